@@ -1,0 +1,48 @@
+/**
+ * What every stored event carries. Data is business content; metadata says who did it, why
+ * (correlation/causation) and under which rule version, so an auditor can replay any decision.
+ */
+export interface EventMetadata {
+  /** Who performed the step (user id, or `system:<saga>` for process managers). */
+  actorId: string;
+  roles?: string[];
+  orgUnit?: string;
+  /** Groups every event caused by one user request or one saga chain. */
+  correlationId: string;
+  /** The event id or request id that directly caused this event. */
+  causationId: string | null;
+  /** Business time of the step (ISO 8601), supplied by the caller's clock, never read in the domain. */
+  occurredAt: string;
+  /** `definitionId@version` and rule set id of the case, when the event belongs to a case. */
+  definitionVersion?: string;
+  ruleSet?: string;
+  [extra: string]: unknown;
+}
+
+/** An event about to be appended. `id` is the idempotency key. */
+export interface NewEvent<TData extends object = Record<string, unknown>> {
+  id: string;
+  type: string;
+  /** Schema version of `data`; defaults to 1. Older versions are upcast on read. */
+  schemaVersion?: number;
+  data: TData;
+  metadata: EventMetadata;
+}
+
+/** An event as read back from the store. */
+export interface RecordedEvent<TData extends object = Record<string, unknown>> {
+  id: string;
+  streamId: string;
+  /** 0-based position in its stream (EventStoreDB's "revision"). */
+  revision: number;
+  /** Opaque, totally ordered position in the whole store ($all). Store it as a checkpoint. */
+  position: string;
+  type: string;
+  schemaVersion: number;
+  data: TData;
+  metadata: EventMetadata;
+  /** When the store committed the event (ISO 8601). */
+  recordedAt: string;
+  /** SHA-256 chained to the previous event of the same stream, hex. */
+  hash: string;
+}

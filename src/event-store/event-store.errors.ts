@@ -1,0 +1,36 @@
+import { describeExpected, ExpectedRevision } from './expected-revision';
+
+/** The stream is not where the writer expected it: someone else appended first. */
+export class WrongExpectedRevision extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** Revision of the stream's last event, or `null` when the stream does not exist. */
+    readonly actual: number | null,
+  ) {
+    super(
+      `stream ${streamId}: expected ${describeExpected(expected)}, but it is ${
+        actual === null ? 'absent' : `at revision ${actual}`
+      }`,
+    );
+    this.name = 'WrongExpectedRevision';
+  }
+}
+
+/** An event id was reused for different content, or at a different place: ids are idempotency keys. */
+export class EventIdConflict extends Error {
+  constructor(
+    readonly eventId: string,
+    readonly reason: string,
+  ) {
+    super(`event id ${eventId} is already used: ${reason}`);
+    this.name = 'EventIdConflict';
+  }
+}
+
+export class EventStoreUnavailable extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EventStoreUnavailable';
+  }
+}

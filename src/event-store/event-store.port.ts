@@ -1,0 +1,83 @@
+import { NewEvent, RecordedEvent } from './event-envelope';
+import { ExpectedRevision } from './expected-revision';
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+export interface AppendOptions {
+  expectedRevision: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** Revision of the stream's last event after the append (the next expected revision). */
+  nextRevision: number;
+  /** Global position of the last appended (or already stored) event. */
+  position: string;
+}
+
+export interface ReadStreamOptions {
+  /** First revision to read (inclusive) going forwards, or last going backwards. */
+  from?: number;
+  direction?: 'forwards' | 'backwards';
+  limit?: number;
+  /** Only events recorded at or before this time (Date) or global position (string): "state as of". */
+  until?: Date | string;
+}
+
+export interface ReadAllFilter {
+  streamPrefix?: string | string[];
+  eventTypes?: string[];
+}
+
+export interface ReadAllOptions {
+  limit?: number;
+  filter?: ReadAllFilter;
+}
+
+/** `start` = from the first event; otherwise strictly after the given global position. */
+export type AllFrom = 'start' | string;
+
+export interface SubscribeOptions {
+  filter?: ReadAllFilter;
+  /** Called once when the handler throws or the connection fails; the subscription then stops. */
+  onError?: (error: unknown) => void;
+  /** Events per catch-up read. */
+  batchSize?: number;
+}
+
+export interface Subscription {
+  /** Resolves once the subscription has stopped and no handler call is running. */
+  stop(): Promise<void>;
+  /** Resolves when the subscription has caught up with everything committed when it started. */
+  readonly caughtUp: Promise<void>;
+}
+
+export type StreamVerification =
+  | { ok: true; eventsChecked: number }
+  | { ok: false; eventsChecked: number; brokenAtRevision: number; eventId: string; reason: string };
+
+/**
+ * The event store port. The rest of cadreflow uses this, never a driver directly.
+ * Both adapters (PostgreSQL, KurrentDB) pass the same contract suite (test/event-store).
+ */
+export interface EventStore {
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Events in global order strictly after `from`. */
+  readAll(from: AllFrom, options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Catch-up then live delivery in global order, one event at a time, never skipping one even when
+   * concurrent writers commit out of order. The handler gets the position to checkpoint.
+   */
+  subscribe(
+    from: AllFrom,
+    handler: (event: RecordedEvent) => Promise<void>,
+    options?: SubscribeOptions,
+  ): Subscription;
+  /** Recomputes the hash chain of a stream; names the first event whose hash does not match. */
+  verifyStream(streamId: string): Promise<StreamVerification>;
+  /** Revision of the stream's last event, or null if absent. */
+  streamRevision(streamId: string): Promise<number | null>;
+  /** For health checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,12 @@
+/**
+ * The optimistic-concurrency expectation of an append:
+ * - `no_stream`: the stream must not exist yet;
+ * - `stream_exists`: it must exist, at any revision;
+ * - `any`: no check;
+ * - a number: the revision of the stream's last event must be exactly this (0-based).
+ */
+export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | number;
+
+export function describeExpected(expected: ExpectedRevision): string {
+  return typeof expected === 'number' ? `revision ${expected}` : expected;
+}

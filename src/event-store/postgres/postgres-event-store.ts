@@ -1,0 +1,272 @@
+import { Pool, PoolClient } from 'pg';
+import { NewEvent, RecordedEvent, EventMetadata } from '../event-envelope';
+import { EventIdConflict, WrongExpectedRevision } from '../event-store.errors';
+import {
+  AllFrom,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllFilter,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StreamVerification,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { ExpectedRevision } from '../expected-revision';
+import { chainHash, contentDigest } from '../hash-chain';
+import { UpcasterRegistry } from '../upcasters';
+import { PostgresSubscription } from './postgres-subscription';
+import { CommitNotifier } from './commit-notifier';
+import { parsePosition } from './postgres-position';
+
+const EXPECTED_CODES: Record<Exclude<ExpectedRevision, number>, number> = {
+  no_stream: -1,
+  any: -2,
+  stream_exists: -3,
+};
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  revision: string;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  hash: Buffer;
+  recorded_at: Date;
+}
+
+const EVENT_COLUMNS =
+  'global_position, transaction_id::text AS transaction_id, stream_id, revision, event_id, type, schema_version, data, metadata, hash, recorded_at';
+
+/** The default event store: one table of events, one of stream heads, a plpgsql append. */
+export class PostgresEventStore implements EventStore {
+  private readonly notifier: CommitNotifier;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
+  ) {
+    this.notifier = new CommitNotifier(pool);
+  }
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    const expected = options.expectedRevision;
+    const expectedCode = typeof expected === 'number' ? expected : EXPECTED_CODES[expected];
+    const batch = events.map((event) => {
+      const schemaVersion = event.schemaVersion ?? 1;
+      const digest = contentDigest({
+        streamId,
+        id: event.id,
+        type: event.type,
+        schemaVersion,
+        data: event.data,
+        metadata: event.metadata,
+      });
+      return {
+        id: event.id,
+        type: event.type,
+        schemaVersion,
+        data: event.data,
+        metadata: event.metadata,
+        contentHash: digest.toString('hex'),
+      };
+    });
+    const result = await this.callAppend(streamId, expectedCode, batch, expected, true);
+    this.notifier.poke();
+    return result;
+  }
+
+  private async callAppend(
+    streamId: string,
+    expectedCode: number,
+    batch: object[],
+    expected: ExpectedRevision,
+    retryOnce: boolean,
+  ): Promise<AppendResult> {
+    try {
+      const { rows } = await this.pool.query<{ next_revision: string; last_position: string }>(
+        'SELECT next_revision, last_position FROM cf_append($1, $2, $3)',
+        [streamId, expectedCode, JSON.stringify(batch)],
+      );
+      return { nextRevision: Number(rows[0].next_revision), position: rows[0].last_position };
+    } catch (error) {
+      const pgError = error as { code?: string; detail?: string; constraint?: string };
+      // A retry racing its own first attempt loses the race; asking again finds the stored batch.
+      const raced =
+        pgError.code === '23505' || pgError.code === 'CF001' || pgError.code === 'CF002';
+      if (raced && retryOnce) return this.callAppend(streamId, expectedCode, batch, expected, false);
+      if (pgError.code === 'CF001') {
+        const actual = pgError.detail === 'absent' || pgError.detail === '-1' ? null : Number(pgError.detail);
+        throw new WrongExpectedRevision(streamId, expected, actual);
+      }
+      if (pgError.code === 'CF002') {
+        throw new EventIdConflict(pgError.detail ?? '?', 'stored with other content or at another place');
+      }
+      if (pgError.code === '23505' && pgError.constraint === 'events_event_id_unique') {
+        throw new EventIdConflict(/\(event_id\)=\(([^)]*)\)/.exec(pgError.detail ?? '')?.[1] ?? '?', 'stored in another place');
+      }
+      if (pgError.code === '23505' && pgError.constraint === 'events_stream_revision_unique') {
+        throw new WrongExpectedRevision(streamId, expected, await this.streamRevision(streamId));
+      }
+      throw error;
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const params: unknown[] = [streamId];
+    const where = ['stream_id = $1'];
+    if (options.from !== undefined) {
+      params.push(options.from);
+      where.push(`revision ${backwards ? '<=' : '>='} $${params.length}`);
+    }
+    if (options.until instanceof Date) {
+      params.push(options.until);
+      where.push(`recorded_at <= $${params.length}`);
+    } else if (typeof options.until === 'string') {
+      const until = parsePosition(options.until);
+      params.push(until.tx, until.pos);
+      where.push(`(transaction_id, global_position) <= ($${params.length - 1}::xid8, $${params.length})`);
+    }
+    let sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY revision ${
+      backwards ? 'DESC' : 'ASC'
+    }`;
+    if (options.limit !== undefined) {
+      params.push(options.limit);
+      sql += ` LIMIT $${params.length}`;
+    }
+    const { rows } = await this.pool.query<EventRow>(sql, params);
+    return rows.map((row) => this.toRecorded(row));
+  }
+
+  async readAll(from: AllFrom, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllSafe(this.pool, from, options.limit ?? 1000, options.filter);
+  }
+
+  /**
+   * Reads in (transaction, sequence) order and only below the oldest transaction still running,
+   * so an event committed later with an earlier sequence number cannot be jumped over.
+   */
+  async readAllSafe(
+    client: Pool | PoolClient,
+    from: AllFrom,
+    limit: number,
+    filter?: ReadAllFilter,
+  ): Promise<RecordedEvent[]> {
+    const params: unknown[] = [];
+    const where = ['transaction_id < pg_snapshot_xmin(pg_current_snapshot())'];
+    if (from !== 'start') {
+      const position = parsePosition(from);
+      params.push(position.tx, position.pos);
+      where.push('(transaction_id, global_position) > ($1::xid8, $2)');
+    }
+    appendFilter(filter, where, params);
+    params.push(limit);
+    const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(
+      ' AND ',
+    )} ORDER BY transaction_id, global_position LIMIT $${params.length}`;
+    const { rows } = await client.query<EventRow>(sql, params);
+    return rows.map((row) => this.toRecorded(row));
+  }
+
+  subscribe(
+    from: AllFrom,
+    handler: (event: RecordedEvent) => Promise<void>,
+    options: SubscribeOptions = {},
+  ): Subscription {
+    return PostgresSubscription.start({
+      pool: this.pool,
+      from,
+      handler,
+      options,
+      read: (client, position, limit) => this.readAllSafe(client, position, limit, options.filter),
+      notifier: this.notifier,
+    });
+  }
+
+  async verifyStream(streamId: string): Promise<StreamVerification> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY revision`,
+      [streamId],
+    );
+    let previous: Buffer | null = null;
+    for (const [index, row] of rows.entries()) {
+      const revision = Number(row.revision);
+      if (revision !== index) {
+        return { ok: false, eventsChecked: index, brokenAtRevision: index, eventId: row.event_id, reason: `revision ${index} is missing` };
+      }
+      const digest = contentDigest({
+        streamId: row.stream_id,
+        id: row.event_id,
+        type: row.type,
+        schemaVersion: row.schema_version,
+        data: row.data,
+        metadata: row.metadata,
+      });
+      const expected = chainHash(previous, digest);
+      if (!expected.equals(row.hash)) {
+        return {
+          ok: false,
+          eventsChecked: index,
+          brokenAtRevision: revision,
+          eventId: row.event_id,
+          reason: 'stored content does not match its hash',
+        };
+      }
+      previous = row.hash;
+    }
+    return { ok: true, eventsChecked: rows.length };
+  }
+
+  async streamRevision(streamId: string): Promise<number | null> {
+    const { rows } = await this.pool.query<{ revision: string }>(
+      'SELECT revision FROM streams WHERE stream_id = $1',
+      [streamId],
+    );
+    if (rows.length === 0 || Number(rows[0].revision) < 0) return null;
+    return Number(rows[0].revision);
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1 FROM streams LIMIT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.notifier.close();
+  }
+
+  private toRecorded(row: EventRow): RecordedEvent {
+    const { schemaVersion, data } = this.upcasters.upcast(row.type, row.schema_version, row.data);
+    return {
+      id: row.event_id,
+      streamId: row.stream_id,
+      revision: Number(row.revision),
+      position: `${row.transaction_id}/${row.global_position}`,
+      type: row.type,
+      schemaVersion,
+      data,
+      metadata: row.metadata,
+      recordedAt: row.recorded_at.toISOString(),
+      hash: row.hash.toString('hex'),
+    };
+  }
+}
+
+function appendFilter(filter: ReadAllFilter | undefined, where: string[], params: unknown[]): void {
+  if (!filter) return;
+  if (filter.streamPrefix !== undefined) {
+    const prefixes = Array.isArray(filter.streamPrefix) ? filter.streamPrefix : [filter.streamPrefix];
+    params.push(prefixes.map((prefix) => prefix.replace(/[\\%_]/g, '\\$&') + '%'));
+    where.push(`stream_id LIKE ANY ($${params.length}::text[])`);
+  }
+  if (filter.eventTypes !== undefined) {
+    params.push(filter.eventTypes);
+    where.push(`type = ANY ($${params.length}::text[])`);
+  }
+}
