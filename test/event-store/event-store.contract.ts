@@ -1,0 +1,332 @@
+import { randomUUID } from 'node:crypto';
+import { NewEvent, RecordedEvent } from '../../src/event-store/event-envelope';
+import { EventIdConflict, WrongExpectedRevision } from '../../src/event-store/event-store.errors';
+import { EventStore } from '../../src/event-store/event-store.port';
+import { ExpectedRevision } from '../../src/event-store/expected-revision';
+import { UpcasterRegistry } from '../../src/event-store/upcasters';
+
+/** What an adapter's spec hands the contract: a store plus the hooks only it can provide. */
+export interface EventStoreHarness {
+  store: EventStore;
+  upcasters: UpcasterRegistry;
+  /** Alters one stored event behind the store's back (tamper evidence); absent where impossible. */
+  tamper?: (streamId: string, revision: number) => Promise<void>;
+  /** Appends inside a transaction that stays open `holdMs` before committing (commit-order gaps). */
+  slowAppend?: (streamId: string, events: NewEvent[], expected: ExpectedRevision, holdMs: number) => Promise<void>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+export function anEvent(type = 'SomethingHappened', data: Record<string, unknown> = {}): NewEvent {
+  counter += 1;
+  return {
+    id: randomUUID(),
+    type,
+    data: { n: counter, ...data },
+    metadata: {
+      actorId: 'user-1',
+      correlationId: 'corr-1',
+      causationId: null,
+      occurredAt: '2026-01-05T03:00:00.000Z',
+    },
+  };
+}
+
+function stream(prefix = 'contract'): string {
+  return `${prefix}-${randomUUID()}`;
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 15000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for condition');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The event store contract: every adapter passes exactly this. */
+export function eventStoreContract(createHarness: () => Promise<EventStoreHarness>): void {
+  let harness: EventStoreHarness;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    harness = await createHarness();
+    store = harness.store;
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  describe('append and expected revision', () => {
+    it('creates a stream with no_stream and numbers revisions from 0', async () => {
+      const id = stream();
+      const first = await store.append(id, [anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      expect(first.nextRevision).toBe(1);
+      const second = await store.append(id, [anEvent()], { expectedRevision: 1 });
+      expect(second.nextRevision).toBe(2);
+      expect((await store.readStream(id)).map((e) => e.revision)).toEqual([0, 1, 2]);
+      expect(await store.streamRevision(id)).toBe(2);
+    });
+
+    it('refuses no_stream on an existing stream with the actual revision', async () => {
+      const id = stream();
+      await store.append(id, [anEvent()], { expectedRevision: 'no_stream' });
+      const error = await store.append(id, [anEvent()], { expectedRevision: 'no_stream' }).catch((e) => e);
+      expect(error).toBeInstanceOf(WrongExpectedRevision);
+      expect(error.actual).toBe(0);
+    });
+
+    it('refuses a stale exact revision and says where the stream is', async () => {
+      const id = stream();
+      await store.append(id, [anEvent(), anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      const error = await store.append(id, [anEvent()], { expectedRevision: 1 }).catch((e) => e);
+      expect(error).toBeInstanceOf(WrongExpectedRevision);
+      expect(error.actual).toBe(2);
+      expect(await store.readStream(id)).toHaveLength(3);
+    });
+
+    it('stream_exists refuses an absent stream; any accepts both', async () => {
+      const id = stream();
+      const error = await store.append(id, [anEvent()], { expectedRevision: 'stream_exists' }).catch((e) => e);
+      expect(error).toBeInstanceOf(WrongExpectedRevision);
+      expect(error.actual).toBeNull();
+      expect(await store.streamRevision(id)).toBeNull();
+      await store.append(id, [anEvent()], { expectedRevision: 'any' });
+      await store.append(id, [anEvent()], { expectedRevision: 'any' });
+      const result = await store.append(id, [anEvent()], { expectedRevision: 'stream_exists' });
+      expect(result.nextRevision).toBe(2);
+    });
+
+    it('lets exactly one of many racing writers win each revision', async () => {
+      const id = stream();
+      await store.append(id, [anEvent()], { expectedRevision: 'no_stream' });
+      const writers = 16;
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: writers }, () => store.append(id, [anEvent()], { expectedRevision: 0 })),
+      );
+      const won = outcomes.filter((o) => o.status === 'fulfilled');
+      const lost = outcomes.filter((o) => o.status === 'rejected') as PromiseRejectedResult[];
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(writers - 1);
+      for (const loss of lost) {
+        expect(loss.reason).toBeInstanceOf(WrongExpectedRevision);
+        expect(loss.reason.actual).toBe(1);
+      }
+      expect(await store.readStream(id)).toHaveLength(2);
+    });
+  });
+
+  describe('idempotency', () => {
+    it('accepts the same events again at the same place without writing them twice', async () => {
+      const id = stream();
+      const events = [anEvent(), anEvent()];
+      const first = await store.append(id, events, { expectedRevision: 'no_stream' });
+      const again = await store.append(id, events, { expectedRevision: 'no_stream' });
+      expect(again.nextRevision).toBe(first.nextRevision);
+      const more = anEvent();
+      await store.append(id, [more], { expectedRevision: 1 });
+      await store.append(id, [more], { expectedRevision: 1 });
+      expect((await store.readStream(id)).map((e) => e.id)).toEqual([...events.map((e) => e.id), more.id]);
+    });
+
+    it('refuses a different event that reuses a stored id', async () => {
+      const id = stream();
+      const original = anEvent('Original');
+      await store.append(id, [original], { expectedRevision: 'no_stream' });
+      const impostor = { ...anEvent('Impostor'), id: original.id };
+      const sameStream = await store.append(id, [impostor], { expectedRevision: 0 }).catch((e) => e);
+      expect(sameStream).toBeInstanceOf(EventIdConflict);
+      const otherStream = await store
+        .append(stream(), [original], { expectedRevision: 'no_stream' })
+        .catch((e) => e);
+      expect(otherStream).toBeInstanceOf(EventIdConflict);
+      expect(await store.readStream(id)).toHaveLength(1);
+    });
+  });
+
+  describe('reading', () => {
+    it('reads a stream forwards, backwards, from a revision, with a limit', async () => {
+      const id = stream();
+      const events = Array.from({ length: 5 }, () => anEvent());
+      await store.append(id, events, { expectedRevision: 'no_stream' });
+      expect((await store.readStream(id, { from: 2 })).map((e) => e.revision)).toEqual([2, 3, 4]);
+      expect((await store.readStream(id, { direction: 'backwards', limit: 2 })).map((e) => e.revision)).toEqual([4, 3]);
+      expect((await store.readStream(id, { from: 3, direction: 'backwards' })).map((e) => e.revision)).toEqual([3, 2, 1, 0]);
+      expect(await store.readStream(stream())).toEqual([]);
+    });
+
+    it('keeps the envelope: id, type, data, metadata, schema version, recorded time, hash', async () => {
+      const id = stream();
+      const event = anEvent('CaseOpened', { person: 'Nguyễn Văn An', nested: { b: 1, a: [1, 2] } });
+      await store.append(id, [event], { expectedRevision: 'no_stream' });
+      const [read] = await store.readStream(id);
+      expect(read).toMatchObject({
+        id: event.id,
+        streamId: id,
+        revision: 0,
+        type: 'CaseOpened',
+        schemaVersion: 1,
+        data: event.data,
+        metadata: event.metadata,
+      });
+      expect(read.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(Number.isNaN(Date.parse(read.recordedAt))).toBe(false);
+    });
+
+    it('reads a stream as it stood at a global position or a time', async () => {
+      const id = stream();
+      const first = await store.append(id, [anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const between = new Date();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      await store.append(id, [anEvent()], { expectedRevision: 1 });
+      expect(await store.readStream(id, { until: first.position })).toHaveLength(2);
+      expect(await store.readStream(id, { until: between })).toHaveLength(2);
+      expect(await store.readStream(id, { until: new Date(Date.now() + 60_000) })).toHaveLength(3);
+    });
+
+    it('reads all events in global order, after a position, filtered by stream prefix or type', async () => {
+      const prefix = `all${randomUUID().slice(0, 8)}`;
+      const a = `${prefix}a-${randomUUID()}`;
+      const b = `${prefix}b-${randomUUID()}`;
+      await store.append(a, [anEvent('A1')], { expectedRevision: 'no_stream' });
+      await store.append(b, [anEvent('B1')], { expectedRevision: 'no_stream' });
+      await store.append(a, [anEvent('A2')], { expectedRevision: 0 });
+      const mine = await store.readAll('start', { limit: 100000, filter: { streamPrefix: prefix } });
+      expect(mine.map((e) => e.type)).toEqual(['A1', 'B1', 'A2']);
+      const after = await store.readAll(mine[0].position, { limit: 100000, filter: { streamPrefix: prefix } });
+      expect(after.map((e) => e.type)).toEqual(['B1', 'A2']);
+      const onlyA = await store.readAll('start', { limit: 100000, filter: { streamPrefix: `${prefix}a-` } });
+      expect(onlyA.map((e) => e.type)).toEqual(['A1', 'A2']);
+      const byType = await store.readAll('start', { limit: 100000, filter: { eventTypes: ['B1'] } });
+      expect(byType.map((e) => e.streamId)).toContain(b);
+      expect(byType.every((e) => e.type === 'B1')).toBe(true);
+    });
+  });
+
+  describe('upcasting', () => {
+    it('upcasts older schema versions on read and leaves the stored event as written', async () => {
+      const type = `NameRecorded${randomUUID().slice(0, 6)}`;
+      harness.upcasters
+        .register(type, 1, (data) => ({ fullName: data.name }))
+        .register(type, 2, (data) => ({ ...data, gender: 'unknown' }));
+      const id = stream();
+      await store.append(id, [{ ...anEvent(type), data: { name: 'Trần Thị Bình' } }], { expectedRevision: 'no_stream' });
+      await store.append(id, [{ ...anEvent(type), schemaVersion: 3, data: { fullName: 'Lê Văn C', gender: 'male' } }], {
+        expectedRevision: 0,
+      });
+      const [old, current] = await store.readStream(id);
+      expect(old.schemaVersion).toBe(3);
+      expect(old.data).toEqual({ fullName: 'Trần Thị Bình', gender: 'unknown' });
+      expect(current.data).toEqual({ fullName: 'Lê Văn C', gender: 'male' });
+      expect(await store.verifyStream(id)).toEqual({ ok: true, eventsChecked: 2 });
+    });
+  });
+
+  describe('hash chain', () => {
+    it('verifies an untouched stream', async () => {
+      const id = stream();
+      await store.append(id, [anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      await store.append(id, [anEvent()], { expectedRevision: 1 });
+      expect(await store.verifyStream(id)).toEqual({ ok: true, eventsChecked: 3 });
+    });
+
+    it('chains each event to the previous one of its stream', async () => {
+      const one = stream();
+      const two = stream();
+      const shared = anEvent('Same', { fixed: true });
+      await store.append(one, [anEvent('Before')], { expectedRevision: 'no_stream' });
+      await store.append(one, [shared], { expectedRevision: 0 });
+      await store.append(two, [{ ...shared, id: randomUUID() }], { expectedRevision: 'no_stream' });
+      const [, second] = await store.readStream(one);
+      const [first] = await store.readStream(two);
+      expect(second.hash).not.toEqual(first.hash);
+    });
+
+    it('names the first tampered position', async () => {
+      if (!harness.tamper) return; // an adapter whose storage cannot be edited behind its back
+      const id = stream();
+      await store.append(id, [anEvent(), anEvent(), anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      await harness.tamper(id, 2);
+      const result = await store.verifyStream(id);
+      expect(result).toMatchObject({ ok: false, brokenAtRevision: 2, eventsChecked: 2 });
+    });
+  });
+
+  describe('subscriptions', () => {
+    it('catches up, then delivers live events, with positions to checkpoint', async () => {
+      const prefix = `sub${randomUUID().slice(0, 8)}-`;
+      const id = `${prefix}${randomUUID()}`;
+      await store.append(id, [anEvent('Early1'), anEvent('Early2')], { expectedRevision: 'no_stream' });
+      const received: RecordedEvent[] = [];
+      const subscription = store.subscribe('start', async (event) => {
+        received.push(event);
+      }, { filter: { streamPrefix: prefix } });
+      await subscription.caughtUp;
+      await waitFor(() => received.length === 2);
+      await store.append(id, [anEvent('Live')], { expectedRevision: 1 });
+      await waitFor(() => received.length === 3);
+      await subscription.stop();
+      expect(received.map((e) => e.type)).toEqual(['Early1', 'Early2', 'Live']);
+
+      // Resuming from a checkpoint delivers only what came after it.
+      await store.append(id, [anEvent('AfterStop')], { expectedRevision: 2 });
+      const resumed: string[] = [];
+      const again = store.subscribe(received[2].position, async (event) => {
+        resumed.push(event.type);
+      }, { filter: { streamPrefix: prefix } });
+      await waitFor(() => resumed.length === 1);
+      await again.stop();
+      expect(resumed).toEqual(['AfterStop']);
+    });
+
+    it('stops and reports when the handler throws', async () => {
+      const prefix = `err${randomUUID().slice(0, 8)}-`;
+      await store.append(`${prefix}x`, [anEvent('Boom'), anEvent('Never')], { expectedRevision: 'no_stream' });
+      const seen: string[] = [];
+      let reported: unknown;
+      const subscription = store.subscribe('start', async (event) => {
+        seen.push(event.type);
+        throw new Error('projection failed');
+      }, { filter: { streamPrefix: prefix }, onError: (error) => (reported = error) });
+      await waitFor(() => reported !== undefined);
+      await subscription.stop();
+      expect(seen).toEqual(['Boom']);
+      expect((reported as Error).message).toBe('projection failed');
+    });
+
+    it('never skips or repeats an event when concurrent writers commit out of order', async () => {
+      const prefix = `gap${randomUUID().slice(0, 8)}-`;
+      const received: RecordedEvent[] = [];
+      const subscription = store.subscribe('start', async (event) => {
+        received.push(event);
+      }, { filter: { streamPrefix: prefix } });
+      await subscription.caughtUp;
+
+      const writers = 12;
+      const perWriter = 8;
+      await Promise.all(
+        Array.from({ length: writers }, async (_, writer) => {
+          for (let i = 0; i < perWriter; i += 1) {
+            const id = `${prefix}${writer}-${i}`;
+            const holdMs = Math.floor(Math.random() * 40);
+            if (harness.slowAppend && i % 2 === 0) {
+              await harness.slowAppend(id, [anEvent('Written')], 'no_stream', holdMs);
+            } else {
+              await new Promise((resolve) => setTimeout(resolve, holdMs));
+              await store.append(id, [anEvent('Written')], { expectedRevision: 'no_stream' });
+            }
+          }
+        }),
+      );
+      await waitFor(() => received.length >= writers * perWriter);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await subscription.stop();
+
+      const stored = await store.readAll('start', { limit: 100000, filter: { streamPrefix: prefix } });
+      expect(stored).toHaveLength(writers * perWriter);
+      expect(new Set(received.map((e) => e.id)).size).toBe(received.length);
+      expect(received.map((e) => e.id)).toEqual(stored.map((e) => e.id));
+    });
+  });
+}
