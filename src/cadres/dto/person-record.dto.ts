@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { PERSON_STATUS_KINDS, PersonStatusKind } from '../person/person.events';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class AssignPostDto {
+  @ApiProperty({ example: 'pos-son-tay-deputy-head-organization' })
+  @IsString()
+  positionId!: string;
+
+  @ApiProperty({ example: '2023-03-01' })
+  @Matches(DATE, { message: 'from: a date YYYY-MM-DD' })
+  from!: string;
+
+  @ApiPropertyOptional({ example: '2028-03-01', nullable: true })
+  @IsOptional()
+  @Matches(DATE, { message: 'termEnd: a date YYYY-MM-DD' })
+  termEnd?: string | null;
+
+  @ApiProperty({ example: '125-QĐ/TU' })
+  @IsString()
+  @Length(1, 120)
+  decisionRef!: string;
+}
+
+export class AddPlanningPoolEntryDto {
+  @ApiProperty({ example: 'pos-son-tay-head-organization' })
+  @IsString()
+  positionId!: string;
+
+  @ApiProperty({ example: '2025-2030', description: 'planning term (nhiệm kỳ quy hoạch)' })
+  @Matches(/^\d{4}-\d{4}$/, { message: 'term: YYYY-YYYY' })
+  term!: string;
+
+  @ApiProperty({ example: '88-QĐ/TU' })
+  @IsString()
+  @Length(1, 120)
+  decisionRef!: string;
+}
+
+export class RemovePlanningPoolEntryDto {
+  @ApiProperty({ example: '91-QĐ/TU' })
+  @IsString()
+  @Length(1, 120)
+  decisionRef!: string;
+
+  @ApiProperty({ example: 'no longer meets the standards' })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}
+
+export class RecordPersonStatusDto {
+  @ApiProperty({ enum: PERSON_STATUS_KINDS })
+  @IsIn(PERSON_STATUS_KINDS)
+  status!: PersonStatusKind;
+
+  @ApiProperty({ example: '2026-01-10' })
+  @Matches(DATE, { message: 'from: a date YYYY-MM-DD' })
+  from!: string;
+
+  @ApiPropertyOptional({ example: '2026-07-10', nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @Matches(DATE, { message: 'until: a date YYYY-MM-DD' })
+  until?: string | null;
+
+  @ApiProperty({ example: 'study abroad, 6 months' })
+  @IsString()
+  @Length(0, 500)
+  note!: string;
+}

@@ -1,0 +1,99 @@
+import { DomainEvent } from '../../common/stream-decider';
+import { RegistryRuleViolation } from '../registry-rule-violation';
+import { PersonEvent, PersonStatusKind } from './person.events';
+import { PersonState } from './person.state';
+
+export type PersonCommand =
+  | { type: 'RegisterPerson'; data: Extract<PersonEvent, { type: 'PersonRegistered' }>['data'] }
+  | { type: 'AssignPost'; data: Extract<PersonEvent, { type: 'PostAssigned' }>['data'] }
+  | { type: 'EndPost'; data: Extract<PersonEvent, { type: 'PostEnded' }>['data'] }
+  | { type: 'AddPlanningPoolEntry'; data: Extract<PersonEvent, { type: 'PlanningPoolEntryAdded' }>['data'] }
+  | { type: 'RemovePlanningPoolEntry'; data: Extract<PersonEvent, { type: 'PlanningPoolEntryRemoved' }>['data'] }
+  | { type: 'RecordPersonStatus'; data: { personId: string; status: PersonStatusKind; from: string; until: string | null; note: string } };
+
+export const initialPersonState = (): PersonState => ({ status: 'unknown' });
+
+export function evolvePerson(state: PersonState, event: DomainEvent): PersonState {
+  const e = event as PersonEvent;
+  if (e.type === 'PersonRegistered') {
+    return { status: 'registered', profile: e.data, posts: [], pastPosts: [], planningPool: [], statuses: [] };
+  }
+  if (state.status !== 'registered') return state;
+  switch (e.type) {
+    case 'PostAssigned':
+      return {
+        ...state,
+        posts: [...state.posts.filter((p) => p.positionId !== e.data.positionId), {
+          positionId: e.data.positionId,
+          from: e.data.from,
+          termEnd: e.data.termEnd,
+          decisionRef: e.data.decisionRef,
+        }],
+      };
+    case 'PostEnded': {
+      const ended = state.posts.find((p) => p.positionId === e.data.positionId);
+      return {
+        ...state,
+        posts: state.posts.filter((p) => p.positionId !== e.data.positionId),
+        pastPosts: ended ? [...state.pastPosts, { ...ended, endedOn: e.data.on, reason: e.data.reason }] : state.pastPosts,
+      };
+    }
+    case 'PlanningPoolEntryAdded':
+      return {
+        ...state,
+        planningPool: [...state.planningPool.filter((p) => p.positionId !== e.data.positionId), {
+          positionId: e.data.positionId,
+          term: e.data.term,
+          decisionRef: e.data.decisionRef,
+        }],
+      };
+    case 'PlanningPoolEntryRemoved':
+      return { ...state, planningPool: state.planningPool.filter((p) => p.positionId !== e.data.positionId) };
+    case 'PersonStatusRecorded':
+      return { ...state, statuses: [...state.statuses, { status: e.data.status, from: e.data.from, until: e.data.until, note: e.data.note }] };
+    default:
+      return state;
+  }
+}
+
+export function decidePerson(state: PersonState, command: PersonCommand): DomainEvent[] {
+  if (command.type === 'RegisterPerson') {
+    if (state.status !== 'unknown') throw new RegistryRuleViolation('person.already_registered', `person ${command.data.personId} is already registered`, 'conflict');
+    return [{ type: 'PersonRegistered', data: command.data }];
+  }
+  if (state.status !== 'registered') {
+    throw new RegistryRuleViolation('person.not_found', `person ${command.data.personId} is not registered`, 'not_found');
+  }
+  switch (command.type) {
+    case 'AssignPost':
+      return [{ type: 'PostAssigned', data: command.data }];
+    case 'EndPost':
+      if (!state.posts.some((p) => p.positionId === command.data.positionId)) {
+        throw new RegistryRuleViolation('post.not_held', `person ${command.data.personId} does not hold post ${command.data.positionId}`, 'unprocessable');
+      }
+      return [{ type: 'PostEnded', data: command.data }];
+    case 'AddPlanningPoolEntry':
+      if (state.planningPool.some((p) => p.positionId === command.data.positionId && p.term === command.data.term)) return [];
+      return [{ type: 'PlanningPoolEntryAdded', data: command.data }];
+    case 'RemovePlanningPoolEntry':
+      if (!state.planningPool.some((p) => p.positionId === command.data.positionId)) {
+        throw new RegistryRuleViolation('planning_pool.no_entry', `person ${command.data.personId} has no planning-pool entry for ${command.data.positionId}`, 'unprocessable');
+      }
+      return [{ type: 'PlanningPoolEntryRemoved', data: command.data }];
+    case 'RecordPersonStatus':
+      if (command.data.until !== null && command.data.until < command.data.from) {
+        throw new RegistryRuleViolation('status.period_reversed', `status period ends (${command.data.until}) before it starts (${command.data.from})`, 'invalid', 'until');
+      }
+      return [{ type: 'PersonStatusRecorded', data: command.data }];
+    default: {
+      const unreachable: never = command;
+      return unreachable;
+    }
+  }
+}
+
+export const personDecider = {
+  initialState: initialPersonState,
+  evolve: evolvePerson,
+  decide: (state: PersonState, command: PersonCommand) => decidePerson(state, command),
+};

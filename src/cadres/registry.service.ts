@@ -1,0 +1,147 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { PG_POOL } from '../common/tokens';
+import { loadStream, runStreamCommand } from '../common/stream-command-runner';
+import { EventMetadata } from '../event-store/event-envelope';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
+import { CreatePositionDto } from './dto/create-position.dto';
+import { RegistryRuleViolation } from './registry-rule-violation';
+import { PersonCommand, personDecider } from './person/person.decider';
+import { PersonState } from './person/person.state';
+
+export interface OrgUnit {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  path: string[];
+}
+
+export interface Position {
+  id: string;
+  title: string;
+  orgUnitId: string;
+  appointingAuthority: string;
+  rank: number;
+  isLeadership: boolean;
+}
+
+export const personStream = (personId: string): string => `cadre-${personId}`;
+
+/** Org units, positions (reference tables) and people (event streams `cadre-<id>`). */
+@Injectable()
+export class RegistryService {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async createOrgUnit(dto: CreateOrgUnitDto): Promise<OrgUnit> {
+    const id = dto.id ?? `ou-${randomUUID()}`;
+    let path = [id];
+    if (dto.parentId) {
+      const parent = await this.findOrgUnit(dto.parentId);
+      if (!parent) throw new RegistryRuleViolation('org_unit.parent_not_found', `parentId: org unit ${dto.parentId} does not exist`, 'unprocessable', 'parentId');
+      path = [...parent.path, id];
+    }
+    const { rowCount } = await this.pool.query(
+      'INSERT INTO org_units (id, name, kind, parent_id, path) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
+      [id, dto.name, dto.kind, dto.parentId ?? null, path],
+    );
+    if (rowCount === 0) throw new RegistryRuleViolation('org_unit.exists', `id: org unit ${id} already exists`, 'conflict', 'id');
+    return { id, name: dto.name, kind: dto.kind, parentId: dto.parentId ?? null, path };
+  }
+
+  async findOrgUnit(id: string): Promise<OrgUnit | null> {
+    const { rows } = await this.pool.query<OrgUnit>(
+      'SELECT id, name, kind, parent_id AS "parentId", path FROM org_units WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The unit and everything below it. */
+  async orgUnitSubtree(id: string): Promise<OrgUnit[]> {
+    const { rows } = await this.pool.query<OrgUnit>(
+      'SELECT id, name, kind, parent_id AS "parentId", path FROM org_units WHERE $1 = ANY (path) ORDER BY array_length(path, 1), name',
+      [id],
+    );
+    return rows;
+  }
+
+  async listOrgUnits(): Promise<OrgUnit[]> {
+    const { rows } = await this.pool.query<OrgUnit>(
+      'SELECT id, name, kind, parent_id AS "parentId", path FROM org_units ORDER BY array_length(path, 1), name',
+    );
+    return rows;
+  }
+
+  async createPosition(dto: CreatePositionDto): Promise<Position> {
+    const id = dto.id ?? `pos-${randomUUID()}`;
+    for (const [field, unit] of [['orgUnitId', dto.orgUnitId], ['appointingAuthority', dto.appointingAuthority]] as const) {
+      if (!(await this.findOrgUnit(unit))) {
+        throw new RegistryRuleViolation('org_unit.not_found', `${field}: org unit ${unit} does not exist`, 'unprocessable', field);
+      }
+    }
+    const position: Position = {
+      id,
+      title: dto.title,
+      orgUnitId: dto.orgUnitId,
+      appointingAuthority: dto.appointingAuthority,
+      rank: dto.rank ?? 0,
+      isLeadership: dto.isLeadership ?? true,
+    };
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO positions (id, title, org_unit_id, appointing_authority, rank, is_leadership)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+      [id, position.title, position.orgUnitId, position.appointingAuthority, position.rank, position.isLeadership],
+    );
+    if (rowCount === 0) throw new RegistryRuleViolation('position.exists', `id: position ${id} already exists`, 'conflict', 'id');
+    return position;
+  }
+
+  async findPosition(id: string): Promise<Position | null> {
+    const { rows } = await this.pool.query<Position>(
+      `SELECT id, title, org_unit_id AS "orgUnitId", appointing_authority AS "appointingAuthority", rank,
+              is_leadership AS "isLeadership" FROM positions WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async listPositions(orgUnitId?: string): Promise<Position[]> {
+    const { rows } = await this.pool.query<Position>(
+      `SELECT id, title, org_unit_id AS "orgUnitId", appointing_authority AS "appointingAuthority", rank,
+              is_leadership AS "isLeadership" FROM positions WHERE $1::text IS NULL OR org_unit_id = $1 ORDER BY rank DESC, title`,
+      [orgUnitId ?? null],
+    );
+    return rows;
+  }
+
+  async loadPerson(personId: string, until?: Date): Promise<{ state: PersonState; revision: number | null }> {
+    return loadStream(this.store, personStream(personId), personDecider, until);
+  }
+
+  async runPersonCommand(
+    personId: string,
+    command: PersonCommand,
+    metadata: EventMetadata,
+    options: { idSeed?: string; ifMatch?: number } = {},
+  ): Promise<{ state: PersonState; revision: number | null }> {
+    if (command.type === 'RegisterPerson' && !(await this.findOrgUnit(command.data.orgUnitId))) {
+      throw new RegistryRuleViolation('org_unit.not_found', `orgUnitId: org unit ${command.data.orgUnitId} does not exist`, 'unprocessable', 'orgUnitId');
+    }
+    if ((command.type === 'AssignPost' || command.type === 'AddPlanningPoolEntry') && !(await this.findPosition(command.data.positionId))) {
+      throw new RegistryRuleViolation('position.not_found', `positionId: position ${command.data.positionId} does not exist`, 'unprocessable', 'positionId');
+    }
+    const result = await runStreamCommand(this.store, personStream(personId), personDecider, command, {
+      metadata,
+      idSeed: options.idSeed,
+      ifMatch: options.ifMatch,
+      context: () => undefined,
+    });
+    return { state: result.state, revision: result.revision };
+  }
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { EventMetadata, RecordedEvent } from '../event-store/event-envelope';
+import { WrongExpectedRevision } from '../event-store/event-store.errors';
+import { EventStore } from '../event-store/event-store.port';
+import { deterministicId } from './deterministic-id';
+import { DomainEvent, StreamDecider } from './stream-decider';
+
+export interface RunCommandOptions<State, Context> {
+  /** The revision the caller last saw (HTTP If-Match); a different current revision is a 409. */
+  ifMatch?: number;
+  /**
+   * Seed for deterministic event ids (Idempotency-Key, or the triggering event id of a saga).
+   * When the stream already holds the first event this seed produces, the command was applied
+   * before: nothing is decided or written again.
+   */
+  idSeed?: string;
+  metadata: EventMetadata;
+  /** Builds the decide context from the folded state (e.g. the pinned definition). */
+  context: (state: State) => Context | Promise<Context>;
+}
+
+export interface RunCommandResult<State> {
+  state: State;
+  /** Revision of the stream's last event, or null when it still does not exist. */
+  revision: number | null;
+  appended: RecordedEvent[] | DomainEvent[];
+  /** True when an earlier identical request had already written these events. */
+  replayed: boolean;
+}
+
+export interface LoadedStream<State> {
+  state: State;
+  revision: number | null;
+  events: RecordedEvent[];
+}
+
+export async function loadStream<State>(
+  store: EventStore,
+  streamId: string,
+  decider: Pick<StreamDecider<State, unknown, unknown>, 'initialState' | 'evolve'>,
+  until?: Date | string,
+): Promise<LoadedStream<State>> {
+  const events = await store.readStream(streamId, until ? { until } : {});
+  let state = decider.initialState();
+  for (const event of events) state = decider.evolve(state, { type: event.type, data: event.data });
+  return { state, revision: events.length ? events[events.length - 1].revision : null, events };
+}
+
+/** Load, decide, append with the expected revision: the one path every command takes. */
+export async function runStreamCommand<State, Command, Context>(
+  store: EventStore,
+  streamId: string,
+  decider: StreamDecider<State, Command, Context>,
+  command: Command,
+  options: RunCommandOptions<State, Context>,
+): Promise<RunCommandResult<State>> {
+  const loaded = await loadStream(store, streamId, decider);
+  if (options.idSeed) {
+    const firstId = deterministicId(options.idSeed, '0');
+    const already = loaded.events.findIndex((event) => event.id === firstId);
+    if (already >= 0) {
+      const appended = loaded.events.slice(already).filter((e, i) => e.id === deterministicId(options.idSeed!, String(i)));
+      return { state: loaded.state, revision: loaded.revision, appended, replayed: true };
+    }
+  }
+  if (options.ifMatch !== undefined && options.ifMatch !== loaded.revision) {
+    throw new WrongExpectedRevision(streamId, options.ifMatch, loaded.revision);
+  }
+  const context = await options.context(loaded.state);
+  const decided = decider.decide(loaded.state, command, context);
+  if (decided.length === 0) {
+    return { state: loaded.state, revision: loaded.revision, appended: [], replayed: false };
+  }
+  const result = await store.append(
+    streamId,
+    decided.map((event, index) => ({
+      id: options.idSeed ? deterministicId(options.idSeed, String(index)) : randomUUID(),
+      type: event.type,
+      data: event.data,
+      metadata: options.metadata,
+    })),
+    { expectedRevision: loaded.revision === null ? 'no_stream' : loaded.revision },
+  );
+  let state = loaded.state;
+  for (const event of decided) state = decider.evolve(state, event);
+  return { state, revision: result.nextRevision, appended: decided, replayed: false };
+}

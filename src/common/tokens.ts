@@ -1,0 +1,4 @@
+/** Injection token of the shared pg Pool (read models, idempotency, projections). */
+export const PG_POOL = Symbol('PG_POOL');
+/** Injection token of the shared ioredis client. */
+export const REDIS = Symbol('REDIS');

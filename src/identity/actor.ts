@@ -1,0 +1,18 @@
+/** Who is acting: taken from the verified bearer token, written into every event's metadata. */
+export interface Actor {
+  userId: string;
+  roles: string[];
+  /** The org unit the grant belongs to; a grant reaches this unit and its subtree. */
+  orgUnit: string;
+  name?: string;
+}
+
+export const ROLES = [
+  'organization_staff',
+  'ballot_secretary',
+  'leadership',
+  'inspector',
+  'auditor',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
