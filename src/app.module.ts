@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { CadresModule } from './cadres/cadres.module';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { AppConfig } from './config/app-config';
+import { HealthModule } from './health/health.module';
+import { DEV_JWT_SECRET } from './identity/dev-secret';
+import { JwtAuthGuard } from './identity/jwt-auth.guard';
+import { JWT_VERIFIER, JwtVerifier } from './identity/jwt-verifier';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (request, response) => {
+              const id = headerValue(request.headers['x-request-id']) ?? headerValue(request.headers['x-correlation-id']) ?? randomUUID();
+              response.setHeader('X-Request-Id', id);
+              return id;
+            },
+            customProps: (request) => ({ correlationId: headerValue(request.headers['x-correlation-id']) ?? request.id }),
+            redact: ['req.headers.authorization'],
+          },
+        }),
+        InfrastructureModule.forConfig(config),
+        CqrsModule.forRoot(),
+        HealthModule,
+        CadresModule,
+      ],
+      providers: [
+        { provide: JWT_VERIFIER, useValue: new JwtVerifier({ secret: config.JWT_SECRET ?? DEV_JWT_SECRET }) },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}

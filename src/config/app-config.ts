@@ -1,0 +1,80 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+
+/** Every setting of the service, read from the environment once at start and validated. */
+export class AppConfig {
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cadreflow';
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @IsIn(['postgres', 'kurrentdb'], { message: 'EVENT_STORE must be "postgres" or "kurrentdb"' })
+  EVENT_STORE: 'postgres' | 'kurrentdb' = 'postgres';
+
+  @ValidateIf((config: AppConfig) => config.EVENT_STORE === 'kurrentdb' || config.KURRENTDB_URL !== undefined)
+  @Matches(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\/\S+$/, {
+    message: 'KURRENTDB_URL must be a kurrentdb:// or esdb:// connection string (required when EVENT_STORE=kurrentdb)',
+  })
+  KURRENTDB_URL?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(1, { message: 'PORT must be between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be between 1 and 65535' })
+  PORT = 3000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
+  JWT_SECRET?: string;
+
+  @IsString()
+  DEFINITIONS_DIR = 'seeds/definitions';
+
+  @IsString()
+  RULE_SETS_DIR = 'seeds/rule-sets';
+
+  @IsString()
+  CALENDAR_DIR = 'seeds/calendar';
+
+  @IsIn(['true', 'false'], { message: 'RUN_WORKERS must be "true" or "false"' })
+  RUN_WORKERS = 'true';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 102400 : Number(value)))
+  @IsInt({ message: 'BODY_LIMIT_BYTES must be a whole number' })
+  @Min(1024, { message: 'BODY_LIMIT_BYTES must be at least 1024' })
+  BODY_LIMIT_BYTES = 102400;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const KNOWN = Object.keys(new AppConfig());
+
+/** Reads and validates the environment; the first problem is reported in one line. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of [...KNOWN, 'KURRENTDB_URL', 'JWT_SECRET']) {
+    if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    // class-validator lists constraints bottom-up; the last one is the first decorator, the most basic check.
+    const message = Object.values(first.constraints ?? {}).pop() ?? `${first.property} is invalid`;
+    const value = raw[first.property];
+    throw new ConfigError(`invalid configuration: ${message}${value === undefined ? '' : ` (got "${String(value)}")`}`);
+  }
+  return config;
+}

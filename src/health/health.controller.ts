@@ -1,0 +1,69 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Redis } from 'ioredis';
+import { Pool } from 'pg';
+import { PG_POOL, REDIS } from '../common/tokens';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { Public } from '../identity/public.decorator';
+import { HEALTH_EXTRAS, HealthExtra } from './health-extras';
+
+/** Is the service able to work: PostgreSQL, Redis, the event store, and projection lag. */
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(HEALTH_EXTRAS) private readonly extras: HealthExtra[],
+  ) {}
+
+  @Get()
+  @Public()
+  @HealthCheck()
+  check() {
+    return this.health.check([
+      () => this.probe('postgres', () => this.pool.query('SELECT 1')),
+      () => this.probe('redis', () => this.redis.ping()),
+      () => this.probe('eventStore', () => this.store.ping()),
+      ...this.extras.map((extra) => async () => {
+        const session = this.indicators.check(extra.name);
+        try {
+          const details = await extra.check();
+          return details.healthy ? session.up(details.data) : session.down(details.data);
+        } catch (error) {
+          return session.down({ message: (error as Error).message });
+        }
+      }),
+    ]);
+  }
+
+  private async probe(name: string, ping: () => Promise<unknown>) {
+    const session = this.indicators.check(name);
+    try {
+      await withTimeout(ping(), 2000);
+      return session.up();
+    } catch (error) {
+      return session.down({ message: (error as Error).message || 'unreachable' });
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,50 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { Pool } from 'pg';
+import { AppConfig } from '../config/app-config';
+import { CLOCK, systemClock } from '../common/clock';
+import { PG_POOL, REDIS } from '../common/tokens';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { createEventStore } from './create-event-store';
+import { APP_CONFIG } from './app-config.token';
+import { UpcasterRegistry } from '../event-store/upcasters';
+import { UPCASTERS } from './upcasters.token';
+
+/** Connections shared by every module: PostgreSQL pool, Redis, the event store, the clock. */
+@Global()
+@Module({})
+export class InfrastructureModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  static forConfig(config: AppConfig) {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: systemClock },
+        { provide: UPCASTERS, useValue: new UpcasterRegistry() },
+        { provide: PG_POOL, useFactory: () => new Pool({ connectionString: config.DATABASE_URL, max: 20 }) },
+        {
+          provide: REDIS,
+          useFactory: () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false }),
+        },
+        {
+          provide: EVENT_STORE,
+          inject: [PG_POOL, UPCASTERS],
+          useFactory: (pool: Pool, upcasters: UpcasterRegistry) => createEventStore(config, pool, upcasters),
+        },
+      ],
+      exports: [APP_CONFIG, CLOCK, UPCASTERS, PG_POOL, REDIS, EVENT_STORE],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close().catch(() => undefined);
+    this.redis.disconnect();
+    await this.pool.end().catch(() => undefined);
+  }
+}

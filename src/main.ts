@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { prepareInfrastructure, StartupError } from './bootstrap/startup-checks';
+import { ConfigError, loadConfig } from './config/app-config';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const say = (line: string) => process.stdout.write(`cadreflow: ${line}\n`);
+  if (!config.JWT_SECRET) say('warning: JWT_SECRET is not set; using the development secret (never in production)');
+  await prepareInfrastructure(config, say);
+  const app = await NestFactory.create(AppModule.forConfig(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  configureApp(app, { bodyLimitBytes: config.BODY_LIMIT_BYTES });
+  await app.listen(config.PORT);
+  say(`listening on http://127.0.0.1:${config.PORT} (API docs at /docs, event store: ${config.EVENT_STORE})`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StartupError) {
+    process.stderr.write(`cadreflow: ${error.message}\n`);
+  } else if ((error as { code?: string }).code === 'EADDRINUSE') {
+    process.stderr.write(`cadreflow: port already in use (${(error as Error).message}): stop the other process or set PORT\n`);
+  } else {
+    process.stderr.write(`cadreflow: failed to start: ${(error as Error)?.message ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

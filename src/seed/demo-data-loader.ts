@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import { EventMetadata } from '../event-store/event-envelope';
+import { CreateOrgUnitDto } from '../cadres/dto/create-org-unit.dto';
+import { CreatePositionDto } from '../cadres/dto/create-position.dto';
+import { RegistryService } from '../cadres/registry.service';
+
+interface DemoPerson {
+  id: string;
+  fullName: string;
+  dateOfBirth: string;
+  gender: 'male' | 'female';
+  ethnicity: string;
+  partyMember: boolean;
+  partyJoinedOn?: string;
+  educationLevel: string;
+  politicalTheoryLevel: string;
+  orgUnitId: string;
+  posts: { positionId: string; from: string; termEnd: string | null; decisionRef: string }[];
+  planningPool: { positionId: string; term: string; decisionRef: string }[];
+}
+
+export interface DemoData {
+  orgUnits: (CreateOrgUnitDto & { id: string })[];
+  positions: (CreatePositionDto & { id: string })[];
+  people: DemoPerson[];
+}
+
+export interface SeedReport {
+  orgUnits: number;
+  positions: number;
+  people: number;
+}
+
+/**
+ * Loads the demo registry. Safe to run again: existing units and positions are kept, and person
+ * events carry ids derived from the seed, so a second run appends nothing.
+ */
+export async function loadDemoData(file: string, registry: RegistryService, now: Date): Promise<SeedReport> {
+  const data = JSON.parse(await readFile(file, 'utf8')) as DemoData;
+  const report: SeedReport = { orgUnits: 0, positions: 0, people: 0 };
+  const metadata: EventMetadata = {
+    actorId: 'system:seed',
+    roles: ['admin'],
+    correlationId: `seed:${file}`,
+    causationId: null,
+    occurredAt: now.toISOString(),
+  };
+  for (const unit of data.orgUnits) {
+    if (await registry.findOrgUnit(unit.id)) continue;
+    await registry.createOrgUnit(unit);
+    report.orgUnits += 1;
+  }
+  for (const position of data.positions) {
+    if (await registry.findPosition(position.id)) continue;
+    await registry.createPosition(position);
+    report.positions += 1;
+  }
+  for (const person of data.people) {
+    const { posts, planningPool, id, ...profile } = person;
+    const existing = await registry.loadPerson(id);
+    if (existing.state.status === 'unknown') report.people += 1;
+    await registry.runPersonCommand(id, { type: 'RegisterPerson', data: { personId: id, ...profile } }, metadata, { idSeed: `seed:${id}:register` });
+    for (const post of posts) {
+      await registry.runPersonCommand(id, { type: 'AssignPost', data: { personId: id, ...post } }, metadata, {
+        idSeed: `seed:${id}:post:${post.positionId}`,
+      });
+    }
+    for (const entry of planningPool) {
+      await registry.runPersonCommand(id, { type: 'AddPlanningPoolEntry', data: { personId: id, ...entry } }, metadata, {
+        idSeed: `seed:${id}:pool:${entry.positionId}:${entry.term}`,
+      });
+    }
+  }
+  return report;
+}

@@ -1,0 +1,31 @@
+import * as path from 'node:path';
+import { Pool } from 'pg';
+import { prepareInfrastructure, StartupError } from '../bootstrap/startup-checks';
+import { RegistryService } from '../cadres/registry.service';
+import { ConfigError, loadConfig } from '../config/app-config';
+import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import { loadDemoData } from './demo-data-loader';
+
+/** npm run seed: loads the demo registry from seeds/demo into DATABASE_URL (safe to repeat). */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  await prepareInfrastructure(config, (line) => process.stdout.write(`seed: ${line}\n`));
+  const pool = new Pool({ connectionString: config.DATABASE_URL });
+  const store = new PostgresEventStore(pool);
+  try {
+    const file = path.resolve(__dirname, '../../seeds/demo/son-tay.json');
+    const report = await loadDemoData(file, new RegistryService(pool, store), new Date());
+    process.stdout.write(
+      `seed: loaded ${report.orgUnits} new org units, ${report.positions} new positions, ${report.people} new people from ${path.relative(process.cwd(), file)}\n`,
+    );
+  } finally {
+    await store.close();
+    await pool.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof StartupError;
+  process.stderr.write(`seed: ${known ? (error as Error).message : `failed: ${(error as Error)?.stack ?? String(error)}`}\n`);
+  process.exit(1);
+});
