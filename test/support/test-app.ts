@@ -1,0 +1,40 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { loadConfig } from '../../src/config/app-config';
+import { JwtVerifier } from '../../src/identity/jwt-verifier';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export const TEST_JWT_SECRET = 'test-secret-for-cadreflow-e2e';
+
+export interface TestApp {
+  app: INestApplication;
+  db: TestDatabase;
+  /** The Node HTTP server for supertest. */
+  server: unknown;
+  /** A bearer token for a user with these roles in this org unit. */
+  token(userId: string, roles: string[], orgUnit?: string): string;
+  close(): Promise<void>;
+}
+
+/** The whole service on a fresh database and the real Redis, as main.ts builds it. */
+export async function startTestApp(suite: string, env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase(suite);
+  const config = loadConfig({ ...env, DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', RUN_WORKERS: env.RUN_WORKERS ?? 'false' });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  configureApp(app, { bodyLimitBytes: config.BODY_LIMIT_BYTES });
+  await app.init();
+  const verifier = new JwtVerifier({ secret: TEST_JWT_SECRET });
+  return {
+    app,
+    db,
+    server: app.getHttpServer(),
+    token: (userId, roles, orgUnit = 'ou-ha-noi') => verifier.sign({ userId, roles, orgUnit }),
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
