@@ -3,6 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import { AuditModule } from './audit/audit.module';
 import { CadresModule } from './cadres/cadres.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { AppConfig } from './config/app-config';
@@ -11,6 +12,8 @@ import { DEV_JWT_SECRET } from './identity/dev-secret';
 import { JwtAuthGuard } from './identity/jwt-auth.guard';
 import { JWT_VERIFIER, JwtVerifier } from './identity/jwt-verifier';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { ProjectionsModule } from './projections/projections.module';
+import { REGISTERED_PROJECTIONS } from './projections/registered-projections';
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -36,8 +39,10 @@ export class AppModule {
         }),
         InfrastructureModule.forConfig(config),
         CqrsModule.forRoot(),
+        ProjectionsModule.register({ projections: REGISTERED_PROJECTIONS, autoStart: config.RUN_WORKERS === 'true' }),
         HealthModule,
         CadresModule,
+        AuditModule,
       ],
       providers: [
         { provide: JWT_VERIFIER, useValue: new JwtVerifier({ secret: config.JWT_SECRET ?? DEV_JWT_SECRET }) },

@@ -36,6 +36,8 @@ export async function createTestDatabase(suite: string): Promise<TestDatabase> {
     url,
     pool,
     async drop() {
+      // DROP ... WITH (FORCE) may cut connections the pool is still closing; that is expected here.
+      pool.on('error', () => undefined);
       await pool.end();
       const cleanup = new Client({ connectionString: TEST_SERVER_URL });
       await cleanup.connect();

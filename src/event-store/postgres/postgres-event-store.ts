@@ -221,6 +221,21 @@ export class PostgresEventStore implements EventStore {
       }
       previous = row.hash;
     }
+    // The stream head remembers the last link: events deleted from the end would go unnoticed otherwise.
+    const head = await this.pool.query<{ revision: string; last_hash: Buffer }>(
+      'SELECT revision, last_hash FROM streams WHERE stream_id = $1',
+      [streamId],
+    );
+    const headRevision = head.rows.length ? Number(head.rows[0].revision) : -1;
+    if (headRevision !== rows.length - 1 || (previous && !previous.equals(head.rows[0].last_hash))) {
+      return {
+        ok: false,
+        eventsChecked: rows.length,
+        brokenAtRevision: rows.length,
+        eventId: '',
+        reason: `the stream head records revision ${headRevision}, but ${rows.length} events are stored`,
+      };
+    }
     return { ok: true, eventsChecked: rows.length };
   }
 

@@ -1,0 +1,124 @@
+import { RecordedEvent } from '../event-store/event-envelope';
+import { parseStreamName } from './stream-name';
+
+/** One line of the audit history: a stored event with who, when, why and under which rule. */
+export interface AuditEntry {
+  eventId: string;
+  /** Rank in the store's global order: sorts across streams. */
+  sequence: number;
+  globalPosition: string;
+  streamId: string;
+  streamKind: string;
+  /** The case or person id (the stream name without its kind). */
+  streamKey: string;
+  revision: number;
+  type: string;
+  schemaVersion: number;
+  actorId: string | null;
+  roles: string[];
+  orgUnit: string | null;
+  /** `definitionId@version` of the procedure the case was pinned to. */
+  definitionVersion: string | null;
+  /** Rule set in force for the case (vn-2022, vn-2025, …). */
+  ruleSet: string | null;
+  occurredAt: string | null;
+  recordedAt: string;
+  correlationId: string | null;
+  causationId: string | null;
+  hash: string;
+  /** The person the event is about (event data `personId`), if it names one. */
+  personId: string | null;
+  data: Record<string, unknown>;
+}
+
+/** The columns of `audit_history`, in the order of `AuditEntry` (and of the CSV export). */
+export const AUDIT_COLUMNS = [
+  ['eventId', 'event_id', 'text'],
+  ['sequence', 'sequence', 'bigint'],
+  ['globalPosition', 'global_position', 'text'],
+  ['streamId', 'stream_id', 'text'],
+  ['streamKind', 'stream_kind', 'text'],
+  ['streamKey', 'stream_key', 'text'],
+  ['revision', 'revision', 'bigint'],
+  ['type', 'event_type', 'text'],
+  ['schemaVersion', 'schema_version', 'integer'],
+  ['actorId', 'actor_id', 'text'],
+  ['roles', 'roles', 'text[]'],
+  ['orgUnit', 'org_unit', 'text'],
+  ['definitionVersion', 'definition_version', 'text'],
+  ['ruleSet', 'rule_set', 'text'],
+  ['occurredAt', 'occurred_at', 'timestamptz'],
+  ['recordedAt', 'recorded_at', 'timestamptz'],
+  ['correlationId', 'correlation_id', 'text'],
+  ['causationId', 'causation_id', 'text'],
+  ['hash', 'hash', 'text'],
+  ['personId', 'person_id', 'text'],
+  ['data', 'data', 'jsonb'],
+] as const satisfies readonly (readonly [keyof AuditEntry, string, string])[];
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/** Metadata is written by many writers over years: read it defensively, never trust its shape. */
+export function toAuditEntry(event: RecordedEvent, sequence: number): AuditEntry {
+  const metadata = (event.metadata ?? {}) as unknown as Record<string, unknown>;
+  const stream = parseStreamName(event.streamId);
+  const roles = Array.isArray(metadata.roles) ? metadata.roles.filter((role): role is string => typeof role === 'string') : [];
+  const occurredAt = text(metadata.occurredAt);
+  return {
+    eventId: event.id,
+    sequence,
+    globalPosition: event.position,
+    streamId: event.streamId,
+    streamKind: stream.kind,
+    streamKey: stream.id,
+    revision: event.revision,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    actorId: text(metadata.actorId),
+    roles,
+    orgUnit: text(metadata.orgUnit),
+    definitionVersion: text(metadata.definitionVersion),
+    ruleSet: text(metadata.ruleSet),
+    // An unparseable business time must not stop the projection; the raw value stays in the store.
+    occurredAt: occurredAt !== null && !Number.isNaN(Date.parse(occurredAt)) ? occurredAt : null,
+    recordedAt: event.recordedAt,
+    correlationId: text(metadata.correlationId),
+    causationId: text(metadata.causationId),
+    hash: event.hash,
+    personId: text((event.data as Record<string, unknown>).personId),
+    data: event.data as Record<string, unknown>,
+  };
+}
+
+/** A row of `audit_history` as pg returns it. */
+export type AuditRow = Record<(typeof AUDIT_COLUMNS)[number][1], unknown>;
+
+/** pg gives bigint as string and timestamptz as Date: normalise to the API's JSON shape. */
+export function fromAuditRow(row: AuditRow): AuditEntry {
+  const iso = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : (value as string | null));
+  return {
+    eventId: row.event_id as string,
+    sequence: Number(row.sequence),
+    globalPosition: row.global_position as string,
+    streamId: row.stream_id as string,
+    streamKind: row.stream_kind as string,
+    streamKey: row.stream_key as string,
+    revision: Number(row.revision),
+    type: row.event_type as string,
+    schemaVersion: Number(row.schema_version),
+    actorId: row.actor_id as string | null,
+    roles: (row.roles as string[] | null) ?? [],
+    orgUnit: row.org_unit as string | null,
+    definitionVersion: row.definition_version as string | null,
+    ruleSet: row.rule_set as string | null,
+    occurredAt: iso(row.occurred_at),
+    recordedAt: iso(row.recorded_at) as string,
+    correlationId: row.correlation_id as string | null,
+    causationId: row.causation_id as string | null,
+    hash: row.hash as string,
+    personId: row.person_id as string | null,
+    data: row.data as Record<string, unknown>,
+  };
+}

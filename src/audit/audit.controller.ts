@@ -1,0 +1,122 @@
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
+import { Pool } from 'pg';
+import { PG_POOL } from '../common/tokens';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { AuditEntry } from './audit-entry';
+import { exportTransform, toCsv } from './audit-formats';
+import { AuditHistoryQueries } from './audit-history.queries';
+import { parseExportRequest } from './audit-range';
+import { StreamCheck } from './audit-verification';
+
+export interface HistoryResponse {
+  id: string;
+  events: AuditEntry[];
+}
+
+/**
+ * The auditors' view (thanh tra, kiểm toán): ordered, tamper-evident history of a case or a
+ * person, hash-chain verification and bulk exports. Read-only; served from the audit read model,
+ * except `verify`, which recomputes the chain from the event store itself.
+ */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller()
+export class AuditController {
+  private readonly queries: AuditHistoryQueries;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {
+    this.queries = new AuditHistoryQueries(pool);
+  }
+
+  @Get('cases/:id/history')
+  @ApiOperation({ summary: "A case's full history in order, whatever its procedure (appointment, discipline, …)" })
+  @ApiParam({ name: 'id', description: 'case id (the stream name without its kind)' })
+  @ApiOkResponse({ description: '{ id, events: [...] } with actor, roles, org unit, rule version, times, correlation/causation ids and hash' })
+  async caseHistory(@Param('id') id: string): Promise<HistoryResponse> {
+    const events = await this.queries.caseHistory(id);
+    if (events.length === 0) throw new NotFoundException(`no case history for id ${id}`);
+    return { id, events };
+  }
+
+  @Get('cases/:id/history.csv')
+  @ApiOperation({ summary: "A case's history as CSV (same columns as the export)" })
+  @ApiParam({ name: 'id', description: 'case id' })
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  async caseHistoryCsv(@Param('id') id: string, @Res({ passthrough: true }) response: ServerResponse): Promise<string> {
+    const events = await this.queries.caseHistory(id);
+    if (events.length === 0) throw new NotFoundException(`no case history for id ${id}`);
+    response.setHeader('Content-Disposition', `attachment; filename="case-${safeFileName(id)}-history.csv"`);
+    return toCsv(events);
+  }
+
+  @Get('cadres/:id/history')
+  @ApiOperation({ summary: "A person's history: their own stream plus the case events about them (data.personId)" })
+  @ApiParam({ name: 'id', description: 'person id' })
+  async personHistory(@Param('id') id: string): Promise<HistoryResponse> {
+    const events = await this.queries.personHistory(id);
+    if (events.length === 0) throw new NotFoundException(`no history for person ${id}`);
+    return { id, events };
+  }
+
+  @Get('audit/verify')
+  @ApiOperation({ summary: "Recomputes a stream's hash chain from the event store; names the first broken revision" })
+  @ApiQuery({ name: 'stream', required: true, description: 'stream id, e.g. appointment-<id>' })
+  async verify(@Query('stream') stream: string | undefined): Promise<StreamCheck> {
+    if (!stream) throw new BadRequestException('stream is required, e.g. /audit/verify?stream=appointment-<id>');
+    const result = await this.store.verifyStream(stream);
+    if (result.ok && result.eventsChecked === 0) throw new NotFoundException(`stream ${stream} has no events`);
+    return { streamId: stream, ...result };
+  }
+
+  @Get('audit/export')
+  @ApiOperation({ summary: 'Streams every event recorded in [from, to) in global order, as CSV or NDJSON' })
+  @ApiQuery({ name: 'from', required: false, description: 'ISO 8601, inclusive (recorded time)' })
+  @ApiQuery({ name: 'to', required: false, description: 'ISO 8601, exclusive (recorded time)' })
+  @ApiQuery({ name: 'format', required: false, enum: ['csv', 'ndjson'], description: 'default ndjson' })
+  @ApiProduces('text/csv', 'application/x-ndjson')
+  async export(
+    @Query('from') from: string | undefined,
+    @Query('to') to: string | undefined,
+    @Query('format') format: string | undefined,
+    @Res() response: ServerResponse,
+  ): Promise<void> {
+    const request = parseExportRequest({ from, to, format });
+    const client = await this.pool.connect();
+    const rows = this.queries.streamRecorded(client, request);
+    response.statusCode = 200;
+    response.setHeader('Content-Type', request.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="audit-export.${request.format}"`);
+    await new Promise<void>((resolve) => {
+      pipeline(rows, exportTransform(request.format), response, (error) => {
+        // A half-read cursor must not go back to the pool: discard that connection.
+        client.release(error ?? undefined);
+        if (error && !response.headersSent) {
+          response.statusCode = 500;
+          response.end();
+        }
+        resolve();
+      });
+    });
+  }
+}
+
+function safeFileName(id: string): string {
+  return id.replace(/[^A-Za-z0-9._-]/g, '_');
+}

@@ -1,0 +1,84 @@
+import { PoolClient } from 'pg';
+import { RecordedEvent } from '../event-store/event-envelope';
+import { advanceCheckpoint, lockCheckpoint } from './checkpoint';
+import { isAtOrBefore, PositionOrder } from './position-order';
+import { ProjectedEvent, Projection } from './projection';
+
+/**
+ * What happened to a batch:
+ * - `applied`: the events after the checkpoint were applied and the checkpoint moved to the last;
+ * - `duplicate`: every event was already applied (re-delivery), nothing changed;
+ * - `gap`: the checkpoint is behind where the caller's events start (someone moved it back, e.g.
+ *   a rebuild swap): applying would skip events, so the caller must re-read from `checkpoint`.
+ */
+export type ApplyOutcome =
+  | { kind: 'applied'; applied: number; position: string }
+  | { kind: 'duplicate' }
+  | { kind: 'gap'; checkpoint: string | null };
+
+export interface ApplyRequest {
+  projection: Projection;
+  /** Consecutive events in global order. */
+  events: readonly RecordedEvent[];
+  /** Position the caller read `events` after ('start' = from the beginning). */
+  readFrom: 'start' | string;
+  order: PositionOrder;
+}
+
+/**
+ * Applies events and moves the checkpoint inside the caller's open transaction. The checkpoint
+ * row is locked first, so concurrent runners of the same projection (two API instances, a
+ * rebuild swap) serialise, and events at or before it are dropped: re-delivery is harmless.
+ */
+export async function applyInTransaction(tx: PoolClient, request: ApplyRequest): Promise<ApplyOutcome> {
+  const { projection, events, readFrom, order } = request;
+  const checkpoint = await lockCheckpoint(tx, projection.name);
+  const stored = checkpoint.position;
+  const fresh = events.filter((event) => !isAtOrBefore(order, event.position, stored));
+  if (fresh.length === 0) return { kind: 'duplicate' };
+  const callerStartsAfterCheckpoint =
+    readFrom !== 'start' && (stored === null || order(readFrom, stored) > 0);
+  if (callerStartsAfterCheckpoint) return { kind: 'gap', checkpoint: stored };
+
+  const projected: ProjectedEvent[] = fresh.map((event, index) => ({
+    event,
+    sequence: checkpoint.eventsHandled + index + 1,
+  }));
+  if (projection.handleBatch) {
+    await projection.handleBatch(projected, tx);
+  } else {
+    for (const { event, sequence } of projected) await projection.handle(event, tx, { sequence });
+  }
+  const last = fresh[fresh.length - 1].position;
+  await advanceCheckpoint(tx, projection.name, last, fresh.length);
+  return { kind: 'applied', applied: fresh.length, position: last };
+}
+
+/** Options of one batch transaction. */
+export interface BatchTransactionOptions {
+  /** Schemas searched before the default, e.g. the rebuild's shadow schema. */
+  searchPath?: string[];
+}
+
+/** Runs `applyInTransaction` in a transaction of its own: rows and checkpoint commit together. */
+export async function applyBatch(
+  tx: PoolClient,
+  request: ApplyRequest,
+  options: BatchTransactionOptions = {},
+): Promise<ApplyOutcome> {
+  await tx.query('BEGIN');
+  try {
+    if (options.searchPath) await setLocalSearchPath(tx, options.searchPath);
+    const outcome = await applyInTransaction(tx, request);
+    await tx.query(outcome.kind === 'applied' ? 'COMMIT' : 'ROLLBACK');
+    return outcome;
+  } catch (error) {
+    await tx.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function setLocalSearchPath(tx: PoolClient, schemas: string[]): Promise<void> {
+  const list = schemas.map((schema) => `"${schema.replace(/"/g, '""')}"`).join(', ');
+  await tx.query(`SET LOCAL search_path TO ${list}`);
+}

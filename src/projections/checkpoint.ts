@@ -1,0 +1,83 @@
+import { Pool, PoolClient } from 'pg';
+
+/**
+ * A projection's row in `projection_checkpoints`. Always accessed by unqualified name, so that
+ * inside a rebuild transaction (search path = shadow schema first) the shadow's own copy is used.
+ */
+export interface Checkpoint {
+  name: string;
+  version: number;
+  /** Global position of the last applied event; null when nothing is applied yet. */
+  position: string | null;
+  eventsHandled: number;
+  updatedAt: Date;
+  lastError: string | null;
+}
+
+interface CheckpointRow {
+  name: string;
+  version: number;
+  position: string | null;
+  events_handled: string;
+  updated_at: Date;
+  last_error: string | null;
+}
+
+function toCheckpoint(row: CheckpointRow): Checkpoint {
+  return {
+    name: row.name,
+    version: row.version,
+    position: row.position,
+    eventsHandled: Number(row.events_handled),
+    updatedAt: row.updated_at,
+    lastError: row.last_error,
+  };
+}
+
+/** Creates the row of a projection seen for the first time (at the start of the store). */
+export async function ensureCheckpoint(db: Pool | PoolClient, name: string, version: number): Promise<Checkpoint> {
+  await db.query(
+    `INSERT INTO projection_checkpoints (name, version, position, events_handled)
+     VALUES ($1, $2, NULL, 0) ON CONFLICT (name) DO NOTHING`,
+    [name, version],
+  );
+  const checkpoint = await readCheckpoint(db, name);
+  if (!checkpoint) throw new Error(`checkpoint of ${name} vanished`);
+  return checkpoint;
+}
+
+export async function readCheckpoint(db: Pool | PoolClient, name: string): Promise<Checkpoint | null> {
+  const { rows } = await db.query<CheckpointRow>(
+    'SELECT name, version, position, events_handled, updated_at, last_error FROM projection_checkpoints WHERE name = $1',
+    [name],
+  );
+  return rows.length === 0 ? null : toCheckpoint(rows[0]);
+}
+
+/** Locks the row until the end of the transaction: concurrent appliers of one projection queue here. */
+export async function lockCheckpoint(tx: PoolClient, name: string): Promise<Checkpoint> {
+  const { rows } = await tx.query<CheckpointRow>(
+    `SELECT name, version, position, events_handled, updated_at, last_error
+       FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
+    [name],
+  );
+  if (rows.length === 0) throw new Error(`projection ${name} has no checkpoint row (call ensureCheckpoint first)`);
+  return toCheckpoint(rows[0]);
+}
+
+export async function advanceCheckpoint(tx: PoolClient, name: string, position: string, applied: number): Promise<void> {
+  await tx.query(
+    `UPDATE projection_checkpoints
+        SET position = $2, events_handled = events_handled + $3, updated_at = now(), last_error = NULL
+      WHERE name = $1`,
+    [name, position, applied],
+  );
+}
+
+/** Best effort, outside any projection transaction: shows a stuck projection in `status`. */
+export async function recordCheckpointError(pool: Pool, name: string, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  await pool
+    .query('UPDATE projection_checkpoints SET last_error = $2 WHERE name = $1', [name, message.slice(0, 2000)])
+    .catch(() => undefined);
+}

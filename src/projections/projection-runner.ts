@@ -1,0 +1,154 @@
+import { Pool } from 'pg';
+import { RecordedEvent } from '../event-store/event-envelope';
+import { AllFrom, EventStore, Subscription } from '../event-store/event-store.port';
+import { applyBatch, ApplyOutcome } from './apply-events';
+import { ensureCheckpoint, readCheckpoint, recordCheckpointError } from './checkpoint';
+import { postgresPositionOrder, PositionOrder } from './position-order';
+import { assertValidProjection, Projection } from './projection';
+
+export interface ProjectionRunnerOptions {
+  pool: Pool;
+  store: EventStore;
+  projection: Projection;
+  order?: PositionOrder;
+  /** Events per transaction while catching up after downtime. */
+  catchUpBatchSize?: number;
+  /** Pause before retrying after a failure (a poison event retries until fixed, never skipped). */
+  retryDelayMs?: number;
+  log?: (message: string) => void;
+}
+
+/** The checkpoint moved behind the subscription's back: start again from the stored position. */
+class ReadAgainFromCheckpoint extends Error {
+  constructor(readonly checkpoint: string | null) {
+    super('projection checkpoint moved; re-reading from it');
+  }
+}
+
+/**
+ * Keeps one read model up to date: catches up from its checkpoint in batches, then follows the
+ * store's live subscription. Each batch (live: each event) and the checkpoint commit in one
+ * transaction, so delivery is at-least-once and application exactly-once.
+ */
+export class ProjectionRunner {
+  private readonly order: PositionOrder;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private subscription: Subscription | null = null;
+  private wakeRetry: (() => void) | null = null;
+  private stopSubscriptionWait: (() => void) | null = null;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    assertValidProjection(options.projection);
+    this.order = options.order ?? postgresPositionOrder;
+  }
+
+  get name(): string {
+    return this.options.projection.name;
+  }
+
+  /** Starts in the background; resolves once the checkpoint row exists. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    const { pool, projection } = this.options;
+    const checkpoint = await ensureCheckpoint(pool, projection.name, projection.version);
+    if (checkpoint.version !== projection.version && checkpoint.position !== null) {
+      this.log(
+        `rows were built by version ${checkpoint.version}, code is version ${projection.version}: ` +
+          `run "npm run projections -- rebuild ${projection.name}"`,
+      );
+    }
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Resolves once no transaction of this runner is in flight. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeRetry?.();
+    this.stopSubscriptionWait?.();
+    await this.subscription?.stop();
+    await this.loop;
+    this.loop = null;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const checkpoint = await readCheckpoint(this.options.pool, this.name);
+        const caughtUpTo = await this.catchUp(checkpoint?.position ?? 'start');
+        if (caughtUpTo === null || !this.running) continue;
+        await this.follow(caughtUpTo);
+      } catch (error) {
+        if (!this.running) return;
+        if (error instanceof ReadAgainFromCheckpoint) continue;
+        this.log(`failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
+        await recordCheckpointError(this.options.pool, this.name, error);
+        await this.pause(this.options.retryDelayMs ?? 1000);
+      }
+    }
+  }
+
+  /** Reads and applies batches until a short one; returns the position reached (null: re-read). */
+  private async catchUp(from: AllFrom): Promise<AllFrom | null> {
+    const batchSize = this.options.catchUpBatchSize ?? 500;
+    let position = from;
+    while (this.running) {
+      const events = await this.options.store.readAll(position, { limit: batchSize });
+      if (events.length === 0) return position;
+      const outcome = await this.apply(events, position);
+      if (outcome.kind === 'gap') return null;
+      position = events[events.length - 1].position;
+      if (events.length < batchSize) return position;
+    }
+    return position;
+  }
+
+  /** Live delivery until the subscription fails or the runner stops. */
+  private follow(from: AllFrom): Promise<void> {
+    let readFrom = from;
+    return new Promise<void>((resolve, reject) => {
+      this.stopSubscriptionWait = resolve;
+      this.subscription = this.options.store.subscribe(
+        from,
+        async (event: RecordedEvent) => {
+          const outcome = await this.apply([event], readFrom);
+          // Throwing ends the subscription (it calls onError); the run loop re-reads the checkpoint.
+          if (outcome.kind === 'gap') throw new ReadAgainFromCheckpoint(outcome.checkpoint);
+          readFrom = event.position;
+        },
+        { onError: reject },
+      );
+    }).finally(() => {
+      this.stopSubscriptionWait = null;
+      const subscription = this.subscription;
+      this.subscription = null;
+      return subscription?.stop();
+    });
+  }
+
+  private async apply(events: RecordedEvent[], readFrom: AllFrom): Promise<ApplyOutcome> {
+    const client = await this.options.pool.connect();
+    try {
+      return await applyBatch(client, { projection: this.options.projection, events, readFrom, order: this.order });
+    } finally {
+      client.release();
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wakeRetry = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeRetry = done;
+    });
+  }
+
+  private log(message: string): void {
+    (this.options.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(`[projection ${this.name}] ${message}`);
+  }
+}

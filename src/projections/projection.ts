@@ -1,0 +1,48 @@
+import { PoolClient } from 'pg';
+import { RecordedEvent } from '../event-store/event-envelope';
+
+/** The transaction a projection writes in; its checkpoint commits (or rolls back) with it. */
+export type ProjectionTx = PoolClient;
+
+/** An event with its 1-based rank in the store's global order, as seen by this projection. */
+export interface ProjectedEvent {
+  event: RecordedEvent;
+  /**
+   * Deterministic across live processing and rebuilds (both walk the store from position 0 in
+   * the same order), so a read model can sort across streams by it without parsing positions.
+   */
+  sequence: number;
+}
+
+/**
+ * A read model built from the event store. Every event of the store is offered, in global order,
+ * exactly once; a projection ignores the types it does not care about.
+ *
+ * Handlers write to their `tables` by unqualified name: a rebuild runs the same handler with the
+ * search path pointing at a shadow schema, then swaps the finished tables in.
+ */
+export interface Projection {
+  /** Stable id, `[a-z][a-z0-9_]*` (it names the checkpoint row and the rebuild schema). */
+  readonly name: string;
+  /** Bump when the rows the handler writes change meaning or shape: status then asks for a rebuild. */
+  readonly version: number;
+  /**
+   * Tables the projection owns and rebuilds. They are copied with `LIKE … INCLUDING ALL`, so they
+   * must not own sequences (serial columns) or carry foreign keys.
+   */
+  readonly tables: readonly string[];
+  handle(event: RecordedEvent, tx: ProjectionTx, context: { sequence: number }): Promise<void>;
+  /** Optional faster path for many events in one transaction (rebuilds, catch-up). */
+  handleBatch?(events: readonly ProjectedEvent[], tx: ProjectionTx): Promise<void>;
+}
+
+const NAME = /^[a-z][a-z0-9_]{0,40}$/;
+
+export function assertValidProjection(projection: Projection): void {
+  if (!NAME.test(projection.name)) {
+    throw new Error(`projection name "${projection.name}" must match ${NAME}`);
+  }
+  for (const table of projection.tables) {
+    if (!NAME.test(table)) throw new Error(`projection ${projection.name}: table name "${table}" must match ${NAME}`);
+  }
+}

@@ -1,0 +1,43 @@
+import { AuditEntry } from '../../src/audit/audit-entry';
+import { CSV_HEADER, toCsv, toCsvLine } from '../../src/audit/audit-formats';
+import { parseStreamName } from '../../src/audit/stream-name';
+
+const entry: AuditEntry = {
+  eventId: 'e1',
+  sequence: 1,
+  globalPosition: '1/1',
+  streamId: 'appointment-1',
+  streamKind: 'appointment',
+  streamKey: '1',
+  revision: 0,
+  type: 'AppointmentCaseOpened',
+  schemaVersion: 1,
+  actorId: '=HYPERLINK("x")',
+  roles: ['organization_staff', 'leadership'],
+  orgUnit: 'ou, "north"',
+  definitionVersion: null,
+  ruleSet: 'vn-2025',
+  occurredAt: null,
+  recordedAt: '2026-03-02T02:00:00.000Z',
+  correlationId: 'c',
+  causationId: null,
+  hash: 'ab',
+  personId: null,
+  data: { a: 1 },
+};
+
+describe('audit CSV', () => {
+  it('quotes, neutralises formulas, joins roles and writes JSON data', () => {
+    expect(toCsvLine(entry)).toBe(
+      'e1,1,1/1,appointment-1,appointment,1,0,AppointmentCaseOpened,1,"\'=HYPERLINK(""x"")",organization_staff;leadership,"ou, ""north""",,vn-2025,,2026-03-02T02:00:00.000Z,c,,ab,,"{""a"":1}"\r\n',
+    );
+    expect(toCsv([])).toBe(CSV_HEADER);
+  });
+});
+
+describe('stream names', () => {
+  it('splits the kind at the first hyphen, keeping hyphenated ids whole', () => {
+    expect(parseStreamName('reappointment-7f1c-22')).toEqual({ kind: 'reappointment', id: '7f1c-22' });
+    expect(parseStreamName('orphan')).toEqual({ kind: 'orphan', id: 'orphan' });
+  });
+});
