@@ -12,11 +12,25 @@ import { DEV_JWT_SECRET } from './identity/dev-secret';
 import { JwtAuthGuard } from './identity/jwt-auth.guard';
 import { JWT_VERIFIER, JwtVerifier } from './identity/jwt-verifier';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { JobsModule } from './jobs/jobs.module';
+import { SagasModule } from './sagas/sagas.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { REGISTERED_PROJECTIONS } from './projections/registered-projections';
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** BullMQ opens its own connections from these options (workers need blocking connections). */
+function redisConnection(url: string) {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+    ...(parsed.pathname.length > 1 ? { db: Number(parsed.pathname.slice(1)) } : {}),
+  };
 }
 
 @Module({})
@@ -40,6 +54,11 @@ export class AppModule {
         InfrastructureModule.forConfig(config),
         CqrsModule.forRoot(),
         ProjectionsModule.register({ projections: REGISTERED_PROJECTIONS, autoStart: config.RUN_WORKERS === 'true' }),
+        JobsModule.forRoot({
+          config: { redis: redisConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX, queueName: 'jobs' },
+          runWorker: config.RUN_WORKERS === 'true',
+        }),
+        SagasModule.forRoot({ autoStart: config.RUN_WORKERS === 'true' }),
         HealthModule,
         CadresModule,
         AuditModule,

@@ -43,6 +43,9 @@ export class AppConfig {
   @IsString()
   CALENDAR_DIR = 'seeds/calendar';
 
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, "-" or "_"' })
+  QUEUE_PREFIX = 'cadreflow';
+
   @IsIn(['true', 'false'], { message: 'RUN_WORKERS must be "true" or "false"' })
   RUN_WORKERS = 'true';
 

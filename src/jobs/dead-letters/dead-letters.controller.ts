@@ -1,0 +1,111 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../identity/actor';
+import { CurrentActor } from '../../identity/current-actor.decorator';
+import { DeadLetter, DeadLetterSource, DeadLetterStatus } from './dead-letter-store';
+import { DeadLetterService } from './dead-letter.service';
+
+const STATUSES: DeadLetterStatus[] = ['parked', 'replayed', 'resolved'];
+const SOURCES: DeadLetterSource[] = ['timer', 'saga', 'job'];
+
+export class DeadLetterView implements DeadLetter {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'timer:3f1c…', description: 'what failed, stable across retries' }) key!: string;
+  @ApiProperty({ enum: SOURCES }) source!: DeadLetterSource;
+  @ApiProperty() queueName!: string;
+  @ApiProperty({ example: 'timer.fire' }) jobName!: string;
+  @ApiProperty() jobId!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) jobData!: Record<string, unknown>;
+  @ApiProperty() errorMessage!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) errorStack!: string | null;
+  @ApiProperty({ description: 'attempts made, summed over replays' }) attempts!: number;
+  @ApiProperty({ enum: STATUSES }) status!: DeadLetterStatus;
+  @ApiProperty() firstFailedAt!: string;
+  @ApiProperty() lastFailedAt!: string;
+  @ApiProperty() parkedAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) replayedAt!: string | null;
+  @ApiProperty() replayCount!: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) resolvedAt!: string | null;
+}
+
+function requireAdmin(actor: Actor): void {
+  if (!actor.roles.includes('admin')) throw new ForbiddenException('dead letters are for the admin role');
+}
+
+/** Operators' view of work that failed every attempt: list it, replay it. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/dead-letters')
+export class DeadLettersController {
+  constructor(@Inject(DeadLetterService) private readonly deadLetters: DeadLetterService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Jobs and saga events that failed every attempt (newest first)' })
+  @ApiQuery({ name: 'status', required: false, enum: STATUSES })
+  @ApiQuery({ name: 'source', required: false, enum: SOURCES })
+  @ApiQuery({ name: 'limit', required: false, type: Number })
+  @ApiOkResponse({ type: DeadLetterView, isArray: true })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query('status') status?: string,
+    @Query('source') source?: string,
+    @Query('limit') limit?: string,
+  ): Promise<DeadLetter[]> {
+    requireAdmin(actor);
+    if (status !== undefined && !STATUSES.includes(status as DeadLetterStatus)) {
+      throw new BadRequestException(`status must be one of ${STATUSES.join(', ')}`);
+    }
+    if (source !== undefined && !SOURCES.includes(source as DeadLetterSource)) {
+      throw new BadRequestException(`source must be one of ${SOURCES.join(', ')}`);
+    }
+    const max = limit === undefined ? 100 : Number(limit);
+    if (!Number.isInteger(max) || max < 1 || max > 1000) throw new BadRequestException('limit must be an integer from 1 to 1000');
+    return this.deadLetters.list({
+      status: status as DeadLetterStatus | undefined,
+      source: source as DeadLetterSource | undefined,
+      limit: max,
+    });
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: DeadLetterView })
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DeadLetter> {
+    requireAdmin(actor);
+    const deadLetter = await this.deadLetters.get(id);
+    if (!deadLetter) throw new NotFoundException(`dead letter ${id} not found`);
+    return deadLetter;
+  }
+
+  @Post(':id/replay')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Re-enqueue a parked job with fresh attempts; it becomes resolved when it succeeds' })
+  @ApiOkResponse({ type: DeadLetterView })
+  async replay(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DeadLetter> {
+    requireAdmin(actor);
+    const outcome = await this.deadLetters.replay(id);
+    switch (outcome.kind) {
+      case 'not-found':
+        throw new NotFoundException(`dead letter ${id} not found`);
+      case 'not-parked':
+        throw new ConflictException(`dead letter ${id} is ${outcome.deadLetter.status}, only a parked one can be replayed`);
+      case 'replayed':
+        return outcome.deadLetter;
+      default: {
+        const unexpected: never = outcome;
+        return unexpected;
+      }
+    }
+  }
+}

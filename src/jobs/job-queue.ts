@@ -1,0 +1,92 @@
+import { Queue } from 'bullmq';
+import { JobsConfig } from './jobs.tokens';
+
+/** The job kinds carried by the cadreflow queue. */
+export const JobNames = {
+  /** Data: `{ timerId }`; job id = timerId. */
+  timerFire: 'timer.fire',
+  /** Data: `{ saga, event }`; re-runs a parked saga event. */
+  sagaReplay: 'saga.replay',
+} as const;
+
+export type EnsureOutcome = 'added' | 'promoted' | 'already-queued' | 're-added';
+
+export function bullConnection(config: JobsConfig) {
+  return { ...config.redis, maxRetriesPerRequest: null };
+}
+
+/**
+ * The producer side of BullMQ. Job ids are deterministic (a timer's job id is its timer id), so
+ * adding an already queued job is a no-op; BullMQ refuses ids containing `:`, ours are UUID-shaped.
+ */
+export class JobQueue {
+  readonly queue: Queue;
+
+  constructor(readonly config: JobsConfig) {
+    if (config.queueName.includes(':')) throw new Error(`queue name "${config.queueName}" must not contain ":"`);
+    this.queue = new Queue(config.queueName, {
+      connection: bullConnection(config),
+      prefix: config.prefix,
+      defaultJobOptions: {
+        attempts: config.attempts,
+        backoff: { type: 'exponential', delay: config.backoffMs },
+        // Completed work is recorded in the event store; failed jobs stay until replayed.
+        removeOnComplete: true,
+        removeOnFail: false,
+      },
+    });
+  }
+
+  async add(name: string, data: object, jobId: string, delayMs = 0): Promise<void> {
+    assertJobId(jobId);
+    await this.queue.add(name, data, { jobId, delay: Math.max(0, Math.round(delayMs)) });
+  }
+
+  /**
+   * Makes sure the job is in Redis and will run `delayMs` from now (0: at once), whatever Redis
+   * holds: a delayed job that is now due is promoted, a finished or failed one is replaced.
+   */
+  async ensure(name: string, data: object, jobId: string, delayMs: number): Promise<EnsureOutcome> {
+    assertJobId(jobId);
+    const state = await this.queue.getJobState(jobId);
+    switch (state) {
+      case 'unknown':
+        await this.add(name, data, jobId, delayMs);
+        return 'added';
+      case 'delayed':
+        if (delayMs <= 0) {
+          const job = await this.queue.getJob(jobId);
+          // Promotion races the delay expiring on its own; either way the job runs now.
+          await job?.promote().catch(() => undefined);
+          return 'promoted';
+        }
+        return 'already-queued';
+      case 'completed':
+      case 'failed':
+        await this.queue.remove(jobId);
+        await this.add(name, data, jobId, delayMs);
+        return 're-added';
+      default:
+        // waiting, active, prioritized, waiting-children: it will run.
+        return 'already-queued';
+    }
+  }
+
+  /** Removes a job unless it is running (a running timer's cancellation is decided by its stream). */
+  async remove(jobId: string): Promise<boolean> {
+    return (await this.queue.remove(jobId)) === 1;
+  }
+
+  async state(jobId: string): Promise<string> {
+    return this.queue.getJobState(jobId);
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+}
+
+export function assertJobId(jobId: string): void {
+  if (jobId.includes(':')) throw new Error(`BullMQ job id "${jobId}" must not contain ":"`);
+  if (/^\d+$/.test(jobId)) throw new Error(`BullMQ job id "${jobId}" must not be an integer`);
+}

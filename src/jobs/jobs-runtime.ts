@@ -1,0 +1,66 @@
+import { Pool } from 'pg';
+import { Clock } from '../common/clock';
+import { EventStore } from '../event-store/event-store.port';
+import { DeadLetterStore } from './dead-letters/dead-letter-store';
+import { DeadLetterService } from './dead-letters/dead-letter.service';
+import { JobQueue } from './job-queue';
+import { JobProcessorRegistry, JobWorker } from './job-worker';
+import { JobsConfig } from './jobs.tokens';
+import { TimerFiring } from './timers/timer-firing';
+import { TimerHandlerRegistry } from './timers/timer-handlers';
+import { ReconcileReport, TimerReconciler } from './timers/timer-reconciler';
+import { TimerScheduler } from './timers/timer-scheduler';
+
+export interface JobsRuntimeDeps {
+  store: EventStore;
+  pool: Pool;
+  clock: Clock;
+  config: JobsConfig;
+  log?: (message: string) => void;
+}
+
+/**
+ * Timers, the job queue, its worker and the dead letters, wired together without Nest (the Nest
+ * module, the tests and the crash-test child process all build it the same way).
+ *
+ * Order of use: register timer handlers and job processors, then `start()` (reconcile, then
+ * take jobs), `close()` on shutdown.
+ */
+export class JobsRuntime {
+  readonly queue: JobQueue;
+  readonly timerHandlers = new TimerHandlerRegistry();
+  readonly processors = new JobProcessorRegistry();
+  readonly deadLetters: DeadLetterStore;
+  readonly deadLetterService: DeadLetterService;
+  readonly scheduler: TimerScheduler;
+  readonly reconciler: TimerReconciler;
+  readonly worker: JobWorker;
+  private started = false;
+
+  constructor(readonly deps: JobsRuntimeDeps) {
+    this.queue = new JobQueue(deps.config);
+    this.deadLetters = new DeadLetterStore(deps.pool, deps.clock);
+    this.deadLetterService = new DeadLetterService(this.deadLetters, this.queue);
+    this.scheduler = new TimerScheduler(deps.store, this.queue, deps.clock);
+    this.reconciler = new TimerReconciler(deps.store, deps.pool, this.queue, this.deadLetters, deps.clock);
+    this.worker = new JobWorker(deps.config, this.processors, this.deadLetters, deps.log);
+    this.processors.register(new TimerFiring(deps.store, this.timerHandlers, deps.clock));
+  }
+
+  /** Re-enqueues every pending timer (what Redis may have lost), then starts the worker. */
+  async start(options: { worker?: boolean } = {}): Promise<ReconcileReport> {
+    const report = await this.reconciler.reconcile();
+    if (options.worker !== false && !this.started) {
+      this.worker.start();
+      await this.worker.ready();
+      this.started = true;
+    }
+    return report;
+  }
+
+  async close(): Promise<void> {
+    await this.worker.close();
+    await this.queue.close();
+    this.started = false;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Where BullMQ runs. BullMQ opens (and closes) its own Redis connections from these options:
+ * workers need blocking connections with `maxRetriesPerRequest: null`, so the shared `REDIS`
+ * client is not reused for them.
+ */
+export interface JobsConfig {
+  redis: { host: string; port: number; db?: number; password?: string; username?: string };
+  /** Redis key prefix of every queue (`<prefix>:<queue>:…`); tests use one of their own. */
+  prefix: string;
+  /** Name of the one queue carrying timers and saga replays. No `:`. */
+  queueName: string;
+  /** Attempts per job before it is parked in `dead_letters`. */
+  attempts: number;
+  /** First retry delay; doubles each attempt (BullMQ exponential backoff). */
+  backoffMs: number;
+  /** Jobs processed in parallel by this process's worker. */
+  concurrency: number;
+  /**
+   * How long a worker's lock on a running job lasts; a job whose worker died is taken up again
+   * after at most lockDurationMs + stalledIntervalMs.
+   */
+  lockDurationMs: number;
+  stalledIntervalMs: number;
+  /** Crashes survived by one job before it is failed (and parked); our jobs are idempotent. */
+  maxStalledCount: number;
+}
+
+export const JOBS_CONFIG = Symbol('JOBS_CONFIG');
+
+export const defaultJobsConfig = (overrides: Partial<JobsConfig> = {}): JobsConfig => ({
+  redis: { host: '127.0.0.1', port: 6379 },
+  prefix: 'cadreflow',
+  queueName: 'jobs',
+  attempts: 5,
+  backoffMs: 1000,
+  concurrency: 8,
+  lockDurationMs: 30_000,
+  stalledIntervalMs: 30_000,
+  maxStalledCount: 5,
+  ...overrides,
+});

@@ -1,0 +1,87 @@
+import { RecordedEvent } from '../event-store/event-envelope';
+import { TimerScheduler } from '../jobs/timers/timer-scheduler';
+import { DispatchContext, SagaCommandBus } from './command-dispatch';
+import { Cancel, Ignore, Saga, Schedule, Send } from './saga';
+import { sagaIdSeed, SagaOutputExecutor } from './saga-outputs';
+import { sagaBackoff, defaultSagaRetryPolicy } from './saga-runner';
+
+const event: RecordedEvent = {
+  id: 'evt-1',
+  streamId: 'appointment-1',
+  revision: 4,
+  position: '10/20',
+  type: 'AppointmentDecided',
+  schemaVersion: 1,
+  data: {},
+  metadata: { actorId: 'u1', correlationId: 'corr-9', causationId: null, occurredAt: '2026-03-02T00:00:00.000Z' },
+  recordedAt: '2026-03-02T00:00:00.000Z',
+  hash: '',
+};
+const saga: Saga = { name: 'demo', filter: {}, handle: () => [] };
+const clock = { now: () => new Date('2026-03-02T01:00:00.000Z') };
+
+function harness() {
+  const sent: { type: string; context: DispatchContext }[] = [];
+  const scheduled: unknown[] = [];
+  const cancelled: unknown[] = [];
+  const bus = new SagaCommandBus().registerFallback(async (command, context) => {
+    sent.push({ type: command.type, context });
+  });
+  const timers = {
+    schedule: async (request: unknown, meta: unknown) => {
+      scheduled.push({ request, meta });
+      return { timerId: 't', created: true, status: 'scheduled' as const };
+    },
+    cancel: async (timerId: string, meta: unknown, reason?: string) => {
+      cancelled.push({ timerId, meta, reason });
+      return { timerId, cancelled: true, status: 'cancelled' as const };
+    },
+  } as unknown as TimerScheduler;
+  return { executor: new SagaOutputExecutor(bus, timers, clock), sent, scheduled, cancelled };
+}
+
+describe('saga outputs', () => {
+  it('Send gets an idSeed from saga, triggering event and key — the same on every redelivery', async () => {
+    const first = harness();
+    const second = harness();
+    const outputs = [Send({ type: 'AssignPost', data: {} }, 'assign'), Send({ type: 'ScheduleNotice', data: {} })];
+    await first.executor.execute(saga, event, outputs);
+    await second.executor.execute(saga, event, outputs);
+    expect(first.sent.map((s) => s.context.idSeed)).toEqual(second.sent.map((s) => s.context.idSeed));
+    expect(first.sent[0].context.idSeed).toBe(sagaIdSeed('demo', 'evt-1', 'assign'));
+    expect(first.sent[1].context.idSeed).toBe(sagaIdSeed('demo', 'evt-1', '1'));
+    expect(first.sent[0].context.metadata).toEqual({
+      actorId: 'system:saga:demo',
+      correlationId: 'corr-9',
+      causationId: 'evt-1',
+      occurredAt: '2026-03-02T01:00:00.000Z',
+    });
+  });
+
+  it('Schedule derives the timer from the triggering event unless a cause is given; Cancel and Ignore', async () => {
+    const { executor, scheduled, cancelled, sent } = harness();
+    await executor.execute(saga, event, [
+      Schedule({ kind: 'term-end', dueAt: '2031-03-02T00:00:00.000Z', target: 'cadre-1' }),
+      Schedule({ kind: 'deadline', dueAt: '2026-04-02T00:00:00.000Z', target: 'appointment-1', cause: 'appointment-1/vetting' }),
+      Cancel('timer-x', 'step done'),
+      Ignore('nothing to do'),
+    ]);
+    expect(scheduled).toEqual([
+      expect.objectContaining({ request: expect.objectContaining({ kind: 'term-end', cause: 'evt-1', dueAt: new Date('2031-03-02T00:00:00.000Z') }) }),
+      expect.objectContaining({ request: expect.objectContaining({ kind: 'deadline', cause: 'appointment-1/vetting' }) }),
+    ]);
+    expect(cancelled).toEqual([{ timerId: 'timer-x', reason: 'step done', meta: expect.objectContaining({ causationId: 'evt-1' }) }]);
+    expect(sent).toEqual([]);
+  });
+
+  it('an unknown command type is an error (retried, then parked), not a silent drop', async () => {
+    const bus = new SagaCommandBus();
+    const executor = new SagaOutputExecutor(bus, {} as TimerScheduler, clock);
+    await expect(executor.execute(saga, event, [Send({ type: 'Nope', data: {} })])).rejects.toThrow('no dispatcher registered for command "Nope"');
+  });
+
+  it('backoff doubles per attempt up to the cap', () => {
+    const policy = { ...defaultSagaRetryPolicy, backoffMs: 100, maxBackoffMs: 350 };
+    expect([1, 2, 3, 4].map((attempt) => sagaBackoff(policy, attempt))).toEqual([100, 200, 350, 350]);
+  });
+});

@@ -1,0 +1,213 @@
+import { Pool } from 'pg';
+import { Clock } from '../common/clock';
+import { deterministicId } from '../common/deterministic-id';
+import { RecordedEvent } from '../event-store/event-envelope';
+import { EventStore, Subscription } from '../event-store/event-store.port';
+import { DeadLetterStore } from '../jobs/dead-letters/dead-letter-store';
+import { JobNames } from '../jobs/job-queue';
+import { Saga } from './saga';
+import { SagaOutputExecutor } from './saga-outputs';
+
+export interface SagaRetryPolicy {
+  /** Attempts per event before it is parked in dead_letters and the saga moves on. */
+  attempts: number;
+  /** Delay before the 2nd attempt; doubles each attempt, capped by maxBackoffMs. */
+  backoffMs: number;
+  maxBackoffMs: number;
+  /** Pause before re-subscribing after the subscription itself failed (database down). */
+  resubscribeMs: number;
+}
+
+export const defaultSagaRetryPolicy: SagaRetryPolicy = { attempts: 5, backoffMs: 500, maxBackoffMs: 30_000, resubscribeMs: 1000 };
+
+export interface SagaRunnerDeps {
+  store: EventStore;
+  pool: Pool;
+  clock: Clock;
+  executor: SagaOutputExecutor;
+  deadLetters: DeadLetterStore;
+  /** Queue a replayed dead letter goes to (the jobs queue). */
+  queueName: string;
+  retry?: Partial<SagaRetryPolicy>;
+  log?: (message: string) => void;
+  /**
+   * Fault-injection seam for crash tests: called after an event's outputs were carried out and
+   * before its checkpoint is stored.
+   */
+  afterEffects?: (saga: string, event: RecordedEvent) => void | Promise<void>;
+}
+
+export interface SagaReplayJob {
+  saga: string;
+  event: RecordedEvent;
+}
+
+export const sagaDeadLetterKey = (saga: string, eventId: string): string => `saga:${saga}:${eventId}`;
+export const sagaReplayJobId = (saga: string, eventId: string): string => `saga-${deterministicId('saga-replay', saga, eventId)}`;
+
+class Stopped extends Error {
+  constructor() {
+    super('saga runner stopped');
+  }
+}
+
+/** Backoff before attempt `attempt + 1` (attempt is 1-based). */
+export function sagaBackoff(policy: SagaRetryPolicy, attempt: number): number {
+  return Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** (attempt - 1));
+}
+
+/**
+ * Drives one saga from the event store's subscription. For each event: handle → carry out the
+ * outputs → store the checkpoint (at-least-once; outputs are idempotent by ids derived from the
+ * event id, so a redelivery after a crash appends nothing twice). An event whose outputs keep
+ * failing is retried with exponential backoff, then parked in `dead_letters` (replayable through
+ * the jobs queue) and the saga moves on; other sagas have runners of their own and never wait.
+ */
+export class SagaRunner {
+  private readonly policy: SagaRetryPolicy;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private subscription: Subscription | null = null;
+  private readonly sleepers = new Set<() => void>();
+  private stopWait: (() => void) | null = null;
+  private caughtUpOnce: Promise<void>;
+  private markCaughtUp!: () => void;
+
+  constructor(
+    readonly saga: Saga,
+    private readonly deps: SagaRunnerDeps,
+  ) {
+    this.policy = { ...defaultSagaRetryPolicy, ...deps.retry };
+    this.caughtUpOnce = new Promise((resolve) => (this.markCaughtUp = resolve));
+  }
+
+  get name(): string {
+    return this.saga.name;
+  }
+
+  /** Resolves when the first subscription has caught up with the store. */
+  get caughtUp(): Promise<void> {
+    return this.caughtUpOnce;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    await this.deps.pool.query('INSERT INTO saga_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [this.name]);
+    this.running = true;
+    this.loop = this.supervise();
+  }
+
+  /** Stops after the event in progress; its checkpoint is stored only if its outputs completed. */
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const wake of [...this.sleepers]) wake();
+    this.stopWait?.();
+    await this.subscription?.stop();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Handles one event's outputs once, without retry (used by replays from dead_letters). */
+  async execute(event: RecordedEvent): Promise<void> {
+    const outputs = await this.saga.handle(event, { now: this.deps.clock.now() });
+    await this.deps.executor.execute(this.saga, event, outputs);
+  }
+
+  async checkpoint(): Promise<string | null> {
+    const { rows } = await this.deps.pool.query<{ position: string | null }>(
+      'SELECT position FROM saga_checkpoints WHERE name = $1',
+      [this.name],
+    );
+    return rows[0]?.position ?? null;
+  }
+
+  private async supervise(): Promise<void> {
+    while (this.running) {
+      const from = (await this.checkpoint().catch(() => undefined)) ?? null;
+      if (from === undefined) {
+        await this.sleep(this.policy.resubscribeMs).catch(() => undefined);
+        continue;
+      }
+      const failure = await new Promise<unknown>((resolve) => {
+        const subscription = this.deps.store.subscribe(from ?? 'start', (event) => this.handleEvent(event), {
+          filter: this.saga.filter,
+          onError: resolve,
+        });
+        this.subscription = subscription;
+        void subscription.caughtUp.then(() => this.markCaughtUp());
+        // stop() ends the subscription without an error: resolve then too.
+        this.stopWait = () => resolve(new Stopped());
+        if (!this.running) resolve(new Stopped());
+      });
+      this.stopWait = null;
+      const subscription = this.subscription;
+      this.subscription = null;
+      await subscription?.stop();
+      if (!this.running || failure instanceof Stopped) return;
+      this.log(`subscription failed, re-subscribing from the checkpoint: ${describe(failure)}`);
+      await this.deps.pool
+        .query('UPDATE saga_checkpoints SET last_error = $2, updated_at = now() WHERE name = $1', [this.name, describe(failure)])
+        .catch(() => undefined);
+      await this.sleep(this.policy.resubscribeMs).catch(() => undefined);
+    }
+  }
+
+  private async handleEvent(event: RecordedEvent): Promise<void> {
+    let parked = false;
+    for (let attempt = 1; ; attempt += 1) {
+      if (!this.running) throw new Stopped();
+      try {
+        await this.execute(event);
+        break;
+      } catch (error) {
+        if (error instanceof Stopped) throw error;
+        this.log(`event ${event.type} ${event.id} attempt ${attempt}/${this.policy.attempts} failed: ${describe(error)}`);
+        if (attempt >= this.policy.attempts) {
+          await this.deps.deadLetters.park({
+            key: sagaDeadLetterKey(this.name, event.id),
+            source: 'saga',
+            queueName: this.deps.queueName,
+            jobName: JobNames.sagaReplay,
+            jobId: sagaReplayJobId(this.name, event.id),
+            jobData: { saga: this.name, event } satisfies SagaReplayJob,
+            error,
+            attempts: attempt,
+          });
+          parked = true;
+          break;
+        }
+        await this.sleep(sagaBackoff(this.policy, attempt));
+      }
+    }
+    await this.deps.afterEffects?.(this.name, event);
+    await this.deps.pool.query(
+      `UPDATE saga_checkpoints
+          SET position = $2, events_handled = events_handled + 1, events_parked = events_parked + $3,
+              updated_at = now(), last_error = NULL
+        WHERE name = $1`,
+      [this.name, event.position, parked ? 1 : 0],
+    );
+  }
+
+  /** Interruptible by stop(): rejects with Stopped. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        if (this.running) resolve();
+        else reject(new Stopped());
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
+  }
+
+  private log(message: string): void {
+    (this.deps.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(`[saga ${this.name}] ${message}`);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,68 @@
+import { RecordedEvent } from '../event-store/event-envelope';
+
+/** Which events a saga sees (both conditions when both are given). */
+export interface SagaFilter {
+  eventTypes?: string[];
+  streamPrefix?: string | string[];
+}
+
+/** A command as plain data; the registered dispatcher for its `type` carries it out. */
+export interface SagaCommand {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface SagaTimerRequest {
+  /** Selects the timer handler (`deadline`, `reappointment-reminder`, `term-end`, `discipline-bar-end`). */
+  kind: string;
+  /** ISO 8601 instant. */
+  dueAt: string;
+  /** The case or person stream the timer acts on. */
+  target: string;
+  payload?: Record<string, unknown>;
+  /**
+   * What identifies the timer, default the triggering event id. Use a business key
+   * (`<caseId>/<stepId>`) when a later event must cancel it: timerId = timerIdFor(cause, kind).
+   */
+  cause?: string;
+}
+
+/**
+ * What a saga decides, as data; the runner carries it out. Every output gets a deterministic id
+ * derived from the saga name and the triggering event id, so redelivery appends nothing twice.
+ */
+export type SagaOutput =
+  /** `key` tells two sends of one event apart (default: the output's index). */
+  | { kind: 'Send'; command: SagaCommand; key?: string }
+  | { kind: 'Schedule'; timer: SagaTimerRequest }
+  | { kind: 'Cancel'; timerId: string; reason?: string }
+  | { kind: 'Ignore'; reason: string };
+
+export interface SagaContext {
+  /** The service clock's time when the event is handled (for computing due dates). */
+  now: Date;
+}
+
+/**
+ * A process manager: reacts to events of other streams with commands and timers. `handle` should
+ * be a pure mapping (no I/O); a duplicate input must give the same outputs.
+ */
+export interface Saga {
+  /** Stable id `[a-z][a-z0-9-]*`: names its checkpoint and its dead letters. */
+  readonly name: string;
+  readonly filter: SagaFilter;
+  handle(event: RecordedEvent, context: SagaContext): SagaOutput[] | Promise<SagaOutput[]>;
+}
+
+export const Send = (command: SagaCommand, key?: string): SagaOutput =>
+  key === undefined ? { kind: 'Send', command } : { kind: 'Send', command, key };
+export const Schedule = (timer: SagaTimerRequest): SagaOutput => ({ kind: 'Schedule', timer });
+export const Cancel = (timerId: string, reason?: string): SagaOutput =>
+  reason === undefined ? { kind: 'Cancel', timerId } : { kind: 'Cancel', timerId, reason };
+export const Ignore = (reason: string): SagaOutput => ({ kind: 'Ignore', reason });
+
+const SAGA_NAME = /^[a-z][a-z0-9-]{0,60}$/;
+
+export function assertValidSaga(saga: Saga): void {
+  if (!SAGA_NAME.test(saga.name)) throw new Error(`saga name "${saga.name}" must match ${SAGA_NAME}`);
+}

@@ -1,0 +1,75 @@
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  ModuleMetadata,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { Pool } from 'pg';
+import { Clock, CLOCK } from '../common/clock';
+import { PG_POOL } from '../common/tokens';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { JobsRuntime } from '../jobs/jobs-runtime';
+import { SagaCommandBus } from './command-dispatch';
+import { SagaRetryPolicy } from './saga-runner';
+import { SagasRuntime } from './sagas-runtime';
+
+export interface SagasModuleOptions {
+  retry?: Partial<SagaRetryPolicy>;
+  /** Run the saga subscriptions in this process. */
+  autoStart?: boolean;
+  /** Modules providing PG_POOL, EVENT_STORE and CLOCK, unless those are global. JobsModule must be global or listed. */
+  imports?: ModuleMetadata['imports'];
+}
+
+const SAGAS_MODULE_OPTIONS = Symbol('SAGAS_MODULE_OPTIONS');
+
+/** Starts the registered sagas once every module's onModuleInit has registered its sagas and dispatchers. */
+@Injectable()
+export class SagasLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Sagas');
+
+  constructor(
+    @Inject(SagasRuntime) private readonly runtime: SagasRuntime,
+    @Inject(SAGAS_MODULE_OPTIONS) private readonly options: SagasModuleOptions,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.options.autoStart === false) return;
+    await this.runtime.start();
+    this.logger.log('sagas started');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runtime.stop();
+  }
+}
+
+/** Durable process managers: each registered saga follows the store from its own checkpoint. */
+@Module({})
+export class SagasModule {
+  static forRoot(options: SagasModuleOptions = {}): DynamicModule {
+    return {
+      module: SagasModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: SAGAS_MODULE_OPTIONS, useValue: options },
+        {
+          provide: SagasRuntime,
+          inject: [EVENT_STORE, PG_POOL, CLOCK, JobsRuntime],
+          useFactory: (store: EventStore, pool: Pool, clock: Clock, jobs: JobsRuntime) => {
+            const logger = new Logger('Sagas');
+            return new SagasRuntime({ store, pool, clock, jobs, retry: options.retry, log: (line) => logger.warn(line) });
+          },
+        },
+        { provide: SagaCommandBus, inject: [SagasRuntime], useFactory: (runtime: SagasRuntime) => runtime.commands },
+        SagasLifecycle,
+      ],
+      exports: [SagasRuntime, SagaCommandBus],
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { EventStore } from '../../../src/event-store/event-store.port';
+import { Saga, Schedule, Send } from '../../../src/sagas/saga';
+import { SagaCommandBus } from '../../../src/sagas/command-dispatch';
+import { TimerHandlerRegistry } from '../../../src/jobs/timers/timer-handlers';
+import { note } from '../../jobs/support/demo-notes';
+
+export const DEMO_CASE_PREFIX = 'democase-';
+export const followUpStream = (caseId: string) => `demofollowup-${caseId}`;
+export const REMINDER_DELAY_MS = 300;
+
+/**
+ * DemoCaseOpened on `democase-<id>` → send RecordFollowUp (appends DemoNoted to `demofollowup-<id>`)
+ * and schedule a `demo-reminder` timer shortly after the case opened (its handler notes it too).
+ */
+export const demoSaga: Saga = {
+  name: 'demo-follow-up',
+  filter: { eventTypes: ['DemoCaseOpened'], streamPrefix: DEMO_CASE_PREFIX },
+  handle(event) {
+    const caseId = String(event.data.caseId);
+    return [
+      Send({ type: 'RecordFollowUp', data: { caseId } }, 'follow-up'),
+      Schedule({
+        kind: 'demo-reminder',
+        dueAt: new Date(new Date(event.metadata.occurredAt).getTime() + REMINDER_DELAY_MS).toISOString(),
+        target: followUpStream(caseId),
+        payload: { caseId },
+      }),
+    ];
+  },
+};
+
+/** What the lead does for real sagas: command dispatchers and timer handlers. */
+export function wireDemo(store: EventStore, commands: SagaCommandBus, timers: TimerHandlerRegistry, failFor?: Set<string>): void {
+  commands.register('RecordFollowUp', async (command, context) => {
+    const caseId = String(command.data.caseId);
+    if (failFor?.has(caseId)) throw new Error(`follow-up refused for ${caseId}`);
+    await note(store, followUpStream(caseId), 'follow-up', context.idSeed, context.metadata);
+  });
+  timers.register('demo-reminder', async (timer, context) => {
+    await note(store, timer.target, 'reminder', context.idSeed, context.metadata);
+  });
+}
