@@ -1,0 +1,100 @@
+import { VettingItem } from '../definitions/procedure-definition';
+import { Fraction } from '../vote-rules/fraction';
+import { BallotTally } from '../vote-rules/tally';
+import { NominationTally } from '../vote-rules/nomination-ballot';
+
+/** The rule numbers a ballot was judged by, with their citation, so an auditor can replay it. */
+export interface AppliedVoteRule {
+  base: 'members' | 'summoned';
+  quorum: Fraction;
+  pass: Fraction;
+  headBreaksTie: boolean;
+  ruleSetId: string;
+  citation: string;
+}
+
+/** Common to every step event: which step, when it happened, its record, who recorded it. */
+export interface StepRecord {
+  stepId: string;
+  heldOn: string;
+  minutesRef?: string;
+  note?: string;
+  recordedBy: string;
+  /** The step that is current after this one, and its deadline (from the definition). */
+  nextStepId: string | null;
+  nextStepDueOn: string | null;
+}
+
+export interface VettingEntry {
+  item: VettingItem;
+  result: 'cleared' | 'flagged';
+  note: string;
+  /** `record`: computed from the person's record; `staff`: entered by the vetting officer. */
+  source: 'record' | 'staff';
+}
+
+export type CaseEvent =
+  | {
+      type: 'CaseOpened';
+      data: {
+        caseId: string;
+        procedure: string;
+        definitionId: string;
+        definitionVersion: number;
+        ruleSetId: string;
+        personId: string;
+        positionId: string;
+        orgUnitId: string;
+        openedOn: string;
+        summary: string;
+        openedBy: string;
+        firstStepId: string;
+        firstStepDueOn: string | null;
+        /** Procedure-specific facts fixed when the case opened (e.g. lateness of a re-appointment). */
+        facts?: Record<string, unknown>;
+      };
+    }
+  | { type: 'ProposalRecorded'; data: StepRecord & { summary: string } }
+  | { type: 'MeetingRecorded'; data: StepRecord & { conclusion: string; personOpinion?: string } }
+  | {
+      type: 'NominationTallied';
+      data: StepRecord & {
+        tally: NominationTally;
+        outcome: 'selected' | 'fallback';
+        selected: string[];
+        reason: string;
+        announced: boolean;
+        visibleTo: string[];
+        rule: AppliedVoteRule;
+      };
+    }
+  | {
+      type: 'BallotTallied';
+      data: StepRecord & {
+        tally: BallotTally;
+        outcome: 'passed' | 'failed';
+        reason: string;
+        decidedByHead?: { decision: 'for' | 'against'; dissent: number };
+        announced: boolean;
+        visibleTo: string[];
+        rule: AppliedVoteRule;
+      };
+    }
+  | { type: 'VettingItemsRecorded'; data: StepRecord & { items: VettingEntry[]; complete: boolean } }
+  | { type: 'VettingItemResolved'; data: { item: VettingItem; note: string; resolvedBy: string; resolvedOn: string } }
+  | {
+      type: 'DecisionIssued';
+      data: StepRecord & {
+        number: string;
+        signer: string;
+        effectiveFrom: string;
+        termYears: number;
+        termEnd: string;
+        termRule: string;
+        details?: Record<string, unknown>;
+      };
+    }
+  | { type: 'CaseRejected'; data: { rule: string; reason: string; stepId: string | null; rejectedBy: string; rejectedOn: string } }
+  | { type: 'CaseWithdrawn'; data: { reason: string; withdrawnBy: string; withdrawnOn: string } };
+
+export type CaseEventType = CaseEvent['type'];

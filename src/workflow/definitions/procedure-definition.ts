@@ -1,0 +1,66 @@
+export const STEP_KINDS = ['proposal', 'nomination', 'ballot', 'vetting', 'meeting', 'decision'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+export const VETTING_ITEMS = [
+  'background',
+  'asset_declaration',
+  'political_standards',
+  'residence_party_cell_opinion',
+  'planning_pool',
+  'years_in_post',
+  'years_to_retirement',
+  'health',
+  'discipline_bar',
+] as const;
+export type VettingItem = (typeof VETTING_ITEMS)[number];
+
+/** A ballot or nomination step's rule: which base, tie rule, who may see an unannounced tally. */
+export interface VoteRuleDefinition {
+  base: 'members' | 'summoned';
+  /** Exactly at the threshold the head of the collective decides, with the dissent recorded. */
+  headBreaksTie: boolean;
+  /** Results announced to the conference; if not, only `visibleTo` roles see the tally. */
+  announced: boolean;
+  visibleTo: string[];
+  /** Rule-set parameters holding the numbers. */
+  quorumParam: string;
+  passParam: string;
+}
+
+export interface StepDeadline {
+  /** Working days from when the step became current. */
+  workingDays?: number;
+  /** Calendar days from when the step became current. */
+  days?: number;
+}
+
+export interface StepDefinition {
+  id: string;
+  kind: StepKind;
+  title: string;
+  titleVi: string;
+  /** Who may perform the step: one of the roles, within the case's org unit (or its ancestors). */
+  actors: { roles: string[]; scope: 'case-unit' | 'any' };
+  voteRule?: VoteRuleDefinition;
+  deadline?: StepDeadline;
+  /** Body fields the step must have beyond its kind's own (e.g. minutesRef). */
+  requiredFields: string[];
+  /** For vetting steps: the items to check. */
+  vettingItems?: VettingItem[];
+}
+
+/** A procedure as data: a case pins `id@version` when it opens and keeps it. */
+export interface ProcedureDefinition {
+  id: string;
+  version: number;
+  procedure: 'appointment' | 'reappointment' | 'rotation' | 'transfer' | 'discipline';
+  title: string;
+  titleVi: string;
+  citation: string;
+  steps: StepDefinition[];
+  /** The person who recorded a ballot tally may not also issue the decision. */
+  separateTallyAndDecision: boolean;
+}
+
+export const definitionKey = (definition: Pick<ProcedureDefinition, 'id' | 'version'>): string =>
+  `${definition.id}@${definition.version}`;

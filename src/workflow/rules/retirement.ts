@@ -1,0 +1,48 @@
+import { RuleSet, ruleValue } from '../rule-sets/rule-set';
+
+interface AgeSchedule {
+  startMonths: number;
+  stepMonths: number;
+  capMonths: number;
+}
+
+/** Retirement ages rising each year from a base year up to a cap (Nghị định 135/2020 schedule). */
+interface RetirementAgeRule {
+  baseYear: number;
+  male: AgeSchedule;
+  female: AgeSchedule;
+}
+
+function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+}
+
+/** The day a person reaches retirement age under the rule set's schedule. */
+export function retirementDate(ruleSet: RuleSet, dateOfBirth: string, gender: 'male' | 'female'): string {
+  const rule = ruleValue<RetirementAgeRule>(ruleSet, 'retirement.age');
+  const schedule = rule[gender];
+  const ageIn = (year: number) =>
+    Math.min(schedule.capMonths, schedule.startMonths + schedule.stepMonths * Math.max(0, year - rule.baseYear));
+  // The age that applies is the one of the year in which the person reaches it.
+  for (let year = Number(dateOfBirth.slice(0, 4)) + 40; year < Number(dateOfBirth.slice(0, 4)) + 80; year += 1) {
+    const date = addMonths(dateOfBirth, ageIn(year));
+    if (Number(date.slice(0, 4)) <= year) return date;
+  }
+  return addMonths(dateOfBirth, schedule.capMonths);
+}
+
+/** Whole years from one day to another (floor), e.g. years in post or years to retirement. */
+export function wholeYearsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  let years = ty - fy;
+  if (tm < fm || (tm === fm && td < fd)) years -= 1;
+  return years;
+}
+
+export { addMonths };

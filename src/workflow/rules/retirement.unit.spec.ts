@@ -1,0 +1,19 @@
+import * as path from 'node:path';
+import { loadRuleSets } from '../rule-sets/rule-set-loader';
+import { retirementDate, wholeYearsBetween } from './retirement';
+
+const [vn2022] = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets'));
+
+describe('retirement age schedule (Nghị định 135/2020)', () => {
+  it('gives 60 years 3 months to a man reaching it in 2021', () => {
+    expect(retirementDate(vn2022, '1961-01-15', 'male')).toBe('2021-04-15');
+  });
+  it('caps at 62 for men and 60 for women', () => {
+    expect(retirementDate(vn2022, '1975-06-01', 'male')).toBe('2037-06-01');
+    expect(retirementDate(vn2022, '1985-06-01', 'female')).toBe('2045-06-01');
+  });
+  it('counts whole years', () => {
+    expect(wholeYearsBetween('2021-03-01', '2023-02-28')).toBe(1);
+    expect(wholeYearsBetween('2021-03-01', '2023-03-01')).toBe(2);
+  });
+});
