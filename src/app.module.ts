@@ -3,6 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import { AppointmentModule } from './appointment/appointment.module';
 import { AuditModule } from './audit/audit.module';
 import { CadresModule } from './cadres/cadres.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
@@ -14,6 +15,7 @@ import { JWT_VERIFIER, JwtVerifier } from './identity/jwt-verifier';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { JobsModule } from './jobs/jobs.module';
 import { SagasModule } from './sagas/sagas.module';
+import { WorkflowModule } from './workflow/workflow.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { REGISTERED_PROJECTIONS } from './projections/registered-projections';
 
@@ -60,7 +62,9 @@ export class AppModule {
         }),
         SagasModule.forRoot({ autoStart: config.RUN_WORKERS === 'true' }),
         HealthModule,
+        WorkflowModule,
         CadresModule,
+        AppointmentModule,
         AuditModule,
       ],
       providers: [

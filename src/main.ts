@@ -1,17 +1,22 @@
 import 'reflect-metadata';
+import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { prepareInfrastructure, StartupError } from './bootstrap/startup-checks';
 import { ConfigError, loadConfig } from './config/app-config';
+import { DefinitionFileError } from './workflow/definition-error';
+import { WorkflowCatalog } from './workflow/workflow-catalog';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const say = (line: string) => process.stdout.write(`cadreflow: ${line}\n`);
   if (!config.JWT_SECRET) say('warning: JWT_SECRET is not set; using the development secret (never in production)');
+  // A broken definition or rule set file stops the start here, naming the file and the field.
+  WorkflowCatalog.load({ definitions: config.DEFINITIONS_DIR, ruleSets: config.RULE_SETS_DIR, calendar: config.CALENDAR_DIR }, path.resolve(__dirname, '..'));
   await prepareInfrastructure(config, say);
-  const app = await NestFactory.create(AppModule.forConfig(config), { bufferLogs: true });
+  const app = await NestFactory.create(AppModule.forConfig(config), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   configureApp(app, { bodyLimitBytes: config.BODY_LIMIT_BYTES });
   await app.listen(config.PORT);
@@ -19,7 +24,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StartupError) {
+  if (error instanceof ConfigError || error instanceof StartupError || error instanceof DefinitionFileError) {
     process.stderr.write(`cadreflow: ${error.message}\n`);
   } else if ((error as { code?: string }).code === 'EADDRINUSE') {
     process.stderr.write(`cadreflow: port already in use (${(error as Error).message}): stop the other process or set PORT\n`);

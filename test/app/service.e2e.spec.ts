@@ -23,7 +23,7 @@ describe('the service over HTTP', () => {
 
   it('publishes the OpenAPI document', async () => {
     const response = await request(t.server as never).get('/docs-json').expect(200);
-    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/health', '/cadres']));
+    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/health', '/cadres', '/cases', '/cases/{id}/steps/{stepId}']));
   });
 
   it('answers 401 with one reason when the token is missing, malformed or signed with another key', async () => {

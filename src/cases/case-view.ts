@@ -1,0 +1,55 @@
+import { Actor } from '../identity/actor';
+import { CaseEvent } from '../workflow/case/case.events';
+import { CaseState } from '../workflow/case/case.state';
+import { ProcedureDefinition } from '../workflow/definitions/procedure-definition';
+
+/** A step as shown to the caller; an unannounced tally is shown only to the roles the rule names. */
+function stepView(event: CaseEvent, actor: Actor): Record<string, unknown> {
+  const data = event.data as unknown as Record<string, unknown>;
+  const hidden =
+    (event.type === 'NominationTallied' || event.type === 'BallotTallied') &&
+    !event.data.announced &&
+    !actor.roles.some((role) => event.data.visibleTo.includes(role));
+  if (!hidden) return { type: event.type, ...data };
+  const { tally: _tally, reason: _reason, selected: _selected, ...rest } = data;
+  return { type: event.type, ...rest, tally: 'not announced', reason: 'not announced' };
+}
+
+export function caseView(state: CaseState, definition: ProcedureDefinition, revision: number | null, actor: Actor) {
+  if (state.status === 'none') return null;
+  const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
+  const allowedNext: Record<string, unknown>[] = [];
+  if (state.status === 'open' && current) {
+    allowedNext.push({ action: 'perform-step', stepId: current.id, kind: current.kind, roles: current.actors.roles, href: `/cases/${state.caseId}/steps/${current.id}` });
+    for (const entry of Object.values(state.vetting)) {
+      if (entry.result === 'flagged' && !entry.resolved && entry.item !== 'discipline_bar') {
+        allowedNext.push({ action: 'resolve-vetting-item', item: entry.item, href: `/cases/${state.caseId}/vetting/${entry.item}/resolve` });
+      }
+    }
+    allowedNext.push({ action: 'withdraw', href: `/cases/${state.caseId}/withdraw` }, { action: 'reject', href: `/cases/${state.caseId}/reject` });
+  }
+  return {
+    id: state.caseId,
+    procedure: state.procedure,
+    status: state.status,
+    definition: `${state.definitionId}@${state.definitionVersion}`,
+    ruleSet: state.ruleSetId,
+    personId: state.personId,
+    positionId: state.positionId,
+    orgUnitId: state.orgUnitId,
+    openedOn: state.openedOn,
+    summary: state.summary,
+    facts: state.openFacts,
+    revision,
+    currentStep: current
+      ? { id: current.id, kind: current.kind, title: current.title, titleVi: current.titleVi, roles: current.actors.roles, dueOn: state.currentStepDueOn }
+      : null,
+    allowedNext,
+    steps: state.steps.map((event) => stepView(event, actor)),
+    vetting: state.vetting,
+    nominees: state.nominees,
+    ...(state.status === 'decided' ? { decision: state.decision } : {}),
+    ...(state.status === 'rejected' ? { rejection: state.rejection } : {}),
+    ...(state.status === 'withdrawn' ? { withdrawal: state.withdrawal } : {}),
+  };
+}

@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { loadStream, runStreamCommand } from '../common/stream-command-runner';
+import { EventMetadata } from '../event-store/event-envelope';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { Actor } from '../identity/actor';
+import { CaseCommand } from '../workflow/case/case.commands';
+import { caseDecider } from '../workflow/case/case.decider';
+import { CaseState } from '../workflow/case/case.state';
+import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { CaseContextFactory } from './case-context.factory';
+import { CASE_PROCEDURES, caseStream } from './case-stream';
+import { caseView } from './case-view';
+import { ProcedureRegistry } from './procedure-registry';
+
+export interface CaseWriteOptions {
+  actor: Actor;
+  metadata: EventMetadata;
+  ifMatch?: number;
+  idSeed?: string;
+}
+
+/** Load a case, build its context, decide, append: the write path of every procedure. */
+@Injectable()
+export class CaseService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly contexts: CaseContextFactory,
+    private readonly procedures: ProcedureRegistry,
+  ) {}
+
+  /** Finds which procedure's stream holds the case. */
+  async locate(caseId: string): Promise<string> {
+    for (const procedure of CASE_PROCEDURES) {
+      if ((await this.store.streamRevision(caseStream(procedure, caseId))) !== null) return procedure;
+    }
+    throw new DomainRuleViolation('case.not_found', `case ${caseId} does not exist`, 'not_found');
+  }
+
+  async view(caseId: string, actor: Actor, asOf?: Date) {
+    const procedure = await this.locate(caseId);
+    const { state, revision } = await loadStream(this.store, caseStream(procedure, caseId), caseDecider, asOf);
+    if (state.status === 'none') {
+      throw new DomainRuleViolation('case.not_found', `case ${caseId} did not exist yet on ${asOf?.toISOString()}`, 'not_found');
+    }
+    return caseView(state, this.contexts.pinned(state).definition, revision, actor);
+  }
+
+  /** The kind of a step in the case's pinned definition (to pick the body's shape). */
+  async stepKind(caseId: string, stepId: string) {
+    const procedure = await this.locate(caseId);
+    const { state } = await loadStream(this.store, caseStream(procedure, caseId), caseDecider);
+    const step = this.contexts.pinned(state).definition.steps.find((s) => s.id === stepId);
+    if (!step) throw new DomainRuleViolation('step.unknown', `case ${caseId} has no step "${stepId}"`, 'not_found', 'stepId');
+    return step.kind;
+  }
+
+  async open(input: { caseId: string; procedure: string; definition: string; personId: string; positionId: string; orgUnitId: string; summary: string }, options: CaseWriteOptions) {
+    const module = this.procedures.get(input.procedure);
+    if (!module) {
+      throw new DomainRuleViolation('procedure.unknown', `procedure: "${input.procedure}" is not one of ${this.procedures.names().join(', ')}`, 'invalid', 'procedure');
+    }
+    const pinned = this.contexts.forOpening(input.definition);
+    if (!module.definitionIds.includes(pinned.definition.id)) {
+      throw new DomainRuleViolation('definition.wrong_procedure', `definition: ${pinned.definition.id} is not a ${input.procedure} procedure (use ${module.definitionIds.join(' or ')})`, 'invalid', 'definition');
+    }
+    const context = await this.contexts.build(options.actor, pinned, input.orgUnitId);
+    const facts = (await module.onOpen?.({ personId: input.personId, positionId: input.positionId, definition: pinned.definition, context })) ?? undefined;
+    const command: CaseCommand = {
+      type: 'OpenCase',
+      data: { caseId: input.caseId, procedure: input.procedure, personId: input.personId, positionId: input.positionId, orgUnitId: input.orgUnitId, summary: input.summary, ...(facts ? { facts } : {}) },
+    };
+    return this.write(input.procedure, input.caseId, command, options, async () => context, pinned);
+  }
+
+  async act(caseId: string, command: CaseCommand, options: CaseWriteOptions, needsPersonFacts = false) {
+    const procedure = await this.locate(caseId);
+    return this.write(procedure, caseId, command, options, async (state) => {
+      const pinned = this.contexts.pinned(state);
+      if (state.status === 'none') throw new DomainRuleViolation('case.not_found', `case ${caseId} does not exist`, 'not_found');
+      const context = await this.contexts.build(options.actor, pinned, state.orgUnitId, needsPersonFacts ? { personId: state.personId, positionId: state.positionId } : undefined);
+      const term = await this.procedures.get(procedure)?.decisionTerm?.(context);
+      return term ? { ...context, decisionTerm: term } : context;
+    });
+  }
+
+  private async write(
+    procedure: string,
+    caseId: string,
+    command: CaseCommand,
+    options: CaseWriteOptions,
+    context: (state: CaseState) => Promise<Parameters<typeof caseDecider.decide>[2]>,
+    pinnedAtOpen?: ReturnType<CaseContextFactory['forOpening']>,
+  ) {
+    let pinned = pinnedAtOpen;
+    const result = await runStreamCommand(this.store, caseStream(procedure, caseId), caseDecider, command, {
+      ifMatch: options.ifMatch,
+      idSeed: options.idSeed,
+      metadata: options.metadata,
+      context: async (state) => {
+        const built = await context(state);
+        pinned = { definition: built.definition, ruleSet: built.ruleSet };
+        // Every case event records the definition version and rule set it was decided under.
+        options.metadata.definitionVersion = `${built.definition.id}@${built.definition.version}`;
+        options.metadata.ruleSet = built.ruleSet.id;
+        return built;
+      },
+    });
+    if (!pinned) pinned = this.contexts.pinned(result.state);
+    return caseView(result.state, pinned.definition, result.revision, options.actor);
+  }
+}

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { CadresModule } from '../cadres/cadres.module';
+import { CaseContextFactory } from './case-context.factory';
+import { CaseService } from './case.service';
+import { CasesController } from './cases.controller';
+import { CloseCaseHandler } from './commands/close-case';
+import { OpenCaseHandler } from './commands/open-case';
+import { PerformCaseStepHandler } from './commands/perform-case-step';
+import { ResolveVettingItemHandler } from './commands/resolve-vetting-item';
+import { DISCIPLINE_FACTS, noDisciplineRecorded } from './discipline-facts';
+import { ProcedureRegistry } from './procedure-registry';
+
+@Module({
+  imports: [CadresModule],
+  controllers: [CasesController],
+  providers: [
+    CaseService,
+    CaseContextFactory,
+    ProcedureRegistry,
+    { provide: DISCIPLINE_FACTS, useValue: noDisciplineRecorded },
+    OpenCaseHandler,
+    PerformCaseStepHandler,
+    CloseCaseHandler,
+    ResolveVettingItemHandler,
+  ],
+  exports: [CaseService, ProcedureRegistry, CaseContextFactory],
+})
+export class CasesModule {}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { CaseContext, DecisionTerm } from '../workflow/case/case.context';
+import { ExistingCase } from '../workflow/case/case.state';
+import { ProcedureDefinition } from '../workflow/definitions/procedure-definition';
+
+/** What a procedure module adds to the generic engine. */
+export interface ProcedureModule {
+  procedure: string;
+  /** Definition ids this procedure accepts when a case is opened. */
+  definitionIds: string[];
+  /** Checks and facts when a case opens (e.g. the person holds a post); throws DomainRuleViolation. */
+  onOpen?: (input: { personId: string; positionId: string; definition: ProcedureDefinition; context: Omit<CaseContext, 'definition'> }) => Promise<Record<string, unknown> | void>;
+  /** The procedure's own term rule for its decision. */
+  decisionTerm?: (context: CaseContext) => Promise<((state: ExistingCase, effectiveFrom: string, years?: number) => DecisionTerm) | undefined>;
+}
+
+/** Procedure modules register here at start; the cases API finds them by name. */
+@Injectable()
+export class ProcedureRegistry {
+  private readonly modules = new Map<string, ProcedureModule>();
+
+  register(module: ProcedureModule): void {
+    this.modules.set(module.procedure, module);
+  }
+
+  get(procedure: string): ProcedureModule | undefined {
+    return this.modules.get(procedure);
+  }
+
+  names(): string[] {
+    return [...this.modules.keys()];
+  }
+}

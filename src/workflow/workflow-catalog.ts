@@ -1,0 +1,56 @@
+import * as path from 'node:path';
+import { loadCalendar, WorkingDayCalendar } from './calendar/working-day-calendar';
+import { loadDefinitions } from './definitions/definition-loader';
+import { ProcedureDefinition } from './definitions/procedure-definition';
+import { DefinitionFileError } from './definition-error';
+import { loadRuleSets } from './rule-sets/rule-set-loader';
+import { RuleSet, ruleSetInForce } from './rule-sets/rule-set';
+
+export const WORKFLOW_CATALOG = Symbol('WORKFLOW_CATALOG');
+
+/** The versioned data the engine runs on: procedure definitions, rule sets, the working-day calendar. */
+export class WorkflowCatalog {
+  constructor(
+    readonly definitions: Map<string, ProcedureDefinition>,
+    readonly ruleSets: RuleSet[],
+    readonly calendar: WorkingDayCalendar,
+  ) {}
+
+  static load(dirs: { definitions: string; ruleSets: string; calendar: string }, root = process.cwd()): WorkflowCatalog {
+    const resolve = (dir: string) => path.resolve(root, dir);
+    const catalog = new WorkflowCatalog(loadDefinitions(resolve(dirs.definitions)), loadRuleSets(resolve(dirs.ruleSets)), loadCalendar(resolve(dirs.calendar)));
+    catalog.checkParameters(resolve(dirs.definitions));
+    return catalog;
+  }
+
+  /** A definition's vote rules must name parameters every rule set has; checked once at start. */
+  private checkParameters(dir: string): void {
+    for (const [key, definition] of this.definitions) {
+      definition.steps.forEach((step, index) => {
+        for (const param of [step.voteRule?.quorumParam, step.voteRule?.passParam]) {
+          if (!param) continue;
+          const missing = this.ruleSets.find((set) => !set.params[param]);
+          if (missing) throw new DefinitionFileError(path.join(dir, `${key}.json`), `steps[${index}].voteRule`, `rule set ${missing.id} has no parameter "${param}"`);
+        }
+      });
+    }
+  }
+
+  definition(key: string): ProcedureDefinition | undefined {
+    return this.definitions.get(key);
+  }
+
+  /** The newest version of a definition id, or the exact `id@version`. */
+  resolveDefinition(idOrKey: string): ProcedureDefinition | undefined {
+    if (idOrKey.includes('@')) return this.definitions.get(idOrKey);
+    return [...this.definitions.values()].filter((d) => d.id === idOrKey).sort((a, b) => b.version - a.version)[0];
+  }
+
+  ruleSet(id: string): RuleSet | undefined {
+    return this.ruleSets.find((set) => set.id === id);
+  }
+
+  ruleSetOn(day: string): RuleSet | undefined {
+    return ruleSetInForce(this.ruleSets, day);
+  }
+}
