@@ -7,6 +7,7 @@ import { CloseCaseHandler } from './commands/close-case';
 import { OpenCaseHandler } from './commands/open-case';
 import { PerformCaseStepHandler } from './commands/perform-case-step';
 import { ResolveVettingItemHandler } from './commands/resolve-vetting-item';
+import { StepDeadlinesRegistration } from './deadlines/step-deadlines.registration';
 import { DISCIPLINE_FACTS, noDisciplineRecorded } from './discipline-facts';
 import { ProcedureRegistry } from './procedure-registry';
 
@@ -22,6 +23,7 @@ import { ProcedureRegistry } from './procedure-registry';
     PerformCaseStepHandler,
     CloseCaseHandler,
     ResolveVettingItemHandler,
+    StepDeadlinesRegistration,
   ],
   exports: [CaseService, ProcedureRegistry, CaseContextFactory],
 })
