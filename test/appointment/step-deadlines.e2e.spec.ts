@@ -30,7 +30,7 @@ describe('step deadlines', () => {
     expect(dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     // The saga runs asynchronously from the store's subscription.
-    let rows: { data: Record<string, any> }[] = [];
+    let rows: { data: { timerId: string; dueAt: string; payload: Record<string, unknown> } }[] = [];
     for (let tries = 0; tries < 100 && rows.length === 0; tries += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       ({ rows } = await t.db.pool.query("SELECT data FROM events WHERE type = 'TimerScheduled' AND data->>'target' = 'appointment-c-dl'"));

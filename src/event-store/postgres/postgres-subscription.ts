@@ -72,13 +72,12 @@ export class PostgresSubscription implements Subscription {
 
   private sleep(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(finish, IDLE_RECHECK_MS);
-      const self = this;
-      function finish(): void {
+      const finish = (): void => {
         clearTimeout(timer);
-        self.wake = null;
+        this.wake = null;
         resolve();
-      }
+      };
+      const timer = setTimeout(finish, IDLE_RECHECK_MS);
       this.wake = finish;
     });
   }
