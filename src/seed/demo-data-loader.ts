@@ -3,21 +3,13 @@ import { EventMetadata } from '../event-store/event-envelope';
 import { CreateOrgUnitDto } from '../cadres/dto/create-org-unit.dto';
 import { CreatePositionDto } from '../cadres/dto/create-position.dto';
 import { RegistryService } from '../cadres/registry.service';
+import { PersonRegistered, PlanningPoolEntryAdded, PostAssigned } from '../cadres/person/person.events';
 
-interface DemoPerson {
+type DemoPerson = Omit<PersonRegistered['data'], 'personId'> & {
   id: string;
-  fullName: string;
-  dateOfBirth: string;
-  gender: 'male' | 'female';
-  ethnicity: string;
-  partyMember: boolean;
-  partyJoinedOn?: string;
-  educationLevel: string;
-  politicalTheoryLevel: string;
-  orgUnitId: string;
-  posts: { positionId: string; from: string; termEnd: string | null; decisionRef: string }[];
-  planningPool: { positionId: string; term: string; decisionRef: string }[];
-}
+  posts: Omit<PostAssigned['data'], 'personId'>[];
+  planningPool: Omit<PlanningPoolEntryAdded['data'], 'personId'>[];
+};
 
 export interface DemoData {
   orgUnits: (CreateOrgUnitDto & { id: string })[];

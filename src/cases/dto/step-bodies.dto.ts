@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { VETTING_ITEMS, VettingItem } from '../../workflow/definitions/procedure-definition';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -135,22 +136,11 @@ export class NominationStepDto extends StepRecordDto {
   candidates!: CandidateVotesDto[];
 }
 
-export const VETTING_ITEMS = [
-  'background',
-  'asset_declaration',
-  'political_standards',
-  'residence_party_cell_opinion',
-  'planning_pool',
-  'years_in_post',
-  'years_to_retirement',
-  'health',
-  'discipline_bar',
-] as const;
 
 export class VettingItemDto {
   @ApiProperty({ enum: VETTING_ITEMS })
   @IsIn(VETTING_ITEMS)
-  item!: (typeof VETTING_ITEMS)[number];
+  item!: VettingItem;
 
   @ApiProperty({ enum: ['cleared', 'flagged'] })
   @IsIn(['cleared', 'flagged'])
