@@ -1,0 +1,265 @@
+import {
+  BACKWARDS,
+  END,
+  eventTypeFilter,
+  FORWARDS,
+  jsonEvent,
+  KurrentDBClient,
+  START,
+  streamNameFilter,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@kurrent/kurrentdb-client';
+import { NewEvent, RecordedEvent } from '../event-envelope';
+import { EventIdConflict, WrongExpectedRevision } from '../event-store.errors';
+import {
+  AllFrom,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllFilter,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StreamVerification,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { chainHash, contentDigest } from '../hash-chain';
+import { UpcasterRegistry } from '../upcasters';
+import { AllPosition, comparePositions, parseAllPosition, positionToString, toStreamState, unwrapMetadata, wrapMetadata } from './kurrentdb-mapping';
+
+interface KurrentRecorded {
+  streamId: string;
+  id: string;
+  revision: bigint;
+  type: string;
+  created: Date;
+  data: unknown;
+  metadata: unknown;
+  position?: AllPosition;
+}
+
+const isSystem = (event: KurrentRecorded) => event.type.startsWith('$') || event.streamId.startsWith('$');
+
+function matches(filter: ReadAllFilter | undefined, event: KurrentRecorded): boolean {
+  if (!filter) return true;
+  if (filter.streamPrefix !== undefined) {
+    const prefixes = Array.isArray(filter.streamPrefix) ? filter.streamPrefix : [filter.streamPrefix];
+    if (!prefixes.some((prefix) => event.streamId.startsWith(prefix))) return false;
+  }
+  return filter.eventTypes === undefined || filter.eventTypes.includes(event.type);
+}
+
+/** The server-side filter narrows the read; `matches` applies the exact rule client-side. */
+function serverFilter(filter: ReadAllFilter | undefined) {
+  if (filter?.streamPrefix !== undefined) {
+    return streamNameFilter({ prefixes: Array.isArray(filter.streamPrefix) ? filter.streamPrefix : [filter.streamPrefix] });
+  }
+  if (filter?.eventTypes !== undefined) return eventTypeFilter({ prefixes: filter.eventTypes });
+  return undefined;
+}
+
+/**
+ * KurrentDB / EventStoreDB adapter. Revisions and $all positions map one to one; the hash chain is
+ * computed here (KurrentDB has no server-side hook) and kept in each event's metadata.
+ */
+export class KurrentDbEventStore implements EventStore {
+  private readonly client: KurrentDBClient;
+
+  constructor(
+    connectionString: string,
+    private readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
+  ) {
+    this.client = KurrentDBClient.connectionString(connectionString);
+  }
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    const existing = await this.readRaw(streamId);
+    const already = this.alreadyAppended(streamId, existing, events, options.expectedRevision);
+    if (already) return already;
+    const last = existing.at(-1);
+    const lastRevision = last ? Number(last.revision) : null;
+    if (options.expectedRevision === 'stream_exists' && lastRevision === null) {
+      throw new WrongExpectedRevision(streamId, options.expectedRevision, null);
+    }
+    let previous: Buffer | null = last ? Buffer.from(unwrapMetadata(last.metadata).hash, 'hex') : null;
+    const payload = events.map((event) => {
+      const schemaVersion = event.schemaVersion ?? 1;
+      const link = chainHash(previous, contentDigest({ streamId, id: event.id, type: event.type, schemaVersion, data: event.data, metadata: event.metadata }));
+      previous = link;
+      return jsonEvent({ id: event.id, type: event.type, data: event.data as never, metadata: wrapMetadata(event.metadata, schemaVersion, link.toString('hex')) as never });
+    });
+    try {
+      const result = await this.client.appendToStream(streamId, payload, { streamState: toStreamState(options.expectedRevision, lastRevision) });
+      return {
+        nextRevision: Number(result.nextExpectedRevision),
+        position: result.position ? positionToString(result.position) : `${result.nextExpectedRevision}/0`,
+      };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        const actual = typeof error.actualState === 'bigint' ? Number(error.actualState) : null;
+        throw new WrongExpectedRevision(streamId, options.expectedRevision, actual);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * KurrentDB accepts a repeated event id silently; the port also refuses a *different* event
+   * reusing an id, so the stream is checked first. (Reuse across streams is not detectable here.)
+   */
+  private alreadyAppended(streamId: string, existing: KurrentRecorded[], events: NewEvent[], expected: AppendOptions['expectedRevision']): AppendResult | null {
+    const at = existing.findIndex((e) => e.id === events[0].id);
+    const reused = events.find((event) => existing.some((e) => e.id === event.id));
+    if (at < 0 && !reused) return null;
+    const sameBatch =
+      at >= 0 &&
+      events.every((event, i) => {
+        const stored = existing[at + i];
+        if (!stored || stored.id !== event.id || stored.type !== event.type) return false;
+        const { metadata, schemaVersion } = unwrapMetadata(stored.metadata);
+        const digest = (e: { data: unknown; metadata: unknown; schemaVersion: number }) =>
+          contentDigest({ streamId, id: event.id, type: event.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata as never }).toString('hex');
+        return digest({ data: stored.data, metadata, schemaVersion }) === digest({ data: event.data, metadata: event.metadata, schemaVersion: event.schemaVersion ?? 1 });
+      }) &&
+      (typeof expected !== 'number' || expected + 1 === at) &&
+      (expected !== 'no_stream' || at === 0);
+    if (!sameBatch) throw new EventIdConflict((reused ?? events[0]).id, 'stored with other content or at another place');
+    const lastOfBatch = existing[at + events.length - 1];
+    return {
+      nextRevision: Number(existing[existing.length - 1].revision),
+      position: lastOfBatch.position ? positionToString(lastOfBatch.position) : `${lastOfBatch.revision}/0`,
+    };
+  }
+
+  private async readRaw(streamId: string, options: { direction?: 'forwards' | 'backwards'; from?: number; limit?: number } = {}): Promise<KurrentRecorded[]> {
+    const events: KurrentRecorded[] = [];
+    try {
+      const read = this.client.readStream(streamId, {
+        direction: options.direction === 'backwards' ? BACKWARDS : FORWARDS,
+        fromRevision: options.from !== undefined ? BigInt(options.from) : options.direction === 'backwards' ? END : START,
+        ...(options.limit !== undefined ? { maxCount: options.limit } : {}),
+      });
+      for await (const resolved of read) {
+        if (resolved.event) events.push(resolved.event as unknown as KurrentRecorded);
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const raw = await this.readRaw(streamId, { direction: options.direction, from: options.from });
+    const until = options.until;
+    const kept = raw.filter((event) => {
+      if (until instanceof Date) return event.created.getTime() <= until.getTime();
+      if (typeof until === 'string') return !event.position || comparePositions(event.position, parseAllPosition(until)) <= 0;
+      return true;
+    });
+    return (options.limit !== undefined ? kept.slice(0, options.limit) : kept).map((event) => this.toRecorded(event));
+  }
+
+  async readAll(from: AllFrom, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.limit ?? 1000;
+    const after = from === 'start' ? null : parseAllPosition(from);
+    const read = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: after ?? START,
+      ...(serverFilter(options.filter) ? { filter: serverFilter(options.filter) } : {}),
+    });
+    const events: RecordedEvent[] = [];
+    for await (const resolved of read) {
+      const event = resolved.event as unknown as KurrentRecorded | undefined;
+      if (!event || isSystem(event) || !matches(options.filter, event)) continue;
+      // KurrentDB reads $all from a position inclusively; the port reads strictly after it.
+      if (after && event.position && comparePositions(event.position, after) <= 0) continue;
+      events.push(this.toRecorded(event));
+      if (events.length >= limit) break;
+    }
+    return events;
+  }
+
+  subscribe(from: AllFrom, handler: (event: RecordedEvent) => Promise<void>, options: SubscribeOptions = {}): Subscription {
+    const after = from === 'start' ? null : parseAllPosition(from);
+    const subscription = this.client.subscribeToAll({
+      fromPosition: after ?? START,
+      ...(serverFilter(options.filter) ? { filter: serverFilter(options.filter) } : {}),
+    });
+    let markCaughtUp!: () => void;
+    const caughtUp = new Promise<void>((resolve) => (markCaughtUp = resolve));
+    subscription.on('caughtUp', () => markCaughtUp());
+    let stopped = false;
+    const done = (async () => {
+      try {
+        for await (const resolved of subscription) {
+          if (stopped) break;
+          const event = resolved.event as unknown as KurrentRecorded | undefined;
+          if (!event || isSystem(event) || !matches(options.filter, event)) continue;
+          if (after && event.position && comparePositions(event.position, after) <= 0) continue;
+          await handler(this.toRecorded(event));
+        }
+      } catch (error) {
+        if (!stopped) options.onError?.(error);
+      } finally {
+        markCaughtUp();
+        await subscription.unsubscribe().catch(() => undefined);
+      }
+    })();
+    return {
+      caughtUp,
+      async stop() {
+        stopped = true;
+        await subscription.unsubscribe().catch(() => undefined);
+        await done;
+      },
+    };
+  }
+
+  async verifyStream(streamId: string): Promise<StreamVerification> {
+    const raw = await this.readRaw(streamId);
+    let previous: Buffer | null = null;
+    for (const [index, event] of raw.entries()) {
+      const { metadata, schemaVersion, hash } = unwrapMetadata(event.metadata);
+      const link = chainHash(previous, contentDigest({ streamId, id: event.id, type: event.type, schemaVersion, data: event.data, metadata }));
+      if (link.toString('hex') !== hash) {
+        return { ok: false, eventsChecked: index, brokenAtRevision: Number(event.revision), eventId: event.id, reason: 'stored content does not match its hash' };
+      }
+      previous = link;
+    }
+    return { ok: true, eventsChecked: raw.length };
+  }
+
+  async streamRevision(streamId: string): Promise<number | null> {
+    const [last] = await this.readRaw(streamId, { direction: 'backwards', limit: 1 });
+    return last ? Number(last.revision) : null;
+  }
+
+  async ping(): Promise<void> {
+    const read = this.client.readAll({ maxCount: 1, direction: BACKWARDS, fromPosition: END });
+    for await (const _ of read) break;
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+
+  private toRecorded(event: KurrentRecorded): RecordedEvent {
+    const { metadata, schemaVersion: stored, hash } = unwrapMetadata(event.metadata);
+    const { schemaVersion, data } = this.upcasters.upcast(event.type, stored, event.data as Record<string, unknown>);
+    return {
+      id: event.id,
+      streamId: event.streamId,
+      revision: Number(event.revision),
+      position: event.position ? positionToString(event.position) : `${event.revision}/0`,
+      type: event.type,
+      schemaVersion,
+      data,
+      metadata,
+      recordedAt: event.created.toISOString(),
+      hash,
+    };
+  }
+}
