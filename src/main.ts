@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -8,13 +7,14 @@ import { prepareInfrastructure, StartupError } from './bootstrap/startup-checks'
 import { ConfigError, loadConfig } from './config/app-config';
 import { DefinitionFileError } from './workflow/definition-error';
 import { WorkflowCatalog } from './workflow/workflow-catalog';
+import { projectRoot } from './common/project-root';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const say = (line: string) => process.stdout.write(`cadreflow: ${line}\n`);
   if (!config.JWT_SECRET) say('warning: JWT_SECRET is not set; using the development secret (never in production)');
   // A broken definition or rule set file stops the start here, naming the file and the field.
-  WorkflowCatalog.load({ definitions: config.DEFINITIONS_DIR, ruleSets: config.RULE_SETS_DIR, calendar: config.CALENDAR_DIR }, path.resolve(__dirname, '..'));
+  WorkflowCatalog.load({ definitions: config.DEFINITIONS_DIR, ruleSets: config.RULE_SETS_DIR, calendar: config.CALENDAR_DIR }, projectRoot());
   await prepareInfrastructure(config, say);
   const app = await NestFactory.create(AppModule.forConfig(config), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));

@@ -5,6 +5,7 @@ import { RegistryService } from '../cadres/registry.service';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { loadDemoData } from './demo-data-loader';
+import { projectRoot } from '../common/project-root';
 
 /** npm run seed: loads the demo registry from seeds/demo into DATABASE_URL (safe to repeat). */
 async function main(): Promise<void> {
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: config.DATABASE_URL });
   const store = new PostgresEventStore(pool);
   try {
-    const file = path.resolve(__dirname, '../../seeds/demo/son-tay.json');
+    const file = path.join(projectRoot(), 'seeds/demo/son-tay.json');
     const report = await loadDemoData(file, new RegistryService(pool, store), new Date());
     process.stdout.write(
       `seed: loaded ${report.orgUnits} new org units, ${report.positions} new positions, ${report.people} new people from ${path.relative(process.cwd(), file)}\n`,

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../infrastructure/app-config.token';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from './workflow-catalog';
+import { projectRoot } from '../common/project-root';
 
 /** Loads (and validates) definitions, rule sets and the calendar once, at start. */
 @Global()
@@ -17,9 +18,3 @@ import { WORKFLOW_CATALOG, WorkflowCatalog } from './workflow-catalog';
   exports: [WORKFLOW_CATALOG],
 })
 export class WorkflowModule {}
-
-/** Relative data folders are resolved from the project root, wherever the process was started. */
-function projectRoot(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('node:path').resolve(__dirname, '../..');
-}

@@ -20,7 +20,7 @@ export class CommitNotifier {
   /** Called after every successful append. */
   poke(): void {
     this.wakeLocal();
-    if (this.closed) return;
+    if (this.closed || process.env.CF_NO_NOTIFY) return;
     if (this.notifyInFlight) {
       this.notifyPending = true;
       return;

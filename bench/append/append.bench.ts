@@ -1,0 +1,122 @@
+/**
+ * Append throughput: our PostgreSQL adapter vs a plain single-row INSERT (the floor) vs Emmett's
+ * PostgreSQL event store, for 1, 8 and 32 concurrent writers, each append one event to a new
+ * stream. Run: npm run bench:append. Ends with one JSON line holding every figure.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client, Pool } from 'pg';
+import { migrateUp } from '../../src/database/migrate';
+import { NewEvent } from '../../src/event-store/event-envelope';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
+
+const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const WRITERS = [1, 8, 32];
+
+type AppendOne = (writer: number, n: number) => Promise<void>;
+
+function event(n: number): NewEvent {
+  return {
+    id: randomUUID(),
+    type: 'CaseOpened',
+    data: { caseId: `c-${n}`, personId: `p-${n % 1000}`, positionId: 'pos-head', orgUnitId: 'ou-son-tay', summary: 'Fill the post' },
+    metadata: { actorId: 'u-staff', roles: ['organization_staff'], correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() },
+  };
+}
+
+async function run(writers: number, appendOne: AppendOne, seconds: number): Promise<number> {
+  const deadline = Date.now() + seconds * 1000;
+  let count = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: writers }, async (_, writer) => {
+      let n = 0;
+      while (Date.now() < deadline) {
+        await appendOne(writer, n++);
+        count += 1;
+      }
+    }),
+  );
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  return Math.round(count / elapsed);
+}
+
+async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const name = `cf_bench_append_${Date.now()}`;
+  const admin = new Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  try {
+    return await work(url.toString());
+  } finally {
+    const cleanup = new Client({ connectionString: SERVER });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await cleanup.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, Record<string, number>> = { cadreflow: {}, plainInsert: {}, emmett: {} };
+  await withDatabase(async (url) => {
+    await migrateUp(url);
+    const pool = new Pool({ connectionString: url, max: 32 });
+    pool.on('error', () => undefined);
+    const store = new PostgresEventStore(pool);
+    // The floor: one INSERT of the same row shape, no revision check, no hash chain.
+    await pool.query(`CREATE TABLE plain_events (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`);
+    // Emmett ships a CommonJS build; its store creates its own schema on first use.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { getPostgreSQLEventStore } = require('@event-driven-io/emmett-postgresql');
+    const emmett = getPostgreSQLEventStore(url);
+
+    const runId = randomUUID().slice(0, 8);
+    const candidates: [keyof typeof results, AppendOne][] = [
+      ['cadreflow', async (w, n) => void (await store.append(`bench-${runId}-${w}-${n}-${Math.random()}`, [event(n)], { expectedRevision: 'no_stream' }))],
+      [
+        'plainInsert',
+        async (w, n) => {
+          const e = event(n);
+          await pool.query(
+            `INSERT INTO plain_events (stream_id, revision, event_id, type, schema_version, data, metadata, content_hash, hash)
+             VALUES ($1, 0, $2, $3, 1, $4, $5, '\\x00', '\\x00')`,
+            [`plain-${runId}-${w}-${n}-${Math.random()}`, e.id, e.type, e.data, e.metadata],
+          );
+        },
+      ],
+      [
+        'emmett',
+        async (w, n) => {
+          const e = event(n);
+          await emmett.appendToStream(`emmett-${runId}-${w}-${n}-${Math.random()}`, [{ type: e.type, data: e.data, metadata: e.metadata }], {
+            expectedStreamVersion: 'STREAM_DOES_NOT_EXIST',
+          });
+        },
+      ],
+    ];
+    for (const [name, appendOne] of candidates) {
+      await run(4, appendOne, 1); // warm-up: connections, plans, emmett's schema
+      for (const writers of WRITERS) {
+        results[name][`writers${writers}`] = await run(writers, appendOne, SECONDS);
+        process.stdout.write(`${name.padEnd(12)} ${String(writers).padStart(2)} writers: ${results[name][`writers${writers}`]} events/s\n`);
+      }
+    }
+    await emmett.close();
+    await store.close();
+    await pool.end();
+  });
+  const ratios = {
+    vsPlainInsertAt8: Number((results.cadreflow.writers8 / results.plainInsert.writers8).toFixed(2)),
+    vsEmmettAt8: Number((results.cadreflow.writers8 / results.emmett.writers8).toFixed(2)),
+  };
+  process.stdout.write(`\nat 8 writers: ${ratios.vsPlainInsertAt8}× the plain INSERT (target ≥ 0.8), ${ratios.vsEmmettAt8}× Emmett (target ≥ 2.5)\n`);
+  process.stdout.write(`${JSON.stringify({ bench: 'append', seconds: SECONDS, eventsPerSecond: results, ratios })}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench:append failed: ${(error as Error).stack ?? error}\n`);
+  process.exit(1);
+});
