@@ -11,7 +11,7 @@ export async function* postgresStreamIds(pool: Pool, pageSize = 1000): AsyncGene
   let after = '';
   for (;;) {
     const { rows } = await pool.query<{ stream_id: string }>(
-      'SELECT stream_id FROM streams WHERE stream_id > $1 AND revision >= 0 ORDER BY stream_id LIMIT $2',
+      'SELECT DISTINCT stream_id FROM events WHERE stream_id > $1 ORDER BY stream_id LIMIT $2',
       [after, pageSize],
     );
     for (const row of rows) yield row.stream_id;

@@ -12,9 +12,6 @@ describe('PostgreSQL event store (contract)', () => {
     return {
       store,
       upcasters,
-      async truncate(streamId, fromRevision) {
-        await db.pool.query('DELETE FROM events WHERE stream_id = $1 AND revision >= $2', [streamId, fromRevision]);
-      },
       async tamper(streamId, revision) {
         await db.pool.query(
           `UPDATE events SET data = jsonb_set(data, '{tampered}', 'true') WHERE stream_id = $1 AND revision = $2`,

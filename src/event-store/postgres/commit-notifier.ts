@@ -1,6 +1,7 @@
 import { Client, Pool } from 'pg';
 
 const CHANNEL = 'cf_events';
+const NOTIFY_WINDOW_MS = 5;
 
 /**
  * Wakes subscribers when events are committed. Writers in this process wake local subscribers
@@ -9,8 +10,7 @@ const CHANNEL = 'cf_events';
  */
 export class CommitNotifier {
   private readonly listeners = new Set<() => void>();
-  private notifyInFlight = false;
-  private notifyPending = false;
+  private notifyScheduled = false;
   private listenClient: Client | null = null;
   private listenReady: Promise<void> | null = null;
   private closed = false;
@@ -20,24 +20,17 @@ export class CommitNotifier {
   /** Called after every successful append. */
   poke(): void {
     this.wakeLocal();
-    if (this.closed || process.env.CF_NO_NOTIFY) return;
-    if (this.notifyInFlight) {
-      this.notifyPending = true;
-      return;
-    }
-    this.notifyInFlight = true;
-    this.pool
-      .query(`NOTIFY ${CHANNEL}`)
-      .catch(() => {
+    if (this.closed || this.notifyScheduled) return;
+    // One NOTIFY per short window instead of one per append: other processes wake a little later
+    // (NOTIFY_WINDOW_MS), writers lose no round trip to it under load.
+    this.notifyScheduled = true;
+    setTimeout(() => {
+      this.notifyScheduled = false;
+      if (this.closed) return;
+      this.pool.query(`NOTIFY ${CHANNEL}`).catch(() => {
         // A lost NOTIFY only delays other processes until their next timed look.
-      })
-      .finally(() => {
-        this.notifyInFlight = false;
-        if (this.notifyPending) {
-          this.notifyPending = false;
-          this.poke();
-        }
       });
+    }, NOTIFY_WINDOW_MS).unref();
   }
 
   /** Registers a wake-up callback; resolves once NOTIFYs from other processes will reach it. */
