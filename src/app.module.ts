@@ -5,6 +5,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppointmentModule } from './appointment/appointment.module';
 import { AuditModule } from './audit/audit.module';
+import { ReappointmentModule } from './reappointment/reappointment.module';
+import { RotationModule } from './rotation/rotation.module';
 import { CadresModule } from './cadres/cadres.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { AppConfig } from './config/app-config';
@@ -65,6 +67,8 @@ export class AppModule {
         WorkflowModule,
         CadresModule,
         AppointmentModule,
+        ReappointmentModule,
+        RotationModule,
         AuditModule,
       ],
       providers: [

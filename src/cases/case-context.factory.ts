@@ -9,7 +9,7 @@ import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { ProcedureDefinition } from '../workflow/definitions/procedure-definition';
 import { RuleSet } from '../workflow/rule-sets/rule-set';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
-import { DISCIPLINE_FACTS, DisciplineFactsSource } from './discipline-facts';
+import { DISCIPLINE_FACTS, DisciplineFactsSource } from '../cadres/discipline-facts';
 
 /** Gathers what a decision needs (definition, rule set, calendar, scope, the person's record): all I/O here. */
 @Injectable()

@@ -78,7 +78,7 @@ export class CaseService {
       const pinned = this.contexts.pinned(state);
       if (state.status === 'none') throw new DomainRuleViolation('case.not_found', `case ${caseId} does not exist`, 'not_found');
       const context = await this.contexts.build(options.actor, pinned, state.orgUnitId, needsPersonFacts ? { personId: state.personId, positionId: state.positionId } : undefined);
-      const term = await this.procedures.get(procedure)?.decisionTerm?.(context);
+      const term = await this.procedures.get(procedure)?.decisionTerm?.(context, state);
       return term ? { ...context, decisionTerm: term } : context;
     });
   }

@@ -8,7 +8,6 @@ import { OpenCaseHandler } from './commands/open-case';
 import { PerformCaseStepHandler } from './commands/perform-case-step';
 import { ResolveVettingItemHandler } from './commands/resolve-vetting-item';
 import { StepDeadlinesRegistration } from './deadlines/step-deadlines.registration';
-import { DISCIPLINE_FACTS, noDisciplineRecorded } from './discipline-facts';
 import { ProcedureRegistry } from './procedure-registry';
 
 @Module({
@@ -18,7 +17,6 @@ import { ProcedureRegistry } from './procedure-registry';
     CaseService,
     CaseContextFactory,
     ProcedureRegistry,
-    { provide: DISCIPLINE_FACTS, useValue: noDisciplineRecorded },
     OpenCaseHandler,
     PerformCaseStepHandler,
     CloseCaseHandler,

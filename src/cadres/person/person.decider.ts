@@ -9,14 +9,17 @@ export type PersonCommand =
   | { type: 'EndPost'; data: Extract<PersonEvent, { type: 'PostEnded' }>['data'] }
   | { type: 'AddPlanningPoolEntry'; data: Extract<PersonEvent, { type: 'PlanningPoolEntryAdded' }>['data'] }
   | { type: 'RemovePlanningPoolEntry'; data: Extract<PersonEvent, { type: 'PlanningPoolEntryRemoved' }>['data'] }
-  | { type: 'RecordPersonStatus'; data: { personId: string; status: PersonStatusKind; from: string; until: string | null; note: string } };
+  | { type: 'RecordPersonStatus'; data: { personId: string; status: PersonStatusKind; from: string; until: string | null; note: string } }
+  | { type: 'RecordDiscipline'; data: Extract<PersonEvent, { type: 'DisciplineRecorded' }>['data'] }
+  | { type: 'ReviseDiscipline'; data: Extract<PersonEvent, { type: 'DisciplineRevised' }>['data'] }
+  | { type: 'NoteCase'; data: Extract<PersonEvent, { type: 'CaseNoted' }>['data'] };
 
 export const initialPersonState = (): PersonState => ({ status: 'unknown' });
 
 export function evolvePerson(state: PersonState, event: DomainEvent): PersonState {
   const e = event as PersonEvent;
   if (e.type === 'PersonRegistered') {
-    return { status: 'registered', profile: e.data, posts: [], pastPosts: [], planningPool: [], statuses: [] };
+    return { status: 'registered', profile: e.data, posts: [], pastPosts: [], planningPool: [], statuses: [], discipline: [], openCases: [] };
   }
   if (state.status !== 'registered') return state;
   switch (e.type) {
@@ -51,6 +54,31 @@ export function evolvePerson(state: PersonState, event: DomainEvent): PersonStat
       return { ...state, planningPool: state.planningPool.filter((p) => p.positionId !== e.data.positionId) };
     case 'PersonStatusRecorded':
       return { ...state, statuses: [...state.statuses, { status: e.data.status, from: e.data.from, until: e.data.until, note: e.data.note }] };
+    case 'DisciplineRecorded': {
+      const { personId: _personId, ...record } = e.data;
+      return { ...state, discipline: [...state.discipline.filter((d) => d.caseId !== e.data.caseId), { ...record, annulled: null, revisions: [] }] };
+    }
+    case 'DisciplineRevised':
+      return {
+        ...state,
+        discipline: state.discipline.map((d) => {
+          if (d.caseId !== e.data.caseId) return d;
+          if (e.data.outcome === 'annulled') return { ...d, annulled: { on: e.data.revisedOn, decisionRef: e.data.decisionRef } };
+          return {
+            ...d,
+            form: e.data.form ?? d.form,
+            barEndsOn: e.data.barEndsOn,
+            revisions: [...d.revisions, { form: d.form, barEndsOn: d.barEndsOn, decisionRef: d.decisionRef, revisedOn: e.data.revisedOn }],
+            decisionRef: e.data.decisionRef,
+          };
+        }),
+      };
+    case 'CaseNoted': {
+      const others = state.openCases.filter((c) => c.caseId !== e.data.caseId);
+      if (e.data.status === 'closed') return { ...state, openCases: others };
+      const since = state.openCases.find((c) => c.caseId === e.data.caseId)?.since ?? e.data.on;
+      return { ...state, openCases: [...others, { caseId: e.data.caseId, procedure: e.data.procedure, stage: e.data.stage, since }] };
+    }
     default:
       return state;
   }
@@ -85,6 +113,23 @@ export function decidePerson(state: PersonState, command: PersonCommand): Domain
         throw new RegistryRuleViolation('status.period_reversed', `status period ends (${command.data.until}) before it starts (${command.data.from})`, 'invalid', 'until');
       }
       return [{ type: 'PersonStatusRecorded', data: command.data }];
+    case 'RecordDiscipline': {
+      const existing = state.discipline.find((d) => d.caseId === command.data.caseId);
+      // A redelivered decision of the same case records nothing new.
+      if (existing && existing.decisionRef === command.data.decisionRef) return [];
+      return [{ type: 'DisciplineRecorded', data: command.data }];
+    }
+    case 'ReviseDiscipline': {
+      const existing = state.discipline.find((d) => d.caseId === command.data.caseId);
+      if (!existing) throw new RegistryRuleViolation('discipline.not_on_record', `person ${command.data.personId} has no discipline from case ${command.data.caseId}`, 'unprocessable');
+      if (existing.annulled || existing.decisionRef === command.data.decisionRef) return [];
+      return [{ type: 'DisciplineRevised', data: command.data }];
+    }
+    case 'NoteCase': {
+      const open = state.openCases.find((c) => c.caseId === command.data.caseId);
+      if (command.data.status === 'closed' ? !open : open?.stage === command.data.stage) return [];
+      return [{ type: 'CaseNoted', data: command.data }];
+    }
     default: {
       const unreachable: never = command;
       return unreachable;

@@ -41,6 +41,37 @@ export interface PersonStatusRecorded {
   data: { personId: string; status: PersonStatusKind; from: string; until: string | null; note: string };
 }
 
+/** A discipline decision on the person's record, written by the discipline-record saga. */
+export interface DisciplineRecorded {
+  type: 'DisciplineRecorded';
+  data: {
+    personId: string;
+    caseId: string;
+    track: 'party' | 'civil_service';
+    form: string;
+    decidedOn: string;
+    effectiveFrom: string;
+    decisionRef: string;
+    /** Until when the person may not be appointed to a higher post; null when the form sets no bar. */
+    barEndsOn: string | null;
+    ruleSetId: string;
+    violationCategory: string;
+    orgUnitId: string;
+  };
+}
+
+/** A complaint review changed or annulled a recorded discipline. */
+export interface DisciplineRevised {
+  type: 'DisciplineRevised';
+  data: { personId: string; caseId: string; outcome: 'changed' | 'annulled'; form: string | null; barEndsOn: string | null; decisionRef: string; revisedOn: string };
+}
+
+/** A case about the person opened, moved past a stage that matters to other procedures, or closed. */
+export interface CaseNoted {
+  type: 'CaseNoted';
+  data: { personId: string; caseId: string; procedure: string; status: 'open' | 'closed'; stage: string | null; on: string };
+}
+
 export const PERSON_STATUS_KINDS = [
   'under_investigation',
   'abroad',
@@ -60,4 +91,7 @@ export type PersonEvent =
   | PostEnded
   | PlanningPoolEntryAdded
   | PlanningPoolEntryRemoved
-  | PersonStatusRecorded;
+  | PersonStatusRecorded
+  | DisciplineRecorded
+  | DisciplineRevised
+  | CaseNoted;

@@ -1,4 +1,4 @@
-import { PersonRegistered, PersonStatusKind } from './person.events';
+import { DisciplineRecorded, PersonRegistered, PersonStatusKind } from './person.events';
 
 export interface PostHeld {
   positionId: string;
@@ -21,6 +21,19 @@ export interface PersonStatusPeriod {
   note: string;
 }
 
+export interface DisciplineOnRecord extends Omit<DisciplineRecorded['data'], 'personId'> {
+  annulled: { on: string; decisionRef: string } | null;
+  /** Earlier forms replaced by a complaint review, oldest first. */
+  revisions: { form: string; barEndsOn: string | null; decisionRef: string; revisedOn: string }[];
+}
+
+export interface OpenCaseOnRecord {
+  caseId: string;
+  procedure: string;
+  stage: string | null;
+  since: string;
+}
+
 export type PersonState =
   | { status: 'unknown' }
   | {
@@ -30,4 +43,6 @@ export type PersonState =
       pastPosts: (PostHeld & { endedOn: string; reason: string })[];
       planningPool: PlanningPoolEntry[];
       statuses: PersonStatusPeriod[];
+      discipline: DisciplineOnRecord[];
+      openCases: OpenCaseOnRecord[];
     };

@@ -13,7 +13,7 @@ export interface PersonFactsForVetting {
   /** Since when the person holds their current (or an equivalent) post, if any. */
   currentPostSince: string | null;
   /** Discipline bars still running today. */
-  disciplineBars: { form: string; endsOn: string; decisionRef: string }[];
+  disciplineBars: { form: string; endsOn: string | null; decisionRef: string }[];
   /** Open discipline cases past verification. */
   openDisciplineCases: string[];
 }

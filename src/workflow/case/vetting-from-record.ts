@@ -40,9 +40,9 @@ export function vettingFromRecord(facts: PersonFactsForVetting, ruleSet: RuleSet
     });
   }
   if (wanted.has('discipline_bar')) {
-    const bars = facts.disciplineBars.filter((bar) => bar.endsOn > today);
+    const bars = facts.disciplineBars.filter((bar) => bar.endsOn === null || bar.endsOn > today);
     const reasons = [
-      ...bars.map((bar) => `discipline (${bar.form}, ${bar.decisionRef}) bars a higher post until ${bar.endsOn}`),
+      ...bars.map((bar) => `discipline (${bar.form}, ${bar.decisionRef}) bars a higher post ${bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`}`),
       ...facts.openDisciplineCases.map((caseId) => `open discipline case ${caseId} is past verification`),
     ];
     entries.push({
