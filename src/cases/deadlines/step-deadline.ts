@@ -19,7 +19,7 @@ export const initialDeadlineWatch = (): DeadlineWatch => ({ currentStepId: null,
 /** Reads any procedure's case events by their common fields (firstStepId, nextStepId, stepId). */
 export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): DeadlineWatch {
   const data = event.data as { firstStepId?: string; nextStepId?: string | null; stepId?: string };
-  if (event.type === 'CaseRejected' || event.type === 'CaseWithdrawn') return { ...state, closed: true, currentStepId: null };
+  if (event.type === 'CaseRejected' || event.type === 'CaseWithdrawn' || event.type === 'DisciplineCaseClosed') return { ...state, closed: true, currentStepId: null };
   if (event.type === 'DeadlineMissed' && data.stepId) return { ...state, missed: [...state.missed, data.stepId] };
   if (typeof data.firstStepId === 'string') return { ...state, currentStepId: data.firstStepId };
   if (data.nextStepId !== undefined) return { ...state, currentStepId: data.nextStepId, closed: data.nextStepId === null };

@@ -60,6 +60,11 @@ export function validateDefinition(file: string, raw: unknown): ProcedureDefinit
       }
     }
   });
+  if (def.procedure === 'discipline') {
+    const track = def.discipline as Record<string, unknown> | undefined;
+    if (!track || (track.track !== 'party' && track.track !== 'civil_service')) fail(file, 'discipline.track', 'must be "party" or "civil_service"');
+    for (const flag of ['accumulateFromHeaviest', 'timeLimit']) if (typeof track[flag] !== 'boolean') fail(file, `discipline.${flag}`, 'must be true or false');
+  }
   const last = (def.steps as { kind: string }[]).at(-1);
   if (last?.kind !== 'decision') fail(file, `steps[${def.steps.length - 1}].kind`, 'the last step must be the decision');
   return def as unknown as ProcedureDefinition;

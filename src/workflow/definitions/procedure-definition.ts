@@ -60,6 +60,16 @@ export interface ProcedureDefinition {
   steps: StepDefinition[];
   /** The person who recorded a ballot tally may not also issue the decision. */
   separateTallyAndDecision: boolean;
+  /** Discipline procedures only: the track and how its ballot and time limit work. */
+  discipline?: DisciplineTrackDefinition;
+}
+
+export interface DisciplineTrackDefinition {
+  track: 'party' | 'civil_service';
+  /** When no form passes alone, votes add up from the heaviest form down (Party rule). */
+  accumulateFromHeaviest: boolean;
+  /** The time to decide (`discipline.decideDays`, extendable once) runs from opening. */
+  timeLimit: boolean;
 }
 
 export const definitionKey = (definition: Pick<ProcedureDefinition, 'id' | 'version'>): string =>
