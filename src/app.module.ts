@@ -7,6 +7,7 @@ import { AppointmentModule } from './appointment/appointment.module';
 import { AuditModule } from './audit/audit.module';
 import { ReappointmentModule } from './reappointment/reappointment.module';
 import { RotationModule } from './rotation/rotation.module';
+import { DisciplineModule } from './discipline/discipline.module';
 import { CadresModule } from './cadres/cadres.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { AppConfig } from './config/app-config';
@@ -69,6 +70,7 @@ export class AppModule {
         AppointmentModule,
         ReappointmentModule,
         RotationModule,
+        DisciplineModule,
         AuditModule,
       ],
       providers: [

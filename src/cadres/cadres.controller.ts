@@ -1,5 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { vietnamDay } from '../common/vietnam-day';
+import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
+import { disciplineStatusOn } from './discipline-facts';
+import { appointmentEligibility } from './eligibility';
 import { randomUUID } from 'node:crypto';
 import { Clock, CLOCK } from '../common/clock';
 import { IdempotentRequest } from '../common/idempotency.interceptor';
@@ -15,7 +20,7 @@ import { RegistryService } from './registry.service';
 
 type Request = RequestLike & IdempotentRequest;
 
-function personView(personId: string, state: PersonState, revision: number | null) {
+function personView(personId: string, state: PersonState, revision: number | null, today: string) {
   if (state.status !== 'registered') throw new NotFoundException(`person ${personId} is not registered`);
   return {
     id: personId,
@@ -25,8 +30,12 @@ function personView(personId: string, state: PersonState, revision: number | nul
     pastPosts: state.pastPosts,
     planningPool: state.planningPool,
     statuses: state.statuses,
+    discipline: state.discipline.map((record) => ({ ...record, status: disciplineStatusOn(record, today) })),
+    openCases: state.openCases,
   };
 }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -35,7 +44,12 @@ export class CadresController {
   constructor(
     private readonly registry: RegistryService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
   ) {}
+
+  private today(): string {
+    return vietnamDay(this.clock.now());
+  }
 
   @Post('org-units')
   createOrgUnit(@Body() dto: CreateOrgUnitDto) {
@@ -74,13 +88,36 @@ export class CadresController {
       metadataFromRequest(request, actor, this.clock.now()),
       { idSeed: request.idempotencySeed },
     );
-    return personView(personId, state, revision);
+    return personView(personId, state, revision, this.today());
   }
 
   @Get('cadres/:id')
   async person(@Param('id') personId: string) {
     const { state, revision } = await this.registry.loadPerson(personId);
-    return personView(personId, state, revision);
+    return personView(personId, state, revision, this.today());
+  }
+
+  @Get('cadres/:id/eligibility')
+  @ApiOperation({ summary: 'Whether the person may be appointed to a post on a day, and every reason if not' })
+  @ApiQuery({ name: 'for', required: true, description: 'the position id' })
+  @ApiQuery({ name: 'asOf', required: false, description: 'a day YYYY-MM-DD (default today): the record and the rule set of that day' })
+  async eligibility(@Param('id') personId: string, @Query('for') positionId: string | undefined, @Query('asOf') asOf: string | undefined) {
+    if (!positionId) throw new DomainRuleViolation('query.for', 'for: the position id to check eligibility for', 'invalid', 'for');
+    if (asOf !== undefined && (!DAY.test(asOf) || Number.isNaN(Date.parse(asOf)))) throw new DomainRuleViolation('query.as_of', `asOf: "${asOf}" is not a day YYYY-MM-DD`, 'invalid', 'asOf');
+    const day = asOf ?? this.today();
+    const target = await this.registry.findPosition(positionId);
+    if (!target) throw new DomainRuleViolation('position.not_found', `for: position ${positionId} does not exist`, 'not_found', 'for');
+    const ruleSet = this.catalog.ruleSetOn(day);
+    if (!ruleSet) throw new DomainRuleViolation('rule_set.none_in_force', `asOf: no rule set is in force on ${day}`, 'unprocessable', 'asOf');
+    // The record as it stood at the end of that day in Vietnam.
+    const { state } = await this.registry.loadPerson(personId, new Date(`${day}T16:59:59.999Z`));
+    if (state.status !== 'registered') throw new NotFoundException(`person ${personId} was not registered on ${day}`);
+    const ranks = new Map<string, number>();
+    for (const entry of state.planningPool) {
+      const position = await this.registry.findPosition(entry.positionId);
+      if (position) ranks.set(position.id, position.rank);
+    }
+    return { personId, positionId, ...appointmentEligibility(state, { id: target.id, rank: target.rank }, ranks, ruleSet, day) };
   }
 
   @Post('cadres/:id/posts')
@@ -91,7 +128,7 @@ export class CadresController {
       metadataFromRequest(request, actor, this.clock.now()),
       { idSeed: request.idempotencySeed },
     );
-    return personView(personId, state, revision);
+    return personView(personId, state, revision, this.today());
   }
 
   @Post('cadres/:id/planning-pool')
@@ -102,7 +139,7 @@ export class CadresController {
       metadataFromRequest(request, actor, this.clock.now()),
       { idSeed: request.idempotencySeed },
     );
-    return personView(personId, state, revision);
+    return personView(personId, state, revision, this.today());
   }
 
   @Delete('cadres/:id/planning-pool/:positionId')
@@ -120,7 +157,7 @@ export class CadresController {
       metadataFromRequest(request, actor, this.clock.now()),
       { idSeed: request.idempotencySeed },
     );
-    return personView(personId, state, revision);
+    return personView(personId, state, revision, this.today());
   }
 
   @Post('cadres/:id/statuses')
@@ -131,6 +168,6 @@ export class CadresController {
       metadataFromRequest(request, actor, this.clock.now()),
       { idSeed: request.idempotencySeed },
     );
-    return personView(personId, state, revision);
+    return personView(personId, state, revision, this.today());
   }
 }

@@ -30,7 +30,8 @@ export class CaseService {
 
   /** Finds which procedure's stream holds the case. */
   async locate(caseId: string): Promise<string> {
-    for (const procedure of CASE_PROCEDURES) {
+    // Discipline cases have their own engine and API (/discipline-cases).
+    for (const procedure of CASE_PROCEDURES.filter((name) => name !== 'discipline')) {
       if ((await this.store.streamRevision(caseStream(procedure, caseId))) !== null) return procedure;
     }
     throw new DomainRuleViolation('case.not_found', `case ${caseId} does not exist`, 'not_found');

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
+import { validateSync } from 'class-validator';
+import { firstValidationProblem } from '../common/validation';
 import { StepBody } from '../workflow/case/case.commands';
 import { StepKind } from '../workflow/definitions/procedure-definition';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
@@ -14,27 +15,22 @@ const DTO_BY_KIND = {
   decision: DecisionStepDto,
 } as const;
 
-function firstProblem(errors: ValidationError[], prefix = ''): { field: string; message: string } {
-  const error = errors[0];
-  const field = `${prefix}${error.property}`;
-  if (error.constraints) {
-    const message = Object.values(error.constraints).pop()!;
-    return { field, message: message.startsWith(error.property) ? `${prefix}${message}` : `${field}: ${message}` };
-  }
-  return firstProblem(error.children ?? [], /^\d+$/.test(error.property) ? `${prefix.replace(/\.$/, '')}[${error.property}].` : `${field}.`);
-}
-
 /** Checks a step body against the DTO of the step's kind; unknown fields are refused. */
 export function parseStepBody(kind: StepKind, raw: unknown): StepBody {
+  const dtoClass: new () => object = DTO_BY_KIND[kind];
+  return { ...parseBody(dtoClass, raw), kind } as StepBody;
+}
+
+/** Validates a body against a DTO class; the first problem names its field. Nothing is written on failure. */
+export function parseBody<T extends object>(dtoClass: new () => T, raw: unknown): T {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new DomainRuleViolation('body.invalid', 'the request body must be a JSON object', 'invalid');
   }
-  const dtoClass: new () => object = DTO_BY_KIND[kind];
   const dto = plainToInstance(dtoClass, raw as object);
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
   if (errors.length) {
-    const problem = firstProblem(errors);
-    throw new DomainRuleViolation('body.invalid', problem.message.replace(/^property (\S+) should not exist$/, '$1: unknown field'), 'invalid', problem.field);
+    const problem = firstValidationProblem(errors);
+    throw new DomainRuleViolation('body.invalid', problem.message, 'invalid', problem.field);
   }
-  return { ...(dto as object), kind } as StepBody;
+  return dto;
 }

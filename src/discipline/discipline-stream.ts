@@ -1,0 +1,1 @@
+export const disciplineStream = (caseId: string): string => `discipline-${caseId}`;
