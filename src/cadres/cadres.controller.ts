@@ -32,6 +32,7 @@ function personView(personId: string, state: PersonState, revision: number | nul
     statuses: state.statuses,
     discipline: state.discipline.map((record) => ({ ...record, status: disciplineStatusOn(record, today) })),
     openCases: state.openCases,
+    reappointmentsDue: state.reappointmentsDue,
   };
 }
 

@@ -9,6 +9,7 @@ import { PerformCaseStepHandler } from './commands/perform-case-step';
 import { ResolveVettingItemHandler } from './commands/resolve-vetting-item';
 import { StepDeadlinesRegistration } from './deadlines/step-deadlines.registration';
 import { ProcedureRegistry } from './procedure-registry';
+import { CaseRecordRegistration } from './record/case-record.registration';
 
 @Module({
   imports: [CadresModule],
@@ -22,6 +23,7 @@ import { ProcedureRegistry } from './procedure-registry';
     CloseCaseHandler,
     ResolveVettingItemHandler,
     StepDeadlinesRegistration,
+    CaseRecordRegistration,
   ],
   exports: [CaseService, ProcedureRegistry, CaseContextFactory],
 })

@@ -1,5 +1,8 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { OpenCaseOnRecord } from '../cadres/person/person.state';
 import { RegistryService } from '../cadres/registry.service';
+import { CaseService } from '../cases/case.service';
+import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { loadStream, runStreamCommand } from '../common/stream-command-runner';
 import { deterministicId } from '../common/deterministic-id';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
@@ -12,6 +15,8 @@ import { DISCIPLINE_RECORD_COMMANDS, DISCIPLINE_TIME_LIMIT_TIMER, disciplineReco
 import { disciplineDecider } from './discipline.decider';
 import { ExistingDiscipline } from './discipline.state';
 
+const SYSTEM_READER = { userId: 'system:saga:discipline-record', roles: ['auditor'], orgUnit: 'system' };
+
 /** Forms that take the person out of their post (removal, and the forms that end the service). */
 const ENDS_POST = ['removal_from_post', 'dismissal', 'recall', 'expulsion'];
 
@@ -22,6 +27,7 @@ export class DisciplineRecordRegistration implements OnModuleInit {
     private readonly sagas: SagasRuntime,
     private readonly timers: TimerHandlerRegistry,
     private readonly registry: RegistryService,
+    private readonly cases: CaseService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
   ) {}
@@ -35,6 +41,35 @@ export class DisciplineRecordRegistration implements OnModuleInit {
   /** Each person command gets its own seed, so a redelivery skips the ones already written. */
   private person(personId: string, context: DispatchContext, key: string, command: Parameters<RegistryService['runPersonCommand']>[1]) {
     return this.registry.runPersonCommand(personId, command, { ...context.metadata }, { idSeed: deterministicId(context.idSeed, key) });
+  }
+
+  /**
+   * A discipline decided while other cases of the person are open flags their discipline vetting
+   * item (reopening it if it was cleared); a removal also withdraws an open re-appointment.
+   */
+  private async carryIntoOpenCases(state: ExistingDiscipline, openCases: OpenCaseOnRecord[], form: string, decisionRef: string, context: DispatchContext): Promise<void> {
+    const bar = state.status === 'decided' ? state.decision.barEndsOn : null;
+    for (const open of openCases.filter((c) => c.procedure !== 'discipline')) {
+      const view = await this.cases.view(open.caseId, SYSTEM_READER);
+      if (!view || view.status !== 'open') continue;
+      const actor = { userId: context.metadata.actorId, roles: ['organization_staff'], orgUnit: view.orgUnitId };
+      const options = (key: string) => ({ actor, metadata: { ...context.metadata }, idSeed: deterministicId(context.idSeed, key, open.caseId) });
+      const note = `discipline decided: ${form} (${decisionRef}, case ${state.caseId})${bar ? `, bars a higher post until ${bar}` : ''}`;
+      await this.ignoreClosed(() => this.cases.act(open.caseId, { type: 'FlagVettingItemFromRecord', data: { item: 'discipline_bar', note, causeRef: state.caseId } }, options('flag')));
+      if (ENDS_POST.includes(form) && open.procedure === 'reappointment') {
+        await this.ignoreClosed(() => this.cases.act(open.caseId, { type: 'WithdrawCase', data: { reason: `withdrawn: the holder was removed from the post by ${decisionRef} (discipline case ${state.caseId})` } }, options('withdraw')));
+      }
+    }
+  }
+
+  /** The case may have closed since the record was read; then there is nothing to carry into it. */
+  private async ignoreClosed(write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (error instanceof DomainRuleViolation && error.rule === 'case.closed') return;
+      throw error;
+    }
   }
 
   onModuleInit(): void {
@@ -74,6 +109,7 @@ export class DisciplineRecordRegistration implements OnModuleInit {
             data: { personId: state.personId, positionId: entry.positionId, decisionRef, reason: `discipline: ${decision.form} (case ${state.caseId})` },
           });
         }
+        await this.carryIntoOpenCases(state, person.openCases, decision.form, decisionRef, context);
         if (ENDS_POST.includes(decision.form)) {
           const posts = state.positionId ? person.posts.filter((p) => p.positionId === state.positionId) : person.posts;
           for (const post of posts) {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CadresModule } from '../cadres/cadres.module';
+import { CasesModule } from '../cases/cases.module';
 import { ActOnDisciplineCaseHandler } from './commands/act-on-discipline-case';
 import { OpenDisciplineCaseHandler } from './commands/open-discipline-case';
 import { DisciplineController } from './discipline.controller';
@@ -8,7 +9,7 @@ import { DisciplineService } from './discipline.service';
 
 /** Disciplinary action (kỷ luật): Party and civil-service tracks, in `discipline-<id>` streams. */
 @Module({
-  imports: [CadresModule],
+  imports: [CadresModule, CasesModule],
   controllers: [DisciplineController],
   providers: [DisciplineService, OpenDisciplineCaseHandler, ActOnDisciplineCaseHandler, DisciplineRecordRegistration],
   exports: [DisciplineService],

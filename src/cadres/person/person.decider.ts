@@ -12,14 +12,15 @@ export type PersonCommand =
   | { type: 'RecordPersonStatus'; data: { personId: string; status: PersonStatusKind; from: string; until: string | null; note: string } }
   | { type: 'RecordDiscipline'; data: Extract<PersonEvent, { type: 'DisciplineRecorded' }>['data'] }
   | { type: 'ReviseDiscipline'; data: Extract<PersonEvent, { type: 'DisciplineRevised' }>['data'] }
-  | { type: 'NoteCase'; data: Extract<PersonEvent, { type: 'CaseNoted' }>['data'] };
+  | { type: 'NoteCase'; data: Extract<PersonEvent, { type: 'CaseNoted' }>['data'] }
+  | { type: 'NoteReappointmentDue'; data: Extract<PersonEvent, { type: 'ReappointmentDue' }>['data'] };
 
 export const initialPersonState = (): PersonState => ({ status: 'unknown' });
 
 export function evolvePerson(state: PersonState, event: DomainEvent): PersonState {
   const e = event as PersonEvent;
   if (e.type === 'PersonRegistered') {
-    return { status: 'registered', profile: e.data, posts: [], pastPosts: [], planningPool: [], statuses: [], discipline: [], openCases: [] };
+    return { status: 'registered', profile: e.data, posts: [], pastPosts: [], planningPool: [], statuses: [], discipline: [], openCases: [], reappointmentsDue: [] };
   }
   if (state.status !== 'registered') return state;
   switch (e.type) {
@@ -73,6 +74,10 @@ export function evolvePerson(state: PersonState, event: DomainEvent): PersonStat
           };
         }),
       };
+    case 'ReappointmentDue': {
+      const { personId: _personId, ...due } = e.data;
+      return { ...state, reappointmentsDue: [...state.reappointmentsDue, due] };
+    }
     case 'CaseNoted': {
       const others = state.openCases.filter((c) => c.caseId !== e.data.caseId);
       if (e.data.status === 'closed') return { ...state, openCases: others };
@@ -125,6 +130,9 @@ export function decidePerson(state: PersonState, command: PersonCommand): Domain
       if (existing.annulled || existing.decisionRef === command.data.decisionRef) return [];
       return [{ type: 'DisciplineRevised', data: command.data }];
     }
+    case 'NoteReappointmentDue':
+      if (state.reappointmentsDue.some((d) => d.positionId === command.data.positionId && d.termEnd === command.data.termEnd)) return [];
+      return [{ type: 'ReappointmentDue', data: command.data }];
     case 'NoteCase': {
       const open = state.openCases.find((c) => c.caseId === command.data.caseId);
       if (command.data.status === 'closed' ? !open : open?.stage === command.data.stage) return [];

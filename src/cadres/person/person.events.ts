@@ -72,6 +72,12 @@ export interface CaseNoted {
   data: { personId: string; caseId: string; procedure: string; status: 'open' | 'closed'; stage: string | null; on: string };
 }
 
+/** A term nears its end: the re-appointment notice is due (an inbox task, or a case opened for it). */
+export interface ReappointmentDue {
+  type: 'ReappointmentDue';
+  data: { personId: string; positionId: string; termEnd: string; noticeOn: string; action: 'open_case' | 'inbox_task'; caseId: string | null; refusal: string | null; orgUnitId: string };
+}
+
 export const PERSON_STATUS_KINDS = [
   'under_investigation',
   'abroad',
@@ -94,4 +100,5 @@ export type PersonEvent =
   | PersonStatusRecorded
   | DisciplineRecorded
   | DisciplineRevised
-  | CaseNoted;
+  | CaseNoted
+  | ReappointmentDue;

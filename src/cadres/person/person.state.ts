@@ -1,4 +1,4 @@
-import { DisciplineRecorded, PersonRegistered, PersonStatusKind } from './person.events';
+import { DisciplineRecorded, PersonRegistered, PersonStatusKind, ReappointmentDue } from './person.events';
 
 export interface PostHeld {
   positionId: string;
@@ -45,4 +45,5 @@ export type PersonState =
       statuses: PersonStatusPeriod[];
       discipline: DisciplineOnRecord[];
       openCases: OpenCaseOnRecord[];
+      reappointmentsDue: Omit<ReappointmentDue['data'], 'personId'>[];
     };

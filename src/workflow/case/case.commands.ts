@@ -39,4 +39,6 @@ export type CaseCommand =
   | { type: 'PerformStep'; data: { stepId: string; body: StepBody } }
   | { type: 'ResolveVettingItem'; data: { item: VettingItem; note: string } }
   | { type: 'WithdrawCase'; data: { reason: string } }
-  | { type: 'RejectCase'; data: { reason: string } };
+  | { type: 'RejectCase'; data: { reason: string } }
+  /** A saga flags (or reopens) a vetting item from the person's record, e.g. a discipline decided mid-case. */
+  | { type: 'FlagVettingItemFromRecord'; data: { item: VettingItem; note: string; causeRef: string } };

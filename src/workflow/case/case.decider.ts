@@ -100,6 +100,8 @@ export function evolveCase(state: CaseState, event: DomainEvent): CaseState {
         vetting: { ...state.vetting, [e.data.item]: { ...entry, resolved: { note: e.data.note, resolvedBy: e.data.resolvedBy, resolvedOn: e.data.resolvedOn } } },
       };
     }
+    case 'VettingItemFlaggedFromRecord':
+      return { ...state, vetting: { ...state.vetting, [e.data.item]: { item: e.data.item, result: 'flagged', note: e.data.note, source: 'record' } } };
     case 'DecisionIssued': {
       const { status: _status, ...facts } = state as ExistingCase;
       return { ...(facts as CaseFacts), status: 'decided', decision: e.data, currentStep: state.currentStep + 1, currentStepDueOn: null, steps: [...state.steps, e] };
@@ -170,6 +172,11 @@ export function decideCase(state: CaseState, command: CaseCommand, context: Case
     case 'WithdrawCase':
       requireActor(definition.steps[0], context);
       return [{ type: 'CaseWithdrawn', data: { reason: command.data.reason, withdrawnBy: actor.userId, withdrawnOn: context.today } }];
+    case 'FlagVettingItemFromRecord': {
+      const entry = state.vetting[command.data.item];
+      if (entry && entry.result === 'flagged' && !entry.resolved && entry.note === command.data.note) return [];
+      return [{ type: 'VettingItemFlaggedFromRecord', data: { item: command.data.item, note: command.data.note, flaggedOn: context.today, causeRef: command.data.causeRef } }];
+    }
     case 'RejectCase':
       requireActor(definition.steps[0], context);
       return [{ type: 'CaseRejected', data: { rule: 'case.rejected_by_staff', reason: command.data.reason, stepId: definition.steps[state.currentStep]?.id ?? null, rejectedBy: actor.userId, rejectedOn: context.today } }];
@@ -336,8 +343,15 @@ function decision(
       })();
   return {
     type: 'DecisionIssued',
-    data: { ...record(true), number: body.number, signer: body.signer, effectiveFrom: body.effectiveFrom, ...term },
+    data: { ...record(true), number: body.number, signer: body.signer, effectiveFrom: body.effectiveFrom, ...term, ...reappointmentNotice(context, term.termEnd) },
   };
+}
+
+/** Appointment and re-appointment terms lead to a re-appointment notice before they end. */
+function reappointmentNotice(context: CaseContext, termEnd: string): { reappointmentNoticeOn?: string } {
+  if (context.definition.procedure !== 'appointment' && context.definition.procedure !== 'reappointment') return {};
+  const lead = ruleValue<{ amount: number; unit: 'days' | 'working_days' }>(context.ruleSet, 'reappointment.leadTime');
+  return { reappointmentNoticeOn: lead.unit === 'working_days' ? context.calendar.subtractWorkingDays(termEnd, lead.amount) : addCalendarDays(termEnd, -lead.amount) };
 }
 
 export const caseDecider = {

@@ -92,8 +92,11 @@ export type CaseEvent =
         termEnd: string;
         termRule: string;
         details?: Record<string, unknown>;
+        /** Appointment and re-appointment: when the re-appointment notice falls due (term end minus the lead time). */
+        reappointmentNoticeOn?: string;
       };
     }
+  | { type: 'VettingItemFlaggedFromRecord'; data: { item: VettingItem; note: string; flaggedOn: string; causeRef: string } }
   | { type: 'CaseRejected'; data: { rule: string; reason: string; stepId: string | null; rejectedBy: string; rejectedOn: string } }
   | { type: 'CaseWithdrawn'; data: { reason: string; withdrawnBy: string; withdrawnOn: string } };
 
