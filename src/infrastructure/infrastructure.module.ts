@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { AppConfig } from '../config/app-config';
@@ -27,7 +27,16 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
         { provide: UPCASTERS, useValue: new UpcasterRegistry() },
-        { provide: PG_POOL, useFactory: () => new Pool({ connectionString: config.DATABASE_URL, max: 20 }) },
+        {
+          provide: PG_POOL,
+          useFactory: () => {
+            const pool = new Pool({ connectionString: config.DATABASE_URL, max: 20 });
+            // An idle connection cut by the server (restart, failover, shutdown) must not crash the process;
+            // the pool replaces it on the next query.
+            pool.on('error', (error) => new Logger('PostgreSQL').warn(`idle connection lost: ${error.message}`));
+            return pool;
+          },
+        },
         {
           provide: REDIS,
           useFactory: () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false }),

@@ -59,8 +59,11 @@ describe('projection rebuild (PostgreSQL)', () => {
     await writer;
     const total = next - 1;
     expect(result.resumed).toBe(false);
-    expect(result.eventsHandled).toBeGreaterThanOrEqual(300);
-    expect(progress.length).toBeGreaterThan(5);
+    // How far the rebuild itself gets before the swap depends on the visibility horizon, which is
+    // cluster-wide (a write transaction of another suite's database holds it back); the live runner
+    // applies the rest after the swap. What must hold is the final equality below.
+    expect(result.eventsHandled).toBeLessThanOrEqual(total);
+    expect(progress.at(-1)).toEqual({ position: result.position, eventsHandled: result.eventsHandled });
 
     await waitFor(async () => (await eventsHandled(db.pool, 'test_counts')) === total);
     await live.stop();
