@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { ReappointmentModule } from './reappointment/reappointment.module';
 import { RotationModule } from './rotation/rotation.module';
 import { DisciplineModule } from './discipline/discipline.module';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { CadresModule } from './cadres/cadres.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { AppConfig } from './config/app-config';
@@ -71,6 +72,7 @@ export class AppModule {
         ReappointmentModule,
         RotationModule,
         DisciplineModule,
+        ReadModelsModule,
         AuditModule,
       ],
       providers: [

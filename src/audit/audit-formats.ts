@@ -1,24 +1,11 @@
 import { Transform } from 'node:stream';
+import { csvField } from '../common/csv';
 import { AUDIT_COLUMNS, AuditEntry, AuditRow, fromAuditRow } from './audit-entry';
 
 export type ExportFormat = 'csv' | 'ndjson';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'ndjson'];
 
 export const CSV_HEADER = `${AUDIT_COLUMNS.map(([field]) => field).join(',')}\r\n`;
-
-/**
- * RFC 4180 field. A cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
- * apostrophe: auditors open these files in Excel, and event data comes from users.
- */
-function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text: string;
-  if (Array.isArray(value)) text = value.join(';');
-  else if (typeof value === 'object') text = JSON.stringify(value);
-  else text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function toCsvLine(entry: AuditEntry): string {
   return `${AUDIT_COLUMNS.map(([field]) => csvField(entry[field])).join(',')}\r\n`;

@@ -1,0 +1,162 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ServerResponse } from 'node:http';
+import { Pool } from 'pg';
+import { Clock, CLOCK } from '../common/clock';
+import { csvLine } from '../common/csv';
+import { PG_POOL } from '../common/tokens';
+import { vietnamDay } from '../common/vietnam-day';
+import { Actor } from '../identity/actor';
+import { CurrentActor } from '../identity/current-actor.decorator';
+import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
+import { parseChoice, parseDay, parseLimit } from './cursor';
+import { stepsPerformedBy } from './inbox-steps';
+import { ReadModelQueries, RegisterQuery, RegisterRecord } from './read-model.queries';
+
+const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'discipline'] as const;
+const CASE_STATUSES = ['open', 'decided', 'rejected', 'withdrawn', 'closed', 'under_review', 'annulled'] as const;
+const RECORD_STATUSES = ['in_effect', 'expired', 'annulled'] as const;
+const TRACKS = ['party', 'civil_service'] as const;
+const REGISTER_COLUMNS: (keyof RegisterRecord)[] = ['caseId', 'personId', 'orgUnitId', 'track', 'form', 'violationCategory', 'decidedOn', 'effectiveFrom', 'barEndsOn', 'annulledOn', 'status', 'decisionRef', 'ruleSet'];
+
+/** The read side for staff (inbox, case list) and inspectors (discipline register), within the caller's unit. */
+@ApiTags('read models')
+@ApiBearerAuth()
+@Controller()
+export class ReadModelsController {
+  private readonly queries: ReadModelQueries;
+
+  constructor(
+    @Inject(PG_POOL) pool: Pool,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
+  ) {
+    this.queries = new ReadModelQueries(pool);
+  }
+
+  private today(): string {
+    return vietnamDay(this.clock.now());
+  }
+
+  @Get('inbox')
+  @ApiOperation({ summary: "The caller's open steps (by their roles, in their unit's subtree) and staff tasks, soonest deadline first" })
+  @ApiQuery({ name: 'procedure', required: false, enum: PROCEDURES })
+  @ApiQuery({ name: 'orgUnit', required: false, description: 'narrow to a unit (and its subtree) within your grant' })
+  @ApiQuery({ name: 'overdue', required: false, enum: ['true', 'false'] })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'cursor', required: false })
+  inbox(
+    @CurrentActor() actor: Actor,
+    @Query('procedure') procedure?: string,
+    @Query('orgUnit') orgUnit?: string,
+    @Query('overdue') overdue?: string,
+    @Query('limit') limit?: string,
+    @Query('cursor') cursor?: string,
+  ) {
+    return this.queries.inbox({
+      scopeUnit: actor.orgUnit,
+      steps: stepsPerformedBy(actor, this.catalog),
+      includeTasks: actor.roles.includes('organization_staff'),
+      procedure: parseChoice('procedure', procedure, PROCEDURES),
+      orgUnit,
+      overdueOnly: parseChoice('overdue', overdue, ['true', 'false'] as const) === 'true',
+      today: this.today(),
+      limit: parseLimit(limit),
+      cursor,
+    });
+  }
+
+  @Get('cases')
+  @ApiOperation({ summary: 'Cases of every procedure in your unit, newest first, filtered, with a cursor' })
+  @ApiQuery({ name: 'procedure', required: false, enum: PROCEDURES })
+  @ApiQuery({ name: 'status', required: false, enum: CASE_STATUSES })
+  @ApiQuery({ name: 'orgUnit', required: false })
+  @ApiQuery({ name: 'person', required: false })
+  @ApiQuery({ name: 'from', required: false, description: 'opened on or after (YYYY-MM-DD)' })
+  @ApiQuery({ name: 'to', required: false, description: 'opened on or before (YYYY-MM-DD)' })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'cursor', required: false })
+  cases(
+    @CurrentActor() actor: Actor,
+    @Query('procedure') procedure?: string,
+    @Query('status') status?: string,
+    @Query('orgUnit') orgUnit?: string,
+    @Query('person') person?: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+    @Query('limit') limit?: string,
+    @Query('cursor') cursor?: string,
+  ) {
+    return this.queries.cases({
+      scopeUnit: actor.orgUnit,
+      procedure: parseChoice('procedure', procedure, PROCEDURES),
+      status: parseChoice('status', status, CASE_STATUSES),
+      orgUnit,
+      person,
+      from: parseDay('from', from),
+      to: parseDay('to', to),
+      today: this.today(),
+      limit: parseLimit(limit),
+      cursor,
+    });
+  }
+
+  @Get('discipline-records')
+  @ApiOperation({ summary: 'The discipline register: filtered, newest decision first, each with its status on asOf; JSON pages or CSV' })
+  @ApiQuery({ name: 'person', required: false })
+  @ApiQuery({ name: 'orgUnit', required: false, description: 'a unit and its subtree' })
+  @ApiQuery({ name: 'track', required: false, enum: TRACKS })
+  @ApiQuery({ name: 'form', required: false })
+  @ApiQuery({ name: 'category', required: false, description: 'violation category' })
+  @ApiQuery({ name: 'from', required: false, description: 'decided on or after' })
+  @ApiQuery({ name: 'to', required: false, description: 'decided on or before' })
+  @ApiQuery({ name: 'status', required: false, enum: RECORD_STATUSES })
+  @ApiQuery({ name: 'asOf', required: false, description: 'the day statuses are judged on (default today)' })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'cursor', required: false })
+  @ApiProduces('application/json', 'text/csv')
+  async disciplineRecords(
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: ServerResponse,
+    @Query('person') person?: string,
+    @Query('orgUnit') orgUnit?: string,
+    @Query('track') track?: string,
+    @Query('form') form?: string,
+    @Query('category') category?: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+    @Query('status') status?: string,
+    @Query('asOf') asOf?: string,
+    @Query('format') format?: string,
+    @Query('limit') limit?: string,
+    @Query('cursor') cursor?: string,
+  ) {
+    const query: RegisterQuery = {
+      scopeUnit: actor.orgUnit,
+      person,
+      orgUnit,
+      track: parseChoice('track', track, TRACKS),
+      form,
+      category,
+      from: parseDay('from', from),
+      to: parseDay('to', to),
+      status: parseChoice('status', status, RECORD_STATUSES),
+      asOf: parseDay('asOf', asOf) ?? this.today(),
+      limit: parseLimit(limit),
+      cursor,
+    };
+    if (parseChoice('format', format, ['json', 'csv'] as const) !== 'csv') return this.queries.disciplineRecords(query);
+    // CSV: every matching record, read page by page along the same keyset as the JSON pages.
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', 'attachment; filename="discipline-records.csv"');
+    let csv = csvLine(REGISTER_COLUMNS);
+    let page = await this.queries.disciplineRecords({ ...query, limit: 500, cursor: undefined });
+    for (;;) {
+      for (const record of page.items) csv += csvLine(REGISTER_COLUMNS.map((column) => record[column]));
+      if (!page.nextCursor) break;
+      page = await this.queries.disciplineRecords({ ...query, limit: 500, cursor: page.nextCursor });
+    }
+    return csv;
+  }
+}
