@@ -82,6 +82,12 @@ export class ProjectionRunner {
       } catch (error) {
         if (!this.running) return;
         if (error instanceof ReadAgainFromCheckpoint) continue;
+        if ((this.options.pool as Pool & { ending?: boolean }).ending) {
+          // The process is shutting down its database pool: retrying can only fail again.
+          this.log('stopped: the database pool was closed');
+          this.running = false;
+          return;
+        }
         this.log(`failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
         await recordCheckpointError(this.options.pool, this.name, error);
         await this.pause(this.options.retryDelayMs ?? 1000);

@@ -1,63 +1,42 @@
 import { RecordedEvent } from '../event-store/event-envelope';
-import { Projection, ProjectionTx } from '../projections/projection';
+import { ProjectedEvent, Projection, ProjectionTx } from '../projections/projection';
+import { applyToSummary, CASE_SUMMARY_COLUMNS, caseIdOf, CaseSummaryRow } from './case-summary';
 
 type Data = Record<string, unknown>;
 
-const OPENED = ['CaseOpened', 'DisciplineCaseOpened'];
-const CLOSED_STATUS: Record<string, string> = {
-  DecisionIssued: 'decided',
-  DisciplineDecided: 'decided',
-  CaseRejected: 'rejected',
-  CaseWithdrawn: 'withdrawn',
-  DisciplineCaseClosed: 'closed',
-};
+const COLUMN_LIST = CASE_SUMMARY_COLUMNS.map(([column]) => column).join(', ');
+const RECORD_TYPE = CASE_SUMMARY_COLUMNS.map(([column, type]) => `${column} ${type}`).join(', ');
+const UPDATE_LIST = CASE_SUMMARY_COLUMNS.filter(([column]) => column !== 'case_id').map(([column]) => `${column} = EXCLUDED.${column}`).join(', ');
 
-/** `appointment-c-1` → `c-1`: every case stream is `<procedure>-<caseId>`. */
-const caseIdOf = (streamId: string) => streamId.slice(streamId.indexOf('-') + 1);
-
-async function onCaseEvent(event: RecordedEvent, tx: ProjectionTx, sequence: number): Promise<void> {
-  const data = event.data as Data;
-  const caseId = caseIdOf(event.streamId);
-  if (OPENED.includes(event.type)) {
-    await tx.query(
-      `INSERT INTO case_summaries (case_id, stream_id, procedure, definition, rule_set, person_id, position_id, org_unit_id, summary, status,
-                                   current_step_id, current_step_due_on, opened_on, opened_sequence, updated_sequence)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $12, $13, $13)`,
-      [caseId, event.streamId, data.procedure, `${data.definitionId}@${data.definitionVersion}`, data.ruleSetId, data.personId, data.positionId ?? null, data.orgUnitId, data.summary, data.firstStepId, data.firstStepDueOn ?? null, data.openedOn, sequence],
-    );
-    return;
+/**
+ * Folds a batch of case events per case in memory, then writes each touched case once: rebuilds
+ * of a million events cost a few statements per batch, not one per event.
+ */
+async function onCaseEvents(events: readonly ProjectedEvent[], tx: ProjectionTx): Promise<void> {
+  if (events.length === 0) return;
+  const ids = [...new Set(events.map(({ event }) => caseIdOf(event.streamId)))];
+  const { rows } = await tx.query<CaseSummaryRow>(
+    `SELECT ${CASE_SUMMARY_COLUMNS.map(([column, type]) => (type === 'date' ? `${column}::text AS ${column}` : column)).join(', ')}
+       FROM case_summaries WHERE case_id = ANY ($1::text[])`,
+    [ids],
+  );
+  const current = new Map(rows.map((row) => [row.case_id, row]));
+  const touched = new Set<string>();
+  for (const { event, sequence } of events) {
+    const id = caseIdOf(event.streamId);
+    const next = applyToSummary(current.get(id), event, sequence);
+    if (next && next !== current.get(id)) {
+      current.set(id, next);
+      touched.add(id);
+    }
   }
-  const closed = CLOSED_STATUS[event.type];
-  if (closed) {
-    const on = (data.heldOn ?? data.rejectedOn ?? data.withdrawnOn ?? data.closedOn) as string;
-    await tx.query(
-      `UPDATE case_summaries SET status = $2, current_step_id = NULL, current_step_due_on = NULL, closed_on = $3, updated_sequence = $4 WHERE case_id = $1`,
-      [caseId, closed, on, sequence],
-    );
-    return;
-  }
-  switch (event.type) {
-    case 'DisciplineComplaintFiled':
-      // The review of a complaint is the leadership's next task on the case.
-      await tx.query(`UPDATE case_summaries SET status = 'under_review', current_step_id = 'complaint-review', current_step_due_on = NULL, updated_sequence = $2 WHERE case_id = $1`, [caseId, sequence]);
-      return;
-    case 'DisciplineComplaintReviewed':
-      await tx.query(`UPDATE case_summaries SET status = $2, current_step_id = NULL, updated_sequence = $3 WHERE case_id = $1`, [caseId, data.outcome === 'annul' ? 'annulled' : 'decided', sequence]);
-      return;
-    case 'DeadlineMissed':
-      await tx.query(`UPDATE case_summaries SET deadline_missed = true, updated_sequence = $2 WHERE case_id = $1 AND (current_step_id = $3 OR $3 = 'time-limit')`, [caseId, sequence, data.stepId]);
-      return;
-    default:
-      if (typeof data.stepId === 'string' && 'nextStepId' in data) {
-        const moved = data.nextStepId !== data.stepId;
-        await tx.query(
-          `UPDATE case_summaries
-              SET current_step_id = $2, current_step_due_on = $3, deadline_missed = CASE WHEN $4 THEN false ELSE deadline_missed END, updated_sequence = $5
-            WHERE case_id = $1 AND status = 'open'`,
-          [caseId, data.nextStepId ?? null, data.nextStepDueOn ?? null, moved, sequence],
-        );
-      }
-  }
+  if (touched.size === 0) return;
+  await tx.query(
+    `INSERT INTO case_summaries (${COLUMN_LIST})
+     SELECT ${COLUMN_LIST} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
+     ON CONFLICT (case_id) DO UPDATE SET ${UPDATE_LIST}`,
+    [JSON.stringify([...touched].map((id) => current.get(id)))],
+  );
 }
 
 async function onPersonEvent(event: RecordedEvent, tx: ProjectionTx, sequence: number): Promise<void> {
@@ -77,13 +56,18 @@ async function onPersonEvent(event: RecordedEvent, tx: ProjectionTx, sequence: n
 
 const CASE_STREAM = /^(appointment|reappointment|rotation|discipline)-/;
 
+async function handleBatch(events: readonly ProjectedEvent[], tx: ProjectionTx): Promise<void> {
+  await onCaseEvents(events.filter(({ event }) => CASE_STREAM.test(event.streamId)), tx);
+  for (const { event, sequence } of events) {
+    if (event.type === 'ReappointmentDue' && event.streamId.startsWith('cadre-')) await onPersonEvent(event, tx, sequence);
+  }
+}
+
 /** Where every case stands (status, current step, deadline) and the staff's non-step tasks. */
 export const caseSummariesProjection: Projection = {
   name: 'case_summaries',
   version: 1,
   tables: ['case_summaries', 'inbox_tasks'],
-  async handle(event, tx, { sequence }) {
-    if (CASE_STREAM.test(event.streamId)) await onCaseEvent(event, tx, sequence);
-    else if (event.streamId.startsWith('cadre-')) await onPersonEvent(event, tx, sequence);
-  },
+  handle: (event, tx, { sequence }) => handleBatch([{ event, sequence }], tx),
+  handleBatch,
 };
