@@ -1,6 +1,6 @@
 // NestJS 12 (and node-pg-migrate 9) ship ESM only; jest 30 on Node 20 cannot require ESM, so
-// those packages are transformed to CommonJS by swc like our own sources.
-const esmOnly = ['@nestjs', 'node-pg-migrate', 'date-holidays'];
+// those packages (and jose, which jwks-rsa 4 loads) are transformed to CommonJS by swc like our own sources.
+const esmOnly = ['@nestjs', 'node-pg-migrate', 'date-holidays', 'jose'];
 
 /** @type {import('jest').Config} */
 module.exports = {

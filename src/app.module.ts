@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppointmentModule } from './appointment/appointment.module';
@@ -15,6 +16,9 @@ import { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
 import { DEV_JWT_SECRET } from './identity/dev-secret';
 import { JwtAuthGuard } from './identity/jwt-auth.guard';
+import { RolesGuard } from './identity/roles.guard';
+import { IdentityModule } from './identity/identity.module';
+import { AccessLogModule } from './access-log/access-log.module';
 import { JWT_VERIFIER, JwtVerifier } from './identity/jwt-verifier';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -59,12 +63,15 @@ export class AppModule {
         }),
         InfrastructureModule.forConfig(config),
         CqrsModule.forRoot(),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }] }),
         ProjectionsModule.register({ projections: REGISTERED_PROJECTIONS, autoStart: config.RUN_WORKERS === 'true' }),
         JobsModule.forRoot({
           config: { redis: redisConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX, queueName: 'jobs' },
           runWorker: config.RUN_WORKERS === 'true',
         }),
         SagasModule.forRoot({ autoStart: config.RUN_WORKERS === 'true' }),
+        IdentityModule,
+        AccessLogModule,
         HealthModule,
         WorkflowModule,
         CadresModule,
@@ -76,8 +83,20 @@ export class AppModule {
         AuditModule,
       ],
       providers: [
-        { provide: JWT_VERIFIER, useValue: new JwtVerifier({ secret: config.JWT_SECRET ?? DEV_JWT_SECRET }) },
+        {
+          provide: JWT_VERIFIER,
+          useValue: new JwtVerifier({
+            // With a JWKS URL (OIDC), HS256 stays accepted only if a secret is set explicitly.
+            secret: config.JWT_JWKS_URL ? config.JWT_SECRET : config.JWT_SECRET ?? DEV_JWT_SECRET,
+            jwksUrl: config.JWT_JWKS_URL,
+            issuer: config.JWT_ISSUER,
+            audience: config.JWT_AUDIENCE,
+          }),
+        },
+        // Floods are cut before any token is checked.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

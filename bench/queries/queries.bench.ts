@@ -147,11 +147,21 @@ async function main(): Promise<void> {
     const loadSeconds = (Date.now() - loadStarted) / 1000;
     process.stderr.write(`loaded ${events} events in ${loadSeconds.toFixed(1)} s\n`);
 
+    // Readers see events only below the oldest running write transaction of the whole cluster;
+    // wait until every loaded event is visible so the rebuild covers them all.
+    for (;;) {
+      const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())');
+      if (rows[0].n >= events) break;
+      process.stderr.write(`waiting: ${rows[0].n} of ${events} events visible (a write transaction elsewhere on the server holds the horizon)\n`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+
     // Build the read models with the rebuild path (the same code as `npm run projections -- rebuild`).
     const rebuild: Record<string, number> = {};
     for (const projection of [caseSummariesProjection, disciplineRegisterProjection, auditHistoryProjection]) {
       const started = Date.now();
       const result = await rebuildProjection({ pool, store, projection });
+      if (result.eventsHandled !== events) throw new Error(`rebuild of ${projection.name} handled ${result.eventsHandled} of ${events} events`);
       rebuild[projection.name] = Math.round(result.eventsHandled / ((Date.now() - started) / 1000));
       process.stderr.write(`rebuilt ${projection.name}: ${result.eventsHandled} events, ${rebuild[projection.name]} events/s\n`);
     }

@@ -9,6 +9,8 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
+import { SensitiveRead } from '../access-log/sensitive-read.decorator';
+import { ACCESS, Allow } from '../identity/allow.decorator';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
@@ -44,6 +46,8 @@ export class AuditController {
     this.queries = new AuditHistoryQueries(pool);
   }
 
+  @Allow(...ACCESS.audit)
+  @SensitiveRead('case history')
   @Get('cases/:id/history')
   @ApiOperation({ summary: "A case's full history in order, whatever its procedure (appointment, discipline, …)" })
   @ApiParam({ name: 'id', description: 'case id (the stream name without its kind)' })
@@ -54,6 +58,8 @@ export class AuditController {
     return { id, events };
   }
 
+  @Allow(...ACCESS.audit)
+  @SensitiveRead('case history CSV')
   @Get('cases/:id/history.csv')
   @ApiOperation({ summary: "A case's history as CSV (same columns as the export)" })
   @ApiParam({ name: 'id', description: 'case id' })
@@ -66,6 +72,8 @@ export class AuditController {
     return toCsv(events);
   }
 
+  @Allow(...ACCESS.audit)
+  @SensitiveRead('person history')
   @Get('cadres/:id/history')
   @ApiOperation({ summary: "A person's history: their own stream plus the case events about them (data.personId)" })
   @ApiParam({ name: 'id', description: 'person id' })
@@ -75,6 +83,7 @@ export class AuditController {
     return { id, events };
   }
 
+  @Allow(...ACCESS.audit)
   @Get('audit/verify')
   @ApiOperation({ summary: "Recomputes a stream's hash chain from the event store; names the first broken revision" })
   @ApiQuery({ name: 'stream', required: true, description: 'stream id, e.g. appointment-<id>' })
@@ -85,6 +94,8 @@ export class AuditController {
     return { streamId: stream, ...result };
   }
 
+  @Allow(...ACCESS.audit)
+  @SensitiveRead('audit export')
   @Get('audit/export')
   @ApiOperation({ summary: 'Streams every event recorded in [from, to) in global order, as CSV or NDJSON' })
   @ApiQuery({ name: 'from', required: false, description: 'ISO 8601, inclusive (recorded time)' })

@@ -1,10 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
+import { SensitiveRead } from '../access-log/sensitive-read.decorator';
+import { ACCESS, Allow } from '../identity/allow.decorator';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { vietnamDay } from '../common/vietnam-day';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { disciplineStatusOn } from './discipline-facts';
 import { appointmentEligibility } from './eligibility';
+import { OrgScope } from '../identity/org-scope';
 import { randomUUID } from 'node:crypto';
 import { Clock, CLOCK } from '../common/clock';
 import { IdempotentRequest } from '../common/idempotency.interceptor';
@@ -46,22 +49,38 @@ export class CadresController {
     private readonly registry: RegistryService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
+    private readonly scope: OrgScope,
   ) {}
+
+  /** The person's record is read and written only within the unit they belong to (and above). */
+  private async assertPersonInScope(actor: Actor, personId: string): Promise<void> {
+    const { state } = await this.registry.loadPerson(personId);
+    if (state.status !== 'registered') throw new NotFoundException(`person ${personId} is not registered`);
+    await this.scope.assertReaches(actor, state.profile.orgUnitId, `person ${personId}`);
+  }
 
   private today(): string {
     return vietnamDay(this.clock.now());
   }
 
+  @Allow(...ACCESS.registryWrite)
   @Post('org-units')
-  createOrgUnit(@Body() dto: CreateOrgUnitDto) {
+  async createOrgUnit(@Body() dto: CreateOrgUnitDto, @CurrentActor() actor: Actor) {
+    if (dto.parentId) await this.scope.assertReaches(actor, dto.parentId, 'the parent unit');
+    // A top-level unit is created by an admin, or by the holder of a grant for that very unit (bootstrap).
+    else if (!actor.roles.includes('admin') && dto.id !== actor.orgUnit) {
+      throw new DomainRuleViolation('scope.out_of_scope', `a top-level org unit is created by an admin or by a grant for that unit (yours is ${actor.orgUnit})`, 'forbidden');
+    }
     return this.registry.createOrgUnit(dto);
   }
 
+  @Allow(...ACCESS.anyRole)
   @Get('org-units')
   listOrgUnits() {
     return this.registry.listOrgUnits();
   }
 
+  @Allow(...ACCESS.anyRole)
   @Get('org-units/:id')
   async orgUnit(@Param('id') id: string) {
     const subtree = await this.registry.orgUnitSubtree(id);
@@ -69,18 +88,23 @@ export class CadresController {
     return { ...subtree[0], subtree: subtree.slice(1) };
   }
 
+  @Allow(...ACCESS.registryWrite)
   @Post('positions')
-  createPosition(@Body() dto: CreatePositionDto) {
+  async createPosition(@Body() dto: CreatePositionDto, @CurrentActor() actor: Actor) {
+    await this.scope.assertReaches(actor, dto.orgUnitId, 'orgUnitId');
     return this.registry.createPosition(dto);
   }
 
+  @Allow(...ACCESS.anyRole)
   @Get('positions')
   listPositions(@Query('orgUnit') orgUnit?: string) {
     return this.registry.listPositions(orgUnit);
   }
 
+  @Allow(...ACCESS.registryWrite)
   @Post('cadres')
   async register(@Body() dto: RegisterPersonDto, @CurrentActor() actor: Actor, @Req() request: Request) {
+    if (await this.registry.findOrgUnit(dto.orgUnitId)) await this.scope.assertReaches(actor, dto.orgUnitId, 'orgUnitId');
     const personId = dto.id ?? `p-${randomUUID()}`;
     const { id: _ignored, ...profile } = dto;
     const { state, revision } = await this.registry.runPersonCommand(
@@ -92,17 +116,23 @@ export class CadresController {
     return personView(personId, state, revision, this.today());
   }
 
+  @Allow(...ACCESS.personRead)
+  @SensitiveRead('person record')
   @Get('cadres/:id')
-  async person(@Param('id') personId: string) {
+  async person(@Param('id') personId: string, @CurrentActor() actor: Actor) {
+    await this.assertPersonInScope(actor, personId);
     const { state, revision } = await this.registry.loadPerson(personId);
     return personView(personId, state, revision, this.today());
   }
 
+  @Allow(...ACCESS.personRead)
+  @SensitiveRead('person eligibility')
   @Get('cadres/:id/eligibility')
   @ApiOperation({ summary: 'Whether the person may be appointed to a post on a day, and every reason if not' })
   @ApiQuery({ name: 'for', required: true, description: 'the position id' })
   @ApiQuery({ name: 'asOf', required: false, description: 'a day YYYY-MM-DD (default today): the record and the rule set of that day' })
-  async eligibility(@Param('id') personId: string, @Query('for') positionId: string | undefined, @Query('asOf') asOf: string | undefined) {
+  async eligibility(@Param('id') personId: string, @Query('for') positionId: string | undefined, @Query('asOf') asOf: string | undefined, @CurrentActor() actor: Actor) {
+    await this.assertPersonInScope(actor, personId);
     if (!positionId) throw new DomainRuleViolation('query.for', 'for: the position id to check eligibility for', 'invalid', 'for');
     if (asOf !== undefined && (!DAY.test(asOf) || Number.isNaN(Date.parse(asOf)))) throw new DomainRuleViolation('query.as_of', `asOf: "${asOf}" is not a day YYYY-MM-DD`, 'invalid', 'asOf');
     const day = asOf ?? this.today();
@@ -121,8 +151,10 @@ export class CadresController {
     return { personId, positionId, ...appointmentEligibility(state, { id: target.id, rank: target.rank }, ranks, ruleSet, day) };
   }
 
+  @Allow(...ACCESS.registryWrite)
   @Post('cadres/:id/posts')
   async assignPost(@Param('id') personId: string, @Body() dto: AssignPostDto, @CurrentActor() actor: Actor, @Req() request: Request) {
+    await this.assertPersonInScope(actor, personId);
     const { state, revision } = await this.registry.runPersonCommand(
       personId,
       { type: 'AssignPost', data: { personId, positionId: dto.positionId, from: dto.from, termEnd: dto.termEnd ?? null, decisionRef: dto.decisionRef } },
@@ -132,8 +164,10 @@ export class CadresController {
     return personView(personId, state, revision, this.today());
   }
 
+  @Allow(...ACCESS.registryWrite)
   @Post('cadres/:id/planning-pool')
   async addPlanningPoolEntry(@Param('id') personId: string, @Body() dto: AddPlanningPoolEntryDto, @CurrentActor() actor: Actor, @Req() request: Request) {
+    await this.assertPersonInScope(actor, personId);
     const { state, revision } = await this.registry.runPersonCommand(
       personId,
       { type: 'AddPlanningPoolEntry', data: { personId, ...dto } },
@@ -143,6 +177,7 @@ export class CadresController {
     return personView(personId, state, revision, this.today());
   }
 
+  @Allow(...ACCESS.registryWrite)
   @Delete('cadres/:id/planning-pool/:positionId')
   @HttpCode(200)
   async removePlanningPoolEntry(
@@ -152,6 +187,7 @@ export class CadresController {
     @CurrentActor() actor: Actor,
     @Req() request: Request,
   ) {
+    await this.assertPersonInScope(actor, personId);
     const { state, revision } = await this.registry.runPersonCommand(
       personId,
       { type: 'RemovePlanningPoolEntry', data: { personId, positionId, ...dto } },
@@ -161,8 +197,10 @@ export class CadresController {
     return personView(personId, state, revision, this.today());
   }
 
+  @Allow(...ACCESS.registryWrite)
   @Post('cadres/:id/statuses')
   async recordStatus(@Param('id') personId: string, @Body() dto: RecordPersonStatusDto, @CurrentActor() actor: Actor, @Req() request: Request) {
+    await this.assertPersonInScope(actor, personId);
     const { state, revision } = await this.registry.runPersonCommand(
       personId,
       { type: 'RecordPersonStatus', data: { personId, status: dto.status, from: dto.from, until: dto.until ?? null, note: dto.note } },

@@ -4,15 +4,15 @@ import { CaseState } from '../workflow/case/case.state';
 import { ProcedureDefinition } from '../workflow/definitions/procedure-definition';
 
 /** A step as shown to the caller; an unannounced tally is shown only to the roles the rule names. */
-function stepView(event: CaseEvent, actor: Actor): Record<string, unknown> {
+function stepView(event: CaseEvent, actor: Actor, subject: boolean): Record<string, unknown> {
   const data = event.data as unknown as Record<string, unknown>;
   const hidden =
     (event.type === 'NominationTallied' || event.type === 'BallotTallied') &&
-    !event.data.announced &&
-    !actor.roles.some((role) => event.data.visibleTo.includes(role));
+    // The subject of the case never sees its ballot details; others unless the rule keeps them unannounced.
+    (subject || (!event.data.announced && !actor.roles.some((role) => event.data.visibleTo.includes(role))));
   if (!hidden) return { type: event.type, ...data };
   const { tally: _tally, reason: _reason, selected: _selected, ...rest } = data;
-  return { type: event.type, ...rest, tally: 'not announced', reason: 'not announced' };
+  return { type: event.type, ...rest, tally: subject ? 'withheld from the subject' : 'not announced', reason: subject ? 'withheld from the subject' : 'not announced' };
 }
 
 export function caseView(state: CaseState, definition: ProcedureDefinition, revision: number | null, actor: Actor) {
@@ -45,7 +45,7 @@ export function caseView(state: CaseState, definition: ProcedureDefinition, revi
       ? { id: current.id, kind: current.kind, title: current.title, titleVi: current.titleVi, roles: current.actors.roles, dueOn: state.currentStepDueOn }
       : null,
     allowedNext,
-    steps: state.steps.map((event) => stepView(event, actor)),
+    steps: state.steps.map((event) => stepView(event, actor, actor.personId === state.personId)),
     vetting: state.vetting,
     nominees: state.nominees,
     ...(state.status === 'decided' ? { decision: state.decision } : {}),

@@ -3,6 +3,7 @@ import { loadStream, runStreamCommand } from '../common/stream-command-runner';
 import { EventMetadata } from '../event-store/event-envelope';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { Actor } from '../identity/actor';
+import { OrgScope } from '../identity/org-scope';
 import { CaseCommand } from '../workflow/case/case.commands';
 import { caseDecider } from '../workflow/case/case.decider';
 import { CaseState } from '../workflow/case/case.state';
@@ -26,6 +27,7 @@ export class CaseService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly contexts: CaseContextFactory,
     private readonly procedures: ProcedureRegistry,
+    private readonly scope: OrgScope,
   ) {}
 
   /** Finds which procedure's stream holds the case. */
@@ -37,12 +39,19 @@ export class CaseService {
     throw new DomainRuleViolation('case.not_found', `case ${caseId} does not exist`, 'not_found');
   }
 
+  /** A case's state for the process managers (no caller, no scope). */
+  async stateOf(caseId: string): Promise<CaseState> {
+    const procedure = await this.locate(caseId);
+    return (await loadStream(this.store, caseStream(procedure, caseId), caseDecider)).state;
+  }
+
   async view(caseId: string, actor: Actor, asOf?: Date) {
     const procedure = await this.locate(caseId);
     const { state, revision } = await loadStream(this.store, caseStream(procedure, caseId), caseDecider, asOf);
     if (state.status === 'none') {
       throw new DomainRuleViolation('case.not_found', `case ${caseId} did not exist yet on ${asOf?.toISOString()}`, 'not_found');
     }
+    await this.scope.assertReaches(actor, state.orgUnitId, `case ${caseId}`);
     return caseView(state, this.contexts.pinned(state).definition, revision, actor);
   }
 

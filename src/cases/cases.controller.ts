@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ACCESS, Allow } from '../identity/allow.decorator';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
@@ -52,6 +53,7 @@ export class CasesController {
     return { actor, metadata: metadataFromRequest(request, actor, this.clock.now()), ifMatch: parseIfMatch(ifMatch), idSeed: request.idempotencySeed };
   }
 
+  @Allow(...ACCESS.caseOpen)
   @Post()
   @ApiOperation({ summary: 'Open a case; it pins the definition version and the rule set in force today' })
   async open(@Body() dto: OpenCaseDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -64,6 +66,7 @@ export class CasesController {
     return withEtag(response, view as { revision: number });
   }
 
+  @Allow(...ACCESS.anyRole)
   @Get(':id')
   @ApiOperation({ summary: "A case's state, current step, what may be done next and its revision (ETag)" })
   @ApiQuery({ name: 'asOf', required: false, description: 'ISO time: the case as it stood then, replayed from its events' })
@@ -76,6 +79,7 @@ export class CasesController {
     return withEtag(response, await this.cases.view(id, actor, until));
   }
 
+  @Allow(...ACCESS.caseStep)
   @Post(':id/steps/:stepId')
   @HttpCode(200)
   @ApiOperation({ summary: 'Perform the current step; the body depends on the step kind' })
@@ -100,6 +104,7 @@ export class CasesController {
     return withEtag(response, (await this.commands.execute(new PerformCaseStep(id, stepId, parsed, options))) as { revision: number });
   }
 
+  @Allow(...ACCESS.caseOpen)
   @Post(':id/vetting/:item/resolve')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resolve a flagged vetting item with a note (a running discipline bar cannot be resolved)' })
@@ -118,6 +123,7 @@ export class CasesController {
     return withEtag(response, (await this.commands.execute(new ResolveVettingItem(id, item as VettingItem, dto.note, this.options(actor, request, ifMatch)))) as { revision: number });
   }
 
+  @Allow(...ACCESS.caseClose)
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw the case (closes it)' })
@@ -125,6 +131,7 @@ export class CasesController {
     return withEtag(response, (await this.commands.execute(new CloseCase(id, 'withdraw', dto.reason, this.options(actor, request, ifMatch)))) as { revision: number });
   }
 
+  @Allow(...ACCESS.caseClose)
   @Post(':id/reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject the case (closes it), e.g. after a flagged vetting item' })

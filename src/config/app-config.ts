@@ -34,6 +34,23 @@ export class AppConfig {
   @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
   JWT_SECRET?: string;
 
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'JWT_JWKS_URL must be an http(s) URL of the identity provider\'s JWKS' })
+  JWT_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_AUDIENCE?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be a whole number' })
+  @Min(1, { message: 'RATE_LIMIT_PER_MINUTE must be at least 1' })
+  RATE_LIMIT_PER_MINUTE = 600;
+
   @IsString()
   DEFINITIONS_DIR = 'seeds/definitions';
 
@@ -67,7 +84,7 @@ const KNOWN = Object.keys(new AppConfig());
 /** Reads and validates the environment; the first problem is reported in one line. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const raw: Record<string, unknown> = {};
-  for (const key of [...KNOWN, 'KURRENTDB_URL', 'JWT_SECRET']) {
+  for (const key of [...KNOWN, 'KURRENTDB_URL', 'JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE']) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });

@@ -15,8 +15,6 @@ import { DISCIPLINE_RECORD_COMMANDS, DISCIPLINE_TIME_LIMIT_TIMER, disciplineReco
 import { disciplineDecider } from './discipline.decider';
 import { ExistingDiscipline } from './discipline.state';
 
-const SYSTEM_READER = { userId: 'system:saga:discipline-record', roles: ['auditor'], orgUnit: 'system' };
-
 /** Forms that take the person out of their post (removal, and the forms that end the service). */
 const ENDS_POST = ['removal_from_post', 'dismissal', 'recall', 'expulsion'];
 
@@ -50,8 +48,8 @@ export class DisciplineRecordRegistration implements OnModuleInit {
   private async carryIntoOpenCases(state: ExistingDiscipline, openCases: OpenCaseOnRecord[], form: string, decisionRef: string, context: DispatchContext): Promise<void> {
     const bar = state.status === 'decided' ? state.decision.barEndsOn : null;
     for (const open of openCases.filter((c) => c.procedure !== 'discipline')) {
-      const view = await this.cases.view(open.caseId, SYSTEM_READER);
-      if (!view || view.status !== 'open') continue;
+      const view = await this.cases.stateOf(open.caseId);
+      if (view.status !== 'open') continue;
       const actor = { userId: context.metadata.actorId, roles: ['organization_staff'], orgUnit: view.orgUnitId };
       const options = (key: string) => ({ actor, metadata: { ...context.metadata }, idSeed: deterministicId(context.idSeed, key, open.caseId) });
       const note = `discipline decided: ${form} (${decisionRef}, case ${state.caseId})${bar ? `, bars a higher post until ${bar}` : ''}`;

@@ -4,9 +4,9 @@ import { DisciplineEvent } from './discipline.events';
 import { DisciplineState } from './discipline.state';
 
 /** The secret ballot's counts are shown only to the roles its rule names. */
-function stepView(event: DisciplineEvent, actor: Actor): Record<string, unknown> {
+function stepView(event: DisciplineEvent, actor: Actor, subject: boolean): Record<string, unknown> {
   const data = event.data as unknown as Record<string, unknown>;
-  if (event.type !== 'DisciplineBallotTallied' || event.data.announced || actor.roles.some((role) => event.data.visibleTo.includes(role))) {
+  if (event.type !== 'DisciplineBallotTallied' || (!subject && (event.data.announced || actor.roles.some((role) => event.data.visibleTo.includes(role))))) {
     return { type: event.type, ...data };
   }
   const { tally: _tally, reason: _reason, expulsionProposal: _proposal, ...rest } = data;
@@ -45,7 +45,7 @@ export function disciplineView(state: DisciplineState, definition: ProcedureDefi
     revision,
     currentStep: current ? { id: current.id, kind: current.kind, title: current.title, titleVi: current.titleVi, roles: current.actors.roles, dueOn: state.currentStepDueOn } : null,
     allowedNext,
-    steps: state.steps.map((event) => stepView(event, actor)),
+    steps: state.steps.map((event) => stepView(event, actor, actor.personId === state.personId)),
     ...(state.status === 'decided' || state.status === 'under_review' || state.status === 'annulled'
       ? { decision: state.decision, form: state.status === 'annulled' ? null : state.form, barEndsOn: state.status === 'annulled' ? null : state.barEndsOn, complaint: state.complaint, reviews: state.reviews }
       : {}),

@@ -1,4 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { SensitiveRead } from '../access-log/sensitive-read.decorator';
+import { ACCESS, Allow } from '../identity/allow.decorator';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
@@ -58,6 +60,7 @@ export class DisciplineController {
     return this.commands.execute(new ActOnDisciplineCase(id, command, this.options(actor, request, ifMatch))).then((view) => withEtag(response, view));
   }
 
+  @Allow(...ACCESS.disciplineOpen)
   @Post()
   @ApiOperation({ summary: 'Open a discipline case: records the violation; refused when past its limitation period' })
   async open(@Body() dto: OpenDisciplineCaseDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -79,6 +82,8 @@ export class DisciplineController {
     return withEtag(response, view);
   }
 
+  @Allow(...ACCESS.disciplineRead)
+  @SensitiveRead('discipline case')
   @Get(':id')
   @ApiOperation({ summary: 'A discipline case: steps, ballot (counts only for the roles the rule names), decision, complaint' })
   @ApiQuery({ name: 'asOf', required: false, description: 'ISO time: the case as it stood then' })
@@ -91,6 +96,7 @@ export class DisciplineController {
     return withEtag(response, await this.discipline.view(id, actor, until));
   }
 
+  @Allow(...ACCESS.caseStep)
   @Post(':id/steps/:stepId')
   @HttpCode(200)
   @ApiOperation({ summary: 'Perform the current step: verification, self-criticism, review (meetings), the secret ballot, the decision' })
@@ -112,6 +118,7 @@ export class DisciplineController {
     return this.act(id, { type: 'PerformDisciplineStep', data: { stepId, body: parsed } }, actor, request, response, ifMatch);
   }
 
+  @Allow(...ACCESS.disciplineDecide)
   @Post(':id/extend')
   @HttpCode(200)
   @ApiOperation({ summary: 'Extend the civil-service time to decide, once (90 → 150 days under the rule set)' })
@@ -119,6 +126,7 @@ export class DisciplineController {
     return this.act(id, { type: 'ExtendTimeLimit', data: { reason: dto.reason } }, actor, request, response, ifMatch);
   }
 
+  @Allow(...ACCESS.disciplineOpen)
   @Post(':id/complaints')
   @HttpCode(200)
   @ApiOperation({ summary: "Record the person's complaint against the decision, within the window; opens a review" })
@@ -126,6 +134,7 @@ export class DisciplineController {
     return this.act(id, { type: 'FileComplaint', data: { filedOn: dto.filedOn, grounds: dto.grounds } }, actor, request, response, ifMatch);
   }
 
+  @Allow(...ACCESS.disciplineDecide)
   @Post(':id/complaints/review')
   @HttpCode(200)
   @ApiOperation({ summary: 'The outcome of the complaint review: keep, change (with the new form) or annul' })
@@ -140,6 +149,7 @@ export class DisciplineController {
     );
   }
 
+  @Allow(...ACCESS.disciplineOpen)
   @Post(':id/close')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close an open case without discipline (e.g. the report was withdrawn)' })

@@ -1,6 +1,7 @@
 import { DomainEvent } from '../common/stream-decider';
 import { addCalendarDays } from '../workflow/calendar/working-day-calendar';
 import { AppliedVoteRule } from '../workflow/case/case.events';
+import { refuseSubject } from '../workflow/case/case.decider';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { StepDefinition } from '../workflow/definitions/procedure-definition';
 import { RuleSet, ruleCitation, ruleValue } from '../workflow/rule-sets/rule-set';
@@ -109,6 +110,7 @@ export function evolveDiscipline(state: DisciplineState, event: DomainEvent): Di
 
 export function decideDiscipline(state: DisciplineState, command: DisciplineCommand, context: DisciplineContext): DomainEvent[] {
   const { definition, ruleSet, actor, today } = context;
+  refuseSubject(command.type === 'OpenDisciplineCase' ? command.data.personId : state.status === 'none' ? '' : state.personId, context);
   const track = definition.discipline;
   if (!track) throw new Error(`definition ${definition.id}@${definition.version} is not a discipline procedure`);
   if (command.type === 'OpenDisciplineCase') {

@@ -6,6 +6,7 @@ import { vietnamDay } from '../common/vietnam-day';
 import { EventMetadata } from '../event-store/event-envelope';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { Actor } from '../identity/actor';
+import { OrgScope } from '../identity/org-scope';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { ProcedureDefinition } from '../workflow/definitions/procedure-definition';
 import { RuleSet } from '../workflow/rule-sets/rule-set';
@@ -44,6 +45,7 @@ export class DisciplineService {
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly registry: RegistryService,
+    private readonly scope: OrgScope,
   ) {}
 
   today(): string {
@@ -68,6 +70,7 @@ export class DisciplineService {
 
   async view(caseId: string, actor: Actor, asOf?: Date) {
     const { state, revision } = await this.load(caseId, asOf);
+    if (state.status !== 'none') await this.scope.assertReaches(actor, state.orgUnitId, `discipline case ${caseId}`);
     return disciplineView(state, this.pinned(state).definition, revision, actor, asOf ? vietnamDay(asOf) : this.today());
   }
 

@@ -5,6 +5,8 @@ export interface Actor {
   /** The org unit the grant belongs to; a grant reaches this unit and its subtree. */
   orgUnit: string;
   name?: string;
+  /** The person record of the user, when they are a cadre: they may not act on their own cases. */
+  personId?: string;
 }
 
 export const ROLES = [

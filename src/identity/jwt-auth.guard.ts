@@ -17,7 +17,7 @@ export class JwtAuthGuard implements CanActivate {
     @Inject(JWT_VERIFIER) private readonly verifier: JwtVerifier,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -27,7 +27,7 @@ export class JwtAuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(value);
     if (!match) throw new UnauthorizedException('malformed Authorization header: expected "Bearer <token>"');
     try {
-      request.actor = this.verifier.verify(match[1]);
+      request.actor = await this.verifier.verify(match[1]);
     } catch (error) {
       if (error instanceof TokenRejected) throw new UnauthorizedException(error.message);
       throw error;

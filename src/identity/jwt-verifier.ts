@@ -1,4 +1,5 @@
 import * as jwt from 'jsonwebtoken';
+import { JwksClient } from 'jwks-rsa';
 import { Actor } from './actor';
 
 export const JWT_VERIFIER = Symbol('JWT_VERIFIER');
@@ -12,30 +13,53 @@ export class TokenRejected extends Error {
 
 export interface JwtVerifierOptions {
   /** HS256 shared secret (development and single-service deployments). */
-  secret: string;
+  secret?: string;
+  /** JWKS of an OIDC identity provider: RS256 and ES256 tokens are verified against its keys. */
+  jwksUrl?: string;
   issuer?: string;
   audience?: string;
 }
 
-/** Claims cadreflow reads from a token: `sub`, `roles`, `org_unit`, optional `name`. */
+/** Claims cadreflow reads from a token: `sub`, `roles`, `org_unit`, optional `name` and `person_id`. */
 interface CadreflowClaims extends jwt.JwtPayload {
   roles?: unknown;
   org_unit?: unknown;
   name?: unknown;
+  person_id?: unknown;
 }
+
+const ASYMMETRIC: jwt.Algorithm[] = ['RS256', 'ES256'];
 
 /** Verifies bearer tokens and turns their claims into an Actor; every refusal is one line. */
 export class JwtVerifier {
-  constructor(private readonly options: JwtVerifierOptions) {}
+  private readonly jwks: JwksClient | null;
 
-  verify(token: string): Actor {
+  constructor(private readonly options: JwtVerifierOptions) {
+    if (!options.secret && !options.jwksUrl) throw new Error('JwtVerifier needs a secret (HS256) or a JWKS URL (RS256/ES256)');
+    this.jwks = options.jwksUrl ? new JwksClient({ jwksUri: options.jwksUrl, cache: true, cacheMaxAge: 10 * 60_000, rateLimit: true, jwksRequestsPerMinute: 10, timeout: 5000 }) : null;
+  }
+
+  async verify(token: string): Promise<Actor> {
+    const header = jwt.decode(token, { complete: true })?.header;
+    if (!header) throw new TokenRejected('token rejected: not a JWT');
+    const algorithm = header.alg as jwt.Algorithm;
+    let key: string;
+    if (algorithm === 'HS256' && this.options.secret) {
+      key = this.options.secret;
+    } else if (ASYMMETRIC.includes(algorithm) && this.jwks) {
+      if (!header.kid) throw new TokenRejected('token rejected: no key id (kid) in its header');
+      try {
+        key = (await this.jwks.getSigningKey(header.kid)).getPublicKey();
+      } catch (error) {
+        throw new TokenRejected(`token rejected: signing key ${header.kid} not found at the identity provider (${(error as Error).message})`);
+      }
+    } else {
+      const accepted = [...(this.options.secret ? ['HS256'] : []), ...(this.jwks ? ASYMMETRIC : [])];
+      throw new TokenRejected(`token rejected: algorithm ${header.alg} is not accepted (${accepted.join(', ')})`);
+    }
     let claims: CadreflowClaims;
     try {
-      claims = jwt.verify(token, this.options.secret, {
-        algorithms: ['HS256'],
-        issuer: this.options.issuer,
-        audience: this.options.audience,
-      }) as CadreflowClaims;
+      claims = jwt.verify(token, key, { algorithms: [algorithm], issuer: this.options.issuer, audience: this.options.audience }) as CadreflowClaims;
     } catch (error) {
       if (error instanceof jwt.TokenExpiredError) throw new TokenRejected(`token expired at ${error.expiredAt.toISOString()}`);
       if (error instanceof jwt.JsonWebTokenError) throw new TokenRejected(`token rejected: ${error.message}`);
@@ -52,14 +76,16 @@ export class JwtVerifier {
       userId: claims.sub,
       roles: claims.roles as string[],
       orgUnit: claims.org_unit,
-      name: typeof claims.name === 'string' ? claims.name : undefined,
+      ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
+      ...(typeof claims.person_id === 'string' && claims.person_id ? { personId: claims.person_id } : {}),
     };
   }
 
-  /** Mints a development token (npm run token). */
+  /** Mints a development HS256 token (npm run token, tests). */
   sign(actor: Actor, expiresInSeconds = 8 * 3600): string {
+    if (!this.options.secret) throw new Error('signing needs the HS256 secret');
     return jwt.sign(
-      { roles: actor.roles, org_unit: actor.orgUnit, ...(actor.name ? { name: actor.name } : {}) },
+      { roles: actor.roles, org_unit: actor.orgUnit, ...(actor.name ? { name: actor.name } : {}), ...(actor.personId ? { person_id: actor.personId } : {}) },
       this.options.secret,
       {
         algorithm: 'HS256',

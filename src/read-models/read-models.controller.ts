@@ -1,4 +1,6 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { SensitiveRead } from '../access-log/sensitive-read.decorator';
+import { ACCESS, Allow } from '../identity/allow.decorator';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ServerResponse } from 'node:http';
 import { Pool } from 'pg';
@@ -38,6 +40,7 @@ export class ReadModelsController {
     return vietnamDay(this.clock.now());
   }
 
+  @Allow(...ACCESS.anyRole)
   @Get('inbox')
   @ApiOperation({ summary: "The caller's open steps (by their roles, in their unit's subtree) and staff tasks, soonest deadline first" })
   @ApiQuery({ name: 'procedure', required: false, enum: PROCEDURES })
@@ -66,6 +69,7 @@ export class ReadModelsController {
     });
   }
 
+  @Allow(...ACCESS.anyRole)
   @Get('cases')
   @ApiOperation({ summary: 'Cases of every procedure in your unit, newest first, filtered, with a cursor' })
   @ApiQuery({ name: 'procedure', required: false, enum: PROCEDURES })
@@ -101,6 +105,8 @@ export class ReadModelsController {
     });
   }
 
+  @Allow(...ACCESS.register)
+  @SensitiveRead('discipline register')
   @Get('discipline-records')
   @ApiOperation({ summary: 'The discipline register: filtered, newest decision first, each with its status on asOf; JSON pages or CSV' })
   @ApiQuery({ name: 'person', required: false })

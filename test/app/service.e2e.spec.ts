@@ -36,7 +36,7 @@ describe('the service over HTTP', () => {
   });
 
   it('registers org units, positions and people, and refuses bad bodies naming the field', async () => {
-    const auth = { Authorization: `Bearer ${t.token('staff-1', ['organization_staff'])}` };
+    const auth = { Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-province')}` };
     await request(t.server as never).post('/org-units').set(auth).send({ id: 'ou-province', name: 'Tỉnh Demo', kind: 'province' }).expect(201);
     await request(t.server as never).post('/org-units').set(auth).send({ id: 'ou-town', name: 'Thị xã Demo', kind: 'town', parentId: 'ou-province' }).expect(201);
     const subtree = await request(t.server as never).get('/org-units/ou-province').set(auth).expect(200);
@@ -74,7 +74,7 @@ describe('the service over HTTP', () => {
   });
 
   it('replays the first response to a retried request with the same Idempotency-Key and writes nothing new', async () => {
-    const auth = { Authorization: `Bearer ${t.token('staff-2', ['organization_staff'])}` };
+    const auth = { Authorization: `Bearer ${t.token('staff-2', ['organization_staff'], 'ou-idem')}` };
     await request(t.server as never).post('/org-units').set(auth).send({ id: 'ou-idem', name: 'Xã Idem', kind: 'commune' }).expect(201);
     const body = { id: 'p-idem', fullName: 'Trần Idem', dateOfBirth: '1980-01-01', gender: 'female', ethnicity: 'Kinh', partyMember: false, educationLevel: 'Cử nhân', politicalTheoryLevel: 'Sơ cấp', orgUnitId: 'ou-idem' };
     const first = await request(t.server as never).post('/cadres').set(auth).set('Idempotency-Key', 'k-1').send(body).expect(201);

@@ -16,7 +16,8 @@ describe('appointment over HTTP', () => {
     leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-town')}` };
     await http().post('/org-units').set(staff).send({ id: 'ou-town', name: 'Thị xã Demo', kind: 'town' }).expect(201);
     await http().post('/org-units').set(staff).send({ id: 'ou-town-party', name: 'Thị ủy Demo', kind: 'party_committee', parentId: 'ou-town' }).expect(201);
-    await http().post('/org-units').set(staff).send({ id: 'ou-elsewhere', name: 'Huyện khác', kind: 'district' }).expect(201);
+    // A top-level unit of someone else's: created by an admin.
+    await http().post('/org-units').set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` }).send({ id: 'ou-elsewhere', name: 'Huyện khác', kind: 'district' }).expect(201);
     for (const [id, rank] of [['pos-deputy', 4], ['pos-head', 5]] as const) {
       await http().post('/positions').set(staff).send({ id, title: id, orgUnitId: 'ou-town-party', appointingAuthority: 'ou-town-party', rank }).expect(201);
     }

@@ -47,7 +47,7 @@ describe('read models', () => {
       people: [{ id: 'p-a', pool: ['pos-head'] }, { id: 'p-b' }, { id: 'p-c' }],
     });
     // A neighbouring town whose inspector must not see ou-town's records.
-    await http().post('/org-units').set(h.staff).send({ id: 'ou-other', name: 'Huyện khác', kind: 'district' }).expect(201);
+    await http().post('/org-units').set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` }).send({ id: 'ou-other', name: 'Huyện khác', kind: 'district' }).expect(201);
     h.otherInspector = { Authorization: `Bearer ${t.token('u-other', ['inspector'], 'ou-other')}` };
 
     await discipline('d-old', 'p-b', 'warning', longAgo, 'land_management');

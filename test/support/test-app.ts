@@ -14,14 +14,14 @@ export interface TestApp {
   /** The Node HTTP server for supertest. */
   server: unknown;
   /** A bearer token for a user with these roles in this org unit. */
-  token(userId: string, roles: string[], orgUnit?: string): string;
+  token(userId: string, roles: string[], orgUnit?: string, personId?: string): string;
   close(): Promise<void>;
 }
 
 /** The whole service on a fresh database and the real Redis, as main.ts builds it. */
 export async function startTestApp(suite: string, env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase(suite);
-  const config = loadConfig({ ...env, DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', RUN_WORKERS: env.RUN_WORKERS ?? 'false', QUEUE_PREFIX: `cftest-${suite}-${process.pid}` });
+  const config = loadConfig({ ...env, DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', RUN_WORKERS: env.RUN_WORKERS ?? 'false', RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '100000', QUEUE_PREFIX: `cftest-${suite}-${process.pid}` });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app, { bodyLimitBytes: config.BODY_LIMIT_BYTES });
@@ -31,7 +31,7 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
     app,
     db,
     server: app.getHttpServer(),
-    token: (userId, roles, orgUnit = 'ou-ha-noi') => verifier.sign({ userId, roles, orgUnit }),
+    token: (userId, roles, orgUnit = 'ou-ha-noi', personId) => verifier.sign({ userId, roles, orgUnit, ...(personId ? { personId } : {}) }),
     async close() {
       await app.close();
       await db.drop();

@@ -11,6 +11,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
+import { ACCESS, Allow } from '../../identity/allow.decorator';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../identity/actor';
 import { CurrentActor } from '../../identity/current-actor.decorator';
@@ -51,6 +52,7 @@ function requireAdmin(actor: Actor): void {
 export class DeadLettersController {
   constructor(@Inject(DeadLetterService) private readonly deadLetters: DeadLetterService) {}
 
+  @Allow(...ACCESS.admin)
   @Get()
   @ApiOperation({ summary: 'Jobs and saga events that failed every attempt (newest first)' })
   @ApiQuery({ name: 'status', required: false, enum: STATUSES })
@@ -79,6 +81,7 @@ export class DeadLettersController {
     });
   }
 
+  @Allow(...ACCESS.admin)
   @Get(':id')
   @ApiOkResponse({ type: DeadLetterView })
   async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DeadLetter> {
@@ -88,6 +91,7 @@ export class DeadLettersController {
     return deadLetter;
   }
 
+  @Allow(...ACCESS.admin)
   @Post(':id/replay')
   @HttpCode(202)
   @ApiOperation({ summary: 'Re-enqueue a parked job with fresh attempts; it becomes resolved when it succeeds' })

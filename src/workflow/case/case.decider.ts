@@ -123,8 +123,16 @@ export function evolveCase(state: CaseState, event: DomainEvent): CaseState {
 // ---------------------------------------------------------------------------------------------
 // decide
 
+/** Separation of duties: the person a case is about never acts on it. */
+function refuseSubject(personId: string, context: { actor: { personId?: string } }): void {
+  if (context.actor.personId && context.actor.personId === personId) {
+    refuse('separation.subject', `you are the subject of this case (${personId}) and may not act on it`, 'forbidden');
+  }
+}
+
 export function decideCase(state: CaseState, command: CaseCommand, context: CaseContext): DomainEvent[] {
   const { definition, actor } = context;
+  refuseSubject(command.type === 'OpenCase' ? command.data.personId : state.status === 'none' ? '' : state.personId, context);
   if (command.type === 'OpenCase') {
     if (state.status !== 'none') refuse('case.exists', `case ${command.data.caseId} already exists`, 'conflict');
     const first = definition.steps[0];
@@ -353,6 +361,8 @@ function reappointmentNotice(context: CaseContext, termEnd: string): { reappoint
   const lead = ruleValue<{ amount: number; unit: 'days' | 'working_days' }>(context.ruleSet, 'reappointment.leadTime');
   return { reappointmentNoticeOn: lead.unit === 'working_days' ? context.calendar.subtractWorkingDays(termEnd, lead.amount) : addCalendarDays(termEnd, -lead.amount) };
 }
+
+export { refuseSubject };
 
 export const caseDecider = {
   initialState: initialCaseState,

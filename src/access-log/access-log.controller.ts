@@ -1,0 +1,64 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Pool } from 'pg';
+import { PG_POOL } from '../common/tokens';
+import { ACCESS, Allow } from '../identity/allow.decorator';
+import { decodeCursor, encodeCursor, parseLimit } from '../read-models/cursor';
+import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+
+function parseTime(name: string, value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime())) throw new DomainRuleViolation(`query.${name}`, `${name}: an ISO 8601 time`, 'invalid', name);
+  return time;
+}
+
+/** The auditors' view of who read which sensitive record. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit/access-log')
+export class AccessLogController {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  @Allow(...ACCESS.auditorOnly)
+  @Get()
+  @ApiOperation({ summary: 'Sensitive reads, newest first: who, what, when, why (purpose), the answer status' })
+  @ApiQuery({ name: 'actor', required: false })
+  @ApiQuery({ name: 'resource', required: false, description: 'text the resource contains, e.g. a person id' })
+  @ApiQuery({ name: 'from', required: false })
+  @ApiQuery({ name: 'to', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'cursor', required: false })
+  async list(
+    @Query('actor') actor?: string,
+    @Query('resource') resource?: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+    @Query('limit') limit?: string,
+    @Query('cursor') cursor?: string,
+  ) {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const add = (condition: (p: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(condition(`$${params.length}`));
+    };
+    if (actor) add((p) => `actor_id = ${p}`, actor);
+    if (resource) add((p) => `strpos(resource, ${p}) > 0`, resource);
+    const since = parseTime('from', from);
+    if (since) add((p) => `at >= ${p}`, since);
+    const until = parseTime('to', to);
+    if (until) add((p) => `at < ${p}`, until);
+    const after = decodeCursor(cursor, 1);
+    if (after) add((p) => `id < ${p}::bigint`, after[0]);
+    const size = parseLimit(limit);
+    params.push(size + 1);
+    const { rows } = await this.pool.query(
+      `SELECT id::text AS id, at, actor_id AS "actorId", roles, org_unit AS "orgUnit", method, route, resource, query, purpose, status, request_id AS "requestId"
+         FROM access_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY access_log.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const items = rows.slice(0, size);
+    return { items, nextCursor: rows.length > size ? encodeCursor([items.at(-1).id]) : null };
+  }
+}
