@@ -156,6 +156,8 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
 
+    if (process.env.BENCH_LOAD_ONLY === '1') return;
+
     // Build the read models with the rebuild path (the same code as `npm run projections -- rebuild`).
     const rebuild: Record<string, number> = {};
     for (const projection of [caseSummariesProjection, disciplineRegisterProjection, auditHistoryProjection]) {
@@ -201,6 +203,10 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(figures));
   } finally {
     await pool.end();
+    if (process.env.BENCH_KEEP_DB === '1') {
+      process.stderr.write(`kept database ${name}\n`);
+      return;
+    }
     const cleanup = new Client({ connectionString: SERVER });
     await cleanup.connect();
     await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

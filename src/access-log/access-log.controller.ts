@@ -2,6 +2,9 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Pool } from 'pg';
 import { PG_POOL } from '../common/tokens';
+import { Actor } from '../identity/actor';
+import { CurrentActor } from '../identity/current-actor.decorator';
+import { withinUnit } from '../read-models/org-scope';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { decodeCursor, encodeCursor, parseLimit } from '../read-models/cursor';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
@@ -30,6 +33,7 @@ export class AccessLogController {
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
   async list(
+    @CurrentActor() caller: Actor,
     @Query('actor') actor?: string,
     @Query('resource') resource?: string,
     @Query('from') from?: string,
@@ -37,8 +41,9 @@ export class AccessLogController {
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
   ) {
-    const params: unknown[] = [];
-    const where: string[] = [];
+    // Reads made under grants within the caller's own unit and below.
+    const params: unknown[] = [caller.orgUnit];
+    const where: string[] = [withinUnit('org_unit', '$1')];
     const add = (condition: (p: string) => string, value: unknown) => {
       params.push(value);
       where.push(condition(`$${params.length}`));
@@ -55,7 +60,7 @@ export class AccessLogController {
     params.push(size + 1);
     const { rows } = await this.pool.query(
       `SELECT id::text AS id, at, actor_id AS "actorId", roles, org_unit AS "orgUnit", method, route, resource, query, purpose, status, request_id AS "requestId"
-         FROM access_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY access_log.id DESC LIMIT $${params.length}`,
+         FROM access_log WHERE ${where.join(' AND ')} ORDER BY access_log.id DESC LIMIT $${params.length}`,
       params,
     );
     const items = rows.slice(0, size);

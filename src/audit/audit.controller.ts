@@ -4,12 +4,17 @@ import {
   Get,
   Header,
   Inject,
+  Optional,
   NotFoundException,
   Param,
   Query,
   Res,
 } from '@nestjs/common';
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
+import { Actor } from '../identity/actor';
+import { MaybeActor } from '../identity/current-actor.decorator';
+import { OrgScope } from '../identity/org-scope';
+import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ServerResponse } from 'node:http';
@@ -42,8 +47,17 @@ export class AuditController {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    // Absent only where the module runs without identity (its own integration test).
+    @Optional() private readonly scope?: OrgScope,
   ) {
     this.queries = new AuditHistoryQueries(pool);
+  }
+
+  /** A history is read within the grant's unit: the unit named when the case opened or the person registered. */
+  private async assertHistoryInScope(actor: Actor | undefined, events: AuditEntry[], what: string): Promise<void> {
+    if (!actor || !this.scope) return;
+    const unit = events.map((event) => event.data.orgUnitId).find((value): value is string => typeof value === 'string');
+    if (unit) await this.scope.assertReaches(actor, unit, what);
   }
 
   @Allow(...ACCESS.audit)
@@ -52,9 +66,10 @@ export class AuditController {
   @ApiOperation({ summary: "A case's full history in order, whatever its procedure (appointment, discipline, …)" })
   @ApiParam({ name: 'id', description: 'case id (the stream name without its kind)' })
   @ApiOkResponse({ description: '{ id, events: [...] } with actor, roles, org unit, rule version, times, correlation/causation ids and hash' })
-  async caseHistory(@Param('id') id: string): Promise<HistoryResponse> {
+  async caseHistory(@Param('id') id: string, @MaybeActor() actor?: Actor): Promise<HistoryResponse> {
     const events = await this.queries.caseHistory(id);
     if (events.length === 0) throw new NotFoundException(`no case history for id ${id}`);
+    await this.assertHistoryInScope(actor, events, `case ${id}`);
     return { id, events };
   }
 
@@ -65,9 +80,10 @@ export class AuditController {
   @ApiParam({ name: 'id', description: 'case id' })
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  async caseHistoryCsv(@Param('id') id: string, @Res({ passthrough: true }) response: ServerResponse): Promise<string> {
+  async caseHistoryCsv(@Param('id') id: string, @Res({ passthrough: true }) response: ServerResponse, @MaybeActor() actor?: Actor): Promise<string> {
     const events = await this.queries.caseHistory(id);
     if (events.length === 0) throw new NotFoundException(`no case history for id ${id}`);
+    await this.assertHistoryInScope(actor, events, `case ${id}`);
     response.setHeader('Content-Disposition', `attachment; filename="case-${safeFileName(id)}-history.csv"`);
     return toCsv(events);
   }
@@ -77,9 +93,10 @@ export class AuditController {
   @Get('cadres/:id/history')
   @ApiOperation({ summary: "A person's history: their own stream plus the case events about them (data.personId)" })
   @ApiParam({ name: 'id', description: 'person id' })
-  async personHistory(@Param('id') id: string): Promise<HistoryResponse> {
+  async personHistory(@Param('id') id: string, @MaybeActor() actor?: Actor): Promise<HistoryResponse> {
     const events = await this.queries.personHistory(id);
     if (events.length === 0) throw new NotFoundException(`no history for person ${id}`);
+    await this.assertHistoryInScope(actor, events, `person ${id}`);
     return { id, events };
   }
 
@@ -107,8 +124,13 @@ export class AuditController {
     @Query('to') to: string | undefined,
     @Query('format') format: string | undefined,
     @Res() response: ServerResponse,
+    @MaybeActor() actor?: Actor,
   ): Promise<void> {
     const request = parseExportRequest({ from, to, format });
+    // The export spans every unit: only a grant at a top-level unit covers all of it.
+    if (actor && this.scope && !(await this.scope.isTopLevel(actor.orgUnit))) {
+      throw new DomainRuleViolation('scope.export_needs_top_level_grant', `the export spans every org unit; your grant for ${actor.orgUnit} covers only its subtree`, 'forbidden');
+    }
     const client = await this.pool.connect();
     const rows = this.queries.streamRecorded(client, request);
     response.statusCode = 200;

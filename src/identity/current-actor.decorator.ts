@@ -8,3 +8,6 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
   if (!request.actor) throw new UnauthorizedException('no authenticated actor');
   return request.actor;
 });
+
+/** The actor if the request was authenticated (routes that also run in module tests without the guard). */
+export const MaybeActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().actor);

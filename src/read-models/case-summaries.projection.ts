@@ -66,7 +66,8 @@ async function handleBatch(events: readonly ProjectedEvent[], tx: ProjectionTx):
 /** Where every case stands (status, current step, deadline) and the staff's non-step tasks. */
 export const caseSummariesProjection: Projection = {
   name: 'case_summaries',
-  version: 1,
+  // 2: inbox_due, the inbox's sort key.
+  version: 2,
   tables: ['case_summaries', 'inbox_tasks'],
   handle: (event, tx, { sequence }) => handleBatch([{ event, sequence }], tx),
   handleBatch,

@@ -14,6 +14,8 @@ export interface CaseSummaryRow {
   status: string;
   current_step_id: string | null;
   current_step_due_on: string | null;
+  /** The inbox's sort key: the deadline, or 9999-12-31 for an open step without one; null when no step is open. */
+  inbox_due: string | null;
   deadline_missed: boolean;
   opened_on: string;
   closed_on: string | null;
@@ -34,6 +36,7 @@ export const CASE_SUMMARY_COLUMNS: [keyof CaseSummaryRow, string][] = [
   ['status', 'text'],
   ['current_step_id', 'text'],
   ['current_step_due_on', 'date'],
+  ['inbox_due', 'date'],
   ['deadline_missed', 'boolean'],
   ['opened_on', 'date'],
   ['closed_on', 'date'],
@@ -54,8 +57,16 @@ const CLOSED_STATUS: Record<string, string> = {
 /** `appointment-c-1` → `c-1`: every case stream is `<procedure>-<caseId>`. */
 export const caseIdOf = (streamId: string): string => streamId.slice(streamId.indexOf('-') + 1);
 
-/** Where a case stands after one more of its events (pure; the projection batches these). */
+export const NO_DEADLINE = '9999-12-31';
+
+/** Where a case stands after one more of its events, with the inbox's sort key kept in step. */
 export function applyToSummary(row: CaseSummaryRow | undefined, event: RecordedEvent, sequence: number): CaseSummaryRow | undefined {
+  const next = applyEvent(row, event, sequence);
+  if (!next || next === row) return next;
+  return { ...next, inbox_due: next.current_step_id === null ? null : next.current_step_due_on ?? NO_DEADLINE };
+}
+
+function applyEvent(row: CaseSummaryRow | undefined, event: RecordedEvent, sequence: number): CaseSummaryRow | undefined {
   const data = event.data as Data;
   if (event.type === 'CaseOpened' || event.type === 'DisciplineCaseOpened') {
     return {
@@ -71,6 +82,7 @@ export function applyToSummary(row: CaseSummaryRow | undefined, event: RecordedE
       status: 'open',
       current_step_id: data.firstStepId as string,
       current_step_due_on: (data.firstStepDueOn as string | null | undefined) ?? null,
+      inbox_due: null,
       deadline_missed: false,
       opened_on: data.openedOn as string,
       closed_on: null,

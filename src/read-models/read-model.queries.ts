@@ -139,49 +139,64 @@ const STATUS_SQL = (day: string) =>
 export class ReadModelQueries {
   constructor(private readonly pool: Pool) {}
 
-  /** Open steps the caller's roles perform, soonest deadline first (none last), then staff tasks. */
+  /**
+   * Open steps the caller's roles perform, soonest deadline first (none last), then staff tasks.
+   * For each unit of the subtree, its open steps are read in deadline order from an index and
+   * only up to a page, so the cost follows the page size, not the number of open cases.
+   */
   async inbox(query: InboxQuery): Promise<Page<InboxItem>> {
-    const params: unknown[] = [query.scopeUnit, query.steps, query.includeTasks];
-    const where = [withinUnit('org_unit_id', '$1')];
-    const taskWhere = [withinUnit('org_unit_id', '$1'), '$3::boolean'];
-    if (query.orgUnit) {
-      params.push(query.orgUnit);
-      where.push(withinUnit('org_unit_id', `$${params.length}`));
-      taskWhere.push(withinUnit('org_unit_id', `$${params.length}`));
-    }
+    const params: unknown[] = [query.scopeUnit, query.steps, query.includeTasks, query.limit + 1];
+    const add = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const unitFilter = query.orgUnit ? ` AND ${withinUnit('u.id', add(query.orgUnit))}` : '';
+    const caseWhere = ["c.current_step_id IS NOT NULL", "(c.definition || '/' || c.current_step_id) = ANY ($2::text[])"];
+    const taskWhere = [withinUnit('t.org_unit_id', '$1'), '$3::boolean'];
+    if (query.orgUnit) taskWhere.push(withinUnit('t.org_unit_id', `$${params.length}`));
     if (query.procedure) {
-      params.push(query.procedure);
-      where.push(`procedure = $${params.length}`);
+      const p = add(query.procedure);
+      caseWhere.push(`c.procedure = ${p}`);
       // Staff tasks are about re-appointment.
-      taskWhere.push(`$${params.length}::text = 'reappointment'`);
+      taskWhere.push(`${p}::text = 'reappointment'`);
     }
     if (query.overdueOnly) {
-      params.push(query.today);
-      where.push(`due_on < $${params.length}::date`);
-      taskWhere.push(`due_on < $${params.length}::date`);
+      const p = add(query.today);
+      caseWhere.push(`c.current_step_due_on < ${p}::date`);
+      taskWhere.push(`t.due_on < ${p}::date`);
     }
-    // Sort key: (due date or 9999-12-31, id); the cursor continues after the last one seen.
-    const after = decodeCursor(query.cursor, 2);
-    let cursorCondition = '';
+    // The cursor is the last (sort date, 'c:' case id | 't:' task id) seen; cases sort before tasks on a day.
+    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
     if (after) {
-      params.push(after[0], after[1]);
-      cursorCondition = `WHERE (sort_due, sort_id) > ($${params.length - 1}::text, $${params.length}::text)`;
+      const [day, id] = after;
+      const d = add(day);
+      if (id.startsWith('c:')) {
+        caseWhere.push(`(c.inbox_due, c.case_id) > (${d}::date, ${add(id.slice(2))}::text)`);
+        taskWhere.push(`COALESCE(t.due_on, DATE '9999-12-31') >= ${d}::date`);
+      } else {
+        caseWhere.push(`c.inbox_due > ${d}::date`);
+        taskWhere.push(`(COALESCE(t.due_on, DATE '9999-12-31'), t.task_id) > (${d}::date, ${add(id.slice(2))}::text)`);
+      }
     }
-    params.push(query.limit + 1);
     const sql = `
       SELECT * FROM (
-        SELECT 'step' AS kind, case_id, procedure, person_id, position_id, org_unit_id, current_step_id AS step, summary AS detail,
-               due_on::text AS due_on, deadline_missed, COALESCE(due_on, DATE '9999-12-31')::text AS sort_due, 'c:' || case_id AS sort_id
-          FROM (SELECT *, current_step_due_on AS due_on FROM case_summaries
-                 WHERE current_step_id IS NOT NULL AND (definition || '/' || current_step_id) = ANY ($2::text[])) s
-         WHERE ${where.join(' AND ')}
+        SELECT 'step' AS kind, c.case_id, c.procedure, c.person_id, c.position_id, c.org_unit_id, c.current_step_id AS step, c.summary AS detail,
+               c.current_step_due_on::text AS due_on, c.deadline_missed, c.inbox_due::text AS sort_due, 'c:' || c.case_id AS sort_id
+          FROM org_units u
+          CROSS JOIN LATERAL (
+            SELECT * FROM case_summaries c
+             WHERE c.org_unit_id = u.id AND ${caseWhere.join(' AND ')}
+             ORDER BY c.inbox_due, c.case_id
+             LIMIT $4
+          ) c
+         WHERE $1 = ANY (u.path)${unitFilter}
         UNION ALL
-        SELECT 'task', NULL, NULL, person_id, position_id, org_unit_id, NULL, detail, due_on::text, false,
-               COALESCE(due_on, DATE '9999-12-31')::text, 't:' || task_id
-          FROM inbox_tasks WHERE ${taskWhere.join(' AND ')}
-      ) inbox ${cursorCondition}
+        SELECT 'task', NULL, NULL, t.person_id, t.position_id, t.org_unit_id, NULL, t.detail, t.due_on::text, false,
+               COALESCE(t.due_on, DATE '9999-12-31')::text, 't:' || t.task_id
+          FROM inbox_tasks t WHERE ${taskWhere.join(' AND ')}
+      ) inbox
       ORDER BY sort_due, sort_id
-      LIMIT $${params.length}`;
+      LIMIT $4`;
     const { rows } = await this.pool.query(sql, params);
     const page = rows.slice(0, query.limit);
     return {

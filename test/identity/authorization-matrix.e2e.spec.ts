@@ -83,6 +83,20 @@ describe('authorization matrix: every route × every role × in scope / out of s
     expect(mismatches).toEqual([]);
   });
 
+  it('on every route, an allowed role with a grant for the sibling district gets nothing of district A', async () => {
+    const leaks: string[] = [];
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      for (const role of route.allowed!) {
+        const response = await call(route, as([role], 'ou-dist-b'));
+        const text = response.text ?? '';
+        if (response.status >= 500 || (response.status < 300 && /"(c-a|d-a|p-a)"|\b(c-a|d-a|p-a),/.test(text))) {
+          leaks.push(`${route.method} ${route.path} as ${role}: ${response.status} ${text.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
   it('a grant for a sibling district reaches none of district A’s records', async () => {
     const sibling = (roles: string[]) => as(roles, 'ou-dist-b');
     const refusals: [string, Record<string, string>][] = [
