@@ -163,7 +163,10 @@ async function main(): Promise<void> {
     for (const projection of [caseSummariesProjection, disciplineRegisterProjection, auditHistoryProjection]) {
       const started = Date.now();
       const result = await rebuildProjection({ pool, store, projection });
-      if (result.eventsHandled !== events) throw new Error(`rebuild of ${projection.name} handled ${result.eventsHandled} of ${events} events`);
+      if (result.eventsHandled !== events) {
+        const stored = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
+        throw new Error(`rebuild of ${projection.name} handled ${result.eventsHandled} of ${events} events (${stored} stored)`);
+      }
       rebuild[projection.name] = Math.round(result.eventsHandled / ((Date.now() - started) / 1000));
       process.stderr.write(`rebuilt ${projection.name}: ${result.eventsHandled} events, ${rebuild[projection.name]} events/s\n`);
     }
@@ -205,12 +208,12 @@ async function main(): Promise<void> {
     await pool.end();
     if (process.env.BENCH_KEEP_DB === '1') {
       process.stderr.write(`kept database ${name}\n`);
-      return;
+    } else {
+      const cleanup = new Client({ connectionString: SERVER });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
     }
-    const cleanup = new Client({ connectionString: SERVER });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
   }
 }
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { AllFrom } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { UpcasterRegistry } from '../../src/event-store/upcasters';
 import { createTestDatabase } from '../support/test-database';
@@ -52,4 +54,32 @@ describe('PostgreSQL event store (contract)', () => {
     };
   });
 
+  it('reads in numeric transaction order where the ids gain a digit (9, 10, 11, 100), page by page', async () => {
+    const db = await createTestDatabase('es_txorder');
+    const store = new PostgresEventStore(db.pool, new UpcasterRegistry());
+    try {
+      const written: string[] = [];
+      for (let n = 0; n < 4; n += 1) {
+        const id = randomUUID();
+        written.push(id);
+        await store.append(`txorder-${n}`, [{ id, type: 'Noted', data: { n }, metadata: { actorId: 'u', correlationId: 'c', causationId: null, occurredAt: new Date().toISOString() } }], { expectedRevision: 'no_stream' });
+      }
+      // Transaction ids as a long-lived cluster has them; as text they would sort 10, 100, 11, 9.
+      for (const [n, tx] of [[0, 9], [1, 10], [2, 11], [3, 100]]) {
+        await db.pool.query('UPDATE events SET transaction_id = $2::text::xid8 WHERE stream_id = $1', [`txorder-${n}`, String(tx)]);
+      }
+      const read: string[] = [];
+      let from: AllFrom = 'start';
+      for (;;) {
+        const page = await store.readAll(from, { limit: 2 });
+        read.push(...page.map((event) => event.id));
+        if (page.length < 2) break;
+        from = page[page.length - 1].position;
+      }
+      expect(read).toEqual(written);
+    } finally {
+      await store.close();
+      await db.drop();
+    }
+  });
 });
