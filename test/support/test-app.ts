@@ -4,6 +4,7 @@ import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { loadConfig } from '../../src/config/app-config';
 import { JwtVerifier } from '../../src/identity/jwt-verifier';
+import { deleteRedisKeys } from '../jobs/support/jobs-harness';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-for-cadreflow-e2e';
@@ -11,6 +12,8 @@ export const TEST_JWT_SECRET = 'test-secret-for-cadreflow-e2e';
 export interface TestApp {
   app: INestApplication;
   db: TestDatabase;
+  /** Redis key prefix of this app's job queue (a child process running the workers must use it too). */
+  queuePrefix: string;
   /** The Node HTTP server for supertest. */
   server: unknown;
   /** A bearer token for a user with these roles in this org unit. */
@@ -21,7 +24,8 @@ export interface TestApp {
 /** The whole service on a fresh database and the real Redis, as main.ts builds it. */
 export async function startTestApp(suite: string, env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase(suite);
-  const config = loadConfig({ ...env, DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', RUN_WORKERS: env.RUN_WORKERS ?? 'false', RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '100000', QUEUE_PREFIX: `cftest-${suite}-${process.pid}` });
+  const queuePrefix = `cftest-${suite}-${process.pid}`;
+  const config = loadConfig({ ...env, DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', RUN_WORKERS: env.RUN_WORKERS ?? 'false', RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '100000', QUEUE_PREFIX: queuePrefix });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app, { bodyLimitBytes: config.BODY_LIMIT_BYTES });
@@ -30,11 +34,13 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
   return {
     app,
     db,
+    queuePrefix,
     server: app.getHttpServer(),
     token: (userId, roles, orgUnit = 'ou-ha-noi', personId) => verifier.sign({ userId, roles, orgUnit, ...(personId ? { personId } : {}) }),
     async close() {
       await app.close();
       await db.drop();
+      await deleteRedisKeys(queuePrefix);
     },
   };
 }
