@@ -1,21 +1,19 @@
+import { copyRows } from '../database/copy-text-format';
 import { ProjectedEvent, Projection, ProjectionTx } from '../projections/projection';
 import { AUDIT_COLUMNS, toAuditEntry } from './audit-entry';
 
-const COLUMN_LIST = AUDIT_COLUMNS.map(([, column]) => column).join(', ');
-const RECORD_TYPE = AUDIT_COLUMNS.map(([field, , type]) => `"${field}" ${type}`).join(', ');
-const SELECT_LIST = AUDIT_COLUMNS.map(([field]) => `r."${field}"`).join(', ');
+const COLUMNS = AUDIT_COLUMNS.map(([, name, type]) => ({ name, type }));
 
 /**
- * Inserts a whole batch in one statement: rebuilds of a million events stay a matter of seconds.
+ * Writes a whole batch with one COPY: rebuilds of a million events stay a matter of seconds.
  * No ON CONFLICT: the runner applies each event once, and a duplicate key would reveal a bug.
  */
 async function insertEntries(events: readonly ProjectedEvent[], tx: ProjectionTx): Promise<void> {
-  const entries = events.map(({ event, sequence }) => toAuditEntry(event, sequence));
-  await tx.query(
-    `INSERT INTO audit_history (${COLUMN_LIST})
-     SELECT ${SELECT_LIST} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})`,
-    [JSON.stringify(entries)],
-  );
+  const rows = events.map(({ event, sequence }) => {
+    const entry = toAuditEntry(event, sequence);
+    return AUDIT_COLUMNS.map(([field]) => entry[field]);
+  });
+  await copyRows(tx, 'audit_history', COLUMNS, rows);
 }
 
 /** The auditors' history: every event of every stream, whatever its type. */
@@ -23,6 +21,8 @@ export const auditHistoryProjection: Projection = {
   name: 'audit_history',
   version: 1,
   tables: ['audit_history'],
+  // Insert-only: a million rows into five indexes row by row was the slowest part of a rebuild.
+  indexesAfterRebuildCatchUp: true,
   handle: (event, tx, { sequence }) => insertEntries([{ event, sequence }], tx),
   handleBatch: insertEntries,
 };

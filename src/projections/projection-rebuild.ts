@@ -5,6 +5,7 @@ import { applyBatch, applyInTransaction, setLocalSearchPath } from './apply-even
 import { ensureCheckpoint } from './checkpoint';
 import { postgresPositionOrder, PositionOrder } from './position-order';
 import { assertValidProjection, Projection } from './projection';
+import { buildShadowIndexes } from './shadow-indexes';
 import { swapTablesIn } from './table-swap';
 
 export interface RebuildProgress {
@@ -85,6 +86,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
         options.onProgress?.(await shadowCheckpoint(client, shadow, projection.name));
         if (!full) break;
       }
+      if (projection.indexesAfterRebuildCatchUp) await buildShadowIndexes(client, projection.tables, shadow, liveSchema);
 
       const attempts = options.swapAttempts ?? 5;
       for (let attempt = 1; ; attempt += 1) {
@@ -127,7 +129,9 @@ async function prepareShadow(client: PoolClient, projection: Projection, shadow:
     await client.query(`DROP SCHEMA IF EXISTS ${quote(shadow)} CASCADE`);
     await client.query(`CREATE SCHEMA ${quote(shadow)}`);
     for (const table of [...projection.tables, 'projection_checkpoints']) {
-      await client.query(`CREATE TABLE ${quote(shadow)}.${quote(table)} (LIKE ${quote(live)}.${quote(table)} INCLUDING ALL)`);
+      const deferIndexes = projection.indexesAfterRebuildCatchUp === true && table !== 'projection_checkpoints';
+      const like = deferIndexes ? 'INCLUDING ALL EXCLUDING INDEXES' : 'INCLUDING ALL';
+      await client.query(`CREATE TABLE ${quote(shadow)}.${quote(table)} (LIKE ${quote(live)}.${quote(table)} ${like})`);
     }
     await client.query(
       `INSERT INTO ${quote(shadow)}.projection_checkpoints (name, version, position, events_handled) VALUES ($1, $2, NULL, 0)`,

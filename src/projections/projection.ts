@@ -31,6 +31,13 @@ export interface Projection {
    * must not own sequences (serial columns) or carry foreign keys.
    */
   readonly tables: readonly string[];
+  /**
+   * For tables the handler only inserts into (no ON CONFLICT, no UPDATE by key): a rebuild fills
+   * the shadow tables without indexes and builds them in bulk once caught up, which is several
+   * times cheaper than maintaining them row by row. A duplicate key still fails the rebuild, when
+   * the unique index is built, before anything is swapped in.
+   */
+  readonly indexesAfterRebuildCatchUp?: boolean;
   handle(event: RecordedEvent, tx: ProjectionTx, context: { sequence: number }): Promise<void>;
   /** Optional faster path for many events in one transaction (rebuilds, catch-up). */
   handleBatch?(events: readonly ProjectedEvent[], tx: ProjectionTx): Promise<void>;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { AuditHistoryQueries } from '../../src/audit/audit-history.queries';
 import { auditHistoryProjection } from '../../src/audit/audit-history.projection';
@@ -6,7 +7,7 @@ import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { rebuildProjection } from '../../src/projections/projection-rebuild';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { dropDatabase, eventsHandled, waitFor } from '../projections/projection-fixtures';
-import { AuditScenario, seedAuditScenario } from './audit-fixtures';
+import { AuditScenario, caseEvent, seedAuditScenario } from './audit-fixtures';
 
 describe('audit history (projection, queries, verification)', () => {
   let db: TestDatabase;
@@ -116,5 +117,25 @@ describe('audit history (projection, queries, verification)', () => {
     ]);
     expect(describeCheck(tampered.broken[0])).toContain(`${stream}: BROKEN at revision 1`);
     await db.pool.query(`UPDATE events SET data = jsonb_set(data, '{for}', '7') WHERE stream_id = $1 AND revision = 1`, [stream]);
+  });
+
+  it('keeps text that COPY and array literals treat specially exactly as it was stored', async () => {
+    const awkward = 'tab\there, line\nbreak\r\n back\\slash \\N "quoted" {braces}, NULL ; DROP TABLE x; -- Đắk Lắk 🇻🇳';
+    const caseId = randomUUID();
+    await store.append(
+      `appointment-${caseId}`,
+      [caseEvent('NoteRecorded', { note: awkward, nested: { list: [awkward, null, 1.5] } }, { actorId: awkward, roles: ['a,b', '{x}', '"q"', 'back\\slash', 'NULL', ''] })],
+      { expectedRevision: 'no_stream' },
+    );
+    const runner = new ProjectionRunner({ pool: db.pool, store, projection: auditHistoryProjection });
+    await runner.start();
+    await waitFor(async () => (await eventsHandled(db.pool, 'audit_history')) === 7);
+    await runner.stop();
+    const [entry] = await queries.caseHistory(caseId);
+    expect(entry).toMatchObject({
+      actorId: awkward,
+      roles: ['a,b', '{x}', '"q"', 'back\\slash', 'NULL', ''],
+      data: { note: awkward, nested: { list: [awkward, null, 1.5] } },
+    });
   });
 });

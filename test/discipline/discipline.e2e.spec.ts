@@ -84,7 +84,8 @@ describe('disciplinary action over HTTP', () => {
 
     const record = await eventually(
       async () => (await http().get('/cadres/p-party').set(as('staff')).expect(200)).body,
-      (body) => body.discipline.length === 1 && body.planningPool.length === 0,
+      // Two sagas write the record (the discipline entry, the open-cases list): wait for both.
+      (body) => body.discipline.length === 1 && body.planningPool.length === 0 && body.openCases.length === 0,
     );
     expect(record.discipline).toEqual([expect.objectContaining({ caseId: 'd-party', track: 'party', form: 'warning', barEndsOn, status: 'in_effect', ruleSetId: 'vn-2025' })]);
     expect(record.planningPool).toEqual([]);

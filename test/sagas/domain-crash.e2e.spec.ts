@@ -5,7 +5,7 @@ import { EngineProcess } from './support/engine-process';
 import { outstandingWork, waitUntilSettled } from './support/engine-settled';
 import { EngineSnapshot, takeSnapshot } from './support/engine-snapshot';
 
-const PEOPLE = Number(process.env.CRASH_TEST_PEOPLE ?? 100);
+const PEOPLE = Number(process.env.CRASH_TEST_PEOPLE ?? 150);
 /** The workers' clock runs this far ahead, so step deadlines and re-appointment notices fall due. */
 const CLOCK_OFFSET_DAYS = 40;
 const workersNow = () => new Date(Date.now() + CLOCK_OFFSET_DAYS * 86_400_000);

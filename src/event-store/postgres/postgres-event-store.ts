@@ -18,6 +18,7 @@ import { chainHash, contentDigest } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
 import { PostgresSubscription } from './postgres-subscription';
 import { CommitNotifier } from './commit-notifier';
+import { insertNewStream, NEW_STREAM_INSERT_MAX_EVENTS, PreparedEvent } from './new-stream-insert';
 import { parsePosition } from './postgres-position';
 
 const EXPECTED_CODES: Record<Exclude<ExpectedRevision, number>, number> = {
@@ -43,7 +44,7 @@ interface EventRow {
 const EVENT_COLUMNS =
   'global_position, transaction_id::text AS transaction_id, stream_id, revision, event_id, type, schema_version, data, metadata, hash, recorded_at';
 
-/** The default event store: one table of events, one of stream heads, a plpgsql append. */
+/** The default event store: one table of events; a new stream is one INSERT, every other append goes through the plpgsql `cf_append`. */
 export class PostgresEventStore implements EventStore {
   private readonly notifier: CommitNotifier;
 
@@ -58,7 +59,7 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new Error('append needs at least one event');
     const expected = options.expectedRevision;
     const expectedCode = typeof expected === 'number' ? expected : EXPECTED_CODES[expected];
-    const batch = events.map((event) => {
+    const batch = events.map((event): PreparedEvent => {
       const schemaVersion = event.schemaVersion ?? 1;
       const digest = contentDigest({
         streamId,
@@ -77,9 +78,23 @@ export class PostgresEventStore implements EventStore {
         contentHash: digest.toString('hex'),
       };
     });
-    const result = await this.callAppend(streamId, expectedCode, batch, expected, true);
+    const result =
+      expected === 'no_stream' && batch.length <= NEW_STREAM_INSERT_MAX_EVENTS
+        ? await this.appendNewStream(streamId, batch)
+        : await this.callAppend(streamId, expectedCode, batch, expected, true);
     this.notifier.poke();
     return result;
+  }
+
+  private async appendNewStream(streamId: string, batch: PreparedEvent[]): Promise<AppendResult> {
+    try {
+      return await insertNewStream(this.pool, streamId, batch);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505') throw error;
+      // The stream exists or an id is taken: the full check says whether this is a harmless
+      // retry, a wrong expected revision or an id stored elsewhere.
+      return this.callAppend(streamId, EXPECTED_CODES.no_stream, batch, 'no_stream', true);
+    }
   }
 
   private async callAppend(
@@ -90,10 +105,11 @@ export class PostgresEventStore implements EventStore {
     retryOnce: boolean,
   ): Promise<AppendResult> {
     try {
-      const { rows } = await this.pool.query<{ next_revision: string; last_position: string }>(
-        'SELECT next_revision, last_position FROM cf_append($1, $2, $3)',
-        [streamId, expectedCode, JSON.stringify(batch)],
-      );
+      const { rows } = await this.pool.query<{ next_revision: string; last_position: string }>({
+        name: 'cf_append',
+        text: 'SELECT next_revision, last_position FROM cf_append($1, $2, $3)',
+        values: [streamId, expectedCode, JSON.stringify(batch)],
+      });
       return { nextRevision: Number(rows[0].next_revision), position: rows[0].last_position };
     } catch (error) {
       const pgError = error as { code?: string; detail?: string; constraint?: string };

@@ -1,0 +1,51 @@
+import { Pool } from 'pg';
+import { AppendResult } from '../event-store.port';
+import { chainHash } from '../hash-chain';
+
+/** An event ready to store: what `cf_append` takes, with the content digest already computed. */
+export interface PreparedEvent {
+  id: string;
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  metadata: unknown;
+  contentHash: string;
+}
+
+/** Larger batches go through `cf_append`: a statement holds at most 65,535 parameters. */
+export const NEW_STREAM_INSERT_MAX_EVENTS = 500;
+
+const COLUMNS = 9;
+
+/**
+ * The append of a new stream (`no_stream`) as one plain INSERT: revisions start at 0 and the
+ * chain starts from the empty hash, so nothing needs reading first. The unique indexes keep the
+ * guarantees: if the stream exists or an event id is taken, the INSERT fails with 23505 and
+ * writes nothing, and the caller asks `cf_append`, which tells a retry of this very batch
+ * (success) from a wrong expected revision or an id stored elsewhere.
+ */
+export async function insertNewStream(pool: Pool, streamId: string, batch: readonly PreparedEvent[]): Promise<AppendResult> {
+  const params: unknown[] = [];
+  const rows: string[] = [];
+  let previous: Buffer | null = null;
+  batch.forEach((event, revision) => {
+    const digest = Buffer.from(event.contentHash, 'hex');
+    const hash = chainHash(previous, digest);
+    previous = hash;
+    const base = revision * COLUMNS;
+    rows.push(
+      `($${base + 1}, $${base + 2}::bigint, $${base + 3}, $${base + 4}, $${base + 5}::int, $${base + 6}::jsonb, $${base + 7}::jsonb, $${base + 8}::bytea, $${base + 9}::bytea)`,
+    );
+    params.push(streamId, revision, event.id, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata), digest, hash);
+  });
+  const { rows: inserted } = await pool.query<{ transaction_id: string; global_position: string }>({
+    // Named: each connection parses and plans the statement once per batch size.
+    name: `cf_insert_new_stream_${batch.length}`,
+    text: `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, content_hash, hash)
+           VALUES ${rows.join(', ')}
+           RETURNING transaction_id::text AS transaction_id, global_position`,
+    values: params,
+  });
+  const last = inserted.reduce((a, b) => (BigInt(b.global_position) > BigInt(a.global_position) ? b : a));
+  return { nextRevision: batch.length - 1, position: `${last.transaction_id}/${last.global_position}` };
+}
