@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { AppointmentModule } from './appointment/appointment.module';
 import { AuditModule } from './audit/audit.module';
 import { ReappointmentModule } from './reappointment/reappointment.module';
@@ -21,6 +22,8 @@ import { IdentityModule } from './identity/identity.module';
 import { AccessLogModule } from './access-log/access-log.module';
 import { JWT_VERIFIER, JwtVerifier } from './identity/jwt-verifier';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { RedisThrottlerStorage } from './infrastructure/redis-throttler-storage';
+import { REDIS } from './common/tokens';
 import { JobsModule } from './jobs/jobs.module';
 import { SagasModule } from './sagas/sagas.module';
 import { WorkflowModule } from './workflow/workflow.module';
@@ -63,7 +66,13 @@ export class AppModule {
         }),
         InfrastructureModule.forConfig(config),
         CqrsModule.forRoot(),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }] }),
+        ThrottlerModule.forRootAsync({
+          inject: [REDIS],
+          useFactory: (redis: Redis) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
+            storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
+          }),
+        }),
         ProjectionsModule.register({ projections: REGISTERED_PROJECTIONS, autoStart: config.RUN_WORKERS === 'true' }),
         JobsModule.forRoot({
           config: { redis: redisConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX, queueName: 'jobs' },
