@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { quoteIdentifier } from './quote-identifier';
 
 /** The PostgreSQL type a column is written as; decides how a value is spelled in COPY text. */
 export type CopyColumnType = 'text' | 'bigint' | 'integer' | 'timestamptz' | 'jsonb' | 'text[]';
@@ -43,7 +44,7 @@ export async function copyRows(
   rows: readonly (readonly unknown[])[],
 ): Promise<void> {
   const lines = rows.map((row) => `${columns.map((column, i) => copyTextValue(row[i], column.type)).join('\t')}\n`);
-  const columnList = columns.map((column) => `"${column.name}"`).join(', ');
-  const sink = tx.query(copyFrom(`COPY "${table.replace(/"/g, '""')}" (${columnList}) FROM STDIN`));
+  const columnList = columns.map((column) => quoteIdentifier(column.name)).join(', ');
+  const sink = tx.query(copyFrom(`COPY ${quoteIdentifier(table)} (${columnList}) FROM STDIN`));
   await pipeline(Readable.from([lines.join('')]), sink);
 }

@@ -1,4 +1,5 @@
 import { PoolClient } from 'pg';
+import { quoteIdentifier } from '../database/quote-identifier';
 import { RecordedEvent } from '../event-store/event-envelope';
 import { advanceCheckpoint, lockCheckpoint } from './checkpoint';
 import { isAtOrBefore, PositionOrder } from './position-order';
@@ -79,6 +80,6 @@ export async function applyBatch(
 }
 
 export async function setLocalSearchPath(tx: PoolClient, schemas: string[]): Promise<void> {
-  const list = schemas.map((schema) => `"${schema.replace(/"/g, '""')}"`).join(', ');
+  const list = schemas.map(quoteIdentifier).join(', ');
   await tx.query(`SET LOCAL search_path TO ${list}`);
 }

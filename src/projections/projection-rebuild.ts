@@ -6,6 +6,7 @@ import { ensureCheckpoint } from './checkpoint';
 import { postgresPositionOrder, PositionOrder } from './position-order';
 import { assertValidProjection, Projection } from './projection';
 import { buildShadowIndexes } from './shadow-indexes';
+import { quoteIdentifier as quote } from '../database/quote-identifier';
 import { swapTablesIn } from './table-swap';
 
 export interface RebuildProgress {
@@ -222,6 +223,3 @@ async function readRebuildState(
   return { version: rows[0].version, position: rows[0].position, eventsHandled: Number(rows[0].events_handled) };
 }
 
-export function quote(identifier: string): string {
-  return `"${identifier.replace(/"/g, '""')}"`;
-}

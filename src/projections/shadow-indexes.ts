@@ -1,42 +1,6 @@
 import { PoolClient } from 'pg';
-
-function quote(identifier: string): string {
-  return `"${identifier.replace(/"/g, '""')}"`;
-}
-
-interface LiveIndex {
-  name: string;
-  indexDefinition: string;
-  /** Set when the index backs a PRIMARY KEY, UNIQUE or EXCLUDE constraint. */
-  constraintDefinition: string | null;
-}
-
-async function liveIndexesOf(tx: PoolClient, schema: string, table: string): Promise<LiveIndex[]> {
-  const { rows } = await tx.query<{ name: string; index_def: string; constraint_def: string | null }>(
-    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS index_def, pg_get_constraintdef(con.oid) AS constraint_def
-       FROM pg_index i
-       JOIN pg_class c ON c.oid = i.indexrelid
-       JOIN pg_class t ON t.oid = i.indrelid
-       JOIN pg_namespace n ON n.oid = t.relnamespace
-       LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = t.oid
-      WHERE n.nspname = $1 AND t.relname = $2
-      ORDER BY c.relname`,
-    [schema, table],
-  );
-  return rows.map((row) => ({ name: row.name, indexDefinition: row.index_def, constraintDefinition: row.constraint_def }));
-}
-
-async function indexCount(tx: PoolClient, schema: string, table: string): Promise<number> {
-  const { rows } = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n
-       FROM pg_index i
-       JOIN pg_class t ON t.oid = i.indrelid
-       JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE n.nspname = $1 AND t.relname = $2`,
-    [schema, table],
-  );
-  return rows[0].n;
-}
+import { quoteIdentifier } from '../database/quote-identifier';
+import { indexesOf } from './table-indexes';
 
 /**
  * Gives each shadow table the indexes and key constraints of its live twin, under the live
@@ -50,15 +14,13 @@ export async function buildShadowIndexes(client: PoolClient, tables: readonly st
     // Sorting a million keys in memory instead of on disk; local to this transaction.
     await client.query("SET LOCAL maintenance_work_mem = '256MB'");
     for (const table of tables) {
-      if ((await indexCount(client, shadow, table)) > 0) continue;
-      const target = `${quote(shadow)}.${quote(table)}`;
-      for (const index of await liveIndexesOf(client, live, table)) {
+      if ((await indexesOf(client, shadow, table)).length > 0) continue;
+      const target = `${quoteIdentifier(shadow)}.${quoteIdentifier(table)}`;
+      for (const index of await indexesOf(client, live, table)) {
         if (index.constraintDefinition !== null) {
-          await client.query(`ALTER TABLE ${target} ADD CONSTRAINT ${quote(index.name)} ${index.constraintDefinition}`);
+          await client.query(`ALTER TABLE ${target} ADD CONSTRAINT ${quoteIdentifier(index.name)} ${index.constraintDefinition}`);
         } else {
-          const shape = index.indexDefinition.replace(/^CREATE (UNIQUE )?INDEX \S+ ON \S+ /, '');
-          const unique = /^CREATE UNIQUE /.test(index.indexDefinition) ? 'UNIQUE ' : '';
-          await client.query(`CREATE ${unique}INDEX ${quote(index.name)} ON ${target} ${shape}`);
+          await client.query(`CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdentifier(index.name)} ON ${target} ${index.body}`);
         }
       }
     }

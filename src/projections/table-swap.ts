@@ -1,31 +1,6 @@
 import { PoolClient } from 'pg';
-
-function quote(identifier: string): string {
-  return `"${identifier.replace(/"/g, '""')}"`;
-}
-
-interface IndexInfo {
-  name: string;
-  /** The definition without its name and table: what makes two indexes "the same index". */
-  shape: string;
-}
-
-async function indexesOf(tx: PoolClient, schema: string, table: string): Promise<IndexInfo[]> {
-  const { rows } = await tx.query<{ name: string; def: string }>(
-    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
-       FROM pg_index i
-       JOIN pg_class c ON c.oid = i.indexrelid
-       JOIN pg_class t ON t.oid = i.indrelid
-       JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE n.nspname = $1 AND t.relname = $2
-      ORDER BY c.relname`,
-    [schema, table],
-  );
-  return rows.map((row) => ({
-    name: row.name,
-    shape: row.def.replace(/^CREATE (UNIQUE )?INDEX \S+ ON \S+ /, (_m, unique: string | undefined) => (unique ? 'UNIQUE ' : '')),
-  }));
-}
+import { quoteIdentifier as quote } from '../database/quote-identifier';
+import { indexesOf } from './table-indexes';
 
 /**
  * Inside the caller's transaction: drops each live table and moves its rebuilt twin in from the
@@ -41,7 +16,8 @@ export async function swapTablesIn(tx: PoolClient, tables: readonly string[], sh
     const unclaimed = [...original];
     const renames: { from: string; to: string }[] = [];
     for (const index of moved) {
-      const twin = unclaimed.findIndex((candidate) => candidate.shape === index.shape);
+      // The same index: same uniqueness and the same definition apart from name and table.
+      const twin = unclaimed.findIndex((candidate) => candidate.unique === index.unique && candidate.body === index.body);
       if (twin < 0) continue;
       const [{ name }] = unclaimed.splice(twin, 1);
       if (name !== index.name) renames.push({ from: index.name, to: name });
