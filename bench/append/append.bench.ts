@@ -12,6 +12,7 @@ import { PostgresEventStore } from '../../src/event-store/postgres/postgres-even
 const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const WRITERS = [1, 8, 32];
+const APPEND_STATEMENTS = process.env.BENCH_APPEND_STATEMENTS ? Number(process.env.BENCH_APPEND_STATEMENTS) : undefined;
 
 type AppendOne = (writer: number, n: number) => Promise<void>;
 
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     await migrateUp(url);
     const pool = new Pool({ connectionString: url, max: 32 });
     pool.on('error', () => undefined);
-    const store = new PostgresEventStore(pool);
+    const store = new PostgresEventStore(pool, undefined, { appendStatements: APPEND_STATEMENTS });
     // The floor: one INSERT of the same row shape, no revision check, no hash chain.
     await pool.query(`CREATE TABLE plain_events (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`);
     // Emmett ships a CommonJS build; its store creates its own schema on first use.

@@ -18,6 +18,12 @@ export class AppConfig {
   })
   KURRENTDB_URL?: string;
 
+  @Transform(({ value }) => (value === undefined || value === '' ? 2 : Number(value)))
+  @IsInt({ message: 'EVENT_STORE_APPEND_STATEMENTS must be a whole number' })
+  @Min(1, { message: 'EVENT_STORE_APPEND_STATEMENTS must be between 1 and 32' })
+  @Max(32, { message: 'EVENT_STORE_APPEND_STATEMENTS must be between 1 and 32' })
+  EVENT_STORE_APPEND_STATEMENTS = 2;
+
   @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
   @IsInt({ message: 'PORT must be a whole number' })
   @Min(1, { message: 'PORT must be between 1 and 65535' })

@@ -8,12 +8,14 @@ describe('configuration from the environment', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       EVENT_STORE: 'postgres',
       PORT: 3000,
+      EVENT_STORE_APPEND_STATEMENTS: 2,
     });
   });
 
   it.each([
     [{ PORT: 'abc' }, 'invalid configuration: PORT must be a whole number (got "abc")'],
     [{ PORT: '70000' }, 'invalid configuration: PORT must be between 1 and 65535 (got "70000")'],
+    [{ EVENT_STORE_APPEND_STATEMENTS: '0' }, 'invalid configuration: EVENT_STORE_APPEND_STATEMENTS must be between 1 and 32 (got "0")'],
     [{ EVENT_STORE: 'mysql' }, 'invalid configuration: EVENT_STORE must be "postgres" or "kurrentdb" (got "mysql")'],
     [{ DATABASE_URL: 'mysql://x' }, 'invalid configuration: DATABASE_URL must be a postgres:// URL (got "mysql://x")'],
     [{ JWT_SECRET: 'short' }, 'invalid configuration: JWT_SECRET must be at least 16 characters (got "short")'],

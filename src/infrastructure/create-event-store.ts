@@ -12,5 +12,5 @@ export function createEventStore(config: AppConfig, pool: Pool, upcasters: Upcas
     const { KurrentDbEventStore } = require('../event-store/kurrentdb/kurrentdb-event-store');
     return new KurrentDbEventStore(config.KURRENTDB_URL, upcasters) as EventStore;
   }
-  return new PostgresEventStore(pool, upcasters);
+  return new PostgresEventStore(pool, upcasters, { appendStatements: config.EVENT_STORE_APPEND_STATEMENTS });
 }

@@ -5,6 +5,8 @@ import { UpcasterRegistry } from '../../src/event-store/upcasters';
 import { createTestDatabase } from '../support/test-database';
 import { eventStoreContract } from './event-store.contract';
 import { contentDigest } from '../../src/event-store/hash-chain';
+import { EventIdConflict, WrongExpectedRevision } from '../../src/event-store/event-store.errors';
+import { anEvent } from './event-store.contract';
 
 describe('PostgreSQL event store (contract)', () => {
   eventStoreContract(async () => {
@@ -77,6 +79,91 @@ describe('PostgreSQL event store (contract)', () => {
         from = page[page.length - 1].position;
       }
       expect(read).toEqual(written);
+    } finally {
+      await store.close();
+      await db.drop();
+    }
+  });
+
+  it('appends to new streams arriving together share one commit, and each caller still gets its own answer', async () => {
+    const db = await createTestDatabase('es_coalesce');
+    // One statement at a time: everything that arrives while it runs goes out together.
+    const store = new PostgresEventStore(db.pool, new UpcasterRegistry(), { appendStatements: 1 });
+    try {
+      await store.append('taken', [anEvent('Opened')], { expectedRevision: 'no_stream' });
+      const retried = [anEvent('Opened'), anEvent('Noted')];
+      const first = await store.append('retried', retried, { expectedRevision: 'no_stream' });
+      const elsewhere = anEvent('Opened');
+      await store.append('holder', [elsewhere], { expectedRevision: 'no_stream' });
+
+      // Submitted in one turn while no statement runs: they go out as one statement, one commit.
+      const fresh = Array.from({ length: 12 }, (_, n) => `fresh-${n}`);
+      const freshResults = await Promise.all(
+        fresh.map((stream) => store.append(stream, [anEvent('Opened'), anEvent('Noted')], { expectedRevision: 'no_stream' })),
+      );
+      expect(freshResults.map((r) => r.nextRevision)).toEqual(fresh.map(() => 1));
+      for (const stream of fresh) {
+        expect(await store.verifyStream(stream)).toEqual({ ok: true, eventsChecked: 2 });
+      }
+      const { rows } = await db.pool.query<{ events: number; transactions: number }>(
+        `SELECT count(*)::int AS events, count(DISTINCT transaction_id)::int AS transactions FROM events WHERE stream_id LIKE 'fresh-%'`,
+      );
+      expect(rows[0]).toEqual({ events: 24, transactions: 1 });
+
+      // A shared statement holding appends that must fail: the others still succeed.
+      const outcomes = await Promise.allSettled([
+        store.append('later-1', [anEvent('Opened')], { expectedRevision: 'no_stream' }),
+        store.append('taken', [anEvent('Opened')], { expectedRevision: 'no_stream' }),
+        store.append('retried', retried, { expectedRevision: 'no_stream' }),
+        store.append('reuser', [elsewhere], { expectedRevision: 'no_stream' }),
+        store.append('later-2', [anEvent('Opened')], { expectedRevision: 'no_stream' }),
+      ]);
+      const [later1, taken, retry, reuse, later2] = outcomes;
+      expect([later1.status, later2.status]).toEqual(['fulfilled', 'fulfilled']);
+      expect(taken.status === 'rejected' && taken.reason).toEqual(expect.any(WrongExpectedRevision));
+      expect(taken.status === 'rejected' && (taken.reason as WrongExpectedRevision).actual).toBe(0);
+      expect(retry).toEqual({ status: 'fulfilled', value: first });
+      expect(reuse.status === 'rejected' && reuse.reason).toEqual(expect.any(EventIdConflict));
+      expect(await store.verifyStream('later-1')).toEqual({ ok: true, eventsChecked: 1 });
+      expect(await store.readStream('retried')).toHaveLength(2);
+      expect(await store.streamRevision('taken')).toBe(0);
+      expect(await store.streamRevision('reuser')).toBeNull();
+    } finally {
+      await store.close();
+      await db.drop();
+    }
+  });
+
+  it('appends to existing streams arriving together share one commit, with every revision check kept', async () => {
+    const db = await createTestDatabase('es_coalesce_existing');
+    const store = new PostgresEventStore(db.pool, new UpcasterRegistry(), { appendStatements: 1 });
+    try {
+      const cases = Array.from({ length: 10 }, (_, n) => `case-${n}`);
+      for (const stream of cases) await store.append(stream, [anEvent('Opened')], { expectedRevision: 'no_stream' });
+
+      // Exact revisions, `any` and `stream_exists`, all submitted in one turn: one statement.
+      const results = await Promise.all(
+        cases.map((stream, n) =>
+          store.append(stream, [anEvent('Nominated'), anEvent('Vetted')], { expectedRevision: n % 3 === 0 ? 0 : n % 3 === 1 ? 'any' : 'stream_exists' }),
+        ),
+      );
+      expect(results.map((r) => r.nextRevision)).toEqual(cases.map(() => 2));
+      const { rows } = await db.pool.query<{ transactions: number }>(
+        `SELECT count(DISTINCT transaction_id)::int AS transactions FROM events WHERE stream_id LIKE 'case-%' AND revision > 0`,
+      );
+      expect(rows[0].transactions).toBe(1);
+      for (const stream of cases) expect(await store.verifyStream(stream)).toEqual({ ok: true, eventsChecked: 3 });
+
+      // One stale revision among them: only its caller is refused, with the current revision.
+      const outcomes = await Promise.allSettled(
+        cases.map((stream, n) => store.append(stream, [anEvent('Voted')], { expectedRevision: n === 4 ? 1 : 2 })),
+      );
+      expect(outcomes.map((o) => o.status)).toEqual(cases.map((_, n) => (n === 4 ? 'rejected' : 'fulfilled')));
+      const refused = outcomes[4] as PromiseRejectedResult;
+      expect(refused.reason).toEqual(expect.any(WrongExpectedRevision));
+      expect((refused.reason as WrongExpectedRevision).actual).toBe(2);
+      expect(await store.streamRevision('case-4')).toBe(2);
+      expect(await store.streamRevision('case-5')).toBe(3);
     } finally {
       await store.close();
       await db.drop();

@@ -12,40 +12,57 @@ export interface PreparedEvent {
   contentHash: string;
 }
 
+/** The events of one append to one stream. */
+export interface StreamBatch {
+  streamId: string;
+  batch: readonly PreparedEvent[];
+}
+
 /** Larger batches go through `cf_append`: a statement holds at most 65,535 parameters. */
 export const NEW_STREAM_INSERT_MAX_EVENTS = 500;
 
 const COLUMNS = 9;
 
 /**
- * The append of a new stream (`no_stream`) as one plain INSERT: revisions start at 0 and the
+ * The append of new streams (`no_stream`) as one plain INSERT: revisions start at 0 and each
  * chain starts from the empty hash, so nothing needs reading first. The unique indexes keep the
- * guarantees: if the stream exists or an event id is taken, the INSERT fails with 23505 and
+ * guarantees: if a stream exists or an event id is taken, the INSERT fails with 23505 and
  * writes nothing, and the caller asks `cf_append`, which tells a retry of this very batch
- * (success) from a wrong expected revision or an id stored elsewhere.
+ * (success) from a wrong expected revision or an id stored elsewhere. Results are in the order of
+ * `streams`, which must name distinct streams.
  */
-export async function insertNewStream(pool: Pool, streamId: string, batch: readonly PreparedEvent[]): Promise<AppendResult> {
+export async function insertNewStreams(pool: Pool, streams: readonly StreamBatch[]): Promise<AppendResult[]> {
   const params: unknown[] = [];
   const rows: string[] = [];
-  let previous: Buffer | null = null;
-  batch.forEach((event, revision) => {
-    const digest = Buffer.from(event.contentHash, 'hex');
-    const hash = chainHash(previous, digest);
-    previous = hash;
-    const base = revision * COLUMNS;
-    rows.push(
-      `($${base + 1}, $${base + 2}::bigint, $${base + 3}, $${base + 4}, $${base + 5}::int, $${base + 6}::jsonb, $${base + 7}::jsonb, $${base + 8}::bytea, $${base + 9}::bytea)`,
-    );
-    params.push(streamId, revision, event.id, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata), digest, hash);
-  });
-  const { rows: inserted } = await pool.query<{ transaction_id: string; global_position: string }>({
-    // Named: each connection parses and plans the statement once per batch size.
-    name: `cf_insert_new_stream_${batch.length}`,
+  for (const { streamId, batch } of streams) {
+    let previous: Buffer | null = null;
+    batch.forEach((event, revision) => {
+      const digest = Buffer.from(event.contentHash, 'hex');
+      const hash = chainHash(previous, digest);
+      previous = hash;
+      const base = rows.length * COLUMNS;
+      rows.push(
+        `($${base + 1}, $${base + 2}::bigint, $${base + 3}, $${base + 4}, $${base + 5}::int, $${base + 6}::jsonb, $${base + 7}::jsonb, $${base + 8}::bytea, $${base + 9}::bytea)`,
+      );
+      params.push(streamId, revision, event.id, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata), digest, hash);
+    });
+  }
+  const { rows: inserted } = await pool.query<{ stream_id: string; transaction_id: string; global_position: string }>({
+    // Named: each connection parses and plans the statement once per row count.
+    name: `cf_insert_new_stream_${rows.length}`,
     text: `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, content_hash, hash)
            VALUES ${rows.join(', ')}
-           RETURNING transaction_id::text AS transaction_id, global_position`,
+           RETURNING stream_id, transaction_id::text AS transaction_id, global_position`,
     values: params,
   });
-  const last = inserted.reduce((a, b) => (BigInt(b.global_position) > BigInt(a.global_position) ? b : a));
-  return { nextRevision: batch.length - 1, position: `${last.transaction_id}/${last.global_position}` };
+  const lastPosition = new Map<string, { transaction_id: string; global_position: string }>();
+  for (const row of inserted) {
+    const seen = lastPosition.get(row.stream_id);
+    if (!seen || BigInt(row.global_position) > BigInt(seen.global_position)) lastPosition.set(row.stream_id, row);
+  }
+  return streams.map(({ streamId, batch }) => {
+    const last = lastPosition.get(streamId);
+    if (!last) throw new Error(`insert of new stream ${streamId} returned no row`);
+    return { nextRevision: batch.length - 1, position: `${last.transaction_id}/${last.global_position}` };
+  });
 }

@@ -18,7 +18,8 @@ import { chainHash, contentDigest } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
 import { PostgresSubscription } from './postgres-subscription';
 import { CommitNotifier } from './commit-notifier';
-import { insertNewStream, NEW_STREAM_INSERT_MAX_EVENTS, PreparedEvent } from './new-stream-insert';
+import { insertNewStreams, NEW_STREAM_INSERT_MAX_EVENTS, PreparedEvent, StreamBatch } from './new-stream-insert';
+import { AppendCoalescer } from './append-coalescer';
 import { parsePosition } from './postgres-position';
 
 const EXPECTED_CODES: Record<Exclude<ExpectedRevision, number>, number> = {
@@ -44,15 +45,52 @@ interface EventRow {
 const EVENT_COLUMNS =
   'global_position, transaction_id::text AS transaction_id, stream_id, revision, event_id, type, schema_version, data, metadata, hash, recorded_at';
 
+/** An append that `cf_append` checks: to an existing stream, or with `any`/`stream_exists`/a revision. */
+interface CheckedAppend {
+  streamId: string;
+  expectedCode: number;
+  batch: readonly PreparedEvent[];
+  expected: ExpectedRevision;
+}
+
+export interface PostgresEventStoreOptions {
+  /**
+   * Append statements this store runs at once, for new streams and for existing ones each; appends
+   * arriving while all are busy share the next one (see AppendCoalescer).
+   */
+  appendStatements?: number;
+}
+
+/** Appends waiting for a statement share it up to this many events (and one statement's parameters). */
+const MAX_EVENTS_PER_SHARED_STATEMENT = 64;
+
+/** Measured best at 8 writers on the bench machine (bench/README.md); EVENT_STORE_APPEND_STATEMENTS sets it. */
+export const DEFAULT_APPEND_STATEMENTS = 2;
+
 /** The default event store: one table of events; a new stream is one INSERT, every other append goes through the plpgsql `cf_append`. */
 export class PostgresEventStore implements EventStore {
   private readonly notifier: CommitNotifier;
+  private readonly newStreams: AppendCoalescer<StreamBatch>;
+  private readonly existingStreams: AppendCoalescer<CheckedAppend>;
 
   constructor(
     private readonly pool: Pool,
     private readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
+    options: PostgresEventStoreOptions = {},
   ) {
     this.notifier = new CommitNotifier(pool);
+    this.newStreams = new AppendCoalescer<StreamBatch>({
+      maxStatements: options.appendStatements ?? DEFAULT_APPEND_STATEMENTS,
+      maxEventsPerStatement: MAX_EVENTS_PER_SHARED_STATEMENT,
+      together: (appends) => insertNewStreams(this.pool, appends),
+      alone: ({ streamId, batch }) => this.appendNewStream(streamId, batch),
+    });
+    this.existingStreams = new AppendCoalescer<CheckedAppend>({
+      maxStatements: options.appendStatements ?? DEFAULT_APPEND_STATEMENTS,
+      maxEventsPerStatement: MAX_EVENTS_PER_SHARED_STATEMENT,
+      together: (appends) => this.callAppendMany(appends),
+      alone: ({ streamId, expectedCode, batch, expected }) => this.callAppend(streamId, expectedCode, batch, expected, true),
+    });
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -80,15 +118,16 @@ export class PostgresEventStore implements EventStore {
     });
     const result =
       expected === 'no_stream' && batch.length <= NEW_STREAM_INSERT_MAX_EVENTS
-        ? await this.appendNewStream(streamId, batch)
-        : await this.callAppend(streamId, expectedCode, batch, expected, true);
+        ? await this.newStreams.submit({ streamId, batch })
+        : await this.existingStreams.submit({ streamId, expectedCode, batch, expected });
     this.notifier.poke();
     return result;
   }
 
-  private async appendNewStream(streamId: string, batch: PreparedEvent[]): Promise<AppendResult> {
+  private async appendNewStream(streamId: string, batch: readonly PreparedEvent[]): Promise<AppendResult> {
     try {
-      return await insertNewStream(this.pool, streamId, batch);
+      const [result] = await insertNewStreams(this.pool, [{ streamId, batch }]);
+      return result;
     } catch (error) {
       if ((error as { code?: string }).code !== '23505') throw error;
       // The stream exists or an id is taken: the full check says whether this is a harmless
@@ -97,10 +136,20 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  /** Appends to distinct streams in one statement through `cf_append_many`; all or nothing. */
+  private async callAppendMany(appends: CheckedAppend[]): Promise<AppendResult[]> {
+    const { rows } = await this.pool.query<{ next_revision: string; last_position: string }>({
+      name: 'cf_append_many',
+      text: 'SELECT next_revision, last_position FROM cf_append_many($1)',
+      values: [JSON.stringify(appends.map(({ streamId, expectedCode, batch }) => ({ stream: streamId, expected: expectedCode, batch })))],
+    });
+    return rows.map((row) => ({ nextRevision: Number(row.next_revision), position: row.last_position }));
+  }
+
   private async callAppend(
     streamId: string,
     expectedCode: number,
-    batch: object[],
+    batch: readonly object[],
     expected: ExpectedRevision,
     retryOnce: boolean,
   ): Promise<AppendResult> {

@@ -1,0 +1,119 @@
+import { AppendResult } from '../event-store.port';
+
+/** One caller's append, as the coalescer sees it: which stream and how many events. */
+export interface CoalescibleAppend {
+  streamId: string;
+  batch: readonly unknown[];
+}
+
+export interface AppendCoalescerOptions<T extends CoalescibleAppend> {
+  /** How many statements may run at once; appends arriving while all are busy wait and go out together. */
+  maxStatements: number;
+  /** The most events one shared statement may carry. */
+  maxEventsPerStatement: number;
+  /** Writes appends to distinct streams in one statement (one transaction); results in the same order. */
+  together: (appends: T[]) => Promise<AppendResult[]>;
+  /** Writes one append on its own, with the full checks and error reporting. */
+  alone: (append: T) => Promise<AppendResult>;
+}
+
+interface Waiting<T> {
+  append: T;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit in the application. An append that finds a free statement slot is sent at once, as
+ * before; appends that arrive while every slot is busy wait for the next free one and share its
+ * statement, so under load many appends cost one round trip and one commit (WAL flush) instead of
+ * one each. Each caller still learns the outcome of its own append only after its commit.
+ *
+ * A shared statement is all or nothing: if it fails for any reason (a wrong expected revision, an
+ * id already stored, a deadlock), nothing of it was written and every append in it is sent again
+ * on its own, so each caller gets its own answer and no append fails because of another's.
+ */
+export class AppendCoalescer<T extends CoalescibleAppend> {
+  private readonly waiting: Waiting<T>[] = [];
+  private running = 0;
+  private dispatchScheduled = false;
+
+  constructor(private readonly options: AppendCoalescerOptions<T>) {}
+
+  submit(append: T): Promise<AppendResult> {
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.waiting.push({ append, resolve, reject });
+      this.scheduleDispatch();
+    });
+  }
+
+  /**
+   * Dispatches after the current turn of the event loop: the callers a finished statement has just
+   * answered usually append again in that same turn, and so share the next statement.
+   */
+  private scheduleDispatch(): void {
+    if (this.dispatchScheduled) return;
+    this.dispatchScheduled = true;
+    setImmediate(() => {
+      this.dispatchScheduled = false;
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.running < this.options.maxStatements && this.waiting.length > 0) {
+      // Spread the waiting appends over the free slots: statements running side by side share
+      // PostgreSQL's WAL flushes, one statement carrying everything would leave it idle meanwhile.
+      const share = Math.ceil(this.waiting.length / (this.options.maxStatements - this.running));
+      const group = this.takeGroup(share);
+      this.running += 1;
+      void this.send(group).finally(() => {
+        this.running -= 1;
+        this.scheduleDispatch();
+      });
+    }
+  }
+
+  /** The oldest waiting append plus later ones to other streams, up to `maxAppends` and while the events fit one statement. */
+  private takeGroup(maxAppends: number): Waiting<T>[] {
+    const group = [this.waiting.shift() as Waiting<T>];
+    const streams = new Set([group[0].append.streamId]);
+    let events = group[0].append.batch.length;
+    for (let index = 0; index < this.waiting.length && group.length < maxAppends && events < this.options.maxEventsPerStatement; ) {
+      const candidate = this.waiting[index];
+      const size = candidate.append.batch.length;
+      // Two appends to one stream never share a statement: the second must see the first committed.
+      if (streams.has(candidate.append.streamId) || events + size > this.options.maxEventsPerStatement) {
+        index += 1;
+        continue;
+      }
+      this.waiting.splice(index, 1);
+      group.push(candidate);
+      streams.add(candidate.append.streamId);
+      events += size;
+    }
+    return group;
+  }
+
+  private async send(group: Waiting<T>[]): Promise<void> {
+    if (group.length === 1) return this.sendAlone(group[0]);
+    // One lock order for every shared statement, so two of them cannot deadlock on each other's streams.
+    group.sort((a, b) => (a.append.streamId < b.append.streamId ? -1 : a.append.streamId > b.append.streamId ? 1 : 0));
+    let results: AppendResult[];
+    try {
+      results = await this.options.together(group.map((waiting) => waiting.append));
+    } catch {
+      await Promise.all(group.map((waiting) => this.sendAlone(waiting)));
+      return;
+    }
+    group.forEach((waiting, index) => waiting.resolve(results[index]));
+  }
+
+  private async sendAlone(waiting: Waiting<T>): Promise<void> {
+    try {
+      waiting.resolve(await this.options.alone(waiting.append));
+    } catch (error) {
+      waiting.reject(error);
+    }
+  }
+}
