@@ -1,7 +1,8 @@
 /**
  * Append throughput: our PostgreSQL adapter vs a plain single-row INSERT (the floor) vs Emmett's
  * PostgreSQL event store, for 1, 8 and 32 concurrent writers, each append one event to a new
- * stream. Run: npm run bench:append. Ends with one JSON line holding every figure.
+ * stream. Run: npm run bench:append. Each figure is the median of BENCH_ROUNDS rounds of
+ * BENCH_SECONDS seconds. Ends with one JSON line holding every figure.
  */
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
@@ -10,7 +11,10 @@ import { NewEvent } from '../../src/event-store/event-envelope';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 
 const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+// Candidates take turns round by round, so a drift of the machine (disk latency here varies by
+// tens of percent over a minute) hits all of them alike; each figure is the median of its rounds.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WRITERS = [1, 8, 32];
 const APPEND_STATEMENTS = process.env.BENCH_APPEND_STATEMENTS ? Number(process.env.BENCH_APPEND_STATEMENTS) : undefined;
 
@@ -40,6 +44,12 @@ async function run(writers: number, appendOne: AppendOne, seconds: number): Prom
   );
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   return Math.round(count / elapsed);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
 }
 
 async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
@@ -72,7 +82,11 @@ async function main(): Promise<void> {
     // Emmett ships a CommonJS build; its store creates its own schema on first use.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { getPostgreSQLEventStore } = require('@event-driven-io/emmett-postgresql');
-    const emmett = getPostgreSQLEventStore(url);
+    // Emmett gets its own pool of pg's default size (what it would create itself), handed over so
+    // that the final DROP DATABASE ... WITH (FORCE) meets an error handler on every idle connection.
+    const emmettPool = new Pool({ connectionString: url });
+    emmettPool.on('error', () => undefined);
+    const emmett = getPostgreSQLEventStore(url, { connectionOptions: { pool: emmettPool } });
 
     const runId = randomUUID().slice(0, 8);
     const candidates: [keyof typeof results, AppendOne][] = [
@@ -98,14 +112,22 @@ async function main(): Promise<void> {
         },
       ],
     ];
-    for (const [name, appendOne] of candidates) {
-      await run(4, appendOne, 1); // warm-up: connections, plans, emmett's schema
-      for (const writers of WRITERS) {
-        results[name][`writers${writers}`] = await run(writers, appendOne, SECONDS);
-        process.stdout.write(`${name.padEnd(12)} ${String(writers).padStart(2)} writers: ${results[name][`writers${writers}`]} events/s\n`);
+    for (const [, appendOne] of candidates) await run(4, appendOne, 1); // warm-up: connections, plans, emmett's schema
+    const samples: Record<string, Record<string, number[]>> = { cadreflow: {}, plainInsert: {}, emmett: {} };
+    for (const writers of WRITERS) {
+      for (let round = 0; round < ROUNDS; round += 1) {
+        for (const [name, appendOne] of candidates) {
+          (samples[name][`writers${writers}`] ??= []).push(await run(writers, appendOne, SECONDS));
+        }
+      }
+      for (const [name] of candidates) {
+        const rounds = samples[name][`writers${writers}`];
+        results[name][`writers${writers}`] = median(rounds);
+        process.stdout.write(`${name.padEnd(12)} ${String(writers).padStart(2)} writers: ${median(rounds)} events/s (rounds: ${rounds.join(', ')})\n`);
       }
     }
     await emmett.close();
+    await emmettPool.end();
     await store.close();
     await pool.end();
   });
@@ -114,7 +136,7 @@ async function main(): Promise<void> {
     vsEmmettAt8: Number((results.cadreflow.writers8 / results.emmett.writers8).toFixed(2)),
   };
   process.stdout.write(`\nat 8 writers: ${ratios.vsPlainInsertAt8}× the plain INSERT (target ≥ 0.8), ${ratios.vsEmmettAt8}× Emmett (target ≥ 2.5)\n`);
-  process.stdout.write(`${JSON.stringify({ bench: 'append', seconds: SECONDS, eventsPerSecond: results, ratios })}\n`);
+  process.stdout.write(`${JSON.stringify({ bench: 'append', seconds: SECONDS, rounds: ROUNDS, eventsPerSecond: results, ratios })}\n`);
 }
 
 main().catch((error) => {
