@@ -67,7 +67,10 @@ const MAX_EVENTS_PER_SHARED_STATEMENT = 64;
 /** Measured best at 8 writers on the bench machine (bench/README.md); EVENT_STORE_APPEND_STATEMENTS sets it. */
 export const DEFAULT_APPEND_STATEMENTS = 2;
 
-/** The default event store: one table of events; a new stream is one INSERT, every other append goes through the plpgsql `cf_append`. */
+/**
+ * The default event store: one table of events; a new stream is one INSERT, every other append goes
+ * through the plpgsql `cf_append`; appends that wait for a busy statement share the next one (ADR 5).
+ */
 export class PostgresEventStore implements EventStore {
   private readonly notifier: CommitNotifier;
   private readonly newStreams: AppendCoalescer<StreamBatch>;
