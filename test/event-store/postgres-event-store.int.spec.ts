@@ -169,4 +169,52 @@ describe('PostgreSQL event store (contract)', () => {
       await db.drop();
     }
   });
+
+  it('a shared statement whose connection is killed mid-way loses no append and writes none twice', async () => {
+    const db = await createTestDatabase('es_coalesce_kill');
+    const store = new PostgresEventStore(db.pool, new UpcasterRegistry(), { appendStatements: 1 });
+    const holder = await db.pool.connect();
+    try {
+      // Another transaction has claimed stream "blocker" but not committed: the shared INSERT that
+      // includes "blocker" waits on the unique index, and we kill its backend while it waits.
+      await holder.query('BEGIN');
+      await holder.query(
+        `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, content_hash, hash)
+         VALUES ('blocker', 0, 'held-event', 'Held', 1, '{}', '{}', '\\x00', '\\x00')`,
+      );
+      const streams = ['alpha', 'blocker', 'gamma', 'delta'];
+      const events = new Map(streams.map((stream) => [stream, [anEvent('Opened'), anEvent('Noted')]]));
+      const appends = streams.map((stream) => store.append(stream, events.get(stream)!, { expectedRevision: 'no_stream' }));
+
+      let killed = false;
+      for (let attempt = 0; attempt < 200 && !killed; attempt += 1) {
+        const { rows } = await db.pool.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO events%'`,
+        );
+        if (rows.length > 0) {
+          await db.pool.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+          killed = true;
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      }
+      expect(killed).toBe(true);
+
+      // The killed statement wrote nothing; its appends were sent again one by one. Those not
+      // waiting on the held stream are stored; "blocker" waits until the holder gives up.
+      await holder.query('ROLLBACK');
+      const outcomes = await Promise.allSettled(appends);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+      for (const stream of streams) {
+        const stored = await store.readStream(stream);
+        expect(stored.map((e) => e.id)).toEqual(events.get(stream)!.map((e) => e.id));
+        expect(await store.verifyStream(stream)).toEqual({ ok: true, eventsChecked: 2 });
+      }
+    } finally {
+      holder.release();
+      await store.close();
+      await db.drop();
+    }
+  });
 });
