@@ -1,12 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { AllFrom } from '../../src/event-store/event-store.port';
-import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
+import { PostgresEventStore, PostgresEventStoreOptions } from '../../src/event-store/postgres/postgres-event-store';
 import { UpcasterRegistry } from '../../src/event-store/upcasters';
-import { createTestDatabase } from '../support/test-database';
-import { eventStoreContract } from './event-store.contract';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { anEvent, eventStoreContract } from './event-store.contract';
 import { contentDigest } from '../../src/event-store/hash-chain';
 import { EventIdConflict, WrongExpectedRevision } from '../../src/event-store/event-store.errors';
-import { anEvent } from './event-store.contract';
+
+/** A store on a database of its own, closed and dropped once `work` is done. */
+async function withStore(
+  suite: string,
+  options: PostgresEventStoreOptions,
+  work: (store: PostgresEventStore, db: TestDatabase) => Promise<void>,
+): Promise<void> {
+  const db = await createTestDatabase(suite);
+  const store = new PostgresEventStore(db.pool, new UpcasterRegistry(), options);
+  try {
+    await work(store, db);
+  } finally {
+    await store.close();
+    await db.drop();
+  }
+}
 
 describe('PostgreSQL event store (contract)', () => {
   eventStoreContract(async () => {
@@ -56,10 +71,8 @@ describe('PostgreSQL event store (contract)', () => {
     };
   });
 
-  it('reads in numeric transaction order where the ids gain a digit (9, 10, 11, 100), page by page', async () => {
-    const db = await createTestDatabase('es_txorder');
-    const store = new PostgresEventStore(db.pool, new UpcasterRegistry());
-    try {
+  it('reads in numeric transaction order where the ids gain a digit (9, 10, 11, 100), page by page', () =>
+    withStore('es_txorder', {}, async (store, db) => {
       const written: string[] = [];
       for (let n = 0; n < 4; n += 1) {
         const id = randomUUID();
@@ -79,17 +92,11 @@ describe('PostgreSQL event store (contract)', () => {
         from = page[page.length - 1].position;
       }
       expect(read).toEqual(written);
-    } finally {
-      await store.close();
-      await db.drop();
-    }
-  });
+    }));
 
-  it('appends to new streams arriving together share one commit, and each caller still gets its own answer', async () => {
-    const db = await createTestDatabase('es_coalesce');
+  it('appends to new streams arriving together share one commit, and each caller still gets its own answer', () =>
     // One statement at a time: everything that arrives while it runs goes out together.
-    const store = new PostgresEventStore(db.pool, new UpcasterRegistry(), { appendStatements: 1 });
-    try {
+    withStore('es_coalesce', { appendStatements: 1 }, async (store, db) => {
       await store.append('taken', [anEvent('Opened')], { expectedRevision: 'no_stream' });
       const retried = [anEvent('Opened'), anEvent('Noted')];
       const first = await store.append('retried', retried, { expectedRevision: 'no_stream' });
@@ -128,16 +135,10 @@ describe('PostgreSQL event store (contract)', () => {
       expect(await store.readStream('retried')).toHaveLength(2);
       expect(await store.streamRevision('taken')).toBe(0);
       expect(await store.streamRevision('reuser')).toBeNull();
-    } finally {
-      await store.close();
-      await db.drop();
-    }
-  });
+    }));
 
-  it('appends to existing streams arriving together share one commit, with every revision check kept', async () => {
-    const db = await createTestDatabase('es_coalesce_existing');
-    const store = new PostgresEventStore(db.pool, new UpcasterRegistry(), { appendStatements: 1 });
-    try {
+  it('appends to existing streams arriving together share one commit, with every revision check kept', () =>
+    withStore('es_coalesce_existing', { appendStatements: 1 }, async (store, db) => {
       const cases = Array.from({ length: 10 }, (_, n) => `case-${n}`);
       for (const stream of cases) await store.append(stream, [anEvent('Opened')], { expectedRevision: 'no_stream' });
 
@@ -164,57 +165,50 @@ describe('PostgreSQL event store (contract)', () => {
       expect((refused.reason as WrongExpectedRevision).actual).toBe(2);
       expect(await store.streamRevision('case-4')).toBe(2);
       expect(await store.streamRevision('case-5')).toBe(3);
-    } finally {
-      await store.close();
-      await db.drop();
-    }
-  });
+    }));
 
-  it('a shared statement whose connection is killed mid-way loses no append and writes none twice', async () => {
-    const db = await createTestDatabase('es_coalesce_kill');
-    const store = new PostgresEventStore(db.pool, new UpcasterRegistry(), { appendStatements: 1 });
-    const holder = await db.pool.connect();
-    try {
-      // Another transaction has claimed stream "blocker" but not committed: the shared INSERT that
-      // includes "blocker" waits on the unique index, and we kill its backend while it waits.
-      await holder.query('BEGIN');
-      await holder.query(
-        `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, content_hash, hash)
-         VALUES ('blocker', 0, 'held-event', 'Held', 1, '{}', '{}', '\\x00', '\\x00')`,
-      );
-      const streams = ['alpha', 'blocker', 'gamma', 'delta'];
-      const events = new Map(streams.map((stream) => [stream, [anEvent('Opened'), anEvent('Noted')]]));
-      const appends = streams.map((stream) => store.append(stream, events.get(stream)!, { expectedRevision: 'no_stream' }));
-
-      let killed = false;
-      for (let attempt = 0; attempt < 200 && !killed; attempt += 1) {
-        const { rows } = await db.pool.query<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO events%'`,
+  it('a shared statement whose connection is killed mid-way loses no append and writes none twice', () =>
+    withStore('es_coalesce_kill', { appendStatements: 1 }, async (store, db) => {
+      const holder = await db.pool.connect();
+      try {
+        // Another transaction has claimed stream "blocker" but not committed: the shared INSERT that
+        // includes "blocker" waits on the unique index, and we kill its backend while it waits.
+        await holder.query('BEGIN');
+        await holder.query(
+          `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, content_hash, hash)
+           VALUES ('blocker', 0, 'held-event', 'Held', 1, '{}', '{}', '\\x00', '\\x00')`,
         );
-        if (rows.length > 0) {
-          await db.pool.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
-          killed = true;
-        } else {
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-      }
-      expect(killed).toBe(true);
+        const streams = ['alpha', 'blocker', 'gamma', 'delta'];
+        const events = new Map(streams.map((stream) => [stream, [anEvent('Opened'), anEvent('Noted')]]));
+        const appends = streams.map((stream) => store.append(stream, events.get(stream)!, { expectedRevision: 'no_stream' }));
 
-      // The killed statement wrote nothing; its appends were sent again one by one. Those not
-      // waiting on the held stream are stored; "blocker" waits until the holder gives up.
-      await holder.query('ROLLBACK');
-      const outcomes = await Promise.allSettled(appends);
-      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
-      for (const stream of streams) {
-        const stored = await store.readStream(stream);
-        expect(stored.map((e) => e.id)).toEqual(events.get(stream)!.map((e) => e.id));
-        expect(await store.verifyStream(stream)).toEqual({ ok: true, eventsChecked: 2 });
+        let killed = false;
+        for (let attempt = 0; attempt < 200 && !killed; attempt += 1) {
+          const { rows } = await db.pool.query<{ pid: number }>(
+            `SELECT pid FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO events%'`,
+          );
+          if (rows.length > 0) {
+            await db.pool.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+            killed = true;
+          } else {
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+        }
+        expect(killed).toBe(true);
+
+        // The killed statement wrote nothing; its appends were sent again one by one. Those not
+        // waiting on the held stream are stored; "blocker" waits until the holder gives up.
+        await holder.query('ROLLBACK');
+        const outcomes = await Promise.allSettled(appends);
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+        for (const stream of streams) {
+          const stored = await store.readStream(stream);
+          expect(stored.map((e) => e.id)).toEqual(events.get(stream)!.map((e) => e.id));
+          expect(await store.verifyStream(stream)).toEqual({ ok: true, eventsChecked: 2 });
+        }
+      } finally {
+        holder.release();
       }
-    } finally {
-      holder.release();
-      await store.close();
-      await db.drop();
-    }
-  });
+    }));
 });

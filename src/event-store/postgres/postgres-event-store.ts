@@ -82,15 +82,17 @@ export class PostgresEventStore implements EventStore {
     options: PostgresEventStoreOptions = {},
   ) {
     this.notifier = new CommitNotifier(pool);
-    this.newStreams = new AppendCoalescer<StreamBatch>({
+    const limits = {
       maxStatements: options.appendStatements ?? DEFAULT_APPEND_STATEMENTS,
       maxEventsPerStatement: MAX_EVENTS_PER_SHARED_STATEMENT,
+    };
+    this.newStreams = new AppendCoalescer<StreamBatch>({
+      ...limits,
       together: (appends) => insertNewStreams(this.pool, appends),
       alone: ({ streamId, batch }) => this.appendNewStream(streamId, batch),
     });
     this.existingStreams = new AppendCoalescer<CheckedAppend>({
-      maxStatements: options.appendStatements ?? DEFAULT_APPEND_STATEMENTS,
-      maxEventsPerStatement: MAX_EVENTS_PER_SHARED_STATEMENT,
+      ...limits,
       together: (appends) => this.callAppendMany(appends),
       alone: ({ streamId, expectedCode, batch, expected }) => this.callAppend(streamId, expectedCode, batch, expected, true),
     });
