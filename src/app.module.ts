@@ -56,11 +56,16 @@ export class AppModule {
           pinoHttp: {
             level: config.LOG_LEVEL,
             genReqId: (request, response) => {
-              const id = headerValue(request.headers['x-request-id']) ?? headerValue(request.headers['x-correlation-id']) ?? randomUUID();
+              const id =
+                headerValue(request.headers['x-request-id']) ??
+                headerValue(request.headers['x-correlation-id']) ??
+                randomUUID();
               response.setHeader('X-Request-Id', id);
               return id;
             },
-            customProps: (request) => ({ correlationId: headerValue(request.headers['x-correlation-id']) ?? request.id }),
+            customProps: (request) => ({
+              correlationId: headerValue(request.headers['x-correlation-id']) ?? request.id,
+            }),
             redact: ['req.headers.authorization'],
           },
         }),
@@ -73,9 +78,16 @@ export class AppModule {
             storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
           }),
         }),
-        ProjectionsModule.register({ projections: REGISTERED_PROJECTIONS, autoStart: config.RUN_WORKERS === 'true' }),
+        ProjectionsModule.register({
+          projections: REGISTERED_PROJECTIONS,
+          autoStart: config.RUN_WORKERS === 'true',
+        }),
         JobsModule.forRoot({
-          config: { redis: redisConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX, queueName: 'jobs' },
+          config: {
+            redis: redisConnection(config.REDIS_URL),
+            prefix: config.QUEUE_PREFIX,
+            queueName: 'jobs',
+          },
           runWorker: config.RUN_WORKERS === 'true',
         }),
         SagasModule.forRoot({ autoStart: config.RUN_WORKERS === 'true' }),
@@ -96,7 +108,7 @@ export class AppModule {
           provide: JWT_VERIFIER,
           useValue: new JwtVerifier({
             // With a JWKS URL (OIDC), HS256 stays accepted only if a secret is set explicitly.
-            secret: config.JWT_JWKS_URL ? config.JWT_SECRET : config.JWT_SECRET ?? DEV_JWT_SECRET,
+            secret: config.JWT_JWKS_URL ? config.JWT_SECRET : (config.JWT_SECRET ?? DEV_JWT_SECRET),
             jwksUrl: config.JWT_JWKS_URL,
             issuer: config.JWT_ISSUER,
             audience: config.JWT_AUDIENCE,

@@ -16,7 +16,9 @@ export function configureApp(app: INestApplication, options: { bodyLimitBytes: n
     app,
     new DocumentBuilder()
       .setTitle('cadreflow')
-      .setDescription('Event-sourced workflow engine for Vietnamese personnel procedures (công tác cán bộ)')
+      .setDescription(
+        'Event-sourced workflow engine for Vietnamese personnel procedures (công tác cán bộ)',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),

@@ -10,13 +10,16 @@ import { migrateUp } from '../../src/database/migrate';
 import { NewEvent } from '../../src/event-store/event-envelope';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 
-const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SERVER =
+  process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 // Candidates take turns round by round, so a drift of the machine (disk latency here varies by
 // tens of percent over a minute) hits all of them alike; each figure is the median of its rounds.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WRITERS = [1, 8, 32];
-const APPEND_STATEMENTS = process.env.BENCH_APPEND_STATEMENTS ? Number(process.env.BENCH_APPEND_STATEMENTS) : undefined;
+const APPEND_STATEMENTS = process.env.BENCH_APPEND_STATEMENTS
+  ? Number(process.env.BENCH_APPEND_STATEMENTS)
+  : undefined;
 
 type AppendOne = (writer: number, n: number) => Promise<void>;
 
@@ -24,8 +27,20 @@ function event(n: number): NewEvent {
   return {
     id: randomUUID(),
     type: 'CaseOpened',
-    data: { caseId: `c-${n}`, personId: `p-${n % 1000}`, positionId: 'pos-head', orgUnitId: 'ou-son-tay', summary: 'Fill the post' },
-    metadata: { actorId: 'u-staff', roles: ['organization_staff'], correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() },
+    data: {
+      caseId: `c-${n}`,
+      personId: `p-${n % 1000}`,
+      positionId: 'pos-head',
+      orgUnitId: 'ou-son-tay',
+      summary: 'Fill the post',
+    },
+    metadata: {
+      actorId: 'u-staff',
+      roles: ['organization_staff'],
+      correlationId: randomUUID(),
+      causationId: null,
+      occurredAt: new Date().toISOString(),
+    },
   };
 }
 
@@ -49,7 +64,9 @@ async function run(writers: number, appendOne: AppendOne, seconds: number): Prom
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
+  return sorted.length % 2 === 1
+    ? sorted[middle]
+    : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
 }
 
 async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
@@ -71,14 +88,20 @@ async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
 }
 
 async function main(): Promise<void> {
-  const results: Record<string, Record<string, number>> = { cadreflow: {}, plainInsert: {}, emmett: {} };
+  const results: Record<string, Record<string, number>> = {
+    cadreflow: {},
+    plainInsert: {},
+    emmett: {},
+  };
   await withDatabase(async (url) => {
     await migrateUp(url);
     const pool = new Pool({ connectionString: url, max: 32 });
     pool.on('error', () => undefined);
     const store = new PostgresEventStore(pool, undefined, { appendStatements: APPEND_STATEMENTS });
     // The floor: one INSERT of the same row shape, no revision check, no hash chain.
-    await pool.query(`CREATE TABLE plain_events (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`);
+    await pool.query(
+      `CREATE TABLE plain_events (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`,
+    );
     // Emmett ships a CommonJS build; its store creates its own schema on first use.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { getPostgreSQLEventStore } = require('@event-driven-io/emmett-postgresql');
@@ -90,7 +113,13 @@ async function main(): Promise<void> {
 
     const runId = randomUUID().slice(0, 8);
     const candidates: [keyof typeof results, AppendOne][] = [
-      ['cadreflow', async (w, n) => void (await store.append(`bench-${runId}-${w}-${n}-${Math.random()}`, [event(n)], { expectedRevision: 'no_stream' }))],
+      [
+        'cadreflow',
+        async (w, n) =>
+          void (await store.append(`bench-${runId}-${w}-${n}-${Math.random()}`, [event(n)], {
+            expectedRevision: 'no_stream',
+          })),
+      ],
       [
         'plainInsert',
         async (w, n) => {
@@ -106,14 +135,22 @@ async function main(): Promise<void> {
         'emmett',
         async (w, n) => {
           const e = event(n);
-          await emmett.appendToStream(`emmett-${runId}-${w}-${n}-${Math.random()}`, [{ type: e.type, data: e.data, metadata: e.metadata }], {
-            expectedStreamVersion: 'STREAM_DOES_NOT_EXIST',
-          });
+          await emmett.appendToStream(
+            `emmett-${runId}-${w}-${n}-${Math.random()}`,
+            [{ type: e.type, data: e.data, metadata: e.metadata }],
+            {
+              expectedStreamVersion: 'STREAM_DOES_NOT_EXIST',
+            },
+          );
         },
       ],
     ];
     for (const [, appendOne] of candidates) await run(4, appendOne, 1); // warm-up: connections, plans, emmett's schema
-    const samples: Record<string, Record<string, number[]>> = { cadreflow: {}, plainInsert: {}, emmett: {} };
+    const samples: Record<string, Record<string, number[]>> = {
+      cadreflow: {},
+      plainInsert: {},
+      emmett: {},
+    };
     for (const writers of WRITERS) {
       for (let round = 0; round < ROUNDS; round += 1) {
         for (const [name, appendOne] of candidates) {
@@ -123,7 +160,9 @@ async function main(): Promise<void> {
       for (const [name] of candidates) {
         const rounds = samples[name][`writers${writers}`];
         results[name][`writers${writers}`] = median(rounds);
-        process.stdout.write(`${name.padEnd(12)} ${String(writers).padStart(2)} writers: ${median(rounds)} events/s (rounds: ${rounds.join(', ')})\n`);
+        process.stdout.write(
+          `${name.padEnd(12)} ${String(writers).padStart(2)} writers: ${median(rounds)} events/s (rounds: ${rounds.join(', ')})\n`,
+        );
       }
     }
     await emmett.close();
@@ -132,11 +171,17 @@ async function main(): Promise<void> {
     await pool.end();
   });
   const ratios = {
-    vsPlainInsertAt8: Number((results.cadreflow.writers8 / results.plainInsert.writers8).toFixed(2)),
+    vsPlainInsertAt8: Number(
+      (results.cadreflow.writers8 / results.plainInsert.writers8).toFixed(2),
+    ),
     vsEmmettAt8: Number((results.cadreflow.writers8 / results.emmett.writers8).toFixed(2)),
   };
-  process.stdout.write(`\nat 8 writers: ${ratios.vsPlainInsertAt8}× the plain INSERT (target ≥ 0.8), ${ratios.vsEmmettAt8}× Emmett (target ≥ 2.5)\n`);
-  process.stdout.write(`${JSON.stringify({ bench: 'append', seconds: SECONDS, rounds: ROUNDS, eventsPerSecond: results, ratios })}\n`);
+  process.stdout.write(
+    `\nat 8 writers: ${ratios.vsPlainInsertAt8}× the plain INSERT (target ≥ 0.8), ${ratios.vsEmmettAt8}× Emmett (target ≥ 2.5)\n`,
+  );
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'append', seconds: SECONDS, rounds: ROUNDS, eventsPerSecond: results, ratios })}\n`,
+  );
 }
 
 main().catch((error) => {

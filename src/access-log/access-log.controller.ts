@@ -12,7 +12,8 @@ import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 function parseTime(name: string, value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const time = new Date(value);
-  if (Number.isNaN(time.getTime())) throw new DomainRuleViolation(`query.${name}`, `${name}: an ISO 8601 time`, 'invalid', name);
+  if (Number.isNaN(time.getTime()))
+    throw new DomainRuleViolation(`query.${name}`, `${name}: an ISO 8601 time`, 'invalid', name);
   return time;
 }
 
@@ -25,9 +26,15 @@ export class AccessLogController {
 
   @Allow(...ACCESS.auditorOnly)
   @Get()
-  @ApiOperation({ summary: 'Sensitive reads, newest first: who, what, when, why (purpose), the answer status' })
+  @ApiOperation({
+    summary: 'Sensitive reads, newest first: who, what, when, why (purpose), the answer status',
+  })
   @ApiQuery({ name: 'actor', required: false })
-  @ApiQuery({ name: 'resource', required: false, description: 'text the resource contains, e.g. a person id' })
+  @ApiQuery({
+    name: 'resource',
+    required: false,
+    description: 'text the resource contains, e.g. a person id',
+  })
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
   @ApiQuery({ name: 'limit', required: false })

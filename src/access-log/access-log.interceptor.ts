@@ -1,4 +1,11 @@
-import { CallHandler, ExecutionContext, HttpException, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  HttpException,
+  Inject,
+  Injectable,
+  NestInterceptor,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Pool } from 'pg';
 import { catchError, concatMap, from, Observable, throwError } from 'rxjs';
@@ -37,7 +44,10 @@ export class AccessLogInterceptor implements NestInterceptor {
     return next.handle().pipe(
       concatMap((value) => from(record(200).then(() => value))),
       catchError((error: unknown) => {
-        const status = error instanceof HttpException ? error.getStatus() : toHttpError(error)?.statusCode ?? 500;
+        const status =
+          error instanceof HttpException
+            ? error.getStatus()
+            : (toHttpError(error)?.statusCode ?? 500);
         return from(record(status)).pipe(concatMap(() => throwError(() => error)));
       }),
     );
@@ -48,11 +58,24 @@ export class AccessLogInterceptor implements NestInterceptor {
     const { purpose, ...query } = request.query ?? {};
     const header = request.headers['x-purpose'];
     const why = typeof purpose === 'string' ? purpose : Array.isArray(header) ? header[0] : header;
-    const resource = Object.keys(request.params ?? {}).length ? `${what} ${Object.values(request.params ?? {}).join('/')}` : what;
+    const resource = Object.keys(request.params ?? {}).length
+      ? `${what} ${Object.values(request.params ?? {}).join('/')}`
+      : what;
     await this.pool.query(
       `INSERT INTO access_log (actor_id, roles, org_unit, method, route, resource, query, purpose, status, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [actor.userId, actor.roles, actor.orgUnit, request.method, (request.originalUrl ?? request.url).split('?')[0], resource, JSON.stringify(query), why ?? null, status, typeof request.id === 'string' ? request.id : null],
+      [
+        actor.userId,
+        actor.roles,
+        actor.orgUnit,
+        request.method,
+        (request.originalUrl ?? request.url).split('?')[0],
+        resource,
+        JSON.stringify(query),
+        why ?? null,
+        status,
+        typeof request.id === 'string' ? request.id : null,
+      ],
     );
   }
 }

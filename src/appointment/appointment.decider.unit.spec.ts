@@ -17,7 +17,11 @@ const calendar = loadCalendar(path.join(seeds, 'calendar'));
 const internal = definitions.get('appointment.internal@1')!;
 
 const staff: Actor = { userId: 'u-staff', roles: ['organization_staff'], orgUnit: 'ou-son-tay' };
-const secretary: Actor = { userId: 'u-secretary', roles: ['ballot_secretary'], orgUnit: 'ou-son-tay' };
+const secretary: Actor = {
+  userId: 'u-secretary',
+  roles: ['ballot_secretary'],
+  orgUnit: 'ou-son-tay',
+};
 const leader: Actor = { userId: 'u-leader', roles: ['leadership'], orgUnit: 'ou-son-tay' };
 
 const cleanRecord: PersonFactsForVetting = {
@@ -30,7 +34,16 @@ const cleanRecord: PersonFactsForVetting = {
 };
 
 function context(actor: Actor, overrides: Partial<CaseContext> = {}): CaseContext {
-  return { definition: internal, ruleSet: vn2025, calendar, actor, today: '2026-11-20', actorReachesCaseUnit: true, personFacts: cleanRecord, ...overrides };
+  return {
+    definition: internal,
+    ruleSet: vn2025,
+    calendar,
+    actor,
+    today: '2026-11-20',
+    actorReachesCaseUnit: true,
+    personFacts: cleanRecord,
+    ...overrides,
+  };
 }
 
 /** given(events).when(command, context).then(event types) | .refuses(rule) */
@@ -71,19 +84,75 @@ function given(...commands: [CaseCommand, CaseContext][]) {
   };
 }
 
-const open: CaseCommand = { type: 'OpenCase', data: { caseId: 'c1', procedure: 'appointment', personId: 'p-an', positionId: 'pos-head', orgUnitId: 'ou-son-tay', summary: 'fill the post' } };
-const step = (stepId: string, body: StepBody): CaseCommand => ({ type: 'PerformStep', data: { stepId, body } });
-const meeting = step('leadership-round-1', { kind: 'meeting', heldOn: '2026-10-01', minutesRef: 'BB-1', conclusion: 'post and standards agreed' });
+const open: CaseCommand = {
+  type: 'OpenCase',
+  data: {
+    caseId: 'c1',
+    procedure: 'appointment',
+    personId: 'p-an',
+    positionId: 'pos-head',
+    orgUnitId: 'ou-son-tay',
+    summary: 'fill the post',
+  },
+};
+const step = (stepId: string, body: StepBody): CaseCommand => ({
+  type: 'PerformStep',
+  data: { stepId, body },
+});
+const meeting = step('leadership-round-1', {
+  kind: 'meeting',
+  heldOn: '2026-10-01',
+  minutesRef: 'BB-1',
+  conclusion: 'post and standards agreed',
+});
 const nominate = (stepId: string) =>
-  step(stepId, { kind: 'nomination', heldOn: '2026-10-05', minutesRef: 'BB-2', members: 25, summoned: 25, present: 24, invalid: 0, candidates: [{ personId: 'p-an', votes: 16 }, { personId: 'p-binh', votes: 8 }] });
+  step(stepId, {
+    kind: 'nomination',
+    heldOn: '2026-10-05',
+    minutesRef: 'BB-2',
+    members: 25,
+    summoned: 25,
+    present: 24,
+    invalid: 0,
+    candidates: [
+      { personId: 'p-an', votes: 16 },
+      { personId: 'p-binh', votes: 8 },
+    ],
+  });
 const ballot = (stepId: string, forVotes: number, headDecision?: 'for' | 'against') =>
-  step(stepId, { kind: 'ballot', heldOn: '2026-10-10', minutesRef: 'BB-3', tally: { members: 13, summoned: 13, present: 12, for: forVotes, against: 12 - forVotes, abstain: 0, invalid: 0 }, ...(headDecision ? { headDecision } : {}) });
+  step(stepId, {
+    kind: 'ballot',
+    heldOn: '2026-10-10',
+    minutesRef: 'BB-3',
+    tally: {
+      members: 13,
+      summoned: 13,
+      present: 12,
+      for: forVotes,
+      against: 12 - forVotes,
+      abstain: 0,
+      invalid: 0,
+    },
+    ...(headDecision ? { headDecision } : {}),
+  });
 const staffItems = step('vetting', {
   kind: 'vetting',
   heldOn: '2026-11-01',
-  items: ['background', 'asset_declaration', 'political_standards', 'residence_party_cell_opinion', 'health'].map((item) => ({ item: item as never, result: 'cleared' as const, note: 'verified' })),
+  items: [
+    'background',
+    'asset_declaration',
+    'political_standards',
+    'residence_party_cell_opinion',
+    'health',
+  ].map((item) => ({ item: item as never, result: 'cleared' as const, note: 'verified' })),
 });
-const decide = step('decision', { kind: 'decision', heldOn: '2026-11-15', number: '215-QĐ/TU', signer: 'Bí thư Thị ủy', effectiveFrom: '2026-12-01' });
+const decide = step('decision', {
+  kind: 'decision',
+  heldOn: '2026-11-15',
+  number: '215-QĐ/TU',
+  signer: 'Bí thư Thị ủy',
+  effectiveFrom: '2026-12-01',
+});
 
 const throughRound3: [CaseCommand, CaseContext][] = [
   [open, context(staff)],
@@ -99,79 +168,192 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
     const spec = given(...throughRound3, [staffItems, context(staff)]);
     expect(spec.state.status).toBe('open');
     const [decision] = spec.when(decide, context(leader)).then(['DecisionIssued']);
-    expect(decision.data).toMatchObject({ number: '215-QĐ/TU', effectiveFrom: '2026-12-01', termYears: 5, termEnd: '2031-12-01' });
-    expect(spec.history[0].data).toMatchObject({ definitionId: 'appointment.internal', definitionVersion: 1, ruleSetId: 'vn-2025', firstStepId: 'leadership-round-1' });
+    expect(decision.data).toMatchObject({
+      number: '215-QĐ/TU',
+      effectiveFrom: '2026-12-01',
+      termYears: 5,
+      termEnd: '2031-12-01',
+    });
+    expect(spec.history[0].data).toMatchObject({
+      definitionId: 'appointment.internal',
+      definitionVersion: 1,
+      ruleSetId: 'vn-2025',
+      firstStepId: 'leadership-round-1',
+    });
     const vetting = spec.history.find((e) => e.type === 'VettingItemsRecorded')!;
-    expect((vetting.data as { items: { item: string; source: string }[] }).items.filter((i) => i.source === 'record').map((i) => i.item)).toEqual([
-      'planning_pool', 'years_in_post', 'years_to_retirement', 'discipline_bar',
-    ]);
+    expect(
+      (vetting.data as { items: { item: string; source: string }[] }).items
+        .filter((i) => i.source === 'record')
+        .map((i) => i.item),
+    ).toEqual(['planning_pool', 'years_in_post', 'years_to_retirement', 'discipline_bar']);
   });
 
   it('rejects the case when the final ballot fails, naming the numbers', () => {
     const spec = given(...throughRound3.slice(0, 5));
-    const events = spec.when(ballot('leadership-round-3', 6), context(secretary)).then(['BallotTallied', 'CaseRejected']);
-    expect(events[1].data).toMatchObject({ rule: 'ballot.failed', reason: 'ballot failed: 6 of 13 members for, needs more than 6.5' });
+    const events = spec
+      .when(ballot('leadership-round-3', 6), context(secretary))
+      .then(['BallotTallied', 'CaseRejected']);
+    expect(events[1].data).toMatchObject({
+      rule: 'ballot.failed',
+      reason: 'ballot failed: 6 of 13 members for, needs more than 6.5',
+    });
   });
 
   it('lets the head decide a tie at the final ballot and records the dissent', () => {
-    const tie = step('leadership-round-3', { kind: 'ballot', heldOn: '2026-10-10', tally: { members: 12, summoned: 12, present: 12, for: 6, against: 6, abstain: 0, invalid: 0 }, minutesRef: 'BB-4' });
+    const tie = step('leadership-round-3', {
+      kind: 'ballot',
+      heldOn: '2026-10-10',
+      tally: { members: 12, summoned: 12, present: 12, for: 6, against: 6, abstain: 0, invalid: 0 },
+      minutesRef: 'BB-4',
+    });
     const spec = given(...throughRound3.slice(0, 5));
     spec.when(tie, context(secretary)).refuses('ballot.tie_needs_head', /send headDecision/);
-    const withHead = { ...tie, data: { ...tie.data, body: { ...(tie.data as { body: StepBody }).body, headDecision: 'for' as const } } } as CaseCommand;
+    const withHead = {
+      ...tie,
+      data: {
+        ...tie.data,
+        body: { ...(tie.data as { body: StepBody }).body, headDecision: 'for' as const },
+      },
+    } as CaseCommand;
     const [tallied] = spec.when(withHead, context(secretary)).then(['BallotTallied']);
-    expect(tallied.data).toMatchObject({ outcome: 'passed', decidedByHead: { decision: 'for', dissent: 6 } });
+    expect(tallied.data).toMatchObject({
+      outcome: 'passed',
+      decidedByHead: { decision: 'for', dissent: 6 },
+    });
   });
 
   it('blocks the decision while a vetting item is flagged, until it is resolved', () => {
-    const flagged = step('vetting', { kind: 'vetting', heldOn: '2026-11-01', items: [{ item: 'asset_declaration', result: 'flagged', note: '2025 declaration missing' }, ...['background', 'political_standards', 'residence_party_cell_opinion', 'health'].map((item) => ({ item: item as never, result: 'cleared' as const }))] });
+    const flagged = step('vetting', {
+      kind: 'vetting',
+      heldOn: '2026-11-01',
+      items: [
+        { item: 'asset_declaration', result: 'flagged', note: '2025 declaration missing' },
+        ...['background', 'political_standards', 'residence_party_cell_opinion', 'health'].map(
+          (item) => ({ item: item as never, result: 'cleared' as const }),
+        ),
+      ],
+    });
     const spec = given(...throughRound3, [flagged, context(staff)]);
-    spec.when(decide, context(leader)).refuses('vetting.flagged_item_blocks_decision', /asset_declaration \(2025 declaration missing\)/);
-    const resolved = given(...throughRound3, [flagged, context(staff)], [{ type: 'ResolveVettingItem', data: { item: 'asset_declaration', note: 'declared on 3 Nov' } }, context(staff)]);
+    spec
+      .when(decide, context(leader))
+      .refuses(
+        'vetting.flagged_item_blocks_decision',
+        /asset_declaration \(2025 declaration missing\)/,
+      );
+    const resolved = given(
+      ...throughRound3,
+      [flagged, context(staff)],
+      [
+        {
+          type: 'ResolveVettingItem',
+          data: { item: 'asset_declaration', note: 'declared on 3 Nov' },
+        },
+        context(staff),
+      ],
+    );
     resolved.when(decide, context(leader)).then(['DecisionIssued']);
   });
 
   it('flags the discipline bar from the record with its end date, and it cannot be waived', () => {
-    const barred = { ...cleanRecord, disciplineBars: [{ form: 'warning', endsOn: '2027-06-30', decisionRef: '45-QĐ/UBKT' }] };
+    const barred = {
+      ...cleanRecord,
+      disciplineBars: [{ form: 'warning', endsOn: '2027-06-30', decisionRef: '45-QĐ/UBKT' }],
+    };
     const spec = given(...throughRound3, [staffItems, context(staff, { personFacts: barred })]);
     if (spec.state.status !== 'open') throw new Error('expected open');
-    expect(spec.state.vetting.discipline_bar).toMatchObject({ result: 'flagged', note: 'discipline (warning, 45-QĐ/UBKT) bars a higher post until 2027-06-30' });
-    spec.when({ type: 'ResolveVettingItem', data: { item: 'discipline_bar', note: 'please' } }, context(staff)).refuses('vetting.discipline_bar_unresolvable');
+    expect(spec.state.vetting.discipline_bar).toMatchObject({
+      result: 'flagged',
+      note: 'discipline (warning, 45-QĐ/UBKT) bars a higher post until 2027-06-30',
+    });
+    spec
+      .when(
+        { type: 'ResolveVettingItem', data: { item: 'discipline_bar', note: 'please' } },
+        context(staff),
+      )
+      .refuses('vetting.discipline_bar_unresolvable');
   });
 
   it('refuses steps out of order, naming the current step', () => {
-    given([open, context(staff)]).when(ballot('leadership-round-3', 9), context(secretary)).refuses('step.out_of_order', /current step is leadership-round-1/);
-    given([open, context(staff)], [meeting, context(staff)]).when(meeting, context(staff)).refuses('step.out_of_order', /already done/);
+    given([open, context(staff)])
+      .when(ballot('leadership-round-3', 9), context(secretary))
+      .refuses('step.out_of_order', /current step is leadership-round-1/);
+    given([open, context(staff)], [meeting, context(staff)])
+      .when(meeting, context(staff))
+      .refuses('step.out_of_order', /already done/);
   });
 
   it('refuses a role the definition does not allow, and a grant outside the case unit', () => {
-    given([open, context(staff)], [meeting, context(staff)]).when(nominate('expanded-nomination'), context(staff)).refuses('step.role_not_allowed', /ballot_secretary/);
-    given([open, context(staff)]).when(meeting, context(staff, { actorReachesCaseUnit: false })).refuses('step.out_of_scope');
+    given([open, context(staff)], [meeting, context(staff)])
+      .when(nominate('expanded-nomination'), context(staff))
+      .refuses('step.role_not_allowed', /ballot_secretary/);
+    given([open, context(staff)])
+      .when(meeting, context(staff, { actorReachesCaseUnit: false }))
+      .refuses('step.out_of_scope');
   });
 
   it('refuses an inconsistent tally naming the field, and a conference without quorum', () => {
-    const bad = step('leadership-round-2', { kind: 'ballot', heldOn: '2026-10-10', minutesRef: 'x', tally: { members: 13, summoned: 13, present: 12, for: 9, against: 2, abstain: 0, invalid: 0 } });
+    const bad = step('leadership-round-2', {
+      kind: 'ballot',
+      heldOn: '2026-10-10',
+      minutesRef: 'x',
+      tally: { members: 13, summoned: 13, present: 12, for: 9, against: 2, abstain: 0, invalid: 0 },
+    });
     const spec = given(...throughRound3.slice(0, 3));
     const error = spec.when(bad, context(secretary)).refuses('tally.inconsistent');
     expect(error.field).toBe('tally.present');
-    const thin = step('leadership-round-2', { kind: 'ballot', heldOn: '2026-10-10', minutesRef: 'x', tally: { members: 13, summoned: 13, present: 8, for: 8, against: 0, abstain: 0, invalid: 0 } });
-    spec.when(thin, context(secretary)).refuses('ballot.no_quorum', /8 of 13 summoned present, needs at least 8.67/);
+    const thin = step('leadership-round-2', {
+      kind: 'ballot',
+      heldOn: '2026-10-10',
+      minutesRef: 'x',
+      tally: { members: 13, summoned: 13, present: 8, for: 8, against: 0, abstain: 0, invalid: 0 },
+    });
+    spec
+      .when(thin, context(secretary))
+      .refuses('ballot.no_quorum', /8 of 13 summoned present, needs at least 8.67/);
   });
 
   it('refuses a second decision and any step on a closed case', () => {
-    const decided = given(...throughRound3, [staffItems, context(staff)], [decide, context(leader)]);
+    const decided = given(
+      ...throughRound3,
+      [staffItems, context(staff)],
+      [decide, context(leader)],
+    );
     decided.when(decide, context(leader)).refuses('decision.already_issued');
-    const withdrawn = given([open, context(staff)], [{ type: 'WithdrawCase', data: { reason: 'post abolished' } }, context(staff)]);
+    const withdrawn = given(
+      [open, context(staff)],
+      [{ type: 'WithdrawCase', data: { reason: 'post abolished' } }, context(staff)],
+    );
     withdrawn.when(meeting, context(staff)).refuses('case.closed', /withdrawn/);
   });
 
   it('keeps ballot recorders from issuing the decision (separation of duties)', () => {
-    const both: Actor = { userId: 'u-secretary', roles: ['ballot_secretary', 'leadership'], orgUnit: 'ou-son-tay' };
-    given(...throughRound3, [staffItems, context(staff)]).when(decide, context(both)).refuses('separation.tally_and_decision');
+    const both: Actor = {
+      userId: 'u-secretary',
+      roles: ['ballot_secretary', 'leadership'],
+      orgUnit: 'ou-son-tay',
+    };
+    given(...throughRound3, [staffItems, context(staff)])
+      .when(decide, context(both))
+      .refuses('separation.tally_and_decision');
   });
 
   it('rejects when the nominee is not among those nominated', () => {
-    const other = step('expanded-nomination', { kind: 'nomination', heldOn: '2026-10-05', minutesRef: 'BB-2', members: 25, summoned: 25, present: 24, invalid: 0, candidates: [{ personId: 'p-binh', votes: 16 }, { personId: 'p-an', votes: 3 }] });
-    given([open, context(staff)], [meeting, context(staff)]).when(other, context(secretary)).then(['NominationTallied', 'CaseRejected']);
+    const other = step('expanded-nomination', {
+      kind: 'nomination',
+      heldOn: '2026-10-05',
+      minutesRef: 'BB-2',
+      members: 25,
+      summoned: 25,
+      present: 24,
+      invalid: 0,
+      candidates: [
+        { personId: 'p-binh', votes: 16 },
+        { personId: 'p-an', votes: 3 },
+      ],
+    });
+    given([open, context(staff)], [meeting, context(staff)])
+      .when(other, context(secretary))
+      .then(['NominationTallied', 'CaseRejected']);
   });
 
   it('sets the step deadline in working days from the definition', () => {
@@ -181,8 +363,12 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
   });
 
   it('applies the bar of the rule set the case pinned: 24 months under vn-2025, 12 under vn-2022', () => {
-    expect((vn2022.params['discipline.barMonths'].value as Record<string, number>).reprimand).toBe(12);
-    expect((vn2025.params['discipline.barMonths'].value as Record<string, number>).reprimand).toBe(24);
+    expect((vn2022.params['discipline.barMonths'].value as Record<string, number>).reprimand).toBe(
+      12,
+    );
+    expect((vn2025.params['discipline.barMonths'].value as Record<string, number>).reprimand).toBe(
+      24,
+    );
     const opened2022 = given([open, context(staff, { ruleSet: vn2022 })]);
     expect(opened2022.history[0].data).toMatchObject({ ruleSetId: 'vn-2022' });
   });

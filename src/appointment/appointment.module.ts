@@ -19,10 +19,27 @@ export class AppointmentModule implements OnModuleInit {
       definitionIds: ['appointment.internal', 'appointment.external'],
       onOpen: async ({ personId, positionId }) => {
         const person = await this.registry.loadPerson(personId);
-        if (person.state.status !== 'registered') throw new DomainRuleViolation('person.not_found', `personId: person ${personId} is not registered`, 'unprocessable', 'personId');
-        if (!(await this.registry.findPosition(positionId))) throw new DomainRuleViolation('position.not_found', `positionId: position ${positionId} does not exist`, 'unprocessable', 'positionId');
+        if (person.state.status !== 'registered')
+          throw new DomainRuleViolation(
+            'person.not_found',
+            `personId: person ${personId} is not registered`,
+            'unprocessable',
+            'personId',
+          );
+        if (!(await this.registry.findPosition(positionId)))
+          throw new DomainRuleViolation(
+            'position.not_found',
+            `positionId: position ${positionId} does not exist`,
+            'unprocessable',
+            'positionId',
+          );
         if (person.state.posts.some((post) => post.positionId === positionId)) {
-          throw new DomainRuleViolation('appointment.already_holds_post', `${personId} already holds ${positionId}; use re-appointment`, 'unprocessable', 'positionId');
+          throw new DomainRuleViolation(
+            'appointment.already_holds_post',
+            `${personId} already holds ${positionId}; use re-appointment`,
+            'unprocessable',
+            'positionId',
+          );
         }
       },
     });

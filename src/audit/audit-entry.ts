@@ -64,7 +64,9 @@ function text(value: unknown): string | null {
 export function toAuditEntry(event: RecordedEvent, sequence: number): AuditEntry {
   const metadata = (event.metadata ?? {}) as unknown as Record<string, unknown>;
   const stream = parseStreamName(event.streamId);
-  const roles = Array.isArray(metadata.roles) ? metadata.roles.filter((role): role is string => typeof role === 'string') : [];
+  const roles = Array.isArray(metadata.roles)
+    ? metadata.roles.filter((role): role is string => typeof role === 'string')
+    : [];
   const occurredAt = text(metadata.occurredAt);
   return {
     eventId: event.id,
@@ -97,7 +99,8 @@ export type AuditRow = Record<(typeof AUDIT_COLUMNS)[number][1], unknown>;
 
 /** pg gives bigint as string and timestamptz as Date: normalise to the API's JSON shape. */
 export function fromAuditRow(row: AuditRow): AuditEntry {
-  const iso = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : (value as string | null));
+  const iso = (value: unknown): string | null =>
+    value instanceof Date ? value.toISOString() : (value as string | null);
   return {
     eventId: row.event_id as string,
     sequence: Number(row.sequence),

@@ -7,13 +7,20 @@ import { describeCheck, postgresStreamIds, verifyStreams } from './audit-verific
  * npm run audit -- verify --stream <id>    one stream
  * Exits 1 when any chain is broken, naming the stream and the revision.
  */
-const program = new Command().name('audit').description('tamper evidence checks on the event store');
+const program = new Command()
+  .name('audit')
+  .description('tamper evidence checks on the event store');
 
 program
   .command('verify')
   .description('recompute hash chains; print broken streams with the first broken revision')
   .option('--all', 'check every stream')
-  .option('--stream <id>', 'check one stream (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+  .option(
+    '--stream <id>',
+    'check one stream (repeatable)',
+    (value: string, previous: string[]) => [...previous, value],
+    [] as string[],
+  )
   .option('--verbose', 'also print streams that are intact')
   .action(async (options: { all?: boolean; stream: string[]; verbose?: boolean }) => {
     if (!options.all && options.stream.length === 0) {

@@ -16,7 +16,15 @@ import { MaybeActor } from '../identity/current-actor.decorator';
 import { OrgScope } from '../identity/org-scope';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { ACCESS, Allow } from '../identity/allow.decorator';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import { Pool } from 'pg';
@@ -54,19 +62,33 @@ export class AuditController {
   }
 
   /** A history is read within the grant's unit: the unit named when the case opened or the person registered. */
-  private async assertHistoryInScope(actor: Actor | undefined, events: AuditEntry[], what: string): Promise<void> {
+  private async assertHistoryInScope(
+    actor: Actor | undefined,
+    events: AuditEntry[],
+    what: string,
+  ): Promise<void> {
     if (!actor || !this.scope) return;
-    const unit = events.map((event) => event.data.orgUnitId).find((value): value is string => typeof value === 'string');
+    const unit = events
+      .map((event) => event.data.orgUnitId)
+      .find((value): value is string => typeof value === 'string');
     if (unit) await this.scope.assertReaches(actor, unit, what);
   }
 
   @Allow(...ACCESS.audit)
   @SensitiveRead('case history')
   @Get('cases/:id/history')
-  @ApiOperation({ summary: "A case's full history in order, whatever its procedure (appointment, discipline, …)" })
+  @ApiOperation({
+    summary: "A case's full history in order, whatever its procedure (appointment, discipline, …)",
+  })
   @ApiParam({ name: 'id', description: 'case id (the stream name without its kind)' })
-  @ApiOkResponse({ description: '{ id, events: [...] } with actor, roles, org unit, rule version, times, correlation/causation ids and hash' })
-  async caseHistory(@Param('id') id: string, @MaybeActor() actor?: Actor): Promise<HistoryResponse> {
+  @ApiOkResponse({
+    description:
+      '{ id, events: [...] } with actor, roles, org unit, rule version, times, correlation/causation ids and hash',
+  })
+  async caseHistory(
+    @Param('id') id: string,
+    @MaybeActor() actor?: Actor,
+  ): Promise<HistoryResponse> {
     const events = await this.queries.caseHistory(id);
     if (events.length === 0) throw new NotFoundException(`no case history for id ${id}`);
     await this.assertHistoryInScope(actor, events, `case ${id}`);
@@ -80,20 +102,32 @@ export class AuditController {
   @ApiParam({ name: 'id', description: 'case id' })
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  async caseHistoryCsv(@Param('id') id: string, @Res({ passthrough: true }) response: ServerResponse, @MaybeActor() actor?: Actor): Promise<string> {
+  async caseHistoryCsv(
+    @Param('id') id: string,
+    @Res({ passthrough: true }) response: ServerResponse,
+    @MaybeActor() actor?: Actor,
+  ): Promise<string> {
     const events = await this.queries.caseHistory(id);
     if (events.length === 0) throw new NotFoundException(`no case history for id ${id}`);
     await this.assertHistoryInScope(actor, events, `case ${id}`);
-    response.setHeader('Content-Disposition', `attachment; filename="case-${safeFileName(id)}-history.csv"`);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="case-${safeFileName(id)}-history.csv"`,
+    );
     return toCsv(events);
   }
 
   @Allow(...ACCESS.audit)
   @SensitiveRead('person history')
   @Get('cadres/:id/history')
-  @ApiOperation({ summary: "A person's history: their own stream plus the case events about them (data.personId)" })
+  @ApiOperation({
+    summary: "A person's history: their own stream plus the case events about them (data.personId)",
+  })
   @ApiParam({ name: 'id', description: 'person id' })
-  async personHistory(@Param('id') id: string, @MaybeActor() actor?: Actor): Promise<HistoryResponse> {
+  async personHistory(
+    @Param('id') id: string,
+    @MaybeActor() actor?: Actor,
+  ): Promise<HistoryResponse> {
     const events = await this.queries.personHistory(id);
     if (events.length === 0) throw new NotFoundException(`no history for person ${id}`);
     await this.assertHistoryInScope(actor, events, `person ${id}`);
@@ -102,22 +136,36 @@ export class AuditController {
 
   @Allow(...ACCESS.audit)
   @Get('audit/verify')
-  @ApiOperation({ summary: "Recomputes a stream's hash chain from the event store; names the first broken revision" })
+  @ApiOperation({
+    summary:
+      "Recomputes a stream's hash chain from the event store; names the first broken revision",
+  })
   @ApiQuery({ name: 'stream', required: true, description: 'stream id, e.g. appointment-<id>' })
   async verify(@Query('stream') stream: string | undefined): Promise<StreamCheck> {
-    if (!stream) throw new BadRequestException('stream is required, e.g. /audit/verify?stream=appointment-<id>');
+    if (!stream)
+      throw new BadRequestException(
+        'stream is required, e.g. /audit/verify?stream=appointment-<id>',
+      );
     const result = await this.store.verifyStream(stream);
-    if (result.ok && result.eventsChecked === 0) throw new NotFoundException(`stream ${stream} has no events`);
+    if (result.ok && result.eventsChecked === 0)
+      throw new NotFoundException(`stream ${stream} has no events`);
     return { streamId: stream, ...result };
   }
 
   @Allow(...ACCESS.audit)
   @SensitiveRead('audit export')
   @Get('audit/export')
-  @ApiOperation({ summary: 'Streams every event recorded in [from, to) in global order, as CSV or NDJSON' })
+  @ApiOperation({
+    summary: 'Streams every event recorded in [from, to) in global order, as CSV or NDJSON',
+  })
   @ApiQuery({ name: 'from', required: false, description: 'ISO 8601, inclusive (recorded time)' })
   @ApiQuery({ name: 'to', required: false, description: 'ISO 8601, exclusive (recorded time)' })
-  @ApiQuery({ name: 'format', required: false, enum: ['csv', 'ndjson'], description: 'default ndjson' })
+  @ApiQuery({
+    name: 'format',
+    required: false,
+    enum: ['csv', 'ndjson'],
+    description: 'default ndjson',
+  })
   @ApiProduces('text/csv', 'application/x-ndjson')
   async export(
     @Query('from') from: string | undefined,
@@ -129,13 +177,23 @@ export class AuditController {
     const request = parseExportRequest({ from, to, format });
     // The export spans every unit: only a grant at a top-level unit covers all of it.
     if (actor && this.scope && !(await this.scope.isTopLevel(actor.orgUnit))) {
-      throw new DomainRuleViolation('scope.export_needs_top_level_grant', `the export spans every org unit; your grant for ${actor.orgUnit} covers only its subtree`, 'forbidden');
+      throw new DomainRuleViolation(
+        'scope.export_needs_top_level_grant',
+        `the export spans every org unit; your grant for ${actor.orgUnit} covers only its subtree`,
+        'forbidden',
+      );
     }
     const client = await this.pool.connect();
     const rows = this.queries.streamRecorded(client, request);
     response.statusCode = 200;
-    response.setHeader('Content-Type', request.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="audit-export.${request.format}"`);
+    response.setHeader(
+      'Content-Type',
+      request.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+    );
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="audit-export.${request.format}"`,
+    );
     await new Promise<void>((resolve) => {
       pipeline(rows, exportTransform(request.format), response, (error) => {
         // A half-read cursor must not go back to the pool: discard that connection.

@@ -38,11 +38,16 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     }
   }
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-    throw new StartupError(`database "${name}" does not exist and its name is not a plain identifier: create it yourself or set DATABASE_URL`);
+    throw new StartupError(
+      `database "${name}" does not exist and its name is not a plain identifier: create it yourself or set DATABASE_URL`,
+    );
   }
   const adminUrl = new URL(databaseUrl);
   adminUrl.pathname = '/postgres';
-  const admin = new Client({ connectionString: adminUrl.toString(), connectionTimeoutMillis: 5000 });
+  const admin = new Client({
+    connectionString: adminUrl.toString(),
+    connectionTimeoutMillis: 5000,
+  });
   try {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`).catch((error: { code?: string }) => {
@@ -58,20 +63,30 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
 }
 
 export async function checkRedis(redisUrl: string): Promise<void> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 5000 });
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 5000,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new StartupError(`Redis at ${address(redisUrl)} is not reachable (${reason(error)}): start it or set REDIS_URL`);
+    throw new StartupError(
+      `Redis at ${address(redisUrl)} is not reachable (${reason(error)}): start it or set REDIS_URL`,
+    );
   } finally {
     redis.disconnect();
   }
 }
 
 /** Everything that must hold before the API serves: services reachable, schema up to date. */
-export async function prepareInfrastructure(config: { DATABASE_URL: string; REDIS_URL: string }, log: (line: string) => void): Promise<void> {
+export async function prepareInfrastructure(
+  config: { DATABASE_URL: string; REDIS_URL: string },
+  log: (line: string) => void,
+): Promise<void> {
   await ensureDatabase(config.DATABASE_URL);
   await checkRedis(config.REDIS_URL);
   try {

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -16,7 +28,12 @@ import { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
 import { CreatePositionDto } from './dto/create-position.dto';
-import { AddPlanningPoolEntryDto, AssignPostDto, RecordPersonStatusDto, RemovePlanningPoolEntryDto } from './dto/person-record.dto';
+import {
+  AddPlanningPoolEntryDto,
+  AssignPostDto,
+  RecordPersonStatusDto,
+  RemovePlanningPoolEntryDto,
+} from './dto/person-record.dto';
 import { RegisterPersonDto } from './dto/register-person.dto';
 import { PersonState } from './person/person.state';
 import { RegistryService } from './registry.service';
@@ -24,7 +41,8 @@ import { RegistryService } from './registry.service';
 type Request = RequestLike & IdempotentRequest;
 
 function personView(personId: string, state: PersonState, revision: number | null, today: string) {
-  if (state.status !== 'registered') throw new NotFoundException(`person ${personId} is not registered`);
+  if (state.status !== 'registered')
+    throw new NotFoundException(`person ${personId} is not registered`);
   return {
     id: personId,
     revision,
@@ -33,7 +51,10 @@ function personView(personId: string, state: PersonState, revision: number | nul
     pastPosts: state.pastPosts,
     planningPool: state.planningPool,
     statuses: state.statuses,
-    discipline: state.discipline.map((record) => ({ ...record, status: disciplineStatusOn(record, today) })),
+    discipline: state.discipline.map((record) => ({
+      ...record,
+      status: disciplineStatusOn(record, today),
+    })),
     openCases: state.openCases,
     reappointmentsDue: state.reappointmentsDue,
   };
@@ -55,7 +76,8 @@ export class CadresController {
   /** The person's record is read and written only within the unit they belong to (and above). */
   private async assertPersonInScope(actor: Actor, personId: string): Promise<void> {
     const { state } = await this.registry.loadPerson(personId);
-    if (state.status !== 'registered') throw new NotFoundException(`person ${personId} is not registered`);
+    if (state.status !== 'registered')
+      throw new NotFoundException(`person ${personId} is not registered`);
     await this.scope.assertReaches(actor, state.profile.orgUnitId, `person ${personId}`);
   }
 
@@ -69,7 +91,11 @@ export class CadresController {
     if (dto.parentId) await this.scope.assertReaches(actor, dto.parentId, 'the parent unit');
     // A top-level unit is created by an admin, or by the holder of a grant for that very unit (bootstrap).
     else if (!actor.roles.includes('admin') && dto.id !== actor.orgUnit) {
-      throw new DomainRuleViolation('scope.out_of_scope', `a top-level org unit is created by an admin or by a grant for that unit (yours is ${actor.orgUnit})`, 'forbidden');
+      throw new DomainRuleViolation(
+        'scope.out_of_scope',
+        `a top-level org unit is created by an admin or by a grant for that unit (yours is ${actor.orgUnit})`,
+        'forbidden',
+      );
     }
     return this.registry.createOrgUnit(dto);
   }
@@ -103,8 +129,13 @@ export class CadresController {
 
   @Allow(...ACCESS.registryWrite)
   @Post('cadres')
-  async register(@Body() dto: RegisterPersonDto, @CurrentActor() actor: Actor, @Req() request: Request) {
-    if (await this.registry.findOrgUnit(dto.orgUnitId)) await this.scope.assertReaches(actor, dto.orgUnitId, 'orgUnitId');
+  async register(
+    @Body() dto: RegisterPersonDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+  ) {
+    if (await this.registry.findOrgUnit(dto.orgUnitId))
+      await this.scope.assertReaches(actor, dto.orgUnitId, 'orgUnitId');
     const personId = dto.id ?? `p-${randomUUID()}`;
     const { id: _ignored, ...profile } = dto;
     const { state, revision } = await this.registry.runPersonCommand(
@@ -128,36 +159,90 @@ export class CadresController {
   @Allow(...ACCESS.personRead)
   @SensitiveRead('person eligibility')
   @Get('cadres/:id/eligibility')
-  @ApiOperation({ summary: 'Whether the person may be appointed to a post on a day, and every reason if not' })
+  @ApiOperation({
+    summary: 'Whether the person may be appointed to a post on a day, and every reason if not',
+  })
   @ApiQuery({ name: 'for', required: true, description: 'the position id' })
-  @ApiQuery({ name: 'asOf', required: false, description: 'a day YYYY-MM-DD (default today): the record and the rule set of that day' })
-  async eligibility(@Param('id') personId: string, @Query('for') positionId: string | undefined, @Query('asOf') asOf: string | undefined, @CurrentActor() actor: Actor) {
+  @ApiQuery({
+    name: 'asOf',
+    required: false,
+    description: 'a day YYYY-MM-DD (default today): the record and the rule set of that day',
+  })
+  async eligibility(
+    @Param('id') personId: string,
+    @Query('for') positionId: string | undefined,
+    @Query('asOf') asOf: string | undefined,
+    @CurrentActor() actor: Actor,
+  ) {
     await this.assertPersonInScope(actor, personId);
-    if (!positionId) throw new DomainRuleViolation('query.for', 'for: the position id to check eligibility for', 'invalid', 'for');
-    if (asOf !== undefined && (!DAY.test(asOf) || Number.isNaN(Date.parse(asOf)))) throw new DomainRuleViolation('query.as_of', `asOf: "${asOf}" is not a day YYYY-MM-DD`, 'invalid', 'asOf');
+    if (!positionId)
+      throw new DomainRuleViolation(
+        'query.for',
+        'for: the position id to check eligibility for',
+        'invalid',
+        'for',
+      );
+    if (asOf !== undefined && (!DAY.test(asOf) || Number.isNaN(Date.parse(asOf))))
+      throw new DomainRuleViolation(
+        'query.as_of',
+        `asOf: "${asOf}" is not a day YYYY-MM-DD`,
+        'invalid',
+        'asOf',
+      );
     const day = asOf ?? this.today();
     const target = await this.registry.findPosition(positionId);
-    if (!target) throw new DomainRuleViolation('position.not_found', `for: position ${positionId} does not exist`, 'not_found', 'for');
+    if (!target)
+      throw new DomainRuleViolation(
+        'position.not_found',
+        `for: position ${positionId} does not exist`,
+        'not_found',
+        'for',
+      );
     const ruleSet = this.catalog.ruleSetOn(day);
-    if (!ruleSet) throw new DomainRuleViolation('rule_set.none_in_force', `asOf: no rule set is in force on ${day}`, 'unprocessable', 'asOf');
+    if (!ruleSet)
+      throw new DomainRuleViolation(
+        'rule_set.none_in_force',
+        `asOf: no rule set is in force on ${day}`,
+        'unprocessable',
+        'asOf',
+      );
     // The record as it stood at the end of that day in Vietnam.
     const { state } = await this.registry.loadPerson(personId, new Date(`${day}T16:59:59.999Z`));
-    if (state.status !== 'registered') throw new NotFoundException(`person ${personId} was not registered on ${day}`);
+    if (state.status !== 'registered')
+      throw new NotFoundException(`person ${personId} was not registered on ${day}`);
     const ranks = new Map<string, number>();
     for (const entry of state.planningPool) {
       const position = await this.registry.findPosition(entry.positionId);
       if (position) ranks.set(position.id, position.rank);
     }
-    return { personId, positionId, ...appointmentEligibility(state, { id: target.id, rank: target.rank }, ranks, ruleSet, day) };
+    return {
+      personId,
+      positionId,
+      ...appointmentEligibility(state, { id: target.id, rank: target.rank }, ranks, ruleSet, day),
+    };
   }
 
   @Allow(...ACCESS.registryWrite)
   @Post('cadres/:id/posts')
-  async assignPost(@Param('id') personId: string, @Body() dto: AssignPostDto, @CurrentActor() actor: Actor, @Req() request: Request) {
+  async assignPost(
+    @Param('id') personId: string,
+    @Body() dto: AssignPostDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+  ) {
     await this.assertPersonInScope(actor, personId);
     const { state, revision } = await this.registry.runPersonCommand(
       personId,
-      { type: 'AssignPost', data: { personId, positionId: dto.positionId, from: dto.from, termEnd: dto.termEnd ?? null, decisionRef: dto.decisionRef } },
+      {
+        type: 'AssignPost',
+        data: {
+          personId,
+          positionId: dto.positionId,
+          from: dto.from,
+          termEnd: dto.termEnd ?? null,
+          decisionRef: dto.decisionRef,
+        },
+      },
       metadataFromRequest(request, actor, this.clock.now()),
       { idSeed: request.idempotencySeed },
     );
@@ -166,7 +251,12 @@ export class CadresController {
 
   @Allow(...ACCESS.registryWrite)
   @Post('cadres/:id/planning-pool')
-  async addPlanningPoolEntry(@Param('id') personId: string, @Body() dto: AddPlanningPoolEntryDto, @CurrentActor() actor: Actor, @Req() request: Request) {
+  async addPlanningPoolEntry(
+    @Param('id') personId: string,
+    @Body() dto: AddPlanningPoolEntryDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+  ) {
     await this.assertPersonInScope(actor, personId);
     const { state, revision } = await this.registry.runPersonCommand(
       personId,
@@ -199,11 +289,25 @@ export class CadresController {
 
   @Allow(...ACCESS.registryWrite)
   @Post('cadres/:id/statuses')
-  async recordStatus(@Param('id') personId: string, @Body() dto: RecordPersonStatusDto, @CurrentActor() actor: Actor, @Req() request: Request) {
+  async recordStatus(
+    @Param('id') personId: string,
+    @Body() dto: RecordPersonStatusDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+  ) {
     await this.assertPersonInScope(actor, personId);
     const { state, revision } = await this.registry.runPersonCommand(
       personId,
-      { type: 'RecordPersonStatus', data: { personId, status: dto.status, from: dto.from, until: dto.until ?? null, note: dto.note } },
+      {
+        type: 'RecordPersonStatus',
+        data: {
+          personId,
+          status: dto.status,
+          from: dto.from,
+          until: dto.until ?? null,
+          note: dto.note,
+        },
+      },
       metadataFromRequest(request, actor, this.clock.now()),
       { idSeed: request.idempotencySeed },
     );

@@ -6,7 +6,11 @@ import { RegistryService } from './registry.service';
 
 @Module({
   controllers: [CadresController],
-  providers: [RegistryService, PersonDisciplineFacts, { provide: DISCIPLINE_FACTS, useExisting: PersonDisciplineFacts }],
+  providers: [
+    RegistryService,
+    PersonDisciplineFacts,
+    { provide: DISCIPLINE_FACTS, useExisting: PersonDisciplineFacts },
+  ],
   exports: [RegistryService, DISCIPLINE_FACTS],
 })
 export class CadresModule {}

@@ -14,18 +14,33 @@ export interface DisciplineFactsSource {
 export const DISCIPLINE_FACTS = Symbol('DISCIPLINE_FACTS');
 
 /** Where a recorded discipline stands on a day. */
-export function disciplineStatusOn(record: DisciplineOnRecord, day: string): 'in_effect' | 'expired' | 'annulled' {
+export function disciplineStatusOn(
+  record: DisciplineOnRecord,
+  day: string,
+): 'in_effect' | 'expired' | 'annulled' {
   if (record.annulled && record.annulled.on <= day) return 'annulled';
   if (record.barEndsOn !== null && record.barEndsOn <= day) return 'expired';
   return 'in_effect';
 }
 
 /** The discipline part of a person's record, read as facts for a day. */
-export function disciplineFactsFrom(discipline: DisciplineOnRecord[], openCases: OpenCaseOnRecord[], day: string): DisciplineFacts {
+export function disciplineFactsFrom(
+  discipline: DisciplineOnRecord[],
+  openCases: OpenCaseOnRecord[],
+  day: string,
+): DisciplineFacts {
   return {
     bars: discipline
-      .filter((record) => record.decidedOn <= day && disciplineStatusOn(record, day) === 'in_effect')
-      .map((record) => ({ form: record.form, endsOn: record.barEndsOn, decisionRef: record.decisionRef })),
-    openCasesPastVerification: openCases.filter((c) => c.procedure === 'discipline' && c.stage === 'past_verification').map((c) => c.caseId),
+      .filter(
+        (record) => record.decidedOn <= day && disciplineStatusOn(record, day) === 'in_effect',
+      )
+      .map((record) => ({
+        form: record.form,
+        endsOn: record.barEndsOn,
+        decisionRef: record.decisionRef,
+      })),
+    openCasesPastVerification: openCases
+      .filter((c) => c.procedure === 'discipline' && c.stage === 'past_verification')
+      .map((c) => c.caseId),
   };
 }

@@ -31,26 +31,49 @@ export function appointmentEligibility(
   const reasons: EligibilityReason[] = [];
   const facts = disciplineFactsFrom(person.discipline, person.openCases, day);
   for (const bar of facts.bars) {
-    reasons.push({ rule: 'discipline.in_effect', reason: `discipline (${bar.form}, ${bar.decisionRef}) in effect ${bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`}` });
+    reasons.push({
+      rule: 'discipline.in_effect',
+      reason: `discipline (${bar.form}, ${bar.decisionRef}) in effect ${bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`}`,
+    });
   }
   for (const caseId of facts.openCasesPastVerification) {
-    reasons.push({ rule: 'discipline.case_open', reason: `discipline case ${caseId} is open past verification` });
+    reasons.push({
+      rule: 'discipline.case_open',
+      reason: `discipline case ${caseId} is open past verification`,
+    });
   }
   if (person.posts.some((post) => post.positionId === target.id)) {
-    reasons.push({ rule: 'appointment.already_holds_post', reason: `already holds ${target.id}; use re-appointment` });
+    reasons.push({
+      rule: 'appointment.already_holds_post',
+      reason: `already holds ${target.id}; use re-appointment`,
+    });
   }
-  const qualifies = person.planningPool.some((entry) => entry.positionId === target.id || (poolRanks.get(entry.positionId) ?? -Infinity) >= target.rank);
-  if (!qualifies) reasons.push({ rule: 'planning_pool.missing', reason: `not in the planning pool for ${target.id} or an equivalent or higher post` });
+  const qualifies = person.planningPool.some(
+    (entry) =>
+      entry.positionId === target.id ||
+      (poolRanks.get(entry.positionId) ?? -Infinity) >= target.rank,
+  );
+  if (!qualifies)
+    reasons.push({
+      rule: 'planning_pool.missing',
+      reason: `not in the planning pool for ${target.id} or an equivalent or higher post`,
+    });
   const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsToRetirement');
   const retires = retirementDate(ruleSet, person.profile.dateOfBirth, person.profile.gender);
   const left = wholeYearsBetween(day, retires);
   if (left < minimum) {
-    reasons.push({ rule: 'age.over_limit', reason: `over the age limit of ${ruleSet.id}: retires on ${retires}, ${left} whole years left, needs ${minimum} (${ruleCitation(ruleSet, 'appointment.minYearsToRetirement')})` });
+    reasons.push({
+      rule: 'age.over_limit',
+      reason: `over the age limit of ${ruleSet.id}: retires on ${retires}, ${left} whole years left, needs ${minimum} (${ruleCitation(ruleSet, 'appointment.minYearsToRetirement')})`,
+    });
   }
   for (const status of person.statuses) {
     const active = status.from <= day && (status.until === null || status.until >= day);
     if (active && status.status === 'under_investigation') {
-      reasons.push({ rule: 'status.under_investigation', reason: `under investigation since ${status.from}${status.until ? ` until ${status.until}` : ''}` });
+      reasons.push({
+        rule: 'status.under_investigation',
+        reason: `under investigation since ${status.from}${status.until ? ` until ${status.until}` : ''}`,
+      });
     }
   }
   return { eligible: reasons.length === 0, asOf: day, ruleSet: ruleSet.id, reasons };

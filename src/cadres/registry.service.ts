@@ -43,14 +43,26 @@ export class RegistryService {
     let path = [id];
     if (dto.parentId) {
       const parent = await this.findOrgUnit(dto.parentId);
-      if (!parent) throw new RegistryRuleViolation('org_unit.parent_not_found', `parentId: org unit ${dto.parentId} does not exist`, 'unprocessable', 'parentId');
+      if (!parent)
+        throw new RegistryRuleViolation(
+          'org_unit.parent_not_found',
+          `parentId: org unit ${dto.parentId} does not exist`,
+          'unprocessable',
+          'parentId',
+        );
       path = [...parent.path, id];
     }
     const { rowCount } = await this.pool.query(
       'INSERT INTO org_units (id, name, kind, parent_id, path) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
       [id, dto.name, dto.kind, dto.parentId ?? null, path],
     );
-    if (rowCount === 0) throw new RegistryRuleViolation('org_unit.exists', `id: org unit ${id} already exists`, 'conflict', 'id');
+    if (rowCount === 0)
+      throw new RegistryRuleViolation(
+        'org_unit.exists',
+        `id: org unit ${id} already exists`,
+        'conflict',
+        'id',
+      );
     return { id, name: dto.name, kind: dto.kind, parentId: dto.parentId ?? null, path };
   }
 
@@ -80,9 +92,17 @@ export class RegistryService {
 
   async createPosition(dto: CreatePositionDto): Promise<Position> {
     const id = dto.id ?? `pos-${randomUUID()}`;
-    for (const [field, unit] of [['orgUnitId', dto.orgUnitId], ['appointingAuthority', dto.appointingAuthority]] as const) {
+    for (const [field, unit] of [
+      ['orgUnitId', dto.orgUnitId],
+      ['appointingAuthority', dto.appointingAuthority],
+    ] as const) {
       if (!(await this.findOrgUnit(unit))) {
-        throw new RegistryRuleViolation('org_unit.not_found', `${field}: org unit ${unit} does not exist`, 'unprocessable', field);
+        throw new RegistryRuleViolation(
+          'org_unit.not_found',
+          `${field}: org unit ${unit} does not exist`,
+          'unprocessable',
+          field,
+        );
       }
     }
     const position: Position = {
@@ -96,9 +116,22 @@ export class RegistryService {
     const { rowCount } = await this.pool.query(
       `INSERT INTO positions (id, title, org_unit_id, appointing_authority, rank, is_leadership)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-      [id, position.title, position.orgUnitId, position.appointingAuthority, position.rank, position.isLeadership],
+      [
+        id,
+        position.title,
+        position.orgUnitId,
+        position.appointingAuthority,
+        position.rank,
+        position.isLeadership,
+      ],
     );
-    if (rowCount === 0) throw new RegistryRuleViolation('position.exists', `id: position ${id} already exists`, 'conflict', 'id');
+    if (rowCount === 0)
+      throw new RegistryRuleViolation(
+        'position.exists',
+        `id: position ${id} already exists`,
+        'conflict',
+        'id',
+      );
     return position;
   }
 
@@ -120,7 +153,10 @@ export class RegistryService {
     return rows;
   }
 
-  async loadPerson(personId: string, until?: Date): Promise<{ state: PersonState; revision: number | null }> {
+  async loadPerson(
+    personId: string,
+    until?: Date,
+  ): Promise<{ state: PersonState; revision: number | null }> {
     return loadStream(this.store, personStream(personId), personDecider, until);
   }
 
@@ -131,17 +167,36 @@ export class RegistryService {
     options: { idSeed?: string; ifMatch?: number } = {},
   ): Promise<{ state: PersonState; revision: number | null }> {
     if (command.type === 'RegisterPerson' && !(await this.findOrgUnit(command.data.orgUnitId))) {
-      throw new RegistryRuleViolation('org_unit.not_found', `orgUnitId: org unit ${command.data.orgUnitId} does not exist`, 'unprocessable', 'orgUnitId');
+      throw new RegistryRuleViolation(
+        'org_unit.not_found',
+        `orgUnitId: org unit ${command.data.orgUnitId} does not exist`,
+        'unprocessable',
+        'orgUnitId',
+      );
     }
-    if ((command.type === 'AssignPost' || command.type === 'AddPlanningPoolEntry') && !(await this.findPosition(command.data.positionId))) {
-      throw new RegistryRuleViolation('position.not_found', `positionId: position ${command.data.positionId} does not exist`, 'unprocessable', 'positionId');
+    if (
+      (command.type === 'AssignPost' || command.type === 'AddPlanningPoolEntry') &&
+      !(await this.findPosition(command.data.positionId))
+    ) {
+      throw new RegistryRuleViolation(
+        'position.not_found',
+        `positionId: position ${command.data.positionId} does not exist`,
+        'unprocessable',
+        'positionId',
+      );
     }
-    const result = await runStreamCommand(this.store, personStream(personId), personDecider, command, {
-      metadata,
-      idSeed: options.idSeed,
-      ifMatch: options.ifMatch,
-      context: () => undefined,
-    });
+    const result = await runStreamCommand(
+      this.store,
+      personStream(personId),
+      personDecider,
+      command,
+      {
+        metadata,
+        idSeed: options.idSeed,
+        ifMatch: options.ifMatch,
+        context: () => undefined,
+      },
+    );
     return { state: result.state, revision: result.revision };
   }
 }

@@ -27,11 +27,14 @@ export class CaseContextFactory {
 
   /** For an existing case: the definition and rule set it pinned when it opened. */
   pinned(state: CaseState): { definition: ProcedureDefinition; ruleSet: RuleSet } {
-    if (state.status === 'none') throw new DomainRuleViolation('case.not_found', 'the case does not exist', 'not_found');
+    if (state.status === 'none')
+      throw new DomainRuleViolation('case.not_found', 'the case does not exist', 'not_found');
     const definition = this.catalog.definition(`${state.definitionId}@${state.definitionVersion}`);
     const ruleSet = this.catalog.ruleSet(state.ruleSetId);
     if (!definition || !ruleSet) {
-      throw new Error(`case ${state.caseId} pins ${state.definitionId}@${state.definitionVersion} / ${state.ruleSetId}, which are not loaded`);
+      throw new Error(
+        `case ${state.caseId} pins ${state.definitionId}@${state.definitionVersion} / ${state.ruleSetId}, which are not loaded`,
+      );
     }
     return { definition, ruleSet };
   }
@@ -40,7 +43,12 @@ export class CaseContextFactory {
   forOpening(definitionRef: string): { definition: ProcedureDefinition; ruleSet: RuleSet } {
     const definition = this.catalog.resolveDefinition(definitionRef);
     if (!definition) {
-      throw new DomainRuleViolation('definition.unknown', `definition: no procedure definition "${definitionRef}" (known: ${[...this.catalog.definitions.keys()].join(', ')})`, 'invalid', 'definition');
+      throw new DomainRuleViolation(
+        'definition.unknown',
+        `definition: no procedure definition "${definitionRef}" (known: ${[...this.catalog.definitions.keys()].join(', ')})`,
+        'invalid',
+        'definition',
+      );
     }
     const ruleSet = this.catalog.ruleSetOn(this.today());
     if (!ruleSet) throw new Error(`no rule set is in force on ${this.today()}`);
@@ -61,24 +69,50 @@ export class CaseContextFactory {
       actor,
       today,
       actorReachesCaseUnit: subtree.some((unit) => unit.id === caseUnit),
-      ...(personFactsFor ? { personFacts: await this.personFacts(personFactsFor.personId, personFactsFor.positionId, today) } : {}),
+      ...(personFactsFor
+        ? {
+            personFacts: await this.personFacts(
+              personFactsFor.personId,
+              personFactsFor.positionId,
+              today,
+            ),
+          }
+        : {}),
     };
   }
 
   /** What vetting reads from the person's record: planning pool, post, discipline. */
-  async personFacts(personId: string, positionId: string, today: string): Promise<PersonFactsForVetting | undefined> {
+  async personFacts(
+    personId: string,
+    positionId: string,
+    today: string,
+  ): Promise<PersonFactsForVetting | undefined> {
     const { state } = await this.registry.loadPerson(personId);
     if (state.status !== 'registered') return undefined;
     const target = await this.registry.findPosition(positionId);
-    const entries = await Promise.all(state.planningPool.map(async (entry) => ({ entry, position: await this.registry.findPosition(entry.positionId) })));
-    const qualifying = entries.find(({ entry, position }) => entry.positionId === positionId || (target && position && position.rank >= target.rank));
+    const entries = await Promise.all(
+      state.planningPool.map(async (entry) => ({
+        entry,
+        position: await this.registry.findPosition(entry.positionId),
+      })),
+    );
+    const qualifying = entries.find(
+      ({ entry, position }) =>
+        entry.positionId === positionId || (target && position && position.rank >= target.rank),
+    );
     const discipline = await this.discipline.factsFor(personId, today);
     return {
       dateOfBirth: state.profile.dateOfBirth,
       gender: state.profile.gender,
       planningPool: qualifying
-        ? { qualifies: true, detail: `planning pool ${qualifying.entry.term} for ${qualifying.entry.positionId} (${qualifying.entry.decisionRef})` }
-        : { qualifies: false, detail: `no planning-pool entry for ${positionId} or an equivalent or higher post` },
+        ? {
+            qualifies: true,
+            detail: `planning pool ${qualifying.entry.term} for ${qualifying.entry.positionId} (${qualifying.entry.decisionRef})`,
+          }
+        : {
+            qualifies: false,
+            detail: `no planning-pool entry for ${positionId} or an equivalent or higher post`,
+          },
       currentPostSince: state.posts.length ? state.posts.map((p) => p.from).sort()[0] : null,
       disciplineBars: discipline.bars,
       openDisciplineCases: discipline.openCasesPastVerification,

@@ -9,24 +9,48 @@ function stepView(event: CaseEvent, actor: Actor, subject: boolean): Record<stri
   const hidden =
     (event.type === 'NominationTallied' || event.type === 'BallotTallied') &&
     // The subject of the case never sees its ballot details; others unless the rule keeps them unannounced.
-    (subject || (!event.data.announced && !actor.roles.some((role) => event.data.visibleTo.includes(role))));
+    (subject ||
+      (!event.data.announced && !actor.roles.some((role) => event.data.visibleTo.includes(role))));
   if (!hidden) return { type: event.type, ...data };
   const { tally: _tally, reason: _reason, selected: _selected, ...rest } = data;
-  return { type: event.type, ...rest, tally: subject ? 'withheld from the subject' : 'not announced', reason: subject ? 'withheld from the subject' : 'not announced' };
+  return {
+    type: event.type,
+    ...rest,
+    tally: subject ? 'withheld from the subject' : 'not announced',
+    reason: subject ? 'withheld from the subject' : 'not announced',
+  };
 }
 
-export function caseView(state: CaseState, definition: ProcedureDefinition, revision: number | null, actor: Actor) {
+export function caseView(
+  state: CaseState,
+  definition: ProcedureDefinition,
+  revision: number | null,
+  actor: Actor,
+) {
   if (state.status === 'none') return null;
   const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
   const allowedNext: Record<string, unknown>[] = [];
   if (state.status === 'open' && current) {
-    allowedNext.push({ action: 'perform-step', stepId: current.id, kind: current.kind, roles: current.actors.roles, href: `/cases/${state.caseId}/steps/${current.id}` });
+    allowedNext.push({
+      action: 'perform-step',
+      stepId: current.id,
+      kind: current.kind,
+      roles: current.actors.roles,
+      href: `/cases/${state.caseId}/steps/${current.id}`,
+    });
     for (const entry of Object.values(state.vetting)) {
       if (entry.result === 'flagged' && !entry.resolved && entry.item !== 'discipline_bar') {
-        allowedNext.push({ action: 'resolve-vetting-item', item: entry.item, href: `/cases/${state.caseId}/vetting/${entry.item}/resolve` });
+        allowedNext.push({
+          action: 'resolve-vetting-item',
+          item: entry.item,
+          href: `/cases/${state.caseId}/vetting/${entry.item}/resolve`,
+        });
       }
     }
-    allowedNext.push({ action: 'withdraw', href: `/cases/${state.caseId}/withdraw` }, { action: 'reject', href: `/cases/${state.caseId}/reject` });
+    allowedNext.push(
+      { action: 'withdraw', href: `/cases/${state.caseId}/withdraw` },
+      { action: 'reject', href: `/cases/${state.caseId}/reject` },
+    );
   }
   return {
     id: state.caseId,
@@ -42,7 +66,14 @@ export function caseView(state: CaseState, definition: ProcedureDefinition, revi
     facts: state.openFacts,
     revision,
     currentStep: current
-      ? { id: current.id, kind: current.kind, title: current.title, titleVi: current.titleVi, roles: current.actors.roles, dueOn: state.currentStepDueOn }
+      ? {
+          id: current.id,
+          kind: current.kind,
+          title: current.title,
+          titleVi: current.titleVi,
+          roles: current.actors.roles,
+          dueOn: state.currentStepDueOn,
+        }
       : null,
     allowedNext,
     steps: state.steps.map((event) => stepView(event, actor, actor.personId === state.personId)),

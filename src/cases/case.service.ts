@@ -34,7 +34,8 @@ export class CaseService {
   async locate(caseId: string): Promise<string> {
     // Discipline cases have their own engine and API (/discipline-cases).
     for (const procedure of CASE_PROCEDURES.filter((name) => name !== 'discipline')) {
-      if ((await this.store.streamRevision(caseStream(procedure, caseId))) !== null) return procedure;
+      if ((await this.store.streamRevision(caseStream(procedure, caseId))) !== null)
+        return procedure;
     }
     throw new DomainRuleViolation('case.not_found', `case ${caseId} does not exist`, 'not_found');
   }
@@ -47,9 +48,18 @@ export class CaseService {
 
   async view(caseId: string, actor: Actor, asOf?: Date) {
     const procedure = await this.locate(caseId);
-    const { state, revision } = await loadStream(this.store, caseStream(procedure, caseId), caseDecider, asOf);
+    const { state, revision } = await loadStream(
+      this.store,
+      caseStream(procedure, caseId),
+      caseDecider,
+      asOf,
+    );
     if (state.status === 'none') {
-      throw new DomainRuleViolation('case.not_found', `case ${caseId} did not exist yet on ${asOf?.toISOString()}`, 'not_found');
+      throw new DomainRuleViolation(
+        'case.not_found',
+        `case ${caseId} did not exist yet on ${asOf?.toISOString()}`,
+        'not_found',
+      );
     }
     await this.scope.assertReaches(actor, state.orgUnitId, `case ${caseId}`);
     return caseView(state, this.contexts.pinned(state).definition, revision, actor);
@@ -60,34 +70,90 @@ export class CaseService {
     const procedure = await this.locate(caseId);
     const { state } = await loadStream(this.store, caseStream(procedure, caseId), caseDecider);
     const step = this.contexts.pinned(state).definition.steps.find((s) => s.id === stepId);
-    if (!step) throw new DomainRuleViolation('step.unknown', `case ${caseId} has no step "${stepId}"`, 'not_found', 'stepId');
+    if (!step)
+      throw new DomainRuleViolation(
+        'step.unknown',
+        `case ${caseId} has no step "${stepId}"`,
+        'not_found',
+        'stepId',
+      );
     return step.kind;
   }
 
-  async open(input: { caseId: string; procedure: string; definition: string; personId: string; positionId: string; orgUnitId: string; summary: string }, options: CaseWriteOptions) {
+  async open(
+    input: {
+      caseId: string;
+      procedure: string;
+      definition: string;
+      personId: string;
+      positionId: string;
+      orgUnitId: string;
+      summary: string;
+    },
+    options: CaseWriteOptions,
+  ) {
     const module = this.procedures.get(input.procedure);
     if (!module) {
-      throw new DomainRuleViolation('procedure.unknown', `procedure: "${input.procedure}" is not one of ${this.procedures.names().join(', ')}`, 'invalid', 'procedure');
+      throw new DomainRuleViolation(
+        'procedure.unknown',
+        `procedure: "${input.procedure}" is not one of ${this.procedures.names().join(', ')}`,
+        'invalid',
+        'procedure',
+      );
     }
     const pinned = this.contexts.forOpening(input.definition);
     if (!module.definitionIds.includes(pinned.definition.id)) {
-      throw new DomainRuleViolation('definition.wrong_procedure', `definition: ${pinned.definition.id} is not a ${input.procedure} procedure (use ${module.definitionIds.join(' or ')})`, 'invalid', 'definition');
+      throw new DomainRuleViolation(
+        'definition.wrong_procedure',
+        `definition: ${pinned.definition.id} is not a ${input.procedure} procedure (use ${module.definitionIds.join(' or ')})`,
+        'invalid',
+        'definition',
+      );
     }
     const context = await this.contexts.build(options.actor, pinned, input.orgUnitId);
-    const facts = (await module.onOpen?.({ personId: input.personId, positionId: input.positionId, definition: pinned.definition, context })) ?? undefined;
+    const facts =
+      (await module.onOpen?.({
+        personId: input.personId,
+        positionId: input.positionId,
+        definition: pinned.definition,
+        context,
+      })) ?? undefined;
     const command: CaseCommand = {
       type: 'OpenCase',
-      data: { caseId: input.caseId, procedure: input.procedure, personId: input.personId, positionId: input.positionId, orgUnitId: input.orgUnitId, summary: input.summary, ...(facts ? { facts } : {}) },
+      data: {
+        caseId: input.caseId,
+        procedure: input.procedure,
+        personId: input.personId,
+        positionId: input.positionId,
+        orgUnitId: input.orgUnitId,
+        summary: input.summary,
+        ...(facts ? { facts } : {}),
+      },
     };
     return this.write(input.procedure, input.caseId, command, options, async () => context, pinned);
   }
 
-  async act(caseId: string, command: CaseCommand, options: CaseWriteOptions, needsPersonFacts = false) {
+  async act(
+    caseId: string,
+    command: CaseCommand,
+    options: CaseWriteOptions,
+    needsPersonFacts = false,
+  ) {
     const procedure = await this.locate(caseId);
     return this.write(procedure, caseId, command, options, async (state) => {
       const pinned = this.contexts.pinned(state);
-      if (state.status === 'none') throw new DomainRuleViolation('case.not_found', `case ${caseId} does not exist`, 'not_found');
-      const context = await this.contexts.build(options.actor, pinned, state.orgUnitId, needsPersonFacts ? { personId: state.personId, positionId: state.positionId } : undefined);
+      if (state.status === 'none')
+        throw new DomainRuleViolation(
+          'case.not_found',
+          `case ${caseId} does not exist`,
+          'not_found',
+        );
+      const context = await this.contexts.build(
+        options.actor,
+        pinned,
+        state.orgUnitId,
+        needsPersonFacts ? { personId: state.personId, positionId: state.positionId } : undefined,
+      );
       const term = await this.procedures.get(procedure)?.decisionTerm?.(context, state);
       return term ? { ...context, decisionTerm: term } : context;
     });
@@ -102,19 +168,25 @@ export class CaseService {
     pinnedAtOpen?: ReturnType<CaseContextFactory['forOpening']>,
   ) {
     let pinned = pinnedAtOpen;
-    const result = await runStreamCommand(this.store, caseStream(procedure, caseId), caseDecider, command, {
-      ifMatch: options.ifMatch,
-      idSeed: options.idSeed,
-      metadata: options.metadata,
-      context: async (state) => {
-        const built = await context(state);
-        pinned = { definition: built.definition, ruleSet: built.ruleSet };
-        // Every case event records the definition version and rule set it was decided under.
-        options.metadata.definitionVersion = `${built.definition.id}@${built.definition.version}`;
-        options.metadata.ruleSet = built.ruleSet.id;
-        return built;
+    const result = await runStreamCommand(
+      this.store,
+      caseStream(procedure, caseId),
+      caseDecider,
+      command,
+      {
+        ifMatch: options.ifMatch,
+        idSeed: options.idSeed,
+        metadata: options.metadata,
+        context: async (state) => {
+          const built = await context(state);
+          pinned = { definition: built.definition, ruleSet: built.ruleSet };
+          // Every case event records the definition version and rule set it was decided under.
+          options.metadata.definitionVersion = `${built.definition.id}@${built.definition.version}`;
+          options.metadata.ruleSet = built.ruleSet.id;
+          return built;
+        },
       },
-    });
+    );
     if (!pinned) pinned = this.contexts.pinned(result.state);
     return caseView(result.state, pinned.definition, result.revision, options.actor);
   }

@@ -9,9 +9,19 @@ export interface ProcedureModule {
   /** Definition ids this procedure accepts when a case is opened. */
   definitionIds: string[];
   /** Checks and facts when a case opens (e.g. the person holds a post); throws DomainRuleViolation. */
-  onOpen?: (input: { personId: string; positionId: string; definition: ProcedureDefinition; context: Omit<CaseContext, 'definition'> }) => Promise<Record<string, unknown> | void>;
+  onOpen?: (input: {
+    personId: string;
+    positionId: string;
+    definition: ProcedureDefinition;
+    context: Omit<CaseContext, 'definition'>;
+  }) => Promise<Record<string, unknown> | void>;
   /** The procedure's own term rule for its decision. */
-  decisionTerm?: (context: CaseContext, state: ExistingCase) => Promise<((state: ExistingCase, effectiveFrom: string, years?: number) => DecisionTerm) | undefined>;
+  decisionTerm?: (
+    context: CaseContext,
+    state: ExistingCase,
+  ) => Promise<
+    ((state: ExistingCase, effectiveFrom: string, years?: number) => DecisionTerm) | undefined
+  >;
 }
 
 /** Procedure modules register here at start; the cases API finds them by name. */

@@ -4,7 +4,14 @@ import { firstValidationProblem } from '../common/validation';
 import { StepBody } from '../workflow/case/case.commands';
 import { StepKind } from '../workflow/definitions/procedure-definition';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
-import { BallotStepDto, DecisionStepDto, MeetingStepDto, NominationStepDto, ProposalStepDto, VettingStepDto } from './dto/step-bodies.dto';
+import {
+  BallotStepDto,
+  DecisionStepDto,
+  MeetingStepDto,
+  NominationStepDto,
+  ProposalStepDto,
+  VettingStepDto,
+} from './dto/step-bodies.dto';
 
 const DTO_BY_KIND = {
   proposal: ProposalStepDto,
@@ -24,10 +31,18 @@ export function parseStepBody(kind: StepKind, raw: unknown): StepBody {
 /** Validates a body against a DTO class; the first problem names its field. Nothing is written on failure. */
 export function parseBody<T extends object>(dtoClass: new () => T, raw: unknown): T {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new DomainRuleViolation('body.invalid', 'the request body must be a JSON object', 'invalid');
+    throw new DomainRuleViolation(
+      'body.invalid',
+      'the request body must be a JSON object',
+      'invalid',
+    );
   }
   const dto = plainToInstance(dtoClass, raw as object);
-  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
+  const errors = validateSync(dto, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    stopAtFirstError: true,
+  });
   if (errors.length) {
     const problem = firstValidationProblem(errors);
     throw new DomainRuleViolation('body.invalid', problem.message, 'invalid', problem.field);

@@ -12,4 +12,5 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const csvLine = (values: readonly unknown[]): string => `${values.map(csvField).join(',')}\r\n`;
+export const csvLine = (values: readonly unknown[]): string =>
+  `${values.map(csvField).join(',')}\r\n`;

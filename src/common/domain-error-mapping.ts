@@ -48,7 +48,12 @@ export function toHttpError(error: unknown): HttpErrorBody | null {
     };
   }
   if (error instanceof EventIdConflict) {
-    return { statusCode: 409, error: 'Conflict', rule: 'idempotency.id_reused', message: error.message };
+    return {
+      statusCode: 409,
+      error: 'Conflict',
+      rule: 'idempotency.id_reused',
+      message: error.message,
+    };
   }
   if (isRuleRefusal(error)) {
     const [statusCode, label] = STATUS_BY_CATEGORY[error.category] ?? [422, 'Unprocessable Entity'];

@@ -11,7 +11,10 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<{ status(code: number): { json(body: unknown): void }; headersSent?: boolean }>();
+    const response = http.getResponse<{
+      status(code: number): { json(body: unknown): void };
+      headersSent?: boolean;
+    }>();
     const request = http.getRequest<{ id?: unknown; method?: string; url?: string }>();
     if (response.headersSent) return;
 
@@ -32,7 +35,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         response.status(status).json({
           ...rest,
           statusCode: status,
-          message: messages ? messages.join('; ') : message ?? exception.message,
+          message: messages ? messages.join('; ') : (message ?? exception.message),
           ...(messages ? { errors: messages } : {}),
         });
       }
@@ -40,7 +43,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const payloadTooLarge = (exception as { type?: string }).type === 'entity.too.large';
     if (payloadTooLarge) {
-      response.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: 'request body is too large' });
+      response.status(413).json({
+        statusCode: 413,
+        error: 'Payload Too Large',
+        message: 'request body is too large',
+      });
       return;
     }
     this.logger.error(

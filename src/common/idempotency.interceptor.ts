@@ -44,7 +44,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const header = request.headers['idempotency-key'];
     const key = Array.isArray(header) ? header[0] : header;
     if (!key || request.method === 'GET') return next.handle();
-    if (key.length > 200) throw new UnprocessableEntityException('Idempotency-Key: at most 200 characters');
+    if (key.length > 200)
+      throw new UnprocessableEntityException('Idempotency-Key: at most 200 characters');
     const actorId = request.actor?.userId ?? 'anonymous';
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)

@@ -19,7 +19,10 @@ export function metadataFromRequest(
   now: Date,
   extra: Partial<EventMetadata> = {},
 ): EventMetadata {
-  const requestId = header(request, 'x-request-id') ?? (typeof request.id === 'string' ? request.id : undefined) ?? randomUUID();
+  const requestId =
+    header(request, 'x-request-id') ??
+    (typeof request.id === 'string' ? request.id : undefined) ??
+    randomUUID();
   return {
     actorId: actor.userId,
     roles: actor.roles,

@@ -59,7 +59,9 @@ export async function runStreamCommand<State, Command, Context>(
     const firstId = deterministicId(options.idSeed, '0');
     const already = loaded.events.findIndex((event) => event.id === firstId);
     if (already >= 0) {
-      const appended = loaded.events.slice(already).filter((e, i) => e.id === deterministicId(options.idSeed!, String(i)));
+      const appended = loaded.events
+        .slice(already)
+        .filter((e, i) => e.id === deterministicId(options.idSeed!, String(i)));
       return { state: loaded.state, revision: loaded.revision, appended, replayed: true };
     }
   }

@@ -2,14 +2,25 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 
 /** The first problem of a class-validator result, with the field's full path (`violation.source`, `items[2].note`). */
-export function firstValidationProblem(errors: ValidationError[], prefix = ''): { field: string; message: string } {
+export function firstValidationProblem(
+  errors: ValidationError[],
+  prefix = '',
+): { field: string; message: string } {
   const error = errors[0];
   const field = `${prefix}${error.property}`;
   if (error.constraints) {
-    const raw = Object.values(error.constraints).pop()!.replace(/^property (\S+) should not exist$/, '$1: unknown field');
-    return { field, message: raw.startsWith(error.property) ? `${prefix}${raw}` : `${field}: ${raw}` };
+    const raw = Object.values(error.constraints)
+      .pop()!
+      .replace(/^property (\S+) should not exist$/, '$1: unknown field');
+    return {
+      field,
+      message: raw.startsWith(error.property) ? `${prefix}${raw}` : `${field}: ${raw}`,
+    };
   }
-  return firstValidationProblem(error.children ?? [], /^\d+$/.test(error.property) ? `${prefix.replace(/\.$/, '')}[${error.property}].` : `${field}.`);
+  return firstValidationProblem(
+    error.children ?? [],
+    /^\d+$/.test(error.property) ? `${prefix.replace(/\.$/, '')}[${error.property}].` : `${field}.`,
+  );
 }
 
 /** Bodies are checked against their DTO: unknown fields are refused, the answer names the field. */

@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 /** Every setting of the service, read from the environment once at start and validated. */
 export class AppConfig {
@@ -12,9 +23,12 @@ export class AppConfig {
   @IsIn(['postgres', 'kurrentdb'], { message: 'EVENT_STORE must be "postgres" or "kurrentdb"' })
   EVENT_STORE: 'postgres' | 'kurrentdb' = 'postgres';
 
-  @ValidateIf((config: AppConfig) => config.EVENT_STORE === 'kurrentdb' || config.KURRENTDB_URL !== undefined)
+  @ValidateIf(
+    (config: AppConfig) => config.EVENT_STORE === 'kurrentdb' || config.KURRENTDB_URL !== undefined,
+  )
   @Matches(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\/\S+$/, {
-    message: 'KURRENTDB_URL must be a kurrentdb:// or esdb:// connection string (required when EVENT_STORE=kurrentdb)',
+    message:
+      'KURRENTDB_URL must be a kurrentdb:// or esdb:// connection string (required when EVENT_STORE=kurrentdb)',
   })
   KURRENTDB_URL?: string;
 
@@ -41,7 +55,9 @@ export class AppConfig {
   JWT_SECRET?: string;
 
   @IsOptional()
-  @Matches(/^https?:\/\/\S+$/, { message: 'JWT_JWKS_URL must be an http(s) URL of the identity provider\'s JWKS' })
+  @Matches(/^https?:\/\/\S+$/, {
+    message: "JWT_JWKS_URL must be an http(s) URL of the identity provider's JWKS",
+  })
   JWT_JWKS_URL?: string;
 
   @IsOptional()
@@ -66,7 +82,9 @@ export class AppConfig {
   @IsString()
   CALENDAR_DIR = 'seeds/calendar';
 
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, "-" or "_"' })
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, {
+    message: 'QUEUE_PREFIX must be 1-40 letters, digits, "-" or "_"',
+  })
   QUEUE_PREFIX = 'cadreflow';
 
   @IsIn(['true', 'false'], { message: 'RUN_WORKERS must be "true" or "false"' })
@@ -90,7 +108,14 @@ const KNOWN = Object.keys(new AppConfig());
 /** Reads and validates the environment; the first problem is reported in one line. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const raw: Record<string, unknown> = {};
-  for (const key of [...KNOWN, 'KURRENTDB_URL', 'JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE']) {
+  for (const key of [
+    ...KNOWN,
+    'KURRENTDB_URL',
+    'JWT_SECRET',
+    'JWT_JWKS_URL',
+    'JWT_ISSUER',
+    'JWT_AUDIENCE',
+  ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
@@ -100,7 +125,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     // class-validator lists constraints bottom-up; the last one is the first decorator, the most basic check.
     const message = Object.values(first.constraints ?? {}).pop() ?? `${first.property} is invalid`;
     const value = raw[first.property];
-    throw new ConfigError(`invalid configuration: ${message}${value === undefined ? '' : ` (got "${String(value)}")`}`);
+    throw new ConfigError(
+      `invalid configuration: ${message}${value === undefined ? '' : ` (got "${String(value)}")`}`,
+    );
   }
   return config;
 }

@@ -8,7 +8,12 @@ import { quoteIdentifier } from './quote-identifier';
 export type CopyColumnType = 'text' | 'bigint' | 'integer' | 'timestamptz' | 'jsonb' | 'text[]';
 
 const COPY_SPECIALS = /[\\\t\n\r]/g;
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const COPY_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
 
 /** Backslash, tab, newline and carriage return are the only characters COPY text reads specially. */
 function escapeCopyText(value: string): string {
@@ -43,7 +48,9 @@ export async function copyRows(
   columns: readonly { name: string; type: CopyColumnType }[],
   rows: readonly (readonly unknown[])[],
 ): Promise<void> {
-  const lines = rows.map((row) => `${columns.map((column, i) => copyTextValue(row[i], column.type)).join('\t')}\n`);
+  const lines = rows.map(
+    (row) => `${columns.map((column, i) => copyTextValue(row[i], column.type)).join('\t')}\n`,
+  );
   const columnList = columns.map((column) => quoteIdentifier(column.name)).join(', ');
   const sink = tx.query(copyFrom(`COPY ${quoteIdentifier(table)} (${columnList}) FROM STDIN`));
   await pipeline(Readable.from([lines.join('')]), sink);

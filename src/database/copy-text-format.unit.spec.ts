@@ -13,11 +13,15 @@ describe('COPY text format', () => {
 
   it('writes numbers and timestamps as they are', () => {
     expect(copyTextValue(42, 'bigint')).toBe('42');
-    expect(copyTextValue('2026-03-10T03:00:00.000Z', 'timestamptz')).toBe('2026-03-10T03:00:00.000Z');
+    expect(copyTextValue('2026-03-10T03:00:00.000Z', 'timestamptz')).toBe(
+      '2026-03-10T03:00:00.000Z',
+    );
   });
 
   it('quotes every array element, so commas, braces and the word NULL stay text', () => {
-    expect(copyTextValue(['a,b', '{x}', 'NULL', 'say "hi"'], 'text[]')).toBe('{"a,b","{x}","NULL","say \\\\"hi\\\\""}');
+    expect(copyTextValue(['a,b', '{x}', 'NULL', 'say "hi"'], 'text[]')).toBe(
+      '{"a,b","{x}","NULL","say \\\\"hi\\\\""}',
+    );
     expect(copyTextValue([], 'text[]')).toBe('{}');
   });
 

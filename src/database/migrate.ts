@@ -6,7 +6,10 @@ import { projectRoot } from '../common/project-root';
 export const MIGRATIONS_DIR = path.join(projectRoot(), 'src/database/migrations');
 
 /** Applies every pending migration; safe to call from several processes (advisory lock, wait). */
-export async function migrateUp(databaseUrl: string, log: (msg: string) => void = () => {}): Promise<string[]> {
+export async function migrateUp(
+  databaseUrl: string,
+  log: (msg: string) => void = () => {},
+): Promise<string[]> {
   const applied = await runner({
     databaseUrl,
     dir: MIGRATIONS_DIR,

@@ -28,21 +28,42 @@ export const disciplineRecordSaga: Saga = {
   handle(recorded: RecordedEvent): SagaOutput[] {
     const event = { type: recorded.type, data: recorded.data } as DisciplineEvent;
     const caseId = recorded.streamId.slice('discipline-'.length);
-    const note = (status: 'open' | 'closed', stage: string | null, on: string) => Send({ type: DISCIPLINE_RECORD_COMMANDS.note, data: { caseId, status, stage, on } }, 'note');
+    const note = (status: 'open' | 'closed', stage: string | null, on: string) =>
+      Send({ type: DISCIPLINE_RECORD_COMMANDS.note, data: { caseId, status, stage, on } }, 'note');
     const scheduleLimit = (decideBy: string) =>
-      Schedule({ kind: DISCIPLINE_TIME_LIMIT_TIMER, dueAt: endOfVietnamDay(decideBy), target: recorded.streamId, payload: { caseId, dueOn: decideBy }, cause: timeLimitCause(recorded.streamId, decideBy) });
-    const cancelLimit = (decideBy: string, reason: string) => Cancel(timerIdFor(timeLimitCause(recorded.streamId, decideBy), DISCIPLINE_TIME_LIMIT_TIMER), reason);
+      Schedule({
+        kind: DISCIPLINE_TIME_LIMIT_TIMER,
+        dueAt: endOfVietnamDay(decideBy),
+        target: recorded.streamId,
+        payload: { caseId, dueOn: decideBy },
+        cause: timeLimitCause(recorded.streamId, decideBy),
+      });
+    const cancelLimit = (decideBy: string, reason: string) =>
+      Cancel(
+        timerIdFor(timeLimitCause(recorded.streamId, decideBy), DISCIPLINE_TIME_LIMIT_TIMER),
+        reason,
+      );
     switch (event.type) {
       case 'DisciplineCaseOpened':
-        return [note('open', 'verification', event.data.openedOn), ...(event.data.decideBy ? [scheduleLimit(event.data.decideBy)] : [])];
+        return [
+          note('open', 'verification', event.data.openedOn),
+          ...(event.data.decideBy ? [scheduleLimit(event.data.decideBy)] : []),
+        ];
       case 'DisciplineStepRecorded':
-        return event.data.violationConfirmed === true ? [note('open', 'past_verification', event.data.heldOn)] : [Ignore('no stage change on the record')];
+        return event.data.violationConfirmed === true
+          ? [note('open', 'past_verification', event.data.heldOn)]
+          : [Ignore('no stage change on the record')];
       case 'DisciplineTimeLimitExtended':
         return [cancelLimit(event.data.from, 'time limit extended'), scheduleLimit(event.data.to)];
       case 'DisciplineDecided':
-        return [Send({ type: DISCIPLINE_RECORD_COMMANDS.apply, data: { caseId } }, 'apply'), note('closed', null, event.data.heldOn)];
+        return [
+          Send({ type: DISCIPLINE_RECORD_COMMANDS.apply, data: { caseId } }, 'apply'),
+          note('closed', null, event.data.heldOn),
+        ];
       case 'DisciplineComplaintReviewed':
-        return event.data.outcome === 'keep' ? [Ignore('the form was kept')] : [Send({ type: DISCIPLINE_RECORD_COMMANDS.revise, data: { caseId } }, 'revise')];
+        return event.data.outcome === 'keep'
+          ? [Ignore('the form was kept')]
+          : [Send({ type: DISCIPLINE_RECORD_COMMANDS.revise, data: { caseId } }, 'revise')];
       case 'DisciplineCaseClosed':
         return [note('closed', null, event.data.closedOn)];
       default:

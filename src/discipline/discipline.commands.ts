@@ -9,17 +9,44 @@ export interface DisciplineStepBase {
 
 export type DisciplineStepBody =
   | ({ kind: 'meeting'; conclusion: string; violationConfirmed?: boolean } & DisciplineStepBase)
-  | ({ kind: 'ballot'; tally: FormBallotTally; expulsionProposal?: ExpulsionProposal } & DisciplineStepBase)
-  | ({ kind: 'decision'; number: string; signer: string; form: string; effectiveFrom: string } & DisciplineStepBase);
+  | ({
+      kind: 'ballot';
+      tally: FormBallotTally;
+      expulsionProposal?: ExpulsionProposal;
+    } & DisciplineStepBase)
+  | ({
+      kind: 'decision';
+      number: string;
+      signer: string;
+      form: string;
+      effectiveFrom: string;
+    } & DisciplineStepBase);
 
 export type DisciplineCommand =
   | {
       type: 'OpenDisciplineCase';
-      data: { caseId: string; personId: string; positionId: string | null; orgUnitId: string; electedCadre: boolean; violation: Violation; summary: string };
+      data: {
+        caseId: string;
+        personId: string;
+        positionId: string | null;
+        orgUnitId: string;
+        electedCadre: boolean;
+        violation: Violation;
+        summary: string;
+      };
     }
   | { type: 'PerformDisciplineStep'; data: { stepId: string; body: DisciplineStepBody } }
   | { type: 'ExtendTimeLimit'; data: { reason: string } }
   | { type: 'FileComplaint'; data: { filedOn: string; grounds: string } }
-  | { type: 'ReviewComplaint'; data: { heldOn: string; number: string; outcome: 'keep' | 'change' | 'annul'; form?: string; reason: string } }
+  | {
+      type: 'ReviewComplaint';
+      data: {
+        heldOn: string;
+        number: string;
+        outcome: 'keep' | 'change' | 'annul';
+        form?: string;
+        reason: string;
+      };
+    }
   | { type: 'CloseDisciplineCase'; data: { reason: string } }
   | { type: 'RecordTimeLimitMissed'; data: { dueOn: string; missedAt: string } };

@@ -1,8 +1,29 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { parseBody } from '../cases/step-body-validation';
 import { ReasonDto } from '../cases/dto/open-case.dto';
@@ -19,19 +40,36 @@ import { DisciplineCommand } from './discipline.commands';
 import { DisciplineWriteOptions } from './discipline.service';
 import { DisciplineService } from './discipline.service';
 import { Violation } from './discipline.events';
-import { ComplaintDto, ComplaintReviewDto, DisciplineBallotDto, DisciplineDecisionDto, DisciplineMeetingDto, OpenDisciplineCaseDto } from './dto/discipline-bodies.dto';
+import {
+  ComplaintDto,
+  ComplaintReviewDto,
+  DisciplineBallotDto,
+  DisciplineDecisionDto,
+  DisciplineMeetingDto,
+  OpenDisciplineCaseDto,
+} from './dto/discipline-bodies.dto';
 
 type Request = RequestLike & IdempotentRequest;
 interface Response {
   setHeader(name: string, value: string): void;
 }
 
-const BODY_BY_KIND = { meeting: DisciplineMeetingDto, ballot: DisciplineBallotDto, decision: DisciplineDecisionDto } as const;
+const BODY_BY_KIND = {
+  meeting: DisciplineMeetingDto,
+  ballot: DisciplineBallotDto,
+  decision: DisciplineDecisionDto,
+} as const;
 
 function parseIfMatch(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(value.trim());
-  if (!match) throw new DomainRuleViolation('header.if_match', 'If-Match: the case revision you last read, e.g. "3"', 'invalid', 'If-Match');
+  if (!match)
+    throw new DomainRuleViolation(
+      'header.if_match',
+      'If-Match: the case revision you last read, e.g. "3"',
+      'invalid',
+      'If-Match',
+    );
   return Number(match[1]);
 }
 
@@ -53,17 +91,39 @@ export class DisciplineController {
   ) {}
 
   private options(actor: Actor, request: Request, ifMatch?: string): DisciplineWriteOptions {
-    return { actor, metadata: metadataFromRequest(request, actor, this.clock.now()), ifMatch: parseIfMatch(ifMatch), idSeed: request.idempotencySeed };
+    return {
+      actor,
+      metadata: metadataFromRequest(request, actor, this.clock.now()),
+      ifMatch: parseIfMatch(ifMatch),
+      idSeed: request.idempotencySeed,
+    };
   }
 
-  private act(id: string, command: DisciplineCommand, actor: Actor, request: Request, response: Response, ifMatch?: string) {
-    return this.commands.execute(new ActOnDisciplineCase(id, command, this.options(actor, request, ifMatch))).then((view) => withEtag(response, view));
+  private act(
+    id: string,
+    command: DisciplineCommand,
+    actor: Actor,
+    request: Request,
+    response: Response,
+    ifMatch?: string,
+  ) {
+    return this.commands
+      .execute(new ActOnDisciplineCase(id, command, this.options(actor, request, ifMatch)))
+      .then((view) => withEtag(response, view));
   }
 
   @Allow(...ACCESS.disciplineOpen)
   @Post()
-  @ApiOperation({ summary: 'Open a discipline case: records the violation; refused when past its limitation period' })
-  async open(@Body() dto: OpenDisciplineCaseDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  @ApiOperation({
+    summary:
+      'Open a discipline case: records the violation; refused when past its limitation period',
+  })
+  async open(
+    @Body() dto: OpenDisciplineCaseDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const view = await this.commands.execute(
       new OpenDisciplineCase(
         {
@@ -85,13 +145,27 @@ export class DisciplineController {
   @Allow(...ACCESS.disciplineRead)
   @SensitiveRead('discipline case')
   @Get(':id')
-  @ApiOperation({ summary: 'A discipline case: steps, ballot (counts only for the roles the rule names), decision, complaint' })
+  @ApiOperation({
+    summary:
+      'A discipline case: steps, ballot (counts only for the roles the rule names), decision, complaint',
+  })
   @ApiQuery({ name: 'asOf', required: false, description: 'ISO time: the case as it stood then' })
-  async get(@Param('id') id: string, @Query('asOf') asOf: string | undefined, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+  async get(
+    @Param('id') id: string,
+    @Query('asOf') asOf: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     let until: Date | undefined;
     if (asOf !== undefined) {
       until = new Date(asOf);
-      if (Number.isNaN(until.getTime())) throw new DomainRuleViolation('query.as_of', `asOf: "${asOf}" is not an ISO date-time`, 'invalid', 'asOf');
+      if (Number.isNaN(until.getTime()))
+        throw new DomainRuleViolation(
+          'query.as_of',
+          `asOf: "${asOf}" is not an ISO date-time`,
+          'invalid',
+          'asOf',
+        );
     }
     return withEtag(response, await this.discipline.view(id, actor, until));
   }
@@ -99,9 +173,18 @@ export class DisciplineController {
   @Allow(...ACCESS.caseStep)
   @Post(':id/steps/:stepId')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Perform the current step: verification, self-criticism, review (meetings), the secret ballot, the decision' })
+  @ApiOperation({
+    summary:
+      'Perform the current step: verification, self-criticism, review (meetings), the secret ballot, the decision',
+  })
   @ApiHeader({ name: 'If-Match', required: false })
-  @ApiBody({ schema: { oneOf: [DisciplineMeetingDto, DisciplineBallotDto, DisciplineDecisionDto].map((dto) => ({ $ref: getSchemaPath(dto) })) } })
+  @ApiBody({
+    schema: {
+      oneOf: [DisciplineMeetingDto, DisciplineBallotDto, DisciplineDecisionDto].map((dto) => ({
+        $ref: getSchemaPath(dto),
+      })),
+    },
+  })
   async perform(
     @Param('id') id: string,
     @Param('stepId') stepId: string,
@@ -112,36 +195,97 @@ export class DisciplineController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const kind = await this.discipline.stepKind(id, stepId);
-    if (!(kind in BODY_BY_KIND)) throw new Error(`discipline step ${stepId} has kind ${kind}, which the discipline engine does not run`);
+    if (!(kind in BODY_BY_KIND))
+      throw new Error(
+        `discipline step ${stepId} has kind ${kind}, which the discipline engine does not run`,
+      );
     const dtoClass: new () => object = BODY_BY_KIND[kind as keyof typeof BODY_BY_KIND];
     const parsed = { ...parseBody(dtoClass, body), kind } as DisciplineStepBody;
-    return this.act(id, { type: 'PerformDisciplineStep', data: { stepId, body: parsed } }, actor, request, response, ifMatch);
+    return this.act(
+      id,
+      { type: 'PerformDisciplineStep', data: { stepId, body: parsed } },
+      actor,
+      request,
+      response,
+      ifMatch,
+    );
   }
 
   @Allow(...ACCESS.disciplineDecide)
   @Post(':id/extend')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Extend the civil-service time to decide, once (90 → 150 days under the rule set)' })
-  extend(@Param('id') id: string, @Body() dto: ReasonDto, @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.act(id, { type: 'ExtendTimeLimit', data: { reason: dto.reason } }, actor, request, response, ifMatch);
+  @ApiOperation({
+    summary: 'Extend the civil-service time to decide, once (90 → 150 days under the rule set)',
+  })
+  extend(
+    @Param('id') id: string,
+    @Body() dto: ReasonDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.act(
+      id,
+      { type: 'ExtendTimeLimit', data: { reason: dto.reason } },
+      actor,
+      request,
+      response,
+      ifMatch,
+    );
   }
 
   @Allow(...ACCESS.disciplineOpen)
   @Post(':id/complaints')
   @HttpCode(200)
-  @ApiOperation({ summary: "Record the person's complaint against the decision, within the window; opens a review" })
-  complain(@Param('id') id: string, @Body() dto: ComplaintDto, @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.act(id, { type: 'FileComplaint', data: { filedOn: dto.filedOn, grounds: dto.grounds } }, actor, request, response, ifMatch);
+  @ApiOperation({
+    summary:
+      "Record the person's complaint against the decision, within the window; opens a review",
+  })
+  complain(
+    @Param('id') id: string,
+    @Body() dto: ComplaintDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.act(
+      id,
+      { type: 'FileComplaint', data: { filedOn: dto.filedOn, grounds: dto.grounds } },
+      actor,
+      request,
+      response,
+      ifMatch,
+    );
   }
 
   @Allow(...ACCESS.disciplineDecide)
   @Post(':id/complaints/review')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The outcome of the complaint review: keep, change (with the new form) or annul' })
-  review(@Param('id') id: string, @Body() dto: ComplaintReviewDto, @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  @ApiOperation({
+    summary: 'The outcome of the complaint review: keep, change (with the new form) or annul',
+  })
+  review(
+    @Param('id') id: string,
+    @Body() dto: ComplaintReviewDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.act(
       id,
-      { type: 'ReviewComplaint', data: { heldOn: dto.heldOn, number: dto.number, outcome: dto.outcome, ...(dto.form ? { form: dto.form } : {}), reason: dto.reason } },
+      {
+        type: 'ReviewComplaint',
+        data: {
+          heldOn: dto.heldOn,
+          number: dto.number,
+          outcome: dto.outcome,
+          ...(dto.form ? { form: dto.form } : {}),
+          reason: dto.reason,
+        },
+      },
       actor,
       request,
       response,
@@ -152,8 +296,24 @@ export class DisciplineController {
   @Allow(...ACCESS.disciplineOpen)
   @Post(':id/close')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Close an open case without discipline (e.g. the report was withdrawn)' })
-  close(@Param('id') id: string, @Body() dto: ReasonDto, @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.act(id, { type: 'CloseDisciplineCase', data: { reason: dto.reason } }, actor, request, response, ifMatch);
+  @ApiOperation({
+    summary: 'Close an open case without discipline (e.g. the report was withdrawn)',
+  })
+  close(
+    @Param('id') id: string,
+    @Body() dto: ReasonDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.act(
+      id,
+      { type: 'CloseDisciplineCase', data: { reason: dto.reason } },
+      actor,
+      request,
+      response,
+      ifMatch,
+    );
   }
 }

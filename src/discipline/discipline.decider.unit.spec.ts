@@ -34,7 +34,10 @@ const ctx = (actor: Actor, overrides: Partial<DisciplineContext> = {}): Discipli
   ...overrides,
 });
 
-const open = (violation: Partial<{ committedOn: string; severity: string }> = {}, extra: Partial<{ electedCadre: boolean }> = {}): DisciplineCommand => ({
+const open = (
+  violation: Partial<{ committedOn: string; severity: string }> = {},
+  extra: Partial<{ electedCadre: boolean }> = {},
+): DisciplineCommand => ({
   type: 'OpenDisciplineCase',
   data: {
     caseId: 'd-1',
@@ -43,23 +46,54 @@ const open = (violation: Partial<{ committedOn: string; severity: string }> = {}
     orgUnitId: 'ou-town',
     electedCadre: extra.electedCadre ?? false,
     summary: 'vi phạm',
-    violation: { category: 'land_management', committedOn: '2025-06-01', description: 'cấp đất sai quy định', source: 'inspection', severity: 'warning', ...violation },
+    violation: {
+      category: 'land_management',
+      committedOn: '2025-06-01',
+      description: 'cấp đất sai quy định',
+      source: 'inspection',
+      severity: 'warning',
+      ...violation,
+    },
   },
 });
-const step = (stepId: string, body: Record<string, unknown>): DisciplineCommand => ({ type: 'PerformDisciplineStep', data: { stepId, body: { heldOn: '2026-11-10', minutesRef: 'BB-1', ...body } as never } });
-const verify = step('verification', { kind: 'meeting', conclusion: 'xác minh có vi phạm', violationConfirmed: true });
+const step = (stepId: string, body: Record<string, unknown>): DisciplineCommand => ({
+  type: 'PerformDisciplineStep',
+  data: { stepId, body: { heldOn: '2026-11-10', minutesRef: 'BB-1', ...body } as never },
+});
+const verify = step('verification', {
+  kind: 'meeting',
+  conclusion: 'xác minh có vi phạm',
+  violationConfirmed: true,
+});
 const selfCriticism = step('self-criticism', { kind: 'meeting', conclusion: 'đã kiểm điểm' });
 const review = step('review', { kind: 'meeting', conclusion: 'đề nghị cảnh cáo' });
-const ballot = (votesByForm: Record<string, number>, noDiscipline = 0, proposal?: { cellMembers: number; for: number }) => {
+const ballot = (
+  votesByForm: Record<string, number>,
+  noDiscipline = 0,
+  proposal?: { cellMembers: number; for: number },
+) => {
   const present = Object.values(votesByForm).reduce((a, b) => a + b, 0) + noDiscipline;
-  return step('ballot', { kind: 'ballot', tally: { members: 13, summoned: 13, present, invalid: 0, noDiscipline, votesByForm }, ...(proposal ? { expulsionProposal: proposal } : {}) });
+  return step('ballot', {
+    kind: 'ballot',
+    tally: { members: 13, summoned: 13, present, invalid: 0, noDiscipline, votesByForm },
+    ...(proposal ? { expulsionProposal: proposal } : {}),
+  });
 };
-const decide = (form: string, heldOn = '2026-11-15') => step('decision', { kind: 'decision', number: '45-QĐ/UBKT', signer: 'Chủ nhiệm UBKT', form, effectiveFrom: heldOn, heldOn });
+const decide = (form: string, heldOn = '2026-11-15') =>
+  step('decision', {
+    kind: 'decision',
+    number: '45-QĐ/UBKT',
+    signer: 'Chủ nhiệm UBKT',
+    form,
+    effectiveFrom: heldOn,
+    heldOn,
+  });
 
 function given(...history: [DisciplineCommand, DisciplineContext][]) {
   let state: DisciplineState = disciplineDecider.initialState();
   for (const [command, context] of history) {
-    for (const event of disciplineDecider.decide(state, command, context)) state = disciplineDecider.evolve(state, event);
+    for (const event of disciplineDecider.decide(state, command, context))
+      state = disciplineDecider.evolve(state, event);
   }
   return {
     state,
@@ -93,7 +127,9 @@ const throughReview: [DisciplineCommand, DisciplineContext][] = [
 
 describe('discipline case: opening', () => {
   it('records the violation, the limitation period checked and (civil service) the 90-day time limit', () => {
-    const [event] = given().when(open(), ctx(inspector, { definition: civil })).then(['DisciplineCaseOpened']);
+    const [event] = given()
+      .when(open(), ctx(inspector, { definition: civil }))
+      .then(['DisciplineCaseOpened']);
     expect(event.data).toMatchObject({
       track: 'civil_service',
       violation: { category: 'land_management', source: 'inspection', severity: 'warning' },
@@ -108,14 +144,23 @@ describe('discipline case: opening', () => {
   it('refuses a violation past the limitation period of its severity, with the period and the dates', () => {
     given()
       .when(open({ committedOn: '2021-06-01', severity: 'reprimand' }), ctx(inspector))
-      .refuses('discipline.limitation_expired', /reprimand-level violation of 2021-06-01 is past its limitation period of 5 years, which ended on 2026-06-01; today is 2026-11-20/);
+      .refuses(
+        'discipline.limitation_expired',
+        /reprimand-level violation of 2021-06-01 is past its limitation period of 5 years, which ended on 2026-06-01; today is 2026-11-20/,
+      );
     // Expulsion-level violations have no limitation period.
-    given().when(open({ committedOn: '2001-01-01', severity: 'expulsion' }), ctx(inspector)).then(['DisciplineCaseOpened']);
+    given()
+      .when(open({ committedOn: '2001-01-01', severity: 'expulsion' }), ctx(inspector))
+      .then(['DisciplineCaseOpened']);
   });
 
   it('refuses a severity that is not a form of the track under the rule set', () => {
-    given().when(open({ severity: 'demotion' }), ctx(inspector, { definition: civil })).refuses('discipline.unknown_form', /not a civil_service form under vn-2025/);
-    given().when(open({ severity: 'demotion' }), ctx(inspector, { definition: civil, ruleSet: vn2022 })).then(['DisciplineCaseOpened']);
+    given()
+      .when(open({ severity: 'demotion' }), ctx(inspector, { definition: civil }))
+      .refuses('discipline.unknown_form', /not a civil_service form under vn-2025/);
+    given()
+      .when(open({ severity: 'demotion' }), ctx(inspector, { definition: civil, ruleSet: vn2022 }))
+      .then(['DisciplineCaseOpened']);
   });
 
   it('is opened by an inspector or organization staff only', () => {
@@ -126,97 +171,201 @@ describe('discipline case: opening', () => {
 describe('discipline case: steps and ballot', () => {
   it('closes the case when verification does not confirm the violation', () => {
     given([open(), ctx(inspector)])
-      .when(step('verification', { kind: 'meeting', conclusion: 'không có vi phạm', violationConfirmed: false }), ctx(inspector))
+      .when(
+        step('verification', {
+          kind: 'meeting',
+          conclusion: 'không có vi phạm',
+          violationConfirmed: false,
+        }),
+        ctx(inspector),
+      )
       .then(['DisciplineStepRecorded', 'DisciplineCaseClosed']);
   });
 
   it('takes steps in order', () => {
-    given([open(), ctx(inspector)]).when(review, ctx(inspector)).refuses('step.out_of_order', /current step is verification/);
+    given([open(), ctx(inspector)])
+      .when(review, ctx(inspector))
+      .refuses('step.out_of_order', /current step is verification/);
   });
 
   it('chooses the form by adding votes from the heaviest down when none passes alone', () => {
-    const [tallied] = given(...throughReview).when(ballot({ removal_from_post: 4, warning: 3, reprimand: 5 }, 1), ctx(secretary)).then(['DisciplineBallotTallied']);
-    expect(tallied.data).toMatchObject({ outcome: 'form_chosen', form: 'warning', accumulated: true, announced: false, nextStepId: 'decision' });
+    const [tallied] = given(...throughReview)
+      .when(ballot({ removal_from_post: 4, warning: 3, reprimand: 5 }, 1), ctx(secretary))
+      .then(['DisciplineBallotTallied']);
+    expect(tallied.data).toMatchObject({
+      outcome: 'form_chosen',
+      form: 'warning',
+      accumulated: true,
+      announced: false,
+      nextStepId: 'decision',
+    });
   });
 
   it('closes the case without discipline when no form reaches the threshold', () => {
-    given(...throughReview).when(ballot({ reprimand: 6 }, 7), ctx(secretary)).then(['DisciplineBallotTallied', 'DisciplineCaseClosed']);
+    given(...throughReview)
+      .when(ballot({ reprimand: 6 }, 7), ctx(secretary))
+      .then(['DisciplineBallotTallied', 'DisciplineCaseClosed']);
   });
 
   it('refuses expulsion without two thirds of the cell proposing it', () => {
-    given(...throughReview).when(ballot({ expulsion: 9, warning: 4 }, 0, { cellMembers: 12, for: 7 }), ctx(secretary)).refuses('discipline.expulsion_not_proposed', /at least 8 of the cell's 12 members/);
-    given(...throughReview).when(ballot({ expulsion: 9, warning: 4 }, 0, { cellMembers: 12, for: 8 }), ctx(secretary)).then(['DisciplineBallotTallied']);
+    given(...throughReview)
+      .when(ballot({ expulsion: 9, warning: 4 }, 0, { cellMembers: 12, for: 7 }), ctx(secretary))
+      .refuses('discipline.expulsion_not_proposed', /at least 8 of the cell's 12 members/);
+    given(...throughReview)
+      .when(ballot({ expulsion: 9, warning: 4 }, 0, { cellMembers: 12, for: 8 }), ctx(secretary))
+      .then(['DisciplineBallotTallied']);
   });
 });
 
 describe('discipline case: decision', () => {
-  const balloted: [DisciplineCommand, DisciplineContext][] = [...throughReview, [ballot({ warning: 8, reprimand: 5 }), ctx(secretary)]];
+  const balloted: [DisciplineCommand, DisciplineContext][] = [
+    ...throughReview,
+    [ballot({ warning: 8, reprimand: 5 }), ctx(secretary)],
+  ];
 
   it('applies the ballot form with its bar on higher posts by rule set (36 months under vn-2025) and the complaint window', () => {
-    const [decided] = given(...balloted).when(decide('warning'), ctx(leader)).then(['DisciplineDecided']);
-    expect(decided.data).toMatchObject({ form: 'warning', barEndsOn: '2029-11-15', complaintWindowEndsOn: '2026-12-15', nextStepId: null });
+    const [decided] = given(...balloted)
+      .when(decide('warning'), ctx(leader))
+      .then(['DisciplineDecided']);
+    expect(decided.data).toMatchObject({
+      form: 'warning',
+      barEndsOn: '2029-11-15',
+      complaintWindowEndsOn: '2026-12-15',
+      nextStepId: null,
+    });
   });
 
   it('uses 30 months for a warning under vn-2022', () => {
     const old = (actor: Actor) => ctx(actor, { ruleSet: vn2022 });
-    const [decided] = given([open(), old(inspector)], [verify, old(inspector)], [selfCriticism, old(staff)], [review, old(inspector)], [ballot({ warning: 8, reprimand: 5 }), old(secretary)])
+    const [decided] = given(
+      [open(), old(inspector)],
+      [verify, old(inspector)],
+      [selfCriticism, old(staff)],
+      [review, old(inspector)],
+      [ballot({ warning: 8, reprimand: 5 }), old(secretary)],
+    )
       .when(decide('warning'), old(leader))
       .then(['DisciplineDecided']);
     expect(decided.data).toMatchObject({ barEndsOn: '2029-05-15' });
   });
 
   it('refuses a form other than the ballot chose, and a second decision', () => {
-    given(...balloted).when(decide('reprimand'), ctx(leader)).refuses('discipline.form_differs_from_ballot', /the ballot chose warning/);
-    given(...balloted, [decide('warning'), ctx(leader)]).when(decide('warning'), ctx(leader)).refuses('decision.already_issued');
+    given(...balloted)
+      .when(decide('reprimand'), ctx(leader))
+      .refuses('discipline.form_differs_from_ballot', /the ballot chose warning/);
+    given(...balloted, [decide('warning'), ctx(leader)])
+      .when(decide('warning'), ctx(leader))
+      .refuses('decision.already_issued');
   });
 
   it('is deferred while the person is pregnant, naming the status and its dates', () => {
     given(...balloted)
-      .when(decide('warning'), ctx(leader, { personStatuses: [{ status: 'pregnant', from: '2026-09-01', until: '2027-03-01', note: '' }] }))
+      .when(
+        decide('warning'),
+        ctx(leader, {
+          personStatuses: [
+            { status: 'pregnant', from: '2026-09-01', until: '2027-03-01', note: '' },
+          ],
+        }),
+      )
       .refuses('discipline.deferred', /pregnant \(from 2026-09-01 until 2027-03-01\)/);
     // A period that ended no longer defers.
-    given(...balloted).when(decide('warning'), ctx(leader, { personStatuses: [{ status: 'detained', from: '2026-01-01', until: '2026-02-01', note: '' }] })).then(['DisciplineDecided']);
+    given(...balloted)
+      .when(
+        decide('warning'),
+        ctx(leader, {
+          personStatuses: [
+            { status: 'detained', from: '2026-01-01', until: '2026-02-01', note: '' },
+          ],
+        }),
+      )
+      .then(['DisciplineDecided']);
   });
 
   it('keeps the tally recorder from issuing the decision', () => {
-    const both: Actor = { userId: 'u-both', roles: ['ballot_secretary', 'leadership'], orgUnit: 'ou-town' };
-    given(...throughReview, [ballot({ warning: 8, reprimand: 5 }), ctx(both)]).when(decide('warning'), ctx(both)).refuses('separation.tally_and_decision');
+    const both: Actor = {
+      userId: 'u-both',
+      roles: ['ballot_secretary', 'leadership'],
+      orgUnit: 'ou-town',
+    };
+    given(...throughReview, [ballot({ warning: 8, reprimand: 5 }), ctx(both)])
+      .when(decide('warning'), ctx(both))
+      .refuses('separation.tally_and_decision');
   });
 
   it('extends the civil-service time limit once, to 150 days', () => {
     const c = (actor: Actor) => ctx(actor, { definition: civil });
-    const [extended] = given([open(), c(inspector)]).when({ type: 'ExtendTimeLimit', data: { reason: 'phức tạp' } }, c(leader)).then(['DisciplineTimeLimitExtended']);
+    const [extended] = given([open(), c(inspector)])
+      .when({ type: 'ExtendTimeLimit', data: { reason: 'phức tạp' } }, c(leader))
+      .then(['DisciplineTimeLimitExtended']);
     expect(extended.data).toMatchObject({ from: '2027-02-18', to: '2027-04-19' });
     given([open(), c(inspector)], [{ type: 'ExtendTimeLimit', data: { reason: 'x' } }, c(leader)])
       .when({ type: 'ExtendTimeLimit', data: { reason: 'again' } }, c(leader))
       .refuses('discipline.time_limit_already_extended');
-    given([open(), ctx(inspector)]).when({ type: 'ExtendTimeLimit', data: { reason: 'x' } }, ctx(leader)).refuses('discipline.no_time_limit');
+    given([open(), ctx(inspector)])
+      .when({ type: 'ExtendTimeLimit', data: { reason: 'x' } }, ctx(leader))
+      .refuses('discipline.no_time_limit');
   });
 
   it('records a missed time limit once, and not after the extension moved it', () => {
     const c = (actor: Actor) => ctx(actor, { definition: civil });
-    const miss: DisciplineCommand = { type: 'RecordTimeLimitMissed', data: { dueOn: '2027-02-18', missedAt: '2027-02-18T17:00:00Z' } };
-    given([open(), c(inspector)]).when(miss, c(leader)).then(['DeadlineMissed']);
-    given([open(), c(inspector)], [miss, c(leader)]).when(miss, c(leader)).then([]);
-    given([open(), c(inspector)], [{ type: 'ExtendTimeLimit', data: { reason: 'x' } }, c(leader)]).when(miss, c(leader)).then([]);
+    const miss: DisciplineCommand = {
+      type: 'RecordTimeLimitMissed',
+      data: { dueOn: '2027-02-18', missedAt: '2027-02-18T17:00:00Z' },
+    };
+    given([open(), c(inspector)])
+      .when(miss, c(leader))
+      .then(['DeadlineMissed']);
+    given([open(), c(inspector)], [miss, c(leader)])
+      .when(miss, c(leader))
+      .then([]);
+    given([open(), c(inspector)], [{ type: 'ExtendTimeLimit', data: { reason: 'x' } }, c(leader)])
+      .when(miss, c(leader))
+      .then([]);
   });
 });
 
 describe('discipline case: complaint and review', () => {
-  const decided: [DisciplineCommand, DisciplineContext][] = [...throughReview, [ballot({ warning: 8, reprimand: 5 }), ctx(secretary)], [decide('warning'), ctx(leader)]];
-  const complain = (filedOn: string): DisciplineCommand => ({ type: 'FileComplaint', data: { filedOn, grounds: 'hình thức quá nặng' } });
-  const reviewed = (outcome: 'keep' | 'change' | 'annul', form?: string): DisciplineCommand => ({ type: 'ReviewComplaint', data: { heldOn: '2026-11-20', number: '9-QĐ', outcome, form, reason: 'xem xét lại' } });
+  const decided: [DisciplineCommand, DisciplineContext][] = [
+    ...throughReview,
+    [ballot({ warning: 8, reprimand: 5 }), ctx(secretary)],
+    [decide('warning'), ctx(leader)],
+  ];
+  const complain = (filedOn: string): DisciplineCommand => ({
+    type: 'FileComplaint',
+    data: { filedOn, grounds: 'hình thức quá nặng' },
+  });
+  const reviewed = (outcome: 'keep' | 'change' | 'annul', form?: string): DisciplineCommand => ({
+    type: 'ReviewComplaint',
+    data: { heldOn: '2026-11-20', number: '9-QĐ', outcome, form, reason: 'xem xét lại' },
+  });
 
   it('accepts a complaint within the window and refuses one after it', () => {
-    given(...decided).when(complain('2026-11-18'), ctx(staff)).then(['DisciplineComplaintFiled']);
-    given(...decided).when(complain('2026-12-16'), ctx(staff, { today: '2026-12-20' })).refuses('discipline.complaint_window_closed', /closed on 2026-12-15/);
+    given(...decided)
+      .when(complain('2026-11-18'), ctx(staff))
+      .then(['DisciplineComplaintFiled']);
+    given(...decided)
+      .when(complain('2026-12-16'), ctx(staff, { today: '2026-12-20' }))
+      .refuses('discipline.complaint_window_closed', /closed on 2026-12-15/);
   });
 
   it('a review can change the form (with a new bar) or annul it', () => {
-    const changed = given(...decided, [complain('2026-11-18'), ctx(staff)]).when(reviewed('change', 'reprimand'), ctx(leader)).then(['DisciplineComplaintReviewed']);
-    expect(changed[0].data).toMatchObject({ outcome: 'change', form: 'reprimand', barEndsOn: '2028-11-15' });
-    const after = given(...decided, [complain('2026-11-18'), ctx(staff)], [reviewed('annul'), ctx(leader)]).state;
+    const changed = given(...decided, [complain('2026-11-18'), ctx(staff)])
+      .when(reviewed('change', 'reprimand'), ctx(leader))
+      .then(['DisciplineComplaintReviewed']);
+    expect(changed[0].data).toMatchObject({
+      outcome: 'change',
+      form: 'reprimand',
+      barEndsOn: '2028-11-15',
+    });
+    const after = given(
+      ...decided,
+      [complain('2026-11-18'), ctx(staff)],
+      [reviewed('annul'), ctx(leader)],
+    ).state;
     expect(after.status).toBe('annulled');
-    given(...decided).when(reviewed('keep'), ctx(leader)).refuses('discipline.no_complaint');
+    given(...decided)
+      .when(reviewed('keep'), ctx(leader))
+      .refuses('discipline.no_complaint');
   });
 });

@@ -54,7 +54,10 @@ export type DisciplineEvent =
         firstStepDueOn: string | null;
       };
     }
-  | { type: 'DisciplineStepRecorded'; data: DisciplineStepRecord & { conclusion: string; violationConfirmed?: boolean } }
+  | {
+      type: 'DisciplineStepRecorded';
+      data: DisciplineStepRecord & { conclusion: string; violationConfirmed?: boolean };
+    }
   | {
       type: 'DisciplineBallotTallied';
       data: DisciplineStepRecord & {
@@ -83,8 +86,21 @@ export type DisciplineEvent =
         withinTimeLimit: boolean | null;
       };
     }
-  | { type: 'DisciplineTimeLimitExtended'; data: { from: string; to: string; reason: string; extendedBy: string; extendedOn: string; citation: string } }
-  | { type: 'DisciplineComplaintFiled'; data: { filedOn: string; grounds: string; recordedBy: string } }
+  | {
+      type: 'DisciplineTimeLimitExtended';
+      data: {
+        from: string;
+        to: string;
+        reason: string;
+        extendedBy: string;
+        extendedOn: string;
+        citation: string;
+      };
+    }
+  | {
+      type: 'DisciplineComplaintFiled';
+      data: { filedOn: string; grounds: string; recordedBy: string };
+    }
   | {
       type: 'DisciplineComplaintReviewed';
       data: {
@@ -98,7 +114,19 @@ export type DisciplineEvent =
         reviewedBy: string;
       };
     }
-  | { type: 'DisciplineCaseClosed'; data: { rule: string; reason: string; stepId: string | null; closedBy: string; closedOn: string } }
-  | { type: 'DeadlineMissed'; data: { caseId: string; stepId: string; dueOn: string; missedAt: string } };
+  | {
+      type: 'DisciplineCaseClosed';
+      data: {
+        rule: string;
+        reason: string;
+        stepId: string | null;
+        closedBy: string;
+        closedOn: string;
+      };
+    }
+  | {
+      type: 'DeadlineMissed';
+      data: { caseId: string; stepId: string; dueOn: string; missedAt: string };
+    };
 
 export type DisciplineEventType = DisciplineEvent['type'];

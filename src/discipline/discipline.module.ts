@@ -11,7 +11,12 @@ import { DisciplineService } from './discipline.service';
 @Module({
   imports: [CadresModule, CasesModule],
   controllers: [DisciplineController],
-  providers: [DisciplineService, OpenDisciplineCaseHandler, ActOnDisciplineCaseHandler, DisciplineRecordRegistration],
+  providers: [
+    DisciplineService,
+    OpenDisciplineCaseHandler,
+    ActOnDisciplineCaseHandler,
+    DisciplineRecordRegistration,
+  ],
   exports: [DisciplineService],
 })
 export class DisciplineModule {}

@@ -2,7 +2,10 @@ import { DisciplineEvent } from './discipline.events';
 
 type Data<T extends DisciplineEvent['type']> = Extract<DisciplineEvent, { type: T }>['data'];
 
-export interface DisciplineFacts extends Omit<Data<'DisciplineCaseOpened'>, 'firstStepId' | 'firstStepDueOn' | 'procedure'> {
+export interface DisciplineFacts extends Omit<
+  Data<'DisciplineCaseOpened'>,
+  'firstStepId' | 'firstStepDueOn' | 'procedure'
+> {
   /** Index of the current step in the pinned definition. */
   currentStep: number;
   currentStepDueOn: string | null;
@@ -20,7 +23,14 @@ export interface DisciplineFacts extends Omit<Data<'DisciplineCaseOpened'>, 'fir
 export type DisciplineState =
   | { status: 'none' }
   | ({ status: 'open' } & DisciplineFacts)
-  | ({ status: 'decided' | 'under_review' | 'annulled'; decision: Data<'DisciplineDecided'>; form: string; barEndsOn: string | null; complaint: Data<'DisciplineComplaintFiled'> | null; reviews: Data<'DisciplineComplaintReviewed'>[] } & DisciplineFacts)
+  | ({
+      status: 'decided' | 'under_review' | 'annulled';
+      decision: Data<'DisciplineDecided'>;
+      form: string;
+      barEndsOn: string | null;
+      complaint: Data<'DisciplineComplaintFiled'> | null;
+      reviews: Data<'DisciplineComplaintReviewed'>[];
+    } & DisciplineFacts)
   | ({ status: 'closed'; closure: Data<'DisciplineCaseClosed'> } & DisciplineFacts);
 
 export type ExistingDiscipline = Exclude<DisciplineState, { status: 'none' }>;

@@ -36,23 +36,64 @@ export type FormBallotOutcome =
   | { outcome: 'no_quorum'; reason: string }
   | { outcome: 'expulsion_not_proposed'; reason: string };
 
-const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+const isCount = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= 0;
 
 /** Checks the counts, then applies quorum, the > half-of-members threshold and the accumulation rule. */
-export function evaluateFormBallot(rule: FormBallotRule, tally: FormBallotTally, proposal?: ExpulsionProposal): FormBallotOutcome {
+export function evaluateFormBallot(
+  rule: FormBallotRule,
+  tally: FormBallotTally,
+  proposal?: ExpulsionProposal,
+): FormBallotOutcome {
   for (const field of ['members', 'summoned', 'present', 'invalid', 'noDiscipline'] as const) {
-    if (!isCount(tally[field])) return { outcome: 'invalid_tally', field, reason: `${field} must be a whole number ≥ 0 (got ${tally[field]})` };
+    if (!isCount(tally[field]))
+      return {
+        outcome: 'invalid_tally',
+        field,
+        reason: `${field} must be a whole number ≥ 0 (got ${tally[field]})`,
+      };
   }
   for (const [form, votes] of Object.entries(tally.votesByForm)) {
-    if (!rule.forms.includes(form)) return { outcome: 'invalid_tally', field: `votesByForm.${form}`, reason: `"${form}" is not a form of this track (${rule.forms.join(', ')})` };
-    if (!isCount(votes)) return { outcome: 'invalid_tally', field: `votesByForm.${form}`, reason: `votes must be a whole number ≥ 0 (got ${votes})` };
+    if (!rule.forms.includes(form))
+      return {
+        outcome: 'invalid_tally',
+        field: `votesByForm.${form}`,
+        reason: `"${form}" is not a form of this track (${rule.forms.join(', ')})`,
+      };
+    if (!isCount(votes))
+      return {
+        outcome: 'invalid_tally',
+        field: `votesByForm.${form}`,
+        reason: `votes must be a whole number ≥ 0 (got ${votes})`,
+      };
   }
-  const cast = Object.values(tally.votesByForm).reduce((sum, v) => sum + v, 0) + tally.noDiscipline + tally.invalid;
-  if (cast !== tally.present) return { outcome: 'invalid_tally', field: 'present', reason: `votes for forms + noDiscipline + invalid = ${cast}, but ${tally.present} present` };
-  if (tally.present > tally.summoned) return { outcome: 'invalid_tally', field: 'present', reason: `${tally.present} present, but only ${tally.summoned} summoned` };
-  if (tally.summoned > tally.members) return { outcome: 'invalid_tally', field: 'summoned', reason: `${tally.summoned} summoned, but the collective has ${tally.members} members` };
+  const cast =
+    Object.values(tally.votesByForm).reduce((sum, v) => sum + v, 0) +
+    tally.noDiscipline +
+    tally.invalid;
+  if (cast !== tally.present)
+    return {
+      outcome: 'invalid_tally',
+      field: 'present',
+      reason: `votes for forms + noDiscipline + invalid = ${cast}, but ${tally.present} present`,
+    };
+  if (tally.present > tally.summoned)
+    return {
+      outcome: 'invalid_tally',
+      field: 'present',
+      reason: `${tally.present} present, but only ${tally.summoned} summoned`,
+    };
+  if (tally.summoned > tally.members)
+    return {
+      outcome: 'invalid_tally',
+      field: 'summoned',
+      reason: `${tally.summoned} summoned, but the collective has ${tally.members} members`,
+    };
   if (!reaches(tally.present, rule.quorum, tally.summoned)) {
-    return { outcome: 'no_quorum', reason: `no quorum: ${tally.present} of ${tally.summoned} summoned present, needs at least ${show(rule.quorum, tally.summoned)}` };
+    return {
+      outcome: 'no_quorum',
+      reason: `no quorum: ${tally.present} of ${tally.summoned} summoned present, needs at least ${show(rule.quorum, tally.summoned)}`,
+    };
   }
   const needs = `more than ${show(rule.pass, tally.members)} of ${tally.members} members`;
   const heaviestFirst = [...rule.forms].reverse();
@@ -60,7 +101,11 @@ export function evaluateFormBallot(rule: FormBallotRule, tally: FormBallotTally,
   let chosen: { form: string; accumulated: boolean; reason: string } | null = null;
   const alone = heaviestFirst.find((form) => exceeds(votes(form), rule.pass, tally.members));
   if (alone) {
-    chosen = { form: alone, accumulated: false, reason: `${alone}: ${votes(alone)} votes, ${needs}` };
+    chosen = {
+      form: alone,
+      accumulated: false,
+      reason: `${alone}: ${votes(alone)} votes, ${needs}`,
+    };
   } else if (rule.accumulateFromHeaviest) {
     let sum = 0;
     const added: string[] = [];
@@ -68,7 +113,11 @@ export function evaluateFormBallot(rule: FormBallotRule, tally: FormBallotTally,
       sum += votes(form);
       added.push(`${form} ${votes(form)}`);
       if (exceeds(sum, rule.pass, tally.members)) {
-        chosen = { form, accumulated: true, reason: `no form had ${needs} alone; adding from the heaviest: ${added.join(' + ')} = ${sum}, so ${form}` };
+        chosen = {
+          form,
+          accumulated: true,
+          reason: `no form had ${needs} alone; adding from the heaviest: ${added.join(' + ')} = ${sum}, so ${form}`,
+        };
         break;
       }
     }
@@ -81,8 +130,16 @@ export function evaluateFormBallot(rule: FormBallotRule, tally: FormBallotTally,
     };
   }
   if (chosen.form === 'expulsion') {
-    if (!proposal || !isCount(proposal.cellMembers) || !isCount(proposal.for) || proposal.for > proposal.cellMembers) {
-      return { outcome: 'expulsion_not_proposed', reason: `the ballot chose expulsion, which needs the cell's proposal (expulsionProposal: cellMembers and for)` };
+    if (
+      !proposal ||
+      !isCount(proposal.cellMembers) ||
+      !isCount(proposal.for) ||
+      proposal.for > proposal.cellMembers
+    ) {
+      return {
+        outcome: 'expulsion_not_proposed',
+        reason: `the ballot chose expulsion, which needs the cell's proposal (expulsionProposal: cellMembers and for)`,
+      };
     }
     if (!reaches(proposal.for, rule.expulsionProposal, proposal.cellMembers)) {
       return {
@@ -90,7 +147,10 @@ export function evaluateFormBallot(rule: FormBallotRule, tally: FormBallotTally,
         reason: `expulsion needs at least ${show(rule.expulsionProposal, proposal.cellMembers)} of the cell's ${proposal.cellMembers} members to propose it; ${proposal.for} did`,
       };
     }
-    chosen = { ...chosen, reason: `${chosen.reason}; proposed by ${proposal.for} of ${proposal.cellMembers} cell members` };
+    chosen = {
+      ...chosen,
+      reason: `${chosen.reason}; proposed by ${proposal.for} of ${proposal.cellMembers} cell members`,
+    };
   }
   return { outcome: 'form_chosen', ...chosen };
 }

@@ -9,7 +9,11 @@ import { ProjectionsService } from '../projections/projections.service';
   imports: [TerminusModule],
   controllers: [HealthController],
   providers: [
-    { provide: HEALTH_EXTRAS, inject: [ProjectionsService], useFactory: (projections: ProjectionsService) => [projectionsHealth(projections)] },
+    {
+      provide: HEALTH_EXTRAS,
+      inject: [ProjectionsService],
+      useFactory: (projections: ProjectionsService) => [projectionsHealth(projections)],
+    },
   ],
 })
 export class HealthModule {}

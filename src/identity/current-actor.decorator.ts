@@ -10,4 +10,7 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
 });
 
 /** The actor if the request was authenticated (routes that also run in module tests without the guard). */
-export const MaybeActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().actor);
+export const MaybeActor = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Actor | undefined =>
+    context.switchToHttp().getRequest<AuthenticatedRequest>().actor,
+);

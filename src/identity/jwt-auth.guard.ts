@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Actor } from './actor';
 import { IS_PUBLIC } from './public.decorator';
@@ -18,14 +24,19 @@ export class JwtAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const value = Array.isArray(header) ? header[0] : header;
-    if (!value) throw new UnauthorizedException('missing bearer token: send "Authorization: Bearer <token>"');
+    if (!value)
+      throw new UnauthorizedException('missing bearer token: send "Authorization: Bearer <token>"');
     const match = /^Bearer\s+(\S+)$/i.exec(value);
-    if (!match) throw new UnauthorizedException('malformed Authorization header: expected "Bearer <token>"');
+    if (!match)
+      throw new UnauthorizedException('malformed Authorization header: expected "Bearer <token>"');
     try {
       request.actor = await this.verifier.verify(match[1]);
     } catch (error) {

@@ -35,8 +35,18 @@ export class JwtVerifier {
   private readonly jwks: JwksClient | null;
 
   constructor(private readonly options: JwtVerifierOptions) {
-    if (!options.secret && !options.jwksUrl) throw new Error('JwtVerifier needs a secret (HS256) or a JWKS URL (RS256/ES256)');
-    this.jwks = options.jwksUrl ? new JwksClient({ jwksUri: options.jwksUrl, cache: true, cacheMaxAge: 10 * 60_000, rateLimit: true, jwksRequestsPerMinute: 10, timeout: 5000 }) : null;
+    if (!options.secret && !options.jwksUrl)
+      throw new Error('JwtVerifier needs a secret (HS256) or a JWKS URL (RS256/ES256)');
+    this.jwks = options.jwksUrl
+      ? new JwksClient({
+          jwksUri: options.jwksUrl,
+          cache: true,
+          cacheMaxAge: 10 * 60_000,
+          rateLimit: true,
+          jwksRequestsPerMinute: 10,
+          timeout: 5000,
+        })
+      : null;
   }
 
   async verify(token: string): Promise<Actor> {
@@ -51,21 +61,35 @@ export class JwtVerifier {
       try {
         key = (await this.jwks.getSigningKey(header.kid)).getPublicKey();
       } catch (error) {
-        throw new TokenRejected(`token rejected: signing key ${header.kid} not found at the identity provider (${(error as Error).message})`);
+        throw new TokenRejected(
+          `token rejected: signing key ${header.kid} not found at the identity provider (${(error as Error).message})`,
+        );
       }
     } else {
-      const accepted = [...(this.options.secret ? ['HS256'] : []), ...(this.jwks ? ASYMMETRIC : [])];
-      throw new TokenRejected(`token rejected: algorithm ${header.alg} is not accepted (${accepted.join(', ')})`);
+      const accepted = [
+        ...(this.options.secret ? ['HS256'] : []),
+        ...(this.jwks ? ASYMMETRIC : []),
+      ];
+      throw new TokenRejected(
+        `token rejected: algorithm ${header.alg} is not accepted (${accepted.join(', ')})`,
+      );
     }
     let claims: CadreflowClaims;
     try {
-      claims = jwt.verify(token, key, { algorithms: [algorithm], issuer: this.options.issuer, audience: this.options.audience }) as CadreflowClaims;
+      claims = jwt.verify(token, key, {
+        algorithms: [algorithm],
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+      }) as CadreflowClaims;
     } catch (error) {
-      if (error instanceof jwt.TokenExpiredError) throw new TokenRejected(`token expired at ${error.expiredAt.toISOString()}`);
-      if (error instanceof jwt.JsonWebTokenError) throw new TokenRejected(`token rejected: ${error.message}`);
+      if (error instanceof jwt.TokenExpiredError)
+        throw new TokenRejected(`token expired at ${error.expiredAt.toISOString()}`);
+      if (error instanceof jwt.JsonWebTokenError)
+        throw new TokenRejected(`token rejected: ${error.message}`);
       throw new TokenRejected('token rejected');
     }
-    if (typeof claims.sub !== 'string' || claims.sub === '') throw new TokenRejected('token has no subject (sub)');
+    if (typeof claims.sub !== 'string' || claims.sub === '')
+      throw new TokenRejected('token has no subject (sub)');
     if (!Array.isArray(claims.roles) || !claims.roles.every((r) => typeof r === 'string')) {
       throw new TokenRejected('token claim "roles" must be a list of role names');
     }
@@ -77,7 +101,9 @@ export class JwtVerifier {
       roles: claims.roles as string[],
       orgUnit: claims.org_unit,
       ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
-      ...(typeof claims.person_id === 'string' && claims.person_id ? { personId: claims.person_id } : {}),
+      ...(typeof claims.person_id === 'string' && claims.person_id
+        ? { personId: claims.person_id }
+        : {}),
     };
   }
 
@@ -85,7 +111,12 @@ export class JwtVerifier {
   sign(actor: Actor, expiresInSeconds = 8 * 3600): string {
     if (!this.options.secret) throw new Error('signing needs the HS256 secret');
     return jwt.sign(
-      { roles: actor.roles, org_unit: actor.orgUnit, ...(actor.name ? { name: actor.name } : {}), ...(actor.personId ? { person_id: actor.personId } : {}) },
+      {
+        roles: actor.roles,
+        org_unit: actor.orgUnit,
+        ...(actor.name ? { name: actor.name } : {}),
+        ...(actor.personId ? { person_id: actor.personId } : {}),
+      },
       this.options.secret,
       {
         algorithm: 'HS256',

@@ -15,9 +15,18 @@ export class RolesGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const allowed = this.reflector.getAllAndOverride<string[] | undefined>(ALLOWED_ROLES, targets);
     const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
-    if (!allowed) throw new DomainRuleViolation('route.no_access_rule', 'this route has no access rule; it is closed until it gets one', 'forbidden');
+    if (!allowed)
+      throw new DomainRuleViolation(
+        'route.no_access_rule',
+        'this route has no access rule; it is closed until it gets one',
+        'forbidden',
+      );
     if (!actor || !actor.roles.some((role) => allowed.includes(role))) {
-      throw new DomainRuleViolation('role.not_allowed', `this route is for ${allowed.join(', ')}; you act as ${actor?.roles.join(', ') || 'no role'}`, 'forbidden');
+      throw new DomainRuleViolation(
+        'role.not_allowed',
+        `this route is for ${allowed.join(', ')}; you act as ${actor?.roles.join(', ') || 'no role'}`,
+        'forbidden',
+      );
     }
     return true;
   }

@@ -5,12 +5,18 @@ import { PostgresEventStore } from '../event-store/postgres/postgres-event-store
 import { UpcasterRegistry } from '../event-store/upcasters';
 
 /** Picks the adapter named by EVENT_STORE. */
-export function createEventStore(config: AppConfig, pool: Pool, upcasters: UpcasterRegistry): EventStore {
+export function createEventStore(
+  config: AppConfig,
+  pool: Pool,
+  upcasters: UpcasterRegistry,
+): EventStore {
   if (config.EVENT_STORE === 'kurrentdb') {
     // Loaded only when chosen, so the PostgreSQL deployment never touches the gRPC client.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { KurrentDbEventStore } = require('../event-store/kurrentdb/kurrentdb-event-store');
     return new KurrentDbEventStore(config.KURRENTDB_URL, upcasters) as EventStore;
   }
-  return new PostgresEventStore(pool, upcasters, { appendStatements: config.EVENT_STORE_APPEND_STATEMENTS });
+  return new PostgresEventStore(pool, upcasters, {
+    appendStatements: config.EVENT_STORE_APPEND_STATEMENTS,
+  });
 }

@@ -33,18 +33,22 @@ export class InfrastructureModule implements OnApplicationShutdown {
             const pool = new Pool({ connectionString: config.DATABASE_URL, max: 20 });
             // An idle connection cut by the server (restart, failover, shutdown) must not crash the process;
             // the pool replaces it on the next query.
-            pool.on('error', (error) => new Logger('PostgreSQL').warn(`idle connection lost: ${error.message}`));
+            pool.on('error', (error) =>
+              new Logger('PostgreSQL').warn(`idle connection lost: ${error.message}`),
+            );
             return pool;
           },
         },
         {
           provide: REDIS,
-          useFactory: () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false }),
+          useFactory: () =>
+            new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false }),
         },
         {
           provide: EVENT_STORE,
           inject: [PG_POOL, UPCASTERS],
-          useFactory: (pool: Pool, upcasters: UpcasterRegistry) => createEventStore(config, pool, upcasters),
+          useFactory: (pool: Pool, upcasters: UpcasterRegistry) =>
+            createEventStore(config, pool, upcasters),
         },
       ],
       exports: [APP_CONFIG, CLOCK, UPCASTERS, PG_POOL, REDIS, EVENT_STORE],

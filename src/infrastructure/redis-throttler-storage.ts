@@ -42,9 +42,23 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     private readonly timeoutMs = 250,
   ) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     const base = `${this.keyPrefix}:throttle:${throttlerName}:${key}`;
-    const hit = this.redis.eval(HIT_SCRIPT, 2, `${base}:hits`, `${base}:blocked`, ttl, limit, blockDuration) as Promise<number[]>;
+    const hit = this.redis.eval(
+      HIT_SCRIPT,
+      2,
+      `${base}:hits`,
+      `${base}:blocked`,
+      ttl,
+      limit,
+      blockDuration,
+    ) as Promise<number[]>;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<null>((resolve) => {
       timer = setTimeout(() => resolve(null), this.timeoutMs);
@@ -53,7 +67,12 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
       const answer = await Promise.race([hit, timeout]);
       if (answer === null) throw new Error(`no answer within ${this.timeoutMs} ms`);
       const [hits, windowLeft, blocked, blockLeft] = answer;
-      return { totalHits: hits, timeToExpire: seconds(windowLeft), isBlocked: blocked === 1, timeToBlockExpire: seconds(blockLeft) };
+      return {
+        totalHits: hits,
+        timeToExpire: seconds(windowLeft),
+        isBlocked: blocked === 1,
+        timeToBlockExpire: seconds(blockLeft),
+      };
     } catch (error) {
       hit.catch(() => undefined);
       this.warn(error as Error);
@@ -67,6 +86,8 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     // At most one line a minute while Redis is away, not one per request.
     if (Date.now() - this.lastWarning < 60_000) return;
     this.lastWarning = Date.now();
-    this.logger.warn(`Redis did not count a request (${error.message}); requests pass unlimited until it answers`);
+    this.logger.warn(
+      `Redis did not count a request (${error.message}); requests pass unlimited until it answers`,
+    );
   }
 }

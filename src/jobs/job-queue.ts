@@ -23,7 +23,8 @@ export class JobQueue {
   readonly queue: Queue;
 
   constructor(readonly config: JobsConfig) {
-    if (config.queueName.includes(':')) throw new Error(`queue name "${config.queueName}" must not contain ":"`);
+    if (config.queueName.includes(':'))
+      throw new Error(`queue name "${config.queueName}" must not contain ":"`);
     this.queue = new Queue(config.queueName, {
       connection: bullConnection(config),
       prefix: config.prefix,

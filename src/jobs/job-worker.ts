@@ -26,7 +26,8 @@ export class JobProcessorRegistry {
   private readonly processors = new Map<string, JobProcessor<never>>();
 
   register<Data extends object>(processor: JobProcessor<Data>): this {
-    if (this.processors.has(processor.jobName)) throw new Error(`job kind "${processor.jobName}" already has a processor`);
+    if (this.processors.has(processor.jobName))
+      throw new Error(`job kind "${processor.jobName}" already has a processor`);
     this.processors.set(processor.jobName, processor as unknown as JobProcessor<never>);
     return this;
   }
@@ -65,7 +66,9 @@ export class JobWorker {
     worker.on('failed', (job, error) => {
       // A job that stalled too often is failed by BullMQ without passing through `process`.
       if (job && /stalled/i.test(error.message)) {
-        void this.park(job, error).catch((parkError: unknown) => this.log(`[jobs] could not park ${job.id}: ${String(parkError)}`));
+        void this.park(job, error).catch((parkError: unknown) =>
+          this.log(`[jobs] could not park ${job.id}: ${String(parkError)}`),
+        );
       }
     });
     this.worker = worker;
@@ -85,9 +88,14 @@ export class JobWorker {
   private async process(job: Job, token: string | undefined): Promise<void> {
     const processor = this.processors.get(job.name);
     const maxAttempts = job.opts.attempts ?? 1;
-    const context: JobContext = { jobId: job.id ?? '?', attempt: job.attemptsMade + 1, maxAttempts };
+    const context: JobContext = {
+      jobId: job.id ?? '?',
+      attempt: job.attemptsMade + 1,
+      maxAttempts,
+    };
     try {
-      if (!processor) throw new UnrecoverableError(`no processor registered for job kind "${job.name}"`);
+      if (!processor)
+        throw new UnrecoverableError(`no processor registered for job kind "${job.name}"`);
       const result = await processor.process(job.data as object, context);
       if (result && result.notDueForMs > 0) {
         await job.moveToDelayed(Date.now() + result.notDueForMs, token);
@@ -111,7 +119,9 @@ export class JobWorker {
     const processor = this.processors.get(job.name);
     const jobId = job.id ?? '?';
     await this.deadLetters.park({
-      key: processor ? processor.deadLetterKey(job.data as object, jobId) : `job:${job.name}:${jobId}`,
+      key: processor
+        ? processor.deadLetterKey(job.data as object, jobId)
+        : `job:${job.name}:${jobId}`,
       source: processor?.source ?? 'job',
       queueName: this.config.queueName,
       jobName: job.name,

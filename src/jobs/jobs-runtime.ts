@@ -42,7 +42,13 @@ export class JobsRuntime {
     this.deadLetters = new DeadLetterStore(deps.pool, deps.clock);
     this.deadLetterService = new DeadLetterService(this.deadLetters, this.queue);
     this.scheduler = new TimerScheduler(deps.store, this.queue, deps.clock);
-    this.reconciler = new TimerReconciler(deps.store, deps.pool, this.queue, this.deadLetters, deps.clock);
+    this.reconciler = new TimerReconciler(
+      deps.store,
+      deps.pool,
+      this.queue,
+      this.deadLetters,
+      deps.clock,
+    );
     this.worker = new JobWorker(deps.config, this.processors, this.deadLetters, deps.log);
     this.processors.register(new TimerFiring(deps.store, this.timerHandlers, deps.clock));
   }

@@ -71,12 +71,30 @@ export class JobsModule {
           inject: [EVENT_STORE, PG_POOL, CLOCK, JOBS_CONFIG],
           useFactory: (store: EventStore, pool: Pool, clock: Clock, config: JobsConfig) => {
             const logger = new Logger('Jobs');
-            return new JobsRuntime({ store, pool, clock, config, log: (line) => logger.warn(line) });
+            return new JobsRuntime({
+              store,
+              pool,
+              clock,
+              config,
+              log: (line) => logger.warn(line),
+            });
           },
         },
-        { provide: TimerHandlerRegistry, inject: [JobsRuntime], useFactory: (runtime: JobsRuntime) => runtime.timerHandlers },
-        { provide: TimerScheduler, inject: [JobsRuntime], useFactory: (runtime: JobsRuntime) => runtime.scheduler },
-        { provide: DeadLetterService, inject: [JobsRuntime], useFactory: (runtime: JobsRuntime) => runtime.deadLetterService },
+        {
+          provide: TimerHandlerRegistry,
+          inject: [JobsRuntime],
+          useFactory: (runtime: JobsRuntime) => runtime.timerHandlers,
+        },
+        {
+          provide: TimerScheduler,
+          inject: [JobsRuntime],
+          useFactory: (runtime: JobsRuntime) => runtime.scheduler,
+        },
+        {
+          provide: DeadLetterService,
+          inject: [JobsRuntime],
+          useFactory: (runtime: JobsRuntime) => runtime.deadLetterService,
+        },
         JobsLifecycle,
       ],
       exports: [JobsRuntime, TimerHandlerRegistry, TimerScheduler, DeadLetterService, JOBS_CONFIG],

@@ -31,7 +31,10 @@ export interface ApplyRequest {
  * row is locked first, so concurrent runners of the same projection (two API instances, a
  * rebuild swap) serialise, and events at or before it are dropped: re-delivery is harmless.
  */
-export async function applyInTransaction(tx: PoolClient, request: ApplyRequest): Promise<ApplyOutcome> {
+export async function applyInTransaction(
+  tx: PoolClient,
+  request: ApplyRequest,
+): Promise<ApplyOutcome> {
   const { projection, events, readFrom, order } = request;
   const checkpoint = await lockCheckpoint(tx, projection.name);
   const stored = checkpoint.position;

@@ -35,7 +35,11 @@ function toCheckpoint(row: CheckpointRow): Checkpoint {
 }
 
 /** Creates the row of a projection seen for the first time (at the start of the store). */
-export async function ensureCheckpoint(db: Pool | PoolClient, name: string, version: number): Promise<Checkpoint> {
+export async function ensureCheckpoint(
+  db: Pool | PoolClient,
+  name: string,
+  version: number,
+): Promise<Checkpoint> {
   await db.query(
     `INSERT INTO projection_checkpoints (name, version, position, events_handled)
      VALUES ($1, $2, NULL, 0) ON CONFLICT (name) DO NOTHING`,
@@ -46,7 +50,10 @@ export async function ensureCheckpoint(db: Pool | PoolClient, name: string, vers
   return checkpoint;
 }
 
-export async function readCheckpoint(db: Pool | PoolClient, name: string): Promise<Checkpoint | null> {
+export async function readCheckpoint(
+  db: Pool | PoolClient,
+  name: string,
+): Promise<Checkpoint | null> {
   const { rows } = await db.query<CheckpointRow>(
     'SELECT name, version, position, events_handled, updated_at, last_error FROM projection_checkpoints WHERE name = $1',
     [name],
@@ -61,11 +68,17 @@ export async function lockCheckpoint(tx: PoolClient, name: string): Promise<Chec
        FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
     [name],
   );
-  if (rows.length === 0) throw new Error(`projection ${name} has no checkpoint row (call ensureCheckpoint first)`);
+  if (rows.length === 0)
+    throw new Error(`projection ${name} has no checkpoint row (call ensureCheckpoint first)`);
   return toCheckpoint(rows[0]);
 }
 
-export async function advanceCheckpoint(tx: PoolClient, name: string, position: string, applied: number): Promise<void> {
+export async function advanceCheckpoint(
+  tx: PoolClient,
+  name: string,
+  position: string,
+  applied: number,
+): Promise<void> {
   await tx.query(
     `UPDATE projection_checkpoints
         SET position = $2, events_handled = events_handled + $3, updated_at = now(), last_error = NULL
@@ -75,9 +88,16 @@ export async function advanceCheckpoint(tx: PoolClient, name: string, position: 
 }
 
 /** Best effort, outside any projection transaction: shows a stuck projection in `status`. */
-export async function recordCheckpointError(pool: Pool, name: string, error: unknown): Promise<void> {
+export async function recordCheckpointError(
+  pool: Pool,
+  name: string,
+  error: unknown,
+): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   await pool
-    .query('UPDATE projection_checkpoints SET last_error = $2 WHERE name = $1', [name, message.slice(0, 2000)])
+    .query('UPDATE projection_checkpoints SET last_error = $2 WHERE name = $1', [
+      name,
+      message.slice(0, 2000),
+    ])
     .catch(() => undefined);
 }

@@ -20,6 +20,10 @@ function compareBig(a: bigint, b: bigint): number {
 }
 
 /** True when `position` is at or before `checkpoint` (null checkpoint = nothing applied yet). */
-export function isAtOrBefore(order: PositionOrder, position: string, checkpoint: string | null): boolean {
+export function isAtOrBefore(
+  order: PositionOrder,
+  position: string,
+  checkpoint: string | null,
+): boolean {
   return checkpoint !== null && order(position, checkpoint) <= 0;
 }

@@ -12,7 +12,10 @@ export function projectionsHealth(projections: ProjectionsService, maxLag = 10_0
     async check() {
       const statuses = await projections.status(maxLag + 1);
       const data = Object.fromEntries(
-        statuses.map((s) => [s.name, { lag: s.lag, position: s.position, ...(s.lastError ? { lastError: s.lastError } : {}) }]),
+        statuses.map((s) => [
+          s.name,
+          { lag: s.lag, position: s.position, ...(s.lastError ? { lastError: s.lastError } : {}) },
+        ]),
       );
       const healthy = statuses.every((s) => s.lastError === null && s.lag <= maxLag);
       return { healthy, data };

@@ -72,7 +72,8 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       const searchPath = [shadow, liveSchema];
 
       // Catch up outside the swap: the bulk of the work, while the old tables serve.
-      let position: AllFrom = (await shadowCheckpoint(client, shadow, projection.name)).position ?? 'start';
+      let position: AllFrom =
+        (await shadowCheckpoint(client, shadow, projection.name)).position ?? 'start';
       // Reading the next batch (another connection) while applying this one roughly doubles the rate.
       let next = prefetch(options.store, position, batchSize);
       for (;;) {
@@ -81,13 +82,18 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
         const full = events.length === batchSize;
         const readTo = events[events.length - 1].position;
         next = full ? prefetch(options.store, readTo, batchSize) : Promise.resolve([]);
-        const outcome = await applyBatch(client, { projection, events, readFrom: position, order }, { searchPath });
+        const outcome = await applyBatch(
+          client,
+          { projection, events, readFrom: position, order },
+          { searchPath },
+        );
         if (outcome.kind === 'gap') throw new Error('rebuild checkpoint moved while rebuilding');
         position = readTo;
         options.onProgress?.(await shadowCheckpoint(client, shadow, projection.name));
         if (!full) break;
       }
-      if (projection.indexesAfterRebuildCatchUp) await buildShadowIndexes(client, projection.tables, shadow, liveSchema);
+      if (projection.indexesAfterRebuildCatchUp)
+        await buildShadowIndexes(client, projection.tables, shadow, liveSchema);
 
       const attempts = options.swapAttempts ?? 5;
       for (let attempt = 1; ; attempt += 1) {
@@ -101,7 +107,9 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
         }
       }
     } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey]).catch(() => undefined);
+      await client
+        .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey])
+        .catch(() => undefined);
     }
   } finally {
     client.release();
@@ -121,7 +129,12 @@ async function currentSchema(client: PoolClient): Promise<string> {
 }
 
 /** Keeps a shadow built by this version (resume), else starts a fresh one. Returns "resumed". */
-async function prepareShadow(client: PoolClient, projection: Projection, shadow: string, live: string): Promise<boolean> {
+async function prepareShadow(
+  client: PoolClient,
+  projection: Projection,
+  shadow: string,
+  live: string,
+): Promise<boolean> {
   const existing = await readRebuildState(client, projection.name);
   if (existing && existing.version === projection.version) return true;
 
@@ -130,9 +143,12 @@ async function prepareShadow(client: PoolClient, projection: Projection, shadow:
     await client.query(`DROP SCHEMA IF EXISTS ${quote(shadow)} CASCADE`);
     await client.query(`CREATE SCHEMA ${quote(shadow)}`);
     for (const table of [...projection.tables, 'projection_checkpoints']) {
-      const deferIndexes = projection.indexesAfterRebuildCatchUp === true && table !== 'projection_checkpoints';
+      const deferIndexes =
+        projection.indexesAfterRebuildCatchUp === true && table !== 'projection_checkpoints';
       const like = deferIndexes ? 'INCLUDING ALL EXCLUDING INDEXES' : 'INCLUDING ALL';
-      await client.query(`CREATE TABLE ${quote(shadow)}.${quote(table)} (LIKE ${quote(live)}.${quote(table)} ${like})`);
+      await client.query(
+        `CREATE TABLE ${quote(shadow)}.${quote(table)} (LIKE ${quote(live)}.${quote(table)} ${like})`,
+      );
     }
     await client.query(
       `INSERT INTO ${quote(shadow)}.projection_checkpoints (name, version, position, events_handled) VALUES ($1, $2, NULL, 0)`,
@@ -146,12 +162,19 @@ async function prepareShadow(client: PoolClient, projection: Projection, shadow:
   return false;
 }
 
-async function shadowCheckpoint(client: PoolClient, shadow: string, name: string): Promise<RebuildProgress> {
+async function shadowCheckpoint(
+  client: PoolClient,
+  shadow: string,
+  name: string,
+): Promise<RebuildProgress> {
   const { rows } = await client.query<{ position: string | null; events_handled: string }>(
     `SELECT position, events_handled FROM ${quote(shadow)}.projection_checkpoints WHERE name = $1`,
     [name],
   );
-  return { position: rows[0]?.position ?? null, eventsHandled: Number(rows[0]?.events_handled ?? 0) };
+  return {
+    position: rows[0]?.position ?? null,
+    eventsHandled: Number(rows[0]?.events_handled ?? 0),
+  };
 }
 
 /**
@@ -170,14 +193,25 @@ async function swap(
   const { projection } = options;
   await client.query('BEGIN');
   try {
-    await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(options.swapLockTimeoutMs ?? 10_000))}`);
-    await client.query(`SELECT 1 FROM ${quote(live)}.projection_checkpoints WHERE name = $1 FOR UPDATE`, [projection.name]);
+    await client.query(
+      `SET LOCAL lock_timeout = ${Math.max(1, Math.floor(options.swapLockTimeoutMs ?? 10_000))}`,
+    );
+    await client.query(
+      `SELECT 1 FROM ${quote(live)}.projection_checkpoints WHERE name = $1 FOR UPDATE`,
+      [projection.name],
+    );
     await setLocalSearchPath(client, [shadow, live]);
-    let position: AllFrom = (await shadowCheckpoint(client, shadow, projection.name)).position ?? 'start';
+    let position: AllFrom =
+      (await shadowCheckpoint(client, shadow, projection.name)).position ?? 'start';
     for (;;) {
       const events = await options.store.readAll(position, { limit: batchSize });
       if (events.length === 0) break;
-      const outcome = await applyInTransaction(client, { projection, events, readFrom: position, order });
+      const outcome = await applyInTransaction(client, {
+        projection,
+        events,
+        readFrom: position,
+        order,
+      });
       if (outcome.kind === 'gap') throw new Error('rebuild checkpoint moved while swapping');
       position = events[events.length - 1].position;
       if (events.length < batchSize) break;
@@ -200,7 +234,10 @@ async function swap(
 }
 
 /** Reads the shadow schema's progress, for `status` while a rebuild runs (null: none running). */
-export async function readRebuildProgress(pool: Pool | PoolClient, projectionName: string): Promise<RebuildProgress | null> {
+export async function readRebuildProgress(
+  pool: Pool | PoolClient,
+  projectionName: string,
+): Promise<RebuildProgress | null> {
   const state = await readRebuildState(pool, projectionName);
   return state && { position: state.position, eventsHandled: state.eventsHandled };
 }
@@ -211,15 +248,22 @@ async function readRebuildState(
 ): Promise<(RebuildProgress & { version: number }) | null> {
   const shadow = rebuildSchemaOf(projectionName);
   const { rows: tables } = await db.query<{ present: boolean }>(
-    "SELECT to_regclass($1) IS NOT NULL AS present",
+    'SELECT to_regclass($1) IS NOT NULL AS present',
     [`${quote(shadow)}.projection_checkpoints`],
   );
   if (!tables[0].present) return null;
-  const { rows } = await db.query<{ version: number; position: string | null; events_handled: string }>(
+  const { rows } = await db.query<{
+    version: number;
+    position: string | null;
+    events_handled: string;
+  }>(
     `SELECT version, position, events_handled FROM ${quote(shadow)}.projection_checkpoints WHERE name = $1`,
     [projectionName],
   );
   if (rows.length === 0) return null;
-  return { version: rows[0].version, position: rows[0].position, eventsHandled: Number(rows[0].events_handled) };
+  return {
+    version: rows[0].version,
+    position: rows[0].position,
+    eventsHandled: Number(rows[0].events_handled),
+  };
 }
-

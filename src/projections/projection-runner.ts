@@ -136,7 +136,12 @@ export class ProjectionRunner {
   private async apply(events: RecordedEvent[], readFrom: AllFrom): Promise<ApplyOutcome> {
     const client = await this.options.pool.connect();
     try {
-      return await applyBatch(client, { projection: this.options.projection, events, readFrom, order: this.order });
+      return await applyBatch(client, {
+        projection: this.options.projection,
+        events,
+        readFrom,
+        order: this.order,
+      });
     } finally {
       client.release();
     }
@@ -155,6 +160,8 @@ export class ProjectionRunner {
   }
 
   private log(message: string): void {
-    (this.options.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(`[projection ${this.name}] ${message}`);
+    (this.options.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(
+      `[projection ${this.name}] ${message}`,
+    );
   }
 }

@@ -25,7 +25,11 @@ export interface ProjectionStatus {
  * Counts events committed after a position, for the PostgreSQL event store (it reads its `events`
  * table directly: the port has no count). The cap keeps a health check cheap on a far-behind model.
  */
-export async function countEventsAfter(pool: Pool, position: string | null, cap: number): Promise<number> {
+export async function countEventsAfter(
+  pool: Pool,
+  position: string | null,
+  cap: number,
+): Promise<number> {
   const params: unknown[] = [];
   let where = '';
   if (position !== null) {
@@ -55,7 +59,10 @@ export async function readProjectionStatus(
         name: projection.name,
         version: projection.version,
         builtWithVersion: checkpoint?.version ?? null,
-        needsRebuild: checkpoint !== null && checkpoint.position !== null && checkpoint.version !== projection.version,
+        needsRebuild:
+          checkpoint !== null &&
+          checkpoint.position !== null &&
+          checkpoint.version !== projection.version,
         position,
         eventsHandled: checkpoint?.eventsHandled ?? 0,
         lag,

@@ -50,6 +50,7 @@ export function assertValidProjection(projection: Projection): void {
     throw new Error(`projection name "${projection.name}" must match ${NAME}`);
   }
   for (const table of projection.tables) {
-    if (!NAME.test(table)) throw new Error(`projection ${projection.name}: table name "${table}" must match ${NAME}`);
+    if (!NAME.test(table))
+      throw new Error(`projection ${projection.name}: table name "${table}" must match ${NAME}`);
   }
 }

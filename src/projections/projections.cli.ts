@@ -10,7 +10,9 @@ import { REGISTERED_PROJECTIONS } from './registered-projections';
  * npm run projections -- rebuild <name>
  * Uses DATABASE_URL (default postgres://postgres@127.0.0.1:5432/cadreflow).
  */
-const program = new Command().name('projections').description('read models: status and rebuild from position 0');
+const program = new Command()
+  .name('projections')
+  .description('read models: status and rebuild from position 0');
 
 program
   .command('status')
@@ -26,7 +28,9 @@ program
       }
       for (const s of statuses) {
         const notes = [
-          s.needsRebuild ? `NEEDS REBUILD (built with v${s.builtWithVersion}, code is v${s.version})` : '',
+          s.needsRebuild
+            ? `NEEDS REBUILD (built with v${s.builtWithVersion}, code is v${s.version})`
+            : '',
           s.rebuild ? `rebuild in progress/interrupted at ${s.rebuild.eventsHandled} events` : '',
           s.lastError ? `last error: ${s.lastError}` : '',
         ].filter(Boolean);
@@ -48,7 +52,9 @@ program
   .action(async (name: string, options: { batchSize: string }) => {
     const projection = REGISTERED_PROJECTIONS.find((p) => p.name === name);
     if (!projection) {
-      process.stderr.write(`unknown projection "${name}"; known: ${REGISTERED_PROJECTIONS.map((p) => p.name).join(', ')}\n`);
+      process.stderr.write(
+        `unknown projection "${name}"; known: ${REGISTERED_PROJECTIONS.map((p) => p.name).join(', ')}\n`,
+      );
       process.exitCode = 2;
       return;
     }
@@ -56,7 +62,10 @@ program
     // Total grows while writers append; the bar's total is refreshed as progress comes in.
     let total = await countEventsAfter(db.pool, null, Number.MAX_SAFE_INTEGER);
     const bar = new SingleBar(
-      { format: `${name} [{bar}] {percentage}% | {value}/{total} events | {rate} ev/s | ETA {eta_formatted}`, etaBuffer: 50 },
+      {
+        format: `${name} [{bar}] {percentage}% | {value}/{total} events | {rate} ev/s | ETA {eta_formatted}`,
+        etaBuffer: 50,
+      },
       Presets.shades_classic,
     );
     const started = Date.now();
@@ -75,7 +84,9 @@ program
             bar.setTotal(total);
           }
           const seconds = (Date.now() - started) / 1000;
-          bar.update(progress.eventsHandled, { rate: seconds > 0 ? Math.round((progress.eventsHandled - startCount) / seconds) : 0 });
+          bar.update(progress.eventsHandled, {
+            rate: seconds > 0 ? Math.round((progress.eventsHandled - startCount) / seconds) : 0,
+          });
         },
       });
       bar.stop();
@@ -85,7 +96,9 @@ program
       );
     } catch (error) {
       bar.stop();
-      process.stderr.write(`rebuild of ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `rebuild of ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.stderr.write('run the same command again to resume from where it stopped\n');
       process.exitCode = 1;
     } finally {

@@ -20,7 +20,10 @@ export class ProjectionsModule {
       imports: options.imports ?? [],
       providers: [
         { provide: PROJECTIONS, useValue: options.projections },
-        { provide: PROJECTIONS_OPTIONS, useValue: { autoStart: options.autoStart ?? true } satisfies ProjectionsOptions },
+        {
+          provide: PROJECTIONS_OPTIONS,
+          useValue: { autoStart: options.autoStart ?? true } satisfies ProjectionsOptions,
+        },
         ProjectionsService,
       ],
       exports: [ProjectionsService, PROJECTIONS],

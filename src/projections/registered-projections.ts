@@ -5,4 +5,9 @@ import { caseSummariesProjection } from '../read-models/case-summaries.projectio
 import { disciplineRegisterProjection } from '../read-models/discipline-register.projection';
 
 /** Every read model of cadreflow: the live runners, `status` and `rebuild` all use this list. */
-export const REGISTERED_PROJECTIONS: Projection[] = [auditHistoryProjection, timersProjection, caseSummariesProjection, disciplineRegisterProjection];
+export const REGISTERED_PROJECTIONS: Projection[] = [
+  auditHistoryProjection,
+  timersProjection,
+  caseSummariesProjection,
+  disciplineRegisterProjection,
+];

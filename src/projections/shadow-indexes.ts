@@ -8,7 +8,12 @@ import { indexesOf } from './table-indexes';
  * transaction: a crash leaves the shadow with all of them or none, and a resumed rebuild that
  * finds them already built skips this.
  */
-export async function buildShadowIndexes(client: PoolClient, tables: readonly string[], shadow: string, live: string): Promise<void> {
+export async function buildShadowIndexes(
+  client: PoolClient,
+  tables: readonly string[],
+  shadow: string,
+  live: string,
+): Promise<void> {
   await client.query('BEGIN');
   try {
     // Sorting a million keys in memory instead of on disk; local to this transaction.
@@ -18,9 +23,13 @@ export async function buildShadowIndexes(client: PoolClient, tables: readonly st
       const target = `${quoteIdentifier(shadow)}.${quoteIdentifier(table)}`;
       for (const index of await indexesOf(client, live, table)) {
         if (index.constraintDefinition !== null) {
-          await client.query(`ALTER TABLE ${target} ADD CONSTRAINT ${quoteIdentifier(index.name)} ${index.constraintDefinition}`);
+          await client.query(
+            `ALTER TABLE ${target} ADD CONSTRAINT ${quoteIdentifier(index.name)} ${index.constraintDefinition}`,
+          );
         } else {
-          await client.query(`CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdentifier(index.name)} ON ${target} ${index.body}`);
+          await client.query(
+            `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdentifier(index.name)} ON ${target} ${index.body}`,
+          );
         }
       }
     }

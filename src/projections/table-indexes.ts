@@ -14,7 +14,11 @@ export interface TableIndex {
 const NAME_AND_TABLE = /^CREATE (UNIQUE )?INDEX \S+ ON \S+ /;
 
 /** The indexes of one table, by name. */
-export async function indexesOf(tx: PoolClient, schema: string, table: string): Promise<TableIndex[]> {
+export async function indexesOf(
+  tx: PoolClient,
+  schema: string,
+  table: string,
+): Promise<TableIndex[]> {
   const { rows } = await tx.query<{ name: string; def: string; constraint_def: string | null }>(
     `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def, pg_get_constraintdef(con.oid) AS constraint_def
        FROM pg_index i

@@ -6,7 +6,9 @@ type Data = Record<string, unknown>;
 
 const COLUMN_LIST = CASE_SUMMARY_COLUMNS.map(([column]) => column).join(', ');
 const RECORD_TYPE = CASE_SUMMARY_COLUMNS.map(([column, type]) => `${column} ${type}`).join(', ');
-const UPDATE_LIST = CASE_SUMMARY_COLUMNS.filter(([column]) => column !== 'case_id').map(([column]) => `${column} = EXCLUDED.${column}`).join(', ');
+const UPDATE_LIST = CASE_SUMMARY_COLUMNS.filter(([column]) => column !== 'case_id')
+  .map(([column]) => `${column} = EXCLUDED.${column}`)
+  .join(', ');
 
 /**
  * Folds a batch of case events per case in memory, then writes each touched case once: rebuilds
@@ -39,7 +41,11 @@ async function onCaseEvents(events: readonly ProjectedEvent[], tx: ProjectionTx)
   );
 }
 
-async function onPersonEvent(event: RecordedEvent, tx: ProjectionTx, sequence: number): Promise<void> {
+async function onPersonEvent(
+  event: RecordedEvent,
+  tx: ProjectionTx,
+  sequence: number,
+): Promise<void> {
   if (event.type !== 'ReappointmentDue') return;
   const data = event.data as Data;
   // A case opened by the notice is already in the inbox as its first step; otherwise staff must act.
@@ -50,16 +56,28 @@ async function onPersonEvent(event: RecordedEvent, tx: ProjectionTx, sequence: n
   await tx.query(
     `INSERT INTO inbox_tasks (task_id, kind, person_id, position_id, org_unit_id, due_on, detail, created_sequence)
      VALUES ($1, 'reappointment_due', $2, $3, $4, $5, $6, $7)`,
-    [`reappointment:${data.personId}:${data.positionId}:${data.termEnd}`, data.personId, data.positionId, data.orgUnitId, data.termEnd, detail, sequence],
+    [
+      `reappointment:${data.personId}:${data.positionId}:${data.termEnd}`,
+      data.personId,
+      data.positionId,
+      data.orgUnitId,
+      data.termEnd,
+      detail,
+      sequence,
+    ],
   );
 }
 
 const CASE_STREAM = /^(appointment|reappointment|rotation|discipline)-/;
 
 async function handleBatch(events: readonly ProjectedEvent[], tx: ProjectionTx): Promise<void> {
-  await onCaseEvents(events.filter(({ event }) => CASE_STREAM.test(event.streamId)), tx);
+  await onCaseEvents(
+    events.filter(({ event }) => CASE_STREAM.test(event.streamId)),
+    tx,
+  );
   for (const { event, sequence } of events) {
-    if (event.type === 'ReappointmentDue' && event.streamId.startsWith('cadre-')) await onPersonEvent(event, tx, sequence);
+    if (event.type === 'ReappointmentDue' && event.streamId.startsWith('cadre-'))
+      await onPersonEvent(event, tx, sequence);
   }
 }
 

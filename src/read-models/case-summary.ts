@@ -60,13 +60,24 @@ export const caseIdOf = (streamId: string): string => streamId.slice(streamId.in
 export const NO_DEADLINE = '9999-12-31';
 
 /** Where a case stands after one more of its events, with the inbox's sort key kept in step. */
-export function applyToSummary(row: CaseSummaryRow | undefined, event: RecordedEvent, sequence: number): CaseSummaryRow | undefined {
+export function applyToSummary(
+  row: CaseSummaryRow | undefined,
+  event: RecordedEvent,
+  sequence: number,
+): CaseSummaryRow | undefined {
   const next = applyEvent(row, event, sequence);
   if (!next || next === row) return next;
-  return { ...next, inbox_due: next.current_step_id === null ? null : next.current_step_due_on ?? NO_DEADLINE };
+  return {
+    ...next,
+    inbox_due: next.current_step_id === null ? null : (next.current_step_due_on ?? NO_DEADLINE),
+  };
 }
 
-function applyEvent(row: CaseSummaryRow | undefined, event: RecordedEvent, sequence: number): CaseSummaryRow | undefined {
+function applyEvent(
+  row: CaseSummaryRow | undefined,
+  event: RecordedEvent,
+  sequence: number,
+): CaseSummaryRow | undefined {
   const data = event.data as Data;
   if (event.type === 'CaseOpened' || event.type === 'DisciplineCaseOpened') {
     return {
@@ -94,14 +105,32 @@ function applyEvent(row: CaseSummaryRow | undefined, event: RecordedEvent, seque
   const closed = CLOSED_STATUS[event.type];
   if (closed) {
     const on = (data.heldOn ?? data.rejectedOn ?? data.withdrawnOn ?? data.closedOn) as string;
-    return { ...row, status: closed, current_step_id: null, current_step_due_on: null, closed_on: on, updated_sequence: sequence };
+    return {
+      ...row,
+      status: closed,
+      current_step_id: null,
+      current_step_due_on: null,
+      closed_on: on,
+      updated_sequence: sequence,
+    };
   }
   switch (event.type) {
     case 'DisciplineComplaintFiled':
       // The review of a complaint is the leadership's next task on the case.
-      return { ...row, status: 'under_review', current_step_id: 'complaint-review', current_step_due_on: null, updated_sequence: sequence };
+      return {
+        ...row,
+        status: 'under_review',
+        current_step_id: 'complaint-review',
+        current_step_due_on: null,
+        updated_sequence: sequence,
+      };
     case 'DisciplineComplaintReviewed':
-      return { ...row, status: data.outcome === 'annul' ? 'annulled' : 'decided', current_step_id: null, updated_sequence: sequence };
+      return {
+        ...row,
+        status: data.outcome === 'annul' ? 'annulled' : 'decided',
+        current_step_id: null,
+        updated_sequence: sequence,
+      };
     case 'DeadlineMissed':
       if (row.current_step_id !== data.stepId && data.stepId !== 'time-limit') return row;
       return { ...row, deadline_missed: true, updated_sequence: sequence };

@@ -15,13 +15,32 @@ export const disciplineRegisterProjection: Projection = {
         `INSERT INTO discipline_records (case_id, person_id, org_unit_id, track, form, violation_category, decided_on, effective_from, bar_ends_on, decision_ref, rule_set, updated_sequence)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (case_id) DO UPDATE SET form = EXCLUDED.form, bar_ends_on = EXCLUDED.bar_ends_on, decision_ref = EXCLUDED.decision_ref, updated_sequence = EXCLUDED.updated_sequence`,
-        [data.caseId, data.personId, data.orgUnitId, data.track, data.form, data.violationCategory, data.decidedOn, data.effectiveFrom, data.barEndsOn ?? null, data.decisionRef, data.ruleSetId, sequence],
+        [
+          data.caseId,
+          data.personId,
+          data.orgUnitId,
+          data.track,
+          data.form,
+          data.violationCategory,
+          data.decidedOn,
+          data.effectiveFrom,
+          data.barEndsOn ?? null,
+          data.decisionRef,
+          data.ruleSetId,
+          sequence,
+        ],
       );
     } else if (event.type === 'DisciplineRevised') {
       if (data.outcome === 'annulled') {
-        await tx.query('UPDATE discipline_records SET annulled_on = $2, decision_ref = $3, updated_sequence = $4 WHERE case_id = $1', [data.caseId, data.revisedOn, data.decisionRef, sequence]);
+        await tx.query(
+          'UPDATE discipline_records SET annulled_on = $2, decision_ref = $3, updated_sequence = $4 WHERE case_id = $1',
+          [data.caseId, data.revisedOn, data.decisionRef, sequence],
+        );
       } else {
-        await tx.query('UPDATE discipline_records SET form = $2, bar_ends_on = $3, decision_ref = $4, updated_sequence = $5 WHERE case_id = $1', [data.caseId, data.form, data.barEndsOn ?? null, data.decisionRef, sequence]);
+        await tx.query(
+          'UPDATE discipline_records SET form = $2, bar_ends_on = $3, decision_ref = $4, updated_sequence = $5 WHERE case_id = $1',
+          [data.caseId, data.form, data.barEndsOn ?? null, data.decisionRef, sequence],
+        );
       }
     }
   },

@@ -11,10 +11,15 @@ export function stepsPerformedBy(actor: Actor, catalog: WorkflowCatalog): string
   for (const definition of catalog.definitions.values()) {
     const key = definitionKey(definition);
     for (const step of definition.steps) {
-      if (step.actors.roles.some((role) => actor.roles.includes(role))) pairs.push(`${key}/${step.id}`);
+      if (step.actors.roles.some((role) => actor.roles.includes(role)))
+        pairs.push(`${key}/${step.id}`);
     }
     const decision = definition.steps[definition.steps.length - 1];
-    if (definition.procedure === 'discipline' && decision.actors.roles.some((role) => actor.roles.includes(role))) pairs.push(`${key}/complaint-review`);
+    if (
+      definition.procedure === 'discipline' &&
+      decision.actors.roles.some((role) => actor.roles.includes(role))
+    )
+      pairs.push(`${key}/complaint-review`);
   }
   return pairs;
 }

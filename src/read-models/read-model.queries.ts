@@ -12,7 +12,12 @@ export interface CaseSummary {
   orgUnitId: string;
   summary: string;
   status: string;
-  currentStep: { id: string; dueOn: string | null; overdue: boolean; deadlineMissed: boolean } | null;
+  currentStep: {
+    id: string;
+    dueOn: string | null;
+    overdue: boolean;
+    deadlineMissed: boolean;
+  } | null;
   openedOn: string;
   closedOn: string | null;
 }
@@ -50,7 +55,12 @@ function toSummary(row: SummaryRow, today: string): CaseSummary {
     summary: row.summary,
     status: row.status,
     currentStep: row.current_step_id
-      ? { id: row.current_step_id, dueOn: row.due_on, overdue: row.due_on !== null && row.due_on < today, deadlineMissed: row.deadline_missed }
+      ? {
+          id: row.current_step_id,
+          dueOn: row.due_on,
+          overdue: row.due_on !== null && row.due_on < today,
+          deadlineMissed: row.deadline_missed,
+        }
       : null,
     openedOn: row.opened_on,
     closedOn: row.closed_on,
@@ -151,7 +161,10 @@ export class ReadModelQueries {
       return `$${params.length}`;
     };
     const unitFilter = query.orgUnit ? ` AND ${withinUnit('u.id', add(query.orgUnit))}` : '';
-    const caseWhere = ["c.current_step_id IS NOT NULL", "(c.definition || '/' || c.current_step_id) = ANY ($2::text[])"];
+    const caseWhere = [
+      'c.current_step_id IS NOT NULL',
+      "(c.definition || '/' || c.current_step_id) = ANY ($2::text[])",
+    ];
     const taskWhere = [withinUnit('t.org_unit_id', '$1'), '$3::boolean'];
     if (query.orgUnit) taskWhere.push(withinUnit('t.org_unit_id', `$${params.length}`));
     if (query.procedure) {
@@ -175,7 +188,9 @@ export class ReadModelQueries {
         taskWhere.push(`COALESCE(t.due_on, DATE '9999-12-31') >= ${d}::date`);
       } else {
         caseWhere.push(`c.inbox_due > ${d}::date`);
-        taskWhere.push(`(COALESCE(t.due_on, DATE '9999-12-31'), t.task_id) > (${d}::date, ${add(id.slice(2))}::text)`);
+        taskWhere.push(
+          `(COALESCE(t.due_on, DATE '9999-12-31'), t.task_id) > (${d}::date, ${add(id.slice(2))}::text)`,
+        );
       }
     }
     const sql = `
@@ -214,10 +229,16 @@ export class ReadModelQueries {
           dueOn,
           overdue: dueOn !== null && dueOn < query.today,
           deadlineMissed: row.deadline_missed,
-          href: row.kind === 'step' ? `/${row.procedure === 'discipline' ? 'discipline-cases' : 'cases'}/${row.case_id}` : `/cadres/${row.person_id}`,
+          href:
+            row.kind === 'step'
+              ? `/${row.procedure === 'discipline' ? 'discipline-cases' : 'cases'}/${row.case_id}`
+              : `/cadres/${row.person_id}`,
         };
       }),
-      nextCursor: rows.length > query.limit ? encodeCursor([page.at(-1).sort_due, page.at(-1).sort_id]) : null,
+      nextCursor:
+        rows.length > query.limit
+          ? encodeCursor([page.at(-1).sort_due, page.at(-1).sort_id])
+          : null,
     };
   }
 
@@ -243,7 +264,10 @@ export class ReadModelQueries {
       params,
     );
     const page = rows.slice(0, query.limit);
-    return { items: page.map((row) => toSummary(row, query.today)), nextCursor: rows.length > query.limit ? encodeCursor([page.at(-1)!.opened_sequence]) : null };
+    return {
+      items: page.map((row) => toSummary(row, query.today)),
+      nextCursor: rows.length > query.limit ? encodeCursor([page.at(-1)!.opened_sequence]) : null,
+    };
   }
 
   /** The register, newest decision first, with each record's status on `asOf`. */
@@ -292,7 +316,10 @@ export class ReadModelQueries {
         decisionRef: row.decision_ref,
         ruleSet: row.rule_set,
       })),
-      nextCursor: rows.length > query.limit ? encodeCursor([page.at(-1).decided_on, page.at(-1).case_id]) : null,
+      nextCursor:
+        rows.length > query.limit
+          ? encodeCursor([page.at(-1).decided_on, page.at(-1).case_id])
+          : null,
     };
   }
 }

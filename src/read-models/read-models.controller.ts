@@ -16,10 +16,32 @@ import { stepsPerformedBy } from './inbox-steps';
 import { ReadModelQueries, RegisterQuery, RegisterRecord } from './read-model.queries';
 
 const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'discipline'] as const;
-const CASE_STATUSES = ['open', 'decided', 'rejected', 'withdrawn', 'closed', 'under_review', 'annulled'] as const;
+const CASE_STATUSES = [
+  'open',
+  'decided',
+  'rejected',
+  'withdrawn',
+  'closed',
+  'under_review',
+  'annulled',
+] as const;
 const RECORD_STATUSES = ['in_effect', 'expired', 'annulled'] as const;
 const TRACKS = ['party', 'civil_service'] as const;
-const REGISTER_COLUMNS: (keyof RegisterRecord)[] = ['caseId', 'personId', 'orgUnitId', 'track', 'form', 'violationCategory', 'decidedOn', 'effectiveFrom', 'barEndsOn', 'annulledOn', 'status', 'decisionRef', 'ruleSet'];
+const REGISTER_COLUMNS: (keyof RegisterRecord)[] = [
+  'caseId',
+  'personId',
+  'orgUnitId',
+  'track',
+  'form',
+  'violationCategory',
+  'decidedOn',
+  'effectiveFrom',
+  'barEndsOn',
+  'annulledOn',
+  'status',
+  'decisionRef',
+  'ruleSet',
+];
 
 /** The read side for staff (inbox, case list) and inspectors (discipline register), within the caller's unit. */
 @ApiTags('read models')
@@ -42,9 +64,16 @@ export class ReadModelsController {
 
   @Allow(...ACCESS.anyRole)
   @Get('inbox')
-  @ApiOperation({ summary: "The caller's open steps (by their roles, in their unit's subtree) and staff tasks, soonest deadline first" })
+  @ApiOperation({
+    summary:
+      "The caller's open steps (by their roles, in their unit's subtree) and staff tasks, soonest deadline first",
+  })
   @ApiQuery({ name: 'procedure', required: false, enum: PROCEDURES })
-  @ApiQuery({ name: 'orgUnit', required: false, description: 'narrow to a unit (and its subtree) within your grant' })
+  @ApiQuery({
+    name: 'orgUnit',
+    required: false,
+    description: 'narrow to a unit (and its subtree) within your grant',
+  })
   @ApiQuery({ name: 'overdue', required: false, enum: ['true', 'false'] })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
@@ -71,7 +100,9 @@ export class ReadModelsController {
 
   @Allow(...ACCESS.anyRole)
   @Get('cases')
-  @ApiOperation({ summary: 'Cases of every procedure in your unit, newest first, filtered, with a cursor' })
+  @ApiOperation({
+    summary: 'Cases of every procedure in your unit, newest first, filtered, with a cursor',
+  })
   @ApiQuery({ name: 'procedure', required: false, enum: PROCEDURES })
   @ApiQuery({ name: 'status', required: false, enum: CASE_STATUSES })
   @ApiQuery({ name: 'orgUnit', required: false })
@@ -108,7 +139,10 @@ export class ReadModelsController {
   @Allow(...ACCESS.register)
   @SensitiveRead('discipline register')
   @Get('discipline-records')
-  @ApiOperation({ summary: 'The discipline register: filtered, newest decision first, each with its status on asOf; JSON pages or CSV' })
+  @ApiOperation({
+    summary:
+      'The discipline register: filtered, newest decision first, each with its status on asOf; JSON pages or CSV',
+  })
   @ApiQuery({ name: 'person', required: false })
   @ApiQuery({ name: 'orgUnit', required: false, description: 'a unit and its subtree' })
   @ApiQuery({ name: 'track', required: false, enum: TRACKS })
@@ -117,7 +151,11 @@ export class ReadModelsController {
   @ApiQuery({ name: 'from', required: false, description: 'decided on or after' })
   @ApiQuery({ name: 'to', required: false, description: 'decided on or before' })
   @ApiQuery({ name: 'status', required: false, enum: RECORD_STATUSES })
-  @ApiQuery({ name: 'asOf', required: false, description: 'the day statuses are judged on (default today)' })
+  @ApiQuery({
+    name: 'asOf',
+    required: false,
+    description: 'the day statuses are judged on (default today)',
+  })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
@@ -152,16 +190,22 @@ export class ReadModelsController {
       limit: parseLimit(limit),
       cursor,
     };
-    if (parseChoice('format', format, ['json', 'csv'] as const) !== 'csv') return this.queries.disciplineRecords(query);
+    if (parseChoice('format', format, ['json', 'csv'] as const) !== 'csv')
+      return this.queries.disciplineRecords(query);
     // CSV: every matching record, read page by page along the same keyset as the JSON pages.
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', 'attachment; filename="discipline-records.csv"');
     let csv = csvLine(REGISTER_COLUMNS);
     let page = await this.queries.disciplineRecords({ ...query, limit: 500, cursor: undefined });
     for (;;) {
-      for (const record of page.items) csv += csvLine(REGISTER_COLUMNS.map((column) => record[column]));
+      for (const record of page.items)
+        csv += csvLine(REGISTER_COLUMNS.map((column) => record[column]));
       if (!page.nextCursor) break;
-      page = await this.queries.disciplineRecords({ ...query, limit: 500, cursor: page.nextCursor });
+      page = await this.queries.disciplineRecords({
+        ...query,
+        limit: 500,
+        cursor: page.nextCursor,
+      });
     }
     return csv;
   }

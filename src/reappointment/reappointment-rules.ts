@@ -24,7 +24,8 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const activeOn = (status: PersonStatusPeriod, day: string) => status.from <= day && (status.until === null || status.until >= day);
+const activeOn = (status: PersonStatusPeriod, day: string) =>
+  status.from <= day && (status.until === null || status.until >= day);
 
 /**
  * Whether a re-appointment (bổ nhiệm lại) may open, and the facts auditors need: the notice
@@ -34,16 +35,29 @@ export function reappointmentOpening(input: ReappointmentOpeningInput): Record<s
   const { ruleSet, today } = input;
   const post = input.posts.find((p) => p.positionId === input.positionId);
   if (!post || !post.termEnd) {
-    throw new DomainRuleViolation('reappointment.no_post_with_term', `positionId: the person holds no post ${input.positionId} with a term`, 'unprocessable', 'positionId');
+    throw new DomainRuleViolation(
+      'reappointment.no_post_with_term',
+      `positionId: the person holds no post ${input.positionId} with a term`,
+      'unprocessable',
+      'positionId',
+    );
   }
   const bar = input.disciplineBars.find((b) => b.endsOn === null || b.endsOn > today);
   if (bar) {
-    throw new DomainRuleViolation('reappointment.discipline_period', `the holder is in a discipline period (${bar.form}, ${bar.decisionRef}) ${bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`}`, 'unprocessable');
+    throw new DomainRuleViolation(
+      'reappointment.discipline_period',
+      `the holder is in a discipline period (${bar.form}, ${bar.decisionRef}) ${bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`}`,
+      'unprocessable',
+    );
   }
   const blockingMonths = ruleValue<number>(ruleSet, 'reappointment.blockingAbsenceMonths');
   for (const status of input.statuses.filter((s) => activeOn(s, today))) {
     if (status.status === 'under_investigation' || status.status === 'maternity_leave') {
-      throw new DomainRuleViolation(`reappointment.${status.status}`, `the holder is ${status.status.replace(/_/g, ' ')} since ${status.from}${status.until ? ` until ${status.until}` : ''}`, 'unprocessable');
+      throw new DomainRuleViolation(
+        `reappointment.${status.status}`,
+        `the holder is ${status.status.replace(/_/g, ' ')} since ${status.from}${status.until ? ` until ${status.until}` : ''}`,
+        'unprocessable',
+      );
     }
     if (status.status === 'abroad' || status.status === 'in_hospital') {
       const long = status.until === null || status.until >= addMonths(status.from, blockingMonths);
@@ -57,9 +71,16 @@ export function reappointmentOpening(input: ReappointmentOpeningInput): Record<s
     }
   }
   const lead = ruleValue<LeadTime>(ruleSet, 'reappointment.leadTime');
-  const openBy = lead.unit === 'working_days' ? input.calendar.subtractWorkingDays(post.termEnd, lead.amount) : addCalendarDays(post.termEnd, -lead.amount);
+  const openBy =
+    lead.unit === 'working_days'
+      ? input.calendar.subtractWorkingDays(post.termEnd, lead.amount)
+      : addCalendarDays(post.termEnd, -lead.amount);
   const late = today > openBy;
-  const daysLate = late ? (lead.unit === 'working_days' ? input.calendar.workingDaysBetween(openBy, today) : daysBetween(openBy, today)) : 0;
+  const daysLate = late
+    ? lead.unit === 'working_days'
+      ? input.calendar.workingDaysBetween(openBy, today)
+      : daysBetween(openBy, today)
+    : 0;
   return {
     termEnd: post.termEnd,
     openBy,
@@ -70,7 +91,12 @@ export function reappointmentOpening(input: ReappointmentOpeningInput): Record<s
 }
 
 /** The new term: a full term, or to retirement when too few years are left (the state says which). */
-export function reappointmentTerm(ruleSet: RuleSet, person: { dateOfBirth: string; gender: 'male' | 'female' }, effectiveFrom: string, requestedYears?: number): DecisionTerm {
+export function reappointmentTerm(
+  ruleSet: RuleSet,
+  person: { dateOfBirth: string; gender: 'male' | 'female' },
+  effectiveFrom: string,
+  requestedYears?: number,
+): DecisionTerm {
   const fullYears = requestedYears ?? ruleValue<number>(ruleSet, 'appointment.termYears');
   const threshold = ruleValue<number>(ruleSet, 'reappointment.extendToRetirementBelowYears');
   const retires = retirementDate(ruleSet, person.dateOfBirth, person.gender);
@@ -85,7 +111,12 @@ export function reappointmentTerm(ruleSet: RuleSet, person: { dateOfBirth: strin
     };
   }
   if (retires < fullEnd) {
-    return { termYears: left, termEnd: retires, termRule: `the term ends at retirement on ${retires}`, details: { applied: 'ends_at_retirement', retirementDate: retires } };
+    return {
+      termYears: left,
+      termEnd: retires,
+      termRule: `the term ends at retirement on ${retires}`,
+      details: { applied: 'ends_at_retirement', retirementDate: retires },
+    };
   }
   return {
     termYears: fullYears,

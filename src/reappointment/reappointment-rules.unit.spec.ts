@@ -7,8 +7,21 @@ import { reappointmentOpening, reappointmentTerm } from './reappointment-rules';
 const seeds = path.resolve(__dirname, '../../seeds');
 const [vn2022, vn2025] = loadRuleSets(path.join(seeds, 'rule-sets'));
 const calendar = loadCalendar(path.join(seeds, 'calendar'));
-const post = { positionId: 'pos-1', from: '2021-12-01', termEnd: '2026-12-01', decisionRef: '45-QĐ/TU' };
-const base = { positionId: 'pos-1', posts: [post], statuses: [], disciplineBars: [], today: '2026-06-01', ruleSet: vn2025, calendar };
+const post = {
+  positionId: 'pos-1',
+  from: '2021-12-01',
+  termEnd: '2026-12-01',
+  decisionRef: '45-QĐ/TU',
+};
+const base = {
+  positionId: 'pos-1',
+  posts: [post],
+  statuses: [],
+  disciplineBars: [],
+  today: '2026-06-01',
+  ruleSet: vn2025,
+  calendar,
+};
 
 function refusal(run: () => unknown): DomainRuleViolation {
   try {
@@ -21,46 +34,105 @@ function refusal(run: () => unknown): DomainRuleViolation {
 
 describe('re-appointment opening (bổ nhiệm lại)', () => {
   it('is refused when the person holds no such post with a term', () => {
-    expect(refusal(() => reappointmentOpening({ ...base, posts: [] })).rule).toBe('reappointment.no_post_with_term');
-    expect(refusal(() => reappointmentOpening({ ...base, posts: [{ ...post, termEnd: null }] })).rule).toBe('reappointment.no_post_with_term');
+    expect(refusal(() => reappointmentOpening({ ...base, posts: [] })).rule).toBe(
+      'reappointment.no_post_with_term',
+    );
+    expect(
+      refusal(() => reappointmentOpening({ ...base, posts: [{ ...post, termEnd: null }] })).rule,
+    ).toBe('reappointment.no_post_with_term');
   });
 
   it('records the notice deadline: 90 working days before the term ends under vn-2025, 90 days under vn-2022', () => {
-    expect(reappointmentOpening(base)).toMatchObject({ termEnd: '2026-12-01', late: false, openBy: calendar.subtractWorkingDays('2026-12-01', 90) });
-    expect(reappointmentOpening({ ...base, ruleSet: vn2022 })).toMatchObject({ openBy: '2026-09-02', late: false });
+    expect(reappointmentOpening(base)).toMatchObject({
+      termEnd: '2026-12-01',
+      late: false,
+      openBy: calendar.subtractWorkingDays('2026-12-01', 90),
+    });
+    expect(reappointmentOpening({ ...base, ruleSet: vn2022 })).toMatchObject({
+      openBy: '2026-09-02',
+      late: false,
+    });
   });
 
   it('allows a late opening but records by how many days', () => {
-    expect(reappointmentOpening({ ...base, ruleSet: vn2022, today: '2026-09-12' })).toMatchObject({ late: true, daysLate: 10, lateUnit: 'days' });
-    const late2025 = reappointmentOpening({ ...base, today: '2026-11-02' }) as { late: boolean; daysLate: number; openBy: string };
+    expect(reappointmentOpening({ ...base, ruleSet: vn2022, today: '2026-09-12' })).toMatchObject({
+      late: true,
+      daysLate: 10,
+      lateUnit: 'days',
+    });
+    const late2025 = reappointmentOpening({ ...base, today: '2026-11-02' }) as {
+      late: boolean;
+      daysLate: number;
+      openBy: string;
+    };
     expect(late2025.late).toBe(true);
     expect(late2025.daysLate).toBe(calendar.workingDaysBetween(late2025.openBy, '2026-11-02'));
   });
 
   it.each([
-    [{ status: 'under_investigation', from: '2026-05-01', until: null, note: '' }, 'reappointment.under_investigation'],
-    [{ status: 'maternity_leave', from: '2026-03-01', until: '2026-09-01', note: '' }, 'reappointment.maternity_leave'],
-    [{ status: 'abroad', from: '2026-04-01', until: '2026-07-15', note: 'course' }, 'reappointment.abroad'],
-    [{ status: 'in_hospital', from: '2026-05-20', until: null, note: '' }, 'reappointment.in_hospital'],
+    [
+      { status: 'under_investigation', from: '2026-05-01', until: null, note: '' },
+      'reappointment.under_investigation',
+    ],
+    [
+      { status: 'maternity_leave', from: '2026-03-01', until: '2026-09-01', note: '' },
+      'reappointment.maternity_leave',
+    ],
+    [
+      { status: 'abroad', from: '2026-04-01', until: '2026-07-15', note: 'course' },
+      'reappointment.abroad',
+    ],
+    [
+      { status: 'in_hospital', from: '2026-05-20', until: null, note: '' },
+      'reappointment.in_hospital',
+    ],
   ] as const)('is refused while the holder is %j', (status, rule) => {
     expect(refusal(() => reappointmentOpening({ ...base, statuses: [status] })).rule).toBe(rule);
   });
 
   it('is not blocked by a short stay abroad or a past one, but is by a running discipline bar', () => {
-    expect(reappointmentOpening({ ...base, statuses: [{ status: 'abroad', from: '2026-05-20', until: '2026-06-10', note: '' }] })).toMatchObject({ late: false });
-    expect(reappointmentOpening({ ...base, statuses: [{ status: 'maternity_leave', from: '2025-01-01', until: '2025-07-01', note: '' }] })).toMatchObject({ late: false });
-    expect(refusal(() => reappointmentOpening({ ...base, disciplineBars: [{ form: 'warning', endsOn: '2027-01-01', decisionRef: '9-QĐ' }] })).message).toMatch(/until 2027-01-01/);
+    expect(
+      reappointmentOpening({
+        ...base,
+        statuses: [{ status: 'abroad', from: '2026-05-20', until: '2026-06-10', note: '' }],
+      }),
+    ).toMatchObject({ late: false });
+    expect(
+      reappointmentOpening({
+        ...base,
+        statuses: [
+          { status: 'maternity_leave', from: '2025-01-01', until: '2025-07-01', note: '' },
+        ],
+      }),
+    ).toMatchObject({ late: false });
+    expect(
+      refusal(() =>
+        reappointmentOpening({
+          ...base,
+          disciplineBars: [{ form: 'warning', endsOn: '2027-01-01', decisionRef: '9-QĐ' }],
+        }),
+      ).message,
+    ).toMatch(/until 2027-01-01/);
   });
 });
 
 describe('re-appointment term', () => {
   it('is a full five-year term when retirement is far', () => {
-    expect(reappointmentTerm(vn2025, { dateOfBirth: '1980-01-01', gender: 'male' }, '2026-12-01')).toMatchObject({ termYears: 5, termEnd: '2031-12-01', details: { applied: 'full_term' } });
+    expect(
+      reappointmentTerm(vn2025, { dateOfBirth: '1980-01-01', gender: 'male' }, '2026-12-01'),
+    ).toMatchObject({ termYears: 5, termEnd: '2031-12-01', details: { applied: 'full_term' } });
   });
   it('runs to retirement when fewer than the rule’s years are left', () => {
     // Born mid-1965, he reaches 61 years 6 months (the 2026 age) on 15 Dec 2026.
-    const term = reappointmentTerm(vn2025, { dateOfBirth: '1965-06-15', gender: 'male' }, '2026-12-01');
-    expect(term).toMatchObject({ termEnd: '2026-12-15', details: { applied: 'extended_to_retirement' } });
+    const term = reappointmentTerm(
+      vn2025,
+      { dateOfBirth: '1965-06-15', gender: 'male' },
+      '2026-12-01',
+    );
+    expect(term).toMatchObject({
+      termEnd: '2026-12-15',
+      details: { applied: 'extended_to_retirement' },
+    });
     expect(term.termRule).toMatch(/extended to retirement: 0 whole years left, fewer than 2/);
   });
 });

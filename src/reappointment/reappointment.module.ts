@@ -22,7 +22,13 @@ export class ReappointmentModule implements OnModuleInit {
       definitionIds: ['reappointment.standard'],
       onOpen: async ({ personId, positionId, context }) => {
         const person = await this.registry.loadPerson(personId);
-        if (person.state.status !== 'registered') throw new DomainRuleViolation('person.not_found', `personId: person ${personId} is not registered`, 'unprocessable', 'personId');
+        if (person.state.status !== 'registered')
+          throw new DomainRuleViolation(
+            'person.not_found',
+            `personId: person ${personId} is not registered`,
+            'unprocessable',
+            'personId',
+          );
         const discipline = await this.discipline.factsFor(personId, context.today);
         return reappointmentOpening({
           positionId,
@@ -36,9 +42,11 @@ export class ReappointmentModule implements OnModuleInit {
       },
       decisionTerm: async (context, state) => {
         const person = await this.registry.loadPerson(state.personId);
-        if (person.state.status !== 'registered') throw new Error(`person ${state.personId} of case ${state.caseId} is not registered`);
+        if (person.state.status !== 'registered')
+          throw new Error(`person ${state.personId} of case ${state.caseId} is not registered`);
         const { dateOfBirth, gender } = person.state.profile;
-        return (_state, effectiveFrom, years) => reappointmentTerm(context.ruleSet, { dateOfBirth, gender }, effectiveFrom, years);
+        return (_state, effectiveFrom, years) =>
+          reappointmentTerm(context.ruleSet, { dateOfBirth, gender }, effectiveFrom, years);
       },
     });
   }

@@ -20,12 +20,16 @@ export interface RotationOpeningInput {
  */
 export function rotationOpening(input: RotationOpeningInput): Record<string, unknown> {
   if (input.definitionId !== 'rotation.standard') return { kind: 'transfer' };
-  const entry = input.planningPool.find((e) => e.positionId === input.target.id || (e.rank !== null && e.rank >= input.target.rank));
+  const entry = input.planningPool.find(
+    (e) => e.positionId === input.target.id || (e.rank !== null && e.rank >= input.target.rank),
+  );
   if (!entry) {
     throw new DomainRuleViolation(
       'rotation.no_planning_pool_entry',
       `positionId: rotation needs a planning-pool entry for ${input.target.id} or a higher post; the person has ${
-        input.planningPool.length ? input.planningPool.map((e) => `${e.positionId} (${e.term})`).join(', ') : 'none'
+        input.planningPool.length
+          ? input.planningPool.map((e) => `${e.positionId} (${e.term})`).join(', ')
+          : 'none'
       }`,
       'unprocessable',
       'positionId',
@@ -35,17 +39,37 @@ export function rotationOpening(input: RotationOpeningInput): Record<string, unk
   const retires = retirementDate(input.ruleSet, input.person.dateOfBirth, input.person.gender);
   const left = wholeYearsBetween(input.today, retires);
   if (left < needed) {
-    throw new DomainRuleViolation('rotation.too_close_to_retirement', `retires on ${retires}: ${left} whole years left, rotation needs ${needed} (${ruleCitation(input.ruleSet, 'rotation.minYearsToRetirement')})`, 'unprocessable');
+    throw new DomainRuleViolation(
+      'rotation.too_close_to_retirement',
+      `retires on ${retires}: ${left} whole years left, rotation needs ${needed} (${ruleCitation(input.ruleSet, 'rotation.minYearsToRetirement')})`,
+      'unprocessable',
+    );
   }
-  return { kind: 'rotation', planningPoolEntry: `${entry.positionId} (${entry.term}, ${entry.decisionRef})` };
+  return {
+    kind: 'rotation',
+    planningPoolEntry: `${entry.positionId} (${entry.term}, ${entry.decisionRef})`,
+  };
 }
 
 /** A rotation lasts at least the rule's minimum; the decision's duration is its `termYears`. */
-export function rotationTerm(ruleSet: RuleSet, effectiveFrom: string, requestedYears?: number): DecisionTerm {
+export function rotationTerm(
+  ruleSet: RuleSet,
+  effectiveFrom: string,
+  requestedYears?: number,
+): DecisionTerm {
   const minimum = ruleValue<number>(ruleSet, 'rotation.minYears');
   const years = requestedYears ?? minimum;
   if (years < minimum) {
-    throw new DomainRuleViolation('rotation.duration_below_minimum', `termYears: a rotation lasts at least ${minimum} years, ${years} given (${ruleCitation(ruleSet, 'rotation.minYears')})`, 'unprocessable', 'termYears');
+    throw new DomainRuleViolation(
+      'rotation.duration_below_minimum',
+      `termYears: a rotation lasts at least ${minimum} years, ${years} given (${ruleCitation(ruleSet, 'rotation.minYears')})`,
+      'unprocessable',
+      'termYears',
+    );
   }
-  return { termYears: years, termEnd: addMonths(effectiveFrom, years * 12), termRule: `planned duration ${years} years, at least ${minimum} (${ruleSet.id})` };
+  return {
+    termYears: years,
+    termEnd: addMonths(effectiveFrom, years * 12),
+    termRule: `planned duration ${years} years, at least ${minimum} (${ruleSet.id})`,
+  };
 }

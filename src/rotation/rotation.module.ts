@@ -20,22 +20,41 @@ export class RotationModule implements OnModuleInit {
       definitionIds: ['rotation.standard', 'transfer.standard'],
       onOpen: async ({ personId, positionId, definition, context }) => {
         const person = await this.registry.loadPerson(personId);
-        if (person.state.status !== 'registered') throw new DomainRuleViolation('person.not_found', `personId: person ${personId} is not registered`, 'unprocessable', 'personId');
+        if (person.state.status !== 'registered')
+          throw new DomainRuleViolation(
+            'person.not_found',
+            `personId: person ${personId} is not registered`,
+            'unprocessable',
+            'personId',
+          );
         const target = await this.registry.findPosition(positionId);
-        if (!target) throw new DomainRuleViolation('position.not_found', `positionId: position ${positionId} does not exist`, 'unprocessable', 'positionId');
+        if (!target)
+          throw new DomainRuleViolation(
+            'position.not_found',
+            `positionId: position ${positionId} does not exist`,
+            'unprocessable',
+            'positionId',
+          );
         const planningPool = await Promise.all(
-          person.state.planningPool.map(async (entry) => ({ ...entry, rank: (await this.registry.findPosition(entry.positionId))?.rank ?? null })),
+          person.state.planningPool.map(async (entry) => ({
+            ...entry,
+            rank: (await this.registry.findPosition(entry.positionId))?.rank ?? null,
+          })),
         );
         return rotationOpening({
           definitionId: definition.id,
           target: { id: target.id, rank: target.rank },
           planningPool,
-          person: { dateOfBirth: person.state.profile.dateOfBirth, gender: person.state.profile.gender },
+          person: {
+            dateOfBirth: person.state.profile.dateOfBirth,
+            gender: person.state.profile.gender,
+          },
           today: context.today,
           ruleSet: context.ruleSet,
         });
       },
-      decisionTerm: async (context) => (_state, effectiveFrom, years) => rotationTerm(context.ruleSet, effectiveFrom, years),
+      decisionTerm: async (context) => (_state, effectiveFrom, years) =>
+        rotationTerm(context.ruleSet, effectiveFrom, years),
     });
   }
 }

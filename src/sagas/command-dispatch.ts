@@ -22,7 +22,8 @@ export class SagaCommandBus {
   private fallback: CommandDispatcher | null = null;
 
   register(commandType: string, dispatcher: CommandDispatcher): this {
-    if (this.dispatchers.has(commandType)) throw new Error(`command "${commandType}" already has a dispatcher`);
+    if (this.dispatchers.has(commandType))
+      throw new Error(`command "${commandType}" already has a dispatcher`);
     this.dispatchers.set(commandType, dispatcher);
     return this;
   }
@@ -35,7 +36,10 @@ export class SagaCommandBus {
 
   async dispatch(command: SagaCommand, context: DispatchContext): Promise<void> {
     const dispatcher = this.dispatchers.get(command.type) ?? this.fallback;
-    if (!dispatcher) throw new Error(`no dispatcher registered for command "${command.type}" (saga ${context.saga})`);
+    if (!dispatcher)
+      throw new Error(
+        `no dispatcher registered for command "${command.type}" (saga ${context.saga})`,
+      );
     await dispatcher(command, context);
   }
 }

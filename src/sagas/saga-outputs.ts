@@ -49,7 +49,11 @@ export class SagaOutputExecutor {
           );
           break;
         case 'Cancel':
-          await this.timers.cancel(output.timerId, { actorId, correlationId, causationId: event.id }, output.reason);
+          await this.timers.cancel(
+            output.timerId,
+            { actorId, correlationId, causationId: event.id },
+            output.reason,
+          );
           break;
         case 'Ignore':
           break;

@@ -13,7 +13,12 @@ const event: RecordedEvent = {
   type: 'AppointmentDecided',
   schemaVersion: 1,
   data: {},
-  metadata: { actorId: 'u1', correlationId: 'corr-9', causationId: null, occurredAt: '2026-03-02T00:00:00.000Z' },
+  metadata: {
+    actorId: 'u1',
+    correlationId: 'corr-9',
+    causationId: null,
+    occurredAt: '2026-03-02T00:00:00.000Z',
+  },
   recordedAt: '2026-03-02T00:00:00.000Z',
   hash: '',
 };
@@ -44,10 +49,15 @@ describe('saga outputs', () => {
   it('Send gets an idSeed from saga, triggering event and key — the same on every redelivery', async () => {
     const first = harness();
     const second = harness();
-    const outputs = [Send({ type: 'AssignPost', data: {} }, 'assign'), Send({ type: 'ScheduleNotice', data: {} })];
+    const outputs = [
+      Send({ type: 'AssignPost', data: {} }, 'assign'),
+      Send({ type: 'ScheduleNotice', data: {} }),
+    ];
     await first.executor.execute(saga, event, outputs);
     await second.executor.execute(saga, event, outputs);
-    expect(first.sent.map((s) => s.context.idSeed)).toEqual(second.sent.map((s) => s.context.idSeed));
+    expect(first.sent.map((s) => s.context.idSeed)).toEqual(
+      second.sent.map((s) => s.context.idSeed),
+    );
     expect(first.sent[0].context.idSeed).toBe(sagaIdSeed('demo', 'evt-1', 'assign'));
     expect(first.sent[1].context.idSeed).toBe(sagaIdSeed('demo', 'evt-1', '1'));
     expect(first.sent[0].context.metadata).toEqual({
@@ -62,26 +72,49 @@ describe('saga outputs', () => {
     const { executor, scheduled, cancelled, sent } = harness();
     await executor.execute(saga, event, [
       Schedule({ kind: 'term-end', dueAt: '2031-03-02T00:00:00.000Z', target: 'cadre-1' }),
-      Schedule({ kind: 'deadline', dueAt: '2026-04-02T00:00:00.000Z', target: 'appointment-1', cause: 'appointment-1/vetting' }),
+      Schedule({
+        kind: 'deadline',
+        dueAt: '2026-04-02T00:00:00.000Z',
+        target: 'appointment-1',
+        cause: 'appointment-1/vetting',
+      }),
       Cancel('timer-x', 'step done'),
       Ignore('nothing to do'),
     ]);
     expect(scheduled).toEqual([
-      expect.objectContaining({ request: expect.objectContaining({ kind: 'term-end', cause: 'evt-1', dueAt: new Date('2031-03-02T00:00:00.000Z') }) }),
-      expect.objectContaining({ request: expect.objectContaining({ kind: 'deadline', cause: 'appointment-1/vetting' }) }),
+      expect.objectContaining({
+        request: expect.objectContaining({
+          kind: 'term-end',
+          cause: 'evt-1',
+          dueAt: new Date('2031-03-02T00:00:00.000Z'),
+        }),
+      }),
+      expect.objectContaining({
+        request: expect.objectContaining({ kind: 'deadline', cause: 'appointment-1/vetting' }),
+      }),
     ]);
-    expect(cancelled).toEqual([{ timerId: 'timer-x', reason: 'step done', meta: expect.objectContaining({ causationId: 'evt-1' }) }]);
+    expect(cancelled).toEqual([
+      {
+        timerId: 'timer-x',
+        reason: 'step done',
+        meta: expect.objectContaining({ causationId: 'evt-1' }),
+      },
+    ]);
     expect(sent).toEqual([]);
   });
 
   it('an unknown command type is an error (retried, then parked), not a silent drop', async () => {
     const bus = new SagaCommandBus();
     const executor = new SagaOutputExecutor(bus, {} as TimerScheduler, clock);
-    await expect(executor.execute(saga, event, [Send({ type: 'Nope', data: {} })])).rejects.toThrow('no dispatcher registered for command "Nope"');
+    await expect(executor.execute(saga, event, [Send({ type: 'Nope', data: {} })])).rejects.toThrow(
+      'no dispatcher registered for command "Nope"',
+    );
   });
 
   it('backoff doubles per attempt up to the cap', () => {
     const policy = { ...defaultSagaRetryPolicy, backoffMs: 100, maxBackoffMs: 350 };
-    expect([1, 2, 3, 4].map((attempt) => sagaBackoff(policy, attempt))).toEqual([100, 200, 350, 350]);
+    expect([1, 2, 3, 4].map((attempt) => sagaBackoff(policy, attempt))).toEqual([
+      100, 200, 350, 350,
+    ]);
   });
 });

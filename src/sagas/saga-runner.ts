@@ -18,7 +18,12 @@ export interface SagaRetryPolicy {
   resubscribeMs: number;
 }
 
-export const defaultSagaRetryPolicy: SagaRetryPolicy = { attempts: 5, backoffMs: 500, maxBackoffMs: 30_000, resubscribeMs: 1000 };
+export const defaultSagaRetryPolicy: SagaRetryPolicy = {
+  attempts: 5,
+  backoffMs: 500,
+  maxBackoffMs: 30_000,
+  resubscribeMs: 1000,
+};
 
 export interface SagaRunnerDeps {
   store: EventStore;
@@ -42,8 +47,10 @@ export interface SagaReplayJob {
   event: RecordedEvent;
 }
 
-export const sagaDeadLetterKey = (saga: string, eventId: string): string => `saga:${saga}:${eventId}`;
-export const sagaReplayJobId = (saga: string, eventId: string): string => `saga-${deterministicId('saga-replay', saga, eventId)}`;
+export const sagaDeadLetterKey = (saga: string, eventId: string): string =>
+  `saga:${saga}:${eventId}`;
+export const sagaReplayJobId = (saga: string, eventId: string): string =>
+  `saga-${deterministicId('saga-replay', saga, eventId)}`;
 
 class Stopped extends Error {
   constructor() {
@@ -92,7 +99,10 @@ export class SagaRunner {
 
   async start(): Promise<void> {
     if (this.running) return;
-    await this.deps.pool.query('INSERT INTO saga_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [this.name]);
+    await this.deps.pool.query(
+      'INSERT INTO saga_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING',
+      [this.name],
+    );
     this.running = true;
     this.loop = this.supervise();
   }
@@ -129,10 +139,14 @@ export class SagaRunner {
         continue;
       }
       const failure = await new Promise<unknown>((resolve) => {
-        const subscription = this.deps.store.subscribe(from ?? 'start', (event) => this.handleEvent(event), {
-          filter: this.saga.filter,
-          onError: resolve,
-        });
+        const subscription = this.deps.store.subscribe(
+          from ?? 'start',
+          (event) => this.handleEvent(event),
+          {
+            filter: this.saga.filter,
+            onError: resolve,
+          },
+        );
         this.subscription = subscription;
         void subscription.caughtUp.then(() => this.markCaughtUp());
         // stop() ends the subscription without an error: resolve then too.
@@ -146,7 +160,10 @@ export class SagaRunner {
       if (!this.running || failure instanceof Stopped) return;
       this.log(`subscription failed, re-subscribing from the checkpoint: ${describe(failure)}`);
       await this.deps.pool
-        .query('UPDATE saga_checkpoints SET last_error = $2, updated_at = now() WHERE name = $1', [this.name, describe(failure)])
+        .query('UPDATE saga_checkpoints SET last_error = $2, updated_at = now() WHERE name = $1', [
+          this.name,
+          describe(failure),
+        ])
         .catch(() => undefined);
       await this.sleep(this.policy.resubscribeMs).catch(() => undefined);
     }
@@ -161,7 +178,9 @@ export class SagaRunner {
         break;
       } catch (error) {
         if (error instanceof Stopped) throw error;
-        this.log(`event ${event.type} ${event.id} attempt ${attempt}/${this.policy.attempts} failed: ${describe(error)}`);
+        this.log(
+          `event ${event.type} ${event.id} attempt ${attempt}/${this.policy.attempts} failed: ${describe(error)}`,
+        );
         if (attempt >= this.policy.attempts) {
           await this.deps.deadLetters.park({
             key: sagaDeadLetterKey(this.name, event.id),
@@ -204,7 +223,9 @@ export class SagaRunner {
   }
 
   private log(message: string): void {
-    (this.deps.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(`[saga ${this.name}] ${message}`);
+    (this.deps.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(
+      `[saga ${this.name}] ${message}`,
+    );
   }
 }
 

@@ -64,5 +64,6 @@ export const Ignore = (reason: string): SagaOutput => ({ kind: 'Ignore', reason 
 const SAGA_NAME = /^[a-z][a-z0-9-]{0,60}$/;
 
 export function assertValidSaga(saga: Saga): void {
-  if (!SAGA_NAME.test(saga.name)) throw new Error(`saga name "${saga.name}" must match ${SAGA_NAME}`);
+  if (!SAGA_NAME.test(saga.name))
+    throw new Error(`saga name "${saga.name}" must match ${SAGA_NAME}`);
 }

@@ -63,10 +63,21 @@ export class SagasModule {
           inject: [EVENT_STORE, PG_POOL, CLOCK, JobsRuntime],
           useFactory: (store: EventStore, pool: Pool, clock: Clock, jobs: JobsRuntime) => {
             const logger = new Logger('Sagas');
-            return new SagasRuntime({ store, pool, clock, jobs, retry: options.retry, log: (line) => logger.warn(line) });
+            return new SagasRuntime({
+              store,
+              pool,
+              clock,
+              jobs,
+              retry: options.retry,
+              log: (line) => logger.warn(line),
+            });
           },
         },
-        { provide: SagaCommandBus, inject: [SagasRuntime], useFactory: (runtime: SagasRuntime) => runtime.commands },
+        {
+          provide: SagaCommandBus,
+          inject: [SagasRuntime],
+          useFactory: (runtime: SagasRuntime) => runtime.commands,
+        },
         SagasLifecycle,
       ],
       exports: [SagasRuntime, SagaCommandBus],

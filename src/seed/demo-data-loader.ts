@@ -3,7 +3,11 @@ import { EventMetadata } from '../event-store/event-envelope';
 import { CreateOrgUnitDto } from '../cadres/dto/create-org-unit.dto';
 import { CreatePositionDto } from '../cadres/dto/create-position.dto';
 import { RegistryService } from '../cadres/registry.service';
-import { PersonRegistered, PlanningPoolEntryAdded, PostAssigned } from '../cadres/person/person.events';
+import {
+  PersonRegistered,
+  PlanningPoolEntryAdded,
+  PostAssigned,
+} from '../cadres/person/person.events';
 
 type DemoPerson = Omit<PersonRegistered['data'], 'personId'> & {
   id: string;
@@ -27,7 +31,11 @@ export interface SeedReport {
  * Loads the demo registry. Safe to run again: existing units and positions are kept, and person
  * events carry ids derived from the seed, so a second run appends nothing.
  */
-export async function loadDemoData(file: string, registry: RegistryService, now: Date): Promise<SeedReport> {
+export async function loadDemoData(
+  file: string,
+  registry: RegistryService,
+  now: Date,
+): Promise<SeedReport> {
   const data = JSON.parse(await readFile(file, 'utf8')) as DemoData;
   const report: SeedReport = { orgUnits: 0, positions: 0, people: 0 };
   const metadata: EventMetadata = {
@@ -51,16 +59,31 @@ export async function loadDemoData(file: string, registry: RegistryService, now:
     const { posts, planningPool, id, ...profile } = person;
     const existing = await registry.loadPerson(id);
     if (existing.state.status === 'unknown') report.people += 1;
-    await registry.runPersonCommand(id, { type: 'RegisterPerson', data: { personId: id, ...profile } }, metadata, { idSeed: `seed:${id}:register` });
+    await registry.runPersonCommand(
+      id,
+      { type: 'RegisterPerson', data: { personId: id, ...profile } },
+      metadata,
+      { idSeed: `seed:${id}:register` },
+    );
     for (const post of posts) {
-      await registry.runPersonCommand(id, { type: 'AssignPost', data: { personId: id, ...post } }, metadata, {
-        idSeed: `seed:${id}:post:${post.positionId}`,
-      });
+      await registry.runPersonCommand(
+        id,
+        { type: 'AssignPost', data: { personId: id, ...post } },
+        metadata,
+        {
+          idSeed: `seed:${id}:post:${post.positionId}`,
+        },
+      );
     }
     for (const entry of planningPool) {
-      await registry.runPersonCommand(id, { type: 'AddPlanningPoolEntry', data: { personId: id, ...entry } }, metadata, {
-        idSeed: `seed:${id}:pool:${entry.positionId}:${entry.term}`,
-      });
+      await registry.runPersonCommand(
+        id,
+        { type: 'AddPlanningPoolEntry', data: { personId: id, ...entry } },
+        metadata,
+        {
+          idSeed: `seed:${id}:pool:${entry.positionId}:${entry.term}`,
+        },
+      );
     }
   }
   return report;

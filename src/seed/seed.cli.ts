@@ -27,6 +27,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const known = error instanceof ConfigError || error instanceof StartupError;
-  process.stderr.write(`seed: ${known ? (error as Error).message : `failed: ${(error as Error)?.stack ?? String(error)}`}\n`);
+  process.stderr.write(
+    `seed: ${known ? (error as Error).message : `failed: ${(error as Error)?.stack ?? String(error)}`}\n`,
+  );
   process.exit(1);
 });

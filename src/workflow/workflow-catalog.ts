@@ -16,9 +16,16 @@ export class WorkflowCatalog {
     readonly calendar: WorkingDayCalendar,
   ) {}
 
-  static load(dirs: { definitions: string; ruleSets: string; calendar: string }, root = process.cwd()): WorkflowCatalog {
+  static load(
+    dirs: { definitions: string; ruleSets: string; calendar: string },
+    root = process.cwd(),
+  ): WorkflowCatalog {
     const resolve = (dir: string) => path.resolve(root, dir);
-    const catalog = new WorkflowCatalog(loadDefinitions(resolve(dirs.definitions)), loadRuleSets(resolve(dirs.ruleSets)), loadCalendar(resolve(dirs.calendar)));
+    const catalog = new WorkflowCatalog(
+      loadDefinitions(resolve(dirs.definitions)),
+      loadRuleSets(resolve(dirs.ruleSets)),
+      loadCalendar(resolve(dirs.calendar)),
+    );
     catalog.checkParameters(resolve(dirs.definitions));
     return catalog;
   }
@@ -30,7 +37,12 @@ export class WorkflowCatalog {
         for (const param of [step.voteRule?.quorumParam, step.voteRule?.passParam]) {
           if (!param) continue;
           const missing = this.ruleSets.find((set) => !set.params[param]);
-          if (missing) throw new DefinitionFileError(path.join(dir, `${key}.json`), `steps[${index}].voteRule`, `rule set ${missing.id} has no parameter "${param}"`);
+          if (missing)
+            throw new DefinitionFileError(
+              path.join(dir, `${key}.json`),
+              `steps[${index}].voteRule`,
+              `rule set ${missing.id} has no parameter "${param}"`,
+            );
         }
       });
     }
@@ -43,7 +55,9 @@ export class WorkflowCatalog {
   /** The newest version of a definition id, or the exact `id@version`. */
   resolveDefinition(idOrKey: string): ProcedureDefinition | undefined {
     if (idOrKey.includes('@')) return this.definitions.get(idOrKey);
-    return [...this.definitions.values()].filter((d) => d.id === idOrKey).sort((a, b) => b.version - a.version)[0];
+    return [...this.definitions.values()]
+      .filter((d) => d.id === idOrKey)
+      .sort((a, b) => b.version - a.version)[0];
   }
 
   ruleSet(id: string): RuleSet | undefined {

@@ -12,7 +12,14 @@ import { projectRoot } from '../common/project-root';
       provide: WORKFLOW_CATALOG,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        WorkflowCatalog.load({ definitions: config.DEFINITIONS_DIR, ruleSets: config.RULE_SETS_DIR, calendar: config.CALENDAR_DIR }, projectRoot()),
+        WorkflowCatalog.load(
+          {
+            definitions: config.DEFINITIONS_DIR,
+            ruleSets: config.RULE_SETS_DIR,
+            calendar: config.CALENDAR_DIR,
+          },
+          projectRoot(),
+        ),
     },
   ],
   exports: [WORKFLOW_CATALOG],

@@ -12,25 +12,84 @@ describe('appointment over HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp('appointment');
     staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
-    secretary = { Authorization: `Bearer ${t.token('u-secretary', ['ballot_secretary'], 'ou-town')}` };
+    secretary = {
+      Authorization: `Bearer ${t.token('u-secretary', ['ballot_secretary'], 'ou-town')}`,
+    };
     leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-town')}` };
-    await http().post('/org-units').set(staff).send({ id: 'ou-town', name: 'Thị xã Demo', kind: 'town' }).expect(201);
-    await http().post('/org-units').set(staff).send({ id: 'ou-town-party', name: 'Thị ủy Demo', kind: 'party_committee', parentId: 'ou-town' }).expect(201);
+    await http()
+      .post('/org-units')
+      .set(staff)
+      .send({ id: 'ou-town', name: 'Thị xã Demo', kind: 'town' })
+      .expect(201);
+    await http()
+      .post('/org-units')
+      .set(staff)
+      .send({
+        id: 'ou-town-party',
+        name: 'Thị ủy Demo',
+        kind: 'party_committee',
+        parentId: 'ou-town',
+      })
+      .expect(201);
     // A top-level unit of someone else's: created by an admin.
-    await http().post('/org-units').set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` }).send({ id: 'ou-elsewhere', name: 'Huyện khác', kind: 'district' }).expect(201);
-    for (const [id, rank] of [['pos-deputy', 4], ['pos-head', 5]] as const) {
-      await http().post('/positions').set(staff).send({ id, title: id, orgUnitId: 'ou-town-party', appointingAuthority: 'ou-town-party', rank }).expect(201);
+    await http()
+      .post('/org-units')
+      .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` })
+      .send({ id: 'ou-elsewhere', name: 'Huyện khác', kind: 'district' })
+      .expect(201);
+    for (const [id, rank] of [
+      ['pos-deputy', 4],
+      ['pos-head', 5],
+    ] as const) {
+      await http()
+        .post('/positions')
+        .set(staff)
+        .send({
+          id,
+          title: id,
+          orgUnitId: 'ou-town-party',
+          appointingAuthority: 'ou-town-party',
+          rank,
+        })
+        .expect(201);
     }
-    for (const [id, name] of [['p-an', 'Nguyễn Văn An'], ['p-binh', 'Trần Văn Bình'], ['p-cuong', 'Lê Văn Cường']]) {
+    for (const [id, name] of [
+      ['p-an', 'Nguyễn Văn An'],
+      ['p-binh', 'Trần Văn Bình'],
+      ['p-cuong', 'Lê Văn Cường'],
+    ]) {
       await http()
         .post('/cadres')
         .set(staff)
-        .send({ id, fullName: name, dateOfBirth: '1980-04-12', gender: 'male', ethnicity: 'Kinh', partyMember: true, educationLevel: 'Thạc sĩ', politicalTheoryLevel: 'Cao cấp', orgUnitId: 'ou-town-party' })
+        .send({
+          id,
+          fullName: name,
+          dateOfBirth: '1980-04-12',
+          gender: 'male',
+          ethnicity: 'Kinh',
+          partyMember: true,
+          educationLevel: 'Thạc sĩ',
+          politicalTheoryLevel: 'Cao cấp',
+          orgUnitId: 'ou-town-party',
+        })
         .expect(201);
-      await http().post(`/cadres/${id}/posts`).set(staff).send({ positionId: 'pos-deputy', from: '2021-03-01', termEnd: '2026-03-01', decisionRef: '45-QĐ/TU' }).expect(201);
+      await http()
+        .post(`/cadres/${id}/posts`)
+        .set(staff)
+        .send({
+          positionId: 'pos-deputy',
+          from: '2021-03-01',
+          termEnd: '2026-03-01',
+          decisionRef: '45-QĐ/TU',
+        })
+        .expect(201);
     }
     for (const id of ['p-an', 'p-binh']) {
-      await http().post(`/cadres/${id}/planning-pool`).set(staff).send({ positionId: 'pos-head', term: '2025-2030', decisionRef: '112-QĐ/TU' }).expect(201);
+      await http()
+        .post(`/cadres/${id}/planning-pool`)
+        .set(staff)
+        .send({ positionId: 'pos-head', term: '2025-2030', decisionRef: '112-QĐ/TU' })
+        .expect(201);
     }
   });
   afterAll(async () => {
@@ -38,53 +97,179 @@ describe('appointment over HTTP', () => {
   });
 
   const openCase = (id: string, personId: string) =>
-    http().post('/cases').set(staff).send({ id, procedure: 'appointment', definition: 'appointment.internal', personId, positionId: 'pos-head', orgUnitId: 'ou-town-party', summary: 'Fill the post of head' });
+    http().post('/cases').set(staff).send({
+      id,
+      procedure: 'appointment',
+      definition: 'appointment.internal',
+      personId,
+      positionId: 'pos-head',
+      orgUnitId: 'ou-town-party',
+      summary: 'Fill the post of head',
+    });
   const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
   const meeting = { heldOn: today, minutesRef: 'BB-1', conclusion: 'post and standards agreed' };
-  const nomination = (personId: string) => ({ heldOn: today, minutesRef: 'BB-2', members: 25, summoned: 25, present: 24, invalid: 0, candidates: [{ personId, votes: 17 }, { personId: 'p-x', votes: 7 }] });
-  const ballot = (forVotes: number) => ({ heldOn: today, minutesRef: 'BB-3', tally: { members: 13, summoned: 13, present: 12, for: forVotes, against: 12 - forVotes, abstain: 0, invalid: 0 } });
+  const nomination = (personId: string) => ({
+    heldOn: today,
+    minutesRef: 'BB-2',
+    members: 25,
+    summoned: 25,
+    present: 24,
+    invalid: 0,
+    candidates: [
+      { personId, votes: 17 },
+      { personId: 'p-x', votes: 7 },
+    ],
+  });
+  const ballot = (forVotes: number) => ({
+    heldOn: today,
+    minutesRef: 'BB-3',
+    tally: {
+      members: 13,
+      summoned: 13,
+      present: 12,
+      for: forVotes,
+      against: 12 - forVotes,
+      abstain: 0,
+      invalid: 0,
+    },
+  });
   const staffVetting = (flag?: string) => ({
     heldOn: today,
-    items: ['background', 'asset_declaration', 'political_standards', 'residence_party_cell_opinion', 'health'].map((item) =>
-      item === flag ? { item, result: 'flagged', note: 'declaration for 2025 missing' } : { item, result: 'cleared', note: 'verified' },
+    items: [
+      'background',
+      'asset_declaration',
+      'political_standards',
+      'residence_party_cell_opinion',
+      'health',
+    ].map((item) =>
+      item === flag
+        ? { item, result: 'flagged', note: 'declaration for 2025 missing' }
+        : { item, result: 'cleared', note: 'verified' },
     ),
   });
-  const decision = { heldOn: today, number: '215-QĐ/TU', signer: 'Bí thư Thị ủy', effectiveFrom: today };
+  const decision = {
+    heldOn: today,
+    number: '215-QĐ/TU',
+    signer: 'Bí thư Thị ủy',
+    effectiveFrom: today,
+  };
 
   async function throughFinalBallot(caseId: string, personId: string, finalFor = 9) {
     await openCase(caseId, personId).expect(201);
-    await http().post(`/cases/${caseId}/steps/leadership-round-1`).set(staff).send(meeting).expect(200);
-    await http().post(`/cases/${caseId}/steps/expanded-nomination`).set(secretary).send(nomination(personId)).expect(200);
-    await http().post(`/cases/${caseId}/steps/leadership-round-2`).set(secretary).send(ballot(9)).expect(200);
-    await http().post(`/cases/${caseId}/steps/key-officials-nomination`).set(secretary).send(nomination(personId)).expect(200);
-    return http().post(`/cases/${caseId}/steps/leadership-round-3`).set(secretary).send(ballot(finalFor));
+    await http()
+      .post(`/cases/${caseId}/steps/leadership-round-1`)
+      .set(staff)
+      .send(meeting)
+      .expect(200);
+    await http()
+      .post(`/cases/${caseId}/steps/expanded-nomination`)
+      .set(secretary)
+      .send(nomination(personId))
+      .expect(200);
+    await http()
+      .post(`/cases/${caseId}/steps/leadership-round-2`)
+      .set(secretary)
+      .send(ballot(9))
+      .expect(200);
+    await http()
+      .post(`/cases/${caseId}/steps/key-officials-nomination`)
+      .set(secretary)
+      .send(nomination(personId))
+      .expect(200);
+    return http()
+      .post(`/cases/${caseId}/steps/leadership-round-3`)
+      .set(secretary)
+      .send(ballot(finalFor));
   }
 
   it('takes an internal-source appointment from proposal to decision', async () => {
     const opened = await openCase('c-happy', 'p-an').expect(201);
     expect(opened.headers.etag).toBe('"0"');
-    expect(opened.body).toMatchObject({ status: 'open', definition: 'appointment.internal@1', ruleSet: 'vn-2025', currentStep: { id: 'leadership-round-1', kind: 'meeting' } });
-    await http().post('/cases/c-happy/steps/leadership-round-1').set(staff).set('If-Match', '"0"').send(meeting).expect(200);
-    await http().post('/cases/c-happy/steps/expanded-nomination').set(secretary).send(nomination('p-an')).expect(200);
-    await http().post('/cases/c-happy/steps/leadership-round-2').set(secretary).send(ballot(9)).expect(200);
-    await http().post('/cases/c-happy/steps/key-officials-nomination').set(secretary).send(nomination('p-an')).expect(200);
-    await http().post('/cases/c-happy/steps/leadership-round-3').set(secretary).send(ballot(9)).expect(200);
-    const vetted = await http().post('/cases/c-happy/steps/vetting').set(staff).send(staffVetting()).expect(200);
-    expect(vetted.body.vetting.planning_pool).toMatchObject({ result: 'cleared', source: 'record' });
-    expect(vetted.body.vetting.discipline_bar).toMatchObject({ result: 'cleared', source: 'record' });
-    const decided = await http().post('/cases/c-happy/steps/decision').set(leader).send(decision).expect(200);
-    expect(decided.body).toMatchObject({ status: 'decided', decision: { number: '215-QĐ/TU', termYears: 5 }, currentStep: null, allowedNext: [] });
+    expect(opened.body).toMatchObject({
+      status: 'open',
+      definition: 'appointment.internal@1',
+      ruleSet: 'vn-2025',
+      currentStep: { id: 'leadership-round-1', kind: 'meeting' },
+    });
+    await http()
+      .post('/cases/c-happy/steps/leadership-round-1')
+      .set(staff)
+      .set('If-Match', '"0"')
+      .send(meeting)
+      .expect(200);
+    await http()
+      .post('/cases/c-happy/steps/expanded-nomination')
+      .set(secretary)
+      .send(nomination('p-an'))
+      .expect(200);
+    await http()
+      .post('/cases/c-happy/steps/leadership-round-2')
+      .set(secretary)
+      .send(ballot(9))
+      .expect(200);
+    await http()
+      .post('/cases/c-happy/steps/key-officials-nomination')
+      .set(secretary)
+      .send(nomination('p-an'))
+      .expect(200);
+    await http()
+      .post('/cases/c-happy/steps/leadership-round-3')
+      .set(secretary)
+      .send(ballot(9))
+      .expect(200);
+    const vetted = await http()
+      .post('/cases/c-happy/steps/vetting')
+      .set(staff)
+      .send(staffVetting())
+      .expect(200);
+    expect(vetted.body.vetting.planning_pool).toMatchObject({
+      result: 'cleared',
+      source: 'record',
+    });
+    expect(vetted.body.vetting.discipline_bar).toMatchObject({
+      result: 'cleared',
+      source: 'record',
+    });
+    const decided = await http()
+      .post('/cases/c-happy/steps/decision')
+      .set(leader)
+      .send(decision)
+      .expect(200);
+    expect(decided.body).toMatchObject({
+      status: 'decided',
+      decision: { number: '215-QĐ/TU', termYears: 5 },
+      currentStep: null,
+      allowedNext: [],
+    });
 
     // The expanded conference's nomination is not announced: staff and leadership see it, the secretary does not.
     const asSecretary = await http().get('/cases/c-happy').set(secretary).expect(200);
-    expect(asSecretary.body.steps[1]).toMatchObject({ type: 'NominationTallied', tally: 'not announced' });
+    expect(asSecretary.body.steps[1]).toMatchObject({
+      type: 'NominationTallied',
+      tally: 'not announced',
+    });
     const asStaff = await http().get('/cases/c-happy').set(staff).expect(200);
     expect(asStaff.body.steps[1].tally.candidates[0]).toEqual({ personId: 'p-an', votes: 17 });
 
     // Every event names its actor and the rule version it was decided under.
-    const { rows } = await t.db.pool.query("SELECT type, metadata FROM events WHERE stream_id = 'appointment-c-happy' ORDER BY revision");
-    expect(rows.map((r) => r.type)).toEqual(['CaseOpened', 'MeetingRecorded', 'NominationTallied', 'BallotTallied', 'NominationTallied', 'BallotTallied', 'VettingItemsRecorded', 'DecisionIssued']);
-    expect(rows[7].metadata).toMatchObject({ actorId: 'u-leader', definitionVersion: 'appointment.internal@1', ruleSet: 'vn-2025' });
+    const { rows } = await t.db.pool.query(
+      "SELECT type, metadata FROM events WHERE stream_id = 'appointment-c-happy' ORDER BY revision",
+    );
+    expect(rows.map((r) => r.type)).toEqual([
+      'CaseOpened',
+      'MeetingRecorded',
+      'NominationTallied',
+      'BallotTallied',
+      'NominationTallied',
+      'BallotTallied',
+      'VettingItemsRecorded',
+      'DecisionIssued',
+    ]);
+    expect(rows[7].metadata).toMatchObject({
+      actorId: 'u-leader',
+      definitionVersion: 'appointment.internal@1',
+      ruleSet: 'vn-2025',
+    });
     expect(rows[3].metadata.actorId).toBe('u-secretary');
   });
 
@@ -92,25 +277,60 @@ describe('appointment over HTTP', () => {
     const failed = await throughFinalBallot('c-fail', 'p-an', 6);
     expect(failed.status).toBe(200);
     expect(failed.body.status).toBe('rejected');
-    expect(failed.body.rejection).toMatchObject({ rule: 'ballot.failed', reason: 'ballot failed: 6 of 13 members for, needs more than 6.5' });
-    const after = await http().post('/cases/c-fail/steps/vetting').set(staff).send(staffVetting()).expect(409);
+    expect(failed.body.rejection).toMatchObject({
+      rule: 'ballot.failed',
+      reason: 'ballot failed: 6 of 13 members for, needs more than 6.5',
+    });
+    const after = await http()
+      .post('/cases/c-fail/steps/vetting')
+      .set(staff)
+      .send(staffVetting())
+      .expect(409);
     expect(after.body).toMatchObject({ rule: 'case.closed' });
   });
 
   it('blocks the decision while a vetting item is flagged; the record flags a missing planning-pool entry', async () => {
     expect((await throughFinalBallot('c-flag', 'p-cuong')).status).toBe(200);
-    const vetted = await http().post('/cases/c-flag/steps/vetting').set(staff).send(staffVetting('asset_declaration')).expect(200);
-    expect(vetted.body.vetting.planning_pool).toMatchObject({ result: 'flagged', note: 'no planning-pool entry for pos-head or an equivalent or higher post' });
-    const blocked = await http().post('/cases/c-flag/steps/decision').set(leader).send(decision).expect(422);
-    expect(blocked.body).toMatchObject({ rule: 'vetting.flagged_item_blocks_decision', flaggedItems: ['asset_declaration', 'planning_pool'] });
+    const vetted = await http()
+      .post('/cases/c-flag/steps/vetting')
+      .set(staff)
+      .send(staffVetting('asset_declaration'))
+      .expect(200);
+    expect(vetted.body.vetting.planning_pool).toMatchObject({
+      result: 'flagged',
+      note: 'no planning-pool entry for pos-head or an equivalent or higher post',
+    });
+    const blocked = await http()
+      .post('/cases/c-flag/steps/decision')
+      .set(leader)
+      .send(decision)
+      .expect(422);
+    expect(blocked.body).toMatchObject({
+      rule: 'vetting.flagged_item_blocks_decision',
+      flaggedItems: ['asset_declaration', 'planning_pool'],
+    });
     expect(blocked.body.message).toMatch(/asset_declaration \(declaration for 2025 missing\)/);
-    await http().post('/cases/c-flag/reject').set(staff).send({ reason: 'not in the planning pool' }).expect(200);
+    await http()
+      .post('/cases/c-flag/reject')
+      .set(staff)
+      .send({ reason: 'not in the planning pool' })
+      .expect(200);
   });
 
   it('answers 409 with the current revision on a stale If-Match, and writes nothing', async () => {
     await openCase('c-stale', 'p-binh').expect(201);
-    await http().post('/cases/c-stale/steps/leadership-round-1').set(staff).set('If-Match', '0').send(meeting).expect(200);
-    const stale = await http().post('/cases/c-stale/steps/expanded-nomination').set(secretary).set('If-Match', '0').send(nomination('p-binh')).expect(409);
+    await http()
+      .post('/cases/c-stale/steps/leadership-round-1')
+      .set(staff)
+      .set('If-Match', '0')
+      .send(meeting)
+      .expect(200);
+    const stale = await http()
+      .post('/cases/c-stale/steps/expanded-nomination')
+      .set(secretary)
+      .set('If-Match', '0')
+      .send(nomination('p-binh'))
+      .expect(409);
     expect(stale.body).toMatchObject({ rule: 'concurrency.stale_revision', currentRevision: 1 });
     const current = await http().get('/cases/c-stale').set(staff).expect(200);
     expect(current.headers.etag).toBe('"1"');
@@ -119,37 +339,78 @@ describe('appointment over HTTP', () => {
   it('answers 400 naming the field on a bad body, and the stream is unchanged', async () => {
     await openCase('c-bad', 'p-binh').expect(201);
     await http().post('/cases/c-bad/steps/leadership-round-1').set(staff).send(meeting).expect(200);
-    const before = await t.db.pool.query("SELECT count(*)::int AS n FROM events WHERE stream_id = 'appointment-c-bad'");
+    const before = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM events WHERE stream_id = 'appointment-c-bad'",
+    );
     const badTally = await http()
       .post('/cases/c-bad/steps/expanded-nomination')
       .set(secretary)
       .send({ ...nomination('p-binh'), present: 'twenty' })
       .expect(400);
     expect(badTally.body).toMatchObject({ rule: 'body.invalid', field: 'present' });
-    const unknown = await http().post('/cases/c-bad/steps/expanded-nomination').set(secretary).send({ ...nomination('p-binh'), voters: ['a'] }).expect(400);
+    const unknown = await http()
+      .post('/cases/c-bad/steps/expanded-nomination')
+      .set(secretary)
+      .send({ ...nomination('p-binh'), voters: ['a'] })
+      .expect(400);
     expect(unknown.body.field).toBe('voters');
-    const inconsistent = await http().post('/cases/c-bad/steps/expanded-nomination').set(secretary).send({ ...nomination('p-binh'), present: 30 }).expect(400);
+    const inconsistent = await http()
+      .post('/cases/c-bad/steps/expanded-nomination')
+      .set(secretary)
+      .send({ ...nomination('p-binh'), present: 30 })
+      .expect(400);
     expect(inconsistent.body).toMatchObject({ rule: 'tally.inconsistent' });
-    const after = await t.db.pool.query("SELECT count(*)::int AS n FROM events WHERE stream_id = 'appointment-c-bad'");
+    const after = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM events WHERE stream_id = 'appointment-c-bad'",
+    );
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 
   it('refuses a step by a role the definition does not allow, or out of order', async () => {
     await openCase('c-roles', 'p-binh').expect(201);
-    const wrongRole = await http().post('/cases/c-roles/steps/leadership-round-1').set(secretary).send(meeting).expect(403);
+    const wrongRole = await http()
+      .post('/cases/c-roles/steps/leadership-round-1')
+      .set(secretary)
+      .send(meeting)
+      .expect(403);
     expect(wrongRole.body).toMatchObject({ rule: 'step.role_not_allowed' });
-    const outOfOrder = await http().post('/cases/c-roles/steps/leadership-round-3').set(secretary).send(ballot(9)).expect(409);
-    expect(outOfOrder.body).toMatchObject({ rule: 'step.out_of_order', currentStep: 'leadership-round-1' });
-    const outsider = { Authorization: `Bearer ${t.token('u-out', ['organization_staff'], 'ou-elsewhere')}` };
-    await http().post('/cases/c-roles/steps/leadership-round-1').set(outsider).send(meeting).expect(403);
+    const outOfOrder = await http()
+      .post('/cases/c-roles/steps/leadership-round-3')
+      .set(secretary)
+      .send(ballot(9))
+      .expect(409);
+    expect(outOfOrder.body).toMatchObject({
+      rule: 'step.out_of_order',
+      currentStep: 'leadership-round-1',
+    });
+    const outsider = {
+      Authorization: `Bearer ${t.token('u-out', ['organization_staff'], 'ou-elsewhere')}`,
+    };
+    await http()
+      .post('/cases/c-roles/steps/leadership-round-1')
+      .set(outsider)
+      .send(meeting)
+      .expect(403);
   });
 
   it('returns the first answer to a retried step with the same Idempotency-Key', async () => {
     await openCase('c-idem', 'p-binh').expect(201);
-    const first = await http().post('/cases/c-idem/steps/leadership-round-1').set(staff).set('Idempotency-Key', 'step-1').send(meeting).expect(200);
-    const retry = await http().post('/cases/c-idem/steps/leadership-round-1').set(staff).set('Idempotency-Key', 'step-1').send(meeting).expect(200);
+    const first = await http()
+      .post('/cases/c-idem/steps/leadership-round-1')
+      .set(staff)
+      .set('Idempotency-Key', 'step-1')
+      .send(meeting)
+      .expect(200);
+    const retry = await http()
+      .post('/cases/c-idem/steps/leadership-round-1')
+      .set(staff)
+      .set('Idempotency-Key', 'step-1')
+      .send(meeting)
+      .expect(200);
     expect(retry.body).toEqual(first.body);
-    const { rows } = await t.db.pool.query("SELECT count(*)::int AS n FROM events WHERE stream_id = 'appointment-c-idem'");
+    const { rows } = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM events WHERE stream_id = 'appointment-c-idem'",
+    );
     expect(rows[0].n).toBe(2);
   });
 
@@ -158,15 +419,33 @@ describe('appointment over HTTP', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const between = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await http().post('/cases/c-asof/steps/leadership-round-1').set(staff).send(meeting).expect(200);
-    const then = await http().get(`/cases/c-asof?asOf=${encodeURIComponent(between)}`).set(staff).expect(200);
+    await http()
+      .post('/cases/c-asof/steps/leadership-round-1')
+      .set(staff)
+      .send(meeting)
+      .expect(200);
+    const then = await http()
+      .get(`/cases/c-asof?asOf=${encodeURIComponent(between)}`)
+      .set(staff)
+      .expect(200);
     expect(then.body).toMatchObject({ revision: 0, currentStep: { id: 'leadership-round-1' } });
     const now = await http().get('/cases/c-asof').set(staff).expect(200);
     expect(now.body).toMatchObject({ revision: 1, currentStep: { id: 'expanded-nomination' } });
   });
 
   it('refuses to open a case for an unknown definition or a person not registered', async () => {
-    const unknown = await http().post('/cases').set(staff).send({ procedure: 'appointment', definition: 'appointment.lottery', personId: 'p-an', positionId: 'pos-head', orgUnitId: 'ou-town-party', summary: 'x' }).expect(400);
+    const unknown = await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        procedure: 'appointment',
+        definition: 'appointment.lottery',
+        personId: 'p-an',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town-party',
+        summary: 'x',
+      })
+      .expect(400);
     expect(unknown.body).toMatchObject({ rule: 'definition.unknown', field: 'definition' });
     const nobody = await openCase('c-nobody', 'p-nobody').expect(422);
     expect(nobody.body).toMatchObject({ rule: 'person.not_found', field: 'personId' });

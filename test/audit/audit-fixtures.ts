@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { NewEvent } from '../../src/event-store/event-envelope';
 import { EventStore } from '../../src/event-store/event-store.port';
 
-export function caseEvent(type: string, data: Record<string, unknown>, meta: Partial<NewEvent['metadata']> = {}): NewEvent {
+export function caseEvent(
+  type: string,
+  data: Record<string, unknown>,
+  meta: Partial<NewEvent['metadata']> = {},
+): NewEvent {
   return {
     id: randomUUID(),
     type,
@@ -38,17 +42,42 @@ export async function seedAuditScenario(store: EventStore): Promise<AuditScenari
   const disciplineId = randomUUID();
   const otherCaseId = randomUUID();
   const appointment = `appointment-${appointmentId}`;
-  await store.append(`cadre-${personId}`, [caseEvent('PersonRegistered', { personId, name: 'Nguyễn Văn A' }, { definitionVersion: undefined })], {
-    expectedRevision: 'no_stream',
-  });
+  await store.append(
+    `cadre-${personId}`,
+    [
+      caseEvent(
+        'PersonRegistered',
+        { personId, name: 'Nguyễn Văn A' },
+        { definitionVersion: undefined },
+      ),
+    ],
+    {
+      expectedRevision: 'no_stream',
+    },
+  );
   const opened = caseEvent('AppointmentCaseOpened', { personId, post: 'pos-1' });
   await store.append(appointment, [opened], { expectedRevision: 'no_stream' });
-  await store.append(`appointment-${otherCaseId}`, [caseEvent('AppointmentCaseOpened', { personId: 'someone-else' })], {
-    expectedRevision: 'no_stream',
-  });
+  await store.append(
+    `appointment-${otherCaseId}`,
+    [caseEvent('AppointmentCaseOpened', { personId: 'someone-else' })],
+    {
+      expectedRevision: 'no_stream',
+    },
+  );
   await store.append(
     `discipline-${disciplineId}`,
-    [caseEvent('DisciplineCaseOpened', { personId, finding: 'late asset declaration, "minor"' }, { actorId: 'inspector-7', roles: ['inspector'], correlationId: 'corr-disc', definitionVersion: 'discipline-party@2' })],
+    [
+      caseEvent(
+        'DisciplineCaseOpened',
+        { personId, finding: 'late asset declaration, "minor"' },
+        {
+          actorId: 'inspector-7',
+          roles: ['inspector'],
+          correlationId: 'corr-disc',
+          definitionVersion: 'discipline-party@2',
+        },
+      ),
+    ],
     { expectedRevision: 'no_stream' },
   );
   await store.append(
@@ -57,9 +86,24 @@ export async function seedAuditScenario(store: EventStore): Promise<AuditScenari
       caseEvent(
         'BallotTallied',
         { personId, present: 9, for: 7, against: 1, abstain: 1, invalid: 0 },
-        { actorId: 'secretary-2', roles: ['ballot_secretary'], correlationId: 'corr-ballot', causationId: opened.id, occurredAt: '2026-03-10T03:00:00.000Z' },
+        {
+          actorId: 'secretary-2',
+          roles: ['ballot_secretary'],
+          correlationId: 'corr-ballot',
+          causationId: opened.id,
+          occurredAt: '2026-03-10T03:00:00.000Z',
+        },
       ),
-      caseEvent('AppointmentDecided', { personId, decision: '=SUM(A1)' }, { actorId: 'leader-3', roles: ['leadership'], correlationId: 'corr-ballot', causationId: 'cmd-decide-1' }),
+      caseEvent(
+        'AppointmentDecided',
+        { personId, decision: '=SUM(A1)' },
+        {
+          actorId: 'leader-3',
+          roles: ['leadership'],
+          correlationId: 'corr-ballot',
+          causationId: 'cmd-decide-1',
+        },
+      ),
     ],
     { expectedRevision: 0 },
   );

@@ -37,7 +37,10 @@ describe('audit CSV', () => {
 
 describe('stream names', () => {
   it('splits the kind at the first hyphen, keeping hyphenated ids whole', () => {
-    expect(parseStreamName('reappointment-7f1c-22')).toEqual({ kind: 'reappointment', id: '7f1c-22' });
+    expect(parseStreamName('reappointment-7f1c-22')).toEqual({
+      kind: 'reappointment',
+      id: '7f1c-22',
+    });
     expect(parseStreamName('orphan')).toEqual({ kind: 'orphan', id: 'orphan' });
   });
 });

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { AuditHistoryQueries } from '../../src/audit/audit-history.queries';
 import { auditHistoryProjection } from '../../src/audit/audit-history.projection';
-import { describeCheck, postgresStreamIds, StreamCheck, verifyStreams } from '../../src/audit/audit-verification';
+import {
+  describeCheck,
+  postgresStreamIds,
+  StreamCheck,
+  verifyStreams,
+} from '../../src/audit/audit-verification';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { rebuildProjection } from '../../src/projections/projection-rebuild';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -20,7 +25,11 @@ describe('audit history (projection, queries, verification)', () => {
     store = new PostgresEventStore(db.pool);
     queries = new AuditHistoryQueries(db.pool);
     scenario = await seedAuditScenario(store);
-    const runner = new ProjectionRunner({ pool: db.pool, store, projection: auditHistoryProjection });
+    const runner = new ProjectionRunner({
+      pool: db.pool,
+      store,
+      projection: auditHistoryProjection,
+    });
     await runner.start();
     await waitFor(async () => (await eventsHandled(db.pool, 'audit_history')) === 6);
     await runner.stop();
@@ -64,7 +73,11 @@ describe('audit history (projection, queries, verification)', () => {
   it('finds a discipline case by its id like any other case', async () => {
     const history = await queries.caseHistory(scenario.disciplineId);
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ streamKind: 'discipline', actorId: 'inspector-7', definitionVersion: 'discipline-party@2' });
+    expect(history[0]).toMatchObject({
+      streamKind: 'discipline',
+      actorId: 'inspector-7',
+      definitionVersion: 'discipline-party@2',
+    });
   });
 
   it("gives a person's stream plus the cases about them, in global order", async () => {
@@ -83,7 +96,12 @@ describe('audit history (projection, queries, verification)', () => {
 
   it('a rebuild from 0 yields the same rows as live processing', async () => {
     const before = (await db.pool.query('SELECT * FROM audit_history ORDER BY sequence')).rows;
-    const result = await rebuildProjection({ pool: db.pool, store, projection: auditHistoryProjection, batchSize: 4 });
+    const result = await rebuildProjection({
+      pool: db.pool,
+      store,
+      projection: auditHistoryProjection,
+      batchSize: 4,
+    });
     expect(result.eventsHandled).toBe(6);
     const after = (await db.pool.query('SELECT * FROM audit_history ORDER BY sequence')).rows;
     expect(after).toEqual(before);
@@ -102,7 +120,9 @@ describe('audit history (projection, queries, verification)', () => {
   it('verification names the revision whose stored content was altered', async () => {
     const stream = `appointment-${scenario.appointmentId}`;
     const checks: StreamCheck[] = [];
-    const clean = await verifyStreams(store, postgresStreamIds(db.pool), (check) => checks.push(check));
+    const clean = await verifyStreams(store, postgresStreamIds(db.pool), (check) =>
+      checks.push(check),
+    );
     expect(clean).toEqual({ checked: 4, broken: [] });
 
     // An insider edits a ballot tally directly in the database.
@@ -116,18 +136,32 @@ describe('audit history (projection, queries, verification)', () => {
       expect.objectContaining({ streamId: stream, ok: false, brokenAtRevision: 1 }),
     ]);
     expect(describeCheck(tampered.broken[0])).toContain(`${stream}: BROKEN at revision 1`);
-    await db.pool.query(`UPDATE events SET data = jsonb_set(data, '{for}', '7') WHERE stream_id = $1 AND revision = 1`, [stream]);
+    await db.pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{for}', '7') WHERE stream_id = $1 AND revision = 1`,
+      [stream],
+    );
   });
 
   it('keeps text that COPY and array literals treat specially exactly as it was stored', async () => {
-    const awkward = 'tab\there, line\nbreak\r\n back\\slash \\N "quoted" {braces}, NULL ; DROP TABLE x; -- Đắk Lắk 🇻🇳';
+    const awkward =
+      'tab\there, line\nbreak\r\n back\\slash \\N "quoted" {braces}, NULL ; DROP TABLE x; -- Đắk Lắk 🇻🇳';
     const caseId = randomUUID();
     await store.append(
       `appointment-${caseId}`,
-      [caseEvent('NoteRecorded', { note: awkward, nested: { list: [awkward, null, 1.5] } }, { actorId: awkward, roles: ['a,b', '{x}', '"q"', 'back\\slash', 'NULL', ''] })],
+      [
+        caseEvent(
+          'NoteRecorded',
+          { note: awkward, nested: { list: [awkward, null, 1.5] } },
+          { actorId: awkward, roles: ['a,b', '{x}', '"q"', 'back\\slash', 'NULL', ''] },
+        ),
+      ],
       { expectedRevision: 'no_stream' },
     );
-    const runner = new ProjectionRunner({ pool: db.pool, store, projection: auditHistoryProjection });
+    const runner = new ProjectionRunner({
+      pool: db.pool,
+      store,
+      projection: auditHistoryProjection,
+    });
     await runner.start();
     await waitFor(async () => (await eventsHandled(db.pool, 'audit_history')) === 7);
     await runner.stop();

@@ -11,7 +11,12 @@ import { ProjectionsModule } from '../../src/projections/projections.module';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import { projectionsHealth } from '../../src/projections/projection-health';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { dropDatabase, eventsHandled, readAllVisible, waitFor } from '../projections/projection-fixtures';
+import {
+  dropDatabase,
+  eventsHandled,
+  readAllVisible,
+  waitFor,
+} from '../projections/projection-fixtures';
 import { AuditScenario, seedAuditScenario } from './audit-fixtures';
 import { Global, Module } from '@nestjs/common';
 
@@ -66,7 +71,11 @@ describe('audit HTTP API', () => {
     class TestInfrastructureModule {}
 
     const moduleRef = await Test.createTestingModule({
-      imports: [TestInfrastructureModule, ProjectionsModule.register({ projections: [auditHistoryProjection] }), AuditModule],
+      imports: [
+        TestInfrastructureModule,
+        ProjectionsModule.register({ projections: [auditHistoryProjection] }),
+        AuditModule,
+      ],
     }).compile();
     app = moduleRef.createNestApplication();
     await app.init();
@@ -79,10 +88,16 @@ describe('audit HTTP API', () => {
   });
 
   it('GET /cases/:id/history returns the ordered history with actor, correlation and causation', async () => {
-    const response = await request(app.getHttpServer()).get(`/cases/${scenario.appointmentId}/history`).expect(200);
+    const response = await request(app.getHttpServer())
+      .get(`/cases/${scenario.appointmentId}/history`)
+      .expect(200);
     expect(response.body.id).toBe(scenario.appointmentId);
     const events = response.body.events as Record<string, unknown>[];
-    expect(events.map((e) => e.type)).toEqual(['AppointmentCaseOpened', 'BallotTallied', 'AppointmentDecided']);
+    expect(events.map((e) => e.type)).toEqual([
+      'AppointmentCaseOpened',
+      'BallotTallied',
+      'AppointmentDecided',
+    ]);
     expect(events[1]).toMatchObject({
       actorId: 'secretary-2',
       roles: ['ballot_secretary'],
@@ -95,12 +110,18 @@ describe('audit HTTP API', () => {
   });
 
   it('GET /cases/:id/history.csv gives the same rows as CSV', async () => {
-    const response = await request(app.getHttpServer()).get(`/cases/${scenario.appointmentId}/history.csv`).expect(200);
+    const response = await request(app.getHttpServer())
+      .get(`/cases/${scenario.appointmentId}/history.csv`)
+      .expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const rows = parseCsv(response.text);
     expect(`${rows[0].join(',')}\r\n`).toBe(CSV_HEADER);
     const column = (name: string): number => rows[0].indexOf(name);
-    expect(rows.slice(1).map((r) => r[column('type')])).toEqual(['AppointmentCaseOpened', 'BallotTallied', 'AppointmentDecided']);
+    expect(rows.slice(1).map((r) => r[column('type')])).toEqual([
+      'AppointmentCaseOpened',
+      'BallotTallied',
+      'AppointmentDecided',
+    ]);
     expect(rows[2][column('correlationId')]).toBe('corr-ballot');
     // Data travels as one JSON cell, so user text inside it cannot become a spreadsheet formula.
     expect(JSON.parse(rows[3][column('data')]).decision).toBe('=SUM(A1)');
@@ -108,8 +129,14 @@ describe('audit HTTP API', () => {
   });
 
   it("GET /cadres/:id/history includes the person's stream and the cases about them", async () => {
-    const response = await request(app.getHttpServer()).get(`/cadres/${scenario.personId}/history`).expect(200);
-    expect(response.body.events.map((e: { streamKind: string; type: string }) => `${e.streamKind}:${e.type}`)).toEqual([
+    const response = await request(app.getHttpServer())
+      .get(`/cadres/${scenario.personId}/history`)
+      .expect(200);
+    expect(
+      response.body.events.map(
+        (e: { streamKind: string; type: string }) => `${e.streamKind}:${e.type}`,
+      ),
+    ).toEqual([
       'cadre:PersonRegistered',
       'appointment:AppointmentCaseOpened',
       'discipline:DisciplineCaseOpened',
@@ -119,9 +146,14 @@ describe('audit HTTP API', () => {
   });
 
   it('GET /audit/export streams NDJSON and CSV with every row, filtered by recorded time', async () => {
-    const ndjson = await request(app.getHttpServer()).get('/audit/export?format=ndjson').expect(200);
+    const ndjson = await request(app.getHttpServer())
+      .get('/audit/export?format=ndjson')
+      .expect(200);
     expect(ndjson.headers['content-type']).toMatch(/^application\/x-ndjson/);
-    const lines = ndjson.text.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = ndjson.text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => l.sequence)).toEqual([1, 2, 3, 4, 5, 6]);
     const stored = await readAllVisible(store, 6);
     expect(lines.map((l) => l.eventId)).toEqual(stored.map((e) => e.id));
@@ -133,16 +165,27 @@ describe('audit HTTP API', () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual(stored.map((e) => e.id));
     // The quoted finding with a comma and quotes survives the round trip.
     const disciplineRow = rows.find((r) => r.includes('DisciplineCaseOpened'))!;
-    expect(JSON.parse(disciplineRow[rows[0].indexOf('data')]).finding).toBe('late asset declaration, "minor"');
+    expect(JSON.parse(disciplineRow[rows[0].indexOf('data')]).finding).toBe(
+      'late asset declaration, "minor"',
+    );
 
     const fourth = stored[3].recordedAt;
-    const ranged = await request(app.getHttpServer()).get(`/audit/export?from=${encodeURIComponent(fourth)}`).expect(200);
+    const ranged = await request(app.getHttpServer())
+      .get(`/audit/export?from=${encodeURIComponent(fourth)}`)
+      .expect(200);
     // Stored times have microseconds, the boundary only milliseconds: events recorded in the same
     // millisecond as the fourth, just before it, are at or after the boundary too.
     const fromFourth = stored.filter((e) => e.recordedAt >= fourth).map((e) => e.id);
     expect(fromFourth).toEqual(expect.arrayContaining(stored.slice(3).map((e) => e.id)));
-    expect(ranged.text.trimEnd().split('\n').map((line) => JSON.parse(line).eventId)).toEqual(fromFourth);
-    const empty = await request(app.getHttpServer()).get('/audit/export?format=csv&to=2000-01-01').expect(200);
+    expect(
+      ranged.text
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).eventId),
+    ).toEqual(fromFourth);
+    const empty = await request(app.getHttpServer())
+      .get('/audit/export?format=csv&to=2000-01-01')
+      .expect(200);
     expect(empty.text).toBe(CSV_HEADER);
   });
 
@@ -150,16 +193,25 @@ describe('audit HTTP API', () => {
     const bad = await request(app.getHttpServer()).get('/audit/export?format=xml').expect(400);
     expect(bad.body.message).toContain('format must be one of csv, ndjson');
     await request(app.getHttpServer()).get('/audit/export?from=yesterday').expect(400);
-    await request(app.getHttpServer()).get('/audit/export?from=2026-02-01&to=2026-01-01').expect(400);
+    await request(app.getHttpServer())
+      .get('/audit/export?from=2026-02-01&to=2026-01-01')
+      .expect(400);
   });
 
   it('GET /audit/verify names the revision altered behind the store', async () => {
     const stream = `appointment-${scenario.appointmentId}`;
-    const clean = await request(app.getHttpServer()).get(`/audit/verify?stream=${stream}`).expect(200);
+    const clean = await request(app.getHttpServer())
+      .get(`/audit/verify?stream=${stream}`)
+      .expect(200);
     expect(clean.body).toEqual({ streamId: stream, ok: true, eventsChecked: 3 });
 
-    await db.pool.query(`UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"someone-else"') WHERE stream_id = $1 AND revision = 2`, [stream]);
-    const broken = await request(app.getHttpServer()).get(`/audit/verify?stream=${stream}`).expect(200);
+    await db.pool.query(
+      `UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"someone-else"') WHERE stream_id = $1 AND revision = 2`,
+      [stream],
+    );
+    const broken = await request(app.getHttpServer())
+      .get(`/audit/verify?stream=${stream}`)
+      .expect(200);
     expect(broken.body).toMatchObject({ streamId: stream, ok: false, brokenAtRevision: 2 });
 
     await request(app.getHttpServer()).get('/audit/verify').expect(400);

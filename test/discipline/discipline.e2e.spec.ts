@@ -22,7 +22,12 @@ describe('disciplinary action over HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestApp('discipline', { RUN_WORKERS: 'true' });
-    for (const [who, roles] of Object.entries({ staff: ['organization_staff'], inspector: ['inspector'], secretary: ['ballot_secretary'], leader: ['leadership'] })) {
+    for (const [who, roles] of Object.entries({
+      staff: ['organization_staff'],
+      inspector: ['inspector'],
+      secretary: ['ballot_secretary'],
+      leader: ['leadership'],
+    })) {
       headers[who] = { Authorization: `Bearer ${t.token(`u-${who}`, roles, 'ou-town')}` };
     }
     await buildRegistry(t, as('staff'), {
@@ -31,8 +36,19 @@ describe('disciplinary action over HTTP', () => {
         { id: 'pos-head', rank: 5 },
       ],
       people: [
-        { id: 'p-party', posts: [{ positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 100) }], pool: ['pos-head'] },
-        { id: 'p-civil', posts: [{ positionId: 'pos-deputy', from: addDays(today, -900), termEnd: addDays(today, 900) }] },
+        {
+          id: 'p-party',
+          posts: [
+            { positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 100) },
+          ],
+          pool: ['pos-head'],
+        },
+        {
+          id: 'p-civil',
+          posts: [
+            { positionId: 'pos-deputy', from: addDays(today, -900), termEnd: addDays(today, 900) },
+          ],
+        },
       ],
     });
   });
@@ -40,7 +56,12 @@ describe('disciplinary action over HTTP', () => {
     await t?.close();
   });
 
-  const open = (id: string, personId: string, definition: string, violation: Record<string, unknown> = {}) =>
+  const open = (
+    id: string,
+    personId: string,
+    definition: string,
+    violation: Record<string, unknown> = {},
+  ) =>
     http()
       .post('/discipline-cases')
       .set(as('inspector'))
@@ -51,10 +72,20 @@ describe('disciplinary action over HTTP', () => {
         positionId: 'pos-deputy',
         orgUnitId: 'ou-town',
         summary: 'Vi phạm quy định quản lý đất đai',
-        violation: { category: 'land_management', committedOn: addDays(today, -200), description: 'Ký cấp đất sai quy hoạch', source: 'inspection', severity: 'warning', ...violation },
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(today, -200),
+          description: 'Ký cấp đất sai quy hoạch',
+          source: 'inspection',
+          severity: 'warning',
+          ...violation,
+        },
       });
   const meeting = (id: string, stepId: string, who: string, extra: Record<string, unknown> = {}) =>
-    http().post(`/discipline-cases/${id}/steps/${stepId}`).set(as(who)).send({ heldOn: today, minutesRef: `BB-${stepId}`, conclusion: stepId, ...extra });
+    http()
+      .post(`/discipline-cases/${id}/steps/${stepId}`)
+      .set(as(who))
+      .send({ heldOn: today, minutesRef: `BB-${stepId}`, conclusion: stepId, ...extra });
   const upToBallot = async (id: string) => {
     await meeting(id, 'verification', 'inspector', { violationConfirmed: true }).expect(200);
     await meeting(id, 'self-criticism', 'staff').expect(200);
@@ -63,48 +94,129 @@ describe('disciplinary action over HTTP', () => {
 
   it('runs the Party track to a decision whose form the ballot reached by adding from the heaviest form, and writes it to the record', async () => {
     const opened = await open('d-party', 'p-party', 'discipline.party').expect(201);
-    expect(opened.body).toMatchObject({ status: 'open', track: 'party', ruleSet: 'vn-2025', limitation: { years: 10 }, currentStep: { id: 'verification' } });
+    expect(opened.body).toMatchObject({
+      status: 'open',
+      track: 'party',
+      ruleSet: 'vn-2025',
+      limitation: { years: 10 },
+      currentStep: { id: 'verification' },
+    });
     await upToBallot('d-party');
     // 13 members: removal 4, warning 3, reprimand 5, none 1 — no form alone > 6.5; 4 + 3 = 7 → warning.
-    const tally = { members: 13, summoned: 13, present: 13, invalid: 0, noDiscipline: 1, votesByForm: { removal_from_post: 4, warning: 3, reprimand: 5 } };
-    const balloted = await http().post('/discipline-cases/d-party/steps/ballot').set(as('secretary')).send({ heldOn: today, minutesRef: 'BB-KP', tally }).expect(200);
+    const tally = {
+      members: 13,
+      summoned: 13,
+      present: 13,
+      invalid: 0,
+      noDiscipline: 1,
+      votesByForm: { removal_from_post: 4, warning: 3, reprimand: 5 },
+    };
+    const balloted = await http()
+      .post('/discipline-cases/d-party/steps/ballot')
+      .set(as('secretary'))
+      .send({ heldOn: today, minutesRef: 'BB-KP', tally })
+      .expect(200);
     expect(balloted.body.currentStep.id).toBe('decision');
 
     // The ballot is not announced: staff see no counts, the inspector does.
     const seenByStaff = await http().get('/discipline-cases/d-party').set(as('staff')).expect(200);
-    expect(seenByStaff.body.steps.at(-1)).toMatchObject({ type: 'DisciplineBallotTallied', tally: 'not announced', form: 'warning' });
-    const seenByInspector = await http().get('/discipline-cases/d-party').set(as('inspector')).expect(200);
+    expect(seenByStaff.body.steps.at(-1)).toMatchObject({
+      type: 'DisciplineBallotTallied',
+      tally: 'not announced',
+      form: 'warning',
+    });
+    const seenByInspector = await http()
+      .get('/discipline-cases/d-party')
+      .set(as('inspector'))
+      .expect(200);
     expect(seenByInspector.body.steps.at(-1)).toMatchObject({ tally, accumulated: true });
 
-    const wrongForm = await http().post('/discipline-cases/d-party/steps/decision').set(as('leader')).send({ heldOn: today, number: '45-QĐ/UBKT', signer: 'Chủ nhiệm UBKT', form: 'reprimand', effectiveFrom: today }).expect(422);
-    expect(wrongForm.body).toMatchObject({ rule: 'discipline.form_differs_from_ballot', field: 'form' });
-    const decided = await http().post('/discipline-cases/d-party/steps/decision').set(as('leader')).send({ heldOn: today, number: '45-QĐ/UBKT', signer: 'Chủ nhiệm UBKT', form: 'warning', effectiveFrom: today }).expect(200);
+    const wrongForm = await http()
+      .post('/discipline-cases/d-party/steps/decision')
+      .set(as('leader'))
+      .send({
+        heldOn: today,
+        number: '45-QĐ/UBKT',
+        signer: 'Chủ nhiệm UBKT',
+        form: 'reprimand',
+        effectiveFrom: today,
+      })
+      .expect(422);
+    expect(wrongForm.body).toMatchObject({
+      rule: 'discipline.form_differs_from_ballot',
+      field: 'form',
+    });
+    const decided = await http()
+      .post('/discipline-cases/d-party/steps/decision')
+      .set(as('leader'))
+      .send({
+        heldOn: today,
+        number: '45-QĐ/UBKT',
+        signer: 'Chủ nhiệm UBKT',
+        form: 'warning',
+        effectiveFrom: today,
+      })
+      .expect(200);
     const barEndsOn = addMonths(today, 36);
-    expect(decided.body).toMatchObject({ status: 'decided', form: 'warning', barEndsOn, decision: { complaintWindowEndsOn: addMonths(today, 1) } });
+    expect(decided.body).toMatchObject({
+      status: 'decided',
+      form: 'warning',
+      barEndsOn,
+      decision: { complaintWindowEndsOn: addMonths(today, 1) },
+    });
 
     const record = await eventually(
       async () => (await http().get('/cadres/p-party').set(as('staff')).expect(200)).body,
       // Two sagas write the record (the discipline entry, the open-cases list): wait for both.
-      (body) => body.discipline.length === 1 && body.planningPool.length === 0 && body.openCases.length === 0,
+      (body) =>
+        body.discipline.length === 1 &&
+        body.planningPool.length === 0 &&
+        body.openCases.length === 0,
     );
-    expect(record.discipline).toEqual([expect.objectContaining({ caseId: 'd-party', track: 'party', form: 'warning', barEndsOn, status: 'in_effect', ruleSetId: 'vn-2025' })]);
+    expect(record.discipline).toEqual([
+      expect.objectContaining({
+        caseId: 'd-party',
+        track: 'party',
+        form: 'warning',
+        barEndsOn,
+        status: 'in_effect',
+        ruleSetId: 'vn-2025',
+      }),
+    ]);
     expect(record.planningPool).toEqual([]);
     expect(record.openCases).toEqual([]);
     // A warning does not end the post.
     expect(record.posts.map((p: { positionId: string }) => p.positionId)).toEqual(['pos-deputy']);
 
-    const eligibility = await http().get('/cadres/p-party/eligibility?for=pos-head').set(as('staff')).expect(200);
+    const eligibility = await http()
+      .get('/cadres/p-party/eligibility?for=pos-head')
+      .set(as('staff'))
+      .expect(200);
     expect(eligibility.body.eligible).toBe(false);
     expect(eligibility.body.reasons).toEqual([
-      { rule: 'discipline.in_effect', reason: `discipline (warning, 45-QĐ/UBKT (${today})) in effect until ${barEndsOn}` },
-      { rule: 'planning_pool.missing', reason: 'not in the planning pool for pos-head or an equivalent or higher post' },
+      {
+        rule: 'discipline.in_effect',
+        reason: `discipline (warning, 45-QĐ/UBKT (${today})) in effect until ${barEndsOn}`,
+      },
+      {
+        rule: 'planning_pool.missing',
+        reason: 'not in the planning pool for pos-head or an equivalent or higher post',
+      },
     ]);
 
     // Re-appointment is refused while the discipline period runs.
     const reappointment = await http()
       .post('/cases')
       .set(as('staff'))
-      .send({ id: 'r-blocked', procedure: 'reappointment', definition: 'reappointment.standard', personId: 'p-party', positionId: 'pos-deputy', orgUnitId: 'ou-town', summary: 'x' })
+      .send({
+        id: 'r-blocked',
+        procedure: 'reappointment',
+        definition: 'reappointment.standard',
+        personId: 'p-party',
+        positionId: 'pos-deputy',
+        orgUnitId: 'ou-town',
+        summary: 'x',
+      })
       .expect(422);
     expect(reappointment.body).toMatchObject({ rule: 'reappointment.discipline_period' });
     expect(reappointment.body.message).toContain(`until ${barEndsOn}`);
@@ -112,35 +224,97 @@ describe('disciplinary action over HTTP', () => {
 
   it('refuses a violation past its limitation period, naming the period and the dates, and writes nothing', async () => {
     const committedOn = addDays(today, -(5 * 366 + 10));
-    const refused = await open('d-old', 'p-civil', 'discipline.party', { severity: 'reprimand', committedOn }).expect(422);
-    expect(refused.body).toMatchObject({ rule: 'discipline.limitation_expired', field: 'violation.committedOn' });
-    expect(refused.body.message).toContain(`of ${committedOn} is past its limitation period of 5 years, which ended on ${addMonths(committedOn, 60)}`);
+    const refused = await open('d-old', 'p-civil', 'discipline.party', {
+      severity: 'reprimand',
+      committedOn,
+    }).expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'discipline.limitation_expired',
+      field: 'violation.committedOn',
+    });
+    expect(refused.body.message).toContain(
+      `of ${committedOn} is past its limitation period of 5 years, which ended on ${addMonths(committedOn, 60)}`,
+    );
     await http().get('/discipline-cases/d-old').set(as('staff')).expect(404);
-    const bad = await open('d-bad', 'p-civil', 'discipline.party', { source: 'rumour' }).expect(400);
+    const bad = await open('d-bad', 'p-civil', 'discipline.party', { source: 'rumour' }).expect(
+      400,
+    );
     expect(bad.body.field).toBe('violation.source');
   });
 
   it('removal from post on the civil-service track ends the post; a complaint review annuls it on the record', async () => {
-    const opened = await open('d-civil', 'p-civil', 'discipline.civil-service', { severity: 'removal_from_post' }).expect(201);
-    expect(opened.body.timeLimit).toEqual({ decideBy: addDays(today, 90), extended: false, overdue: false });
-    const extended = await http().post('/discipline-cases/d-civil/extend').set(as('leader')).send({ reason: 'cần giám định' }).expect(200);
-    expect(extended.body.timeLimit).toMatchObject({ decideBy: addDays(today, 150), extended: true });
-    await http().post('/discipline-cases/d-civil/extend').set(as('leader')).send({ reason: 'again' }).expect(409);
+    const opened = await open('d-civil', 'p-civil', 'discipline.civil-service', {
+      severity: 'removal_from_post',
+    }).expect(201);
+    expect(opened.body.timeLimit).toEqual({
+      decideBy: addDays(today, 90),
+      extended: false,
+      overdue: false,
+    });
+    const extended = await http()
+      .post('/discipline-cases/d-civil/extend')
+      .set(as('leader'))
+      .send({ reason: 'cần giám định' })
+      .expect(200);
+    expect(extended.body.timeLimit).toMatchObject({
+      decideBy: addDays(today, 150),
+      extended: true,
+    });
+    await http()
+      .post('/discipline-cases/d-civil/extend')
+      .set(as('leader'))
+      .send({ reason: 'again' })
+      .expect(409);
     await upToBallot('d-civil');
     await http()
       .post('/discipline-cases/d-civil/steps/ballot')
       .set(as('secretary'))
-      .send({ heldOn: today, minutesRef: 'BB', tally: { members: 7, summoned: 7, present: 7, invalid: 0, noDiscipline: 1, votesByForm: { removal_from_post: 5, warning: 1 } } })
+      .send({
+        heldOn: today,
+        minutesRef: 'BB',
+        tally: {
+          members: 7,
+          summoned: 7,
+          present: 7,
+          invalid: 0,
+          noDiscipline: 1,
+          votesByForm: { removal_from_post: 5, warning: 1 },
+        },
+      })
       .expect(200);
-    await http().post('/discipline-cases/d-civil/steps/decision').set(as('leader')).send({ heldOn: today, number: '12-QĐ/UBND', signer: 'Chủ tịch UBND', form: 'removal_from_post', effectiveFrom: today }).expect(200);
+    await http()
+      .post('/discipline-cases/d-civil/steps/decision')
+      .set(as('leader'))
+      .send({
+        heldOn: today,
+        number: '12-QĐ/UBND',
+        signer: 'Chủ tịch UBND',
+        form: 'removal_from_post',
+        effectiveFrom: today,
+      })
+      .expect(200);
     const removed = await eventually(
       async () => (await http().get('/cadres/p-civil').set(as('staff')).expect(200)).body,
       (body) => body.posts.length === 0 && body.discipline.length === 1,
     );
-    expect(removed.pastPosts).toEqual([expect.objectContaining({ positionId: 'pos-deputy', endedOn: today, reason: 'discipline: removal_from_post (case d-civil)' })]);
-    expect(removed.discipline[0]).toMatchObject({ form: 'removal_from_post', barEndsOn: addMonths(today, 60), status: 'in_effect' });
+    expect(removed.pastPosts).toEqual([
+      expect.objectContaining({
+        positionId: 'pos-deputy',
+        endedOn: today,
+        reason: 'discipline: removal_from_post (case d-civil)',
+      }),
+    ]);
+    expect(removed.discipline[0]).toMatchObject({
+      form: 'removal_from_post',
+      barEndsOn: addMonths(today, 60),
+      status: 'in_effect',
+    });
 
-    await http().post('/discipline-cases/d-civil/complaints').set(as('staff')).send({ filedOn: today, grounds: 'quá nặng' }).expect(200);
+    await http()
+      .post('/discipline-cases/d-civil/complaints')
+      .set(as('staff'))
+      .send({ filedOn: today, grounds: 'quá nặng' })
+      .expect(200);
     const annulled = await http()
       .post('/discipline-cases/d-civil/complaints/review')
       .set(as('leader'))
@@ -151,6 +325,9 @@ describe('disciplinary action over HTTP', () => {
       async () => (await http().get('/cadres/p-civil').set(as('staff')).expect(200)).body,
       (body) => body.discipline[0]?.status === 'annulled',
     );
-    expect(record.discipline[0]).toMatchObject({ status: 'annulled', annulled: { on: today, decisionRef: `20-QĐ/UBND (${today})` } });
+    expect(record.discipline[0]).toMatchObject({
+      status: 'annulled',
+      annulled: { on: today, decisionRef: `20-QĐ/UBND (${today})` },
+    });
   });
 });

@@ -1,5 +1,8 @@
 import { AppendResult } from '../../src/event-store/event-store.port';
-import { AppendCoalescer, CoalescibleAppend } from '../../src/event-store/postgres/append-coalescer';
+import {
+  AppendCoalescer,
+  CoalescibleAppend,
+} from '../../src/event-store/postgres/append-coalescer';
 
 interface Call {
   kind: 'together' | 'alone';
@@ -11,20 +14,34 @@ interface Call {
 /** A coalescer whose statements stay open until the test finishes or fails them. */
 function harness(options: { maxStatements: number; maxEventsPerStatement?: number }) {
   const calls: Call[] = [];
-  const resultOf = (append: CoalescibleAppend): AppendResult => ({ nextRevision: append.batch.length - 1, position: `pos-of-${append.streamId}` });
+  const resultOf = (append: CoalescibleAppend): AppendResult => ({
+    nextRevision: append.batch.length - 1,
+    position: `pos-of-${append.streamId}`,
+  });
   const coalescer = new AppendCoalescer<CoalescibleAppend>({
     maxStatements: options.maxStatements,
     maxEventsPerStatement: options.maxEventsPerStatement ?? 64,
     together: (appends) =>
       new Promise((resolve, reject) => {
-        calls.push({ kind: 'together', streams: appends.map((a) => a.streamId), finish: () => resolve(appends.map(resultOf)), fail: reject });
+        calls.push({
+          kind: 'together',
+          streams: appends.map((a) => a.streamId),
+          finish: () => resolve(appends.map(resultOf)),
+          fail: reject,
+        });
       }),
     alone: (append) =>
       new Promise((resolve, reject) => {
-        calls.push({ kind: 'alone', streams: [append.streamId], finish: () => resolve(resultOf(append)), fail: reject });
+        calls.push({
+          kind: 'alone',
+          streams: [append.streamId],
+          finish: () => resolve(resultOf(append)),
+          fail: reject,
+        });
       }),
   });
-  const append = (streamId: string, events = 1) => coalescer.submit({ streamId, batch: Array.from({ length: events }, (_, i) => i) });
+  const append = (streamId: string, events = 1) =>
+    coalescer.submit({ streamId, batch: Array.from({ length: events }, (_, i) => i) });
   return { calls, append };
 }
 
@@ -70,7 +87,10 @@ describe('AppendCoalescer (group commit of appends)', () => {
     const { calls, append } = harness({ maxStatements: 2 });
     void ['a', 'b', 'c', 'd', 'e'].map((stream) => append(stream));
     await settle();
-    expect(calls.map((c) => c.streams)).toEqual([['a', 'b', 'c'], ['d', 'e']]);
+    expect(calls.map((c) => c.streams)).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
   });
 
   it('never puts two appends to one stream in the same statement', async () => {

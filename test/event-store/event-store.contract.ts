@@ -12,7 +12,12 @@ export interface EventStoreHarness {
   /** Alters one stored event behind the store's back (tamper evidence); absent where impossible. */
   tamper?: (streamId: string, revision: number) => Promise<void>;
   /** Appends inside a transaction that stays open `holdMs` before committing (commit-order gaps). */
-  slowAppend?: (streamId: string, events: NewEvent[], expected: ExpectedRevision, holdMs: number) => Promise<void>;
+  slowAppend?: (
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+    holdMs: number,
+  ) => Promise<void>;
   /** False where the store keys idempotency per stream only (KurrentDB): reuse elsewhere goes unseen. */
   detectsIdReuseAcrossStreams?: boolean;
   close(): Promise<void>;
@@ -62,7 +67,9 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
   describe('append and expected revision', () => {
     it('creates a stream with no_stream and numbers revisions from 0', async () => {
       const id = stream();
-      const first = await store.append(id, [anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      const first = await store.append(id, [anEvent(), anEvent()], {
+        expectedRevision: 'no_stream',
+      });
       expect(first.nextRevision).toBe(1);
       const second = await store.append(id, [anEvent()], { expectedRevision: 1 });
       expect(second.nextRevision).toBe(2);
@@ -73,7 +80,9 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
     it('refuses no_stream on an existing stream with the actual revision', async () => {
       const id = stream();
       await store.append(id, [anEvent()], { expectedRevision: 'no_stream' });
-      const error = await store.append(id, [anEvent()], { expectedRevision: 'no_stream' }).catch((e) => e);
+      const error = await store
+        .append(id, [anEvent()], { expectedRevision: 'no_stream' })
+        .catch((e) => e);
       expect(error).toBeInstanceOf(WrongExpectedRevision);
       expect(error.actual).toBe(0);
     });
@@ -89,7 +98,9 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
 
     it('stream_exists refuses an absent stream; any accepts both', async () => {
       const id = stream();
-      const error = await store.append(id, [anEvent()], { expectedRevision: 'stream_exists' }).catch((e) => e);
+      const error = await store
+        .append(id, [anEvent()], { expectedRevision: 'stream_exists' })
+        .catch((e) => e);
       expect(error).toBeInstanceOf(WrongExpectedRevision);
       expect(error.actual).toBeNull();
       expect(await store.streamRevision(id)).toBeNull();
@@ -104,7 +115,9 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
       await store.append(id, [anEvent()], { expectedRevision: 'no_stream' });
       const writers = 16;
       const outcomes = await Promise.allSettled(
-        Array.from({ length: writers }, () => store.append(id, [anEvent()], { expectedRevision: 0 })),
+        Array.from({ length: writers }, () =>
+          store.append(id, [anEvent()], { expectedRevision: 0 }),
+        ),
       );
       const won = outcomes.filter((o) => o.status === 'fulfilled');
       const lost = outcomes.filter((o) => o.status === 'rejected') as PromiseRejectedResult[];
@@ -128,7 +141,10 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
       const more = anEvent();
       await store.append(id, [more], { expectedRevision: 1 });
       await store.append(id, [more], { expectedRevision: 1 });
-      expect((await store.readStream(id)).map((e) => e.id)).toEqual([...events.map((e) => e.id), more.id]);
+      expect((await store.readStream(id)).map((e) => e.id)).toEqual([
+        ...events.map((e) => e.id),
+        more.id,
+      ]);
     });
 
     it('refuses a different event that reuses a stored id', async () => {
@@ -136,7 +152,9 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
       const original = anEvent('Original');
       await store.append(id, [original], { expectedRevision: 'no_stream' });
       const impostor = { ...anEvent('Impostor'), id: original.id };
-      const sameStream = await store.append(id, [impostor], { expectedRevision: 0 }).catch((e) => e);
+      const sameStream = await store
+        .append(id, [impostor], { expectedRevision: 0 })
+        .catch((e) => e);
       expect(sameStream).toBeInstanceOf(EventIdConflict);
       if (harness.detectsIdReuseAcrossStreams !== false) {
         const otherStream = await store
@@ -154,8 +172,12 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
       const events = Array.from({ length: 5 }, () => anEvent());
       await store.append(id, events, { expectedRevision: 'no_stream' });
       expect((await store.readStream(id, { from: 2 })).map((e) => e.revision)).toEqual([2, 3, 4]);
-      expect((await store.readStream(id, { direction: 'backwards', limit: 2 })).map((e) => e.revision)).toEqual([4, 3]);
-      expect((await store.readStream(id, { from: 3, direction: 'backwards' })).map((e) => e.revision)).toEqual([3, 2, 1, 0]);
+      expect(
+        (await store.readStream(id, { direction: 'backwards', limit: 2 })).map((e) => e.revision),
+      ).toEqual([4, 3]);
+      expect(
+        (await store.readStream(id, { from: 3, direction: 'backwards' })).map((e) => e.revision),
+      ).toEqual([3, 2, 1, 0]);
       expect(await store.readStream(stream())).toEqual([]);
     });
 
@@ -179,7 +201,9 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
 
     it('reads a stream as it stood at a global position or a time', async () => {
       const id = stream();
-      const first = await store.append(id, [anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      const first = await store.append(id, [anEvent(), anEvent()], {
+        expectedRevision: 'no_stream',
+      });
       await new Promise((resolve) => setTimeout(resolve, 30));
       const between = new Date();
       await new Promise((resolve) => setTimeout(resolve, 30));
@@ -196,13 +220,25 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
       await store.append(a, [anEvent('A1')], { expectedRevision: 'no_stream' });
       await store.append(b, [anEvent('B1')], { expectedRevision: 'no_stream' });
       await store.append(a, [anEvent('A2')], { expectedRevision: 0 });
-      const mine = await store.readAll('start', { limit: 100000, filter: { streamPrefix: prefix } });
+      const mine = await store.readAll('start', {
+        limit: 100000,
+        filter: { streamPrefix: prefix },
+      });
       expect(mine.map((e) => e.type)).toEqual(['A1', 'B1', 'A2']);
-      const after = await store.readAll(mine[0].position, { limit: 100000, filter: { streamPrefix: prefix } });
+      const after = await store.readAll(mine[0].position, {
+        limit: 100000,
+        filter: { streamPrefix: prefix },
+      });
       expect(after.map((e) => e.type)).toEqual(['B1', 'A2']);
-      const onlyA = await store.readAll('start', { limit: 100000, filter: { streamPrefix: `${prefix}a-` } });
+      const onlyA = await store.readAll('start', {
+        limit: 100000,
+        filter: { streamPrefix: `${prefix}a-` },
+      });
       expect(onlyA.map((e) => e.type)).toEqual(['A1', 'A2']);
-      const byType = await store.readAll('start', { limit: 100000, filter: { eventTypes: ['B1'] } });
+      const byType = await store.readAll('start', {
+        limit: 100000,
+        filter: { eventTypes: ['B1'] },
+      });
       expect(byType.map((e) => e.streamId)).toContain(b);
       expect(byType.every((e) => e.type === 'B1')).toBe(true);
     });
@@ -215,10 +251,16 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
         .register(type, 1, (data) => ({ fullName: data.name }))
         .register(type, 2, (data) => ({ ...data, gender: 'unknown' }));
       const id = stream();
-      await store.append(id, [{ ...anEvent(type), data: { name: 'Trần Thị Bình' } }], { expectedRevision: 'no_stream' });
-      await store.append(id, [{ ...anEvent(type), schemaVersion: 3, data: { fullName: 'Lê Văn C', gender: 'male' } }], {
-        expectedRevision: 0,
+      await store.append(id, [{ ...anEvent(type), data: { name: 'Trần Thị Bình' } }], {
+        expectedRevision: 'no_stream',
       });
+      await store.append(
+        id,
+        [{ ...anEvent(type), schemaVersion: 3, data: { fullName: 'Lê Văn C', gender: 'male' } }],
+        {
+          expectedRevision: 0,
+        },
+      );
       const [old, current] = await store.readStream(id);
       expect(old.schemaVersion).toBe(3);
       expect(old.data).toEqual({ fullName: 'Trần Thị Bình', gender: 'unknown' });
@@ -250,7 +292,9 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
     it('names the first tampered position', async () => {
       if (!harness.tamper) return; // an adapter whose storage cannot be edited behind its back
       const id = stream();
-      await store.append(id, [anEvent(), anEvent(), anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      await store.append(id, [anEvent(), anEvent(), anEvent(), anEvent()], {
+        expectedRevision: 'no_stream',
+      });
       await harness.tamper(id, 2);
       const result = await store.verifyStream(id);
       expect(result).toMatchObject({ ok: false, brokenAtRevision: 2, eventsChecked: 2 });
@@ -261,11 +305,17 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
     it('catches up, then delivers live events, with positions to checkpoint', async () => {
       const prefix = `sub${randomUUID().slice(0, 8)}-`;
       const id = `${prefix}${randomUUID()}`;
-      await store.append(id, [anEvent('Early1'), anEvent('Early2')], { expectedRevision: 'no_stream' });
+      await store.append(id, [anEvent('Early1'), anEvent('Early2')], {
+        expectedRevision: 'no_stream',
+      });
       const received: RecordedEvent[] = [];
-      const subscription = store.subscribe('start', async (event) => {
-        received.push(event);
-      }, { filter: { streamPrefix: prefix } });
+      const subscription = store.subscribe(
+        'start',
+        async (event) => {
+          received.push(event);
+        },
+        { filter: { streamPrefix: prefix } },
+      );
       await subscription.caughtUp;
       await waitFor(() => received.length === 2);
       await store.append(id, [anEvent('Live')], { expectedRevision: 1 });
@@ -276,9 +326,13 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
       // Resuming from a checkpoint delivers only what came after it.
       await store.append(id, [anEvent('AfterStop')], { expectedRevision: 2 });
       const resumed: string[] = [];
-      const again = store.subscribe(received[2].position, async (event) => {
-        resumed.push(event.type);
-      }, { filter: { streamPrefix: prefix } });
+      const again = store.subscribe(
+        received[2].position,
+        async (event) => {
+          resumed.push(event.type);
+        },
+        { filter: { streamPrefix: prefix } },
+      );
       await waitFor(() => resumed.length === 1);
       await again.stop();
       expect(resumed).toEqual(['AfterStop']);
@@ -286,13 +340,19 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
 
     it('stops and reports when the handler throws', async () => {
       const prefix = `err${randomUUID().slice(0, 8)}-`;
-      await store.append(`${prefix}x`, [anEvent('Boom'), anEvent('Never')], { expectedRevision: 'no_stream' });
+      await store.append(`${prefix}x`, [anEvent('Boom'), anEvent('Never')], {
+        expectedRevision: 'no_stream',
+      });
       const seen: string[] = [];
       let reported: unknown;
-      const subscription = store.subscribe('start', async (event) => {
-        seen.push(event.type);
-        throw new Error('projection failed');
-      }, { filter: { streamPrefix: prefix }, onError: (error) => (reported = error) });
+      const subscription = store.subscribe(
+        'start',
+        async (event) => {
+          seen.push(event.type);
+          throw new Error('projection failed');
+        },
+        { filter: { streamPrefix: prefix }, onError: (error) => (reported = error) },
+      );
       await waitFor(() => reported !== undefined);
       await subscription.stop();
       expect(seen).toEqual(['Boom']);
@@ -302,9 +362,13 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
     it('never skips or repeats an event when concurrent writers commit out of order', async () => {
       const prefix = `gap${randomUUID().slice(0, 8)}-`;
       const received: RecordedEvent[] = [];
-      const subscription = store.subscribe('start', async (event) => {
-        received.push(event);
-      }, { filter: { streamPrefix: prefix } });
+      const subscription = store.subscribe(
+        'start',
+        async (event) => {
+          received.push(event);
+        },
+        { filter: { streamPrefix: prefix } },
+      );
       await subscription.caughtUp;
 
       const writers = 12;
@@ -327,7 +391,10 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
       await new Promise((resolve) => setTimeout(resolve, 300));
       await subscription.stop();
 
-      const stored = await store.readAll('start', { limit: 100000, filter: { streamPrefix: prefix } });
+      const stored = await store.readAll('start', {
+        limit: 100000,
+        filter: { streamPrefix: prefix },
+      });
       expect(stored).toHaveLength(writers * perWriter);
       expect(new Set(received.map((e) => e.id)).size).toBe(received.length);
       expect(received.map((e) => e.id)).toEqual(stored.map((e) => e.id));

@@ -9,17 +9,20 @@ import { eventStoreContract } from './event-store.contract';
 const url = process.env.KURRENTDB_URL;
 const describeIfServer = url ? describe : describe.skip;
 
-describeIfServer(`KurrentDB event store (contract)${url ? '' : ' — skipped: KURRENTDB_URL is not set'}`, () => {
-  eventStoreContract(async () => {
-    const upcasters = new UpcasterRegistry();
-    const store = new KurrentDbEventStore(url!, upcasters);
-    return {
-      store,
-      upcasters,
-      detectsIdReuseAcrossStreams: false,
-      async close() {
-        await store.close();
-      },
-    };
-  });
-});
+describeIfServer(
+  `KurrentDB event store (contract)${url ? '' : ' — skipped: KURRENTDB_URL is not set'}`,
+  () => {
+    eventStoreContract(async () => {
+      const upcasters = new UpcasterRegistry();
+      const store = new KurrentDbEventStore(url!, upcasters);
+      return {
+        store,
+        upcasters,
+        detectsIdReuseAcrossStreams: false,
+        async close() {
+          await store.close();
+        },
+      };
+    });
+  },
+);

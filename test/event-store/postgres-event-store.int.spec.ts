@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AllFrom } from '../../src/event-store/event-store.port';
-import { PostgresEventStore, PostgresEventStoreOptions } from '../../src/event-store/postgres/postgres-event-store';
+import {
+  PostgresEventStore,
+  PostgresEventStoreOptions,
+} from '../../src/event-store/postgres/postgres-event-store';
 import { UpcasterRegistry } from '../../src/event-store/upcasters';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { anEvent, eventStoreContract } from './event-store.contract';
@@ -56,8 +59,19 @@ describe('PostgreSQL event store (contract)', () => {
               metadata: event.metadata,
             }).toString('hex'),
           }));
-          const code = expected === 'no_stream' ? -1 : expected === 'any' ? -2 : expected === 'stream_exists' ? -3 : expected;
-          await client.query('SELECT * FROM cf_append($1, $2, $3)', [streamId, code, JSON.stringify(batch)]);
+          const code =
+            expected === 'no_stream'
+              ? -1
+              : expected === 'any'
+                ? -2
+                : expected === 'stream_exists'
+                  ? -3
+                  : expected;
+          await client.query('SELECT * FROM cf_append($1, $2, $3)', [
+            streamId,
+            code,
+            JSON.stringify(batch),
+          ]);
           await client.query('SELECT pg_sleep($1)', [holdMs / 1000]);
           await client.query('COMMIT');
         } finally {
@@ -77,11 +91,35 @@ describe('PostgreSQL event store (contract)', () => {
       for (let n = 0; n < 4; n += 1) {
         const id = randomUUID();
         written.push(id);
-        await store.append(`txorder-${n}`, [{ id, type: 'Noted', data: { n }, metadata: { actorId: 'u', correlationId: 'c', causationId: null, occurredAt: new Date().toISOString() } }], { expectedRevision: 'no_stream' });
+        await store.append(
+          `txorder-${n}`,
+          [
+            {
+              id,
+              type: 'Noted',
+              data: { n },
+              metadata: {
+                actorId: 'u',
+                correlationId: 'c',
+                causationId: null,
+                occurredAt: new Date().toISOString(),
+              },
+            },
+          ],
+          { expectedRevision: 'no_stream' },
+        );
       }
       // Transaction ids as a long-lived cluster has them; as text they would sort 10, 100, 11, 9.
-      for (const [n, tx] of [[0, 9], [1, 10], [2, 11], [3, 100]]) {
-        await db.pool.query('UPDATE events SET transaction_id = $2::text::xid8 WHERE stream_id = $1', [`txorder-${n}`, String(tx)]);
+      for (const [n, tx] of [
+        [0, 9],
+        [1, 10],
+        [2, 11],
+        [3, 100],
+      ]) {
+        await db.pool.query(
+          'UPDATE events SET transaction_id = $2::text::xid8 WHERE stream_id = $1',
+          [`txorder-${n}`, String(tx)],
+        );
       }
       const read: string[] = [];
       let from: AllFrom = 'start';
@@ -106,7 +144,11 @@ describe('PostgreSQL event store (contract)', () => {
       // Submitted in one turn while no statement runs: they go out as one statement, one commit.
       const fresh = Array.from({ length: 12 }, (_, n) => `fresh-${n}`);
       const freshResults = await Promise.all(
-        fresh.map((stream) => store.append(stream, [anEvent('Opened'), anEvent('Noted')], { expectedRevision: 'no_stream' })),
+        fresh.map((stream) =>
+          store.append(stream, [anEvent('Opened'), anEvent('Noted')], {
+            expectedRevision: 'no_stream',
+          }),
+        ),
       );
       expect(freshResults.map((r) => r.nextRevision)).toEqual(fresh.map(() => 1));
       for (const stream of fresh) {
@@ -127,7 +169,9 @@ describe('PostgreSQL event store (contract)', () => {
       ]);
       const [later1, taken, retry, reuse, later2] = outcomes;
       expect([later1.status, later2.status]).toEqual(['fulfilled', 'fulfilled']);
-      expect(taken.status === 'rejected' && taken.reason).toEqual(expect.any(WrongExpectedRevision));
+      expect(taken.status === 'rejected' && taken.reason).toEqual(
+        expect.any(WrongExpectedRevision),
+      );
       expect(taken.status === 'rejected' && (taken.reason as WrongExpectedRevision).actual).toBe(0);
       expect(retry).toEqual({ status: 'fulfilled', value: first });
       expect(reuse.status === 'rejected' && reuse.reason).toEqual(expect.any(EventIdConflict));
@@ -140,12 +184,15 @@ describe('PostgreSQL event store (contract)', () => {
   it('appends to existing streams arriving together share one commit, with every revision check kept', () =>
     withStore('es_coalesce_existing', { appendStatements: 1 }, async (store, db) => {
       const cases = Array.from({ length: 10 }, (_, n) => `case-${n}`);
-      for (const stream of cases) await store.append(stream, [anEvent('Opened')], { expectedRevision: 'no_stream' });
+      for (const stream of cases)
+        await store.append(stream, [anEvent('Opened')], { expectedRevision: 'no_stream' });
 
       // Exact revisions, `any` and `stream_exists`, all submitted in one turn: one statement.
       const results = await Promise.all(
         cases.map((stream, n) =>
-          store.append(stream, [anEvent('Nominated'), anEvent('Vetted')], { expectedRevision: n % 3 === 0 ? 0 : n % 3 === 1 ? 'any' : 'stream_exists' }),
+          store.append(stream, [anEvent('Nominated'), anEvent('Vetted')], {
+            expectedRevision: n % 3 === 0 ? 0 : n % 3 === 1 ? 'any' : 'stream_exists',
+          }),
         ),
       );
       expect(results.map((r) => r.nextRevision)).toEqual(cases.map(() => 2));
@@ -153,13 +200,18 @@ describe('PostgreSQL event store (contract)', () => {
         `SELECT count(DISTINCT transaction_id)::int AS transactions FROM events WHERE stream_id LIKE 'case-%' AND revision > 0`,
       );
       expect(rows[0].transactions).toBe(1);
-      for (const stream of cases) expect(await store.verifyStream(stream)).toEqual({ ok: true, eventsChecked: 3 });
+      for (const stream of cases)
+        expect(await store.verifyStream(stream)).toEqual({ ok: true, eventsChecked: 3 });
 
       // One stale revision among them: only its caller is refused, with the current revision.
       const outcomes = await Promise.allSettled(
-        cases.map((stream, n) => store.append(stream, [anEvent('Voted')], { expectedRevision: n === 4 ? 1 : 2 })),
+        cases.map((stream, n) =>
+          store.append(stream, [anEvent('Voted')], { expectedRevision: n === 4 ? 1 : 2 }),
+        ),
       );
-      expect(outcomes.map((o) => o.status)).toEqual(cases.map((_, n) => (n === 4 ? 'rejected' : 'fulfilled')));
+      expect(outcomes.map((o) => o.status)).toEqual(
+        cases.map((_, n) => (n === 4 ? 'rejected' : 'fulfilled')),
+      );
       const refused = outcomes[4] as PromiseRejectedResult;
       expect(refused.reason).toEqual(expect.any(WrongExpectedRevision));
       expect((refused.reason as WrongExpectedRevision).actual).toBe(2);
@@ -179,8 +231,12 @@ describe('PostgreSQL event store (contract)', () => {
            VALUES ('blocker', 0, 'held-event', 'Held', 1, '{}', '{}', '\\x00', '\\x00')`,
         );
         const streams = ['alpha', 'blocker', 'gamma', 'delta'];
-        const events = new Map(streams.map((stream) => [stream, [anEvent('Opened'), anEvent('Noted')]]));
-        const appends = streams.map((stream) => store.append(stream, events.get(stream)!, { expectedRevision: 'no_stream' }));
+        const events = new Map(
+          streams.map((stream) => [stream, [anEvent('Opened'), anEvent('Noted')]]),
+        );
+        const appends = streams.map((stream) =>
+          store.append(stream, events.get(stream)!, { expectedRevision: 'no_stream' }),
+        );
 
         let killed = false;
         for (let attempt = 0; attempt < 200 && !killed; attempt += 1) {
@@ -201,7 +257,12 @@ describe('PostgreSQL event store (contract)', () => {
         // waiting on the held stream are stored; "blocker" waits until the holder gives up.
         await holder.query('ROLLBACK');
         const outcomes = await Promise.allSettled(appends);
-        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+        expect(outcomes.map((o) => o.status)).toEqual([
+          'fulfilled',
+          'fulfilled',
+          'fulfilled',
+          'fulfilled',
+        ]);
         for (const stream of streams) {
           const stored = await store.readStream(stream);
           expect(stored.map((e) => e.id)).toEqual(events.get(stream)!.map((e) => e.id));

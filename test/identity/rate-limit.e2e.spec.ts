@@ -12,7 +12,10 @@ describe('rate limiting', () => {
 
   beforeAll(async () => {
     first = await startTestApp('ratelimit_a', { RATE_LIMIT_PER_MINUTE: '5', QUEUE_PREFIX: prefix });
-    second = await startTestApp('ratelimit_b', { RATE_LIMIT_PER_MINUTE: '5', QUEUE_PREFIX: prefix });
+    second = await startTestApp('ratelimit_b', {
+      RATE_LIMIT_PER_MINUTE: '5',
+      QUEUE_PREFIX: prefix,
+    });
   });
   afterAll(async () => {
     await first?.close();
@@ -20,19 +23,35 @@ describe('rate limiting', () => {
   });
 
   it('counts a client across every instance and refuses the request over the limit with 429 and Retry-After', async () => {
-    const staff = (t: TestApp) => ({ Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-ha-noi')}` });
+    const staff = (t: TestApp) => ({
+      Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-ha-noi')}`,
+    });
     const statuses: number[] = [];
     for (const t of [first, second, first, second, first]) {
-      statuses.push((await request(t.server as never).get('/cases').set(staff(t))).status);
+      statuses.push(
+        (
+          await request(t.server as never)
+            .get('/cases')
+            .set(staff(t))
+        ).status,
+      );
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
 
-    const refused = await request(second.server as never).get('/cases').set(staff(second));
+    const refused = await request(second.server as never)
+      .get('/cases')
+      .set(staff(second));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(JSON.stringify(refused.body)).toMatch(/too many requests/i);
     // Blocked on the other instance too; health checks are never limited.
-    expect((await request(first.server as never).get('/cases').set(staff(first))).status).toBe(429);
+    expect(
+      (
+        await request(first.server as never)
+          .get('/cases')
+          .set(staff(first))
+      ).status,
+    ).toBe(429);
     expect((await request(first.server as never).get('/health')).status).toBe(200);
   });
 
@@ -41,7 +60,11 @@ describe('rate limiting', () => {
     const sockets = new Set<Socket>();
     const silent = createServer((socket) => sockets.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const hung = new Redis({ host: '127.0.0.1', port: (silent.address() as AddressInfo).port, maxRetriesPerRequest: null });
+    const hung = new Redis({
+      host: '127.0.0.1',
+      port: (silent.address() as AddressInfo).port,
+      maxRetriesPerRequest: null,
+    });
     hung.on('error', () => undefined);
     const storage = new RedisThrottlerStorage(hung, prefix, 100);
     try {

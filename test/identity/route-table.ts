@@ -11,7 +11,11 @@ export interface RouteRule {
   isPublic: boolean;
 }
 
-const join = (...parts: (string | undefined)[]) => `/${parts.filter((p) => p && p !== '/').map((p) => p!.replace(/^\/|\/$/g, '')).join('/')}`;
+const join = (...parts: (string | undefined)[]) =>
+  `/${parts
+    .filter((p) => p && p !== '/')
+    .map((p) => p!.replace(/^\/|\/$/g, ''))
+    .join('/')}`;
 
 /** Every route the application serves, read from the controllers' metadata (not a list kept by hand). */
 export function routeTable(app: INestApplication): RouteRule[] {
@@ -29,8 +33,11 @@ export function routeTable(app: INestApplication): RouteRule[] {
         routes.push({
           method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number],
           path: join(base, path),
-          allowed: Reflect.getMetadata(ALLOWED_ROLES, handler) ?? Reflect.getMetadata(ALLOWED_ROLES, type),
-          isPublic: Boolean(Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, type)),
+          allowed:
+            Reflect.getMetadata(ALLOWED_ROLES, handler) ?? Reflect.getMetadata(ALLOWED_ROLES, type),
+          isPublic: Boolean(
+            Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, type),
+          ),
         });
       }
     }

@@ -24,7 +24,11 @@ describe('dead letters: retries, parking, GET /admin/dead-letters, replay', () =
   const clock = new ManualClock();
   const verifier = new JwtVerifier({ secret: SECRET });
   const admin = verifier.sign({ userId: 'ops-1', roles: ['admin'], orgUnit: 'ou-root' });
-  const staff = verifier.sign({ userId: 'staff-1', roles: ['organization_staff'], orgUnit: 'ou-root' });
+  const staff = verifier.sign({
+    userId: 'staff-1',
+    roles: ['organization_staff'],
+    orgUnit: 'ou-root',
+  });
   let broken = true;
   const attemptsSeen = new Map<string, number>();
 
@@ -63,7 +67,13 @@ describe('dead letters: retries, parking, GET /admin/dead-letters, replay', () =
   const meta = { actorId: 'user-1', correlationId: 'c', causationId: null };
   const schedule = (target: string, poison: boolean) =>
     jobs.scheduler.schedule(
-      { kind: 'discipline-bar-end', dueAt: new Date(clock.now().getTime() - 1), target, payload: { poison }, cause: randomUUID() },
+      {
+        kind: 'discipline-bar-end',
+        dueAt: new Date(clock.now().getTime() - 1),
+        target,
+        payload: { poison },
+        cause: randomUUID(),
+      },
       meta,
     );
 
@@ -73,8 +83,14 @@ describe('dead letters: retries, parking, GET /admin/dead-letters, replay', () =
     const poison = await schedule(poisonTarget, true);
     await schedule(goodTarget, false);
 
-    await waitFor(async () => (await notesOf(h.store, goodTarget)).length === 1, 'the healthy timer');
-    const parked = await waitFor(async () => (await jobs.deadLetters.list({ status: 'parked' }))[0], 'the dead letter');
+    await waitFor(
+      async () => (await notesOf(h.store, goodTarget)).length === 1,
+      'the healthy timer',
+    );
+    const parked = await waitFor(
+      async () => (await jobs.deadLetters.list({ status: 'parked' }))[0],
+      'the dead letter',
+    );
     expect(attemptsSeen.get(poison.timerId)).toBe(h.config.attempts);
     expect(parked).toMatchObject({
       key: `timer:${poison.timerId}`,
@@ -87,16 +103,23 @@ describe('dead letters: retries, parking, GET /admin/dead-letters, replay', () =
       status: 'parked',
     });
     // Still pending in the store, and a restart's reconciler leaves it to the operator.
-    expect((await h.store.readStream(timerStreamId(poison.timerId))).map((e) => e.type)).toEqual(['TimerScheduled']);
+    expect((await h.store.readStream(timerStreamId(poison.timerId))).map((e) => e.type)).toEqual([
+      'TimerScheduled',
+    ]);
     expect((await jobs.reconciler.reconcile()).parked).toBe(1);
 
     await request(app.getHttpServer()).get('/admin/dead-letters').expect(401);
-    await request(app.getHttpServer()).get('/admin/dead-letters').set('Authorization', `Bearer ${staff}`).expect(403);
+    await request(app.getHttpServer())
+      .get('/admin/dead-letters')
+      .set('Authorization', `Bearer ${staff}`)
+      .expect(403);
     const listed = await request(app.getHttpServer())
       .get('/admin/dead-letters?status=parked')
       .set('Authorization', `Bearer ${admin}`)
       .expect(200);
-    expect(listed.body).toEqual([expect.objectContaining({ id: parked.id, errorMessage: 'register unavailable', attempts: 3 })]);
+    expect(listed.body).toEqual([
+      expect.objectContaining({ id: parked.id, errorMessage: 'register unavailable', attempts: 3 }),
+    ]);
 
     broken = false;
     const replayed = await request(app.getHttpServer())
@@ -104,13 +127,28 @@ describe('dead letters: retries, parking, GET /admin/dead-letters, replay', () =
       .set('Authorization', `Bearer ${admin}`)
       .expect(202);
     expect(replayed.body).toMatchObject({ id: parked.id, status: 'replayed', replayCount: 1 });
-    await waitFor(async () => (await jobs.deadLetters.get(parked.id))?.status === 'resolved', 'the replay to resolve');
+    await waitFor(
+      async () => (await jobs.deadLetters.get(parked.id))?.status === 'resolved',
+      'the replay to resolve',
+    );
     expect(await notesOf(h.store, poisonTarget)).toEqual(['bar ended']);
-    expect((await h.store.readStream(timerStreamId(poison.timerId))).map((e) => e.type)).toEqual(['TimerScheduled', 'TimerFired']);
+    expect((await h.store.readStream(timerStreamId(poison.timerId))).map((e) => e.type)).toEqual([
+      'TimerScheduled',
+      'TimerFired',
+    ]);
 
-    await request(app.getHttpServer()).post(`/admin/dead-letters/${parked.id}/replay`).set('Authorization', `Bearer ${admin}`).expect(409);
-    await request(app.getHttpServer()).post(`/admin/dead-letters/${randomUUID()}/replay`).set('Authorization', `Bearer ${admin}`).expect(404);
-    const resolved = await request(app.getHttpServer()).get('/admin/dead-letters?status=resolved').set('Authorization', `Bearer ${admin}`).expect(200);
+    await request(app.getHttpServer())
+      .post(`/admin/dead-letters/${parked.id}/replay`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(409);
+    await request(app.getHttpServer())
+      .post(`/admin/dead-letters/${randomUUID()}/replay`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(404);
+    const resolved = await request(app.getHttpServer())
+      .get('/admin/dead-letters?status=resolved')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
     expect(resolved.body).toHaveLength(1);
   });
 });

@@ -24,7 +24,13 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
     jobs = h.runtime(clock);
     jobs.timerHandlers.register('deadline', async (timer, context) => {
       calls.set(timer.timerId, (calls.get(timer.timerId) ?? 0) + 1);
-      await note(h.store, timer.target, `deadline missed: ${String(timer.payload.step)}`, context.idSeed, context.metadata);
+      await note(
+        h.store,
+        timer.target,
+        `deadline missed: ${String(timer.payload.step)}`,
+        context.idSeed,
+        context.metadata,
+      );
     });
     await jobs.start();
   });
@@ -40,10 +46,20 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
 
   it('scheduling the same cause twice writes one timer and queues one job', async () => {
     const cause = randomUUID();
-    const request = { kind: 'deadline', dueAt: new Date(clock.now().getTime() + DAY), target: target(), payload: { step: 'vetting' }, cause };
+    const request = {
+      kind: 'deadline',
+      dueAt: new Date(clock.now().getTime() + DAY),
+      target: target(),
+      payload: { step: 'vetting' },
+      cause,
+    };
     const first = await jobs.scheduler.schedule(request, meta);
     const second = await jobs.scheduler.schedule(request, meta);
-    expect(first).toEqual({ timerId: timerIdFor(cause, 'deadline'), created: true, status: 'scheduled' });
+    expect(first).toEqual({
+      timerId: timerIdFor(cause, 'deadline'),
+      created: true,
+      status: 'scheduled',
+    });
     expect(second).toEqual({ timerId: first.timerId, created: false, status: 'scheduled' });
     expect(await timerEvents(first.timerId)).toEqual(['TimerScheduled']);
     expect(await jobs.queue.state(first.timerId)).toBe('delayed');
@@ -53,7 +69,13 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
   it('fires when the clock is moved past dueAt (tick), once', async () => {
     const stream = target();
     const { timerId } = await jobs.scheduler.schedule(
-      { kind: 'deadline', dueAt: new Date(clock.now().getTime() + 2 * HOUR), target: stream, payload: { step: 'ballot' }, cause: randomUUID() },
+      {
+        kind: 'deadline',
+        dueAt: new Date(clock.now().getTime() + 2 * HOUR),
+        target: stream,
+        payload: { step: 'ballot' },
+        cause: randomUUID(),
+      },
       meta,
     );
     expect((await jobs.reconciler.tick()).promoted).toBe(0);
@@ -71,7 +93,13 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
   it('firing twice has no second effect (direct call and a re-queued job)', async () => {
     const stream = target();
     const { timerId } = await jobs.scheduler.schedule(
-      { kind: 'deadline', dueAt: new Date(clock.now().getTime() - 1000), target: stream, payload: { step: 'decision' }, cause: randomUUID() },
+      {
+        kind: 'deadline',
+        dueAt: new Date(clock.now().getTime() - 1000),
+        target: stream,
+        payload: { step: 'decision' },
+        cause: randomUUID(),
+      },
       meta,
     );
     await waitFor(async () => (await timerEvents(timerId)).includes('TimerFired'), 'TimerFired');
@@ -79,7 +107,10 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
     await firing.fire(timerId);
     await firing.fire(timerId);
     await jobs.queue.ensure('timer.fire', { timerId }, timerId, 0);
-    await waitFor(async () => (await jobs.queue.state(timerId)) === 'unknown', 'the re-queued job to finish');
+    await waitFor(
+      async () => (await jobs.queue.state(timerId)) === 'unknown',
+      'the re-queued job to finish',
+    );
     expect(await notesOf(h.store, stream)).toEqual(['deadline missed: decision']);
     expect(await timerEvents(timerId)).toEqual(['TimerScheduled', 'TimerFired']);
     expect(calls.get(timerId)).toBe(1);
@@ -90,9 +121,18 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
     const stream = target();
     const cause = randomUUID();
     const timerId = timerIdFor(cause, 'deadline');
-    await note(h.store, stream, 'deadline missed: nomination', timerId, { ...meta, occurredAt: clock.now().toISOString() });
+    await note(h.store, stream, 'deadline missed: nomination', timerId, {
+      ...meta,
+      occurredAt: clock.now().toISOString(),
+    });
     await jobs.scheduler.schedule(
-      { kind: 'deadline', dueAt: new Date(clock.now().getTime() - 1), target: stream, payload: { step: 'nomination' }, cause },
+      {
+        kind: 'deadline',
+        dueAt: new Date(clock.now().getTime() - 1),
+        target: stream,
+        payload: { step: 'nomination' },
+        cause,
+      },
       meta,
     );
     await waitFor(async () => (await timerEvents(timerId)).includes('TimerFired'), 'TimerFired');
@@ -103,11 +143,25 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
   it('a cancelled timer never fires', async () => {
     const stream = target();
     const { timerId } = await jobs.scheduler.schedule(
-      { kind: 'deadline', dueAt: new Date(clock.now().getTime() + HOUR), target: stream, payload: { step: 'x' }, cause: randomUUID() },
+      {
+        kind: 'deadline',
+        dueAt: new Date(clock.now().getTime() + HOUR),
+        target: stream,
+        payload: { step: 'x' },
+        cause: randomUUID(),
+      },
       meta,
     );
-    expect(await jobs.scheduler.cancel(timerId, meta, 'step completed')).toEqual({ timerId, cancelled: true, status: 'cancelled' });
-    expect(await jobs.scheduler.cancel(timerId, meta)).toEqual({ timerId, cancelled: false, status: 'cancelled' });
+    expect(await jobs.scheduler.cancel(timerId, meta, 'step completed')).toEqual({
+      timerId,
+      cancelled: true,
+      status: 'cancelled',
+    });
+    expect(await jobs.scheduler.cancel(timerId, meta)).toEqual({
+      timerId,
+      cancelled: false,
+      status: 'cancelled',
+    });
     clock.advance(2 * HOUR);
     await jobs.reconciler.tick();
     await new TimerFiring(h.store, jobs.timerHandlers, clock).fire(timerId);
@@ -123,7 +177,13 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
       for (let i = 0; i < n; i += 1) {
         const stream = target();
         const { timerId } = await jobs.scheduler.schedule(
-          { kind: 'deadline', dueAt: new Date(clock.now().getTime() + dueIn + i * 1000), target: stream, payload: { step: `s${i}` }, cause: randomUUID() },
+          {
+            kind: 'deadline',
+            dueAt: new Date(clock.now().getTime() + dueIn + i * 1000),
+            target: stream,
+            payload: { step: `s${i}` },
+            cause: randomUUID(),
+          },
           meta,
         );
         out.push({ timerId, stream });
@@ -131,10 +191,18 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
       return out;
     };
     const projected = await schedule(10, 4 * HOUR);
-    const projection = new ProjectionRunner({ pool: h.db.pool, store: h.store, projection: timersProjection, log: () => {} });
+    const projection = new ProjectionRunner({
+      pool: h.db.pool,
+      store: h.store,
+      projection: timersProjection,
+      log: () => {},
+    });
     await projection.start();
     await waitFor(async () => {
-      const { rows } = await h.db.pool.query(`SELECT count(*)::int AS n FROM timers WHERE timer_id = ANY($1)`, [projected.map((t) => t.timerId)]);
+      const { rows } = await h.db.pool.query(
+        `SELECT count(*)::int AS n FROM timers WHERE timer_id = ANY($1)`,
+        [projected.map((t) => t.timerId)],
+      );
       return rows[0].n === 10;
     }, 'the timers projection');
     await projection.stop();
@@ -151,7 +219,8 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
     clock.advance(6 * HOUR);
     await jobs.reconciler.tick();
     await waitFor(async () => {
-      for (const { timerId } of all) if (!(await timerEvents(timerId)).includes('TimerFired')) return false;
+      for (const { timerId } of all)
+        if (!(await timerEvents(timerId)).includes('TimerFired')) return false;
       return true;
     }, 'every timer to fire');
     // Reconciling again (a second restart) re-enqueues nothing.
@@ -176,12 +245,21 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
     const stream = target();
     const scheduledAt = Date.now();
     const { timerId } = await real.scheduler.schedule(
-      { kind: 'term-end', dueAt: new Date(scheduledAt + 2000), target: stream, cause: randomUUID() },
+      {
+        kind: 'term-end',
+        dueAt: new Date(scheduledAt + 2000),
+        target: stream,
+        cause: randomUUID(),
+      },
       meta,
     );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await notesOf(h.store, stream)).toEqual([]);
-    await waitFor(async () => (await timerEvents(timerId)).includes('TimerFired'), 'the delayed timer', 10000);
+    await waitFor(
+      async () => (await timerEvents(timerId)).includes('TimerFired'),
+      'the delayed timer',
+      10000,
+    );
     expect(fired).toHaveLength(1);
     expect(fired[0] - scheduledAt).toBeGreaterThanOrEqual(1900);
     expect(await notesOf(h.store, stream)).toEqual(['term ended']);

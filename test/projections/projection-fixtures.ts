@@ -8,7 +8,9 @@ import { Projection } from '../../src/projections/projection';
  * A read model that shows double application: a counter per stream (incremented, never upserted
  * idempotently) and a log without a unique key. Applying an event twice changes both.
  */
-export function countingProjection(options: { failOnce?: (eventIndex: number) => boolean } = {}): Projection & {
+export function countingProjection(
+  options: { failOnce?: (eventIndex: number) => boolean } = {},
+): Projection & {
   attempts: number;
 } {
   let attempts = 0;
@@ -20,7 +22,11 @@ export function countingProjection(options: { failOnce?: (eventIndex: number) =>
     get attempts() {
       return attempts;
     },
-    async handle(event: Parameters<Projection['handle']>[0], tx: Parameters<Projection['handle']>[1], context: { sequence: number }) {
+    async handle(
+      event: Parameters<Projection['handle']>[0],
+      tx: Parameters<Projection['handle']>[1],
+      context: { sequence: number },
+    ) {
       attempts += 1;
       await tx.query(
         `INSERT INTO test_counts (stream_id, events) VALUES ($1, 1)
@@ -44,8 +50,12 @@ export function countingProjection(options: { failOnce?: (eventIndex: number) =>
 }
 
 export async function createCountingTables(pool: Pool): Promise<void> {
-  await pool.query('CREATE TABLE test_counts (stream_id text PRIMARY KEY, events integer NOT NULL)');
-  await pool.query('CREATE TABLE test_log (event_id text NOT NULL, sequence bigint NOT NULL, n integer NOT NULL)');
+  await pool.query(
+    'CREATE TABLE test_counts (stream_id text PRIMARY KEY, events integer NOT NULL)',
+  );
+  await pool.query(
+    'CREATE TABLE test_log (event_id text NOT NULL, sequence bigint NOT NULL, n integer NOT NULL)',
+  );
   await pool.query('CREATE INDEX test_log_by_n ON test_log (n)');
 }
 
@@ -54,12 +64,22 @@ export function numbered(n: number): NewEvent {
     id: randomUUID(),
     type: 'Numbered',
     data: { n },
-    metadata: { actorId: 'user-1', correlationId: `corr-${n}`, causationId: null, occurredAt: '2026-01-05T03:00:00.000Z' },
+    metadata: {
+      actorId: 'user-1',
+      correlationId: `corr-${n}`,
+      causationId: null,
+      occurredAt: '2026-01-05T03:00:00.000Z',
+    },
   };
 }
 
 /** Appends events 1..count over a few streams, in small batches so the store sees many transactions. */
-export async function appendNumbered(store: EventStore, from: number, count: number, streams: string[]): Promise<void> {
+export async function appendNumbered(
+  store: EventStore,
+  from: number,
+  count: number,
+  streams: string[],
+): Promise<void> {
   for (let n = from; n < from + count; n += 1) {
     const stream = streams[n % streams.length];
     await store.append(stream, [numbered(n)], { expectedRevision: 'any' });
@@ -83,8 +103,11 @@ export async function eventsHandled(pool: Pool, name: string): Promise<number> {
 }
 
 export async function snapshot(pool: Pool): Promise<{ counts: unknown[]; log: unknown[] }> {
-  const counts = (await pool.query('SELECT stream_id, events FROM test_counts ORDER BY stream_id')).rows;
-  const log = (await pool.query('SELECT event_id, sequence, n FROM test_log ORDER BY sequence, event_id')).rows;
+  const counts = (await pool.query('SELECT stream_id, events FROM test_counts ORDER BY stream_id'))
+    .rows;
+  const log = (
+    await pool.query('SELECT event_id, sequence, n FROM test_log ORDER BY sequence, event_id')
+  ).rows;
   return { counts, log };
 }
 

@@ -2,7 +2,11 @@ import { PostgresEventStore } from '../../src/event-store/postgres/postgres-even
 import { readCheckpoint } from '../../src/projections/checkpoint';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { readProjectionStatus } from '../../src/projections/projection-status';
-import { rebuildProjection, RebuildProgress, readRebuildProgress } from '../../src/projections/projection-rebuild';
+import {
+  rebuildProjection,
+  RebuildProgress,
+  readRebuildProgress,
+} from '../../src/projections/projection-rebuild';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import {
   appendNumbered,
@@ -63,7 +67,10 @@ describe('projection rebuild (PostgreSQL)', () => {
     // cluster-wide (a write transaction of another suite's database holds it back); the live runner
     // applies the rest after the swap. What must hold is the final equality below.
     expect(result.eventsHandled).toBeLessThanOrEqual(total);
-    expect(progress.at(-1)).toEqual({ position: result.position, eventsHandled: result.eventsHandled });
+    expect(progress.at(-1)).toEqual({
+      position: result.position,
+      eventsHandled: result.eventsHandled,
+    });
 
     await waitFor(async () => (await eventsHandled(db.pool, 'test_counts')) === total);
     await live.stop();
@@ -71,7 +78,9 @@ describe('projection rebuild (PostgreSQL)', () => {
     // Each event exactly once, in the same order and with the same sequence as live processing.
     expect(rebuiltRows.log).toHaveLength(total);
     expect(rebuiltRows.log.slice(0, 300)).toEqual(liveRows.log);
-    expect((rebuiltRows.counts as { events: number }[]).reduce((sum, row) => sum + row.events, 0)).toBe(total);
+    expect(
+      (rebuiltRows.counts as { events: number }[]).reduce((sum, row) => sum + row.events, 0),
+    ).toBe(total);
 
     // The swapped-in table carries the migration's index name, and the shadow schema is gone.
     const { rows: indexes } = await db.pool.query(
@@ -84,7 +93,12 @@ describe('projection rebuild (PostgreSQL)', () => {
   it('rebuild of a fresh projection equals what live processing would build', async () => {
     await appendNumbered(store, 1, 120, streamsNamed(3));
     await readAllVisible(store, 120);
-    await rebuildProjection({ pool: db.pool, store, projection: countingProjection(), batchSize: 25 });
+    await rebuildProjection({
+      pool: db.pool,
+      store,
+      projection: countingProjection(),
+      batchSize: 25,
+    });
     const rebuilt = await snapshot(db.pool);
     const checkpoint = await readCheckpoint(db.pool, 'test_counts');
     expect(checkpoint?.eventsHandled).toBe(120);
@@ -110,7 +124,12 @@ describe('projection rebuild (PostgreSQL)', () => {
     expect(status.rebuild?.eventsHandled).toBe(60);
     expect(status.lag).toBe(100);
 
-    const result = await rebuildProjection({ pool: db.pool, store, projection: crashing, batchSize: 10 });
+    const result = await rebuildProjection({
+      pool: db.pool,
+      store,
+      projection: crashing,
+      batchSize: 10,
+    });
     expect(result).toMatchObject({ resumed: true, eventsHandled: 100 });
     const rows = await snapshot(db.pool);
     expect((rows.log as { n: number }[]).map((row) => row.n).sort((a, b) => a - b)).toEqual(

@@ -46,7 +46,12 @@ describe('projection runner (PostgreSQL)', () => {
   it('catches up, follows live appends and applies each event once', async () => {
     const streams = streamsNamed(3);
     await appendNumbered(store, 1, 30, streams);
-    const runner = new ProjectionRunner({ pool: db.pool, store, projection: countingProjection(), catchUpBatchSize: 7 });
+    const runner = new ProjectionRunner({
+      pool: db.pool,
+      store,
+      projection: countingProjection(),
+      catchUpBatchSize: 7,
+    });
     await runner.start();
     await waitFor(async () => (await eventsHandled(db.pool, 'test_counts')) === 30);
     await appendNumbered(store, 31, 10, streams);
@@ -62,14 +67,23 @@ describe('projection runner (PostgreSQL)', () => {
     const events = await readAllVisible(store, 5);
     const client: PoolClient = await db.pool.connect();
     try {
-      const request = { projection, events, readFrom: 'start' as const, order: postgresPositionOrder };
+      const request = {
+        projection,
+        events,
+        readFrom: 'start' as const,
+        order: postgresPositionOrder,
+      };
       expect((await applyBatch(client, request)).kind).toBe('applied');
       const before = await snapshot(db.pool);
       expect((await applyBatch(client, request)).kind).toBe('duplicate');
       // A batch overlapping the checkpoint applies only its new tail.
       await appendNumbered(store, 6, 2, streamsNamed(1));
       const overlapping = (await readAllVisible(store, 7)).slice(3);
-      const outcome = await applyBatch(client, { ...request, events: overlapping, readFrom: events[2].position });
+      const outcome = await applyBatch(client, {
+        ...request,
+        events: overlapping,
+        readFrom: events[2].position,
+      });
       expect(outcome).toMatchObject({ kind: 'applied', applied: 2 });
       expect((await snapshot(db.pool)).log.slice(0, 5)).toEqual(before.log);
     } finally {
@@ -102,7 +116,14 @@ describe('projection runner (PostgreSQL)', () => {
     const streams = streamsNamed(2);
     await appendNumbered(store, 1, 20, streams);
     const projection = countingProjection({ failOnce: (n) => n === 8 || n === 25 });
-    const runner = new ProjectionRunner({ pool: db.pool, store, projection, catchUpBatchSize: 5, retryDelayMs: 10, log: () => {} });
+    const runner = new ProjectionRunner({
+      pool: db.pool,
+      store,
+      projection,
+      catchUpBatchSize: 5,
+      retryDelayMs: 10,
+      log: () => {},
+    });
     await runner.start();
     await waitFor(async () => (await eventsHandled(db.pool, 'test_counts')) === 20);
     await appendNumbered(store, 21, 10, streams); // 25 fails live, in the subscription path
@@ -115,14 +136,24 @@ describe('projection runner (PostgreSQL)', () => {
   it('a runner stopped mid-way and a new one started later continue exactly where it stopped', async () => {
     const streams = streamsNamed(4);
     await appendNumbered(store, 1, 200, streams);
-    const first = new ProjectionRunner({ pool: db.pool, store, projection: countingProjection(), catchUpBatchSize: 3 });
+    const first = new ProjectionRunner({
+      pool: db.pool,
+      store,
+      projection: countingProjection(),
+      catchUpBatchSize: 3,
+    });
     await first.start();
     await waitFor(async () => (await eventsHandled(db.pool, 'test_counts')) >= 20);
     await first.stop(); // as a process exit would: mid catch-up
     const reached = await eventsHandled(db.pool, 'test_counts');
     expect(reached).toBeLessThan(200);
 
-    const second = new ProjectionRunner({ pool: db.pool, store, projection: countingProjection(), catchUpBatchSize: 50 });
+    const second = new ProjectionRunner({
+      pool: db.pool,
+      store,
+      projection: countingProjection(),
+      catchUpBatchSize: 50,
+    });
     await second.start();
     await waitFor(async () => (await eventsHandled(db.pool, 'test_counts')) === 200);
     await second.stop();
@@ -133,7 +164,13 @@ describe('projection runner (PostgreSQL)', () => {
     const streams = streamsNamed(3);
     await appendNumbered(store, 1, 60, streams);
     const runners = [1, 2].map(
-      () => new ProjectionRunner({ pool: db.pool, store, projection: countingProjection(), catchUpBatchSize: 4 }),
+      () =>
+        new ProjectionRunner({
+          pool: db.pool,
+          store,
+          projection: countingProjection(),
+          catchUpBatchSize: 4,
+        }),
     );
     await Promise.all(runners.map((runner) => runner.start()));
     await appendNumbered(store, 61, 40, streams);

@@ -24,22 +24,73 @@ describe('read models', () => {
   const longAgo = addDays(today, -4 * 365);
   const http = () => request(t.server as never);
 
-  const discipline = async (id: string, personId: string, form: string, heldOn: string, category: string) => {
+  const discipline = async (
+    id: string,
+    personId: string,
+    form: string,
+    heldOn: string,
+    category: string,
+  ) => {
     await http()
       .post('/discipline-cases')
       .set(h.inspector)
-      .send({ id, definition: 'discipline.party', personId, orgUnitId: 'ou-town', summary: `${form} for ${personId}`, violation: { category, committedOn: addDays(heldOn, -30), description: 'x', source: 'inspection', severity: form } })
+      .send({
+        id,
+        definition: 'discipline.party',
+        personId,
+        orgUnitId: 'ou-town',
+        summary: `${form} for ${personId}`,
+        violation: {
+          category,
+          committedOn: addDays(heldOn, -30),
+          description: 'x',
+          source: 'inspection',
+          severity: form,
+        },
+      })
       .expect(201);
-    for (const [stepId, who, extra] of [['verification', 'inspector', { violationConfirmed: true }], ['self-criticism', 'staff', {}], ['review', 'inspector', {}]] as const) {
-      await http().post(`/discipline-cases/${id}/steps/${stepId}`).set(h[who]).send({ heldOn, minutesRef: 'B', conclusion: 'x', ...extra }).expect(200);
+    for (const [stepId, who, extra] of [
+      ['verification', 'inspector', { violationConfirmed: true }],
+      ['self-criticism', 'staff', {}],
+      ['review', 'inspector', {}],
+    ] as const) {
+      await http()
+        .post(`/discipline-cases/${id}/steps/${stepId}`)
+        .set(h[who])
+        .send({ heldOn, minutesRef: 'B', conclusion: 'x', ...extra })
+        .expect(200);
     }
-    await http().post(`/discipline-cases/${id}/steps/ballot`).set(h.secretary).send({ heldOn, minutesRef: 'B', tally: { members: 5, summoned: 5, present: 5, invalid: 0, noDiscipline: 0, votesByForm: { [form]: 5 } } }).expect(200);
-    await http().post(`/discipline-cases/${id}/steps/decision`).set(h.leader).send({ heldOn, number: `${id}-QĐ`, signer: 'x', form, effectiveFrom: heldOn }).expect(200);
+    await http()
+      .post(`/discipline-cases/${id}/steps/ballot`)
+      .set(h.secretary)
+      .send({
+        heldOn,
+        minutesRef: 'B',
+        tally: {
+          members: 5,
+          summoned: 5,
+          present: 5,
+          invalid: 0,
+          noDiscipline: 0,
+          votesByForm: { [form]: 5 },
+        },
+      })
+      .expect(200);
+    await http()
+      .post(`/discipline-cases/${id}/steps/decision`)
+      .set(h.leader)
+      .send({ heldOn, number: `${id}-QĐ`, signer: 'x', form, effectiveFrom: heldOn })
+      .expect(200);
   };
 
   beforeAll(async () => {
     t = await startTestApp('read_models', { RUN_WORKERS: 'true' });
-    for (const [who, roles] of Object.entries({ staff: ['organization_staff'], inspector: ['inspector'], secretary: ['ballot_secretary'], leader: ['leadership'] })) {
+    for (const [who, roles] of Object.entries({
+      staff: ['organization_staff'],
+      inspector: ['inspector'],
+      secretary: ['ballot_secretary'],
+      leader: ['leadership'],
+    })) {
       h[who] = { Authorization: `Bearer ${t.token(`u-${who}`, roles, 'ou-town')}` };
     }
     await buildRegistry(t, h.staff, {
@@ -47,16 +98,34 @@ describe('read models', () => {
       people: [{ id: 'p-a', pool: ['pos-head'] }, { id: 'p-b' }, { id: 'p-c' }],
     });
     // A neighbouring town whose inspector must not see ou-town's records.
-    await http().post('/org-units').set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` }).send({ id: 'ou-other', name: 'Huyện khác', kind: 'district' }).expect(201);
+    await http()
+      .post('/org-units')
+      .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` })
+      .send({ id: 'ou-other', name: 'Huyện khác', kind: 'district' })
+      .expect(201);
     h.otherInspector = { Authorization: `Bearer ${t.token('u-other', ['inspector'], 'ou-other')}` };
 
     await discipline('d-old', 'p-b', 'warning', longAgo, 'land_management');
     await discipline('d-new', 'p-c', 'reprimand', today, 'budget');
     for (const id of ['c-1', 'c-2']) {
-      await http().post('/cases').set(h.staff).send({ id, procedure: 'appointment', definition: 'appointment.internal', personId: 'p-a', positionId: 'pos-head', orgUnitId: 'ou-town', summary: id }).expect(201);
+      await http()
+        .post('/cases')
+        .set(h.staff)
+        .send({
+          id,
+          procedure: 'appointment',
+          definition: 'appointment.internal',
+          personId: 'p-a',
+          positionId: 'pos-head',
+          orgUnitId: 'ou-town',
+          summary: id,
+        })
+        .expect(201);
     }
     await eventually(
-      async () => (await http().get('/discipline-records').set(h.inspector).expect(200)).body.items.length + (await http().get('/cases').set(h.staff).expect(200)).body.items.length,
+      async () =>
+        (await http().get('/discipline-records').set(h.inspector).expect(200)).body.items.length +
+        (await http().get('/cases').set(h.staff).expect(200)).body.items.length,
       (n) => n === 2 + 4,
     );
   });
@@ -65,51 +134,116 @@ describe('read models', () => {
   });
 
   it('the register filters by status as of a day, category, form, person and date range, and pages with a cursor', async () => {
-    const inEffect = await http().get('/discipline-records?status=in_effect').set(h.inspector).expect(200);
+    const inEffect = await http()
+      .get('/discipline-records?status=in_effect')
+      .set(h.inspector)
+      .expect(200);
     expect(inEffect.body.items.map((r: { caseId: string }) => r.caseId)).toEqual(['d-new']);
-    const expired = await http().get('/discipline-records?status=expired').set(h.inspector).expect(200);
-    expect(expired.body.items).toEqual([expect.objectContaining({ caseId: 'd-old', status: 'expired', barEndsOn: addMonths(longAgo, 36), violationCategory: 'land_management' })]);
+    const expired = await http()
+      .get('/discipline-records?status=expired')
+      .set(h.inspector)
+      .expect(200);
+    expect(expired.body.items).toEqual([
+      expect.objectContaining({
+        caseId: 'd-old',
+        status: 'expired',
+        barEndsOn: addMonths(longAgo, 36),
+        violationCategory: 'land_management',
+      }),
+    ]);
     // Three years after the old decision it was still in effect.
-    const then = await http().get(`/discipline-records?asOf=${addDays(longAgo, 365)}`).set(h.inspector).expect(200);
-    expect(then.body.items).toEqual([expect.objectContaining({ caseId: 'd-old', status: 'in_effect' })]);
-    expect((await http().get('/discipline-records?category=budget').set(h.inspector).expect(200)).body.items.map((r: { caseId: string }) => r.caseId)).toEqual(['d-new']);
-    expect((await http().get('/discipline-records?form=warning&person=p-b').set(h.inspector).expect(200)).body.items).toHaveLength(1);
-    expect((await http().get(`/discipline-records?from=${addDays(today, -1)}`).set(h.inspector).expect(200)).body.items).toHaveLength(1);
+    const then = await http()
+      .get(`/discipline-records?asOf=${addDays(longAgo, 365)}`)
+      .set(h.inspector)
+      .expect(200);
+    expect(then.body.items).toEqual([
+      expect.objectContaining({ caseId: 'd-old', status: 'in_effect' }),
+    ]);
+    expect(
+      (
+        await http().get('/discipline-records?category=budget').set(h.inspector).expect(200)
+      ).body.items.map((r: { caseId: string }) => r.caseId),
+    ).toEqual(['d-new']);
+    expect(
+      (await http().get('/discipline-records?form=warning&person=p-b').set(h.inspector).expect(200))
+        .body.items,
+    ).toHaveLength(1);
+    expect(
+      (
+        await http()
+          .get(`/discipline-records?from=${addDays(today, -1)}`)
+          .set(h.inspector)
+          .expect(200)
+      ).body.items,
+    ).toHaveLength(1);
     const first = await http().get('/discipline-records?limit=1').set(h.inspector).expect(200);
     expect(first.body.items.map((r: { caseId: string }) => r.caseId)).toEqual(['d-new']);
-    const second = await http().get(`/discipline-records?limit=1&cursor=${first.body.nextCursor}`).set(h.inspector).expect(200);
-    expect(second.body).toEqual({ items: [expect.objectContaining({ caseId: 'd-old' })], nextCursor: null });
+    const second = await http()
+      .get(`/discipline-records?limit=1&cursor=${first.body.nextCursor}`)
+      .set(h.inspector)
+      .expect(200);
+    expect(second.body).toEqual({
+      items: [expect.objectContaining({ caseId: 'd-old' })],
+      nextCursor: null,
+    });
     const bad = await http().get('/discipline-records?status=soon').set(h.inspector).expect(400);
     expect(bad.body).toMatchObject({ field: 'status' });
   });
 
   it('the register is scoped to the caller’s unit and exports CSV', async () => {
-    expect((await http().get('/discipline-records').set(h.otherInspector).expect(200)).body.items).toEqual([]);
+    expect(
+      (await http().get('/discipline-records').set(h.otherInspector).expect(200)).body.items,
+    ).toEqual([]);
     const csv = await http().get('/discipline-records?format=csv').set(h.inspector).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('caseId,personId,orgUnitId,track,form,violationCategory,decidedOn,effectiveFrom,barEndsOn,annulledOn,status,decisionRef,ruleSet');
+    expect(lines[0]).toBe(
+      'caseId,personId,orgUnitId,track,form,violationCategory,decidedOn,effectiveFrom,barEndsOn,annulledOn,status,decisionRef,ruleSet',
+    );
     expect(lines).toHaveLength(3);
   });
 
   it('the inbox shows each role its own open steps, soonest deadline first', async () => {
     const staff = await http().get('/inbox').set(h.staff).expect(200);
-    expect(staff.body.items.map((i: { caseId: string; step: string }) => `${i.caseId}/${i.step}`)).toEqual(['c-1/leadership-round-1', 'c-2/leadership-round-1']);
-    expect(staff.body.items[0]).toMatchObject({ kind: 'step', procedure: 'appointment', personId: 'p-a', overdue: false, href: '/cases/c-1' });
+    expect(
+      staff.body.items.map((i: { caseId: string; step: string }) => `${i.caseId}/${i.step}`),
+    ).toEqual(['c-1/leadership-round-1', 'c-2/leadership-round-1']);
+    expect(staff.body.items[0]).toMatchObject({
+      kind: 'step',
+      procedure: 'appointment',
+      personId: 'p-a',
+      overdue: false,
+      href: '/cases/c-1',
+    });
     expect(staff.body.items[0].dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect((await http().get('/inbox').set(h.secretary).expect(200)).body.items).toEqual([]);
-    expect((await http().get('/inbox?overdue=true').set(h.staff).expect(200)).body.items).toEqual([]);
+    expect((await http().get('/inbox?overdue=true').set(h.staff).expect(200)).body.items).toEqual(
+      [],
+    );
     const paged = await http().get('/inbox?limit=1').set(h.staff).expect(200);
-    const next = await http().get(`/inbox?limit=1&cursor=${paged.body.nextCursor}`).set(h.staff).expect(200);
+    const next = await http()
+      .get(`/inbox?limit=1&cursor=${paged.body.nextCursor}`)
+      .set(h.staff)
+      .expect(200);
     expect(next.body.items.map((i: { caseId: string }) => i.caseId)).toEqual(['c-2']);
   });
 
   it('the case list filters by procedure, status and person, newest first', async () => {
     const all = await http().get('/cases').set(h.staff).expect(200);
-    expect(all.body.items.map((c: { caseId: string }) => c.caseId)).toEqual(['c-2', 'c-1', 'd-new', 'd-old']);
-    const decided = await http().get('/cases?procedure=discipline&status=decided').set(h.staff).expect(200);
+    expect(all.body.items.map((c: { caseId: string }) => c.caseId)).toEqual([
+      'c-2',
+      'c-1',
+      'd-new',
+      'd-old',
+    ]);
+    const decided = await http()
+      .get('/cases?procedure=discipline&status=decided')
+      .set(h.staff)
+      .expect(200);
     expect(decided.body.items.map((c: { caseId: string }) => c.caseId)).toEqual(['d-new', 'd-old']);
-    expect((await http().get('/cases?person=p-a&limit=1').set(h.staff).expect(200)).body.nextCursor).not.toBeNull();
+    expect(
+      (await http().get('/cases?person=p-a&limit=1').set(h.staff).expect(200)).body.nextCursor,
+    ).not.toBeNull();
     expect((await http().get('/cases').set(h.otherInspector).expect(200)).body.items).toEqual([]);
   });
 

@@ -13,55 +13,146 @@ describe('re-appointment over HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp('reappointment');
     staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
-    secretary = { Authorization: `Bearer ${t.token('u-secretary', ['ballot_secretary'], 'ou-town')}` };
+    secretary = {
+      Authorization: `Bearer ${t.token('u-secretary', ['ballot_secretary'], 'ou-town')}`,
+    };
     leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-town')}` };
     await buildRegistry(t, staff, {
       positions: [{ id: 'pos-head', rank: 5 }],
       people: [
-        { id: 'p-late', posts: [{ positionId: 'pos-head', from: addDays(today, -1800), termEnd: addDays(today, 30) }] },
-        { id: 'p-abroad', posts: [{ positionId: 'pos-head', from: addDays(today, -1700), termEnd: addDays(today, 200) }] },
+        {
+          id: 'p-late',
+          posts: [
+            { positionId: 'pos-head', from: addDays(today, -1800), termEnd: addDays(today, 30) },
+          ],
+        },
+        {
+          id: 'p-abroad',
+          posts: [
+            { positionId: 'pos-head', from: addDays(today, -1700), termEnd: addDays(today, 200) },
+          ],
+        },
         { id: 'p-none' },
       ],
     });
-    await http().post('/cadres/p-abroad/statuses').set(staff).send({ status: 'abroad', from: addDays(today, -10), until: addDays(today, 120), note: 'study abroad' }).expect(201);
+    await http()
+      .post('/cadres/p-abroad/statuses')
+      .set(staff)
+      .send({
+        status: 'abroad',
+        from: addDays(today, -10),
+        until: addDays(today, 120),
+        note: 'study abroad',
+      })
+      .expect(201);
   });
   afterAll(async () => {
     await t?.close();
   });
 
   const open = (id: string, personId: string) =>
-    http().post('/cases').set(staff).send({ id, procedure: 'reappointment', definition: 'reappointment.standard', personId, positionId: 'pos-head', orgUnitId: 'ou-town', summary: 'Re-appointment at the end of the term' });
+    http().post('/cases').set(staff).send({
+      id,
+      procedure: 'reappointment',
+      definition: 'reappointment.standard',
+      personId,
+      positionId: 'pos-head',
+      orgUnitId: 'ou-town',
+      summary: 'Re-appointment at the end of the term',
+    });
 
   it('opens late with the number of days recorded, and decides a new term', async () => {
     const opened = await open('r-1', 'p-late').expect(201);
     expect(opened.body.facts).toMatchObject({ late: true, lateUnit: 'working_days' });
     expect(opened.body.facts.daysLate).toBeGreaterThan(0);
-    await http().post('/cases/r-1/steps/self-assessment').set(staff).send({ heldOn: today, conclusion: 'Completed the term’s targets' }).expect(200);
+    await http()
+      .post('/cases/r-1/steps/self-assessment')
+      .set(staff)
+      .send({ heldOn: today, conclusion: 'Completed the term’s targets' })
+      .expect(200);
     const confidence = await http()
       .post('/cases/r-1/steps/key-officials-confidence')
       .set(secretary)
-      .send({ heldOn: today, minutesRef: 'BB-1', tally: { members: 40, summoned: 40, present: 38, for: 30, against: 6, abstain: 2, invalid: 0 } })
+      .send({
+        heldOn: today,
+        minutesRef: 'BB-1',
+        tally: {
+          members: 40,
+          summoned: 40,
+          present: 38,
+          for: 30,
+          against: 6,
+          abstain: 2,
+          invalid: 0,
+        },
+      })
       .expect(200);
     expect(confidence.body.steps[1].tally).toBe('not announced');
-    await http().post('/cases/r-1/steps/head-evaluation').set(leader).send({ heldOn: today, conclusion: 'Recommended' }).expect(200);
-    await http().post('/cases/r-1/steps/leadership-ballot').set(secretary).send({ heldOn: today, minutesRef: 'BB-2', tally: { members: 13, summoned: 13, present: 13, for: 11, against: 2, abstain: 0, invalid: 0 } }).expect(200);
+    await http()
+      .post('/cases/r-1/steps/head-evaluation')
+      .set(leader)
+      .send({ heldOn: today, conclusion: 'Recommended' })
+      .expect(200);
+    await http()
+      .post('/cases/r-1/steps/leadership-ballot')
+      .set(secretary)
+      .send({
+        heldOn: today,
+        minutesRef: 'BB-2',
+        tally: {
+          members: 13,
+          summoned: 13,
+          present: 13,
+          for: 11,
+          against: 2,
+          abstain: 0,
+          invalid: 0,
+        },
+      })
+      .expect(200);
     const vetted = await http()
       .post('/cases/r-1/steps/vetting')
       .set(staff)
-      .send({ heldOn: today, items: ['background', 'asset_declaration', 'political_standards', 'health'].map((item) => ({ item, result: 'cleared' })) })
+      .send({
+        heldOn: today,
+        items: ['background', 'asset_declaration', 'political_standards', 'health'].map((item) => ({
+          item,
+          result: 'cleared',
+        })),
+      })
       .expect(200);
-    expect(vetted.body.vetting.discipline_bar).toMatchObject({ result: 'cleared', source: 'record' });
-    const decided = await http().post('/cases/r-1/steps/decision').set(leader).send({ heldOn: today, number: '301-QĐ/TU', signer: 'Bí thư', effectiveFrom: addDays(today, 30) }).expect(200);
-    expect(decided.body).toMatchObject({ status: 'decided', decision: { termYears: 5, details: { applied: 'full_term' } } });
+    expect(vetted.body.vetting.discipline_bar).toMatchObject({
+      result: 'cleared',
+      source: 'record',
+    });
+    const decided = await http()
+      .post('/cases/r-1/steps/decision')
+      .set(leader)
+      .send({
+        heldOn: today,
+        number: '301-QĐ/TU',
+        signer: 'Bí thư',
+        effectiveFrom: addDays(today, 30),
+      })
+      .expect(200);
+    expect(decided.body).toMatchObject({
+      status: 'decided',
+      decision: { termYears: 5, details: { applied: 'full_term' } },
+    });
   });
 
   it('is refused for a person without a post with a term, and while the holder is abroad for 3 months or more', async () => {
     const none = await open('r-2', 'p-none').expect(422);
-    expect(none.body).toMatchObject({ rule: 'reappointment.no_post_with_term', field: 'positionId' });
+    expect(none.body).toMatchObject({
+      rule: 'reappointment.no_post_with_term',
+      field: 'positionId',
+    });
     const abroad = await open('r-3', 'p-abroad').expect(422);
     expect(abroad.body.rule).toBe('reappointment.abroad');
     expect(abroad.body.message).toMatch(/3 months or more/);
-    const { rows } = await t.db.pool.query("SELECT count(*)::int AS n FROM events WHERE stream_id IN ('reappointment-r-2', 'reappointment-r-3')");
+    const { rows } = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM events WHERE stream_id IN ('reappointment-r-2', 'reappointment-r-3')",
+    );
     expect(rows[0].n).toBe(0);
   });
 });

@@ -13,11 +13,19 @@ describe('rotation and transfer over HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp('rotation');
     staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
-    secretary = { Authorization: `Bearer ${t.token('u-secretary', ['ballot_secretary'], 'ou-town')}` };
+    secretary = {
+      Authorization: `Bearer ${t.token('u-secretary', ['ballot_secretary'], 'ou-town')}`,
+    };
     leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-town')}` };
     await buildRegistry(t, staff, {
-      positions: [{ id: 'pos-commune-chair', rank: 4 }, { id: 'pos-deputy', rank: 5 }],
-      people: [{ id: 'p-pooled', dateOfBirth: '1988-02-02', pool: ['pos-deputy'] }, { id: 'p-unpooled', dateOfBirth: '1988-02-02' }],
+      positions: [
+        { id: 'pos-commune-chair', rank: 4 },
+        { id: 'pos-deputy', rank: 5 },
+      ],
+      people: [
+        { id: 'p-pooled', dateOfBirth: '1988-02-02', pool: ['pos-deputy'] },
+        { id: 'p-unpooled', dateOfBirth: '1988-02-02' },
+      ],
     });
   });
   afterAll(async () => {
@@ -25,28 +33,85 @@ describe('rotation and transfer over HTTP', () => {
   });
 
   const open = (id: string, personId: string, definition: string) =>
-    http().post('/cases').set(staff).send({ id, procedure: 'rotation', definition, personId, positionId: 'pos-commune-chair', orgUnitId: 'ou-town', summary: 'Rotate to the commune' });
+    http().post('/cases').set(staff).send({
+      id,
+      procedure: 'rotation',
+      definition,
+      personId,
+      positionId: 'pos-commune-chair',
+      orgUnitId: 'ou-town',
+      summary: 'Rotate to the commune',
+    });
 
   it('rotates a person in the planning pool, recording their opinion and a duration of at least 3 years', async () => {
     const opened = await open('rot-1', 'p-pooled', 'rotation.standard').expect(201);
     expect(opened.body.facts).toMatchObject({ kind: 'rotation' });
-    await http().post('/cases/rot-1/steps/proposal').set(staff).send({ heldOn: today, summary: 'Rotation to strengthen the commune' }).expect(200);
-    await http().post('/cases/rot-1/steps/discussion').set(staff).send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'Both units agree' }).expect(200);
-    const noOpinion = await http().post('/cases/rot-1/steps/meet-person').set(leader).send({ heldOn: today, conclusion: 'Met' }).expect(400);
+    await http()
+      .post('/cases/rot-1/steps/proposal')
+      .set(staff)
+      .send({ heldOn: today, summary: 'Rotation to strengthen the commune' })
+      .expect(200);
+    await http()
+      .post('/cases/rot-1/steps/discussion')
+      .set(staff)
+      .send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'Both units agree' })
+      .expect(200);
+    const noOpinion = await http()
+      .post('/cases/rot-1/steps/meet-person')
+      .set(leader)
+      .send({ heldOn: today, conclusion: 'Met' })
+      .expect(400);
     expect(noOpinion.body).toMatchObject({ rule: 'field.required', field: 'personOpinion' });
-    await http().post('/cases/rot-1/steps/meet-person').set(leader).send({ heldOn: today, conclusion: 'Met', personOpinion: 'Agrees' }).expect(200);
-    await http().post('/cases/rot-1/steps/leadership-vote').set(secretary).send({ heldOn: today, minutesRef: 'BB-2', tally: { members: 13, summoned: 13, present: 12, for: 10, against: 2, abstain: 0, invalid: 0 } }).expect(200);
-    const short = await http().post('/cases/rot-1/steps/decision').set(leader).send({ heldOn: today, number: '9-QĐ', signer: 'Bí thư', effectiveFrom: today, termYears: 2 }).expect(422);
-    expect(short.body).toMatchObject({ rule: 'rotation.duration_below_minimum', field: 'termYears' });
-    const decided = await http().post('/cases/rot-1/steps/decision').set(leader).send({ heldOn: today, number: '9-QĐ', signer: 'Bí thư', effectiveFrom: today, termYears: 3 }).expect(200);
+    await http()
+      .post('/cases/rot-1/steps/meet-person')
+      .set(leader)
+      .send({ heldOn: today, conclusion: 'Met', personOpinion: 'Agrees' })
+      .expect(200);
+    await http()
+      .post('/cases/rot-1/steps/leadership-vote')
+      .set(secretary)
+      .send({
+        heldOn: today,
+        minutesRef: 'BB-2',
+        tally: {
+          members: 13,
+          summoned: 13,
+          present: 12,
+          for: 10,
+          against: 2,
+          abstain: 0,
+          invalid: 0,
+        },
+      })
+      .expect(200);
+    const short = await http()
+      .post('/cases/rot-1/steps/decision')
+      .set(leader)
+      .send({ heldOn: today, number: '9-QĐ', signer: 'Bí thư', effectiveFrom: today, termYears: 2 })
+      .expect(422);
+    expect(short.body).toMatchObject({
+      rule: 'rotation.duration_below_minimum',
+      field: 'termYears',
+    });
+    const decided = await http()
+      .post('/cases/rot-1/steps/decision')
+      .set(leader)
+      .send({ heldOn: today, number: '9-QĐ', signer: 'Bí thư', effectiveFrom: today, termYears: 3 })
+      .expect(200);
     expect(decided.body).toMatchObject({ status: 'decided', decision: { termYears: 3 } });
   });
 
   it('refuses a rotation without a planning-pool entry, naming it, but opens a transfer', async () => {
     const refused = await open('rot-2', 'p-unpooled', 'rotation.standard').expect(422);
-    expect(refused.body).toMatchObject({ rule: 'rotation.no_planning_pool_entry', field: 'positionId' });
+    expect(refused.body).toMatchObject({
+      rule: 'rotation.no_planning_pool_entry',
+      field: 'positionId',
+    });
     expect(refused.body.message).toMatch(/pos-commune-chair or a higher post; the person has none/);
     const transfer = await open('tr-1', 'p-unpooled', 'transfer.standard').expect(201);
-    expect(transfer.body).toMatchObject({ definition: 'transfer.standard@1', facts: { kind: 'transfer' } });
+    expect(transfer.body).toMatchObject({
+      definition: 'transfer.standard@1',
+      facts: { kind: 'transfer' },
+    });
   });
 });

@@ -11,10 +11,19 @@ describe('demo saga (given event, then outputs)', () => {
       metadata: { occurredAt: '2026-03-02T00:00:00.000Z' },
     } as unknown as RecordedEvent;
     expect(await demoSaga.handle(event, { now: new Date() })).toEqual([
-      { kind: 'Send', command: { type: 'RecordFollowUp', data: { caseId: 'c1' } }, key: 'follow-up' },
+      {
+        kind: 'Send',
+        command: { type: 'RecordFollowUp', data: { caseId: 'c1' } },
+        key: 'follow-up',
+      },
       {
         kind: 'Schedule',
-        timer: { kind: 'demo-reminder', dueAt: '2026-03-02T00:00:00.300Z', target: followUpStream('c1'), payload: { caseId: 'c1' } },
+        timer: {
+          kind: 'demo-reminder',
+          dueAt: '2026-03-02T00:00:00.300Z',
+          target: followUpStream('c1'),
+          payload: { caseId: 'c1' },
+        },
       },
     ]);
   });

@@ -20,15 +20,24 @@ interface RunResult {
   deadLetters: number;
 }
 
-async function runActions(t: TestApp, script: CrashScript, actions: CrashScript['phases'][number]): Promise<void> {
+async function runActions(
+  t: TestApp,
+  script: CrashScript,
+  actions: CrashScript['phases'][number],
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: 8 }, async () => {
       while (next < actions.length) {
         const action = actions[next++];
-        const response = await request(t.server as never)[action.method](action.path).set(script.headers(t, action.who)).send(action.body);
+        const response = await request(t.server as never)
+          [action.method](action.path)
+          .set(script.headers(t, action.who))
+          .send(action.body);
         if (response.status !== action.status) {
-          throw new Error(`${action.method.toUpperCase()} ${action.path}: expected ${action.status}, got ${response.status} ${JSON.stringify(response.body)}`);
+          throw new Error(
+            `${action.method.toUpperCase()} ${action.path}: expected ${action.status}, got ${response.status} ${JSON.stringify(response.body)}`,
+          );
         }
       }
     }),
@@ -42,7 +51,12 @@ async function runActions(t: TestApp, script: CrashScript, actions: CrashScript[
  */
 async function runScript(suite: string, script: CrashScript, crashes: boolean): Promise<RunResult> {
   const t = await startTestApp(suite, { RUN_WORKERS: 'false' });
-  const engine = new EngineProcess({ DATABASE_URL: t.db.url, QUEUE_PREFIX: t.queuePrefix, JWT_SECRET: TEST_JWT_SECRET, CLOCK_OFFSET_DAYS: String(CLOCK_OFFSET_DAYS) });
+  const engine = new EngineProcess({
+    DATABASE_URL: t.db.url,
+    QUEUE_PREFIX: t.queuePrefix,
+    JWT_SECRET: TEST_JWT_SECRET,
+    CLOCK_OFFSET_DAYS: String(CLOCK_OFFSET_DAYS),
+  });
   let killsWhileBusy = 0;
   const crash = async () => {
     const work = await outstandingWork(t.db.pool, workersNow());
@@ -69,9 +83,17 @@ async function runScript(suite: string, script: CrashScript, crashes: boolean): 
         throw new Error(`${error.message}\nengine log:\n${engine.log.slice(-3000)}`);
       });
     }
-    const reader = { Authorization: `Bearer ${t.token('u-reader', ['organization_staff', 'inspector', 'auditor'], 'ou-crash')}` };
-    const snapshot = await takeSnapshot(t, reader, script.people.map((person) => person.id));
-    const { rows } = await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM dead_letters');
+    const reader = {
+      Authorization: `Bearer ${t.token('u-reader', ['organization_staff', 'inspector', 'auditor'], 'ou-crash')}`,
+    };
+    const snapshot = await takeSnapshot(
+      t,
+      reader,
+      script.people.map((person) => person.id),
+    );
+    const { rows } = await t.db.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM dead_letters',
+    );
     return { snapshot, kills: engine.kills, killsWhileBusy, deadLetters: rows[0].n };
   } finally {
     await engine.kill();
@@ -88,22 +110,39 @@ describe('domain sagas and timers survive SIGKILL (workers in a child process)',
 
     // The crash-free run did what every saga is for.
     const { people, cases, eventCounts } = clean.snapshot;
-    const byGroup = (group: string) => script.people.filter((person) => person.group === group).map((person) => person.id);
+    const byGroup = (group: string) =>
+      script.people.filter((person) => person.group === group).map((person) => person.id);
     for (const id of byGroup('A')) {
-      expect(cases[`timer-opened-1-for-${id}`]).toMatchObject({ procedure: 'reappointment', status: 'open', personId: id });
-      expect(people[id]).toMatchObject({ reappointmentsDue: [expect.objectContaining({ action: 'open_case', refusal: null })] });
+      expect(cases[`timer-opened-1-for-${id}`]).toMatchObject({
+        procedure: 'reappointment',
+        status: 'open',
+        personId: id,
+      });
+      expect(people[id]).toMatchObject({
+        reappointmentsDue: [expect.objectContaining({ action: 'open_case', refusal: null })],
+      });
     }
     for (const id of byGroup('B')) {
-      expect((people[id] as { posts: { positionId: string }[] }).posts.map((post) => post.positionId)).toContain('pos-new');
+      expect(
+        (people[id] as { posts: { positionId: string }[] }).posts.map((post) => post.positionId),
+      ).toContain('pos-new');
       expect(eventCounts[`timer term-end on appointment-ab-${id} TimerScheduled`]).toBe(1);
     }
-    for (const id of byGroup('C')) expect(cases[`rc-${id}`]).toMatchObject({ vetting: { discipline_bar: { result: 'flagged', source: 'record' } } });
-    for (const id of byGroup('D')) expect(cases[`rd-${id}`]).toMatchObject({ vetting: { discipline_bar: { result: 'flagged', source: 'record' } } });
+    for (const id of byGroup('C'))
+      expect(cases[`rc-${id}`]).toMatchObject({
+        vetting: { discipline_bar: { result: 'flagged', source: 'record' } },
+      });
+    for (const id of byGroup('D'))
+      expect(cases[`rd-${id}`]).toMatchObject({
+        vetting: { discipline_bar: { result: 'flagged', source: 'record' } },
+      });
     for (const id of byGroup('E')) {
       expect(cases[`re-${id}`]).toMatchObject({ status: 'withdrawn' });
       expect((people[id] as { posts: unknown[] }).posts).toEqual([]);
     }
-    expect(eventCounts[`reappointment-ra-${byGroup('A')[0]} DeadlineMissed`]).toBeGreaterThanOrEqual(1);
+    expect(
+      eventCounts[`reappointment-ra-${byGroup('A')[0]} DeadlineMissed`],
+    ).toBeGreaterThanOrEqual(1);
     expect(clean.deadLetters).toBe(0);
 
     // The crashed run: killed many times, same end state, same number of events of every kind in every stream.

@@ -19,18 +19,38 @@ describe('domain sagas', () => {
   const h: Record<string, Record<string, string>> = {};
   const today = vietnamToday();
   const http = () => request(t.server as never);
-  const record = (personId: string) => http().get(`/cadres/${personId}`).set(h.staff).expect(200).then((r) => r.body);
+  const record = (personId: string) =>
+    http()
+      .get(`/cadres/${personId}`)
+      .set(h.staff)
+      .expect(200)
+      .then((r) => r.body);
 
   beforeAll(async () => {
     t = await startTestApp('domain-sagas', { RUN_WORKERS: 'true' });
-    for (const [who, roles] of Object.entries({ staff: ['organization_staff'], inspector: ['inspector'], secretary: ['ballot_secretary'], leader: ['leadership'] })) {
+    for (const [who, roles] of Object.entries({
+      staff: ['organization_staff'],
+      inspector: ['inspector'],
+      secretary: ['ballot_secretary'],
+      leader: ['leadership'],
+    })) {
       h[who] = { Authorization: `Bearer ${t.token(`u-${who}`, roles, 'ou-town')}` };
     }
     await buildRegistry(t, h.staff, {
       positions: [{ id: 'pos-head', rank: 5 }],
       people: [
-        { id: 'p-term', posts: [{ positionId: 'pos-head', from: addDays(today, -1800), termEnd: addDays(today, 60) }] },
-        { id: 'p-removed', posts: [{ positionId: 'pos-head', from: addDays(today, -1800), termEnd: addDays(today, 80) }] },
+        {
+          id: 'p-term',
+          posts: [
+            { positionId: 'pos-head', from: addDays(today, -1800), termEnd: addDays(today, 60) },
+          ],
+        },
+        {
+          id: 'p-removed',
+          posts: [
+            { positionId: 'pos-head', from: addDays(today, -1800), termEnd: addDays(today, 80) },
+          ],
+        },
       ],
     });
   });
@@ -39,68 +59,241 @@ describe('domain sagas', () => {
   });
 
   const reappoint = async (caseId: string, personId: string) => {
-    await http().post('/cases').set(h.staff).send({ id: caseId, procedure: 'reappointment', definition: 'reappointment.standard', personId, positionId: 'pos-head', orgUnitId: 'ou-town', summary: 'x' }).expect(201);
+    await http()
+      .post('/cases')
+      .set(h.staff)
+      .send({
+        id: caseId,
+        procedure: 'reappointment',
+        definition: 'reappointment.standard',
+        personId,
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'x',
+      })
+      .expect(201);
   };
 
   it('a re-appointment decision assigns the new term on the record and schedules the notice, which opens the next case once', async () => {
     await reappoint('r-term', 'p-term');
-    const opened = await eventually(() => record('p-term'), (body) => body.openCases.length === 1);
-    expect(opened.openCases).toEqual([expect.objectContaining({ caseId: 'r-term', procedure: 'reappointment' })]);
-    await http().post('/cases/r-term/steps/self-assessment').set(h.staff).send({ heldOn: today, conclusion: 'ok' }).expect(200);
-    await http().post('/cases/r-term/steps/key-officials-confidence').set(h.secretary).send({ heldOn: today, minutesRef: 'B', tally: { members: 40, summoned: 40, present: 38, for: 30, against: 6, abstain: 2, invalid: 0 } }).expect(200);
-    await http().post('/cases/r-term/steps/head-evaluation').set(h.leader).send({ heldOn: today, conclusion: 'ok' }).expect(200);
-    await http().post('/cases/r-term/steps/leadership-ballot').set(h.secretary).send({ heldOn: today, minutesRef: 'B', tally: { members: 13, summoned: 13, present: 13, for: 11, against: 2, abstain: 0, invalid: 0 } }).expect(200);
-    await http().post('/cases/r-term/steps/vetting').set(h.staff).send({ heldOn: today, items: ['background', 'asset_declaration', 'political_standards', 'health'].map((item) => ({ item, result: 'cleared' })) }).expect(200);
+    const opened = await eventually(
+      () => record('p-term'),
+      (body) => body.openCases.length === 1,
+    );
+    expect(opened.openCases).toEqual([
+      expect.objectContaining({ caseId: 'r-term', procedure: 'reappointment' }),
+    ]);
+    await http()
+      .post('/cases/r-term/steps/self-assessment')
+      .set(h.staff)
+      .send({ heldOn: today, conclusion: 'ok' })
+      .expect(200);
+    await http()
+      .post('/cases/r-term/steps/key-officials-confidence')
+      .set(h.secretary)
+      .send({
+        heldOn: today,
+        minutesRef: 'B',
+        tally: {
+          members: 40,
+          summoned: 40,
+          present: 38,
+          for: 30,
+          against: 6,
+          abstain: 2,
+          invalid: 0,
+        },
+      })
+      .expect(200);
+    await http()
+      .post('/cases/r-term/steps/head-evaluation')
+      .set(h.leader)
+      .send({ heldOn: today, conclusion: 'ok' })
+      .expect(200);
+    await http()
+      .post('/cases/r-term/steps/leadership-ballot')
+      .set(h.secretary)
+      .send({
+        heldOn: today,
+        minutesRef: 'B',
+        tally: {
+          members: 13,
+          summoned: 13,
+          present: 13,
+          for: 11,
+          against: 2,
+          abstain: 0,
+          invalid: 0,
+        },
+      })
+      .expect(200);
+    await http()
+      .post('/cases/r-term/steps/vetting')
+      .set(h.staff)
+      .send({
+        heldOn: today,
+        items: ['background', 'asset_declaration', 'political_standards', 'health'].map((item) => ({
+          item,
+          result: 'cleared',
+        })),
+      })
+      .expect(200);
     const effectiveFrom = addDays(today, 60);
-    const decided = await http().post('/cases/r-term/steps/decision').set(h.leader).send({ heldOn: today, number: '301-QĐ/TU', signer: 'Bí thư', effectiveFrom }).expect(200);
+    const decided = await http()
+      .post('/cases/r-term/steps/decision')
+      .set(h.leader)
+      .send({ heldOn: today, number: '301-QĐ/TU', signer: 'Bí thư', effectiveFrom })
+      .expect(200);
     const termEnd = decided.body.decision.termEnd as string;
     expect(termEnd).toBe(addMonths(effectiveFrom, 60));
 
-    const assigned = await eventually(() => record('p-term'), (body) => body.posts[0]?.termEnd === termEnd && body.openCases.length === 0);
-    expect(assigned.posts).toEqual([expect.objectContaining({ positionId: 'pos-head', from: effectiveFrom, termEnd, decisionRef: `301-QĐ/TU (${today})` })]);
+    const assigned = await eventually(
+      () => record('p-term'),
+      (body) => body.posts[0]?.termEnd === termEnd && body.openCases.length === 0,
+    );
+    expect(assigned.posts).toEqual([
+      expect.objectContaining({
+        positionId: 'pos-head',
+        from: effectiveFrom,
+        termEnd,
+        decisionRef: `301-QĐ/TU (${today})`,
+      }),
+    ]);
 
     const timers = await eventually(
-      async () => (await t.db.pool.query("SELECT data FROM events WHERE type = 'TimerScheduled' AND data->>'target' = 'reappointment-r-term' AND data->>'kind' IN ('reappointment-reminder', 'term-end')")).rows,
+      async () =>
+        (
+          await t.db.pool.query(
+            "SELECT data FROM events WHERE type = 'TimerScheduled' AND data->>'target' = 'reappointment-r-term' AND data->>'kind' IN ('reappointment-reminder', 'term-end')",
+          )
+        ).rows,
       (rows) => rows.length === 2,
     );
     const reminder = timers.find((row) => row.data.kind === 'reappointment-reminder')!.data;
-    expect(reminder.payload).toMatchObject({ termEnd, noticeOn: decided.body.decision.reappointmentNoticeOn });
+    expect(reminder.payload).toMatchObject({
+      termEnd,
+      noticeOn: decided.body.decision.reappointmentNoticeOn,
+    });
 
     // Fire the reminder as the worker would, twice: one re-appointment case, one notice on the record.
     const handler = t.app.get(TimerHandlerRegistry).get('reappointment-reminder')!;
-    const timer = { timerId: reminder.timerId, kind: reminder.kind, target: reminder.target, dueAt: new Date(reminder.dueAt), payload: reminder.payload };
-    const context = { idSeed: `timer:${reminder.timerId}`, metadata: { actorId: 'system:timer:reappointment-reminder', correlationId: 'c', causationId: null, occurredAt: new Date().toISOString() }, now: new Date() };
+    const timer = {
+      timerId: reminder.timerId,
+      kind: reminder.kind,
+      target: reminder.target,
+      dueAt: new Date(reminder.dueAt),
+      payload: reminder.payload,
+    };
+    const context = {
+      idSeed: `timer:${reminder.timerId}`,
+      metadata: {
+        actorId: 'system:timer:reappointment-reminder',
+        correlationId: 'c',
+        causationId: null,
+        occurredAt: new Date().toISOString(),
+      },
+      now: new Date(),
+    };
     await handler(timer, context);
     await handler(timer, context);
     const after = await record('p-term');
     expect(after.reappointmentsDue).toHaveLength(1);
-    expect(after.reappointmentsDue[0]).toMatchObject({ action: 'open_case', termEnd, refusal: null });
-    const { rows } = await t.db.pool.query("SELECT count(*)::int AS n FROM events WHERE type = 'CaseOpened' AND data->>'personId' = 'p-term'");
+    expect(after.reappointmentsDue[0]).toMatchObject({
+      action: 'open_case',
+      termEnd,
+      refusal: null,
+    });
+    const { rows } = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM events WHERE type = 'CaseOpened' AND data->>'personId' = 'p-term'",
+    );
     expect(rows[0].n).toBe(2);
     await http().get(`/cases/${after.reappointmentsDue[0].caseId}`).set(h.staff).expect(200);
   });
 
   it('removal from post ends the post, withdraws the open re-appointment citing the decision and flags it first', async () => {
     await reappoint('r-removed', 'p-removed');
-    await eventually(() => record('p-removed'), (body) => body.openCases.length === 1);
+    await eventually(
+      () => record('p-removed'),
+      (body) => body.openCases.length === 1,
+    );
     await http()
       .post('/discipline-cases')
       .set(h.inspector)
-      .send({ id: 'd-rm', definition: 'discipline.civil-service', personId: 'p-removed', positionId: 'pos-head', orgUnitId: 'ou-town', summary: 'x', violation: { category: 'budget', committedOn: addDays(today, -30), description: 'x', source: 'report', severity: 'removal_from_post' } })
+      .send({
+        id: 'd-rm',
+        definition: 'discipline.civil-service',
+        personId: 'p-removed',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'x',
+        violation: {
+          category: 'budget',
+          committedOn: addDays(today, -30),
+          description: 'x',
+          source: 'report',
+          severity: 'removal_from_post',
+        },
+      })
       .expect(201);
-    for (const [stepId, who, extra] of [['verification', 'inspector', { violationConfirmed: true }], ['self-criticism', 'staff', {}], ['review', 'inspector', {}]] as const) {
-      await http().post(`/discipline-cases/d-rm/steps/${stepId}`).set(h[who]).send({ heldOn: today, minutesRef: 'B', conclusion: 'x', ...extra }).expect(200);
+    for (const [stepId, who, extra] of [
+      ['verification', 'inspector', { violationConfirmed: true }],
+      ['self-criticism', 'staff', {}],
+      ['review', 'inspector', {}],
+    ] as const) {
+      await http()
+        .post(`/discipline-cases/d-rm/steps/${stepId}`)
+        .set(h[who])
+        .send({ heldOn: today, minutesRef: 'B', conclusion: 'x', ...extra })
+        .expect(200);
     }
-    await http().post('/discipline-cases/d-rm/steps/ballot').set(h.secretary).send({ heldOn: today, minutesRef: 'B', tally: { members: 5, summoned: 5, present: 5, invalid: 0, noDiscipline: 0, votesByForm: { removal_from_post: 5 } } }).expect(200);
-    await http().post('/discipline-cases/d-rm/steps/decision').set(h.leader).send({ heldOn: today, number: '7-QĐ', signer: 'Chủ tịch', form: 'removal_from_post', effectiveFrom: today }).expect(200);
+    await http()
+      .post('/discipline-cases/d-rm/steps/ballot')
+      .set(h.secretary)
+      .send({
+        heldOn: today,
+        minutesRef: 'B',
+        tally: {
+          members: 5,
+          summoned: 5,
+          present: 5,
+          invalid: 0,
+          noDiscipline: 0,
+          votesByForm: { removal_from_post: 5 },
+        },
+      })
+      .expect(200);
+    await http()
+      .post('/discipline-cases/d-rm/steps/decision')
+      .set(h.leader)
+      .send({
+        heldOn: today,
+        number: '7-QĐ',
+        signer: 'Chủ tịch',
+        form: 'removal_from_post',
+        effectiveFrom: today,
+      })
+      .expect(200);
 
     const withdrawn = await eventually(
-      () => http().get('/cases/r-removed').set(h.staff).expect(200).then((r) => r.body),
+      () =>
+        http()
+          .get('/cases/r-removed')
+          .set(h.staff)
+          .expect(200)
+          .then((r) => r.body),
       (body) => body.status === 'withdrawn',
     );
-    expect(withdrawn.withdrawal.reason).toBe(`withdrawn: the holder was removed from the post by 7-QĐ (${today}) (discipline case d-rm)`);
+    expect(withdrawn.withdrawal.reason).toBe(
+      `withdrawn: the holder was removed from the post by 7-QĐ (${today}) (discipline case d-rm)`,
+    );
     expect(withdrawn.vetting.discipline_bar).toMatchObject({ result: 'flagged', source: 'record' });
-    const person = await eventually(() => record('p-removed'), (body) => body.posts.length === 0 && body.openCases.length === 0);
-    expect(person.pastPosts[0]).toMatchObject({ positionId: 'pos-head', reason: 'discipline: removal_from_post (case d-rm)' });
+    const person = await eventually(
+      () => record('p-removed'),
+      (body) => body.posts.length === 0 && body.openCases.length === 0,
+    );
+    expect(person.pastPosts[0]).toMatchObject({
+      positionId: 'pos-head',
+      reason: 'discipline: removal_from_post (case d-rm)',
+    });
   });
 });

@@ -31,16 +31,21 @@ describe('saga and timers survive SIGKILL (child process)', () => {
     h = await createJobsHarness('sagacrash');
   });
   afterAll(async () => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await h?.close();
   });
 
   function runChild(env: Record<string, string>): ChildRun {
-    const child = spawn(process.execPath, ['-r', './test/support/swc-register.js', 'test/sagas/support/crash-child.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: h.db.url, JOBS_PREFIX: h.prefix, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', './test/support/swc-register.js', 'test/sagas/support/crash-child.ts'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: h.db.url, JOBS_PREFIX: h.prefix, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     children.push(child);
     let out = '';
     let markReady!: () => void;
@@ -57,7 +62,12 @@ describe('saga and timers survive SIGKILL (child process)', () => {
   }
 
   const checkpoint = async () =>
-    (await h.db.pool.query<{ position: string | null }>('SELECT position FROM saga_checkpoints WHERE name = $1', [demoSaga.name])).rows[0]?.position ?? null;
+    (
+      await h.db.pool.query<{ position: string | null }>(
+        'SELECT position FROM saga_checkpoints WHERE name = $1',
+        [demoSaga.name],
+      )
+    ).rows[0]?.position ?? null;
 
   it('kills between effect and checkpoint and at random moments; the end state has every effect exactly once', async () => {
     const opened: Awaited<ReturnType<typeof openDemoCase>>[] = [];
@@ -89,18 +99,31 @@ describe('saga and timers survive SIGKILL (child process)', () => {
 
     // 3. A clean restart (in this process) finishes the work.
     const jobs = h.runtime(systemClock);
-    const sagas = new SagasRuntime({ store: h.store, pool: h.db.pool, clock: systemClock, jobs, retry: { attempts: 3, backoffMs: 20 }, log: () => {} });
+    const sagas = new SagasRuntime({
+      store: h.store,
+      pool: h.db.pool,
+      clock: systemClock,
+      jobs,
+      retry: { attempts: 3, backoffMs: 20 },
+      log: () => {},
+    });
     wireDemo(h.store, sagas.commands, jobs.timerHandlers);
     sagas.register(demoSaga);
     try {
       await jobs.start();
       await sagas.start();
       const last = opened[opened.length - 1];
-      await waitFor(async () => (await checkpoint()) === last.position, 'the saga to finish', 30000);
+      await waitFor(
+        async () => (await checkpoint()) === last.position,
+        'the saga to finish',
+        30000,
+      );
       await waitFor(
         async () => {
           for (const { eventId } of opened) {
-            const timer = await h.store.readStream(timerStreamId(timerIdFor(eventId, 'demo-reminder')));
+            const timer = await h.store.readStream(
+              timerStreamId(timerIdFor(eventId, 'demo-reminder')),
+            );
             if (!timer.some((e) => e.type === 'TimerFired')) return false;
           }
           return true;
@@ -113,7 +136,10 @@ describe('saga and timers survive SIGKILL (child process)', () => {
     }
 
     for (const { caseId, eventId } of opened) {
-      expect((await notesOf(h.store, followUpStream(caseId))).sort()).toEqual(['follow-up', 'reminder']);
+      expect((await notesOf(h.store, followUpStream(caseId))).sort()).toEqual([
+        'follow-up',
+        'reminder',
+      ]);
       const timer = await h.store.readStream(timerStreamId(timerIdFor(eventId, 'demo-reminder')));
       expect(timer.map((e) => e.type)).toEqual(['TimerScheduled', 'TimerFired']);
     }

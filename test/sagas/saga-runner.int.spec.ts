@@ -29,7 +29,14 @@ describe('saga runner (PostgreSQL subscription + checkpoints)', () => {
   beforeAll(async () => {
     h = await createJobsHarness('sagas');
     jobs = h.runtime(systemClock);
-    sagas = new SagasRuntime({ store: h.store, pool: h.db.pool, clock: systemClock, jobs, retry: { attempts: 3, backoffMs: 20 }, log: () => {} });
+    sagas = new SagasRuntime({
+      store: h.store,
+      pool: h.db.pool,
+      clock: systemClock,
+      jobs,
+      retry: { attempts: 3, backoffMs: 20 },
+      log: () => {},
+    });
     wireDemo(h.store, sagas.commands, jobs.timerHandlers, failFor);
     sagas.commands.register('Count', async () => {});
     sagas.register(demoSaga).register(countingSaga);
@@ -42,12 +49,24 @@ describe('saga runner (PostgreSQL subscription + checkpoints)', () => {
   });
 
   const checkpointOf = async (name: string) =>
-    (await h.db.pool.query<{ position: string | null; events_parked: string }>('SELECT position, events_parked FROM saga_checkpoints WHERE name = $1', [name])).rows[0];
-  const eventCount = async () => Number((await h.db.pool.query('SELECT count(*) AS n FROM events')).rows[0].n);
+    (
+      await h.db.pool.query<{ position: string | null; events_parked: string }>(
+        'SELECT position, events_parked FROM saga_checkpoints WHERE name = $1',
+        [name],
+      )
+    ).rows[0];
+  const eventCount = async () =>
+    Number((await h.db.pool.query('SELECT count(*) AS n FROM events')).rows[0].n);
 
   /** The saga is past `position` and every case's reminder timer has fired (TimerFired comes after the handler's note). */
-  async function settled(cases: { caseId: string; eventId: string }[], position: string): Promise<void> {
-    await waitFor(async () => (await checkpointOf(demoSaga.name))?.position === position, 'the saga checkpoint');
+  async function settled(
+    cases: { caseId: string; eventId: string }[],
+    position: string,
+  ): Promise<void> {
+    await waitFor(
+      async () => (await checkpointOf(demoSaga.name))?.position === position,
+      'the saga checkpoint',
+    );
     await waitFor(async () => {
       for (const { caseId, eventId } of cases) {
         if ((await notesOf(h.store, followUpStream(caseId))).length < 2) return false;
@@ -64,18 +83,29 @@ describe('saga runner (PostgreSQL subscription + checkpoints)', () => {
     const last = opened[opened.length - 1];
     await settled(opened, last.position);
     for (const { caseId, eventId } of opened) {
-      expect((await notesOf(h.store, followUpStream(caseId))).sort()).toEqual(['follow-up', 'reminder']);
+      expect((await notesOf(h.store, followUpStream(caseId))).sort()).toEqual([
+        'follow-up',
+        'reminder',
+      ]);
       const timer = await h.store.readStream(timerStreamId(timerIdFor(eventId, 'demo-reminder')));
       expect(timer.map((e) => e.type)).toEqual(['TimerScheduled', 'TimerFired']);
-      expect(timer[0].metadata).toMatchObject({ actorId: 'system:saga:demo-follow-up', causationId: eventId });
+      expect(timer[0].metadata).toMatchObject({
+        actorId: 'system:saga:demo-follow-up',
+        causationId: eventId,
+      });
     }
     const before = await eventCount();
 
     // Restart the runner from an old checkpoint (the start): every event is delivered again.
     await sagas.stop();
-    await h.db.pool.query(`UPDATE saga_checkpoints SET position = NULL WHERE name = $1`, [demoSaga.name]);
+    await h.db.pool.query(`UPDATE saga_checkpoints SET position = NULL WHERE name = $1`, [
+      demoSaga.name,
+    ]);
     await sagas.start();
-    await waitFor(async () => (await checkpointOf(demoSaga.name))?.position === last.position, 'the replayed checkpoint');
+    await waitFor(
+      async () => (await checkpointOf(demoSaga.name))?.position === last.position,
+      'the replayed checkpoint',
+    );
     // And the same event handled twice more, directly.
     const event = (await h.store.readStream(`democase-${opened[0].caseId}`))[0];
     await sagas.runner(demoSaga.name)!.execute(event);
@@ -90,7 +120,9 @@ describe('saga runner (PostgreSQL subscription + checkpoints)', () => {
     failFor.add(poison.caseId);
     const after = [await openDemoCase(h.store), await openDemoCase(h.store)];
     await settled(after, after[1].position);
-    expect(otherSagaSaw).toEqual(expect.arrayContaining([poison.caseId, ...after.map((c) => c.caseId)]));
+    expect(otherSagaSaw).toEqual(
+      expect.arrayContaining([poison.caseId, ...after.map((c) => c.caseId)]),
+    );
 
     const [parked] = await jobs.deadLetters.list({ source: 'saga' });
     expect(parked).toMatchObject({
@@ -105,9 +137,18 @@ describe('saga runner (PostgreSQL subscription + checkpoints)', () => {
 
     failFor.delete(poison.caseId);
     expect((await jobs.deadLetterService.replay(parked.id)).kind).toBe('replayed');
-    await waitFor(async () => (await jobs.deadLetters.get(parked.id))?.status === 'resolved', 'the replay to resolve');
-    await waitFor(async () => (await notesOf(h.store, followUpStream(poison.caseId))).length === 2, 'follow-up and reminder');
-    expect((await notesOf(h.store, followUpStream(poison.caseId))).sort()).toEqual(['follow-up', 'reminder']);
+    await waitFor(
+      async () => (await jobs.deadLetters.get(parked.id))?.status === 'resolved',
+      'the replay to resolve',
+    );
+    await waitFor(
+      async () => (await notesOf(h.store, followUpStream(poison.caseId))).length === 2,
+      'follow-up and reminder',
+    );
+    expect((await notesOf(h.store, followUpStream(poison.caseId))).sort()).toEqual([
+      'follow-up',
+      'reminder',
+    ]);
     expect((await jobs.deadLetterService.replay(parked.id)).kind).toBe('not-parked');
   });
 });

@@ -22,11 +22,24 @@ export interface TestApp {
 }
 
 /** The whole service on a fresh database and the real Redis, as main.ts builds it. */
-export async function startTestApp(suite: string, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  suite: string,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   const db = await createTestDatabase(suite);
   const queuePrefix = env.QUEUE_PREFIX ?? `cftest-${suite}-${process.pid}`;
-  const config = loadConfig({ ...env, DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', RUN_WORKERS: env.RUN_WORKERS ?? 'false', RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '100000', QUEUE_PREFIX: queuePrefix });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
+  const config = loadConfig({
+    ...env,
+    DATABASE_URL: db.url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'silent',
+    RUN_WORKERS: env.RUN_WORKERS ?? 'false',
+    RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '100000',
+    QUEUE_PREFIX: queuePrefix,
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forConfig(config)],
+  }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app, { bodyLimitBytes: config.BODY_LIMIT_BYTES });
   await app.init();
@@ -36,7 +49,8 @@ export async function startTestApp(suite: string, env: Record<string, string> = 
     db,
     queuePrefix,
     server: app.getHttpServer(),
-    token: (userId, roles, orgUnit = 'ou-ha-noi', personId) => verifier.sign({ userId, roles, orgUnit, ...(personId ? { personId } : {}) }),
+    token: (userId, roles, orgUnit = 'ou-ha-noi', personId) =>
+      verifier.sign({ userId, roles, orgUnit, ...(personId ? { personId } : {}) }),
     async close() {
       await app.close();
       await db.drop();

@@ -21,7 +21,10 @@ function urlFor(database: string): string {
 
 /** Creates an empty, migrated database named after the suite; suites can run in parallel. */
 export async function createTestDatabase(suite: string): Promise<TestDatabase> {
-  const name = `cf_${suite.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  const name = `cf_${suite
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: TEST_SERVER_URL });
   await admin.connect();
   try {

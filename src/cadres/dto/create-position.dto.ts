@@ -4,7 +4,9 @@ import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } fro
 export class CreatePositionDto {
   @ApiPropertyOptional({ example: 'pos-son-tay-deputy-head-organization' })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'id: lower-case letters, digits and dashes, 2-64 characters' })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    message: 'id: lower-case letters, digits and dashes, 2-64 characters',
+  })
   id?: string;
 
   @ApiProperty({ example: 'Phó Trưởng ban Tổ chức Thị ủy' })
@@ -16,11 +18,17 @@ export class CreatePositionDto {
   @IsString()
   orgUnitId!: string;
 
-  @ApiProperty({ example: 'ou-son-tay-party-committee', description: 'org unit whose leadership appoints to this post' })
+  @ApiProperty({
+    example: 'ou-son-tay-party-committee',
+    description: 'org unit whose leadership appoints to this post',
+  })
   @IsString()
   appointingAuthority!: string;
 
-  @ApiPropertyOptional({ example: 3, description: 'higher is more senior; used for "equivalent or higher post"' })
+  @ApiPropertyOptional({
+    example: 3,
+    description: 'higher is more senior; used for "equivalent or higher post"',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

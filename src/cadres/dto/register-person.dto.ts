@@ -4,7 +4,9 @@ import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } fro
 export class RegisterPersonDto {
   @ApiPropertyOptional({ example: 'p-nguyen-van-an' })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'id: lower-case letters, digits and dashes, 2-64 characters' })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    message: 'id: lower-case letters, digits and dashes, 2-64 characters',
+  })
   id?: string;
 
   @ApiProperty({ example: 'Nguyễn Văn An' })

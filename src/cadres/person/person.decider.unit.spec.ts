@@ -21,7 +21,8 @@ function given(...events: DomainEvent[]) {
   const state = events.reduce(personDecider.evolve, personDecider.initialState());
   return {
     when: (command: PersonCommand) => ({
-      then: (expected: DomainEvent[]) => expect(personDecider.decide(state, command)).toEqual(expected),
+      then: (expected: DomainEvent[]) =>
+        expect(personDecider.decide(state, command)).toEqual(expected),
       thenRefuses: (rule: string) => {
         let caught: unknown;
         try {
@@ -38,52 +39,128 @@ function given(...events: DomainEvent[]) {
 
 describe('person record (cadre-<id>)', () => {
   it('registers a person once', () => {
-    given().when({ type: 'RegisterPerson', data: registered.data as never }).then([registered]);
-    given(registered).when({ type: 'RegisterPerson', data: registered.data as never }).thenRefuses('person.already_registered');
+    given()
+      .when({ type: 'RegisterPerson', data: registered.data as never })
+      .then([registered]);
+    given(registered)
+      .when({ type: 'RegisterPerson', data: registered.data as never })
+      .thenRefuses('person.already_registered');
   });
 
   it('refuses changes to a person who is not registered', () => {
     given()
-      .when({ type: 'AssignPost', data: { personId: 'p-x', positionId: 'pos-1', from: '2024-01-01', termEnd: null, decisionRef: '1' } })
+      .when({
+        type: 'AssignPost',
+        data: {
+          personId: 'p-x',
+          positionId: 'pos-1',
+          from: '2024-01-01',
+          termEnd: null,
+          decisionRef: '1',
+        },
+      })
       .thenRefuses('person.not_found');
   });
 
   it('ends only a post the person holds', () => {
     const assigned: DomainEvent = {
       type: 'PostAssigned',
-      data: { personId: 'p-an', positionId: 'pos-1', from: '2024-01-01', termEnd: '2029-01-01', decisionRef: '12-QĐ' },
+      data: {
+        personId: 'p-an',
+        positionId: 'pos-1',
+        from: '2024-01-01',
+        termEnd: '2029-01-01',
+        decisionRef: '12-QĐ',
+      },
     };
-    const end = { type: 'EndPost' as const, data: { personId: 'p-an', positionId: 'pos-1', on: '2026-01-01', reason: 'removed from post', decisionRef: '3-QĐ' } };
-    given(registered, assigned).when(end).then([{ type: 'PostEnded', data: end.data }]);
+    const end = {
+      type: 'EndPost' as const,
+      data: {
+        personId: 'p-an',
+        positionId: 'pos-1',
+        on: '2026-01-01',
+        reason: 'removed from post',
+        decisionRef: '3-QĐ',
+      },
+    };
+    given(registered, assigned)
+      .when(end)
+      .then([{ type: 'PostEnded', data: end.data }]);
     given(registered).when(end).thenRefuses('post.not_held');
   });
 
   it('adds a planning-pool entry once and removes only an existing one', () => {
-    const entry = { personId: 'p-an', positionId: 'pos-2', term: '2025-2030', decisionRef: '88-QĐ/TU' };
-    given(registered).when({ type: 'AddPlanningPoolEntry', data: entry }).then([{ type: 'PlanningPoolEntryAdded', data: entry }]);
-    given(registered, { type: 'PlanningPoolEntryAdded', data: entry }).when({ type: 'AddPlanningPoolEntry', data: entry }).then([]);
+    const entry = {
+      personId: 'p-an',
+      positionId: 'pos-2',
+      term: '2025-2030',
+      decisionRef: '88-QĐ/TU',
+    };
     given(registered)
-      .when({ type: 'RemovePlanningPoolEntry', data: { personId: 'p-an', positionId: 'pos-2', decisionRef: '9', reason: 'x' } })
+      .when({ type: 'AddPlanningPoolEntry', data: entry })
+      .then([{ type: 'PlanningPoolEntryAdded', data: entry }]);
+    given(registered, { type: 'PlanningPoolEntryAdded', data: entry })
+      .when({ type: 'AddPlanningPoolEntry', data: entry })
+      .then([]);
+    given(registered)
+      .when({
+        type: 'RemovePlanningPoolEntry',
+        data: { personId: 'p-an', positionId: 'pos-2', decisionRef: '9', reason: 'x' },
+      })
       .thenRefuses('planning_pool.no_entry');
   });
 
   it('refuses a status period that ends before it starts', () => {
     given(registered)
-      .when({ type: 'RecordPersonStatus', data: { personId: 'p-an', status: 'abroad', from: '2026-05-01', until: '2026-04-01', note: '' } })
+      .when({
+        type: 'RecordPersonStatus',
+        data: {
+          personId: 'p-an',
+          status: 'abroad',
+          from: '2026-05-01',
+          until: '2026-04-01',
+          note: '',
+        },
+      })
       .thenRefuses('status.period_reversed');
   });
 
   it('folds posts, ended posts and planning pool into the record', () => {
     const state = [
       registered,
-      { type: 'PostAssigned', data: { personId: 'p-an', positionId: 'pos-1', from: '2024-01-01', termEnd: '2029-01-01', decisionRef: 'a' } },
-      { type: 'PlanningPoolEntryAdded', data: { personId: 'p-an', positionId: 'pos-2', term: '2025-2030', decisionRef: 'b' } },
-      { type: 'PostEnded', data: { personId: 'p-an', positionId: 'pos-1', on: '2026-01-01', reason: 'rotation', decisionRef: 'c' } },
+      {
+        type: 'PostAssigned',
+        data: {
+          personId: 'p-an',
+          positionId: 'pos-1',
+          from: '2024-01-01',
+          termEnd: '2029-01-01',
+          decisionRef: 'a',
+        },
+      },
+      {
+        type: 'PlanningPoolEntryAdded',
+        data: { personId: 'p-an', positionId: 'pos-2', term: '2025-2030', decisionRef: 'b' },
+      },
+      {
+        type: 'PostEnded',
+        data: {
+          personId: 'p-an',
+          positionId: 'pos-1',
+          on: '2026-01-01',
+          reason: 'rotation',
+          decisionRef: 'c',
+        },
+      },
     ].reduce(personDecider.evolve, personDecider.initialState());
     expect(state.status).toBe('registered');
     if (state.status !== 'registered') return;
     expect(state.posts).toEqual([]);
-    expect(state.pastPosts).toEqual([expect.objectContaining({ positionId: 'pos-1', endedOn: '2026-01-01', reason: 'rotation' })]);
-    expect(state.planningPool).toEqual([{ positionId: 'pos-2', term: '2025-2030', decisionRef: 'b' }]);
+    expect(state.pastPosts).toEqual([
+      expect.objectContaining({ positionId: 'pos-1', endedOn: '2026-01-01', reason: 'rotation' }),
+    ]);
+    expect(state.planningPool).toEqual([
+      { positionId: 'pos-2', term: '2025-2030', decisionRef: 'b' },
+    ]);
   });
 });

@@ -17,7 +17,14 @@ export interface PersonRegistered {
 
 export interface PostAssigned {
   type: 'PostAssigned';
-  data: { personId: string; positionId: string; from: string; termEnd: string | null; decisionRef: string; caseId?: string };
+  data: {
+    personId: string;
+    positionId: string;
+    from: string;
+    termEnd: string | null;
+    decisionRef: string;
+    caseId?: string;
+  };
 }
 
 export interface PostEnded {
@@ -38,7 +45,13 @@ export interface PlanningPoolEntryRemoved {
 /** Circumstances that block some procedures (abroad, in hospital, maternity leave, investigation). */
 export interface PersonStatusRecorded {
   type: 'PersonStatusRecorded';
-  data: { personId: string; status: PersonStatusKind; from: string; until: string | null; note: string };
+  data: {
+    personId: string;
+    status: PersonStatusKind;
+    from: string;
+    until: string | null;
+    note: string;
+  };
 }
 
 /** A discipline decision on the person's record, written by the discipline-record saga. */
@@ -63,19 +76,43 @@ export interface DisciplineRecorded {
 /** A complaint review changed or annulled a recorded discipline. */
 export interface DisciplineRevised {
   type: 'DisciplineRevised';
-  data: { personId: string; caseId: string; outcome: 'changed' | 'annulled'; form: string | null; barEndsOn: string | null; decisionRef: string; revisedOn: string };
+  data: {
+    personId: string;
+    caseId: string;
+    outcome: 'changed' | 'annulled';
+    form: string | null;
+    barEndsOn: string | null;
+    decisionRef: string;
+    revisedOn: string;
+  };
 }
 
 /** A case about the person opened, moved past a stage that matters to other procedures, or closed. */
 export interface CaseNoted {
   type: 'CaseNoted';
-  data: { personId: string; caseId: string; procedure: string; status: 'open' | 'closed'; stage: string | null; on: string };
+  data: {
+    personId: string;
+    caseId: string;
+    procedure: string;
+    status: 'open' | 'closed';
+    stage: string | null;
+    on: string;
+  };
 }
 
 /** A term nears its end: the re-appointment notice is due (an inbox task, or a case opened for it). */
 export interface ReappointmentDue {
   type: 'ReappointmentDue';
-  data: { personId: string; positionId: string; termEnd: string; noticeOn: string; action: 'open_case' | 'inbox_task'; caseId: string | null; refusal: string | null; orgUnitId: string };
+  data: {
+    personId: string;
+    positionId: string;
+    termEnd: string;
+    noticeOn: string;
+    action: 'open_case' | 'inbox_task';
+    caseId: string | null;
+    refusal: string | null;
+    orgUnitId: string;
+  };
 }
 
 export const PERSON_STATUS_KINDS = [

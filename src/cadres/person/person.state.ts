@@ -1,4 +1,9 @@
-import { DisciplineRecorded, PersonRegistered, PersonStatusKind, ReappointmentDue } from './person.events';
+import {
+  DisciplineRecorded,
+  PersonRegistered,
+  PersonStatusKind,
+  ReappointmentDue,
+} from './person.events';
 
 export interface PostHeld {
   positionId: string;

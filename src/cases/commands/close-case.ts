@@ -20,7 +20,9 @@ export class CloseCaseHandler implements ICommandHandler<CloseCase> {
   execute(command: CloseCase) {
     return this.cases.act(
       command.caseId,
-      command.how === 'withdraw' ? { type: 'WithdrawCase', data: { reason: command.reason } } : { type: 'RejectCase', data: { reason: command.reason } },
+      command.how === 'withdraw'
+        ? { type: 'WithdrawCase', data: { reason: command.reason } }
+        : { type: 'RejectCase', data: { reason: command.reason } },
       command.options,
     );
   }

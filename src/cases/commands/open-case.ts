@@ -3,7 +3,15 @@ import { CaseService, CaseWriteOptions } from '../case.service';
 
 export class OpenCase extends Command<unknown> {
   constructor(
-    readonly input: { caseId: string; procedure: string; definition: string; personId: string; positionId: string; orgUnitId: string; summary: string },
+    readonly input: {
+      caseId: string;
+      procedure: string;
+      definition: string;
+      personId: string;
+      positionId: string;
+      orgUnitId: string;
+      summary: string;
+    },
     readonly options: CaseWriteOptions,
   ) {
     super();

@@ -19,6 +19,11 @@ export class PerformCaseStepHandler implements ICommandHandler<PerformCaseStep> 
 
   execute(command: PerformCaseStep) {
     // Vetting reads the person's record; other steps do not need it.
-    return this.cases.act(command.caseId, { type: 'PerformStep', data: { stepId: command.stepId, body: command.body } }, command.options, command.body.kind === 'vetting');
+    return this.cases.act(
+      command.caseId,
+      { type: 'PerformStep', data: { stepId: command.stepId, body: command.body } },
+      command.options,
+      command.body.kind === 'vetting',
+    );
   }
 }

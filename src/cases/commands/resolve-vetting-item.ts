@@ -18,6 +18,10 @@ export class ResolveVettingItemHandler implements ICommandHandler<ResolveVetting
   constructor(private readonly cases: CaseService) {}
 
   execute(command: ResolveVettingItem) {
-    return this.cases.act(command.caseId, { type: 'ResolveVettingItem', data: { item: command.item, note: command.note } }, command.options);
+    return this.cases.act(
+      command.caseId,
+      { type: 'ResolveVettingItem', data: { item: command.item, note: command.note } },
+      command.options,
+    );
   }
 }

@@ -14,25 +14,42 @@ export interface DeadlineWatch {
   missed: string[];
 }
 
-export const initialDeadlineWatch = (): DeadlineWatch => ({ currentStepId: null, closed: false, missed: [] });
+export const initialDeadlineWatch = (): DeadlineWatch => ({
+  currentStepId: null,
+  closed: false,
+  missed: [],
+});
 
 /** Reads any procedure's case events by their common fields (firstStepId, nextStepId, stepId). */
 export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): DeadlineWatch {
   const data = event.data as { firstStepId?: string; nextStepId?: string | null; stepId?: string };
-  if (event.type === 'CaseRejected' || event.type === 'CaseWithdrawn' || event.type === 'DisciplineCaseClosed') return { ...state, closed: true, currentStepId: null };
-  if (event.type === 'DeadlineMissed' && data.stepId) return { ...state, missed: [...state.missed, data.stepId] };
+  if (
+    event.type === 'CaseRejected' ||
+    event.type === 'CaseWithdrawn' ||
+    event.type === 'DisciplineCaseClosed'
+  )
+    return { ...state, closed: true, currentStepId: null };
+  if (event.type === 'DeadlineMissed' && data.stepId)
+    return { ...state, missed: [...state.missed, data.stepId] };
   if (typeof data.firstStepId === 'string') return { ...state, currentStepId: data.firstStepId };
-  if (data.nextStepId !== undefined) return { ...state, currentStepId: data.nextStepId, closed: data.nextStepId === null };
+  if (data.nextStepId !== undefined)
+    return { ...state, currentStepId: data.nextStepId, closed: data.nextStepId === null };
   return state;
 }
 
-export type DeadlineCommand = { type: 'RecordDeadlineMissed'; data: { caseId: string; stepId: string; dueOn: string; missedAt: string } };
+export type DeadlineCommand = {
+  type: 'RecordDeadlineMissed';
+  data: { caseId: string; stepId: string; dueOn: string; missedAt: string };
+};
 
 /**
  * A missed deadline is an event on the case, not a log line; it does not block the step. Nothing
  * happens when the step was done in time, the case closed, or the miss is already recorded.
  */
-export function decideDeadlineMissed(state: DeadlineWatch, command: DeadlineCommand): DomainEvent[] {
+export function decideDeadlineMissed(
+  state: DeadlineWatch,
+  command: DeadlineCommand,
+): DomainEvent[] {
   const { stepId } = command.data;
   if (state.closed || state.currentStepId !== stepId || state.missed.includes(stepId)) return [];
   return [{ type: 'DeadlineMissed', data: command.data }];

@@ -23,7 +23,15 @@ export class StepDeadlinesRegistration implements OnModuleInit {
         this.store,
         timer.target,
         deadlineDecider,
-        { type: 'RecordDeadlineMissed', data: { caseId: payload.caseId, stepId: payload.stepId, dueOn: payload.dueOn, missedAt: context.now.toISOString() } },
+        {
+          type: 'RecordDeadlineMissed',
+          data: {
+            caseId: payload.caseId,
+            stepId: payload.stepId,
+            dueOn: payload.dueOn,
+            missedAt: context.now.toISOString(),
+          },
+        },
         { idSeed: context.idSeed, metadata: context.metadata, context: () => undefined },
       );
     });

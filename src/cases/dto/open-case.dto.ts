@@ -4,14 +4,22 @@ import { IsOptional, IsString, Length, Matches } from 'class-validator';
 export class OpenCaseDto {
   @ApiPropertyOptional({ example: 'c-2026-0042', description: 'case id; generated when omitted' })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'id: lower-case letters, digits and dashes, 2-64 characters' })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    message: 'id: lower-case letters, digits and dashes, 2-64 characters',
+  })
   id?: string;
 
-  @ApiProperty({ example: 'appointment', enum: ['appointment', 'reappointment', 'rotation', 'discipline'] })
+  @ApiProperty({
+    example: 'appointment',
+    enum: ['appointment', 'reappointment', 'rotation', 'discipline'],
+  })
   @IsString()
   procedure!: string;
 
-  @ApiProperty({ example: 'appointment.internal', description: 'definition id (newest version) or id@version' })
+  @ApiProperty({
+    example: 'appointment.internal',
+    description: 'definition id (newest version) or id@version',
+  })
   @IsString()
   @Length(3, 100)
   definition!: string;

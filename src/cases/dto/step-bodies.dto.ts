@@ -24,7 +24,10 @@ class StepRecordDto {
   @Matches(DATE, DATE_MESSAGE('heldOn'))
   heldOn!: string;
 
-  @ApiPropertyOptional({ example: 'BB-12/2026', description: 'minutes or document reference (biên bản)' })
+  @ApiPropertyOptional({
+    example: 'BB-12/2026',
+    description: 'minutes or document reference (biên bản)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 120)
@@ -50,7 +53,10 @@ export class MeetingStepDto extends StepRecordDto {
   @Length(1, 4000)
   conclusion!: string;
 
-  @ApiPropertyOptional({ example: 'Agrees with the rotation.', description: "the person's own opinion, where the step meets the person" })
+  @ApiPropertyOptional({
+    example: 'Agrees with the rotation.',
+    description: "the person's own opinion, where the step meets the person",
+  })
   @IsOptional()
   @IsString()
   @Length(0, 4000)
@@ -60,31 +66,45 @@ export class MeetingStepDto extends StepRecordDto {
 /** A ballot tally (bỏ phiếu kín): only counts, never who voted how. */
 export class TallyDto {
   @ApiProperty({ example: 13, description: 'total members of the collective' })
-  @IsInt() @Min(1) @Max(100000)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   members!: number;
 
   @ApiProperty({ example: 13, description: 'members summoned (triệu tập)' })
-  @IsInt() @Min(1) @Max(100000)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   summoned!: number;
 
   @ApiProperty({ example: 12 })
-  @IsInt() @Min(0) @Max(100000)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
   present!: number;
 
   @ApiProperty({ example: 9, name: 'for' })
-  @IsInt() @Min(0) @Max(100000)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
   for!: number;
 
   @ApiProperty({ example: 2 })
-  @IsInt() @Min(0) @Max(100000)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
   against!: number;
 
   @ApiProperty({ example: 1 })
-  @IsInt() @Min(0) @Max(100000)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
   abstain!: number;
 
   @ApiProperty({ example: 0 })
-  @IsInt() @Min(0) @Max(100000)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
   invalid!: number;
 }
 
@@ -94,7 +114,10 @@ export class BallotStepDto extends StepRecordDto {
   @Type(() => TallyDto)
   tally!: TallyDto;
 
-  @ApiPropertyOptional({ enum: ['for', 'against'], description: 'the head of the collective decides a tie where the rule allows' })
+  @ApiPropertyOptional({
+    enum: ['for', 'against'],
+    description: 'the head of the collective decides a tie where the rule allows',
+  })
   @IsOptional()
   @IsIn(['for', 'against'])
   headDecision?: 'for' | 'against';
@@ -107,25 +130,35 @@ export class CandidateVotesDto {
   personId!: string;
 
   @ApiProperty({ example: 8 })
-  @IsInt() @Min(0) @Max(100000)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
   votes!: number;
 }
 
 export class NominationStepDto extends StepRecordDto {
   @ApiProperty({ example: 25 })
-  @IsInt() @Min(1) @Max(100000)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   members!: number;
 
   @ApiProperty({ example: 25 })
-  @IsInt() @Min(1) @Max(100000)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   summoned!: number;
 
   @ApiProperty({ example: 23 })
-  @IsInt() @Min(0) @Max(100000)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
   present!: number;
 
   @ApiProperty({ example: 1 })
-  @IsInt() @Min(0) @Max(100000)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
   invalid!: number;
 
   @ApiProperty({ type: [CandidateVotesDto] })
@@ -135,7 +168,6 @@ export class NominationStepDto extends StepRecordDto {
   @Type(() => CandidateVotesDto)
   candidates!: CandidateVotesDto[];
 }
-
 
 export class VettingItemDto {
   @ApiProperty({ enum: VETTING_ITEMS })
@@ -154,7 +186,10 @@ export class VettingItemDto {
 }
 
 export class VettingStepDto extends StepRecordDto {
-  @ApiProperty({ type: [VettingItemDto], description: 'items not given are computed from the person record where possible' })
+  @ApiProperty({
+    type: [VettingItemDto],
+    description: 'items not given are computed from the person record where possible',
+  })
   @ValidateNested({ each: true })
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
@@ -177,8 +212,13 @@ export class DecisionStepDto extends StepRecordDto {
   @Matches(DATE, DATE_MESSAGE('effectiveFrom'))
   effectiveFrom!: string;
 
-  @ApiPropertyOptional({ example: 5, description: 'term in years; the rule set default when omitted' })
+  @ApiPropertyOptional({
+    example: 5,
+    description: 'term in years; the rule set default when omitted',
+  })
   @IsOptional()
-  @IsInt() @Min(1) @Max(10)
+  @IsInt()
+  @Min(1)
+  @Max(10)
   termYears?: number;
 }

@@ -11,7 +11,12 @@ import { DomainRuleViolation } from '../../workflow/case/domain-rule-violation';
 import { ruleValue } from '../../workflow/rule-sets/rule-set';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
 import { CaseService } from '../case.service';
-import { CASE_RECORD_COMMANDS, caseRecordSaga, REAPPOINTMENT_REMINDER_TIMER, TERM_END_TIMER } from './case-record.saga';
+import {
+  CASE_RECORD_COMMANDS,
+  caseRecordSaga,
+  REAPPOINTMENT_REMINDER_TIMER,
+  TERM_END_TIMER,
+} from './case-record.saga';
 
 /** Dispatchers and timer handlers of the case-record saga: they write the person's record. */
 @Injectable()
@@ -39,7 +44,17 @@ export class CaseRecordRegistration implements OnModuleInit {
         const state = await this.loadCase(data.stream);
         await this.registry.runPersonCommand(
           state.personId,
-          { type: 'NoteCase', data: { personId: state.personId, caseId: state.caseId, procedure: state.procedure, status: data.status, stage: null, on: data.on } },
+          {
+            type: 'NoteCase',
+            data: {
+              personId: state.personId,
+              caseId: state.caseId,
+              procedure: state.procedure,
+              status: data.status,
+              stage: null,
+              on: data.on,
+            },
+          },
           { ...context.metadata },
           { idSeed: context.idSeed },
         );
@@ -52,7 +67,14 @@ export class CaseRecordRegistration implements OnModuleInit {
           state.personId,
           {
             type: 'AssignPost',
-            data: { personId: state.personId, positionId: state.positionId, from: decision.effectiveFrom, termEnd: decision.termEnd, decisionRef: `${decision.number} (${decision.heldOn})`, caseId: state.caseId },
+            data: {
+              personId: state.personId,
+              positionId: state.positionId,
+              from: decision.effectiveFrom,
+              termEnd: decision.termEnd,
+              decisionRef: `${decision.number} (${decision.heldOn})`,
+              caseId: state.caseId,
+            },
           },
           { ...context.metadata },
           { idSeed: context.idSeed },
@@ -64,7 +86,13 @@ export class CaseRecordRegistration implements OnModuleInit {
       const state = await this.loadCase(payload.stream);
       const { state: person } = await this.registry.loadPerson(state.personId);
       // Only if the person still holds the post with that term (a later decision or removal supersedes it).
-      if (person.status !== 'registered' || !person.posts.some((p) => p.positionId === state.positionId && p.termEnd === payload.termEnd)) return;
+      if (
+        person.status !== 'registered' ||
+        !person.posts.some(
+          (p) => p.positionId === state.positionId && p.termEnd === payload.termEnd,
+        )
+      )
+        return;
       const ruleSet = this.catalog.ruleSet(state.ruleSetId)!;
       const action = ruleValue<'open_case' | 'inbox_task'>(ruleSet, 'reappointment.reminderAction');
       let caseId: string | null = null;
@@ -73,8 +101,24 @@ export class CaseRecordRegistration implements OnModuleInit {
         const id = `r-${deterministicId(context.idSeed, 'case').slice(0, 18)}`;
         try {
           await this.cases.open(
-            { caseId: id, procedure: 'reappointment', definition: 'reappointment.standard', personId: state.personId, positionId: state.positionId, orgUnitId: state.orgUnitId, summary: `Re-appointment: the term ends on ${payload.termEnd}` },
-            { actor: { userId: context.metadata.actorId, roles: ['organization_staff'], orgUnit: state.orgUnitId }, metadata: { ...context.metadata }, idSeed: deterministicId(context.idSeed, 'open') },
+            {
+              caseId: id,
+              procedure: 'reappointment',
+              definition: 'reappointment.standard',
+              personId: state.personId,
+              positionId: state.positionId,
+              orgUnitId: state.orgUnitId,
+              summary: `Re-appointment: the term ends on ${payload.termEnd}`,
+            },
+            {
+              actor: {
+                userId: context.metadata.actorId,
+                roles: ['organization_staff'],
+                orgUnit: state.orgUnitId,
+              },
+              metadata: { ...context.metadata },
+              idSeed: deterministicId(context.idSeed, 'open'),
+            },
           );
           caseId = id;
         } catch (error) {
@@ -87,7 +131,16 @@ export class CaseRecordRegistration implements OnModuleInit {
         state.personId,
         {
           type: 'NoteReappointmentDue',
-          data: { personId: state.personId, positionId: state.positionId, termEnd: payload.termEnd, noticeOn: payload.noticeOn, action, caseId, refusal, orgUnitId: state.orgUnitId },
+          data: {
+            personId: state.personId,
+            positionId: state.positionId,
+            termEnd: payload.termEnd,
+            noticeOn: payload.noticeOn,
+            action,
+            caseId,
+            refusal,
+            orgUnitId: state.orgUnitId,
+          },
         },
         { ...context.metadata },
         { idSeed: deterministicId(context.idSeed, 'due') },
@@ -98,10 +151,25 @@ export class CaseRecordRegistration implements OnModuleInit {
       const payload = timer.payload as { stream: string; termEnd: string };
       const state = await this.loadCase(payload.stream);
       const { state: person } = await this.registry.loadPerson(state.personId);
-      if (person.status !== 'registered' || !person.posts.some((p) => p.positionId === state.positionId && p.termEnd === payload.termEnd)) return;
+      if (
+        person.status !== 'registered' ||
+        !person.posts.some(
+          (p) => p.positionId === state.positionId && p.termEnd === payload.termEnd,
+        )
+      )
+        return;
       await this.registry.runPersonCommand(
         state.personId,
-        { type: 'EndPost', data: { personId: state.personId, positionId: state.positionId, on: payload.termEnd, reason: `term ended (case ${state.caseId})`, decisionRef: state.status === 'decided' ? state.decision.number : state.caseId } },
+        {
+          type: 'EndPost',
+          data: {
+            personId: state.personId,
+            positionId: state.positionId,
+            on: payload.termEnd,
+            reason: `term ended (case ${state.caseId})`,
+            decisionRef: state.status === 'decided' ? state.decision.number : state.caseId,
+          },
+        },
         { ...context.metadata },
         { idSeed: context.idSeed },
       );

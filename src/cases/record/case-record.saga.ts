@@ -26,7 +26,8 @@ export const caseRecordSaga: Saga = {
   handle(recorded: RecordedEvent): SagaOutput[] {
     const event = { type: recorded.type, data: recorded.data } as CaseEvent;
     const stream = recorded.streamId;
-    const note = (status: 'open' | 'closed', on: string) => Send({ type: CASE_RECORD_COMMANDS.note, data: { stream, status, on } }, 'note');
+    const note = (status: 'open' | 'closed', on: string) =>
+      Send({ type: CASE_RECORD_COMMANDS.note, data: { stream, status, on } }, 'note');
     switch (event.type) {
       case 'CaseOpened':
         return [note('open', event.data.openedOn)];
@@ -35,12 +36,29 @@ export const caseRecordSaga: Saga = {
       case 'CaseWithdrawn':
         return [note('closed', event.data.withdrawnOn)];
       case 'DecisionIssued': {
-        const outputs: SagaOutput[] = [Send({ type: CASE_RECORD_COMMANDS.assign, data: { stream } }, 'assign'), note('closed', event.data.heldOn)];
+        const outputs: SagaOutput[] = [
+          Send({ type: CASE_RECORD_COMMANDS.assign, data: { stream } }, 'assign'),
+          note('closed', event.data.heldOn),
+        ];
         const payload = { stream, termEnd: event.data.termEnd };
         if (event.data.reappointmentNoticeOn) {
-          outputs.push(Schedule({ kind: REAPPOINTMENT_REMINDER_TIMER, dueAt: `${event.data.reappointmentNoticeOn}T01:00:00.000Z`, target: stream, payload: { ...payload, noticeOn: event.data.reappointmentNoticeOn } }));
+          outputs.push(
+            Schedule({
+              kind: REAPPOINTMENT_REMINDER_TIMER,
+              dueAt: `${event.data.reappointmentNoticeOn}T01:00:00.000Z`,
+              target: stream,
+              payload: { ...payload, noticeOn: event.data.reappointmentNoticeOn },
+            }),
+          );
         }
-        outputs.push(Schedule({ kind: TERM_END_TIMER, dueAt: endOfVietnamDay(event.data.termEnd), target: stream, payload }));
+        outputs.push(
+          Schedule({
+            kind: TERM_END_TIMER,
+            dueAt: endOfVietnamDay(event.data.termEnd),
+            target: stream,
+            payload,
+          }),
+        );
         return outputs;
       }
       default:

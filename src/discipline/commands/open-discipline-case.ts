@@ -1,5 +1,9 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DisciplineService, DisciplineWriteOptions, OpenDisciplineInput } from '../discipline.service';
+import {
+  DisciplineService,
+  DisciplineWriteOptions,
+  OpenDisciplineInput,
+} from '../discipline.service';
 
 export class OpenDisciplineCase extends Command<unknown> {
   constructor(

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { VIOLATION_SOURCES } from '../discipline.events';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -8,8 +20,13 @@ const date = (field: string) => ({ message: `${field}: a date YYYY-MM-DD` });
 const ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
 export class ViolationDto {
-  @ApiProperty({ example: 'land_management', description: 'violation category (for the register filters)' })
-  @Matches(/^[a-z][a-z0-9_]{1,63}$/, { message: 'category: lower-case words joined by _, e.g. land_management' })
+  @ApiProperty({
+    example: 'land_management',
+    description: 'violation category (for the register filters)',
+  })
+  @Matches(/^[a-z][a-z0-9_]{1,63}$/, {
+    message: 'category: lower-case words joined by _, e.g. land_management',
+  })
   category!: string;
 
   @ApiProperty({ example: '2025-06-01' })
@@ -22,10 +39,15 @@ export class ViolationDto {
   description!: string;
 
   @ApiProperty({ enum: VIOLATION_SOURCES })
-  @IsIn(VIOLATION_SOURCES as unknown as string[], { message: `source: one of ${VIOLATION_SOURCES.join(', ')}` })
+  @IsIn(VIOLATION_SOURCES as unknown as string[], {
+    message: `source: one of ${VIOLATION_SOURCES.join(', ')}`,
+  })
   source!: string;
 
-  @ApiProperty({ example: 'warning', description: 'the form the violation is at the level of; sets its limitation period' })
+  @ApiProperty({
+    example: 'warning',
+    description: 'the form the violation is at the level of; sets its limitation period',
+  })
   @IsString()
   @Length(1, 40)
   severity!: string;
@@ -37,7 +59,10 @@ export class OpenDisciplineCaseDto {
   @Matches(ID, { message: 'id: lower-case letters, digits and dashes, 2-64 characters' })
   id?: string;
 
-  @ApiProperty({ example: 'discipline.party', description: 'discipline.party or discipline.civil-service (newest version) or id@version' })
+  @ApiProperty({
+    example: 'discipline.party',
+    description: 'discipline.party or discipline.civil-service (newest version) or id@version',
+  })
   @IsString()
   @Length(3, 100)
   definition!: string;
@@ -47,7 +72,10 @@ export class OpenDisciplineCaseDto {
   @Length(1, 100)
   personId!: string;
 
-  @ApiPropertyOptional({ example: 'pos-son-tay-deputy-head', description: 'the post a removal would end' })
+  @ApiPropertyOptional({
+    example: 'pos-son-tay-deputy-head',
+    description: 'the post a removal would end',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -58,7 +86,10 @@ export class OpenDisciplineCaseDto {
   @Length(1, 100)
   orgUnitId!: string;
 
-  @ApiPropertyOptional({ example: false, description: 'elected cadre (recall, bãi nhiệm, applies only to them)' })
+  @ApiPropertyOptional({
+    example: false,
+    description: 'elected cadre (recall, bãi nhiệm, applies only to them)',
+  })
   @IsOptional()
   @IsBoolean({ message: 'electedCadre: true or false' })
   electedCadre?: boolean;
@@ -69,7 +100,9 @@ export class OpenDisciplineCaseDto {
   summary!: string;
 
   @ApiProperty({ type: ViolationDto })
-  @IsObject({ message: 'violation: an object with category, committedOn, description, source, severity' })
+  @IsObject({
+    message: 'violation: an object with category, committedOn, description, source, severity',
+  })
   @ValidateNested()
   @Type(() => ViolationDto)
   violation!: ViolationDto;
@@ -99,27 +132,60 @@ export class DisciplineMeetingDto extends DisciplineStepRecordDto {
   @Length(1, 4000)
   conclusion!: string;
 
-  @ApiPropertyOptional({ description: 'verification step only: whether the violation is confirmed' })
+  @ApiPropertyOptional({
+    description: 'verification step only: whether the violation is confirmed',
+  })
   @IsOptional()
   @IsBoolean({ message: 'violationConfirmed: true or false' })
   violationConfirmed?: boolean;
 }
 
 export class FormBallotTallyDto {
-  @ApiProperty({ example: 13 }) @IsInt({ message: 'members: a whole number' }) @Min(1) @Max(100000) members!: number;
-  @ApiProperty({ example: 13 }) @IsInt({ message: 'summoned: a whole number' }) @Min(0) @Max(100000) summoned!: number;
-  @ApiProperty({ example: 13 }) @IsInt({ message: 'present: a whole number' }) @Min(0) @Max(100000) present!: number;
-  @ApiProperty({ example: 0 }) @IsInt({ message: 'invalid: a whole number' }) @Min(0) @Max(100000) invalid!: number;
-  @ApiProperty({ example: 1 }) @IsInt({ message: 'noDiscipline: a whole number' }) @Min(0) @Max(100000) noDiscipline!: number;
+  @ApiProperty({ example: 13 })
+  @IsInt({ message: 'members: a whole number' })
+  @Min(1)
+  @Max(100000)
+  members!: number;
+  @ApiProperty({ example: 13 })
+  @IsInt({ message: 'summoned: a whole number' })
+  @Min(0)
+  @Max(100000)
+  summoned!: number;
+  @ApiProperty({ example: 13 })
+  @IsInt({ message: 'present: a whole number' })
+  @Min(0)
+  @Max(100000)
+  present!: number;
+  @ApiProperty({ example: 0 })
+  @IsInt({ message: 'invalid: a whole number' })
+  @Min(0)
+  @Max(100000)
+  invalid!: number;
+  @ApiProperty({ example: 1 })
+  @IsInt({ message: 'noDiscipline: a whole number' })
+  @Min(0)
+  @Max(100000)
+  noDiscipline!: number;
 
-  @ApiProperty({ example: { removal_from_post: 4, warning: 3, reprimand: 5 }, description: 'votes per form of the track' })
+  @ApiProperty({
+    example: { removal_from_post: 4, warning: 3, reprimand: 5 },
+    description: 'votes per form of the track',
+  })
   @IsObject({ message: 'votesByForm: an object of form → votes' })
   votesByForm!: Record<string, number>;
 }
 
 export class ExpulsionProposalDto {
-  @ApiProperty({ example: 12 }) @IsInt({ message: 'cellMembers: a whole number' }) @Min(1) @Max(100000) cellMembers!: number;
-  @ApiProperty({ example: 9 }) @IsInt({ message: 'for: a whole number' }) @Min(0) @Max(100000) for!: number;
+  @ApiProperty({ example: 12 })
+  @IsInt({ message: 'cellMembers: a whole number' })
+  @Min(1)
+  @Max(100000)
+  cellMembers!: number;
+  @ApiProperty({ example: 9 })
+  @IsInt({ message: 'for: a whole number' })
+  @Min(0)
+  @Max(100000)
+  for!: number;
 }
 
 export class DisciplineBallotDto extends DisciplineStepRecordDto {
@@ -129,7 +195,10 @@ export class DisciplineBallotDto extends DisciplineStepRecordDto {
   @Type(() => FormBallotTallyDto)
   tally!: FormBallotTallyDto;
 
-  @ApiPropertyOptional({ type: ExpulsionProposalDto, description: "the cell's vote proposing expulsion (needed when the ballot chooses expulsion)" })
+  @ApiPropertyOptional({
+    type: ExpulsionProposalDto,
+    description: "the cell's vote proposing expulsion (needed when the ballot chooses expulsion)",
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ExpulsionProposalDto)
@@ -138,14 +207,25 @@ export class DisciplineBallotDto extends DisciplineStepRecordDto {
 
 export class DisciplineDecisionDto extends DisciplineStepRecordDto {
   @ApiProperty({ example: '45-QĐ/UBKTTU' }) @IsString() @Length(1, 120) number!: string;
-  @ApiProperty({ example: 'Chủ nhiệm Ủy ban Kiểm tra' }) @IsString() @Length(1, 200) signer!: string;
-  @ApiProperty({ example: 'warning', description: 'the form the ballot chose' }) @IsString() @Length(1, 40) form!: string;
-  @ApiProperty({ example: '2026-11-15' }) @Matches(DATE, date('effectiveFrom')) effectiveFrom!: string;
+  @ApiProperty({ example: 'Chủ nhiệm Ủy ban Kiểm tra' })
+  @IsString()
+  @Length(1, 200)
+  signer!: string;
+  @ApiProperty({ example: 'warning', description: 'the form the ballot chose' })
+  @IsString()
+  @Length(1, 40)
+  form!: string;
+  @ApiProperty({ example: '2026-11-15' })
+  @Matches(DATE, date('effectiveFrom'))
+  effectiveFrom!: string;
 }
 
 export class ComplaintDto {
   @ApiProperty({ example: '2026-11-25' }) @Matches(DATE, date('filedOn')) filedOn!: string;
-  @ApiProperty({ example: 'The form is too heavy for the violation.' }) @IsString() @Length(1, 4000) grounds!: string;
+  @ApiProperty({ example: 'The form is too heavy for the violation.' })
+  @IsString()
+  @Length(1, 4000)
+  grounds!: string;
 }
 
 export class ComplaintReviewDto {
@@ -154,10 +234,16 @@ export class ComplaintReviewDto {
   @ApiProperty({ enum: ['keep', 'change', 'annul'] })
   @IsIn(['keep', 'change', 'annul'], { message: 'outcome: keep, change or annul' })
   outcome!: 'keep' | 'change' | 'annul';
-  @ApiPropertyOptional({ example: 'reprimand', description: 'the new form when the outcome is change' })
+  @ApiPropertyOptional({
+    example: 'reprimand',
+    description: 'the new form when the outcome is change',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 40)
   form?: string;
-  @ApiProperty({ example: 'The review found mitigating circumstances.' }) @IsString() @Length(1, 4000) reason!: string;
+  @ApiProperty({ example: 'The review found mitigating circumstances.' })
+  @IsString()
+  @Length(1, 4000)
+  reason!: string;
 }

@@ -26,7 +26,15 @@ import {
 } from '../event-store.port';
 import { chainHash, contentDigest } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
-import { AllPosition, comparePositions, parseAllPosition, positionToString, toStreamState, unwrapMetadata, wrapMetadata } from './kurrentdb-mapping';
+import {
+  AllPosition,
+  comparePositions,
+  parseAllPosition,
+  positionToString,
+  toStreamState,
+  unwrapMetadata,
+  wrapMetadata,
+} from './kurrentdb-mapping';
 
 interface KurrentRecorded {
   streamId: string;
@@ -39,12 +47,15 @@ interface KurrentRecorded {
   position?: AllPosition;
 }
 
-const isSystem = (event: KurrentRecorded) => event.type.startsWith('$') || event.streamId.startsWith('$');
+const isSystem = (event: KurrentRecorded) =>
+  event.type.startsWith('$') || event.streamId.startsWith('$');
 
 function matches(filter: ReadAllFilter | undefined, event: KurrentRecorded): boolean {
   if (!filter) return true;
   if (filter.streamPrefix !== undefined) {
-    const prefixes = Array.isArray(filter.streamPrefix) ? filter.streamPrefix : [filter.streamPrefix];
+    const prefixes = Array.isArray(filter.streamPrefix)
+      ? filter.streamPrefix
+      : [filter.streamPrefix];
     if (!prefixes.some((prefix) => event.streamId.startsWith(prefix))) return false;
   }
   return filter.eventTypes === undefined || filter.eventTypes.includes(event.type);
@@ -53,7 +64,9 @@ function matches(filter: ReadAllFilter | undefined, event: KurrentRecorded): boo
 /** The server-side filter narrows the read; `matches` applies the exact rule client-side. */
 function serverFilter(filter: ReadAllFilter | undefined) {
   if (filter?.streamPrefix !== undefined) {
-    return streamNameFilter({ prefixes: Array.isArray(filter.streamPrefix) ? filter.streamPrefix : [filter.streamPrefix] });
+    return streamNameFilter({
+      prefixes: Array.isArray(filter.streamPrefix) ? filter.streamPrefix : [filter.streamPrefix],
+    });
   }
   if (filter?.eventTypes !== undefined) return eventTypeFilter({ prefixes: filter.eventTypes });
   return undefined;
@@ -73,7 +86,11 @@ export class KurrentDbEventStore implements EventStore {
     this.client = KurrentDBClient.connectionString(connectionString);
   }
 
-  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const existing = await this.readRaw(streamId);
     const already = this.alreadyAppended(streamId, existing, events, options.expectedRevision);
@@ -83,18 +100,39 @@ export class KurrentDbEventStore implements EventStore {
     if (options.expectedRevision === 'stream_exists' && lastRevision === null) {
       throw new WrongExpectedRevision(streamId, options.expectedRevision, null);
     }
-    let previous: Buffer | null = last ? Buffer.from(unwrapMetadata(last.metadata).hash, 'hex') : null;
+    let previous: Buffer | null = last
+      ? Buffer.from(unwrapMetadata(last.metadata).hash, 'hex')
+      : null;
     const payload = events.map((event) => {
       const schemaVersion = event.schemaVersion ?? 1;
-      const link = chainHash(previous, contentDigest({ streamId, id: event.id, type: event.type, schemaVersion, data: event.data, metadata: event.metadata }));
+      const link = chainHash(
+        previous,
+        contentDigest({
+          streamId,
+          id: event.id,
+          type: event.type,
+          schemaVersion,
+          data: event.data,
+          metadata: event.metadata,
+        }),
+      );
       previous = link;
-      return jsonEvent({ id: event.id, type: event.type, data: event.data as never, metadata: wrapMetadata(event.metadata, schemaVersion, link.toString('hex')) as never });
+      return jsonEvent({
+        id: event.id,
+        type: event.type,
+        data: event.data as never,
+        metadata: wrapMetadata(event.metadata, schemaVersion, link.toString('hex')) as never,
+      });
     });
     try {
-      const result = await this.client.appendToStream(streamId, payload, { streamState: toStreamState(options.expectedRevision, lastRevision) });
+      const result = await this.client.appendToStream(streamId, payload, {
+        streamState: toStreamState(options.expectedRevision, lastRevision),
+      });
       return {
         nextRevision: Number(result.nextExpectedRevision),
-        position: result.position ? positionToString(result.position) : `${result.nextExpectedRevision}/0`,
+        position: result.position
+          ? positionToString(result.position)
+          : `${result.nextExpectedRevision}/0`,
       };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
@@ -109,7 +147,12 @@ export class KurrentDbEventStore implements EventStore {
    * KurrentDB accepts a repeated event id silently; the port also refuses a *different* event
    * reusing an id, so the stream is checked first. (Reuse across streams is not detectable here.)
    */
-  private alreadyAppended(streamId: string, existing: KurrentRecorded[], events: NewEvent[], expected: AppendOptions['expectedRevision']): AppendResult | null {
+  private alreadyAppended(
+    streamId: string,
+    existing: KurrentRecorded[],
+    events: NewEvent[],
+    expected: AppendOptions['expectedRevision'],
+  ): AppendResult | null {
     const at = existing.findIndex((e) => e.id === events[0].id);
     const reused = events.find((event) => existing.some((e) => e.id === event.id));
     if (at < 0 && !reused) return null;
@@ -120,25 +163,53 @@ export class KurrentDbEventStore implements EventStore {
         if (!stored || stored.id !== event.id || stored.type !== event.type) return false;
         const { metadata, schemaVersion } = unwrapMetadata(stored.metadata);
         const digest = (e: { data: unknown; metadata: unknown; schemaVersion: number }) =>
-          contentDigest({ streamId, id: event.id, type: event.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata as never }).toString('hex');
-        return digest({ data: stored.data, metadata, schemaVersion }) === digest({ data: event.data, metadata: event.metadata, schemaVersion: event.schemaVersion ?? 1 });
+          contentDigest({
+            streamId,
+            id: event.id,
+            type: event.type,
+            schemaVersion: e.schemaVersion,
+            data: e.data,
+            metadata: e.metadata as never,
+          }).toString('hex');
+        return (
+          digest({ data: stored.data, metadata, schemaVersion }) ===
+          digest({
+            data: event.data,
+            metadata: event.metadata,
+            schemaVersion: event.schemaVersion ?? 1,
+          })
+        );
       }) &&
       (typeof expected !== 'number' || expected + 1 === at) &&
       (expected !== 'no_stream' || at === 0);
-    if (!sameBatch) throw new EventIdConflict((reused ?? events[0]).id, 'stored with other content or at another place');
+    if (!sameBatch)
+      throw new EventIdConflict(
+        (reused ?? events[0]).id,
+        'stored with other content or at another place',
+      );
     const lastOfBatch = existing[at + events.length - 1];
     return {
       nextRevision: Number(existing[existing.length - 1].revision),
-      position: lastOfBatch.position ? positionToString(lastOfBatch.position) : `${lastOfBatch.revision}/0`,
+      position: lastOfBatch.position
+        ? positionToString(lastOfBatch.position)
+        : `${lastOfBatch.revision}/0`,
     };
   }
 
-  private async readRaw(streamId: string, options: { direction?: 'forwards' | 'backwards'; from?: number; limit?: number } = {}): Promise<KurrentRecorded[]> {
+  private async readRaw(
+    streamId: string,
+    options: { direction?: 'forwards' | 'backwards'; from?: number; limit?: number } = {},
+  ): Promise<KurrentRecorded[]> {
     const events: KurrentRecorded[] = [];
     try {
       const read = this.client.readStream(streamId, {
         direction: options.direction === 'backwards' ? BACKWARDS : FORWARDS,
-        fromRevision: options.from !== undefined ? BigInt(options.from) : options.direction === 'backwards' ? END : START,
+        fromRevision:
+          options.from !== undefined
+            ? BigInt(options.from)
+            : options.direction === 'backwards'
+              ? END
+              : START,
         ...(options.limit !== undefined ? { maxCount: options.limit } : {}),
       });
       for await (const resolved of read) {
@@ -156,10 +227,13 @@ export class KurrentDbEventStore implements EventStore {
     const until = options.until;
     const kept = raw.filter((event) => {
       if (until instanceof Date) return event.created.getTime() <= until.getTime();
-      if (typeof until === 'string') return !event.position || comparePositions(event.position, parseAllPosition(until)) <= 0;
+      if (typeof until === 'string')
+        return !event.position || comparePositions(event.position, parseAllPosition(until)) <= 0;
       return true;
     });
-    return (options.limit !== undefined ? kept.slice(0, options.limit) : kept).map((event) => this.toRecorded(event));
+    return (options.limit !== undefined ? kept.slice(0, options.limit) : kept).map((event) =>
+      this.toRecorded(event),
+    );
   }
 
   async readAll(from: AllFrom, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -182,7 +256,11 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
-  subscribe(from: AllFrom, handler: (event: RecordedEvent) => Promise<void>, options: SubscribeOptions = {}): Subscription {
+  subscribe(
+    from: AllFrom,
+    handler: (event: RecordedEvent) => Promise<void>,
+    options: SubscribeOptions = {},
+  ): Subscription {
     const after = from === 'start' ? null : parseAllPosition(from);
     const subscription = this.client.subscribeToAll({
       fromPosition: after ?? START,
@@ -223,9 +301,25 @@ export class KurrentDbEventStore implements EventStore {
     let previous: Buffer | null = null;
     for (const [index, event] of raw.entries()) {
       const { metadata, schemaVersion, hash } = unwrapMetadata(event.metadata);
-      const link = chainHash(previous, contentDigest({ streamId, id: event.id, type: event.type, schemaVersion, data: event.data, metadata }));
+      const link = chainHash(
+        previous,
+        contentDigest({
+          streamId,
+          id: event.id,
+          type: event.type,
+          schemaVersion,
+          data: event.data,
+          metadata,
+        }),
+      );
       if (link.toString('hex') !== hash) {
-        return { ok: false, eventsChecked: index, brokenAtRevision: Number(event.revision), eventId: event.id, reason: 'stored content does not match its hash' };
+        return {
+          ok: false,
+          eventsChecked: index,
+          brokenAtRevision: Number(event.revision),
+          eventId: event.id,
+          reason: 'stored content does not match its hash',
+        };
       }
       previous = link;
     }
@@ -248,7 +342,11 @@ export class KurrentDbEventStore implements EventStore {
 
   private toRecorded(event: KurrentRecorded): RecordedEvent {
     const { metadata, schemaVersion: stored, hash } = unwrapMetadata(event.metadata);
-    const { schemaVersion, data } = this.upcasters.upcast(event.type, stored, event.data as Record<string, unknown>);
+    const { schemaVersion, data } = this.upcasters.upcast(
+      event.type,
+      stored,
+      event.data as Record<string, unknown>,
+    );
     return {
       id: event.id,
       streamId: event.streamId,

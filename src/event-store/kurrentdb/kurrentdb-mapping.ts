@@ -14,7 +14,8 @@ export function positionToString(position: AllPosition): string {
 
 export function parseAllPosition(position: string): AllPosition {
   const match = /^(\d+)\/(\d+)$/.exec(position);
-  if (!match) throw new Error(`not a KurrentDB position: "${position}" (expected <commit>/<prepare>)`);
+  if (!match)
+    throw new Error(`not a KurrentDB position: "${position}" (expected <commit>/<prepare>)`);
   return { commit: BigInt(match[1]), prepare: BigInt(match[2]) };
 }
 
@@ -25,7 +26,10 @@ export function comparePositions(a: AllPosition, b: AllPosition): number {
 }
 
 /** What KurrentDB is asked to check, given what the stream looks like now. */
-export function toStreamState(expected: ExpectedRevision, lastRevision: number | null): bigint | typeof NO_STREAM | typeof ANY | typeof STREAM_EXISTS {
+export function toStreamState(
+  expected: ExpectedRevision,
+  lastRevision: number | null,
+): bigint | typeof NO_STREAM | typeof ANY | typeof STREAM_EXISTS {
   if (expected === 'no_stream') return NO_STREAM;
   if (typeof expected === 'number') return BigInt(expected);
   // For `any` and `stream_exists` the chain needs a definite predecessor, so pin the revision read.
@@ -38,11 +42,23 @@ export interface StoredMetadata extends EventMetadata {
   $cf: { schemaVersion: number; hash: string };
 }
 
-export function wrapMetadata(metadata: EventMetadata, schemaVersion: number, hash: string): StoredMetadata {
+export function wrapMetadata(
+  metadata: EventMetadata,
+  schemaVersion: number,
+  hash: string,
+): StoredMetadata {
   return { ...metadata, $cf: { schemaVersion, hash } };
 }
 
-export function unwrapMetadata(stored: unknown): { metadata: EventMetadata; schemaVersion: number; hash: string } {
+export function unwrapMetadata(stored: unknown): {
+  metadata: EventMetadata;
+  schemaVersion: number;
+  hash: string;
+} {
   const { $cf, ...metadata } = (stored ?? {}) as Partial<StoredMetadata>;
-  return { metadata: metadata as EventMetadata, schemaVersion: $cf?.schemaVersion ?? 1, hash: $cf?.hash ?? '' };
+  return {
+    metadata: metadata as EventMetadata,
+    schemaVersion: $cf?.schemaVersion ?? 1,
+    hash: $cf?.hash ?? '',
+  };
 }

@@ -1,4 +1,11 @@
-import { comparePositions, parseAllPosition, positionToString, toStreamState, unwrapMetadata, wrapMetadata } from './kurrentdb-mapping';
+import {
+  comparePositions,
+  parseAllPosition,
+  positionToString,
+  toStreamState,
+  unwrapMetadata,
+  wrapMetadata,
+} from './kurrentdb-mapping';
 
 describe('KurrentDB adapter mapping (no server needed)', () => {
   it('round-trips $all positions through the port’s opaque string, in order', () => {
@@ -19,8 +26,18 @@ describe('KurrentDB adapter mapping (no server needed)', () => {
   });
 
   it('keeps the envelope metadata intact beside the schema version and hash', () => {
-    const metadata = { actorId: 'u', correlationId: 'c', causationId: null, occurredAt: 't', ruleSet: 'vn-2025' };
+    const metadata = {
+      actorId: 'u',
+      correlationId: 'c',
+      causationId: null,
+      occurredAt: 't',
+      ruleSet: 'vn-2025',
+    };
     const stored = wrapMetadata(metadata, 2, 'ab'.repeat(32));
-    expect(unwrapMetadata(JSON.parse(JSON.stringify(stored)))).toEqual({ metadata, schemaVersion: 2, hash: 'ab'.repeat(32) });
+    expect(unwrapMetadata(JSON.parse(JSON.stringify(stored)))).toEqual({
+      metadata,
+      schemaVersion: 2,
+      hash: 'ab'.repeat(32),
+    });
   });
 });

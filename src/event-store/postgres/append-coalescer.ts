@@ -79,11 +79,19 @@ export class AppendCoalescer<T extends CoalescibleAppend> {
     const group = [this.waiting.shift() as Waiting<T>];
     const streams = new Set([group[0].append.streamId]);
     let events = group[0].append.batch.length;
-    for (let index = 0; index < this.waiting.length && group.length < maxAppends && events < this.options.maxEventsPerStatement; ) {
+    for (
+      let index = 0;
+      index < this.waiting.length &&
+      group.length < maxAppends &&
+      events < this.options.maxEventsPerStatement;
+    ) {
       const candidate = this.waiting[index];
       const size = candidate.append.batch.length;
       // Two appends to one stream never share a statement: the second must see the first committed.
-      if (streams.has(candidate.append.streamId) || events + size > this.options.maxEventsPerStatement) {
+      if (
+        streams.has(candidate.append.streamId) ||
+        events + size > this.options.maxEventsPerStatement
+      ) {
         index += 1;
         continue;
       }
@@ -98,7 +106,9 @@ export class AppendCoalescer<T extends CoalescibleAppend> {
   private async send(group: Waiting<T>[]): Promise<void> {
     if (group.length === 1) return this.sendAlone(group[0]);
     // One lock order for every shared statement, so two of them cannot deadlock on each other's streams.
-    group.sort((a, b) => (a.append.streamId < b.append.streamId ? -1 : a.append.streamId > b.append.streamId ? 1 : 0));
+    group.sort((a, b) =>
+      a.append.streamId < b.append.streamId ? -1 : a.append.streamId > b.append.streamId ? 1 : 0,
+    );
     let results: AppendResult[];
     try {
       results = await this.options.together(group.map((waiting) => waiting.append));

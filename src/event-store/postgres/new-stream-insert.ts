@@ -31,7 +31,10 @@ const COLUMNS = 9;
  * (success) from a wrong expected revision or an id stored elsewhere. Results are in the order of
  * `streams`, which must name distinct streams.
  */
-export async function insertNewStreams(pool: Pool, streams: readonly StreamBatch[]): Promise<AppendResult[]> {
+export async function insertNewStreams(
+  pool: Pool,
+  streams: readonly StreamBatch[],
+): Promise<AppendResult[]> {
   const params: unknown[] = [];
   const rows: string[] = [];
   for (const { streamId, batch } of streams) {
@@ -44,10 +47,24 @@ export async function insertNewStreams(pool: Pool, streams: readonly StreamBatch
       rows.push(
         `($${base + 1}, $${base + 2}::bigint, $${base + 3}, $${base + 4}, $${base + 5}::int, $${base + 6}::jsonb, $${base + 7}::jsonb, $${base + 8}::bytea, $${base + 9}::bytea)`,
       );
-      params.push(streamId, revision, event.id, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata), digest, hash);
+      params.push(
+        streamId,
+        revision,
+        event.id,
+        event.type,
+        event.schemaVersion,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        digest,
+        hash,
+      );
     });
   }
-  const { rows: inserted } = await pool.query<{ stream_id: string; transaction_id: string; global_position: string }>({
+  const { rows: inserted } = await pool.query<{
+    stream_id: string;
+    transaction_id: string;
+    global_position: string;
+  }>({
     // Named: each connection parses and plans the statement once per row count.
     name: `cf_insert_new_stream_${rows.length}`,
     text: `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, content_hash, hash)
@@ -58,11 +75,15 @@ export async function insertNewStreams(pool: Pool, streams: readonly StreamBatch
   const lastPosition = new Map<string, { transaction_id: string; global_position: string }>();
   for (const row of inserted) {
     const seen = lastPosition.get(row.stream_id);
-    if (!seen || BigInt(row.global_position) > BigInt(seen.global_position)) lastPosition.set(row.stream_id, row);
+    if (!seen || BigInt(row.global_position) > BigInt(seen.global_position))
+      lastPosition.set(row.stream_id, row);
   }
   return streams.map(({ streamId, batch }) => {
     const last = lastPosition.get(streamId);
     if (!last) throw new Error(`insert of new stream ${streamId} returned no row`);
-    return { nextRevision: batch.length - 1, position: `${last.transaction_id}/${last.global_position}` };
+    return {
+      nextRevision: batch.length - 1,
+      position: `${last.transaction_id}/${last.global_position}`,
+    };
   });
 }

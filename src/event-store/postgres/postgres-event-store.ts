@@ -18,7 +18,12 @@ import { chainHash, contentDigest } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
 import { PostgresSubscription } from './postgres-subscription';
 import { CommitNotifier } from './commit-notifier';
-import { insertNewStreams, NEW_STREAM_INSERT_MAX_EVENTS, PreparedEvent, StreamBatch } from './new-stream-insert';
+import {
+  insertNewStreams,
+  NEW_STREAM_INSERT_MAX_EVENTS,
+  PreparedEvent,
+  StreamBatch,
+} from './new-stream-insert';
 import { AppendCoalescer } from './append-coalescer';
 import { parsePosition } from './postgres-position';
 
@@ -94,11 +99,16 @@ export class PostgresEventStore implements EventStore {
     this.existingStreams = new AppendCoalescer<CheckedAppend>({
       ...limits,
       together: (appends) => this.callAppendMany(appends),
-      alone: ({ streamId, expectedCode, batch, expected }) => this.callAppend(streamId, expectedCode, batch, expected, true),
+      alone: ({ streamId, expectedCode, batch, expected }) =>
+        this.callAppend(streamId, expectedCode, batch, expected, true),
     });
   }
 
-  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const expected = options.expectedRevision;
     const expectedCode = typeof expected === 'number' ? expected : EXPECTED_CODES[expected];
@@ -129,7 +139,10 @@ export class PostgresEventStore implements EventStore {
     return result;
   }
 
-  private async appendNewStream(streamId: string, batch: readonly PreparedEvent[]): Promise<AppendResult> {
+  private async appendNewStream(
+    streamId: string,
+    batch: readonly PreparedEvent[],
+  ): Promise<AppendResult> {
     try {
       const [result] = await insertNewStreams(this.pool, [{ streamId, batch }]);
       return result;
@@ -146,9 +159,20 @@ export class PostgresEventStore implements EventStore {
     const { rows } = await this.pool.query<{ next_revision: string; last_position: string }>({
       name: 'cf_append_many',
       text: 'SELECT next_revision, last_position FROM cf_append_many($1)',
-      values: [JSON.stringify(appends.map(({ streamId, expectedCode, batch }) => ({ stream: streamId, expected: expectedCode, batch })))],
+      values: [
+        JSON.stringify(
+          appends.map(({ streamId, expectedCode, batch }) => ({
+            stream: streamId,
+            expected: expectedCode,
+            batch,
+          })),
+        ),
+      ],
     });
-    return rows.map((row) => ({ nextRevision: Number(row.next_revision), position: row.last_position }));
+    return rows.map((row) => ({
+      nextRevision: Number(row.next_revision),
+      position: row.last_position,
+    }));
   }
 
   private async callAppend(
@@ -170,16 +194,24 @@ export class PostgresEventStore implements EventStore {
       // A retry racing its own first attempt loses the race; asking again finds the stored batch.
       const raced =
         pgError.code === '23505' || pgError.code === 'CF001' || pgError.code === 'CF002';
-      if (raced && retryOnce) return this.callAppend(streamId, expectedCode, batch, expected, false);
+      if (raced && retryOnce)
+        return this.callAppend(streamId, expectedCode, batch, expected, false);
       if (pgError.code === 'CF001') {
-        const actual = pgError.detail === 'absent' || pgError.detail === '-1' ? null : Number(pgError.detail);
+        const actual =
+          pgError.detail === 'absent' || pgError.detail === '-1' ? null : Number(pgError.detail);
         throw new WrongExpectedRevision(streamId, expected, actual);
       }
       if (pgError.code === 'CF002') {
-        throw new EventIdConflict(pgError.detail ?? '?', 'stored with other content or at another place');
+        throw new EventIdConflict(
+          pgError.detail ?? '?',
+          'stored with other content or at another place',
+        );
       }
       if (pgError.code === '23505' && pgError.constraint === 'events_event_id_unique') {
-        throw new EventIdConflict(/\(event_id\)=\(([^)]*)\)/.exec(pgError.detail ?? '')?.[1] ?? '?', 'stored in another place');
+        throw new EventIdConflict(
+          /\(event_id\)=\(([^)]*)\)/.exec(pgError.detail ?? '')?.[1] ?? '?',
+          'stored in another place',
+        );
       }
       if (pgError.code === '23505' && pgError.constraint === 'events_stream_revision_unique') {
         throw new WrongExpectedRevision(streamId, expected, await this.streamRevision(streamId));
@@ -202,7 +234,9 @@ export class PostgresEventStore implements EventStore {
     } else if (typeof options.until === 'string') {
       const until = parsePosition(options.until);
       params.push(until.tx, until.pos);
-      where.push(`(transaction_id, global_position) <= ($${params.length - 1}::xid8, $${params.length})`);
+      where.push(
+        `(transaction_id, global_position) <= ($${params.length - 1}::xid8, $${params.length})`,
+      );
     }
     let sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY revision ${
       backwards ? 'DESC' : 'ASC'
@@ -274,7 +308,13 @@ export class PostgresEventStore implements EventStore {
     for (const [index, row] of rows.entries()) {
       const revision = Number(row.revision);
       if (revision !== index) {
-        return { ok: false, eventsChecked: index, brokenAtRevision: index, eventId: row.event_id, reason: `revision ${index} is missing` };
+        return {
+          ok: false,
+          eventsChecked: index,
+          brokenAtRevision: index,
+          eventId: row.event_id,
+          reason: `revision ${index} is missing`,
+        };
       }
       const digest = contentDigest({
         streamId: row.stream_id,
@@ -335,7 +375,9 @@ export class PostgresEventStore implements EventStore {
 function appendFilter(filter: ReadAllFilter | undefined, where: string[], params: unknown[]): void {
   if (!filter) return;
   if (filter.streamPrefix !== undefined) {
-    const prefixes = Array.isArray(filter.streamPrefix) ? filter.streamPrefix : [filter.streamPrefix];
+    const prefixes = Array.isArray(filter.streamPrefix)
+      ? filter.streamPrefix
+      : [filter.streamPrefix];
     params.push(prefixes.map((prefix) => prefix.replace(/[\\%_]/g, '\\$&') + '%'));
     where.push(`stream_id LIKE ANY ($${params.length}::text[])`);
   }

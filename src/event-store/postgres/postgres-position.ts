@@ -9,6 +9,7 @@ export interface PostgresPosition {
 
 export function parsePosition(position: string): PostgresPosition {
   const match = /^(\d+)\/(\d+)$/.exec(position);
-  if (!match) throw new Error(`not a PostgreSQL event-store position: "${position}" (expected <tx>/<seq>)`);
+  if (!match)
+    throw new Error(`not a PostgreSQL event-store position: "${position}" (expected <tx>/<seq>)`);
   return { tx: match[1], pos: match[2] };
 }

@@ -84,7 +84,8 @@ function toDeadLetter(row: DeadLetterRow): DeadLetter {
 }
 
 export function errorParts(error: unknown): { message: string; stack: string | null } {
-  if (error instanceof Error) return { message: error.message || error.name, stack: error.stack ?? null };
+  if (error instanceof Error)
+    return { message: error.message || error.name, stack: error.stack ?? null };
   return { message: String(error), stack: null };
 }
 
@@ -129,7 +130,9 @@ export class DeadLetterStore {
     return toDeadLetter(rows[0]);
   }
 
-  async list(options: { status?: DeadLetterStatus; source?: DeadLetterSource; limit?: number } = {}): Promise<DeadLetter[]> {
+  async list(
+    options: { status?: DeadLetterStatus; source?: DeadLetterSource; limit?: number } = {},
+  ): Promise<DeadLetter[]> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (options.status) {
@@ -151,7 +154,10 @@ export class DeadLetterStore {
 
   async get(id: string): Promise<DeadLetter | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const { rows } = await this.pool.query<DeadLetterRow>('SELECT * FROM dead_letters WHERE id = $1', [id]);
+    const { rows } = await this.pool.query<DeadLetterRow>(
+      'SELECT * FROM dead_letters WHERE id = $1',
+      [id],
+    );
     return rows.length ? toDeadLetter(rows[0]) : null;
   }
 
@@ -177,7 +183,10 @@ export class DeadLetterStore {
 
   /** Undoes `markReplayed` when the re-enqueue itself failed. */
   async markParkedAgain(id: string): Promise<void> {
-    await this.pool.query(`UPDATE dead_letters SET status = 'parked' WHERE id = $1 AND status = 'replayed'`, [id]);
+    await this.pool.query(
+      `UPDATE dead_letters SET status = 'parked' WHERE id = $1 AND status = 'replayed'`,
+      [id],
+    );
   }
 
   /** The work behind `key` succeeded (after a replay): its open row, if any, is resolved. */

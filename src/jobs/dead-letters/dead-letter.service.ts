@@ -1,5 +1,10 @@
 import { JobQueue } from '../job-queue';
-import { DeadLetter, DeadLetterSource, DeadLetterStatus, DeadLetterStore } from './dead-letter-store';
+import {
+  DeadLetter,
+  DeadLetterSource,
+  DeadLetterStatus,
+  DeadLetterStore,
+} from './dead-letter-store';
 
 export type ReplayOutcome =
   | { kind: 'replayed'; deadLetter: DeadLetter }
@@ -13,7 +18,9 @@ export class DeadLetterService {
     private readonly queue: JobQueue,
   ) {}
 
-  list(options: { status?: DeadLetterStatus; source?: DeadLetterSource; limit?: number } = {}): Promise<DeadLetter[]> {
+  list(
+    options: { status?: DeadLetterStatus; source?: DeadLetterSource; limit?: number } = {},
+  ): Promise<DeadLetter[]> {
     return this.store.list(options);
   }
 

@@ -12,7 +12,15 @@ import {
   Query,
 } from '@nestjs/common';
 import { ACCESS, Allow } from '../../identity/allow.decorator';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor } from '../../identity/actor';
 import { CurrentActor } from '../../identity/current-actor.decorator';
 import { DeadLetter, DeadLetterSource, DeadLetterStatus } from './dead-letter-store';
@@ -23,7 +31,8 @@ const SOURCES: DeadLetterSource[] = ['timer', 'saga', 'job'];
 
 export class DeadLetterView implements DeadLetter {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: 'timer:3f1c…', description: 'what failed, stable across retries' }) key!: string;
+  @ApiProperty({ example: 'timer:3f1c…', description: 'what failed, stable across retries' })
+  key!: string;
   @ApiProperty({ enum: SOURCES }) source!: DeadLetterSource;
   @ApiProperty() queueName!: string;
   @ApiProperty({ example: 'timer.fire' }) jobName!: string;
@@ -42,7 +51,8 @@ export class DeadLetterView implements DeadLetter {
 }
 
 function requireAdmin(actor: Actor): void {
-  if (!actor.roles.includes('admin')) throw new ForbiddenException('dead letters are for the admin role');
+  if (!actor.roles.includes('admin'))
+    throw new ForbiddenException('dead letters are for the admin role');
 }
 
 /** Operators' view of work that failed every attempt: list it, replay it. */
@@ -73,7 +83,8 @@ export class DeadLettersController {
       throw new BadRequestException(`source must be one of ${SOURCES.join(', ')}`);
     }
     const max = limit === undefined ? 100 : Number(limit);
-    if (!Number.isInteger(max) || max < 1 || max > 1000) throw new BadRequestException('limit must be an integer from 1 to 1000');
+    if (!Number.isInteger(max) || max < 1 || max > 1000)
+      throw new BadRequestException('limit must be an integer from 1 to 1000');
     return this.deadLetters.list({
       status: status as DeadLetterStatus | undefined,
       source: source as DeadLetterSource | undefined,
@@ -94,7 +105,9 @@ export class DeadLettersController {
   @Allow(...ACCESS.admin)
   @Post(':id/replay')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Re-enqueue a parked job with fresh attempts; it becomes resolved when it succeeds' })
+  @ApiOperation({
+    summary: 'Re-enqueue a parked job with fresh attempts; it becomes resolved when it succeeds',
+  })
   @ApiOkResponse({ type: DeadLetterView })
   async replay(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DeadLetter> {
     requireAdmin(actor);
@@ -103,7 +116,9 @@ export class DeadLettersController {
       case 'not-found':
         throw new NotFoundException(`dead letter ${id} not found`);
       case 'not-parked':
-        throw new ConflictException(`dead letter ${id} is ${outcome.deadLetter.status}, only a parked one can be replayed`);
+        throw new ConflictException(
+          `dead letter ${id} is ${outcome.deadLetter.status}, only a parked one can be replayed`,
+        );
       case 'replayed':
         return outcome.deadLetter;
       default: {

@@ -50,7 +50,8 @@ export class TimerFiring implements JobProcessor<TimerFireJob> {
     if (dueAt.getTime() > now.getTime()) return { notDueForMs: dueAt.getTime() - now.getTime() };
 
     const handler = this.handlers.get(timer.kind);
-    if (!handler) throw new Error(`no handler registered for timer kind "${timer.kind}" (timer ${timerId})`);
+    if (!handler)
+      throw new Error(`no handler registered for timer kind "${timer.kind}" (timer ${timerId})`);
     await handler(
       { timerId, kind: timer.kind, target: timer.target, dueAt, payload: timer.payload },
       {

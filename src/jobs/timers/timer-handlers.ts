@@ -33,7 +33,8 @@ export class TimerHandlerRegistry {
   private readonly handlers = new Map<string, TimerHandler>();
 
   register(kind: string, handler: TimerHandler): this {
-    if (this.handlers.has(kind)) throw new Error(`a handler for timer kind "${kind}" is already registered`);
+    if (this.handlers.has(kind))
+      throw new Error(`a handler for timer kind "${kind}" is already registered`);
     this.handlers.set(kind, handler);
     return this;
   }

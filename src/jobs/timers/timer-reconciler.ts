@@ -62,7 +62,13 @@ export class TimerReconciler {
         for (const row of rows) {
           states.set(row.timer_id, {
             status: 'scheduled',
-            timer: { timerId: row.timer_id, kind: row.kind, target: row.target, dueAt: row.due_at.toISOString(), payload: row.payload },
+            timer: {
+              timerId: row.timer_id,
+              kind: row.kind,
+              target: row.target,
+              dueAt: row.due_at.toISOString(),
+              payload: row.payload,
+            },
           });
         }
       }
@@ -76,7 +82,10 @@ export class TimerReconciler {
 
     let position = checkpoint ?? 'start';
     for (;;) {
-      const tail = await this.store.readAll(position, { limit: TAIL_BATCH, filter: { streamPrefix: TIMER_STREAM_PREFIX } });
+      const tail = await this.store.readAll(position, {
+        limit: TAIL_BATCH,
+        filter: { streamPrefix: TIMER_STREAM_PREFIX },
+      });
       for (const event of tail) {
         const timerId = event.streamId.slice(TIMER_STREAM_PREFIX.length);
         states.set(timerId, evolveTimer(states.get(timerId) ?? { status: 'absent' }, event));
@@ -86,7 +95,8 @@ export class TimerReconciler {
     }
 
     const pending: PendingTimer[] = [];
-    for (const state of states.values()) if (state.status === 'scheduled') pending.push(state.timer);
+    for (const state of states.values())
+      if (state.status === 'scheduled') pending.push(state.timer);
     return pending.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   }
 
@@ -103,8 +113,17 @@ export class TimerReconciler {
   private async run(dueOnly: boolean): Promise<ReconcileReport> {
     const now = this.clock.now().getTime();
     const pending = await this.pendingTimers();
-    const parked = await this.deadLetters.parkedKeys(pending.map((timer) => timerDeadLetterKey(timer.timerId)));
-    const report: ReconcileReport = { pending: pending.length, due: 0, added: 0, promoted: 0, alreadyQueued: 0, parked: 0 };
+    const parked = await this.deadLetters.parkedKeys(
+      pending.map((timer) => timerDeadLetterKey(timer.timerId)),
+    );
+    const report: ReconcileReport = {
+      pending: pending.length,
+      due: 0,
+      added: 0,
+      promoted: 0,
+      alreadyQueued: 0,
+      parked: 0,
+    };
     for (const timer of pending) {
       const delay = new Date(timer.dueAt).getTime() - now;
       if (delay <= 0) report.due += 1;
@@ -113,7 +132,12 @@ export class TimerReconciler {
         report.parked += 1;
         continue;
       }
-      const outcome: EnsureOutcome = await this.queue.ensure(JobNames.timerFire, { timerId: timer.timerId }, timer.timerId, delay);
+      const outcome: EnsureOutcome = await this.queue.ensure(
+        JobNames.timerFire,
+        { timerId: timer.timerId },
+        timer.timerId,
+        delay,
+      );
       if (outcome === 'added' || outcome === 're-added') report.added += 1;
       else if (outcome === 'promoted') report.promoted += 1;
       else report.alreadyQueued += 1;

@@ -55,8 +55,12 @@ export class TimerScheduler {
     private readonly clock: Clock,
   ) {}
 
-  async schedule(request: ScheduleTimerRequest, meta: TimerRequestMetadata): Promise<ScheduleOutcome> {
-    if (Number.isNaN(request.dueAt.getTime())) throw new Error(`timer ${request.kind}: dueAt is not a valid date`);
+  async schedule(
+    request: ScheduleTimerRequest,
+    meta: TimerRequestMetadata,
+  ): Promise<ScheduleOutcome> {
+    if (Number.isNaN(request.dueAt.getTime()))
+      throw new Error(`timer ${request.kind}: dueAt is not a valid date`);
     const timerId = timerIdFor(request.cause, request.kind);
     const data: TimerScheduledData = {
       timerId,
@@ -71,7 +75,14 @@ export class TimerScheduler {
       try {
         await this.store.append(
           timerStreamId(timerId),
-          [{ id: timerEventId(timerId, 'scheduled'), type: 'TimerScheduled', data: { ...data }, metadata: this.metadata(meta) }],
+          [
+            {
+              id: timerEventId(timerId, 'scheduled'),
+              type: 'TimerScheduled',
+              data: { ...data },
+              metadata: this.metadata(meta),
+            },
+          ],
           { expectedRevision: 'no_stream' },
         );
         created = true;
@@ -83,15 +94,28 @@ export class TimerScheduler {
     const status = created ? 'scheduled' : loaded.state.status;
     if (status === 'absent') throw new Error(`timer ${timerId} vanished while being scheduled`);
     if (status === 'scheduled') {
-      const dueAt = created ? data.dueAt : loaded.state.status === 'scheduled' ? loaded.state.timer.dueAt : data.dueAt;
+      const dueAt = created
+        ? data.dueAt
+        : loaded.state.status === 'scheduled'
+          ? loaded.state.timer.dueAt
+          : data.dueAt;
       // A no-op when BullMQ already holds the job (same job id).
-      await this.queue.add(JobNames.timerFire, { timerId }, timerId, new Date(dueAt).getTime() - this.clock.now().getTime());
+      await this.queue.add(
+        JobNames.timerFire,
+        { timerId },
+        timerId,
+        new Date(dueAt).getTime() - this.clock.now().getTime(),
+      );
     }
     return { timerId, created, status };
   }
 
   /** Cancels a scheduled timer; a fired or cancelled one is left as it is. */
-  async cancel(timerId: string, meta: TimerRequestMetadata, reason?: string): Promise<CancelOutcome> {
+  async cancel(
+    timerId: string,
+    meta: TimerRequestMetadata,
+    reason?: string,
+  ): Promise<CancelOutcome> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const loaded = await loadTimer(this.store, timerId);
       if (loaded.state.status !== 'scheduled') {
@@ -101,7 +125,14 @@ export class TimerScheduler {
       try {
         await this.store.append(
           timerStreamId(timerId),
-          [{ id: timerEventId(timerId, 'cancelled'), type: 'TimerCancelled', data: { ...data }, metadata: this.metadata(meta) }],
+          [
+            {
+              id: timerEventId(timerId, 'cancelled'),
+              type: 'TimerCancelled',
+              data: { ...data },
+              metadata: this.metadata(meta),
+            },
+          ],
           { expectedRevision: loaded.revision ?? 'no_stream' },
         );
       } catch (error) {

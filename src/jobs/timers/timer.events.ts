@@ -50,15 +50,22 @@ export type TimerState =
 
 export const initialTimerState = (): TimerState => ({ status: 'absent' });
 
-export function evolveTimer(state: TimerState, event: { type: string; data: Record<string, unknown> }): TimerState {
+export function evolveTimer(
+  state: TimerState,
+  event: { type: string; data: Record<string, unknown> },
+): TimerState {
   const typed = event as unknown as TimerEvent;
   switch (typed.type) {
     case 'TimerScheduled':
       return state.status === 'absent' ? { status: 'scheduled', timer: typed.data } : state;
     case 'TimerFired':
-      return state.status === 'scheduled' ? { status: 'fired', timer: state.timer, firedAt: typed.data.firedAt } : state;
+      return state.status === 'scheduled'
+        ? { status: 'fired', timer: state.timer, firedAt: typed.data.firedAt }
+        : state;
     case 'TimerCancelled':
-      return state.status === 'scheduled' ? { status: 'cancelled', timer: state.timer, reason: typed.data.reason } : state;
+      return state.status === 'scheduled'
+        ? { status: 'cancelled', timer: state.timer, reason: typed.data.reason }
+        : state;
     default: {
       const unknownType: never = typed;
       void unknownType;

@@ -1,6 +1,15 @@
 import { evolveTimer, initialTimerState, timerIdFor, TimerState } from './timer.events';
 
-const scheduled = { type: 'TimerScheduled', data: { timerId: 't1', dueAt: '2026-03-02T00:00:00.000Z', kind: 'deadline', target: 'appointment-1', payload: {} } };
+const scheduled = {
+  type: 'TimerScheduled',
+  data: {
+    timerId: 't1',
+    dueAt: '2026-03-02T00:00:00.000Z',
+    kind: 'deadline',
+    target: 'appointment-1',
+    payload: {},
+  },
+};
 const fired = { type: 'TimerFired', data: { timerId: 't1', firedAt: '2026-03-02T00:00:01.000Z' } };
 const cancelled = { type: 'TimerCancelled', data: { timerId: 't1', reason: 'step done' } };
 
@@ -12,10 +21,16 @@ describe('timer stream', () => {
     expect(fold(scheduled)).toEqual({ status: 'scheduled', timer: scheduled.data });
   });
   it('given scheduled, TimerFired makes it fired; a later cancel changes nothing', () => {
-    expect(fold(scheduled, fired, cancelled)).toMatchObject({ status: 'fired', firedAt: fired.data.firedAt });
+    expect(fold(scheduled, fired, cancelled)).toMatchObject({
+      status: 'fired',
+      firedAt: fired.data.firedAt,
+    });
   });
   it('given cancelled, a late TimerFired changes nothing', () => {
-    expect(fold(scheduled, cancelled, fired)).toMatchObject({ status: 'cancelled', reason: 'step done' });
+    expect(fold(scheduled, cancelled, fired)).toMatchObject({
+      status: 'cancelled',
+      reason: 'step done',
+    });
   });
   it('timer ids are deterministic per cause and kind, and usable as BullMQ job ids', () => {
     const id = timerIdFor('event-1', 'deadline');

@@ -12,14 +12,21 @@ async function apply(event: RecordedEvent, tx: ProjectionTx): Promise<void> {
       await tx.query(
         `INSERT INTO timers (timer_id, kind, target, due_at, payload, status, scheduled_at)
          VALUES ($1, $2, $3, $4, $5, 'scheduled', $6) ON CONFLICT (timer_id) DO NOTHING`,
-        [typed.data.timerId, typed.data.kind, typed.data.target, typed.data.dueAt, JSON.stringify(typed.data.payload), event.recordedAt],
+        [
+          typed.data.timerId,
+          typed.data.kind,
+          typed.data.target,
+          typed.data.dueAt,
+          JSON.stringify(typed.data.payload),
+          event.recordedAt,
+        ],
       );
       return;
     case 'TimerFired':
-      await tx.query(`UPDATE timers SET status = 'fired', fired_at = $2 WHERE timer_id = $1 AND status = 'scheduled'`, [
-        typed.data.timerId,
-        typed.data.firedAt,
-      ]);
+      await tx.query(
+        `UPDATE timers SET status = 'fired', fired_at = $2 WHERE timer_id = $1 AND status = 'scheduled'`,
+        [typed.data.timerId, typed.data.firedAt],
+      );
       return;
     case 'TimerCancelled':
       await tx.query(

@@ -106,10 +106,14 @@ export function loadCalendar(dir: string): WorkingDayCalendar {
     .map((name) => {
       const file = path.join(dir, name);
       const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<CalendarYearOverride>;
-      if (!Number.isInteger(raw.year)) throw new DefinitionFileError(file, 'year', 'must be a year');
+      if (!Number.isInteger(raw.year))
+        throw new DefinitionFileError(file, 'year', 'must be a year');
       for (const field of ['daysOff', 'workingDays'] as const) {
         const days = raw[field];
-        if (!Array.isArray(days) || !days.every((d) => typeof d === 'string' && DAY.test(d) && d.startsWith(String(raw.year)))) {
+        if (
+          !Array.isArray(days) ||
+          !days.every((d) => typeof d === 'string' && DAY.test(d) && d.startsWith(String(raw.year)))
+        ) {
           throw new DefinitionFileError(file, field, `must list dates YYYY-MM-DD of ${raw.year}`);
         }
       }

@@ -20,8 +20,17 @@ export type StepBody =
       candidates: { personId: string; votes: number }[];
     } & StepBodyBase)
   | ({ kind: 'ballot'; tally: BallotTally; headDecision?: 'for' | 'against' } & StepBodyBase)
-  | ({ kind: 'vetting'; items: { item: VettingItem; result: 'cleared' | 'flagged'; note?: string }[] } & StepBodyBase)
-  | ({ kind: 'decision'; number: string; signer: string; effectiveFrom: string; termYears?: number } & StepBodyBase);
+  | ({
+      kind: 'vetting';
+      items: { item: VettingItem; result: 'cleared' | 'flagged'; note?: string }[];
+    } & StepBodyBase)
+  | ({
+      kind: 'decision';
+      number: string;
+      signer: string;
+      effectiveFrom: string;
+      termYears?: number;
+    } & StepBodyBase);
 
 export type CaseCommand =
   | {
@@ -41,4 +50,7 @@ export type CaseCommand =
   | { type: 'WithdrawCase'; data: { reason: string } }
   | { type: 'RejectCase'; data: { reason: string } }
   /** A saga flags (or reopens) a vetting item from the person's record, e.g. a discipline decided mid-case. */
-  | { type: 'FlagVettingItemFromRecord'; data: { item: VettingItem; note: string; causeRef: string } };
+  | {
+      type: 'FlagVettingItemFromRecord';
+      data: { item: VettingItem; note: string; causeRef: string };
+    };

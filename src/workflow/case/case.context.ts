@@ -38,5 +38,9 @@ export interface CaseContext {
   actorReachesCaseUnit: boolean;
   personFacts?: PersonFactsForVetting;
   /** A procedure's own term rule (re-appointment extends to retirement); default: the rule set's term. */
-  decisionTerm?: (state: ExistingCase, effectiveFrom: string, requestedYears: number | undefined) => DecisionTerm;
+  decisionTerm?: (
+    state: ExistingCase,
+    effectiveFrom: string,
+    requestedYears: number | undefined,
+  ) => DecisionTerm;
 }

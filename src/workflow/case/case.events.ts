@@ -80,8 +80,14 @@ export type CaseEvent =
         rule: AppliedVoteRule;
       };
     }
-  | { type: 'VettingItemsRecorded'; data: StepRecord & { items: VettingEntry[]; complete: boolean } }
-  | { type: 'VettingItemResolved'; data: { item: VettingItem; note: string; resolvedBy: string; resolvedOn: string } }
+  | {
+      type: 'VettingItemsRecorded';
+      data: StepRecord & { items: VettingEntry[]; complete: boolean };
+    }
+  | {
+      type: 'VettingItemResolved';
+      data: { item: VettingItem; note: string; resolvedBy: string; resolvedOn: string };
+    }
   | {
       type: 'DecisionIssued';
       data: StepRecord & {
@@ -96,8 +102,20 @@ export type CaseEvent =
         reappointmentNoticeOn?: string;
       };
     }
-  | { type: 'VettingItemFlaggedFromRecord'; data: { item: VettingItem; note: string; flaggedOn: string; causeRef: string } }
-  | { type: 'CaseRejected'; data: { rule: string; reason: string; stepId: string | null; rejectedBy: string; rejectedOn: string } }
+  | {
+      type: 'VettingItemFlaggedFromRecord';
+      data: { item: VettingItem; note: string; flaggedOn: string; causeRef: string };
+    }
+  | {
+      type: 'CaseRejected';
+      data: {
+        rule: string;
+        reason: string;
+        stepId: string | null;
+        rejectedBy: string;
+        rejectedOn: string;
+      };
+    }
   | { type: 'CaseWithdrawn'; data: { reason: string; withdrawnBy: string; withdrawnOn: string } };
 
 export type CaseEventType = CaseEvent['type'];

@@ -19,7 +19,10 @@ export interface CaseFacts {
   currentStepDueOn: string | null;
   /** Every completed step's event, in order. */
   steps: CaseEvent[];
-  vetting: Record<string, VettingEntry & { resolved?: { note: string; resolvedBy: string; resolvedOn: string } }>;
+  vetting: Record<
+    string,
+    VettingEntry & { resolved?: { note: string; resolvedBy: string; resolvedOn: string } }
+  >;
   /** People the nomination steps sent forward. */
   nominees: string[] | null;
   /** Users who recorded a ballot or nomination tally (separation of duties). */

@@ -1,4 +1,11 @@
-export const STEP_KINDS = ['proposal', 'nomination', 'ballot', 'vetting', 'meeting', 'decision'] as const;
+export const STEP_KINDS = [
+  'proposal',
+  'nomination',
+  'ballot',
+  'vetting',
+  'meeting',
+  'decision',
+] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const VETTING_ITEMS = [

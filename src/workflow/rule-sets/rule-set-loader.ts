@@ -7,27 +7,42 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Checks a parsed rule set file; the first problem names the file and the field. */
 export function validateRuleSet(file: string, raw: unknown): RuleSet {
-  if (typeof raw !== 'object' || raw === null) throw new DefinitionFileError(file, '(root)', 'must be a JSON object');
+  if (typeof raw !== 'object' || raw === null)
+    throw new DefinitionFileError(file, '(root)', 'must be a JSON object');
   const set = raw as Record<string, unknown>;
-  if (typeof set.id !== 'string' || !/^[a-z0-9-]+$/.test(set.id)) throw new DefinitionFileError(file, 'id', 'must be a lower-case id such as "vn-2025"');
-  if (typeof set.title !== 'string' || set.title === '') throw new DefinitionFileError(file, 'title', 'is required');
-  if (typeof set.effectiveFrom !== 'string' || !DAY.test(set.effectiveFrom)) throw new DefinitionFileError(file, 'effectiveFrom', 'must be a date YYYY-MM-DD');
-  if (set.effectiveTo !== undefined && (typeof set.effectiveTo !== 'string' || !DAY.test(set.effectiveTo))) {
+  if (typeof set.id !== 'string' || !/^[a-z0-9-]+$/.test(set.id))
+    throw new DefinitionFileError(file, 'id', 'must be a lower-case id such as "vn-2025"');
+  if (typeof set.title !== 'string' || set.title === '')
+    throw new DefinitionFileError(file, 'title', 'is required');
+  if (typeof set.effectiveFrom !== 'string' || !DAY.test(set.effectiveFrom))
+    throw new DefinitionFileError(file, 'effectiveFrom', 'must be a date YYYY-MM-DD');
+  if (
+    set.effectiveTo !== undefined &&
+    (typeof set.effectiveTo !== 'string' || !DAY.test(set.effectiveTo))
+  ) {
     throw new DefinitionFileError(file, 'effectiveTo', 'must be a date YYYY-MM-DD');
   }
-  if (typeof set.params !== 'object' || set.params === null) throw new DefinitionFileError(file, 'params', 'must be an object of parameters');
+  if (typeof set.params !== 'object' || set.params === null)
+    throw new DefinitionFileError(file, 'params', 'must be an object of parameters');
   for (const [name, param] of Object.entries(set.params as Record<string, unknown>)) {
     const p = param as Record<string, unknown> | null;
-    if (!p || !('value' in p)) throw new DefinitionFileError(file, `params.${name}.value`, 'is required');
+    if (!p || !('value' in p))
+      throw new DefinitionFileError(file, `params.${name}.value`, 'is required');
     if (typeof p.citation !== 'string' || p.citation.trim() === '') {
-      throw new DefinitionFileError(file, `params.${name}.citation`, 'every number needs the document it comes from');
+      throw new DefinitionFileError(
+        file,
+        `params.${name}.citation`,
+        'every number needs the document it comes from',
+      );
     }
   }
   return set as unknown as RuleSet;
 }
 
 export function loadRuleSets(dir: string): RuleSet[] {
-  const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   const sets = files.map((name) => {
     const file = path.join(dir, name);
     let raw: unknown;
@@ -40,7 +55,12 @@ export function loadRuleSets(dir: string): RuleSet[] {
   });
   const seen = new Set<string>();
   for (const [index, set] of sets.entries()) {
-    if (seen.has(set.id)) throw new DefinitionFileError(path.join(dir, files[index]), 'id', `duplicate rule set id ${set.id}`);
+    if (seen.has(set.id))
+      throw new DefinitionFileError(
+        path.join(dir, files[index]),
+        'id',
+        `duplicate rule set id ${set.id}`,
+      );
     seen.add(set.id);
   }
   return sets;

@@ -23,13 +23,24 @@ function addMonths(day: string, months: number): string {
 }
 
 /** The day a person reaches retirement age under the rule set's schedule. */
-export function retirementDate(ruleSet: RuleSet, dateOfBirth: string, gender: 'male' | 'female'): string {
+export function retirementDate(
+  ruleSet: RuleSet,
+  dateOfBirth: string,
+  gender: 'male' | 'female',
+): string {
   const rule = ruleValue<RetirementAgeRule>(ruleSet, 'retirement.age');
   const schedule = rule[gender];
   const ageIn = (year: number) =>
-    Math.min(schedule.capMonths, schedule.startMonths + schedule.stepMonths * Math.max(0, year - rule.baseYear));
+    Math.min(
+      schedule.capMonths,
+      schedule.startMonths + schedule.stepMonths * Math.max(0, year - rule.baseYear),
+    );
   // The age that applies is the one of the year in which the person reaches it.
-  for (let year = Number(dateOfBirth.slice(0, 4)) + 40; year < Number(dateOfBirth.slice(0, 4)) + 80; year += 1) {
+  for (
+    let year = Number(dateOfBirth.slice(0, 4)) + 40;
+    year < Number(dateOfBirth.slice(0, 4)) + 80;
+    year += 1
+  ) {
     const date = addMonths(dateOfBirth, ageIn(year));
     if (Number(date.slice(0, 4)) <= year) return date;
   }

@@ -23,9 +23,14 @@ export type BallotOutcome =
 const BASE_NAME = { members: 'members', summoned: 'summoned' } as const;
 
 /** Applies quorum, threshold and tie rule to a tally; the reason names the numbers. */
-export function evaluateMajorityBallot(rule: MajorityRule, tally: BallotTally, headDecision?: 'for' | 'against'): BallotOutcome {
+export function evaluateMajorityBallot(
+  rule: MajorityRule,
+  tally: BallotTally,
+  headDecision?: 'for' | 'against',
+): BallotOutcome {
   const problems = tallyProblems(tally);
-  if (problems.length) return { outcome: 'invalid_tally', reason: problems[0].message, field: problems[0].field };
+  if (problems.length)
+    return { outcome: 'invalid_tally', reason: problems[0].message, field: problems[0].field };
   if (!reaches(tally.present, rule.quorum, tally.summoned)) {
     return {
       outcome: 'no_quorum',
@@ -35,15 +40,27 @@ export function evaluateMajorityBallot(rule: MajorityRule, tally: BallotTally, h
   const base = tally[rule.base];
   const needs = `needs more than ${show(rule.pass, base)}`;
   const counted = `${tally.for} of ${base} ${BASE_NAME[rule.base]} for`;
-  if (exceeds(tally.for, rule.pass, base)) return { outcome: 'passed', reason: `passed: ${counted}, ${needs}` };
+  if (exceeds(tally.for, rule.pass, base))
+    return { outcome: 'passed', reason: `passed: ${counted}, ${needs}` };
   if (rule.headBreaksTie && equals(tally.for, rule.pass, base)) {
     if (!headDecision) {
-      return { outcome: 'tie_needs_head', reason: `tie: ${counted}, exactly ${show(rule.pass, base)}; the head of the collective must decide` };
+      return {
+        outcome: 'tie_needs_head',
+        reason: `tie: ${counted}, exactly ${show(rule.pass, base)}; the head of the collective must decide`,
+      };
     }
     const dissent = headDecision === 'for' ? base - tally.for : tally.for;
     return headDecision === 'for'
-      ? { outcome: 'passed', reason: `passed by the head's decision on a tie: ${counted}, exactly ${show(rule.pass, base)}`, decidedByHead: { decision: 'for', dissent } }
-      : { outcome: 'failed', reason: `failed by the head's decision on a tie: ${counted}, exactly ${show(rule.pass, base)}`, decidedByHead: { decision: 'against', dissent } };
+      ? {
+          outcome: 'passed',
+          reason: `passed by the head's decision on a tie: ${counted}, exactly ${show(rule.pass, base)}`,
+          decidedByHead: { decision: 'for', dissent },
+        }
+      : {
+          outcome: 'failed',
+          reason: `failed by the head's decision on a tie: ${counted}, exactly ${show(rule.pass, base)}`,
+          decidedByHead: { decision: 'against', dissent },
+        };
   }
   return { outcome: 'failed', reason: `failed: ${counted}, ${needs}` };
 }

@@ -23,33 +23,79 @@ export type NominationOutcome =
   | { outcome: 'no_quorum'; reason: string }
   | { outcome: 'invalid_tally'; reason: string; field: string };
 
-export function evaluateNomination(rule: NominationRule, tally: NominationTally): NominationOutcome {
-  const counts = { members: tally.members, summoned: tally.summoned, present: tally.present, invalid: tally.invalid };
+export function evaluateNomination(
+  rule: NominationRule,
+  tally: NominationTally,
+): NominationOutcome {
+  const counts = {
+    members: tally.members,
+    summoned: tally.summoned,
+    present: tally.present,
+    invalid: tally.invalid,
+  };
   for (const [field, value] of Object.entries(counts)) {
-    if (!Number.isInteger(value) || value < 0) return { outcome: 'invalid_tally', field, reason: `${field} must be a whole number ≥ 0 (got ${value})` };
+    if (!Number.isInteger(value) || value < 0)
+      return {
+        outcome: 'invalid_tally',
+        field,
+        reason: `${field} must be a whole number ≥ 0 (got ${value})`,
+      };
   }
   const ids = new Set<string>();
   for (const candidate of tally.candidates) {
     if (!Number.isInteger(candidate.votes) || candidate.votes < 0) {
-      return { outcome: 'invalid_tally', field: 'candidates', reason: `votes for ${candidate.personId} must be a whole number ≥ 0` };
+      return {
+        outcome: 'invalid_tally',
+        field: 'candidates',
+        reason: `votes for ${candidate.personId} must be a whole number ≥ 0`,
+      };
     }
-    if (ids.has(candidate.personId)) return { outcome: 'invalid_tally', field: 'candidates', reason: `${candidate.personId} is listed twice` };
+    if (ids.has(candidate.personId))
+      return {
+        outcome: 'invalid_tally',
+        field: 'candidates',
+        reason: `${candidate.personId} is listed twice`,
+      };
     ids.add(candidate.personId);
   }
   const cast = tally.candidates.reduce((sum, c) => sum + c.votes, 0) + tally.invalid;
   // One nomination per member present: valid nominations plus invalid ballots cannot exceed those present.
-  if (cast > tally.present) return { outcome: 'invalid_tally', field: 'candidates', reason: `${cast} ballots counted, but ${tally.present} present` };
-  if (tally.present > tally.summoned) return { outcome: 'invalid_tally', field: 'present', reason: `${tally.present} present, but only ${tally.summoned} summoned` };
-  if (tally.summoned > tally.members) return { outcome: 'invalid_tally', field: 'summoned', reason: `${tally.summoned} summoned, but the collective has ${tally.members} members` };
+  if (cast > tally.present)
+    return {
+      outcome: 'invalid_tally',
+      field: 'candidates',
+      reason: `${cast} ballots counted, but ${tally.present} present`,
+    };
+  if (tally.present > tally.summoned)
+    return {
+      outcome: 'invalid_tally',
+      field: 'present',
+      reason: `${tally.present} present, but only ${tally.summoned} summoned`,
+    };
+  if (tally.summoned > tally.members)
+    return {
+      outcome: 'invalid_tally',
+      field: 'summoned',
+      reason: `${tally.summoned} summoned, but the collective has ${tally.members} members`,
+    };
   if (!reaches(tally.present, rule.quorum, tally.summoned)) {
-    return { outcome: 'no_quorum', reason: `no quorum: ${tally.present} of ${tally.summoned} summoned present, needs at least ${show(rule.quorum, tally.summoned)}` };
+    return {
+      outcome: 'no_quorum',
+      reason: `no quorum: ${tally.present} of ${tally.summoned} summoned present, needs at least ${show(rule.quorum, tally.summoned)}`,
+    };
   }
-  const ranked = [...tally.candidates].sort((a, b) => b.votes - a.votes || a.personId.localeCompare(b.personId));
+  const ranked = [...tally.candidates].sort(
+    (a, b) => b.votes - a.votes || a.personId.localeCompare(b.personId),
+  );
   const top = ranked[0];
   const needs = `needs the most votes and more than ${show(rule.pass, tally.summoned)}`;
   const leaders = ranked.filter((c) => c.votes === top?.votes);
   if (top && leaders.length === 1 && exceeds(top.votes, rule.pass, tally.summoned)) {
-    return { outcome: 'selected', selected: [top.personId], reason: `selected ${top.personId}: ${top.votes} of ${tally.summoned} summoned, ${needs}` };
+    return {
+      outcome: 'selected',
+      selected: [top.personId],
+      reason: `selected ${top.personId}: ${top.votes} of ${tally.summoned} summoned, ${needs}`,
+    };
   }
   // Nobody passed: the top N go forward, and anyone tied with the last of them goes too (no lottery).
   const cutoff = ranked[Math.min(rule.fallbackCount, ranked.length) - 1]?.votes ?? 0;

@@ -17,7 +17,15 @@ export interface TallyProblem {
   message: string;
 }
 
-const COUNTS: (keyof BallotTally)[] = ['members', 'summoned', 'present', 'for', 'against', 'abstain', 'invalid'];
+const COUNTS: (keyof BallotTally)[] = [
+  'members',
+  'summoned',
+  'present',
+  'for',
+  'against',
+  'abstain',
+  'invalid',
+];
 
 /** for + against + abstain + invalid = present ≤ summoned ≤ members, all whole and non-negative. */
 export function tallyProblems(tally: BallotTally): TallyProblem[] {
@@ -25,7 +33,11 @@ export function tallyProblems(tally: BallotTally): TallyProblem[] {
   for (const field of COUNTS) {
     const value = tally[field];
     if (!Number.isInteger(value) || value < 0) {
-      problems.push({ field, rule: 'tally.not_a_count', message: `${field} must be a whole number ≥ 0 (got ${value})` });
+      problems.push({
+        field,
+        rule: 'tally.not_a_count',
+        message: `${field} must be a whole number ≥ 0 (got ${value})`,
+      });
     }
   }
   if (problems.length) return problems;
@@ -38,10 +50,18 @@ export function tallyProblems(tally: BallotTally): TallyProblem[] {
     });
   }
   if (tally.present > tally.summoned) {
-    problems.push({ field: 'present', rule: 'tally.inconsistent', message: `${tally.present} present, but only ${tally.summoned} summoned` });
+    problems.push({
+      field: 'present',
+      rule: 'tally.inconsistent',
+      message: `${tally.present} present, but only ${tally.summoned} summoned`,
+    });
   }
   if (tally.summoned > tally.members) {
-    problems.push({ field: 'summoned', rule: 'tally.inconsistent', message: `${tally.summoned} summoned, but the collective has ${tally.members} members` });
+    problems.push({
+      field: 'summoned',
+      rule: 'tally.inconsistent',
+      message: `${tally.summoned} summoned, but the collective has ${tally.members} members`,
+    });
   }
   return problems;
 }

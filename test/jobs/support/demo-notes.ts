@@ -14,15 +14,30 @@ export interface NoteCommand {
 
 export const demoNotesDecider: StreamDecider<DemoNotesState, NoteCommand, void> = {
   initialState: () => ({ notes: [] }),
-  evolve: (state, event) => (event.type === 'DemoNoted' ? { notes: [...state.notes, String(event.data.note)] } : state),
+  evolve: (state, event) =>
+    event.type === 'DemoNoted' ? { notes: [...state.notes, String(event.data.note)] } : state,
   decide: (_state, command) => [{ type: 'DemoNoted', data: { note: command.data.note } }],
 };
 
 /** Appends a note idempotently by `idSeed`. */
-export async function note(store: EventStore, streamId: string, text: string, idSeed: string, metadata: EventMetadata): Promise<void> {
-  await runStreamCommand(store, streamId, demoNotesDecider, { type: 'Note', data: { note: text } }, { idSeed, metadata, context: () => undefined });
+export async function note(
+  store: EventStore,
+  streamId: string,
+  text: string,
+  idSeed: string,
+  metadata: EventMetadata,
+): Promise<void> {
+  await runStreamCommand(
+    store,
+    streamId,
+    demoNotesDecider,
+    { type: 'Note', data: { note: text } },
+    { idSeed, metadata, context: () => undefined },
+  );
 }
 
 export async function notesOf(store: EventStore, streamId: string): Promise<string[]> {
-  return (await store.readStream(streamId)).filter((e) => e.type === 'DemoNoted').map((e) => String(e.data.note));
+  return (await store.readStream(streamId))
+    .filter((e) => e.type === 'DemoNoted')
+    .map((e) => String(e.data.note));
 }

@@ -78,7 +78,13 @@ export async function createJobsHarness(suite: string): Promise<JobsHarness> {
     prefix,
     config,
     runtime(clock, overrides = {}) {
-      const runtime = new JobsRuntime({ store, pool: db.pool, clock, config: { ...config, ...overrides }, log: () => {} });
+      const runtime = new JobsRuntime({
+        store,
+        pool: db.pool,
+        clock,
+        config: { ...config, ...overrides },
+        log: () => {},
+      });
       runtimes.push(runtime);
       return runtime;
     },
@@ -94,7 +100,11 @@ export async function createJobsHarness(suite: string): Promise<JobsHarness> {
   };
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 15000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 15000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();

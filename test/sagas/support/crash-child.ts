@@ -17,7 +17,13 @@ async function main(): Promise<void> {
   const store = new PostgresEventStore(pool);
   const crashAfter = Number(process.env.CRASH_AFTER_EFFECTS ?? 0);
   let handled = 0;
-  const jobs = new JobsRuntime({ store, pool, clock: systemClock, config: testJobsConfig(process.env.JOBS_PREFIX!), log: () => {} });
+  const jobs = new JobsRuntime({
+    store,
+    pool,
+    clock: systemClock,
+    config: testJobsConfig(process.env.JOBS_PREFIX!),
+    log: () => {},
+  });
   const sagas = new SagasRuntime({
     store,
     pool,

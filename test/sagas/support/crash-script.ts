@@ -43,53 +43,175 @@ export interface CrashScript {
 const UNIT = 'ou-crash';
 const today = vietnamToday();
 const meeting = { heldOn: today, minutesRef: 'BB', conclusion: 'agreed' };
-const ballot = (members: number, forVotes: number) => ({ heldOn: today, minutesRef: 'BB', tally: { members, summoned: members, present: members, for: forVotes, against: members - forVotes, abstain: 0, invalid: 0 } });
-const vetting = (items: string[]) => ({ heldOn: today, items: items.map((item) => ({ item, result: 'cleared', note: 'verified' })) });
-const decision = (number: string) => ({ heldOn: today, number, signer: 'Bí thư', effectiveFrom: today });
+const ballot = (members: number, forVotes: number) => ({
+  heldOn: today,
+  minutesRef: 'BB',
+  tally: {
+    members,
+    summoned: members,
+    present: members,
+    for: forVotes,
+    against: members - forVotes,
+    abstain: 0,
+    invalid: 0,
+  },
+});
+const vetting = (items: string[]) => ({
+  heldOn: today,
+  items: items.map((item) => ({ item, result: 'cleared', note: 'verified' })),
+});
+const decision = (number: string) => ({
+  heldOn: today,
+  number,
+  signer: 'Bí thư',
+  effectiveFrom: today,
+});
 
-function reappointmentSteps(caseId: string, personId: string, upTo: 'leadership-ballot' | 'vetting' | 'decision'): Action[] {
-  const step = (stepId: string, who: Who, body: Record<string, unknown>): Action => ({ who, method: 'post', path: `/cases/${caseId}/steps/${stepId}`, body, status: 200 });
+function reappointmentSteps(
+  caseId: string,
+  personId: string,
+  upTo: 'leadership-ballot' | 'vetting' | 'decision',
+): Action[] {
+  const step = (stepId: string, who: Who, body: Record<string, unknown>): Action => ({
+    who,
+    method: 'post',
+    path: `/cases/${caseId}/steps/${stepId}`,
+    body,
+    status: 200,
+  });
   const steps: Action[] = [
-    { who: 'staff', method: 'post', path: '/cases', body: { id: caseId, procedure: 'reappointment', definition: 'reappointment.standard', personId, positionId: 'pos-dep', orgUnitId: UNIT, summary: 'Re-appointment' }, status: 201 },
+    {
+      who: 'staff',
+      method: 'post',
+      path: '/cases',
+      body: {
+        id: caseId,
+        procedure: 'reappointment',
+        definition: 'reappointment.standard',
+        personId,
+        positionId: 'pos-dep',
+        orgUnitId: UNIT,
+        summary: 'Re-appointment',
+      },
+      status: 201,
+    },
     step('self-assessment', 'staff', { heldOn: today, conclusion: 'ok' }),
     step('key-officials-confidence', 'secretary', ballot(40, 30)),
     step('head-evaluation', 'leader', { heldOn: today, conclusion: 'ok' }),
     step('leadership-ballot', 'secretary', ballot(13, 11)),
   ];
   if (upTo === 'leadership-ballot') return steps;
-  steps.push(step('vetting', 'staff', vetting(['background', 'asset_declaration', 'political_standards', 'health'])));
+  steps.push(
+    step(
+      'vetting',
+      'staff',
+      vetting(['background', 'asset_declaration', 'political_standards', 'health']),
+    ),
+  );
   if (upTo === 'vetting') return steps;
   steps.push(step('decision', 'leader', decision(`R-${caseId}`)));
   return steps;
 }
 
 function appointmentSteps(caseId: string, personId: string): Action[] {
-  const step = (stepId: string, who: Who, body: Record<string, unknown>): Action => ({ who, method: 'post', path: `/cases/${caseId}/steps/${stepId}`, body, status: 200 });
+  const step = (stepId: string, who: Who, body: Record<string, unknown>): Action => ({
+    who,
+    method: 'post',
+    path: `/cases/${caseId}/steps/${stepId}`,
+    body,
+    status: 200,
+  });
   return [
-    { who: 'staff', method: 'post', path: '/cases', body: { id: caseId, procedure: 'appointment', definition: 'appointment.external', personId, positionId: 'pos-new', orgUnitId: UNIT, summary: 'Appointment from outside' }, status: 201 },
+    {
+      who: 'staff',
+      method: 'post',
+      path: '/cases',
+      body: {
+        id: caseId,
+        procedure: 'appointment',
+        definition: 'appointment.external',
+        personId,
+        positionId: 'pos-new',
+        orgUnitId: UNIT,
+        summary: 'Appointment from outside',
+      },
+      status: 201,
+    },
     step('consult-receiving-unit', 'staff', meeting),
     step('candidate-unit-ballot', 'secretary', ballot(13, 10)),
     step('evaluation-and-meeting', 'staff', meeting),
-    step('vetting', 'staff', vetting(['background', 'asset_declaration', 'political_standards', 'residence_party_cell_opinion', 'health'])),
+    step(
+      'vetting',
+      'staff',
+      vetting([
+        'background',
+        'asset_declaration',
+        'political_standards',
+        'residence_party_cell_opinion',
+        'health',
+      ]),
+    ),
     step('decision', 'leader', decision(`A-${caseId}`)),
   ];
 }
 
-function disciplineSteps(caseId: string, personId: string, definition: 'discipline.party' | 'discipline.civil-service', form: string): Action[] {
-  const step = (stepId: string, who: Who, body: Record<string, unknown>): Action => ({ who, method: 'post', path: `/discipline-cases/${caseId}/steps/${stepId}`, body, status: 200 });
+function disciplineSteps(
+  caseId: string,
+  personId: string,
+  definition: 'discipline.party' | 'discipline.civil-service',
+  form: string,
+): Action[] {
+  const step = (stepId: string, who: Who, body: Record<string, unknown>): Action => ({
+    who,
+    method: 'post',
+    path: `/discipline-cases/${caseId}/steps/${stepId}`,
+    body,
+    status: 200,
+  });
   return [
     {
       who: 'inspector',
       method: 'post',
       path: '/discipline-cases',
-      body: { id: caseId, definition, personId, positionId: 'pos-dep', orgUnitId: UNIT, summary: 'Violation', violation: { category: 'budget', committedOn: addDays(today, -30), description: 'x', source: 'report', severity: form } },
+      body: {
+        id: caseId,
+        definition,
+        personId,
+        positionId: 'pos-dep',
+        orgUnitId: UNIT,
+        summary: 'Violation',
+        violation: {
+          category: 'budget',
+          committedOn: addDays(today, -30),
+          description: 'x',
+          source: 'report',
+          severity: form,
+        },
+      },
       status: 201,
     },
     step('verification', 'inspector', { ...meeting, violationConfirmed: true }),
     step('self-criticism', 'staff', meeting),
     step('review', 'inspector', meeting),
-    step('ballot', 'secretary', { heldOn: today, minutesRef: 'BB', tally: { members: 5, summoned: 5, present: 5, invalid: 0, noDiscipline: 0, votesByForm: { [form]: 5 } } }),
-    step('decision', 'leader', { heldOn: today, number: `D-${caseId}`, signer: 'Chủ nhiệm', form, effectiveFrom: today }),
+    step('ballot', 'secretary', {
+      heldOn: today,
+      minutesRef: 'BB',
+      tally: {
+        members: 5,
+        summoned: 5,
+        present: 5,
+        invalid: 0,
+        noDiscipline: 0,
+        votesByForm: { [form]: 5 },
+      },
+    }),
+    step('decision', 'leader', {
+      heldOn: today,
+      number: `D-${caseId}`,
+      signer: 'Chủ nhiệm',
+      form,
+      effectiveFrom: today,
+    }),
   ];
 }
 
@@ -102,7 +224,10 @@ function place(phases: Action[][], actions: Action[], at: number[]): void {
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 
 export function crashScript(peopleCount: number): CrashScript {
-  const people = Array.from({ length: peopleCount }, (_, i) => ({ id: `p-${String(i).padStart(3, '0')}`, group: GROUPS[i % GROUPS.length] }));
+  const people = Array.from({ length: peopleCount }, (_, i) => ({
+    id: `p-${String(i).padStart(3, '0')}`,
+    group: GROUPS[i % GROUPS.length],
+  }));
   const phases: Action[][] = [];
   for (const { id, group } of people) {
     switch (group) {
@@ -114,30 +239,58 @@ export function crashScript(peopleCount: number): CrashScript {
         break;
       case 'C':
         place(phases, reappointmentSteps(`rc-${id}`, id, 'vetting'), range(0, 6));
-        place(phases, disciplineSteps(`dc-${id}`, id, 'discipline.party', 'warning'), [0, 1, 2, 3, 4, 7]);
+        place(
+          phases,
+          disciplineSteps(`dc-${id}`, id, 'discipline.party', 'warning'),
+          [0, 1, 2, 3, 4, 7],
+        );
         break;
       case 'D':
         place(phases, reappointmentSteps(`rd-${id}`, id, 'vetting'), range(0, 6));
-        place(phases, disciplineSteps(`dd-${id}`, id, 'discipline.civil-service', 'reprimand'), range(6, 6));
+        place(
+          phases,
+          disciplineSteps(`dd-${id}`, id, 'discipline.civil-service', 'reprimand'),
+          range(6, 6),
+        );
         break;
       case 'E':
         place(phases, reappointmentSteps(`re-${id}`, id, 'leadership-ballot'), range(0, 5));
-        place(phases, disciplineSteps(`de-${id}`, id, 'discipline.civil-service', 'removal_from_post'), range(0, 6));
+        place(
+          phases,
+          disciplineSteps(`de-${id}`, id, 'discipline.civil-service', 'removal_from_post'),
+          range(0, 6),
+        );
         break;
     }
   }
 
   const headers = (t: TestApp, who: Who): Record<string, string> => {
-    const roles = { staff: 'organization_staff', secretary: 'ballot_secretary', leader: 'leadership', inspector: 'inspector' } as const;
+    const roles = {
+      staff: 'organization_staff',
+      secretary: 'ballot_secretary',
+      leader: 'leadership',
+      inspector: 'inspector',
+    } as const;
     return { Authorization: `Bearer ${t.token(`u-${who}`, [roles[who]], UNIT)}` };
   };
 
   async function setup(t: TestApp): Promise<void> {
     const http = () => request(t.server as never);
     const staff = headers(t, 'staff');
-    await http().post('/org-units').set(staff).send({ id: UNIT, name: 'Thị xã Crash', kind: 'town' }).expect(201);
-    for (const [id, rank] of [['pos-dep', 4], ['pos-new', 5]] as const) {
-      await http().post('/positions').set(staff).send({ id, title: id, orgUnitId: UNIT, appointingAuthority: UNIT, rank }).expect(201);
+    await http()
+      .post('/org-units')
+      .set(staff)
+      .send({ id: UNIT, name: 'Thị xã Crash', kind: 'town' })
+      .expect(201);
+    for (const [id, rank] of [
+      ['pos-dep', 4],
+      ['pos-new', 5],
+    ] as const) {
+      await http()
+        .post('/positions')
+        .set(staff)
+        .send({ id, title: id, orgUnitId: UNIT, appointingAuthority: UNIT, rank })
+        .expect(201);
     }
     const catalog = t.app.get<WorkflowCatalog>(WORKFLOW_CATALOG);
     const retiresSoon = dateOfBirthRetiringAround(catalog, addDays(today, 150));
@@ -146,10 +299,34 @@ export function crashScript(peopleCount: number): CrashScript {
       await http()
         .post('/cadres')
         .set(staff)
-        .send({ id, fullName: `Người ${id}`, dateOfBirth, gender: 'male', ethnicity: 'Kinh', partyMember: true, educationLevel: 'Thạc sĩ', politicalTheoryLevel: 'Cao cấp', orgUnitId: UNIT })
+        .send({
+          id,
+          fullName: `Người ${id}`,
+          dateOfBirth,
+          gender: 'male',
+          ethnicity: 'Kinh',
+          partyMember: true,
+          educationLevel: 'Thạc sĩ',
+          politicalTheoryLevel: 'Cao cấp',
+          orgUnitId: UNIT,
+        })
         .expect(201);
-      await http().post(`/cadres/${id}/posts`).set(staff).send({ positionId: 'pos-dep', from: addDays(today, -1700), termEnd: addDays(today, 100), decisionRef: '1-QĐ' }).expect(201);
-      if (group === 'B') await http().post(`/cadres/${id}/planning-pool`).set(staff).send({ positionId: 'pos-new', term: '2025-2030', decisionRef: '112-QĐ/TU' }).expect(201);
+      await http()
+        .post(`/cadres/${id}/posts`)
+        .set(staff)
+        .send({
+          positionId: 'pos-dep',
+          from: addDays(today, -1700),
+          termEnd: addDays(today, 100),
+          decisionRef: '1-QĐ',
+        })
+        .expect(201);
+      if (group === 'B')
+        await http()
+          .post(`/cadres/${id}/planning-pool`)
+          .set(staff)
+          .send({ positionId: 'pos-new', term: '2025-2030', decisionRef: '112-QĐ/TU' })
+          .expect(201);
     }
   }
 

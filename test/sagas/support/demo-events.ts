@@ -3,7 +3,10 @@ import { EventStore } from '../../../src/event-store/event-store.port';
 import { DEMO_CASE_PREFIX } from './demo-saga';
 
 /** Opens a demo case: one DemoCaseOpened event on `democase-<id>`; returns the case id and event position. */
-export async function openDemoCase(store: EventStore, occurredAt = new Date()): Promise<{ caseId: string; eventId: string; position: string }> {
+export async function openDemoCase(
+  store: EventStore,
+  occurredAt = new Date(),
+): Promise<{ caseId: string; eventId: string; position: string }> {
   const caseId = randomUUID();
   const eventId = randomUUID();
   const result = await store.append(
@@ -13,7 +16,12 @@ export async function openDemoCase(store: EventStore, occurredAt = new Date()): 
         id: eventId,
         type: 'DemoCaseOpened',
         data: { caseId },
-        metadata: { actorId: 'user-1', correlationId: `corr-${caseId}`, causationId: null, occurredAt: occurredAt.toISOString() },
+        metadata: {
+          actorId: 'user-1',
+          correlationId: `corr-${caseId}`,
+          causationId: null,
+          occurredAt: occurredAt.toISOString(),
+        },
       },
     ],
     { expectedRevision: 'no_stream' },

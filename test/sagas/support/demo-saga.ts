@@ -21,7 +21,9 @@ export const demoSaga: Saga = {
       Send({ type: 'RecordFollowUp', data: { caseId } }, 'follow-up'),
       Schedule({
         kind: 'demo-reminder',
-        dueAt: new Date(new Date(event.metadata.occurredAt).getTime() + REMINDER_DELAY_MS).toISOString(),
+        dueAt: new Date(
+          new Date(event.metadata.occurredAt).getTime() + REMINDER_DELAY_MS,
+        ).toISOString(),
         target: followUpStream(caseId),
         payload: { caseId },
       }),
@@ -30,7 +32,12 @@ export const demoSaga: Saga = {
 };
 
 /** What the lead does for real sagas: command dispatchers and timer handlers. */
-export function wireDemo(store: EventStore, commands: SagaCommandBus, timers: TimerHandlerRegistry, failFor?: Set<string>): void {
+export function wireDemo(
+  store: EventStore,
+  commands: SagaCommandBus,
+  timers: TimerHandlerRegistry,
+  failFor?: Set<string>,
+): void {
   commands.register('RecordFollowUp', async (command, context) => {
     const caseId = String(command.data.caseId);
     if (failFor?.has(caseId)) throw new Error(`follow-up refused for ${caseId}`);

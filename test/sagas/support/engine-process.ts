@@ -19,11 +19,15 @@ export class EngineProcess {
 
   start(): void {
     if (this.child) throw new Error('the engine child is already running');
-    const child = spawn(process.execPath, ['-r', './test/support/swc-register.js', 'test/sagas/support/engine-child.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', './test/support/swc-register.js', 'test/sagas/support/engine-child.ts'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...this.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     this.starts += 1;
     let seen = '';
@@ -32,7 +36,13 @@ export class EngineProcess {
         seen += chunk.toString();
         if (seen.includes('ready\n')) resolve();
       });
-      child.on('exit', (code, signal) => reject(new Error(`engine child exited before it was ready (${signal ?? code}):\n${this.output.slice(-4000)}`)));
+      child.on('exit', (code, signal) =>
+        reject(
+          new Error(
+            `engine child exited before it was ready (${signal ?? code}):\n${this.output.slice(-4000)}`,
+          ),
+        ),
+      );
     });
     // A kill before ready is a legitimate crash; only waiters see the rejection.
     this.readyPromise.catch(() => undefined);
@@ -40,7 +50,8 @@ export class EngineProcess {
     this.exitPromise = new Promise<void>((resolve) =>
       child.on('exit', (code, signal) => {
         if (this.child === child) this.child = null;
-        if (signal !== 'SIGKILL' && code !== 0) this.output += `\n[engine child exited with ${signal ?? code}]\n`;
+        if (signal !== 'SIGKILL' && code !== 0)
+          this.output += `\n[engine child exited with ${signal ?? code}]\n`;
         resolve();
       }),
     );

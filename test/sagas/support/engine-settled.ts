@@ -9,11 +9,19 @@ const DOMAIN_SAGAS = [caseRecordSaga, stepDeadlineSaga, disciplineRecordSaga];
  * What is still to do for the engine's workers: events after each domain saga's checkpoint that
  * its filter selects, and timers due by the workers' clock that have neither fired nor been cancelled.
  */
-export async function outstandingWork(pool: Pool, workersNow: Date): Promise<{ sagaEvents: number; dueTimers: number; head: string }> {
+export async function outstandingWork(
+  pool: Pool,
+  workersNow: Date,
+): Promise<{ sagaEvents: number; dueTimers: number; head: string }> {
   let sagaEvents = 0;
   for (const saga of DOMAIN_SAGAS) {
-    const prefixes = ([] as string[]).concat(saga.filter?.streamPrefix ?? []).map((prefix) => `${prefix}%`);
-    const { rows } = await pool.query<{ position: string | null }>('SELECT position FROM saga_checkpoints WHERE name = $1', [saga.name]);
+    const prefixes = ([] as string[])
+      .concat(saga.filter?.streamPrefix ?? [])
+      .map((prefix) => `${prefix}%`);
+    const { rows } = await pool.query<{ position: string | null }>(
+      'SELECT position FROM saga_checkpoints WHERE name = $1',
+      [saga.name],
+    );
     const [transactionId, globalPosition] = (rows[0]?.position ?? '0/0').split('/');
     const pending = await pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM events
@@ -28,12 +36,19 @@ export async function outstandingWork(pool: Pool, workersNow: Date): Promise<{ s
         AND NOT EXISTS (SELECT 1 FROM events settled WHERE settled.stream_id = scheduled.stream_id AND settled.type IN ('TimerFired', 'TimerCancelled'))`,
     [workersNow],
   );
-  const head = await pool.query<{ head: string | null }>('SELECT max(global_position)::text AS head FROM events');
+  const head = await pool.query<{ head: string | null }>(
+    'SELECT max(global_position)::text AS head FROM events',
+  );
   return { sagaEvents, dueTimers: timers.rows[0].n, head: head.rows[0].head ?? '0' };
 }
 
 /** Waits until the workers have nothing left to do, twice in a row with no new event in between. */
-export async function waitUntilSettled(pool: Pool, workersNow: () => Date, what: string, timeoutMs = 90_000): Promise<void> {
+export async function waitUntilSettled(
+  pool: Pool,
+  workersNow: () => Date,
+  what: string,
+  timeoutMs = 90_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let previousHead: string | null = null;
   let last = { sagaEvents: -1, dueTimers: -1, head: '' };
@@ -44,5 +59,7 @@ export async function waitUntilSettled(pool: Pool, workersNow: () => Date, what:
     previousHead = idle ? last.head : null;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${what}: the workers did not settle in ${timeoutMs} ms (${last.sagaEvents} saga events, ${last.dueTimers} due timers outstanding)`);
+  throw new Error(
+    `${what}: the workers did not settle in ${timeoutMs} ms (${last.sagaEvents} saga events, ${last.dueTimers} due timers outstanding)`,
+  );
 }

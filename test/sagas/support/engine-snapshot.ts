@@ -15,9 +15,14 @@ export interface EngineSnapshot {
 
 /** Ids of cases a re-appointment notice opened: `r-` and 18 characters of an id derived from the timer. */
 const TIMER_OPENED_CASE = /^r-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}$/;
-const VOLATILE_KEYS = /(At|Position|Revision)$|^(revision|position|hash|eventId|etag|correlationId|causationId|idSeed|timerId)$/;
+const VOLATILE_KEYS =
+  /(At|Position|Revision)$|^(revision|position|hash|eventId|etag|correlationId|causationId|idSeed|timerId)$/;
 
-export async function takeSnapshot(t: TestApp, headers: Record<string, string>, peopleIds: string[]): Promise<EngineSnapshot> {
+export async function takeSnapshot(
+  t: TestApp,
+  headers: Record<string, string>,
+  peopleIds: string[],
+): Promise<EngineSnapshot> {
   const http = () => request(t.server as never);
   const pool = t.db.pool;
 
@@ -33,7 +38,11 @@ export async function takeSnapshot(t: TestApp, headers: Record<string, string>, 
     byPerson.set(row.person_id, n);
     renames.set(row.case_id, `timer-opened-${n}-for-${row.person_id}`);
   }
-  const rename = (text: string): string => text.replace(new RegExp(TIMER_OPENED_CASE.source.slice(1, -1), 'g'), (id) => renames.get(id) ?? id);
+  const rename = (text: string): string =>
+    text.replace(
+      new RegExp(TIMER_OPENED_CASE.source.slice(1, -1), 'g'),
+      (id) => renames.get(id) ?? id,
+    );
   const normalise = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(normalise);
     if (value && typeof value === 'object') {
@@ -47,11 +56,14 @@ export async function takeSnapshot(t: TestApp, headers: Record<string, string>, 
   };
 
   const people: Record<string, unknown> = {};
-  for (const id of peopleIds) people[id] = normalise((await http().get(`/cadres/${id}`).set(headers).expect(200)).body);
+  for (const id of peopleIds)
+    people[id] = normalise((await http().get(`/cadres/${id}`).set(headers).expect(200)).body);
 
   const cases: Record<string, unknown> = {};
   for (const row of opened.rows) {
-    const path = row.stream_id.startsWith('discipline-') ? `/discipline-cases/${row.case_id}` : `/cases/${row.case_id}`;
+    const path = row.stream_id.startsWith('discipline-')
+      ? `/discipline-cases/${row.case_id}`
+      : `/cases/${row.case_id}`;
     cases[rename(row.case_id)] = normalise((await http().get(path).set(headers).expect(200)).body);
   }
 
