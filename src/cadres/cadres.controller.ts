@@ -14,7 +14,8 @@ import {
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { vietnamDay } from '../common/vietnam-day';
+import { parseAsOf } from '../common/as-of';
+import { endOfVietnamDay, vietnamDay } from '../common/vietnam-day';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { disciplineStatusOn } from './discipline-facts';
@@ -59,8 +60,6 @@ function personView(personId: string, state: PersonState, revision: number | nul
     reappointmentsDue: state.reappointmentsDue,
   };
 }
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -182,14 +181,7 @@ export class CadresController {
         'invalid',
         'for',
       );
-    if (asOf !== undefined && (!DAY.test(asOf) || Number.isNaN(Date.parse(asOf))))
-      throw new DomainRuleViolation(
-        'query.as_of',
-        `asOf: "${asOf}" is not a day YYYY-MM-DD`,
-        'invalid',
-        'asOf',
-      );
-    const day = asOf ?? this.today();
+    const day = parseAsOf(asOf)?.day ?? this.today();
     const target = await this.registry.findPosition(positionId);
     if (!target)
       throw new DomainRuleViolation(
@@ -207,7 +199,7 @@ export class CadresController {
         'asOf',
       );
     // The record as it stood at the end of that day in Vietnam.
-    const { state } = await this.registry.loadPerson(personId, new Date(`${day}T16:59:59.999Z`));
+    const { state } = await this.registry.loadPerson(personId, endOfVietnamDay(day));
     if (state.status !== 'registered')
       throw new NotFoundException(`person ${personId} was not registered on ${day}`);
     const ranks = new Map<string, number>();

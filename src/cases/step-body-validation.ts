@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { firstValidationProblem } from '../common/validation';
+import { InvalidBody } from '../common/problems/invalid-body';
 import { StepBody } from '../workflow/case/case.commands';
 import { StepKind } from '../workflow/definitions/procedure-definition';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
@@ -45,7 +46,7 @@ export function parseBody<T extends object>(dtoClass: new () => T, raw: unknown)
   });
   if (errors.length) {
     const problem = firstValidationProblem(errors);
-    throw new DomainRuleViolation('body.invalid', problem.message, 'invalid', problem.field);
+    throw new InvalidBody(problem.field, problem.messages);
   }
   return dto;
 }

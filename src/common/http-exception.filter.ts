@@ -1,8 +1,39 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { toHttpError } from './domain-error-mapping';
+import { HttpErrorBody, toHttpError } from './domain-error-mapping';
+import { preferredLanguage } from './problems/accept-language';
+import { translatedMessage } from './problems/invalid-body';
+import { PROBLEM_CONTENT_TYPE, renderProblem } from './problems/problem-details';
+
+/** The rule of an error Nest or a library raised without one, by its status. */
+const RULE_BY_STATUS: Record<number, string> = {
+  400: 'request.invalid',
+  401: 'auth.unauthenticated',
+  403: 'access.forbidden',
+  404: 'resource.not_found',
+  409: 'state.conflict',
+  413: 'body.too_large',
+  422: 'request.unprocessable',
+  429: 'rate_limit.exceeded',
+};
+
+interface ErrorResponse {
+  status(code: number): ErrorResponse;
+  setHeader(name: string, value: string): void;
+  send(body: string): void;
+  headersSent?: boolean;
+}
+
+interface ErrorRequest {
+  id?: unknown;
+  method?: string;
+  url?: string;
+  originalUrl?: string;
+  headers?: Record<string, string | string[] | undefined>;
+}
 
 /**
- * One error shape for the whole API: status, error, message, and for refusals the rule and field.
+ * One error shape for the whole API: an RFC 9457 problem (`application/problem+json`) that keeps
+ * the fields clients already read: status, error, message, and for refusals the rule and field.
  * Stack traces and SQL never reach the client; unexpected errors are logged with the request id.
  */
 @Catch()
@@ -11,53 +42,91 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<{
-      status(code: number): { json(body: unknown): void };
-      headersSent?: boolean;
-    }>();
-    const request = http.getRequest<{ id?: unknown; method?: string; url?: string }>();
+    const response = http.getResponse<ErrorResponse>();
+    const request = http.getRequest<ErrorRequest>();
     if (response.headersSent) return;
+    sendProblem(response, request, exception, this.errorBody(exception, request));
+  }
 
+  private errorBody(exception: unknown, request: ErrorRequest): HttpErrorBody {
     const domain = toHttpError(exception);
-    if (domain) {
-      response.status(domain.statusCode).json(domain);
-      return;
-    }
+    if (domain) return domain;
+    const parser = bodyParserError(exception);
+    if (parser) return parser;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      if (typeof body === 'string') {
-        response.status(status).json({ statusCode: status, error: exception.name, message: body });
-      } else {
-        const { message, ...rest } = body as { message?: unknown };
-        // ValidationPipe gives a list; the first entry names the field and the rule.
-        const messages = Array.isArray(message) ? message : undefined;
-        response.status(status).json({
-          ...rest,
+      if (typeof body === 'string')
+        return {
           statusCode: status,
-          message: messages ? messages.join('; ') : (message ?? exception.message),
-          ...(messages ? { errors: messages } : {}),
-        });
-      }
-      return;
-    }
-    const payloadTooLarge = (exception as { type?: string }).type === 'entity.too.large';
-    if (payloadTooLarge) {
-      response.status(413).json({
-        statusCode: 413,
-        error: 'Payload Too Large',
-        message: 'request body is too large',
-      });
-      return;
+          error: exception.name,
+          rule: RULE_BY_STATUS[status],
+          message: body,
+        };
+      const { message, ...rest } = body as { message?: unknown };
+      // ValidationPipe gives a list; the first entry names the field and the rule.
+      const messages = Array.isArray(message) ? message : undefined;
+      return {
+        rule: RULE_BY_STATUS[status],
+        ...rest,
+        statusCode: status,
+        error: String((rest as { error?: unknown }).error ?? exception.name),
+        message: messages ? messages.join('; ') : String(message ?? exception.message),
+        ...(messages ? { errors: messages } : {}),
+      };
     }
     this.logger.error(
       { err: exception, requestId: request.id, method: request.method, url: request.url },
       'unexpected error',
     );
-    response.status(500).json({
+    return {
       statusCode: 500,
       error: 'Internal Server Error',
+      rule: 'internal.unexpected',
       message: `unexpected error; quote request id ${String(request.id ?? 'unknown')} when reporting it`,
-    });
+    };
   }
+}
+
+/**
+ * body-parser's own errors (the JSON did not parse, the body is over the limit), raw or as the
+ * `cause` of the HttpException Nest's Express adapter wraps them in.
+ */
+function bodyParserError(exception: unknown): HttpErrorBody | null {
+  const cause = (exception as { cause?: unknown } | null)?.cause;
+  const error = (cause ?? exception) as { type?: string; message?: string } | null;
+  if (error?.type === 'entity.parse.failed')
+    return {
+      statusCode: 400,
+      error: 'Bad Request',
+      rule: 'body.malformed_json',
+      message: `the request body is not valid JSON (${error.message ?? 'parse error'}); send one JSON object`,
+    };
+  if (error?.type === 'entity.too.large')
+    return {
+      statusCode: 413,
+      error: 'Payload Too Large',
+      rule: 'body.too_large',
+      message: 'request body is too large',
+    };
+  return null;
+}
+
+/** Writes the error as a problem in the language the caller asked for (Accept-Language). */
+function sendProblem(
+  response: ErrorResponse,
+  request: ErrorRequest,
+  exception: unknown,
+  body: HttpErrorBody,
+): void {
+  const language = preferredLanguage(request.headers?.['accept-language']);
+  const problem = renderProblem(body, {
+    path: (request.originalUrl ?? request.url ?? '/').split('?')[0],
+    language,
+    translatedDetail: translatedMessage(exception, language),
+  });
+  response.status(problem.status);
+  response.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
+  response.setHeader('Content-Language', language);
+  response.send(JSON.stringify(problem));
 }

@@ -1,16 +1,10 @@
-import {
-  CallHandler,
-  ExecutionContext,
-  Inject,
-  Injectable,
-  NestInterceptor,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
 import { from, Observable, of, switchMap } from 'rxjs';
 import { Actor } from '../identity/actor';
 import { PG_POOL } from './tokens';
+import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 
 export interface IdempotentRequest {
   method: string;
@@ -45,7 +39,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = Array.isArray(header) ? header[0] : header;
     if (!key || request.method === 'GET') return next.handle();
     if (key.length > 200)
-      throw new UnprocessableEntityException('Idempotency-Key: at most 200 characters');
+      throw new DomainRuleViolation(
+        'idempotency.key_too_long',
+        'Idempotency-Key: at most 200 characters',
+        'unprocessable',
+        'Idempotency-Key',
+      );
     const actorId = request.actor?.userId ?? 'anonymous';
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
@@ -62,8 +61,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
         const stored = rows[0];
         if (stored) {
           if (stored.request_hash !== requestHash) {
-            throw new UnprocessableEntityException(
+            throw new DomainRuleViolation(
+              'idempotency.key_reused',
               'Idempotency-Key was already used for a different request: use a new key for a new request',
+              'unprocessable',
+              'Idempotency-Key',
             );
           }
           response.status(stored.status_code);

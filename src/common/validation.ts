@@ -1,21 +1,18 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { InvalidBody } from './problems/invalid-body';
+import { Messages, validationMessages } from './problems/validation-messages';
 
 /** The first problem of a class-validator result, with the field's full path (`violation.source`, `items[2].note`). */
 export function firstValidationProblem(
   errors: ValidationError[],
   prefix = '',
-): { field: string; message: string } {
+): { field: string; message: string; messages: Messages } {
   const error = errors[0];
   const field = `${prefix}${error.property}`;
   if (error.constraints) {
-    const raw = Object.values(error.constraints)
-      .pop()!
-      .replace(/^property (\S+) should not exist$/, '$1: unknown field');
-    return {
-      field,
-      message: raw.startsWith(error.property) ? `${prefix}${raw}` : `${field}: ${raw}`,
-    };
+    const [constraint, raw] = Object.entries(error.constraints).pop()!;
+    const messages = validationMessages(error, field, constraint, raw);
+    return { field, message: messages.en, messages };
   }
   return firstValidationProblem(
     error.children ?? [],
@@ -30,10 +27,11 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: true,
-    validationError: { target: false, value: false },
+    // The value tells a missing field from a wrong one; it is never echoed to the client.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => {
       const problem = firstValidationProblem(errors);
-      return new DomainRuleViolation('body.invalid', problem.message, 'invalid', problem.field);
+      return new InvalidBody(problem.field, problem.messages);
     },
   });
 }

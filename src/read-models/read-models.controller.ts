@@ -4,6 +4,7 @@ import { ACCESS, Allow } from '../identity/allow.decorator';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ServerResponse } from 'node:http';
 import { Pool } from 'pg';
+import { parseAsOf } from '../common/as-of';
 import { Clock, CLOCK } from '../common/clock';
 import { csvLine } from '../common/csv';
 import { PG_POOL } from '../common/tokens';
@@ -186,7 +187,7 @@ export class ReadModelsController {
       from: parseDay('from', from),
       to: parseDay('to', to),
       status: parseChoice('status', status, RECORD_STATUSES),
-      asOf: parseDay('asOf', asOf) ?? this.today(),
+      asOf: parseAsOf(asOf)?.day ?? this.today(),
       limit: parseLimit(limit),
       cursor,
     };

@@ -1,0 +1,29 @@
+import { parseAsOf } from './as-of';
+
+describe('asOf', () => {
+  it('reads a day alone as the end of that day in Vietnam, not midnight UTC', () => {
+    expect(parseAsOf('2026-12-01')).toEqual({
+      instant: new Date('2026-12-01T23:59:59.999+07:00'),
+      day: '2026-12-01',
+    });
+  });
+
+  it('reads a date-time as that instant, Vietnam time when it has no offset', () => {
+    expect(parseAsOf('2026-12-01T20:00:00Z')).toEqual({
+      instant: new Date('2026-12-01T20:00:00Z'),
+      day: '2026-12-02',
+    });
+    expect(parseAsOf('2026-12-01T08:30')?.instant).toEqual(new Date('2026-12-01T01:30:00Z'));
+  });
+
+  it('refuses what is not a day or a time, and days that do not exist', () => {
+    for (const value of [
+      'yesterday',
+      '2026-02-30',
+      '2026-13-01',
+      '01/12/2026',
+      '2026-02-30T10:00Z',
+    ])
+      expect(() => parseAsOf(value)).toThrow(expect.objectContaining({ rule: 'query.as_of' }));
+  });
+});

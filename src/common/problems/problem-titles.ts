@@ -1,0 +1,117 @@
+import { Language } from './accept-language';
+
+type Titles = Record<Language, string>;
+
+/**
+ * The short, unchanging summary of each kind of problem (RFC 9457 `title`), in English and
+ * Vietnamese. The `detail` carries the numbers of the occurrence; the title never does.
+ * A rule missing here is titled by its HTTP status.
+ */
+const TITLE_BY_RULE: Record<string, Titles> = {
+  'body.invalid': { en: 'The request body is invalid', vi: 'Nội dung yêu cầu không hợp lệ' },
+  'body.malformed_json': {
+    en: 'The request body is not valid JSON',
+    vi: 'Nội dung yêu cầu không phải JSON hợp lệ',
+  },
+  'body.too_large': { en: 'The request body is too large', vi: 'Nội dung yêu cầu quá lớn' },
+  'auth.unauthenticated': {
+    en: 'A valid bearer token is needed',
+    vi: 'Cần mã xác thực (bearer token) hợp lệ',
+  },
+  'role.not_allowed': {
+    en: 'Your role may not use this route',
+    vi: 'Vai trò của bạn không được dùng chức năng này',
+  },
+  'step.role_not_allowed': {
+    en: 'Your role may not perform this step',
+    vi: 'Vai trò của bạn không được thực hiện bước này',
+  },
+  'scope.out_of_scope': {
+    en: 'Outside the org unit of your grant',
+    vi: 'Ngoài phạm vi đơn vị được giao',
+  },
+  'separation.subject': {
+    en: 'The subject of a case may not act on it',
+    vi: 'Người là đối tượng của hồ sơ không được thao tác trên hồ sơ đó',
+  },
+  'separation.tally_and_decision': {
+    en: 'Whoever recorded the tally may not issue the decision',
+    vi: 'Người ghi kết quả kiểm phiếu không được ban hành quyết định',
+  },
+  'case.not_found': { en: 'The case does not exist', vi: 'Hồ sơ không tồn tại' },
+  'case.exists': { en: 'The case already exists', vi: 'Hồ sơ đã tồn tại' },
+  'case.closed': { en: 'The case is closed', vi: 'Hồ sơ đã đóng' },
+  'person.not_found': { en: 'The person is not registered', vi: 'Người này chưa được đăng ký' },
+  'position.not_found': { en: 'The post does not exist', vi: 'Chức vụ không tồn tại' },
+  'org_unit.not_found': { en: 'The org unit does not exist', vi: 'Đơn vị không tồn tại' },
+  'resource.not_found': { en: 'Not found', vi: 'Không tìm thấy' },
+  'concurrency.stale_revision': {
+    en: 'The case moved since you read it',
+    vi: 'Hồ sơ đã thay đổi kể từ lần bạn đọc',
+  },
+  'idempotency.id_reused': {
+    en: 'The Idempotency-Key was already used for another write',
+    vi: 'Idempotency-Key đã được dùng cho một thao tác ghi khác',
+  },
+  'idempotency.key_reused': {
+    en: 'The Idempotency-Key was already used for a different request',
+    vi: 'Idempotency-Key đã được dùng cho một yêu cầu khác',
+  },
+  'rate_limit.exceeded': { en: 'Too many requests', vi: 'Quá nhiều yêu cầu' },
+  'ballot.failed': { en: 'The ballot did not pass', vi: 'Biểu quyết không đạt' },
+  'ballot.no_quorum': {
+    en: 'The conference had no quorum',
+    vi: 'Hội nghị không đủ số thành viên có mặt',
+  },
+  'ballot.tie_needs_head': {
+    en: 'A tied ballot needs the head’s decision',
+    vi: 'Số phiếu ngang nhau cần ý kiến quyết định của người đứng đầu',
+  },
+  'tally.inconsistent': {
+    en: 'The tally does not add up',
+    vi: 'Kết quả kiểm phiếu không khớp',
+  },
+  'step.out_of_order': {
+    en: 'This step is not the current one',
+    vi: 'Bước này chưa đến lượt hoặc đã qua',
+  },
+  'step.unknown': { en: 'The procedure has no such step', vi: 'Quy trình không có bước này' },
+  'step.in_the_future': { en: 'The step is dated in the future', vi: 'Ngày của bước ở tương lai' },
+  'vetting.flagged_item_blocks_decision': {
+    en: 'A flagged vetting item blocks the decision',
+    vi: 'Nội dung thẩm định bị đánh dấu đang chặn việc ra quyết định',
+  },
+  'discipline.limitation_expired': {
+    en: 'The limitation period has expired',
+    vi: 'Đã hết thời hiệu xử lý kỷ luật',
+  },
+  'discipline.complaint_window_closed': {
+    en: 'The complaint window has closed',
+    vi: 'Đã hết thời hạn khiếu nại',
+  },
+  'field.required': { en: 'A required field is missing', vi: 'Thiếu trường bắt buộc' },
+  'query.as_of': { en: 'asOf is not a valid time', vi: 'asOf không phải thời điểm hợp lệ' },
+  'header.if_match': {
+    en: 'If-Match is not a revision',
+    vi: 'If-Match không phải số phiên bản hồ sơ',
+  },
+  'internal.unexpected': { en: 'Unexpected error', vi: 'Lỗi không mong đợi' },
+};
+
+const TITLE_BY_STATUS: Record<number, Titles> = {
+  400: { en: 'Bad request', vi: 'Yêu cầu không hợp lệ' },
+  401: { en: 'Not authenticated', vi: 'Chưa xác thực' },
+  403: { en: 'Forbidden', vi: 'Không có quyền' },
+  404: { en: 'Not found', vi: 'Không tìm thấy' },
+  409: { en: 'Conflict', vi: 'Xung đột trạng thái' },
+  413: { en: 'The request body is too large', vi: 'Nội dung yêu cầu quá lớn' },
+  422: { en: 'Refused by a rule', vi: 'Bị từ chối theo quy định' },
+  429: { en: 'Too many requests', vi: 'Quá nhiều yêu cầu' },
+  500: { en: 'Unexpected error', vi: 'Lỗi không mong đợi' },
+};
+
+export function problemTitle(rule: string, status: number, language: Language): string {
+  const titles =
+    TITLE_BY_RULE[rule] ?? TITLE_BY_STATUS[status] ?? TITLE_BY_STATUS[status >= 500 ? 500 : 400];
+  return titles[language];
+}

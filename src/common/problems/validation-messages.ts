@@ -1,0 +1,154 @@
+import { ValidationError } from '@nestjs/common';
+import { Language } from './accept-language';
+
+export type Messages = Record<Language, string>;
+
+/**
+ * class-validator's own messages ("must be longer than or equal to 1 characters") are written
+ * for programmers. These are written for the staff who fill in the forms, keyed by constraint,
+ * with the constraint's numbers read back from the library's message.
+ */
+const NUMBER = /(-?\d+(?:\.\d+)?)/g;
+const numbersIn = (text: string): string[] => text.match(NUMBER) ?? [];
+
+type Humanize = (field: string, libraryMessage: string) => Messages;
+
+const BY_CONSTRAINT: Record<string, Humanize> = {
+  whitelistValidation: (field) => ({
+    en: `${field}: unknown field`,
+    vi: `${field}: trường không được chấp nhận`,
+  }),
+  isString: (field) => ({ en: `${field} must be text`, vi: `${field} phải là văn bản` }),
+  isLength: (field, message) => {
+    const [first, second] = numbersIn(message);
+    if (/longer.*and shorter/.test(message))
+      return {
+        en: `${field} must be ${first} to ${second} characters long`,
+        vi: `${field} phải dài từ ${first} đến ${second} ký tự`,
+      };
+    if (/shorter/.test(message))
+      return {
+        en: `${field} must be at most ${first} characters long`,
+        vi: `${field} dài tối đa ${first} ký tự`,
+      };
+    return {
+      en: `${field} must be at least ${first} characters long`,
+      vi: `${field} phải dài ít nhất ${first} ký tự`,
+    };
+  },
+  minLength: (field, message) => ({
+    en: `${field} must be at least ${numbersIn(message)[0]} characters long`,
+    vi: `${field} phải dài ít nhất ${numbersIn(message)[0]} ký tự`,
+  }),
+  maxLength: (field, message) => ({
+    en: `${field} must be at most ${numbersIn(message)[0]} characters long`,
+    vi: `${field} dài tối đa ${numbersIn(message)[0]} ký tự`,
+  }),
+  min: (field, message) => ({
+    en: `${field} must be at least ${numbersIn(message).at(-1)}`,
+    vi: `${field} phải lớn hơn hoặc bằng ${numbersIn(message).at(-1)}`,
+  }),
+  max: (field, message) => ({
+    en: `${field} must be at most ${numbersIn(message).at(-1)}`,
+    vi: `${field} phải nhỏ hơn hoặc bằng ${numbersIn(message).at(-1)}`,
+  }),
+  isInt: (field) => ({ en: `${field} must be a whole number`, vi: `${field} phải là số nguyên` }),
+  isBoolean: (field) => ({
+    en: `${field} must be true or false`,
+    vi: `${field} phải là true hoặc false`,
+  }),
+  isIn: (field, message) => {
+    const choices = message.split('following values: ')[1] ?? '';
+    return {
+      en: `${field} must be one of ${choices}`,
+      vi: `${field} phải là một trong ${choices}`,
+    };
+  },
+  arrayMinSize: (field, message) => ({
+    en: `${field} must have at least ${numbersIn(message).at(-1)} entries`,
+    vi: `${field} phải có ít nhất ${numbersIn(message).at(-1)} mục`,
+  }),
+  arrayMaxSize: (field, message) => ({
+    en: `${field} must have at most ${numbersIn(message).at(-1)} entries`,
+    vi: `${field} có tối đa ${numbersIn(message).at(-1)} mục`,
+  }),
+  isObject: (field) => ({ en: `${field} must be an object`, vi: `${field} phải là một đối tượng` }),
+  nestedValidation: (field) => ({
+    en: `${field} must be an object`,
+    vi: `${field} phải là một đối tượng`,
+  }),
+  matches: (field) => ({ en: `${field} has the wrong format`, vi: `${field} sai định dạng` }),
+  isIso8601: (field) => ({
+    en: `${field} must be a date YYYY-MM-DD`,
+    vi: `${field} phải là ngày theo dạng YYYY-MM-DD`,
+  }),
+};
+
+/**
+ * Vietnamese for the messages our DTOs write themselves (`heldOn: a date YYYY-MM-DD`): the part
+ * after the field name, phrase by phrase.
+ */
+const VIETNAMESE_PHRASES: [RegExp, string][] = [
+  [/^a date YYYY-MM-DD$/, 'ngày theo dạng YYYY-MM-DD'],
+  [/^a whole number$/, 'phải là số nguyên'],
+  [/^true or false$/, 'true hoặc false'],
+  [/^YYYY-YYYY$/, 'theo dạng YYYY-YYYY'],
+  [
+    /^lower-case letters, digits and dashes, 2-64 characters$/,
+    'chữ thường, chữ số và dấu gạch ngang, từ 2 đến 64 ký tự',
+  ],
+  [/^lower-case words joined by _, e\.g\. (\S+)$/, 'các từ viết thường nối bằng dấu _, ví dụ $1'],
+  [/^one of (.+)$/, 'một trong $1'],
+  [/^keep, change or annul$/, 'keep, change hoặc annul'],
+  [/^an object of form → votes$/, 'đối tượng: hình thức → số phiếu'],
+  [/^an object with the counts$/, 'đối tượng chứa các số đếm'],
+  [/^an object with (.+)$/, 'đối tượng có $1'],
+];
+
+function vietnameseOf(message: string): string {
+  const separator = message.indexOf(': ');
+  if (separator < 0) return message;
+  const phrase = message.slice(separator + 2);
+  for (const [pattern, vietnamese] of VIETNAMESE_PHRASES)
+    if (pattern.test(phrase))
+      return `${message.slice(0, separator)}: ${phrase.replace(pattern, vietnamese)}`;
+  return message;
+}
+
+/** The library wrote the message itself (not a `message` option of the DTO): it names the property first. */
+function isLibraryMessage(property: string, message: string): boolean {
+  return (
+    message.startsWith(`${property} must `) ||
+    message.startsWith(`${property} should `) ||
+    message.startsWith(`property ${property} `) ||
+    message.startsWith(`nested property ${property} `)
+  );
+}
+
+/**
+ * The message for one failed constraint of a field, in both languages. A field that was not sent
+ * at all is "required", whatever constraint noticed it; so is an empty text that must not be empty.
+ */
+export function validationMessages(
+  error: Pick<ValidationError, 'property' | 'value'>,
+  field: string,
+  constraint: string,
+  libraryOrOwnMessage: string,
+): Messages {
+  const absent = error.value === undefined || error.value === null;
+  const emptyButNeeded =
+    error.value === '' && (constraint === 'isLength' || constraint === 'minLength');
+  if (constraint !== 'whitelistValidation' && (absent || emptyButNeeded))
+    return { en: `${field} is required`, vi: `${field} là bắt buộc` };
+  if (!isLibraryMessage(error.property, libraryOrOwnMessage)) {
+    // The DTO's own message starts with the field's name; give it the full path.
+    const en = libraryOrOwnMessage.startsWith(`${error.property}:`)
+      ? `${field}${libraryOrOwnMessage.slice(error.property.length)}`
+      : `${field}: ${libraryOrOwnMessage}`;
+    return { en, vi: vietnameseOf(en) };
+  }
+  const humanize = BY_CONSTRAINT[constraint];
+  return humanize
+    ? humanize(field, libraryOrOwnMessage)
+    : { en: `${field}: ${libraryOrOwnMessage}`, vi: `${field}: ${libraryOrOwnMessage}` };
+}

@@ -1,0 +1,135 @@
+import request from 'supertest';
+import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * `asOf=<day>` means the end of that day in Vietnam: what was recorded today is in "as of today",
+ * nothing of today is in "as of yesterday". (Midnight UTC, the old reading, is 07:00 in Vietnam
+ * and left out most of the day's work.)
+ */
+describe('asOf a day', () => {
+  let t: TestApp;
+  let staff: Record<string, string>;
+  let inspector: Record<string, string>;
+  const http = () => request(t.server as never);
+  const today = vietnamToday();
+  const yesterday = addDays(today, -1);
+
+  beforeAll(async () => {
+    t = await startTestApp('api_as_of');
+    staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
+    inspector = { Authorization: `Bearer ${t.token('u-insp', ['inspector'], 'ou-town')}` };
+    await buildRegistry(t, staff, {
+      positions: [
+        { id: 'pos-deputy', rank: 4 },
+        { id: 'pos-head', rank: 5 },
+      ],
+      people: [
+        {
+          id: 'p-an',
+          posts: [{ positionId: 'pos-deputy', from: addDays(today, -900), termEnd: null }],
+        },
+      ],
+    });
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'c-today',
+        procedure: 'appointment',
+        definition: 'appointment.external',
+        personId: 'p-an',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'Opened today',
+      })
+      .expect(201);
+    await http()
+      .post('/cases/c-today/steps/consult-receiving-unit')
+      .set(staff)
+      .send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'Agreed' })
+      .expect(200);
+    await http()
+      .post('/discipline-cases')
+      .set(inspector)
+      .send({
+        id: 'd-today',
+        definition: 'discipline.party',
+        personId: 'p-an',
+        orgUnitId: 'ou-town',
+        summary: 'Opened today',
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(today, -30),
+          description: 'Ký cấp đất sai quy hoạch',
+          source: 'inspection',
+          severity: 'warning',
+        },
+      })
+      .expect(201);
+  });
+  afterAll(() => t?.close());
+
+  it('a case as of today holds every step recorded today; as of yesterday it did not exist', async () => {
+    const asOfToday = await http().get(`/cases/c-today?asOf=${today}`).set(staff).expect(200);
+    expect(asOfToday.body).toMatchObject({
+      revision: 1,
+      currentStep: { id: 'candidate-unit-ballot' },
+    });
+    const asOfYesterday = await http().get(`/cases/c-today?asOf=${yesterday}`).set(staff);
+    expect(asOfYesterday.status).toBe(404);
+    expect(asOfYesterday.body.rule).toBe('case.not_found');
+  });
+
+  it('a discipline case as of today exists; as of yesterday it did not', async () => {
+    const asOfToday = await http()
+      .get(`/discipline-cases/d-today?asOf=${today}`)
+      .set(inspector)
+      .expect(200);
+    expect(asOfToday.body).toMatchObject({ revision: 0 });
+    expect(
+      (await http().get(`/discipline-cases/d-today?asOf=${yesterday}`).set(inspector)).status,
+    ).toBe(404);
+  });
+
+  it('eligibility as of today sees the record as it stands at the end of today', async () => {
+    const eligibility = await http()
+      .get(`/cadres/p-an/eligibility?for=pos-deputy&asOf=${today}`)
+      .set(staff)
+      .expect(200);
+    expect(eligibility.body).toMatchObject({ personId: 'p-an', asOf: today });
+    const before = await http()
+      .get(`/cadres/p-an/eligibility?for=pos-deputy&asOf=${yesterday}`)
+      .set(staff);
+    expect(before.status).toBe(404);
+  });
+
+  it('every asOf takes a day or an ISO time and refuses anything else naming the field', async () => {
+    const register = await http()
+      .get(`/discipline-records?asOf=${encodeURIComponent(new Date().toISOString())}`)
+      .set(inspector)
+      .expect(200);
+    expect(register.body.items).toEqual([]);
+    for (const path of [
+      '/cases/c-today',
+      '/discipline-cases/d-today',
+      '/discipline-records',
+      '/cadres/p-an/eligibility?for=pos-deputy',
+    ]) {
+      const refused = await http()
+        .get(`${path}${path.includes('?') ? '&' : '?'}asOf=2026-02-30`)
+        .set(path.startsWith('/discipline') ? inspector : staff);
+      expect({
+        path,
+        status: refused.status,
+        rule: refused.body.rule,
+        field: refused.body.field,
+      }).toEqual({
+        path,
+        status: 400,
+        rule: 'query.as_of',
+        field: 'asOf',
+      });
+    }
+  });
+});
