@@ -94,6 +94,29 @@ export function toAuditEntry(event: RecordedEvent, sequence: number): AuditEntry
   };
 }
 
+/**
+ * Names beside the ids of an entry, read from the registry when the history is read (names are
+ * not part of the event; a renamed unit shows its current name).
+ */
+export interface AuditNames {
+  /** The unit of the grant the actor acted under (`orgUnit`). */
+  orgUnitName: string | null;
+  personName: string | null;
+  /** The post the event is about (event data `positionId`), if it names one. */
+  positionId: string | null;
+  positionTitle: string | null;
+}
+
+export type NamedAuditEntry = AuditEntry & AuditNames;
+
+/** The name columns the history queries add to `audit_history` rows. */
+export const NAME_COLUMNS = [
+  'org_unit_name',
+  'person_name',
+  'position_id',
+  'position_title',
+] as const;
+
 /** A row of `audit_history` as pg returns it. */
 export type AuditRow = Record<(typeof AUDIT_COLUMNS)[number][1], unknown>;
 
@@ -123,5 +146,18 @@ export function fromAuditRow(row: AuditRow): AuditEntry {
     hash: row.hash as string,
     personId: row.person_id as string | null,
     data: row.data as Record<string, unknown>,
+  };
+}
+
+/** A history row with its names (see `AuditHistoryQueries`). */
+export type NamedAuditRow = AuditRow & Record<(typeof NAME_COLUMNS)[number], string | null>;
+
+export function fromNamedAuditRow(row: NamedAuditRow): NamedAuditEntry {
+  return {
+    ...fromAuditRow(row),
+    orgUnitName: row.org_unit_name,
+    personName: row.person_name,
+    positionId: row.position_id,
+    positionTitle: row.position_title,
   };
 }

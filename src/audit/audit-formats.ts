@@ -1,21 +1,29 @@
 import { Transform } from 'node:stream';
-import { csvField } from '../common/csv';
-import { AUDIT_COLUMNS, AuditEntry, AuditRow, fromAuditRow } from './audit-entry';
+import { CSV_BOM, csvField } from '../common/csv';
+import { AUDIT_COLUMNS, fromNamedAuditRow, NamedAuditEntry, NamedAuditRow } from './audit-entry';
 
 export type ExportFormat = 'csv' | 'ndjson';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'ndjson'];
 
-export const CSV_HEADER = `${AUDIT_COLUMNS.map(([field]) => field).join(',')}\r\n`;
+/** The stored columns in order, each name right after the id it names. */
+const CSV_COLUMNS: (keyof NamedAuditEntry)[] = AUDIT_COLUMNS.flatMap(([field]) => {
+  if (field === 'orgUnit') return [field, 'orgUnitName'];
+  if (field === 'personId') return [field, 'personName', 'positionId', 'positionTitle'];
+  return [field];
+});
 
-export function toCsvLine(entry: AuditEntry): string {
-  return `${AUDIT_COLUMNS.map(([field]) => csvField(entry[field])).join(',')}\r\n`;
+export const CSV_HEADER = `${CSV_COLUMNS.join(',')}\r\n`;
+
+export function toCsvLine(entry: NamedAuditEntry): string {
+  return `${CSV_COLUMNS.map((field) => csvField(entry[field])).join(',')}\r\n`;
 }
 
-export function toCsv(entries: readonly AuditEntry[]): string {
-  return CSV_HEADER + entries.map(toCsvLine).join('');
+/** A whole CSV file: byte order mark, header, rows. */
+export function toCsv(entries: readonly NamedAuditEntry[]): string {
+  return CSV_BOM + CSV_HEADER + entries.map(toCsvLine).join('');
 }
 
-export function toNdjsonLine(entry: AuditEntry): string {
+export function toNdjsonLine(entry: NamedAuditEntry): string {
   return `${JSON.stringify(entry)}\n`;
 }
 
@@ -24,18 +32,18 @@ export function exportTransform(format: ExportFormat): Transform {
   let headerSent = false;
   return new Transform({
     writableObjectMode: true,
-    transform(row: AuditRow, _encoding, callback) {
-      const entry = fromAuditRow(row);
+    transform(row: NamedAuditRow, _encoding, callback) {
+      const entry = fromNamedAuditRow(row);
       let chunk = format === 'csv' ? toCsvLine(entry) : toNdjsonLine(entry);
       if (format === 'csv' && !headerSent) {
-        chunk = CSV_HEADER + chunk;
+        chunk = CSV_BOM + CSV_HEADER + chunk;
         headerSent = true;
       }
       callback(null, chunk);
     },
     flush(callback) {
       // An empty export still says what its columns are.
-      callback(null, format === 'csv' && !headerSent ? CSV_HEADER : undefined);
+      callback(null, format === 'csv' && !headerSent ? CSV_BOM + CSV_HEADER : undefined);
     },
   });
 }

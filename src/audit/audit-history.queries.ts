@@ -1,34 +1,42 @@
 import { Pool, PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
-import { AUDIT_COLUMNS, AuditEntry, AuditRow, fromAuditRow } from './audit-entry';
+import { orgUnitNameSql, personNameSql, positionTitleSql } from '../cadres/registry-names';
+import { AUDIT_COLUMNS, fromNamedAuditRow, NamedAuditEntry, NamedAuditRow } from './audit-entry';
 import { PERSON_STREAM_KIND } from './stream-name';
 
-const COLUMNS = AUDIT_COLUMNS.map(([, column]) => column).join(', ');
+/** The stored columns and, beside the ids, the names of the person, post and unit. */
+const COLUMNS = [
+  ...AUDIT_COLUMNS.map(([, column]) => `history.${column}`),
+  `${orgUnitNameSql('history.org_unit')} AS org_unit_name`,
+  `${personNameSql('history.person_id')} AS person_name`,
+  `history.data->>'positionId' AS position_id`,
+  `${positionTitleSql("history.data->>'positionId'")} AS position_title`,
+].join(', ');
 
 /** Reads of the audit history read model. Every list is in the store's global order. */
 export class AuditHistoryQueries {
   constructor(private readonly pool: Pool) {}
 
   /** Every event of the case streams with this id, whatever the procedure (appointment-, discipline-…). */
-  async caseHistory(caseId: string): Promise<AuditEntry[]> {
-    const { rows } = await this.pool.query<AuditRow>(
-      `SELECT ${COLUMNS} FROM audit_history
-        WHERE stream_key = $1 AND stream_kind <> $2
-        ORDER BY sequence`,
+  async caseHistory(caseId: string): Promise<NamedAuditEntry[]> {
+    const { rows } = await this.pool.query<NamedAuditRow>(
+      `SELECT ${COLUMNS} FROM audit_history history
+        WHERE history.stream_key = $1 AND history.stream_kind <> $2
+        ORDER BY history.sequence`,
       [caseId, PERSON_STREAM_KIND],
     );
-    return rows.map(fromAuditRow);
+    return rows.map(fromNamedAuditRow);
   }
 
   /** The person's own stream plus every case event naming them as `personId`. */
-  async personHistory(personId: string): Promise<AuditEntry[]> {
-    const { rows } = await this.pool.query<AuditRow>(
-      `SELECT ${COLUMNS} FROM audit_history
-        WHERE (stream_key = $1 AND stream_kind = $2) OR person_id = $1
-        ORDER BY sequence`,
+  async personHistory(personId: string): Promise<NamedAuditEntry[]> {
+    const { rows } = await this.pool.query<NamedAuditRow>(
+      `SELECT ${COLUMNS} FROM audit_history history
+        WHERE (history.stream_key = $1 AND history.stream_kind = $2) OR history.person_id = $1
+        ORDER BY history.sequence`,
       [personId, PERSON_STREAM_KIND],
     );
-    return rows.map(fromAuditRow);
+    return rows.map(fromNamedAuditRow);
   }
 
   /**
@@ -40,13 +48,13 @@ export class AuditHistoryQueries {
     const where: string[] = [];
     if (range.from) {
       params.push(range.from);
-      where.push(`recorded_at >= $${params.length}`);
+      where.push(`history.recorded_at >= $${params.length}`);
     }
     if (range.to) {
       params.push(range.to);
-      where.push(`recorded_at < $${params.length}`);
+      where.push(`history.recorded_at < $${params.length}`);
     }
-    const sql = `SELECT ${COLUMNS} FROM audit_history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY sequence`;
+    const sql = `SELECT ${COLUMNS} FROM audit_history history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY history.sequence`;
     return client.query(new QueryStream(sql, params, { batchSize: 1000 }));
   }
 }

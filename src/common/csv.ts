@@ -14,3 +14,9 @@ export function csvField(value: unknown): string {
 
 export const csvLine = (values: readonly unknown[]): string =>
   `${values.map(csvField).join(',')}\r\n`;
+
+/**
+ * Byte order mark at the start of every CSV we serve: without it Excel reads the file as the
+ * local code page and "Nguyễn Văn An" arrives as mojibake.
+ */
+export const CSV_BOM = '\uFEFF';

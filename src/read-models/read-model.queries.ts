@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { orgUnitNameSql, personNameSql } from '../cadres/registry-names';
 import { decodeCursor, encodeCursor, Page } from './cursor';
 import { withinUnit } from './org-scope';
 
@@ -126,7 +127,10 @@ export interface RegisterQuery {
 export interface RegisterRecord {
   caseId: string;
   personId: string;
+  /** From the registry, beside the id; null if the person is not (yet) in the read model. */
+  personName: string | null;
   orgUnitId: string;
+  orgUnitName: string | null;
   track: string;
   form: string;
   violationCategory: string;
@@ -293,7 +297,7 @@ export class ReadModelQueries {
     }
     params.push(query.limit + 1);
     const { rows } = await this.pool.query(
-      `SELECT case_id, person_id, org_unit_id, track, form, violation_category, decided_on::text AS decided_on, effective_from::text AS effective_from,
+      `SELECT case_id, person_id, ${personNameSql('discipline_records.person_id')} AS person_name, org_unit_id, ${orgUnitNameSql('discipline_records.org_unit_id')} AS org_unit_name, track, form, violation_category, decided_on::text AS decided_on, effective_from::text AS effective_from,
               bar_ends_on::text AS bar_ends_on, annulled_on::text AS annulled_on, decision_ref, rule_set, ${STATUS_SQL('$2::date')} AS status
          FROM discipline_records WHERE ${where.join(' AND ')}
         ORDER BY decided_on DESC, case_id DESC LIMIT $${params.length}`,
@@ -304,7 +308,9 @@ export class ReadModelQueries {
       items: page.map((row) => ({
         caseId: row.case_id,
         personId: row.person_id,
+        personName: row.person_name,
         orgUnitId: row.org_unit_id,
+        orgUnitName: row.org_unit_name,
         track: row.track,
         form: row.form,
         violationCategory: row.violation_category,

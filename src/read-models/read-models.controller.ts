@@ -6,7 +6,7 @@ import { ServerResponse } from 'node:http';
 import { Pool } from 'pg';
 import { parseAsOf } from '../common/as-of';
 import { Clock, CLOCK } from '../common/clock';
-import { csvLine } from '../common/csv';
+import { CSV_BOM, csvLine } from '../common/csv';
 import { PG_POOL } from '../common/tokens';
 import { vietnamDay } from '../common/vietnam-day';
 import { Actor } from '../identity/actor';
@@ -31,7 +31,9 @@ const TRACKS = ['party', 'civil_service'] as const;
 const REGISTER_COLUMNS: (keyof RegisterRecord)[] = [
   'caseId',
   'personId',
+  'personName',
   'orgUnitId',
+  'orgUnitName',
   'track',
   'form',
   'violationCategory',
@@ -196,7 +198,7 @@ export class ReadModelsController {
     // CSV: every matching record, read page by page along the same keyset as the JSON pages.
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', 'attachment; filename="discipline-records.csv"');
-    let csv = csvLine(REGISTER_COLUMNS);
+    let csv = CSV_BOM + csvLine(REGISTER_COLUMNS);
     let page = await this.queries.disciplineRecords({ ...query, limit: 500, cursor: undefined });
     for (;;) {
       for (const record of page.items)

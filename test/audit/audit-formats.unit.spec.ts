@@ -1,8 +1,8 @@
-import { AuditEntry } from '../../src/audit/audit-entry';
+import { NamedAuditEntry } from '../../src/audit/audit-entry';
 import { CSV_HEADER, toCsv, toCsvLine } from '../../src/audit/audit-formats';
 import { parseStreamName } from '../../src/audit/stream-name';
 
-const entry: AuditEntry = {
+const entry: NamedAuditEntry = {
   eventId: 'e1',
   sequence: 1,
   globalPosition: '1/1',
@@ -22,16 +22,24 @@ const entry: AuditEntry = {
   correlationId: 'c',
   causationId: null,
   hash: 'ab',
-  personId: null,
-  data: { a: 1 },
+  personId: 'p-an',
+  data: { a: 1, positionId: 'pos-head' },
+  orgUnitName: 'Thị ủy Sơn Tây',
+  personName: 'Nguyễn Văn An',
+  positionId: 'pos-head',
+  positionTitle: 'Trưởng ban Tổ chức',
 };
 
 describe('audit CSV', () => {
-  it('quotes, neutralises formulas, joins roles and writes JSON data', () => {
+  it('quotes, neutralises formulas, joins roles, writes JSON data and names beside ids', () => {
     expect(toCsvLine(entry)).toBe(
-      'e1,1,1/1,appointment-1,appointment,1,0,AppointmentCaseOpened,1,"\'=HYPERLINK(""x"")",organization_staff;leadership,"ou, ""north""",,vn-2025,,2026-03-02T02:00:00.000Z,c,,ab,,"{""a"":1}"\r\n',
+      'e1,1,1/1,appointment-1,appointment,1,0,AppointmentCaseOpened,1,"\'=HYPERLINK(""x"")",organization_staff;leadership,"ou, ""north""",Thị ủy Sơn Tây,,vn-2025,,2026-03-02T02:00:00.000Z,c,,ab,p-an,Nguyễn Văn An,pos-head,Trưởng ban Tổ chức,"{""a"":1,""positionId"":""pos-head""}"\r\n',
     );
-    expect(toCsv([])).toBe(CSV_HEADER);
+  });
+
+  it('starts the file with a byte order mark so Excel reads it as UTF-8', () => {
+    expect(toCsv([])).toBe(`\uFEFF${CSV_HEADER}`);
+    expect(toCsv([entry]).startsWith('\uFEFFeventId,')).toBe(true);
   });
 });
 

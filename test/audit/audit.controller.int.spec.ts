@@ -114,7 +114,8 @@ describe('audit HTTP API', () => {
       .get(`/cases/${scenario.appointmentId}/history.csv`)
       .expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
-    const rows = parseCsv(response.text);
+    expect(response.text.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(response.text.slice(1));
     expect(`${rows[0].join(',')}\r\n`).toBe(CSV_HEADER);
     const column = (name: string): number => rows[0].indexOf(name);
     expect(rows.slice(1).map((r) => r[column('type')])).toEqual([
@@ -160,7 +161,8 @@ describe('audit HTTP API', () => {
     expect(lines.map((l) => l.hash)).toEqual(stored.map((e) => e.hash));
 
     const csv = await request(app.getHttpServer()).get('/audit/export?format=csv').expect(200);
-    const rows = parseCsv(csv.text);
+    expect(csv.text.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(csv.text.slice(1));
     expect(rows).toHaveLength(7);
     expect(rows.slice(1).map((r) => r[0])).toEqual(stored.map((e) => e.id));
     // The quoted finding with a comma and quotes survives the round trip.
@@ -186,7 +188,7 @@ describe('audit HTTP API', () => {
     const empty = await request(app.getHttpServer())
       .get('/audit/export?format=csv&to=2000-01-01')
       .expect(200);
-    expect(empty.text).toBe(CSV_HEADER);
+    expect(empty.text).toBe(`\uFEFF${CSV_HEADER}`);
   });
 
   it('GET /audit/export refuses bad parameters with a clear message', async () => {

@@ -196,9 +196,10 @@ describe('read models', () => {
     ).toEqual([]);
     const csv = await http().get('/discipline-records?format=csv').set(h.inspector).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    const lines = csv.text.trim().split('\r\n');
+    expect(csv.text.startsWith('\uFEFFcaseId,')).toBe(true);
+    const lines = csv.text.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'caseId,personId,orgUnitId,track,form,violationCategory,decidedOn,effectiveFrom,barEndsOn,annulledOn,status,decisionRef,ruleSet',
+      'caseId,personId,personName,orgUnitId,orgUnitName,track,form,violationCategory,decidedOn,effectiveFrom,barEndsOn,annulledOn,status,decisionRef,ruleSet',
     );
     expect(lines).toHaveLength(3);
   });
