@@ -1,5 +1,7 @@
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAuthenticatedProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
+import { AccessLogPageDto } from './access-log-entry.dto';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Pool } from 'pg';
 import { PG_POOL } from '../common/tokens';
 import { Actor } from '../identity/actor';
@@ -20,6 +22,7 @@ function parseTime(name: string, value: string | undefined): Date | undefined {
 /** The auditors' view of who read which sensitive record. */
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiAuthenticatedProblems()
 @Controller('audit/access-log')
 export class AccessLogController {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
@@ -39,6 +42,8 @@ export class AccessLogController {
   @ApiQuery({ name: 'to', required: false })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
+  @ApiOkResponse({ type: AccessLogPageDto })
+  @ApiProblems(400)
   async list(
     @CurrentActor() caller: Actor,
     @Query('actor') actor?: string,

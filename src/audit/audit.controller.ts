@@ -1,4 +1,17 @@
 import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { ApiAuthenticatedProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
+import { HistoryDto, HistoryEntryDto, StreamCheckDto } from './dto/history-entry.dto';
+import {
   BadRequestException,
   Controller,
   Get,
@@ -16,21 +29,12 @@ import { MaybeActor } from '../identity/current-actor.decorator';
 import { OrgScope } from '../identity/org-scope';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { ACCESS, Allow } from '../identity/allow.decorator';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
 import { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import { Pool } from 'pg';
 import { PG_POOL } from '../common/tokens';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { AuditEntry } from './audit-entry';
+import { AuditEntry, NamedAuditEntry } from './audit-entry';
 import { exportTransform, toCsv } from './audit-formats';
 import { AuditHistoryQueries } from './audit-history.queries';
 import { parseExportRequest } from './audit-range';
@@ -38,7 +42,7 @@ import { StreamCheck } from './audit-verification';
 
 export interface HistoryResponse {
   id: string;
-  events: AuditEntry[];
+  events: NamedAuditEntry[];
 }
 
 /**
@@ -48,6 +52,7 @@ export interface HistoryResponse {
  */
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiAuthenticatedProblems()
 @Controller()
 export class AuditController {
   private readonly queries: AuditHistoryQueries;
@@ -82,9 +87,11 @@ export class AuditController {
   })
   @ApiParam({ name: 'id', description: 'case id (the stream name without its kind)' })
   @ApiOkResponse({
+    type: HistoryDto,
     description:
-      '{ id, events: [...] } with actor, roles, org unit, rule version, times, correlation/causation ids and hash',
+      'the events with actor, roles, org unit, rule version, times, correlation/causation ids, hash, and names beside ids',
   })
+  @ApiProblems(404)
   async caseHistory(
     @Param('id') id: string,
     @MaybeActor() actor?: Actor,
@@ -102,6 +109,11 @@ export class AuditController {
   @ApiParam({ name: 'id', description: 'case id' })
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiOkResponse({
+    description: 'CSV, UTF-8 with a byte order mark; names beside ids',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiProblems(404)
   async caseHistoryCsv(
     @Param('id') id: string,
     @Res({ passthrough: true }) response: ServerResponse,
@@ -124,6 +136,8 @@ export class AuditController {
     summary: "A person's history: their own stream plus the case events about them (data.personId)",
   })
   @ApiParam({ name: 'id', description: 'person id' })
+  @ApiOkResponse({ type: HistoryDto })
+  @ApiProblems(404)
   async personHistory(
     @Param('id') id: string,
     @MaybeActor() actor?: Actor,
@@ -141,6 +155,8 @@ export class AuditController {
       "Recomputes a stream's hash chain from the event store; names the first broken revision",
   })
   @ApiQuery({ name: 'stream', required: true, description: 'stream id, e.g. appointment-<id>' })
+  @ApiOkResponse({ type: StreamCheckDto })
+  @ApiProblems(400, 404)
   async verify(@Query('stream') stream: string | undefined): Promise<StreamCheck> {
     if (!stream)
       throw new BadRequestException(
@@ -167,6 +183,15 @@ export class AuditController {
     description: 'default ndjson',
   })
   @ApiProduces('text/csv', 'application/x-ndjson')
+  @ApiOkResponse({
+    description: 'every event in [from, to), streamed; CSV is UTF-8 with a byte order mark',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      'application/x-ndjson': { schema: { $ref: getSchemaPath(HistoryEntryDto) } },
+    },
+  })
+  @ApiExtraModels(HistoryEntryDto)
+  @ApiProblems(400)
   async export(
     @Query('from') from: string | undefined,
     @Query('to') to: string | undefined,

@@ -1,4 +1,24 @@
 import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ApiAuthenticatedProblems,
+  ApiBodyProblems,
+  ApiProblems,
+} from '../common/openapi/api-problems.decorator';
+import {
+  EligibilityDto,
+  OrgUnitDto,
+  OrgUnitTreeDto,
+  PersonRecordDto,
+  PositionDto,
+} from './dto/registry-views.dto';
+import {
   Body,
   Controller,
   Delete,
@@ -13,7 +33,6 @@ import {
 } from '@nestjs/common';
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { ACCESS, Allow } from '../identity/allow.decorator';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { parseAsOf } from '../common/as-of';
 import { endOfVietnamDay, vietnamDay } from '../common/vietnam-day';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
@@ -63,6 +82,7 @@ function personView(personId: string, state: PersonState, revision: number | nul
 
 @ApiTags('registry')
 @ApiBearerAuth()
+@ApiAuthenticatedProblems()
 @Controller()
 export class CadresController {
   constructor(
@@ -86,6 +106,13 @@ export class CadresController {
 
   @Allow(...ACCESS.registryWrite)
   @Post('org-units')
+  @ApiOperation({
+    summary:
+      'Create an org unit under a parent within your grant (a top-level unit: admin or its own grant)',
+  })
+  @ApiCreatedResponse({ type: OrgUnitDto })
+  @ApiBodyProblems()
+  @ApiProblems(409, 422)
   async createOrgUnit(@Body() dto: CreateOrgUnitDto, @CurrentActor() actor: Actor) {
     if (dto.parentId) await this.scope.assertReaches(actor, dto.parentId, 'the parent unit');
     // A top-level unit is created by an admin, or by the holder of a grant for that very unit (bootstrap).
@@ -101,12 +128,17 @@ export class CadresController {
 
   @Allow(...ACCESS.anyRole)
   @Get('org-units')
+  @ApiOperation({ summary: 'Every org unit, top down' })
+  @ApiOkResponse({ type: [OrgUnitDto] })
   listOrgUnits() {
     return this.registry.listOrgUnits();
   }
 
   @Allow(...ACCESS.anyRole)
   @Get('org-units/:id')
+  @ApiOperation({ summary: 'An org unit with every unit below it' })
+  @ApiOkResponse({ type: OrgUnitTreeDto })
+  @ApiProblems(404)
   async orgUnit(@Param('id') id: string) {
     const subtree = await this.registry.orgUnitSubtree(id);
     if (subtree.length === 0) throw new NotFoundException(`org unit ${id} does not exist`);
@@ -115,6 +147,12 @@ export class CadresController {
 
   @Allow(...ACCESS.registryWrite)
   @Post('positions')
+  @ApiOperation({
+    summary: 'Create a post in a unit, with the unit whose leadership appoints to it',
+  })
+  @ApiCreatedResponse({ type: PositionDto })
+  @ApiBodyProblems()
+  @ApiProblems(409, 422)
   async createPosition(@Body() dto: CreatePositionDto, @CurrentActor() actor: Actor) {
     await this.scope.assertReaches(actor, dto.orgUnitId, 'orgUnitId');
     return this.registry.createPosition(dto);
@@ -122,12 +160,19 @@ export class CadresController {
 
   @Allow(...ACCESS.anyRole)
   @Get('positions')
+  @ApiOperation({ summary: 'Posts, optionally of one unit' })
+  @ApiQuery({ name: 'orgUnit', required: false })
+  @ApiOkResponse({ type: [PositionDto] })
   listPositions(@Query('orgUnit') orgUnit?: string) {
     return this.registry.listPositions(orgUnit);
   }
 
   @Allow(...ACCESS.registryWrite)
   @Post('cadres')
+  @ApiOperation({ summary: 'Register a person (opens the stream cadre-<id>)' })
+  @ApiCreatedResponse({ type: PersonRecordDto })
+  @ApiBodyProblems()
+  @ApiProblems(409, 422)
   async register(
     @Body() dto: RegisterPersonDto,
     @CurrentActor() actor: Actor,
@@ -149,6 +194,12 @@ export class CadresController {
   @Allow(...ACCESS.personRead)
   @SensitiveRead('person record')
   @Get('cadres/:id')
+  @ApiOperation({
+    summary:
+      "A person's record: posts and terms, planning pool, statuses, discipline with status, open cases, re-appointment notices",
+  })
+  @ApiOkResponse({ type: PersonRecordDto })
+  @ApiProblems(404)
   async person(@Param('id') personId: string, @CurrentActor() actor: Actor) {
     await this.assertPersonInScope(actor, personId);
     const { state, revision } = await this.registry.loadPerson(personId);
@@ -167,6 +218,8 @@ export class CadresController {
     required: false,
     description: 'a day YYYY-MM-DD (default today): the record and the rule set of that day',
   })
+  @ApiOkResponse({ type: EligibilityDto })
+  @ApiProblems(400, 404, 422)
   async eligibility(
     @Param('id') personId: string,
     @Query('for') positionId: string | undefined,
@@ -216,6 +269,10 @@ export class CadresController {
 
   @Allow(...ACCESS.registryWrite)
   @Post('cadres/:id/posts')
+  @ApiOperation({ summary: 'Record a post the person holds, with its term' })
+  @ApiCreatedResponse({ type: PersonRecordDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
   async assignPost(
     @Param('id') personId: string,
     @Body() dto: AssignPostDto,
@@ -243,6 +300,10 @@ export class CadresController {
 
   @Allow(...ACCESS.registryWrite)
   @Post('cadres/:id/planning-pool')
+  @ApiOperation({ summary: 'Add the person to the planning pool (quy hoạch) for a post and term' })
+  @ApiCreatedResponse({ type: PersonRecordDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
   async addPlanningPoolEntry(
     @Param('id') personId: string,
     @Body() dto: AddPlanningPoolEntryDto,
@@ -262,10 +323,17 @@ export class CadresController {
   @Allow(...ACCESS.registryWrite)
   @Delete('cadres/:id/planning-pool/:positionId')
   @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Take the person off the planning pool for a post; the decision and reason go in the query',
+  })
+  @ApiOkResponse({ type: PersonRecordDto })
+  @ApiProblems(400, 404, 409, 422)
   async removePlanningPoolEntry(
     @Param('id') personId: string,
     @Param('positionId') positionId: string,
-    @Body() dto: RemovePlanningPoolEntryDto,
+    // A DELETE carries no body (RFC 9110 gives it no meaning): the decision goes in the query.
+    @Query() dto: RemovePlanningPoolEntryDto,
     @CurrentActor() actor: Actor,
     @Req() request: Request,
   ) {
@@ -281,6 +349,13 @@ export class CadresController {
 
   @Allow(...ACCESS.registryWrite)
   @Post('cadres/:id/statuses')
+  @ApiOperation({
+    summary:
+      'Record a period the person is under investigation, abroad, in hospital, on maternity leave, …',
+  })
+  @ApiCreatedResponse({ type: PersonRecordDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
   async recordStatus(
     @Param('id') personId: string,
     @Body() dto: RecordPersonStatusDto,

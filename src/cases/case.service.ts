@@ -92,8 +92,8 @@ export class CaseService {
     },
     options: CaseWriteOptions,
   ) {
-    const module = this.procedures.get(input.procedure);
-    if (!module) {
+    const opening = this.procedures.forOpening(input.procedure);
+    if (!opening) {
       throw new DomainRuleViolation(
         'procedure.unknown',
         `procedure: "${input.procedure}" is not one of ${this.procedures.names().join(', ')}`,
@@ -101,11 +101,12 @@ export class CaseService {
         'procedure',
       );
     }
+    const { module, definitionIds } = opening;
     const pinned = this.contexts.forOpening(input.definition);
-    if (!module.definitionIds.includes(pinned.definition.id)) {
+    if (!definitionIds.includes(pinned.definition.id)) {
       throw new DomainRuleViolation(
         'definition.wrong_procedure',
-        `definition: ${pinned.definition.id} is not a ${input.procedure} procedure (use ${module.definitionIds.join(' or ')})`,
+        `definition: ${pinned.definition.id} is not a ${input.procedure} procedure (use ${definitionIds.join(' or ')})`,
         'invalid',
         'definition',
       );
@@ -122,7 +123,7 @@ export class CaseService {
       type: 'OpenCase',
       data: {
         caseId: input.caseId,
-        procedure: input.procedure,
+        procedure: module.procedure,
         personId: input.personId,
         positionId: input.positionId,
         orgUnitId: input.orgUnitId,
@@ -130,7 +131,14 @@ export class CaseService {
         ...(facts ? { facts } : {}),
       },
     };
-    return this.write(input.procedure, input.caseId, command, options, async () => context, pinned);
+    return this.write(
+      module.procedure,
+      input.caseId,
+      command,
+      options,
+      async () => context,
+      pinned,
+    );
   }
 
   async act(

@@ -1,4 +1,22 @@
 import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import {
+  ApiAuthenticatedProblems,
+  ApiBodyProblems,
+  ApiProblems,
+} from '../common/openapi/api-problems.decorator';
+import { CaseViewDto } from './dto/case-view.dto';
+import {
   Body,
   Controller,
   Get,
@@ -12,16 +30,6 @@ import {
 } from '@nestjs/common';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiExtraModels,
-  ApiHeader,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { parseAsOf } from '../common/as-of';
@@ -83,6 +91,7 @@ function withEtag<T extends { revision?: number | null } | null>(response: Respo
   VettingStepDto,
   DecisionStepDto,
 )
+@ApiAuthenticatedProblems()
 @Controller('cases')
 export class CasesController {
   constructor(
@@ -105,6 +114,9 @@ export class CasesController {
   @ApiOperation({
     summary: 'Open a case; it pins the definition version and the rule set in force today',
   })
+  @ApiCreatedResponse({ type: CaseViewDto, description: 'the case, with its revision in ETag' })
+  @ApiBodyProblems()
+  @ApiProblems(409, 422)
   async open(
     @Body() dto: OpenCaseDto,
     @CurrentActor() actor: Actor,
@@ -136,8 +148,11 @@ export class CasesController {
   @ApiQuery({
     name: 'asOf',
     required: false,
-    description: 'ISO time: the case as it stood then, replayed from its events',
+    description:
+      'the case as it stood then, replayed from its events: a day YYYY-MM-DD means the end of that day in Vietnam (23:59:59.999+07:00); an ISO date-time is that instant (Vietnam time without an offset)',
   })
+  @ApiOkResponse({ type: CaseViewDto })
+  @ApiProblems(400, 404)
   async get(
     @Param('id') id: string,
     @Query('asOf') asOf: string | undefined,
@@ -175,6 +190,9 @@ export class CasesController {
     },
     examples: STEP_BODY_EXAMPLES,
   })
+  @ApiOkResponse({ type: CaseViewDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
   async perform(
     @Param('id') id: string,
     @Param('stepId') stepId: string,
@@ -202,6 +220,9 @@ export class CasesController {
     summary:
       'Resolve a flagged vetting item with a note (a running discipline bar cannot be resolved)',
   })
+  @ApiOkResponse({ type: CaseViewDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
   async resolve(
     @Param('id') id: string,
     @Param('item') item: string,
@@ -236,6 +257,9 @@ export class CasesController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw the case (closes it)' })
+  @ApiOkResponse({ type: CaseViewDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
   async withdraw(
     @Param('id') id: string,
     @Body() dto: ReasonDto,
@@ -256,6 +280,9 @@ export class CasesController {
   @Post(':id/reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject the case (closes it), e.g. after a flagged vetting item' })
+  @ApiOkResponse({ type: CaseViewDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
   async reject(
     @Param('id') id: string,
     @Body() dto: ReasonDto,

@@ -1,4 +1,23 @@
 import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import {
+  ApiAuthenticatedProblems,
+  ApiBodyProblems,
+  ApiProblems,
+} from '../common/openapi/api-problems.decorator';
+import { DisciplineCaseViewDto } from './dto/discipline-case-view.dto';
+import { DISCIPLINE_STEP_BODY_EXAMPLES } from './dto/discipline-step-examples';
+import {
   Body,
   Controller,
   Get,
@@ -14,16 +33,6 @@ import {
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiExtraModels,
-  ApiHeader,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { parseBody } from '../cases/step-body-validation';
 import { ReasonDto } from '../cases/dto/open-case.dto';
@@ -83,6 +92,7 @@ function withEtag<T>(response: Response, view: T): T {
 @ApiTags('discipline')
 @ApiBearerAuth()
 @ApiExtraModels(DisciplineMeetingDto, DisciplineBallotDto, DisciplineDecisionDto)
+@ApiAuthenticatedProblems()
 @Controller('discipline-cases')
 export class DisciplineController {
   constructor(
@@ -119,6 +129,9 @@ export class DisciplineController {
     summary:
       'Open a discipline case: records the violation; refused when past its limitation period',
   })
+  @ApiCreatedResponse({ type: DisciplineCaseViewDto })
+  @ApiBodyProblems()
+  @ApiProblems(409, 422)
   async open(
     @Body() dto: OpenDisciplineCaseDto,
     @CurrentActor() actor: Actor,
@@ -150,7 +163,14 @@ export class DisciplineController {
     summary:
       'A discipline case: steps, ballot (counts only for the roles the rule names), decision, complaint',
   })
-  @ApiQuery({ name: 'asOf', required: false, description: 'ISO time: the case as it stood then' })
+  @ApiQuery({
+    name: 'asOf',
+    required: false,
+    description:
+      'the case as it stood then: a day YYYY-MM-DD means the end of that day in Vietnam; an ISO date-time is that instant',
+  })
+  @ApiOkResponse({ type: DisciplineCaseViewDto })
+  @ApiProblems(400, 404)
   async get(
     @Param('id') id: string,
     @Query('asOf') asOf: string | undefined,
@@ -168,14 +188,24 @@ export class DisciplineController {
     summary:
       'Perform the current step: verification, self-criticism, review (meetings), the secret ballot, the decision',
   })
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'the revision you last read; 409 with the current one if it moved',
+  })
   @ApiBody({
     schema: {
       oneOf: [DisciplineMeetingDto, DisciplineBallotDto, DisciplineDecisionDto].map((dto) => ({
         $ref: getSchemaPath(dto),
       })),
     },
+    description:
+      'meeting steps (verification, self-criticism, review) take DisciplineMeetingDto, the ballot DisciplineBallotDto, the decision DisciplineDecisionDto',
+    examples: DISCIPLINE_STEP_BODY_EXAMPLES,
   })
+  @ApiOkResponse({ type: DisciplineCaseViewDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
   async perform(
     @Param('id') id: string,
     @Param('stepId') stepId: string,
@@ -208,6 +238,9 @@ export class DisciplineController {
   @ApiOperation({
     summary: 'Extend the civil-service time to decide, once (90 → 150 days under the rule set)',
   })
+  @ApiOkResponse({ type: DisciplineCaseViewDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
   extend(
     @Param('id') id: string,
     @Body() dto: ReasonDto,
@@ -233,6 +266,9 @@ export class DisciplineController {
     summary:
       "Record the person's complaint against the decision, within the window; opens a review",
   })
+  @ApiOkResponse({ type: DisciplineCaseViewDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
   complain(
     @Param('id') id: string,
     @Body() dto: ComplaintDto,
@@ -257,6 +293,9 @@ export class DisciplineController {
   @ApiOperation({
     summary: 'The outcome of the complaint review: keep, change (with the new form) or annul',
   })
+  @ApiOkResponse({ type: DisciplineCaseViewDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
   review(
     @Param('id') id: string,
     @Body() dto: ComplaintReviewDto,
@@ -290,6 +329,9 @@ export class DisciplineController {
   @ApiOperation({
     summary: 'Close an open case without discipline (e.g. the report was withdrawn)',
   })
+  @ApiOkResponse({ type: DisciplineCaseViewDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
   close(
     @Param('id') id: string,
     @Body() dto: ReasonDto,

@@ -1,6 +1,12 @@
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { HealthDto } from './health.dto';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
-import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
@@ -26,6 +32,11 @@ export class HealthController {
   @Public()
   @SkipThrottle()
   @HealthCheck()
+  @ApiOperation({
+    summary: 'Whether PostgreSQL, Redis and the event store answer, and how far projections lag',
+  })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'a check is down' })
   check() {
     return this.health.check([
       () => this.probe('postgres', () => this.pool.query('SELECT 1')),

@@ -1,7 +1,19 @@
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { ApiAuthenticatedProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
+import { CaseSummaryPageDto, InboxPageDto, RegisterPageDto } from './dto/read-model-views.dto';
+import { DISCIPLINE_FORMS } from '../discipline/discipline-forms';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { ACCESS, Allow } from '../identity/allow.decorator';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ServerResponse } from 'node:http';
 import { Pool } from 'pg';
 import { parseAsOf } from '../common/as-of';
@@ -49,6 +61,7 @@ const REGISTER_COLUMNS: (keyof RegisterRecord)[] = [
 /** The read side for staff (inbox, case list) and inspectors (discipline register), within the caller's unit. */
 @ApiTags('read models')
 @ApiBearerAuth()
+@ApiAuthenticatedProblems()
 @Controller()
 export class ReadModelsController {
   private readonly queries: ReadModelQueries;
@@ -80,6 +93,8 @@ export class ReadModelsController {
   @ApiQuery({ name: 'overdue', required: false, enum: ['true', 'false'] })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
+  @ApiOkResponse({ type: InboxPageDto })
+  @ApiProblems(400)
   inbox(
     @CurrentActor() actor: Actor,
     @Query('procedure') procedure?: string,
@@ -114,6 +129,8 @@ export class ReadModelsController {
   @ApiQuery({ name: 'to', required: false, description: 'opened on or before (YYYY-MM-DD)' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
+  @ApiOkResponse({ type: CaseSummaryPageDto })
+  @ApiProblems(400)
   cases(
     @CurrentActor() actor: Actor,
     @Query('procedure') procedure?: string,
@@ -149,7 +166,7 @@ export class ReadModelsController {
   @ApiQuery({ name: 'person', required: false })
   @ApiQuery({ name: 'orgUnit', required: false, description: 'a unit and its subtree' })
   @ApiQuery({ name: 'track', required: false, enum: TRACKS })
-  @ApiQuery({ name: 'form', required: false })
+  @ApiQuery({ name: 'form', required: false, enum: DISCIPLINE_FORMS })
   @ApiQuery({ name: 'category', required: false, description: 'violation category' })
   @ApiQuery({ name: 'from', required: false, description: 'decided on or after' })
   @ApiQuery({ name: 'to', required: false, description: 'decided on or before' })
@@ -157,12 +174,23 @@ export class ReadModelsController {
   @ApiQuery({
     name: 'asOf',
     required: false,
-    description: 'the day statuses are judged on (default today)',
+    description:
+      'the day statuses are judged on (default today in Vietnam); a day YYYY-MM-DD, or an ISO date-time meaning its day in Vietnam',
   })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    description:
+      'a JSON page, or with format=csv every matching row as CSV (UTF-8 with BOM, names beside ids)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(RegisterPageDto) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
+  @ApiExtraModels(RegisterPageDto)
+  @ApiProblems(400)
   async disciplineRecords(
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: ServerResponse,

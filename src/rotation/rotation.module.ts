@@ -18,6 +18,7 @@ export class RotationModule implements OnModuleInit {
     this.procedures.register({
       procedure: 'rotation',
       definitionIds: ['rotation.standard', 'transfer.standard'],
+      aliases: { transfer: ['transfer.standard'] },
       onOpen: async ({ personId, positionId, definition, context }) => {
         const person = await this.registry.loadPerson(personId);
         if (person.state.status !== 'registered')

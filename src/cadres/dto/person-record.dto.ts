@@ -9,11 +9,11 @@ export class AssignPostDto {
   @IsString()
   positionId!: string;
 
-  @ApiProperty({ example: '2023-03-01' })
+  @ApiProperty({ type: String, format: 'date', example: '2023-03-01' })
   @Matches(DATE, { message: 'from: a date YYYY-MM-DD' })
   from!: string;
 
-  @ApiPropertyOptional({ example: '2028-03-01', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2028-03-01', nullable: true })
   @IsOptional()
   @Matches(DATE, { message: 'termEnd: a date YYYY-MM-DD' })
   termEnd?: string | null;
@@ -56,11 +56,11 @@ export class RecordPersonStatusDto {
   @IsIn(PERSON_STATUS_KINDS)
   status!: PersonStatusKind;
 
-  @ApiProperty({ example: '2026-01-10' })
+  @ApiProperty({ type: String, format: 'date', example: '2026-01-10' })
   @Matches(DATE, { message: 'from: a date YYYY-MM-DD' })
   from!: string;
 
-  @ApiPropertyOptional({ example: '2026-07-10', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-07-10', nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @Matches(DATE, { message: 'until: a date YYYY-MM-DD' })
   until?: string | null;

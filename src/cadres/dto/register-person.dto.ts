@@ -14,7 +14,7 @@ export class RegisterPersonDto {
   @Length(2, 200)
   fullName!: string;
 
-  @ApiProperty({ example: '1978-04-12' })
+  @ApiProperty({ type: String, format: 'date', example: '1978-04-12' })
   @IsISO8601({ strict: true }, { message: 'dateOfBirth: a date YYYY-MM-DD' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth: a date YYYY-MM-DD' })
   dateOfBirth!: string;
@@ -32,7 +32,7 @@ export class RegisterPersonDto {
   @IsBoolean()
   partyMember!: boolean;
 
-  @ApiPropertyOptional({ example: '2003-05-19' })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2003-05-19' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'partyJoinedOn: a date YYYY-MM-DD' })
   partyJoinedOn?: string;

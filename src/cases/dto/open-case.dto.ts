@@ -11,7 +11,9 @@ export class OpenCaseDto {
 
   @ApiProperty({
     example: 'appointment',
-    enum: ['appointment', 'reappointment', 'rotation', 'discipline'],
+    enum: ['appointment', 'reappointment', 'rotation', 'transfer'],
+    description:
+      'a transfer (điều động) runs as a rotation case with definition transfer.standard; discipline cases open at POST /discipline-cases',
   })
   @IsString()
   procedure!: string;

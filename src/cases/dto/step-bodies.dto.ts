@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { VETTING_ITEMS, VettingItem } from '../../workflow/definitions/procedure-definition';
+import { ITEMS_FROM_RECORD } from '../../workflow/case/vetting-from-record';
+
+/** The vetting items staff enter; the others the engine computes from the person's record. */
+const ITEMS_ENTERED = VETTING_ITEMS.filter((item) => !ITEMS_FROM_RECORD.includes(item));
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -20,7 +24,12 @@ const DATE_MESSAGE = (field: string) => ({ message: `${field}: a date YYYY-MM-DD
 
 /** Fields every step record carries: when it happened and the document that records it. */
 class StepRecordDto {
-  @ApiProperty({ example: '2026-03-02', description: 'date of the meeting, ballot or document' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    example: '2026-03-02',
+    description: 'date of the meeting, ballot or document',
+  })
   @Matches(DATE, DATE_MESSAGE('heldOn'))
   heldOn!: string;
 
@@ -170,7 +179,10 @@ export class NominationStepDto extends StepRecordDto {
 }
 
 export class VettingItemDto {
-  @ApiProperty({ enum: VETTING_ITEMS })
+  @ApiProperty({
+    enum: ITEMS_ENTERED,
+    description: `an item the vetting officer enters. ${ITEMS_FROM_RECORD.join(', ')} come from the person's record (planning pool, years in post, years to retirement, discipline bar) and are refused here (vetting.item_from_record)`,
+  })
   @IsIn(VETTING_ITEMS)
   item!: VettingItem;
 
@@ -188,7 +200,7 @@ export class VettingItemDto {
 export class VettingStepDto extends StepRecordDto {
   @ApiProperty({
     type: [VettingItemDto],
-    description: 'items not given are computed from the person record where possible',
+    description: `the items entered by staff (${ITEMS_ENTERED.join(', ')}); ${ITEMS_FROM_RECORD.join(', ')} are computed from the person's record`,
   })
   @ValidateNested({ each: true })
   @ArrayMinSize(1)
@@ -208,7 +220,7 @@ export class DecisionStepDto extends StepRecordDto {
   @Length(1, 200)
   signer!: string;
 
-  @ApiProperty({ example: '2026-04-01' })
+  @ApiProperty({ type: String, format: 'date', example: '2026-04-01' })
   @Matches(DATE, DATE_MESSAGE('effectiveFrom'))
   effectiveFrom!: string;
 

@@ -13,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { DISCIPLINE_FORMS, DISCIPLINE_FORMS_NOTE } from '../discipline-forms';
 import { VIOLATION_SOURCES } from '../discipline.events';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -29,7 +30,7 @@ export class ViolationDto {
   })
   category!: string;
 
-  @ApiProperty({ example: '2025-06-01' })
+  @ApiProperty({ type: String, format: 'date', example: '2025-06-01' })
   @Matches(DATE, date('committedOn'))
   committedOn!: string;
 
@@ -46,7 +47,8 @@ export class ViolationDto {
 
   @ApiProperty({
     example: 'warning',
-    description: 'the form the violation is at the level of; sets its limitation period',
+    enum: DISCIPLINE_FORMS,
+    description: `the form the violation is at the level of; sets its limitation period (${DISCIPLINE_FORMS_NOTE})`,
   })
   @IsString()
   @Length(1, 40)
@@ -109,7 +111,7 @@ export class OpenDisciplineCaseDto {
 }
 
 class DisciplineStepRecordDto {
-  @ApiProperty({ example: '2026-11-10' })
+  @ApiProperty({ type: String, format: 'date', example: '2026-11-10' })
   @Matches(DATE, date('heldOn'))
   heldOn!: string;
 
@@ -211,17 +213,23 @@ export class DisciplineDecisionDto extends DisciplineStepRecordDto {
   @IsString()
   @Length(1, 200)
   signer!: string;
-  @ApiProperty({ example: 'warning', description: 'the form the ballot chose' })
+  @ApiProperty({
+    example: 'warning',
+    enum: DISCIPLINE_FORMS,
+    description: `the form the ballot chose (${DISCIPLINE_FORMS_NOTE})`,
+  })
   @IsString()
   @Length(1, 40)
   form!: string;
-  @ApiProperty({ example: '2026-11-15' })
+  @ApiProperty({ type: String, format: 'date', example: '2026-11-15' })
   @Matches(DATE, date('effectiveFrom'))
   effectiveFrom!: string;
 }
 
 export class ComplaintDto {
-  @ApiProperty({ example: '2026-11-25' }) @Matches(DATE, date('filedOn')) filedOn!: string;
+  @ApiProperty({ type: String, format: 'date', example: '2026-11-25' })
+  @Matches(DATE, date('filedOn'))
+  filedOn!: string;
   @ApiProperty({ example: 'The form is too heavy for the violation.' })
   @IsString()
   @Length(1, 4000)
@@ -229,13 +237,16 @@ export class ComplaintDto {
 }
 
 export class ComplaintReviewDto {
-  @ApiProperty({ example: '2026-12-10' }) @Matches(DATE, date('heldOn')) heldOn!: string;
+  @ApiProperty({ type: String, format: 'date', example: '2026-12-10' })
+  @Matches(DATE, date('heldOn'))
+  heldOn!: string;
   @ApiProperty({ example: '9-QĐ/TU' }) @IsString() @Length(1, 120) number!: string;
   @ApiProperty({ enum: ['keep', 'change', 'annul'] })
   @IsIn(['keep', 'change', 'annul'], { message: 'outcome: keep, change or annul' })
   outcome!: 'keep' | 'change' | 'annul';
   @ApiPropertyOptional({
     example: 'reprimand',
+    enum: DISCIPLINE_FORMS,
     description: 'the new form when the outcome is change',
   })
   @IsOptional()

@@ -1,3 +1,4 @@
+import { ApiAuthenticatedProblems, ApiProblems } from '../../common/openapi/api-problems.decorator';
 import {
   BadRequestException,
   ConflictException,
@@ -15,6 +16,7 @@ import { ACCESS, Allow } from '../../identity/allow.decorator';
 import {
   ApiBearerAuth,
   ApiOkResponse,
+  ApiResponse,
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
@@ -58,6 +60,7 @@ function requireAdmin(actor: Actor): void {
 /** Operators' view of work that failed every attempt: list it, replay it. */
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiAuthenticatedProblems()
 @Controller('admin/dead-letters')
 export class DeadLettersController {
   constructor(@Inject(DeadLetterService) private readonly deadLetters: DeadLetterService) {}
@@ -69,6 +72,7 @@ export class DeadLettersController {
   @ApiQuery({ name: 'source', required: false, enum: SOURCES })
   @ApiQuery({ name: 'limit', required: false, type: Number })
   @ApiOkResponse({ type: DeadLetterView, isArray: true })
+  @ApiProblems(400)
   async list(
     @CurrentActor() actor: Actor,
     @Query('status') status?: string,
@@ -95,6 +99,8 @@ export class DeadLettersController {
   @Allow(...ACCESS.admin)
   @Get(':id')
   @ApiOkResponse({ type: DeadLetterView })
+  @ApiOperation({ summary: 'One dead letter: what failed, why, how often' })
+  @ApiProblems(404)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DeadLetter> {
     requireAdmin(actor);
     const deadLetter = await this.deadLetters.get(id);
@@ -108,7 +114,8 @@ export class DeadLettersController {
   @ApiOperation({
     summary: 'Re-enqueue a parked job with fresh attempts; it becomes resolved when it succeeds',
   })
-  @ApiOkResponse({ type: DeadLetterView })
+  @ApiResponse({ status: 202, type: DeadLetterView, description: 'queued again' })
+  @ApiProblems(404, 409)
   async replay(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DeadLetter> {
     requireAdmin(actor);
     const outcome = await this.deadLetters.replay(id);

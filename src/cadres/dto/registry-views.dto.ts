@@ -1,0 +1,136 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DISCIPLINE_FORMS } from '../../discipline/discipline-forms';
+import { PERSON_STATUS_KINDS } from '../person/person.events';
+import { ORG_UNIT_KINDS } from './create-org-unit.dto';
+
+const DATE = { type: String, format: 'date' } as const;
+
+export class OrgUnitDto {
+  @ApiProperty({ example: 'ou-son-tay' }) id!: string;
+  @ApiProperty({ example: 'Thị xã Sơn Tây' }) name!: string;
+  @ApiProperty({ enum: ORG_UNIT_KINDS }) kind!: string;
+  @ApiProperty({ type: String, nullable: true }) parentId!: string | null;
+  @ApiProperty({ type: [String], description: 'ids from the top-level unit down to this one' })
+  path!: string[];
+}
+
+export class OrgUnitTreeDto extends OrgUnitDto {
+  @ApiProperty({ type: [OrgUnitDto], description: 'every unit below, top down' })
+  subtree!: OrgUnitDto[];
+}
+
+export class PositionDto {
+  @ApiProperty({ example: 'pos-son-tay-deputy-head-organization' }) id!: string;
+  @ApiProperty({ example: 'Phó Trưởng ban Tổ chức Thị ủy' }) title!: string;
+  @ApiProperty() orgUnitId!: string;
+  @ApiProperty({ description: 'org unit whose leadership appoints to this post' })
+  appointingAuthority!: string;
+  @ApiProperty({ description: 'higher is more senior' }) rank!: number;
+  @ApiProperty() isLeadership!: boolean;
+}
+
+export class PostHeldDto {
+  @ApiProperty() positionId!: string;
+  @ApiProperty(DATE) from!: string;
+  @ApiProperty({ ...DATE, nullable: true, description: 'end of the term, null without a term' })
+  termEnd!: string | null;
+  @ApiProperty() decisionRef!: string;
+}
+
+export class PastPostDto extends PostHeldDto {
+  @ApiProperty(DATE) endedOn!: string;
+  @ApiProperty() reason!: string;
+}
+
+export class PlanningPoolEntryDto {
+  @ApiProperty() positionId!: string;
+  @ApiProperty({ example: '2025-2030' }) term!: string;
+  @ApiProperty() decisionRef!: string;
+}
+
+export class PersonStatusPeriodDto {
+  @ApiProperty({ enum: PERSON_STATUS_KINDS }) status!: string;
+  @ApiProperty(DATE) from!: string;
+  @ApiProperty({ ...DATE, nullable: true }) until!: string | null;
+  @ApiProperty() note!: string;
+}
+
+export class DisciplineOnRecordDto {
+  @ApiProperty() caseId!: string;
+  @ApiProperty({ enum: ['party', 'civil_service'] }) track!: string;
+  @ApiProperty({ enum: DISCIPLINE_FORMS }) form!: string;
+  @ApiProperty(DATE) decidedOn!: string;
+  @ApiProperty(DATE) effectiveFrom!: string;
+  @ApiProperty() decisionRef!: string;
+  @ApiProperty({
+    ...DATE,
+    nullable: true,
+    description: 'until when the person may not take a higher post',
+  })
+  barEndsOn!: string | null;
+  @ApiProperty() ruleSetId!: string;
+  @ApiProperty() violationCategory!: string;
+  @ApiProperty() orgUnitId!: string;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })
+  annulled!: { on: string; decisionRef: string } | null;
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
+  revisions!: Record<string, unknown>[];
+  @ApiProperty({ enum: ['in_effect', 'expired', 'annulled'], description: 'judged today' })
+  status!: string;
+}
+
+export class OpenCaseOnRecordDto {
+  @ApiProperty() caseId!: string;
+  @ApiProperty() procedure!: string;
+  @ApiProperty({ type: String, nullable: true }) stage!: string | null;
+  @ApiProperty(DATE) since!: string;
+}
+
+export class ReappointmentDueDto {
+  @ApiProperty() positionId!: string;
+  @ApiProperty(DATE) termEnd!: string;
+  @ApiProperty(DATE) noticeOn!: string;
+  @ApiProperty({ enum: ['open_case', 'inbox_task'] }) action!: string;
+  @ApiProperty({ type: String, nullable: true }) caseId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) refusal!: string | null;
+  @ApiProperty() orgUnitId!: string;
+}
+
+/** A person's record (stream `cadre-<id>`) as the registry routes answer it. */
+export class PersonRecordDto {
+  @ApiProperty({ example: 'p-nguyen-van-an' }) id!: string;
+  @ApiProperty({ type: Number, nullable: true }) revision!: number | null;
+  @ApiProperty({ example: 'p-nguyen-van-an' }) personId!: string;
+  @ApiProperty({ example: 'Nguyễn Văn An' }) fullName!: string;
+  @ApiProperty(DATE) dateOfBirth!: string;
+  @ApiProperty({ enum: ['male', 'female'] }) gender!: string;
+  @ApiProperty() ethnicity!: string;
+  @ApiProperty() partyMember!: boolean;
+  @ApiPropertyOptional(DATE) partyJoinedOn?: string;
+  @ApiProperty() educationLevel!: string;
+  @ApiProperty() politicalTheoryLevel!: string;
+  @ApiProperty() orgUnitId!: string;
+  @ApiProperty({ type: [PostHeldDto] }) posts!: PostHeldDto[];
+  @ApiProperty({ type: [PastPostDto] }) pastPosts!: PastPostDto[];
+  @ApiProperty({ type: [PlanningPoolEntryDto] }) planningPool!: PlanningPoolEntryDto[];
+  @ApiProperty({ type: [PersonStatusPeriodDto] }) statuses!: PersonStatusPeriodDto[];
+  @ApiProperty({ type: [DisciplineOnRecordDto] }) discipline!: DisciplineOnRecordDto[];
+  @ApiProperty({ type: [OpenCaseOnRecordDto] }) openCases!: OpenCaseOnRecordDto[];
+  @ApiProperty({ type: [ReappointmentDueDto] }) reappointmentsDue!: ReappointmentDueDto[];
+}
+
+export class EligibilityReasonDto {
+  @ApiProperty({ example: 'discipline.in_effect' }) rule!: string;
+  @ApiProperty({ example: 'discipline (warning, 45-QĐ/UBKTTU) in effect until 2027-06-01' })
+  reason!: string;
+}
+
+export class EligibilityDto {
+  @ApiProperty() personId!: string;
+  @ApiProperty() positionId!: string;
+  @ApiProperty() eligible!: boolean;
+  @ApiProperty({ ...DATE, description: 'the day judged' }) asOf!: string;
+  @ApiProperty({ example: 'vn-2025' }) ruleSet!: string;
+  @ApiProperty({ type: [EligibilityReasonDto], description: 'every reason, empty when eligible' })
+  reasons!: EligibilityReasonDto[];
+}

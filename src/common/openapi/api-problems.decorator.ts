@@ -1,0 +1,36 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ProblemDetailsDto } from './problem-details.dto';
+
+const WHEN: Record<number, string> = {
+  400: 'invalid input: body.invalid (field named), body.malformed_json, query.<name>, header.if_match',
+  401: 'no valid bearer token (auth.unauthenticated)',
+  403: 'role.not_allowed, step.role_not_allowed, scope.out_of_scope, separation.*',
+  404: 'the case, person, unit, post or stream does not exist',
+  409: 'concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, idempotency.id_reused',
+  413: 'body.too_large',
+  422: 'refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …)',
+  429: 'rate_limit.exceeded (see Retry-After)',
+};
+
+/** The error answers a route (or every route of a controller) can give, each an RFC 9457 problem. */
+export function ApiProblems(...statuses: (keyof typeof WHEN)[]) {
+  return applyDecorators(
+    ApiExtraModels(ProblemDetailsDto),
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: WHEN[status],
+        content: {
+          'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } },
+        },
+      }),
+    ),
+  );
+}
+
+/** Every authenticated route: no token, a role or scope refusal, the rate limit. */
+export const ApiAuthenticatedProblems = () => ApiProblems(401, 403, 429);
+
+/** A route with a JSON body: invalid or malformed, too large. */
+export const ApiBodyProblems = () => ApiProblems(400, 413);

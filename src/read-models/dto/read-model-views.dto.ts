@@ -1,0 +1,87 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DISCIPLINE_FORMS } from '../../discipline/discipline-forms';
+
+const DATE = { type: String, format: 'date' } as const;
+const NEXT_CURSOR = {
+  type: String,
+  nullable: true,
+  description: 'pass as cursor for the next page; null on the last page',
+} as const;
+
+export class InboxItemDto {
+  @ApiProperty({ enum: ['step', 'task'], description: 'a case step or a staff task' })
+  kind!: string;
+  @ApiProperty({ type: String, nullable: true }) caseId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) procedure!: string | null;
+  @ApiProperty() personId!: string;
+  @ApiProperty({ type: String, nullable: true }) positionId!: string | null;
+  @ApiProperty() orgUnitId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'the step id' }) step!: string | null;
+  @ApiProperty() detail!: string;
+  @ApiProperty({ ...DATE, nullable: true }) dueOn!: string | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty() deadlineMissed!: boolean;
+  @ApiProperty({ example: '/cases/c-2026-0042' }) href!: string;
+}
+
+export class InboxPageDto {
+  @ApiProperty({ type: [InboxItemDto] }) items!: InboxItemDto[];
+  @ApiProperty(NEXT_CURSOR) nextCursor!: string | null;
+}
+
+export class CaseSummaryStepDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ ...DATE, nullable: true }) dueOn!: string | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty() deadlineMissed!: boolean;
+}
+
+export class CaseSummaryDto {
+  @ApiProperty() caseId!: string;
+  @ApiProperty({ enum: ['appointment', 'reappointment', 'rotation', 'discipline'] })
+  procedure!: string;
+  @ApiProperty({ example: 'appointment.internal@1' }) definition!: string;
+  @ApiProperty() ruleSet!: string;
+  @ApiProperty() personId!: string;
+  @ApiProperty({ type: String, nullable: true }) positionId!: string | null;
+  @ApiProperty() orgUnitId!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty({ type: CaseSummaryStepDto, nullable: true })
+  currentStep!: CaseSummaryStepDto | null;
+  @ApiProperty(DATE) openedOn!: string;
+  @ApiProperty({ ...DATE, nullable: true }) closedOn!: string | null;
+}
+
+export class CaseSummaryPageDto {
+  @ApiProperty({ type: [CaseSummaryDto] }) items!: CaseSummaryDto[];
+  @ApiProperty(NEXT_CURSOR) nextCursor!: string | null;
+}
+
+/** A row of the discipline register (JSON page item; the CSV has the same columns). */
+export class RegisterRowDto {
+  @ApiProperty() caseId!: string;
+  @ApiProperty() personId!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Trần Thị Bình' }) personName!:
+    string | null;
+  @ApiProperty() orgUnitId!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Thị xã Sơn Tây' }) orgUnitName!:
+    string | null;
+  @ApiProperty({ enum: ['party', 'civil_service'] }) track!: string;
+  @ApiProperty({ enum: DISCIPLINE_FORMS }) form!: string;
+  @ApiProperty() violationCategory!: string;
+  @ApiProperty(DATE) decidedOn!: string;
+  @ApiProperty(DATE) effectiveFrom!: string;
+  @ApiProperty({ ...DATE, nullable: true, description: 'end of the bar on appointment' })
+  barEndsOn!: string | null;
+  @ApiProperty({ ...DATE, nullable: true }) annulledOn!: string | null;
+  @ApiProperty({ enum: ['in_effect', 'expired', 'annulled'], description: 'judged on asOf' })
+  status!: string;
+  @ApiProperty() decisionRef!: string;
+  @ApiProperty() ruleSet!: string;
+}
+
+export class RegisterPageDto {
+  @ApiProperty({ type: [RegisterRowDto] }) items!: RegisterRowDto[];
+  @ApiProperty(NEXT_CURSOR) nextCursor!: string | null;
+}

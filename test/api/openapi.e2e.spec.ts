@@ -1,0 +1,161 @@
+import request from 'supertest';
+import { startTestApp, TestApp } from '../support/test-app';
+
+interface Operation {
+  summary?: string;
+  parameters?: { name: string; in: string; schema?: Schema }[];
+  requestBody?: { content: Record<string, { schema?: Schema; examples?: object }> };
+  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+}
+interface Schema {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  description?: string;
+}
+interface OpenApiDocument {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
+
+/** The API as a client developer reads it at /docs-json. */
+describe('OpenAPI document', () => {
+  let t: TestApp;
+  let doc: OpenApiDocument;
+  const operations: { route: string; method: string; operation: Operation }[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp('api_openapi');
+    doc = (
+      await request(t.server as never)
+        .get('/docs-json')
+        .expect(200)
+    ).body;
+    for (const [path, methods] of Object.entries(doc.paths))
+      for (const [method, operation] of Object.entries(methods))
+        operations.push({ route: `${method.toUpperCase()} ${path}`, method, operation });
+  });
+  afterAll(() => t?.close());
+
+  const schemaOf = (ref: string | undefined): Schema =>
+    doc.components.schemas[(ref ?? '').replace('#/components/schemas/', '')] ?? {};
+  const property = (schema: string, name: string): Schema =>
+    doc.components.schemas[schema]?.properties?.[name] ?? {};
+
+  it('has a summary on every operation', () => {
+    expect(operations.filter((o) => !o.operation.summary?.trim()).map((o) => o.route)).toEqual([]);
+    expect(operations.length).toBeGreaterThanOrEqual(38);
+  });
+
+  it('gives every operation a 2xx answer with a schema', () => {
+    const missing = operations
+      .filter(({ operation }) => {
+        const ok = Object.entries(operation.responses).find(([status]) => /^2/.test(status));
+        const content = ok?.[1].content ?? {};
+        return !Object.values(content).some((media) => media.schema);
+      })
+      .map((o) => o.route);
+    expect(missing).toEqual([]);
+  });
+
+  it('lists the 4xx answers each route can give, as problem+json', () => {
+    const gaps: string[] = [];
+    for (const { route, operation } of operations) {
+      if (route.startsWith('GET /health')) continue;
+      const expected = ['401', '403', '429'];
+      if (operation.requestBody) expected.push('400', '413');
+      if (route.includes('{')) expected.push('404');
+      if (/^POST \/(cases|discipline-cases)\/\{id\}/.test(route)) expected.push('409', '422');
+      for (const status of expected) {
+        const answer = operation.responses[status];
+        const schema = answer?.content?.['application/problem+json']?.schema;
+        if (!schema || schema.$ref !== '#/components/schemas/ProblemDetailsDto')
+          gaps.push(`${route} ${status}`);
+      }
+    }
+    expect(gaps).toEqual([]);
+    const problem = doc.components.schemas.ProblemDetailsDto.properties ?? {};
+    expect(Object.keys(problem)).toEqual(
+      expect.arrayContaining(['type', 'title', 'status', 'detail', 'instance', 'rule', 'message']),
+    );
+  });
+
+  it('offers the procedures a case can be opened for, and the forms and severities of discipline', () => {
+    expect(property('OpenCaseDto', 'procedure').enum).toEqual([
+      'appointment',
+      'reappointment',
+      'rotation',
+      'transfer',
+    ]);
+    const forms = [
+      'reprimand',
+      'warning',
+      'demotion',
+      'removal_from_post',
+      'dismissal',
+      'expulsion',
+    ];
+    expect(property('DisciplineDecisionDto', 'form').enum).toEqual(expect.arrayContaining(forms));
+    expect(property('ViolationDto', 'severity').enum).toEqual(expect.arrayContaining(forms));
+    expect(property('ComplaintReviewDto', 'form').enum).toEqual(expect.arrayContaining(forms));
+    const register = doc.paths['/discipline-records'].get.parameters!;
+    expect(register.find((p) => p.name === 'form')?.schema?.enum).toEqual(
+      expect.arrayContaining(forms),
+    );
+  });
+
+  it('types dates as dates', () => {
+    expect(property('AssignPostDto', 'termEnd')).toMatchObject({ type: 'string', format: 'date' });
+    expect(property('AssignPostDto', 'from')).toMatchObject({ type: 'string', format: 'date' });
+    expect(property('MeetingStepDto', 'heldOn')).toMatchObject({ type: 'string', format: 'date' });
+    expect(property('ViolationDto', 'committedOn')).toMatchObject({
+      type: 'string',
+      format: 'date',
+    });
+  });
+
+  it('gives examples for the discipline step bodies', () => {
+    const body = doc.paths['/discipline-cases/{id}/steps/{stepId}'].post.requestBody!;
+    const examples = Object.keys(body.content['application/json'].examples ?? {});
+    expect(examples).toEqual(expect.arrayContaining(['verification', 'ballot', 'decision']));
+  });
+
+  it('says which vetting items are entered and which come from the record', () => {
+    const item = property('VettingItemDto', 'item');
+    expect(item.enum).toEqual([
+      'background',
+      'asset_declaration',
+      'political_standards',
+      'residence_party_cell_opinion',
+      'health',
+    ]);
+    expect(item.description).toMatch(/planning_pool.*years_in_post.*retirement.*discipline/s);
+  });
+
+  it('has no DELETE with a body', () => {
+    const deletes = operations.filter((o) => o.method === 'delete');
+    expect(deletes.length).toBeGreaterThan(0);
+    expect(deletes.filter((o) => o.operation.requestBody).map((o) => o.route)).toEqual([]);
+  });
+
+  it('describes the main answers with faithful schemas', () => {
+    const okSchema = (route: string, method: string, status = '200') =>
+      schemaOf(
+        doc.paths[route][method].responses[status]?.content?.['application/json']?.schema?.$ref,
+      );
+    expect(Object.keys(okSchema('/cases/{id}', 'get').properties ?? {})).toEqual(
+      expect.arrayContaining(['id', 'status', 'currentStep', 'revision']),
+    );
+    expect(Object.keys(okSchema('/cadres/{id}', 'get').properties ?? {})).toEqual(
+      expect.arrayContaining(['id', 'fullName', 'posts', 'discipline', 'revision']),
+    );
+    expect(Object.keys(okSchema('/discipline-cases/{id}', 'get').properties ?? {})).toEqual(
+      expect.arrayContaining(['id', 'status', 'revision']),
+    );
+  });
+});
