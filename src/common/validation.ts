@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { InvalidBody } from './problems/invalid-body';
 import { Messages, validationMessages } from './problems/validation-messages';
 
@@ -20,9 +20,22 @@ export function firstValidationProblem(
   );
 }
 
+/** Says whether the invalid input was the body or the query, so the rule does not mislead. */
+class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof InvalidBody && metadata.type === 'query')
+        throw new InvalidBody(error.field!, error.messages, 'query');
+      throw error;
+    }
+  }
+}
+
 /** Bodies are checked against their DTO: unknown fields are refused, the answer names the field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

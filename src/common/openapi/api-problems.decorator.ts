@@ -3,7 +3,7 @@ import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ProblemDetailsDto } from './problem-details.dto';
 
 const WHEN: Record<number, string> = {
-  400: 'invalid input: body.invalid (field named), body.malformed_json, query.<name>, header.if_match',
+  400: 'invalid input: body.invalid or query.invalid (field named), body.malformed_json, query.<name>, header.if_match',
   401: 'no valid bearer token (auth.unauthenticated)',
   403: 'role.not_allowed, step.role_not_allowed, scope.out_of_scope, separation.*',
   404: 'the case, person, unit, post or stream does not exist',

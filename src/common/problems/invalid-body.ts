@@ -1,13 +1,17 @@
 import { DomainRuleViolation } from '../../workflow/case/domain-rule-violation';
 import { Language } from './accept-language';
 
-/** A body that failed its DTO: `body.invalid` naming the field, with the message in every language we write. */
+/**
+ * Input that failed its DTO: `body.invalid` (or `query.invalid` for query parameters) naming the
+ * field, with the message in every language we write.
+ */
 export class InvalidBody extends DomainRuleViolation {
   constructor(
     field: string,
     readonly messages: Record<Language, string>,
+    where: 'body' | 'query' = 'body',
   ) {
-    super('body.invalid', messages.en, 'invalid', field);
+    super(`${where}.invalid`, messages.en, 'invalid', field);
     this.name = 'InvalidBody';
   }
 }

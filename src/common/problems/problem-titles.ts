@@ -9,6 +9,7 @@ type Titles = Record<Language, string>;
  */
 const TITLE_BY_RULE: Record<string, Titles> = {
   'body.invalid': { en: 'The request body is invalid', vi: 'Nội dung yêu cầu không hợp lệ' },
+  'query.invalid': { en: 'A query parameter is invalid', vi: 'Tham số truy vấn không hợp lệ' },
   'body.malformed_json': {
     en: 'The request body is not valid JSON',
     vi: 'Nội dung yêu cầu không phải JSON hợp lệ',
