@@ -203,7 +203,7 @@ describe('errors as application/problem+json', () => {
       });
     expectProblem(failed, 422, 'ballot.no_quorum', path);
     expect(failed.body.title).toBe('Hội nghị không đủ số thành viên có mặt');
-    expect(failed.body.detail).toMatch(/8 of 13/);
+    expect(failed.body.detail).toBe('no quorum: 8 of 13 summoned present, needs at least 8.67');
   });
 });
 
