@@ -216,7 +216,8 @@ export class CadresController {
   @ApiQuery({
     name: 'asOf',
     required: false,
-    description: 'a day YYYY-MM-DD (default today): the record and the rule set of that day',
+    description:
+      'a day YYYY-MM-DD (default today in Vietnam), or an ISO date-time meaning its day in Vietnam: the record at the end of that day and the rule set of that day',
   })
   @ApiOkResponse({ type: EligibilityDto })
   @ApiProblems(400, 404, 422)
