@@ -119,10 +119,24 @@ function vietnameseOf(message: string): string {
 function isLibraryMessage(property: string, message: string): boolean {
   return (
     message.startsWith(`${property} must `) ||
+    message.startsWith(`each value in ${property} `) ||
     message.startsWith(`${property} should `) ||
     message.startsWith(`property ${property} `) ||
     message.startsWith(`nested property ${property} `)
   );
+}
+
+function wrongKindOfValue(
+  constraint: string,
+  value: unknown,
+): ((field: string) => Messages) | null {
+  if ((constraint === 'min' || constraint === 'max') && typeof value !== 'number')
+    return (field) => ({ en: `${field} must be a number`, vi: `${field} phải là một số` });
+  if (['isLength', 'minLength', 'maxLength'].includes(constraint) && typeof value !== 'string')
+    return (field) => BY_CONSTRAINT.isString(field, '');
+  if ((constraint === 'arrayMinSize' || constraint === 'arrayMaxSize') && !Array.isArray(value))
+    return (field) => ({ en: `${field} must be a list`, vi: `${field} phải là một danh sách` });
+  return null;
 }
 
 /**
@@ -140,6 +154,10 @@ export function validationMessages(
     error.value === '' && (constraint === 'isLength' || constraint === 'minLength');
   if (constraint !== 'whitelistValidation' && (absent || emptyButNeeded))
     return { en: `${field} is required`, vi: `${field} là bắt buộc` };
+  // class-validator checks the last decorator first, so "twelve" fails @Max before @IsInt: say
+  // what kind of value is expected rather than quoting a bound it never reached.
+  const wrongKind = wrongKindOfValue(constraint, error.value);
+  if (wrongKind) return wrongKind(field);
   if (!isLibraryMessage(error.property, libraryOrOwnMessage)) {
     // The DTO's own message starts with the field's name; give it the full path.
     const en = libraryOrOwnMessage.startsWith(`${error.property}:`)

@@ -1,0 +1,83 @@
+import { Type } from 'class-transformer';
+import { plainToInstance } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  ValidateNested,
+  validateSync,
+} from 'class-validator';
+import { firstValidationProblem } from '../validation';
+
+class Tally {
+  @IsInt() @Max(100) present!: number;
+}
+
+class Meeting {
+  @IsString() @Length(1, 40) conclusion!: string;
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'heldOn: a date YYYY-MM-DD' })
+  heldOn?: string;
+  @IsOptional() @IsIn(['for', 'against']) headDecision?: string;
+  @IsOptional() @ValidateNested() @Type(() => Tally) tally?: Tally;
+  @IsOptional() @ArrayMinSize(1) items?: string[];
+}
+
+const problemOf = (body: object) => {
+  const errors = validateSync(plainToInstance(Meeting, body), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    stopAtFirstError: true,
+  });
+  return firstValidationProblem(errors);
+};
+
+describe('validation messages for people', () => {
+  const valid = { conclusion: 'Agreed' };
+
+  it('says a missing or empty text is required, in English and Vietnamese', () => {
+    for (const body of [{}, { conclusion: '' }, { conclusion: null }])
+      expect(problemOf(body)).toEqual({
+        field: 'conclusion',
+        message: 'conclusion is required',
+        messages: { en: 'conclusion is required', vi: 'conclusion là bắt buộc' },
+      });
+  });
+
+  it('words each constraint with its numbers and names nested fields by path', () => {
+    expect(problemOf({ conclusion: 'x'.repeat(41) }).messages).toEqual({
+      en: 'conclusion must be at most 40 characters long',
+      vi: 'conclusion dài tối đa 40 ký tự',
+    });
+    expect(problemOf({ ...valid, tally: { present: 101 } })).toMatchObject({
+      field: 'tally.present',
+      messages: {
+        en: 'tally.present must be at most 100',
+        vi: 'tally.present phải nhỏ hơn hoặc bằng 100',
+      },
+    });
+    expect(problemOf({ ...valid, tally: { present: 'twelve' } }).message).toBe(
+      'tally.present must be a number',
+    );
+    expect(problemOf({ ...valid, headDecision: 'maybe' }).message).toBe(
+      'headDecision must be one of for, against',
+    );
+    expect(problemOf({ ...valid, items: [] }).message).toBe('items must have at least 1 entries');
+  });
+
+  it('keeps the DTO’s own messages and translates their known phrases', () => {
+    expect(problemOf({ ...valid, heldOn: '02/03/2026' }).messages).toEqual({
+      en: 'heldOn: a date YYYY-MM-DD',
+      vi: 'heldOn: ngày theo dạng YYYY-MM-DD',
+    });
+    expect(problemOf({ ...valid, secret: 1 }).messages).toEqual({
+      en: 'secret: unknown field',
+      vi: 'secret: trường không được chấp nhận',
+    });
+  });
+});
