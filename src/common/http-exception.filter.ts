@@ -19,6 +19,8 @@ const RULE_BY_STATUS: Record<number, string> = {
 interface ErrorResponse {
   status(code: number): ErrorResponse;
   setHeader(name: string, value: string): void;
+  /** Express adds a field to Vary without dropping the ones already there. */
+  vary?(field: string): void;
   send(body: string): void;
   headersSent?: boolean;
 }
@@ -128,5 +130,7 @@ function sendProblem(
   response.status(problem.status);
   response.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
   response.setHeader('Content-Language', language);
+  // Caches must keep the English and the Vietnamese answer apart.
+  response.vary?.('Accept-Language');
   response.send(JSON.stringify(problem));
 }

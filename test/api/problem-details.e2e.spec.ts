@@ -59,6 +59,7 @@ describe('errors as application/problem+json', () => {
     expectProblem(missing, 400, 'body.invalid', path);
     expect(missing.body).toMatchObject({ field: 'conclusion', detail: 'conclusion is required' });
     expect(missing.headers['content-language']).toBe('en');
+    expect(missing.headers.vary).toMatch(/Accept-Language/);
 
     const empty = await http()
       .post(path)
