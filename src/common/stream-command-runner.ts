@@ -46,8 +46,39 @@ export async function loadStream<State>(
   return { state, revision: events.length ? events[events.length - 1].revision : null, events };
 }
 
-/** Load, decide, append with the expected revision: the one path every command takes. */
+/**
+ * How often a command without `ifMatch` is decided again after another writer moved the stream
+ * between our read and our append (a saga and a timer writing to one person's record, say).
+ */
+const REDECIDE_ATTEMPTS = 5;
+
+/**
+ * Load, decide, append with the expected revision: the one path every command takes. A caller
+ * that named the revision it saw (`ifMatch`) gets the conflict; one that did not has the command
+ * decided again on the stream as it now is, so a concurrent writer is never overwritten and the
+ * rules are always judged on the current state.
+ */
 export async function runStreamCommand<State, Command, Context>(
+  store: EventStore,
+  streamId: string,
+  decider: StreamDecider<State, Command, Context>,
+  command: Command,
+  options: RunCommandOptions<State, Context>,
+): Promise<RunCommandResult<State>> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await decideAndAppend(store, streamId, decider, command, options);
+    } catch (error) {
+      const retry =
+        error instanceof WrongExpectedRevision &&
+        options.ifMatch === undefined &&
+        attempt < REDECIDE_ATTEMPTS;
+      if (!retry) throw error;
+    }
+  }
+}
+
+async function decideAndAppend<State, Command, Context>(
   store: EventStore,
   streamId: string,
   decider: StreamDecider<State, Command, Context>,
