@@ -63,15 +63,6 @@ export class OrgScope {
     return rows[0].ok;
   }
 
-  /** A unit with no parent: a grant there covers the whole registry below it. */
-  async isTopLevel(unitId: string): Promise<boolean> {
-    const { rows } = await this.pool.query<{ ok: boolean }>(
-      'SELECT EXISTS (SELECT 1 FROM org_units WHERE id = $1 AND parent_id IS NULL) AS ok',
-      [unitId],
-    );
-    return rows[0].ok;
-  }
-
   /** Refuses with 403 naming both units when the caller's grant does not cover `unitId`. */
   async assertReaches(actor: Actor, unitId: string, what: string, field?: string): Promise<void> {
     await this.assertGrantUnitKnown(actor);
