@@ -17,6 +17,7 @@ import { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
 import { DEV_JWT_SECRET } from './identity/dev-secret';
 import { JwtAuthGuard } from './identity/jwt-auth.guard';
+import { GrantUnitGuard } from './identity/grant-unit.guard';
 import { RolesGuard } from './identity/roles.guard';
 import { IdentityModule } from './identity/identity.module';
 import { AccessLogModule } from './access-log/access-log.module';
@@ -118,6 +119,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_GUARD, useClass: GrantUnitGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

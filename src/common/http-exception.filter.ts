@@ -11,12 +11,16 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<{
+    const raw = http.getResponse<{
       status(code: number): { json(body: unknown): void };
+      setHeader(name: string, value: string): void;
       headersSent?: boolean;
     }>();
     const request = http.getRequest<{ id?: unknown; method?: string; url?: string }>();
-    if (response.headersSent) return;
+    if (raw.headersSent) return;
+    // An error is JSON even on a route that declares another type (e.g. a CSV download).
+    raw.setHeader('Content-Type', 'application/json; charset=utf-8');
+    const response = raw;
 
     const domain = toHttpError(exception);
     if (domain) {

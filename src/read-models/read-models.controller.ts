@@ -10,6 +10,7 @@ import { PG_POOL } from '../common/tokens';
 import { vietnamDay } from '../common/vietnam-day';
 import { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
+import { OrgScope } from '../identity/org-scope';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { parseChoice, parseDay, parseLimit } from './cursor';
 import { stepsPerformedBy } from './inbox-steps';
@@ -54,8 +55,23 @@ export class ReadModelsController {
     @Inject(PG_POOL) pool: Pool,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
+    private readonly scope: OrgScope,
   ) {
     this.queries = new ReadModelQueries(pool);
+  }
+
+  /**
+   * A filter naming a unit or a person outside the grant is refused (403 naming the query
+   * parameter), not answered with an empty page that would look like "nothing there".
+   */
+  private async assertFiltersInScope(
+    actor: Actor,
+    filters: { orgUnit?: string; person?: string },
+  ): Promise<void> {
+    if (filters.orgUnit !== undefined)
+      await this.scope.assertUnitInScope(actor, filters.orgUnit, 'orgUnit');
+    if (filters.person !== undefined)
+      await this.scope.assertPersonInScope(actor, filters.person, 'person');
   }
 
   private today(): string {
@@ -77,7 +93,7 @@ export class ReadModelsController {
   @ApiQuery({ name: 'overdue', required: false, enum: ['true', 'false'] })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
-  inbox(
+  async inbox(
     @CurrentActor() actor: Actor,
     @Query('procedure') procedure?: string,
     @Query('orgUnit') orgUnit?: string,
@@ -85,6 +101,7 @@ export class ReadModelsController {
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
   ) {
+    await this.assertFiltersInScope(actor, { orgUnit });
     return this.queries.inbox({
       scopeUnit: actor.orgUnit,
       steps: stepsPerformedBy(actor, this.catalog),
@@ -111,7 +128,7 @@ export class ReadModelsController {
   @ApiQuery({ name: 'to', required: false, description: 'opened on or before (YYYY-MM-DD)' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
-  cases(
+  async cases(
     @CurrentActor() actor: Actor,
     @Query('procedure') procedure?: string,
     @Query('status') status?: string,
@@ -122,6 +139,7 @@ export class ReadModelsController {
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
   ) {
+    await this.assertFiltersInScope(actor, { orgUnit, person });
     return this.queries.cases({
       scopeUnit: actor.orgUnit,
       procedure: parseChoice('procedure', procedure, PROCEDURES),
@@ -176,6 +194,7 @@ export class ReadModelsController {
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
   ) {
+    await this.assertFiltersInScope(actor, { orgUnit, person });
     const query: RegisterQuery = {
       scopeUnit: actor.orgUnit,
       person,

@@ -16,9 +16,10 @@ describe('appointment over HTTP', () => {
       Authorization: `Bearer ${t.token('u-secretary', ['ballot_secretary'], 'ou-town')}`,
     };
     leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-town')}` };
+    // A top-level unit is created by an admin only.
     await http()
       .post('/org-units')
-      .set(staff)
+      .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` })
       .send({ id: 'ou-town', name: 'Thị xã Demo', kind: 'town' })
       .expect(201);
     await http()
@@ -117,7 +118,8 @@ describe('appointment over HTTP', () => {
     invalid: 0,
     candidates: [
       { personId, votes: 17 },
-      { personId: 'p-x', votes: 7 },
+      // The runner-up is a registered person of the unit too: candidates must lie in the grant.
+      { personId: personId === 'p-cuong' ? 'p-binh' : 'p-cuong', votes: 7 },
     ],
   });
   const ballot = (forVotes: number) => ({
@@ -447,7 +449,8 @@ describe('appointment over HTTP', () => {
       })
       .expect(400);
     expect(unknown.body).toMatchObject({ rule: 'definition.unknown', field: 'definition' });
-    const nobody = await openCase('c-nobody', 'p-nobody').expect(422);
-    expect(nobody.body).toMatchObject({ rule: 'person.not_found', field: 'personId' });
+    // An unknown person is answered like one outside the grant: existence is not revealed.
+    const nobody = await openCase('c-nobody', 'p-nobody').expect(403);
+    expect(nobody.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'personId' });
   });
 });

@@ -200,7 +200,7 @@ describe('authorization matrix: every route × every role × in scope / out of s
       .set(sibling(['inspector']))
       .send({ heldOn: today, minutesRef: 'B', conclusion: 'x', violationConfirmed: true });
     expect(step.status).toBe(403);
-    expect(step.body.rule).toBe('step.out_of_scope');
+    expect(step.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'id' });
     const write = await http()
       .post('/cadres/p-a/statuses')
       .set(sibling(['organization_staff']))
