@@ -5,6 +5,22 @@ import { PERSON_STREAM_KIND } from './stream-name';
 
 const COLUMNS = AUDIT_COLUMNS.map(([, column]) => column).join(', ');
 
+/** A row of the export with whether the reader is the person its stream is about. */
+export type AuditRowForViewer = AuditRow & { viewer_is_subject: boolean };
+
+/**
+ * `viewer_is_subject` of an export row: its stream's opening event names the reader as its person.
+ * Computed in the statement that reads the rows, so a case opened while an export runs is judged
+ * by the same snapshot as its ballots. A reader who is not a cadre is nobody's subject.
+ */
+function viewerIsSubjectColumn(params: unknown[], viewerPersonId: string | undefined): string {
+  if (!viewerPersonId) return 'false AS viewer_is_subject';
+  params.push(viewerPersonId);
+  return `EXISTS (SELECT 1 FROM audit_history opening
+                   WHERE opening.person_id = $${params.length} AND opening.revision = 0
+                     AND opening.stream_id = audit_history.stream_id) AS viewer_is_subject`;
+}
+
 /** Reads of the audit history read model. Every list is in the store's global order. */
 export class AuditHistoryQueries {
   constructor(private readonly pool: Pool) {}
@@ -32,11 +48,28 @@ export class AuditHistoryQueries {
   }
 
   /**
+   * The streams whose opening event (revision 0) names this person: the cases they are the
+   * subject of. Read after the history lines it judges, so every stream in them is already here.
+   */
+  async streamsAbout(personId: string): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ stream_id: string }>(
+      `SELECT stream_id FROM audit_history WHERE person_id = $1 AND revision = 0`,
+      [personId],
+    );
+    return new Set(rows.map((row) => row.stream_id));
+  }
+
+  /**
    * A cursor over the events recorded in [from, to), in global order: rows arrive in chunks, so
    * an export of millions of events never sits in memory. The caller must release the client.
    */
-  streamRecorded(client: PoolClient, range: { from?: Date; to?: Date }): QueryStream {
+  streamRecorded(
+    client: PoolClient,
+    range: { from?: Date; to?: Date },
+    viewerPersonId?: string,
+  ): QueryStream {
     const params: unknown[] = [];
+    const subject = viewerIsSubjectColumn(params, viewerPersonId);
     const where: string[] = [];
     if (range.from) {
       params.push(range.from);
@@ -46,7 +79,7 @@ export class AuditHistoryQueries {
       params.push(range.to);
       where.push(`recorded_at < $${params.length}`);
     }
-    const sql = `SELECT ${COLUMNS} FROM audit_history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY sequence`;
+    const sql = `SELECT ${COLUMNS}, ${subject} FROM audit_history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY sequence`;
     return client.query(new QueryStream(sql, params, { batchSize: 1000 }));
   }
 }

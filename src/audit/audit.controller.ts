@@ -31,6 +31,7 @@ import { Pool } from 'pg';
 import { PG_POOL } from '../common/tokens';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { AuditEntry } from './audit-entry';
+import { AuditEntryDisclosure, DisclosedAuditEntry, NO_ROLES_VIEWER } from './disclosed-entry';
 import { exportTransform, toCsv } from './audit-formats';
 import { AuditHistoryQueries } from './audit-history.queries';
 import { parseExportRequest } from './audit-range';
@@ -38,7 +39,7 @@ import { StreamCheck } from './audit-verification';
 
 export interface HistoryResponse {
   id: string;
-  events: AuditEntry[];
+  events: DisclosedAuditEntry[];
 }
 
 /**
@@ -59,6 +60,20 @@ export class AuditController {
     @Optional() private readonly scope?: OrgScope,
   ) {
     this.queries = new AuditHistoryQueries(pool);
+  }
+
+  /** History lines as this reader may see them: secret ballot counts withheld by the one rule. */
+  private async disclosed(
+    actor: Actor | undefined,
+    events: AuditEntry[],
+  ): Promise<DisclosedAuditEntry[]> {
+    const subjectOf = actor?.personId
+      ? await this.queries.streamsAbout(actor.personId)
+      : new Set<string>();
+    const disclosure = new AuditEntryDisclosure(actor ?? NO_ROLES_VIEWER);
+    return events.map((entry) =>
+      disclosure.disclose({ entry, viewerIsSubject: subjectOf.has(entry.streamId) }),
+    );
   }
 
   /** A history is read within the grant's unit: the unit named when the case opened or the person registered. */
@@ -92,7 +107,7 @@ export class AuditController {
     const events = await this.queries.caseHistory(id);
     if (events.length === 0) throw new NotFoundException(`no case history for id ${id}`);
     await this.assertHistoryInScope(actor, events, `case ${id}`);
-    return { id, events };
+    return { id, events: await this.disclosed(actor, events) };
   }
 
   @Allow(...ACCESS.audit)
@@ -114,7 +129,7 @@ export class AuditController {
       'Content-Disposition',
       `attachment; filename="case-${safeFileName(id)}-history.csv"`,
     );
-    return toCsv(events);
+    return toCsv(await this.disclosed(actor, events));
   }
 
   @Allow(...ACCESS.audit)
@@ -131,7 +146,7 @@ export class AuditController {
     const events = await this.queries.personHistory(id);
     if (events.length === 0) throw new NotFoundException(`no history for person ${id}`);
     await this.assertHistoryInScope(actor, events, `person ${id}`);
-    return { id, events };
+    return { id, events: await this.disclosed(actor, events) };
   }
 
   @Allow(...ACCESS.audit)
@@ -184,7 +199,8 @@ export class AuditController {
       );
     }
     const client = await this.pool.connect();
-    const rows = this.queries.streamRecorded(client, request);
+    const rows = this.queries.streamRecorded(client, request, actor?.personId);
+    const disclosure = new AuditEntryDisclosure(actor ?? NO_ROLES_VIEWER);
     response.statusCode = 200;
     response.setHeader(
       'Content-Type',
@@ -195,7 +211,7 @@ export class AuditController {
       `attachment; filename="audit-export.${request.format}"`,
     );
     await new Promise<void>((resolve) => {
-      pipeline(rows, exportTransform(request.format), response, (error) => {
+      pipeline(rows, exportTransform(request.format, disclosure), response, (error) => {
         // A half-read cursor must not go back to the pool: discard that connection.
         client.release(error ?? undefined);
         if (error && !response.headersSent) {
