@@ -36,11 +36,15 @@ export class AuditHistoryQueries {
     return rows.map(fromAuditRow);
   }
 
-  /** The person's own stream plus every case event naming them as `personId`. */
+  /**
+   * The person's own stream, every event naming them as `personId`, and every event of the cases
+   * about them (streams whose opening event names them): their ballots and decisions too.
+   */
   async personHistory(personId: string): Promise<AuditEntry[]> {
     const { rows } = await this.pool.query<AuditRow>(
       `SELECT ${COLUMNS} FROM audit_history
         WHERE (stream_key = $1 AND stream_kind = $2) OR person_id = $1
+           OR stream_id IN (SELECT stream_id FROM audit_history WHERE person_id = $1 AND revision = 0)
         ORDER BY sequence`,
       [personId, PERSON_STREAM_KIND],
     );

@@ -136,7 +136,8 @@ export class AuditController {
   @SensitiveRead('person history')
   @Get('cadres/:id/history')
   @ApiOperation({
-    summary: "A person's history: their own stream plus the case events about them (data.personId)",
+    summary:
+      "A person's history: their own stream plus every event of the cases about them (data.personId)",
   })
   @ApiParam({ name: 'id', description: 'person id' })
   async personHistory(

@@ -122,12 +122,10 @@ export function discloseBallot(
   }
   const reason = withholdingReason(viewer, visibility, subject);
   if (!reason) return { data: event.data, withheld: [] };
-  const data: Record<string, unknown> = {};
-  const withheld: string[] = [];
-  for (const [field, value] of Object.entries(event.data)) {
-    if (secret.includes(field)) withheld.push(field);
-    else data[field] = value;
-  }
+  const data = { ...event.data };
+  // In the rule's order, not the stored key order (JSONB reorders keys).
+  const withheld = secret.filter((field) => field in data);
+  for (const field of withheld) delete data[field];
   return { data, withheld, reason };
 }
 

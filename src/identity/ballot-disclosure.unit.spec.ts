@@ -66,7 +66,7 @@ describe('ballot disclosure', () => {
     );
     expect(candidate).toMatchObject({
       reason: WITHHELD_FROM_SUBJECT,
-      withheld: ['tally', 'selected', 'reason'],
+      withheld: ['tally', 'reason', 'selected'],
     });
   });
 
