@@ -19,6 +19,22 @@ export interface ExportScope {
   withUnitlessStreams: boolean;
 }
 
+/** A row of the export with whether the reader is the person its stream is about. */
+export type AuditRowForViewer = AuditRow & { viewer_is_subject: boolean };
+
+/**
+ * `viewer_is_subject` of an export row: its stream's opening event names the reader as its person.
+ * Computed in the statement that reads the rows, so a case opened while an export runs is judged
+ * by the same snapshot as its ballots. A reader who is not a cadre is nobody's subject.
+ */
+function viewerIsSubjectColumn(params: unknown[], viewerPersonId: string | undefined): string {
+  if (!viewerPersonId) return 'false AS viewer_is_subject';
+  params.push(viewerPersonId);
+  return `EXISTS (SELECT 1 FROM audit_history opening
+                   WHERE opening.person_id = $${params.length} AND opening.revision = 0
+                     AND opening.stream_id = audit_history.stream_id) AS viewer_is_subject`;
+}
+
 /** Reads of the audit history read model. Every list is in the store's global order. */
 export class AuditHistoryQueries {
   constructor(private readonly pool: Pool) {}
@@ -34,15 +50,31 @@ export class AuditHistoryQueries {
     return rows.map(fromAuditRow);
   }
 
-  /** The person's own stream plus every case event naming them as `personId`. */
+  /**
+   * The person's own stream, every event naming them as `personId`, and every event of the cases
+   * about them (streams whose opening event names them): their ballots and decisions too.
+   */
   async personHistory(personId: string): Promise<AuditEntry[]> {
     const { rows } = await this.pool.query<AuditRow>(
       `SELECT ${COLUMNS} FROM audit_history
         WHERE (stream_key = $1 AND stream_kind = $2) OR person_id = $1
+           OR stream_id IN (SELECT stream_id FROM audit_history WHERE person_id = $1 AND revision = 0)
         ORDER BY sequence`,
       [personId, PERSON_STREAM_KIND],
     );
     return rows.map(fromAuditRow);
+  }
+
+  /**
+   * The streams whose opening event (revision 0) names this person: the cases they are the
+   * subject of. Read after the history lines it judges, so every stream in them is already here.
+   */
+  async streamsAbout(personId: string): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ stream_id: string }>(
+      `SELECT stream_id FROM audit_history WHERE person_id = $1 AND revision = 0`,
+      [personId],
+    );
+    return new Set(rows.map((row) => row.stream_id));
   }
 
   /**
@@ -52,8 +84,10 @@ export class AuditHistoryQueries {
   streamRecorded(
     client: PoolClient,
     range: { from?: Date; to?: Date; scope?: ExportScope },
+    viewerPersonId?: string,
   ): QueryStream {
     const params: unknown[] = [];
+    const subject = viewerIsSubjectColumn(params, viewerPersonId);
     const where: string[] = [];
     if (range.from) {
       params.push(range.from);
@@ -76,7 +110,7 @@ export class AuditHistoryQueries {
         where.push(`(${inSubtree} OR stream_kind <> ALL ($${params.length}))`);
       } else where.push(inSubtree);
     }
-    const sql = `SELECT ${COLUMNS} FROM audit_history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY sequence`;
+    const sql = `SELECT ${COLUMNS}, ${subject} FROM audit_history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY sequence`;
     return client.query(new QueryStream(sql, params, { batchSize: 1000 }));
   }
 }

@@ -30,6 +30,7 @@ import { Pool } from 'pg';
 import { PG_POOL } from '../common/tokens';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { AuditEntry } from './audit-entry';
+import { AuditEntryDisclosure, DisclosedAuditEntry, NO_ROLES_VIEWER } from './disclosed-entry';
 import { exportTransform, toCsv } from './audit-formats';
 import { AuditHistoryQueries, ExportScope } from './audit-history.queries';
 import { parseExportRequest } from './audit-range';
@@ -37,7 +38,7 @@ import { StreamCheck } from './audit-verification';
 
 export interface HistoryResponse {
   id: string;
-  events: AuditEntry[];
+  events: DisclosedAuditEntry[];
 }
 
 /**
@@ -73,6 +74,20 @@ export class AuditController {
     if (actor && this.scope) await this.scope.assertPersonInScope(actor, personId, 'id');
   }
 
+  /** History lines as this reader may see them: secret ballot counts withheld by the one rule. */
+  private async disclosed(
+    actor: Actor | undefined,
+    events: AuditEntry[],
+  ): Promise<DisclosedAuditEntry[]> {
+    const subjectOf = actor?.personId
+      ? await this.queries.streamsAbout(actor.personId)
+      : new Set<string>();
+    const disclosure = new AuditEntryDisclosure(actor ?? NO_ROLES_VIEWER);
+    return events.map((entry) =>
+      disclosure.disclose({ entry, viewerIsSubject: subjectOf.has(entry.streamId) }),
+    );
+  }
+
   @Allow(...ACCESS.audit)
   @SensitiveRead('case history')
   @Get('cases/:id/history')
@@ -91,7 +106,7 @@ export class AuditController {
     await this.assertCaseHistoryInScope(actor, id);
     const events = await this.queries.caseHistory(id);
     if (events.length === 0) throw new NotFoundException(`no case history for id ${id}`);
-    return { id, events };
+    return { id, events: await this.disclosed(actor, events) };
   }
 
   @Allow(...ACCESS.audit)
@@ -113,14 +128,15 @@ export class AuditController {
       'Content-Disposition',
       `attachment; filename="case-${safeFileName(id)}-history.csv"`,
     );
-    return toCsv(events);
+    return toCsv(await this.disclosed(actor, events));
   }
 
   @Allow(...ACCESS.audit)
   @SensitiveRead('person history')
   @Get('cadres/:id/history')
   @ApiOperation({
-    summary: "A person's history: their own stream plus the case events about them (data.personId)",
+    summary:
+      "A person's history: their own stream plus every event of the cases about them (data.personId)",
   })
   @ApiParam({ name: 'id', description: 'person id' })
   async personHistory(
@@ -130,7 +146,7 @@ export class AuditController {
     await this.assertPersonHistoryInScope(actor, id);
     const events = await this.queries.personHistory(id);
     if (events.length === 0) throw new NotFoundException(`no history for person ${id}`);
-    return { id, events };
+    return { id, events: await this.disclosed(actor, events) };
   }
 
   @Allow(...ACCESS.audit)
@@ -182,7 +198,8 @@ export class AuditController {
     // The export holds the streams of the caller's subtree only (see AuditHistoryQueries).
     const scope = actor && this.scope ? exportScopeOf(actor) : undefined;
     const client = await this.pool.connect();
-    const rows = this.queries.streamRecorded(client, { ...request, scope });
+    const rows = this.queries.streamRecorded(client, { ...request, scope }, actor?.personId);
+    const disclosure = new AuditEntryDisclosure(actor ?? NO_ROLES_VIEWER);
     response.statusCode = 200;
     response.setHeader(
       'Content-Type',
@@ -193,7 +210,7 @@ export class AuditController {
       `attachment; filename="audit-export.${request.format}"`,
     );
     await new Promise<void>((resolve) => {
-      pipeline(rows, exportTransform(request.format), response, (error) => {
+      pipeline(rows, exportTransform(request.format, disclosure), response, (error) => {
         // A half-read cursor must not go back to the pool: discard that connection.
         client.release(error ?? undefined);
         if (error && !response.headersSent) {

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { toHttpError } from './domain-error-mapping';
+import { redactUrl } from './http-logger-options';
 
 /**
  * One error shape for the whole API: status, error, message, and for refusals the rule and field.
@@ -55,7 +56,12 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     this.logger.error(
-      { err: exception, requestId: request.id, method: request.method, url: request.url },
+      {
+        err: exception,
+        requestId: request.id,
+        method: request.method,
+        url: request.url && redactUrl(request.url),
+      },
       'unexpected error',
     );
     response.status(500).json({

@@ -29,8 +29,12 @@ const entry: AuditEntry = {
 describe('audit CSV', () => {
   it('quotes, neutralises formulas, joins roles and writes JSON data', () => {
     expect(toCsvLine(entry)).toBe(
-      'e1,1,1/1,appointment-1,appointment,1,0,AppointmentCaseOpened,1,"\'=HYPERLINK(""x"")",organization_staff;leadership,"ou, ""north""",,vn-2025,,2026-03-02T02:00:00.000Z,c,,ab,,"{""a"":1}"\r\n',
+      'e1,1,1/1,appointment-1,appointment,1,0,AppointmentCaseOpened,1,"\'=HYPERLINK(""x"")",organization_staff;leadership,"ou, ""north""",,vn-2025,,2026-03-02T02:00:00.000Z,c,,ab,,"{""a"":1}",\r\n',
     );
+    // The last column names the fields of data withheld from the reader.
+    expect(
+      toCsvLine({ ...entry, withheld: ['tally', 'reason'] }).endsWith(',tally;reason\r\n'),
+    ).toBe(true);
     expect(toCsv([])).toBe(CSV_HEADER);
   });
 });
