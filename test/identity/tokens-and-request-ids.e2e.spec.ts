@@ -26,7 +26,7 @@ describe('tokens and request ids', () => {
     );
     await http()
       .post('/org-units')
-      .set(bearer(t.token('u-staff', ['organization_staff'], 'ou-ids')))
+      .set(bearer(t.token('u-admin', ['admin'], 'ou-ids')))
       .send({ id: 'ou-ids', name: 'Thị xã Demo', kind: 'town' })
       .expect(201);
   });
