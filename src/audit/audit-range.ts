@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import { parseInstantParam } from '../common/input/calendar-date';
 import { EXPORT_FORMATS, ExportFormat } from './audit-formats';
 
 export interface ExportRequest {
@@ -7,16 +8,9 @@ export interface ExportRequest {
   format: ExportFormat;
 }
 
-function parseInstant(name: string, value: string | undefined): Date | undefined {
-  if (value === undefined || value === '') return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) {
-    throw new BadRequestException(
-      `${name} must be an ISO 8601 date or time, e.g. 2026-01-31 or 2026-01-31T00:00:00Z; got "${value}"`,
-    );
-  }
-  return new Date(time);
-}
+/** An empty `from=` or `to=` means no bound, as before. */
+const parseInstant = (name: string, value: string | undefined): Date | undefined =>
+  value === '' ? undefined : parseInstantParam(name, value);
 
 /** Validates `GET /audit/export` query parameters with messages an auditor can act on. */
 export function parseExportRequest(query: {
