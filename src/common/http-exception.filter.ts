@@ -13,10 +13,13 @@ export class HttpErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<{
       status(code: number): { json(body: unknown): void };
+      setHeader(name: string, value: string): void;
       headersSent?: boolean;
     }>();
     const request = http.getRequest<{ id?: unknown; method?: string; url?: string }>();
     if (response.headersSent) return;
+    // Errors are JSON even on routes that answer CSV (their Content-Type is set before the handler runs).
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
 
     // A refusal raised inside Express middleware (the body parser's UTF-8 check) arrives wrapped
     // in an HttpException by Nest's adapter: its rule and field are answered as they are.
