@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
 import { loadStream } from '../common/stream-command-runner';
 import { EventMetadata } from '../event-store/event-envelope';
 import { WrongExpectedRevision } from '../event-store/event-store.errors';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { PG_POOL } from '../common/tokens';
 import { caseDecider } from '../workflow/case/case.decider';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { caseStream } from './case-stream';
@@ -39,7 +41,10 @@ const CLAIM_ATTEMPTS = 5;
 export class OpenCaseSlots {
   private readonly logger = new Logger('OpenCaseSlots');
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
 
   /**
    * Claims the slot for `caseId`, or refuses with 409 `case.duplicate_open` naming the case that
@@ -50,7 +55,7 @@ export class OpenCaseSlots {
     let holder: SlotClaim | null = null;
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt += 1) {
       const events = await this.store.readStream(streamId);
-      holder = slotHolder(events);
+      holder = events.length ? slotHolder(events) : await this.openedBeforeSlots(slot);
       if (holder?.caseId === caseId) return false;
       if (holder && (await this.holds(slot, holder))) break;
       try {
@@ -96,6 +101,21 @@ export class OpenCaseSlots {
     } catch (error) {
       this.logger.warn({ err: error, streamId, caseId }, 'open-case slot not released');
     }
+  }
+
+  /**
+   * A case opened before slots existed has no claim: the case list names the candidate, and its
+   * own stream confirms it is open (the list may lag). Only asked while the slot was never claimed.
+   */
+  private async openedBeforeSlots(slot: OpenCaseSlotKey): Promise<SlotClaim | null> {
+    const { rows } = await this.pool.query<{ case_id: string }>(
+      `SELECT case_id FROM case_summaries
+        WHERE procedure = $1 AND person_id = $2 AND position_id = $3 AND status = 'open'
+        ORDER BY opened_sequence LIMIT 1`,
+      [slot.procedure, slot.personId, slot.positionId],
+    );
+    // An old claim time: if the case turns out not to exist, it holds nothing.
+    return rows[0] ? { caseId: rows[0].case_id, claimedAt: new Date(0).toISOString() } : null;
   }
 
   /** Whether the claiming case still holds the slot: it is open, or its opener is still writing it. */

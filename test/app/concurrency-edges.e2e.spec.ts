@@ -206,4 +206,51 @@ describe('concurrency edges', () => {
       .send(openBody({ id: 'c-after-lost-release' }))
       .expect(201);
   });
+
+  it('keeps a post held by a case opened before slots existed, until that case is closed', async () => {
+    await request(urls[0])
+      .post('/positions')
+      .set(staff)
+      .send({
+        id: 'pos-legacy',
+        title: 'Chánh Văn phòng',
+        orgUnitId: 'ou-town',
+        appointingAuthority: 'ou-town',
+      })
+      .expect(201);
+    await request(urls[0])
+      .post('/cases')
+      .set(staff)
+      .send(openBody({ id: 'c-legacy', positionId: 'pos-legacy' }))
+      .expect(201);
+    // As it was before this release: no claim in the slot stream, the case in the case list.
+    await t.db.pool.query(
+      "DELETE FROM events WHERE stream_id = 'caseslot-appointment/p-an/pos-legacy'",
+    );
+    await t.db.pool.query(
+      `INSERT INTO case_summaries (case_id, stream_id, procedure, definition, rule_set, person_id, position_id,
+                                   org_unit_id, summary, status, opened_on, opened_sequence, updated_sequence)
+       VALUES ('c-legacy', 'appointment-c-legacy', 'appointment', 'appointment.internal@1', 'vn-2025', 'p-an',
+               'pos-legacy', 'ou-town', 'x', 'open', '2026-01-05', 1, 1)`,
+    );
+    const refused = await request(urls[1])
+      .post('/cases')
+      .set(staff)
+      .send(openBody({ id: 'c-legacy-2', positionId: 'pos-legacy' }));
+    expect({ status: refused.status, body: refused.body }).toMatchObject({
+      status: 409,
+      body: { rule: 'case.duplicate_open', openCaseId: 'c-legacy' },
+    });
+    // Once withdrawn the post is free, even while the case list still shows the case open.
+    await request(urls[1])
+      .post('/cases/c-legacy/withdraw')
+      .set(staff)
+      .send({ reason: 'x' })
+      .expect(200);
+    await request(urls[0])
+      .post('/cases')
+      .set(staff)
+      .send(openBody({ id: 'c-legacy-2', positionId: 'pos-legacy' }))
+      .expect(201);
+  });
 });
