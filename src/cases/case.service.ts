@@ -142,10 +142,7 @@ export class CaseService {
       const claimed = await this.slots.claim(slot, input.caseId, options.metadata);
       return {
         undo: async () => {
-          // A concurrent open of this very case id may have won the append: its claim stands.
-          const opened = await this.store.streamRevision(caseStream(input.procedure, input.caseId));
-          if (claimed && opened === null)
-            await this.slots.release(slot, input.caseId, 'not_opened', options.metadata);
+          if (claimed) await this.slots.releaseUnlessOpened(slot, input.caseId, options.metadata);
         },
       };
     };

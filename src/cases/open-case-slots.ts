@@ -118,16 +118,35 @@ export class OpenCaseSlots {
     return rows[0] ? { caseId: rows[0].case_id, claimedAt: new Date(0).toISOString() } : null;
   }
 
+  /**
+   * After a failed append: frees the slot this request claimed unless the case is open in it
+   * after all (a concurrent open of the very same case id, for the same person and post, won).
+   */
+  async releaseUnlessOpened(
+    slot: OpenCaseSlotKey,
+    caseId: string,
+    metadata: EventMetadata,
+  ): Promise<void> {
+    if (!(await this.isOpenIn(slot, caseId)))
+      await this.release(slot, caseId, 'not_opened', metadata);
+  }
+
   /** Whether the claiming case still holds the slot: it is open, or its opener is still writing it. */
   private async holds(slot: OpenCaseSlotKey, holder: SlotClaim): Promise<boolean> {
-    const { state } = await loadStream(
-      this.store,
-      caseStream(slot.procedure, holder.caseId),
-      caseDecider,
+    const exists =
+      (await this.store.streamRevision(caseStream(slot.procedure, holder.caseId))) !== null;
+    if (!exists) return Date.now() - Date.parse(holder.claimedAt) < ABANDONED_CLAIM_MS;
+    return this.isOpenIn(slot, holder.caseId);
+  }
+
+  /** The case is open, and for this person and post (a case id is chosen by the client). */
+  private async isOpenIn(slot: OpenCaseSlotKey, caseId: string): Promise<boolean> {
+    const { state } = await loadStream(this.store, caseStream(slot.procedure, caseId), caseDecider);
+    return (
+      state.status === 'open' &&
+      state.personId === slot.personId &&
+      state.positionId === slot.positionId
     );
-    if (state.status === 'none')
-      return Date.now() - Date.parse(holder.claimedAt) < ABANDONED_CLAIM_MS;
-    return state.status === 'open';
   }
 
   private async append(

@@ -91,7 +91,8 @@ export async function runStreamCommand<State, Command, Context>(
       { expectedRevision: loaded.revision === null ? 'no_stream' : loaded.revision },
     )
     .catch(async (error: unknown) => {
-      await reservation?.undo();
+      // Best effort: the caller must hear why the append failed, not why the undo did.
+      await reservation?.undo().catch(() => undefined);
       throw error;
     });
   let state = loaded.state;
