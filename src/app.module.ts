@@ -14,6 +14,7 @@ import { DisciplineModule } from './discipline/discipline.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { CadresModule } from './cadres/cadres.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { RequestInputGuard } from './common/input/request-input.guard';
 import { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
 import { DEV_JWT_SECRET } from './identity/dev-secret';
@@ -105,6 +106,8 @@ export class AppModule {
         },
         // Floods are cut before any token is checked.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        // Input no field can take (NUL bytes, `__proto__` keys …) is a 400 before anything else looks at it.
+        { provide: APP_GUARD, useClass: RequestInputGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_GUARD, useClass: GrantUnitGuard },

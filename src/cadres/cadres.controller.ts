@@ -23,6 +23,7 @@ import { OrgScope } from '../identity/org-scope';
 import { UnregisteredGrantAllowed } from '../identity/grant-unit.guard';
 import { randomUUID } from 'node:crypto';
 import { Clock, CLOCK } from '../common/clock';
+import { parseDayParam } from '../common/input/calendar-date';
 import { IdempotentRequest } from '../common/idempotency.interceptor';
 import { metadataFromRequest, RequestLike } from '../common/request-metadata';
 import { Actor } from '../identity/actor';
@@ -60,8 +61,6 @@ function personView(personId: string, state: PersonState, revision: number | nul
     reappointmentsDue: state.reappointmentsDue,
   };
 }
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -195,14 +194,7 @@ export class CadresController {
         'invalid',
         'for',
       );
-    if (asOf !== undefined && (!DAY.test(asOf) || Number.isNaN(Date.parse(asOf))))
-      throw new DomainRuleViolation(
-        'query.as_of',
-        `asOf: "${asOf}" is not a day YYYY-MM-DD`,
-        'invalid',
-        'asOf',
-      );
-    const day = asOf ?? this.today();
+    const day = parseDayParam('asOf', asOf) ?? this.today();
     const target = await this.registry.findPosition(positionId);
     if (!target)
       throw new DomainRuleViolation(

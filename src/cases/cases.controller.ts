@@ -25,6 +25,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Clock, CLOCK } from '../common/clock';
+import { parseInstantParam } from '../common/input/calendar-date';
 import { IdempotentRequest } from '../common/idempotency.interceptor';
 import { metadataFromRequest, RequestLike } from '../common/request-metadata';
 import { Actor } from '../identity/actor';
@@ -159,17 +160,7 @@ export class CasesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     await this.assertCaseInScope(actor, id);
-    let until: Date | undefined;
-    if (asOf !== undefined) {
-      until = new Date(asOf);
-      if (Number.isNaN(until.getTime()))
-        throw new DomainRuleViolation(
-          'query.as_of',
-          `asOf: "${asOf}" is not an ISO date-time`,
-          'invalid',
-          'asOf',
-        );
-    }
+    const until = parseInstantParam('asOf', asOf);
     return withEtag(response, await this.cases.view(id, actor, until));
   }
 

@@ -23,7 +23,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     raw.setHeader('Content-Type', 'application/json; charset=utf-8');
     const response = raw;
 
-    const domain = toHttpError(exception);
+    // A refusal raised inside Express middleware (the body parser's UTF-8 check) arrives wrapped
+    // in an HttpException by Nest's adapter: its rule and field are answered as they are.
+    const domain =
+      toHttpError(exception) ??
+      (exception instanceof HttpException ? toHttpError(exception.cause) : null);
     if (domain) {
       response.status(domain.statusCode).json(domain);
       return;

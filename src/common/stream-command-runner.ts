@@ -17,6 +17,11 @@ export interface RunCommandOptions<State, Context> {
   metadata: EventMetadata;
   /** Builds the decide context from the folded state (e.g. the pinned definition). */
   context: (state: State) => Context | Promise<Context>;
+  /**
+   * Runs once the command is decided, just before its events are appended: a reservation the
+   * append depends on (the one-open-case slot). Its `undo` runs if the append then fails.
+   */
+  beforeAppend?: (state: State) => Promise<{ undo(): Promise<void> } | void>;
 }
 
 export interface RunCommandResult<State> {
@@ -104,16 +109,23 @@ async function decideAndAppend<State, Command, Context>(
   if (decided.length === 0) {
     return { state: loaded.state, revision: loaded.revision, appended: [], replayed: false };
   }
-  const result = await store.append(
-    streamId,
-    decided.map((event, index) => ({
-      id: options.idSeed ? deterministicId(options.idSeed, String(index)) : randomUUID(),
-      type: event.type,
-      data: event.data,
-      metadata: options.metadata,
-    })),
-    { expectedRevision: loaded.revision === null ? 'no_stream' : loaded.revision },
-  );
+  const reservation = await options.beforeAppend?.(loaded.state);
+  const result = await store
+    .append(
+      streamId,
+      decided.map((event, index) => ({
+        id: options.idSeed ? deterministicId(options.idSeed, String(index)) : randomUUID(),
+        type: event.type,
+        data: event.data,
+        metadata: options.metadata,
+      })),
+      { expectedRevision: loaded.revision === null ? 'no_stream' : loaded.revision },
+    )
+    .catch(async (error: unknown) => {
+      // Best effort: the caller must hear why the append failed, not why the undo did.
+      await reservation?.undo().catch(() => undefined);
+      throw error;
+    });
   let state = loaded.state;
   for (const event of decided) state = decider.evolve(state, event);
   return { state, revision: result.nextRevision, appended: decided, replayed: false };

@@ -28,6 +28,7 @@ import { randomUUID } from 'node:crypto';
 import { parseBody } from '../cases/step-body-validation';
 import { ReasonDto } from '../cases/dto/open-case.dto';
 import { Clock, CLOCK } from '../common/clock';
+import { parseInstantParam } from '../common/input/calendar-date';
 import { IdempotentRequest } from '../common/idempotency.interceptor';
 import { metadataFromRequest, RequestLike } from '../common/request-metadata';
 import { Actor } from '../identity/actor';
@@ -174,17 +175,7 @@ export class DisciplineController {
     @Res({ passthrough: true }) response: Response,
   ) {
     await this.assertCaseInScope(actor, id);
-    let until: Date | undefined;
-    if (asOf !== undefined) {
-      until = new Date(asOf);
-      if (Number.isNaN(until.getTime()))
-        throw new DomainRuleViolation(
-          'query.as_of',
-          `asOf: "${asOf}" is not an ISO date-time`,
-          'invalid',
-          'asOf',
-        );
-    }
+    const until = parseInstantParam('asOf', asOf);
     return withEtag(response, await this.discipline.view(id, actor, until));
   }
 

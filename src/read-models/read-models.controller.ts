@@ -12,7 +12,8 @@ import { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { OrgScope } from '../identity/org-scope';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
-import { parseChoice, parseDay, parseLimit } from './cursor';
+import { parseDayParam } from '../common/input/calendar-date';
+import { parseChoice, parseLimit } from './cursor';
 import { stepsPerformedBy } from './inbox-steps';
 import { ReadModelQueries, RegisterQuery, RegisterRecord } from './read-model.queries';
 
@@ -146,8 +147,8 @@ export class ReadModelsController {
       status: parseChoice('status', status, CASE_STATUSES),
       orgUnit,
       person,
-      from: parseDay('from', from),
-      to: parseDay('to', to),
+      from: parseDayParam('from', from),
+      to: parseDayParam('to', to),
       today: this.today(),
       limit: parseLimit(limit),
       cursor,
@@ -202,10 +203,10 @@ export class ReadModelsController {
       track: parseChoice('track', track, TRACKS),
       form,
       category,
-      from: parseDay('from', from),
-      to: parseDay('to', to),
+      from: parseDayParam('from', from),
+      to: parseDayParam('to', to),
       status: parseChoice('status', status, RECORD_STATUSES),
-      asOf: parseDay('asOf', asOf) ?? this.today(),
+      asOf: parseDayParam('asOf', asOf) ?? this.today(),
       limit: parseLimit(limit),
       cursor,
     };

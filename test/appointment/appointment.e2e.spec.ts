@@ -38,9 +38,15 @@ describe('appointment over HTTP', () => {
       .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` })
       .send({ id: 'ou-elsewhere', name: 'Huyện khác', kind: 'district' })
       .expect(201);
+    // A person has one open case per post: tests that leave their case open each fill a post of their own.
     for (const [id, rank] of [
       ['pos-deputy', 4],
       ['pos-head', 5],
+      ['pos-stale', 5],
+      ['pos-bad', 5],
+      ['pos-roles', 5],
+      ['pos-idem', 5],
+      ['pos-asof', 5],
     ] as const) {
       await http()
         .post('/positions')
@@ -97,13 +103,13 @@ describe('appointment over HTTP', () => {
     await t?.close();
   });
 
-  const openCase = (id: string, personId: string) =>
+  const openCase = (id: string, personId: string, positionId = 'pos-head') =>
     http().post('/cases').set(staff).send({
       id,
       procedure: 'appointment',
       definition: 'appointment.internal',
       personId,
-      positionId: 'pos-head',
+      positionId,
       orgUnitId: 'ou-town-party',
       summary: 'Fill the post of head',
     });
@@ -320,7 +326,7 @@ describe('appointment over HTTP', () => {
   });
 
   it('answers 409 with the current revision on a stale If-Match, and writes nothing', async () => {
-    await openCase('c-stale', 'p-binh').expect(201);
+    await openCase('c-stale', 'p-binh', 'pos-stale').expect(201);
     await http()
       .post('/cases/c-stale/steps/leadership-round-1')
       .set(staff)
@@ -339,7 +345,7 @@ describe('appointment over HTTP', () => {
   });
 
   it('answers 400 naming the field on a bad body, and the stream is unchanged', async () => {
-    await openCase('c-bad', 'p-binh').expect(201);
+    await openCase('c-bad', 'p-binh', 'pos-bad').expect(201);
     await http().post('/cases/c-bad/steps/leadership-round-1').set(staff).send(meeting).expect(200);
     const before = await t.db.pool.query(
       "SELECT count(*)::int AS n FROM events WHERE stream_id = 'appointment-c-bad'",
@@ -369,7 +375,7 @@ describe('appointment over HTTP', () => {
   });
 
   it('refuses a step by a role the definition does not allow, or out of order', async () => {
-    await openCase('c-roles', 'p-binh').expect(201);
+    await openCase('c-roles', 'p-binh', 'pos-roles').expect(201);
     const wrongRole = await http()
       .post('/cases/c-roles/steps/leadership-round-1')
       .set(secretary)
@@ -396,7 +402,7 @@ describe('appointment over HTTP', () => {
   });
 
   it('returns the first answer to a retried step with the same Idempotency-Key', async () => {
-    await openCase('c-idem', 'p-binh').expect(201);
+    await openCase('c-idem', 'p-binh', 'pos-idem').expect(201);
     const first = await http()
       .post('/cases/c-idem/steps/leadership-round-1')
       .set(staff)
@@ -417,7 +423,7 @@ describe('appointment over HTTP', () => {
   });
 
   it('shows the case as it stood at an earlier time', async () => {
-    await openCase('c-asof', 'p-binh').expect(201);
+    await openCase('c-asof', 'p-binh', 'pos-asof').expect(201);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const between = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '../../common/input/calendar-date';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { VETTING_ITEMS, VettingItem } from '../../workflow/definitions/procedure-definition';
@@ -9,19 +10,15 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = (field: string) => ({ message: `${field}: a date YYYY-MM-DD` });
-
 /** Fields every step record carries: when it happened and the document that records it. */
 class StepRecordDto {
   @ApiProperty({ example: '2026-03-02', description: 'date of the meeting, ballot or document' })
-  @Matches(DATE, DATE_MESSAGE('heldOn'))
+  @IsCalendarDate()
   heldOn!: string;
 
   @ApiPropertyOptional({
@@ -209,7 +206,7 @@ export class DecisionStepDto extends StepRecordDto {
   signer!: string;
 
   @ApiProperty({ example: '2026-04-01' })
-  @Matches(DATE, DATE_MESSAGE('effectiveFrom'))
+  @IsCalendarDate()
   effectiveFrom!: string;
 
   @ApiPropertyOptional({
