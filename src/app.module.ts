@@ -3,7 +3,8 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
+import { DestinationStream } from 'pino';
+import { pinoHttpSetting } from './common/http-logger-options';
 import { Redis } from 'ioredis';
 import { AppointmentModule } from './appointment/appointment.module';
 import { AuditModule } from './audit/audit.module';
@@ -13,10 +14,12 @@ import { DisciplineModule } from './discipline/discipline.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { CadresModule } from './cadres/cadres.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { RequestInputGuard } from './common/input/request-input.guard';
 import { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
 import { DEV_JWT_SECRET } from './identity/dev-secret';
 import { JwtAuthGuard } from './identity/jwt-auth.guard';
+import { GrantUnitGuard } from './identity/grant-unit.guard';
 import { RolesGuard } from './identity/roles.guard';
 import { IdentityModule } from './identity/identity.module';
 import { AccessLogModule } from './access-log/access-log.module';
@@ -29,10 +32,6 @@ import { SagasModule } from './sagas/sagas.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { REGISTERED_PROJECTIONS } from './projections/registered-projections';
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /** BullMQ opens its own connections from these options (workers need blocking connections). */
 function redisConnection(url: string) {
@@ -48,26 +47,16 @@ function redisConnection(url: string) {
 
 @Module({})
 export class AppModule {
-  static forConfig(config: AppConfig): DynamicModule {
+  /** `logDestination`: where request logs go instead of stdout (a test reading what was logged). */
+  static forConfig(
+    config: AppConfig,
+    options: { logDestination?: DestinationStream } = {},
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            genReqId: (request, response) => {
-              const id =
-                headerValue(request.headers['x-request-id']) ??
-                headerValue(request.headers['x-correlation-id']) ??
-                randomUUID();
-              response.setHeader('X-Request-Id', id);
-              return id;
-            },
-            customProps: (request) => ({
-              correlationId: headerValue(request.headers['x-correlation-id']) ?? request.id,
-            }),
-            redact: ['req.headers.authorization'],
-          },
+          pinoHttp: pinoHttpSetting(config.LOG_LEVEL, options.logDestination),
         }),
         InfrastructureModule.forConfig(config),
         CqrsModule.forRoot(),
@@ -112,12 +101,16 @@ export class AppModule {
             jwksUrl: config.JWT_JWKS_URL,
             issuer: config.JWT_ISSUER,
             audience: config.JWT_AUDIENCE,
+            maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
           }),
         },
         // Floods are cut before any token is checked.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        // Input no field can take (NUL bytes, `__proto__` keys …) is a 400 before anything else looks at it.
+        { provide: APP_GUARD, useClass: RequestInputGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_GUARD, useClass: GrantUnitGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

@@ -3,12 +3,16 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { HttpErrorFilter } from './common/http-exception.filter';
+import { verifyUtf8Body } from './common/input/utf8-body';
 import { createValidationPipe } from './common/validation';
 
 /** Everything main.ts and the e2e tests both apply to the Nest application. */
 export function configureApp(app: INestApplication, options: { bodyLimitBytes: number }): void {
   app.use(helmet());
-  (app as NestExpressApplication).useBodyParser('json', { limit: options.bodyLimitBytes });
+  (app as NestExpressApplication).useBodyParser('json', {
+    limit: options.bodyLimitBytes,
+    verify: verifyUtf8Body,
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();

@@ -9,15 +9,7 @@ import { CurrentActor } from '../identity/current-actor.decorator';
 import { withinUnit } from '../read-models/org-scope';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { decodeCursor, encodeCursor, parseLimit } from '../read-models/cursor';
-import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
-
-function parseTime(name: string, value: string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  const time = new Date(value);
-  if (Number.isNaN(time.getTime()))
-    throw new DomainRuleViolation(`query.${name}`, `${name}: an ISO 8601 time`, 'invalid', name);
-  return time;
-}
+import { parseInstantParam } from '../common/input/calendar-date';
 
 /** The auditors' view of who read which sensitive record. */
 @ApiTags('audit')
@@ -62,11 +54,11 @@ export class AccessLogController {
     };
     if (actor) add((p) => `actor_id = ${p}`, actor);
     if (resource) add((p) => `strpos(resource, ${p}) > 0`, resource);
-    const since = parseTime('from', from);
+    const since = parseInstantParam('from', from);
     if (since) add((p) => `at >= ${p}`, since);
-    const until = parseTime('to', to);
+    const until = parseInstantParam('to', to);
     if (until) add((p) => `at < ${p}`, until);
-    const after = decodeCursor(cursor, 1);
+    const after = decodeCursor(cursor, ['sequence']);
     if (after) add((p) => `id < ${p}::bigint`, after[0]);
     const size = parseLimit(limit);
     params.push(size + 1);

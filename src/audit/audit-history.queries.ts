@@ -2,6 +2,7 @@ import { Pool, PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { orgUnitNameSql, personNameSql, positionTitleSql } from '../cadres/registry-names';
 import { AUDIT_COLUMNS, fromNamedAuditRow, NamedAuditEntry, NamedAuditRow } from './audit-entry';
+import { CASE_PROCEDURES } from '../cases/case-stream';
 import { PERSON_STREAM_KIND } from './stream-name';
 
 /** The stored columns and, beside the ids, the names of the person, post and unit. */
@@ -12,6 +13,35 @@ const COLUMNS = [
   `history.data->>'positionId' AS position_id`,
   `${positionTitleSql("history.data->>'positionId'")} AS position_title`,
 ].join(', ');
+
+/** The events that open a person's or a case's stream; each names the stream's unit (`orgUnitId`). */
+const STREAM_OPENING_EVENTS = ['PersonRegistered', 'CaseOpened', 'DisciplineCaseOpened'];
+
+/** Stream kinds that belong to a unit: a person's and the cases'; others (timers) belong to none. */
+const UNIT_STREAM_KINDS = [PERSON_STREAM_KIND, ...CASE_PROCEDURES];
+
+/** Whose events an export may hold: the streams of a unit's subtree (and, for an admin, the rest). */
+export interface ExportScope {
+  unit: string;
+  /** Streams that belong to no unit (timers): an admin's export holds them too. */
+  withUnitlessStreams: boolean;
+}
+
+/** A row of the export with whether the reader is the person its stream is about. */
+export type AuditRowForViewer = NamedAuditRow & { viewer_is_subject: boolean };
+
+/**
+ * `viewer_is_subject` of an export row: its stream's opening event names the reader as its person.
+ * Computed in the statement that reads the rows, so a case opened while an export runs is judged
+ * by the same snapshot as its ballots. A reader who is not a cadre is nobody's subject.
+ */
+function viewerIsSubjectColumn(params: unknown[], viewerPersonId: string | undefined): string {
+  if (!viewerPersonId) return 'false AS viewer_is_subject';
+  params.push(viewerPersonId);
+  return `EXISTS (SELECT 1 FROM audit_history opening
+                   WHERE opening.person_id = $${params.length} AND opening.revision = 0
+                     AND opening.stream_id = history.stream_id) AS viewer_is_subject`;
+}
 
 /** Reads of the audit history read model. Every list is in the store's global order. */
 export class AuditHistoryQueries {
@@ -28,11 +58,17 @@ export class AuditHistoryQueries {
     return rows.map(fromNamedAuditRow);
   }
 
-  /** The person's own stream plus every case event naming them as `personId`. */
+  /**
+   * The person's own stream, every event naming them as `personId`, and every event of the cases
+   * about them (streams whose opening event names them): their ballots and decisions too.
+   */
   async personHistory(personId: string): Promise<NamedAuditEntry[]> {
     const { rows } = await this.pool.query<NamedAuditRow>(
       `SELECT ${COLUMNS} FROM audit_history history
         WHERE (history.stream_key = $1 AND history.stream_kind = $2) OR history.person_id = $1
+           OR history.stream_id IN
+              (SELECT opening.stream_id FROM audit_history opening
+                WHERE opening.person_id = $1 AND opening.revision = 0)
         ORDER BY history.sequence`,
       [personId, PERSON_STREAM_KIND],
     );
@@ -40,11 +76,28 @@ export class AuditHistoryQueries {
   }
 
   /**
+   * The streams whose opening event (revision 0) names this person: the cases they are the
+   * subject of. Read after the history lines it judges, so every stream in them is already here.
+   */
+  async streamsAbout(personId: string): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ stream_id: string }>(
+      `SELECT stream_id FROM audit_history WHERE person_id = $1 AND revision = 0`,
+      [personId],
+    );
+    return new Set(rows.map((row) => row.stream_id));
+  }
+
+  /**
    * A cursor over the events recorded in [from, to), in global order: rows arrive in chunks, so
    * an export of millions of events never sits in memory. The caller must release the client.
    */
-  streamRecorded(client: PoolClient, range: { from?: Date; to?: Date }): QueryStream {
+  streamRecorded(
+    client: PoolClient,
+    range: { from?: Date; to?: Date; scope?: ExportScope },
+    viewerPersonId?: string,
+  ): QueryStream {
     const params: unknown[] = [];
+    const subject = viewerIsSubjectColumn(params, viewerPersonId);
     const where: string[] = [];
     if (range.from) {
       params.push(range.from);
@@ -54,7 +107,20 @@ export class AuditHistoryQueries {
       params.push(range.to);
       where.push(`history.recorded_at < $${params.length}`);
     }
-    const sql = `SELECT ${COLUMNS} FROM audit_history history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY history.sequence`;
+    if (range.scope) {
+      // A stream lies in the unit its opening event names; a grant reaches its unit's subtree.
+      params.push(STREAM_OPENING_EVENTS, range.scope.unit);
+      const opening = `$${params.length - 1}`;
+      const unit = `$${params.length}`;
+      const inSubtree = `history.stream_id IN (SELECT opened.stream_id FROM audit_history opened
+          JOIN org_units u ON u.id = opened.data->>'orgUnitId'
+         WHERE opened.event_type = ANY (${opening}) AND ${unit} = ANY (u.path))`;
+      if (range.scope.withUnitlessStreams) {
+        params.push(UNIT_STREAM_KINDS);
+        where.push(`(${inSubtree} OR history.stream_kind <> ALL ($${params.length}))`);
+      } else where.push(inSubtree);
+    }
+    const sql = `SELECT ${COLUMNS}, ${subject} FROM audit_history history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY history.sequence`;
     return client.query(new QueryStream(sql, params, { batchSize: 1000 }));
   }
 }

@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import { isIsoInstant } from '../common/input/calendar-date';
 import { EXPORT_FORMATS, ExportFormat } from './audit-formats';
 
 export interface ExportRequest {
@@ -7,15 +8,15 @@ export interface ExportRequest {
   format: ExportFormat;
 }
 
+// HttpExceptions, not domain refusals: the audit module also runs on its own, without the app's error filter.
 function parseInstant(name: string, value: string | undefined): Date | undefined {
   if (value === undefined || value === '') return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) {
+  if (!isIsoInstant(value)) {
     throw new BadRequestException(
       `${name} must be an ISO 8601 date or time, e.g. 2026-01-31 or 2026-01-31T00:00:00Z; got "${value}"`,
     );
   }
-  return new Date(time);
+  return new Date(value);
 }
 
 /** Validates `GET /audit/export` query parameters with messages an auditor can act on. */

@@ -27,22 +27,22 @@ import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { Actor } from '../identity/actor';
 import { MaybeActor } from '../identity/current-actor.decorator';
 import { OrgScope } from '../identity/org-scope';
-import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import { Pool } from 'pg';
 import { PG_POOL } from '../common/tokens';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { AuditEntry, NamedAuditEntry } from './audit-entry';
+import { NamedAuditEntry } from './audit-entry';
+import { AuditEntryDisclosure, DisclosedNamedAuditEntry, NO_ROLES_VIEWER } from './disclosed-entry';
 import { exportTransform, toCsv } from './audit-formats';
-import { AuditHistoryQueries } from './audit-history.queries';
+import { AuditHistoryQueries, ExportScope } from './audit-history.queries';
 import { parseExportRequest } from './audit-range';
 import { StreamCheck } from './audit-verification';
 
 export interface HistoryResponse {
   id: string;
-  events: NamedAuditEntry[];
+  events: DisclosedNamedAuditEntry[];
 }
 
 /**
@@ -66,17 +66,31 @@ export class AuditController {
     this.queries = new AuditHistoryQueries(pool);
   }
 
-  /** A history is read within the grant's unit: the unit named when the case opened or the person registered. */
-  private async assertHistoryInScope(
+  /**
+   * A history is read within the grant's unit (the unit the case opened in or the person is
+   * registered in), checked before anything else is answered: a missing history and one outside
+   * the grant both answer 403. Without identity (the module's own test) there is no scope.
+   */
+  private async assertCaseHistoryInScope(actor: Actor | undefined, caseId: string) {
+    if (actor && this.scope) await this.scope.assertAnyCaseInScope(actor, caseId, 'id');
+  }
+
+  private async assertPersonHistoryInScope(actor: Actor | undefined, personId: string) {
+    if (actor && this.scope) await this.scope.assertPersonInScope(actor, personId, 'id');
+  }
+
+  /** History lines as this reader may see them: secret ballot counts withheld by the one rule. */
+  private async disclosed(
     actor: Actor | undefined,
-    events: AuditEntry[],
-    what: string,
-  ): Promise<void> {
-    if (!actor || !this.scope) return;
-    const unit = events
-      .map((event) => event.data.orgUnitId)
-      .find((value): value is string => typeof value === 'string');
-    if (unit) await this.scope.assertReaches(actor, unit, what);
+    events: NamedAuditEntry[],
+  ): Promise<DisclosedNamedAuditEntry[]> {
+    const subjectOf = actor?.personId
+      ? await this.queries.streamsAbout(actor.personId)
+      : new Set<string>();
+    const disclosure = new AuditEntryDisclosure(actor ?? NO_ROLES_VIEWER);
+    return events.map((entry) =>
+      disclosure.disclose({ entry, viewerIsSubject: subjectOf.has(entry.streamId) }),
+    );
   }
 
   @Allow(...ACCESS.audit)
@@ -96,10 +110,10 @@ export class AuditController {
     @Param('id') id: string,
     @MaybeActor() actor?: Actor,
   ): Promise<HistoryResponse> {
+    await this.assertCaseHistoryInScope(actor, id);
     const events = await this.queries.caseHistory(id);
     if (events.length === 0) throw new NotFoundException(`no case history for id ${id}`);
-    await this.assertHistoryInScope(actor, events, `case ${id}`);
-    return { id, events };
+    return { id, events: await this.disclosed(actor, events) };
   }
 
   @Allow(...ACCESS.audit)
@@ -119,21 +133,22 @@ export class AuditController {
     @Res({ passthrough: true }) response: ServerResponse,
     @MaybeActor() actor?: Actor,
   ): Promise<string> {
+    await this.assertCaseHistoryInScope(actor, id);
     const events = await this.queries.caseHistory(id);
     if (events.length === 0) throw new NotFoundException(`no case history for id ${id}`);
-    await this.assertHistoryInScope(actor, events, `case ${id}`);
     response.setHeader(
       'Content-Disposition',
       `attachment; filename="case-${safeFileName(id)}-history.csv"`,
     );
-    return toCsv(events);
+    return toCsv(await this.disclosed(actor, events));
   }
 
   @Allow(...ACCESS.audit)
   @SensitiveRead('person history')
   @Get('cadres/:id/history')
   @ApiOperation({
-    summary: "A person's history: their own stream plus the case events about them (data.personId)",
+    summary:
+      "A person's history: their own stream plus every event of the cases about them (data.personId)",
   })
   @ApiParam({ name: 'id', description: 'person id' })
   @ApiOkResponse({ type: HistoryDto })
@@ -142,10 +157,10 @@ export class AuditController {
     @Param('id') id: string,
     @MaybeActor() actor?: Actor,
   ): Promise<HistoryResponse> {
+    await this.assertPersonHistoryInScope(actor, id);
     const events = await this.queries.personHistory(id);
     if (events.length === 0) throw new NotFoundException(`no history for person ${id}`);
-    await this.assertHistoryInScope(actor, events, `person ${id}`);
-    return { id, events };
+    return { id, events: await this.disclosed(actor, events) };
   }
 
   @Allow(...ACCESS.audit)
@@ -157,11 +172,16 @@ export class AuditController {
   @ApiQuery({ name: 'stream', required: true, description: 'stream id, e.g. appointment-<id>' })
   @ApiOkResponse({ type: StreamCheckDto })
   @ApiProblems(400, 404)
-  async verify(@Query('stream') stream: string | undefined): Promise<StreamCheck> {
+  async verify(
+    @Query('stream') stream: string | undefined,
+    @MaybeActor() actor?: Actor,
+  ): Promise<StreamCheck> {
     if (!stream)
       throw new BadRequestException(
         'stream is required, e.g. /audit/verify?stream=appointment-<id>',
       );
+    // Before the chain is read: a stream outside the grant must not answer with its event count.
+    if (actor && this.scope) await this.scope.assertStreamInScope(actor, stream, 'stream');
     const result = await this.store.verifyStream(stream);
     if (result.ok && result.eventsChecked === 0)
       throw new NotFoundException(`stream ${stream} has no events`);
@@ -200,16 +220,11 @@ export class AuditController {
     @MaybeActor() actor?: Actor,
   ): Promise<void> {
     const request = parseExportRequest({ from, to, format });
-    // The export spans every unit: only a grant at a top-level unit covers all of it.
-    if (actor && this.scope && !(await this.scope.isTopLevel(actor.orgUnit))) {
-      throw new DomainRuleViolation(
-        'scope.export_needs_top_level_grant',
-        `the export spans every org unit; your grant for ${actor.orgUnit} covers only its subtree`,
-        'forbidden',
-      );
-    }
+    // The export holds the streams of the caller's subtree only (see AuditHistoryQueries).
+    const scope = actor && this.scope ? exportScopeOf(actor) : undefined;
     const client = await this.pool.connect();
-    const rows = this.queries.streamRecorded(client, request);
+    const rows = this.queries.streamRecorded(client, { ...request, scope }, actor?.personId);
+    const disclosure = new AuditEntryDisclosure(actor ?? NO_ROLES_VIEWER);
     response.statusCode = 200;
     response.setHeader(
       'Content-Type',
@@ -220,7 +235,7 @@ export class AuditController {
       `attachment; filename="audit-export.${request.format}"`,
     );
     await new Promise<void>((resolve) => {
-      pipeline(rows, exportTransform(request.format), response, (error) => {
+      pipeline(rows, exportTransform(request.format, disclosure), response, (error) => {
         // A half-read cursor must not go back to the pool: discard that connection.
         client.release(error ?? undefined);
         if (error && !response.headersSent) {
@@ -231,6 +246,11 @@ export class AuditController {
       });
     });
   }
+}
+
+/** What an export may hold for this caller: their subtree, and for an admin the unit-less streams. */
+function exportScopeOf(actor: Actor): ExportScope {
+  return { unit: actor.orgUnit, withUnitlessStreams: actor.roles.includes('admin') };
 }
 
 function safeFileName(id: string): string {

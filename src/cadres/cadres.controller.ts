@@ -40,6 +40,7 @@ import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog'
 import { disciplineStatusOn } from './discipline-facts';
 import { appointmentEligibility } from './eligibility';
 import { OrgScope } from '../identity/org-scope';
+import { UnregisteredGrantAllowed } from '../identity/grant-unit.guard';
 import { randomUUID } from 'node:crypto';
 import { Clock, CLOCK } from '../common/clock';
 import { IdempotentRequest } from '../common/idempotency.interceptor';
@@ -92,12 +93,12 @@ export class CadresController {
     private readonly scope: OrgScope,
   ) {}
 
-  /** The person's record is read and written only within the unit they belong to (and above). */
-  private async assertPersonInScope(actor: Actor, personId: string): Promise<void> {
-    const { state } = await this.registry.loadPerson(personId);
-    if (state.status !== 'registered')
-      throw new NotFoundException(`person ${personId} is not registered`);
-    await this.scope.assertReaches(actor, state.profile.orgUnitId, `person ${personId}`);
+  /**
+   * The person's record is read and written only within the unit they belong to (and above). A
+   * person who does not exist is refused like one outside the grant (existence is not revealed).
+   */
+  private assertPersonInScope(actor: Actor, personId: string): Promise<void> {
+    return this.scope.assertPersonInScope(actor, personId, 'id');
   }
 
   private today(): string {
@@ -105,6 +106,7 @@ export class CadresController {
   }
 
   @Allow(...ACCESS.registryWrite)
+  @UnregisteredGrantAllowed()
   @Post('org-units')
   @ApiOperation({
     summary:
@@ -114,13 +116,16 @@ export class CadresController {
   @ApiBodyProblems()
   @ApiProblems(409, 422)
   async createOrgUnit(@Body() dto: CreateOrgUnitDto, @CurrentActor() actor: Actor) {
-    if (dto.parentId) await this.scope.assertReaches(actor, dto.parentId, 'the parent unit');
-    // A top-level unit is created by an admin, or by the holder of a grant for that very unit (bootstrap).
-    else if (!actor.roles.includes('admin') && dto.id !== actor.orgUnit) {
+    if (dto.parentId) {
+      await this.scope.assertUnitInScope(actor, dto.parentId, 'parentId');
+    } else if (!actor.roles.includes('admin')) {
+      // A new top of the tree is reached by nobody's grant but its own: only an admin may add one
+      // (else a token for an unregistered unit could create it and reach all put under it).
       throw new DomainRuleViolation(
-        'scope.out_of_scope',
-        `a top-level org unit is created by an admin or by a grant for that unit (yours is ${actor.orgUnit})`,
+        'scope.top_level_needs_admin',
+        'parentId: a unit with no parent (a new top-level unit) is created by an admin only',
         'forbidden',
+        'parentId',
       );
     }
     return this.registry.createOrgUnit(dto);
@@ -139,9 +144,11 @@ export class CadresController {
   @ApiOperation({ summary: 'An org unit with every unit below it' })
   @ApiOkResponse({ type: OrgUnitTreeDto })
   @ApiProblems(404)
-  async orgUnit(@Param('id') id: string) {
+  async orgUnit(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    // Units are reference data (GET /org-units lists them all): a missing one may answer 404.
     const subtree = await this.registry.orgUnitSubtree(id);
     if (subtree.length === 0) throw new NotFoundException(`org unit ${id} does not exist`);
+    await this.scope.assertReaches(actor, id, `org unit ${id}`, 'id');
     return { ...subtree[0], subtree: subtree.slice(1) };
   }
 
@@ -154,16 +161,19 @@ export class CadresController {
   @ApiBodyProblems()
   @ApiProblems(409, 422)
   async createPosition(@Body() dto: CreatePositionDto, @CurrentActor() actor: Actor) {
-    await this.scope.assertReaches(actor, dto.orgUnitId, 'orgUnitId');
+    await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
+    await this.scope.assertUnitInScope(actor, dto.appointingAuthority, 'appointingAuthority');
     return this.registry.createPosition(dto);
   }
 
   @Allow(...ACCESS.anyRole)
   @Get('positions')
-  @ApiOperation({ summary: 'Posts, optionally of one unit' })
+  @ApiOperation({ summary: 'Posts, optionally of one unit (a unit named must lie in your grant)' })
   @ApiQuery({ name: 'orgUnit', required: false })
   @ApiOkResponse({ type: [PositionDto] })
-  listPositions(@Query('orgUnit') orgUnit?: string) {
+  async listPositions(@CurrentActor() actor: Actor, @Query('orgUnit') orgUnit?: string) {
+    // The list itself is reference data; a unit named as a filter must lie in the grant.
+    if (orgUnit !== undefined) await this.scope.assertUnitInScope(actor, orgUnit, 'orgUnit');
     return this.registry.listPositions(orgUnit);
   }
 
@@ -178,8 +188,11 @@ export class CadresController {
     @CurrentActor() actor: Actor,
     @Req() request: Request,
   ) {
-    if (await this.registry.findOrgUnit(dto.orgUnitId))
-      await this.scope.assertReaches(actor, dto.orgUnitId, 'orgUnitId');
+    await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
+    // An id taken by a person of another unit is refused as out of scope, not "already exists":
+    // the answer must not tell whether someone outside the grant is registered.
+    if (dto.id && (await this.scope.personUnit(dto.id)) !== null)
+      await this.scope.assertPersonInScope(actor, dto.id, 'id');
     const personId = dto.id ?? `p-${randomUUID()}`;
     const { id: _ignored, ...profile } = dto;
     const { state, revision } = await this.registry.runPersonCommand(
@@ -244,6 +257,7 @@ export class CadresController {
         'not_found',
         'for',
       );
+    await this.scope.assertPositionInScope(actor, positionId, 'for');
     const ruleSet = this.catalog.ruleSetOn(day);
     if (!ruleSet)
       throw new DomainRuleViolation(
@@ -281,6 +295,7 @@ export class CadresController {
     @Req() request: Request,
   ) {
     await this.assertPersonInScope(actor, personId);
+    await this.scope.assertPositionInScope(actor, dto.positionId, 'positionId');
     const { state, revision } = await this.registry.runPersonCommand(
       personId,
       {
@@ -312,6 +327,7 @@ export class CadresController {
     @Req() request: Request,
   ) {
     await this.assertPersonInScope(actor, personId);
+    await this.scope.assertPositionInScope(actor, dto.positionId, 'positionId');
     const { state, revision } = await this.registry.runPersonCommand(
       personId,
       { type: 'AddPlanningPoolEntry', data: { personId, ...dto } },
@@ -339,6 +355,7 @@ export class CadresController {
     @Req() request: Request,
   ) {
     await this.assertPersonInScope(actor, personId);
+    await this.scope.assertPositionInScope(actor, positionId, 'positionId');
     const { state, revision } = await this.registry.runPersonCommand(
       personId,
       { type: 'RemovePlanningPoolEntry', data: { personId, positionId, ...dto } },

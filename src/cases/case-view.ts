@@ -1,24 +1,18 @@
 import { Actor } from '../identity/actor';
+import { discloseBallot } from '../identity/ballot-disclosure';
+import { withheldPlaceholders } from '../identity/withheld-placeholders';
 import { CaseEvent } from '../workflow/case/case.events';
 import { CaseState } from '../workflow/case/case.state';
 import { ProcedureDefinition } from '../workflow/definitions/procedure-definition';
 
-/** A step as shown to the caller; an unannounced tally is shown only to the roles the rule names. */
+/** A step as shown to the caller: ballot counts only as the disclosure rule allows. */
 function stepView(event: CaseEvent, actor: Actor, subject: boolean): Record<string, unknown> {
-  const data = event.data as unknown as Record<string, unknown>;
-  const hidden =
-    (event.type === 'NominationTallied' || event.type === 'BallotTallied') &&
-    // The subject of the case never sees its ballot details; others unless the rule keeps them unannounced.
-    (subject ||
-      (!event.data.announced && !actor.roles.some((role) => event.data.visibleTo.includes(role))));
-  if (!hidden) return { type: event.type, ...data };
-  const { tally: _tally, reason: _reason, selected: _selected, ...rest } = data;
-  return {
-    type: event.type,
-    ...rest,
-    tally: subject ? 'withheld from the subject' : 'not announced',
-    reason: subject ? 'withheld from the subject' : 'not announced',
-  };
+  const disclosed = discloseBallot(
+    actor,
+    { type: event.type, data: event.data as unknown as Record<string, unknown> },
+    { viewerIsSubject: subject },
+  );
+  return { type: event.type, ...disclosed.data, ...withheldPlaceholders(disclosed) };
 }
 
 export function caseView(

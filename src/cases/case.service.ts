@@ -11,6 +11,7 @@ import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { CaseContextFactory } from './case-context.factory';
 import { CASE_PROCEDURES, caseStream } from './case-stream';
 import { caseView } from './case-view';
+import { OpenCaseSlots } from './open-case-slots';
 import { ProcedureRegistry } from './procedure-registry';
 
 export interface CaseWriteOptions {
@@ -28,6 +29,7 @@ export class CaseService {
     private readonly contexts: CaseContextFactory,
     private readonly procedures: ProcedureRegistry,
     private readonly scope: OrgScope,
+    private readonly slots: OpenCaseSlots,
   ) {}
 
   /** Finds which procedure's stream holds the case. */
@@ -131,6 +133,21 @@ export class CaseService {
         ...(facts ? { facts } : {}),
       },
     };
+    // A transfer runs as a rotation case: its slot is the rotation stream's, as its case is.
+    const slot = {
+      procedure: module.procedure,
+      personId: input.personId,
+      positionId: input.positionId,
+    };
+    // Claimed once the opening is decided (a refused open claims nothing), before it is appended.
+    const claimSlot = async () => {
+      const claimed = await this.slots.claim(slot, input.caseId, options.metadata);
+      return {
+        undo: async () => {
+          if (claimed) await this.slots.releaseUnlessOpened(slot, input.caseId, options.metadata);
+        },
+      };
+    };
     return this.write(
       module.procedure,
       input.caseId,
@@ -138,6 +155,7 @@ export class CaseService {
       options,
       async () => context,
       pinned,
+      claimSlot,
     );
   }
 
@@ -174,6 +192,7 @@ export class CaseService {
     options: CaseWriteOptions,
     context: (state: CaseState) => Promise<Parameters<typeof caseDecider.decide>[2]>,
     pinnedAtOpen?: ReturnType<CaseContextFactory['forOpening']>,
+    beforeAppend?: () => Promise<{ undo(): Promise<void> }>,
   ) {
     let pinned = pinnedAtOpen;
     const result = await runStreamCommand(
@@ -193,8 +212,23 @@ export class CaseService {
           options.metadata.ruleSet = built.ruleSet.id;
           return built;
         },
+        beforeAppend,
       },
     );
+    // A case that this command closed (decided, rejected, withdrawn) frees its slot.
+    const state = result.state;
+    if (
+      state.status !== 'open' &&
+      state.status !== 'none' &&
+      !result.replayed &&
+      result.appended.length > 0
+    )
+      await this.slots.release(
+        { procedure: state.procedure, personId: state.personId, positionId: state.positionId },
+        caseId,
+        state.status,
+        options.metadata,
+      );
     if (!pinned) pinned = this.contexts.pinned(result.state);
     return caseView(result.state, pinned.definition, result.revision, options.actor);
   }

@@ -38,6 +38,7 @@ import { IdempotentRequest } from '../common/idempotency.interceptor';
 import { metadataFromRequest, RequestLike } from '../common/request-metadata';
 import { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
+import { OrgScope } from '../identity/org-scope';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { VETTING_ITEMS, VettingItem } from '../workflow/definitions/procedure-definition';
 import { CaseService, CaseWriteOptions } from './case.service';
@@ -98,7 +99,13 @@ export class CasesController {
     private readonly commands: CommandBus,
     private readonly cases: CaseService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly scope: OrgScope,
   ) {}
+
+  /** Every route with a case id answers nothing about a case outside the grant but 403. */
+  private assertCaseInScope(actor: Actor, caseId: string): Promise<void> {
+    return this.scope.assertCaseInScope(actor, caseId, 'id');
+  }
 
   private options(actor: Actor, request: Request, ifMatch?: string): CaseWriteOptions {
     return {
@@ -123,6 +130,14 @@ export class CasesController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
+    // The unit running the case, the person and the post must all lie in the caller's grant, so
+    // the grant covers both the case's unit and the person's (no case about a sibling's person).
+    await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
+    await this.scope.assertPersonInScope(actor, dto.personId, 'personId');
+    await this.scope.assertPositionInScope(actor, dto.positionId, 'positionId');
+    // A case id taken in another unit answers 403, not "already exists".
+    if (dto.id && (await this.scope.caseUnit(dto.id)) !== null)
+      await this.assertCaseInScope(actor, dto.id);
     const view = await this.commands.execute(
       new OpenCase(
         {
@@ -159,6 +174,7 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ) {
+    await this.assertCaseInScope(actor, id);
     const until = parseAsOf(asOf)?.instant;
     return withEtag(response, await this.cases.view(id, actor, until));
   }
@@ -202,9 +218,19 @@ export class CasesController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
+    await this.assertCaseInScope(actor, id);
     const options = this.options(actor, request, ifMatch);
     const kind = await this.cases.stepKind(id, stepId);
     const parsed = parseStepBody(kind, body);
+    if (parsed.kind === 'nomination') {
+      // Candidates are people too: a ballot may not name someone outside the grant.
+      for (const [index, candidate] of parsed.candidates.entries())
+        await this.scope.assertPersonInScope(
+          actor,
+          candidate.personId,
+          `candidates[${index}].personId`,
+        );
+    }
     return withEtag(
       response,
       (await this.commands.execute(new PerformCaseStep(id, stepId, parsed, options))) as {
@@ -232,6 +258,7 @@ export class CasesController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
+    await this.assertCaseInScope(actor, id);
     if (!VETTING_ITEMS.includes(item as VettingItem)) {
       throw new DomainRuleViolation(
         'vetting.unknown_item',
@@ -268,6 +295,7 @@ export class CasesController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
+    await this.assertCaseInScope(actor, id);
     return withEtag(
       response,
       (await this.commands.execute(
@@ -291,6 +319,7 @@ export class CasesController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
+    await this.assertCaseInScope(actor, id);
     return withEtag(
       response,
       (await this.commands.execute(

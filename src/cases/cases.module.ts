@@ -8,6 +8,7 @@ import { OpenCaseHandler } from './commands/open-case';
 import { PerformCaseStepHandler } from './commands/perform-case-step';
 import { ResolveVettingItemHandler } from './commands/resolve-vetting-item';
 import { StepDeadlinesRegistration } from './deadlines/step-deadlines.registration';
+import { OpenCaseSlots } from './open-case-slots';
 import { ProcedureRegistry } from './procedure-registry';
 import { CaseRecordRegistration } from './record/case-record.registration';
 
@@ -16,6 +17,7 @@ import { CaseRecordRegistration } from './record/case-record.registration';
   controllers: [CasesController],
   providers: [
     CaseService,
+    OpenCaseSlots,
     CaseContextFactory,
     ProcedureRegistry,
     OpenCaseHandler,

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { HttpErrorBody, toHttpError } from './domain-error-mapping';
+import { redactUrl } from './http-logger-options';
 import { preferredLanguage } from './problems/accept-language';
 import { translatedMessage } from './problems/invalid-body';
 import { PROBLEM_CONTENT_TYPE, renderProblem } from './problems/problem-details';
@@ -51,7 +52,11 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private errorBody(exception: unknown, request: ErrorRequest): HttpErrorBody {
-    const domain = toHttpError(exception);
+    // A refusal raised inside Express middleware (the body parser's UTF-8 check) arrives wrapped
+    // in an HttpException by Nest's adapter: its rule and field are answered as they are.
+    const domain =
+      toHttpError(exception) ??
+      (exception instanceof HttpException ? toHttpError(exception.cause) : null);
     if (domain) return domain;
     const parser = bodyParserError(exception);
     if (parser) return parser;
@@ -78,7 +83,12 @@ export class HttpErrorFilter implements ExceptionFilter {
       };
     }
     this.logger.error(
-      { err: exception, requestId: request.id, method: request.method, url: request.url },
+      {
+        err: exception,
+        requestId: request.id,
+        method: request.method,
+        url: request.url && redactUrl(request.url),
+      },
       'unexpected error',
     );
     return {

@@ -1,10 +1,11 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
-import { from, Observable, of, switchMap } from 'rxjs';
+import { catchError, from, Observable, of, switchMap } from 'rxjs';
 import { Actor } from '../identity/actor';
-import { PG_POOL } from './tokens';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { PG_POOL } from './tokens';
 
 export interface IdempotentRequest {
   method: string;
@@ -16,16 +17,39 @@ export interface IdempotentRequest {
   idempotencySeed?: string;
 }
 
-interface Stored {
-  request_hash: string;
-  status_code: number;
-  response: unknown;
+interface IdempotentResponse {
+  status(code: number): void;
+  statusCode: number;
+  getHeader(name: string): unknown;
+  setHeader(name: string, value: string): void;
 }
+
+interface StoredRequest {
+  request_hash: string;
+  status_code: number | null;
+  response: unknown;
+  etag: string | null;
+  lease_expired: boolean;
+}
+
+/** What a request holding an Idempotency-Key does: run (it holds the key) or answer as the first one did. */
+type Turn =
+  { run: true } | { run: false; statusCode: number; response: unknown; etag: string | null };
+
+/** A request that holds its key this long without answering is taken to be gone (its instance died). */
+const LEASE_SECONDS = 30;
+/** How long a retry waits for the first request before it gives up with a 409. */
+const WAIT_LIMIT_MS = 2 * LEASE_SECONDS * 1000;
+const FIRST_POLL_MS = 10;
+const LONGEST_POLL_MS = 200;
 
 /**
  * With an `Idempotency-Key` header, a retried write returns the first response and writes
- * nothing new. The events themselves get ids derived from the key, so even a retry after a crash
- * between the append and storing the response appends nothing twice.
+ * nothing new. The first request claims the key in PostgreSQL before it runs; a retry arriving
+ * meanwhile, on this instance or another, polls that row until the answer is stored and replays
+ * it (an in-process lock would not stop a second instance). A request that fails gives its key
+ * back, so the next retry runs afresh. The events themselves get ids derived from the key, so a
+ * retry that takes over the key of a crashed request appends nothing twice.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -34,7 +58,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest<IdempotentRequest>();
-    const response = http.getResponse<{ status(code: number): void; statusCode: number }>();
+    const response = http.getResponse<IdempotentResponse>();
     const header = request.headers['idempotency-key'];
     const key = Array.isArray(header) ? header[0] : header;
     if (!key || request.method === 'GET') return next.handle();
@@ -51,40 +75,105 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .digest('hex');
     request.idempotencySeed = `${actorId}\u001f${key}`;
 
-    return from(
-      this.pool.query<Stored>(
-        'SELECT request_hash, status_code, response FROM idempotent_requests WHERE actor_id = $1 AND idem_key = $2',
-        [actorId, key],
-      ),
-    ).pipe(
-      switchMap(({ rows }) => {
-        const stored = rows[0];
-        if (stored) {
-          if (stored.request_hash !== requestHash) {
-            throw new DomainRuleViolation(
-              'idempotency.key_reused',
-              'Idempotency-Key was already used for a different request: use a new key for a new request',
-              'unprocessable',
-              'Idempotency-Key',
-            );
-          }
-          response.status(stored.status_code);
-          return of(stored.response);
+    return from(this.takeTurn(actorId, key, requestHash)).pipe(
+      switchMap((turn) => {
+        if (!turn.run) {
+          response.status(turn.statusCode);
+          if (turn.etag) response.setHeader('ETag', turn.etag);
+          return of(turn.response);
         }
         return next.handle().pipe(
-          switchMap((body) =>
-            from(
-              this.pool
-                .query(
-                  `INSERT INTO idempotent_requests (actor_id, idem_key, request_hash, status_code, response)
-                   VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-                  [actorId, key, requestHash, response.statusCode, JSON.stringify(body ?? null)],
-                )
-                .then(() => body),
-            ),
-          ),
+          switchMap((body) => from(this.storeAnswer(actorId, key, response, body))),
+          catchError((error: unknown) => from(this.giveBack(actorId, key, error))),
         );
       }),
     );
+  }
+
+  /** Claims the key, or waits for the request holding it and returns its answer. */
+  private async takeTurn(actorId: string, key: string, requestHash: string): Promise<Turn> {
+    const deadline = Date.now() + WAIT_LIMIT_MS;
+    for (let poll = FIRST_POLL_MS; ; poll = Math.min(poll * 2, LONGEST_POLL_MS)) {
+      const claimed = await this.pool.query(
+        `INSERT INTO idempotent_requests (actor_id, idem_key, request_hash) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING`,
+        [actorId, key, requestHash],
+      );
+      if (claimed.rowCount === 1) return { run: true };
+      const { rows } = await this.pool.query<StoredRequest>(
+        `SELECT request_hash, status_code, response, etag,
+                claimed_at < now() - make_interval(secs => $3) AS lease_expired
+           FROM idempotent_requests WHERE actor_id = $1 AND idem_key = $2`,
+        [actorId, key, LEASE_SECONDS],
+      );
+      const stored = rows[0];
+      // Gone between the two statements: the first request failed and gave the key back.
+      if (!stored) continue;
+      if (stored.request_hash !== requestHash) {
+        throw new DomainRuleViolation(
+          'idempotency.key_reused',
+          'Idempotency-Key was already used for a different request: use a new key for a new request',
+          'unprocessable',
+          'Idempotency-Key',
+        );
+      }
+      if (stored.status_code !== null)
+        return {
+          run: false,
+          statusCode: stored.status_code,
+          response: stored.response,
+          etag: stored.etag,
+        };
+      if (stored.lease_expired) {
+        const taken = await this.pool.query(
+          `UPDATE idempotent_requests SET claimed_at = now()
+            WHERE actor_id = $1 AND idem_key = $2 AND status_code IS NULL
+              AND claimed_at < now() - make_interval(secs => $3)`,
+          [actorId, key, LEASE_SECONDS],
+        );
+        if (taken.rowCount === 1) return { run: true };
+      }
+      if (Date.now() > deadline)
+        throw new DomainRuleViolation(
+          'idempotency.in_flight',
+          `the first request with this Idempotency-Key is still running after ${WAIT_LIMIT_MS / 1000} s; retry later with the same key`,
+          'conflict',
+          'Idempotency-Key',
+        );
+      await sleep(poll);
+    }
+  }
+
+  private async storeAnswer(
+    actorId: string,
+    key: string,
+    response: IdempotentResponse,
+    body: unknown,
+  ): Promise<unknown> {
+    const etag = response.getHeader('ETag');
+    await this.pool.query(
+      `UPDATE idempotent_requests SET status_code = $3, response = $4, etag = $5
+        WHERE actor_id = $1 AND idem_key = $2 AND status_code IS NULL`,
+      [
+        actorId,
+        key,
+        response.statusCode,
+        JSON.stringify(body ?? null),
+        typeof etag === 'string' ? etag : null,
+      ],
+    );
+    return body;
+  }
+
+  /** A refused or failed request keeps no answer: its key is free for the next retry. */
+  private async giveBack(actorId: string, key: string, error: unknown): Promise<never> {
+    // If even this fails, the claim lapses after the lease; the caller hears of the first error.
+    await this.pool
+      .query(
+        'DELETE FROM idempotent_requests WHERE actor_id = $1 AND idem_key = $2 AND status_code IS NULL',
+        [actorId, key],
+      )
+      .catch(() => undefined);
+    throw error;
   }
 }

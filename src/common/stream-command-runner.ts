@@ -17,6 +17,11 @@ export interface RunCommandOptions<State, Context> {
   metadata: EventMetadata;
   /** Builds the decide context from the folded state (e.g. the pinned definition). */
   context: (state: State) => Context | Promise<Context>;
+  /**
+   * Runs once the command is decided, just before its events are appended: a reservation the
+   * append depends on (the one-open-case slot). Its `undo` runs if the append then fails.
+   */
+  beforeAppend?: (state: State) => Promise<{ undo(): Promise<void> } | void>;
 }
 
 export interface RunCommandResult<State> {
@@ -46,8 +51,39 @@ export async function loadStream<State>(
   return { state, revision: events.length ? events[events.length - 1].revision : null, events };
 }
 
-/** Load, decide, append with the expected revision: the one path every command takes. */
+/**
+ * How often a command without `ifMatch` is decided again after another writer moved the stream
+ * between our read and our append (a saga and a timer writing to one person's record, say).
+ */
+const REDECIDE_ATTEMPTS = 5;
+
+/**
+ * Load, decide, append with the expected revision: the one path every command takes. A caller
+ * that named the revision it saw (`ifMatch`) gets the conflict; one that did not has the command
+ * decided again on the stream as it now is, so a concurrent writer is never overwritten and the
+ * rules are always judged on the current state.
+ */
 export async function runStreamCommand<State, Command, Context>(
+  store: EventStore,
+  streamId: string,
+  decider: StreamDecider<State, Command, Context>,
+  command: Command,
+  options: RunCommandOptions<State, Context>,
+): Promise<RunCommandResult<State>> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await decideAndAppend(store, streamId, decider, command, options);
+    } catch (error) {
+      const retry =
+        error instanceof WrongExpectedRevision &&
+        options.ifMatch === undefined &&
+        attempt < REDECIDE_ATTEMPTS;
+      if (!retry) throw error;
+    }
+  }
+}
+
+async function decideAndAppend<State, Command, Context>(
   store: EventStore,
   streamId: string,
   decider: StreamDecider<State, Command, Context>,
@@ -73,16 +109,23 @@ export async function runStreamCommand<State, Command, Context>(
   if (decided.length === 0) {
     return { state: loaded.state, revision: loaded.revision, appended: [], replayed: false };
   }
-  const result = await store.append(
-    streamId,
-    decided.map((event, index) => ({
-      id: options.idSeed ? deterministicId(options.idSeed, String(index)) : randomUUID(),
-      type: event.type,
-      data: event.data,
-      metadata: options.metadata,
-    })),
-    { expectedRevision: loaded.revision === null ? 'no_stream' : loaded.revision },
-  );
+  const reservation = await options.beforeAppend?.(loaded.state);
+  const result = await store
+    .append(
+      streamId,
+      decided.map((event, index) => ({
+        id: options.idSeed ? deterministicId(options.idSeed, String(index)) : randomUUID(),
+        type: event.type,
+        data: event.data,
+        metadata: options.metadata,
+      })),
+      { expectedRevision: loaded.revision === null ? 'no_stream' : loaded.revision },
+    )
+    .catch(async (error: unknown) => {
+      // Best effort: the caller must hear why the append failed, not why the undo did.
+      await reservation?.undo().catch(() => undefined);
+      throw error;
+    });
   let state = loaded.state;
   for (const event of decided) state = decider.evolve(state, event);
   return { state, revision: result.nextRevision, appended: decided, replayed: false };

@@ -10,10 +10,3 @@ export function vietnamDay(instant: Date): string {
 export function endOfVietnamDay(day: string): Date {
   return new Date(Date.parse(`${day}T23:59:59.999Z`) - VIETNAM_OFFSET_MS);
 }
-
-/** A real calendar day YYYY-MM-DD (not 2026-02-30, which Date would roll over into March). */
-export function isCalendarDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-}

@@ -11,6 +11,7 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../identity/token-lifetime';
 
 /** Every setting of the service, read from the environment once at start and validated. */
 export class AppConfig {
@@ -67,6 +68,15 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   JWT_AUDIENCE?: string;
+
+  /** Longest lifetime (exp − iat) of an accepted bearer token; tokens without exp are refused. */
+  @Transform(({ value }) =>
+    value === undefined || value === '' ? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS : Number(value),
+  )
+  @IsInt({ message: 'JWT_MAX_LIFETIME_SECONDS must be a whole number of seconds' })
+  @Min(60, { message: 'JWT_MAX_LIFETIME_SECONDS must be between 60 and 604800 (7 days)' })
+  @Max(604800, { message: 'JWT_MAX_LIFETIME_SECONDS must be between 60 and 604800 (7 days)' })
+  JWT_MAX_LIFETIME_SECONDS = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
 
   @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
   @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be a whole number' })

@@ -9,7 +9,9 @@ describe('configuration from the environment', () => {
       EVENT_STORE: 'postgres',
       PORT: 3000,
       EVENT_STORE_APPEND_STATEMENTS: 2,
+      JWT_MAX_LIFETIME_SECONDS: 12 * 3600,
     });
+    expect(loadConfig({ JWT_MAX_LIFETIME_SECONDS: '3600' }).JWT_MAX_LIFETIME_SECONDS).toBe(3600);
   });
 
   it.each([
@@ -30,6 +32,10 @@ describe('configuration from the environment', () => {
     [
       { JWT_SECRET: 'short' },
       'invalid configuration: JWT_SECRET must be at least 16 characters (got "short")',
+    ],
+    [
+      { JWT_MAX_LIFETIME_SECONDS: '999999999' },
+      'invalid configuration: JWT_MAX_LIFETIME_SECONDS must be between 60 and 604800 (7 days) (got "999999999")',
     ],
   ])('refuses %j in one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));

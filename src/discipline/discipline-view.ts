@@ -1,20 +1,31 @@
 import { Actor } from '../identity/actor';
+import { DisclosureContext, discloseBallot } from '../identity/ballot-disclosure';
+import { withheldPlaceholders } from '../identity/withheld-placeholders';
 import { ProcedureDefinition } from '../workflow/definitions/procedure-definition';
-import { DisciplineEvent } from './discipline.events';
 import { DisciplineState } from './discipline.state';
 
-/** The secret ballot's counts are shown only to the roles its rule names. */
-function stepView(event: DisciplineEvent, actor: Actor, subject: boolean): Record<string, unknown> {
-  const data = event.data as unknown as Record<string, unknown>;
-  if (
-    event.type !== 'DisciplineBallotTallied' ||
-    (!subject &&
-      (event.data.announced || actor.roles.some((role) => event.data.visibleTo.includes(role))))
-  ) {
-    return { type: event.type, ...data };
-  }
-  const { tally: _tally, reason: _reason, expulsionProposal: _proposal, ...rest } = data;
-  return { type: event.type, ...rest, tally: 'not announced', reason: 'not announced' };
+/** A step as shown to the caller: ballot counts only as the disclosure rule allows. */
+function stepView(
+  event: { type: string; data: object },
+  actor: Actor,
+  context: DisclosureContext,
+): Record<string, unknown> {
+  const disclosed = discloseBallot(
+    actor,
+    { type: event.type, data: event.data as Record<string, unknown> },
+    context,
+  );
+  return { type: event.type, ...disclosed.data, ...withheldPlaceholders(disclosed) };
+}
+
+/** The closure as shown to the caller: a closure by the ballot restates its counts in `reason`. */
+function closureView(closure: object, actor: Actor, context: DisclosureContext) {
+  const { type: _type, ...shown } = stepView(
+    { type: 'DisciplineCaseClosed', data: closure },
+    actor,
+    context,
+  );
+  return shown;
 }
 
 export function disciplineView(
@@ -25,6 +36,12 @@ export function disciplineView(
   today: string,
 ) {
   if (state.status === 'none') return null;
+  const disclosure: DisclosureContext = {
+    viewerIsSubject: actor.personId === state.personId,
+    ballotVisibility: state.ballot
+      ? { announced: state.ballot.announced, visibleTo: state.ballot.visibleTo }
+      : null,
+  };
   const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
   const base = `/discipline-cases/${state.caseId}`;
   const allowedNext: Record<string, unknown>[] = [];
@@ -83,7 +100,7 @@ export function disciplineView(
         }
       : null,
     allowedNext,
-    steps: state.steps.map((event) => stepView(event, actor, actor.personId === state.personId)),
+    steps: state.steps.map((event) => stepView(event, actor, disclosure)),
     ...(state.status === 'decided' || state.status === 'under_review' || state.status === 'annulled'
       ? {
           decision: state.decision,
@@ -93,6 +110,8 @@ export function disciplineView(
           reviews: state.reviews,
         }
       : {}),
-    ...(state.status === 'closed' ? { closure: state.closure } : {}),
+    ...(state.status === 'closed'
+      ? { closure: closureView(state.closure, actor, disclosure) }
+      : {}),
   };
 }

@@ -42,6 +42,7 @@ import { IdempotentRequest } from '../common/idempotency.interceptor';
 import { metadataFromRequest, RequestLike } from '../common/request-metadata';
 import { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
+import { OrgScope } from '../identity/org-scope';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { ActOnDisciplineCase } from './commands/act-on-discipline-case';
 import { OpenDisciplineCase } from './commands/open-discipline-case';
@@ -99,7 +100,13 @@ export class DisciplineController {
     private readonly commands: CommandBus,
     private readonly discipline: DisciplineService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly scope: OrgScope,
   ) {}
+
+  /** Every route with a case id answers nothing about a case outside the grant but 403. */
+  private assertCaseInScope(actor: Actor, caseId: string): Promise<void> {
+    return this.scope.assertCaseInScope(actor, caseId, 'id', 'discipline case');
+  }
 
   private options(actor: Actor, request: Request, ifMatch?: string): DisciplineWriteOptions {
     return {
@@ -110,7 +117,7 @@ export class DisciplineController {
     };
   }
 
-  private act(
+  private async act(
     id: string,
     command: DisciplineCommand,
     actor: Actor,
@@ -118,6 +125,7 @@ export class DisciplineController {
     response: Response,
     ifMatch?: string,
   ) {
+    await this.assertCaseInScope(actor, id);
     return this.commands
       .execute(new ActOnDisciplineCase(id, command, this.options(actor, request, ifMatch)))
       .then((view) => withEtag(response, view));
@@ -138,6 +146,15 @@ export class DisciplineController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
+    // The unit running the case and the person (and their post, if named) must all lie in the
+    // caller's grant: a commune may not discipline a sibling commune's cadre.
+    await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
+    await this.scope.assertPersonInScope(actor, dto.personId, 'personId');
+    if (dto.positionId !== undefined)
+      await this.scope.assertPositionInScope(actor, dto.positionId, 'positionId');
+    // A case id taken in another unit answers 403, not "already exists".
+    if (dto.id && (await this.scope.caseUnit(dto.id, 'discipline case')) !== null)
+      await this.assertCaseInScope(actor, dto.id);
     const view = await this.commands.execute(
       new OpenDisciplineCase(
         {
@@ -177,6 +194,7 @@ export class DisciplineController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ) {
+    await this.assertCaseInScope(actor, id);
     const until = parseAsOf(asOf)?.instant;
     return withEtag(response, await this.discipline.view(id, actor, until));
   }
@@ -215,6 +233,7 @@ export class DisciplineController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
+    await this.assertCaseInScope(actor, id);
     const kind = await this.discipline.stepKind(id, stepId);
     if (!(kind in BODY_BY_KIND))
       throw new Error(

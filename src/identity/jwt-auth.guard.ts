@@ -12,7 +12,22 @@ import { JWT_VERIFIER, JwtVerifier, TokenRejected } from './jwt-verifier';
 
 export interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
+  originalUrl?: string;
+  url?: string;
   actor?: Actor;
+}
+
+/**
+ * A token in the URL ends up in proxy and server logs, browser history and Referer headers: it is
+ * refused wherever it appears, on every route, even alongside a valid header.
+ */
+function carriesTokenInQuery(request: AuthenticatedRequest): boolean {
+  const url = request.originalUrl ?? request.url ?? '';
+  const query = url.indexOf('?');
+  if (query < 0) return false;
+  return [...new URLSearchParams(url.slice(query + 1)).keys()].some(
+    (name) => name.toLowerCase() === 'access_token',
+  );
 }
 
 /** Every route needs a valid bearer token unless marked @Public(). */
@@ -24,12 +39,21 @@ export class JwtAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (carriesTokenInQuery(request)) {
+      throw new UnauthorizedException({
+        statusCode: 401,
+        error: 'Unauthorized',
+        rule: 'token.in_query',
+        message:
+          'a token in the URL (?access_token=) is never accepted: send it as "Authorization: Bearer <token>", and treat the one sent as leaked',
+      });
+    }
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
       context.getHandler(),
       context.getClass(),
     ]);
     if (isPublic) return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const value = Array.isArray(header) ? header[0] : header;
     if (!value)

@@ -1,13 +1,59 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
+import { PERSON_STREAM_KIND, parseStreamName } from '../audit/stream-name';
+import { CASE_PROCEDURES } from '../cases/case-stream';
 import { PG_POOL } from '../common/tokens';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { Actor } from './actor';
 
-/** A grant reaches its own org unit and every unit below it, never a sibling or a parent. */
+/** Which kind of case a path or body names: the case engine's procedures, or discipline cases. */
+export type CaseKind = 'case' | 'discipline case';
+
+/**
+ * A grant reaches its own org unit and every unit below it, never a sibling or a parent.
+ *
+ * Every id a request names (in its path, body or query) is checked here before anything else is
+ * answered, so that a refusal never depends on the state of a record outside the grant:
+ * - an org unit or a post is reference data that any role may list (`GET /org-units`,
+ *   `GET /positions`), so a missing one is answered 422 `…not_found` and an existing one outside
+ *   the grant 403;
+ * - a person or a case is not: one that does not exist is answered exactly like one outside the
+ *   grant (403 `scope.out_of_scope`), so a caller cannot probe which ids exist in other units.
+ */
 @Injectable()
 export class OrgScope {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  /** Units are never deleted, so once seen a unit stays known (saves a query per request). */
+  private readonly knownUnits = new Set<string>();
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async unitExists(unitId: string): Promise<boolean> {
+    if (this.knownUnits.has(unitId)) return true;
+    const { rows } = await this.pool.query<{ ok: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM org_units WHERE id = $1) AS ok',
+      [unitId],
+    );
+    if (rows[0].ok) this.knownUnits.add(unitId);
+    return rows[0].ok;
+  }
+
+  /**
+   * A token for a unit the registry does not hold grants nothing: otherwise it could create that
+   * unit as a new top of the tree and reach whatever is put under it.
+   */
+  async assertGrantUnitKnown(actor: Actor): Promise<void> {
+    if (!(await this.unitExists(actor.orgUnit))) {
+      throw new DomainRuleViolation(
+        'scope.unknown_unit',
+        `your grant is for org unit ${actor.orgUnit}, which is not in the registry; it grants nothing`,
+        'forbidden',
+      );
+    }
+  }
 
   async reaches(actor: Actor, unitId: string): Promise<boolean> {
     const { rows } = await this.pool.query<{ ok: boolean }>(
@@ -17,23 +63,159 @@ export class OrgScope {
     return rows[0].ok;
   }
 
-  /** A unit with no parent: a grant there covers the whole registry below it. */
-  async isTopLevel(unitId: string): Promise<boolean> {
-    const { rows } = await this.pool.query<{ ok: boolean }>(
-      'SELECT EXISTS (SELECT 1 FROM org_units WHERE id = $1 AND parent_id IS NULL) AS ok',
-      [unitId],
-    );
-    return rows[0].ok;
-  }
-
   /** Refuses with 403 naming both units when the caller's grant does not cover `unitId`. */
-  async assertReaches(actor: Actor, unitId: string, what: string): Promise<void> {
+  async assertReaches(actor: Actor, unitId: string, what: string, field?: string): Promise<void> {
+    await this.assertGrantUnitKnown(actor);
     if (!(await this.reaches(actor, unitId))) {
-      throw new DomainRuleViolation(
-        'scope.out_of_scope',
+      throw outOfScope(
         `${what} belongs to org unit ${unitId}, which your grant for ${actor.orgUnit} does not cover`,
-        'forbidden',
+        field,
       );
     }
   }
+
+  /** An org unit named in a request (`orgUnitId`, `parentId`, `?orgUnit=`): 422 if missing, 403 if outside. */
+  async assertUnitInScope(actor: Actor, unitId: string, field: string): Promise<void> {
+    await this.assertGrantUnitKnown(actor);
+    if (!(await this.unitExists(unitId))) {
+      throw new DomainRuleViolation(
+        'org_unit.not_found',
+        `${field}: org unit ${unitId} does not exist`,
+        'unprocessable',
+        field,
+      );
+    }
+    if (!(await this.reaches(actor, unitId))) {
+      throw outOfScope(
+        `${field}: org unit ${unitId} is outside your grant for ${actor.orgUnit}`,
+        field,
+      );
+    }
+  }
+
+  /** A post lies where its unit lies: 422 if it does not exist, 403 if its unit is outside the grant. */
+  async assertPositionInScope(actor: Actor, positionId: string, field: string): Promise<void> {
+    await this.assertGrantUnitKnown(actor);
+    const { rows } = await this.pool.query<{ unit: string; ok: boolean }>(
+      `SELECT p.org_unit_id AS unit, $2 = ANY (u.path) AS ok
+         FROM positions p JOIN org_units u ON u.id = p.org_unit_id WHERE p.id = $1`,
+      [positionId, actor.orgUnit],
+    );
+    if (rows.length === 0) {
+      throw new DomainRuleViolation(
+        'position.not_found',
+        `${field}: position ${positionId} does not exist`,
+        'unprocessable',
+        field,
+      );
+    }
+    if (!rows[0].ok) {
+      throw outOfScope(
+        `${field}: position ${positionId} belongs to org unit ${rows[0].unit}, which your grant for ${actor.orgUnit} does not cover`,
+        field,
+      );
+    }
+  }
+
+  /** A person lies in the unit they are registered in. */
+  async assertPersonInScope(actor: Actor, personId: string, field: string): Promise<void> {
+    await this.assertGrantUnitKnown(actor);
+    const unit = await this.personUnit(personId);
+    if (!unit || !(await this.reaches(actor, unit))) {
+      throw outOfScope(
+        `${field}: person ${personId} is not registered in any unit your grant for ${actor.orgUnit} covers`,
+        field,
+      );
+    }
+  }
+
+  /** A case lies in the unit it was opened in (whatever its procedure). */
+  async assertCaseInScope(
+    actor: Actor,
+    caseId: string,
+    field: string,
+    kind: CaseKind = 'case',
+  ): Promise<void> {
+    await this.assertGrantUnitKnown(actor);
+    const unit = await this.caseUnit(caseId, kind);
+    if (!unit || !(await this.reaches(actor, unit))) {
+      throw outOfScope(
+        `${field}: ${kind} ${caseId} is not in any unit your grant for ${actor.orgUnit} covers`,
+        field,
+      );
+    }
+  }
+
+  /** Any case of any procedure, discipline included (audit history is read across procedures). */
+  async assertAnyCaseInScope(actor: Actor, caseId: string, field: string): Promise<void> {
+    await this.assertGrantUnitKnown(actor);
+    const unit = await this.unitOfFirstStream(CASE_PROCEDURES.map((p) => `${p}-${caseId}`));
+    if (!unit || !(await this.reaches(actor, unit))) {
+      throw outOfScope(
+        `${field}: case ${caseId} is not in any unit your grant for ${actor.orgUnit} covers`,
+        field,
+      );
+    }
+  }
+
+  /**
+   * A stream named by id (`GET /audit/verify?stream=`): a person's or a case's stream lies in that
+   * record's unit. Other streams (timers) belong to no unit: only an admin may name them.
+   */
+  async assertStreamInScope(actor: Actor, streamId: string, field: string): Promise<void> {
+    await this.assertGrantUnitKnown(actor);
+    const { kind } = parseStreamName(streamId);
+    const belongsToAUnit =
+      kind === PERSON_STREAM_KIND || (CASE_PROCEDURES as readonly string[]).includes(kind);
+    if (!belongsToAUnit) {
+      if (actor.roles.includes('admin')) return;
+      throw outOfScope(
+        `${field}: stream ${streamId} belongs to no org unit; only an admin may read it`,
+        field,
+      );
+    }
+    const unit = await this.unitOfStream(streamId);
+    if (!unit || !(await this.reaches(actor, unit))) {
+      throw outOfScope(
+        `${field}: stream ${streamId} is not in any unit your grant for ${actor.orgUnit} covers`,
+        field,
+      );
+    }
+  }
+
+  /** The unit a person is registered in, or null if there is no such person. */
+  personUnit(personId: string): Promise<string | null> {
+    return this.unitOfStream(`${PERSON_STREAM_KIND}-${personId}`);
+  }
+
+  /** The unit a case was opened in, or null if there is no such case. */
+  caseUnit(caseId: string, kind: CaseKind = 'case'): Promise<string | null> {
+    return this.unitOfFirstStream(caseStreams(caseId, kind));
+  }
+
+  /** The unit a person or case stream was opened in: its first event names it as `orgUnitId`. */
+  private async unitOfStream(streamId: string): Promise<string | null> {
+    const [first] = await this.store.readStream(streamId, { limit: 1 });
+    const unit = (first?.data as { orgUnitId?: unknown } | undefined)?.orgUnitId;
+    return typeof unit === 'string' ? unit : null;
+  }
+
+  private async unitOfFirstStream(streamIds: string[]): Promise<string | null> {
+    for (const streamId of streamIds) {
+      const unit = await this.unitOfStream(streamId);
+      if (unit) return unit;
+    }
+    return null;
+  }
+}
+
+/** The streams a case id may live in: the case engine's procedures, or the discipline engine's. */
+function caseStreams(caseId: string, kind: CaseKind): string[] {
+  return CASE_PROCEDURES.filter((procedure) =>
+    kind === 'discipline case' ? procedure === 'discipline' : procedure !== 'discipline',
+  ).map((procedure) => `${procedure}-${caseId}`);
+}
+
+function outOfScope(message: string, field?: string): DomainRuleViolation {
+  return new DomainRuleViolation('scope.out_of_scope', message, 'forbidden', field);
 }

@@ -1,3 +1,5 @@
+import { isCalendarDate } from '../common/input/calendar-date';
+import { unsafeTextProblem } from '../common/input/unsafe-text';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 
 /** An opaque keyset cursor: the sort key of the last row of a page, base64url-encoded JSON. */
@@ -5,11 +7,33 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, length: number): unknown[] | null {
+/** What each position of a cursor's key holds; anything else is refused before it reaches SQL. */
+export type CursorPart = 'day' | 'sequence' | 'text';
+
+const PART_IS_VALID: Record<CursorPart, (value: unknown) => boolean> = {
+  day: isCalendarDate,
+  // A bigint column (opened_sequence, access_log.id): PostgreSQL returns it as a string of digits.
+  sequence: (value) =>
+    (typeof value === 'string' && /^\d{1,18}$/.test(value)) ||
+    (Number.isSafeInteger(value) && (value as number) >= 0),
+  text: (value) =>
+    typeof value === 'string' && value.length <= 200 && unsafeTextProblem(value, 'token') === null,
+};
+
+/**
+ * The sort key a cursor carries, checked part by part: a cursor is opaque to clients, so one that
+ * was not produced by this list (or was edited) is a 400, never a type error in PostgreSQL.
+ */
+export function decodeCursor(cursor: string | undefined, parts: CursorPart[]): unknown[] | null {
   if (cursor === undefined || cursor === '') return null;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === length) return key;
+    if (
+      Array.isArray(key) &&
+      key.length === parts.length &&
+      parts.every((part, index) => PART_IS_VALID[part](key[index]))
+    )
+      return key;
   } catch {
     // falls through to the refusal
   }
@@ -31,15 +55,6 @@ export function parseLimit(limit: string | undefined, fallback = 50, max = 500):
       'invalid',
       'limit',
     );
-  return value;
-}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export function parseDay(name: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!DAY.test(value) || Number.isNaN(Date.parse(value)))
-    throw new DomainRuleViolation(`query.${name}`, `${name}: a day YYYY-MM-DD`, 'invalid', name);
   return value;
 }
 

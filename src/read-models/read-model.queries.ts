@@ -183,7 +183,7 @@ export class ReadModelQueries {
       taskWhere.push(`t.due_on < ${p}::date`);
     }
     // The cursor is the last (sort date, 'c:' case id | 't:' task id) seen; cases sort before tasks on a day.
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const after = decodeCursor(query.cursor, ['day', 'text']) as [string, string] | null;
     if (after) {
       const [day, id] = after;
       const d = add(day);
@@ -260,7 +260,7 @@ export class ReadModelQueries {
     if (query.person) add((p) => `person_id = ${p}`, query.person);
     if (query.from) add((p) => `opened_on >= ${p}::date`, query.from);
     if (query.to) add((p) => `opened_on <= ${p}::date`, query.to);
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, ['sequence']);
     if (after) add((p) => `opened_sequence < ${p}::bigint`, after[0]);
     params.push(query.limit + 1);
     const { rows } = await this.pool.query<SummaryRow>(
@@ -290,7 +290,7 @@ export class ReadModelQueries {
     if (query.from) add((p) => `decided_on >= ${p}::date`, query.from);
     if (query.to) add((p) => `decided_on <= ${p}::date`, query.to);
     if (query.status) add((p) => `${STATUS_SQL('$2::date')} = ${p}`, query.status);
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['day', 'text']);
     if (after) {
       params.push(after[0], after[1]);
       where.push(`(decided_on, case_id) < ($${params.length - 1}::date, $${params.length}::text)`);

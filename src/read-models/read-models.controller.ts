@@ -23,8 +23,10 @@ import { PG_POOL } from '../common/tokens';
 import { vietnamDay } from '../common/vietnam-day';
 import { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
+import { OrgScope } from '../identity/org-scope';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
-import { parseChoice, parseDay, parseLimit } from './cursor';
+import { parseDayParam } from '../common/input/calendar-date';
+import { parseChoice, parseLimit } from './cursor';
 import { stepsPerformedBy } from './inbox-steps';
 import { ReadModelQueries, RegisterQuery, RegisterRecord } from './read-model.queries';
 
@@ -70,8 +72,23 @@ export class ReadModelsController {
     @Inject(PG_POOL) pool: Pool,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
+    private readonly scope: OrgScope,
   ) {
     this.queries = new ReadModelQueries(pool);
+  }
+
+  /**
+   * A filter naming a unit or a person outside the grant is refused (403 naming the query
+   * parameter), not answered with an empty page that would look like "nothing there".
+   */
+  private async assertFiltersInScope(
+    actor: Actor,
+    filters: { orgUnit?: string; person?: string },
+  ): Promise<void> {
+    if (filters.orgUnit !== undefined)
+      await this.scope.assertUnitInScope(actor, filters.orgUnit, 'orgUnit');
+    if (filters.person !== undefined)
+      await this.scope.assertPersonInScope(actor, filters.person, 'person');
   }
 
   private today(): string {
@@ -95,7 +112,7 @@ export class ReadModelsController {
   @ApiQuery({ name: 'cursor', required: false })
   @ApiOkResponse({ type: InboxPageDto })
   @ApiProblems(400)
-  inbox(
+  async inbox(
     @CurrentActor() actor: Actor,
     @Query('procedure') procedure?: string,
     @Query('orgUnit') orgUnit?: string,
@@ -103,6 +120,7 @@ export class ReadModelsController {
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
   ) {
+    await this.assertFiltersInScope(actor, { orgUnit });
     return this.queries.inbox({
       scopeUnit: actor.orgUnit,
       steps: stepsPerformedBy(actor, this.catalog),
@@ -131,7 +149,7 @@ export class ReadModelsController {
   @ApiQuery({ name: 'cursor', required: false })
   @ApiOkResponse({ type: CaseSummaryPageDto })
   @ApiProblems(400)
-  cases(
+  async cases(
     @CurrentActor() actor: Actor,
     @Query('procedure') procedure?: string,
     @Query('status') status?: string,
@@ -142,14 +160,15 @@ export class ReadModelsController {
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
   ) {
+    await this.assertFiltersInScope(actor, { orgUnit, person });
     return this.queries.cases({
       scopeUnit: actor.orgUnit,
       procedure: parseChoice('procedure', procedure, PROCEDURES),
       status: parseChoice('status', status, CASE_STATUSES),
       orgUnit,
       person,
-      from: parseDay('from', from),
-      to: parseDay('to', to),
+      from: parseDayParam('from', from),
+      to: parseDayParam('to', to),
       today: this.today(),
       limit: parseLimit(limit),
       cursor,
@@ -207,6 +226,7 @@ export class ReadModelsController {
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
   ) {
+    await this.assertFiltersInScope(actor, { orgUnit, person });
     const query: RegisterQuery = {
       scopeUnit: actor.orgUnit,
       person,
@@ -214,8 +234,8 @@ export class ReadModelsController {
       track: parseChoice('track', track, TRACKS),
       form,
       category,
-      from: parseDay('from', from),
-      to: parseDay('to', to),
+      from: parseDayParam('from', from),
+      to: parseDayParam('to', to),
       status: parseChoice('status', status, RECORD_STATUSES),
       asOf: parseAsOf(asOf)?.day ?? this.today(),
       limit: parseLimit(limit),

@@ -60,7 +60,7 @@ describe('the service over HTTP', () => {
     };
     await request(t.server as never)
       .post('/org-units')
-      .set(auth)
+      .set({ Authorization: `Bearer ${t.token('admin-1', ['admin'], 'ou-province')}` })
       .send({ id: 'ou-province', name: 'Tỉnh Demo', kind: 'province' })
       .expect(201);
     await request(t.server as never)
@@ -153,7 +153,7 @@ describe('the service over HTTP', () => {
     };
     await request(t.server as never)
       .post('/org-units')
-      .set(auth)
+      .set({ Authorization: `Bearer ${t.token('admin-1', ['admin'], 'ou-idem')}` })
       .send({ id: 'ou-idem', name: 'Xã Idem', kind: 'commune' })
       .expect(201);
     const body = {

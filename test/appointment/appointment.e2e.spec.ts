@@ -16,9 +16,10 @@ describe('appointment over HTTP', () => {
       Authorization: `Bearer ${t.token('u-secretary', ['ballot_secretary'], 'ou-town')}`,
     };
     leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-town')}` };
+    // A top-level unit is created by an admin only.
     await http()
       .post('/org-units')
-      .set(staff)
+      .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` })
       .send({ id: 'ou-town', name: 'Thị xã Demo', kind: 'town' })
       .expect(201);
     await http()
@@ -37,9 +38,15 @@ describe('appointment over HTTP', () => {
       .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` })
       .send({ id: 'ou-elsewhere', name: 'Huyện khác', kind: 'district' })
       .expect(201);
+    // A person has one open case per post: tests that leave their case open each fill a post of their own.
     for (const [id, rank] of [
       ['pos-deputy', 4],
       ['pos-head', 5],
+      ['pos-stale', 5],
+      ['pos-bad', 5],
+      ['pos-roles', 5],
+      ['pos-idem', 5],
+      ['pos-asof', 5],
     ] as const) {
       await http()
         .post('/positions')
@@ -96,13 +103,13 @@ describe('appointment over HTTP', () => {
     await t?.close();
   });
 
-  const openCase = (id: string, personId: string) =>
+  const openCase = (id: string, personId: string, positionId = 'pos-head') =>
     http().post('/cases').set(staff).send({
       id,
       procedure: 'appointment',
       definition: 'appointment.internal',
       personId,
-      positionId: 'pos-head',
+      positionId,
       orgUnitId: 'ou-town-party',
       summary: 'Fill the post of head',
     });
@@ -117,7 +124,8 @@ describe('appointment over HTTP', () => {
     invalid: 0,
     candidates: [
       { personId, votes: 17 },
-      { personId: 'p-x', votes: 7 },
+      // The runner-up is a registered person of the unit too: candidates must lie in the grant.
+      { personId: personId === 'p-cuong' ? 'p-binh' : 'p-cuong', votes: 7 },
     ],
   });
   const ballot = (forVotes: number) => ({
@@ -318,7 +326,7 @@ describe('appointment over HTTP', () => {
   });
 
   it('answers 409 with the current revision on a stale If-Match, and writes nothing', async () => {
-    await openCase('c-stale', 'p-binh').expect(201);
+    await openCase('c-stale', 'p-binh', 'pos-stale').expect(201);
     await http()
       .post('/cases/c-stale/steps/leadership-round-1')
       .set(staff)
@@ -337,7 +345,7 @@ describe('appointment over HTTP', () => {
   });
 
   it('answers 400 naming the field on a bad body, and the stream is unchanged', async () => {
-    await openCase('c-bad', 'p-binh').expect(201);
+    await openCase('c-bad', 'p-binh', 'pos-bad').expect(201);
     await http().post('/cases/c-bad/steps/leadership-round-1').set(staff).send(meeting).expect(200);
     const before = await t.db.pool.query(
       "SELECT count(*)::int AS n FROM events WHERE stream_id = 'appointment-c-bad'",
@@ -367,7 +375,7 @@ describe('appointment over HTTP', () => {
   });
 
   it('refuses a step by a role the definition does not allow, or out of order', async () => {
-    await openCase('c-roles', 'p-binh').expect(201);
+    await openCase('c-roles', 'p-binh', 'pos-roles').expect(201);
     const wrongRole = await http()
       .post('/cases/c-roles/steps/leadership-round-1')
       .set(secretary)
@@ -394,7 +402,7 @@ describe('appointment over HTTP', () => {
   });
 
   it('returns the first answer to a retried step with the same Idempotency-Key', async () => {
-    await openCase('c-idem', 'p-binh').expect(201);
+    await openCase('c-idem', 'p-binh', 'pos-idem').expect(201);
     const first = await http()
       .post('/cases/c-idem/steps/leadership-round-1')
       .set(staff)
@@ -415,7 +423,7 @@ describe('appointment over HTTP', () => {
   });
 
   it('shows the case as it stood at an earlier time', async () => {
-    await openCase('c-asof', 'p-binh').expect(201);
+    await openCase('c-asof', 'p-binh', 'pos-asof').expect(201);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const between = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -447,7 +455,8 @@ describe('appointment over HTTP', () => {
       })
       .expect(400);
     expect(unknown.body).toMatchObject({ rule: 'definition.unknown', field: 'definition' });
-    const nobody = await openCase('c-nobody', 'p-nobody').expect(422);
-    expect(nobody.body).toMatchObject({ rule: 'person.not_found', field: 'personId' });
+    // An unknown person is answered like one outside the grant: existence is not revealed.
+    const nobody = await openCase('c-nobody', 'p-nobody').expect(403);
+    expect(nobody.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'personId' });
   });
 });

@@ -16,7 +16,7 @@ describe('step deadlines', () => {
     const staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-t')}` };
     await request(t.server as never)
       .post('/org-units')
-      .set(staff)
+      .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-t')}` })
       .send({ id: 'ou-t', name: 'Thị xã T', kind: 'town' })
       .expect(201);
     await request(t.server as never)

@@ -33,12 +33,17 @@ const entry: NamedAuditEntry = {
 describe('audit CSV', () => {
   it('quotes, neutralises formulas, joins roles, writes JSON data and names beside ids', () => {
     expect(toCsvLine(entry)).toBe(
-      'e1,1,1/1,appointment-1,appointment,1,0,AppointmentCaseOpened,1,"\'=HYPERLINK(""x"")",organization_staff;leadership,"ou, ""north""",Thị ủy Sơn Tây,,vn-2025,,2026-03-02T02:00:00.000Z,c,,ab,p-an,Nguyễn Văn An,pos-head,Trưởng ban Tổ chức,"{""a"":1,""positionId"":""pos-head""}"\r\n',
+      'e1,1,1/1,appointment-1,appointment,1,0,AppointmentCaseOpened,1,"\'=HYPERLINK(""x"")",organization_staff;leadership,"ou, ""north""",Thị ủy Sơn Tây,,vn-2025,,2026-03-02T02:00:00.000Z,c,,ab,p-an,Nguyễn Văn An,pos-head,Trưởng ban Tổ chức,"{""a"":1,""positionId"":""pos-head""}",\r\n',
     );
+    // The last column names the fields of data withheld from the reader.
+    expect(
+      toCsvLine({ ...entry, withheld: ['tally', 'reason'] }).endsWith(',tally;reason\r\n'),
+    ).toBe(true);
   });
 
   it('starts the file with a byte order mark so Excel reads it as UTF-8', () => {
     expect(toCsv([])).toBe(`\uFEFF${CSV_HEADER}`);
+    expect(CSV_HEADER.endsWith(',data,withheld\r\n')).toBe(true);
     expect(toCsv([entry]).startsWith('\uFEFFeventId,')).toBe(true);
   });
 });

@@ -235,7 +235,9 @@ describe('disciplinary action over HTTP', () => {
     expect(refused.body.message).toContain(
       `of ${committedOn} is past its limitation period of 5 years, which ended on ${addMonths(committedOn, 60)}`,
     );
-    await http().get('/discipline-cases/d-old').set(as('staff')).expect(404);
+    // Nothing was written; a case that does not exist answers like one outside the grant.
+    const missing = await http().get('/discipline-cases/d-old').set(as('staff')).expect(403);
+    expect(missing.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'id' });
     const bad = await open('d-bad', 'p-civil', 'discipline.party', { source: 'rumour' }).expect(
       400,
     );

@@ -200,7 +200,7 @@ describe('authorization matrix: every route × every role × in scope / out of s
       .set(sibling(['inspector']))
       .send({ heldOn: today, minutesRef: 'B', conclusion: 'x', violationConfirmed: true });
     expect(step.status).toBe(403);
-    expect(step.body.rule).toBe('step.out_of_scope');
+    expect(step.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'id' });
     const write = await http()
       .post('/cadres/p-a/statuses')
       .set(sibling(['organization_staff']))
@@ -270,7 +270,7 @@ describe('authorization matrix: every route × every role × in scope / out of s
       .get('/discipline-cases/d-a')
       .set(as(['inspector'], 'ou-prov', 'p-a'))
       .expect(200);
-    expect(seenBySubject.body.steps.at(-1).tally).toBe('not announced');
+    expect(seenBySubject.body.steps.at(-1).tally).toBe('withheld from the subject');
   });
 
   it('sensitive reads are in the access log with who, what and why; auditors can query it', async () => {

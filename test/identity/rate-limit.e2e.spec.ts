@@ -16,6 +16,12 @@ describe('rate limiting', () => {
       RATE_LIMIT_PER_MINUTE: '5',
       QUEUE_PREFIX: prefix,
     });
+    // The callers' unit, written directly: a request to create it would count against the limit
+    // (and a grant for a unit the registry does not hold is refused).
+    for (const t of [first, second])
+      await t.db.pool.query(
+        "INSERT INTO org_units (id, name, kind, parent_id, path) VALUES ('ou-ha-noi', 'Hà Nội', 'province', NULL, ARRAY['ou-ha-noi'])",
+      );
   });
   afterAll(async () => {
     await first?.close();

@@ -94,7 +94,10 @@ describe('read models', () => {
       h[who] = { Authorization: `Bearer ${t.token(`u-${who}`, roles, 'ou-town')}` };
     }
     await buildRegistry(t, h.staff, {
-      positions: [{ id: 'pos-head', rank: 5 }],
+      positions: [
+        { id: 'pos-head', rank: 5 },
+        { id: 'pos-deputy', rank: 4 },
+      ],
       people: [{ id: 'p-a', pool: ['pos-head'] }, { id: 'p-b' }, { id: 'p-c' }],
     });
     // A neighbouring town whose inspector must not see ou-town's records.
@@ -107,7 +110,11 @@ describe('read models', () => {
 
     await discipline('d-old', 'p-b', 'warning', longAgo, 'land_management');
     await discipline('d-new', 'p-c', 'reprimand', today, 'budget');
-    for (const id of ['c-1', 'c-2']) {
+    // Two open cases for one person: one per post (a second for the same post would be refused).
+    for (const [id, positionId] of [
+      ['c-1', 'pos-head'],
+      ['c-2', 'pos-deputy'],
+    ]) {
       await http()
         .post('/cases')
         .set(h.staff)
@@ -116,7 +123,7 @@ describe('read models', () => {
           procedure: 'appointment',
           definition: 'appointment.internal',
           personId: 'p-a',
-          positionId: 'pos-head',
+          positionId,
           orgUnitId: 'ou-town',
           summary: id,
         })

@@ -17,9 +17,10 @@ export async function buildRegistry(
   },
 ): Promise<void> {
   const http = () => request(t.server as never);
+  // A top-level unit is created by an admin only.
   await http()
     .post('/org-units')
-    .set(staff)
+    .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` })
     .send({ id: 'ou-town', name: 'Thị xã Demo', kind: 'town' })
     .expect(201);
   for (const position of spec.positions) {

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { DestinationStream } from 'pino';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { loadConfig } from '../../src/config/app-config';
@@ -25,6 +26,7 @@ export interface TestApp {
 export async function startTestApp(
   suite: string,
   env: Record<string, string> = {},
+  options: { logDestination?: DestinationStream } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(suite);
   const queuePrefix = env.QUEUE_PREFIX ?? `cftest-${suite}-${process.pid}`;
@@ -32,18 +34,22 @@ export async function startTestApp(
     ...env,
     DATABASE_URL: db.url,
     JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: env.LOG_LEVEL ?? 'silent',
     RUN_WORKERS: env.RUN_WORKERS ?? 'false',
     RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '100000',
     QUEUE_PREFIX: queuePrefix,
   });
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forConfig(config)],
+    imports: [AppModule.forConfig(config, options)],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app, { bodyLimitBytes: config.BODY_LIMIT_BYTES });
   await app.init();
-  const verifier = new JwtVerifier({ secret: TEST_JWT_SECRET });
+  // Tokens as the service accepts them: signed with its secret, within its lifetime limit.
+  const verifier = new JwtVerifier({
+    secret: TEST_JWT_SECRET,
+    maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
+  });
   return {
     app,
     db,

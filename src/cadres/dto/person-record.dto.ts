@@ -1,8 +1,7 @@
+import { IsCalendarDate } from '../../common/input/calendar-date';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { PERSON_STATUS_KINDS, PersonStatusKind } from '../person/person.events';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class AssignPostDto {
   @ApiProperty({ example: 'pos-son-tay-deputy-head-organization' })
@@ -10,12 +9,12 @@ export class AssignPostDto {
   positionId!: string;
 
   @ApiProperty({ type: String, format: 'date', example: '2023-03-01' })
-  @Matches(DATE, { message: 'from: a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from!: string;
 
   @ApiPropertyOptional({ type: String, format: 'date', example: '2028-03-01', nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: 'termEnd: a date YYYY-MM-DD' })
+  @IsCalendarDate()
   termEnd?: string | null;
 
   @ApiProperty({ example: '125-QĐ/TU' })
@@ -57,12 +56,12 @@ export class RecordPersonStatusDto {
   status!: PersonStatusKind;
 
   @ApiProperty({ type: String, format: 'date', example: '2026-01-10' })
-  @Matches(DATE, { message: 'from: a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from!: string;
 
   @ApiPropertyOptional({ type: String, format: 'date', example: '2026-07-10', nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined)
-  @Matches(DATE, { message: 'until: a date YYYY-MM-DD' })
+  @IsCalendarDate()
   until?: string | null;
 
   @ApiProperty({ example: 'study abroad, 6 months' })

@@ -1,5 +1,6 @@
+import { IsCalendarDate } from '../../common/input/calendar-date';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class RegisterPersonDto {
   @ApiPropertyOptional({ example: 'p-nguyen-van-an' })
@@ -15,8 +16,7 @@ export class RegisterPersonDto {
   fullName!: string;
 
   @ApiProperty({ type: String, format: 'date', example: '1978-04-12' })
-  @IsISO8601({ strict: true }, { message: 'dateOfBirth: a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth: a date YYYY-MM-DD' })
+  @IsCalendarDate()
   dateOfBirth!: string;
 
   @ApiProperty({ enum: ['male', 'female'] })
@@ -34,7 +34,7 @@ export class RegisterPersonDto {
 
   @ApiPropertyOptional({ type: String, format: 'date', example: '2003-05-19' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'partyJoinedOn: a date YYYY-MM-DD' })
+  @IsCalendarDate()
   partyJoinedOn?: string;
 
   @ApiProperty({ example: 'Thạc sĩ Quản lý công' })

@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '../../common/input/calendar-date';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { VETTING_ITEMS, VettingItem } from '../../workflow/definitions/procedure-definition';
@@ -13,14 +14,10 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = (field: string) => ({ message: `${field}: a date YYYY-MM-DD` });
 
 /** Fields every step record carries: when it happened and the document that records it. */
 class StepRecordDto {
@@ -30,7 +27,7 @@ class StepRecordDto {
     example: '2026-03-02',
     description: 'date of the meeting, ballot or document',
   })
-  @Matches(DATE, DATE_MESSAGE('heldOn'))
+  @IsCalendarDate()
   heldOn!: string;
 
   @ApiPropertyOptional({
@@ -221,7 +218,7 @@ export class DecisionStepDto extends StepRecordDto {
   signer!: string;
 
   @ApiProperty({ type: String, format: 'date', example: '2026-04-01' })
-  @Matches(DATE, DATE_MESSAGE('effectiveFrom'))
+  @IsCalendarDate()
   effectiveFrom!: string;
 
   @ApiPropertyOptional({

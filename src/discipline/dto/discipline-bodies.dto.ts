@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '../../common/input/calendar-date';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -16,8 +17,6 @@ import {
 import { DISCIPLINE_FORMS, DISCIPLINE_FORMS_NOTE } from '../discipline-forms';
 import { VIOLATION_SOURCES } from '../discipline.events';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = (field: string) => ({ message: `${field}: a date YYYY-MM-DD` });
 const ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
 export class ViolationDto {
@@ -31,7 +30,7 @@ export class ViolationDto {
   category!: string;
 
   @ApiProperty({ type: String, format: 'date', example: '2025-06-01' })
-  @Matches(DATE, date('committedOn'))
+  @IsCalendarDate()
   committedOn!: string;
 
   @ApiProperty({ example: 'Approved land allocation against the plan.' })
@@ -112,7 +111,7 @@ export class OpenDisciplineCaseDto {
 
 class DisciplineStepRecordDto {
   @ApiProperty({ type: String, format: 'date', example: '2026-11-10' })
-  @Matches(DATE, date('heldOn'))
+  @IsCalendarDate()
   heldOn!: string;
 
   @ApiPropertyOptional({ example: 'BB-3/2026' })
@@ -222,13 +221,13 @@ export class DisciplineDecisionDto extends DisciplineStepRecordDto {
   @Length(1, 40)
   form!: string;
   @ApiProperty({ type: String, format: 'date', example: '2026-11-15' })
-  @Matches(DATE, date('effectiveFrom'))
+  @IsCalendarDate()
   effectiveFrom!: string;
 }
 
 export class ComplaintDto {
   @ApiProperty({ type: String, format: 'date', example: '2026-11-25' })
-  @Matches(DATE, date('filedOn'))
+  @IsCalendarDate()
   filedOn!: string;
   @ApiProperty({ example: 'The form is too heavy for the violation.' })
   @IsString()
@@ -238,7 +237,7 @@ export class ComplaintDto {
 
 export class ComplaintReviewDto {
   @ApiProperty({ type: String, format: 'date', example: '2026-12-10' })
-  @Matches(DATE, date('heldOn'))
+  @IsCalendarDate()
   heldOn!: string;
   @ApiProperty({ example: '9-QĐ/TU' }) @IsString() @Length(1, 120) number!: string;
   @ApiProperty({ enum: ['keep', 'change', 'annul'] })

@@ -1,9 +1,13 @@
-import Holidays from 'date-holidays';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DefinitionFileError } from '../definition-error';
+import { statutoryHolidays } from './statutory-holidays';
 
-/** Per-year corrections published each year: the official Tết break and swapped working days. */
+/**
+ * A year's official schedule for civil servants (the Ministry of Home Affairs' notice after the
+ * Prime Minister's decision): every day off of the year and the weekend days worked in exchange.
+ * Where a year has one, it replaces the schedule computed from the Labour Code.
+ */
 export interface CalendarYearOverride {
   year: number;
   daysOff: string[];
@@ -28,18 +32,18 @@ export function addCalendarDays(day: string, days: number): string {
 }
 
 /**
- * Working days (ngày làm việc) for deadlines: Monday to Friday, less Vietnamese public holidays
- * (date-holidays, fixed and lunar), less the year's extra days off, plus swapped working days.
+ * Working days (ngày làm việc) for deadlines: Monday to Friday, less the year's public holidays:
+ * the official schedule where the year has one, otherwise the Labour Code's holidays with their
+ * compensating days (statutory-holidays.ts), and such a year is provisional.
  */
 export class WorkingDayCalendar {
-  private readonly daysOff = new Set<string>();
+  private readonly officialDaysOff = new Map<number, Set<string>>();
   private readonly extraWorkingDays = new Set<string>();
-  private readonly holidaysByYear = new Map<number, Set<string>>();
-  private readonly holidays = new Holidays('VN');
+  private readonly statutoryByYear = new Map<number, Set<string>>();
 
   constructor(overrides: CalendarYearOverride[] = []) {
     for (const year of overrides) {
-      for (const day of year.daysOff) this.daysOff.add(day);
+      this.officialDaysOff.set(year.year, new Set(year.daysOff));
       for (const day of year.workingDays) this.extraWorkingDays.add(day);
     }
   }
@@ -48,7 +52,15 @@ export class WorkingDayCalendar {
     if (this.extraWorkingDays.has(day)) return true;
     const weekday = dayOfWeek(day);
     if (weekday === 0 || weekday === 6) return false;
-    return !this.daysOff.has(day) && !this.publicHolidays(Number(day.slice(0, 4))).has(day);
+    return !this.daysOffOf(Number(day.slice(0, 4))).has(day);
+  }
+
+  /**
+   * True when the year's official schedule is not known yet, so a deadline counted through it may
+   * move once the schedule is published (the Tết break and National Day are chosen each year).
+   */
+  isProvisional(day: string): boolean {
+    return !this.officialDaysOff.has(Number(day.slice(0, 4)));
   }
 
   /** The day n working days after `day` (n ≥ 0; `day` itself does not count). */
@@ -83,16 +95,13 @@ export class WorkingDayCalendar {
     return count;
   }
 
-  private publicHolidays(year: number): Set<string> {
-    let days = this.holidaysByYear.get(year);
+  private daysOffOf(year: number): Set<string> {
+    const official = this.officialDaysOff.get(year);
+    if (official) return official;
+    let days = this.statutoryByYear.get(year);
     if (!days) {
-      days = new Set(
-        this.holidays
-          .getHolidays(year)
-          .filter((holiday) => holiday.type === 'public')
-          .map((holiday) => holiday.date.slice(0, 10)),
-      );
-      this.holidaysByYear.set(year, days);
+      days = new Set(statutoryHolidays(year).daysOff);
+      this.statutoryByYear.set(year, days);
     }
     return days;
   }

@@ -279,7 +279,7 @@ export function crashScript(peopleCount: number): CrashScript {
     const staff = headers(t, 'staff');
     await http()
       .post('/org-units')
-      .set(staff)
+      .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], UNIT)}` })
       .send({ id: UNIT, name: 'Thị xã Crash', kind: 'town' })
       .expect(201);
     for (const [id, rank] of [

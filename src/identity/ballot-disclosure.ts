@@ -1,0 +1,152 @@
+/**
+ * Who may read a secret ballot's counts: the one rule every read path applies (case and discipline
+ * views, `asOf` replays, histories, CSV and NDJSON exports).
+ *
+ * The design: only tallies are stored, never who voted how; a ballot that is not announced shows
+ * its tally only to the roles its rule names (`visibleTo`), and the subject of a case never sees
+ * the counts of its ballots. A candidate of a nomination is treated like the subject: the votes
+ * they and their rivals received are about them.
+ *
+ * The stored event is never changed (its hash chain still verifies); what a reader may not see is
+ * left out of the answer and named in `withheld`, so nobody mistakes a redacted event for a whole one.
+ */
+
+/** The reader, as the verified token describes them. */
+export interface BallotViewer {
+  roles: readonly string[];
+  /** The reader's own person record, when they are a cadre. */
+  personId?: string;
+}
+
+/** A ballot step's visibility, recorded on its tally event from the pinned definition. */
+export interface BallotVisibility {
+  announced: boolean;
+  visibleTo: readonly string[];
+}
+
+export interface DisclosureContext {
+  /** Whether the reader is the person the case is about. */
+  viewerIsSubject: boolean;
+  /**
+   * For an event that restates a ballot without carrying its rule (a discipline case closed
+   * because no form reached the threshold): that ballot's visibility. Unknown → withheld.
+   */
+  ballotVisibility?: BallotVisibility | null;
+}
+
+export const WITHHELD_FROM_SUBJECT = 'withheld from the subject';
+export const NOT_ANNOUNCED = 'not announced';
+export type WithholdingReason = typeof WITHHELD_FROM_SUBJECT | typeof NOT_ANNOUNCED;
+
+export interface DisclosedData {
+  data: Record<string, unknown>;
+  /** Top-level fields of the event's data left out of the answer (empty: shown whole). */
+  withheld: string[];
+  /** Why they were left out, when they were. */
+  reason?: WithholdingReason;
+}
+
+/**
+ * The fields of each tally event that reveal counts or who the counts favoured. `outcome` and a
+ * discipline ballot's `form` stay: they are what the collective concluded, which the decision
+ * makes public anyway.
+ */
+const SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  NominationTallied: ['tally', 'reason', 'selected'],
+  BallotTallied: ['tally', 'reason', 'decidedByHead'],
+  DisciplineBallotTallied: ['tally', 'reason', 'expulsionProposal'],
+};
+
+/** A discipline case closed by its ballot: the closure's reason restates the ballot's counts. */
+const BALLOT_CLOSURE = { type: 'DisciplineCaseClosed', rule: 'ballot.no_form_reached' } as const;
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** The visibility a tally event recorded, or null when the event is not a tally. */
+export function ballotVisibilityOf(event: {
+  type: string;
+  data: Record<string, unknown>;
+}): BallotVisibility | null {
+  if (!(event.type in SECRET_FIELDS)) return null;
+  return {
+    announced: event.data.announced === true,
+    visibleTo: isStringList(event.data.visibleTo) ? event.data.visibleTo : [],
+  };
+}
+
+function namesViewerAsCandidate(data: Record<string, unknown>, personId: string): boolean {
+  const tally = data.tally as { candidates?: unknown } | undefined;
+  return (
+    Array.isArray(tally?.candidates) &&
+    tally.candidates.some(
+      (candidate) => (candidate as { personId?: unknown } | null)?.personId === personId,
+    )
+  );
+}
+
+/** Why the reader may not see this ballot's counts, or undefined when they may. */
+function withholdingReason(
+  viewer: BallotViewer,
+  visibility: BallotVisibility | null | undefined,
+  viewerIsSubject: boolean,
+): WithholdingReason | undefined {
+  if (viewerIsSubject) return WITHHELD_FROM_SUBJECT;
+  if (!visibility) return NOT_ANNOUNCED;
+  if (visibility.announced) return undefined;
+  return viewer.roles.some((role) => visibility.visibleTo.includes(role))
+    ? undefined
+    : NOT_ANNOUNCED;
+}
+
+/** The event's data as this reader may see it. Events that carry no ballot counts pass unchanged. */
+export function discloseBallot(
+  viewer: BallotViewer,
+  event: { type: string; data: Record<string, unknown> },
+  context: DisclosureContext,
+): DisclosedData {
+  let secret: readonly string[];
+  let visibility: BallotVisibility | null | undefined;
+  let subject = context.viewerIsSubject;
+  if (event.type in SECRET_FIELDS) {
+    secret = SECRET_FIELDS[event.type];
+    visibility = ballotVisibilityOf(event);
+    subject ||=
+      viewer.personId !== undefined && namesViewerAsCandidate(event.data, viewer.personId);
+  } else if (event.type === BALLOT_CLOSURE.type && event.data.rule === BALLOT_CLOSURE.rule) {
+    secret = ['reason'];
+    visibility = context.ballotVisibility;
+  } else {
+    return { data: event.data, withheld: [] };
+  }
+  const reason = withholdingReason(viewer, visibility, subject);
+  if (!reason) return { data: event.data, withheld: [] };
+  const data = { ...event.data };
+  // In the rule's order, not the stored key order (JSONB reorders keys).
+  const withheld = secret.filter((field) => field in data);
+  for (const field of withheld) delete data[field];
+  return { data, withheld, reason };
+}
+
+/**
+ * Discloses the events of one or more streams read in order: remembers each stream's last ballot,
+ * so a closure that restates it is judged by that ballot's visibility.
+ */
+export class BallotDisclosureReader {
+  private readonly lastBallot = new Map<string, BallotVisibility>();
+
+  constructor(private readonly viewer: BallotViewer) {}
+
+  disclose(
+    event: { streamId: string; type: string; data: Record<string, unknown> },
+    viewerIsSubject: boolean,
+  ): DisclosedData {
+    const visibility = ballotVisibilityOf(event);
+    if (visibility) this.lastBallot.set(event.streamId, visibility);
+    return discloseBallot(this.viewer, event, {
+      viewerIsSubject,
+      ballotVisibility: this.lastBallot.get(event.streamId) ?? null,
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import {
+  BallotDisclosureReader,
+  discloseBallot,
+  NOT_ANNOUNCED,
+  WITHHELD_FROM_SUBJECT,
+} from './ballot-disclosure';
+
+const unannouncedBallot = {
+  type: 'DisciplineBallotTallied',
+  data: {
+    stepId: 'ballot',
+    tally: { members: 11, votesByForm: { warning: 7, reprimand: 4 } },
+    outcome: 'form_chosen',
+    form: 'warning',
+    reason: 'warning: 7 votes, more than 5.5 of 11 members',
+    announced: false,
+    visibleTo: ['inspector', 'auditor'],
+  },
+};
+const announcedNomination = {
+  type: 'NominationTallied',
+  data: {
+    tally: { candidates: [{ personId: 'p-rival', votes: 9 }] },
+    selected: ['p-rival'],
+    reason: 'p-rival: 9 votes',
+    outcome: 'selected',
+    announced: true,
+    visibleTo: [],
+  },
+};
+const inspector = { roles: ['inspector'] };
+const staff = { roles: ['organization_staff'] };
+
+describe('ballot disclosure', () => {
+  it('shows an unannounced tally to the roles its rule names', () => {
+    expect(discloseBallot(inspector, unannouncedBallot, { viewerIsSubject: false })).toEqual({
+      data: unannouncedBallot.data,
+      withheld: [],
+    });
+  });
+
+  it('withholds an unannounced tally from other roles, keeping what the collective concluded', () => {
+    const shown = discloseBallot(staff, unannouncedBallot, { viewerIsSubject: false });
+    expect(shown.reason).toBe(NOT_ANNOUNCED);
+    expect(shown.withheld).toEqual(['tally', 'reason']);
+    expect(shown.data).toMatchObject({ form: 'warning', outcome: 'form_chosen' });
+    expect(JSON.stringify(shown.data)).not.toMatch(/votesByForm|7 votes/);
+  });
+
+  it('withholds the counts from the subject even when their role may see them', () => {
+    const shown = discloseBallot({ roles: ['inspector'], personId: 'p-1' }, unannouncedBallot, {
+      viewerIsSubject: true,
+    });
+    expect(shown.reason).toBe(WITHHELD_FROM_SUBJECT);
+    expect(shown.data).not.toHaveProperty('tally');
+  });
+
+  it("treats a nomination's candidate like the subject, even when the result is announced", () => {
+    expect(discloseBallot(staff, announcedNomination, { viewerIsSubject: false }).withheld).toEqual(
+      [],
+    );
+    const candidate = discloseBallot(
+      { roles: ['organization_staff'], personId: 'p-rival' },
+      announcedNomination,
+      { viewerIsSubject: false },
+    );
+    expect(candidate).toMatchObject({
+      reason: WITHHELD_FROM_SUBJECT,
+      withheld: ['tally', 'reason', 'selected'],
+    });
+  });
+
+  it('judges a closure that restates the ballot by that ballot, and withholds it when unknown', () => {
+    const closure = {
+      type: 'DisciplineCaseClosed',
+      data: { rule: 'ballot.no_form_reached', reason: 'ballot: most: warning 5; no discipline 6' },
+    };
+    const reader = new BallotDisclosureReader(inspector);
+    reader.disclose({ streamId: 'discipline-1', ...unannouncedBallot }, false);
+    expect(reader.disclose({ streamId: 'discipline-1', ...closure }, false).withheld).toEqual([]);
+    expect(
+      new BallotDisclosureReader(inspector).disclose(
+        { streamId: 'discipline-1', ...closure },
+        false,
+      ),
+    ).toMatchObject({ withheld: ['reason'], data: { rule: 'ballot.no_form_reached' } });
+  });
+
+  it('passes events without ballot counts unchanged', () => {
+    const opened = { type: 'CaseOpened', data: { personId: 'p-1', summary: 'x' } };
+    expect(discloseBallot(staff, opened, { viewerIsSubject: true })).toEqual({
+      data: opened.data,
+      withheld: [],
+    });
+  });
+});

@@ -1,0 +1,282 @@
+import request from 'supertest';
+import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Ballot secrecy on every read path: what the case view withholds (an unannounced tally from roles
+ * its rule does not name; every count from the subject of the case), the histories, the CSV, the
+ * export and the `asOf` views withhold too, while the stored events and their hashes stay whole.
+ */
+describe('ballot secrecy on every read path', () => {
+  let t: TestApp;
+  const today = vietnamToday();
+  const http = () => request(t.server as never);
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  let staff: Record<string, string>;
+  let inspector: Record<string, string>;
+  let secretary: Record<string, string>;
+  /** An inspector who is also the person both cases are about. */
+  let subject: Record<string, string>;
+  /** A staff member who is the person the appointment is about. */
+  let subjectAsStaff: Record<string, string>;
+  /** Named by the discipline ballot's rule (`visibleTo`). */
+  let auditor: Record<string, string>;
+  /** May read histories, but is not named by the discipline ballot's rule. */
+  let admin: Record<string, string>;
+  // 11 members: warning 7 > 5.5 → warning. Distinctive numbers, so a leak is found in any format.
+  const disciplineTally = {
+    members: 11,
+    summoned: 11,
+    present: 11,
+    invalid: 0,
+    noDiscipline: 0,
+    votesByForm: { warning: 7, reprimand: 4 },
+  };
+  const nomination = {
+    heldOn: today,
+    minutesRef: 'BB-2',
+    members: 25,
+    summoned: 25,
+    present: 24,
+    invalid: 0,
+    candidates: [
+      { personId: 'p-subject', votes: 17 },
+      { personId: 'p-rival', votes: 7 },
+    ],
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp('ballot-secrecy', { RUN_WORKERS: 'true' });
+    staff = bearer(t.token('u-staff', ['organization_staff'], 'ou-town'));
+    inspector = bearer(t.token('u-inspector', ['inspector'], 'ou-town'));
+    secretary = bearer(t.token('u-secretary', ['ballot_secretary'], 'ou-town'));
+    subject = bearer(t.token('u-subject', ['inspector'], 'ou-town', 'p-subject'));
+    subjectAsStaff = bearer(t.token('u-subject-2', ['organization_staff'], 'ou-town', 'p-subject'));
+    auditor = bearer(t.token('u-auditor', ['auditor'], 'ou-town'));
+    admin = bearer(t.token('u-admin', ['admin'], 'ou-town'));
+    await buildRegistry(t, staff, {
+      positions: [
+        { id: 'pos-deputy', rank: 3 },
+        { id: 'pos-head', rank: 5 },
+      ],
+      people: ['p-subject', 'p-rival'].map((id) => ({
+        id,
+        posts: [
+          { positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 100) },
+        ],
+        pool: ['pos-head'],
+      })),
+    });
+
+    await http()
+      .post('/discipline-cases')
+      .set(inspector)
+      .send({
+        id: 'd-secret',
+        definition: 'discipline.party',
+        personId: 'p-subject',
+        positionId: 'pos-deputy',
+        orgUnitId: 'ou-town',
+        summary: 'Vi phạm quy định quản lý đất đai',
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(today, -200),
+          description: 'Ký cấp đất sai quy hoạch',
+          source: 'inspection',
+          severity: 'warning',
+        },
+      })
+      .expect(201);
+    for (const [stepId, who] of [
+      ['verification', inspector],
+      ['self-criticism', staff],
+      ['review', inspector],
+    ] as const) {
+      await http()
+        .post(`/discipline-cases/d-secret/steps/${stepId}`)
+        .set(who)
+        .send({
+          heldOn: today,
+          minutesRef: `BB-${stepId}`,
+          conclusion: stepId,
+          ...(stepId === 'verification' ? { violationConfirmed: true } : {}),
+        })
+        .expect(200);
+    }
+    await http()
+      .post('/discipline-cases/d-secret/steps/ballot')
+      .set(secretary)
+      .send({ heldOn: today, minutesRef: 'BB-KP', tally: disciplineTally })
+      .expect(200);
+
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'a-secret',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-subject',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'Fill the post of head',
+      })
+      .expect(201);
+    await http()
+      .post('/cases/a-secret/steps/leadership-round-1')
+      .set(staff)
+      .send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'post and standards agreed' })
+      .expect(200);
+    await http()
+      .post('/cases/a-secret/steps/expanded-nomination')
+      .set(secretary)
+      .send(nomination)
+      .expect(200);
+
+    // The audit history is a projection: wait until both ballots are in it.
+    for (let tries = 0; tries < 200; tries += 1) {
+      const [discipline, appointment] = await Promise.all([
+        http().get('/cases/d-secret/history').set(auditor),
+        http().get('/cases/a-secret/history').set(auditor),
+      ]);
+      const types = [...(discipline.body.events ?? []), ...(appointment.body.events ?? [])].map(
+        (event: { type: string }) => event.type,
+      );
+      if (types.includes('DisciplineBallotTallied') && types.includes('NominationTallied')) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const ballotOf = (events: { type: string }[], type: string) => {
+    const found = events.find((event) => event.type === type);
+    if (!found) throw new Error(`no ${type} in ${events.map((event) => event.type).join(', ')}`);
+    return found as unknown as Record<string, unknown> & { data: Record<string, unknown> };
+  };
+  const ndjson = (text: string) =>
+    text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; data: Record<string, unknown> });
+
+  it('the case view hides the counts from the subject and from roles the rule does not name, as before', async () => {
+    const seenBySubject = await http().get('/discipline-cases/d-secret').set(subject).expect(200);
+    expect(seenBySubject.body.steps.at(-1)).toMatchObject({
+      type: 'DisciplineBallotTallied',
+      tally: 'withheld from the subject',
+      withheld: ['tally', 'reason'],
+      form: 'warning',
+    });
+    const seenByInspector = await http().get('/discipline-cases/d-secret').set(inspector);
+    expect(seenByInspector.body.steps.at(-1).tally).toEqual(disciplineTally);
+  });
+
+  it('the subject reading the case history (JSON and CSV) sees neither the tally nor the reason that restates it', async () => {
+    const history = await http().get('/cases/d-secret/history').set(subject).expect(200);
+    const ballot = ballotOf(history.body.events, 'DisciplineBallotTallied');
+    expect(ballot).toMatchObject({
+      withheld: ['tally', 'reason'],
+      withheldBecause: 'withheld from the subject',
+      data: { form: 'warning', outcome: 'form_chosen' },
+    });
+    expect(history.text).not.toMatch(/votesByForm|7 votes/);
+
+    const csv = await http().get('/cases/d-secret/history.csv').set(subject).expect(200);
+    expect(csv.text).not.toMatch(/votesByForm|7 votes/);
+    expect(csv.text).toMatch(/,tally;reason\r\n/);
+
+    // The appointment's unannounced nomination: no candidate's votes, in JSON or CSV.
+    const appointment = await http().get('/cases/a-secret/history.csv').set(subject).expect(200);
+    expect(appointment.text).toContain('NominationTallied');
+    expect(appointment.text).not.toMatch(/p-rival|""votes""/);
+  });
+
+  it('a role the rule names still sees the counts in the history; a role it does not name does not', async () => {
+    const byAuditor = await http().get('/cases/d-secret/history').set(auditor).expect(200);
+    const shown = ballotOf(byAuditor.body.events, 'DisciplineBallotTallied');
+    expect(shown.data.tally).toEqual(disciplineTally);
+    expect(shown).not.toHaveProperty('withheld');
+    const csv = await http().get('/cases/d-secret/history.csv').set(auditor).expect(200);
+    expect(csv.text).toContain('votesByForm');
+
+    const byAdmin = await http().get('/cases/d-secret/history').set(admin).expect(200);
+    expect(ballotOf(byAdmin.body.events, 'DisciplineBallotTallied')).toMatchObject({
+      withheld: ['tally', 'reason'],
+      withheldBecause: 'not announced',
+    });
+  });
+
+  it("the person's history withholds the counts of their own cases' ballots from them", async () => {
+    const bySubject = await http().get('/cadres/p-subject/history').set(subject).expect(200);
+    expect(ballotOf(bySubject.body.events, 'DisciplineBallotTallied')).toMatchObject({
+      withheld: ['tally', 'reason'],
+    });
+    expect(ballotOf(bySubject.body.events, 'NominationTallied')).toMatchObject({
+      withheld: ['tally', 'reason', 'selected'],
+    });
+    expect(bySubject.text).not.toMatch(/votesByForm|p-rival/);
+    const byAuditor = await http().get('/cadres/p-subject/history').set(auditor).expect(200);
+    expect(ballotOf(byAuditor.body.events, 'DisciplineBallotTallied').data.tally).toEqual(
+      disciplineTally,
+    );
+  });
+
+  it('the export (NDJSON and CSV) withholds them from the subject and not from the auditor', async () => {
+    const bySubject = await http().get('/audit/export?format=ndjson').set(subject).expect(200);
+    const lines = ndjson(bySubject.text);
+    expect(ballotOf(lines, 'DisciplineBallotTallied')).toMatchObject({
+      withheld: ['tally', 'reason'],
+    });
+    expect(ballotOf(lines, 'NominationTallied')).toMatchObject({
+      withheld: ['tally', 'reason', 'selected'],
+    });
+    // The export holds every stream (p-rival's record too): look for the counts themselves.
+    expect(bySubject.text).not.toMatch(/votesByForm|"votes":/);
+    const csv = await http().get('/audit/export?format=csv').set(subject).expect(200);
+    expect(csv.text).toContain('DisciplineBallotTallied');
+    expect(csv.text).not.toMatch(/votesByForm|""votes""/);
+
+    const byAuditor = await http().get('/audit/export?format=ndjson').set(auditor).expect(200);
+    expect(ballotOf(ndjson(byAuditor.text), 'DisciplineBallotTallied').data.tally).toEqual(
+      disciplineTally,
+    );
+    const csvByAuditor = await http().get('/audit/export?format=csv').set(auditor).expect(200);
+    expect(csvByAuditor.text).toContain('votesByForm');
+  });
+
+  it('asOf views replay the case and still withhold the counts from the subject', async () => {
+    const now = encodeURIComponent(new Date(Date.now() + 1000).toISOString());
+    const discipline = await http()
+      .get(`/discipline-cases/d-secret?asOf=${now}`)
+      .set(subject)
+      .expect(200);
+    expect(discipline.body.steps.at(-1)).toMatchObject({
+      type: 'DisciplineBallotTallied',
+      tally: 'withheld from the subject',
+    });
+    expect(discipline.text).not.toMatch(/votesByForm|7 votes/);
+    const appointment = await http()
+      .get(`/cases/a-secret?asOf=${now}`)
+      .set(subjectAsStaff)
+      .expect(200);
+    expect(appointment.text).toContain('NominationTallied');
+    expect(appointment.text).not.toMatch(/p-rival/);
+    // The same role without being the subject sees the nomination (its rule names staff).
+    const byStaff = await http().get(`/cases/a-secret?asOf=${now}`).set(staff).expect(200);
+    expect(byStaff.text).toContain('p-rival');
+  });
+
+  it('redaction changes only the answer: the hash chain verifies and the hashes shown are the stored ones', async () => {
+    for (const stream of ['discipline-d-secret', 'appointment-a-secret']) {
+      const verified = await http().get(`/audit/verify?stream=${stream}`).set(auditor).expect(200);
+      expect(verified.body).toMatchObject({ ok: true });
+    }
+    const hashes = async (who: Record<string, string>) =>
+      (await http().get('/cases/d-secret/history').set(who).expect(200)).body.events.map(
+        (event: { hash: string }) => event.hash,
+      );
+    expect(await hashes(subject)).toEqual(await hashes(auditor));
+  });
+});

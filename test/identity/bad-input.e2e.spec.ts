@@ -1,0 +1,431 @@
+import { AddressInfo } from 'node:net';
+import { request as httpRequest, Server } from 'node:http';
+import request from 'supertest';
+import { ROLES } from '../../src/identity/actor';
+import { addDays, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+/**
+ * Input no field can take is a 400 that names the field, and nothing of it is stored: NUL bytes
+ * (PostgreSQL refuses them, which used to surface as 500s), days that are not on the calendar,
+ * malformed cursors, bodies that are not UTF-8, and `__proto__` / `constructor` keys.
+ */
+describe('bad input', () => {
+  let t: TestApp;
+  const today = vietnamToday();
+  const http = () => request(t.server as never);
+  const everyone = () => ({ Authorization: `Bearer ${t.token('u-all', [...ROLES], 'ou-prov')}` });
+
+  const written = async () => {
+    const { rows } = await t.db.pool.query(
+      `SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM org_units)::int AS units,
+              (SELECT count(*) FROM positions)::int AS positions, (SELECT count(*) FROM idempotent_requests)::int AS idempotent`,
+    );
+    return rows[0];
+  };
+
+  /** Sends bytes as they are (supertest would re-encode a Buffer as JSON). */
+  const sendRaw = async (path: string, body: Buffer, contentType = 'application/json') => {
+    const server = t.server as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, resolve));
+    const { port } = server.address() as AddressInfo;
+    return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+      const outgoing = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path,
+          method: 'POST',
+          headers: { ...everyone(), 'Content-Type': contentType, 'Content-Length': body.length },
+        },
+        (incoming) => {
+          let text = '';
+          incoming.setEncoding('utf8');
+          incoming.on('data', (chunk: string) => (text += chunk));
+          incoming.on('end', () =>
+            resolve({ status: incoming.statusCode!, body: JSON.parse(text) }),
+          );
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(body);
+    });
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp('bad-input');
+    const admin = everyone();
+    await http()
+      .post('/org-units')
+      .set(admin)
+      .send({ id: 'ou-prov', name: 'Tỉnh', kind: 'province' })
+      .expect(201);
+    await http()
+      .post('/positions')
+      .set(admin)
+      .send({
+        id: 'pos-a',
+        title: 'Trưởng phòng',
+        orgUnitId: 'ou-prov',
+        appointingAuthority: 'ou-prov',
+        rank: 4,
+      })
+      .expect(201);
+    await http()
+      .post('/cadres')
+      .set(admin)
+      .send({
+        id: 'p-a',
+        fullName: 'Lê Văn A',
+        dateOfBirth: '1980-02-02',
+        gender: 'male',
+        ethnicity: 'Kinh',
+        partyMember: true,
+        educationLevel: 'x',
+        politicalTheoryLevel: 'y',
+        orgUnitId: 'ou-prov',
+      })
+      .expect(201);
+    await http()
+      .post('/cases')
+      .set(admin)
+      .send({
+        id: 'c-a',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-a',
+        positionId: 'pos-a',
+        orgUnitId: 'ou-prov',
+        summary: 'x',
+      })
+      .expect(201);
+    await http()
+      .post('/discipline-cases')
+      .set(admin)
+      .send({
+        id: 'd-a',
+        definition: 'discipline.party',
+        personId: 'p-a',
+        orgUnitId: 'ou-prov',
+        summary: 'x',
+        violation: {
+          category: 'budget',
+          committedOn: addDays(today, -10),
+          description: 'x',
+          source: 'report',
+          severity: 'reprimand',
+        },
+      })
+      .expect(201);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const expectRefusal = (
+    response: { status: number; body: Record<string, unknown> },
+    field: string,
+    rule?: string | RegExp,
+  ) => {
+    expect({ status: response.status, field: response.body.field }).toEqual({ status: 400, field });
+    expect(typeof response.body.message).toBe('string');
+    expect(typeof response.body.rule).toBe('string');
+    if (rule) expect(response.body.rule).toMatch(rule);
+  };
+
+  it('refuses a NUL byte in a path id, a query value or a body string, naming the field, writing nothing', async () => {
+    const before = await written();
+    expectRefusal(await http().get('/cadres/p%00a').set(everyone()), 'id', 'path.invalid_text');
+    expectRefusal(await http().get('/cases/c%00a').set(everyone()), 'id');
+    expectRefusal(await http().get('/org-units/ou%00').set(everyone()), 'id');
+    expectRefusal(await http().get('/cases?person=a%00b').set(everyone()), 'person');
+    expectRefusal(await http().get('/positions?orgUnit=%00').set(everyone()), 'orgUnit');
+    expectRefusal(
+      await http().get('/discipline-records?category=x%00&purpose=check').set(everyone()),
+      'category',
+    );
+    expectRefusal(
+      await http().post('/cadres/p%00a/statuses').set(everyone()).send({}),
+      'id',
+      'path.invalid_text',
+    );
+    expectRefusal(
+      await http()
+        .post('/org-units')
+        .set(everyone())
+        .send({ id: 'ou-x', name: 'Sở\u0000Nội vụ', kind: 'department' }),
+      'name',
+      'body.invalid_text',
+    );
+    expectRefusal(
+      await http()
+        .post('/cases/c-a/steps/leadership-round-1')
+        .set(everyone())
+        .send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'ok\u0000' }),
+      'conclusion',
+    );
+    expectRefusal(
+      await http()
+        .post('/discipline-cases/d-a/steps/ballot')
+        .set(everyone())
+        .send({
+          heldOn: today,
+          tally: {
+            members: 1,
+            summoned: 1,
+            present: 1,
+            invalid: 0,
+            noDiscipline: 0,
+            votesByForm: { 'warning\u0000': 1 },
+          },
+        }),
+      'tally.votesByForm["warning\\u0000"]',
+    );
+    // Other control characters are refused where text cannot hold them; free text keeps line breaks.
+    expectRefusal(await http().get('/cases?person=a%07').set(everyone()), 'person');
+    expectRefusal(
+      await http()
+        .post('/cadres/p-a/statuses')
+        .set(everyone())
+        .send({ status: 'abroad', from: today, note: 'bell \u0007' }),
+      'note',
+    );
+    expect(await written()).toEqual(before);
+  });
+
+  it('refuses days that are not on the calendar, in query parameters and in every kind of body', async () => {
+    const before = await written();
+    expectRefusal(await http().get('/cases?from=2026-02-30').set(everyone()), 'from', 'query.from');
+    expectRefusal(await http().get('/cases?to=2026-13-45').set(everyone()), 'to');
+    expectRefusal(
+      await http().get('/discipline-records?asOf=2026-02-30&purpose=check').set(everyone()),
+      'asOf',
+    );
+    expectRefusal(await http().get('/discipline-records?from=0000-00-00').set(everyone()), 'from');
+    expectRefusal(await http().get('/cases/c-a?asOf=2026-02-30').set(everyone()), 'asOf');
+    expectRefusal(
+      await http().get('/discipline-cases/d-a?asOf=2026-02-30T10:00:00Z').set(everyone()),
+      'asOf',
+    );
+    expectRefusal(
+      await http().get('/cadres/p-a/eligibility?for=pos-a&asOf=2026-02-29').set(everyone()),
+      'asOf',
+    );
+    expectRefusal(await http().get('/audit/access-log?from=2026-02-30').set(everyone()), 'from');
+    expect((await http().get('/audit/export?to=2026-04-31').set(everyone())).status).toBe(400);
+
+    const post = (path: string, body: object) => http().post(path).set(everyone()).send(body);
+    expectRefusal(
+      await post('/cadres/p-a/posts', {
+        positionId: 'pos-a',
+        from: '2026-13-45',
+        decisionRef: 'x',
+      }),
+      'from',
+      'body.invalid',
+    );
+    expectRefusal(
+      await post('/cadres/p-a/posts', {
+        positionId: 'pos-a',
+        from: '2026-01-01',
+        termEnd: '2031-02-29',
+        decisionRef: 'x',
+      }),
+      'termEnd',
+    );
+    expectRefusal(
+      await post('/cadres/p-a/statuses', { status: 'abroad', from: '2026-02-30', note: 'x' }),
+      'from',
+    );
+    expectRefusal(
+      await post('/cadres/p-a/statuses', {
+        status: 'abroad',
+        from: '2026-02-01',
+        until: '0000-00-00',
+        note: 'x',
+      }),
+      'until',
+    );
+    expectRefusal(
+      await post('/cadres', {
+        id: 'p-b',
+        fullName: 'Lê Thị B',
+        dateOfBirth: '1990-02-29',
+        gender: 'female',
+        ethnicity: 'Kinh',
+        partyMember: false,
+        educationLevel: 'x',
+        politicalTheoryLevel: 'y',
+        orgUnitId: 'ou-prov',
+      }),
+      'dateOfBirth',
+    );
+    expectRefusal(
+      await post('/cases/c-a/steps/leadership-round-1', {
+        heldOn: '2026-02-30',
+        minutesRef: 'BB-1',
+        conclusion: 'ok',
+      }),
+      'heldOn',
+    );
+    expectRefusal(
+      await post('/cases/c-a/steps/decision', {
+        heldOn: today,
+        number: '1-QĐ',
+        signer: 'x',
+        effectiveFrom: '0000-00-00',
+      }),
+      'effectiveFrom',
+    );
+    expectRefusal(
+      await post('/discipline-cases', {
+        definition: 'discipline.party',
+        personId: 'p-a',
+        orgUnitId: 'ou-prov',
+        summary: 'x',
+        violation: {
+          category: 'budget',
+          committedOn: '2025-06-31',
+          description: 'x',
+          source: 'report',
+          severity: 'reprimand',
+        },
+      }),
+      'violation.committedOn',
+    );
+    expectRefusal(
+      await post('/discipline-cases/d-a/steps/verification', {
+        heldOn: '2026-11-31',
+        conclusion: 'x',
+        violationConfirmed: true,
+      }),
+      'heldOn',
+    );
+    expect(await written()).toEqual(before);
+
+    // Real days still pass, leap days included.
+    await post('/cadres/p-a/statuses', {
+      status: 'abroad',
+      from: '2024-02-29',
+      until: '2024-03-31',
+      note: 'x',
+    }).expect(201);
+    await http()
+      .get(`/cases/c-a?asOf=${encodeURIComponent(new Date().toISOString())}`)
+      .set(everyone())
+      .expect(200);
+  });
+
+  it('refuses a cursor this list never returned', async () => {
+    for (const [path, key] of [
+      ['/cases', [{}]],
+      ['/cases', ['1; DROP TABLE events']],
+      ['/inbox', [1, 2]],
+      ['/inbox', ['2026-02-30', 'c:x']],
+      ['/inbox', ['2026-01-01', 'c:\u0000']],
+      ['/discipline-records', ['x', 'y']],
+      ['/audit/access-log', ['x']],
+      ['/audit/access-log', [1e300]],
+    ] as const) {
+      expectRefusal(
+        await http()
+          .get(`${path}?cursor=${cursorOf(key)}`)
+          .set(everyone()),
+        'cursor',
+        'query.cursor',
+      );
+    }
+    expectRefusal(await http().get('/cases?cursor=%%%').set(everyone()), 'cursor');
+    expectRefusal(await http().get('/cases?cursor=bm90IGpzb24').set(everyone()), 'cursor');
+  });
+
+  it('refuses a repeated query parameter and a query value that is not UTF-8', async () => {
+    expectRefusal(
+      await http().get('/cases?orgUnit=a&orgUnit=b').set(everyone()),
+      'orgUnit',
+      'query.repeated',
+    );
+    expectRefusal(
+      await http().get('/cases?person=%FF%FE').set(everyone()),
+      'person',
+      'query.invalid_encoding',
+    );
+  });
+
+  it('refuses __proto__, constructor and prototype keys at any depth, naming the path', async () => {
+    const before = await written();
+    const raw = (path: string, json: string) =>
+      http().post(path).set(everyone()).set('Content-Type', 'application/json').send(json);
+    expectRefusal(
+      await raw('/org-units', '{"id":"ou-z","name":"Xã Z","kind":"commune","__proto__":{"x":1}}'),
+      '__proto__',
+      'body.forbidden_key',
+    );
+    expectRefusal(
+      await raw(
+        '/discipline-cases/d-a/steps/ballot',
+        JSON.stringify({
+          heldOn: today,
+          tally: {
+            members: 13,
+            summoned: 13,
+            present: 13,
+            invalid: 0,
+            noDiscipline: 0,
+            votesByForm: { constructor: 13 },
+          },
+        }),
+      ),
+      'tally.votesByForm.constructor',
+      'body.forbidden_key',
+    );
+    expectRefusal(
+      await raw(
+        '/cases/c-a/steps/vetting',
+        `{"heldOn":"${today}","items":[{"item":"health","result":"cleared","prototype":1}]}`,
+      ),
+      'items[0].prototype',
+    );
+    expect(await written()).toEqual(before);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('refuses a body that is not UTF-8 instead of storing U+FFFD in its place', async () => {
+    const before = await written();
+    const body = Buffer.concat([
+      Buffer.from('{"id":"ou-y","kind":"commune","name":"X'),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('"}'),
+    ]);
+    const refused = await sendRaw('/org-units', body);
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { rule: 'body.invalid_utf8', field: 'body' },
+    });
+    const utf16 = await sendRaw(
+      '/org-units',
+      Buffer.from('{"id":"ou-y","kind":"commune","name":"Xã"}', 'utf16le'),
+      'application/json; charset=utf-16le',
+    );
+    expect(utf16.status).toBe(400);
+    // An escaped lone surrogate is valid JSON but not text.
+    expectRefusal(
+      await http()
+        .post('/org-units')
+        .set(everyone())
+        .set('Content-Type', 'application/json')
+        .send('{"id":"ou-y","kind":"commune","name":"X\\ud800"}'),
+      'name',
+      'body.invalid_text',
+    );
+    expect(await written()).toEqual(before);
+    // The same body in proper UTF-8 is taken as written.
+    const accepted = await sendRaw(
+      '/org-units',
+      Buffer.from('{"id":"ou-y","kind":"commune","name":"Xã Yên Bình","parentId":"ou-prov"}'),
+    );
+    expect(accepted).toMatchObject({ status: 201, body: { name: 'Xã Yên Bình' } });
+  });
+});

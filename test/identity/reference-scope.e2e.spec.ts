@@ -1,0 +1,677 @@
+import request from 'supertest';
+import { auditHistoryProjection } from '../../src/audit/audit-history.projection';
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { ROLES } from '../../src/identity/actor';
+import { rebuildProjection } from '../../src/projections/projection-rebuild';
+import { addDays, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+import { routeTable } from './route-table';
+
+/**
+ * The "reference" dimension of the authorization matrix: every id a request names (path, body,
+ * query) must lie in the caller's grant. A province with two sibling communes A and B; the caller
+ * holds every role in commune A and names, one field at a time, a record of commune B (or the
+ * province's own post, above the grant).
+ */
+interface ReferenceCase {
+  method: 'get' | 'post' | 'delete';
+  /** The route pattern as the route table spells it (for the coverage check). */
+  route: string;
+  path: string;
+  field: string;
+  body?: Record<string, unknown>;
+}
+
+describe('authorization: every id a request names lies in the caller’s grant', () => {
+  let t: TestApp;
+  const today = vietnamToday();
+  const http = () => request(t.server as never);
+  const as = (roles: readonly string[], unit: string, userId = `u-${unit}`) => ({
+    Authorization: `Bearer ${t.token(userId, [...roles], unit)}`,
+  });
+  // Every role but admin: an admin's grant is still a unit's grant, but keep the caller ordinary.
+  const communeA = () =>
+    as(
+      ROLES.filter((role) => role !== 'admin'),
+      'ou-com-a',
+      'u-commune-a',
+    );
+  const provinceAdmin = () => as(ROLES, 'ou-prov', 'u-province');
+
+  const person = (id: string, orgUnitId: string) => ({
+    id,
+    fullName: `Người ${id}`,
+    dateOfBirth: '1980-02-02',
+    gender: 'male',
+    ethnicity: 'Kinh',
+    partyMember: true,
+    educationLevel: 'Thạc sĩ',
+    politicalTheoryLevel: 'Cao cấp',
+    orgUnitId,
+  });
+  const openCaseBody = (overrides: Record<string, unknown> = {}) => ({
+    procedure: 'appointment',
+    definition: 'appointment.internal',
+    personId: 'p-a',
+    positionId: 'pos-a',
+    orgUnitId: 'ou-com-a',
+    summary: 'x',
+    ...overrides,
+  });
+  const violation = {
+    category: 'budget',
+    committedOn: addDays(today, -10),
+    description: 'x',
+    source: 'report',
+    severity: 'reprimand',
+  };
+  const openDisciplineBody = (overrides: Record<string, unknown> = {}) => ({
+    definition: 'discipline.party',
+    personId: 'p-a',
+    orgUnitId: 'ou-com-a',
+    summary: 'x',
+    violation,
+    ...overrides,
+  });
+  const meeting = { heldOn: today, minutesRef: 'BB-1', conclusion: 'x' };
+  const reason = { reason: 'x' };
+
+  /** What a refused request must not have written: events, units, posts, stored answers. */
+  async function writeCounts(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const table of ['events', 'org_units', 'positions']) {
+      const { rows } = await t.db.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${table}`,
+      );
+      counts[table] = rows[0].n;
+    }
+    return counts;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp('refscope');
+    const admin = provinceAdmin();
+    await http()
+      .post('/org-units')
+      .set(admin)
+      .send({ id: 'ou-prov', name: 'Tỉnh', kind: 'province' })
+      .expect(201);
+    for (const id of ['ou-com-a', 'ou-com-b'])
+      await http()
+        .post('/org-units')
+        .set(admin)
+        .send({ id, name: id, kind: 'commune', parentId: 'ou-prov' })
+        .expect(201);
+    for (const [id, unit] of [
+      ['pos-a', 'ou-com-a'],
+      ['pos-b', 'ou-com-b'],
+      ['pos-prov', 'ou-prov'],
+    ])
+      await http()
+        .post('/positions')
+        .set(admin)
+        .send({ id, title: id, orgUnitId: unit, appointingAuthority: unit, rank: 4 })
+        .expect(201);
+    for (const [id, unit] of [
+      ['p-a', 'ou-com-a'],
+      ['p-a2', 'ou-com-a'],
+      ['p-b', 'ou-com-b'],
+    ])
+      await http().post('/cadres').set(admin).send(person(id, unit)).expect(201);
+    await http()
+      .post('/cadres/p-b/planning-pool')
+      .set(admin)
+      .send({ positionId: 'pos-a', term: '2025-2030', decisionRef: '1-QĐ' })
+      .expect(201);
+    await http()
+      .post('/cases')
+      .set(admin)
+      .send(openCaseBody({ id: 'c-a' }))
+      .expect(201);
+    await http()
+      .post('/cases')
+      .set(admin)
+      .send(
+        openCaseBody({ id: 'c-b', personId: 'p-b', positionId: 'pos-b', orgUnitId: 'ou-com-b' }),
+      )
+      .expect(201);
+    // c-a reaches its nomination step, where candidates are named.
+    await http().post('/cases/c-a/steps/leadership-round-1').set(admin).send(meeting).expect(200);
+    await http()
+      .post('/discipline-cases')
+      .set(admin)
+      .send(openDisciplineBody({ id: 'd-b', personId: 'p-b', orgUnitId: 'ou-com-b' }))
+      .expect(201);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** For every write route, each id-bearing field given a value outside commune A's grant. */
+  const WRITES: ReferenceCase[] = [
+    {
+      method: 'post',
+      route: '/org-units',
+      path: '/org-units',
+      field: 'parentId',
+      body: { id: 'ou-new', name: 'Thôn mới', kind: 'department', parentId: 'ou-com-b' },
+    },
+    {
+      method: 'post',
+      route: '/positions',
+      path: '/positions',
+      field: 'orgUnitId',
+      body: {
+        id: 'pos-new',
+        title: 'Trưởng thôn',
+        orgUnitId: 'ou-com-b',
+        appointingAuthority: 'ou-com-a',
+      },
+    },
+    {
+      method: 'post',
+      route: '/positions',
+      path: '/positions',
+      field: 'appointingAuthority',
+      body: {
+        id: 'pos-new',
+        title: 'Trưởng thôn',
+        orgUnitId: 'ou-com-a',
+        appointingAuthority: 'ou-prov',
+      },
+    },
+    {
+      method: 'post',
+      route: '/cadres',
+      path: '/cadres',
+      field: 'orgUnitId',
+      body: person('p-new', 'ou-com-b'),
+    },
+    {
+      method: 'post',
+      route: '/cadres',
+      path: '/cadres',
+      field: 'id',
+      body: person('p-b', 'ou-com-a'),
+    },
+    ...(['pos-b', 'pos-prov'] as const).map((positionId): ReferenceCase => ({
+      method: 'post',
+      route: '/cadres/:id/posts',
+      path: '/cadres/p-a/posts',
+      field: 'positionId',
+      body: { positionId, from: today, termEnd: null, decisionRef: '2-QĐ' },
+    })),
+    {
+      method: 'post',
+      route: '/cadres/:id/posts',
+      path: '/cadres/p-b/posts',
+      field: 'id',
+      body: { positionId: 'pos-a', from: today, termEnd: null, decisionRef: '2-QĐ' },
+    },
+    ...(['pos-b', 'pos-prov'] as const).map((positionId): ReferenceCase => ({
+      method: 'post',
+      route: '/cadres/:id/planning-pool',
+      path: '/cadres/p-a/planning-pool',
+      field: 'positionId',
+      body: { positionId, term: '2025-2030', decisionRef: '3-QĐ' },
+    })),
+    {
+      method: 'post',
+      route: '/cadres/:id/planning-pool',
+      path: '/cadres/p-b/planning-pool',
+      field: 'id',
+      body: { positionId: 'pos-a', term: '2025-2030', decisionRef: '3-QĐ' },
+    },
+    {
+      method: 'delete',
+      route: '/cadres/:id/planning-pool/:positionId',
+      path: '/cadres/p-b/planning-pool/pos-a',
+      field: 'id',
+      body: { decisionRef: '4-QĐ', reason: 'x' },
+    },
+    {
+      method: 'delete',
+      route: '/cadres/:id/planning-pool/:positionId',
+      path: '/cadres/p-a/planning-pool/pos-b',
+      field: 'positionId',
+      body: { decisionRef: '4-QĐ', reason: 'x' },
+    },
+    {
+      method: 'post',
+      route: '/cadres/:id/statuses',
+      path: '/cadres/p-b/statuses',
+      field: 'id',
+      body: { status: 'abroad', from: today, note: 'x' },
+    },
+    {
+      method: 'post',
+      route: '/cases',
+      path: '/cases',
+      field: 'personId',
+      body: openCaseBody({ id: 'c-new', personId: 'p-b' }),
+    },
+    {
+      method: 'post',
+      route: '/cases',
+      path: '/cases',
+      field: 'positionId',
+      body: openCaseBody({ id: 'c-new', positionId: 'pos-b' }),
+    },
+    {
+      method: 'post',
+      route: '/cases',
+      path: '/cases',
+      field: 'positionId',
+      body: openCaseBody({ id: 'c-new', positionId: 'pos-prov' }),
+    },
+    {
+      method: 'post',
+      route: '/cases',
+      path: '/cases',
+      field: 'orgUnitId',
+      body: openCaseBody({ id: 'c-new', orgUnitId: 'ou-com-b' }),
+    },
+    {
+      method: 'post',
+      route: '/cases',
+      path: '/cases',
+      field: 'id',
+      body: openCaseBody({ id: 'c-b' }),
+    },
+    {
+      method: 'post',
+      route: '/cases/:id/steps/:stepId',
+      path: '/cases/c-b/steps/leadership-round-1',
+      field: 'id',
+      body: meeting,
+    },
+    {
+      method: 'post',
+      route: '/cases/:id/steps/:stepId',
+      path: '/cases/c-a/steps/expanded-nomination',
+      field: 'candidates[1].personId',
+      body: {
+        heldOn: today,
+        minutesRef: 'BB-2',
+        members: 25,
+        summoned: 25,
+        present: 24,
+        invalid: 0,
+        candidates: [
+          { personId: 'p-a', votes: 17 },
+          { personId: 'p-b', votes: 7 },
+        ],
+      },
+    },
+    {
+      method: 'post',
+      route: '/cases/:id/vetting/:item/resolve',
+      path: '/cases/c-b/vetting/health/resolve',
+      field: 'id',
+      body: { note: 'x' },
+    },
+    {
+      method: 'post',
+      route: '/cases/:id/withdraw',
+      path: '/cases/c-b/withdraw',
+      field: 'id',
+      body: reason,
+    },
+    {
+      method: 'post',
+      route: '/cases/:id/reject',
+      path: '/cases/c-b/reject',
+      field: 'id',
+      body: reason,
+    },
+    {
+      method: 'post',
+      route: '/discipline-cases',
+      path: '/discipline-cases',
+      field: 'personId',
+      body: openDisciplineBody({ id: 'd-new', personId: 'p-b' }),
+    },
+    {
+      method: 'post',
+      route: '/discipline-cases',
+      path: '/discipline-cases',
+      field: 'orgUnitId',
+      body: openDisciplineBody({ id: 'd-new', orgUnitId: 'ou-com-b' }),
+    },
+    {
+      method: 'post',
+      route: '/discipline-cases',
+      path: '/discipline-cases',
+      field: 'positionId',
+      body: openDisciplineBody({ id: 'd-new', positionId: 'pos-b' }),
+    },
+    {
+      method: 'post',
+      route: '/discipline-cases',
+      path: '/discipline-cases',
+      field: 'id',
+      body: openDisciplineBody({ id: 'd-b' }),
+    },
+    {
+      method: 'post',
+      route: '/discipline-cases/:id/steps/:stepId',
+      path: '/discipline-cases/d-b/steps/verification',
+      field: 'id',
+      body: { ...meeting, violationConfirmed: true },
+    },
+    {
+      method: 'post',
+      route: '/discipline-cases/:id/extend',
+      path: '/discipline-cases/d-b/extend',
+      field: 'id',
+      body: reason,
+    },
+    {
+      method: 'post',
+      route: '/discipline-cases/:id/complaints',
+      path: '/discipline-cases/d-b/complaints',
+      field: 'id',
+      body: { filedOn: today, grounds: 'x' },
+    },
+    {
+      method: 'post',
+      route: '/discipline-cases/:id/complaints/review',
+      path: '/discipline-cases/d-b/complaints/review',
+      field: 'id',
+      body: { heldOn: today, number: '9-QĐ', outcome: 'keep', reason: 'x' },
+    },
+    {
+      method: 'post',
+      route: '/discipline-cases/:id/close',
+      path: '/discipline-cases/d-b/close',
+      field: 'id',
+      body: reason,
+    },
+  ];
+
+  /** Reads with an id in the path or a filter in the query. */
+  const READS: ReferenceCase[] = [
+    { method: 'get', route: '/org-units/:id', path: '/org-units/ou-com-b', field: 'id' },
+    { method: 'get', route: '/positions', path: '/positions?orgUnit=ou-com-b', field: 'orgUnit' },
+    { method: 'get', route: '/cadres/:id', path: '/cadres/p-b', field: 'id' },
+    {
+      method: 'get',
+      route: '/cadres/:id/eligibility',
+      path: '/cadres/p-b/eligibility?for=pos-a',
+      field: 'id',
+    },
+    {
+      method: 'get',
+      route: '/cadres/:id/eligibility',
+      path: '/cadres/p-a/eligibility?for=pos-b',
+      field: 'for',
+    },
+    { method: 'get', route: '/cases/:id', path: '/cases/c-b', field: 'id' },
+    { method: 'get', route: '/discipline-cases/:id', path: '/discipline-cases/d-b', field: 'id' },
+    { method: 'get', route: '/cases/:id/history', path: '/cases/c-b/history', field: 'id' },
+    { method: 'get', route: '/cases/:id/history', path: '/cases/d-b/history', field: 'id' },
+    {
+      method: 'get',
+      route: '/cases/:id/history.csv',
+      path: '/cases/c-b/history.csv',
+      field: 'id',
+    },
+    { method: 'get', route: '/cadres/:id/history', path: '/cadres/p-b/history', field: 'id' },
+    {
+      method: 'get',
+      route: '/audit/verify',
+      path: '/audit/verify?stream=appointment-c-b',
+      field: 'stream',
+    },
+    {
+      method: 'get',
+      route: '/audit/verify',
+      path: '/audit/verify?stream=cadre-p-b',
+      field: 'stream',
+    },
+    { method: 'get', route: '/cases', path: '/cases?orgUnit=ou-com-b', field: 'orgUnit' },
+    { method: 'get', route: '/cases', path: '/cases?person=p-b', field: 'person' },
+    { method: 'get', route: '/inbox', path: '/inbox?orgUnit=ou-com-b', field: 'orgUnit' },
+    {
+      method: 'get',
+      route: '/discipline-records',
+      path: '/discipline-records?orgUnit=ou-com-b',
+      field: 'orgUnit',
+    },
+    {
+      method: 'get',
+      route: '/discipline-records',
+      path: '/discipline-records?person=p-b',
+      field: 'person',
+    },
+  ];
+
+  const send = (entry: ReferenceCase, headers: Record<string, string>) => {
+    const call = http()[entry.method](entry.path).set(headers);
+    return entry.method === 'get' ? call : call.send(entry.body ?? {});
+  };
+
+  it('covers every write route that names a unit, a post, a person or a case', () => {
+    // The dead-letter replay names a failed job, which belongs to no unit (admin only).
+    const exempt = ['POST /admin/dead-letters/:id/replay'];
+    const writeRoutes = routeTable(t.app)
+      .filter((route) => route.method !== 'GET' && !route.isPublic)
+      .map((route) => `${route.method} ${route.path}`)
+      .filter((route) => !exempt.includes(route));
+    const covered = new Set(WRITES.map((entry) => `${entry.method.toUpperCase()} ${entry.route}`));
+    expect(writeRoutes.filter((route) => !covered.has(route))).toEqual([]);
+  });
+
+  it('each write with an out-of-scope id answers 403 scope.out_of_scope naming the field and writes nothing', async () => {
+    const before = await writeCounts();
+    const mismatches: string[] = [];
+    for (const entry of WRITES) {
+      const response = await send(entry, communeA());
+      const answer = {
+        status: response.status,
+        rule: response.body.rule,
+        field: response.body.field,
+      };
+      if (
+        answer.status !== 403 ||
+        answer.rule !== 'scope.out_of_scope' ||
+        answer.field !== entry.field ||
+        response.body.statusCode !== 403 ||
+        typeof response.body.message !== 'string'
+      )
+        mismatches.push(
+          `${entry.method} ${entry.path} [${entry.field}]: ${JSON.stringify(answer)}`,
+        );
+    }
+    expect(mismatches).toEqual([]);
+    expect(await writeCounts()).toEqual(before);
+  });
+
+  it('each read naming an out-of-scope id or filter answers 403 naming the field, not an empty page', async () => {
+    const mismatches: string[] = [];
+    for (const entry of READS) {
+      const response = await send(entry, communeA());
+      if (
+        response.status !== 403 ||
+        response.body.rule !== 'scope.out_of_scope' ||
+        response.body.field !== entry.field
+      )
+        mismatches.push(
+          `GET ${entry.path} [${entry.field}]: ${response.status} ${response.body.rule} ${response.body.field}`,
+        );
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('the same requests with in-scope values pass the scope check (a grant one level up covers both)', async () => {
+    // The province's grant covers commune B: none of the reads above is refused for scope.
+    for (const entry of READS) {
+      const response = await send(entry, provinceAdmin());
+      expect({ path: entry.path, rule: response.body.rule }).not.toMatchObject({
+        rule: expect.stringMatching(/^scope\./),
+      });
+    }
+    // And commune A's own records are readable by commune A.
+    await http().get('/cases/c-a').set(communeA()).expect(200);
+    await http().get('/cadres/p-a/eligibility?for=pos-a').set(communeA()).expect(200);
+    await http().get('/cases?orgUnit=ou-com-a&person=p-a').set(communeA()).expect(200);
+  });
+
+  it('a commune cannot open a discipline case against a sibling commune’s cadre, under its own unit', async () => {
+    const before = await writeCounts();
+    const inspector = as(['inspector'], 'ou-com-a');
+    const refused = await http()
+      .post('/discipline-cases')
+      .set(inspector)
+      .send(openDisciplineBody({ id: 'd-sibling', personId: 'p-b' }))
+      .expect(403);
+    expect(refused.body).toMatchObject({
+      statusCode: 403,
+      rule: 'scope.out_of_scope',
+      field: 'personId',
+    });
+    expect(refused.body.message).toContain('p-b');
+    expect(await writeCounts()).toEqual(before);
+    // Nothing reached the sibling's person: no discipline case stream, no record change.
+    const { rows } = await t.db.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE stream_id IN ('discipline-d-sibling')",
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('resolve-vetting and audit/verify on a sibling’s case answer 403 before anything else', async () => {
+    // Before: 422 "vetting item health is not flagged", which told the case's state.
+    for (const item of ['health', 'no-such-item']) {
+      const resolve = await http()
+        .post(`/cases/c-b/vetting/${item}/resolve`)
+        .set(as(['organization_staff'], 'ou-com-a'))
+        .send({ note: 'x' });
+      expect(resolve.body).toMatchObject({
+        statusCode: 403,
+        rule: 'scope.out_of_scope',
+        field: 'id',
+      });
+    }
+    // Before: ok with the stream's event count. A missing stream answers the same 403.
+    const auditor = as(['auditor'], 'ou-com-a');
+    for (const stream of ['appointment-c-b', 'discipline-d-b', 'appointment-c-none']) {
+      const verify = await http().get(`/audit/verify?stream=${stream}`).set(auditor);
+      expect({ stream, body: verify.body }).toEqual({
+        stream,
+        body: expect.objectContaining({
+          statusCode: 403,
+          rule: 'scope.out_of_scope',
+          field: 'stream',
+        }),
+      });
+      expect(verify.body.eventsChecked).toBeUndefined();
+    }
+    const own = await http().get('/audit/verify?stream=appointment-c-a').set(auditor).expect(200);
+    expect(own.body).toMatchObject({ streamId: 'appointment-c-a', ok: true });
+    // Timer streams belong to no unit: an admin's only.
+    const timer = await http().get('/audit/verify?stream=timer-x').set(auditor).expect(403);
+    expect(timer.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'stream' });
+  });
+
+  it('a case that does not exist answers like one outside the grant (existence is not revealed)', async () => {
+    const staff = as(['organization_staff'], 'ou-com-a');
+    const missing = await http().get('/cases/c-none').set(staff).expect(403);
+    const sibling = await http().get('/cases/c-b').set(staff).expect(403);
+    expect(missing.body.rule).toBe(sibling.body.rule);
+    const missingPerson = await http().get('/cadres/p-none').set(staff).expect(403);
+    expect(missingPerson.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'id' });
+  });
+
+  it('a token whose org unit is not in the registry grants nothing', async () => {
+    const before = await writeCounts();
+    const ghost = as(
+      ROLES.filter((role) => role !== 'admin'),
+      'ou-ghost',
+    );
+    const attempts: [string, string, Record<string, unknown>?][] = [
+      ['get', '/cases'],
+      ['get', '/inbox'],
+      ['get', '/org-units'],
+      ['get', '/positions'],
+      ['get', '/discipline-records'],
+      ['get', '/audit/export'],
+      ['get', '/audit/access-log'],
+      ['get', '/cases/c-a'],
+      ['post', '/cadres', person('p-ghost', 'ou-com-a')],
+      ['post', '/cases', openCaseBody({ id: 'c-ghost' })],
+    ];
+    for (const [method, path, body] of attempts) {
+      const call = http()[method as 'get' | 'post'](path).set(ghost);
+      const response = await (body ? call.send(body) : call);
+      expect({ path, status: response.status, rule: response.body.rule }).toEqual({
+        path,
+        status: 403,
+        rule: 'scope.unknown_unit',
+      });
+    }
+    // Nor may it create its own unit as a new top of the tree (and then export everything).
+    const bootstrap = await http()
+      .post('/org-units')
+      .set(ghost)
+      .send({ id: 'ou-ghost', name: 'Ghost', kind: 'province' })
+      .expect(403);
+    expect(bootstrap.body).toMatchObject({
+      rule: 'scope.top_level_needs_admin',
+      field: 'parentId',
+    });
+    const under = await http()
+      .post('/org-units')
+      .set(ghost)
+      .send({ id: 'ou-ghost-2', name: 'Ghost', kind: 'commune', parentId: 'ou-prov' })
+      .expect(403);
+    expect(under.body.rule).toBe('scope.unknown_unit');
+    expect(await writeCounts()).toEqual(before);
+  });
+
+  it('only an admin creates a unit with no parent', async () => {
+    const staff = as(['organization_staff'], 'ou-prov');
+    const refused = await http()
+      .post('/org-units')
+      .set(staff)
+      .send({ id: 'ou-prov-2', name: 'Tỉnh 2', kind: 'province' })
+      .expect(403);
+    expect(refused.body).toMatchObject({
+      statusCode: 403,
+      rule: 'scope.top_level_needs_admin',
+      field: 'parentId',
+    });
+    // Even a token for the unit it names (the old bootstrap rule) may not.
+    const self = await http()
+      .post('/org-units')
+      .set(as(['organization_staff'], 'ou-prov-3'))
+      .send({ id: 'ou-prov-3', name: 'Tỉnh 3', kind: 'province' })
+      .expect(403);
+    expect(self.body.rule).toBe('scope.top_level_needs_admin');
+    await http()
+      .post('/org-units')
+      .set(as(['admin'], 'ou-prov'))
+      .send({ id: 'ou-prov-2', name: 'Tỉnh 2', kind: 'province' })
+      .expect(201);
+  });
+
+  it('the audit export holds the streams of the caller’s subtree only', async () => {
+    // The workers do not run in this suite: fill the audit history read model once.
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    await rebuildProjection({ pool: t.db.pool, store, projection: auditHistoryProjection });
+    const streamsIn = async (headers: Record<string, string>) => {
+      const response = await http().get('/audit/export?format=ndjson').set(headers).expect(200);
+      return new Set(
+        response.text
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => (JSON.parse(line) as { streamId: string }).streamId),
+      );
+    };
+    const commune = await streamsIn(as(['auditor'], 'ou-com-a'));
+    expect([...commune].sort()).toEqual(['appointment-c-a', 'cadre-p-a', 'cadre-p-a2']);
+    const province = await streamsIn(as(['auditor'], 'ou-prov'));
+    expect(province).toEqual(
+      new Set([...commune, 'appointment-c-b', 'cadre-p-b', 'discipline-d-b']),
+    );
+  });
+});
