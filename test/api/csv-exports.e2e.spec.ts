@@ -60,9 +60,10 @@ describe('CSV exports', () => {
       auditor: ['auditor'],
     }))
       h[who] = { Authorization: `Bearer ${t.token(`u-${who}`, roles, 'ou-son-tay')}` };
+    // A top-level unit is created by an admin only.
     await http()
       .post('/org-units')
-      .set(h.staff)
+      .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-son-tay')}` })
       .send({ id: 'ou-son-tay', name: 'Thị xã Sơn Tây', kind: 'town' })
       .expect(201);
     await http()

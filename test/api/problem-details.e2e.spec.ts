@@ -107,7 +107,7 @@ describe('errors as application/problem+json', () => {
       .send({ status: 'abroad', from: '01/02/2026', note: 'x' });
     expect(ownMessage.body).toMatchObject({
       field: 'from',
-      detail: 'from: ngày theo dạng YYYY-MM-DD',
+      detail: 'from: "01/02/2026" không phải ngày có thật theo dạng YYYY-MM-DD',
     });
   });
 
@@ -133,16 +133,52 @@ describe('errors as application/problem+json', () => {
     expectProblem(refused, 403, 'role.not_allowed', '/cases');
   });
 
-  it('404 for a missing case and for a missing person', async () => {
-    expectProblem(
-      await http().get('/cases/c-nowhere').set(staff),
-      404,
-      'case.not_found',
-      '/cases/c-nowhere',
-    );
+  it('403 for a case or person that is not in the grant, missing ones alike (nothing leaks)', async () => {
+    const missingCase = await http().get('/cases/c-nowhere').set(staff);
+    expectProblem(missingCase, 403, 'scope.out_of_scope', '/cases/c-nowhere');
+    expect(missingCase.body.field).toBe('id');
     const person = await http().get('/cadres/p-nobody').set(staff);
-    expectProblem(person, 404, 'resource.not_found', '/cadres/p-nobody');
-    expect(person.body.detail).toBe('person p-nobody is not registered');
+    expectProblem(person, 403, 'scope.out_of_scope', '/cadres/p-nobody');
+    expect(person.body.field).toBe('id');
+  });
+
+  it('404 for a missing org unit', async () => {
+    const unit = await http().get('/org-units/ou-nowhere').set(staff);
+    expectProblem(unit, 404, 'resource.not_found', '/org-units/ou-nowhere');
+    expect(unit.body.detail).toBe('org unit ou-nowhere does not exist');
+  });
+
+  it('the input guards and scope rules answer as problems too, keeping rule and field', async () => {
+    const inQuery = await http().get('/cases?access_token=abc').set(staff);
+    expectProblem(inQuery, 401, 'token.in_query', '/cases');
+    const unknownUnit = await http()
+      .get('/cases')
+      .set({ Authorization: `Bearer ${t.token('u-ghost', ['organization_staff'], 'ou-ghost')}` });
+    expectProblem(unknownUnit, 403, 'scope.unknown_unit', '/cases');
+    const control = await http().get('/cases?person=a%07').set(staff);
+    expectProblem(control, 400, 'query.invalid_text', '/cases');
+    expect(control.body.field).toBe('person');
+    // Written raw: send() would serialise a Buffer as JSON.
+    const pending = http().post('/org-units').set(staff).set('Content-Type', 'application/json');
+    pending.write(
+      Buffer.concat([
+        Buffer.from('{"id":"ou-y","kind":"commune","name":"X'),
+        Buffer.from([0xc3, 0x28, 0xff]),
+        Buffer.from('","parentId":"ou-town"}'),
+      ]),
+    );
+    const notUtf8 = await pending;
+    expectProblem(notUtf8, 400, 'body.invalid_utf8', '/org-units');
+    expect(notUtf8.body.field).toBe('body');
+    const proto = await http()
+      .post('/org-units')
+      .set(staff)
+      .set('Content-Type', 'application/json')
+      .send('{"id":"ou-y","kind":"commune","name":"Y","parentId":"ou-town","__proto__":{"x":1}}');
+    expectProblem(proto, 400, 'body.forbidden_key', '/org-units');
+    const impossibleDay = await http().get('/cases/c-problems?asOf=2026-02-30').set(staff);
+    expectProblem(impossibleDay, 400, 'query.as_of', '/cases/c-problems');
+    expect(impossibleDay.body.field).toBe('asOf');
   });
 
   it('409 when the case moved since it was read, with currentRevision', async () => {
@@ -214,7 +250,15 @@ describe('errors as application/problem+json: the rate limit', () => {
 
   it('429 over the limit, with Retry-After', async () => {
     t = await startTestApp('api_problems_rate', { RATE_LIMIT_PER_MINUTE: '1' });
-    const auth = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'])}` };
+    // The grant's unit must be registered (the limit counts each route apart).
+    await request(t.server as never)
+      .post('/org-units')
+      .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` })
+      .send({ id: 'ou-town', name: 'Thị xã', kind: 'town' })
+      .expect(201);
+    const auth = {
+      Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}`,
+    };
     await request(t.server as never)
       .get('/cases')
       .set(auth)

@@ -225,16 +225,16 @@ describe('authorization: every id a request names lies in the caller’s grant',
     {
       method: 'delete',
       route: '/cadres/:id/planning-pool/:positionId',
-      path: '/cadres/p-b/planning-pool/pos-a',
+      // The DELETE has no body: the decision and the reason go in the query.
+      path: '/cadres/p-b/planning-pool/pos-a?decisionRef=4-Q%C4%90&reason=x',
       field: 'id',
-      body: { decisionRef: '4-QĐ', reason: 'x' },
     },
     {
       method: 'delete',
       route: '/cadres/:id/planning-pool/:positionId',
-      path: '/cadres/p-a/planning-pool/pos-b',
+      // The DELETE has no body: the decision and the reason go in the query.
+      path: '/cadres/p-a/planning-pool/pos-b?decisionRef=4-Q%C4%90&reason=x',
       field: 'positionId',
-      body: { decisionRef: '4-QĐ', reason: 'x' },
     },
     {
       method: 'post',
@@ -448,7 +448,7 @@ describe('authorization: every id a request names lies in the caller’s grant',
 
   const send = (entry: ReferenceCase, headers: Record<string, string>) => {
     const call = http()[entry.method](entry.path).set(headers);
-    return entry.method === 'get' ? call : call.send(entry.body ?? {});
+    return entry.method === 'post' ? call.send(entry.body ?? {}) : call;
   };
 
   it('covers every write route that names a unit, a post, a person or a case', () => {

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NOT_ANNOUNCED, WITHHELD_FROM_SUBJECT } from '../../identity/ballot-disclosure';
 
 const TEXT_OR_NULL = { type: String, nullable: true } as const;
 
@@ -33,6 +34,15 @@ export class HistoryEntryDto {
   positionId!: string | null;
   @ApiProperty({ ...TEXT_OR_NULL, example: 'Trưởng ban Tổ chức' }) positionTitle!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['tally'],
+    description:
+      'fields of data left out for this reader (secret ballot); the stored event is unchanged',
+  })
+  withheld?: string[];
+  @ApiPropertyOptional({ enum: [WITHHELD_FROM_SUBJECT, NOT_ANNOUNCED] })
+  withheldBecause?: string;
 }
 
 export class HistoryDto {

@@ -15,6 +15,50 @@ const TITLE_BY_RULE: Record<string, Titles> = {
     vi: 'Nội dung yêu cầu không phải JSON hợp lệ',
   },
   'body.too_large': { en: 'The request body is too large', vi: 'Nội dung yêu cầu quá lớn' },
+  'body.invalid_utf8': {
+    en: 'The request body is not UTF-8',
+    vi: 'Nội dung yêu cầu không phải UTF-8',
+  },
+  'body.charset': {
+    en: 'The request body is not in UTF-8',
+    vi: 'Nội dung yêu cầu không dùng bảng mã UTF-8',
+  },
+  'body.invalid_text': {
+    en: 'A text holds characters it may not',
+    vi: 'Văn bản chứa ký tự không được phép',
+  },
+  'body.forbidden_key': {
+    en: 'The request body holds a forbidden key',
+    vi: 'Nội dung yêu cầu chứa khóa không được phép',
+  },
+  'body.too_deep': {
+    en: 'The request body is nested too deeply',
+    vi: 'Nội dung yêu cầu lồng nhau quá sâu',
+  },
+  'query.invalid_text': {
+    en: 'A query parameter holds characters it may not',
+    vi: 'Tham số truy vấn chứa ký tự không được phép',
+  },
+  'query.invalid_encoding': {
+    en: 'A query parameter is not valid percent-encoded UTF-8',
+    vi: 'Tham số truy vấn không được mã hóa hợp lệ',
+  },
+  'query.repeated': {
+    en: 'A query parameter is given more than once',
+    vi: 'Tham số truy vấn bị lặp lại',
+  },
+  'query.forbidden_key': {
+    en: 'The query holds a forbidden key',
+    vi: 'Truy vấn chứa khóa không được phép',
+  },
+  'path.invalid_text': {
+    en: 'An id in the path holds characters it may not',
+    vi: 'Mã trong đường dẫn chứa ký tự không được phép',
+  },
+  'token.in_query': {
+    en: 'A token goes in the Authorization header, not in the URL',
+    vi: 'Mã xác thực phải gửi trong tiêu đề Authorization, không trong URL',
+  },
   'auth.unauthenticated': {
     en: 'A valid bearer token is needed',
     vi: 'Cần mã xác thực (bearer token) hợp lệ',
@@ -30,6 +74,14 @@ const TITLE_BY_RULE: Record<string, Titles> = {
   'scope.out_of_scope': {
     en: 'Outside the org unit of your grant',
     vi: 'Ngoài phạm vi đơn vị được giao',
+  },
+  'scope.unknown_unit': {
+    en: 'Your grant names an org unit that does not exist',
+    vi: 'Đơn vị được giao không tồn tại',
+  },
+  'scope.top_level_needs_admin': {
+    en: 'Only an admin may create a top-level org unit',
+    vi: 'Chỉ quản trị viên được tạo đơn vị cấp cao nhất',
   },
   'separation.subject': {
     en: 'The subject of a case may not act on it',
@@ -57,6 +109,18 @@ const TITLE_BY_RULE: Record<string, Titles> = {
   'idempotency.key_reused': {
     en: 'The Idempotency-Key was already used for a different request',
     vi: 'Idempotency-Key đã được dùng cho một yêu cầu khác',
+  },
+  'idempotency.in_flight': {
+    en: 'The first request with this Idempotency-Key is still running',
+    vi: 'Yêu cầu đầu tiên với Idempotency-Key này vẫn đang xử lý',
+  },
+  'idempotency.key_too_long': {
+    en: 'The Idempotency-Key is too long',
+    vi: 'Idempotency-Key quá dài',
+  },
+  'case.duplicate_open': {
+    en: 'A case of this procedure is already open for this person and post',
+    vi: 'Đã có hồ sơ đang mở cùng quy trình cho người và chức vụ này',
   },
   'rate_limit.exceeded': { en: 'Too many requests', vi: 'Quá nhiều yêu cầu' },
   'ballot.failed': { en: 'The ballot did not pass', vi: 'Biểu quyết không đạt' },

@@ -90,6 +90,7 @@ const BY_CONSTRAINT: Record<string, Humanize> = {
  */
 const VIETNAMESE_PHRASES: [RegExp, string][] = [
   [/^a date YYYY-MM-DD$/, 'ngày theo dạng YYYY-MM-DD'],
+  [/^(.+) is not a calendar date YYYY-MM-DD$/, '$1 không phải ngày có thật theo dạng YYYY-MM-DD'],
   [/^a whole number$/, 'phải là số nguyên'],
   [/^true or false$/, 'true hoặc false'],
   [/^YYYY-YYYY$/, 'theo dạng YYYY-YYYY'],
