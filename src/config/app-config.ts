@@ -125,9 +125,29 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     // class-validator lists constraints bottom-up; the last one is the first decorator, the most basic check.
     const message = Object.values(first.constraints ?? {}).pop() ?? `${first.property} is invalid`;
     const value = raw[first.property];
+    const shown = value === undefined ? undefined : printableValue(first.property, String(value));
     throw new ConfigError(
-      `invalid configuration: ${message}${value === undefined ? '' : ` (got "${String(value)}")`}`,
+      `invalid configuration: ${message}${shown === undefined ? '' : ` (got "${shown}")`}`,
     );
   }
   return config;
+}
+
+/** Settings whose value is a secret: an error names them but never prints what was given. */
+const SECRET_SETTINGS = new Set(['JWT_SECRET']);
+
+/**
+ * What a configuration error may print of a value: nothing for a secret, a URL with its password
+ * replaced by `***` (DATABASE_URL, REDIS_URL … carry credentials), other values as given.
+ * Start-up errors end up in logs and CI output read by more people than the secrets' holders.
+ */
+export function printableValue(setting: string, value: string): string | undefined {
+  if (SECRET_SETTINGS.has(setting)) return undefined;
+  if (setting.endsWith('_URL')) return redactUrlPassword(value);
+  return value;
+}
+
+/** `scheme://user:password@host` → `scheme://user:***@host`; works on malformed URLs too. */
+export function redactUrlPassword(url: string): string {
+  return url.replace(/^([^:/?#]*:\/\/[^:@/?#]*):[^/?#]*@/, '$1:***@');
 }

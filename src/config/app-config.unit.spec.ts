@@ -27,12 +27,33 @@ describe('configuration from the environment', () => {
       { DATABASE_URL: 'mysql://x' },
       'invalid configuration: DATABASE_URL must be a postgres:// URL (got "mysql://x")',
     ],
-    [
-      { JWT_SECRET: 'short' },
-      'invalid configuration: JWT_SECRET must be at least 16 characters (got "short")',
-    ],
   ])('refuses %j in one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+
+  it('never prints a secret it refuses, nor the password inside a connection URL', () => {
+    const messageFor = (env: NodeJS.ProcessEnv): string => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error(`${JSON.stringify(env)} was accepted`);
+    };
+    const secret = messageFor({ JWT_SECRET: 'short-s3cret' });
+    expect(secret).toBe('invalid configuration: JWT_SECRET must be at least 16 characters');
+    expect(secret).not.toContain('s3cret');
+
+    const database = messageFor({ DATABASE_URL: 'mysql://app:Hunter2@db.internal:3306/cf' });
+    expect(database).toBe(
+      'invalid configuration: DATABASE_URL must be a postgres:// URL (got "mysql://app:***@db.internal:3306/cf")',
+    );
+    // A password with an unencoded "@" is hidden whole, not cut at its first "@".
+    const redis = messageFor({ REDIS_URL: 'http://default:p@ss@cache:6379' });
+    expect(redis).toContain('(got "http://default:***@cache:6379")');
+    expect(redis).not.toMatch(/p@ss|ss@/);
+    // No password: nothing to hide, the value helps the operator.
+    expect(messageFor({ REDIS_URL: 'cache:6379' })).toContain('(got "cache:6379")');
   });
 
   it('requires KURRENTDB_URL when the event store is KurrentDB', () => {
