@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { DEV_JWT_SECRET } from './identity/dev-secret';
 import { JwtAuthGuard } from './identity/jwt-auth.guard';
 import { RolesGuard } from './identity/roles.guard';
+import { USER_RATE_LIMIT, UserRateLimitGuard } from './identity/user-rate-limit.guard';
 import { IdentityModule } from './identity/identity.module';
 import { AccessLogModule } from './access-log/access-log.module';
 import { JWT_VERIFIER, JwtVerifier } from './identity/jwt-verifier';
@@ -87,6 +88,7 @@ export class AppModule {
             redis: redisConnection(config.REDIS_URL),
             prefix: config.QUEUE_PREFIX,
             queueName: 'jobs',
+            reconcileIntervalMs: config.TIMER_RECONCILE_INTERVAL_MS,
           },
           runWorker: config.RUN_WORKERS === 'true',
         }),
@@ -114,9 +116,19 @@ export class AppModule {
             audience: config.JWT_AUDIENCE,
           }),
         },
-        // Floods are cut before any token is checked.
+        {
+          provide: USER_RATE_LIMIT,
+          inject: [REDIS],
+          useFactory: (redis: Redis) => ({
+            storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
+            limit: config.RATE_LIMIT_PER_USER_PER_MINUTE,
+            windowMs: 60_000,
+          }),
+        },
+        // Floods are cut by address before any token is checked, then by user once it is known.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: UserRateLimitGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],

@@ -28,6 +28,7 @@ import {
 import { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import { Pool } from 'pg';
+import { checkOutClient } from '../database/checked-out-client';
 import { PG_POOL } from '../common/tokens';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { AuditEntry } from './audit-entry';
@@ -183,7 +184,7 @@ export class AuditController {
         'forbidden',
       );
     }
-    const client = await this.pool.connect();
+    const client = await checkOutClient(this.pool);
     const rows = this.queries.streamRecorded(client, request);
     response.statusCode = 200;
     response.setHeader(
