@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, trustProxySetting } from './app-config';
 
 describe('configuration from the environment', () => {
   it('works with no variables at all, using local defaults', () => {
@@ -29,6 +29,28 @@ describe('configuration from the environment', () => {
     ],
   ])('refuses %j in one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+
+  it('reads TRUST_PROXY as a hop count or a list of proxy addresses, and refuses "trust everyone"', () => {
+    expect(trustProxySetting(loadConfig({}).TRUST_PROXY)).toBe(false);
+    expect(trustProxySetting(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY)).toBe(2);
+    expect(
+      trustProxySetting(loadConfig({ TRUST_PROXY: '10.0.0.0/8, fd00::/8,loopback' }).TRUST_PROXY),
+    ).toEqual(['10.0.0.0/8', 'fd00::/8', 'loopback']);
+    // "true" would believe whatever X-Forwarded-For a client sends: its limit would be its own choice.
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY must be "false", a number/,
+    );
+  });
+
+  it('keeps the timer reconcile interval at 30 s or less', () => {
+    expect(loadConfig({}).TIMER_RECONCILE_INTERVAL_MS).toBe(30_000);
+    expect(loadConfig({ TIMER_RECONCILE_INTERVAL_MS: '500' }).TIMER_RECONCILE_INTERVAL_MS).toBe(
+      500,
+    );
+    expect(() => loadConfig({ TIMER_RECONCILE_INTERVAL_MS: '60000' })).toThrow(
+      'TIMER_RECONCILE_INTERVAL_MS must be between 100 and 30000',
+    );
   });
 
   it('never prints a secret it refuses, nor the password inside a connection URL', () => {
