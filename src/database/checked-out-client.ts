@@ -11,6 +11,7 @@ import { Pool, PoolClient } from 'pg';
  * Every `connect()` in the service goes through here (or `withClient`); `release()` as usual.
  */
 export async function checkOutClient(pool: Pool): Promise<PoolClient> {
+  // eslint-disable-next-line no-restricted-syntax -- the one place that may: it adds the listener
   const client = await pool.connect();
   let lost: Error | undefined;
   const keepError = (error: Error): void => {
