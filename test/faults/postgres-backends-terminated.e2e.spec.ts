@@ -181,6 +181,18 @@ describe('PostgreSQL backends terminated under a burst of writes', () => {
       90_000,
     );
     expect(health.body.status).toBe('ok');
+    // Other processes' commits wake this one again: its LISTEN connection is back.
+    await waitFor(
+      async () =>
+        (
+          await admin.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND query = 'LISTEN cf_events'`,
+            [new URL(db.url).pathname.slice(1)],
+          )
+        ).rows[0].n > 0,
+      'the service to LISTEN again',
+      30_000,
+    );
 
     // The workers reconnected and finished the work of every write: the sagas noted each opened
     // case on the person's record and scheduled its first step's deadline.
