@@ -66,7 +66,11 @@ describe('/health reflects the instance’s own projections', () => {
   });
 
   it('is 503 naming the failure while its own projection fails, and 200 again once it recovers', async () => {
-    await healthy.db.pool.query('ALTER TABLE case_summaries RENAME TO case_summaries_away');
+    // The projection's own write fails (a constraint its row breaks); reads of the table still work,
+    // as opening a case needs them.
+    await healthy.db.pool.query(
+      "ALTER TABLE case_summaries ADD CONSTRAINT projection_write_fails CHECK (case_id <> 'c-faults-health') NOT VALID",
+    );
     let restored = false;
     try {
       await request(healthy.server as never)
@@ -124,7 +128,9 @@ describe('/health reflects the instance’s own projections', () => {
       expect(failing.body.details.projections.status).toBe('down');
       expect(failing.body.details.projections.case_summaries.failing).toMatch(/case_summaries/);
 
-      await healthy.db.pool.query('ALTER TABLE case_summaries_away RENAME TO case_summaries');
+      await healthy.db.pool.query(
+        'ALTER TABLE case_summaries DROP CONSTRAINT IF EXISTS projection_write_fails',
+      );
       restored = true;
       const recovered = await waitFor(
         async () => {
@@ -139,7 +145,7 @@ describe('/health reflects the instance’s own projections', () => {
     } finally {
       if (!restored)
         await healthy.db.pool
-          .query('ALTER TABLE case_summaries_away RENAME TO case_summaries')
+          .query('ALTER TABLE case_summaries DROP CONSTRAINT IF EXISTS projection_write_fails')
           .catch(() => undefined);
     }
   });

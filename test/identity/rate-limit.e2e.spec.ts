@@ -4,6 +4,16 @@ import request from 'supertest';
 import { RedisThrottlerStorage } from '../../src/infrastructure/redis-throttler-storage';
 import { startTestApp, TestApp } from '../support/test-app';
 
+/**
+ * The callers' unit, written directly: a request to create it would count against the limit (and
+ * a grant for a unit the registry does not hold is refused).
+ */
+async function registerCallersUnit(t: TestApp): Promise<void> {
+  await t.db.pool.query(
+    "INSERT INTO org_units (id, name, kind, parent_id, path) VALUES ('ou-ha-noi', 'Hà Nội', 'province', NULL, ARRAY['ou-ha-noi'])",
+  );
+}
+
 describe('rate limiting', () => {
   // Two instances of the service behind one load balancer: one Redis, one key prefix.
   const prefix = `cftest-ratelimit-${process.pid}`;
@@ -16,12 +26,7 @@ describe('rate limiting', () => {
       RATE_LIMIT_PER_MINUTE: '5',
       QUEUE_PREFIX: prefix,
     });
-    // The callers' unit, written directly: a request to create it would count against the limit
-    // (and a grant for a unit the registry does not hold is refused).
-    for (const t of [first, second])
-      await t.db.pool.query(
-        "INSERT INTO org_units (id, name, kind, parent_id, path) VALUES ('ou-ha-noi', 'Hà Nội', 'province', NULL, ARRAY['ou-ha-noi'])",
-      );
+    for (const t of [first, second]) await registerCallersUnit(t);
   });
   afterAll(async () => {
     await first?.close();
@@ -105,6 +110,7 @@ describe('rate limiting behind a proxy and per user', () => {
         RATE_LIMIT_PER_MINUTE: '3',
         RATE_LIMIT_PER_USER_PER_MINUTE: '1000',
       });
+      await registerCallersUnit(t);
     });
     afterAll(async () => {
       await t?.close();
@@ -134,6 +140,7 @@ describe('rate limiting behind a proxy and per user', () => {
         RATE_LIMIT_PER_MINUTE: '3',
         RATE_LIMIT_PER_USER_PER_MINUTE: '1000',
       });
+      await registerCallersUnit(t);
     });
     afterAll(async () => {
       await t?.close();
@@ -159,6 +166,7 @@ describe('rate limiting behind a proxy and per user', () => {
         RATE_LIMIT_PER_MINUTE: '1000',
         RATE_LIMIT_PER_USER_PER_MINUTE: '3',
       });
+      await registerCallersUnit(t);
     });
     afterAll(async () => {
       await t?.close();
