@@ -9,6 +9,22 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // A client taken from a pool has no error listener while checked out: a backend terminated
+    // meanwhile would end the process. src/database/checked-out-client.ts adds one.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='connect'][callee.object.name=/[pP]ool$/], CallExpression[callee.property.name='connect'][callee.object.property.name=/[pP]ool$/]",
+          message:
+            'Use checkOutClient(pool) or withClient(pool, …) from src/database/checked-out-client.ts: a bare pool.connect() client crashes the process when its connection is cut.',
+        },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'warn',

@@ -21,6 +21,7 @@ import { DEV_JWT_SECRET } from './identity/dev-secret';
 import { JwtAuthGuard } from './identity/jwt-auth.guard';
 import { GrantUnitGuard } from './identity/grant-unit.guard';
 import { RolesGuard } from './identity/roles.guard';
+import { USER_RATE_LIMIT, UserRateLimitGuard } from './identity/user-rate-limit.guard';
 import { IdentityModule } from './identity/identity.module';
 import { AccessLogModule } from './access-log/access-log.module';
 import { JWT_VERIFIER, JwtVerifier } from './identity/jwt-verifier';
@@ -76,6 +77,7 @@ export class AppModule {
             redis: redisConnection(config.REDIS_URL),
             prefix: config.QUEUE_PREFIX,
             queueName: 'jobs',
+            reconcileIntervalMs: config.TIMER_RECONCILE_INTERVAL_MS,
           },
           runWorker: config.RUN_WORKERS === 'true',
         }),
@@ -104,11 +106,21 @@ export class AppModule {
             maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
           }),
         },
-        // Floods are cut before any token is checked.
+        {
+          provide: USER_RATE_LIMIT,
+          inject: [REDIS],
+          useFactory: (redis: Redis) => ({
+            storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
+            limit: config.RATE_LIMIT_PER_USER_PER_MINUTE,
+            windowMs: 60_000,
+          }),
+        },
+        // Floods are cut by address before any token is checked, then by user once it is known.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         // Input no field can take (NUL bytes, `__proto__` keys …) is a 400 before anything else looks at it.
         { provide: APP_GUARD, useClass: RequestInputGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: UserRateLimitGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_GUARD, useClass: GrantUnitGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

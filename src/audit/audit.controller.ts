@@ -31,6 +31,7 @@ import { ACCESS, Allow } from '../identity/allow.decorator';
 import { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import { Pool } from 'pg';
+import { checkOutClient } from '../database/checked-out-client';
 import { PG_POOL } from '../common/tokens';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { NamedAuditEntry } from './audit-entry';
@@ -222,7 +223,7 @@ export class AuditController {
     const request = parseExportRequest({ from, to, format });
     // The export holds the streams of the caller's subtree only (see AuditHistoryQueries).
     const scope = actor && this.scope ? exportScopeOf(actor) : undefined;
-    const client = await this.pool.connect();
+    const client = await checkOutClient(this.pool);
     const rows = this.queries.streamRecorded(client, { ...request, scope }, actor?.personId);
     const disclosure = new AuditEntryDisclosure(actor ?? NO_ROLES_VIEWER);
     response.statusCode = 200;

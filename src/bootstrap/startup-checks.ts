@@ -25,6 +25,8 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const target = new URL(databaseUrl);
   const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
   const probe = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+  // A connection cut while open must fail the check, not end the process with an 'error' event.
+  probe.on('error', () => undefined);
   try {
     await probe.connect();
     await probe.end();
@@ -48,6 +50,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     connectionString: adminUrl.toString(),
     connectionTimeoutMillis: 5000,
   });
+  admin.on('error', () => undefined);
   try {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`).catch((error: { code?: string }) => {

@@ -13,6 +13,21 @@ import {
 } from 'class-validator';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../identity/token-lifetime';
 
+/** A hop count, or addresses / CIDRs / express's names for address ranges, comma-separated. */
+const TRUST_PROXY_PATTERN =
+  /^(false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?))*)$/;
+
+/**
+ * TRUST_PROXY as express's `trust proxy` setting: false (the default: the client is the socket's
+ * peer, X-Forwarded-For is ignored), a hop count (the client is that many addresses from the end
+ * of X-Forwarded-For), or the proxies' addresses (the client is the last address not among them).
+ */
+export function trustProxySetting(value: string): false | number | string[] {
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((entry) => entry.trim());
+}
+
 /** Every setting of the service, read from the environment once at start and validated. */
 export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -83,6 +98,24 @@ export class AppConfig {
   @Min(1, { message: 'RATE_LIMIT_PER_MINUTE must be at least 1' })
   RATE_LIMIT_PER_MINUTE = 600;
 
+  @Transform(({ value }) => (value === undefined || value === '' ? 300 : Number(value)))
+  @IsInt({ message: 'RATE_LIMIT_PER_USER_PER_MINUTE must be a whole number' })
+  @Min(1, { message: 'RATE_LIMIT_PER_USER_PER_MINUTE must be at least 1' })
+  RATE_LIMIT_PER_USER_PER_MINUTE = 300;
+
+  /** Express's `trust proxy`: see trustProxySetting(). */
+  @Matches(TRUST_PROXY_PATTERN, {
+    message:
+      'TRUST_PROXY must be "false", a number of proxy hops (e.g. 1) or a comma-separated list of proxy addresses or CIDRs (e.g. 10.0.0.0/8,loopback)',
+  })
+  TRUST_PROXY = 'false';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 30_000 : Number(value)))
+  @IsInt({ message: 'TIMER_RECONCILE_INTERVAL_MS must be a whole number' })
+  @Min(100, { message: 'TIMER_RECONCILE_INTERVAL_MS must be between 100 and 30000' })
+  @Max(30_000, { message: 'TIMER_RECONCILE_INTERVAL_MS must be between 100 and 30000' })
+  TIMER_RECONCILE_INTERVAL_MS = 30_000;
+
   @IsString()
   DEFINITIONS_DIR = 'seeds/definitions';
 
@@ -135,9 +168,29 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     // class-validator lists constraints bottom-up; the last one is the first decorator, the most basic check.
     const message = Object.values(first.constraints ?? {}).pop() ?? `${first.property} is invalid`;
     const value = raw[first.property];
+    const shown = value === undefined ? undefined : printableValue(first.property, String(value));
     throw new ConfigError(
-      `invalid configuration: ${message}${value === undefined ? '' : ` (got "${String(value)}")`}`,
+      `invalid configuration: ${message}${shown === undefined ? '' : ` (got "${shown}")`}`,
     );
   }
   return config;
+}
+
+/** Settings whose value is a secret: an error names them but never prints what was given. */
+const SECRET_SETTINGS = new Set(['JWT_SECRET']);
+
+/**
+ * What a configuration error may print of a value: nothing for a secret, a URL with its password
+ * replaced by `***` (DATABASE_URL, REDIS_URL … carry credentials), other values as given.
+ * Start-up errors end up in logs and CI output read by more people than the secrets' holders.
+ */
+export function printableValue(setting: string, value: string): string | undefined {
+  if (SECRET_SETTINGS.has(setting)) return undefined;
+  if (setting.endsWith('_URL')) return redactUrlPassword(value);
+  return value;
+}
+
+/** `scheme://user:password@host` → `scheme://user:***@host`; works on malformed URLs too. */
+export function redactUrlPassword(url: string): string {
+  return url.replace(/^([^:/?#]*:\/\/[^:@/?#]*):[^/?#]*@/, '$1:***@');
 }

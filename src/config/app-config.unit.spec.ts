@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, trustProxySetting } from './app-config';
 
 describe('configuration from the environment', () => {
   it('works with no variables at all, using local defaults', () => {
@@ -30,15 +30,58 @@ describe('configuration from the environment', () => {
       'invalid configuration: DATABASE_URL must be a postgres:// URL (got "mysql://x")',
     ],
     [
-      { JWT_SECRET: 'short' },
-      'invalid configuration: JWT_SECRET must be at least 16 characters (got "short")',
-    ],
-    [
       { JWT_MAX_LIFETIME_SECONDS: '999999999' },
       'invalid configuration: JWT_MAX_LIFETIME_SECONDS must be between 60 and 604800 (7 days) (got "999999999")',
     ],
   ])('refuses %j in one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+
+  it('reads TRUST_PROXY as a hop count or a list of proxy addresses, and refuses "trust everyone"', () => {
+    expect(trustProxySetting(loadConfig({}).TRUST_PROXY)).toBe(false);
+    expect(trustProxySetting(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY)).toBe(2);
+    expect(
+      trustProxySetting(loadConfig({ TRUST_PROXY: '10.0.0.0/8, fd00::/8,loopback' }).TRUST_PROXY),
+    ).toEqual(['10.0.0.0/8', 'fd00::/8', 'loopback']);
+    // "true" would believe whatever X-Forwarded-For a client sends: its limit would be its own choice.
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY must be "false", a number/,
+    );
+  });
+
+  it('keeps the timer reconcile interval at 30 s or less', () => {
+    expect(loadConfig({}).TIMER_RECONCILE_INTERVAL_MS).toBe(30_000);
+    expect(loadConfig({ TIMER_RECONCILE_INTERVAL_MS: '500' }).TIMER_RECONCILE_INTERVAL_MS).toBe(
+      500,
+    );
+    expect(() => loadConfig({ TIMER_RECONCILE_INTERVAL_MS: '60000' })).toThrow(
+      'TIMER_RECONCILE_INTERVAL_MS must be between 100 and 30000',
+    );
+  });
+
+  it('never prints a secret it refuses, nor the password inside a connection URL', () => {
+    const messageFor = (env: NodeJS.ProcessEnv): string => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error(`${JSON.stringify(env)} was accepted`);
+    };
+    const secret = messageFor({ JWT_SECRET: 'short-s3cret' });
+    expect(secret).toBe('invalid configuration: JWT_SECRET must be at least 16 characters');
+    expect(secret).not.toContain('s3cret');
+
+    const database = messageFor({ DATABASE_URL: 'mysql://app:Hunter2@db.internal:3306/cf' });
+    expect(database).toBe(
+      'invalid configuration: DATABASE_URL must be a postgres:// URL (got "mysql://app:***@db.internal:3306/cf")',
+    );
+    // A password with an unencoded "@" is hidden whole, not cut at its first "@".
+    const redis = messageFor({ REDIS_URL: 'http://default:p@ss@cache:6379' });
+    expect(redis).toContain('(got "http://default:***@cache:6379")');
+    expect(redis).not.toMatch(/p@ss|ss@/);
+    // No password: nothing to hide, the value helps the operator.
+    expect(messageFor({ REDIS_URL: 'cache:6379' })).toContain('(got "cache:6379")');
   });
 
   it('requires KURRENTDB_URL when the event store is KurrentDB', () => {

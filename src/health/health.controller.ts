@@ -45,7 +45,7 @@ export class HealthController {
       ...this.extras.map((extra) => async () => {
         const session = this.indicators.check(extra.name);
         try {
-          const details = await extra.check();
+          const details = await withTimeout(extra.check(), 5000);
           return details.healthy ? session.up(details.data) : session.down(details.data);
         } catch (error) {
           return session.down({ message: (error as Error).message });

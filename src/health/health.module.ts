@@ -4,6 +4,8 @@ import { HealthController } from './health.controller';
 import { HEALTH_EXTRAS } from './health-extras';
 import { projectionsHealth } from '../projections/projection-health';
 import { ProjectionsService } from '../projections/projections.service';
+import { JobsRuntime } from '../jobs/jobs-runtime';
+import { timersHealth } from '../jobs/timers/timers-health';
 
 @Module({
   imports: [TerminusModule],
@@ -11,8 +13,11 @@ import { ProjectionsService } from '../projections/projections.service';
   providers: [
     {
       provide: HEALTH_EXTRAS,
-      inject: [ProjectionsService],
-      useFactory: (projections: ProjectionsService) => [projectionsHealth(projections)],
+      inject: [ProjectionsService, JobsRuntime],
+      useFactory: (projections: ProjectionsService, jobs: JobsRuntime) => [
+        projectionsHealth(projections),
+        timersHealth(jobs.reconciler),
+      ],
     },
   ],
 })

@@ -1,6 +1,7 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
+import { createPool } from '../database/create-pool';
 import { AppConfig } from '../config/app-config';
 import { CLOCK, systemClock } from '../common/clock';
 import { PG_POOL, REDIS } from '../common/tokens';
@@ -30,19 +31,24 @@ export class InfrastructureModule implements OnApplicationShutdown {
         {
           provide: PG_POOL,
           useFactory: () => {
-            const pool = new Pool({ connectionString: config.DATABASE_URL, max: 20 });
-            // An idle connection cut by the server (restart, failover, shutdown) must not crash the process;
-            // the pool replaces it on the next query.
-            pool.on('error', (error) =>
-              new Logger('PostgreSQL').warn(`idle connection lost: ${error.message}`),
+            const logger = new Logger('PostgreSQL');
+            return createPool({ connectionString: config.DATABASE_URL, max: 20 }, (line) =>
+              logger.warn(line),
             );
-            return pool;
           },
         },
         {
           provide: REDIS,
-          useFactory: () =>
-            new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false }),
+          useFactory: () => {
+            const redis = new Redis(config.REDIS_URL, {
+              maxRetriesPerRequest: null,
+              lazyConnect: false,
+            });
+            // ioredis reconnects by itself; without a listener it prints every failed attempt.
+            const logger = new Logger('Redis');
+            redis.on('error', (error) => logger.warn(`connection error: ${error.message}`));
+            return redis;
+          },
         },
         {
           provide: EVENT_STORE,

@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { JobsConfig } from './jobs.tokens';
 
 /** The job kinds carried by the cadreflow queue. */
@@ -21,8 +22,17 @@ export function bullConnection(config: JobsConfig) {
  */
 export class JobQueue {
   readonly queue: Queue;
+  /**
+   * A plain connection of our own to the queue's Redis: BullMQ 6 hides its client behind a
+   * datastore-neutral interface without EXISTS, and this one also tells when Redis came back
+   * (its 'ready' after a loss), which the timer reconcile loop listens for.
+   */
+  readonly redis: Redis;
 
-  constructor(readonly config: JobsConfig) {
+  constructor(
+    readonly config: JobsConfig,
+    log: (message: string) => void = (line) => process.stderr.write(`${line}\n`),
+  ) {
     if (config.queueName.includes(':'))
       throw new Error(`queue name "${config.queueName}" must not contain ":"`);
     this.queue = new Queue(config.queueName, {
@@ -35,6 +45,12 @@ export class JobQueue {
         removeOnComplete: true,
         removeOnFail: false,
       },
+    });
+    // Connection errors while Redis is away; ioredis reconnects by itself.
+    this.queue.on('error', (error) => log(`[jobs] queue connection error: ${error.message}`));
+    this.redis = new Redis({ ...bullConnection(config), lazyConnect: false });
+    this.redis.on('error', () => {
+      // The queue's listener above reports the same outage once per attempt already.
     });
   }
 
@@ -78,12 +94,26 @@ export class JobQueue {
     return (await this.queue.remove(jobId)) === 1;
   }
 
+  /** The ids among `jobIds` that Redis holds no job for, in one round trip. */
+  async missingJobIds(jobIds: readonly string[]): Promise<string[]> {
+    if (jobIds.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const jobId of jobIds) pipeline.exists(this.queue.toKey(jobId));
+    const answers = (await pipeline.exec()) ?? [];
+    return jobIds.filter((_, index) => {
+      const [error, exists] = answers[index] ?? [new Error('no answer'), 0];
+      if (error) throw error;
+      return exists === 0;
+    });
+  }
+
   async state(jobId: string): Promise<string> {
     return this.queue.getJobState(jobId);
   }
 
   async close(): Promise<void> {
     await this.queue.close();
+    this.redis.disconnect();
   }
 }
 

@@ -9,6 +9,7 @@ import { JobsConfig } from './jobs.tokens';
 import { TimerFiring } from './timers/timer-firing';
 import { TimerHandlerRegistry } from './timers/timer-handlers';
 import { ReconcileReport, TimerReconciler } from './timers/timer-reconciler';
+import { TimerReconcileLoop } from './timers/timer-reconcile-loop';
 import { TimerScheduler } from './timers/timer-scheduler';
 
 export interface JobsRuntimeDeps {
@@ -35,10 +36,12 @@ export class JobsRuntime {
   readonly scheduler: TimerScheduler;
   readonly reconciler: TimerReconciler;
   readonly worker: JobWorker;
+  readonly reconcileLoop: TimerReconcileLoop;
   private started = false;
 
   constructor(readonly deps: JobsRuntimeDeps) {
-    this.queue = new JobQueue(deps.config);
+    const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+    this.queue = new JobQueue(deps.config, log);
     this.deadLetters = new DeadLetterStore(deps.pool, deps.clock);
     this.deadLetterService = new DeadLetterService(this.deadLetters, this.queue);
     this.scheduler = new TimerScheduler(deps.store, this.queue, deps.clock);
@@ -50,21 +53,32 @@ export class JobsRuntime {
       deps.clock,
     );
     this.worker = new JobWorker(deps.config, this.processors, this.deadLetters, deps.log);
+    this.reconcileLoop = new TimerReconcileLoop({
+      reconciler: this.reconciler,
+      intervalMs: deps.config.reconcileIntervalMs,
+      redis: this.queue.redis,
+      log,
+    });
     this.processors.register(new TimerFiring(deps.store, this.timerHandlers, deps.clock));
   }
 
-  /** Re-enqueues every pending timer (what Redis may have lost), then starts the worker. */
+  /**
+   * Re-enqueues every pending timer (what Redis may have lost), then starts the worker and keeps
+   * re-enqueueing what Redis loses while it runs (on reconnection and every reconcileIntervalMs).
+   */
   async start(options: { worker?: boolean } = {}): Promise<ReconcileReport> {
     const report = await this.reconciler.reconcile();
     if (options.worker !== false && !this.started) {
       this.worker.start();
       await this.worker.ready();
+      this.reconcileLoop.start();
       this.started = true;
     }
     return report;
   }
 
   async close(): Promise<void> {
+    await this.reconcileLoop.stop();
     await this.worker.close();
     await this.queue.close();
     this.started = false;

@@ -23,6 +23,11 @@ export interface JobsConfig {
   stalledIntervalMs: number;
   /** Crashes survived by one job before it is failed (and parked); our jobs are idempotent. */
   maxStalledCount: number;
+  /**
+   * While the worker runs: how often pending timers are checked for a job in Redis and queued
+   * again if it is missing (TIMER_RECONCILE_INTERVAL_MS); also done on every Redis reconnection.
+   */
+  reconcileIntervalMs: number;
 }
 
 export const JOBS_CONFIG = Symbol('JOBS_CONFIG');
@@ -37,5 +42,6 @@ export const defaultJobsConfig = (overrides: Partial<JobsConfig> = {}): JobsConf
   lockDurationMs: 30_000,
   stalledIntervalMs: 30_000,
   maxStalledCount: 5,
+  reconcileIntervalMs: 30_000,
   ...overrides,
 });

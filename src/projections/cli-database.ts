@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { createPool } from '../database/create-pool';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cadreflow';
@@ -9,7 +10,7 @@ export function openCliDatabase(): {
   store: PostgresEventStore;
   close(): Promise<void>;
 } {
-  const pool = new Pool({
+  const pool = createPool({
     connectionString: process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     max: 10,
   });

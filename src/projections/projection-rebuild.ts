@@ -7,6 +7,7 @@ import { postgresPositionOrder, PositionOrder } from './position-order';
 import { assertValidProjection, Projection } from './projection';
 import { buildShadowIndexes } from './shadow-indexes';
 import { quoteIdentifier as quote } from '../database/quote-identifier';
+import { checkOutClient } from '../database/checked-out-client';
 import { swapTablesIn } from './table-swap';
 
 export interface RebuildProgress {
@@ -57,7 +58,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   const order = options.order ?? postgresPositionOrder;
   const batchSize = options.batchSize ?? 5000;
   const shadow = rebuildSchemaOf(projection.name);
-  const client = await pool.connect();
+  const client = await checkOutClient(pool);
   const lockKey = `cf_projection_rebuild:${projection.name}`;
   try {
     const { rows } = await client.query<{ locked: boolean }>(

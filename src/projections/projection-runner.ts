@@ -1,4 +1,6 @@
 import { Pool } from 'pg';
+import { withClient } from '../database/checked-out-client';
+import { isConnectionLost } from '../database/connection-loss';
 import { RecordedEvent } from '../event-store/event-envelope';
 import { AllFrom, EventStore, Subscription } from '../event-store/event-store.port';
 import { applyBatch, ApplyOutcome } from './apply-events';
@@ -13,9 +15,22 @@ export interface ProjectionRunnerOptions {
   order?: PositionOrder;
   /** Events per transaction while catching up after downtime. */
   catchUpBatchSize?: number;
-  /** Pause before retrying after a failure (a poison event retries until fixed, never skipped). */
+  /**
+   * Pause before the first retry after a failure; it doubles with each failure in a row up to
+   * `maxRetryDelayMs` (a poison event retries until fixed, never skipped; a database that is
+   * away is not hammered).
+   */
   retryDelayMs?: number;
+  maxRetryDelayMs?: number;
   log?: (message: string) => void;
+}
+
+/** Why this runner is not keeping its read model up to date right now, if it is not. */
+export interface ProjectionRunnerFailure {
+  message: string;
+  since: Date;
+  /** Failures in a row since the runner last made progress. */
+  attempts: number;
 }
 
 /** The checkpoint moved behind the subscription's back: start again from the stored position. */
@@ -37,6 +52,7 @@ export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private wakeRetry: (() => void) | null = null;
   private stopSubscriptionWait: (() => void) | null = null;
+  private currentFailure: ProjectionRunnerFailure | null = null;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     assertValidProjection(options.projection);
@@ -45,6 +61,14 @@ export class ProjectionRunner {
 
   get name(): string {
     return this.options.projection.name;
+  }
+
+  /**
+   * This runner's own state: null while it keeps up, else its last failure. `/health` reads this
+   * rather than the shared checkpoint row, which every instance running the projection writes.
+   */
+  get failure(): ProjectionRunnerFailure | null {
+    return this.currentFailure;
   }
 
   /** Starts in the background; resolves once the checkpoint row exists. */
@@ -78,6 +102,7 @@ export class ProjectionRunner {
         const checkpoint = await readCheckpoint(this.options.pool, this.name);
         const caughtUpTo = await this.catchUp(checkpoint?.position ?? 'start');
         if (caughtUpTo === null || !this.running) continue;
+        this.recovered();
         await this.follow(caughtUpTo);
       } catch (error) {
         if (!this.running) return;
@@ -88,9 +113,19 @@ export class ProjectionRunner {
           this.running = false;
           return;
         }
-        this.log(`failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
-        await recordCheckpointError(this.options.pool, this.name, error);
-        await this.pause(this.options.retryDelayMs ?? 1000);
+        const message = error instanceof Error ? error.message : String(error);
+        const attempts = (this.currentFailure?.attempts ?? 0) + 1;
+        this.currentFailure = {
+          message,
+          since: this.currentFailure?.since ?? new Date(),
+          attempts,
+        };
+        const delay = Math.min(
+          this.options.maxRetryDelayMs ?? 30_000,
+          (this.options.retryDelayMs ?? 1000) * 2 ** (attempts - 1),
+        );
+        this.log(`failed (${attempts} in a row), retrying in ${delay} ms: ${message}`);
+        await this.pause(delay);
       }
     }
   }
@@ -134,17 +169,30 @@ export class ProjectionRunner {
   }
 
   private async apply(events: RecordedEvent[], readFrom: AllFrom): Promise<ApplyOutcome> {
-    const client = await this.options.pool.connect();
     try {
-      return await applyBatch(client, {
-        projection: this.options.projection,
-        events,
-        readFrom,
-        order: this.order,
-      });
-    } finally {
-      client.release();
+      const outcome = await withClient(this.options.pool, (client) =>
+        applyBatch(client, {
+          projection: this.options.projection,
+          events,
+          readFrom,
+          order: this.order,
+        }),
+      );
+      if (outcome.kind !== 'gap') this.recovered();
+      return outcome;
+    } catch (error) {
+      // Only a failure of the projection itself (its code on these events) is every instance's
+      // problem and goes into the shared row for `projections status`; a connection this
+      // instance lost, or a store it cannot reach, is its own and shows in its own /health.
+      if (!isConnectionLost(error))
+        await recordCheckpointError(this.options.pool, this.name, error);
+      throw error;
     }
+  }
+
+  private recovered(): void {
+    if (this.currentFailure) this.log(`recovered after ${this.currentFailure.attempts} failure(s)`);
+    this.currentFailure = null;
   }
 
   private pause(ms: number): Promise<void> {

@@ -9,7 +9,7 @@ import { Pool } from 'pg';
 import { PG_POOL } from '../common/tokens';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { Projection } from './projection';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, ProjectionRunnerFailure } from './projection-runner';
 import { projectionLags, readProjectionStatus, ProjectionStatus } from './projection-status';
 import { PROJECTIONS } from './projections.tokens';
 
@@ -49,6 +49,16 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.runners.splice(0).map((runner) => runner.stop()));
+  }
+
+  /** Whether this process runs the projections (RUN_WORKERS) or only reads their tables. */
+  get runsProjections(): boolean {
+    return this.options.autoStart;
+  }
+
+  /** The failure of this process's runner of each projection (null: keeping up, or not run here). */
+  ownFailures(): Map<string, ProjectionRunnerFailure | null> {
+    return new Map(this.runners.map((runner) => [runner.name, runner.failure]));
   }
 
   /** Lag in events per projection, for the health check. */

@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { Clock } from '../common/clock';
+import { isConnectionLost } from '../database/connection-loss';
 import { deterministicId } from '../common/deterministic-id';
 import { RecordedEvent } from '../event-store/event-envelope';
 import { EventStore, Subscription } from '../event-store/event-store.port';
@@ -14,7 +15,10 @@ export interface SagaRetryPolicy {
   /** Delay before the 2nd attempt; doubles each attempt, capped by maxBackoffMs. */
   backoffMs: number;
   maxBackoffMs: number;
-  /** Pause before re-subscribing after the subscription itself failed (database down). */
+  /**
+   * Pause before re-subscribing after the subscription itself failed (database down, connection
+   * cut); doubles with each failure in a row, capped by maxBackoffMs.
+   */
   resubscribeMs: number;
 }
 
@@ -79,6 +83,8 @@ export class SagaRunner {
   private stopWait: (() => void) | null = null;
   private caughtUpOnce: Promise<void>;
   private markCaughtUp!: () => void;
+  /** Subscription failures since an event was last handled: sets the re-subscribe backoff. */
+  private failuresInARow = 0;
 
   constructor(
     readonly saga: Saga,
@@ -158,14 +164,21 @@ export class SagaRunner {
       this.subscription = null;
       await subscription?.stop();
       if (!this.running || failure instanceof Stopped) return;
-      this.log(`subscription failed, re-subscribing from the checkpoint: ${describe(failure)}`);
+      this.failuresInARow += 1;
+      const delay = sagaBackoff(
+        { ...this.policy, backoffMs: this.policy.resubscribeMs },
+        this.failuresInARow,
+      );
+      this.log(
+        `subscription failed (${this.failuresInARow} in a row), re-subscribing from the checkpoint in ${delay} ms: ${describe(failure)}`,
+      );
       await this.deps.pool
         .query('UPDATE saga_checkpoints SET last_error = $2, updated_at = now() WHERE name = $1', [
           this.name,
           describe(failure),
         ])
         .catch(() => undefined);
-      await this.sleep(this.policy.resubscribeMs).catch(() => undefined);
+      await this.sleep(delay).catch(() => undefined);
     }
   }
 
@@ -178,6 +191,9 @@ export class SagaRunner {
         break;
       } catch (error) {
         if (error instanceof Stopped) throw error;
+        // A lost connection is not this event's fault: it must not use up the event's attempts
+        // and park it. Ending the subscription re-reads from the checkpoint once reconnected.
+        if (isConnectionLost(error)) throw error;
         this.log(
           `event ${event.type} ${event.id} attempt ${attempt}/${this.policy.attempts} failed: ${describe(error)}`,
         );
@@ -206,6 +222,7 @@ export class SagaRunner {
         WHERE name = $1`,
       [this.name, event.position, parked ? 1 : 0],
     );
+    this.failuresInARow = 0;
   }
 
   /** Interruptible by stop(): rejects with Stopped. */

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Pool } from 'pg';
+import { createPool } from '../database/create-pool';
 import { prepareInfrastructure, StartupError } from '../bootstrap/startup-checks';
 import { RegistryService } from '../cadres/registry.service';
 import { ConfigError, loadConfig } from '../config/app-config';
@@ -11,7 +11,7 @@ import { projectRoot } from '../common/project-root';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   await prepareInfrastructure(config, (line) => process.stdout.write(`seed: ${line}\n`));
-  const pool = new Pool({ connectionString: config.DATABASE_URL });
+  const pool = createPool({ connectionString: config.DATABASE_URL });
   const store = new PostgresEventStore(pool);
   try {
     const file = path.join(projectRoot(), 'seeds/demo/son-tay.json');

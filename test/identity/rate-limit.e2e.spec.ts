@@ -4,6 +4,16 @@ import request from 'supertest';
 import { RedisThrottlerStorage } from '../../src/infrastructure/redis-throttler-storage';
 import { startTestApp, TestApp } from '../support/test-app';
 
+/**
+ * The callers' unit, written directly: a request to create it would count against the limit (and
+ * a grant for a unit the registry does not hold is refused).
+ */
+async function registerCallersUnit(t: TestApp): Promise<void> {
+  await t.db.pool.query(
+    "INSERT INTO org_units (id, name, kind, parent_id, path) VALUES ('ou-ha-noi', 'Hà Nội', 'province', NULL, ARRAY['ou-ha-noi'])",
+  );
+}
+
 describe('rate limiting', () => {
   // Two instances of the service behind one load balancer: one Redis, one key prefix.
   const prefix = `cftest-ratelimit-${process.pid}`;
@@ -16,12 +26,7 @@ describe('rate limiting', () => {
       RATE_LIMIT_PER_MINUTE: '5',
       QUEUE_PREFIX: prefix,
     });
-    // The callers' unit, written directly: a request to create it would count against the limit
-    // (and a grant for a unit the registry does not hold is refused).
-    for (const t of [first, second])
-      await t.db.pool.query(
-        "INSERT INTO org_units (id, name, kind, parent_id, path) VALUES ('ou-ha-noi', 'Hà Nội', 'province', NULL, ARRAY['ou-ha-noi'])",
-      );
+    for (const t of [first, second]) await registerCallersUnit(t);
   });
   afterAll(async () => {
     await first?.close();
@@ -81,5 +86,108 @@ describe('rate limiting', () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => silent.close(resolve));
     }
+  });
+});
+
+describe('rate limiting behind a proxy and per user', () => {
+  const get = (t: TestApp, userId: string, forwardedFor?: string) => {
+    const call = request(t.server as never)
+      .get('/cases')
+      .set('Authorization', `Bearer ${t.token(userId, ['organization_staff'], 'ou-ha-noi')}`);
+    return forwardedFor === undefined ? call : call.set('X-Forwarded-For', forwardedFor);
+  };
+  const statuses = async (calls: (() => request.Test)[]) => {
+    const out: number[] = [];
+    for (const call of calls) out.push((await call()).status);
+    return out;
+  };
+
+  describe('TRUST_PROXY=1 (one ingress in front)', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp('ratelimit_proxy', {
+        TRUST_PROXY: '1',
+        RATE_LIMIT_PER_MINUTE: '3',
+        RATE_LIMIT_PER_USER_PER_MINUTE: '1000',
+      });
+      await registerCallersUnit(t);
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    it('limits each client address from X-Forwarded-For, not the whole organisation behind the ingress', async () => {
+      // Different users, so only the per-IP limit is in play.
+      expect(
+        await statuses([
+          () => get(t, 'u-a1', '203.0.113.10'),
+          () => get(t, 'u-a2', '203.0.113.10'),
+          () => get(t, 'u-a3', '203.0.113.10'),
+          () => get(t, 'u-a4', '203.0.113.10'),
+        ]),
+      ).toEqual([200, 200, 200, 429]);
+      // Another client behind the same ingress (same socket address) still gets through.
+      expect((await get(t, 'u-b1', '203.0.113.20')).status).toBe(200);
+      // A client cannot escape by prepending addresses of its own: only the ingress's entry counts.
+      expect((await get(t, 'u-a5', '198.51.100.7, 203.0.113.10')).status).toBe(429);
+    });
+  });
+
+  describe('without TRUST_PROXY', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp('ratelimit_direct', {
+        RATE_LIMIT_PER_MINUTE: '3',
+        RATE_LIMIT_PER_USER_PER_MINUTE: '1000',
+      });
+      await registerCallersUnit(t);
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    it('ignores X-Forwarded-For, so a client cannot reset its limit by sending one', async () => {
+      expect(
+        await statuses([
+          () => get(t, 'u-c1', '192.0.2.1'),
+          () => get(t, 'u-c2', '192.0.2.2'),
+          () => get(t, 'u-c3', '192.0.2.3'),
+          () => get(t, 'u-c4', '192.0.2.4'),
+        ]),
+      ).toEqual([200, 200, 200, 429]);
+    });
+  });
+
+  describe('RATE_LIMIT_PER_USER_PER_MINUTE', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp('ratelimit_user', {
+        TRUST_PROXY: '1',
+        RATE_LIMIT_PER_MINUTE: '1000',
+        RATE_LIMIT_PER_USER_PER_MINUTE: '3',
+      });
+      await registerCallersUnit(t);
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    it("counts a user's requests from every address together; other users are not affected", async () => {
+      expect(
+        await statuses([
+          () => get(t, 'u-d', '203.0.113.31'),
+          () => get(t, 'u-d', '203.0.113.32'),
+          () => get(t, 'u-d', '203.0.113.33'),
+        ]),
+      ).toEqual([200, 200, 200]);
+      const refused = await get(t, 'u-d', '203.0.113.34');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(JSON.stringify(refused.body)).toMatch(/too many requests/i);
+      // The same address, another user: the user limit is per token subject.
+      expect((await get(t, 'u-e', '203.0.113.31')).status).toBe(200);
+      // Requests without a token are not counted against anyone.
+      expect((await request(t.server as never).get('/health')).status).toBe(200);
+    });
   });
 });

@@ -37,6 +37,7 @@ export async function startTestApp(
     LOG_LEVEL: env.LOG_LEVEL ?? 'silent',
     RUN_WORKERS: env.RUN_WORKERS ?? 'false',
     RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '100000',
+    RATE_LIMIT_PER_USER_PER_MINUTE: env.RATE_LIMIT_PER_USER_PER_MINUTE ?? '100000',
     QUEUE_PREFIX: queuePrefix,
   });
   const moduleRef = await Test.createTestingModule({

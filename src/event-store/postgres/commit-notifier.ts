@@ -2,6 +2,9 @@ import { Client, Pool } from 'pg';
 
 const CHANNEL = 'cf_events';
 const NOTIFY_WINDOW_MS = 5;
+/** Re-LISTEN after the listening connection was lost: first pause, doubling up to the cap. */
+const RELISTEN_FIRST_MS = 200;
+const RELISTEN_MAX_MS = 10_000;
 
 /**
  * Wakes subscribers when events are committed. Writers in this process wake local subscribers
@@ -14,6 +17,8 @@ export class CommitNotifier {
   private listenClient: Client | null = null;
   private listenReady: Promise<void> | null = null;
   private closed = false;
+  private relistenTimer: NodeJS.Timeout | null = null;
+  private relistenFailures = 0;
 
   constructor(private readonly pool: Pool) {}
 
@@ -45,6 +50,8 @@ export class CommitNotifier {
   async close(): Promise<void> {
     this.closed = true;
     this.listeners.clear();
+    if (this.relistenTimer) clearTimeout(this.relistenTimer);
+    this.relistenTimer = null;
     const client = this.listenClient;
     this.listenClient = null;
     this.listenReady = null;
@@ -62,20 +69,42 @@ export class CommitNotifier {
       const client = new Client(options);
       this.listenClient = client;
       client.on('notification', () => this.wakeLocal());
-      client.on('error', () => {
-        // Subscribers fall back to their timed look; the next listen() reconnects.
-        this.listenReady = null;
-        this.listenClient = null;
-      });
+      // The listening connection is held for the process's life, so it is the one most likely to
+      // be cut (failover, pg_terminate_backend, a pooler's idle timeout). Without this listener
+      // the 'error' would end the process.
+      client.on('error', () => this.connectionLost(client));
       this.listenReady = client
         .connect()
         .then(() => client.query(`LISTEN ${CHANNEL}`))
-        .then(() => undefined)
-        .catch(() => {
-          this.listenReady = null;
-          this.listenClient = null;
-        });
+        .then(() => {
+          if (this.relistenFailures > 0) {
+            this.relistenFailures = 0;
+            // Commits of other processes while nobody listened woke nobody: look now.
+            this.wakeLocal();
+          }
+        })
+        .catch(() => this.connectionLost(client));
     }
     return this.listenReady;
+  }
+
+  /**
+   * Subscribers fall back to their timed look meanwhile; LISTEN again after a pause that grows
+   * while the database stays away, as long as anyone is listening.
+   */
+  private connectionLost(client: Client): void {
+    if (this.listenClient !== client) return;
+    this.listenClient = null;
+    this.listenReady = null;
+    client.end().catch(() => undefined);
+    if (this.closed || this.listeners.size === 0 || this.relistenTimer) return;
+    const delay = Math.min(RELISTEN_MAX_MS, RELISTEN_FIRST_MS * 2 ** this.relistenFailures);
+    this.relistenFailures += 1;
+    this.relistenTimer = setTimeout(() => {
+      this.relistenTimer = null;
+      if (this.closed || this.listeners.size === 0) return;
+      void this.ensureListening();
+    }, delay);
+    this.relistenTimer.unref();
   }
 }

@@ -26,6 +26,7 @@ import {
 } from './new-stream-insert';
 import { AppendCoalescer } from './append-coalescer';
 import { parsePosition } from './postgres-position';
+import { retryOnConnectionLoss } from './retry-on-connection-loss';
 
 const EXPECTED_CODES: Record<Exclude<ExpectedRevision, number>, number> = {
   no_stream: -1,
@@ -94,13 +95,14 @@ export class PostgresEventStore implements EventStore {
     this.newStreams = new AppendCoalescer<StreamBatch>({
       ...limits,
       together: (appends) => insertNewStreams(this.pool, appends),
-      alone: ({ streamId, batch }) => this.appendNewStream(streamId, batch),
+      alone: ({ streamId, batch }) =>
+        retryOnConnectionLoss(() => this.appendNewStream(streamId, batch)),
     });
     this.existingStreams = new AppendCoalescer<CheckedAppend>({
       ...limits,
       together: (appends) => this.callAppendMany(appends),
       alone: ({ streamId, expectedCode, batch, expected }) =>
-        this.callAppend(streamId, expectedCode, batch, expected, true),
+        retryOnConnectionLoss(() => this.callAppend(streamId, expectedCode, batch, expected, true)),
     });
   }
 

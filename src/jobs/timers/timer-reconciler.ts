@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { checkOutClient } from '../../database/checked-out-client';
 import { Clock } from '../../common/clock';
 import { EventStore } from '../../event-store/event-store.port';
 import { DeadLetterStore } from '../dead-letters/dead-letter-store';
@@ -7,7 +8,16 @@ import { evolveTimer, TIMER_STREAM_PREFIX, TimerScheduledData, TimerState } from
 import { timerDeadLetterKey } from './timer-firing';
 import { TIMERS_PROJECTION_NAME } from './timers.projection';
 
-export type PendingTimer = TimerScheduledData;
+export interface PendingTimer extends TimerScheduledData {
+  /** When its TimerScheduled was recorded. */
+  scheduledAt: string;
+}
+
+/** Pending timers whose job is missing from Redis (what a Redis that lost its data leaves). */
+export interface MissingJobsReport {
+  pending: number;
+  withoutJob: number;
+}
 
 export interface ReconcileReport {
   pending: number;
@@ -41,7 +51,8 @@ export class TimerReconciler {
 
   async pendingTimers(): Promise<PendingTimer[]> {
     const states = new Map<string, TimerState>();
-    const client = await this.pool.connect();
+    const scheduledAt = new Map<string, string>();
+    const client = await checkOutClient(this.pool);
     let checkpoint: string | null = null;
     try {
       // One snapshot for the checkpoint and the rows it vouches for.
@@ -58,8 +69,12 @@ export class TimerReconciler {
           target: string;
           due_at: Date;
           payload: Record<string, unknown>;
-        }>(`SELECT timer_id, kind, target, due_at, payload FROM timers WHERE status = 'scheduled'`);
+          scheduled_at: Date;
+        }>(
+          `SELECT timer_id, kind, target, due_at, payload, scheduled_at FROM timers WHERE status = 'scheduled'`,
+        );
         for (const row of rows) {
+          scheduledAt.set(row.timer_id, row.scheduled_at.toISOString());
           states.set(row.timer_id, {
             status: 'scheduled',
             timer: {
@@ -88,6 +103,7 @@ export class TimerReconciler {
       });
       for (const event of tail) {
         const timerId = event.streamId.slice(TIMER_STREAM_PREFIX.length);
+        if (event.type === 'TimerScheduled') scheduledAt.set(timerId, event.recordedAt);
         states.set(timerId, evolveTimer(states.get(timerId) ?? { status: 'absent' }, event));
       }
       if (tail.length < TAIL_BATCH) break;
@@ -95,24 +111,62 @@ export class TimerReconciler {
     }
 
     const pending: PendingTimer[] = [];
-    for (const state of states.values())
-      if (state.status === 'scheduled') pending.push(state.timer);
+    for (const [timerId, state] of states)
+      if (state.status === 'scheduled')
+        pending.push({
+          ...state.timer,
+          scheduledAt: scheduledAt.get(timerId) ?? state.timer.dueAt,
+        });
     return pending.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   }
 
   /** Re-enqueues every pending timer; due ones run at once, the others keep their delay. */
   async reconcile(): Promise<ReconcileReport> {
-    return this.run(false);
+    return this.run({ dueOnly: false, missingOnly: false });
+  }
+
+  /**
+   * Re-enqueues only the pending timers whose job Redis does not hold: the check a running
+   * service repeats (TimerReconcileLoop), one Redis round trip to find them instead of a job
+   * state lookup per pending timer.
+   */
+  async requeueMissing(): Promise<ReconcileReport> {
+    return this.run({ dueOnly: false, missingOnly: true });
+  }
+
+  /**
+   * Counts pending timers that have no job in Redis, for `/health`. A timer scheduled less than
+   * `graceMs` ago is left out (the scheduler writes the store first and the job right after),
+   * and a timer missing its job is looked up again, so one that fired meanwhile (its job removed
+   * on completion) is not counted. A timer parked in dead_letters is not counted either: it waits
+   * for an operator's replay, which queues it again.
+   */
+  async missingJobs(graceMs = 10_000): Promise<MissingJobsReport> {
+    const pending = await this.pendingTimers();
+    const settledBefore = Date.now() - graceMs;
+    const old = pending.filter((timer) => new Date(timer.scheduledAt).getTime() < settledBefore);
+    const absent = await this.queue.missingJobIds(old.map((timer) => timer.timerId));
+    if (absent.length === 0) return { pending: pending.length, withoutJob: 0 };
+    const stillPending = new Set((await this.pendingTimers()).map((timer) => timer.timerId));
+    const parked = await this.deadLetters.parkedKeys(absent.map(timerDeadLetterKey));
+    const withoutJob = (await this.queue.missingJobIds(absent)).filter(
+      (id) => stillPending.has(id) && !parked.has(timerDeadLetterKey(id)),
+    );
+    return { pending: pending.length, withoutJob: withoutJob.length };
   }
 
   /** After the clock moved: makes every timer due by the clock run now. */
   async tick(): Promise<ReconcileReport> {
-    return this.run(true);
+    return this.run({ dueOnly: true, missingOnly: false });
   }
 
-  private async run(dueOnly: boolean): Promise<ReconcileReport> {
+  private async run(scope: { dueOnly: boolean; missingOnly: boolean }): Promise<ReconcileReport> {
+    const { dueOnly, missingOnly } = scope;
     const now = this.clock.now().getTime();
     const pending = await this.pendingTimers();
+    const missing = missingOnly
+      ? new Set(await this.queue.missingJobIds(pending.map((timer) => timer.timerId)))
+      : null;
     const parked = await this.deadLetters.parkedKeys(
       pending.map((timer) => timerDeadLetterKey(timer.timerId)),
     );
@@ -128,6 +182,10 @@ export class TimerReconciler {
       const delay = new Date(timer.dueAt).getTime() - now;
       if (delay <= 0) report.due += 1;
       if (dueOnly && delay > 0) continue;
+      if (missing && !missing.has(timer.timerId)) {
+        report.alreadyQueued += 1;
+        continue;
+      }
       if (parked.has(timerDeadLetterKey(timer.timerId))) {
         report.parked += 1;
         continue;

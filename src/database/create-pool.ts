@@ -1,0 +1,16 @@
+import { Pool, PoolConfig } from 'pg';
+
+/**
+ * A pg pool that survives its connections being cut. An idle connection whose backend goes
+ * away (restart, failover, pg_terminate_backend, a pooler's idle timeout) makes the pool emit
+ * `'error'`; with no listener that ends the process. The pool has already dropped the connection
+ * and opens a new one for the next query, so the loss is only worth a log line.
+ */
+export function createPool(
+  config: PoolConfig,
+  log: (message: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Pool {
+  const pool = new Pool(config);
+  pool.on('error', (error) => log(`PostgreSQL: idle connection lost: ${error.message}`));
+  return pool;
+}

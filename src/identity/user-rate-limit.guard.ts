@@ -1,0 +1,50 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { ThrottlerException, ThrottlerStorage } from '@nestjs/throttler';
+import { createHash } from 'node:crypto';
+import { AuthenticatedRequest } from './jwt-auth.guard';
+
+export const USER_RATE_LIMIT = Symbol('USER_RATE_LIMIT');
+
+export interface UserRateLimit {
+  /** Counts in Redis, shared by every instance (RedisThrottlerStorage). */
+  storage: ThrottlerStorage;
+  /** Requests per user per window (RATE_LIMIT_PER_USER_PER_MINUTE). */
+  limit: number;
+  windowMs: number;
+}
+
+const THROTTLER_NAME = 'user';
+
+/**
+ * The per-user rate limit, beside the per-IP one: counts requests by the token's `sub`, across
+ * every instance. Behind an ingress many users share an address, and one user can come from
+ * many; the IP limit alone either lets one user flood or makes a whole office share one budget.
+ * Runs after the token was verified (a forged `sub` never counts against anyone); routes without
+ * a token (/health, /docs) are not counted. Over the limit: 429 with Retry-After, blocked for
+ * one window.
+ */
+@Injectable()
+export class UserRateLimitGuard implements CanActivate {
+  constructor(@Inject(USER_RATE_LIMIT) private readonly rateLimit: UserRateLimit) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!request.actor) return true;
+    const { storage, limit, windowMs } = this.rateLimit;
+    // Hashed: a `sub` is whatever the identity provider issues, a key should be short and plain.
+    const key = createHash('sha256').update(request.actor.userId).digest('hex');
+    const record = await storage.increment(key, windowMs, limit, windowMs, THROTTLER_NAME);
+    const response = context
+      .switchToHttp()
+      .getResponse<{ setHeader(name: string, value: string | number): void }>();
+    response.setHeader('X-RateLimit-Limit-User', limit);
+    response.setHeader('X-RateLimit-Remaining-User', Math.max(0, limit - record.totalHits));
+    if (record.isBlocked) {
+      response.setHeader('Retry-After', record.timeToBlockExpire);
+      throw new ThrottlerException(
+        `ThrottlerException: Too Many Requests (more than ${limit} requests by this user per minute)`,
+      );
+    }
+    return true;
+  }
+}
