@@ -21,6 +21,7 @@ import { RolesGuard } from './identity/roles.guard';
 import { IdentityModule } from './identity/identity.module';
 import { AccessLogModule } from './access-log/access-log.module';
 import { JWT_VERIFIER, JwtVerifier } from './identity/jwt-verifier';
+import { DevSignInController } from './identity/dev-sign-in.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { RedisThrottlerStorage } from './infrastructure/redis-throttler-storage';
 import { REDIS } from './common/tokens';
@@ -103,6 +104,7 @@ export class AppModule {
         ReadModelsModule,
         AuditModule,
       ],
+      controllers: [DevSignInController],
       providers: [
         {
           provide: JWT_VERIFIER,

@@ -77,7 +77,7 @@ export class ReadModelsController {
   @ApiQuery({ name: 'overdue', required: false, enum: ['true', 'false'] })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
-  inbox(
+  async inbox(
     @CurrentActor() actor: Actor,
     @Query('procedure') procedure?: string,
     @Query('orgUnit') orgUnit?: string,
@@ -85,7 +85,7 @@ export class ReadModelsController {
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
   ) {
-    return this.queries.inbox({
+    const page = await this.queries.inbox({
       scopeUnit: actor.orgUnit,
       steps: stepsPerformedBy(actor, this.catalog),
       includeTasks: actor.roles.includes('organization_staff'),
@@ -96,6 +96,22 @@ export class ReadModelsController {
       limit: parseLimit(limit),
       cursor,
     });
+    // Each step with its title from the definition the case pinned.
+    return {
+      ...page,
+      items: page.items.map((item) => {
+        const step =
+          item.definition && item.step
+            ? this.catalog.definition(item.definition)?.steps.find((s) => s.id === item.step)
+            : undefined;
+        return {
+          ...item,
+          stepTitle: step?.title ?? null,
+          stepTitleVi: step?.titleVi ?? null,
+          stepKind: step?.kind ?? null,
+        };
+      }),
+    };
   }
 
   @Allow(...ACCESS.anyRole)

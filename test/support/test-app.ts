@@ -41,7 +41,10 @@ export async function startTestApp(
     imports: [AppModule.forConfig(config)],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
-  configureApp(app, { bodyLimitBytes: config.BODY_LIMIT_BYTES });
+  configureApp(app, {
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    ...(env.WEB_DIR ? { webDir: env.WEB_DIR } : {}),
+  });
   await app.init();
   const verifier = new JwtVerifier({ secret: TEST_JWT_SECRET });
   return {
