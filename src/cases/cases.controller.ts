@@ -46,6 +46,9 @@ import {
   VettingStepDto,
 } from './dto/step-bodies.dto';
 import { STEP_BODY_EXAMPLES } from './dto/step-body-examples';
+import { Pool } from 'pg';
+import { PG_POOL } from '../common/tokens';
+import { displayNames } from '../read-models/display-names';
 import { parseStepBody } from './step-body-validation';
 
 type Request = RequestLike & IdempotentRequest;
@@ -88,6 +91,7 @@ export class CasesController {
     private readonly commands: CommandBus,
     private readonly cases: CaseService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
   private options(actor: Actor, request: Request, ifMatch?: string): CaseWriteOptions {
@@ -154,7 +158,15 @@ export class CasesController {
           'asOf',
         );
     }
-    return withEtag(response, await this.cases.view(id, actor, until));
+    const view = await this.cases.view(id, actor, until);
+    if (!view) return withEtag(response, view);
+    // Names for the screens: the person, the nominees, the post and the unit.
+    const names = await displayNames(this.pool, {
+      people: [view.personId, ...(view.nominees ?? [])],
+      positions: view.positionId ? [view.positionId] : [],
+      orgUnits: [view.orgUnitId],
+    });
+    return withEtag(response, { ...view, names });
   }
 
   @Allow(...ACCESS.caseStep)

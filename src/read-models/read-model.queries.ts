@@ -142,6 +142,8 @@ export interface RegisterRecord {
   status: 'in_effect' | 'expired' | 'annulled';
   decisionRef: string;
   ruleSet: string;
+  personName: string | null;
+  orgUnitName: string | null;
 }
 
 /** Status of a register row on a day, in SQL (the same rule as the person's record). */
@@ -306,7 +308,9 @@ export class ReadModelQueries {
     params.push(query.limit + 1);
     const { rows } = await this.pool.query(
       `SELECT case_id, person_id, org_unit_id, track, form, violation_category, decided_on::text AS decided_on, effective_from::text AS effective_from,
-              bar_ends_on::text AS bar_ends_on, annulled_on::text AS annulled_on, decision_ref, rule_set, ${STATUS_SQL('$2::date')} AS status
+              bar_ends_on::text AS bar_ends_on, annulled_on::text AS annulled_on, decision_ref, rule_set, ${STATUS_SQL('$2::date')} AS status,
+              (SELECT full_name FROM people p WHERE p.person_id = discipline_records.person_id) AS person_name,
+              (SELECT name FROM org_units u WHERE u.id = discipline_records.org_unit_id) AS org_unit_name
          FROM discipline_records WHERE ${where.join(' AND ')}
         ORDER BY decided_on DESC, case_id DESC LIMIT $${params.length}`,
       params,
@@ -327,6 +331,8 @@ export class ReadModelQueries {
         status: row.status,
         decisionRef: row.decision_ref,
         ruleSet: row.rule_set,
+        personName: row.person_name,
+        orgUnitName: row.org_unit_name,
       })),
       nextCursor:
         rows.length > query.limit

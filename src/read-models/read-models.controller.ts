@@ -41,6 +41,8 @@ const REGISTER_COLUMNS: (keyof RegisterRecord)[] = [
   'status',
   'decisionRef',
   'ruleSet',
+  'personName',
+  'orgUnitName',
 ];
 
 /** The read side for staff (inbox, case list) and inspectors (discipline register), within the caller's unit. */

@@ -198,7 +198,7 @@ describe('read models', () => {
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'caseId,personId,orgUnitId,track,form,violationCategory,decidedOn,effectiveFrom,barEndsOn,annulledOn,status,decisionRef,ruleSet',
+      'caseId,personId,orgUnitId,track,form,violationCategory,decidedOn,effectiveFrom,barEndsOn,annulledOn,status,decisionRef,ruleSet,personName,orgUnitName',
     );
     expect(lines).toHaveLength(3);
   });
