@@ -11,6 +11,7 @@ import { PersonPage, PeopleSearch } from './pages/PersonPage';
 import { AuditHistory, AuditHome } from './pages/Audit';
 import { Register } from './pages/Register';
 import { Admin } from './pages/Admin';
+import { ErrorBoundary } from './components/ErrorBoundary';
 
 function useSession(): Session | null {
   return useSyncExternalStore(subscribeSession, getSession);
@@ -102,7 +103,9 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {session ? <Page session={session} /> : <SignIn />}
+        <ErrorBoundary resetKey={path}>
+          {session ? <Page session={session} /> : <SignIn />}
+        </ErrorBoundary>
       </main>
     </>
   );

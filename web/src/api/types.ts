@@ -115,7 +115,7 @@ export interface CaseView {
       detail?: string;
     }
   >;
-  nominees: string[];
+  nominees: string[] | null;
   decision?: Record<string, unknown>;
   rejection?: { rule?: string; reason?: string; [key: string]: unknown };
   withdrawal?: Record<string, unknown>;

@@ -43,10 +43,12 @@ export function StepForm({ view, step, ruleSet, submit, recordFindings }: StepFo
   const [busy, setBusy] = useState(false);
   const [confirmFail, setConfirmFail] = useState(false);
   const [candidates, setCandidates] = useState<{ personId: string; votes: string }[]>(() =>
-    [view.personId, ...view.nominees.filter((id) => id !== view.personId)].map((personId) => ({
-      personId,
-      votes: '',
-    })),
+    [view.personId, ...(view.nominees ?? []).filter((id) => id !== view.personId)].map(
+      (personId) => ({
+        personId,
+        votes: '',
+      }),
+    ),
   );
   const inFlight = useRef(false);
   const set = (name: string) => (value: string) => {
@@ -188,7 +190,7 @@ export function StepForm({ view, step, ruleSet, submit, recordFindings }: StepFo
     const id = `f-${name}`;
     const err = fieldErrors[name] ?? live[name] ?? null;
     return (
-      <Field id={id} label={label} error={err} hint={opts.hint}>
+      <Field key={id} id={id} label={label} error={err} hint={opts.hint}>
         <input
           id={id}
           name={name}

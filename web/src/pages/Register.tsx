@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, download, unwrap } from '../api/client';
 import { Page, RegisterRecord } from '../api/types';
 import { formatDay, parseDay, vietnamToday } from '../dates';
@@ -53,6 +53,7 @@ export function Register() {
   const query = registerQuery(filters);
   const records = useQuery({
     queryKey: ['register', query],
+    placeholderData: keepPreviousData,
     queryFn: () =>
       unwrap<Page<RegisterRecord>>(
         api.GET('/discipline-records', {
