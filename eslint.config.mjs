@@ -1,7 +1,18 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'jest.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-bench/**',
+      'node_modules/**',
+      'coverage/**',
+      'jest.config.js',
+      'web/dist/**',
+      'web/src/api/schema.d.ts',
+      'test-artifacts/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     // Plain CommonJS helpers (the swc require hook used by child-process tests).

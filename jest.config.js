@@ -6,7 +6,8 @@ const esmOnly = ['@nestjs', 'node-pg-migrate', 'date-holidays', 'jose'];
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test'],
+  // web/src: only the web app's pure modules have specs here (its screens are tested in a real browser, test/web).
+  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/web/src'],
   testMatch: ['**/*.spec.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   transform: {

@@ -25,6 +25,7 @@ import { USER_RATE_LIMIT, UserRateLimitGuard } from './identity/user-rate-limit.
 import { IdentityModule } from './identity/identity.module';
 import { AccessLogModule } from './access-log/access-log.module';
 import { JWT_VERIFIER, JwtVerifier } from './identity/jwt-verifier';
+import { DevSignInController } from './identity/dev-sign-in.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { RedisThrottlerStorage } from './infrastructure/redis-throttler-storage';
 import { REDIS } from './common/tokens';
@@ -94,6 +95,7 @@ export class AppModule {
         ReadModelsModule,
         AuditModule,
       ],
+      controllers: [DevSignInController],
       providers: [
         {
           provide: JWT_VERIFIER,

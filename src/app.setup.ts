@@ -7,14 +7,20 @@ import { verifyUtf8Body } from './common/input/utf8-body';
 import { createValidationPipe } from './common/validation';
 import { AppConfig, trustProxySetting } from './config/app-config';
 import { APP_CONFIG } from './infrastructure/app-config.token';
+import { serveWebApp } from './web/serve-web-app';
 
 /** Everything main.ts and the e2e tests both apply to the Nest application. */
-export function configureApp(app: INestApplication, options: { bodyLimitBytes: number }): void {
+export function configureApp(
+  app: INestApplication,
+  options: { bodyLimitBytes: number; webDir?: string },
+): void {
   // Behind an ingress every request comes from the proxy's address: TRUST_PROXY says which
   // X-Forwarded-For entries to believe, so the per-IP rate limit and the logs see the client.
   const config = app.get<AppConfig>(APP_CONFIG, { strict: false });
   (app as NestExpressApplication).set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.use(helmet());
+  // The web app (built into web/dist by `npm run build`) at `/`; the API keeps its routes.
+  if (options.webDir) serveWebApp(app, options.webDir);
   (app as NestExpressApplication).useBodyParser('json', {
     limit: options.bodyLimitBytes,
     verify: verifyUtf8Body,

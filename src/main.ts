@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { DefinitionFileError } from './workflow/definition-error';
 import { WorkflowCatalog } from './workflow/workflow-catalog';
 import { projectRoot } from './common/project-root';
+import * as path from 'node:path';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -29,7 +30,10 @@ async function main(): Promise<void> {
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  configureApp(app, { bodyLimitBytes: config.BODY_LIMIT_BYTES });
+  configureApp(app, {
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    webDir: path.resolve(projectRoot(), config.WEB_DIR),
+  });
   await app.listen(config.PORT);
   say(
     `listening on http://127.0.0.1:${config.PORT} (API docs at /docs, event store: ${config.EVENT_STORE})`,

@@ -205,6 +205,30 @@ export class CadresController {
   }
 
   @Allow(...ACCESS.personRead)
+  @Get('cadres')
+  @ApiOperation({
+    summary:
+      'People in your unit (and below) whose name contains q, diacritics ignored ("nguyen van" finds "Nguyễn Văn An")',
+  })
+  @ApiQuery({ name: 'q', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiOkResponse({
+    description: 'people found: id, full name, unit',
+    schema: { type: 'array', items: { type: 'object' } },
+  })
+  @ApiProblems(400)
+  searchPeople(
+    @CurrentActor() actor: Actor,
+    @Query('q') q?: string,
+    @Query('limit') limit?: string,
+  ) {
+    const max = limit === undefined ? 20 : Number(limit);
+    if (!Number.isInteger(max) || max < 1 || max > 100)
+      throw new DomainRuleViolation('query.limit', 'limit: 1 to 100', 'invalid', 'limit');
+    return this.registry.searchPeople(actor.orgUnit, q ?? '', max);
+  }
+
+  @Allow(...ACCESS.personRead)
   @SensitiveRead('person record')
   @Get('cadres/:id')
   @ApiOperation({

@@ -10,6 +10,7 @@ import { CreatePositionDto } from './dto/create-position.dto';
 import { RegistryRuleViolation } from './registry-rule-violation';
 import { PersonCommand, personDecider } from './person/person.decider';
 import { PersonState } from './person/person.state';
+import { searchName } from '../read-models/people.projection';
 
 export interface OrgUnit {
   id: string;
@@ -142,6 +143,23 @@ export class RegistryService {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /** People within a unit's subtree whose name contains the words typed, diacritics ignored. */
+  async searchPeople(
+    scopeUnit: string,
+    q: string,
+    limit: number,
+  ): Promise<{ id: string; fullName: string; dateOfBirth: string | null; orgUnitId: string }[]> {
+    const { rows } = await this.pool.query(
+      `SELECT person_id AS id, full_name AS "fullName", date_of_birth::text AS "dateOfBirth", org_unit_id AS "orgUnitId"
+         FROM people
+        WHERE org_unit_id IN (SELECT id FROM org_units WHERE $1 = ANY (path))
+          AND search_name LIKE '%' || $2 || '%'
+        ORDER BY full_name, person_id LIMIT $3`,
+      [scopeUnit, searchName(q).replace(/[\\%_]/g, (c) => `\\${c}`), limit],
+    );
+    return rows;
   }
 
   async listPositions(orgUnitId?: string): Promise<Position[]> {

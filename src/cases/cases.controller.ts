@@ -56,6 +56,9 @@ import {
   VettingStepDto,
 } from './dto/step-bodies.dto';
 import { STEP_BODY_EXAMPLES } from './dto/step-body-examples';
+import { Pool } from 'pg';
+import { PG_POOL } from '../common/tokens';
+import { displayNames } from '../read-models/display-names';
 import { parseStepBody } from './step-body-validation';
 
 type Request = RequestLike & IdempotentRequest;
@@ -100,6 +103,7 @@ export class CasesController {
     private readonly cases: CaseService,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly scope: OrgScope,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
   /** Every route with a case id answers nothing about a case outside the grant but 403. */
@@ -176,7 +180,15 @@ export class CasesController {
   ) {
     await this.assertCaseInScope(actor, id);
     const until = parseAsOf(asOf)?.instant;
-    return withEtag(response, await this.cases.view(id, actor, until));
+    const view = await this.cases.view(id, actor, until);
+    if (!view) return withEtag(response, view);
+    // Names for the screens: the person, the nominees, the post and the unit.
+    const names = await displayNames(this.pool, {
+      people: [view.personId, ...(view.nominees ?? [])],
+      positions: view.positionId ? [view.positionId] : [],
+      orgUnits: [view.orgUnitId],
+    });
+    return withEtag(response, { ...view, names });
   }
 
   @Allow(...ACCESS.caseStep)

@@ -137,7 +137,9 @@ function sendProblem(
     language,
     translatedDetail: translatedMessage(exception, language),
   });
-  response.status(problem.status);
+  // The HTTP status is the error's own: a body may carry a `status` of its own (the health
+  // check's "error"), which the problem keeps for its existing readers.
+  response.status(body.statusCode);
   response.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
   response.setHeader('Content-Language', language);
   // Caches must keep the English and the Vietnamese answer apart.

@@ -137,6 +137,18 @@ export class AppConfig {
   @IsInt({ message: 'BODY_LIMIT_BYTES must be a whole number' })
   @Min(1024, { message: 'BODY_LIMIT_BYTES must be at least 1024' })
   BODY_LIMIT_BYTES = 102400;
+
+  /** A development sign-in (`POST /auth/dev-sign-in`) that mints short-lived tokens for demo users. */
+  @IsIn(['true', 'false'], { message: 'DEV_SIGN_IN must be "true" or "false"' })
+  DEV_SIGN_IN = 'false';
+
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
+  /** The built web application (Vite output) served at `/`; not served when the folder has no index.html. */
+  @IsString()
+  WEB_DIR = 'web/dist';
 }
 
 export class ConfigError extends Error {
@@ -158,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     'JWT_JWKS_URL',
     'JWT_ISSUER',
     'JWT_AUDIENCE',
+    'NODE_ENV',
   ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
@@ -173,6 +186,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       `invalid configuration: ${message}${shown === undefined ? '' : ` (got "${shown}")`}`,
     );
   }
+  if (config.DEV_SIGN_IN === 'true' && config.NODE_ENV === 'production')
+    throw new ConfigError(
+      'invalid configuration: DEV_SIGN_IN=true is refused when NODE_ENV=production (use an identity provider)',
+    );
   return config;
 }
 

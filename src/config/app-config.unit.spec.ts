@@ -95,4 +95,13 @@ describe('configuration from the environment', () => {
       }).EVENT_STORE,
     ).toBe('kurrentdb');
   });
+
+  it('refuses the development sign-in in production', () => {
+    expect(loadConfig({ DEV_SIGN_IN: 'true' }).DEV_SIGN_IN).toBe('true');
+    expect(loadConfig({}).DEV_SIGN_IN).toBe('false');
+    expect(() => loadConfig({ DEV_SIGN_IN: 'true', NODE_ENV: 'production' })).toThrow(
+      'invalid configuration: DEV_SIGN_IN=true is refused when NODE_ENV=production (use an identity provider)',
+    );
+    expect(() => loadConfig({ DEV_SIGN_IN: 'yes' })).toThrow(ConfigError);
+  });
 });

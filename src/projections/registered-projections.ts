@@ -3,6 +3,7 @@ import { timersProjection } from '../jobs/timers/timers.projection';
 import { Projection } from './projection';
 import { caseSummariesProjection } from '../read-models/case-summaries.projection';
 import { disciplineRegisterProjection } from '../read-models/discipline-register.projection';
+import { peopleProjection } from '../read-models/people.projection';
 
 /** Every read model of cadreflow: the live runners, `status` and `rebuild` all use this list. */
 export const REGISTERED_PROJECTIONS: Projection[] = [
@@ -10,4 +11,5 @@ export const REGISTERED_PROJECTIONS: Projection[] = [
   timersProjection,
   caseSummariesProjection,
   disciplineRegisterProjection,
+  peopleProjection,
 ];

@@ -85,9 +85,14 @@ export interface InboxItem {
   kind: 'step' | 'task';
   caseId: string | null;
   procedure: string | null;
+  /** `appointment.internal@1` for a step; null for a staff task. */
+  definition: string | null;
   personId: string;
+  personName: string | null;
   positionId: string | null;
+  positionTitle: string | null;
   orgUnitId: string;
+  orgUnitName: string | null;
   step: string | null;
   detail: string;
   dueOn: string | null;
@@ -198,8 +203,8 @@ export class ReadModelQueries {
       }
     }
     const sql = `
-      SELECT * FROM (
-        SELECT 'step' AS kind, c.case_id, c.procedure, c.person_id, c.position_id, c.org_unit_id, c.current_step_id AS step, c.summary AS detail,
+      SELECT inbox.*, p.full_name AS person_name, pos.title AS position_title, ou.name AS org_unit_name FROM (
+        SELECT 'step' AS kind, c.case_id, c.procedure, c.definition, c.person_id, c.position_id, c.org_unit_id, c.current_step_id AS step, c.summary AS detail,
                c.current_step_due_on::text AS due_on, c.deadline_missed, c.inbox_due::text AS sort_due, 'c:' || c.case_id AS sort_id
           FROM org_units u
           CROSS JOIN LATERAL (
@@ -210,10 +215,13 @@ export class ReadModelQueries {
           ) c
          WHERE $1 = ANY (u.path)${unitFilter}
         UNION ALL
-        SELECT 'task', NULL, NULL, t.person_id, t.position_id, t.org_unit_id, NULL, t.detail, t.due_on::text, false,
+        SELECT 'task', NULL, NULL, NULL, t.person_id, t.position_id, t.org_unit_id, NULL, t.detail, t.due_on::text, false,
                COALESCE(t.due_on, DATE '9999-12-31')::text, 't:' || t.task_id
           FROM inbox_tasks t WHERE ${taskWhere.join(' AND ')}
       ) inbox
+      LEFT JOIN people p ON p.person_id = inbox.person_id
+      LEFT JOIN positions pos ON pos.id = inbox.position_id
+      LEFT JOIN org_units ou ON ou.id = inbox.org_unit_id
       ORDER BY sort_due, sort_id
       LIMIT $4`;
     const { rows } = await this.pool.query(sql, params);
@@ -225,9 +233,13 @@ export class ReadModelQueries {
           kind: row.kind,
           caseId: row.case_id,
           procedure: row.procedure,
+          definition: row.definition,
           personId: row.person_id,
+          personName: row.person_name,
           positionId: row.position_id,
+          positionTitle: row.position_title,
           orgUnitId: row.org_unit_id,
+          orgUnitName: row.org_unit_name,
           step: row.step,
           detail: row.detail,
           dueOn,

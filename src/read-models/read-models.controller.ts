@@ -121,7 +121,7 @@ export class ReadModelsController {
     @Query('cursor') cursor?: string,
   ) {
     await this.assertFiltersInScope(actor, { orgUnit });
-    return this.queries.inbox({
+    const page = await this.queries.inbox({
       scopeUnit: actor.orgUnit,
       steps: stepsPerformedBy(actor, this.catalog),
       includeTasks: actor.roles.includes('organization_staff'),
@@ -132,6 +132,22 @@ export class ReadModelsController {
       limit: parseLimit(limit),
       cursor,
     });
+    // Each step with its title from the definition the case pinned.
+    return {
+      ...page,
+      items: page.items.map((item) => {
+        const step =
+          item.definition && item.step
+            ? this.catalog.definition(item.definition)?.steps.find((s) => s.id === item.step)
+            : undefined;
+        return {
+          ...item,
+          stepTitle: step?.title ?? null,
+          stepTitleVi: step?.titleVi ?? null,
+          stepKind: step?.kind ?? null,
+        };
+      }),
+    };
   }
 
   @Allow(...ACCESS.anyRole)

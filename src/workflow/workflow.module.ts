@@ -3,10 +3,12 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../infrastructure/app-config.token';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from './workflow-catalog';
 import { projectRoot } from '../common/project-root';
+import { CatalogController } from './catalog.controller';
 
 /** Loads (and validates) definitions, rule sets and the calendar once, at start. */
 @Global()
 @Module({
+  controllers: [CatalogController],
   providers: [
     {
       provide: WORKFLOW_CATALOG,

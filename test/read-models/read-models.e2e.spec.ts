@@ -190,7 +190,13 @@ describe('read models', () => {
       .set(h.inspector)
       .expect(200);
     expect(second.body).toEqual({
-      items: [expect.objectContaining({ caseId: 'd-old' })],
+      items: [
+        expect.objectContaining({
+          caseId: 'd-old',
+          personName: 'Người p-b',
+          orgUnitName: 'Thị xã Demo',
+        }),
+      ],
       nextCursor: null,
     });
     const bad = await http().get('/discipline-records?status=soon').set(h.inspector).expect(400);
@@ -220,6 +226,13 @@ describe('read models', () => {
       kind: 'step',
       procedure: 'appointment',
       personId: 'p-a',
+      personName: 'Người p-a',
+      positionId: 'pos-head',
+      positionTitle: 'pos-head',
+      orgUnitName: 'Thị xã Demo',
+      definition: 'appointment.internal@1',
+      stepTitleVi: 'Hội nghị tập thể lãnh đạo lần 1',
+      stepKind: 'meeting',
       overdue: false,
       href: '/cases/c-1',
     });

@@ -44,7 +44,10 @@ export async function startTestApp(
     imports: [AppModule.forConfig(config, options)],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
-  configureApp(app, { bodyLimitBytes: config.BODY_LIMIT_BYTES });
+  configureApp(app, {
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    ...(env.WEB_DIR ? { webDir: env.WEB_DIR } : {}),
+  });
   await app.init();
   // Tokens as the service accepts them: signed with its secret, within its lifetime limit.
   const verifier = new JwtVerifier({

@@ -448,7 +448,7 @@ function performStep(
       if (result.outcome === 'invalid_tally')
         refuse('tally.inconsistent', `${result.field}: ${result.reason}`, 'invalid', result.field);
       if (result.outcome === 'no_quorum')
-        refuse('ballot.no_quorum', result.reason, 'unprocessable');
+        refuse('ballot.no_quorum', result.reason, 'unprocessable', 'present');
       const event: DomainEvent = {
         type: 'NominationTallied',
         data: {
@@ -484,7 +484,7 @@ function performStep(
           `tally.${result.field}`,
         );
       if (result.outcome === 'no_quorum')
-        refuse('ballot.no_quorum', result.reason, 'unprocessable');
+        refuse('ballot.no_quorum', result.reason, 'unprocessable', 'tally.present');
       if (result.outcome === 'tie_needs_head')
         refuse(
           'ballot.tie_needs_head',

@@ -1,0 +1,420 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import request from 'supertest';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { RegistryService } from '../../src/cadres/registry.service';
+import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { addDays, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  buildWebApp,
+  launchChromium,
+  listeningPort,
+  ROOT,
+  screenshot,
+  WEB_DIST,
+} from './support/browser';
+
+jest.setTimeout(240_000);
+
+const PERSON = 'p-nguyen-van-an';
+const POST = 'pos-son-tay-head-organization';
+
+/**
+ * The web app in Debian's Chromium against the real service (PostgreSQL, Redis, workers running)
+ * on its own database: a clerk takes an appointment from the inbox to its decision, an auditor
+ * replays it and checks its hash chain, an inspector filters and downloads the discipline
+ * register, and a user of another unit sees none of it.
+ */
+describe('the web app in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let caseId: string;
+  const http = () => request(t.server as never);
+  const bearer = (user: string, roles: string[], unit = 'ou-son-tay') => ({
+    Authorization: `Bearer ${t.token(user, roles, unit)}`,
+  });
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_app', {
+      RUN_WORKERS: 'true',
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: WEB_DIST,
+    });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    await loadDemoData(
+      path.join(ROOT, 'seeds/demo/son-tay.json'),
+      t.app.get(RegistryService),
+      new Date(),
+    );
+    await disciplineRecord('d-web-1', 'p-le-van-cuong', 'warning', addDays(vietnamToday(), -20));
+    await disciplineRecord('d-web-2', 'p-hoang-van-em', 'reprimand', addDays(vietnamToday(), -10));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A decided Party discipline case through the API (the register's data). */
+  async function disciplineRecord(id: string, personId: string, form: string, heldOn: string) {
+    const inspector = bearer('inspector-1', ['inspector']);
+    await http()
+      .post('/discipline-cases')
+      .set(inspector)
+      .send({
+        id,
+        definition: 'discipline.party',
+        personId,
+        orgUnitId: 'ou-son-tay-party-committee',
+        summary: `${form} — ${personId}`,
+        violation: {
+          category: 'budget',
+          committedOn: addDays(heldOn, -30),
+          description: 'Vi phạm quy định quản lý ngân sách',
+          source: 'inspection',
+          severity: form,
+        },
+      })
+      .expect(201);
+    for (const [stepId, who, extra] of [
+      ['verification', bearer('inspector-1', ['inspector']), { violationConfirmed: true }],
+      ['self-criticism', bearer('staff-1', ['organization_staff']), {}],
+      ['review', bearer('inspector-1', ['inspector']), {}],
+    ] as const) {
+      await http()
+        .post(`/discipline-cases/${id}/steps/${stepId}`)
+        .set(who)
+        .send({ heldOn, minutesRef: 'BB', conclusion: 'Kết luận', ...extra })
+        .expect(200);
+    }
+    await http()
+      .post(`/discipline-cases/${id}/steps/ballot`)
+      .set(bearer('secretary-1', ['ballot_secretary']))
+      .send({
+        heldOn,
+        minutesRef: 'BB',
+        tally: {
+          members: 5,
+          summoned: 5,
+          present: 5,
+          invalid: 0,
+          noDiscipline: 0,
+          votesByForm: { [form]: 5 },
+        },
+      })
+      .expect(200);
+    await http()
+      .post(`/discipline-cases/${id}/steps/decision`)
+      .set(bearer('leader-1', ['leadership']))
+      .send({
+        heldOn,
+        number: `${id}-QĐ/UBKT`,
+        signer: 'Chủ nhiệm UBKT',
+        form,
+        effectiveFrom: heldOn,
+      })
+      .expect(200);
+  }
+
+  async function signIn(userId: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
+    await page.goto(`${base}/`);
+    await page.getByLabel('Người dùng mẫu').selectOption(userId);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    return { context, page };
+  }
+
+  /** Reloads until the text appears (read models and sagas follow the event store by a moment). */
+  async function eventuallyVisible(page: Page, text: string | RegExp): Promise<void> {
+    for (let i = 0; i < 60; i++) {
+      if (await page.getByText(text).first().isVisible()) return;
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    await page.getByText(text).first().waitFor({ timeout: 1000 });
+  }
+
+  async function openCaseAs(userId: string): Promise<{ context: BrowserContext; page: Page }> {
+    const session = await signIn(userId);
+    await session.page.goto(`${base}/cases/${caseId}`);
+    await session.page.locator('#current-step-title').waitFor();
+    return session;
+  }
+
+  async function fill(page: Page, values: Record<string, string>): Promise<void> {
+    for (const [label, value] of Object.entries(values))
+      await page.getByLabel(label, { exact: true }).fill(value);
+  }
+
+  async function record(page: Page, nextStepTitle: RegExp | null): Promise<void> {
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Đã ghi nhận.').waitFor();
+    if (nextStepTitle)
+      await page.locator('#current-step-title', { hasText: nextStepTitle }).waitFor();
+  }
+
+  it('a clerk opens an appointment, finds it in the inbox and takes it to its decision', async () => {
+    // Open the case: the person and the post found by name, the eligibility verdict shown first.
+    const staff = await signIn('staff-1');
+    let page = staff.page;
+    await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
+    await page.getByLabel('Quy trình').selectOption('appointment.internal');
+    await page.getByLabel('Tìm cán bộ theo tên').fill('nguyen van');
+    await page
+      .getByLabel('Chọn cán bộ')
+      .locator('option', { hasText: 'Nguyễn Văn An' })
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn cán bộ').selectOption(PERSON);
+    await page.getByLabel('Tìm chức vụ').fill('Trưởng ban Tổ chức');
+    await page.getByLabel('Chọn chức vụ').selectOption(POST);
+    await page.getByLabel('Tóm tắt').fill('Bổ nhiệm Trưởng ban Tổ chức Thị ủy');
+    await page.getByTestId('eligibility').waitFor();
+    await screenshot(page, '01-open-case');
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.waitForURL(/\/cases\/c-/);
+    caseId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+
+    // The inbox: the person's name, the post's title, the step's Vietnamese title, the deadline.
+    await page.getByRole('link', { name: 'Hộp việc' }).click();
+    await eventuallyVisible(page, 'Nguyễn Văn An');
+    const row = page.locator('tr', { hasText: 'Nguyễn Văn An' });
+    await row.getByText('Trưởng ban Tổ chức Thị ủy Sơn Tây').waitFor();
+    await row.getByText('Hội nghị tập thể lãnh đạo lần 1').waitFor();
+    expect(await row.locator('td').nth(4).innerText()).toMatch(/^\d{2}\/\d{2}\/\d{4}/);
+    await screenshot(page, '02-inbox');
+    await row.getByRole('link', { name: /Mở/ }).click();
+    await page.locator('#current-step-title', { hasText: 'lần 1' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Keyboard only through a step: Tab to each field, type, Enter submits.
+    const focusOn = async (id: string) => {
+      for (let i = 0; i < 80; i++) {
+        if ((await page.evaluate('document.activeElement && document.activeElement.id')) === id)
+          return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached #${id}`);
+    };
+    await focusOn('f-minutesRef');
+    await page.keyboard.type('BB-01');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Thống nhất vị trí, tiêu chuẩn, điều kiện');
+    await focusOn('f-note');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Đã ghi nhận.').waitFor();
+    await page.locator('#current-step-title', { hasText: 'mở rộng' }).waitFor();
+    await staff.context.close();
+
+    // The ballot secretary records the nominations and the ballots.
+    const secretary = await openCaseAs('secretary-1');
+    page = secretary.page;
+    await fill(page, {
+      'Số biên bản': 'BB-02',
+      'Tổng số thành viên': '25',
+      'Số được triệu tập': '25',
+      'Số có mặt': '24',
+      'Phiếu không hợp lệ': '1',
+      'Số phiếu của người 1': '16',
+    });
+    await page.getByRole('button', { name: 'Thêm người' }).click();
+    await fill(page, { 'Người được giới thiệu 2': 'p-tran-thi-binh', 'Số phiếu của người 2': '7' });
+    await record(page, /lần 2/);
+
+    // A failing tally: the live check says so on the field as the clerk types …
+    await fill(page, {
+      'Số biên bản': 'BB-03',
+      'Tổng số thành viên': '13',
+      'Số được triệu tập': '13',
+      'Số có mặt': '8',
+      'Đồng ý': '6',
+      'Không đồng ý': '2',
+      'Không biểu quyết': '0',
+      'Phiếu không hợp lệ': '0',
+    });
+    await page
+      .locator('#f-tally\\.present-error', {
+        hasText: 'Không đủ túc số: 8/13 có mặt, cần ít nhất 9',
+      })
+      .waitFor();
+    await page.locator('[data-verdict="no_quorum"]').waitFor();
+    await screenshot(page, '03-ballot-live-check');
+    // … and the server refuses it with the rule's message, shown on the field it names.
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    const refusal = page.locator('#f-tally\\.present-error', { hasText: 'Máy chủ từ chối' });
+    await refusal.waitFor().catch(async (error) => {
+      process.stdout.write(`page: ${await page.locator('form.step-form').innerText()}\n`);
+      throw error;
+    });
+    expect(await refusal.innerText()).toContain(
+      'no quorum: 8 of 13 summoned present, needs at least 8.67',
+    );
+    expect(await page.locator('[data-testid="case-status"]').innerText()).toBe('Đang xử lý');
+    // A passing one.
+    await fill(page, { 'Số có mặt': '12', 'Đồng ý': '10', 'Không đồng ý': '2' });
+    await page.locator('[data-verdict="passes"]').waitFor();
+    await record(page, /chủ chốt/);
+    await fill(page, {
+      'Số biên bản': 'BB-04',
+      'Tổng số thành viên': '40',
+      'Số được triệu tập': '40',
+      'Số có mặt': '38',
+      'Phiếu không hợp lệ': '0',
+      'Số phiếu của người 1': '30',
+    });
+    await page.getByRole('button', { name: 'Thêm người' }).click();
+    await fill(page, { 'Người được giới thiệu 2': 'p-tran-thi-binh', 'Số phiếu của người 2': '8' });
+    await record(page, /lần 3/);
+    await fill(page, {
+      'Số biên bản': 'BB-05',
+      'Tổng số thành viên': '13',
+      'Số được triệu tập': '13',
+      'Số có mặt': '13',
+      'Đồng ý': '11',
+      'Không đồng ý': '2',
+      'Không biểu quyết': '0',
+      'Phiếu không hợp lệ': '0',
+    });
+    await record(page, /Thẩm định/);
+    await secretary.context.close();
+
+    // The clerk vets (record items computed by the engine), the leader decides.
+    const vetting = await openCaseAs('staff-1');
+    page = vetting.page;
+    await page
+      .getByText(/Theo hồ sơ:/)
+      .first()
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await record(page, /Quyết định bổ nhiệm/);
+    await vetting.context.close();
+
+    const leader = await openCaseAs('leader-1');
+    page = leader.page;
+    await fill(page, { 'Số quyết định': '215-QĐ/TU', 'Người ký': 'Bí thư Thị ủy' });
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Đã ghi nhận.').waitFor();
+    await page.locator('[data-testid="case-status"]', { hasText: 'Đã quyết định' }).waitFor();
+    expect(await page.locator('li.step.done').count()).toBe(7);
+    await screenshot(page, '04-case-decided');
+    await leader.context.close();
+  });
+
+  it('a stale revision asks to reload instead of failing', async () => {
+    const staff = await signIn('staff-1');
+    const page = staff.page;
+    const opened = await http()
+      .post('/cases')
+      .set(bearer('staff-1', ['organization_staff']))
+      .send({
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-tran-thi-binh',
+        positionId: 'pos-son-tay-deputy-head-organization',
+        orgUnitId: 'ou-son-tay-party-committee',
+        summary: 'Bổ nhiệm Phó Trưởng ban',
+      })
+      .expect(201);
+    await page.goto(`${base}/cases/${opened.body.id}`);
+    await page.locator('#current-step-title').waitFor();
+    // Someone else records the step meanwhile.
+    await http()
+      .post(`/cases/${opened.body.id}/steps/leadership-round-1`)
+      .set(bearer('staff-2', ['organization_staff']))
+      .send({ heldOn: vietnamToday(), minutesRef: 'BB-X', conclusion: 'Đồng ý' })
+      .expect(200);
+    await fill(page, { 'Số biên bản': 'BB-01', 'Kết luận': 'Đồng ý' });
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Có người vừa ghi nhận một bước trên hồ sơ này — hãy tải lại').waitFor();
+    await page.getByRole('button', { name: 'Tải lại' }).click();
+    await page.locator('#current-step-title', { hasText: 'mở rộng' }).waitFor();
+    await staff.context.close();
+  });
+
+  it('an auditor reads the history, moves "as of" back before the decision and checks the hash chain', async () => {
+    const { context, page } = await signIn('auditor-1');
+    await page.getByLabel('Mã hồ sơ').fill(caseId);
+    await page.getByRole('button', { name: 'Mở lịch sử' }).click();
+    await eventuallyVisible(page, /DecisionIssued/);
+    await page.locator('[data-testid="case-status"]', { hasText: 'Đã quyết định' }).waitFor();
+    const timeline = await page.locator('ol.timeline > li').allInnerTexts();
+    expect(timeline.join('\n')).toContain('secretary-1');
+    expect(timeline.join('\n')).toContain('appointment.internal@1');
+    // Back one event on the slider with the keyboard: the state before the decision.
+    const events = await page.locator('ol.timeline > li').count();
+    const slider = page.getByLabel(/Sau sự kiện thứ/);
+    await slider.focus();
+    const decisionIndex = timeline.findIndex((text) => text.includes('DecisionIssued'));
+    for (let i = events - 1; i >= decisionIndex; i--) await page.keyboard.press('ArrowLeft');
+    await page.locator('[data-testid="case-status"]', { hasText: 'Đang xử lý' }).waitFor();
+    await page.locator('li.step.current', { hasText: 'Quyết định bổ nhiệm' }).waitFor();
+    // The date-time picker in Vietnam time gives the same.
+    const typed = await page.getByLabel(/Thời điểm/).inputValue();
+    expect(typed).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+    await page.getByRole('button', { name: 'Kiểm tra chuỗi băm' }).click();
+    await page
+      .getByTestId('verify-result')
+      .getByText(/Toàn vẹn: \d+ sự kiện/)
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '05-audit-history');
+    await context.close();
+  });
+
+  it('an inspector filters the discipline register and downloads it for Excel', async () => {
+    const { context, page } = await signIn('inspector-1');
+    await page.getByRole('link', { name: 'Sổ theo dõi kỷ luật' }).click();
+    await eventuallyVisible(page, 'Lê Văn Cường');
+    await page.getByText('Hoàng Văn Em').waitFor();
+    await page.getByLabel('Hình thức').selectOption('warning');
+    await page.getByLabel('Đơn vị (kể cả đơn vị trực thuộc)').selectOption('ou-son-tay');
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await page.getByText('Hoàng Văn Em').waitFor({ state: 'detached' });
+    await page.getByText('Lê Văn Cường').waitFor();
+    const rows = page.locator('table.grid tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('Cảnh cáo');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '06-discipline-register');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải bảng tính (Excel)' }).click(),
+    ]);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trim().split(/\r?\n/);
+    expect(lines[0]).toContain('personName');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('d-web-1');
+    expect(lines[1]).toContain('Lê Văn Cường');
+    expect(lines[1]).toContain('warning');
+    await context.close();
+  });
+
+  it('a user of another unit sees none of it', async () => {
+    const { context, page } = await signIn('staff-duong-lam');
+    await page.getByText('Không có việc nào đang chờ bạn.').waitFor();
+    await page.goto(`${base}/cases/${caseId}`);
+    await page.getByRole('alert').getByText('Ngoài phạm vi đơn vị của bạn').waitFor();
+    await page.goto(`${base}/cases/${caseId}/history`);
+    await page.getByRole('alert').getByText('Ngoài phạm vi đơn vị của bạn').waitFor();
+    await page.goto(`${base}/discipline-records`);
+    await page.getByText('Không có bản ghi.').waitFor();
+    await screenshot(page, '07-other-unit');
+    await context.close();
+  });
+});

@@ -1,0 +1,112 @@
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { can, getSession, Session, setSession, subscribeSession } from './session';
+import { Link, match, useLocation } from './router';
+import { SignIn } from './pages/SignIn';
+import { Inbox } from './pages/Inbox';
+import { CasePage } from './pages/CasePage';
+import { OpenCase } from './pages/OpenCase';
+import { PersonPage, PeopleSearch } from './pages/PersonPage';
+import { AuditHistory, AuditHome } from './pages/Audit';
+import { Register } from './pages/Register';
+import { Admin } from './pages/Admin';
+import { ErrorBoundary } from './components/ErrorBoundary';
+
+function useSession(): Session | null {
+  return useSyncExternalStore(subscribeSession, getSession);
+}
+
+function Home({ session }: { session: Session }) {
+  if (can.inbox(session)) return <Inbox />;
+  if (can.register(session) && session.roles.includes('inspector')) return <Register />;
+  if (can.history(session)) return <AuditHome />;
+  if (can.admin(session)) return <Admin />;
+  return <PeopleSearch />;
+}
+
+function Page({ session }: { session: Session }) {
+  const { path } = useLocation();
+  let params: Record<string, string> | null;
+  if (path === '/' || path === '') return <Home session={session} />;
+  if (path === '/inbox') return <Inbox />;
+  if (path === '/cases/new') return <OpenCase />;
+  if ((params = match('/cases/:id/history', path))) return <AuditHistory caseId={params.id} />;
+  if ((params = match('/cases/:id', path))) return <CasePage caseId={params.id} />;
+  if (path === '/cadres') return <PeopleSearch />;
+  if ((params = match('/cadres/:id', path))) return <PersonPage personId={params.id} />;
+  if (path === '/discipline-records') return <Register />;
+  if (path === '/audit') return <AuditHome />;
+  if (path === '/admin') return <Admin />;
+  return <Home session={session} />;
+}
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const { path } = useLocation();
+  const toggleLanguage = () => void i18n.changeLanguage(i18n.language === 'vi' ? 'en' : 'vi');
+  const signOut = () => {
+    setSession(null);
+    queryClient.clear();
+  };
+  const navItem = (to: string, label: string) => (
+    <li>
+      <Link to={to} aria-current={path === to ? 'page' : undefined}>
+        {label}
+      </Link>
+    </li>
+  );
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="top">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">
+            ★
+          </span>{' '}
+          cadreflow · {t('app.title')}
+        </div>
+        {session && (
+          <nav aria-label={t('app.title')}>
+            <ul>
+              {can.inbox(session) && navItem('/', t('nav.inbox'))}
+              {can.openCase(session) && navItem('/cases/new', t('nav.openCase'))}
+              {can.readPerson(session) && navItem('/cadres', t('nav.people'))}
+              {can.register(session) && navItem('/discipline-records', t('nav.register'))}
+              {can.history(session) && navItem('/audit', t('nav.audit'))}
+              {can.admin(session) && navItem('/admin', t('nav.admin'))}
+            </ul>
+          </nav>
+        )}
+        <div className="who">
+          {session && (
+            <span>
+              {t('app.signedInAs', {
+                name: session.name,
+                roles: session.roles.map((r) => t(`roles.${r}`)).join(', '),
+                unit: session.orgUnit,
+              })}
+            </span>
+          )}
+          <button type="button" className="link" onClick={toggleLanguage}>
+            {t('app.language')}
+          </button>
+          {session && (
+            <button type="button" className="link" onClick={signOut}>
+              {t('app.signOut')}
+            </button>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <ErrorBoundary resetKey={path}>
+          {session ? <Page session={session} /> : <SignIn />}
+        </ErrorBoundary>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import createClient, { Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+import { getSession, setSession } from '../session';
+
+/** The service's own API, typed from its OpenAPI document (schema.d.ts, generated: `npm run web:api`). */
+export const api = createClient<paths>({ baseUrl: location.origin });
+
+const auth: Middleware = {
+  onRequest({ request }) {
+    const session = getSession();
+    if (session) request.headers.set('Authorization', `Bearer ${session.token}`);
+    if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json');
+    return request;
+  },
+  onResponse({ response }) {
+    // An expired or rejected token: back to the sign-in.
+    if (response.status === 401 && getSession()) setSession(null);
+    return response;
+  },
+};
+api.use(auth);
+
+/** A refusal from the server: its status, rule (e.g. ballot.no_quorum), message and the field it names. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly rule: string | undefined,
+    message: string,
+    readonly field: string | undefined,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface Answer {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/** The data of an answer, or an ApiError; with the ETag (the case revision) when there is one. */
+export async function unwrap<T>(call: Promise<Answer>): Promise<T> {
+  return (await unwrapWithEtag<T>(call)).data;
+}
+
+export async function unwrapWithEtag<T>(
+  call: Promise<Answer>,
+): Promise<{ data: T; etag: number | null }> {
+  const { data, error, response } = await call;
+  if (!response.ok) {
+    const body = (error && typeof error === 'object' ? error : {}) as Record<string, unknown>;
+    throw new ApiError(
+      response.status,
+      typeof body.rule === 'string' ? body.rule : undefined,
+      typeof body.message === 'string' ? body.message : `${response.status} ${response.statusText}`,
+      typeof body.field === 'string' ? body.field : undefined,
+      body,
+    );
+  }
+  const etag = response.headers.get('ETag');
+  return { data: data as T, etag: etag ? Number(etag.replace(/\D/g, '')) : null };
+}
+
+/** Downloads a file the API makes (CSV, NDJSON) with the bearer token; a BOM for Excel when asked. */
+export async function download(
+  path: string,
+  fileName: string,
+  options: { excelBom?: boolean } = {},
+): Promise<void> {
+  const session = getSession();
+  const response = await fetch(path, {
+    headers: session ? { Authorization: `Bearer ${session.token}` } : {},
+  });
+  if (!response.ok)
+    throw new ApiError(response.status, undefined, await response.text(), undefined, {});
+  const text = await response.text();
+  // Excel opens a CSV as UTF-8 only when it starts with a byte-order mark.
+  const blob = new Blob([options.excelBom ? '\uFEFF' : '', text], {
+    type: response.headers.get('Content-Type') ?? 'text/plain',
+  });
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * One Idempotency-Key per submission: the same body sent again (a double click, a retry after a
+ * lost answer) carries the same key and records once; a changed body gets a new key.
+ */
+export function idempotencyKeys(): (body: unknown) => string {
+  let last: { body: string; key: string } | null = null;
+  return (body) => {
+    const text = JSON.stringify(body);
+    if (!last || last.body !== text) last = { body: text, key: crypto.randomUUID() };
+    return last.key;
+  };
+}

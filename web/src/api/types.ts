@@ -1,0 +1,183 @@
+/** Shapes of the API's answers the screens read (the OpenAPI document types their requests). */
+export interface InboxItem {
+  kind: 'step' | 'task';
+  caseId: string | null;
+  procedure: string | null;
+  definition: string | null;
+  personId: string;
+  personName: string | null;
+  positionId: string | null;
+  positionTitle: string | null;
+  orgUnitId: string;
+  orgUnitName: string | null;
+  step: string | null;
+  stepTitle: string | null;
+  stepTitleVi: string | null;
+  stepKind: string | null;
+  detail: string;
+  dueOn: string | null;
+  overdue: boolean;
+  deadlineMissed: boolean;
+  href: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface VoteRule {
+  base: 'members' | 'summoned';
+  headBreaksTie: boolean;
+  announced: boolean;
+  visibleTo: string[];
+  quorumParam: string;
+  passParam: string;
+}
+
+export interface StepDefinition {
+  id: string;
+  kind: 'proposal' | 'nomination' | 'ballot' | 'vetting' | 'meeting' | 'decision';
+  title: string;
+  titleVi: string;
+  actors: { roles: string[] };
+  voteRule?: VoteRule;
+  requiredFields: string[];
+  vettingItems?: string[];
+  deadline?: { workingDays?: number; days?: number };
+}
+
+export interface Definition {
+  key: string;
+  id: string;
+  version: number;
+  procedure: string;
+  title: string;
+  titleVi: string;
+  citation: string;
+  steps: StepDefinition[];
+  separateTallyAndDecision: boolean;
+}
+
+export interface RuleSet {
+  id: string;
+  title: string;
+  effectiveFrom: string;
+  params: Record<string, { value: unknown; citation: string }>;
+}
+
+export interface Catalog {
+  definitions: Definition[];
+  ruleSets: RuleSet[];
+}
+
+export interface CaseStepRecord {
+  type: string;
+  stepId?: string;
+  heldOn?: string;
+  minutesRef?: string;
+  outcome?: string;
+  reason?: string;
+  tally?: unknown;
+  [key: string]: unknown;
+}
+
+export interface CaseView {
+  id: string;
+  procedure: string;
+  status: string;
+  definition: string;
+  ruleSet: string;
+  personId: string;
+  positionId: string | null;
+  orgUnitId: string;
+  openedOn: string;
+  summary: string;
+  revision: number | null;
+  currentStep: {
+    id: string;
+    kind: StepDefinition['kind'];
+    title: string;
+    titleVi: string;
+    roles: string[];
+    dueOn: string | null;
+  } | null;
+  allowedNext: { action: string; stepId?: string; item?: string }[];
+  steps: CaseStepRecord[];
+  vetting: Record<
+    string,
+    {
+      item: string;
+      result: string;
+      source?: string;
+      note?: string;
+      resolved?: boolean;
+      detail?: string;
+    }
+  >;
+  nominees: string[] | null;
+  decision?: Record<string, unknown>;
+  rejection?: { rule?: string; reason?: string; [key: string]: unknown };
+  withdrawal?: Record<string, unknown>;
+}
+
+export interface PersonSummary {
+  id: string;
+  fullName: string;
+  dateOfBirth: string | null;
+  orgUnitId: string;
+}
+
+export interface Position {
+  id: string;
+  title: string;
+  orgUnitId: string;
+  appointingAuthority: string;
+  rank: number;
+  isLeadership: boolean;
+}
+
+export interface OrgUnit {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  path: string[];
+}
+
+export interface AuditEntry {
+  eventId: string;
+  sequence: number;
+  streamId: string;
+  revision: number;
+  type: string;
+  actorId: string | null;
+  roles: string[];
+  orgUnit: string | null;
+  definitionVersion: string | null;
+  ruleSet: string | null;
+  occurredAt: string | null;
+  recordedAt: string;
+  correlationId: string | null;
+  causationId: string | null;
+  hash: string;
+  data: Record<string, unknown>;
+}
+
+export interface RegisterRecord {
+  caseId: string;
+  personId: string;
+  personName: string | null;
+  orgUnitId: string;
+  orgUnitName: string | null;
+  track: string;
+  form: string;
+  violationCategory: string;
+  decidedOn: string;
+  effectiveFrom: string;
+  barEndsOn: string | null;
+  annulledOn: string | null;
+  status: 'in_effect' | 'expired' | 'annulled';
+  decisionRef: string;
+  ruleSet: string;
+}

@@ -1,0 +1,516 @@
+import { FormEvent, ReactNode, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { CaseView, RuleSet, StepDefinition } from '../api/types';
+import {
+  checkBallot,
+  leastExceeding,
+  leastReaching,
+  Fraction,
+  TallyInput,
+} from '../ballot/ballot-check';
+import { formatDay, parseDay, vietnamToday } from '../dates';
+import { describedBy, ErrorBox, Field } from './common';
+import { DayInput } from './DayInput';
+
+const RECORD_ITEMS = ['planning_pool', 'years_in_post', 'years_to_retirement', 'discipline_bar'];
+const TALLY = ['members', 'summoned', 'present', 'for', 'against', 'abstain', 'invalid'] as const;
+
+export interface StepFormProps {
+  view: CaseView & { names?: { people: Record<string, string> } };
+  step: StepDefinition;
+  ruleSet: RuleSet | undefined;
+  /** Sends the body; throws ApiError on a refusal. */
+  submit(body: Record<string, unknown>): Promise<void>;
+  /** What the person's record already says (eligibility reasons), for the vetting form. */
+  recordFindings?: { rule: string; reason: string }[] | null;
+}
+
+type Values = Record<string, string>;
+
+function numberOrNull(text: string | undefined): number | null {
+  if (text === undefined || text.trim() === '') return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : NaN;
+}
+
+/** The current step's form, generated from its kind; the server's refusal lands on the field it names. */
+export function StepForm({ view, step, ruleSet, submit, recordFindings }: StepFormProps) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Values>(() => initialValues(view, step));
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmFail, setConfirmFail] = useState(false);
+  const [candidates, setCandidates] = useState<{ personId: string; votes: string }[]>(() =>
+    [view.personId, ...(view.nominees ?? []).filter((id) => id !== view.personId)].map(
+      (personId) => ({
+        personId,
+        votes: '',
+      }),
+    ),
+  );
+  const inFlight = useRef(false);
+  const set = (name: string) => (value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setFieldErrors(({ [name]: _gone, ...rest }) => rest);
+  };
+  const fraction = (param: string | undefined): Fraction | null =>
+    param && ruleSet?.params[param] ? (ruleSet.params[param].value as Fraction) : null;
+  const quorum = fraction(step.voteRule?.quorumParam);
+  const pass = fraction(step.voteRule?.passParam);
+
+  const tallyInput: TallyInput = useMemo(
+    () =>
+      Object.fromEntries(
+        TALLY.map((k) => [k, numberOrNull(values[`tally.${k}`])]),
+      ) as unknown as TallyInput,
+    [values],
+  );
+  const ballot =
+    step.kind === 'ballot' && quorum && pass && step.voteRule
+      ? checkBallot(
+          { quorum, pass, base: step.voteRule.base, headBreaksTie: step.voteRule.headBreaksTie },
+          tallyInput,
+        )
+      : null;
+  const live: Record<string, string> = {};
+  if (ballot)
+    for (const finding of ballot.findings)
+      live[`tally.${finding.field}`] ??= t(`ballot.${finding.key}`, finding.values);
+
+  const body = (): { body: Record<string, unknown>; errors: Record<string, string> } => {
+    const errors: Record<string, string> = {};
+    const day = (name: string) => {
+      const iso = parseDay(values[name] ?? '');
+      if (!iso) errors[name] = t('form.badDay');
+      return iso;
+    };
+    const text = (name: string, required = true) => {
+      const value = (values[name] ?? '').trim();
+      if (required && !value) errors[name] = t('form.required');
+      return value || undefined;
+    };
+    const count = (name: string) => {
+      const value = numberOrNull(values[name]);
+      if (value === null || Number.isNaN(value)) errors[name] = t('form.required');
+      return value;
+    };
+    const result: Record<string, unknown> = { heldOn: day('heldOn') };
+    const minutesRef = text('minutesRef', step.requiredFields.includes('minutesRef'));
+    if (minutesRef) result.minutesRef = minutesRef;
+    const note = text('note', false);
+    if (note) result.note = note;
+    switch (step.kind) {
+      case 'proposal':
+        result.summary = text('summary');
+        break;
+      case 'meeting': {
+        result.conclusion = text('conclusion');
+        const opinion = text('personOpinion', false);
+        if (opinion) result.personOpinion = opinion;
+        break;
+      }
+      case 'ballot':
+        result.tally = Object.fromEntries(TALLY.map((k) => [k, count(`tally.${k}`)]));
+        if (values.headDecision) result.headDecision = values.headDecision;
+        break;
+      case 'nomination':
+        for (const k of ['members', 'summoned', 'present', 'invalid']) result[k] = count(k);
+        result.candidates = candidates
+          .filter((c) => c.personId.trim())
+          .map((c, i) => {
+            const votes = numberOrNull(c.votes);
+            if (votes === null || Number.isNaN(votes))
+              errors[`candidates.${i}.votes`] = t('form.required');
+            return { personId: c.personId.trim(), votes };
+          });
+        break;
+      case 'vetting':
+        result.items = (step.vettingItems ?? [])
+          .filter((item) => values[`item.${item}`] && values[`item.${item}`] !== 'record')
+          .map((item) => ({
+            item,
+            result: values[`item.${item}`],
+            ...(values[`itemNote.${item}`]?.trim()
+              ? { note: values[`itemNote.${item}`].trim() }
+              : {}),
+          }));
+        break;
+      case 'decision': {
+        result.number = text('number');
+        result.signer = text('signer');
+        result.effectiveFrom = day('effectiveFrom');
+        const term = numberOrNull(values.termYears);
+        if (term !== null) result.termYears = term;
+        break;
+      }
+    }
+    return { body: result, errors };
+  };
+
+  const send = async (skipConfirm = false) => {
+    if (inFlight.current) return;
+    const { body: payload, errors } = body();
+    setFieldErrors(errors);
+    setError(null);
+    if (Object.keys(errors).length) return;
+    if (!skipConfirm && ballot && ballot.verdict === 'fails') {
+      setConfirmFail(true);
+      return;
+    }
+    setConfirmFail(false);
+    inFlight.current = true;
+    setBusy(true);
+    try {
+      await submit(payload);
+    } catch (e) {
+      if (e instanceof ApiError && e.field && e.status !== 409) {
+        setFieldErrors({
+          [e.field]: t('form.refused', {
+            message: `${e.rule ? `${t(`rules.${e.rule}`, { defaultValue: e.rule })}: ` : ''}${e.message}`,
+          }),
+        });
+      } else setError(e);
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void send();
+  };
+
+  const input = (
+    name: string,
+    label: string,
+    opts: { type?: string; hint?: ReactNode; required?: boolean } = {},
+  ) => {
+    const id = `f-${name}`;
+    const err = fieldErrors[name] ?? live[name] ?? null;
+    return (
+      <Field key={id} id={id} label={label} error={err} hint={opts.hint}>
+        <input
+          id={id}
+          name={name}
+          type={opts.type ?? 'text'}
+          inputMode={opts.type === 'number' ? 'numeric' : undefined}
+          min={opts.type === 'number' ? 0 : undefined}
+          value={values[name] ?? ''}
+          onChange={(e) => set(name)(e.target.value)}
+          required={opts.required}
+          aria-invalid={err ? true : undefined}
+          aria-describedby={describedBy(id, Boolean(opts.hint), Boolean(err))}
+        />
+      </Field>
+    );
+  };
+  const day = (name: string, label: string) => {
+    const id = `f-${name}`;
+    const err = fieldErrors[name] ?? null;
+    return (
+      <Field id={id} label={label} error={err}>
+        <DayInput
+          id={id}
+          name={name}
+          value={values[name] ?? ''}
+          onChange={(e) => set(name)(e.target.value)}
+          required
+          aria-invalid={err ? true : undefined}
+          aria-describedby={describedBy(id, false, Boolean(err))}
+        />
+      </Field>
+    );
+  };
+  const textarea = (name: string, label: string, required = true) => {
+    const id = `f-${name}`;
+    const err = fieldErrors[name] ?? null;
+    return (
+      <Field id={id} label={label} error={err}>
+        <textarea
+          id={id}
+          name={name}
+          rows={3}
+          value={values[name] ?? ''}
+          onChange={(e) => set(name)(e.target.value)}
+          required={required}
+          aria-invalid={err ? true : undefined}
+          aria-describedby={describedBy(id, false, Boolean(err))}
+        />
+      </Field>
+    );
+  };
+
+  const members = numberOrNull(values.members);
+  const summoned = numberOrNull(values.summoned);
+  const present = numberOrNull(values.present);
+
+  return (
+    <form className="step-form" onSubmit={onSubmit} noValidate aria-labelledby="current-step-title">
+      <div className="row">
+        {day('heldOn', t('form.heldOn'))}
+        {step.kind !== 'decision' &&
+          input('minutesRef', t('form.minutesRef'), {
+            required: step.requiredFields.includes('minutesRef'),
+          })}
+      </div>
+      {step.kind === 'proposal' && textarea('summary', t('form.summary'))}
+      {step.kind === 'meeting' && (
+        <>
+          {textarea('conclusion', t('form.conclusion'))}
+          {textarea('personOpinion', t('form.personOpinion'), false)}
+        </>
+      )}
+      {step.kind === 'ballot' && (
+        <fieldset>
+          <legend>{t('ballot.live')}</legend>
+          <div className="row wrap">
+            {TALLY.map((k) =>
+              input(`tally.${k}`, t(`form.${k}`), {
+                type: 'number',
+                required: true,
+                hint:
+                  k === 'present' && ballot?.quorumNeeded != null
+                    ? t('ballot.quorumRule', {
+                        needed: ballot.quorumNeeded,
+                        summoned: tallyInput.summoned,
+                      })
+                    : k === 'for' && ballot?.passThreshold != null
+                      ? t('ballot.threshold', {
+                          threshold: ballot.passThreshold,
+                          needed: ballot.forNeeded,
+                          base: t(
+                            step.voteRule?.base === 'members'
+                              ? 'ballot.baseMembers'
+                              : 'ballot.baseSummoned',
+                          ),
+                        })
+                      : undefined,
+              }),
+            )}
+          </div>
+          {ballot && (
+            <p
+              className={`verdict ${ballot.verdict}`}
+              role="status"
+              aria-live="polite"
+              data-verdict={ballot.verdict}
+            >
+              {ballot.cast !== null && <>{t('ballot.cast', { cast: ballot.cast })} · </>}
+              {t(`ballot.verdict_${ballot.verdict}`)}
+            </p>
+          )}
+          {(ballot?.verdict === 'tie' || values.headDecision) && (
+            <Field
+              id="f-headDecision"
+              label={t('form.headDecision')}
+              error={fieldErrors.headDecision}
+            >
+              <select
+                id="f-headDecision"
+                value={values.headDecision ?? ''}
+                onChange={(e) => set('headDecision')(e.target.value)}
+              >
+                <option value="">—</option>
+                <option value="for">{t('form.headFor')}</option>
+                <option value="against">{t('form.headAgainst')}</option>
+              </select>
+            </Field>
+          )}
+        </fieldset>
+      )}
+      {step.kind === 'nomination' && (
+        <fieldset>
+          <legend>{t('form.candidates')}</legend>
+          <div className="row wrap">
+            {input('members', t('form.members'), { type: 'number', required: true })}
+            {input('summoned', t('form.summoned'), { type: 'number', required: true })}
+            {input('present', t('form.present'), {
+              type: 'number',
+              required: true,
+              hint:
+                quorum && summoned !== null && !Number.isNaN(summoned)
+                  ? t('ballot.quorumRule', { needed: leastReaching(quorum, summoned), summoned })
+                  : undefined,
+            })}
+            {input('invalid', t('form.invalid'), { type: 'number', required: true })}
+          </div>
+          {present !== null &&
+            summoned !== null &&
+            quorum &&
+            present * quorum.denominator < quorum.numerator * summoned && (
+              <p className="verdict no_quorum" role="status">
+                {t('ballot.no_quorum', {
+                  present,
+                  summoned,
+                  needed: leastReaching(quorum, summoned),
+                })}
+              </p>
+            )}
+          {members !== null && summoned !== null && summoned > members && (
+            <p className="verdict invalid" role="status">
+              {t('ballot.summoned_over_members', { summoned, members })}
+            </p>
+          )}
+          {pass && summoned !== null && !Number.isNaN(summoned) && (
+            <p className="hint">
+              {t('ballot.threshold', {
+                threshold: (pass.numerator * summoned) / pass.denominator,
+                needed: leastExceeding(pass, summoned),
+                base: t('ballot.baseSummoned'),
+              })}
+            </p>
+          )}
+          {candidates.map((candidate, i) => (
+            <div className="row" key={i}>
+              <Field id={`f-candidate-${i}`} label={t('form.candidate', { n: i + 1 })}>
+                <input
+                  id={`f-candidate-${i}`}
+                  value={candidate.personId}
+                  onChange={(e) =>
+                    setCandidates(
+                      candidates.map((c, j) => (j === i ? { ...c, personId: e.target.value } : c)),
+                    )
+                  }
+                  aria-describedby={`f-candidate-${i}-name`}
+                />
+                <span className="hint" id={`f-candidate-${i}-name`}>
+                  {view.names?.people[candidate.personId] ?? ''}
+                </span>
+              </Field>
+              <Field
+                id={`f-votes-${i}`}
+                label={t('form.votes', { n: i + 1 })}
+                error={fieldErrors[`candidates.${i}.votes`]}
+              >
+                <input
+                  id={`f-votes-${i}`}
+                  type="number"
+                  min={0}
+                  inputMode="numeric"
+                  value={candidate.votes}
+                  onChange={(e) =>
+                    setCandidates(
+                      candidates.map((c, j) => (j === i ? { ...c, votes: e.target.value } : c)),
+                    )
+                  }
+                />
+              </Field>
+              {candidates.length > 1 && (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => setCandidates(candidates.filter((_, j) => j !== i))}
+                >
+                  {t('form.removeCandidate', { n: i + 1 })}
+                </button>
+              )}
+            </div>
+          ))}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setCandidates([...candidates, { personId: '', votes: '' }])}
+          >
+            {t('form.addCandidate')}
+          </button>
+        </fieldset>
+      )}
+      {step.kind === 'vetting' && (
+        <fieldset>
+          <legend>{t('form.vettingItem')}</legend>
+          <table className="grid">
+            <tbody>
+              {(step.vettingItems ?? []).map((item) => {
+                const fromRecord = RECORD_ITEMS.includes(item);
+                const finding = recordFindings?.find((f) => ruleItem(f.rule) === item);
+                return (
+                  <tr key={item}>
+                    <th scope="row">{t(`vetting.${item}`)}</th>
+                    <td>
+                      <label className="sr-only" htmlFor={`f-item-${item}`}>
+                        {t('form.vettingResult', { item: t(`vetting.${item}`) })}
+                      </label>
+                      <select
+                        id={`f-item-${item}`}
+                        value={values[`item.${item}`] ?? ''}
+                        onChange={(e) => set(`item.${item}`)(e.target.value)}
+                      >
+                        {fromRecord && <option value="record">{t('form.fromRecordOption')}</option>}
+                        <option value="cleared">{t('form.cleared')}</option>
+                        <option value="flagged">{t('form.flagged')}</option>
+                      </select>
+                      {fromRecord && recordFindings && (
+                        <div className="hint">
+                          {t('form.fromRecord', {
+                            result: finding ? t('form.flagged') : t('form.cleared'),
+                            note: finding?.reason ?? '',
+                          })}
+                        </div>
+                      )}
+                    </td>
+                    <td>
+                      <label className="sr-only" htmlFor={`f-itemNote-${item}`}>
+                        {t('form.vettingNote', { item: t(`vetting.${item}`) })}
+                      </label>
+                      <input
+                        id={`f-itemNote-${item}`}
+                        value={values[`itemNote.${item}`] ?? ''}
+                        onChange={(e) => set(`itemNote.${item}`)(e.target.value)}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </fieldset>
+      )}
+      {step.kind === 'decision' && (
+        <div className="row wrap">
+          {input('number', t('form.number'), { required: true })}
+          {input('signer', t('form.signer'), { required: true })}
+          {day('effectiveFrom', t('form.effectiveFrom'))}
+          {input('termYears', t('form.termYears'), { type: 'number' })}
+        </div>
+      )}
+      {textarea('note', t('form.note'), false)}
+      <ErrorBox error={error} />
+      {confirmFail && (
+        <div className="confirm" role="alertdialog" aria-labelledby="fail-warning">
+          <p id="fail-warning">{t('form.failWarning')}</p>
+          <button type="button" className="danger" onClick={() => void send(true)}>
+            {t('case.confirm')}
+          </button>{' '}
+          <button type="button" className="secondary" onClick={() => setConfirmFail(false)}>
+            {t('case.cancel')}
+          </button>
+        </div>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? t('form.submitting') : t('form.submit')}
+      </button>
+    </form>
+  );
+}
+
+/** The vetting item an eligibility reason is about. */
+function ruleItem(rule: string): string | null {
+  if (rule.startsWith('discipline.')) return 'discipline_bar';
+  if (rule.startsWith('planning_pool')) return 'planning_pool';
+  if (rule.includes('retirement')) return 'years_to_retirement';
+  if (rule.includes('years_in_post')) return 'years_in_post';
+  return null;
+}
+
+function initialValues(view: CaseView, step: StepDefinition): Values {
+  const today = formatDay(vietnamToday());
+  const values: Values = { heldOn: today };
+  if (step.kind === 'decision') values.effectiveFrom = today;
+  if (step.kind === 'vetting')
+    for (const item of step.vettingItems ?? [])
+      values[`item.${item}`] = RECORD_ITEMS.includes(item) ? 'record' : 'cleared';
+  void view;
+  return values;
+}

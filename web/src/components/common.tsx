@@ -1,0 +1,63 @@
+import { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" aria-live="polite">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+/** A refusal as the user should read it: the rule in Vietnamese (when known) and the server's message. */
+export function ErrorBox({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const api = error instanceof ApiError ? error : null;
+  const rule = api?.rule ? t(`rules.${api.rule}`, { defaultValue: api.rule }) : null;
+  return (
+    <div className="error" role="alert">
+      <strong>{rule ?? t('app.error')}</strong>
+      {api ? ` — ${api.message}` : ` — ${(error as Error).message ?? String(error)}`}
+    </div>
+  );
+}
+
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string | null;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <div className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** aria-describedby for a control with a hint and/or an error. */
+export function describedBy(id: string, hint: boolean, error: boolean): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}

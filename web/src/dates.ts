@@ -1,0 +1,52 @@
+/** Dates as Vietnamese users read them: dd/mm/yyyy, times in Vietnam (Asia/Ho_Chi_Minh, UTC+7, no DST). */
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+/** `2026-12-01` → `01/12/2026`. */
+export function formatDay(day: string | null | undefined): string {
+  if (!day) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : day;
+}
+
+/** An instant as `dd/mm/yyyy HH:mm:ss` in Vietnam. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return dateTime.format(date).replace(',', '');
+}
+
+/** `01/12/2026` → `2026-12-01`, or null when it is not a real day. */
+export function parseDay(text: string): string | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
+}
+
+/** `dd/mm/yyyy HH:mm[:ss]` in Vietnam → ISO instant, or null. */
+export function parseDateTime(text: string): string | null {
+  const m = /^\s*(\d{1,2}\/\d{1,2}\/\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text);
+  if (!m) return null;
+  const day = parseDay(m[1]);
+  if (!day || Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) return null;
+  const hh = m[2].padStart(2, '0');
+  return new Date(`${day}T${hh}:${m[3]}:${m[4] ?? '00'}+07:00`).toISOString();
+}
+
+/** Today in Vietnam, `YYYY-MM-DD`. */
+export function vietnamToday(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,314 @@
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { api, download, unwrap } from '../api/client';
+import { useCase, useCatalog } from '../api/hooks';
+import { AuditEntry, Page } from '../api/types';
+import { formatDateTime, parseDateTime, parseDay } from '../dates';
+import { navigate } from '../router';
+import { can, getSession } from '../session';
+import { ErrorBox, Loading } from '../components/common';
+import { ProcedureDiagram } from '../components/ProcedureDiagram';
+import { CaseFacts, StepRecords } from './CasePage';
+
+interface AccessEntry {
+  id?: string;
+  actorId: string;
+  resource: string;
+  purpose: string | null;
+  at?: string;
+  occurredAt?: string;
+  status?: number;
+  [key: string]: unknown;
+}
+
+/** The auditor's start: open a case's history, the access log, exports. */
+export function AuditHome() {
+  const { t } = useTranslation();
+  const session = getSession()!;
+  const [caseId, setCaseId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const log = useQuery({
+    queryKey: ['access-log'],
+    enabled: can.accessLog(session),
+    queryFn: () =>
+      unwrap<Page<AccessEntry>>(
+        api.GET('/audit/access-log', { params: { query: { limit: '50' } } }),
+      ),
+  });
+  const open = (event: FormEvent) => {
+    event.preventDefault();
+    if (caseId.trim()) navigate(`/cases/${encodeURIComponent(caseId.trim())}/history`);
+  };
+  const exportAll = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const query = new URLSearchParams({ format: 'csv', purpose: 'audit export' });
+    const f = parseDay(from);
+    const tt = parseDay(to);
+    if (f) query.set('from', new Date(`${f}T00:00:00+07:00`).toISOString());
+    if (tt) query.set('to', new Date(`${tt}T00:00:00+07:00`).toISOString());
+    try {
+      await download(`/audit/export?${query}`, 'cadreflow-events.csv', { excelBom: true });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section>
+      <h1>{t('nav.audit')}</h1>
+      <form className="card row" onSubmit={open}>
+        <div className="field">
+          <label htmlFor="audit-case">{t('audit.caseId')}</label>
+          <input id="audit-case" value={caseId} onChange={(e) => setCaseId(e.target.value)} />
+        </div>
+        <button type="submit">{t('audit.openHistory')}</button>
+      </form>
+      <form className="card row" onSubmit={exportAll}>
+        <div className="field">
+          <label htmlFor="export-from">{t('audit.from')}</label>
+          <input
+            id="export-from"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            placeholder="dd/mm/yyyy"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="export-to">{t('audit.to')}</label>
+          <input
+            id="export-to"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            placeholder="dd/mm/yyyy"
+          />
+        </div>
+        <button type="submit">{t('audit.exportAll')}</button>
+      </form>
+      <ErrorBox error={error} />
+      {can.accessLog(session) && (
+        <>
+          <h2>{t('audit.accessLog')}</h2>
+          {log.isPending ? (
+            <Loading />
+          ) : log.error ? (
+            <ErrorBox error={log.error} />
+          ) : (
+            <table className="grid">
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.accessWhen')}</th>
+                  <th scope="col">{t('audit.accessWho')}</th>
+                  <th scope="col">{t('audit.accessWhat')}</th>
+                  <th scope="col">{t('audit.accessWhy')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {log.data.items.map((entry, i) => (
+                  <tr key={entry.id ?? i}>
+                    <td>{formatDateTime(entry.at ?? null)}</td>
+                    <td>{entry.actorId}</td>
+                    <td>
+                      {entry.resource}{' '}
+                      {entry.route ? `(${String(entry.method)} ${String(entry.route)})` : ''}
+                    </td>
+                    <td>{entry.purpose ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A case's history as a timeline, its state as of any moment, the hash-chain check, the CSV export. */
+export function AuditHistory({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const catalog = useCatalog();
+  const history = useQuery({
+    queryKey: ['history', caseId],
+    queryFn: () =>
+      unwrap<{ id: string; events: AuditEntry[] }>(
+        api.GET('/cases/{id}/history', {
+          params: { path: { id: caseId } },
+          headers: { 'X-Purpose': 'audit' },
+        }),
+      ),
+  });
+  const events = history.data?.events ?? [];
+  const [position, setPosition] = useState<number | null>(null);
+  const [typed, setTyped] = useState('');
+  const [typedError, setTypedError] = useState<string | null>(null);
+  const [asOf, setAsOf] = useState<string | undefined>(undefined);
+  const stateAsOf = useCase(caseId, asOf);
+  const streamId = events[0]?.streamId;
+  const verify = useQuery({
+    queryKey: ['verify', streamId],
+    enabled: false,
+    queryFn: () =>
+      unwrap<{ ok: boolean; eventsChecked: number; brokenAtRevision?: number; reason?: string }>(
+        api.GET('/audit/verify', { params: { query: { stream: streamId! } } }),
+      ),
+  });
+  const [error, setError] = useState<unknown>(null);
+
+  const moveTo = (index: number) => {
+    setPosition(index);
+    const at = new Date(Date.parse(events[index].recordedAt) + 1).toISOString();
+    setAsOf(index === events.length - 1 ? undefined : at);
+    setTyped(formatDateTime(at));
+    setTypedError(null);
+  };
+  const applyTyped = (event: FormEvent) => {
+    event.preventDefault();
+    const iso = parseDateTime(typed);
+    if (!iso) {
+      setTypedError(t('form.badDay'));
+      return;
+    }
+    setTypedError(null);
+    setAsOf(iso);
+    const index = events.filter((e) => Date.parse(e.recordedAt) <= Date.parse(iso)).length - 1;
+    setPosition(index >= 0 ? index : 0);
+  };
+
+  if (history.isPending || catalog.isPending) return <Loading />;
+  if (history.error) return <ErrorBox error={history.error} />;
+  const view = stateAsOf.data;
+  const definition = catalog.data?.definitions.find((d) => d.key === view?.definition);
+  const slider = position ?? events.length - 1;
+  return (
+    <section>
+      <h1>{t('audit.title', { id: caseId })}</h1>
+      <div className="row wrap">
+        <button type="button" onClick={() => void verify.refetch()}>
+          {t('audit.verify')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void download(
+              `/cases/${encodeURIComponent(caseId)}/history.csv?purpose=audit`,
+              `case-${caseId}-history.csv`,
+              {
+                excelBom: true,
+              },
+            ).catch(setError)
+          }
+        >
+          {t('audit.exportCsv')}
+        </button>
+      </div>
+      {verify.data && (
+        <p
+          className={verify.data.ok ? 'notice' : 'warning'}
+          role="status"
+          data-testid="verify-result"
+        >
+          {verify.data.ok
+            ? t('audit.verifyOk', { count: verify.data.eventsChecked })
+            : t('audit.verifyBroken', {
+                revision: verify.data.brokenAtRevision,
+                reason: verify.data.reason ?? '',
+              })}
+        </p>
+      )}
+      <ErrorBox error={verify.error ?? error} />
+      <section className="card" aria-labelledby="as-of-title">
+        <h2 id="as-of-title">{t('audit.asOf')}</h2>
+        <div className="row wrap">
+          <div className="field grow">
+            <label htmlFor="as-of-slider">
+              {t('audit.asOfSlider')} {slider + 1}/{events.length}: {events[slider]?.type}
+            </label>
+            <input
+              id="as-of-slider"
+              type="range"
+              min={0}
+              max={Math.max(0, events.length - 1)}
+              value={slider}
+              onChange={(e) => moveTo(Number(e.target.value))}
+            />
+          </div>
+          <form className="row" onSubmit={applyTyped}>
+            <div className={`field${typedError ? ' has-error' : ''}`}>
+              <label htmlFor="as-of-time">{t('audit.asOfInput')}</label>
+              <input
+                id="as-of-time"
+                value={typed}
+                placeholder="dd/mm/yyyy HH:mm:ss"
+                onChange={(e) => setTyped(e.target.value)}
+                aria-invalid={typedError ? true : undefined}
+              />
+              {typedError && (
+                <div className="field-error" role="alert">
+                  {typedError}
+                </div>
+              )}
+            </div>
+            <button type="submit">{t('audit.asOfShow')}</button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setAsOf(undefined);
+                setPosition(null);
+                setTyped('');
+              }}
+            >
+              {t('audit.now')}
+            </button>
+          </form>
+        </div>
+        {stateAsOf.isPending ? (
+          <Loading />
+        ) : stateAsOf.error ? (
+          <ErrorBox error={stateAsOf.error} />
+        ) : view ? (
+          <div className="columns" data-testid="as-of-state">
+            <CaseFacts view={view} />
+            {definition && <ProcedureDiagram view={view} definition={definition} />}
+          </div>
+        ) : null}
+        {view && <StepRecords view={view} />}
+      </section>
+      <h2>{t('audit.timeline')}</h2>
+      <ol className="timeline">
+        {events.map((e, index) => (
+          <li key={e.eventId} className={index <= slider ? 'in' : 'after'}>
+            <div>
+              <strong>
+                {e.revision}. {e.type}
+              </strong>{' '}
+              — {formatDateTime(e.recordedAt)}
+            </div>
+            <dl className="facts small">
+              <dt>{t('audit.actor')}</dt>
+              <dd>{e.actorId ?? '—'}</dd>
+              <dt>{t('audit.role')}</dt>
+              <dd>{e.roles.join(', ') || '—'}</dd>
+              <dt>{t('audit.unit')}</dt>
+              <dd>{e.orgUnit ?? '—'}</dd>
+              <dt>{t('audit.ruleVersion')}</dt>
+              <dd>
+                {e.definitionVersion ?? '—'} / {e.ruleSet ?? '—'}
+              </dd>
+              <dt>{t('audit.correlation')}</dt>
+              <dd className="mono">{e.correlationId ?? '—'}</dd>
+              <dt>{t('audit.causation')}</dt>
+              <dd className="mono">{e.causationId ?? '—'}</dd>
+              <dt>{t('audit.hash')}</dt>
+              <dd className="mono">{e.hash}</dd>
+            </dl>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,276 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
+import { useCase, useCatalog } from '../api/hooks';
+import { CaseView } from '../api/types';
+import { formatDay } from '../dates';
+import { Link } from '../router';
+import { can, getSession } from '../session';
+import { ErrorBox, Loading } from '../components/common';
+import { ProcedureDiagram } from '../components/ProcedureDiagram';
+import { StepForm } from '../components/StepForm';
+
+const stepKeys = idempotencyKeys();
+const closeKeys = idempotencyKeys();
+
+export function CaseFacts({ view }: { view: ReturnType<typeof useCase>['data'] & object }) {
+  const { t } = useTranslation();
+  const names = view.names;
+  return (
+    <dl className="facts">
+      <dt>{t('case.person')}</dt>
+      <dd>
+        <Link to={`/cadres/${view.personId}`}>{names?.people[view.personId] ?? view.personId}</Link>
+      </dd>
+      <dt>{t('case.position')}</dt>
+      <dd>{(view.positionId && names?.positions[view.positionId]) ?? view.positionId ?? '—'}</dd>
+      <dt>{t('case.unit')}</dt>
+      <dd>{names?.orgUnits[view.orgUnitId] ?? view.orgUnitId}</dd>
+      <dt>{t('case.definition')}</dt>
+      <dd>{view.definition}</dd>
+      <dt>{t('case.ruleSet')}</dt>
+      <dd>{view.ruleSet}</dd>
+      <dt>{t('case.opened')}</dt>
+      <dd>{formatDay(view.openedOn)}</dd>
+      <dt>{t('case.status')}</dt>
+      <dd data-testid="case-status">{t(`status.${view.status}`, { defaultValue: view.status })}</dd>
+      <dt>{t('case.revision')}</dt>
+      <dd>{view.revision ?? '—'}</dd>
+    </dl>
+  );
+}
+
+export function StepRecords({ view }: { view: CaseView }) {
+  const { t } = useTranslation();
+  return (
+    <ol className="records">
+      {view.steps.map((record, i) => (
+        <li key={i}>
+          <strong>{record.type}</strong>
+          {record.stepId ? ` · ${record.stepId}` : ''}
+          {record.heldOn ? ` · ${formatDay(record.heldOn)}` : ''}
+          {record.minutesRef ? ` · ${record.minutesRef}` : ''}
+          {typeof record.reason === 'string' && (
+            <div className="muted">
+              {record.reason === 'not announced' ? t('case.hidden') : record.reason}
+            </div>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A case: its procedure drawn, the current step's form, withdraw and reject with confirmation. */
+export function CasePage({ caseId }: { caseId: string }) {
+  const { t, i18n } = useTranslation();
+  const session = getSession()!;
+  const queryClient = useQueryClient();
+  const current = useCase(caseId);
+  const catalog = useCatalog();
+  const [stale, setStale] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [closing, setClosing] = useState<'withdraw' | 'reject' | null>(null);
+  const [reason, setReason] = useState('');
+  const [closeError, setCloseError] = useState<unknown>(null);
+  const view = current.data;
+  const definition = catalog.data?.definitions.find((d) => d.key === view?.definition);
+  const ruleSet = catalog.data?.ruleSets.find((r) => r.id === view?.ruleSet);
+  const step = definition?.steps.find((s) => s.id === view?.currentStep?.id);
+  const mayAct = Boolean(step && step.actors.roles.some((r) => session.roles.includes(r)));
+  const eligibility = useQuery({
+    queryKey: ['eligibility', view?.personId, view?.positionId],
+    enabled: Boolean(
+      step?.kind === 'vetting' && mayAct && view?.positionId && can.readPerson(session),
+    ),
+    queryFn: () =>
+      unwrap<{ reasons: { rule: string; reason: string }[] }>(
+        api.GET('/cadres/{id}/eligibility', {
+          params: { path: { id: view!.personId }, query: { for: view!.positionId! } },
+          headers: { 'X-Purpose': 'vetting' },
+        }),
+      ),
+  });
+
+  const reload = async () => {
+    setStale(false);
+    await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+  };
+  const afterWrite = async () => {
+    setNotice(t('case.recorded'));
+    await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+    await queryClient.invalidateQueries({ queryKey: ['inbox'] });
+  };
+  const headers = (body: unknown, keys: (body: unknown) => string) => ({
+    'If-Match': `"${view!.revision}"`,
+    'Idempotency-Key': keys(body),
+  });
+  const isStale = (e: unknown) =>
+    e instanceof ApiError && e.status === 409 && e.rule === 'concurrency.stale_revision';
+
+  const submitStep = async (body: Record<string, unknown>) => {
+    setNotice(null);
+    try {
+      await unwrap(
+        api.POST('/cases/{id}/steps/{stepId}', {
+          params: { path: { id: caseId, stepId: step!.id } },
+          body: body as never,
+          headers: headers({ step: step!.id, body }, stepKeys),
+        }),
+      );
+    } catch (e) {
+      if (isStale(e)) {
+        setStale(true);
+        return;
+      }
+      throw e;
+    }
+    await afterWrite();
+  };
+
+  const close = async () => {
+    if (!closing) return;
+    setCloseError(null);
+    const body = { reason: reason.trim() };
+    try {
+      const path = closing === 'withdraw' ? '/cases/{id}/withdraw' : '/cases/{id}/reject';
+      await unwrap(
+        api.POST(path, {
+          params: { path: { id: caseId } },
+          body,
+          headers: headers({ closing, body }, closeKeys),
+        }),
+      );
+      setClosing(null);
+      await afterWrite();
+    } catch (e) {
+      if (isStale(e)) setStale(true);
+      else setCloseError(e);
+    }
+  };
+
+  if (current.isPending || catalog.isPending) return <Loading />;
+  if (current.error)
+    return (
+      <section>
+        <h1>{t('case.title', { id: caseId })}</h1>
+        <ErrorBox error={current.error} />
+      </section>
+    );
+  if (catalog.error) return <ErrorBox error={catalog.error} />;
+  const data = view!;
+  return (
+    <section>
+      <h1>
+        {t('case.title', { id: caseId })} —{' '}
+        {t(`procedure.${data.procedure}`, { defaultValue: data.procedure })}
+      </h1>
+      <p className="muted">{data.summary}</p>
+      {stale && (
+        <div className="warning" role="alert">
+          {t('case.stale')}{' '}
+          <button type="button" onClick={() => void reload()}>
+            {t('case.reload')}
+          </button>
+        </div>
+      )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <div className="columns">
+        <div>
+          <CaseFacts view={data} />
+          {can.history(session) && (
+            <p>
+              <Link to={`/cases/${caseId}/history`}>{t('case.history')}</Link>
+            </p>
+          )}
+        </div>
+        {definition && <ProcedureDiagram view={data} definition={definition} />}
+      </div>
+      {data.status === 'open' && data.currentStep && step && (
+        <section className="card" aria-labelledby="current-step-title">
+          <h2 id="current-step-title">
+            {t('case.currentStep', { title: i18n.language === 'en' ? step.title : step.titleVi })}
+          </h2>
+          <p className="muted">{t('case.due', { date: formatDay(data.currentStep.dueOn) })}</p>
+          {mayAct ? (
+            <StepForm
+              key={`${step.id}:${data.revision}`}
+              view={data}
+              step={step}
+              ruleSet={ruleSet}
+              submit={submitStep}
+              recordFindings={eligibility.data?.reasons ?? null}
+            />
+          ) : (
+            <p>
+              {t('case.notYours', {
+                roles: step.actors.roles.map((r) => t(`roles.${r}`)).join(', '),
+              })}
+            </p>
+          )}
+        </section>
+      )}
+      {data.decision && (
+        <section className="card">
+          <h2>{t('case.decision')}</h2>
+          <pre className="json">{JSON.stringify(data.decision, null, 2)}</pre>
+        </section>
+      )}
+      {data.rejection && (
+        <section className="card">
+          <h2>{t('case.rejection')}</h2>
+          <p>{String(data.rejection.reason ?? '')}</p>
+        </section>
+      )}
+      {data.status === 'open' && can.closeCase(session) && (
+        <section className="card">
+          {!closing ? (
+            <>
+              <button type="button" className="secondary" onClick={() => setClosing('withdraw')}>
+                {t('case.withdraw')}
+              </button>{' '}
+              <button type="button" className="danger" onClick={() => setClosing('reject')}>
+                {t('case.reject')}
+              </button>
+            </>
+          ) : (
+            <div className="confirm" role="alertdialog" aria-labelledby="close-confirm">
+              <p id="close-confirm">
+                {t(closing === 'withdraw' ? 'case.confirmWithdraw' : 'case.confirmReject')}
+              </p>
+              <div className="field">
+                <label htmlFor="close-reason">{t('case.reason')}</label>
+                <input
+                  id="close-reason"
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                />
+              </div>
+              <ErrorBox error={closeError} />
+              <button
+                type="button"
+                className="danger"
+                disabled={!reason.trim()}
+                onClick={() => void close()}
+              >
+                {t('case.confirm')}
+              </button>{' '}
+              <button type="button" className="secondary" onClick={() => setClosing(null)}>
+                {t('case.cancel')}
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+      <section>
+        <h2>{t('case.records')}</h2>
+        <StepRecords view={data} />
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client';
+import { InboxItem, OrgUnit, Page } from '../api/types';
+import { formatDay } from '../dates';
+import { Link } from '../router';
+import { ErrorBox, Loading } from '../components/common';
+
+const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'discipline'] as const;
+
+export function useOrgUnits() {
+  return useQuery({
+    queryKey: ['org-units'],
+    queryFn: () => unwrap<OrgUnit[]>(api.GET('/org-units')),
+    staleTime: 60_000,
+  });
+}
+
+/** Hộp việc: my open steps and staff tasks, soonest deadline first, with filters. */
+export function Inbox() {
+  const { t, i18n } = useTranslation();
+  const [procedure, setProcedure] = useState('');
+  const [orgUnit, setOrgUnit] = useState('');
+  const [overdue, setOverdue] = useState(false);
+  const units = useOrgUnits();
+  const inbox = useInfiniteQuery({
+    queryKey: ['inbox', procedure, orgUnit, overdue],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      unwrap<Page<InboxItem>>(
+        api.GET('/inbox', {
+          params: {
+            query: {
+              ...(procedure ? { procedure: procedure as (typeof PROCEDURES)[number] } : {}),
+              ...(orgUnit ? { orgUnit } : {}),
+              ...(overdue ? { overdue: 'true' as const } : {}),
+              limit: '50',
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = inbox.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <section>
+      <h1>{t('inbox.title')}</h1>
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('inbox.title')}>
+        <div className="field">
+          <label htmlFor="inbox-procedure">{t('inbox.procedure')}</label>
+          <select
+            id="inbox-procedure"
+            value={procedure}
+            onChange={(e) => setProcedure(e.target.value)}
+          >
+            <option value="">{t('inbox.all')}</option>
+            {PROCEDURES.map((p) => (
+              <option key={p} value={p}>
+                {t(`procedure.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="inbox-unit">{t('inbox.unit')}</label>
+          <select id="inbox-unit" value={orgUnit} onChange={(e) => setOrgUnit(e.target.value)}>
+            <option value="">{t('inbox.all')}</option>
+            {(units.data ?? []).map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {'\u00a0'.repeat((unit.path.length - 1) * 2)}
+                {unit.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />{' '}
+          {t('inbox.overdueOnly')}
+        </label>
+      </form>
+      {inbox.isPending ? (
+        <Loading />
+      ) : inbox.error ? (
+        <ErrorBox error={inbox.error} />
+      ) : items.length === 0 ? (
+        <p>{t('inbox.empty')}</p>
+      ) : (
+        <table className="grid" aria-label={t('inbox.title')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('inbox.person')}</th>
+              <th scope="col">{t('inbox.position')}</th>
+              <th scope="col">{t('inbox.step')}</th>
+              <th scope="col">{t('inbox.procedure')}</th>
+              <th scope="col">{t('inbox.due')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('inbox.open')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => {
+              const href =
+                item.kind === 'step' ? `/cases/${item.caseId}` : `/cadres/${item.personId}`;
+              const stepTitle =
+                item.kind === 'task'
+                  ? `${t('inbox.task')}: ${item.detail}`
+                  : ((i18n.language === 'en' ? item.stepTitle : item.stepTitleVi) ?? item.step);
+              return (
+                <tr
+                  key={`${item.kind}:${item.caseId ?? item.personId}:${item.step ?? item.detail}`}
+                >
+                  <td>{item.personName ?? item.personId}</td>
+                  <td>{item.positionTitle ?? item.positionId ?? '—'}</td>
+                  <td>{stepTitle}</td>
+                  <td>{item.procedure ? t(`procedure.${item.procedure}`) : '—'}</td>
+                  <td>
+                    {formatDay(item.dueOn)}{' '}
+                    {item.overdue && <span className="badge danger">{t('inbox.overdue')}</span>}
+                  </td>
+                  <td>
+                    <Link
+                      to={href}
+                      aria-label={`${t('inbox.open')}: ${item.personName ?? item.personId} — ${stepTitle}`}
+                    >
+                      {t('inbox.open')}
+                    </Link>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {inbox.hasNextPage && (
+        <button type="button" onClick={() => void inbox.fetchNextPage()}>
+          {t('inbox.more')}
+        </button>
+      )}
+    </section>
+  );
+}

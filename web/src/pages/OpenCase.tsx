@@ -1,0 +1,221 @@
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { api, idempotencyKeys, unwrap } from '../api/client';
+import { useCatalog, usePositions } from '../api/hooks';
+import { PersonSummary } from '../api/types';
+import { formatDay } from '../dates';
+import { navigate } from '../router';
+import { ErrorBox, Loading } from '../components/common';
+import { useOrgUnits } from './Inbox';
+
+const keys = idempotencyKeys();
+const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'transfer'];
+
+export function usePeopleSearch(q: string) {
+  return useQuery({
+    queryKey: ['people', q],
+    enabled: q.trim().length >= 2,
+    queryFn: () =>
+      unwrap<PersonSummary[]>(api.GET('/cadres', { params: { query: { q, limit: '20' } } })),
+  });
+}
+
+/** Open a case: procedure and definition, the person and the post by name, the eligibility verdict first. */
+export function OpenCase() {
+  const { t, i18n } = useTranslation();
+  const catalog = useCatalog();
+  const positions = usePositions();
+  const units = useOrgUnits();
+  const [procedure, setProcedure] = useState('appointment');
+  const [definition, setDefinition] = useState('');
+  const [personQuery, setPersonQuery] = useState('');
+  const [personId, setPersonId] = useState('');
+  const [positionQuery, setPositionQuery] = useState('');
+  const [positionId, setPositionId] = useState('');
+  const [orgUnitId, setOrgUnitId] = useState('');
+  const [summary, setSummary] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const people = usePeopleSearch(personQuery);
+  const eligibility = useQuery({
+    queryKey: ['eligibility', personId, positionId],
+    enabled: Boolean(personId && positionId),
+    queryFn: () =>
+      unwrap<{
+        eligible: boolean;
+        asOf: string;
+        ruleSet: string;
+        reasons: { rule: string; reason: string }[];
+      }>(
+        api.GET('/cadres/{id}/eligibility', {
+          params: { path: { id: personId }, query: { for: positionId } },
+          headers: { 'X-Purpose': 'open case' },
+        }),
+      ),
+  });
+  if (catalog.isPending || positions.isPending) return <Loading />;
+  const definitions = (catalog.data?.definitions ?? []).filter((d) => d.procedure === procedure);
+  const chosenDefinition = definition || definitions[0]?.id || '';
+  const matchingPositions = (positions.data ?? []).filter((p) =>
+    p.title.toLowerCase().includes(positionQuery.toLowerCase()),
+  );
+  const position = positions.data?.find((p) => p.id === positionId);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const body = {
+      procedure,
+      definition: chosenDefinition,
+      personId,
+      positionId,
+      orgUnitId: orgUnitId || position?.appointingAuthority || '',
+      summary,
+    };
+    try {
+      const opened = await unwrap<{ id: string }>(
+        api.POST('/cases', { body: body as never, headers: { 'Idempotency-Key': keys(body) } }),
+      );
+      navigate(`/cases/${opened.id}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section>
+      <h1>{t('open.title')}</h1>
+      <form className="card" onSubmit={submit}>
+        <div className="row wrap">
+          <div className="field">
+            <label htmlFor="open-procedure">{t('open.procedure')}</label>
+            <select
+              id="open-procedure"
+              value={procedure}
+              onChange={(e) => {
+                setProcedure(e.target.value);
+                setDefinition('');
+              }}
+            >
+              {PROCEDURES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`procedure.${p}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="open-definition">{t('open.definition')}</label>
+            <select
+              id="open-definition"
+              value={chosenDefinition}
+              onChange={(e) => setDefinition(e.target.value)}
+            >
+              {definitions.map((d) => (
+                <option key={d.key} value={d.id}>
+                  {i18n.language === 'en' ? d.title : d.titleVi} (v{d.version})
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="row wrap">
+          <div className="field">
+            <label htmlFor="open-person-q">{t('open.person')}</label>
+            <input
+              id="open-person-q"
+              value={personQuery}
+              onChange={(e) => setPersonQuery(e.target.value)}
+              autoComplete="off"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="open-person">{t('open.pickPerson')}</label>
+            <select id="open-person" value={personId} onChange={(e) => setPersonId(e.target.value)}>
+              <option value="">—</option>
+              {(people.data ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.fullName} ({formatDay(p.dateOfBirth)})
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="row wrap">
+          <div className="field">
+            <label htmlFor="open-position-q">{t('open.position')}</label>
+            <input
+              id="open-position-q"
+              value={positionQuery}
+              onChange={(e) => setPositionQuery(e.target.value)}
+              autoComplete="off"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="open-position">{t('open.pickPosition')}</label>
+            <select
+              id="open-position"
+              value={positionId}
+              onChange={(e) => setPositionId(e.target.value)}
+            >
+              <option value="">—</option>
+              {matchingPositions.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="open-unit">{t('open.unit')}</label>
+            <select
+              id="open-unit"
+              value={orgUnitId || position?.appointingAuthority || ''}
+              onChange={(e) => setOrgUnitId(e.target.value)}
+            >
+              <option value="">—</option>
+              {(units.data ?? []).map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="open-summary">{t('open.summary')}</label>
+          <input id="open-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
+        </div>
+        {eligibility.data && (
+          <div
+            className={eligibility.data.eligible ? 'notice' : 'warning'}
+            role="status"
+            data-testid="eligibility"
+          >
+            <strong>
+              {t(eligibility.data.eligible ? 'open.eligible' : 'open.notEligible', {
+                ruleSet: eligibility.data.ruleSet,
+                date: formatDay(eligibility.data.asOf),
+              })}
+            </strong>
+            <ul>
+              {eligibility.data.reasons.map((r) => (
+                <li key={r.rule}>
+                  {r.reason} <span className="muted">({r.rule})</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <ErrorBox error={eligibility.error ?? error} />
+        <button type="submit" disabled={busy || !personId || !positionId || !summary.trim()}>
+          {t('open.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

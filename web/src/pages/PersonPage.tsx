@@ -1,0 +1,218 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client';
+import { usePositions } from '../api/hooks';
+import { formatDay } from '../dates';
+import { Link } from '../router';
+import { can, getSession } from '../session';
+import { ErrorBox, Loading } from '../components/common';
+import { usePeopleSearch } from './OpenCase';
+
+interface PersonView {
+  id: string;
+  fullName: string;
+  dateOfBirth: string;
+  orgUnitId: string;
+  posts: { positionId: string; from: string; termEnd: string | null; decisionRef: string }[];
+  pastPosts: { positionId: string; from: string; endedOn: string; reason: string }[];
+  planningPool: { positionId: string; term: string; decisionRef: string }[];
+  discipline: {
+    caseId: string;
+    form: string;
+    decidedOn: string;
+    barEndsOn: string | null;
+    decisionRef: string;
+    status: string;
+  }[];
+  openCases: { caseId: string; procedure: string; stage: string | null; since: string }[];
+  reappointmentsDue: {
+    positionId?: string;
+    termEnd?: string;
+    noticeOn?: string;
+    [key: string]: unknown;
+  }[];
+}
+
+export function PeopleSearch() {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const people = usePeopleSearch(q);
+  return (
+    <section>
+      <h1>{t('person.searchTitle')}</h1>
+      <div className="field">
+        <label htmlFor="people-q">{t('person.search')}</label>
+        <input id="people-q" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
+      </div>
+      <ErrorBox error={people.error} />
+      <ul>
+        {(people.data ?? []).map((p) => (
+          <li key={p.id}>
+            <Link to={`/cadres/${p.id}`}>{p.fullName}</Link> — {formatDay(p.dateOfBirth)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A person's record: posts with terms, planning pool, discipline with its bar, open cases, notices, eligibility. */
+export function PersonPage({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const session = getSession()!;
+  const positions = usePositions();
+  const [target, setTarget] = useState('');
+  const person = useQuery({
+    queryKey: ['person', personId],
+    queryFn: () =>
+      unwrap<PersonView>(
+        api.GET('/cadres/{id}', {
+          params: { path: { id: personId } },
+          headers: { 'X-Purpose': 'person page' },
+        }),
+      ),
+  });
+  const eligibility = useQuery({
+    queryKey: ['eligibility', personId, target],
+    enabled: Boolean(target),
+    queryFn: () =>
+      unwrap<{
+        eligible: boolean;
+        asOf: string;
+        ruleSet: string;
+        reasons: { rule: string; reason: string }[];
+      }>(
+        api.GET('/cadres/{id}/eligibility', {
+          params: { path: { id: personId }, query: { for: target } },
+          headers: { 'X-Purpose': 'person page' },
+        }),
+      ),
+  });
+  const title = (id: string) => positions.data?.find((p) => p.id === id)?.title ?? id;
+  if (person.isPending) return <Loading />;
+  if (person.error) return <ErrorBox error={person.error} />;
+  const p = person.data;
+  return (
+    <section>
+      <h1>
+        {t('person.title')}: {p.fullName}
+      </h1>
+      <dl className="facts">
+        <dt>{t('person.born')}</dt>
+        <dd>{formatDay(p.dateOfBirth)}</dd>
+        <dt>{t('person.unit')}</dt>
+        <dd>{p.orgUnitId}</dd>
+      </dl>
+      <h2>{t('person.posts')}</h2>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th scope="col">{t('case.position')}</th>
+            <th scope="col">{t('person.from')}</th>
+            <th scope="col">{t('person.termEnd')}</th>
+            <th scope="col">{t('person.decisionRef')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.posts.map((post) => (
+            <tr key={post.positionId}>
+              <td>{title(post.positionId)}</td>
+              <td>{formatDay(post.from)}</td>
+              <td>{formatDay(post.termEnd)}</td>
+              <td>{post.decisionRef}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t('person.pool')}</h2>
+      <ul>
+        {p.planningPool.map((entry) => (
+          <li key={entry.positionId + entry.term}>
+            {title(entry.positionId)} — {t('person.term')} {entry.term} ({entry.decisionRef})
+          </li>
+        ))}
+        {p.planningPool.length === 0 && <li>{t('app.none')}</li>}
+      </ul>
+      <h2>{t('person.discipline')}</h2>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th scope="col">{t('person.form')}</th>
+            <th scope="col">{t('person.decided')}</th>
+            <th scope="col">{t('person.barEnds')}</th>
+            <th scope="col">{t('register.status')}</th>
+            <th scope="col">{t('person.decisionRef')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.discipline.map((d) => (
+            <tr key={d.caseId}>
+              <td>{t(`forms.${d.form}`, { defaultValue: d.form })}</td>
+              <td>{formatDay(d.decidedOn)}</td>
+              <td>{formatDay(d.barEndsOn)}</td>
+              <td>{t(`status.${d.status}`, { defaultValue: d.status })}</td>
+              <td>{d.decisionRef}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t('person.openCases')}</h2>
+      <ul>
+        {p.openCases.map((c) => (
+          <li key={c.caseId}>
+            <Link to={`/cases/${c.caseId}`}>{c.caseId}</Link> —{' '}
+            {t(`procedure.${c.procedure}`, { defaultValue: c.procedure })}
+            {c.stage ? ` · ${c.stage}` : ''} · {formatDay(c.since)}
+          </li>
+        ))}
+        {p.openCases.length === 0 && <li>{t('app.none')}</li>}
+      </ul>
+      <h2>{t('person.reappointments')}</h2>
+      <ul>
+        {p.reappointmentsDue.map((n, i) => (
+          <li key={i}>
+            {n.positionId ? title(n.positionId) : ''}{' '}
+            {n.termEnd ? `· ${t('person.termEnd')} ${formatDay(n.termEnd)}` : ''}
+          </li>
+        ))}
+        {p.reappointmentsDue.length === 0 && <li>{t('app.none')}</li>}
+      </ul>
+      {can.readPerson(session) && (
+        <section className="card">
+          <div className="field">
+            <label htmlFor="person-eligibility">{t('person.eligibilityFor')}</label>
+            <select
+              id="person-eligibility"
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+            >
+              <option value="">—</option>
+              {(positions.data ?? []).map((pos) => (
+                <option key={pos.id} value={pos.id}>
+                  {pos.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <ErrorBox error={eligibility.error} />
+          {eligibility.data && (
+            <div className={eligibility.data.eligible ? 'notice' : 'warning'} role="status">
+              <strong>
+                {t(eligibility.data.eligible ? 'open.eligible' : 'open.notEligible', {
+                  ruleSet: eligibility.data.ruleSet,
+                  date: formatDay(eligibility.data.asOf),
+                })}
+              </strong>
+              <ul>
+                {eligibility.data.reasons.map((r) => (
+                  <li key={r.rule}>{r.reason}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}

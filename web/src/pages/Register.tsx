@@ -1,0 +1,201 @@
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, download, unwrap } from '../api/client';
+import { Page, RegisterRecord } from '../api/types';
+import { formatDay, parseDay, vietnamToday } from '../dates';
+import { Link } from '../router';
+import { ErrorBox, Loading } from '../components/common';
+import { DayInput } from '../components/DayInput';
+import { useOrgUnits } from './Inbox';
+
+const FORMS = ['reprimand', 'warning', 'removal', 'expulsion', 'demotion', 'dismissal'];
+
+interface Filters {
+  orgUnit: string;
+  track: string;
+  form: string;
+  from: string;
+  to: string;
+  status: string;
+  asOf: string;
+}
+
+/** Query string of the register for a set of filters (dates typed dd/mm/yyyy). */
+function registerQuery(filters: Filters): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (filters.orgUnit) query.orgUnit = filters.orgUnit;
+  if (filters.track) query.track = filters.track;
+  if (filters.form) query.form = filters.form;
+  if (filters.status) query.status = filters.status;
+  for (const key of ['from', 'to', 'asOf'] as const) {
+    const day = parseDay(filters[key]);
+    if (day) query[key] = day;
+  }
+  return query;
+}
+
+/** Sổ theo dõi kỷ luật: the discipline register for inspectors, filtered, with a spreadsheet download. */
+export function Register() {
+  const { t } = useTranslation();
+  const units = useOrgUnits();
+  const [draft, setDraft] = useState<Filters>({
+    orgUnit: '',
+    track: '',
+    form: '',
+    from: '',
+    to: '',
+    status: '',
+    asOf: formatDay(vietnamToday()),
+  });
+  const [filters, setFilters] = useState<Filters>(draft);
+  const [error, setError] = useState<unknown>(null);
+  const query = registerQuery(filters);
+  const records = useQuery({
+    queryKey: ['register', query],
+    placeholderData: keepPreviousData,
+    queryFn: () =>
+      unwrap<Page<RegisterRecord>>(
+        api.GET('/discipline-records', {
+          params: { query: { ...query, limit: '100' } as never },
+          headers: { 'X-Purpose': 'inspection register' },
+        }),
+      ),
+  });
+  const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value });
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters(draft);
+  };
+  const spreadsheet = async () => {
+    setError(null);
+    const params = new URLSearchParams({ ...query, format: 'csv', purpose: 'inspection register' });
+    try {
+      await download(`/discipline-records?${params}`, `so-theo-doi-ky-luat-${vietnamToday()}.csv`, {
+        excelBom: true,
+      });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section>
+      <h1>{t('register.title')}</h1>
+      <form className="card filters" onSubmit={apply} aria-label={t('register.title')}>
+        <div className="field">
+          <label htmlFor="reg-unit">{t('register.unit')}</label>
+          <select
+            id="reg-unit"
+            value={draft.orgUnit}
+            onChange={(e) => set('orgUnit')(e.target.value)}
+          >
+            <option value="">{t('inbox.all')}</option>
+            {(units.data ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {'\u00a0'.repeat((u.path.length - 1) * 2)}
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="reg-track">{t('register.track')}</label>
+          <select id="reg-track" value={draft.track} onChange={(e) => set('track')(e.target.value)}>
+            <option value="">{t('inbox.all')}</option>
+            <option value="party">{t('register.party')}</option>
+            <option value="civil_service">{t('register.civil_service')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="reg-form">{t('register.form')}</label>
+          <select id="reg-form" value={draft.form} onChange={(e) => set('form')(e.target.value)}>
+            <option value="">{t('inbox.all')}</option>
+            {FORMS.map((f) => (
+              <option key={f} value={f}>
+                {t(`forms.${f}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="reg-from">{t('register.from')}</label>
+          <DayInput
+            id="reg-from"
+            value={draft.from}
+            onChange={(e) => set('from')(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="reg-to">{t('register.to')}</label>
+          <DayInput id="reg-to" value={draft.to} onChange={(e) => set('to')(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="reg-status">{t('register.status')}</label>
+          <select
+            id="reg-status"
+            value={draft.status}
+            onChange={(e) => set('status')(e.target.value)}
+          >
+            <option value="">{t('inbox.all')}</option>
+            <option value="in_effect">{t('register.barred')}</option>
+            <option value="expired">{t('status.expired')}</option>
+            <option value="annulled">{t('status.annulled')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="reg-as-of">{t('register.asOf')}</label>
+          <DayInput
+            id="reg-as-of"
+            value={draft.asOf}
+            onChange={(e) => set('asOf')(e.target.value)}
+          />
+        </div>
+        <button type="submit">{t('register.filter')}</button>
+        <button type="button" className="secondary" onClick={() => void spreadsheet()}>
+          {t('register.download')}
+        </button>
+      </form>
+      <ErrorBox error={error ?? records.error} />
+      {records.isPending ? (
+        <Loading />
+      ) : records.data && records.data.items.length === 0 ? (
+        <p>{t('register.empty')}</p>
+      ) : (
+        <table className="grid" aria-label={t('register.title')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('register.person')}</th>
+              <th scope="col">{t('inbox.unit')}</th>
+              <th scope="col">{t('register.track')}</th>
+              <th scope="col">{t('register.form')}</th>
+              <th scope="col">{t('register.category')}</th>
+              <th scope="col">{t('register.decided')}</th>
+              <th scope="col">{t('register.effective')}</th>
+              <th scope="col">{t('register.barEnds')}</th>
+              <th scope="col">{t('register.status')}</th>
+              <th scope="col">{t('register.decisionRef')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {records.data?.items.map((r) => (
+              <tr key={r.caseId}>
+                <td>
+                  <Link to={`/cadres/${r.personId}`}>{r.personName ?? r.personId}</Link>
+                </td>
+                <td>{r.orgUnitName ?? r.orgUnitId}</td>
+                <td>{t(`register.${r.track}`)}</td>
+                <td>{t(`forms.${r.form}`, { defaultValue: r.form })}</td>
+                <td>{r.violationCategory}</td>
+                <td>{formatDay(r.decidedOn)}</td>
+                <td>{formatDay(r.effectiveFrom)}</td>
+                <td>{formatDay(r.barEndsOn)}</td>
+                <td>{t(`status.${r.status}`)}</td>
+                <td>{r.decisionRef}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

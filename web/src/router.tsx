@@ -1,0 +1,48 @@
+import { AnchorHTMLAttributes, MouseEvent, useSyncExternalStore } from 'react';
+
+/** A very small router over the History API: the service answers index.html for every page path. */
+const listeners = new Set<() => void>();
+window.addEventListener('popstate', () => listeners.forEach((listener) => listener()));
+
+export function navigate(to: string, replace = false): void {
+  if (replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  listeners.forEach((listener) => listener());
+  window.scrollTo(0, 0);
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useLocation(): { path: string; query: URLSearchParams } {
+  const href = useSyncExternalStore(subscribe, () => location.pathname + location.search);
+  const url = new URL(href, location.origin);
+  return { path: url.pathname, query: url.searchParams };
+}
+
+/** `/cases/:id` against `/cases/c-1` → `{ id: 'c-1' }`, or null. */
+export function match(pattern: string, path: string): Record<string, string> | null {
+  const p = pattern.split('/');
+  const s = path.replace(/\/$/, '').split('/');
+  if (p.length !== s.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < p.length; i++) {
+    if (p[i].startsWith(':')) params[p[i].slice(1)] = decodeURIComponent(s[i]);
+    else if (p[i] !== s[i]) return null;
+  }
+  return params;
+}
+
+export function Link({
+  to,
+  ...rest
+}: { to: string } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return <a href={to} onClick={onClick} {...rest} />;
+}

@@ -1,0 +1,59 @@
+/** The signed-in user: kept in sessionStorage (gone with the tab), never in localStorage. */
+export interface Session {
+  token: string;
+  userId: string;
+  name: string;
+  roles: string[];
+  orgUnit: string;
+  expiresAt: string;
+}
+
+const KEY = 'cadreflow.session';
+let current: Session | null = read();
+const listeners = new Set<() => void>();
+
+function read(): Session | null {
+  try {
+    const raw = sessionStorage.getItem(KEY);
+    if (!raw) return null;
+    const session = JSON.parse(raw) as Session;
+    return Date.parse(session.expiresAt) > Date.now() ? session : null;
+  } catch {
+    return null;
+  }
+}
+
+export function getSession(): Session | null {
+  if (current && Date.parse(current.expiresAt) <= Date.now()) setSession(null);
+  return current;
+}
+
+export function setSession(session: Session | null): void {
+  current = session;
+  if (session) sessionStorage.setItem(KEY, JSON.stringify(session));
+  else sessionStorage.removeItem(KEY);
+  listeners.forEach((listener) => listener());
+}
+
+export function subscribeSession(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** What the UI offers by role (the server decides; this only hides what would be refused). */
+export const can = {
+  inbox: (s: Session) =>
+    s.roles.some((r) => ['organization_staff', 'ballot_secretary', 'leadership'].includes(r)),
+  openCase: (s: Session) => s.roles.includes('organization_staff'),
+  closeCase: (s: Session) => s.roles.some((r) => ['organization_staff', 'leadership'].includes(r)),
+  readPerson: (s: Session) =>
+    s.roles.some((r) =>
+      ['organization_staff', 'leadership', 'inspector', 'auditor', 'admin'].includes(r),
+    ),
+  history: (s: Session) => s.roles.some((r) => ['auditor', 'inspector', 'admin'].includes(r)),
+  accessLog: (s: Session) => s.roles.some((r) => ['auditor', 'admin'].includes(r)),
+  register: (s: Session) =>
+    s.roles.some((r) => ['inspector', 'auditor', 'leadership', 'admin'].includes(r)),
+  admin: (s: Session) => s.roles.includes('admin'),
+  registryWrite: (s: Session) => s.roles.some((r) => ['organization_staff', 'admin'].includes(r)),
+};
