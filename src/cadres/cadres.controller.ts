@@ -117,6 +117,8 @@ export class CadresController {
   @ApiProblems(409, 422)
   async createOrgUnit(@Body() dto: CreateOrgUnitDto, @CurrentActor() actor: Actor) {
     if (dto.parentId) {
+      // The one route GrantUnitGuard lets an unregistered grant reach: it is asked here instead.
+      await this.scope.assertGrantUnitKnown(actor);
       await this.scope.assertUnitInScope(actor, dto.parentId, 'parentId');
     } else if (!actor.roles.includes('admin')) {
       // A new top of the tree is reached by nobody's grant but its own: only an admin may add one

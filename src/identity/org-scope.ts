@@ -43,7 +43,9 @@ export class OrgScope {
 
   /**
    * A token for a unit the registry does not hold grants nothing: otherwise it could create that
-   * unit as a new top of the tree and reach whatever is put under it.
+   * unit as a new top of the tree and reach whatever is put under it. GrantUnitGuard asks this once
+   * per request before any handler runs, so the checks below do not ask again (an unregistered
+   * unit is on no unit's path: they could only refuse).
    */
   async assertGrantUnitKnown(actor: Actor): Promise<void> {
     if (!(await this.unitExists(actor.orgUnit))) {
@@ -65,7 +67,6 @@ export class OrgScope {
 
   /** Refuses with 403 naming both units when the caller's grant does not cover `unitId`. */
   async assertReaches(actor: Actor, unitId: string, what: string, field?: string): Promise<void> {
-    await this.assertGrantUnitKnown(actor);
     if (!(await this.reaches(actor, unitId))) {
       throw outOfScope(
         `${what} belongs to org unit ${unitId}, which your grant for ${actor.orgUnit} does not cover`,
@@ -76,7 +77,6 @@ export class OrgScope {
 
   /** An org unit named in a request (`orgUnitId`, `parentId`, `?orgUnit=`): 422 if missing, 403 if outside. */
   async assertUnitInScope(actor: Actor, unitId: string, field: string): Promise<void> {
-    await this.assertGrantUnitKnown(actor);
     if (!(await this.unitExists(unitId))) {
       throw new DomainRuleViolation(
         'org_unit.not_found',
@@ -95,7 +95,6 @@ export class OrgScope {
 
   /** A post lies where its unit lies: 422 if it does not exist, 403 if its unit is outside the grant. */
   async assertPositionInScope(actor: Actor, positionId: string, field: string): Promise<void> {
-    await this.assertGrantUnitKnown(actor);
     const { rows } = await this.pool.query<{ unit: string; ok: boolean }>(
       `SELECT p.org_unit_id AS unit, $2 = ANY (u.path) AS ok
          FROM positions p JOIN org_units u ON u.id = p.org_unit_id WHERE p.id = $1`,
@@ -119,7 +118,6 @@ export class OrgScope {
 
   /** A person lies in the unit they are registered in. */
   async assertPersonInScope(actor: Actor, personId: string, field: string): Promise<void> {
-    await this.assertGrantUnitKnown(actor);
     const unit = await this.personUnit(personId);
     if (!unit || !(await this.reaches(actor, unit))) {
       throw outOfScope(
@@ -136,7 +134,6 @@ export class OrgScope {
     field: string,
     kind: CaseKind = 'case',
   ): Promise<void> {
-    await this.assertGrantUnitKnown(actor);
     const unit = await this.caseUnit(caseId, kind);
     if (!unit || !(await this.reaches(actor, unit))) {
       throw outOfScope(
@@ -148,7 +145,6 @@ export class OrgScope {
 
   /** Any case of any procedure, discipline included (audit history is read across procedures). */
   async assertAnyCaseInScope(actor: Actor, caseId: string, field: string): Promise<void> {
-    await this.assertGrantUnitKnown(actor);
     const unit = await this.unitOfFirstStream(CASE_PROCEDURES.map((p) => `${p}-${caseId}`));
     if (!unit || !(await this.reaches(actor, unit))) {
       throw outOfScope(
@@ -163,7 +159,6 @@ export class OrgScope {
    * record's unit. Other streams (timers) belong to no unit: only an admin may name them.
    */
   async assertStreamInScope(actor: Actor, streamId: string, field: string): Promise<void> {
-    await this.assertGrantUnitKnown(actor);
     const { kind } = parseStreamName(streamId);
     const belongsToAUnit =
       kind === PERSON_STREAM_KIND || (CASE_PROCEDURES as readonly string[]).includes(kind);
