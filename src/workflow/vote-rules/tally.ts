@@ -17,7 +17,8 @@ export interface TallyProblem {
   message: string;
 }
 
-const COUNTS: (keyof BallotTally)[] = [
+/** Every count of a tally, in the order a form shows them. */
+export const BALLOT_COUNTS: readonly (keyof BallotTally)[] = [
   'members',
   'summoned',
   'present',
@@ -30,7 +31,7 @@ const COUNTS: (keyof BallotTally)[] = [
 /** for + against + abstain + invalid = present ≤ summoned ≤ members, all whole and non-negative. */
 export function tallyProblems(tally: BallotTally): TallyProblem[] {
   const problems: TallyProblem[] = [];
-  for (const field of COUNTS) {
+  for (const field of BALLOT_COUNTS) {
     const value = tally[field];
     if (!Number.isInteger(value) || value < 0) {
       problems.push({

@@ -3,6 +3,7 @@
  * (src/workflow/vote-rules), with the numbers a form shows next to each field. Pure: no DOM, no I/O.
  */
 import { equals, exceeds, Fraction, reaches } from '../../../src/workflow/vote-rules/fraction';
+import { BALLOT_COUNTS } from '../../../src/workflow/vote-rules/tally';
 
 export type { Fraction };
 
@@ -50,16 +51,6 @@ export interface BallotCheck {
   cast: number | null;
 }
 
-const COUNTS: (keyof TallyInput)[] = [
-  'members',
-  'summoned',
-  'present',
-  'for',
-  'against',
-  'abstain',
-  'invalid',
-];
-
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** Least whole n with n ≥ fraction × base. */
@@ -75,7 +66,7 @@ export function leastExceeding(fraction: Fraction, base: number): number {
 /** Checks a (possibly half-typed) tally against the rule; every number it needs is computed exactly. */
 export function checkBallot(rule: BallotRuleInput, tally: TallyInput): BallotCheck {
   const findings: Finding[] = [];
-  for (const field of COUNTS) {
+  for (const field of BALLOT_COUNTS) {
     const value = tally[field];
     if (value !== null && (!Number.isInteger(value) || value < 0))
       findings.push({ field, key: 'count_invalid', values: { value } });
@@ -125,7 +116,7 @@ export function checkBallot(rule: BallotRuleInput, tally: TallyInput): BallotChe
     cast,
   });
   if (findings.some((f) => f.key !== 'no_quorum')) return result('invalid');
-  if (COUNTS.some((field) => known(field) === null)) return result('incomplete');
+  if (BALLOT_COUNTS.some((field) => known(field) === null)) return result('incomplete');
   if (findings.length) return result('no_quorum');
   const votesFor = known('for')!;
   if (exceeds(votesFor, rule.pass, base!)) return result('passes');
