@@ -215,14 +215,11 @@ export class CaseService {
         beforeAppend,
       },
     );
-    // A case that this command closed (decided, rejected, withdrawn) frees its slot.
+    // A case that this command closed (decided, rejected, withdrawn) frees its slot. A repeated
+    // delivery of the command (a saga or a retry after a crash between the append and the
+    // release) releases again: the release itself does nothing once the case no longer holds it.
     const state = result.state;
-    if (
-      state.status !== 'open' &&
-      state.status !== 'none' &&
-      !result.replayed &&
-      result.appended.length > 0
-    )
+    if (state.status !== 'open' && state.status !== 'none' && result.appended.length > 0)
       await this.slots.release(
         { procedure: state.procedure, personId: state.personId, positionId: state.positionId },
         caseId,

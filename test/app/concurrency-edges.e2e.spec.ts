@@ -4,6 +4,7 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
+import { CaseService } from '../../src/cases/case.service';
 import { loadConfig } from '../../src/config/app-config';
 import { startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
 
@@ -68,7 +69,7 @@ describe('concurrency edges', () => {
       .set(staff)
       .send({ id: 'ou-town', name: 'Thị xã', kind: 'town' })
       .expect(201);
-    for (const id of ['pos-head', 'pos-deputy'])
+    for (const id of ['pos-head', 'pos-deputy', 'pos-secretary'])
       await http
         .post('/positions')
         .set(staff)
@@ -205,6 +206,45 @@ describe('concurrency edges', () => {
       .set(staff)
       .send(openBody({ id: 'c-after-lost-release' }))
       .expect(201);
+  });
+
+  it('releases the slot when a closing command is delivered again after a crash lost the release', async () => {
+    await request(urls[0])
+      .post('/cases')
+      .set(staff)
+      .send(openBody({ id: 'c-redelivered', positionId: 'pos-secretary' }))
+      .expect(201);
+    const cases = t.app.get(CaseService);
+    const withdraw = () =>
+      cases.act(
+        'c-redelivered',
+        { type: 'WithdrawCase', data: { reason: 'moved elsewhere' } },
+        {
+          actor: { userId: 'system:saga', roles: ['organization_staff'], orgUnit: 'ou-town' },
+          idSeed: 'saga:withdraw:c-redelivered',
+          metadata: {
+            actorId: 'system:saga',
+            correlationId: 'c-redelivered',
+            causationId: null,
+            occurredAt: new Date().toISOString(),
+          },
+        },
+      );
+    await withdraw();
+    // The process died after the case's append, before its release: the release never happened.
+    await t.db.pool.query(
+      "DELETE FROM events WHERE stream_id LIKE 'caseslot-%' AND type = 'OpenCaseSlotReleased' AND data->>'caseId' = 'c-redelivered'",
+    );
+    await withdraw();
+    await withdraw();
+    const { rows } = await t.db.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE stream_id LIKE 'caseslot-%' AND type = 'OpenCaseSlotReleased' AND data->>'caseId' = 'c-redelivered'",
+    );
+    expect(rows[0].n).toBe(1);
+    const caseEvents = await t.db.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE stream_id = 'appointment-c-redelivered' AND type = 'CaseWithdrawn'",
+    );
+    expect(caseEvents.rows[0].n).toBe(1);
   });
 
   it('keeps a post held by a case opened before slots existed, until that case is closed', async () => {
