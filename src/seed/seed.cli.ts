@@ -14,7 +14,15 @@ const DEMO_FILE = 'seeds/demo/son-tay.json';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   announceDatabase('seed', config.DATABASE_URL);
-  await prepareInfrastructure(config, (line) => process.stdout.write(`seed: ${line}\n`));
+  // The registry lives in PostgreSQL whatever EVENT_STORE says: only its server and Redis are checked.
+  await prepareInfrastructure(
+    {
+      DATABASE_URL: config.DATABASE_URL,
+      REDIS_URL: config.REDIS_URL,
+      STARTUP_WAIT_SECONDS: config.STARTUP_WAIT_SECONDS,
+    },
+    (line) => process.stderr.write(`seed: ${line}\n`),
+  );
   const pool = createPool({ connectionString: config.DATABASE_URL });
   const store = new PostgresEventStore(pool);
   try {
