@@ -125,13 +125,15 @@ export async function checkRedis(redisUrl: string): Promise<void> {
     retryStrategy: () => null,
     connectTimeout: 5000,
   });
-  redis.on('error', () => undefined);
+  // connect() rejects with "Connection is closed."; the socket's own error says why (ECONNREFUSED …).
+  let socketError: unknown;
+  redis.on('error', (error: unknown) => (socketError ??= error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     throw new UnreachableError(
-      `Redis at ${address(redisUrl)} is not reachable (${reason(error)}): start it or set REDIS_URL`,
+      `Redis at ${address(redisUrl)} is not reachable (${reason(socketError ?? error)}): start it or set REDIS_URL`,
     );
   } finally {
     redis.disconnect();

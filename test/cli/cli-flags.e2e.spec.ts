@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { JwtVerifier } from '../../src/identity/jwt-verifier';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -47,6 +49,32 @@ describe.each(Object.keys(CLIS) as (keyof typeof CLIS)[])('npm run %s', (cli) =>
     expect(rc).toBe(2);
     expect(stderr).toContain("unknown option '--bogus'");
     expect(stdout).toBe('');
+  });
+});
+
+describe('the pre-script where only built output is (the Docker image)', () => {
+  it('does nothing: no tsc, no stamp, exit 0', () => {
+    const image = fs.mkdtempSync(path.join(os.tmpdir(), 'cadreflow-image-'));
+    try {
+      fs.mkdirSync(path.join(image, 'scripts'));
+      fs.mkdirSync(path.join(image, 'dist'));
+      fs.mkdirSync(path.join(image, 'src'));
+      fs.copyFileSync(
+        path.join(ROOT, 'scripts/build-if-stale.js'),
+        path.join(image, 'scripts/build-if-stale.js'),
+      );
+      fs.writeFileSync(path.join(image, 'src/new.ts'), 'export {};\n');
+      const result = spawnSync(process.execPath, ['scripts/build-if-stale.js', '--web'], {
+        cwd: image,
+        encoding: 'utf8',
+        env: { ...process.env, npm_execpath: '/nonexistent/npm-cli.js' },
+      });
+      expect(result.status).toBe(0);
+      expect(result.stdout + result.stderr).toBe('');
+      expect(fs.readdirSync(path.join(image, 'dist'))).toEqual([]);
+    } finally {
+      fs.rmSync(image, { recursive: true, force: true });
+    }
   });
 });
 
