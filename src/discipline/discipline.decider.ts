@@ -226,10 +226,10 @@ export function decideDiscipline(
         'violation.committedOn',
       );
     }
-    const decideDays = ruleValue<{ standard: number; extended: number }>(
-      ruleSet,
-      'discipline.decideDays',
-    );
+    // Only a track with a time limit has (and reads) one.
+    const decideDays = track.timeLimit
+      ? ruleValue<{ standard: number; extended: number }>(ruleSet, 'discipline.decideDays')
+      : null;
     const opened: Data<'DisciplineCaseOpened'> = {
       caseId: command.data.caseId,
       procedure: 'discipline',
@@ -246,7 +246,7 @@ export function decideDiscipline(
       openedOn: today,
       openedBy: actor.userId,
       summary: command.data.summary,
-      decideBy: track.timeLimit ? addCalendarDays(today, decideDays.standard) : null,
+      decideBy: decideDays ? addCalendarDays(today, decideDays.standard) : null,
       firstStepId: first.id,
       firstStepDueOn: dueOn(first, context),
     };
@@ -579,7 +579,10 @@ function performStep(
           quorum: rule.quorum,
           pass: rule.pass,
           accumulateFromHeaviest: definition.discipline!.accumulateFromHeaviest,
-          expulsionProposal: ruleValue<Fraction>(ruleSet, 'discipline.expulsionProposal'),
+          // Only a track whose forms include expulsion has (and needs) the cell's proposal rule.
+          expulsionProposal: trackForms(ruleSet, state.track).includes('expulsion')
+            ? ruleValue<Fraction>(ruleSet, 'discipline.expulsionProposal')
+            : undefined,
         },
         body.tally,
         body.expulsionProposal,

@@ -121,8 +121,9 @@ export class DisciplineService {
         'definition',
       );
     }
-    const ruleSet = this.catalog.ruleSetOn(this.today());
-    if (!ruleSet) throw new Error(`no rule set is in force on ${this.today()}`);
+    const ruleSet = this.catalog.ruleSetFor(definition, this.today());
+    if (!ruleSet)
+      throw new Error(`no rule set is in force on ${this.today()} for ${definition.id}`);
     if (!(await this.registry.findOrgUnit(input.orgUnitId)))
       throw new DomainRuleViolation(
         'org_unit.not_found',

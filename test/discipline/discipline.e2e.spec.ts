@@ -97,7 +97,7 @@ describe('disciplinary action over HTTP', () => {
     expect(opened.body).toMatchObject({
       status: 'open',
       track: 'party',
-      ruleSet: 'vn-2025',
+      ruleSet: 'party-2025-10-08',
       limitation: { years: 10 },
       currentStep: { id: 'verification' },
     });
@@ -180,7 +180,7 @@ describe('disciplinary action over HTTP', () => {
         form: 'warning',
         barEndsOn,
         status: 'in_effect',
-        ruleSetId: 'vn-2025',
+        ruleSetId: 'party-2025-10-08',
       }),
     ]);
     expect(record.planningPool).toEqual([]);
@@ -308,7 +308,8 @@ describe('disciplinary action over HTTP', () => {
     ]);
     expect(removed.discipline[0]).toMatchObject({
       form: 'removal_from_post',
-      barEndsOn: addMonths(today, 60),
+      // A civil servant removed from post: 24 months (Luật Cán bộ, công chức), not the Party's 60.
+      barEndsOn: addMonths(today, 24),
       status: 'in_effect',
     });
 
