@@ -58,7 +58,7 @@ const dueOn = (step: StepDefinition | undefined, context: DisciplineContext): st
   if (!step?.deadline) return null;
   return step.deadline.workingDays
     ? context.calendar.addWorkingDays(context.today, step.deadline.workingDays)
-    : addCalendarDays(context.today, step.deadline.days ?? 0);
+    : context.calendar.periodEnd(addCalendarDays(context.today, step.deadline.days ?? 0));
 };
 
 function requireActor(step: StepDefinition, context: DisciplineContext): void {
@@ -246,7 +246,9 @@ export function decideDiscipline(
       openedOn: today,
       openedBy: actor.userId,
       summary: command.data.summary,
-      decideBy: decideDays ? addCalendarDays(today, decideDays.standard) : null,
+      decideBy: decideDays
+        ? context.calendar.periodEnd(addCalendarDays(today, decideDays.standard))
+        : null,
       firstStepId: first.id,
       firstStepDueOn: dueOn(first, context),
     };
@@ -302,7 +304,7 @@ export function decideDiscipline(
           type: 'DisciplineTimeLimitExtended',
           data: {
             from: state.decideBy,
-            to: addCalendarDays(state.openedOn, days.extended),
+            to: context.calendar.periodEnd(addCalendarDays(state.openedOn, days.extended)),
             reason: command.data.reason,
             extendedBy: actor.userId,
             extendedOn: today,
@@ -677,7 +679,7 @@ function performStep(
             form: body.form,
             effectiveFrom: body.effectiveFrom,
             ...disciplineBar(ruleSet, body.form, body.effectiveFrom),
-            complaintWindowEndsOn: addMonths(body.heldOn, windowMonths),
+            complaintWindowEndsOn: context.calendar.periodEnd(addMonths(body.heldOn, windowMonths)),
             withinTimeLimit: state.decideBy ? body.heldOn <= state.decideBy : null,
           },
         },

@@ -141,6 +141,14 @@ describe('discipline case: opening', () => {
     expect(partyCase.data).toMatchObject({ track: 'party', decideBy: null });
   });
 
+  it('moves a time limit that would end on a Saturday to the Monday after (Civil Code art. 148)', () => {
+    // 22 Nov 2026 + 90 days is Saturday 20 Feb 2027.
+    const [event] = given()
+      .when(open(), ctx(inspector, { definition: civil, today: '2026-11-22' }))
+      .then(['DisciplineCaseOpened']);
+    expect(event.data).toMatchObject({ decideBy: '2027-02-22' });
+  });
+
   it('refuses a violation past the limitation period of its severity, with the period and the dates', () => {
     given()
       .when(open({ committedOn: '2021-06-01', severity: 'reprimand' }), ctx(inspector))

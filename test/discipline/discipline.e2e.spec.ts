@@ -1,4 +1,6 @@
 import request from 'supertest';
+import * as path from 'node:path';
+import { loadCalendar } from '../../src/workflow/calendar/working-day-calendar';
 import { addMonths } from '../../src/workflow/rules/retirement';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -17,6 +19,9 @@ describe('disciplinary action over HTTP', () => {
   let t: TestApp;
   const headers: Record<string, Record<string, string>> = {};
   const today = vietnamToday();
+  // A period whose last day is off ends on the next working day (Civil Code art. 148).
+  const calendar = loadCalendar(path.resolve(__dirname, '../../seeds/calendar'));
+  const periodEnd = (day: string) => calendar.periodEnd(day);
   const http = () => request(t.server as never);
   const as = (who: string) => headers[who];
 
@@ -162,7 +167,7 @@ describe('disciplinary action over HTTP', () => {
       status: 'decided',
       form: 'warning',
       barEndsOn,
-      decision: { complaintWindowEndsOn: addMonths(today, 1) },
+      decision: { complaintWindowEndsOn: periodEnd(addMonths(today, 1)) },
     });
 
     const record = await eventually(
@@ -249,7 +254,7 @@ describe('disciplinary action over HTTP', () => {
       severity: 'removal_from_post',
     }).expect(201);
     expect(opened.body.timeLimit).toEqual({
-      decideBy: addDays(today, 90),
+      decideBy: periodEnd(addDays(today, 90)),
       extended: false,
       overdue: false,
     });
@@ -259,7 +264,7 @@ describe('disciplinary action over HTTP', () => {
       .send({ reason: 'cần giám định' })
       .expect(200);
     expect(extended.body.timeLimit).toMatchObject({
-      decideBy: addDays(today, 150),
+      decideBy: periodEnd(addDays(today, 150)),
       extended: true,
     });
     await http()
