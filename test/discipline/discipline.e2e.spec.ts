@@ -107,6 +107,26 @@ describe('disciplinary action over HTTP', () => {
       currentStep: { id: 'verification' },
     });
     await upToBallot('d-party');
+    // While the case is pending, re-appointment to the post the person holds waits for it.
+    const reappointmentBody = {
+      procedure: 'reappointment',
+      definition: 'reappointment.standard',
+      personId: 'p-party',
+      positionId: 'pos-deputy',
+      orgUnitId: 'ou-town',
+      summary: 'x',
+    };
+    await eventually(
+      async () => (await http().get('/cadres/p-party').set(as('staff')).expect(200)).body,
+      (body) => body.openCases.some((c: { caseId: string }) => c.caseId === 'd-party'),
+    );
+    const pending = await http()
+      .post('/cases')
+      .set(as('staff'))
+      .send({ id: 'r-pending', ...reappointmentBody })
+      .expect(422);
+    expect(pending.body).toMatchObject({ rule: 'reappointment.discipline_pending' });
+    expect(pending.body.message).toContain('d-party');
     // 13 members: removal 4, warning 3, reprimand 5, none 1 — no form alone > 6.5; 4 + 3 = 7 → warning.
     const tally = {
       members: 13,
@@ -209,22 +229,12 @@ describe('disciplinary action over HTTP', () => {
       },
     ]);
 
-    // Re-appointment is refused while the discipline period runs.
-    const reappointment = await http()
+    // A decided warning bars a higher post, not the re-appointment to the post held.
+    await http()
       .post('/cases')
       .set(as('staff'))
-      .send({
-        id: 'r-blocked',
-        procedure: 'reappointment',
-        definition: 'reappointment.standard',
-        personId: 'p-party',
-        positionId: 'pos-deputy',
-        orgUnitId: 'ou-town',
-        summary: 'x',
-      })
-      .expect(422);
-    expect(reappointment.body).toMatchObject({ rule: 'reappointment.discipline_period' });
-    expect(reappointment.body.message).toContain(`until ${barEndsOn}`);
+      .send({ id: 'r-after-warning', ...reappointmentBody })
+      .expect(201);
   });
 
   it('refuses a violation past its limitation period, naming the period and the dates, and writes nothing', async () => {
