@@ -1,5 +1,6 @@
 import { DomainEvent } from '../common/stream-decider';
 import { addCalendarDays } from '../workflow/calendar/working-day-calendar';
+import { complaintWindowCitation, complaintWindowEnd } from './complaint-window';
 import { AppliedVoteRule } from '../workflow/case/case.events';
 import { refuseSubject } from '../workflow/case/case.decider';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
@@ -345,7 +346,7 @@ export function decideDiscipline(
       if (filedOn > state.decision.complaintWindowEndsOn) {
         refuse(
           'discipline.complaint_window_closed',
-          `filedOn: the complaint window closed on ${state.decision.complaintWindowEndsOn} (${ruleCitation(ruleSet, 'discipline.complaintWindowMonths')}); filed on ${filedOn}`,
+          `filedOn: the complaint window closed on ${state.decision.complaintWindowEndsOn} (${complaintWindowCitation(ruleSet)}); filed on ${filedOn}`,
           'unprocessable',
           'filedOn',
         );
@@ -668,7 +669,14 @@ function performStep(
           'invalid',
           'effectiveFrom',
         );
-      const windowMonths = ruleValue<number>(ruleSet, 'discipline.complaintWindowMonths');
+      const servedOn = body.servedOn ?? body.heldOn;
+      if (servedOn < body.heldOn)
+        refuse(
+          'decision.served_before_signed',
+          `servedOn: ${servedOn} is before the decision date ${body.heldOn}`,
+          'invalid',
+          'servedOn',
+        );
       return [
         {
           type: 'DisciplineDecided',
@@ -679,7 +687,8 @@ function performStep(
             form: body.form,
             effectiveFrom: body.effectiveFrom,
             ...disciplineBar(ruleSet, body.form, body.effectiveFrom),
-            complaintWindowEndsOn: context.calendar.periodEnd(addMonths(body.heldOn, windowMonths)),
+            servedOn,
+            complaintWindowEndsOn: complaintWindowEnd(ruleSet, context.calendar, servedOn),
             withinTimeLimit: state.decideBy ? body.heldOn <= state.decideBy : null,
           },
         },

@@ -7,6 +7,7 @@ import { loadDefinitions } from '../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../workflow/rule-sets/rule-set-loader';
 import { DisciplineCommand } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
+import { complaintWindowCitation, complaintWindowEnd } from './complaint-window';
 import { disciplineBar, disciplineDecider } from './discipline.decider';
 import { DisciplineState } from './discipline.state';
 
@@ -440,5 +441,43 @@ describe('discipline case: the rules in force on the opening day, by track', () 
     expect(disciplineBar(inForce('2025-06-30', 'state'), 'demotion', '2025-06-30').barRule).toMatch(
       /24 months .*art\. 82\(2\)-\(3\)/,
     );
+  });
+});
+
+describe('discipline case: the complaint window by track', () => {
+  const sets = loadRuleSets(path.join(seeds, 'rule-sets'));
+  const now = (track: 'party' | 'state') =>
+    sets.find((set) => set.track === track && !set.effectiveTo)!;
+
+  it('gives a Party member one month from receiving the decision, a civil servant 15 days (Luật Khiếu nại 2011 art. 48)', () => {
+    expect(complaintWindowEnd(now('party'), calendar, '2026-11-16')).toBe('2026-12-16');
+    // 16 Nov + 15 days is Tuesday 1 Dec.
+    expect(complaintWindowEnd(now('state'), calendar, '2026-11-16')).toBe('2026-12-01');
+    expect(complaintWindowCitation(now('state'))).toMatch(/Luật Khiếu nại 2011, art\. 48/);
+  });
+
+  it('counts from the day the decision was served, not the day it was signed', () => {
+    const at = (actor: Actor) => ctx(actor, { ruleSet: now('party') });
+    const history = [
+      [open(), at(inspector)],
+      [verify, at(inspector)],
+      [selfCriticism, at(staff)],
+      [review, at(inspector)],
+      [ballot({ warning: 8, reprimand: 5 }), at(secretary)],
+    ] as [DisciplineCommand, DisciplineContext][];
+    const served = decide('warning');
+    (served.data as { body: Record<string, unknown> }).body.servedOn = '2026-11-20';
+    const [decided] = given(...history)
+      .when(served, at(leader))
+      .then(['DisciplineDecided']);
+    expect(decided.data).toMatchObject({
+      servedOn: '2026-11-20',
+      complaintWindowEndsOn: '2026-12-21', // 20 Dec is a Sunday
+    });
+    const early = decide('warning');
+    (early.data as { body: Record<string, unknown> }).body.servedOn = '2026-11-01';
+    given(...history)
+      .when(early, at(leader))
+      .refuses('decision.served_before_signed');
   });
 });

@@ -82,6 +82,8 @@ export type DisciplineEvent =
         /** End of the bar on higher posts; null when the form has no end (expulsion, dismissal). */
         barEndsOn: string | null;
         barRule: string;
+        /** The day the person received the decision (absent on decisions recorded before it was asked). */
+        servedOn?: string;
         complaintWindowEndsOn: string;
         withinTimeLimit: boolean | null;
       };
