@@ -465,8 +465,17 @@ describe('discipline case: the complaint window by track', () => {
       [review, at(inspector)],
       [ballot({ warning: 8, reprimand: 5 }), at(secretary)],
     ] as [DisciplineCommand, DisciplineContext][];
-    const served = decide('warning');
-    (served.data as { body: Record<string, unknown> }).body.servedOn = '2026-11-20';
+    const servedOn = (day: string) =>
+      step('decision', {
+        kind: 'decision',
+        number: '45-QĐ/UBKT',
+        signer: 'Chủ nhiệm UBKT',
+        form: 'warning',
+        effectiveFrom: '2026-11-15',
+        heldOn: '2026-11-15',
+        servedOn: day,
+      });
+    const served = servedOn('2026-11-20');
     const [decided] = given(...history)
       .when(served, at(leader))
       .then(['DisciplineDecided']);
@@ -474,8 +483,7 @@ describe('discipline case: the complaint window by track', () => {
       servedOn: '2026-11-20',
       complaintWindowEndsOn: '2026-12-21', // 20 Dec is a Sunday
     });
-    const early = decide('warning');
-    (early.data as { body: Record<string, unknown> }).body.servedOn = '2026-11-01';
+    const early = servedOn('2026-11-01');
     given(...history)
       .when(early, at(leader))
       .refuses('decision.served_before_signed');
