@@ -28,7 +28,7 @@ export async function takeSnapshot(
 
   // Cases opened by a timer carry an id derived from the timer's id: name them after their person.
   const opened = await pool.query<{ stream_id: string; person_id: string; case_id: string }>(
-    `SELECT stream_id, data->>'personId' AS person_id, data->>'caseId' AS case_id FROM events WHERE type IN ('CaseOpened', 'DisciplineCaseOpened') ORDER BY stream_id`,
+    `SELECT stream_id, data->>'personId' AS person_id, data->>'caseId' AS case_id FROM events WHERE type IN ('CaseOpened.v1', 'DisciplineCaseOpened.v1') ORDER BY stream_id`,
   );
   const renames = new Map<string, string>();
   const byPerson = new Map<string, number>();
