@@ -58,7 +58,7 @@ const dueOn = (step: StepDefinition | undefined, context: DisciplineContext): st
   if (!step?.deadline) return null;
   return step.deadline.workingDays
     ? context.calendar.addWorkingDays(context.today, step.deadline.workingDays)
-    : addCalendarDays(context.today, step.deadline.days ?? 0);
+    : context.calendar.periodEnd(addCalendarDays(context.today, step.deadline.days ?? 0));
 };
 
 function requireActor(step: StepDefinition, context: DisciplineContext): void {
@@ -229,10 +229,10 @@ export function decideDiscipline(
         'violation.committedOn',
       );
     }
-    const decideDays = ruleValue<{ standard: number; extended: number }>(
-      ruleSet,
-      'discipline.decideDays',
-    );
+    // Only a track with a time limit has (and reads) one.
+    const decideDays = track.timeLimit
+      ? ruleValue<{ standard: number; extended: number }>(ruleSet, 'discipline.decideDays')
+      : null;
     const opened: Data<'DisciplineCaseOpened'> = {
       caseId: command.data.caseId,
       procedure: 'discipline',
@@ -249,7 +249,9 @@ export function decideDiscipline(
       openedOn: today,
       openedBy: actor.userId,
       summary: command.data.summary,
-      decideBy: track.timeLimit ? addCalendarDays(today, decideDays.standard) : null,
+      decideBy: decideDays
+        ? context.calendar.periodEnd(addCalendarDays(today, decideDays.standard))
+        : null,
       firstStepId: first.id,
       firstStepDueOn: dueOn(first, context),
     };
@@ -305,7 +307,7 @@ export function decideDiscipline(
           type: 'DisciplineTimeLimitExtended',
           data: {
             from: state.decideBy,
-            to: addCalendarDays(state.openedOn, days.extended),
+            to: context.calendar.periodEnd(addCalendarDays(state.openedOn, days.extended)),
             reason: command.data.reason,
             extendedBy: actor.userId,
             extendedOn: today,
@@ -582,7 +584,10 @@ function performStep(
           quorum: rule.quorum,
           pass: rule.pass,
           accumulateFromHeaviest: definition.discipline!.accumulateFromHeaviest,
-          expulsionProposal: ruleValue<Fraction>(ruleSet, 'discipline.expulsionProposal'),
+          // Only a track whose forms include expulsion has (and needs) the cell's proposal rule.
+          expulsionProposal: trackForms(ruleSet, state.track).includes('expulsion')
+            ? ruleValue<Fraction>(ruleSet, 'discipline.expulsionProposal')
+            : undefined,
         },
         body.tally,
         body.expulsionProposal,
@@ -677,7 +682,7 @@ function performStep(
             form: body.form,
             effectiveFrom: body.effectiveFrom,
             ...disciplineBar(ruleSet, body.form, body.effectiveFrom),
-            complaintWindowEndsOn: addMonths(body.heldOn, windowMonths),
+            complaintWindowEndsOn: context.calendar.periodEnd(addMonths(body.heldOn, windowMonths)),
             withinTimeLimit: state.decideBy ? body.heldOn <= state.decideBy : null,
           },
         },

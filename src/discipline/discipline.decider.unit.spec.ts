@@ -7,7 +7,7 @@ import { loadDefinitions } from '../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../workflow/rule-sets/rule-set-loader';
 import { DisciplineCommand } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
-import { disciplineDecider } from './discipline.decider';
+import { disciplineBar, disciplineDecider } from './discipline.decider';
 import { DisciplineState } from './discipline.state';
 
 const seeds = path.resolve(__dirname, '../../seeds');
@@ -139,6 +139,14 @@ describe('discipline case: opening', () => {
     });
     const [partyCase] = given().when(open(), ctx(inspector)).then(['DisciplineCaseOpened']);
     expect(partyCase.data).toMatchObject({ track: 'party', decideBy: null });
+  });
+
+  it('moves a time limit that would end on a Saturday to the Monday after (Civil Code art. 148)', () => {
+    // 22 Nov 2026 + 90 days is Saturday 20 Feb 2027.
+    const [event] = given()
+      .when(open(), ctx(inspector, { definition: civil, today: '2026-11-22' }))
+      .then(['DisciplineCaseOpened']);
+    expect(event.data).toMatchObject({ decideBy: '2027-02-22' });
   });
 
   it('refuses a violation past the limitation period of its severity, with the period and the dates', () => {
@@ -367,5 +375,70 @@ describe('discipline case: complaint and review', () => {
     given(...decided)
       .when(reviewed('keep'), ctx(leader))
       .refuses('discipline.no_complaint');
+  });
+});
+
+describe('discipline case: the rules in force on the opening day, by track', () => {
+  const sets = loadRuleSets(path.join(seeds, 'rule-sets'));
+  const inForce = (day: string, track: 'party' | 'state') =>
+    sets.find(
+      (set) =>
+        set.track === track &&
+        set.effectiveFrom <= day &&
+        (!set.effectiveTo || day <= set.effectiveTo),
+    )!;
+
+  it('refuses demotion to a civil-service case opened on 1 Aug 2025: Nghị định 172/2025 abolished it on 1 Jul 2025', () => {
+    const august = inForce('2025-08-01', 'state');
+    expect(august.id).toBe('state-2025-07-01');
+    given()
+      .when(
+        open({ severity: 'demotion', committedOn: '2025-05-01' }),
+        ctx(inspector, { definition: civil, ruleSet: august, today: '2025-08-01' }),
+      )
+      .refuses('discipline.unknown_form', /not a civil_service form under state-2025-07-01/);
+    const june = inForce('2025-06-30', 'state');
+    given()
+      .when(
+        open({ severity: 'demotion', committedOn: '2025-05-01' }),
+        ctx(inspector, { definition: civil, ruleSet: june, today: '2025-06-30' }),
+      )
+      .then(['DisciplineCaseOpened']);
+  });
+
+  const decidedWarning = (ruleSet: ReturnType<typeof inForce>, definition = party) => {
+    const at = (actor: Actor) => ctx(actor, { ruleSet, definition });
+    const [decided] = given(
+      [open(), at(inspector)],
+      [verify, at(inspector)],
+      [selfCriticism, at(staff)],
+      [review, at(inspector)],
+      [ballot({ warning: 8, reprimand: 5 }), at(secretary)],
+    )
+      .when(decide('warning'), at(leader))
+      .then(['DisciplineDecided']);
+    return decided.data as { barEndsOn: string; barRule: string };
+  };
+
+  it('bars a Party warning 30 months until 7 Oct 2025 (Quy định 80-QĐ/TW) and 36 from 8 Oct 2025 (Quy định 377-QĐ/TW)', () => {
+    const before = decidedWarning(inForce('2025-10-07', 'party'));
+    expect(before.barEndsOn).toBe('2029-05-15');
+    expect(before.barRule).toMatch(/Quy định 80-QĐ\/TW/);
+    const after = decidedWarning(inForce('2025-10-08', 'party'));
+    expect(after.barEndsOn).toBe('2029-11-15');
+    expect(after.barRule).toMatch(/Quy định 377-QĐ\/TW/);
+  });
+
+  it('bars a civil servant’s warning 12 months (the law’s own figure), not the Party’s 36', () => {
+    const { barEndsOn, barRule } = disciplineBar(
+      inForce('2026-11-20', 'state'),
+      'warning',
+      '2026-11-15',
+    );
+    expect(barEndsOn).toBe('2027-11-15');
+    expect(barRule).toMatch(/12 months .*Luật Cán bộ, công chức 2025/);
+    expect(disciplineBar(inForce('2025-06-30', 'state'), 'demotion', '2025-06-30').barRule).toMatch(
+      /24 months .*art\. 82\(2\)-\(3\)/,
+    );
   });
 });

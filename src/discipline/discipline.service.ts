@@ -125,8 +125,9 @@ export class DisciplineService {
     }
     // One case id space: an id used by a case of another procedure is refused before any rule.
     await this.caseIds.assertFree(input.caseId, 'discipline');
-    const ruleSet = this.catalog.ruleSetOn(this.today());
-    if (!ruleSet) throw new Error(`no rule set is in force on ${this.today()}`);
+    const ruleSet = this.catalog.ruleSetFor(definition, this.today());
+    if (!ruleSet)
+      throw new Error(`no rule set is in force on ${this.today()} for ${definition.id}`);
     if (!(await this.registry.findOrgUnit(input.orgUnitId)))
       throw new DomainRuleViolation(
         'org_unit.not_found',

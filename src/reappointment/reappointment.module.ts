@@ -34,7 +34,7 @@ export class ReappointmentModule implements OnModuleInit {
           positionId,
           posts: person.state.posts,
           statuses: person.state.statuses,
-          disciplineBars: discipline.bars,
+          pendingDisciplineCases: discipline.openCases,
           today: context.today,
           ruleSet: context.ruleSet,
           calendar: context.calendar,

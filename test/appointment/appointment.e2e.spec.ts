@@ -196,7 +196,7 @@ describe('appointment over HTTP', () => {
     expect(opened.body).toMatchObject({
       status: 'open',
       definition: 'appointment.internal@1',
-      ruleSet: 'vn-2025',
+      ruleSet: 'state-2025-10-08',
       currentStep: { id: 'leadership-round-1', kind: 'meeting' },
     });
     await http()
@@ -277,7 +277,7 @@ describe('appointment over HTTP', () => {
     expect(rows[7].metadata).toMatchObject({
       actorId: 'u-leader',
       definitionVersion: 'appointment.internal@1',
-      ruleSet: 'vn-2025',
+      ruleSet: 'state-2025-10-08',
     });
     expect(rows[3].metadata.actorId).toBe('u-secretary');
   });

@@ -34,7 +34,7 @@ function dueOn(step: StepDefinition | undefined, context: CaseContext): string |
   if (!step?.deadline) return null;
   if (step.deadline.workingDays)
     return context.calendar.addWorkingDays(context.today, step.deadline.workingDays);
-  return addCalendarDays(context.today, step.deadline.days ?? 0);
+  return context.calendar.periodEnd(addCalendarDays(context.today, step.deadline.days ?? 0));
 }
 
 function appliedRule(step: StepDefinition, ruleSet: RuleSet): AppliedVoteRule {
