@@ -163,8 +163,11 @@ export function evolveDiscipline(state: DisciplineState, event: DomainEvent): Di
     }
     case 'DeadlineMissed':
       return { ...state, missedDeadlines: [...state.missedDeadlines, e.data.stepId] };
-    default:
+    default: {
+      const unknownType: never = e;
+      void unknownType;
       return state;
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { AppliedVoteRule } from '../workflow/case/case.events';
+import { AppliedVoteRule, DeadlineMissedEvent } from '../workflow/case/case.events';
 import { ExpulsionProposal, FormBallotTally } from './form-ballot';
 
 export type DisciplineTrack = 'party' | 'civil_service';
@@ -126,9 +126,6 @@ export type DisciplineEvent =
         closedOn: string;
       };
     }
-  | {
-      type: 'DeadlineMissed';
-      data: { caseId: string; stepId: string; dueOn: string; missedAt: string };
-    };
+  | DeadlineMissedEvent;
 
 export type DisciplineEventType = DisciplineEvent['type'];

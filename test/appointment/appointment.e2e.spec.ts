@@ -263,15 +263,16 @@ describe('appointment over HTTP', () => {
     const { rows } = await t.db.pool.query(
       "SELECT type, metadata FROM events WHERE stream_id = 'appointment-c-happy' ORDER BY revision",
     );
+    // Stored names carry the version of their data.
     expect(rows.map((r) => r.type)).toEqual([
-      'CaseOpened',
-      'MeetingRecorded',
-      'NominationTallied',
-      'BallotTallied',
-      'NominationTallied',
-      'BallotTallied',
-      'VettingItemsRecorded',
-      'DecisionIssued',
+      'CaseOpened.v1',
+      'MeetingRecorded.v1',
+      'NominationTallied.v1',
+      'BallotTallied.v1',
+      'NominationTallied.v1',
+      'BallotTallied.v1',
+      'VettingItemsRecorded.v1',
+      'DecisionIssued.v1',
     ]);
     expect(rows[7].metadata).toMatchObject({
       actorId: 'u-leader',

@@ -163,9 +163,14 @@ export function evolveCase(state: CaseState, event: DomainEvent): CaseState {
         currentStepDueOn: null,
       };
     }
-    default:
-      // Events of other modules on the case stream (e.g. DeadlineMissed) do not move the steps.
+    case 'DeadlineMissed':
+      // A missed time limit is recorded; it does not move or block the steps.
       return state;
+    default: {
+      const unknownType: never = e;
+      void unknownType;
+      return state;
+    }
   }
 }
 
