@@ -8,8 +8,8 @@ import { PG_POOL, REDIS } from '../common/tokens';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { createEventStore } from './create-event-store';
 import { APP_CONFIG } from './app-config.token';
-import { UpcasterRegistry } from '../event-store/upcasters';
-import { UPCASTERS } from './upcasters.token';
+import { StoredEventNames } from '../event-store/stored-event-names';
+import { STORED_EVENT_NAMES } from './stored-event-names.token';
 
 /** Connections shared by every module: PostgreSQL pool, Redis, the event store, the clock. */
 @Global()
@@ -27,7 +27,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
-        { provide: UPCASTERS, useValue: new UpcasterRegistry() },
+        { provide: STORED_EVENT_NAMES, useValue: new StoredEventNames() },
         {
           provide: PG_POOL,
           useFactory: () => {
@@ -52,12 +52,12 @@ export class InfrastructureModule implements OnApplicationShutdown {
         },
         {
           provide: EVENT_STORE,
-          inject: [PG_POOL, UPCASTERS],
-          useFactory: (pool: Pool, upcasters: UpcasterRegistry) =>
-            createEventStore(config, pool, upcasters),
+          inject: [PG_POOL, STORED_EVENT_NAMES],
+          useFactory: (pool: Pool, names: StoredEventNames) =>
+            createEventStore(config, pool, names),
         },
       ],
-      exports: [APP_CONFIG, CLOCK, UPCASTERS, PG_POOL, REDIS, EVENT_STORE],
+      exports: [APP_CONFIG, CLOCK, STORED_EVENT_NAMES, PG_POOL, REDIS, EVENT_STORE],
     };
   }
 
