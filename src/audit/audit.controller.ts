@@ -6,14 +6,34 @@ import {
   ApiParam,
   ApiProduces,
   ApiQuery,
+  ApiResponse,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import { ApiAuthenticatedProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
 import { HistoryDto, HistoryEntryDto, StreamCheckDto } from './dto/history-entry.dto';
 import {
+  CaseProofDto,
+  CheckpointVerificationDto,
+  CreatedCheckpointDto,
+} from './dto/checkpoint.dto';
+import { CheckpointService, CheckpointsNotConfigured } from './checkpoints/checkpoint.service';
+import {
+  CaseProof,
+  CheckpointRefused,
+  CheckpointVerification,
+  CreatedCheckpoint,
+  StoreDisagrees,
+  StreamCheckpointCheck,
+} from './checkpoints/checkpoint-ledger';
+import { CASE_PROCEDURES } from '../cases/case-stream';
+import {
   BadRequestException,
+  ConflictException,
   Controller,
+  ForbiddenException,
+  HttpCode,
+  Post,
   Get,
   Header,
   Inject,
@@ -41,6 +61,9 @@ import { AuditHistoryQueries, ExportScope } from './audit-history.queries';
 import { parseExportRequest } from './audit-range';
 import { StreamCheck } from './audit-verification';
 
+/** A stream's own chain check, with its verdict against the latest signed checkpoint. */
+export type StreamCheckWithCheckpoint = StreamCheck & { checkpoint?: StreamCheckpointCheck };
+
 export interface HistoryResponse {
   id: string;
   events: DisclosedNamedAuditEntry[];
@@ -63,6 +86,7 @@ export class AuditController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     // Absent only where the module runs without identity (its own integration test).
     @Optional() private readonly scope?: OrgScope,
+    @Optional() private readonly checkpoints?: CheckpointService,
   ) {
     this.queries = new AuditHistoryQueries(pool);
   }
@@ -168,25 +192,111 @@ export class AuditController {
   @Get('audit/verify')
   @ApiOperation({
     summary:
-      "Recomputes a stream's hash chain from the event store; names the first broken revision",
+      "With `stream`: recomputes that stream's hash chain and compares it with the latest signed checkpoint; without: the whole store against the checkpoint",
   })
-  @ApiQuery({ name: 'stream', required: true, description: 'stream id, e.g. appointment-<id>' })
-  @ApiOkResponse({ type: StreamCheckDto })
-  @ApiProblems(400, 404)
+  @ApiQuery({
+    name: 'stream',
+    required: false,
+    description:
+      'stream id, e.g. appointment-<id>; leave out to check every stream against the latest signed checkpoint (auditor, admin)',
+  })
+  @ApiExtraModels(CheckpointVerificationDto)
+  @ApiOkResponse({
+    description:
+      'for one stream: its chain check with `checkpoint` (covered / not yet covered / where it parts); for the whole store: the checkpoint verification',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(StreamCheckDto) },
+        { $ref: getSchemaPath(CheckpointVerificationDto) },
+      ],
+    },
+  })
+  @ApiExtraModels(StreamCheckDto)
+  @ApiProblems(400, 404, 409)
   async verify(
     @Query('stream') stream: string | undefined,
     @MaybeActor() actor?: Actor,
-  ): Promise<StreamCheck> {
-    if (!stream)
-      throw new BadRequestException(
-        'stream is required, e.g. /audit/verify?stream=appointment-<id>',
-      );
+  ): Promise<StreamCheckWithCheckpoint | CheckpointVerification> {
+    if (!stream) {
+      if (!this.checkpoints?.configured())
+        throw new BadRequestException(
+          'stream is required, e.g. /audit/verify?stream=appointment-<id> (signed checkpoints are not configured)',
+        );
+      if (actor && !actor.roles.some((role) => (ACCESS.auditorOnly as string[]).includes(role)))
+        throw new ForbiddenException('checking the whole store is for auditors and admins');
+      return this.checkpoints.verify();
+    }
     // Before the chain is read: a stream outside the grant must not answer with its event count.
     if (actor && this.scope) await this.scope.assertStreamInScope(actor, stream, 'stream');
     const result = await this.store.verifyStream(stream);
-    if (result.ok && result.eventsChecked === 0)
-      throw new NotFoundException(`stream ${stream} has no events`);
-    return { streamId: stream, ...result };
+    if (
+      result.ok &&
+      result.eventsChecked === 0 &&
+      (await this.store.streamRevision(stream)) === null
+    ) {
+      // A stream deleted under the checkpoint is still named by it: answer where it parts.
+      const checkpoint = this.checkpoints?.configured()
+        ? await this.checkpoints.verifyStream(stream)
+        : undefined;
+      if (checkpoint?.status !== 'parted')
+        throw new NotFoundException(`stream ${stream} has no events`);
+      return { streamId: stream, ...result, checkpoint };
+    }
+    const checkpoint = this.checkpoints?.configured()
+      ? await this.checkpoints.verifyStream(stream)
+      : undefined;
+    return { streamId: stream, ...result, ...(checkpoint ? { checkpoint } : {}) };
+  }
+
+  @Allow(...ACCESS.auditorOnly)
+  @Post('audit/checkpoints')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Signs a checkpoint over the whole store now (Ed25519), kept in CHECKPOINT_DIR and the database',
+  })
+  @ApiResponse({ status: 201, type: CreatedCheckpointDto })
+  @ApiProblems(409)
+  async createCheckpoint(): Promise<CreatedCheckpoint> {
+    if (!this.checkpoints?.configured(true))
+      throw new ConflictException({
+        rule: 'checkpoint.not_configured',
+        message:
+          'signed checkpoints are not configured (CHECKPOINT_DIR, CHECKPOINT_SIGNING_KEY_FILE)',
+      });
+    try {
+      return await this.checkpoints.create();
+    } catch (error) {
+      throw checkpointConflict(error);
+    }
+  }
+
+  @Allow(...ACCESS.auditorOnly)
+  @SensitiveRead('case proof')
+  @Get('audit/cases/:id/proof')
+  @ApiOperation({
+    summary:
+      "A case's events exactly as stored, with the signed checkpoint covering them and the inclusion proof (check it with scripts/verify-case-proof.mjs)",
+  })
+  @ApiParam({ name: 'id', description: 'case id' })
+  @ApiOkResponse({ type: CaseProofDto })
+  @ApiProblems(404, 409)
+  async caseProof(@Param('id') id: string, @MaybeActor() actor?: Actor): Promise<CaseProof> {
+    await this.assertCaseHistoryInScope(actor, id);
+    if (!this.checkpoints?.configured())
+      throw new ConflictException({
+        rule: 'checkpoint.not_configured',
+        message: 'signed checkpoints are not configured (CHECKPOINT_DIR)',
+      });
+    try {
+      for (const kind of CASE_PROCEDURES) {
+        const proof = await this.checkpoints.proof(`${kind}-${id}`);
+        if (proof) return proof;
+      }
+    } catch (error) {
+      throw checkpointConflict(error);
+    }
+    throw new NotFoundException(`no signed checkpoint covers case ${id} yet`);
   }
 
   @Allow(...ACCESS.audit)
@@ -252,6 +362,17 @@ export class AuditController {
 /** What an export may hold for this caller: their subtree, and for an admin the unit-less streams. */
 function exportScopeOf(actor: Actor): ExportScope {
   return { unit: actor.orgUnit, withUnitlessStreams: actor.roles.includes('admin') };
+}
+
+/** A checkpoint that cannot be signed or relied on, as a 409 naming why. */
+function checkpointConflict(error: unknown): unknown {
+  if (error instanceof CheckpointRefused)
+    return new ConflictException({ rule: 'checkpoint.refused', message: error.message });
+  if (error instanceof StoreDisagrees)
+    return new ConflictException({ rule: 'checkpoint.store_disagrees', message: error.message });
+  if (error instanceof CheckpointsNotConfigured)
+    return new ConflictException({ rule: 'checkpoint.not_configured', message: error.message });
+  return error;
 }
 
 function safeFileName(id: string): string {

@@ -157,6 +157,47 @@ export class AppConfig {
   @IsString()
   NODE_ENV?: string;
 
+  /**
+   * Signed checkpoints (docs/adr/0007-signed-checkpoints.md): how often one is signed while
+   * workers run; 0 = only on demand (`POST /audit/checkpoints`, `npm run audit -- checkpoint`).
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 3_600_000 : Number(value)))
+  @IsInt({ message: 'CHECKPOINT_INTERVAL_MS must be a whole number' })
+  @Min(0, { message: 'CHECKPOINT_INTERVAL_MS must be 0 (off) or at least 1000' })
+  CHECKPOINT_INTERVAL_MS = 3_600_000;
+
+  /** The append-only directory outside the database that holds every signed checkpoint. */
+  @IsOptional()
+  @IsString()
+  CHECKPOINT_DIR?: string;
+
+  /** Ed25519 private key (PKCS#8 PEM) that signs checkpoints; never stored in the database. */
+  @IsOptional()
+  @IsString()
+  CHECKPOINT_SIGNING_KEY_FILE?: string;
+
+  /** The same key given inline (PEM), when a file is not practical. */
+  @IsOptional()
+  @IsString()
+  CHECKPOINT_SIGNING_KEY?: string;
+
+  /** The id checkpoints name for the signing key; default: the key's fingerprint. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, {
+    message: 'CHECKPOINT_KEY_ID must be 1-64 letters, digits, ".", "-" or "_"',
+  })
+  CHECKPOINT_KEY_ID?: string;
+
+  /** Public keys verification trusts: `<keyId>.pem` (+ `<keyId>.retired`); default: the signing key's. */
+  @IsOptional()
+  @IsString()
+  CHECKPOINT_PUBLIC_KEYS_DIR?: string;
+
+  /** An RFC 3161 time-stamping authority each checkpoint is also sent to. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'CHECKPOINT_TSA_URL must be an http(s) URL' })
+  CHECKPOINT_TSA_URL?: string;
+
   /** The built web application (Vite output) served at `/`; not served when the folder has no index.html. */
   @IsString()
   WEB_DIR = 'web/dist';
@@ -182,6 +223,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     'JWT_ISSUER',
     'JWT_AUDIENCE',
     'NODE_ENV',
+    'CHECKPOINT_DIR',
+    'CHECKPOINT_SIGNING_KEY_FILE',
+    'CHECKPOINT_SIGNING_KEY',
+    'CHECKPOINT_KEY_ID',
+    'CHECKPOINT_PUBLIC_KEYS_DIR',
+    'CHECKPOINT_TSA_URL',
   ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
@@ -205,7 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
 }
 
 /** Settings whose value is a secret: an error names them but never prints what was given. */
-const SECRET_SETTINGS = new Set(['JWT_SECRET']);
+const SECRET_SETTINGS = new Set(['JWT_SECRET', 'CHECKPOINT_SIGNING_KEY']);
 
 /**
  * What a configuration error may print of a value: nothing for a secret, a URL with its password

@@ -1,4 +1,4 @@
-import { NewEvent, RecordedEvent } from './event-envelope';
+import { EventMetadata, NewEvent, RecordedEvent } from './event-envelope';
 import { ExpectedRevision } from './expected-revision';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
@@ -51,6 +51,27 @@ export interface Subscription {
   readonly caughtUp: Promise<void>;
 }
 
+/**
+ * An event exactly as stored, for tamper evidence: the type without its version suffix, the
+ * schema version and data as written (never upcast), the stored chain link. Checkpoints hash this.
+ */
+export interface StoredEventRecord {
+  streamId: string;
+  revision: number;
+  position: string;
+  id: string;
+  /** The event type (`CaseOpened`), whatever spelling it is stored under. */
+  type: string;
+  /** The stored name, as written (`CaseOpened.v1`, or bare before versioned names). */
+  storedType: string;
+  schemaVersion: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  /** Stored chain link, hex. */
+  hash: string;
+  recordedAt: string;
+}
+
 export type StreamVerification =
   | { ok: true; eventsChecked: number }
   | { ok: false; eventsChecked: number; brokenAtRevision: number; eventId: string; reason: string };
@@ -73,6 +94,13 @@ export interface EventStore {
     handler: (event: RecordedEvent) => Promise<void>,
     options?: SubscribeOptions,
   ): Subscription;
+  /**
+   * Events as stored (not upcast), in global order strictly after `from`, at most `limit`: what
+   * signed checkpoints digest (docs/adr/0007-signed-checkpoints.md).
+   */
+  readAllStored(from: AllFrom, limit: number): Promise<StoredEventRecord[]>;
+  /** One stream's events as stored (not upcast), by revision: a case's proof carries these. */
+  readStreamStored(streamId: string): Promise<StoredEventRecord[]>;
   /** Recomputes the hash chain of a stream; names the first event whose hash does not match. */
   verifyStream(streamId: string): Promise<StreamVerification>;
   /** Revision of the stream's last event, or null if absent. */

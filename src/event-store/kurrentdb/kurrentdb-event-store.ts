@@ -20,6 +20,7 @@ import {
   ReadAllFilter,
   ReadAllOptions,
   ReadStreamOptions,
+  StoredEventRecord,
   StreamVerification,
   SubscribeOptions,
   Subscription,
@@ -265,6 +266,28 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
+  /**
+   * `$all` as stored, for checkpoints: the same walk as `readAll` without upcasting. Written to the
+   * client API and not run here (no KurrentDB server on the build machine).
+   */
+  async readAllStored(from: AllFrom, limit: number): Promise<StoredEventRecord[]> {
+    const after = from === 'start' ? null : parseAllPosition(from);
+    const read = this.client.readAll({ direction: FORWARDS, fromPosition: after ?? START });
+    const events: StoredEventRecord[] = [];
+    for await (const resolved of read) {
+      const event = resolved.event as unknown as KurrentRecorded | undefined;
+      if (!event || isSystem(event)) continue;
+      if (after && event.position && comparePositions(event.position, after) <= 0) continue;
+      events.push(toStoredRecord(event));
+      if (events.length >= limit) break;
+    }
+    return events;
+  }
+
+  async readStreamStored(streamId: string): Promise<StoredEventRecord[]> {
+    return (await this.readRaw(streamId, { direction: 'forwards' })).map(toStoredRecord);
+  }
+
   subscribe(
     from: AllFrom,
     handler: (event: RecordedEvent) => Promise<void>,
@@ -370,4 +393,22 @@ export class KurrentDbEventStore implements EventStore {
       hash,
     };
   }
+}
+
+/** A KurrentDB event as stored: cadreflow's own fields unwrapped from its metadata, data as written. */
+function toStoredRecord(event: KurrentRecorded): StoredEventRecord {
+  const { metadata, schemaVersion, hash } = unwrapMetadata(event.metadata);
+  return {
+    streamId: event.streamId,
+    revision: Number(event.revision),
+    position: event.position ? positionToString(event.position) : `${event.revision}/0`,
+    id: event.id,
+    type: parseStoredEventName(event.type).type,
+    storedType: event.type,
+    schemaVersion,
+    data: event.data as Record<string, unknown>,
+    metadata,
+    hash,
+    recordedAt: event.created.toISOString(),
+  };
 }

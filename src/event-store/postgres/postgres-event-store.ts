@@ -9,6 +9,7 @@ import {
   ReadAllFilter,
   ReadAllOptions,
   ReadStreamOptions,
+  StoredEventRecord,
   StreamVerification,
   SubscribeOptions,
   Subscription,
@@ -290,6 +291,32 @@ export class PostgresEventStore implements EventStore {
     return rows.map((row) => this.toRecorded(row));
   }
 
+  /** Stored rows in the same safe order as `readAllSafe`, without upcasting. */
+  async readAllStored(from: AllFrom, limit: number): Promise<StoredEventRecord[]> {
+    const params: unknown[] = [];
+    const where = ['transaction_id < pg_snapshot_xmin(pg_current_snapshot())'];
+    if (from !== 'start') {
+      const position = parsePosition(from);
+      params.push(position.tx, position.pos);
+      where.push('(transaction_id, global_position) > ($1::xid8, $2)');
+    }
+    params.push(limit);
+    const sql = `SELECT ${EVENT_COLUMNS} FROM events
+      WHERE global_position IN (SELECT global_position FROM events WHERE ${where.join(' AND ')}
+                                 ORDER BY transaction_id, global_position LIMIT $${params.length})
+      ORDER BY events.transaction_id, events.global_position`;
+    const { rows } = await this.pool.query<EventRow>(sql, params);
+    return rows.map(toStoredRecord);
+  }
+
+  async readStreamStored(streamId: string): Promise<StoredEventRecord[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY revision`,
+      [streamId],
+    );
+    return rows.map(toStoredRecord);
+  }
+
   subscribe(
     from: AllFrom,
     handler: (event: RecordedEvent) => Promise<void>,
@@ -397,4 +424,20 @@ function appendFilter(
     params.push(filter.eventTypes.flatMap((type) => names.storedNamesOf(type)));
     where.push(`type = ANY ($${params.length}::text[])`);
   }
+}
+
+function toStoredRecord(row: EventRow): StoredEventRecord {
+  return {
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: `${row.transaction_id}/${row.global_position}`,
+    id: row.event_id,
+    type: parseStoredEventName(row.type).type,
+    storedType: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    hash: row.hash.toString('hex'),
+    recordedAt: row.recorded_at.toISOString(),
+  };
 }

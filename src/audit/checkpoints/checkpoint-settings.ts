@@ -1,0 +1,46 @@
+import { createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Keyring, SigningKey, signingKeyFromPem } from './checkpoint-keys';
+import { WitnessDirectory } from './witness-directory';
+
+/** What the checkpoint settings (CHECKPOINT_*) resolve to; `null` pieces are not configured. */
+export interface CheckpointSettings {
+  dir: WitnessDirectory | null;
+  key: SigningKey | null;
+  keyring: Keyring | null;
+  tsaUrl: string | null;
+  intervalMs: number;
+}
+
+export interface CheckpointEnv {
+  CHECKPOINT_DIR?: string;
+  CHECKPOINT_SIGNING_KEY_FILE?: string;
+  CHECKPOINT_SIGNING_KEY?: string;
+  CHECKPOINT_KEY_ID?: string;
+  CHECKPOINT_PUBLIC_KEYS_DIR?: string;
+  CHECKPOINT_TSA_URL?: string;
+  CHECKPOINT_INTERVAL_MS?: number | string;
+}
+
+/**
+ * Reads the keys once, at start: a missing or non-Ed25519 key file fails the start, not the first
+ * hourly checkpoint. Without CHECKPOINT_PUBLIC_KEYS_DIR the verifier trusts the signing key alone.
+ */
+export function resolveCheckpointSettings(env: CheckpointEnv): CheckpointSettings {
+  const pem = env.CHECKPOINT_SIGNING_KEY_FILE
+    ? readFileSync(env.CHECKPOINT_SIGNING_KEY_FILE, 'utf8')
+    : env.CHECKPOINT_SIGNING_KEY;
+  const key = pem ? signingKeyFromPem(pem, env.CHECKPOINT_KEY_ID) : null;
+  const keyring = env.CHECKPOINT_PUBLIC_KEYS_DIR
+    ? Keyring.fromDirectory(env.CHECKPOINT_PUBLIC_KEYS_DIR)
+    : key
+      ? new Keyring([{ keyId: key.keyId, publicKey: createPublicKey(key.privateKey) }])
+      : null;
+  return {
+    dir: env.CHECKPOINT_DIR ? new WitnessDirectory(env.CHECKPOINT_DIR) : null,
+    key,
+    keyring,
+    tsaUrl: env.CHECKPOINT_TSA_URL ?? null,
+    intervalMs: Number(env.CHECKPOINT_INTERVAL_MS ?? 3_600_000),
+  };
+}

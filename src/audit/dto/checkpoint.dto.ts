@@ -1,0 +1,121 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+const KINDS = [
+  'rewritten',
+  'hash-rewritten',
+  'deleted-stream',
+  'deleted-tail',
+  'deleted-event',
+  'inserted',
+  'moved',
+];
+
+export class CheckpointSummaryDto {
+  @ApiProperty({ example: 12 }) sequence!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '1042/88214',
+    description: 'last event covered, in global order',
+  })
+  position!: string | null;
+  @ApiProperty({ description: 'events covered in all' }) events!: number;
+  @ApiProperty() streams!: number;
+  @ApiProperty({ description: 'Merkle root over every stream head, hex' }) root!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ description: 'id of the Ed25519 key that signed it' }) keyId!: string;
+}
+
+export class CheckpointFindingDto {
+  @ApiProperty({ enum: KINDS }) kind!: string;
+  @ApiProperty({ example: 'appointment-c-2026-0042' }) streamId!: string;
+  @ApiProperty({ description: 'first revision where the store and the checkpoint part' })
+  revision!: number;
+  @ApiProperty({ type: String, nullable: true }) position!: string | null;
+  @ApiProperty() detail!: string;
+  @ApiProperty({ description: 'further differing events of the same stream' }) further!: number;
+}
+
+export class CheckpointVerificationDto {
+  @ApiProperty({ enum: ['no-checkpoint', 'intact', 'tampered', 'refused'] }) status!: string;
+  @ApiProperty({ type: CheckpointSummaryDto, nullable: true })
+  checkpoint!: CheckpointSummaryDto | null;
+  @ApiProperty({ description: 'covered events found as signed' }) covered!: number;
+  @ApiProperty({ description: 'events after the checkpoint: not yet covered' })
+  notYetCovered!: number;
+  @ApiProperty({ type: [CheckpointFindingDto], description: 'one per stream: where it parts' })
+  findings!: CheckpointFindingDto[];
+  @ApiProperty({ required: false, description: 'why the outside copy cannot be relied on' })
+  refusedBecause?: string;
+}
+
+export class StreamCheckpointCheckDto {
+  @ApiProperty({ enum: ['no-checkpoint', 'covered', 'not-yet-covered', 'parted', 'refused'] })
+  status!: string;
+  @ApiProperty({ type: CheckpointSummaryDto, nullable: true })
+  checkpoint!: CheckpointSummaryDto | null;
+  @ApiProperty({ type: Number, nullable: true }) coveredRevision!: number | null;
+  @ApiProperty() notYetCovered!: number;
+  @ApiProperty({ type: CheckpointFindingDto, required: false }) finding?: CheckpointFindingDto;
+  @ApiProperty({ required: false }) refusedBecause?: string;
+}
+
+export class CheckpointPayloadDto extends CheckpointSummaryDto {
+  @ApiProperty({ enum: ['cadreflow-checkpoint/1'] }) format!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'sha256 of the previous checkpoint' })
+  previous!: string | null;
+}
+
+export class SignedCheckpointDto {
+  @ApiProperty({ type: CheckpointPayloadDto }) checkpoint!: CheckpointPayloadDto;
+  @ApiProperty({ description: 'Ed25519 over the RFC 8785 JSON of checkpoint, base64' })
+  signature!: string;
+  @ApiProperty({ required: false, description: 'RFC 3161 time-stamp response, base64' })
+  timestampToken?: string;
+}
+
+export class CreatedCheckpointDto {
+  @ApiProperty({ description: 'false: nothing new since the last checkpoint, which stands' })
+  created!: boolean;
+  @ApiProperty({ type: SignedCheckpointDto }) signed!: SignedCheckpointDto;
+}
+
+export class StoredEventDto {
+  @ApiProperty() streamId!: string;
+  @ApiProperty() revision!: number;
+  @ApiProperty() position!: string;
+  @ApiProperty() id!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty() storedType!: string;
+  @ApiProperty() schemaVersion!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  metadata!: Record<string, unknown>;
+  @ApiProperty() hash!: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+}
+
+export class StreamHeadDto {
+  @ApiProperty() streamId!: string;
+  @ApiProperty() revision!: number;
+  @ApiProperty() hash!: string;
+}
+
+export class ProofStepDto {
+  @ApiProperty({ enum: ['left', 'right'] }) side!: string;
+  @ApiProperty() hash!: string;
+}
+
+export class CaseProofDto {
+  @ApiProperty({ enum: ['cadreflow-case-proof/1'] }) format!: string;
+  @ApiProperty() streamId!: string;
+  @ApiProperty({ type: [StoredEventDto], description: 'the events exactly as stored' })
+  events!: StoredEventDto[];
+  @ApiProperty({ type: SignedCheckpointDto }) checkpoint!: SignedCheckpointDto;
+  @ApiProperty({ type: StreamHeadDto }) leaf!: StreamHeadDto;
+  @ApiProperty() leafIndex!: number;
+  @ApiProperty() treeSize!: number;
+  @ApiProperty({ type: [ProofStepDto] }) path!: ProofStepDto[];
+  @ApiProperty({ description: 'events after the checkpoint, exported but not covered' })
+  notYetCovered!: number;
+}
