@@ -1,11 +1,22 @@
 import { cliProgram, EXIT_USAGE } from '../cli/cli-program';
 import { openCliDatabase } from '../projections/cli-database';
 import { describeCheck, postgresStreamIds, verifyStreams } from './audit-verification';
+import { resolveCheckpointSettings } from './checkpoints/checkpoint-settings';
+import {
+  CheckpointRefused,
+  CheckpointVerification,
+  StoreDisagrees,
+  verifyAgainstCheckpoint,
+} from './checkpoints/checkpoint-ledger';
+import { signCheckpoint } from './checkpoints/sign-checkpoint';
 
 /**
- * npm run audit -- verify --all            every stream's hash chain
+ * npm run audit -- verify --all            every stream's hash chain, then the whole store against
+ *                                          the latest signed checkpoint (when CHECKPOINT_DIR is set)
  * npm run audit -- verify --stream <id>    one stream
- * Exits 1 when any chain is broken, naming the stream and the revision.
+ * npm run audit -- checkpoint              sign a checkpoint now (CHECKPOINT_* settings)
+ * Exits 1 when any chain is broken or the store parts from the checkpoint, naming the stream and
+ * the revision.
  */
 const program = cliProgram('audit', 'tamper evidence checks on the event store');
 
@@ -55,11 +66,83 @@ program
         `${checked - empty.length} streams checked, ${broken.length} broken${empty.length > 0 ? `, ${empty.length} not found` : ''}\n`,
       );
       if (broken.length > 0 || empty.length > 0) process.exitCode = 1;
+      const settings = resolveCheckpointSettings(process.env);
+      if (options.all && settings.dir && settings.keyring) {
+        const report = await verifyAgainstCheckpoint({
+          store: db.store,
+          dir: settings.dir,
+          keyring: settings.keyring,
+        });
+        process.stdout.write(describeCheckpointVerification(report));
+        if (report.status === 'tampered' || report.status === 'refused') process.exitCode = 1;
+      } else if (options.all) {
+        process.stderr.write(
+          'audit: CHECKPOINT_DIR not set: checked each chain against itself only, not against a signed checkpoint\n',
+        );
+      }
     } finally {
       clearInterval(ticker);
       await db.close();
     }
   });
+
+program
+  .command('checkpoint')
+  .description(
+    'sign a checkpoint over the whole store now (CHECKPOINT_DIR, CHECKPOINT_SIGNING_KEY_FILE)',
+  )
+  .action(async () => {
+    const settings = resolveCheckpointSettings(process.env);
+    const { dir, keyring, key } = settings;
+    if (!dir || !keyring || !key) {
+      program.error(
+        'audit: set CHECKPOINT_DIR and CHECKPOINT_SIGNING_KEY_FILE to sign checkpoints',
+        {
+          exitCode: EXIT_USAGE,
+          code: 'audit.checkpointNotConfigured',
+        },
+      );
+      return;
+    }
+    const db = openCliDatabase('audit');
+    try {
+      const started = Date.now();
+      const { created, signed } = await signCheckpoint({
+        pool: db.pool,
+        store: db.store,
+        settings: { dir, keyring, key, tsaUrl: settings.tsaUrl },
+        now: new Date(),
+      });
+      const payload = signed.checkpoint;
+      process.stdout.write(
+        `${created ? 'signed' : 'nothing new since'} checkpoint ${payload.sequence}: ${payload.events} events, ${payload.streams} streams, up to position ${payload.position ?? '-'}, root ${payload.root}, key ${payload.keyId} (${Date.now() - started} ms)\n`,
+      );
+    } catch (error) {
+      if (error instanceof StoreDisagrees || error instanceof CheckpointRefused) {
+        process.stderr.write(`audit: checkpoint not signed: ${error.message}\n`);
+        process.exitCode = 1;
+      } else throw error;
+    } finally {
+      await db.close();
+    }
+  });
+
+/** The checkpoint verdict in lines an auditor can act on. */
+function describeCheckpointVerification(report: CheckpointVerification): string {
+  const lines: string[] = [];
+  const checkpoint = report.checkpoint;
+  if (report.status === 'refused') lines.push(`checkpoint REFUSED: ${report.refusedBecause}`);
+  else if (!checkpoint) lines.push('no signed checkpoint yet: nothing is covered');
+  else
+    lines.push(
+      `checkpoint ${checkpoint.sequence} (${checkpoint.createdAt}, key ${checkpoint.keyId}): ${report.covered} of ${checkpoint.events} covered events as signed, ${report.notYetCovered} not yet covered`,
+    );
+  for (const finding of report.findings)
+    lines.push(
+      `${finding.streamId}: PARTS at revision ${finding.revision}${finding.position ? ` (position ${finding.position})` : ''}: ${finding.kind}: ${finding.detail}${finding.further > 0 ? ` (+${finding.further} more in this stream)` : ''}`,
+    );
+  return `${lines.join('\n')}\n`;
+}
 
 async function* iterate(ids: string[]): AsyncGenerator<string> {
   yield* ids;

@@ -1,6 +1,13 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnModuleDestroy,
+  OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import { Pool } from 'pg';
-import { CLOCK, Clock } from '../../common/clock';
+import { CLOCK, Clock, systemClock } from '../../common/clock';
 import { PG_POOL } from '../../common/tokens';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import {
@@ -14,7 +21,7 @@ import {
   verifyAgainstCheckpoint,
 } from './checkpoint-ledger';
 import { CheckpointSettings } from './checkpoint-settings';
-import { requestTimeStamp } from './rfc3161';
+import { signCheckpoint } from './sign-checkpoint';
 
 export const CHECKPOINT_SETTINGS = Symbol('CHECKPOINT_SETTINGS');
 export const CHECKPOINT_AUTO_START = Symbol('CHECKPOINT_AUTO_START');
@@ -26,9 +33,6 @@ export class CheckpointsNotConfigured extends Error {
     this.name = 'CheckpointsNotConfigured';
   }
 }
-
-/** Another instance holds this while it signs, so two never race for one sequence number. */
-const CHECKPOINT_LOCK = 7_220_022;
 
 /**
  * Signs checkpoints on a timer (CHECKPOINT_INTERVAL_MS, where workers run) and on demand, keeps
@@ -45,7 +49,7 @@ export class CheckpointService implements OnModuleInit, OnModuleDestroy {
     @Inject(CHECKPOINT_AUTO_START) private readonly autoStart: boolean,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(CLOCK) private readonly clock?: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -84,44 +88,19 @@ export class CheckpointService implements OnModuleInit, OnModuleDestroy {
     const { dir, keyring } = this.verifying();
     const key = this.settings.key;
     if (!key) throw new CheckpointsNotConfigured('CHECKPOINT_SIGNING_KEY_FILE');
-    const tsaUrl = this.settings.tsaUrl;
-    const client = await this.pool.connect();
-    try {
-      await client.query('SELECT pg_advisory_lock($1)', [CHECKPOINT_LOCK]);
-      const result = await createCheckpoint({
-        store: this.store,
-        dir,
-        key,
-        keyring,
-        now: this.clock.now(),
-        ...(tsaUrl ? { timestamp: (bytes: Buffer) => requestTimeStamp(tsaUrl, bytes) } : {}),
-      });
-      if (result.created) {
-        const payload = result.signed.checkpoint;
-        await client.query(
-          `INSERT INTO audit_checkpoints
-             (sequence, position, events, streams, root, key_id, created_at, signed)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (sequence) DO NOTHING`,
-          [
-            payload.sequence,
-            payload.position,
-            payload.events,
-            payload.streams,
-            payload.root,
-            payload.keyId,
-            payload.createdAt,
-            JSON.stringify(result.signed),
-          ],
-        );
-        this.logger.log(
-          `checkpoint ${payload.sequence} signed: ${payload.events} events, ${payload.streams} streams`,
-        );
-      }
-      return result;
-    } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [CHECKPOINT_LOCK]).catch(() => undefined);
-      client.release();
+    const result = await signCheckpoint({
+      pool: this.pool,
+      store: this.store,
+      settings: { ...this.settings, dir, keyring, key },
+      now: (this.clock ?? systemClock).now(),
+    });
+    if (result.created) {
+      const payload = result.signed.checkpoint;
+      this.logger.log(
+        `checkpoint ${payload.sequence} signed: ${payload.events} events, ${payload.streams} streams`,
+      );
     }
+    return result;
   }
 
   async verify(): Promise<CheckpointVerification> {
