@@ -229,19 +229,8 @@ export class AuditController {
     // Before the chain is read: a stream outside the grant must not answer with its event count.
     if (actor && this.scope) await this.scope.assertStreamInScope(actor, stream, 'stream');
     const result = await this.store.verifyStream(stream);
-    if (
-      result.ok &&
-      result.eventsChecked === 0 &&
-      (await this.store.streamRevision(stream)) === null
-    ) {
-      // A stream deleted under the checkpoint is still named by it: answer where it parts.
-      const checkpoint = this.checkpoints?.configured()
-        ? await this.checkpoints.verifyStream(stream)
-        : undefined;
-      if (checkpoint?.status !== 'parted')
-        throw new NotFoundException(`stream ${stream} has no events`);
-      return { streamId: stream, ...result, checkpoint };
-    }
+    if (result.ok && result.eventsChecked === 0)
+      throw new NotFoundException(`stream ${stream} has no events`);
     const checkpoint = this.checkpoints?.configured()
       ? await this.checkpoints.verifyStream(stream)
       : undefined;

@@ -16,7 +16,6 @@ import {
   checkStreamAgainstCheckpoint,
   StreamCheckpointCheck,
   CheckpointVerification,
-  createCheckpoint,
   CreatedCheckpoint,
   verifyAgainstCheckpoint,
 } from './checkpoint-ledger';

@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { checkOutClient } from '../../database/checked-out-client';
 import { EventStore } from '../../event-store/event-store.port';
 import { Keyring, SigningKey } from './checkpoint-keys';
 import { createCheckpoint, CreatedCheckpoint } from './checkpoint-ledger';
@@ -21,7 +22,7 @@ export async function signCheckpoint(input: {
 }): Promise<CreatedCheckpoint> {
   const { pool, store, settings } = input;
   const tsaUrl = settings.tsaUrl;
-  const client = await pool.connect();
+  const client = await checkOutClient(pool);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [CHECKPOINT_LOCK]);
     const result = await createCheckpoint({

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// Checks a case's proof (GET /audit/cases/:id/proof) without the service: plain Node, no
+// dependencies, only the Ed25519 public key of the checkpoint's signer.
+//
+//   node scripts/verify-case-proof.mjs proof.json public-key.pem
+//
+// 1. the checkpoint's signature, over the RFC 8785 JSON of `checkpoint.checkpoint`;
+// 2. each event's hash, recomputed from its content and chained from revision 0;
+// 3. the chain link at the covered revision is the leaf, and the leaf's path leads to the signed
+//    Merkle root (RFC 6962 hashing: leaf 0x00, node 0x01).
+// Exits 0 and says what is covered, or exits 1 naming the first thing that does not hold.
+import { createHash, createPublicKey, verify } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/** RFC 8785 JSON: object keys sorted by UTF-16 code units, numbers and strings as JSON.stringify. */
+function canonical(value) {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((item) => canonical(item ?? null)).join(',')}]`;
+  const keys = Object.keys(value)
+    .filter((key) => value[key] !== undefined)
+    .sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
+}
+
+const sha256 = (...parts) => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest();
+};
+
+function check(proof, publicKeyPem) {
+  const { checkpoint: signed, events, leaf, path, streamId } = proof;
+  if (proof.format !== 'cadreflow-case-proof/1') return `unknown proof format ${proof.format}`;
+  const payload = signed.checkpoint;
+  const key = createPublicKey(publicKeyPem);
+  const signatureOk = verify(
+    null,
+    Buffer.from(canonical(payload), 'utf8'),
+    key,
+    Buffer.from(signed.signature, 'base64'),
+  );
+  if (!signatureOk)
+    return `checkpoint ${payload.sequence}: signature does not match this public key`;
+  if (leaf.streamId !== streamId) return `the leaf is for ${leaf.streamId}, not ${streamId}`;
+
+  let previous = Buffer.alloc(0);
+  let head = null;
+  const sorted = [...events].sort((a, b) => a.revision - b.revision);
+  for (const [index, event] of sorted.entries()) {
+    if (event.streamId !== streamId) return `event ${event.id} belongs to ${event.streamId}`;
+    if (event.revision !== index) return `revision ${index} is missing from the export`;
+    const digest = sha256(
+      Buffer.from(
+        canonical({
+          streamId: event.streamId,
+          id: event.id,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: event.data,
+          metadata: event.metadata,
+        }),
+        'utf8',
+      ),
+    );
+    const link = sha256(previous, digest);
+    if (link.toString('hex') !== event.hash)
+      return `revision ${index} (event ${event.id}): content does not match its hash`;
+    previous = link;
+    if (index === leaf.revision) head = link.toString('hex');
+  }
+  if (head === null)
+    return `the export stops before revision ${leaf.revision}, which the checkpoint covers`;
+  if (head !== leaf.hash)
+    return `the chain at revision ${leaf.revision} does not match the checkpoint's leaf`;
+
+  let node = sha256(
+    Buffer.from([0]),
+    Buffer.from(JSON.stringify([leaf.streamId, leaf.revision, leaf.hash]), 'utf8'),
+  );
+  for (const step of path) {
+    const sibling = Buffer.from(step.hash, 'hex');
+    node =
+      step.side === 'left'
+        ? sha256(Buffer.from([1]), sibling, node)
+        : sha256(Buffer.from([1]), node, sibling);
+  }
+  if (node.toString('hex') !== payload.root)
+    return `the inclusion path does not lead to checkpoint ${payload.sequence}'s root`;
+  return {
+    covered: leaf.revision + 1,
+    later: sorted.length - (leaf.revision + 1),
+    sequence: payload.sequence,
+    createdAt: payload.createdAt,
+    keyId: payload.keyId,
+    root: payload.root,
+  };
+}
+
+const [proofFile, keyFile] = process.argv.slice(2);
+if (!proofFile || !keyFile) {
+  process.stderr.write('usage: node scripts/verify-case-proof.mjs proof.json public-key.pem\n');
+  process.exit(2);
+}
+let result;
+try {
+  result = check(JSON.parse(readFileSync(proofFile, 'utf8')), readFileSync(keyFile, 'utf8'));
+} catch (error) {
+  result = `cannot read the proof: ${error instanceof Error ? error.message : String(error)}`;
+}
+if (typeof result === 'string') {
+  process.stdout.write(`REFUSED: ${result}\n`);
+  process.exit(1);
+}
+process.stdout.write(
+  `OK: revisions 0..${result.covered - 1} are covered by checkpoint ${result.sequence} (${result.createdAt}, key ${result.keyId}, root ${result.root})` +
+    (result.later > 0 ? `; ${result.later} later event(s) are not yet covered` : '') +
+    '\n',
+);

@@ -1,0 +1,345 @@
+import { execFile } from 'node:child_process';
+import { generateKeyPairSync, KeyObject } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import request from 'supertest';
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { chainHash, contentDigest } from '../../src/event-store/hash-chain';
+import { parseStoredEventName } from '../../src/event-store/stored-event-names';
+import { Keyring, signingKeyFromPem } from '../../src/audit/checkpoints/checkpoint-keys';
+import {
+  createCheckpoint,
+  verifyAgainstCheckpoint,
+} from '../../src/audit/checkpoints/checkpoint-ledger';
+import { WitnessDirectory } from '../../src/audit/checkpoints/witness-directory';
+import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const run = promisify(execFile);
+
+function ed25519(): { privatePem: string; publicPem: string; publicKey: KeyObject } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    privatePem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    publicPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    publicKey,
+  };
+}
+
+/**
+ * Signed checkpoints (issue 22, ADR 7) on real PostgreSQL: what a database administrator can do
+ * behind the service (rewrite an event, recompute a chain, delete a stream or a tail, insert an
+ * older event) is caught against the checkpoint kept outside the database, with its location.
+ */
+describe('signed checkpoints', () => {
+  let t: TestApp;
+  let store: EventStore;
+  const work = mkdtempSync(join(tmpdir(), 'cf-checkpoints-'));
+  const checkpointDir = join(work, 'checkpoints');
+  const keysDir = join(work, 'keys');
+  const signer = ed25519();
+  const stranger = ed25519();
+  const today = vietnamToday();
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  let staff: Record<string, string>;
+  let auditor: Record<string, string>;
+  const http = () => request(t.server as never);
+
+  const openCase = async (id: string) => {
+    const opened = await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id,
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: `p-${id}`,
+        positionId: `pos-head-${id}`,
+        orgUnitId: 'ou-town',
+        summary: `Case ${id}`,
+      });
+    expect([opened.status, opened.body.rule]).toEqual([201, undefined]);
+    await http()
+      .post(`/cases/${id}/steps/leadership-round-1`)
+      .set(staff)
+      .send({ heldOn: today, minutesRef: `BB-${id}`, conclusion: 'post and standards agreed' })
+      .expect(200);
+  };
+
+  beforeAll(async () => {
+    writeFileSync(join(work, 'signer.pem'), signer.privatePem);
+    rmSync(keysDir, { recursive: true, force: true });
+    mkdirSync(keysDir);
+    writeFileSync(join(keysDir, 'k1.pem'), signer.publicPem);
+    t = await startTestApp('checkpoints', {
+      CHECKPOINT_DIR: checkpointDir,
+      CHECKPOINT_SIGNING_KEY_FILE: join(work, 'signer.pem'),
+      CHECKPOINT_KEY_ID: 'k1',
+      CHECKPOINT_PUBLIC_KEYS_DIR: keysDir,
+      CHECKPOINT_INTERVAL_MS: '0',
+    });
+    store = t.app.get(EVENT_STORE);
+    staff = bearer(t.token('u-staff', ['organization_staff'], 'ou-town'));
+    auditor = bearer(t.token('u-auditor', ['auditor'], 'ou-town'));
+    const caseIds = ['a-1', 'a-2', 'a-3', 'a-4', 'a-5', 'a-6'];
+    await buildRegistry(t, staff, {
+      positions: [
+        { id: 'pos-deputy', rank: 3 },
+        ...caseIds.map((id) => ({ id: `pos-head-${id}`, rank: 5 })),
+      ],
+      people: [
+        ...caseIds.map((id) => ({
+          id: `p-${id}`,
+          posts: [
+            { positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 100) },
+          ],
+          pool: [`pos-head-${id}`],
+        })),
+        { id: 'p-2' },
+      ],
+    });
+    for (const id of ['a-1', 'a-2', 'a-3', 'a-4']) await openCase(id);
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('signs a checkpoint on demand, for auditors and admins only; nothing new → the last one stands', async () => {
+    await http().post('/audit/checkpoints').set(staff).expect(403);
+    const first = await http().post('/audit/checkpoints').set(auditor).expect(201);
+    expect(first.body).toMatchObject({
+      created: true,
+      signed: { checkpoint: { sequence: 1, keyId: 'k1', format: 'cadreflow-checkpoint/1' } },
+    });
+    expect(first.body.signed.checkpoint.events).toBeGreaterThan(8);
+    const again = await http().post('/audit/checkpoints').set(auditor).expect(201);
+    expect(again.body).toMatchObject({ created: false, signed: { checkpoint: { sequence: 1 } } });
+    const { rows } = await t.db.pool.query('SELECT sequence, key_id FROM audit_checkpoints');
+    expect(rows).toEqual([{ sequence: '1', key_id: 'k1' }]);
+  });
+
+  it('verifies the whole store as covered, then counts what came after as not yet covered', async () => {
+    const intact = await http().get('/audit/verify').set(auditor).expect(200);
+    expect(intact.body).toMatchObject({ status: 'intact', notYetCovered: 0, findings: [] });
+    expect(intact.body.covered).toBe(intact.body.checkpoint.events);
+    await openCase('a-5');
+    const later = await http().get('/audit/verify').set(auditor).expect(200);
+    expect(later.body.status).toBe('intact');
+    expect(later.body.notYetCovered).toBeGreaterThanOrEqual(2);
+    const one = await http().get('/audit/verify?stream=appointment-a-5').set(auditor).expect(200);
+    expect(one.body.checkpoint).toMatchObject({ status: 'not-yet-covered', coveredRevision: null });
+    await http().get('/audit/verify').set(staff).expect(403);
+    const second = await http().post('/audit/checkpoints').set(auditor).expect(201);
+    expect(second.body.signed.checkpoint).toMatchObject({ sequence: 2 });
+    expect(second.body.signed.checkpoint.previous).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('exports a case with its proof; the standalone script accepts it and refuses a modified one', async () => {
+    const proof = await http().get('/audit/cases/a-2/proof').set(auditor).expect(200);
+    expect(proof.body).toMatchObject({
+      format: 'cadreflow-case-proof/1',
+      streamId: 'appointment-a-2',
+      notYetCovered: 0,
+    });
+    const proofFile = join(work, 'proof.json');
+    const keyFile = join(work, 'k1.pub.pem');
+    writeFileSync(proofFile, JSON.stringify(proof.body));
+    writeFileSync(keyFile, signer.publicPem);
+    const script = join(__dirname, '../../scripts/verify-case-proof.mjs');
+    const accepted = await run(process.execPath, [script, proofFile, keyFile]);
+    expect(accepted.stdout).toMatch(/^OK: revisions 0\.\.\d+ are covered by checkpoint 2/);
+
+    const refuse = async (change: (body: typeof proof.body) => void, why: RegExp) => {
+      const body = JSON.parse(JSON.stringify(proof.body));
+      change(body);
+      writeFileSync(proofFile, JSON.stringify(body));
+      const outcome = await run(process.execPath, [script, proofFile, keyFile]).then(
+        () => 'accepted',
+        (error: { code: number; stdout: string }) => `${error.code} ${error.stdout}`,
+      );
+      expect(outcome).toMatch(why);
+    };
+    await refuse(
+      (body) => (body.events[0].data.summary = 'Rewritten'),
+      /^1 REFUSED: revision 0 .* content does not match its hash/,
+    );
+    await refuse((body) => body.events.pop(), /^1 REFUSED: the export stops before revision/);
+    await refuse(
+      (body) => (body.checkpoint.checkpoint.createdAt = '2020-01-01T00:00:00.000Z'),
+      /^1 REFUSED: checkpoint 2: signature does not match/,
+    );
+    writeFileSync(keyFile, stranger.publicPem);
+    writeFileSync(proofFile, JSON.stringify(proof.body));
+    await expect(run(process.execPath, [script, proofFile, keyFile])).rejects.toMatchObject({
+      code: 1,
+    });
+    await http().get('/audit/cases/a-2/proof').set(staff).expect(403);
+    await http().get('/audit/cases/no-such-case/proof').set(auditor).expect(403);
+  });
+
+  it('refuses a checkpoint signed by an unknown key or by a key after it was rotated out', async () => {
+    const dir = new WitnessDirectory(join(work, 'other'));
+    await createCheckpoint({
+      store,
+      dir,
+      key: signingKeyFromPem(stranger.privatePem, 'k2'),
+      keyring: new Keyring([{ keyId: 'k2', publicKey: stranger.publicKey }]),
+      now: new Date('2026-06-01T00:00:00Z'),
+    });
+    const unknown = await verifyAgainstCheckpoint({
+      store,
+      dir,
+      keyring: new Keyring([{ keyId: 'k1', publicKey: signer.publicKey }]),
+    });
+    expect(unknown).toMatchObject({ status: 'refused' });
+    expect(unknown.refusedBecause).toMatch(/signed by unknown key k2/);
+    const rotated = await verifyAgainstCheckpoint({
+      store,
+      dir,
+      keyring: new Keyring([
+        { keyId: 'k2', publicKey: stranger.publicKey, retiredAt: '2026-05-01T00:00:00.000Z' },
+      ]),
+    });
+    expect(rotated.refusedBecause).toMatch(/after it was rotated out/);
+    // A key id naming another key's public part: the signature does not match.
+    const impostor = await verifyAgainstCheckpoint({
+      store,
+      dir,
+      keyring: new Keyring([{ keyId: 'k2', publicKey: signer.publicKey }]),
+    });
+    expect(impostor.refusedBecause).toMatch(/signature does not match key k2/);
+    const kept = await verifyAgainstCheckpoint({
+      store,
+      dir,
+      keyring: new Keyring([
+        { keyId: 'k2', publicKey: stranger.publicKey, retiredAt: '2026-07-01T00:00:00.000Z' },
+      ]),
+    });
+    expect(kept.status).toBe('intact');
+  });
+
+  it('catches each tampering behind the service with the stream and revision where it parts', async () => {
+    const pool = t.db.pool;
+    const lastRevision = async (stream: string) =>
+      Number(
+        (await pool.query('SELECT max(revision) AS r FROM events WHERE stream_id = $1', [stream]))
+          .rows[0].r,
+      );
+    // 1. UPDATE one event's data: cadre-p-2, revision 0.
+    await pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{fullName}', '"Người khác"')
+        WHERE stream_id = 'cadre-p-2' AND revision = 0`,
+    );
+    // 2. UPDATE, then recompute that stream's chain so it verifies against itself.
+    await pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{summary}', '"Rewritten"')
+        WHERE stream_id = 'appointment-a-1' AND revision = 0`,
+    );
+    const { rows } = await pool.query(
+      `SELECT event_id, stream_id, revision, type, schema_version, data, metadata
+         FROM events WHERE stream_id = 'appointment-a-1' ORDER BY revision`,
+    );
+    let previous: Buffer | null = null;
+    for (const row of rows) {
+      const digest = contentDigest({
+        streamId: row.stream_id,
+        id: row.event_id,
+        type: parseStoredEventName(row.type).type,
+        schemaVersion: row.schema_version,
+        data: row.data,
+        metadata: row.metadata,
+      });
+      const link = chainHash(previous, digest);
+      await pool.query('UPDATE events SET content_hash = $1, hash = $2 WHERE event_id = $3', [
+        digest,
+        link,
+        row.event_id,
+      ]);
+      previous = link;
+    }
+    const selfCheck = await http()
+      .get('/audit/verify?stream=appointment-a-1')
+      .set(auditor)
+      .expect(200);
+    // The chain alone says ok; the checkpoint says where it parts.
+    expect(selfCheck.body).toMatchObject({
+      ok: true,
+      checkpoint: { status: 'parted', finding: { kind: 'rewritten', revision: 0 } },
+    });
+    // 3. DELETE a whole stream.
+    await pool.query("DELETE FROM events WHERE stream_id = 'appointment-a-3'");
+    // 4. DELETE a stream's tail.
+    const a2Last = await lastRevision('appointment-a-2');
+    await pool.query("DELETE FROM events WHERE stream_id = 'appointment-a-2' AND revision = $1", [
+      a2Last,
+    ]);
+    // 5. INSERT an event older than the checkpoint (an early transaction id and sequence number).
+    const forged = (
+      await pool.query(
+        `INSERT INTO events (global_position, transaction_id, stream_id, revision, event_id, type,
+                             schema_version, data, metadata, content_hash, hash, recorded_at)
+         SELECT 0, e.transaction_id, 'appointment-forged', 0, 'forged-1', e.type, e.schema_version,
+                e.data, e.metadata, e.content_hash, e.hash, e.recorded_at
+           FROM events e ORDER BY e.transaction_id, e.global_position LIMIT 1
+         RETURNING transaction_id::text || '/0' AS position`,
+      )
+    ).rows[0].position as string;
+
+    const report = await http().get('/audit/verify').set(auditor).expect(200);
+    expect(report.body.status).toBe('tampered');
+    const byStream = Object.fromEntries(
+      (report.body.findings as { streamId: string }[]).map((f) => [f.streamId, f]),
+    );
+    expect(byStream['cadre-p-2']).toMatchObject({ kind: 'rewritten', revision: 0 });
+    expect(byStream['appointment-a-1']).toMatchObject({
+      kind: 'rewritten',
+      revision: 0,
+      detail: expect.stringMatching(/chain was recomputed/),
+    });
+    expect(byStream['appointment-a-3']).toMatchObject({ kind: 'deleted-stream', revision: 0 });
+    expect(byStream['appointment-a-2']).toMatchObject({ kind: 'deleted-tail', revision: a2Last });
+    expect(byStream['appointment-forged']).toMatchObject({
+      kind: 'inserted',
+      revision: 0,
+      position: forged,
+    });
+    expect(Object.keys(byStream).sort()).toEqual([
+      'appointment-a-1',
+      'appointment-a-2',
+      'appointment-a-3',
+      'appointment-forged',
+      'cadre-p-2',
+    ]);
+    // A deleted stream no longer lies in any unit: only the whole-store check names it.
+    await http().get('/audit/verify?stream=appointment-a-3').set(auditor).expect(403);
+    // A later checkpoint only adds what is new: the covered history stays what was signed.
+    await openCase('a-6');
+    await http().post('/audit/checkpoints').set(auditor).expect(201);
+    const still = await http().get('/audit/verify').set(auditor).expect(200);
+    expect(still.body.status).toBe('tampered');
+    expect(still.body.findings).toHaveLength(5);
+    // No checkpoint is signed over a new event that chains onto a rewritten history.
+    await store.append(
+      'appointment-a-1',
+      [
+        {
+          id: 'after-the-rewrite',
+          type: 'AuditNote',
+          data: {},
+          metadata: { actorId: 'dba', correlationId: 'c', causationId: null, occurredAt: today },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
+    const refused = await http().post('/audit/checkpoints').set(auditor).expect(409);
+    expect(refused.body).toMatchObject({ rule: 'checkpoint.store_disagrees' });
+    expect(refused.body.message).toMatch(/appointment-a-1 revision \d+/);
+    // The outside copy is untouched by all of it.
+    expect(readFileSync(join(checkpointDir, '0000000001.checkpoint.json'), 'utf8')).toContain(
+      '"sequence": 1',
+    );
+  });
+});
