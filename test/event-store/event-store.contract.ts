@@ -1,4 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Keyring, signingKeyFromPem } from '../../src/audit/checkpoints/checkpoint-keys';
+import {
+  createCheckpoint,
+  verifyAgainstCheckpoint,
+} from '../../src/audit/checkpoints/checkpoint-ledger';
+import { WitnessDirectory } from '../../src/audit/checkpoints/witness-directory';
 import { NewEvent, RecordedEvent } from '../../src/event-store/event-envelope';
 import { EventIdConflict, WrongExpectedRevision } from '../../src/event-store/event-store.errors';
 import { EventStore } from '../../src/event-store/event-store.port';
@@ -62,6 +71,69 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
   });
   afterAll(async () => {
     await harness?.close();
+  });
+
+  // First, while the store holds only untampered events: a checkpoint covers the whole store.
+  describe('events as stored, for signed checkpoints', () => {
+    it('reads events as written (never upcast) in global order; a checkpoint over them verifies', async () => {
+      const type = `Witnessed${randomUUID().slice(0, 6)}`;
+      harness.upcasters.register(type, 1, (data) => ({ fullName: data.name }));
+      const id = stream();
+      await store.append(id, [{ ...anEvent(type), data: { name: 'Nguyễn Văn A' } }], {
+        expectedRevision: 'no_stream',
+      });
+      await store.append(id, [anEvent()], { expectedRevision: 0 });
+      // PostgreSQL reads $all below the oldest transaction running anywhere on the server (other
+      // databases too): wait until both events are readable.
+      let all = await store.readAllStored('start', 10_000);
+      for (let tries = 0; all.filter((event) => event.streamId === id).length < 2; tries += 1) {
+        if (tries > 500) throw new Error('the appended events never became readable in $all');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        all = await store.readAllStored('start', 10_000);
+      }
+      const mine = all.filter((event) => event.streamId === id);
+      expect(mine.map((event) => event.revision)).toEqual([0, 1]);
+      expect(mine[0]).toMatchObject({
+        type,
+        storedType: `${type}.v1`,
+        schemaVersion: 1,
+        data: { name: 'Nguyễn Văn A' },
+      });
+      const read = await store.readStream(id);
+      expect(mine.map((event) => [event.hash, event.position])).toEqual(
+        read.map((event) => [event.hash, event.position]),
+      );
+      expect(await store.readStreamStored(id)).toEqual(mine);
+      const after = await store.readAllStored(mine[0].position, 10_000);
+      expect(after.map((event) => event.position)).not.toContain(mine[0].position);
+
+      const { privateKey } = generateKeyPairSync('ed25519');
+      const key = signingKeyFromPem(privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+      const keyring = new Keyring([{ keyId: key.keyId, publicKey: key.publicKey }]);
+      const dir = new WitnessDirectory(mkdtempSync(join(tmpdir(), 'cf-contract-checkpoints-')));
+      const { signed } = await createCheckpoint({
+        store,
+        dir,
+        key,
+        keyring,
+        now: new Date(),
+        pageSize: 3,
+      });
+      expect(signed.checkpoint.events).toBe(all.length);
+      expect(await verifyAgainstCheckpoint({ store, dir, keyring, pageSize: 3 })).toMatchObject({
+        status: 'intact',
+        covered: all.length,
+        notYetCovered: 0,
+      });
+      await store.append(id, [anEvent()], { expectedRevision: 1 });
+      let later = await verifyAgainstCheckpoint({ store, dir, keyring });
+      for (let tries = 0; later.notYetCovered < 1 && tries < 500; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        later = await verifyAgainstCheckpoint({ store, dir, keyring });
+      }
+      expect(later).toMatchObject({ status: 'intact', notYetCovered: 1 });
+      rmSync(dir.dir, { recursive: true, force: true });
+    });
   });
 
   describe('append and expected revision', () => {
