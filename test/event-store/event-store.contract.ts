@@ -292,10 +292,13 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
       await store.append(a, [anEvent('A1')], { expectedRevision: 'no_stream' });
       await store.append(b, [anEvent('B1')], { expectedRevision: 'no_stream' });
       await store.append(a, [anEvent('A2')], { expectedRevision: 0 });
-      const mine = await store.readAll('start', {
-        limit: 100000,
-        filter: { streamPrefix: prefix },
-      });
+      // $all is read below the oldest transaction running on the server (a NOTIFY still
+      // committing, another database's test): give the last commits a moment to become readable.
+      let mine = await store.readAll('start', { limit: 100000, filter: { streamPrefix: prefix } });
+      for (let tries = 0; mine.length < 3 && tries < 500; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        mine = await store.readAll('start', { limit: 100000, filter: { streamPrefix: prefix } });
+      }
       expect(mine.map((e) => e.type)).toEqual(['A1', 'B1', 'A2']);
       const after = await store.readAll(mine[0].position, {
         limit: 100000,
