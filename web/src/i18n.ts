@@ -250,6 +250,23 @@ const vi = {
     verify: 'Kiểm tra chuỗi băm',
     verifyOk: 'Toàn vẹn: {{count}} sự kiện, chuỗi băm hợp lệ.',
     verifyBroken: 'Chuỗi băm bị phá vỡ tại phiên bản {{revision}}: {{reason}}',
+    checkpointNone:
+      'Chưa có bản chốt ký số nào: lịch sử này chưa được đối chiếu với bản lưu ngoài cơ sở dữ liệu.',
+    checkpointCovered:
+      'Khớp với bản chốt ký số số {{sequence}} ({{at}}): các sự kiện đến phiên bản {{revision}} đúng như đã ký.',
+    checkpointNotYet: '{{count}} sự kiện sau bản chốt chưa được bao phủ.',
+    checkpointParted:
+      'Khác với bản chốt ký số số {{sequence}} từ phiên bản {{revision}}: {{kind}}.',
+    checkpointRefused: 'Bản chốt ký số bị từ chối: {{reason}}',
+    checkpointKinds: {
+      rewritten: 'nội dung sự kiện bị sửa',
+      'hash-rewritten': 'mã băm bị sửa',
+      'deleted-stream': 'cả hồ sơ bị xóa',
+      'deleted-tail': 'các sự kiện cuối bị xóa',
+      'deleted-event': 'một sự kiện bị xóa',
+      inserted: 'có sự kiện bị chèn vào trước bản chốt',
+      moved: 'sự kiện bị chuyển chỗ',
+    },
     exportCsv: 'Tải lịch sử (CSV)',
     accessLog: 'Nhật ký truy cập',
     accessWho: 'Ai',
@@ -352,7 +369,29 @@ const en: Tree = {
     cancel: 'Cancel',
   },
   form: { submit: 'Record', refused: 'Refused by the server: {{message}}' },
-  audit: { verify: 'Check the hash chain', asOf: 'State as of' },
+  audit: {
+    verify: 'Check the hash chain',
+    asOf: 'State as of',
+    verifyOk: 'Intact: {{count}} events, the hash chain holds.',
+    verifyBroken: 'The hash chain breaks at revision {{revision}}: {{reason}}',
+    checkpointNone:
+      'No signed checkpoint yet: this history has not been compared with a copy kept outside the database.',
+    checkpointCovered:
+      'Matches signed checkpoint {{sequence}} ({{at}}): events up to revision {{revision}} are as signed.',
+    checkpointNotYet: '{{count}} events after the checkpoint are not yet covered.',
+    checkpointParted:
+      'Parts from signed checkpoint {{sequence}} at revision {{revision}}: {{kind}}.',
+    checkpointRefused: 'The signed checkpoint is refused: {{reason}}',
+    checkpointKinds: {
+      rewritten: 'an event was rewritten',
+      'hash-rewritten': 'a hash was rewritten',
+      'deleted-stream': 'the whole case was deleted',
+      'deleted-tail': 'its last events were deleted',
+      'deleted-event': 'an event was deleted',
+      inserted: 'an event was inserted before the checkpoint',
+      moved: 'an event was moved',
+    },
+  },
   register: { title: 'Discipline register', download: 'Download spreadsheet (Excel)' },
 };
 

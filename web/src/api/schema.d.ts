@@ -526,8 +526,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recomputes a stream's hash chain from the event store; names the first broken revision */
+        /** With `stream`: recomputes that stream's hash chain and compares it with the latest signed checkpoint; without: the whole store against the checkpoint */
         get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signs a checkpoint over the whole store now (Ed25519), kept in CHECKPOINT_DIR and the database */
+        post: operations["AuditController_createCheckpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/cases/{id}/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's events exactly as stored, with the signed checkpoint covering them and the inclusion proof (check it with scripts/verify-case-proof.mjs) */
+        get: operations["AuditController_caseProof"];
         put?: never;
         post?: never;
         delete?: never;
@@ -829,6 +863,12 @@ export interface components {
             rank?: number;
             /** @example true */
             isLeadership?: boolean;
+            /**
+             * @description how the post is filled: appointment (bổ nhiệm) or election (bầu cử, e.g. a commune chair); appointment and re-appointment cases are refused for an elected post
+             * @default appointment
+             * @enum {string}
+             */
+            filledBy: "appointment" | "election";
         };
         PositionDto: {
             /** @example pos-son-tay-deputy-head-organization */
@@ -841,6 +881,8 @@ export interface components {
             /** @description higher is more senior */
             rank: number;
             isLeadership: boolean;
+            /** @enum {string} */
+            filledBy: "appointment" | "election";
         };
         RegisterPersonDto: {
             /** @example p-nguyen-van-an */
@@ -1128,6 +1170,12 @@ export interface components {
              * @example 2026-11-15
              */
             effectiveFrom: string;
+            /**
+             * Format: date
+             * @description the day the person received the decision (default: the decision date); the complaint window runs from it: one month on the Party track, 15 days on the civil-service track
+             * @example 2026-11-16
+             */
+            servedOn?: string;
         };
         ViolationDto: {
             /**
@@ -1484,6 +1532,125 @@ export interface components {
             /** @description when not ok: why */
             reason?: string;
         };
+        CheckpointSummaryDto: {
+            /** @example 12 */
+            sequence: number;
+            /**
+             * @description last event covered, in global order
+             * @example 1042/88214
+             */
+            position: string | null;
+            /** @description events covered in all */
+            events: number;
+            streams: number;
+            /** @description Merkle root over every stream head, hex */
+            root: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description id of the Ed25519 key that signed it */
+            keyId: string;
+        };
+        CheckpointFindingDto: {
+            /** @enum {string} */
+            kind: "rewritten" | "hash-rewritten" | "deleted-stream" | "deleted-tail" | "deleted-event" | "inserted" | "moved";
+            /** @example appointment-c-2026-0042 */
+            streamId: string;
+            /** @description first revision where the store and the checkpoint part */
+            revision: number;
+            position: string | null;
+            detail: string;
+            /** @description further differing events of the same stream */
+            further: number;
+        };
+        CheckpointVerificationDto: {
+            /** @enum {string} */
+            status: "no-checkpoint" | "intact" | "tampered" | "refused";
+            checkpoint: components["schemas"]["CheckpointSummaryDto"] | null;
+            /** @description covered events found as signed */
+            covered: number;
+            /** @description events after the checkpoint: not yet covered */
+            notYetCovered: number;
+            /** @description one per stream: where it parts */
+            findings: components["schemas"]["CheckpointFindingDto"][];
+            /** @description why the outside copy cannot be relied on */
+            refusedBecause?: string;
+        };
+        CheckpointPayloadDto: {
+            /** @example 12 */
+            sequence: number;
+            /**
+             * @description last event covered, in global order
+             * @example 1042/88214
+             */
+            position: string | null;
+            /** @description events covered in all */
+            events: number;
+            streams: number;
+            /** @description Merkle root over every stream head, hex */
+            root: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description id of the Ed25519 key that signed it */
+            keyId: string;
+            /** @enum {string} */
+            format: "cadreflow-checkpoint/1";
+            /** @description sha256 of the previous checkpoint */
+            previous: string | null;
+        };
+        SignedCheckpointDto: {
+            checkpoint: components["schemas"]["CheckpointPayloadDto"];
+            /** @description Ed25519 over the RFC 8785 JSON of checkpoint, base64 */
+            signature: string;
+            /** @description RFC 3161 time-stamp response, base64 */
+            timestampToken?: string;
+        };
+        CreatedCheckpointDto: {
+            /** @description false: nothing new since the last checkpoint, which stands */
+            created: boolean;
+            signed: components["schemas"]["SignedCheckpointDto"];
+        };
+        StoredEventDto: {
+            streamId: string;
+            revision: number;
+            position: string;
+            id: string;
+            type: string;
+            storedType: string;
+            schemaVersion: number;
+            data: {
+                [key: string]: unknown;
+            };
+            metadata: {
+                [key: string]: unknown;
+            };
+            hash: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        StreamHeadDto: {
+            streamId: string;
+            revision: number;
+            hash: string;
+        };
+        ProofStepDto: {
+            /** @enum {string} */
+            side: "left" | "right";
+            hash: string;
+        };
+        CaseProofDto: {
+            /** @enum {string} */
+            format: "cadreflow-case-proof/1";
+            streamId: string;
+            /** @description the events exactly as stored */
+            events: components["schemas"]["StoredEventDto"][];
+            checkpoint: components["schemas"]["SignedCheckpointDto"];
+            leaf: components["schemas"]["StreamHeadDto"];
+            leafIndex: number;
+            treeSize: number;
+            path: components["schemas"]["ProofStepDto"][];
+            /** @description events after the checkpoint, exported but not covered */
+            notYetCovered: number;
+        };
         ProposalStepDto: {
             /**
              * Format: date
@@ -1799,6 +1966,16 @@ export type SchemaRegisterPageDto = components['schemas']['RegisterPageDto'];
 export type SchemaHistoryEntryDto = components['schemas']['HistoryEntryDto'];
 export type SchemaHistoryDto = components['schemas']['HistoryDto'];
 export type SchemaStreamCheckDto = components['schemas']['StreamCheckDto'];
+export type SchemaCheckpointSummaryDto = components['schemas']['CheckpointSummaryDto'];
+export type SchemaCheckpointFindingDto = components['schemas']['CheckpointFindingDto'];
+export type SchemaCheckpointVerificationDto = components['schemas']['CheckpointVerificationDto'];
+export type SchemaCheckpointPayloadDto = components['schemas']['CheckpointPayloadDto'];
+export type SchemaSignedCheckpointDto = components['schemas']['SignedCheckpointDto'];
+export type SchemaCreatedCheckpointDto = components['schemas']['CreatedCheckpointDto'];
+export type SchemaStoredEventDto = components['schemas']['StoredEventDto'];
+export type SchemaStreamHeadDto = components['schemas']['StreamHeadDto'];
+export type SchemaProofStepDto = components['schemas']['ProofStepDto'];
+export type SchemaCaseProofDto = components['schemas']['CaseProofDto'];
 export type SchemaProposalStepDto = components['schemas']['ProposalStepDto'];
 export type SchemaMeetingStepDto = components['schemas']['MeetingStepDto'];
 export type SchemaCandidateVotesDto = components['schemas']['CandidateVotesDto'];
@@ -4472,9 +4649,9 @@ export interface operations {
     };
     AuditController_verify: {
         parameters: {
-            query: {
-                /** @description stream id, e.g. appointment-<id> */
-                stream: unknown;
+            query?: {
+                /** @description stream id, e.g. appointment-<id>; leave out to check every stream against the latest signed checkpoint (auditor, admin) */
+                stream?: unknown;
             };
             header?: never;
             path?: never;
@@ -4482,12 +4659,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description for one stream: its chain check with `checkpoint` (covered / not yet covered / where it parts); for the whole store: the checkpoint verification */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StreamCheckDto"];
+                    "application/json": components["schemas"]["StreamCheckDto"] | components["schemas"]["CheckpointVerificationDto"];
                 };
             };
             /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
@@ -4519,6 +4697,137 @@ export interface operations {
             };
             /** @description the case, person, unit, post or stream does not exist */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AuditController_createCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedCheckpointDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AuditController_caseProof: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseProofDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description the case, person, unit, post or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,6 +22,64 @@ interface AccessEntry {
   [key: string]: unknown;
 }
 
+/** A stream's chain check as `GET /audit/verify?stream=` answers it. */
+interface StreamCheck {
+  ok: boolean;
+  eventsChecked: number;
+  brokenAtRevision?: number;
+  reason?: string;
+  checkpoint?: CheckpointCheck;
+}
+
+/** The stream against the latest signed checkpoint kept outside the database. */
+interface CheckpointCheck {
+  status: 'no-checkpoint' | 'covered' | 'not-yet-covered' | 'parted' | 'refused';
+  checkpoint: { sequence: number; createdAt: string } | null;
+  coveredRevision: number | null;
+  notYetCovered: number;
+  finding?: { kind: string; revision: number };
+  refusedBecause?: string;
+}
+
+/** Covered / not yet covered (with the count) / where the case parts from the signed checkpoint. */
+function CheckpointVerdict({ check }: { check: CheckpointCheck }) {
+  const { t } = useTranslation();
+  const signed = check.checkpoint;
+  const lines: string[] = [];
+  if (check.status === 'refused')
+    lines.push(t('audit.checkpointRefused', { reason: check.refusedBecause ?? '' }));
+  else if (check.status === 'parted' && signed && check.finding)
+    lines.push(
+      t('audit.checkpointParted', {
+        sequence: signed.sequence,
+        revision: check.finding.revision,
+        kind: t(`audit.checkpointKinds.${check.finding.kind}`),
+      }),
+    );
+  else if (!signed) lines.push(t('audit.checkpointNone'));
+  else if (check.coveredRevision !== null)
+    lines.push(
+      t('audit.checkpointCovered', {
+        sequence: signed.sequence,
+        at: formatDateTime(signed.createdAt),
+        revision: check.coveredRevision,
+      }),
+    );
+  if (check.status !== 'parted' && check.status !== 'refused' && check.notYetCovered > 0)
+    lines.push(t('audit.checkpointNotYet', { count: check.notYetCovered }));
+  const good = check.status === 'covered' || check.status === 'not-yet-covered';
+  return (
+    <p
+      className={good ? 'notice' : 'warning'}
+      role="status"
+      data-testid="checkpoint-result"
+      data-status={check.status}
+    >
+      {lines.join(' ')}
+    </p>
+  );
+}
+
 /** The auditor's start: open a case's history, the access log, exports. */
 export function AuditHome() {
   const { t } = useTranslation();
@@ -151,9 +209,7 @@ export function AuditHistory({ caseId }: { caseId: string }) {
     queryKey: ['verify', streamId],
     enabled: false,
     queryFn: () =>
-      unwrap<{ ok: boolean; eventsChecked: number; brokenAtRevision?: number; reason?: string }>(
-        api.GET('/audit/verify', { params: { query: { stream: streamId! } } }),
-      ),
+      unwrap<StreamCheck>(api.GET('/audit/verify', { params: { query: { stream: streamId! } } })),
   });
   const [error, setError] = useState<unknown>(null);
 
@@ -219,6 +275,7 @@ export function AuditHistory({ caseId }: { caseId: string }) {
               })}
         </p>
       )}
+      {verify.data?.checkpoint && <CheckpointVerdict check={verify.data.checkpoint} />}
       <ErrorBox error={verify.error ?? error} />
       <section className="card" aria-labelledby="as-of-title">
         <h2 id="as-of-title">{t('audit.asOf')}</h2>

@@ -1,0 +1,178 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import request from 'supertest';
+import { Browser, Page } from 'playwright-core';
+import { RegistryService } from '../../src/cadres/registry.service';
+import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { chainHash, contentDigest } from '../../src/event-store/hash-chain';
+import { parseStoredEventName } from '../../src/event-store/stored-event-names';
+import { vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  buildWebApp,
+  launchChromium,
+  listeningPort,
+  ROOT,
+  screenshot,
+  WEB_DIST,
+} from './support/browser';
+
+jest.setTimeout(240_000);
+
+/**
+ * The audit screen's hash check against the signed checkpoint kept outside the database
+ * (issue 22): covered, then the count not yet covered, then — after an administrator rewrites an
+ * event and recomputes the chain, which the chain alone cannot see — where the case parts.
+ */
+describe('the audit screen against signed checkpoints', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const work = mkdtempSync(path.join(tmpdir(), 'cf-web-checkpoints-'));
+  const http = () => request(t.server as never);
+  const staff = () => ({
+    Authorization: `Bearer ${t.token('staff-cp', ['organization_staff'], 'ou-son-tay')}`,
+  });
+  const auditor = () => ({
+    Authorization: `Bearer ${t.token('auditor-cp', ['auditor'], 'ou-son-tay')}`,
+  });
+
+  beforeAll(async () => {
+    buildWebApp();
+    const { privateKey } = generateKeyPairSync('ed25519');
+    writeFileSync(
+      path.join(work, 'signer.pem'),
+      privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    );
+    t = await startTestApp('web_checkpoints', {
+      RUN_WORKERS: 'true',
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: WEB_DIST,
+      CHECKPOINT_DIR: path.join(work, 'checkpoints'),
+      CHECKPOINT_SIGNING_KEY_FILE: path.join(work, 'signer.pem'),
+      CHECKPOINT_INTERVAL_MS: '0',
+    });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    await loadDemoData(
+      path.join(ROOT, 'seeds/demo/son-tay.json'),
+      t.app.get(RegistryService),
+      new Date(),
+    );
+    await http()
+      .post('/cases')
+      .set(staff())
+      .send({
+        id: 'a-web-cp',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-nguyen-van-an',
+        positionId: 'pos-son-tay-head-organization',
+        orgUnitId: 'ou-son-tay',
+        summary: 'Bổ nhiệm Trưởng ban Tổ chức',
+      })
+      .expect(201);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  async function checkAsAuditor(): Promise<{ page: Page; close: () => Promise<void> }> {
+    const context = await browser.newContext({
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('Người dùng mẫu').selectOption('auditor-1');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    await page.getByLabel('Mã hồ sơ').fill('a-web-cp');
+    await page.getByRole('button', { name: 'Mở lịch sử' }).click();
+    for (let i = 0; i < 60 && !(await page.locator('ol.timeline > li').count()); i++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    await page.getByRole('button', { name: 'Kiểm tra chuỗi băm' }).click();
+    await page.getByTestId('checkpoint-result').waitFor();
+    return { page, close: () => context.close() };
+  }
+
+  it('shows no checkpoint, then covered, then the count not yet covered', async () => {
+    let session = await checkAsAuditor();
+    await session.page
+      .getByTestId('checkpoint-result')
+      .getByText(/Chưa có bản chốt ký số nào/)
+      .waitFor();
+    await session.close();
+
+    await http().post('/audit/checkpoints').set(auditor()).expect(201);
+    session = await checkAsAuditor();
+    await session.page
+      .getByTestId('checkpoint-result')
+      .getByText(/Khớp với bản chốt ký số số 1 .*đúng như đã ký/)
+      .waitFor();
+    expect(await axeViolations(session.page)).toEqual([]);
+    await session.close();
+
+    await http()
+      .post('/cases/a-web-cp/steps/leadership-round-1')
+      .set(staff())
+      .send({ heldOn: vietnamToday(), minutesRef: 'BB-01', conclusion: 'Đồng ý' })
+      .expect(200);
+    session = await checkAsAuditor();
+    await session.page
+      .getByTestId('checkpoint-result')
+      .getByText(/\d+ sự kiện sau bản chốt chưa được bao phủ/)
+      .waitFor();
+    await session.close();
+  });
+
+  it('after a rewrite with a recomputed chain, the chain holds but the checkpoint says where it parts', async () => {
+    const pool = t.db.pool;
+    await pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{summary}', '"Đã sửa"')
+        WHERE stream_id = 'appointment-a-web-cp' AND revision = 0`,
+    );
+    const { rows } = await pool.query(
+      `SELECT event_id, stream_id, type, schema_version, data, metadata FROM events
+        WHERE stream_id = 'appointment-a-web-cp' ORDER BY revision`,
+    );
+    let previous: Buffer | null = null;
+    for (const row of rows) {
+      const digest = contentDigest({
+        streamId: row.stream_id,
+        id: row.event_id,
+        type: parseStoredEventName(row.type).type,
+        schemaVersion: row.schema_version,
+        data: row.data,
+        metadata: row.metadata,
+      });
+      previous = chainHash(previous, digest);
+      await pool.query('UPDATE events SET content_hash = $1, hash = $2 WHERE event_id = $3', [
+        digest,
+        previous,
+        row.event_id,
+      ]);
+    }
+    const session = await checkAsAuditor();
+    await session.page
+      .getByTestId('verify-result')
+      .getByText(/Toàn vẹn: \d+ sự kiện/)
+      .waitFor();
+    await session.page
+      .getByTestId('checkpoint-result')
+      .getByText(/Khác với bản chốt ký số số 1 từ phiên bản 0: nội dung sự kiện bị sửa/)
+      .waitFor();
+    await screenshot(session.page, '06-audit-checkpoint-parted');
+    await session.close();
+  });
+});
