@@ -42,7 +42,8 @@ export function Admin() {
     queryFn: () =>
       unwrap<{ items: DeadLetter[] } | DeadLetter[]>(api.GET('/admin/dead-letters', {})),
   });
-  const units = useOrgUnits();
+  const orgUnits = useOrgUnits();
+  const units = treeOrder(orgUnits.data ?? []);
   const positions = usePositions();
   const items = Array.isArray(letters.data) ? letters.data : (letters.data?.items ?? []);
   const replay = async (id: string) => {
@@ -99,11 +100,11 @@ export function Admin() {
           </tbody>
         </table>
       )}
-      <NewOrgUnit units={units.data ?? []} />
-      <NewPosition units={units.data ?? []} />
+      <NewOrgUnit units={units} />
+      <NewPosition units={units} />
       <h2>{t('admin.units')}</h2>
       <ul className="tree">
-        {(units.data ?? []).map((u) => (
+        {units.map((u) => (
           <li key={u.id} style={{ paddingLeft: `${(u.path.length - 1) * 1.25}rem` }}>
             {u.name} <span className="muted mono">{u.id}</span>
           </li>
@@ -125,6 +126,20 @@ export function Admin() {
 function unitsInScope(units: OrgUnit[]): OrgUnit[] {
   const grant = getSession()?.orgUnit;
   return grant ? units.filter((u) => u.path.includes(grant)) : [];
+}
+
+/** The units as a tree reads: each unit followed by the units below it, by name. */
+export function treeOrder(units: OrgUnit[]): OrgUnit[] {
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const key = (u: OrgUnit) => u.path.map((id) => names.get(id) ?? id);
+  return [...units].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
+      const order = ka[i].localeCompare(kb[i], 'vi');
+      if (order !== 0) return order;
+    }
+    return ka.length - kb.length;
+  });
 }
 
 /** Indented names for a unit picker (the tree is listed top down). */
@@ -163,9 +178,12 @@ function useRegistryWrite() {
       return true;
     } catch (e) {
       const field = e instanceof ApiError ? e.field?.split(/[.[]/)[0] : undefined;
-      if (e instanceof ApiError && field && fields.includes(field))
-        setFieldErrors({ [field]: t('form.refused', { message: e.message }) });
-      else setError(e);
+      if (e instanceof ApiError && field && fields.includes(field)) {
+        // The rule in the user's language when the app knows it, and the server's own words.
+        const rule = e.rule ? t(`rules.${e.rule}`, { defaultValue: '' }) : '';
+        const message = rule ? `${rule} (${e.message})` : e.message;
+        setFieldErrors({ [field]: t('form.refused', { message }) });
+      } else setError(e);
       return false;
     } finally {
       setBusy(false);
