@@ -10,17 +10,20 @@
  * bench/README.md; the run ends with one JSON line.
  */
 import 'reflect-metadata';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
-import { Browser } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { projectRoot } from '../../src/common/project-root';
 import { loadConfig } from '../../src/config/app-config';
 import { Actor } from '../../src/identity/actor';
 import { JwtVerifier } from '../../src/identity/jwt-verifier';
+import { rebuildProjection } from '../../src/projections/projection-rebuild';
+import { peopleProjection } from '../../src/read-models/people.projection';
 import { launchChromium } from '../../test/web/support/browser';
 import {
   createBenchDatabase,
@@ -46,16 +49,21 @@ interface Screen {
   api: RegExp;
 }
 
-/** The staff of a district (≈ 600 open cases below it) and the province's inspection commission. */
+/**
+ * A district's leadership (the bench's open cases wait on the decision, a leadership step) and the
+ * province's inspection commission (every discipline record).
+ */
 const SCREENS: Screen[] = [
   {
     name: 'inbox (Hộp việc)',
     path: '/',
     actor: {
-      userId: 'bench-staff',
-      name: 'Cán bộ tổ chức huyện',
-      roles: ['organization_staff'],
-      orgUnit: 'ou-d-0',
+      userId: 'bench-leader',
+      name: 'Lãnh đạo huyện',
+      roles: ['leadership'],
+      // The bench's cases of district 6 are all open (case n lies in district n mod 30 and is
+      // decided when n mod 10 < 6): 1,500 waiting on its leadership at full size.
+      orgUnit: 'ou-d-6',
     },
     api: /\/inbox(\?|$)/,
   },
@@ -93,12 +101,89 @@ const round = (n: number) => Math.round(n);
  * after a sign-in; the clock runs from the navigation's start (performance.now() = 0) to the
  * first animation frame in which the table has rows.
  */
+/** One navigation, timed from its start to the first frame with the table's rows. */
+async function visit(page: Page, screen: Screen, navigate: () => Promise<unknown>): Promise<Load> {
+  await navigate();
+  // (A function, not a string: the page's CSP forbids eval. It runs in the page, whose DOM
+  // types this tsconfig lacks, hence the casts.)
+  const rendered = await page
+    .waitForFunction(
+      () => {
+        const page = globalThis as unknown as {
+          document: { querySelector(selector: string): unknown };
+          performance: { now(): number };
+        };
+        return page.document.querySelector('table.grid tbody tr') ? page.performance.now() : null;
+      },
+      undefined,
+      { polling: 'raf', timeout: 20_000 },
+    )
+    .catch(async (error: unknown) => {
+      process.stderr.write(`${screen.path} shows: ${await page.locator('main').innerText()}\n`);
+      throw error;
+    });
+  const renderMs = (await rendered.jsonValue()) as number;
+  const rows = await page.locator('table.grid tbody tr').count();
+  const resources = await page.evaluate(() =>
+    (
+      globalThis as unknown as {
+        performance: { getEntriesByType(type: string): { name: string; duration: number }[] };
+      }
+    ).performance
+      .getEntriesByType('resource')
+      .map((e) => ({ name: e.name, duration: e.duration })),
+  );
+  if (process.env.BENCH_TRACE === '1') {
+    const trace = await page.evaluate(() =>
+      (
+        globalThis as unknown as {
+          performance: {
+            getEntriesByType(type: string): {
+              name: string;
+              startTime: number;
+              responseEnd: number;
+              domContentLoadedEventEnd?: number;
+            }[];
+          };
+        }
+      ).performance
+        .getEntriesByType('navigation')
+        .concat(
+          (
+            globalThis as unknown as {
+              performance: {
+                getEntriesByType(type: string): {
+                  name: string;
+                  startTime: number;
+                  responseEnd: number;
+                }[];
+              };
+            }
+          ).performance.getEntriesByType('resource'),
+        )
+        .map((e) => ({
+          name: e.name.replace(/^https?:\/\/[^/]+/, ''),
+          start: Math.round(e.startTime),
+          end: Math.round(e.responseEnd),
+          ...('domContentLoadedEventEnd' in e
+            ? { domContentLoaded: Math.round(e.domContentLoadedEventEnd as number) }
+            : {}),
+        })),
+    );
+    process.stderr.write(`${JSON.stringify(trace)} rendered at ${Math.round(renderMs)}\n`);
+  }
+  const api = resources.find((r) =>
+    screen.api.test(new URL(r.name).pathname + new URL(r.name).search),
+  );
+  return { renderMs, apiMs: api ? api.duration : null, rows };
+}
+
 async function loadOnce(
   browser: Browser,
   base: string,
   screen: Screen,
   token: string,
-): Promise<Load> {
+): Promise<{ first: Load; again: Load }> {
   const context = await browser.newContext({
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
@@ -118,24 +203,11 @@ async function loadOnce(
   );
   try {
     const page = await context.newPage();
-    await page.goto(`${base}${screen.path}`, { waitUntil: 'commit' });
-    // (Expressions as strings: they run in the page, whose DOM types this tsconfig lacks.)
-    const rendered = await page.waitForFunction(
-      "document.querySelector('table.grid tbody tr') ? performance.now() : null",
-      undefined,
-      { polling: 'raf', timeout: 60_000 },
-    );
-    const renderMs = (await rendered.jsonValue()) as number;
-    const rows = (await page.evaluate(
-      "document.querySelectorAll('table.grid tbody tr').length",
-    )) as number;
-    const resources = (await page.evaluate(
-      "performance.getEntriesByType('resource').map((e) => ({ name: e.name, duration: e.duration }))",
-    )) as { name: string; duration: number }[];
-    const api = resources.find((r) =>
-      screen.api.test(new URL(r.name).pathname + new URL(r.name).search),
-    );
-    return { renderMs, apiMs: api ? api.duration : null, rows };
+    const url = `${base}${screen.path}`;
+    const first = await visit(page, screen, () => page.goto(url, { waitUntil: 'commit' }));
+    // The same user coming back: the browser has the scripts in its cache (and compiled).
+    const again = await visit(page, screen, () => page.reload({ waitUntil: 'commit' }));
+    return { first, again };
   } finally {
     await context.close();
   }
@@ -167,6 +239,8 @@ async function main(): Promise<void> {
     });
     const buildStarted = Date.now();
     await rebuildBenchReadModels(db.pool, store, events);
+    // The people read model too: the inbox and the register show names.
+    await rebuildProjection({ pool: db.pool, store, projection: peopleProjection });
     const rebuildSeconds = (Date.now() - buildStarted) / 1000;
     // The post every bench person holds and every bench case fills, so the inbox has its title.
     await db.pool.query(
@@ -196,54 +270,75 @@ async function main(): Promise<void> {
     const verifier = new JwtVerifier({ secret: SECRET });
 
     browser = await launchChromium();
+    interface Figures {
+      median: number;
+      p90: number;
+      max: number;
+      runs: number[];
+    }
+    const figures = (loads: Load[]): Figures => {
+      const ms = loads.map((l) => l.renderMs);
+      return {
+        median: round(median(ms)),
+        p90: round(quantile(ms, 0.9)),
+        max: round(Math.max(...ms)),
+        runs: ms.map(round),
+      };
+    };
     const results: {
       screen: string;
-      renderMs: { median: number; p90: number; max: number };
-      apiMs: number | null;
       rows: number;
-      runs: number[];
+      firstVisitMs: Figures;
+      returnVisitMs: Figures;
+      apiMs: number | null;
     }[] = [];
     for (const screen of SCREENS) {
       const token = verifier.sign(screen.actor, 3600);
       await loadOnce(browser, base, screen, token); // warm-up: the server's caches and plans
-      const loads: Load[] = [];
+      const loads: { first: Load; again: Load }[] = [];
       for (let i = 0; i < RUNS; i += 1) loads.push(await loadOnce(browser, base, screen, token));
-      const render = loads.map((l) => l.renderMs);
-      const api = loads.map((l) => l.apiMs).filter((ms): ms is number => ms !== null);
-      results.push({
+      const api = loads
+        .flatMap((l) => [l.first.apiMs, l.again.apiMs])
+        .filter((ms): ms is number => ms !== null);
+      const result = {
         screen: screen.name,
-        renderMs: {
-          median: round(median(render)),
-          p90: round(quantile(render, 0.9)),
-          max: round(Math.max(...render)),
-        },
+        rows: loads[0].first.rows,
+        firstVisitMs: figures(loads.map((l) => l.first)),
+        returnVisitMs: figures(loads.map((l) => l.again)),
         apiMs: api.length ? round(median(api)) : null,
-        rows: loads[0].rows,
-        runs: render.map(round),
-      });
-      process.stderr.write(`${screen.name}: ${render.map(round).join(', ')} ms\n`);
+      };
+      results.push(result);
+      process.stderr.write(
+        `${screen.name}: first visit ${result.firstVisitMs.runs.join(', ')} ms; return visit ${result.returnVisitMs.runs.join(', ')} ms\n`,
+      );
     }
 
     const million = events >= 900_000;
+    const load = os.loadavg()[0];
+    const cell = (f: Figures) => `${f.median} / ${f.p90} / ${f.max} ms`;
     const section = [
       "## Web render on the query bench's database (`npm run bench:web:render`)",
       '',
       `Measured ${new Date().toISOString().slice(0, 10)} on **${events.toLocaleString('en-US')} events** ` +
         `(${PEOPLE.toLocaleString('en-US')} people, ${CASES.toLocaleString('en-US')} cases` +
-        `${million ? ', the million-event database' : `: ${((events / 942_286) * 100).toFixed(0)} % of the million-event database, what this machine built in a few minutes`}` +
-        `; load ${round(loadSeconds)} s, read models rebuilt in ${round(rebuildSeconds)} s). ` +
-        `Debian's Chromium, headless, a fresh context (empty cache) per load, signed in; from the ` +
-        `navigation's start to the first frame with the table's rows; ${RUNS} loads per screen after one warm-up.`,
+        `${million ? ', the million-event database' : `: ${((events / 942_286) * 100).toFixed(0)} % of the million-event database`}` +
+        `; loaded in ${round(loadSeconds)} s, read models rebuilt in ${round(rebuildSeconds)} s), ` +
+        `the machine's load average ${load.toFixed(1)} on its ${os.cpus().length} cores at the end. ` +
+        `Debian's Chromium, headless, signed in (the session in sessionStorage), the service serving ` +
+        `the built app with no worker running; the time is from the navigation's start to the first ` +
+        `frame with the table's rows. *First visit*: a fresh browser context (nothing cached); ` +
+        `*return visit*: the same page reloaded (scripts cached). ${RUNS} of each per screen, after one warm-up.`,
       '',
-      '| screen | rows shown | render median | p90 | max | its API call (median) |',
-      '|---|---:|---:|---:|---:|---:|',
+      '| screen | rows shown | first visit median / p90 / max | return visit median / p90 / max | its API call (median) |',
+      '|---|---:|---:|---:|---:|',
       ...results.map(
         (r) =>
-          `| ${r.screen} | ${r.rows} | ${r.renderMs.median} ms | ${r.renderMs.p90} ms | ${r.renderMs.max} ms | ${r.apiMs ?? '—'} ms |`,
+          `| ${r.screen} | ${r.rows} | ${cell(r.firstVisitMs)} | ${cell(r.returnVisitMs)} | ${r.apiMs ?? '—'} ms |`,
       ),
       '',
       `Budget ≤ ${BUDGET_MS} ms${million ? '' : ' (stated for the million-event database)'}: ` +
-        `**${results.every((r) => r.renderMs.p90 <= BUDGET_MS) ? 'within' : 'OVER'}** the budget at p90.`,
+        `first visits **${results.every((r) => r.firstVisitMs.p90 <= BUDGET_MS) ? 'within' : 'OVER'}**, ` +
+        `return visits **${results.every((r) => r.returnVisitMs.p90 <= BUDGET_MS) ? 'within' : 'OVER'}** the budget at p90.`,
       '',
     ].join('\n');
     const readme = readFileSync(README, 'utf8');
@@ -263,6 +358,7 @@ async function main(): Promise<void> {
         cases: CASES,
         loadSeconds,
         rebuildSeconds,
+        loadAverage: os.loadavg(),
         results,
       }),
     );
