@@ -98,6 +98,11 @@ describe('the web app signs in with an OIDC provider (authorization code + PKCE)
       oidc: { issuer: provider.issuer, clientId: CLIENT_ID, scopes: 'openid profile cadreflow' },
       devSignIn: false,
     });
+    // The page may connect to the provider (discovery, token endpoint), and nowhere else but here.
+    const page = await http().get('/').set('Accept', 'text/html').expect(200);
+    expect(page.headers['content-security-policy']).toContain(
+      `connect-src 'self' ${provider.issuer}`,
+    );
     await http()
       .post('/auth/dev-sign-in')
       .send({ userId: 'x', roles: ['admin'], orgUnit: 'ou-ha-noi' })
