@@ -869,6 +869,12 @@ export interface components {
             rank?: number;
             /** @example true */
             isLeadership?: boolean;
+            /**
+             * @description how the post is filled: appointment (bổ nhiệm) or election (bầu cử, e.g. a commune chair); appointment and re-appointment cases are refused for an elected post
+             * @default appointment
+             * @enum {string}
+             */
+            filledBy: "appointment" | "election";
         };
         PositionDto: {
             /** @example pos-son-tay-deputy-head-organization */
@@ -881,6 +887,8 @@ export interface components {
             /** @description higher is more senior */
             rank: number;
             isLeadership: boolean;
+            /** @enum {string} */
+            filledBy: "appointment" | "election";
         };
         RegisterPersonDto: {
             /** @example p-nguyen-van-an */
@@ -1168,6 +1176,12 @@ export interface components {
              * @example 2026-11-15
              */
             effectiveFrom: string;
+            /**
+             * Format: date
+             * @description the day the person received the decision (default: the decision date); the complaint window runs from it: one month on the Party track, 15 days on the civil-service track
+             * @example 2026-11-16
+             */
+            servedOn?: string;
         };
         ViolationDto: {
             /**
@@ -2178,7 +2192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2557,7 +2571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2748,7 +2762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2893,7 +2907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3127,7 +3141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3224,7 +3238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3321,7 +3335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3409,7 +3423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3495,7 +3509,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3666,7 +3680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3763,7 +3777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3860,7 +3874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3957,7 +3971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4054,7 +4068,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4269,7 +4283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4823,7 +4837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4921,7 +4935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5018,7 +5032,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5115,7 +5129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
