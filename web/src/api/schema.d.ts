@@ -22,6 +22,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How to sign in: the OIDC provider and client, and whether the development sign-in is on */
+        get: operations["SignInConfigController_signInConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/dead-letters": {
         parameters: {
             query?: never;
@@ -747,6 +764,29 @@ export interface components {
             token: string;
             /** @description expiry, ISO time */
             expiresAt: string;
+        };
+        OidcSignInDto: {
+            /**
+             * @description the provider (OIDC_ISSUER)
+             * @example https://id.example.gov.vn/realms/cadre
+             */
+            issuer: string;
+            /**
+             * @description the web app's public client id (OIDC_CLIENT_ID)
+             * @example cadreflow-web
+             */
+            clientId: string;
+            /**
+             * @description scopes to ask for (OIDC_SCOPES)
+             * @example openid profile
+             */
+            scopes: string;
+        };
+        SignInConfigDto: {
+            /** @description the identity provider to sign in with (authorization code + PKCE); null when none is configured */
+            oidc?: components["schemas"]["OidcSignInDto"] | null;
+            /** @description is the development sign-in on (DEV_SIGN_IN=true, never in production) */
+            devSignIn: boolean;
         };
         DeadLetterView: {
             /** Format: uuid */
@@ -1920,6 +1960,8 @@ export type SchemaDemoUserDto = components['schemas']['DemoUserDto'];
 export type SchemaDevSignInInfoDto = components['schemas']['DevSignInInfoDto'];
 export type SchemaDevSignInDto = components['schemas']['DevSignInDto'];
 export type SchemaDevSignInAnswerDto = components['schemas']['DevSignInAnswerDto'];
+export type SchemaOidcSignInDto = components['schemas']['OidcSignInDto'];
+export type SchemaSignInConfigDto = components['schemas']['SignInConfigDto'];
 export type SchemaDeadLetterView = components['schemas']['DeadLetterView'];
 export type SchemaAccessLogEntryDto = components['schemas']['AccessLogEntryDto'];
 export type SchemaAccessLogPageDto = components['schemas']['AccessLogPageDto'];
@@ -2104,6 +2146,52 @@ export interface operations {
             };
         };
     };
+    SignInConfigController_signInConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInConfigDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     DeadLettersController_list: {
         parameters: {
             query?: {
@@ -2267,7 +2355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2646,7 +2734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2837,7 +2925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2982,7 +3070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3216,7 +3304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3313,7 +3401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3410,7 +3498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3498,7 +3586,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3584,7 +3672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3755,7 +3843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3852,7 +3940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3949,7 +4037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4046,7 +4134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4143,7 +4231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4358,7 +4446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5044,7 +5132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5142,7 +5230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5239,7 +5327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5336,7 +5424,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
