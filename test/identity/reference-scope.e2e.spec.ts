@@ -419,6 +419,12 @@ describe('authorization: every id a request names lies in the caller’s grant',
     { method: 'get', route: '/cadres/:id/history', path: '/cadres/p-b/history', field: 'id' },
     {
       method: 'get',
+      route: '/audit/cases/:id/proof',
+      path: '/audit/cases/c-b/proof',
+      field: 'id',
+    },
+    {
+      method: 'get',
       route: '/audit/verify',
       path: '/audit/verify?stream=appointment-c-b',
       field: 'stream',
@@ -452,8 +458,9 @@ describe('authorization: every id a request names lies in the caller’s grant',
   };
 
   it('covers every write route that names a unit, a post, a person or a case', () => {
-    // The dead-letter replay names a failed job, which belongs to no unit (admin only).
-    const exempt = ['POST /admin/dead-letters/:id/replay'];
+    // The dead-letter replay names a failed job, which belongs to no unit (admin only); signing a
+    // checkpoint names nothing (auditor, admin: it covers the whole store).
+    const exempt = ['POST /admin/dead-letters/:id/replay', 'POST /audit/checkpoints'];
     const writeRoutes = routeTable(t.app)
       .filter((route) => route.method !== 'GET' && !route.isPublic)
       .map((route) => `${route.method} ${route.path}`)
