@@ -186,7 +186,9 @@ export class AppConfig {
    */
   @Transform(({ value }) => (value === undefined || value === '' ? 3_600_000 : Number(value)))
   @IsInt({ message: 'CHECKPOINT_INTERVAL_MS must be a whole number' })
-  @Min(0, { message: 'CHECKPOINT_INTERVAL_MS must be 0 (off) or at least 1000' })
+  @Min(0, {
+    message: 'CHECKPOINT_INTERVAL_MS must be 0 (off) or a positive number of milliseconds',
+  })
   CHECKPOINT_INTERVAL_MS = 3_600_000;
 
   /** The append-only directory outside the database that holds every signed checkpoint. */
