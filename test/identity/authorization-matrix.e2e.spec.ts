@@ -128,10 +128,16 @@ describe('authorization matrix: every route × every role × in scope / out of s
       (route) => !route.isPublic && (!route.allowed || route.allowed.length === 0),
     );
     expect(withoutRule.map((route) => `${route.method} ${route.path}`)).toEqual([]);
-    // The development sign-in answers 404 unless DEV_SIGN_IN=true (test/web/web-serving.e2e.spec.ts).
+    // The development sign-in answers 404 unless DEV_SIGN_IN=true (test/web/web-serving.e2e.spec.ts);
+    // /auth/config tells the sign-in page which provider to use, before anyone has a token.
     expect(
       routes.filter((route) => route.isPublic).map((route) => `${route.method} ${route.path}`),
-    ).toEqual(['GET /auth/dev-sign-in', 'POST /auth/dev-sign-in', 'GET /health']);
+    ).toEqual([
+      'GET /auth/config',
+      'GET /auth/dev-sign-in',
+      'POST /auth/dev-sign-in',
+      'GET /health',
+    ]);
   });
 
   it('without a token every route but /health answers 401', async () => {
