@@ -8,6 +8,14 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig, trustProxySetting } from './config/app-config';
 import { APP_CONFIG } from './infrastructure/app-config.token';
 import { serveWebApp } from './web/serve-web-app';
+import { JobsRuntime } from './jobs/jobs-runtime';
+import { httpObservation } from './observability/http-observation';
+import { APP_METRICS, AppMetrics } from './observability/metrics';
+import {
+  OBSERVABILITY_OPTIONS,
+  ObservabilityOptions,
+} from './observability/observability.controllers';
+import { mountQueueDashboard } from './observability/queue-dashboard';
 
 /** Everything main.ts and the e2e tests both apply to the Nest application. */
 export function configureApp(
@@ -18,7 +26,15 @@ export function configureApp(
   // X-Forwarded-For entries to believe, so the per-IP rate limit and the logs see the client.
   const config = app.get<AppConfig>(APP_CONFIG, { strict: false });
   (app as NestExpressApplication).set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  // First: every request is timed (and, with tracing on, spanned), whatever answers it.
+  app.use(httpObservation(app.get<AppMetrics>(APP_METRICS, { strict: false })));
   app.use(helmet());
+  // The job dashboard (admins), before the web app, which would answer its page with its own.
+  mountQueueDashboard(
+    app,
+    [app.get(JobsRuntime, { strict: false }).queue.queue],
+    app.get<ObservabilityOptions>(OBSERVABILITY_OPTIONS, { strict: false }).verifier,
+  );
   // The web app (built into web/dist by `npm run build`) at `/`; the API keeps its routes.
   if (options.webDir) serveWebApp(app, options.webDir);
   (app as NestExpressApplication).useBodyParser('json', {

@@ -84,6 +84,12 @@ export class AppConfig {
   @IsString()
   JWT_AUDIENCE?: string;
 
+  /** A static bearer token for Prometheus to read `/metrics` with (admins' tokens work too). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   /** Longest lifetime (exp − iat) of an accepted bearer token; tokens without exp are refused. */
   @Transform(({ value }) =>
     value === undefined || value === '' ? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS : Number(value),
@@ -170,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     'JWT_JWKS_URL',
     'JWT_ISSUER',
     'JWT_AUDIENCE',
+    'METRICS_TOKEN',
     'NODE_ENV',
   ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
@@ -194,7 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
 }
 
 /** Settings whose value is a secret: an error names them but never prints what was given. */
-const SECRET_SETTINGS = new Set(['JWT_SECRET']);
+const SECRET_SETTINGS = new Set(['JWT_SECRET', 'METRICS_TOKEN']);
 
 /**
  * What a configuration error may print of a value: nothing for a secret, a URL with its password

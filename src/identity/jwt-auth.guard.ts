@@ -21,7 +21,7 @@ export interface AuthenticatedRequest {
  * A token in the URL ends up in proxy and server logs, browser history and Referer headers: it is
  * refused wherever it appears, on every route, even alongside a valid header.
  */
-function carriesTokenInQuery(request: AuthenticatedRequest): boolean {
+export function carriesTokenInQuery(request: AuthenticatedRequest): boolean {
   const url = request.originalUrl ?? request.url ?? '';
   const query = url.indexOf('?');
   if (query < 0) return false;

@@ -10,6 +10,7 @@ import { createEventStore } from './create-event-store';
 import { APP_CONFIG } from './app-config.token';
 import { UpcasterRegistry } from '../event-store/upcasters';
 import { UPCASTERS } from './upcasters.token';
+import { APP_METRICS, AppMetrics } from '../observability/metrics';
 
 /** Connections shared by every module: PostgreSQL pool, Redis, the event store, the clock. */
 @Global()
@@ -50,14 +51,15 @@ export class InfrastructureModule implements OnApplicationShutdown {
             return redis;
           },
         },
+        { provide: APP_METRICS, useFactory: () => new AppMetrics() },
         {
           provide: EVENT_STORE,
-          inject: [PG_POOL, UPCASTERS],
-          useFactory: (pool: Pool, upcasters: UpcasterRegistry) =>
-            createEventStore(config, pool, upcasters),
+          inject: [PG_POOL, UPCASTERS, APP_METRICS],
+          useFactory: (pool: Pool, upcasters: UpcasterRegistry, metrics: AppMetrics) =>
+            createEventStore(config, pool, upcasters, metrics),
         },
       ],
-      exports: [APP_CONFIG, CLOCK, UPCASTERS, PG_POOL, REDIS, EVENT_STORE],
+      exports: [APP_CONFIG, CLOCK, UPCASTERS, PG_POOL, REDIS, EVENT_STORE, APP_METRICS],
     };
   }
 

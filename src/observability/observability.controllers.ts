@@ -1,0 +1,136 @@
+import {
+  CanActivate,
+  Controller,
+  ExecutionContext,
+  Get,
+  Headers,
+  Inject,
+  Injectable,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import * as jwt from 'jsonwebtoken';
+import { ApiAuthenticatedProblems } from '../common/openapi/api-problems.decorator';
+import { ACCESS, Allow } from '../identity/allow.decorator';
+import { AuthenticatedRequest } from '../identity/jwt-auth.guard';
+import { JwtVerifier } from '../identity/jwt-verifier';
+import { Public } from '../identity/public.decorator';
+import { bearerToken, sameSecret, verifyAdmin } from './admin-access';
+import { APP_METRICS, AppMetrics } from './metrics';
+import {
+  QUEUE_DASHBOARD_PATH,
+  QUEUE_SESSION_MAX_SECONDS,
+  sessionCookie,
+} from './queue-dashboard';
+
+export const OBSERVABILITY_OPTIONS = Symbol('OBSERVABILITY_OPTIONS');
+
+export interface ObservabilityOptions {
+  /** The verifier of the API's bearer tokens (the same instance the JWT guard uses). */
+  verifier: JwtVerifier;
+  /** A static bearer token that may read /metrics (a Prometheus scraper has no user). */
+  metricsToken?: string;
+}
+
+/**
+ * `/metrics` is for a scraper holding `METRICS_TOKEN` or for an admin's bearer token: 401 without
+ * a valid one, 403 for a user without the admin role. (The route is @Public for the JWT guard,
+ * which would refuse the static token; this guard decides instead.)
+ */
+@Injectable()
+export class MetricsAccessGuard implements CanActivate {
+  constructor(@Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = bearerToken(request.headers.authorization);
+    if (token && this.options.metricsToken && sameSecret(token, this.options.metricsToken))
+      return true;
+    request.actor = await verifyAdmin(
+      this.options.verifier,
+      token,
+      'missing bearer token: send "Authorization: Bearer <METRICS_TOKEN or an admin token>"',
+    );
+    return true;
+  }
+}
+
+@ApiTags('operations')
+@Controller('metrics')
+export class MetricsController {
+  constructor(@Inject(APP_METRICS) private readonly metrics: AppMetrics) {}
+
+  @Get()
+  @Public()
+  @SkipThrottle()
+  @UseGuards(MetricsAccessGuard)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Prometheus metrics (METRICS_TOKEN bearer or an admin token)',
+    description:
+      'Prometheus text exposition: request latency by route template and status, event store append latency and group-commit sizes, projection and saga lag, timers, queue jobs, dead letters, PostgreSQL pool, process. See the README, "Operating it".',
+  })
+  @ApiOkResponse({
+    description: 'Prometheus text format 0.0.4',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
+  @ApiAuthenticatedProblems()
+  async scrape(
+    @Res() response: { setHeader(name: string, value: string): void; send(body: string): void },
+  ): Promise<void> {
+    const body = await this.metrics.registry.metrics();
+    response.setHeader('Content-Type', this.metrics.registry.contentType);
+    response.setHeader('Cache-Control', 'no-store');
+    response.send(body);
+  }
+}
+
+export class QueueDashboardSessionDto {
+  @ApiProperty({ example: QUEUE_DASHBOARD_PATH, description: 'open this page in the same browser' })
+  dashboard!: string;
+  @ApiProperty({ description: 'when the session cookie ends, ISO time' })
+  expiresAt!: string;
+}
+
+@ApiTags('operations')
+@Controller('admin/queues/session')
+export class QueueDashboardSessionController {
+  @Post()
+  @Allow(...ACCESS.admin)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Open a queue dashboard session in this browser (admin)',
+    description:
+      'Sets an HttpOnly, SameSite=Strict cookie scoped to /admin/queues carrying the bearer token, for at most 15 minutes (less if the token ends sooner), so the bull-board page and its API calls are authorised without a token in the URL. The cookie is verified exactly as the bearer is.',
+  })
+  @ApiCreatedResponse({ type: QueueDashboardSessionDto })
+  @ApiAuthenticatedProblems()
+  open(
+    @Headers('authorization') authorization: string,
+    @Req() request: { secure?: boolean },
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
+  ): QueueDashboardSessionDto {
+    // The JWT guard has verified this token and the roles guard the admin role.
+    const token = bearerToken(authorization) as string;
+    const now = Math.floor(Date.now() / 1000);
+    const exp = (jwt.decode(token) as jwt.JwtPayload | null)?.exp ?? now;
+    const lifetime = Math.min(QUEUE_SESSION_MAX_SECONDS, Math.max(0, exp - now));
+    response.setHeader('Set-Cookie', sessionCookie(token, lifetime, request.secure === true));
+    response.setHeader('Cache-Control', 'no-store');
+    return {
+      dashboard: QUEUE_DASHBOARD_PATH,
+      expiresAt: new Date((now + lifetime) * 1000).toISOString(),
+    };
+  }
+}
