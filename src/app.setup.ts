@@ -16,6 +16,7 @@ import {
   ObservabilityOptions,
 } from './observability/observability.controllers';
 import { mountQueueDashboard } from './observability/queue-dashboard';
+import { OrgScope } from './identity/org-scope';
 
 /** Everything main.ts and the e2e tests both apply to the Nest application. */
 export function configureApp(
@@ -30,11 +31,10 @@ export function configureApp(
   app.use(httpObservation(app.get<AppMetrics>(APP_METRICS, { strict: false })));
   app.use(helmet());
   // The job dashboard (admins), before the web app, which would answer its page with its own.
-  mountQueueDashboard(
-    app,
-    [app.get(JobsRuntime, { strict: false }).queue.queue],
-    app.get<ObservabilityOptions>(OBSERVABILITY_OPTIONS, { strict: false }).verifier,
-  );
+  mountQueueDashboard(app, [app.get(JobsRuntime, { strict: false }).queue.queue], {
+    verifier: app.get<ObservabilityOptions>(OBSERVABILITY_OPTIONS, { strict: false }).verifier,
+    scope: app.get(OrgScope, { strict: false }),
+  });
   // The web app (built into web/dist by `npm run build`) at `/`; the API keeps its routes.
   if (options.webDir) serveWebApp(app, options.webDir);
   (app as NestExpressApplication).useBodyParser('json', {

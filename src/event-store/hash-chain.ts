@@ -21,7 +21,9 @@ export const UNHASHED_METADATA_KEYS: readonly string[] = ['traceparent'];
 
 /** SHA-256 of the canonical JSON of an event's content. */
 export function contentDigest(content: HashedContent): Buffer {
-  return createHash('sha256').update(canonicalize(hashedForm(content)), 'utf8').digest();
+  return createHash('sha256')
+    .update(canonicalize(hashedForm(content)), 'utf8')
+    .digest();
 }
 
 function hashedForm(content: HashedContent): HashedContent {

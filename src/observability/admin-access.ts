@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { UnauthorizedException } from '@nestjs/common';
 import { Actor } from '../identity/actor';
 import { JwtVerifier, TokenRejected } from '../identity/jwt-verifier';
+import { OrgScope } from '../identity/org-scope';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 
 /** The bearer token of an `Authorization` header; 401 when the header is there but malformed. */
@@ -24,13 +25,15 @@ export function sameSecret(presented: string, expected: string): boolean {
 /**
  * The admin behind a token, verified exactly as the API's bearer tokens are (same verifier, same
  * claims and lifetime rules): 401 with no or a rejected token, 403 (`role.not_allowed`) for
- * anyone without the `admin` role.
+ * anyone without the `admin` role, and 403 (`scope.unknown_unit`) for a grant of a unit the
+ * registry does not hold, as the API's guards answer in that order.
  */
 export async function verifyAdmin(
-  verifier: JwtVerifier,
+  access: { verifier: JwtVerifier; scope: OrgScope },
   token: string | undefined,
   missing: string,
 ): Promise<Actor> {
+  const { verifier, scope } = access;
   if (!token) throw new UnauthorizedException(missing);
   let actor: Actor;
   try {
@@ -45,5 +48,6 @@ export async function verifyAdmin(
       `this route is for admin; you act as ${actor.roles.join(', ') || 'no role'}`,
       'forbidden',
     );
+  await scope.assertGrantUnitKnown(actor);
   return actor;
 }

@@ -25,14 +25,11 @@ import { ApiAuthenticatedProblems } from '../common/openapi/api-problems.decorat
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { AuthenticatedRequest } from '../identity/jwt-auth.guard';
 import { JwtVerifier } from '../identity/jwt-verifier';
+import { OrgScope } from '../identity/org-scope';
 import { Public } from '../identity/public.decorator';
 import { bearerToken, sameSecret, verifyAdmin } from './admin-access';
 import { APP_METRICS, AppMetrics } from './metrics';
-import {
-  QUEUE_DASHBOARD_PATH,
-  QUEUE_SESSION_MAX_SECONDS,
-  sessionCookie,
-} from './queue-dashboard';
+import { QUEUE_DASHBOARD_PATH, QUEUE_SESSION_MAX_SECONDS, sessionCookie } from './queue-dashboard';
 
 export const OBSERVABILITY_OPTIONS = Symbol('OBSERVABILITY_OPTIONS');
 
@@ -50,7 +47,10 @@ export interface ObservabilityOptions {
  */
 @Injectable()
 export class MetricsAccessGuard implements CanActivate {
-  constructor(@Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions) {}
+  constructor(
+    @Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions,
+    private readonly scope: OrgScope,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -58,7 +58,7 @@ export class MetricsAccessGuard implements CanActivate {
     if (token && this.options.metricsToken && sameSecret(token, this.options.metricsToken))
       return true;
     request.actor = await verifyAdmin(
-      this.options.verifier,
+      { verifier: this.options.verifier, scope: this.scope },
       token,
       'missing bearer token: send "Authorization: Bearer <METRICS_TOKEN or an admin token>"',
     );

@@ -8,6 +8,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpErrorFilter } from '../common/http-exception.filter';
 import { carriesTokenInQuery } from '../identity/jwt-auth.guard';
 import { JwtVerifier } from '../identity/jwt-verifier';
+import { OrgScope } from '../identity/org-scope';
 import { bearerToken, verifyAdmin } from './admin-access';
 
 /** Where the dashboard lives; its session cookie is scoped to this path. */
@@ -67,7 +68,7 @@ function answerWithProblem(error: unknown, request: unknown, response: unknown):
 export function mountQueueDashboard(
   app: INestApplication,
   queues: Queue[],
-  verifier: JwtVerifier,
+  access: { verifier: JwtVerifier; scope: OrgScope },
 ): void {
   const board = new ExpressAdapter();
   board.setBasePath(QUEUE_DASHBOARD_PATH);
@@ -97,7 +98,7 @@ export function mountQueueDashboard(
         bearerToken(request.headers.authorization) ??
         cookieValue(request.headers.cookie, QUEUE_SESSION_COOKIE);
       request.actor = await verifyAdmin(
-        verifier,
+        access,
         token,
         'the queue dashboard needs an admin: send "Authorization: Bearer <token>", or POST /admin/queues/session with it to open a dashboard session in this browser',
       );

@@ -128,7 +128,11 @@ export async function inSpan<T>(
   const parent = options.parent ?? context.active();
   const span = tracer().startSpan(
     name,
-    { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes, links: options.links },
+    {
+      kind: options.kind ?? SpanKind.INTERNAL,
+      attributes: options.attributes,
+      links: options.links,
+    },
     parent,
   );
   try {
@@ -147,7 +151,11 @@ export function startSpan(name: string, options: SpanOptions): Span | undefined 
   if (!enabled) return undefined;
   return tracer().startSpan(
     name,
-    { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes, links: options.links },
+    {
+      kind: options.kind ?? SpanKind.INTERNAL,
+      attributes: options.attributes,
+      links: options.links,
+    },
     options.parent ?? context.active(),
   );
 }
