@@ -8,15 +8,8 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig, trustProxySetting } from './config/app-config';
 import { APP_CONFIG } from './infrastructure/app-config.token';
 import { serveWebApp } from './web/serve-web-app';
-import { JobsRuntime } from './jobs/jobs-runtime';
 import { httpObservation } from './observability/http-observation';
 import { APP_METRICS, AppMetrics } from './observability/metrics';
-import {
-  OBSERVABILITY_OPTIONS,
-  ObservabilityOptions,
-} from './observability/observability.controllers';
-import { mountQueueDashboard } from './observability/queue-dashboard';
-import { OrgScope } from './identity/org-scope';
 
 /** Everything main.ts and the e2e tests both apply to the Nest application. */
 export function configureApp(
@@ -30,11 +23,6 @@ export function configureApp(
   // First: every request is timed (and, with tracing on, spanned), whatever answers it.
   app.use(httpObservation(app.get<AppMetrics>(APP_METRICS, { strict: false })));
   app.use(helmet());
-  // The job dashboard (admins), before the web app, which would answer its page with its own.
-  mountQueueDashboard(app, [app.get(JobsRuntime, { strict: false }).queue.queue], {
-    verifier: app.get<ObservabilityOptions>(OBSERVABILITY_OPTIONS, { strict: false }).verifier,
-    scope: app.get(OrgScope, { strict: false }),
-  });
   // The web app (built into web/dist by `npm run build`) at `/`; the API keeps its routes.
   if (options.webDir) serveWebApp(app, options.webDir);
   (app as NestExpressApplication).useBodyParser('json', {

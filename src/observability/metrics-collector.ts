@@ -75,6 +75,19 @@ export function registerScrapeGauges(metrics: AppMetrics, sources: CollectorSour
       }
     };
 
+  // First: prom-client starts every gauge's collection at once, and the others queue queries on
+  // this pool; read after them, the pool would show the scrape's own queries waiting.
+  metrics.gauge(
+    'cadreflow_pg_pool_clients',
+    'PostgreSQL pool: connections open (total), idle, and requests waiting for one (waiting)',
+    ['state'],
+    guarded('the pool', (gauge) => {
+      gauge.set({ state: 'total' }, sources.pool.totalCount);
+      gauge.set({ state: 'idle' }, sources.pool.idleCount);
+      gauge.set({ state: 'waiting' }, sources.pool.waitingCount);
+    }),
+  );
+
   metrics.gauge(
     'cadreflow_projection_lag_events',
     `Events in the store after the projection's checkpoint (counted up to ${LAG_CAP})`,
@@ -145,16 +158,6 @@ export function registerScrapeGauges(metrics: AppMetrics, sources: CollectorSour
         'SELECT source, status, count(*) AS n FROM dead_letters GROUP BY source, status',
       );
       for (const row of rows) gauge.set({ source: row.source, status: row.status }, Number(row.n));
-    }),
-  );
-  metrics.gauge(
-    'cadreflow_pg_pool_clients',
-    'PostgreSQL pool: connections open (total), idle, and requests waiting for one (waiting)',
-    ['state'],
-    guarded('the pool', (gauge) => {
-      gauge.set({ state: 'total' }, sources.pool.totalCount);
-      gauge.set({ state: 'idle' }, sources.pool.idleCount);
-      gauge.set({ state: 'waiting' }, sources.pool.waitingCount);
     }),
   );
 }

@@ -1,4 +1,5 @@
 import {
+  All,
   CanActivate,
   Controller,
   ExecutionContext,
@@ -6,6 +7,7 @@ import {
   Headers,
   Inject,
   Injectable,
+  NotFoundException,
   Post,
   Req,
   Res,
@@ -14,6 +16,7 @@ import {
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiExcludeEndpoint,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -29,9 +32,19 @@ import { OrgScope } from '../identity/org-scope';
 import { Public } from '../identity/public.decorator';
 import { bearerToken, sameSecret, verifyAdmin } from './admin-access';
 import { APP_METRICS, AppMetrics } from './metrics';
-import { QUEUE_DASHBOARD_PATH, QUEUE_SESSION_MAX_SECONDS, sessionCookie } from './queue-dashboard';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  dashboardToken,
+  QUEUE_DASHBOARD_PATH,
+  QUEUE_SESSION_MAX_SECONDS,
+  RequestHandler,
+  serveFromBoard,
+  sessionCookie,
+} from './queue-dashboard';
 
 export const OBSERVABILITY_OPTIONS = Symbol('OBSERVABILITY_OPTIONS');
+/** The bull-board Express app over the service's queues. */
+export const QUEUE_BOARD = Symbol('QUEUE_BOARD');
 
 export interface ObservabilityOptions {
   /** The verifier of the API's bearer tokens (the same instance the JWT guard uses). */
@@ -132,5 +145,67 @@ export class QueueDashboardSessionController {
       dashboard: QUEUE_DASHBOARD_PATH,
       expiresAt: new Date((now + lifetime) * 1000).toISOString(),
     };
+  }
+}
+
+/**
+ * The dashboard is for admins, by bearer header or by the session cookie (see queue-dashboard.ts):
+ * 401 without a valid token, 403 for a non-admin or a grant of an unregistered unit. A token in
+ * the URL has already been refused by the JWT guard, as on every route.
+ */
+@Injectable()
+export class QueueDashboardGuard implements CanActivate {
+  constructor(
+    @Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions,
+    private readonly scope: OrgScope,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    request.actor = await verifyAdmin(
+      { verifier: this.options.verifier, scope: this.scope },
+      dashboardToken(request.headers),
+      'the queue dashboard needs an admin: send "Authorization: Bearer <token>", or POST /admin/queues/session with it to open a dashboard session in this browser',
+    );
+    return true;
+  }
+}
+
+/**
+ * bull-board at `/admin/queues`, served through Nest so that its requests pass the same guards,
+ * metrics, access log and error answers as the API's.
+ */
+@ApiTags('operations')
+@Controller('admin/queues')
+@Public()
+@UseGuards(QueueDashboardGuard)
+export class QueueDashboardController {
+  constructor(@Inject(QUEUE_BOARD) private readonly board: RequestHandler) {}
+
+  @Get()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'The job dashboard (bull-board, read-only; admin)',
+    description:
+      'The BullMQ queue of timers and saga replays: jobs by state, their data and errors. A browser opens it after POST /admin/queues/session; a client can send the bearer header. Its scripts and its API live under /admin/queues/ and take the same authorisation. Failed jobs are replayed through /admin/dead-letters.',
+  })
+  @ApiOkResponse({
+    description: 'the dashboard page',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
+  @ApiAuthenticatedProblems()
+  page(@Req() request: IncomingMessage, @Res() response: ServerResponse): Promise<void> {
+    return this.serve(request, response);
+  }
+
+  @All('*path')
+  @ApiExcludeEndpoint()
+  assetsAndApi(@Req() request: IncomingMessage, @Res() response: ServerResponse): Promise<void> {
+    return this.serve(request, response);
+  }
+
+  private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!(await serveFromBoard(this.board, request, response)))
+      throw new NotFoundException('the queue dashboard has nothing at this address');
   }
 }

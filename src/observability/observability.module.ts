@@ -11,14 +11,18 @@ import {
   MetricsController,
   OBSERVABILITY_OPTIONS,
   ObservabilityOptions,
+  QUEUE_BOARD,
+  QueueDashboardController,
+  QueueDashboardGuard,
   QueueDashboardSessionController,
 } from './observability.controllers';
+import { createQueueBoard } from './queue-dashboard';
 import { ShutdownLog } from './shutdown-log';
 
 /**
- * Operating the service: `/metrics` (Prometheus), the queue dashboard's session route, and the
- * shutdown log line. The request metrics and spans are an Express middleware and the dashboard an
- * Express router, both mounted by configureApp (app.setup.ts).
+ * Operating the service: `/metrics` (Prometheus), the queue dashboard and its session route, and
+ * the shutdown log line. Request metrics and spans are an Express middleware, mounted first by
+ * configureApp (app.setup.ts).
  */
 @Module({})
 export class ObservabilityModule implements OnModuleInit {
@@ -33,10 +37,17 @@ export class ObservabilityModule implements OnModuleInit {
   static forRoot(options: ObservabilityOptions): DynamicModule {
     return {
       module: ObservabilityModule,
-      controllers: [MetricsController, QueueDashboardSessionController],
+      // The session route before the dashboard's catch-all under the same path.
+      controllers: [MetricsController, QueueDashboardSessionController, QueueDashboardController],
       providers: [
         { provide: OBSERVABILITY_OPTIONS, useValue: options },
+        {
+          provide: QUEUE_BOARD,
+          inject: [JobsRuntime],
+          useFactory: (jobs: JobsRuntime) => createQueueBoard([jobs.queue.queue]),
+        },
         MetricsAccessGuard,
+        QueueDashboardGuard,
         ShutdownLog,
       ],
       exports: [OBSERVABILITY_OPTIONS],

@@ -1,15 +1,9 @@
-import { ArgumentsHost, INestApplication, UnauthorizedException } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Queue } from 'bullmq';
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { HttpErrorFilter } from '../common/http-exception.filter';
-import { carriesTokenInQuery } from '../identity/jwt-auth.guard';
-import { JwtVerifier } from '../identity/jwt-verifier';
-import { OrgScope } from '../identity/org-scope';
-import { bearerToken, verifyAdmin } from './admin-access';
+import { bearerToken } from './admin-access';
 
 /** Where the dashboard lives; its session cookie is scoped to this path. */
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -17,12 +11,6 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 export const QUEUE_SESSION_COOKIE = 'cf_queues_session';
 /** Longest life of a dashboard session, however long the token itself still lives. */
 export const QUEUE_SESSION_MAX_SECONDS = 15 * 60;
-
-interface DashboardRequest extends IncomingMessage {
-  path?: string;
-  originalUrl?: string;
-  actor?: unknown;
-}
 
 /** The value of one cookie in a `Cookie` header. */
 export function cookieValue(header: string | undefined, name: string): string | undefined {
@@ -50,26 +38,12 @@ export function sessionCookie(token: string, maxAge: number, secure: boolean): s
   ].join('; ');
 }
 
-/** Answers an error as the API does (problem+json, language, rule in the access log). */
-function answerWithProblem(error: unknown, request: unknown, response: unknown): void {
-  new HttpErrorFilter().catch(error, {
-    switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }),
-  } as unknown as ArgumentsHost);
-}
-
 /**
- * bull-board at `/admin/queues` over the service's BullMQ queue, for admins only. A browser
- * cannot attach a bearer header to a page load and a token in the URL is refused, so the
- * dashboard takes either the `Authorization: Bearer` header or the session cookie that
- * `POST /admin/queues/session` (with the bearer) sets; both tokens go through the same verifier
- * as every API request. Read-only: a failed job is replayed through `/dead-letters`, the one path
- * that keeps the dead letter's record.
+ * bull-board over the service's BullMQ queues, as an Express app that expects to be mounted at
+ * `/admin/queues`. Read-only: a failed job is replayed through `/dead-letters`, the one path that
+ * keeps the dead letter's record.
  */
-export function mountQueueDashboard(
-  app: INestApplication,
-  queues: Queue[],
-  access: { verifier: JwtVerifier; scope: OrgScope },
-): void {
+export function createQueueBoard(queues: Queue[]): RequestHandler {
   const board = new ExpressAdapter();
   board.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
@@ -77,35 +51,55 @@ export function mountQueueDashboard(
     serverAdapter: board,
     options: { uiConfig: { boardTitle: 'cadreflow jobs' } },
   });
-  const router = board.getRouter();
-  const guard = async (
-    request: DashboardRequest,
-    response: ServerResponse,
-    next: (error?: unknown) => void,
-  ): Promise<void> => {
-    // The session route is an API route: Nest's guards check its bearer.
-    if (request.path === '/session') return next();
-    try {
-      if (carriesTokenInQuery(request as never))
-        throw new UnauthorizedException({
-          statusCode: 401,
-          error: 'Unauthorized',
-          rule: 'token.in_query',
-          message:
-            'a token in the URL (?access_token=) is never accepted: send it as "Authorization: Bearer <token>" or open a dashboard session (POST /admin/queues/session)',
-        });
-      const token =
-        bearerToken(request.headers.authorization) ??
-        cookieValue(request.headers.cookie, QUEUE_SESSION_COOKIE);
-      request.actor = await verifyAdmin(
-        access,
-        token,
-        'the queue dashboard needs an admin: send "Authorization: Bearer <token>", or POST /admin/queues/session with it to open a dashboard session in this browser',
-      );
-      next();
-    } catch (error) {
-      answerWithProblem(error, request, response);
-    }
-  };
-  (app as NestExpressApplication).use(QUEUE_DASHBOARD_PATH, guard, router);
+  return board.getRouter() as RequestHandler;
+}
+
+export type RequestHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
+
+interface MountableRequest extends IncomingMessage {
+  url: string;
+  baseUrl?: string;
+  originalUrl?: string;
+}
+
+/**
+ * Hands a request for `/admin/queues/...` to the board as Express would hand it to an app
+ * mounted there: the URL relative to the mount point, the mount point as the base URL, both put
+ * back afterwards. Resolves false when the board has nothing at that path.
+ */
+export function serveFromBoard(
+  board: RequestHandler,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<boolean> {
+  const mountable = request as MountableRequest;
+  const { url, baseUrl } = mountable;
+  const path = (mountable.originalUrl ?? url).slice(QUEUE_DASHBOARD_PATH.length);
+  mountable.url = path.startsWith('/') ? path : `/${path}`;
+  mountable.baseUrl = QUEUE_DASHBOARD_PATH;
+  return new Promise((resolve, reject) => {
+    const restore = (): void => {
+      mountable.url = url;
+      mountable.baseUrl = baseUrl;
+    };
+    response.once('finish', () => resolve(true));
+    board(request, response, (error?: unknown) => {
+      restore();
+      if (error) reject(error);
+      else resolve(false);
+    });
+  });
+}
+
+/**
+ * Who may open the dashboard: an admin, by the `Authorization: Bearer` header or by the session
+ * cookie `POST /admin/queues/session` sets (a browser cannot attach a header to a page load, and a
+ * token in the URL is refused); both tokens go through the API's verifier.
+ */
+export function dashboardToken(headers: IncomingMessage['headers']): string | undefined {
+  return bearerToken(headers.authorization) ?? cookieValue(headers.cookie, QUEUE_SESSION_COOKIE);
 }

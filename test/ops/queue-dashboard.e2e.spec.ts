@@ -80,6 +80,12 @@ describe('the queue dashboard', () => {
     const session = cookie.split(';')[0];
     await http().get('/admin/queues').set('Cookie', session).set('Accept', 'text/html').expect(200);
     await http().get('/admin/queues/api/queues').set('Cookie', session).expect(200);
+    // The page's own scripts load with the cookie alone, as a browser fetches them.
+    const page = await http().get('/admin/queues').set('Cookie', session).expect(200);
+    const script = /<script defer src="(static\/js\/main\.[^"]+\.js)"/.exec(page.text)![1];
+    const loaded = await http().get(`/admin/queues/${script}`).set('Cookie', session).expect(200);
+    expect(loaded.headers['content-type']).toMatch(/javascript/);
+    await http().get(`/admin/queues/${script}`).expect(401);
   });
 
   it("verifies the cookie's token as a bearer: a non-admin's, an unknown unit's or a forged one is refused", async () => {
