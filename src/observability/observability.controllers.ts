@@ -1,5 +1,4 @@
 import {
-  All,
   CanActivate,
   Controller,
   ExecutionContext,
@@ -30,12 +29,13 @@ import { AuthenticatedRequest } from '../identity/jwt-auth.guard';
 import { JwtVerifier } from '../identity/jwt-verifier';
 import { OrgScope } from '../identity/org-scope';
 import { Public } from '../identity/public.decorator';
+import { AcceptsSessionCookie } from '../identity/session-cookie.decorator';
 import { bearerToken, sameSecret, verifyAdmin } from './admin-access';
 import { APP_METRICS, AppMetrics } from './metrics';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  dashboardToken,
   QUEUE_DASHBOARD_PATH,
+  QUEUE_SESSION_COOKIE,
   QUEUE_SESSION_MAX_SECONDS,
   RequestHandler,
   serveFromBoard,
@@ -149,36 +149,17 @@ export class QueueDashboardSessionController {
 }
 
 /**
- * The dashboard is for admins, by bearer header or by the session cookie (see queue-dashboard.ts):
- * 401 without a valid token, 403 for a non-admin or a grant of an unregistered unit. A token in
- * the URL has already been refused by the JWT guard, as on every route.
- */
-@Injectable()
-export class QueueDashboardGuard implements CanActivate {
-  constructor(
-    @Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions,
-    private readonly scope: OrgScope,
-  ) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    request.actor = await verifyAdmin(
-      { verifier: this.options.verifier, scope: this.scope },
-      dashboardToken(request.headers),
-      'the queue dashboard needs an admin: send "Authorization: Bearer <token>", or POST /admin/queues/session with it to open a dashboard session in this browser',
-    );
-    return true;
-  }
-}
-
-/**
- * bull-board at `/admin/queues`, served through Nest so that its requests pass the same guards,
- * metrics, access log and error answers as the API's.
+ * bull-board at `/admin/queues`, for admins, served through Nest so that its requests pass the
+ * API's guards (the token verified as every bearer token, the admin role, a registered grant
+ * unit, the rate limits), metrics, access log and problem answers. A browser cannot attach a
+ * bearer header to a page load and a token in the URL is refused, so these routes also take the
+ * token from the session cookie `POST /admin/queues/session` sets. GET only: the board is
+ * read-only, so a cookie that travels by itself can change nothing.
  */
 @ApiTags('operations')
 @Controller('admin/queues')
-@Public()
-@UseGuards(QueueDashboardGuard)
+@Allow(...ACCESS.admin)
+@AcceptsSessionCookie(QUEUE_SESSION_COOKIE)
 export class QueueDashboardController {
   constructor(@Inject(QUEUE_BOARD) private readonly board: RequestHandler) {}
 
@@ -187,7 +168,7 @@ export class QueueDashboardController {
   @ApiOperation({
     summary: 'The job dashboard (bull-board, read-only; admin)',
     description:
-      'The BullMQ queue of timers and saga replays: jobs by state, their data and errors. A browser opens it after POST /admin/queues/session; a client can send the bearer header. Its scripts and its API live under /admin/queues/ and take the same authorisation. Failed jobs are replayed through /admin/dead-letters.',
+      'The BullMQ queue of timers and saga replays: jobs by state, their data and errors. A browser opens it after POST /admin/queues/session (the token then travels in an HttpOnly cookie); a client can send the bearer header. Its scripts and its API live under /admin/queues/ and take the same authorisation. Read-only: failed jobs are replayed through /admin/dead-letters.',
   })
   @ApiOkResponse({
     description: 'the dashboard page',
@@ -198,7 +179,7 @@ export class QueueDashboardController {
     return this.serve(request, response);
   }
 
-  @All('*path')
+  @Get('*path')
   @ApiExcludeEndpoint()
   assetsAndApi(@Req() request: IncomingMessage, @Res() response: ServerResponse): Promise<void> {
     return this.serve(request, response);

@@ -13,7 +13,6 @@ import {
   ObservabilityOptions,
   QUEUE_BOARD,
   QueueDashboardController,
-  QueueDashboardGuard,
   QueueDashboardSessionController,
 } from './observability.controllers';
 import { createQueueBoard } from './queue-dashboard';
@@ -47,7 +46,6 @@ export class ObservabilityModule implements OnModuleInit {
           useFactory: (jobs: JobsRuntime) => createQueueBoard([jobs.queue.queue]),
         },
         MetricsAccessGuard,
-        QueueDashboardGuard,
         ShutdownLog,
       ],
       exports: [OBSERVABILITY_OPTIONS],

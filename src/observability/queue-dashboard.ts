@@ -3,7 +3,6 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Queue } from 'bullmq';
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { bearerToken } from './admin-access';
 
 /** Where the dashboard lives; its session cookie is scoped to this path. */
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -11,16 +10,6 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 export const QUEUE_SESSION_COOKIE = 'cf_queues_session';
 /** Longest life of a dashboard session, however long the token itself still lives. */
 export const QUEUE_SESSION_MAX_SECONDS = 15 * 60;
-
-/** The value of one cookie in a `Cookie` header. */
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || undefined;
-  }
-  return undefined;
-}
 
 /**
  * `Set-Cookie` for a dashboard session: the token, readable by no script (HttpOnly), sent only by
@@ -93,13 +82,4 @@ export function serveFromBoard(
       else resolve(false);
     });
   });
-}
-
-/**
- * Who may open the dashboard: an admin, by the `Authorization: Bearer` header or by the session
- * cookie `POST /admin/queues/session` sets (a browser cannot attach a header to a page load, and a
- * token in the URL is refused); both tokens go through the API's verifier.
- */
-export function dashboardToken(headers: IncomingMessage['headers']): string | undefined {
-  return bearerToken(headers.authorization) ?? cookieValue(headers.cookie, QUEUE_SESSION_COOKIE);
 }

@@ -101,6 +101,13 @@ describe('the queue dashboard', () => {
       .expect(403);
     expect(staff.body.rule).toBe('role.not_allowed');
     const admin = t.token('u-ops', ['admin'], 'ou-ops');
+    // The cookie is the dashboard's only: no other route takes a token from it.
+    await http().get('/org-units').set('Cookie', `cf_queues_session=${admin}`).expect(401);
+    // Read-only: the board's actions are not routes at all.
+    await http()
+      .put('/admin/queues/api/queues/jobs/retry/failed')
+      .set('Cookie', `cf_queues_session=${admin}`)
+      .expect(404);
     const [header, payload] = admin.split('.');
     await http()
       .get('/admin/queues/api/queues')
