@@ -14,14 +14,15 @@ import * as path from 'node:path';
 
 /**
  * Lines written before the application's own logger exists (and if it never does): the same
- * JSON stream on stdout as every other line of the service.
+ * JSON stream on stdout as every other line of the service. The few lines of a start (migrations
+ * applied, the address it listens on, why it could not start) are written whatever LOG_LEVEL
+ * says, as they were before the stream was JSON: supervisors and tests wait for "listening on".
  */
 const startup = pino({ level: startupLevel(process.env.LOG_LEVEL) }).child({ context: 'Startup' });
 
-/** LOG_LEVEL if it is one (loadConfig reports a wrong one, through this logger). */
+/** `info`, or LOG_LEVEL when it is more verbose (debug, trace). */
 function startupLevel(level: string | undefined): string {
-  const known = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-  return level && known.includes(level) ? level : 'info';
+  return level === 'debug' || level === 'trace' ? level : 'info';
 }
 
 async function main(): Promise<void> {
