@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -167,5 +169,21 @@ describe('GET /metrics', () => {
       if (Date.now() - started > 30_000) throw new Error('projections did not catch up');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  });
+
+  it('serves every metric the sample Grafana dashboard (docker/grafana-dashboard.json) queries', async () => {
+    const dashboard = readFileSync(
+      path.resolve(__dirname, '../../docker/grafana-dashboard.json'),
+      'utf8',
+    );
+    const queried = new Set(
+      [...dashboard.matchAll(/\bcadreflow_[a-z0-9_]+/g)]
+        .map((match) => match[0].replace(/_(bucket|count|sum)$/, ''))
+        .filter((name) => name !== 'cadreflow_overview'),
+    );
+    expect(queried.size).toBeGreaterThan(10);
+    const text = await scrape();
+    const served = new Set([...text.matchAll(/^# TYPE (\S+) /gm)].map((match) => match[1]));
+    expect([...queried].filter((name) => !served.has(name))).toEqual([]);
   });
 });
