@@ -55,6 +55,17 @@ class Collector {
   }
 }
 
+/** The chain of parents of a span within its trace, nearest first. */
+function ancestors(trace: ExportedSpan[], span: ExportedSpan): ExportedSpan[] {
+  const chain: ExportedSpan[] = [];
+  for (let parent = trace.find((s) => s.spanId === span.parentSpanId); parent;) {
+    chain.push(parent);
+    const current: ExportedSpan = parent;
+    parent = trace.find((s) => s.spanId === current.parentSpanId);
+  }
+  return chain;
+}
+
 const attribute = (span: ExportedSpan, key: string) =>
   span.attributes?.find((entry) => entry.key === key)?.value.stringValue;
 
@@ -139,6 +150,62 @@ describe('traces', () => {
     expect(projections.map((span) => span.name)).toEqual(
       expect.arrayContaining(['projection people', 'projection audit_history']),
     );
+  });
+
+  it("follows the event into the sagas, and on through the appends a saga's outputs make", async () => {
+    await request(t.server as never)
+      .post('/positions')
+      .set(admin())
+      .send({
+        id: 'pos-traces',
+        title: 'Chủ tịch',
+        orgUnitId: 'ou-traces',
+        appointingAuthority: 'ou-traces',
+        rank: 3,
+      })
+      .expect(201);
+    await request(t.server as never)
+      .post('/cases')
+      .set({
+        Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-traces')}`,
+      })
+      .send({
+        id: 'c-traces',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-traces',
+        positionId: 'pos-traces',
+        orgUnitId: 'ou-traces',
+        summary: 'Bổ nhiệm',
+      })
+      .expect(201);
+    const found = await waitFor(
+      async () => {
+        await tracing!.flush();
+        const server = collector.spans.find((span) => span.name === 'POST /cases');
+        if (!server) return undefined;
+        const trace = collector.spans.filter((span) => span.traceId === server.traceId);
+        const append = trace.find(
+          (span) =>
+            span.name === 'event-store.append' &&
+            attribute(span, 'cadreflow.stream.id') === 'appointment-c-traces',
+        );
+        const saga = trace.find(
+          (span) => span.name.startsWith('saga ') && span.parentSpanId === append?.spanId,
+        );
+        // An append the saga's outputs made (a timer scheduled, the person's record noted).
+        const sagaAppend = trace.find(
+          (span) =>
+            span.name === 'event-store.append' &&
+            ancestors(trace, span).some((parent) => parent.name.startsWith('saga ')),
+        );
+        return append && saga && sagaAppend ? { saga, sagaAppend } : undefined;
+      },
+      'the case’s sagas and their appends to be exported',
+      30_000,
+    );
+    expect(found.saga.name).toMatch(/^saga (case-record|step-deadlines)$/);
+    expect(attribute(found.sagaAppend, 'cadreflow.stream.id')).not.toBe('appointment-c-traces');
   });
 
   it("continues a caller's trace from its traceparent header", async () => {
