@@ -373,3 +373,43 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
     expect(opened2022.history[0].data).toMatchObject({ ruleSetId: 'vn-2022' });
   });
 });
+
+describe('external appointment: a tie at the candidate’s unit', () => {
+  const externalV1 = definitions.get('appointment.external@1')!;
+  const externalV2 = definitions.get('appointment.external@2')!;
+  const consult = step('consult-receiving-unit', {
+    kind: 'meeting',
+    heldOn: '2026-10-01',
+    minutesRef: 'BB-1',
+    conclusion: 'receiving unit agrees',
+  });
+  const tie = (headDecision?: 'for' | 'against') =>
+    step('candidate-unit-ballot', {
+      kind: 'ballot',
+      heldOn: '2026-10-05',
+      minutesRef: 'BB-2',
+      tally: { members: 8, summoned: 8, present: 8, for: 4, against: 4, abstain: 0, invalid: 0 },
+      ...(headDecision ? { headDecision } : {}),
+    });
+  const under = (definition: typeof externalV1) => (actor: Actor) => context(actor, { definition });
+
+  it('goes to the head of that unit under version 2 (Nghị định 170/2025 art. 33(3)), with the dissent recorded', () => {
+    const at = under(externalV2);
+    const spec = given([open, at(staff)], [consult, at(staff)]);
+    spec.when(tie(), at(secretary)).refuses('ballot.tie_needs_head', /send headDecision/);
+    const [tallied] = spec.when(tie('for'), at(secretary)).then(['BallotTallied']);
+    expect(tallied.data).toMatchObject({
+      outcome: 'passed',
+      decidedByHead: { decision: 'for', dissent: 4 },
+    });
+    expect(externalV2.citation).toMatch(/Nghị định 170\/2025\/NĐ-CP art\. 33/);
+  });
+
+  it('still fails a case that pinned version 1, as it did when it opened', () => {
+    const at = under(externalV1);
+    const events = given([open, at(staff)], [consult, at(staff)])
+      .when(tie(), at(secretary))
+      .then(['BallotTallied', 'CaseRejected']);
+    expect(events[1].data).toMatchObject({ rule: 'ballot.failed' });
+  });
+});

@@ -4,6 +4,7 @@ import { ProcedureRegistry } from '../cases/procedure-registry';
 import { RegistryService } from '../cadres/registry.service';
 import { CadresModule } from '../cadres/cadres.module';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { refuseElectedPost } from './elected-post';
 
 /** Appointment (bổ nhiệm): internal and external source, on the generic case engine. */
 @Module({ imports: [CasesModule, CadresModule] })
@@ -26,13 +27,15 @@ export class AppointmentModule implements OnModuleInit {
             'unprocessable',
             'personId',
           );
-        if (!(await this.registry.findPosition(positionId)))
+        const position = await this.registry.findPosition(positionId);
+        if (!position)
           throw new DomainRuleViolation(
             'position.not_found',
             `positionId: position ${positionId} does not exist`,
             'unprocessable',
             'positionId',
           );
+        refuseElectedPost(position);
         if (person.state.posts.some((post) => post.positionId === positionId)) {
           throw new DomainRuleViolation(
             'appointment.already_holds_post',

@@ -47,13 +47,16 @@ function viewerIsSubjectColumn(params: unknown[], viewerPersonId: string | undef
 export class AuditHistoryQueries {
   constructor(private readonly pool: Pool) {}
 
-  /** Every event of the case streams with this id, whatever the procedure (appointment-, discipline-…). */
+  /**
+   * Every event of the case streams with this id, whatever the procedure (appointment-, discipline-…);
+   * not the id's reservation stream (`caseid-<id>`), which records no step of the case.
+   */
   async caseHistory(caseId: string): Promise<NamedAuditEntry[]> {
     const { rows } = await this.pool.query<NamedAuditRow>(
       `SELECT ${COLUMNS} FROM audit_history history
-        WHERE history.stream_key = $1 AND history.stream_kind <> $2
+        WHERE history.stream_key = $1 AND history.stream_kind = ANY ($2)
         ORDER BY history.sequence`,
-      [caseId, PERSON_STREAM_KIND],
+      [caseId, CASE_PROCEDURES],
     );
     return rows.map(fromNamedAuditRow);
   }

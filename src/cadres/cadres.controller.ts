@@ -284,7 +284,8 @@ export class CadresController {
         'for',
       );
     await this.scope.assertPositionInScope(actor, positionId, 'for');
-    const ruleSet = this.catalog.ruleSetOn(day);
+    // Eligibility for a post is the appointment procedure's question: the State track's rules.
+    const ruleSet = this.catalog.ruleSetOn(day, 'state');
     if (!ruleSet)
       throw new DomainRuleViolation(
         'rule_set.none_in_force',

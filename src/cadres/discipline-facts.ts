@@ -5,6 +5,8 @@ export interface DisciplineFacts {
   /** Bars on a higher post still running on the day asked; `endsOn` null: the form has no end (expulsion, dismissal). */
   bars: { form: string; endsOn: string | null; decisionRef: string }[];
   openCasesPastVerification: string[];
+  /** Every discipline case about the person not yet decided, closed or withdrawn. */
+  openCases: string[];
 }
 
 export interface DisciplineFactsSource {
@@ -42,5 +44,6 @@ export function disciplineFactsFrom(
     openCasesPastVerification: openCases
       .filter((c) => c.procedure === 'discipline' && c.stage === 'past_verification')
       .map((c) => c.caseId),
+    openCases: openCases.filter((c) => c.procedure === 'discipline').map((c) => c.caseId),
   };
 }

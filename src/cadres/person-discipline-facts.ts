@@ -9,7 +9,8 @@ export class PersonDisciplineFacts implements DisciplineFactsSource {
 
   async factsFor(personId: string, today: string): Promise<DisciplineFacts> {
     const { state } = await this.registry.loadPerson(personId);
-    if (state.status !== 'registered') return { bars: [], openCasesPastVerification: [] };
+    if (state.status !== 'registered')
+      return { bars: [], openCasesPastVerification: [], openCases: [] };
     return disciplineFactsFrom(state.discipline, state.openCases, today);
   }
 }

@@ -1,3 +1,4 @@
+import { PostFilledBy } from './post-filled-by';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
@@ -27,6 +28,7 @@ export interface Position {
   appointingAuthority: string;
   rank: number;
   isLeadership: boolean;
+  filledBy: PostFilledBy;
 }
 
 export const personStream = (personId: string): string => `cadre-${personId}`;
@@ -113,10 +115,11 @@ export class RegistryService {
       appointingAuthority: dto.appointingAuthority,
       rank: dto.rank ?? 0,
       isLeadership: dto.isLeadership ?? true,
+      filledBy: dto.filledBy ?? 'appointment',
     };
     const { rowCount } = await this.pool.query(
-      `INSERT INTO positions (id, title, org_unit_id, appointing_authority, rank, is_leadership)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO positions (id, title, org_unit_id, appointing_authority, rank, is_leadership, filled_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
       [
         id,
         position.title,
@@ -124,6 +127,7 @@ export class RegistryService {
         position.appointingAuthority,
         position.rank,
         position.isLeadership,
+        position.filledBy,
       ],
     );
     if (rowCount === 0)
@@ -139,7 +143,7 @@ export class RegistryService {
   async findPosition(id: string): Promise<Position | null> {
     const { rows } = await this.pool.query<Position>(
       `SELECT id, title, org_unit_id AS "orgUnitId", appointing_authority AS "appointingAuthority", rank,
-              is_leadership AS "isLeadership" FROM positions WHERE id = $1`,
+              is_leadership AS "isLeadership", filled_by AS "filledBy" FROM positions WHERE id = $1`,
       [id],
     );
     return rows[0] ?? null;
@@ -165,7 +169,7 @@ export class RegistryService {
   async listPositions(orgUnitId?: string): Promise<Position[]> {
     const { rows } = await this.pool.query<Position>(
       `SELECT id, title, org_unit_id AS "orgUnitId", appointing_authority AS "appointingAuthority", rank,
-              is_leadership AS "isLeadership" FROM positions WHERE $1::text IS NULL OR org_unit_id = $1 ORDER BY rank DESC, title`,
+              is_leadership AS "isLeadership", filled_by AS "filledBy" FROM positions WHERE $1::text IS NULL OR org_unit_id = $1 ORDER BY rank DESC, title`,
       [orgUnitId ?? null],
     );
     return rows;

@@ -50,8 +50,9 @@ export class CaseContextFactory {
         'definition',
       );
     }
-    const ruleSet = this.catalog.ruleSetOn(this.today());
-    if (!ruleSet) throw new Error(`no rule set is in force on ${this.today()}`);
+    const ruleSet = this.catalog.ruleSetFor(definition, this.today());
+    if (!ruleSet)
+      throw new Error(`no rule set is in force on ${this.today()} for ${definition.id}`);
     return { definition, ruleSet };
   }
 

@@ -9,6 +9,7 @@ import { caseDecider } from '../workflow/case/case.decider';
 import { CaseState } from '../workflow/case/case.state';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { CaseContextFactory } from './case-context.factory';
+import { CaseIdReservations } from './case-id-reservations';
 import { CASE_PROCEDURES, caseStream } from './case-stream';
 import { caseView } from './case-view';
 import { OpenCaseSlots } from './open-case-slots';
@@ -21,6 +22,9 @@ export interface CaseWriteOptions {
   idSeed?: string;
 }
 
+/** The procedures of the case engine: discipline cases have their own engine and API (/discipline-cases). */
+const CASE_ENGINE_PROCEDURES = CASE_PROCEDURES.filter((name) => name !== 'discipline');
+
 /** Load a case, build its context, decide, append: the write path of every procedure. */
 @Injectable()
 export class CaseService {
@@ -30,15 +34,13 @@ export class CaseService {
     private readonly procedures: ProcedureRegistry,
     private readonly scope: OrgScope,
     private readonly slots: OpenCaseSlots,
+    private readonly caseIds: CaseIdReservations,
   ) {}
 
-  /** Finds which procedure's stream holds the case. */
+  /** Finds which procedure's stream holds the case (its id reservation says, once). */
   async locate(caseId: string): Promise<string> {
-    // Discipline cases have their own engine and API (/discipline-cases).
-    for (const procedure of CASE_PROCEDURES.filter((name) => name !== 'discipline')) {
-      if ((await this.store.streamRevision(caseStream(procedure, caseId))) !== null)
-        return procedure;
-    }
+    const procedure = await this.caseIds.procedureOf(caseId, CASE_ENGINE_PROCEDURES);
+    if (procedure) return procedure;
     throw new DomainRuleViolation('case.not_found', `case ${caseId} does not exist`, 'not_found');
   }
 
@@ -113,6 +115,8 @@ export class CaseService {
         'definition',
       );
     }
+    // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
+    await this.caseIds.assertFree(input.caseId, module.procedure);
     const context = await this.contexts.build(options.actor, pinned, input.orgUnitId);
     const facts =
       (await module.onOpen?.({
@@ -133,18 +137,25 @@ export class CaseService {
         ...(facts ? { facts } : {}),
       },
     };
-    // A transfer runs as a rotation case: its slot is the rotation stream's, as its case is.
     const slot = {
       procedure: module.procedure,
       personId: input.personId,
       positionId: input.positionId,
     };
-    // Claimed once the opening is decided (a refused open claims nothing), before it is appended.
-    const claimSlot = async () => {
-      const claimed = await this.slots.claim(slot, input.caseId, options.metadata);
+    // The id and the slot are claimed once the opening is decided (a refused open claims
+    // nothing), before it is appended; a failed append gives both back.
+    const claimIdAndSlot = async () => {
+      const id = await this.caseIds.reserve(input.caseId, module.procedure, options.metadata);
+      const claimed = await this.slots
+        .claim(slot, input.caseId, options.metadata)
+        .catch(async (error: unknown) => {
+          await id.undo();
+          throw error;
+        });
       return {
         undo: async () => {
           if (claimed) await this.slots.releaseUnlessOpened(slot, input.caseId, options.metadata);
+          await id.undo();
         },
       };
     };
@@ -155,7 +166,7 @@ export class CaseService {
       options,
       async () => context,
       pinned,
-      claimSlot,
+      claimIdAndSlot,
     );
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CadresModule } from '../cadres/cadres.module';
+import { CaseIdReservations } from './case-id-reservations';
 import { CaseContextFactory } from './case-context.factory';
 import { CaseService } from './case.service';
 import { CasesController } from './cases.controller';
@@ -18,6 +19,7 @@ import { CaseRecordRegistration } from './record/case-record.registration';
   providers: [
     CaseService,
     OpenCaseSlots,
+    CaseIdReservations,
     CaseContextFactory,
     ProcedureRegistry,
     OpenCaseHandler,
@@ -27,6 +29,6 @@ import { CaseRecordRegistration } from './record/case-record.registration';
     StepDeadlinesRegistration,
     CaseRecordRegistration,
   ],
-  exports: [CaseService, ProcedureRegistry, CaseContextFactory],
+  exports: [CaseService, ProcedureRegistry, CaseContextFactory, CaseIdReservations],
 })
 export class CasesModule {}

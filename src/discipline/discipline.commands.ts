@@ -20,6 +20,8 @@ export type DisciplineStepBody =
       signer: string;
       form: string;
       effectiveFrom: string;
+      /** The day the person received the decision; the complaint window runs from it. */
+      servedOn?: string;
     } & DisciplineStepBase);
 
 export type DisciplineCommand =

@@ -1,5 +1,6 @@
 import { DomainEvent } from '../common/stream-decider';
 import { addCalendarDays } from '../workflow/calendar/working-day-calendar';
+import { complaintWindowCitation, complaintWindowEnd } from './complaint-window';
 import { AppliedVoteRule } from '../workflow/case/case.events';
 import { refuseSubject } from '../workflow/case/case.decider';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
@@ -58,7 +59,7 @@ const dueOn = (step: StepDefinition | undefined, context: DisciplineContext): st
   if (!step?.deadline) return null;
   return step.deadline.workingDays
     ? context.calendar.addWorkingDays(context.today, step.deadline.workingDays)
-    : addCalendarDays(context.today, step.deadline.days ?? 0);
+    : context.calendar.periodEnd(addCalendarDays(context.today, step.deadline.days ?? 0));
 };
 
 function requireActor(step: StepDefinition, context: DisciplineContext): void {
@@ -162,8 +163,11 @@ export function evolveDiscipline(state: DisciplineState, event: DomainEvent): Di
     }
     case 'DeadlineMissed':
       return { ...state, missedDeadlines: [...state.missedDeadlines, e.data.stepId] };
-    default:
+    default: {
+      const unknownType: never = e;
+      void unknownType;
       return state;
+    }
   }
 }
 
@@ -226,10 +230,10 @@ export function decideDiscipline(
         'violation.committedOn',
       );
     }
-    const decideDays = ruleValue<{ standard: number; extended: number }>(
-      ruleSet,
-      'discipline.decideDays',
-    );
+    // Only a track with a time limit has (and reads) one.
+    const decideDays = track.timeLimit
+      ? ruleValue<{ standard: number; extended: number }>(ruleSet, 'discipline.decideDays')
+      : null;
     const opened: Data<'DisciplineCaseOpened'> = {
       caseId: command.data.caseId,
       procedure: 'discipline',
@@ -246,7 +250,9 @@ export function decideDiscipline(
       openedOn: today,
       openedBy: actor.userId,
       summary: command.data.summary,
-      decideBy: track.timeLimit ? addCalendarDays(today, decideDays.standard) : null,
+      decideBy: decideDays
+        ? context.calendar.periodEnd(addCalendarDays(today, decideDays.standard))
+        : null,
       firstStepId: first.id,
       firstStepDueOn: dueOn(first, context),
     };
@@ -302,7 +308,7 @@ export function decideDiscipline(
           type: 'DisciplineTimeLimitExtended',
           data: {
             from: state.decideBy,
-            to: addCalendarDays(state.openedOn, days.extended),
+            to: context.calendar.periodEnd(addCalendarDays(state.openedOn, days.extended)),
             reason: command.data.reason,
             extendedBy: actor.userId,
             extendedOn: today,
@@ -343,7 +349,7 @@ export function decideDiscipline(
       if (filedOn > state.decision.complaintWindowEndsOn) {
         refuse(
           'discipline.complaint_window_closed',
-          `filedOn: the complaint window closed on ${state.decision.complaintWindowEndsOn} (${ruleCitation(ruleSet, 'discipline.complaintWindowMonths')}); filed on ${filedOn}`,
+          `filedOn: the complaint window closed on ${state.decision.complaintWindowEndsOn} (${complaintWindowCitation(ruleSet)}); filed on ${filedOn}`,
           'unprocessable',
           'filedOn',
         );
@@ -579,7 +585,10 @@ function performStep(
           quorum: rule.quorum,
           pass: rule.pass,
           accumulateFromHeaviest: definition.discipline!.accumulateFromHeaviest,
-          expulsionProposal: ruleValue<Fraction>(ruleSet, 'discipline.expulsionProposal'),
+          // Only a track whose forms include expulsion has (and needs) the cell's proposal rule.
+          expulsionProposal: trackForms(ruleSet, state.track).includes('expulsion')
+            ? ruleValue<Fraction>(ruleSet, 'discipline.expulsionProposal')
+            : undefined,
         },
         body.tally,
         body.expulsionProposal,
@@ -663,7 +672,14 @@ function performStep(
           'invalid',
           'effectiveFrom',
         );
-      const windowMonths = ruleValue<number>(ruleSet, 'discipline.complaintWindowMonths');
+      const servedOn = body.servedOn ?? body.heldOn;
+      if (servedOn < body.heldOn)
+        refuse(
+          'decision.served_before_signed',
+          `servedOn: ${servedOn} is before the decision date ${body.heldOn}`,
+          'invalid',
+          'servedOn',
+        );
       return [
         {
           type: 'DisciplineDecided',
@@ -674,7 +690,8 @@ function performStep(
             form: body.form,
             effectiveFrom: body.effectiveFrom,
             ...disciplineBar(ruleSet, body.form, body.effectiveFrom),
-            complaintWindowEndsOn: addMonths(body.heldOn, windowMonths),
+            servedOn,
+            complaintWindowEndsOn: complaintWindowEnd(ruleSet, context.calendar, servedOn),
             withinTimeLimit: state.decideBy ? body.heldOn <= state.decideBy : null,
           },
         },

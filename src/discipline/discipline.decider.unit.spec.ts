@@ -7,7 +7,8 @@ import { loadDefinitions } from '../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../workflow/rule-sets/rule-set-loader';
 import { DisciplineCommand } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
-import { disciplineDecider } from './discipline.decider';
+import { complaintWindowCitation, complaintWindowEnd } from './complaint-window';
+import { disciplineBar, disciplineDecider } from './discipline.decider';
 import { DisciplineState } from './discipline.state';
 
 const seeds = path.resolve(__dirname, '../../seeds');
@@ -139,6 +140,14 @@ describe('discipline case: opening', () => {
     });
     const [partyCase] = given().when(open(), ctx(inspector)).then(['DisciplineCaseOpened']);
     expect(partyCase.data).toMatchObject({ track: 'party', decideBy: null });
+  });
+
+  it('moves a time limit that would end on a Saturday to the Monday after (Civil Code art. 148)', () => {
+    // 22 Nov 2026 + 90 days is Saturday 20 Feb 2027.
+    const [event] = given()
+      .when(open(), ctx(inspector, { definition: civil, today: '2026-11-22' }))
+      .then(['DisciplineCaseOpened']);
+    expect(event.data).toMatchObject({ decideBy: '2027-02-22' });
   });
 
   it('refuses a violation past the limitation period of its severity, with the period and the dates', () => {
@@ -367,5 +376,116 @@ describe('discipline case: complaint and review', () => {
     given(...decided)
       .when(reviewed('keep'), ctx(leader))
       .refuses('discipline.no_complaint');
+  });
+});
+
+describe('discipline case: the rules in force on the opening day, by track', () => {
+  const sets = loadRuleSets(path.join(seeds, 'rule-sets'));
+  const inForce = (day: string, track: 'party' | 'state') =>
+    sets.find(
+      (set) =>
+        set.track === track &&
+        set.effectiveFrom <= day &&
+        (!set.effectiveTo || day <= set.effectiveTo),
+    )!;
+
+  it('refuses demotion to a civil-service case opened on 1 Aug 2025: Nghị định 172/2025 abolished it on 1 Jul 2025', () => {
+    const august = inForce('2025-08-01', 'state');
+    expect(august.id).toBe('state-2025-07-01');
+    given()
+      .when(
+        open({ severity: 'demotion', committedOn: '2025-05-01' }),
+        ctx(inspector, { definition: civil, ruleSet: august, today: '2025-08-01' }),
+      )
+      .refuses('discipline.unknown_form', /not a civil_service form under state-2025-07-01/);
+    const june = inForce('2025-06-30', 'state');
+    given()
+      .when(
+        open({ severity: 'demotion', committedOn: '2025-05-01' }),
+        ctx(inspector, { definition: civil, ruleSet: june, today: '2025-06-30' }),
+      )
+      .then(['DisciplineCaseOpened']);
+  });
+
+  const decidedWarning = (ruleSet: ReturnType<typeof inForce>, definition = party) => {
+    const at = (actor: Actor) => ctx(actor, { ruleSet, definition });
+    const [decided] = given(
+      [open(), at(inspector)],
+      [verify, at(inspector)],
+      [selfCriticism, at(staff)],
+      [review, at(inspector)],
+      [ballot({ warning: 8, reprimand: 5 }), at(secretary)],
+    )
+      .when(decide('warning'), at(leader))
+      .then(['DisciplineDecided']);
+    return decided.data as { barEndsOn: string; barRule: string };
+  };
+
+  it('bars a Party warning 30 months until 7 Oct 2025 (Quy định 80-QĐ/TW) and 36 from 8 Oct 2025 (Quy định 377-QĐ/TW)', () => {
+    const before = decidedWarning(inForce('2025-10-07', 'party'));
+    expect(before.barEndsOn).toBe('2029-05-15');
+    expect(before.barRule).toMatch(/Quy định 80-QĐ\/TW/);
+    const after = decidedWarning(inForce('2025-10-08', 'party'));
+    expect(after.barEndsOn).toBe('2029-11-15');
+    expect(after.barRule).toMatch(/Quy định 377-QĐ\/TW/);
+  });
+
+  it('bars a civil servant’s warning 12 months (the law’s own figure), not the Party’s 36', () => {
+    const { barEndsOn, barRule } = disciplineBar(
+      inForce('2026-11-20', 'state'),
+      'warning',
+      '2026-11-15',
+    );
+    expect(barEndsOn).toBe('2027-11-15');
+    expect(barRule).toMatch(/12 months .*Luật Cán bộ, công chức 2025/);
+    expect(disciplineBar(inForce('2025-06-30', 'state'), 'demotion', '2025-06-30').barRule).toMatch(
+      /24 months .*art\. 82\(2\)-\(3\)/,
+    );
+  });
+});
+
+describe('discipline case: the complaint window by track', () => {
+  const sets = loadRuleSets(path.join(seeds, 'rule-sets'));
+  const now = (track: 'party' | 'state') =>
+    sets.find((set) => set.track === track && !set.effectiveTo)!;
+
+  it('gives a Party member one month from receiving the decision, a civil servant 15 days (Luật Khiếu nại 2011 art. 48)', () => {
+    expect(complaintWindowEnd(now('party'), calendar, '2026-11-16')).toBe('2026-12-16');
+    // 16 Nov + 15 days is Tuesday 1 Dec.
+    expect(complaintWindowEnd(now('state'), calendar, '2026-11-16')).toBe('2026-12-01');
+    expect(complaintWindowCitation(now('state'))).toMatch(/Luật Khiếu nại 2011, art\. 48/);
+  });
+
+  it('counts from the day the decision was served, not the day it was signed', () => {
+    const at = (actor: Actor) => ctx(actor, { ruleSet: now('party') });
+    const history = [
+      [open(), at(inspector)],
+      [verify, at(inspector)],
+      [selfCriticism, at(staff)],
+      [review, at(inspector)],
+      [ballot({ warning: 8, reprimand: 5 }), at(secretary)],
+    ] as [DisciplineCommand, DisciplineContext][];
+    const servedOn = (day: string) =>
+      step('decision', {
+        kind: 'decision',
+        number: '45-QĐ/UBKT',
+        signer: 'Chủ nhiệm UBKT',
+        form: 'warning',
+        effectiveFrom: '2026-11-15',
+        heldOn: '2026-11-15',
+        servedOn: day,
+      });
+    const served = servedOn('2026-11-20');
+    const [decided] = given(...history)
+      .when(served, at(leader))
+      .then(['DisciplineDecided']);
+    expect(decided.data).toMatchObject({
+      servedOn: '2026-11-20',
+      complaintWindowEndsOn: '2026-12-21', // 20 Dec is a Sunday
+    });
+    const early = servedOn('2026-11-01');
+    given(...history)
+      .when(early, at(leader))
+      .refuses('decision.served_before_signed');
   });
 });

@@ -1,4 +1,4 @@
-import { AppliedVoteRule } from '../workflow/case/case.events';
+import { AppliedVoteRule, DeadlineMissedEvent } from '../workflow/case/case.events';
 import { ExpulsionProposal, FormBallotTally } from './form-ballot';
 
 export type DisciplineTrack = 'party' | 'civil_service';
@@ -82,6 +82,8 @@ export type DisciplineEvent =
         /** End of the bar on higher posts; null when the form has no end (expulsion, dismissal). */
         barEndsOn: string | null;
         barRule: string;
+        /** The day the person received the decision (absent on decisions recorded before it was asked). */
+        servedOn?: string;
         complaintWindowEndsOn: string;
         withinTimeLimit: boolean | null;
       };
@@ -124,9 +126,6 @@ export type DisciplineEvent =
         closedOn: string;
       };
     }
-  | {
-      type: 'DeadlineMissed';
-      data: { caseId: string; stepId: string; dueOn: string; missedAt: string };
-    };
+  | DeadlineMissedEvent;
 
 export type DisciplineEventType = DisciplineEvent['type'];

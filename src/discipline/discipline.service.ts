@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RegistryService } from '../cadres/registry.service';
+import { CaseIdReservations } from '../cases/case-id-reservations';
 import { Clock, CLOCK } from '../common/clock';
 import { loadStream, runStreamCommand } from '../common/stream-command-runner';
 import { vietnamDay } from '../common/vietnam-day';
@@ -46,6 +47,7 @@ export class DisciplineService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly registry: RegistryService,
     private readonly scope: OrgScope,
+    private readonly caseIds: CaseIdReservations,
   ) {}
 
   today(): string {
@@ -121,8 +123,11 @@ export class DisciplineService {
         'definition',
       );
     }
-    const ruleSet = this.catalog.ruleSetOn(this.today());
-    if (!ruleSet) throw new Error(`no rule set is in force on ${this.today()}`);
+    // One case id space: an id used by a case of another procedure is refused before any rule.
+    await this.caseIds.assertFree(input.caseId, 'discipline');
+    const ruleSet = this.catalog.ruleSetFor(definition, this.today());
+    if (!ruleSet)
+      throw new Error(`no rule set is in force on ${this.today()} for ${definition.id}`);
     if (!(await this.registry.findOrgUnit(input.orgUnitId)))
       throw new DomainRuleViolation(
         'org_unit.not_found',
@@ -168,6 +173,7 @@ export class DisciplineService {
       () => ({ definition, ruleSet }),
       input.orgUnitId,
       input.personId,
+      () => this.caseIds.reserve(input.caseId, 'discipline', options.metadata),
     );
   }
 
@@ -196,6 +202,7 @@ export class DisciplineService {
     pin: (state: DisciplineState) => { definition: ProcedureDefinition; ruleSet: RuleSet },
     caseUnit: string,
     personId: string,
+    beforeAppend?: () => Promise<{ undo(): Promise<void> }>,
   ) {
     let pinned: { definition: ProcedureDefinition; ruleSet: RuleSet } | undefined;
     const result = await runStreamCommand(
@@ -222,6 +229,7 @@ export class DisciplineService {
             personStatuses: person.state.status === 'registered' ? person.state.statuses : [],
           };
         },
+        beforeAppend,
       },
     );
     return disciplineView(

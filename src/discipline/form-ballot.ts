@@ -25,8 +25,8 @@ export interface FormBallotRule {
   pass: Fraction;
   /** Party rule: when no form passes alone, votes add up from the heaviest form down. */
   accumulateFromHeaviest: boolean;
-  /** Expulsion needs at least this share of the cell to propose it. */
-  expulsionProposal: Fraction;
+  /** Expulsion needs at least this share of the cell to propose it (tracks that have expulsion). */
+  expulsionProposal?: Fraction;
 }
 
 export type FormBallotOutcome =
@@ -130,6 +130,8 @@ export function evaluateFormBallot(
     };
   }
   if (chosen.form === 'expulsion') {
+    if (!rule.expulsionProposal)
+      throw new Error('the forms include expulsion but the rule set has no expulsionProposal');
     if (
       !proposal ||
       !isCount(proposal.cellMembers) ||
@@ -141,10 +143,11 @@ export function evaluateFormBallot(
         reason: `the ballot chose expulsion, which needs the cell's proposal (expulsionProposal: cellMembers and for)`,
       };
     }
-    if (!reaches(proposal.for, rule.expulsionProposal, proposal.cellMembers)) {
+    const needed = rule.expulsionProposal;
+    if (!reaches(proposal.for, needed, proposal.cellMembers)) {
       return {
         outcome: 'expulsion_not_proposed',
-        reason: `expulsion needs at least ${show(rule.expulsionProposal, proposal.cellMembers)} of the cell's ${proposal.cellMembers} members to propose it; ${proposal.for} did`,
+        reason: `expulsion needs at least ${show(needed, proposal.cellMembers)} of the cell's ${proposal.cellMembers} members to propose it; ${proposal.for} did`,
       };
     }
     chosen = {

@@ -27,10 +27,3 @@ export class EventIdConflict extends Error {
     this.name = 'EventIdConflict';
   }
 }
-
-export class EventStoreUnavailable extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'EventStoreUnavailable';
-  }
-}

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PERSON_STREAM_KIND, parseStreamName } from '../audit/stream-name';
-import { CASE_PROCEDURES } from '../cases/case-stream';
+import { procedureOfCase } from '../cases/case-id-reservation';
+import { CASE_PROCEDURES, caseStream } from '../cases/case-stream';
 import { PG_POOL } from '../common/tokens';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
@@ -145,7 +146,7 @@ export class OrgScope {
 
   /** Any case of any procedure, discipline included (audit history is read across procedures). */
   async assertAnyCaseInScope(actor: Actor, caseId: string, field: string): Promise<void> {
-    const unit = await this.unitOfFirstStream(CASE_PROCEDURES.map((p) => `${p}-${caseId}`));
+    const unit = await this.unitOfCase(caseId, CASE_PROCEDURES);
     if (!unit || !(await this.reaches(actor, unit))) {
       throw outOfScope(
         `${field}: case ${caseId} is not in any unit your grant for ${actor.orgUnit} covers`,
@@ -185,7 +186,13 @@ export class OrgScope {
 
   /** The unit a case was opened in, or null if there is no such case. */
   caseUnit(caseId: string, kind: CaseKind = 'case'): Promise<string | null> {
-    return this.unitOfFirstStream(caseStreams(caseId, kind));
+    return this.unitOfCase(caseId, proceduresOf(kind));
+  }
+
+  /** The unit of the case with this id among these procedures (its id reservation names the procedure). */
+  private async unitOfCase(caseId: string, among: readonly string[]): Promise<string | null> {
+    const procedure = await procedureOfCase(this.store, caseId, among);
+    return procedure ? this.unitOfStream(caseStream(procedure, caseId)) : null;
   }
 
   /** The unit a person or case stream was opened in: its first event names it as `orgUnitId`. */
@@ -194,21 +201,13 @@ export class OrgScope {
     const unit = (first?.data as { orgUnitId?: unknown } | undefined)?.orgUnitId;
     return typeof unit === 'string' ? unit : null;
   }
-
-  private async unitOfFirstStream(streamIds: string[]): Promise<string | null> {
-    for (const streamId of streamIds) {
-      const unit = await this.unitOfStream(streamId);
-      if (unit) return unit;
-    }
-    return null;
-  }
 }
 
-/** The streams a case id may live in: the case engine's procedures, or the discipline engine's. */
-function caseStreams(caseId: string, kind: CaseKind): string[] {
+/** The procedures a case id may belong to: the case engine's, or the discipline engine's. */
+function proceduresOf(kind: CaseKind): string[] {
   return CASE_PROCEDURES.filter((procedure) =>
     kind === 'discipline case' ? procedure === 'discipline' : procedure !== 'discipline',
-  ).map((procedure) => `${procedure}-${caseId}`);
+  );
 }
 
 function outOfScope(message: string, field?: string): DomainRuleViolation {

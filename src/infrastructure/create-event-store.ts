@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { AppConfig } from '../config/app-config';
 import { EventStore } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
-import { UpcasterRegistry } from '../event-store/upcasters';
+import { StoredEventNames } from '../event-store/stored-event-names';
 import { AppMetrics } from '../observability/metrics';
 import { InstrumentedEventStore } from '../observability/instrumented-event-store';
 
@@ -10,26 +10,26 @@ import { InstrumentedEventStore } from '../observability/instrumented-event-stor
 export function createEventStore(
   config: AppConfig,
   pool: Pool,
-  upcasters: UpcasterRegistry,
+  names: StoredEventNames,
   metrics?: AppMetrics,
 ): EventStore {
-  const store = createAdapter(config, pool, upcasters, metrics);
+  const store = createAdapter(config, pool, names, metrics);
   return metrics ? new InstrumentedEventStore(store, metrics) : store;
 }
 
 function createAdapter(
   config: AppConfig,
   pool: Pool,
-  upcasters: UpcasterRegistry,
+  names: StoredEventNames,
   metrics?: AppMetrics,
 ): EventStore {
   if (config.EVENT_STORE === 'kurrentdb') {
     // Loaded only when chosen, so the PostgreSQL deployment never touches the gRPC client.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { KurrentDbEventStore } = require('../event-store/kurrentdb/kurrentdb-event-store');
-    return new KurrentDbEventStore(config.KURRENTDB_URL, upcasters) as EventStore;
+    return new KurrentDbEventStore(config.KURRENTDB_URL, names) as EventStore;
   }
-  return new PostgresEventStore(pool, upcasters, {
+  return new PostgresEventStore(pool, names, {
     appendStatements: config.EVENT_STORE_APPEND_STATEMENTS,
     onStatement: metrics
       ? (streams, appends, events) => {

@@ -8,8 +8,8 @@ import { PG_POOL, REDIS } from '../common/tokens';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { createEventStore } from './create-event-store';
 import { APP_CONFIG } from './app-config.token';
-import { UpcasterRegistry } from '../event-store/upcasters';
-import { UPCASTERS } from './upcasters.token';
+import { StoredEventNames } from '../event-store/stored-event-names';
+import { STORED_EVENT_NAMES } from './stored-event-names.token';
 import { APP_METRICS, AppMetrics } from '../observability/metrics';
 
 /** Connections shared by every module: PostgreSQL pool, Redis, the event store, the clock. */
@@ -28,7 +28,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
-        { provide: UPCASTERS, useValue: new UpcasterRegistry() },
+        { provide: STORED_EVENT_NAMES, useValue: new StoredEventNames() },
         {
           provide: PG_POOL,
           useFactory: () => {
@@ -54,12 +54,12 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: APP_METRICS, useFactory: () => new AppMetrics() },
         {
           provide: EVENT_STORE,
-          inject: [PG_POOL, UPCASTERS, APP_METRICS],
-          useFactory: (pool: Pool, upcasters: UpcasterRegistry, metrics: AppMetrics) =>
-            createEventStore(config, pool, upcasters, metrics),
+          inject: [PG_POOL, STORED_EVENT_NAMES, APP_METRICS],
+          useFactory: (pool: Pool, names: StoredEventNames, metrics: AppMetrics) =>
+            createEventStore(config, pool, names, metrics),
         },
       ],
-      exports: [APP_CONFIG, CLOCK, UPCASTERS, PG_POOL, REDIS, EVENT_STORE, APP_METRICS],
+      exports: [APP_CONFIG, CLOCK, STORED_EVENT_NAMES, PG_POOL, REDIS, EVENT_STORE, APP_METRICS],
     };
   }
 

@@ -1,3 +1,4 @@
+import { asCaseStreamEvent } from '../cases/case-stream';
 import { RecordedEvent } from '../event-store/event-envelope';
 
 /** A `case_summaries` row, column by column. */
@@ -44,16 +45,6 @@ export const CASE_SUMMARY_COLUMNS: [keyof CaseSummaryRow, string][] = [
   ['updated_sequence', 'bigint'],
 ];
 
-type Data = Record<string, unknown>;
-
-const CLOSED_STATUS: Record<string, string> = {
-  DecisionIssued: 'decided',
-  DisciplineDecided: 'decided',
-  CaseRejected: 'rejected',
-  CaseWithdrawn: 'withdrawn',
-  DisciplineCaseClosed: 'closed',
-};
-
 /** `appointment-c-1` → `c-1`: every case stream is `<procedure>-<caseId>`. */
 export const caseIdOf = (streamId: string): string => streamId.slice(streamId.indexOf('-') + 1);
 
@@ -78,43 +69,49 @@ function applyEvent(
   event: RecordedEvent,
   sequence: number,
 ): CaseSummaryRow | undefined {
-  const data = event.data as Data;
-  if (event.type === 'CaseOpened' || event.type === 'DisciplineCaseOpened') {
+  const e = asCaseStreamEvent(event);
+  if (e.type === 'CaseOpened' || e.type === 'DisciplineCaseOpened') {
+    const data = e.data;
     return {
       case_id: caseIdOf(event.streamId),
       stream_id: event.streamId,
-      procedure: data.procedure as string,
+      procedure: data.procedure,
       definition: `${data.definitionId}@${data.definitionVersion}`,
-      rule_set: data.ruleSetId as string,
-      person_id: data.personId as string,
-      position_id: (data.positionId as string | null | undefined) ?? null,
-      org_unit_id: data.orgUnitId as string,
-      summary: data.summary as string,
+      rule_set: data.ruleSetId,
+      person_id: data.personId,
+      position_id: data.positionId ?? null,
+      org_unit_id: data.orgUnitId,
+      summary: data.summary,
       status: 'open',
-      current_step_id: data.firstStepId as string,
-      current_step_due_on: (data.firstStepDueOn as string | null | undefined) ?? null,
+      current_step_id: data.firstStepId,
+      current_step_due_on: data.firstStepDueOn ?? null,
       inbox_due: null,
       deadline_missed: false,
-      opened_on: data.openedOn as string,
+      opened_on: data.openedOn,
       closed_on: null,
       opened_sequence: sequence,
       updated_sequence: sequence,
     };
   }
   if (!row) return row;
-  const closed = CLOSED_STATUS[event.type];
-  if (closed) {
-    const on = (data.heldOn ?? data.rejectedOn ?? data.withdrawnOn ?? data.closedOn) as string;
-    return {
-      ...row,
-      status: closed,
-      current_step_id: null,
-      current_step_due_on: null,
-      closed_on: on,
-      updated_sequence: sequence,
-    };
-  }
-  switch (event.type) {
+  const close = (status: string, on: string): CaseSummaryRow => ({
+    ...row,
+    status,
+    current_step_id: null,
+    current_step_due_on: null,
+    closed_on: on,
+    updated_sequence: sequence,
+  });
+  switch (e.type) {
+    case 'DecisionIssued':
+    case 'DisciplineDecided':
+      return close('decided', e.data.heldOn);
+    case 'CaseRejected':
+      return close('rejected', e.data.rejectedOn);
+    case 'CaseWithdrawn':
+      return close('withdrawn', e.data.withdrawnOn);
+    case 'DisciplineCaseClosed':
+      return close('closed', e.data.closedOn);
     case 'DisciplineComplaintFiled':
       // The review of a complaint is the leadership's next task on the case.
       return {
@@ -127,24 +124,38 @@ function applyEvent(
     case 'DisciplineComplaintReviewed':
       return {
         ...row,
-        status: data.outcome === 'annul' ? 'annulled' : 'decided',
+        status: e.data.outcome === 'annul' ? 'annulled' : 'decided',
         current_step_id: null,
         updated_sequence: sequence,
       };
     case 'DeadlineMissed':
-      if (row.current_step_id !== data.stepId && data.stepId !== 'time-limit') return row;
+      if (row.current_step_id !== e.data.stepId && e.data.stepId !== 'time-limit') return row;
       return { ...row, deadline_missed: true, updated_sequence: sequence };
-    default:
-      if (typeof data.stepId === 'string' && 'nextStepId' in data && row.status === 'open') {
-        const moved = data.nextStepId !== data.stepId;
-        return {
-          ...row,
-          current_step_id: (data.nextStepId as string | null) ?? null,
-          current_step_due_on: (data.nextStepDueOn as string | null | undefined) ?? null,
-          deadline_missed: moved ? false : row.deadline_missed,
-          updated_sequence: sequence,
-        };
-      }
+    case 'ProposalRecorded':
+    case 'MeetingRecorded':
+    case 'NominationTallied':
+    case 'BallotTallied':
+    case 'VettingItemsRecorded':
+    case 'DisciplineStepRecorded':
+    case 'DisciplineBallotTallied': {
+      if (row.status !== 'open') return row;
+      const { stepId, nextStepId, nextStepDueOn } = e.data;
+      return {
+        ...row,
+        current_step_id: nextStepId ?? null,
+        current_step_due_on: nextStepDueOn ?? null,
+        deadline_missed: nextStepId !== stepId ? false : row.deadline_missed,
+        updated_sequence: sequence,
+      };
+    }
+    case 'VettingItemResolved':
+    case 'VettingItemFlaggedFromRecord':
+    case 'DisciplineTimeLimitExtended':
       return row;
+    default: {
+      const unknownType: never = e;
+      void unknownType;
+      return row;
+    }
   }
 }

@@ -9,10 +9,17 @@ export interface ReappointmentOpeningInput {
   positionId: string;
   posts: PostHeld[];
   statuses: PersonStatusPeriod[];
-  disciplineBars: { form: string; endsOn: string | null; decisionRef: string }[];
+  /** Discipline cases about the person still open (opened, not yet decided). */
+  pendingDisciplineCases: string[];
   today: string;
   ruleSet: RuleSet;
   calendar: WorkingDayCalendar;
+}
+
+/** What holds a re-appointment back while it lasts (rule-set parameter `reappointment.blockedWhile`). */
+interface ReappointmentBlocks {
+  statuses: string[];
+  disciplineCasePending: boolean;
 }
 
 interface LeadTime {
@@ -42,20 +49,23 @@ export function reappointmentOpening(input: ReappointmentOpeningInput): Record<s
       'positionId',
     );
   }
-  const bar = input.disciplineBars.find((b) => b.endsOn === null || b.endsOn > today);
-  if (bar) {
+  // A decided reprimand or warning bars a higher post, not the re-appointment to the same one;
+  // what holds it back is a discipline case still pending or an investigation.
+  const blocks = ruleValue<ReappointmentBlocks>(ruleSet, 'reappointment.blockedWhile');
+  const blockCitation = ruleCitation(ruleSet, 'reappointment.blockedWhile');
+  if (blocks.disciplineCasePending && input.pendingDisciplineCases.length > 0) {
     throw new DomainRuleViolation(
-      'reappointment.discipline_period',
-      `the holder is in a discipline period (${bar.form}, ${bar.decisionRef}) ${bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`}`,
+      'reappointment.discipline_pending',
+      `a discipline case about the holder is pending (${input.pendingDisciplineCases.join(', ')}): re-appointment waits for its decision (${blockCitation})`,
       'unprocessable',
     );
   }
   const blockingMonths = ruleValue<number>(ruleSet, 'reappointment.blockingAbsenceMonths');
   for (const status of input.statuses.filter((s) => activeOn(s, today))) {
-    if (status.status === 'under_investigation' || status.status === 'maternity_leave') {
+    if (blocks.statuses.includes(status.status)) {
       throw new DomainRuleViolation(
         `reappointment.${status.status}`,
-        `the holder is ${status.status.replace(/_/g, ' ')} since ${status.from}${status.until ? ` until ${status.until}` : ''}`,
+        `the holder is ${status.status.replace(/_/g, ' ')} since ${status.from}${status.until ? ` until ${status.until}` : ''} (${blockCitation})`,
         'unprocessable',
       );
     }

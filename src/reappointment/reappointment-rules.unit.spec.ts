@@ -5,7 +5,11 @@ import { loadRuleSets } from '../workflow/rule-sets/rule-set-loader';
 import { reappointmentOpening, reappointmentTerm } from './reappointment-rules';
 
 const seeds = path.resolve(__dirname, '../../seeds');
-const [vn2022, vn2025] = loadRuleSets(path.join(seeds, 'rule-sets'));
+const sets = loadRuleSets(path.join(seeds, 'rule-sets'));
+const [, vn2025] = sets;
+// A new case pins the State track's composed set of its opening day.
+const state2022 = sets.find((set) => set.id === 'state-2022-08-18')!;
+const stateNow = sets.find((set) => set.id === 'state-2025-10-08')!;
 const calendar = loadCalendar(path.join(seeds, 'calendar'));
 const post = {
   positionId: 'pos-1',
@@ -17,9 +21,9 @@ const base = {
   positionId: 'pos-1',
   posts: [post],
   statuses: [],
-  disciplineBars: [],
+  pendingDisciplineCases: [],
   today: '2026-06-01',
-  ruleSet: vn2025,
+  ruleSet: stateNow,
   calendar,
 };
 
@@ -42,20 +46,22 @@ describe('re-appointment opening (bổ nhiệm lại)', () => {
     ).toBe('reappointment.no_post_with_term');
   });
 
-  it('records the notice deadline: 90 working days before the term ends under vn-2025, 90 days under vn-2022', () => {
+  it('records the notice deadline: 90 working days before the term ends from 8 Oct 2025 (Quy định 377-QĐ/TW), 90 days before (Nghị định 138/2020)', () => {
     expect(reappointmentOpening(base)).toMatchObject({
       termEnd: '2026-12-01',
       late: false,
       openBy: calendar.subtractWorkingDays('2026-12-01', 90),
     });
-    expect(reappointmentOpening({ ...base, ruleSet: vn2022 })).toMatchObject({
+    expect(reappointmentOpening({ ...base, ruleSet: state2022 })).toMatchObject({
       openBy: '2026-09-02',
       late: false,
     });
   });
 
   it('allows a late opening but records by how many days', () => {
-    expect(reappointmentOpening({ ...base, ruleSet: vn2022, today: '2026-09-12' })).toMatchObject({
+    expect(
+      reappointmentOpening({ ...base, ruleSet: state2022, today: '2026-09-12' }),
+    ).toMatchObject({
       late: true,
       daysLate: 10,
       lateUnit: 'days',
@@ -90,7 +96,7 @@ describe('re-appointment opening (bổ nhiệm lại)', () => {
     expect(refusal(() => reappointmentOpening({ ...base, statuses: [status] })).rule).toBe(rule);
   });
 
-  it('is not blocked by a short stay abroad or a past one, but is by a running discipline bar', () => {
+  it('is not blocked by a short stay abroad or a past one, nor by a decided warning, but is by a pending discipline case', () => {
     expect(
       reappointmentOpening({
         ...base,
@@ -105,14 +111,11 @@ describe('re-appointment opening (bổ nhiệm lại)', () => {
         ],
       }),
     ).toMatchObject({ late: false });
-    expect(
-      refusal(() =>
-        reappointmentOpening({
-          ...base,
-          disciplineBars: [{ form: 'warning', endsOn: '2027-01-01', decisionRef: '9-QĐ' }],
-        }),
-      ).message,
-    ).toMatch(/until 2027-01-01/);
+    const pending = refusal(() =>
+      reappointmentOpening({ ...base, pendingDisciplineCases: ['d-7'] }),
+    );
+    expect(pending.rule).toBe('reappointment.discipline_pending');
+    expect(pending.message).toMatch(/d-7.*Nghị định 170\/2025/);
   });
 });
 

@@ -5,6 +5,7 @@ import { CasesModule } from '../cases/cases.module';
 import { DISCIPLINE_FACTS, DisciplineFactsSource } from '../cadres/discipline-facts';
 import { ProcedureRegistry } from '../cases/procedure-registry';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { refuseElectedPost } from '../appointment/elected-post';
 import { reappointmentOpening, reappointmentTerm } from './reappointment-rules';
 
 /** Re-appointment (bổ nhiệm lại) at the end of a term, on the generic case engine. */
@@ -29,12 +30,14 @@ export class ReappointmentModule implements OnModuleInit {
             'unprocessable',
             'personId',
           );
+        const position = await this.registry.findPosition(positionId);
+        if (position) refuseElectedPost(position);
         const discipline = await this.discipline.factsFor(personId, context.today);
         return reappointmentOpening({
           positionId,
           posts: person.state.posts,
           statuses: person.state.statuses,
-          disciplineBars: discipline.bars,
+          pendingDisciplineCases: discipline.openCases,
           today: context.today,
           ruleSet: context.ruleSet,
           calendar: context.calendar,

@@ -13,7 +13,7 @@ export interface SagaCommand {
 }
 
 export interface SagaTimerRequest {
-  /** Selects the timer handler (`deadline`, `reappointment-reminder`, `term-end`, `discipline-bar-end`). */
+  /** Selects the timer handler (`step-deadline`, `reappointment-reminder`, `term-end`, `discipline-time-limit`). */
   kind: string;
   /** ISO 8601 instant. */
   dueAt: string;

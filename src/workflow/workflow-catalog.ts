@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import { loadCalendar, WorkingDayCalendar } from './calendar/working-day-calendar';
 import { loadDefinitions } from './definitions/definition-loader';
-import { ProcedureDefinition } from './definitions/procedure-definition';
+import { ProcedureDefinition, ruleTrackOf } from './definitions/procedure-definition';
 import { DefinitionFileError } from './definition-error';
 import { loadRuleSets } from './rule-sets/rule-set-loader';
-import { RuleSet, ruleSetInForce } from './rule-sets/rule-set';
+import { RuleSet, ruleSetInForce, RuleTrack } from './rule-sets/rule-set';
 
 export const WORKFLOW_CATALOG = Symbol('WORKFLOW_CATALOG');
 
@@ -36,7 +36,10 @@ export class WorkflowCatalog {
       definition.steps.forEach((step, index) => {
         for (const param of [step.voteRule?.quorumParam, step.voteRule?.passParam]) {
           if (!param) continue;
-          const missing = this.ruleSets.find((set) => !set.params[param]);
+          const track = ruleTrackOf(definition);
+          const missing = this.ruleSets.find(
+            (set) => (set.track ?? track) === track && !set.params[param],
+          );
           if (missing)
             throw new DefinitionFileError(
               path.join(dir, `${key}.json`),
@@ -64,7 +67,12 @@ export class WorkflowCatalog {
     return this.ruleSets.find((set) => set.id === id);
   }
 
-  ruleSetOn(day: string): RuleSet | undefined {
-    return ruleSetInForce(this.ruleSets, day);
+  /** The set a case opened on `day` pins: what was in force then on the definition's track. */
+  ruleSetFor(definition: ProcedureDefinition, day: string): RuleSet | undefined {
+    return this.ruleSetOn(day, ruleTrackOf(definition));
+  }
+
+  ruleSetOn(day: string, track: RuleTrack): RuleSet | undefined {
+    return ruleSetInForce(this.ruleSets, day, track);
   }
 }

@@ -36,7 +36,7 @@ describe('routes as documented', () => {
     const transfer = await open('tr-1', 'transfer', 'transfer.standard').expect(201);
     expect(transfer.body).toMatchObject({
       procedure: 'rotation',
-      definition: 'transfer.standard@1',
+      definition: 'transfer.standard@2',
       facts: { kind: 'transfer' },
     });
     const wrong = await open('tr-2', 'transfer', 'rotation.standard').expect(400);

@@ -199,7 +199,7 @@ describe('concurrency edges', () => {
       .send({ reason: 'x' })
       .expect(200);
     await t.db.pool.query(
-      "DELETE FROM events WHERE stream_id LIKE 'caseslot-%' AND type = 'OpenCaseSlotReleased' AND data->>'caseId' = 'c-after-reject'",
+      "DELETE FROM events WHERE stream_id LIKE 'caseslot-%' AND type = 'OpenCaseSlotReleased.v1' AND data->>'caseId' = 'c-after-reject'",
     );
     await request(urls[1])
       .post('/cases')
@@ -233,16 +233,16 @@ describe('concurrency edges', () => {
     await withdraw();
     // The process died after the case's append, before its release: the release never happened.
     await t.db.pool.query(
-      "DELETE FROM events WHERE stream_id LIKE 'caseslot-%' AND type = 'OpenCaseSlotReleased' AND data->>'caseId' = 'c-redelivered'",
+      "DELETE FROM events WHERE stream_id LIKE 'caseslot-%' AND type = 'OpenCaseSlotReleased.v1' AND data->>'caseId' = 'c-redelivered'",
     );
     await withdraw();
     await withdraw();
     const { rows } = await t.db.pool.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM events WHERE stream_id LIKE 'caseslot-%' AND type = 'OpenCaseSlotReleased' AND data->>'caseId' = 'c-redelivered'",
+      "SELECT count(*)::int AS n FROM events WHERE stream_id LIKE 'caseslot-%' AND type = 'OpenCaseSlotReleased.v1' AND data->>'caseId' = 'c-redelivered'",
     );
     expect(rows[0].n).toBe(1);
     const caseEvents = await t.db.pool.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM events WHERE stream_id = 'appointment-c-redelivered' AND type = 'CaseWithdrawn'",
+      "SELECT count(*)::int AS n FROM events WHERE stream_id = 'appointment-c-redelivered' AND type = 'CaseWithdrawn.v1'",
     );
     expect(caseEvents.rows[0].n).toBe(1);
   });

@@ -196,7 +196,7 @@ describe('appointment over HTTP', () => {
     expect(opened.body).toMatchObject({
       status: 'open',
       definition: 'appointment.internal@1',
-      ruleSet: 'vn-2025',
+      ruleSet: 'state-2025-10-08',
       currentStep: { id: 'leadership-round-1', kind: 'meeting' },
     });
     await http()
@@ -263,20 +263,21 @@ describe('appointment over HTTP', () => {
     const { rows } = await t.db.pool.query(
       "SELECT type, metadata FROM events WHERE stream_id = 'appointment-c-happy' ORDER BY revision",
     );
+    // Stored names carry the version of their data.
     expect(rows.map((r) => r.type)).toEqual([
-      'CaseOpened',
-      'MeetingRecorded',
-      'NominationTallied',
-      'BallotTallied',
-      'NominationTallied',
-      'BallotTallied',
-      'VettingItemsRecorded',
-      'DecisionIssued',
+      'CaseOpened.v1',
+      'MeetingRecorded.v1',
+      'NominationTallied.v1',
+      'BallotTallied.v1',
+      'NominationTallied.v1',
+      'BallotTallied.v1',
+      'VettingItemsRecorded.v1',
+      'DecisionIssued.v1',
     ]);
     expect(rows[7].metadata).toMatchObject({
       actorId: 'u-leader',
       definitionVersion: 'appointment.internal@1',
-      ruleSet: 'vn-2025',
+      ruleSet: 'state-2025-10-08',
     });
     expect(rows[3].metadata.actorId).toBe('u-secretary');
   });

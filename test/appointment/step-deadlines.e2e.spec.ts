@@ -66,7 +66,7 @@ describe('step deadlines', () => {
     for (let tries = 0; tries < 100 && rows.length === 0; tries += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       ({ rows } = await t.db.pool.query(
-        "SELECT data FROM events WHERE type = 'TimerScheduled' AND data->>'target' = 'appointment-c-dl'",
+        "SELECT data FROM events WHERE type = 'TimerScheduled.v1' AND data->>'target' = 'appointment-c-dl'",
       ));
     }
     expect(rows).toHaveLength(1);
@@ -98,7 +98,7 @@ describe('step deadlines', () => {
     await handler(timer, context);
     await handler(timer, context);
     const missed = await t.db.pool.query(
-      "SELECT data FROM events WHERE stream_id = 'appointment-c-dl' AND type = 'DeadlineMissed'",
+      "SELECT data FROM events WHERE stream_id = 'appointment-c-dl' AND type = 'DeadlineMissed.v1'",
     );
     expect(missed.rows.map((r) => r.data.stepId)).toEqual(['leadership-round-1']);
 

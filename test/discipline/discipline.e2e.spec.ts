@@ -1,4 +1,6 @@
 import request from 'supertest';
+import * as path from 'node:path';
+import { loadCalendar } from '../../src/workflow/calendar/working-day-calendar';
 import { addMonths } from '../../src/workflow/rules/retirement';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -17,6 +19,9 @@ describe('disciplinary action over HTTP', () => {
   let t: TestApp;
   const headers: Record<string, Record<string, string>> = {};
   const today = vietnamToday();
+  // A period whose last day is off ends on the next working day (Civil Code art. 148).
+  const calendar = loadCalendar(path.resolve(__dirname, '../../seeds/calendar'));
+  const periodEnd = (day: string) => calendar.periodEnd(day);
   const http = () => request(t.server as never);
   const as = (who: string) => headers[who];
 
@@ -97,11 +102,31 @@ describe('disciplinary action over HTTP', () => {
     expect(opened.body).toMatchObject({
       status: 'open',
       track: 'party',
-      ruleSet: 'vn-2025',
+      ruleSet: 'party-2025-10-08',
       limitation: { years: 10 },
       currentStep: { id: 'verification' },
     });
     await upToBallot('d-party');
+    // While the case is pending, re-appointment to the post the person holds waits for it.
+    const reappointmentBody = {
+      procedure: 'reappointment',
+      definition: 'reappointment.standard',
+      personId: 'p-party',
+      positionId: 'pos-deputy',
+      orgUnitId: 'ou-town',
+      summary: 'x',
+    };
+    await eventually(
+      async () => (await http().get('/cadres/p-party').set(as('staff')).expect(200)).body,
+      (body) => body.openCases.some((c: { caseId: string }) => c.caseId === 'd-party'),
+    );
+    const pending = await http()
+      .post('/cases')
+      .set(as('staff'))
+      .send({ id: 'r-pending', ...reappointmentBody })
+      .expect(422);
+    expect(pending.body).toMatchObject({ rule: 'reappointment.discipline_pending' });
+    expect(pending.body.message).toContain('d-party');
     // 13 members: removal 4, warning 3, reprimand 5, none 1 — no form alone > 6.5; 4 + 3 = 7 → warning.
     const tally = {
       members: 13,
@@ -162,7 +187,7 @@ describe('disciplinary action over HTTP', () => {
       status: 'decided',
       form: 'warning',
       barEndsOn,
-      decision: { complaintWindowEndsOn: addMonths(today, 1) },
+      decision: { complaintWindowEndsOn: periodEnd(addMonths(today, 1)) },
     });
 
     const record = await eventually(
@@ -180,7 +205,7 @@ describe('disciplinary action over HTTP', () => {
         form: 'warning',
         barEndsOn,
         status: 'in_effect',
-        ruleSetId: 'vn-2025',
+        ruleSetId: 'party-2025-10-08',
       }),
     ]);
     expect(record.planningPool).toEqual([]);
@@ -204,22 +229,12 @@ describe('disciplinary action over HTTP', () => {
       },
     ]);
 
-    // Re-appointment is refused while the discipline period runs.
-    const reappointment = await http()
+    // A decided warning bars a higher post, not the re-appointment to the post held.
+    await http()
       .post('/cases')
       .set(as('staff'))
-      .send({
-        id: 'r-blocked',
-        procedure: 'reappointment',
-        definition: 'reappointment.standard',
-        personId: 'p-party',
-        positionId: 'pos-deputy',
-        orgUnitId: 'ou-town',
-        summary: 'x',
-      })
-      .expect(422);
-    expect(reappointment.body).toMatchObject({ rule: 'reappointment.discipline_period' });
-    expect(reappointment.body.message).toContain(`until ${barEndsOn}`);
+      .send({ id: 'r-after-warning', ...reappointmentBody })
+      .expect(201);
   });
 
   it('refuses a violation past its limitation period, naming the period and the dates, and writes nothing', async () => {
@@ -249,7 +264,7 @@ describe('disciplinary action over HTTP', () => {
       severity: 'removal_from_post',
     }).expect(201);
     expect(opened.body.timeLimit).toEqual({
-      decideBy: addDays(today, 90),
+      decideBy: periodEnd(addDays(today, 90)),
       extended: false,
       overdue: false,
     });
@@ -259,7 +274,7 @@ describe('disciplinary action over HTTP', () => {
       .send({ reason: 'cần giám định' })
       .expect(200);
     expect(extended.body.timeLimit).toMatchObject({
-      decideBy: addDays(today, 150),
+      decideBy: periodEnd(addDays(today, 150)),
       extended: true,
     });
     await http()
@@ -308,7 +323,8 @@ describe('disciplinary action over HTTP', () => {
     ]);
     expect(removed.discipline[0]).toMatchObject({
       form: 'removal_from_post',
-      barEndsOn: addMonths(today, 60),
+      // A civil servant removed from post: 24 months (Luật Cán bộ, công chức), not the Party's 60.
+      barEndsOn: addMonths(today, 24),
       status: 'in_effect',
     });
 

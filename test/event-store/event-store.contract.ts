@@ -3,12 +3,12 @@ import { NewEvent, RecordedEvent } from '../../src/event-store/event-envelope';
 import { EventIdConflict, WrongExpectedRevision } from '../../src/event-store/event-store.errors';
 import { EventStore } from '../../src/event-store/event-store.port';
 import { ExpectedRevision } from '../../src/event-store/expected-revision';
-import { UpcasterRegistry } from '../../src/event-store/upcasters';
+import { StoredEventNames } from '../../src/event-store/stored-event-names';
 
 /** What an adapter's spec hands the contract: a store plus the hooks only it can provide. */
 export interface EventStoreHarness {
   store: EventStore;
-  upcasters: UpcasterRegistry;
+  upcasters: StoredEventNames;
   /** Alters one stored event behind the store's back (tamper evidence); absent where impossible. */
   tamper?: (streamId: string, revision: number) => Promise<void>;
   /** Appends inside a transaction that stays open `holdMs` before committing (commit-order gaps). */

@@ -1,5 +1,5 @@
 import { KurrentDbEventStore } from '../../src/event-store/kurrentdb/kurrentdb-event-store';
-import { UpcasterRegistry } from '../../src/event-store/upcasters';
+import { StoredEventNames } from '../../src/event-store/stored-event-names';
 import { eventStoreContract } from './event-store.contract';
 
 /**
@@ -13,7 +13,7 @@ describeIfServer(
   `KurrentDB event store (contract)${url ? '' : ' — skipped: KURRENTDB_URL is not set'}`,
   () => {
     eventStoreContract(async () => {
-      const upcasters = new UpcasterRegistry();
+      const upcasters = new StoredEventNames();
       const store = new KurrentDbEventStore(url!, upcasters);
       return {
         store,

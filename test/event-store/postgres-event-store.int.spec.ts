@@ -4,7 +4,7 @@ import {
   PostgresEventStore,
   PostgresEventStoreOptions,
 } from '../../src/event-store/postgres/postgres-event-store';
-import { UpcasterRegistry } from '../../src/event-store/upcasters';
+import { StoredEventNames } from '../../src/event-store/stored-event-names';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { anEvent, eventStoreContract } from './event-store.contract';
 import { contentDigest } from '../../src/event-store/hash-chain';
@@ -17,7 +17,7 @@ async function withStore(
   work: (store: PostgresEventStore, db: TestDatabase) => Promise<void>,
 ): Promise<void> {
   const db = await createTestDatabase(suite);
-  const store = new PostgresEventStore(db.pool, new UpcasterRegistry(), options);
+  const store = new PostgresEventStore(db.pool, new StoredEventNames(), options);
   try {
     await work(store, db);
   } finally {
@@ -29,7 +29,7 @@ async function withStore(
 describe('PostgreSQL event store (contract)', () => {
   eventStoreContract(async () => {
     const db = await createTestDatabase('es_contract');
-    const upcasters = new UpcasterRegistry();
+    const upcasters = new StoredEventNames();
     const store = new PostgresEventStore(db.pool, upcasters);
     return {
       store,

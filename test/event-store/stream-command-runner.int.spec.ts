@@ -2,7 +2,7 @@ import { EventMetadata } from '../../src/event-store/event-envelope';
 import { WrongExpectedRevision } from '../../src/event-store/event-store.errors';
 import { EventStore } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
-import { UpcasterRegistry } from '../../src/event-store/upcasters';
+import { StoredEventNames } from '../../src/event-store/stored-event-names';
 import { runStreamCommand } from '../../src/common/stream-command-runner';
 import { DomainEvent, StreamDecider } from '../../src/common/stream-decider';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -51,7 +51,7 @@ describe('runStreamCommand against a concurrent writer', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('stream_command_runner');
-    store = new PostgresEventStore(db.pool, new UpcasterRegistry());
+    store = new PostgresEventStore(db.pool, new StoredEventNames());
   });
   afterAll(async () => {
     await store.close();

@@ -215,13 +215,13 @@ describe('PostgreSQL backends terminated under a burst of writes', () => {
     const count = (stream: string, type: string) =>
       rows.find((row) => row.stream_id === stream && row.type === type)?.n ?? 0;
     for (const write of registered)
-      expect(count(`cadre-${write.personId}`, 'PersonRegistered')).toBe(1);
+      expect(count(`cadre-${write.personId}`, 'PersonRegistered.v1')).toBe(1);
     for (const write of opened) {
-      expect(count(`appointment-${write.caseId}`, 'CaseOpened')).toBe(1);
-      expect(count(`cadre-${write.personId}`, 'CaseNoted')).toBe(1);
+      expect(count(`appointment-${write.caseId}`, 'CaseOpened.v1')).toBe(1);
+      expect(count(`cadre-${write.personId}`, 'CaseNoted.v1')).toBe(1);
     }
     const deadlines = await db.pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM events WHERE type = 'TimerScheduled' AND data->>'target' = ANY($1)`,
+      `SELECT count(*)::int AS n FROM events WHERE type = 'TimerScheduled.v1' AND data->>'target' = ANY($1)`,
       [opened.map((write) => `appointment-${write.caseId}`)],
     );
     expect(deadlines.rows[0].n).toBe(opened.length);

@@ -67,6 +67,23 @@ describe('rotation and transfer over HTTP', () => {
       .set(leader)
       .send({ heldOn: today, conclusion: 'Met', personOpinion: 'Agrees' })
       .expect(200);
+    // Rotation checks the record as appointment does: discipline comes from the record.
+    const vetted = await http()
+      .post('/cases/rot-1/steps/vetting')
+      .set(staff)
+      .send({
+        heldOn: today,
+        items: ['background', 'asset_declaration', 'political_standards'].map((item) => ({
+          item,
+          result: 'cleared',
+          note: 'verified',
+        })),
+      })
+      .expect(200);
+    expect(vetted.body.vetting.discipline_bar).toMatchObject({
+      result: 'cleared',
+      source: 'record',
+    });
     await http()
       .post('/cases/rot-1/steps/leadership-vote')
       .set(secretary)
@@ -110,8 +127,55 @@ describe('rotation and transfer over HTTP', () => {
     expect(refused.body.message).toMatch(/pos-commune-chair or a higher post; the person has none/);
     const transfer = await open('tr-1', 'p-unpooled', 'transfer.standard').expect(201);
     expect(transfer.body).toMatchObject({
-      definition: 'transfer.standard@1',
+      definition: 'transfer.standard@2',
       facts: { kind: 'transfer' },
+      // A leader's transfer follows the external-source procedure (Nghị định 170/2025 art. 25).
+      currentStep: { id: 'consult-receiving-unit' },
     });
+    await http()
+      .post('/cases/tr-1/steps/consult-receiving-unit')
+      .set(staff)
+      .send({ heldOn: today, minutesRef: 'BB-T1', conclusion: 'The commune agrees' })
+      .expect(200);
+    // A 50 % result at the person's own unit goes to its head.
+    const tie = {
+      heldOn: today,
+      minutesRef: 'BB-T2',
+      tally: { members: 8, summoned: 8, present: 8, for: 4, against: 4, abstain: 0, invalid: 0 },
+    };
+    const undecided = await http()
+      .post('/cases/tr-1/steps/candidate-unit-ballot')
+      .set(secretary)
+      .send(tie)
+      .expect(422);
+    expect(undecided.body).toMatchObject({ rule: 'ballot.tie_needs_head' });
+    await http()
+      .post('/cases/tr-1/steps/candidate-unit-ballot')
+      .set(secretary)
+      .send({ ...tie, headDecision: 'for' })
+      .expect(200);
+    await http()
+      .post('/cases/tr-1/steps/evaluation-and-meeting')
+      .set(staff)
+      .send({ heldOn: today, minutesRef: 'BB-T3', conclusion: 'Evaluated; met the person' })
+      .expect(200);
+    await http()
+      .post('/cases/tr-1/steps/vetting')
+      .set(staff)
+      .send({
+        heldOn: today,
+        items: ['background', 'asset_declaration', 'political_standards'].map((item) => ({
+          item,
+          result: 'cleared',
+          note: 'verified',
+        })),
+      })
+      .expect(200);
+    const decided = await http()
+      .post('/cases/tr-1/steps/decision')
+      .set(leader)
+      .send({ heldOn: today, number: '201/QĐ-UBND', signer: 'Chủ tịch UBND', effectiveFrom: today })
+      .expect(200);
+    expect(decided.body).toMatchObject({ status: 'decided' });
   });
 });

@@ -164,7 +164,7 @@ describe('domain sagas', () => {
       async () =>
         (
           await t.db.pool.query(
-            "SELECT data FROM events WHERE type = 'TimerScheduled' AND data->>'target' = 'reappointment-r-term' AND data->>'kind' IN ('reappointment-reminder', 'term-end')",
+            "SELECT data FROM events WHERE type = 'TimerScheduled.v1' AND data->>'target' = 'reappointment-r-term' AND data->>'kind' IN ('reappointment-reminder', 'term-end')",
           )
         ).rows,
       (rows) => rows.length === 2,
@@ -204,7 +204,7 @@ describe('domain sagas', () => {
       refusal: null,
     });
     const { rows } = await t.db.pool.query(
-      "SELECT count(*)::int AS n FROM events WHERE type = 'CaseOpened' AND data->>'personId' = 'p-term'",
+      "SELECT count(*)::int AS n FROM events WHERE type = 'CaseOpened.v1' AND data->>'personId' = 'p-term'",
     );
     expect(rows[0].n).toBe(2);
     await http().get(`/cases/${after.reappointmentsDue[0].caseId}`).set(h.staff).expect(200);

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { POST_FILLED_BY, PostFilledBy } from '../post-filled-by';
 
 export class CreatePositionDto {
   @ApiPropertyOptional({ example: 'pos-son-tay-deputy-head-organization' })
@@ -39,4 +50,14 @@ export class CreatePositionDto {
   @IsOptional()
   @IsBoolean()
   isLeadership?: boolean;
+
+  @ApiPropertyOptional({
+    enum: POST_FILLED_BY,
+    default: 'appointment',
+    description:
+      'how the post is filled: appointment (bổ nhiệm) or election (bầu cử, e.g. a commune chair); appointment and re-appointment cases are refused for an elected post',
+  })
+  @IsOptional()
+  @IsIn(POST_FILLED_BY, { message: 'filledBy: appointment or election' })
+  filledBy?: PostFilledBy;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DISCIPLINE_FORMS } from '../../discipline/discipline-forms';
 import { PERSON_STATUS_KINDS } from '../person/person.events';
 import { ORG_UNIT_KINDS } from './create-org-unit.dto';
+import { POST_FILLED_BY, PostFilledBy } from '../post-filled-by';
 
 const DATE = { type: String, format: 'date' } as const;
 
@@ -27,6 +28,7 @@ export class PositionDto {
   appointingAuthority!: string;
   @ApiProperty({ description: 'higher is more senior' }) rank!: number;
   @ApiProperty() isLeadership!: boolean;
+  @ApiProperty({ enum: POST_FILLED_BY }) filledBy!: PostFilledBy;
 }
 
 export class PostHeldDto {

@@ -150,8 +150,11 @@ export function evolvePerson(state: PersonState, event: DomainEvent): PersonStat
         ],
       };
     }
-    default:
+    default: {
+      const unknownType: never = e;
+      void unknownType;
       return state;
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { RecordedEvent } from '../../event-store/event-envelope';
 import { timerIdFor } from '../../jobs/timers/timer.events';
 import { Cancel, Ignore, Saga, SagaOutput, Schedule } from '../../sagas/saga';
-import { CASE_PROCEDURES } from '../case-stream';
+import { asCaseStreamEvent, CASE_PROCEDURES } from '../case-stream';
 import { endOfVietnamDay, STEP_DEADLINE_TIMER } from './step-deadline';
 
 const cause = (streamId: string, stepId: string) => `${streamId}/${stepId}`;
@@ -14,14 +14,6 @@ export const stepDeadlineSaga: Saga = {
   name: 'step-deadlines',
   filter: { streamPrefix: CASE_PROCEDURES.map((procedure) => `${procedure}-`) },
   handle(event: RecordedEvent): SagaOutput[] {
-    const data = event.data as {
-      caseId?: string;
-      firstStepId?: string;
-      firstStepDueOn?: string | null;
-      stepId?: string;
-      nextStepId?: string | null;
-      nextStepDueOn?: string | null;
-    };
     const caseId = event.streamId.slice(event.streamId.indexOf('-') + 1);
     const schedule = (stepId: string, dueOn: string): SagaOutput =>
       Schedule({
@@ -31,19 +23,47 @@ export const stepDeadlineSaga: Saga = {
         payload: { caseId, stepId, dueOn },
         cause: cause(event.streamId, stepId),
       });
-    if (event.type === 'CaseOpened' && data.firstStepId && data.firstStepDueOn)
-      return [schedule(data.firstStepId, data.firstStepDueOn)];
-    if (data.stepId && data.nextStepId !== undefined && data.nextStepId !== data.stepId) {
-      const outputs: SagaOutput[] = [
-        Cancel(
-          timerIdFor(cause(event.streamId, data.stepId), STEP_DEADLINE_TIMER),
-          'step completed',
-        ),
-      ];
-      if (data.nextStepId && data.nextStepDueOn)
-        outputs.push(schedule(data.nextStepId, data.nextStepDueOn));
-      return outputs;
+    const e = asCaseStreamEvent(event);
+    switch (e.type) {
+      case 'CaseOpened':
+        return e.data.firstStepDueOn
+          ? [schedule(e.data.firstStepId, e.data.firstStepDueOn)]
+          : [Ignore('no step changed')];
+      case 'ProposalRecorded':
+      case 'MeetingRecorded':
+      case 'NominationTallied':
+      case 'BallotTallied':
+      case 'VettingItemsRecorded':
+      case 'DecisionIssued':
+      case 'DisciplineStepRecorded':
+      case 'DisciplineBallotTallied':
+      case 'DisciplineDecided': {
+        const { stepId, nextStepId, nextStepDueOn } = e.data;
+        if (nextStepId === stepId) return [Ignore('no step changed')];
+        const outputs: SagaOutput[] = [
+          Cancel(timerIdFor(cause(event.streamId, stepId), STEP_DEADLINE_TIMER), 'step completed'),
+        ];
+        if (nextStepId && nextStepDueOn) outputs.push(schedule(nextStepId, nextStepDueOn));
+        return outputs;
+      }
+      // A discipline case's first step is not scheduled here (as before: its time limit is the
+      // case's own, decideBy); the other events move no step.
+      case 'DisciplineCaseOpened':
+      case 'VettingItemResolved':
+      case 'VettingItemFlaggedFromRecord':
+      case 'CaseRejected':
+      case 'CaseWithdrawn':
+      case 'DeadlineMissed':
+      case 'DisciplineTimeLimitExtended':
+      case 'DisciplineComplaintFiled':
+      case 'DisciplineComplaintReviewed':
+      case 'DisciplineCaseClosed':
+        return [Ignore('no step changed')];
+      default: {
+        const unknownType: never = e;
+        void unknownType;
+        return [Ignore('no step changed')];
+      }
     }
-    return [Ignore('no step changed')];
   },
 };

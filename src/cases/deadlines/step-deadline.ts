@@ -1,4 +1,5 @@
 import { DomainEvent } from '../../common/stream-decider';
+import { asCaseStreamEvent } from '../case-stream';
 
 export const STEP_DEADLINE_TIMER = 'step-deadline';
 
@@ -20,21 +21,41 @@ export const initialDeadlineWatch = (): DeadlineWatch => ({
   missed: [],
 });
 
-/** Reads any procedure's case events by their common fields (firstStepId, nextStepId, stepId). */
+/** Follows any procedure's case events, by type, to the step that is current and what lapsed. */
 export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): DeadlineWatch {
-  const data = event.data as { firstStepId?: string; nextStepId?: string | null; stepId?: string };
-  if (
-    event.type === 'CaseRejected' ||
-    event.type === 'CaseWithdrawn' ||
-    event.type === 'DisciplineCaseClosed'
-  )
-    return { ...state, closed: true, currentStepId: null };
-  if (event.type === 'DeadlineMissed' && data.stepId)
-    return { ...state, missed: [...state.missed, data.stepId] };
-  if (typeof data.firstStepId === 'string') return { ...state, currentStepId: data.firstStepId };
-  if (data.nextStepId !== undefined)
-    return { ...state, currentStepId: data.nextStepId, closed: data.nextStepId === null };
-  return state;
+  const e = asCaseStreamEvent(event);
+  switch (e.type) {
+    case 'CaseOpened':
+    case 'DisciplineCaseOpened':
+      return { ...state, currentStepId: e.data.firstStepId };
+    case 'ProposalRecorded':
+    case 'MeetingRecorded':
+    case 'NominationTallied':
+    case 'BallotTallied':
+    case 'VettingItemsRecorded':
+    case 'DecisionIssued':
+    case 'DisciplineStepRecorded':
+    case 'DisciplineBallotTallied':
+    case 'DisciplineDecided':
+      return { ...state, currentStepId: e.data.nextStepId, closed: e.data.nextStepId === null };
+    case 'CaseRejected':
+    case 'CaseWithdrawn':
+    case 'DisciplineCaseClosed':
+      return { ...state, closed: true, currentStepId: null };
+    case 'DeadlineMissed':
+      return { ...state, missed: [...state.missed, e.data.stepId] };
+    case 'VettingItemResolved':
+    case 'VettingItemFlaggedFromRecord':
+    case 'DisciplineTimeLimitExtended':
+    case 'DisciplineComplaintFiled':
+    case 'DisciplineComplaintReviewed':
+      return state;
+    default: {
+      const unknownType: never = e;
+      void unknownType;
+      return state;
+    }
+  }
 }
 
 export type DeadlineCommand = {

@@ -118,6 +118,10 @@ const TITLE_BY_RULE: Record<string, Titles> = {
     en: 'The Idempotency-Key is too long',
     vi: 'Idempotency-Key quá dài',
   },
+  'case.id_taken': {
+    en: 'The case id is already used by a case of another procedure',
+    vi: 'Mã hồ sơ đã được dùng cho hồ sơ của quy trình khác',
+  },
   'case.duplicate_open': {
     en: 'A case of this procedure is already open for this person and post',
     vi: 'Đã có hồ sơ đang mở cùng quy trình cho người và chức vụ này',

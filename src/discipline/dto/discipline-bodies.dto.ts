@@ -223,6 +223,16 @@ export class DisciplineDecisionDto extends DisciplineStepRecordDto {
   @ApiProperty({ type: String, format: 'date', example: '2026-11-15' })
   @IsCalendarDate()
   effectiveFrom!: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    example: '2026-11-16',
+    description:
+      'the day the person received the decision (default: the decision date); the complaint window runs from it: one month on the Party track, 15 days on the civil-service track',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  servedOn?: string;
 }
 
 export class ComplaintDto {

@@ -25,7 +25,11 @@ import {
   Subscription,
 } from '../event-store.port';
 import { chainHash, contentDigest } from '../hash-chain';
-import { UpcasterRegistry } from '../upcasters';
+import {
+  parseStoredEventName,
+  StoredEventNames,
+  storedNameMatchesVersion,
+} from '../stored-event-names';
 import {
   AllPosition,
   comparePositions,
@@ -58,7 +62,10 @@ function matches(filter: ReadAllFilter | undefined, event: KurrentRecorded): boo
       : [filter.streamPrefix];
     if (!prefixes.some((prefix) => event.streamId.startsWith(prefix))) return false;
   }
-  return filter.eventTypes === undefined || filter.eventTypes.includes(event.type);
+  return (
+    filter.eventTypes === undefined ||
+    filter.eventTypes.includes(parseStoredEventName(event.type).type)
+  );
 }
 
 /** The server-side filter narrows the read; `matches` applies the exact rule client-side. */
@@ -68,6 +75,7 @@ function serverFilter(filter: ReadAllFilter | undefined) {
       prefixes: Array.isArray(filter.streamPrefix) ? filter.streamPrefix : [filter.streamPrefix],
     });
   }
+  // A type's prefix also finds its versioned stored names (`CaseOpened` → `CaseOpened.v1`).
   if (filter?.eventTypes !== undefined) return eventTypeFilter({ prefixes: filter.eventTypes });
   return undefined;
 }
@@ -81,7 +89,7 @@ export class KurrentDbEventStore implements EventStore {
 
   constructor(
     connectionString: string,
-    private readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
+    private readonly names: StoredEventNames = new StoredEventNames(),
   ) {
     this.client = KurrentDBClient.connectionString(connectionString);
   }
@@ -119,7 +127,7 @@ export class KurrentDbEventStore implements EventStore {
       previous = link;
       return jsonEvent({
         id: event.id,
-        type: event.type,
+        type: this.names.toStored(event.type, schemaVersion),
         data: event.data as never,
         metadata: wrapMetadata(event.metadata, schemaVersion, link.toString('hex')) as never,
       });
@@ -160,7 +168,8 @@ export class KurrentDbEventStore implements EventStore {
       at >= 0 &&
       events.every((event, i) => {
         const stored = existing[at + i];
-        if (!stored || stored.id !== event.id || stored.type !== event.type) return false;
+        if (!stored || stored.id !== event.id) return false;
+        if (parseStoredEventName(stored.type).type !== event.type) return false;
         const { metadata, schemaVersion } = unwrapMetadata(stored.metadata);
         const digest = (e: { data: unknown; metadata: unknown; schemaVersion: number }) =>
           contentDigest({
@@ -303,16 +312,17 @@ export class KurrentDbEventStore implements EventStore {
       const { metadata, schemaVersion, hash } = unwrapMetadata(event.metadata);
       const link = chainHash(
         previous,
+        // The hash covers the event's type and version, not the spelling of its stored name.
         contentDigest({
           streamId,
           id: event.id,
-          type: event.type,
+          type: parseStoredEventName(event.type).type,
           schemaVersion,
           data: event.data,
           metadata,
         }),
       );
-      if (link.toString('hex') !== hash) {
+      if (link.toString('hex') !== hash || !storedNameMatchesVersion(event.type, schemaVersion)) {
         return {
           ok: false,
           eventsChecked: index,
@@ -342,7 +352,7 @@ export class KurrentDbEventStore implements EventStore {
 
   private toRecorded(event: KurrentRecorded): RecordedEvent {
     const { metadata, schemaVersion: stored, hash } = unwrapMetadata(event.metadata);
-    const { schemaVersion, data } = this.upcasters.upcast(
+    const { type, schemaVersion, data } = this.names.read(
       event.type,
       stored,
       event.data as Record<string, unknown>,
@@ -352,7 +362,7 @@ export class KurrentDbEventStore implements EventStore {
       streamId: event.streamId,
       revision: Number(event.revision),
       position: event.position ? positionToString(event.position) : `${event.revision}/0`,
-      type: event.type,
+      type,
       schemaVersion,
       data,
       metadata,

@@ -15,7 +15,11 @@ import {
 } from '../event-store.port';
 import { ExpectedRevision } from '../expected-revision';
 import { chainHash, contentDigest } from '../hash-chain';
-import { UpcasterRegistry } from '../upcasters';
+import {
+  parseStoredEventName,
+  StoredEventNames,
+  storedNameMatchesVersion,
+} from '../stored-event-names';
 import { PostgresSubscription } from './postgres-subscription';
 import { CommitNotifier } from './commit-notifier';
 import {
@@ -89,7 +93,7 @@ export class PostgresEventStore implements EventStore {
 
   constructor(
     private readonly pool: Pool,
-    private readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
+    private readonly names: StoredEventNames = new StoredEventNames(),
     options: PostgresEventStoreOptions = {},
   ) {
     this.notifier = new CommitNotifier(pool);
@@ -134,7 +138,7 @@ export class PostgresEventStore implements EventStore {
       });
       return {
         id: event.id,
-        type: event.type,
+        type: this.names.toStored(event.type, schemaVersion),
         schemaVersion,
         data: event.data,
         metadata: event.metadata,
@@ -280,7 +284,7 @@ export class PostgresEventStore implements EventStore {
       params.push(position.tx, position.pos);
       where.push('(transaction_id, global_position) > ($1::xid8, $2)');
     }
-    appendFilter(filter, where, params);
+    appendFilter(filter, where, params, this.names);
     params.push(limit);
     // Positions first (an index-only scan in log order), then the rows: asked in one go, the planner
     // prefers sorting every event after the position, which grows with the log (640 ms vs 16 ms per
@@ -326,16 +330,17 @@ export class PostgresEventStore implements EventStore {
           reason: `revision ${index} is missing`,
         };
       }
+      // The hash covers the event's type and version, not the spelling of its stored name.
       const digest = contentDigest({
         streamId: row.stream_id,
         id: row.event_id,
-        type: row.type,
+        type: parseStoredEventName(row.type).type,
         schemaVersion: row.schema_version,
         data: row.data,
         metadata: row.metadata,
       });
       const expected = chainHash(previous, digest);
-      if (!expected.equals(row.hash)) {
+      if (!expected.equals(row.hash) || !storedNameMatchesVersion(row.type, row.schema_version)) {
         return {
           ok: false,
           eventsChecked: index,
@@ -366,13 +371,13 @@ export class PostgresEventStore implements EventStore {
   }
 
   private toRecorded(row: EventRow): RecordedEvent {
-    const { schemaVersion, data } = this.upcasters.upcast(row.type, row.schema_version, row.data);
+    const { type, schemaVersion, data } = this.names.read(row.type, row.schema_version, row.data);
     return {
       id: row.event_id,
       streamId: row.stream_id,
       revision: Number(row.revision),
       position: `${row.transaction_id}/${row.global_position}`,
-      type: row.type,
+      type,
       schemaVersion,
       data,
       metadata: row.metadata,
@@ -382,7 +387,12 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-function appendFilter(filter: ReadAllFilter | undefined, where: string[], params: unknown[]): void {
+function appendFilter(
+  filter: ReadAllFilter | undefined,
+  where: string[],
+  params: unknown[],
+  names: StoredEventNames,
+): void {
   if (!filter) return;
   if (filter.streamPrefix !== undefined) {
     const prefixes = Array.isArray(filter.streamPrefix)
@@ -392,7 +402,7 @@ function appendFilter(filter: ReadAllFilter | undefined, where: string[], params
     where.push(`stream_id LIKE ANY ($${params.length}::text[])`);
   }
   if (filter.eventTypes !== undefined) {
-    params.push(filter.eventTypes);
+    params.push(filter.eventTypes.flatMap((type) => names.storedNamesOf(type)));
     where.push(`type = ANY ($${params.length}::text[])`);
   }
 }

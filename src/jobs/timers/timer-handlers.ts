@@ -28,7 +28,7 @@ export interface TimerHandlerContext {
  */
 export type TimerHandler = (timer: FiringTimer, context: TimerHandlerContext) => Promise<void>;
 
-/** Handlers by timer kind (`deadline`, `reappointment-reminder`, `term-end`, `discipline-bar-end`, …). */
+/** Handlers by timer kind (`step-deadline`, `reappointment-reminder`, `term-end`, `discipline-time-limit`). */
 export class TimerHandlerRegistry {
   private readonly handlers = new Map<string, TimerHandler>();
 

@@ -1,7 +1,7 @@
 import { deterministicId } from '../../common/deterministic-id';
 
 /**
- * Durable timers (deadlines, re-appointment reminders, term ends, discipline bar ends).
+ * Durable timers (step deadlines, re-appointment reminders, term ends, discipline time limits).
  *
  * One stream per timer, `timer-<timerId>`: a timer's life is tiny (scheduled → fired | cancelled),
  * so its stream is at most two events long; `no_stream` makes scheduling idempotent and the
@@ -10,17 +10,11 @@ import { deterministicId } from '../../common/deterministic-id';
  */
 export const TIMER_STREAM_PREFIX = 'timer-';
 
-export const TimerEventTypes = {
-  scheduled: 'TimerScheduled',
-  fired: 'TimerFired',
-  cancelled: 'TimerCancelled',
-} as const;
-
 export interface TimerScheduledData {
   timerId: string;
   /** ISO 8601 instant at which the timer is due. */
   dueAt: string;
-  /** Selects the handler (`deadline`, `reappointment-reminder`, `term-end`, `discipline-bar-end`, …). */
+  /** Selects the handler (`step-deadline`, `reappointment-reminder`, `term-end`, `discipline-time-limit`). */
   kind: string;
   /** The case or person stream the timer acts on. */
   target: string;

@@ -63,6 +63,22 @@ export class WorkingDayCalendar {
     return !this.officialDaysOff.has(Number(day.slice(0, 4)));
   }
 
+  /** `day` when it is a working day, otherwise the next working day. */
+  onOrNextWorkingDay(day: string): string {
+    let current = day;
+    while (!this.isWorkingDay(current)) current = addCalendarDays(current, 1);
+    return current;
+  }
+
+  /**
+   * The last day of a period counted in calendar days or months: when it falls on a weekend or a
+   * holiday, the period ends with the next working day (Bộ luật Dân sự 2015 art. 148(5) [text not
+   * checked here]).
+   */
+  periodEnd(lastDay: string): string {
+    return this.onOrNextWorkingDay(lastDay);
+  }
+
   /** The day n working days after `day` (n ≥ 0; `day` itself does not count). */
   addWorkingDays(day: string, n: number): string {
     let current = day;

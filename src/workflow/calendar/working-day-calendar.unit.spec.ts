@@ -76,4 +76,13 @@ describe('working-day calendar (ngày làm việc)', () => {
     expect(calendar.isWorkingDay('2025-02-03')).toBe(true);
     expect(calendar.isWorkingDay('2025-01-27')).toBe(false);
   });
+
+  it('ends a period counted in calendar days on the next working day when its last day is off (Civil Code art. 148)', () => {
+    // Saturday 20 Feb 2027 → Monday 22 Feb.
+    expect(calendar.periodEnd('2027-02-20')).toBe('2027-02-22');
+    // Inside the Tết 2031 break (22–28 Jan) → Wednesday 29 Jan.
+    expect(calendar.periodEnd('2031-01-24')).toBe('2031-01-29');
+    // A working day stays.
+    expect(calendar.periodEnd('2027-02-18')).toBe('2027-02-18');
+  });
 });

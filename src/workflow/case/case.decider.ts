@@ -34,7 +34,7 @@ function dueOn(step: StepDefinition | undefined, context: CaseContext): string |
   if (!step?.deadline) return null;
   if (step.deadline.workingDays)
     return context.calendar.addWorkingDays(context.today, step.deadline.workingDays);
-  return addCalendarDays(context.today, step.deadline.days ?? 0);
+  return context.calendar.periodEnd(addCalendarDays(context.today, step.deadline.days ?? 0));
 }
 
 function appliedRule(step: StepDefinition, ruleSet: RuleSet): AppliedVoteRule {
@@ -163,9 +163,14 @@ export function evolveCase(state: CaseState, event: DomainEvent): CaseState {
         currentStepDueOn: null,
       };
     }
-    default:
-      // Events of other modules on the case stream (e.g. DeadlineMissed) do not move the steps.
+    case 'DeadlineMissed':
+      // A missed time limit is recorded; it does not move or block the steps.
       return state;
+    default: {
+      const unknownType: never = e;
+      void unknownType;
+      return state;
+    }
   }
 }
 

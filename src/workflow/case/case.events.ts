@@ -116,6 +116,13 @@ export type CaseEvent =
         rejectedOn: string;
       };
     }
-  | { type: 'CaseWithdrawn'; data: { reason: string; withdrawnBy: string; withdrawnOn: string } };
+  | { type: 'CaseWithdrawn'; data: { reason: string; withdrawnBy: string; withdrawnOn: string } }
+  | DeadlineMissedEvent;
+
+/** A step's time limit passed while the step was current: recorded on the case, never a log line. */
+export interface DeadlineMissedEvent {
+  type: 'DeadlineMissed';
+  data: { caseId: string; stepId: string; dueOn: string; missedAt: string };
+}
 
 export type CaseEventType = CaseEvent['type'];

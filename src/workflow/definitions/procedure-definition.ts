@@ -1,3 +1,5 @@
+import { RuleTrack } from '../rule-sets/rule-set';
+
 export const STEP_KINDS = [
   'proposal',
   'nomination',
@@ -69,6 +71,15 @@ export interface ProcedureDefinition {
   separateTallyAndDecision: boolean;
   /** Discipline procedures only: the track and how its ballot and time limit work. */
   discipline?: DisciplineTrackDefinition;
+}
+
+/**
+ * Which track's rules a case of this definition pins: Party discipline the Party's; civil-service
+ * discipline and the appointment procedures (Nghị định 170/2025, with Quy định 377-QĐ/TW for the
+ * cadres it covers) the State's.
+ */
+export function ruleTrackOf(definition: ProcedureDefinition): RuleTrack {
+  return definition.discipline?.track === 'party' ? 'party' : 'state';
 }
 
 export interface DisciplineTrackDefinition {

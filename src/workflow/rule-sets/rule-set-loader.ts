@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DefinitionFileError } from '../definition-error';
+import { composeRuleSets, RuleCompositionError } from './compose-rule-sets';
+import { loadInstruments } from './instrument-loader';
 import { RuleSet } from './rule-set';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -22,6 +24,8 @@ export function validateRuleSet(file: string, raw: unknown): RuleSet {
   ) {
     throw new DefinitionFileError(file, 'effectiveTo', 'must be a date YYYY-MM-DD');
   }
+  if (set.pinnedOnly !== undefined && typeof set.pinnedOnly !== 'boolean')
+    throw new DefinitionFileError(file, 'pinnedOnly', 'must be true or false');
   if (typeof set.params !== 'object' || set.params === null)
     throw new DefinitionFileError(file, 'params', 'must be an object of parameters');
   for (const [name, param] of Object.entries(set.params as Record<string, unknown>)) {
@@ -39,7 +43,26 @@ export function validateRuleSet(file: string, raw: unknown): RuleSet {
   return set as unknown as RuleSet;
 }
 
+/**
+ * The rule sets of a folder: the whole sets kept for cases that pinned them (`vn-2022.json`, …)
+ * and the sets composed from the instruments in `instruments/`.
+ */
 export function loadRuleSets(dir: string): RuleSet[] {
+  const composed = composeFromInstruments(path.join(dir, 'instruments'));
+  return [...loadWholeSets(dir), ...composed];
+}
+
+function composeFromInstruments(dir: string): RuleSet[] {
+  try {
+    return composeRuleSets(loadInstruments(dir));
+  } catch (error) {
+    if (error instanceof RuleCompositionError)
+      throw new DefinitionFileError(dir, '(instruments)', error.message);
+    throw error;
+  }
+}
+
+function loadWholeSets(dir: string): RuleSet[] {
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort();

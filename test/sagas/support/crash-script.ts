@@ -335,7 +335,7 @@ export function crashScript(peopleCount: number): CrashScript {
 
 /** A man's date of birth whose retirement (by the rule set in force today) falls within a week of `target`. */
 function dateOfBirthRetiringAround(catalog: WorkflowCatalog, target: string): string {
-  const ruleSet = catalog.ruleSetOn(today)!;
+  const ruleSet = catalog.ruleSetOn(today, 'state')!;
   const guess = addDays(target, -Math.round(62 * 365.25));
   for (let shift = 0; shift < 2000; shift += 1) {
     for (const candidate of [addDays(guess, shift), addDays(guess, -shift)]) {

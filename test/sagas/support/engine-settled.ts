@@ -32,8 +32,8 @@ export async function outstandingWork(
   }
   const timers = await pool.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM events scheduled
-      WHERE scheduled.type = 'TimerScheduled' AND (scheduled.data->>'dueAt')::timestamptz <= $1
-        AND NOT EXISTS (SELECT 1 FROM events settled WHERE settled.stream_id = scheduled.stream_id AND settled.type IN ('TimerFired', 'TimerCancelled'))`,
+      WHERE scheduled.type = 'TimerScheduled.v1' AND (scheduled.data->>'dueAt')::timestamptz <= $1
+        AND NOT EXISTS (SELECT 1 FROM events settled WHERE settled.stream_id = scheduled.stream_id AND settled.type IN ('TimerFired.v1', 'TimerCancelled.v1'))`,
     [workersNow],
   );
   const head = await pool.query<{ head: string | null }>(

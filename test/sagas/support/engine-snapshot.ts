@@ -28,7 +28,7 @@ export async function takeSnapshot(
 
   // Cases opened by a timer carry an id derived from the timer's id: name them after their person.
   const opened = await pool.query<{ stream_id: string; person_id: string; case_id: string }>(
-    `SELECT stream_id, data->>'personId' AS person_id, data->>'caseId' AS case_id FROM events WHERE type IN ('CaseOpened', 'DisciplineCaseOpened') ORDER BY stream_id`,
+    `SELECT stream_id, data->>'personId' AS person_id, data->>'caseId' AS case_id FROM events WHERE type IN ('CaseOpened.v1', 'DisciplineCaseOpened.v1') ORDER BY stream_id`,
   );
   const renames = new Map<string, string>();
   const byPerson = new Map<string, number>();
@@ -67,10 +67,11 @@ export async function takeSnapshot(
     cases[rename(row.case_id)] = normalise((await http().get(path).set(headers).expect(200)).body);
   }
 
+  // Counted by type as the code sees it: stored names carry their version (`TimerScheduled.v1`).
   const counts = await pool.query<{ stream: string; type: string; n: number }>(
     `SELECT CASE WHEN stream_id LIKE 'timer-%' THEN 'timer ' || (min(data->>'kind') OVER (PARTITION BY stream_id)) || ' on ' || (min(data->>'target') OVER (PARTITION BY stream_id))
                     || coalesce(' step ' || (min(data->'payload'->>'stepId') OVER (PARTITION BY stream_id)), '') ELSE stream_id END AS stream,
-            type, 1 AS n
+            regexp_replace(type, '\.v[0-9]+$', '') AS type, 1 AS n
        FROM events`,
   );
   const eventCounts: Record<string, number> = {};

@@ -889,6 +889,12 @@ export interface components {
             rank?: number;
             /** @example true */
             isLeadership?: boolean;
+            /**
+             * @description how the post is filled: appointment (bổ nhiệm) or election (bầu cử, e.g. a commune chair); appointment and re-appointment cases are refused for an elected post
+             * @default appointment
+             * @enum {string}
+             */
+            filledBy: "appointment" | "election";
         };
         PositionDto: {
             /** @example pos-son-tay-deputy-head-organization */
@@ -901,6 +907,8 @@ export interface components {
             /** @description higher is more senior */
             rank: number;
             isLeadership: boolean;
+            /** @enum {string} */
+            filledBy: "appointment" | "election";
         };
         RegisterPersonDto: {
             /** @example p-nguyen-van-an */
@@ -1188,6 +1196,12 @@ export interface components {
              * @example 2026-11-15
              */
             effectiveFrom: string;
+            /**
+             * Format: date
+             * @description the day the person received the decision (default: the decision date); the complaint window runs from it: one month on the Party track, 15 days on the civil-service track
+             * @example 2026-11-16
+             */
+            servedOn?: string;
         };
         ViolationDto: {
             /**

@@ -1,0 +1,99 @@
+import * as path from 'node:path';
+import { composeRuleSets, RuleCompositionError } from './compose-rule-sets';
+import { LegalInstrument } from './legal-instrument';
+import { loadRuleSets } from './rule-set-loader';
+import { ruleSetInForce } from './rule-set';
+
+const instrument = (
+  id: string,
+  effectiveFrom: string,
+  params: Record<string, number>,
+  extra: Partial<LegalInstrument> = {},
+): LegalInstrument => ({
+  id,
+  short: id.toUpperCase(),
+  title: id,
+  issuer: 'test',
+  effectiveFrom,
+  tracks: ['state'],
+  params: Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      { value, article: 'art. 1', text: `${name} is ${value}`, checked: 'not checked' as const },
+    ]),
+  ),
+  ...extra,
+});
+
+describe('rule sets composed from instruments', () => {
+  it('gives each parameter its own instrument’s date: a new set starts on every day a value changes', () => {
+    const sets = composeRuleSets([
+      instrument('law', '2020-01-01', { a: 1, b: 1 }),
+      instrument('decree', '2025-07-01', { a: 2 }),
+      instrument('regulation', '2025-10-08', { b: 3 }),
+    ]);
+    expect(sets.map((set) => [set.id, set.effectiveFrom, set.effectiveTo])).toEqual([
+      ['state-2020-01-01', '2020-01-01', '2025-06-30'],
+      ['state-2025-07-01', '2025-07-01', '2025-10-07'],
+      ['state-2025-10-08', '2025-10-08', undefined],
+    ]);
+    const august = ruleSetInForce(sets, '2025-08-01', 'state')!;
+    expect(august.params.a).toMatchObject({ value: 2, instrumentId: 'decree' });
+    expect(august.params.b).toMatchObject({ value: 1, instrumentId: 'law' });
+    expect(august.params.b.citation).toBe(
+      'LAW, art. 1 (in force from 2020-01-01): b is 1 [text not checked here]',
+    );
+    expect(ruleSetInForce(sets, '2025-08-01', 'party')).toBeUndefined();
+  });
+
+  it('starts once every parameter of the track has an instrument, and refuses a gap after that', () => {
+    const sets = composeRuleSets([
+      instrument('old', '2019-01-01', { a: 1 }),
+      instrument('later', '2020-01-01', { b: 1 }),
+    ]);
+    expect(sets.map((set) => set.id)).toEqual(['state-2020-01-01']);
+    expect(() =>
+      composeRuleSets([
+        instrument('repealed', '2020-01-01', { a: 1, b: 1 }, { effectiveTo: '2024-12-31' }),
+        instrument('successor', '2025-01-01', { a: 2 }),
+      ]),
+    ).toThrow(
+      new RuleCompositionError(
+        'no instrument in force sets "b" on the state track from 2025-01-01',
+      ),
+    );
+  });
+
+  it('refuses two instruments that set one parameter on one track from the same day', () => {
+    expect(() =>
+      composeRuleSets([
+        instrument('x', '2025-07-01', { a: 1 }),
+        instrument('y', '2025-07-01', { a: 2 }),
+      ]),
+    ).toThrow(/x and y both set "a" on the state track from 2025-07-01/);
+  });
+});
+
+describe('the seeded instruments', () => {
+  const sets = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets'));
+
+  it('never choose a whole legacy set for a new case; those stay for the cases that pinned them', () => {
+    expect(sets.find((set) => set.id === 'vn-2025')).toMatchObject({ pinnedOnly: true });
+    expect(ruleSetInForce(sets, '2026-12-01', 'state')!.id).toBe('state-2025-10-08');
+    expect(ruleSetInForce(sets, '2026-12-01', 'party')!.id).toBe('party-2025-10-08');
+    expect(ruleSetInForce(sets, '2025-08-01', 'party')!.id).toBe('party-2025-02-14');
+  });
+
+  it('cite an instrument and an article (or say it was not identified) for every parameter, and say how far it was checked', () => {
+    for (const set of sets.filter((candidate) => !candidate.pinnedOnly)) {
+      for (const [name, param] of Object.entries(set.params)) {
+        expect([name, param.citation]).toEqual([
+          name,
+          expect.stringMatching(
+            /^.+, (art\. .+|article not identified here|Bộ luật .+) \(in force from \d{4}-\d{2}-\d{2}\): .+/,
+          ),
+        ]);
+      }
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { LegalInstrument, parameterTracks } from './legal-instrument';
+
+function showValue(value: unknown): string {
+  if (value && typeof value === 'object' && 'numerator' in value && 'denominator' in value)
+    return `${(value as { numerator: number }).numerator}/${(value as { denominator: number }).denominator}`;
+  if (value && typeof value === 'object' && 'amount' in value && 'unit' in value)
+    return `${(value as { amount: number }).amount} ${(value as { unit: string }).unit.replace('_', ' ')}`;
+  if (Array.isArray(value)) return value.join(', ');
+  if (value && typeof value === 'object')
+    return Object.entries(value)
+      .map(
+        ([key, inner]) =>
+          `${key}: ${Array.isArray(inner) ? inner.join(', ') : inner === null ? 'none' : typeof inner === 'object' ? JSON.stringify(inner) : String(inner)}`,
+      )
+      .join('; ');
+  return String(value);
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/**
+ * The README's table of every rule parameter: its value per instrument and track, the article,
+ * the dates in force and how far the figure was checked. Generated so the table cannot drift.
+ */
+export function ruleParameterTable(instruments: LegalInstrument[]): string {
+  const rows = instruments.flatMap((instrument) =>
+    Object.entries(instrument.params).map(([name, param]) => ({ instrument, name, param })),
+  );
+  rows.sort(
+    (a, b) =>
+      a.name.localeCompare(b.name) ||
+      a.instrument.effectiveFrom.localeCompare(b.instrument.effectiveFrom) ||
+      a.instrument.id.localeCompare(b.instrument.id),
+  );
+  const lines = [
+    '| parameter | track | value | instrument | article | in force | checked |',
+    '|---|---|---|---|---|---|---|',
+    ...rows
+      .map(({ instrument, name, param }) =>
+        [
+          `\`${name}\``,
+          parameterTracks(instrument, param).join(', '),
+          showValue(param.value),
+          instrument.short,
+          param.article ?? 'not identified',
+          `${instrument.effectiveFrom} – ${instrument.effectiveTo ?? ''}`.trim(),
+          param.checked === 'restatement' ? `restatement (${param.source})` : param.checked,
+        ]
+          .map(cell)
+          .join(' | '),
+      )
+      .map((line) => `| ${line} |`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,177 @@
+import request from 'supertest';
+import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** A case id names one case, whatever its procedure: reusing it in another procedure is 409. */
+describe('one case id space across procedures', () => {
+  let t: TestApp;
+  let staff: Record<string, string>;
+  let inspector: Record<string, string>;
+  const today = vietnamToday();
+  const http = () => request(t.server as never);
+
+  beforeAll(async () => {
+    t = await startTestApp('case-ids');
+    staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
+    inspector = { Authorization: `Bearer ${t.token('u-inspector', ['inspector'], 'ou-town')}` };
+    await buildRegistry(t, staff, {
+      positions: [
+        { id: 'pos-commune-chair', rank: 4 },
+        { id: 'pos-deputy', rank: 5 },
+        { id: 'pos-clerk', rank: 2 },
+      ],
+      people: [
+        { id: 'p-pooled', dateOfBirth: '1988-02-02', pool: ['pos-deputy'] },
+        {
+          id: 'p-held',
+          posts: [
+            { positionId: 'pos-clerk', from: addDays(today, -900), termEnd: addDays(today, 900) },
+          ],
+        },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const appointment = (id: string, positionId = 'pos-deputy') => ({
+    id,
+    procedure: 'appointment',
+    definition: 'appointment.internal',
+    personId: 'p-pooled',
+    positionId,
+    orgUnitId: 'ou-town',
+    summary: 'Bổ nhiệm Phó trưởng phòng',
+  });
+  const rotation = (id: string) => ({
+    id,
+    procedure: 'rotation',
+    definition: 'rotation.standard',
+    personId: 'p-pooled',
+    positionId: 'pos-commune-chair',
+    orgUnitId: 'ou-town',
+    summary: 'Luân chuyển về xã',
+  });
+  const discipline = (id: string) => ({
+    id,
+    definition: 'discipline.party',
+    personId: 'p-held',
+    positionId: 'pos-clerk',
+    orgUnitId: 'ou-town',
+    summary: 'Vi phạm quy định quản lý đất đai',
+    violation: {
+      category: 'land_management',
+      committedOn: addDays(today, -200),
+      description: 'Ký cấp đất sai quy hoạch',
+      source: 'inspection',
+      severity: 'warning',
+    },
+  });
+  const withdraw = (id: string) =>
+    http().post(`/cases/${id}/withdraw`).set(staff).send({ reason: 'test' }).expect(200);
+
+  it('refuses a rotation case with the id of an appointment case (409 case.id_taken), and a retry of the first request still answers its 201', async () => {
+    const first = await http()
+      .post('/cases')
+      .set(staff)
+      .set('Idempotency-Key', 'open-x-1')
+      .send(appointment('x-1'))
+      .expect(201);
+    const refused = await http().post('/cases').set(staff).send(rotation('x-1'));
+    expect({ status: refused.status, type: refused.type, body: refused.body }).toMatchObject({
+      status: 409,
+      type: 'application/problem+json',
+      body: { rule: 'case.id_taken', procedure: 'appointment', status: 409 },
+    });
+    expect(refused.body.detail).toContain('appointment');
+    const retried = await http()
+      .post('/cases')
+      .set(staff)
+      .set('Idempotency-Key', 'open-x-1')
+      .send(appointment('x-1'))
+      .expect(201);
+    expect(retried.body).toEqual(first.body);
+    const read = await http().get('/cases/x-1').set(staff).expect(200);
+    expect(read.body).toMatchObject({ id: 'x-1', procedure: 'appointment' });
+    const { rows } = await t.db.pool.query(
+      "SELECT stream_id FROM events WHERE stream_id LIKE '%-x-1' AND stream_id <> 'caseid-x-1'",
+    );
+    expect(rows.map((row) => row.stream_id as string)).toEqual(
+      expect.not.arrayContaining(['rotation-x-1']),
+    );
+    await withdraw('x-1');
+  });
+
+  it('refuses a discipline case with the id of an appointment case, and an appointment case with the id of a discipline case', async () => {
+    await http().post('/cases').set(staff).send(appointment('x-2')).expect(201);
+    const refusedDiscipline = await http()
+      .post('/discipline-cases')
+      .set(inspector)
+      .send(discipline('x-2'));
+    expect({ status: refusedDiscipline.status, body: refusedDiscipline.body }).toMatchObject({
+      status: 409,
+      body: { rule: 'case.id_taken', procedure: 'appointment' },
+    });
+    await withdraw('x-2');
+
+    await http().post('/discipline-cases').set(inspector).send(discipline('d-1')).expect(201);
+    const refusedAppointment = await http().post('/cases').set(staff).send(appointment('d-1'));
+    expect({ status: refusedAppointment.status, body: refusedAppointment.body }).toMatchObject({
+      status: 409,
+      body: { rule: 'case.id_taken', procedure: 'discipline' },
+    });
+    // The case API does not reach a discipline case, as before: it is not found there.
+    await http().get('/cases/d-1').set(staff).expect(403);
+    await http().get('/discipline-cases/d-1').set(inspector).expect(200);
+  });
+
+  it('still answers case.exists for the same id in the same procedure', async () => {
+    await http().post('/cases').set(staff).send(appointment('x-3')).expect(201);
+    const again = await http().post('/cases').set(staff).send(appointment('x-3'));
+    expect({ status: again.status, rule: again.body.rule }).toEqual({
+      status: 409,
+      rule: 'case.exists',
+    });
+    await withdraw('x-3');
+  });
+
+  it('lets exactly one of two concurrent openers of one id in two procedures through', async () => {
+    const answers = await Promise.all([
+      http().post('/cases').set(staff).send(appointment('x-4')),
+      http().post('/cases').set(staff).send(rotation('x-4')),
+    ]);
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([201, 409]);
+    const loser = answers.find((answer) => answer.status === 409)!;
+    expect(loser.body.rule).toBe('case.id_taken');
+    const { rows } = await t.db.pool.query<{ n: number }>(
+      "SELECT count(DISTINCT stream_id)::int AS n FROM events WHERE stream_id IN ('appointment-x-4', 'rotation-x-4')",
+    );
+    expect(rows[0].n).toBe(1);
+    const winner = answers.find((answer) => answer.status === 201)!;
+    await withdraw(winner.body.id as string);
+  });
+
+  it('finds and guards a case opened before id reservations existed', async () => {
+    await http().post('/cases').set(staff).send(rotation('x-legacy')).expect(201);
+    // As a database written before this release holds it: no reservation stream for the id.
+    await t.db.pool.query("DELETE FROM events WHERE stream_id = 'caseid-x-legacy'");
+    await http().get('/cases/x-legacy').set(staff).expect(200);
+    const refused = await http().post('/cases').set(staff).send(appointment('x-legacy'));
+    expect({ status: refused.status, body: refused.body }).toMatchObject({
+      status: 409,
+      body: { rule: 'case.id_taken', procedure: 'rotation' },
+    });
+    await withdraw('x-legacy');
+  });
+
+  it('frees an id whose opening was refused after the reservation (another case holds the post)', async () => {
+    await http().post('/cases').set(staff).send(appointment('x-5')).expect(201);
+    const duplicate = await http().post('/cases').set(staff).send(appointment('x-6'));
+    expect(duplicate.body.rule).toBe('case.duplicate_open');
+    // x-6 was never opened: another procedure may use the id.
+    await http().post('/discipline-cases').set(inspector).send(discipline('x-6')).expect(201);
+    await withdraw('x-5');
+  });
+});
