@@ -60,6 +60,17 @@ export class AppConfig {
   @Max(65535, { message: 'PORT must be between 1 and 65535' })
   PORT = 3000;
 
+  /**
+   * How long the start keeps retrying, with a pause that doubles from 1 s to 10 s, while
+   * PostgreSQL, Redis or KurrentDB do not answer yet (containers starting together); 0 gives up
+   * at the first failure.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 0 : Number(value)))
+  @IsInt({ message: 'STARTUP_WAIT_SECONDS must be a whole number' })
+  @Min(0, { message: 'STARTUP_WAIT_SECONDS must be between 0 and 3600' })
+  @Max(3600, { message: 'STARTUP_WAIT_SECONDS must be between 0 and 3600' })
+  STARTUP_WAIT_SECONDS = 0;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })

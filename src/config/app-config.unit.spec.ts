@@ -59,6 +59,17 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('waits for services at start only when STARTUP_WAIT_SECONDS says so, up to an hour', () => {
+    expect(loadConfig({}).STARTUP_WAIT_SECONDS).toBe(0);
+    expect(loadConfig({ STARTUP_WAIT_SECONDS: '120' }).STARTUP_WAIT_SECONDS).toBe(120);
+    expect(() => loadConfig({ STARTUP_WAIT_SECONDS: 'soon' })).toThrow(
+      'STARTUP_WAIT_SECONDS must be a whole number',
+    );
+    expect(() => loadConfig({ STARTUP_WAIT_SECONDS: '7200' })).toThrow(
+      'STARTUP_WAIT_SECONDS must be between 0 and 3600',
+    );
+  });
+
   it('never prints a secret it refuses, nor the password inside a connection URL', () => {
     const messageFor = (env: NodeJS.ProcessEnv): string => {
       try {
