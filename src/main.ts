@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   if (!config.JWT_SECRET)
     startup.warn('JWT_SECRET is not set; using the development secret (never in production)');
   // On only with OTEL_EXPORTER_OTLP_ENDPOINT; before the application, so every span is exported.
-  if (startTracing(process.env))
+  if (startTracing(process.env, (line) => startup.warn(line)))
     startup.info(
       { endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT },
       'tracing on: OpenTelemetry spans exported over OTLP/HTTP',

@@ -1,6 +1,8 @@
 import {
   Context,
   context,
+  diag,
+  DiagLogLevel,
   Link,
   propagation,
   ROOT_CONTEXT,
@@ -9,6 +11,8 @@ import {
   SpanStatusCode,
   trace,
 } from '@opentelemetry/api';
+
+import { ConfigError } from '../config/app-config';
 
 /** The tracer every manual span of cadreflow comes from. */
 export const TRACER_NAME = 'cadreflow';
@@ -47,9 +51,34 @@ export interface Tracing {
  * before the application is created. Spans are made by hand (HTTP request, command, append,
  * projection, saga), so they also exist where module-patching instrumentation cannot reach.
  */
-export function startTracing(settings: TracingSettings): Tracing | null {
+export function startTracing(
+  settings: TracingSettings,
+  log?: (message: string) => void,
+): Tracing | null {
   const endpoint = settings.OTEL_EXPORTER_OTLP_ENDPOINT;
   if (!endpoint) return null;
+  for (const name of [
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+    'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+  ] as const) {
+    const value = settings[name];
+    if (value !== undefined && !/^https?:\/\/\S+$/.test(value))
+      throw new ConfigError(
+        `invalid configuration: ${name} must be an http(s) URL of an OTLP/HTTP collector, e.g. http://127.0.0.1:4318`,
+      );
+  }
+  // The SDK reports a collector it cannot reach through its diagnostic logger: into ours.
+  if (log)
+    diag.setLogger(
+      {
+        error: (message) => log(`OpenTelemetry: ${message}`),
+        warn: (message) => log(`OpenTelemetry: ${message}`),
+        info: () => undefined,
+        debug: () => undefined,
+        verbose: () => undefined,
+      },
+      DiagLogLevel.WARN,
+    );
   const url =
     settings.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? `${endpoint.replace(/\/+$/, '')}/v1/traces`;
   // Required here, not imported: with tracing off the SDK and its exporters are never loaded.
