@@ -101,6 +101,29 @@ export class AppConfig {
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
   METRICS_TOKEN?: string;
 
+  /**
+   * The OIDC identity provider the web app signs in with (authorization code + PKCE). Its
+   * access tokens are verified like any other: by JWT_JWKS_URL, and JWT_ISSUER defaults to it.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s?#]+$/, {
+    message: 'OIDC_ISSUER must be the http(s) URL of the identity provider (its issuer)',
+  })
+  OIDC_ISSUER?: string;
+
+  /** The web app's client id at the identity provider: a public client (no secret), PKCE. */
+  @ValidateIf((config: AppConfig) => config.OIDC_ISSUER !== undefined)
+  @Matches(/^\S{1,200}$/, {
+    message: "OIDC_CLIENT_ID must be set with OIDC_ISSUER: the web app's public client id",
+  })
+  OIDC_CLIENT_ID?: string;
+
+  /** Scopes the web app asks for; the access token must carry roles and org_unit (see README). */
+  @Matches(/^(\S+ +)*openid( +\S+)*$/, {
+    message: 'OIDC_SCOPES must be space-separated scopes including "openid"',
+  })
+  OIDC_SCOPES = 'openid profile';
+
   /** Longest lifetime (exp − iat) of an accepted bearer token; tokens without exp are refused. */
   @Transform(({ value }) =>
     value === undefined || value === '' ? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS : Number(value),
@@ -188,6 +211,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     'JWT_ISSUER',
     'JWT_AUDIENCE',
     'METRICS_TOKEN',
+    'OIDC_ISSUER',
+    'OIDC_CLIENT_ID',
     'NODE_ENV',
   ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
@@ -204,6 +229,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       `invalid configuration: ${message}${shown === undefined ? '' : ` (got "${shown}")`}`,
     );
   }
+  if (config.OIDC_ISSUER && !config.JWT_JWKS_URL)
+    throw new ConfigError(
+      `invalid configuration: OIDC_ISSUER needs JWT_JWKS_URL, the provider's keys (jwks_uri in ${config.OIDC_ISSUER.replace(/\/$/, '')}/.well-known/openid-configuration)`,
+    );
+  // The provider's tokens carry its issuer: checked unless JWT_ISSUER says otherwise.
+  if (config.OIDC_ISSUER && !config.JWT_ISSUER) config.JWT_ISSUER = config.OIDC_ISSUER;
   if (config.DEV_SIGN_IN === 'true' && config.NODE_ENV === 'production')
     throw new ConfigError(
       'invalid configuration: DEV_SIGN_IN=true is refused when NODE_ENV=production (use an identity provider)',

@@ -22,6 +22,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How to sign in: the OIDC provider and client, and whether the development sign-in is on */
+        get: operations["SignInConfigController_signInConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/dead-letters": {
         parameters: {
             query?: never;
@@ -773,6 +790,29 @@ export interface components {
             token: string;
             /** @description expiry, ISO time */
             expiresAt: string;
+        };
+        OidcSignInDto: {
+            /**
+             * @description the provider (OIDC_ISSUER)
+             * @example https://id.example.gov.vn/realms/cadre
+             */
+            issuer: string;
+            /**
+             * @description the web app's public client id (OIDC_CLIENT_ID)
+             * @example cadreflow-web
+             */
+            clientId: string;
+            /**
+             * @description scopes to ask for (OIDC_SCOPES)
+             * @example openid profile
+             */
+            scopes: string;
+        };
+        SignInConfigDto: {
+            /** @description the identity provider to sign in with (authorization code + PKCE); null when none is configured */
+            oidc?: components["schemas"]["OidcSignInDto"] | null;
+            /** @description is the development sign-in on (DEV_SIGN_IN=true, never in production) */
+            devSignIn: boolean;
         };
         DeadLetterView: {
             /** Format: uuid */
@@ -1836,6 +1876,8 @@ export type SchemaDemoUserDto = components['schemas']['DemoUserDto'];
 export type SchemaDevSignInInfoDto = components['schemas']['DevSignInInfoDto'];
 export type SchemaDevSignInDto = components['schemas']['DevSignInDto'];
 export type SchemaDevSignInAnswerDto = components['schemas']['DevSignInAnswerDto'];
+export type SchemaOidcSignInDto = components['schemas']['OidcSignInDto'];
+export type SchemaSignInConfigDto = components['schemas']['SignInConfigDto'];
 export type SchemaDeadLetterView = components['schemas']['DeadLetterView'];
 export type SchemaAccessLogEntryDto = components['schemas']['AccessLogEntryDto'];
 export type SchemaAccessLogPageDto = components['schemas']['AccessLogPageDto'];
@@ -1993,6 +2035,52 @@ export interface operations {
             };
             /** @description body.too_large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SignInConfigController_signInConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInConfigDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
