@@ -448,6 +448,8 @@ describe('the web app in a browser', () => {
     await page.getByLabel('Thuộc đơn vị').selectOption('ou-trung-hung');
     await page.getByLabel('Cấp có thẩm quyền bổ nhiệm').selectOption('ou-son-tay-party-committee');
     await page.getByLabel(/Thứ bậc/).fill('2');
+    // A ward chair is elected by the council: no appointment case will be opened for it.
+    await page.getByLabel('Hình thức bố trí').selectOption('election');
     const positionId = page.getByLabel('Mã chức vụ (tùy chọn)');
     await positionId.fill(POST);
     await page.getByRole('button', { name: 'Thêm chức vụ' }).click();
@@ -478,6 +480,7 @@ describe('the web app in a browser', () => {
         appointingAuthority: 'ou-son-tay-party-committee',
         rank: 2,
         isLeadership: true,
+        filledBy: 'election',
       }),
     ]);
   });

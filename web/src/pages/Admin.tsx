@@ -306,6 +306,7 @@ function NewPosition({ units }: { units: OrgUnit[] }) {
   const [authority, setAuthority] = useState('');
   const [rank, setRank] = useState('0');
   const [isLeadership, setIsLeadership] = useState(true);
+  const [filledBy, setFilledBy] = useState<'appointment' | 'election'>('appointment');
   const [id, setId] = useState('');
   const unit = orgUnitId || reachable[0]?.id || '';
   const appointing = authority || unit;
@@ -317,6 +318,7 @@ function NewPosition({ units }: { units: OrgUnit[] }) {
       appointingAuthority: appointing,
       rank: Number(rank),
       isLeadership,
+      filledBy,
       ...(id.trim() ? { id: id.trim() } : {}),
     };
     const created = await write.run(
@@ -325,7 +327,7 @@ function NewPosition({ units }: { units: OrgUnit[] }) {
           api.POST('/positions', { body: body as never, headers: { 'Idempotency-Key': key } }),
         ),
       body,
-      ['title', 'orgUnitId', 'appointingAuthority', 'rank', 'isLeadership', 'id'],
+      ['title', 'orgUnitId', 'appointingAuthority', 'rank', 'isLeadership', 'filledBy', 'id'],
       'positions',
       t('admin.positionCreated', { title: body.title }),
     );
@@ -401,6 +403,18 @@ function NewPosition({ units }: { units: OrgUnit[] }) {
           {t('admin.isLeadership')}
         </label>
       </div>
+      <Field id="position-filled-by" label={t('admin.filledBy')} error={err.filledBy}>
+        <select
+          id="position-filled-by"
+          value={filledBy}
+          onChange={(e) => setFilledBy(e.target.value as 'appointment' | 'election')}
+          aria-invalid={err.filledBy ? true : undefined}
+          aria-describedby={describedBy('position-filled-by', false, !!err.filledBy)}
+        >
+          <option value="appointment">{t('admin.filledByAppointment')}</option>
+          <option value="election">{t('admin.filledByElection')}</option>
+        </select>
+      </Field>
       <Field id="position-id" label={t('admin.positionId')} error={err.id} hint={t('admin.idHint')}>
         <input
           id="position-id"
