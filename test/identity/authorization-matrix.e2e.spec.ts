@@ -128,8 +128,9 @@ describe('authorization matrix: every route × every role × in scope / out of s
       (route) => !route.isPublic && (!route.allowed || route.allowed.length === 0),
     );
     expect(withoutRule.map((route) => `${route.method} ${route.path}`)).toEqual([]);
-    // The development sign-in answers 404 unless DEV_SIGN_IN=true (test/web/web-serving.e2e.spec.ts);
-    // /auth/config tells the sign-in page which provider to use, before anyone has a token.
+    // The development sign-in answers 404 unless DEV_SIGN_IN=true (test/web/web-serving.e2e.spec.ts).
+    // GET /auth/config tells the web app how to sign in. /metrics takes a scraper's METRICS_TOKEN
+    // or an admin's token, checked by its own guard (test/ops/metrics.e2e.spec.ts).
     expect(
       routes.filter((route) => route.isPublic).map((route) => `${route.method} ${route.path}`),
     ).toEqual([
@@ -137,6 +138,7 @@ describe('authorization matrix: every route × every role × in scope / out of s
       'GET /auth/dev-sign-in',
       'POST /auth/dev-sign-in',
       'GET /health',
+      'GET /metrics',
     ]);
   });
 
