@@ -3,7 +3,6 @@ import {
   Controller,
   ExecutionContext,
   Get,
-  Headers,
   Inject,
   Injectable,
   NotFoundException,
@@ -130,12 +129,12 @@ export class QueueDashboardSessionController {
   @ApiCreatedResponse({ type: QueueDashboardSessionDto })
   @ApiAuthenticatedProblems()
   open(
-    @Headers('authorization') authorization: string,
-    @Req() request: { secure?: boolean },
+    // The bearer token itself (ApiBearerAuth documents it), not a parameter of its own.
+    @Req() request: { secure?: boolean; headers: { authorization?: string } },
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
   ): QueueDashboardSessionDto {
     // The JWT guard has verified this token and the roles guard the admin role.
-    const token = bearerToken(authorization) as string;
+    const token = bearerToken(request.headers.authorization) as string;
     const now = Math.floor(Date.now() / 1000);
     const exp = (jwt.decode(token) as jwt.JwtPayload | null)?.exp ?? now;
     const lifetime = Math.min(QUEUE_SESSION_MAX_SECONDS, Math.max(0, exp - now));

@@ -4823,9 +4823,7 @@ export interface operations {
     QueueDashboardSessionController_open: {
         parameters: {
             query?: never;
-            header: {
-                authorization: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
