@@ -95,6 +95,12 @@ export class AppConfig {
   @IsString()
   JWT_AUDIENCE?: string;
 
+  /** A static bearer token for Prometheus to read `/metrics` with (admins' tokens work too). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   /**
    * The OIDC identity provider the web app signs in with (authorization code + PKCE). Its
    * access tokens are verified like any other: by JWT_JWKS_URL, and JWT_ISSUER defaults to it.
@@ -181,7 +187,7 @@ export class AppConfig {
   NODE_ENV?: string;
 
   /**
-   * Signed checkpoints (docs/adr/0008-signed-checkpoints.md): how often one is signed while
+   * Signed checkpoints (docs/adr/0009-signed-checkpoints.md): how often one is signed while
    * workers run; 0 = only on demand (`POST /audit/checkpoints`, `npm run audit -- checkpoint`).
    */
   @Transform(({ value }) => (value === undefined || value === '' ? 3_600_000 : Number(value)))
@@ -247,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     'JWT_JWKS_URL',
     'JWT_ISSUER',
     'JWT_AUDIENCE',
+    'METRICS_TOKEN',
     'OIDC_ISSUER',
     'OIDC_CLIENT_ID',
     'NODE_ENV',
@@ -285,7 +292,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
 }
 
 /** Settings whose value is a secret: an error names them but never prints what was given. */
-const SECRET_SETTINGS = new Set(['JWT_SECRET', 'CHECKPOINT_SIGNING_KEY']);
+const SECRET_SETTINGS = new Set(['JWT_SECRET', 'METRICS_TOKEN', 'CHECKPOINT_SIGNING_KEY']);
 
 /**
  * What a configuration error may print of a value: nothing for a secret, a URL with its password
