@@ -12,6 +12,7 @@ import { StepDeadlinesRegistration } from './deadlines/step-deadlines.registrati
 import { OpenCaseSlots } from './open-case-slots';
 import { ProcedureRegistry } from './procedure-registry';
 import { CaseRecordRegistration } from './record/case-record.registration';
+import { RecordWriter } from './record/record-writer';
 
 @Module({
   imports: [CadresModule],
@@ -28,7 +29,8 @@ import { CaseRecordRegistration } from './record/case-record.registration';
     ResolveVettingItemHandler,
     StepDeadlinesRegistration,
     CaseRecordRegistration,
+    RecordWriter,
   ],
-  exports: [CaseService, ProcedureRegistry, CaseContextFactory, CaseIdReservations],
+  exports: [CaseService, ProcedureRegistry, CaseContextFactory, CaseIdReservations, RecordWriter],
 })
 export class CasesModule {}

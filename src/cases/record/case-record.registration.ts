@@ -11,6 +11,8 @@ import { DomainRuleViolation } from '../../workflow/case/domain-rule-violation';
 import { ruleValue } from '../../workflow/rule-sets/rule-set';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
 import { CaseService } from '../case.service';
+import { assignPost, endTerm, holdsTerm, noteCase } from './case-record.process';
+import { RecordWriter } from './record-writer';
 import {
   CASE_RECORD_COMMANDS,
   caseRecordSaga,
@@ -18,7 +20,11 @@ import {
   TERM_END_TIMER,
 } from './case-record.saga';
 
-/** Dispatchers and timer handlers of the case-record saga: they write the person's record. */
+/**
+ * Wires the case-record workflow into the durable runtime: dispatchers and timer handlers read
+ * the streams once, ask the pure workflow (`case-record.process.ts`) what to write and hand it to
+ * the `RecordWriter`. The re-appointment reminder opens a case and notes the outcome.
+ */
 @Injectable()
 export class CaseRecordRegistration implements OnModuleInit {
   constructor(
@@ -26,6 +32,7 @@ export class CaseRecordRegistration implements OnModuleInit {
     private readonly timers: TimerHandlerRegistry,
     private readonly registry: RegistryService,
     private readonly cases: CaseService,
+    private readonly writer: RecordWriter,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
   ) {}
@@ -40,59 +47,23 @@ export class CaseRecordRegistration implements OnModuleInit {
     this.sagas.register(caseRecordSaga);
     this.sagas.commands
       .register(CASE_RECORD_COMMANDS.note, async (command, context) => {
-        const data = command.data as { stream: string; status: 'open' | 'closed'; on: string };
-        const state = await this.loadCase(data.stream);
-        await this.registry.runPersonCommand(
-          state.personId,
-          {
-            type: 'NoteCase',
-            data: {
-              personId: state.personId,
-              caseId: state.caseId,
-              procedure: state.procedure,
-              status: data.status,
-              stage: null,
-              on: data.on,
-            },
-          },
-          { ...context.metadata },
-          { idSeed: context.idSeed },
-        );
+        const { stream, ...note } = command.data as {
+          stream: string;
+          status: 'open' | 'closed';
+          on: string;
+        };
+        await this.writer.run(noteCase(await this.loadCase(stream), note), context);
       })
       .register(CASE_RECORD_COMMANDS.assign, async (command, context) => {
         const state = await this.loadCase((command.data as { stream: string }).stream);
-        if (state.status !== 'decided') throw new Error(`case ${state.caseId} has no decision`);
-        const { decision } = state;
-        await this.registry.runPersonCommand(
-          state.personId,
-          {
-            type: 'AssignPost',
-            data: {
-              personId: state.personId,
-              positionId: state.positionId,
-              from: decision.effectiveFrom,
-              termEnd: decision.termEnd,
-              decisionRef: `${decision.number} (${decision.heldOn})`,
-              caseId: state.caseId,
-            },
-          },
-          { ...context.metadata },
-          { idSeed: context.idSeed },
-        );
+        await this.writer.run(assignPost(state), context);
       });
 
     this.timers.register(REAPPOINTMENT_REMINDER_TIMER, async (timer, context) => {
       const payload = timer.payload as { stream: string; termEnd: string; noticeOn: string };
       const state = await this.loadCase(payload.stream);
       const { state: person } = await this.registry.loadPerson(state.personId);
-      // Only if the person still holds the post with that term (a later decision or removal supersedes it).
-      if (
-        person.status !== 'registered' ||
-        !person.posts.some(
-          (p) => p.positionId === state.positionId && p.termEnd === payload.termEnd,
-        )
-      )
-        return;
+      if (!holdsTerm(person, state, payload.termEnd)) return;
       const ruleSet = this.catalog.ruleSet(state.ruleSetId)!;
       const action = ruleValue<'open_case' | 'inbox_task'>(ruleSet, 'reappointment.reminderAction');
       let caseId: string | null = null;
@@ -151,28 +122,7 @@ export class CaseRecordRegistration implements OnModuleInit {
       const payload = timer.payload as { stream: string; termEnd: string };
       const state = await this.loadCase(payload.stream);
       const { state: person } = await this.registry.loadPerson(state.personId);
-      if (
-        person.status !== 'registered' ||
-        !person.posts.some(
-          (p) => p.positionId === state.positionId && p.termEnd === payload.termEnd,
-        )
-      )
-        return;
-      await this.registry.runPersonCommand(
-        state.personId,
-        {
-          type: 'EndPost',
-          data: {
-            personId: state.personId,
-            positionId: state.positionId,
-            on: payload.termEnd,
-            reason: `term ended (case ${state.caseId})`,
-            decisionRef: state.status === 'decided' ? state.decision.number : state.caseId,
-          },
-        },
-        { ...context.metadata },
-        { idSeed: context.idSeed },
-      );
+      await this.writer.run(endTerm(state, person, payload.termEnd), context);
     });
   }
 }
