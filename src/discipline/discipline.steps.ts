@@ -98,21 +98,7 @@ function ballot(
     body.expulsionProposal,
   );
   refuseUnjudgedTally(result, { prefix: 'tally.' });
-  if (result.outcome === 'expulsion_not_proposed')
-    refuse(
-      'discipline.expulsion_not_proposed',
-      `expulsionProposal: ${result.reason} (${ruleCitation(ruleSet, 'discipline.expulsionProposal')})`,
-      'unprocessable',
-      'expulsionProposal',
-    );
-  if (result.outcome === 'form_chosen' && result.form === 'recall' && !state.electedCadre) {
-    refuse(
-      'discipline.recall_needs_elected_cadre',
-      'tally.votesByForm.recall: recall (bãi nhiệm) applies only to elected cadres',
-      'unprocessable',
-      'tally.votesByForm.recall',
-    );
-  }
+  refuseFormOutcome(result, state, ruleSet);
   const chosen = result.outcome === 'form_chosen';
   const tallied = tallyEvent(
     begun,
@@ -136,4 +122,27 @@ function ballot(
     `ballot: ${result.reason}`,
   );
   return [tallied, closing];
+}
+
+/** A form the ballot may not apply: expulsion without the cell's proposal, recall of a non-elected cadre. */
+function refuseFormOutcome(
+  result: ReturnType<typeof evaluateFormBallot>,
+  state: Open,
+  ruleSet: DisciplineContext['ruleSet'],
+): void {
+  if (result.outcome === 'expulsion_not_proposed')
+    refuse(
+      'discipline.expulsion_not_proposed',
+      `expulsionProposal: ${result.reason} (${ruleCitation(ruleSet, 'discipline.expulsionProposal')})`,
+      'unprocessable',
+      'expulsionProposal',
+    );
+  if (result.outcome === 'form_chosen' && result.form === 'recall' && !state.electedCadre) {
+    refuse(
+      'discipline.recall_needs_elected_cadre',
+      'tally.votesByForm.recall: recall (bãi nhiệm) applies only to elected cadres',
+      'unprocessable',
+      'tally.votesByForm.recall',
+    );
+  }
 }

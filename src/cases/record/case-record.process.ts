@@ -65,3 +65,39 @@ export function endTerm(state: ExistingCase, person: PersonState, termEnd: strin
     }),
   ];
 }
+
+/** The re-appointment case a term's notice opens (when the rule set says to open one). */
+export function reappointmentCase(state: ExistingCase, termEnd: string, caseId: string) {
+  return {
+    caseId,
+    procedure: 'reappointment',
+    definition: 'reappointment.standard',
+    personId: state.personId,
+    positionId: state.positionId,
+    orgUnitId: state.orgUnitId,
+    summary: `Re-appointment: the term ends on ${termEnd}`,
+  };
+}
+
+/** The notice is due: noted on the record with the case opened, or the refusal as an inbox task. */
+export function reappointmentDue(
+  state: ExistingCase,
+  notice: { termEnd: string; noticeOn: string },
+  action: 'open_case' | 'inbox_task',
+  outcome: { caseId: string | null; refusal: string | null },
+): RecordWrite[] {
+  return [
+    toPerson(state.personId, 'due', {
+      type: 'NoteReappointmentDue',
+      data: {
+        personId: state.personId,
+        positionId: state.positionId,
+        termEnd: notice.termEnd,
+        noticeOn: notice.noticeOn,
+        action,
+        ...outcome,
+        orgUnitId: state.orgUnitId,
+      },
+    }),
+  ];
+}

@@ -2,7 +2,7 @@ import { personDecider } from '../../cadres/person/person.decider';
 import { caseDecider } from '../../workflow/case/case.decider';
 import { ExistingCase } from '../../workflow/case/case.state';
 import { event, fold, given } from '../../workflow/testing/process-spec';
-import { assignPost, endTerm, noteCase } from './case-record.process';
+import { assignPost, endTerm, noteCase, reappointmentDue } from './case-record.process';
 
 const opened = event('CaseOpened', {
   caseId: 'a-1',
@@ -105,5 +105,30 @@ describe('case-record workflow', () => {
         },
       ]);
     given(appointment(opened, decided), holder('2036-03-02'), '2031-03-02').when(endTerm).then([]);
+  });
+
+  it('a notice whose case was refused is noted with the refusal, keyed apart from the opening', () => {
+    const notice = { termEnd: '2031-03-02', noticeOn: '2030-12-02' };
+    const refused = { caseId: null, refusal: 'discipline.bar: a warning bars it' };
+    given(appointment(opened, decided), notice, 'open_case' as const, refused)
+      .when(reappointmentDue)
+      .then([
+        {
+          to: 'person',
+          personId: 'p-1',
+          key: 'due',
+          command: {
+            type: 'NoteReappointmentDue',
+            data: {
+              personId: 'p-1',
+              positionId: 'pos-head',
+              ...notice,
+              action: 'open_case',
+              ...refused,
+              orgUnitId: 'ou-1',
+            },
+          },
+        },
+      ]);
   });
 });

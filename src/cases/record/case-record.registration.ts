@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { RegistryService } from '../../cadres/registry.service';
 import { deterministicId } from '../../common/deterministic-id';
 import { loadStream } from '../../common/stream-command-runner';
+import { EventMetadata } from '../../event-store/event-envelope';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { TimerHandlerRegistry } from '../../jobs/timers/timer-handlers';
 import { SagasRuntime } from '../../sagas/sagas-runtime';
@@ -11,7 +12,14 @@ import { DomainRuleViolation } from '../../workflow/case/domain-rule-violation';
 import { ruleValue } from '../../workflow/rule-sets/rule-set';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
 import { CaseService } from '../case.service';
-import { assignPost, endTerm, holdsTerm, noteCase } from './case-record.process';
+import {
+  assignPost,
+  endTerm,
+  holdsTerm,
+  noteCase,
+  reappointmentCase,
+  reappointmentDue,
+} from './case-record.process';
 import { RecordWriter } from './record-writer';
 import {
   CASE_RECORD_COMMANDS,
@@ -66,56 +74,11 @@ export class CaseRecordRegistration implements OnModuleInit {
       if (!holdsTerm(person, state, payload.termEnd)) return;
       const ruleSet = this.catalog.ruleSet(state.ruleSetId)!;
       const action = ruleValue<'open_case' | 'inbox_task'>(ruleSet, 'reappointment.reminderAction');
-      let caseId: string | null = null;
-      let refusal: string | null = null;
-      if (action === 'open_case') {
-        const id = `r-${deterministicId(context.idSeed, 'case').slice(0, 18)}`;
-        try {
-          await this.cases.open(
-            {
-              caseId: id,
-              procedure: 'reappointment',
-              definition: 'reappointment.standard',
-              personId: state.personId,
-              positionId: state.positionId,
-              orgUnitId: state.orgUnitId,
-              summary: `Re-appointment: the term ends on ${payload.termEnd}`,
-            },
-            {
-              actor: {
-                userId: context.metadata.actorId,
-                roles: ['organization_staff'],
-                orgUnit: state.orgUnitId,
-              },
-              metadata: { ...context.metadata },
-              idSeed: deterministicId(context.idSeed, 'open'),
-            },
-          );
-          caseId = id;
-        } catch (error) {
-          // A refused opening (e.g. a discipline period) becomes an inbox task with the reason.
-          if (!(error instanceof DomainRuleViolation)) throw error;
-          refusal = `${error.rule}: ${error.message}`;
-        }
-      }
-      await this.registry.runPersonCommand(
-        state.personId,
-        {
-          type: 'NoteReappointmentDue',
-          data: {
-            personId: state.personId,
-            positionId: state.positionId,
-            termEnd: payload.termEnd,
-            noticeOn: payload.noticeOn,
-            action,
-            caseId,
-            refusal,
-            orgUnitId: state.orgUnitId,
-          },
-        },
-        { ...context.metadata },
-        { idSeed: deterministicId(context.idSeed, 'due') },
-      );
+      const outcome =
+        action === 'open_case'
+          ? await this.openReappointment(state, payload.termEnd, context)
+          : { caseId: null, refusal: null };
+      await this.writer.run(reappointmentDue(state, payload, action, outcome), context);
     });
 
     this.timers.register(TERM_END_TIMER, async (timer, context) => {
@@ -124,5 +87,29 @@ export class CaseRecordRegistration implements OnModuleInit {
       const { state: person } = await this.registry.loadPerson(state.personId);
       await this.writer.run(endTerm(state, person, payload.termEnd), context);
     });
+  }
+
+  /** Opens the re-appointment case; a refused opening (e.g. a discipline period) says why. */
+  private async openReappointment(
+    state: ExistingCase,
+    termEnd: string,
+    context: { idSeed: string; metadata: EventMetadata },
+  ): Promise<{ caseId: string | null; refusal: string | null }> {
+    const id = `r-${deterministicId(context.idSeed, 'case').slice(0, 18)}`;
+    try {
+      await this.cases.open(reappointmentCase(state, termEnd, id), {
+        actor: {
+          userId: context.metadata.actorId,
+          roles: ['organization_staff'],
+          orgUnit: state.orgUnitId,
+        },
+        metadata: { ...context.metadata },
+        idSeed: deterministicId(context.idSeed, 'open'),
+      });
+      return { caseId: id, refusal: null };
+    } catch (error) {
+      if (!(error instanceof DomainRuleViolation)) throw error;
+      return { caseId: null, refusal: `${error.rule}: ${error.message}` };
+    }
   }
 }
