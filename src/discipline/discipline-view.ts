@@ -1,22 +1,13 @@
 import { Actor } from '../identity/actor';
-import { DisclosureContext, discloseBallot } from '../identity/ballot-disclosure';
-import { withheldPlaceholders } from '../identity/withheld-placeholders';
+import { DisclosureContext } from '../identity/ballot-disclosure';
 import { ProcedureDefinition } from '../workflow/definitions/procedure-definition';
+import {
+  currentStepView,
+  performStepLink,
+  pinsView,
+  stepView,
+} from '../workflow/step-engine/step-view';
 import { DisciplineState } from './discipline.state';
-
-/** A step as shown to the caller: ballot counts only as the disclosure rule allows. */
-function stepView(
-  event: { type: string; data: object },
-  actor: Actor,
-  context: DisclosureContext,
-): Record<string, unknown> {
-  const disclosed = discloseBallot(
-    actor,
-    { type: event.type, data: event.data as Record<string, unknown> },
-    context,
-  );
-  return { type: event.type, ...disclosed.data, ...withheldPlaceholders(disclosed) };
-}
 
 /** The closure as shown to the caller: a closure by the ballot restates its counts in `reason`. */
 function closureView(closure: object, actor: Actor, context: DisclosureContext) {
@@ -46,13 +37,7 @@ export function disciplineView(
   const base = `/discipline-cases/${state.caseId}`;
   const allowedNext: Record<string, unknown>[] = [];
   if (state.status === 'open' && current) {
-    allowedNext.push({
-      action: 'perform-step',
-      stepId: current.id,
-      kind: current.kind,
-      roles: current.actors.roles,
-      href: `${base}/steps/${current.id}`,
-    });
+    allowedNext.push(performStepLink(current, base));
     if (state.decideBy && !state.timeLimitExtended)
       allowedNext.push({ action: 'extend-time-limit', href: `${base}/extend` });
     allowedNext.push({ action: 'close', href: `${base}/close` });
@@ -70,11 +55,7 @@ export function disciplineView(
     procedure: 'discipline',
     track: state.track,
     status: state.status,
-    definition: `${state.definitionId}@${state.definitionVersion}`,
-    ruleSet: state.ruleSetId,
-    personId: state.personId,
-    positionId: state.positionId,
-    orgUnitId: state.orgUnitId,
+    ...pinsView(state),
     electedCadre: state.electedCadre,
     violation: state.violation,
     limitation: state.limitation,
@@ -89,16 +70,7 @@ export function disciplineView(
       : null,
     missedDeadlines: state.missedDeadlines,
     revision,
-    currentStep: current
-      ? {
-          id: current.id,
-          kind: current.kind,
-          title: current.title,
-          titleVi: current.titleVi,
-          roles: current.actors.roles,
-          dueOn: state.currentStepDueOn,
-        }
-      : null,
+    currentStep: currentStepView(current, state.currentStepDueOn),
     allowedNext,
     steps: state.steps.map((event) => stepView(event, actor, disclosure)),
     ...(state.status === 'decided' || state.status === 'under_review' || state.status === 'annulled'

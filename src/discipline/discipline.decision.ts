@@ -5,6 +5,7 @@ import {
   refuse,
   refuseEffectiveBeforeSigned,
   refuseTallyRecorder,
+  signedDecision,
 } from '../workflow/step-engine';
 import { complaintWindowEnd } from './complaint-window';
 import { DisciplineContext } from './discipline.context';
@@ -52,9 +53,7 @@ export function decision(
   return {
     type: 'DisciplineDecided',
     data: {
-      ...begun.record(true),
-      number: body.number,
-      signer: body.signer,
+      ...signedDecision(begun, body),
       form: body.form,
       effectiveFrom: body.effectiveFrom,
       ...disciplineBar(ruleSet, body.form, body.effectiveFrom),

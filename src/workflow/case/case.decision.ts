@@ -7,6 +7,7 @@ import {
   refuse,
   refuseEffectiveBeforeSigned,
   refuseTallyRecorder,
+  signedDecision,
 } from '../step-engine';
 import { CaseContext, DecisionTerm } from './case.context';
 import { Body, Open } from './case.types';
@@ -42,9 +43,7 @@ export function decision(
   return {
     type: 'DecisionIssued',
     data: {
-      ...begun.record(true),
-      number: body.number,
-      signer: body.signer,
+      ...signedDecision(begun, body),
       effectiveFrom: body.effectiveFrom,
       ...term,
       ...reappointmentNotice(context, term.termEnd),

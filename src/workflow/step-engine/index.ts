@@ -13,4 +13,10 @@ export { endedByStaff, requireActor, refuseSubject, refuseTallyRecorder } from '
 export type { BegunStep, PrologueOptions } from './prologue';
 export type { StepKindTable } from './step-kinds';
 export { performStepWith } from './step-kinds';
-export { beginStep, refuseEffectiveBeforeSigned, refuseNotOpen, stepById } from './prologue';
+export {
+  beginStep,
+  refuseEffectiveBeforeSigned,
+  refuseNotOpen,
+  signedDecision,
+  stepById,
+} from './prologue';

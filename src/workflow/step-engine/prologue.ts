@@ -149,3 +149,8 @@ export function refuseEffectiveBeforeSigned(body: { effectiveFrom: string; heldO
       'effectiveFrom',
     );
 }
+
+/** A decision's record: the step record (the case moves past its last step), number and signer. */
+export function signedDecision(begun: BegunStep, body: { number: string; signer: string }) {
+  return { ...begun.record(true), number: body.number, signer: body.signer };
+}
