@@ -26,6 +26,7 @@ import { IdentityModule } from './identity/identity.module';
 import { AccessLogModule } from './access-log/access-log.module';
 import { JWT_VERIFIER, JwtVerifier } from './identity/jwt-verifier';
 import { DevSignInController } from './identity/dev-sign-in.controller';
+import { SignInConfigController } from './identity/sign-in-config.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { RedisThrottlerStorage } from './infrastructure/redis-throttler-storage';
 import { REDIS } from './common/tokens';
@@ -95,7 +96,7 @@ export class AppModule {
         ReadModelsModule,
         AuditModule,
       ],
-      controllers: [DevSignInController],
+      controllers: [DevSignInController, SignInConfigController],
       providers: [
         {
           provide: JWT_VERIFIER,

@@ -18,7 +18,19 @@ export function configureApp(
   // X-Forwarded-For entries to believe, so the per-IP rate limit and the logs see the client.
   const config = app.get<AppConfig>(APP_CONFIG, { strict: false });
   (app as NestExpressApplication).set('trust proxy', trustProxySetting(config.TRUST_PROXY));
-  app.use(helmet());
+  // The web app talks to the OIDC provider (discovery, token endpoint) from the page: the
+  // content security policy lets it connect there, and nowhere else but the service itself.
+  app.use(
+    helmet(
+      config.OIDC_ISSUER
+        ? {
+            contentSecurityPolicy: {
+              directives: { connectSrc: ["'self'", new URL(config.OIDC_ISSUER).origin] },
+            },
+          }
+        : {},
+    ),
+  );
   // The web app (built into web/dist by `npm run build`) at `/`; the API keeps its routes.
   if (options.webDir) serveWebApp(app, options.webDir);
   (app as NestExpressApplication).useBodyParser('json', {

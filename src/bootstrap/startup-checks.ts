@@ -10,6 +10,59 @@ export class StartupError extends Error {
   }
 }
 
+/** A service that does not answer (yet): worth waiting for while containers start together. */
+export class UnreachableError extends StartupError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnreachableError';
+  }
+}
+
+export interface WaitOptions {
+  /** How long to keep retrying (STARTUP_WAIT_SECONDS); 0: fail at the first refusal. */
+  waitSeconds: number;
+  log: (line: string) => void;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+const FIRST_PAUSE_MS = 1000;
+const LONGEST_PAUSE_MS = 10_000;
+
+/**
+ * Runs `check` until it passes or `waitSeconds` are spent, pausing 1, 2, 4, 8, 10, 10 … s between
+ * attempts and logging each refusal. Only an UnreachableError is retried: a wrong password or a
+ * failed migration will not mend by waiting.
+ */
+export async function waitUntilReachable(
+  check: () => Promise<void>,
+  options: WaitOptions,
+): Promise<void> {
+  const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = options.now ?? Date.now;
+  const deadline = now() + options.waitSeconds * 1000;
+  let pause = FIRST_PAUSE_MS;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (!(error instanceof UnreachableError)) throw error;
+      const left = deadline - now();
+      if (left <= 0) {
+        if (options.waitSeconds === 0) throw error;
+        throw new UnreachableError(
+          `${error.message} (gave up after ${attempt} attempts in ${options.waitSeconds} s, STARTUP_WAIT_SECONDS)`,
+        );
+      }
+      const wait = Math.min(pause, left);
+      options.log(`${error.message}; retrying in ${(wait / 1000).toFixed(1)} s`);
+      await sleep(wait);
+      pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
+    }
+  }
+}
+
 function address(url: string): string {
   const parsed = new URL(url);
   return `${parsed.hostname}:${parsed.port || (parsed.protocol.startsWith('redis') ? '6379' : '5432')}`;
@@ -34,7 +87,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   } catch (error) {
     await probe.end().catch(() => undefined);
     if ((error as { code?: string }).code !== '3D000') {
-      throw new StartupError(
+      throw new UnreachableError(
         `PostgreSQL at ${address(databaseUrl)} is not reachable (${reason(error)}): start it or set DATABASE_URL`,
       );
     }
@@ -72,26 +125,59 @@ export async function checkRedis(redisUrl: string): Promise<void> {
     retryStrategy: () => null,
     connectTimeout: 5000,
   });
-  redis.on('error', () => undefined);
+  // connect() rejects with "Connection is closed."; the socket's own error says why (ECONNREFUSED …).
+  let socketError: unknown;
+  redis.on('error', (error: unknown) => (socketError ??= error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new StartupError(
-      `Redis at ${address(redisUrl)} is not reachable (${reason(error)}): start it or set REDIS_URL`,
+    throw new UnreachableError(
+      `Redis at ${address(redisUrl)} is not reachable (${reason(socketError ?? error)}): start it or set REDIS_URL`,
     );
   } finally {
     redis.disconnect();
   }
 }
 
-/** Everything that must hold before the API serves: services reachable, schema up to date. */
+/** KurrentDB answers a read (EVENT_STORE=kurrentdb). */
+export async function checkKurrentDb(connectionString: string): Promise<void> {
+  // Loaded only when chosen, so the PostgreSQL deployment never touches the gRPC client.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { pingKurrentDb } = require('../event-store/kurrentdb/kurrentdb-reachable') as {
+    pingKurrentDb: (url: string) => Promise<void>;
+  };
+  try {
+    await pingKurrentDb(connectionString);
+  } catch (error) {
+    const url = new URL(connectionString.replace(/^[a-z+]+:/, 'http:'));
+    throw new UnreachableError(
+      `KurrentDB at ${url.host} is not reachable (${(error as Error)?.name === 'Error' ? (error as Error).message : (error as Error)?.name}): start it or set KURRENTDB_URL`,
+    );
+  }
+}
+
+/**
+ * Everything that must hold before the API serves: services reachable (waiting up to
+ * STARTUP_WAIT_SECONDS for each), schema up to date.
+ */
 export async function prepareInfrastructure(
-  config: { DATABASE_URL: string; REDIS_URL: string },
+  config: {
+    DATABASE_URL: string;
+    REDIS_URL: string;
+    STARTUP_WAIT_SECONDS?: number;
+    EVENT_STORE?: 'postgres' | 'kurrentdb';
+    KURRENTDB_URL?: string;
+  },
   log: (line: string) => void,
 ): Promise<void> {
-  await ensureDatabase(config.DATABASE_URL);
-  await checkRedis(config.REDIS_URL);
+  const wait: WaitOptions = { waitSeconds: config.STARTUP_WAIT_SECONDS ?? 0, log };
+  await waitUntilReachable(() => ensureDatabase(config.DATABASE_URL), wait);
+  await waitUntilReachable(() => checkRedis(config.REDIS_URL), wait);
+  if (config.EVENT_STORE === 'kurrentdb' && config.KURRENTDB_URL) {
+    const url = config.KURRENTDB_URL;
+    await waitUntilReachable(() => checkKurrentDb(url), wait);
+  }
   try {
     const applied = await migrateUp(config.DATABASE_URL);
     if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);

@@ -60,6 +60,17 @@ export class AppConfig {
   @Max(65535, { message: 'PORT must be between 1 and 65535' })
   PORT = 3000;
 
+  /**
+   * How long the start keeps retrying, with a pause that doubles from 1 s to 10 s, while
+   * PostgreSQL, Redis or KurrentDB do not answer yet (containers starting together); 0 gives up
+   * at the first failure.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 0 : Number(value)))
+  @IsInt({ message: 'STARTUP_WAIT_SECONDS must be a whole number' })
+  @Min(0, { message: 'STARTUP_WAIT_SECONDS must be between 0 and 3600' })
+  @Max(3600, { message: 'STARTUP_WAIT_SECONDS must be between 0 and 3600' })
+  STARTUP_WAIT_SECONDS = 0;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
@@ -83,6 +94,29 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   JWT_AUDIENCE?: string;
+
+  /**
+   * The OIDC identity provider the web app signs in with (authorization code + PKCE). Its
+   * access tokens are verified like any other: by JWT_JWKS_URL, and JWT_ISSUER defaults to it.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s?#]+$/, {
+    message: 'OIDC_ISSUER must be the http(s) URL of the identity provider (its issuer)',
+  })
+  OIDC_ISSUER?: string;
+
+  /** The web app's client id at the identity provider: a public client (no secret), PKCE. */
+  @ValidateIf((config: AppConfig) => config.OIDC_ISSUER !== undefined)
+  @Matches(/^\S{1,200}$/, {
+    message: "OIDC_CLIENT_ID must be set with OIDC_ISSUER: the web app's public client id",
+  })
+  OIDC_CLIENT_ID?: string;
+
+  /** Scopes the web app asks for; the access token must carry roles and org_unit (see README). */
+  @Matches(/^(\S+ +)*openid( +\S+)*$/, {
+    message: 'OIDC_SCOPES must be space-separated scopes including "openid"',
+  })
+  OIDC_SCOPES = 'openid profile';
 
   /** Longest lifetime (exp − iat) of an accepted bearer token; tokens without exp are refused. */
   @Transform(({ value }) =>
@@ -170,6 +204,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     'JWT_JWKS_URL',
     'JWT_ISSUER',
     'JWT_AUDIENCE',
+    'OIDC_ISSUER',
+    'OIDC_CLIENT_ID',
     'NODE_ENV',
   ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
@@ -186,6 +222,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       `invalid configuration: ${message}${shown === undefined ? '' : ` (got "${shown}")`}`,
     );
   }
+  if (config.OIDC_ISSUER && !config.JWT_JWKS_URL)
+    throw new ConfigError(
+      `invalid configuration: OIDC_ISSUER needs JWT_JWKS_URL, the provider's keys (jwks_uri in ${config.OIDC_ISSUER.replace(/\/$/, '')}/.well-known/openid-configuration)`,
+    );
+  // The provider's tokens carry its issuer: checked unless JWT_ISSUER says otherwise.
+  if (config.OIDC_ISSUER && !config.JWT_ISSUER) config.JWT_ISSUER = config.OIDC_ISSUER;
   if (config.DEV_SIGN_IN === 'true' && config.NODE_ENV === 'production')
     throw new ConfigError(
       'invalid configuration: DEV_SIGN_IN=true is refused when NODE_ENV=production (use an identity provider)',

@@ -37,6 +37,35 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });
 
+  it('reads the OIDC sign-in: the client id and the JWKS are required with the issuer, whose iss tokens must carry', () => {
+    const oidc = {
+      OIDC_ISSUER: 'https://id.example.gov.vn/realms/cadre',
+      OIDC_CLIENT_ID: 'cadreflow-web',
+      JWT_JWKS_URL: 'https://id.example.gov.vn/realms/cadre/certs',
+    };
+    expect(loadConfig(oidc)).toMatchObject({
+      ...oidc,
+      OIDC_SCOPES: 'openid profile',
+      JWT_ISSUER: oidc.OIDC_ISSUER,
+    });
+    expect(loadConfig({ ...oidc, JWT_ISSUER: 'other' }).JWT_ISSUER).toBe('other');
+    expect(loadConfig({ ...oidc, OIDC_SCOPES: 'cadreflow openid' }).OIDC_SCOPES).toBe(
+      'cadreflow openid',
+    );
+    expect(() => loadConfig({ ...oidc, OIDC_CLIENT_ID: '' })).toThrow(
+      "invalid configuration: OIDC_CLIENT_ID must be set with OIDC_ISSUER: the web app's public client id",
+    );
+    expect(() => loadConfig({ ...oidc, JWT_JWKS_URL: '' })).toThrow(
+      "invalid configuration: OIDC_ISSUER needs JWT_JWKS_URL, the provider's keys (jwks_uri in https://id.example.gov.vn/realms/cadre/.well-known/openid-configuration)",
+    );
+    expect(() => loadConfig({ ...oidc, OIDC_SCOPES: 'profile email' })).toThrow(
+      'invalid configuration: OIDC_SCOPES must be space-separated scopes including "openid" (got "profile email")',
+    );
+    expect(() => loadConfig({ ...oidc, OIDC_ISSUER: 'id.example.gov.vn' })).toThrow(
+      /OIDC_ISSUER must be the http\(s\) URL/,
+    );
+  });
+
   it('reads TRUST_PROXY as a hop count or a list of proxy addresses, and refuses "trust everyone"', () => {
     expect(trustProxySetting(loadConfig({}).TRUST_PROXY)).toBe(false);
     expect(trustProxySetting(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY)).toBe(2);
@@ -56,6 +85,17 @@ describe('configuration from the environment', () => {
     );
     expect(() => loadConfig({ TIMER_RECONCILE_INTERVAL_MS: '60000' })).toThrow(
       'TIMER_RECONCILE_INTERVAL_MS must be between 100 and 30000',
+    );
+  });
+
+  it('waits for services at start only when STARTUP_WAIT_SECONDS says so, up to an hour', () => {
+    expect(loadConfig({}).STARTUP_WAIT_SECONDS).toBe(0);
+    expect(loadConfig({ STARTUP_WAIT_SECONDS: '120' }).STARTUP_WAIT_SECONDS).toBe(120);
+    expect(() => loadConfig({ STARTUP_WAIT_SECONDS: 'soon' })).toThrow(
+      'STARTUP_WAIT_SECONDS must be a whole number',
+    );
+    expect(() => loadConfig({ STARTUP_WAIT_SECONDS: '7200' })).toThrow(
+      'STARTUP_WAIT_SECONDS must be between 0 and 3600',
     );
   });
 

@@ -1,29 +1,63 @@
-import { Command } from 'commander';
-import { loadConfig } from '../config/app-config';
+import { Command, Option } from 'commander';
+import { cliProgram, EXIT_USAGE } from '../cli/cli-program';
+import { ConfigError, loadConfig } from '../config/app-config';
+import { ROLES } from './actor';
 import { JwtVerifier } from './jwt-verifier';
 import { DEV_JWT_SECRET } from './dev-secret';
 
-/** Mints a development bearer token: npm run token -- --user u1 --roles organization_staff --org-unit ou-1 */
-const program = new Command()
-  .name('token')
-  .requiredOption('--user <id>', 'user id (the token subject)')
-  .requiredOption(
-    '--roles <list>',
-    'comma-separated roles, e.g. organization_staff,ballot_secretary',
-  )
-  .requiredOption('--org-unit <id>', 'org unit the grant belongs to')
+/**
+ * Mints a development bearer token, signed with the service's own JWT_SECRET (or the development
+ * secret) and within its JWT_MAX_LIFETIME_SECONDS:
+ *   npm run token -- --user u1 --roles organization_staff --org-unit ou-1 [--person p-1]
+ */
+const program: Command = cliProgram('token', 'mint a development bearer token (printed on stdout)')
+  .option('--user <id>', 'required: user id (the token subject, `sub`)')
+  .option('--roles <list>', `required: comma-separated roles, any of: ${ROLES.join(', ')}`)
+  .option('--org-unit <id>', 'required: org unit the grant belongs to (`org_unit`)')
   .option('--name <name>', 'display name')
-  .option('--person <id>', "the user's own person record, when they are a cadre")
-  .option('--hours <n>', 'validity in hours (default 8, at most JWT_MAX_LIFETIME_SECONDS)')
+  .option(
+    '--person <id>',
+    "the user's own person record when they are a cadre (`person_id`): they may not act on their own cases",
+  )
+  .addOption(
+    new Option('--hours <n>', 'validity in hours, at most JWT_MAX_LIFETIME_SECONDS').default(
+      undefined,
+      '8',
+    ),
+  )
   .action(
     (options: {
-      user: string;
-      roles: string;
-      orgUnit: string;
+      user?: string;
+      roles?: string;
+      orgUnit?: string;
       name?: string;
       person?: string;
       hours?: string;
     }) => {
+      // Checked here rather than by commander's requiredOption, which would answer a mistyped
+      // flag (`--org_unit`) with "--org-unit not specified" instead of naming the unknown one.
+      const { user, roles: roleList, orgUnit } = options;
+      if (!user || !roleList || !orgUnit) {
+        const missing = [!user && '--user', !roleList && '--roles', !orgUnit && '--org-unit'];
+        program.error(
+          `token: required option ${missing.filter(Boolean).join(', ')} not specified`,
+          {
+            exitCode: EXIT_USAGE,
+            code: 'token.missingOption',
+          },
+        );
+      }
+      const roles = roleList
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean);
+      const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
+      if (unknown.length > 0 || roles.length === 0) {
+        program.error(
+          `token: ${roles.length === 0 ? 'no role given' : `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')}`}; known roles: ${ROLES.join(', ')}`,
+          { exitCode: EXIT_USAGE, code: 'token.unknownRole' },
+        );
+      }
       // The service's own configuration: the same secret and the same lifetime limit it enforces.
       const config = loadConfig(process.env);
       const verifier = new JwtVerifier({
@@ -37,19 +71,16 @@ const program = new Command()
           ? Math.min(8 * 3600, config.JWT_MAX_LIFETIME_SECONDS)
           : Math.round(Number(options.hours) * 3600);
       if (!(seconds > 0 && seconds <= config.JWT_MAX_LIFETIME_SECONDS)) {
-        process.stderr.write(
-          `token: --hours must be more than 0 and at most ${config.JWT_MAX_LIFETIME_SECONDS / 3600} (JWT_MAX_LIFETIME_SECONDS=${config.JWT_MAX_LIFETIME_SECONDS}); got ${options.hours}\n`,
+        program.error(
+          `token: --hours must be more than 0 and at most ${config.JWT_MAX_LIFETIME_SECONDS / 3600} (JWT_MAX_LIFETIME_SECONDS=${config.JWT_MAX_LIFETIME_SECONDS}); got ${options.hours}`,
+          { exitCode: EXIT_USAGE, code: 'token.hours' },
         );
-        process.exit(1);
       }
       const token = verifier.sign(
         {
-          userId: options.user,
-          roles: options.roles
-            .split(',')
-            .map((r) => r.trim())
-            .filter(Boolean),
-          orgUnit: options.orgUnit,
+          userId: user,
+          roles,
+          orgUnit,
           name: options.name,
           personId: options.person,
         },
@@ -59,4 +90,11 @@ const program = new Command()
     },
   );
 
-program.parse(process.argv);
+try {
+  program.parse(process.argv);
+} catch (error) {
+  // Invalid configuration (JWT_SECRET too short, …): one line naming the variable, rc 1.
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`token: ${error.message}\n`);
+  process.exit(1);
+}

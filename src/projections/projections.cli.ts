@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { SingleBar, Presets } from 'cli-progress';
+import { cliProgram, EXIT_USAGE } from '../cli/cli-program';
+import { progressReporter } from '../cli/progress';
 import { openCliDatabase } from './cli-database';
 import { rebuildProjection } from './projection-rebuild';
 import { countEventsAfter, readProjectionStatus } from './projection-status';
@@ -10,16 +11,17 @@ import { REGISTERED_PROJECTIONS } from './registered-projections';
  * npm run projections -- rebuild <name>
  * Uses DATABASE_URL (default postgres://postgres@127.0.0.1:5432/cadreflow).
  */
-const program = new Command()
-  .name('projections')
-  .description('read models: status and rebuild from position 0');
+const program: Command = cliProgram(
+  'projections',
+  'read models: status and rebuild from position 0',
+);
 
 program
   .command('status')
   .description("each projection's position, events handled and lag in events")
   .option('--json', 'print JSON instead of a table')
   .action(async (options: { json?: boolean }) => {
-    const db = openCliDatabase();
+    const db = openCliDatabase('projections');
     try {
       const statuses = await readProjectionStatus(db.pool, REGISTERED_PROJECTIONS);
       if (options.json) {
@@ -52,50 +54,45 @@ program
   .action(async (name: string, options: { batchSize: string }) => {
     const projection = REGISTERED_PROJECTIONS.find((p) => p.name === name);
     if (!projection) {
-      process.stderr.write(
-        `unknown projection "${name}"; known: ${REGISTERED_PROJECTIONS.map((p) => p.name).join(', ')}\n`,
+      program.error(
+        `projections: unknown projection "${name}"; known: ${REGISTERED_PROJECTIONS.map((p) => p.name).join(', ')}`,
+        { exitCode: EXIT_USAGE, code: 'projections.unknownProjection' },
       );
-      process.exitCode = 2;
-      return;
     }
-    const db = openCliDatabase();
+    const batchSize = Number(options.batchSize);
+    if (!Number.isInteger(batchSize) || batchSize < 1) {
+      program.error(
+        `projections: --batch-size must be a whole number above 0; got ${options.batchSize}`,
+        {
+          exitCode: EXIT_USAGE,
+          code: 'projections.batchSize',
+        },
+      );
+    }
+    const db = openCliDatabase('projections');
     // Total grows while writers append; the bar's total is refreshed as progress comes in.
     let total = await countEventsAfter(db.pool, null, Number.MAX_SAFE_INTEGER);
-    const bar = new SingleBar(
-      {
-        format: `${name} [{bar}] {percentage}% | {value}/{total} events | {rate} ev/s | ETA {eta_formatted}`,
-        etaBuffer: 50,
-      },
-      Presets.shades_classic,
-    );
+    // A bar on a terminal; plain lines (every 10 % or 5 s) in a log or a pipe.
+    const progress = progressReporter({ label: `rebuild ${name}`, unit: 'events' });
     const started = Date.now();
-    let startCount: number | null = null;
-    bar.start(total, 0, { rate: 0 });
     try {
       const result = await rebuildProjection({
         pool: db.pool,
         store: db.store,
         projection,
-        batchSize: Number(options.batchSize),
-        onProgress: (progress) => {
-          startCount ??= progress.eventsHandled;
-          if (progress.eventsHandled > total) {
-            total = progress.eventsHandled;
-            bar.setTotal(total);
-          }
-          const seconds = (Date.now() - started) / 1000;
-          bar.update(progress.eventsHandled, {
-            rate: seconds > 0 ? Math.round((progress.eventsHandled - startCount) / seconds) : 0,
-          });
+        batchSize,
+        onProgress: ({ eventsHandled }) => {
+          total = Math.max(total, eventsHandled);
+          progress.update(eventsHandled, total);
         },
       });
-      bar.stop();
+      progress.stop();
       const seconds = (Date.now() - started) / 1000;
       process.stdout.write(
         `rebuilt ${name}: ${result.eventsHandled} events${result.resumed ? ' (resumed)' : ''} in ${seconds.toFixed(1)} s, swapped in at ${result.position ?? '(start)'}\n`,
       );
     } catch (error) {
-      bar.stop();
+      progress.stop();
       process.stderr.write(
         `rebuild of ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`,
       );

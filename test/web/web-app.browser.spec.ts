@@ -417,4 +417,92 @@ describe('the web app in a browser', () => {
     await screenshot(page, '07-other-unit');
     await context.close();
   });
+
+  it('an admin adds an org unit and a post, and sees the server refuse a bad or taken id on that field', async () => {
+    const { context, page } = await signIn('admin-1');
+    await page.getByRole('link', { name: 'Quản trị' }).click();
+    await page.getByRole('heading', { name: 'Thêm đơn vị' }).waitFor();
+    // A unit under the town: the parent picked among the units the admin's grant reaches.
+    await page.getByLabel('Đơn vị cấp trên').selectOption('ou-son-tay');
+    await page.getByLabel('Tên đơn vị').fill('Phường Trung Hưng');
+    await page.getByLabel('Loại đơn vị').selectOption('ward');
+    const unitId = page.getByLabel('Mã đơn vị (tùy chọn)');
+    const createUnit = page.getByRole('button', { name: 'Thêm đơn vị' });
+    // An id the API does not take (400), then one already taken (409): each on the id field.
+    await unitId.fill('Trung Hưng');
+    await createUnit.click();
+    const unitIdError = page.locator('#unit-id-error');
+    await unitIdError.getByText(/^Máy chủ từ chối: .*id/).waitFor();
+    expect(await unitId.getAttribute('aria-invalid')).toBe('true');
+    await unitId.fill('ou-son-tay');
+    await createUnit.click();
+    await unitIdError.getByText(/Máy chủ từ chối: .*ou-son-tay/).waitFor();
+    await screenshot(page, '08-admin-refused-id');
+    await unitId.fill('ou-trung-hung');
+    await createUnit.click();
+    await page.getByText('Đã thêm đơn vị Phường Trung Hưng.').waitFor();
+    await page.locator('ul.tree li', { hasText: 'Phường Trung Hưng' }).waitFor();
+
+    // A post in the new unit, appointed by the town's committee.
+    await page.getByLabel('Tên chức vụ').fill('Chủ tịch UBND phường Trung Hưng');
+    await page.getByLabel('Thuộc đơn vị').selectOption('ou-trung-hung');
+    await page.getByLabel('Cấp có thẩm quyền bổ nhiệm').selectOption('ou-son-tay-party-committee');
+    await page.getByLabel(/Thứ bậc/).fill('2');
+    // A ward chair is elected by the council: no appointment case will be opened for it.
+    await page.getByLabel('Hình thức bố trí').selectOption('election');
+    const positionId = page.getByLabel('Mã chức vụ (tùy chọn)');
+    await positionId.fill(POST);
+    await page.getByRole('button', { name: 'Thêm chức vụ' }).click();
+    await page
+      .locator('#position-id-error')
+      .getByText(/Máy chủ từ chối: .*already exists|Máy chủ từ chối: .*đã có/)
+      .waitFor();
+    await positionId.fill('pos-trung-hung-chairman');
+    await page.getByRole('button', { name: 'Thêm chức vụ' }).click();
+    await page.getByText('Đã thêm chức vụ Chủ tịch UBND phường Trung Hưng.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '09-admin-unit-and-post');
+    await context.close();
+
+    // The registry has them, where the forms put them.
+    const admin = bearer('admin-1', ['admin'], 'ou-ha-noi');
+    const unit = await http().get('/org-units/ou-trung-hung').set(admin).expect(200);
+    expect(unit.body).toMatchObject({
+      name: 'Phường Trung Hưng',
+      kind: 'ward',
+      parentId: 'ou-son-tay',
+    });
+    const posts = await http().get('/positions?orgUnit=ou-trung-hung').set(admin).expect(200);
+    expect(posts.body).toEqual([
+      expect.objectContaining({
+        id: 'pos-trung-hung-chairman',
+        title: 'Chủ tịch UBND phường Trung Hưng',
+        appointingAuthority: 'ou-son-tay-party-committee',
+        rank: 2,
+        isLeadership: true,
+        filledBy: 'election',
+      }),
+    ]);
+  });
+
+  it('switches to English and back', async () => {
+    const { context, page } = await signIn('staff-1');
+    await page.getByRole('heading', { name: 'Hộp việc' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    await page.getByText('Personnel procedures').waitFor();
+    await page.getByRole('link', { name: 'Open a case' }).click();
+    await page.getByRole('heading', { name: 'Open a case' }).waitFor();
+    await page.getByLabel('Find a person by name').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '12-english-open-case');
+    // The choice is kept for the next visit (a preference, not a credential: localStorage).
+    await page.reload();
+    await page.getByRole('heading', { name: 'Open a case' }).waitFor();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { name: 'Mở hồ sơ' }).waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('vi');
+    await context.close();
+  });
 });

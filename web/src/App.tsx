@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { can, getSession, Session, setSession, subscribeSession } from './session';
 import { Link, match, useLocation } from './router';
-import { SignIn } from './pages/SignIn';
+import { OidcCallback, SignIn } from './pages/SignIn';
+import { CALLBACK_PATH } from './oidc';
 import { Inbox } from './pages/Inbox';
 import { CasePage } from './pages/CasePage';
 import { OpenCase } from './pages/OpenCase';
@@ -104,7 +105,13 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={path}>
-          {session ? <Page session={session} /> : <SignIn />}
+          {path === CALLBACK_PATH ? (
+            <OidcCallback />
+          ) : session ? (
+            <Page session={session} />
+          ) : (
+            <SignIn />
+          )}
         </ErrorBoundary>
       </main>
     </>

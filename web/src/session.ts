@@ -6,6 +6,8 @@ export interface Session {
   roles: string[];
   orgUnit: string;
   expiresAt: string;
+  /** How the user signed in: the identity provider (OIDC) or the development sign-in. */
+  via?: 'oidc' | 'dev';
 }
 
 const KEY = 'cadreflow.session';

@@ -22,6 +22,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How to sign in: the OIDC provider and client, and whether the development sign-in is on */
+        get: operations["SignInConfigController_signInConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/dead-letters": {
         parameters: {
             query?: never;
@@ -714,6 +731,29 @@ export interface components {
             /** @description expiry, ISO time */
             expiresAt: string;
         };
+        OidcSignInDto: {
+            /**
+             * @description the provider (OIDC_ISSUER)
+             * @example https://id.example.gov.vn/realms/cadre
+             */
+            issuer: string;
+            /**
+             * @description the web app's public client id (OIDC_CLIENT_ID)
+             * @example cadreflow-web
+             */
+            clientId: string;
+            /**
+             * @description scopes to ask for (OIDC_SCOPES)
+             * @example openid profile
+             */
+            scopes: string;
+        };
+        SignInConfigDto: {
+            /** @description the identity provider to sign in with (authorization code + PKCE); null when none is configured */
+            oidc?: components["schemas"]["OidcSignInDto"] | null;
+            /** @description is the development sign-in on (DEV_SIGN_IN=true, never in production) */
+            devSignIn: boolean;
+        };
         DeadLetterView: {
             /** Format: uuid */
             id: string;
@@ -829,6 +869,12 @@ export interface components {
             rank?: number;
             /** @example true */
             isLeadership?: boolean;
+            /**
+             * @description how the post is filled: appointment (bổ nhiệm) or election (bầu cử, e.g. a commune chair); appointment and re-appointment cases are refused for an elected post
+             * @default appointment
+             * @enum {string}
+             */
+            filledBy: "appointment" | "election";
         };
         PositionDto: {
             /** @example pos-son-tay-deputy-head-organization */
@@ -841,6 +887,8 @@ export interface components {
             /** @description higher is more senior */
             rank: number;
             isLeadership: boolean;
+            /** @enum {string} */
+            filledBy: "appointment" | "election";
         };
         RegisterPersonDto: {
             /** @example p-nguyen-van-an */
@@ -1128,6 +1176,12 @@ export interface components {
              * @example 2026-11-15
              */
             effectiveFrom: string;
+            /**
+             * Format: date
+             * @description the day the person received the decision (default: the decision date); the complaint window runs from it: one month on the Party track, 15 days on the civil-service track
+             * @example 2026-11-16
+             */
+            servedOn?: string;
         };
         ViolationDto: {
             /**
@@ -1753,6 +1807,8 @@ export type SchemaDemoUserDto = components['schemas']['DemoUserDto'];
 export type SchemaDevSignInInfoDto = components['schemas']['DevSignInInfoDto'];
 export type SchemaDevSignInDto = components['schemas']['DevSignInDto'];
 export type SchemaDevSignInAnswerDto = components['schemas']['DevSignInAnswerDto'];
+export type SchemaOidcSignInDto = components['schemas']['OidcSignInDto'];
+export type SchemaSignInConfigDto = components['schemas']['SignInConfigDto'];
 export type SchemaDeadLetterView = components['schemas']['DeadLetterView'];
 export type SchemaAccessLogEntryDto = components['schemas']['AccessLogEntryDto'];
 export type SchemaAccessLogPageDto = components['schemas']['AccessLogPageDto'];
@@ -1909,6 +1965,52 @@ export interface operations {
             };
             /** @description body.too_large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SignInConfigController_signInConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInConfigDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2090,7 +2192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2469,7 +2571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2660,7 +2762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2805,7 +2907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3039,7 +3141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3136,7 +3238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3233,7 +3335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3321,7 +3423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3407,7 +3509,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3578,7 +3680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3675,7 +3777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3772,7 +3874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3869,7 +3971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3966,7 +4068,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4181,7 +4283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4735,7 +4837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4833,7 +4935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4930,7 +5032,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5027,7 +5129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
                 headers: {
                     [name: string]: unknown;

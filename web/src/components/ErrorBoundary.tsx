@@ -1,4 +1,5 @@
 import { Component, ReactNode } from 'react';
+import i18n from '../i18n';
 
 /** A screen that throws shows its error instead of a blank page. */
 export class ErrorBoundary extends Component<
@@ -22,7 +23,7 @@ export class ErrorBoundary extends Component<
     if (this.state.error)
       return (
         <div className="error" role="alert">
-          <strong>Lỗi giao diện / UI error</strong> — {this.state.error.message}
+          <strong>{i18n.t('app.uiError')}</strong> — {this.state.error.message}
         </div>
       );
     return this.props.children;

@@ -1,11 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api, unwrap } from '../api/client';
+import { FormEvent, useState } from 'react';
+import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
 import { usePositions } from '../api/hooks';
+import { OrgUnit } from '../api/types';
 import { formatDateTime } from '../dates';
-import { ErrorBox, Loading } from '../components/common';
+import { describedBy, ErrorBox, Field, Loading } from '../components/common';
+import { getSession } from '../session';
 import { useOrgUnits } from './Inbox';
+
+/** Kinds of org unit the registry knows (CreateOrgUnitDto). */
+const UNIT_KINDS = [
+  'province',
+  'district',
+  'town',
+  'commune',
+  'ward',
+  'party_committee',
+  'peoples_committee',
+  'department',
+  'agency',
+] as const;
 
 interface DeadLetter {
   id: string;
@@ -27,7 +42,8 @@ export function Admin() {
     queryFn: () =>
       unwrap<{ items: DeadLetter[] } | DeadLetter[]>(api.GET('/admin/dead-letters', {})),
   });
-  const units = useOrgUnits();
+  const orgUnits = useOrgUnits();
+  const units = treeOrder(orgUnits.data ?? []);
   const positions = usePositions();
   const items = Array.isArray(letters.data) ? letters.data : (letters.data?.items ?? []);
   const replay = async (id: string) => {
@@ -52,7 +68,7 @@ export function Admin() {
         <table className="grid">
           <thead>
             <tr>
-              <th scope="col">Job</th>
+              <th scope="col">{t('admin.job')}</th>
               <th scope="col">{t('admin.error')}</th>
               <th scope="col">{t('admin.attempts')}</th>
               <th scope="col">{t('case.status')}</th>
@@ -84,9 +100,11 @@ export function Admin() {
           </tbody>
         </table>
       )}
+      <NewOrgUnit units={units} />
+      <NewPosition units={units} />
       <h2>{t('admin.units')}</h2>
       <ul className="tree">
-        {(units.data ?? []).map((u) => (
+        {units.map((u) => (
           <li key={u.id} style={{ paddingLeft: `${(u.path.length - 1) * 1.25}rem` }}>
             {u.name} <span className="muted mono">{u.id}</span>
           </li>
@@ -101,5 +119,321 @@ export function Admin() {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The units the signed-in user's grant reaches: their unit and every unit below it. */
+function unitsInScope(units: OrgUnit[]): OrgUnit[] {
+  const grant = getSession()?.orgUnit;
+  return grant ? units.filter((u) => u.path.includes(grant)) : [];
+}
+
+/** The units as a tree reads: each unit followed by the units below it, by name. */
+export function treeOrder(units: OrgUnit[]): OrgUnit[] {
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const key = (u: OrgUnit) => u.path.map((id) => names.get(id) ?? id);
+  return [...units].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
+      const order = ka[i].localeCompare(kb[i], 'vi');
+      if (order !== 0) return order;
+    }
+    return ka.length - kb.length;
+  });
+}
+
+/** Indented names for a unit picker (the tree is listed top down). */
+function unitLabel(unit: OrgUnit, units: OrgUnit[]): string {
+  const depth = unit.path.length - Math.min(...units.map((u) => u.path.length));
+  return `${'\u00a0\u00a0'.repeat(Math.max(0, depth))}${unit.name} (${unit.id})`;
+}
+
+/**
+ * One registry write: the server's refusal lands on the field it names (or above the form), a
+ * retry of the same form carries the same Idempotency-Key.
+ */
+function useRegistryWrite() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [keys] = useState(() => idempotencyKeys());
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (
+    send: (idempotencyKey: string) => Promise<unknown>,
+    body: unknown,
+    fields: string[],
+    invalidate: string,
+    doneMessage: string,
+  ): Promise<boolean> => {
+    setBusy(true);
+    setFieldErrors({});
+    setError(null);
+    setDone(null);
+    try {
+      await send(keys(body));
+      await queryClient.invalidateQueries({ queryKey: [invalidate] });
+      setDone(doneMessage);
+      return true;
+    } catch (e) {
+      const field = e instanceof ApiError ? e.field?.split(/[.[]/)[0] : undefined;
+      if (e instanceof ApiError && field && fields.includes(field)) {
+        // The rule in the user's language when the app knows it, and the server's own words.
+        const rule = e.rule ? t(`rules.${e.rule}`, { defaultValue: '' }) : '';
+        const message = rule ? `${rule} (${e.message})` : e.message;
+        setFieldErrors({ [field]: t('form.refused', { message }) });
+      } else setError(e);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { run, fieldErrors, error, done, busy };
+}
+
+/** Thêm đơn vị: a unit under a parent the admin's grant reaches (a top-level unit: admins only). */
+function NewOrgUnit({ units }: { units: OrgUnit[] }) {
+  const { t } = useTranslation();
+  const write = useRegistryWrite();
+  const reachable = unitsInScope(units);
+  const isAdmin = getSession()?.roles.includes('admin') ?? false;
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<string>('party_committee');
+  const [parentId, setParentId] = useState('');
+  const [id, setId] = useState('');
+  const parent = parentId || reachable[0]?.id || '';
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      name: name.trim(),
+      kind,
+      ...(parent ? { parentId: parent } : {}),
+      ...(id.trim() ? { id: id.trim() } : {}),
+    };
+    const created = await write.run(
+      (key) =>
+        unwrap(
+          api.POST('/org-units', { body: body as never, headers: { 'Idempotency-Key': key } }),
+        ),
+      body,
+      ['name', 'kind', 'parentId', 'id'],
+      'org-units',
+      t('admin.unitCreated', { name: body.name }),
+    );
+    if (created) {
+      setName('');
+      setId('');
+    }
+  };
+  const err = write.fieldErrors;
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="new-unit-title">
+      <h2 id="new-unit-title">{t('admin.newUnit')}</h2>
+      <Field id="unit-parent" label={t('admin.parent')} error={err.parentId}>
+        <select
+          id="unit-parent"
+          value={parent}
+          onChange={(e) => setParentId(e.target.value)}
+          aria-invalid={err.parentId ? true : undefined}
+          aria-describedby={describedBy('unit-parent', false, !!err.parentId)}
+        >
+          {reachable.map((u) => (
+            <option key={u.id} value={u.id}>
+              {unitLabel(u, reachable)}
+            </option>
+          ))}
+          {isAdmin && <option value="">{t('admin.topLevel')}</option>}
+        </select>
+      </Field>
+      <Field id="unit-name" label={t('admin.unitName')} error={err.name}>
+        <input
+          id="unit-name"
+          value={name}
+          required
+          minLength={2}
+          maxLength={200}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={err.name ? true : undefined}
+          aria-describedby={describedBy('unit-name', false, !!err.name)}
+        />
+      </Field>
+      <Field id="unit-kind" label={t('admin.unitKind')} error={err.kind}>
+        <select
+          id="unit-kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
+          aria-invalid={err.kind ? true : undefined}
+          aria-describedby={describedBy('unit-kind', false, !!err.kind)}
+        >
+          {UNIT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`admin.kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="unit-id" label={t('admin.unitId')} error={err.id} hint={t('admin.idHint')}>
+        <input
+          id="unit-id"
+          value={id}
+          onChange={(e) => setId(e.target.value)}
+          className="mono"
+          aria-invalid={err.id ? true : undefined}
+          aria-describedby={describedBy('unit-id', true, !!err.id)}
+        />
+      </Field>
+      <ErrorBox error={write.error} />
+      {write.done && (
+        <p role="status" className="notice">
+          {write.done}
+        </p>
+      )}
+      <button type="submit" disabled={write.busy || name.trim().length < 2}>
+        {t('admin.createUnit')}
+      </button>
+    </form>
+  );
+}
+
+/** Thêm chức vụ: a post in a unit, with the unit whose leadership appoints to it. */
+function NewPosition({ units }: { units: OrgUnit[] }) {
+  const { t } = useTranslation();
+  const write = useRegistryWrite();
+  const reachable = unitsInScope(units);
+  const [title, setTitle] = useState('');
+  const [orgUnitId, setOrgUnitId] = useState('');
+  const [authority, setAuthority] = useState('');
+  const [rank, setRank] = useState('0');
+  const [isLeadership, setIsLeadership] = useState(true);
+  const [filledBy, setFilledBy] = useState<'appointment' | 'election'>('appointment');
+  const [id, setId] = useState('');
+  const unit = orgUnitId || reachable[0]?.id || '';
+  const appointing = authority || unit;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      title: title.trim(),
+      orgUnitId: unit,
+      appointingAuthority: appointing,
+      rank: Number(rank),
+      isLeadership,
+      filledBy,
+      ...(id.trim() ? { id: id.trim() } : {}),
+    };
+    const created = await write.run(
+      (key) =>
+        unwrap(
+          api.POST('/positions', { body: body as never, headers: { 'Idempotency-Key': key } }),
+        ),
+      body,
+      ['title', 'orgUnitId', 'appointingAuthority', 'rank', 'isLeadership', 'filledBy', 'id'],
+      'positions',
+      t('admin.positionCreated', { title: body.title }),
+    );
+    if (created) {
+      setTitle('');
+      setId('');
+    }
+  };
+  const err = write.fieldErrors;
+  const unitSelect = (
+    id: string,
+    value: string,
+    set: (value: string) => void,
+    error: string | undefined,
+  ) => (
+    <select
+      id={id}
+      value={value}
+      onChange={(e) => set(e.target.value)}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(id, false, !!error)}
+    >
+      {reachable.map((u) => (
+        <option key={u.id} value={u.id}>
+          {unitLabel(u, reachable)}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="new-position-title">
+      <h2 id="new-position-title">{t('admin.newPosition')}</h2>
+      <Field id="position-title" label={t('admin.positionTitle')} error={err.title}>
+        <input
+          id="position-title"
+          value={title}
+          required
+          minLength={2}
+          maxLength={200}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-invalid={err.title ? true : undefined}
+          aria-describedby={describedBy('position-title', false, !!err.title)}
+        />
+      </Field>
+      <Field id="position-unit" label={t('admin.positionUnit')} error={err.orgUnitId}>
+        {unitSelect('position-unit', unit, setOrgUnitId, err.orgUnitId)}
+      </Field>
+      <Field
+        id="position-authority"
+        label={t('admin.appointingAuthority')}
+        error={err.appointingAuthority}
+      >
+        {unitSelect('position-authority', appointing, setAuthority, err.appointingAuthority)}
+      </Field>
+      <Field id="position-rank" label={t('admin.rank')} error={err.rank}>
+        <input
+          id="position-rank"
+          type="number"
+          inputMode="numeric"
+          value={rank}
+          onChange={(e) => setRank(e.target.value)}
+          aria-invalid={err.rank ? true : undefined}
+          aria-describedby={describedBy('position-rank', false, !!err.rank)}
+        />
+      </Field>
+      <div className="field">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={isLeadership}
+            onChange={(e) => setIsLeadership(e.target.checked)}
+          />{' '}
+          {t('admin.isLeadership')}
+        </label>
+      </div>
+      <Field id="position-filled-by" label={t('admin.filledBy')} error={err.filledBy}>
+        <select
+          id="position-filled-by"
+          value={filledBy}
+          onChange={(e) => setFilledBy(e.target.value as 'appointment' | 'election')}
+          aria-invalid={err.filledBy ? true : undefined}
+          aria-describedby={describedBy('position-filled-by', false, !!err.filledBy)}
+        >
+          <option value="appointment">{t('admin.filledByAppointment')}</option>
+          <option value="election">{t('admin.filledByElection')}</option>
+        </select>
+      </Field>
+      <Field id="position-id" label={t('admin.positionId')} error={err.id} hint={t('admin.idHint')}>
+        <input
+          id="position-id"
+          value={id}
+          onChange={(e) => setId(e.target.value)}
+          className="mono"
+          aria-invalid={err.id ? true : undefined}
+          aria-describedby={describedBy('position-id', true, !!err.id)}
+        />
+      </Field>
+      <ErrorBox error={write.error} />
+      {write.done && (
+        <p role="status" className="notice">
+          {write.done}
+        </p>
+      )}
+      <button type="submit" disabled={write.busy || title.trim().length < 2 || !unit}>
+        {t('admin.createPosition')}
+      </button>
+    </form>
   );
 }

@@ -4,6 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { setSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
+import { completeOidcSignIn, OidcSettings, startOidcSignIn } from '../oidc';
+import { navigate, useLocation } from '../router';
 
 interface DemoUser {
   userId: string;
@@ -20,8 +22,99 @@ const ROLES = [
   'admin',
 ];
 
-/** Development sign-in (DEV_SIGN_IN=true): pick a demo user and roles; the server mints the token. */
+interface SignInConfig {
+  oidc: OidcSettings | null;
+  devSignIn: boolean;
+}
+
+function useSignInConfig() {
+  return useQuery({
+    queryKey: ['sign-in-config'],
+    queryFn: () => unwrap<SignInConfig>(api.GET('/auth/config')),
+    staleTime: Infinity,
+  });
+}
+
+/**
+ * Sign-in: through the identity provider when the service names one (authorization code with
+ * PKCE), and the development sign-in only when the service has it on (DEV_SIGN_IN=true).
+ */
 export function SignIn() {
+  const { t } = useTranslation();
+  const config = useSignInConfig();
+  const { path, query } = useLocation();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  if (config.isPending) return <Loading />;
+  if (config.error) return <ErrorBox error={config.error} />;
+  const { oidc, devSignIn } = config.data;
+  if (!oidc && !devSignIn)
+    return (
+      <section className="card narrow">
+        <h1>{t('signIn.title')}</h1>
+        <p>{t('signIn.off')}</p>
+      </section>
+    );
+  const signInWithProvider = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await startOidcSignIn(oidc!, path + (query.size ? `?${query}` : ''));
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {oidc && (
+        <section className="card narrow" aria-labelledby="oidc-title">
+          <h1 id="oidc-title">{t('signIn.title')}</h1>
+          <p className="muted">{t('signIn.oidcNote', { issuer: new URL(oidc.issuer).host })}</p>
+          <ErrorBox error={error} />
+          <button type="button" disabled={busy} onClick={() => void signInWithProvider()}>
+            {t('signIn.oidcSubmit')}
+          </button>
+        </section>
+      )}
+      {devSignIn && <DevSignIn />}
+    </>
+  );
+}
+
+/** Back from the identity provider: the code is exchanged, then on to the page the user was on. */
+export function OidcCallback() {
+  const { t } = useTranslation();
+  const config = useSignInConfig();
+  const [error, setError] = useState<unknown>(null);
+  const oidc = config.data?.oidc;
+  useEffect(() => {
+    if (!oidc) return;
+    completeOidcSignIn(oidc).then(
+      ({ session, returnTo }) => {
+        setSession(session);
+        navigate(returnTo, true);
+      },
+      (e: unknown) => setError(e),
+    );
+  }, [oidc]);
+  if (config.error) return <ErrorBox error={config.error} />;
+  if (config.data && !oidc) return <ErrorBox error={new Error(t('signIn.noProvider'))} />;
+  if (error)
+    return (
+      <section className="card narrow">
+        <h1>{t('signIn.title')}</h1>
+        <ErrorBox error={error} />
+        <button type="button" onClick={() => navigate('/', true)}>
+          {t('signIn.again')}
+        </button>
+      </section>
+    );
+  return <Loading />;
+}
+
+/** Development sign-in (DEV_SIGN_IN=true): pick a demo user and roles; the server mints the token. */
+function DevSignIn() {
   const { t } = useTranslation();
   const info = useQuery({
     queryKey: ['dev-sign-in'],
@@ -74,6 +167,7 @@ export function SignIn() {
         name,
         roles,
         orgUnit,
+        via: 'dev',
       });
     } catch (e) {
       setError(e);
