@@ -1,6 +1,6 @@
 import { Actor } from '../identity/actor';
 import { DisclosureContext } from '../identity/ballot-disclosure';
-import { ProcedureDefinition } from '../workflow/definitions/procedure-definition';
+import { ProcedureDefinition, StepDefinition } from '../workflow/definitions/procedure-definition';
 import {
   currentStepView,
   performStepLink,
@@ -19,21 +19,12 @@ function closureView(closure: object, actor: Actor, context: DisclosureContext) 
   return shown;
 }
 
-export function disciplineView(
-  state: DisciplineState,
-  definition: ProcedureDefinition,
-  revision: number | null,
-  actor: Actor,
+/** What the caller may do next: the current step, extend or close; file or review a complaint. */
+function allowedNextActions(
+  state: Exclude<DisciplineState, { status: 'none' }>,
+  current: StepDefinition | undefined,
   today: string,
-) {
-  if (state.status === 'none') return null;
-  const disclosure: DisclosureContext = {
-    viewerIsSubject: actor.personId === state.personId,
-    ballotVisibility: state.ballot
-      ? { announced: state.ballot.announced, visibleTo: state.ballot.visibleTo }
-      : null,
-  };
-  const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
+): Record<string, unknown>[] {
   const base = `/discipline-cases/${state.caseId}`;
   const allowedNext: Record<string, unknown>[] = [];
   if (state.status === 'open' && current) {
@@ -50,6 +41,25 @@ export function disciplineView(
     });
   if (state.status === 'under_review')
     allowedNext.push({ action: 'review-complaint', href: `${base}/complaints/review` });
+  return allowedNext;
+}
+
+export function disciplineView(
+  state: DisciplineState,
+  definition: ProcedureDefinition,
+  revision: number | null,
+  actor: Actor,
+  today: string,
+) {
+  if (state.status === 'none') return null;
+  const disclosure: DisclosureContext = {
+    viewerIsSubject: actor.personId === state.personId,
+    ballotVisibility: state.ballot
+      ? { announced: state.ballot.announced, visibleTo: state.ballot.visibleTo }
+      : null,
+  };
+  const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
+  const allowedNext = allowedNextActions(state, current, today);
   return {
     id: state.caseId,
     procedure: 'discipline',
