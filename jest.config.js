@@ -1,6 +1,14 @@
 // NestJS 12 (and node-pg-migrate 9) ship ESM only; jest 30 on Node 20 cannot require ESM, so
 // those packages (and jose, which jwks-rsa 4 loads) are transformed to CommonJS by swc like our own sources.
-const esmOnly = ['@nestjs', 'node-pg-migrate', 'date-holidays', 'jose'];
+// The OTLP exporter is CommonJS but loads `http` with a dynamic import(), which jest's module
+// system cannot run without --experimental-vm-modules: swc turns it into a require().
+const esmOnly = [
+  '@nestjs',
+  'node-pg-migrate',
+  'date-holidays',
+  'jose',
+  '@opentelemetry/otlp-exporter-base',
+];
 
 /** @type {import('jest').Config} */
 module.exports = {

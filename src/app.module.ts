@@ -35,6 +35,7 @@ import { SagasModule } from './sagas/sagas.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { REGISTERED_PROJECTIONS } from './projections/registered-projections';
+import { ObservabilityModule } from './observability/observability.module';
 
 /** BullMQ opens its own connections from these options (workers need blocking connections). */
 function redisConnection(url: string) {
@@ -55,6 +56,14 @@ export class AppModule {
     config: AppConfig,
     options: { logDestination?: DestinationStream } = {},
   ): DynamicModule {
+    const verifier = new JwtVerifier({
+      // With a JWKS URL (OIDC), HS256 stays accepted only if a secret is set explicitly.
+      secret: config.JWT_JWKS_URL ? config.JWT_SECRET : (config.JWT_SECRET ?? DEV_JWT_SECRET),
+      jwksUrl: config.JWT_JWKS_URL,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
+    });
     return {
       module: AppModule,
       imports: [
@@ -95,20 +104,12 @@ export class AppModule {
         DisciplineModule,
         ReadModelsModule,
         AuditModule,
+        // The dashboard and /metrics verify admin tokens with the API's own verifier.
+        ObservabilityModule.forRoot({ verifier, metricsToken: config.METRICS_TOKEN }),
       ],
       controllers: [DevSignInController, SignInConfigController],
       providers: [
-        {
-          provide: JWT_VERIFIER,
-          useValue: new JwtVerifier({
-            // With a JWKS URL (OIDC), HS256 stays accepted only if a secret is set explicitly.
-            secret: config.JWT_JWKS_URL ? config.JWT_SECRET : (config.JWT_SECRET ?? DEV_JWT_SECRET),
-            jwksUrl: config.JWT_JWKS_URL,
-            issuer: config.JWT_ISSUER,
-            audience: config.JWT_AUDIENCE,
-            maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
-          }),
-        },
+        { provide: JWT_VERIFIER, useValue: verifier },
         {
           provide: USER_RATE_LIMIT,
           inject: [REDIS],

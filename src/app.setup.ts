@@ -8,6 +8,8 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig, trustProxySetting } from './config/app-config';
 import { APP_CONFIG } from './infrastructure/app-config.token';
 import { serveWebApp } from './web/serve-web-app';
+import { httpObservation } from './observability/http-observation';
+import { APP_METRICS, AppMetrics } from './observability/metrics';
 
 /** Everything main.ts and the e2e tests both apply to the Nest application. */
 export function configureApp(
@@ -18,6 +20,8 @@ export function configureApp(
   // X-Forwarded-For entries to believe, so the per-IP rate limit and the logs see the client.
   const config = app.get<AppConfig>(APP_CONFIG, { strict: false });
   (app as NestExpressApplication).set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  // First: every request is timed (and, with tracing on, spanned), whatever answers it.
+  app.use(httpObservation(app.get<AppMetrics>(APP_METRICS, { strict: false })));
   // The web app talks to the OIDC provider (discovery, token endpoint) from the page: the
   // content security policy lets it connect there, and nowhere else but the service itself.
   app.use(

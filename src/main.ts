@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import pino from 'pino';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { prepareInfrastructure, StartupError } from './bootstrap/startup-checks';
@@ -8,13 +9,32 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { DefinitionFileError } from './workflow/definition-error';
 import { WorkflowCatalog } from './workflow/workflow-catalog';
 import { projectRoot } from './common/project-root';
+import { startTracing } from './observability/tracing';
 import * as path from 'node:path';
+
+/**
+ * Lines written before the application's own logger exists (and if it never does): the same
+ * JSON stream on stdout as every other line of the service. The few lines of a start (migrations
+ * applied, the address it listens on, why it could not start) are written whatever LOG_LEVEL
+ * says, as they were before the stream was JSON: supervisors and tests wait for "listening on".
+ */
+const startup = pino({ level: startupLevel(process.env.LOG_LEVEL) }).child({ context: 'Startup' });
+
+/** `info`, or LOG_LEVEL when it is more verbose (debug, trace). */
+function startupLevel(level: string | undefined): string {
+  return level === 'debug' || level === 'trace' ? level : 'info';
+}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const say = (line: string) => process.stdout.write(`cadreflow: ${line}\n`);
   if (!config.JWT_SECRET)
-    say('warning: JWT_SECRET is not set; using the development secret (never in production)');
+    startup.warn('JWT_SECRET is not set; using the development secret (never in production)');
+  // On only with OTEL_EXPORTER_OTLP_ENDPOINT; before the application, so every span is exported.
+  if (startTracing(process.env, (line) => startup.warn(line)))
+    startup.info(
+      { endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT },
+      'tracing on: OpenTelemetry spans exported over OTLP/HTTP',
+    );
   // A broken definition or rule set file stops the start here, naming the file and the field.
   WorkflowCatalog.load(
     {
@@ -24,7 +44,7 @@ async function main(): Promise<void> {
     },
     projectRoot(),
   );
-  await prepareInfrastructure(config, say);
+  await prepareInfrastructure(config, (line) => startup.info(line));
   const app = await NestFactory.create(AppModule.forConfig(config), {
     bufferLogs: true,
     abortOnError: false,
@@ -35,7 +55,8 @@ async function main(): Promise<void> {
     webDir: path.resolve(projectRoot(), config.WEB_DIR),
   });
   await app.listen(config.PORT);
-  say(
+  startup.info(
+    { port: config.PORT, eventStore: config.EVENT_STORE },
     `listening on http://127.0.0.1:${config.PORT} (API docs at /docs, event store: ${config.EVENT_STORE})`,
   );
 }
@@ -46,15 +67,13 @@ main().catch((error: unknown) => {
     error instanceof StartupError ||
     error instanceof DefinitionFileError
   ) {
-    process.stderr.write(`cadreflow: ${error.message}\n`);
+    startup.fatal(error.message);
   } else if ((error as { code?: string }).code === 'EADDRINUSE') {
-    process.stderr.write(
-      `cadreflow: port already in use (${(error as Error).message}): stop the other process or set PORT\n`,
+    startup.fatal(
+      `port already in use (${(error as Error).message}): stop the other process or set PORT`,
     );
   } else {
-    process.stderr.write(
-      `cadreflow: failed to start: ${(error as Error)?.message ?? String(error)}\n`,
-    );
+    startup.fatal({ err: error }, `failed to start: ${(error as Error)?.message ?? String(error)}`);
   }
   process.exit(1);
 });

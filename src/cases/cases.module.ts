@@ -9,6 +9,7 @@ import { OpenCaseHandler } from './commands/open-case';
 import { PerformCaseStepHandler } from './commands/perform-case-step';
 import { ResolveVettingItemHandler } from './commands/resolve-vetting-item';
 import { StepDeadlinesRegistration } from './deadlines/step-deadlines.registration';
+import { OpenCaseSlotReleaseRegistration } from './open-case-slot-release.registration';
 import { OpenCaseSlots } from './open-case-slots';
 import { ProcedureRegistry } from './procedure-registry';
 import { CaseRecordRegistration } from './record/case-record.registration';
@@ -30,6 +31,7 @@ import { RecordWriter } from './record/record-writer';
     StepDeadlinesRegistration,
     CaseRecordRegistration,
     RecordWriter,
+    OpenCaseSlotReleaseRegistration,
   ],
   exports: [CaseService, ProcedureRegistry, CaseContextFactory, CaseIdReservations, RecordWriter],
 })

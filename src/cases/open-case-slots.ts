@@ -59,10 +59,16 @@ export class OpenCaseSlots {
       if (holder?.caseId === caseId) return false;
       if (holder && (await this.holds(slot, holder))) break;
       try {
-        await this.append(streamId, events.at(-1)?.revision ?? null, metadata, {
-          type: 'OpenCaseSlotClaimed',
-          data: { caseId },
-        });
+        // A holder that closed without its release (a crash between the two) is released first,
+        // so every claim in the slot's stream is followed by exactly one release.
+        const stale = events.length > 0 && holder ? [holder.caseId] : [];
+        await this.appendAll(streamId, events.at(-1)?.revision ?? null, metadata, [
+          ...stale.map((held): OpenCaseSlotEvent => ({
+            type: 'OpenCaseSlotReleased',
+            data: { caseId: held, reason: 'closed' },
+          })),
+          { type: 'OpenCaseSlotClaimed', data: { caseId } },
+        ]);
         return true;
       } catch (error) {
         // Another opener appended first: read again to see who holds the slot now.
@@ -101,6 +107,33 @@ export class OpenCaseSlots {
     } catch (error) {
       this.logger.warn({ err: error, streamId, caseId }, 'open-case slot not released');
     }
+  }
+
+  /**
+   * The at-least-once release: frees the slot if `caseId` still holds it and throws on anything
+   * but a concurrent release (the slot stream moved on), so the delivery is retried.
+   */
+  async releaseHeldBy(
+    slot: OpenCaseSlotKey,
+    caseId: string,
+    reason: string,
+    metadata: EventMetadata,
+  ): Promise<'released' | 'not_held'> {
+    const streamId = openCaseSlotStream(slot);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const events = await this.store.readStream(streamId);
+      if (slotHolder(events)?.caseId !== caseId) return 'not_held';
+      try {
+        await this.append(streamId, events.at(-1)!.revision, metadata, {
+          type: 'OpenCaseSlotReleased',
+          data: { caseId, reason },
+        });
+        return 'released';
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+      }
+    }
+    throw new Error(`open-case slot ${streamId} kept moving while releasing ${caseId}`);
   }
 
   /**
@@ -155,8 +188,19 @@ export class OpenCaseSlots {
     metadata: EventMetadata,
     event: OpenCaseSlotEvent,
   ): Promise<void> {
-    await this.store.append(streamId, [{ id: randomUUID(), ...event, metadata }], {
-      expectedRevision: revision === null ? 'no_stream' : revision,
-    });
+    await this.appendAll(streamId, revision, metadata, [event]);
+  }
+
+  private async appendAll(
+    streamId: string,
+    revision: number | null,
+    metadata: EventMetadata,
+    events: OpenCaseSlotEvent[],
+  ): Promise<void> {
+    await this.store.append(
+      streamId,
+      events.map((event) => ({ id: randomUUID(), ...event, metadata })),
+      { expectedRevision: revision === null ? 'no_stream' : revision },
+    );
   }
 }

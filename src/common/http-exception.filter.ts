@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { HttpErrorBody, toHttpError } from './domain-error-mapping';
-import { redactUrl } from './http-logger-options';
+import { ProblemAnswer, redactUrl } from './http-logger-options';
 import { preferredLanguage } from './problems/accept-language';
 import { translatedMessage } from './problems/invalid-body';
 import { PROBLEM_CONTENT_TYPE, renderProblem } from './problems/problem-details';
@@ -141,6 +141,8 @@ function sendProblem(
   // check's "error"), which the problem keeps for its existing readers.
   response.status(body.statusCode);
   response.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
+  // The access log line names the rule of the refusal.
+  (response as ProblemAnswer).problemRule = problem.rule;
   response.setHeader('Content-Language', language);
   // Caches must keep the English and the Vietnamese answer apart.
   response.vary?.('Accept-Language');

@@ -3,6 +3,8 @@ import { EventMetadata, RecordedEvent } from '../event-store/event-envelope';
 import { WrongExpectedRevision } from '../event-store/event-store.errors';
 import { EventStore } from '../event-store/event-store.port';
 import { deterministicId } from './deterministic-id';
+import { inSpan } from '../observability/tracing';
+import { streamCategory } from '../observability/instrumented-event-store';
 import { DomainEvent, StreamDecider } from './stream-decider';
 
 export interface RunCommandOptions<State, Context> {
@@ -70,17 +72,32 @@ export async function runStreamCommand<State, Command, Context>(
   command: Command,
   options: RunCommandOptions<State, Context>,
 ): Promise<RunCommandResult<State>> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await decideAndAppend(store, streamId, decider, command, options);
-    } catch (error) {
-      const retry =
-        error instanceof WrongExpectedRevision &&
-        options.ifMatch === undefined &&
-        attempt < REDECIDE_ATTEMPTS;
-      if (!retry) throw error;
-    }
-  }
+  const type = (command as { type?: unknown } | null)?.type;
+  return inSpan(
+    `command ${typeof type === 'string' ? type : streamCategory(streamId)}`,
+    {
+      attributes: {
+        'cadreflow.stream.id': streamId,
+        'cadreflow.command.type': typeof type === 'string' ? type : undefined,
+      },
+    },
+    async (span) => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          const result = await decideAndAppend(store, streamId, decider, command, options);
+          span?.setAttribute('cadreflow.command.attempts', attempt);
+          span?.setAttribute('cadreflow.command.replayed', result.replayed);
+          return result;
+        } catch (error) {
+          const retry =
+            error instanceof WrongExpectedRevision &&
+            options.ifMatch === undefined &&
+            attempt < REDECIDE_ATTEMPTS;
+          if (!retry) throw error;
+        }
+      }
+    },
+  );
 }
 
 async function decideAndAppend<State, Command, Context>(

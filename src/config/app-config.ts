@@ -95,6 +95,12 @@ export class AppConfig {
   @IsString()
   JWT_AUDIENCE?: string;
 
+  /** A static bearer token for Prometheus to read `/metrics` with (admins' tokens work too). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   /**
    * The OIDC identity provider the web app signs in with (authorization code + PKCE). Its
    * access tokens are verified like any other: by JWT_JWKS_URL, and JWT_ISSUER defaults to it.
@@ -204,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     'JWT_JWKS_URL',
     'JWT_ISSUER',
     'JWT_AUDIENCE',
+    'METRICS_TOKEN',
     'OIDC_ISSUER',
     'OIDC_CLIENT_ID',
     'NODE_ENV',
@@ -236,7 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
 }
 
 /** Settings whose value is a secret: an error names them but never prints what was given. */
-const SECRET_SETTINGS = new Set(['JWT_SECRET']);
+const SECRET_SETTINGS = new Set(['JWT_SECRET', 'METRICS_TOKEN']);
 
 /**
  * What a configuration error may print of a value: nothing for a secret, a URL with its password

@@ -16,6 +16,12 @@ export interface EventMetadata {
   /** `definitionId@version` and rule set id of the case, when the event belongs to a case. */
   definitionVersion?: string;
   ruleSet?: string;
+  /**
+   * W3C trace context of the append (only while tracing is on), so the projection or saga that
+   * handles the event continues the request's trace. Operational, not evidence: the hash chain
+   * leaves it out (see hash-chain.ts), so a retried append from another request still matches.
+   */
+  traceparent?: string;
   [extra: string]: unknown;
 }
 

@@ -8,6 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { Actor } from './actor';
 import { IS_PUBLIC } from './public.decorator';
+import { cookieValue, SESSION_COOKIE } from './session-cookie.decorator';
 import { JWT_VERIFIER, JwtVerifier, TokenRejected } from './jwt-verifier';
 
 export interface AuthenticatedRequest {
@@ -56,17 +57,31 @@ export class JwtAuthGuard implements CanActivate {
     if (isPublic) return true;
     const header = request.headers.authorization;
     const value = Array.isArray(header) ? header[0] : header;
-    if (!value)
+    const cookie = value ? undefined : this.sessionCookie(context, request);
+    if (!value && !cookie)
       throw new UnauthorizedException('missing bearer token: send "Authorization: Bearer <token>"');
-    const match = /^Bearer\s+(\S+)$/i.exec(value);
-    if (!match)
+    const match = value ? /^Bearer\s+(\S+)$/i.exec(value) : null;
+    if (value && !match)
       throw new UnauthorizedException('malformed Authorization header: expected "Bearer <token>"');
     try {
-      request.actor = await this.verifier.verify(match[1]);
+      request.actor = await this.verifier.verify(match ? match[1] : (cookie as string));
     } catch (error) {
       if (error instanceof TokenRejected) throw new UnauthorizedException(error.message);
       throw error;
     }
     return true;
+  }
+
+  /** The token in the route's session cookie, on routes that accept one (@AcceptsSessionCookie). */
+  private sessionCookie(
+    context: ExecutionContext,
+    request: AuthenticatedRequest,
+  ): string | undefined {
+    const name = this.reflector.getAllAndOverride<string | undefined>(SESSION_COOKIE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const header = request.headers.cookie;
+    return name ? cookieValue(Array.isArray(header) ? header[0] : header, name) : undefined;
   }
 }

@@ -3,12 +3,25 @@ import { AppConfig } from '../config/app-config';
 import { EventStore } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { StoredEventNames } from '../event-store/stored-event-names';
+import { AppMetrics } from '../observability/metrics';
+import { InstrumentedEventStore } from '../observability/instrumented-event-store';
 
-/** Picks the adapter named by EVENT_STORE. */
+/** Picks the adapter named by EVENT_STORE; with `metrics`, appends are timed and traced. */
 export function createEventStore(
   config: AppConfig,
   pool: Pool,
   names: StoredEventNames,
+  metrics?: AppMetrics,
+): EventStore {
+  const store = createAdapter(config, pool, names, metrics);
+  return metrics ? new InstrumentedEventStore(store, metrics) : store;
+}
+
+function createAdapter(
+  config: AppConfig,
+  pool: Pool,
+  names: StoredEventNames,
+  metrics?: AppMetrics,
 ): EventStore {
   if (config.EVENT_STORE === 'kurrentdb') {
     // Loaded only when chosen, so the PostgreSQL deployment never touches the gRPC client.
@@ -18,5 +31,11 @@ export function createEventStore(
   }
   return new PostgresEventStore(pool, names, {
     appendStatements: config.EVENT_STORE_APPEND_STATEMENTS,
+    onStatement: metrics
+      ? (streams, appends, events) => {
+          metrics.groupCommitAppends.observe({ streams }, appends);
+          metrics.groupCommitEvents.observe({ streams }, events);
+        }
+      : undefined,
   });
 }

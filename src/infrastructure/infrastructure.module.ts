@@ -10,6 +10,7 @@ import { createEventStore } from './create-event-store';
 import { APP_CONFIG } from './app-config.token';
 import { StoredEventNames } from '../event-store/stored-event-names';
 import { STORED_EVENT_NAMES } from './stored-event-names.token';
+import { APP_METRICS, AppMetrics } from '../observability/metrics';
 
 /** Connections shared by every module: PostgreSQL pool, Redis, the event store, the clock. */
 @Global()
@@ -50,14 +51,15 @@ export class InfrastructureModule implements OnApplicationShutdown {
             return redis;
           },
         },
+        { provide: APP_METRICS, useFactory: () => new AppMetrics() },
         {
           provide: EVENT_STORE,
-          inject: [PG_POOL, STORED_EVENT_NAMES],
-          useFactory: (pool: Pool, names: StoredEventNames) =>
-            createEventStore(config, pool, names),
+          inject: [PG_POOL, STORED_EVENT_NAMES, APP_METRICS],
+          useFactory: (pool: Pool, names: StoredEventNames, metrics: AppMetrics) =>
+            createEventStore(config, pool, names, metrics),
         },
       ],
-      exports: [APP_CONFIG, CLOCK, STORED_EVENT_NAMES, PG_POOL, REDIS, EVENT_STORE],
+      exports: [APP_CONFIG, CLOCK, STORED_EVENT_NAMES, PG_POOL, REDIS, EVENT_STORE, APP_METRICS],
     };
   }
 

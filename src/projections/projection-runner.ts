@@ -7,6 +7,8 @@ import { applyBatch, ApplyOutcome } from './apply-events';
 import { ensureCheckpoint, readCheckpoint, recordCheckpointError } from './checkpoint';
 import { postgresPositionOrder, PositionOrder } from './position-order';
 import { assertValidProjection, Projection } from './projection';
+import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
+import { contextOf, inSpan, linkTo, tracingEnabled } from '../observability/tracing';
 
 export interface ProjectionRunnerOptions {
   pool: Pool;
@@ -168,7 +170,40 @@ export class ProjectionRunner {
     });
   }
 
-  private async apply(events: RecordedEvent[], readFrom: AllFrom): Promise<ApplyOutcome> {
+  /**
+   * With tracing on, a batch is applied in a `projection <name>` span: a child of the append that
+   * wrote the event when it is one event (live delivery), else linked to each event's append.
+   */
+  private apply(events: RecordedEvent[], readFrom: AllFrom): Promise<ApplyOutcome> {
+    if (!tracingEnabled()) return this.applyUntraced(events, readFrom);
+    const single = events.length === 1 ? events[0] : undefined;
+    return inSpan(
+      `projection ${this.name}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: single ? contextOf(single.metadata.traceparent) : ROOT_CONTEXT,
+        links: single
+          ? undefined
+          : events
+              .slice(0, 128)
+              .map((event) => linkTo(event.metadata.traceparent))
+              .filter((link) => link !== undefined),
+        attributes: {
+          'cadreflow.projection': this.name,
+          'cadreflow.events.count': events.length,
+          'cadreflow.event.type': single?.type,
+          'cadreflow.event.id': single?.id,
+        },
+      },
+      async (span) => {
+        const outcome = await this.applyUntraced(events, readFrom);
+        span?.setAttribute('cadreflow.projection.outcome', outcome.kind);
+        return outcome;
+      },
+    );
+  }
+
+  private async applyUntraced(events: RecordedEvent[], readFrom: AllFrom): Promise<ApplyOutcome> {
     try {
       const outcome = await withClient(this.options.pool, (client) =>
         applyBatch(client, {

@@ -8,6 +8,8 @@ import { DeadLetterStore } from '../jobs/dead-letters/dead-letter-store';
 import { JobNames } from '../jobs/job-queue';
 import { Saga } from './saga';
 import { SagaOutputExecutor } from './saga-outputs';
+import { SpanKind } from '@opentelemetry/api';
+import { contextOf, inSpan } from '../observability/tracing';
 
 export interface SagaRetryPolicy {
   /** Attempts per event before it is parked in dead_letters and the saga moves on. */
@@ -125,8 +127,24 @@ export class SagaRunner {
 
   /** Handles one event's outputs once, without retry (used by replays from dead_letters). */
   async execute(event: RecordedEvent): Promise<void> {
-    const outputs = await this.saga.handle(event, { now: this.deps.clock.now() });
-    await this.deps.executor.execute(this.saga, event, outputs);
+    // With tracing on: a child of the append that wrote the event; the commands it sends and
+    // their appends are children of this span, so the trace follows the whole chain.
+    await inSpan(
+      `saga ${this.name}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextOf(event.metadata.traceparent),
+        attributes: {
+          'cadreflow.saga': this.name,
+          'cadreflow.event.type': event.type,
+          'cadreflow.event.id': event.id,
+        },
+      },
+      async () => {
+        const outputs = await this.saga.handle(event, { now: this.deps.clock.now() });
+        await this.deps.executor.execute(this.saga, event, outputs);
+      },
+    );
   }
 
   async checkpoint(): Promise<string | null> {

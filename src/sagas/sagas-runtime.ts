@@ -66,6 +66,11 @@ export class SagasRuntime {
     return this;
   }
 
+  /** Every registered saga's runner (the metrics read their checkpoints). */
+  get runnerList(): SagaRunner[] {
+    return [...this.runners.values()];
+  }
+
   runner(name: string): SagaRunner | undefined {
     return this.runners.get(name);
   }

@@ -15,7 +15,7 @@ interface Response {
 }
 
 /** Paths the web app never takes over, even for a browser asking for HTML. */
-const NEVER = /^\/(docs|docs-json|health)(\/|$)|^\/assets\//;
+const NEVER = /^\/(docs|docs-json|health|metrics)(\/|$)|^\/assets\/|^\/admin\/queues(\/|$)/;
 
 /**
  * Serves the built web application (Vite output) at `/`: its hashed assets as static files, and

@@ -129,9 +129,17 @@ describe('authorization matrix: every route × every role × in scope / out of s
     );
     expect(withoutRule.map((route) => `${route.method} ${route.path}`)).toEqual([]);
     // The development sign-in answers 404 unless DEV_SIGN_IN=true (test/web/web-serving.e2e.spec.ts).
+    // GET /auth/config tells the web app how to sign in. /metrics takes a scraper's METRICS_TOKEN
+    // or an admin's token, checked by its own guard (test/ops/metrics.e2e.spec.ts).
     expect(
       routes.filter((route) => route.isPublic).map((route) => `${route.method} ${route.path}`),
-    ).toEqual(['GET /auth/dev-sign-in', 'POST /auth/dev-sign-in', 'GET /health']);
+    ).toEqual([
+      'GET /auth/config',
+      'GET /auth/dev-sign-in',
+      'POST /auth/dev-sign-in',
+      'GET /health',
+      'GET /metrics',
+    ]);
   });
 
   it('without a token every route but /health answers 401', async () => {

@@ -462,6 +462,13 @@ describe('the web app in a browser', () => {
     await page.getByText('Đã thêm chức vụ Chủ tịch UBND phường Trung Hưng.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, '09-admin-unit-and-post');
+    // The job queue dashboard opens from here, with no token in its URL.
+    await page.getByRole('button', { name: 'Mở bảng theo dõi hàng đợi công việc' }).click();
+    await page.waitForURL(/\/admin\/queues/);
+    expect(new URL(page.url()).search).toBe('');
+    // Its own API calls go through with the session cookie: the queue list arrives.
+    await page.getByText('jobs', { exact: true }).waitFor();
+    await screenshot(page, '09b-admin-queue-dashboard');
     await context.close();
 
     // The registry has them, where the forms put them.

@@ -306,6 +306,7 @@ const vi = {
   admin: {
     title: 'Quản trị',
     deadLetters: 'Việc lỗi (dead letters)',
+    openQueues: 'Mở bảng theo dõi hàng đợi công việc',
     replay: 'Chạy lại',
     replayed: 'Đã chạy lại',
     units: 'Đơn vị',
@@ -654,6 +655,7 @@ const en: Strings<typeof vi> = {
   admin: {
     title: 'Administration',
     deadLetters: 'Dead letters',
+    openQueues: 'Open the job queue dashboard',
     replay: 'Replay',
     replayed: 'Replayed',
     units: 'Org units',

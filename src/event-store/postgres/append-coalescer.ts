@@ -15,6 +15,8 @@ export interface AppendCoalescerOptions<T extends CoalescibleAppend> {
   together: (appends: T[]) => Promise<AppendResult[]>;
   /** Writes one append on its own, with the full checks and error reporting. */
   alone: (append: T) => Promise<AppendResult>;
+  /** Told of every statement sent: how many appends share it and how many events they carry. */
+  onStatement?: (appends: number, events: number) => void;
 }
 
 interface Waiting<T> {
@@ -104,6 +106,10 @@ export class AppendCoalescer<T extends CoalescibleAppend> {
   }
 
   private async send(group: Waiting<T>[]): Promise<void> {
+    this.options.onStatement?.(
+      group.length,
+      group.reduce((sum, waiting) => sum + waiting.append.batch.length, 0),
+    );
     if (group.length === 1) return this.sendAlone(group[0]);
     // One lock order for every shared statement, so two of them cannot deadlock on each other's streams.
     group.sort((a, b) =>

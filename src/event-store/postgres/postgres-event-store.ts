@@ -69,6 +69,11 @@ export interface PostgresEventStoreOptions {
    * arriving while all are busy share the next one (see AppendCoalescer).
    */
   appendStatements?: number;
+  /**
+   * Told of every append statement sent (group commit): new or existing streams, how many appends
+   * share it and how many events it writes. For metrics; must not throw.
+   */
+  onStatement?: (streams: 'new' | 'existing', appends: number, events: number) => void;
 }
 
 /** Appends waiting for a statement share it up to this many events (and one statement's parameters). */
@@ -96,14 +101,17 @@ export class PostgresEventStore implements EventStore {
       maxStatements: options.appendStatements ?? DEFAULT_APPEND_STATEMENTS,
       maxEventsPerStatement: MAX_EVENTS_PER_SHARED_STATEMENT,
     };
+    const observe = options.onStatement;
     this.newStreams = new AppendCoalescer<StreamBatch>({
       ...limits,
+      onStatement: observe && ((appends, events) => observe('new', appends, events)),
       together: (appends) => insertNewStreams(this.pool, appends),
       alone: ({ streamId, batch }) =>
         retryOnConnectionLoss(() => this.appendNewStream(streamId, batch)),
     });
     this.existingStreams = new AppendCoalescer<CheckedAppend>({
       ...limits,
+      onStatement: observe && ((appends, events) => observe('existing', appends, events)),
       together: (appends) => this.callAppendMany(appends),
       alone: ({ streamId, expectedCode, batch, expected }) =>
         retryOnConnectionLoss(() => this.callAppend(streamId, expectedCode, batch, expected, true)),

@@ -32,7 +32,7 @@ export class ServiceProcess {
       );
       child.stdout!.on('data', (chunk: Buffer) => {
         this.output += chunk.toString();
-        if (this.output.includes('cadreflow: listening on')) {
+        if (this.output.includes('"msg":"listening on')) {
           clearTimeout(timer);
           resolve();
         }

@@ -55,9 +55,25 @@ export function Admin() {
       setError(e);
     }
   };
+  // The queue dashboard is a page of its own: a short-lived cookie scoped to it carries the
+  // admin's token, so the token never goes into its URL.
+  const openQueues = async () => {
+    setError(null);
+    try {
+      await unwrap(api.POST('/admin/queues/session', {}));
+      window.location.assign('/admin/queues');
+    } catch (e) {
+      setError(e);
+    }
+  };
   return (
     <section>
       <h1>{t('admin.title')}</h1>
+      <p>
+        <button type="button" className="secondary" onClick={() => void openQueues()}>
+          {t('admin.openQueues')}
+        </button>
+      </p>
       <h2>{t('admin.deadLetters')}</h2>
       <ErrorBox error={error ?? letters.error} />
       {letters.isPending ? (

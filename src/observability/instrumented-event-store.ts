@@ -1,0 +1,107 @@
+import { SpanKind } from '@opentelemetry/api';
+import { NewEvent, RecordedEvent } from '../event-store/event-envelope';
+import { WrongExpectedRevision } from '../event-store/event-store.errors';
+import {
+  AllFrom,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StreamVerification,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store/event-store.port';
+import { AppMetrics } from './metrics';
+import { currentTraceparent, inSpan, TRACEPARENT_KEY } from './tracing';
+
+/** `appointment-c-1` → `appointment`: a span attribute that groups streams without naming them. */
+export function streamCategory(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash > 0 ? streamId.slice(0, dash) : streamId;
+}
+
+/**
+ * The application's event store, whichever adapter: every append is timed
+ * (`cadreflow_event_store_append_duration_seconds`) and, with tracing on, runs in an
+ * `event-store.append` span whose W3C trace context is written into each event's metadata
+ * (outside the hash chain) for the projections and sagas that handle the event later.
+ */
+export class InstrumentedEventStore implements EventStore {
+  constructor(
+    private readonly store: EventStore,
+    private readonly metrics: AppMetrics,
+  ) {}
+
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    const stop = this.metrics.appendDuration.startTimer();
+    try {
+      const result = await inSpan(
+        'event-store.append',
+        {
+          kind: SpanKind.CLIENT,
+          attributes: {
+            'cadreflow.stream.category': streamCategory(streamId),
+            'cadreflow.stream.id': streamId,
+            'cadreflow.events.count': events.length,
+            'cadreflow.events.types': [...new Set(events.map((event) => event.type))].join(','),
+          },
+        },
+        () => this.store.append(streamId, withTraceparent(events), options),
+      );
+      stop({ outcome: 'ok' });
+      this.metrics.appendedEvents.inc(events.length);
+      return result;
+    } catch (error) {
+      stop({ outcome: error instanceof WrongExpectedRevision ? 'conflict' : 'error' });
+      throw error;
+    }
+  }
+
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.store.readStream(streamId, options);
+  }
+
+  readAll(from: AllFrom, options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.store.readAll(from, options);
+  }
+
+  subscribe(
+    from: AllFrom,
+    handler: (event: RecordedEvent) => Promise<void>,
+    options?: SubscribeOptions,
+  ): Subscription {
+    return this.store.subscribe(from, handler, options);
+  }
+
+  verifyStream(streamId: string): Promise<StreamVerification> {
+    return this.store.verifyStream(streamId);
+  }
+
+  streamRevision(streamId: string): Promise<number | null> {
+    return this.store.streamRevision(streamId);
+  }
+
+  ping(): Promise<void> {
+    return this.store.ping();
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}
+
+/** The events with the active span's `traceparent` in their metadata (unchanged when off). */
+function withTraceparent(events: NewEvent[]): NewEvent[] {
+  const traceparent = currentTraceparent();
+  if (!traceparent) return events;
+  return events.map((event) =>
+    event.metadata[TRACEPARENT_KEY] === undefined
+      ? { ...event, metadata: { ...event.metadata, [TRACEPARENT_KEY]: traceparent } }
+      : event,
+  );
+}

@@ -1,0 +1,163 @@
+import { Logger } from '@nestjs/common';
+import { Pool } from 'pg';
+import { parsePosition } from '../event-store/postgres/postgres-position';
+import { JobsRuntime } from '../jobs/jobs-runtime';
+import { ProjectionsService } from '../projections/projections.service';
+import { SagaFilter } from '../sagas/saga';
+import { SagasRuntime } from '../sagas/sagas-runtime';
+import { AppMetrics } from './metrics';
+
+/** Lags are counted up to this many events, so a scrape stays cheap on a far-behind subscriber. */
+export const LAG_CAP = 100_000;
+
+export interface CollectorSources {
+  pool: Pool;
+  projections: ProjectionsService;
+  sagas: SagasRuntime;
+  jobs: JobsRuntime;
+}
+
+/**
+ * Events committed after `position` that a subscriber with `filter` would receive (capped): a
+ * saga's checkpoint only moves on the events it subscribes to, so unfiltered counting would show
+ * a saga that is up to date as far behind.
+ */
+export async function countMatchingEventsAfter(
+  pool: Pool,
+  position: string | null,
+  filter: SagaFilter,
+  cap: number,
+): Promise<number> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (position !== null) {
+    const { tx, pos } = parsePosition(position);
+    params.push(tx, pos);
+    where.push('(transaction_id, global_position) > ($1::xid8, $2::bigint)');
+  }
+  if (filter.streamPrefix !== undefined) {
+    const prefixes = Array.isArray(filter.streamPrefix)
+      ? filter.streamPrefix
+      : [filter.streamPrefix];
+    params.push(prefixes.map((prefix) => prefix.replace(/[\\%_]/g, '\\$&') + '%'));
+    where.push(`stream_id LIKE ANY ($${params.length}::text[])`);
+  }
+  if (filter.eventTypes !== undefined) {
+    params.push(filter.eventTypes);
+    where.push(`type = ANY ($${params.length}::text[])`);
+  }
+  params.push(cap);
+  const { rows } = await pool.query<{ behind: string }>(
+    `SELECT count(*) AS behind FROM (SELECT 1 FROM events ${
+      where.length ? `WHERE ${where.join(' AND ')}` : ''
+    } LIMIT $${params.length}) AS e`,
+    params,
+  );
+  return Number(rows[0].behind);
+}
+
+/**
+ * The gauges Prometheus reads at scrape time: each projection's and saga's lag (what `/health`
+ * computes), timers pending and without a job, the BullMQ queue's jobs by state, dead letters by
+ * source and status, and the PostgreSQL pool. A source that cannot answer (Redis away) leaves its
+ * gauge empty for that scrape and logs why; the other gauges are still served.
+ */
+export function registerScrapeGauges(metrics: AppMetrics, sources: CollectorSources): void {
+  const logger = new Logger('Metrics');
+  const guarded =
+    <T>(what: string, collect: (gauge: T) => Promise<void> | void) =>
+    async (gauge: T & { reset(): void }) => {
+      gauge.reset();
+      try {
+        await collect(gauge);
+      } catch (error) {
+        logger.warn(`could not read ${what} for /metrics: ${(error as Error).message}`);
+      }
+    };
+
+  // First: prom-client starts every gauge's collection at once, and the others queue queries on
+  // this pool; read after them, the pool would show the scrape's own queries waiting.
+  metrics.gauge(
+    'cadreflow_pg_pool_clients',
+    'PostgreSQL pool: connections open (total), idle, and requests waiting for one (waiting)',
+    ['state'],
+    guarded('the pool', (gauge) => {
+      gauge.set({ state: 'total' }, sources.pool.totalCount);
+      gauge.set({ state: 'idle' }, sources.pool.idleCount);
+      gauge.set({ state: 'waiting' }, sources.pool.waitingCount);
+    }),
+  );
+
+  metrics.gauge(
+    'cadreflow_projection_lag_events',
+    `Events in the store after the projection's checkpoint (counted up to ${LAG_CAP})`,
+    ['projection'],
+    guarded('projection lag', async (gauge) => {
+      for (const status of await sources.projections.status(LAG_CAP))
+        gauge.set({ projection: status.name }, status.lag);
+    }),
+  );
+  metrics.gauge(
+    'cadreflow_projection_failing',
+    "1 while this instance's runner of the projection is failing (see /health for why), else 0",
+    ['projection'],
+    guarded('projection failures', (gauge) => {
+      for (const [name, failure] of sources.projections.ownFailures())
+        gauge.set({ projection: name }, failure ? 1 : 0);
+    }),
+  );
+  metrics.gauge(
+    'cadreflow_saga_lag_events',
+    `Events the saga subscribes to that are after its checkpoint (counted up to ${LAG_CAP})`,
+    ['saga'],
+    guarded('saga lag', async (gauge) => {
+      for (const runner of sources.sagas.runnerList) {
+        const lag = await countMatchingEventsAfter(
+          sources.pool,
+          await runner.checkpoint(),
+          runner.saga.filter,
+          LAG_CAP,
+        );
+        gauge.set({ saga: runner.name }, lag);
+      }
+    }),
+  );
+  metrics.gauge(
+    'cadreflow_timers',
+    'Timers by state: pending in the store, and pending without a job in Redis (lost, not yet re-queued)',
+    ['state'],
+    guarded('timers', async (gauge) => {
+      const { pending, withoutJob } = await sources.jobs.reconciler.missingJobs();
+      gauge.set({ state: 'pending' }, pending);
+      gauge.set({ state: 'without_job' }, withoutJob);
+    }),
+  );
+  metrics.gauge(
+    'cadreflow_queue_jobs',
+    'Jobs in the BullMQ queue by state (delayed = timers waiting for their time)',
+    ['queue', 'state'],
+    guarded('queue jobs', async (gauge) => {
+      const queue = sources.jobs.queue.queue;
+      const counts = await queue.getJobCounts(
+        'waiting',
+        'delayed',
+        'active',
+        'prioritized',
+        'failed',
+      );
+      for (const [state, count] of Object.entries(counts))
+        gauge.set({ queue: queue.name, state }, count);
+    }),
+  );
+  metrics.gauge(
+    'cadreflow_dead_letters',
+    'Dead letters by source (timer, saga, job) and status (parked, replayed, resolved)',
+    ['source', 'status'],
+    guarded('dead letters', async (gauge) => {
+      const { rows } = await sources.pool.query<{ source: string; status: string; n: string }>(
+        'SELECT source, status, count(*) AS n FROM dead_letters GROUP BY source, status',
+      );
+      for (const row of rows) gauge.set({ source: row.source, status: row.status }, Number(row.n));
+    }),
+  );
+}

@@ -1,0 +1,63 @@
+import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
+import { Pool } from 'pg';
+import { PG_POOL } from '../common/tokens';
+import { JobsRuntime } from '../jobs/jobs-runtime';
+import { ProjectionsService } from '../projections/projections.service';
+import { SagasRuntime } from '../sagas/sagas-runtime';
+import { APP_METRICS, AppMetrics } from './metrics';
+import { registerScrapeGauges } from './metrics-collector';
+import {
+  MetricsAccessGuard,
+  MetricsController,
+  OBSERVABILITY_OPTIONS,
+  ObservabilityOptions,
+  QUEUE_BOARD,
+  QueueDashboardController,
+  QueueDashboardSessionController,
+} from './observability.controllers';
+import { createQueueBoard } from './queue-dashboard';
+import { ShutdownLog } from './shutdown-log';
+
+/**
+ * Operating the service: `/metrics` (Prometheus), the queue dashboard and its session route, and
+ * the shutdown log line. Request metrics and spans are an Express middleware, mounted first by
+ * configureApp (app.setup.ts).
+ */
+@Module({})
+export class ObservabilityModule implements OnModuleInit {
+  constructor(
+    @Inject(APP_METRICS) private readonly metrics: AppMetrics,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly projections: ProjectionsService,
+    @Inject(SagasRuntime) private readonly sagas: SagasRuntime,
+    @Inject(JobsRuntime) private readonly jobs: JobsRuntime,
+  ) {}
+
+  static forRoot(options: ObservabilityOptions): DynamicModule {
+    return {
+      module: ObservabilityModule,
+      // The session route before the dashboard's catch-all under the same path.
+      controllers: [MetricsController, QueueDashboardSessionController, QueueDashboardController],
+      providers: [
+        { provide: OBSERVABILITY_OPTIONS, useValue: options },
+        {
+          provide: QUEUE_BOARD,
+          inject: [JobsRuntime],
+          useFactory: (jobs: JobsRuntime) => createQueueBoard([jobs.queue.queue]),
+        },
+        MetricsAccessGuard,
+        ShutdownLog,
+      ],
+      exports: [OBSERVABILITY_OPTIONS],
+    };
+  }
+
+  onModuleInit(): void {
+    registerScrapeGauges(this.metrics, {
+      pool: this.pool,
+      projections: this.projections,
+      sagas: this.sagas,
+      jobs: this.jobs,
+    });
+  }
+}
