@@ -170,7 +170,9 @@ describe('PostgreSQL backends terminated under a burst of writes', () => {
     }
     const registered = writes.filter((write) => write.registered === 201);
     const opened = writes.filter((write) => write.opened === 201);
-    expect(opened.length).toBeGreaterThan(WRITERS * 5 * 0.5);
+    // How many writes the storm lets through depends on the machine's load; that some do, and
+    // that every write succeeds once it is over (below), does not.
+    expect(opened.length).toBeGreaterThan(0);
 
     const health = await waitFor(
       async () => {
@@ -181,6 +183,34 @@ describe('PostgreSQL backends terminated under a burst of writes', () => {
       90_000,
     );
     expect(health.body.status).toBe('ok');
+    // Once the storm is over, every writer's next registration and case open succeed.
+    for (let w = 0; w < WRITERS; w += 1) {
+      const personId = `p-faults-after-${w}`;
+      expect(
+        await post('/cadres', {
+          id: personId,
+          fullName: `Người ${personId}`,
+          dateOfBirth: '1980-03-04',
+          gender: 'male',
+          ethnicity: 'Kinh',
+          partyMember: true,
+          educationLevel: 'Thạc sĩ',
+          politicalTheoryLevel: 'Cao cấp',
+          orgUnitId: UNIT,
+        }),
+      ).toBe(201);
+      expect(
+        await post('/cases', {
+          id: `c-faults-after-${w}`,
+          procedure: 'appointment',
+          definition: 'appointment.internal',
+          personId,
+          positionId: 'pos-faults-head',
+          orgUnitId: UNIT,
+          summary: 'Bổ nhiệm trưởng phòng',
+        }),
+      ).toBe(201);
+    }
     // Other processes' commits wake this one again: its LISTEN connection is back.
     await waitFor(
       async () =>
