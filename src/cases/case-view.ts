@@ -1,19 +1,12 @@
 import { Actor } from '../identity/actor';
-import { discloseBallot } from '../identity/ballot-disclosure';
-import { withheldPlaceholders } from '../identity/withheld-placeholders';
-import { CaseEvent } from '../workflow/case/case.events';
 import { CaseState } from '../workflow/case/case.state';
 import { ProcedureDefinition } from '../workflow/definitions/procedure-definition';
-
-/** A step as shown to the caller: ballot counts only as the disclosure rule allows. */
-function stepView(event: CaseEvent, actor: Actor, subject: boolean): Record<string, unknown> {
-  const disclosed = discloseBallot(
-    actor,
-    { type: event.type, data: event.data as unknown as Record<string, unknown> },
-    { viewerIsSubject: subject },
-  );
-  return { type: event.type, ...disclosed.data, ...withheldPlaceholders(disclosed) };
-}
+import {
+  currentStepView,
+  performStepLink,
+  pinsView,
+  stepView,
+} from '../workflow/step-engine/step-view';
 
 export function caseView(
   state: CaseState,
@@ -25,13 +18,7 @@ export function caseView(
   const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
   const allowedNext: Record<string, unknown>[] = [];
   if (state.status === 'open' && current) {
-    allowedNext.push({
-      action: 'perform-step',
-      stepId: current.id,
-      kind: current.kind,
-      roles: current.actors.roles,
-      href: `/cases/${state.caseId}/steps/${current.id}`,
-    });
+    allowedNext.push(performStepLink(current, `/cases/${state.caseId}`));
     for (const entry of Object.values(state.vetting)) {
       if (entry.result === 'flagged' && !entry.resolved && entry.item !== 'discipline_bar') {
         allowedNext.push({
@@ -50,27 +37,16 @@ export function caseView(
     id: state.caseId,
     procedure: state.procedure,
     status: state.status,
-    definition: `${state.definitionId}@${state.definitionVersion}`,
-    ruleSet: state.ruleSetId,
-    personId: state.personId,
-    positionId: state.positionId,
-    orgUnitId: state.orgUnitId,
+    ...pinsView(state),
     openedOn: state.openedOn,
     summary: state.summary,
     facts: state.openFacts,
     revision,
-    currentStep: current
-      ? {
-          id: current.id,
-          kind: current.kind,
-          title: current.title,
-          titleVi: current.titleVi,
-          roles: current.actors.roles,
-          dueOn: state.currentStepDueOn,
-        }
-      : null,
+    currentStep: currentStepView(current, state.currentStepDueOn),
     allowedNext,
-    steps: state.steps.map((event) => stepView(event, actor, actor.personId === state.personId)),
+    steps: state.steps.map((event) =>
+      stepView(event, actor, { viewerIsSubject: actor.personId === state.personId }),
+    ),
     vetting: state.vetting,
     nominees: state.nominees,
     ...(state.status === 'decided' ? { decision: state.decision } : {}),

@@ -13,6 +13,7 @@ import { OpenCaseSlotReleaseRegistration } from './open-case-slot-release.regist
 import { OpenCaseSlots } from './open-case-slots';
 import { ProcedureRegistry } from './procedure-registry';
 import { CaseRecordRegistration } from './record/case-record.registration';
+import { RecordWriter } from './record/record-writer';
 
 @Module({
   imports: [CadresModule],
@@ -29,8 +30,9 @@ import { CaseRecordRegistration } from './record/case-record.registration';
     ResolveVettingItemHandler,
     StepDeadlinesRegistration,
     CaseRecordRegistration,
+    RecordWriter,
     OpenCaseSlotReleaseRegistration,
   ],
-  exports: [CaseService, ProcedureRegistry, CaseContextFactory, CaseIdReservations],
+  exports: [CaseService, ProcedureRegistry, CaseContextFactory, CaseIdReservations, RecordWriter],
 })
 export class CasesModule {}

@@ -1,22 +1,13 @@
 import { Actor } from '../identity/actor';
-import { DisclosureContext, discloseBallot } from '../identity/ballot-disclosure';
-import { withheldPlaceholders } from '../identity/withheld-placeholders';
-import { ProcedureDefinition } from '../workflow/definitions/procedure-definition';
+import { DisclosureContext } from '../identity/ballot-disclosure';
+import { ProcedureDefinition, StepDefinition } from '../workflow/definitions/procedure-definition';
+import {
+  currentStepView,
+  performStepLink,
+  pinsView,
+  stepView,
+} from '../workflow/step-engine/step-view';
 import { DisciplineState } from './discipline.state';
-
-/** A step as shown to the caller: ballot counts only as the disclosure rule allows. */
-function stepView(
-  event: { type: string; data: object },
-  actor: Actor,
-  context: DisclosureContext,
-): Record<string, unknown> {
-  const disclosed = discloseBallot(
-    actor,
-    { type: event.type, data: event.data as Record<string, unknown> },
-    context,
-  );
-  return { type: event.type, ...disclosed.data, ...withheldPlaceholders(disclosed) };
-}
 
 /** The closure as shown to the caller: a closure by the ballot restates its counts in `reason`. */
 function closureView(closure: object, actor: Actor, context: DisclosureContext) {
@@ -26,6 +17,31 @@ function closureView(closure: object, actor: Actor, context: DisclosureContext) 
     context,
   );
   return shown;
+}
+
+/** What the caller may do next: the current step, extend or close; file or review a complaint. */
+function allowedNextActions(
+  state: Exclude<DisciplineState, { status: 'none' }>,
+  current: StepDefinition | undefined,
+  today: string,
+): Record<string, unknown>[] {
+  const base = `/discipline-cases/${state.caseId}`;
+  const allowedNext: Record<string, unknown>[] = [];
+  if (state.status === 'open' && current) {
+    allowedNext.push(performStepLink(current, base));
+    if (state.decideBy && !state.timeLimitExtended)
+      allowedNext.push({ action: 'extend-time-limit', href: `${base}/extend` });
+    allowedNext.push({ action: 'close', href: `${base}/close` });
+  }
+  if (state.status === 'decided' && today <= state.decision.complaintWindowEndsOn)
+    allowedNext.push({
+      action: 'file-complaint',
+      until: state.decision.complaintWindowEndsOn,
+      href: `${base}/complaints`,
+    });
+  if (state.status === 'under_review')
+    allowedNext.push({ action: 'review-complaint', href: `${base}/complaints/review` });
+  return allowedNext;
 }
 
 export function disciplineView(
@@ -43,38 +59,13 @@ export function disciplineView(
       : null,
   };
   const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
-  const base = `/discipline-cases/${state.caseId}`;
-  const allowedNext: Record<string, unknown>[] = [];
-  if (state.status === 'open' && current) {
-    allowedNext.push({
-      action: 'perform-step',
-      stepId: current.id,
-      kind: current.kind,
-      roles: current.actors.roles,
-      href: `${base}/steps/${current.id}`,
-    });
-    if (state.decideBy && !state.timeLimitExtended)
-      allowedNext.push({ action: 'extend-time-limit', href: `${base}/extend` });
-    allowedNext.push({ action: 'close', href: `${base}/close` });
-  }
-  if (state.status === 'decided' && today <= state.decision.complaintWindowEndsOn)
-    allowedNext.push({
-      action: 'file-complaint',
-      until: state.decision.complaintWindowEndsOn,
-      href: `${base}/complaints`,
-    });
-  if (state.status === 'under_review')
-    allowedNext.push({ action: 'review-complaint', href: `${base}/complaints/review` });
+  const allowedNext = allowedNextActions(state, current, today);
   return {
     id: state.caseId,
     procedure: 'discipline',
     track: state.track,
     status: state.status,
-    definition: `${state.definitionId}@${state.definitionVersion}`,
-    ruleSet: state.ruleSetId,
-    personId: state.personId,
-    positionId: state.positionId,
-    orgUnitId: state.orgUnitId,
+    ...pinsView(state),
     electedCadre: state.electedCadre,
     violation: state.violation,
     limitation: state.limitation,
@@ -89,16 +80,7 @@ export function disciplineView(
       : null,
     missedDeadlines: state.missedDeadlines,
     revision,
-    currentStep: current
-      ? {
-          id: current.id,
-          kind: current.kind,
-          title: current.title,
-          titleVi: current.titleVi,
-          roles: current.actors.roles,
-          dueOn: state.currentStepDueOn,
-        }
-      : null,
+    currentStep: currentStepView(current, state.currentStepDueOn),
     allowedNext,
     steps: state.steps.map((event) => stepView(event, actor, disclosure)),
     ...(state.status === 'decided' || state.status === 'under_review' || state.status === 'annulled'

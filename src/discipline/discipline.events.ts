@@ -1,4 +1,5 @@
-import { AppliedVoteRule, DeadlineMissedEvent } from '../workflow/case/case.events';
+import { DeadlineMissedEvent } from '../workflow/case/case.events';
+import { AppliedVoteRule, StepRecord } from '../workflow/step-engine';
 import { ExpulsionProposal, FormBallotTally } from './form-ballot';
 
 export type DisciplineTrack = 'party' | 'civil_service';
@@ -15,16 +16,8 @@ export interface Violation {
   severity: string;
 }
 
-/** Fields every step event shares with the other procedures (the deadline saga reads them). */
-export interface DisciplineStepRecord {
-  stepId: string;
-  heldOn: string;
-  minutesRef?: string;
-  note?: string;
-  recordedBy: string;
-  nextStepId: string | null;
-  nextStepDueOn: string | null;
-}
+/** Fields every step event shares with the other procedures: the step engine's record. */
+export type DisciplineStepRecord = StepRecord;
 
 /** Events of a discipline case (stream `discipline-<id>`). Stored names are stable; never rename. */
 export type DisciplineEvent =

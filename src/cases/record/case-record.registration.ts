@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { RegistryService } from '../../cadres/registry.service';
 import { deterministicId } from '../../common/deterministic-id';
 import { loadStream } from '../../common/stream-command-runner';
+import { EventMetadata } from '../../event-store/event-envelope';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { TimerHandlerRegistry } from '../../jobs/timers/timer-handlers';
 import { SagasRuntime } from '../../sagas/sagas-runtime';
@@ -12,13 +13,26 @@ import { ruleValue } from '../../workflow/rule-sets/rule-set';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
 import { CaseService } from '../case.service';
 import {
+  assignPost,
+  endTerm,
+  holdsTerm,
+  noteCase,
+  reappointmentCase,
+  reappointmentDue,
+} from './case-record.process';
+import { RecordWriter } from './record-writer';
+import {
   CASE_RECORD_COMMANDS,
   caseRecordSaga,
   REAPPOINTMENT_REMINDER_TIMER,
   TERM_END_TIMER,
 } from './case-record.saga';
 
-/** Dispatchers and timer handlers of the case-record saga: they write the person's record. */
+/**
+ * Wires the case-record workflow into the durable runtime: dispatchers and timer handlers read
+ * the streams once, ask the pure workflow (`case-record.process.ts`) what to write and hand it to
+ * the `RecordWriter`. The re-appointment reminder opens a case and notes the outcome.
+ */
 @Injectable()
 export class CaseRecordRegistration implements OnModuleInit {
   constructor(
@@ -26,6 +40,7 @@ export class CaseRecordRegistration implements OnModuleInit {
     private readonly timers: TimerHandlerRegistry,
     private readonly registry: RegistryService,
     private readonly cases: CaseService,
+    private readonly writer: RecordWriter,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
   ) {}
@@ -40,139 +55,61 @@ export class CaseRecordRegistration implements OnModuleInit {
     this.sagas.register(caseRecordSaga);
     this.sagas.commands
       .register(CASE_RECORD_COMMANDS.note, async (command, context) => {
-        const data = command.data as { stream: string; status: 'open' | 'closed'; on: string };
-        const state = await this.loadCase(data.stream);
-        await this.registry.runPersonCommand(
-          state.personId,
-          {
-            type: 'NoteCase',
-            data: {
-              personId: state.personId,
-              caseId: state.caseId,
-              procedure: state.procedure,
-              status: data.status,
-              stage: null,
-              on: data.on,
-            },
-          },
-          { ...context.metadata },
-          { idSeed: context.idSeed },
-        );
+        const { stream, ...note } = command.data as {
+          stream: string;
+          status: 'open' | 'closed';
+          on: string;
+        };
+        await this.writer.run(noteCase(await this.loadCase(stream), note), context);
       })
       .register(CASE_RECORD_COMMANDS.assign, async (command, context) => {
         const state = await this.loadCase((command.data as { stream: string }).stream);
-        if (state.status !== 'decided') throw new Error(`case ${state.caseId} has no decision`);
-        const { decision } = state;
-        await this.registry.runPersonCommand(
-          state.personId,
-          {
-            type: 'AssignPost',
-            data: {
-              personId: state.personId,
-              positionId: state.positionId,
-              from: decision.effectiveFrom,
-              termEnd: decision.termEnd,
-              decisionRef: `${decision.number} (${decision.heldOn})`,
-              caseId: state.caseId,
-            },
-          },
-          { ...context.metadata },
-          { idSeed: context.idSeed },
-        );
+        await this.writer.run(assignPost(state), context);
       });
 
     this.timers.register(REAPPOINTMENT_REMINDER_TIMER, async (timer, context) => {
       const payload = timer.payload as { stream: string; termEnd: string; noticeOn: string };
       const state = await this.loadCase(payload.stream);
       const { state: person } = await this.registry.loadPerson(state.personId);
-      // Only if the person still holds the post with that term (a later decision or removal supersedes it).
-      if (
-        person.status !== 'registered' ||
-        !person.posts.some(
-          (p) => p.positionId === state.positionId && p.termEnd === payload.termEnd,
-        )
-      )
-        return;
+      if (!holdsTerm(person, state, payload.termEnd)) return;
       const ruleSet = this.catalog.ruleSet(state.ruleSetId)!;
       const action = ruleValue<'open_case' | 'inbox_task'>(ruleSet, 'reappointment.reminderAction');
-      let caseId: string | null = null;
-      let refusal: string | null = null;
-      if (action === 'open_case') {
-        const id = `r-${deterministicId(context.idSeed, 'case').slice(0, 18)}`;
-        try {
-          await this.cases.open(
-            {
-              caseId: id,
-              procedure: 'reappointment',
-              definition: 'reappointment.standard',
-              personId: state.personId,
-              positionId: state.positionId,
-              orgUnitId: state.orgUnitId,
-              summary: `Re-appointment: the term ends on ${payload.termEnd}`,
-            },
-            {
-              actor: {
-                userId: context.metadata.actorId,
-                roles: ['organization_staff'],
-                orgUnit: state.orgUnitId,
-              },
-              metadata: { ...context.metadata },
-              idSeed: deterministicId(context.idSeed, 'open'),
-            },
-          );
-          caseId = id;
-        } catch (error) {
-          // A refused opening (e.g. a discipline period) becomes an inbox task with the reason.
-          if (!(error instanceof DomainRuleViolation)) throw error;
-          refusal = `${error.rule}: ${error.message}`;
-        }
-      }
-      await this.registry.runPersonCommand(
-        state.personId,
-        {
-          type: 'NoteReappointmentDue',
-          data: {
-            personId: state.personId,
-            positionId: state.positionId,
-            termEnd: payload.termEnd,
-            noticeOn: payload.noticeOn,
-            action,
-            caseId,
-            refusal,
-            orgUnitId: state.orgUnitId,
-          },
-        },
-        { ...context.metadata },
-        { idSeed: deterministicId(context.idSeed, 'due') },
-      );
+      const outcome =
+        action === 'open_case'
+          ? await this.openReappointment(state, payload.termEnd, context)
+          : { caseId: null, refusal: null };
+      await this.writer.run(reappointmentDue(state, payload, action, outcome), context);
     });
 
     this.timers.register(TERM_END_TIMER, async (timer, context) => {
       const payload = timer.payload as { stream: string; termEnd: string };
       const state = await this.loadCase(payload.stream);
       const { state: person } = await this.registry.loadPerson(state.personId);
-      if (
-        person.status !== 'registered' ||
-        !person.posts.some(
-          (p) => p.positionId === state.positionId && p.termEnd === payload.termEnd,
-        )
-      )
-        return;
-      await this.registry.runPersonCommand(
-        state.personId,
-        {
-          type: 'EndPost',
-          data: {
-            personId: state.personId,
-            positionId: state.positionId,
-            on: payload.termEnd,
-            reason: `term ended (case ${state.caseId})`,
-            decisionRef: state.status === 'decided' ? state.decision.number : state.caseId,
-          },
-        },
-        { ...context.metadata },
-        { idSeed: context.idSeed },
-      );
+      await this.writer.run(endTerm(state, person, payload.termEnd), context);
     });
+  }
+
+  /** Opens the re-appointment case; a refused opening (e.g. a discipline period) says why. */
+  private async openReappointment(
+    state: ExistingCase,
+    termEnd: string,
+    context: { idSeed: string; metadata: EventMetadata },
+  ): Promise<{ caseId: string | null; refusal: string | null }> {
+    const id = `r-${deterministicId(context.idSeed, 'case').slice(0, 18)}`;
+    try {
+      await this.cases.open(reappointmentCase(state, termEnd, id), {
+        actor: {
+          userId: context.metadata.actorId,
+          roles: ['organization_staff'],
+          orgUnit: state.orgUnitId,
+        },
+        metadata: { ...context.metadata },
+        idSeed: deterministicId(context.idSeed, 'open'),
+      });
+      return { caseId: id, refusal: null };
+    } catch (error) {
+      if (!(error instanceof DomainRuleViolation)) throw error;
+      return { caseId: null, refusal: `${error.rule}: ${error.message}` };
+    }
   }
 }

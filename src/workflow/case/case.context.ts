@@ -1,7 +1,4 @@
-import { Actor } from '../../identity/actor';
-import { WorkingDayCalendar } from '../calendar/working-day-calendar';
-import { ProcedureDefinition } from '../definitions/procedure-definition';
-import { RuleSet } from '../rule-sets/rule-set';
+import { StepContext } from '../step-engine';
 import { ExistingCase } from './case.state';
 
 /** What the person's record says, gathered by the handler before vetting (the decider does no I/O). */
@@ -27,15 +24,7 @@ export interface DecisionTerm {
 }
 
 /** Everything `decide` needs besides state and command, handed in so it stays pure. */
-export interface CaseContext {
-  definition: ProcedureDefinition;
-  ruleSet: RuleSet;
-  calendar: WorkingDayCalendar;
-  actor: Actor;
-  /** Today in Vietnam (YYYY-MM-DD). */
-  today: string;
-  /** The actor's grant covers the case's org unit (it or one of its ancestors). */
-  actorReachesCaseUnit: boolean;
+export interface CaseContext extends StepContext {
   personFacts?: PersonFactsForVetting;
   /** A procedure's own term rule (re-appointment extends to retirement); default: the rule set's term. */
   decisionTerm?: (

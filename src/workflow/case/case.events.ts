@@ -1,29 +1,9 @@
 import { VettingItem } from '../definitions/procedure-definition';
-import { Fraction } from '../vote-rules/fraction';
 import { BallotTally } from '../vote-rules/tally';
 import { NominationTally } from '../vote-rules/nomination-ballot';
 
-/** The rule numbers a ballot was judged by, with their citation, so an auditor can replay it. */
-export interface AppliedVoteRule {
-  base: 'members' | 'summoned';
-  quorum: Fraction;
-  pass: Fraction;
-  headBreaksTie: boolean;
-  ruleSetId: string;
-  citation: string;
-}
-
-/** Common to every step event: which step, when it happened, its record, who recorded it. */
-export interface StepRecord {
-  stepId: string;
-  heldOn: string;
-  minutesRef?: string;
-  note?: string;
-  recordedBy: string;
-  /** The step that is current after this one, and its deadline (from the definition). */
-  nextStepId: string | null;
-  nextStepDueOn: string | null;
-}
+export type { AppliedVoteRule, StepRecord } from '../step-engine';
+import type { AppliedVoteRule, StepRecord } from '../step-engine';
 
 export interface VettingEntry {
   item: VettingItem;

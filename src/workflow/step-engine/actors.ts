@@ -1,0 +1,64 @@
+import { StepDefinition } from '../definitions/procedure-definition';
+import { refuse } from './refuse';
+import { StepContext } from './step-context';
+import { EndingNames, StepPosition, endedAtStep } from './step-record';
+
+/** Who may take a step: one of its roles, and a grant reaching the case's unit where it says so. */
+export function requireActor(step: StepDefinition, context: StepContext): void {
+  if (!context.actor.roles.some((role) => step.actors.roles.includes(role))) {
+    refuse(
+      'step.role_not_allowed',
+      `step ${step.id} is performed by ${step.actors.roles.join(' or ')}; you act as ${context.actor.roles.join(', ') || 'no role'}`,
+      'forbidden',
+    );
+  }
+  if (step.actors.scope === 'case-unit' && !context.actorReachesCaseUnit) {
+    refuse(
+      'step.out_of_scope',
+      `your grant for org unit ${context.actor.orgUnit} does not cover this case's org unit`,
+      'forbidden',
+    );
+  }
+}
+
+/** Separation of duties: the person a case is about never acts on it. */
+export function refuseSubject(personId: string, context: { actor: { personId?: string } }): void {
+  if (context.actor.personId && context.actor.personId === personId) {
+    refuse(
+      'separation.subject',
+      `you are the subject of this case (${personId}) and may not act on it`,
+      'forbidden',
+    );
+  }
+}
+
+/** Whoever recorded a tally of the case may not also issue its decision, where the definition says so. */
+export function refuseTallyRecorder(
+  tallyRecorders: string[],
+  context: StepContext,
+  message: string,
+): void {
+  if (context.definition.separateTallyAndDecision && tallyRecorders.includes(context.actor.userId))
+    refuse('separation.tally_and_decision', message, 'forbidden');
+}
+
+/**
+ * Staff end a case at whatever step it stands (rejecting or closing it): whoever may open the
+ * case may end it.
+ */
+export function endedByStaff<T extends string>(
+  type: T,
+  names: EndingNames,
+  position: StepPosition,
+  context: StepContext,
+  end: { rule: string; reason: string },
+): { type: T; data: Record<string, unknown> } {
+  const { definition } = context;
+  requireActor(definition.steps[0], context);
+  return endedAtStep(type, names, {
+    ...end,
+    stepId: definition.steps[position.currentStep]?.id ?? null,
+    actorId: context.actor.userId,
+    today: context.today,
+  });
+}

@@ -1,0 +1,22 @@
+/** One engine for every procedure's steps: prologue, actors, deadlines, vote rules, the step record. */
+export { refuse } from './refuse';
+export type { StepContext } from './step-context';
+export type { StepRecord, StepBodyRecord, StepPosition } from './step-record';
+export type { EndingNames } from './step-record';
+export { advanceOn, endedAtStep, withRecorder } from './step-record';
+export type { BodyOf, CommandOf, EventData, InStatus } from './types';
+export { unreachable } from './types';
+export { dueOn } from './deadlines';
+export type { AppliedVoteRule } from './vote-rule';
+export { appliedRule, disclosure, refuseUnjudgedTally, tallyEvent } from './vote-rule';
+export { endedByStaff, requireActor, refuseSubject, refuseTallyRecorder } from './actors';
+export type { BegunStep, PrologueOptions } from './prologue';
+export type { StepKindTable } from './step-kinds';
+export { performStepWith } from './step-kinds';
+export {
+  beginStep,
+  refuseEffectiveBeforeSigned,
+  refuseNotOpen,
+  signedDecision,
+  stepById,
+} from './prologue';

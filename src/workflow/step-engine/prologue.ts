@@ -1,0 +1,156 @@
+import { ProcedureDefinition, StepDefinition } from '../definitions/procedure-definition';
+import { requireActor } from './actors';
+import { dueOn } from './deadlines';
+import { refuse } from './refuse';
+import { StepContext } from './step-context';
+import { EndingNames, StepBodyRecord, StepPosition, StepRecord, endedAtStep } from './step-record';
+
+export function stepById(
+  definition: ProcedureDefinition,
+  stepId: string,
+): StepDefinition | undefined {
+  return definition.steps.find((step) => step.id === stepId);
+}
+
+/** A step begun: its definition and the record every step event of it starts with. */
+export interface BegunStep {
+  step: StepDefinition;
+  /** The step record; `moves`: the case goes on to the next step (else it stays on this one). */
+  record(moves: boolean): StepRecord;
+  /** The event ending the case at this step, by this actor, today (see `endedAtStep`). */
+  ends<T extends string>(
+    type: T,
+    names: EndingNames,
+    rule: string,
+    reason: string,
+  ): { type: T; data: Record<string, unknown> };
+}
+
+export interface PrologueOptions {
+  /** Name the current step in the refusal's details when the step is out of order. */
+  currentStepInDetails?: boolean;
+}
+
+/**
+ * The checks every step of every procedure goes through before its kind's own rules: the step
+ * exists, is the current one and of the body's kind, the actor may take it, the definition's
+ * required fields are there, and it was not held after today.
+ */
+export function beginStep(
+  position: StepPosition,
+  stepId: string,
+  body: StepBodyRecord,
+  context: StepContext,
+  options: PrologueOptions = {},
+): BegunStep {
+  const step = currentStep(position, stepId, context.definition, options);
+  if (body.kind !== step.kind)
+    refuse(
+      'step.wrong_kind',
+      `step ${step.id} is a ${step.kind} step, not ${body.kind}`,
+      'invalid',
+      'kind',
+    );
+  requireActor(step, context);
+  requireFields(step, body);
+  if (body.heldOn > context.today)
+    refuse(
+      'step.in_the_future',
+      `heldOn: ${body.heldOn} is after today (${context.today})`,
+      'invalid',
+      'heldOn',
+    );
+  const next = context.definition.steps[position.currentStep + 1];
+  const record = (moves: boolean): StepRecord => ({
+    stepId: step.id,
+    heldOn: body.heldOn,
+    ...(body.minutesRef ? { minutesRef: body.minutesRef } : {}),
+    ...(body.note ? { note: body.note } : {}),
+    recordedBy: context.actor.userId,
+    nextStepId: moves ? (next?.id ?? null) : step.id,
+    nextStepDueOn: moves ? dueOn(next, context) : position.currentStepDueOn,
+  });
+  const ends = <T extends string>(type: T, names: EndingNames, rule: string, reason: string) =>
+    endedAtStep(type, names, {
+      rule,
+      reason,
+      stepId: step.id,
+      actorId: context.actor.userId,
+      today: context.today,
+    });
+  return { step, record, ends };
+}
+
+function currentStep(
+  position: StepPosition,
+  stepId: string,
+  definition: ProcedureDefinition,
+  options: PrologueOptions,
+): StepDefinition {
+  const step = stepById(definition, stepId);
+  if (!step)
+    refuse(
+      'step.unknown',
+      `${definition.id}@${definition.version} has no step "${stepId}"`,
+      'not_found',
+      'stepId',
+    );
+  const current = definition.steps[position.currentStep];
+  if (step.id !== current.id) {
+    const done = definition.steps.findIndex((s) => s.id === step.id) < position.currentStep;
+    refuse(
+      'step.out_of_order',
+      done
+        ? `step ${step.id} is already done; the current step is ${current.id}`
+        : `step ${step.id} cannot be taken yet; the current step is ${current.id}`,
+      'conflict',
+      'stepId',
+      ...(options.currentStepInDetails ? [{ currentStep: current.id }] : []),
+    );
+  }
+  return step;
+}
+
+function requireFields(step: StepDefinition, body: StepBodyRecord): void {
+  for (const field of step.requiredFields) {
+    const value = (body as unknown as Record<string, unknown>)[field];
+    if (value === undefined || value === null || value === '')
+      refuse('field.required', `${field}: step ${step.id} requires it`, 'invalid', field);
+  }
+}
+
+/**
+ * A step asked of a case that is no longer open: a second decision is "already issued" (naming
+ * it), anything else finds the case closed.
+ */
+export function refuseNotOpen(
+  status: string,
+  stepId: string | null,
+  definition: ProcedureDefinition,
+  decision: { number: string; heldOn: string } | null,
+): never {
+  if (decision && stepId !== null && stepById(definition, stepId)?.kind === 'decision') {
+    refuse(
+      'decision.already_issued',
+      `the decision was already issued (${decision.number} of ${decision.heldOn})`,
+      'conflict',
+    );
+  }
+  refuse('case.closed', `the case is ${status}; no further step can be taken`, 'conflict');
+}
+
+/** Whether a decision was signed before it takes effect (both procedures refuse the reverse). */
+export function refuseEffectiveBeforeSigned(body: { effectiveFrom: string; heldOn: string }): void {
+  if (body.effectiveFrom < body.heldOn)
+    refuse(
+      'decision.effective_before_signed',
+      `effectiveFrom: ${body.effectiveFrom} is before the decision date ${body.heldOn}`,
+      'invalid',
+      'effectiveFrom',
+    );
+}
+
+/** A decision's record: the step record (the case moves past its last step), number and signer. */
+export function signedDecision(begun: BegunStep, body: { number: string; signer: string }) {
+  return { ...begun.record(true), number: body.number, signer: body.signer };
+}

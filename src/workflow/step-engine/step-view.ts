@@ -1,0 +1,60 @@
+import { Actor } from '../../identity/actor';
+import { DisclosureContext, discloseBallot } from '../../identity/ballot-disclosure';
+import { withheldPlaceholders } from '../../identity/withheld-placeholders';
+import { StepDefinition } from '../definitions/procedure-definition';
+
+/** A step event as shown to the caller: ballot counts only as the disclosure rule allows. */
+export function stepView(
+  event: { type: string; data: object },
+  actor: Actor,
+  context: DisclosureContext,
+): Record<string, unknown> {
+  const disclosed = discloseBallot(
+    actor,
+    { type: event.type, data: event.data as Record<string, unknown> },
+    context,
+  );
+  return { type: event.type, ...disclosed.data, ...withheldPlaceholders(disclosed) };
+}
+
+/** The current step of an open case as the views show it (null once the case left its steps). */
+export function currentStepView(current: StepDefinition | undefined, dueOn: string | null) {
+  if (!current) return null;
+  return {
+    id: current.id,
+    kind: current.kind,
+    title: current.title,
+    titleVi: current.titleVi,
+    roles: current.actors.roles,
+    dueOn,
+  };
+}
+
+/** The link to take the current step, first of a case's allowed next actions. */
+export function performStepLink(current: StepDefinition, caseHref: string) {
+  return {
+    action: 'perform-step',
+    stepId: current.id,
+    kind: current.kind,
+    roles: current.actors.roles,
+    href: `${caseHref}/steps/${current.id}`,
+  };
+}
+
+/** What a case view says of the case's pins and subject, in both procedures. */
+export function pinsView(state: {
+  definitionId: string;
+  definitionVersion: number;
+  ruleSetId: string;
+  personId: string;
+  positionId: string | null;
+  orgUnitId: string;
+}) {
+  return {
+    definition: `${state.definitionId}@${state.definitionVersion}`,
+    ruleSet: state.ruleSetId,
+    personId: state.personId,
+    positionId: state.positionId,
+    orgUnitId: state.orgUnitId,
+  };
+}
