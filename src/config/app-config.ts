@@ -187,7 +187,7 @@ export class AppConfig {
   NODE_ENV?: string;
 
   /**
-   * Signed checkpoints (docs/adr/0009-signed-checkpoints.md): how often one is signed while
+   * Signed checkpoints (docs/adr/0010-signed-checkpoints.md): how often one is signed while
    * workers run; 0 = only on demand (`POST /audit/checkpoints`, `npm run audit -- checkpoint`).
    */
   @Transform(({ value }) => (value === undefined || value === '' ? 3_600_000 : Number(value)))

@@ -96,7 +96,7 @@ export interface EventStore {
   ): Subscription;
   /**
    * Events as stored (not upcast), in global order strictly after `from`, at most `limit`: what
-   * signed checkpoints digest (docs/adr/0009-signed-checkpoints.md).
+   * signed checkpoints digest (docs/adr/0010-signed-checkpoints.md).
    */
   readAllStored(from: AllFrom, limit: number): Promise<StoredEventRecord[]>;
   /** One stream's events as stored (not upcast), by revision: a case's proof carries these. */

@@ -29,7 +29,7 @@ function ed25519(): { privatePem: string; publicPem: string; publicKey: KeyObjec
 }
 
 /**
- * Signed checkpoints (issue 22, ADR 9) on real PostgreSQL: what a database administrator can do
+ * Signed checkpoints (issue 22, ADR 10) on real PostgreSQL: what a database administrator can do
  * behind the service (rewrite an event, recompute a chain, delete a stream or a tail, insert an
  * older event) is caught against the checkpoint kept outside the database, with its location.
  */

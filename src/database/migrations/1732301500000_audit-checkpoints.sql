@@ -1,6 +1,6 @@
 -- Up Migration
 
--- Signed checkpoints (ADR 9): the database's copy, for listing. Verification reads the copy kept
+-- Signed checkpoints (ADR 10): the database's copy, for listing. Verification reads the copy kept
 -- outside the database (CHECKPOINT_DIR), which this table cannot vouch for.
 CREATE TABLE audit_checkpoints (
   sequence    bigint PRIMARY KEY,
