@@ -96,15 +96,10 @@ export class OpenCaseSlots {
     reason: string,
     metadata: EventMetadata,
   ): Promise<void> {
-    const streamId = openCaseSlotStream(slot);
     try {
-      const events = await this.store.readStream(streamId);
-      if (slotHolder(events)?.caseId !== caseId) return;
-      await this.append(streamId, events.at(-1)!.revision, metadata, {
-        type: 'OpenCaseSlotReleased',
-        data: { caseId, reason },
-      });
+      await this.releaseHeldBy(slot, caseId, reason, metadata);
     } catch (error) {
+      const streamId = openCaseSlotStream(slot);
       this.logger.warn({ err: error, streamId, caseId }, 'open-case slot not released');
     }
   }
@@ -124,10 +119,9 @@ export class OpenCaseSlots {
       const events = await this.store.readStream(streamId);
       if (slotHolder(events)?.caseId !== caseId) return 'not_held';
       try {
-        await this.append(streamId, events.at(-1)!.revision, metadata, {
-          type: 'OpenCaseSlotReleased',
-          data: { caseId, reason },
-        });
+        await this.appendAll(streamId, events.at(-1)!.revision, metadata, [
+          { type: 'OpenCaseSlotReleased', data: { caseId, reason } },
+        ]);
         return 'released';
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;
@@ -180,15 +174,6 @@ export class OpenCaseSlots {
       state.personId === slot.personId &&
       state.positionId === slot.positionId
     );
-  }
-
-  private async append(
-    streamId: string,
-    revision: number | null,
-    metadata: EventMetadata,
-    event: OpenCaseSlotEvent,
-  ): Promise<void> {
-    await this.appendAll(streamId, revision, metadata, [event]);
   }
 
   private async appendAll(

@@ -28,12 +28,7 @@ describe('the open-case slot of a case closed without its release', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp('slot_release', { RUN_WORKERS: 'true' });
-    staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
-    await buildRegistry(t, staff, {
-      positions: [{ id: 'pos-deputy', rank: 5 }],
-      people: [{ id: 'p-one', pool: ['pos-deputy'] }],
-    });
+    ({ t, staff } = await startWithOnePerson('slot_release', 'true'));
   });
   afterAll(async () => {
     await t?.close();
@@ -73,12 +68,7 @@ describe('a new open over a holder that closed without its release', () => {
 
   beforeAll(async () => {
     // No workers: the release saga does not run, so the next open finds the stale holder.
-    t = await startTestApp('slot_stale_holder', { RUN_WORKERS: 'false' });
-    staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
-    await buildRegistry(t, staff, {
-      positions: [{ id: 'pos-deputy', rank: 5 }],
-      people: [{ id: 'p-one', pool: ['pos-deputy'] }],
-    });
+    ({ t, staff } = await startWithOnePerson('slot_stale_holder', 'false'));
   });
   afterAll(async () => {
     await t?.close();
@@ -131,4 +121,20 @@ async function withdrawWithoutRelease(t: TestApp, caseId: string): Promise<void>
       context: (state) => contexts.build(actor, contexts.pinned(state), 'ou-town'),
     },
   );
+}
+
+/** A service with one person in the planning pool for one post, and a staff user's headers. */
+async function startWithOnePerson(
+  suite: string,
+  runWorkers: 'true' | 'false',
+): Promise<{ t: TestApp; staff: Record<string, string> }> {
+  const t = await startTestApp(suite, { RUN_WORKERS: runWorkers });
+  const staff = {
+    Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}`,
+  };
+  await buildRegistry(t, staff, {
+    positions: [{ id: 'pos-deputy', rank: 5 }],
+    people: [{ id: 'p-one', pool: ['pos-deputy'] }],
+  });
+  return { t, staff };
 }
