@@ -8,11 +8,14 @@ import { CloseCaseHandler } from './commands/close-case';
 import { OpenCaseHandler } from './commands/open-case';
 import { PerformCaseStepHandler } from './commands/perform-case-step';
 import { ResolveVettingItemHandler } from './commands/resolve-vetting-item';
+import { RecordStepDeadlineMissedHandler } from './deadlines/record-step-deadline-missed';
 import { StepDeadlinesRegistration } from './deadlines/step-deadlines.registration';
 import { OpenCaseSlotReleaseRegistration } from './open-case-slot-release.registration';
 import { OpenCaseSlots } from './open-case-slots';
 import { ProcedureRegistry } from './procedure-registry';
+import { CASE_RECORD_HANDLERS } from './record/case-record.handlers';
 import { CaseRecordRegistration } from './record/case-record.registration';
+import { ReleaseOpenCaseSlotHandler } from './release-open-case-slot';
 import { RecordWriter } from './record/record-writer';
 
 @Module({
@@ -32,6 +35,9 @@ import { RecordWriter } from './record/record-writer';
     CaseRecordRegistration,
     RecordWriter,
     OpenCaseSlotReleaseRegistration,
+    ReleaseOpenCaseSlotHandler,
+    RecordStepDeadlineMissedHandler,
+    ...CASE_RECORD_HANDLERS,
   ],
   exports: [CaseService, ProcedureRegistry, CaseContextFactory, CaseIdReservations, RecordWriter],
 })

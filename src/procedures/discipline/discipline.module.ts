@@ -4,6 +4,7 @@ import { CasesModule } from '../case/cases.module';
 import { ActOnDisciplineCaseHandler } from './commands/act-on-discipline-case';
 import { OpenDisciplineCaseHandler } from './commands/open-discipline-case';
 import { DisciplineController } from './discipline.controller';
+import { DISCIPLINE_RECORD_HANDLERS } from './discipline-record.handlers';
 import { DisciplineRecordRegistration } from './discipline-record.registration';
 import { DisciplineService } from './discipline.service';
 
@@ -16,6 +17,7 @@ import { DisciplineService } from './discipline.service';
     OpenDisciplineCaseHandler,
     ActOnDisciplineCaseHandler,
     DisciplineRecordRegistration,
+    ...DISCIPLINE_RECORD_HANDLERS,
   ],
   exports: [DisciplineService],
 })

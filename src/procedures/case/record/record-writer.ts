@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PersonState } from '../../../cadres/person/person.state';
 import { RegistryService } from '../../../cadres/registry.service';
 import { deterministicId } from '../../../common/deterministic-id';
-import { DispatchContext } from '../../../sagas/command-dispatch';
+import { WorkflowDispatch } from '../../../sagas/workflow-command';
 import { DomainRuleViolation } from '../decider/domain-rule-violation';
 import { CaseService } from '../case.service';
 import { OpenCaseSeen, RecordWrite } from './record-writes';
@@ -21,7 +21,7 @@ export class RecordWriter {
 
   async run(
     writes: RecordWrite[],
-    context: Pick<DispatchContext, 'idSeed' | 'metadata'>,
+    context: Pick<WorkflowDispatch, 'idSeed' | 'metadata'>,
   ): Promise<void> {
     for (const write of writes) {
       if (write.to === 'person') {
