@@ -64,11 +64,28 @@ function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
-/** The visibility a tally event recorded, or null when the event is not a tally. */
+/** A correction of a step carries the step's event as corrected: a tally is judged as the step's own. */
+const CORRECTION = 'StepCorrected';
+
+/** The corrected tally event inside a correction, or null when the correction is of another step. */
+function correctedTally(event: {
+  type: string;
+  data: Record<string, unknown>;
+}): { type: string; data: Record<string, unknown> } | null {
+  if (event.type !== CORRECTION) return null;
+  const inner = event.data.corrected as { type?: unknown; data?: unknown } | undefined;
+  if (typeof inner?.type !== 'string' || !(inner.type in SECRET_FIELDS)) return null;
+  if (typeof inner.data !== 'object' || inner.data === null) return null;
+  return { type: inner.type, data: inner.data as Record<string, unknown> };
+}
+
+/** The visibility a tally event (or a corrected tally) recorded, or null when the event is not one. */
 export function ballotVisibilityOf(event: {
   type: string;
   data: Record<string, unknown>;
 }): BallotVisibility | null {
+  const corrected = correctedTally(event);
+  if (corrected) return ballotVisibilityOf(corrected);
   if (!(event.type in SECRET_FIELDS)) return null;
   return {
     announced: event.data.announced === true,
@@ -106,6 +123,8 @@ export function discloseBallot(
   event: { type: string; data: Record<string, unknown> },
   context: DisclosureContext,
 ): DisclosedData {
+  const corrected = correctedTally(event);
+  if (corrected) return discloseCorrection(viewer, event, corrected, context);
   let secret: readonly string[];
   let visibility: BallotVisibility | null | undefined;
   let subject = context.viewerIsSubject;
@@ -127,6 +146,25 @@ export function discloseBallot(
   const withheld = secret.filter((field) => field in data);
   for (const field of withheld) delete data[field];
   return { data, withheld, reason };
+}
+
+/**
+ * A corrected tally is as secret as the original: the same rule judges the event inside, and
+ * what it withholds is named by its path (`corrected.tally`).
+ */
+function discloseCorrection(
+  viewer: BallotViewer,
+  event: { type: string; data: Record<string, unknown> },
+  corrected: { type: string; data: Record<string, unknown> },
+  context: DisclosureContext,
+): DisclosedData {
+  const inner = discloseBallot(viewer, corrected, context);
+  if (!inner.reason) return { data: event.data, withheld: [] };
+  return {
+    data: { ...event.data, corrected: { type: corrected.type, data: inner.data } },
+    withheld: inner.withheld.map((field) => `corrected.${field}`),
+    reason: inner.reason,
+  };
 }
 
 /**

@@ -148,6 +148,8 @@ function applyEvent(
         updated_sequence: sequence,
       };
     }
+    case 'StepCorrected':
+      return corrected(row, e.data.stepId, e.data.corrected.data, sequence);
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
     case 'DisciplineTimeLimitExtended':
@@ -158,4 +160,26 @@ function applyEvent(
       return row;
     }
   }
+}
+
+/**
+ * A corrected step: the case stands where the corrected version sends it, open again if the
+ * replaced version had ended it (an ending the corrected result brings follows as its own event).
+ */
+function corrected(
+  row: CaseSummaryRow,
+  stepId: string,
+  data: Record<string, unknown>,
+  sequence: number,
+): CaseSummaryRow {
+  const nextStepId = (data.nextStepId as string | null | undefined) ?? null;
+  return {
+    ...row,
+    status: 'open',
+    closed_on: null,
+    current_step_id: nextStepId,
+    current_step_due_on: (data.nextStepDueOn as string | null | undefined) ?? null,
+    deadline_missed: nextStepId !== stepId ? false : row.deadline_missed,
+    updated_sequence: sequence,
+  };
 }

@@ -7,6 +7,7 @@ import {
   pinsView,
   stepView,
 } from '../../workflow/step-engine/step-view';
+import { correctionsOf, correctStepLink } from '../../workflow/step-engine/correction-view';
 
 export function caseView(
   state: CaseState,
@@ -33,6 +34,13 @@ export function caseView(
       { action: 'reject', href: `/cases/${state.caseId}/reject` },
     );
   }
+  // A case its last step's result rejected may still have that step corrected.
+  const correctable = state.status === 'open' || state.status === 'rejected';
+  const correct = correctable
+    ? correctStepLink(state.lastStep, definition, `/cases/${state.caseId}`)
+    : null;
+  if (correct) allowedNext.push(correct);
+  const disclosure = { viewerIsSubject: actor.personId === state.personId };
   return {
     id: state.caseId,
     procedure: state.procedure,
@@ -44,9 +52,16 @@ export function caseView(
     revision,
     currentStep: currentStepView(current, state.currentStepDueOn),
     allowedNext,
-    steps: state.steps.map((event) =>
-      stepView(event, actor, { viewerIsSubject: actor.personId === state.personId }),
-    ),
+    steps: state.steps.map((event) => {
+      const view = stepView(event, actor, disclosure);
+      const corrections = correctionsOf(
+        String((event.data as { stepId?: string }).stepId),
+        state.corrections,
+        actor,
+        disclosure,
+      );
+      return corrections.length ? { ...view, corrections } : view;
+    }),
     vetting: state.vetting,
     nominees: state.nominees,
     ...(state.status === 'decided' ? { decision: state.decision } : {}),

@@ -177,7 +177,45 @@ export class CaseService {
     needsPersonFacts = false,
   ) {
     const procedure = await this.locate(caseId);
-    return this.write(procedure, caseId, command, options, async (state) => {
+    const context = this.contextOf(procedure, caseId, options, needsPersonFacts);
+    return this.write(procedure, caseId, command, options, context);
+  }
+
+  /**
+   * Corrects a recorded step. A case the original result had rejected and the correction reopens
+   * takes its open-case slot back first (409 `case.duplicate_open` if another case took it since);
+   * if the corrected result rejects it again, the write releases the slot as for any closing.
+   */
+  async correct(
+    caseId: string,
+    correction: Extract<CaseCommand, { type: 'CorrectStep' }>['data'],
+    options: CaseWriteOptions,
+  ) {
+    const procedure = await this.locate(caseId);
+    const context = this.contextOf(procedure, caseId, options, correction.body.kind === 'vetting');
+    const reclaimSlot = async (state: CaseState) => {
+      if (state.status !== 'rejected') return;
+      const { personId, positionId } = state;
+      const slot = { procedure: state.procedure, personId, positionId };
+      const claimed = await this.slots.claim(slot, caseId, options.metadata);
+      return {
+        undo: async () => {
+          if (claimed) await this.slots.release(slot, caseId, 'rejected', options.metadata);
+        },
+      };
+    };
+    const command: CaseCommand = { type: 'CorrectStep', data: correction };
+    return this.write(procedure, caseId, command, options, context, undefined, reclaimSlot);
+  }
+
+  /** The decide context of an existing case: its pins, the caller, and what its steps read. */
+  private contextOf(
+    procedure: string,
+    caseId: string,
+    options: CaseWriteOptions,
+    needsPersonFacts: boolean,
+  ) {
+    return async (state: CaseState) => {
       const pinned = this.contexts.pinned(state);
       if (state.status === 'none')
         throw new DomainRuleViolation(
@@ -193,7 +231,7 @@ export class CaseService {
       );
       const term = await this.procedures.get(procedure)?.decisionTerm?.(context, state);
       return term ? { ...context, decisionTerm: term } : context;
-    });
+    };
   }
 
   private async write(
@@ -203,7 +241,7 @@ export class CaseService {
     options: CaseWriteOptions,
     context: (state: CaseState) => Promise<Parameters<typeof caseDecider.decide>[2]>,
     pinnedAtOpen?: ReturnType<CaseContextFactory['forOpening']>,
-    beforeAppend?: () => Promise<{ undo(): Promise<void> }>,
+    beforeAppend?: (state: CaseState) => Promise<{ undo(): Promise<void> } | void>,
   ) {
     let pinned = pinnedAtOpen;
     const result = await runStreamCommand(

@@ -61,12 +61,12 @@ import { PG_POOL } from '../../common/tokens';
 import { displayNames } from '../../read-models/display-names';
 import { parseStepBody } from './step-body-validation';
 
-type Request = RequestLike & IdempotentRequest;
-interface Response {
+export type Request = RequestLike & IdempotentRequest;
+export interface Response {
   setHeader(name: string, value: string): void;
 }
 
-function parseIfMatch(value: string | undefined): number | undefined {
+export function parseIfMatch(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(value.trim());
   if (!match)
@@ -79,7 +79,10 @@ function parseIfMatch(value: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-function withEtag<T extends { revision?: number | null } | null>(response: Response, view: T): T {
+export function withEtag<T extends { revision?: number | null } | null>(
+  response: Response,
+  view: T,
+): T {
   if (view && view.revision !== null && view.revision !== undefined)
     response.setHeader('ETag', `"${view.revision}"`);
   return view;

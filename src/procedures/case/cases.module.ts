@@ -5,6 +5,7 @@ import { CaseContextFactory } from './case-context.factory';
 import { CaseService } from './case.service';
 import { CasesController } from './cases.controller';
 import { CloseCaseHandler } from './commands/close-case';
+import { CorrectCaseStepHandler } from './commands/correct-case-step';
 import { OpenCaseHandler } from './commands/open-case';
 import { PerformCaseStepHandler } from './commands/perform-case-step';
 import { ResolveVettingItemHandler } from './commands/resolve-vetting-item';
@@ -16,11 +17,12 @@ import { ProcedureRegistry } from './procedure-registry';
 import { CASE_RECORD_HANDLERS } from './record/case-record.handlers';
 import { CaseRecordRegistration } from './record/case-record.registration';
 import { ReleaseOpenCaseSlotHandler } from './release-open-case-slot';
+import { StepCorrectionsController } from './step-corrections.controller';
 import { RecordWriter } from './record/record-writer';
 
 @Module({
   imports: [CadresModule],
-  controllers: [CasesController],
+  controllers: [CasesController, StepCorrectionsController],
   providers: [
     CaseService,
     OpenCaseSlots,
@@ -29,6 +31,7 @@ import { RecordWriter } from './record/record-writer';
     ProcedureRegistry,
     OpenCaseHandler,
     PerformCaseStepHandler,
+    CorrectCaseStepHandler,
     CloseCaseHandler,
     ResolveVettingItemHandler,
     StepDeadlinesRegistration,

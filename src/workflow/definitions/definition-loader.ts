@@ -19,6 +19,17 @@ function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
+/** A step's actors, or who may correct a step: known roles and a scope. */
+function validateActors(file: string, at: string, raw: unknown): void {
+  const actors = raw as Record<string, unknown> | undefined;
+  if (!actors || !isStringList(actors.roles) || actors.roles.length === 0)
+    fail(file, `${at}.roles`, 'must list at least one role');
+  for (const role of actors.roles as string[])
+    if (!ROLES.includes(role as never)) fail(file, `${at}.roles`, `unknown role "${role}"`);
+  if (actors.scope !== 'case-unit' && actors.scope !== 'any')
+    fail(file, `${at}.scope`, 'must be "case-unit" or "any"');
+}
+
 /** Checks a parsed definition; the first problem names the file and the field path. */
 export function validateDefinition(file: string, raw: unknown): ProcedureDefinition {
   if (typeof raw !== 'object' || raw === null) fail(file, '(root)', 'must be a JSON object');
@@ -36,6 +47,7 @@ export function validateDefinition(file: string, raw: unknown): ProcedureDefinit
     fail(file, 'separateTallyAndDecision', 'must be true or false');
   if (!Array.isArray(def.steps) || def.steps.length === 0)
     fail(file, 'steps', 'must list at least one step');
+  if (def.corrections !== undefined) validateActors(file, 'corrections', def.corrections);
   const ids = new Set<string>();
   def.steps.forEach((rawStep: unknown, index: number) => {
     const at = `steps[${index}]`;
@@ -49,14 +61,7 @@ export function validateDefinition(file: string, raw: unknown): ProcedureDefinit
     for (const field of ['title', 'titleVi'])
       if (typeof step[field] !== 'string' || step[field] === '')
         fail(file, `${at}.${field}`, 'is required');
-    const actors = step.actors as Record<string, unknown> | undefined;
-    if (!actors || !isStringList(actors.roles) || actors.roles.length === 0)
-      fail(file, `${at}.actors.roles`, 'must list at least one role');
-    for (const role of actors.roles as string[])
-      if (!ROLES.includes(role as never))
-        fail(file, `${at}.actors.roles`, `unknown role "${role}"`);
-    if (actors.scope !== 'case-unit' && actors.scope !== 'any')
-      fail(file, `${at}.actors.scope`, 'must be "case-unit" or "any"');
+    validateActors(file, `${at}.actors`, step.actors);
     if (!isStringList(step.requiredFields))
       fail(file, `${at}.requiredFields`, 'must be a list of field names (may be empty)');
     if (step.kind === 'ballot' || step.kind === 'nomination') {

@@ -43,13 +43,19 @@ export interface StepDeadline {
   days?: number;
 }
 
+/** Who may act: one of the roles, and (`case-unit`) a grant reaching the case's org unit. */
+export interface StepActors {
+  roles: string[];
+  scope: 'case-unit' | 'any';
+}
+
 export interface StepDefinition {
   id: string;
   kind: StepKind;
   title: string;
   titleVi: string;
   /** Who may perform the step: one of the roles, within the case's org unit (or its ancestors). */
-  actors: { roles: string[]; scope: 'case-unit' | 'any' };
+  actors: StepActors;
   voteRule?: VoteRuleDefinition;
   deadline?: StepDeadline;
   /** Body fields the step must have beyond its kind's own (e.g. minutesRef). */
@@ -69,6 +75,11 @@ export interface ProcedureDefinition {
   steps: StepDefinition[];
   /** The person who recorded a ballot tally may not also issue the decision. */
   separateTallyAndDecision: boolean;
+  /**
+   * Who may correct a recorded step (a mistyped tally) while no later step is done: roles and
+   * scope, as a step's actors. Without it no step of the procedure can be corrected.
+   */
+  corrections?: StepActors;
   /** Discipline procedures only: the track and how its ballot and time limit work. */
   discipline?: DisciplineTrackDefinition;
 }

@@ -20,3 +20,7 @@ export {
   signedDecision,
   stepById,
 } from './prologue';
+export type { FollowsLastStep, LastStep, StepEventKinds } from './last-step';
+export { followLastStep } from './last-step';
+export type { StepCorrection, StepCorrectedData } from './correction';
+export { correctStepWith, requireCorrector } from './correction';

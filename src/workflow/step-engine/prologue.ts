@@ -29,6 +29,12 @@ export interface BegunStep {
 export interface PrologueOptions {
   /** Name the current step in the refusal's details when the step is out of order. */
   currentStepInDetails?: boolean;
+  /**
+   * Who may take the step: by default one of its roles (`requireActor`); a correction, which
+   * takes the step again on the case as it stood before, is authorised by the definition's
+   * `corrections` instead.
+   */
+  authorise?: (step: StepDefinition, context: StepContext) => void;
 }
 
 /**
@@ -51,7 +57,7 @@ export function beginStep(
       'invalid',
       'kind',
     );
-  requireActor(step, context);
+  (options.authorise ?? requireActor)(step, context);
   requireFields(step, body);
   if (body.heldOn > context.today)
     refuse(

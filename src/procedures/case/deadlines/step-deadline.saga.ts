@@ -1,10 +1,34 @@
 import { RecordedEvent } from '../../../event-store/event-envelope';
 import { timerIdFor } from '../../../jobs/timers/timer.events';
 import { Cancel, Ignore, Saga, SagaOutput, Schedule } from '../../../sagas/saga';
+import { StepCorrectedData } from '../../../workflow/step-engine';
 import { asCaseStreamEvent, CASE_PROCEDURES } from '../case-stream';
 import { endOfVietnamDay, STEP_DEADLINE_TIMER } from './step-deadline';
 
 const cause = (streamId: string, stepId: string) => `${streamId}/${stepId}`;
+
+/**
+ * A correction moves the case from where the replaced version sent it to where the corrected one
+ * does: the replaced next step's timer goes, the corrected next step's comes (a failed ballot
+ * corrected to a pass completes the step; a pass corrected to a failure ends the case).
+ */
+function correctedDeadlines(
+  streamId: string,
+  data: StepCorrectedData,
+  schedule: (stepId: string, dueOn: string) => SagaOutput,
+): SagaOutput[] {
+  const { stepId, replacedNextStepId: before } = data;
+  const after = (data.corrected.data.nextStepId as string | null) ?? null;
+  const dueOn = (data.corrected.data.nextStepDueOn as string | null) ?? null;
+  if (before === after) return [Ignore('no step changed')];
+  const cancel = (id: string, why: string) =>
+    Cancel(timerIdFor(cause(streamId, id), STEP_DEADLINE_TIMER), why);
+  const outputs: SagaOutput[] = [];
+  if (after !== stepId) outputs.push(cancel(stepId, 'step completed by its correction'));
+  if (before && before !== stepId) outputs.push(cancel(before, 'step no longer current'));
+  if (after && after !== stepId && dueOn) outputs.push(schedule(after, dueOn));
+  return outputs.length ? outputs : [Ignore('no step changed')];
+}
 
 /**
  * Every step with a time limit gets a durable timer when it becomes current; finishing the step
@@ -46,6 +70,8 @@ export const stepDeadlineSaga: Saga = {
         if (nextStepId && nextStepDueOn) outputs.push(schedule(nextStepId, nextStepDueOn));
         return outputs;
       }
+      case 'StepCorrected':
+        return correctedDeadlines(event.streamId, e.data, schedule);
       // A discipline case's first step is not scheduled here (as before: its time limit is the
       // case's own, decideBy); the other events move no step.
       case 'DisciplineCaseOpened':

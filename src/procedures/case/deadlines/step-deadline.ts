@@ -38,6 +38,11 @@ export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): D
     case 'DisciplineBallotTallied':
     case 'DisciplineDecided':
       return { ...state, currentStepId: e.data.nextStepId, closed: e.data.nextStepId === null };
+    case 'StepCorrected': {
+      // The corrected version says where the case stands; a case it ends is closed by the event after it.
+      const next = (e.data.corrected.data.nextStepId as string | null) ?? null;
+      return { ...state, currentStepId: next, closed: next === null };
+    }
     case 'CaseRejected':
     case 'CaseWithdrawn':
     case 'DisciplineCaseClosed':

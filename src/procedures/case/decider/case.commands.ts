@@ -46,6 +46,8 @@ export type CaseCommand =
       };
     }
   | { type: 'PerformStep'; data: { stepId: string; body: StepBody } }
+  /** Correct the last performed step (a mistyped tally): the corrected body and why. */
+  | { type: 'CorrectStep'; data: { stepId: string; body: StepBody; reason: string } }
   | { type: 'ResolveVettingItem'; data: { item: VettingItem; note: string } }
   | { type: 'WithdrawCase'; data: { reason: string } }
   | { type: 'RejectCase'; data: { reason: string } }

@@ -8,8 +8,8 @@ import {
 } from '../../../workflow/step-engine';
 import { CaseCommand } from './case.commands';
 import { CaseContext } from './case.context';
-import { CaseState } from './case.state';
-import { performStep } from './case.steps';
+import { CaseState, ExistingCase } from './case.state';
+import { correctStep, performStep } from './case.steps';
 import { Command, Data, Open } from './case.types';
 
 export function decideCase(
@@ -27,6 +27,7 @@ export function decideCase(
   );
   if (command.type === 'OpenCase') return openCase(state, command, context);
   if (state.status === 'none') refuse('case.not_found', 'the case does not exist', 'not_found');
+  if (command.type === 'CorrectStep') return correct(state, command, context);
   if (state.status !== 'open')
     refuseNotOpen(
       state.status,
@@ -58,6 +59,18 @@ export function decideCase(
     default:
       return unreachable(command);
   }
+}
+
+/**
+ * A correction: of an open case, of one ended by its last step's result (a failed ballot), or of
+ * a decided one (where the step engine refuses it, naming why); a case withdrawn or rejected by
+ * staff is closed.
+ */
+function correct(state: ExistingCase, command: Command<'CorrectStep'>, context: CaseContext) {
+  const endedByLastStep = state.status === 'rejected' && !state.lastStep?.laterEvent;
+  if (state.status !== 'open' && state.status !== 'decided' && !endedByLastStep)
+    refuseNotOpen(state.status, null, context.definition, null);
+  return correctStep(state, command.data, context);
 }
 
 function openCase(

@@ -3,7 +3,7 @@ import { BallotTally } from '../../../workflow/vote-rules/tally';
 import { NominationTally } from '../../../workflow/vote-rules/nomination-ballot';
 
 export type { AppliedVoteRule, StepRecord } from '../../../workflow/step-engine';
-import type { AppliedVoteRule, StepRecord } from '../../../workflow/step-engine';
+import type { AppliedVoteRule, StepCorrectedData, StepRecord } from '../../../workflow/step-engine';
 
 export interface VettingEntry {
   item: VettingItem;
@@ -97,6 +97,8 @@ export type CaseEvent =
       };
     }
   | { type: 'CaseWithdrawn'; data: { reason: string; withdrawnBy: string; withdrawnOn: string } }
+  /** A recorded step corrected: `corrected` replaces its effect; the original stays before it. */
+  | { type: 'StepCorrected'; data: StepCorrectedData }
   | DeadlineMissedEvent;
 
 /** A step's time limit passed while the step was current: recorded on the case, never a log line. */

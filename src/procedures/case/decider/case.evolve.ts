@@ -1,13 +1,60 @@
 import { DomainEvent } from '../../../common/stream-decider';
-import { advanceOn, withRecorder } from '../../../workflow/step-engine';
+import { advanceOn, followLastStep, withRecorder } from '../../../workflow/step-engine';
 import { CaseEvent } from './case.events';
 import { CaseFacts, CaseState, ExistingCase } from './case.state';
 import { ClosingEvent, Data, VettingEvent } from './case.types';
+
+/** Step events: each becomes the case's last step, which may be corrected until overtaken. */
+const STEP_EVENTS = [
+  'ProposalRecorded',
+  'MeetingRecorded',
+  'NominationTallied',
+  'BallotTallied',
+  'VettingItemsRecorded',
+  'DecisionIssued',
+];
+
+const LAST_STEP_KINDS = {
+  steps: STEP_EVENTS,
+  // A case ended by its step's result (not by staff) and a missed deadline leave the step correctable.
+  keepsLastStep: (event: DomainEvent) =>
+    event.type === 'DeadlineMissed' ||
+    (event.type === 'CaseRejected' && event.data.rule !== 'case.rejected_by_staff'),
+};
 
 export function evolveCase(state: CaseState, event: DomainEvent): CaseState {
   const e = event as CaseEvent;
   if (e.type === 'CaseOpened') return opened(e.data);
   if (state.status === 'none') return state;
+  if (e.type === 'StepCorrected') return corrected(state, e.data);
+  return followLastStep(state, evolveEvent(state, e), event, LAST_STEP_KINDS);
+}
+
+/**
+ * A correction replaces its step's effect: the corrected step event is applied to the case as it
+ * stood before the step (a rejected case is open again), and whoever recorded either version of a
+ * tally stays a tally recorder.
+ */
+function corrected(state: ExistingCase, data: Data<'StepCorrected'>): CaseState {
+  const last = state.lastStep;
+  if (!last) return state;
+  const next = evolveCase(last.before, data.corrected);
+  if (next.status === 'none') return next;
+  const { stepId, reason, correctedBy, correctedOn } = data;
+  return {
+    ...next,
+    tallyRecorders: [...new Set([...state.tallyRecorders, ...next.tallyRecorders])],
+    corrections: [
+      ...state.corrections,
+      { stepId, reason, correctedBy, correctedOn, replaced: last.event },
+    ],
+  };
+}
+
+function evolveEvent(
+  state: ExistingCase,
+  e: Exclude<CaseEvent, { type: 'CaseOpened' | 'StepCorrected' }>,
+): ExistingCase {
   switch (e.type) {
     case 'ProposalRecorded':
     case 'MeetingRecorded':
@@ -65,11 +112,13 @@ function opened(data: Data<'CaseOpened'>): CaseState {
     vetting: {},
     nominees: null,
     tallyRecorders: [],
+    lastStep: null,
+    corrections: [],
   };
   return { status: 'open', ...facts };
 }
 
-function evolveVetting(state: ExistingCase, e: VettingEvent): CaseState {
+function evolveVetting(state: ExistingCase, e: VettingEvent): ExistingCase {
   switch (e.type) {
     case 'VettingItemsRecorded': {
       const vetting = { ...state.vetting };
@@ -103,7 +152,7 @@ function evolveVetting(state: ExistingCase, e: VettingEvent): CaseState {
   }
 }
 
-function evolveClosing(state: ExistingCase, e: ClosingEvent): CaseState {
+function evolveClosing(state: ExistingCase, e: ClosingEvent): ExistingCase {
   const { status: _status, ...rest } = state;
   const facts = rest as CaseFacts;
   switch (e.type) {

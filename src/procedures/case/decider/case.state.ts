@@ -1,3 +1,4 @@
+import { LastStep } from '../../../workflow/step-engine';
 import { VettingEntry, CaseEvent } from './case.events';
 
 type Data<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>['data'];
@@ -27,6 +28,19 @@ export interface CaseFacts {
   nominees: string[] | null;
   /** Users who recorded a ballot or nomination tally (separation of duties). */
   tallyRecorders: string[];
+  /** The last performed step, while it may still be corrected (see the step engine's last-step). */
+  lastStep: LastStep<ExistingCase> | null;
+  /** Corrections made, in order: which step, why, by whom, and the version each replaced. */
+  corrections: StepCorrectionNote[];
+}
+
+/** A correction as the case view and auditors read it: the replaced version beside the reason. */
+export interface StepCorrectionNote {
+  stepId: string;
+  reason: string;
+  correctedBy: string;
+  correctedOn: string;
+  replaced: { type: string; data: Record<string, unknown> };
 }
 
 /** A case's state; impossible combinations (a decision on an open case) do not type-check. */

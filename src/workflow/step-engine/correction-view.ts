@@ -1,0 +1,51 @@
+import { Actor } from '../../identity/actor';
+import { DisclosureContext } from '../../identity/ballot-disclosure';
+import { ProcedureDefinition } from '../definitions/procedure-definition';
+import { LastStep } from './last-step';
+import { stepById } from './prologue';
+import { stepView } from './step-view';
+
+/** A correction as a case keeps it: the step, why, who, when, and the version it replaced. */
+export interface CorrectionNoteView {
+  stepId: string;
+  reason: string;
+  correctedBy: string;
+  correctedOn: string;
+  replaced: { type: string; data: Record<string, unknown> };
+}
+
+/**
+ * A step's corrections for the case view: each with the version it replaced, as the reader may
+ * see it (a replaced secret tally is withheld like the corrected one).
+ */
+export function correctionsOf(
+  stepId: string,
+  notes: CorrectionNoteView[],
+  actor: Actor,
+  context: DisclosureContext,
+): Record<string, unknown>[] {
+  return notes
+    .filter((note) => note.stepId === stepId)
+    .map(({ replaced, ...note }) => ({ ...note, replaced: stepView(replaced, actor, context) }));
+}
+
+/**
+ * The link to correct the last performed step, while it may be: the definition names who may,
+ * no later step or change has overtaken it, and it is no decision.
+ */
+export function correctStepLink(
+  lastStep: LastStep<unknown> | null,
+  definition: ProcedureDefinition,
+  caseHref: string,
+): Record<string, unknown> | null {
+  if (!lastStep || lastStep.laterEvent || !definition.corrections) return null;
+  const step = stepById(definition, lastStep.stepId);
+  if (!step || step.kind === 'decision') return null;
+  return {
+    action: 'correct-step',
+    stepId: step.id,
+    kind: step.kind,
+    roles: definition.corrections.roles,
+    href: `${caseHref}/steps/${step.id}/corrections`,
+  };
+}

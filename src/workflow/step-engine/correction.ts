@@ -1,0 +1,136 @@
+import { DomainEvent } from '../../common/stream-decider';
+import { ProcedureDefinition, StepDefinition } from '../definitions/procedure-definition';
+import { LastStep } from './last-step';
+import { stepById } from './prologue';
+import { refuse } from './refuse';
+import { StepContext } from './step-context';
+import { StepKindTable, performStepWith } from './step-kinds';
+import { StepBodyRecord, StepPosition } from './step-record';
+
+/** A correction asked of a case: which step, the corrected body, and why. */
+export interface StepCorrection<B> {
+  stepId: string;
+  body: B;
+  reason: string;
+}
+
+/** The event that replaces a step's effect; the original stays in the stream before it. */
+export interface StepCorrectedData {
+  stepId: string;
+  reason: string;
+  correctedBy: string;
+  correctedOn: string;
+  /** The type of the event it replaces (the original, or an earlier correction's). */
+  replaces: string;
+  /** Where the replaced version had sent the case (what a deadline or a list must undo). */
+  replacedNextStepId: string | null;
+  /** The step's event as the corrected body records it, judged again by the step's rules. */
+  corrected: DomainEvent;
+}
+
+/** The definition's correctors: one of its roles, and a grant reaching the case's unit where it says so. */
+export function requireCorrector(definition: ProcedureDefinition, context: StepContext): void {
+  const correctors = definition.corrections;
+  if (!correctors)
+    refuse(
+      'step.corrections_not_provided',
+      `${definition.id}@${definition.version} names no role that may correct a step`,
+      'unprocessable',
+    );
+  if (!context.actor.roles.some((role) => correctors.roles.includes(role)))
+    refuse(
+      'step.correction_role_not_allowed',
+      `a step of ${definition.id} is corrected by ${correctors.roles.join(' or ')}; you act as ${context.actor.roles.join(', ') || 'no role'}`,
+      'forbidden',
+    );
+  if (correctors.scope === 'case-unit' && !context.actorReachesCaseUnit)
+    refuse(
+      'step.out_of_scope',
+      `your grant for org unit ${context.actor.orgUnit} does not cover this case's org unit`,
+      'forbidden',
+    );
+}
+
+/**
+ * Corrects the last performed step: the corrected body goes through the same prologue and the
+ * same kind rules as the original, on the case as it stood before the step (a ballot is judged
+ * again by its vote rule). Its step event travels inside `StepCorrected`; what the step's result
+ * brings with it (the case ended by a still-failing ballot) follows as before.
+ */
+export function correctStepWith<
+  S extends StepPosition,
+  B extends StepBodyRecord,
+  C extends StepContext,
+>(
+  table: StepKindTable<S, B, C>,
+  lastStep: LastStep<S> | null,
+  correction: StepCorrection<B>,
+  context: C,
+): DomainEvent[] {
+  requireCorrector(context.definition, context);
+  const step = correctableStep(lastStep, correction.stepId, context.definition);
+  const last = lastStep!;
+  const [corrected, ...consequences] = performStepWith(
+    table,
+    last.before,
+    { stepId: step.id, body: correction.body },
+    context,
+    { authorise: () => undefined },
+  );
+  const data: StepCorrectedData = {
+    stepId: step.id,
+    reason: correction.reason,
+    correctedBy: context.actor.userId,
+    correctedOn: context.today,
+    replaces: last.event.type,
+    replacedNextStepId: (last.event.data.nextStepId as string | null | undefined) ?? null,
+    corrected,
+  };
+  return [
+    { type: 'StepCorrected', data: data as unknown as Record<string, unknown> },
+    ...consequences,
+  ];
+}
+
+/** The step may be corrected: it is the last one performed, nothing changed the case since, and it is no decision. */
+function correctableStep(
+  last: LastStep<unknown> | null,
+  stepId: string,
+  definition: ProcedureDefinition,
+): StepDefinition {
+  const step = stepById(definition, stepId);
+  if (!step)
+    refuse(
+      'step.unknown',
+      `${definition.id}@${definition.version} has no step "${stepId}"`,
+      'not_found',
+      'stepId',
+    );
+  const index = (id: string) => definition.steps.findIndex((s) => s.id === id);
+  if (!last || index(stepId) > index(last.stepId))
+    refuse('step.not_performed', `step ${stepId} has not been performed yet`, 'conflict', 'stepId');
+  if (last.stepId !== stepId)
+    refuse(
+      'step.correction_after_later_step',
+      `step ${stepId} cannot be corrected: a later step (${last.stepId}) has been performed since`,
+      'conflict',
+      'stepId',
+      { lastStep: last.stepId },
+    );
+  if (step.kind === 'decision')
+    refuse(
+      'step.correction_of_decision',
+      `the decision of step ${stepId} has been issued and has taken effect (the post and its term are assigned); it cannot be corrected here`,
+      'unprocessable',
+      'stepId',
+    );
+  if (last.laterEvent)
+    refuse(
+      'step.correction_after_later_step',
+      `step ${stepId} cannot be corrected: the case changed since (${last.laterEvent})`,
+      'conflict',
+      'stepId',
+      { laterEvent: last.laterEvent },
+    );
+  return step;
+}
