@@ -1,0 +1,216 @@
+import request from 'supertest';
+import { buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let tries = 0; tries < 200 && !done(value); tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
+/** A clerk types 6 instead of 10 votes: the case is corrected, not lost, over HTTP on real PostgreSQL. */
+describe('correcting a recorded step over HTTP', () => {
+  let t: TestApp;
+  const h: Record<string, Record<string, string>> = {};
+  const today = vietnamToday();
+  const http = () => request(t.server as never);
+  const tally = (forVotes: number) => ({
+    heldOn: today,
+    minutesRef: 'BB-05',
+    tally: {
+      members: 13,
+      summoned: 13,
+      present: 13,
+      for: forVotes,
+      against: 13 - forVotes,
+      abstain: 0,
+      invalid: 0,
+    },
+  });
+  const nomination = {
+    heldOn: today,
+    minutesRef: 'BB-02',
+    members: 25,
+    summoned: 25,
+    present: 24,
+    invalid: 0,
+    candidates: [
+      { personId: 'p-an', votes: 16 },
+      { personId: 'p-binh', votes: 8 },
+    ],
+  };
+  const correct = (stepId: string, who: string, body: object, revision?: number) => {
+    const call = http().post(`/cases/c-fix/steps/${stepId}/corrections`).set(h[who]);
+    return (revision === undefined ? call : call.set('If-Match', `"${revision}"`)).send(body);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp('step_correction', { RUN_WORKERS: 'true' });
+    for (const [who, roles] of Object.entries({
+      staff: ['organization_staff'],
+      secretary: ['ballot_secretary'],
+      auditor: ['auditor'],
+    }))
+      h[who] = { Authorization: `Bearer ${t.token(`u-${who}`, roles, 'ou-town')}` };
+    await buildRegistry(t, h.staff, {
+      positions: [
+        { id: 'pos-head', rank: 5 },
+        { id: 'pos-deputy', rank: 4 },
+      ],
+      people: [
+        {
+          id: 'p-an',
+          posts: [{ positionId: 'pos-deputy', from: '2021-03-01', termEnd: '2026-03-01' }],
+          pool: ['pos-head'],
+        },
+        { id: 'p-binh' },
+      ],
+    });
+    await http()
+      .post('/cases')
+      .set(h.staff)
+      .send({
+        id: 'c-fix',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-an',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'Fill the post of head',
+      })
+      .expect(201);
+    const steps: [string, string, object][] = [
+      ['leadership-round-1', 'staff', { heldOn: today, minutesRef: 'BB-01', conclusion: 'agreed' }],
+      ['expanded-nomination', 'secretary', nomination],
+      ['leadership-round-2', 'secretary', tally(10)],
+      ['key-officials-nomination', 'secretary', { ...nomination, minutesRef: 'BB-04' }],
+    ];
+    for (const [stepId, who, body] of steps)
+      await http().post(`/cases/c-fix/steps/${stepId}`).set(h[who]).send(body).expect(200);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('a final ballot typed as 6 of 13 rejects the case; staff correct it to 10 and it goes on', async () => {
+    const typo = await http()
+      .post('/cases/c-fix/steps/leadership-round-3')
+      .set(h.secretary)
+      .send(tally(6))
+      .expect(200);
+    expect(typo.body).toMatchObject({ status: 'rejected', rejection: { rule: 'ballot.failed' } });
+    expect(typo.body.allowedNext).toEqual([
+      expect.objectContaining({
+        action: 'correct-step',
+        stepId: 'leadership-round-3',
+        roles: ['organization_staff'],
+        href: '/cases/c-fix/steps/leadership-round-3/corrections',
+      }),
+    ]);
+    const revision = typo.body.revision as number;
+
+    // The secretary who typed it is not a role the definition lets correct.
+    const wrongRole = await correct('leadership-round-3', 'secretary', {
+      reason: 'typo',
+      ...tally(10),
+    }).expect(403);
+    expect(wrongRole.body.rule).toBe('step.correction_role_not_allowed');
+    // No reason, no correction; a stale revision is a conflict.
+    const noReason = await correct('leadership-round-3', 'staff', tally(10), revision).expect(400);
+    expect(noReason.body).toMatchObject({ rule: 'body.invalid', field: 'reason' });
+    const stale = await correct(
+      'leadership-round-3',
+      'staff',
+      { reason: 'typo', ...tally(10) },
+      revision - 1,
+    ).expect(409);
+    expect(stale.body).toMatchObject({ currentRevision: revision });
+
+    const fixed = await correct(
+      'leadership-round-3',
+      'staff',
+      { reason: 'Typed 6 instead of 10; minutes BB-05 record 10 of 13', ...tally(10) },
+      revision,
+    ).expect(200);
+    expect(fixed.headers.etag).toBe(`"${revision + 1}"`);
+    expect(fixed.body).toMatchObject({ status: 'open', currentStep: { id: 'vetting' } });
+    expect(fixed.body.steps.at(-1)).toMatchObject({
+      type: 'BallotTallied',
+      outcome: 'passed',
+      tally: { for: 10 },
+      corrections: [
+        {
+          reason: 'Typed 6 instead of 10; minutes BB-05 record 10 of 13',
+          correctedBy: 'u-staff',
+          replaced: { type: 'BallotTallied', outcome: 'failed', tally: { for: 6 } },
+        },
+      ],
+    });
+
+    // The inbox and the case list follow: the vetting step waits on staff.
+    const inbox = await eventually(
+      async () => (await http().get('/inbox').set(h.staff).expect(200)).body.items,
+      (items: { caseId: string }[]) => items.some((item) => item.caseId === 'c-fix'),
+    );
+    expect(inbox.find((item: { caseId: string }) => item.caseId === 'c-fix')).toMatchObject({
+      step: 'vetting',
+    });
+    const list = await http().get('/cases?status=open').set(h.staff).expect(200);
+    expect(list.body.items.map((item: { caseId: string }) => item.caseId)).toContain('c-fix');
+
+    // The next step can be performed.
+    await http()
+      .post('/cases/c-fix/steps/vetting')
+      .set(h.staff)
+      .send({
+        heldOn: today,
+        items: [
+          'background',
+          'asset_declaration',
+          'political_standards',
+          'residence_party_cell_opinion',
+          'health',
+        ].map((item) => ({ item, result: 'cleared' })),
+      })
+      .expect(200);
+  });
+
+  it('refuses to correct a step once a later one was performed, naming the rule', async () => {
+    const late = await correct('leadership-round-3', 'staff', {
+      reason: 'second thoughts',
+      ...tally(11),
+    }).expect(409);
+    expect(late.body).toMatchObject({ rule: 'step.correction_after_later_step', field: 'stepId' });
+  });
+
+  it('the audit history shows the original, the rejection and the correction with who and why', async () => {
+    const events = await eventually(
+      async () =>
+        (await http().get('/cases/c-fix/history').set(h.auditor).expect(200)).body.events as {
+          type: string;
+          actorId: string;
+          data: Record<string, unknown>;
+        }[],
+      (list) => list.some((event) => event.type === 'VettingItemsRecorded'),
+    );
+    const types = events.map((event) => event.type);
+    const typo = events.filter((event) => event.type === 'BallotTallied').at(-1)!;
+    expect(typo).toMatchObject({ actorId: 'u-secretary', data: { tally: { for: 6 } } });
+    const correction = events.find((event) => event.type === 'StepCorrected')!;
+    expect(correction).toMatchObject({
+      actorId: 'u-staff',
+      data: {
+        stepId: 'leadership-round-3',
+        reason: 'Typed 6 instead of 10; minutes BB-05 record 10 of 13',
+        correctedBy: 'u-staff',
+        replaces: 'BallotTallied',
+        corrected: { type: 'BallotTallied', data: { outcome: 'passed', tally: { for: 10 } } },
+      },
+    });
+    expect(types.indexOf('CaseRejected')).toBeLessThan(types.indexOf('StepCorrected'));
+    expect(types.indexOf('StepCorrected')).toBeLessThan(types.indexOf('VettingItemsRecorded'));
+  });
+});
