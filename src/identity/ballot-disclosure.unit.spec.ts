@@ -94,3 +94,48 @@ describe('ballot disclosure', () => {
     });
   });
 });
+
+describe('ballot disclosure of a corrected tally', () => {
+  const correction = {
+    type: 'StepCorrected',
+    data: {
+      stepId: 'expanded-nomination',
+      reason: 'votes swapped',
+      correctedBy: 'u-staff',
+      replaces: 'NominationTallied',
+      corrected: {
+        type: 'NominationTallied',
+        data: {
+          tally: { candidates: [{ personId: 'p-an', votes: 16 }] },
+          selected: ['p-an'],
+          reason: 'p-an: 16 votes',
+          outcome: 'selected',
+          announced: false,
+          visibleTo: ['leadership'],
+        },
+      },
+    },
+  };
+
+  it('withholds the corrected counts as the original ones, naming them by path', () => {
+    const disclosed = discloseBallot(staff, correction, { viewerIsSubject: false });
+    expect(disclosed.withheld).toEqual([
+      'corrected.tally',
+      'corrected.reason',
+      'corrected.selected',
+    ]);
+    expect(disclosed.reason).toBe(NOT_ANNOUNCED);
+    expect(JSON.stringify(disclosed.data)).not.toMatch(/16|p-an: /);
+    // Who corrected and why stay visible.
+    expect(disclosed.data).toMatchObject({ reason: 'votes swapped', correctedBy: 'u-staff' });
+  });
+
+  it('shows them to a role the rule names, and never to the subject', () => {
+    expect(
+      discloseBallot({ roles: ['leadership'] }, correction, { viewerIsSubject: false }),
+    ).toEqual({ data: correction.data, withheld: [] });
+    expect(
+      discloseBallot({ roles: ['leadership'] }, correction, { viewerIsSubject: true }).reason,
+    ).toBe(WITHHELD_FROM_SUBJECT);
+  });
+});

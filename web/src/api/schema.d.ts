@@ -749,6 +749,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/steps/{stepId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct the last performed step: the corrected body (as for performing the step) with a reason; judged again by the step rules. The definition names who may correct (`corrections`); a later step, a decision or a wrong role is refused with its rule */
+        post: operations["StepCorrectionsController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2017,6 +2034,13 @@ export interface components {
             /** @example Declaration submitted on 3 Nov 2026 and verified. */
             note: string;
         };
+        CorrectionReasonDto: {
+            /**
+             * @description why the step is corrected (kept in the history with the corrector)
+             * @example Typed 6 instead of 10 votes for; minutes BB-05 record 10 of 13.
+             */
+            reason: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2100,6 +2124,7 @@ export type SchemaDecisionStepDto = components['schemas']['DecisionStepDto'];
 export type SchemaOpenCaseDto = components['schemas']['OpenCaseDto'];
 export type SchemaCaseViewDto = components['schemas']['CaseViewDto'];
 export type SchemaResolveVettingItemDto = components['schemas']['ResolveVettingItemDto'];
+export type SchemaCorrectionReasonDto = components['schemas']['CorrectionReasonDto'];
 export type $defs = Record<string, never>;
 export interface operations {
     DevSignInController_info: {
@@ -5587,6 +5612,108 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseViewDto"];
+                };
+            };
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description the case, person, unit, post or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description body.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    StepCorrectionsController_correct: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+                /** @description the revision you last read; 409 with the current one if it moved */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectionReasonDto"] & (components["schemas"]["ProposalStepDto"] | components["schemas"]["MeetingStepDto"] | components["schemas"]["NominationStepDto"] | components["schemas"]["BallotStepDto"] | components["schemas"]["VettingStepDto"]);
             };
         };
         responses: {

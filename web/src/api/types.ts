@@ -79,7 +79,17 @@ export interface CaseStepRecord {
   outcome?: string;
   reason?: string;
   tally?: unknown;
+  /** Corrections of this step: why, by whom, and the version each replaced. */
+  corrections?: StepCorrectionNote[];
   [key: string]: unknown;
+}
+
+export interface StepCorrectionNote {
+  stepId: string;
+  reason: string;
+  correctedBy: string;
+  correctedOn: string;
+  replaced: CaseStepRecord;
 }
 
 export interface CaseView {
@@ -102,7 +112,14 @@ export interface CaseView {
     roles: string[];
     dueOn: string | null;
   } | null;
-  allowedNext: { action: string; stepId?: string; item?: string }[];
+  allowedNext: {
+    action: string;
+    stepId?: string;
+    item?: string;
+    kind?: string;
+    roles?: string[];
+    href?: string;
+  }[];
   steps: CaseStepRecord[];
   vetting: Record<
     string,

@@ -24,6 +24,12 @@ export interface StepFormProps {
   submit(body: Record<string, unknown>): Promise<void>;
   /** What the person's record already says (eligibility reasons), for the vetting form. */
   recordFindings?: { rule: string; reason: string }[] | null;
+  /** A correction: the form starts from the recorded values and asks why (`reason`). */
+  correction?: {
+    values: Values;
+    candidates: { personId: string; votes: string }[] | null;
+    labelledBy: string;
+  };
 }
 
 type Values = Record<string, string>;
@@ -35,20 +41,32 @@ function numberOrNull(text: string | undefined): number | null {
 }
 
 /** The current step's form, generated from its kind; the server's refusal lands on the field it names. */
-export function StepForm({ view, step, ruleSet, submit, recordFindings }: StepFormProps) {
+export function StepForm({
+  view,
+  step,
+  ruleSet,
+  submit,
+  recordFindings,
+  correction,
+}: StepFormProps) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(() => initialValues(view, step));
+  const [values, setValues] = useState<Values>(() => ({
+    ...initialValues(view, step),
+    ...correction?.values,
+  }));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [confirmFail, setConfirmFail] = useState(false);
-  const [candidates, setCandidates] = useState<{ personId: string; votes: string }[]>(() =>
-    [view.personId, ...(view.nominees ?? []).filter((id) => id !== view.personId)].map(
-      (personId) => ({
-        personId,
-        votes: '',
-      }),
-    ),
+  const [candidates, setCandidates] = useState<{ personId: string; votes: string }[]>(
+    () =>
+      correction?.candidates ??
+      [view.personId, ...(view.nominees ?? []).filter((id) => id !== view.personId)].map(
+        (personId) => ({
+          personId,
+          votes: '',
+        }),
+      ),
   );
   const inFlight = useRef(false);
   const set = (name: string) => (value: string) => {
@@ -101,6 +119,7 @@ export function StepForm({ view, step, ruleSet, submit, recordFindings }: StepFo
     if (minutesRef) result.minutesRef = minutesRef;
     const note = text('note', false);
     if (note) result.note = note;
+    if (correction) result.reason = text('reason');
     switch (step.kind) {
       case 'proposal':
         result.summary = text('summary');
@@ -247,7 +266,12 @@ export function StepForm({ view, step, ruleSet, submit, recordFindings }: StepFo
   const present = numberOrNull(values.present);
 
   return (
-    <form className="step-form" onSubmit={onSubmit} noValidate aria-labelledby="current-step-title">
+    <form
+      className="step-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={correction?.labelledBy ?? 'current-step-title'}
+    >
       <div className="row">
         {day('heldOn', t('form.heldOn'))}
         {step.kind !== 'decision' &&
@@ -476,6 +500,7 @@ export function StepForm({ view, step, ruleSet, submit, recordFindings }: StepFo
         </div>
       )}
       {textarea('note', t('form.note'), false)}
+      {correction && textarea('reason', t('correction.reason'))}
       <ErrorBox error={error} />
       {confirmFail && (
         <div className="confirm" role="alertdialog" aria-labelledby="fail-warning">

@@ -345,6 +345,14 @@ export function AuditHistory({ caseId }: { caseId: string }) {
               </strong>{' '}
               — {formatDateTime(e.recordedAt)}
             </div>
+            {e.type === 'StepCorrected' && (
+              <p data-testid="timeline-correction">
+                {t('correction.timeline', {
+                  stepId: String(e.data.stepId),
+                  reason: String(e.data.reason),
+                })}
+              </p>
+            )}
             <dl className="facts small">
               <dt>{t('audit.actor')}</dt>
               <dd>{e.actorId ?? '—'}</dd>

@@ -10,6 +10,7 @@ import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
 import { ProcedureDiagram } from '../components/ProcedureDiagram';
 import { StepForm } from '../components/StepForm';
+import { CaseCorrection, CorrectionNotes } from '../components/CaseCorrection';
 
 const stepKeys = idempotencyKeys();
 const closeKeys = idempotencyKeys();
@@ -56,6 +57,7 @@ export function StepRecords({ view }: { view: CaseView }) {
               {record.reason === 'not announced' ? t('case.hidden') : record.reason}
             </div>
           )}
+          <CorrectionNotes record={record} />
         </li>
       ))}
     </ol>
@@ -74,6 +76,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [closing, setClosing] = useState<'withdraw' | 'reject' | null>(null);
   const [reason, setReason] = useState('');
   const [closeError, setCloseError] = useState<unknown>(null);
+  const [correcting, setCorrecting] = useState(false);
   const view = current.data;
   const definition = catalog.data?.definitions.find((d) => d.key === view?.definition);
   const ruleSet = catalog.data?.ruleSets.find((r) => r.id === view?.ruleSet);
@@ -191,7 +194,20 @@ export function CasePage({ caseId }: { caseId: string }) {
         </div>
         {definition && <ProcedureDiagram view={data} definition={definition} />}
       </div>
-      {data.status === 'open' && data.currentStep && step && (
+      <CaseCorrection
+        view={data}
+        definition={definition}
+        ruleSet={ruleSet}
+        session={session}
+        headers={headers}
+        open={correcting}
+        setOpen={setCorrecting}
+        done={async () => {
+          await afterWrite();
+          setNotice(t('correction.done'));
+        }}
+      />
+      {!correcting && data.status === 'open' && data.currentStep && step && (
         <section className="card" aria-labelledby="current-step-title">
           <h2 id="current-step-title">
             {t('case.currentStep', { title: i18n.language === 'en' ? step.title : step.titleVi })}

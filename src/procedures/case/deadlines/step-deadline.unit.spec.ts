@@ -95,3 +95,42 @@ describe('step deadlines', () => {
     expect(decideDeadlineMissed(withdrawn, missed)).toEqual([]);
   });
 });
+
+describe('step deadlines after a correction', () => {
+  const corrected = (replacedNextStepId: string, nextStepId: string) =>
+    recorded('StepCorrected', {
+      stepId: 'leadership-round-3',
+      replacedNextStepId,
+      corrected: {
+        type: 'BallotTallied',
+        data: { stepId: 'leadership-round-3', nextStepId, nextStepDueOn: '2027-01-05' },
+      },
+    });
+
+  it('a failed ballot corrected to a pass completes its step and schedules the next', () => {
+    const outputs = stepDeadlineSaga.handle(corrected('leadership-round-3', 'vetting'), {
+      now: new Date(),
+    }) as SagaOutput[];
+    expect(outputs.map((output) => output.kind)).toEqual(['Cancel', 'Schedule']);
+    expect(outputs[0]).toMatchObject({
+      timerId: timerIdFor('appointment-c1/leadership-round-3', 'step-deadline'),
+    });
+  });
+
+  it('a pass corrected to a failure cancels the next step’s timer', () => {
+    const outputs = stepDeadlineSaga.handle(corrected('vetting', 'leadership-round-3'), {
+      now: new Date(),
+    }) as SagaOutput[];
+    expect(outputs).toMatchObject([
+      { kind: 'Cancel', timerId: timerIdFor('appointment-c1/vetting', 'step-deadline') },
+    ]);
+  });
+
+  it('the deadline watch follows the corrected version', () => {
+    const watch = evolveDeadlineWatch(
+      { currentStepId: null, closed: true, missed: [] },
+      corrected('leadership-round-3', 'vetting'),
+    );
+    expect(watch).toMatchObject({ currentStepId: 'vetting', closed: false });
+  });
+});

@@ -1,0 +1,181 @@
+import * as path from 'node:path';
+import request from 'supertest';
+import { Browser, Page } from 'playwright-core';
+import { RegistryService } from '../../src/cadres/registry.service';
+import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  buildWebApp,
+  launchChromium,
+  listeningPort,
+  ROOT,
+  screenshot,
+  WEB_DIST,
+} from './support/browser';
+
+jest.setTimeout(240_000);
+
+const CASE = 'c-web-correction';
+
+/**
+ * "Sửa bước" in Chromium against the real service: a final ballot typed 6 of 13 rejected the case;
+ * the clerk sees the original values, corrects them to 10 with a reason and the case goes on; the
+ * secretary is offered no correction; the auditor sees both versions and who corrected what.
+ */
+describe('correcting a step in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const http = () => request(t.server as never);
+  const bearer = (user: string, roles: string[]) => ({
+    Authorization: `Bearer ${t.token(user, roles, 'ou-son-tay')}`,
+  });
+  const today = vietnamToday();
+  const tally = (forVotes: number) => ({
+    heldOn: today,
+    minutesRef: 'BB-05',
+    tally: {
+      members: 13,
+      summoned: 13,
+      present: 13,
+      for: forVotes,
+      against: 13 - forVotes,
+      abstain: 0,
+      invalid: 0,
+    },
+  });
+  const nomination = (minutesRef: string) => ({
+    heldOn: today,
+    minutesRef,
+    members: 25,
+    summoned: 25,
+    present: 24,
+    invalid: 0,
+    candidates: [{ personId: 'p-nguyen-van-an', votes: 16 }],
+  });
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_correction', {
+      RUN_WORKERS: 'true',
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: WEB_DIST,
+    });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    await loadDemoData(
+      path.join(ROOT, 'seeds/demo/son-tay.json'),
+      t.app.get(RegistryService),
+      new Date(),
+    );
+    const staff = bearer('staff-1', ['organization_staff']);
+    const secretary = bearer('secretary-1', ['ballot_secretary']);
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: CASE,
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-nguyen-van-an',
+        positionId: 'pos-son-tay-head-organization',
+        orgUnitId: 'ou-son-tay-party-committee',
+        summary: 'Bổ nhiệm Trưởng ban Tổ chức Thị ủy',
+      })
+      .expect(201);
+    const steps: [string, Record<string, string>, object][] = [
+      [
+        'leadership-round-1',
+        staff,
+        { heldOn: today, minutesRef: 'BB-01', conclusion: 'Thống nhất' },
+      ],
+      ['expanded-nomination', secretary, nomination('BB-02')],
+      ['leadership-round-2', secretary, { ...tally(10), minutesRef: 'BB-03' }],
+      ['key-officials-nomination', secretary, nomination('BB-04')],
+      ['leadership-round-3', secretary, tally(6)],
+    ];
+    for (const [stepId, who, body] of steps)
+      await http().post(`/cases/${CASE}/steps/${stepId}`).set(who).send(body).expect(200);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(userId: string): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
+    await page.goto(`${base}/`);
+    await page.getByLabel('Người dùng mẫu').selectOption(userId);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    return page;
+  }
+
+  it('the secretary who typed it is offered no correction', async () => {
+    const page = await signIn('secretary-1');
+    await page.goto(`${base}/cases/${CASE}`);
+    await page
+      .locator('[data-testid="case-status"]', { hasText: 'Không được chấp thuận' })
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Sửa bước' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the clerk sees the original tally, corrects it with a reason and the case goes on', async () => {
+    const page = await signIn('staff-1');
+    await page.goto(`${base}/cases/${CASE}`);
+    await page
+      .locator('[data-testid="case-status"]', { hasText: 'Không được chấp thuận' })
+      .waitFor();
+    await page.getByRole('button', { name: 'Sửa bước' }).click();
+    const original = page.getByTestId('correct-step-original');
+    await original.getByText('không thông qua').waitFor();
+    expect(await original.innerText()).toContain('Đồng ý 6');
+    // The form starts from what was typed.
+    expect(await page.getByLabel('Đồng ý', { exact: true }).inputValue()).toBe('6');
+    expect(await axeViolations(page)).toEqual([]);
+    // Without a reason nothing is sent.
+    await page.getByLabel('Đồng ý', { exact: true }).fill('10');
+    await page.getByLabel('Không đồng ý', { exact: true }).fill('3');
+    await page.locator('[data-verdict="passes"]').waitFor();
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.locator('#f-reason-error').waitFor();
+    await page.getByLabel('Lý do sửa').fill('Nhập nhầm 6 thay vì 10; biên bản BB-05 ghi 10/13');
+    await screenshot(page, 'correct-step-form');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Đã sửa bước.').waitFor();
+    await page.locator('[data-testid="case-status"]', { hasText: 'Đang xử lý' }).waitFor();
+    await page.locator('#current-step-title', { hasText: /Thẩm định/ }).waitFor();
+    const note = page.getByTestId('step-correction');
+    expect(await note.innerText()).toContain('Nhập nhầm 6 thay vì 10');
+    expect(await note.innerText()).toContain('Đồng ý 6');
+    await page.context().close();
+  });
+
+  it('the auditor sees both versions and who corrected what', async () => {
+    const page = await signIn('auditor-1');
+    await page.goto(`${base}/cases/${CASE}/history`);
+    const line = page.getByTestId('timeline-correction');
+    await line.waitFor();
+    expect(await line.innerText()).toContain('Sửa bước leadership-round-3');
+    expect(await line.innerText()).toContain('Nhập nhầm 6 thay vì 10');
+    // The timeline keeps the original tally and the rejection before the correction.
+    const timeline = await page.locator('ol.timeline').innerText();
+    expect(timeline.indexOf('BallotTallied')).toBeLessThan(timeline.indexOf('CaseRejected'));
+    expect(timeline.indexOf('CaseRejected')).toBeLessThan(timeline.indexOf('StepCorrected'));
+    await page.getByTestId('step-correction').waitFor();
+    expect(await page.getByTestId('step-correction').innerText()).toContain('staff-1');
+    await screenshot(page, 'correct-step-history');
+    await page.context().close();
+  });
+});

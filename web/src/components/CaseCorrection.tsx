@@ -1,0 +1,93 @@
+import { useTranslation } from 'react-i18next';
+import { api, idempotencyKeys, unwrap } from '../api/client';
+import { CaseStepRecord, CaseView, Definition, RuleSet } from '../api/types';
+import { formatDay } from '../dates';
+import { Session } from '../session';
+import { tallyLine } from './correction-values';
+import { CorrectStep } from './CorrectStep';
+
+const correctionKeys = idempotencyKeys();
+
+export interface CaseCorrectionProps {
+  view: CaseView;
+  definition: Definition | undefined;
+  ruleSet: RuleSet | undefined;
+  session: Session;
+  /** The case's If-Match and Idempotency-Key headers for a body. */
+  headers(body: unknown, keys: (body: unknown) => string): Record<string, string>;
+  /** Whether the form is open (the current step's form hides meanwhile: one form at a time). */
+  open: boolean;
+  setOpen(open: boolean): void;
+  /** After a recorded correction; a stale revision (409) is the caller's to show. */
+  done(): Promise<void>;
+}
+
+/** "Sửa bước" on the case view: for the roles the definition lets correct, while the server offers it. */
+export function CaseCorrection(props: CaseCorrectionProps) {
+  const { t } = useTranslation();
+  const { view, definition, session, open, setOpen } = props;
+  const link = view.allowedNext.find((next) => next.action === 'correct-step');
+  const may = Boolean(link?.roles?.some((role) => session.roles.includes(role)));
+  const step = definition?.steps.find((s) => s.id === link?.stepId);
+  const record = [...view.steps].reverse().find((r) => r.stepId === link?.stepId);
+  if (!link || !may || !step || !record) return null;
+  if (!open)
+    return (
+      <p>
+        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+          {t('correction.action')}
+        </button>
+      </p>
+    );
+  const submit = async (body: Record<string, unknown>) => {
+    await unwrap(
+      api.POST('/cases/{id}/steps/{stepId}/corrections', {
+        params: { path: { id: view.id, stepId: step.id } },
+        body: body as never,
+        headers: props.headers({ correct: step.id, body }, correctionKeys),
+      }),
+    );
+    setOpen(false);
+    await props.done();
+  };
+  return (
+    <CorrectStep
+      view={view}
+      step={step}
+      record={record}
+      ruleSet={props.ruleSet}
+      submit={submit}
+      cancel={() => setOpen(false)}
+    />
+  );
+}
+
+/** A step's corrections under its record: when, by whom, why, and the version replaced. */
+export function CorrectionNotes({ record }: { record: CaseStepRecord }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {(record.corrections ?? []).map((note, index) => (
+        <div key={index} className="muted" data-testid="step-correction">
+          {t('correction.corrected', {
+            date: formatDay(note.correctedOn),
+            by: note.correctedBy,
+            reason: note.reason,
+          })}
+          <br />
+          {t('correction.replaced', {
+            summary: [
+              note.replaced.outcome
+                ? t(`outcome.${note.replaced.outcome}`, { defaultValue: note.replaced.outcome })
+                : null,
+              tallyLine(note.replaced, (key) => t(`form.${key}`)),
+              note.replaced.minutesRef,
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          })}
+        </div>
+      ))}
+    </>
+  );
+}
