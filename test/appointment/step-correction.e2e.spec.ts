@@ -53,6 +53,7 @@ describe('correcting a recorded step over HTTP', () => {
       staff: ['organization_staff'],
       secretary: ['ballot_secretary'],
       auditor: ['auditor'],
+      inspector: ['inspector'],
     }))
       h[who] = { Authorization: `Bearer ${t.token(`u-${who}`, roles, 'ou-town')}` };
     await buildRegistry(t, h.staff, {
@@ -212,5 +213,65 @@ describe('correcting a recorded step over HTTP', () => {
     });
     expect(types.indexOf('CaseRejected')).toBeLessThan(types.indexOf('StepCorrected'));
     expect(types.indexOf('StepCorrected')).toBeLessThan(types.indexOf('VettingItemsRecorded'));
+  });
+
+  it('a discipline case closed by a mistyped form ballot is corrected by the inspector and goes on', async () => {
+    await http()
+      .post('/discipline-cases')
+      .set(h.inspector)
+      .send({
+        id: 'd-fix',
+        definition: 'discipline.party',
+        personId: 'p-binh',
+        orgUnitId: 'ou-town',
+        summary: 'reprimand for p-binh',
+        violation: {
+          category: 'budget',
+          committedOn: '2026-01-10',
+          description: 'x',
+          source: 'inspection',
+          severity: 'reprimand',
+        },
+      })
+      .expect(201);
+    for (const [stepId, who, extra] of [
+      ['verification', 'inspector', { violationConfirmed: true }],
+      ['self-criticism', 'staff', {}],
+      ['review', 'inspector', {}],
+    ] as const)
+      await http()
+        .post(`/discipline-cases/d-fix/steps/${stepId}`)
+        .set(h[who])
+        .send({ heldOn: today, minutesRef: 'B', conclusion: 'x', ...extra })
+        .expect(200);
+    const formBallot = (reprimand: number) => ({
+      heldOn: today,
+      minutesRef: 'BB-K',
+      tally: {
+        members: 13,
+        summoned: 13,
+        present: 13,
+        invalid: 0,
+        noDiscipline: 13 - reprimand,
+        votesByForm: { reprimand },
+      },
+    });
+    const typo = await http()
+      .post('/discipline-cases/d-fix/steps/ballot')
+      .set(h.secretary)
+      .send(formBallot(3))
+      .expect(200);
+    expect(typo.body.status).toBe('closed');
+    const fixed = await http()
+      .post('/discipline-cases/d-fix/steps/ballot/corrections')
+      .set(h.inspector)
+      .set('If-Match', `"${typo.body.revision}"`)
+      .send({ reason: 'Typed 3 instead of 10 for reprimand', ...formBallot(10) });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({ status: 'open', currentStep: { id: 'decision' } });
+    expect(fixed.body.steps.at(-1).corrections[0]).toMatchObject({
+      correctedBy: 'u-inspector',
+      replaced: { type: 'DisciplineBallotTallied' },
+    });
   });
 });

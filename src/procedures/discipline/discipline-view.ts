@@ -10,6 +10,7 @@ import {
   pinsView,
   stepView,
 } from '../../workflow/step-engine/step-view';
+import { correctionsOf, correctStepLink } from '../../workflow/step-engine/correction-view';
 import { DisciplineState } from './discipline.state';
 
 /** The closure as shown to the caller: a closure by the ballot restates its counts in `reason`. */
@@ -63,6 +64,12 @@ export function disciplineView(
   };
   const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
   const allowedNext = allowedNextActions(state, current, today);
+  // A case its last step's result closed may still have that step corrected.
+  const correct =
+    state.status === 'open' || state.status === 'closed'
+      ? correctStepLink(state.lastStep, definition, `/discipline-cases/${state.caseId}`)
+      : null;
+  if (correct) allowedNext.push(correct);
   return {
     id: state.caseId,
     procedure: 'discipline',
@@ -85,7 +92,12 @@ export function disciplineView(
     revision,
     currentStep: currentStepView(current, state.currentStepDueOn),
     allowedNext,
-    steps: state.steps.map((event) => stepView(event, actor, disclosure)),
+    steps: state.steps.map((event) => {
+      const view = stepView(event, actor, disclosure);
+      const stepId = String((event.data as { stepId?: string }).stepId);
+      const corrections = correctionsOf(stepId, state.corrections, actor, disclosure);
+      return corrections.length ? { ...view, corrections } : view;
+    }),
     ...(state.status === 'decided' || state.status === 'under_review' || state.status === 'annulled'
       ? {
           decision: state.decision,

@@ -38,6 +38,11 @@ export type DisciplineCommand =
       };
     }
   | { type: 'PerformDisciplineStep'; data: { stepId: string; body: DisciplineStepBody } }
+  /** Correct the last performed step (a mistyped tally): the corrected body and why. */
+  | {
+      type: 'CorrectDisciplineStep';
+      data: { stepId: string; body: DisciplineStepBody; reason: string };
+    }
   | { type: 'ExtendTimeLimit'; data: { reason: string } }
   | { type: 'FileComplaint'; data: { filedOn: string; grounds: string } }
   | {

@@ -14,7 +14,7 @@ import { DisciplineCommand } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
 import { trackForms } from './discipline.rules';
 import { DisciplineState } from './discipline.state';
-import { performStep } from './discipline.steps';
+import { correctStep, performStep } from './discipline.steps';
 import { Command, Data, Existing, Track } from './discipline.types';
 
 export function decideDiscipline(
@@ -48,6 +48,8 @@ export function decideDiscipline(
           state.status !== 'closed' ? state.decision : null,
         );
       return performStep(state, command.data.stepId, command.data.body, context);
+    case 'CorrectDisciplineStep':
+      return correct(state, command, context);
     case 'ExtendTimeLimit':
       return extendTimeLimit(state, command, track, context);
     case 'FileComplaint':
@@ -61,6 +63,22 @@ export function decideDiscipline(
     default:
       return unreachable(command);
   }
+}
+
+/**
+ * A correction: of an open case, of one closed by its last step's result (violation not
+ * confirmed, no form reached), or of a decided one (where the step engine refuses it, naming
+ * why); a case closed by staff, under review or annulled cannot be corrected.
+ */
+function correct(
+  state: Existing,
+  command: Command<'CorrectDisciplineStep'>,
+  context: DisciplineContext,
+): DomainEvent[] {
+  const closedByLastStep = state.status === 'closed' && !state.lastStep?.laterEvent;
+  if (state.status !== 'open' && state.status !== 'decided' && !closedByLastStep)
+    refuseNotOpen(state.status, null, context.definition, null);
+  return correctStep(state, command.data, context);
 }
 
 function openCase(

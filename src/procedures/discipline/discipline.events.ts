@@ -1,5 +1,5 @@
 import { DeadlineMissedEvent } from '../case/decider/case.events';
-import { AppliedVoteRule, StepRecord } from '../../workflow/step-engine';
+import { AppliedVoteRule, StepCorrectedData, StepRecord } from '../../workflow/step-engine';
 import { ExpulsionProposal, FormBallotTally } from './form-ballot';
 
 export type DisciplineTrack = 'party' | 'civil_service';
@@ -119,6 +119,8 @@ export type DisciplineEvent =
         closedOn: string;
       };
     }
+  /** A recorded step corrected: `corrected` replaces its effect; the original stays before it. */
+  | { type: 'StepCorrected'; data: StepCorrectedData }
   | DeadlineMissedEvent;
 
 export type DisciplineEventType = DisciplineEvent['type'];

@@ -1,13 +1,53 @@
 import { DomainEvent } from '../../common/stream-decider';
-import { StepRecord, advanceOn, withRecorder } from '../../workflow/step-engine';
+import { StepRecord, advanceOn, followLastStep, withRecorder } from '../../workflow/step-engine';
 import { DisciplineEvent } from './discipline.events';
 import { DisciplineState, ExistingDiscipline } from './discipline.state';
 import { Data } from './discipline.types';
+
+/** Closures a step's own result writes (not staff's): the step stays correctable. */
+const STEP_RESULT_CLOSURES = ['discipline.violation_not_confirmed', 'ballot.no_form_reached'];
+
+const LAST_STEP_KINDS = {
+  steps: ['DisciplineStepRecorded', 'DisciplineBallotTallied', 'DisciplineDecided'],
+  keepsLastStep: (event: DomainEvent) =>
+    event.type === 'DeadlineMissed' ||
+    (event.type === 'DisciplineCaseClosed' &&
+      STEP_RESULT_CLOSURES.includes(String(event.data.rule))),
+};
 
 export function evolveDiscipline(state: DisciplineState, event: DomainEvent): DisciplineState {
   const e = event as DisciplineEvent;
   if (e.type === 'DisciplineCaseOpened') return opened(e.data);
   if (state.status === 'none') return state;
+  if (e.type === 'StepCorrected') return corrected(state, e.data);
+  return followLastStep(state, evolveEvent(state, e), event, LAST_STEP_KINDS);
+}
+
+/**
+ * A correction replaces its step's effect: the corrected step event applied to the case as it
+ * stood before the step; tally recorders and missed deadlines of both versions stay.
+ */
+function corrected(state: ExistingDiscipline, data: Data<'StepCorrected'>): DisciplineState {
+  const last = state.lastStep;
+  if (!last) return state;
+  const next = evolveDiscipline(last.before, data.corrected);
+  if (next.status === 'none') return next;
+  const { stepId, reason, correctedBy, correctedOn } = data;
+  return {
+    ...next,
+    tallyRecorders: [...new Set([...state.tallyRecorders, ...next.tallyRecorders])],
+    missedDeadlines: state.missedDeadlines,
+    corrections: [
+      ...state.corrections,
+      { stepId, reason, correctedBy, correctedOn, replaced: last.event },
+    ],
+  };
+}
+
+function evolveEvent(
+  state: ExistingDiscipline,
+  e: Exclude<DisciplineEvent, { type: 'DisciplineCaseOpened' | 'StepCorrected' }>,
+): ExistingDiscipline {
   const moves = (data: StepRecord) => data.nextStepId !== data.stepId;
   switch (e.type) {
     case 'DisciplineStepRecorded':
@@ -37,7 +77,7 @@ export function evolveDiscipline(state: DisciplineState, event: DomainEvent): Di
         status: 'closed',
         closure: e.data,
         currentStepDueOn: null,
-      } as DisciplineState;
+      } as ExistingDiscipline;
     }
     case 'DeadlineMissed':
       return { ...state, missedDeadlines: [...state.missedDeadlines, e.data.stepId] };
@@ -61,13 +101,15 @@ function opened(data: Data<'DisciplineCaseOpened'>): DisciplineState {
     tallyRecorders: [],
     timeLimitExtended: false,
     missedDeadlines: [],
+    lastStep: null,
+    corrections: [],
   };
 }
 
 function decided(
   state: ExistingDiscipline,
   e: Extract<DisciplineEvent, { type: 'DisciplineDecided' }>,
-): DisciplineState {
+): ExistingDiscipline {
   const { status: _status, ...facts } = state;
   return {
     ...facts,
@@ -80,14 +122,14 @@ function decided(
     barEndsOn: e.data.barEndsOn,
     complaint: null,
     reviews: [],
-  } as DisciplineState;
+  } as ExistingDiscipline;
 }
 
 /** A complaint review keeps, changes or annuls the form; the case is decided again (or annulled). */
 function reviewed(
   state: ExistingDiscipline,
   data: Data<'DisciplineComplaintReviewed'>,
-): DisciplineState {
+): ExistingDiscipline {
   if (state.status !== 'under_review') return state;
   const reviews = [...state.reviews, data];
   if (data.outcome === 'annul') return { ...state, status: 'annulled', reviews };

@@ -1,3 +1,4 @@
+import { DisciplineStepCorrectionsController } from './discipline-step-corrections.controller';
 import { Module } from '@nestjs/common';
 import { CadresModule } from '../../cadres/cadres.module';
 import { CasesModule } from '../case/cases.module';
@@ -11,7 +12,7 @@ import { DisciplineService } from './discipline.service';
 /** Disciplinary action (kỷ luật): Party and civil-service tracks, in `discipline-<id>` streams. */
 @Module({
   imports: [CadresModule, CasesModule],
-  controllers: [DisciplineController],
+  controllers: [DisciplineController, DisciplineStepCorrectionsController],
   providers: [
     DisciplineService,
     OpenDisciplineCaseHandler,

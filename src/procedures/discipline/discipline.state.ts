@@ -1,3 +1,5 @@
+import { LastStep } from '../../workflow/step-engine';
+import { StepCorrectionNote } from '../case/decider/case.state';
 import { DisciplineEvent } from './discipline.events';
 
 type Data<T extends DisciplineEvent['type']> = Extract<DisciplineEvent, { type: T }>['data'];
@@ -14,6 +16,10 @@ export interface DisciplineFacts extends Omit<
   tallyRecorders: string[];
   timeLimitExtended: boolean;
   missedDeadlines: string[];
+  /** The last performed step, while it may still be corrected (see the step engine's last-step). */
+  lastStep: LastStep<ExistingDiscipline> | null;
+  /** Corrections made, in order, each with the version it replaced. */
+  corrections: StepCorrectionNote[];
 }
 
 /**

@@ -1,9 +1,10 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { Fraction } from '../../workflow/vote-rules/fraction';
-import type { BegunStep, StepKindTable } from '../../workflow/step-engine';
+import type { BegunStep, LastStep, StepKindTable } from '../../workflow/step-engine';
 import {
   appliedRule,
+  correctStepWith,
   tallyEvent,
   performStepWith,
   refuse,
@@ -14,7 +15,7 @@ import { DisciplineContext } from './discipline.context';
 import { decision } from './discipline.decision';
 import { trackForms } from './discipline.rules';
 import { evaluateFormBallot } from './form-ballot';
-import { Body, Open } from './discipline.types';
+import { Body, Existing, Open } from './discipline.types';
 
 /** What each kind of step decides, after the engine's prologue. */
 const DISCIPLINE_STEP_KINDS: StepKindTable<Open, DisciplineStepBody, DisciplineContext> = {
@@ -31,6 +32,20 @@ export function performStep(
   context: DisciplineContext,
 ): DomainEvent[] {
   return performStepWith(DISCIPLINE_STEP_KINDS, state, { stepId, body }, context);
+}
+
+/**
+ * Corrects the last performed step (its status checked by the caller): the corrected body goes
+ * through the same prologue and kind rules as the original, on the case as it stood before it.
+ */
+export function correctStep(
+  state: Existing,
+  correction: { stepId: string; body: DisciplineStepBody; reason: string },
+  context: DisciplineContext,
+): DomainEvent[] {
+  // A step is only ever performed on an open case, so the case before it was open.
+  const lastStep = state.lastStep as LastStep<Open> | null;
+  return correctStepWith(DISCIPLINE_STEP_KINDS, lastStep, correction, context);
 }
 
 /** A step whose result sends the case no further closes it (violation not confirmed, no form). */

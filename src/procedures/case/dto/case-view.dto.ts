@@ -22,7 +22,7 @@ export class AllowedActionDto {
   @ApiProperty({
     example: 'perform-step',
     description:
-      'perform-step, resolve-vetting-item, withdraw, reject (cases); extend-time-limit, close, file-complaint, review-complaint (discipline)',
+      'perform-step, resolve-vetting-item, withdraw, reject (cases); extend-time-limit, close, file-complaint, review-complaint (discipline); correct-step (both: the last step, with the roles that may correct it)',
   })
   action!: string;
   @ApiProperty({ example: '/cases/c-2026-0042/steps/leadership-round-1' }) href!: string;
