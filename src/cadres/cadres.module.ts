@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CadresController } from './cadres.controller';
-import { DISCIPLINE_FACTS } from './discipline-facts';
-import { PersonDisciplineFacts } from './person-discipline-facts';
+import { DISCIPLINE_STANDING } from './discipline-standing';
+import { PersonDisciplineStanding } from './person-discipline-standing';
 import { RegistryService } from './registry.service';
 
 @Module({
   controllers: [CadresController],
   providers: [
     RegistryService,
-    PersonDisciplineFacts,
-    { provide: DISCIPLINE_FACTS, useExisting: PersonDisciplineFacts },
+    PersonDisciplineStanding,
+    { provide: DISCIPLINE_STANDING, useExisting: PersonDisciplineStanding },
   ],
-  exports: [RegistryService, DISCIPLINE_FACTS],
+  exports: [RegistryService, DISCIPLINE_STANDING],
 })
 export class CadresModule {}

@@ -9,7 +9,7 @@ import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
-import { DISCIPLINE_FACTS, DisciplineFactsSource } from '../../cadres/discipline-facts';
+import { DISCIPLINE_STANDING, DisciplineStandingSource } from '../../cadres/discipline-standing';
 
 /** Gathers what a decision needs (definition, rule set, calendar, scope, the person's record): all I/O here. */
 @Injectable()
@@ -18,7 +18,7 @@ export class CaseContextFactory {
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly registry: RegistryService,
-    @Inject(DISCIPLINE_FACTS) private readonly discipline: DisciplineFactsSource,
+    @Inject(DISCIPLINE_STANDING) private readonly discipline: DisciplineStandingSource,
   ) {}
 
   today(): string {

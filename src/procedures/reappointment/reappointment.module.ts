@@ -2,7 +2,7 @@ import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
 import { CasesModule } from '../case/cases.module';
-import { DISCIPLINE_FACTS, DisciplineFactsSource } from '../../cadres/discipline-facts';
+import { DISCIPLINE_STANDING, DisciplineStandingSource } from '../../cadres/discipline-standing';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { refuseElectedPost } from '../appointment/elected-post';
@@ -14,7 +14,7 @@ export class ReappointmentModule implements OnModuleInit {
   constructor(
     private readonly procedures: ProcedureRegistry,
     private readonly registry: RegistryService,
-    @Inject(DISCIPLINE_FACTS) private readonly discipline: DisciplineFactsSource,
+    @Inject(DISCIPLINE_STANDING) private readonly discipline: DisciplineStandingSource,
   ) {}
 
   onModuleInit(): void {

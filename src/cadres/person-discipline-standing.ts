@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DisciplineFacts, disciplineFactsFrom, DisciplineFactsSource } from './discipline-facts';
+import {
+  DisciplineStanding,
+  disciplineStandingFrom,
+  DisciplineStandingSource,
+} from './discipline-standing';
 import { RegistryService } from './registry.service';
 
 /** Discipline facts from the person's record (`cadre-<id>`), which the discipline sagas keep. */
 @Injectable()
-export class PersonDisciplineFacts implements DisciplineFactsSource {
+export class PersonDisciplineStanding implements DisciplineStandingSource {
   constructor(private readonly registry: RegistryService) {}
 
-  async factsFor(personId: string, today: string): Promise<DisciplineFacts> {
+  async factsFor(personId: string, today: string): Promise<DisciplineStanding> {
     const { state } = await this.registry.loadPerson(personId);
     if (state.status !== 'registered')
       return { bars: [], openCasesPastVerification: [], openCases: [] };
-    return disciplineFactsFrom(state.discipline, state.openCases, today);
+    return disciplineStandingFrom(state.discipline, state.openCases, today);
   }
 }
