@@ -9,12 +9,6 @@ export interface DisciplineStanding {
   openCases: string[];
 }
 
-export interface DisciplineStandingSource {
-  factsFor(personId: string, today: string): Promise<DisciplineStanding>;
-}
-
-export const DISCIPLINE_STANDING = Symbol('DISCIPLINE_STANDING');
-
 /** Where a recorded discipline stands on a day. */
 export function disciplineStatusOn(
   record: DisciplineOnRecord,

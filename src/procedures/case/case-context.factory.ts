@@ -9,7 +9,7 @@ import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
-import { DISCIPLINE_STANDING, DisciplineStandingSource } from '../../cadres/discipline-standing';
+import { disciplineStandingFrom } from '../../cadres/discipline-standing';
 
 /** Gathers what a decision needs (definition, rule set, calendar, scope, the person's record): all I/O here. */
 @Injectable()
@@ -18,7 +18,6 @@ export class CaseContextFactory {
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly registry: RegistryService,
-    @Inject(DISCIPLINE_STANDING) private readonly discipline: DisciplineStandingSource,
   ) {}
 
   today(): string {
@@ -101,7 +100,7 @@ export class CaseContextFactory {
       ({ entry, position }) =>
         entry.positionId === positionId || (target && position && position.rank >= target.rank),
     );
-    const discipline = await this.discipline.factsFor(personId, today);
+    const discipline = disciplineStandingFrom(state.discipline, state.openCases, today);
     return {
       dateOfBirth: state.profile.dateOfBirth,
       gender: state.profile.gender,
