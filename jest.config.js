@@ -5,7 +5,6 @@
 const esmOnly = [
   '@nestjs',
   'node-pg-migrate',
-  'date-holidays',
   'jose',
   '@opentelemetry/otlp-exporter-base',
 ];
