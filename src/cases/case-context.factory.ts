@@ -1,3 +1,4 @@
+import { WorkingDayCalendar } from '../workflow/calendar/working-day-calendar';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../common/clock';
 import { vietnamDay } from '../common/vietnam-day';
@@ -20,6 +21,11 @@ export class CaseContextFactory {
     private readonly registry: RegistryService,
     @Inject(DISCIPLINE_FACTS) private readonly discipline: DisciplineFactsSource,
   ) {}
+
+  /** The working-day calendar deadlines are counted with (and views call provisional by). */
+  get calendar(): WorkingDayCalendar {
+    return this.catalog.calendar;
+  }
 
   today(): string {
     return vietnamDay(this.clock.now());

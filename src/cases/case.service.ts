@@ -66,7 +66,13 @@ export class CaseService {
       );
     }
     await this.scope.assertReaches(actor, state.orgUnitId, `case ${caseId}`);
-    return caseView(state, this.contexts.pinned(state).definition, revision, actor);
+    return caseView(
+      state,
+      this.contexts.pinned(state).definition,
+      revision,
+      actor,
+      this.contexts.calendar,
+    );
   }
 
   /** The kind of a step in the case's pinned definition (to pick the body's shape). */
@@ -238,6 +244,12 @@ export class CaseService {
         options.metadata,
       );
     if (!pinned) pinned = this.contexts.pinned(result.state);
-    return caseView(result.state, pinned.definition, result.revision, options.actor);
+    return caseView(
+      result.state,
+      pinned.definition,
+      result.revision,
+      options.actor,
+      this.contexts.calendar,
+    );
   }
 }

@@ -8,6 +8,7 @@ import { CloseCaseHandler } from './commands/close-case';
 import { OpenCaseHandler } from './commands/open-case';
 import { PerformCaseStepHandler } from './commands/perform-case-step';
 import { ResolveVettingItemHandler } from './commands/resolve-vetting-item';
+import { CalendarAdoption } from './deadlines/calendar-adoption';
 import { StepDeadlinesRegistration } from './deadlines/step-deadlines.registration';
 import { OpenCaseSlotReleaseRegistration } from './open-case-slot-release.registration';
 import { OpenCaseSlots } from './open-case-slots';
@@ -29,6 +30,7 @@ import { RecordWriter } from './record/record-writer';
     CloseCaseHandler,
     ResolveVettingItemHandler,
     StepDeadlinesRegistration,
+    CalendarAdoption,
     CaseRecordRegistration,
     RecordWriter,
     OpenCaseSlotReleaseRegistration,

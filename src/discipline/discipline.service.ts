@@ -94,6 +94,7 @@ export class DisciplineService {
       revision,
       actor,
       asOf ? vietnamDay(asOf) : this.today(),
+      this.catalog.calendar,
     );
   }
 
@@ -238,6 +239,7 @@ export class DisciplineService {
       result.revision,
       options.actor,
       this.today(),
+      this.catalog.calendar,
     );
   }
 }
