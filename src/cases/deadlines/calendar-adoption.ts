@@ -27,8 +27,9 @@ export interface CalendarAdoptionReport {
  * When the service starts with a calendar version its store has not adopted yet (an official
  * year schedule landed or was corrected), every pending step deadline is counted again: a case
  * whose due day moves gets StepDeadlineRecomputed, and the step-deadline saga moves its timer.
- * The version is then recorded (CalendarVersionAdopted) so the next start does nothing. With no
- * deadline pending nothing depends on the calendar, and nothing is written.
+ * The version is then recorded (CalendarVersionAdopted) so the next start does nothing. Until a
+ * first deadline moves nothing is recorded, and each start checks the pending deadlines again
+ * (one stream read each).
  *
  * Discipline cases are not recomputed here: their steps and time limit follow their own
  * decider (not yet covered).
@@ -71,7 +72,9 @@ export class CalendarAdoption implements OnApplicationBootstrap {
       report.checked += 1;
       if (await this.recompute(target, stepId, correlationId)) report.recomputed += 1;
     }
-    if (report.checked === 0 && previousVersion === null) return report;
+    // Nothing recorded and nothing moved: write nothing (a start must not change a store that
+    // needs no change, e.g. right after an upgrade); the next start checks again.
+    if (report.recomputed === 0 && previousVersion === null) return report;
     try {
       await this.store.append(
         CALENDAR_STREAM,
