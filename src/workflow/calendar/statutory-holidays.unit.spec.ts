@@ -41,7 +41,13 @@ describe('statutory holidays of any year (Bộ luật Lao động 2019 art. 111(
     expect(codeOnly.isWorkingDay('2027-02-12')).toBe(true);
     // 2030: Sat 2 and Sun 3 Feb taken Wed 6 and Thu 7 Feb; back at work Fri 8 Feb.
     expect(statutoryHolidays(2030).daysOff).toEqual(
-      expect.arrayContaining(['2030-02-01', '2030-02-04', '2030-02-05', '2030-02-06', '2030-02-07']),
+      expect.arrayContaining([
+        '2030-02-01',
+        '2030-02-04',
+        '2030-02-05',
+        '2030-02-06',
+        '2030-02-07',
+      ]),
     );
     expect(codeOnly.isWorkingDay('2030-02-08')).toBe(true);
     // 2031: Sat 25 and Sun 26 Jan taken Mon 27 and Tue 28 Jan.
@@ -94,7 +100,9 @@ describe('official schedules override the Code (seeds/calendar)', () => {
   it('names its version by the years it knows, and changes when a year file changes', () => {
     expect(official.version).toMatch(/^official:2025,2026#[0-9a-f]{12}$/);
     expect(codeOnly.version).toBe('official:none');
-    const amended = new WorkingDayCalendar([{ year: 2026, daysOff: ['2026-01-01'], workingDays: [] }]);
+    const amended = new WorkingDayCalendar([
+      { year: 2026, daysOff: ['2026-01-01'], workingDays: [] },
+    ]);
     expect(amended.version).not.toBe(official.version);
   });
 
