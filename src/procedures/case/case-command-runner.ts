@@ -173,6 +173,12 @@ export class CaseCommandRunner {
         options.metadata,
       );
     if (!pinned) pinned = this.contexts.pinned(result.state);
-    return caseView(result.state, pinned.definition, result.revision, options.actor);
+    return caseView(
+      result.state,
+      pinned.definition,
+      result.revision,
+      options.actor,
+      this.contexts.calendar,
+    );
   }
 }

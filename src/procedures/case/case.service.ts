@@ -61,7 +61,13 @@ export class CaseService {
       );
     }
     await this.scope.assertReaches(actor, state.orgUnitId, `case ${caseId}`);
-    return caseView(state, this.contexts.pinned(state).definition, revision, actor);
+    return caseView(
+      state,
+      this.contexts.pinned(state).definition,
+      revision,
+      actor,
+      this.contexts.calendar,
+    );
   }
 
   /** The kind of a step in the case's pinned definition (to pick the body's shape). */

@@ -6,6 +6,7 @@ import { CaseService } from './case.service';
 import { CasesController } from './cases.controller';
 import { CaseCommandRunner } from './case-command-runner';
 import { CASE_COMMAND_HANDLERS } from './commands/case-command-table';
+import { CalendarAdoption } from './deadlines/calendar-adoption';
 import { RecordStepDeadlineMissedHandler } from './deadlines/record-step-deadline-missed';
 import { StepDeadlinesRegistration } from './deadlines/step-deadlines.registration';
 import { OpenCaseSlotReleaseRegistration } from './open-case-slot-release.registration';
@@ -28,6 +29,7 @@ import { RecordWriter } from './record/record-writer';
     CaseCommandRunner,
     ...CASE_COMMAND_HANDLERS,
     StepDeadlinesRegistration,
+    CalendarAdoption,
     CaseRecordRegistration,
     RecordWriter,
     OpenCaseSlotReleaseRegistration,

@@ -162,6 +162,7 @@ export class DisciplineCommandRunner {
       result.revision,
       options.actor,
       this.cases.today(),
+      this.catalog.calendar,
     );
   }
 }

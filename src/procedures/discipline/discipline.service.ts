@@ -76,6 +76,7 @@ export class DisciplineService {
       revision,
       actor,
       asOf ? vietnamDay(asOf) : this.today(),
+      this.catalog.calendar,
     );
   }
 

@@ -1354,6 +1354,8 @@ export interface components {
              * @description deadline (working days)
              */
             dueOn: string | null;
+            /** @description true when the deadline was counted through a year whose official holiday schedule is not published yet (tạm tính): it may move when the schedule lands */
+            provisional: boolean;
         };
         AllowedActionDto: {
             /**

@@ -16,6 +16,11 @@ export class CurrentStepDto {
     description: 'deadline (working days)',
   })
   dueOn!: string | null;
+  @ApiProperty({
+    description:
+      'true when the deadline was counted through a year whose official holiday schedule is not published yet (tạm tính): it may move when the schedule lands',
+  })
+  provisional!: boolean;
 }
 
 export class AllowedActionDto {
