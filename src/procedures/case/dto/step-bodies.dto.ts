@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DECISION_NUMBER_FORMS } from '../../common/input/decision-number';
+import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
 
 /** Fields every step record carries: when it happened and the document that records it. */
 class StepRecordDto {

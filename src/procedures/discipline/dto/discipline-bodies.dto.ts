@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { DISCIPLINE_FORMS, DISCIPLINE_FORMS_NOTE } from '../discipline-forms';
 import { VIOLATION_SOURCES } from '../discipline.events';
-import { DECISION_NUMBER_FORMS } from '../../common/input/decision-number';
+import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
 
 const ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
