@@ -47,8 +47,8 @@ export class CaseViewDto {
   @ApiProperty({ example: 'appointment.internal@1' }) definition!: string;
   @ApiProperty({ example: 'vn-2025' }) ruleSet!: string;
   @ApiProperty({ example: 'p-nguyen-van-an' }) personId!: string;
-  @ApiProperty({ example: 'pos-son-tay-head-organization' }) positionId!: string;
-  @ApiProperty({ example: 'ou-son-tay-party-committee' }) orgUnitId!: string;
+  @ApiProperty({ example: 'pos-ha-noi-head-organization' }) positionId!: string;
+  @ApiProperty({ example: 'ou-ha-noi-party-committee' }) orgUnitId!: string;
   @ApiProperty({ type: String, format: 'date' }) openedOn!: string;
   @ApiProperty() summary!: string;
   @ApiPropertyOptional({
