@@ -1,4 +1,5 @@
 import { exceeds, Fraction, reaches, show } from '../../workflow/vote-rules/fraction';
+import { attendanceProblem } from '../../workflow/vote-rules/attendance';
 
 /** A discipline ballot: each member marks one form, or no discipline. Only the counts are kept. */
 export interface FormBallotTally {
@@ -77,24 +78,8 @@ export function evaluateFormBallot(
       field: 'present',
       reason: `votes for forms + noDiscipline + invalid = ${cast}, but ${tally.present} present`,
     };
-  if (tally.present > tally.summoned)
-    return {
-      outcome: 'invalid_tally',
-      field: 'present',
-      reason: `${tally.present} present, but only ${tally.summoned} summoned`,
-    };
-  if (tally.summoned > tally.members)
-    return {
-      outcome: 'invalid_tally',
-      field: 'summoned',
-      reason: `${tally.summoned} summoned, but the collective has ${tally.members} members`,
-    };
-  if (!reaches(tally.present, rule.quorum, tally.summoned)) {
-    return {
-      outcome: 'no_quorum',
-      reason: `no quorum: ${tally.present} of ${tally.summoned} summoned present, needs at least ${show(rule.quorum, tally.summoned)}`,
-    };
-  }
+  const attendance = attendanceProblem(tally, rule.quorum);
+  if (attendance) return attendance;
   const needs = `more than ${show(rule.pass, tally.members)} of ${tally.members} members`;
   const heaviestFirst = [...rule.forms].reverse();
   const votes = (form: string) => tally.votesByForm[form] ?? 0;
