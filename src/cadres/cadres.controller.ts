@@ -37,7 +37,7 @@ import { parseAsOf } from '../common/as-of';
 import { endOfVietnamDay, vietnamDay } from '../common/vietnam-day';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
-import { disciplineStatusOn } from './discipline-facts';
+import { disciplineStatusOn } from './discipline-standing';
 import { appointmentEligibility } from './eligibility';
 import { OrgScope } from '../identity/org-scope';
 import { UnregisteredGrantAllowed } from '../identity/grant-unit.guard';
