@@ -29,7 +29,7 @@ export class RotationModule implements OnModuleInit {
           })),
         );
         return rotationOpening({
-          definitionId: definition.id,
+          definition,
           target: { id: target.id, rank: target.rank },
           planningPool,
           person: {
