@@ -12,6 +12,7 @@ import { ReappointmentModule } from './reappointment/reappointment.module';
 import { RotationModule } from './rotation/rotation.module';
 import { DisciplineModule } from './discipline/discipline.module';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { ReportsModule } from './reports/reports.module';
 import { CadresModule } from './cadres/cadres.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { RequestInputGuard } from './common/input/request-input.guard';
@@ -103,6 +104,7 @@ export class AppModule {
         RotationModule,
         DisciplineModule,
         ReadModelsModule,
+        ReportsModule,
         AuditModule,
         // The dashboard and /metrics verify admin tokens with the API's own verifier.
         ObservabilityModule.forRoot({ verifier, metricsToken: config.METRICS_TOKEN }),
