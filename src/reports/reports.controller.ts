@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -9,7 +9,6 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { ServerResponse } from 'node:http';
 import { Pool } from 'pg';
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { Clock, CLOCK } from '../common/clock';
@@ -79,7 +78,6 @@ export class ReportsController {
   @ApiProblems(400)
   async personnel(
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) response: ServerResponse,
     @Query('from') from?: string,
     @Query('to') to?: string,
     @Query('orgUnit') orgUnit?: string,
@@ -105,11 +103,10 @@ export class ReportsController {
       ruleSet,
     });
     if (!asXlsx) return report;
-    response.setHeader('Content-Type', XLSX);
-    response.setHeader(
-      'Content-Disposition',
-      `attachment; filename="bao-cao-can-bo-${period.from}-${period.to}.xlsx"`,
-    );
-    return reportWorkbook(report);
+    // A Buffer returned as is would be serialised as JSON: a StreamableFile is sent as bytes.
+    return new StreamableFile(await reportWorkbook(report), {
+      type: XLSX,
+      disposition: `attachment; filename="bao-cao-can-bo-${period.from}-${period.to}.xlsx"`,
+    });
   }
 }
