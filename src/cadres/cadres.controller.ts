@@ -35,7 +35,7 @@ import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { parseAsOf } from '../common/as-of';
 import { endOfVietnamDay, vietnamDay } from '../common/vietnam-day';
-import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { appointmentEligibility } from './eligibility';
 import { OrgScope } from '../identity/org-scope';

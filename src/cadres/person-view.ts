@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { disciplineStatusOn } from './discipline-facts';
+import { disciplineStatusOn } from './discipline-standing';
 import { PersonState } from './person/person.state';
 
 /** The person's record as the API answers it (`PersonRecordDto`). */

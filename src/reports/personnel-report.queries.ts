@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { withinUnit } from '../read-models/org-scope';
+import { withinUnit } from '../read-models/within-unit';
 import { ReportPeriod } from './report-period';
 
 export interface DecidedCasesRow {

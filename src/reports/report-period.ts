@@ -1,5 +1,5 @@
 import { parseDayParam } from '../common/input/calendar-date';
-import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 
 export interface ReportPeriod {
   from: string;

@@ -20,7 +20,7 @@ import { ACCESS, Allow } from '../identity/allow.decorator';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { OrgScope } from '../identity/org-scope';
 import { parseChoice } from '../read-models/cursor';
-import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { PersonnelReportDto } from './dto/personnel-report.dto';
 import { buildPersonnelReport } from './personnel-report';
