@@ -62,7 +62,7 @@ export class PersonProfileController {
   @ApiOperation({ summary: 'Record where the person comes from (quê quán)' })
   @ApiCreatedResponse({ type: PersonRecordDto })
   @ApiBodyProblems()
-  @ApiProblems(409, 422)
+  @ApiProblems(404, 409, 422)
   placeOfOrigin(
     @Param('id') personId: string,
     @Body() dto: RecordPlaceOfOriginDto,
@@ -80,7 +80,7 @@ export class PersonProfileController {
   @ApiOperation({ summary: 'Record which body manages the person (diện quản lý), from a day' })
   @ApiCreatedResponse({ type: PersonRecordDto })
   @ApiBodyProblems()
-  @ApiProblems(409, 422)
+  @ApiProblems(404, 409, 422)
   managementTier(
     @Param('id') personId: string,
     @Body() dto: RecordManagementTierDto,
@@ -98,7 +98,7 @@ export class PersonProfileController {
   @ApiOperation({ summary: 'Record the civil-service rank (ngạch), from a day' })
   @ApiCreatedResponse({ type: PersonRecordDto })
   @ApiBodyProblems()
-  @ApiProblems(409, 422)
+  @ApiProblems(404, 409, 422)
   civilServiceRank(
     @Param('id') personId: string,
     @Body() dto: RecordCivilServiceRankDto,
@@ -119,7 +119,7 @@ export class PersonProfileController {
   })
   @ApiCreatedResponse({ type: PersonRecordDto })
   @ApiBodyProblems()
-  @ApiProblems(409, 422)
+  @ApiProblems(404, 409, 422)
   rating(
     @Param('id') personId: string,
     @Body() dto: RecordAnnualRatingDto,
