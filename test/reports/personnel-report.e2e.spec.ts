@@ -11,8 +11,7 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
   }
   return value;
 }
-
-/** supertest's parser for a binary body: the bytes as one Buffer. */
+// supertest's parser for a binary body: the bytes as one Buffer.
 const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   const stream = res as unknown as NodeJS.ReadableStream;
