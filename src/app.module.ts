@@ -12,6 +12,7 @@ import { ReappointmentModule } from './procedures/reappointment/reappointment.mo
 import { RotationModule } from './procedures/rotation/rotation.module';
 import { DisciplineModule } from './procedures/discipline/discipline.module';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { ReportsModule } from './reports/reports.module';
 import { CadresModule } from './cadres/cadres.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { RequestInputGuard } from './common/input/request-input.guard';
@@ -106,6 +107,7 @@ export class AppModule {
         RotationModule,
         DisciplineModule,
         ReadModelsModule,
+        ReportsModule,
         AuditModule,
         // The dashboard and /metrics verify admin tokens with the API's own verifier.
         ObservabilityModule.forRoot({ verifier, metricsToken: config.METRICS_TOKEN }),

@@ -37,7 +37,6 @@ import { parseAsOf } from '../common/as-of';
 import { endOfVietnamDay, vietnamDay } from '../common/vietnam-day';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
-import { disciplineStatusOn } from './discipline-facts';
 import { appointmentEligibility } from './eligibility';
 import { OrgScope } from '../identity/org-scope';
 import { UnregisteredGrantAllowed } from '../identity/grant-unit.guard';
@@ -56,30 +55,10 @@ import {
   RemovePlanningPoolEntryDto,
 } from './dto/person-record.dto';
 import { RegisterPersonDto } from './dto/register-person.dto';
-import { PersonState } from './person/person.state';
+import { personView } from './person-view';
 import { RegistryService } from './registry.service';
 
 type Request = RequestLike & IdempotentRequest;
-
-function personView(personId: string, state: PersonState, revision: number | null, today: string) {
-  if (state.status !== 'registered')
-    throw new NotFoundException(`person ${personId} is not registered`);
-  return {
-    id: personId,
-    revision,
-    ...state.profile,
-    posts: state.posts,
-    pastPosts: state.pastPosts,
-    planningPool: state.planningPool,
-    statuses: state.statuses,
-    discipline: state.discipline.map((record) => ({
-      ...record,
-      status: disciplineStatusOn(record, today),
-    })),
-    openCases: state.openCases,
-    reappointmentsDue: state.reappointmentsDue,
-  };
-}
 
 @ApiTags('registry')
 @ApiBearerAuth()

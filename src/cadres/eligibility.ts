@@ -1,6 +1,6 @@
 import { RuleSet, ruleCitation, ruleValue } from '../workflow/rule-sets/rule-set';
 import { retirementDate, wholeYearsBetween } from '../workflow/rules/retirement';
-import { disciplineFactsFrom } from './discipline-facts';
+import { disciplineStandingFrom } from './discipline-standing';
 import { PersonState } from './person/person.state';
 
 export interface EligibilityReason {
@@ -29,7 +29,7 @@ export function appointmentEligibility(
   day: string,
 ): Eligibility {
   const reasons: EligibilityReason[] = [];
-  const facts = disciplineFactsFrom(person.discipline, person.openCases, day);
+  const facts = disciplineStandingFrom(person.discipline, person.openCases, day);
   for (const bar of facts.bars) {
     reasons.push({
       rule: 'discipline.in_effect',
@@ -67,12 +67,14 @@ export function appointmentEligibility(
       reason: `over the age limit of ${ruleSet.id}: retires on ${retires}, ${left} whole years left, needs ${minimum} (${ruleCitation(ruleSet, 'appointment.minYearsToRetirement')})`,
     });
   }
+  // Statuses that hold an appointment back while they last (under investigation …).
+  const blocking = ruleValue<string[]>(ruleSet, 'appointment.blockingStatuses');
   for (const status of person.statuses) {
     const active = status.from <= day && (status.until === null || status.until >= day);
-    if (active && status.status === 'under_investigation') {
+    if (active && blocking.includes(status.status)) {
       reasons.push({
-        rule: 'status.under_investigation',
-        reason: `under investigation since ${status.from}${status.until ? ` until ${status.until}` : ''}`,
+        rule: `status.${status.status}`,
+        reason: `${status.status.replace(/_/g, ' ')} since ${status.from}${status.until ? ` until ${status.until}` : ''} (${ruleCitation(ruleSet, 'appointment.blockingStatuses')})`,
       });
     }
   }

@@ -150,6 +150,9 @@ function applyEvent(
     }
     case 'StepCorrected':
       return corrected(row, e.data.stepId, e.data.corrected.data, sequence);
+    case 'StepDeadlineRecomputed':
+      if (row.current_step_id !== e.data.stepId) return row;
+      return { ...row, current_step_due_on: e.data.dueOn, updated_sequence: sequence };
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
     case 'DisciplineTimeLimitExtended':

@@ -12,6 +12,8 @@ import { PersonPage, PeopleSearch } from './pages/PersonPage';
 import { AuditHistory, AuditHome } from './pages/Audit';
 import { Register } from './pages/Register';
 import { Admin } from './pages/Admin';
+import { Reports } from './pages/Reports';
+import { PlanningReviews } from './pages/PlanningReviews';
 import { ErrorBoundary } from './components/ErrorBoundary';
 
 function useSession(): Session | null {
@@ -39,6 +41,8 @@ function Page({ session }: { session: Session }) {
   if (path === '/discipline-records') return <Register />;
   if (path === '/audit') return <AuditHome />;
   if (path === '/admin') return <Admin />;
+  if (path === '/reports') return <Reports />;
+  if (path === '/planning-reviews') return <PlanningReviews />;
   return <Home session={session} />;
 }
 
@@ -78,6 +82,8 @@ export function App() {
               {can.openCase(session) && navItem('/cases/new', t('nav.openCase'))}
               {can.readPerson(session) && navItem('/cadres', t('nav.people'))}
               {can.register(session) && navItem('/discipline-records', t('nav.register'))}
+              {can.readPerson(session) && navItem('/reports', t('nav.reports'))}
+              {can.readPerson(session) && navItem('/planning-reviews', t('nav.planningReviews'))}
               {can.history(session) && navItem('/audit', t('nav.audit'))}
               {can.admin(session) && navItem('/admin', t('nav.admin'))}
             </ul>

@@ -3,12 +3,18 @@ import { DISCIPLINE_FORMS } from '../../procedures/discipline/discipline-forms';
 import { PERSON_STATUS_KINDS } from '../person/person.events';
 import { ORG_UNIT_KINDS } from './create-org-unit.dto';
 import { POST_FILLED_BY, PostFilledBy } from '../post-filled-by';
+import {
+  AnnualRatingDto,
+  CivilServiceRankDto,
+  ManagementTierDto,
+  PlaceOfOriginDto,
+} from './person-profile.dto';
 
 const DATE = { type: String, format: 'date' } as const;
 
 export class OrgUnitDto {
-  @ApiProperty({ example: 'ou-son-tay' }) id!: string;
-  @ApiProperty({ example: 'Thị xã Sơn Tây' }) name!: string;
+  @ApiProperty({ example: 'ou-phuong-son-tay' }) id!: string;
+  @ApiProperty({ example: 'Phường Sơn Tây' }) name!: string;
   @ApiProperty({ enum: ORG_UNIT_KINDS }) kind!: string;
   @ApiProperty({ type: String, nullable: true }) parentId!: string | null;
   @ApiProperty({ type: [String], description: 'ids from the top-level unit down to this one' })
@@ -21,8 +27,8 @@ export class OrgUnitTreeDto extends OrgUnitDto {
 }
 
 export class PositionDto {
-  @ApiProperty({ example: 'pos-son-tay-deputy-head-organization' }) id!: string;
-  @ApiProperty({ example: 'Phó Trưởng ban Tổ chức Thị ủy' }) title!: string;
+  @ApiProperty({ example: 'pos-ha-noi-deputy-head-organization' }) id!: string;
+  @ApiProperty({ example: 'Phó Trưởng ban Tổ chức Thành ủy Hà Nội' }) title!: string;
   @ApiProperty() orgUnitId!: string;
   @ApiProperty({ description: 'org unit whose leadership appoints to this post' })
   appointingAuthority!: string;
@@ -119,6 +125,13 @@ export class PersonRecordDto {
   @ApiProperty({ type: [DisciplineOnRecordDto] }) discipline!: DisciplineOnRecordDto[];
   @ApiProperty({ type: [OpenCaseOnRecordDto] }) openCases!: OpenCaseOnRecordDto[];
   @ApiProperty({ type: [ReappointmentDueDto] }) reappointmentsDue!: ReappointmentDueDto[];
+  @ApiProperty({ type: PlaceOfOriginDto, nullable: true }) placeOfOrigin!: PlaceOfOriginDto | null;
+  @ApiProperty({ type: ManagementTierDto, nullable: true })
+  managementTier!: ManagementTierDto | null;
+  @ApiProperty({ type: CivilServiceRankDto, nullable: true })
+  civilServiceRank!: CivilServiceRankDto | null;
+  @ApiProperty({ type: [AnnualRatingDto], description: 'one per year, oldest first' })
+  ratings!: AnnualRatingDto[];
 }
 
 export class EligibilityReasonDto {

@@ -23,7 +23,7 @@ import { CurrentActor } from '../../identity/current-actor.decorator';
 import { OrgScope } from '../../identity/org-scope';
 import { CaseService } from './case.service';
 import { parseIfMatch, Request, Response, withEtag } from './cases.controller';
-import { CorrectCaseStep } from './commands/correct-case-step';
+import { CorrectCaseStep } from './commands/case-commands';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { CorrectionReasonDto } from './dto/correct-step.dto';
 import { CaseViewDto } from './dto/case-view.dto';

@@ -3,7 +3,7 @@ import { Actor } from '../../identity/actor';
 import { loadCalendar } from '../../workflow/calendar/working-day-calendar';
 import { loadDefinitions } from '../../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
-import { givenCommands } from '../../workflow/testing/decider-spec';
+import { givenStream, historyOf } from '../../workflow/testing/decider-spec';
 import { DisciplineCommand, DisciplineStepBody } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
 import { disciplineDecider } from './discipline.decider';
@@ -83,12 +83,31 @@ const throughReview: [DisciplineCommand, DisciplineContext][] = [
   [step('review', { kind: 'meeting', conclusion: 'đề nghị khiển trách' }), ctx(inspector)],
 ];
 
+/** The shared given/when/then over a history of commands, with the state after the events. */
+function given(...commands: [DisciplineCommand, DisciplineContext][]) {
+  const spec = givenStream(disciplineDecider, ...historyOf(disciplineDecider, ...commands));
+  return {
+    state: spec.state,
+    when(command: DisciplineCommand, context: DisciplineContext) {
+      const decided = spec.when(command, context);
+      return {
+        then(types: string[]) {
+          const events = decided.then(types);
+          return { events, state: events.reduce(disciplineDecider.evolve, spec.state) };
+        },
+        refuses(rule: string, category?: string) {
+          const error = decided.refuses(rule);
+          if (category) expect(error.category).toBe(category);
+          return error;
+        },
+      };
+    },
+  };
+}
+
 describe('correcting a discipline step (the same step engine)', () => {
   it('a form ballot typed 3 of 13 closed the case; corrected to 10 it goes on to the decision', () => {
-    const closed = givenCommands(disciplineDecider, ...throughReview, [
-      step('ballot', ballotFields(3)),
-      ctx(secretary),
-    ]);
+    const closed = given(...throughReview, [step('ballot', ballotFields(3)), ctx(secretary)]);
     expect(closed.state.status).toBe('closed');
     const { events, state } = closed
       .when(correction('ballot', ballotFields(10)), ctx(inspector))
@@ -104,10 +123,7 @@ describe('correcting a discipline step (the same step engine)', () => {
   });
 
   it('refuses the ballot secretary, and a step before the last one', () => {
-    const spec = givenCommands(disciplineDecider, ...throughReview, [
-      step('ballot', ballotFields(3)),
-      ctx(secretary),
-    ]);
+    const spec = given(...throughReview, [step('ballot', ballotFields(3)), ctx(secretary)]);
     spec
       .when(correction('ballot', ballotFields(10)), ctx(secretary))
       .refuses('step.correction_role_not_allowed', 'forbidden');
@@ -117,7 +133,7 @@ describe('correcting a discipline step (the same step engine)', () => {
   });
 
   it('refuses a case closed by staff', () => {
-    givenCommands(disciplineDecider, ...throughReview, [
+    given(...throughReview, [
       { type: 'CloseDisciplineCase', data: { reason: 'no grounds' } },
       ctx(inspector),
     ])

@@ -24,7 +24,7 @@ import { parseIfMatch, Request, Response, withEtag } from '../case/cases.control
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { CorrectionReasonDto } from '../case/dto/correct-step.dto';
 import { parseBody } from '../case/step-body-validation';
-import { ActOnDisciplineCase } from './commands/act-on-discipline-case';
+import { ActOnDisciplineCase } from './commands/discipline-commands';
 import { DisciplineStepBody } from './discipline.commands';
 import { DisciplineService } from './discipline.service';
 import { DisciplineCaseViewDto } from './dto/discipline-case-view.dto';

@@ -1,5 +1,6 @@
 import { Actor } from '../../identity/actor';
 import { DisclosureContext } from '../../identity/ballot-disclosure';
+import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import {
   ProcedureDefinition,
   StepDefinition,
@@ -54,6 +55,7 @@ export function disciplineView(
   revision: number | null,
   actor: Actor,
   today: string,
+  calendar: WorkingDayCalendar,
 ) {
   if (state.status === 'none') return null;
   const disclosure: DisclosureContext = {
@@ -90,7 +92,12 @@ export function disciplineView(
       : null,
     missedDeadlines: state.missedDeadlines,
     revision,
-    currentStep: currentStepView(current, state.currentStepDueOn),
+    currentStep: currentStepView(
+      current,
+      state.currentStepDueOn,
+      state.currentStepDueOn !== null &&
+        calendar.isProvisionalBetween(state.openedOn, state.currentStepDueOn),
+    ),
     allowedNext,
     steps: state.steps.map((event) => {
       const view = stepView(event, actor, disclosure);

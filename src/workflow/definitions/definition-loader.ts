@@ -4,6 +4,7 @@ import { ROLES } from '../../identity/actor';
 import { DefinitionFileError } from '../definition-error';
 import {
   definitionKey,
+  OPENING_CHECKS,
   ProcedureDefinition,
   STEP_KINDS,
   VETTING_ITEMS,
@@ -30,10 +31,8 @@ function validateActors(file: string, at: string, raw: unknown): void {
     fail(file, `${at}.scope`, 'must be "case-unit" or "any"');
 }
 
-/** Checks a parsed definition; the first problem names the file and the field path. */
-export function validateDefinition(file: string, raw: unknown): ProcedureDefinition {
-  if (typeof raw !== 'object' || raw === null) fail(file, '(root)', 'must be a JSON object');
-  const def = raw as Record<string, unknown>;
+/** The definition's own fields: id, version, procedure, titles, citation and its flags. */
+function validateHeader(file: string, def: Record<string, unknown>): void {
   if (typeof def.id !== 'string' || !/^[a-z]+(\.[a-z-]+)+$/.test(def.id))
     fail(file, 'id', 'must look like "appointment.internal"');
   if (!Number.isInteger(def.version) || (def.version as number) < 1)
@@ -45,6 +44,19 @@ export function validateDefinition(file: string, raw: unknown): ProcedureDefinit
   }
   if (typeof def.separateTallyAndDecision !== 'boolean')
     fail(file, 'separateTallyAndDecision', 'must be true or false');
+  if (
+    def.openingChecks !== undefined &&
+    (!isStringList(def.openingChecks) ||
+      def.openingChecks.some((check) => !OPENING_CHECKS.includes(check as never)))
+  )
+    fail(file, 'openingChecks', `must list checks among ${OPENING_CHECKS.join(', ')}`);
+}
+
+/** Checks a parsed definition; the first problem names the file and the field path. */
+export function validateDefinition(file: string, raw: unknown): ProcedureDefinition {
+  if (typeof raw !== 'object' || raw === null) fail(file, '(root)', 'must be a JSON object');
+  const def = raw as Record<string, unknown>;
+  validateHeader(file, def);
   if (!Array.isArray(def.steps) || def.steps.length === 0)
     fail(file, 'steps', 'must list at least one step');
   if (def.corrections !== undefined) validateActors(file, 'corrections', def.corrections);

@@ -67,7 +67,7 @@ export async function unwrapWithEtag<T>(
 export async function download(
   path: string,
   fileName: string,
-  options: { excelBom?: boolean } = {},
+  options: { excelBom?: boolean; binary?: boolean } = {},
 ): Promise<void> {
   const session = getSession();
   const response = await fetch(path, {
@@ -75,11 +75,12 @@ export async function download(
   });
   if (!response.ok)
     throw new ApiError(response.status, undefined, await response.text(), undefined, {});
-  const text = await response.text();
-  // Excel opens a CSV as UTF-8 only when it starts with a byte-order mark.
-  const blob = new Blob([options.excelBom ? '\uFEFF' : '', text], {
-    type: response.headers.get('Content-Type') ?? 'text/plain',
-  });
+  // A workbook is bytes, kept as they came; Excel opens a CSV as UTF-8 only with a byte-order mark.
+  const blob = options.binary
+    ? await response.blob()
+    : new Blob([options.excelBom ? '\uFEFF' : '', await response.text()], {
+        type: response.headers.get('Content-Type') ?? 'text/plain',
+      });
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
   anchor.href = url;

@@ -128,7 +128,7 @@ describe('step deadlines after a correction', () => {
 
   it('the deadline watch follows the corrected version', () => {
     const watch = evolveDeadlineWatch(
-      { currentStepId: null, closed: true, missed: [] },
+      { currentStepId: null, currentStepDueOn: null, closed: true, missed: [] },
       corrected('leadership-round-3', 'vetting'),
     );
     expect(watch).toMatchObject({ currentStepId: 'vetting', closed: false });

@@ -19,6 +19,7 @@ const LAST_STEP_KINDS = {
   // A case ended by its step's result (not by staff) and a missed deadline leave the step correctable.
   keepsLastStep: (event: DomainEvent) =>
     event.type === 'DeadlineMissed' ||
+    event.type === 'StepDeadlineRecomputed' ||
     (event.type === 'CaseRejected' && event.data.rule !== 'case.rejected_by_staff'),
 };
 
@@ -85,6 +86,8 @@ function evolveEvent(
     case 'DeadlineMissed':
       // A missed time limit is recorded; it does not move or block the steps.
       return state;
+    case 'StepDeadlineRecomputed':
+      return state.status === 'open' ? { ...state, currentStepDueOn: e.data.dueOn } : state;
     default: {
       const unknownType: never = e;
       void unknownType;

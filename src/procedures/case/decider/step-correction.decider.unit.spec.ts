@@ -3,7 +3,7 @@ import { Actor } from '../../../identity/actor';
 import { loadCalendar } from '../../../workflow/calendar/working-day-calendar';
 import { loadDefinitions } from '../../../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../../../workflow/rule-sets/rule-set-loader';
-import { givenCommands } from '../../../workflow/testing/decider-spec';
+import { givenStream, historyOf } from '../../../workflow/testing/decider-spec';
 import { CaseCommand, StepBody } from './case.commands';
 import { CaseContext } from './case.context';
 import { caseDecider } from './case.decider';
@@ -125,9 +125,31 @@ const round3 = (forVotes: number): [CaseCommand, CaseContext] => [
 ];
 const openOf = (state: CaseState) => state as Extract<CaseState, { status: 'open' }>;
 
+/** The shared given/when/then over a history of commands, with the state after the events. */
+function given(...commands: [CaseCommand, CaseContext][]) {
+  const spec = givenStream(caseDecider, ...historyOf(caseDecider, ...commands));
+  return {
+    state: spec.state,
+    when(command: CaseCommand, context: CaseContext) {
+      const decided = spec.when(command, context);
+      return {
+        then(types: string[]) {
+          const events = decided.then(types);
+          return { events, state: events.reduce(caseDecider.evolve, spec.state) };
+        },
+        refuses(rule: string, category?: string) {
+          const error = decided.refuses(rule);
+          if (category) expect(error.category).toBe(category);
+          return error;
+        },
+      };
+    },
+  };
+}
+
 describe('correcting a recorded step (sửa bước đã ghi)', () => {
   it('a ballot typed 6 of 13 rejected the case; corrected to 10 it is open and goes on', () => {
-    const rejected = givenCommands(caseDecider, ...toRound3, round3(6));
+    const rejected = given(...toRound3, round3(6));
     expect(rejected.state.status).toBe('rejected');
     const { events, state } = rejected
       .when(correction('leadership-round-3', ballotBody(10)), context(staff))
@@ -150,7 +172,7 @@ describe('correcting a recorded step (sửa bước đã ghi)', () => {
     expect(openOf(state).corrections).toMatchObject([
       { stepId: 'leadership-round-3', correctedBy: 'u-staff', replaced: { type: 'BallotTallied' } },
     ]);
-    givenCommands(caseDecider, ...toRound3, round3(6), [
+    given(...toRound3, round3(6), [
       correction('leadership-round-3', ballotBody(10)),
       context(staff),
     ])
@@ -159,7 +181,7 @@ describe('correcting a recorded step (sửa bước đã ghi)', () => {
   });
 
   it('judges the corrected tally again: a pass corrected to a failure rejects the case', () => {
-    const { events, state } = givenCommands(caseDecider, ...toRound3, round3(10))
+    const { events, state } = given(...toRound3, round3(10))
       .when(correction('leadership-round-3', ballotBody(6), 'minutes say 6'), context(staff))
       .then(['StepCorrected', 'CaseRejected']);
     expect(events[1].data).toMatchObject({ rule: 'ballot.failed', stepId: 'leadership-round-3' });
@@ -167,27 +189,27 @@ describe('correcting a recorded step (sửa bước đã ghi)', () => {
   });
 
   it('refuses a corrected tally the vote rule cannot judge, as it would the original', () => {
-    givenCommands(caseDecider, ...toRound3, round3(6))
+    given(...toRound3, round3(6))
       .when(correction('leadership-round-3', ballotBody(6, 8)), context(staff))
       .refuses('ballot.no_quorum', 'unprocessable');
   });
 
   it('refuses a correction once a later step is done, naming the rule', () => {
-    const error = givenCommands(caseDecider, ...toRound3, round3(10))
+    const error = given(...toRound3, round3(10))
       .when(correction('key-officials-nomination', nominationBody(18)), context(staff))
       .refuses('step.correction_after_later_step', 'conflict');
     expect(error.details).toEqual({ lastStep: 'leadership-round-3' });
   });
 
   it('refuses a correction by a role the definition does not name', () => {
-    givenCommands(caseDecider, ...toRound3, round3(6))
+    given(...toRound3, round3(6))
       .when(correction('leadership-round-3', ballotBody(10)), context(secretary))
       .refuses('step.correction_role_not_allowed', 'forbidden');
   });
 
   it('refuses a correction where the definition names no corrector', () => {
     const { corrections: _none, ...uncorrectable } = internal;
-    givenCommands(caseDecider, ...toRound3, round3(6))
+    given(...toRound3, round3(6))
       .when(
         correction('leadership-round-3', ballotBody(10)),
         context(staff, { definition: uncorrectable }),
@@ -196,8 +218,7 @@ describe('correcting a recorded step (sửa bước đã ghi)', () => {
   });
 
   it('refuses to correct an issued decision and a step not yet performed', () => {
-    const decided = givenCommands(
-      caseDecider,
+    const decided = given(
       ...toRound3,
       round3(10),
       [step('vetting', vettingBody), context(staff)],
@@ -225,7 +246,7 @@ describe('correcting a recorded step (sửa bước đã ghi)', () => {
         context(staff),
       )
       .refuses('step.correction_of_decision', 'unprocessable');
-    givenCommands(caseDecider, ...toRound3)
+    given(...toRound3)
       .when(correction('vetting', vettingBody), context(staff))
       .refuses('step.not_performed', 'conflict');
   });
@@ -242,21 +263,20 @@ describe('correcting a recorded step (sửa bước đã ghi)', () => {
       { type: 'ResolveVettingItem', data: { item: 'health', note: 'certificate received' } },
       context(staff),
     ];
-    givenCommands(caseDecider, ...toRound3, round3(10), flagged, resolve)
+    given(...toRound3, round3(10), flagged, resolve)
       .when(correction('vetting', vettingBody), context(staff))
       .refuses('step.correction_after_later_step', 'conflict');
     const reject: [CaseCommand, CaseContext] = [
       { type: 'RejectCase', data: { reason: 'post abolished' } },
       context(staff),
     ];
-    givenCommands(caseDecider, ...toRound3, round3(10), reject)
+    given(...toRound3, round3(10), reject)
       .when(correction('leadership-round-3', ballotBody(11)), context(staff))
       .refuses('case.closed', 'conflict');
   });
 
   it('corrects a nomination that left the person out: the case is open with the nominees', () => {
-    const { state } = givenCommands(
-      caseDecider,
+    const { state } = given(
       opened,
       [step('leadership-round-1', meetingBody), context(staff)],
       [step('expanded-nomination', nominationBody(6)), context(secretary)],
@@ -268,7 +288,7 @@ describe('correcting a recorded step (sửa bước đã ghi)', () => {
   });
 
   it('keeps both the recorder and the corrector of a tally away from the decision', () => {
-    const { state } = givenCommands(caseDecider, ...toRound3, round3(6))
+    const { state } = given(...toRound3, round3(6))
       .when(correction('leadership-round-3', ballotBody(10)), context(staff))
       .then(['StepCorrected']);
     expect(openOf(state).tallyRecorders).toEqual(['u-secretary', 'u-staff']);

@@ -18,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
 
 /** Fields every step record carries: when it happened and the document that records it. */
 class StepRecordDto {
@@ -207,12 +208,12 @@ export class VettingStepDto extends StepRecordDto {
 }
 
 export class DecisionStepDto extends StepRecordDto {
-  @ApiProperty({ example: '215-QĐ/TU', description: 'decision number' })
+  @ApiProperty({ example: '215-QĐ/TU', description: `decision number, ${DECISION_NUMBER_FORMS}` })
   @IsString()
   @Length(1, 120)
   number!: string;
 
-  @ApiProperty({ example: 'Bí thư Thị ủy Nguyễn Văn Tâm' })
+  @ApiProperty({ example: 'Bí thư Thành ủy Nguyễn Văn Tâm' })
   @IsString()
   @Length(1, 200)
   signer!: string;
@@ -223,11 +224,11 @@ export class DecisionStepDto extends StepRecordDto {
 
   @ApiPropertyOptional({
     example: 5,
-    description: 'term in years; the rule set default when omitted',
+    description:
+      "appointment and re-appointment: the rule set's term (appointment.termYears) when omitted; any other figure is refused (422 decision.term_set_by_rule_set). Rotation and transfer: the planned duration, from rotation.minYears to rotation.maxPlannedYears (rotation.minYears when omitted)",
   })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(10)
   termYears?: number;
 }
