@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommandWriter } from '../../common/http/command-writer';
 import { CadresModule } from '../../cadres/cadres.module';
 import { CasesModule } from '../case/cases.module';
 import { ActOnDisciplineCaseHandler } from './commands/act-on-discipline-case';
@@ -13,6 +14,7 @@ import { DisciplineService } from './discipline.service';
   controllers: [DisciplineController],
   providers: [
     DisciplineService,
+    CommandWriter,
     OpenDisciplineCaseHandler,
     ActOnDisciplineCaseHandler,
     DisciplineRecordRegistration,
