@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { WriteOptions } from '../../common/http/write-options';
 import { RegistryService } from '../../cadres/registry.service';
 import { CaseIdReservations } from '../case/case-id-reservations';
 import { Clock, CLOCK } from '../../common/clock';
 import { loadStream, runStreamCommand } from '../../common/stream-command-runner';
 import { vietnamDay } from '../../common/vietnam-day';
-import { EventMetadata } from '../../event-store/event-envelope';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { Actor } from '../../identity/actor';
 import { OrgScope } from '../../identity/org-scope';
@@ -20,12 +20,8 @@ import { disciplineDecider } from './discipline.decider';
 import { Violation } from './discipline.events';
 import { DisciplineState } from './discipline.state';
 
-export interface DisciplineWriteOptions {
-  actor: Actor;
-  metadata: EventMetadata;
-  ifMatch?: number;
-  idSeed?: string;
-}
+/** What a write carries besides its command (built from the request by CommandWriter). */
+export type DisciplineWriteOptions = WriteOptions;
 
 export interface OpenDisciplineInput {
   caseId: string;
