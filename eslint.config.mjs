@@ -54,7 +54,6 @@ export default tseslint.config(
     files: [
       'src/audit/audit.controller.ts',
       'src/audit/checkpoints/checkpoint-ledger.ts',
-      'src/config/app-config.ts',
       'src/event-store/kurrentdb/kurrentdb-event-store.ts',
       'src/event-store/postgres/postgres-event-store.ts',
       'src/read-models/read-model.queries.ts',
