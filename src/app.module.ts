@@ -71,6 +71,9 @@ export class AppModule {
           pinoHttp: pinoHttpSetting(config.LOG_LEVEL, options.logDestination),
         }),
         InfrastructureModule.forConfig(config),
+        // The one command bus. Listed before JobsModule and SagasModule on purpose: global modules
+        // run onApplicationBootstrap in import order, and the bus registers its handlers there,
+        // before the timer worker and the sagas start sending workflow commands.
         CqrsModule.forRoot(),
         ThrottlerModule.forRootAsync({
           inject: [REDIS],

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { disciplineStatusOn } from './discipline-facts';
+import { disciplineStatusOn } from './discipline-standing';
 import { PersonState } from './person/person.state';
 
 /** A person's record as the API answers it: each discipline record with its status on `today`. */

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { decodeCursor, encodeCursor, Page } from './cursor';
-import { withinUnit } from './org-scope';
+import { withinUnit } from './within-unit';
 
 export interface CaseSummary {
   caseId: string;

@@ -1,3 +1,4 @@
+import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../../common/clock';
 import { vietnamDay } from '../../common/vietnam-day';
@@ -9,7 +10,7 @@ import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
-import { DISCIPLINE_FACTS, DisciplineFactsSource } from '../../cadres/discipline-facts';
+import { disciplineStandingFrom } from '../../cadres/discipline-standing';
 
 /** Gathers what a decision needs (definition, rule set, calendar, scope, the person's record): all I/O here. */
 @Injectable()
@@ -18,8 +19,12 @@ export class CaseContextFactory {
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly registry: RegistryService,
-    @Inject(DISCIPLINE_FACTS) private readonly discipline: DisciplineFactsSource,
   ) {}
+
+  /** The working-day calendar deadlines are counted with (and views call provisional by). */
+  get calendar(): WorkingDayCalendar {
+    return this.catalog.calendar;
+  }
 
   today(): string {
     return vietnamDay(this.clock.now());
@@ -101,7 +106,7 @@ export class CaseContextFactory {
       ({ entry, position }) =>
         entry.positionId === positionId || (target && position && position.rank >= target.rank),
     );
-    const discipline = await this.discipline.factsFor(personId, today);
+    const discipline = disciplineStandingFrom(state.discipline, state.openCases, today);
     return {
       dateOfBirth: state.profile.dateOfBirth,
       gender: state.profile.gender,

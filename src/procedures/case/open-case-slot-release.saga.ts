@@ -1,7 +1,6 @@
 import { RecordedEvent } from '../../event-store/event-envelope';
 import { Ignore, Saga, SagaOutput, Send } from '../../sagas/saga';
-
-export const RELEASE_OPEN_CASE_SLOT = 'ReleaseOpenCaseSlot';
+import { ReleaseOpenCaseSlot } from './release-open-case-slot';
 
 /** The events that close an appointment, re-appointment or rotation case. */
 const CLOSING = { DecisionIssued: 'decided', CaseRejected: 'rejected', CaseWithdrawn: 'withdrawn' };
@@ -22,6 +21,6 @@ export const openCaseSlotReleaseSaga: Saga = {
   handle(event: RecordedEvent): SagaOutput[] {
     const reason = CLOSING[event.type as keyof typeof CLOSING];
     if (!reason) return [Ignore('does not close the case')];
-    return [Send({ type: RELEASE_OPEN_CASE_SLOT, data: { stream: event.streamId, reason } })];
+    return [Send(new ReleaseOpenCaseSlot(event.streamId, reason))];
   },
 };

@@ -2,25 +2,20 @@ import { endOfVietnamDay } from '../case/deadlines/step-deadline';
 import { RecordedEvent } from '../../event-store/event-envelope';
 import { timerIdFor } from '../../jobs/timers/timer.events';
 import { Cancel, Ignore, Saga, SagaOutput, Schedule, Send } from '../../sagas/saga';
+import {
+  ApplyDisciplineDecisionToRecord,
+  NoteDisciplineCaseOnRecord,
+  ReviseDisciplineOnRecord,
+} from './discipline-record.commands';
 import { DisciplineEvent } from './discipline.events';
 
 export const DISCIPLINE_TIME_LIMIT_TIMER = 'discipline-time-limit';
-
-/** Commands the saga sends; their dispatchers write to the person's record (`cadre-<id>`). */
-export const DISCIPLINE_RECORD_COMMANDS = {
-  /** Note the case on the person's record (open, past verification, closed). */
-  note: 'NoteDisciplineCaseOnRecord',
-  /** Record the decision's form and bar, take the person off the planning pool, end the post on removal. */
-  apply: 'ApplyDisciplineDecisionToRecord',
-  /** A complaint review changed or annulled the form. */
-  revise: 'ReviseDisciplineOnRecord',
-} as const;
 
 const timeLimitCause = (streamId: string, decideBy: string) => `${streamId}/time-limit/${decideBy}`;
 
 /**
  * Carries a discipline case's effects onto the person's record, and keeps the civil-service time
- * limit as a durable timer. A pure mapping: the dispatchers load what they need.
+ * limit as a durable timer. A pure mapping: the command handlers load what they need.
  */
 export const disciplineRecordSaga: Saga = {
   name: 'discipline-record',
@@ -29,7 +24,7 @@ export const disciplineRecordSaga: Saga = {
     const event = { type: recorded.type, data: recorded.data } as DisciplineEvent;
     const caseId = recorded.streamId.slice('discipline-'.length);
     const note = (status: 'open' | 'closed', stage: string | null, on: string) =>
-      Send({ type: DISCIPLINE_RECORD_COMMANDS.note, data: { caseId, status, stage, on } }, 'note');
+      Send(new NoteDisciplineCaseOnRecord(caseId, status, stage, on), 'note');
     const scheduleLimit = (decideBy: string) =>
       Schedule({
         kind: DISCIPLINE_TIME_LIMIT_TIMER,
@@ -57,13 +52,13 @@ export const disciplineRecordSaga: Saga = {
         return [cancelLimit(event.data.from, 'time limit extended'), scheduleLimit(event.data.to)];
       case 'DisciplineDecided':
         return [
-          Send({ type: DISCIPLINE_RECORD_COMMANDS.apply, data: { caseId } }, 'apply'),
+          Send(new ApplyDisciplineDecisionToRecord(caseId), 'apply'),
           note('closed', null, event.data.heldOn),
         ];
       case 'DisciplineComplaintReviewed':
         return event.data.outcome === 'keep'
           ? [Ignore('the form was kept')]
-          : [Send({ type: DISCIPLINE_RECORD_COMMANDS.revise, data: { caseId } }, 'revise')];
+          : [Send(new ReviseDisciplineOnRecord(caseId), 'revise')];
       case 'DisciplineCaseClosed':
         return [note('closed', null, event.data.closedOn)];
       default:

@@ -1,3 +1,4 @@
+import { NoteDisciplineCaseOnRecord, ReviseDisciplineOnRecord } from './discipline-record.commands';
 import { RecordedEvent } from '../../event-store/event-envelope';
 import { timerIdFor } from '../../jobs/timers/timer.events';
 import { disciplineRecordSaga } from './discipline-record.saga';
@@ -28,10 +29,7 @@ describe('discipline-record saga', () => {
       {
         kind: 'Send',
         key: 'note',
-        command: {
-          type: 'NoteDisciplineCaseOnRecord',
-          data: { caseId: 'd-1', status: 'open', stage: 'verification', on: '2026-11-20' },
-        },
+        command: new NoteDisciplineCaseOnRecord('d-1', 'open', 'verification', '2026-11-20'),
       },
       {
         kind: 'Schedule',
@@ -58,7 +56,7 @@ describe('discipline-record saga', () => {
           violationConfirmed: true,
         }),
       )[0],
-    ).toMatchObject({ command: { data: { stage: 'past_verification' } } });
+    ).toMatchObject({ command: { stage: 'past_verification' } });
     expect(
       run(event('DisciplineStepRecorded', { stepId: 'review', heldOn: '2026-11-21' }))[0].kind,
     ).toBe('Ignore');
@@ -83,11 +81,11 @@ describe('discipline-record saga', () => {
   it('applies a decision to the record, revises it after a changed or annulled review, not after a kept one', () => {
     expect(
       run(event('DisciplineDecided', { heldOn: '2026-11-25' })).map(
-        (o) => (o.command as { type: string }).type,
+        (o) => (o.command as object).constructor.name,
       ),
     ).toEqual(['ApplyDisciplineDecisionToRecord', 'NoteDisciplineCaseOnRecord']);
     expect(run(event('DisciplineComplaintReviewed', { outcome: 'annul' }))[0]).toMatchObject({
-      command: { type: 'ReviseDisciplineOnRecord' },
+      command: new ReviseDisciplineOnRecord('d-1'),
     });
     expect(run(event('DisciplineComplaintReviewed', { outcome: 'keep' }))[0].kind).toBe('Ignore');
   });

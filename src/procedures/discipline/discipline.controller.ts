@@ -28,8 +28,7 @@ import {
 import { Read, ReadRequest, Write, WriteRequest } from '../../common/http/route-request.decorator';
 import { Actor } from '../../identity/actor';
 import { OrgScope } from '../../identity/org-scope';
-import { ActOnDisciplineCase } from './commands/act-on-discipline-case';
-import { OpenDisciplineCase } from './commands/open-discipline-case';
+import { ActOnDisciplineCase, OpenDisciplineCase } from './commands/discipline-commands';
 import { DisciplineCommand, DisciplineStepBody } from './discipline.commands';
 import { DisciplineService } from './discipline.service';
 import { Violation } from './discipline.events';

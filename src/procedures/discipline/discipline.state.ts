@@ -2,7 +2,7 @@ import { DisciplineEvent } from './discipline.events';
 
 type Data<T extends DisciplineEvent['type']> = Extract<DisciplineEvent, { type: T }>['data'];
 
-export interface DisciplineFacts extends Omit<
+export interface DisciplineStanding extends Omit<
   Data<'DisciplineCaseOpened'>,
   'firstStepId' | 'firstStepDueOn' | 'procedure'
 > {
@@ -22,7 +22,7 @@ export interface DisciplineFacts extends Omit<
  */
 export type DisciplineState =
   | { status: 'none' }
-  | ({ status: 'open' } & DisciplineFacts)
+  | ({ status: 'open' } & DisciplineStanding)
   | ({
       status: 'decided' | 'under_review' | 'annulled';
       decision: Data<'DisciplineDecided'>;
@@ -30,8 +30,8 @@ export type DisciplineState =
       barEndsOn: string | null;
       complaint: Data<'DisciplineComplaintFiled'> | null;
       reviews: Data<'DisciplineComplaintReviewed'>[];
-    } & DisciplineFacts)
-  | ({ status: 'closed'; closure: Data<'DisciplineCaseClosed'> } & DisciplineFacts);
+    } & DisciplineStanding)
+  | ({ status: 'closed'; closure: Data<'DisciplineCaseClosed'> } & DisciplineStanding);
 
 export type ExistingDiscipline = Exclude<DisciplineState, { status: 'none' }>;
 export const initialDisciplineState = (): DisciplineState => ({ status: 'none' });

@@ -1,8 +1,8 @@
-import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
 import { CasesModule } from '../case/cases.module';
-import { DISCIPLINE_FACTS, DisciplineFactsSource } from '../../cadres/discipline-facts';
+import { disciplineStandingFrom } from '../../cadres/discipline-standing';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { refuseElectedPost } from '../appointment/elected-post';
@@ -14,7 +14,6 @@ export class ReappointmentModule implements OnModuleInit {
   constructor(
     private readonly procedures: ProcedureRegistry,
     private readonly registry: RegistryService,
-    @Inject(DISCIPLINE_FACTS) private readonly discipline: DisciplineFactsSource,
   ) {}
 
   onModuleInit(): void {
@@ -32,7 +31,12 @@ export class ReappointmentModule implements OnModuleInit {
           );
         const position = await this.registry.findPosition(positionId);
         if (position) refuseElectedPost(position);
-        const discipline = await this.discipline.factsFor(personId, context.today);
+        // The record just read says which discipline cases are pending: no second read.
+        const discipline = disciplineStandingFrom(
+          person.state.discipline,
+          person.state.openCases,
+          context.today,
+        );
         return reappointmentOpening({
           positionId,
           posts: person.state.posts,

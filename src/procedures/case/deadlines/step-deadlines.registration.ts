@@ -1,39 +1,33 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { runStreamCommand } from '../../../common/stream-command-runner';
-import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { TimerHandlerRegistry } from '../../../jobs/timers/timer-handlers';
 import { SagasRuntime } from '../../../sagas/sagas-runtime';
-import { deadlineDecider, STEP_DEADLINE_TIMER } from './step-deadline';
+import { sendsCommand } from '../../../sagas/workflow-command';
+import { RecordStepDeadlineMissed } from './record-step-deadline-missed';
+import { STEP_DEADLINE_TIMER } from './step-deadline';
 import { stepDeadlineSaga } from './step-deadline.saga';
 
-/** Wires the step-deadline saga and its timer handler into the durable runtime. */
+/** The step-deadline saga and the command its timer sends. */
 @Injectable()
 export class StepDeadlinesRegistration implements OnModuleInit {
   constructor(
     private readonly sagas: SagasRuntime,
     private readonly timers: TimerHandlerRegistry,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
   ) {}
 
   onModuleInit(): void {
     this.sagas.register(stepDeadlineSaga);
-    this.timers.register(STEP_DEADLINE_TIMER, async (timer, context) => {
-      const payload = timer.payload as { caseId: string; stepId: string; dueOn: string };
-      await runStreamCommand(
-        this.store,
-        timer.target,
-        deadlineDecider,
-        {
-          type: 'RecordDeadlineMissed',
-          data: {
-            caseId: payload.caseId,
-            stepId: payload.stepId,
-            dueOn: payload.dueOn,
-            missedAt: context.now.toISOString(),
-          },
-        },
-        { idSeed: context.idSeed, metadata: context.metadata, context: () => undefined },
-      );
-    });
+    this.timers.register(
+      STEP_DEADLINE_TIMER,
+      sendsCommand(this.commands, ({ target, payload }) => {
+        const { caseId, stepId, dueOn } = payload as {
+          caseId: string;
+          stepId: string;
+          dueOn: string;
+        };
+        return new RecordStepDeadlineMissed(target, caseId, stepId, dueOn);
+      }),
+    );
   }
 }

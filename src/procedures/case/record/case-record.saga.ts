@@ -2,16 +2,10 @@ import { RecordedEvent } from '../../../event-store/event-envelope';
 import { Ignore, Saga, SagaOutput, Schedule, Send } from '../../../sagas/saga';
 import { CaseEvent } from '../decider/case.events';
 import { endOfVietnamDay } from '../deadlines/step-deadline';
+import { AssignPostFromDecision, NoteCaseOnRecord } from './case-record.commands';
 
 export const REAPPOINTMENT_REMINDER_TIMER = 'reappointment-reminder';
 export const TERM_END_TIMER = 'term-end';
-
-export const CASE_RECORD_COMMANDS = {
-  /** Note the case as open or closed on the person's record. */
-  note: 'NoteCaseOnRecord',
-  /** The decision assigns the post with its term on the person's record. */
-  assign: 'AssignPostFromDecision',
-} as const;
 
 /** The generic case procedures whose streams this saga follows. */
 export const RECORDED_PROCEDURES = ['appointment', 'reappointment', 'rotation'];
@@ -27,7 +21,7 @@ export const caseRecordSaga: Saga = {
     const event = { type: recorded.type, data: recorded.data } as CaseEvent;
     const stream = recorded.streamId;
     const note = (status: 'open' | 'closed', on: string) =>
-      Send({ type: CASE_RECORD_COMMANDS.note, data: { stream, status, on } }, 'note');
+      Send(new NoteCaseOnRecord(stream, status, on), 'note');
     switch (event.type) {
       case 'CaseOpened':
         return [note('open', event.data.openedOn)];
@@ -37,7 +31,7 @@ export const caseRecordSaga: Saga = {
         return [note('closed', event.data.withdrawnOn)];
       case 'DecisionIssued': {
         const outputs: SagaOutput[] = [
-          Send({ type: CASE_RECORD_COMMANDS.assign, data: { stream } }, 'assign'),
+          Send(new AssignPostFromDecision(stream), 'assign'),
           note('closed', event.data.heldOn),
         ];
         const payload = { stream, termEnd: event.data.termEnd };

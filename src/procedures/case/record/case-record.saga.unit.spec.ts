@@ -1,3 +1,4 @@
+import { AssignPostFromDecision, NoteCaseOnRecord } from './case-record.commands';
 import { RecordedEvent } from '../../../event-store/event-envelope';
 import { SagaOutput } from '../../../sagas/saga';
 import { caseRecordSaga } from './case-record.saga';
@@ -29,10 +30,7 @@ describe('case-record saga', () => {
       {
         kind: 'Send',
         key: 'note',
-        command: {
-          type: 'NoteCaseOnRecord',
-          data: { stream: 'reappointment-r-1', status: 'open', on: '2026-11-20' },
-        },
+        command: new NoteCaseOnRecord('reappointment-r-1', 'open', '2026-11-20'),
       },
     ]);
   });
@@ -49,15 +47,12 @@ describe('case-record saga', () => {
       {
         kind: 'Send',
         key: 'assign',
-        command: { type: 'AssignPostFromDecision', data: { stream: 'reappointment-r-1' } },
+        command: new AssignPostFromDecision('reappointment-r-1'),
       },
       {
         kind: 'Send',
         key: 'note',
-        command: {
-          type: 'NoteCaseOnRecord',
-          data: { stream: 'reappointment-r-1', status: 'closed', on: '2026-11-20' },
-        },
+        command: new NoteCaseOnRecord('reappointment-r-1', 'closed', '2026-11-20'),
       },
       {
         kind: 'Schedule',
@@ -89,10 +84,10 @@ describe('case-record saga', () => {
 
   it('closes rejected and withdrawn cases on the record and ignores the other steps', () => {
     expect(run(event('CaseRejected', { rejectedOn: '2026-11-21' }))[0]).toMatchObject({
-      command: { data: { status: 'closed', on: '2026-11-21' } },
+      command: { status: 'closed', on: '2026-11-21' },
     });
     expect(run(event('CaseWithdrawn', { withdrawnOn: '2026-11-22' }))[0]).toMatchObject({
-      command: { data: { status: 'closed' } },
+      command: { status: 'closed' },
     });
     expect(run(event('BallotTallied', {}))[0].kind).toBe('Ignore');
   });

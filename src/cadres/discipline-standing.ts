@@ -1,19 +1,13 @@
 import { DisciplineOnRecord, OpenCaseOnRecord } from './person/person.state';
 
-/** Discipline facts about a person that vetting and other procedures need. */
-export interface DisciplineFacts {
+/** Where a person stands on discipline on a day: bars still running and cases not decided (vetting reads it). */
+export interface DisciplineStanding {
   /** Bars on a higher post still running on the day asked; `endsOn` null: the form has no end (expulsion, dismissal). */
   bars: { form: string; endsOn: string | null; decisionRef: string }[];
   openCasesPastVerification: string[];
   /** Every discipline case about the person not yet decided, closed or withdrawn. */
   openCases: string[];
 }
-
-export interface DisciplineFactsSource {
-  factsFor(personId: string, today: string): Promise<DisciplineFacts>;
-}
-
-export const DISCIPLINE_FACTS = Symbol('DISCIPLINE_FACTS');
 
 /** Where a recorded discipline stands on a day. */
 export function disciplineStatusOn(
@@ -26,11 +20,11 @@ export function disciplineStatusOn(
 }
 
 /** The discipline part of a person's record, read as facts for a day. */
-export function disciplineFactsFrom(
+export function disciplineStandingFrom(
   discipline: DisciplineOnRecord[],
   openCases: OpenCaseOnRecord[],
   day: string,
-): DisciplineFacts {
+): DisciplineStanding {
   return {
     bars: discipline
       .filter(
