@@ -19,7 +19,7 @@ export async function readCounters(pool: Pool): Promise<DatabaseCounters> {
  * read models, sagas and timers a run set off have done their work), so the next run does not
  * pay for this one's tail. Returns how long it waited before the quiet began.
  */
-export async function waitForQuiet(pool: Pool, quietMs = 1500, maxMs = 120_000): Promise<number> {
+export async function waitForQuiet(pool: Pool, quietMs = 1500, maxMs = 600_000): Promise<number> {
   const started = Date.now();
   let last = '';
   let stableSince = Date.now();

@@ -40,6 +40,8 @@ export class WorkerLeases {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private lastProblem: string | null = null;
+  /** The lease connection's queries, one at a time (withdraw() may run beside the loop's). */
+  private inFlight: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: WorkerLeasesOptions) {}
 
@@ -61,9 +63,9 @@ export class WorkerLeases {
     if (!work || !this.held.has(name)) return;
     this.held.delete(name);
     await stopQuietly(work, this.log);
-    await this.client
-      ?.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_SPACE, name])
-      .catch(() => undefined);
+    await this.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_SPACE, name]).catch(
+      () => undefined,
+    );
   }
 
   /** The leases this instance holds now, sorted. */
@@ -112,7 +114,7 @@ export class WorkerLeases {
         if (this.connectionLost) await this.dropEverything('the lease connection was lost');
         if (!this.client) await this.connect();
         // The heartbeat: a connection that stopped answering holds no lock we can count on.
-        await this.client!.query('SELECT 1');
+        await this.query('SELECT 1');
         await this.contend();
         this.lastProblem = null;
       } catch (error) {
@@ -129,7 +131,7 @@ export class WorkerLeases {
     const taken: LeasedWork[] = [];
     for (const [name, work] of this.works) {
       if (this.held.has(name) || !this.running || this.connectionLost) continue;
-      const { rows } = await this.client!.query<{ locked: boolean }>(
+      const rows = await this.query<{ locked: boolean }>(
         'SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked',
         [LOCK_SPACE, name],
       );
@@ -147,10 +149,22 @@ export class WorkerLeases {
     } catch (error) {
       this.held.delete(work.name);
       this.log(`could not start ${work.name} under its lease: ${(error as Error).message}`);
-      await this.client
-        ?.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_SPACE, work.name])
-        .catch(() => undefined);
+      await this.query('SELECT pg_advisory_unlock($1, hashtext($2))', [
+        LOCK_SPACE,
+        work.name,
+      ]).catch(() => undefined);
     }
+  }
+
+  private query<R extends object>(text: string, values: unknown[] = []): Promise<R[]> {
+    const client = this.client;
+    if (!client) return Promise.reject(new Error('no lease connection'));
+    const next = this.inFlight.then(
+      () => client.query<R>(text, values).then((result) => result.rows),
+      () => client.query<R>(text, values).then((result) => result.rows),
+    );
+    this.inFlight = next.catch(() => undefined);
+    return next;
   }
 
   private async connect(): Promise<void> {

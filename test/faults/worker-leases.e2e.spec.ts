@@ -68,7 +68,7 @@ describe('worker leases across three instances', () => {
     // timer job the victim had taken is BullMQ's to hand on once its lock lapses (lockDuration +
     // stalledInterval: up to 60 s).
     await waitFor(
-      async () => (await count(`type = 'PostEnded'`)) >= CASES,
+      async () => (await count(`type = 'PostEnded.v1'`)) >= CASES,
       'every term end to fire',
       150_000,
     ).catch(async (error: Error) => {
@@ -79,13 +79,13 @@ describe('worker leases across three instances', () => {
     });
     await waitFor(async () => (await lagging()) === 0, 'every read model to catch up', 60_000);
     for (let i = 0; i < CASES; i += 1) {
-      expect(await count(`type = 'PostAssigned' AND data->>'caseId' = 'c-lease-${i}'`)).toBe(1);
-      expect(await count(`type = 'PostEnded' AND data->>'reason' LIKE '%case c-lease-${i})'`)).toBe(
-        1,
-      );
+      expect(await count(`type = 'PostAssigned.v1' AND data->>'caseId' = 'c-lease-${i}'`)).toBe(1);
+      expect(
+        await count(`type = 'PostEnded.v1' AND data->>'reason' LIKE '%case c-lease-${i})'`),
+      ).toBe(1);
     }
     const { rows: fired } = await db.pool.query<{ timer: string; n: string }>(
-      `SELECT stream_id AS timer, count(*) AS n FROM events WHERE type = 'TimerFired'
+      `SELECT stream_id AS timer, count(*) AS n FROM events WHERE type = 'TimerFired.v1'
         GROUP BY stream_id HAVING count(*) > 1`,
     );
     expect(fired).toEqual([]);
