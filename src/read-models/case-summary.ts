@@ -1,4 +1,4 @@
-import { asCaseStreamEvent } from '../cases/case-stream';
+import { asCaseStreamEvent } from '../procedures/case/case-stream';
 import { RecordedEvent } from '../event-store/event-envelope';
 
 /** A `case_summaries` row, column by column. */
@@ -148,6 +148,9 @@ function applyEvent(
         updated_sequence: sequence,
       };
     }
+    case 'StepDeadlineRecomputed':
+      if (row.current_step_id !== e.data.stepId) return row;
+      return { ...row, current_step_due_on: e.data.dueOn, updated_sequence: sequence };
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
     case 'DisciplineTimeLimitExtended':

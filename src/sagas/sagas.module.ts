@@ -9,6 +9,7 @@ import {
   OnApplicationShutdown,
   Optional,
 } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { WORKER_LEASES } from '../leases/leases.module';
 import { WorkerLeases } from '../leases/worker-leases';
 import { Pool } from 'pg';
@@ -16,7 +17,6 @@ import { Clock, CLOCK } from '../common/clock';
 import { PG_POOL } from '../common/tokens';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { JobsRuntime } from '../jobs/jobs-runtime';
-import { SagaCommandBus } from './command-dispatch';
 import { SagaRetryPolicy } from './saga-runner';
 import { SagasRuntime } from './sagas-runtime';
 
@@ -30,7 +30,7 @@ export interface SagasModuleOptions {
 
 const SAGAS_MODULE_OPTIONS = Symbol('SAGAS_MODULE_OPTIONS');
 
-/** Starts the registered sagas once every module's onModuleInit has registered its sagas and dispatchers. */
+/** Starts the registered sagas once every module's onModuleInit has registered its sagas. */
 @Injectable()
 export class SagasLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Sagas');
@@ -81,27 +81,29 @@ export class SagasModule {
         { provide: SAGAS_MODULE_OPTIONS, useValue: options },
         {
           provide: SagasRuntime,
-          inject: [EVENT_STORE, PG_POOL, CLOCK, JobsRuntime],
-          useFactory: (store: EventStore, pool: Pool, clock: Clock, jobs: JobsRuntime) => {
+          inject: [EVENT_STORE, PG_POOL, CLOCK, JobsRuntime, CommandBus],
+          useFactory: (
+            store: EventStore,
+            pool: Pool,
+            clock: Clock,
+            jobs: JobsRuntime,
+            commands: CommandBus,
+          ) => {
             const logger = new Logger('Sagas');
             return new SagasRuntime({
               store,
               pool,
               clock,
               jobs,
+              commands,
               retry: options.retry,
               log: (line) => logger.warn(line),
             });
           },
         },
-        {
-          provide: SagaCommandBus,
-          inject: [SagasRuntime],
-          useFactory: (runtime: SagasRuntime) => runtime.commands,
-        },
         SagasLifecycle,
       ],
-      exports: [SagasRuntime, SagaCommandBus],
+      exports: [SagasRuntime],
     };
   }
 }

@@ -815,7 +815,7 @@ export interface components {
              *     ]
              */
             roles: ("organization_staff" | "ballot_secretary" | "leadership" | "inspector" | "auditor" | "admin")[];
-            /** @example ou-son-tay */
+            /** @example ou-ha-noi */
             orgUnit: string;
             /** @example Cán bộ Ban Tổ chức */
             name?: string;
@@ -907,10 +907,10 @@ export interface components {
         CreateOrgUnitDto: {
             /**
              * @description stable id; generated when omitted
-             * @example ou-son-tay
+             * @example ou-phuong-son-tay
              */
             id?: string;
-            /** @example Đảng ủy thị xã Sơn Tây */
+            /** @example Phường Sơn Tây */
             name: string;
             /**
              * @example party_committee
@@ -921,9 +921,9 @@ export interface components {
             parentId?: string;
         };
         OrgUnitDto: {
-            /** @example ou-son-tay */
+            /** @example ou-phuong-son-tay */
             id: string;
-            /** @example Thị xã Sơn Tây */
+            /** @example Phường Sơn Tây */
             name: string;
             /** @enum {string} */
             kind: "province" | "district" | "town" | "commune" | "ward" | "party_committee" | "peoples_committee" | "department" | "agency";
@@ -932,9 +932,9 @@ export interface components {
             path: string[];
         };
         OrgUnitTreeDto: {
-            /** @example ou-son-tay */
+            /** @example ou-phuong-son-tay */
             id: string;
-            /** @example Thị xã Sơn Tây */
+            /** @example Phường Sơn Tây */
             name: string;
             /** @enum {string} */
             kind: "province" | "district" | "town" | "commune" | "ward" | "party_committee" | "peoples_committee" | "department" | "agency";
@@ -945,15 +945,15 @@ export interface components {
             subtree: components["schemas"]["OrgUnitDto"][];
         };
         CreatePositionDto: {
-            /** @example pos-son-tay-deputy-head-organization */
+            /** @example pos-ha-noi-deputy-head-organization */
             id?: string;
-            /** @example Phó Trưởng ban Tổ chức Thị ủy */
+            /** @example Phó Trưởng ban Tổ chức Thành ủy Hà Nội */
             title: string;
-            /** @example ou-son-tay-organization-committee */
+            /** @example ou-ha-noi-organization-committee */
             orgUnitId: string;
             /**
              * @description org unit whose leadership appoints to this post
-             * @example ou-son-tay-party-committee
+             * @example ou-ha-noi-party-committee
              */
             appointingAuthority: string;
             /**
@@ -971,9 +971,9 @@ export interface components {
             filledBy: "appointment" | "election";
         };
         PositionDto: {
-            /** @example pos-son-tay-deputy-head-organization */
+            /** @example pos-ha-noi-deputy-head-organization */
             id: string;
-            /** @example Phó Trưởng ban Tổ chức Thị ủy */
+            /** @example Phó Trưởng ban Tổ chức Thành ủy Hà Nội */
             title: string;
             orgUnitId: string;
             /** @description org unit whose leadership appoints to this post */
@@ -1009,7 +1009,7 @@ export interface components {
             educationLevel: string;
             /** @example Cao cấp */
             politicalTheoryLevel: string;
-            /** @example ou-son-tay-organization-committee */
+            /** @example ou-ha-noi-organization-committee */
             orgUnitId: string;
         };
         PostHeldDto: {
@@ -1150,7 +1150,7 @@ export interface components {
             reasons: components["schemas"]["EligibilityReasonDto"][];
         };
         AssignPostDto: {
-            /** @example pos-son-tay-deputy-head-organization */
+            /** @example pos-ha-noi-deputy-head-organization */
             positionId: string;
             /**
              * Format: date
@@ -1162,18 +1162,24 @@ export interface components {
              * @example 2028-03-01
              */
             termEnd?: string | null;
-            /** @example 125-QĐ/TU */
+            /**
+             * @description the appointing decision, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
+             * @example 125-QĐ/TU
+             */
             decisionRef: string;
         };
         AddPlanningPoolEntryDto: {
-            /** @example pos-son-tay-head-organization */
+            /** @example pos-ha-noi-head-organization */
             positionId: string;
             /**
              * @description planning term (nhiệm kỳ quy hoạch)
              * @example 2025-2030
              */
             term: string;
-            /** @example 88-QĐ/TU */
+            /**
+             * @description the planning decision, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
+             * @example 88-QĐ/TU
+             */
             decisionRef: string;
         };
         RecordPersonStatusDto: {
@@ -1255,7 +1261,10 @@ export interface components {
             /** @example BB-3/2026 */
             minutesRef?: string;
             note?: string;
-            /** @example 45-QĐ/UBKTTU */
+            /**
+             * @description decision number, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU; a civil-service discipline is a State decision (12/QĐ-UBND)
+             * @example 45-QĐ/UBKTTU
+             */
             number: string;
             /** @example Chủ nhiệm Ủy ban Kiểm tra */
             signer: string;
@@ -1314,10 +1323,10 @@ export interface components {
             personId: string;
             /**
              * @description the post a removal would end
-             * @example pos-son-tay-deputy-head
+             * @example pos-ha-noi-deputy-director-home-affairs
              */
             positionId?: string;
-            /** @example ou-son-tay */
+            /** @example ou-ha-noi-home-affairs */
             orgUnitId: string;
             /**
              * @description elected cadre (recall, bãi nhiệm, applies only to them)
@@ -1354,6 +1363,8 @@ export interface components {
              * @description deadline (working days)
              */
             dueOn: string | null;
+            /** @description true when the deadline was counted through a year whose official holiday schedule is not published yet (tạm tính): it may move when the schedule lands */
+            provisional: boolean;
         };
         AllowedActionDto: {
             /**
@@ -1453,7 +1464,10 @@ export interface components {
              * @example 2026-12-10
              */
             heldOn: string;
-            /** @example 9-QĐ/TU */
+            /**
+             * @description decision number, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
+             * @example 9-QĐ/TU
+             */
             number: string;
             /** @enum {string} */
             outcome: "keep" | "change" | "annul";
@@ -1528,7 +1542,7 @@ export interface components {
             /** @example Trần Thị Bình */
             personName: string | null;
             orgUnitId: string;
-            /** @example Thị xã Sơn Tây */
+            /** @example Thành ủy Hà Nội */
             orgUnitName: string | null;
             /** @enum {string} */
             track: "party" | "civil_service";
@@ -1579,7 +1593,7 @@ export interface components {
             roles: string[];
             /** @description the unit of the grant the actor acted under */
             orgUnit: string | null;
-            /** @example Thị xã Sơn Tây */
+            /** @example Thành ủy Hà Nội */
             orgUnitName: string | null;
             /** @example appointment.internal@1 */
             definitionVersion: string | null;
@@ -1915,11 +1929,11 @@ export interface components {
             /** @example The committee agreed on the post, standards and conditions. */
             note?: string;
             /**
-             * @description decision number
+             * @description decision number, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
              * @example 215-QĐ/TU
              */
             number: string;
-            /** @example Bí thư Thị ủy Nguyễn Văn Tâm */
+            /** @example Bí thư Thành ủy Nguyễn Văn Tâm */
             signer: string;
             /**
              * Format: date
@@ -1951,11 +1965,11 @@ export interface components {
             definition: string;
             /** @example p-nguyen-van-an */
             personId: string;
-            /** @example pos-son-tay-head-organization */
+            /** @example pos-ha-noi-head-organization */
             positionId: string;
             /**
              * @description the unit running the case
-             * @example ou-son-tay-party-committee
+             * @example ou-ha-noi-party-committee
              */
             orgUnitId: string;
             /** @example Fill the post of head of the organization committee. */
@@ -1974,9 +1988,9 @@ export interface components {
             ruleSet: string;
             /** @example p-nguyen-van-an */
             personId: string;
-            /** @example pos-son-tay-head-organization */
+            /** @example pos-ha-noi-head-organization */
             positionId: string;
-            /** @example ou-son-tay-party-committee */
+            /** @example ou-ha-noi-party-committee */
             orgUnitId: string;
             /** Format: date */
             openedOn: string;
@@ -3512,6 +3526,7 @@ export interface operations {
     CadresController_removePlanningPoolEntry: {
         parameters: {
             query: {
+                /** @description the decision, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU */
                 decisionRef: string;
                 reason: string;
             };

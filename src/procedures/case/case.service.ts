@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { loadStream } from '../../common/stream-command-runner';
+import { EventMetadata } from '../../event-store/event-envelope';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { Actor } from '../../identity/actor';
+import { OrgScope } from '../../identity/org-scope';
+import { caseDecider } from './decider/case.decider';
+import { CaseState } from './decider/case.state';
+import { DomainRuleViolation } from './decider/domain-rule-violation';
+import { CaseContextFactory } from './case-context.factory';
+import { CaseIdReservations } from './case-id-reservations';
+import { CASE_PROCEDURES, caseStream } from './case-stream';
+import { caseView } from './case-view';
+
+export interface CaseWriteOptions {
+  actor: Actor;
+  metadata: EventMetadata;
+  ifMatch?: number;
+  idSeed?: string;
+}
+
+/** The procedures of the case engine: discipline cases have their own engine and API (/discipline-cases). */
+const CASE_ENGINE_PROCEDURES = CASE_PROCEDURES.filter((name) => name !== 'discipline');
+
+/** Where a case is and what it looks like: the read side of the personnel-case engine. */
+@Injectable()
+export class CaseService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly contexts: CaseContextFactory,
+    private readonly scope: OrgScope,
+    private readonly caseIds: CaseIdReservations,
+  ) {}
+
+  /** Finds which procedure's stream holds the case (its id reservation says, once). */
+  async locate(caseId: string): Promise<string> {
+    const procedure = await this.caseIds.procedureOf(caseId, CASE_ENGINE_PROCEDURES);
+    if (procedure) return procedure;
+    throw new DomainRuleViolation('case.not_found', `case ${caseId} does not exist`, 'not_found');
+  }
+
+  /** A case's state for the process managers (no caller, no scope). */
+  async stateOf(caseId: string): Promise<CaseState> {
+    const procedure = await this.locate(caseId);
+    return (await loadStream(this.store, caseStream(procedure, caseId), caseDecider)).state;
+  }
+
+  async view(caseId: string, actor: Actor, asOf?: Date) {
+    const procedure = await this.locate(caseId);
+    const { state, revision } = await loadStream(
+      this.store,
+      caseStream(procedure, caseId),
+      caseDecider,
+      asOf,
+    );
+    if (state.status === 'none') {
+      throw new DomainRuleViolation(
+        'case.not_found',
+        `case ${caseId} did not exist yet on ${asOf?.toISOString()}`,
+        'not_found',
+      );
+    }
+    await this.scope.assertReaches(actor, state.orgUnitId, `case ${caseId}`);
+    return caseView(
+      state,
+      this.contexts.pinned(state).definition,
+      revision,
+      actor,
+      this.contexts.calendar,
+    );
+  }
+
+  /** The kind of a step in the case's pinned definition (to pick the body's shape). */
+  async stepKind(caseId: string, stepId: string) {
+    const procedure = await this.locate(caseId);
+    const { state } = await loadStream(this.store, caseStream(procedure, caseId), caseDecider);
+    const step = this.contexts.pinned(state).definition.steps.find((s) => s.id === stepId);
+    if (!step)
+      throw new DomainRuleViolation(
+        'step.unknown',
+        `case ${caseId} has no step "${stepId}"`,
+        'not_found',
+        'stepId',
+      );
+    return step.kind;
+  }
+}

@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, CLOCK } from '../../common/clock';
+import { loadStream } from '../../common/stream-command-runner';
+import { vietnamDay } from '../../common/vietnam-day';
+import { EventMetadata } from '../../event-store/event-envelope';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { Actor } from '../../identity/actor';
+import { OrgScope } from '../../identity/org-scope';
+import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
+import { RuleSet } from '../../workflow/rule-sets/rule-set';
+import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
+import { disciplineStream } from './discipline-stream';
+import { disciplineView } from './discipline-view';
+import { disciplineDecider } from './discipline.decider';
+import { DisciplineState } from './discipline.state';
+
+export interface DisciplineWriteOptions {
+  actor: Actor;
+  metadata: EventMetadata;
+  ifMatch?: number;
+  idSeed?: string;
+}
+
+/** What a discipline case looks like and which definition and rule set it pinned: the read side. */
+@Injectable()
+export class DisciplineService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly scope: OrgScope,
+  ) {}
+
+  today(): string {
+    return vietnamDay(this.clock.now());
+  }
+
+  pinned(state: DisciplineState): { definition: ProcedureDefinition; ruleSet: RuleSet } {
+    if (state.status === 'none')
+      throw new DomainRuleViolation(
+        'case.not_found',
+        'the discipline case does not exist',
+        'not_found',
+      );
+    const definition = this.catalog.definition(`${state.definitionId}@${state.definitionVersion}`);
+    const ruleSet = this.catalog.ruleSet(state.ruleSetId);
+    if (!definition || !ruleSet)
+      throw new Error(
+        `discipline case ${state.caseId} pins ${state.definitionId}@${state.definitionVersion} / ${state.ruleSetId}, which are not loaded`,
+      );
+    return { definition, ruleSet };
+  }
+
+  async load(caseId: string, until?: Date) {
+    const loaded = await loadStream(this.store, disciplineStream(caseId), disciplineDecider, until);
+    if (loaded.state.status === 'none') {
+      throw new DomainRuleViolation(
+        'case.not_found',
+        until
+          ? `discipline case ${caseId} did not exist yet on ${until.toISOString()}`
+          : `discipline case ${caseId} does not exist`,
+        'not_found',
+      );
+    }
+    return loaded;
+  }
+
+  async view(caseId: string, actor: Actor, asOf?: Date) {
+    const { state, revision } = await this.load(caseId, asOf);
+    if (state.status !== 'none')
+      await this.scope.assertReaches(actor, state.orgUnitId, `discipline case ${caseId}`);
+    return disciplineView(
+      state,
+      this.pinned(state).definition,
+      revision,
+      actor,
+      asOf ? vietnamDay(asOf) : this.today(),
+      this.catalog.calendar,
+    );
+  }
+
+  async stepKind(caseId: string, stepId: string) {
+    const { state } = await this.load(caseId);
+    const step = this.pinned(state).definition.steps.find((s) => s.id === stepId);
+    if (!step)
+      throw new DomainRuleViolation(
+        'step.unknown',
+        `discipline case ${caseId} has no step "${stepId}"`,
+        'not_found',
+        'stepId',
+      );
+    return step.kind;
+  }
+}
