@@ -5,7 +5,9 @@ interface CaseListPage {
   items: { caseId: string; status: string; currentStep: { id: string } | null }[];
 }
 
+/** First pause between polls; it doubles up to POLL_MAX_MS, so a long lag is not hammered. */
 const POLL_MS = 5;
+const POLL_MAX_MS = 100;
 
 /** How far a case has got: its step's place in the procedure, or past the end once decided. */
 function progress(row: { status: string; currentStep: { id: string } | string | null }): number {
@@ -17,7 +19,7 @@ const GIVE_UP_MS = 120_000;
 
 /**
  * How long after a write's answer the case list (the `case_summaries` projection, which also
- * writes the inbox's rows in the same transaction) shows it: polled every 5 ms for sampled cases.
+ * writes the inbox's rows in the same transaction) shows it: polled every 5 ms at first (backing off to 100 ms) for sampled cases.
  */
 export class ReadModelLag {
   readonly samples: number[] = [];
@@ -73,6 +75,7 @@ export class ReadModelLag {
   ): Promise<number> {
     const deadline = performance.now() + GIVE_UP_MS;
     let seen: unknown = null;
+    let pause = POLL_MS;
     while (performance.now() < deadline) {
       const page = await this.http.peek<CaseListPage>(
         `/cases?person=${personId}&limit=5`,
@@ -83,7 +86,8 @@ export class ReadModelLag {
       // At or past the expected step: the client may already have written the next one.
       if (row && progress(row) >= progress({ status: expected.status, currentStep: expected.step }))
         return performance.now();
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      pause = Math.min(POLL_MAX_MS, pause * 2);
     }
     throw new Error(
       `case ${caseId} never showed ${JSON.stringify(expected)} in the case list; last seen: ${JSON.stringify(seen)}`,
