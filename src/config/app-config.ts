@@ -143,6 +143,14 @@ export class AppConfig {
   @Max(30_000, { message: 'TIMER_RECONCILE_INTERVAL_MS must be between 100 and 30000' })
   TIMER_RECONCILE_INTERVAL_MS = 30_000;
 
+  // Another instance takes a dead holder's work over within this (plus PostgreSQL noticing the
+  // death), so the maximum keeps failover under 10 s.
+  @Transform(({ value }) => (value === undefined || value === '' ? 2000 : Number(value)))
+  @IsInt({ message: 'WORKER_LEASE_RETRY_MS must be a whole number' })
+  @Min(100, { message: 'WORKER_LEASE_RETRY_MS must be between 100 and 5000' })
+  @Max(5000, { message: 'WORKER_LEASE_RETRY_MS must be between 100 and 5000' })
+  WORKER_LEASE_RETRY_MS = 2000;
+
   @IsString()
   DEFINITIONS_DIR = 'seeds/definitions';
 
