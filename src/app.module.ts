@@ -1,3 +1,4 @@
+import { LeasesModule } from './leases/leases.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -82,6 +83,10 @@ export class AppModule {
             throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
             storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
           }),
+        }),
+        LeasesModule.forRoot({
+          connectionString: config.DATABASE_URL,
+          retryMs: config.WORKER_LEASE_RETRY_MS,
         }),
         ProjectionsModule.register({
           projections: REGISTERED_PROJECTIONS,

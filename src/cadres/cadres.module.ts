@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { OrgUnitsController } from './org-units.controller';
+import { PersonEligibility } from './person-eligibility';
 import { CadresController } from './cadres.controller';
 import { RegistryService } from './registry.service';
 import { PersonProfileController } from './person-profile.controller';
@@ -6,8 +8,13 @@ import { PlanningReviewsController } from './planning/planning-reviews.controlle
 import { PlanningReviews } from './planning/planning-reviews.service';
 
 @Module({
-  controllers: [CadresController, PersonProfileController, PlanningReviewsController],
-  providers: [RegistryService, PlanningReviews],
+  controllers: [
+    OrgUnitsController,
+    CadresController,
+    PersonProfileController,
+    PlanningReviewsController,
+  ],
+  providers: [RegistryService, PersonEligibility, PlanningReviews],
   exports: [RegistryService],
 })
 export class CadresModule {}

@@ -2,7 +2,7 @@ import { NotFoundException } from '@nestjs/common';
 import { disciplineStatusOn } from './discipline-standing';
 import { PersonState } from './person/person.state';
 
-/** The person's record as the API answers it (`PersonRecordDto`). */
+/** A person's record as the API answers it: each discipline record with its status on `today`. */
 export function personView(
   personId: string,
   state: PersonState,

@@ -34,24 +34,7 @@ export async function buildPersonnelReport(
   const totals: Record<string, number> = Object.fromEntries(REPORTED_PROCEDURES.map((p) => [p, 0]));
   for (const row of decided) totals[row.procedure] = (totals[row.procedure] ?? 0) + row.count;
 
-  const disciplineTotals = new Map<
-    string,
-    { track: string; form: string; people: number; decisions: number }
-  >();
-  for (const row of disciplined) {
-    const key = `${row.track}/${row.form}`;
-    const total = disciplineTotals.get(key) ?? {
-      track: row.track,
-      form: row.form,
-      people: 0,
-      decisions: 0,
-    };
-    disciplineTotals.set(key, {
-      ...total,
-      people: total.people + row.people,
-      decisions: total.decisions + row.decisions,
-    });
-  }
+  const disciplineTotals = totalsByTrackAndForm(disciplined);
 
   const judged = leaders.map((row) => {
     const provinceId = [...row.unitPath].reverse().find((id) => provinces.has(id));
@@ -65,7 +48,7 @@ export async function buildPersonnelReport(
     asOf: today,
     ruleSet: ruleSet.id,
     decisions: { rows: decided, totals },
-    discipline: { rows: disciplined, totals: [...disciplineTotals.values()] },
+    discipline: { rows: disciplined, totals: disciplineTotals },
     nonLocalLeaders: {
       leaders: new Set(judged.map((r) => r.personId)).size,
       withOrigin: new Set(judged.filter((r) => r.nonLocal !== null).map((r) => r.personId)).size,
@@ -80,4 +63,24 @@ export async function buildPersonnelReport(
       citation: ruleCitation(ruleSet, 'planning.targets'),
     },
   };
+}
+
+/** People and decisions per track and form, summed over units. */
+function totalsByTrackAndForm(
+  rows: { track: string; form: string; people: number; decisions: number }[],
+) {
+  const totals = new Map<
+    string,
+    { track: string; form: string; people: number; decisions: number }
+  >();
+  for (const row of rows) {
+    const key = `${row.track}/${row.form}`;
+    const total = totals.get(key) ?? { track: row.track, form: row.form, people: 0, decisions: 0 };
+    totals.set(key, {
+      ...total,
+      people: total.people + row.people,
+      decisions: total.decisions + row.decisions,
+    });
+  }
+  return [...totals.values()];
 }

@@ -37,10 +37,8 @@ function sheet(
 
 const percent = (value: number | null) => (value === null ? '' : `${value}%`);
 
-/** The report as an Excel workbook (xlsx), one sheet per section, Vietnamese headers. */
-export async function reportWorkbook(report: PersonnelReport): Promise<Buffer> {
-  const book = new Workbook();
-  book.creator = 'cadreflow';
+/** The first sheet: every count of the report on one page. */
+function summarySheet(book: Workbook, report: PersonnelReport): void {
   const pool = report.planningPool;
   sheet(
     book,
@@ -75,6 +73,13 @@ export async function reportWorkbook(report: PersonnelReport): Promise<Buffer> {
       ['Căn cứ', report.ruleSet, pool.citation],
     ],
   );
+}
+
+/** The report as an Excel workbook (xlsx), one sheet per section, Vietnamese headers. */
+export async function reportWorkbook(report: PersonnelReport): Promise<Buffer> {
+  const book = new Workbook();
+  book.creator = 'cadreflow';
+  summarySheet(book, report);
   sheet(
     book,
     'Quyết định',

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -31,6 +31,37 @@ import { reportWorkbook } from './report-workbook';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The personnel report the seeds quote, for the caller's unit (or a unit below it). */
+/** What the personnel report answers, in the OpenAPI document. */
+const ApiPersonnelReport = () =>
+  applyDecorators(
+    ApiOperation({
+      summary:
+        'Cases decided by procedure and unit, people disciplined by track and form (in the period), leaders not from their province, and women and young people in the planning pool against the rule set’s targets (today); JSON or xlsx',
+    }),
+    ApiQuery({
+      name: 'from',
+      required: false,
+      description: 'first day (default 1 January this year)',
+    }),
+    ApiQuery({ name: 'to', required: false, description: 'last day (default today in Vietnam)' }),
+    ApiQuery({
+      name: 'orgUnit',
+      required: false,
+      description: 'a unit within your grant (default your own)',
+    }),
+    ApiQuery({ name: 'format', required: false, enum: ['json', 'xlsx'] }),
+    ApiProduces('application/json', XLSX),
+    ApiExtraModels(PersonnelReportDto),
+    ApiOkResponse({
+      description: 'the report as JSON, or with format=xlsx as an Excel workbook',
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(PersonnelReportDto) } },
+        [XLSX]: { schema: { type: 'string', format: 'binary' } },
+      },
+    }),
+    ApiProblems(400),
+  );
+
 @ApiTags('reports')
 @ApiBearerAuth()
 @ApiAuthenticatedProblems()
@@ -50,32 +81,7 @@ export class ReportsController {
   @Allow(...ACCESS.personRead)
   @SensitiveRead('personnel report')
   @Get('personnel')
-  @ApiOperation({
-    summary:
-      'Cases decided by procedure and unit, people disciplined by track and form (in the period), leaders not from their province, and women and young people in the planning pool against the rule set’s targets (today); JSON or xlsx',
-  })
-  @ApiQuery({
-    name: 'from',
-    required: false,
-    description: 'first day (default 1 January this year)',
-  })
-  @ApiQuery({ name: 'to', required: false, description: 'last day (default today in Vietnam)' })
-  @ApiQuery({
-    name: 'orgUnit',
-    required: false,
-    description: 'a unit within your grant (default your own)',
-  })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'xlsx'] })
-  @ApiProduces('application/json', XLSX)
-  @ApiExtraModels(PersonnelReportDto)
-  @ApiOkResponse({
-    description: 'the report as JSON, or with format=xlsx as an Excel workbook',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(PersonnelReportDto) } },
-      [XLSX]: { schema: { type: 'string', format: 'binary' } },
-    },
-  })
-  @ApiProblems(400)
+  @ApiPersonnelReport()
   async personnel(
     @CurrentActor() actor: Actor,
     @Query('from') from?: string,

@@ -2,13 +2,8 @@ import { Actor } from '../../identity/actor';
 import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { CaseState } from './decider/case.state';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
-import {
-  currentStepView,
-  performStepLink,
-  pinsView,
-  stepView,
-} from '../../workflow/step-engine/step-view';
-import { correctionsOf, correctStepLink } from '../../workflow/step-engine/correction-view';
+import { currentStepView, performStepLink, pinsView } from '../../workflow/step-engine/step-view';
+import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engine/correction-view';
 
 export function caseView(
   state: CaseState,
@@ -60,16 +55,7 @@ export function caseView(
         calendar.isProvisionalBetween(state.openedOn, state.currentStepDueOn),
     ),
     allowedNext,
-    steps: state.steps.map((event) => {
-      const view = stepView(event, actor, disclosure);
-      const corrections = correctionsOf(
-        String((event.data as { stepId?: string }).stepId),
-        state.corrections,
-        actor,
-        disclosure,
-      );
-      return corrections.length ? { ...view, corrections } : view;
-    }),
+    steps: stepsWithCorrections(state.steps, state.corrections, actor, disclosure),
     vetting: state.vetting,
     nominees: state.nominees,
     ...(state.status === 'decided' ? { decision: state.decision } : {}),

@@ -1,3 +1,4 @@
+import { CommandWriter } from '../../common/http/command-writer';
 import { Module } from '@nestjs/common';
 import { CadresModule } from '../../cadres/cadres.module';
 import { CaseIdReservations } from './case-id-reservations';
@@ -23,6 +24,7 @@ import { RecordWriter } from './record/record-writer';
   controllers: [CasesController, StepCorrectionsController],
   providers: [
     CaseService,
+    CommandWriter,
     OpenCaseSlots,
     CaseIdReservations,
     CaseContextFactory,

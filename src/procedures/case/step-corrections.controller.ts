@@ -1,5 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -10,19 +9,16 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { Clock, CLOCK } from '../../common/clock';
+import { CommandWriter } from '../../common/http/command-writer';
+import { Write, WriteRequest } from '../../common/http/route-request.decorator';
 import {
   ApiAuthenticatedProblems,
   ApiBodyProblems,
   ApiProblems,
 } from '../../common/openapi/api-problems.decorator';
-import { metadataFromRequest } from '../../common/request-metadata';
-import { Actor } from '../../identity/actor';
 import { ACCESS, Allow } from '../../identity/allow.decorator';
-import { CurrentActor } from '../../identity/current-actor.decorator';
 import { OrgScope } from '../../identity/org-scope';
 import { CaseService } from './case.service';
-import { parseIfMatch, Request, Response, withEtag } from './cases.controller';
 import { CorrectCaseStep } from './commands/case-commands';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { CorrectionReasonDto } from './dto/correct-step.dto';
@@ -52,9 +48,8 @@ const CORRECTABLE_BODIES = [
 @Controller('cases')
 export class StepCorrectionsController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly writer: CommandWriter,
     private readonly cases: CaseService,
-    @Inject(CLOCK) private readonly clock: Clock,
     private readonly scope: OrgScope,
   ) {}
 
@@ -86,11 +81,9 @@ export class StepCorrectionsController {
     @Param('id') id: string,
     @Param('stepId') stepId: string,
     @Body() raw: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteRequest,
   ) {
+    const { actor } = write;
     await this.scope.assertCaseInScope(actor, id, 'id');
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
       throw new DomainRuleViolation(
@@ -100,12 +93,7 @@ export class StepCorrectionsController {
       );
     const { reason, ...stepBody } = raw as Record<string, unknown>;
     const { reason: why } = parseBody(CorrectionReasonDto, { reason });
-    const options = {
-      actor,
-      metadata: metadataFromRequest(request, actor, this.clock.now()),
-      ifMatch: parseIfMatch(ifMatch),
-      idSeed: request.idempotencySeed,
-    };
+    const options = this.writer.options(write);
     const body = parseStepBody(await this.cases.stepKind(id, stepId), stepBody);
     if (body.kind === 'nomination')
       for (const [index, candidate] of body.candidates.entries())
@@ -114,7 +102,6 @@ export class StepCorrectionsController {
           candidate.personId,
           `candidates[${index}].personId`,
         );
-    const view = await this.commands.execute(new CorrectCaseStep(id, stepId, body, why, options));
-    return withEtag(response, view as { revision: number });
+    return this.writer.send(write, new CorrectCaseStep(id, stepId, body, why, options));
   }
 }

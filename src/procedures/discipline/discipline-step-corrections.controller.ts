@@ -1,5 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -9,18 +8,15 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { Clock, CLOCK } from '../../common/clock';
+import { CommandWriter } from '../../common/http/command-writer';
+import { Write, WriteRequest } from '../../common/http/route-request.decorator';
 import {
   ApiAuthenticatedProblems,
   ApiBodyProblems,
   ApiProblems,
 } from '../../common/openapi/api-problems.decorator';
-import { metadataFromRequest } from '../../common/request-metadata';
-import { Actor } from '../../identity/actor';
 import { ACCESS, Allow } from '../../identity/allow.decorator';
-import { CurrentActor } from '../../identity/current-actor.decorator';
 import { OrgScope } from '../../identity/org-scope';
-import { parseIfMatch, Request, Response, withEtag } from '../case/cases.controller';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { CorrectionReasonDto } from '../case/dto/correct-step.dto';
 import { parseBody } from '../case/step-body-validation';
@@ -45,9 +41,8 @@ const BODY_BY_KIND = { ...CORRECTABLE_BODIES, decision: DisciplineDecisionDto } 
 @Controller('discipline-cases')
 export class DisciplineStepCorrectionsController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly writer: CommandWriter,
     private readonly discipline: DisciplineService,
-    @Inject(CLOCK) private readonly clock: Clock,
     private readonly scope: OrgScope,
   ) {}
 
@@ -77,11 +72,9 @@ export class DisciplineStepCorrectionsController {
     @Param('id') id: string,
     @Param('stepId') stepId: string,
     @Body() raw: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteRequest,
   ) {
+    const { actor } = write;
     await this.scope.assertCaseInScope(actor, id, 'id', 'discipline case');
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
       throw new DomainRuleViolation(
@@ -96,14 +89,8 @@ export class DisciplineStepCorrectionsController {
       throw new Error(`discipline step ${stepId} has kind ${kind}, which the engine does not run`);
     const dtoClass: new () => object = BODY_BY_KIND[kind as keyof typeof BODY_BY_KIND];
     const body = { ...parseBody(dtoClass, stepBody), kind } as DisciplineStepBody;
-    const options = {
-      actor,
-      metadata: metadataFromRequest(request, actor, this.clock.now()),
-      ifMatch: parseIfMatch(ifMatch),
-      idSeed: request.idempotencySeed,
-    };
+    const options = this.writer.options(write);
     const command = { type: 'CorrectDisciplineStep' as const, data: { stepId, body, reason: why } };
-    const view = await this.commands.execute(new ActOnDisciplineCase(id, command, options));
-    return withEtag(response, view as { revision: number });
+    return this.writer.send(write, new ActOnDisciplineCase(id, command, options));
   }
 }

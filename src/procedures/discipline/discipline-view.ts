@@ -11,7 +11,7 @@ import {
   pinsView,
   stepView,
 } from '../../workflow/step-engine/step-view';
-import { correctionsOf, correctStepLink } from '../../workflow/step-engine/correction-view';
+import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engine/correction-view';
 import { DisciplineState } from './discipline.state';
 
 /** The closure as shown to the caller: a closure by the ballot restates its counts in `reason`. */
@@ -49,6 +49,15 @@ function allowedNextActions(
   return allowedNext;
 }
 
+/** A case its last step's result closed may still have that step corrected. */
+function correctionLink(
+  state: Exclude<DisciplineState, { status: 'none' }>,
+  definition: ProcedureDefinition,
+) {
+  if (state.status !== 'open' && state.status !== 'closed') return null;
+  return correctStepLink(state.lastStep, definition, `/discipline-cases/${state.caseId}`);
+}
+
 export function disciplineView(
   state: DisciplineState,
   definition: ProcedureDefinition,
@@ -65,13 +74,8 @@ export function disciplineView(
       : null,
   };
   const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
-  const allowedNext = allowedNextActions(state, current, today);
-  // A case its last step's result closed may still have that step corrected.
-  const correct =
-    state.status === 'open' || state.status === 'closed'
-      ? correctStepLink(state.lastStep, definition, `/discipline-cases/${state.caseId}`)
-      : null;
-  if (correct) allowedNext.push(correct);
+  const correct = correctionLink(state, definition);
+  const allowedNext = [...allowedNextActions(state, current, today), ...(correct ? [correct] : [])];
   return {
     id: state.caseId,
     procedure: 'discipline',
@@ -99,12 +103,7 @@ export function disciplineView(
         calendar.isProvisionalBetween(state.openedOn, state.currentStepDueOn),
     ),
     allowedNext,
-    steps: state.steps.map((event) => {
-      const view = stepView(event, actor, disclosure);
-      const stepId = String((event.data as { stepId?: string }).stepId);
-      const corrections = correctionsOf(stepId, state.corrections, actor, disclosure);
-      return corrections.length ? { ...view, corrections } : view;
-    }),
+    steps: stepsWithCorrections(state.steps, state.corrections, actor, disclosure),
     ...(state.status === 'decided' || state.status === 'under_review' || state.status === 'annulled'
       ? {
           decision: state.decision,

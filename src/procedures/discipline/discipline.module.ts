@@ -1,5 +1,6 @@
 import { DisciplineStepCorrectionsController } from './discipline-step-corrections.controller';
 import { Module } from '@nestjs/common';
+import { CommandWriter } from '../../common/http/command-writer';
 import { CadresModule } from '../../cadres/cadres.module';
 import { CasesModule } from '../case/cases.module';
 import { DISCIPLINE_COMMAND_HANDLERS } from './commands/discipline-command-table';
@@ -15,6 +16,7 @@ import { DisciplineService } from './discipline.service';
   controllers: [DisciplineController, DisciplineStepCorrectionsController],
   providers: [
     DisciplineService,
+    CommandWriter,
     DisciplineCommandRunner,
     ...DISCIPLINE_COMMAND_HANDLERS,
     DisciplineRecordRegistration,

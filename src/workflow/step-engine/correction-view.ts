@@ -49,3 +49,18 @@ export function correctStepLink(
     href: `${caseHref}/steps/${step.id}/corrections`,
   };
 }
+
+/** A case's step events as the reader may see them, each with its corrections. */
+export function stepsWithCorrections(
+  steps: { type: string; data: object }[],
+  notes: CorrectionNoteView[],
+  actor: Actor,
+  context: DisclosureContext,
+): Record<string, unknown>[] {
+  return steps.map((event) => {
+    const view = stepView(event, actor, context);
+    const stepId = String((event.data as { stepId?: string }).stepId);
+    const corrections = correctionsOf(stepId, notes, actor, context);
+    return corrections.length ? { ...view, corrections } : view;
+  });
+}
