@@ -30,7 +30,7 @@ describe('correcting a step in the browser', () => {
   let base: string;
   const http = () => request(t.server as never);
   const bearer = (user: string, roles: string[]) => ({
-    Authorization: `Bearer ${t.token(user, roles, 'ou-son-tay')}`,
+    Authorization: `Bearer ${t.token(user, roles, 'ou-ha-noi')}`,
   });
   const today = vietnamToday();
   const tally = (forVotes: number) => ({
@@ -66,7 +66,7 @@ describe('correcting a step in the browser', () => {
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
     await loadDemoData(
-      path.join(ROOT, 'seeds/demo/son-tay.json'),
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
       t.app.get(RegistryService),
       new Date(),
     );
@@ -80,9 +80,9 @@ describe('correcting a step in the browser', () => {
         procedure: 'appointment',
         definition: 'appointment.internal',
         personId: 'p-nguyen-van-an',
-        positionId: 'pos-son-tay-head-organization',
-        orgUnitId: 'ou-son-tay-party-committee',
-        summary: 'Bổ nhiệm Trưởng ban Tổ chức Thị ủy',
+        positionId: 'pos-ha-noi-head-organization',
+        orgUnitId: 'ou-ha-noi-party-committee',
+        summary: 'Bổ nhiệm Trưởng ban Tổ chức Thành ủy',
       })
       .expect(201);
     const steps: [string, Record<string, string>, object][] = [
