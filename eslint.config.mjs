@@ -70,7 +70,6 @@ export default tseslint.config(
       'src/observability/metrics-collector.ts',
       'src/procedures/case/deadlines/step-deadline.saga.ts',
       'src/procedures/case/decider/vetting-from-record.ts',
-      'src/procedures/discipline/form-ballot.ts',
       'src/projections/projection-rebuild.ts',
       'src/read-models/case-summary.ts',
       'src/read-models/read-models.controller.ts',
