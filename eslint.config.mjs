@@ -69,7 +69,6 @@ export default tseslint.config(
       'src/jobs/timers/timer-reconciler.ts',
       'src/observability/metrics-collector.ts',
       'src/procedures/case/deadlines/step-deadline.saga.ts',
-      'src/procedures/case/decider/vetting-from-record.ts',
       'src/projections/projection-rebuild.ts',
       'src/read-models/case-summary.ts',
       'src/read-models/read-models.controller.ts',
