@@ -72,7 +72,6 @@ export default tseslint.config(
       'src/projections/projection-rebuild.ts',
       'src/read-models/case-summary.ts',
       'src/read-models/read-models.controller.ts',
-      'src/workflow/definitions/definition-loader.ts',
       'src/workflow/rule-sets/compose-rule-sets.ts',
       'src/workflow/vote-rules/nomination-ballot.ts',
     ],
