@@ -71,7 +71,6 @@ export default tseslint.config(
       'src/procedures/case/deadlines/step-deadline.saga.ts',
       'src/projections/projection-rebuild.ts',
       'src/read-models/case-summary.ts',
-      'src/read-models/read-models.controller.ts',
       'src/workflow/rule-sets/compose-rule-sets.ts',
       'src/workflow/vote-rules/nomination-ballot.ts',
     ],
