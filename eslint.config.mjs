@@ -70,7 +70,6 @@ export default tseslint.config(
       'src/observability/metrics-collector.ts',
       'src/procedures/case/deadlines/step-deadline.saga.ts',
       'src/projections/projection-rebuild.ts',
-      'src/read-models/case-summary.ts',
       'src/workflow/rule-sets/compose-rule-sets.ts',
       'src/workflow/vote-rules/nomination-ballot.ts',
     ],
