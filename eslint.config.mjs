@@ -61,7 +61,6 @@ export default tseslint.config(
   },
   {
     files: [
-      'src/app.module.ts',
       'src/audit/checkpoints/checkpoint-ledger.ts',
       'src/cadres/person/person.decider.ts',
       'src/identity/jwt-verifier.ts',
