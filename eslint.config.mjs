@@ -54,7 +54,6 @@ export default tseslint.config(
     files: [
       'src/audit/checkpoints/checkpoint-ledger.ts',
       'src/event-store/kurrentdb/kurrentdb-event-store.ts',
-      'src/event-store/postgres/postgres-event-store.ts',
     ],
     rules: { 'max-lines': 'off' },
   },
