@@ -53,7 +53,6 @@ export default tseslint.config(
     // definitions, rule sets and timers are being reworked by the other changes.
     files: [
       'src/audit/checkpoints/checkpoint-ledger.ts',
-      'src/event-store/kurrentdb/kurrentdb-event-store.ts',
     ],
     rules: { 'max-lines': 'off' },
   },
