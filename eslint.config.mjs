@@ -49,16 +49,13 @@ export default tseslint.config(
     },
   },
   {
-    // Not yet split (issue 18): each file leaves this list when it is. The deciders, vote rules,
-    // definitions, rule sets and timers are being reworked by the issue's other changes.
+    // Functions not yet split (issue 18): each file leaves this list when its functions are. Every
+    // source file is within 300 lines. The deciders, vote rules, rule sets and timers are being
+    // reworked by the issue's other changes.
     files: [
-      'src/audit/checkpoints/checkpoint-ledger.ts',
-    ],
-    rules: { 'max-lines': 'off' },
-  },
-  {
-    files: [
-      'src/audit/checkpoints/checkpoint-ledger.ts',
+      'src/audit/checkpoints/checkpoint-witness.ts',
+      'src/audit/checkpoints/stream-checkpoint-check.ts',
+      'src/audit/checkpoints/verify-against-checkpoint.ts',
       'src/cadres/person/person.decider.ts',
       'src/identity/jwt-verifier.ts',
       'src/identity/token.cli.ts',
