@@ -53,7 +53,6 @@ export default tseslint.config(
     // source file is within 300 lines. The deciders, vote rules, rule sets and timers are being
     // reworked by the other changes.
     files: [
-      'src/audit/checkpoints/checkpoint-witness.ts',
       'src/audit/checkpoints/stream-checkpoint-check.ts',
       'src/audit/checkpoints/verify-against-checkpoint.ts',
       'src/cadres/person/person.decider.ts',

@@ -92,25 +92,7 @@ export function loadWitness(
   for (const sequence of dir.sequences()) {
     const signed = dir.readCheckpoint(sequence);
     const payload = signed.checkpoint;
-    if (payload.sequence !== sequence || sequence !== expected)
-      throw new CheckpointRefused(
-        `checkpoint files are not in sequence: expected ${expected}, found ${sequence}`,
-        sequence,
-      );
-    const refusal = keyring.check(
-      payload.keyId,
-      signedBytes(payload),
-      signed.signature,
-      payload.createdAt,
-    );
-    if (refusal)
-      throw new CheckpointRefused(`checkpoint ${sequence} refused: ${refusal}`, sequence);
-    const previous = latest ? checkpointDigest(latest.checkpoint) : null;
-    if (payload.previous !== previous)
-      throw new CheckpointRefused(
-        `checkpoint ${sequence} does not follow checkpoint ${sequence - 1}`,
-        sequence,
-      );
+    checkSignedInSequence(signed, sequence, expected, latest, keyring);
     for (const [position, streamId, revision, digest] of dir.readEvents(sequence)) {
       const stream = streams.get(streamId) ?? { revision: -1, head: '' };
       if (revision !== stream.revision + 1)
@@ -146,6 +128,39 @@ export function loadWitness(
       latest.checkpoint.sequence,
     );
   return { latest, streams, events };
+}
+
+/**
+ * The checkpoint read from file `sequence` is checkpoint `expected` of the chain: numbered so (in
+ * its file name and its payload), signed by a key the keyring accepts for its date, and following
+ * the previous checkpoint (`latest`) by its digest.
+ */
+function checkSignedInSequence(
+  signed: SignedCheckpoint,
+  sequence: number,
+  expected: number,
+  latest: SignedCheckpoint | null,
+  keyring: Keyring,
+): void {
+  const payload = signed.checkpoint;
+  if (payload.sequence !== sequence || sequence !== expected)
+    throw new CheckpointRefused(
+      `checkpoint files are not in sequence: expected ${expected}, found ${sequence}`,
+      sequence,
+    );
+  const refusal = keyring.check(
+    payload.keyId,
+    signedBytes(payload),
+    signed.signature,
+    payload.createdAt,
+  );
+  if (refusal) throw new CheckpointRefused(`checkpoint ${sequence} refused: ${refusal}`, sequence);
+  const previous = latest ? checkpointDigest(latest.checkpoint) : null;
+  if (payload.previous !== previous)
+    throw new CheckpointRefused(
+      `checkpoint ${sequence} does not follow checkpoint ${sequence - 1}`,
+      sequence,
+    );
 }
 
 export interface CheckpointSummary {
