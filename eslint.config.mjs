@@ -59,7 +59,6 @@ export default tseslint.config(
       'src/identity/token.cli.ts',
       'src/jobs/timers/timer-reconciler.ts',
       'src/observability/metrics-collector.ts',
-      'src/projections/projection-rebuild.ts',
       'src/workflow/rule-sets/compose-rule-sets.ts',
       'src/workflow/vote-rules/nomination-ballot.ts',
     ],
