@@ -56,7 +56,6 @@ export default tseslint.config(
       'src/audit/checkpoints/stream-checkpoint-check.ts',
       'src/audit/checkpoints/verify-against-checkpoint.ts',
       'src/cadres/person/person.decider.ts',
-      'src/jobs/timers/timer-reconciler.ts',
       'src/observability/metrics-collector.ts',
       'src/workflow/rule-sets/compose-rule-sets.ts',
       'src/workflow/vote-rules/nomination-ballot.ts',
