@@ -13,6 +13,7 @@ import { RotationModule } from './rotation/rotation.module';
 import { DisciplineModule } from './discipline/discipline.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { CadresModule } from './cadres/cadres.module';
+import { ImportsModule } from './imports/imports.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { RequestInputGuard } from './common/input/request-input.guard';
 import { AppConfig } from './config/app-config';
@@ -98,6 +99,7 @@ export class AppModule {
         HealthModule,
         WorkflowModule,
         CadresModule,
+        ImportsModule,
         AppointmentModule,
         ReappointmentModule,
         RotationModule,

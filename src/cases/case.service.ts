@@ -15,6 +15,11 @@ import { caseView } from './case-view';
 import { OpenCaseSlots } from './open-case-slots';
 import { ProcedureRegistry } from './procedure-registry';
 
+export interface PaperOpening {
+  openedOn: string;
+  paperRecordRef: string;
+}
+
 export interface CaseWriteOptions {
   actor: Actor;
   metadata: EventMetadata;
@@ -93,6 +98,8 @@ export class CaseService {
       positionId: string;
       orgUnitId: string;
       summary: string;
+      /** A case kept on paper until now: the day it began and the paper file's reference. */
+      fromPaper?: PaperOpening;
     },
     options: CaseWriteOptions,
   ) {
@@ -106,7 +113,8 @@ export class CaseService {
       );
     }
     const { module, definitionIds } = opening;
-    const pinned = this.contexts.forOpening(input.definition);
+    const openedOn = input.fromPaper?.openedOn ?? this.contexts.today();
+    const pinned = this.contexts.forOpening(input.definition, openedOn);
     if (!definitionIds.includes(pinned.definition.id)) {
       throw new DomainRuleViolation(
         'definition.wrong_procedure',
@@ -117,7 +125,13 @@ export class CaseService {
     }
     // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
     await this.caseIds.assertFree(input.caseId, module.procedure);
-    const context = await this.contexts.build(options.actor, pinned, input.orgUnitId);
+    const context = await this.contexts.build(
+      options.actor,
+      pinned,
+      input.orgUnitId,
+      undefined,
+      openedOn,
+    );
     const facts =
       (await module.onOpen?.({
         personId: input.personId,
@@ -135,6 +149,14 @@ export class CaseService {
         orgUnitId: input.orgUnitId,
         summary: input.summary,
         ...(facts ? { facts } : {}),
+        ...(input.fromPaper
+          ? {
+              recordedFromPaper: {
+                paperRecordRef: input.fromPaper.paperRecordRef,
+                recordedOn: this.contexts.today(),
+              },
+            }
+          : {}),
       },
     };
     const slot = {

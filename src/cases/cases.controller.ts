@@ -41,7 +41,8 @@ import { CurrentActor } from '../identity/current-actor.decorator';
 import { OrgScope } from '../identity/org-scope';
 import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
 import { VETTING_ITEMS, VettingItem } from '../workflow/definitions/procedure-definition';
-import { CaseService, CaseWriteOptions } from './case.service';
+import { CaseService, CaseWriteOptions, PaperOpening } from './case.service';
+import { vietnamDay } from '../common/vietnam-day';
 import { CloseCase } from './commands/close-case';
 import { OpenCase } from './commands/open-case';
 import { PerformCaseStep } from './commands/perform-case-step';
@@ -120,10 +121,45 @@ export class CasesController {
     };
   }
 
+  /**
+   * A case that ran on paper before the unit adopted the service opens as of the day it began:
+   * only a records clerk may (on top of the first step's role), and only with the paper file's
+   * reference, so the back-dating is never anonymous nor unexplained.
+   */
+  private paperOpening(dto: OpenCaseDto, actor: Actor): PaperOpening | undefined {
+    if (dto.openedOn === undefined) {
+      if (dto.paperRecordRef !== undefined)
+        throw new DomainRuleViolation(
+          'case.paper_ref_without_day',
+          'openedOn: the day the paper case began goes with paperRecordRef',
+          'invalid',
+          'openedOn',
+        );
+      return undefined;
+    }
+    if (!ACCESS.caseOpenFromPaper.some((role) => actor.roles.includes(role)))
+      throw new DomainRuleViolation(
+        'case.opened_on_needs_records_clerk',
+        `openedOn: opening a case as of a past day needs the role ${ACCESS.caseOpenFromPaper.join(' or ')}`,
+        'forbidden',
+        'openedOn',
+      );
+    const today = vietnamDay(this.clock.now());
+    if (dto.openedOn > today)
+      throw new DomainRuleViolation(
+        'case.opened_in_the_future',
+        `openedOn: ${dto.openedOn} is after today (${today})`,
+        'invalid',
+        'openedOn',
+      );
+    return { openedOn: dto.openedOn, paperRecordRef: dto.paperRecordRef! };
+  }
+
   @Allow(...ACCESS.caseOpen)
   @Post()
   @ApiOperation({
-    summary: 'Open a case; it pins the definition version and the rule set in force today',
+    summary:
+      'Open a case; it pins the definition version and the rule set in force today (or, for a case kept on paper, on openedOn: records_clerk only)',
   })
   @ApiCreatedResponse({ type: CaseViewDto, description: 'the case, with its revision in ETag' })
   @ApiBodyProblems()
@@ -142,6 +178,10 @@ export class CasesController {
     // A case id taken in another unit answers 403, not "already exists".
     if (dto.id && (await this.scope.caseUnit(dto.id)) !== null)
       await this.assertCaseInScope(actor, dto.id);
+    const fromPaper = this.paperOpening(dto, actor);
+    const options = this.options(actor, request);
+    // Audited: the event's metadata says the opening was back-dated, by whom and with which roles.
+    if (fromPaper) options.metadata.openedAsOf = fromPaper.openedOn;
     const view = await this.commands.execute(
       new OpenCase(
         {
@@ -152,8 +192,9 @@ export class CasesController {
           positionId: dto.positionId,
           orgUnitId: dto.orgUnitId,
           summary: dto.summary,
+          ...(fromPaper ? { fromPaper } : {}),
         },
-        this.options(actor, request),
+        options,
       ),
     );
     return withEtag(response, view as { revision: number });

@@ -78,6 +78,12 @@ export const DEMO_USERS: DemoUserDto[] = [
   { userId: 'inspector-1', name: 'Ủy ban Kiểm tra', roles: ['inspector'], orgUnit: 'ou-son-tay' },
   { userId: 'admin-1', name: 'Quản trị hệ thống', roles: ['admin'], orgUnit: 'ou-ha-noi' },
   {
+    userId: 'clerk-1',
+    name: 'Văn thư lưu trữ',
+    roles: ['organization_staff', 'records_clerk'],
+    orgUnit: 'ou-son-tay',
+  },
+  {
     userId: 'staff-duong-lam',
     name: 'Cán bộ xã Đường Lâm',
     roles: ['organization_staff', 'auditor', 'inspector'],

@@ -3,6 +3,7 @@ import { timerIdFor } from '../../jobs/timers/timer.events';
 import { Cancel, Ignore, Saga, SagaOutput, Schedule } from '../../sagas/saga';
 import { asCaseStreamEvent, CASE_PROCEDURES } from '../case-stream';
 import { endOfVietnamDay, STEP_DEADLINE_TIMER } from './step-deadline';
+import { vietnamDay } from '../../common/vietnam-day';
 
 const cause = (streamId: string, stepId: string) => `${streamId}/${stepId}`;
 
@@ -15,14 +16,19 @@ export const stepDeadlineSaga: Saga = {
   filter: { streamPrefix: CASE_PROCEDURES.map((procedure) => `${procedure}-`) },
   handle(event: RecordedEvent): SagaOutput[] {
     const caseId = event.streamId.slice(event.streamId.indexOf('-') + 1);
+    const recordedOn = vietnamDay(new Date(event.metadata.occurredAt));
     const schedule = (stepId: string, dueOn: string): SagaOutput =>
-      Schedule({
-        kind: STEP_DEADLINE_TIMER,
-        dueAt: endOfVietnamDay(dueOn),
-        target: event.streamId,
-        payload: { caseId, stepId, dueOn },
-        cause: cause(event.streamId, stepId),
-      });
+      // A step entered after the fact (a case kept on paper) may have a deadline that had passed
+      // before anyone typed it in: no timer can watch it; the steps' held-on days tell if it was kept.
+      dueOn < recordedOn
+        ? Ignore(`deadline ${dueOn} had passed when the step was recorded (${recordedOn})`)
+        : Schedule({
+            kind: STEP_DEADLINE_TIMER,
+            dueAt: endOfVietnamDay(dueOn),
+            target: event.streamId,
+            payload: { caseId, stepId, dueOn },
+            cause: cause(event.streamId, stepId),
+          });
     const e = asCaseStreamEvent(event);
     switch (e.type) {
       case 'CaseOpened':
