@@ -12,6 +12,7 @@ import { PersonPage, PeopleSearch } from './pages/PersonPage';
 import { AuditHistory, AuditHome } from './pages/Audit';
 import { Register } from './pages/Register';
 import { Admin } from './pages/Admin';
+import { ImportPage } from './pages/ImportPage';
 import { ErrorBoundary } from './components/ErrorBoundary';
 
 function useSession(): Session | null {
@@ -39,6 +40,7 @@ function Page({ session }: { session: Session }) {
   if (path === '/discipline-records') return <Register />;
   if (path === '/audit') return <AuditHome />;
   if (path === '/admin') return <Admin />;
+  if (path === '/imports') return <ImportPage />;
   return <Home session={session} />;
 }
 
@@ -79,6 +81,7 @@ export function App() {
               {can.readPerson(session) && navItem('/cadres', t('nav.people'))}
               {can.register(session) && navItem('/discipline-records', t('nav.register'))}
               {can.history(session) && navItem('/audit', t('nav.audit'))}
+              {can.registryWrite(session) && navItem('/imports', t('nav.imports'))}
               {can.admin(session) && navItem('/admin', t('nav.admin'))}
             </ul>
           </nav>

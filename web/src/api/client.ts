@@ -75,9 +75,9 @@ export async function download(
   });
   if (!response.ok)
     throw new ApiError(response.status, undefined, await response.text(), undefined, {});
-  const text = await response.text();
-  // Excel opens a CSV as UTF-8 only when it starts with a byte-order mark.
-  const blob = new Blob([options.excelBom ? '\uFEFF' : '', text], {
+  // Excel opens a CSV as UTF-8 only when it starts with a byte-order mark; other files as they come.
+  const content = options.excelBom ? ['\uFEFF', await response.text()] : [await response.blob()];
+  const blob = new Blob(content, {
     type: response.headers.get('Content-Type') ?? 'text/plain',
   });
   const url = URL.createObjectURL(blob);
