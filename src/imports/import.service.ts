@@ -14,7 +14,7 @@ import { checkReferences } from './import-references';
 import { planImport } from './import-plan';
 import { importStream, ImportRecorded, SheetCounts } from './import-recorded';
 import { simulateImport, SimulatedCommand } from './import-simulation';
-import { SHEET_KINDS } from './import-template';
+import { SHEET_KINDS, sheetSpec } from './import-template';
 import { parseRows } from './parse-rows';
 import { RowProblem } from './row-problem';
 import { RawSheet, readSpreadsheet, UnreadableFile } from './spreadsheet-reader';
@@ -50,8 +50,31 @@ export class ImportService {
     metadata: EventMetadata,
     dryRun: boolean,
   ): Promise<ImportReport> {
+    const { report, commands } = await this.check(file, actor, dryRun);
+    if (dryRun) return report;
+    if (!report.valid)
+      throw new DomainRuleViolation(
+        'import.invalid_rows',
+        `file: ${report.errors.length} problem(s) in the file; nothing was imported (every one is listed in errors)`,
+        'unprocessable',
+        'file',
+        { errors: report.errors },
+      );
+    // One correlation id for everything the import writes: the import's own id.
+    const importMetadata = {
+      ...metadata,
+      correlationId: report.importId,
+      importId: report.importId,
+    };
+    const written = await this.write(commands, importMetadata);
+    // An import that found everything already on record changed nothing and appends nothing.
+    if (written > 0) await this.recordImport(report, actor, importMetadata);
+    return report;
+  }
+
+  /** Every check a dry run makes, in the order the API answers them; writes nothing. */
+  private async check(file: ImportFile, actor: Actor, dryRun: boolean) {
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const importId = importStream(sha256);
     const read = await readSpreadsheet(file.bytes).catch((error: unknown) => {
       if (error instanceof UnreadableFile)
         throw new DomainRuleViolation(
@@ -63,13 +86,8 @@ export class ImportService {
       throw error;
     });
     const parsed = parseRows(read.sheets);
-    const refs = await checkReferences(
-      parsed.rows,
-      actor,
-      this.scope,
-      this.registry,
-      declaredPeople(read.sheets),
-    );
+    const declared = declaredPeople(read.sheets);
+    const refs = await checkReferences(parsed.rows, actor, this.scope, this.registry, declared);
     // As on every route, an id outside the grant is refused before anything else is told.
     if (refs.outOfScope.length > 0)
       throw new DomainRuleViolation(
@@ -93,30 +111,13 @@ export class ImportService {
     ].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.line - b.line);
     const report: ImportReport = {
       dryRun,
-      importId,
+      importId: importStream(sha256),
       file: { name: file.name, sha256, format: read.format },
       valid: errors.length === 0,
       counts: countBySheet(read.sheets, simulated.commands),
       errors,
     };
-    if (dryRun) return report;
-    if (errors.length > 0)
-      throw new DomainRuleViolation(
-        'import.invalid_rows',
-        `file: ${errors.length} problem(s) in the file; nothing was imported (every one is listed in errors)`,
-        'unprocessable',
-        'file',
-        { errors },
-      );
-    const written = await this.write(simulated.commands, {
-      ...metadata,
-      correlationId: importId,
-      importId,
-    });
-    // An import that found everything already on record changed nothing and appends nothing.
-    if (written > 0)
-      await this.recordImport(report, actor, { ...metadata, correlationId: importId, importId });
-    return report;
+    return { report, commands: simulated.commands };
   }
 
   /** The records the rows touch, as they stand now. */
@@ -164,12 +165,14 @@ export class ImportService {
   }
 }
 
+const PERSON_ID_HEADER = sheetSpec('people').columns.find((c) => c.field === 'personId')!.header;
+
 /** The person ids the people sheet names, whatever else is wrong with their rows. */
 function declaredPeople(sheets: RawSheet[]): Set<string> {
   const ids = new Set<string>();
   for (const sheet of sheets.filter((s) => s.spec.kind === 'people'))
     for (const row of sheet.rows) {
-      const id = cellText(row.cells.get('Mã cán bộ')?.value ?? null);
+      const id = cellText(row.cells.get(PERSON_ID_HEADER)?.value ?? null);
       if (id) ids.add(id);
     }
   return ids;

@@ -16,7 +16,8 @@ export const stepDeadlineSaga: Saga = {
   filter: { streamPrefix: CASE_PROCEDURES.map((procedure) => `${procedure}-`) },
   handle(event: RecordedEvent): SagaOutput[] {
     const caseId = event.streamId.slice(event.streamId.indexOf('-') + 1);
-    const recordedOn = vietnamDay(new Date(event.metadata.occurredAt));
+    const occurredAt = new Date(event.metadata.occurredAt);
+    const recordedOn = Number.isNaN(occurredAt.getTime()) ? '' : vietnamDay(occurredAt);
     const schedule = (stepId: string, dueOn: string): SagaOutput =>
       // A step entered after the fact (a case kept on paper) may have a deadline that had passed
       // before anyone typed it in: no timer can watch it; the steps' held-on days tell if it was kept.
