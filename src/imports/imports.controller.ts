@@ -66,7 +66,10 @@ export class ImportsController {
   @ApiProduces(XLSX)
   @Header('Content-Type', XLSX)
   @Header('Content-Disposition', 'attachment; filename="mau-nhap-du-lieu-can-bo.xlsx"')
-  @ApiOkResponse({ description: 'the xlsx template', content: { [XLSX]: {} } })
+  @ApiOkResponse({
+    description: 'the xlsx template',
+    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+  })
   async template(): Promise<StreamableFile> {
     return new StreamableFile(await templateWorkbook());
   }
