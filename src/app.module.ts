@@ -6,11 +6,11 @@ import { LoggerModule } from 'nestjs-pino';
 import { DestinationStream } from 'pino';
 import { pinoHttpSetting } from './common/http-logger-options';
 import { Redis } from 'ioredis';
-import { AppointmentModule } from './appointment/appointment.module';
+import { AppointmentModule } from './procedures/appointment/appointment.module';
 import { AuditModule } from './audit/audit.module';
-import { ReappointmentModule } from './reappointment/reappointment.module';
-import { RotationModule } from './rotation/rotation.module';
-import { DisciplineModule } from './discipline/discipline.module';
+import { ReappointmentModule } from './procedures/reappointment/reappointment.module';
+import { RotationModule } from './procedures/rotation/rotation.module';
+import { DisciplineModule } from './procedures/discipline/discipline.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { CadresModule } from './cadres/cadres.module';
 import { ImportsModule } from './imports/imports.module';
@@ -72,6 +72,9 @@ export class AppModule {
           pinoHttp: pinoHttpSetting(config.LOG_LEVEL, options.logDestination),
         }),
         InfrastructureModule.forConfig(config),
+        // The one command bus. Listed before JobsModule and SagasModule on purpose: global modules
+        // run onApplicationBootstrap in import order, and the bus registers its handlers there,
+        // before the timer worker and the sagas start sending workflow commands.
         CqrsModule.forRoot(),
         ThrottlerModule.forRootAsync({
           inject: [REDIS],

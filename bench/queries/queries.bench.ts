@@ -7,7 +7,7 @@ import { AuditHistoryQueries } from '../../src/audit/audit-history.queries';
 import { loadStream } from '../../src/common/stream-command-runner';
 import { stepsPerformedBy } from '../../src/read-models/inbox-steps';
 import { ReadModelQueries } from '../../src/read-models/read-model.queries';
-import { caseDecider } from '../../src/workflow/case/case.decider';
+import { caseDecider } from '../../src/procedures/case/decider/case.decider';
 import { WorkflowCatalog } from '../../src/workflow/workflow-catalog';
 import { projectRoot } from '../../src/common/project-root';
 import {

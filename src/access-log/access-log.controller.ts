@@ -6,7 +6,7 @@ import { Pool } from 'pg';
 import { PG_POOL } from '../common/tokens';
 import { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
-import { withinUnit } from '../read-models/org-scope';
+import { withinUnit } from '../read-models/within-unit';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { decodeCursor, encodeCursor, parseLimit } from '../read-models/cursor';
 import { parseInstantParam } from '../common/input/calendar-date';

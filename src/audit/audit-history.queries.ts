@@ -2,7 +2,7 @@ import { Pool, PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { orgUnitNameSql, personNameSql, positionTitleSql } from '../cadres/registry-names';
 import { AUDIT_COLUMNS, fromNamedAuditRow, NamedAuditEntry, NamedAuditRow } from './audit-entry';
-import { CASE_PROCEDURES } from '../cases/case-stream';
+import { CASE_PROCEDURES } from '../procedures/case/case-stream';
 import { PERSON_STREAM_KIND } from './stream-name';
 
 /** The stored columns and, beside the ids, the names of the person, post and unit. */

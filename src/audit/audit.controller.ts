@@ -26,7 +26,7 @@ import {
   StoreDisagrees,
   StreamCheckpointCheck,
 } from './checkpoints/checkpoint-ledger';
-import { CASE_PROCEDURES } from '../cases/case-stream';
+import { CASE_PROCEDURES } from '../procedures/case/case-stream';
 import {
   BadRequestException,
   ConflictException,

@@ -1,6 +1,6 @@
 import { RuleSet, ruleCitation, ruleValue } from '../workflow/rule-sets/rule-set';
 import { retirementDate, wholeYearsBetween } from '../workflow/rules/retirement';
-import { disciplineFactsFrom } from './discipline-facts';
+import { disciplineStandingFrom } from './discipline-standing';
 import { PersonState } from './person/person.state';
 
 export interface EligibilityReason {
@@ -29,7 +29,7 @@ export function appointmentEligibility(
   day: string,
 ): Eligibility {
   const reasons: EligibilityReason[] = [];
-  const facts = disciplineFactsFrom(person.discipline, person.openCases, day);
+  const facts = disciplineStandingFrom(person.discipline, person.openCases, day);
   for (const bar of facts.bars) {
     reasons.push({
       rule: 'discipline.in_effect',

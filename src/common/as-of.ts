@@ -1,5 +1,5 @@
 import { isCalendarDate, isIsoInstant } from './input/calendar-date';
-import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { endOfVietnamDay, vietnamDay } from './vietnam-day';
 
 /** The moment an `asOf` query names, and its day in Vietnam. */

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { catchError, from, Observable, of, switchMap } from 'rxjs';
 import { Actor } from '../identity/actor';
-import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { PG_POOL } from './tokens';
 
 export interface IdempotentRequest {

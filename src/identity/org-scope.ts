@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PERSON_STREAM_KIND, parseStreamName } from '../audit/stream-name';
-import { procedureOfCase } from '../cases/case-id-reservation';
-import { CASE_PROCEDURES, caseStream } from '../cases/case-stream';
+import { procedureOfCase } from '../procedures/case/case-id-reservation';
+import { CASE_PROCEDURES, caseStream } from '../procedures/case/case-stream';
 import { PG_POOL } from '../common/tokens';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { Actor } from './actor';
 
 /** Which kind of case a path or body names: the case engine's procedures, or discipline cases. */

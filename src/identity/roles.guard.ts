@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { ALLOWED_ROLES } from './allow.decorator';
 import { AuthenticatedRequest } from './jwt-auth.guard';
 import { IS_PUBLIC } from './public.decorator';

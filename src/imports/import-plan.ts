@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PersonCommand } from '../cadres/person/person.decider';
-import { disciplineBar, trackForms } from '../discipline/discipline.rules';
-import { DisciplineTrack } from '../discipline/discipline.events';
+import { disciplineBar, trackForms } from '../procedures/discipline/discipline.rules';
+import { DisciplineTrack } from '../procedures/discipline/discipline.events';
 import { RuleSet, RuleTrack } from '../workflow/rule-sets/rule-set';
 import { SHEET_KINDS } from './import-template';
 import { ImportRow } from './parse-rows';

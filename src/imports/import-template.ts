@@ -1,4 +1,4 @@
-import { DisciplineTrack } from '../discipline/discipline.events';
+import { DisciplineTrack } from '../procedures/discipline/discipline.events';
 import { CellParser, choice, day, identifier, pattern, text, yesNo } from './cell-parsers';
 
 /**

@@ -8,7 +8,7 @@ import { EventMetadata } from '../event-store/event-envelope';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { Actor } from '../identity/actor';
 import { OrgScope } from '../identity/org-scope';
-import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { checkReferences } from './import-references';
 import { planImport } from './import-plan';

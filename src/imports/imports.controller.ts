@@ -28,7 +28,7 @@ import { metadataFromRequest, RequestLike } from '../common/request-metadata';
 import { Actor } from '../identity/actor';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { CurrentActor } from '../identity/current-actor.decorator';
-import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { ImportReportDto } from './dto/import-report.dto';
 import { ImportService } from './import.service';
 import { templateWorkbook } from './template-workbook';

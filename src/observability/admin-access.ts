@@ -3,7 +3,7 @@ import { UnauthorizedException } from '@nestjs/common';
 import { Actor } from '../identity/actor';
 import { JwtVerifier, TokenRejected } from '../identity/jwt-verifier';
 import { OrgScope } from '../identity/org-scope';
-import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 
 /** The bearer token of an `Authorization` header; 401 when the header is there but malformed. */
 export function bearerToken(header: string | string[] | undefined): string | undefined {

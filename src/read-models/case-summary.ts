@@ -1,4 +1,4 @@
-import { asCaseStreamEvent } from '../cases/case-stream';
+import { asCaseStreamEvent } from '../procedures/case/case-stream';
 import { RecordedEvent } from '../event-store/event-envelope';
 
 /** A `case_summaries` row, column by column. */

@@ -1,6 +1,6 @@
 import { isCalendarDate } from '../common/input/calendar-date';
 import { unsafeTextProblem } from '../common/input/unsafe-text';
-import { DomainRuleViolation } from '../workflow/case/domain-rule-violation';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 
 /** An opaque keyset cursor: the sort key of the last row of a page, base64url-encoded JSON. */
 export function encodeCursor(key: unknown[]): string {

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { orgUnitNameSql, personNameSql } from '../cadres/registry-names';
 import { decodeCursor, encodeCursor, Page } from './cursor';
-import { withinUnit } from './org-scope';
+import { withinUnit } from './within-unit';
 
 export interface CaseSummary {
   caseId: string;

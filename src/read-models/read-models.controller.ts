@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { ApiAuthenticatedProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
 import { CaseSummaryPageDto, InboxPageDto, RegisterPageDto } from './dto/read-model-views.dto';
-import { DISCIPLINE_FORMS } from '../discipline/discipline-forms';
+import { DISCIPLINE_FORMS } from '../procedures/discipline/discipline-forms';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { ACCESS, Allow } from '../identity/allow.decorator';

@@ -2,8 +2,8 @@ import { Clock } from '../common/clock';
 import { deterministicId } from '../common/deterministic-id';
 import { RecordedEvent } from '../event-store/event-envelope';
 import { TimerScheduler } from '../jobs/timers/timer-scheduler';
-import { SagaCommandBus } from './command-dispatch';
 import { Saga, SagaOutput } from './saga';
+import { WorkflowCommandBus, WorkflowDispatch } from './workflow-command';
 
 /** The idSeed of the i-th output of a saga for an event: same saga + event + key → same ids. */
 export function sagaIdSeed(sagaName: string, eventId: string, key: string): string {
@@ -13,10 +13,29 @@ export function sagaIdSeed(sagaName: string, eventId: string, key: string): stri
 /** Carries out a saga's outputs for one event, each idempotently. */
 export class SagaOutputExecutor {
   constructor(
-    private readonly commands: SagaCommandBus,
+    private readonly commands: WorkflowCommandBus,
     private readonly timers: TimerScheduler,
     private readonly clock: Clock,
   ) {}
+
+  private dispatch(
+    saga: Saga,
+    event: RecordedEvent,
+    index: number,
+    key?: string,
+  ): WorkflowDispatch {
+    const now = this.clock.now();
+    return {
+      idSeed: sagaIdSeed(saga.name, event.id, key ?? String(index)),
+      now,
+      metadata: {
+        actorId: `system:saga:${saga.name}`,
+        correlationId: event.metadata.correlationId ?? event.id,
+        causationId: event.id,
+        occurredAt: now.toISOString(),
+      },
+    };
+  }
 
   async execute(saga: Saga, event: RecordedEvent, outputs: SagaOutput[]): Promise<void> {
     const actorId = `system:saga:${saga.name}`;
@@ -24,17 +43,9 @@ export class SagaOutputExecutor {
     for (const [index, output] of outputs.entries()) {
       switch (output.kind) {
         case 'Send':
-          await this.commands.dispatch(output.command, {
-            idSeed: sagaIdSeed(saga.name, event.id, output.key ?? String(index)),
-            saga: saga.name,
-            triggeringEvent: event,
-            metadata: {
-              actorId,
-              correlationId,
-              causationId: event.id,
-              occurredAt: this.clock.now().toISOString(),
-            },
-          });
+          await this.commands.execute(
+            output.command.withDispatch(this.dispatch(saga, event, index, output.key)),
+          );
           break;
         case 'Schedule':
           await this.timers.schedule(

@@ -1,9 +1,12 @@
 import { RecordedEvent } from '../event-store/event-envelope';
 import { TimerScheduler } from '../jobs/timers/timer-scheduler';
-import { DispatchContext, SagaCommandBus } from './command-dispatch';
 import { Cancel, Ignore, Saga, Schedule, Send } from './saga';
 import { sagaIdSeed, SagaOutputExecutor } from './saga-outputs';
 import { sagaBackoff, defaultSagaRetryPolicy } from './saga-runner';
+import { WorkflowCommand, WorkflowDispatch } from './workflow-command';
+
+class AssignPost extends WorkflowCommand {}
+class ScheduleNotice extends WorkflowCommand {}
 
 const event: RecordedEvent = {
   id: 'evt-1',
@@ -26,12 +29,14 @@ const saga: Saga = { name: 'demo', filter: {}, handle: () => [] };
 const clock = { now: () => new Date('2026-03-02T01:00:00.000Z') };
 
 function harness() {
-  const sent: { type: string; context: DispatchContext }[] = [];
+  const sent: { type: string; context: WorkflowDispatch }[] = [];
   const scheduled: unknown[] = [];
   const cancelled: unknown[] = [];
-  const bus = new SagaCommandBus().registerFallback(async (command, context) => {
-    sent.push({ type: command.type, context });
-  });
+  const bus = {
+    execute: async (command: WorkflowCommand) => {
+      sent.push({ type: command.constructor.name, context: command.dispatch });
+    },
+  };
   const timers = {
     schedule: async (request: unknown, meta: unknown) => {
       scheduled.push({ request, meta });
@@ -49,10 +54,7 @@ describe('saga outputs', () => {
   it('Send gets an idSeed from saga, triggering event and key — the same on every redelivery', async () => {
     const first = harness();
     const second = harness();
-    const outputs = [
-      Send({ type: 'AssignPost', data: {} }, 'assign'),
-      Send({ type: 'ScheduleNotice', data: {} }),
-    ];
+    const outputs = [Send(new AssignPost(), 'assign'), Send(new ScheduleNotice())];
     await first.executor.execute(saga, event, outputs);
     await second.executor.execute(saga, event, outputs);
     expect(first.sent.map((s) => s.context.idSeed)).toEqual(
@@ -103,12 +105,20 @@ describe('saga outputs', () => {
     expect(sent).toEqual([]);
   });
 
-  it('an unknown command type is an error (retried, then parked), not a silent drop', async () => {
-    const bus = new SagaCommandBus();
+  it('a command the bus refuses (no handler) fails the event (retried, then parked), not a silent drop', async () => {
+    const bus = {
+      execute: async (command: WorkflowCommand) => {
+        throw new Error(`no handler for ${command.constructor.name}`);
+      },
+    };
     const executor = new SagaOutputExecutor(bus, {} as TimerScheduler, clock);
-    await expect(executor.execute(saga, event, [Send({ type: 'Nope', data: {} })])).rejects.toThrow(
-      'no dispatcher registered for command "Nope"',
+    await expect(executor.execute(saga, event, [Send(new AssignPost())])).rejects.toThrow(
+      'no handler for AssignPost',
     );
+  });
+
+  it('a handler reads the dispatch; a command sent without one says so', () => {
+    expect(() => new AssignPost().dispatch).toThrow('AssignPost was executed without');
   });
 
   it('backoff doubles per attempt up to the cap', () => {

@@ -1,15 +1,10 @@
 import { RecordedEvent } from '../event-store/event-envelope';
+import { WorkflowCommand } from './workflow-command';
 
 /** Which events a saga sees (both conditions when both are given). */
 export interface SagaFilter {
   eventTypes?: string[];
   streamPrefix?: string | string[];
-}
-
-/** A command as plain data; the registered dispatcher for its `type` carries it out. */
-export interface SagaCommand {
-  type: string;
-  data: Record<string, unknown>;
 }
 
 export interface SagaTimerRequest {
@@ -33,7 +28,7 @@ export interface SagaTimerRequest {
  */
 export type SagaOutput =
   /** `key` tells two sends of one event apart (default: the output's index). */
-  | { kind: 'Send'; command: SagaCommand; key?: string }
+  | { kind: 'Send'; command: WorkflowCommand; key?: string }
   | { kind: 'Schedule'; timer: SagaTimerRequest }
   | { kind: 'Cancel'; timerId: string; reason?: string }
   | { kind: 'Ignore'; reason: string };
@@ -54,7 +49,7 @@ export interface Saga {
   handle(event: RecordedEvent, context: SagaContext): SagaOutput[] | Promise<SagaOutput[]>;
 }
 
-export const Send = (command: SagaCommand, key?: string): SagaOutput =>
+export const Send = (command: WorkflowCommand, key?: string): SagaOutput =>
   key === undefined ? { kind: 'Send', command } : { kind: 'Send', command, key };
 export const Schedule = (timer: SagaTimerRequest): SagaOutput => ({ kind: 'Schedule', timer });
 export const Cancel = (timerId: string, reason?: string): SagaOutput =>

@@ -5,9 +5,9 @@ import { EventStore } from '../event-store/event-store.port';
 import { JobNames } from '../jobs/job-queue';
 import { JobProcessor } from '../jobs/job-worker';
 import { JobsRuntime } from '../jobs/jobs-runtime';
-import { SagaCommandBus } from './command-dispatch';
 import { assertValidSaga, Saga } from './saga';
 import { SagaOutputExecutor } from './saga-outputs';
+import { WorkflowCommandBus } from './workflow-command';
 import { SagaReplayJob, sagaDeadLetterKey, SagaRetryPolicy, SagaRunner } from './saga-runner';
 
 export interface SagasRuntimeDeps {
@@ -15,6 +15,8 @@ export interface SagasRuntimeDeps {
   pool: Pool;
   clock: Clock;
   jobs: JobsRuntime;
+  /** Where `Send` outputs go: the service's `@nestjs/cqrs` CommandBus. */
+  commands: WorkflowCommandBus;
   retry?: Partial<SagaRetryPolicy>;
   log?: (message: string) => void;
   afterEffects?: (saga: string, event: RecordedEvent) => void | Promise<void>;
@@ -27,13 +29,12 @@ export interface SagasRuntimeDeps {
  * Register command dispatchers and sagas, then `start()`; `stop()` on shutdown.
  */
 export class SagasRuntime {
-  readonly commands = new SagaCommandBus();
   readonly executor: SagaOutputExecutor;
   private readonly runners = new Map<string, SagaRunner>();
   private started = false;
 
   constructor(private readonly deps: SagasRuntimeDeps) {
-    this.executor = new SagaOutputExecutor(this.commands, deps.jobs.scheduler, deps.clock);
+    this.executor = new SagaOutputExecutor(deps.commands, deps.jobs.scheduler, deps.clock);
     const replay: JobProcessor<SagaReplayJob> = {
       jobName: JobNames.sagaReplay,
       source: 'saga',

@@ -8,12 +8,12 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 import { Clock, CLOCK } from '../common/clock';
 import { PG_POOL } from '../common/tokens';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { JobsRuntime } from '../jobs/jobs-runtime';
-import { SagaCommandBus } from './command-dispatch';
 import { SagaRetryPolicy } from './saga-runner';
 import { SagasRuntime } from './sagas-runtime';
 
@@ -60,27 +60,29 @@ export class SagasModule {
         { provide: SAGAS_MODULE_OPTIONS, useValue: options },
         {
           provide: SagasRuntime,
-          inject: [EVENT_STORE, PG_POOL, CLOCK, JobsRuntime],
-          useFactory: (store: EventStore, pool: Pool, clock: Clock, jobs: JobsRuntime) => {
+          inject: [EVENT_STORE, PG_POOL, CLOCK, JobsRuntime, CommandBus],
+          useFactory: (
+            store: EventStore,
+            pool: Pool,
+            clock: Clock,
+            jobs: JobsRuntime,
+            commands: CommandBus,
+          ) => {
             const logger = new Logger('Sagas');
             return new SagasRuntime({
               store,
               pool,
               clock,
               jobs,
+              commands,
               retry: options.retry,
               log: (line) => logger.warn(line),
             });
           },
         },
-        {
-          provide: SagaCommandBus,
-          inject: [SagasRuntime],
-          useFactory: (runtime: SagasRuntime) => runtime.commands,
-        },
         SagasLifecycle,
       ],
-      exports: [SagasRuntime, SagaCommandBus],
+      exports: [SagasRuntime],
     };
   }
 }

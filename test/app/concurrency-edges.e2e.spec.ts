@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
-import { CaseService } from '../../src/cases/case.service';
+import { CaseService } from '../../src/procedures/case/case.service';
 import { loadConfig } from '../../src/config/app-config';
 import { startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
 

@@ -1,10 +1,10 @@
 import request from 'supertest';
-import { CaseContextFactory } from '../../src/cases/case-context.factory';
-import { caseStream } from '../../src/cases/case-stream';
-import { openCaseSlotStream } from '../../src/cases/open-case-slot';
+import { CaseContextFactory } from '../../src/procedures/case/case-context.factory';
+import { caseStream } from '../../src/procedures/case/case-stream';
+import { openCaseSlotStream } from '../../src/procedures/case/open-case-slot';
 import { runStreamCommand } from '../../src/common/stream-command-runner';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
-import { caseDecider } from '../../src/workflow/case/case.decider';
+import { caseDecider } from '../../src/procedures/case/decider/case.decider';
 import { waitFor } from '../jobs/support/jobs-harness';
 import { buildRegistry } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '../../src/event-store/event-envelope';
-import { demoSaga, followUpStream } from './support/demo-saga';
+import { demoSaga, followUpStream, RecordFollowUp } from './support/demo-saga';
 
 describe('demo saga (given event, then outputs)', () => {
   it('DemoCaseOpened → send RecordFollowUp and schedule the reminder 300 ms after the case opened', async () => {
@@ -13,7 +13,7 @@ describe('demo saga (given event, then outputs)', () => {
     expect(await demoSaga.handle(event, { now: new Date() })).toEqual([
       {
         kind: 'Send',
-        command: { type: 'RecordFollowUp', data: { caseId: 'c1' } },
+        command: new RecordFollowUp('c1'),
         key: 'follow-up',
       },
       {

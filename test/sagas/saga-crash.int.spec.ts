@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { TestCommandBus } from './support/test-command-bus';
 import * as path from 'node:path';
 import { systemClock } from '../../src/common/clock';
 import { timerIdFor, timerStreamId } from '../../src/jobs/timers/timer.events';
@@ -99,15 +100,17 @@ describe('saga and timers survive SIGKILL (child process)', () => {
 
     // 3. A clean restart (in this process) finishes the work.
     const jobs = h.runtime(systemClock);
+    const commands = new TestCommandBus();
     const sagas = new SagasRuntime({
       store: h.store,
       pool: h.db.pool,
       clock: systemClock,
       jobs,
+      commands,
       retry: { attempts: 3, backoffMs: 20 },
       log: () => {},
     });
-    wireDemo(h.store, sagas.commands, jobs.timerHandlers);
+    wireDemo(h.store, commands, jobs.timerHandlers);
     sagas.register(demoSaga);
     try {
       await jobs.start();

@@ -2,6 +2,8 @@ import { systemClock } from '../../src/common/clock';
 import { JobsRuntime } from '../../src/jobs/jobs-runtime';
 import { timerIdFor, timerStreamId } from '../../src/jobs/timers/timer.events';
 import { Ignore, Saga, Send } from '../../src/sagas/saga';
+import { WorkflowCommand } from '../../src/sagas/workflow-command';
+import { TestCommandBus } from './support/test-command-bus';
 import { sagaDeadLetterKey } from '../../src/sagas/saga-runner';
 import { SagasRuntime } from '../../src/sagas/sagas-runtime';
 import { notesOf } from '../jobs/support/demo-notes';
@@ -17,28 +19,30 @@ describe('saga runner (PostgreSQL subscription + checkpoints)', () => {
   const otherSagaSaw: string[] = [];
 
   /** A second saga over the same events: it must keep going while the demo saga is stuck on one. */
+  class Count extends WorkflowCommand {}
   const countingSaga: Saga = {
     name: 'demo-counter',
     filter: { eventTypes: ['DemoCaseOpened'] },
     handle(event) {
       otherSagaSaw.push(String(event.data.caseId));
-      return [Send({ type: 'Count', data: {} }), Ignore('demo')];
+      return [Send(new Count()), Ignore('demo')];
     },
   };
 
   beforeAll(async () => {
     h = await createJobsHarness('sagas');
+    const commands = new TestCommandBus().on(Count, async () => {});
     jobs = h.runtime(systemClock);
     sagas = new SagasRuntime({
       store: h.store,
       pool: h.db.pool,
       clock: systemClock,
       jobs,
+      commands,
       retry: { attempts: 3, backoffMs: 20 },
       log: () => {},
     });
-    wireDemo(h.store, sagas.commands, jobs.timerHandlers, failFor);
-    sagas.commands.register('Count', async () => {});
+    wireDemo(h.store, commands, jobs.timerHandlers, failFor);
     sagas.register(demoSaga).register(countingSaga);
     await jobs.start();
     await sagas.start();

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DISCIPLINE_FORMS } from '../../discipline/discipline-forms';
+import { DISCIPLINE_FORMS } from '../../procedures/discipline/discipline-forms';
 import { PERSON_STATUS_KINDS } from '../person/person.events';
 import { ORG_UNIT_KINDS } from './create-org-unit.dto';
 import { POST_FILLED_BY, PostFilledBy } from '../post-filled-by';

@@ -1,5 +1,5 @@
 import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
-import { DomainRuleViolation } from '../../workflow/case/domain-rule-violation';
+import { DomainRuleViolation } from '../../procedures/case/decider/domain-rule-violation';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT =

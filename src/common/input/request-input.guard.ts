@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { DomainRuleViolation } from '../../workflow/case/domain-rule-violation';
+import { DomainRuleViolation } from '../../procedures/case/decider/domain-rule-violation';
 import { findBodyProblem, FORBIDDEN_KEYS } from './body-scan';
 import { unsafeTextProblem } from './unsafe-text';
 

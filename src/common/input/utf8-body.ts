@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '../../workflow/case/domain-rule-violation';
+import { DomainRuleViolation } from '../../procedures/case/decider/domain-rule-violation';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 

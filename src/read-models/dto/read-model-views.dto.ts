@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DISCIPLINE_FORMS } from '../../discipline/discipline-forms';
+import { DISCIPLINE_FORMS } from '../../procedures/discipline/discipline-forms';
 
 const DATE = { type: String, format: 'date' } as const;
 const NEXT_CURSOR = {

@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '../case/domain-rule-violation';
+import { DomainRuleViolation } from '../../procedures/case/decider/domain-rule-violation';
 
 /** Refuses a command: the stable rule name, the reason with its numbers, how the API answers. */
 export function refuse(

@@ -4,6 +4,7 @@
  * outputs of its n-th event and before storing that event's checkpoint — the worst moment.
  * Run: node -r ./test/support/swc-register.js test/sagas/support/crash-child.ts
  */
+import { TestCommandBus } from './test-command-bus';
 import { Pool } from 'pg';
 import { systemClock } from '../../../src/common/clock';
 import { PostgresEventStore } from '../../../src/event-store/postgres/postgres-event-store';
@@ -24,11 +25,13 @@ async function main(): Promise<void> {
     config: testJobsConfig(process.env.JOBS_PREFIX!),
     log: () => {},
   });
+  const commands = new TestCommandBus();
   const sagas = new SagasRuntime({
     store,
     pool,
     clock: systemClock,
     jobs,
+    commands,
     retry: { attempts: 3, backoffMs: 20 },
     log: () => {},
     afterEffects: (_saga, event) => {
@@ -39,7 +42,7 @@ async function main(): Promise<void> {
       }
     },
   });
-  wireDemo(store, sagas.commands, jobs.timerHandlers);
+  wireDemo(store, commands, jobs.timerHandlers);
   sagas.register(demoSaga);
   await jobs.start();
   await sagas.start();

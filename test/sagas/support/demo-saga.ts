@@ -1,6 +1,7 @@
 import { EventStore } from '../../../src/event-store/event-store.port';
 import { Saga, Schedule, Send } from '../../../src/sagas/saga';
-import { SagaCommandBus } from '../../../src/sagas/command-dispatch';
+import { WorkflowCommand } from '../../../src/sagas/workflow-command';
+import { TestCommandBus } from './test-command-bus';
 import { TimerHandlerRegistry } from '../../../src/jobs/timers/timer-handlers';
 import { note } from '../../jobs/support/demo-notes';
 
@@ -12,13 +13,19 @@ export const REMINDER_DELAY_MS = 300;
  * DemoCaseOpened on `democase-<id>` → send RecordFollowUp (appends DemoNoted to `demofollowup-<id>`)
  * and schedule a `demo-reminder` timer shortly after the case opened (its handler notes it too).
  */
+export class RecordFollowUp extends WorkflowCommand {
+  constructor(readonly caseId: string) {
+    super();
+  }
+}
+
 export const demoSaga: Saga = {
   name: 'demo-follow-up',
   filter: { eventTypes: ['DemoCaseOpened'], streamPrefix: DEMO_CASE_PREFIX },
   handle(event) {
     const caseId = String(event.data.caseId);
     return [
-      Send({ type: 'RecordFollowUp', data: { caseId } }, 'follow-up'),
+      Send(new RecordFollowUp(caseId), 'follow-up'),
       Schedule({
         kind: 'demo-reminder',
         dueAt: new Date(
@@ -31,17 +38,16 @@ export const demoSaga: Saga = {
   },
 };
 
-/** What the lead does for real sagas: command dispatchers and timer handlers. */
+/** What the service does for real sagas: command handlers and timer handlers. */
 export function wireDemo(
   store: EventStore,
-  commands: SagaCommandBus,
+  commands: TestCommandBus,
   timers: TimerHandlerRegistry,
   failFor?: Set<string>,
 ): void {
-  commands.register('RecordFollowUp', async (command, context) => {
-    const caseId = String(command.data.caseId);
+  commands.on(RecordFollowUp, async ({ caseId, dispatch }) => {
     if (failFor?.has(caseId)) throw new Error(`follow-up refused for ${caseId}`);
-    await note(store, followUpStream(caseId), 'follow-up', context.idSeed, context.metadata);
+    await note(store, followUpStream(caseId), 'follow-up', dispatch.idSeed, dispatch.metadata);
   });
   timers.register('demo-reminder', async (timer, context) => {
     await note(store, timer.target, 'reminder', context.idSeed, context.metadata);

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
-import { caseRecordSaga } from '../../../src/cases/record/case-record.saga';
-import { stepDeadlineSaga } from '../../../src/cases/deadlines/step-deadline.saga';
-import { disciplineRecordSaga } from '../../../src/discipline/discipline-record.saga';
+import { caseRecordSaga } from '../../../src/procedures/case/record/case-record.saga';
+import { stepDeadlineSaga } from '../../../src/procedures/case/deadlines/step-deadline.saga';
+import { disciplineRecordSaga } from '../../../src/procedures/discipline/discipline-record.saga';
 
 const DOMAIN_SAGAS = [caseRecordSaga, stepDeadlineSaga, disciplineRecordSaga];
 

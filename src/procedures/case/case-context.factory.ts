@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, CLOCK } from '../../common/clock';
+import { vietnamDay } from '../../common/vietnam-day';
+import { RegistryService } from '../../cadres/registry.service';
+import { Actor } from '../../identity/actor';
+import { CaseContext, PersonFactsForVetting } from './decider/case.context';
+import { CaseState } from './decider/case.state';
+import { DomainRuleViolation } from './decider/domain-rule-violation';
+import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
+import { RuleSet } from '../../workflow/rule-sets/rule-set';
+import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
+import { disciplineStandingFrom } from '../../cadres/discipline-standing';
+
+/** Gathers what a decision needs (definition, rule set, calendar, scope, the person's record): all I/O here. */
+@Injectable()
+export class CaseContextFactory {
+  constructor(
+    @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly registry: RegistryService,
+  ) {}
+
+  today(): string {
+    return vietnamDay(this.clock.now());
+  }
+
+  /** For an existing case: the definition and rule set it pinned when it opened. */
+  pinned(state: CaseState): { definition: ProcedureDefinition; ruleSet: RuleSet } {
+    if (state.status === 'none')
+      throw new DomainRuleViolation('case.not_found', 'the case does not exist', 'not_found');
+    const definition = this.catalog.definition(`${state.definitionId}@${state.definitionVersion}`);
+    const ruleSet = this.catalog.ruleSet(state.ruleSetId);
+    if (!definition || !ruleSet) {
+      throw new Error(
+        `case ${state.caseId} pins ${state.definitionId}@${state.definitionVersion} / ${state.ruleSetId}, which are not loaded`,
+      );
+    }
+    return { definition, ruleSet };
+  }
+
+  /**
+   * For a new case: the definition asked for and the rule set in force on its opening day (today,
+   * or the past day a case kept on paper began), on the definition's track.
+   */
+  forOpening(
+    definitionRef: string,
+    openedOn = this.today(),
+  ): { definition: ProcedureDefinition; ruleSet: RuleSet } {
+    const definition = this.catalog.resolveDefinitionOn(definitionRef, openedOn);
+    if (!definition) {
+      const exists = this.catalog.resolveDefinition(definitionRef);
+      throw new DomainRuleViolation(
+        exists ? 'definition.not_in_force' : 'definition.unknown',
+        exists
+          ? `definition: ${definitionRef} was not in force on ${openedOn} (from ${exists.inForceFrom})`
+          : `definition: no procedure definition "${definitionRef}" (known: ${[...this.catalog.definitions.keys()].join(', ')})`,
+        exists ? 'unprocessable' : 'invalid',
+        'definition',
+      );
+    }
+    const ruleSet = this.catalog.ruleSetFor(definition, openedOn);
+    if (!ruleSet)
+      throw new DomainRuleViolation(
+        'rule_set.none_in_force',
+        `openedOn: no rule set of ${definition.id}'s track is in force on ${openedOn}`,
+        'unprocessable',
+        'openedOn',
+      );
+    return { definition, ruleSet };
+  }
+
+  async build(
+    actor: Actor,
+    pinned: { definition: ProcedureDefinition; ruleSet: RuleSet },
+    caseUnit: string,
+    personFactsFor?: { personId: string; positionId: string },
+    /** The day the decision counts as taken on: today, or the opening day of a case kept on paper. */
+    today = this.today(),
+  ): Promise<CaseContext> {
+    const subtree = await this.registry.orgUnitSubtree(actor.orgUnit);
+    return {
+      ...pinned,
+      calendar: this.catalog.calendar,
+      actor,
+      today,
+      actorReachesCaseUnit: subtree.some((unit) => unit.id === caseUnit),
+      ...(personFactsFor
+        ? {
+            personFacts: await this.personFacts(
+              personFactsFor.personId,
+              personFactsFor.positionId,
+              today,
+            ),
+          }
+        : {}),
+    };
+  }
+
+  /** What vetting reads from the person's record: planning pool, post, discipline. */
+  async personFacts(
+    personId: string,
+    positionId: string,
+    today: string,
+  ): Promise<PersonFactsForVetting | undefined> {
+    const { state } = await this.registry.loadPerson(personId);
+    if (state.status !== 'registered') return undefined;
+    const target = await this.registry.findPosition(positionId);
+    const entries = await Promise.all(
+      state.planningPool.map(async (entry) => ({
+        entry,
+        position: await this.registry.findPosition(entry.positionId),
+      })),
+    );
+    const qualifying = entries.find(
+      ({ entry, position }) =>
+        entry.positionId === positionId || (target && position && position.rank >= target.rank),
+    );
+    const discipline = disciplineStandingFrom(state.discipline, state.openCases, today);
+    return {
+      dateOfBirth: state.profile.dateOfBirth,
+      gender: state.profile.gender,
+      planningPool: qualifying
+        ? {
+            qualifies: true,
+            detail: `planning pool ${qualifying.entry.term} for ${qualifying.entry.positionId} (${qualifying.entry.decisionRef})`,
+          }
+        : {
+            qualifies: false,
+            detail: `no planning-pool entry for ${positionId} or an equivalent or higher post`,
+          },
+      currentPostSince: state.posts.length ? state.posts.map((p) => p.from).sort()[0] : null,
+      disciplineBars: discipline.bars,
+      openDisciplineCases: discipline.openCasesPastVerification,
+    };
+  }
+}

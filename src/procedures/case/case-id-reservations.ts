@@ -1,0 +1,130 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EventMetadata } from '../../event-store/event-envelope';
+import { WrongExpectedRevision } from '../../event-store/event-store.errors';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { DomainRuleViolation } from './decider/domain-rule-violation';
+import {
+  CaseIdEvent,
+  caseIdHolder,
+  caseIdStream,
+  probeCaseStreams,
+  procedureOfCase,
+} from './case-id-reservation';
+import { caseStream } from './case-stream';
+
+/**
+ * A reservation whose case stream still does not exist this long after is taken to be left by an
+ * opener that died between the reservation and the case's first event: the id is free again.
+ */
+const ABANDONED_RESERVATION_MS = 60_000;
+/** Reservations lost to a concurrent opener are re-read this often before the answer is a conflict. */
+const RESERVE_ATTEMPTS = 5;
+
+/**
+ * One case id space across procedures. Each id has a reservation stream; a case is opened only
+ * after its procedure is appended there with the revision read a moment before, so of two openers
+ * racing for one id in two procedures exactly one gets through (the store's optimistic concurrency
+ * on a single stream) and the other is refused with 409 `case.id_taken`. Opening the same id again
+ * in the same procedure passes here: the case's own stream answers (`case.exists`, or the original
+ * answer for a retry with the same Idempotency-Key).
+ */
+@Injectable()
+export class CaseIdReservations {
+  private readonly logger = new Logger('CaseIdReservations');
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** The procedure of the case with this id, among `among`, or null when there is none. */
+  procedureOf(caseId: string, among?: readonly string[]): Promise<string | null> {
+    return procedureOfCase(this.store, caseId, among);
+  }
+
+  /** Refuses with 409 `case.id_taken` when a case of another procedure has this id. */
+  async assertFree(caseId: string, procedure: string): Promise<void> {
+    const holder = await this.procedureOf(caseId);
+    if (holder !== null && holder !== procedure) throw idTaken(caseId, holder);
+  }
+
+  /**
+   * Reserves `caseId` for `procedure`, or refuses with 409 `case.id_taken` naming the procedure
+   * that holds it. Its `undo` frees the id again unless the case was written after all.
+   */
+  async reserve(
+    caseId: string,
+    procedure: string,
+    metadata: EventMetadata,
+  ): Promise<{ undo(): Promise<void> }> {
+    const streamId = caseIdStream(caseId);
+    const kept = { undo: async () => undefined };
+    let holder: string | null = null;
+    for (let attempt = 0; attempt < RESERVE_ATTEMPTS; attempt += 1) {
+      const events = await this.store.readStream(streamId);
+      const reserved = caseIdHolder(events);
+      holder = reserved ? reserved.procedure : await probeCaseStreams(this.store, caseId);
+      if (holder === procedure) return kept;
+      if (holder !== null && (await this.holds(caseId, holder, reserved?.reservedAt))) break;
+      try {
+        await this.append(streamId, events.at(-1)?.revision ?? null, metadata, {
+          type: 'CaseIdReserved',
+          data: { caseId, procedure },
+        });
+        return { undo: () => this.releaseUnlessOpened(caseId, procedure, metadata) };
+      } catch (error) {
+        // Another opener appended first: read again to see which procedure holds the id now.
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+      }
+    }
+    throw idTaken(caseId, holder ?? 'another procedure');
+  }
+
+  /** Whether the holding procedure still has the id: its case exists, or is being written now. */
+  private async holds(caseId: string, procedure: string, reservedAt?: string): Promise<boolean> {
+    if ((await this.store.streamRevision(caseStream(procedure, caseId))) !== null) return true;
+    return (
+      reservedAt !== undefined && Date.now() - Date.parse(reservedAt) < ABANDONED_RESERVATION_MS
+    );
+  }
+
+  /** After a failed open: frees the id unless the case was written (a concurrent open of it won). */
+  private async releaseUnlessOpened(
+    caseId: string,
+    procedure: string,
+    metadata: EventMetadata,
+  ): Promise<void> {
+    const streamId = caseIdStream(caseId);
+    try {
+      if ((await this.store.streamRevision(caseStream(procedure, caseId))) !== null) return;
+      const events = await this.store.readStream(streamId);
+      if (caseIdHolder(events)?.procedure !== procedure) return;
+      await this.append(streamId, events.at(-1)!.revision, metadata, {
+        type: 'CaseIdReleased',
+        data: { caseId, procedure, reason: 'not_opened' },
+      });
+    } catch (error) {
+      // Best effort: a reservation whose case never appears is free after a while all the same.
+      this.logger.warn({ err: error, streamId, caseId }, 'case id reservation not released');
+    }
+  }
+
+  private async append(
+    streamId: string,
+    revision: number | null,
+    metadata: EventMetadata,
+    event: CaseIdEvent,
+  ): Promise<void> {
+    await this.store.append(streamId, [{ id: randomUUID(), ...event, metadata }], {
+      expectedRevision: revision === null ? 'no_stream' : revision,
+    });
+  }
+}
+
+function idTaken(caseId: string, procedure: string): DomainRuleViolation {
+  return new DomainRuleViolation(
+    'case.id_taken',
+    `id: case id ${caseId} is already used by a ${procedure} case; choose another id`,
+    'conflict',
+    'id',
+    { procedure },
+  );
+}

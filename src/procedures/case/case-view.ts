@@ -1,0 +1,57 @@
+import { Actor } from '../../identity/actor';
+import { CaseState } from './decider/case.state';
+import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
+import {
+  currentStepView,
+  performStepLink,
+  pinsView,
+  stepView,
+} from '../../workflow/step-engine/step-view';
+
+export function caseView(
+  state: CaseState,
+  definition: ProcedureDefinition,
+  revision: number | null,
+  actor: Actor,
+) {
+  if (state.status === 'none') return null;
+  const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
+  const allowedNext: Record<string, unknown>[] = [];
+  if (state.status === 'open' && current) {
+    allowedNext.push(performStepLink(current, `/cases/${state.caseId}`));
+    for (const entry of Object.values(state.vetting)) {
+      if (entry.result === 'flagged' && !entry.resolved && entry.item !== 'discipline_bar') {
+        allowedNext.push({
+          action: 'resolve-vetting-item',
+          item: entry.item,
+          href: `/cases/${state.caseId}/vetting/${entry.item}/resolve`,
+        });
+      }
+    }
+    allowedNext.push(
+      { action: 'withdraw', href: `/cases/${state.caseId}/withdraw` },
+      { action: 'reject', href: `/cases/${state.caseId}/reject` },
+    );
+  }
+  return {
+    id: state.caseId,
+    procedure: state.procedure,
+    status: state.status,
+    ...pinsView(state),
+    openedOn: state.openedOn,
+    ...(state.recordedFromPaper ? { recordedFromPaper: state.recordedFromPaper } : {}),
+    summary: state.summary,
+    facts: state.openFacts,
+    revision,
+    currentStep: currentStepView(current, state.currentStepDueOn),
+    allowedNext,
+    steps: state.steps.map((event) =>
+      stepView(event, actor, { viewerIsSubject: actor.personId === state.personId }),
+    ),
+    vetting: state.vetting,
+    nominees: state.nominees,
+    ...(state.status === 'decided' ? { decision: state.decision } : {}),
+    ...(state.status === 'rejected' ? { rejection: state.rejection } : {}),
+    ...(state.status === 'withdrawn' ? { withdrawal: state.withdrawal } : {}),
+  };
+}

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { CadresModule } from '../../cadres/cadres.module';
+import { CaseIdReservations } from './case-id-reservations';
+import { CaseContextFactory } from './case-context.factory';
+import { CaseService } from './case.service';
+import { CasesController } from './cases.controller';
+import { CloseCaseHandler } from './commands/close-case';
+import { OpenCaseHandler } from './commands/open-case';
+import { PerformCaseStepHandler } from './commands/perform-case-step';
+import { ResolveVettingItemHandler } from './commands/resolve-vetting-item';
+import { RecordStepDeadlineMissedHandler } from './deadlines/record-step-deadline-missed';
+import { StepDeadlinesRegistration } from './deadlines/step-deadlines.registration';
+import { OpenCaseSlotReleaseRegistration } from './open-case-slot-release.registration';
+import { OpenCaseSlots } from './open-case-slots';
+import { ProcedureRegistry } from './procedure-registry';
+import { CASE_RECORD_HANDLERS } from './record/case-record.handlers';
+import { CaseRecordRegistration } from './record/case-record.registration';
+import { ReleaseOpenCaseSlotHandler } from './release-open-case-slot';
+import { RecordWriter } from './record/record-writer';
+
+@Module({
+  imports: [CadresModule],
+  controllers: [CasesController],
+  providers: [
+    CaseService,
+    OpenCaseSlots,
+    CaseIdReservations,
+    CaseContextFactory,
+    ProcedureRegistry,
+    OpenCaseHandler,
+    PerformCaseStepHandler,
+    CloseCaseHandler,
+    ResolveVettingItemHandler,
+    StepDeadlinesRegistration,
+    CaseRecordRegistration,
+    RecordWriter,
+    OpenCaseSlotReleaseRegistration,
+    ReleaseOpenCaseSlotHandler,
+    RecordStepDeadlineMissedHandler,
+    ...CASE_RECORD_HANDLERS,
+  ],
+  exports: [CaseService, ProcedureRegistry, CaseContextFactory, CaseIdReservations, RecordWriter],
+})
+export class CasesModule {}

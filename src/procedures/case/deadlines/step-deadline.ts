@@ -1,0 +1,83 @@
+import { DomainEvent } from '../../../common/stream-decider';
+import { asCaseStreamEvent } from '../case-stream';
+
+export const STEP_DEADLINE_TIMER = 'step-deadline';
+
+/** A step's deadline falls due at the end of its last day in Vietnam (UTC+7). */
+export function endOfVietnamDay(day: string): string {
+  return new Date(`${day}T17:00:00.000Z`).toISOString();
+}
+
+/** The part of a case stream the deadline check needs: which step is current, and what already lapsed. */
+export interface DeadlineWatch {
+  currentStepId: string | null;
+  closed: boolean;
+  missed: string[];
+}
+
+export const initialDeadlineWatch = (): DeadlineWatch => ({
+  currentStepId: null,
+  closed: false,
+  missed: [],
+});
+
+/** Follows any procedure's case events, by type, to the step that is current and what lapsed. */
+export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): DeadlineWatch {
+  const e = asCaseStreamEvent(event);
+  switch (e.type) {
+    case 'CaseOpened':
+    case 'DisciplineCaseOpened':
+      return { ...state, currentStepId: e.data.firstStepId };
+    case 'ProposalRecorded':
+    case 'MeetingRecorded':
+    case 'NominationTallied':
+    case 'BallotTallied':
+    case 'VettingItemsRecorded':
+    case 'DecisionIssued':
+    case 'DisciplineStepRecorded':
+    case 'DisciplineBallotTallied':
+    case 'DisciplineDecided':
+      return { ...state, currentStepId: e.data.nextStepId, closed: e.data.nextStepId === null };
+    case 'CaseRejected':
+    case 'CaseWithdrawn':
+    case 'DisciplineCaseClosed':
+      return { ...state, closed: true, currentStepId: null };
+    case 'DeadlineMissed':
+      return { ...state, missed: [...state.missed, e.data.stepId] };
+    case 'VettingItemResolved':
+    case 'VettingItemFlaggedFromRecord':
+    case 'DisciplineTimeLimitExtended':
+    case 'DisciplineComplaintFiled':
+    case 'DisciplineComplaintReviewed':
+      return state;
+    default: {
+      const unknownType: never = e;
+      void unknownType;
+      return state;
+    }
+  }
+}
+
+export type DeadlineCommand = {
+  type: 'RecordDeadlineMissed';
+  data: { caseId: string; stepId: string; dueOn: string; missedAt: string };
+};
+
+/**
+ * A missed deadline is an event on the case, not a log line; it does not block the step. Nothing
+ * happens when the step was done in time, the case closed, or the miss is already recorded.
+ */
+export function decideDeadlineMissed(
+  state: DeadlineWatch,
+  command: DeadlineCommand,
+): DomainEvent[] {
+  const { stepId } = command.data;
+  if (state.closed || state.currentStepId !== stepId || state.missed.includes(stepId)) return [];
+  return [{ type: 'DeadlineMissed', data: command.data }];
+}
+
+export const deadlineDecider = {
+  initialState: initialDeadlineWatch,
+  evolve: evolveDeadlineWatch,
+  decide: (state: DeadlineWatch, command: DeadlineCommand) => decideDeadlineMissed(state, command),
+};

@@ -1,0 +1,108 @@
+import { RecordedEvent } from '../../../event-store/event-envelope';
+import { timerIdFor } from '../../../jobs/timers/timer.events';
+import { decideDeadlineMissed, evolveDeadlineWatch, initialDeadlineWatch } from './step-deadline';
+import { SagaOutput } from '../../../sagas/saga';
+import { stepDeadlineSaga } from './step-deadline.saga';
+
+function recorded(type: string, data: Record<string, unknown>): RecordedEvent {
+  return {
+    id: `e-${type}`,
+    streamId: 'appointment-c1',
+    revision: 0,
+    position: '1/1',
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: { actorId: 'u', correlationId: 'c', causationId: null, occurredAt: '' },
+    recordedAt: '',
+    hash: '',
+  };
+}
+
+describe('step deadlines', () => {
+  it('schedules the first step’s deadline at the end of its day in Vietnam', () => {
+    const outputs = stepDeadlineSaga.handle(
+      recorded('CaseOpened', { firstStepId: 'leadership-round-1', firstStepDueOn: '2026-12-11' }),
+      { now: new Date() },
+    );
+    expect(outputs).toEqual([
+      {
+        kind: 'Schedule',
+        timer: {
+          kind: 'step-deadline',
+          dueAt: '2026-12-11T17:00:00.000Z',
+          target: 'appointment-c1',
+          payload: { caseId: 'c1', stepId: 'leadership-round-1', dueOn: '2026-12-11' },
+          cause: 'appointment-c1/leadership-round-1',
+        },
+      },
+    ]);
+  });
+
+  it('cancels the finished step’s timer and schedules the next one', () => {
+    const outputs = <SagaOutput[]>stepDeadlineSaga.handle(
+      recorded('MeetingRecorded', {
+        stepId: 'leadership-round-1',
+        nextStepId: 'expanded-nomination',
+        nextStepDueOn: '2027-01-05',
+      }),
+      { now: new Date() },
+    );
+    expect(outputs[0]).toEqual({
+      kind: 'Cancel',
+      timerId: timerIdFor('appointment-c1/leadership-round-1', 'step-deadline'),
+      reason: 'step completed',
+    });
+    expect(outputs[1]).toMatchObject({
+      kind: 'Schedule',
+      timer: { payload: { stepId: 'expanded-nomination' } },
+    });
+  });
+
+  it('sets no timer for a deadline that had passed before the step was recorded (a paper case)', () => {
+    const event = recorded('MeetingRecorded', {
+      stepId: 'leadership-round-1',
+      nextStepId: 'expanded-nomination',
+      nextStepDueOn: '2025-07-11',
+    });
+    event.metadata.occurredAt = '2026-12-01T03:00:00.000Z';
+    const outputs = stepDeadlineSaga.handle(event, { now: new Date() }) as SagaOutput[];
+    expect(outputs.map((output) => output.kind)).toEqual(['Cancel', 'Ignore']);
+  });
+
+  it('leaves the timer of a step still in progress (partial vetting)', () => {
+    expect(
+      stepDeadlineSaga.handle(
+        recorded('VettingItemsRecorded', {
+          stepId: 'vetting',
+          nextStepId: 'vetting',
+          nextStepDueOn: '2027-01-05',
+        }),
+        { now: new Date() },
+      ),
+    ).toEqual([{ kind: 'Ignore', reason: 'no step changed' }]);
+  });
+
+  it('records a miss once, only while the step is still current and the case open', () => {
+    const missed = {
+      type: 'RecordDeadlineMissed' as const,
+      data: { caseId: 'c1', stepId: 's1', dueOn: '2026-12-11', missedAt: '2026-12-12T00:00:00Z' },
+    };
+    const opened = evolveDeadlineWatch(initialDeadlineWatch(), {
+      type: 'CaseOpened',
+      data: { firstStepId: 's1' },
+    });
+    expect(decideDeadlineMissed(opened, missed)).toEqual([
+      { type: 'DeadlineMissed', data: missed.data },
+    ]);
+    const already = evolveDeadlineWatch(opened, { type: 'DeadlineMissed', data: missed.data });
+    expect(decideDeadlineMissed(already, missed)).toEqual([]);
+    const moved = evolveDeadlineWatch(opened, {
+      type: 'MeetingRecorded',
+      data: { stepId: 's1', nextStepId: 's2' },
+    });
+    expect(decideDeadlineMissed(moved, missed)).toEqual([]);
+    const withdrawn = evolveDeadlineWatch(opened, { type: 'CaseWithdrawn', data: {} });
+    expect(decideDeadlineMissed(withdrawn, missed)).toEqual([]);
+  });
+});

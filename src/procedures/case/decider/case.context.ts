@@ -1,0 +1,35 @@
+import { StepContext } from '../../../workflow/step-engine';
+import { ExistingCase } from './case.state';
+
+/** What the person's record says, gathered by the handler before vetting (the decider does no I/O). */
+export interface PersonFactsForVetting {
+  dateOfBirth: string;
+  gender: 'male' | 'female';
+  /** An entry in the planning pool for the target post or an equivalent or higher one. */
+  planningPool: { qualifies: boolean; detail: string };
+  /** Since when the person holds their current (or an equivalent) post, if any. */
+  currentPostSince: string | null;
+  /** Discipline bars still running today. */
+  disciplineBars: { form: string; endsOn: string | null; decisionRef: string }[];
+  /** Open discipline cases past verification. */
+  openDisciplineCases: string[];
+}
+
+export interface DecisionTerm {
+  termYears: number;
+  termEnd: string;
+  /** Which rule fixed the term, for the auditor. */
+  termRule: string;
+  details?: Record<string, unknown>;
+}
+
+/** Everything `decide` needs besides state and command, handed in so it stays pure. */
+export interface CaseContext extends StepContext {
+  personFacts?: PersonFactsForVetting;
+  /** A procedure's own term rule (re-appointment extends to retirement); default: the rule set's term. */
+  decisionTerm?: (
+    state: ExistingCase,
+    effectiveFrom: string,
+    requestedYears: number | undefined,
+  ) => DecisionTerm;
+}

@@ -1,0 +1,162 @@
+import { DomainEvent } from '../../../common/stream-decider';
+import { dueOn, endedByStaff, refuse } from '../../../workflow/step-engine';
+import {
+  refuseNotOpen,
+  refuseSubject,
+  requireActor,
+  unreachable,
+} from '../../../workflow/step-engine';
+import { CaseCommand } from './case.commands';
+import { CaseContext } from './case.context';
+import { CaseState } from './case.state';
+import { performStep } from './case.steps';
+import { Command, Data, Open } from './case.types';
+
+export function decideCase(
+  state: CaseState,
+  command: CaseCommand,
+  context: CaseContext,
+): DomainEvent[] {
+  refuseSubject(
+    command.type === 'OpenCase'
+      ? command.data.personId
+      : state.status === 'none'
+        ? ''
+        : state.personId,
+    context,
+  );
+  if (command.type === 'OpenCase') return openCase(state, command, context);
+  if (state.status === 'none') refuse('case.not_found', 'the case does not exist', 'not_found');
+  if (state.status !== 'open')
+    refuseNotOpen(
+      state.status,
+      command.type === 'PerformStep' ? command.data.stepId : null,
+      context.definition,
+      state.status === 'decided' ? state.decision : null,
+    );
+  switch (command.type) {
+    case 'PerformStep':
+      return performStep(state, command.data.stepId, command.data.body, context);
+    case 'ResolveVettingItem':
+      return resolveVettingItem(state, command, context);
+    case 'WithdrawCase':
+      requireActor(context.definition.steps[0], context);
+      return [
+        {
+          type: 'CaseWithdrawn',
+          data: {
+            reason: command.data.reason,
+            withdrawnBy: context.actor.userId,
+            withdrawnOn: context.today,
+          },
+        },
+      ];
+    case 'FlagVettingItemFromRecord':
+      return flagFromRecord(state, command, context);
+    case 'RejectCase':
+      return rejectCase(state, command, context);
+    default:
+      return unreachable(command);
+  }
+}
+
+function openCase(
+  state: CaseState,
+  command: Command<'OpenCase'>,
+  context: CaseContext,
+): DomainEvent[] {
+  const { definition, actor } = context;
+  if (state.status !== 'none')
+    refuse('case.exists', `case ${command.data.caseId} already exists`, 'conflict');
+  const first = definition.steps[0];
+  requireActor(first, context);
+  const opened: Data<'CaseOpened'> = {
+    caseId: command.data.caseId,
+    procedure: command.data.procedure,
+    definitionId: definition.id,
+    definitionVersion: definition.version,
+    ruleSetId: context.ruleSet.id,
+    personId: command.data.personId,
+    positionId: command.data.positionId,
+    orgUnitId: command.data.orgUnitId,
+    openedOn: context.today,
+    summary: command.data.summary,
+    openedBy: actor.userId,
+    firstStepId: first.id,
+    firstStepDueOn: dueOn(first, context),
+    ...(command.data.facts ? { facts: command.data.facts } : {}),
+    ...(command.data.recordedFromPaper
+      ? { recordedFromPaper: command.data.recordedFromPaper }
+      : {}),
+  };
+  return [{ type: 'CaseOpened', data: opened }];
+}
+
+function resolveVettingItem(
+  state: Open,
+  command: Command<'ResolveVettingItem'>,
+  context: CaseContext,
+): DomainEvent[] {
+  const entry = state.vetting[command.data.item];
+  if (!entry || entry.result !== 'flagged' || entry.resolved) {
+    refuse(
+      'vetting.nothing_to_resolve',
+      `vetting item ${command.data.item} is not flagged`,
+      'unprocessable',
+      'item',
+    );
+  }
+  if (command.data.item === 'discipline_bar') {
+    refuse(
+      'vetting.discipline_bar_unresolvable',
+      `a running discipline bar cannot be waived: ${entry.note}`,
+      'unprocessable',
+      'item',
+    );
+  }
+  const vettingStep = context.definition.steps.find((s) => s.kind === 'vetting')!;
+  requireActor(vettingStep, context);
+  return [
+    {
+      type: 'VettingItemResolved',
+      data: {
+        item: command.data.item,
+        note: command.data.note,
+        resolvedBy: context.actor.userId,
+        resolvedOn: context.today,
+      },
+    },
+  ];
+}
+
+/** A workflow's flag from the person's record; the same open flag again appends nothing. */
+function flagFromRecord(
+  state: Open,
+  command: Command<'FlagVettingItemFromRecord'>,
+  context: CaseContext,
+): DomainEvent[] {
+  const entry = state.vetting[command.data.item];
+  if (entry && entry.result === 'flagged' && !entry.resolved && entry.note === command.data.note)
+    return [];
+  return [
+    {
+      type: 'VettingItemFlaggedFromRecord',
+      data: {
+        item: command.data.item,
+        note: command.data.note,
+        flaggedOn: context.today,
+        causeRef: command.data.causeRef,
+      },
+    },
+  ];
+}
+
+function rejectCase(
+  state: Open,
+  command: Command<'RejectCase'>,
+  context: CaseContext,
+): DomainEvent[] {
+  const names = { by: 'rejectedBy', on: 'rejectedOn' };
+  const end = { rule: 'case.rejected_by_staff', reason: command.data.reason };
+  return [endedByStaff('CaseRejected', names, state, context, end)];
+}

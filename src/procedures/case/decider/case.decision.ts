@@ -1,0 +1,83 @@
+import { DomainEvent } from '../../../common/stream-decider';
+import { addCalendarDays } from '../../../workflow/calendar/working-day-calendar';
+import { ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
+import { addMonths } from '../../../workflow/rules/retirement';
+import {
+  BegunStep,
+  refuse,
+  refuseEffectiveBeforeSigned,
+  refuseTallyRecorder,
+  signedDecision,
+} from '../../../workflow/step-engine';
+import { CaseContext, DecisionTerm } from './case.context';
+import { Body, Open } from './case.types';
+
+/** The decision (quyết định): no flagged vetting item open, the term and the re-appointment notice. */
+export function decision(
+  state: Open,
+  begun: BegunStep,
+  body: Body<'decision'>,
+  context: CaseContext,
+): DomainEvent {
+  const blocking = Object.values(state.vetting).filter(
+    (entry) => entry.result === 'flagged' && !entry.resolved,
+  );
+  if (blocking.length) {
+    refuse(
+      'vetting.flagged_item_blocks_decision',
+      `flagged vetting items block the decision: ${blocking.map((b) => `${b.item} (${b.note})`).join('; ')}; resolve them or reject the case`,
+      'unprocessable',
+      undefined,
+      { flaggedItems: blocking.map((b) => b.item) },
+    );
+  }
+  refuseTallyRecorder(
+    state.tallyRecorders,
+    context,
+    'whoever recorded a ballot tally of this case may not also issue its decision',
+  );
+  refuseEffectiveBeforeSigned(body);
+  const term = context.decisionTerm
+    ? context.decisionTerm(state, body.effectiveFrom, body.termYears)
+    : ruleSetTerm(body, context);
+  return {
+    type: 'DecisionIssued',
+    data: {
+      ...signedDecision(begun, body),
+      effectiveFrom: body.effectiveFrom,
+      ...term,
+      ...reappointmentNotice(context, term.termEnd),
+    },
+  };
+}
+
+function ruleSetTerm(body: Body<'decision'>, context: CaseContext): DecisionTerm {
+  const years = body.termYears ?? ruleValue<number>(context.ruleSet, 'appointment.termYears');
+  return {
+    termYears: years,
+    termEnd: addMonths(body.effectiveFrom, years * 12),
+    termRule: `${context.ruleSet.id}: ${ruleCitation(context.ruleSet, 'appointment.termYears')}`,
+  };
+}
+
+/** Appointment and re-appointment terms lead to a re-appointment notice before they end. */
+function reappointmentNotice(
+  context: CaseContext,
+  termEnd: string,
+): { reappointmentNoticeOn?: string } {
+  if (
+    context.definition.procedure !== 'appointment' &&
+    context.definition.procedure !== 'reappointment'
+  )
+    return {};
+  const lead = ruleValue<{ amount: number; unit: 'days' | 'working_days' }>(
+    context.ruleSet,
+    'reappointment.leadTime',
+  );
+  return {
+    reappointmentNoticeOn:
+      lead.unit === 'working_days'
+        ? context.calendar.subtractWorkingDays(termEnd, lead.amount)
+        : addCalendarDays(termEnd, -lead.amount),
+  };
+}

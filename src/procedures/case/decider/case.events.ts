@@ -1,0 +1,114 @@
+import { VettingItem } from '../../../workflow/definitions/procedure-definition';
+import { BallotTally } from '../../../workflow/vote-rules/tally';
+import { NominationTally } from '../../../workflow/vote-rules/nomination-ballot';
+
+export type { AppliedVoteRule, StepRecord } from '../../../workflow/step-engine';
+import type { AppliedVoteRule, StepRecord } from '../../../workflow/step-engine';
+
+export interface VettingEntry {
+  item: VettingItem;
+  result: 'cleared' | 'flagged';
+  note: string;
+  /** `record`: computed from the person's record; `staff`: entered by the vetting officer. */
+  source: 'record' | 'staff';
+}
+
+export type CaseEvent =
+  | {
+      type: 'CaseOpened';
+      data: {
+        caseId: string;
+        procedure: string;
+        definitionId: string;
+        definitionVersion: number;
+        ruleSetId: string;
+        personId: string;
+        positionId: string;
+        orgUnitId: string;
+        openedOn: string;
+        summary: string;
+        openedBy: string;
+        firstStepId: string;
+        firstStepDueOn: string | null;
+        /** Procedure-specific facts fixed when the case opened (e.g. lateness of a re-appointment). */
+        facts?: Record<string, unknown>;
+        /**
+         * A case that ran on paper before it was recorded here: `openedOn` is the day it began
+         * (its definition and rule set are that day's), recorded on `recordedOn` from the paper
+         * file `paperRecordRef`.
+         */
+        recordedFromPaper?: { paperRecordRef: string; recordedOn: string };
+      };
+    }
+  | { type: 'ProposalRecorded'; data: StepRecord & { summary: string } }
+  | { type: 'MeetingRecorded'; data: StepRecord & { conclusion: string; personOpinion?: string } }
+  | {
+      type: 'NominationTallied';
+      data: StepRecord & {
+        tally: NominationTally;
+        outcome: 'selected' | 'fallback';
+        selected: string[];
+        reason: string;
+        announced: boolean;
+        visibleTo: string[];
+        rule: AppliedVoteRule;
+      };
+    }
+  | {
+      type: 'BallotTallied';
+      data: StepRecord & {
+        tally: BallotTally;
+        outcome: 'passed' | 'failed';
+        reason: string;
+        decidedByHead?: { decision: 'for' | 'against'; dissent: number };
+        announced: boolean;
+        visibleTo: string[];
+        rule: AppliedVoteRule;
+      };
+    }
+  | {
+      type: 'VettingItemsRecorded';
+      data: StepRecord & { items: VettingEntry[]; complete: boolean };
+    }
+  | {
+      type: 'VettingItemResolved';
+      data: { item: VettingItem; note: string; resolvedBy: string; resolvedOn: string };
+    }
+  | {
+      type: 'DecisionIssued';
+      data: StepRecord & {
+        number: string;
+        signer: string;
+        effectiveFrom: string;
+        termYears: number;
+        termEnd: string;
+        termRule: string;
+        details?: Record<string, unknown>;
+        /** Appointment and re-appointment: when the re-appointment notice falls due (term end minus the lead time). */
+        reappointmentNoticeOn?: string;
+      };
+    }
+  | {
+      type: 'VettingItemFlaggedFromRecord';
+      data: { item: VettingItem; note: string; flaggedOn: string; causeRef: string };
+    }
+  | {
+      type: 'CaseRejected';
+      data: {
+        rule: string;
+        reason: string;
+        stepId: string | null;
+        rejectedBy: string;
+        rejectedOn: string;
+      };
+    }
+  | { type: 'CaseWithdrawn'; data: { reason: string; withdrawnBy: string; withdrawnOn: string } }
+  | DeadlineMissedEvent;
+
+/** A step's time limit passed while the step was current: recorded on the case, never a log line. */
+export interface DeadlineMissedEvent {
+  type: 'DeadlineMissed';
+  data: { caseId: string; stepId: string; dueOn: string; missedAt: string };
+}
+
+export type CaseEventType = CaseEvent['type'];

@@ -1,0 +1,125 @@
+import { DomainEvent } from '../../../common/stream-decider';
+import { advanceOn, withRecorder } from '../../../workflow/step-engine';
+import { CaseEvent } from './case.events';
+import { CaseFacts, CaseState, ExistingCase } from './case.state';
+import { ClosingEvent, Data, VettingEvent } from './case.types';
+
+export function evolveCase(state: CaseState, event: DomainEvent): CaseState {
+  const e = event as CaseEvent;
+  if (e.type === 'CaseOpened') return opened(e.data);
+  if (state.status === 'none') return state;
+  switch (e.type) {
+    case 'ProposalRecorded':
+    case 'MeetingRecorded':
+      return { ...state, ...advanceOn(state, e.data, true), steps: [...state.steps, e] };
+    case 'NominationTallied':
+      return {
+        ...state,
+        ...advanceOn(state, e.data, true),
+        steps: [...state.steps, e],
+        nominees: e.data.selected,
+        tallyRecorders: withRecorder(state.tallyRecorders, e.data.recordedBy),
+      };
+    case 'BallotTallied':
+      return {
+        ...state,
+        ...advanceOn(state, e.data, e.data.outcome === 'passed'),
+        steps: [...state.steps, e],
+        tallyRecorders: withRecorder(state.tallyRecorders, e.data.recordedBy),
+      };
+    case 'VettingItemsRecorded':
+    case 'VettingItemResolved':
+    case 'VettingItemFlaggedFromRecord':
+      return evolveVetting(state, e);
+    case 'DecisionIssued':
+    case 'CaseRejected':
+    case 'CaseWithdrawn':
+      return evolveClosing(state, e);
+    case 'DeadlineMissed':
+      // A missed time limit is recorded; it does not move or block the steps.
+      return state;
+    default: {
+      const unknownType: never = e;
+      void unknownType;
+      return state;
+    }
+  }
+}
+
+function opened(data: Data<'CaseOpened'>): CaseState {
+  const facts: CaseFacts = {
+    caseId: data.caseId,
+    procedure: data.procedure,
+    definitionId: data.definitionId,
+    definitionVersion: data.definitionVersion,
+    ruleSetId: data.ruleSetId,
+    personId: data.personId,
+    positionId: data.positionId,
+    orgUnitId: data.orgUnitId,
+    openedOn: data.openedOn,
+    summary: data.summary,
+    openFacts: data.facts ?? {},
+    ...(data.recordedFromPaper ? { recordedFromPaper: data.recordedFromPaper } : {}),
+    currentStep: 0,
+    currentStepDueOn: data.firstStepDueOn,
+    steps: [],
+    vetting: {},
+    nominees: null,
+    tallyRecorders: [],
+  };
+  return { status: 'open', ...facts };
+}
+
+function evolveVetting(state: ExistingCase, e: VettingEvent): CaseState {
+  switch (e.type) {
+    case 'VettingItemsRecorded': {
+      const vetting = { ...state.vetting };
+      for (const entry of e.data.items) vetting[entry.item] = entry;
+      return {
+        ...state,
+        ...advanceOn(state, e.data, e.data.complete),
+        steps: [...state.steps, e],
+        vetting,
+      };
+    }
+    case 'VettingItemResolved': {
+      const entry = state.vetting[e.data.item];
+      if (!entry) return state;
+      const { note, resolvedBy, resolvedOn } = e.data;
+      return {
+        ...state,
+        vetting: {
+          ...state.vetting,
+          [e.data.item]: { ...entry, resolved: { note, resolvedBy, resolvedOn } },
+        },
+      };
+    }
+    case 'VettingItemFlaggedFromRecord': {
+      const { item, note } = e.data;
+      return {
+        ...state,
+        vetting: { ...state.vetting, [item]: { item, result: 'flagged', note, source: 'record' } },
+      };
+    }
+  }
+}
+
+function evolveClosing(state: ExistingCase, e: ClosingEvent): CaseState {
+  const { status: _status, ...rest } = state;
+  const facts = rest as CaseFacts;
+  switch (e.type) {
+    case 'DecisionIssued':
+      return {
+        ...facts,
+        status: 'decided',
+        decision: e.data,
+        currentStep: state.currentStep + 1,
+        currentStepDueOn: null,
+        steps: [...state.steps, e],
+      };
+    case 'CaseRejected':
+      return { ...facts, status: 'rejected', rejection: e.data, currentStepDueOn: null };
+    case 'CaseWithdrawn':
+      return { ...facts, status: 'withdrawn', withdrawal: e.data, currentStepDueOn: null };
+  }
+}

@@ -1,0 +1,120 @@
+import { DomainEvent } from '../../../common/stream-decider';
+import { ruleValue } from '../../../workflow/rule-sets/rule-set';
+import type { BegunStep, StepKindTable } from '../../../workflow/step-engine';
+import {
+  appliedRule,
+  tallyEvent,
+  performStepWith,
+  refuse,
+  refuseUnjudgedTally,
+} from '../../../workflow/step-engine';
+import { evaluateMajorityBallot } from '../../../workflow/vote-rules/majority-ballot';
+import { evaluateNomination } from '../../../workflow/vote-rules/nomination-ballot';
+import { StepBody } from './case.commands';
+import { CaseContext } from './case.context';
+import { decision } from './case.decision';
+import { vetting } from './case.vetting';
+import { Body, Open } from './case.types';
+
+/** What each kind of step decides, after the engine's prologue. */
+const CASE_STEP_KINDS: StepKindTable<Open, StepBody, CaseContext> = {
+  proposal: (_state, begun, body) => [
+    { type: 'ProposalRecorded', data: { ...begun.record(true), summary: body.summary } },
+  ],
+  meeting: (_state, begun, body) => [
+    {
+      type: 'MeetingRecorded',
+      data: {
+        ...begun.record(true),
+        conclusion: body.conclusion,
+        ...(body.personOpinion ? { personOpinion: body.personOpinion } : {}),
+      },
+    },
+  ],
+  nomination: (state, begun, body, context) => nomination(state, begun, body, context),
+  ballot: (_state, begun, body, context) => ballot(begun, body, context),
+  vetting: (state, begun, body, context) => [vetting(state, begun, body, context)],
+  decision: (state, begun, body, context) => [decision(state, begun, body, context)],
+};
+
+/** A step of an open case: the engine's prologue, then the step kind's own rules. */
+export function performStep(
+  state: Open,
+  stepId: string,
+  body: StepBody,
+  context: CaseContext,
+): DomainEvent[] {
+  return performStepWith(CASE_STEP_KINDS, state, { stepId, body }, context, {
+    currentStepInDetails: true,
+  });
+}
+
+/** A step whose result sends the case no further rejects it (a failed ballot, a person not nominated). */
+const REJECTED = { by: 'rejectedBy', on: 'rejectedOn' };
+
+function nomination(
+  state: Open,
+  begun: BegunStep,
+  body: Body<'nomination'>,
+  context: CaseContext,
+): DomainEvent[] {
+  const rule = appliedRule(begun.step, context.ruleSet);
+  const { members, summoned, present, invalid, candidates } = body;
+  const tally = { members, summoned, present, invalid, candidates };
+  const result = evaluateNomination(
+    {
+      quorum: rule.quorum,
+      pass: rule.pass,
+      fallbackCount: ruleValue<number>(context.ruleSet, 'nomination.fallbackCount'),
+    },
+    tally,
+  );
+  refuseUnjudgedTally(result, { prefix: '', present: 'present' });
+  const { outcome, selected, reason } = result;
+  const event = tallyEvent(
+    begun,
+    'NominationTallied',
+    true,
+    { tally, outcome, selected, reason },
+    rule,
+  );
+  if (result.selected.includes(state.personId)) return [event];
+  return [
+    event,
+    begun.ends(
+      'CaseRejected',
+      REJECTED,
+      'nomination.person_not_selected',
+      `${state.personId} was not nominated: ${result.reason}`,
+    ),
+  ];
+}
+
+function ballot(begun: BegunStep, body: Body<'ballot'>, context: CaseContext): DomainEvent[] {
+  const rule = appliedRule(begun.step, context.ruleSet);
+  const result = evaluateMajorityBallot(rule, body.tally, body.headDecision);
+  refuseUnjudgedTally(result, { prefix: 'tally.', present: 'tally.present' });
+  if (result.outcome === 'tie_needs_head')
+    refuse(
+      'ballot.tie_needs_head',
+      `${result.reason}: send headDecision "for" or "against"`,
+      'unprocessable',
+      'headDecision',
+    );
+  const passed = result.outcome === 'passed';
+  const { outcome, reason, decidedByHead } = result;
+  const event = tallyEvent(
+    begun,
+    'BallotTallied',
+    passed,
+    {
+      tally: body.tally,
+      outcome,
+      reason,
+      ...(decidedByHead ? { decidedByHead } : {}),
+    },
+    rule,
+  );
+  if (passed) return [event];
+  return [event, begun.ends('CaseRejected', REJECTED, 'ballot.failed', `ballot ${reason}`)];
+}

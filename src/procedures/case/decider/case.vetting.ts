@@ -1,0 +1,84 @@
+import { DomainEvent } from '../../../common/stream-decider';
+import { VettingItem } from '../../../workflow/definitions/procedure-definition';
+import { BegunStep, refuse } from '../../../workflow/step-engine';
+import { CaseContext } from './case.context';
+import { VettingEntry } from './case.events';
+import { ITEMS_FROM_RECORD, vettingFromRecord } from './vetting-from-record';
+import { Body, Open } from './case.types';
+
+/**
+ * A vetting step (thẩm định): the items staff enter, and the items read from the person's record
+ * (planning pool, years in post, age, discipline); the case moves on once every item is in.
+ */
+export function vetting(
+  state: Open,
+  begun: BegunStep,
+  body: Body<'vetting'>,
+  context: CaseContext,
+): DomainEvent {
+  const items = begun.step.vettingItems ?? [];
+  const entries = staffEntries(begun, body, items);
+  const recordItems = items.filter(
+    (item) => ITEMS_FROM_RECORD.includes(item) && !state.vetting[item],
+  );
+  if (recordItems.length) {
+    if (!context.personFacts)
+      refuse(
+        'vetting.record_unavailable',
+        `the person's record ${state.personId} could not be read for vetting`,
+        'unprocessable',
+      );
+    entries.push(
+      ...vettingFromRecord(context.personFacts, context.ruleSet, context.today, recordItems),
+    );
+  }
+  const done = new Set<string>([...Object.keys(state.vetting), ...entries.map((e) => e.item)]);
+  const complete = items.every((item: VettingItem) => done.has(item));
+  return {
+    type: 'VettingItemsRecorded',
+    data: { ...begun.record(complete), items: entries, complete },
+  };
+}
+
+function staffEntries(
+  begun: BegunStep,
+  body: Body<'vetting'>,
+  items: VettingItem[],
+): VettingEntry[] {
+  const entries: VettingEntry[] = [];
+  const seen = new Set<string>();
+  for (const [index, entry] of body.items.entries()) {
+    const at = `items[${index}].item`;
+    if (!items.includes(entry.item))
+      refuse(
+        'vetting.unknown_item',
+        `${at}: ${entry.item} is not checked by step ${begun.step.id}`,
+        'invalid',
+        at,
+      );
+    if (ITEMS_FROM_RECORD.includes(entry.item))
+      refuse(
+        'vetting.item_from_record',
+        `${at}: ${entry.item} is decided from the person's record, not entered`,
+        'invalid',
+        at,
+      );
+    if (seen.has(entry.item))
+      refuse('vetting.duplicate_item', `${at}: ${entry.item} is listed twice`, 'invalid', at);
+    seen.add(entry.item);
+    if (entry.result === 'flagged' && !entry.note)
+      refuse(
+        'field.required',
+        `items[${index}].note: a flagged item needs a note saying why`,
+        'invalid',
+        `items[${index}].note`,
+      );
+    entries.push({
+      item: entry.item,
+      result: entry.result,
+      note: entry.note ?? '',
+      source: 'staff',
+    });
+  }
+  return entries;
+}

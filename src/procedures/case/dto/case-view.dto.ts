@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { STEP_KINDS } from '../../../workflow/definitions/procedure-definition';
+
+const FREE_OBJECT = { type: 'object', additionalProperties: true } as const;
+
+export class CurrentStepDto {
+  @ApiProperty({ example: 'leadership-round-1' }) id!: string;
+  @ApiProperty({ enum: STEP_KINDS }) kind!: string;
+  @ApiProperty({ example: 'Leadership conference, round 1' }) title!: string;
+  @ApiProperty({ example: 'Hội nghị tập thể lãnh đạo, lần 1' }) titleVi!: string;
+  @ApiProperty({ type: [String], example: ['organization_staff'] }) roles!: string[];
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'deadline (working days)',
+  })
+  dueOn!: string | null;
+}
+
+export class AllowedActionDto {
+  @ApiProperty({
+    example: 'perform-step',
+    description:
+      'perform-step, resolve-vetting-item, withdraw, reject (cases); extend-time-limit, close, file-complaint, review-complaint (discipline)',
+  })
+  action!: string;
+  @ApiProperty({ example: '/cases/c-2026-0042/steps/leadership-round-1' }) href!: string;
+  @ApiPropertyOptional() stepId?: string;
+  @ApiPropertyOptional({ enum: STEP_KINDS }) kind?: string;
+  @ApiPropertyOptional({ type: [String] }) roles?: string[];
+  @ApiPropertyOptional({ description: 'resolve-vetting-item: the flagged item' }) item?: string;
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'file-complaint: last day' })
+  until?: string;
+}
+
+/** A case as `GET /cases/:id` and every case write answer it (also the `ETag` revision). */
+export class RecordedFromPaperDto {
+  @ApiProperty({ example: 'HS-2025/017', description: "the paper file's reference" })
+  paperRecordRef!: string;
+  @ApiProperty({ type: String, format: 'date', description: 'the day it was entered here' })
+  recordedOn!: string;
+}
+
+export class CaseViewDto {
+  @ApiProperty({ example: 'c-2026-0042' }) id!: string;
+  @ApiProperty({ enum: ['appointment', 'reappointment', 'rotation'] }) procedure!: string;
+  @ApiProperty({ enum: ['open', 'decided', 'rejected', 'withdrawn'] }) status!: string;
+  @ApiProperty({ example: 'appointment.internal@1' }) definition!: string;
+  @ApiProperty({ example: 'vn-2025' }) ruleSet!: string;
+  @ApiProperty({ example: 'p-nguyen-van-an' }) personId!: string;
+  @ApiProperty({ example: 'pos-son-tay-head-organization' }) positionId!: string;
+  @ApiProperty({ example: 'ou-son-tay-party-committee' }) orgUnitId!: string;
+  @ApiProperty({ type: String, format: 'date' }) openedOn!: string;
+  @ApiPropertyOptional({
+    type: RecordedFromPaperDto,
+    description: 'a case kept on paper, opened here as of the day it began (openedOn)',
+  })
+  recordedFromPaper?: RecordedFromPaperDto;
+  @ApiProperty() summary!: string;
+  @ApiPropertyOptional({
+    ...FREE_OBJECT,
+    nullable: true,
+    description: 'what the procedure checked when the case opened (e.g. rotation: kind, duration)',
+  })
+  facts!: Record<string, unknown> | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'send it back in If-Match' })
+  revision!: number | null;
+  @ApiProperty({
+    type: CurrentStepDto,
+    nullable: true,
+    description: 'null once the case is closed',
+  })
+  currentStep!: CurrentStepDto | null;
+  @ApiProperty({ type: [AllowedActionDto] }) allowedNext!: AllowedActionDto[];
+  @ApiProperty({
+    type: 'array',
+    items: FREE_OBJECT,
+    description:
+      'the steps done, in order: { type, stepId, heldOn, actor, … }; an unannounced tally reads "not announced"',
+  })
+  steps!: Record<string, unknown>[];
+  @ApiProperty({
+    ...FREE_OBJECT,
+    description:
+      'vetting item → { item, result: cleared|flagged, source: staff|record, note, resolved }',
+  })
+  vetting!: Record<string, unknown>;
+  @ApiProperty({ type: [String], description: 'people the nominations brought up' })
+  nominees!: string[];
+  @ApiPropertyOptional({ ...FREE_OBJECT, description: 'when decided: number, signer, term' })
+  decision?: Record<string, unknown>;
+  @ApiPropertyOptional({ ...FREE_OBJECT, description: 'when rejected: rule and reason' })
+  rejection?: Record<string, unknown>;
+  @ApiPropertyOptional({ ...FREE_OBJECT, description: 'when withdrawn: reason' })
+  withdrawal?: Record<string, unknown>;
+}

@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsCalendarDate } from '../../../common/input/calendar-date';
+
+export class OpenCaseDto {
+  @ApiPropertyOptional({ example: 'c-2026-0042', description: 'case id; generated when omitted' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    message: 'id: lower-case letters, digits and dashes, 2-64 characters',
+  })
+  id?: string;
+
+  @ApiProperty({
+    example: 'appointment',
+    enum: ['appointment', 'reappointment', 'rotation', 'transfer'],
+    description:
+      'a transfer (điều động) runs as a rotation case with definition transfer.standard; discipline cases open at POST /discipline-cases',
+  })
+  @IsString()
+  procedure!: string;
+
+  @ApiProperty({
+    example: 'appointment.internal',
+    description: 'definition id (newest version) or id@version',
+  })
+  @IsString()
+  @Length(3, 100)
+  definition!: string;
+
+  @ApiProperty({ example: 'p-nguyen-van-an' })
+  @IsString()
+  @Length(1, 100)
+  personId!: string;
+
+  @ApiProperty({ example: 'pos-son-tay-head-organization' })
+  @IsString()
+  @Length(1, 100)
+  positionId!: string;
+
+  @ApiProperty({ example: 'ou-son-tay-party-committee', description: 'the unit running the case' })
+  @IsString()
+  @Length(1, 100)
+  orgUnitId!: string;
+
+  @ApiProperty({ example: 'Fill the post of head of the organization committee.' })
+  @IsString()
+  @Length(1, 4000)
+  summary!: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    example: '2025-06-15',
+    description:
+      'a case kept on paper until now: the day it began (not after today). It pins the definition and rule set in force that day. Needs the records_clerk role and paperRecordRef',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  openedOn?: string;
+
+  @ApiPropertyOptional({
+    example: 'HS-2025/017',
+    description: "the paper file's reference (required with openedOn)",
+  })
+  @ValidateIf((dto: OpenCaseDto) => dto.openedOn !== undefined || dto.paperRecordRef !== undefined)
+  @IsString({ message: "paperRecordRef: the paper file's reference is required with openedOn" })
+  @Length(1, 200)
+  paperRecordRef?: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ example: 'The post was abolished by the reorganisation.' })
+  @IsString()
+  @Length(1, 4000)
+  reason!: string;
+}
+
+export class ResolveVettingItemDto {
+  @ApiProperty({ example: 'Declaration submitted on 3 Nov 2026 and verified.' })
+  @IsString()
+  @Length(1, 4000)
+  note!: string;
+}

@@ -1,0 +1,233 @@
+import { IsCalendarDate } from '../../../common/input/calendar-date';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { VETTING_ITEMS, VettingItem } from '../../../workflow/definitions/procedure-definition';
+import { ITEMS_FROM_RECORD } from '../decider/vetting-from-record';
+
+/** The vetting items staff enter; the others the engine computes from the person's record. */
+const ITEMS_ENTERED = VETTING_ITEMS.filter((item) => !ITEMS_FROM_RECORD.includes(item));
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+/** Fields every step record carries: when it happened and the document that records it. */
+class StepRecordDto {
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    example: '2026-03-02',
+    description: 'date of the meeting, ballot or document',
+  })
+  @IsCalendarDate()
+  heldOn!: string;
+
+  @ApiPropertyOptional({
+    example: 'BB-12/2026',
+    description: 'minutes or document reference (biên bản)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  minutesRef?: string;
+
+  @ApiPropertyOptional({ example: 'The committee agreed on the post, standards and conditions.' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 4000)
+  note?: string;
+}
+
+export class ProposalStepDto extends StepRecordDto {
+  @ApiProperty({ example: 'Proposal to fill the vacant post of deputy head.' })
+  @IsString()
+  @Length(1, 4000)
+  summary!: string;
+}
+
+export class MeetingStepDto extends StepRecordDto {
+  @ApiProperty({ example: 'Leadership agreed the post, standards and the planning pool check.' })
+  @IsString()
+  @Length(1, 4000)
+  conclusion!: string;
+
+  @ApiPropertyOptional({
+    example: 'Agrees with the rotation.',
+    description: "the person's own opinion, where the step meets the person",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(0, 4000)
+  personOpinion?: string;
+}
+
+/** A ballot tally (bỏ phiếu kín): only counts, never who voted how. */
+export class TallyDto {
+  @ApiProperty({ example: 13, description: 'total members of the collective' })
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  members!: number;
+
+  @ApiProperty({ example: 13, description: 'members summoned (triệu tập)' })
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  summoned!: number;
+
+  @ApiProperty({ example: 12 })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  present!: number;
+
+  @ApiProperty({ example: 9, name: 'for' })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  for!: number;
+
+  @ApiProperty({ example: 2 })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  against!: number;
+
+  @ApiProperty({ example: 1 })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  abstain!: number;
+
+  @ApiProperty({ example: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  invalid!: number;
+}
+
+export class BallotStepDto extends StepRecordDto {
+  @ApiProperty({ type: TallyDto })
+  @ValidateNested()
+  @Type(() => TallyDto)
+  tally!: TallyDto;
+
+  @ApiPropertyOptional({
+    enum: ['for', 'against'],
+    description: 'the head of the collective decides a tie where the rule allows',
+  })
+  @IsOptional()
+  @IsIn(['for', 'against'])
+  headDecision?: 'for' | 'against';
+}
+
+export class CandidateVotesDto {
+  @ApiProperty({ example: 'p-nguyen-van-an' })
+  @IsString()
+  @Length(1, 100)
+  personId!: string;
+
+  @ApiProperty({ example: 8 })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  votes!: number;
+}
+
+export class NominationStepDto extends StepRecordDto {
+  @ApiProperty({ example: 25 })
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  members!: number;
+
+  @ApiProperty({ example: 25 })
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  summoned!: number;
+
+  @ApiProperty({ example: 23 })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  present!: number;
+
+  @ApiProperty({ example: 1 })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  invalid!: number;
+
+  @ApiProperty({ type: [CandidateVotesDto] })
+  @ValidateNested({ each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @Type(() => CandidateVotesDto)
+  candidates!: CandidateVotesDto[];
+}
+
+export class VettingItemDto {
+  @ApiProperty({
+    enum: ITEMS_ENTERED,
+    description: `an item the vetting officer enters. ${ITEMS_FROM_RECORD.join(', ')} come from the person's record (planning pool, years in post, years to retirement, discipline bar) and are refused here (vetting.item_from_record)`,
+  })
+  @IsIn(VETTING_ITEMS)
+  item!: VettingItem;
+
+  @ApiProperty({ enum: ['cleared', 'flagged'] })
+  @IsIn(['cleared', 'flagged'])
+  result!: 'cleared' | 'flagged';
+
+  @ApiPropertyOptional({ example: 'Asset declaration 2025 verified.' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  note?: string;
+}
+
+export class VettingStepDto extends StepRecordDto {
+  @ApiProperty({
+    type: [VettingItemDto],
+    description: `the items entered by staff (${ITEMS_ENTERED.join(', ')}); ${ITEMS_FROM_RECORD.join(', ')} are computed from the person's record`,
+  })
+  @ValidateNested({ each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @Type(() => VettingItemDto)
+  items!: VettingItemDto[];
+}
+
+export class DecisionStepDto extends StepRecordDto {
+  @ApiProperty({ example: '215-QĐ/TU', description: 'decision number' })
+  @IsString()
+  @Length(1, 120)
+  number!: string;
+
+  @ApiProperty({ example: 'Bí thư Thị ủy Nguyễn Văn Tâm' })
+  @IsString()
+  @Length(1, 200)
+  signer!: string;
+
+  @ApiProperty({ type: String, format: 'date', example: '2026-04-01' })
+  @IsCalendarDate()
+  effectiveFrom!: string;
+
+  @ApiPropertyOptional({
+    example: 5,
+    description: 'term in years; the rule set default when omitted',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  termYears?: number;
+}

@@ -1,0 +1,26 @@
+import { RecordedEvent } from '../../event-store/event-envelope';
+import { Ignore, Saga, SagaOutput, Send } from '../../sagas/saga';
+import { ReleaseOpenCaseSlot } from './release-open-case-slot';
+
+/** The events that close an appointment, re-appointment or rotation case. */
+const CLOSING = { DecisionIssued: 'decided', CaseRejected: 'rejected', CaseWithdrawn: 'withdrawn' };
+const SLOTTED_PROCEDURES = ['appointment', 'reappointment', 'rotation'];
+
+/**
+ * The command path frees a closed case's open-case slot right after the append; a crash between
+ * the two, or a retry answered from the idempotency store, would leave the slot held. This saga
+ * makes the release at-least-once: every closing event asks for it, and the release does nothing
+ * when the case no longer holds the slot.
+ */
+export const openCaseSlotReleaseSaga: Saga = {
+  name: 'open-case-slot-release',
+  filter: {
+    eventTypes: Object.keys(CLOSING),
+    streamPrefix: SLOTTED_PROCEDURES.map((procedure) => `${procedure}-`),
+  },
+  handle(event: RecordedEvent): SagaOutput[] {
+    const reason = CLOSING[event.type as keyof typeof CLOSING];
+    if (!reason) return [Ignore('does not close the case')];
+    return [Send(new ReleaseOpenCaseSlot(event.streamId, reason))];
+  },
+};

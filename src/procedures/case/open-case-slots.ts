@@ -1,0 +1,191 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { loadStream } from '../../common/stream-command-runner';
+import { EventMetadata } from '../../event-store/event-envelope';
+import { WrongExpectedRevision } from '../../event-store/event-store.errors';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { PG_POOL } from '../../common/tokens';
+import { caseDecider } from './decider/case.decider';
+import { DomainRuleViolation } from './decider/domain-rule-violation';
+import { caseStream } from './case-stream';
+import {
+  OpenCaseSlotEvent,
+  OpenCaseSlotKey,
+  openCaseSlotStream,
+  SlotClaim,
+  slotHolder,
+} from './open-case-slot';
+
+/**
+ * A claim whose case stream still does not exist this long after is taken to be left by an opener
+ * that died between the claim and the case's first event: the slot is free again.
+ */
+const ABANDONED_CLAIM_MS = 60_000;
+/** Claims lost to a concurrent opener are re-read this often before the answer is a conflict. */
+const CLAIM_ATTEMPTS = 5;
+
+/**
+ * One open case per procedure, person and post.
+ *
+ * Each slot has a reservation stream; a case is opened only after its claim is appended there
+ * with the expected revision read a moment before. Two openers racing for a free slot append at
+ * the same revision, and the store lets exactly one through (optimistic concurrency on a single
+ * stream, in PostgreSQL and KurrentDB alike); the other re-reads, finds the winner and is refused.
+ * A check of the read model, or of the person's record, could not do this: both lag behind
+ * the appends. The claim and the case's events are two appends, not one transaction, so the
+ * holder is judged by its case: a closed case (release lost) or a claim whose case never
+ * appeared (opener died) does not hold the slot.
+ */
+@Injectable()
+export class OpenCaseSlots {
+  private readonly logger = new Logger('OpenCaseSlots');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
+
+  /**
+   * Claims the slot for `caseId`, or refuses with 409 `case.duplicate_open` naming the case that
+   * holds it. Returns false when the case already held the slot (a retried open).
+   */
+  async claim(slot: OpenCaseSlotKey, caseId: string, metadata: EventMetadata): Promise<boolean> {
+    const streamId = openCaseSlotStream(slot);
+    let holder: SlotClaim | null = null;
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt += 1) {
+      const events = await this.store.readStream(streamId);
+      holder = events.length ? slotHolder(events) : await this.openedBeforeSlots(slot);
+      if (holder?.caseId === caseId) return false;
+      if (holder && (await this.holds(slot, holder))) break;
+      try {
+        // A holder that closed without its release (a crash between the two) is released first,
+        // so every claim in the slot's stream is followed by exactly one release.
+        const stale = events.length > 0 && holder ? [holder.caseId] : [];
+        await this.appendAll(streamId, events.at(-1)?.revision ?? null, metadata, [
+          ...stale.map((held): OpenCaseSlotEvent => ({
+            type: 'OpenCaseSlotReleased',
+            data: { caseId: held, reason: 'closed' },
+          })),
+          { type: 'OpenCaseSlotClaimed', data: { caseId } },
+        ]);
+        return true;
+      } catch (error) {
+        // Another opener appended first: read again to see who holds the slot now.
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+      }
+    }
+    throw new DomainRuleViolation(
+      'case.duplicate_open',
+      `${slot.personId} already has an open ${slot.procedure} case for post ${slot.positionId}${
+        holder ? `: ${holder.caseId}` : ''
+      }; close it (decide, withdraw or reject) before opening another`,
+      'conflict',
+      undefined,
+      holder ? { openCaseId: holder.caseId } : undefined,
+    );
+  }
+
+  /**
+   * Frees the slot held by `caseId` (closed, or never written). Best effort: if this fails, the
+   * next opener finds the holder closed or absent and claims the slot all the same.
+   */
+  async release(
+    slot: OpenCaseSlotKey,
+    caseId: string,
+    reason: string,
+    metadata: EventMetadata,
+  ): Promise<void> {
+    try {
+      await this.releaseHeldBy(slot, caseId, reason, metadata);
+    } catch (error) {
+      const streamId = openCaseSlotStream(slot);
+      this.logger.warn({ err: error, streamId, caseId }, 'open-case slot not released');
+    }
+  }
+
+  /**
+   * The at-least-once release: frees the slot if `caseId` still holds it and throws on anything
+   * but a concurrent release (the slot stream moved on), so the delivery is retried.
+   */
+  async releaseHeldBy(
+    slot: OpenCaseSlotKey,
+    caseId: string,
+    reason: string,
+    metadata: EventMetadata,
+  ): Promise<'released' | 'not_held'> {
+    const streamId = openCaseSlotStream(slot);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const events = await this.store.readStream(streamId);
+      if (slotHolder(events)?.caseId !== caseId) return 'not_held';
+      try {
+        await this.appendAll(streamId, events.at(-1)!.revision, metadata, [
+          { type: 'OpenCaseSlotReleased', data: { caseId, reason } },
+        ]);
+        return 'released';
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+      }
+    }
+    throw new Error(`open-case slot ${streamId} kept moving while releasing ${caseId}`);
+  }
+
+  /**
+   * A case opened before slots existed has no claim: the case list names the candidate, and its
+   * own stream confirms it is open (the list may lag). Only asked while the slot was never claimed.
+   */
+  private async openedBeforeSlots(slot: OpenCaseSlotKey): Promise<SlotClaim | null> {
+    const { rows } = await this.pool.query<{ case_id: string }>(
+      `SELECT case_id FROM case_summaries
+        WHERE procedure = $1 AND person_id = $2 AND position_id = $3 AND status = 'open'
+        ORDER BY opened_sequence LIMIT 1`,
+      [slot.procedure, slot.personId, slot.positionId],
+    );
+    // An old claim time: if the case turns out not to exist, it holds nothing.
+    return rows[0] ? { caseId: rows[0].case_id, claimedAt: new Date(0).toISOString() } : null;
+  }
+
+  /**
+   * After a failed append: frees the slot this request claimed unless the case is open in it
+   * after all (a concurrent open of the very same case id, for the same person and post, won).
+   */
+  async releaseUnlessOpened(
+    slot: OpenCaseSlotKey,
+    caseId: string,
+    metadata: EventMetadata,
+  ): Promise<void> {
+    if (!(await this.isOpenIn(slot, caseId)))
+      await this.release(slot, caseId, 'not_opened', metadata);
+  }
+
+  /** Whether the claiming case still holds the slot: it is open, or its opener is still writing it. */
+  private async holds(slot: OpenCaseSlotKey, holder: SlotClaim): Promise<boolean> {
+    const exists =
+      (await this.store.streamRevision(caseStream(slot.procedure, holder.caseId))) !== null;
+    if (!exists) return Date.now() - Date.parse(holder.claimedAt) < ABANDONED_CLAIM_MS;
+    return this.isOpenIn(slot, holder.caseId);
+  }
+
+  /** The case is open, and for this person and post (a case id is chosen by the client). */
+  private async isOpenIn(slot: OpenCaseSlotKey, caseId: string): Promise<boolean> {
+    const { state } = await loadStream(this.store, caseStream(slot.procedure, caseId), caseDecider);
+    return (
+      state.status === 'open' &&
+      state.personId === slot.personId &&
+      state.positionId === slot.positionId
+    );
+  }
+
+  private async appendAll(
+    streamId: string,
+    revision: number | null,
+    metadata: EventMetadata,
+    events: OpenCaseSlotEvent[],
+  ): Promise<void> {
+    await this.store.append(
+      streamId,
+      events.map((event) => ({ id: randomUUID(), ...event, metadata })),
+      { expectedRevision: revision === null ? 'no_stream' : revision },
+    );
+  }
+}

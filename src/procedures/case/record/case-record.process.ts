@@ -1,0 +1,103 @@
+import { PersonState } from '../../../cadres/person/person.state';
+import { ExistingCase } from '../decider/case.state';
+import { RecordWrite, toPerson } from './record-writes';
+
+/**
+ * The case-record workflow, pure: from an appointment, re-appointment or rotation case (and the
+ * person's record where it matters) to the writes on the person's record. `case-record.saga.ts`
+ * says when each runs; the writes keep the triggering event's seed (key null).
+ */
+
+/** Note the case as open or closed on the person's record. */
+export function noteCase(
+  state: ExistingCase,
+  note: { status: 'open' | 'closed'; on: string },
+): RecordWrite[] {
+  const { personId, caseId, procedure } = state;
+  return [
+    toPerson(personId, null, {
+      type: 'NoteCase',
+      data: { personId, caseId, procedure, status: note.status, stage: null, on: note.on },
+    }),
+  ];
+}
+
+/** The decision assigns the post with its term. */
+export function assignPost(state: ExistingCase): RecordWrite[] {
+  if (state.status !== 'decided') throw new Error(`case ${state.caseId} has no decision`);
+  const { decision, personId } = state;
+  return [
+    toPerson(personId, null, {
+      type: 'AssignPost',
+      data: {
+        personId,
+        positionId: state.positionId,
+        from: decision.effectiveFrom,
+        termEnd: decision.termEnd,
+        decisionRef: `${decision.number} (${decision.heldOn})`,
+        caseId: state.caseId,
+      },
+    }),
+  ];
+}
+
+/** The person still holds the case's post with that term (a later decision or removal supersedes it). */
+export function holdsTerm(person: PersonState, state: ExistingCase, termEnd: string): boolean {
+  return (
+    person.status === 'registered' &&
+    person.posts.some((p) => p.positionId === state.positionId && p.termEnd === termEnd)
+  );
+}
+
+/** The term's end ends the post, if the person still holds it with that term. */
+export function endTerm(state: ExistingCase, person: PersonState, termEnd: string): RecordWrite[] {
+  if (!holdsTerm(person, state, termEnd)) return [];
+  return [
+    toPerson(state.personId, null, {
+      type: 'EndPost',
+      data: {
+        personId: state.personId,
+        positionId: state.positionId,
+        on: termEnd,
+        reason: `term ended (case ${state.caseId})`,
+        decisionRef: state.status === 'decided' ? state.decision.number : state.caseId,
+      },
+    }),
+  ];
+}
+
+/** The re-appointment case a term's notice opens (when the rule set says to open one). */
+export function reappointmentCase(state: ExistingCase, termEnd: string, caseId: string) {
+  return {
+    caseId,
+    procedure: 'reappointment',
+    definition: 'reappointment.standard',
+    personId: state.personId,
+    positionId: state.positionId,
+    orgUnitId: state.orgUnitId,
+    summary: `Re-appointment: the term ends on ${termEnd}`,
+  };
+}
+
+/** The notice is due: noted on the record with the case opened, or the refusal as an inbox task. */
+export function reappointmentDue(
+  state: ExistingCase,
+  notice: { termEnd: string; noticeOn: string },
+  action: 'open_case' | 'inbox_task',
+  outcome: { caseId: string | null; refusal: string | null },
+): RecordWrite[] {
+  return [
+    toPerson(state.personId, 'due', {
+      type: 'NoteReappointmentDue',
+      data: {
+        personId: state.personId,
+        positionId: state.positionId,
+        termEnd: notice.termEnd,
+        noticeOn: notice.noticeOn,
+        action,
+        ...outcome,
+        orgUnitId: state.orgUnitId,
+      },
+    }),
+  ];
+}

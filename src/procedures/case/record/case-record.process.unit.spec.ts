@@ -1,0 +1,134 @@
+import { personDecider } from '../../../cadres/person/person.decider';
+import { caseDecider } from '../decider/case.decider';
+import { ExistingCase } from '../decider/case.state';
+import { event, fold, given } from '../../../workflow/testing/process-spec';
+import { assignPost, endTerm, noteCase, reappointmentDue } from './case-record.process';
+
+const opened = event('CaseOpened', {
+  caseId: 'a-1',
+  procedure: 'appointment',
+  personId: 'p-1',
+  positionId: 'pos-head',
+  orgUnitId: 'ou-1',
+  openedOn: '2026-01-05',
+  firstStepDueOn: null,
+});
+const decided = event('DecisionIssued', {
+  stepId: 'decision',
+  heldOn: '2026-03-01',
+  number: '7/QĐ',
+  effectiveFrom: '2026-03-02',
+  termEnd: '2031-03-02',
+  nextStepId: null,
+  nextStepDueOn: null,
+});
+const appointment = (...events: ReturnType<typeof event>[]) =>
+  fold(caseDecider, events) as ExistingCase;
+const holder = (termEnd: string) =>
+  fold(personDecider, [
+    event('PersonRegistered', { personId: 'p-1' }),
+    event('PostAssigned', {
+      personId: 'p-1',
+      positionId: 'pos-head',
+      from: '2026-03-02',
+      termEnd,
+      decisionRef: '7/QĐ (2026-03-01)',
+    }),
+  ]);
+
+describe('case-record workflow', () => {
+  it('notes the case on the record with the seed of the triggering event', () => {
+    given(appointment(opened), { status: 'open' as const, on: '2026-01-05' })
+      .when(noteCase)
+      .then([
+        {
+          to: 'person',
+          personId: 'p-1',
+          key: null,
+          command: {
+            type: 'NoteCase',
+            data: {
+              personId: 'p-1',
+              caseId: 'a-1',
+              procedure: 'appointment',
+              status: 'open',
+              stage: null,
+              on: '2026-01-05',
+            },
+          },
+        },
+      ]);
+  });
+
+  it('a decision assigns the post with its term; no decision, nothing to assign', () => {
+    given(appointment(opened, decided))
+      .when(assignPost)
+      .then([
+        {
+          to: 'person',
+          personId: 'p-1',
+          key: null,
+          command: {
+            type: 'AssignPost',
+            data: {
+              personId: 'p-1',
+              positionId: 'pos-head',
+              from: '2026-03-02',
+              termEnd: '2031-03-02',
+              decisionRef: '7/QĐ (2026-03-01)',
+              caseId: 'a-1',
+            },
+          },
+        },
+      ]);
+    given(appointment(opened)).when(assignPost).thenThrows('case a-1 has no decision');
+  });
+
+  it('the term end ends the post only while the person holds it with that term', () => {
+    given(appointment(opened, decided), holder('2031-03-02'), '2031-03-02')
+      .when(endTerm)
+      .then([
+        {
+          to: 'person',
+          personId: 'p-1',
+          key: null,
+          command: {
+            type: 'EndPost',
+            data: {
+              personId: 'p-1',
+              positionId: 'pos-head',
+              on: '2031-03-02',
+              reason: 'term ended (case a-1)',
+              decisionRef: '7/QĐ',
+            },
+          },
+        },
+      ]);
+    given(appointment(opened, decided), holder('2036-03-02'), '2031-03-02').when(endTerm).then([]);
+  });
+
+  it('a notice whose case was refused is noted with the refusal, keyed apart from the opening', () => {
+    const notice = { termEnd: '2031-03-02', noticeOn: '2030-12-02' };
+    const refused = { caseId: null, refusal: 'discipline.bar: a warning bars it' };
+    given(appointment(opened, decided), notice, 'open_case' as const, refused)
+      .when(reappointmentDue)
+      .then([
+        {
+          to: 'person',
+          personId: 'p-1',
+          key: 'due',
+          command: {
+            type: 'NoteReappointmentDue',
+            data: {
+              personId: 'p-1',
+              positionId: 'pos-head',
+              ...notice,
+              action: 'open_case',
+              ...refused,
+              orgUnitId: 'ou-1',
+            },
+          },
+        },
+      ]);
+  });
+});

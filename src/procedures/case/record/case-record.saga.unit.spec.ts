@@ -1,0 +1,94 @@
+import { AssignPostFromDecision, NoteCaseOnRecord } from './case-record.commands';
+import { RecordedEvent } from '../../../event-store/event-envelope';
+import { SagaOutput } from '../../../sagas/saga';
+import { caseRecordSaga } from './case-record.saga';
+
+const event = (
+  type: string,
+  data: Record<string, unknown>,
+  streamId = 'reappointment-r-1',
+): RecordedEvent =>
+  ({
+    id: 'e-1',
+    streamId,
+    type,
+    data,
+    metadata: {
+      actorId: 'u',
+      correlationId: 'c',
+      causationId: null,
+      occurredAt: '2026-11-20T00:00:00Z',
+    },
+    revision: 0,
+    position: '1',
+  }) as unknown as RecordedEvent;
+const run = (e: RecordedEvent) => caseRecordSaga.handle(e, { now: new Date() }) as SagaOutput[];
+
+describe('case-record saga', () => {
+  it('notes an opened case on the record', () => {
+    expect(run(event('CaseOpened', { openedOn: '2026-11-20' }))).toEqual([
+      {
+        kind: 'Send',
+        key: 'note',
+        command: new NoteCaseOnRecord('reappointment-r-1', 'open', '2026-11-20'),
+      },
+    ]);
+  });
+
+  it('on a decision: assigns the post, closes the case on the record, schedules the notice and the end of the term', () => {
+    const outputs = run(
+      event('DecisionIssued', {
+        heldOn: '2026-11-20',
+        termEnd: '2031-12-20',
+        reappointmentNoticeOn: '2031-08-06',
+      }),
+    );
+    expect(outputs).toEqual([
+      {
+        kind: 'Send',
+        key: 'assign',
+        command: new AssignPostFromDecision('reappointment-r-1'),
+      },
+      {
+        kind: 'Send',
+        key: 'note',
+        command: new NoteCaseOnRecord('reappointment-r-1', 'closed', '2026-11-20'),
+      },
+      {
+        kind: 'Schedule',
+        timer: {
+          kind: 'reappointment-reminder',
+          dueAt: '2031-08-06T01:00:00.000Z',
+          target: 'reappointment-r-1',
+          payload: { stream: 'reappointment-r-1', termEnd: '2031-12-20', noticeOn: '2031-08-06' },
+        },
+      },
+      {
+        kind: 'Schedule',
+        timer: {
+          kind: 'term-end',
+          dueAt: '2031-12-20T17:00:00.000Z',
+          target: 'reappointment-r-1',
+          payload: { stream: 'reappointment-r-1', termEnd: '2031-12-20' },
+        },
+      },
+    ]);
+  });
+
+  it('a rotation decision has no re-appointment notice, only the end of its planned duration', () => {
+    const kinds = run(
+      event('DecisionIssued', { heldOn: '2026-11-20', termEnd: '2029-11-20' }, 'rotation-x'),
+    ).map((o) => (o.kind === 'Schedule' ? o.timer.kind : o.kind));
+    expect(kinds).toEqual(['Send', 'Send', 'term-end']);
+  });
+
+  it('closes rejected and withdrawn cases on the record and ignores the other steps', () => {
+    expect(run(event('CaseRejected', { rejectedOn: '2026-11-21' }))[0]).toMatchObject({
+      command: { status: 'closed', on: '2026-11-21' },
+    });
+    expect(run(event('CaseWithdrawn', { withdrawnOn: '2026-11-22' }))[0]).toMatchObject({
+      command: { status: 'closed' },
+    });
+    expect(run(event('BallotTallied', {}))[0].kind).toBe('Ignore');
+  });
+});

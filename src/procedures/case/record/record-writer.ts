@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { PersonState } from '../../../cadres/person/person.state';
+import { RegistryService } from '../../../cadres/registry.service';
+import { deterministicId } from '../../../common/deterministic-id';
+import { WorkflowDispatch } from '../../../sagas/workflow-command';
+import { DomainRuleViolation } from '../decider/domain-rule-violation';
+import { CaseService } from '../case.service';
+import { OpenCaseSeen, RecordWrite } from './record-writes';
+
+/**
+ * Carries out a workflow's writes in order, under the saga's metadata. Each write's id derives
+ * from the triggering event's seed and the write's key, so a redelivery after a crash skips the
+ * writes already appended. No business rule lives here: the workflows decide what to write.
+ */
+@Injectable()
+export class RecordWriter {
+  constructor(
+    private readonly registry: RegistryService,
+    private readonly cases: CaseService,
+  ) {}
+
+  async run(
+    writes: RecordWrite[],
+    context: Pick<WorkflowDispatch, 'idSeed' | 'metadata'>,
+  ): Promise<void> {
+    for (const write of writes) {
+      if (write.to === 'person') {
+        const idSeed =
+          write.key === null ? context.idSeed : deterministicId(context.idSeed, write.key);
+        await this.registry.runPersonCommand(
+          write.personId,
+          write.command,
+          { ...context.metadata },
+          { idSeed },
+        );
+        continue;
+      }
+      const actor = {
+        userId: context.metadata.actorId,
+        roles: ['organization_staff'],
+        orgUnit: write.orgUnitId,
+      };
+      await ignoreClosed(() =>
+        this.cases.act(write.caseId, write.command, {
+          actor,
+          metadata: { ...context.metadata },
+          idSeed: deterministicId(context.idSeed, write.key, write.caseId),
+        }),
+      );
+    }
+  }
+
+  /** The person's open cases other than discipline, as they stand now (a workflow's input). */
+  async openCasesOf(person: PersonState): Promise<OpenCaseSeen[]> {
+    if (person.status !== 'registered') return [];
+    const seen: OpenCaseSeen[] = [];
+    for (const open of person.openCases.filter((c) => c.procedure !== 'discipline')) {
+      const view = await this.cases.stateOf(open.caseId);
+      if (view.status === 'none') continue;
+      seen.push({
+        caseId: open.caseId,
+        procedure: open.procedure,
+        status: view.status,
+        orgUnitId: view.orgUnitId,
+      });
+    }
+    return seen;
+  }
+}
+
+/** The case may have closed since it was read; then there is nothing to carry into it. */
+async function ignoreClosed(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (error instanceof DomainRuleViolation && error.rule === 'case.closed') return;
+    throw error;
+  }
+}

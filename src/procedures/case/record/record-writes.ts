@@ -1,0 +1,38 @@
+import { PersonCommand } from '../../../cadres/person/person.decider';
+import { CaseCommand } from '../decider/case.commands';
+
+/**
+ * What a workflow asks to be written, as data: a command for a person's record (`cadre-<id>`) or
+ * for another case. A pure workflow returns a list of them; `RecordWriter` carries them out in
+ * order, each with its own deterministic id so a redelivered event appends nothing twice.
+ */
+export type RecordWrite =
+  | {
+      to: 'person';
+      personId: string;
+      /** Derives the write's id from the triggering event's seed; null: the seed itself. */
+      key: string | null;
+      command: PersonCommand;
+    }
+  | {
+      to: 'case';
+      caseId: string;
+      /** The case's org unit: the workflow acts as organization staff of it. */
+      orgUnitId: string;
+      key: string;
+      command: CaseCommand;
+    };
+
+/** An open case of the person as a workflow sees it (read before deciding, never inside). */
+export interface OpenCaseSeen {
+  caseId: string;
+  procedure: string;
+  status: string;
+  orgUnitId: string;
+}
+
+export const toPerson = (
+  personId: string,
+  key: string | null,
+  command: PersonCommand,
+): RecordWrite => ({ to: 'person', personId, key, command });

@@ -1,0 +1,52 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { firstValidationProblem } from '../../common/validation';
+import { InvalidBody } from '../../common/problems/invalid-body';
+import { StepBody } from './decider/case.commands';
+import { StepKind } from '../../workflow/definitions/procedure-definition';
+import { DomainRuleViolation } from './decider/domain-rule-violation';
+import {
+  BallotStepDto,
+  DecisionStepDto,
+  MeetingStepDto,
+  NominationStepDto,
+  ProposalStepDto,
+  VettingStepDto,
+} from './dto/step-bodies.dto';
+
+const DTO_BY_KIND = {
+  proposal: ProposalStepDto,
+  meeting: MeetingStepDto,
+  nomination: NominationStepDto,
+  ballot: BallotStepDto,
+  vetting: VettingStepDto,
+  decision: DecisionStepDto,
+} as const;
+
+/** Checks a step body against the DTO of the step's kind; unknown fields are refused. */
+export function parseStepBody(kind: StepKind, raw: unknown): StepBody {
+  const dtoClass: new () => object = DTO_BY_KIND[kind];
+  return { ...parseBody(dtoClass, raw), kind } as StepBody;
+}
+
+/** Validates a body against a DTO class; the first problem names its field. Nothing is written on failure. */
+export function parseBody<T extends object>(dtoClass: new () => T, raw: unknown): T {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new DomainRuleViolation(
+      'body.invalid',
+      'the request body must be a JSON object',
+      'invalid',
+    );
+  }
+  const dto = plainToInstance(dtoClass, raw as object);
+  const errors = validateSync(dto, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    stopAtFirstError: true,
+  });
+  if (errors.length) {
+    const problem = firstValidationProblem(errors);
+    throw new InvalidBody(problem.field, problem.messages);
+  }
+  return dto;
+}

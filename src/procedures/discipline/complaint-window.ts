@@ -1,0 +1,52 @@
+import { addCalendarDays, WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
+import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
+import { addMonths } from '../../workflow/rules/retirement';
+
+/** How long the person has to complain and from which day: `served` is the day they received it. */
+interface ComplaintWindowRule {
+  amount: number;
+  unit: 'days' | 'working_days' | 'months';
+  from: 'served';
+}
+
+const RULE = 'discipline.complaintWindow';
+/** The whole sets pinned before windows were set per track hold one figure in months. */
+const LEGACY_RULE = 'discipline.complaintWindowMonths';
+
+function windowRule(ruleSet: RuleSet): { rule: ComplaintWindowRule; name: string } {
+  if (ruleSet.params[RULE])
+    return { rule: ruleValue<ComplaintWindowRule>(ruleSet, RULE), name: RULE };
+  return {
+    rule: { amount: ruleValue<number>(ruleSet, LEGACY_RULE), unit: 'months', from: 'served' },
+    name: LEGACY_RULE,
+  };
+}
+
+export function complaintWindowCitation(ruleSet: RuleSet): string {
+  return ruleCitation(ruleSet, windowRule(ruleSet).name);
+}
+
+/**
+ * The last day to complain about a decision: the track's window counted from the day the person
+ * received the decision (the signing day when that is not given); a window in days or months that
+ * ends on a day off ends on the next working day.
+ */
+export function complaintWindowEnd(
+  ruleSet: RuleSet,
+  calendar: WorkingDayCalendar,
+  servedOn: string,
+): string {
+  const { rule } = windowRule(ruleSet);
+  switch (rule.unit) {
+    case 'working_days':
+      return calendar.addWorkingDays(servedOn, rule.amount);
+    case 'days':
+      return calendar.periodEnd(addCalendarDays(servedOn, rule.amount));
+    case 'months':
+      return calendar.periodEnd(addMonths(servedOn, rule.amount));
+    default: {
+      const unknown: never = rule.unit;
+      throw new Error(`complaint window unit ${String(unknown)} is not known`);
+    }
+  }
+}

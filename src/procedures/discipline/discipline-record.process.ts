@@ -1,0 +1,138 @@
+import { PersonState } from '../../cadres/person/person.state';
+import { OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
+import { ExistingDiscipline } from './discipline.state';
+
+/** Forms that take the person out of their post (removal, and the forms that end the service). */
+export const ENDS_POST = ['removal_from_post', 'dismissal', 'recall', 'expulsion'];
+
+type Decided = Extract<ExistingDiscipline, { decision: unknown }>;
+
+/**
+ * The discipline-record workflow, pure: from a discipline case (and the person's record and open
+ * cases read before) to the writes it needs. `discipline-record.saga.ts` says when each runs.
+ */
+
+/** Note the case on the person's record: open at a stage, or closed. */
+export function noteDisciplineCase(
+  state: ExistingDiscipline,
+  note: { status: 'open' | 'closed'; stage: string | null; on: string },
+): RecordWrite[] {
+  const { personId, caseId } = state;
+  return [
+    toPerson(personId, 'note', {
+      type: 'NoteCase',
+      data: { personId, caseId, procedure: 'discipline', ...note },
+    }),
+  ];
+}
+
+/**
+ * A decided discipline: the record gets the form and its bar; the person leaves the planning
+ * pool; the person's other open cases get their discipline vetting item flagged (a removal also
+ * withdraws an open re-appointment); a form that ends the post ends it (the case's post, or all).
+ */
+export function applyDisciplineDecision(
+  state: ExistingDiscipline,
+  person: PersonState,
+  openCases: OpenCaseSeen[],
+): RecordWrite[] {
+  if (state.status === 'open' || state.status === 'closed')
+    throw new Error(`discipline case ${state.caseId} has no decision`);
+  const { decision, personId, caseId } = state;
+  const decisionRef = `${decision.number} (${decision.heldOn})`;
+  const reason = `discipline: ${decision.form} (case ${caseId})`;
+  const recorded = toPerson(personId, 'record', {
+    type: 'RecordDiscipline',
+    data: {
+      personId,
+      caseId,
+      track: state.track,
+      form: decision.form,
+      decidedOn: decision.heldOn,
+      effectiveFrom: decision.effectiveFrom,
+      decisionRef,
+      barEndsOn: decision.barEndsOn,
+      ruleSetId: state.ruleSetId,
+      violationCategory: state.violation.category,
+      orgUnitId: state.orgUnitId,
+    },
+  });
+  if (person.status !== 'registered') return [recorded];
+  const leavesPool = person.planningPool.map((entry) =>
+    toPerson(personId, `pool:${entry.positionId}`, {
+      type: 'RemovePlanningPoolEntry',
+      data: { personId, positionId: entry.positionId, decisionRef, reason },
+    }),
+  );
+  const endsPosts = !ENDS_POST.includes(decision.form)
+    ? []
+    : person.posts
+        .filter((post) => !state.positionId || post.positionId === state.positionId)
+        .map((post) =>
+          toPerson(personId, `post:${post.positionId}`, {
+            type: 'EndPost',
+            data: {
+              personId,
+              positionId: post.positionId,
+              on: decision.effectiveFrom,
+              reason,
+              decisionRef,
+            },
+          }),
+        );
+  const known = new Set(person.openCases.map((c) => c.caseId));
+  const others = openCases.filter((c) => known.has(c.caseId));
+  return [recorded, ...leavesPool, ...carryIntoOpenCases(state, others, decisionRef), ...endsPosts];
+}
+
+/** Flags the discipline item of each other open case; a removal withdraws an open re-appointment. */
+function carryIntoOpenCases(
+  state: Decided,
+  openCases: OpenCaseSeen[],
+  decisionRef: string,
+): RecordWrite[] {
+  const { form, barEndsOn: bar } = state.decision;
+  const note = `discipline decided: ${form} (${decisionRef}, case ${state.caseId})${bar ? `, bars a higher post until ${bar}` : ''}`;
+  return openCases
+    .filter((open) => open.procedure !== 'discipline' && open.status === 'open')
+    .flatMap((open): RecordWrite[] => {
+      const to = { to: 'case' as const, caseId: open.caseId, orgUnitId: open.orgUnitId };
+      const flag: RecordWrite = {
+        ...to,
+        key: 'flag',
+        command: {
+          type: 'FlagVettingItemFromRecord',
+          data: { item: 'discipline_bar', note, causeRef: state.caseId },
+        },
+      };
+      if (!ENDS_POST.includes(form) || open.procedure !== 'reappointment') return [flag];
+      const reason = `withdrawn: the holder was removed from the post by ${decisionRef} (discipline case ${state.caseId})`;
+      return [
+        flag,
+        { ...to, key: 'withdraw', command: { type: 'WithdrawCase', data: { reason } } },
+      ];
+    });
+}
+
+/** A complaint review that changed or annulled the form revises the record; a kept form does not. */
+export function reviseDisciplineRecord(state: ExistingDiscipline): RecordWrite[] {
+  if (state.status === 'open' || state.status === 'closed')
+    throw new Error(`discipline case ${state.caseId} has no decision`);
+  const review = state.reviews.at(-1);
+  if (!review || review.outcome === 'keep') return [];
+  const { personId, caseId } = state;
+  return [
+    toPerson(personId, 'revise', {
+      type: 'ReviseDiscipline',
+      data: {
+        personId,
+        caseId,
+        outcome: review.outcome === 'annul' ? 'annulled' : 'changed',
+        form: review.form,
+        barEndsOn: review.barEndsOn,
+        decisionRef: `${review.number} (${review.heldOn})`,
+        revisedOn: review.heldOn,
+      },
+    }),
+  ];
+}

@@ -1,0 +1,256 @@
+import { personDecider } from '../../cadres/person/person.decider';
+import { event, fold, given } from '../../workflow/testing/process-spec';
+import {
+  applyDisciplineDecision,
+  noteDisciplineCase,
+  reviseDisciplineRecord,
+} from './discipline-record.process';
+import { disciplineDecider } from './discipline.decider';
+import { ExistingDiscipline } from './discipline.state';
+
+const opened = event('DisciplineCaseOpened', {
+  caseId: 'd-1',
+  procedure: 'discipline',
+  track: 'party',
+  personId: 'p-1',
+  positionId: 'pos-head',
+  orgUnitId: 'ou-1',
+  ruleSetId: 'party-2025-10-08',
+  violation: { category: 'finance', committedOn: '2026-01-10' },
+  firstStepId: 'verification',
+  firstStepDueOn: null,
+});
+const decided = (form: string) =>
+  event('DisciplineDecided', {
+    stepId: 'decision',
+    heldOn: '2026-11-20',
+    recordedBy: 'u-1',
+    nextStepId: null,
+    nextStepDueOn: null,
+    number: '12/QĐ-UBKT',
+    signer: 'Chủ nhiệm',
+    form,
+    effectiveFrom: '2026-11-21',
+    barEndsOn: '2031-11-21',
+    barRule: 'x',
+    complaintWindowEndsOn: '2026-12-21',
+    withinTimeLimit: null,
+  });
+const discipline = (...events: ReturnType<typeof event>[]) =>
+  fold(disciplineDecider, events) as ExistingDiscipline;
+
+const person = fold(personDecider, [
+  event('PersonRegistered', { personId: 'p-1', fullName: 'Nguyễn Văn A', orgUnitId: 'ou-1' }),
+  event('PostAssigned', {
+    personId: 'p-1',
+    positionId: 'pos-head',
+    from: '2024-01-01',
+    termEnd: '2029-01-01',
+    decisionRef: 'QĐ 1',
+  }),
+  event('PostAssigned', {
+    personId: 'p-1',
+    positionId: 'pos-other',
+    from: '2024-01-01',
+    termEnd: null,
+    decisionRef: 'QĐ 2',
+  }),
+  event('PlanningPoolEntryAdded', {
+    personId: 'p-1',
+    positionId: 'pos-director',
+    term: '2026-2031',
+    decisionRef: 'QĐ 3',
+  }),
+  event('CaseNoted', {
+    personId: 'p-1',
+    caseId: 'r-1',
+    procedure: 'reappointment',
+    status: 'open',
+    stage: null,
+    on: '2026-10-01',
+  }),
+]);
+const reappointmentOpen = {
+  caseId: 'r-1',
+  procedure: 'reappointment',
+  status: 'open',
+  orgUnitId: 'ou-1',
+};
+
+const recordWrite = (form: string) => ({
+  to: 'person',
+  personId: 'p-1',
+  key: 'record',
+  command: {
+    type: 'RecordDiscipline',
+    data: {
+      personId: 'p-1',
+      caseId: 'd-1',
+      track: 'party',
+      form,
+      decidedOn: '2026-11-20',
+      effectiveFrom: '2026-11-21',
+      decisionRef: '12/QĐ-UBKT (2026-11-20)',
+      barEndsOn: '2031-11-21',
+      ruleSetId: 'party-2025-10-08',
+      violationCategory: 'finance',
+      orgUnitId: 'ou-1',
+    },
+  },
+});
+const poolWrite = (form: string) => ({
+  to: 'person',
+  personId: 'p-1',
+  key: 'pool:pos-director',
+  command: {
+    type: 'RemovePlanningPoolEntry',
+    data: {
+      personId: 'p-1',
+      positionId: 'pos-director',
+      decisionRef: '12/QĐ-UBKT (2026-11-20)',
+      reason: `discipline: ${form} (case d-1)`,
+    },
+  },
+});
+const flagWrite = (form: string) => ({
+  to: 'case',
+  caseId: 'r-1',
+  orgUnitId: 'ou-1',
+  key: 'flag',
+  command: {
+    type: 'FlagVettingItemFromRecord',
+    data: {
+      item: 'discipline_bar',
+      note: `discipline decided: ${form} (12/QĐ-UBKT (2026-11-20), case d-1), bars a higher post until 2031-11-21`,
+      causeRef: 'd-1',
+    },
+  },
+});
+
+describe('discipline-record workflow', () => {
+  it('a warning: the record, off the planning pool, the open case flagged; the post stays', () => {
+    given(discipline(opened, decided('warning')), person, [reappointmentOpen])
+      .when(applyDisciplineDecision)
+      .then([recordWrite('warning'), poolWrite('warning'), flagWrite('warning')] as never);
+  });
+
+  it('a removal also withdraws the open re-appointment and ends the case post only', () => {
+    given(discipline(opened, decided('removal_from_post')), person, [reappointmentOpen])
+      .when(applyDisciplineDecision)
+      .then([
+        recordWrite('removal_from_post'),
+        poolWrite('removal_from_post'),
+        flagWrite('removal_from_post'),
+        {
+          to: 'case',
+          caseId: 'r-1',
+          orgUnitId: 'ou-1',
+          key: 'withdraw',
+          command: {
+            type: 'WithdrawCase',
+            data: {
+              reason:
+                'withdrawn: the holder was removed from the post by 12/QĐ-UBKT (2026-11-20) (discipline case d-1)',
+            },
+          },
+        },
+        {
+          to: 'person',
+          personId: 'p-1',
+          key: 'post:pos-head',
+          command: {
+            type: 'EndPost',
+            data: {
+              personId: 'p-1',
+              positionId: 'pos-head',
+              on: '2026-11-21',
+              reason: 'discipline: removal_from_post (case d-1)',
+              decisionRef: '12/QĐ-UBKT (2026-11-20)',
+            },
+          },
+        },
+      ] as never);
+  });
+
+  it('an open case that closed meanwhile gets nothing; an unregistered person only the record', () => {
+    const closed = { ...reappointmentOpen, status: 'withdrawn' };
+    given(discipline(opened, decided('warning')), person, [closed])
+      .when(applyDisciplineDecision)
+      .then([recordWrite('warning'), poolWrite('warning')] as never);
+    given(discipline(opened, decided('warning')), fold(personDecider, []), [])
+      .when(applyDisciplineDecision)
+      .then([recordWrite('warning')] as never);
+  });
+
+  it('a case without a decision has nothing to apply', () => {
+    given(discipline(opened), person, [])
+      .when(applyDisciplineDecision)
+      .thenThrows('discipline case d-1 has no decision');
+  });
+
+  it('notes the case at its stage', () => {
+    given(discipline(opened), { status: 'open' as const, stage: 'verification', on: '2026-11-20' })
+      .when(noteDisciplineCase)
+      .then([
+        {
+          to: 'person',
+          personId: 'p-1',
+          key: 'note',
+          command: {
+            type: 'NoteCase',
+            data: {
+              personId: 'p-1',
+              caseId: 'd-1',
+              procedure: 'discipline',
+              status: 'open',
+              stage: 'verification',
+              on: '2026-11-20',
+            },
+          },
+        },
+      ]);
+  });
+
+  it('a review that keeps the form writes nothing; one that annuls it revises the record', () => {
+    const filed = event('DisciplineComplaintFiled', {
+      filedOn: '2026-11-25',
+      grounds: 'g',
+      recordedBy: 'u',
+    });
+    const review = (outcome: string) =>
+      event('DisciplineComplaintReviewed', {
+        heldOn: '2026-12-01',
+        number: '15/QĐ',
+        outcome,
+        form: null,
+        barEndsOn: null,
+        barRule: null,
+        reason: 'r',
+        reviewedBy: 'u',
+      });
+    given(discipline(opened, decided('warning'), filed, review('keep')))
+      .when(reviseDisciplineRecord)
+      .then([]);
+    given(discipline(opened, decided('warning'), filed, review('annul')))
+      .when(reviseDisciplineRecord)
+      .then([
+        {
+          to: 'person',
+          personId: 'p-1',
+          key: 'revise',
+          command: {
+            type: 'ReviseDiscipline',
+            data: {
+              personId: 'p-1',
+              caseId: 'd-1',
+              outcome: 'annulled',
+              form: null,
+              barEndsOn: null,
+              decisionRef: '15/QĐ (2026-12-01)',
+              revisedOn: '2026-12-01',
+            },
+          },
+        },
+      ]);
+  });
+});

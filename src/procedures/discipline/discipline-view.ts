@@ -1,0 +1,102 @@
+import { Actor } from '../../identity/actor';
+import { DisclosureContext } from '../../identity/ballot-disclosure';
+import {
+  ProcedureDefinition,
+  StepDefinition,
+} from '../../workflow/definitions/procedure-definition';
+import {
+  currentStepView,
+  performStepLink,
+  pinsView,
+  stepView,
+} from '../../workflow/step-engine/step-view';
+import { DisciplineState } from './discipline.state';
+
+/** The closure as shown to the caller: a closure by the ballot restates its counts in `reason`. */
+function closureView(closure: object, actor: Actor, context: DisclosureContext) {
+  const { type: _type, ...shown } = stepView(
+    { type: 'DisciplineCaseClosed', data: closure },
+    actor,
+    context,
+  );
+  return shown;
+}
+
+/** What the caller may do next: the current step, extend or close; file or review a complaint. */
+function allowedNextActions(
+  state: Exclude<DisciplineState, { status: 'none' }>,
+  current: StepDefinition | undefined,
+  today: string,
+): Record<string, unknown>[] {
+  const base = `/discipline-cases/${state.caseId}`;
+  const allowedNext: Record<string, unknown>[] = [];
+  if (state.status === 'open' && current) {
+    allowedNext.push(performStepLink(current, base));
+    if (state.decideBy && !state.timeLimitExtended)
+      allowedNext.push({ action: 'extend-time-limit', href: `${base}/extend` });
+    allowedNext.push({ action: 'close', href: `${base}/close` });
+  }
+  if (state.status === 'decided' && today <= state.decision.complaintWindowEndsOn)
+    allowedNext.push({
+      action: 'file-complaint',
+      until: state.decision.complaintWindowEndsOn,
+      href: `${base}/complaints`,
+    });
+  if (state.status === 'under_review')
+    allowedNext.push({ action: 'review-complaint', href: `${base}/complaints/review` });
+  return allowedNext;
+}
+
+export function disciplineView(
+  state: DisciplineState,
+  definition: ProcedureDefinition,
+  revision: number | null,
+  actor: Actor,
+  today: string,
+) {
+  if (state.status === 'none') return null;
+  const disclosure: DisclosureContext = {
+    viewerIsSubject: actor.personId === state.personId,
+    ballotVisibility: state.ballot
+      ? { announced: state.ballot.announced, visibleTo: state.ballot.visibleTo }
+      : null,
+  };
+  const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
+  const allowedNext = allowedNextActions(state, current, today);
+  return {
+    id: state.caseId,
+    procedure: 'discipline',
+    track: state.track,
+    status: state.status,
+    ...pinsView(state),
+    electedCadre: state.electedCadre,
+    violation: state.violation,
+    limitation: state.limitation,
+    openedOn: state.openedOn,
+    summary: state.summary,
+    timeLimit: state.decideBy
+      ? {
+          decideBy: state.decideBy,
+          extended: state.timeLimitExtended,
+          overdue: state.status === 'open' && today > state.decideBy,
+        }
+      : null,
+    missedDeadlines: state.missedDeadlines,
+    revision,
+    currentStep: currentStepView(current, state.currentStepDueOn),
+    allowedNext,
+    steps: state.steps.map((event) => stepView(event, actor, disclosure)),
+    ...(state.status === 'decided' || state.status === 'under_review' || state.status === 'annulled'
+      ? {
+          decision: state.decision,
+          form: state.status === 'annulled' ? null : state.form,
+          barEndsOn: state.status === 'annulled' ? null : state.barEndsOn,
+          complaint: state.complaint,
+          reviews: state.reviews,
+        }
+      : {}),
+    ...(state.status === 'closed'
+      ? { closure: closureView(state.closure, actor, disclosure) }
+      : {}),
+  };
+}

@@ -1,0 +1,141 @@
+import { DomainEvent } from '../../common/stream-decider';
+import { refuse, requireActor } from '../../workflow/step-engine';
+import { complaintWindowCitation } from './complaint-window';
+import { DisciplineContext } from './discipline.context';
+import { disciplineBar, trackForms } from './discipline.rules';
+import { Command, Decided, Existing, Track } from './discipline.types';
+
+/** A complaint (khiếu nại) against the decision, within the track's complaint window. */
+export function fileComplaint(
+  state: Existing,
+  command: Command<'FileComplaint'>,
+  context: DisciplineContext,
+): DomainEvent[] {
+  const { definition, ruleSet, actor, today } = context;
+  if (state.status === 'under_review')
+    refuse(
+      'discipline.complaint_under_review',
+      `a complaint filed on ${state.complaint?.filedOn} is still under review`,
+      'conflict',
+    );
+  if (state.status !== 'decided')
+    refuse(
+      'discipline.nothing_to_complain_about',
+      `the case is ${state.status}; a complaint needs a decision`,
+      'conflict',
+    );
+  requireActor(definition.steps[0], context);
+  const { filedOn } = command.data;
+  if (filedOn > today)
+    refuse(
+      'step.in_the_future',
+      `filedOn: ${filedOn} is after today (${today})`,
+      'invalid',
+      'filedOn',
+    );
+  if (filedOn < state.decision.heldOn)
+    refuse(
+      'discipline.complaint_before_decision',
+      `filedOn: ${filedOn} is before the decision of ${state.decision.heldOn}`,
+      'invalid',
+      'filedOn',
+    );
+  if (filedOn > state.decision.complaintWindowEndsOn) {
+    refuse(
+      'discipline.complaint_window_closed',
+      `filedOn: the complaint window closed on ${state.decision.complaintWindowEndsOn} (${complaintWindowCitation(ruleSet)}); filed on ${filedOn}`,
+      'unprocessable',
+      'filedOn',
+    );
+  }
+  return [
+    {
+      type: 'DisciplineComplaintFiled',
+      data: { filedOn, grounds: command.data.grounds, recordedBy: actor.userId },
+    },
+  ];
+}
+
+/** The review of a complaint keeps the form, changes it (with its own bar) or annuls it. */
+export function reviewComplaint(
+  state: Existing,
+  command: Command<'ReviewComplaint'>,
+  track: Track,
+  context: DisciplineContext,
+): DomainEvent[] {
+  const { definition, actor, today } = context;
+  if (state.status !== 'under_review')
+    refuse(
+      'discipline.no_complaint',
+      `the case is ${state.status}; there is no complaint to review`,
+      'conflict',
+    );
+  requireActor(definition.steps[definition.steps.length - 1], context);
+  const { outcome, heldOn } = command.data;
+  if (heldOn > today)
+    refuse(
+      'step.in_the_future',
+      `heldOn: ${heldOn} is after today (${today})`,
+      'invalid',
+      'heldOn',
+    );
+  let form: string | null = state.form;
+  let bar: { barEndsOn: string | null; barRule: string | null } = {
+    barEndsOn: state.barEndsOn,
+    barRule: null,
+  };
+  if (outcome === 'change') {
+    form = changedForm(state, command, track, context);
+    bar = disciplineBar(context.ruleSet, form, state.decision.effectiveFrom);
+  }
+  if (outcome === 'annul') {
+    form = null;
+    bar = { barEndsOn: null, barRule: null };
+  }
+  return [
+    {
+      type: 'DisciplineComplaintReviewed',
+      data: {
+        heldOn,
+        number: command.data.number,
+        outcome,
+        form,
+        barEndsOn: bar.barEndsOn,
+        barRule: bar.barRule,
+        reason: command.data.reason,
+        reviewedBy: actor.userId,
+      },
+    },
+  ];
+}
+
+function changedForm(
+  state: Decided,
+  command: Command<'ReviewComplaint'>,
+  track: Track,
+  { ruleSet }: DisciplineContext,
+): string {
+  const forms = trackForms(ruleSet, track.track);
+  if (!command.data.form || !forms.includes(command.data.form))
+    refuse(
+      'discipline.unknown_form',
+      `form: a change needs one of ${forms.join(', ')}`,
+      'invalid',
+      'form',
+    );
+  if (command.data.form === state.form)
+    refuse(
+      'discipline.change_to_same_form',
+      `form: the decision already applies ${state.form}; use outcome "keep"`,
+      'invalid',
+      'form',
+    );
+  if (command.data.form === 'recall' && !state.electedCadre)
+    refuse(
+      'discipline.recall_needs_elected_cadre',
+      'form: recall (bãi nhiệm) applies only to elected cadres',
+      'unprocessable',
+      'form',
+    );
+  return command.data.form;
+}

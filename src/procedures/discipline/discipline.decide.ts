@@ -1,0 +1,219 @@
+import { DomainEvent } from '../../common/stream-decider';
+import { addCalendarDays } from '../../workflow/calendar/working-day-calendar';
+import { ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
+import { addMonths } from '../../workflow/rules/retirement';
+import { dueOn, endedByStaff, refuse } from '../../workflow/step-engine';
+import {
+  refuseNotOpen,
+  refuseSubject,
+  requireActor,
+  unreachable,
+} from '../../workflow/step-engine';
+import { fileComplaint, reviewComplaint } from './discipline.complaint';
+import { DisciplineCommand } from './discipline.commands';
+import { DisciplineContext } from './discipline.context';
+import { trackForms } from './discipline.rules';
+import { DisciplineState } from './discipline.state';
+import { performStep } from './discipline.steps';
+import { Command, Data, Existing, Track } from './discipline.types';
+
+export function decideDiscipline(
+  state: DisciplineState,
+  command: DisciplineCommand,
+  context: DisciplineContext,
+): DomainEvent[] {
+  const { definition } = context;
+  refuseSubject(
+    command.type === 'OpenDisciplineCase'
+      ? command.data.personId
+      : state.status === 'none'
+        ? ''
+        : state.personId,
+    context,
+  );
+  const track = definition.discipline;
+  if (!track)
+    throw new Error(
+      `definition ${definition.id}@${definition.version} is not a discipline procedure`,
+    );
+  if (command.type === 'OpenDisciplineCase') return openCase(state, command, track, context);
+  if (state.status === 'none') refuse('case.not_found', 'the case does not exist', 'not_found');
+  switch (command.type) {
+    case 'PerformDisciplineStep':
+      if (state.status !== 'open')
+        refuseNotOpen(
+          state.status,
+          command.data.stepId,
+          definition,
+          state.status !== 'closed' ? state.decision : null,
+        );
+      return performStep(state, command.data.stepId, command.data.body, context);
+    case 'ExtendTimeLimit':
+      return extendTimeLimit(state, command, track, context);
+    case 'FileComplaint':
+      return fileComplaint(state, command, context);
+    case 'ReviewComplaint':
+      return reviewComplaint(state, command, track, context);
+    case 'CloseDisciplineCase':
+      return closeCase(state, command, context);
+    case 'RecordTimeLimitMissed':
+      return timeLimitMissed(state, command);
+    default:
+      return unreachable(command);
+  }
+}
+
+function openCase(
+  state: DisciplineState,
+  command: Command<'OpenDisciplineCase'>,
+  track: Track,
+  context: DisciplineContext,
+): DomainEvent[] {
+  const { definition, ruleSet, actor, today } = context;
+  if (state.status !== 'none')
+    refuse('case.exists', `case ${command.data.caseId} already exists`, 'conflict');
+  const first = definition.steps[0];
+  requireActor(first, context);
+  const { violation } = command.data;
+  const forms = trackForms(ruleSet, track.track);
+  if (!forms.includes(violation.severity)) {
+    refuse(
+      'discipline.unknown_form',
+      `violation.severity: "${violation.severity}" is not a ${track.track} form under ${ruleSet.id} (${forms.join(', ')})`,
+      'invalid',
+      'violation.severity',
+    );
+  }
+  if (violation.committedOn > today)
+    refuse(
+      'discipline.violation_in_future',
+      `violation.committedOn: ${violation.committedOn} is after today (${today})`,
+      'invalid',
+      'violation.committedOn',
+    );
+  const limits = limitation(violation, context);
+  // Only a track with a time limit has (and reads) one.
+  const decideDays = track.timeLimit
+    ? ruleValue<{ standard: number; extended: number }>(ruleSet, 'discipline.decideDays')
+    : null;
+  const opened: Data<'DisciplineCaseOpened'> = {
+    caseId: command.data.caseId,
+    procedure: 'discipline',
+    definitionId: definition.id,
+    definitionVersion: definition.version,
+    ruleSetId: ruleSet.id,
+    track: track.track,
+    personId: command.data.personId,
+    positionId: command.data.positionId,
+    orgUnitId: command.data.orgUnitId,
+    electedCadre: command.data.electedCadre,
+    violation,
+    limitation: limits,
+    openedOn: today,
+    openedBy: actor.userId,
+    summary: command.data.summary,
+    decideBy: decideDays
+      ? context.calendar.periodEnd(addCalendarDays(today, decideDays.standard))
+      : null,
+    firstStepId: first.id,
+    firstStepDueOn: dueOn(first, context),
+  };
+  return [{ type: 'DisciplineCaseOpened', data: opened }];
+}
+
+/** The violation's limitation period (thời hiệu) by its form; a violation past it is refused. */
+function limitation(
+  violation: Command<'OpenDisciplineCase'>['data']['violation'],
+  { ruleSet, today }: DisciplineContext,
+): Data<'DisciplineCaseOpened'>['limitation'] {
+  const years = ruleValue<Record<string, number | null>>(ruleSet, 'discipline.limitationYears')[
+    violation.severity
+  ];
+  if (years === undefined)
+    throw new Error(`rule set ${ruleSet.id} has no limitation period for ${violation.severity}`);
+  const endsOn = years === null ? null : addMonths(violation.committedOn, years * 12);
+  const citation = ruleCitation(ruleSet, 'discipline.limitationYears');
+  if (endsOn !== null && endsOn < today) {
+    refuse(
+      'discipline.limitation_expired',
+      `violation.committedOn: a ${violation.severity}-level violation of ${violation.committedOn} is past its limitation period of ${years} years, which ended on ${endsOn}; today is ${today} (${citation})`,
+      'unprocessable',
+      'violation.committedOn',
+    );
+  }
+  return { years, endsOn, citation };
+}
+
+function extendTimeLimit(
+  state: Existing,
+  command: Command<'ExtendTimeLimit'>,
+  track: Track,
+  context: DisciplineContext,
+): DomainEvent[] {
+  const { definition, ruleSet, actor, today } = context;
+  if (state.status !== 'open')
+    refuse('case.closed', `the case is ${state.status}; the time limit no longer runs`, 'conflict');
+  if (!track.timeLimit || !state.decideBy)
+    refuse(
+      'discipline.no_time_limit',
+      `the ${track.track} track of ${definition.id} has no time limit to extend`,
+      'unprocessable',
+    );
+  if (state.timeLimitExtended)
+    refuse(
+      'discipline.time_limit_already_extended',
+      `the time limit was already extended once, to ${state.decideBy}`,
+      'conflict',
+    );
+  requireActor(definition.steps[definition.steps.length - 1], context);
+  const days = ruleValue<{ standard: number; extended: number }>(ruleSet, 'discipline.decideDays');
+  return [
+    {
+      type: 'DisciplineTimeLimitExtended',
+      data: {
+        from: state.decideBy,
+        to: context.calendar.periodEnd(addCalendarDays(state.openedOn, days.extended)),
+        reason: command.data.reason,
+        extendedBy: actor.userId,
+        extendedOn: today,
+        citation: ruleCitation(ruleSet, 'discipline.decideDays'),
+      },
+    },
+  ];
+}
+
+function closeCase(
+  state: Existing,
+  command: Command<'CloseDisciplineCase'>,
+  context: DisciplineContext,
+): DomainEvent[] {
+  if (state.status !== 'open')
+    refuse('case.closed', `the case is ${state.status}; it cannot be closed again`, 'conflict');
+  const names = { by: 'closedBy', on: 'closedOn' };
+  const end = { rule: 'discipline.closed_by_staff', reason: command.data.reason };
+  return [endedByStaff('DisciplineCaseClosed', names, state, context, end)];
+}
+
+/** The time-limit timer fired: recorded once, and only while that limit still runs. */
+function timeLimitMissed(
+  state: Existing,
+  command: Command<'RecordTimeLimitMissed'>,
+): DomainEvent[] {
+  if (
+    state.status !== 'open' ||
+    state.decideBy !== command.data.dueOn ||
+    state.missedDeadlines.includes('time-limit')
+  )
+    return [];
+  return [
+    {
+      type: 'DeadlineMissed',
+      data: {
+        caseId: state.caseId,
+        stepId: 'time-limit',
+        dueOn: command.data.dueOn,
+        missedAt: command.data.missedAt,
+      },
+    },
+  ];
+}

@@ -1,0 +1,491 @@
+import * as path from 'node:path';
+import { DomainEvent } from '../../common/stream-decider';
+import { Actor } from '../../identity/actor';
+import { loadCalendar } from '../../workflow/calendar/working-day-calendar';
+import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { loadDefinitions } from '../../workflow/definitions/definition-loader';
+import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
+import { DisciplineCommand } from './discipline.commands';
+import { DisciplineContext } from './discipline.context';
+import { complaintWindowCitation, complaintWindowEnd } from './complaint-window';
+import { disciplineBar, disciplineDecider } from './discipline.decider';
+import { DisciplineState } from './discipline.state';
+
+const seeds = path.resolve(__dirname, '../../../seeds');
+const definitions = loadDefinitions(path.join(seeds, 'definitions'));
+const [vn2022, vn2025] = loadRuleSets(path.join(seeds, 'rule-sets'));
+const calendar = loadCalendar(path.join(seeds, 'calendar'));
+const party = definitions.get('discipline.party@1')!;
+const civil = definitions.get('discipline.civil-service@1')!;
+
+const inspector: Actor = { userId: 'u-insp', roles: ['inspector'], orgUnit: 'ou-town' };
+const staff: Actor = { userId: 'u-staff', roles: ['organization_staff'], orgUnit: 'ou-town' };
+const secretary: Actor = { userId: 'u-sec', roles: ['ballot_secretary'], orgUnit: 'ou-town' };
+const leader: Actor = { userId: 'u-lead', roles: ['leadership'], orgUnit: 'ou-town' };
+const TODAY = '2026-11-20';
+
+const ctx = (actor: Actor, overrides: Partial<DisciplineContext> = {}): DisciplineContext => ({
+  definition: party,
+  ruleSet: vn2025,
+  calendar,
+  actor,
+  today: TODAY,
+  actorReachesCaseUnit: true,
+  personStatuses: [],
+  ...overrides,
+});
+
+const open = (
+  violation: Partial<{ committedOn: string; severity: string }> = {},
+  extra: Partial<{ electedCadre: boolean }> = {},
+): DisciplineCommand => ({
+  type: 'OpenDisciplineCase',
+  data: {
+    caseId: 'd-1',
+    personId: 'p-1',
+    positionId: 'pos-1',
+    orgUnitId: 'ou-town',
+    electedCadre: extra.electedCadre ?? false,
+    summary: 'vi phạm',
+    violation: {
+      category: 'land_management',
+      committedOn: '2025-06-01',
+      description: 'cấp đất sai quy định',
+      source: 'inspection',
+      severity: 'warning',
+      ...violation,
+    },
+  },
+});
+const step = (stepId: string, body: Record<string, unknown>): DisciplineCommand => ({
+  type: 'PerformDisciplineStep',
+  data: { stepId, body: { heldOn: '2026-11-10', minutesRef: 'BB-1', ...body } as never },
+});
+const verify = step('verification', {
+  kind: 'meeting',
+  conclusion: 'xác minh có vi phạm',
+  violationConfirmed: true,
+});
+const selfCriticism = step('self-criticism', { kind: 'meeting', conclusion: 'đã kiểm điểm' });
+const review = step('review', { kind: 'meeting', conclusion: 'đề nghị cảnh cáo' });
+const ballot = (
+  votesByForm: Record<string, number>,
+  noDiscipline = 0,
+  proposal?: { cellMembers: number; for: number },
+) => {
+  const present = Object.values(votesByForm).reduce((a, b) => a + b, 0) + noDiscipline;
+  return step('ballot', {
+    kind: 'ballot',
+    tally: { members: 13, summoned: 13, present, invalid: 0, noDiscipline, votesByForm },
+    ...(proposal ? { expulsionProposal: proposal } : {}),
+  });
+};
+const decide = (form: string, heldOn = '2026-11-15') =>
+  step('decision', {
+    kind: 'decision',
+    number: '45-QĐ/UBKT',
+    signer: 'Chủ nhiệm UBKT',
+    form,
+    effectiveFrom: heldOn,
+    heldOn,
+  });
+
+function given(...history: [DisciplineCommand, DisciplineContext][]) {
+  let state: DisciplineState = disciplineDecider.initialState();
+  for (const [command, context] of history) {
+    for (const event of disciplineDecider.decide(state, command, context))
+      state = disciplineDecider.evolve(state, event);
+  }
+  return {
+    state,
+    when: (command: DisciplineCommand, context: DisciplineContext) => ({
+      then: (types: string[]): DomainEvent[] => {
+        const events = disciplineDecider.decide(state, command, context);
+        expect(events.map((e) => e.type)).toEqual(types);
+        return events;
+      },
+      refuses: (rule: string, message?: RegExp) => {
+        let caught: unknown;
+        try {
+          disciplineDecider.decide(state, command, context);
+        } catch (error) {
+          caught = error;
+        }
+        expect(caught).toBeInstanceOf(DomainRuleViolation);
+        expect((caught as DomainRuleViolation).rule).toBe(rule);
+        if (message) expect((caught as DomainRuleViolation).message).toMatch(message);
+      },
+    }),
+  };
+}
+
+const throughReview: [DisciplineCommand, DisciplineContext][] = [
+  [open(), ctx(inspector)],
+  [verify, ctx(inspector)],
+  [selfCriticism, ctx(staff)],
+  [review, ctx(inspector)],
+];
+
+describe('discipline case: opening', () => {
+  it('records the violation, the limitation period checked and (civil service) the 90-day time limit', () => {
+    const [event] = given()
+      .when(open(), ctx(inspector, { definition: civil }))
+      .then(['DisciplineCaseOpened']);
+    expect(event.data).toMatchObject({
+      track: 'civil_service',
+      violation: { category: 'land_management', source: 'inspection', severity: 'warning' },
+      limitation: { years: 10, endsOn: '2035-06-01' },
+      decideBy: '2027-02-18',
+      firstStepId: 'verification',
+    });
+    const [partyCase] = given().when(open(), ctx(inspector)).then(['DisciplineCaseOpened']);
+    expect(partyCase.data).toMatchObject({ track: 'party', decideBy: null });
+  });
+
+  it('moves a time limit that would end on a Saturday to the Monday after (Civil Code art. 148)', () => {
+    // 22 Nov 2026 + 90 days is Saturday 20 Feb 2027.
+    const [event] = given()
+      .when(open(), ctx(inspector, { definition: civil, today: '2026-11-22' }))
+      .then(['DisciplineCaseOpened']);
+    expect(event.data).toMatchObject({ decideBy: '2027-02-22' });
+  });
+
+  it('refuses a violation past the limitation period of its severity, with the period and the dates', () => {
+    given()
+      .when(open({ committedOn: '2021-06-01', severity: 'reprimand' }), ctx(inspector))
+      .refuses(
+        'discipline.limitation_expired',
+        /reprimand-level violation of 2021-06-01 is past its limitation period of 5 years, which ended on 2026-06-01; today is 2026-11-20/,
+      );
+    // Expulsion-level violations have no limitation period.
+    given()
+      .when(open({ committedOn: '2001-01-01', severity: 'expulsion' }), ctx(inspector))
+      .then(['DisciplineCaseOpened']);
+  });
+
+  it('refuses a severity that is not a form of the track under the rule set', () => {
+    given()
+      .when(open({ severity: 'demotion' }), ctx(inspector, { definition: civil }))
+      .refuses('discipline.unknown_form', /not a civil_service form under vn-2025/);
+    given()
+      .when(open({ severity: 'demotion' }), ctx(inspector, { definition: civil, ruleSet: vn2022 }))
+      .then(['DisciplineCaseOpened']);
+  });
+
+  it('is opened by an inspector or organization staff only', () => {
+    given().when(open(), ctx(leader)).refuses('step.role_not_allowed');
+  });
+});
+
+describe('discipline case: steps and ballot', () => {
+  it('closes the case when verification does not confirm the violation', () => {
+    given([open(), ctx(inspector)])
+      .when(
+        step('verification', {
+          kind: 'meeting',
+          conclusion: 'không có vi phạm',
+          violationConfirmed: false,
+        }),
+        ctx(inspector),
+      )
+      .then(['DisciplineStepRecorded', 'DisciplineCaseClosed']);
+  });
+
+  it('takes steps in order', () => {
+    given([open(), ctx(inspector)])
+      .when(review, ctx(inspector))
+      .refuses('step.out_of_order', /current step is verification/);
+  });
+
+  it('chooses the form by adding votes from the heaviest down when none passes alone', () => {
+    const [tallied] = given(...throughReview)
+      .when(ballot({ removal_from_post: 4, warning: 3, reprimand: 5 }, 1), ctx(secretary))
+      .then(['DisciplineBallotTallied']);
+    expect(tallied.data).toMatchObject({
+      outcome: 'form_chosen',
+      form: 'warning',
+      accumulated: true,
+      announced: false,
+      nextStepId: 'decision',
+    });
+  });
+
+  it('closes the case without discipline when no form reaches the threshold', () => {
+    given(...throughReview)
+      .when(ballot({ reprimand: 6 }, 7), ctx(secretary))
+      .then(['DisciplineBallotTallied', 'DisciplineCaseClosed']);
+  });
+
+  it('refuses expulsion without two thirds of the cell proposing it', () => {
+    given(...throughReview)
+      .when(ballot({ expulsion: 9, warning: 4 }, 0, { cellMembers: 12, for: 7 }), ctx(secretary))
+      .refuses('discipline.expulsion_not_proposed', /at least 8 of the cell's 12 members/);
+    given(...throughReview)
+      .when(ballot({ expulsion: 9, warning: 4 }, 0, { cellMembers: 12, for: 8 }), ctx(secretary))
+      .then(['DisciplineBallotTallied']);
+  });
+});
+
+describe('discipline case: decision', () => {
+  const balloted: [DisciplineCommand, DisciplineContext][] = [
+    ...throughReview,
+    [ballot({ warning: 8, reprimand: 5 }), ctx(secretary)],
+  ];
+
+  it('applies the ballot form with its bar on higher posts by rule set (36 months under vn-2025) and the complaint window', () => {
+    const [decided] = given(...balloted)
+      .when(decide('warning'), ctx(leader))
+      .then(['DisciplineDecided']);
+    expect(decided.data).toMatchObject({
+      form: 'warning',
+      barEndsOn: '2029-11-15',
+      complaintWindowEndsOn: '2026-12-15',
+      nextStepId: null,
+    });
+  });
+
+  it('uses 30 months for a warning under vn-2022', () => {
+    const old = (actor: Actor) => ctx(actor, { ruleSet: vn2022 });
+    const [decided] = given(
+      [open(), old(inspector)],
+      [verify, old(inspector)],
+      [selfCriticism, old(staff)],
+      [review, old(inspector)],
+      [ballot({ warning: 8, reprimand: 5 }), old(secretary)],
+    )
+      .when(decide('warning'), old(leader))
+      .then(['DisciplineDecided']);
+    expect(decided.data).toMatchObject({ barEndsOn: '2029-05-15' });
+  });
+
+  it('refuses a form other than the ballot chose, and a second decision', () => {
+    given(...balloted)
+      .when(decide('reprimand'), ctx(leader))
+      .refuses('discipline.form_differs_from_ballot', /the ballot chose warning/);
+    given(...balloted, [decide('warning'), ctx(leader)])
+      .when(decide('warning'), ctx(leader))
+      .refuses('decision.already_issued');
+  });
+
+  it('is deferred while the person is pregnant, naming the status and its dates', () => {
+    given(...balloted)
+      .when(
+        decide('warning'),
+        ctx(leader, {
+          personStatuses: [
+            { status: 'pregnant', from: '2026-09-01', until: '2027-03-01', note: '' },
+          ],
+        }),
+      )
+      .refuses('discipline.deferred', /pregnant \(from 2026-09-01 until 2027-03-01\)/);
+    // A period that ended no longer defers.
+    given(...balloted)
+      .when(
+        decide('warning'),
+        ctx(leader, {
+          personStatuses: [
+            { status: 'detained', from: '2026-01-01', until: '2026-02-01', note: '' },
+          ],
+        }),
+      )
+      .then(['DisciplineDecided']);
+  });
+
+  it('keeps the tally recorder from issuing the decision', () => {
+    const both: Actor = {
+      userId: 'u-both',
+      roles: ['ballot_secretary', 'leadership'],
+      orgUnit: 'ou-town',
+    };
+    given(...throughReview, [ballot({ warning: 8, reprimand: 5 }), ctx(both)])
+      .when(decide('warning'), ctx(both))
+      .refuses('separation.tally_and_decision');
+  });
+
+  it('extends the civil-service time limit once, to 150 days', () => {
+    const c = (actor: Actor) => ctx(actor, { definition: civil });
+    const [extended] = given([open(), c(inspector)])
+      .when({ type: 'ExtendTimeLimit', data: { reason: 'phức tạp' } }, c(leader))
+      .then(['DisciplineTimeLimitExtended']);
+    expect(extended.data).toMatchObject({ from: '2027-02-18', to: '2027-04-19' });
+    given([open(), c(inspector)], [{ type: 'ExtendTimeLimit', data: { reason: 'x' } }, c(leader)])
+      .when({ type: 'ExtendTimeLimit', data: { reason: 'again' } }, c(leader))
+      .refuses('discipline.time_limit_already_extended');
+    given([open(), ctx(inspector)])
+      .when({ type: 'ExtendTimeLimit', data: { reason: 'x' } }, ctx(leader))
+      .refuses('discipline.no_time_limit');
+  });
+
+  it('records a missed time limit once, and not after the extension moved it', () => {
+    const c = (actor: Actor) => ctx(actor, { definition: civil });
+    const miss: DisciplineCommand = {
+      type: 'RecordTimeLimitMissed',
+      data: { dueOn: '2027-02-18', missedAt: '2027-02-18T17:00:00Z' },
+    };
+    given([open(), c(inspector)])
+      .when(miss, c(leader))
+      .then(['DeadlineMissed']);
+    given([open(), c(inspector)], [miss, c(leader)])
+      .when(miss, c(leader))
+      .then([]);
+    given([open(), c(inspector)], [{ type: 'ExtendTimeLimit', data: { reason: 'x' } }, c(leader)])
+      .when(miss, c(leader))
+      .then([]);
+  });
+});
+
+describe('discipline case: complaint and review', () => {
+  const decided: [DisciplineCommand, DisciplineContext][] = [
+    ...throughReview,
+    [ballot({ warning: 8, reprimand: 5 }), ctx(secretary)],
+    [decide('warning'), ctx(leader)],
+  ];
+  const complain = (filedOn: string): DisciplineCommand => ({
+    type: 'FileComplaint',
+    data: { filedOn, grounds: 'hình thức quá nặng' },
+  });
+  const reviewed = (outcome: 'keep' | 'change' | 'annul', form?: string): DisciplineCommand => ({
+    type: 'ReviewComplaint',
+    data: { heldOn: '2026-11-20', number: '9-QĐ', outcome, form, reason: 'xem xét lại' },
+  });
+
+  it('accepts a complaint within the window and refuses one after it', () => {
+    given(...decided)
+      .when(complain('2026-11-18'), ctx(staff))
+      .then(['DisciplineComplaintFiled']);
+    given(...decided)
+      .when(complain('2026-12-16'), ctx(staff, { today: '2026-12-20' }))
+      .refuses('discipline.complaint_window_closed', /closed on 2026-12-15/);
+  });
+
+  it('a review can change the form (with a new bar) or annul it', () => {
+    const changed = given(...decided, [complain('2026-11-18'), ctx(staff)])
+      .when(reviewed('change', 'reprimand'), ctx(leader))
+      .then(['DisciplineComplaintReviewed']);
+    expect(changed[0].data).toMatchObject({
+      outcome: 'change',
+      form: 'reprimand',
+      barEndsOn: '2028-11-15',
+    });
+    const after = given(
+      ...decided,
+      [complain('2026-11-18'), ctx(staff)],
+      [reviewed('annul'), ctx(leader)],
+    ).state;
+    expect(after.status).toBe('annulled');
+    given(...decided)
+      .when(reviewed('keep'), ctx(leader))
+      .refuses('discipline.no_complaint');
+  });
+});
+
+describe('discipline case: the rules in force on the opening day, by track', () => {
+  const sets = loadRuleSets(path.join(seeds, 'rule-sets'));
+  const inForce = (day: string, track: 'party' | 'state') =>
+    sets.find(
+      (set) =>
+        set.track === track &&
+        set.effectiveFrom <= day &&
+        (!set.effectiveTo || day <= set.effectiveTo),
+    )!;
+
+  it('refuses demotion to a civil-service case opened on 1 Aug 2025: Nghị định 172/2025 abolished it on 1 Jul 2025', () => {
+    const august = inForce('2025-08-01', 'state');
+    expect(august.id).toBe('state-2025-07-01');
+    given()
+      .when(
+        open({ severity: 'demotion', committedOn: '2025-05-01' }),
+        ctx(inspector, { definition: civil, ruleSet: august, today: '2025-08-01' }),
+      )
+      .refuses('discipline.unknown_form', /not a civil_service form under state-2025-07-01/);
+    const june = inForce('2025-06-30', 'state');
+    given()
+      .when(
+        open({ severity: 'demotion', committedOn: '2025-05-01' }),
+        ctx(inspector, { definition: civil, ruleSet: june, today: '2025-06-30' }),
+      )
+      .then(['DisciplineCaseOpened']);
+  });
+
+  const decidedWarning = (ruleSet: ReturnType<typeof inForce>, definition = party) => {
+    const at = (actor: Actor) => ctx(actor, { ruleSet, definition });
+    const [decided] = given(
+      [open(), at(inspector)],
+      [verify, at(inspector)],
+      [selfCriticism, at(staff)],
+      [review, at(inspector)],
+      [ballot({ warning: 8, reprimand: 5 }), at(secretary)],
+    )
+      .when(decide('warning'), at(leader))
+      .then(['DisciplineDecided']);
+    return decided.data as { barEndsOn: string; barRule: string };
+  };
+
+  it('bars a Party warning 30 months until 7 Oct 2025 (Quy định 80-QĐ/TW) and 36 from 8 Oct 2025 (Quy định 377-QĐ/TW)', () => {
+    const before = decidedWarning(inForce('2025-10-07', 'party'));
+    expect(before.barEndsOn).toBe('2029-05-15');
+    expect(before.barRule).toMatch(/Quy định 80-QĐ\/TW/);
+    const after = decidedWarning(inForce('2025-10-08', 'party'));
+    expect(after.barEndsOn).toBe('2029-11-15');
+    expect(after.barRule).toMatch(/Quy định 377-QĐ\/TW/);
+  });
+
+  it('bars a civil servant’s warning 12 months (the law’s own figure), not the Party’s 36', () => {
+    const { barEndsOn, barRule } = disciplineBar(
+      inForce('2026-11-20', 'state'),
+      'warning',
+      '2026-11-15',
+    );
+    expect(barEndsOn).toBe('2027-11-15');
+    expect(barRule).toMatch(/12 months .*Luật Cán bộ, công chức 2025/);
+    expect(disciplineBar(inForce('2025-06-30', 'state'), 'demotion', '2025-06-30').barRule).toMatch(
+      /24 months .*art\. 82\(2\)-\(3\)/,
+    );
+  });
+});
+
+describe('discipline case: the complaint window by track', () => {
+  const sets = loadRuleSets(path.join(seeds, 'rule-sets'));
+  const now = (track: 'party' | 'state') =>
+    sets.find((set) => set.track === track && !set.effectiveTo)!;
+
+  it('gives a Party member one month from receiving the decision, a civil servant 15 days (Luật Khiếu nại 2011 art. 48)', () => {
+    expect(complaintWindowEnd(now('party'), calendar, '2026-11-16')).toBe('2026-12-16');
+    // 16 Nov + 15 days is Tuesday 1 Dec.
+    expect(complaintWindowEnd(now('state'), calendar, '2026-11-16')).toBe('2026-12-01');
+    expect(complaintWindowCitation(now('state'))).toMatch(/Luật Khiếu nại 2011, art\. 48/);
+  });
+
+  it('counts from the day the decision was served, not the day it was signed', () => {
+    const at = (actor: Actor) => ctx(actor, { ruleSet: now('party') });
+    const history = [
+      [open(), at(inspector)],
+      [verify, at(inspector)],
+      [selfCriticism, at(staff)],
+      [review, at(inspector)],
+      [ballot({ warning: 8, reprimand: 5 }), at(secretary)],
+    ] as [DisciplineCommand, DisciplineContext][];
+    const servedOn = (day: string) =>
+      step('decision', {
+        kind: 'decision',
+        number: '45-QĐ/UBKT',
+        signer: 'Chủ nhiệm UBKT',
+        form: 'warning',
+        effectiveFrom: '2026-11-15',
+        heldOn: '2026-11-15',
+        servedOn: day,
+      });
+    const served = servedOn('2026-11-20');
+    const [decided] = given(...history)
+      .when(served, at(leader))
+      .then(['DisciplineDecided']);
+    expect(decided.data).toMatchObject({
+      servedOn: '2026-11-20',
+      complaintWindowEndsOn: '2026-12-21', // 20 Dec is a Sunday
+    });
+    const early = servedOn('2026-11-01');
+    given(...history)
+      .when(early, at(leader))
+      .refuses('decision.served_before_signed');
+  });
+});

@@ -1,0 +1,269 @@
+import { IsCalendarDate } from '../../../common/input/calendar-date';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { DISCIPLINE_FORMS, DISCIPLINE_FORMS_NOTE } from '../discipline-forms';
+import { VIOLATION_SOURCES } from '../discipline.events';
+
+const ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
+
+export class ViolationDto {
+  @ApiProperty({
+    example: 'land_management',
+    description: 'violation category (for the register filters)',
+  })
+  @Matches(/^[a-z][a-z0-9_]{1,63}$/, {
+    message: 'category: lower-case words joined by _, e.g. land_management',
+  })
+  category!: string;
+
+  @ApiProperty({ type: String, format: 'date', example: '2025-06-01' })
+  @IsCalendarDate()
+  committedOn!: string;
+
+  @ApiProperty({ example: 'Approved land allocation against the plan.' })
+  @IsString()
+  @Length(1, 4000)
+  description!: string;
+
+  @ApiProperty({ enum: VIOLATION_SOURCES })
+  @IsIn(VIOLATION_SOURCES as unknown as string[], {
+    message: `source: one of ${VIOLATION_SOURCES.join(', ')}`,
+  })
+  source!: string;
+
+  @ApiProperty({
+    example: 'warning',
+    enum: DISCIPLINE_FORMS,
+    description: `the form the violation is at the level of; sets its limitation period (${DISCIPLINE_FORMS_NOTE})`,
+  })
+  @IsString()
+  @Length(1, 40)
+  severity!: string;
+}
+
+export class OpenDisciplineCaseDto {
+  @ApiPropertyOptional({ example: 'd-2026-0007', description: 'case id; generated when omitted' })
+  @IsOptional()
+  @Matches(ID, { message: 'id: lower-case letters, digits and dashes, 2-64 characters' })
+  id?: string;
+
+  @ApiProperty({
+    example: 'discipline.party',
+    description: 'discipline.party or discipline.civil-service (newest version) or id@version',
+  })
+  @IsString()
+  @Length(3, 100)
+  definition!: string;
+
+  @ApiProperty({ example: 'p-tran-thi-binh' })
+  @IsString()
+  @Length(1, 100)
+  personId!: string;
+
+  @ApiPropertyOptional({
+    example: 'pos-son-tay-deputy-head',
+    description: 'the post a removal would end',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  positionId?: string;
+
+  @ApiProperty({ example: 'ou-son-tay' })
+  @IsString()
+  @Length(1, 100)
+  orgUnitId!: string;
+
+  @ApiPropertyOptional({
+    example: false,
+    description: 'elected cadre (recall, bãi nhiệm, applies only to them)',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'electedCadre: true or false' })
+  electedCadre?: boolean;
+
+  @ApiProperty({ example: 'Land allocation in ward X.' })
+  @IsString()
+  @Length(1, 4000)
+  summary!: string;
+
+  @ApiProperty({ type: ViolationDto })
+  @IsObject({
+    message: 'violation: an object with category, committedOn, description, source, severity',
+  })
+  @ValidateNested()
+  @Type(() => ViolationDto)
+  violation!: ViolationDto;
+}
+
+class DisciplineStepRecordDto {
+  @ApiProperty({ type: String, format: 'date', example: '2026-11-10' })
+  @IsCalendarDate()
+  heldOn!: string;
+
+  @ApiPropertyOptional({ example: 'BB-3/2026' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  minutesRef?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(0, 4000)
+  note?: string;
+}
+
+export class DisciplineMeetingDto extends DisciplineStepRecordDto {
+  @ApiProperty({ example: 'The violation is confirmed by the inspection report.' })
+  @IsString()
+  @Length(1, 4000)
+  conclusion!: string;
+
+  @ApiPropertyOptional({
+    description: 'verification step only: whether the violation is confirmed',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'violationConfirmed: true or false' })
+  violationConfirmed?: boolean;
+}
+
+export class FormBallotTallyDto {
+  @ApiProperty({ example: 13 })
+  @IsInt({ message: 'members: a whole number' })
+  @Min(1)
+  @Max(100000)
+  members!: number;
+  @ApiProperty({ example: 13 })
+  @IsInt({ message: 'summoned: a whole number' })
+  @Min(0)
+  @Max(100000)
+  summoned!: number;
+  @ApiProperty({ example: 13 })
+  @IsInt({ message: 'present: a whole number' })
+  @Min(0)
+  @Max(100000)
+  present!: number;
+  @ApiProperty({ example: 0 })
+  @IsInt({ message: 'invalid: a whole number' })
+  @Min(0)
+  @Max(100000)
+  invalid!: number;
+  @ApiProperty({ example: 1 })
+  @IsInt({ message: 'noDiscipline: a whole number' })
+  @Min(0)
+  @Max(100000)
+  noDiscipline!: number;
+
+  @ApiProperty({
+    example: { removal_from_post: 4, warning: 3, reprimand: 5 },
+    description: 'votes per form of the track',
+  })
+  @IsObject({ message: 'votesByForm: an object of form → votes' })
+  votesByForm!: Record<string, number>;
+}
+
+export class ExpulsionProposalDto {
+  @ApiProperty({ example: 12 })
+  @IsInt({ message: 'cellMembers: a whole number' })
+  @Min(1)
+  @Max(100000)
+  cellMembers!: number;
+  @ApiProperty({ example: 9 })
+  @IsInt({ message: 'for: a whole number' })
+  @Min(0)
+  @Max(100000)
+  for!: number;
+}
+
+export class DisciplineBallotDto extends DisciplineStepRecordDto {
+  @ApiProperty({ type: FormBallotTallyDto })
+  @IsObject({ message: 'tally: an object with the counts' })
+  @ValidateNested()
+  @Type(() => FormBallotTallyDto)
+  tally!: FormBallotTallyDto;
+
+  @ApiPropertyOptional({
+    type: ExpulsionProposalDto,
+    description: "the cell's vote proposing expulsion (needed when the ballot chooses expulsion)",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExpulsionProposalDto)
+  expulsionProposal?: ExpulsionProposalDto;
+}
+
+export class DisciplineDecisionDto extends DisciplineStepRecordDto {
+  @ApiProperty({ example: '45-QĐ/UBKTTU' }) @IsString() @Length(1, 120) number!: string;
+  @ApiProperty({ example: 'Chủ nhiệm Ủy ban Kiểm tra' })
+  @IsString()
+  @Length(1, 200)
+  signer!: string;
+  @ApiProperty({
+    example: 'warning',
+    enum: DISCIPLINE_FORMS,
+    description: `the form the ballot chose (${DISCIPLINE_FORMS_NOTE})`,
+  })
+  @IsString()
+  @Length(1, 40)
+  form!: string;
+  @ApiProperty({ type: String, format: 'date', example: '2026-11-15' })
+  @IsCalendarDate()
+  effectiveFrom!: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    example: '2026-11-16',
+    description:
+      'the day the person received the decision (default: the decision date); the complaint window runs from it: one month on the Party track, 15 days on the civil-service track',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  servedOn?: string;
+}
+
+export class ComplaintDto {
+  @ApiProperty({ type: String, format: 'date', example: '2026-11-25' })
+  @IsCalendarDate()
+  filedOn!: string;
+  @ApiProperty({ example: 'The form is too heavy for the violation.' })
+  @IsString()
+  @Length(1, 4000)
+  grounds!: string;
+}
+
+export class ComplaintReviewDto {
+  @ApiProperty({ type: String, format: 'date', example: '2026-12-10' })
+  @IsCalendarDate()
+  heldOn!: string;
+  @ApiProperty({ example: '9-QĐ/TU' }) @IsString() @Length(1, 120) number!: string;
+  @ApiProperty({ enum: ['keep', 'change', 'annul'] })
+  @IsIn(['keep', 'change', 'annul'], { message: 'outcome: keep, change or annul' })
+  outcome!: 'keep' | 'change' | 'annul';
+  @ApiPropertyOptional({
+    example: 'reprimand',
+    enum: DISCIPLINE_FORMS,
+    description: 'the new form when the outcome is change',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  form?: string;
+  @ApiProperty({ example: 'The review found mitigating circumstances.' })
+  @IsString()
+  @Length(1, 4000)
+  reason!: string;
+}

@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AllowedActionDto, CurrentStepDto } from '../../case/dto/case-view.dto';
+import { DISCIPLINE_FORMS } from '../discipline-forms';
+
+const FREE_OBJECT = { type: 'object', additionalProperties: true } as const;
+
+export class DisciplineTimeLimitDto {
+  @ApiProperty({ type: String, format: 'date' }) decideBy!: string;
+  @ApiProperty() extended!: boolean;
+  @ApiProperty() overdue!: boolean;
+}
+
+/** A discipline case as `GET /discipline-cases/:id` and every discipline write answer it. */
+export class DisciplineCaseViewDto {
+  @ApiProperty({ example: 'd-2026-0007' }) id!: string;
+  @ApiProperty({ enum: ['discipline'] }) procedure!: string;
+  @ApiProperty({ enum: ['party', 'civil_service'] }) track!: string;
+  @ApiProperty({ enum: ['open', 'decided', 'under_review', 'annulled', 'closed'] })
+  status!: string;
+  @ApiProperty({ example: 'discipline.party@1' }) definition!: string;
+  @ApiProperty({ example: 'vn-2025' }) ruleSet!: string;
+  @ApiProperty() personId!: string;
+  @ApiProperty({ type: String, nullable: true }) positionId!: string | null;
+  @ApiProperty() orgUnitId!: string;
+  @ApiProperty() electedCadre!: boolean;
+  @ApiProperty({
+    ...FREE_OBJECT,
+    description: 'category, committedOn, description, source, severity',
+  })
+  violation!: Record<string, unknown>;
+  @ApiProperty({ ...FREE_OBJECT, description: 'the limitation period applied and when it ends' })
+  limitation!: Record<string, unknown>;
+  @ApiProperty({ type: String, format: 'date' }) openedOn!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty({
+    type: DisciplineTimeLimitDto,
+    nullable: true,
+    description: 'civil service: the time to decide (90 days, once extendable to 150)',
+  })
+  timeLimit!: DisciplineTimeLimitDto | null;
+  @ApiProperty({ type: 'array', items: FREE_OBJECT }) missedDeadlines!: Record<string, unknown>[];
+  @ApiProperty({ type: Number, nullable: true }) revision!: number | null;
+  @ApiProperty({ type: CurrentStepDto, nullable: true }) currentStep!: CurrentStepDto | null;
+  @ApiProperty({ type: [AllowedActionDto] }) allowedNext!: AllowedActionDto[];
+  @ApiProperty({ type: 'array', items: FREE_OBJECT, description: 'the steps done, in order' })
+  steps!: Record<string, unknown>[];
+  @ApiPropertyOptional({
+    ...FREE_OBJECT,
+    description: 'once decided: number, form, dates, complaint window',
+  })
+  decision?: Record<string, unknown>;
+  @ApiPropertyOptional({ enum: DISCIPLINE_FORMS, nullable: true }) form?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) barEndsOn?: string | null;
+  @ApiPropertyOptional({ ...FREE_OBJECT, nullable: true }) complaint?: Record<
+    string,
+    unknown
+  > | null;
+  @ApiPropertyOptional({ type: 'array', items: FREE_OBJECT }) reviews?: Record<string, unknown>[];
+  @ApiPropertyOptional({ ...FREE_OBJECT, description: 'when closed without discipline' })
+  closure?: Record<string, unknown>;
+}

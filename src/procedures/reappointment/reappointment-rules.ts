@@ -1,0 +1,137 @@
+import { PersonStatusPeriod, PostHeld } from '../../cadres/person/person.state';
+import { WorkingDayCalendar, addCalendarDays } from '../../workflow/calendar/working-day-calendar';
+import { DecisionTerm } from '../case/decider/case.context';
+import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
+import { addMonths, retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
+
+export interface ReappointmentOpeningInput {
+  positionId: string;
+  posts: PostHeld[];
+  statuses: PersonStatusPeriod[];
+  /** Discipline cases about the person still open (opened, not yet decided). */
+  pendingDisciplineCases: string[];
+  today: string;
+  ruleSet: RuleSet;
+  calendar: WorkingDayCalendar;
+}
+
+/** What holds a re-appointment back while it lasts (rule-set parameter `reappointment.blockedWhile`). */
+interface ReappointmentBlocks {
+  statuses: string[];
+  disciplineCasePending: boolean;
+}
+
+interface LeadTime {
+  amount: number;
+  unit: 'days' | 'working_days';
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+const activeOn = (status: PersonStatusPeriod, day: string) =>
+  status.from <= day && (status.until === null || status.until >= day);
+
+/**
+ * Whether a re-appointment (bổ nhiệm lại) may open, and the facts auditors need: the notice
+ * deadline (term end minus the lead time) and, when opened after it, by how many days.
+ */
+export function reappointmentOpening(input: ReappointmentOpeningInput): Record<string, unknown> {
+  const { ruleSet, today } = input;
+  const post = input.posts.find((p) => p.positionId === input.positionId);
+  if (!post || !post.termEnd) {
+    throw new DomainRuleViolation(
+      'reappointment.no_post_with_term',
+      `positionId: the person holds no post ${input.positionId} with a term`,
+      'unprocessable',
+      'positionId',
+    );
+  }
+  // A decided reprimand or warning bars a higher post, not the re-appointment to the same one;
+  // what holds it back is a discipline case still pending or an investigation.
+  const blocks = ruleValue<ReappointmentBlocks>(ruleSet, 'reappointment.blockedWhile');
+  const blockCitation = ruleCitation(ruleSet, 'reappointment.blockedWhile');
+  if (blocks.disciplineCasePending && input.pendingDisciplineCases.length > 0) {
+    throw new DomainRuleViolation(
+      'reappointment.discipline_pending',
+      `a discipline case about the holder is pending (${input.pendingDisciplineCases.join(', ')}): re-appointment waits for its decision (${blockCitation})`,
+      'unprocessable',
+    );
+  }
+  const blockingMonths = ruleValue<number>(ruleSet, 'reappointment.blockingAbsenceMonths');
+  for (const status of input.statuses.filter((s) => activeOn(s, today))) {
+    if (blocks.statuses.includes(status.status)) {
+      throw new DomainRuleViolation(
+        `reappointment.${status.status}`,
+        `the holder is ${status.status.replace(/_/g, ' ')} since ${status.from}${status.until ? ` until ${status.until}` : ''} (${blockCitation})`,
+        'unprocessable',
+      );
+    }
+    if (status.status === 'abroad' || status.status === 'in_hospital') {
+      const long = status.until === null || status.until >= addMonths(status.from, blockingMonths);
+      if (long) {
+        throw new DomainRuleViolation(
+          `reappointment.${status.status}`,
+          `the holder is ${status.status.replace(/_/g, ' ')} from ${status.from} ${status.until ? `to ${status.until}` : 'with no end date'}: ${blockingMonths} months or more (${ruleCitation(ruleSet, 'reappointment.blockingAbsenceMonths')})`,
+          'unprocessable',
+        );
+      }
+    }
+  }
+  const lead = ruleValue<LeadTime>(ruleSet, 'reappointment.leadTime');
+  const openBy =
+    lead.unit === 'working_days'
+      ? input.calendar.subtractWorkingDays(post.termEnd, lead.amount)
+      : addCalendarDays(post.termEnd, -lead.amount);
+  const late = today > openBy;
+  const daysLate = late
+    ? lead.unit === 'working_days'
+      ? input.calendar.workingDaysBetween(openBy, today)
+      : daysBetween(openBy, today)
+    : 0;
+  return {
+    termEnd: post.termEnd,
+    openBy,
+    leadTime: `${lead.amount} ${lead.unit.replace('_', ' ')} (${ruleSet.id})`,
+    late,
+    ...(late ? { daysLate, lateUnit: lead.unit } : {}),
+  };
+}
+
+/** The new term: a full term, or to retirement when too few years are left (the state says which). */
+export function reappointmentTerm(
+  ruleSet: RuleSet,
+  person: { dateOfBirth: string; gender: 'male' | 'female' },
+  effectiveFrom: string,
+  requestedYears?: number,
+): DecisionTerm {
+  const fullYears = requestedYears ?? ruleValue<number>(ruleSet, 'appointment.termYears');
+  const threshold = ruleValue<number>(ruleSet, 'reappointment.extendToRetirementBelowYears');
+  const retires = retirementDate(ruleSet, person.dateOfBirth, person.gender);
+  const left = wholeYearsBetween(effectiveFrom, retires);
+  const fullEnd = addMonths(effectiveFrom, fullYears * 12);
+  if (left < threshold) {
+    return {
+      termYears: left,
+      termEnd: retires,
+      termRule: `extended to retirement: ${left} whole years left, fewer than ${threshold} (${ruleCitation(ruleSet, 'reappointment.extendToRetirementBelowYears')})`,
+      details: { applied: 'extended_to_retirement', retirementDate: retires },
+    };
+  }
+  if (retires < fullEnd) {
+    return {
+      termYears: left,
+      termEnd: retires,
+      termRule: `the term ends at retirement on ${retires}`,
+      details: { applied: 'ends_at_retirement', retirementDate: retires },
+    };
+  }
+  return {
+    termYears: fullYears,
+    termEnd: fullEnd,
+    termRule: `full term of ${fullYears} years (${ruleCitation(ruleSet, 'appointment.termYears')})`,
+    details: { applied: 'full_term', retirementDate: retires },
+  };
+}

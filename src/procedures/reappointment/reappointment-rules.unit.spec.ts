@@ -1,0 +1,141 @@
+import * as path from 'node:path';
+import { loadCalendar } from '../../workflow/calendar/working-day-calendar';
+import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
+import { reappointmentOpening, reappointmentTerm } from './reappointment-rules';
+
+const seeds = path.resolve(__dirname, '../../../seeds');
+const sets = loadRuleSets(path.join(seeds, 'rule-sets'));
+const [, vn2025] = sets;
+// A new case pins the State track's composed set of its opening day.
+const state2022 = sets.find((set) => set.id === 'state-2022-08-18')!;
+const stateNow = sets.find((set) => set.id === 'state-2025-10-08')!;
+const calendar = loadCalendar(path.join(seeds, 'calendar'));
+const post = {
+  positionId: 'pos-1',
+  from: '2021-12-01',
+  termEnd: '2026-12-01',
+  decisionRef: '45-QĐ/TU',
+};
+const base = {
+  positionId: 'pos-1',
+  posts: [post],
+  statuses: [],
+  pendingDisciplineCases: [],
+  today: '2026-06-01',
+  ruleSet: stateNow,
+  calendar,
+};
+
+function refusal(run: () => unknown): DomainRuleViolation {
+  try {
+    run();
+  } catch (error) {
+    return error as DomainRuleViolation;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('re-appointment opening (bổ nhiệm lại)', () => {
+  it('is refused when the person holds no such post with a term', () => {
+    expect(refusal(() => reappointmentOpening({ ...base, posts: [] })).rule).toBe(
+      'reappointment.no_post_with_term',
+    );
+    expect(
+      refusal(() => reappointmentOpening({ ...base, posts: [{ ...post, termEnd: null }] })).rule,
+    ).toBe('reappointment.no_post_with_term');
+  });
+
+  it('records the notice deadline: 90 working days before the term ends from 8 Oct 2025 (Quy định 377-QĐ/TW), 90 days before (Nghị định 138/2020)', () => {
+    expect(reappointmentOpening(base)).toMatchObject({
+      termEnd: '2026-12-01',
+      late: false,
+      openBy: calendar.subtractWorkingDays('2026-12-01', 90),
+    });
+    expect(reappointmentOpening({ ...base, ruleSet: state2022 })).toMatchObject({
+      openBy: '2026-09-02',
+      late: false,
+    });
+  });
+
+  it('allows a late opening but records by how many days', () => {
+    expect(
+      reappointmentOpening({ ...base, ruleSet: state2022, today: '2026-09-12' }),
+    ).toMatchObject({
+      late: true,
+      daysLate: 10,
+      lateUnit: 'days',
+    });
+    const late2025 = reappointmentOpening({ ...base, today: '2026-11-02' }) as {
+      late: boolean;
+      daysLate: number;
+      openBy: string;
+    };
+    expect(late2025.late).toBe(true);
+    expect(late2025.daysLate).toBe(calendar.workingDaysBetween(late2025.openBy, '2026-11-02'));
+  });
+
+  it.each([
+    [
+      { status: 'under_investigation', from: '2026-05-01', until: null, note: '' },
+      'reappointment.under_investigation',
+    ],
+    [
+      { status: 'maternity_leave', from: '2026-03-01', until: '2026-09-01', note: '' },
+      'reappointment.maternity_leave',
+    ],
+    [
+      { status: 'abroad', from: '2026-04-01', until: '2026-07-15', note: 'course' },
+      'reappointment.abroad',
+    ],
+    [
+      { status: 'in_hospital', from: '2026-05-20', until: null, note: '' },
+      'reappointment.in_hospital',
+    ],
+  ] as const)('is refused while the holder is %j', (status, rule) => {
+    expect(refusal(() => reappointmentOpening({ ...base, statuses: [status] })).rule).toBe(rule);
+  });
+
+  it('is not blocked by a short stay abroad or a past one, nor by a decided warning, but is by a pending discipline case', () => {
+    expect(
+      reappointmentOpening({
+        ...base,
+        statuses: [{ status: 'abroad', from: '2026-05-20', until: '2026-06-10', note: '' }],
+      }),
+    ).toMatchObject({ late: false });
+    expect(
+      reappointmentOpening({
+        ...base,
+        statuses: [
+          { status: 'maternity_leave', from: '2025-01-01', until: '2025-07-01', note: '' },
+        ],
+      }),
+    ).toMatchObject({ late: false });
+    const pending = refusal(() =>
+      reappointmentOpening({ ...base, pendingDisciplineCases: ['d-7'] }),
+    );
+    expect(pending.rule).toBe('reappointment.discipline_pending');
+    expect(pending.message).toMatch(/d-7.*Nghị định 170\/2025/);
+  });
+});
+
+describe('re-appointment term', () => {
+  it('is a full five-year term when retirement is far', () => {
+    expect(
+      reappointmentTerm(vn2025, { dateOfBirth: '1980-01-01', gender: 'male' }, '2026-12-01'),
+    ).toMatchObject({ termYears: 5, termEnd: '2031-12-01', details: { applied: 'full_term' } });
+  });
+  it('runs to retirement when fewer than the rule’s years are left', () => {
+    // Born mid-1965, he reaches 61 years 6 months (the 2026 age) on 15 Dec 2026.
+    const term = reappointmentTerm(
+      vn2025,
+      { dateOfBirth: '1965-06-15', gender: 'male' },
+      '2026-12-01',
+    );
+    expect(term).toMatchObject({
+      termEnd: '2026-12-15',
+      details: { applied: 'extended_to_retirement' },
+    });
+    expect(term.termRule).toMatch(/extended to retirement: 0 whole years left, fewer than 2/);
+  });
+});

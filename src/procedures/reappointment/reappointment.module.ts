@@ -1,0 +1,60 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { CadresModule } from '../../cadres/cadres.module';
+import { RegistryService } from '../../cadres/registry.service';
+import { CasesModule } from '../case/cases.module';
+import { disciplineStandingFrom } from '../../cadres/discipline-standing';
+import { ProcedureRegistry } from '../case/procedure-registry';
+import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { refuseElectedPost } from '../appointment/elected-post';
+import { reappointmentOpening, reappointmentTerm } from './reappointment-rules';
+
+/** Re-appointment (bổ nhiệm lại) at the end of a term, on the generic case engine. */
+@Module({ imports: [CasesModule, CadresModule] })
+export class ReappointmentModule implements OnModuleInit {
+  constructor(
+    private readonly procedures: ProcedureRegistry,
+    private readonly registry: RegistryService,
+  ) {}
+
+  onModuleInit(): void {
+    this.procedures.register({
+      procedure: 'reappointment',
+      definitionIds: ['reappointment.standard'],
+      onOpen: async ({ personId, positionId, context }) => {
+        const person = await this.registry.loadPerson(personId);
+        if (person.state.status !== 'registered')
+          throw new DomainRuleViolation(
+            'person.not_found',
+            `personId: person ${personId} is not registered`,
+            'unprocessable',
+            'personId',
+          );
+        const position = await this.registry.findPosition(positionId);
+        if (position) refuseElectedPost(position);
+        // The record just read says which discipline cases are pending: no second read.
+        const discipline = disciplineStandingFrom(
+          person.state.discipline,
+          person.state.openCases,
+          context.today,
+        );
+        return reappointmentOpening({
+          positionId,
+          posts: person.state.posts,
+          statuses: person.state.statuses,
+          pendingDisciplineCases: discipline.openCases,
+          today: context.today,
+          ruleSet: context.ruleSet,
+          calendar: context.calendar,
+        });
+      },
+      decisionTerm: async (context, state) => {
+        const person = await this.registry.loadPerson(state.personId);
+        if (person.state.status !== 'registered')
+          throw new Error(`person ${state.personId} of case ${state.caseId} is not registered`);
+        const { dateOfBirth, gender } = person.state.profile;
+        return (_state, effectiveFrom, years) =>
+          reappointmentTerm(context.ruleSet, { dateOfBirth, gender }, effectiveFrom, years);
+      },
+    });
+  }
+}
