@@ -2,13 +2,7 @@
 // those packages (and jose, which jwks-rsa 4 loads) are transformed to CommonJS by swc like our own sources.
 // The OTLP exporter is CommonJS but loads `http` with a dynamic import(), which jest's module
 // system cannot run without --experimental-vm-modules: swc turns it into a require().
-const esmOnly = [
-  '@nestjs',
-  'node-pg-migrate',
-  'date-holidays',
-  'jose',
-  '@opentelemetry/otlp-exporter-base',
-];
+const esmOnly = ['@nestjs', 'node-pg-migrate', 'jose', '@opentelemetry/otlp-exporter-base'];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -31,7 +31,7 @@ function event(n: number): NewEvent {
       caseId: `c-${n}`,
       personId: `p-${n % 1000}`,
       positionId: 'pos-head',
-      orgUnitId: 'ou-son-tay',
+      orgUnitId: 'ou-ha-noi',
       summary: 'Fill the post',
     },
     metadata: {

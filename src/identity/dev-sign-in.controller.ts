@@ -29,7 +29,7 @@ export class DevSignInDto {
   @ArrayMaxSize(ROLES.length)
   roles!: string[];
 
-  @ApiProperty({ example: 'ou-son-tay' })
+  @ApiProperty({ example: 'ou-ha-noi' })
   @IsString()
   @Length(1, 100)
   orgUnit!: string;
@@ -59,35 +59,44 @@ export class DevSignInInfoDto {
   @ApiProperty({ type: [DemoUserDto] }) users!: DemoUserDto[];
 }
 
-/** Demo users of the Sơn Tây demo registry (`npm run seed`), one per role, and one of another unit. */
+/**
+ * Demo users of the Hà Nội demo registry (`npm run seed`): one per role at the city (its Party
+ * committee's organization and inspection staff, the People's Committee, auditors), and one of a
+ * commune, who sees none of the city's cases.
+ */
 export const DEMO_USERS: DemoUserDto[] = [
   {
     userId: 'staff-1',
-    name: 'Cán bộ Ban Tổ chức',
+    name: 'Cán bộ Ban Tổ chức Thành ủy',
     roles: ['organization_staff'],
-    orgUnit: 'ou-son-tay',
+    orgUnit: 'ou-ha-noi',
   },
   {
     userId: 'secretary-1',
     name: 'Thư ký hội nghị',
     roles: ['ballot_secretary'],
-    orgUnit: 'ou-son-tay',
+    orgUnit: 'ou-ha-noi',
   },
-  { userId: 'leader-1', name: 'Lãnh đạo Thị ủy', roles: ['leadership'], orgUnit: 'ou-son-tay' },
-  { userId: 'auditor-1', name: 'Thanh tra viên', roles: ['auditor'], orgUnit: 'ou-son-tay' },
-  { userId: 'inspector-1', name: 'Ủy ban Kiểm tra', roles: ['inspector'], orgUnit: 'ou-son-tay' },
+  { userId: 'leader-1', name: 'Lãnh đạo Thành ủy', roles: ['leadership'], orgUnit: 'ou-ha-noi' },
+  { userId: 'auditor-1', name: 'Thanh tra viên', roles: ['auditor'], orgUnit: 'ou-ha-noi' },
+  {
+    userId: 'inspector-1',
+    name: 'Ủy ban Kiểm tra Thành ủy',
+    roles: ['inspector'],
+    orgUnit: 'ou-ha-noi',
+  },
   { userId: 'admin-1', name: 'Quản trị hệ thống', roles: ['admin'], orgUnit: 'ou-ha-noi' },
   {
     userId: 'clerk-1',
     name: 'Văn thư lưu trữ',
     roles: ['organization_staff', 'records_clerk'],
-    orgUnit: 'ou-son-tay',
+    orgUnit: 'ou-ha-noi',
   },
   {
-    userId: 'staff-duong-lam',
-    name: 'Cán bộ xã Đường Lâm',
+    userId: 'staff-doai-phuong',
+    name: 'Cán bộ xã Đoài Phương',
     roles: ['organization_staff', 'auditor', 'inspector'],
-    orgUnit: 'ou-duong-lam',
+    orgUnit: 'ou-xa-doai-phuong',
   },
 ];
 

@@ -148,6 +148,9 @@ function applyEvent(
         updated_sequence: sequence,
       };
     }
+    case 'StepDeadlineRecomputed':
+      if (row.current_step_id !== e.data.stepId) return row;
+      return { ...row, current_step_due_on: e.data.dueOn, updated_sequence: sequence };
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
     case 'DisciplineTimeLimitExtended':

@@ -26,7 +26,7 @@ export interface SagasRuntimeDeps {
  * Every registered saga with its own runner, the command bus their `Send` outputs go through, and
  * the `saga.replay` job that re-runs a parked event when an operator replays its dead letter.
  *
- * Register command dispatchers and sagas, then `start()`; `stop()` on shutdown.
+ * Register sagas, then `start()`; `stop()` on shutdown. `Send` outputs go to the CommandBus.
  */
 export class SagasRuntime {
   readonly executor: SagaOutputExecutor;

@@ -27,7 +27,7 @@ export interface SagasModuleOptions {
 
 const SAGAS_MODULE_OPTIONS = Symbol('SAGAS_MODULE_OPTIONS');
 
-/** Starts the registered sagas once every module's onModuleInit has registered its sagas and dispatchers. */
+/** Starts the registered sagas once every module's onModuleInit has registered its sagas. */
 @Injectable()
 export class SagasLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Sagas');

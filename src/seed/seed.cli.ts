@@ -8,7 +8,7 @@ import { loadDemoData } from './demo-data-loader';
 import { projectRoot } from '../common/project-root';
 import { announceDatabase, cliProgram } from '../cli/cli-program';
 
-const DEMO_FILE = 'seeds/demo/son-tay.json';
+const DEMO_FILE = 'seeds/demo/ha-noi.json';
 
 /** npm run seed: loads the demo registry from seeds/demo into DATABASE_URL (safe to repeat). */
 async function main(): Promise<void> {
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 
 cliProgram(
   'seed',
-  `load the demo registry (org units, posts, people of Sơn Tây) from ${DEMO_FILE} into DATABASE_URL; creates and migrates the database if needed; safe to run again`,
+  `load the demo registry (org units, posts, people of Hà Nội and four of its wards and communes) from ${DEMO_FILE} into DATABASE_URL; creates and migrates the database if needed; safe to run again`,
 )
   .action(() => main().catch(fail))
   .parse(process.argv);

@@ -59,22 +59,23 @@ describe('CSV exports', () => {
       leader: ['leadership'],
       auditor: ['auditor'],
     }))
-      h[who] = { Authorization: `Bearer ${t.token(`u-${who}`, roles, 'ou-son-tay')}` };
+      h[who] = { Authorization: `Bearer ${t.token(`u-${who}`, roles, 'ou-phuong-son-tay')}` };
     // A top-level unit is created by an admin only.
     await http()
       .post('/org-units')
-      .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-son-tay')}` })
-      .send({ id: 'ou-son-tay', name: 'Thị xã Sơn Tây', kind: 'town' })
+      .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-phuong-son-tay')}` })
+      .send({ id: 'ou-phuong-son-tay', name: 'Phường Sơn Tây', kind: 'ward' })
       .expect(201);
     await http()
       .post('/positions')
       .set(h.staff)
       .send({
         id: 'pos-deputy',
-        title: 'Phó Chủ tịch UBND thị xã',
-        orgUnitId: 'ou-son-tay',
-        appointingAuthority: 'ou-son-tay',
-        rank: 4,
+        title: 'Phó Chủ tịch UBND phường Sơn Tây',
+        orgUnitId: 'ou-phuong-son-tay',
+        appointingAuthority: 'ou-phuong-son-tay',
+        rank: 3,
+        filledBy: 'election',
       })
       .expect(201);
     await http()
@@ -89,7 +90,7 @@ describe('CSV exports', () => {
         partyMember: true,
         educationLevel: 'Thạc sĩ',
         politicalTheoryLevel: 'Cao cấp',
-        orgUnitId: 'ou-son-tay',
+        orgUnitId: 'ou-phuong-son-tay',
       })
       .expect(201);
     await http()
@@ -110,7 +111,7 @@ describe('CSV exports', () => {
         definition: 'discipline.party',
         personId: 'p-tran-thi-binh',
         positionId: 'pos-deputy',
-        orgUnitId: 'ou-son-tay',
+        orgUnitId: 'ou-phuong-son-tay',
         summary: 'Vi phạm quy định quản lý đất đai',
         violation: {
           category: 'land_management',
@@ -177,8 +178,8 @@ describe('CSV exports', () => {
         caseId: 'd-binh',
         personId: 'p-tran-thi-binh',
         personName: 'Trần Thị Bình',
-        orgUnitId: 'ou-son-tay',
-        orgUnitName: 'Thị xã Sơn Tây',
+        orgUnitId: 'ou-phuong-son-tay',
+        orgUnitName: 'Phường Sơn Tây',
         form: 'reprimand',
       }),
     ]);
@@ -193,9 +194,9 @@ describe('CSV exports', () => {
       personId: 'p-tran-thi-binh',
       personName: 'Trần Thị Bình',
       positionId: 'pos-deputy',
-      positionTitle: 'Phó Chủ tịch UBND thị xã',
-      orgUnit: 'ou-son-tay',
-      orgUnitName: 'Thị xã Sơn Tây',
+      positionTitle: 'Phó Chủ tịch UBND phường Sơn Tây',
+      orgUnit: 'ou-phuong-son-tay',
+      orgUnitName: 'Phường Sơn Tây',
     });
   });
 
@@ -206,7 +207,7 @@ describe('CSV exports', () => {
     const registration = rows.find((row) => row.type === 'PersonRegistered');
     expect(registration).toMatchObject({
       personName: 'Trần Thị Bình',
-      orgUnitName: 'Thị xã Sơn Tây',
+      orgUnitName: 'Phường Sơn Tây',
     });
     // NDJSON carries the same names.
     const ndjson = await http().get('/audit/export?format=ndjson').set(h.auditor).expect(200);

@@ -4,7 +4,8 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
-import { CaseService } from '../../src/procedures/case/case.service';
+import { CommandBus } from '@nestjs/cqrs';
+import { ActOnCase } from '../../src/procedures/case/commands/case-commands';
 import { loadConfig } from '../../src/config/app-config';
 import { startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
 
@@ -214,21 +215,23 @@ describe('concurrency edges', () => {
       .set(staff)
       .send(openBody({ id: 'c-redelivered', positionId: 'pos-secretary' }))
       .expect(201);
-    const cases = t.app.get(CaseService);
+    const commands = t.app.get(CommandBus);
     const withdraw = () =>
-      cases.act(
-        'c-redelivered',
-        { type: 'WithdrawCase', data: { reason: 'moved elsewhere' } },
-        {
-          actor: { userId: 'system:saga', roles: ['organization_staff'], orgUnit: 'ou-town' },
-          idSeed: 'saga:withdraw:c-redelivered',
-          metadata: {
-            actorId: 'system:saga',
-            correlationId: 'c-redelivered',
-            causationId: null,
-            occurredAt: new Date().toISOString(),
+      commands.execute(
+        new ActOnCase(
+          'c-redelivered',
+          { type: 'WithdrawCase', data: { reason: 'moved elsewhere' } },
+          {
+            actor: { userId: 'system:saga', roles: ['organization_staff'], orgUnit: 'ou-town' },
+            idSeed: 'saga:withdraw:c-redelivered',
+            metadata: {
+              actorId: 'system:saga',
+              correlationId: 'c-redelivered',
+              causationId: null,
+              occurredAt: new Date().toISOString(),
+            },
           },
-        },
+        ),
       );
     await withdraw();
     // The process died after the case's append, before its release: the release never happened.

@@ -112,7 +112,7 @@ describe('npm run token', () => {
       '--roles',
       'organization_staff,leadership',
       '--org-unit',
-      'ou-son-tay',
+      'ou-ha-noi',
       '--person',
       'p-nguyen-van-an',
     ]);
@@ -121,7 +121,7 @@ describe('npm run token', () => {
     expect(actor).toMatchObject({
       userId: 'u-1',
       roles: ['organization_staff', 'leadership'],
-      orgUnit: 'ou-son-tay',
+      orgUnit: 'ou-ha-noi',
       personId: 'p-nguyen-van-an',
     });
     const claims = JSON.parse(Buffer.from(stdout.split('.')[1], 'base64url').toString());

@@ -34,10 +34,10 @@ describe('the audit screen against signed checkpoints', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'cf-web-checkpoints-'));
   const http = () => request(t.server as never);
   const staff = () => ({
-    Authorization: `Bearer ${t.token('staff-cp', ['organization_staff'], 'ou-son-tay')}`,
+    Authorization: `Bearer ${t.token('staff-cp', ['organization_staff'], 'ou-ha-noi')}`,
   });
   const auditor = () => ({
-    Authorization: `Bearer ${t.token('auditor-cp', ['auditor'], 'ou-son-tay')}`,
+    Authorization: `Bearer ${t.token('auditor-cp', ['auditor'], 'ou-ha-noi')}`,
   });
 
   beforeAll(async () => {
@@ -58,7 +58,7 @@ describe('the audit screen against signed checkpoints', () => {
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
     await loadDemoData(
-      path.join(ROOT, 'seeds/demo/son-tay.json'),
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
       t.app.get(RegistryService),
       new Date(),
     );
@@ -70,8 +70,8 @@ describe('the audit screen against signed checkpoints', () => {
         procedure: 'appointment',
         definition: 'appointment.internal',
         personId: 'p-nguyen-van-an',
-        positionId: 'pos-son-tay-head-organization',
-        orgUnitId: 'ou-son-tay',
+        positionId: 'pos-ha-noi-head-organization',
+        orgUnitId: 'ou-ha-noi-party-committee',
         summary: 'Bổ nhiệm Trưởng ban Tổ chức',
       })
       .expect(201);

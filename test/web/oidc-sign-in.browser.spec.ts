@@ -63,7 +63,7 @@ describe('the web app signs in with an OIDC provider (authorization code + PKCE)
           password: 'mat-khau-dung',
           name: 'Nguyễn Thị Lan',
           roles: ['organization_staff'],
-          org_unit: 'ou-son-tay',
+          org_unit: 'ou-ha-noi',
         },
       },
     });
@@ -78,7 +78,7 @@ describe('the web app signs in with an OIDC provider (authorization code + PKCE)
     });
     await t.app.listen(port, '127.0.0.1');
     await loadDemoData(
-      path.join(ROOT, 'seeds/demo/son-tay.json'),
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
       t.app.get(RegistryService),
       new Date(),
     );
@@ -157,7 +157,7 @@ describe('the web app signs in with an OIDC provider (authorization code + PKCE)
     // answered the inbox with that token.
     await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
     await page.waitForURL(`${base}/`);
-    await page.getByText('Đăng nhập: Nguyễn Thị Lan (Cán bộ tổ chức) — ou-son-tay').waitFor();
+    await page.getByText('Đăng nhập: Nguyễn Thị Lan (Cán bộ tổ chức) — ou-ha-noi').waitFor();
     await page.getByRole('heading', { name: 'Hộp việc' }).waitFor();
     await page.getByText('Không có việc nào đang chờ bạn.').waitFor();
     await screenshot(page, '11-oidc-signed-in-inbox');
@@ -173,7 +173,7 @@ describe('the web app signs in with an OIDC provider (authorization code + PKCE)
       aud: AUDIENCE,
       sub: 'nguyen.thi.lan',
       roles: ['organization_staff'],
-      org_unit: 'ou-son-tay',
+      org_unit: 'ou-ha-noi',
     });
     expect(stored.local).not.toContain(token.slice(-20));
     expect(stored.local).not.toMatch(/oidc\./);

@@ -29,7 +29,7 @@ const newPerson = (id: string, overrides: Record<string, string> = {}) => ({
   'Ngày vào Đảng': '03/02/2010',
   'Trình độ chuyên môn': 'Thạc sĩ',
   'Lý luận chính trị': 'Cao cấp',
-  'Mã đơn vị': 'ou-son-tay',
+  'Mã đơn vị': 'ou-ha-noi',
   ...overrides,
 });
 
@@ -52,7 +52,7 @@ describe('the web app: importing the paper registry and opening a paper case', (
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
     await loadDemoData(
-      path.join(ROOT, 'seeds/demo/son-tay.json'),
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
       t.app.get(RegistryService),
       new Date(),
     );
@@ -97,7 +97,7 @@ describe('the web app: importing the paper registry and opening a paper case', (
       planning: [
         {
           'Mã cán bộ': 'p-le-thi-hoa',
-          'Mã chức vụ': 'pos-son-tay-head-organization',
+          'Mã chức vụ': 'pos-ha-noi-head-organization',
           'Nhiệm kỳ quy hoạch': '2025/2030',
           'Số quyết định': '88-QĐ/TU',
         },
@@ -126,7 +126,7 @@ describe('the web app: importing the paper registry and opening a paper case', (
       planning: [
         {
           'Mã cán bộ': 'p-le-thi-hoa',
-          'Mã chức vụ': 'pos-son-tay-head-organization',
+          'Mã chức vụ': 'pos-ha-noi-head-organization',
           'Nhiệm kỳ quy hoạch': '2025-2030',
           'Số quyết định': '88-QĐ/TU',
         },
@@ -169,7 +169,7 @@ describe('the web app: importing the paper registry and opening a paper case', (
       .waitFor({ state: 'attached' });
     await page.getByLabel('Chọn cán bộ').selectOption('p-tran-thi-binh');
     await page.getByLabel('Tìm chức vụ').fill('Phó Trưởng ban Tổ chức');
-    await page.getByLabel('Chọn chức vụ').selectOption('pos-son-tay-deputy-head-organization');
+    await page.getByLabel('Chọn chức vụ').selectOption('pos-ha-noi-deputy-head-organization');
     await page.getByLabel('Tóm tắt').fill('Bổ nhiệm Phó Trưởng ban Tổ chức (hồ sơ giấy)');
     await page.getByLabel('Hồ sơ giấy đã bắt đầu trước đây: mở theo ngày bắt đầu').check();
     await page.getByLabel('Ngày bắt đầu trên hồ sơ giấy (dd/mm/yyyy)').fill('15/06/2025');
@@ -185,7 +185,7 @@ describe('the web app: importing the paper registry and opening a paper case', (
     const caseId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     const view = await request(t.server as never)
       .get(`/cases/${caseId}`)
-      .set({ Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-son-tay')}` })
+      .set({ Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-ha-noi')}` })
       .expect(200);
     expect(view.body).toMatchObject({ openedOn: '2025-06-15' });
     await page.getByText(view.body.ruleSet).first().waitFor();

@@ -19,7 +19,7 @@ import {
 jest.setTimeout(240_000);
 
 const PERSON = 'p-nguyen-van-an';
-const POST = 'pos-son-tay-head-organization';
+const POST = 'pos-ha-noi-head-organization';
 
 /**
  * The web app in Debian's Chromium against the real service (PostgreSQL, Redis, workers running)
@@ -33,7 +33,8 @@ describe('the web app in a browser', () => {
   let base: string;
   let caseId: string;
   const http = () => request(t.server as never);
-  const bearer = (user: string, roles: string[], unit = 'ou-son-tay') => ({
+  const daysAgo = (days: number) => addDays(vietnamToday(), -days);
+  const bearer = (user: string, roles: string[], unit = 'ou-ha-noi') => ({
     Authorization: `Bearer ${t.token(user, roles, unit)}`,
   });
 
@@ -47,12 +48,16 @@ describe('the web app in a browser', () => {
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
     await loadDemoData(
-      path.join(ROOT, 'seeds/demo/son-tay.json'),
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
       t.app.get(RegistryService),
       new Date(),
     );
-    await disciplineRecord('d-web-1', 'p-le-van-cuong', 'warning', addDays(vietnamToday(), -20));
-    await disciplineRecord('d-web-2', 'p-hoang-van-em', 'reprimand', addDays(vietnamToday(), -10));
+    // Two ward chairs, each disciplined by his own ward's Party committee.
+    const [sonTay, tungThien] = ['son-tay', 'tung-thien'].map(
+      (w) => `ou-phuong-${w}-party-committee`,
+    );
+    await disciplineRecord('d-web-1', 'p-le-van-cuong', sonTay, 'warning', daysAgo(20));
+    await disciplineRecord('d-web-2', 'p-hoang-van-em', tungThien, 'reprimand', daysAgo(10));
     browser = await launchChromium();
   });
 
@@ -62,7 +67,13 @@ describe('the web app in a browser', () => {
   });
 
   /** A decided Party discipline case through the API (the register's data). */
-  async function disciplineRecord(id: string, personId: string, form: string, heldOn: string) {
+  async function disciplineRecord(
+    id: string,
+    personId: string,
+    orgUnitId: string,
+    form: string,
+    heldOn: string,
+  ) {
     const inspector = bearer('inspector-1', ['inspector']);
     await http()
       .post('/discipline-cases')
@@ -71,7 +82,7 @@ describe('the web app in a browser', () => {
         id,
         definition: 'discipline.party',
         personId,
-        orgUnitId: 'ou-son-tay-party-committee',
+        orgUnitId,
         summary: `${form} — ${personId}`,
         violation: {
           category: 'budget',
@@ -181,7 +192,7 @@ describe('the web app in a browser', () => {
     await page.getByLabel('Chọn cán bộ').selectOption(PERSON);
     await page.getByLabel('Tìm chức vụ').fill('Trưởng ban Tổ chức');
     await page.getByLabel('Chọn chức vụ').selectOption(POST);
-    await page.getByLabel('Tóm tắt').fill('Bổ nhiệm Trưởng ban Tổ chức Thị ủy');
+    await page.getByLabel('Tóm tắt').fill('Bổ nhiệm Trưởng ban Tổ chức Thành ủy');
     await page.getByTestId('eligibility').waitFor();
     await screenshot(page, '01-open-case');
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
@@ -192,7 +203,7 @@ describe('the web app in a browser', () => {
     await page.getByRole('link', { name: 'Hộp việc' }).click();
     await eventuallyVisible(page, 'Nguyễn Văn An');
     const row = page.locator('tr', { hasText: 'Nguyễn Văn An' });
-    await row.getByText('Trưởng ban Tổ chức Thị ủy Sơn Tây').waitFor();
+    await row.getByText('Trưởng ban Tổ chức Thành ủy Hà Nội').waitFor();
     await row.getByText('Hội nghị tập thể lãnh đạo lần 1').waitFor();
     expect(await row.locator('td').nth(4).innerText()).toMatch(/^\d{2}\/\d{2}\/\d{4}/);
     await screenshot(page, '02-inbox');
@@ -305,7 +316,7 @@ describe('the web app in a browser', () => {
 
     const leader = await openCaseAs('leader-1');
     page = leader.page;
-    await fill(page, { 'Số quyết định': '215-QĐ/TU', 'Người ký': 'Bí thư Thị ủy' });
+    await fill(page, { 'Số quyết định': '215-QĐ/TU', 'Người ký': 'Bí thư Thành ủy' });
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.getByText('Đã ghi nhận.').waitFor();
     await page.locator('[data-testid="case-status"]', { hasText: 'Đã quyết định' }).waitFor();
@@ -324,8 +335,8 @@ describe('the web app in a browser', () => {
         procedure: 'appointment',
         definition: 'appointment.internal',
         personId: 'p-tran-thi-binh',
-        positionId: 'pos-son-tay-deputy-head-organization',
-        orgUnitId: 'ou-son-tay-party-committee',
+        positionId: 'pos-ha-noi-deputy-head-organization',
+        orgUnitId: 'ou-ha-noi-party-committee',
         summary: 'Bổ nhiệm Phó Trưởng ban',
       })
       .expect(201);
@@ -381,7 +392,8 @@ describe('the web app in a browser', () => {
     await eventuallyVisible(page, 'Lê Văn Cường');
     await page.getByText('Hoàng Văn Em').waitFor();
     await page.getByLabel('Hình thức').selectOption('warning');
-    await page.getByLabel('Đơn vị (kể cả đơn vị trực thuộc)').selectOption('ou-son-tay');
+    // The ward's subtree holds its Party committee's cases: the other ward's reprimand is not there.
+    await page.getByLabel('Đơn vị (kể cả đơn vị trực thuộc)').selectOption('ou-phuong-son-tay');
     await page.getByRole('button', { name: 'Lọc' }).click();
     await page.getByText('Hoàng Văn Em').waitFor({ state: 'detached' });
     await page.getByText('Lê Văn Cường').waitFor();
@@ -406,7 +418,7 @@ describe('the web app in a browser', () => {
   });
 
   it('a user of another unit sees none of it', async () => {
-    const { context, page } = await signIn('staff-duong-lam');
+    const { context, page } = await signIn('staff-doai-phuong');
     await page.getByText('Không có việc nào đang chờ bạn.').waitFor();
     await page.goto(`${base}/cases/${caseId}`);
     await page.getByRole('alert').getByText('Ngoài phạm vi đơn vị của bạn').waitFor();
@@ -422,32 +434,32 @@ describe('the web app in a browser', () => {
     const { context, page } = await signIn('admin-1');
     await page.getByRole('link', { name: 'Quản trị' }).click();
     await page.getByRole('heading', { name: 'Thêm đơn vị' }).waitFor();
-    // A unit under the town: the parent picked among the units the admin's grant reaches.
-    await page.getByLabel('Đơn vị cấp trên').selectOption('ou-son-tay');
-    await page.getByLabel('Tên đơn vị').fill('Phường Trung Hưng');
+    // A ward of the city: the parent picked among the units the admin's grant reaches.
+    await page.getByLabel('Đơn vị cấp trên').selectOption('ou-ha-noi');
+    await page.getByLabel('Tên đơn vị').fill('Phường Hoàn Kiếm');
     await page.getByLabel('Loại đơn vị').selectOption('ward');
     const unitId = page.getByLabel('Mã đơn vị (tùy chọn)');
     const createUnit = page.getByRole('button', { name: 'Thêm đơn vị' });
     // An id the API does not take (400), then one already taken (409): each on the id field.
-    await unitId.fill('Trung Hưng');
+    await unitId.fill('Hoàn Kiếm');
     await createUnit.click();
     const unitIdError = page.locator('#unit-id-error');
     await unitIdError.getByText(/^Máy chủ từ chối: .*id/).waitFor();
     expect(await unitId.getAttribute('aria-invalid')).toBe('true');
-    await unitId.fill('ou-son-tay');
+    await unitId.fill('ou-phuong-son-tay');
     await createUnit.click();
-    await unitIdError.getByText(/Máy chủ từ chối: .*ou-son-tay/).waitFor();
+    await unitIdError.getByText(/Máy chủ từ chối: .*ou-phuong-son-tay/).waitFor();
     await screenshot(page, '08-admin-refused-id');
-    await unitId.fill('ou-trung-hung');
+    await unitId.fill('ou-phuong-hoan-kiem');
     await createUnit.click();
-    await page.getByText('Đã thêm đơn vị Phường Trung Hưng.').waitFor();
-    await page.locator('ul.tree li', { hasText: 'Phường Trung Hưng' }).waitFor();
+    await page.getByText('Đã thêm đơn vị Phường Hoàn Kiếm.').waitFor();
+    await page.locator('ul.tree li', { hasText: 'Phường Hoàn Kiếm' }).waitFor();
 
-    // A post in the new unit, appointed by the town's committee.
-    await page.getByLabel('Tên chức vụ').fill('Chủ tịch UBND phường Trung Hưng');
-    await page.getByLabel('Thuộc đơn vị').selectOption('ou-trung-hung');
-    await page.getByLabel('Cấp có thẩm quyền bổ nhiệm').selectOption('ou-son-tay-party-committee');
-    await page.getByLabel(/Thứ bậc/).fill('2');
+    // The ward's chair: elected by its council, the election approved by the city's People's Committee.
+    await page.getByLabel('Tên chức vụ').fill('Chủ tịch UBND phường Hoàn Kiếm');
+    await page.getByLabel('Thuộc đơn vị').selectOption('ou-phuong-hoan-kiem');
+    await page.getByLabel('Cấp có thẩm quyền bổ nhiệm').selectOption('ou-ha-noi-peoples-committee');
+    await page.getByLabel(/Thứ bậc/).fill('4');
     // A ward chair is elected by the council: no appointment case will be opened for it.
     await page.getByLabel('Hình thức bố trí').selectOption('election');
     const positionId = page.getByLabel('Mã chức vụ (tùy chọn)');
@@ -457,9 +469,9 @@ describe('the web app in a browser', () => {
       .locator('#position-id-error')
       .getByText(/Máy chủ từ chối: .*already exists|Máy chủ từ chối: .*đã có/)
       .waitFor();
-    await positionId.fill('pos-trung-hung-chairman');
+    await positionId.fill('pos-phuong-hoan-kiem-chair');
     await page.getByRole('button', { name: 'Thêm chức vụ' }).click();
-    await page.getByText('Đã thêm chức vụ Chủ tịch UBND phường Trung Hưng.').waitFor();
+    await page.getByText('Đã thêm chức vụ Chủ tịch UBND phường Hoàn Kiếm.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, '09-admin-unit-and-post');
     // The job queue dashboard opens from here, with no token in its URL.
@@ -473,19 +485,19 @@ describe('the web app in a browser', () => {
 
     // The registry has them, where the forms put them.
     const admin = bearer('admin-1', ['admin'], 'ou-ha-noi');
-    const unit = await http().get('/org-units/ou-trung-hung').set(admin).expect(200);
+    const unit = await http().get('/org-units/ou-phuong-hoan-kiem').set(admin).expect(200);
     expect(unit.body).toMatchObject({
-      name: 'Phường Trung Hưng',
+      name: 'Phường Hoàn Kiếm',
       kind: 'ward',
-      parentId: 'ou-son-tay',
+      parentId: 'ou-ha-noi',
     });
-    const posts = await http().get('/positions?orgUnit=ou-trung-hung').set(admin).expect(200);
+    const posts = await http().get('/positions?orgUnit=ou-phuong-hoan-kiem').set(admin).expect(200);
     expect(posts.body).toEqual([
       expect.objectContaining({
-        id: 'pos-trung-hung-chairman',
-        title: 'Chủ tịch UBND phường Trung Hưng',
-        appointingAuthority: 'ou-son-tay-party-committee',
-        rank: 2,
+        id: 'pos-phuong-hoan-kiem-chair',
+        title: 'Chủ tịch UBND phường Hoàn Kiếm',
+        appointingAuthority: 'ou-ha-noi-peoples-committee',
+        rank: 4,
         isLeadership: true,
         filledBy: 'election',
       }),

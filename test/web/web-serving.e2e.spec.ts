@@ -54,14 +54,14 @@ describe('serving the web app and the development sign-in', () => {
     expect(info.body.users.map((u: { userId: string }) => u.userId)).toContain('staff-1');
     const answer = await request(on.server as never)
       .post('/auth/dev-sign-in')
-      .send({ userId: 'staff-1', roles: ['organization_staff'], orgUnit: 'ou-son-tay' })
+      .send({ userId: 'staff-1', roles: ['organization_staff'], orgUnit: 'ou-ha-noi' })
       .expect(200);
     const claims = jwt.decode(answer.body.token) as { exp: number; iat: number; roles: string[] };
     expect(claims.exp - claims.iat).toBeLessThanOrEqual(12 * 3600);
     expect(claims.roles).toEqual(['organization_staff']);
     // The demo user's unit must be in the registry: a grant for an unknown unit grants nothing.
     await on.db.pool.query(
-      "INSERT INTO org_units (id, name, kind, parent_id, path) VALUES ('ou-son-tay', 'Sơn Tây', 'town', NULL, ARRAY['ou-son-tay']) ON CONFLICT DO NOTHING",
+      "INSERT INTO org_units (id, name, kind, parent_id, path) VALUES ('ou-ha-noi', 'Thành phố Hà Nội', 'province', NULL, ARRAY['ou-ha-noi']) ON CONFLICT DO NOTHING",
     );
     await request(on.server as never)
       .get('/inbox')
@@ -69,7 +69,7 @@ describe('serving the web app and the development sign-in', () => {
       .expect(200);
     const bad = await request(on.server as never)
       .post('/auth/dev-sign-in')
-      .send({ userId: 'x', roles: ['root'], orgUnit: 'ou-son-tay' })
+      .send({ userId: 'x', roles: ['root'], orgUnit: 'ou-ha-noi' })
       .expect(400);
     expect(bad.body.message).toMatch(/roles/);
 

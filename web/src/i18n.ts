@@ -102,6 +102,9 @@ const vi = {
     tie: 'ngang phiếu → người đứng đầu quyết định',
     currentStep: 'Bước hiện tại: {{title}}',
     due: 'Hạn: {{date}}',
+    provisional: 'tạm tính',
+    provisionalHint:
+      'Hạn này được tính theo ngày nghỉ lễ của Bộ luật Lao động vì lịch nghỉ chính thức của năm chưa được công bố; hạn sẽ được tính lại khi có lịch chính thức.',
     notYours: 'Bước này do {{roles}} thực hiện.',
     records: 'Các bước đã ghi nhận',
     withdraw: 'Rút hồ sơ',
@@ -515,6 +518,9 @@ const en: Strings<typeof vi> = {
     tie: 'tie → the head decides',
     currentStep: 'Current step: {{title}}',
     due: 'Due: {{date}}',
+    provisional: 'provisional',
+    provisionalHint:
+      "Counted with the Labour Code's public holidays because the year's official schedule is not published yet; it is counted again when the schedule lands.",
     notYours: 'This step is recorded by {{roles}}.',
     records: 'Steps recorded',
     withdraw: 'Withdraw',

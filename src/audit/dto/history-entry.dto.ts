@@ -18,7 +18,7 @@ export class HistoryEntryDto {
   @ApiProperty({ type: [String] }) roles!: string[];
   @ApiProperty({ ...TEXT_OR_NULL, description: 'the unit of the grant the actor acted under' })
   orgUnit!: string | null;
-  @ApiProperty({ ...TEXT_OR_NULL, example: 'Thị xã Sơn Tây' }) orgUnitName!: string | null;
+  @ApiProperty({ ...TEXT_OR_NULL, example: 'Thành ủy Hà Nội' }) orgUnitName!: string | null;
   @ApiProperty({ ...TEXT_OR_NULL, example: 'appointment.internal@1' })
   definitionVersion!: string | null;
   @ApiProperty({ ...TEXT_OR_NULL, example: 'vn-2025' }) ruleSet!: string | null;

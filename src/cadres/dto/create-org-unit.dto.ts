@@ -14,14 +14,17 @@ export const ORG_UNIT_KINDS = [
 ] as const;
 
 export class CreateOrgUnitDto {
-  @ApiPropertyOptional({ example: 'ou-son-tay', description: 'stable id; generated when omitted' })
+  @ApiPropertyOptional({
+    example: 'ou-phuong-son-tay',
+    description: 'stable id; generated when omitted',
+  })
   @IsOptional()
   @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
     message: 'id: lower-case letters, digits and dashes, 2-64 characters',
   })
   id?: string;
 
-  @ApiProperty({ example: 'Đảng ủy thị xã Sơn Tây' })
+  @ApiProperty({ example: 'Phường Sơn Tây' })
   @IsString()
   @Length(2, 200)
   name!: string;

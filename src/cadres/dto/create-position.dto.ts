@@ -13,24 +13,24 @@ import {
 import { POST_FILLED_BY, PostFilledBy } from '../post-filled-by';
 
 export class CreatePositionDto {
-  @ApiPropertyOptional({ example: 'pos-son-tay-deputy-head-organization' })
+  @ApiPropertyOptional({ example: 'pos-ha-noi-deputy-head-organization' })
   @IsOptional()
   @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
     message: 'id: lower-case letters, digits and dashes, 2-64 characters',
   })
   id?: string;
 
-  @ApiProperty({ example: 'Phó Trưởng ban Tổ chức Thị ủy' })
+  @ApiProperty({ example: 'Phó Trưởng ban Tổ chức Thành ủy Hà Nội' })
   @IsString()
   @Length(2, 200)
   title!: string;
 
-  @ApiProperty({ example: 'ou-son-tay-organization-committee' })
+  @ApiProperty({ example: 'ou-ha-noi-organization-committee' })
   @IsString()
   orgUnitId!: string;
 
   @ApiProperty({
-    example: 'ou-son-tay-party-committee',
+    example: 'ou-ha-noi-party-committee',
     description: 'org unit whose leadership appoints to this post',
   })
   @IsString()

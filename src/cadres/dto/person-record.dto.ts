@@ -2,9 +2,10 @@ import { IsCalendarDate } from '../../common/input/calendar-date';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { PERSON_STATUS_KINDS, PersonStatusKind } from '../person/person.events';
+import { DECISION_NUMBER_FORMS } from '../../common/input/decision-number';
 
 export class AssignPostDto {
-  @ApiProperty({ example: 'pos-son-tay-deputy-head-organization' })
+  @ApiProperty({ example: 'pos-ha-noi-deputy-head-organization' })
   @IsString()
   positionId!: string;
 
@@ -17,14 +18,17 @@ export class AssignPostDto {
   @IsCalendarDate()
   termEnd?: string | null;
 
-  @ApiProperty({ example: '125-QĐ/TU' })
+  @ApiProperty({
+    example: '125-QĐ/TU',
+    description: `the appointing decision, ${DECISION_NUMBER_FORMS}`,
+  })
   @IsString()
   @Length(1, 120)
   decisionRef!: string;
 }
 
 export class AddPlanningPoolEntryDto {
-  @ApiProperty({ example: 'pos-son-tay-head-organization' })
+  @ApiProperty({ example: 'pos-ha-noi-head-organization' })
   @IsString()
   positionId!: string;
 
@@ -32,14 +36,17 @@ export class AddPlanningPoolEntryDto {
   @Matches(/^\d{4}-\d{4}$/, { message: 'term: YYYY-YYYY' })
   term!: string;
 
-  @ApiProperty({ example: '88-QĐ/TU' })
+  @ApiProperty({
+    example: '88-QĐ/TU',
+    description: `the planning decision, ${DECISION_NUMBER_FORMS}`,
+  })
   @IsString()
   @Length(1, 120)
   decisionRef!: string;
 }
 
 export class RemovePlanningPoolEntryDto {
-  @ApiProperty({ example: '91-QĐ/TU' })
+  @ApiProperty({ example: '91-QĐ/TU', description: `the decision, ${DECISION_NUMBER_FORMS}` })
   @IsString()
   @Length(1, 120)
   decisionRef!: string;

@@ -47,7 +47,7 @@ export class RegisterPersonDto {
   @Length(1, 60)
   politicalTheoryLevel!: string;
 
-  @ApiProperty({ example: 'ou-son-tay-organization-committee' })
+  @ApiProperty({ example: 'ou-ha-noi-organization-committee' })
   @IsString()
   orgUnitId!: string;
 }

@@ -7,8 +7,8 @@ import { POST_FILLED_BY, PostFilledBy } from '../post-filled-by';
 const DATE = { type: String, format: 'date' } as const;
 
 export class OrgUnitDto {
-  @ApiProperty({ example: 'ou-son-tay' }) id!: string;
-  @ApiProperty({ example: 'Thị xã Sơn Tây' }) name!: string;
+  @ApiProperty({ example: 'ou-phuong-son-tay' }) id!: string;
+  @ApiProperty({ example: 'Phường Sơn Tây' }) name!: string;
   @ApiProperty({ enum: ORG_UNIT_KINDS }) kind!: string;
   @ApiProperty({ type: String, nullable: true }) parentId!: string | null;
   @ApiProperty({ type: [String], description: 'ids from the top-level unit down to this one' })
@@ -21,8 +21,8 @@ export class OrgUnitTreeDto extends OrgUnitDto {
 }
 
 export class PositionDto {
-  @ApiProperty({ example: 'pos-son-tay-deputy-head-organization' }) id!: string;
-  @ApiProperty({ example: 'Phó Trưởng ban Tổ chức Thị ủy' }) title!: string;
+  @ApiProperty({ example: 'pos-ha-noi-deputy-head-organization' }) id!: string;
+  @ApiProperty({ example: 'Phó Trưởng ban Tổ chức Thành ủy Hà Nội' }) title!: string;
   @ApiProperty() orgUnitId!: string;
   @ApiProperty({ description: 'org unit whose leadership appoints to this post' })
   appointingAuthority!: string;

@@ -13,7 +13,7 @@ const registered: DomainEvent = {
     partyMember: true,
     educationLevel: 'Thạc sĩ',
     politicalTheoryLevel: 'Cao cấp',
-    orgUnitId: 'ou-son-tay',
+    orgUnitId: 'ou-ha-noi',
   },
 };
 

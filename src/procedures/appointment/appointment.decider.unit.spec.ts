@@ -16,13 +16,13 @@ const [vn2022, vn2025] = loadRuleSets(path.join(seeds, 'rule-sets'));
 const calendar = loadCalendar(path.join(seeds, 'calendar'));
 const internal = definitions.get('appointment.internal@1')!;
 
-const staff: Actor = { userId: 'u-staff', roles: ['organization_staff'], orgUnit: 'ou-son-tay' };
+const staff: Actor = { userId: 'u-staff', roles: ['organization_staff'], orgUnit: 'ou-ha-noi' };
 const secretary: Actor = {
   userId: 'u-secretary',
   roles: ['ballot_secretary'],
-  orgUnit: 'ou-son-tay',
+  orgUnit: 'ou-ha-noi',
 };
-const leader: Actor = { userId: 'u-leader', roles: ['leadership'], orgUnit: 'ou-son-tay' };
+const leader: Actor = { userId: 'u-leader', roles: ['leadership'], orgUnit: 'ou-ha-noi' };
 
 const cleanRecord: PersonFactsForVetting = {
   dateOfBirth: '1980-04-12',
@@ -91,7 +91,7 @@ const open: CaseCommand = {
     procedure: 'appointment',
     personId: 'p-an',
     positionId: 'pos-head',
-    orgUnitId: 'ou-son-tay',
+    orgUnitId: 'ou-ha-noi',
     summary: 'fill the post',
   },
 };
@@ -150,7 +150,7 @@ const decide = step('decision', {
   kind: 'decision',
   heldOn: '2026-11-15',
   number: '215-QĐ/TU',
-  signer: 'Bí thư Thị ủy',
+  signer: 'Bí thư Thành ủy',
   effectiveFrom: '2026-12-01',
 });
 
@@ -330,7 +330,7 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
     const both: Actor = {
       userId: 'u-secretary',
       roles: ['ballot_secretary', 'leadership'],
-      orgUnit: 'ou-son-tay',
+      orgUnit: 'ou-ha-noi',
     };
     given(...throughRound3, [staffItems, context(staff)])
       .when(decide, context(both))

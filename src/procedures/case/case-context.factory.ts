@@ -1,3 +1,4 @@
+import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../../common/clock';
 import { vietnamDay } from '../../common/vietnam-day';
@@ -19,6 +20,11 @@ export class CaseContextFactory {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly registry: RegistryService,
   ) {}
+
+  /** The working-day calendar deadlines are counted with (and views call provisional by). */
+  get calendar(): WorkingDayCalendar {
+    return this.catalog.calendar;
+  }
 
   today(): string {
     return vietnamDay(this.clock.now());

@@ -1,4 +1,5 @@
 import { Actor } from '../../identity/actor';
+import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { CaseState } from './decider/case.state';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import {
@@ -13,6 +14,7 @@ export function caseView(
   definition: ProcedureDefinition,
   revision: number | null,
   actor: Actor,
+  calendar: WorkingDayCalendar,
 ) {
   if (state.status === 'none') return null;
   const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
@@ -43,7 +45,13 @@ export function caseView(
     summary: state.summary,
     facts: state.openFacts,
     revision,
-    currentStep: currentStepView(current, state.currentStepDueOn),
+    // From the opening day: the step began on or after it, so the span covers the step's own.
+    currentStep: currentStepView(
+      current,
+      state.currentStepDueOn,
+      state.currentStepDueOn !== null &&
+        calendar.isProvisionalBetween(state.openedOn, state.currentStepDueOn),
+    ),
     allowedNext,
     steps: state.steps.map((event) =>
       stepView(event, actor, { viewerIsSubject: actor.personId === state.personId }),

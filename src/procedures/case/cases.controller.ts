@@ -43,10 +43,7 @@ import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { VETTING_ITEMS, VettingItem } from '../../workflow/definitions/procedure-definition';
 import { CaseService, CaseWriteOptions, PaperOpening } from './case.service';
 import { vietnamDay } from '../../common/vietnam-day';
-import { CloseCase } from './commands/close-case';
-import { OpenCase } from './commands/open-case';
-import { PerformCaseStep } from './commands/perform-case-step';
-import { ResolveVettingItem } from './commands/resolve-vetting-item';
+import { CloseCase, OpenCase, PerformCaseStep, ResolveVettingItem } from './commands/case-commands';
 import { OpenCaseDto, ReasonDto, ResolveVettingItemDto } from './dto/open-case.dto';
 import {
   BallotStepDto,

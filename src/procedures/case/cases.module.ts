@@ -4,10 +4,9 @@ import { CaseIdReservations } from './case-id-reservations';
 import { CaseContextFactory } from './case-context.factory';
 import { CaseService } from './case.service';
 import { CasesController } from './cases.controller';
-import { CloseCaseHandler } from './commands/close-case';
-import { OpenCaseHandler } from './commands/open-case';
-import { PerformCaseStepHandler } from './commands/perform-case-step';
-import { ResolveVettingItemHandler } from './commands/resolve-vetting-item';
+import { CaseCommandRunner } from './case-command-runner';
+import { CASE_COMMAND_HANDLERS } from './commands/case-command-table';
+import { CalendarAdoption } from './deadlines/calendar-adoption';
 import { RecordStepDeadlineMissedHandler } from './deadlines/record-step-deadline-missed';
 import { StepDeadlinesRegistration } from './deadlines/step-deadlines.registration';
 import { OpenCaseSlotReleaseRegistration } from './open-case-slot-release.registration';
@@ -27,11 +26,10 @@ import { RecordWriter } from './record/record-writer';
     CaseIdReservations,
     CaseContextFactory,
     ProcedureRegistry,
-    OpenCaseHandler,
-    PerformCaseStepHandler,
-    CloseCaseHandler,
-    ResolveVettingItemHandler,
+    CaseCommandRunner,
+    ...CASE_COMMAND_HANDLERS,
     StepDeadlinesRegistration,
+    CalendarAdoption,
     CaseRecordRegistration,
     RecordWriter,
     OpenCaseSlotReleaseRegistration,

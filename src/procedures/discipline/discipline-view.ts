@@ -1,5 +1,6 @@
 import { Actor } from '../../identity/actor';
 import { DisclosureContext } from '../../identity/ballot-disclosure';
+import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import {
   ProcedureDefinition,
   StepDefinition,
@@ -53,6 +54,7 @@ export function disciplineView(
   revision: number | null,
   actor: Actor,
   today: string,
+  calendar: WorkingDayCalendar,
 ) {
   if (state.status === 'none') return null;
   const disclosure: DisclosureContext = {
@@ -83,7 +85,12 @@ export function disciplineView(
       : null,
     missedDeadlines: state.missedDeadlines,
     revision,
-    currentStep: currentStepView(current, state.currentStepDueOn),
+    currentStep: currentStepView(
+      current,
+      state.currentStepDueOn,
+      state.currentStepDueOn !== null &&
+        calendar.isProvisionalBetween(state.openedOn, state.currentStepDueOn),
+    ),
     allowedNext,
     steps: state.steps.map((event) => stepView(event, actor, disclosure)),
     ...(state.status === 'decided' || state.status === 'under_review' || state.status === 'annulled'

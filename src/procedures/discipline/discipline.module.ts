@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CadresModule } from '../../cadres/cadres.module';
 import { CasesModule } from '../case/cases.module';
-import { ActOnDisciplineCaseHandler } from './commands/act-on-discipline-case';
-import { OpenDisciplineCaseHandler } from './commands/open-discipline-case';
+import { DISCIPLINE_COMMAND_HANDLERS } from './commands/discipline-command-table';
+import { DisciplineCommandRunner } from './discipline-command-runner';
 import { DisciplineController } from './discipline.controller';
 import { DISCIPLINE_RECORD_HANDLERS } from './discipline-record.handlers';
 import { DisciplineRecordRegistration } from './discipline-record.registration';
@@ -14,8 +14,8 @@ import { DisciplineService } from './discipline.service';
   controllers: [DisciplineController],
   providers: [
     DisciplineService,
-    OpenDisciplineCaseHandler,
-    ActOnDisciplineCaseHandler,
+    DisciplineCommandRunner,
+    ...DISCIPLINE_COMMAND_HANDLERS,
     DisciplineRecordRegistration,
     ...DISCIPLINE_RECORD_HANDLERS,
   ],

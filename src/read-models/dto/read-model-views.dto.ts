@@ -65,7 +65,7 @@ export class RegisterRowDto {
   @ApiProperty({ type: String, nullable: true, example: 'Trần Thị Bình' }) personName!:
     string | null;
   @ApiProperty() orgUnitId!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'Thị xã Sơn Tây' }) orgUnitName!:
+  @ApiProperty({ type: String, nullable: true, example: 'Thành ủy Hà Nội' }) orgUnitName!:
     string | null;
   @ApiProperty({ enum: ['party', 'civil_service'] }) track!: string;
   @ApiProperty({ enum: DISCIPLINE_FORMS }) form!: string;

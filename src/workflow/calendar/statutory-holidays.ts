@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import { lunarNewYear, lunarToGregorian } from './vietnamese-lunar';
 
 /**
  * The public holidays of any year as the Labour Code sets them, before the year's official
@@ -6,13 +6,18 @@ import Holidays from 'date-holidays';
  *
  * Bộ luật Lao động 2019 (Luật 45/2019/QH14) art. 112(1): Tết Dương lịch 1 day (1 Jan); Tết Âm
  * lịch 5 days; Victory Day 1 day (30 Apr); International Labour Day 1 day (1 May); National Day
- * 2 days (2 Sep and the day before or after); Giỗ Tổ Hùng Vương 1 day (10th of the 3rd lunar
- * month). Art. 112(3): the Prime Minister fixes which 5 Tết days and which National Day day each
- * year — until that decision is published this module takes the usual choice (the last day of
- * the lunar year and the first four of the new one; 1 Sep, or 3 Sep when 2 Sep is a Monday) and
- * the year is provisional. Art. 111(3): a holiday that falls on the weekly rest day is taken on
- * the next working day. Citation checked against press restatements of the Code and of the 2026
- * schedule (Tết 16–20 Feb 2026 = 29 Chạp to mùng 4); the Code's own text was not available here.
+ * 2 days (2 Sep and one day right before or after it); Giỗ Tổ Hùng Vương 1 day (10th of the 3rd
+ * lunar month). Art. 112(3): the Prime Minister fixes which 5 Tết days and which National Day day
+ * each year; neither the Code nor Nghị định 145/2020/NĐ-CP names a default. Until the decision is
+ * published this module takes the usual choice:
+ * - Tết: the last day of the lunar year and the first four of the new one (2026: 29 Chạp to mùng
+ *   4, 16–20 Feb, as the Prime Minister then decided);
+ * - National Day: the adjacent day that joins the weekend — 3 Sep when 2 Sep is a Monday (2024:
+ *   31 Aug–3 Sep) or a Thursday (2021: 2–3 Sep), otherwise 1 Sep (2022, 2023, 2025, 2026);
+ * and the year is provisional. Art. 111(3): a holiday that falls on the weekly rest day (Saturday
+ * or Sunday for civil servants) is taken on the next working day. Citation checked against press
+ * restatements of the Code and of the 2021–2026 schedules; the Code's own text was not available
+ * here.
  */
 export interface StatutoryYear {
   year: number;
@@ -22,8 +27,8 @@ export interface StatutoryYear {
 
 const TET_DAYS_BEFORE_NEW_YEAR = 1;
 const TET_DAYS_FROM_NEW_YEAR = 4;
-
-const lunarAnchors = new Holidays('VN');
+const MONDAY = 1;
+const THURSDAY = 4;
 
 function toDay(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -35,36 +40,36 @@ function shift(day: string, days: number): string {
   return toDay(date);
 }
 
+function weekday(day: string): number {
+  return new Date(`${day}T00:00:00Z`).getUTCDay();
+}
+
 function isWeekend(day: string): boolean {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday === 0 || weekday === 6;
+  return weekday(day) === 0 || weekday(day) === 6;
 }
 
-/** A lunar-calendar day of `year`, as date-holidays computes it (its rule `vietnamese M-0-D`). */
-function lunarDay(year: number, rule: string): string {
-  const found = lunarAnchors
-    .getHolidays(year)
-    .find((holiday) => holiday.rule === `vietnamese ${rule}`);
-  if (!found) throw new Error(`no lunar date ${rule} in ${year}`);
-  return found.date.slice(0, 10);
+/** The five Tết days: the last day of the old lunar year and the first four of the new one. */
+export function tetDays(year: number): string[] {
+  const newYear = lunarNewYear(year);
+  const days: string[] = [];
+  for (let offset = -TET_DAYS_BEFORE_NEW_YEAR; offset < TET_DAYS_FROM_NEW_YEAR; offset += 1) {
+    days.push(shift(newYear, offset));
+  }
+  return days;
 }
 
-function nationalDayPair(year: number): string[] {
+/** 2 Sep and the adjacent day that joins the weekend. */
+export function nationalDayPair(year: number): string[] {
   const nationalDay = `${year}-09-02`;
-  const monday = new Date(`${nationalDay}T00:00:00Z`).getUTCDay() === 1;
-  return [nationalDay, shift(nationalDay, monday ? 1 : -1)];
+  const dayAfter = [MONDAY, THURSDAY].includes(weekday(nationalDay));
+  return [nationalDay, shift(nationalDay, dayAfter ? 1 : -1)];
 }
 
 export function statutoryHolidays(year: number): StatutoryYear {
-  const lunarNewYear = lunarDay(year, '1-0-1');
-  const tet: string[] = [];
-  for (let offset = -TET_DAYS_BEFORE_NEW_YEAR; offset < TET_DAYS_FROM_NEW_YEAR; offset += 1) {
-    tet.push(shift(lunarNewYear, offset));
-  }
   const holidays = [
     `${year}-01-01`,
-    ...tet,
-    lunarDay(year, '3-0-10'),
+    ...tetDays(year),
+    lunarToGregorian(year, 3, 10),
     `${year}-04-30`,
     `${year}-05-01`,
     ...nationalDayPair(year),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DefinitionFileError } from '../definition-error';
@@ -40,12 +41,24 @@ export class WorkingDayCalendar {
   private readonly officialDaysOff = new Map<number, Set<string>>();
   private readonly extraWorkingDays = new Set<string>();
   private readonly statutoryByYear = new Map<number, Set<string>>();
+  /**
+   * Names what the calendar knows: the years with an official schedule and a digest of their
+   * days. A new or corrected year file gives a new version, and deadlines computed under the old
+   * one are recomputed (calendar-adoption.ts).
+   */
+  readonly version: string;
 
   constructor(overrides: CalendarYearOverride[] = []) {
     for (const year of overrides) {
       this.officialDaysOff.set(year.year, new Set(year.daysOff));
       for (const day of year.workingDays) this.extraWorkingDays.add(day);
     }
+    this.version = calendarVersion(overrides);
+  }
+
+  /** The years whose official schedule is known, in order. */
+  get officialYears(): number[] {
+    return [...this.officialDaysOff.keys()].sort((a, b) => a - b);
   }
 
   isWorkingDay(day: string): boolean {
@@ -61,6 +74,18 @@ export class WorkingDayCalendar {
    */
   isProvisional(day: string): boolean {
     return !this.officialDaysOff.has(Number(day.slice(0, 4)));
+  }
+
+  /**
+   * True when a period counted from `from` to `to` crosses a year whose official schedule is not
+   * known: its end may move once the schedule is published.
+   */
+  isProvisionalBetween(from: string, to: string): boolean {
+    const [first, last] = [Number(from.slice(0, 4)), Number(to.slice(0, 4))].sort((a, b) => a - b);
+    for (let year = first; year <= last; year += 1) {
+      if (!this.officialDaysOff.has(year)) return true;
+    }
+    return false;
   }
 
   /** `day` when it is a working day, otherwise the next working day. */
@@ -121,6 +146,19 @@ export class WorkingDayCalendar {
     }
     return days;
   }
+}
+
+/** `official:2025,2026#<digest>`, or `official:none` for a calendar computed from the Code only. */
+function calendarVersion(overrides: CalendarYearOverride[]): string {
+  if (overrides.length === 0) return 'official:none';
+  const sorted = [...overrides].sort((a, b) => a.year - b.year);
+  const canonical = sorted.map((year) => ({
+    year: year.year,
+    daysOff: [...year.daysOff].sort(),
+    workingDays: [...year.workingDays].sort(),
+  }));
+  const digest = createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 12);
+  return `official:${sorted.map((year) => year.year).join(',')}#${digest}`;
 }
 
 export function loadCalendar(dir: string): WorkingDayCalendar {

@@ -40,7 +40,7 @@ describe('working-day calendar (ngày làm việc)', () => {
   });
 
   it('computes a year with no official schedule from the Labour Code, and says it is provisional', () => {
-    // The Code's schedule for 2026 is the official one but for the New Year swap.
+    // The Code's schedule for 2026 is the official one but for the two swaps (2 Jan, 31 Aug).
     expect(statutoryHolidays(2026).daysOff).toEqual([
       '2026-01-01',
       '2026-02-16',

@@ -1,4 +1,4 @@
-import { addCalendarDays } from '../calendar/working-day-calendar';
+import { addCalendarDays, WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { StepDefinition } from '../definitions/procedure-definition';
 import { StepContext } from './step-context';
 
@@ -7,8 +7,16 @@ import { StepContext } from './step-context';
  * days, or calendar days whose last day moves to the next working day when it is off.
  */
 export function dueOn(step: StepDefinition | undefined, context: StepContext): string | null {
+  return dueFrom(step, context.today, context.calendar);
+}
+
+/** The same, for a step that became current on `from` (a deadline counted again). */
+export function dueFrom(
+  step: StepDefinition | undefined,
+  from: string,
+  calendar: WorkingDayCalendar,
+): string | null {
   if (!step?.deadline) return null;
-  if (step.deadline.workingDays)
-    return context.calendar.addWorkingDays(context.today, step.deadline.workingDays);
-  return context.calendar.periodEnd(addCalendarDays(context.today, step.deadline.days ?? 0));
+  if (step.deadline.workingDays) return calendar.addWorkingDays(from, step.deadline.workingDays);
+  return calendar.periodEnd(addCalendarDays(from, step.deadline.days ?? 0));
 }

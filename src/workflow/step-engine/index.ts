@@ -6,7 +6,7 @@ export type { EndingNames } from './step-record';
 export { advanceOn, endedAtStep, withRecorder } from './step-record';
 export type { BodyOf, CommandOf, EventData, InStatus } from './types';
 export { unreachable } from './types';
-export { dueOn } from './deadlines';
+export { dueFrom, dueOn } from './deadlines';
 export type { AppliedVoteRule } from './vote-rule';
 export { appliedRule, disclosure, refuseUnjudgedTally, tallyEvent } from './vote-rule';
 export { endedByStaff, requireActor, refuseSubject, refuseTallyRecorder } from './actors';

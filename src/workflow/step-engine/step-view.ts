@@ -17,8 +17,16 @@ export function stepView(
   return { type: event.type, ...disclosed.data, ...withheldPlaceholders(disclosed) };
 }
 
-/** The current step of an open case as the views show it (null once the case left its steps). */
-export function currentStepView(current: StepDefinition | undefined, dueOn: string | null) {
+/**
+ * The current step of an open case as the views show it (null once the case left its steps).
+ * `provisional`: the deadline was counted through a year whose official holiday schedule is not
+ * published yet, so it may move when it is (WorkingDayCalendar.isProvisionalBetween).
+ */
+export function currentStepView(
+  current: StepDefinition | undefined,
+  dueOn: string | null,
+  provisional: boolean,
+) {
   if (!current) return null;
   return {
     id: current.id,
@@ -27,6 +35,7 @@ export function currentStepView(current: StepDefinition | undefined, dueOn: stri
     titleVi: current.titleVi,
     roles: current.actors.roles,
     dueOn,
+    provisional: dueOn !== null && provisional,
   };
 }
 

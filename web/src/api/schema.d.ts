@@ -314,40 +314,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/imports/template": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The import template (xlsx): a sheet per kind of record with its Vietnamese headers, and the instructions */
-        get: operations["ImportsController_template"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Import people, posts, planning-pool entries and discipline records from the template (xlsx, or one sheet as CSV); dryRun=true checks every row and writes nothing */
-        post: operations["ImportsController_import"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/discipline-cases": {
         parameters: {
             query?: never;
@@ -494,7 +460,7 @@ export interface paths {
         /** Cases of every procedure in your unit, newest first, filtered, with a cursor */
         get: operations["ReadModelsController_cases"];
         put?: never;
-        /** Open a case; it pins the definition version and the rule set in force today (or, for a case kept on paper, on openedOn: records_clerk only) */
+        /** Open a case; it pins the definition version and the rule set in force today */
         post: operations["CasesController_open"];
         delete?: never;
         options?: never;
@@ -832,7 +798,7 @@ export interface components {
         DemoUserDto: {
             userId: string;
             name: string;
-            roles: ("organization_staff" | "ballot_secretary" | "leadership" | "inspector" | "auditor" | "admin" | "records_clerk")[];
+            roles: ("organization_staff" | "ballot_secretary" | "leadership" | "inspector" | "auditor" | "admin")[];
             orgUnit: string;
         };
         DevSignInInfoDto: {
@@ -848,8 +814,8 @@ export interface components {
              *       "organization_staff"
              *     ]
              */
-            roles: ("organization_staff" | "ballot_secretary" | "leadership" | "inspector" | "auditor" | "admin" | "records_clerk")[];
-            /** @example ou-son-tay */
+            roles: ("organization_staff" | "ballot_secretary" | "leadership" | "inspector" | "auditor" | "admin")[];
+            /** @example ou-ha-noi */
             orgUnit: string;
             /** @example Cán bộ Ban Tổ chức */
             name?: string;
@@ -941,10 +907,10 @@ export interface components {
         CreateOrgUnitDto: {
             /**
              * @description stable id; generated when omitted
-             * @example ou-son-tay
+             * @example ou-phuong-son-tay
              */
             id?: string;
-            /** @example Đảng ủy thị xã Sơn Tây */
+            /** @example Phường Sơn Tây */
             name: string;
             /**
              * @example party_committee
@@ -955,9 +921,9 @@ export interface components {
             parentId?: string;
         };
         OrgUnitDto: {
-            /** @example ou-son-tay */
+            /** @example ou-phuong-son-tay */
             id: string;
-            /** @example Thị xã Sơn Tây */
+            /** @example Phường Sơn Tây */
             name: string;
             /** @enum {string} */
             kind: "province" | "district" | "town" | "commune" | "ward" | "party_committee" | "peoples_committee" | "department" | "agency";
@@ -966,9 +932,9 @@ export interface components {
             path: string[];
         };
         OrgUnitTreeDto: {
-            /** @example ou-son-tay */
+            /** @example ou-phuong-son-tay */
             id: string;
-            /** @example Thị xã Sơn Tây */
+            /** @example Phường Sơn Tây */
             name: string;
             /** @enum {string} */
             kind: "province" | "district" | "town" | "commune" | "ward" | "party_committee" | "peoples_committee" | "department" | "agency";
@@ -979,15 +945,15 @@ export interface components {
             subtree: components["schemas"]["OrgUnitDto"][];
         };
         CreatePositionDto: {
-            /** @example pos-son-tay-deputy-head-organization */
+            /** @example pos-ha-noi-deputy-head-organization */
             id?: string;
-            /** @example Phó Trưởng ban Tổ chức Thị ủy */
+            /** @example Phó Trưởng ban Tổ chức Thành ủy Hà Nội */
             title: string;
-            /** @example ou-son-tay-organization-committee */
+            /** @example ou-ha-noi-organization-committee */
             orgUnitId: string;
             /**
              * @description org unit whose leadership appoints to this post
-             * @example ou-son-tay-party-committee
+             * @example ou-ha-noi-party-committee
              */
             appointingAuthority: string;
             /**
@@ -1005,9 +971,9 @@ export interface components {
             filledBy: "appointment" | "election";
         };
         PositionDto: {
-            /** @example pos-son-tay-deputy-head-organization */
+            /** @example pos-ha-noi-deputy-head-organization */
             id: string;
-            /** @example Phó Trưởng ban Tổ chức Thị ủy */
+            /** @example Phó Trưởng ban Tổ chức Thành ủy Hà Nội */
             title: string;
             orgUnitId: string;
             /** @description org unit whose leadership appoints to this post */
@@ -1043,7 +1009,7 @@ export interface components {
             educationLevel: string;
             /** @example Cao cấp */
             politicalTheoryLevel: string;
-            /** @example ou-son-tay-organization-committee */
+            /** @example ou-ha-noi-organization-committee */
             orgUnitId: string;
         };
         PostHeldDto: {
@@ -1184,7 +1150,7 @@ export interface components {
             reasons: components["schemas"]["EligibilityReasonDto"][];
         };
         AssignPostDto: {
-            /** @example pos-son-tay-deputy-head-organization */
+            /** @example pos-ha-noi-deputy-head-organization */
             positionId: string;
             /**
              * Format: date
@@ -1196,18 +1162,24 @@ export interface components {
              * @example 2028-03-01
              */
             termEnd?: string | null;
-            /** @example 125-QĐ/TU */
+            /**
+             * @description the appointing decision, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
+             * @example 125-QĐ/TU
+             */
             decisionRef: string;
         };
         AddPlanningPoolEntryDto: {
-            /** @example pos-son-tay-head-organization */
+            /** @example pos-ha-noi-head-organization */
             positionId: string;
             /**
              * @description planning term (nhiệm kỳ quy hoạch)
              * @example 2025-2030
              */
             term: string;
-            /** @example 88-QĐ/TU */
+            /**
+             * @description the planning decision, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
+             * @example 88-QĐ/TU
+             */
             decisionRef: string;
         };
         RecordPersonStatusDto: {
@@ -1225,60 +1197,6 @@ export interface components {
             until?: string | null;
             /** @example study abroad, 6 months */
             note: string;
-        };
-        ImportFileDto: {
-            name: string;
-            sha256: string;
-            /** @enum {string} */
-            format: "xlsx" | "csv";
-        };
-        SheetCountDto: {
-            /** @description data rows in the file */
-            rows: number;
-            /** @description records written (a dry run: that would be written) */
-            written: number;
-            /** @description rows the registry already holds (nothing appended) */
-            unchanged: number;
-        };
-        SheetCountsDto: {
-            people: components["schemas"]["SheetCountDto"];
-            posts: components["schemas"]["SheetCountDto"];
-            planning: components["schemas"]["SheetCountDto"];
-            discipline: components["schemas"]["SheetCountDto"];
-        };
-        RowProblemDto: {
-            /**
-             * @description the sheet (a CSV file: the template sheet its headers match)
-             * @example Cán bộ
-             */
-            sheet: string;
-            /**
-             * @description line in the file; the header is line 1
-             * @example 5
-             */
-            line: number;
-            /**
-             * @description the column header
-             * @example Ngày sinh
-             */
-            column: string | null;
-            /** @example C5 */
-            cell?: string;
-            /** @example import.day */
-            rule: string;
-            /** @example ngày theo dạng dd/mm/yyyy (a day as dd/mm/yyyy), không có ngày "31/02/1980" */
-            message: string;
-        };
-        ImportReportDto: {
-            dryRun: boolean;
-            /** @description import-<hash>: the stream of ImportRecorded and the correlation id of what it wrote */
-            importId: string;
-            file: components["schemas"]["ImportFileDto"];
-            /** @description no bad row: the import can run (or ran) */
-            valid: boolean;
-            counts: components["schemas"]["SheetCountsDto"];
-            /** @description every bad row, by sheet, line and column */
-            errors: components["schemas"]["RowProblemDto"][];
         };
         DisciplineMeetingDto: {
             /**
@@ -1343,7 +1261,10 @@ export interface components {
             /** @example BB-3/2026 */
             minutesRef?: string;
             note?: string;
-            /** @example 45-QĐ/UBKTTU */
+            /**
+             * @description decision number, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU; a civil-service discipline is a State decision (12/QĐ-UBND)
+             * @example 45-QĐ/UBKTTU
+             */
             number: string;
             /** @example Chủ nhiệm Ủy ban Kiểm tra */
             signer: string;
@@ -1402,10 +1323,10 @@ export interface components {
             personId: string;
             /**
              * @description the post a removal would end
-             * @example pos-son-tay-deputy-head
+             * @example pos-ha-noi-deputy-director-home-affairs
              */
             positionId?: string;
-            /** @example ou-son-tay */
+            /** @example ou-ha-noi-home-affairs */
             orgUnitId: string;
             /**
              * @description elected cadre (recall, bãi nhiệm, applies only to them)
@@ -1442,6 +1363,8 @@ export interface components {
              * @description deadline (working days)
              */
             dueOn: string | null;
+            /** @description true when the deadline was counted through a year whose official holiday schedule is not published yet (tạm tính): it may move when the schedule lands */
+            provisional: boolean;
         };
         AllowedActionDto: {
             /**
@@ -1541,7 +1464,10 @@ export interface components {
              * @example 2026-12-10
              */
             heldOn: string;
-            /** @example 9-QĐ/TU */
+            /**
+             * @description decision number, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
+             * @example 9-QĐ/TU
+             */
             number: string;
             /** @enum {string} */
             outcome: "keep" | "change" | "annul";
@@ -1616,7 +1542,7 @@ export interface components {
             /** @example Trần Thị Bình */
             personName: string | null;
             orgUnitId: string;
-            /** @example Thị xã Sơn Tây */
+            /** @example Thành ủy Hà Nội */
             orgUnitName: string | null;
             /** @enum {string} */
             track: "party" | "civil_service";
@@ -1667,7 +1593,7 @@ export interface components {
             roles: string[];
             /** @description the unit of the grant the actor acted under */
             orgUnit: string | null;
-            /** @example Thị xã Sơn Tây */
+            /** @example Thành ủy Hà Nội */
             orgUnitName: string | null;
             /** @example appointment.internal@1 */
             definitionVersion: string | null;
@@ -2003,11 +1929,11 @@ export interface components {
             /** @example The committee agreed on the post, standards and conditions. */
             note?: string;
             /**
-             * @description decision number
+             * @description decision number, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
              * @example 215-QĐ/TU
              */
             number: string;
-            /** @example Bí thư Thị ủy Nguyễn Văn Tâm */
+            /** @example Bí thư Thành ủy Nguyễn Văn Tâm */
             signer: string;
             /**
              * Format: date
@@ -2039,38 +1965,15 @@ export interface components {
             definition: string;
             /** @example p-nguyen-van-an */
             personId: string;
-            /** @example pos-son-tay-head-organization */
+            /** @example pos-ha-noi-head-organization */
             positionId: string;
             /**
              * @description the unit running the case
-             * @example ou-son-tay-party-committee
+             * @example ou-ha-noi-party-committee
              */
             orgUnitId: string;
             /** @example Fill the post of head of the organization committee. */
             summary: string;
-            /**
-             * Format: date
-             * @description a case kept on paper until now: the day it began (not after today). It pins the definition and rule set in force that day. Needs the records_clerk role and paperRecordRef
-             * @example 2025-06-15
-             */
-            openedOn?: string;
-            /**
-             * @description the paper file's reference (required with openedOn)
-             * @example HS-2025/017
-             */
-            paperRecordRef?: string;
-        };
-        RecordedFromPaperDto: {
-            /**
-             * @description the paper file's reference
-             * @example HS-2025/017
-             */
-            paperRecordRef: string;
-            /**
-             * Format: date
-             * @description the day it was entered here
-             */
-            recordedOn: string;
         };
         CaseViewDto: {
             /** @example c-2026-0042 */
@@ -2085,14 +1988,12 @@ export interface components {
             ruleSet: string;
             /** @example p-nguyen-van-an */
             personId: string;
-            /** @example pos-son-tay-head-organization */
+            /** @example pos-ha-noi-head-organization */
             positionId: string;
-            /** @example ou-son-tay-party-committee */
+            /** @example ou-ha-noi-party-committee */
             orgUnitId: string;
             /** Format: date */
             openedOn: string;
-            /** @description a case kept on paper, opened here as of the day it began (openedOn) */
-            recordedFromPaper?: components["schemas"]["RecordedFromPaperDto"];
             summary: string;
             /** @description what the procedure checked when the case opened (e.g. rotation: kind, duration) */
             facts?: {
@@ -2166,11 +2067,6 @@ export type SchemaEligibilityDto = components['schemas']['EligibilityDto'];
 export type SchemaAssignPostDto = components['schemas']['AssignPostDto'];
 export type SchemaAddPlanningPoolEntryDto = components['schemas']['AddPlanningPoolEntryDto'];
 export type SchemaRecordPersonStatusDto = components['schemas']['RecordPersonStatusDto'];
-export type SchemaImportFileDto = components['schemas']['ImportFileDto'];
-export type SchemaSheetCountDto = components['schemas']['SheetCountDto'];
-export type SchemaSheetCountsDto = components['schemas']['SheetCountsDto'];
-export type SchemaRowProblemDto = components['schemas']['RowProblemDto'];
-export type SchemaImportReportDto = components['schemas']['ImportReportDto'];
 export type SchemaDisciplineMeetingDto = components['schemas']['DisciplineMeetingDto'];
 export type SchemaFormBallotTallyDto = components['schemas']['FormBallotTallyDto'];
 export type SchemaExpulsionProposalDto = components['schemas']['ExpulsionProposalDto'];
@@ -2216,7 +2112,6 @@ export type SchemaVettingItemDto = components['schemas']['VettingItemDto'];
 export type SchemaVettingStepDto = components['schemas']['VettingStepDto'];
 export type SchemaDecisionStepDto = components['schemas']['DecisionStepDto'];
 export type SchemaOpenCaseDto = components['schemas']['OpenCaseDto'];
-export type SchemaRecordedFromPaperDto = components['schemas']['RecordedFromPaperDto'];
 export type SchemaCaseViewDto = components['schemas']['CaseViewDto'];
 export type SchemaResolveVettingItemDto = components['schemas']['ResolveVettingItemDto'];
 export type $defs = Record<string, never>;
@@ -3631,6 +3526,7 @@ export interface operations {
     CadresController_removePlanningPoolEntry: {
         parameters: {
             query: {
+                /** @description the decision, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU */
                 decisionRef: string;
                 reason: string;
             };
@@ -3777,135 +3673,6 @@ export interface operations {
             };
             /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description body.too_large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description rate_limit.exceeded (see Retry-After) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    ImportsController_template: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the xlsx template */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description rate_limit.exceeded (see Retry-After) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    ImportsController_import: {
-        parameters: {
-            query?: {
-                dryRun?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportReportDto"];
-                };
-            };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };

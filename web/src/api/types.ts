@@ -103,6 +103,8 @@ export interface CaseView {
     titleVi: string;
     roles: string[];
     dueOn: string | null;
+    /** Counted through a year with no official holiday schedule yet: may move when it lands. */
+    provisional: boolean;
   } | null;
   allowedNext: { action: string; stepId?: string; item?: string }[];
   steps: CaseStepRecord[];

@@ -207,7 +207,16 @@ export function CasePage({ caseId }: { caseId: string }) {
           <h2 id="current-step-title">
             {t('case.currentStep', { title: i18n.language === 'en' ? step.title : step.titleVi })}
           </h2>
-          <p className="muted">{t('case.due', { date: formatDay(data.currentStep.dueOn) })}</p>
+          <p className="muted">
+            {t('case.due', { date: formatDay(data.currentStep.dueOn) })}
+            {data.currentStep.provisional && (
+              <>
+                {' '}
+                <span className="badge">{t('case.provisional')}</span>
+              </>
+            )}
+          </p>
+          {data.currentStep.provisional && <p className="muted">{t('case.provisionalHint')}</p>}
           {mayAct ? (
             <StepForm
               key={`${step.id}:${data.revision}`}

@@ -6,6 +6,9 @@ import { endOfVietnamDay, STEP_DEADLINE_TIMER } from './step-deadline';
 import { vietnamDay } from '../../../common/vietnam-day';
 
 const cause = (streamId: string, stepId: string) => `${streamId}/${stepId}`;
+/** A recomputed deadline's timer: a new timer per due day (a timer id is scheduled once). */
+const recomputedCause = (streamId: string, stepId: string, dueOn: string) =>
+  `${cause(streamId, stepId)}@${dueOn}`;
 
 /**
  * Every step with a time limit gets a durable timer when it becomes current; finishing the step
@@ -18,17 +21,18 @@ export const stepDeadlineSaga: Saga = {
     const caseId = event.streamId.slice(event.streamId.indexOf('-') + 1);
     const occurredAt = new Date(event.metadata.occurredAt);
     const recordedOn = Number.isNaN(occurredAt.getTime()) ? '' : vietnamDay(occurredAt);
-    const schedule = (stepId: string, dueOn: string): SagaOutput =>
+    const schedule = (stepId: string, dueOn: string, timerCause?: string): SagaOutput =>
       // A step entered after the fact (a case kept on paper) may have a deadline that had passed
-      // before anyone typed it in: no timer can watch it; the steps' held-on days tell if it was kept.
-      dueOn < recordedOn
+      // before anyone typed it in: no timer can watch it; the steps' held-on days tell if it was
+      // kept. (A recomputed deadline that moved into the past is missed: its timer still fires.)
+      !timerCause && dueOn < recordedOn
         ? Ignore(`deadline ${dueOn} had passed when the step was recorded (${recordedOn})`)
         : Schedule({
             kind: STEP_DEADLINE_TIMER,
             dueAt: endOfVietnamDay(dueOn),
             target: event.streamId,
             payload: { caseId, stepId, dueOn },
-            cause: cause(event.streamId, stepId),
+            cause: timerCause ?? cause(event.streamId, stepId),
           });
     const e = asCaseStreamEvent(event);
     switch (e.type) {
@@ -52,6 +56,20 @@ export const stepDeadlineSaga: Saga = {
         ];
         if (nextStepId && nextStepDueOn) outputs.push(schedule(nextStepId, nextStepDueOn));
         return outputs;
+      }
+      // The step's first timer or a recomputed one, whichever was pending, gives way to the new
+      // day. A step finished later cancels only its first timer: a recomputed one still pending
+      // then fires and finds the step no longer current (decideDeadlineMissed).
+      case 'StepDeadlineRecomputed': {
+        const { stepId, previousDueOn, dueOn } = e.data;
+        return [
+          Cancel(timerIdFor(cause(event.streamId, stepId), STEP_DEADLINE_TIMER), 'recomputed'),
+          Cancel(
+            timerIdFor(recomputedCause(event.streamId, stepId, previousDueOn), STEP_DEADLINE_TIMER),
+            'recomputed',
+          ),
+          schedule(stepId, dueOn, recomputedCause(event.streamId, stepId, dueOn)),
+        ];
       }
       // A discipline case's first step is not scheduled here (as before: its time limit is the
       // case's own, decideBy); the other events move no step.

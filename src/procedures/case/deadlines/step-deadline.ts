@@ -11,12 +11,15 @@ export function endOfVietnamDay(day: string): string {
 /** The part of a case stream the deadline check needs: which step is current, and what already lapsed. */
 export interface DeadlineWatch {
   currentStepId: string | null;
+  /** The current step's due day: a timer for another day is one a recomputation replaced. */
+  currentStepDueOn: string | null;
   closed: boolean;
   missed: string[];
 }
 
 export const initialDeadlineWatch = (): DeadlineWatch => ({
   currentStepId: null,
+  currentStepDueOn: null,
   closed: false,
   missed: [],
 });
@@ -27,7 +30,11 @@ export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): D
   switch (e.type) {
     case 'CaseOpened':
     case 'DisciplineCaseOpened':
-      return { ...state, currentStepId: e.data.firstStepId };
+      return {
+        ...state,
+        currentStepId: e.data.firstStepId,
+        currentStepDueOn: e.data.firstStepDueOn ?? null,
+      };
     case 'ProposalRecorded':
     case 'MeetingRecorded':
     case 'NominationTallied':
@@ -37,13 +44,22 @@ export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): D
     case 'DisciplineStepRecorded':
     case 'DisciplineBallotTallied':
     case 'DisciplineDecided':
-      return { ...state, currentStepId: e.data.nextStepId, closed: e.data.nextStepId === null };
+      return {
+        ...state,
+        currentStepId: e.data.nextStepId,
+        currentStepDueOn: e.data.nextStepDueOn ?? null,
+        closed: e.data.nextStepId === null,
+      };
     case 'CaseRejected':
     case 'CaseWithdrawn':
     case 'DisciplineCaseClosed':
       return { ...state, closed: true, currentStepId: null };
     case 'DeadlineMissed':
       return { ...state, missed: [...state.missed, e.data.stepId] };
+    case 'StepDeadlineRecomputed':
+      return e.data.stepId === state.currentStepId
+        ? { ...state, currentStepDueOn: e.data.dueOn }
+        : state;
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
     case 'DisciplineTimeLimitExtended':
@@ -65,7 +81,8 @@ export type DeadlineCommand = {
 
 /**
  * A missed deadline is an event on the case, not a log line; it does not block the step. Nothing
- * happens when the step was done in time, the case closed, or the miss is already recorded.
+ * happens when the step was done in time, the case closed, the miss is already recorded, or the
+ * timer is for a due day a recomputation replaced (its own timer carries the new day).
  */
 export function decideDeadlineMissed(
   state: DeadlineWatch,
@@ -73,6 +90,7 @@ export function decideDeadlineMissed(
 ): DomainEvent[] {
   const { stepId } = command.data;
   if (state.closed || state.currentStepId !== stepId || state.missed.includes(stepId)) return [];
+  if (state.currentStepDueOn !== null && state.currentStepDueOn !== command.data.dueOn) return [];
   return [{ type: 'DeadlineMissed', data: command.data }];
 }
 

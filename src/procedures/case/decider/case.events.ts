@@ -103,12 +103,33 @@ export type CaseEvent =
       };
     }
   | { type: 'CaseWithdrawn'; data: { reason: string; withdrawnBy: string; withdrawnOn: string } }
-  | DeadlineMissedEvent;
+  | DeadlineMissedEvent
+  | StepDeadlineRecomputedEvent;
 
 /** A step's time limit passed while the step was current: recorded on the case, never a log line. */
 export interface DeadlineMissedEvent {
   type: 'DeadlineMissed';
   data: { caseId: string; stepId: string; dueOn: string; missedAt: string };
+}
+
+/**
+ * The current step's deadline moved because the working-day calendar changed (an official
+ * year schedule landed or was corrected): counted again from the day the step became current.
+ */
+export interface StepDeadlineRecomputedEvent {
+  type: 'StepDeadlineRecomputed';
+  data: {
+    caseId: string;
+    stepId: string;
+    /** The day the step became current, from which its time limit is counted. */
+    countedFrom: string;
+    previousDueOn: string;
+    dueOn: string;
+    /** The calendar version the new due day was counted with (WorkingDayCalendar.version). */
+    calendarVersion: string;
+    /** Whether the new due day still crosses a year with no official schedule. */
+    provisional: boolean;
+  };
 }
 
 export type CaseEventType = CaseEvent['type'];

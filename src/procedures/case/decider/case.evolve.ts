@@ -38,6 +38,8 @@ export function evolveCase(state: CaseState, event: DomainEvent): CaseState {
     case 'DeadlineMissed':
       // A missed time limit is recorded; it does not move or block the steps.
       return state;
+    case 'StepDeadlineRecomputed':
+      return state.status === 'open' ? { ...state, currentStepDueOn: e.data.dueOn } : state;
     default: {
       const unknownType: never = e;
       void unknownType;

@@ -16,6 +16,11 @@ export class CurrentStepDto {
     description: 'deadline (working days)',
   })
   dueOn!: string | null;
+  @ApiProperty({
+    description:
+      'true when the deadline was counted through a year whose official holiday schedule is not published yet (tạm tính): it may move when the schedule lands',
+  })
+  provisional!: boolean;
 }
 
 export class AllowedActionDto {
@@ -49,8 +54,8 @@ export class CaseViewDto {
   @ApiProperty({ example: 'appointment.internal@1' }) definition!: string;
   @ApiProperty({ example: 'vn-2025' }) ruleSet!: string;
   @ApiProperty({ example: 'p-nguyen-van-an' }) personId!: string;
-  @ApiProperty({ example: 'pos-son-tay-head-organization' }) positionId!: string;
-  @ApiProperty({ example: 'ou-son-tay-party-committee' }) orgUnitId!: string;
+  @ApiProperty({ example: 'pos-ha-noi-head-organization' }) positionId!: string;
+  @ApiProperty({ example: 'ou-ha-noi-party-committee' }) orgUnitId!: string;
   @ApiProperty({ type: String, format: 'date' }) openedOn!: string;
   @ApiPropertyOptional({
     type: RecordedFromPaperDto,

@@ -32,12 +32,12 @@ export class OpenCaseDto {
   @Length(1, 100)
   personId!: string;
 
-  @ApiProperty({ example: 'pos-son-tay-head-organization' })
+  @ApiProperty({ example: 'pos-ha-noi-head-organization' })
   @IsString()
   @Length(1, 100)
   positionId!: string;
 
-  @ApiProperty({ example: 'ou-son-tay-party-committee', description: 'the unit running the case' })
+  @ApiProperty({ example: 'ou-ha-noi-party-committee', description: 'the unit running the case' })
   @IsString()
   @Length(1, 100)
   orgUnitId!: string;

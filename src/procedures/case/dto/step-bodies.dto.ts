@@ -18,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
 
 /** Fields every step record carries: when it happened and the document that records it. */
 class StepRecordDto {
@@ -207,12 +208,12 @@ export class VettingStepDto extends StepRecordDto {
 }
 
 export class DecisionStepDto extends StepRecordDto {
-  @ApiProperty({ example: '215-QĐ/TU', description: 'decision number' })
+  @ApiProperty({ example: '215-QĐ/TU', description: `decision number, ${DECISION_NUMBER_FORMS}` })
   @IsString()
   @Length(1, 120)
   number!: string;
 
-  @ApiProperty({ example: 'Bí thư Thị ủy Nguyễn Văn Tâm' })
+  @ApiProperty({ example: 'Bí thư Thành ủy Nguyễn Văn Tâm' })
   @IsString()
   @Length(1, 200)
   signer!: string;

@@ -49,7 +49,7 @@ export const STEP_BODY_EXAMPLES = {
     value: {
       heldOn: '2026-03-30',
       number: '215-QĐ/TU',
-      signer: 'Bí thư Thị ủy',
+      signer: 'Bí thư Thành ủy',
       effectiveFrom: '2026-04-01',
     },
   },

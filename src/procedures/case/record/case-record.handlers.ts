@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { RegistryService } from '../../../cadres/registry.service';
 import { deterministicId } from '../../../common/deterministic-id';
 import { loadStream } from '../../../common/stream-command-runner';
@@ -7,7 +7,7 @@ import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { WorkflowDispatch } from '../../../sagas/workflow-command';
 import { ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../../workflow/workflow-catalog';
-import { CaseService } from '../case.service';
+import { OpenCase } from '../commands/case-commands';
 import { caseDecider } from '../decider/case.decider';
 import { ExistingCase } from '../decider/case.state';
 import { DomainRuleViolation } from '../decider/domain-rule-violation';
@@ -89,7 +89,7 @@ export class GiveReappointmentNoticeHandler implements ICommandHandler<GiveReapp
   constructor(
     private readonly cases: CaseStreamReader,
     private readonly registry: RegistryService,
-    private readonly caseService: CaseService,
+    private readonly commands: CommandBus,
     private readonly writer: RecordWriter,
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
   ) {}
@@ -119,15 +119,17 @@ export class GiveReappointmentNoticeHandler implements ICommandHandler<GiveReapp
   ): Promise<{ caseId: string | null; refusal: string | null }> {
     const id = `r-${deterministicId(dispatch.idSeed, 'case').slice(0, 18)}`;
     try {
-      await this.caseService.open(reappointmentCase(state, termEnd, id), {
-        actor: {
-          userId: dispatch.metadata.actorId,
-          roles: ['organization_staff'],
-          orgUnit: state.orgUnitId,
-        },
-        metadata: { ...dispatch.metadata },
-        idSeed: deterministicId(dispatch.idSeed, 'open'),
-      });
+      await this.commands.execute(
+        new OpenCase(reappointmentCase(state, termEnd, id), {
+          actor: {
+            userId: dispatch.metadata.actorId,
+            roles: ['organization_staff'],
+            orgUnit: state.orgUnitId,
+          },
+          metadata: { ...dispatch.metadata },
+          idSeed: deterministicId(dispatch.idSeed, 'open'),
+        }),
+      );
       return { caseId: id, refusal: null };
     } catch (error) {
       if (!(error instanceof DomainRuleViolation)) throw error;

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { PersonState } from '../../../cadres/person/person.state';
 import { RegistryService } from '../../../cadres/registry.service';
 import { deterministicId } from '../../../common/deterministic-id';
 import { WorkflowDispatch } from '../../../sagas/workflow-command';
 import { DomainRuleViolation } from '../decider/domain-rule-violation';
 import { CaseService } from '../case.service';
+import { ActOnCase } from '../commands/case-commands';
 import { OpenCaseSeen, RecordWrite } from './record-writes';
 
 /**
@@ -17,6 +19,7 @@ export class RecordWriter {
   constructor(
     private readonly registry: RegistryService,
     private readonly cases: CaseService,
+    private readonly commands: CommandBus,
   ) {}
 
   async run(
@@ -41,11 +44,13 @@ export class RecordWriter {
         orgUnit: write.orgUnitId,
       };
       await ignoreClosed(() =>
-        this.cases.act(write.caseId, write.command, {
-          actor,
-          metadata: { ...context.metadata },
-          idSeed: deterministicId(context.idSeed, write.key, write.caseId),
-        }),
+        this.commands.execute(
+          new ActOnCase(write.caseId, write.command, {
+            actor,
+            metadata: { ...context.metadata },
+            idSeed: deterministicId(context.idSeed, write.key, write.caseId),
+          }),
+        ),
       );
     }
   }

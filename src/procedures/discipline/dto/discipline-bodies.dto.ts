@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { DISCIPLINE_FORMS, DISCIPLINE_FORMS_NOTE } from '../discipline-forms';
 import { VIOLATION_SOURCES } from '../discipline.events';
+import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
 
 const ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
@@ -74,7 +75,7 @@ export class OpenDisciplineCaseDto {
   personId!: string;
 
   @ApiPropertyOptional({
-    example: 'pos-son-tay-deputy-head',
+    example: 'pos-ha-noi-deputy-director-home-affairs',
     description: 'the post a removal would end',
   })
   @IsOptional()
@@ -82,7 +83,7 @@ export class OpenDisciplineCaseDto {
   @Length(1, 100)
   positionId?: string;
 
-  @ApiProperty({ example: 'ou-son-tay' })
+  @ApiProperty({ example: 'ou-ha-noi-home-affairs' })
   @IsString()
   @Length(1, 100)
   orgUnitId!: string;
@@ -207,7 +208,13 @@ export class DisciplineBallotDto extends DisciplineStepRecordDto {
 }
 
 export class DisciplineDecisionDto extends DisciplineStepRecordDto {
-  @ApiProperty({ example: '45-QĐ/UBKTTU' }) @IsString() @Length(1, 120) number!: string;
+  @ApiProperty({
+    example: '45-QĐ/UBKTTU',
+    description: `decision number, ${DECISION_NUMBER_FORMS}; a civil-service discipline is a State decision (12/QĐ-UBND)`,
+  })
+  @IsString()
+  @Length(1, 120)
+  number!: string;
   @ApiProperty({ example: 'Chủ nhiệm Ủy ban Kiểm tra' })
   @IsString()
   @Length(1, 200)
@@ -249,7 +256,10 @@ export class ComplaintReviewDto {
   @ApiProperty({ type: String, format: 'date', example: '2026-12-10' })
   @IsCalendarDate()
   heldOn!: string;
-  @ApiProperty({ example: '9-QĐ/TU' }) @IsString() @Length(1, 120) number!: string;
+  @ApiProperty({ example: '9-QĐ/TU', description: `decision number, ${DECISION_NUMBER_FORMS}` })
+  @IsString()
+  @Length(1, 120)
+  number!: string;
   @ApiProperty({ enum: ['keep', 'change', 'annul'] })
   @IsIn(['keep', 'change', 'annul'], { message: 'outcome: keep, change or annul' })
   outcome!: 'keep' | 'change' | 'annul';

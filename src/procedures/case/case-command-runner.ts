@@ -1,0 +1,199 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { runStreamCommand } from '../../common/stream-command-runner';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { CaseCommand } from './decider/case.commands';
+import { caseDecider } from './decider/case.decider';
+import { CaseState } from './decider/case.state';
+import { DomainRuleViolation } from './decider/domain-rule-violation';
+import { CaseContextFactory } from './case-context.factory';
+import { CaseIdReservations } from './case-id-reservations';
+import { CaseService, CaseWriteOptions } from './case.service';
+import { caseStream } from './case-stream';
+import { caseView } from './case-view';
+import { OpenCaseSlots } from './open-case-slots';
+import { ProcedureRegistry } from './procedure-registry';
+import { OpenCaseInput } from './commands/case-commands';
+
+/**
+ * The write path of every personnel-case command (the rows of `case-command-table.ts`): find the
+ * case's stream, load it once, build the context the command needs, decide, append at the
+ * expected revision (If-Match), and free the open-case slot when the case closed.
+ */
+@Injectable()
+export class CaseCommandRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly contexts: CaseContextFactory,
+    private readonly procedures: ProcedureRegistry,
+    private readonly slots: OpenCaseSlots,
+    private readonly caseIds: CaseIdReservations,
+    private readonly cases: CaseService,
+  ) {}
+
+  async open(input: OpenCaseInput, options: CaseWriteOptions) {
+    const opening = this.procedures.forOpening(input.procedure);
+    if (!opening) {
+      throw new DomainRuleViolation(
+        'procedure.unknown',
+        `procedure: "${input.procedure}" is not one of ${this.procedures.names().join(', ')}`,
+        'invalid',
+        'procedure',
+      );
+    }
+    const { module, definitionIds } = opening;
+    const openedOn = input.fromPaper?.openedOn ?? this.contexts.today();
+    const pinned = this.contexts.forOpening(input.definition, openedOn);
+    if (!definitionIds.includes(pinned.definition.id)) {
+      throw new DomainRuleViolation(
+        'definition.wrong_procedure',
+        `definition: ${pinned.definition.id} is not a ${input.procedure} procedure (use ${definitionIds.join(' or ')})`,
+        'invalid',
+        'definition',
+      );
+    }
+    // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
+    await this.caseIds.assertFree(input.caseId, module.procedure);
+    const context = await this.contexts.build(
+      options.actor,
+      pinned,
+      input.orgUnitId,
+      undefined,
+      openedOn,
+    );
+    const facts =
+      (await module.onOpen?.({
+        personId: input.personId,
+        positionId: input.positionId,
+        definition: pinned.definition,
+        context,
+      })) ?? undefined;
+    const command: CaseCommand = {
+      type: 'OpenCase',
+      data: {
+        caseId: input.caseId,
+        procedure: module.procedure,
+        personId: input.personId,
+        positionId: input.positionId,
+        orgUnitId: input.orgUnitId,
+        summary: input.summary,
+        ...(facts ? { facts } : {}),
+        ...(input.fromPaper
+          ? {
+              recordedFromPaper: {
+                paperRecordRef: input.fromPaper.paperRecordRef,
+                recordedOn: this.contexts.today(),
+              },
+            }
+          : {}),
+      },
+    };
+    const slot = {
+      procedure: module.procedure,
+      personId: input.personId,
+      positionId: input.positionId,
+    };
+    // The id and the slot are claimed once the opening is decided (a refused open claims
+    // nothing), before it is appended; a failed append gives both back.
+    const claimIdAndSlot = async () => {
+      const id = await this.caseIds.reserve(input.caseId, module.procedure, options.metadata);
+      const claimed = await this.slots
+        .claim(slot, input.caseId, options.metadata)
+        .catch(async (error: unknown) => {
+          await id.undo();
+          throw error;
+        });
+      return {
+        undo: async () => {
+          if (claimed) await this.slots.releaseUnlessOpened(slot, input.caseId, options.metadata);
+          await id.undo();
+        },
+      };
+    };
+    return this.write(
+      module.procedure,
+      input.caseId,
+      command,
+      options,
+      async () => context,
+      pinned,
+      claimIdAndSlot,
+    );
+  }
+
+  async act(
+    caseId: string,
+    command: CaseCommand,
+    options: CaseWriteOptions,
+    reads: { personRecord?: boolean } = {},
+  ) {
+    const procedure = await this.cases.locate(caseId);
+    return this.write(procedure, caseId, command, options, async (state) => {
+      const pinned = this.contexts.pinned(state);
+      if (state.status === 'none')
+        throw new DomainRuleViolation(
+          'case.not_found',
+          `case ${caseId} does not exist`,
+          'not_found',
+        );
+      const context = await this.contexts.build(
+        options.actor,
+        pinned,
+        state.orgUnitId,
+        reads.personRecord ? { personId: state.personId, positionId: state.positionId } : undefined,
+      );
+      const term = await this.procedures.get(procedure)?.decisionTerm?.(context, state);
+      return term ? { ...context, decisionTerm: term } : context;
+    });
+  }
+
+  private async write(
+    procedure: string,
+    caseId: string,
+    command: CaseCommand,
+    options: CaseWriteOptions,
+    context: (state: CaseState) => Promise<Parameters<typeof caseDecider.decide>[2]>,
+    pinnedAtOpen?: ReturnType<CaseContextFactory['forOpening']>,
+    beforeAppend?: () => Promise<{ undo(): Promise<void> }>,
+  ) {
+    let pinned = pinnedAtOpen;
+    const result = await runStreamCommand(
+      this.store,
+      caseStream(procedure, caseId),
+      caseDecider,
+      command,
+      {
+        ifMatch: options.ifMatch,
+        idSeed: options.idSeed,
+        metadata: options.metadata,
+        context: async (state) => {
+          const built = await context(state);
+          pinned = { definition: built.definition, ruleSet: built.ruleSet };
+          // Every case event records the definition version and rule set it was decided under.
+          options.metadata.definitionVersion = `${built.definition.id}@${built.definition.version}`;
+          options.metadata.ruleSet = built.ruleSet.id;
+          return built;
+        },
+        beforeAppend,
+      },
+    );
+    // A case that this command closed (decided, rejected, withdrawn) frees its slot. A repeated
+    // delivery of the command (a saga or a retry after a crash between the append and the
+    // release) releases again: the release itself does nothing once the case no longer holds it.
+    const state = result.state;
+    if (state.status !== 'open' && state.status !== 'none' && result.appended.length > 0)
+      await this.slots.release(
+        { procedure: state.procedure, personId: state.personId, positionId: state.positionId },
+        caseId,
+        state.status,
+        options.metadata,
+      );
+    if (!pinned) pinned = this.contexts.pinned(result.state);
+    return caseView(
+      result.state,
+      pinned.definition,
+      result.revision,
+      options.actor,
+      this.contexts.calendar,
+    );
+  }
+}

@@ -1,0 +1,41 @@
+import { handlersFor, row } from '../../../common/command-table';
+import { CaseCommandRunner } from '../case-command-runner';
+import {
+  ActOnCase,
+  CloseCase,
+  OpenCase,
+  PerformCaseStep,
+  ResolveVettingItem,
+} from './case-commands';
+
+/**
+ * Every write on a personnel case (appointment, re-appointment, rotation, transfer), from HTTP or
+ * a workflow: the decider command it becomes and what it reads besides the case stream. The
+ * runner does the rest the same way for all of them (one stream read, If-Match, decide, append).
+ */
+export const CASE_COMMAND_TABLE = [
+  row(OpenCase, (cases: CaseCommandRunner, { input, options }) => cases.open(input, options)),
+  row(PerformCaseStep, (cases: CaseCommandRunner, { caseId, stepId, body, options }) =>
+    cases.act(caseId, { type: 'PerformStep', data: { stepId, body } }, options, {
+      // Vetting reads the person's record; no other step does.
+      personRecord: body.kind === 'vetting',
+    }),
+  ),
+  row(ResolveVettingItem, (cases: CaseCommandRunner, { caseId, item, note, options }) =>
+    cases.act(caseId, { type: 'ResolveVettingItem', data: { item, note } }, options),
+  ),
+  row(CloseCase, (cases: CaseCommandRunner, { caseId, how, reason, options }) =>
+    cases.act(
+      caseId,
+      how === 'withdraw'
+        ? { type: 'WithdrawCase', data: { reason } }
+        : { type: 'RejectCase', data: { reason } },
+      options,
+    ),
+  ),
+  row(ActOnCase, (cases: CaseCommandRunner, { caseId, command, options }) =>
+    cases.act(caseId, command, options),
+  ),
+];
+
+export const CASE_COMMAND_HANDLERS = handlersFor(CaseCommandRunner, CASE_COMMAND_TABLE);

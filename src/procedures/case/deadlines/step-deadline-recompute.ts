@@ -1,0 +1,72 @@
+import { vietnamDay } from '../../../common/vietnam-day';
+import { DomainEvent } from '../../../common/stream-decider';
+import { RecordedEvent } from '../../../event-store/event-envelope';
+import { WorkingDayCalendar } from '../../../workflow/calendar/working-day-calendar';
+import { caseDecider } from '../decider/case.decider';
+import { CaseState } from '../decider/case.state';
+import { ProcedureDefinition } from '../../../workflow/definitions/procedure-definition';
+import { dueFrom } from '../../../workflow/step-engine';
+
+export interface RecomputeStepDeadline {
+  type: 'RecomputeStepDeadline';
+  data: { caseId: string; stepId: string; countedFrom: string; previousDueOn: string };
+}
+
+export interface RecomputeContext {
+  definition: ProcedureDefinition;
+  calendar: WorkingDayCalendar;
+}
+
+/**
+ * The day a step became current, from which its time limit was counted: the Vietnam day of the
+ * event that made it current (the decider counted from "today" when it appended that event).
+ */
+export function currentStepCountedFrom(events: RecordedEvent[], stepId: string): string | null {
+  for (let i = events.length - 1; i >= 0; i -= 1) {
+    const { type, data, metadata } = events[i];
+    const startedHere =
+      type === 'CaseOpened'
+        ? data.firstStepId === stepId
+        : data.nextStepId === stepId && data.stepId !== stepId;
+    if (startedHere) return vietnamDay(new Date(metadata.occurredAt));
+  }
+  return null;
+}
+
+/**
+ * Counts the current step's time limit again under the calendar now in force. Nothing happens
+ * when the case moved on (another step, closed) or the stored due day was already replaced, or
+ * when the calendar gives the same day.
+ */
+export function decideStepDeadlineRecompute(
+  state: CaseState,
+  command: RecomputeStepDeadline,
+  context: RecomputeContext,
+): DomainEvent[] {
+  if (state.status !== 'open') return [];
+  const { caseId, stepId, countedFrom, previousDueOn } = command.data;
+  const step = context.definition.steps[state.currentStep];
+  if (step?.id !== stepId || state.currentStepDueOn !== previousDueOn) return [];
+  const dueOn = dueFrom(step, countedFrom, context.calendar);
+  if (dueOn === null || dueOn === previousDueOn) return [];
+  return [
+    {
+      type: 'StepDeadlineRecomputed',
+      data: {
+        caseId,
+        stepId,
+        countedFrom,
+        previousDueOn,
+        dueOn,
+        calendarVersion: context.calendar.version,
+        provisional: context.calendar.isProvisionalBetween(countedFrom, dueOn),
+      },
+    },
+  ];
+}
+
+export const stepDeadlineRecomputeDecider = {
+  initialState: caseDecider.initialState,
+  evolve: caseDecider.evolve,
+  decide: decideStepDeadlineRecompute,
+};

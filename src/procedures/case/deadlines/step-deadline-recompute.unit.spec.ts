@@ -1,0 +1,139 @@
+import * as path from 'node:path';
+import { RecordedEvent } from '../../../event-store/event-envelope';
+import { timerIdFor } from '../../../jobs/timers/timer.events';
+import { WorkingDayCalendar } from '../../../workflow/calendar/working-day-calendar';
+import { caseDecider } from '../decider/case.decider';
+import { WorkflowCatalog } from '../../../workflow/workflow-catalog';
+import { event, fold } from '../../../workflow/testing/process-spec';
+import { decideDeadlineMissed, deadlineDecider } from './step-deadline';
+import { stepDeadlineSaga } from './step-deadline.saga';
+import {
+  currentStepCountedFrom,
+  decideStepDeadlineRecompute,
+  RecomputeStepDeadline,
+} from './step-deadline-recompute';
+
+const root = path.resolve(__dirname, '../../../..');
+const catalog = WorkflowCatalog.load(
+  { definitions: 'seeds/definitions', ruleSets: 'seeds/rule-sets', calendar: 'seeds/calendar' },
+  root,
+);
+const definition = catalog.definition('appointment.internal@1')!;
+const codeOnly2027 = catalog.calendar; // 2025 and 2026 official, 2027 from the Labour Code
+const with2027 = new WorkingDayCalendar([
+  { year: 2026, daysOff: [], workingDays: [] },
+  { year: 2027, daysOff: ['2027-01-01', '2027-01-04'], workingDays: [] },
+]);
+
+const opened = event('CaseOpened', {
+  caseId: 'c1',
+  procedure: 'appointment',
+  definitionId: 'appointment.internal',
+  definitionVersion: 1,
+  ruleSetId: 'vn-2025',
+  personId: 'p',
+  positionId: 'pos',
+  orgUnitId: 'ou',
+  openedOn: '2026-12-21',
+  summary: 's',
+  openedBy: 'u',
+  firstStepId: 'leadership-round-1',
+  firstStepDueOn: '2027-01-12',
+});
+const recompute = (previousDueOn: string): RecomputeStepDeadline => ({
+  type: 'RecomputeStepDeadline',
+  data: { caseId: 'c1', stepId: 'leadership-round-1', countedFrom: '2026-12-21', previousDueOn },
+});
+
+describe('recomputing a step deadline when the calendar changes', () => {
+  it('counts 15 working days again from the day the step became current', () => {
+    // The Code's 2027 gives 12 Jan; a 2027 schedule with Mon 4 Jan off gives 13 Jan.
+    expect(
+      decideStepDeadlineRecompute(fold(caseDecider, [opened]), recompute('2027-01-12'), {
+        definition,
+        calendar: codeOnly2027,
+      }),
+    ).toEqual([]);
+    expect(
+      decideStepDeadlineRecompute(fold(caseDecider, [opened]), recompute('2027-01-12'), {
+        definition,
+        calendar: with2027,
+      }),
+    ).toEqual([
+      event('StepDeadlineRecomputed', {
+        caseId: 'c1',
+        stepId: 'leadership-round-1',
+        countedFrom: '2026-12-21',
+        previousDueOn: '2027-01-12',
+        dueOn: '2027-01-13',
+        calendarVersion: with2027.version,
+        provisional: false,
+      }),
+    ]);
+  });
+
+  it('leaves a case whose step or due day already changed', () => {
+    const moved = fold(caseDecider, [
+      opened,
+      event('StepDeadlineRecomputed', { stepId: 'leadership-round-1', dueOn: '2027-01-13' }),
+    ]);
+    expect(moved.status === 'open' && moved.currentStepDueOn).toBe('2027-01-13');
+    expect(
+      decideStepDeadlineRecompute(moved, recompute('2027-01-12'), {
+        definition,
+        calendar: with2027,
+      }),
+    ).toEqual([]);
+  });
+
+  it('finds the day the step became current from the event that made it current', () => {
+    const events = [
+      { type: 'CaseOpened', data: opened.data, metadata: { occurredAt: '2026-12-20T18:30:00Z' } },
+    ] as unknown as RecordedEvent[];
+    // 18:30 UTC on 20 Dec is 01:30 on 21 Dec in Hà Nội.
+    expect(currentStepCountedFrom(events, 'leadership-round-1')).toBe('2026-12-21');
+    expect(currentStepCountedFrom(events, 'another-step')).toBeNull();
+  });
+
+  it('moves the timer: cancels the pending one and schedules one for the new day', () => {
+    const outputs = stepDeadlineSaga.handle(
+      {
+        streamId: 'appointment-c1',
+        type: 'StepDeadlineRecomputed',
+        data: { stepId: 'leadership-round-1', previousDueOn: '2027-01-12', dueOn: '2027-01-13' },
+      } as unknown as RecordedEvent,
+      { now: new Date() },
+    );
+    expect(outputs).toEqual([
+      expect.objectContaining({
+        kind: 'Cancel',
+        timerId: timerIdFor('appointment-c1/leadership-round-1', 'step-deadline'),
+      }),
+      expect.objectContaining({
+        kind: 'Cancel',
+        timerId: timerIdFor('appointment-c1/leadership-round-1@2027-01-12', 'step-deadline'),
+      }),
+      expect.objectContaining({
+        kind: 'Schedule',
+        timer: expect.objectContaining({
+          dueAt: '2027-01-13T17:00:00.000Z',
+          cause: 'appointment-c1/leadership-round-1@2027-01-13',
+        }),
+      }),
+    ]);
+  });
+
+  it('ignores a timer for a due day a recomputation replaced', () => {
+    const watch = fold(deadlineDecider, [
+      opened,
+      event('StepDeadlineRecomputed', { stepId: 'leadership-round-1', dueOn: '2027-01-13' }),
+    ]);
+    const missed = (dueOn: string) =>
+      decideDeadlineMissed(watch, {
+        type: 'RecordDeadlineMissed',
+        data: { caseId: 'c1', stepId: 'leadership-round-1', dueOn, missedAt: '' },
+      });
+    expect(missed('2027-01-12')).toEqual([]);
+    expect(missed('2027-01-13')).toHaveLength(1);
+  });
+});

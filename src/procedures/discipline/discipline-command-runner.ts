@@ -1,0 +1,168 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { RegistryService } from '../../cadres/registry.service';
+import { runStreamCommand } from '../../common/stream-command-runner';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
+import { RuleSet } from '../../workflow/rule-sets/rule-set';
+import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
+import { CaseIdReservations } from '../case/case-id-reservations';
+import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { OpenDisciplineInput } from './commands/discipline-commands';
+import { disciplineStream } from './discipline-stream';
+import { disciplineView } from './discipline-view';
+import { DisciplineCommand } from './discipline.commands';
+import { DisciplineContext } from './discipline.context';
+import { disciplineDecider } from './discipline.decider';
+import { DisciplineState } from './discipline.state';
+import { DisciplineService, DisciplineWriteOptions } from './discipline.service';
+
+/** The pins a command is decided under, and whose case it is. */
+interface PinnedCase {
+  definition: ProcedureDefinition;
+  ruleSet: RuleSet;
+  caseUnit: string;
+  personId: string;
+}
+
+/**
+ * The write path of every discipline command (the rows of `discipline-command-table.ts`): load
+ * the case stream once, gather its context (the person's record, the caller's reach), decide,
+ * append at the expected revision (If-Match).
+ */
+@Injectable()
+export class DisciplineCommandRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
+    private readonly registry: RegistryService,
+    private readonly caseIds: CaseIdReservations,
+    private readonly cases: DisciplineService,
+  ) {}
+
+  async open(input: OpenDisciplineInput, options: DisciplineWriteOptions) {
+    const definition = this.catalog.resolveDefinition(input.definition);
+    if (!definition || definition.procedure !== 'discipline') {
+      const known = [...this.catalog.definitions.values()]
+        .filter((d) => d.procedure === 'discipline')
+        .map((d) => d.id);
+      throw new DomainRuleViolation(
+        'definition.unknown',
+        `definition: "${input.definition}" is not a discipline procedure (use ${[...new Set(known)].join(' or ')})`,
+        'invalid',
+        'definition',
+      );
+    }
+    // One case id space: an id used by a case of another procedure is refused before any rule.
+    await this.caseIds.assertFree(input.caseId, 'discipline');
+    const ruleSet = this.catalog.ruleSetFor(definition, this.cases.today());
+    if (!ruleSet)
+      throw new Error(`no rule set is in force on ${this.cases.today()} for ${definition.id}`);
+    if (!(await this.registry.findOrgUnit(input.orgUnitId)))
+      throw new DomainRuleViolation(
+        'org_unit.not_found',
+        `orgUnitId: org unit ${input.orgUnitId} does not exist`,
+        'unprocessable',
+        'orgUnitId',
+      );
+    const person = await this.registry.loadPerson(input.personId);
+    if (person.state.status !== 'registered')
+      throw new DomainRuleViolation(
+        'person.not_found',
+        `personId: person ${input.personId} is not registered`,
+        'unprocessable',
+        'personId',
+      );
+    if (
+      input.positionId &&
+      !person.state.posts.some((post) => post.positionId === input.positionId)
+    ) {
+      throw new DomainRuleViolation(
+        'discipline.post_not_held',
+        `positionId: ${input.personId} does not hold ${input.positionId}`,
+        'unprocessable',
+        'positionId',
+      );
+    }
+    const { electedCadre, ...rest } = input;
+    return this.write(
+      input.caseId,
+      {
+        type: 'OpenDisciplineCase',
+        data: {
+          caseId: rest.caseId,
+          personId: rest.personId,
+          positionId: rest.positionId,
+          orgUnitId: rest.orgUnitId,
+          electedCadre,
+          violation: rest.violation,
+          summary: rest.summary,
+        },
+      },
+      options,
+      () => ({ definition, ruleSet, caseUnit: input.orgUnitId, personId: input.personId }),
+      () => this.caseIds.reserve(input.caseId, 'discipline', options.metadata),
+    );
+  }
+
+  async act(caseId: string, command: DisciplineCommand, options: DisciplineWriteOptions) {
+    return this.write(caseId, command, options, (current) => {
+      if (current.status === 'none')
+        throw new DomainRuleViolation(
+          'case.not_found',
+          `discipline case ${caseId} does not exist`,
+          'not_found',
+        );
+      return {
+        ...this.cases.pinned(current),
+        caseUnit: current.orgUnitId,
+        personId: current.personId,
+      };
+    });
+  }
+
+  private async write(
+    caseId: string,
+    command: DisciplineCommand,
+    options: DisciplineWriteOptions,
+    pin: (state: DisciplineState) => PinnedCase,
+    beforeAppend?: () => Promise<{ undo(): Promise<void> }>,
+  ) {
+    let pinned: { definition: ProcedureDefinition; ruleSet: RuleSet } | undefined;
+    const result = await runStreamCommand(
+      this.store,
+      disciplineStream(caseId),
+      disciplineDecider,
+      command,
+      {
+        ifMatch: options.ifMatch,
+        idSeed: options.idSeed,
+        metadata: options.metadata,
+        context: async (state): Promise<DisciplineContext> => {
+          const { caseUnit, personId, ...pins } = pin(state);
+          pinned = pins;
+          options.metadata.definitionVersion = `${pinned.definition.id}@${pinned.definition.version}`;
+          options.metadata.ruleSet = pinned.ruleSet.id;
+          const subtree = await this.registry.orgUnitSubtree(options.actor.orgUnit);
+          const person = await this.registry.loadPerson(personId);
+          return {
+            ...pinned,
+            calendar: this.catalog.calendar,
+            actor: options.actor,
+            today: this.cases.today(),
+            actorReachesCaseUnit: subtree.some((unit) => unit.id === caseUnit),
+            personStatuses: person.state.status === 'registered' ? person.state.statuses : [],
+          };
+        },
+        beforeAppend,
+      },
+    );
+    return disciplineView(
+      result.state,
+      (pinned ?? this.cases.pinned(result.state)).definition,
+      result.revision,
+      options.actor,
+      this.cases.today(),
+      this.catalog.calendar,
+    );
+  }
+}
