@@ -19,7 +19,7 @@ export const stepDeadlineSaga: Saga = {
   filter: { streamPrefix: CASE_PROCEDURES.map((procedure) => `${procedure}-`) },
   handle(event: RecordedEvent): SagaOutput[] {
     const caseId = event.streamId.slice(event.streamId.indexOf('-') + 1);
-    const occurredAt = new Date(event.metadata.occurredAt);
+    const occurredAt = new Date(event.metadata?.occurredAt ?? Number.NaN);
     const recordedOn = Number.isNaN(occurredAt.getTime()) ? '' : vietnamDay(occurredAt);
     const schedule = (stepId: string, dueOn: string, timerCause?: string): SagaOutput =>
       // A step entered after the fact (a case kept on paper) may have a deadline that had passed
