@@ -36,6 +36,54 @@ export default tseslint.config(
     },
   },
   {
+    // Sizes a reader can hold in mind (README, rules of the codebase): no source file over 300 lines,
+    // no function over 60, counted as `wc -l` counts (blank lines and comments too). Specs are exempt.
+    files: ['src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }],
+      'max-lines-per-function': [
+        'error',
+        { max: 60, skipBlankLines: false, skipComments: false, IIFEs: true },
+      ],
+    },
+  },
+  {
+    // Not yet split (issue 18): each file leaves this list when it is. The deciders, vote rules,
+    // definitions, rule sets and timers are being reworked by the issue's other changes.
+    files: [
+      'src/audit/audit.controller.ts',
+      'src/audit/checkpoints/checkpoint-ledger.ts',
+      'src/event-store/kurrentdb/kurrentdb-event-store.ts',
+      'src/event-store/postgres/postgres-event-store.ts',
+    ],
+    rules: { 'max-lines': 'off' },
+  },
+  {
+    files: [
+      'src/app.module.ts',
+      'src/audit/checkpoints/checkpoint-ledger.ts',
+      'src/cadres/person/person.decider.ts',
+      'src/identity/jwt-verifier.ts',
+      'src/identity/token.cli.ts',
+      'src/jobs/timers/timer-reconciler.ts',
+      'src/observability/metrics-collector.ts',
+      'src/procedures/case/case-command-runner.ts',
+      'src/procedures/case/deadlines/step-deadline.saga.ts',
+      'src/procedures/case/decider/vetting-from-record.ts',
+      'src/procedures/discipline/discipline-command-runner.ts',
+      'src/procedures/discipline/form-ballot.ts',
+      'src/procedures/reappointment/reappointment-rules.ts',
+      'src/projections/projection-rebuild.ts',
+      'src/read-models/case-summary.ts',
+      'src/read-models/read-models.controller.ts',
+      'src/workflow/definitions/definition-loader.ts',
+      'src/workflow/rule-sets/compose-rule-sets.ts',
+      'src/workflow/vote-rules/nomination-ballot.ts',
+    ],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'warn',

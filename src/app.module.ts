@@ -1,3 +1,4 @@
+import { LeasesModule } from './leases/leases.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -12,6 +13,7 @@ import { ReappointmentModule } from './procedures/reappointment/reappointment.mo
 import { RotationModule } from './procedures/rotation/rotation.module';
 import { DisciplineModule } from './procedures/discipline/discipline.module';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { ReportsModule } from './reports/reports.module';
 import { CadresModule } from './cadres/cadres.module';
 import { ImportsModule } from './imports/imports.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
@@ -83,6 +85,10 @@ export class AppModule {
             storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
           }),
         }),
+        LeasesModule.forRoot({
+          connectionString: config.DATABASE_URL,
+          retryMs: config.WORKER_LEASE_RETRY_MS,
+        }),
         ProjectionsModule.register({
           projections: REGISTERED_PROJECTIONS,
           autoStart: config.RUN_WORKERS === 'true',
@@ -108,6 +114,7 @@ export class AppModule {
         RotationModule,
         DisciplineModule,
         ReadModelsModule,
+        ReportsModule,
         AuditModule,
         // The dashboard and /metrics verify admin tokens with the API's own verifier.
         ObservabilityModule.forRoot({ verifier, metricsToken: config.METRICS_TOKEN }),

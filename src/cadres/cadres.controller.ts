@@ -11,44 +11,34 @@ import {
   ApiBodyProblems,
   ApiProblems,
 } from '../common/openapi/api-problems.decorator';
+import { EligibilityDto, PersonRecordDto } from './dto/registry-views.dto';
 import {
-  EligibilityDto,
-  OrgUnitDto,
-  OrgUnitTreeDto,
-  PersonRecordDto,
-  PositionDto,
-} from './dto/registry-views.dto';
-import {
+  applyDecorators,
   Body,
   Controller,
   Delete,
   Get,
   HttpCode,
   Inject,
-  NotFoundException,
   Param,
   Post,
   Query,
-  Req,
 } from '@nestjs/common';
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { parseAsOf } from '../common/as-of';
-import { endOfVietnamDay, vietnamDay } from '../common/vietnam-day';
+import { vietnamDay } from '../common/vietnam-day';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
-import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
-import { disciplineStatusOn } from './discipline-standing';
-import { appointmentEligibility } from './eligibility';
+import { PersonEligibility } from './person-eligibility';
+import { personView } from './person-view';
+import { PersonCommand } from './person/person.decider';
 import { OrgScope } from '../identity/org-scope';
-import { UnregisteredGrantAllowed } from '../identity/grant-unit.guard';
 import { randomUUID } from 'node:crypto';
 import { Clock, CLOCK } from '../common/clock';
-import { IdempotentRequest } from '../common/idempotency.interceptor';
-import { metadataFromRequest, RequestLike } from '../common/request-metadata';
+import { Write, WriteRequest } from '../common/http/route-request.decorator';
+import { metadataFromRequest } from '../common/request-metadata';
 import { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
-import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
-import { CreatePositionDto } from './dto/create-position.dto';
 import {
   AddPlanningPoolEntryDto,
   AssignPostDto,
@@ -56,30 +46,15 @@ import {
   RemovePlanningPoolEntryDto,
 } from './dto/person-record.dto';
 import { RegisterPersonDto } from './dto/register-person.dto';
-import { PersonState } from './person/person.state';
 import { RegistryService } from './registry.service';
 
-type Request = RequestLike & IdempotentRequest;
-
-function personView(personId: string, state: PersonState, revision: number | null, today: string) {
-  if (state.status !== 'registered')
-    throw new NotFoundException(`person ${personId} is not registered`);
-  return {
-    id: personId,
-    revision,
-    ...state.profile,
-    posts: state.posts,
-    pastPosts: state.pastPosts,
-    planningPool: state.planningPool,
-    statuses: state.statuses,
-    discipline: state.discipline.map((record) => ({
-      ...record,
-      status: disciplineStatusOn(record, today),
-    })),
-    openCases: state.openCases,
-    reappointmentsDue: state.reappointmentsDue,
-  };
-}
+/** A write to a person's record: 201 with the record, or a bad body, no such person, a refusal. */
+const ApiPersonWrite = () =>
+  applyDecorators(
+    ApiProblems(404, 409, 422),
+    ApiBodyProblems(),
+    ApiCreatedResponse({ type: PersonRecordDto }),
+  );
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -89,7 +64,7 @@ export class CadresController {
   constructor(
     private readonly registry: RegistryService,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
+    private readonly eligibilities: PersonEligibility,
     private readonly scope: OrgScope,
   ) {}
 
@@ -105,78 +80,15 @@ export class CadresController {
     return vietnamDay(this.clock.now());
   }
 
-  @Allow(...ACCESS.registryWrite)
-  @UnregisteredGrantAllowed()
-  @Post('org-units')
-  @ApiOperation({
-    summary:
-      'Create an org unit under a parent within your grant (a top-level unit: admin or its own grant)',
-  })
-  @ApiCreatedResponse({ type: OrgUnitDto })
-  @ApiBodyProblems()
-  @ApiProblems(409, 422)
-  async createOrgUnit(@Body() dto: CreateOrgUnitDto, @CurrentActor() actor: Actor) {
-    if (dto.parentId) {
-      // The one route GrantUnitGuard lets an unregistered grant reach: it is asked here instead.
-      await this.scope.assertGrantUnitKnown(actor);
-      await this.scope.assertUnitInScope(actor, dto.parentId, 'parentId');
-    } else if (!actor.roles.includes('admin')) {
-      // A new top of the tree is reached by nobody's grant but its own: only an admin may add one
-      // (else a token for an unregistered unit could create it and reach all put under it).
-      throw new DomainRuleViolation(
-        'scope.top_level_needs_admin',
-        'parentId: a unit with no parent (a new top-level unit) is created by an admin only',
-        'forbidden',
-        'parentId',
-      );
-    }
-    return this.registry.createOrgUnit(dto);
-  }
-
-  @Allow(...ACCESS.anyRole)
-  @Get('org-units')
-  @ApiOperation({ summary: 'Every org unit, top down' })
-  @ApiOkResponse({ type: [OrgUnitDto] })
-  listOrgUnits() {
-    return this.registry.listOrgUnits();
-  }
-
-  @Allow(...ACCESS.anyRole)
-  @Get('org-units/:id')
-  @ApiOperation({ summary: 'An org unit with every unit below it' })
-  @ApiOkResponse({ type: OrgUnitTreeDto })
-  @ApiProblems(404)
-  async orgUnit(@Param('id') id: string, @CurrentActor() actor: Actor) {
-    // Units are reference data (GET /org-units lists them all): a missing one may answer 404.
-    const subtree = await this.registry.orgUnitSubtree(id);
-    if (subtree.length === 0) throw new NotFoundException(`org unit ${id} does not exist`);
-    await this.scope.assertReaches(actor, id, `org unit ${id}`, 'id');
-    return { ...subtree[0], subtree: subtree.slice(1) };
-  }
-
-  @Allow(...ACCESS.registryWrite)
-  @Post('positions')
-  @ApiOperation({
-    summary: 'Create a post in a unit, with the unit whose leadership appoints to it',
-  })
-  @ApiCreatedResponse({ type: PositionDto })
-  @ApiBodyProblems()
-  @ApiProblems(409, 422)
-  async createPosition(@Body() dto: CreatePositionDto, @CurrentActor() actor: Actor) {
-    await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
-    await this.scope.assertUnitInScope(actor, dto.appointingAuthority, 'appointingAuthority');
-    return this.registry.createPosition(dto);
-  }
-
-  @Allow(...ACCESS.anyRole)
-  @Get('positions')
-  @ApiOperation({ summary: 'Posts, optionally of one unit (a unit named must lie in your grant)' })
-  @ApiQuery({ name: 'orgUnit', required: false })
-  @ApiOkResponse({ type: [PositionDto] })
-  async listPositions(@CurrentActor() actor: Actor, @Query('orgUnit') orgUnit?: string) {
-    // The list itself is reference data; a unit named as a filter must lie in the grant.
-    if (orgUnit !== undefined) await this.scope.assertUnitInScope(actor, orgUnit, 'orgUnit');
-    return this.registry.listPositions(orgUnit);
+  /** Runs a command on the person's stream and answers their record as it now stands. */
+  private async writePerson(personId: string, command: PersonCommand, write: WriteRequest) {
+    const { state, revision } = await this.registry.runPersonCommand(
+      personId,
+      command,
+      metadataFromRequest(write.request, write.actor, this.clock.now()),
+      { idSeed: write.request.idempotencySeed },
+    );
+    return personView(personId, state, revision, this.today());
   }
 
   @Allow(...ACCESS.registryWrite)
@@ -185,11 +97,8 @@ export class CadresController {
   @ApiCreatedResponse({ type: PersonRecordDto })
   @ApiBodyProblems()
   @ApiProblems(409, 422)
-  async register(
-    @Body() dto: RegisterPersonDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-  ) {
+  async register(@Body() dto: RegisterPersonDto, @Write() write: WriteRequest) {
+    const { actor } = write;
     await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
     // An id taken by a person of another unit is refused as out of scope, not "already exists":
     // the answer must not tell whether someone outside the grant is registered.
@@ -197,13 +106,11 @@ export class CadresController {
       await this.scope.assertPersonInScope(actor, dto.id, 'id');
     const personId = dto.id ?? `p-${randomUUID()}`;
     const { id: _ignored, ...profile } = dto;
-    const { state, revision } = await this.registry.runPersonCommand(
+    return this.writePerson(
       personId,
       { type: 'RegisterPerson', data: { personId, ...profile } },
-      metadataFromRequest(request, actor, this.clock.now()),
-      { idSeed: request.idempotencySeed },
+      write,
     );
-    return personView(personId, state, revision, this.today());
   }
 
   @Allow(...ACCESS.personRead)
@@ -267,101 +174,53 @@ export class CadresController {
     @CurrentActor() actor: Actor,
   ) {
     await this.assertPersonInScope(actor, personId);
-    if (!positionId)
-      throw new DomainRuleViolation(
-        'query.for',
-        'for: the position id to check eligibility for',
-        'invalid',
-        'for',
-      );
+    const wanted = PersonEligibility.positionIdFrom(positionId);
     const day = parseAsOf(asOf)?.day ?? this.today();
-    const target = await this.registry.findPosition(positionId);
-    if (!target)
-      throw new DomainRuleViolation(
-        'position.not_found',
-        `for: position ${positionId} does not exist`,
-        'not_found',
-        'for',
-      );
-    await this.scope.assertPositionInScope(actor, positionId, 'for');
-    // Eligibility for a post is the appointment procedure's question: the State track's rules.
-    const ruleSet = this.catalog.ruleSetOn(day, 'state');
-    if (!ruleSet)
-      throw new DomainRuleViolation(
-        'rule_set.none_in_force',
-        `asOf: no rule set is in force on ${day}`,
-        'unprocessable',
-        'asOf',
-      );
-    // The record as it stood at the end of that day in Vietnam.
-    const { state } = await this.registry.loadPerson(personId, endOfVietnamDay(day));
-    if (state.status !== 'registered')
-      throw new NotFoundException(`person ${personId} was not registered on ${day}`);
-    const ranks = new Map<string, number>();
-    for (const entry of state.planningPool) {
-      const position = await this.registry.findPosition(entry.positionId);
-      if (position) ranks.set(position.id, position.rank);
-    }
-    return {
-      personId,
-      positionId,
-      ...appointmentEligibility(state, { id: target.id, rank: target.rank }, ranks, ruleSet, day),
-    };
+    const target = await this.eligibilities.targetPost(wanted);
+    await this.scope.assertPositionInScope(actor, wanted, 'for');
+    return this.eligibilities.on(personId, target, day);
   }
 
   @Allow(...ACCESS.registryWrite)
   @Post('cadres/:id/posts')
   @ApiOperation({ summary: 'Record a post the person holds, with its term' })
-  @ApiCreatedResponse({ type: PersonRecordDto })
-  @ApiBodyProblems()
-  @ApiProblems(404, 409, 422)
+  @ApiPersonWrite()
   async assignPost(
     @Param('id') personId: string,
     @Body() dto: AssignPostDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
+    @Write() write: WriteRequest,
   ) {
+    const { actor } = write;
     await this.assertPersonInScope(actor, personId);
-    await this.scope.assertPositionInScope(actor, dto.positionId, 'positionId');
-    const { state, revision } = await this.registry.runPersonCommand(
+    const { positionId, from, termEnd, decisionRef } = dto;
+    await this.scope.assertPositionInScope(actor, positionId, 'positionId');
+    return this.writePerson(
       personId,
       {
         type: 'AssignPost',
-        data: {
-          personId,
-          positionId: dto.positionId,
-          from: dto.from,
-          termEnd: dto.termEnd ?? null,
-          decisionRef: dto.decisionRef,
-        },
+        data: { personId, positionId, from, termEnd: termEnd ?? null, decisionRef },
       },
-      metadataFromRequest(request, actor, this.clock.now()),
-      { idSeed: request.idempotencySeed },
+      write,
     );
-    return personView(personId, state, revision, this.today());
   }
 
   @Allow(...ACCESS.registryWrite)
   @Post('cadres/:id/planning-pool')
   @ApiOperation({ summary: 'Add the person to the planning pool (quy hoạch) for a post and term' })
-  @ApiCreatedResponse({ type: PersonRecordDto })
-  @ApiBodyProblems()
-  @ApiProblems(404, 409, 422)
+  @ApiPersonWrite()
   async addPlanningPoolEntry(
     @Param('id') personId: string,
     @Body() dto: AddPlanningPoolEntryDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
+    @Write() write: WriteRequest,
   ) {
+    const { actor } = write;
     await this.assertPersonInScope(actor, personId);
     await this.scope.assertPositionInScope(actor, dto.positionId, 'positionId');
-    const { state, revision } = await this.registry.runPersonCommand(
+    return this.writePerson(
       personId,
       { type: 'AddPlanningPoolEntry', data: { personId, ...dto } },
-      metadataFromRequest(request, actor, this.clock.now()),
-      { idSeed: request.idempotencySeed },
+      write,
     );
-    return personView(personId, state, revision, this.today());
   }
 
   @Allow(...ACCESS.registryWrite)
@@ -378,18 +237,16 @@ export class CadresController {
     @Param('positionId') positionId: string,
     // A DELETE carries no body (RFC 9110 gives it no meaning): the decision goes in the query.
     @Query() dto: RemovePlanningPoolEntryDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
+    @Write() write: WriteRequest,
   ) {
+    const { actor } = write;
     await this.assertPersonInScope(actor, personId);
     await this.scope.assertPositionInScope(actor, positionId, 'positionId');
-    const { state, revision } = await this.registry.runPersonCommand(
+    return this.writePerson(
       personId,
       { type: 'RemovePlanningPoolEntry', data: { personId, positionId, ...dto } },
-      metadataFromRequest(request, actor, this.clock.now()),
-      { idSeed: request.idempotencySeed },
+      write,
     );
-    return personView(personId, state, revision, this.today());
   }
 
   @Allow(...ACCESS.registryWrite)
@@ -398,31 +255,19 @@ export class CadresController {
     summary:
       'Record a period the person is under investigation, abroad, in hospital, on maternity leave, …',
   })
-  @ApiCreatedResponse({ type: PersonRecordDto })
-  @ApiBodyProblems()
-  @ApiProblems(404, 409, 422)
+  @ApiPersonWrite()
   async recordStatus(
     @Param('id') personId: string,
     @Body() dto: RecordPersonStatusDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
+    @Write() write: WriteRequest,
   ) {
+    const { actor } = write;
     await this.assertPersonInScope(actor, personId);
-    const { state, revision } = await this.registry.runPersonCommand(
+    const { status, from, until, note } = dto;
+    return this.writePerson(
       personId,
-      {
-        type: 'RecordPersonStatus',
-        data: {
-          personId,
-          status: dto.status,
-          from: dto.from,
-          until: dto.until ?? null,
-          note: dto.note,
-        },
-      },
-      metadataFromRequest(request, actor, this.clock.now()),
-      { idSeed: request.idempotencySeed },
+      { type: 'RecordPersonStatus', data: { personId, status, from, until: until ?? null, note } },
+      write,
     );
-    return personView(personId, state, revision, this.today());
   }
 }

@@ -1,10 +1,20 @@
 import { Module } from '@nestjs/common';
+import { OrgUnitsController } from './org-units.controller';
+import { PersonEligibility } from './person-eligibility';
 import { CadresController } from './cadres.controller';
 import { RegistryService } from './registry.service';
+import { PersonProfileController } from './person-profile.controller';
+import { PlanningReviewsController } from './planning/planning-reviews.controller';
+import { PlanningReviews } from './planning/planning-reviews.service';
 
 @Module({
-  controllers: [CadresController],
-  providers: [RegistryService],
+  controllers: [
+    OrgUnitsController,
+    CadresController,
+    PersonProfileController,
+    PlanningReviewsController,
+  ],
+  providers: [RegistryService, PersonEligibility, PlanningReviews],
   exports: [RegistryService],
 })
 export class CadresModule {}

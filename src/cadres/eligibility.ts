@@ -67,12 +67,14 @@ export function appointmentEligibility(
       reason: `over the age limit of ${ruleSet.id}: retires on ${retires}, ${left} whole years left, needs ${minimum} (${ruleCitation(ruleSet, 'appointment.minYearsToRetirement')})`,
     });
   }
+  // Statuses that hold an appointment back while they last (under investigation …).
+  const blocking = ruleValue<string[]>(ruleSet, 'appointment.blockingStatuses');
   for (const status of person.statuses) {
     const active = status.from <= day && (status.until === null || status.until >= day);
-    if (active && status.status === 'under_investigation') {
+    if (active && blocking.includes(status.status)) {
       reasons.push({
-        rule: 'status.under_investigation',
-        reason: `under investigation since ${status.from}${status.until ? ` until ${status.until}` : ''}`,
+        rule: `status.${status.status}`,
+        reason: `${status.status.replace(/_/g, ' ')} since ${status.from}${status.until ? ` until ${status.until}` : ''} (${ruleCitation(ruleSet, 'appointment.blockingStatuses')})`,
       });
     }
   }

@@ -1,5 +1,6 @@
 import { PostFilledBy } from './post-filled-by';
-import { Inject, Injectable } from '@nestjs/common';
+import { personStream } from './person-stream';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { PG_POOL } from '../common/tokens';
@@ -12,6 +13,10 @@ import { RegistryRuleViolation } from './registry-rule-violation';
 import { PersonCommand, personDecider } from './person/person.decider';
 import { PersonState } from './person/person.state';
 import { searchName } from '../read-models/people.projection';
+import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
+import { vietnamDay } from '../common/vietnam-day';
+import { planningLimits, PlanningPoolSeats } from './planning/planning-pool-seats';
+import { PersonDecideContext } from './person/person.decider';
 
 export interface OrgUnit {
   id: string;
@@ -31,15 +36,26 @@ export interface Position {
   filledBy: PostFilledBy;
 }
 
-export const personStream = (personId: string): string => `cadre-${personId}`;
+export { personStream };
 
 /** Org units, positions (reference tables) and people (event streams `cadre-<id>`). */
 @Injectable()
 export class RegistryService {
+  readonly planningSeats: PlanningPoolSeats;
+
+  /**
+   * Without the catalog (a CLI that builds the service by hand and passes none) the planning
+   * limits of the rule set are not checked: pass it wherever people are added to a pool.
+   */
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+    @Optional() @Inject(WORKFLOW_CATALOG) private readonly catalog?: WorkflowCatalog,
+  ) {
+    this.planningSeats = new PlanningPoolSeats(store, pool, (personId) =>
+      this.loadPerson(personId),
+    );
+  }
 
   async createOrgUnit(dto: CreateOrgUnitDto): Promise<OrgUnit> {
     const id = dto.id ?? `ou-${randomUUID()}`;
@@ -207,6 +223,7 @@ export class RegistryService {
         'positionId',
       );
     }
+    const planning = command.type === 'AddPlanningPoolEntry' ? this.planningOn(metadata) : null;
     const result = await runStreamCommand(
       this.store,
       personStream(personId),
@@ -216,9 +233,43 @@ export class RegistryService {
         metadata,
         idSeed: options.idSeed,
         ifMatch: options.ifMatch,
-        context: () => undefined,
+        context: async (state): Promise<PersonDecideContext> =>
+          planning && command.type === 'AddPlanningPoolEntry'
+            ? {
+                planning: await this.planningSeats.personLimits(
+                  state,
+                  command.data.positionId,
+                  planning,
+                ),
+              }
+            : {},
+        // The post's seat is claimed once the person's own limit passed, just before the append.
+        beforeAppend: async () => {
+          if (planning && command.type === 'AddPlanningPoolEntry')
+            await this.planningSeats.claim(
+              command.data.positionId,
+              command.data.term,
+              personId,
+              planning.maxPeoplePerPost,
+              metadata,
+            );
+        },
       },
     );
     return { state: result.state, revision: result.revision };
+  }
+
+  /** The planning limits in force on the day the change is made (its business time). */
+  private planningOn(metadata: EventMetadata) {
+    if (!this.catalog) return null;
+    const day = vietnamDay(new Date(metadata.occurredAt));
+    const ruleSet = this.catalog.ruleSetOn(day, 'state');
+    if (!ruleSet)
+      throw new RegistryRuleViolation(
+        'rule_set.none_in_force',
+        `no rule set is in force on ${day}`,
+        'unprocessable',
+      );
+    return planningLimits(ruleSet);
   }
 }

@@ -12,21 +12,8 @@ import {
   validateSync,
 } from 'class-validator';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../identity/token-lifetime';
-
-/** A hop count, or addresses / CIDRs / express's names for address ranges, comma-separated. */
-const TRUST_PROXY_PATTERN =
-  /^(false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?))*)$/;
-
-/**
- * TRUST_PROXY as express's `trust proxy` setting: false (the default: the client is the socket's
- * peer, X-Forwarded-For is ignored), a hop count (the client is that many addresses from the end
- * of X-Forwarded-For), or the proxies' addresses (the client is the last address not among them).
- */
-export function trustProxySetting(value: string): false | number | string[] {
-  if (value === 'false') return false;
-  if (/^\d+$/.test(value)) return Number(value);
-  return value.split(',').map((entry) => entry.trim());
-}
+import { printableValue } from './printable-value';
+import { TRUST_PROXY_PATTERN } from './trust-proxy';
 
 /** Every setting of the service, read from the environment once at start and validated. */
 export class AppConfig {
@@ -155,6 +142,14 @@ export class AppConfig {
   @Min(100, { message: 'TIMER_RECONCILE_INTERVAL_MS must be between 100 and 30000' })
   @Max(30_000, { message: 'TIMER_RECONCILE_INTERVAL_MS must be between 100 and 30000' })
   TIMER_RECONCILE_INTERVAL_MS = 30_000;
+
+  // Another instance takes a dead holder's work over within this (plus PostgreSQL noticing the
+  // death), so the maximum keeps failover under 10 s.
+  @Transform(({ value }) => (value === undefined || value === '' ? 2000 : Number(value)))
+  @IsInt({ message: 'WORKER_LEASE_RETRY_MS must be a whole number' })
+  @Min(100, { message: 'WORKER_LEASE_RETRY_MS must be between 100 and 5000' })
+  @Max(5000, { message: 'WORKER_LEASE_RETRY_MS must be between 100 and 5000' })
+  WORKER_LEASE_RETRY_MS = 2000;
 
   @IsString()
   DEFINITIONS_DIR = 'seeds/definitions';
@@ -296,23 +291,4 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       'invalid configuration: DEV_SIGN_IN=true is refused when NODE_ENV=production (use an identity provider)',
     );
   return config;
-}
-
-/** Settings whose value is a secret: an error names them but never prints what was given. */
-const SECRET_SETTINGS = new Set(['JWT_SECRET', 'METRICS_TOKEN', 'CHECKPOINT_SIGNING_KEY']);
-
-/**
- * What a configuration error may print of a value: nothing for a secret, a URL with its password
- * replaced by `***` (DATABASE_URL, REDIS_URL … carry credentials), other values as given.
- * Start-up errors end up in logs and CI output read by more people than the secrets' holders.
- */
-export function printableValue(setting: string, value: string): string | undefined {
-  if (SECRET_SETTINGS.has(setting)) return undefined;
-  if (setting.endsWith('_URL')) return redactUrlPassword(value);
-  return value;
-}
-
-/** `scheme://user:password@host` → `scheme://user:***@host`; works on malformed URLs too. */
-export function redactUrlPassword(url: string): string {
-  return url.replace(/^([^:/?#]*:\/\/[^:@/?#]*):[^/?#]*@/, '$1:***@');
 }

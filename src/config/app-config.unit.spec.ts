@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, trustProxySetting } from './app-config';
+import { ConfigError, loadConfig } from './app-config';
+import { trustProxySetting } from './trust-proxy';
 
 describe('configuration from the environment', () => {
   it('works with no variables at all, using local defaults', () => {

@@ -6,6 +6,9 @@ import { projectionsHealth } from '../projections/projection-health';
 import { ProjectionsService } from '../projections/projections.service';
 import { JobsRuntime } from '../jobs/jobs-runtime';
 import { timersHealth } from '../jobs/timers/timers-health';
+import { WORKER_LEASES } from '../leases/leases.module';
+import { leasesHealth } from '../leases/leases-health';
+import { WorkerLeases } from '../leases/worker-leases';
 
 @Module({
   imports: [TerminusModule],
@@ -13,10 +16,11 @@ import { timersHealth } from '../jobs/timers/timers-health';
   providers: [
     {
       provide: HEALTH_EXTRAS,
-      inject: [ProjectionsService, JobsRuntime],
-      useFactory: (projections: ProjectionsService, jobs: JobsRuntime) => [
+      inject: [ProjectionsService, JobsRuntime, { token: WORKER_LEASES, optional: true }],
+      useFactory: (projections: ProjectionsService, jobs: JobsRuntime, leases?: WorkerLeases) => [
         projectionsHealth(projections),
         timersHealth(jobs.reconciler),
+        ...(leases ? [leasesHealth(leases)] : []),
       ],
     },
   ],

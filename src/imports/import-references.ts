@@ -27,80 +27,101 @@ export async function checkReferences(
   /** Person ids the file's people sheet registers (read even from rows with other bad cells). */
   declared: Set<string>,
 ): Promise<ReferenceCheck> {
-  const outOfScope: RowProblem[] = [];
-  const missing: RowProblem[] = [];
-  const unitOf = new Map<string, string>();
-  const reached = memo((unit: string) => scope.reaches(actor, unit));
-  const unitExists = memo((unit: string) => scope.unitExists(unit));
-  const positionUnit = memo(
-    async (id: string) => (await registry.findPosition(id))?.orgUnitId ?? null,
-  );
-  const registeredUnit = memo((id: string) => scope.personUnit(id));
+  const checker = new ReferenceChecker(actor, scope, registry, declared);
+  for (const row of rows) await checker.check(row);
+  return { outOfScope: checker.outOfScope, missing: checker.missing, unitOf: checker.unitOf };
+}
 
-  const checkUnit = async (row: ImportRow, field: string, unit: string) => {
-    if (!(await unitExists(unit)))
-      missing.push(problemAt(row, field, 'org_unit.not_found', `org unit ${unit} does not exist`));
-    else if (!(await reached(unit)))
-      outOfScope.push(
+/** The checks of one file, with each lookup made once however many rows name the same id. */
+class ReferenceChecker {
+  readonly outOfScope: RowProblem[] = [];
+  readonly missing: RowProblem[] = [];
+  readonly unitOf = new Map<string, string>();
+  private readonly reached = memo((unit: string) => this.scope.reaches(this.actor, unit));
+  private readonly unitExists = memo((unit: string) => this.scope.unitExists(unit));
+  private readonly positionUnit = memo(
+    async (id: string) => (await this.registry.findPosition(id))?.orgUnitId ?? null,
+  );
+  private readonly registeredUnit = memo((id: string) => this.scope.personUnit(id));
+
+  constructor(
+    private readonly actor: Actor,
+    private readonly scope: OrgScope,
+    private readonly registry: RegistryService,
+    private readonly declared: Set<string>,
+  ) {}
+
+  async check(row: ImportRow): Promise<void> {
+    const v = row.values as Record<string, string | undefined>;
+    const personId = v.personId!;
+    const registered = await this.checkPerson(row, personId);
+    if (row.kind === 'people') {
+      await this.checkUnit(row, 'orgUnitId', v.orgUnitId!);
+      if (registered === null) this.unitOf.set(personId, v.orgUnitId!);
+    }
+    if (v.orgUnitId && row.kind === 'discipline')
+      await this.checkUnit(row, 'orgUnitId', v.orgUnitId);
+    if (v.positionId) await this.checkPosition(row, v.positionId);
+  }
+
+  /** The unit the person is registered in (null: not registered yet). */
+  private async checkPerson(row: ImportRow, personId: string): Promise<string | null> {
+    const registered = await this.registeredUnit(personId);
+    const grant = `your grant for ${this.actor.orgUnit} covers`;
+    if (registered !== null && !(await this.reached(registered)))
+      this.outOfScope.push(
+        problemAt(
+          row,
+          'personId',
+          'scope.out_of_scope',
+          `person ${personId} is not registered in any unit ${grant}`,
+        ),
+      );
+    else if (registered === null && !this.declared.has(personId))
+      this.outOfScope.push(
+        problemAt(
+          row,
+          'personId',
+          'scope.out_of_scope',
+          `person ${personId} is neither in the sheet of people nor registered in any unit ${grant}`,
+        ),
+      );
+    if (registered !== null) this.unitOf.set(personId, registered);
+    return registered;
+  }
+
+  private async checkUnit(row: ImportRow, field: string, unit: string): Promise<void> {
+    if (!(await this.unitExists(unit)))
+      this.missing.push(
+        problemAt(row, field, 'org_unit.not_found', `org unit ${unit} does not exist`),
+      );
+    else if (!(await this.reached(unit)))
+      this.outOfScope.push(
         problemAt(
           row,
           field,
           'scope.out_of_scope',
-          `org unit ${unit} is outside your grant for ${actor.orgUnit}`,
+          `org unit ${unit} is outside your grant for ${this.actor.orgUnit}`,
         ),
       );
-  };
-  for (const row of rows) {
-    const v = row.values as Record<string, string | undefined>;
-    const personId = v.personId!;
-    const registered = await registeredUnit(personId);
-    if (registered !== null && !(await reached(registered)))
-      outOfScope.push(
-        problemAt(
-          row,
-          'personId',
-          'scope.out_of_scope',
-          `person ${personId} is not registered in any unit your grant for ${actor.orgUnit} covers`,
-        ),
-      );
-    else if (registered === null && !declared.has(personId))
-      outOfScope.push(
-        problemAt(
-          row,
-          'personId',
-          'scope.out_of_scope',
-          `person ${personId} is neither in the sheet of people nor registered in any unit your grant for ${actor.orgUnit} covers`,
-        ),
-      );
-    if (registered !== null) unitOf.set(personId, registered);
-    if (row.kind === 'people') {
-      await checkUnit(row, 'orgUnitId', v.orgUnitId!);
-      if (registered === null) unitOf.set(personId, v.orgUnitId!);
-    }
-    if (v.orgUnitId && row.kind === 'discipline') await checkUnit(row, 'orgUnitId', v.orgUnitId);
-    if (v.positionId) {
-      const unit = await positionUnit(v.positionId);
-      if (unit === null)
-        missing.push(
-          problemAt(
-            row,
-            'positionId',
-            'position.not_found',
-            `position ${v.positionId} does not exist`,
-          ),
-        );
-      else if (!(await reached(unit)))
-        outOfScope.push(
-          problemAt(
-            row,
-            'positionId',
-            'scope.out_of_scope',
-            `position ${v.positionId} belongs to org unit ${unit}, which your grant for ${actor.orgUnit} does not cover`,
-          ),
-        );
-    }
   }
-  return { outOfScope, missing, unitOf };
+
+  private async checkPosition(row: ImportRow, positionId: string): Promise<void> {
+    const unit = await this.positionUnit(positionId);
+    if (unit === null)
+      this.missing.push(
+        problemAt(row, 'positionId', 'position.not_found', `position ${positionId} does not exist`),
+      );
+    else if (!(await this.reached(unit)))
+      this.outOfScope.push(
+        problemAt(
+          row,
+          'positionId',
+          'scope.out_of_scope',
+          `position ${positionId} belongs to org unit ${unit}, which your grant for ${this.actor.orgUnit} does not cover`,
+        ),
+      );
+  }
 }
 
 function memo<T>(lookup: (key: string) => Promise<T>): (key: string) => Promise<T> {

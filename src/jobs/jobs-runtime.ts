@@ -77,10 +77,20 @@ export class JobsRuntime {
     return report;
   }
 
-  async close(): Promise<void> {
+  /** Reconciles, then takes jobs: `start()` for the instance holding the timers' lease. */
+  startWorker(): Promise<ReconcileReport> {
+    return this.start({ worker: true });
+  }
+
+  /** Stops taking jobs and reconciling (the lease moved on); the queue stays open for enqueues. */
+  async stopWorker(): Promise<void> {
     await this.reconcileLoop.stop();
     await this.worker.close();
-    await this.queue.close();
     this.started = false;
+  }
+
+  async close(): Promise<void> {
+    await this.stopWorker();
+    await this.queue.close();
   }
 }

@@ -7,7 +7,10 @@ import {
   ModuleMetadata,
   OnApplicationBootstrap,
   OnApplicationShutdown,
+  Optional,
 } from '@nestjs/common';
+import { WORKER_LEASES } from '../leases/leases.module';
+import { WorkerLeases } from '../leases/worker-leases';
 import { Pool } from 'pg';
 import { Clock, CLOCK } from '../common/clock';
 import { PG_POOL } from '../common/tokens';
@@ -18,6 +21,7 @@ import { JobsRuntime } from './jobs-runtime';
 import { defaultJobsConfig, JOBS_CONFIG, JobsConfig } from './jobs.tokens';
 import { TimerHandlerRegistry } from './timers/timer-handlers';
 import { TimerScheduler } from './timers/timer-scheduler';
+import { ReconcileReport } from './timers/timer-reconciler';
 
 export interface JobsModuleOptions {
   config?: Partial<JobsConfig>;
@@ -40,19 +44,36 @@ export class JobsLifecycle implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     @Inject(JobsRuntime) private readonly runtime: JobsRuntime,
     @Inject(JOBS_MODULE_OPTIONS) private readonly options: JobsModuleOptions,
+    @Optional() @Inject(WORKER_LEASES) private readonly leases?: WorkerLeases,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const report = await this.runtime.start({ worker: this.options.runWorker !== false });
+    const runWorker = this.options.runWorker !== false;
+    if (runWorker && this.leases) {
+      // The timer worker and its reconciler run on the instance holding the `timers` lease.
+      this.leases.add({
+        name: TIMERS_LEASE,
+        start: async () => this.reconciled(await this.runtime.startWorker()),
+        stop: () => this.runtime.stopWorker(),
+      });
+      return;
+    }
+    this.reconciled(await this.runtime.start({ worker: runWorker }));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.leases?.withdraw(TIMERS_LEASE);
+    await this.runtime.close();
+  }
+
+  private reconciled(report: ReconcileReport): void {
     this.logger.log(
       `timers reconciled: ${report.pending} pending, ${report.due} due, ${report.added} re-enqueued, ${report.parked} parked in dead letters`,
     );
   }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.runtime.close();
-  }
 }
+
+export const TIMERS_LEASE = 'timers';
 
 /** Timers, the BullMQ queue and worker, dead letters and their admin endpoints. */
 @Module({})

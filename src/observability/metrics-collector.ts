@@ -6,6 +6,7 @@ import { ProjectionsService } from '../projections/projections.service';
 import { SagaFilter } from '../sagas/saga';
 import { SagasRuntime } from '../sagas/sagas-runtime';
 import { AppMetrics } from './metrics';
+import { WorkerLeases } from '../leases/worker-leases';
 
 /** Lags are counted up to this many events, so a scrape stays cheap on a far-behind subscriber. */
 export const LAG_CAP = 100_000;
@@ -15,6 +16,7 @@ export interface CollectorSources {
   projections: ProjectionsService;
   sagas: SagasRuntime;
   jobs: JobsRuntime;
+  leases?: WorkerLeases;
 }
 
 /**
@@ -120,6 +122,16 @@ export function registerScrapeGauges(metrics: AppMetrics, sources: CollectorSour
         );
         gauge.set({ saga: runner.name }, lag);
       }
+    }),
+  );
+  metrics.gauge(
+    'cadreflow_worker_lease_held',
+    '1 for each worker lease (projection:<name>, saga:<name>, timers) this instance holds, 0 for those it waits for',
+    ['lease'],
+    guarded('worker leases', (gauge) => {
+      const state = sources.leases?.describe();
+      for (const lease of state?.held ?? []) gauge.set({ lease }, 1);
+      for (const lease of state?.waiting ?? []) gauge.set({ lease }, 0);
     }),
   );
   metrics.gauge(

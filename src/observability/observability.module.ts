@@ -1,4 +1,6 @@
-import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Inject, Module, OnModuleInit, Optional } from '@nestjs/common';
+import { WORKER_LEASES } from '../leases/leases.module';
+import { WorkerLeases } from '../leases/worker-leases';
 import { Pool } from 'pg';
 import { PG_POOL } from '../common/tokens';
 import { JobsRuntime } from '../jobs/jobs-runtime';
@@ -31,6 +33,7 @@ export class ObservabilityModule implements OnModuleInit {
     private readonly projections: ProjectionsService,
     @Inject(SagasRuntime) private readonly sagas: SagasRuntime,
     @Inject(JobsRuntime) private readonly jobs: JobsRuntime,
+    @Optional() @Inject(WORKER_LEASES) private readonly leases?: WorkerLeases,
   ) {}
 
   static forRoot(options: ObservabilityOptions): DynamicModule {
@@ -58,6 +61,7 @@ export class ObservabilityModule implements OnModuleInit {
       projections: this.projections,
       sagas: this.sagas,
       jobs: this.jobs,
+      leases: this.leases,
     });
   }
 }

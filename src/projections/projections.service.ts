@@ -3,6 +3,7 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
+  Optional,
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { Pool } from 'pg';
@@ -12,6 +13,8 @@ import { Projection } from './projection';
 import { ProjectionRunner, ProjectionRunnerFailure } from './projection-runner';
 import { projectionLags, readProjectionStatus, ProjectionStatus } from './projection-status';
 import { PROJECTIONS } from './projections.tokens';
+import { WORKER_LEASES } from '../leases/leases.module';
+import { WorkerLeases } from '../leases/worker-leases';
 
 export const PROJECTIONS_OPTIONS = Symbol('PROJECTIONS_OPTIONS');
 
@@ -20,7 +23,11 @@ export interface ProjectionsOptions {
   autoStart: boolean;
 }
 
-/** Starts one runner per projection with the application and stops them before the pool closes. */
+/**
+ * One runner per projection, started with the application (under its lease `projection:<name>`
+ * when leases are configured: then only on the instance holding it) and stopped before the pool
+ * closes.
+ */
 @Injectable()
 export class ProjectionsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Projections');
@@ -31,6 +38,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTIONS) private readonly projections: Projection[],
     @Inject(PROJECTIONS_OPTIONS) private readonly options: ProjectionsOptions,
+    @Optional() @Inject(WORKER_LEASES) private readonly leases?: WorkerLeases,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -42,13 +50,24 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
         projection,
         log: (message) => this.logger.warn(message),
       });
-      await runner.start();
       this.runners.push(runner);
+      if (this.leases)
+        this.leases.add({
+          name: projectionLease(projection.name),
+          start: () => runner.start(),
+          stop: () => runner.stop(),
+        });
+      else await runner.start();
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.runners.splice(0).map((runner) => runner.stop()));
+    const runners = this.runners.splice(0);
+    if (this.leases)
+      await Promise.all(
+        runners.map((runner) => this.leases!.withdraw(projectionLease(runner.name))),
+      );
+    await Promise.all(runners.map((runner) => runner.stop()));
   }
 
   /** Whether this process runs the projections (RUN_WORKERS) or only reads their tables. */
@@ -71,3 +90,5 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     return readProjectionStatus(this.pool, this.projections, lagCap);
   }
 }
+
+export const projectionLease = (name: string): string => `projection:${name}`;

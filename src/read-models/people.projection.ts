@@ -11,28 +11,66 @@ export function searchName(name: string): string {
     .trim();
 }
 
-/** People by name and unit, from `PersonRegistered` on the `cadre-<id>` streams. */
+type Data = Record<string, unknown>;
+
+/** The column each profile event sets, and the values from its data. */
+const PROFILE_UPDATES: Record<string, { set: string; values: (data: Data) => unknown[] }> = {
+  PlaceOfOriginRecorded: {
+    set: 'origin_province = $2, origin_locality = $3',
+    values: (d) => [d.province, d.locality],
+  },
+  ManagementTierRecorded: { set: 'management_tier = $2', values: (d) => [d.tier] },
+  CivilServiceRankRecorded: {
+    set: 'civil_service_rank = $2, civil_service_rank_title = $3',
+    values: (d) => [d.code, d.title],
+  },
+  // The latest year rated (a corrected year replaces its rating; an older year changes nothing).
+  AnnualRatingRecorded: {
+    set: 'latest_rating_year = $2, latest_rating = $3',
+    values: (d) => [d.year, d.rating],
+  },
+};
+
+/** People by name and unit, with the profile facts the register and reports read, from the `cadre-<id>` streams. */
 export const peopleProjection: Projection = {
   name: 'people',
-  version: 1,
+  // 2: gender, place of origin, management tier, civil-service rank, latest rating.
+  version: 2,
   tables: ['people'],
   async handle(event, tx, { sequence }) {
-    if (!event.streamId.startsWith('cadre-') || event.type !== 'PersonRegistered') return;
+    if (!event.streamId.startsWith('cadre-')) return;
+    const update = PROFILE_UPDATES[event.type];
+    if (update) {
+      const data = event.data as Data;
+      const olderYear =
+        event.type === 'AnnualRatingRecorded'
+          ? ' AND (latest_rating_year IS NULL OR latest_rating_year <= $2)'
+          : '';
+      await tx.query(
+        `UPDATE people SET ${update.set}, updated_sequence = $${update.values(data).length + 2} WHERE person_id = $1${olderYear}`,
+        [data.personId, ...update.values(data), sequence],
+      );
+      return;
+    }
+    if (event.type !== 'PersonRegistered') return;
     const data = event.data as {
       personId: string;
       fullName: string;
       dateOfBirth?: string;
+      gender?: string;
       orgUnitId: string;
     };
     await tx.query(
-      `INSERT INTO people (person_id, full_name, date_of_birth, org_unit_id, search_name, updated_sequence)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO people (person_id, full_name, date_of_birth, gender, org_unit_id, search_name, updated_sequence)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (person_id) DO UPDATE SET full_name = EXCLUDED.full_name, date_of_birth = EXCLUDED.date_of_birth,
-         org_unit_id = EXCLUDED.org_unit_id, search_name = EXCLUDED.search_name, updated_sequence = EXCLUDED.updated_sequence`,
+         gender = EXCLUDED.gender, org_unit_id = EXCLUDED.org_unit_id, search_name = EXCLUDED.search_name,
+         updated_sequence = EXCLUDED.updated_sequence`,
       [
         data.personId,
         data.fullName,
         data.dateOfBirth ?? null,
+        data.gender ?? null,
         data.orgUnitId,
         searchName(data.fullName),
         sequence,

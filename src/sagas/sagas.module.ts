@@ -7,8 +7,11 @@ import {
   ModuleMetadata,
   OnApplicationBootstrap,
   OnApplicationShutdown,
+  Optional,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { WORKER_LEASES } from '../leases/leases.module';
+import { WorkerLeases } from '../leases/worker-leases';
 import { Pool } from 'pg';
 import { Clock, CLOCK } from '../common/clock';
 import { PG_POOL } from '../common/tokens';
@@ -35,18 +38,36 @@ export class SagasLifecycle implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @Inject(SagasRuntime) private readonly runtime: SagasRuntime,
     @Inject(SAGAS_MODULE_OPTIONS) private readonly options: SagasModuleOptions,
+    @Optional() @Inject(WORKER_LEASES) private readonly leases?: WorkerLeases,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.options.autoStart === false) return;
-    await this.runtime.start();
-    this.logger.log('sagas started');
+    if (!this.leases) {
+      await this.runtime.start();
+      this.logger.log('sagas started');
+      return;
+    }
+    // Each saga under its own lease: instances share the sagas out and take over a dead one's.
+    for (const runner of this.runtime.runnerList)
+      this.leases.add({
+        name: sagaLease(runner.name),
+        start: () => runner.start(),
+        stop: () => runner.stop(),
+      });
+    this.logger.log('sagas contend for their leases');
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.leases)
+      await Promise.all(
+        this.runtime.runnerList.map((runner) => this.leases!.withdraw(sagaLease(runner.name))),
+      );
     await this.runtime.stop();
   }
 }
+
+export const sagaLease = (name: string): string => `saga:${name}`;
 
 /** Durable process managers: each registered saga follows the store from its own checkpoint. */
 @Module({})

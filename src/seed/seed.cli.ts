@@ -7,6 +7,7 @@ import { PostgresEventStore } from '../event-store/postgres/postgres-event-store
 import { loadDemoData } from './demo-data-loader';
 import { projectRoot } from '../common/project-root';
 import { announceDatabase, cliProgram } from '../cli/cli-program';
+import { WorkflowCatalog } from '../workflow/workflow-catalog';
 
 const DEMO_FILE = 'seeds/demo/ha-noi.json';
 
@@ -27,7 +28,17 @@ async function main(): Promise<void> {
   const store = new PostgresEventStore(pool);
   try {
     const file = path.join(projectRoot(), DEMO_FILE);
-    const report = await loadDemoData(file, new RegistryService(pool, store), new Date());
+    // The catalog's rule sets limit the planning pools the demo fills, as the API would.
+    const catalog = WorkflowCatalog.load(
+      {
+        definitions: config.DEFINITIONS_DIR,
+        ruleSets: config.RULE_SETS_DIR,
+        calendar: config.CALENDAR_DIR,
+      },
+      projectRoot(),
+    );
+    const registry = new RegistryService(pool, store, catalog);
+    const report = await loadDemoData(file, registry, new Date());
     process.stdout.write(
       `seed: loaded ${report.orgUnits} new org units, ${report.positions} new positions, ${report.people} new people from ${path.relative(process.cwd(), file)}\n`,
     );

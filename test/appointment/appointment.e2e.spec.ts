@@ -238,6 +238,22 @@ describe('appointment over HTTP', () => {
       result: 'cleared',
       source: 'record',
     });
+    // The term is the rule set's (appointment.termYears): another figure in the body is refused,
+    // naming the field and the rule, and nothing is written.
+    const before = await http().get('/cases/c-happy').set(staff).expect(200);
+    const otherTerm = await http()
+      .post('/cases/c-happy/steps/decision')
+      .set(leader)
+      .send({ ...decision, termYears: 3 })
+      .expect(422);
+    expect(otherTerm.body).toMatchObject({
+      rule: 'decision.term_set_by_rule_set',
+      field: 'termYears',
+    });
+    expect(otherTerm.body.message).toMatch(/the term is 5 years under state-2025-10-08/);
+    const after = await http().get('/cases/c-happy').set(staff).expect(200);
+    expect(after.headers.etag).toBe(before.headers.etag);
+    expect(after.body.status).toBe('open');
     const decided = await http()
       .post('/cases/c-happy/steps/decision')
       .set(leader)

@@ -4,6 +4,8 @@ import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { loadConfig } from '../../src/config/app-config';
 import { ProjectionsService } from '../../src/projections/projections.service';
+import { WORKER_LEASES } from '../../src/leases/leases.module';
+import { WorkerLeases } from '../../src/leases/worker-leases';
 import { waitFor } from '../jobs/support/jobs-harness';
 import { startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
 import { freePort } from './support/private-redis';
@@ -44,6 +46,9 @@ describe('/health reflects the instance’s own projections', () => {
       imports: [AppModule.forConfig(config)],
     }).compile();
     const broken: INestApplication = moduleRef.createNestApplication({ logger: false });
+    // The healthy instance holds every worker lease; drained, it lets the broken one run them.
+    const leases = healthy.app.get<WorkerLeases>(WORKER_LEASES);
+    await leases.pause();
     try {
       await broken.init().catch(() => undefined);
       const projections = broken.get(ProjectionsService);
@@ -62,6 +67,7 @@ describe('/health reflects the instance’s own projections', () => {
       expect(shared.rows).toEqual([]);
     } finally {
       await broken.close().catch(() => undefined);
+      leases.resume();
     }
   });
 

@@ -13,6 +13,8 @@ import { AuditHistory, AuditHome } from './pages/Audit';
 import { Register } from './pages/Register';
 import { Admin } from './pages/Admin';
 import { ImportPage } from './pages/ImportPage';
+import { Reports } from './pages/Reports';
+import { PlanningReviews } from './pages/PlanningReviews';
 import { ErrorBoundary } from './components/ErrorBoundary';
 
 function useSession(): Session | null {
@@ -41,6 +43,8 @@ function Page({ session }: { session: Session }) {
   if (path === '/audit') return <AuditHome />;
   if (path === '/admin') return <Admin />;
   if (path === '/imports') return <ImportPage />;
+  if (path === '/reports') return <Reports />;
+  if (path === '/planning-reviews') return <PlanningReviews />;
   return <Home session={session} />;
 }
 
@@ -80,6 +84,8 @@ export function App() {
               {can.openCase(session) && navItem('/cases/new', t('nav.openCase'))}
               {can.readPerson(session) && navItem('/cadres', t('nav.people'))}
               {can.register(session) && navItem('/discipline-records', t('nav.register'))}
+              {can.readPerson(session) && navItem('/reports', t('nav.reports'))}
+              {can.readPerson(session) && navItem('/planning-reviews', t('nav.planningReviews'))}
               {can.history(session) && navItem('/audit', t('nav.audit'))}
               {can.registryWrite(session) && navItem('/imports', t('nav.imports'))}
               {can.admin(session) && navItem('/admin', t('nav.admin'))}

@@ -3,6 +3,12 @@ import { DISCIPLINE_FORMS } from '../../procedures/discipline/discipline-forms';
 import { PERSON_STATUS_KINDS } from '../person/person.events';
 import { ORG_UNIT_KINDS } from './create-org-unit.dto';
 import { POST_FILLED_BY, PostFilledBy } from '../post-filled-by';
+import {
+  AnnualRatingDto,
+  CivilServiceRankDto,
+  ManagementTierDto,
+  PlaceOfOriginDto,
+} from './person-profile.dto';
 
 const DATE = { type: String, format: 'date' } as const;
 
@@ -119,6 +125,13 @@ export class PersonRecordDto {
   @ApiProperty({ type: [DisciplineOnRecordDto] }) discipline!: DisciplineOnRecordDto[];
   @ApiProperty({ type: [OpenCaseOnRecordDto] }) openCases!: OpenCaseOnRecordDto[];
   @ApiProperty({ type: [ReappointmentDueDto] }) reappointmentsDue!: ReappointmentDueDto[];
+  @ApiProperty({ type: PlaceOfOriginDto, nullable: true }) placeOfOrigin!: PlaceOfOriginDto | null;
+  @ApiProperty({ type: ManagementTierDto, nullable: true })
+  managementTier!: ManagementTierDto | null;
+  @ApiProperty({ type: CivilServiceRankDto, nullable: true })
+  civilServiceRank!: CivilServiceRankDto | null;
+  @ApiProperty({ type: [AnnualRatingDto], description: 'one per year, oldest first' })
+  ratings!: AnnualRatingDto[];
 }
 
 export class EligibilityReasonDto {

@@ -2,6 +2,16 @@ import { DomainEvent } from '../../common/stream-decider';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { PersonEvent, PersonStatusKind } from './person.events';
 import { PersonState } from './person.state';
+import {
+  decideProfile,
+  emptyProfileFacts,
+  evolveProfile,
+  PersonProfileCommand,
+  PROFILE_COMMAND_TYPES,
+  PROFILE_EVENT_TYPES,
+} from './person-profile';
+import { PersonProfileEvent } from './person-profile.events';
+import { assertPersonHasRoomInPool, PersonPlanningLimits } from '../planning/planning-pool-limits';
 
 export type PersonCommand =
   | { type: 'RegisterPerson'; data: Extract<PersonEvent, { type: 'PersonRegistered' }>['data'] }
@@ -31,7 +41,13 @@ export type PersonCommand =
   | {
       type: 'NoteReappointmentDue';
       data: Extract<PersonEvent, { type: 'ReappointmentDue' }>['data'];
-    };
+    }
+  | PersonProfileCommand;
+
+/** What the registry looks up before deciding: the planning limits for a new pool entry. */
+export interface PersonDecideContext {
+  planning?: PersonPlanningLimits;
+}
 
 export const initialPersonState = (): PersonState => ({ status: 'unknown' });
 
@@ -48,9 +64,12 @@ export function evolvePerson(state: PersonState, event: DomainEvent): PersonStat
       discipline: [],
       openCases: [],
       reappointmentsDue: [],
+      ...emptyProfileFacts(),
     };
   }
   if (state.status !== 'registered') return state;
+  if ((PROFILE_EVENT_TYPES as readonly string[]).includes(e.type))
+    return { ...state, ...evolveProfile(state, e as PersonProfileEvent) };
   switch (e.type) {
     case 'PostAssigned':
       return {
@@ -150,15 +169,17 @@ export function evolvePerson(state: PersonState, event: DomainEvent): PersonStat
         ],
       };
     }
-    default: {
-      const unknownType: never = e;
-      void unknownType;
+    default:
+      // Profile events were folded above; a type this code does not know changes nothing.
       return state;
-    }
   }
 }
 
-export function decidePerson(state: PersonState, command: PersonCommand): DomainEvent[] {
+export function decidePerson(
+  state: PersonState,
+  command: PersonCommand,
+  context: PersonDecideContext = {},
+): DomainEvent[] {
   if (command.type === 'RegisterPerson') {
     if (state.status !== 'unknown')
       throw new RegistryRuleViolation(
@@ -175,6 +196,8 @@ export function decidePerson(state: PersonState, command: PersonCommand): Domain
       'not_found',
     );
   }
+  if ((PROFILE_COMMAND_TYPES as readonly string[]).includes(command.type))
+    return decideProfile(state, command as PersonProfileCommand);
   switch (command.type) {
     case 'AssignPost':
       return [{ type: 'PostAssigned', data: command.data }];
@@ -194,6 +217,13 @@ export function decidePerson(state: PersonState, command: PersonCommand): Domain
         )
       )
         return [];
+      if (context.planning)
+        assertPersonHasRoomInPool(
+          command.data.personId,
+          state.planningPool,
+          command.data,
+          context.planning,
+        );
       return [{ type: 'PlanningPoolEntryAdded', data: command.data }];
     case 'RemovePlanningPoolEntry':
       if (!state.planningPool.some((p) => p.positionId === command.data.positionId)) {
@@ -244,15 +274,15 @@ export function decidePerson(state: PersonState, command: PersonCommand): Domain
       if (command.data.status === 'closed' ? !open : open?.stage === command.data.stage) return [];
       return [{ type: 'CaseNoted', data: command.data }];
     }
-    default: {
-      const unreachable: never = command;
-      return unreachable;
-    }
+    default:
+      // The profile commands were decided above.
+      return [];
   }
 }
 
 export const personDecider = {
   initialState: initialPersonState,
   evolve: evolvePerson,
-  decide: (state: PersonState, command: PersonCommand) => decidePerson(state, command),
+  decide: (state: PersonState, command: PersonCommand, context?: PersonDecideContext) =>
+    decidePerson(state, command, context),
 };

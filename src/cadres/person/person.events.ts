@@ -1,3 +1,5 @@
+import { PersonProfileEvent } from './person-profile.events';
+
 /** Events of a person's record (stream `cadre-<id>`). Stored names are stable; never rename. */
 export interface PersonRegistered {
   type: 'PersonRegistered';
@@ -138,4 +140,5 @@ export type PersonEvent =
   | DisciplineRecorded
   | DisciplineRevised
   | CaseNoted
-  | ReappointmentDue;
+  | ReappointmentDue
+  | PersonProfileEvent;

@@ -4,6 +4,7 @@ import {
   PersonStatusKind,
   ReappointmentDue,
 } from './person.events';
+import { PersonProfileFacts } from './person-profile';
 
 export interface PostHeld {
   positionId: string;
@@ -41,7 +42,7 @@ export interface OpenCaseOnRecord {
 
 export type PersonState =
   | { status: 'unknown' }
-  | {
+  | ({
       status: 'registered';
       profile: PersonRegistered['data'];
       posts: PostHeld[];
@@ -51,4 +52,4 @@ export type PersonState =
       discipline: DisciplineOnRecord[];
       openCases: OpenCaseOnRecord[];
       reappointmentsDue: Omit<ReappointmentDue['data'], 'personId'>[];
-    };
+    } & PersonProfileFacts);

@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { existingPosition, registeredPerson } from '../case/opening-subjects';
 import { CasesModule } from '../case/cases.module';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { RegistryService } from '../../cadres/registry.service';
@@ -19,22 +20,8 @@ export class AppointmentModule implements OnModuleInit {
       procedure: 'appointment',
       definitionIds: ['appointment.internal', 'appointment.external'],
       onOpen: async ({ personId, positionId }) => {
-        const person = await this.registry.loadPerson(personId);
-        if (person.state.status !== 'registered')
-          throw new DomainRuleViolation(
-            'person.not_found',
-            `personId: person ${personId} is not registered`,
-            'unprocessable',
-            'personId',
-          );
-        const position = await this.registry.findPosition(positionId);
-        if (!position)
-          throw new DomainRuleViolation(
-            'position.not_found',
-            `positionId: position ${positionId} does not exist`,
-            'unprocessable',
-            'positionId',
-          );
+        const person = { state: await registeredPerson(this.registry, personId) };
+        const position = await existingPosition(this.registry, positionId);
         refuseElectedPost(position);
         if (person.state.posts.some((post) => post.positionId === positionId)) {
           throw new DomainRuleViolation(

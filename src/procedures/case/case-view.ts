@@ -3,7 +3,7 @@ import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar
 import { CaseState } from './decider/case.state';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import {
-  currentStepView,
+  currentStepOfCase,
   performStepLink,
   pinsView,
   stepView,
@@ -45,13 +45,7 @@ export function caseView(
     summary: state.summary,
     facts: state.openFacts,
     revision,
-    // From the opening day: the step began on or after it, so the span covers the step's own.
-    currentStep: currentStepView(
-      current,
-      state.currentStepDueOn,
-      state.currentStepDueOn !== null &&
-        calendar.isProvisionalBetween(state.openedOn, state.currentStepDueOn),
-    ),
+    currentStep: currentStepOfCase(current, state, calendar),
     allowedNext,
     steps: state.steps.map((event) =>
       stepView(event, actor, { viewerIsSubject: actor.personId === state.personId }),

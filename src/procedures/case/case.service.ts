@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { loadStream } from '../../common/stream-command-runner';
-import { EventMetadata } from '../../event-store/event-envelope';
+import { WriteOptions } from '../../common/http/write-options';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { Actor } from '../../identity/actor';
 import { OrgScope } from '../../identity/org-scope';
@@ -17,12 +17,8 @@ export interface PaperOpening {
   paperRecordRef: string;
 }
 
-export interface CaseWriteOptions {
-  actor: Actor;
-  metadata: EventMetadata;
-  ifMatch?: number;
-  idSeed?: string;
-}
+/** What a write carries besides its command (built from the request by CommandWriter). */
+export type CaseWriteOptions = WriteOptions;
 
 /** The procedures of the case engine: discipline cases have their own engine and API (/discipline-cases). */
 const CASE_ENGINE_PROCEDURES = CASE_PROCEDURES.filter((name) => name !== 'discipline');

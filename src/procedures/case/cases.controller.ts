@@ -1,48 +1,35 @@
 import {
   ApiBearerAuth,
   ApiBody,
-  ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import {
-  ApiAuthenticatedProblems,
-  ApiBodyProblems,
-  ApiProblems,
-} from '../../common/openapi/api-problems.decorator';
+import { ApiAuthenticatedProblems, ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { CaseViewDto } from './dto/case-view.dto';
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ACCESS, Allow } from '../../identity/allow.decorator';
-import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { Inject } from '@nestjs/common';
 import { parseAsOf } from '../../common/as-of';
-import { Clock, CLOCK } from '../../common/clock';
-import { IdempotentRequest } from '../../common/idempotency.interceptor';
-import { metadataFromRequest, RequestLike } from '../../common/request-metadata';
+import { CommandWriter } from '../../common/http/command-writer';
+import { withEtag } from '../../common/http/etag';
+import {
+  ApiAsOfQuery,
+  ApiCaseOpen,
+  ApiCaseWrite,
+  ApiIfMatchHeader,
+} from '../../common/http/route-docs';
+import { Read, ReadRequest, Write, WriteRequest } from '../../common/http/route-request.decorator';
 import { Actor } from '../../identity/actor';
-import { CurrentActor } from '../../identity/current-actor.decorator';
 import { OrgScope } from '../../identity/org-scope';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { VETTING_ITEMS, VettingItem } from '../../workflow/definitions/procedure-definition';
-import { CaseService, CaseWriteOptions, PaperOpening } from './case.service';
+import { CaseService, PaperOpening } from './case.service';
 import { vietnamDay } from '../../common/vietnam-day';
+import { Clock, CLOCK } from '../../common/clock';
 import { CloseCase, OpenCase, PerformCaseStep, ResolveVettingItem } from './commands/case-commands';
 import { OpenCaseDto, ReasonDto, ResolveVettingItemDto } from './dto/open-case.dto';
 import {
@@ -59,30 +46,6 @@ import { PG_POOL } from '../../common/tokens';
 import { displayNames } from '../../read-models/display-names';
 import { parseStepBody } from './step-body-validation';
 
-type Request = RequestLike & IdempotentRequest;
-interface Response {
-  setHeader(name: string, value: string): void;
-}
-
-function parseIfMatch(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(value.trim());
-  if (!match)
-    throw new DomainRuleViolation(
-      'header.if_match',
-      'If-Match: the case revision you last read, e.g. "3"',
-      'invalid',
-      'If-Match',
-    );
-  return Number(match[1]);
-}
-
-function withEtag<T extends { revision?: number | null } | null>(response: Response, view: T): T {
-  if (view && view.revision !== null && view.revision !== undefined)
-    response.setHeader('ETag', `"${view.revision}"`);
-  return view;
-}
-
 @ApiTags('cases')
 @ApiBearerAuth()
 @ApiExtraModels(
@@ -97,25 +60,16 @@ function withEtag<T extends { revision?: number | null } | null>(response: Respo
 @Controller('cases')
 export class CasesController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly writer: CommandWriter,
     private readonly cases: CaseService,
-    @Inject(CLOCK) private readonly clock: Clock,
     private readonly scope: OrgScope,
     @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Every route with a case id answers nothing about a case outside the grant but 403. */
   private assertCaseInScope(actor: Actor, caseId: string): Promise<void> {
     return this.scope.assertCaseInScope(actor, caseId, 'id');
-  }
-
-  private options(actor: Actor, request: Request, ifMatch?: string): CaseWriteOptions {
-    return {
-      actor,
-      metadata: metadataFromRequest(request, actor, this.clock.now()),
-      ifMatch: parseIfMatch(ifMatch),
-      idSeed: request.idempotencySeed,
-    };
   }
 
   /**
@@ -158,15 +112,9 @@ export class CasesController {
     summary:
       'Open a case; it pins the definition version and the rule set in force today (or, for a case kept on paper, on openedOn: records_clerk only)',
   })
-  @ApiCreatedResponse({ type: CaseViewDto, description: 'the case, with its revision in ETag' })
-  @ApiBodyProblems()
-  @ApiProblems(409, 422)
-  async open(
-    @Body() dto: OpenCaseDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  @ApiCaseOpen({ type: CaseViewDto, description: 'the case, with its revision in ETag' })
+  async open(@Body() dto: OpenCaseDto, @Write() write: WriteRequest) {
+    const { actor } = write;
     // The unit running the case, the person and the post must all lie in the caller's grant, so
     // the grant covers both the case's unit and the person's (no case about a sibling's person).
     await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
@@ -176,25 +124,27 @@ export class CasesController {
     if (dto.id && (await this.scope.caseUnit(dto.id)) !== null)
       await this.assertCaseInScope(actor, dto.id);
     const fromPaper = this.paperOpening(dto, actor);
-    const options = this.options(actor, request);
+    const { id, procedure, definition, personId, positionId, orgUnitId, summary } = dto;
+    const caseId = id ?? `c-${randomUUID()}`;
+    const options = this.writer.newStreamOptions(write);
     // Audited: the event's metadata says the opening was back-dated, by whom and with which roles.
     if (fromPaper) options.metadata.openedAsOf = fromPaper.openedOn;
-    const view = await this.commands.execute(
+    return this.writer.send(
+      write,
       new OpenCase(
         {
-          caseId: dto.id ?? `c-${randomUUID()}`,
-          procedure: dto.procedure,
-          definition: dto.definition,
-          personId: dto.personId,
-          positionId: dto.positionId,
-          orgUnitId: dto.orgUnitId,
-          summary: dto.summary,
+          caseId,
+          procedure,
+          definition,
+          personId,
+          positionId,
+          orgUnitId,
+          summary,
           ...(fromPaper ? { fromPaper } : {}),
         },
         options,
       ),
     );
-    return withEtag(response, view as { revision: number });
   }
 
   @Allow(...ACCESS.anyRole)
@@ -202,23 +152,19 @@ export class CasesController {
   @ApiOperation({
     summary: "A case's state, current step, what may be done next and its revision (ETag)",
   })
-  @ApiQuery({
-    name: 'asOf',
-    required: false,
-    description:
-      'the case as it stood then, replayed from its events: a day YYYY-MM-DD means the end of that day in Vietnam (23:59:59.999+07:00); an ISO date-time is that instant (Vietnam time without an offset)',
-  })
+  @ApiAsOfQuery(
+    'the case as it stood then, replayed from its events: a day YYYY-MM-DD means the end of that day in Vietnam (23:59:59.999+07:00); an ISO date-time is that instant (Vietnam time without an offset)',
+  )
   @ApiOkResponse({ type: CaseViewDto })
   @ApiProblems(400, 404)
   async get(
     @Param('id') id: string,
     @Query('asOf') asOf: string | undefined,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) response: Response,
+    @Read() read: ReadRequest,
   ) {
+    const { actor, response } = read;
     await this.assertCaseInScope(actor, id);
-    const until = parseAsOf(asOf)?.instant;
-    const view = await this.cases.view(id, actor, until);
+    const view = await this.cases.view(id, actor, parseAsOf(asOf)?.instant);
     if (!view) return withEtag(response, view);
     // Names for the screens: the person, the nominees, the post and the unit.
     const names = await displayNames(this.pool, {
@@ -233,11 +179,7 @@ export class CasesController {
   @Post(':id/steps/:stepId')
   @HttpCode(200)
   @ApiOperation({ summary: 'Perform the current step; the body depends on the step kind' })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'the revision you last read; 409 with the current one if it moved',
-  })
+  @ApiIfMatchHeader()
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -256,59 +198,42 @@ export class CasesController {
     },
     examples: STEP_BODY_EXAMPLES,
   })
-  @ApiOkResponse({ type: CaseViewDto })
-  @ApiBodyProblems()
-  @ApiProblems(404, 409, 422)
+  @ApiCaseWrite(CaseViewDto)
   async perform(
     @Param('id') id: string,
     @Param('stepId') stepId: string,
     @Body() body: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteRequest,
   ) {
-    await this.assertCaseInScope(actor, id);
-    const options = this.options(actor, request, ifMatch);
-    const kind = await this.cases.stepKind(id, stepId);
-    const parsed = parseStepBody(kind, body);
+    await this.assertCaseInScope(write.actor, id);
+    const options = this.writer.options(write);
+    const parsed = parseStepBody(await this.cases.stepKind(id, stepId), body);
     if (parsed.kind === 'nomination') {
       // Candidates are people too: a ballot may not name someone outside the grant.
-      for (const [index, candidate] of parsed.candidates.entries())
+      for (const [index, { personId }] of parsed.candidates.entries())
         await this.scope.assertPersonInScope(
-          actor,
-          candidate.personId,
+          write.actor,
+          personId,
           `candidates[${index}].personId`,
         );
     }
-    return withEtag(
-      response,
-      (await this.commands.execute(new PerformCaseStep(id, stepId, parsed, options))) as {
-        revision: number;
-      },
-    );
+    return this.writer.send(write, new PerformCaseStep(id, stepId, parsed, options));
   }
 
   @Allow(...ACCESS.caseOpen)
   @Post(':id/vetting/:item/resolve')
-  @HttpCode(200)
   @ApiOperation({
     summary:
       'Resolve a flagged vetting item with a note (a running discipline bar cannot be resolved)',
   })
-  @ApiOkResponse({ type: CaseViewDto })
-  @ApiBodyProblems()
-  @ApiProblems(404, 409, 422)
+  @ApiCaseWrite(CaseViewDto)
   async resolve(
     @Param('id') id: string,
     @Param('item') item: string,
     @Body() dto: ResolveVettingItemDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteRequest,
   ) {
-    await this.assertCaseInScope(actor, id);
+    await this.assertCaseInScope(write.actor, id);
     if (!VETTING_ITEMS.includes(item as VettingItem)) {
       throw new DomainRuleViolation(
         'vetting.unknown_item',
@@ -317,64 +242,31 @@ export class CasesController {
         'item',
       );
     }
-    return withEtag(
-      response,
-      (await this.commands.execute(
-        new ResolveVettingItem(
-          id,
-          item as VettingItem,
-          dto.note,
-          this.options(actor, request, ifMatch),
-        ),
-      )) as { revision: number },
+    const options = this.writer.options(write);
+    return this.writer.send(
+      write,
+      new ResolveVettingItem(id, item as VettingItem, dto.note, options),
     );
   }
 
   @Allow(...ACCESS.caseClose)
   @Post(':id/withdraw')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw the case (closes it)' })
-  @ApiOkResponse({ type: CaseViewDto })
-  @ApiBodyProblems()
-  @ApiProblems(404, 409, 422)
-  async withdraw(
-    @Param('id') id: string,
-    @Body() dto: ReasonDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    await this.assertCaseInScope(actor, id);
-    return withEtag(
-      response,
-      (await this.commands.execute(
-        new CloseCase(id, 'withdraw', dto.reason, this.options(actor, request, ifMatch)),
-      )) as { revision: number },
-    );
+  @ApiCaseWrite(CaseViewDto)
+  withdraw(@Param('id') id: string, @Body() dto: ReasonDto, @Write() write: WriteRequest) {
+    return this.close(id, 'withdraw', dto.reason, write);
   }
 
   @Allow(...ACCESS.caseClose)
   @Post(':id/reject')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Reject the case (closes it), e.g. after a flagged vetting item' })
-  @ApiOkResponse({ type: CaseViewDto })
-  @ApiBodyProblems()
-  @ApiProblems(404, 409, 422)
-  async reject(
-    @Param('id') id: string,
-    @Body() dto: ReasonDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    await this.assertCaseInScope(actor, id);
-    return withEtag(
-      response,
-      (await this.commands.execute(
-        new CloseCase(id, 'reject', dto.reason, this.options(actor, request, ifMatch)),
-      )) as { revision: number },
-    );
+  @ApiCaseWrite(CaseViewDto)
+  reject(@Param('id') id: string, @Body() dto: ReasonDto, @Write() write: WriteRequest) {
+    return this.close(id, 'reject', dto.reason, write);
+  }
+
+  private async close(id: string, how: 'withdraw' | 'reject', reason: string, write: WriteRequest) {
+    await this.assertCaseInScope(write.actor, id);
+    return this.writer.send(write, new CloseCase(id, how, reason, this.writer.options(write)));
   }
 }

@@ -1,3 +1,4 @@
+import { CommandWriter } from '../../common/http/command-writer';
 import { Module } from '@nestjs/common';
 import { CadresModule } from '../../cadres/cadres.module';
 import { CaseIdReservations } from './case-id-reservations';
@@ -22,6 +23,7 @@ import { RecordWriter } from './record/record-writer';
   controllers: [CasesController],
   providers: [
     CaseService,
+    CommandWriter,
     OpenCaseSlots,
     CaseIdReservations,
     CaseContextFactory,

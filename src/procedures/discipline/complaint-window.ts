@@ -1,11 +1,11 @@
-import { addCalendarDays, WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
+import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
-import { addMonths } from '../../workflow/rules/retirement';
+import { endOfPeriod, PeriodUnit } from '../../workflow/rules/rule-period';
 
 /** How long the person has to complain and from which day: `served` is the day they received it. */
 interface ComplaintWindowRule {
   amount: number;
-  unit: 'days' | 'working_days' | 'months';
+  unit: PeriodUnit;
   from: 'served';
 }
 
@@ -37,16 +37,5 @@ export function complaintWindowEnd(
   servedOn: string,
 ): string {
   const { rule } = windowRule(ruleSet);
-  switch (rule.unit) {
-    case 'working_days':
-      return calendar.addWorkingDays(servedOn, rule.amount);
-    case 'days':
-      return calendar.periodEnd(addCalendarDays(servedOn, rule.amount));
-    case 'months':
-      return calendar.periodEnd(addMonths(servedOn, rule.amount));
-    default: {
-      const unknown: never = rule.unit;
-      throw new Error(`complaint window unit ${String(unknown)} is not known`);
-    }
-  }
+  return endOfPeriod(calendar, servedOn, rule.amount, rule.unit);
 }

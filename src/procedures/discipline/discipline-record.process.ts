@@ -1,9 +1,7 @@
 import { PersonState } from '../../cadres/person/person.state';
 import { OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
+import { decisionEndsPost } from './decision-ends-post';
 import { ExistingDiscipline } from './discipline.state';
-
-/** Forms that take the person out of their post (removal, and the forms that end the service). */
-export const ENDS_POST = ['removal_from_post', 'dismissal', 'recall', 'expulsion'];
 
 type Decided = Extract<ExistingDiscipline, { decision: unknown }>;
 
@@ -29,7 +27,8 @@ export function noteDisciplineCase(
 /**
  * A decided discipline: the record gets the form and its bar; the person leaves the planning
  * pool; the person's other open cases get their discipline vetting item flagged (a removal also
- * withdraws an open re-appointment); a form that ends the post ends it (the case's post, or all).
+ * withdraws an open re-appointment); a decision that ends the post (its rule set's
+ * `discipline.formsEndingPost`, recorded on the decision) ends it (the case's post, or all).
  */
 export function applyDisciplineDecision(
   state: ExistingDiscipline,
@@ -64,7 +63,7 @@ export function applyDisciplineDecision(
       data: { personId, positionId: entry.positionId, decisionRef, reason },
     }),
   );
-  const endsPosts = !ENDS_POST.includes(decision.form)
+  const endsPosts = !decisionEndsPost(decision)
     ? []
     : person.posts
         .filter((post) => !state.positionId || post.positionId === state.positionId)
@@ -92,6 +91,7 @@ function carryIntoOpenCases(
   decisionRef: string,
 ): RecordWrite[] {
   const { form, barEndsOn: bar } = state.decision;
+  const endsPost = decisionEndsPost(state.decision);
   const note = `discipline decided: ${form} (${decisionRef}, case ${state.caseId})${bar ? `, bars a higher post until ${bar}` : ''}`;
   return openCases
     .filter((open) => open.procedure !== 'discipline' && open.status === 'open')
@@ -105,7 +105,7 @@ function carryIntoOpenCases(
           data: { item: 'discipline_bar', note, causeRef: state.caseId },
         },
       };
-      if (!ENDS_POST.includes(form) || open.procedure !== 'reappointment') return [flag];
+      if (!endsPost || open.procedure !== 'reappointment') return [flag];
       const reason = `withdrawn: the holder was removed from the post by ${decisionRef} (discipline case ${state.caseId})`;
       return [
         flag,

@@ -6,7 +6,7 @@ import {
   StepDefinition,
 } from '../../workflow/definitions/procedure-definition';
 import {
-  currentStepView,
+  currentStepOfCase,
   performStepLink,
   pinsView,
   stepView,
@@ -85,12 +85,7 @@ export function disciplineView(
       : null,
     missedDeadlines: state.missedDeadlines,
     revision,
-    currentStep: currentStepView(
-      current,
-      state.currentStepDueOn,
-      state.currentStepDueOn !== null &&
-        calendar.isProvisionalBetween(state.openedOn, state.currentStepDueOn),
-    ),
+    currentStep: currentStepOfCase(current, state, calendar),
     allowedNext,
     steps: state.steps.map((event) => stepView(event, actor, disclosure)),
     ...(state.status === 'decided' || state.status === 'under_review' || state.status === 'annulled'

@@ -2,7 +2,7 @@ import { DomainEvent } from '../../common/stream-decider';
 import { refuse, requireActor } from '../../workflow/step-engine';
 import { complaintWindowCitation } from './complaint-window';
 import { DisciplineContext } from './discipline.context';
-import { disciplineBar, trackForms } from './discipline.rules';
+import { disciplineBar, refuseFormForElectedOnly, trackForms } from './discipline.rules';
 import { Command, Decided, Existing, Track } from './discipline.types';
 
 /** A complaint (khiếu nại) against the decision, within the track's complaint window. */
@@ -130,12 +130,6 @@ function changedForm(
       'invalid',
       'form',
     );
-  if (command.data.form === 'recall' && !state.electedCadre)
-    refuse(
-      'discipline.recall_needs_elected_cadre',
-      'form: recall (bãi nhiệm) applies only to elected cadres',
-      'unprocessable',
-      'form',
-    );
+  refuseFormForElectedOnly(ruleSet, command.data.form, state, 'form');
   return command.data.form;
 }

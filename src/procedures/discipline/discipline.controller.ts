@@ -1,53 +1,35 @@
 import {
   ApiBearerAuth,
   ApiBody,
-  ApiCreatedResponse,
   ApiExtraModels,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import {
-  ApiAuthenticatedProblems,
-  ApiBodyProblems,
-  ApiProblems,
-} from '../../common/openapi/api-problems.decorator';
+import { ApiAuthenticatedProblems, ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { DisciplineCaseViewDto } from './dto/discipline-case-view.dto';
 import { DISCIPLINE_STEP_BODY_EXAMPLES } from './dto/discipline-step-examples';
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { SensitiveRead } from '../../access-log/sensitive-read.decorator';
 import { ACCESS, Allow } from '../../identity/allow.decorator';
-import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { parseBody } from '../case/step-body-validation';
 import { ReasonDto } from '../case/dto/open-case.dto';
 import { parseAsOf } from '../../common/as-of';
-import { Clock, CLOCK } from '../../common/clock';
-import { IdempotentRequest } from '../../common/idempotency.interceptor';
-import { metadataFromRequest, RequestLike } from '../../common/request-metadata';
+import { CommandWriter } from '../../common/http/command-writer';
+import { withEtag } from '../../common/http/etag';
+import {
+  ApiAsOfQuery,
+  ApiCaseOpen,
+  ApiCaseWrite,
+  ApiIfMatchHeader,
+} from '../../common/http/route-docs';
+import { Read, ReadRequest, Write, WriteRequest } from '../../common/http/route-request.decorator';
 import { Actor } from '../../identity/actor';
-import { CurrentActor } from '../../identity/current-actor.decorator';
 import { OrgScope } from '../../identity/org-scope';
-import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { ActOnDisciplineCase, OpenDisciplineCase } from './commands/discipline-commands';
-import { DisciplineStepBody } from './discipline.commands';
-import { DisciplineCommand } from './discipline.commands';
-import { DisciplineWriteOptions } from './discipline.service';
+import { DisciplineCommand, DisciplineStepBody } from './discipline.commands';
 import { DisciplineService } from './discipline.service';
 import { Violation } from './discipline.events';
 import {
@@ -59,35 +41,11 @@ import {
   OpenDisciplineCaseDto,
 } from './dto/discipline-bodies.dto';
 
-type Request = RequestLike & IdempotentRequest;
-interface Response {
-  setHeader(name: string, value: string): void;
-}
-
 const BODY_BY_KIND = {
   meeting: DisciplineMeetingDto,
   ballot: DisciplineBallotDto,
   decision: DisciplineDecisionDto,
 } as const;
-
-function parseIfMatch(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(value.trim());
-  if (!match)
-    throw new DomainRuleViolation(
-      'header.if_match',
-      'If-Match: the case revision you last read, e.g. "3"',
-      'invalid',
-      'If-Match',
-    );
-  return Number(match[1]);
-}
-
-function withEtag<T>(response: Response, view: T): T {
-  const revision = (view as { revision?: number | null } | null)?.revision;
-  if (revision !== null && revision !== undefined) response.setHeader('ETag', `"${revision}"`);
-  return view;
-}
 
 @ApiTags('discipline')
 @ApiBearerAuth()
@@ -96,9 +54,8 @@ function withEtag<T>(response: Response, view: T): T {
 @Controller('discipline-cases')
 export class DisciplineController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly writer: CommandWriter,
     private readonly discipline: DisciplineService,
-    @Inject(CLOCK) private readonly clock: Clock,
     private readonly scope: OrgScope,
   ) {}
 
@@ -107,27 +64,12 @@ export class DisciplineController {
     return this.scope.assertCaseInScope(actor, caseId, 'id', 'discipline case');
   }
 
-  private options(actor: Actor, request: Request, ifMatch?: string): DisciplineWriteOptions {
-    return {
-      actor,
-      metadata: metadataFromRequest(request, actor, this.clock.now()),
-      ifMatch: parseIfMatch(ifMatch),
-      idSeed: request.idempotencySeed,
-    };
-  }
-
-  private async act(
-    id: string,
-    command: DisciplineCommand,
-    actor: Actor,
-    request: Request,
-    response: Response,
-    ifMatch?: string,
-  ) {
-    await this.assertCaseInScope(actor, id);
-    return this.commands
-      .execute(new ActOnDisciplineCase(id, command, this.options(actor, request, ifMatch)))
-      .then((view) => withEtag(response, view));
+  private async act(id: string, command: DisciplineCommand, write: WriteRequest) {
+    await this.assertCaseInScope(write.actor, id);
+    return this.writer.send(
+      write,
+      new ActOnDisciplineCase(id, command, this.writer.options(write)),
+    );
   }
 
   @Allow(...ACCESS.disciplineOpen)
@@ -136,15 +78,9 @@ export class DisciplineController {
     summary:
       'Open a discipline case: records the violation; refused when past its limitation period',
   })
-  @ApiCreatedResponse({ type: DisciplineCaseViewDto })
-  @ApiBodyProblems()
-  @ApiProblems(409, 422)
-  async open(
-    @Body() dto: OpenDisciplineCaseDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  @ApiCaseOpen({ type: DisciplineCaseViewDto })
+  async open(@Body() dto: OpenDisciplineCaseDto, @Write() write: WriteRequest) {
+    const { actor } = write;
     // The unit running the case and the person (and their post, if named) must all lie in the
     // caller's grant: a commune may not discipline a sibling commune's cadre.
     await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
@@ -154,22 +90,20 @@ export class DisciplineController {
     // A case id taken in another unit answers 403, not "already exists".
     if (dto.id && (await this.scope.caseUnit(dto.id, 'discipline case')) !== null)
       await this.assertCaseInScope(actor, dto.id);
-    const view = await this.commands.execute(
-      new OpenDisciplineCase(
-        {
-          caseId: dto.id ?? `d-${randomUUID()}`,
-          definition: dto.definition,
-          personId: dto.personId,
-          positionId: dto.positionId ?? null,
-          orgUnitId: dto.orgUnitId,
-          electedCadre: dto.electedCadre ?? false,
-          summary: dto.summary,
-          violation: { ...dto.violation } as Violation,
-        },
-        this.options(actor, request),
-      ),
+    const opening = {
+      caseId: dto.id ?? `d-${randomUUID()}`,
+      definition: dto.definition,
+      personId: dto.personId,
+      positionId: dto.positionId ?? null,
+      orgUnitId: dto.orgUnitId,
+      electedCadre: dto.electedCadre ?? false,
+      summary: dto.summary,
+      violation: { ...dto.violation } as Violation,
+    };
+    return this.writer.send(
+      write,
+      new OpenDisciplineCase(opening, this.writer.newStreamOptions(write)),
     );
-    return withEtag(response, view);
   }
 
   @Allow(...ACCESS.disciplineRead)
@@ -179,37 +113,28 @@ export class DisciplineController {
     summary:
       'A discipline case: steps, ballot (counts only for the roles the rule names), decision, complaint',
   })
-  @ApiQuery({
-    name: 'asOf',
-    required: false,
-    description:
-      'the case as it stood then: a day YYYY-MM-DD means the end of that day in Vietnam; an ISO date-time is that instant',
-  })
+  @ApiAsOfQuery(
+    'the case as it stood then: a day YYYY-MM-DD means the end of that day in Vietnam; an ISO date-time is that instant',
+  )
   @ApiOkResponse({ type: DisciplineCaseViewDto })
   @ApiProblems(400, 404)
   async get(
     @Param('id') id: string,
     @Query('asOf') asOf: string | undefined,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) response: Response,
+    @Read() read: ReadRequest,
   ) {
-    await this.assertCaseInScope(actor, id);
-    const until = parseAsOf(asOf)?.instant;
-    return withEtag(response, await this.discipline.view(id, actor, until));
+    await this.assertCaseInScope(read.actor, id);
+    const view = await this.discipline.view(id, read.actor, parseAsOf(asOf)?.instant);
+    return withEtag(read.response, view);
   }
 
   @Allow(...ACCESS.caseStep)
   @Post(':id/steps/:stepId')
-  @HttpCode(200)
   @ApiOperation({
     summary:
       'Perform the current step: verification, self-criticism, review (meetings), the secret ballot, the decision',
   })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'the revision you last read; 409 with the current one if it moved',
-  })
+  @ApiIfMatchHeader()
   @ApiBody({
     schema: {
       oneOf: [DisciplineMeetingDto, DisciplineBallotDto, DisciplineDecisionDto].map((dto) => ({
@@ -220,19 +145,14 @@ export class DisciplineController {
       'meeting steps (verification, self-criticism, review) take DisciplineMeetingDto, the ballot DisciplineBallotDto, the decision DisciplineDecisionDto',
     examples: DISCIPLINE_STEP_BODY_EXAMPLES,
   })
-  @ApiOkResponse({ type: DisciplineCaseViewDto })
-  @ApiBodyProblems()
-  @ApiProblems(404, 409, 422)
+  @ApiCaseWrite(DisciplineCaseViewDto)
   async perform(
     @Param('id') id: string,
     @Param('stepId') stepId: string,
     @Body() body: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Write() write: WriteRequest,
   ) {
-    await this.assertCaseInScope(actor, id);
+    await this.assertCaseInScope(write.actor, id);
     const kind = await this.discipline.stepKind(id, stepId);
     if (!(kind in BODY_BY_KIND))
       throw new Error(
@@ -240,131 +160,50 @@ export class DisciplineController {
       );
     const dtoClass: new () => object = BODY_BY_KIND[kind as keyof typeof BODY_BY_KIND];
     const parsed = { ...parseBody(dtoClass, body), kind } as DisciplineStepBody;
-    return this.act(
-      id,
-      { type: 'PerformDisciplineStep', data: { stepId, body: parsed } },
-      actor,
-      request,
-      response,
-      ifMatch,
-    );
+    return this.act(id, { type: 'PerformDisciplineStep', data: { stepId, body: parsed } }, write);
   }
 
   @Allow(...ACCESS.disciplineDecide)
   @Post(':id/extend')
-  @HttpCode(200)
   @ApiOperation({
     summary: 'Extend the civil-service time to decide, once (90 → 150 days under the rule set)',
   })
-  @ApiOkResponse({ type: DisciplineCaseViewDto })
-  @ApiBodyProblems()
-  @ApiProblems(404, 409, 422)
-  extend(
-    @Param('id') id: string,
-    @Body() dto: ReasonDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.act(
-      id,
-      { type: 'ExtendTimeLimit', data: { reason: dto.reason } },
-      actor,
-      request,
-      response,
-      ifMatch,
-    );
+  @ApiCaseWrite(DisciplineCaseViewDto)
+  extend(@Param('id') id: string, @Body() dto: ReasonDto, @Write() write: WriteRequest) {
+    return this.act(id, { type: 'ExtendTimeLimit', data: { reason: dto.reason } }, write);
   }
 
   @Allow(...ACCESS.disciplineOpen)
   @Post(':id/complaints')
-  @HttpCode(200)
   @ApiOperation({
     summary:
       "Record the person's complaint against the decision, within the window; opens a review",
   })
-  @ApiOkResponse({ type: DisciplineCaseViewDto })
-  @ApiBodyProblems()
-  @ApiProblems(404, 409, 422)
-  complain(
-    @Param('id') id: string,
-    @Body() dto: ComplaintDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.act(
-      id,
-      { type: 'FileComplaint', data: { filedOn: dto.filedOn, grounds: dto.grounds } },
-      actor,
-      request,
-      response,
-      ifMatch,
-    );
+  @ApiCaseWrite(DisciplineCaseViewDto)
+  complain(@Param('id') id: string, @Body() dto: ComplaintDto, @Write() write: WriteRequest) {
+    const { filedOn, grounds } = dto;
+    return this.act(id, { type: 'FileComplaint', data: { filedOn, grounds } }, write);
   }
 
   @Allow(...ACCESS.disciplineDecide)
   @Post(':id/complaints/review')
-  @HttpCode(200)
   @ApiOperation({
     summary: 'The outcome of the complaint review: keep, change (with the new form) or annul',
   })
-  @ApiOkResponse({ type: DisciplineCaseViewDto })
-  @ApiBodyProblems()
-  @ApiProblems(404, 409, 422)
-  review(
-    @Param('id') id: string,
-    @Body() dto: ComplaintReviewDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.act(
-      id,
-      {
-        type: 'ReviewComplaint',
-        data: {
-          heldOn: dto.heldOn,
-          number: dto.number,
-          outcome: dto.outcome,
-          ...(dto.form ? { form: dto.form } : {}),
-          reason: dto.reason,
-        },
-      },
-      actor,
-      request,
-      response,
-      ifMatch,
-    );
+  @ApiCaseWrite(DisciplineCaseViewDto)
+  review(@Param('id') id: string, @Body() dto: ComplaintReviewDto, @Write() write: WriteRequest) {
+    const { heldOn, number, outcome, form, reason } = dto;
+    const data = { heldOn, number, outcome, ...(form ? { form } : {}), reason };
+    return this.act(id, { type: 'ReviewComplaint', data }, write);
   }
 
   @Allow(...ACCESS.disciplineOpen)
   @Post(':id/close')
-  @HttpCode(200)
   @ApiOperation({
     summary: 'Close an open case without discipline (e.g. the report was withdrawn)',
   })
-  @ApiOkResponse({ type: DisciplineCaseViewDto })
-  @ApiBodyProblems()
-  @ApiProblems(404, 409, 422)
-  close(
-    @Param('id') id: string,
-    @Body() dto: ReasonDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.act(
-      id,
-      { type: 'CloseDisciplineCase', data: { reason: dto.reason } },
-      actor,
-      request,
-      response,
-      ifMatch,
-    );
+  @ApiCaseWrite(DisciplineCaseViewDto)
+  close(@Param('id') id: string, @Body() dto: ReasonDto, @Write() write: WriteRequest) {
+    return this.act(id, { type: 'CloseDisciplineCase', data: { reason: dto.reason } }, write);
   }
 }

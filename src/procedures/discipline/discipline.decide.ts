@@ -1,7 +1,7 @@
 import { DomainEvent } from '../../common/stream-decider';
-import { addCalendarDays } from '../../workflow/calendar/working-day-calendar';
 import { ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { addMonths } from '../../workflow/rules/retirement';
+import { endOfPeriod, PeriodUnit } from '../../workflow/rules/rule-period';
 import { dueOn, endedByStaff, refuse } from '../../workflow/step-engine';
 import {
   refuseNotOpen,
@@ -16,6 +16,13 @@ import { trackForms } from './discipline.rules';
 import { DisciplineState } from './discipline.state';
 import { performStep } from './discipline.steps';
 import { Command, Data, Existing, Track } from './discipline.types';
+
+/** The time to decide (`discipline.decideDays`): so many units from opening, extendable once. */
+interface TimeToDecide {
+  standard: number;
+  extended: number;
+  unit: PeriodUnit;
+}
 
 export function decideDiscipline(
   state: DisciplineState,
@@ -94,7 +101,7 @@ function openCase(
   const limits = limitation(violation, context);
   // Only a track with a time limit has (and reads) one.
   const decideDays = track.timeLimit
-    ? ruleValue<{ standard: number; extended: number }>(ruleSet, 'discipline.decideDays')
+    ? ruleValue<TimeToDecide>(ruleSet, 'discipline.decideDays')
     : null;
   const opened: Data<'DisciplineCaseOpened'> = {
     caseId: command.data.caseId,
@@ -113,7 +120,7 @@ function openCase(
     openedBy: actor.userId,
     summary: command.data.summary,
     decideBy: decideDays
-      ? context.calendar.periodEnd(addCalendarDays(today, decideDays.standard))
+      ? endOfPeriod(context.calendar, today, decideDays.standard, decideDays.unit)
       : null,
     firstStepId: first.id,
     firstStepDueOn: dueOn(first, context),
@@ -166,13 +173,13 @@ function extendTimeLimit(
       'conflict',
     );
   requireActor(definition.steps[definition.steps.length - 1], context);
-  const days = ruleValue<{ standard: number; extended: number }>(ruleSet, 'discipline.decideDays');
+  const days = ruleValue<TimeToDecide>(ruleSet, 'discipline.decideDays');
   return [
     {
       type: 'DisciplineTimeLimitExtended',
       data: {
         from: state.decideBy,
-        to: context.calendar.periodEnd(addCalendarDays(state.openedOn, days.extended)),
+        to: endOfPeriod(context.calendar, state.openedOn, days.extended, days.unit),
         reason: command.data.reason,
         extendedBy: actor.userId,
         extendedOn: today,

@@ -9,7 +9,7 @@ import {
 } from '../../workflow/step-engine';
 import { complaintWindowEnd } from './complaint-window';
 import { DisciplineContext } from './discipline.context';
-import { disciplineBar } from './discipline.rules';
+import { disciplineBar, postEffect } from './discipline.rules';
 import { Body, Open } from './discipline.types';
 
 const activeOn = (day: string) => (s: { from: string; until: string | null }) =>
@@ -57,6 +57,7 @@ export function decision(
       form: body.form,
       effectiveFrom: body.effectiveFrom,
       ...disciplineBar(ruleSet, body.form, body.effectiveFrom),
+      ...postEffect(ruleSet, body.form),
       servedOn,
       complaintWindowEndsOn: complaintWindowEnd(ruleSet, context.calendar, servedOn),
       withinTimeLimit: state.decideBy ? body.heldOn <= state.decideBy : null,

@@ -75,6 +75,13 @@ export type DisciplineEvent =
         /** End of the bar on higher posts; null when the form has no end (expulsion, dismissal). */
         barEndsOn: string | null;
         barRule: string;
+        /**
+         * Whether the form ends the post the person holds, by the case's rule set
+         * (`discipline.formsEndingPost`); absent on decisions recorded before Dec 2026 (see
+         * `decisionEndsPost`).
+         */
+        endsPost?: boolean;
+        endsPostRule?: string;
         /** The day the person received the decision (absent on decisions recorded before it was asked). */
         servedOn?: string;
         complaintWindowEndsOn: string;

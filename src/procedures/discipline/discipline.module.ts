@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommandWriter } from '../../common/http/command-writer';
 import { CadresModule } from '../../cadres/cadres.module';
 import { CasesModule } from '../case/cases.module';
 import { DISCIPLINE_COMMAND_HANDLERS } from './commands/discipline-command-table';
@@ -14,6 +15,7 @@ import { DisciplineService } from './discipline.service';
   controllers: [DisciplineController],
   providers: [
     DisciplineService,
+    CommandWriter,
     DisciplineCommandRunner,
     ...DISCIPLINE_COMMAND_HANDLERS,
     DisciplineRecordRegistration,

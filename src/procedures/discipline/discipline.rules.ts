@@ -1,5 +1,6 @@
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { addMonths } from '../../workflow/rules/retirement';
+import { refuse } from '../../workflow/step-engine';
 import { DisciplineTrack } from './discipline.events';
 
 /** The forms of discipline a track may apply under the case's rule set, lightest first. */
@@ -29,5 +30,40 @@ export function disciplineBar(
   return {
     barEndsOn: effectiveFrom,
     barRule: `${form}: the rule set ${ruleSet.id} sets no bar on higher posts for this form`,
+  };
+}
+
+/**
+ * Forms the rule set keeps for elected cadres (`discipline.electedCadreOnlyForms`: recall, bãi
+ * nhiệm) are refused for a case about a cadre who was not elected.
+ */
+export function refuseFormForElectedOnly(
+  ruleSet: RuleSet,
+  form: string,
+  state: { electedCadre: boolean },
+  field: string,
+): void {
+  if (state.electedCadre) return;
+  if (!ruleValue<string[]>(ruleSet, 'discipline.electedCadreOnlyForms').includes(form)) return;
+  refuse(
+    `discipline.${form}_needs_elected_cadre`,
+    `${field}: ${form}${form === 'recall' ? ' (bãi nhiệm)' : ''} applies only to elected cadres (${ruleCitation(ruleSet, 'discipline.electedCadreOnlyForms')})`,
+    'unprocessable',
+    field,
+  );
+}
+
+/**
+ * Whether the form ends the post the person holds (`discipline.formsEndingPost`: removal, and
+ * the forms that end the service or the membership), with the rule for the record.
+ */
+export function postEffect(
+  ruleSet: RuleSet,
+  form: string,
+): { endsPost: boolean; endsPostRule: string } {
+  const endsPost = ruleValue<string[]>(ruleSet, 'discipline.formsEndingPost').includes(form);
+  return {
+    endsPost,
+    endsPostRule: `${form}: ${endsPost ? 'ends the post' : 'the post stays'} (${ruleSet.id}: ${ruleCitation(ruleSet, 'discipline.formsEndingPost')})`,
   };
 }

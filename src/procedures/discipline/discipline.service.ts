@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../../common/clock';
 import { loadStream } from '../../common/stream-command-runner';
 import { vietnamDay } from '../../common/vietnam-day';
-import { EventMetadata } from '../../event-store/event-envelope';
+import { WriteOptions } from '../../common/http/write-options';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { Actor } from '../../identity/actor';
 import { OrgScope } from '../../identity/org-scope';
@@ -15,12 +15,8 @@ import { disciplineView } from './discipline-view';
 import { disciplineDecider } from './discipline.decider';
 import { DisciplineState } from './discipline.state';
 
-export interface DisciplineWriteOptions {
-  actor: Actor;
-  metadata: EventMetadata;
-  ifMatch?: number;
-  idSeed?: string;
-}
+/** What a write carries besides its command (built from the request by CommandWriter). */
+export type DisciplineWriteOptions = WriteOptions;
 
 /** What a discipline case looks like and which definition and rule set it pinned: the read side. */
 @Injectable()

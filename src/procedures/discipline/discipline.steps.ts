@@ -12,7 +12,7 @@ import {
 import { DisciplineStepBody } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
 import { decision } from './discipline.decision';
-import { trackForms } from './discipline.rules';
+import { refuseFormForElectedOnly, trackForms } from './discipline.rules';
 import { evaluateFormBallot } from './form-ballot';
 import { Body, Open } from './discipline.types';
 
@@ -89,10 +89,7 @@ function ballot(
       quorum: rule.quorum,
       pass: rule.pass,
       accumulateFromHeaviest: definition.discipline!.accumulateFromHeaviest,
-      // Only a track whose forms include expulsion has (and needs) the cell's proposal rule.
-      expulsionProposal: forms.includes('expulsion')
-        ? ruleValue<Fraction>(ruleSet, 'discipline.expulsionProposal')
-        : undefined,
+      cellProposal: cellProposal(ruleSet, forms),
     },
     body.tally,
     body.expulsionProposal,
@@ -124,7 +121,22 @@ function ballot(
   return [tallied, closing];
 }
 
-/** A form the ballot may not apply: expulsion without the cell's proposal, recall of a non-elected cadre. */
+/**
+ * The forms of the track the cell must propose first, and the share that must propose; only a
+ * track with such forms has (and reads) the share.
+ */
+function cellProposal(ruleSet: DisciplineContext['ruleSet'], forms: string[]) {
+  const proposed = ruleValue<string[]>(ruleSet, 'discipline.cellProposalForms').filter((form) =>
+    forms.includes(form),
+  );
+  if (proposed.length === 0) return undefined;
+  return {
+    forms: proposed,
+    share: ruleValue<Fraction>(ruleSet, 'discipline.expulsionProposal'),
+  };
+}
+
+/** A form the ballot may not apply: one without the cell's proposal, one for elected cadres only. */
 function refuseFormOutcome(
   result: ReturnType<typeof evaluateFormBallot>,
   state: Open,
@@ -137,12 +149,6 @@ function refuseFormOutcome(
       'unprocessable',
       'expulsionProposal',
     );
-  if (result.outcome === 'form_chosen' && result.form === 'recall' && !state.electedCadre) {
-    refuse(
-      'discipline.recall_needs_elected_cadre',
-      'tally.votesByForm.recall: recall (bãi nhiệm) applies only to elected cadres',
-      'unprocessable',
-      'tally.votesByForm.recall',
-    );
-  }
+  if (result.outcome === 'form_chosen')
+    refuseFormForElectedOnly(ruleSet, result.form, state, `tally.votesByForm.${result.form}`);
 }

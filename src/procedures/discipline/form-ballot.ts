@@ -1,4 +1,5 @@
 import { exceeds, Fraction, reaches, show } from '../../workflow/vote-rules/fraction';
+import { attendanceProblem } from '../../workflow/vote-rules/attendance';
 
 /** A discipline ballot: each member marks one form, or no discipline. Only the counts are kept. */
 export interface FormBallotTally {
@@ -25,8 +26,11 @@ export interface FormBallotRule {
   pass: Fraction;
   /** Party rule: when no form passes alone, votes add up from the heaviest form down. */
   accumulateFromHeaviest: boolean;
-  /** Expulsion needs at least this share of the cell to propose it (tracks that have expulsion). */
-  expulsionProposal?: Fraction;
+  /**
+   * The forms the member's Party cell must propose first (expulsion, `discipline.cellProposalForms`)
+   * and the share of the cell that must vote for the proposal (`discipline.expulsionProposal`).
+   */
+  cellProposal?: { forms: string[]; share: Fraction };
 }
 
 export type FormBallotOutcome =
@@ -77,28 +81,12 @@ export function evaluateFormBallot(
       field: 'present',
       reason: `votes for forms + noDiscipline + invalid = ${cast}, but ${tally.present} present`,
     };
-  if (tally.present > tally.summoned)
-    return {
-      outcome: 'invalid_tally',
-      field: 'present',
-      reason: `${tally.present} present, but only ${tally.summoned} summoned`,
-    };
-  if (tally.summoned > tally.members)
-    return {
-      outcome: 'invalid_tally',
-      field: 'summoned',
-      reason: `${tally.summoned} summoned, but the collective has ${tally.members} members`,
-    };
-  if (!reaches(tally.present, rule.quorum, tally.summoned)) {
-    return {
-      outcome: 'no_quorum',
-      reason: `no quorum: ${tally.present} of ${tally.summoned} summoned present, needs at least ${show(rule.quorum, tally.summoned)}`,
-    };
-  }
+  const attendance = attendanceProblem(tally, rule.quorum);
+  if (attendance) return attendance;
   const needs = `more than ${show(rule.pass, tally.members)} of ${tally.members} members`;
   const heaviestFirst = [...rule.forms].reverse();
   const votes = (form: string) => tally.votesByForm[form] ?? 0;
-  let chosen: { form: string; accumulated: boolean; reason: string } | null = null;
+  let chosen: Chosen | null = null;
   const alone = heaviestFirst.find((form) => exceeds(votes(form), rule.pass, tally.members));
   if (alone) {
     chosen = {
@@ -129,31 +117,39 @@ export function evaluateFormBallot(
       reason: `no form reached ${needs}${rule.accumulateFromHeaviest ? ', even added from the heaviest down' : ''} (most: ${best} ${votes(best)}; no discipline ${tally.noDiscipline})`,
     };
   }
-  if (chosen.form === 'expulsion') {
-    if (!rule.expulsionProposal)
-      throw new Error('the forms include expulsion but the rule set has no expulsionProposal');
-    if (
-      !proposal ||
-      !isCount(proposal.cellMembers) ||
-      !isCount(proposal.for) ||
-      proposal.for > proposal.cellMembers
-    ) {
-      return {
-        outcome: 'expulsion_not_proposed',
-        reason: `the ballot chose expulsion, which needs the cell's proposal (expulsionProposal: cellMembers and for)`,
-      };
-    }
-    const needed = rule.expulsionProposal;
-    if (!reaches(proposal.for, needed, proposal.cellMembers)) {
-      return {
-        outcome: 'expulsion_not_proposed',
-        reason: `expulsion needs at least ${show(needed, proposal.cellMembers)} of the cell's ${proposal.cellMembers} members to propose it; ${proposal.for} did`,
-      };
-    }
-    chosen = {
-      ...chosen,
-      reason: `${chosen.reason}; proposed by ${proposal.for} of ${proposal.cellMembers} cell members`,
+  return checkCellProposal(rule, chosen, proposal);
+}
+
+type Chosen = { form: string; accumulated: boolean; reason: string };
+
+/** A chosen form the cell must propose stands only with the cell's proposal at the rule's share. */
+function checkCellProposal(
+  rule: FormBallotRule,
+  chosen: Chosen,
+  proposal: ExpulsionProposal | undefined,
+): FormBallotOutcome {
+  if (!rule.cellProposal?.forms.includes(chosen.form)) return { outcome: 'form_chosen', ...chosen };
+  if (
+    !proposal ||
+    !isCount(proposal.cellMembers) ||
+    !isCount(proposal.for) ||
+    proposal.for > proposal.cellMembers
+  ) {
+    return {
+      outcome: 'expulsion_not_proposed',
+      reason: `the ballot chose ${chosen.form}, which needs the cell's proposal (expulsionProposal: cellMembers and for)`,
     };
   }
-  return { outcome: 'form_chosen', ...chosen };
+  const needed = rule.cellProposal.share;
+  if (!reaches(proposal.for, needed, proposal.cellMembers)) {
+    return {
+      outcome: 'expulsion_not_proposed',
+      reason: `${chosen.form} needs at least ${show(needed, proposal.cellMembers)} of the cell's ${proposal.cellMembers} members to propose it; ${proposal.for} did`,
+    };
+  }
+  return {
+    outcome: 'form_chosen',
+    ...chosen,
+    reason: `${chosen.reason}; proposed by ${proposal.for} of ${proposal.cellMembers} cell members`,
+  };
 }

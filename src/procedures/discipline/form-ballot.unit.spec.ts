@@ -5,7 +5,7 @@ const party: FormBallotRule = {
   quorum: { numerator: 2, denominator: 3 },
   pass: { numerator: 1, denominator: 2 },
   accumulateFromHeaviest: true,
-  expulsionProposal: { numerator: 2, denominator: 3 },
+  cellProposal: { forms: ['expulsion'], share: { numerator: 2, denominator: 3 } },
 };
 const council: FormBallotRule = {
   ...party,

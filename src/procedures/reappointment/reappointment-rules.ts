@@ -2,6 +2,7 @@ import { PersonStatusPeriod, PostHeld } from '../../cadres/person/person.state';
 import { WorkingDayCalendar, addCalendarDays } from '../../workflow/calendar/working-day-calendar';
 import { DecisionTerm } from '../case/decider/case.context';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { ruleSetTermYears } from '../case/decider/rule-set-term';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { addMonths, retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
 
@@ -35,6 +36,47 @@ const activeOn = (status: PersonStatusPeriod, day: string) =>
   status.from <= day && (status.until === null || status.until >= day);
 
 /**
+ * What holds the re-appointment back while it lasts: a pending discipline case and the statuses
+ * of `reappointment.blockedWhile`, and a long absence (`reappointment.blockingAbsenceStatuses`
+ * for `reappointment.blockingAbsenceMonths` or more).
+ */
+function refuseWhileBlocked(input: ReappointmentOpeningInput): void {
+  const { ruleSet, today } = input;
+  // A decided reprimand or warning bars a higher post, not the re-appointment to the same one;
+  // what holds it back is a discipline case still pending or an investigation.
+  const blocks = ruleValue<ReappointmentBlocks>(ruleSet, 'reappointment.blockedWhile');
+  const blockCitation = ruleCitation(ruleSet, 'reappointment.blockedWhile');
+  if (blocks.disciplineCasePending && input.pendingDisciplineCases.length > 0) {
+    throw new DomainRuleViolation(
+      'reappointment.discipline_pending',
+      `a discipline case about the holder is pending (${input.pendingDisciplineCases.join(', ')}): re-appointment waits for its decision (${blockCitation})`,
+      'unprocessable',
+    );
+  }
+  const blockingMonths = ruleValue<number>(ruleSet, 'reappointment.blockingAbsenceMonths');
+  const absences = ruleValue<string[]>(ruleSet, 'reappointment.blockingAbsenceStatuses');
+  for (const status of input.statuses.filter((s) => activeOn(s, today))) {
+    if (blocks.statuses.includes(status.status)) {
+      throw new DomainRuleViolation(
+        `reappointment.${status.status}`,
+        `the holder is ${status.status.replace(/_/g, ' ')} since ${status.from}${status.until ? ` until ${status.until}` : ''} (${blockCitation})`,
+        'unprocessable',
+      );
+    }
+    if (absences.includes(status.status)) {
+      const long = status.until === null || status.until >= addMonths(status.from, blockingMonths);
+      if (long) {
+        throw new DomainRuleViolation(
+          `reappointment.${status.status}`,
+          `the holder is ${status.status.replace(/_/g, ' ')} from ${status.from} ${status.until ? `to ${status.until}` : 'with no end date'}: ${blockingMonths} months or more (${ruleCitation(ruleSet, 'reappointment.blockingAbsenceMonths')})`,
+          'unprocessable',
+        );
+      }
+    }
+  }
+}
+
+/**
  * Whether a re-appointment (bổ nhiệm lại) may open, and the facts auditors need: the notice
  * deadline (term end minus the lead time) and, when opened after it, by how many days.
  */
@@ -49,37 +91,7 @@ export function reappointmentOpening(input: ReappointmentOpeningInput): Record<s
       'positionId',
     );
   }
-  // A decided reprimand or warning bars a higher post, not the re-appointment to the same one;
-  // what holds it back is a discipline case still pending or an investigation.
-  const blocks = ruleValue<ReappointmentBlocks>(ruleSet, 'reappointment.blockedWhile');
-  const blockCitation = ruleCitation(ruleSet, 'reappointment.blockedWhile');
-  if (blocks.disciplineCasePending && input.pendingDisciplineCases.length > 0) {
-    throw new DomainRuleViolation(
-      'reappointment.discipline_pending',
-      `a discipline case about the holder is pending (${input.pendingDisciplineCases.join(', ')}): re-appointment waits for its decision (${blockCitation})`,
-      'unprocessable',
-    );
-  }
-  const blockingMonths = ruleValue<number>(ruleSet, 'reappointment.blockingAbsenceMonths');
-  for (const status of input.statuses.filter((s) => activeOn(s, today))) {
-    if (blocks.statuses.includes(status.status)) {
-      throw new DomainRuleViolation(
-        `reappointment.${status.status}`,
-        `the holder is ${status.status.replace(/_/g, ' ')} since ${status.from}${status.until ? ` until ${status.until}` : ''} (${blockCitation})`,
-        'unprocessable',
-      );
-    }
-    if (status.status === 'abroad' || status.status === 'in_hospital') {
-      const long = status.until === null || status.until >= addMonths(status.from, blockingMonths);
-      if (long) {
-        throw new DomainRuleViolation(
-          `reappointment.${status.status}`,
-          `the holder is ${status.status.replace(/_/g, ' ')} from ${status.from} ${status.until ? `to ${status.until}` : 'with no end date'}: ${blockingMonths} months or more (${ruleCitation(ruleSet, 'reappointment.blockingAbsenceMonths')})`,
-          'unprocessable',
-        );
-      }
-    }
-  }
+  refuseWhileBlocked(input);
   const lead = ruleValue<LeadTime>(ruleSet, 'reappointment.leadTime');
   const openBy =
     lead.unit === 'working_days'
@@ -107,7 +119,7 @@ export function reappointmentTerm(
   effectiveFrom: string,
   requestedYears?: number,
 ): DecisionTerm {
-  const fullYears = requestedYears ?? ruleValue<number>(ruleSet, 'appointment.termYears');
+  const fullYears = ruleSetTermYears(ruleSet, requestedYears);
   const threshold = ruleValue<number>(ruleSet, 'reappointment.extendToRetirementBelowYears');
   const retires = retirementDate(ruleSet, person.dateOfBirth, person.gender);
   const left = wholeYearsBetween(effectiveFrom, retires);

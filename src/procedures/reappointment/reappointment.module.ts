@@ -1,10 +1,10 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { registeredPerson } from '../case/opening-subjects';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
 import { CasesModule } from '../case/cases.module';
 import { disciplineStandingFrom } from '../../cadres/discipline-standing';
 import { ProcedureRegistry } from '../case/procedure-registry';
-import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { refuseElectedPost } from '../appointment/elected-post';
 import { reappointmentOpening, reappointmentTerm } from './reappointment-rules';
 
@@ -21,14 +21,7 @@ export class ReappointmentModule implements OnModuleInit {
       procedure: 'reappointment',
       definitionIds: ['reappointment.standard'],
       onOpen: async ({ personId, positionId, context }) => {
-        const person = await this.registry.loadPerson(personId);
-        if (person.state.status !== 'registered')
-          throw new DomainRuleViolation(
-            'person.not_found',
-            `personId: person ${personId} is not registered`,
-            'unprocessable',
-            'personId',
-          );
+        const person = { state: await registeredPerson(this.registry, personId) };
         const position = await this.registry.findPosition(positionId);
         if (position) refuseElectedPost(position);
         // The record just read says which discipline cases are pending: no second read.

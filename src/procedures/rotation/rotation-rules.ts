@@ -1,11 +1,13 @@
 import { PlanningPoolEntry } from '../../cadres/person/person.state';
 import { DecisionTerm } from '../case/decider/case.context';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { addMonths, retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
 
 export interface RotationOpeningInput {
-  definitionId: string;
+  /** The definition says what opening checks (`openingChecks`); its id names the kind of move. */
+  definition: Pick<ProcedureDefinition, 'id' | 'openingChecks'>;
   target: { id: string; rank: number };
   /** The person's planning-pool entries with the rank of each entry's post. */
   planningPool: (PlanningPoolEntry & { rank: number | null })[];
@@ -15,11 +17,22 @@ export interface RotationOpeningInput {
 }
 
 /**
- * Rotation (luân chuyển) needs a planning-pool entry for the target post or a higher one and
- * enough working years left; transfer (điều động) needs neither.
+ * The checks the case's definition asks for when it opens (`openingChecks`): rotation (luân
+ * chuyển) asks for a planning-pool entry for the target post or a higher one and enough working
+ * years left; transfer (điều động) asks for neither.
  */
 export function rotationOpening(input: RotationOpeningInput): Record<string, unknown> {
-  if (input.definitionId !== 'rotation.standard') return { kind: 'transfer' };
+  const checks = input.definition.openingChecks ?? [];
+  // The facts name the kind of move by the definition's family: rotation.standard → rotation.
+  const kind = input.definition.id.split('.')[0];
+  const entry = checks.includes('planning_pool') ? planningPoolEntry(input) : null;
+  if (checks.includes('years_to_retirement')) refuseTooCloseToRetirement(input);
+  return entry
+    ? { kind, planningPoolEntry: `${entry.positionId} (${entry.term}, ${entry.decisionRef})` }
+    : { kind };
+}
+
+function planningPoolEntry(input: RotationOpeningInput): PlanningPoolEntry {
   const entry = input.planningPool.find(
     (e) => e.positionId === input.target.id || (e.rank !== null && e.rank >= input.target.rank),
   );
@@ -35,6 +48,10 @@ export function rotationOpening(input: RotationOpeningInput): Record<string, unk
       'positionId',
     );
   }
+  return entry;
+}
+
+function refuseTooCloseToRetirement(input: RotationOpeningInput): void {
   const needed = ruleValue<number>(input.ruleSet, 'rotation.minYearsToRetirement');
   const retires = retirementDate(input.ruleSet, input.person.dateOfBirth, input.person.gender);
   const left = wholeYearsBetween(input.today, retires);
@@ -45,25 +62,34 @@ export function rotationOpening(input: RotationOpeningInput): Record<string, unk
       'unprocessable',
     );
   }
-  return {
-    kind: 'rotation',
-    planningPoolEntry: `${entry.positionId} (${entry.term}, ${entry.decisionRef})`,
-  };
 }
 
-/** A rotation lasts at least the rule's minimum; the decision's duration is its `termYears`. */
+/**
+ * A rotation (or transfer) lasts at least the rule's minimum and at most the set's
+ * `rotation.maxPlannedYears` (a setting against entry errors); the decision's duration is its
+ * `termYears`.
+ */
 export function rotationTerm(
   ruleSet: RuleSet,
   effectiveFrom: string,
   requestedYears?: number,
 ): DecisionTerm {
   const minimum = ruleValue<number>(ruleSet, 'rotation.minYears');
+  const maximum = ruleValue<number>(ruleSet, 'rotation.maxPlannedYears');
   const years = requestedYears ?? minimum;
   if (years < minimum) {
     throw new DomainRuleViolation(
       'rotation.duration_below_minimum',
       `termYears: a rotation lasts at least ${minimum} years, ${years} given (${ruleCitation(ruleSet, 'rotation.minYears')})`,
       'unprocessable',
+      'termYears',
+    );
+  }
+  if (years > maximum) {
+    throw new DomainRuleViolation(
+      'rotation.duration_above_maximum',
+      `termYears: must not be greater than ${maximum} (${ruleCitation(ruleSet, 'rotation.maxPlannedYears')})`,
+      'invalid',
       'termYears',
     );
   }

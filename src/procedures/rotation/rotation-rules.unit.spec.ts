@@ -1,11 +1,14 @@
 import * as path from 'node:path';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { loadDefinitions } from '../../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
 import { rotationOpening, rotationTerm } from './rotation-rules';
 
-const [, vn2025] = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets'));
+const seeds = path.resolve(__dirname, '../../../seeds');
+const [, vn2025] = loadRuleSets(path.join(seeds, 'rule-sets'));
+const definitions = loadDefinitions(path.join(seeds, 'definitions'));
 const input = {
-  definitionId: 'rotation.standard',
+  definition: definitions.get('rotation.standard@2')!,
   target: { id: 'pos-commune-chair', rank: 4 },
   planningPool: [
     { positionId: 'pos-district-deputy', term: '2025-2030', decisionRef: '112-QĐ/TU', rank: 5 },
@@ -44,7 +47,11 @@ describe('rotation (luân chuyển) and transfer (điều động)', () => {
 
   it('does not ask a transfer for a planning-pool entry', () => {
     expect(
-      rotationOpening({ ...input, definitionId: 'transfer.standard', planningPool: [] }),
+      rotationOpening({
+        ...input,
+        definition: definitions.get('transfer.standard@2')!,
+        planningPool: [],
+      }),
     ).toEqual({ kind: 'transfer' });
   });
 

@@ -1,9 +1,9 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { existingPosition, registeredPerson } from '../case/opening-subjects';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
 import { CasesModule } from '../case/cases.module';
 import { ProcedureRegistry } from '../case/procedure-registry';
-import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { rotationOpening, rotationTerm } from './rotation-rules';
 
 /** Rotation (luân chuyển) and transfer (điều động): both run in `rotation-<id>` streams. */
@@ -20,22 +20,8 @@ export class RotationModule implements OnModuleInit {
       definitionIds: ['rotation.standard', 'transfer.standard'],
       aliases: { transfer: ['transfer.standard'] },
       onOpen: async ({ personId, positionId, definition, context }) => {
-        const person = await this.registry.loadPerson(personId);
-        if (person.state.status !== 'registered')
-          throw new DomainRuleViolation(
-            'person.not_found',
-            `personId: person ${personId} is not registered`,
-            'unprocessable',
-            'personId',
-          );
-        const target = await this.registry.findPosition(positionId);
-        if (!target)
-          throw new DomainRuleViolation(
-            'position.not_found',
-            `positionId: position ${positionId} does not exist`,
-            'unprocessable',
-            'positionId',
-          );
+        const person = { state: await registeredPerson(this.registry, personId) };
+        const target = await existingPosition(this.registry, positionId);
         const planningPool = await Promise.all(
           person.state.planningPool.map(async (entry) => ({
             ...entry,
@@ -43,7 +29,7 @@ export class RotationModule implements OnModuleInit {
           })),
         );
         return rotationOpening({
-          definitionId: definition.id,
+          definition,
           target: { id: target.id, rank: target.rank },
           planningPool,
           person: {

@@ -5,6 +5,7 @@ import { ROLES } from '../../identity/actor';
 import { DefinitionFileError } from '../definition-error';
 import {
   definitionKey,
+  OPENING_CHECKS,
   ProcedureDefinition,
   STEP_KINDS,
   VETTING_ITEMS,
@@ -20,10 +21,8 @@ function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
-/** Checks a parsed definition; the first problem names the file and the field path. */
-export function validateDefinition(file: string, raw: unknown): ProcedureDefinition {
-  if (typeof raw !== 'object' || raw === null) fail(file, '(root)', 'must be a JSON object');
-  const def = raw as Record<string, unknown>;
+/** The definition's own fields: id, version, procedure, titles, citation and its flags. */
+function validateHeader(file: string, def: Record<string, unknown>): void {
   if (typeof def.id !== 'string' || !/^[a-z]+(\.[a-z-]+)+$/.test(def.id))
     fail(file, 'id', 'must look like "appointment.internal"');
   if (!Number.isInteger(def.version) || (def.version as number) < 1)
@@ -37,6 +36,19 @@ export function validateDefinition(file: string, raw: unknown): ProcedureDefinit
     fail(file, 'inForceFrom', 'must be a day YYYY-MM-DD');
   if (typeof def.separateTallyAndDecision !== 'boolean')
     fail(file, 'separateTallyAndDecision', 'must be true or false');
+  if (
+    def.openingChecks !== undefined &&
+    (!isStringList(def.openingChecks) ||
+      def.openingChecks.some((check) => !OPENING_CHECKS.includes(check as never)))
+  )
+    fail(file, 'openingChecks', `must list checks among ${OPENING_CHECKS.join(', ')}`);
+}
+
+/** Checks a parsed definition; the first problem names the file and the field path. */
+export function validateDefinition(file: string, raw: unknown): ProcedureDefinition {
+  if (typeof raw !== 'object' || raw === null) fail(file, '(root)', 'must be a JSON object');
+  const def = raw as Record<string, unknown>;
+  validateHeader(file, def);
   if (!Array.isArray(def.steps) || def.steps.length === 0)
     fail(file, 'steps', 'must list at least one step');
   const ids = new Set<string>();

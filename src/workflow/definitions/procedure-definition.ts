@@ -23,6 +23,14 @@ export const VETTING_ITEMS = [
 ] as const;
 export type VettingItem = (typeof VETTING_ITEMS)[number];
 
+/**
+ * What a case of the definition checks on the person's record when it opens, beyond the
+ * procedure's own checks: a rotation (luân chuyển) needs a planning-pool entry for the target post
+ * or a higher one and `rotation.minYearsToRetirement` years left; a transfer (điều động) neither.
+ */
+export const OPENING_CHECKS = ['planning_pool', 'years_to_retirement'] as const;
+export type OpeningCheck = (typeof OPENING_CHECKS)[number];
+
 /** A ballot or nomination step's rule: which base, tie rule, who may see an unannounced tally. */
 export interface VoteRuleDefinition {
   base: 'members' | 'summoned';
@@ -74,6 +82,11 @@ export interface ProcedureDefinition {
   steps: StepDefinition[];
   /** The person who recorded a ballot tally may not also issue the decision. */
   separateTallyAndDecision: boolean;
+  /**
+   * Checks when a case opens (see `OPENING_CHECKS`). Absent: none. Added to rotation and transfer
+   * definitions in Dec 2026 with what each version already checked, so no running case changed.
+   */
+  openingChecks?: OpeningCheck[];
   /** Discipline procedures only: the track and how its ballot and time limit work. */
   discipline?: DisciplineTrackDefinition;
 }

@@ -5,7 +5,7 @@ function showValue(value: unknown): string {
     return `${(value as { numerator: number }).numerator}/${(value as { denominator: number }).denominator}`;
   if (value && typeof value === 'object' && 'amount' in value && 'unit' in value)
     return `${(value as { amount: number }).amount} ${(value as { unit: string }).unit.replace('_', ' ')}`;
-  if (Array.isArray(value)) return value.join(', ');
+  if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
   if (value && typeof value === 'object')
     return Object.entries(value)
       .map(

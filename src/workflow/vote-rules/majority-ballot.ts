@@ -1,5 +1,6 @@
-import { equals, exceeds, Fraction, reaches, show } from './fraction';
+import { equals, exceeds, Fraction, show } from './fraction';
 import { BallotTally, tallyProblems } from './tally';
+import { quorumProblem } from './attendance';
 
 /** What a ballot step's rule says (numbers come from the rule set, the base from the definition). */
 export interface MajorityRule {
@@ -31,12 +32,8 @@ export function evaluateMajorityBallot(
   const problems = tallyProblems(tally);
   if (problems.length)
     return { outcome: 'invalid_tally', reason: problems[0].message, field: problems[0].field };
-  if (!reaches(tally.present, rule.quorum, tally.summoned)) {
-    return {
-      outcome: 'no_quorum',
-      reason: `no quorum: ${tally.present} of ${tally.summoned} summoned present, needs at least ${show(rule.quorum, tally.summoned)}`,
-    };
-  }
+  const noQuorum = quorumProblem(tally, rule.quorum);
+  if (noQuorum) return noQuorum;
   const base = tally[rule.base];
   const needs = `needs more than ${show(rule.pass, base)}`;
   const counted = `${tally.for} of ${base} ${BASE_NAME[rule.base]} for`;

@@ -1,4 +1,5 @@
-import { exceeds, Fraction, reaches, show } from './fraction';
+import { exceeds, Fraction, show } from './fraction';
+import { attendanceProblem } from './attendance';
 
 /** A nomination ballot (giới thiệu nhân sự): each member names one person per post. */
 export interface NominationTally {
@@ -66,24 +67,8 @@ export function evaluateNomination(
       field: 'candidates',
       reason: `${cast} ballots counted, but ${tally.present} present`,
     };
-  if (tally.present > tally.summoned)
-    return {
-      outcome: 'invalid_tally',
-      field: 'present',
-      reason: `${tally.present} present, but only ${tally.summoned} summoned`,
-    };
-  if (tally.summoned > tally.members)
-    return {
-      outcome: 'invalid_tally',
-      field: 'summoned',
-      reason: `${tally.summoned} summoned, but the collective has ${tally.members} members`,
-    };
-  if (!reaches(tally.present, rule.quorum, tally.summoned)) {
-    return {
-      outcome: 'no_quorum',
-      reason: `no quorum: ${tally.present} of ${tally.summoned} summoned present, needs at least ${show(rule.quorum, tally.summoned)}`,
-    };
-  }
+  const attendance = attendanceProblem(tally, rule.quorum);
+  if (attendance) return attendance;
   const ranked = [...tally.candidates].sort(
     (a, b) => b.votes - a.votes || a.personId.localeCompare(b.personId),
   );

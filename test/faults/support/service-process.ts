@@ -54,6 +54,15 @@ export class ServiceProcess {
     return this.output;
   }
 
+  /** Ends it at once, with no shutdown of its own (a crash, a `kill -9`). */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || this.exit) return;
+    const ended = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await ended;
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     this.child = null;

@@ -314,6 +314,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cadres/{id}/place-of-origin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record where the person comes from (quê quán) */
+        post: operations["PersonProfileController_placeOfOrigin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cadres/{id}/management-tier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record which body manages the person (diện quản lý), from a day */
+        post: operations["PersonProfileController_managementTier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cadres/{id}/civil-service-rank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the civil-service rank (ngạch), from a day */
+        post: operations["PersonProfileController_civilServiceRank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cadres/{id}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a year's evaluation and rating (đánh giá, xếp loại chất lượng); a second one for the year corrects it */
+        post: operations["PersonProfileController_rating"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/planning-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reviews of the planning pools in your unit and below, newest first */
+        get: operations["PlanningReviewsController_list"];
+        put?: never;
+        /** Record a review of a unit's planning pools: one event with who was added and who removed (and why); each change then goes on the person's record. Refused, writing nothing, when a pool would exceed the rule set's limits */
+        post: operations["PlanningReviewsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/imports/template": {
         parameters: {
             query?: never;
@@ -511,6 +597,23 @@ export interface paths {
         };
         /** The discipline register: filtered, newest decision first, each with its status on asOf; JSON pages or CSV */
         get: operations["ReadModelsController_disciplineRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/personnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases decided by procedure and unit, people disciplined by track and form (in the period), leaders not from their province, and women and young people in the planning pool against the rule set’s targets (today); JSON or xlsx */
+        get: operations["ReportsController_personnel"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1136,6 +1239,33 @@ export interface components {
             refusal: string | null;
             orgUnitId: string;
         };
+        PlaceOfOriginDto: {
+            province: string;
+            locality: string;
+        };
+        ManagementTierDto: {
+            /** @enum {string} */
+            tier: "politburo_secretariat" | "provincial_standing_committee" | "district_standing_committee" | "commune_party_committee" | "agency_leadership";
+            /** Format: date */
+            from: string;
+            decisionRef: string;
+        };
+        CivilServiceRankDto: {
+            code: string;
+            title: string;
+            /** Format: date */
+            from: string;
+            decisionRef: string;
+        };
+        AnnualRatingDto: {
+            year: number;
+            /** @enum {string} */
+            rating: "excellent" | "good" | "completed" | "not_completed";
+            /** Format: date */
+            evaluatedOn: string;
+            decisionRef: string;
+            note: string;
+        };
         PersonRecordDto: {
             /** @example p-nguyen-van-an */
             id: string;
@@ -1162,6 +1292,11 @@ export interface components {
             discipline: components["schemas"]["DisciplineOnRecordDto"][];
             openCases: components["schemas"]["OpenCaseOnRecordDto"][];
             reappointmentsDue: components["schemas"]["ReappointmentDueDto"][];
+            placeOfOrigin: components["schemas"]["PlaceOfOriginDto"] | null;
+            managementTier: components["schemas"]["ManagementTierDto"] | null;
+            civilServiceRank: components["schemas"]["CivilServiceRankDto"] | null;
+            /** @description one per year, oldest first */
+            ratings: components["schemas"]["AnnualRatingDto"][];
         };
         EligibilityReasonDto: {
             /** @example discipline.in_effect */
@@ -1231,6 +1366,122 @@ export interface components {
             until?: string | null;
             /** @example study abroad, 6 months */
             note: string;
+        };
+        RecordPlaceOfOriginDto: {
+            /**
+             * @description the province (tỉnh, thành phố) of origin, as the org unit of that province is named without "Tỉnh"/"Thành phố"
+             * @example Hà Nội
+             */
+            province: string;
+            /**
+             * @description the commune or district, as written
+             * @example xã Đường Lâm
+             */
+            locality: string;
+        };
+        RecordManagementTierDto: {
+            /**
+             * @description diện quản lý: the body that manages the person
+             * @enum {string}
+             */
+            tier: "politburo_secretariat" | "provincial_standing_committee" | "district_standing_committee" | "commune_party_committee" | "agency_leadership";
+            /**
+             * Format: date
+             * @example 2025-10-15
+             */
+            from: string;
+            /** @example 12-QĐ/TU */
+            decisionRef: string;
+        };
+        RecordCivilServiceRankDto: {
+            /**
+             * @description the rank code (mã ngạch)
+             * @example 01.003
+             */
+            code: string;
+            /** @example Chuyên viên */
+            title: string;
+            /**
+             * Format: date
+             * @example 2020-01-01
+             */
+            from: string;
+            /** @example 45-QĐ/UBND */
+            decisionRef: string;
+        };
+        RecordAnnualRatingDto: {
+            /**
+             * @description the year rated
+             * @example 2025
+             */
+            year: number;
+            /**
+             * @description xếp loại chất lượng: hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ
+             * @enum {string}
+             */
+            rating: "excellent" | "good" | "completed" | "not_completed";
+            /**
+             * Format: date
+             * @example 2025-12-20
+             */
+            evaluatedOn: string;
+            /** @example 310-QĐ/TU */
+            decisionRef: string;
+            /** @example  */
+            note: string;
+        };
+        PlanningReviewAdditionDto: {
+            /** @example p-tran-thi-binh */
+            personId: string;
+            /** @example pos-son-tay-head-organization */
+            positionId: string;
+        };
+        PlanningReviewRemovalDto: {
+            /** @example p-tran-thi-binh */
+            personId: string;
+            /** @example pos-son-tay-head-organization */
+            positionId: string;
+            /** @example over the planning age */
+            reason: string;
+        };
+        RecordPlanningReviewDto: {
+            /**
+             * @description your id for the review (a retry sends it again)
+             * @example rv-son-tay-2026
+             */
+            id: string;
+            /**
+             * @description the unit whose pools were reviewed
+             * @example ou-son-tay
+             */
+            orgUnitId: string;
+            /**
+             * @description planning term (nhiệm kỳ quy hoạch)
+             * @example 2025-2030
+             */
+            term: string;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            reviewedOn: string;
+            /** @example 95-QĐ/TU */
+            decisionRef: string;
+            /** @description people added (bổ sung) */
+            added: components["schemas"]["PlanningReviewAdditionDto"][];
+            /** @description people taken off, with the reason */
+            removed: components["schemas"]["PlanningReviewRemovalDto"][];
+        };
+        PlanningReviewDto: {
+            reviewId: string;
+            orgUnitId: string;
+            orgUnitName: string;
+            term: string;
+            /** Format: date */
+            reviewedOn: string;
+            decisionRef: string;
+            added: components["schemas"]["PlanningReviewAdditionDto"][];
+            removed: components["schemas"]["PlanningReviewRemovalDto"][];
         };
         ImportFileDto: {
             name: string;
@@ -1661,6 +1912,114 @@ export interface components {
             /** @description pass as cursor for the next page; null on the last page */
             nextCursor: string | null;
         };
+        ReportPeriodDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        DecidedCasesRowDto: {
+            orgUnitId: string;
+            orgUnitName: string;
+            /** @example appointment */
+            procedure: string;
+            count: number;
+        };
+        DecisionsSectionDto: {
+            rows: components["schemas"]["DecidedCasesRowDto"][];
+            /**
+             * @description cases decided in the period by procedure
+             * @example {
+             *       "appointment": 3,
+             *       "reappointment": 1,
+             *       "rotation": 0,
+             *       "transfer": 0
+             *     }
+             */
+            totals: {
+                [key: string]: number;
+            };
+        };
+        DisciplinedRowDto: {
+            /** @enum {string} */
+            track: "party" | "civil_service";
+            /** @example reprimand */
+            form: string;
+            /** @description distinct people */
+            people: number;
+            decisions: number;
+            orgUnitId: string;
+            orgUnitName: string;
+        };
+        DisciplineTotalDto: {
+            /** @enum {string} */
+            track: "party" | "civil_service";
+            /** @example reprimand */
+            form: string;
+            /** @description distinct people */
+            people: number;
+            decisions: number;
+        };
+        DisciplineSectionDto: {
+            rows: components["schemas"]["DisciplinedRowDto"][];
+            totals: components["schemas"]["DisciplineTotalDto"][];
+        };
+        NonLocalLeaderDto: {
+            personId: string;
+            fullName: string | null;
+            originProvince: string | null;
+            positionId: string;
+            positionTitle: string;
+            orgUnitName: string;
+            /** @description the province the post lies in */
+            province: string | null;
+        };
+        NonLocalSectionDto: {
+            /** @description people holding a leadership post today */
+            leaders: number;
+            /** @description of them, with a place of origin on record */
+            withOrigin: number;
+            /** @description of them, not from the province of their post */
+            nonLocal: number;
+            people: components["schemas"]["NonLocalLeaderDto"][];
+        };
+        TargetShareDto: {
+            count: number;
+            percent: number | null;
+            targetPercent: number;
+            met: boolean;
+        };
+        YoungShareDto: {
+            count: number;
+            percent: number | null;
+            targetPercent: number;
+            met: boolean;
+            /** @description young means under this age */
+            underAge: number;
+        };
+        PoolSectionDto: {
+            entries: number;
+            /** @description distinct people in the pool */
+            people: number;
+            women: components["schemas"]["TargetShareDto"];
+            young: components["schemas"]["YoungShareDto"];
+            /** @description where the targets come from */
+            citation: string;
+        };
+        PersonnelReportDto: {
+            orgUnitId: string;
+            period: components["schemas"]["ReportPeriodDto"];
+            /**
+             * Format: date
+             * @description the day the registry sections describe
+             */
+            asOf: string;
+            ruleSet: string;
+            decisions: components["schemas"]["DecisionsSectionDto"];
+            discipline: components["schemas"]["DisciplineSectionDto"];
+            nonLocalLeaders: components["schemas"]["NonLocalSectionDto"];
+            planningPool: components["schemas"]["PoolSectionDto"];
+        };
         HistoryEntryDto: {
             /** Format: uuid */
             eventId: string;
@@ -2029,7 +2388,7 @@ export interface components {
              */
             effectiveFrom: string;
             /**
-             * @description term in years; the rule set default when omitted
+             * @description appointment and re-appointment: the rule set's term (appointment.termYears) when omitted; any other figure is refused (422 decision.term_set_by_rule_set). Rotation and transfer: the planned duration, from rotation.minYears to rotation.maxPlannedYears (rotation.minYears when omitted)
              * @example 5
              */
             termYears?: number;
@@ -2174,12 +2533,24 @@ export type SchemaPersonStatusPeriodDto = components['schemas']['PersonStatusPer
 export type SchemaDisciplineOnRecordDto = components['schemas']['DisciplineOnRecordDto'];
 export type SchemaOpenCaseOnRecordDto = components['schemas']['OpenCaseOnRecordDto'];
 export type SchemaReappointmentDueDto = components['schemas']['ReappointmentDueDto'];
+export type SchemaPlaceOfOriginDto = components['schemas']['PlaceOfOriginDto'];
+export type SchemaManagementTierDto = components['schemas']['ManagementTierDto'];
+export type SchemaCivilServiceRankDto = components['schemas']['CivilServiceRankDto'];
+export type SchemaAnnualRatingDto = components['schemas']['AnnualRatingDto'];
 export type SchemaPersonRecordDto = components['schemas']['PersonRecordDto'];
 export type SchemaEligibilityReasonDto = components['schemas']['EligibilityReasonDto'];
 export type SchemaEligibilityDto = components['schemas']['EligibilityDto'];
 export type SchemaAssignPostDto = components['schemas']['AssignPostDto'];
 export type SchemaAddPlanningPoolEntryDto = components['schemas']['AddPlanningPoolEntryDto'];
 export type SchemaRecordPersonStatusDto = components['schemas']['RecordPersonStatusDto'];
+export type SchemaRecordPlaceOfOriginDto = components['schemas']['RecordPlaceOfOriginDto'];
+export type SchemaRecordManagementTierDto = components['schemas']['RecordManagementTierDto'];
+export type SchemaRecordCivilServiceRankDto = components['schemas']['RecordCivilServiceRankDto'];
+export type SchemaRecordAnnualRatingDto = components['schemas']['RecordAnnualRatingDto'];
+export type SchemaPlanningReviewAdditionDto = components['schemas']['PlanningReviewAdditionDto'];
+export type SchemaPlanningReviewRemovalDto = components['schemas']['PlanningReviewRemovalDto'];
+export type SchemaRecordPlanningReviewDto = components['schemas']['RecordPlanningReviewDto'];
+export type SchemaPlanningReviewDto = components['schemas']['PlanningReviewDto'];
 export type SchemaImportFileDto = components['schemas']['ImportFileDto'];
 export type SchemaSheetCountDto = components['schemas']['SheetCountDto'];
 export type SchemaSheetCountsDto = components['schemas']['SheetCountsDto'];
@@ -2206,6 +2577,18 @@ export type SchemaCaseSummaryDto = components['schemas']['CaseSummaryDto'];
 export type SchemaCaseSummaryPageDto = components['schemas']['CaseSummaryPageDto'];
 export type SchemaRegisterRowDto = components['schemas']['RegisterRowDto'];
 export type SchemaRegisterPageDto = components['schemas']['RegisterPageDto'];
+export type SchemaReportPeriodDto = components['schemas']['ReportPeriodDto'];
+export type SchemaDecidedCasesRowDto = components['schemas']['DecidedCasesRowDto'];
+export type SchemaDecisionsSectionDto = components['schemas']['DecisionsSectionDto'];
+export type SchemaDisciplinedRowDto = components['schemas']['DisciplinedRowDto'];
+export type SchemaDisciplineTotalDto = components['schemas']['DisciplineTotalDto'];
+export type SchemaDisciplineSectionDto = components['schemas']['DisciplineSectionDto'];
+export type SchemaNonLocalLeaderDto = components['schemas']['NonLocalLeaderDto'];
+export type SchemaNonLocalSectionDto = components['schemas']['NonLocalSectionDto'];
+export type SchemaTargetShareDto = components['schemas']['TargetShareDto'];
+export type SchemaYoungShareDto = components['schemas']['YoungShareDto'];
+export type SchemaPoolSectionDto = components['schemas']['PoolSectionDto'];
+export type SchemaPersonnelReportDto = components['schemas']['PersonnelReportDto'];
 export type SchemaHistoryEntryDto = components['schemas']['HistoryEntryDto'];
 export type SchemaHistoryDto = components['schemas']['HistoryDto'];
 export type SchemaStreamCheckDto = components['schemas']['StreamCheckDto'];
@@ -3828,6 +4211,537 @@ export interface operations {
             };
         };
     };
+    PersonProfileController_placeOfOrigin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPlaceOfOriginDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRecordDto"];
+                };
+            };
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description the case, person, unit, post or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description body.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PersonProfileController_managementTier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordManagementTierDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRecordDto"];
+                };
+            };
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description the case, person, unit, post or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description body.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PersonProfileController_civilServiceRank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCivilServiceRankDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRecordDto"];
+                };
+            };
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description the case, person, unit, post or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description body.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PersonProfileController_rating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAnnualRatingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRecordDto"];
+                };
+            };
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description the case, person, unit, post or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description body.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PlanningReviewsController_list: {
+        parameters: {
+            query?: {
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanningReviewDto"][];
+                };
+            };
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PlanningReviewsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPlanningReviewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanningReviewDto"];
+                };
+            };
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description body.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     ImportsController_template: {
         parameters: {
             query?: never;
@@ -4852,6 +5766,71 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RegisterPageDto"];
                     "text/csv": string;
+                };
+            };
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ReportsController_personnel: {
+        parameters: {
+            query?: {
+                /** @description first day (default 1 January this year) */
+                from?: string;
+                /** @description last day (default today in Vietnam) */
+                to?: string;
+                /** @description a unit within your grant (default your own) */
+                orgUnit?: string;
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report as JSON, or with format=xlsx as an Excel workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonnelReportDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */

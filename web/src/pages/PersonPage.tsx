@@ -26,6 +26,10 @@ interface PersonView {
     status: string;
   }[];
   openCases: { caseId: string; procedure: string; stage: string | null; since: string }[];
+  placeOfOrigin: { province: string; locality: string } | null;
+  managementTier: { tier: string; from: string; decisionRef: string } | null;
+  civilServiceRank: { code: string; title: string; from: string } | null;
+  ratings: { year: number; rating: string; evaluatedOn: string; decisionRef: string }[];
   reappointmentsDue: {
     positionId?: string;
     termEnd?: string;
@@ -103,7 +107,32 @@ export function PersonPage({ personId }: { personId: string }) {
         <dd>{formatDay(p.dateOfBirth)}</dd>
         <dt>{t('person.unit')}</dt>
         <dd>{p.orgUnitId}</dd>
+        <dt>{t('person.origin')}</dt>
+        <dd data-testid="origin">
+          {p.placeOfOrigin
+            ? [p.placeOfOrigin.locality, p.placeOfOrigin.province].filter(Boolean).join(', ')
+            : '—'}
+        </dd>
+        <dt>{t('person.tier')}</dt>
+        <dd>
+          {p.managementTier
+            ? `${t(`person.tiers.${p.managementTier.tier}`)} (${formatDay(p.managementTier.from)})`
+            : '—'}
+        </dd>
+        <dt>{t('person.rank')}</dt>
+        <dd>
+          {p.civilServiceRank ? `${p.civilServiceRank.title} (${p.civilServiceRank.code})` : '—'}
+        </dd>
       </dl>
+      <h2>{t('person.ratings')}</h2>
+      <ul data-testid="ratings">
+        {p.ratings.map((r) => (
+          <li key={r.year}>
+            {t('person.year')} {r.year}: {t(`person.ratingNames.${r.rating}`)} ({r.decisionRef})
+          </li>
+        ))}
+        {p.ratings.length === 0 && <li>{t('app.none')}</li>}
+      </ul>
       <h2>{t('person.posts')}</h2>
       <table className="grid">
         <thead>

@@ -6,6 +6,7 @@ import {
   requireActor,
   unreachable,
 } from '../../../workflow/step-engine';
+import { ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { CaseCommand } from './case.commands';
 import { CaseContext } from './case.context';
 import { CaseState } from './case.state';
@@ -106,10 +107,13 @@ function resolveVettingItem(
       'item',
     );
   }
-  if (command.data.item === 'discipline_bar') {
+  // Items the law does not let vetting staff set aside (a running discipline bar): the case is
+  // rejected, or waits for the bar to end.
+  const { ruleSet } = context;
+  if (ruleValue<string[]>(ruleSet, 'vetting.unwaivableItems').includes(command.data.item)) {
     refuse(
-      'vetting.discipline_bar_unresolvable',
-      `a running discipline bar cannot be waived: ${entry.note}`,
+      `vetting.${command.data.item}_unresolvable`,
+      `a running ${command.data.item.replace(/_/g, ' ')} cannot be waived: ${entry.note} (${ruleCitation(ruleSet, 'vetting.unwaivableItems')})`,
       'unprocessable',
       'item',
     );

@@ -10,6 +10,7 @@ import {
   signedDecision,
 } from '../../../workflow/step-engine';
 import { CaseContext, DecisionTerm } from './case.context';
+import { ruleSetTermYears } from './rule-set-term';
 import { Body, Open } from './case.types';
 
 /** The decision (quyết định): no flagged vetting item open, the term and the re-appointment notice. */
@@ -52,7 +53,7 @@ export function decision(
 }
 
 function ruleSetTerm(body: Body<'decision'>, context: CaseContext): DecisionTerm {
-  const years = body.termYears ?? ruleValue<number>(context.ruleSet, 'appointment.termYears');
+  const years = ruleSetTermYears(context.ruleSet, body.termYears);
   return {
     termYears: years,
     termEnd: addMonths(body.effectiveFrom, years * 12),

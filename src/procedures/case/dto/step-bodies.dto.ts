@@ -224,11 +224,11 @@ export class DecisionStepDto extends StepRecordDto {
 
   @ApiPropertyOptional({
     example: 5,
-    description: 'term in years; the rule set default when omitted',
+    description:
+      "appointment and re-appointment: the rule set's term (appointment.termYears) when omitted; any other figure is refused (422 decision.term_set_by_rule_set). Rotation and transfer: the planned duration, from rotation.minYears to rotation.maxPlannedYears (rotation.minYears when omitted)",
   })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(10)
   termYears?: number;
 }

@@ -1,0 +1,241 @@
+/**
+ * Whole cases over HTTP: the service as `npm start` runs it (workers in the process) on a fresh
+ * database with the demo data; N people and posts registered through the API; then N internal
+ * appointments per run taken through all 8 writes by C concurrent clients. Prints cases/s,
+ * p50/p95/p99 per route, CPU per case (service and PostgreSQL), commits and events per case and
+ * the case list's lag behind the writes; the median of BENCH_ROUNDS rounds; one JSON line at the
+ * end. Run: npm run bench:lifecycle.
+ */
+import { Pool } from 'pg';
+import { JwtVerifier } from '../../src/identity/jwt-verifier';
+import { DEV_JWT_SECRET } from '../../src/identity/dev-secret';
+import {
+  BenchTokens,
+  CaseSubject,
+  driveAppointment,
+  registerSubject,
+} from './appointment-lifecycle';
+import { readCounters, waitForQuiet } from './database-counters';
+import { ReadModelLag } from './read-model-lag';
+import {
+  benchEnvironment,
+  cpuBetween,
+  deleteRedisKeys,
+  loadAverage,
+  postgresCpuSeconds,
+  seedDemoData,
+  ServiceUnderTest,
+  withBenchDatabase,
+} from './service-under-test';
+import { median, percentile, round1, RouteTimings, TimedHttp } from './timed-http';
+
+const CASES = Number(process.env.BENCH_CASES ?? 64);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,8,32').split(',').map(Number);
+/** One case in this many is watched for the case list's lag after each of its writes. */
+const LAG_SAMPLE_EVERY = Number(process.env.BENCH_LAG_SAMPLE_EVERY ?? 4);
+const PORT = Number(process.env.BENCH_PORT ?? 3900 + (process.pid % 90));
+
+function tokens(): BenchTokens {
+  const verifier = new JwtVerifier({ secret: DEV_JWT_SECRET, maxLifetimeSeconds: 43_200 });
+  const sign = (userId: string, role: string) =>
+    verifier.sign({ userId, roles: [role as never], orgUnit: 'ou-son-tay' }, 43_000);
+  return {
+    admin: sign('admin-1', 'admin'),
+    staff: sign('staff-1', 'organization_staff'),
+    secretary: sign('secretary-1', 'ballot_secretary'),
+    leader: sign('leader-1', 'leadership'),
+  };
+}
+
+/** Runs `work` over the items with `clients` workers taking the next item as they free up. */
+async function inParallel<T>(items: T[], clients: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
+
+const subjectsFor = (run: string, count: number): CaseSubject[] =>
+  Array.from({ length: count }, (_, i) => ({
+    caseId: `c-bench-${run}-${i}`,
+    personId: `p-bench-${run}-${i}`,
+    positionId: `pos-bench-${run}-${i}`,
+  }));
+
+interface RunResult {
+  clients: number;
+  casesPerSecond: number;
+  writeMs: { p50: number; p95: number; p99: number };
+  routes: Record<string, { p50: number; p95: number; p99: number; n: number }>;
+  serviceCpuMsPerCase: number;
+  postgresCpuMsPerCase: number;
+  commitsPerCase: number;
+  eventsPerCase: number;
+  endLagMs: number;
+  caseListLagMs: ReturnType<ReadModelLag['summary']>;
+  settleMs: number;
+  load: string;
+}
+
+async function oneRun(
+  context: {
+    url: string;
+    pool: Pool;
+    service: ServiceUnderTest;
+    base: string;
+    tokens: BenchTokens;
+  },
+  subjects: CaseSubject[],
+  clients: number,
+): Promise<RunResult> {
+  const timings = new RouteTimings();
+  const http = new TimedHttp(context.base, timings);
+  const lag = new ReadModelLag(http, context.tokens.staff);
+  const before = await readCounters(context.pool);
+  const pgBefore = await postgresCpuSeconds(context.url);
+  const cpuBefore = context.service.cpuSeconds();
+  const started = performance.now();
+  let last: CaseSubject = subjects[0];
+  await inParallel(subjects, clients, async (subject) => {
+    const sampled = Number(subject.caseId.split('-').at(-1)) % LAG_SAMPLE_EVERY === 0;
+    await driveAppointment(http, context.tokens, subject, (expected) => {
+      if (sampled) lag.watch(subject.personId, subject.caseId, expected);
+    });
+    last = subject;
+  });
+  const elapsed = (performance.now() - started) / 1000;
+  // The last write has answered: how long until the case list (and the inbox) shows it.
+  const endLagMs = await lag.measure(last.personId, last.caseId, { step: null, status: 'decided' });
+  await lag.settled();
+  const settleMs = await waitForQuiet(context.pool);
+  const cpu = context.service.cpuSeconds() - cpuBefore;
+  const pgCpu = cpuBetween(pgBefore, await postgresCpuSeconds(context.url));
+  const after = await readCounters(context.pool);
+  const writes = timings.writes();
+  const n = subjects.length;
+  return {
+    clients,
+    casesPerSecond: round1(n / elapsed),
+    writeMs: summary(writes),
+    routes: Object.fromEntries(
+      [...timings.byRoute.entries()].map(([route, values]) => [
+        route,
+        { ...summary(values), n: values.length },
+      ]),
+    ),
+    serviceCpuMsPerCase: round1((cpu * 1000) / n),
+    postgresCpuMsPerCase: round1((pgCpu * 1000) / n),
+    commitsPerCase: round1((after.commits - before.commits) / n),
+    eventsPerCase: round1((after.events - before.events) / n),
+    endLagMs: round1(endLagMs),
+    caseListLagMs: lag.summary(),
+    settleMs,
+    load: loadAverage(),
+  };
+}
+
+const summary = (values: number[]) => ({
+  p50: round1(percentile(values, 50)),
+  p95: round1(percentile(values, 95)),
+  p99: round1(percentile(values, 99)),
+});
+
+function print(run: RunResult, round: number): void {
+  process.stdout.write(
+    `round ${round} C=${run.clients}: ${run.casesPerSecond} cases/s, writes p50/p95/p99 ` +
+      `${run.writeMs.p50}/${run.writeMs.p95}/${run.writeMs.p99} ms, CPU/case service ` +
+      `${run.serviceCpuMsPerCase} ms + PostgreSQL ${run.postgresCpuMsPerCase} ms, ` +
+      `${run.commitsPerCase} commits and ${run.eventsPerCase} events/case, end lag ` +
+      `${run.endLagMs} ms, case-list lag p50/p99 ${run.caseListLagMs.p50}/${run.caseListLagMs.p99} ms` +
+      ` (load ${run.load})\n`,
+  );
+  for (const [route, figures] of Object.entries(run.routes))
+    process.stdout.write(
+      `    ${route.padEnd(48)} p50 ${figures.p50} p95 ${figures.p95} p99 ${figures.p99} ms (${figures.n})\n`,
+    );
+}
+
+function medians(runs: RunResult[]) {
+  const of = (pick: (run: RunResult) => number) => round1(median(runs.map(pick)));
+  return {
+    clients: runs[0].clients,
+    casesPerSecond: of((r) => r.casesPerSecond),
+    writeP50: of((r) => r.writeMs.p50),
+    writeP95: of((r) => r.writeMs.p95),
+    writeP99: of((r) => r.writeMs.p99),
+    serviceCpuMsPerCase: of((r) => r.serviceCpuMsPerCase),
+    postgresCpuMsPerCase: of((r) => r.postgresCpuMsPerCase),
+    commitsPerCase: of((r) => r.commitsPerCase),
+    eventsPerCase: of((r) => r.eventsPerCase),
+    endLagMs: of((r) => r.endLagMs),
+    caseListLagP99: of((r) => r.caseListLagMs.p99),
+    rounds: runs.map((r) => r.casesPerSecond),
+    loads: runs.map((r) => r.load),
+  };
+}
+
+async function main(): Promise<void> {
+  await withBenchDatabase(async (url) => {
+    const env = benchEnvironment(url, PORT);
+    seedDemoData(env);
+    const service = new ServiceUnderTest(env);
+    const pool = new Pool({ connectionString: url, max: 2 });
+    try {
+      await service.start();
+      const context = { url, pool, service, base: `http://127.0.0.1:${PORT}`, tokens: tokens() };
+      const setup = new TimedHttp(context.base, new RouteTimings());
+      const plan = CLIENTS.flatMap((clients) =>
+        Array.from({ length: ROUNDS }, (_, round) => ({ clients, round })),
+      );
+      const subjects = new Map(
+        plan.map(({ clients, round }) => [
+          `${clients}-${round}`,
+          subjectsFor(`${clients}-${round}`, CASES),
+        ]),
+      );
+      const warmUp = subjectsFor('warm', 16);
+      const all = [...warmUp, ...[...subjects.values()].flat()];
+      const registering = performance.now();
+      await inParallel(all, 8, (subject) => registerSubject(setup, context.tokens, subject));
+      const registered = (performance.now() - registering) / 1000;
+      process.stdout.write(
+        `registered ${all.length} people and posts (4 writes each) in ${round1(registered)} s, 8 clients\n`,
+      );
+      await inParallel(warmUp, 8, (subject) => driveAppointment(setup, context.tokens, subject));
+      await waitForQuiet(pool);
+      const results = new Map<number, RunResult[]>();
+      // Rounds take turns between client counts, so a drift of the shared machine hits all alike.
+      for (let round = 0; round < ROUNDS; round += 1) {
+        for (const clients of CLIENTS) {
+          const run = await oneRun(context, subjects.get(`${clients}-${round}`)!, clients);
+          print(run, round + 1);
+          results.set(clients, [...(results.get(clients) ?? []), run]);
+        }
+      }
+      const figures = [...results.values()].map(medians);
+      process.stdout.write('\nmedians:\n');
+      for (const f of figures)
+        process.stdout.write(
+          `  C=${f.clients}: ${f.casesPerSecond} cases/s (rounds ${f.rounds.join(', ')}), writes p50/p95/p99 ${f.writeP50}/${f.writeP95}/${f.writeP99} ms, CPU/case ${f.serviceCpuMsPerCase} + ${f.postgresCpuMsPerCase} ms, ${f.commitsPerCase} commits/case, end lag ${f.endLagMs} ms, case-list lag p99 ${f.caseListLagP99} ms\n`,
+        );
+      process.stdout.write(
+        `${JSON.stringify({ bench: 'lifecycle', cases: CASES, rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures, at: new Date().toISOString() })}\n`,
+      );
+    } catch (error) {
+      process.stderr.write(`service log tail:\n${service.log}\n`);
+      throw error;
+    } finally {
+      await service.stop();
+      await pool.end();
+      await deleteRedisKeys(env.QUEUE_PREFIX);
+    }
+  });
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '../../common/input/calendar-date';
+
+const DATE = { type: String, format: 'date' } as const;
+
+export class PlanningReviewAdditionDto {
+  @ApiProperty({ example: 'p-tran-thi-binh' })
+  @IsString()
+  @Length(1, 64)
+  personId!: string;
+
+  @ApiProperty({ example: 'pos-son-tay-head-organization' })
+  @IsString()
+  @Length(1, 64)
+  positionId!: string;
+}
+
+export class PlanningReviewRemovalDto extends PlanningReviewAdditionDto {
+  @ApiProperty({ example: 'over the planning age' })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}
+
+export class RecordPlanningReviewDto {
+  @ApiProperty({
+    example: 'rv-son-tay-2026',
+    description: 'your id for the review (a retry sends it again)',
+  })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    message: 'id: lower-case letters, digits and dashes, 2-64 characters',
+  })
+  id!: string;
+
+  @ApiProperty({ example: 'ou-son-tay', description: 'the unit whose pools were reviewed' })
+  @IsString()
+  orgUnitId!: string;
+
+  @ApiProperty({ example: '2025-2030', description: 'planning term (nhiệm kỳ quy hoạch)' })
+  @Matches(/^\d{4}-\d{4}$/, { message: 'term: YYYY-YYYY' })
+  term!: string;
+
+  @ApiProperty({ ...DATE, example: '2026-11-30' })
+  @IsCalendarDate()
+  reviewedOn!: string;
+
+  @ApiProperty({ example: '95-QĐ/TU' })
+  @IsString()
+  @Length(1, 120)
+  decisionRef!: string;
+
+  @ApiProperty({ type: [PlanningReviewAdditionDto], description: 'people added (bổ sung)' })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => PlanningReviewAdditionDto)
+  added!: PlanningReviewAdditionDto[];
+
+  @ApiProperty({
+    type: [PlanningReviewRemovalDto],
+    description: 'people taken off, with the reason',
+  })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => PlanningReviewRemovalDto)
+  removed!: PlanningReviewRemovalDto[];
+}
+
+export class PlanningReviewDto {
+  @ApiProperty() reviewId!: string;
+  @ApiProperty() orgUnitId!: string;
+  @ApiProperty() orgUnitName!: string;
+  @ApiProperty() term!: string;
+  @ApiProperty(DATE) reviewedOn!: string;
+  @ApiProperty() decisionRef!: string;
+  @ApiProperty({ type: [PlanningReviewAdditionDto] }) added!: PlanningReviewAdditionDto[];
+  @ApiProperty({ type: [PlanningReviewRemovalDto] }) removed!: PlanningReviewRemovalDto[];
+}

@@ -1,0 +1,66 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { endOfVietnamDay } from '../common/vietnam-day';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
+import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
+import { appointmentEligibility } from './eligibility';
+import { Position, RegistryService } from './registry.service';
+
+/** Whether a person may be appointed to a post on a day: the record and the rule set of that day. */
+@Injectable()
+export class PersonEligibility {
+  constructor(
+    private readonly registry: RegistryService,
+    @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
+  ) {}
+
+  /** The post asked about (`for`): without it there is nothing to check. */
+  static positionIdFrom(query: string | undefined): string {
+    if (!query)
+      throw new DomainRuleViolation(
+        'query.for',
+        'for: the position id to check eligibility for',
+        'invalid',
+        'for',
+      );
+    return query;
+  }
+
+  /** The post asked about, which must exist (a 422 naming `for` if not). */
+  async targetPost(positionId: string): Promise<Position> {
+    const target = await this.registry.findPosition(positionId);
+    if (!target)
+      throw new DomainRuleViolation(
+        'position.not_found',
+        `for: position ${positionId} does not exist`,
+        'not_found',
+        'for',
+      );
+    return target;
+  }
+
+  async on(personId: string, target: Position, day: string) {
+    // Eligibility for a post is the appointment procedure's question: the State track's rules.
+    const ruleSet = this.catalog.ruleSetOn(day, 'state');
+    if (!ruleSet)
+      throw new DomainRuleViolation(
+        'rule_set.none_in_force',
+        `asOf: no rule set is in force on ${day}`,
+        'unprocessable',
+        'asOf',
+      );
+    // The record as it stood at the end of that day in Vietnam.
+    const { state } = await this.registry.loadPerson(personId, endOfVietnamDay(day));
+    if (state.status !== 'registered')
+      throw new NotFoundException(`person ${personId} was not registered on ${day}`);
+    const ranks = new Map<string, number>();
+    for (const entry of state.planningPool) {
+      const position = await this.registry.findPosition(entry.positionId);
+      if (position) ranks.set(position.id, position.rank);
+    }
+    return {
+      personId,
+      positionId: target.id,
+      ...appointmentEligibility(state, { id: target.id, rank: target.rank }, ranks, ruleSet, day),
+    };
+  }
+}

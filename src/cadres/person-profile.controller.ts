@@ -1,0 +1,134 @@
+import { Body, Controller, Inject, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Clock, CLOCK } from '../common/clock';
+import { IdempotentRequest } from '../common/idempotency.interceptor';
+import {
+  ApiAuthenticatedProblems,
+  ApiBodyProblems,
+  ApiProblems,
+} from '../common/openapi/api-problems.decorator';
+import { metadataFromRequest, RequestLike } from '../common/request-metadata';
+import { vietnamDay } from '../common/vietnam-day';
+import { Actor } from '../identity/actor';
+import { ACCESS, Allow } from '../identity/allow.decorator';
+import { CurrentActor } from '../identity/current-actor.decorator';
+import { OrgScope } from '../identity/org-scope';
+import {
+  RecordAnnualRatingDto,
+  RecordCivilServiceRankDto,
+  RecordManagementTierDto,
+  RecordPlaceOfOriginDto,
+} from './dto/person-profile.dto';
+import { PersonRecordDto } from './dto/registry-views.dto';
+import { PersonProfileCommand } from './person/person-profile';
+import { personView } from './person-view';
+import { RegistryService } from './registry.service';
+
+type Request = RequestLike & IdempotentRequest;
+
+/**
+ * The profile facts of a person's record: place of origin, management tier, civil-service rank,
+ * the yearly rating. Each is one registry command (`Record…`), the same an importer sends.
+ */
+@ApiTags('registry')
+@ApiBearerAuth()
+@ApiAuthenticatedProblems()
+@Controller('cadres/:id')
+export class PersonProfileController {
+  constructor(
+    private readonly registry: RegistryService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly scope: OrgScope,
+  ) {}
+
+  private async record(
+    personId: string,
+    actor: Actor,
+    request: Request,
+    command: PersonProfileCommand,
+  ) {
+    await this.scope.assertPersonInScope(actor, personId, 'id');
+    const { state, revision } = await this.registry.runPersonCommand(
+      personId,
+      command,
+      metadataFromRequest(request, actor, this.clock.now()),
+      { idSeed: request.idempotencySeed },
+    );
+    return personView(personId, state, revision, vietnamDay(this.clock.now()));
+  }
+
+  @Allow(...ACCESS.registryWrite)
+  @Post('place-of-origin')
+  @ApiOperation({ summary: 'Record where the person comes from (quê quán)' })
+  @ApiCreatedResponse({ type: PersonRecordDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
+  placeOfOrigin(
+    @Param('id') personId: string,
+    @Body() dto: RecordPlaceOfOriginDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+  ) {
+    return this.record(personId, actor, request, {
+      type: 'RecordPlaceOfOrigin',
+      data: { personId, province: dto.province.trim(), locality: dto.locality.trim() },
+    });
+  }
+
+  @Allow(...ACCESS.registryWrite)
+  @Post('management-tier')
+  @ApiOperation({ summary: 'Record which body manages the person (diện quản lý), from a day' })
+  @ApiCreatedResponse({ type: PersonRecordDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
+  managementTier(
+    @Param('id') personId: string,
+    @Body() dto: RecordManagementTierDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+  ) {
+    return this.record(personId, actor, request, {
+      type: 'RecordManagementTier',
+      data: { personId, ...dto },
+    });
+  }
+
+  @Allow(...ACCESS.registryWrite)
+  @Post('civil-service-rank')
+  @ApiOperation({ summary: 'Record the civil-service rank (ngạch), from a day' })
+  @ApiCreatedResponse({ type: PersonRecordDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
+  civilServiceRank(
+    @Param('id') personId: string,
+    @Body() dto: RecordCivilServiceRankDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+  ) {
+    return this.record(personId, actor, request, {
+      type: 'RecordCivilServiceRank',
+      data: { personId, ...dto },
+    });
+  }
+
+  @Allow(...ACCESS.registryWrite)
+  @Post('ratings')
+  @ApiOperation({
+    summary:
+      "Record a year's evaluation and rating (đánh giá, xếp loại chất lượng); a second one for the year corrects it",
+  })
+  @ApiCreatedResponse({ type: PersonRecordDto })
+  @ApiBodyProblems()
+  @ApiProblems(404, 409, 422)
+  rating(
+    @Param('id') personId: string,
+    @Body() dto: RecordAnnualRatingDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+  ) {
+    return this.record(personId, actor, request, {
+      type: 'RecordAnnualRating',
+      data: { personId, ...dto },
+    });
+  }
+}

@@ -1,0 +1,2 @@
+/** The event stream of a person's record. */
+export const personStream = (personId: string): string => `cadre-${personId}`;

@@ -1,0 +1,33 @@
+import { NotFoundException } from '@nestjs/common';
+import { disciplineStatusOn } from './discipline-standing';
+import { PersonState } from './person/person.state';
+
+/** A person's record as the API answers it: each discipline record with its status on `today`. */
+export function personView(
+  personId: string,
+  state: PersonState,
+  revision: number | null,
+  today: string,
+) {
+  if (state.status !== 'registered')
+    throw new NotFoundException(`person ${personId} is not registered`);
+  return {
+    id: personId,
+    revision,
+    ...state.profile,
+    posts: state.posts,
+    pastPosts: state.pastPosts,
+    planningPool: state.planningPool,
+    statuses: state.statuses,
+    discipline: state.discipline.map((record) => ({
+      ...record,
+      status: disciplineStatusOn(record, today),
+    })),
+    openCases: state.openCases,
+    reappointmentsDue: state.reappointmentsDue,
+    placeOfOrigin: state.placeOfOrigin,
+    managementTier: state.managementTier,
+    civilServiceRank: state.civilServiceRank,
+    ratings: state.ratings,
+  };
+}

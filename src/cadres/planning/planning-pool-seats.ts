@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { EventMetadata } from '../../event-store/event-envelope';
+import { WrongExpectedRevision } from '../../event-store/event-store.errors';
+import { EventStore } from '../../event-store/event-store.port';
+import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
+import { PersonState } from '../person/person.state';
+import { RegistryRuleViolation } from '../registry-rule-violation';
+import { personStream } from '../person-stream';
+import { assertPostHasRoomInPool, CitedLimit, PersonPlanningLimits } from './planning-pool-limits';
+
+/** A claim whose person record still lacks the entry this long after is taken as abandoned. */
+const ABANDONED_CLAIM_MS = 60_000;
+const CLAIM_ATTEMPTS = 5;
+
+/**
+ * The seat stream of a post's pool for a term: its kind has no hyphen (stream names are
+ * `<kind>-<id>`), and the post id is escaped so that a hyphen in it cannot merge two streams.
+ */
+export const planningSeatStream = (positionId: string, term: string): string =>
+  `planningseat-${encodeURIComponent(positionId)}/${term}`;
+
+export interface PlanningLimits {
+  maxPeoplePerPost: CitedLimit;
+  maxPostsPerPersonPerLevel: CitedLimit;
+}
+
+/** The planning limits of the rule set in force (Quy định 50-QĐ/TW, then 377-QĐ/TW). */
+export function planningLimits(ruleSet: RuleSet): PlanningLimits {
+  const cited = (name: string): CitedLimit => ({
+    value: ruleValue<number>(ruleSet, name),
+    citation: ruleCitation(ruleSet, name),
+  });
+  return {
+    maxPeoplePerPost: cited('planning.maxPeoplePerPost'),
+    maxPostsPerPersonPerLevel: cited('planning.maxPostsPerPersonPerLevel'),
+  };
+}
+
+type LoadPerson = (personId: string) => Promise<{ state: PersonState }>;
+
+/**
+ * At most so many people per post and term. Each person's record is the truth of who is planned;
+ * the seat stream of the post is where two staff adding people to one pool at once meet: each
+ * appends its claim at the revision it read, the store lets one through, the other reads again
+ * and counts the winner (a claim not yet on its person's record counts while it is fresh).
+ */
+export class PlanningPoolSeats {
+  constructor(
+    private readonly store: EventStore,
+    private readonly pool: Pool,
+    private readonly loadPerson: LoadPerson,
+  ) {}
+
+  /** The levels (ranks) of the posts the decider compares, for the per-person limit. */
+  async personLimits(
+    state: PersonState,
+    positionId: string,
+    limits: PlanningLimits,
+  ): Promise<PersonPlanningLimits> {
+    const ids = [
+      positionId,
+      ...(state.status === 'registered' ? state.planningPool : []).map((e) => e.positionId),
+    ];
+    const { rows } = await this.pool.query<{ id: string; rank: number }>(
+      'SELECT id, rank FROM positions WHERE id = ANY ($1::text[])',
+      [ids],
+    );
+    return {
+      maxPostsPerLevel: limits.maxPostsPerPersonPerLevel,
+      levelOf: Object.fromEntries(rows.map((r) => [r.id, r.rank])),
+    };
+  }
+
+  /** Who is planned for the post in the term now (the person asking excepted). */
+  async plannedFor(positionId: string, term: string, except?: string): Promise<string[]> {
+    const claims = await this.claims(positionId, term);
+    const { rows } = await this.pool.query<{ person_id: string }>(
+      'SELECT person_id FROM planning_pool_entries WHERE position_id = $1 AND term = $2',
+      [positionId, term],
+    );
+    const candidates = new Set([...claims.keys(), ...rows.map((r) => r.person_id)]);
+    candidates.delete(except ?? '');
+    const planned: string[] = [];
+    for (const personId of [...candidates].sort()) {
+      const { state } = await this.loadPerson(personId);
+      const onRecord =
+        state.status === 'registered' &&
+        state.planningPool.some((e) => e.positionId === positionId && e.term === term);
+      if (onRecord || (await this.inFlight(personId, positionId, claims.get(personId))))
+        planned.push(personId);
+    }
+    return planned;
+  }
+
+  /** Claims a seat for the person, or refuses with the counts and the rule. */
+  async claim(
+    positionId: string,
+    term: string,
+    personId: string,
+    limit: CitedLimit,
+    metadata: EventMetadata,
+  ): Promise<void> {
+    const streamId = planningSeatStream(positionId, term);
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt += 1) {
+      const revision = await this.store.streamRevision(streamId);
+      assertPostHasRoomInPool(
+        positionId,
+        term,
+        await this.plannedFor(positionId, term, personId),
+        limit,
+      );
+      try {
+        await this.store.append(
+          streamId,
+          [{ id: randomUUID(), type: 'PlanningPoolSeatClaimed', data: { personId }, metadata }],
+          { expectedRevision: revision === null ? 'no_stream' : revision },
+        );
+        return;
+      } catch (error) {
+        // Another claim came first: count again with it.
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+      }
+    }
+    throw new RegistryRuleViolation(
+      'planning_pool.busy',
+      `positionId: the planning pool of ${positionId} kept changing; try again`,
+      'conflict',
+      'positionId',
+    );
+  }
+
+  private async claims(positionId: string, term: string): Promise<Map<string, string>> {
+    const events = await this.store.readStream(planningSeatStream(positionId, term));
+    return new Map(
+      events.map((e) => [(e.data as { personId: string }).personId, e.recordedAt] as const),
+    );
+  }
+
+  /**
+   * A claim not (or no longer) on the person's record holds a seat only while its append may
+   * still be under way: it is fresh, and the record shows no entry for the post added or removed
+   * since (a person added and taken off again within the minute holds nothing).
+   */
+  private async inFlight(
+    personId: string,
+    positionId: string,
+    claimedAt?: string,
+  ): Promise<boolean> {
+    if (claimedAt === undefined || Date.now() - Date.parse(claimedAt) >= ABANDONED_CLAIM_MS)
+      return false;
+    const events = await this.store.readStream(personStream(personId));
+    return !events.some(
+      (e) =>
+        (e.type === 'PlanningPoolEntryAdded' || e.type === 'PlanningPoolEntryRemoved') &&
+        (e.data as { positionId?: string }).positionId === positionId &&
+        e.recordedAt >= claimedAt,
+    );
+  }
+}

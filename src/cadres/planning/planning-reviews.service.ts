@@ -1,0 +1,180 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { canonicalize } from 'json-canonicalize';
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { vietnamDay } from '../../common/vietnam-day';
+import { PG_POOL } from '../../common/tokens';
+import { EventMetadata } from '../../event-store/event-envelope';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
+import { RegistryRuleViolation } from '../registry-rule-violation';
+import { RegistryService } from '../registry.service';
+import { planningLimits } from './planning-pool-seats';
+import {
+  assertReviewWithinLimits,
+  PlanningPoolReviewed,
+  planningReviewStream,
+  PoolsBeforeReview,
+} from './planning-review';
+
+type Review = PlanningPoolReviewed['data'];
+
+/**
+ * Records a periodic review of the pools as one event (who was added, who removed and why), then
+ * writes each change on the person's record with ids derived from the review, so a retried
+ * request completes a review that was cut short and writes nothing twice.
+ */
+@Injectable()
+export class PlanningReviews {
+  constructor(
+    private readonly registry: RegistryService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
+  ) {}
+
+  async record(review: Review, metadata: EventMetadata): Promise<Review> {
+    const streamId = planningReviewStream(review.reviewId);
+    const [existing] = await this.store.readStream(streamId, { limit: 1 });
+    if (existing) {
+      if (canonicalize(existing.data) !== canonicalize(review))
+        throw new RegistryRuleViolation(
+          'planning_review.exists',
+          `id: review ${review.reviewId} is already recorded with other content`,
+          'conflict',
+          'id',
+        );
+    } else {
+      await this.check(review, metadata);
+      await this.store.append(
+        streamId,
+        [{ id: randomUUID(), type: 'PlanningPoolReviewed', data: review, metadata }],
+        { expectedRevision: 'no_stream' },
+      );
+    }
+    await this.apply(review, metadata);
+    return review;
+  }
+
+  /** Every removal names an entry on record, every addition a registered person; limits hold after. */
+  private async check(review: Review, metadata: EventMetadata): Promise<void> {
+    const day = vietnamDay(new Date(metadata.occurredAt));
+    const ruleSet = this.catalog.ruleSetOn(day, 'state');
+    if (!ruleSet)
+      throw new RegistryRuleViolation(
+        'rule_set.none_in_force',
+        `no rule set is in force on ${day}`,
+        'unprocessable',
+      );
+    const before: PoolsBeforeReview = {
+      plannedByPost: new Map(),
+      entriesByPerson: new Map(),
+      levelOf: {},
+    };
+    for (const [index, change] of [...review.removed, ...review.added].entries()) {
+      const field =
+        index < review.removed.length
+          ? `removed[${index}]`
+          : `added[${index - review.removed.length}]`;
+      const { state } = await this.registry.loadPerson(change.personId);
+      if (state.status !== 'registered')
+        throw new RegistryRuleViolation(
+          'person.not_found',
+          `${field}.personId: person ${change.personId} is not registered`,
+          'unprocessable',
+          `${field}.personId`,
+        );
+      if (
+        index < review.removed.length &&
+        !state.planningPool.some((e) => e.positionId === change.positionId)
+      )
+        throw new RegistryRuleViolation(
+          'planning_pool.no_entry',
+          `${field}: person ${change.personId} has no planning-pool entry for ${change.positionId}`,
+          'unprocessable',
+          field,
+        );
+      before.entriesByPerson.set(change.personId, state.planningPool);
+    }
+    for (const positionId of new Set(review.added.map((a) => a.positionId)))
+      before.plannedByPost.set(
+        positionId,
+        await this.registry.planningSeats.plannedFor(positionId, review.term),
+      );
+    const ids = [
+      ...new Set(
+        [...before.entriesByPerson.values()]
+          .flat()
+          .map((e) => e.positionId)
+          .concat(review.added.map((a) => a.positionId)),
+      ),
+    ];
+    const { rows } = await this.pool.query<{ id: string; rank: number }>(
+      'SELECT id, rank FROM positions WHERE id = ANY ($1::text[])',
+      [ids],
+    );
+    before.levelOf = Object.fromEntries(rows.map((r) => [r.id, r.rank]));
+    assertReviewWithinLimits(review, before, planningLimits(ruleSet));
+  }
+
+  private async apply(review: Review, metadata: EventMetadata): Promise<void> {
+    for (const r of review.removed) {
+      const { state } = await this.registry.loadPerson(r.personId);
+      if (
+        state.status === 'registered' &&
+        !state.planningPool.some((e) => e.positionId === r.positionId)
+      )
+        continue;
+      await this.registry.runPersonCommand(
+        r.personId,
+        {
+          type: 'RemovePlanningPoolEntry',
+          data: {
+            personId: r.personId,
+            positionId: r.positionId,
+            decisionRef: review.decisionRef,
+            reason: r.reason,
+          },
+        },
+        metadata,
+        { idSeed: `${review.reviewId}:remove:${r.personId}:${r.positionId}` },
+      );
+    }
+    for (const a of review.added) {
+      await this.registry.runPersonCommand(
+        a.personId,
+        {
+          type: 'AddPlanningPoolEntry',
+          data: {
+            personId: a.personId,
+            positionId: a.positionId,
+            term: review.term,
+            decisionRef: review.decisionRef,
+          },
+        },
+        metadata,
+        { idSeed: `${review.reviewId}:add:${a.personId}:${a.positionId}` },
+      );
+    }
+  }
+
+  async unitNames(ids: string[]): Promise<string[]> {
+    const { rows } = await this.pool.query<{ name: string }>(
+      'SELECT name FROM org_units WHERE id = ANY ($1::text[]) ORDER BY array_position($1::text[], id)',
+      [ids],
+    );
+    return rows.map((r) => r.name);
+  }
+
+  /** Reviews of the units within a grant, newest first. */
+  async list(scopeUnit: string, limit: number): Promise<(Review & { orgUnitName: string })[]> {
+    const { rows } = await this.pool.query(
+      `SELECT r.review_id AS "reviewId", r.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", r.term,
+              r.reviewed_on::text AS "reviewedOn", r.decision_ref AS "decisionRef", r.added, r.removed
+         FROM planning_reviews r JOIN org_units u ON u.id = r.org_unit_id
+        WHERE $1 = ANY (u.path) ORDER BY r.reviewed_on DESC, r.review_id LIMIT $2`,
+      [scopeUnit, limit],
+    );
+    return rows;
+  }
+}

@@ -1,0 +1,237 @@
+import { hostname } from 'node:os';
+import { Client } from 'pg';
+
+/** Work that must run on one instance at a time: a projection, a saga, the timer worker. */
+export interface LeasedWork {
+  /** The lease's name, the same on every instance (`projection:inbox`, `saga:…`, `timers`). */
+  name: string;
+  start(): Promise<void>;
+  /** Resolves once no part of the work is running any more. */
+  stop(): Promise<void>;
+}
+
+export interface WorkerLeasesOptions {
+  connectionString: string;
+  /** How often a lease not held is tried again, and the lease connection checked. */
+  retryMs: number;
+  log?: (message: string) => void;
+}
+
+/** First key of every lease's advisory lock ('cflw'): keeps clear of other users of advisory locks. */
+const LOCK_SPACE = 0x63666c77;
+
+/**
+ * Each lease is a PostgreSQL session advisory lock held on one dedicated connection of this
+ * instance. The lock lives exactly as long as that connection: when the instance dies (or its
+ * connection does) PostgreSQL drops the lock and another instance, trying every `retryMs`, takes
+ * the work over. When this instance loses the connection it stops every leased work at once —
+ * another instance may hold the lease by then — reconnects, and contends again.
+ *
+ * The connection asks the server for TCP keepalives (5 s idle, 2 s apart, 3 probes), so a holder
+ * cut off by the network rather than killed loses its locks in about 11 s instead of hours.
+ */
+export class WorkerLeases {
+  readonly instance = `${hostname()}:${process.pid}`;
+  private readonly works = new Map<string, LeasedWork>();
+  private readonly held = new Set<string>();
+  private client: Client | null = null;
+  private connectionLost = false;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private lastProblem: string | null = null;
+  /** The lease connection's queries, one at a time (withdraw() may run beside the loop's). */
+  private inFlight: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: WorkerLeasesOptions) {}
+
+  /** Contends for the work's lease from now on (at once if the keeper runs). */
+  add(work: LeasedWork): void {
+    if (this.works.has(work.name)) throw new Error(`lease "${work.name}" is already added`);
+    this.works.set(work.name, work);
+    if (!this.running) {
+      this.running = true;
+      this.loop = this.run();
+    }
+    this.wake?.();
+  }
+
+  /** Stops the work if it runs here, gives its lease up and no longer contends for it. */
+  async withdraw(name: string): Promise<void> {
+    const work = this.works.get(name);
+    this.works.delete(name);
+    if (!work || !this.held.has(name)) return;
+    this.held.delete(name);
+    await stopQuietly(work, this.log);
+    await this.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_SPACE, name]).catch(
+      () => undefined,
+    );
+  }
+
+  /** The leases this instance holds now, sorted. */
+  heldNames(): string[] {
+    return [...this.held].sort();
+  }
+
+  /** What `/health` shows: this instance, what it holds, what it waits for, and why not. */
+  describe(): { instance: string; held: string[]; waiting: string[]; problem: string | null } {
+    return {
+      instance: this.instance,
+      held: this.heldNames(),
+      waiting: [...this.works.keys()].filter((name) => !this.held.has(name)).sort(),
+      problem: this.lastProblem,
+    };
+  }
+
+  /**
+   * Drains this instance: stops every leased work, gives the leases up (other instances take them)
+   * and stops contending until `resume()`.
+   */
+  async pause(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+    await this.dropEverything('paused');
+  }
+
+  /** Contends again for every lease added (after `pause()`). */
+  resume(): void {
+    if (this.running || this.works.size === 0) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops every leased work, gives the leases up and closes the connection. */
+  async stop(): Promise<void> {
+    await this.pause();
+    this.works.clear();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if (this.connectionLost) await this.dropEverything('the lease connection was lost');
+        if (!this.client) await this.connect();
+        // The heartbeat: a connection that stopped answering holds no lock we can count on.
+        await this.query('SELECT 1');
+        await this.contend();
+        this.lastProblem = null;
+      } catch (error) {
+        if (!this.running) break;
+        this.lastProblem = (error as Error).message;
+        await this.dropEverything(`lease connection failed: ${this.lastProblem}`);
+      }
+      await this.sleep(this.options.retryMs);
+    }
+  }
+
+  /** Tries every lease not held, then starts what it took all at once (a takeover is quick). */
+  private async contend(): Promise<void> {
+    const taken: LeasedWork[] = [];
+    for (const [name, work] of this.works) {
+      if (this.held.has(name) || !this.running || this.connectionLost) continue;
+      const rows = await this.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked',
+        [LOCK_SPACE, name],
+      );
+      if (!rows[0].locked) continue;
+      this.held.add(name);
+      taken.push(work);
+    }
+    await Promise.all(taken.map((work) => this.startUnderLease(work)));
+  }
+
+  private async startUnderLease(work: LeasedWork): Promise<void> {
+    try {
+      await work.start();
+      this.log(`took the lease ${work.name}`);
+    } catch (error) {
+      this.held.delete(work.name);
+      this.log(`could not start ${work.name} under its lease: ${(error as Error).message}`);
+      await this.query('SELECT pg_advisory_unlock($1, hashtext($2))', [
+        LOCK_SPACE,
+        work.name,
+      ]).catch(() => undefined);
+    }
+  }
+
+  private query<R extends object>(text: string, values: unknown[] = []): Promise<R[]> {
+    const client = this.client;
+    if (!client) return Promise.reject(new Error('no lease connection'));
+    const next = this.inFlight.then(
+      () => client.query<R>(text, values).then((result) => result.rows),
+      () => client.query<R>(text, values).then((result) => result.rows),
+    );
+    this.inFlight = next.catch(() => undefined);
+    return next;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client({
+      connectionString: this.options.connectionString,
+      application_name: 'cadreflow-leases',
+      keepAlive: true,
+      query_timeout: Math.max(5000, this.options.retryMs * 2),
+    });
+    const lost = (): void => {
+      if (this.client !== client) return;
+      this.connectionLost = true;
+      this.wake?.();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    this.connectionLost = false;
+    this.client = client;
+    await client.connect();
+    await client.query(
+      'SET tcp_keepalives_idle = 5; SET tcp_keepalives_interval = 2; SET tcp_keepalives_count = 3',
+    );
+  }
+
+  /** Whatever held a lease stops: without the connection this instance may no longer hold it. */
+  private async dropEverything(reason: string): Promise<void> {
+    const held = [...this.held];
+    this.held.clear();
+    if (held.length > 0) this.log(`${reason}; stopping ${held.join(', ')}`);
+    await Promise.all(
+      held.map((name) => {
+        const work = this.works.get(name);
+        return work ? stopQuietly(work, this.log) : undefined;
+      }),
+    );
+    await this.disconnect();
+  }
+
+  private async disconnect(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    this.connectionLost = false;
+    await client?.end().catch(() => undefined);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  private readonly log = (message: string): void =>
+    (this.options.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(
+      `[leases] ${message}`,
+    );
+}
+
+async function stopQuietly(work: LeasedWork, log: (message: string) => void): Promise<void> {
+  try {
+    await work.stop();
+  } catch (error) {
+    log(`stopping ${work.name} failed: ${(error as Error).message}`);
+  }
+}

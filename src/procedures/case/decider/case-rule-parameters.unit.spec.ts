@@ -1,0 +1,158 @@
+import * as path from 'node:path';
+import { Actor } from '../../../identity/actor';
+import { loadCalendar } from '../../../workflow/calendar/working-day-calendar';
+import { loadDefinitions } from '../../../workflow/definitions/definition-loader';
+import { loadRuleSets } from '../../../workflow/rule-sets/rule-set-loader';
+import { givenStream, historyOf, withParams } from '../../../workflow/testing/decider-spec';
+import { CaseCommand, StepBody } from './case.commands';
+import { CaseContext, PersonFactsForVetting } from './case.context';
+import { caseDecider } from './case.decider';
+
+const seeds = path.resolve(__dirname, '../../../../seeds');
+const definition = loadDefinitions(path.join(seeds, 'definitions')).get('appointment.external@2')!;
+const stateNow = loadRuleSets(path.join(seeds, 'rule-sets')).find(
+  (set) => set.id === 'state-2025-10-08',
+)!;
+const calendar = loadCalendar(path.join(seeds, 'calendar'));
+
+const actor = (userId: string, role: string): Actor =>
+  ({ userId, roles: [role], orgUnit: 'ou-1' }) as Actor;
+const staff = actor('u-staff', 'organization_staff');
+const secretary = actor('u-secretary', 'ballot_secretary');
+const leader = actor('u-leader', 'leadership');
+const record: PersonFactsForVetting = {
+  dateOfBirth: '1980-04-12',
+  gender: 'male',
+  planningPool: { qualifies: true, detail: 'planning pool 2025-2030 for the post' },
+  currentPostSince: '2021-03-01',
+  disciplineBars: [],
+  openDisciplineCases: [],
+};
+const at = (who: Actor, ruleSet = stateNow): CaseContext => ({
+  definition,
+  ruleSet,
+  calendar,
+  actor: who,
+  today: '2026-11-20',
+  actorReachesCaseUnit: true,
+  personFacts: record,
+});
+
+const step = (stepId: string, body: StepBody): CaseCommand => ({
+  type: 'PerformStep',
+  data: { stepId, body },
+});
+const meeting = (stepId: string) =>
+  step(stepId, { kind: 'meeting', heldOn: '2026-11-02', minutesRef: 'BB-1', conclusion: 'agreed' });
+const openCase: CaseCommand = {
+  type: 'OpenCase',
+  data: {
+    caseId: 'c-1',
+    procedure: 'appointment',
+    personId: 'p-1',
+    positionId: 'pos-1',
+    orgUnitId: 'ou-1',
+    summary: 'from another unit',
+  },
+};
+
+/** The case up to its decision: consultation, the candidate unit's ballot, evaluation, vetting. */
+function caseAtDecision(ruleSet = stateNow) {
+  return historyOf(
+    caseDecider,
+    [openCase, at(staff, ruleSet)],
+    [meeting('consult-receiving-unit'), at(staff, ruleSet)],
+    [
+      step('candidate-unit-ballot', {
+        kind: 'ballot',
+        heldOn: '2026-11-05',
+        minutesRef: 'BB-2',
+        tally: { members: 9, summoned: 9, present: 9, for: 7, against: 2, abstain: 0, invalid: 0 },
+      }),
+      at(secretary, ruleSet),
+    ],
+    [meeting('evaluation-and-meeting'), at(staff, ruleSet)],
+    [
+      step('vetting', {
+        kind: 'vetting',
+        heldOn: '2026-11-10',
+        items: [
+          'background',
+          'asset_declaration',
+          'political_standards',
+          'residence_party_cell_opinion',
+          'health',
+        ].map((item) => ({ item: item as never, result: 'cleared' as const, note: 'verified' })),
+      }),
+      at(staff, ruleSet),
+    ],
+  );
+}
+const decide = (termYears?: number) =>
+  step('decision', {
+    kind: 'decision',
+    heldOn: '2026-11-15',
+    number: '215-QĐ/TU',
+    signer: 'Bí thư',
+    effectiveFrom: '2026-12-01',
+    ...(termYears === undefined ? {} : { termYears }),
+  });
+
+describe("an appointment's term is the rule set's (appointment.termYears)", () => {
+  it('gives the rule set term when the decision leaves termYears out, or repeats it', () => {
+    for (const years of [undefined, 5]) {
+      const [issued] = givenStream(caseDecider, ...caseAtDecision())
+        .when(decide(years), at(leader))
+        .then(['DecisionIssued']);
+      expect(issued.data).toMatchObject({ termYears: 5, termEnd: '2031-12-01' });
+    }
+  });
+
+  it('refuses another figure in the request, naming termYears and the rule', () => {
+    givenStream(caseDecider, ...caseAtDecision())
+      .when(decide(3), at(leader))
+      .refuses(
+        'decision.term_set_by_rule_set',
+        /termYears: the term is 5 years under state-2025-10-08/,
+      );
+  });
+
+  it('follows the parameter: a rule set with a 4-year term gives 4 years', () => {
+    const fourYears = withParams(stateNow, { 'appointment.termYears': 4 });
+    const [issued] = givenStream(caseDecider, ...caseAtDecision(fourYears))
+      .when(decide(), at(leader, fourYears))
+      .then(['DecisionIssued']);
+    expect(issued.data).toMatchObject({ termYears: 4, termEnd: '2030-12-01' });
+  });
+});
+
+describe('vetting items staff cannot set aside (vetting.unwaivableItems)', () => {
+  const flag: CaseCommand = {
+    type: 'FlagVettingItemFromRecord',
+    data: {
+      item: 'discipline_bar',
+      note: 'warning bars a higher post until 2027-06-30',
+      causeRef: 'd-1',
+    },
+  };
+  /** An open case whose discipline item a discipline decision flagged from the record. */
+  const flagged = (ruleSet = stateNow) =>
+    historyOf(caseDecider, [openCase, at(staff, ruleSet)], [flag, at(staff, ruleSet)]);
+  const resolve: CaseCommand = {
+    type: 'ResolveVettingItem',
+    data: { item: 'discipline_bar', note: 'please' },
+  };
+
+  it('refuses to waive a running discipline bar under the seeded rules', () => {
+    givenStream(caseDecider, ...flagged())
+      .when(resolve, at(staff))
+      .refuses('vetting.discipline_bar_unresolvable', /cannot be waived/);
+  });
+
+  it('lets staff resolve it under a rule set that does not list it', () => {
+    const waivable = withParams(stateNow, { 'vetting.unwaivableItems': [] });
+    givenStream(caseDecider, ...flagged(waivable))
+      .when(resolve, at(staff, waivable))
+      .then(['VettingItemResolved']);
+  });
+});

@@ -1,0 +1,35 @@
+import { PersonState } from '../../cadres/person/person.state';
+import { Position, RegistryService } from '../../cadres/registry.service';
+import { DomainRuleViolation } from './decider/domain-rule-violation';
+
+/** The person a case opens for, read once; an unregistered person is refused on `personId`. */
+export async function registeredPerson(
+  registry: RegistryService,
+  personId: string,
+): Promise<Extract<PersonState, { status: 'registered' }>> {
+  const { state } = await registry.loadPerson(personId);
+  if (state.status !== 'registered')
+    throw new DomainRuleViolation(
+      'person.not_found',
+      `personId: person ${personId} is not registered`,
+      'unprocessable',
+      'personId',
+    );
+  return state;
+}
+
+/** The post a case opens for; an unknown post is refused on `positionId`. */
+export async function existingPosition(
+  registry: RegistryService,
+  positionId: string,
+): Promise<Position> {
+  const position = await registry.findPosition(positionId);
+  if (!position)
+    throw new DomainRuleViolation(
+      'position.not_found',
+      `positionId: position ${positionId} does not exist`,
+      'unprocessable',
+      'positionId',
+    );
+  return position;
+}

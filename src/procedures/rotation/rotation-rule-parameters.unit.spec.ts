@@ -1,0 +1,67 @@
+import * as path from 'node:path';
+import { loadDefinitions } from '../../workflow/definitions/definition-loader';
+import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
+import { withParams } from '../../workflow/testing/decider-spec';
+import { given } from '../../workflow/testing/process-spec';
+import { rotationOpening, rotationTerm } from './rotation-rules';
+
+const seeds = path.resolve(__dirname, '../../../seeds');
+const definitions = loadDefinitions(path.join(seeds, 'definitions'));
+const stateNow = loadRuleSets(path.join(seeds, 'rule-sets')).find(
+  (set) => set.id === 'state-2025-10-08',
+)!;
+const rotation = definitions.get('rotation.standard@2')!;
+const noPool = {
+  target: { id: 'pos-commune-chair', rank: 4 },
+  planningPool: [],
+  person: { dateOfBirth: '1985-01-01', gender: 'female' as const },
+  today: '2026-11-20',
+  ruleSet: stateNow,
+};
+
+describe("a rotation's opening checks come from its definition (openingChecks)", () => {
+  it('asks a rotation.standard case for a planning-pool entry', () => {
+    given({ ...noPool, definition: rotation })
+      .when(rotationOpening)
+      .thenThrows(/rotation needs a planning-pool entry for pos-commune-chair/);
+  });
+
+  it('asks nothing of a rotation version whose definition lists no checks', () => {
+    given({ ...noPool, definition: { ...rotation, openingChecks: [] } })
+      .when(rotationOpening)
+      .then({ kind: 'rotation' });
+  });
+
+  it('asks the years to retirement only when the definition lists them', () => {
+    const nearRetirement = {
+      ...noPool,
+      person: { dateOfBirth: '1970-01-01', gender: 'female' as const },
+    };
+    const poolOnly = { ...rotation, openingChecks: ['planning_pool' as const] };
+    const inPool = [
+      { positionId: 'pos-commune-chair', term: '2025-2030', decisionRef: 'QĐ 1', rank: 4 },
+    ];
+    given({ ...nearRetirement, planningPool: inPool, definition: poolOnly })
+      .when(rotationOpening)
+      .then({ kind: 'rotation', planningPoolEntry: 'pos-commune-chair (2025-2030, QĐ 1)' });
+    given({ ...nearRetirement, planningPool: inPool, definition: rotation })
+      .when(rotationOpening)
+      .thenThrows(/rotation needs 10/);
+  });
+});
+
+describe("a rotation's planned duration stays within the set's bounds (rotation.maxPlannedYears)", () => {
+  it('refuses more than 10 years under the seeded setting, naming termYears', () => {
+    given(stateNow, '2027-01-01', 11)
+      .when(rotationTerm)
+      .thenThrows(/termYears: must not be greater than 10/);
+  });
+
+  it('takes 12 years under a set whose maximum is 15', () => {
+    const longer = withParams(stateNow, { 'rotation.maxPlannedYears': 15 });
+    expect(rotationTerm(longer, '2027-01-01', 12)).toMatchObject({
+      termYears: 12,
+      termEnd: '2039-01-01',
+    });
+  });
+});

@@ -1,0 +1,62 @@
+import { Projection } from '../projections/projection';
+
+type Data = Record<string, unknown>;
+
+/**
+ * The posts people hold and the planning pools, from the `cadre-<id>` streams, and the periodic
+ * reviews of the pools from their `planningreview-<id>` streams: what the reports count.
+ */
+export const registryFactsProjection: Projection = {
+  name: 'registry_facts',
+  version: 1,
+  tables: ['person_posts', 'planning_pool_entries', 'planning_reviews'],
+  async handle(event, tx, { sequence }) {
+    const data = event.data as Data;
+    if (event.streamId.startsWith('planningreview-') && event.type === 'PlanningPoolReviewed') {
+      await tx.query(
+        `INSERT INTO planning_reviews (review_id, org_unit_id, term, reviewed_on, decision_ref, added, removed, recorded_sequence)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (review_id) DO NOTHING`,
+        [
+          data.reviewId,
+          data.orgUnitId,
+          data.term,
+          data.reviewedOn,
+          data.decisionRef,
+          JSON.stringify(data.added),
+          JSON.stringify(data.removed),
+          sequence,
+        ],
+      );
+      return;
+    }
+    if (!event.streamId.startsWith('cadre-')) return;
+    switch (event.type) {
+      case 'PostAssigned':
+        await tx.query(
+          `INSERT INTO person_posts (person_id, position_id, from_on, term_end, updated_sequence) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (person_id, position_id) DO UPDATE SET from_on = EXCLUDED.from_on, term_end = EXCLUDED.term_end, updated_sequence = EXCLUDED.updated_sequence`,
+          [data.personId, data.positionId, data.from, data.termEnd ?? null, sequence],
+        );
+        return;
+      case 'PostEnded':
+        await tx.query('DELETE FROM person_posts WHERE person_id = $1 AND position_id = $2', [
+          data.personId,
+          data.positionId,
+        ]);
+        return;
+      case 'PlanningPoolEntryAdded':
+        await tx.query(
+          `INSERT INTO planning_pool_entries (person_id, position_id, term, decision_ref, updated_sequence) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (person_id, position_id) DO UPDATE SET term = EXCLUDED.term, decision_ref = EXCLUDED.decision_ref, updated_sequence = EXCLUDED.updated_sequence`,
+          [data.personId, data.positionId, data.term, data.decisionRef, sequence],
+        );
+        return;
+      case 'PlanningPoolEntryRemoved':
+        await tx.query(
+          'DELETE FROM planning_pool_entries WHERE person_id = $1 AND position_id = $2',
+          [data.personId, data.positionId],
+        );
+        return;
+    }
+  },
+};

@@ -1,0 +1,108 @@
+import { Pool } from 'pg';
+import { withinUnit } from '../read-models/within-unit';
+import { ReportPeriod } from './report-period';
+
+export interface DecidedCasesRow {
+  orgUnitId: string;
+  orgUnitName: string;
+  procedure: string;
+  count: number;
+}
+
+export interface DisciplinedRow {
+  orgUnitId: string;
+  orgUnitName: string;
+  track: string;
+  form: string;
+  people: number;
+  decisions: number;
+}
+
+export interface LeaderPostRow {
+  personId: string;
+  fullName: string | null;
+  originProvince: string | null;
+  positionId: string;
+  positionTitle: string;
+  orgUnitName: string;
+  unitPath: string[];
+}
+
+export interface PoolEntryRow {
+  personId: string;
+  positionId: string;
+  term: string;
+  gender: string | null;
+  dateOfBirth: string | null;
+}
+
+/** The read models the personnel report counts, always within one unit's subtree. */
+export class PersonnelReportQueries {
+  constructor(private readonly pool: Pool) {}
+
+  /** Cases decided in the period, by the unit they were opened in and their procedure (the definition's family: a transfer is `transfer`). */
+  async decidedCases(unit: string, period: ReportPeriod): Promise<DecidedCasesRow[]> {
+    const { rows } = await this.pool.query<DecidedCasesRow>(
+      `SELECT c.org_unit_id AS "orgUnitId", u.name AS "orgUnitName",
+              split_part(c.definition, '.', 1) AS procedure, count(*)::int AS count
+         FROM case_summaries c JOIN org_units u ON u.id = c.org_unit_id
+        WHERE c.status = 'decided' AND c.procedure <> 'discipline'
+          AND c.closed_on BETWEEN $2 AND $3 AND ${withinUnit('c.org_unit_id', '$1')}
+        GROUP BY 1, 2, 3 ORDER BY 2, 3`,
+      [unit, period.from, period.to],
+    );
+    return rows;
+  }
+
+  /** Discipline decided in the period and not annulled, by unit, track and form. */
+  async disciplined(unit: string, period: ReportPeriod): Promise<DisciplinedRow[]> {
+    const { rows } = await this.pool.query<DisciplinedRow>(
+      `SELECT d.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", d.track, d.form,
+              count(DISTINCT d.person_id)::int AS people, count(*)::int AS decisions
+         FROM discipline_records d JOIN org_units u ON u.id = d.org_unit_id
+        WHERE d.annulled_on IS NULL AND d.decided_on BETWEEN $2 AND $3
+          AND ${withinUnit('d.org_unit_id', '$1')}
+        GROUP BY 1, 2, 3, 4 ORDER BY 2, 3, 4`,
+      [unit, period.from, period.to],
+    );
+    return rows;
+  }
+
+  /** Leadership posts held now within the unit, with the holder's place of origin. */
+  async leaderPosts(unit: string): Promise<LeaderPostRow[]> {
+    const { rows } = await this.pool.query<LeaderPostRow>(
+      `SELECT pp.person_id AS "personId", p.full_name AS "fullName", p.origin_province AS "originProvince",
+              pp.position_id AS "positionId", pos.title AS "positionTitle", u.name AS "orgUnitName", u.path AS "unitPath"
+         FROM person_posts pp
+         JOIN positions pos ON pos.id = pp.position_id
+         JOIN org_units u ON u.id = pos.org_unit_id
+         LEFT JOIN people p ON p.person_id = pp.person_id
+        WHERE pos.is_leadership AND ${withinUnit('pos.org_unit_id', '$1')}
+        ORDER BY u.name, pos.title, pp.person_id`,
+      [unit],
+    );
+    return rows;
+  }
+
+  /** Names of the province units (kind `province`) by id. */
+  async provinces(): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ id: string; name: string }>(
+      `SELECT id, name FROM org_units WHERE kind = 'province'`,
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Planning-pool entries now for posts within the unit, with the person's gender and birth date. */
+  async poolEntries(unit: string): Promise<PoolEntryRow[]> {
+    const { rows } = await this.pool.query<PoolEntryRow>(
+      `SELECT e.person_id AS "personId", e.position_id AS "positionId", e.term,
+              p.gender, p.date_of_birth::text AS "dateOfBirth"
+         FROM planning_pool_entries e
+         JOIN positions pos ON pos.id = e.position_id
+         LEFT JOIN people p ON p.person_id = e.person_id
+        WHERE ${withinUnit('pos.org_unit_id', '$1')}`,
+      [unit],
+    );
+    return rows;
+  }
+}

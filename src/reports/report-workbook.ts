@@ -1,0 +1,121 @@
+import { Workbook, Worksheet } from 'exceljs';
+import { PersonnelReport } from './personnel-report';
+
+const PROCEDURE_VI: Record<string, string> = {
+  appointment: 'Bổ nhiệm',
+  reappointment: 'Bổ nhiệm lại',
+  rotation: 'Luân chuyển',
+  transfer: 'Điều động',
+};
+const TRACK_VI: Record<string, string> = { party: 'Đảng', civil_service: 'Chính quyền' };
+const FORM_VI: Record<string, string> = {
+  reprimand: 'Khiển trách',
+  warning: 'Cảnh cáo',
+  demotion: 'Hạ bậc lương / giáng chức',
+  removal_from_post: 'Cách chức',
+  expulsion: 'Khai trừ',
+  dismissal: 'Buộc thôi việc',
+  recall: 'Bãi nhiệm',
+};
+
+function sheet(
+  book: Workbook,
+  name: string,
+  header: string[],
+  rows: (string | number | null)[][],
+): Worksheet {
+  const ws = book.addWorksheet(name);
+  ws.addRow(header).font = { bold: true };
+  for (const row of rows) ws.addRow(row);
+  ws.columns.forEach((column, index) => {
+    const widest = Math.max(...[header, ...rows].map((r) => String(r[index] ?? '').length));
+    column.width = Math.min(Math.max(widest + 2, 10), 60);
+  });
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return ws;
+}
+
+const percent = (value: number | null) => (value === null ? '' : `${value}%`);
+
+/** The first sheet: every count of the report on one page. */
+function summarySheet(book: Workbook, report: PersonnelReport): void {
+  const pool = report.planningPool;
+  sheet(
+    book,
+    'Tổng hợp',
+    ['Chỉ tiêu', 'Số lượng', 'Ghi chú'],
+    [
+      ['Đơn vị', report.orgUnitId, ''],
+      ['Từ ngày', report.period.from, ''],
+      ['Đến ngày', report.period.to, ''],
+      ...Object.entries(report.decisions.totals).map(([procedure, count]) => [
+        `${PROCEDURE_VI[procedure] ?? procedure} (đã quyết định)`,
+        count,
+        '',
+      ]),
+      ['Cán bộ bị kỷ luật', report.discipline.totals.reduce((n, r) => n + r.people, 0), ''],
+      [
+        'Cán bộ lãnh đạo không phải người địa phương',
+        report.nonLocalLeaders.nonLocal,
+        `trên ${report.nonLocalLeaders.withOrigin} người có quê quán (${report.nonLocalLeaders.leaders} người giữ chức vụ lãnh đạo), ngày ${report.asOf}`,
+      ],
+      ['Người trong quy hoạch', pool.people, `ngày ${report.asOf}`],
+      [
+        'Nữ trong quy hoạch',
+        pool.women.count,
+        `${percent(pool.women.percent)} (chỉ tiêu ≥ ${pool.women.targetPercent}%)`,
+      ],
+      [
+        'Trẻ (dưới ' + pool.young.underAge + ' tuổi) trong quy hoạch',
+        pool.young.count,
+        `${percent(pool.young.percent)} (chỉ tiêu ≥ ${pool.young.targetPercent}%)`,
+      ],
+      ['Căn cứ', report.ruleSet, pool.citation],
+    ],
+  );
+}
+
+/** The report as an Excel workbook (xlsx), one sheet per section, Vietnamese headers. */
+export async function reportWorkbook(report: PersonnelReport): Promise<Buffer> {
+  const book = new Workbook();
+  book.creator = 'cadreflow';
+  summarySheet(book, report);
+  sheet(
+    book,
+    'Quyết định',
+    ['Mã đơn vị', 'Đơn vị', 'Thủ tục', 'Số quyết định'],
+    report.decisions.rows.map((r) => [
+      r.orgUnitId,
+      r.orgUnitName,
+      PROCEDURE_VI[r.procedure] ?? r.procedure,
+      r.count,
+    ]),
+  );
+  sheet(
+    book,
+    'Kỷ luật',
+    ['Mã đơn vị', 'Đơn vị', 'Hệ thống', 'Hình thức', 'Số người', 'Số quyết định'],
+    report.discipline.rows.map((r) => [
+      r.orgUnitId,
+      r.orgUnitName,
+      TRACK_VI[r.track] ?? r.track,
+      FORM_VI[r.form] ?? r.form,
+      r.people,
+      r.decisions,
+    ]),
+  );
+  sheet(
+    book,
+    'Không phải người địa phương',
+    ['Mã cán bộ', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Quê quán (tỉnh)', 'Tỉnh công tác'],
+    report.nonLocalLeaders.people.map((r) => [
+      r.personId,
+      r.fullName,
+      r.positionTitle,
+      r.orgUnitName,
+      r.originProvince,
+      r.province,
+    ]),
+  );
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

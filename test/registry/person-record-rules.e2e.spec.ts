@@ -1,0 +1,153 @@
+import request from 'supertest';
+import { buildRegistry } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** Planning-pool limits, the periodic review, and the profile facts on a person's record, over HTTP. */
+describe('person record: planning pool limits, review, profile facts', () => {
+  let t: TestApp;
+  let staff: Record<string, string>;
+  const http = () => request(t.server as never);
+  const pool = (personId: string, positionId: string) =>
+    http()
+      .post(`/cadres/${personId}/planning-pool`)
+      .set(staff)
+      .send({ positionId, term: '2025-2030', decisionRef: '112-QĐ/TU' });
+  const record = async (personId: string) =>
+    (await http().get(`/cadres/${personId}`).set(staff).expect(200)).body;
+
+  beforeAll(async () => {
+    t = await startTestApp('person_record_rules');
+    staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
+    await buildRegistry(t, staff, {
+      positions: [
+        { id: 'pos-head', rank: 5 },
+        { id: 'pos-chair-a', rank: 4 },
+        { id: 'pos-chair-b', rank: 4 },
+        { id: 'pos-chair-c', rank: 4 },
+        { id: 'pos-chair-d', rank: 4 },
+      ],
+      people: ['p-1', 'p-2', 'p-3', 'p-4', 'p-5'].map((id) => ({ id })),
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses a fourth person for one post, with the counts and the rule', async () => {
+    for (const id of ['p-1', 'p-2', 'p-3']) await pool(id, 'pos-head').expect(201);
+    const refused = await pool('p-4', 'pos-head').expect(422);
+    expect(refused.body).toMatchObject({ rule: 'planning_pool.post_full', field: 'positionId' });
+    expect(refused.body.message).toMatch(
+      /^planning pool full: post pos-head has 3 of 3 people in term 2025-2030 \(p-1, p-2, p-3\) \(Quy định 377-QĐ\/TW/,
+    );
+    expect((await record('p-4')).planningPool).toEqual([]);
+  });
+
+  it('refuses a person a fourth post of the same level, and not one of another level', async () => {
+    for (const post of ['pos-chair-a', 'pos-chair-b', 'pos-chair-c'])
+      await pool('p-5', post).expect(201);
+    const refused = await pool('p-5', 'pos-chair-d').expect(422);
+    expect(refused.body).toMatchObject({ rule: 'planning_pool.person_full' });
+    expect(refused.body.message).toMatch(/person p-5 is planned for 3 of 3 posts of level 4/);
+    // Re-adding an entry the person already has is not a fourth post.
+    await pool('p-5', 'pos-chair-a').expect(201);
+  });
+
+  it('records a review as one event that swaps people in a full pool, and refuses one that would overfill it', async () => {
+    const over = await http()
+      .post('/planning-reviews')
+      .set(staff)
+      .send({
+        id: 'rv-over',
+        orgUnitId: 'ou-town',
+        term: '2025-2030',
+        reviewedOn: '2026-11-30',
+        decisionRef: '95-QĐ/TU',
+        added: [{ personId: 'p-4', positionId: 'pos-head' }],
+        removed: [],
+      })
+      .expect(422);
+    expect(over.body.message).toMatch(/post pos-head would have 4 of 3 people/);
+    expect((await record('p-4')).planningPool).toEqual([]);
+
+    const review = {
+      id: 'rv-2026',
+      orgUnitId: 'ou-town',
+      term: '2025-2030',
+      reviewedOn: '2026-11-30',
+      decisionRef: '96-QĐ/TU',
+      added: [{ personId: 'p-4', positionId: 'pos-head' }],
+      removed: [{ personId: 'p-1', positionId: 'pos-head', reason: 'over the planning age' }],
+    };
+    const done = await http().post('/planning-reviews').set(staff).send(review).expect(201);
+    expect(done.body).toMatchObject({ reviewId: 'rv-2026', orgUnitName: 'Thị xã Demo' });
+    expect((await record('p-4')).planningPool).toEqual([
+      { positionId: 'pos-head', term: '2025-2030', decisionRef: '96-QĐ/TU' },
+    ]);
+    expect((await record('p-1')).planningPool).toEqual([]);
+    // Sent again, it writes nothing more.
+    await http().post('/planning-reviews').set(staff).send(review).expect(201);
+    const stream = await t.db.pool.query(
+      `SELECT count(*)::int AS n FROM events WHERE stream_id = 'planningreview-rv-2026'`,
+    );
+    expect(stream.rows[0].n).toBe(1);
+  });
+
+  it('records place of origin, management tier, rank and yearly ratings on the record', async () => {
+    await http()
+      .post('/cadres/p-2/place-of-origin')
+      .set(staff)
+      .send({ province: 'Nghệ An', locality: 'xã Kim Liên' })
+      .expect(201);
+    await http()
+      .post('/cadres/p-2/management-tier')
+      .set(staff)
+      .send({ tier: 'provincial_standing_committee', from: '2025-10-15', decisionRef: '12-QĐ/TU' })
+      .expect(201);
+    await http()
+      .post('/cadres/p-2/civil-service-rank')
+      .set(staff)
+      .send({ code: '01.002', title: 'Chuyên viên chính', from: '2020-01-01', decisionRef: '4-QĐ' })
+      .expect(201);
+    for (const [year, rating] of [
+      [2024, 'good'],
+      [2025, 'excellent'],
+    ] as const)
+      await http()
+        .post('/cadres/p-2/ratings')
+        .set(staff)
+        .send({ year, rating, evaluatedOn: `${year}-12-20`, decisionRef: `R-${year}`, note: '' })
+        .expect(201);
+    const p2 = await record('p-2');
+    expect(p2).toMatchObject({
+      placeOfOrigin: { province: 'Nghệ An', locality: 'xã Kim Liên' },
+      managementTier: { tier: 'provincial_standing_committee' },
+      civilServiceRank: { code: '01.002', title: 'Chuyên viên chính' },
+      ratings: [
+        { year: 2024, rating: 'good' },
+        { year: 2025, rating: 'excellent' },
+      ],
+    });
+    const bad = await http()
+      .post('/cadres/p-2/ratings')
+      .set(staff)
+      .send({ year: 2025, rating: 'great', evaluatedOn: '2025-12-20', decisionRef: 'R', note: '' })
+      .expect(400);
+    expect(bad.body).toMatchObject({ field: 'rating' });
+    const early = await http()
+      .post('/cadres/p-2/ratings')
+      .set(staff)
+      .send({ year: 2026, rating: 'good', evaluatedOn: '2025-12-20', decisionRef: 'R', note: '' })
+      .expect(400);
+    expect(early.body).toMatchObject({
+      rule: 'rating.evaluated_before_year',
+      field: 'evaluatedOn',
+    });
+    const rank = await http()
+      .post('/cadres/p-2/civil-service-rank')
+      .set(staff)
+      .send({ code: 'senior', title: 'x', from: '2020-01-01', decisionRef: '4-QĐ' })
+      .expect(400);
+    expect(rank.body).toMatchObject({ field: 'code' });
+  });
+});

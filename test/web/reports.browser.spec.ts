@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import request from 'supertest';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { RegistryService } from '../../src/cadres/registry.service';
+import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  buildWebApp,
+  launchChromium,
+  listeningPort,
+  ROOT,
+  screenshot,
+  WEB_DIST,
+} from './support/browser';
+
+jest.setTimeout(240_000);
+
+/**
+ * The report screen, the profile facts on the person's screen and the planning review screen in
+ * Chromium against the real service on the Sơn Tây demo registry.
+ */
+describe('reports, profile facts and planning review in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const http = () => request(t.server as never);
+  const staffHeader = () => ({
+    Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-son-tay')}`,
+  });
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_reports', {
+      RUN_WORKERS: 'true',
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: WEB_DIST,
+    });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    await loadDemoData(
+      path.join(ROOT, 'seeds/demo/son-tay.json'),
+      t.app.get(RegistryService),
+      new Date(),
+    );
+    // Two leaders with a place of origin: one from Hà Nội, one from elsewhere.
+    for (const [id, province] of [
+      ['p-nguyen-van-an', 'Nghệ An'],
+      ['p-tran-thi-binh', 'Hà Nội'],
+    ])
+      await http()
+        .post(`/cadres/${id}/place-of-origin`)
+        .set(staffHeader())
+        .send({ province, locality: '' })
+        .expect(201);
+    await http()
+      .post('/cadres/p-nguyen-van-an/ratings')
+      .set(staffHeader())
+      .send({
+        year: 2025,
+        rating: 'good',
+        evaluatedOn: '2025-12-20',
+        decisionRef: 'R-25',
+        note: '',
+      })
+      .expect(201);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(userId: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
+    await page.goto(`${base}/`);
+    await page.getByLabel('Người dùng mẫu').selectOption(userId);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    return { context, page };
+  }
+
+  it('staff see the report with the non-local leaders and the pool against its targets, and download it', async () => {
+    const { context, page } = await signIn('staff-1');
+    await page.getByRole('link', { name: 'Báo cáo' }).click();
+    await page.getByRole('heading', { name: 'Báo cáo công tác cán bộ' }).waitFor();
+    // The read models follow the store by a moment: show the report again until they have.
+    for (let i = 0; i < 40; i++) {
+      if ((await page.getByTestId('non-local').innerText()).startsWith('1 trên 2')) break;
+      await page.waitForTimeout(250);
+      await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+      await page.reload();
+    }
+    expect(await page.getByTestId('non-local').innerText()).toMatch(/^1 trên 2 người có quê quán/);
+    await page
+      .getByText('Nguyễn Văn An — Phó Trưởng ban Tổ chức Thị ủy Sơn Tây (Nghệ An)')
+      .waitFor();
+    expect(await page.getByTestId('pool').innerText()).toMatch(/chỉ tiêu ≥ 25%/);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '20-report');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải bảng tính (Excel)' }).click(),
+    ]);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(download.suggestedFilename()).toMatch(/^bao-cao-can-bo-.*\.xlsx$/);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Personnel report' }).waitFor();
+    // Back to Vietnamese for the next sign-in (the choice is kept in localStorage per context).
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await context.close();
+  });
+
+  it('the person screen shows the place of origin and the yearly ratings', async () => {
+    const { context, page } = await signIn('staff-1');
+    await page.goto(`${base}/cadres/p-nguyen-van-an`);
+    await page.getByTestId('origin').getByText('Nghệ An').waitFor();
+    await page
+      .getByTestId('ratings')
+      .getByText('Năm 2025: Hoàn thành tốt nhiệm vụ (R-25)')
+      .waitFor();
+    await context.close();
+  });
+
+  it('staff record a planning review, and a full pool is refused with the counts', async () => {
+    const { context, page } = await signIn('staff-1');
+    await page.getByRole('link', { name: 'Rà soát quy hoạch' }).click();
+    const fill = async (values: Record<string, string>) => {
+      for (const [label, value] of Object.entries(values))
+        await page.getByLabel(label, { exact: true }).fill(value);
+    };
+    await fill({
+      'Mã đợt rà soát': 'rv-web-1',
+      'Quyết định': '96-QĐ/TU',
+      'Bổ sung (mã cán bộ : mã chức danh, mỗi dòng một người)':
+        'p-ngo-thi-lan : pos-son-tay-head-organization',
+      'Đưa ra (mã cán bộ : mã chức danh : lý do, mỗi dòng một người)':
+        'p-nguyen-van-an : pos-son-tay-head-organization : chuyển công tác',
+    });
+    await page.getByRole('button', { name: 'Ghi nhận đợt rà soát' }).click();
+    await page.getByText('Đã ghi nhận đợt rà soát rv-web-1.').waitFor();
+    await page
+      .getByRole('table')
+      .getByText('p-ngo-thi-lan → pos-son-tay-head-organization')
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '21-planning-review');
+    await fill({
+      'Mã đợt rà soát': 'rv-web-2',
+      'Bổ sung (mã cán bộ : mã chức danh, mỗi dòng một người)': [
+        'p-le-van-cuong : pos-son-tay-head-organization',
+        'p-hoang-van-em : pos-son-tay-head-organization',
+        'p-dang-van-hai : pos-son-tay-head-organization',
+      ].join('\n'),
+      'Đưa ra (mã cán bộ : mã chức danh : lý do, mỗi dòng một người)': '',
+    });
+    await page.getByRole('button', { name: 'Ghi nhận đợt rà soát' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/post pos-son-tay-head-organization would have 4 of 3 people/)
+      .waitFor();
+    await context.close();
+  });
+});

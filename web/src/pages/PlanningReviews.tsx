@@ -1,0 +1,159 @@
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { components } from '../api/schema';
+import { api, unwrap } from '../api/client';
+import { formatDay, parseDay, vietnamToday } from '../dates';
+import { can, getSession } from '../session';
+import { ErrorBox, Loading } from '../components/common';
+import { DayInput } from '../components/DayInput';
+import { useOrgUnits } from './Inbox';
+
+type Review = components['schemas']['PlanningReviewDto'];
+
+/** "p-1 : pos-2 : reason" lines into changes; blank lines are skipped. */
+function lines(text: string): string[][] {
+  return text
+    .split('\n')
+    .map((line) => line.split(':').map((part) => part.trim()))
+    .filter((parts) => parts[0] !== '');
+}
+
+/** Rà soát, bổ sung quy hoạch: the periodic review of the pools, recorded as one event. */
+export function PlanningReviews() {
+  const { t } = useTranslation();
+  const session = getSession()!;
+  const units = useOrgUnits();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({
+    id: '',
+    orgUnitId: session.orgUnit,
+    term: '2025-2030',
+    reviewedOn: formatDay(vietnamToday()),
+    decisionRef: '',
+    added: '',
+    removed: '',
+  });
+  const reviews = useQuery({
+    queryKey: ['planning-reviews'],
+    queryFn: () => unwrap<Review[]>(api.GET('/planning-reviews')),
+  });
+  const record = useMutation({
+    mutationFn: () =>
+      unwrap<Review>(
+        api.POST('/planning-reviews', {
+          body: {
+            id: form.id,
+            orgUnitId: form.orgUnitId,
+            term: form.term,
+            reviewedOn: parseDay(form.reviewedOn) ?? form.reviewedOn,
+            decisionRef: form.decisionRef,
+            added: lines(form.added).map(([personId, positionId]) => ({ personId, positionId })),
+            removed: lines(form.removed).map(([personId, positionId, reason]) => ({
+              personId,
+              positionId,
+              reason: reason ?? '',
+            })),
+          },
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['planning-reviews'] }),
+  });
+  const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    record.mutate();
+  };
+  const text = (id: string, key: keyof typeof form, label: string) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} value={form[key]} onChange={(e) => set(key)(e.target.value)} />
+    </div>
+  );
+  return (
+    <section>
+      <h1>{t('reviews.title')}</h1>
+      {can.registryWrite(session) && (
+        <form className="card" onSubmit={submit} aria-label={t('reviews.title')}>
+          {text('rv-id', 'id', t('reviews.id'))}
+          <div className="field">
+            <label htmlFor="rv-unit">{t('reviews.unit')}</label>
+            <select
+              id="rv-unit"
+              value={form.orgUnitId}
+              onChange={(e) => set('orgUnitId')(e.target.value)}
+            >
+              {(units.data ?? []).map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {text('rv-term', 'term', t('reviews.term'))}
+          <div className="field">
+            <label htmlFor="rv-on">{t('reviews.reviewedOn')}</label>
+            <DayInput
+              id="rv-on"
+              value={form.reviewedOn}
+              onChange={(e) => set('reviewedOn')(e.target.value)}
+            />
+          </div>
+          {text('rv-decision', 'decisionRef', t('reviews.decisionRef'))}
+          {(['added', 'removed'] as const).map((key) => (
+            <div className="field" key={key}>
+              <label htmlFor={`rv-${key}`}>{t(`reviews.${key}`)}</label>
+              <textarea
+                id={`rv-${key}`}
+                rows={3}
+                value={form[key]}
+                onChange={(e) => set(key)(e.target.value)}
+              />
+            </div>
+          ))}
+          <button type="submit" disabled={record.isPending}>
+            {t('reviews.record')}
+          </button>
+          <ErrorBox error={record.error} />
+          {record.data && (
+            <p role="status">{t('reviews.recorded', { id: record.data.reviewId })}</p>
+          )}
+        </form>
+      )}
+      <h2>{t('reviews.list')}</h2>
+      <ErrorBox error={reviews.error} />
+      {reviews.isPending ? (
+        <Loading />
+      ) : reviews.data?.length === 0 ? (
+        <p>{t('reviews.none')}</p>
+      ) : (
+        <table className="grid" aria-label={t('reviews.list')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('reviews.id')}</th>
+              <th scope="col">{t('reviews.unit')}</th>
+              <th scope="col">{t('reviews.reviewedOn')}</th>
+              <th scope="col">{t('reviews.decisionRef')}</th>
+              <th scope="col">{t('reviews.addedCount')}</th>
+              <th scope="col">{t('reviews.removedCount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reviews.data?.map((r) => (
+              <tr key={r.reviewId}>
+                <td>{r.reviewId}</td>
+                <td>{r.orgUnitName}</td>
+                <td>{formatDay(r.reviewedOn)}</td>
+                <td>{r.decisionRef}</td>
+                <td>{r.added.map((a) => `${a.personId} → ${a.positionId}`).join('; ')}</td>
+                <td>
+                  {r.removed.map((a) => `${a.personId} ← ${a.positionId} (${a.reason})`).join('; ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, download, unwrap } from '../api/client';
+import type { components } from '../api/schema';
+import { formatDay, parseDay, vietnamToday } from '../dates';
+import { ErrorBox, Loading } from '../components/common';
+import { DayInput } from '../components/DayInput';
+import { useOrgUnits } from './Inbox';
+
+type PersonnelReport = components['schemas']['PersonnelReportDto'];
+type Share = components['schemas']['TargetShareDto'];
+
+interface Filters {
+  from: string;
+  to: string;
+  orgUnit: string;
+}
+
+function reportQuery(filters: Filters): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (filters.orgUnit) query.orgUnit = filters.orgUnit;
+  for (const key of ['from', 'to'] as const) {
+    const day = parseDay(filters[key]);
+    if (day) query[key] = day;
+  }
+  return query;
+}
+
+/** Báo cáo: the counts the periodic reports quote, for the caller's unit, with an Excel download. */
+export function Reports() {
+  const { t } = useTranslation();
+  const units = useOrgUnits();
+  const today = vietnamToday();
+  const [draft, setDraft] = useState<Filters>({
+    from: formatDay(`${today.slice(0, 4)}-01-01`),
+    to: formatDay(today),
+    orgUnit: '',
+  });
+  const [filters, setFilters] = useState(draft);
+  const [error, setError] = useState<unknown>(null);
+  const query = reportQuery(filters);
+  const report = useQuery({
+    queryKey: ['report', query],
+    placeholderData: keepPreviousData,
+    queryFn: () =>
+      unwrap<PersonnelReport>(
+        api.GET('/reports/personnel', {
+          params: { query: query as never },
+          headers: { 'X-Purpose': 'personnel report' },
+        }),
+      ),
+  });
+  const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value });
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters(draft);
+  };
+  const spreadsheet = async () => {
+    setError(null);
+    const params = new URLSearchParams({ ...query, format: 'xlsx', purpose: 'personnel report' });
+    try {
+      await download(`/reports/personnel?${params}`, `bao-cao-can-bo-${today}.xlsx`);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const r = report.data;
+  return (
+    <section>
+      <h1>{t('reports.title')}</h1>
+      <form className="card filters" onSubmit={apply} aria-label={t('reports.title')}>
+        <div className="field">
+          <label htmlFor="rep-from">{t('reports.from')}</label>
+          <DayInput
+            id="rep-from"
+            value={draft.from}
+            onChange={(e) => set('from')(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="rep-to">{t('reports.to')}</label>
+          <DayInput id="rep-to" value={draft.to} onChange={(e) => set('to')(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="rep-unit">{t('reports.unit')}</label>
+          <select
+            id="rep-unit"
+            value={draft.orgUnit}
+            onChange={(e) => set('orgUnit')(e.target.value)}
+          >
+            <option value="">—</option>
+            {(units.data ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {'\u00a0'.repeat((u.path.length - 1) * 2)}
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t('reports.show')}</button>
+        <button type="button" className="secondary" onClick={() => void spreadsheet()}>
+          {t('reports.download')}
+        </button>
+      </form>
+      <ErrorBox error={error ?? report.error} />
+      {report.isPending ? <Loading /> : r && <ReportBody report={r} />}
+    </section>
+  );
+}
+
+function ReportBody({ report }: { report: PersonnelReport }) {
+  const { t } = useTranslation();
+  const share = (s: Share) =>
+    `${t('reports.share', {
+      count: s.count,
+      percent: s.percent === null ? '—' : `${s.percent}%`,
+      target: s.targetPercent,
+    })} · ${t(s.met ? 'reports.met' : 'reports.notMet')}`;
+  const pool = report.planningPool;
+  return (
+    <>
+      <h2>{t('reports.decisions')}</h2>
+      <table className="grid" aria-label={t('reports.decisions')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('reports.procedure')}</th>
+            <th scope="col">{t('reports.count')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(report.decisions.totals).map(([procedure, count]) => (
+            <tr key={procedure}>
+              <td>{t(`procedure.${procedure}`, { defaultValue: procedure })}</td>
+              <td>{count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t('reports.discipline')}</h2>
+      <table className="grid" aria-label={t('reports.discipline')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('reports.track')}</th>
+            <th scope="col">{t('reports.form')}</th>
+            <th scope="col">{t('reports.people')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.discipline.totals.map((d) => (
+            <tr key={d.track + d.form}>
+              <td>{t(`register.${d.track}`)}</td>
+              <td>{t(`forms.${d.form}`, { defaultValue: d.form })}</td>
+              <td>{d.people}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t('reports.nonLocal', { date: formatDay(report.asOf) })}</h2>
+      <p data-testid="non-local">{t('reports.nonLocalSummary', report.nonLocalLeaders)}</p>
+      <ul>
+        {report.nonLocalLeaders.people.map((p) => (
+          <li key={p.personId + p.positionId}>
+            {p.fullName ?? p.personId} — {p.positionTitle} ({p.originProvince})
+          </li>
+        ))}
+      </ul>
+      <h2>{t('reports.pool', { date: formatDay(report.asOf) })}</h2>
+      <dl className="facts" data-testid="pool">
+        <dt>{t('reports.poolPeople')}</dt>
+        <dd>{pool.people}</dd>
+        <dt>{t('reports.women')}</dt>
+        <dd>{share(pool.women)}</dd>
+        <dt>{t('reports.young', { age: pool.young.underAge })}</dt>
+        <dd>{share(pool.young)}</dd>
+        <dt>{t('reports.source')}</dt>
+        <dd>{pool.citation}</dd>
+      </dl>
+    </>
+  );
+}
