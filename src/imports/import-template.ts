@@ -68,7 +68,7 @@ export const IMPORT_SHEETS: SheetSpec[] = [
       col('Ngày vào Đảng', 'Joined the Party on', 'partyJoinedOn', day, '19/05/2003', false),
       col('Trình độ chuyên môn', 'Education', 'educationLevel', text(1, 120), 'Thạc sĩ'),
       col('Lý luận chính trị', 'Political theory', 'politicalTheoryLevel', text(1, 60), 'Cao cấp'),
-      col('Mã đơn vị', 'Org unit id', 'orgUnitId', identifier, 'ou-son-tay'),
+      col('Mã đơn vị', 'Org unit id', 'orgUnitId', identifier, 'ou-phuong-son-tay'),
     ],
   },
   {
@@ -118,7 +118,7 @@ export const IMPORT_SHEETS: SheetSpec[] = [
         pattern(/^[a-z][a-z0-9_]{1,59}$/, 'mã loại vi phạm, ví dụ land_management'),
         'budget',
       ),
-      col('Mã đơn vị', 'Org unit id', 'orgUnitId', identifier, 'ou-son-tay', false),
+      col('Mã đơn vị', 'Org unit id', 'orgUnitId', identifier, 'ou-phuong-son-tay', false),
     ],
   },
 ];

@@ -259,8 +259,9 @@ describe('import from the spreadsheet template', () => {
       planning: { rows: 2, written: 2, unchanged: 0 },
       discipline: { rows: 1, written: 1, unchanged: 0 },
     });
-    // Six records and the import's own event.
-    expect(await eventCount()).toBe(before + 7);
+    // Six records, a seat claimed in each post's planning pool (the pool's limit is checked on a
+    // stream per post and term) and the import's own event.
+    expect(await eventCount()).toBe(before + 9);
 
     const an = await http().get('/cadres/p-an').set(staff()).expect(200);
     expect(an.body).toMatchObject({
@@ -322,7 +323,7 @@ describe('import from the spreadsheet template', () => {
       `SELECT stream_id, type, data, metadata FROM events WHERE metadata->>'correlationId' = $1 ORDER BY global_position`,
       [done.body.importId],
     );
-    expect(rows).toHaveLength(7);
+    expect(rows).toHaveLength(9); // with the two planning-pool seat claims
     expect(
       rows.every(
         (row) => row.metadata.actorId === 'staff-a' && row.metadata.importId === done.body.importId,

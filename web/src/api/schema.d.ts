@@ -1452,7 +1452,7 @@ export interface components {
             id: string;
             /**
              * @description the unit whose pools were reviewed
-             * @example ou-son-tay
+             * @example ou-phuong-son-tay
              */
             orgUnitId: string;
             /**
