@@ -15,6 +15,7 @@ import { DisciplineModule } from './procedures/discipline/discipline.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ReportsModule } from './reports/reports.module';
 import { CadresModule } from './cadres/cadres.module';
+import { ImportsModule } from './imports/imports.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { RequestInputGuard } from './common/input/request-input.guard';
 import { AppConfig } from './config/app-config';
@@ -141,6 +142,7 @@ export class AppModule {
         HealthModule,
         WorkflowModule,
         CadresModule,
+        ImportsModule,
         AppointmentModule,
         ReappointmentModule,
         RotationModule,

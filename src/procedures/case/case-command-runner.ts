@@ -31,10 +31,16 @@ export class CaseCommandRunner {
   ) {}
 
   async open(input: OpenCaseInput, options: CaseWriteOptions) {
-    const { module, pinned } = this.openingFor(input);
+    const { module, pinned, openedOn } = this.openingFor(input);
     // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
     await this.caseIds.assertFree(input.caseId, module.procedure);
-    const context = await this.contexts.build(options.actor, pinned, input.orgUnitId);
+    const context = await this.contexts.build(
+      options.actor,
+      pinned,
+      input.orgUnitId,
+      undefined,
+      openedOn,
+    );
     const facts =
       (await module.onOpen?.({
         personId: input.personId,
@@ -52,6 +58,14 @@ export class CaseCommandRunner {
         orgUnitId: input.orgUnitId,
         summary: input.summary,
         ...(facts ? { facts } : {}),
+        ...(input.fromPaper
+          ? {
+              recordedFromPaper: {
+                paperRecordRef: input.fromPaper.paperRecordRef,
+                recordedOn: this.contexts.today(),
+              },
+            }
+          : {}),
       },
     };
     return this.write(
@@ -77,7 +91,9 @@ export class CaseCommandRunner {
       );
     }
     const { module, definitionIds } = opening;
-    const pinned = this.contexts.forOpening(input.definition);
+    // A case kept on paper opens under the definition and rule set in force on its paper day.
+    const openedOn = input.fromPaper?.openedOn ?? this.contexts.today();
+    const pinned = this.contexts.forOpening(input.definition, openedOn);
     if (!definitionIds.includes(pinned.definition.id)) {
       throw new DomainRuleViolation(
         'definition.wrong_procedure',
@@ -86,7 +102,7 @@ export class CaseCommandRunner {
         'definition',
       );
     }
-    return { module, pinned };
+    return { module, pinned, openedOn };
   }
 
   /**

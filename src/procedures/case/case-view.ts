@@ -41,6 +41,7 @@ export function caseView(
     status: state.status,
     ...pinsView(state),
     openedOn: state.openedOn,
+    ...(state.recordedFromPaper ? { recordedFromPaper: state.recordedFromPaper } : {}),
     summary: state.summary,
     facts: state.openFacts,
     revision,

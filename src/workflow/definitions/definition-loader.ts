@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../common/input/calendar-date';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROLES } from '../../identity/actor';
@@ -31,6 +32,8 @@ function validateHeader(file: string, def: Record<string, unknown>): void {
   for (const field of ['title', 'titleVi', 'citation']) {
     if (typeof def[field] !== 'string' || def[field] === '') fail(file, field, 'is required');
   }
+  if (def.inForceFrom !== undefined && !isCalendarDate(def.inForceFrom))
+    fail(file, 'inForceFrom', 'must be a day YYYY-MM-DD');
   if (typeof def.separateTallyAndDecision !== 'boolean')
     fail(file, 'separateTallyAndDecision', 'must be true or false');
   if (

@@ -3,19 +3,39 @@ import { timerIdFor } from '../../../jobs/timers/timer.events';
 import { Cancel, Ignore, Saga, SagaOutput, Schedule } from '../../../sagas/saga';
 import { asCaseStreamEvent, CASE_PROCEDURES } from '../case-stream';
 import { endOfVietnamDay, STEP_DEADLINE_TIMER } from './step-deadline';
+import { vietnamDay } from '../../../common/vietnam-day';
 
 const cause = (streamId: string, stepId: string) => `${streamId}/${stepId}`;
 /** A recomputed deadline's timer: a new timer per due day (a timer id is scheduled once). */
 const recomputedCause = (streamId: string, stepId: string, dueOn: string) =>
   `${cause(streamId, stepId)}@${dueOn}`;
 
+/** The case event a timer is set or cancelled for: its stream, and the day it was recorded. */
+interface StepEvent {
+  streamId: string;
+  /** '' when the event carries no business time (events written before it was recorded). */
+  recordedOn: string;
+}
+
+function stepEventOf(event: RecordedEvent): StepEvent {
+  const occurredAt = new Date(event.metadata?.occurredAt ?? Number.NaN);
+  const recordedOn = Number.isNaN(occurredAt.getTime()) ? '' : vietnamDay(occurredAt);
+  return { streamId: event.streamId, recordedOn };
+}
+
 /** The timer for a step's due day; `timerCause` names a recomputed day's own timer. */
 function scheduleStep(
-  streamId: string,
+  at: StepEvent,
   stepId: string,
   dueOn: string,
   timerCause?: string,
 ): SagaOutput {
+  const { streamId, recordedOn } = at;
+  // A step entered after the fact (a case kept on paper) may have a deadline that had passed
+  // before anyone typed it in: no timer can watch it; the steps' held-on days tell if it was
+  // kept. (A recomputed deadline that moved into the past is missed: its timer still fires.)
+  if (!timerCause && dueOn < recordedOn)
+    return Ignore(`deadline ${dueOn} had passed when the step was recorded (${recordedOn})`);
   return Schedule({
     kind: STEP_DEADLINE_TIMER,
     dueAt: endOfVietnamDay(dueOn),
@@ -30,13 +50,13 @@ const stepTimerId = (streamId: string, stepId: string) =>
 
 /** A step recorded: its timer is cancelled and the next step's, if it has a due day, scheduled. */
 function stepMoved(
-  streamId: string,
+  at: StepEvent,
   data: { stepId: string; nextStepId?: string | null; nextStepDueOn?: string | null },
 ): SagaOutput[] {
   const { stepId, nextStepId, nextStepDueOn } = data;
   if (nextStepId === stepId) return [Ignore('no step changed')];
-  const outputs: SagaOutput[] = [Cancel(stepTimerId(streamId, stepId), 'step completed')];
-  if (nextStepId && nextStepDueOn) outputs.push(scheduleStep(streamId, nextStepId, nextStepDueOn));
+  const outputs: SagaOutput[] = [Cancel(stepTimerId(at.streamId, stepId), 'step completed')];
+  if (nextStepId && nextStepDueOn) outputs.push(scheduleStep(at, nextStepId, nextStepDueOn));
   return outputs;
 }
 
@@ -46,9 +66,10 @@ function stepMoved(
  * finds the step no longer current (decideDeadlineMissed).
  */
 function deadlineRecomputed(
-  streamId: string,
+  at: StepEvent,
   data: { stepId: string; previousDueOn: string; dueOn: string },
 ): SagaOutput[] {
+  const { streamId } = at;
   const { stepId, previousDueOn, dueOn } = data;
   return [
     Cancel(stepTimerId(streamId, stepId), 'recomputed'),
@@ -56,7 +77,7 @@ function deadlineRecomputed(
       timerIdFor(recomputedCause(streamId, stepId, previousDueOn), STEP_DEADLINE_TIMER),
       'recomputed',
     ),
-    scheduleStep(streamId, stepId, dueOn, recomputedCause(streamId, stepId, dueOn)),
+    scheduleStep(at, stepId, dueOn, recomputedCause(streamId, stepId, dueOn)),
   ];
 }
 
@@ -68,11 +89,12 @@ export const stepDeadlineSaga: Saga = {
   name: 'step-deadlines',
   filter: { streamPrefix: CASE_PROCEDURES.map((procedure) => `${procedure}-`) },
   handle(event: RecordedEvent): SagaOutput[] {
+    const at = stepEventOf(event);
     const e = asCaseStreamEvent(event);
     switch (e.type) {
       case 'CaseOpened':
         return e.data.firstStepDueOn
-          ? [scheduleStep(event.streamId, e.data.firstStepId, e.data.firstStepDueOn)]
+          ? [scheduleStep(at, e.data.firstStepId, e.data.firstStepDueOn)]
           : [Ignore('no step changed')];
       case 'ProposalRecorded':
       case 'MeetingRecorded':
@@ -83,9 +105,9 @@ export const stepDeadlineSaga: Saga = {
       case 'DisciplineStepRecorded':
       case 'DisciplineBallotTallied':
       case 'DisciplineDecided':
-        return stepMoved(event.streamId, e.data);
+        return stepMoved(at, e.data);
       case 'StepDeadlineRecomputed':
-        return deadlineRecomputed(event.streamId, e.data);
+        return deadlineRecomputed(at, e.data);
       // A discipline case's first step is not scheduled here (as before: its time limit is the
       // case's own, decideBy); the other events move no step.
       case 'DisciplineCaseOpened':
