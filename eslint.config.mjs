@@ -49,35 +49,14 @@ export default tseslint.config(
     },
   },
   {
-    // Not yet split (issue 18): each file leaves this list when it is. The deciders, vote rules,
-    // definitions, rule sets and timers are being reworked by the issue's other changes.
+    // Functions not yet split (issue 18): each file leaves this list when its functions are. Every
+    // source file is within 300 lines. The deciders, vote rules, rule sets and timers are being
+    // reworked by the issue's other changes.
     files: [
-      'src/audit/audit.controller.ts',
-      'src/audit/checkpoints/checkpoint-ledger.ts',
-      'src/event-store/kurrentdb/kurrentdb-event-store.ts',
-      'src/event-store/postgres/postgres-event-store.ts',
-    ],
-    rules: { 'max-lines': 'off' },
-  },
-  {
-    files: [
-      'src/app.module.ts',
-      'src/audit/checkpoints/checkpoint-ledger.ts',
+      'src/audit/checkpoints/stream-checkpoint-check.ts',
+      'src/audit/checkpoints/verify-against-checkpoint.ts',
       'src/cadres/person/person.decider.ts',
-      'src/identity/jwt-verifier.ts',
-      'src/identity/token.cli.ts',
-      'src/jobs/timers/timer-reconciler.ts',
       'src/observability/metrics-collector.ts',
-      'src/procedures/case/case-command-runner.ts',
-      'src/procedures/case/deadlines/step-deadline.saga.ts',
-      'src/procedures/case/decider/vetting-from-record.ts',
-      'src/procedures/discipline/discipline-command-runner.ts',
-      'src/procedures/discipline/form-ballot.ts',
-      'src/procedures/reappointment/reappointment-rules.ts',
-      'src/projections/projection-rebuild.ts',
-      'src/read-models/case-summary.ts',
-      'src/read-models/read-models.controller.ts',
-      'src/workflow/definitions/definition-loader.ts',
       'src/workflow/rule-sets/compose-rule-sets.ts',
       'src/workflow/vote-rules/nomination-ballot.ts',
     ],

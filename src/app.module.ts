@@ -15,6 +15,7 @@ import { DisciplineModule } from './procedures/discipline/discipline.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ReportsModule } from './reports/reports.module';
 import { CadresModule } from './cadres/cadres.module';
+import { ImportsModule } from './imports/imports.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { RequestInputGuard } from './common/input/request-input.guard';
 import { AppConfig } from './config/app-config';
@@ -51,6 +52,79 @@ function redisConnection(url: string) {
   };
 }
 
+/** The API's token verifier, shared with the dashboard and /metrics. */
+function jwtVerifier(config: AppConfig): JwtVerifier {
+  return new JwtVerifier({
+    // With a JWKS URL (OIDC), HS256 stays accepted only if a secret is set explicitly.
+    secret: config.JWT_JWKS_URL ? config.JWT_SECRET : (config.JWT_SECRET ?? DEV_JWT_SECRET),
+    jwksUrl: config.JWT_JWKS_URL,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
+  });
+}
+
+/** Logging, connections, the command bus, rate-limit storage and the background workers. */
+function runtimeModules(config: AppConfig, logDestination: DestinationStream | undefined) {
+  return [
+    LoggerModule.forRoot({ pinoHttp: pinoHttpSetting(config.LOG_LEVEL, logDestination) }),
+    InfrastructureModule.forConfig(config),
+    // The one command bus. Listed before JobsModule and SagasModule on purpose: global modules
+    // run onApplicationBootstrap in import order, and the bus registers its handlers there,
+    // before the timer worker and the sagas start sending workflow commands.
+    CqrsModule.forRoot(),
+    ThrottlerModule.forRootAsync({
+      inject: [REDIS],
+      useFactory: (redis: Redis) => ({
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
+        storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
+      }),
+    }),
+    LeasesModule.forRoot({
+      connectionString: config.DATABASE_URL,
+      retryMs: config.WORKER_LEASE_RETRY_MS,
+    }),
+    ProjectionsModule.register({
+      projections: REGISTERED_PROJECTIONS,
+      autoStart: config.RUN_WORKERS === 'true',
+    }),
+    JobsModule.forRoot({
+      config: {
+        redis: redisConnection(config.REDIS_URL),
+        prefix: config.QUEUE_PREFIX,
+        queueName: 'jobs',
+        reconcileIntervalMs: config.TIMER_RECONCILE_INTERVAL_MS,
+      },
+      runWorker: config.RUN_WORKERS === 'true',
+    }),
+    SagasModule.forRoot({ autoStart: config.RUN_WORKERS === 'true' }),
+  ];
+}
+
+/** What every request passes through, in this order, before its handler; and the per-user limit it uses. */
+function requestPipeline(config: AppConfig) {
+  return [
+    {
+      provide: USER_RATE_LIMIT,
+      inject: [REDIS],
+      useFactory: (redis: Redis) => ({
+        storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
+        limit: config.RATE_LIMIT_PER_USER_PER_MINUTE,
+        windowMs: 60_000,
+      }),
+    },
+    // Floods are cut by address before any token is checked, then by user once it is known.
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    // Input no field can take (NUL bytes, `__proto__` keys …) is a 400 before anything else looks at it.
+    { provide: APP_GUARD, useClass: RequestInputGuard },
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: UserRateLimitGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_GUARD, useClass: GrantUnitGuard },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ];
+}
+
 @Module({})
 export class AppModule {
   /** `logDestination`: where request logs go instead of stdout (a test reading what was logged). */
@@ -58,55 +132,17 @@ export class AppModule {
     config: AppConfig,
     options: { logDestination?: DestinationStream } = {},
   ): DynamicModule {
-    const verifier = new JwtVerifier({
-      // With a JWKS URL (OIDC), HS256 stays accepted only if a secret is set explicitly.
-      secret: config.JWT_JWKS_URL ? config.JWT_SECRET : (config.JWT_SECRET ?? DEV_JWT_SECRET),
-      jwksUrl: config.JWT_JWKS_URL,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-      maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
-    });
+    const verifier = jwtVerifier(config);
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: pinoHttpSetting(config.LOG_LEVEL, options.logDestination),
-        }),
-        InfrastructureModule.forConfig(config),
-        // The one command bus. Listed before JobsModule and SagasModule on purpose: global modules
-        // run onApplicationBootstrap in import order, and the bus registers its handlers there,
-        // before the timer worker and the sagas start sending workflow commands.
-        CqrsModule.forRoot(),
-        ThrottlerModule.forRootAsync({
-          inject: [REDIS],
-          useFactory: (redis: Redis) => ({
-            throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
-            storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
-          }),
-        }),
-        LeasesModule.forRoot({
-          connectionString: config.DATABASE_URL,
-          retryMs: config.WORKER_LEASE_RETRY_MS,
-        }),
-        ProjectionsModule.register({
-          projections: REGISTERED_PROJECTIONS,
-          autoStart: config.RUN_WORKERS === 'true',
-        }),
-        JobsModule.forRoot({
-          config: {
-            redis: redisConnection(config.REDIS_URL),
-            prefix: config.QUEUE_PREFIX,
-            queueName: 'jobs',
-            reconcileIntervalMs: config.TIMER_RECONCILE_INTERVAL_MS,
-          },
-          runWorker: config.RUN_WORKERS === 'true',
-        }),
-        SagasModule.forRoot({ autoStart: config.RUN_WORKERS === 'true' }),
+        ...runtimeModules(config, options.logDestination),
         IdentityModule,
         AccessLogModule,
         HealthModule,
         WorkflowModule,
         CadresModule,
+        ImportsModule,
         AppointmentModule,
         ReappointmentModule,
         RotationModule,
@@ -118,27 +154,7 @@ export class AppModule {
         ObservabilityModule.forRoot({ verifier, metricsToken: config.METRICS_TOKEN }),
       ],
       controllers: [DevSignInController, SignInConfigController],
-      providers: [
-        { provide: JWT_VERIFIER, useValue: verifier },
-        {
-          provide: USER_RATE_LIMIT,
-          inject: [REDIS],
-          useFactory: (redis: Redis) => ({
-            storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
-            limit: config.RATE_LIMIT_PER_USER_PER_MINUTE,
-            windowMs: 60_000,
-          }),
-        },
-        // Floods are cut by address before any token is checked, then by user once it is known.
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
-        // Input no field can take (NUL bytes, `__proto__` keys …) is a 400 before anything else looks at it.
-        { provide: APP_GUARD, useClass: RequestInputGuard },
-        { provide: APP_GUARD, useClass: JwtAuthGuard },
-        { provide: APP_GUARD, useClass: UserRateLimitGuard },
-        { provide: APP_GUARD, useClass: RolesGuard },
-        { provide: APP_GUARD, useClass: GrantUnitGuard },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-      ],
+      providers: [{ provide: JWT_VERIFIER, useValue: verifier }, ...requestPipeline(config)],
     };
   }
 }

@@ -15,12 +15,12 @@ export interface CaseSubject {
   positionId: string;
 }
 
-const UNIT = 'ou-son-tay-organization-committee';
-const AUTHORITY = 'ou-son-tay-party-committee';
+const UNIT = 'ou-ha-noi-organization-committee';
+const AUTHORITY = 'ou-ha-noi-party-committee';
 /** A demo person inside the grant: the runner-up of every nomination. */
 const RUNNER_UP = 'p-tran-thi-binh';
 /** The post each bench person holds before the case (since 2021: enough years in post). */
-const CURRENT_POST = 'pos-son-tay-deputy-head-organization';
+const CURRENT_POST = 'pos-ha-noi-deputy-head-organization';
 
 export const vietnamToday = (): string =>
   new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);

@@ -39,7 +39,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3900 + (process.pid % 90));
 function tokens(): BenchTokens {
   const verifier = new JwtVerifier({ secret: DEV_JWT_SECRET, maxLifetimeSeconds: 43_200 });
   const sign = (userId: string, role: string) =>
-    verifier.sign({ userId, roles: [role as never], orgUnit: 'ou-son-tay' }, 43_000);
+    verifier.sign({ userId, roles: [role as never], orgUnit: 'ou-ha-noi' }, 43_000);
   return {
     admin: sign('admin-1', 'admin'),
     staff: sign('staff-1', 'organization_staff'),

@@ -1,5 +1,7 @@
 import { Module, ModuleMetadata } from '@nestjs/common';
 import { AuditController } from './audit.controller';
+import { AuditCheckpointsController } from './audit-checkpoints.controller';
+import { AuditExportController } from './audit-export.controller';
 import { APP_CONFIG } from '../infrastructure/app-config.token';
 import { AppConfig } from '../config/app-config';
 import {
@@ -16,7 +18,7 @@ import { resolveCheckpointSettings } from './checkpoints/checkpoint-settings';
  * Checkpoints follow the CHECKPOINT_* settings of APP_CONFIG (none without it: the module's own test).
  */
 @Module({
-  controllers: [AuditController],
+  controllers: [AuditController, AuditCheckpointsController, AuditExportController],
   providers: [
     {
       provide: CHECKPOINT_SETTINGS,

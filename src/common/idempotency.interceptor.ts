@@ -62,6 +62,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const header = request.headers['idempotency-key'];
     const key = Array.isArray(header) ? header[0] : header;
     if (!key || request.method === 'GET') return next.handle();
+    // A multipart body (an import's file) is read only inside its handler, after this runs, so
+    // its key could not be matched to its content: it is not kept. Imports are idempotent by
+    // their rows' content instead (src/imports).
+    if (String(request.headers['content-type'] ?? '').startsWith('multipart/'))
+      return next.handle();
     if (key.length > 200)
       throw new DomainRuleViolation(
         'idempotency.key_too_long',

@@ -173,6 +173,13 @@ export class AppConfig {
   @Min(1024, { message: 'BODY_LIMIT_BYTES must be at least 1024' })
   BODY_LIMIT_BYTES = 102400;
 
+  /** Largest spreadsheet accepted by `POST /imports` (multipart, so not bound by BODY_LIMIT_BYTES). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5242880 : Number(value)))
+  @IsInt({ message: 'IMPORT_LIMIT_BYTES must be a whole number' })
+  @Min(1024, { message: 'IMPORT_LIMIT_BYTES must be at least 1024' })
+  @Max(104857600, { message: 'IMPORT_LIMIT_BYTES must be at most 104857600 (100 MB)' })
+  IMPORT_LIMIT_BYTES = 5242880;
+
   /** A development sign-in (`POST /auth/dev-sign-in`) that mints short-lived tokens for demo users. */
   @IsIn(['true', 'false'], { message: 'DEV_SIGN_IN must be "true" or "false"' })
   DEV_SIGN_IN = 'false';

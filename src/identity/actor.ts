@@ -16,5 +16,7 @@ export const ROLES = [
   'inspector',
   'auditor',
   'admin',
+  /** Văn thư lưu trữ: enters cases kept on paper, as of the day they began. */
+  'records_clerk',
 ] as const;
 export type Role = (typeof ROLES)[number];

@@ -15,6 +15,8 @@ export const ACCESS = {
   registryWrite: ['organization_staff', 'admin'] as Role[],
   personRead: ['organization_staff', 'leadership', 'inspector', 'auditor', 'admin'] as Role[],
   caseOpen: ['organization_staff'] as Role[],
+  /** Opening a case as of a past day (kept on paper until now), on top of caseOpen. */
+  caseOpenFromPaper: ['records_clerk'] as Role[],
   caseStep: ['organization_staff', 'ballot_secretary', 'leadership', 'inspector'] as Role[],
   caseClose: ['organization_staff', 'leadership'] as Role[],
   disciplineOpen: ['inspector', 'organization_staff'] as Role[],

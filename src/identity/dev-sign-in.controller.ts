@@ -87,6 +87,12 @@ export const DEMO_USERS: DemoUserDto[] = [
   },
   { userId: 'admin-1', name: 'Quản trị hệ thống', roles: ['admin'], orgUnit: 'ou-ha-noi' },
   {
+    userId: 'clerk-1',
+    name: 'Văn thư lưu trữ',
+    roles: ['organization_staff', 'records_clerk'],
+    orgUnit: 'ou-ha-noi',
+  },
+  {
     userId: 'staff-doai-phuong',
     name: 'Cán bộ xã Đoài Phương',
     roles: ['organization_staff', 'auditor', 'inspector'],

@@ -64,27 +64,7 @@ export class JwtVerifier {
     const header = jwt.decode(token, { complete: true })?.header;
     if (!header) throw new TokenRejected('token rejected: not a JWT');
     const algorithm = header.alg as jwt.Algorithm;
-    let key: string;
-    if (algorithm === 'HS256' && this.options.secret) {
-      key = this.options.secret;
-    } else if (ASYMMETRIC.includes(algorithm) && this.jwks) {
-      if (!header.kid) throw new TokenRejected('token rejected: no key id (kid) in its header');
-      try {
-        key = (await this.jwks.getSigningKey(header.kid)).getPublicKey();
-      } catch (error) {
-        throw new TokenRejected(
-          `token rejected: signing key ${header.kid} not found at the identity provider (${(error as Error).message})`,
-        );
-      }
-    } else {
-      const accepted = [
-        ...(this.options.secret ? ['HS256'] : []),
-        ...(this.jwks ? ASYMMETRIC : []),
-      ];
-      throw new TokenRejected(
-        `token rejected: algorithm ${header.alg} is not accepted (${accepted.join(', ')})`,
-      );
-    }
+    const key = await this.verificationKey(header);
     let claims: CadreflowClaims;
     try {
       // Times are judged below, by one rule with the clock skew; the library checks the signature.
@@ -122,6 +102,26 @@ export class JwtVerifier {
         ? { personId: claims.person_id }
         : {}),
     };
+  }
+
+  /** The key that checks a token signed with the header's algorithm, if that algorithm is accepted. */
+  private async verificationKey(header: jwt.JwtHeader): Promise<string> {
+    const algorithm = header.alg as jwt.Algorithm;
+    if (algorithm === 'HS256' && this.options.secret) return this.options.secret;
+    if (ASYMMETRIC.includes(algorithm) && this.jwks) {
+      if (!header.kid) throw new TokenRejected('token rejected: no key id (kid) in its header');
+      try {
+        return (await this.jwks.getSigningKey(header.kid)).getPublicKey();
+      } catch (error) {
+        throw new TokenRejected(
+          `token rejected: signing key ${header.kid} not found at the identity provider (${(error as Error).message})`,
+        );
+      }
+    }
+    const accepted = [...(this.options.secret ? ['HS256'] : []), ...(this.jwks ? ASYMMETRIC : [])];
+    throw new TokenRejected(
+      `token rejected: algorithm ${header.alg} is not accepted (${accepted.join(', ')})`,
+    );
   }
 
   /** Mints a development HS256 token (npm run token, tests), never longer-lived than accepted. */

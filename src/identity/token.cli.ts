@@ -47,17 +47,7 @@ const program: Command = cliProgram('token', 'mint a development bearer token (p
           },
         );
       }
-      const roles = roleList
-        .split(',')
-        .map((r) => r.trim())
-        .filter(Boolean);
-      const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
-      if (unknown.length > 0 || roles.length === 0) {
-        program.error(
-          `token: ${roles.length === 0 ? 'no role given' : `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')}`}; known roles: ${ROLES.join(', ')}`,
-          { exitCode: EXIT_USAGE, code: 'token.unknownRole' },
-        );
-      }
+      const roles = rolesFrom(roleList);
       // The service's own configuration: the same secret and the same lifetime limit it enforces.
       const config = loadConfig(process.env);
       const verifier = new JwtVerifier({
@@ -89,6 +79,22 @@ const program: Command = cliProgram('token', 'mint a development bearer token (p
       process.stdout.write(`${token}\n`);
     },
   );
+
+/** The comma-separated `--roles`, each a role the service knows; at least one. */
+function rolesFrom(roleList: string): string[] {
+  const roles = roleList
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
+  if (unknown.length > 0 || roles.length === 0) {
+    program.error(
+      `token: ${roles.length === 0 ? 'no role given' : `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')}`}; known roles: ${ROLES.join(', ')}`,
+      { exitCode: EXIT_USAGE, code: 'token.unknownRole' },
+    );
+  }
+  return roles;
+}
 
 try {
   program.parse(process.argv);

@@ -70,29 +70,8 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       const liveSchema = await currentSchema(client);
       await ensureCheckpoint(pool, projection.name, projection.version);
       const resumed = await prepareShadow(client, projection, shadow, liveSchema);
-      const searchPath = [shadow, liveSchema];
-
       // Catch up outside the swap: the bulk of the work, while the old tables serve.
-      let position: AllFrom =
-        (await shadowCheckpoint(client, shadow, projection.name)).position ?? 'start';
-      // Reading the next batch (another connection) while applying this one roughly doubles the rate.
-      let next = prefetch(options.store, position, batchSize);
-      for (;;) {
-        const events = await next;
-        if (events.length === 0) break;
-        const full = events.length === batchSize;
-        const readTo = events[events.length - 1].position;
-        next = full ? prefetch(options.store, readTo, batchSize) : Promise.resolve([]);
-        const outcome = await applyBatch(
-          client,
-          { projection, events, readFrom: position, order },
-          { searchPath },
-        );
-        if (outcome.kind === 'gap') throw new Error('rebuild checkpoint moved while rebuilding');
-        position = readTo;
-        options.onProgress?.(await shadowCheckpoint(client, shadow, projection.name));
-        if (!full) break;
-      }
+      await catchUpShadow(client, options, { shadow, liveSchema, order, batchSize });
       if (projection.indexesAfterRebuildCatchUp)
         await buildShadowIndexes(client, projection.tables, shadow, liveSchema);
 
@@ -114,6 +93,39 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     }
   } finally {
     client.release();
+  }
+}
+
+/**
+ * Applies every event after the shadow's checkpoint to the shadow tables, batch by batch. Reading
+ * the next batch (another connection) while applying this one roughly doubles the rate.
+ */
+async function catchUpShadow(
+  client: PoolClient,
+  options: RebuildOptions,
+  at: { shadow: string; liveSchema: string; order: PositionOrder; batchSize: number },
+): Promise<void> {
+  const { projection } = options;
+  const { shadow, order, batchSize } = at;
+  const searchPath = [shadow, at.liveSchema];
+  let position: AllFrom =
+    (await shadowCheckpoint(client, shadow, projection.name)).position ?? 'start';
+  let next = prefetch(options.store, position, batchSize);
+  for (;;) {
+    const events = await next;
+    if (events.length === 0) return;
+    const full = events.length === batchSize;
+    const readTo = events[events.length - 1].position;
+    next = full ? prefetch(options.store, readTo, batchSize) : Promise.resolve([]);
+    const outcome = await applyBatch(
+      client,
+      { projection, events, readFrom: position, order },
+      { searchPath },
+    );
+    if (outcome.kind === 'gap') throw new Error('rebuild checkpoint moved while rebuilding');
+    position = readTo;
+    options.onProgress?.(await shadowCheckpoint(client, shadow, projection.name));
+    if (!full) return;
   }
 }
 

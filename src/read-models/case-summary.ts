@@ -1,4 +1,4 @@
-import { asCaseStreamEvent } from '../procedures/case/case-stream';
+import { asCaseStreamEvent, CaseStreamEvent } from '../procedures/case/case-stream';
 import { RecordedEvent } from '../event-store/event-envelope';
 
 /** A `case_summaries` row, column by column. */
@@ -70,38 +70,10 @@ function applyEvent(
   sequence: number,
 ): CaseSummaryRow | undefined {
   const e = asCaseStreamEvent(event);
-  if (e.type === 'CaseOpened' || e.type === 'DisciplineCaseOpened') {
-    const data = e.data;
-    return {
-      case_id: caseIdOf(event.streamId),
-      stream_id: event.streamId,
-      procedure: data.procedure,
-      definition: `${data.definitionId}@${data.definitionVersion}`,
-      rule_set: data.ruleSetId,
-      person_id: data.personId,
-      position_id: data.positionId ?? null,
-      org_unit_id: data.orgUnitId,
-      summary: data.summary,
-      status: 'open',
-      current_step_id: data.firstStepId,
-      current_step_due_on: data.firstStepDueOn ?? null,
-      inbox_due: null,
-      deadline_missed: false,
-      opened_on: data.openedOn,
-      closed_on: null,
-      opened_sequence: sequence,
-      updated_sequence: sequence,
-    };
-  }
+  if (e.type === 'CaseOpened' || e.type === 'DisciplineCaseOpened')
+    return openedRow(event.streamId, e.data, sequence);
   if (!row) return row;
-  const close = (status: string, on: string): CaseSummaryRow => ({
-    ...row,
-    status,
-    current_step_id: null,
-    current_step_due_on: null,
-    closed_on: on,
-    updated_sequence: sequence,
-  });
+  const close = (status: string, on: string) => closedRow(row, status, on, sequence);
   switch (e.type) {
     case 'DecisionIssued':
     case 'DisciplineDecided':
@@ -121,13 +93,10 @@ function applyEvent(
         current_step_due_on: null,
         updated_sequence: sequence,
       };
-    case 'DisciplineComplaintReviewed':
-      return {
-        ...row,
-        status: e.data.outcome === 'annul' ? 'annulled' : 'decided',
-        current_step_id: null,
-        updated_sequence: sequence,
-      };
+    case 'DisciplineComplaintReviewed': {
+      const status = e.data.outcome === 'annul' ? 'annulled' : 'decided';
+      return { ...row, status, current_step_id: null, updated_sequence: sequence };
+    }
     case 'DeadlineMissed':
       if (row.current_step_id !== e.data.stepId && e.data.stepId !== 'time-limit') return row;
       return { ...row, deadline_missed: true, updated_sequence: sequence };
@@ -137,17 +106,8 @@ function applyEvent(
     case 'BallotTallied':
     case 'VettingItemsRecorded':
     case 'DisciplineStepRecorded':
-    case 'DisciplineBallotTallied': {
-      if (row.status !== 'open') return row;
-      const { stepId, nextStepId, nextStepDueOn } = e.data;
-      return {
-        ...row,
-        current_step_id: nextStepId ?? null,
-        current_step_due_on: nextStepDueOn ?? null,
-        deadline_missed: nextStepId !== stepId ? false : row.deadline_missed,
-        updated_sequence: sequence,
-      };
-    }
+    case 'DisciplineBallotTallied':
+      return row.status === 'open' ? afterStep(row, e.data, sequence) : row;
     case 'StepCorrected':
       return corrected(row, e.data.stepId, e.data.corrected.data, sequence);
     case 'StepDeadlineRecomputed':
@@ -163,6 +123,65 @@ function applyEvent(
       return row;
     }
   }
+}
+
+/** A case that ended (`status`) on `on`: no step is open any more. */
+function closedRow(
+  row: CaseSummaryRow,
+  status: string,
+  on: string,
+  sequence: number,
+): CaseSummaryRow {
+  return {
+    ...row,
+    status,
+    current_step_id: null,
+    current_step_due_on: null,
+    closed_on: on,
+    updated_sequence: sequence,
+  };
+}
+
+type OpenedEvent = Extract<CaseStreamEvent, { type: 'CaseOpened' | 'DisciplineCaseOpened' }>;
+
+/** The row a case starts with: open, at its first step. */
+function openedRow(streamId: string, data: OpenedEvent['data'], sequence: number): CaseSummaryRow {
+  return {
+    case_id: caseIdOf(streamId),
+    stream_id: streamId,
+    procedure: data.procedure,
+    definition: `${data.definitionId}@${data.definitionVersion}`,
+    rule_set: data.ruleSetId,
+    person_id: data.personId,
+    position_id: data.positionId ?? null,
+    org_unit_id: data.orgUnitId,
+    summary: data.summary,
+    status: 'open',
+    current_step_id: data.firstStepId,
+    current_step_due_on: data.firstStepDueOn ?? null,
+    inbox_due: null,
+    deadline_missed: false,
+    opened_on: data.openedOn,
+    closed_on: null,
+    opened_sequence: sequence,
+    updated_sequence: sequence,
+  };
+}
+
+/** A step recorded: the case moves to the next step (a missed deadline is cleared when it moves). */
+function afterStep(
+  row: CaseSummaryRow,
+  data: { stepId: string; nextStepId?: string | null; nextStepDueOn?: string | null },
+  sequence: number,
+): CaseSummaryRow {
+  const { stepId, nextStepId, nextStepDueOn } = data;
+  return {
+    ...row,
+    current_step_id: nextStepId ?? null,
+    current_step_due_on: nextStepDueOn ?? null,
+    deadline_missed: nextStepId !== stepId ? false : row.deadline_missed,
+    updated_sequence: sequence,
+  };
 }
 
 /**

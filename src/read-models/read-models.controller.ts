@@ -1,16 +1,6 @@
-import {
-  ApiBearerAuth,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiQuery,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiAuthenticatedProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
-import { CaseSummaryPageDto, InboxPageDto, RegisterPageDto } from './dto/read-model-views.dto';
-import { DISCIPLINE_FORMS } from '../procedures/discipline/discipline-forms';
+import { CaseSummaryPageDto, InboxPageDto } from './dto/read-model-views.dto';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { ACCESS, Allow } from '../identity/allow.decorator';
@@ -18,7 +8,6 @@ import { ServerResponse } from 'node:http';
 import { Pool } from 'pg';
 import { parseAsOf } from '../common/as-of';
 import { Clock, CLOCK } from '../common/clock';
-import { CSV_BOM, csvLine } from '../common/csv';
 import { PG_POOL } from '../common/tokens';
 import { vietnamDay } from '../common/vietnam-day';
 import { Actor } from '../identity/actor';
@@ -28,7 +17,13 @@ import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog'
 import { parseDayParam } from '../common/input/calendar-date';
 import { parseChoice, parseLimit } from './cursor';
 import { stepsPerformedBy } from './inbox-steps';
-import { ReadModelQueries, RegisterQuery, RegisterRecord } from './read-model.queries';
+import { ReadModelQueries, RegisterQuery } from './read-model.queries';
+import { disciplineRegisterCsv } from './discipline-register.csv';
+import {
+  DisciplineRegisterDocs,
+  RECORD_STATUSES,
+  REGISTER_TRACKS,
+} from './discipline-register.docs';
 
 const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'discipline'] as const;
 const CASE_STATUSES = [
@@ -40,26 +35,6 @@ const CASE_STATUSES = [
   'under_review',
   'annulled',
 ] as const;
-const RECORD_STATUSES = ['in_effect', 'expired', 'annulled'] as const;
-const TRACKS = ['party', 'civil_service'] as const;
-const REGISTER_COLUMNS: (keyof RegisterRecord)[] = [
-  'caseId',
-  'personId',
-  'personName',
-  'orgUnitId',
-  'orgUnitName',
-  'track',
-  'form',
-  'violationCategory',
-  'decidedOn',
-  'effectiveFrom',
-  'barEndsOn',
-  'annulledOn',
-  'status',
-  'decisionRef',
-  'ruleSet',
-];
-
 /** The read side for staff (inbox, case list) and inspectors (discipline register), within the caller's unit. */
 @ApiTags('read models')
 @ApiBearerAuth()
@@ -194,38 +169,7 @@ export class ReadModelsController {
   @Allow(...ACCESS.register)
   @SensitiveRead('discipline register')
   @Get('discipline-records')
-  @ApiOperation({
-    summary:
-      'The discipline register: filtered, newest decision first, each with its status on asOf; JSON pages or CSV',
-  })
-  @ApiQuery({ name: 'person', required: false })
-  @ApiQuery({ name: 'orgUnit', required: false, description: 'a unit and its subtree' })
-  @ApiQuery({ name: 'track', required: false, enum: TRACKS })
-  @ApiQuery({ name: 'form', required: false, enum: DISCIPLINE_FORMS })
-  @ApiQuery({ name: 'category', required: false, description: 'violation category' })
-  @ApiQuery({ name: 'from', required: false, description: 'decided on or after' })
-  @ApiQuery({ name: 'to', required: false, description: 'decided on or before' })
-  @ApiQuery({ name: 'status', required: false, enum: RECORD_STATUSES })
-  @ApiQuery({
-    name: 'asOf',
-    required: false,
-    description:
-      'the day statuses are judged on (default today in Vietnam); a day YYYY-MM-DD, or an ISO date-time meaning its day in Vietnam',
-  })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'cursor', required: false })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({
-    description:
-      'a JSON page, or with format=csv every matching row as CSV (UTF-8 with BOM, names beside ids)',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(RegisterPageDto) } },
-      'text/csv': { schema: { type: 'string' } },
-    },
-  })
-  @ApiExtraModels(RegisterPageDto)
-  @ApiProblems(400)
+  @DisciplineRegisterDocs()
   async disciplineRecords(
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: ServerResponse,
@@ -247,7 +191,7 @@ export class ReadModelsController {
       scopeUnit: actor.orgUnit,
       person,
       orgUnit,
-      track: parseChoice('track', track, TRACKS),
+      track: parseChoice('track', track, REGISTER_TRACKS),
       form,
       category,
       from: parseDayParam('from', from),
@@ -259,21 +203,8 @@ export class ReadModelsController {
     };
     if (parseChoice('format', format, ['json', 'csv'] as const) !== 'csv')
       return this.queries.disciplineRecords(query);
-    // CSV: every matching record, read page by page along the same keyset as the JSON pages.
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', 'attachment; filename="discipline-records.csv"');
-    let csv = CSV_BOM + csvLine(REGISTER_COLUMNS);
-    let page = await this.queries.disciplineRecords({ ...query, limit: 500, cursor: undefined });
-    for (;;) {
-      for (const record of page.items)
-        csv += csvLine(REGISTER_COLUMNS.map((column) => record[column]));
-      if (!page.nextCursor) break;
-      page = await this.queries.disciplineRecords({
-        ...query,
-        limit: 500,
-        cursor: page.nextCursor,
-      });
-    }
-    return csv;
+    return disciplineRegisterCsv(this.queries, query);
   }
 }

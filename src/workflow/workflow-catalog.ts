@@ -63,6 +63,21 @@ export class WorkflowCatalog {
       .sort((a, b) => b.version - a.version)[0];
   }
 
+  /**
+   * The version a case opened on `day` takes: the exact `id@version` if it was in force then
+   * (else undefined), or the newest version of the id in force on that day.
+   */
+  resolveDefinitionOn(idOrKey: string, day: string): ProcedureDefinition | undefined {
+    const inForce = (d: ProcedureDefinition) => !d.inForceFrom || d.inForceFrom <= day;
+    if (idOrKey.includes('@')) {
+      const exact = this.definitions.get(idOrKey);
+      return exact && inForce(exact) ? exact : undefined;
+    }
+    return [...this.definitions.values()]
+      .filter((d) => d.id === idOrKey && inForce(d))
+      .sort((a, b) => b.version - a.version)[0];
+  }
+
   ruleSet(id: string): RuleSet | undefined {
     return this.ruleSets.find((set) => set.id === id);
   }

@@ -146,7 +146,7 @@ describe('npm run token', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain('unknown role "organisation_staff"');
     expect(stderr).toContain(
-      'known roles: organization_staff, ballot_secretary, leadership, inspector, auditor, admin',
+      'known roles: organization_staff, ballot_secretary, leadership, inspector, auditor, admin, records_clerk',
     );
   });
 

@@ -282,6 +282,57 @@ describe('authorization matrix: every route × every role × in scope / out of s
     expect(seenBySubject.body.steps.at(-1).tally).toBe('withheld from the subject');
   });
 
+  it('opening a case as of a past day takes the records_clerk role on top of the opening role', async () => {
+    await http()
+      .post('/positions')
+      .set(as(['admin'], 'ou-prov'))
+      .send({
+        id: 'pos-a2',
+        title: 'Phó phòng',
+        orgUnitId: 'ou-dist-a',
+        appointingAuthority: 'ou-dist-a',
+        rank: 3,
+      })
+      .expect(201);
+    const paper = {
+      procedure: 'appointment',
+      definition: 'appointment.internal',
+      personId: 'p-a',
+      positionId: 'pos-a2',
+      orgUnitId: 'ou-dist-a',
+      summary: 'paper',
+      openedOn: '2025-06-15',
+      paperRecordRef: 'HS-1',
+    };
+    const staffOnly = await http()
+      .post('/cases')
+      .set(as(['organization_staff'], 'ou-prov'))
+      .send(paper);
+    expect(staffOnly.body).toMatchObject({
+      statusCode: 403,
+      rule: 'case.opened_on_needs_records_clerk',
+    });
+    const clerkOnly = await http()
+      .post('/cases')
+      .set(as(['records_clerk'], 'ou-prov'))
+      .send(paper);
+    expect(clerkOnly.body).toMatchObject({ statusCode: 403, rule: 'role.not_allowed' });
+    const sibling = await http()
+      .post('/cases')
+      .set(as(['organization_staff', 'records_clerk'], 'ou-dist-b'))
+      .send(paper);
+    expect(sibling.body).toMatchObject({
+      statusCode: 403,
+      rule: 'scope.out_of_scope',
+      field: 'orgUnitId',
+    });
+    await http()
+      .post('/cases')
+      .set(as(['organization_staff', 'records_clerk'], 'ou-prov'))
+      .send(paper)
+      .expect(201);
+  });
+
   it('sensitive reads are in the access log with who, what and why; auditors can query it', async () => {
     await http()
       .get('/cadres/p-a?purpose=vetting%20for%20pos-a')

@@ -222,6 +222,56 @@ describe('authorization: every id a request names lies in the caller’s grant',
       field: 'id',
       body: { positionId: 'pos-a', term: '2025-2030', decisionRef: '3-QĐ' },
     },
+    ...(
+      [
+        ['place-of-origin', { province: 'Hà Nội', locality: 'phường Sơn Tây' }],
+        [
+          'management-tier',
+          { tier: 'agency_leadership', from: '2025-01-02', decisionRef: '5/QĐ-UBND' },
+        ],
+        [
+          'civil-service-rank',
+          { code: '01.003', title: 'Chuyên viên', from: '2025-01-02', decisionRef: '6/QĐ-UBND' },
+        ],
+        [
+          'ratings',
+          {
+            year: 2025,
+            rating: 'good',
+            evaluatedOn: '2025-12-20',
+            decisionRef: '7/QĐ-UBND',
+            note: 'x',
+          },
+        ],
+      ] as const
+    ).map(([fact, body]): ReferenceCase => ({
+      method: 'post',
+      route: `/cadres/:id/${fact}`,
+      path: `/cadres/p-b/${fact}`,
+      field: 'id',
+      body,
+    })),
+    ...(
+      [
+        ['orgUnitId', 'ou-com-b', 'p-a', 'pos-a'],
+        ['added[0].personId', 'ou-com-a', 'p-b', 'pos-a'],
+        ['added[0].positionId', 'ou-com-a', 'p-a', 'pos-b'],
+      ] as const
+    ).map(([field, orgUnitId, personId, positionId]): ReferenceCase => ({
+      method: 'post',
+      route: '/planning-reviews',
+      path: '/planning-reviews',
+      field,
+      body: {
+        id: 'review-x',
+        orgUnitId,
+        term: '2025-2030',
+        reviewedOn: '2026-11-30',
+        decisionRef: '8-QĐ/TU',
+        added: [{ personId, positionId }],
+        removed: [],
+      },
+    })),
     {
       method: 'delete',
       route: '/cadres/:id/planning-pool/:positionId',
@@ -460,7 +510,10 @@ describe('authorization: every id a request names lies in the caller’s grant',
   it('covers every write route that names a unit, a post, a person or a case', () => {
     // The dead-letter replay names a failed job, which belongs to no unit (admin only); the queue
     // dashboard's session names nothing, nor does signing a checkpoint (it covers the whole store).
+    // An import names its ids inside the file, row by row: test/imports/import.e2e.spec.ts refuses
+    // a unit, a post and a person out of scope there (403 scope.out_of_scope naming each row).
     const exempt = [
+      'POST /imports',
       'POST /admin/dead-letters/:id/replay',
       'POST /admin/queues/session',
       'POST /audit/checkpoints',

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
-import { crashScript, CrashScript } from './support/crash-script';
+import { crashScript, CrashScript, newPostOf } from './support/crash-script';
 import { EngineProcess } from './support/engine-process';
 import { outstandingWork, waitUntilSettled } from './support/engine-settled';
 import { EngineSnapshot, takeSnapshot } from './support/engine-snapshot';
@@ -125,7 +125,7 @@ describe('domain sagas and timers survive SIGKILL (workers in a child process)',
     for (const id of byGroup('B')) {
       expect(
         (people[id] as { posts: { positionId: string }[] }).posts.map((post) => post.positionId),
-      ).toContain('pos-new');
+      ).toContain(newPostOf(id));
       expect(eventCounts[`timer term-end on appointment-ab-${id} TimerScheduled`]).toBe(1);
     }
     for (const id of byGroup('C'))

@@ -42,7 +42,7 @@ describe('a provisional deadline in the browser', () => {
     });
     await t.app.listen(0, '127.0.0.1');
     await loadDemoData(
-      path.join(ROOT, 'seeds/demo/son-tay.json'),
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
       t.app.get(RegistryService),
       new Date(),
     );
@@ -59,15 +59,15 @@ describe('a provisional deadline in the browser', () => {
     const opened = await request(t.server as never)
       .post('/cases')
       .set({
-        Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-son-tay')}`,
+        Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-ha-noi')}`,
       })
       .send({
         id: 'c-provisional',
         procedure: 'appointment',
         definition: 'appointment.internal',
         personId: 'p-nguyen-van-an',
-        positionId: 'pos-son-tay-head-organization',
-        orgUnitId: 'ou-son-tay-organization-committee',
+        positionId: 'pos-ha-noi-head-organization',
+        orgUnitId: 'ou-ha-noi-organization-committee',
         summary: 'Bổ nhiệm Trưởng ban Tổ chức Thị ủy',
       })
       .expect(201);

@@ -19,7 +19,7 @@ jest.setTimeout(240_000);
 
 /**
  * The report screen, the profile facts on the person's screen and the planning review screen in
- * Chromium against the real service on the Sơn Tây demo registry.
+ * Chromium against the real service on the Hà Nội demo registry.
  */
 describe('reports, profile facts and planning review in a browser', () => {
   let t: TestApp;
@@ -27,7 +27,7 @@ describe('reports, profile facts and planning review in a browser', () => {
   let base: string;
   const http = () => request(t.server as never);
   const staffHeader = () => ({
-    Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-son-tay')}`,
+    Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-ha-noi')}`,
   });
 
   beforeAll(async () => {
@@ -40,7 +40,7 @@ describe('reports, profile facts and planning review in a browser', () => {
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
     await loadDemoData(
-      path.join(ROOT, 'seeds/demo/son-tay.json'),
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
       t.app.get(RegistryService),
       new Date(),
     );
@@ -102,7 +102,7 @@ describe('reports, profile facts and planning review in a browser', () => {
     }
     expect(await page.getByTestId('non-local').innerText()).toMatch(/^1 trên 2 người có quê quán/);
     await page
-      .getByText('Nguyễn Văn An — Phó Trưởng ban Tổ chức Thị ủy Sơn Tây (Nghệ An)')
+      .getByText('Nguyễn Văn An — Phó Trưởng ban Tổ chức Thành ủy Hà Nội (Nghệ An)')
       .waitFor();
     expect(await page.getByTestId('pool').innerText()).toMatch(/chỉ tiêu ≥ 25%/);
     expect(await axeViolations(page)).toEqual([]);
@@ -144,31 +144,31 @@ describe('reports, profile facts and planning review in a browser', () => {
       'Mã đợt rà soát': 'rv-web-1',
       'Quyết định': '96-QĐ/TU',
       'Bổ sung (mã cán bộ : mã chức danh, mỗi dòng một người)':
-        'p-ngo-thi-lan : pos-son-tay-head-organization',
+        'p-ngo-thi-lan : pos-ha-noi-head-organization',
       'Đưa ra (mã cán bộ : mã chức danh : lý do, mỗi dòng một người)':
-        'p-nguyen-van-an : pos-son-tay-head-organization : chuyển công tác',
+        'p-nguyen-van-an : pos-ha-noi-head-organization : chuyển công tác',
     });
     await page.getByRole('button', { name: 'Ghi nhận đợt rà soát' }).click();
     await page.getByText('Đã ghi nhận đợt rà soát rv-web-1.').waitFor();
     await page
       .getByRole('table')
-      .getByText('p-ngo-thi-lan → pos-son-tay-head-organization')
+      .getByText('p-ngo-thi-lan → pos-ha-noi-head-organization')
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, '21-planning-review');
     await fill({
       'Mã đợt rà soát': 'rv-web-2',
       'Bổ sung (mã cán bộ : mã chức danh, mỗi dòng một người)': [
-        'p-le-van-cuong : pos-son-tay-head-organization',
-        'p-hoang-van-em : pos-son-tay-head-organization',
-        'p-dang-van-hai : pos-son-tay-head-organization',
+        'p-le-van-cuong : pos-ha-noi-head-organization',
+        'p-hoang-van-em : pos-ha-noi-head-organization',
+        'p-dang-van-hai : pos-ha-noi-head-organization',
       ].join('\n'),
       'Đưa ra (mã cán bộ : mã chức danh : lý do, mỗi dòng một người)': '',
     });
     await page.getByRole('button', { name: 'Ghi nhận đợt rà soát' }).click();
     await page
       .getByRole('alert')
-      .getByText(/post pos-son-tay-head-organization would have 4 of 3 people/)
+      .getByText(/post pos-ha-noi-head-organization would have 4 of 3 people/)
       .waitFor();
     await context.close();
   });

@@ -12,6 +12,7 @@ import { PersonPage, PeopleSearch } from './pages/PersonPage';
 import { AuditHistory, AuditHome } from './pages/Audit';
 import { Register } from './pages/Register';
 import { Admin } from './pages/Admin';
+import { ImportPage } from './pages/ImportPage';
 import { Reports } from './pages/Reports';
 import { PlanningReviews } from './pages/PlanningReviews';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -41,6 +42,7 @@ function Page({ session }: { session: Session }) {
   if (path === '/discipline-records') return <Register />;
   if (path === '/audit') return <AuditHome />;
   if (path === '/admin') return <Admin />;
+  if (path === '/imports') return <ImportPage />;
   if (path === '/reports') return <Reports />;
   if (path === '/planning-reviews') return <PlanningReviews />;
   return <Home session={session} />;
@@ -85,6 +87,7 @@ export function App() {
               {can.readPerson(session) && navItem('/reports', t('nav.reports'))}
               {can.readPerson(session) && navItem('/planning-reviews', t('nav.planningReviews'))}
               {can.history(session) && navItem('/audit', t('nav.audit'))}
+              {can.registryWrite(session) && navItem('/imports', t('nav.imports'))}
               {can.admin(session) && navItem('/admin', t('nav.admin'))}
             </ul>
           </nav>

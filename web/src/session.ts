@@ -58,4 +58,7 @@ export const can = {
     s.roles.some((r) => ['inspector', 'auditor', 'leadership', 'admin'].includes(r)),
   admin: (s: Session) => s.roles.includes('admin'),
   registryWrite: (s: Session) => s.roles.some((r) => ['organization_staff', 'admin'].includes(r)),
+  /** Opening a case as of a past day: the records clerk, who must also be one who opens cases. */
+  openFromPaper: (s: Session) =>
+    s.roles.includes('records_clerk') && s.roles.includes('organization_staff'),
 };

@@ -34,7 +34,7 @@ export class RecordPlanningReviewDto {
   })
   id!: string;
 
-  @ApiProperty({ example: 'ou-son-tay', description: 'the unit whose pools were reviewed' })
+  @ApiProperty({ example: 'ou-phuong-son-tay', description: 'the unit whose pools were reviewed' })
   @IsString()
   orgUnitId!: string;
 

@@ -113,7 +113,16 @@ export class PlanningPoolSeats {
       try {
         await this.store.append(
           streamId,
-          [{ id: randomUUID(), type: 'PlanningPoolSeatClaimed', data: { personId }, metadata }],
+          // `claimant`, not `personId`: the seat stream is about the post, so it must not join the
+          // claimant's history (where every other claimant of the post would show too).
+          [
+            {
+              id: randomUUID(),
+              type: 'PlanningPoolSeatClaimed',
+              data: { claimant: personId },
+              metadata,
+            },
+          ],
           { expectedRevision: revision === null ? 'no_stream' : revision },
         );
         return;
@@ -133,7 +142,7 @@ export class PlanningPoolSeats {
   private async claims(positionId: string, term: string): Promise<Map<string, string>> {
     const events = await this.store.readStream(planningSeatStream(positionId, term));
     return new Map(
-      events.map((e) => [(e.data as { personId: string }).personId, e.recordedAt] as const),
+      events.map((e) => [(e.data as { claimant: string }).claimant, e.recordedAt] as const),
     );
   }
 

@@ -165,6 +165,26 @@ const TITLE_BY_RULE: Record<string, Titles> = {
     vi: 'If-Match không phải số phiên bản hồ sơ',
   },
   'internal.unexpected': { en: 'Unexpected error', vi: 'Lỗi không mong đợi' },
+  'import.invalid_rows': {
+    en: 'The file has bad rows; nothing was imported',
+    vi: 'Tệp có dòng sai; chưa nhập dữ liệu nào',
+  },
+  'import.file_required': {
+    en: 'No spreadsheet was sent',
+    vi: 'Chưa gửi tệp bảng tính',
+  },
+  'import.not_utf8': {
+    en: 'The file is neither xlsx nor UTF-8 text',
+    vi: 'Tệp không phải xlsx hoặc văn bản UTF-8',
+  },
+  'case.opened_on_needs_records_clerk': {
+    en: 'Opening a case as of a past day needs the records clerk role',
+    vi: 'Chỉ văn thư lưu trữ được mở hồ sơ theo ngày trong quá khứ',
+  },
+  'definition.not_in_force': {
+    en: 'The procedure version was not in force on that day',
+    vi: 'Phiên bản quy trình chưa có hiệu lực vào ngày đó',
+  },
 };
 
 const TITLE_BY_STATUS: Record<number, Titles> = {

@@ -1,23 +1,20 @@
 import {
   BACKWARDS,
   END,
-  eventTypeFilter,
   FORWARDS,
   jsonEvent,
   KurrentDBClient,
   START,
-  streamNameFilter,
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import { NewEvent, RecordedEvent } from '../event-envelope';
-import { EventIdConflict, WrongExpectedRevision } from '../event-store.errors';
+import { WrongExpectedRevision } from '../event-store.errors';
 import {
   AllFrom,
   AppendOptions,
   AppendResult,
   EventStore,
-  ReadAllFilter,
   ReadAllOptions,
   ReadStreamOptions,
   StoredEventRecord,
@@ -26,13 +23,9 @@ import {
   Subscription,
 } from '../event-store.port';
 import { chainHash, contentDigest } from '../hash-chain';
+import { StoredEventNames } from '../stored-event-names';
+import { verifyStoredChain } from '../stored-chain-verification';
 import {
-  parseStoredEventName,
-  StoredEventNames,
-  storedNameMatchesVersion,
-} from '../stored-event-names';
-import {
-  AllPosition,
   comparePositions,
   parseAllPosition,
   positionToString,
@@ -40,46 +33,14 @@ import {
   unwrapMetadata,
   wrapMetadata,
 } from './kurrentdb-mapping';
-
-interface KurrentRecorded {
-  streamId: string;
-  id: string;
-  revision: bigint;
-  type: string;
-  created: Date;
-  data: unknown;
-  metadata: unknown;
-  position?: AllPosition;
-}
-
-const isSystem = (event: KurrentRecorded) =>
-  event.type.startsWith('$') || event.streamId.startsWith('$');
-
-function matches(filter: ReadAllFilter | undefined, event: KurrentRecorded): boolean {
-  if (!filter) return true;
-  if (filter.streamPrefix !== undefined) {
-    const prefixes = Array.isArray(filter.streamPrefix)
-      ? filter.streamPrefix
-      : [filter.streamPrefix];
-    if (!prefixes.some((prefix) => event.streamId.startsWith(prefix))) return false;
-  }
-  return (
-    filter.eventTypes === undefined ||
-    filter.eventTypes.includes(parseStoredEventName(event.type).type)
-  );
-}
-
-/** The server-side filter narrows the read; `matches` applies the exact rule client-side. */
-function serverFilter(filter: ReadAllFilter | undefined) {
-  if (filter?.streamPrefix !== undefined) {
-    return streamNameFilter({
-      prefixes: Array.isArray(filter.streamPrefix) ? filter.streamPrefix : [filter.streamPrefix],
-    });
-  }
-  // A type's prefix also finds its versioned stored names (`CaseOpened` → `CaseOpened.v1`).
-  if (filter?.eventTypes !== undefined) return eventTypeFilter({ prefixes: filter.eventTypes });
-  return undefined;
-}
+import {
+  isSystem,
+  KurrentRecorded,
+  matches,
+  serverFilter,
+  toStoredRecord,
+} from './kurrentdb-recorded';
+import { alreadyAppended } from './kurrentdb-repeated-append';
 
 /**
  * KurrentDB / EventStoreDB adapter. Revisions and $all positions map one to one; the hash chain is
@@ -102,7 +63,7 @@ export class KurrentDbEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const existing = await this.readRaw(streamId);
-    const already = this.alreadyAppended(streamId, existing, events, options.expectedRevision);
+    const already = alreadyAppended(streamId, existing, events, options.expectedRevision);
     if (already) return already;
     const last = existing.at(-1);
     const lastRevision = last ? Number(last.revision) : null;
@@ -150,60 +111,6 @@ export class KurrentDbEventStore implements EventStore {
       }
       throw error;
     }
-  }
-
-  /**
-   * KurrentDB accepts a repeated event id silently; the port also refuses a *different* event
-   * reusing an id, so the stream is checked first. (Reuse across streams is not detectable here.)
-   */
-  private alreadyAppended(
-    streamId: string,
-    existing: KurrentRecorded[],
-    events: NewEvent[],
-    expected: AppendOptions['expectedRevision'],
-  ): AppendResult | null {
-    const at = existing.findIndex((e) => e.id === events[0].id);
-    const reused = events.find((event) => existing.some((e) => e.id === event.id));
-    if (at < 0 && !reused) return null;
-    const sameBatch =
-      at >= 0 &&
-      events.every((event, i) => {
-        const stored = existing[at + i];
-        if (!stored || stored.id !== event.id) return false;
-        if (parseStoredEventName(stored.type).type !== event.type) return false;
-        const { metadata, schemaVersion } = unwrapMetadata(stored.metadata);
-        const digest = (e: { data: unknown; metadata: unknown; schemaVersion: number }) =>
-          contentDigest({
-            streamId,
-            id: event.id,
-            type: event.type,
-            schemaVersion: e.schemaVersion,
-            data: e.data,
-            metadata: e.metadata as never,
-          }).toString('hex');
-        return (
-          digest({ data: stored.data, metadata, schemaVersion }) ===
-          digest({
-            data: event.data,
-            metadata: event.metadata,
-            schemaVersion: event.schemaVersion ?? 1,
-          })
-        );
-      }) &&
-      (typeof expected !== 'number' || expected + 1 === at) &&
-      (expected !== 'no_stream' || at === 0);
-    if (!sameBatch)
-      throw new EventIdConflict(
-        (reused ?? events[0]).id,
-        'stored with other content or at another place',
-      );
-    const lastOfBatch = existing[at + events.length - 1];
-    return {
-      nextRevision: Number(existing[existing.length - 1].revision),
-      position: lastOfBatch.position
-        ? positionToString(lastOfBatch.position)
-        : `${lastOfBatch.revision}/0`,
-    };
   }
 
   private async readRaw(
@@ -329,34 +236,7 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async verifyStream(streamId: string): Promise<StreamVerification> {
-    const raw = await this.readRaw(streamId);
-    let previous: Buffer | null = null;
-    for (const [index, event] of raw.entries()) {
-      const { metadata, schemaVersion, hash } = unwrapMetadata(event.metadata);
-      const link = chainHash(
-        previous,
-        // The hash covers the event's type and version, not the spelling of its stored name.
-        contentDigest({
-          streamId,
-          id: event.id,
-          type: parseStoredEventName(event.type).type,
-          schemaVersion,
-          data: event.data,
-          metadata,
-        }),
-      );
-      if (link.toString('hex') !== hash || !storedNameMatchesVersion(event.type, schemaVersion)) {
-        return {
-          ok: false,
-          eventsChecked: index,
-          brokenAtRevision: Number(event.revision),
-          eventId: event.id,
-          reason: 'stored content does not match its hash',
-        };
-      }
-      previous = link;
-    }
-    return { ok: true, eventsChecked: raw.length };
+    return verifyStoredChain(await this.readStreamStored(streamId));
   }
 
   async streamRevision(streamId: string): Promise<number | null> {
@@ -393,22 +273,4 @@ export class KurrentDbEventStore implements EventStore {
       hash,
     };
   }
-}
-
-/** A KurrentDB event as stored: cadreflow's own fields unwrapped from its metadata, data as written. */
-function toStoredRecord(event: KurrentRecorded): StoredEventRecord {
-  const { metadata, schemaVersion, hash } = unwrapMetadata(event.metadata);
-  return {
-    streamId: event.streamId,
-    revision: Number(event.revision),
-    position: event.position ? positionToString(event.position) : `${event.revision}/0`,
-    id: event.id,
-    type: parseStoredEventName(event.type).type,
-    storedType: event.type,
-    schemaVersion,
-    data: event.data as Record<string, unknown>,
-    metadata,
-    hash,
-    recordedAt: event.created.toISOString(),
-  };
 }

@@ -1,6 +1,5 @@
 import { Pool, PoolClient } from 'pg';
-import { NewEvent, RecordedEvent, EventMetadata } from '../event-envelope';
-import { EventIdConflict, WrongExpectedRevision } from '../event-store.errors';
+import { NewEvent, RecordedEvent } from '../event-envelope';
 import {
   AllFrom,
   AppendOptions,
@@ -14,13 +13,9 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { ExpectedRevision } from '../expected-revision';
-import { chainHash, contentDigest } from '../hash-chain';
-import {
-  parseStoredEventName,
-  StoredEventNames,
-  storedNameMatchesVersion,
-} from '../stored-event-names';
+import { contentDigest } from '../hash-chain';
+import { StoredEventNames } from '../stored-event-names';
+import { verifyStoredChain } from '../stored-chain-verification';
 import { PostgresSubscription } from './postgres-subscription';
 import { CommitNotifier } from './commit-notifier';
 import {
@@ -30,39 +25,25 @@ import {
   StreamBatch,
 } from './new-stream-insert';
 import { AppendCoalescer } from './append-coalescer';
+import {
+  appendNewStream,
+  callAppend,
+  callAppendMany,
+  CheckedAppend,
+  EXPECTED_CODES,
+  streamRevision,
+} from './append-statements';
+import {
+  appendFilter,
+  EVENT_COLUMNS,
+  EventRow,
+  SAFE_ORDER_CONDITION,
+  safeOrderSelect,
+  toRecorded,
+  toStoredRecord,
+} from './postgres-event-rows';
 import { parsePosition } from './postgres-position';
 import { retryOnConnectionLoss } from './retry-on-connection-loss';
-
-const EXPECTED_CODES: Record<Exclude<ExpectedRevision, number>, number> = {
-  no_stream: -1,
-  any: -2,
-  stream_exists: -3,
-};
-
-interface EventRow {
-  global_position: string;
-  transaction_id: string;
-  stream_id: string;
-  revision: string;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: Record<string, unknown>;
-  metadata: EventMetadata;
-  hash: Buffer;
-  recorded_at: Date;
-}
-
-const EVENT_COLUMNS =
-  'global_position, transaction_id::text AS transaction_id, stream_id, revision, event_id, type, schema_version, data, metadata, hash, recorded_at';
-
-/** An append that `cf_append` checks: to an existing stream, or with `any`/`stream_exists`/a revision. */
-interface CheckedAppend {
-  streamId: string;
-  expectedCode: number;
-  batch: readonly PreparedEvent[];
-  expected: ExpectedRevision;
-}
 
 export interface PostgresEventStoreOptions {
   /**
@@ -108,14 +89,16 @@ export class PostgresEventStore implements EventStore {
       onStatement: observe && ((appends, events) => observe('new', appends, events)),
       together: (appends) => insertNewStreams(this.pool, appends),
       alone: ({ streamId, batch }) =>
-        retryOnConnectionLoss(() => this.appendNewStream(streamId, batch)),
+        retryOnConnectionLoss(() => appendNewStream(this.pool, streamId, batch)),
     });
     this.existingStreams = new AppendCoalescer<CheckedAppend>({
       ...limits,
       onStatement: observe && ((appends, events) => observe('existing', appends, events)),
-      together: (appends) => this.callAppendMany(appends),
+      together: (appends) => callAppendMany(this.pool, appends),
       alone: ({ streamId, expectedCode, batch, expected }) =>
-        retryOnConnectionLoss(() => this.callAppend(streamId, expectedCode, batch, expected, true)),
+        retryOnConnectionLoss(() =>
+          callAppend(this.pool, streamId, expectedCode, batch, expected, true),
+        ),
     });
   }
 
@@ -154,87 +137,6 @@ export class PostgresEventStore implements EventStore {
     return result;
   }
 
-  private async appendNewStream(
-    streamId: string,
-    batch: readonly PreparedEvent[],
-  ): Promise<AppendResult> {
-    try {
-      const [result] = await insertNewStreams(this.pool, [{ streamId, batch }]);
-      return result;
-    } catch (error) {
-      if ((error as { code?: string }).code !== '23505') throw error;
-      // The stream exists or an id is taken: the full check says whether this is a harmless
-      // retry, a wrong expected revision or an id stored elsewhere.
-      return this.callAppend(streamId, EXPECTED_CODES.no_stream, batch, 'no_stream', true);
-    }
-  }
-
-  /** Appends to distinct streams in one statement through `cf_append_many`; all or nothing. */
-  private async callAppendMany(appends: CheckedAppend[]): Promise<AppendResult[]> {
-    const { rows } = await this.pool.query<{ next_revision: string; last_position: string }>({
-      name: 'cf_append_many',
-      text: 'SELECT next_revision, last_position FROM cf_append_many($1)',
-      values: [
-        JSON.stringify(
-          appends.map(({ streamId, expectedCode, batch }) => ({
-            stream: streamId,
-            expected: expectedCode,
-            batch,
-          })),
-        ),
-      ],
-    });
-    return rows.map((row) => ({
-      nextRevision: Number(row.next_revision),
-      position: row.last_position,
-    }));
-  }
-
-  private async callAppend(
-    streamId: string,
-    expectedCode: number,
-    batch: readonly object[],
-    expected: ExpectedRevision,
-    retryOnce: boolean,
-  ): Promise<AppendResult> {
-    try {
-      const { rows } = await this.pool.query<{ next_revision: string; last_position: string }>({
-        name: 'cf_append',
-        text: 'SELECT next_revision, last_position FROM cf_append($1, $2, $3)',
-        values: [streamId, expectedCode, JSON.stringify(batch)],
-      });
-      return { nextRevision: Number(rows[0].next_revision), position: rows[0].last_position };
-    } catch (error) {
-      const pgError = error as { code?: string; detail?: string; constraint?: string };
-      // A retry racing its own first attempt loses the race; asking again finds the stored batch.
-      const raced =
-        pgError.code === '23505' || pgError.code === 'CF001' || pgError.code === 'CF002';
-      if (raced && retryOnce)
-        return this.callAppend(streamId, expectedCode, batch, expected, false);
-      if (pgError.code === 'CF001') {
-        const actual =
-          pgError.detail === 'absent' || pgError.detail === '-1' ? null : Number(pgError.detail);
-        throw new WrongExpectedRevision(streamId, expected, actual);
-      }
-      if (pgError.code === 'CF002') {
-        throw new EventIdConflict(
-          pgError.detail ?? '?',
-          'stored with other content or at another place',
-        );
-      }
-      if (pgError.code === '23505' && pgError.constraint === 'events_event_id_unique') {
-        throw new EventIdConflict(
-          /\(event_id\)=\(([^)]*)\)/.exec(pgError.detail ?? '')?.[1] ?? '?',
-          'stored in another place',
-        );
-      }
-      if (pgError.code === '23505' && pgError.constraint === 'events_stream_revision_unique') {
-        throw new WrongExpectedRevision(streamId, expected, await this.streamRevision(streamId));
-      }
-      throw error;
-    }
-  }
-
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const params: unknown[] = [streamId];
@@ -261,7 +163,7 @@ export class PostgresEventStore implements EventStore {
       sql += ` LIMIT $${params.length}`;
     }
     const { rows } = await this.pool.query<EventRow>(sql, params);
-    return rows.map((row) => this.toRecorded(row));
+    return rows.map((row) => toRecorded(row, this.names));
   }
 
   async readAll(from: AllFrom, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -279,7 +181,7 @@ export class PostgresEventStore implements EventStore {
     filter?: ReadAllFilter,
   ): Promise<RecordedEvent[]> {
     const params: unknown[] = [];
-    const where = ['transaction_id < pg_snapshot_xmin(pg_current_snapshot())'];
+    const where = [SAFE_ORDER_CONDITION];
     if (from !== 'start') {
       const position = parsePosition(from);
       params.push(position.tx, position.pos);
@@ -287,33 +189,21 @@ export class PostgresEventStore implements EventStore {
     }
     appendFilter(filter, where, params, this.names);
     params.push(limit);
-    // Positions first (an index-only scan in log order), then the rows: asked in one go, the planner
-    // prefers sorting every event after the position, which grows with the log (640 ms vs 16 ms per
-    // 5000 events at a million events). The outer ORDER BY names the table: the bare name would be
-    // the selected `transaction_id::text` and sort "100000" before "99999".
-    const sql = `SELECT ${EVENT_COLUMNS} FROM events
-      WHERE global_position IN (SELECT global_position FROM events WHERE ${where.join(' AND ')}
-                                 ORDER BY transaction_id, global_position LIMIT $${params.length})
-      ORDER BY events.transaction_id, events.global_position`;
-    const { rows } = await client.query<EventRow>(sql, params);
-    return rows.map((row) => this.toRecorded(row));
+    const { rows } = await client.query<EventRow>(safeOrderSelect(where, params.length), params);
+    return rows.map((row) => toRecorded(row, this.names));
   }
 
   /** Stored rows in the same safe order as `readAllSafe`, without upcasting. */
   async readAllStored(from: AllFrom, limit: number): Promise<StoredEventRecord[]> {
     const params: unknown[] = [];
-    const where = ['transaction_id < pg_snapshot_xmin(pg_current_snapshot())'];
+    const where = [SAFE_ORDER_CONDITION];
     if (from !== 'start') {
       const position = parsePosition(from);
       params.push(position.tx, position.pos);
       where.push('(transaction_id, global_position) > ($1::xid8, $2)');
     }
     params.push(limit);
-    const sql = `SELECT ${EVENT_COLUMNS} FROM events
-      WHERE global_position IN (SELECT global_position FROM events WHERE ${where.join(' AND ')}
-                                 ORDER BY transaction_id, global_position LIMIT $${params.length})
-      ORDER BY events.transaction_id, events.global_position`;
-    const { rows } = await this.pool.query<EventRow>(sql, params);
+    const { rows } = await this.pool.query<EventRow>(safeOrderSelect(where, params.length), params);
     return rows.map(toStoredRecord);
   }
 
@@ -341,52 +231,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   async verifyStream(streamId: string): Promise<StreamVerification> {
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY revision`,
-      [streamId],
-    );
-    let previous: Buffer | null = null;
-    for (const [index, row] of rows.entries()) {
-      const revision = Number(row.revision);
-      if (revision !== index) {
-        return {
-          ok: false,
-          eventsChecked: index,
-          brokenAtRevision: index,
-          eventId: row.event_id,
-          reason: `revision ${index} is missing`,
-        };
-      }
-      // The hash covers the event's type and version, not the spelling of its stored name.
-      const digest = contentDigest({
-        streamId: row.stream_id,
-        id: row.event_id,
-        type: parseStoredEventName(row.type).type,
-        schemaVersion: row.schema_version,
-        data: row.data,
-        metadata: row.metadata,
-      });
-      const expected = chainHash(previous, digest);
-      if (!expected.equals(row.hash) || !storedNameMatchesVersion(row.type, row.schema_version)) {
-        return {
-          ok: false,
-          eventsChecked: index,
-          brokenAtRevision: revision,
-          eventId: row.event_id,
-          reason: 'stored content does not match its hash',
-        };
-      }
-      previous = row.hash;
-    }
-    return { ok: true, eventsChecked: rows.length };
+    return verifyStoredChain(await this.readStreamStored(streamId));
   }
 
   async streamRevision(streamId: string): Promise<number | null> {
-    const { rows } = await this.pool.query<{ revision: string | null }>(
-      'SELECT max(revision) AS revision FROM events WHERE stream_id = $1',
-      [streamId],
-    );
-    return rows[0].revision === null ? null : Number(rows[0].revision);
+    return streamRevision(this.pool, streamId);
   }
 
   async ping(): Promise<void> {
@@ -396,56 +245,4 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     await this.notifier.close();
   }
-
-  private toRecorded(row: EventRow): RecordedEvent {
-    const { type, schemaVersion, data } = this.names.read(row.type, row.schema_version, row.data);
-    return {
-      id: row.event_id,
-      streamId: row.stream_id,
-      revision: Number(row.revision),
-      position: `${row.transaction_id}/${row.global_position}`,
-      type,
-      schemaVersion,
-      data,
-      metadata: row.metadata,
-      recordedAt: row.recorded_at.toISOString(),
-      hash: row.hash.toString('hex'),
-    };
-  }
-}
-
-function appendFilter(
-  filter: ReadAllFilter | undefined,
-  where: string[],
-  params: unknown[],
-  names: StoredEventNames,
-): void {
-  if (!filter) return;
-  if (filter.streamPrefix !== undefined) {
-    const prefixes = Array.isArray(filter.streamPrefix)
-      ? filter.streamPrefix
-      : [filter.streamPrefix];
-    params.push(prefixes.map((prefix) => prefix.replace(/[\\%_]/g, '\\$&') + '%'));
-    where.push(`stream_id LIKE ANY ($${params.length}::text[])`);
-  }
-  if (filter.eventTypes !== undefined) {
-    params.push(filter.eventTypes.flatMap((type) => names.storedNamesOf(type)));
-    where.push(`type = ANY ($${params.length}::text[])`);
-  }
-}
-
-function toStoredRecord(row: EventRow): StoredEventRecord {
-  return {
-    streamId: row.stream_id,
-    revision: Number(row.revision),
-    position: `${row.transaction_id}/${row.global_position}`,
-    id: row.event_id,
-    type: parseStoredEventName(row.type).type,
-    storedType: row.type,
-    schemaVersion: row.schema_version,
-    data: row.data,
-    metadata: row.metadata,
-    hash: row.hash.toString('hex'),
-    recordedAt: row.recorded_at.toISOString(),
-  };
 }

@@ -52,6 +52,41 @@ export class TimerReconciler {
   async pendingTimers(): Promise<PendingTimer[]> {
     const states = new Map<string, TimerState>();
     const scheduledAt = new Map<string, string>();
+    const checkpoint = await this.readProjectedTimers(states, scheduledAt);
+
+    let position = checkpoint ?? 'start';
+    for (;;) {
+      const tail = await this.store.readAll(position, {
+        limit: TAIL_BATCH,
+        filter: { streamPrefix: TIMER_STREAM_PREFIX },
+      });
+      for (const event of tail) {
+        const timerId = event.streamId.slice(TIMER_STREAM_PREFIX.length);
+        if (event.type === 'TimerScheduled') scheduledAt.set(timerId, event.recordedAt);
+        states.set(timerId, evolveTimer(states.get(timerId) ?? { status: 'absent' }, event));
+      }
+      if (tail.length < TAIL_BATCH) break;
+      position = tail[tail.length - 1].position;
+    }
+
+    const pending: PendingTimer[] = [];
+    for (const [timerId, state] of states)
+      if (state.status === 'scheduled')
+        pending.push({
+          ...state.timer,
+          scheduledAt: scheduledAt.get(timerId) ?? state.timer.dueAt,
+        });
+    return pending.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  }
+
+  /**
+   * The timers projection's scheduled timers into `states` and `scheduledAt`; returns the
+   * checkpoint they are current to (null: the projection has not run, nothing is read).
+   */
+  private async readProjectedTimers(
+    states: Map<string, TimerState>,
+    scheduledAt: Map<string, string>,
+  ): Promise<string | null> {
     const client = await checkOutClient(this.pool);
     let checkpoint: string | null = null;
     try {
@@ -94,30 +129,7 @@ export class TimerReconciler {
     } finally {
       client.release();
     }
-
-    let position = checkpoint ?? 'start';
-    for (;;) {
-      const tail = await this.store.readAll(position, {
-        limit: TAIL_BATCH,
-        filter: { streamPrefix: TIMER_STREAM_PREFIX },
-      });
-      for (const event of tail) {
-        const timerId = event.streamId.slice(TIMER_STREAM_PREFIX.length);
-        if (event.type === 'TimerScheduled') scheduledAt.set(timerId, event.recordedAt);
-        states.set(timerId, evolveTimer(states.get(timerId) ?? { status: 'absent' }, event));
-      }
-      if (tail.length < TAIL_BATCH) break;
-      position = tail[tail.length - 1].position;
-    }
-
-    const pending: PendingTimer[] = [];
-    for (const [timerId, state] of states)
-      if (state.status === 'scheduled')
-        pending.push({
-          ...state.timer,
-          scheduledAt: scheduledAt.get(timerId) ?? state.timer.dueAt,
-        });
-    return pending.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    return checkpoint;
   }
 
   /** Re-enqueues every pending timer; due ones run at once, the others keep their delay. */

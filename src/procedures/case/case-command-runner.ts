@@ -31,28 +31,16 @@ export class CaseCommandRunner {
   ) {}
 
   async open(input: OpenCaseInput, options: CaseWriteOptions) {
-    const opening = this.procedures.forOpening(input.procedure);
-    if (!opening) {
-      throw new DomainRuleViolation(
-        'procedure.unknown',
-        `procedure: "${input.procedure}" is not one of ${this.procedures.names().join(', ')}`,
-        'invalid',
-        'procedure',
-      );
-    }
-    const { module, definitionIds } = opening;
-    const pinned = this.contexts.forOpening(input.definition);
-    if (!definitionIds.includes(pinned.definition.id)) {
-      throw new DomainRuleViolation(
-        'definition.wrong_procedure',
-        `definition: ${pinned.definition.id} is not a ${input.procedure} procedure (use ${definitionIds.join(' or ')})`,
-        'invalid',
-        'definition',
-      );
-    }
+    const { module, pinned, openedOn } = this.openingFor(input);
     // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
     await this.caseIds.assertFree(input.caseId, module.procedure);
-    const context = await this.contexts.build(options.actor, pinned, input.orgUnitId);
+    const context = await this.contexts.build(
+      options.actor,
+      pinned,
+      input.orgUnitId,
+      undefined,
+      openedOn,
+    );
     const facts =
       (await module.onOpen?.({
         personId: input.personId,
@@ -70,29 +58,15 @@ export class CaseCommandRunner {
         orgUnitId: input.orgUnitId,
         summary: input.summary,
         ...(facts ? { facts } : {}),
+        ...(input.fromPaper
+          ? {
+              recordedFromPaper: {
+                paperRecordRef: input.fromPaper.paperRecordRef,
+                recordedOn: this.contexts.today(),
+              },
+            }
+          : {}),
       },
-    };
-    const slot = {
-      procedure: module.procedure,
-      personId: input.personId,
-      positionId: input.positionId,
-    };
-    // The id and the slot are claimed once the opening is decided (a refused open claims
-    // nothing), before it is appended; a failed append gives both back.
-    const claimIdAndSlot = async () => {
-      const id = await this.caseIds.reserve(input.caseId, module.procedure, options.metadata);
-      const claimed = await this.slots
-        .claim(slot, input.caseId, options.metadata)
-        .catch(async (error: unknown) => {
-          await id.undo();
-          throw error;
-        });
-      return {
-        undo: async () => {
-          if (claimed) await this.slots.releaseUnlessOpened(slot, input.caseId, options.metadata);
-          await id.undo();
-        },
-      };
     };
     return this.write(
       module.procedure,
@@ -101,8 +75,55 @@ export class CaseCommandRunner {
       options,
       async () => context,
       pinned,
-      claimIdAndSlot,
+      () => this.claimIdAndSlot(input, module.procedure, options),
     );
+  }
+
+  /** The procedure module and the pinned definition an opening names; refuses a mismatch. */
+  private openingFor(input: OpenCaseInput) {
+    const opening = this.procedures.forOpening(input.procedure);
+    if (!opening) {
+      throw new DomainRuleViolation(
+        'procedure.unknown',
+        `procedure: "${input.procedure}" is not one of ${this.procedures.names().join(', ')}`,
+        'invalid',
+        'procedure',
+      );
+    }
+    const { module, definitionIds } = opening;
+    // A case kept on paper opens under the definition and rule set in force on its paper day.
+    const openedOn = input.fromPaper?.openedOn ?? this.contexts.today();
+    const pinned = this.contexts.forOpening(input.definition, openedOn);
+    if (!definitionIds.includes(pinned.definition.id)) {
+      throw new DomainRuleViolation(
+        'definition.wrong_procedure',
+        `definition: ${pinned.definition.id} is not a ${input.procedure} procedure (use ${definitionIds.join(' or ')})`,
+        'invalid',
+        'definition',
+      );
+    }
+    return { module, pinned, openedOn };
+  }
+
+  /**
+   * The id and the slot are claimed once the opening is decided (a refused open claims
+   * nothing), before it is appended; a failed append gives both back.
+   */
+  private async claimIdAndSlot(input: OpenCaseInput, procedure: string, options: CaseWriteOptions) {
+    const slot = { procedure, personId: input.personId, positionId: input.positionId };
+    const id = await this.caseIds.reserve(input.caseId, procedure, options.metadata);
+    const claimed = await this.slots
+      .claim(slot, input.caseId, options.metadata)
+      .catch(async (error: unknown) => {
+        await id.undo();
+        throw error;
+      });
+    return {
+      undo: async () => {
+        if (claimed) await this.slots.releaseUnlessOpened(slot, input.caseId, options.metadata);
+        await id.undo();
+      },
+    };
   }
 
   async act(

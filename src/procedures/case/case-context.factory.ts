@@ -44,20 +44,34 @@ export class CaseContextFactory {
     return { definition, ruleSet };
   }
 
-  /** For a new case: the definition asked for and the rule set in force today. */
-  forOpening(definitionRef: string): { definition: ProcedureDefinition; ruleSet: RuleSet } {
-    const definition = this.catalog.resolveDefinition(definitionRef);
+  /**
+   * For a new case: the definition asked for and the rule set in force on its opening day (today,
+   * or the past day a case kept on paper began), on the definition's track.
+   */
+  forOpening(
+    definitionRef: string,
+    openedOn = this.today(),
+  ): { definition: ProcedureDefinition; ruleSet: RuleSet } {
+    const definition = this.catalog.resolveDefinitionOn(definitionRef, openedOn);
     if (!definition) {
+      const exists = this.catalog.resolveDefinition(definitionRef);
       throw new DomainRuleViolation(
-        'definition.unknown',
-        `definition: no procedure definition "${definitionRef}" (known: ${[...this.catalog.definitions.keys()].join(', ')})`,
-        'invalid',
+        exists ? 'definition.not_in_force' : 'definition.unknown',
+        exists
+          ? `definition: ${definitionRef} was not in force on ${openedOn} (from ${exists.inForceFrom})`
+          : `definition: no procedure definition "${definitionRef}" (known: ${[...this.catalog.definitions.keys()].join(', ')})`,
+        exists ? 'unprocessable' : 'invalid',
         'definition',
       );
     }
-    const ruleSet = this.catalog.ruleSetFor(definition, this.today());
+    const ruleSet = this.catalog.ruleSetFor(definition, openedOn);
     if (!ruleSet)
-      throw new Error(`no rule set is in force on ${this.today()} for ${definition.id}`);
+      throw new DomainRuleViolation(
+        'rule_set.none_in_force',
+        `openedOn: no rule set of ${definition.id}'s track is in force on ${openedOn}`,
+        'unprocessable',
+        'openedOn',
+      );
     return { definition, ruleSet };
   }
 
@@ -66,8 +80,9 @@ export class CaseContextFactory {
     pinned: { definition: ProcedureDefinition; ruleSet: RuleSet },
     caseUnit: string,
     personFactsFor?: { personId: string; positionId: string },
+    /** The day the decision counts as taken on: today, or the opening day of a case kept on paper. */
+    today = this.today(),
   ): Promise<CaseContext> {
-    const today = this.today();
     const subtree = await this.registry.orgUnitSubtree(actor.orgUnit);
     return {
       ...pinned,

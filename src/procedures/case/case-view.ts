@@ -2,7 +2,7 @@ import { Actor } from '../../identity/actor';
 import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { CaseState } from './decider/case.state';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
-import { currentStepView, performStepLink, pinsView } from '../../workflow/step-engine/step-view';
+import { currentStepOfCase, performStepLink, pinsView } from '../../workflow/step-engine/step-view';
 import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engine/correction-view';
 
 export function caseView(
@@ -44,16 +44,11 @@ export function caseView(
     status: state.status,
     ...pinsView(state),
     openedOn: state.openedOn,
+    ...(state.recordedFromPaper ? { recordedFromPaper: state.recordedFromPaper } : {}),
     summary: state.summary,
     facts: state.openFacts,
     revision,
-    // From the opening day: the step began on or after it, so the span covers the step's own.
-    currentStep: currentStepView(
-      current,
-      state.currentStepDueOn,
-      state.currentStepDueOn !== null &&
-        calendar.isProvisionalBetween(state.openedOn, state.currentStepDueOn),
-    ),
+    currentStep: currentStepOfCase(current, state, calendar),
     allowedNext,
     steps: stepsWithCorrections(state.steps, state.corrections, actor, disclosure),
     vetting: state.vetting,

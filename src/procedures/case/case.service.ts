@@ -12,6 +12,11 @@ import { CaseIdReservations } from './case-id-reservations';
 import { CASE_PROCEDURES, caseStream } from './case-stream';
 import { caseView } from './case-view';
 
+export interface PaperOpening {
+  openedOn: string;
+  paperRecordRef: string;
+}
+
 /** What a write carries besides its command (built from the request by CommandWriter). */
 export type CaseWriteOptions = WriteOptions;
 

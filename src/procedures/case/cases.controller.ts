@@ -27,7 +27,9 @@ import { Actor } from '../../identity/actor';
 import { OrgScope } from '../../identity/org-scope';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { VETTING_ITEMS, VettingItem } from '../../workflow/definitions/procedure-definition';
-import { CaseService } from './case.service';
+import { CaseService, PaperOpening } from './case.service';
+import { vietnamDay } from '../../common/vietnam-day';
+import { Clock, CLOCK } from '../../common/clock';
 import { CloseCase, OpenCase, PerformCaseStep, ResolveVettingItem } from './commands/case-commands';
 import { OpenCaseDto, ReasonDto, ResolveVettingItemDto } from './dto/open-case.dto';
 import {
@@ -62,6 +64,7 @@ export class CasesController {
     private readonly cases: CaseService,
     private readonly scope: OrgScope,
     @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Every route with a case id answers nothing about a case outside the grant but 403. */
@@ -69,10 +72,45 @@ export class CasesController {
     return this.scope.assertCaseInScope(actor, caseId, 'id');
   }
 
+  /**
+   * A case that ran on paper before the unit adopted the service opens as of the day it began:
+   * only a records clerk may (on top of the first step's role), and only with the paper file's
+   * reference, so the back-dating is never anonymous nor unexplained.
+   */
+  private paperOpening(dto: OpenCaseDto, actor: Actor): PaperOpening | undefined {
+    if (dto.openedOn === undefined) {
+      if (dto.paperRecordRef !== undefined)
+        throw new DomainRuleViolation(
+          'case.paper_ref_without_day',
+          'openedOn: the day the paper case began goes with paperRecordRef',
+          'invalid',
+          'openedOn',
+        );
+      return undefined;
+    }
+    if (!ACCESS.caseOpenFromPaper.some((role) => actor.roles.includes(role)))
+      throw new DomainRuleViolation(
+        'case.opened_on_needs_records_clerk',
+        `openedOn: opening a case as of a past day needs the role ${ACCESS.caseOpenFromPaper.join(' or ')}`,
+        'forbidden',
+        'openedOn',
+      );
+    const today = vietnamDay(this.clock.now());
+    if (dto.openedOn > today)
+      throw new DomainRuleViolation(
+        'case.opened_in_the_future',
+        `openedOn: ${dto.openedOn} is after today (${today})`,
+        'invalid',
+        'openedOn',
+      );
+    return { openedOn: dto.openedOn, paperRecordRef: dto.paperRecordRef! };
+  }
+
   @Allow(...ACCESS.caseOpen)
   @Post()
   @ApiOperation({
-    summary: 'Open a case; it pins the definition version and the rule set in force today',
+    summary:
+      'Open a case; it pins the definition version and the rule set in force today (or, for a case kept on paper, on openedOn: records_clerk only)',
   })
   @ApiCaseOpen({ type: CaseViewDto, description: 'the case, with its revision in ETag' })
   async open(@Body() dto: OpenCaseDto, @Write() write: WriteRequest) {
@@ -85,13 +123,26 @@ export class CasesController {
     // A case id taken in another unit answers 403, not "already exists".
     if (dto.id && (await this.scope.caseUnit(dto.id)) !== null)
       await this.assertCaseInScope(actor, dto.id);
+    const fromPaper = this.paperOpening(dto, actor);
     const { id, procedure, definition, personId, positionId, orgUnitId, summary } = dto;
     const caseId = id ?? `c-${randomUUID()}`;
+    const options = this.writer.newStreamOptions(write);
+    // Audited: the event's metadata says the opening was back-dated, by whom and with which roles.
+    if (fromPaper) options.metadata.openedAsOf = fromPaper.openedOn;
     return this.writer.send(
       write,
       new OpenCase(
-        { caseId, procedure, definition, personId, positionId, orgUnitId, summary },
-        this.writer.newStreamOptions(write),
+        {
+          caseId,
+          procedure,
+          definition,
+          personId,
+          positionId,
+          orgUnitId,
+          summary,
+          ...(fromPaper ? { fromPaper } : {}),
+        },
+        options,
       ),
     );
   }

@@ -40,23 +40,51 @@ export class DisciplineCommandRunner {
   ) {}
 
   async open(input: OpenDisciplineInput, options: DisciplineWriteOptions) {
-    const definition = this.catalog.resolveDefinition(input.definition);
-    if (!definition || definition.procedure !== 'discipline') {
-      const known = [...this.catalog.definitions.values()]
-        .filter((d) => d.procedure === 'discipline')
-        .map((d) => d.id);
-      throw new DomainRuleViolation(
-        'definition.unknown',
-        `definition: "${input.definition}" is not a discipline procedure (use ${[...new Set(known)].join(' or ')})`,
-        'invalid',
-        'definition',
-      );
-    }
+    const definition = this.disciplineDefinition(input.definition);
     // One case id space: an id used by a case of another procedure is refused before any rule.
     await this.caseIds.assertFree(input.caseId, 'discipline');
     const ruleSet = this.catalog.ruleSetFor(definition, this.cases.today());
     if (!ruleSet)
       throw new Error(`no rule set is in force on ${this.cases.today()} for ${definition.id}`);
+    await this.assertSubjectsExist(input);
+    const { electedCadre, ...rest } = input;
+    return this.write(
+      input.caseId,
+      {
+        type: 'OpenDisciplineCase',
+        data: {
+          caseId: rest.caseId,
+          personId: rest.personId,
+          positionId: rest.positionId,
+          orgUnitId: rest.orgUnitId,
+          electedCadre,
+          violation: rest.violation,
+          summary: rest.summary,
+        },
+      },
+      options,
+      () => ({ definition, ruleSet, caseUnit: input.orgUnitId, personId: input.personId }),
+      () => this.caseIds.reserve(input.caseId, 'discipline', options.metadata),
+    );
+  }
+
+  /** The definition an opening names, refused unless it is a discipline procedure. */
+  private disciplineDefinition(requested: OpenDisciplineInput['definition']) {
+    const definition = this.catalog.resolveDefinition(requested);
+    if (definition && definition.procedure === 'discipline') return definition;
+    const known = [...this.catalog.definitions.values()]
+      .filter((d) => d.procedure === 'discipline')
+      .map((d) => d.id);
+    throw new DomainRuleViolation(
+      'definition.unknown',
+      `definition: "${requested}" is not a discipline procedure (use ${[...new Set(known)].join(' or ')})`,
+      'invalid',
+      'definition',
+    );
+  }
+
+  /** The unit, the person and (when named) the post an opening names exist in the registry. */
+  private async assertSubjectsExist(input: OpenDisciplineInput) {
     if (!(await this.registry.findOrgUnit(input.orgUnitId)))
       throw new DomainRuleViolation(
         'org_unit.not_found',
@@ -83,25 +111,6 @@ export class DisciplineCommandRunner {
         'positionId',
       );
     }
-    const { electedCadre, ...rest } = input;
-    return this.write(
-      input.caseId,
-      {
-        type: 'OpenDisciplineCase',
-        data: {
-          caseId: rest.caseId,
-          personId: rest.personId,
-          positionId: rest.positionId,
-          orgUnitId: rest.orgUnitId,
-          electedCadre,
-          violation: rest.violation,
-          summary: rest.summary,
-        },
-      },
-      options,
-      () => ({ definition, ruleSet, caseUnit: input.orgUnitId, personId: input.personId }),
-      () => this.caseIds.reserve(input.caseId, 'discipline', options.metadata),
-    );
   }
 
   async act(caseId: string, command: DisciplineCommand, options: DisciplineWriteOptions) {

@@ -6,7 +6,7 @@ import {
   StepDefinition,
 } from '../../workflow/definitions/procedure-definition';
 import {
-  currentStepView,
+  currentStepOfCase,
   performStepLink,
   pinsView,
   stepView,
@@ -96,12 +96,7 @@ export function disciplineView(
       : null,
     missedDeadlines: state.missedDeadlines,
     revision,
-    currentStep: currentStepView(
-      current,
-      state.currentStepDueOn,
-      state.currentStepDueOn !== null &&
-        calendar.isProvisionalBetween(state.openedOn, state.currentStepDueOn),
-    ),
+    currentStep: currentStepOfCase(current, state, calendar),
     allowedNext,
     steps: stepsWithCorrections(state.steps, state.corrections, actor, disclosure),
     ...(state.status === 'decided' || state.status === 'under_review' || state.status === 'annulled'

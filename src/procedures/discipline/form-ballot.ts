@@ -49,6 +49,29 @@ export function evaluateFormBallot(
   tally: FormBallotTally,
   proposal?: ExpulsionProposal,
 ): FormBallotOutcome {
+  const invalid = tallyProblem(rule, tally);
+  if (invalid) return invalid;
+  const attendance = attendanceProblem(tally, rule.quorum);
+  if (attendance) return attendance;
+  const needs = `more than ${show(rule.pass, tally.members)} of ${tally.members} members`;
+  const chosen = chooseForm(rule, tally, needs);
+  if (!chosen) {
+    const votes = (form: string) => tally.votesByForm[form] ?? 0;
+    const heaviestFirst = [...rule.forms].reverse();
+    const best = heaviestFirst.reduce((a, b) => (votes(b) > votes(a) ? b : a), heaviestFirst[0]);
+    return {
+      outcome: 'no_discipline',
+      reason: `no form reached ${needs}${rule.accumulateFromHeaviest ? ', even added from the heaviest down' : ''} (most: ${best} ${votes(best)}; no discipline ${tally.noDiscipline})`,
+    };
+  }
+  return checkCellProposal(rule, chosen, proposal);
+}
+
+/** The first count that is not a whole number, names a form outside the track, or does not add up. */
+function tallyProblem(
+  rule: FormBallotRule,
+  tally: FormBallotTally,
+): Extract<FormBallotOutcome, { outcome: 'invalid_tally' }> | undefined {
   for (const field of ['members', 'summoned', 'present', 'invalid', 'noDiscipline'] as const) {
     if (!isCount(tally[field]))
       return {
@@ -81,43 +104,33 @@ export function evaluateFormBallot(
       field: 'present',
       reason: `votes for forms + noDiscipline + invalid = ${cast}, but ${tally.present} present`,
     };
-  const attendance = attendanceProblem(tally, rule.quorum);
-  if (attendance) return attendance;
-  const needs = `more than ${show(rule.pass, tally.members)} of ${tally.members} members`;
+  return undefined;
+}
+
+/**
+ * The heaviest form that passes alone; failing that, when the rule accumulates, the form at which
+ * the votes added from the heaviest down first pass. `needs` is the threshold in words.
+ */
+function chooseForm(rule: FormBallotRule, tally: FormBallotTally, needs: string): Chosen | null {
   const heaviestFirst = [...rule.forms].reverse();
   const votes = (form: string) => tally.votesByForm[form] ?? 0;
-  let chosen: Chosen | null = null;
   const alone = heaviestFirst.find((form) => exceeds(votes(form), rule.pass, tally.members));
-  if (alone) {
-    chosen = {
-      form: alone,
-      accumulated: false,
-      reason: `${alone}: ${votes(alone)} votes, ${needs}`,
-    };
-  } else if (rule.accumulateFromHeaviest) {
-    let sum = 0;
-    const added: string[] = [];
-    for (const form of heaviestFirst) {
-      sum += votes(form);
-      added.push(`${form} ${votes(form)}`);
-      if (exceeds(sum, rule.pass, tally.members)) {
-        chosen = {
-          form,
-          accumulated: true,
-          reason: `no form had ${needs} alone; adding from the heaviest: ${added.join(' + ')} = ${sum}, so ${form}`,
-        };
-        break;
-      }
-    }
+  if (alone)
+    return { form: alone, accumulated: false, reason: `${alone}: ${votes(alone)} votes, ${needs}` };
+  if (!rule.accumulateFromHeaviest) return null;
+  let sum = 0;
+  const added: string[] = [];
+  for (const form of heaviestFirst) {
+    sum += votes(form);
+    added.push(`${form} ${votes(form)}`);
+    if (exceeds(sum, rule.pass, tally.members))
+      return {
+        form,
+        accumulated: true,
+        reason: `no form had ${needs} alone; adding from the heaviest: ${added.join(' + ')} = ${sum}, so ${form}`,
+      };
   }
-  if (!chosen) {
-    const best = heaviestFirst.reduce((a, b) => (votes(b) > votes(a) ? b : a), heaviestFirst[0]);
-    return {
-      outcome: 'no_discipline',
-      reason: `no form reached ${needs}${rule.accumulateFromHeaviest ? ', even added from the heaviest down' : ''} (most: ${best} ${votes(best)}; no discipline ${tally.noDiscipline})`,
-    };
-  }
-  return checkCellProposal(rule, chosen, proposal);
+  return null;
 }
 
 type Chosen = { form: string; accumulated: boolean; reason: string };

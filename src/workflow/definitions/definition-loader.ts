@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../common/input/calendar-date';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROLES } from '../../identity/actor';
@@ -42,6 +43,8 @@ function validateHeader(file: string, def: Record<string, unknown>): void {
   for (const field of ['title', 'titleVi', 'citation']) {
     if (typeof def[field] !== 'string' || def[field] === '') fail(file, field, 'is required');
   }
+  if (def.inForceFrom !== undefined && !isCalendarDate(def.inForceFrom))
+    fail(file, 'inForceFrom', 'must be a day YYYY-MM-DD');
   if (typeof def.separateTallyAndDecision !== 'boolean')
     fail(file, 'separateTallyAndDecision', 'must be true or false');
   if (
@@ -61,65 +64,79 @@ export function validateDefinition(file: string, raw: unknown): ProcedureDefinit
     fail(file, 'steps', 'must list at least one step');
   if (def.corrections !== undefined) validateActors(file, 'corrections', def.corrections);
   const ids = new Set<string>();
-  def.steps.forEach((rawStep: unknown, index: number) => {
-    const at = `steps[${index}]`;
-    const step = rawStep as Record<string, unknown>;
-    if (typeof step?.id !== 'string' || !/^[a-z0-9-]+$/.test(step.id))
-      fail(file, `${at}.id`, 'must be a kebab-case id');
-    if (ids.has(step.id)) fail(file, `${at}.id`, `duplicate step id ${step.id}`);
-    ids.add(step.id);
-    if (!STEP_KINDS.includes(step.kind as never))
-      fail(file, `${at}.kind`, `must be one of ${STEP_KINDS.join(', ')}`);
-    for (const field of ['title', 'titleVi'])
-      if (typeof step[field] !== 'string' || step[field] === '')
-        fail(file, `${at}.${field}`, 'is required');
-    validateActors(file, `${at}.actors`, step.actors);
-    if (!isStringList(step.requiredFields))
-      fail(file, `${at}.requiredFields`, 'must be a list of field names (may be empty)');
-    if (step.kind === 'ballot' || step.kind === 'nomination') {
-      const rule = step.voteRule as Record<string, unknown> | undefined;
-      if (!rule) fail(file, `${at}.voteRule`, `is required for a ${step.kind} step`);
-      if (rule.base !== 'members' && rule.base !== 'summoned')
-        fail(file, `${at}.voteRule.base`, 'must be "members" or "summoned"');
-      for (const flag of ['headBreaksTie', 'announced'])
-        if (typeof rule[flag] !== 'boolean')
-          fail(file, `${at}.voteRule.${flag}`, 'must be true or false');
-      if (!isStringList(rule.visibleTo)) fail(file, `${at}.voteRule.visibleTo`, 'must list roles');
-      for (const param of ['quorumParam', 'passParam'])
-        if (typeof rule[param] !== 'string')
-          fail(file, `${at}.voteRule.${param}`, 'must name a rule-set parameter');
-    }
-    if (step.kind === 'vetting') {
-      if (!isStringList(step.vettingItems) || step.vettingItems.length === 0)
-        fail(file, `${at}.vettingItems`, 'must list the items to check');
-      for (const item of step.vettingItems)
-        if (!VETTING_ITEMS.includes(item as never))
-          fail(file, `${at}.vettingItems`, `unknown item "${item}"`);
-    }
-    if (step.deadline !== undefined) {
-      const deadline = step.deadline as Record<string, unknown>;
-      const ok = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) > 0);
-      if (
-        !ok(deadline.workingDays) ||
-        !ok(deadline.days) ||
-        (deadline.workingDays === undefined) === (deadline.days === undefined)
-      ) {
-        fail(file, `${at}.deadline`, 'give exactly one of workingDays or days, a whole number > 0');
-      }
-    }
-  });
-  if (def.procedure === 'discipline') {
-    const track = def.discipline as Record<string, unknown> | undefined;
-    if (!track || (track.track !== 'party' && track.track !== 'civil_service'))
-      fail(file, 'discipline.track', 'must be "party" or "civil_service"');
-    for (const flag of ['accumulateFromHeaviest', 'timeLimit'])
-      if (typeof track[flag] !== 'boolean')
-        fail(file, `discipline.${flag}`, 'must be true or false');
-  }
+  def.steps.forEach((rawStep: unknown, index: number) =>
+    validateStep(file, `steps[${index}]`, rawStep as Record<string, unknown>, ids),
+  );
+  if (def.procedure === 'discipline') validateDisciplineTrack(file, def);
   const last = (def.steps as { kind: string }[]).at(-1);
   if (last?.kind !== 'decision')
     fail(file, `steps[${def.steps.length - 1}].kind`, 'the last step must be the decision');
   return def as unknown as ProcedureDefinition;
+}
+
+/** One step at `at`: its id (unique among `ids`, which it joins), kind, titles, actors and kind's own fields. */
+function validateStep(
+  file: string,
+  at: string,
+  step: Record<string, unknown>,
+  ids: Set<string>,
+): void {
+  if (typeof step?.id !== 'string' || !/^[a-z0-9-]+$/.test(step.id))
+    fail(file, `${at}.id`, 'must be a kebab-case id');
+  if (ids.has(step.id)) fail(file, `${at}.id`, `duplicate step id ${step.id}`);
+  ids.add(step.id);
+  if (!STEP_KINDS.includes(step.kind as never))
+    fail(file, `${at}.kind`, `must be one of ${STEP_KINDS.join(', ')}`);
+  for (const field of ['title', 'titleVi'])
+    if (typeof step[field] !== 'string' || step[field] === '')
+      fail(file, `${at}.${field}`, 'is required');
+  validateActors(file, `${at}.actors`, step.actors);
+  if (!isStringList(step.requiredFields))
+    fail(file, `${at}.requiredFields`, 'must be a list of field names (may be empty)');
+  if (step.kind === 'ballot' || step.kind === 'nomination') validateVoteRule(file, at, step);
+  if (step.kind === 'vetting') {
+    if (!isStringList(step.vettingItems) || step.vettingItems.length === 0)
+      fail(file, `${at}.vettingItems`, 'must list the items to check');
+    for (const item of step.vettingItems)
+      if (!VETTING_ITEMS.includes(item as never))
+        fail(file, `${at}.vettingItems`, `unknown item "${item}"`);
+  }
+  if (step.deadline !== undefined) validateDeadline(file, at, step.deadline);
+}
+
+/** A ballot or nomination step's vote rule; its thresholds are rule-set parameter names. */
+function validateVoteRule(file: string, at: string, step: Record<string, unknown>) {
+  const rule = step.voteRule as Record<string, unknown> | undefined;
+  if (!rule) fail(file, `${at}.voteRule`, `is required for a ${step.kind} step`);
+  if (rule.base !== 'members' && rule.base !== 'summoned')
+    fail(file, `${at}.voteRule.base`, 'must be "members" or "summoned"');
+  for (const flag of ['headBreaksTie', 'announced'])
+    if (typeof rule[flag] !== 'boolean')
+      fail(file, `${at}.voteRule.${flag}`, 'must be true or false');
+  if (!isStringList(rule.visibleTo)) fail(file, `${at}.voteRule.visibleTo`, 'must list roles');
+  for (const param of ['quorumParam', 'passParam'])
+    if (typeof rule[param] !== 'string')
+      fail(file, `${at}.voteRule.${param}`, 'must name a rule-set parameter');
+}
+
+function validateDeadline(file: string, at: string, raw: unknown) {
+  const deadline = raw as Record<string, unknown>;
+  const ok = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) > 0);
+  if (
+    !ok(deadline.workingDays) ||
+    !ok(deadline.days) ||
+    (deadline.workingDays === undefined) === (deadline.days === undefined)
+  ) {
+    fail(file, `${at}.deadline`, 'give exactly one of workingDays or days, a whole number > 0');
+  }
+}
+
+function validateDisciplineTrack(file: string, def: Record<string, unknown>) {
+  const track = def.discipline as Record<string, unknown> | undefined;
+  if (!track || (track.track !== 'party' && track.track !== 'civil_service'))
+    fail(file, 'discipline.track', 'must be "party" or "civil_service"');
+  for (const flag of ['accumulateFromHeaviest', 'timeLimit'])
+    if (typeof track[flag] !== 'boolean') fail(file, `discipline.${flag}`, 'must be true or false');
 }
 
 /** Every definition file in a folder, keyed `id@version`. */

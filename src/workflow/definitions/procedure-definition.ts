@@ -80,6 +80,11 @@ export interface ProcedureDefinition {
   title: string;
   titleVi: string;
   citation: string;
+  /**
+   * First day a new case may use this version (the day its instrument took effect); none: from
+   * the start. A case opened as of a past day gets the newest version in force on that day.
+   */
+  inForceFrom?: string;
   steps: StepDefinition[];
   /** The person who recorded a ballot tally may not also issue the decision. */
   separateTallyAndDecision: boolean;

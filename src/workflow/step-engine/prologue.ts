@@ -74,7 +74,11 @@ export function beginStep(
     ...(body.note ? { note: body.note } : {}),
     recordedBy: context.actor.userId,
     nextStepId: moves ? (next?.id ?? null) : step.id,
-    nextStepDueOn: moves ? dueOn(next, context) : position.currentStepDueOn,
+    // The next step became current on the day this one was held (not the day it was typed in),
+    // so a step recorded after the fact, from paper, gets the deadline it really had.
+    nextStepDueOn: moves
+      ? dueOn(next, { ...context, today: body.heldOn })
+      : position.currentStepDueOn,
   });
   const ends = <T extends string>(type: T, names: EndingNames, rule: string, reason: string) =>
     endedAtStep(type, names, {

@@ -2,6 +2,7 @@ import { Actor } from '../../identity/actor';
 import { DisclosureContext, discloseBallot } from '../../identity/ballot-disclosure';
 import { withheldPlaceholders } from '../../identity/withheld-placeholders';
 import { StepDefinition } from '../definitions/procedure-definition';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 
 /** A step event as shown to the caller: ballot counts only as the disclosure rule allows. */
 export function stepView(
@@ -66,4 +67,21 @@ export function pinsView(state: {
     positionId: state.positionId,
     orgUnitId: state.orgUnitId,
   };
+}
+
+/**
+ * A case's current step with its due day, provisional when the span from the opening day to it
+ * crosses a year whose official schedule is not published (the step began on or after opening).
+ */
+export function currentStepOfCase(
+  current: StepDefinition | undefined,
+  state: { currentStepDueOn: string | null; openedOn: string },
+  calendar: Pick<WorkingDayCalendar, 'isProvisionalBetween'>,
+) {
+  const dueOn = state.currentStepDueOn;
+  return currentStepView(
+    current,
+    dueOn,
+    dueOn !== null && calendar.isProvisionalBetween(state.openedOn, dueOn),
+  );
 }

@@ -131,7 +131,7 @@ function appointmentSteps(caseId: string, personId: string): Action[] {
         procedure: 'appointment',
         definition: 'appointment.external',
         personId,
-        positionId: 'pos-new',
+        positionId: newPostOf(personId),
         orgUnitId: UNIT,
         summary: 'Appointment from outside',
       },
@@ -221,6 +221,12 @@ function place(phases: Action[][], actions: Action[], at: number[]): void {
   actions.forEach((action, i) => (phases[at[i]] ??= []).push(action));
 }
 
+/**
+ * Each appointee of group B has a post of their own: a post's planning pool holds at most 3 people
+ * (rule set `planning.maxPeoplePerPost`).
+ */
+export const newPostOf = (personId: string) => `pos-new-${personId}`;
+
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 
 export function crashScript(peopleCount: number): CrashScript {
@@ -282,10 +288,11 @@ export function crashScript(peopleCount: number): CrashScript {
       .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], UNIT)}` })
       .send({ id: UNIT, name: 'Thị xã Crash', kind: 'town' })
       .expect(201);
-    for (const [id, rank] of [
+    const posts: [string, number][] = [
       ['pos-dep', 4],
-      ['pos-new', 5],
-    ] as const) {
+      ...people.filter((p) => p.group === 'B').map((p): [string, number] => [newPostOf(p.id), 5]),
+    ];
+    for (const [id, rank] of posts) {
       await http()
         .post('/positions')
         .set(staff)
@@ -325,7 +332,7 @@ export function crashScript(peopleCount: number): CrashScript {
         await http()
           .post(`/cadres/${id}/planning-pool`)
           .set(staff)
-          .send({ positionId: 'pos-new', term: '2025-2030', decisionRef: '112-QĐ/TU' })
+          .send({ positionId: newPostOf(id), term: '2025-2030', decisionRef: '112-QĐ/TU' })
           .expect(201);
     }
   }

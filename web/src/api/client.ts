@@ -67,7 +67,7 @@ export async function unwrapWithEtag<T>(
 export async function download(
   path: string,
   fileName: string,
-  options: { excelBom?: boolean; binary?: boolean } = {},
+  options: { excelBom?: boolean } = {},
 ): Promise<void> {
   const session = getSession();
   const response = await fetch(path, {
@@ -75,12 +75,11 @@ export async function download(
   });
   if (!response.ok)
     throw new ApiError(response.status, undefined, await response.text(), undefined, {});
-  // A workbook is bytes, kept as they came; Excel opens a CSV as UTF-8 only with a byte-order mark.
-  const blob = options.binary
-    ? await response.blob()
-    : new Blob([options.excelBom ? '\uFEFF' : '', await response.text()], {
-        type: response.headers.get('Content-Type') ?? 'text/plain',
-      });
+  // Excel opens a CSV as UTF-8 only when it starts with a byte-order mark; other files as they come.
+  const content = options.excelBom ? ['\uFEFF', await response.text()] : [await response.blob()];
+  const blob = new Blob(content, {
+    type: response.headers.get('Content-Type') ?? 'text/plain',
+  });
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
   anchor.href = url;

@@ -400,6 +400,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import template (xlsx): a sheet per kind of record with its Vietnamese headers, and the instructions */
+        get: operations["ImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import people, posts, planning-pool entries and discipline records from the template (xlsx, or one sheet as CSV); dryRun=true checks every row and writes nothing */
+        post: operations["ImportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/discipline-cases": {
         parameters: {
             query?: never;
@@ -563,7 +597,7 @@ export interface paths {
         /** Cases of every procedure in your unit, newest first, filtered, with a cursor */
         get: operations["ReadModelsController_cases"];
         put?: never;
-        /** Open a case; it pins the definition version and the rule set in force today */
+        /** Open a case; it pins the definition version and the rule set in force today (or, for a case kept on paper, on openedOn: records_clerk only) */
         post: operations["CasesController_open"];
         delete?: never;
         options?: never;
@@ -935,7 +969,7 @@ export interface components {
         DemoUserDto: {
             userId: string;
             name: string;
-            roles: ("organization_staff" | "ballot_secretary" | "leadership" | "inspector" | "auditor" | "admin")[];
+            roles: ("organization_staff" | "ballot_secretary" | "leadership" | "inspector" | "auditor" | "admin" | "records_clerk")[];
             orgUnit: string;
         };
         DevSignInInfoDto: {
@@ -951,7 +985,7 @@ export interface components {
              *       "organization_staff"
              *     ]
              */
-            roles: ("organization_staff" | "ballot_secretary" | "leadership" | "inspector" | "auditor" | "admin")[];
+            roles: ("organization_staff" | "ballot_secretary" | "leadership" | "inspector" | "auditor" | "admin" | "records_clerk")[];
             /** @example ou-ha-noi */
             orgUnit: string;
             /** @example Cán bộ Ban Tổ chức */
@@ -1452,7 +1486,7 @@ export interface components {
             id: string;
             /**
              * @description the unit whose pools were reviewed
-             * @example ou-son-tay
+             * @example ou-phuong-son-tay
              */
             orgUnitId: string;
             /**
@@ -1482,6 +1516,60 @@ export interface components {
             decisionRef: string;
             added: components["schemas"]["PlanningReviewAdditionDto"][];
             removed: components["schemas"]["PlanningReviewRemovalDto"][];
+        };
+        ImportFileDto: {
+            name: string;
+            sha256: string;
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+        };
+        SheetCountDto: {
+            /** @description data rows in the file */
+            rows: number;
+            /** @description records written (a dry run: that would be written) */
+            written: number;
+            /** @description rows the registry already holds (nothing appended) */
+            unchanged: number;
+        };
+        SheetCountsDto: {
+            people: components["schemas"]["SheetCountDto"];
+            posts: components["schemas"]["SheetCountDto"];
+            planning: components["schemas"]["SheetCountDto"];
+            discipline: components["schemas"]["SheetCountDto"];
+        };
+        RowProblemDto: {
+            /**
+             * @description the sheet (a CSV file: the template sheet its headers match)
+             * @example Cán bộ
+             */
+            sheet: string;
+            /**
+             * @description line in the file; the header is line 1
+             * @example 5
+             */
+            line: number;
+            /**
+             * @description the column header
+             * @example Ngày sinh
+             */
+            column: string | null;
+            /** @example C5 */
+            cell?: string;
+            /** @example import.day */
+            rule: string;
+            /** @example ngày theo dạng dd/mm/yyyy (a day as dd/mm/yyyy), không có ngày "31/02/1980" */
+            message: string;
+        };
+        ImportReportDto: {
+            dryRun: boolean;
+            /** @description import-<hash>: the stream of ImportRecorded and the correlation id of what it wrote */
+            importId: string;
+            file: components["schemas"]["ImportFileDto"];
+            /** @description no bad row: the import can run (or ran) */
+            valid: boolean;
+            counts: components["schemas"]["SheetCountsDto"];
+            /** @description every bad row, by sheet, line and column */
+            errors: components["schemas"]["RowProblemDto"][];
         };
         DisciplineMeetingDto: {
             /**
@@ -2367,6 +2455,29 @@ export interface components {
             orgUnitId: string;
             /** @example Fill the post of head of the organization committee. */
             summary: string;
+            /**
+             * Format: date
+             * @description a case kept on paper until now: the day it began (not after today). It pins the definition and rule set in force that day. Needs the records_clerk role and paperRecordRef
+             * @example 2025-06-15
+             */
+            openedOn?: string;
+            /**
+             * @description the paper file's reference (required with openedOn)
+             * @example HS-2025/017
+             */
+            paperRecordRef?: string;
+        };
+        RecordedFromPaperDto: {
+            /**
+             * @description the paper file's reference
+             * @example HS-2025/017
+             */
+            paperRecordRef: string;
+            /**
+             * Format: date
+             * @description the day it was entered here
+             */
+            recordedOn: string;
         };
         CaseViewDto: {
             /** @example c-2026-0042 */
@@ -2387,6 +2498,8 @@ export interface components {
             orgUnitId: string;
             /** Format: date */
             openedOn: string;
+            /** @description a case kept on paper, opened here as of the day it began (openedOn) */
+            recordedFromPaper?: components["schemas"]["RecordedFromPaperDto"];
             summary: string;
             /** @description what the procedure checked when the case opened (e.g. rotation: kind, duration) */
             facts?: {
@@ -2479,6 +2592,11 @@ export type SchemaPlanningReviewAdditionDto = components['schemas']['PlanningRev
 export type SchemaPlanningReviewRemovalDto = components['schemas']['PlanningReviewRemovalDto'];
 export type SchemaRecordPlanningReviewDto = components['schemas']['RecordPlanningReviewDto'];
 export type SchemaPlanningReviewDto = components['schemas']['PlanningReviewDto'];
+export type SchemaImportFileDto = components['schemas']['ImportFileDto'];
+export type SchemaSheetCountDto = components['schemas']['SheetCountDto'];
+export type SchemaSheetCountsDto = components['schemas']['SheetCountsDto'];
+export type SchemaRowProblemDto = components['schemas']['RowProblemDto'];
+export type SchemaImportReportDto = components['schemas']['ImportReportDto'];
 export type SchemaDisciplineMeetingDto = components['schemas']['DisciplineMeetingDto'];
 export type SchemaFormBallotTallyDto = components['schemas']['FormBallotTallyDto'];
 export type SchemaExpulsionProposalDto = components['schemas']['ExpulsionProposalDto'];
@@ -2536,6 +2654,7 @@ export type SchemaVettingItemDto = components['schemas']['VettingItemDto'];
 export type SchemaVettingStepDto = components['schemas']['VettingStepDto'];
 export type SchemaDecisionStepDto = components['schemas']['DecisionStepDto'];
 export type SchemaOpenCaseDto = components['schemas']['OpenCaseDto'];
+export type SchemaRecordedFromPaperDto = components['schemas']['RecordedFromPaperDto'];
 export type SchemaCaseViewDto = components['schemas']['CaseViewDto'];
 export type SchemaResolveVettingItemDto = components['schemas']['ResolveVettingItemDto'];
 export type SchemaCorrectionReasonDto = components['schemas']['CorrectionReasonDto'];
@@ -4629,6 +4748,135 @@ export interface operations {
             };
             /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description body.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ImportsController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the xlsx template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ImportsController_import: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportDto"];
+                };
+            };
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

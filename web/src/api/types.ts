@@ -102,6 +102,8 @@ export interface CaseView {
   positionId: string | null;
   orgUnitId: string;
   openedOn: string;
+  /** A case kept on paper, opened here as of the day it began. */
+  recordedFromPaper?: { paperRecordRef: string; recordedOn: string };
   summary: string;
   revision: number | null;
   currentStep: {

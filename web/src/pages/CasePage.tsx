@@ -34,6 +34,17 @@ export function CaseFacts({ view }: { view: ReturnType<typeof useCase>['data'] &
       <dd>{view.ruleSet}</dd>
       <dt>{t('case.opened')}</dt>
       <dd>{formatDay(view.openedOn)}</dd>
+      {view.recordedFromPaper && (
+        <>
+          <dt>{t('case.fromPaper')}</dt>
+          <dd data-testid="case-from-paper">
+            {t('case.fromPaperValue', {
+              ref: view.recordedFromPaper.paperRecordRef,
+              date: formatDay(view.recordedFromPaper.recordedOn),
+            })}
+          </dd>
+        </>
+      )}
       <dt>{t('case.status')}</dt>
       <dd data-testid="case-status">{t(`status.${view.status}`, { defaultValue: view.status })}</dd>
       <dt>{t('case.revision')}</dt>

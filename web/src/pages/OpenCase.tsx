@@ -4,7 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { api, idempotencyKeys, unwrap } from '../api/client';
 import { useCatalog, usePositions } from '../api/hooks';
 import { PersonSummary } from '../api/types';
-import { formatDay } from '../dates';
+import { formatDay, parseDay } from '../dates';
+import { can, getSession } from '../session';
+import { DayInput } from '../components/DayInput';
 import { navigate } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { useOrgUnits } from './Inbox';
@@ -35,12 +37,20 @@ export function OpenCase() {
   const [positionId, setPositionId] = useState('');
   const [orgUnitId, setOrgUnitId] = useState('');
   const [summary, setSummary] = useState('');
+  const [fromPaper, setFromPaper] = useState(false);
+  const [openedOnText, setOpenedOnText] = useState('');
+  const [paperRecordRef, setPaperRecordRef] = useState('');
+  const session = getSession();
+  const mayOpenFromPaper = session ? can.openFromPaper(session) : false;
+  const openedOn = fromPaper ? parseDay(openedOnText) : null;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const people = usePeopleSearch(personQuery);
   const eligibility = useQuery({
     queryKey: ['eligibility', personId, positionId],
-    enabled: Boolean(personId && positionId),
+    // A paper case was vetted on paper; the record here was entered later, so it cannot say
+    // what the person's record was on the day the case began.
+    enabled: Boolean(personId && positionId && !fromPaper),
     queryFn: () =>
       unwrap<{
         eligible: boolean;
@@ -73,6 +83,7 @@ export function OpenCase() {
       positionId,
       orgUnitId: orgUnitId || position?.appointingAuthority || '',
       summary,
+      ...(fromPaper ? { openedOn: openedOn ?? openedOnText, paperRecordRef } : {}),
     };
     try {
       const opened = await unwrap<{ id: string }>(
@@ -190,7 +201,49 @@ export function OpenCase() {
           <label htmlFor="open-summary">{t('open.summary')}</label>
           <input id="open-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
         </div>
-        {eligibility.data && (
+        {mayOpenFromPaper && (
+          <fieldset className="card" data-testid="from-paper">
+            <legend>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={fromPaper}
+                  onChange={(e) => setFromPaper(e.target.checked)}
+                />{' '}
+                {t('open.fromPaper')}
+              </label>
+            </legend>
+            {fromPaper && (
+              <>
+                <p className="muted">{t('open.fromPaperNote')}</p>
+                <div className="row wrap">
+                  <div className={`field${openedOnText && !openedOn ? ' has-error' : ''}`}>
+                    <label htmlFor="open-opened-on">{t('open.openedOn')}</label>
+                    <DayInput
+                      id="open-opened-on"
+                      value={openedOnText}
+                      onChange={(e) => setOpenedOnText(e.target.value)}
+                      aria-invalid={Boolean(openedOnText && !openedOn)}
+                    />
+                    {openedOnText && !openedOn && (
+                      <span className="field-error">{t('open.badDay')}</span>
+                    )}
+                  </div>
+                  <div className="field">
+                    <label htmlFor="open-paper-ref">{t('open.paperRecordRef')}</label>
+                    <input
+                      id="open-paper-ref"
+                      value={paperRecordRef}
+                      onChange={(e) => setPaperRecordRef(e.target.value)}
+                      autoComplete="off"
+                    />
+                  </div>
+                </div>
+              </>
+            )}
+          </fieldset>
+        )}
+        {eligibility.data && !fromPaper && (
           <div
             className={eligibility.data.eligible ? 'notice' : 'warning'}
             role="status"
@@ -212,7 +265,16 @@ export function OpenCase() {
           </div>
         )}
         <ErrorBox error={eligibility.error ?? error} />
-        <button type="submit" disabled={busy || !personId || !positionId || !summary.trim()}>
+        <button
+          type="submit"
+          disabled={
+            busy ||
+            !personId ||
+            !positionId ||
+            !summary.trim() ||
+            (fromPaper && (!openedOn || !paperRecordRef.trim()))
+          }
+        >
           {t('open.submit')}
         </button>
       </form>

@@ -60,9 +60,7 @@ export function Reports() {
     setError(null);
     const params = new URLSearchParams({ ...query, format: 'xlsx', purpose: 'personnel report' });
     try {
-      await download(`/reports/personnel?${params}`, `bao-cao-can-bo-${today}.xlsx`, {
-        binary: true,
-      });
+      await download(`/reports/personnel?${params}`, `bao-cao-can-bo-${today}.xlsx`);
     } catch (e) {
       setError(e);
     }

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import { VettingItem } from '../../../workflow/definitions/procedure-definition';
-import { CaseWriteOptions } from '../case.service';
+import { CaseWriteOptions, PaperOpening } from '../case.service';
 import { CaseCommand, StepBody } from '../decider/case.commands';
 
 export interface OpenCaseInput {
@@ -11,6 +11,8 @@ export interface OpenCaseInput {
   positionId: string;
   orgUnitId: string;
   summary: string;
+  /** A case kept on paper until now: the day it began and the paper file's reference. */
+  fromPaper?: PaperOpening;
 }
 
 export class OpenCase extends Command<unknown> {

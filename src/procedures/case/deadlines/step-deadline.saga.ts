@@ -4,11 +4,83 @@ import { Cancel, Ignore, Saga, SagaOutput, Schedule } from '../../../sagas/saga'
 import { StepCorrectedData } from '../../../workflow/step-engine';
 import { asCaseStreamEvent, CASE_PROCEDURES } from '../case-stream';
 import { endOfVietnamDay, STEP_DEADLINE_TIMER } from './step-deadline';
+import { vietnamDay } from '../../../common/vietnam-day';
 
 const cause = (streamId: string, stepId: string) => `${streamId}/${stepId}`;
 /** A recomputed deadline's timer: a new timer per due day (a timer id is scheduled once). */
 const recomputedCause = (streamId: string, stepId: string, dueOn: string) =>
   `${cause(streamId, stepId)}@${dueOn}`;
+
+/** The case event a timer is set or cancelled for: its stream, and the day it was recorded. */
+interface StepEvent {
+  streamId: string;
+  /** '' when the event carries no business time (events written before it was recorded). */
+  recordedOn: string;
+}
+
+function stepEventOf(event: RecordedEvent): StepEvent {
+  const occurredAt = new Date(event.metadata?.occurredAt ?? Number.NaN);
+  const recordedOn = Number.isNaN(occurredAt.getTime()) ? '' : vietnamDay(occurredAt);
+  return { streamId: event.streamId, recordedOn };
+}
+
+/** The timer for a step's due day; `timerCause` names a recomputed day's own timer. */
+function scheduleStep(
+  at: StepEvent,
+  stepId: string,
+  dueOn: string,
+  timerCause?: string,
+): SagaOutput {
+  const { streamId, recordedOn } = at;
+  // A step entered after the fact (a case kept on paper) may have a deadline that had passed
+  // before anyone typed it in: no timer can watch it; the steps' held-on days tell if it was
+  // kept. (A recomputed deadline that moved into the past is missed: its timer still fires.)
+  if (!timerCause && dueOn < recordedOn)
+    return Ignore(`deadline ${dueOn} had passed when the step was recorded (${recordedOn})`);
+  return Schedule({
+    kind: STEP_DEADLINE_TIMER,
+    dueAt: endOfVietnamDay(dueOn),
+    target: streamId,
+    payload: { caseId: streamId.slice(streamId.indexOf('-') + 1), stepId, dueOn },
+    cause: timerCause ?? cause(streamId, stepId),
+  });
+}
+
+const stepTimerId = (streamId: string, stepId: string) =>
+  timerIdFor(cause(streamId, stepId), STEP_DEADLINE_TIMER);
+
+/** A step recorded: its timer is cancelled and the next step's, if it has a due day, scheduled. */
+function stepMoved(
+  at: StepEvent,
+  data: { stepId: string; nextStepId?: string | null; nextStepDueOn?: string | null },
+): SagaOutput[] {
+  const { stepId, nextStepId, nextStepDueOn } = data;
+  if (nextStepId === stepId) return [Ignore('no step changed')];
+  const outputs: SagaOutput[] = [Cancel(stepTimerId(at.streamId, stepId), 'step completed')];
+  if (nextStepId && nextStepDueOn) outputs.push(scheduleStep(at, nextStepId, nextStepDueOn));
+  return outputs;
+}
+
+/**
+ * The step's first timer or a recomputed one, whichever was pending, gives way to the new day. A
+ * step finished later cancels only its first timer: a recomputed one still pending then fires and
+ * finds the step no longer current (decideDeadlineMissed).
+ */
+function deadlineRecomputed(
+  at: StepEvent,
+  data: { stepId: string; previousDueOn: string; dueOn: string },
+): SagaOutput[] {
+  const { streamId } = at;
+  const { stepId, previousDueOn, dueOn } = data;
+  return [
+    Cancel(stepTimerId(streamId, stepId), 'recomputed'),
+    Cancel(
+      timerIdFor(recomputedCause(streamId, stepId, previousDueOn), STEP_DEADLINE_TIMER),
+      'recomputed',
+    ),
+    scheduleStep(at, stepId, dueOn, recomputedCause(streamId, stepId, dueOn)),
+  ];
+}
 
 /**
  * A correction moves the case from where the replaced version sent it to where the corrected one
@@ -41,20 +113,12 @@ export const stepDeadlineSaga: Saga = {
   name: 'step-deadlines',
   filter: { streamPrefix: CASE_PROCEDURES.map((procedure) => `${procedure}-`) },
   handle(event: RecordedEvent): SagaOutput[] {
-    const caseId = event.streamId.slice(event.streamId.indexOf('-') + 1);
-    const schedule = (stepId: string, dueOn: string, timerCause?: string): SagaOutput =>
-      Schedule({
-        kind: STEP_DEADLINE_TIMER,
-        dueAt: endOfVietnamDay(dueOn),
-        target: event.streamId,
-        payload: { caseId, stepId, dueOn },
-        cause: timerCause ?? cause(event.streamId, stepId),
-      });
+    const at = stepEventOf(event);
     const e = asCaseStreamEvent(event);
     switch (e.type) {
       case 'CaseOpened':
         return e.data.firstStepDueOn
-          ? [schedule(e.data.firstStepId, e.data.firstStepDueOn)]
+          ? [scheduleStep(at, e.data.firstStepId, e.data.firstStepDueOn)]
           : [Ignore('no step changed')];
       case 'ProposalRecorded':
       case 'MeetingRecorded':
@@ -64,31 +128,14 @@ export const stepDeadlineSaga: Saga = {
       case 'DecisionIssued':
       case 'DisciplineStepRecorded':
       case 'DisciplineBallotTallied':
-      case 'DisciplineDecided': {
-        const { stepId, nextStepId, nextStepDueOn } = e.data;
-        if (nextStepId === stepId) return [Ignore('no step changed')];
-        const outputs: SagaOutput[] = [
-          Cancel(timerIdFor(cause(event.streamId, stepId), STEP_DEADLINE_TIMER), 'step completed'),
-        ];
-        if (nextStepId && nextStepDueOn) outputs.push(schedule(nextStepId, nextStepDueOn));
-        return outputs;
-      }
+      case 'DisciplineDecided':
+        return stepMoved(at, e.data);
       case 'StepCorrected':
-        return correctedDeadlines(event.streamId, e.data, schedule);
-      // The step's first timer or a recomputed one, whichever was pending, gives way to the new
-      // day. A step finished later cancels only its first timer: a recomputed one still pending
-      // then fires and finds the step no longer current (decideDeadlineMissed).
-      case 'StepDeadlineRecomputed': {
-        const { stepId, previousDueOn, dueOn } = e.data;
-        return [
-          Cancel(timerIdFor(cause(event.streamId, stepId), STEP_DEADLINE_TIMER), 'recomputed'),
-          Cancel(
-            timerIdFor(recomputedCause(event.streamId, stepId, previousDueOn), STEP_DEADLINE_TIMER),
-            'recomputed',
-          ),
-          schedule(stepId, dueOn, recomputedCause(event.streamId, stepId, dueOn)),
-        ];
-      }
+        return correctedDeadlines(at.streamId, e.data, (stepId, dueOn) =>
+          scheduleStep(at, stepId, dueOn),
+        );
+      case 'StepDeadlineRecomputed':
+        return deadlineRecomputed(at, e.data);
       // A discipline case's first step is not scheduled here (as before: its time limit is the
       // case's own, decideBy); the other events move no step.
       case 'DisciplineCaseOpened':

@@ -59,6 +59,17 @@ describe('step deadlines', () => {
     });
   });
 
+  it('sets no timer for a deadline that had passed before the step was recorded (a paper case)', () => {
+    const event = recorded('MeetingRecorded', {
+      stepId: 'leadership-round-1',
+      nextStepId: 'expanded-nomination',
+      nextStepDueOn: '2025-07-11',
+    });
+    event.metadata.occurredAt = '2026-12-01T03:00:00.000Z';
+    const outputs = stepDeadlineSaga.handle(event, { now: new Date() }) as SagaOutput[];
+    expect(outputs.map((output) => output.kind)).toEqual(['Cancel', 'Ignore']);
+  });
+
   it('leaves the timer of a step still in progress (partial vetting)', () => {
     expect(
       stepDeadlineSaga.handle(

@@ -43,6 +43,7 @@ export type CaseCommand =
         orgUnitId: string;
         summary: string;
         facts?: Record<string, unknown>;
+        recordedFromPaper?: { paperRecordRef: string; recordedOn: string };
       };
     }
   | { type: 'PerformStep'; data: { stepId: string; body: StepBody } }

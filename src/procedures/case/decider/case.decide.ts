@@ -99,6 +99,9 @@ function openCase(
     firstStepId: first.id,
     firstStepDueOn: dueOn(first, context),
     ...(command.data.facts ? { facts: command.data.facts } : {}),
+    ...(command.data.recordedFromPaper
+      ? { recordedFromPaper: command.data.recordedFromPaper }
+      : {}),
   };
   return [{ type: 'CaseOpened', data: opened }];
 }

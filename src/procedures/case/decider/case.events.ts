@@ -32,6 +32,12 @@ export type CaseEvent =
         firstStepDueOn: string | null;
         /** Procedure-specific facts fixed when the case opened (e.g. lateness of a re-appointment). */
         facts?: Record<string, unknown>;
+        /**
+         * A case that ran on paper before it was recorded here: `openedOn` is the day it began
+         * (its definition and rule set are that day's), recorded on `recordedOn` from the paper
+         * file `paperRecordRef`.
+         */
+        recordedFromPaper?: { paperRecordRef: string; recordedOn: string };
       };
     }
   | { type: 'ProposalRecorded'; data: StepRecord & { summary: string } }

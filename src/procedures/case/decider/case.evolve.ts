@@ -109,6 +109,7 @@ function opened(data: Data<'CaseOpened'>): CaseState {
     openedOn: data.openedOn,
     summary: data.summary,
     openFacts: data.facts ?? {},
+    ...(data.recordedFromPaper ? { recordedFromPaper: data.recordedFromPaper } : {}),
     currentStep: 0,
     currentStepDueOn: data.firstStepDueOn,
     steps: [],

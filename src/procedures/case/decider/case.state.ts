@@ -15,6 +15,8 @@ export interface CaseFacts {
   openedOn: string;
   summary: string;
   openFacts: Record<string, unknown>;
+  /** Set when the case ran on paper before it was recorded here (opened as of a past day). */
+  recordedFromPaper?: { paperRecordRef: string; recordedOn: string };
   /** Index of the current step in the pinned definition's steps. */
   currentStep: number;
   currentStepDueOn: string | null;

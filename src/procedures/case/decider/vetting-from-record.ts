@@ -5,12 +5,14 @@ import { VettingEntry } from './case.events';
 import { PersonFactsForVetting } from './case.context';
 
 /** The vetting items the person's record decides; the others are entered by vetting staff. */
-export const ITEMS_FROM_RECORD: VettingItem[] = [
+const RECORD_ITEMS = [
   'planning_pool',
   'years_in_post',
   'years_to_retirement',
   'discipline_bar',
-];
+] as const satisfies readonly VettingItem[];
+export const ITEMS_FROM_RECORD: VettingItem[] = [...RECORD_ITEMS];
+type ItemFromRecord = (typeof RECORD_ITEMS)[number];
 
 /** Clears or flags the conditions from the person's record under the case's rule set. */
 export function vettingFromRecord(
@@ -19,68 +21,86 @@ export function vettingFromRecord(
   today: string,
   items: VettingItem[],
 ): VettingEntry[] {
-  const entries: VettingEntry[] = [];
   const wanted = new Set(items);
-  if (wanted.has('planning_pool')) {
-    entries.push({
-      item: 'planning_pool',
-      result: facts.planningPool.qualifies ? 'cleared' : 'flagged',
-      note: facts.planningPool.detail,
-      source: 'record',
-    });
-  }
-  if (wanted.has('years_in_post')) {
-    const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsInPost');
-    const years = facts.currentPostSince ? wholeYearsBetween(facts.currentPostSince, today) : null;
-    entries.push(
-      years !== null && years >= minimum
-        ? {
-            item: 'years_in_post',
-            result: 'cleared',
-            note: `${years} years in the current post since ${facts.currentPostSince}, needs ${minimum}`,
-            source: 'record',
-          }
-        : {
-            item: 'years_in_post',
-            result: 'flagged',
-            note:
-              years === null
-                ? `holds no post; needs ${minimum} years in the current or an equivalent post`
-                : `${years} years in the current post since ${facts.currentPostSince}, needs ${minimum}`,
-            source: 'record',
-          },
-    );
-  }
-  if (wanted.has('years_to_retirement')) {
-    const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsToRetirement');
-    const retires = retirementDate(ruleSet, facts.dateOfBirth, facts.gender);
-    const years = wholeYearsBetween(today, retires);
-    entries.push({
-      item: 'years_to_retirement',
-      result: years >= minimum ? 'cleared' : 'flagged',
-      note: `retires on ${retires}: ${years} whole years left, needs ${minimum} for a full term`,
-      source: 'record',
-    });
-  }
-  if (wanted.has('discipline_bar')) {
-    const bars = facts.disciplineBars.filter((bar) => bar.endsOn === null || bar.endsOn > today);
-    const reasons = [
-      ...bars.map(
-        (bar) =>
-          `discipline (${bar.form}, ${bar.decisionRef}) bars a higher post ${bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`}`,
-      ),
-      ...facts.openDisciplineCases.map(
-        (caseId) => `open discipline case ${caseId} is past verification`,
-      ),
-    ];
-    entries.push({
-      item: 'discipline_bar',
-      result: reasons.length ? 'flagged' : 'cleared',
-      note: reasons.length
-        ? reasons.join('; ')
-        : 'no discipline in effect and no open discipline case',
-      source: 'record',
-    });
-  }
-  return entries;
+  // Entries come in this fixed order, whatever the order the definition lists the items in.
+  return RECORD_ITEMS.filter((item) => wanted.has(item)).map((item) =>
+    FROM_RECORD[item](facts, ruleSet, today),
+  );
+}
+
+type RecordCheck = (facts: PersonFactsForVetting, ruleSet: RuleSet, today: string) => VettingEntry;
+
+const FROM_RECORD: Record<ItemFromRecord, RecordCheck> = {
+  planning_pool: (facts) => ({
+    item: 'planning_pool',
+    result: facts.planningPool.qualifies ? 'cleared' : 'flagged',
+    note: facts.planningPool.detail,
+    source: 'record',
+  }),
+  years_in_post: yearsInPost,
+  years_to_retirement: yearsToRetirement,
+  discipline_bar: disciplineBar,
+};
+
+function yearsInPost(facts: PersonFactsForVetting, ruleSet: RuleSet, today: string): VettingEntry {
+  const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsInPost');
+  const years = facts.currentPostSince ? wholeYearsBetween(facts.currentPostSince, today) : null;
+  return years !== null && years >= minimum
+    ? {
+        item: 'years_in_post',
+        result: 'cleared',
+        note: `${years} years in the current post since ${facts.currentPostSince}, needs ${minimum}`,
+        source: 'record',
+      }
+    : {
+        item: 'years_in_post',
+        result: 'flagged',
+        note:
+          years === null
+            ? `holds no post; needs ${minimum} years in the current or an equivalent post`
+            : `${years} years in the current post since ${facts.currentPostSince}, needs ${minimum}`,
+        source: 'record',
+      };
+}
+
+function yearsToRetirement(
+  facts: PersonFactsForVetting,
+  ruleSet: RuleSet,
+  today: string,
+): VettingEntry {
+  const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsToRetirement');
+  const retires = retirementDate(ruleSet, facts.dateOfBirth, facts.gender);
+  const years = wholeYearsBetween(today, retires);
+  return {
+    item: 'years_to_retirement',
+    result: years >= minimum ? 'cleared' : 'flagged',
+    note: `retires on ${retires}: ${years} whole years left, needs ${minimum} for a full term`,
+    source: 'record',
+  };
+}
+
+/** A discipline still in effect, or a discipline case still open, bars a higher post. */
+function disciplineBar(
+  facts: PersonFactsForVetting,
+  _ruleSet: RuleSet,
+  today: string,
+): VettingEntry {
+  const bars = facts.disciplineBars.filter((bar) => bar.endsOn === null || bar.endsOn > today);
+  const reasons = [
+    ...bars.map(
+      (bar) =>
+        `discipline (${bar.form}, ${bar.decisionRef}) bars a higher post ${bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`}`,
+    ),
+    ...facts.openDisciplineCases.map(
+      (caseId) => `open discipline case ${caseId} is past verification`,
+    ),
+  ];
+  return {
+    item: 'discipline_bar',
+    result: reasons.length ? 'flagged' : 'cleared',
+    note: reasons.length
+      ? reasons.join('; ')
+      : 'no discipline in effect and no open discipline case',
+    source: 'record',
+  };
 }

@@ -40,6 +40,13 @@ export class AllowedActionDto {
 }
 
 /** A case as `GET /cases/:id` and every case write answer it (also the `ETag` revision). */
+export class RecordedFromPaperDto {
+  @ApiProperty({ example: 'HS-2025/017', description: "the paper file's reference" })
+  paperRecordRef!: string;
+  @ApiProperty({ type: String, format: 'date', description: 'the day it was entered here' })
+  recordedOn!: string;
+}
+
 export class CaseViewDto {
   @ApiProperty({ example: 'c-2026-0042' }) id!: string;
   @ApiProperty({ enum: ['appointment', 'reappointment', 'rotation'] }) procedure!: string;
@@ -50,6 +57,11 @@ export class CaseViewDto {
   @ApiProperty({ example: 'pos-ha-noi-head-organization' }) positionId!: string;
   @ApiProperty({ example: 'ou-ha-noi-party-committee' }) orgUnitId!: string;
   @ApiProperty({ type: String, format: 'date' }) openedOn!: string;
+  @ApiPropertyOptional({
+    type: RecordedFromPaperDto,
+    description: 'a case kept on paper, opened here as of the day it began (openedOn)',
+  })
+  recordedFromPaper?: RecordedFromPaperDto;
   @ApiProperty() summary!: string;
   @ApiPropertyOptional({
     ...FREE_OBJECT,

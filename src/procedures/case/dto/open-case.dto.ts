@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsCalendarDate } from '../../../common/input/calendar-date';
 
 export class OpenCaseDto {
   @ApiPropertyOptional({ example: 'c-2026-0042', description: 'case id; generated when omitted' })
@@ -45,6 +46,26 @@ export class OpenCaseDto {
   @IsString()
   @Length(1, 4000)
   summary!: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    example: '2025-06-15',
+    description:
+      'a case kept on paper until now: the day it began (not after today). It pins the definition and rule set in force that day. Needs the records_clerk role and paperRecordRef',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  openedOn?: string;
+
+  @ApiPropertyOptional({
+    example: 'HS-2025/017',
+    description: "the paper file's reference (required with openedOn)",
+  })
+  @ValidateIf((dto: OpenCaseDto) => dto.openedOn !== undefined || dto.paperRecordRef !== undefined)
+  @IsString({ message: "paperRecordRef: the paper file's reference is required with openedOn" })
+  @Length(1, 200)
+  paperRecordRef?: string;
 }
 
 export class ReasonDto {

@@ -1,0 +1,189 @@
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import {
+  BadRequestException,
+  ConflictException,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Optional,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiAuthenticatedProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
+import { StreamCheckDto } from './dto/history-entry.dto';
+import {
+  CaseProofDto,
+  CheckpointVerificationDto,
+  CreatedCheckpointDto,
+} from './dto/checkpoint.dto';
+import { CheckpointService, CheckpointsNotConfigured } from './checkpoints/checkpoint.service';
+import {
+  CaseProof,
+  CheckpointRefused,
+  CheckpointVerification,
+  CreatedCheckpoint,
+  StoreDisagrees,
+  StreamCheckpointCheck,
+} from './checkpoints/checkpoint-ledger';
+import { CASE_PROCEDURES } from '../procedures/case/case-stream';
+import { SensitiveRead } from '../access-log/sensitive-read.decorator';
+import { Actor } from '../identity/actor';
+import { MaybeActor } from '../identity/current-actor.decorator';
+import { OrgScope } from '../identity/org-scope';
+import { ACCESS, Allow } from '../identity/allow.decorator';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { StreamCheck } from './audit-verification';
+
+/** A stream's own chain check, with its verdict against the latest signed checkpoint. */
+export type StreamCheckWithCheckpoint = StreamCheck & { checkpoint?: StreamCheckpointCheck };
+
+/**
+ * Tamper evidence for auditors: a stream's hash chain recomputed from the event store, the whole
+ * store against the latest signed checkpoint, signing a checkpoint, and a case's inclusion proof.
+ * The operation ids are those of the routes' first home (AuditController), kept so the web app's
+ * generated client does not change.
+ */
+@ApiTags('audit')
+@ApiBearerAuth()
+@ApiAuthenticatedProblems()
+@Controller()
+export class AuditCheckpointsController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    // Absent only where the module runs without identity (its own integration test).
+    @Optional() private readonly scope?: OrgScope,
+    @Optional() private readonly checkpoints?: CheckpointService,
+  ) {}
+
+  @Allow(...ACCESS.audit)
+  @Get('audit/verify')
+  @ApiOperation({
+    operationId: 'AuditController_verify',
+    summary:
+      "With `stream`: recomputes that stream's hash chain and compares it with the latest signed checkpoint; without: the whole store against the checkpoint",
+  })
+  @ApiQuery({
+    name: 'stream',
+    required: false,
+    description:
+      'stream id, e.g. appointment-<id>; leave out to check every stream against the latest signed checkpoint (auditor, admin)',
+  })
+  @ApiExtraModels(CheckpointVerificationDto)
+  @ApiOkResponse({
+    description:
+      'for one stream: its chain check with `checkpoint` (covered / not yet covered / where it parts); for the whole store: the checkpoint verification',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(StreamCheckDto) },
+        { $ref: getSchemaPath(CheckpointVerificationDto) },
+      ],
+    },
+  })
+  @ApiExtraModels(StreamCheckDto)
+  @ApiProblems(400, 404, 409)
+  async verify(
+    @Query('stream') stream: string | undefined,
+    @MaybeActor() actor?: Actor,
+  ): Promise<StreamCheckWithCheckpoint | CheckpointVerification> {
+    if (!stream) return this.verifyWholeStore(actor);
+    // Before the chain is read: a stream outside the grant must not answer with its event count.
+    if (actor && this.scope) await this.scope.assertStreamInScope(actor, stream, 'stream');
+    const result = await this.store.verifyStream(stream);
+    if (result.ok && result.eventsChecked === 0)
+      throw new NotFoundException(`stream ${stream} has no events`);
+    const checkpoint = this.checkpoints?.configured()
+      ? await this.checkpoints.verifyStream(stream)
+      : undefined;
+    return { streamId: stream, ...result, ...(checkpoint ? { checkpoint } : {}) };
+  }
+
+  /** Every stream against the latest signed checkpoint: for auditors and admins only. */
+  private async verifyWholeStore(actor: Actor | undefined): Promise<CheckpointVerification> {
+    if (!this.checkpoints?.configured())
+      throw new BadRequestException(
+        'stream is required, e.g. /audit/verify?stream=appointment-<id> (signed checkpoints are not configured)',
+      );
+    if (actor && !actor.roles.some((role) => (ACCESS.auditorOnly as string[]).includes(role)))
+      throw new ForbiddenException('checking the whole store is for auditors and admins');
+    return this.checkpoints.verify();
+  }
+
+  @Allow(...ACCESS.auditorOnly)
+  @Post('audit/checkpoints')
+  @HttpCode(201)
+  @ApiOperation({
+    operationId: 'AuditController_createCheckpoint',
+    summary:
+      'Signs a checkpoint over the whole store now (Ed25519), kept in CHECKPOINT_DIR and the database',
+  })
+  @ApiResponse({ status: 201, type: CreatedCheckpointDto })
+  @ApiProblems(409)
+  async createCheckpoint(): Promise<CreatedCheckpoint> {
+    if (!this.checkpoints?.configured(true))
+      throw new ConflictException({
+        rule: 'checkpoint.not_configured',
+        message:
+          'signed checkpoints are not configured (CHECKPOINT_DIR, CHECKPOINT_SIGNING_KEY_FILE)',
+      });
+    try {
+      return await this.checkpoints.create();
+    } catch (error) {
+      throw checkpointConflict(error);
+    }
+  }
+
+  @Allow(...ACCESS.auditorOnly)
+  @SensitiveRead('case proof')
+  @Get('audit/cases/:id/proof')
+  @ApiOperation({
+    operationId: 'AuditController_caseProof',
+    summary:
+      "A case's events exactly as stored, with the signed checkpoint covering them and the inclusion proof (check it with scripts/verify-case-proof.mjs)",
+  })
+  @ApiParam({ name: 'id', description: 'case id' })
+  @ApiOkResponse({ type: CaseProofDto })
+  @ApiProblems(404, 409)
+  async caseProof(@Param('id') id: string, @MaybeActor() actor?: Actor): Promise<CaseProof> {
+    // As for a case's history: a missing case and one outside the grant both answer 403.
+    if (actor && this.scope) await this.scope.assertAnyCaseInScope(actor, id, 'id');
+    if (!this.checkpoints?.configured())
+      throw new ConflictException({
+        rule: 'checkpoint.not_configured',
+        message: 'signed checkpoints are not configured (CHECKPOINT_DIR)',
+      });
+    try {
+      for (const kind of CASE_PROCEDURES) {
+        const proof = await this.checkpoints.proof(`${kind}-${id}`);
+        if (proof) return proof;
+      }
+    } catch (error) {
+      throw checkpointConflict(error);
+    }
+    throw new NotFoundException(`no signed checkpoint covers case ${id} yet`);
+  }
+}
+
+/** A checkpoint that cannot be signed or relied on, as a 409 naming why. */
+function checkpointConflict(error: unknown): unknown {
+  if (error instanceof CheckpointRefused)
+    return new ConflictException({ rule: 'checkpoint.refused', message: error.message });
+  if (error instanceof StoreDisagrees)
+    return new ConflictException({ rule: 'checkpoint.store_disagrees', message: error.message });
+  if (error instanceof CheckpointsNotConfigured)
+    return new ConflictException({ rule: 'checkpoint.not_configured', message: error.message });
+  return error;
+}

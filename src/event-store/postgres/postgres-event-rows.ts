@@ -1,0 +1,91 @@
+import { EventMetadata, RecordedEvent } from '../event-envelope';
+import { ReadAllFilter, StoredEventRecord } from '../event-store.port';
+import { parseStoredEventName, StoredEventNames } from '../stored-event-names';
+
+/** An `events` row as selected by EVENT_COLUMNS. */
+export interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  revision: string;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  hash: Buffer;
+  recorded_at: Date;
+}
+
+export const EVENT_COLUMNS =
+  'global_position, transaction_id::text AS transaction_id, stream_id, revision, event_id, type, schema_version, data, metadata, hash, recorded_at';
+
+/** Rows below the oldest transaction still running, strictly after `from`'s (transaction, sequence). */
+export const SAFE_ORDER_CONDITION = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+
+/**
+ * Positions first (an index-only scan in log order), then the rows: asked in one go, the planner
+ * prefers sorting every event after the position, which grows with the log (640 ms vs 16 ms per
+ * 5000 events at a million events). The outer ORDER BY names the table: the bare name would be
+ * the selected `transaction_id::text` and sort "100000" before "99999".
+ */
+export const safeOrderSelect = (where: string[], limitParam: number) =>
+  `SELECT ${EVENT_COLUMNS} FROM events
+      WHERE global_position IN (SELECT global_position FROM events WHERE ${where.join(' AND ')}
+                                 ORDER BY transaction_id, global_position LIMIT $${limitParam})
+      ORDER BY events.transaction_id, events.global_position`;
+
+/** A row as the rest of cadreflow reads it: upcast to the current version of its type. */
+export function toRecorded(row: EventRow, names: StoredEventNames): RecordedEvent {
+  const { type, schemaVersion, data } = names.read(row.type, row.schema_version, row.data);
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: `${row.transaction_id}/${row.global_position}`,
+    type,
+    schemaVersion,
+    data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at.toISOString(),
+    hash: row.hash.toString('hex'),
+  };
+}
+
+/** A row exactly as stored (not upcast), for checkpoints and proofs. */
+export function toStoredRecord(row: EventRow): StoredEventRecord {
+  return {
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: `${row.transaction_id}/${row.global_position}`,
+    id: row.event_id,
+    type: parseStoredEventName(row.type).type,
+    storedType: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    hash: row.hash.toString('hex'),
+    recordedAt: row.recorded_at.toISOString(),
+  };
+}
+
+/** Adds a read-all filter's conditions (stream prefixes, event types under any stored name). */
+export function appendFilter(
+  filter: ReadAllFilter | undefined,
+  where: string[],
+  params: unknown[],
+  names: StoredEventNames,
+): void {
+  if (!filter) return;
+  if (filter.streamPrefix !== undefined) {
+    const prefixes = Array.isArray(filter.streamPrefix)
+      ? filter.streamPrefix
+      : [filter.streamPrefix];
+    params.push(prefixes.map((prefix) => prefix.replace(/[\\%_]/g, '\\$&') + '%'));
+    where.push(`stream_id LIKE ANY ($${params.length}::text[])`);
+  }
+  if (filter.eventTypes !== undefined) {
+    params.push(filter.eventTypes.flatMap((type) => names.storedNamesOf(type)));
+    where.push(`type = ANY ($${params.length}::text[])`);
+  }
+}

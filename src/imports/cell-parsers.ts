@@ -1,0 +1,99 @@
+import { isCalendarDate } from '../common/input/calendar-date';
+
+/** A spreadsheet cell as the readers hand it over: text, a number, a day (xlsx dates) or nothing. */
+export type CellValue = string | number | boolean | Date | null;
+
+/** A cell read into a field's value, or why it cannot be (the message names the rule, in Vietnamese and English). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; rule: string; message: string };
+
+export type CellParser<T> = (cell: CellValue) => Parsed<T>;
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = <T>(rule: string, message: string): Parsed<T> => ({ ok: false, rule, message });
+
+/** Text of a cell, trimmed; null when the cell is empty. */
+export function cellText(cell: CellValue): string | null {
+  if (cell === null) return null;
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  const text = String(cell).trim();
+  return text === '' ? null : text;
+}
+
+export const isEmptyCell = (cell: CellValue): boolean => cellText(cell) === null;
+
+/** Free text of a bounded length. */
+export const text =
+  (min: number, max: number): CellParser<string> =>
+  (cell) => {
+    const value = cellText(cell) ?? '';
+    if (value.length < min || value.length > max)
+      return bad(
+        'import.text_length',
+        `${min} đến ${max} ký tự (${min} to ${max} characters), có ${value.length}`,
+      );
+    return ok(value);
+  };
+
+/** An id as the API takes it: lower-case letters, digits and dashes. */
+export const identifier: CellParser<string> = (cell) => {
+  const value = cellText(cell) ?? '';
+  if (!/^[a-z0-9][a-z0-9-]{1,63}$/.test(value))
+    return bad(
+      'import.id_format',
+      `mã gồm chữ thường, chữ số và dấu gạch ngang, 2–64 ký tự (lower-case letters, digits and dashes): "${value}"`,
+    );
+  return ok(value);
+};
+
+const VIETNAMESE_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/**
+ * A day: an xlsx date cell, `dd/mm/yyyy` as Vietnamese spreadsheets write it, or `yyyy-mm-dd`.
+ * xlsx dates carry no time zone; exceljs reads them as midnight UTC, so the UTC day is the day typed.
+ */
+export const day: CellParser<string> = (cell) => {
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return bad('import.day', 'ngày không hợp lệ (invalid date)');
+    return ok(cell.toISOString().slice(0, 10));
+  }
+  const value = cellText(cell) ?? '';
+  const vietnamese = VIETNAMESE_DAY.exec(value);
+  const iso = vietnamese
+    ? `${vietnamese[3]}-${vietnamese[2].padStart(2, '0')}-${vietnamese[1].padStart(2, '0')}`
+    : value;
+  if (!isCalendarDate(iso))
+    return bad(
+      'import.day',
+      `ngày theo dạng dd/mm/yyyy (a day as dd/mm/yyyy), không có ngày "${value}"`,
+    );
+  return ok(iso);
+};
+
+/** One of a few labels (Vietnamese, or the API's own code), mapped to the API's code. */
+export const choice =
+  <T extends string>(labels: Record<string, T>): CellParser<T> =>
+  (cell) => {
+    const value = (cellText(cell) ?? '').toLowerCase();
+    const found = Object.entries(labels).find(
+      ([label, code]) => label.toLowerCase() === value || code === value,
+    );
+    if (!found)
+      return bad(
+        'import.choice',
+        `một trong (one of): ${Object.keys(labels).join(', ')}; có "${cellText(cell) ?? ''}"`,
+      );
+    return ok(found[1]);
+  };
+
+export const yesNo: CellParser<boolean> = (cell) => {
+  if (typeof cell === 'boolean') return ok(cell);
+  const parsed = choice({ Có: 'yes', Không: 'no', x: 'yes' })(cell);
+  return parsed.ok ? ok(parsed.value === 'yes') : parsed;
+};
+
+export const pattern =
+  (regex: RegExp, what: string): CellParser<string> =>
+  (cell) => {
+    const value = cellText(cell) ?? '';
+    return regex.test(value) ? ok(value) : bad('import.format', `${what}; có "${value}"`);
+  };

@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { PersonCommand } from '../cadres/person/person.decider';
+import { disciplineBar, trackForms } from '../procedures/discipline/discipline.rules';
+import { DisciplineTrack } from '../procedures/discipline/discipline.events';
+import { RuleSet, RuleTrack } from '../workflow/rule-sets/rule-set';
+import { SHEET_KINDS } from './import-template';
+import { ImportRow } from './parse-rows';
+import { RowProblem } from './row-problem';
+
+/** One registry command an import row asks for, with the seed of its event ids. */
+export interface PlannedCommand {
+  row: ImportRow;
+  personId: string;
+  command: PersonCommand;
+  idSeed: string;
+}
+
+export interface PlanContext {
+  /** The rule set in force on a day for a track (a discipline's bar is judged by its own day's rules). */
+  ruleSetOn(day: string, track: RuleTrack): RuleSet | undefined;
+  /** The unit a person is registered in, from the file or the registry. */
+  unitOf(personId: string): string | undefined;
+}
+
+/** Where a refusal of this row points: the named field's cell, else the row's first key cell. */
+export function problemAt(
+  row: ImportRow,
+  field: string | undefined,
+  rule: string,
+  message: string,
+): RowProblem {
+  const at = (field && row.cells[field]) || Object.values(row.cells)[0];
+  return {
+    sheet: row.sheet,
+    line: row.line,
+    column: at?.header ?? null,
+    ...(at ? { cell: at.cell } : {}),
+    rule,
+    message,
+  };
+}
+
+/** The paper record's stand-in for the discipline case id the register keys records by. */
+export const importedDisciplineId = (personId: string, decisionRef: string): string =>
+  `paper-${createHash('sha256').update(`${personId}\u001f${decisionRef}`).digest('hex').slice(0, 20)}`;
+
+const RULE_TRACK: Record<DisciplineTrack, RuleTrack> = { party: 'party', civil_service: 'state' };
+
+/**
+ * The registry commands of the rows, people first, then posts, planning and discipline, each
+ * person's in the order of the file. Pure: the rule sets come in through the context.
+ */
+export function planImport(
+  rows: ImportRow[],
+  context: PlanContext,
+): { planned: PlannedCommand[]; problems: RowProblem[] } {
+  const planned: PlannedCommand[] = [];
+  const problems: RowProblem[] = [];
+  const ordered = [...rows].sort(
+    (a, b) => SHEET_KINDS.indexOf(a.kind) - SHEET_KINDS.indexOf(b.kind) || a.line - b.line,
+  );
+  for (const row of ordered) {
+    const v = row.values as Record<string, string>;
+    const personId = v.personId;
+    const idSeed = `import:${row.kind}:${row.key}:${row.contentHash}`;
+    const plan = (command: PersonCommand) => planned.push({ row, personId, command, idSeed });
+    switch (row.kind) {
+      case 'people':
+        plan({ type: 'RegisterPerson', data: row.values as never });
+        break;
+      case 'posts':
+        plan({
+          type: 'AssignPost',
+          data: {
+            personId,
+            positionId: v.positionId,
+            from: v.from,
+            termEnd: v.termEnd ?? null,
+            decisionRef: v.decisionRef,
+          },
+        });
+        break;
+      case 'planning':
+        plan({
+          type: 'AddPlanningPoolEntry',
+          data: { personId, positionId: v.positionId, term: v.term, decisionRef: v.decisionRef },
+        });
+        break;
+      case 'discipline': {
+        const command = disciplineCommand(row, context);
+        if ('rule' in command) problems.push(command);
+        else plan(command);
+        break;
+      }
+    }
+  }
+  return { planned, problems };
+}
+
+/** A discipline on paper, judged by the rule set in force on its decision day for its track. */
+function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand | RowProblem {
+  const v = row.values as Record<string, string> & { track: DisciplineTrack };
+  const ruleSet = context.ruleSetOn(v.decidedOn, RULE_TRACK[v.track]);
+  if (!ruleSet)
+    return problemAt(
+      row,
+      'decidedOn',
+      'rule_set.none_in_force',
+      `no rule set of the ${v.track} track is in force on ${v.decidedOn}`,
+    );
+  const forms = trackForms(ruleSet, v.track);
+  if (!forms.includes(v.form))
+    return problemAt(
+      row,
+      'form',
+      'discipline.form_not_in_rule_set',
+      `${v.form} is not a ${v.track} form under ${ruleSet.id} (${forms.join(', ')})`,
+    );
+  const effectiveFrom = v.effectiveFrom ?? v.decidedOn;
+  if (effectiveFrom < v.decidedOn)
+    return problemAt(
+      row,
+      'effectiveFrom',
+      'decision.effective_before_signed',
+      `effective ${effectiveFrom} before the decision of ${v.decidedOn}`,
+    );
+  const orgUnitId = v.orgUnitId ?? context.unitOf(v.personId);
+  return {
+    type: 'RecordDiscipline',
+    data: {
+      personId: v.personId,
+      caseId: importedDisciplineId(v.personId, v.decisionRef),
+      track: v.track,
+      form: v.form,
+      decidedOn: v.decidedOn,
+      effectiveFrom,
+      decisionRef: v.decisionRef,
+      barEndsOn: disciplineBar(ruleSet, v.form, effectiveFrom).barEndsOn,
+      ruleSetId: ruleSet.id,
+      violationCategory: v.violationCategory,
+      orgUnitId: orgUnitId ?? '',
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import * as path from 'node:path';
+import { initialPersonState, evolvePerson } from '../cadres/person/person.decider';
+import { PersonState } from '../cadres/person/person.state';
+import { loadRuleSets } from '../workflow/rule-sets/rule-set-loader';
+import { ruleSetInForce } from '../workflow/rule-sets/rule-set';
+import { CellValue } from './cell-parsers';
+import { planImport } from './import-plan';
+import { simulateImport } from './import-simulation';
+import { sheetSpec, SheetKind } from './import-template';
+import { parseRows } from './parse-rows';
+import { columnLetter, RawSheet } from './spreadsheet-reader';
+
+const ruleSets = loadRuleSets(path.resolve(__dirname, '../../seeds/rule-sets'));
+const context = {
+  ruleSetOn: (day: string, track: 'party' | 'state') => ruleSetInForce(ruleSets, day, track),
+  unitOf: () => 'ou-a',
+};
+
+/** A sheet as the readers hand it over: headers from the template, cells by header. */
+function sheet(kind: SheetKind, rows: Record<string, CellValue>[]): RawSheet {
+  const spec = sheetSpec(kind);
+  const headers = spec.columns.map((c, i) => ({ header: c.header, column: columnLetter(i + 1) }));
+  return {
+    spec,
+    name: spec.name,
+    headers,
+    rows: rows.map((cells, index) => ({
+      line: index + 2,
+      cells: new Map(
+        headers.map((h) => [h.header, { value: cells[h.header] ?? null, column: h.column }]),
+      ),
+    })),
+  };
+}
+
+const person = {
+  'Mã cán bộ': 'p-a',
+  'Họ và tên': 'Nguyễn Văn A',
+  'Ngày sinh': '1/2/1980',
+  'Giới tính': 'nam',
+  'Dân tộc': 'Kinh',
+  'Đảng viên': 'Có',
+  'Trình độ chuyên môn': 'Cử nhân',
+  'Lý luận chính trị': 'Trung cấp',
+  'Mã đơn vị': 'ou-a',
+};
+
+describe('import rows → registry commands', () => {
+  it('reads days, labels and choices into the registry’s values, and keeps each row’s place', () => {
+    const { rows, problems } = parseRows([sheet('people', [person])]);
+    expect(problems).toEqual([]);
+    expect(rows[0]).toMatchObject({
+      line: 2,
+      key: 'p-a',
+      values: { dateOfBirth: '1980-02-01', gender: 'male', partyMember: true },
+      cells: { dateOfBirth: { header: 'Ngày sinh', cell: 'C2' } },
+    });
+  });
+
+  it('a discipline takes the bar of the rules in force on its own day and track', () => {
+    const { rows } = parseRows([
+      sheet('discipline', [
+        {
+          'Mã cán bộ': 'p-a',
+          Khối: 'Đảng',
+          'Hình thức': 'Cảnh cáo',
+          'Ngày quyết định': '2024-03-01',
+          'Số quyết định': '1',
+          'Loại vi phạm': 'budget',
+        },
+        {
+          'Mã cán bộ': 'p-a',
+          Khối: 'Đảng',
+          'Hình thức': 'Cảnh cáo',
+          'Ngày quyết định': '2025-11-03',
+          'Số quyết định': '2',
+          'Loại vi phạm': 'budget',
+        },
+      ]),
+    ]);
+    const { planned } = planImport(rows, context);
+    // Quy định 80-QĐ/TW: 30 months; Quy định 377-QĐ/TW (from 8 Oct 2025): 36 months.
+    expect(planned.map((p) => (p.command.data as { barEndsOn: string }).barEndsOn)).toEqual([
+      '2026-09-01',
+      '2028-11-03',
+    ]);
+  });
+
+  it('a person already registered with the same data is unchanged; with other data, the differing cell is refused', () => {
+    const { rows } = parseRows([sheet('people', [person])]);
+    const { planned } = planImport(rows, context);
+    const registered = (fullName: string): PersonState =>
+      evolvePerson(initialPersonState(), {
+        type: 'PersonRegistered',
+        data: { ...(planned[0].command.data as object), fullName },
+      });
+    const same = simulateImport(planned, new Map([['p-a', registered('Nguyễn Văn A')]]));
+    expect(same.commands.map((c) => c.outcome)).toEqual(['unchanged']);
+    const other = simulateImport(planned, new Map([['p-a', registered('Nguyễn Văn B')]]));
+    expect(other.problems).toEqual([
+      expect.objectContaining({
+        column: 'Họ và tên',
+        cell: 'B2',
+        rule: 'person.already_registered',
+      }),
+    ]);
+  });
+
+  it('the same record twice in a sheet is refused at the later line', () => {
+    const { problems } = parseRows([sheet('people', [person, person])]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 3, column: 'Mã cán bộ', rule: 'import.duplicate_row' }),
+    ]);
+  });
+});

@@ -1,0 +1,77 @@
+import { decidePerson, evolvePerson, initialPersonState } from '../cadres/person/person.decider';
+import { PersonState } from '../cadres/person/person.state';
+import { RegistryRuleViolation } from '../cadres/registry-rule-violation';
+import { PlannedCommand, problemAt } from './import-plan';
+import { RowProblem } from './row-problem';
+
+export interface SimulatedCommand extends PlannedCommand {
+  /** `write`: the registry does not hold this yet; `unchanged`: it already does (nothing to append). */
+  outcome: 'write' | 'unchanged';
+}
+
+/**
+ * Runs the planned commands through the person decider on the records as they are now, in order,
+ * so a dry run refuses exactly what the import would, by the registry's own rules. Pure.
+ */
+export function simulateImport(
+  planned: PlannedCommand[],
+  records: Map<string, PersonState>,
+): { commands: SimulatedCommand[]; problems: RowProblem[] } {
+  const states = new Map(records);
+  const commands: SimulatedCommand[] = [];
+  const problems: RowProblem[] = [];
+  for (const step of planned) {
+    const state = states.get(step.personId) ?? initialPersonState();
+    const same = alreadyOnRecord(state, step);
+    if (same === true) {
+      commands.push({ ...step, outcome: 'unchanged' });
+      continue;
+    }
+    if (same) {
+      problems.push(same);
+      continue;
+    }
+    try {
+      const events = decidePerson(state, step.command);
+      states.set(step.personId, events.reduce(evolvePerson, state));
+      commands.push({ ...step, outcome: events.length ? 'write' : 'unchanged' });
+    } catch (error) {
+      if (!(error instanceof RegistryRuleViolation)) throw error;
+      const field = error.rule === 'person.not_found' ? 'personId' : error.field;
+      problems.push(problemAt(step.row, field, error.rule, error.message));
+    }
+  }
+  return { commands, problems };
+}
+
+/**
+ * True when the record already holds what the row says (imported before, or entered by hand); a
+ * problem when it holds the same person with other data (the file does not overwrite the registry).
+ */
+function alreadyOnRecord(state: PersonState, step: PlannedCommand): true | RowProblem | null {
+  if (state.status !== 'registered') return null;
+  const { command, row } = step;
+  if (command.type === 'RegisterPerson') {
+    const profile = state.profile as unknown as Record<string, unknown>;
+    const differs = Object.entries(command.data).find(([field, value]) => profile[field] !== value);
+    if (!differs) return true;
+    return problemAt(
+      row,
+      differs[0],
+      'person.already_registered',
+      `person ${step.personId} is already registered with ${differs[0]} = ${JSON.stringify(profile[differs[0]] ?? null)}; the import does not change a registered person`,
+    );
+  }
+  if (command.type === 'AssignPost') {
+    const held = [...state.posts, ...state.pastPosts];
+    const d = command.data;
+    if (
+      held.some(
+        (p) =>
+          p.positionId === d.positionId && p.from === d.from && p.decisionRef === d.decisionRef,
+      )
+    )
+      return true;
+  }
+  return null;
+}

@@ -1,0 +1,130 @@
+import { DisciplineTrack } from '../procedures/discipline/discipline.events';
+import { CellParser, choice, day, identifier, pattern, text, yesNo } from './cell-parsers';
+
+/**
+ * The import template: one sheet per kind of record, one line per column. A new field of the
+ * registry becomes importable by adding its line here (the header users type, the field of the
+ * registry command it fills, how the cell is read). Headers are Vietnamese, as clerks keep them.
+ */
+export interface ColumnSpec {
+  header: string;
+  /** English name of the column, for the API docs and the screen. */
+  headerEn: string;
+  field: string;
+  required: boolean;
+  parse: CellParser<unknown>;
+  /** A value the downloadable template shows in its example row. */
+  example: string;
+}
+
+export const SHEET_KINDS = ['people', 'posts', 'planning', 'discipline'] as const;
+export type SheetKind = (typeof SHEET_KINDS)[number];
+
+export interface SheetSpec {
+  kind: SheetKind;
+  /** The sheet's name in the xlsx file (a CSV file holds one sheet, known by its headers). */
+  name: string;
+  columns: ColumnSpec[];
+  /** The fields that identify a row: two rows with the same key are one record given twice. */
+  key: string[];
+}
+
+const col = (
+  header: string,
+  headerEn: string,
+  field: string,
+  parse: CellParser<unknown>,
+  example: string,
+  required = true,
+): ColumnSpec => ({ header, headerEn, field, parse, example, required });
+
+const PERSON = col('Mã cán bộ', 'Person id', 'personId', identifier, 'p-nguyen-van-an');
+const POSITION = col('Mã chức vụ', 'Post id', 'positionId', identifier, 'pos-son-tay-head');
+const DECISION = col('Số quyết định', 'Decision number', 'decisionRef', text(1, 120), '125-QĐ/TU');
+
+const TRACKS: Record<string, DisciplineTrack> = { Đảng: 'party', 'Công chức': 'civil_service' };
+const FORMS: Record<string, string> = {
+  'Khiển trách': 'reprimand',
+  'Cảnh cáo': 'warning',
+  'Giáng chức': 'demotion',
+  'Cách chức': 'removal_from_post',
+  'Buộc thôi việc': 'dismissal',
+  'Bãi nhiệm': 'recall',
+  'Khai trừ': 'expulsion',
+};
+
+export const IMPORT_SHEETS: SheetSpec[] = [
+  {
+    kind: 'people',
+    name: 'Cán bộ',
+    key: ['personId'],
+    columns: [
+      PERSON,
+      col('Họ và tên', 'Full name', 'fullName', text(2, 200), 'Nguyễn Văn An'),
+      col('Ngày sinh', 'Date of birth', 'dateOfBirth', day, '12/04/1978'),
+      col('Giới tính', 'Gender', 'gender', choice({ Nam: 'male', Nữ: 'female' }), 'Nam'),
+      col('Dân tộc', 'Ethnicity', 'ethnicity', text(1, 60), 'Kinh'),
+      col('Đảng viên', 'Party member', 'partyMember', yesNo, 'Có'),
+      col('Ngày vào Đảng', 'Joined the Party on', 'partyJoinedOn', day, '19/05/2003', false),
+      col('Trình độ chuyên môn', 'Education', 'educationLevel', text(1, 120), 'Thạc sĩ'),
+      col('Lý luận chính trị', 'Political theory', 'politicalTheoryLevel', text(1, 60), 'Cao cấp'),
+      col('Mã đơn vị', 'Org unit id', 'orgUnitId', identifier, 'ou-phuong-son-tay'),
+    ],
+  },
+  {
+    kind: 'posts',
+    name: 'Chức vụ',
+    key: ['personId', 'positionId', 'from'],
+    columns: [
+      PERSON,
+      POSITION,
+      col('Từ ngày', 'From', 'from', day, '01/03/2023'),
+      col('Hết nhiệm kỳ', 'Term ends', 'termEnd', day, '01/03/2028', false),
+      DECISION,
+    ],
+  },
+  {
+    kind: 'planning',
+    name: 'Quy hoạch',
+    key: ['personId', 'positionId', 'term'],
+    columns: [
+      PERSON,
+      POSITION,
+      col(
+        'Nhiệm kỳ quy hoạch',
+        'Planning term',
+        'term',
+        pattern(/^\d{4}-\d{4}$/, 'nhiệm kỳ dạng YYYY-YYYY (a term as YYYY-YYYY)'),
+        '2025-2030',
+      ),
+      DECISION,
+    ],
+  },
+  {
+    kind: 'discipline',
+    name: 'Kỷ luật',
+    key: ['personId', 'decisionRef'],
+    columns: [
+      PERSON,
+      col('Khối', 'Track', 'track', choice(TRACKS), 'Đảng'),
+      col('Hình thức', 'Form', 'form', choice(FORMS), 'Khiển trách'),
+      col('Ngày quyết định', 'Decided on', 'decidedOn', day, '10/02/2024'),
+      col('Hiệu lực từ', 'Effective from', 'effectiveFrom', day, '10/02/2024', false),
+      DECISION,
+      col(
+        'Loại vi phạm',
+        'Violation category',
+        'violationCategory',
+        pattern(/^[a-z][a-z0-9_]{1,59}$/, 'mã loại vi phạm, ví dụ land_management'),
+        'budget',
+      ),
+      col('Mã đơn vị', 'Org unit id', 'orgUnitId', identifier, 'ou-phuong-son-tay', false),
+    ],
+  },
+];
+
+export const sheetSpec = (kind: SheetKind): SheetSpec =>
+  IMPORT_SHEETS.find((sheet) => sheet.kind === kind)!;
+
+/** Largest file accepted by default, and most data rows read from one file (a zip can expand a lot). */
+export const IMPORT_MAX_ROWS = 20_000;

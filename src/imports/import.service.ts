@@ -1,0 +1,189 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { RegistryService } from '../cadres/registry.service';
+import { PersonState } from '../cadres/person/person.state';
+import { cellText } from './cell-parsers';
+import { deterministicId } from '../common/deterministic-id';
+import { EventMetadata } from '../event-store/event-envelope';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { Actor } from '../identity/actor';
+import { OrgScope } from '../identity/org-scope';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
+import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
+import { checkReferences } from './import-references';
+import { planImport } from './import-plan';
+import { importStream, ImportRecorded, SheetCounts } from './import-recorded';
+import { simulateImport, SimulatedCommand } from './import-simulation';
+import { SHEET_KINDS, sheetSpec } from './import-template';
+import { parseRows } from './parse-rows';
+import { RowProblem } from './row-problem';
+import { RawSheet, readSpreadsheet, UnreadableFile } from './spreadsheet-reader';
+
+export interface ImportFile {
+  name: string;
+  bytes: Buffer;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  importId: string;
+  file: { name: string; sha256: string; format: 'xlsx' | 'csv' };
+  /** True when no row is bad: the import can run (or ran). */
+  valid: boolean;
+  counts: SheetCounts;
+  errors: RowProblem[];
+}
+
+/** Reads an import file, checks every row by the registry's rules and, unless a dry run, writes it. */
+@Injectable()
+export class ImportService {
+  constructor(
+    private readonly registry: RegistryService,
+    private readonly scope: OrgScope,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
+  ) {}
+
+  async run(
+    file: ImportFile,
+    actor: Actor,
+    metadata: EventMetadata,
+    dryRun: boolean,
+  ): Promise<ImportReport> {
+    const { report, commands } = await this.check(file, actor, dryRun);
+    if (dryRun) return report;
+    if (!report.valid)
+      throw new DomainRuleViolation(
+        'import.invalid_rows',
+        `file: ${report.errors.length} problem(s) in the file; nothing was imported (every one is listed in errors)`,
+        'unprocessable',
+        'file',
+        { errors: report.errors },
+      );
+    // One correlation id for everything the import writes: the import's own id.
+    const importMetadata = {
+      ...metadata,
+      correlationId: report.importId,
+      importId: report.importId,
+    };
+    const written = await this.write(commands, importMetadata);
+    // An import that found everything already on record changed nothing and appends nothing.
+    if (written > 0) await this.recordImport(report, actor, importMetadata);
+    return report;
+  }
+
+  /** Every check a dry run makes, in the order the API answers them; writes nothing. */
+  private async check(file: ImportFile, actor: Actor, dryRun: boolean) {
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const read = await readSpreadsheet(file.bytes).catch((error: unknown) => {
+      if (error instanceof UnreadableFile)
+        throw new DomainRuleViolation(
+          error.rule,
+          `file: ${error.message}`,
+          'unprocessable',
+          'file',
+        );
+      throw error;
+    });
+    const parsed = parseRows(read.sheets);
+    const declared = declaredPeople(read.sheets);
+    const refs = await checkReferences(parsed.rows, actor, this.scope, this.registry, declared);
+    // As on every route, an id outside the grant is refused before anything else is told.
+    if (refs.outOfScope.length > 0)
+      throw new DomainRuleViolation(
+        'scope.out_of_scope',
+        `file: ${refs.outOfScope.length} row(s) name a unit, post or person outside your grant; nothing was imported`,
+        'forbidden',
+        'file',
+        { errors: refs.outOfScope },
+      );
+    const plan = planImport(parsed.rows, {
+      ruleSetOn: (day, track) => this.catalog.ruleSetOn(day, track),
+      unitOf: (personId) => refs.unitOf.get(personId),
+    });
+    const simulated = simulateImport(plan.planned, await this.records(plan.planned));
+    const errors = [
+      ...read.problems,
+      ...parsed.problems,
+      ...refs.missing,
+      ...plan.problems,
+      ...simulated.problems,
+    ].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.line - b.line);
+    const report: ImportReport = {
+      dryRun,
+      importId: importStream(sha256),
+      file: { name: file.name, sha256, format: read.format },
+      valid: errors.length === 0,
+      counts: countBySheet(read.sheets, simulated.commands),
+      errors,
+    };
+    return { report, commands: simulated.commands };
+  }
+
+  /** The records the rows touch, as they stand now. */
+  private async records(planned: { personId: string }[]): Promise<Map<string, PersonState>> {
+    const records = new Map<string, PersonState>();
+    for (const personId of new Set(planned.map((p) => p.personId)))
+      records.set(personId, (await this.registry.loadPerson(personId)).state);
+    return records;
+  }
+
+  /**
+   * Through the registry's own command path, so the same rules decide again on the record as it
+   * is at the moment of writing; ids seeded by each row make a repeat append nothing.
+   */
+  private async write(commands: SimulatedCommand[], metadata: EventMetadata): Promise<number> {
+    const writes = commands.filter((c) => c.outcome === 'write');
+    for (const step of writes)
+      await this.registry.runPersonCommand(step.personId, step.command, metadata, {
+        idSeed: step.idSeed,
+      });
+    return writes.length;
+  }
+
+  /** Once per file content: a second import of the same bytes appends nothing here either. */
+  private async recordImport(report: ImportReport, actor: Actor, metadata: EventMetadata) {
+    const stream = importStream(report.file.sha256);
+    const [first] = await this.store.readStream(stream, { limit: 1 });
+    if (first) return;
+    const event: ImportRecorded = {
+      type: 'ImportRecorded',
+      data: {
+        importId: report.importId,
+        fileName: report.file.name,
+        sha256: report.file.sha256,
+        format: report.file.format,
+        orgUnitId: actor.orgUnit,
+        counts: report.counts,
+      },
+    };
+    await this.store.append(
+      stream,
+      [{ id: deterministicId('import', report.file.sha256), ...event, metadata }],
+      { expectedRevision: 'no_stream' },
+    );
+  }
+}
+
+const PERSON_ID_HEADER = sheetSpec('people').columns.find((c) => c.field === 'personId')!.header;
+
+/** The person ids the people sheet names, whatever else is wrong with their rows. */
+function declaredPeople(sheets: RawSheet[]): Set<string> {
+  const ids = new Set<string>();
+  for (const sheet of sheets.filter((s) => s.spec.kind === 'people'))
+    for (const row of sheet.rows) {
+      const id = cellText(row.cells.get(PERSON_ID_HEADER)?.value ?? null);
+      if (id) ids.add(id);
+    }
+  return ids;
+}
+
+function countBySheet(sheets: RawSheet[], commands: SimulatedCommand[]): SheetCounts {
+  const counts = Object.fromEntries(
+    SHEET_KINDS.map((kind) => [kind, { rows: 0, written: 0, unchanged: 0 }]),
+  ) as SheetCounts;
+  for (const sheet of sheets) counts[sheet.spec.kind].rows += sheet.rows.length;
+  for (const command of commands)
+    counts[command.row.kind][command.outcome === 'write' ? 'written' : 'unchanged'] += 1;
+  return counts;
+}

@@ -1,0 +1,43 @@
+import ExcelJS from 'exceljs';
+import { IMPORT_SHEETS } from './import-template';
+
+/**
+ * The downloadable template: one sheet per kind of record with its header row, and a sheet of
+ * instructions naming every column (required or not, an example). Built from the same table the
+ * import reads, so the two cannot drift.
+ */
+export async function templateWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'cadreflow';
+  const help = workbook.addWorksheet('Hướng dẫn');
+  help.columns = [
+    { header: 'Trang tính (sheet)', width: 18 },
+    { header: 'Cột (column)', width: 24 },
+    { header: 'English', width: 22 },
+    { header: 'Bắt buộc (required)', width: 18 },
+    { header: 'Ví dụ (example)', width: 22 },
+  ];
+  help.getRow(1).font = { bold: true };
+  for (const sheet of IMPORT_SHEETS) {
+    for (const column of sheet.columns)
+      help.addRow([
+        sheet.name,
+        column.header,
+        column.headerEn,
+        column.required ? 'Có' : 'Không',
+        column.example,
+      ]);
+    const data = workbook.addWorksheet(sheet.name);
+    data.columns = sheet.columns.map((column) => ({
+      header: column.header,
+      width: Math.max(14, column.header.length + 4),
+      // Ids and decision numbers stay text: Excel would read "125-QĐ" or "2025-2030" otherwise.
+      style: { numFmt: '@' },
+    }));
+    data.getRow(1).font = { bold: true };
+    data.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  help.addRow([]);
+  help.addRow(['Ngày (days)', 'dd/mm/yyyy', 'or a date cell', '', '12/04/1978']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,53 @@
+import { applyDecorators } from '@nestjs/common';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi/api-problems.decorator';
+import { DISCIPLINE_FORMS } from '../procedures/discipline/discipline-forms';
+import { RegisterPageDto } from './dto/read-model-views.dto';
+
+/** The register's filters that take one of a fixed set of values. */
+export const REGISTER_TRACKS = ['party', 'civil_service'] as const;
+export const RECORD_STATUSES = ['in_effect', 'expired', 'annulled'] as const;
+
+/** The OpenAPI description of GET /discipline-records: its filters and its two formats. */
+export const DisciplineRegisterDocs = () =>
+  applyDecorators(
+    ApiOperation({
+      summary:
+        'The discipline register: filtered, newest decision first, each with its status on asOf; JSON pages or CSV',
+    }),
+    ApiQuery({ name: 'person', required: false }),
+    ApiQuery({ name: 'orgUnit', required: false, description: 'a unit and its subtree' }),
+    ApiQuery({ name: 'track', required: false, enum: REGISTER_TRACKS }),
+    ApiQuery({ name: 'form', required: false, enum: DISCIPLINE_FORMS }),
+    ApiQuery({ name: 'category', required: false, description: 'violation category' }),
+    ApiQuery({ name: 'from', required: false, description: 'decided on or after' }),
+    ApiQuery({ name: 'to', required: false, description: 'decided on or before' }),
+    ApiQuery({ name: 'status', required: false, enum: RECORD_STATUSES }),
+    ApiQuery({
+      name: 'asOf',
+      required: false,
+      description:
+        'the day statuses are judged on (default today in Vietnam); a day YYYY-MM-DD, or an ISO date-time meaning its day in Vietnam',
+    }),
+    ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] }),
+    ApiQuery({ name: 'limit', required: false }),
+    ApiQuery({ name: 'cursor', required: false }),
+    ApiProduces('application/json', 'text/csv'),
+    ApiOkResponse({
+      description:
+        'a JSON page, or with format=csv every matching row as CSV (UTF-8 with BOM, names beside ids)',
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(RegisterPageDto) } },
+        'text/csv': { schema: { type: 'string' } },
+      },
+    }),
+    ApiExtraModels(RegisterPageDto),
+    ApiProblems(400),
+  );

@@ -1,0 +1,195 @@
+import * as path from 'node:path';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { RegistryService } from '../../src/cadres/registry.service';
+import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { workbook } from '../imports/spreadsheets';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  buildWebApp,
+  launchChromium,
+  listeningPort,
+  ROOT,
+  screenshot,
+  WEB_DIST,
+} from './support/browser';
+
+jest.setTimeout(240_000);
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const newPerson = (id: string, overrides: Record<string, string> = {}) => ({
+  'Mã cán bộ': id,
+  'Họ và tên': 'Lê Thị Hoa',
+  'Ngày sinh': '02/09/1986',
+  'Giới tính': 'Nữ',
+  'Dân tộc': 'Kinh',
+  'Đảng viên': 'Có',
+  'Ngày vào Đảng': '03/02/2010',
+  'Trình độ chuyên môn': 'Thạc sĩ',
+  'Lý luận chính trị': 'Cao cấp',
+  'Mã đơn vị': 'ou-ha-noi',
+  ...overrides,
+});
+
+/**
+ * Starting mid-stream in a browser: a staff member checks and imports the registry kept on paper;
+ * a records clerk opens a paper case as of the day it began.
+ */
+describe('the web app: importing the paper registry and opening a paper case', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_midstream', {
+      RUN_WORKERS: 'true',
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: WEB_DIST,
+    });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    await loadDemoData(
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
+      t.app.get(RegistryService),
+      new Date(),
+    );
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(userId: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
+    await page.goto(`${base}/`);
+    await page.getByLabel('Người dùng mẫu').selectOption(userId);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    return { context, page };
+  }
+
+  it('a staff member checks a file (bad rows listed by line and column), corrects it and imports it', async () => {
+    const { context, page } = await signIn('staff-1');
+    await page.getByRole('link', { name: 'Nhập dữ liệu' }).click();
+    await page.getByRole('heading', { name: 'Nhập dữ liệu từ bảng tính' }).waitFor();
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải mẫu bảng tính (xlsx)' }).click(),
+    ]);
+    expect(template.suggestedFilename()).toMatch(/\.xlsx$/);
+
+    const events = async () =>
+      (await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
+    const before = await events();
+    const bad = await workbook({
+      people: [newPerson('p-le-thi-hoa', { 'Ngày sinh': '31/02/1986' })],
+      planning: [
+        {
+          'Mã cán bộ': 'p-le-thi-hoa',
+          'Mã chức vụ': 'pos-ha-noi-head-organization',
+          'Nhiệm kỳ quy hoạch': '2025/2030',
+          'Số quyết định': '88-QĐ/TU',
+        },
+      ],
+    });
+    await page
+      .getByLabel('Tệp dữ liệu (xlsx hoặc CSV)')
+      .setInputFiles({ name: 'so-can-bo.xlsx', mimeType: XLSX, buffer: bad });
+    await page.getByRole('button', { name: 'Kiểm tra (chạy thử, không ghi)' }).click();
+    await page.getByText('Có 2 lỗi').waitFor();
+    const rows = page.getByTestId('import-errors').locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).locator('td').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Cán bộ', '2', 'Ngày sinh', 'C2']),
+    );
+    expect(await rows.nth(1).locator('td').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Quy hoạch', '2', 'Nhiệm kỳ quy hoạch', 'C2']),
+    );
+    expect(await page.getByRole('button', { name: 'Nhập dữ liệu' }).isDisabled()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'import-dry-run-bad-rows');
+    expect(await events()).toBe(before);
+
+    const good = await workbook({
+      people: [newPerson('p-le-thi-hoa')],
+      planning: [
+        {
+          'Mã cán bộ': 'p-le-thi-hoa',
+          'Mã chức vụ': 'pos-ha-noi-head-organization',
+          'Nhiệm kỳ quy hoạch': '2025-2030',
+          'Số quyết định': '88-QĐ/TU',
+        },
+      ],
+    });
+    await page
+      .getByLabel('Tệp dữ liệu (xlsx hoặc CSV)')
+      .setInputFiles({ name: 'so-can-bo.xlsx', mimeType: XLSX, buffer: good });
+    await page.getByRole('button', { name: 'Kiểm tra (chạy thử, không ghi)' }).click();
+    await page.getByText('Tệp hợp lệ: có thể nhập.').waitFor();
+    await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+    await page.getByText('Đã nhập xong tệp so-can-bo.xlsx.').waitFor();
+    const counts = page.getByTestId('import-counts');
+    expect(await counts.locator('tr', { hasText: 'Cán bộ' }).locator('td').allInnerTexts()).toEqual(
+      ['1', '1', '0'],
+    );
+    expect(
+      await counts.locator('tr', { hasText: 'Quy hoạch' }).locator('td').allInnerTexts(),
+    ).toEqual(['1', '1', '0']);
+    await screenshot(page, 'import-done');
+    await page.goto(`${base}/cadres/p-le-thi-hoa`);
+    await page.getByText('Lê Thị Hoa').first().waitFor();
+    await context.close();
+  });
+
+  it('a records clerk opens a paper case as of the day it began; it keeps that day’s rules', async () => {
+    const staff = await signIn('staff-1');
+    await staff.page.getByRole('link', { name: 'Mở hồ sơ' }).click();
+    await staff.page.getByLabel('Tóm tắt').waitFor();
+    expect(await staff.page.getByTestId('from-paper').count()).toBe(0);
+    await staff.context.close();
+
+    const { context, page } = await signIn('clerk-1');
+    await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
+    await page.getByLabel('Quy trình').selectOption('appointment.internal');
+    await page.getByLabel('Tìm cán bộ theo tên').fill('tran thi');
+    await page
+      .getByLabel('Chọn cán bộ')
+      .locator('option', { hasText: 'Trần Thị Bình' })
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn cán bộ').selectOption('p-tran-thi-binh');
+    await page.getByLabel('Tìm chức vụ').fill('Phó Trưởng ban Tổ chức');
+    await page.getByLabel('Chọn chức vụ').selectOption('pos-ha-noi-deputy-head-organization');
+    await page.getByLabel('Tóm tắt').fill('Bổ nhiệm Phó Trưởng ban Tổ chức (hồ sơ giấy)');
+    await page.getByLabel('Hồ sơ giấy đã bắt đầu trước đây: mở theo ngày bắt đầu').check();
+    await page.getByLabel('Ngày bắt đầu trên hồ sơ giấy (dd/mm/yyyy)').fill('15/06/2025');
+    await page.getByLabel('Số, ký hiệu hồ sơ giấy').fill('HS-2025/017');
+    // Vetted on paper: no verdict from a record that was entered here only later.
+    await page.getByText('áp dụng quy trình và bộ quy định có hiệu lực vào ngày bắt đầu').waitFor();
+    expect(await page.getByTestId('eligibility').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'open-case-from-paper');
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.waitForURL(/\/cases\/c-/);
+    await page.getByTestId('case-from-paper').getByText('HS-2025/017').waitFor();
+    const caseId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    const view = await request(t.server as never)
+      .get(`/cases/${caseId}`)
+      .set({ Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-ha-noi')}` })
+      .expect(200);
+    expect(view.body).toMatchObject({ openedOn: '2025-06-15' });
+    await page.getByText(view.body.ruleSet).first().waitFor();
+    await page.getByText('15/06/2025').first().waitFor();
+    await context.close();
+  });
+});

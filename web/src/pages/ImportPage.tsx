@@ -1,0 +1,197 @@
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, download } from '../api/client';
+import { ErrorBox } from '../components/common';
+import { getSession } from '../session';
+
+const KINDS = ['people', 'posts', 'planning', 'discipline'] as const;
+
+interface RowProblem {
+  sheet: string;
+  line: number;
+  column: string | null;
+  cell?: string;
+  rule: string;
+  message: string;
+}
+
+interface ImportReport {
+  dryRun: boolean;
+  valid: boolean;
+  file: { name: string; format: string };
+  counts: Record<(typeof KINDS)[number], { rows: number; written: number; unchanged: number }>;
+  errors: RowProblem[];
+}
+
+/** Sends the file as multipart/form-data (openapi-fetch speaks JSON): the report, or the refusal. */
+async function upload(file: File, dryRun: boolean): Promise<ImportReport> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const session = getSession();
+  const response = await fetch(`/imports${dryRun ? '?dryRun=true' : ''}`, {
+    method: 'POST',
+    body: form,
+    headers: {
+      Accept: 'application/json',
+      ...(session ? { Authorization: `Bearer ${session.token}` } : {}),
+    },
+  });
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok)
+    throw new ApiError(
+      response.status,
+      typeof body.rule === 'string' ? body.rule : undefined,
+      typeof body.message === 'string' ? body.message : `${response.status}`,
+      typeof body.field === 'string' ? body.field : undefined,
+      body,
+    );
+  return body as unknown as ImportReport;
+}
+
+function ProblemsTable({ problems }: { problems: RowProblem[] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="grid" data-testid="import-errors">
+      <caption>{t('imports.errors')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('imports.sheet')}</th>
+          <th scope="col">{t('imports.line')}</th>
+          <th scope="col">{t('imports.column')}</th>
+          <th scope="col">{t('imports.cell')}</th>
+          <th scope="col">{t('imports.problem')}</th>
+          <th scope="col">{t('imports.rule')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {problems.map((p) => (
+          <tr key={`${p.sheet}-${p.line}-${p.column}-${p.rule}`}>
+            <td>{p.sheet}</td>
+            <td>{p.line}</td>
+            <td>{p.column ?? '—'}</td>
+            <td>{p.cell ?? '—'}</td>
+            <td>{p.message}</td>
+            <td className="muted">{p.rule}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function CountsTable({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  return (
+    <table className="grid" data-testid="import-counts">
+      <caption>{t('imports.counts')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('imports.kind')}</th>
+          <th scope="col">{t('imports.rows')}</th>
+          <th scope="col">{t(report.dryRun ? 'imports.toWrite' : 'imports.written')}</th>
+          <th scope="col">{t('imports.unchanged')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {KINDS.map((kind) => (
+          <tr key={kind}>
+            <th scope="row">{t(`imports.kinds.${kind}`)}</th>
+            <td>{report.counts[kind].rows}</td>
+            <td>{report.counts[kind].written}</td>
+            <td>{report.counts[kind].unchanged}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Nhập dữ liệu: the registry a unit kept on paper, from the spreadsheet template; a dry run first. */
+export function ImportPage() {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (dryRun: boolean) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setReport(null);
+    try {
+      setReport(await upload(file, dryRun));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(false);
+  };
+  // A refused import (422 bad rows, 403 out of scope) lists its rows like a dry run does.
+  const refusedRows =
+    error instanceof ApiError && Array.isArray(error.body.errors)
+      ? (error.body.errors as RowProblem[])
+      : null;
+
+  return (
+    <section>
+      <h1>{t('imports.title')}</h1>
+      <p>{t('imports.intro')}</p>
+      <p>
+        <button
+          type="button"
+          className="link"
+          onClick={() =>
+            void download('/imports/template', 'mau-nhap-du-lieu-can-bo.xlsx').catch(setError)
+          }
+        >
+          {t('imports.template')}
+        </button>
+      </p>
+      <form className="card" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="import-file">{t('imports.file')}</label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setReport(null);
+              setError(null);
+            }}
+          />
+        </div>
+        <div className="row">
+          <button type="button" disabled={!file || busy} onClick={() => void run(true)}>
+            {t('imports.dryRun')}
+          </button>
+          <button type="submit" disabled={!file || busy || !report?.valid || !report.dryRun}>
+            {t('imports.submit')}
+          </button>
+        </div>
+      </form>
+      <ErrorBox error={error} />
+      {report && (
+        <div
+          className={report.valid ? 'notice' : 'warning'}
+          role="status"
+          data-testid="import-result"
+        >
+          {!report.dryRun
+            ? t('imports.done', { name: report.file.name })
+            : report.valid
+              ? t('imports.valid')
+              : t('imports.invalid', { count: report.errors.length })}
+        </div>
+      )}
+      {report && <CountsTable report={report} />}
+      {report && report.errors.length > 0 && <ProblemsTable problems={report.errors} />}
+      {refusedRows && refusedRows.length > 0 && <ProblemsTable problems={refusedRows} />}
+    </section>
+  );
+}
