@@ -5,13 +5,12 @@
  * BENCH_SECONDS seconds. Ends with one JSON line holding every figure.
  */
 import { randomUUID } from 'node:crypto';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
+import { withBenchDatabase } from '../bench-database';
 import { migrateUp } from '../../src/database/migrate';
 import { NewEvent } from '../../src/event-store/event-envelope';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 
-const SERVER =
-  process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 // Candidates take turns round by round, so a drift of the machine (disk latency here varies by
 // tens of percent over a minute) hits all of them alike; each figure is the median of its rounds.
@@ -69,31 +68,13 @@ function median(values: number[]): number {
     : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
 }
 
-async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `cf_bench_append_${Date.now()}`;
-  const admin = new Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    const cleanup = new Client({ connectionString: SERVER });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
-  }
-}
-
 async function main(): Promise<void> {
   const results: Record<string, Record<string, number>> = {
     cadreflow: {},
     plainInsert: {},
     emmett: {},
   };
-  await withDatabase(async (url) => {
+  await withBenchDatabase('append', async (url) => {
     await migrateUp(url);
     const pool = new Pool({ connectionString: url, max: 32 });
     pool.on('error', () => undefined);

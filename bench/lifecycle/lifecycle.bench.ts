@@ -6,6 +6,7 @@
  * the case list's lag behind the writes; the median of BENCH_ROUNDS rounds; one JSON line at the
  * end. Run: npm run bench:lifecycle.
  */
+import { withBenchDatabase } from '../bench-database';
 import { Pool } from 'pg';
 import { JwtVerifier } from '../../src/identity/jwt-verifier';
 import { DEV_JWT_SECRET } from '../../src/identity/dev-secret';
@@ -25,7 +26,6 @@ import {
   postgresCpuSeconds,
   seedDemoData,
   ServiceUnderTest,
-  withBenchDatabase,
 } from './service-under-test';
 import { median, percentile, round1, RouteTimings, TimedHttp } from './timed-http';
 
@@ -178,7 +178,7 @@ function medians(runs: RunResult[]) {
 }
 
 async function main(): Promise<void> {
-  await withBenchDatabase(async (url) => {
+  await withBenchDatabase('lifecycle', async (url) => {
     const env = benchEnvironment(url, PORT);
     seedDemoData(env);
     const service = new ServiceUnderTest(env);

@@ -5,29 +5,8 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SERVER =
-  process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on every Linux this runs on). */
 const TICKS_PER_SECOND = 100;
-
-/** A database of its own for one bench run, dropped at the end. */
-export async function withBenchDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `cf_bench_lifecycle_${Date.now()}`;
-  const admin = new Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    const cleanup = new Client({ connectionString: SERVER });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
-  }
-}
 
 /** The environment every process of the bench shares: its database, its queue prefix, no limits. */
 export function benchEnvironment(databaseUrl: string, port: number): Record<string, string> {
