@@ -53,7 +53,8 @@ export interface DisclosedData {
  */
 const SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
   NominationTallied: ['tally', 'reason', 'selected'],
-  BallotTallied: ['tally', 'reason', 'decidedByHead'],
+  // A post case's ballot: each nominee's tally, and who passed (`appointee` is the conclusion).
+  BallotTallied: ['tally', 'reason', 'decidedByHead', 'nominees', 'passed'],
   DisciplineBallotTallied: ['tally', 'reason', 'expulsionProposal'],
 };
 
@@ -95,12 +96,11 @@ export function ballotVisibilityOf(event: {
 
 function namesViewerAsCandidate(data: Record<string, unknown>, personId: string): boolean {
   const tally = data.tally as { candidates?: unknown } | undefined;
-  return (
-    Array.isArray(tally?.candidates) &&
-    tally.candidates.some(
-      (candidate) => (candidate as { personId?: unknown } | null)?.personId === personId,
-    )
-  );
+  const names = (list: unknown) =>
+    Array.isArray(list) &&
+    list.some((entry) => (entry as { personId?: unknown } | null)?.personId === personId);
+  // A nomination's candidates, or the nominees a post case's ballot tallied.
+  return names(tally?.candidates) || names(data.nominees);
 }
 
 /** Why the reader may not see this ballot's counts, or undefined when they may. */

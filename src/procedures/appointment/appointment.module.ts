@@ -20,9 +20,11 @@ export class AppointmentModule implements OnModuleInit {
       procedure: 'appointment',
       definitionIds: ['appointment.internal', 'appointment.external'],
       onOpen: async ({ personId, positionId }) => {
-        const person = { state: await registeredPerson(this.registry, personId) };
         const position = await existingPosition(this.registry, positionId);
         refuseElectedPost(position);
+        // A post case opened without a proposed person: the nominations will name the people.
+        if (!personId) return;
+        const person = { state: await registeredPerson(this.registry, personId) };
         if (person.state.posts.some((post) => post.positionId === positionId)) {
           throw new DomainRuleViolation(
             'appointment.already_holds_post',

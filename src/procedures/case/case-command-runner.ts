@@ -102,6 +102,13 @@ export class CaseCommandRunner {
         'definition',
       );
     }
+    if (!input.personId && !pinned.definition.fillsPost)
+      throw new DomainRuleViolation(
+        'field.required',
+        `personId: ${pinned.definition.id}@${pinned.definition.version} opens for a person (only a definition that fills a post opens without one)`,
+        'invalid',
+        'personId',
+      );
     return { module, pinned, openedOn };
   }
 
@@ -185,7 +192,9 @@ export class CaseCommandRunner {
         options.actor,
         pinned,
         state.orgUnitId,
-        reads.personRecord ? { personId: state.personId, positionId: state.positionId } : undefined,
+        reads.personRecord
+          ? { personId: state.appointee ?? state.personId, positionId: state.positionId }
+          : undefined,
       );
       const term = await this.procedures.get(procedure)?.decisionTerm?.(context, state);
       return term ? { ...context, decisionTerm: term } : context;

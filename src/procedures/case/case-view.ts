@@ -4,6 +4,7 @@ import { CaseState } from './decider/case.state';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { currentStepOfCase, performStepLink, pinsView } from '../../workflow/step-engine/step-view';
 import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engine/correction-view';
+import { nomineeTallies } from './nominee-tallies-view';
 
 export function caseView(
   state: CaseState,
@@ -37,7 +38,10 @@ export function caseView(
     ? correctStepLink(state.lastStep, definition, `/cases/${state.caseId}`)
     : null;
   if (correct) allowedNext.push(correct);
-  const disclosure = { viewerIsSubject: actor.personId === state.personId };
+  const disclosure = {
+    viewerIsSubject: actor.personId !== undefined && actor.personId === state.personId,
+  };
+  const steps = stepsWithCorrections(state.steps, state.corrections, actor, disclosure);
   return {
     id: state.caseId,
     procedure: state.procedure,
@@ -50,9 +54,16 @@ export function caseView(
     revision,
     currentStep: currentStepOfCase(current, state, calendar),
     allowedNext,
-    steps: stepsWithCorrections(state.steps, state.corrections, actor, disclosure),
+    steps,
     vetting: state.vetting,
     nominees: state.nominees,
+    ...(state.fillsPost
+      ? {
+          fillsPost: true,
+          appointee: state.appointee,
+          nomineeTallies: nomineeTallies(steps, state.nominees ?? []),
+        }
+      : {}),
     ...(state.status === 'decided' ? { decision: state.decision } : {}),
     ...(state.status === 'rejected' ? { rejection: state.rejection } : {}),
     ...(state.status === 'withdrawn' ? { withdrawal: state.withdrawal } : {}),

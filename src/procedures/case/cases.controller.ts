@@ -118,7 +118,7 @@ export class CasesController {
     // The unit running the case, the person and the post must all lie in the caller's grant, so
     // the grant covers both the case's unit and the person's (no case about a sibling's person).
     await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
-    await this.scope.assertPersonInScope(actor, dto.personId, 'personId');
+    if (dto.personId) await this.scope.assertPersonInScope(actor, dto.personId, 'personId');
     await this.scope.assertPositionInScope(actor, dto.positionId, 'positionId');
     // A case id taken in another unit answers 403, not "already exists".
     if (dto.id && (await this.scope.caseUnit(dto.id)) !== null)
@@ -136,7 +136,7 @@ export class CasesController {
           caseId,
           procedure,
           definition,
-          personId,
+          personId: personId ?? '',
           positionId,
           orgUnitId,
           summary,

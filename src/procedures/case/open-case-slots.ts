@@ -77,7 +77,7 @@ export class OpenCaseSlots {
     }
     throw new DomainRuleViolation(
       'case.duplicate_open',
-      `${slot.personId} already has an open ${slot.procedure} case for post ${slot.positionId}${
+      `${slot.personId || 'the post (opened without a person)'} already has an open ${slot.procedure} case for post ${slot.positionId}${
         holder ? `: ${holder.caseId}` : ''
       }; close it (decide, withdraw or reject) before opening another`,
       'conflict',

@@ -45,6 +45,8 @@ function validateHeader(file: string, def: Record<string, unknown>): void {
   }
   if (def.inForceFrom !== undefined && !isCalendarDate(def.inForceFrom))
     fail(file, 'inForceFrom', 'must be a day YYYY-MM-DD');
+  if (def.fillsPost !== undefined && typeof def.fillsPost !== 'boolean')
+    fail(file, 'fillsPost', 'must be true or false');
   if (typeof def.separateTallyAndDecision !== 'boolean')
     fail(file, 'separateTallyAndDecision', 'must be true or false');
   if (

@@ -98,6 +98,13 @@ export interface ProcedureDefinition {
    * definitions in Dec 2026 with what each version already checked, so no running case changed.
    */
   openingChecks?: OpeningCheck[];
+  /**
+   * The case fills a post (internal appointment, Nghị định 170/2025 art. 33 / Quy định 377-QĐ/TW):
+   * it may open without a person; the nominations bring up one or two nominees, the ballots tally
+   * each nominee and the final ballot chooses the one the decision names. Absent: the case is
+   * about the person it opened for.
+   */
+  fillsPost?: boolean;
   /** Discipline procedures only: the track and how its ballot and time limit work. */
   discipline?: DisciplineTrackDefinition;
 }

@@ -19,7 +19,16 @@ export type StepBody =
       invalid: number;
       candidates: { personId: string; votes: number }[];
     } & StepBodyBase)
-  | ({ kind: 'ballot'; tally: BallotTally; headDecision?: 'for' | 'against' } & StepBodyBase)
+  | ({
+      kind: 'ballot';
+      /** The one tally of a case about one person (or of a post case's sole nominee). */
+      tally?: BallotTally;
+      headDecision?: 'for' | 'against';
+      /** A post case: one tally per nominee (each judged by the step's rule). */
+      tallies?: NomineeTally[];
+      /** A post case's final ballot with two nominees level: whom the head of the collective chose. */
+      headChoice?: string;
+    } & StepBodyBase)
   | ({
       kind: 'vetting';
       items: { item: VettingItem; result: 'cleared' | 'flagged'; note?: string }[];
@@ -30,7 +39,19 @@ export type StepBody =
       signer: string;
       effectiveFrom: string;
       termYears?: number;
+      /**
+       * The appointee keeps the posts they hold (kiêm nhiệm); without it the new post ends the
+       * previous ones on the record.
+       */
+      keepsPreviousPost?: boolean;
     } & StepBodyBase);
+
+/** One nominee's tally at a ballot of a post case. */
+export interface NomineeTally {
+  personId: string;
+  tally: BallotTally;
+  headDecision?: 'for' | 'against';
+}
 
 export type CaseCommand =
   | {
@@ -38,10 +59,13 @@ export type CaseCommand =
       data: {
         caseId: string;
         procedure: string;
+        /** The person the case is about; '' for a post case opened without a proposed person. */
         personId: string;
         positionId: string;
         orgUnitId: string;
         summary: string;
+        /** The definition fills a post (see ProcedureDefinition.fillsPost). */
+        fillsPost?: boolean;
         facts?: Record<string, unknown>;
         recordedFromPaper?: { paperRecordRef: string; recordedOn: string };
       };

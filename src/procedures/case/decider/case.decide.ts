@@ -84,6 +84,13 @@ function openCase(
     refuse('case.exists', `case ${command.data.caseId} already exists`, 'conflict');
   const first = definition.steps[0];
   requireActor(first, context);
+  if (!command.data.personId && !definition.fillsPost)
+    refuse(
+      'field.required',
+      `personId: ${definition.id} opens for a person (only a definition that fills a post opens without one)`,
+      'invalid',
+      'personId',
+    );
   const opened: Data<'CaseOpened'> = {
     caseId: command.data.caseId,
     procedure: command.data.procedure,
@@ -102,6 +109,7 @@ function openCase(
     ...(command.data.recordedFromPaper
       ? { recordedFromPaper: command.data.recordedFromPaper }
       : {}),
+    ...(definition.fillsPost ? { fillsPost: true } : {}),
   };
   return [{ type: 'CaseOpened', data: opened }];
 }

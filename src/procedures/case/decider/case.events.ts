@@ -13,6 +13,23 @@ export interface VettingEntry {
   source: 'record' | 'staff';
 }
 
+/** One nominee's tally at a ballot of a post case, judged alone by the step's rule. */
+export interface NomineeBallot {
+  personId: string;
+  tally: BallotTally;
+  outcome: 'passed' | 'failed';
+  reason: string;
+  decidedByHead?: { decision: 'for' | 'against'; dissent: number };
+}
+
+/** Whom a post case's final ballot chose: the only one who passed, the most votes, or the head's choice. */
+export interface ChosenAppointee {
+  personId: string;
+  by: 'only_one_passed' | 'most_votes' | 'head_choice';
+  /** The rule applied when two passed level (its rule-set citation); null otherwise. */
+  rule: string | null;
+}
+
 export type CaseEvent =
   | {
       type: 'CaseOpened';
@@ -22,6 +39,7 @@ export type CaseEvent =
         definitionId: string;
         definitionVersion: number;
         ruleSetId: string;
+        /** The person the case is about; '' for a post case opened without a proposed person. */
         personId: string;
         positionId: string;
         orgUnitId: string;
@@ -38,6 +56,8 @@ export type CaseEvent =
          * file `paperRecordRef`.
          */
         recordedFromPaper?: { paperRecordRef: string; recordedOn: string };
+        /** The case fills a post: nominees, a tally per nominee, the decision names who passed. */
+        fillsPost?: boolean;
       };
     }
   | { type: 'ProposalRecorded'; data: StepRecord & { summary: string } }
@@ -57,7 +77,14 @@ export type CaseEvent =
   | {
       type: 'BallotTallied';
       data: StepRecord & {
-        tally: BallotTally;
+        /** The tally of a case about one person; a post case's ballot has `nominees` instead. */
+        tally?: BallotTally;
+        /** A post case: each nominee's tally and result. */
+        nominees?: NomineeBallot[];
+        /** A post case: the nominees who passed, who go on. */
+        passed?: string[];
+        /** A post case's final ballot: the nominee the decision will name, and by which rule. */
+        appointee?: ChosenAppointee;
         outcome: 'passed' | 'failed';
         reason: string;
         decidedByHead?: { decision: 'for' | 'against'; dissent: number };
@@ -84,6 +111,10 @@ export type CaseEvent =
         termEnd: string;
         termRule: string;
         details?: Record<string, unknown>;
+        /** A post case: the nominee the final ballot chose, whom the decision appoints. */
+        appointee?: string;
+        /** The appointee keeps the posts they held (kiêm nhiệm); otherwise the new post ends them. */
+        keepsPreviousPost?: boolean;
         /** Appointment and re-appointment: when the re-appointment notice falls due (term end minus the lead time). */
         reappointmentNoticeOn?: string;
       };

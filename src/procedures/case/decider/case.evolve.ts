@@ -74,6 +74,9 @@ function evolveEvent(
         ...advanceOn(state, e.data, e.data.outcome === 'passed'),
         steps: [...state.steps, e],
         tallyRecorders: withRecorder(state.tallyRecorders, e.data.recordedBy),
+        // A post case: only the nominees who passed go on; the final ballot names the appointee.
+        ...(e.data.passed ? { nominees: e.data.passed } : {}),
+        ...(e.data.appointee ? { appointee: e.data.appointee.personId } : {}),
       };
     case 'VettingItemsRecorded':
     case 'VettingItemResolved':
@@ -115,6 +118,8 @@ function opened(data: Data<'CaseOpened'>): CaseState {
     steps: [],
     vetting: {},
     nominees: null,
+    fillsPost: data.fillsPost === true,
+    appointee: null,
     tallyRecorders: [],
     lastStep: null,
     corrections: [],

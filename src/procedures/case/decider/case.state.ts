@@ -26,8 +26,12 @@ export interface CaseFacts {
     string,
     VettingEntry & { resolved?: { note: string; resolvedBy: string; resolvedOn: string } }
   >;
-  /** People the nomination steps sent forward. */
+  /** People the nomination steps sent forward (a post case: and its ballots kept). */
   nominees: string[] | null;
+  /** The case fills a post: opened with or without a proposed person (`personId` '' then). */
+  fillsPost: boolean;
+  /** A post case: the nominee its final ballot chose, whom the decision appoints. */
+  appointee: string | null;
   /** Users who recorded a ballot or nomination tally (separation of duties). */
   tallyRecorders: string[];
   /** The last performed step, while it may still be corrected (see the step engine's last-step). */

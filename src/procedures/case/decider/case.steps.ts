@@ -14,6 +14,8 @@ import { evaluateNomination } from '../../../workflow/vote-rules/nomination-ball
 import { StepBody } from './case.commands';
 import { CaseContext } from './case.context';
 import { decision } from './case.decision';
+import { ballotOnNominees, nominationOfPost } from './case.nominees';
+import { withDecisionPosts } from './decision-posts';
 import { vetting } from './case.vetting';
 import { ExistingCase } from './case.state';
 import { Body, Open } from './case.types';
@@ -34,9 +36,14 @@ const CASE_STEP_KINDS: StepKindTable<Open, StepBody, CaseContext> = {
     },
   ],
   nomination: (state, begun, body, context) => nomination(state, begun, body, context),
-  ballot: (_state, begun, body, context) => ballot(begun, body, context),
+  ballot: (state, begun, body, context) =>
+    state.fillsPost
+      ? ballotOnNominees(state, begun, body, context)
+      : ballot(begun, body, context),
   vetting: (state, begun, body, context) => [vetting(state, begun, body, context)],
-  decision: (state, begun, body, context) => [decision(state, begun, body, context)],
+  decision: (state, begun, body, context) => [
+    withDecisionPosts(state, body, decision(state, begun, body, context)),
+  ],
 };
 
 /** A step of an open case: the engine's prologue, then the step kind's own rules. */
@@ -94,6 +101,7 @@ function nomination(
     { tally, outcome, selected, reason },
     rule,
   );
+  if (state.fillsPost) return nominationOfPost(begun, event, result);
   if (result.selected.includes(state.personId)) return [event];
   return [
     event,
@@ -108,6 +116,7 @@ function nomination(
 
 function ballot(begun: BegunStep, body: Body<'ballot'>, context: CaseContext): DomainEvent[] {
   const rule = appliedRule(begun.step, context.ruleSet);
+  if (!body.tally) refuse('field.required', 'tally: the ballot tally is required', 'invalid', 'tally');
   const result = evaluateMajorityBallot(rule, body.tally, body.headDecision);
   refuseUnjudgedTally(result, { prefix: 'tally.', present: 'tally.present' });
   if (result.outcome === 'tie_needs_head')

@@ -47,6 +47,24 @@ export class RecordedFromPaperDto {
   recordedOn!: string;
 }
 
+export class NomineeTallyViewDto {
+  @ApiProperty({ example: 'leadership-round-2' }) stepId!: string;
+  @ApiProperty({ enum: ['nomination', 'ballot'] }) kind!: string;
+  @ApiPropertyOptional({ description: 'a nomination: votes received' }) votes?: number;
+  @ApiPropertyOptional({ description: "a ballot: the nominee's tally" })
+  tally?: Record<string, number>;
+  @ApiPropertyOptional({ enum: ['passed', 'failed'] }) outcome?: string;
+  @ApiPropertyOptional({ example: 'not announced', description: 'why the counts are not shown' })
+  withheld?: string;
+}
+
+export class NomineeTalliesDto {
+  @ApiProperty({ example: 'p-nguyen-van-an' }) personId!: string;
+  @ApiProperty({ description: 'still standing after the latest nomination or ballot' })
+  standing!: boolean;
+  @ApiProperty({ type: [NomineeTallyViewDto] }) tallies!: NomineeTallyViewDto[];
+}
+
 export class CaseViewDto {
   @ApiProperty({ example: 'c-2026-0042' }) id!: string;
   @ApiProperty({ enum: ['appointment', 'reappointment', 'rotation'] }) procedure!: string;
@@ -93,6 +111,20 @@ export class CaseViewDto {
   vetting!: Record<string, unknown>;
   @ApiProperty({ type: [String], description: 'people the nominations brought up' })
   nominees!: string[];
+  @ApiPropertyOptional({ description: 'the case fills a post (opened with or without a person)' })
+  fillsPost?: boolean;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'a post case: the nominee its final ballot chose, whom the decision appoints',
+  })
+  appointee?: string | null;
+  @ApiPropertyOptional({
+    type: [NomineeTalliesDto],
+    description:
+      "a post case: each nominee and their tally at every nomination and ballot, as far as the viewer may see them (an unannounced ballot's counts are withheld, with the reason)",
+  })
+  nomineeTallies?: NomineeTalliesDto[];
   @ApiPropertyOptional({ ...FREE_OBJECT, description: 'when decided: number, signer, term' })
   decision?: Record<string, unknown>;
   @ApiPropertyOptional({ ...FREE_OBJECT, description: 'when rejected: rule and reason' })

@@ -27,10 +27,15 @@ export class OpenCaseDto {
   @Length(3, 100)
   definition!: string;
 
-  @ApiProperty({ example: 'p-nguyen-van-an' })
+  @ApiPropertyOptional({
+    example: 'p-nguyen-van-an',
+    description:
+      'the person the case is about; optional for a definition that fills a post (appointment.internal@2: the nominations name the nominees), required otherwise',
+  })
+  @IsOptional()
   @IsString()
   @Length(1, 100)
-  personId!: string;
+  personId?: string;
 
   @ApiProperty({ example: 'pos-ha-noi-head-organization' })
   @IsString()

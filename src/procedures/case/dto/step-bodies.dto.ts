@@ -9,6 +9,7 @@ const ITEMS_ENTERED = VETTING_ITEMS.filter((item) => !ITEMS_FROM_RECORD.includes
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -16,6 +17,7 @@ import {
   Length,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
@@ -115,11 +117,55 @@ export class TallyDto {
   invalid!: number;
 }
 
-export class BallotStepDto extends StepRecordDto {
+/** One nominee's tally at a ballot of a case that fills a post. */
+export class NomineeTallyDto {
+  @ApiProperty({ example: 'p-nguyen-van-an', description: 'a nominee standing at this ballot' })
+  @IsString()
+  @Length(1, 100)
+  personId!: string;
+
   @ApiProperty({ type: TallyDto })
   @ValidateNested()
   @Type(() => TallyDto)
   tally!: TallyDto;
+
+  @ApiPropertyOptional({ enum: ['for', 'against'], description: "the head's decision on a tie" })
+  @IsOptional()
+  @IsIn(['for', 'against'])
+  headDecision?: 'for' | 'against';
+}
+
+export class BallotStepDto extends StepRecordDto {
+  @ApiPropertyOptional({
+    type: TallyDto,
+    description: 'the tally of a case about one person (or of the sole nominee of a post case)',
+  })
+  @ValidateIf((dto: BallotStepDto) => dto.tallies === undefined)
+  @ValidateNested()
+  @Type(() => TallyDto)
+  tally?: TallyDto;
+
+  @ApiPropertyOptional({
+    type: [NomineeTallyDto],
+    description:
+      'a case that fills a post (appointment.internal@2): one tally per nominee still standing',
+  })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @Type(() => NomineeTallyDto)
+  tallies?: NomineeTallyDto[];
+
+  @ApiPropertyOptional({
+    example: 'p-nguyen-van-an',
+    description:
+      "the final ballot of a post case with two nominees passing level: the nominee the head of the collective chose (appointment.levelNomineesChosenBy)",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  headChoice?: string;
 
   @ApiPropertyOptional({
     enum: ['for', 'against'],
@@ -231,4 +277,13 @@ export class DecisionStepDto extends StepRecordDto {
   @IsInt()
   @Min(1)
   termYears?: number;
+
+  @ApiPropertyOptional({
+    example: false,
+    description:
+      'appointment: the appointee keeps the posts they hold concurrently (kiêm nhiệm); without it the new post ends them on the record',
+  })
+  @IsOptional()
+  @IsBoolean()
+  keepsPreviousPost?: boolean;
 }

@@ -18,6 +18,7 @@ import {
   NoteCaseOnRecord,
 } from './case-record.commands';
 import {
+  appointeeOf,
   assignPost,
   endTerm,
   holdsTerm,
@@ -60,11 +61,14 @@ export class NoteCaseOnRecordHandler implements ICommandHandler<NoteCaseOnRecord
 export class AssignPostFromDecisionHandler implements ICommandHandler<AssignPostFromDecision> {
   constructor(
     private readonly cases: CaseStreamReader,
+    private readonly registry: RegistryService,
     private readonly writer: RecordWriter,
   ) {}
 
   async execute({ stream, dispatch }: AssignPostFromDecision): Promise<void> {
-    await this.writer.run(assignPost(await this.cases.load(stream)), dispatch);
+    const state = await this.cases.load(stream);
+    const { state: person } = await this.registry.loadPerson(appointeeOf(state));
+    await this.writer.run(assignPost(state, person), dispatch);
   }
 }
 
@@ -78,7 +82,7 @@ export class EndTermOnRecordHandler implements ICommandHandler<EndTermOnRecord> 
 
   async execute({ stream, termEnd, dispatch }: EndTermOnRecord): Promise<void> {
     const state = await this.cases.load(stream);
-    const { state: person } = await this.registry.loadPerson(state.personId);
+    const { state: person } = await this.registry.loadPerson(appointeeOf(state));
     await this.writer.run(endTerm(state, person, termEnd), dispatch);
   }
 }
@@ -97,7 +101,7 @@ export class GiveReappointmentNoticeHandler implements ICommandHandler<GiveReapp
   async execute(command: GiveReappointmentNotice): Promise<void> {
     const { stream, termEnd, noticeOn, dispatch } = command;
     const state = await this.cases.load(stream);
-    const { state: person } = await this.registry.loadPerson(state.personId);
+    const { state: person } = await this.registry.loadPerson(appointeeOf(state));
     if (!holdsTerm(person, state, termEnd)) return;
     const ruleSet = this.catalog.ruleSet(state.ruleSetId)!;
     const action = ruleValue<'open_case' | 'inbox_task'>(ruleSet, 'reappointment.reminderAction');

@@ -8,12 +8,19 @@ import { RecordWrite, toPerson } from './record-writes';
  * says when each runs; the writes keep the triggering event's seed (key null).
  */
 
-/** Note the case as open or closed on the person's record. */
+/**
+ * Whose record the case's decision writes: a post case's appointee (the nominee its final ballot
+ * chose), otherwise the person the case opened for.
+ */
+export const appointeeOf = (state: ExistingCase): string => state.appointee ?? state.personId;
+
+/** Note the case as open or closed on the person's record (a post case opened for nobody: none). */
 export function noteCase(
   state: ExistingCase,
   note: { status: 'open' | 'closed'; on: string },
 ): RecordWrite[] {
   const { personId, caseId, procedure } = state;
+  if (!personId) return [];
   return [
     toPerson(personId, null, {
       type: 'NoteCase',
@@ -22,11 +29,17 @@ export function noteCase(
   ];
 }
 
-/** The decision assigns the post with its term. */
-export function assignPost(state: ExistingCase): RecordWrite[] {
+/**
+ * The decision assigns the post with its term. An appointment to a new post ends the posts the
+ * appointee held unless the decision keeps them concurrently (kiêm nhiệm); `person` is the
+ * appointee's record as read before (a redelivery finds the old posts already ended).
+ */
+export function assignPost(state: ExistingCase, person?: PersonState): RecordWrite[] {
   if (state.status !== 'decided') throw new Error(`case ${state.caseId} has no decision`);
-  const { decision, personId } = state;
+  const { decision } = state;
+  const personId = appointeeOf(state);
   return [
+    ...previousPostsEnded(state, person),
     toPerson(personId, null, {
       type: 'AssignPost',
       data: {
@@ -41,6 +54,31 @@ export function assignPost(state: ExistingCase): RecordWrite[] {
   ];
 }
 
+/** The posts an appointment decision ends: every other post held, unless it says kiêm nhiệm. */
+function previousPostsEnded(
+  state: Extract<ExistingCase, { status: 'decided' }>,
+  person: PersonState | undefined,
+): RecordWrite[] {
+  const { decision } = state;
+  if (state.procedure !== 'appointment' || decision.keepsPreviousPost) return [];
+  if (!person || person.status !== 'registered') return [];
+  const personId = appointeeOf(state);
+  return person.posts
+    .filter((post) => post.positionId !== state.positionId)
+    .map((post) =>
+      toPerson(personId, `end-previous:${post.positionId}`, {
+        type: 'EndPost',
+        data: {
+          personId,
+          positionId: post.positionId,
+          on: decision.effectiveFrom,
+          reason: `appointed to ${state.positionId} (case ${state.caseId}) without keeping this post concurrently (kiêm nhiệm)`,
+          decisionRef: decision.number,
+        },
+      }),
+    );
+}
+
 /** The person still holds the case's post with that term (a later decision or removal supersedes it). */
 export function holdsTerm(person: PersonState, state: ExistingCase, termEnd: string): boolean {
   return (
@@ -52,11 +90,12 @@ export function holdsTerm(person: PersonState, state: ExistingCase, termEnd: str
 /** The term's end ends the post, if the person still holds it with that term. */
 export function endTerm(state: ExistingCase, person: PersonState, termEnd: string): RecordWrite[] {
   if (!holdsTerm(person, state, termEnd)) return [];
+  const personId = appointeeOf(state);
   return [
-    toPerson(state.personId, null, {
+    toPerson(personId, null, {
       type: 'EndPost',
       data: {
-        personId: state.personId,
+        personId,
         positionId: state.positionId,
         on: termEnd,
         reason: `term ended (case ${state.caseId})`,
@@ -72,7 +111,7 @@ export function reappointmentCase(state: ExistingCase, termEnd: string, caseId: 
     caseId,
     procedure: 'reappointment',
     definition: 'reappointment.standard',
-    personId: state.personId,
+    personId: appointeeOf(state),
     positionId: state.positionId,
     orgUnitId: state.orgUnitId,
     summary: `Re-appointment: the term ends on ${termEnd}`,
@@ -86,11 +125,12 @@ export function reappointmentDue(
   action: 'open_case' | 'inbox_task',
   outcome: { caseId: string | null; refusal: string | null },
 ): RecordWrite[] {
+  const personId = appointeeOf(state);
   return [
-    toPerson(state.personId, 'due', {
+    toPerson(personId, 'due', {
       type: 'NoteReappointmentDue',
       data: {
-        personId: state.personId,
+        personId,
         positionId: state.positionId,
         termEnd: notice.termEnd,
         noticeOn: notice.noticeOn,
