@@ -131,4 +131,88 @@ describe('case-record workflow', () => {
         },
       ]);
   });
+
+  describe('an appointment to a new post ends the previous one unless the decision keeps it (kiêm nhiệm)', () => {
+    const deputy = fold(personDecider, [
+      event('PersonRegistered', { personId: 'p-1' }),
+      event('PostAssigned', {
+        personId: 'p-1',
+        positionId: 'pos-deputy',
+        from: '2021-03-01',
+        termEnd: '2026-03-01',
+        decisionRef: '3/QĐ (2021-02-20)',
+      }),
+    ]);
+    const assigned = {
+      to: 'person',
+      personId: 'p-1',
+      key: null,
+      command: {
+        type: 'AssignPost',
+        data: {
+          personId: 'p-1',
+          positionId: 'pos-head',
+          from: '2026-03-02',
+          termEnd: '2031-03-02',
+          decisionRef: '7/QĐ (2026-03-01)',
+          caseId: 'a-1',
+        },
+      },
+    };
+
+    it('ends the post held before, on the day the new one begins', () => {
+      given(appointment(opened, decided), deputy)
+        .when(assignPost)
+        .then([
+          {
+            to: 'person',
+            personId: 'p-1',
+            key: 'end-previous:pos-deputy',
+            command: {
+              type: 'EndPost',
+              data: {
+                personId: 'p-1',
+                positionId: 'pos-deputy',
+                on: '2026-03-02',
+                reason:
+                  'appointed to pos-head (case a-1) without keeping this post concurrently (kiêm nhiệm)',
+                decisionRef: '7/QĐ',
+              },
+            },
+          },
+          assigned,
+        ]);
+    });
+
+    it('keeps it when the decision says kiêm nhiệm', () => {
+      const concurrent = event('DecisionIssued', {
+        ...decided.data,
+        keepsPreviousPost: true,
+      });
+      given(appointment(opened, concurrent), deputy).when(assignPost).then([assigned]);
+    });
+
+    it('a post case writes on the record of the nominee the final ballot chose', () => {
+      const forThePost = event('CaseOpened', { ...opened.data, personId: '', fillsPost: true });
+      const chosen = event('BallotTallied', {
+        stepId: 'leadership-round-3',
+        outcome: 'passed',
+        passed: ['p-1'],
+        appointee: { personId: 'p-1', by: 'only_one_passed', rule: null },
+        nextStepId: 'vetting',
+        nextStepDueOn: null,
+        recordedBy: 'u-secretary',
+      });
+      const named = event('DecisionIssued', { ...decided.data, appointee: 'p-1' });
+      given(appointment(forThePost, chosen, named), deputy)
+        .when(assignPost)
+        .then([
+          expect.objectContaining({ key: 'end-previous:pos-deputy' }) as never,
+          assigned,
+        ]);
+      given(appointment(forThePost), { status: 'open' as const, on: '2026-01-05' })
+        .when(noteCase)
+        .then([]);
+    });
+  });
 });
