@@ -364,7 +364,7 @@ describe('the web app in a browser', () => {
     await page.locator('[data-testid="case-status"]', { hasText: 'Đã quyết định' }).waitFor();
     const timeline = await page.locator('ol.timeline > li').allInnerTexts();
     expect(timeline.join('\n')).toContain('secretary-1');
-    expect(timeline.join('\n')).toContain('appointment.internal@1');
+    expect(timeline.join('\n')).toContain('appointment.internal@2');
     // Back one event on the slider with the keyboard: the state before the decision.
     const events = await page.locator('ol.timeline > li').count();
     const slider = page.getByLabel(/Sau sự kiện thứ/);

@@ -172,8 +172,10 @@ export function ballotOnNominees(
     rule,
   );
   if (passed.length) return [event];
-  return [
-    event,
-    begun.ends('CaseRejected', REJECTED, 'ballot.no_nominee_passed', `no nominee passed: ${reason}`),
-  ];
+  // A sole nominee fails as a one-person ballot does; two fail together.
+  const [endRule, because] =
+    results.length === 1
+      ? ['ballot.failed', `ballot ${reason}`]
+      : ['ballot.no_nominee_passed', `no nominee passed: ${reason}`];
+  return [event, begun.ends('CaseRejected', REJECTED, endRule, because)];
 }

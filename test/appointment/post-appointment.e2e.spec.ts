@@ -1,0 +1,312 @@
+import request from 'supertest';
+import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let tries = 0; tries < 100 && !done(value); tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
+/**
+ * An internal appointment that fills a post (appointment.internal@2) over HTTP: opened for the
+ * post, two nominees carried through the ballots, the decision names whoever passed; the new post
+ * ends the previous one unless the decision keeps it (kiêm nhiệm).
+ */
+describe('appointment to a post over HTTP', () => {
+  let t: TestApp;
+  const h: Record<string, Record<string, string>> = {};
+  const today = vietnamToday();
+  const http = () => request(t.server as never);
+  const record = (personId: string) =>
+    http()
+      .get(`/cadres/${personId}`)
+      .set(h.staff)
+      .expect(200)
+      .then((r) => r.body);
+
+  beforeAll(async () => {
+    t = await startTestApp('post-appointment', { RUN_WORKERS: 'true' });
+    for (const [who, roles] of Object.entries({
+      staff: ['organization_staff'],
+      secretary: ['ballot_secretary'],
+      leader: ['leadership'],
+      auditor: ['auditor'],
+    })) {
+      h[who] = { Authorization: `Bearer ${t.token(`u-${who}`, roles, 'ou-town')}` };
+    }
+    const deputy = { positionId: 'pos-deputy', from: addDays(today, -1500), termEnd: null };
+    const posts = ['pos-head-1', 'pos-head-2', 'pos-head-3', 'pos-head-4', 'pos-head-5'];
+    await buildRegistry(t, h.staff, {
+      positions: [{ id: 'pos-deputy', rank: 4 }, ...posts.map((id) => ({ id, rank: 5 }))],
+      // An entry for one post of rank 5 qualifies for every post of that rank (at most 3 a post).
+      people: ['p-an', 'p-binh', 'p-cuong', 'p-dung'].map((id) => ({
+        id,
+        posts: [deputy],
+        pool: [id === 'p-dung' ? 'pos-head-5' : 'pos-head-1'],
+      })),
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const step = (caseId: string, stepId: string, who: string, body: object) =>
+    http().post(`/cases/${caseId}/steps/${stepId}`).set(h[who]).send(body);
+  const nomination = (candidates: [string, number][]) => ({
+    heldOn: today,
+    minutesRef: 'BB-2',
+    members: 15,
+    summoned: 15,
+    present: 15,
+    invalid: 0,
+    candidates: candidates.map(([personId, votes]) => ({ personId, votes })),
+  });
+  const tally = (yes: number) => ({
+    members: 9,
+    summoned: 9,
+    present: 9,
+    for: yes,
+    against: 9 - yes,
+    abstain: 0,
+    invalid: 0,
+  });
+  const ballot = (votes: [string, number][], headChoice?: string) => ({
+    heldOn: today,
+    minutesRef: 'BB-3',
+    tallies: votes.map(([personId, yes]) => ({ personId, tally: tally(yes) })),
+    ...(headChoice ? { headChoice } : {}),
+  });
+  const vetting = {
+    heldOn: today,
+    items: [
+      'background',
+      'asset_declaration',
+      'political_standards',
+      'residence_party_cell_opinion',
+      'health',
+    ].map((item) => ({ item, result: 'cleared', note: 'verified' })),
+  };
+  const decision = (extra: object = {}) => ({
+    heldOn: today,
+    number: '215-QĐ/TU',
+    signer: 'Bí thư Thị ủy',
+    effectiveFrom: today,
+    ...extra,
+  });
+
+  /** Opens a case for the post with no person and carries p-an and p-binh up to round 3. */
+  async function twoNominees(caseId: string, positionId: string) {
+    const opened = await http()
+      .post('/cases')
+      .set(h.staff)
+      .send({
+        id: caseId,
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        positionId,
+        orgUnitId: 'ou-town',
+        summary: 'Fill the post of head',
+      })
+      .expect(201);
+    expect(opened.body).toMatchObject({
+      definition: 'appointment.internal@2',
+      personId: '',
+      fillsPost: true,
+      nominees: null,
+    });
+    await step(caseId, 'leadership-round-1', 'staff', {
+      heldOn: today,
+      minutesRef: 'BB-1',
+      conclusion: 'post, standards and planning pool agreed',
+    }).expect(200);
+    // Nobody reaches more than half of the 15 summoned: the top two go forward.
+    const nominated = await step(
+      caseId,
+      'expanded-nomination',
+      'secretary',
+      nomination([
+        ['p-an', 7],
+        ['p-binh', 6],
+        ['p-cuong', 2],
+      ]),
+    ).expect(200);
+    expect(nominated.body).toMatchObject({ status: 'open', nominees: ['p-an', 'p-binh'] });
+    await step(
+      caseId,
+      'leadership-round-2',
+      'secretary',
+      ballot([
+        ['p-an', 7],
+        ['p-binh', 6],
+      ]),
+    ).expect(200);
+    await step(
+      caseId,
+      'key-officials-nomination',
+      'secretary',
+      nomination([
+        ['p-an', 7],
+        ['p-binh', 7],
+      ]),
+    ).expect(200);
+  }
+
+  it('two nominees, one passes the final ballot: the decision appoints them and ends their previous post', async () => {
+    await twoNominees('c-post-one', 'pos-head-1');
+    const final = await step(
+      'c-post-one',
+      'leadership-round-3',
+      'secretary',
+      ballot([
+        ['p-an', 4],
+        ['p-binh', 6],
+      ]),
+    ).expect(200);
+    expect(final.body).toMatchObject({
+      status: 'open',
+      nominees: ['p-binh'],
+      appointee: 'p-binh',
+      currentStep: { id: 'vetting' },
+    });
+    // Vetting reads the chosen nominee's record (planning pool, years in post, discipline).
+    const vetted = await step('c-post-one', 'vetting', 'staff', vetting).expect(200);
+    expect(vetted.body.vetting.planning_pool).toMatchObject({ result: 'cleared' });
+    const decided = await step('c-post-one', 'decision', 'leader', decision()).expect(200);
+    expect(decided.body).toMatchObject({ status: 'decided', decision: { appointee: 'p-binh' } });
+    // The case view: each nominee's tallies, as the staff may see them.
+    const view = await http().get('/cases/c-post-one').set(h.staff).expect(200);
+    const binh = view.body.nomineeTallies.find((n: { personId: string }) => n.personId === 'p-binh');
+    expect(binh.tallies).toEqual([
+      { stepId: 'expanded-nomination', kind: 'nomination', votes: 6 },
+      { stepId: 'leadership-round-2', kind: 'ballot', tally: tally(6), outcome: 'passed' },
+      { stepId: 'key-officials-nomination', kind: 'nomination', votes: 7 },
+      { stepId: 'leadership-round-3', kind: 'ballot', tally: tally(6), outcome: 'passed' },
+    ]);
+    // The auditor may not see the unannounced nomination's counts: withheld, with the reason.
+    const audited = await http().get('/cases/c-post-one').set(h.auditor).expect(200);
+    const binhAudited = audited.body.nomineeTallies.find(
+      (n: { personId: string }) => n.personId === 'p-binh',
+    );
+    expect(binhAudited.tallies[0]).toEqual({
+      stepId: 'expanded-nomination',
+      kind: 'nomination',
+      withheld: 'not announced',
+    });
+    const binhRecord = await eventually(
+      () => record('p-binh'),
+      (body) => body.posts.length === 1 && body.posts[0].positionId === 'pos-head-1',
+    );
+    expect(binhRecord.posts.map((p: { positionId: string }) => p.positionId)).toEqual([
+      'pos-head-1',
+    ]);
+    // The other nominee's record is untouched.
+    expect((await record('p-an')).posts.map((p: { positionId: string }) => p.positionId)).toEqual([
+      'pos-deputy',
+    ]);
+  });
+
+  it('two nominees level at the final ballot: the head of the collective chooses, by the rule', async () => {
+    await twoNominees('c-post-tie', 'pos-head-2');
+    const level = ballot([
+      ['p-an', 6],
+      ['p-binh', 6],
+    ]);
+    const refused = await step('c-post-tie', 'leadership-round-3', 'secretary', level).expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'ballot.level_nominees_need_head',
+      field: 'headChoice',
+    });
+    expect(refused.body.message).toMatch(/p-an \(6 for\), p-binh \(6 for\)/);
+    expect(refused.body.message).toMatch(/Quy định 377-QĐ\/TW/);
+    const chosen = await step('c-post-tie', 'leadership-round-3', 'secretary', {
+      ...level,
+      headChoice: 'p-an',
+    }).expect(200);
+    expect(chosen.body.appointee).toBe('p-an');
+    const round3 = chosen.body.steps.find(
+      (s: { stepId: string }) => s.stepId === 'leadership-round-3',
+    );
+    expect(round3.appointee).toMatchObject({ personId: 'p-an', by: 'head_choice' });
+  });
+
+  it('neither nominee passes the final ballot: the case is rejected with the rule and the figures', async () => {
+    await twoNominees('c-post-none', 'pos-head-3');
+    const failed = await step(
+      'c-post-none',
+      'leadership-round-3',
+      'secretary',
+      ballot([
+        ['p-an', 4],
+        ['p-binh', 3],
+      ]),
+    ).expect(200);
+    expect(failed.body.status).toBe('rejected');
+    expect(failed.body.rejection).toMatchObject({ rule: 'ballot.no_nominee_passed' });
+    expect(failed.body.rejection.reason).toMatch(/p-an failed: 4 of 9 members for/);
+    expect(failed.body.rejection.reason).toMatch(/p-binh failed: 3 of 9 members for/);
+  });
+
+  it('a ballot must tally every nominee and only them', async () => {
+    await twoNominees('c-post-bad', 'pos-head-4');
+    const missing = await step(
+      'c-post-bad',
+      'leadership-round-3',
+      'secretary',
+      ballot([['p-an', 7]]),
+    ).expect(400);
+    expect(missing.body).toMatchObject({ rule: 'ballot.nominee_missing', field: 'tallies' });
+    const view = await http().get('/cases/c-post-bad').set(h.staff).expect(200);
+    expect(view.body.currentStep.id).toBe('leadership-round-3');
+  });
+
+  it('kiêm nhiệm: a decision that keeps the previous post leaves both open on the record', async () => {
+    await http()
+      .post('/cases')
+      .set(h.staff)
+      .send({
+        id: 'c-post-concurrent',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-dung',
+        positionId: 'pos-head-5',
+        orgUnitId: 'ou-town',
+        summary: 'Fill the post of head, proposed p-dung',
+      })
+      .expect(201);
+    await step('c-post-concurrent', 'leadership-round-1', 'staff', {
+      heldOn: today,
+      minutesRef: 'BB-1',
+      conclusion: 'agreed',
+    }).expect(200);
+    await step('c-post-concurrent', 'expanded-nomination', 'secretary', nomination([['p-dung', 12]]));
+    await step('c-post-concurrent', 'leadership-round-2', 'secretary', ballot([['p-dung', 8]]));
+    await step(
+      'c-post-concurrent',
+      'key-officials-nomination',
+      'secretary',
+      nomination([['p-dung', 12]]),
+    );
+    await step('c-post-concurrent', 'leadership-round-3', 'secretary', ballot([['p-dung', 8]]))
+      .expect(200);
+    await step('c-post-concurrent', 'vetting', 'staff', vetting).expect(200);
+    const decided = await step(
+      'c-post-concurrent',
+      'decision',
+      'leader',
+      decision({ keepsPreviousPost: true }),
+    ).expect(200);
+    expect(decided.body.decision).toMatchObject({ keepsPreviousPost: true });
+    const both = await eventually(
+      () => record('p-dung'),
+      (body) => body.posts.length === 2,
+    );
+    expect(both.posts.map((p: { positionId: string }) => p.positionId).sort()).toEqual([
+      'pos-deputy',
+      'pos-head-5',
+    ]);
+  });
+});
