@@ -217,6 +217,13 @@ export class CasesController {
           `candidates[${index}].personId`,
         );
     }
+    if (parsed.kind === 'ballot') {
+      // A post case's tallies and the head's choice name people too.
+      for (const [index, { personId }] of (parsed.tallies ?? []).entries())
+        await this.scope.assertPersonInScope(write.actor, personId, `tallies[${index}].personId`);
+      if (parsed.headChoice)
+        await this.scope.assertPersonInScope(write.actor, parsed.headChoice, 'headChoice');
+    }
     return this.writer.send(write, new PerformCaseStep(id, stepId, parsed, options));
   }
 

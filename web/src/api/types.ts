@@ -57,6 +57,10 @@ export interface Definition {
   citation: string;
   steps: StepDefinition[];
   separateTallyAndDecision: boolean;
+  /** First day a new case may use this version. */
+  inForceFrom?: string;
+  /** The case fills a post: it may open without a person; the ballots tally each nominee. */
+  fillsPost?: boolean;
 }
 
 export interface RuleSet {
@@ -137,9 +141,27 @@ export interface CaseView {
     }
   >;
   nominees: string[] | null;
+  /** A case that fills a post: the nominee its final ballot chose, and each nominee's tallies. */
+  fillsPost?: boolean;
+  appointee?: string | null;
+  nomineeTallies?: NomineeTallies[];
   decision?: Record<string, unknown>;
   rejection?: { rule?: string; reason?: string; [key: string]: unknown };
   withdrawal?: Record<string, unknown>;
+}
+
+/** A nominee of a post case and their tally at each nomination and ballot, as the viewer may see it. */
+export interface NomineeTallies {
+  personId: string;
+  standing: boolean;
+  tallies: {
+    stepId: string;
+    kind: 'nomination' | 'ballot';
+    votes?: number;
+    tally?: Record<string, number>;
+    outcome?: string;
+    withheld?: string;
+  }[];
 }
 
 export interface PersonSummary {

@@ -162,6 +162,7 @@ export function StepForm({
         result.effectiveFrom = day('effectiveFrom');
         const term = numberOrNull(values.termYears);
         if (term !== null) result.termYears = term;
+        if (values.keepsPreviousPost === 'yes') result.keepsPreviousPost = true;
         break;
       }
     }
@@ -497,6 +498,16 @@ export function StepForm({
           {input('signer', t('form.signer'), { required: true })}
           {day('effectiveFrom', t('form.effectiveFrom'))}
           {input('termYears', t('form.termYears'), { type: 'number' })}
+          {view.procedure === 'appointment' && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={values.keepsPreviousPost === 'yes'}
+                onChange={(e) => set('keepsPreviousPost')(e.target.checked ? 'yes' : '')}
+              />{' '}
+              {t('form.keepsPreviousPost')}
+            </label>
+          )}
         </div>
       )}
       {textarea('note', t('form.note'), false)}

@@ -10,6 +10,8 @@ import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
 import { ProcedureDiagram } from '../components/ProcedureDiagram';
 import { StepForm } from '../components/StepForm';
+import { NomineeBallotForm } from '../components/NomineeBallotForm';
+import { NomineeTallies } from '../components/NomineeTallies';
 import { CaseCorrection, CorrectionNotes } from '../components/CaseCorrection';
 
 const stepKeys = idempotencyKeys();
@@ -22,8 +24,24 @@ export function CaseFacts({ view }: { view: ReturnType<typeof useCase>['data'] &
     <dl className="facts">
       <dt>{t('case.person')}</dt>
       <dd>
-        <Link to={`/cadres/${view.personId}`}>{names?.people[view.personId] ?? view.personId}</Link>
+        {view.personId ? (
+          <Link to={`/cadres/${view.personId}`}>
+            {names?.people[view.personId] ?? view.personId}
+          </Link>
+        ) : (
+          <span data-testid="case-for-post">{t('case.forPost')}</span>
+        )}
       </dd>
+      {view.appointee && (
+        <>
+          <dt>{t('case.appointee')}</dt>
+          <dd data-testid="case-appointee">
+            <Link to={`/cadres/${view.appointee}`}>
+              {names?.people[view.appointee] ?? view.appointee}
+            </Link>
+          </dd>
+        </>
+      )}
       <dt>{t('case.position')}</dt>
       <dd>{(view.positionId && names?.positions[view.positionId]) ?? view.positionId ?? '—'}</dd>
       <dt>{t('case.unit')}</dt>
@@ -233,7 +251,9 @@ export function CasePage({ caseId }: { caseId: string }) {
             )}
           </p>
           {data.currentStep.provisional && <p className="muted">{t('case.provisionalHint')}</p>}
-          {mayAct ? (
+          {mayAct && data.fillsPost && step.kind === 'ballot' && (data.nominees?.length ?? 0) > 1 ? (
+            <NomineeBallotForm key={`${step.id}:${data.revision}`} view={data} submit={submitStep} />
+          ) : mayAct ? (
             <StepForm
               key={`${step.id}:${data.revision}`}
               view={data}
@@ -251,6 +271,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           )}
         </section>
       )}
+      <NomineeTallies view={data} />
       {data.decision && (
         <section className="card">
           <h2>{t('case.decision')}</h2>

@@ -67,6 +67,11 @@ export function OpenCase() {
   if (catalog.isPending || positions.isPending) return <Loading />;
   const definitions = (catalog.data?.definitions ?? []).filter((d) => d.procedure === procedure);
   const chosenDefinition = definition || definitions[0]?.id || '';
+  // The newest version of the chosen definition: one that fills a post opens without a person.
+  const fillsPost = Boolean(
+    definitions.filter((d) => d.id === chosenDefinition).sort((a, b) => b.version - a.version)[0]
+      ?.fillsPost,
+  );
   const matchingPositions = (positions.data ?? []).filter((p) =>
     p.title.toLowerCase().includes(positionQuery.toLowerCase()),
   );
@@ -79,7 +84,7 @@ export function OpenCase() {
     const body = {
       procedure,
       definition: chosenDefinition,
-      personId,
+      ...(personId ? { personId } : {}),
       positionId,
       orgUnitId: orgUnitId || position?.appointingAuthority || '',
       summary,
@@ -154,6 +159,11 @@ export function OpenCase() {
                 </option>
               ))}
             </select>
+            {fillsPost && (
+              <div className="hint" data-testid="open-person-optional">
+                {t('open.personOptional')}
+              </div>
+            )}
           </div>
         </div>
         <div className="row wrap">
@@ -269,7 +279,7 @@ export function OpenCase() {
           type="submit"
           disabled={
             busy ||
-            !personId ||
+            (!personId && !fillsPost) ||
             !positionId ||
             !summary.trim() ||
             (fromPaper && (!openedOn || !paperRecordRef.trim()))

@@ -1,0 +1,212 @@
+import * as path from 'node:path';
+import request from 'supertest';
+import { Browser, Page } from 'playwright-core';
+import { RegistryService } from '../../src/cadres/registry.service';
+import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  buildWebApp,
+  launchChromium,
+  listeningPort,
+  ROOT,
+  screenshot,
+  WEB_DIST,
+} from './support/browser';
+
+jest.setTimeout(300_000);
+
+const POST = 'pos-ha-noi-head-organization';
+const AN = 'p-nguyen-van-an';
+const BINH = 'p-tran-thi-binh';
+
+/**
+ * An appointment that starts from the post, in Chromium against the real service: the clerk
+ * opens it for the post without a person; the secretary records the final ballot one nominee at a
+ * time; the case page shows each nominee's tallies and the one chosen; the leader's decision keeps
+ * the previous post (kiêm nhiệm).
+ */
+describe('appointment to a post in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let caseId = '';
+  const http = () => request(t.server as never);
+  const bearer = (user: string, roles: string[]) => ({
+    Authorization: `Bearer ${t.token(user, roles, 'ou-ha-noi')}`,
+  });
+  const today = vietnamToday();
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_post_appointment', {
+      RUN_WORKERS: 'true',
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: WEB_DIST,
+    });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    await loadDemoData(
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
+      t.app.get(RegistryService),
+      new Date(),
+    );
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(userId: string): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
+    await page.goto(`${base}/`);
+    await page.getByLabel('Người dùng mẫu').selectOption(userId);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    return page;
+  }
+
+  /** The steps before the final ballot, over HTTP: two nominees come out of the nominations. */
+  async function upToFinalBallot() {
+    const staff = bearer('staff-1', ['organization_staff']);
+    const secretary = bearer('secretary-1', ['ballot_secretary']);
+    const nomination = (minutesRef: string) => ({
+      heldOn: today,
+      minutesRef,
+      members: 25,
+      summoned: 25,
+      present: 24,
+      invalid: 0,
+      candidates: [
+        { personId: AN, votes: 12 },
+        { personId: BINH, votes: 11 },
+      ],
+    });
+    const tally = (yes: number) => ({
+      members: 13,
+      summoned: 13,
+      present: 13,
+      for: yes,
+      against: 13 - yes,
+      abstain: 0,
+      invalid: 0,
+    });
+    const steps: [string, Record<string, string>, object][] = [
+      ['leadership-round-1', staff, { heldOn: today, minutesRef: 'BB-01', conclusion: 'Thống nhất' }],
+      ['expanded-nomination', secretary, nomination('BB-02')],
+      [
+        'leadership-round-2',
+        secretary,
+        {
+          heldOn: today,
+          minutesRef: 'BB-03',
+          tallies: [
+            { personId: AN, tally: tally(9) },
+            { personId: BINH, tally: tally(8) },
+          ],
+        },
+      ],
+      ['key-officials-nomination', secretary, nomination('BB-04')],
+    ];
+    for (const [stepId, who, body] of steps)
+      await http().post(`/cases/${caseId}/steps/${stepId}`).set(who).send(body).expect(200);
+  }
+
+  it('the clerk opens the case for the post without choosing a person', async () => {
+    const page = await signIn('staff-1');
+    await page.goto(`${base}/cases/new`);
+    await page.getByLabel('Quy trình').selectOption('appointment.internal');
+    await page.getByTestId('open-person-optional').waitFor();
+    await page.getByLabel('Tìm chức vụ').fill('Trưởng ban Tổ chức');
+    await page.getByLabel('Chọn chức vụ').selectOption(POST);
+    await page.getByLabel('Tóm tắt').fill('Kiện toàn chức danh Trưởng ban Tổ chức Thành ủy');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.getByTestId('case-for-post').waitFor();
+    caseId = new URL(page.url()).pathname.split('/').pop()!;
+    await screenshot(page, 'post-case-opened');
+    await page.context().close();
+  });
+
+  it('the secretary records the final ballot per nominee; the page shows their tallies and who was chosen', async () => {
+    await upToFinalBallot();
+    const page = await signIn('secretary-1');
+    await page.goto(`${base}/cases/${caseId}`);
+    const form = page.getByTestId('nominee-ballot');
+    await form.waitFor();
+    await form.getByLabel('Tổng số thành viên').fill('13');
+    await form.getByLabel('Số được triệu tập').fill('13');
+    await form.getByLabel('Số có mặt').fill('13');
+    for (const [name, yes] of [
+      ['Nguyễn Văn An', 7],
+      ['Trần Thị Bình', 7],
+    ] as const) {
+      await form.getByLabel(`Đồng ý — ${name}`, { exact: true }).fill(String(yes));
+      await form.getByLabel(`Không đồng ý — ${name}`, { exact: true }).fill(String(13 - yes));
+      await form.getByLabel(`Không biểu quyết — ${name}`, { exact: true }).fill('0');
+      await form.getByLabel(`Phiếu không hợp lệ — ${name}`, { exact: true }).fill('0');
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    // Both pass with 7 of 13: level, so the engine asks for the head's choice, naming the rule.
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Hai nhân sự ngang phiếu: người đứng đầu chọn một người').waitFor();
+    await form.getByLabel('Hai nhân sự ngang phiếu: người đứng đầu chọn').selectOption(AN);
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByTestId('case-appointee').getByText('Nguyễn Văn An').waitFor();
+    const table = page.getByTestId('nominee-tallies');
+    const an = table.locator(`[data-nominee="${AN}"]`);
+    expect(await an.innerText()).toContain('Nhân sự được chọn');
+    expect(await an.innerText()).toContain('7/13 đồng ý — đạt');
+    expect(await an.innerText()).toContain('12 phiếu giới thiệu');
+    expect(await table.locator(`[data-nominee="${BINH}"]`).innerText()).toContain('8/13 đồng ý');
+    await screenshot(page, 'post-case-nominee-tallies');
+    await page.context().close();
+  });
+
+  it('the leader decides with kiêm nhiệm: the appointee keeps the previous post', async () => {
+    const staff = bearer('staff-1', ['organization_staff']);
+    const vetted = await http()
+      .post(`/cases/${caseId}/steps/vetting`)
+      .set(staff)
+      .send({
+        heldOn: today,
+        items: [
+          'background',
+          'asset_declaration',
+          'political_standards',
+          'residence_party_cell_opinion',
+          'health',
+        ].map((item) => ({ item, result: 'cleared', note: 'đã xác minh' })),
+      })
+      .expect(200);
+    for (const [item, entry] of Object.entries(
+      vetted.body.vetting as Record<string, { result: string }>,
+    ))
+      if (entry.result === 'flagged')
+        await http()
+          .post(`/cases/${caseId}/vetting/${item}/resolve`)
+          .set(staff)
+          .send({ note: 'Cấp có thẩm quyền xem xét, chấp thuận' })
+          .expect((r) => expect(r.status).toBeLessThan(300));
+    const page = await signIn('leader-1');
+    await page.goto(`${base}/cases/${caseId}`);
+    await page.getByLabel('Số quyết định').fill('215-QĐ/TU');
+    await page.getByLabel('Người ký').fill('Bí thư Thành ủy');
+    await page.getByLabel('Kiêm nhiệm: vẫn giữ chức vụ đang đảm nhiệm').check();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.locator('[data-testid="case-status"]', { hasText: 'Đã quyết định' }).waitFor();
+    expect(await page.locator('pre.json').innerText()).toContain('"keepsPreviousPost": true');
+    expect(await page.locator('pre.json').innerText()).toContain(`"appointee": "${AN}"`);
+    await page.context().close();
+  });
+});
