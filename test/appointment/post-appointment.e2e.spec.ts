@@ -179,7 +179,9 @@ describe('appointment to a post over HTTP', () => {
     expect(decided.body).toMatchObject({ status: 'decided', decision: { appointee: 'p-binh' } });
     // The case view: each nominee's tallies, as the staff may see them.
     const view = await http().get('/cases/c-post-one').set(h.staff).expect(200);
-    const binh = view.body.nomineeTallies.find((n: { personId: string }) => n.personId === 'p-binh');
+    const binh = view.body.nomineeTallies.find(
+      (n: { personId: string }) => n.personId === 'p-binh',
+    );
     expect(binh.tallies).toEqual([
       { stepId: 'expanded-nomination', kind: 'nomination', votes: 6 },
       { stepId: 'leadership-round-2', kind: 'ballot', tally: tally(6), outcome: 'passed' },
@@ -282,7 +284,12 @@ describe('appointment to a post over HTTP', () => {
       minutesRef: 'BB-1',
       conclusion: 'agreed',
     }).expect(200);
-    await step('c-post-concurrent', 'expanded-nomination', 'secretary', nomination([['p-dung', 12]]));
+    await step(
+      'c-post-concurrent',
+      'expanded-nomination',
+      'secretary',
+      nomination([['p-dung', 12]]),
+    );
     await step('c-post-concurrent', 'leadership-round-2', 'secretary', ballot([['p-dung', 8]]));
     await step(
       'c-post-concurrent',
@@ -290,8 +297,12 @@ describe('appointment to a post over HTTP', () => {
       'secretary',
       nomination([['p-dung', 12]]),
     );
-    await step('c-post-concurrent', 'leadership-round-3', 'secretary', ballot([['p-dung', 8]]))
-      .expect(200);
+    await step(
+      'c-post-concurrent',
+      'leadership-round-3',
+      'secretary',
+      ballot([['p-dung', 8]]),
+    ).expect(200);
     await step('c-post-concurrent', 'vetting', 'staff', vetting).expect(200);
     const decided = await step(
       'c-post-concurrent',

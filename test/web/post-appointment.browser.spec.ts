@@ -101,7 +101,11 @@ describe('appointment to a post in the browser', () => {
       invalid: 0,
     });
     const steps: [string, Record<string, string>, object][] = [
-      ['leadership-round-1', staff, { heldOn: today, minutesRef: 'BB-01', conclusion: 'Thống nhất' }],
+      [
+        'leadership-round-1',
+        staff,
+        { heldOn: today, minutesRef: 'BB-01', conclusion: 'Thống nhất' },
+      ],
       ['expanded-nomination', secretary, nomination('BB-02')],
       [
         'leadership-round-2',
@@ -143,6 +147,7 @@ describe('appointment to a post in the browser', () => {
     await page.goto(`${base}/cases/${caseId}`);
     const form = page.getByTestId('nominee-ballot');
     await form.waitFor();
+    await form.getByLabel('Số biên bản').fill('BB-05');
     await form.getByLabel('Tổng số thành viên').fill('13');
     await form.getByLabel('Số được triệu tập').fill('13');
     await form.getByLabel('Số có mặt').fill('13');
@@ -158,7 +163,11 @@ describe('appointment to a post in the browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     // Both pass with 7 of 13: level, so the engine asks for the head's choice, naming the rule.
     await form.getByRole('button', { name: 'Ghi nhận' }).click();
-    await page.getByText('Hai nhân sự ngang phiếu: người đứng đầu chọn một người').waitFor();
+    const refusal = form.locator('.error');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain(
+      'Hai nhân sự ngang phiếu: người đứng đầu chọn một người',
+    );
     await form.getByLabel('Hai nhân sự ngang phiếu: người đứng đầu chọn').selectOption(AN);
     await form.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.getByTestId('case-appointee').getByText('Nguyễn Văn An').waitFor();

@@ -4,7 +4,7 @@ import { CaseState } from './decider/case.state';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { currentStepOfCase, performStepLink, pinsView } from '../../workflow/step-engine/step-view';
 import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engine/correction-view';
-import { nomineeTallies } from './nominee-tallies-view';
+import { postCaseView } from './nominee-tallies-view';
 
 export function caseView(
   state: CaseState,
@@ -57,13 +57,7 @@ export function caseView(
     steps,
     vetting: state.vetting,
     nominees: state.nominees,
-    ...(state.fillsPost
-      ? {
-          fillsPost: true,
-          appointee: state.appointee,
-          nomineeTallies: nomineeTallies(steps, state.nominees ?? []),
-        }
-      : {}),
+    ...postCaseView(state, steps),
     ...(state.status === 'decided' ? { decision: state.decision } : {}),
     ...(state.status === 'rejected' ? { rejection: state.rejection } : {}),
     ...(state.status === 'withdrawn' ? { withdrawal: state.withdrawal } : {}),

@@ -56,7 +56,11 @@ function tallyOf(step: StepView, personId: string): NomineeTallyView | null {
   }
   if (step.type !== 'BallotTallied') return null;
   if (withheld)
-    return { stepId, kind: 'ballot', withheld: typeof step.reason === 'string' ? step.reason : reason };
+    return {
+      stepId,
+      kind: 'ballot',
+      withheld: typeof step.reason === 'string' ? step.reason : reason,
+    };
   const nominee = (step.nominees as Nominee[] | undefined)?.find((n) => n.personId === personId);
   if (!nominee) return null;
   return { stepId, kind: 'ballot', tally: nominee.tally, outcome: nominee.outcome };
@@ -70,4 +74,17 @@ export function nomineeTallies(steps: StepView[], standing: string[]): NomineeVi
       .map((step) => tallyOf(step, personId))
       .filter((t): t is NomineeTallyView => t !== null),
   }));
+}
+
+/** What the case view adds for a case that fills a post: the appointee and the nominees' tallies. */
+export function postCaseView(
+  state: { fillsPost: boolean; appointee: string | null; nominees: string[] | null },
+  steps: StepView[],
+) {
+  if (!state.fillsPost) return {};
+  return {
+    fillsPost: true,
+    appointee: state.appointee,
+    nomineeTallies: nomineeTallies(steps, state.nominees ?? []),
+  };
 }

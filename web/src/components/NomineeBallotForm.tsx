@@ -83,7 +83,9 @@ export function NomineeBallotForm({
         <fieldset key={personId}>
           <legend>{t('nomineeBallot.forNominee', { name: name(personId) })}</legend>
           <div className="row wrap">
-            {PER_NOMINEE.map((k) => field(`${personId}.${k}`, `${t(`form.${k}`)} — ${name(personId)}`))}
+            {PER_NOMINEE.map((k) =>
+              field(`${personId}.${k}`, `${t(`form.${k}`)} — ${name(personId)}`),
+            )}
             <div className="field">
               <label htmlFor={`nb-${personId}.head`}>{t('nomineeBallot.headDecision')}</label>
               <select

@@ -1,12 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import { CaseWithNames } from '../api/hooks';
+import { Definition } from '../api/types';
 
 /**
  * A case that fills a post: each nominee and their tally at every nomination and ballot, as far
  * as the viewer may see them (an unannounced ballot shows "không công bố").
  */
-export function NomineeTallies({ view }: { view: CaseWithNames }) {
-  const { t } = useTranslation();
+export function NomineeTallies({
+  view,
+  definition,
+}: {
+  view: CaseWithNames;
+  definition: Definition | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const stepTitle = (stepId: string) => {
+    const step = definition?.steps.find((s) => s.id === stepId);
+    if (!step) return stepId;
+    return i18n.language === 'en' ? step.title : step.titleVi;
+  };
   const nominees = view.nomineeTallies ?? [];
   if (!view.fillsPost || nominees.length === 0) return null;
   const name = (id: string) => view.names?.people[id] ?? id;
@@ -18,7 +30,7 @@ export function NomineeTallies({ view }: { view: CaseWithNames }) {
           <tr>
             <th>{t('case.nominee')}</th>
             {nominees[0].tallies.map((entry) => (
-              <th key={entry.stepId}>{entry.stepId}</th>
+              <th key={entry.stepId}>{stepTitle(entry.stepId)}</th>
             ))}
           </tr>
         </thead>
@@ -44,7 +56,9 @@ export function NomineeTallies({ view }: { view: CaseWithNames }) {
     </section>
   );
 
-  function describe(entry: NonNullable<CaseWithNames['nomineeTallies']>[number]['tallies'][number]) {
+  function describe(
+    entry: NonNullable<CaseWithNames['nomineeTallies']>[number]['tallies'][number],
+  ) {
     if (entry.withheld) return t('case.withheld');
     if (entry.kind === 'nomination') return t('case.votes', { votes: entry.votes ?? 0 });
     return t('case.tallyFor', {

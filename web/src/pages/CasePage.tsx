@@ -251,8 +251,15 @@ export function CasePage({ caseId }: { caseId: string }) {
             )}
           </p>
           {data.currentStep.provisional && <p className="muted">{t('case.provisionalHint')}</p>}
-          {mayAct && data.fillsPost && step.kind === 'ballot' && (data.nominees?.length ?? 0) > 1 ? (
-            <NomineeBallotForm key={`${step.id}:${data.revision}`} view={data} submit={submitStep} />
+          {mayAct &&
+          data.fillsPost &&
+          step.kind === 'ballot' &&
+          (data.nominees?.length ?? 0) > 1 ? (
+            <NomineeBallotForm
+              key={`${step.id}:${data.revision}`}
+              view={data}
+              submit={submitStep}
+            />
           ) : mayAct ? (
             <StepForm
               key={`${step.id}:${data.revision}`}
@@ -271,7 +278,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           )}
         </section>
       )}
-      <NomineeTallies view={data} />
+      <NomineeTallies view={data} definition={definition} />
       {data.decision && (
         <section className="card">
           <h2>{t('case.decision')}</h2>

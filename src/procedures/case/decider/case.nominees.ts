@@ -112,7 +112,8 @@ function chooseAppointee(
   headChoice: string | undefined,
   context: CaseContext,
 ): ChosenAppointee {
-  if (passed.length === 1) return { personId: passed[0].personId, by: 'only_one_passed', rule: null };
+  if (passed.length === 1)
+    return { personId: passed[0].personId, by: 'only_one_passed', rule: null };
   const top = Math.max(...passed.map((n) => n.tally.for));
   const level = passed.filter((n) => n.tally.for === top);
   if (level.length === 1) return { personId: level[0].personId, by: 'most_votes', rule: null };

@@ -37,9 +37,7 @@ const CASE_STEP_KINDS: StepKindTable<Open, StepBody, CaseContext> = {
   ],
   nomination: (state, begun, body, context) => nomination(state, begun, body, context),
   ballot: (state, begun, body, context) =>
-    state.fillsPost
-      ? ballotOnNominees(state, begun, body, context)
-      : ballot(begun, body, context),
+    state.fillsPost ? ballotOnNominees(state, begun, body, context) : ballot(begun, body, context),
   vetting: (state, begun, body, context) => [vetting(state, begun, body, context)],
   decision: (state, begun, body, context) => [
     withDecisionPosts(state, body, decision(state, begun, body, context)),
@@ -116,7 +114,8 @@ function nomination(
 
 function ballot(begun: BegunStep, body: Body<'ballot'>, context: CaseContext): DomainEvent[] {
   const rule = appliedRule(begun.step, context.ruleSet);
-  if (!body.tally) refuse('field.required', 'tally: the ballot tally is required', 'invalid', 'tally');
+  if (!body.tally)
+    refuse('field.required', 'tally: the ballot tally is required', 'invalid', 'tally');
   const result = evaluateMajorityBallot(rule, body.tally, body.headDecision);
   refuseUnjudgedTally(result, { prefix: 'tally.', present: 'tally.present' });
   if (result.outcome === 'tie_needs_head')

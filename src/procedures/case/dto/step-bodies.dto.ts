@@ -160,7 +160,7 @@ export class BallotStepDto extends StepRecordDto {
   @ApiPropertyOptional({
     example: 'p-nguyen-van-an',
     description:
-      "the final ballot of a post case with two nominees passing level: the nominee the head of the collective chose (appointment.levelNomineesChosenBy)",
+      'the final ballot of a post case with two nominees passing level: the nominee the head of the collective chose (appointment.levelNomineesChosenBy)',
   })
   @IsOptional()
   @IsString()

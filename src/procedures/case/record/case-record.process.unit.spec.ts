@@ -206,10 +206,7 @@ describe('case-record workflow', () => {
       const named = event('DecisionIssued', { ...decided.data, appointee: 'p-1' });
       given(appointment(forThePost, chosen, named), deputy)
         .when(assignPost)
-        .then([
-          expect.objectContaining({ key: 'end-previous:pos-deputy' }) as never,
-          assigned,
-        ]);
+        .then([expect.objectContaining({ key: 'end-previous:pos-deputy' }) as never, assigned]);
       given(appointment(forThePost), { status: 'open' as const, on: '2026-01-05' })
         .when(noteCase)
         .then([]);
