@@ -24,7 +24,10 @@ export class StreamFoldCache<State> {
 
   constructor(
     private readonly store: EventStore,
-    private readonly decider: Pick<StreamDecider<State, unknown, unknown>, 'initialState' | 'evolve'>,
+    private readonly decider: Pick<
+      StreamDecider<State, unknown, unknown>,
+      'initialState' | 'evolve'
+    >,
     private readonly capacity: number,
   ) {}
 
@@ -50,9 +53,7 @@ export class StreamFoldCache<State> {
     let state = from;
     for (const event of events) state = this.decider.evolve(state, event);
     const last = events[events.length - 1];
-    const fold = last
-      ? { state, revision: last.revision, lastEventId: last.id }
-      : (cached ?? null);
+    const fold = last ? { state, revision: last.revision, lastEventId: last.id } : (cached ?? null);
     if (!fold) return { state, revision: null };
     // Re-inserting moves the stream to the back of the Map's order: the front is the least recent.
     this.folds.delete(streamId);
