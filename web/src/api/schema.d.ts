@@ -2346,6 +2346,19 @@ export interface components {
             /** @example 0 */
             invalid: number;
         };
+        NomineeTallyDto: {
+            /**
+             * @description a nominee standing at this ballot
+             * @example p-nguyen-van-an
+             */
+            personId: string;
+            tally: components["schemas"]["TallyDto"];
+            /**
+             * @description the head's decision on a tie
+             * @enum {string}
+             */
+            headDecision?: "for" | "against";
+        };
         BallotStepDto: {
             /**
              * Format: date
@@ -2360,7 +2373,15 @@ export interface components {
             minutesRef?: string;
             /** @example The committee agreed on the post, standards and conditions. */
             note?: string;
-            tally: components["schemas"]["TallyDto"];
+            /** @description the tally of a case about one person (or of the sole nominee of a post case) */
+            tally?: components["schemas"]["TallyDto"];
+            /** @description a case that fills a post (appointment.internal@2): one tally per nominee still standing */
+            tallies?: components["schemas"]["NomineeTallyDto"][];
+            /**
+             * @description the final ballot of a post case with two nominees passing level: the nominee the head of the collective chose (appointment.levelNomineesChosenBy)
+             * @example p-nguyen-van-an
+             */
+            headChoice?: string;
             /**
              * @description the head of the collective decides a tie where the rule allows
              * @enum {string}
@@ -2426,6 +2447,11 @@ export interface components {
              * @example 5
              */
             termYears?: number;
+            /**
+             * @description appointment: the appointee keeps the posts they hold concurrently (kiêm nhiệm); without it the new post ends them on the record
+             * @example false
+             */
+            keepsPreviousPost?: boolean;
         };
         OpenCaseDto: {
             /**
@@ -2444,8 +2470,11 @@ export interface components {
              * @example appointment.internal
              */
             definition: string;
-            /** @example p-nguyen-van-an */
-            personId: string;
+            /**
+             * @description the person the case is about; optional for a definition that fills a post (appointment.internal@2: the nominations name the nominees), required otherwise
+             * @example p-nguyen-van-an
+             */
+            personId?: string;
             /** @example pos-ha-noi-head-organization */
             positionId: string;
             /**
@@ -2478,6 +2507,30 @@ export interface components {
              * @description the day it was entered here
              */
             recordedOn: string;
+        };
+        NomineeTallyViewDto: {
+            /** @example leadership-round-2 */
+            stepId: string;
+            /** @enum {string} */
+            kind: "nomination" | "ballot";
+            /** @description a nomination: votes received */
+            votes?: number;
+            /** @description a ballot: the nominee's tally */
+            tally?: Record<string, never>;
+            /** @enum {string} */
+            outcome?: "passed" | "failed";
+            /**
+             * @description why the counts are not shown
+             * @example not announced
+             */
+            withheld?: string;
+        };
+        NomineeTalliesDto: {
+            /** @example p-nguyen-van-an */
+            personId: string;
+            /** @description still standing after the latest nomination or ballot */
+            standing: boolean;
+            tallies: components["schemas"]["NomineeTallyViewDto"][];
         };
         CaseViewDto: {
             /** @example c-2026-0042 */
@@ -2520,6 +2573,12 @@ export interface components {
             };
             /** @description people the nominations brought up */
             nominees: string[];
+            /** @description the case fills a post (opened with or without a person) */
+            fillsPost?: boolean;
+            /** @description a post case: the nominee its final ballot chose, whom the decision appoints */
+            appointee?: string | null;
+            /** @description a post case: each nominee and their tally at every nomination and ballot, as far as the viewer may see them (an unannounced ballot's counts are withheld, with the reason) */
+            nomineeTallies?: components["schemas"]["NomineeTalliesDto"][];
             /** @description when decided: number, signer, term */
             decision?: {
                 [key: string]: unknown;
@@ -2649,12 +2708,15 @@ export type SchemaMeetingStepDto = components['schemas']['MeetingStepDto'];
 export type SchemaCandidateVotesDto = components['schemas']['CandidateVotesDto'];
 export type SchemaNominationStepDto = components['schemas']['NominationStepDto'];
 export type SchemaTallyDto = components['schemas']['TallyDto'];
+export type SchemaNomineeTallyDto = components['schemas']['NomineeTallyDto'];
 export type SchemaBallotStepDto = components['schemas']['BallotStepDto'];
 export type SchemaVettingItemDto = components['schemas']['VettingItemDto'];
 export type SchemaVettingStepDto = components['schemas']['VettingStepDto'];
 export type SchemaDecisionStepDto = components['schemas']['DecisionStepDto'];
 export type SchemaOpenCaseDto = components['schemas']['OpenCaseDto'];
 export type SchemaRecordedFromPaperDto = components['schemas']['RecordedFromPaperDto'];
+export type SchemaNomineeTallyViewDto = components['schemas']['NomineeTallyViewDto'];
+export type SchemaNomineeTalliesDto = components['schemas']['NomineeTalliesDto'];
 export type SchemaCaseViewDto = components['schemas']['CaseViewDto'];
 export type SchemaResolveVettingItemDto = components['schemas']['ResolveVettingItemDto'];
 export type SchemaCorrectionReasonDto = components['schemas']['CorrectionReasonDto'];

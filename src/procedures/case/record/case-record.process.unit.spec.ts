@@ -3,6 +3,7 @@ import { caseDecider } from '../decider/case.decider';
 import { ExistingCase } from '../decider/case.state';
 import { event, fold, given } from '../../../workflow/testing/process-spec';
 import { assignPost, endTerm, noteCase, reappointmentDue } from './case-record.process';
+import { RecordWrite } from './record-writes';
 
 const opened = event('CaseOpened', {
   caseId: 'a-1',
@@ -143,7 +144,7 @@ describe('case-record workflow', () => {
         decisionRef: '3/QĐ (2021-02-20)',
       }),
     ]);
-    const assigned = {
+    const assigned: RecordWrite = {
       to: 'person',
       personId: 'p-1',
       key: null,
