@@ -265,6 +265,27 @@ describe('appointment to a post over HTTP', () => {
     expect(view.body.currentStep.id).toBe('leadership-round-3');
   });
 
+  it('a case opened for the post is in the inbox and the case list like any other', async () => {
+    const inbox = await eventually(
+      () =>
+        http()
+          .get('/inbox')
+          .set(h.secretary)
+          .expect(200)
+          .then((r) => r.body),
+      (body) => body.items.some((i: { caseId: string }) => i.caseId === 'c-post-bad'),
+    );
+    expect(inbox.items.find((i: { caseId: string }) => i.caseId === 'c-post-bad')).toMatchObject({
+      personId: '',
+      positionId: 'pos-head-4',
+      step: 'leadership-round-3',
+    });
+    const list = await http().get('/cases').set(h.staff).expect(200);
+    expect(list.body.items.map((c: { caseId: string }) => c.caseId)).toEqual(
+      expect.arrayContaining(['c-post-one', 'c-post-bad']),
+    );
+  });
+
   it('kiêm nhiệm: a decision that keeps the previous post leaves both open on the record', async () => {
     await http()
       .post('/cases')
