@@ -239,6 +239,30 @@ describe('an internal appointment that fills a post (appointment.internal@2)', (
     expect(issued.data).toMatchObject({ appointee: 'p-binh', keepsPreviousPost: true });
   });
 
+  it("a sole nominee's single tally is refused on the fields it was sent in", () => {
+    const given = givenStream(
+      caseDecider,
+      ...historyOf(
+        caseDecider,
+        [open('p-an'), context(staff)],
+        [meeting, context(staff)],
+        [nominate('expanded-nomination', [{ personId: 'p-an', votes: 12 }]), context(secretary)],
+      ),
+    );
+    const refusal = given
+      .when(
+        step('leadership-round-2', {
+          kind: 'ballot',
+          heldOn,
+          minutesRef: 'BB-3',
+          tally: { ...tally(5), present: 5, against: 0 },
+        }),
+        context(secretary),
+      )
+      .refuses('ballot.no_quorum');
+    expect(refusal.field).toBe('tally.present');
+  });
+
   it('a definition that does not fill a post still needs a person', () => {
     givenStream(caseDecider)
       .when(open(), { ...context(staff), definition: definitions.get('appointment.internal@1')! })

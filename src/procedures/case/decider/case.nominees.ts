@@ -77,16 +77,16 @@ function talliesOf(body: Body<'ballot'>, nominees: string[]): NomineeTally[] {
   return body.tallies;
 }
 
-function judged(rule: AppliedVoteRule, nominee: NomineeTally, index: number): NomineeBallot {
+/** One nominee's tally judged by the step's rule; `at` is where its fields are in the body. */
+function judged(rule: AppliedVoteRule, nominee: NomineeTally, at: string): NomineeBallot {
   const result = evaluateMajorityBallot(rule, nominee.tally, nominee.headDecision);
-  const at = `tallies[${index}]`;
-  refuseUnjudgedTally(result, { prefix: `${at}.tally.`, present: `${at}.tally.present` });
+  refuseUnjudgedTally(result, { prefix: `${at}tally.`, present: `${at}tally.present` });
   if (result.outcome === 'tie_needs_head')
     refuse(
       'ballot.tie_needs_head',
-      `${at}: ${nominee.personId} ${result.reason}: send headDecision "for" or "against"`,
+      `${at ? `${at.slice(0, -1)}: ${nominee.personId} ` : ''}${result.reason}: send headDecision "for" or "against"`,
       'unprocessable',
-      `${at}.headDecision`,
+      `${at}headDecision`,
     );
   return {
     personId: nominee.personId,
@@ -146,7 +146,9 @@ export function ballotOnNominees(
   context: CaseContext,
 ): DomainEvent[] {
   const rule = appliedRule(begun.step, context.ruleSet);
-  const results = talliesOf(body, standingNominees(state)).map((t, i) => judged(rule, t, i));
+  // A sole nominee's single `tally` is judged where the body has it (`tally.*`).
+  const at = (i: number) => (body.tallies ? `tallies[${i}].` : '');
+  const results = talliesOf(body, standingNominees(state)).map((t, i) => judged(rule, t, at(i)));
   const passed = results.filter((r) => r.outcome === 'passed');
   const appointee =
     passed.length && isFinalBallot(begun, context)
