@@ -9,11 +9,16 @@ const [, vn2025] = loadRuleSets(path.join(seeds, 'rule-sets'));
 const definitions = loadDefinitions(path.join(seeds, 'definitions'));
 const input = {
   definition: definitions.get('rotation.standard@2')!,
-  target: { id: 'pos-commune-chair', rank: 4 },
+  target: { id: 'pos-commune-chair', rank: 4, isLeadership: true, province: 'Hà Nội' },
   planningPool: [
     { positionId: 'pos-district-deputy', term: '2025-2030', decisionRef: '112-QĐ/TU', rank: 5 },
   ],
-  person: { dateOfBirth: '1985-01-01', gender: 'female' as const },
+  person: {
+    dateOfBirth: '1985-01-01',
+    gender: 'female' as const,
+    originProvince: 'Hà Nội',
+    leadershipPostsPastFirstTerm: [],
+  },
   today: '2026-11-20',
   ruleSet: vn2025,
 };
@@ -41,7 +46,7 @@ describe('rotation (luân chuyển) and transfer (điều động)', () => {
     );
     expect(error.rule).toBe('rotation.no_planning_pool_entry');
     expect(error.message).toMatch(
-      /needs a planning-pool entry for pos-commune-chair or a higher post; the person has pos-district-deputy \(2025-2030\)/,
+      /needs a current planning-pool entry for pos-commune-chair or a higher post; the person has pos-district-deputy \(2025-2030\)/,
     );
   });
 
@@ -58,7 +63,7 @@ describe('rotation (luân chuyển) and transfer (điều động)', () => {
   it('refuses a rotation too close to retirement', () => {
     expect(
       refusal(() =>
-        rotationOpening({ ...input, person: { dateOfBirth: '1970-01-01', gender: 'female' } }),
+        rotationOpening({ ...input, person: { ...input.person, dateOfBirth: '1970-01-01' } }),
       ).rule,
     ).toBe('rotation.too_close_to_retirement');
   });

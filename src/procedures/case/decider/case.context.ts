@@ -5,16 +5,17 @@ import { ExistingCase } from './case.state';
 export interface PersonFactsForVetting {
   dateOfBirth: string;
   gender: 'male' | 'female';
-  /** An entry in the planning pool for the target post or an equivalent or higher one. */
-  planningPool: { qualifies: boolean; detail: string };
-  /** Since when the person holds their current (or an equivalent) post, if any. */
-  currentPostSince: string | null;
+  /** The post the case fills and its rank (a higher number is a higher post). */
+  target: { positionId: string; rank: number };
+  /** Planning-pool entries, each with its post's rank and planning term (`YYYY-YYYY`). */
+  planningPool: { positionId: string; rank: number | null; term: string; decisionRef: string }[];
+  /** Posts held now (`until` null) and before, each with its rank. */
+  posts: { positionId: string; rank: number; from: string; until: string | null }[];
   /** Discipline bars still running today. */
   disciplineBars: { form: string; endsOn: string | null; decisionRef: string }[];
   /** Open discipline cases past verification. */
   openDisciplineCases: string[];
 }
-
 export interface DecisionTerm {
   termYears: number;
   termEnd: string;

@@ -1,8 +1,8 @@
 import { VettingItem } from '../../../workflow/definitions/procedure-definition';
-import { RuleSet, ruleValue } from '../../../workflow/rule-sets/rule-set';
-import { retirementDate, wholeYearsBetween } from '../../../workflow/rules/retirement';
+import { RuleSet } from '../../../workflow/rule-sets/rule-set';
 import { VettingEntry } from './case.events';
 import { PersonFactsForVetting } from './case.context';
+import { planningPoolItem, yearsInPostItem, yearsToRetirementItem } from './vetting-posts';
 
 /** The vetting items the person's record decides; the others are entered by vetting staff. */
 const RECORD_ITEMS = [
@@ -31,53 +31,11 @@ export function vettingFromRecord(
 type RecordCheck = (facts: PersonFactsForVetting, ruleSet: RuleSet, today: string) => VettingEntry;
 
 const FROM_RECORD: Record<ItemFromRecord, RecordCheck> = {
-  planning_pool: (facts) => ({
-    item: 'planning_pool',
-    result: facts.planningPool.qualifies ? 'cleared' : 'flagged',
-    note: facts.planningPool.detail,
-    source: 'record',
-  }),
-  years_in_post: yearsInPost,
-  years_to_retirement: yearsToRetirement,
+  planning_pool: (facts, _ruleSet, today) => planningPoolItem(facts, today),
+  years_in_post: yearsInPostItem,
+  years_to_retirement: yearsToRetirementItem,
   discipline_bar: disciplineBar,
 };
-
-function yearsInPost(facts: PersonFactsForVetting, ruleSet: RuleSet, today: string): VettingEntry {
-  const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsInPost');
-  const years = facts.currentPostSince ? wholeYearsBetween(facts.currentPostSince, today) : null;
-  return years !== null && years >= minimum
-    ? {
-        item: 'years_in_post',
-        result: 'cleared',
-        note: `${years} years in the current post since ${facts.currentPostSince}, needs ${minimum}`,
-        source: 'record',
-      }
-    : {
-        item: 'years_in_post',
-        result: 'flagged',
-        note:
-          years === null
-            ? `holds no post; needs ${minimum} years in the current or an equivalent post`
-            : `${years} years in the current post since ${facts.currentPostSince}, needs ${minimum}`,
-        source: 'record',
-      };
-}
-
-function yearsToRetirement(
-  facts: PersonFactsForVetting,
-  ruleSet: RuleSet,
-  today: string,
-): VettingEntry {
-  const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsToRetirement');
-  const retires = retirementDate(ruleSet, facts.dateOfBirth, facts.gender);
-  const years = wholeYearsBetween(today, retires);
-  return {
-    item: 'years_to_retirement',
-    result: years >= minimum ? 'cleared' : 'flagged',
-    note: `retires on ${retires}: ${years} whole years left, needs ${minimum} for a full term`,
-    source: 'record',
-  };
-}
 
 /** A discipline still in effect, or a discipline case still open, bars a higher post. */
 function disciplineBar(
