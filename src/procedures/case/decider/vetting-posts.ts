@@ -106,11 +106,11 @@ export function yearsInPostItem(
     };
   const rank = highestRankHeld(facts.posts) ?? Math.max(...facts.posts.map((post) => post.rank));
   const months = monthsAtRank(facts.posts, rank, today);
-  const counted = `${Math.floor(months / 12)} years ${months % 12} months in posts of rank ${rank} (current and equivalent, added up)`;
+  const counted = `${months} months in posts of rank ${rank} (current and equivalent, added up)`;
   return {
     item: 'years_in_post',
     result: months >= minimum * 12 ? 'cleared' : 'flagged',
-    note: `${counted}, needs ${minimum} years (${citation})`,
+    note: `${counted}, needs ${minimum * 12} months (${minimum} years; ${citation})`,
     source: 'record',
   };
 }
