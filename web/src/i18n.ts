@@ -89,6 +89,7 @@ const vi = {
     failed: 'không thông qua',
     selected: 'có người đạt',
     fallback: 'không ai đạt, lấy hai người cao nhất',
+    reference: 'ghi nhận làm căn cứ tham khảo',
   },
   correction: {
     action: 'Sửa bước',
@@ -144,6 +145,8 @@ const vi = {
     recorded: 'Đã ghi nhận.',
     notFound: 'Không tìm thấy hồ sơ, hoặc hồ sơ ngoài phạm vi của bạn.',
     hidden: 'không công bố',
+    referenceShare:
+      'Kết quả tham khảo: {{votes}}/{{base}} phiếu {{baseName}} ({{percent}} %), là một căn cứ, không phải ngưỡng đạt',
   },
   form: {
     heldOn: 'Ngày họp / thực hiện (dd/mm/yyyy)',
@@ -199,6 +202,10 @@ const vi = {
     verdict_passes: 'Đạt.',
     verdict_fails: 'Không đạt.',
     verdict_tie: 'Ngang ngưỡng: người đứng đầu quyết định.',
+    verdict_reference:
+      'Kết quả là một căn cứ để tập thể lãnh đạo xem xét, không quyết định đạt hay không đạt.',
+    referenceNomination:
+      'Kết quả giới thiệu là một căn cứ để tập thể lãnh đạo xem xét: được ghi nhận, không loại ai.',
     count_invalid: 'Phải là số nguyên không âm',
     sum_mismatch:
       'Đồng ý + không đồng ý + không biểu quyết + không hợp lệ = {{cast}}, nhưng có mặt {{present}}',
@@ -591,6 +598,7 @@ const en: Strings<typeof vi> = {
     failed: 'failed',
     selected: 'someone passed',
     fallback: 'nobody passed, the top two go forward',
+    reference: 'recorded for reference',
   },
   correction: {
     action: 'Correct step',
@@ -646,6 +654,8 @@ const en: Strings<typeof vi> = {
     recorded: 'Recorded.',
     notFound: 'No such case, or it is outside your scope.',
     hidden: 'not announced',
+    referenceShare:
+      'For reference: {{votes}} of {{base}} {{baseName}} ({{percent}} %), one basis, not a pass mark',
   },
   form: {
     heldOn: 'Held / done on (dd/mm/yyyy)',
@@ -701,6 +711,9 @@ const en: Strings<typeof vi> = {
     verdict_passes: 'Passes.',
     verdict_fails: 'Fails.',
     verdict_tie: 'At the threshold: the head decides.',
+    verdict_reference: 'One basis for the leadership to weigh: it neither passes nor fails anyone.',
+    referenceNomination:
+      'The nomination is one basis for the leadership to weigh: recorded, it rules no one out.',
     count_invalid: 'A whole number, 0 or more',
     sum_mismatch: 'For + against + abstain + invalid = {{cast}}, but {{present}} present',
     present_over_summoned: '{{present}} present but only {{summoned}} summoned',

@@ -31,6 +31,8 @@ export interface VoteRule {
   headBreaksTie: boolean;
   announced: boolean;
   visibleTo: string[];
+  /** The tally is one basis for a later decision (kết quả là một căn cứ): never pass or fail. */
+  reference?: boolean;
   quorumParam: string;
   passParam: string;
 }
