@@ -230,7 +230,7 @@ describe('read models', () => {
       positionId: 'pos-head',
       positionTitle: 'pos-head',
       orgUnitName: 'Thị xã Demo',
-      definition: 'appointment.internal@1',
+      definition: 'appointment.internal@2',
       stepTitleVi: 'Hội nghị tập thể lãnh đạo lần 1',
       stepKind: 'meeting',
       overdue: false,

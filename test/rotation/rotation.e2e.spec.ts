@@ -11,7 +11,8 @@ describe('rotation and transfer over HTTP', () => {
   const http = () => request(t.server as never);
 
   beforeAll(async () => {
-    t = await startTestApp('rotation');
+    // Workers on: the decision's saga writes the post on the person's record.
+    t = await startTestApp('rotation', { RUN_WORKERS: 'true' });
     staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
     secretary = {
       Authorization: `Bearer ${t.token('u-secretary', ['ballot_secretary'], 'ou-town')}`,
@@ -263,7 +264,7 @@ describe('rotation and transfer over HTTP', () => {
         .expect(200);
     // The rotation's 3 years end the period, not the post: the post is assigned without a term end.
     let record = await http().get('/cadres/p-non-local').set(staff).expect(200);
-    for (let tries = 0; tries < 100 && !record.body.posts?.length; tries += 1) {
+    for (let tries = 0; tries < 200 && !record.body.posts?.length; tries += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       record = await http().get('/cadres/p-non-local').set(staff).expect(200);
     }
