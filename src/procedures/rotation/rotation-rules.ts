@@ -4,7 +4,7 @@ import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { addMonths, retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
-import { planningTermEnd } from '../case/decider/vetting-posts';
+import { planningTermEnd } from '../../cadres/planning/planning-term';
 import { PlacementGroup, placementGroupOf } from './placement-group';
 
 export interface RotationOpeningInput {

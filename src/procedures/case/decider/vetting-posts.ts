@@ -1,5 +1,6 @@
 import { RuleSet, ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { addMonths, retirementDate, wholeYearsBetween } from '../../../workflow/rules/retirement';
+import { planningTermEnd } from '../../../cadres/planning/planning-term';
 import { PersonFactsForVetting } from './case.context';
 import { VettingEntry } from './case.events';
 
@@ -9,11 +10,6 @@ import { VettingEntry } from './case.events';
  */
 
 type Posts = PersonFactsForVetting['posts'];
-
-/** The last day of a planning term `YYYY-YYYY`: the term runs through its last year. */
-export function planningTermEnd(term: string): string {
-  return `${term.slice(-4)}-12-31`;
-}
 
 /** An entry for the post or an equivalent or higher one, whose planning term has not ended. */
 export function planningPoolItem(facts: PersonFactsForVetting, today: string): VettingEntry {
