@@ -300,6 +300,7 @@ describe('the web app in a browser', () => {
       .getByTestId('reference-share')
       .filter({ hasText: 'Kết quả tham khảo: 12/40 phiếu trên số được triệu tập (30 %)' })
       .waitFor();
+    await page.getByText('↳ kết quả là một căn cứ, không loại ai').waitFor();
     await screenshot(page, '03b-reference-nomination');
     await fill(page, {
       'Số biên bản': 'BB-05',
