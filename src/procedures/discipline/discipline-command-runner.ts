@@ -129,6 +129,15 @@ export class DisciplineCommandRunner {
     });
   }
 
+  /** A decision naming the other track's case on the same violation: that case, read before deciding. */
+  private async sameViolationCase(command: DisciplineCommand, options: DisciplineWriteOptions) {
+    const body = command.type === 'PerformDisciplineStep' ? command.data.body : undefined;
+    if (body?.kind !== 'decision' || !body.sameViolationCaseId) return {};
+    return {
+      sameViolationCase: await this.cases.sameViolationCase(body.sameViolationCaseId, options.actor),
+    };
+  }
+
   private async write(
     caseId: string,
     command: DisciplineCommand,
@@ -160,6 +169,7 @@ export class DisciplineCommandRunner {
             today: this.cases.today(),
             actorReachesCaseUnit: subtree.some((unit) => unit.id === caseUnit),
             personStatuses: person.state.status === 'registered' ? person.state.statuses : [],
+            ...(await this.sameViolationCase(command, options)),
           };
         },
         beforeAppend,
