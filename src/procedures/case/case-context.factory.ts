@@ -137,6 +137,9 @@ export class CaseContextFactory {
       currentPostSince: state.posts.length ? state.posts.map((p) => p.from).sort()[0] : null,
       disciplineBars: discipline.bars,
       openDisciplineCases: discipline.openCasesPastVerification,
+      holdsTargetPost: state.posts.some((post) => post.positionId === positionId),
+      pendingDisciplineCases: discipline.openCases,
+      statuses: state.statuses,
     };
   }
 }

@@ -104,6 +104,13 @@ export function disciplineView(
           decision: state.decision,
           form: state.status === 'annulled' ? null : state.form,
           barEndsOn: state.status === 'annulled' ? null : state.barEndsOn,
+          // The discipline's own validity, apart from the bar (absent on older decisions).
+          ...('inEffectUntil' in state.decision
+            ? { inEffectUntil: state.status === 'annulled' ? null : state.decision.inEffectUntil }
+            : {}),
+          ...(state.decision.sameViolationAs
+            ? { sameViolationAs: state.decision.sameViolationAs }
+            : {}),
           complaint: state.complaint,
           reviews: state.reviews,
         }
