@@ -175,13 +175,15 @@ export class DisciplineCommandRunner {
         beforeAppend,
       },
     );
+    const pins = pinned ?? this.cases.pinned(result.state);
     return disciplineView(
       result.state,
-      (pinned ?? this.cases.pinned(result.state)).definition,
+      pins.definition,
       result.revision,
       options.actor,
       this.cases.today(),
       this.catalog.calendar,
+      pins.ruleSet,
     );
   }
 }

@@ -1,6 +1,6 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { refuse, requireActor } from '../../workflow/step-engine';
-import { complaintWindowCitation } from './complaint-window';
+import { complaintDeadline } from './complaint-window';
 import { DisciplineContext } from './discipline.context';
 import { disciplineBar, refuseFormForElectedOnly, trackForms } from './discipline.rules';
 import { Command, Decided, Existing, Track } from './discipline.types';
@@ -40,10 +40,23 @@ export function fileComplaint(
       'invalid',
       'filedOn',
     );
-  if (filedOn > state.decision.complaintWindowEndsOn) {
+  const deadline = complaintDeadline(
+    ruleSet,
+    context.calendar,
+    state.decision,
+    state.reviews,
+    state.form,
+  );
+  if (!deadline)
+    refuse(
+      'discipline.no_further_complaint',
+      `the complaint was reviewed (${state.reviews.at(-1)?.number}); the rule set ${ruleSet.id} allows no further complaint in this case`,
+      'conflict',
+    );
+  if (filedOn > deadline.endsOn) {
     refuse(
       'discipline.complaint_window_closed',
-      `filedOn: the complaint window closed on ${state.decision.complaintWindowEndsOn} (${complaintWindowCitation(ruleSet)}); filed on ${filedOn}`,
+      `filedOn: the ${deadline.second ? 'second ' : ''}complaint window closed on ${deadline.endsOn} (${deadline.citation}); filed on ${filedOn}`,
       'unprocessable',
       'filedOn',
     );

@@ -94,13 +94,15 @@ export class DisciplineService {
     const { state, revision } = await this.load(caseId, asOf);
     if (state.status !== 'none')
       await this.scope.assertReaches(actor, state.orgUnitId, `discipline case ${caseId}`);
+    const { definition, ruleSet } = this.pinned(state);
     return disciplineView(
       state,
-      this.pinned(state).definition,
+      definition,
       revision,
       actor,
       asOf ? vietnamDay(asOf) : this.today(),
       this.catalog.calendar,
+      ruleSet,
     );
   }
 
