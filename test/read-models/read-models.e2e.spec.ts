@@ -164,7 +164,12 @@ describe('read models', () => {
       .set(h.inspector)
       .expect(200);
     expect(then.body.items).toEqual([
-      expect.objectContaining({ caseId: 'd-old', status: 'in_effect', inEffect: true, barred: true }),
+      expect.objectContaining({
+        caseId: 'd-old',
+        status: 'in_effect',
+        inEffect: true,
+        barred: true,
+      }),
     ]);
     expect(
       (
@@ -242,7 +247,9 @@ describe('read models', () => {
       'caseId,personId,personName,orgUnitId,orgUnitName,track,form,violationCategory,decidedOn,effectiveFrom,inEffectUntil,barEndsOn,annulledOn,status,inEffect,barred,decisionRef,ruleSet,sameViolationCaseId',
     );
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain(`${addMonths(today, 12)},${addMonths(today, 24)},,in_effect,true,true,`);
+    expect(lines[1]).toContain(
+      `${addMonths(today, 12)},${addMonths(today, 24)},,in_effect,true,true,`,
+    );
   });
 
   it('the inbox shows each role its own open steps, soonest deadline first', async () => {
