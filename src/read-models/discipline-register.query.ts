@@ -101,30 +101,35 @@ export async function disciplineRegister(
   );
   const page = rows.slice(0, query.limit);
   return {
-    items: page.map((row) => ({
-      caseId: row.case_id,
-      personId: row.person_id,
-      personName: row.person_name,
-      orgUnitId: row.org_unit_id,
-      orgUnitName: row.org_unit_name,
-      track: row.track,
-      form: row.form,
-      violationCategory: row.violation_category,
-      decidedOn: row.decided_on,
-      effectiveFrom: row.effective_from,
-      inEffectUntil: row.in_effect_until,
-      barEndsOn: row.bar_ends_on,
-      annulledOn: row.annulled_on,
-      status: row.status,
-      inEffect: row.in_effect,
-      barred: row.barred,
-      decisionRef: row.decision_ref,
-      ruleSet: row.rule_set,
-      sameViolationCaseId: row.same_violation_case_id,
-    })),
+    items: page.map(registerRecord),
     nextCursor:
       rows.length > query.limit
         ? encodeCursor([page.at(-1).decided_on, page.at(-1).case_id])
         : null,
+  };
+}
+
+/** A row of discipline_records as the register answers it. */
+function registerRecord(row: Record<string, never>): RegisterRecord {
+  return {
+    caseId: row.case_id,
+    personId: row.person_id,
+    personName: row.person_name,
+    orgUnitId: row.org_unit_id,
+    orgUnitName: row.org_unit_name,
+    track: row.track,
+    form: row.form,
+    violationCategory: row.violation_category,
+    decidedOn: row.decided_on,
+    effectiveFrom: row.effective_from,
+    inEffectUntil: row.in_effect_until,
+    barEndsOn: row.bar_ends_on,
+    annulledOn: row.annulled_on,
+    status: row.status,
+    inEffect: row.in_effect,
+    barred: row.barred,
+    decisionRef: row.decision_ref,
+    ruleSet: row.rule_set,
+    sameViolationCaseId: row.same_violation_case_id,
   };
 }

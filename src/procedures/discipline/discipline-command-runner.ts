@@ -134,7 +134,10 @@ export class DisciplineCommandRunner {
     const body = command.type === 'PerformDisciplineStep' ? command.data.body : undefined;
     if (body?.kind !== 'decision' || !body.sameViolationCaseId) return {};
     return {
-      sameViolationCase: await this.cases.sameViolationCase(body.sameViolationCaseId, options.actor),
+      sameViolationCase: await this.cases.sameViolationCase(
+        body.sameViolationCaseId,
+        options.actor,
+      ),
     };
   }
 

@@ -156,7 +156,7 @@ describe('discipline-record workflow', () => {
       .then([recordWrite('reprimand')] as never);
   });
 
-  it('the record carries the validity and the other track\'s case on the same violation', () => {
+  it("the record carries the validity and the other track's case on the same violation", () => {
     const linked = event('DisciplineDecided', {
       ...decided('warning').data,
       inEffectUntil: '2027-11-21',

@@ -84,7 +84,10 @@ export function disciplineView(
   };
   const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
   const correct = correctionLink(state, definition);
-  const allowedNext = [...allowedNextActions(state, current, today, { ruleSet, calendar }), ...(correct ? [correct] : [])];
+  const allowedNext = [
+    ...allowedNextActions(state, current, today, { ruleSet, calendar }),
+    ...(correct ? [correct] : []),
+  ];
   return {
     id: state.caseId,
     procedure: 'discipline',
@@ -108,24 +111,28 @@ export function disciplineView(
     currentStep: currentStepOfCase(current, state, calendar),
     allowedNext,
     steps: stepsWithCorrections(state.steps, state.corrections, actor, disclosure),
-    ...(state.status === 'decided' || state.status === 'under_review' || state.status === 'annulled'
-      ? {
-          decision: state.decision,
-          form: state.status === 'annulled' ? null : state.form,
-          barEndsOn: state.status === 'annulled' ? null : state.barEndsOn,
-          // The discipline's own validity, apart from the bar (absent on older decisions).
-          ...('inEffectUntil' in state.decision
-            ? { inEffectUntil: state.status === 'annulled' ? null : state.decision.inEffectUntil }
-            : {}),
-          ...(state.decision.sameViolationAs
-            ? { sameViolationAs: state.decision.sameViolationAs }
-            : {}),
-          complaint: state.complaint,
-          reviews: state.reviews,
-        }
-      : {}),
+    ...decisionView(state),
     ...(state.status === 'closed'
       ? { closure: closureView(state.closure, actor, disclosure) }
       : {}),
+  };
+}
+
+/** The decision, form, validity and bar of a decided case (none before the decision). */
+function decisionView(state: Exclude<DisciplineState, { status: 'none' }>) {
+  if (state.status !== 'decided' && state.status !== 'under_review' && state.status !== 'annulled')
+    return {};
+  const annulled = state.status === 'annulled';
+  return {
+    decision: state.decision,
+    form: annulled ? null : state.form,
+    barEndsOn: annulled ? null : state.barEndsOn,
+    // The discipline's own validity, apart from the bar (absent on older decisions).
+    ...('inEffectUntil' in state.decision
+      ? { inEffectUntil: annulled ? null : state.decision.inEffectUntil }
+      : {}),
+    ...(state.decision.sameViolationAs ? { sameViolationAs: state.decision.sameViolationAs } : {}),
+    complaint: state.complaint,
+    reviews: state.reviews,
   };
 }

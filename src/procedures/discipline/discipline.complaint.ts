@@ -11,7 +11,7 @@ export function fileComplaint(
   command: Command<'FileComplaint'>,
   context: DisciplineContext,
 ): DomainEvent[] {
-  const { definition, ruleSet, actor, today } = context;
+  const { definition, actor, today } = context;
   if (state.status === 'under_review')
     refuse(
       'discipline.complaint_under_review',
@@ -40,6 +40,18 @@ export function fileComplaint(
       'invalid',
       'filedOn',
     );
+  refuseOutsideWindow(state, filedOn, context);
+  return [
+    {
+      type: 'DisciplineComplaintFiled',
+      data: { filedOn, grounds: command.data.grounds, recordedBy: actor.userId },
+    },
+  ];
+}
+
+/** A complaint after the window, or after the last complaint the rule set allows, is refused. */
+function refuseOutsideWindow(state: Decided, filedOn: string, context: DisciplineContext): void {
+  const { ruleSet } = context;
   const deadline = complaintDeadline(
     ruleSet,
     context.calendar,
@@ -61,12 +73,6 @@ export function fileComplaint(
       'filedOn',
     );
   }
-  return [
-    {
-      type: 'DisciplineComplaintFiled',
-      data: { filedOn, grounds: command.data.grounds, recordedBy: actor.userId },
-    },
-  ];
 }
 
 /** The review of a complaint keeps the form, changes it (with its own bar) or annuls it. */

@@ -84,9 +84,7 @@ export class DisciplineService {
       status: state.status,
       form: decided ? decided.form : null,
       barEndsOn: decided ? decided.barEndsOn : null,
-      decisionRef: decided
-        ? `${decided.decision.number} (${decided.decision.heldOn})`
-        : null,
+      decisionRef: decided ? `${decided.decision.number} (${decided.decision.heldOn})` : null,
     };
   }
 

@@ -23,7 +23,12 @@ export interface SameViolationLink {
 const LINK_FIELD = 'sameViolationCaseId';
 
 function refuseLink(rule: string, message: string): never {
-  refuse(`discipline.same_violation_${rule}`, `${LINK_FIELD}: ${message}`, 'unprocessable', LINK_FIELD);
+  refuse(
+    `discipline.same_violation_${rule}`,
+    `${LINK_FIELD}: ${message}`,
+    'unprocessable',
+    LINK_FIELD,
+  );
 }
 
 /**

@@ -48,7 +48,15 @@ const step = (stepId: string, body: StepBody): CaseCommand => ({
   type: 'PerformStep',
   data: { stepId, body },
 });
-const tally = { members: 13, summoned: 13, present: 13, for: 11, against: 2, abstain: 0, invalid: 0 };
+const tally = {
+  members: 13,
+  summoned: 13,
+  present: 13,
+  for: 11,
+  against: 2,
+  abstain: 0,
+  invalid: 0,
+};
 const toVetting = historyOf(
   caseDecider,
   [
@@ -65,12 +73,23 @@ const toVetting = historyOf(
     },
     at(staff),
   ],
-  [step('self-assessment', { kind: 'meeting', heldOn: '2026-11-02', conclusion: 'done' }), at(staff)],
   [
-    step('key-officials-confidence', { kind: 'ballot', heldOn: '2026-11-03', minutesRef: 'B1', tally }),
+    step('self-assessment', { kind: 'meeting', heldOn: '2026-11-02', conclusion: 'done' }),
+    at(staff),
+  ],
+  [
+    step('key-officials-confidence', {
+      kind: 'ballot',
+      heldOn: '2026-11-03',
+      minutesRef: 'B1',
+      tally,
+    }),
     at(secretary),
   ],
-  [step('head-evaluation', { kind: 'meeting', heldOn: '2026-11-04', conclusion: 'ok' }), at(leader)],
+  [
+    step('head-evaluation', { kind: 'meeting', heldOn: '2026-11-04', conclusion: 'ok' }),
+    at(leader),
+  ],
   [
     step('leadership-ballot', { kind: 'ballot', heldOn: '2026-11-05', minutesRef: 'B2', tally }),
     at(secretary),
