@@ -132,6 +132,9 @@ export class CaseContextFactory {
       posts,
       disciplineBars: discipline.bars,
       openDisciplineCases: discipline.openCasesPastVerification,
+      holdsTargetPost: state.posts.some((post) => post.positionId === positionId),
+      pendingDisciplineCases: discipline.openCases,
+      statuses: state.statuses,
     };
   }
 }

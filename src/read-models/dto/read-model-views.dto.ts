@@ -72,13 +72,34 @@ export class RegisterRowDto {
   @ApiProperty() violationCategory!: string;
   @ApiProperty(DATE) decidedOn!: string;
   @ApiProperty(DATE) effectiveFrom!: string;
-  @ApiProperty({ ...DATE, nullable: true, description: 'end of the bar on appointment' })
+  @ApiProperty({
+    ...DATE,
+    nullable: true,
+    description: "end of the discipline's own validity (hiệu lực); null: no end",
+  })
+  inEffectUntil!: string | null;
+  @ApiProperty({
+    ...DATE,
+    nullable: true,
+    description: 'end of the bar on appointment to a higher post; null: no end',
+  })
   barEndsOn!: string | null;
   @ApiProperty({ ...DATE, nullable: true }) annulledOn!: string | null;
-  @ApiProperty({ enum: ['in_effect', 'expired', 'annulled'], description: 'judged on asOf' })
+  @ApiProperty({
+    enum: ['in_effect', 'expired', 'annulled'],
+    description: 'by the validity, judged on asOf',
+  })
   status!: string;
+  @ApiProperty({ description: 'the validity still runs on asOf' }) inEffect!: boolean;
+  @ApiProperty({ description: 'the bar on a higher post still runs on asOf' }) barred!: boolean;
   @ApiProperty() decisionRef!: string;
   @ApiProperty() ruleSet!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "the other track's discipline case on the same violation",
+  })
+  sameViolationCaseId!: string | null;
 }
 
 export class RegisterPageDto {

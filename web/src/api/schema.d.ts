@@ -1249,10 +1249,19 @@ export interface components {
                 [key: string]: unknown;
             }[];
             /**
-             * @description judged today
+             * Format: date
+             * @description end of the discipline's own validity (hiệu lực); null: no end
+             */
+            inEffectUntil: string | null;
+            /** @description the other track's discipline case on the same violation */
+            sameViolationCaseId?: string;
+            /**
+             * @description by the validity, judged today
              * @enum {string}
              */
             status: "in_effect" | "expired" | "annulled";
+            /** @description the bar on a higher post still runs today */
+            barred: boolean;
         };
         OpenCaseOnRecordDto: {
             caseId: string;
@@ -1654,10 +1663,20 @@ export interface components {
             effectiveFrom: string;
             /**
              * Format: date
-             * @description the day the person received the decision (default: the decision date); the complaint window runs from it: one month on the Party track, 15 days on the civil-service track
+             * @description the day the person received the decision or it was announced to them (default: the decision date); the complaint window runs from it: on the Party track one month, applied as 30 working days (Điều lệ Đảng art. 39(7), Hướng dẫn 46/2011), on the civil-service track 15 days (Luật Khiếu nại 2011 art. 48); a window in days that ends on a day off ends on the next working day
              * @example 2026-11-16
              */
             servedOn?: string;
+            /**
+             * @description the form came with relief from post (miễn nhiệm, cho thôi giữ chức vụ): under Quy định 377-QĐ/TW the 36 months of a warning are for a warning without relief
+             * @example false
+             */
+            relievedFromPost?: boolean;
+            /**
+             * @description the other track's decided discipline case on the same violation (Party and civil service): the person carries the longer bar and both decisions are linked
+             * @example d-party-7
+             */
+            sameViolationCaseId?: string;
         };
         ViolationDto: {
             /**
@@ -1805,8 +1824,20 @@ export interface components {
             };
             /** @enum {string|null} */
             form?: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion" | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description end of the bar on appointment to a higher post
+             */
             barEndsOn?: string | null;
+            /**
+             * Format: date
+             * @description end of the discipline's own validity (hiệu lực); null: no end
+             */
+            inEffectUntil?: string | null;
+            /** @description the other track's decided case on the same violation (caseId, track, form, barEndsOn, decisionRef); the person carries the longer bar */
+            sameViolationAs?: {
+                [key: string]: unknown;
+            };
             complaint?: {
                 [key: string]: unknown;
             } | null;
@@ -1928,18 +1959,29 @@ export interface components {
             effectiveFrom: string;
             /**
              * Format: date
-             * @description end of the bar on appointment
+             * @description end of the discipline's own validity (hiệu lực); null: no end
+             */
+            inEffectUntil: string | null;
+            /**
+             * Format: date
+             * @description end of the bar on appointment to a higher post; null: no end
              */
             barEndsOn: string | null;
             /** Format: date */
             annulledOn: string | null;
             /**
-             * @description judged on asOf
+             * @description by the validity, judged on asOf
              * @enum {string}
              */
             status: "in_effect" | "expired" | "annulled";
+            /** @description the validity still runs on asOf */
+            inEffect: boolean;
+            /** @description the bar on a higher post still runs on asOf */
+            barred: boolean;
             decisionRef: string;
             ruleSet: string;
+            /** @description the other track's discipline case on the same violation */
+            sameViolationCaseId: string | null;
         };
         RegisterPageDto: {
             items: components["schemas"]["RegisterRowDto"][];
@@ -5888,7 +5930,12 @@ export interface operations {
                 from?: string;
                 /** @description decided on or before */
                 to?: string;
+                /** @description by the discipline's own validity (hiệu lực) on asOf: in_effect, expired (validity over), annulled */
                 status?: "in_effect" | "expired" | "annulled";
+                /** @description the discipline's own validity (hiệu lực) still runs on asOf (or no longer) */
+                inEffect?: "true" | "false";
+                /** @description the bar on appointment to a higher post still runs on asOf (or no longer) */
+                barred?: "true" | "false";
                 /** @description the day statuses are judged on (default today in Vietnam); a day YYYY-MM-DD, or an ISO date-time meaning its day in Vietnam */
                 asOf?: string;
                 format?: "json" | "csv";

@@ -198,9 +198,15 @@ export interface RegisterRecord {
   violationCategory: string;
   decidedOn: string;
   effectiveFrom: string;
+  /** End of the discipline's own validity (hiệu lực); null: no end. */
+  inEffectUntil: string | null;
+  /** End of the bar on appointment to a higher post; null: no end. */
   barEndsOn: string | null;
   annulledOn: string | null;
   status: 'in_effect' | 'expired' | 'annulled';
+  inEffect: boolean;
+  barred: boolean;
   decisionRef: string;
   ruleSet: string;
+  sameViolationCaseId: string | null;
 }

@@ -1,3 +1,4 @@
+import { PersonStatusPeriod } from '../../../cadres/person/person.state';
 import { StepContext } from '../../../workflow/step-engine';
 import { ExistingCase } from './case.state';
 
@@ -15,6 +16,12 @@ export interface PersonFactsForVetting {
   disciplineBars: { form: string; endsOn: string | null; decisionRef: string }[];
   /** Open discipline cases past verification. */
   openDisciplineCases: string[];
+  /** The person already holds the post the case is about (a re-appointment): no higher-post bar applies. */
+  holdsTargetPost?: boolean;
+  /** Every discipline case about the person not yet decided, from opening on. */
+  pendingDisciplineCases?: string[];
+  /** The person's circumstances (under investigation …) from their record. */
+  statuses?: PersonStatusPeriod[];
 }
 export interface DecisionTerm {
   termYears: number;

@@ -1,5 +1,5 @@
 import { VettingItem } from '../../../workflow/definitions/procedure-definition';
-import { RuleSet } from '../../../workflow/rule-sets/rule-set';
+import { RuleSet, ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { VettingEntry } from './case.events';
 import { PersonFactsForVetting } from './case.context';
 import { planningPoolItem, yearsInPostItem, yearsToRetirementItem } from './vetting-posts';
@@ -40,9 +40,10 @@ const FROM_RECORD: Record<ItemFromRecord, RecordCheck> = {
 /** A discipline still in effect, or a discipline case still open, bars a higher post. */
 function disciplineBar(
   facts: PersonFactsForVetting,
-  _ruleSet: RuleSet,
+  ruleSet: RuleSet,
   today: string,
 ): VettingEntry {
+  if (facts.holdsTargetPost) return heldPostDiscipline(facts, ruleSet, today);
   const bars = facts.disciplineBars.filter((bar) => bar.endsOn === null || bar.endsOn > today);
   const reasons = [
     ...bars.map(
@@ -59,6 +60,45 @@ function disciplineBar(
     note: reasons.length
       ? reasons.join('; ')
       : 'no discipline in effect and no open discipline case',
+    source: 'record',
+  };
+}
+
+/** What holds a re-appointment back (`reappointment.blockedWhile`): a pending discipline case, an investigation. */
+interface HeldPostBlocks {
+  statuses: string[];
+  disciplineCasePending: boolean;
+}
+
+/**
+ * The post the person already holds (re-appointment) is not a higher post: a decided reprimand or
+ * warning does not bar it; a discipline case still pending or an investigation does.
+ */
+function heldPostDiscipline(
+  facts: PersonFactsForVetting,
+  ruleSet: RuleSet,
+  today: string,
+): VettingEntry {
+  const name = 'reappointment.blockedWhile';
+  const blocks: HeldPostBlocks = ruleSet.params[name]
+    ? ruleValue<HeldPostBlocks>(ruleSet, name)
+    : { statuses: [], disciplineCasePending: true };
+  const citation = ruleSet.params[name] ? ` (${ruleCitation(ruleSet, name)})` : '';
+  const reasons = [
+    ...(blocks.disciplineCasePending ? (facts.pendingDisciplineCases ?? []) : []).map(
+      (caseId) => `discipline case ${caseId} is pending`,
+    ),
+    ...(facts.statuses ?? [])
+      .filter((s) => blocks.statuses.includes(s.status))
+      .filter((s) => s.from <= today && (s.until === null || s.until >= today))
+      .map((s) => `${s.status.replace(/_/g, ' ')} since ${s.from}`),
+  ];
+  return {
+    item: 'discipline_bar',
+    result: reasons.length ? 'flagged' : 'cleared',
+    note: reasons.length
+      ? `${reasons.join('; ')}${citation}`
+      : `the post already held: a decided discipline's bar on a higher post does not apply; no discipline case pending, no investigation${citation}`,
     source: 'record',
   };
 }
