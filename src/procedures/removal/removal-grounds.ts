@@ -29,7 +29,12 @@ type Facts = Record<string, unknown>;
 type Share = { numerator: number; denominator: number };
 
 function invalid(field: string, message: string): never {
-  throw new DomainRuleViolation('removal.grounds_invalid', `${field}: ${message}`, 'invalid', field);
+  throw new DomainRuleViolation(
+    'removal.grounds_invalid',
+    `${field}: ${message}`,
+    'invalid',
+    field,
+  );
 }
 
 function notMet(message: string): never {
@@ -55,7 +60,10 @@ function lowConfidence(grounds: Facts, ruleSet: RuleSet, param: string): Facts {
   const low = count(grounds, 'lowConfidenceVotes');
   const total = count(grounds, 'totalVotes');
   if (total === 0 || low > total)
-    invalid('grounds.lowConfidenceVotes', `must lie between 0 and totalVotes (${total}), total > 0`);
+    invalid(
+      'grounds.lowConfidenceVotes',
+      `must lie between 0 and totalVotes (${total}), total > 0`,
+    );
   const share = ruleValue<Share>(ruleSet, param);
   const citation = ruleCitation(ruleSet, param);
   if (low * share.denominator <= share.numerator * total)
@@ -124,8 +132,7 @@ function resignation(input: RemovalOpeningInput, grounds: Facts): Facts {
   const param = 'removal.resignation.blockingStatuses';
   const blocking = ruleValue<string[]>(ruleSet, param);
   const active = record.statuses.find(
-    (s) =>
-      blocking.includes(s.status) && s.from <= today && (s.until === null || s.until >= today),
+    (s) => blocking.includes(s.status) && s.from <= today && (s.until === null || s.until >= today),
   );
   if (active)
     throw new DomainRuleViolation(

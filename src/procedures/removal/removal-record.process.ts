@@ -37,18 +37,16 @@ export function applyRemovalDecision(
     person.status === 'registered' && person.posts.some((p) => p.positionId === positionId);
   const withdraw = openCases
     .filter((open) => CASES_ON_THE_POST.includes(open.procedure) && open.status === 'open')
-    .map(
-      (open): RecordWrite => ({
-        to: 'case',
-        caseId: open.caseId,
-        orgUnitId: open.orgUnitId,
-        key: `withdraw:${open.caseId}`,
-        command: {
-          type: 'WithdrawCase',
-          data: { reason: `withdrawn: the post ended by ${decisionRef} (case ${caseId})` },
-        },
-      }),
-    );
+    .map((open): RecordWrite => ({
+      to: 'case',
+      caseId: open.caseId,
+      orgUnitId: open.orgUnitId,
+      key: `withdraw:${open.caseId}`,
+      command: {
+        type: 'WithdrawCase',
+        data: { reason: `withdrawn: the post ended by ${decisionRef} (case ${caseId})` },
+      },
+    }));
   const reason = `${state.definitionId.replace('removal.', '')} (case ${caseId})`;
   const endPost = toPerson(personId, null, {
     type: 'EndPost',
