@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { fireStepDeadline } from '../support/step-deadline-timer';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Extension of a term to retirement (kéo dài thời hạn giữ chức vụ đến tuổi nghỉ hưu) over HTTP. */
@@ -26,6 +27,7 @@ describe('term extension to retirement over HTTP', () => {
       people: [
         { id: 'p-near', dateOfBirth: near, gender: 'male', posts: [post] },
         { id: 'p-young', dateOfBirth: '1982-05-05', gender: 'male', posts: [post] },
+        { id: 'p-late', dateOfBirth: near, gender: 'male', posts: [post] },
       ],
     });
   });
@@ -89,5 +91,11 @@ describe('term extension to retirement over HTTP', () => {
     const refused = await open('k-2', 'p-young').expect(422);
     expect(refused.body.rule).toBe('extension.not_near_retirement');
     expect(refused.body.message).toMatch(/whole years to retirement .* only below 2/);
+  });
+
+  it('records a missed self-report deadline as an event', async () => {
+    await open('k-3', 'p-late').expect(201);
+    const missed = await fireStepDeadline(t, 'extension-k-3');
+    expect(missed.map((m) => m.stepId)).toEqual(['self-report']);
   });
 });

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { TimerHandlerRegistry } from '../../src/jobs/timers/timer-handlers';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { fireStepDeadline } from '../support/step-deadline-timer';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Dismissal, resignation and suspension over HTTP, with the person's record following them. */
@@ -131,7 +131,7 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
     expect(rows[0].n).toBe(0);
   });
 
-  it('accepts a resignation after the talk and a ballot, and rejects it when the ballot fails', async () => {
+  it('takes a resignation letter through the talk to the ballot; a failed ballot rejects it', async () => {
     const opened = await open('t-1', 'p-letter', 'removal.resignation', {
       letterReceivedOn: today,
       reason: 'Lý do sức khỏe',
@@ -155,6 +155,51 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
     const refused = await open('s-1', 'p-suspend', 'removal.suspension').expect(422);
     expect(refused.body.rule).toBe('removal.suspension_without_discipline_case');
     expect(refused.body.message).toMatch(/art\. 81/);
+    const inspector = {
+      Authorization: `Bearer ${t.token('u-inspector', ['inspector'], 'ou-town')}`,
+    };
+    await http()
+      .post('/discipline-cases')
+      .set(inspector)
+      .send({
+        id: 'k-1',
+        definition: 'discipline.civil-service',
+        personId: 'p-suspend',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'Vi phạm quy định quản lý đất đai',
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(today, -200),
+          description: 'Ký cấp đất sai quy hoạch',
+          source: 'inspection',
+          severity: 'warning',
+        },
+      })
+      .expect(201);
+    await recordOf('p-suspend', (b: { openCases: { caseId: string }[] }) =>
+      b.openCases.some((c) => c.caseId === 'k-1'),
+    );
+    const opened = await open('s-2', 'p-suspend', 'removal.suspension').expect(201);
+    expect(opened.body.facts).toMatchObject({ disciplineCases: ['k-1'], maxDays: 15 });
+    await http()
+      .post('/cases/s-2/steps/proposal')
+      .set(staff)
+      .send({ heldOn: today, summary: 'Để xác minh khách quan' })
+      .expect(200);
+    const decided = await decide('s-2', '7-QĐ/UBND').expect(200);
+    const until = addDays(today, 14);
+    expect(decided.body.decision).toMatchObject({
+      termEnd: until,
+      details: { effect: 'suspends' },
+    });
+    const record = await recordOf('p-suspend', (b: { statuses: { status: string }[] }) =>
+      b.statuses.some((s) => s.status === 'suspended'),
+    );
+    expect(record.statuses).toContainEqual(
+      expect.objectContaining({ status: 'suspended', from: today, until }),
+    );
+    expect(record.posts).toEqual([expect.objectContaining({ positionId: 'pos-head' })]);
   });
 
   it('records a missed talk deadline as an event', async () => {
@@ -162,32 +207,7 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
       kind: 'conclusion',
       reference: 'KL 05-KL/UBKT',
     }).expect(201);
-    let rows: { data: { timerId: string; dueAt: string; payload: Record<string, unknown> } }[] = [];
-    for (let tries = 0; tries < 100 && rows.length === 0; tries += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      ({ rows } = await t.db.pool.query(
-        "SELECT data FROM events WHERE type = 'TimerScheduled.v1' AND data->>'target' = 'removal-d-1'",
-      ));
-    }
-    expect(rows[0].data).toMatchObject({ kind: 'step-deadline', payload: { stepId: 'talk' } });
-    const handler = t.app.get(TimerHandlerRegistry).get('step-deadline')!;
-    const timer = {
-      timerId: rows[0].data.timerId,
-      kind: 'step-deadline',
-      target: 'removal-d-1',
-      dueAt: new Date(rows[0].data.dueAt),
-      payload: rows[0].data.payload,
-    };
-    const metadata = {
-      actorId: 'system:timer:step-deadline',
-      correlationId: 'c',
-      causationId: null,
-      occurredAt: new Date().toISOString(),
-    };
-    await handler(timer, { idSeed: `timer:${timer.timerId}`, metadata, now: new Date() });
-    const missed = await t.db.pool.query(
-      "SELECT data FROM events WHERE stream_id = 'removal-d-1' AND type = 'DeadlineMissed.v1'",
-    );
-    expect(missed.rows.map((r) => r.data.stepId)).toEqual(['talk']);
+    const missed = await fireStepDeadline(t, 'removal-d-1');
+    expect(missed.map((m) => m.stepId)).toEqual(['talk']);
   });
 });

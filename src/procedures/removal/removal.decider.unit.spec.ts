@@ -222,4 +222,16 @@ describe('removal from a post (miễn nhiệm, từ chức, cho thôi giữ ch�
       },
     });
   });
+
+  it('given an open dismissal, when a discipline decision flags the record, nothing is recorded that could block its decision', () => {
+    givenStream(caseDecider, ...dismissalUpToBallot(6))
+      .when(
+        {
+          type: 'FlagVettingItemFromRecord',
+          data: { item: 'discipline_bar', note: 'discipline decided: warning', causeRef: 'k-1' },
+        },
+        context('removal.dismissal@1', staff),
+      )
+      .then([]);
+  });
 });
