@@ -137,6 +137,8 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
       reason: 'Lý do sức khỏe',
     }).expect(201);
     expect(opened.body.currentStep).toMatchObject({ id: 'talk' });
+    expect(opened.body.facts).toMatchObject({ letterReceivedOn: today, openedAfterTalkDue: false });
+    expect(opened.body.facts.talkDueBy).toBe(opened.body.currentStep.dueOn);
     await http()
       .post('/cases/t-1/steps/talk')
       .set(staff)

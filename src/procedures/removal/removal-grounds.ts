@@ -2,6 +2,7 @@ import { consecutiveYearsNotCompleted } from '../../cadres/person/consecutive-ra
 import { QualityRating } from '../../cadres/person/person-profile.events';
 import { PersonStatusPeriod, PostHeld } from '../../cadres/person/person.state';
 import { isCalendarDate } from '../../common/input/calendar-date';
+import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 
@@ -23,6 +24,8 @@ export interface RemovalOpeningInput {
   record: RemovalRecord;
   today: string;
   ruleSet: RuleSet;
+  /** The talk's time limit (the definition's first step), counted from the letter of resignation. */
+  talk?: { workingDays: number; calendar: WorkingDayCalendar };
 }
 
 type Facts = Record<string, unknown>;
@@ -144,7 +147,16 @@ function resignation(input: RemovalOpeningInput, grounds: Facts): Facts {
     grounds.lowConfidenceVotes === undefined
       ? {}
       : lowConfidence(grounds, ruleSet, 'removal.resignation.lowConfidenceShare');
-  return { letterReceivedOn, reason, ...tally };
+  // The talk is due so many working days after the letter arrived, whenever the case is opened.
+  const talkDueBy = input.talk
+    ? input.talk.calendar.addWorkingDays(letterReceivedOn as string, input.talk.workingDays)
+    : undefined;
+  return {
+    letterReceivedOn,
+    reason,
+    ...(talkDueBy ? { talkDueBy, openedAfterTalkDue: today > talkDueBy } : {}),
+    ...tally,
+  };
 }
 
 /** Tạm đình chỉ công tác: only while a discipline case about the person is being considered. */

@@ -49,6 +49,7 @@ export class RemovalModule implements OnModuleInit {
       definitionIds: REMOVAL_DEFINITIONS,
       onOpen: async ({ personId, positionId, definition, context, grounds }) => {
         const person = await registeredPerson(this.registry, personId);
+        const talkDays = definition.steps[0].deadline?.workingDays;
         const standing = disciplineStandingFrom(person.discipline, person.openCases, context.today);
         return removalOpening({
           definitionId: definition.id,
@@ -63,6 +64,7 @@ export class RemovalModule implements OnModuleInit {
           },
           today: context.today,
           ruleSet: context.ruleSet,
+          ...(talkDays ? { talk: { workingDays: talkDays, calendar: context.calendar } } : {}),
         });
       },
       decisionTerm: async (context) => (_state, effectiveFrom) =>
