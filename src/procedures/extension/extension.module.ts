@@ -48,11 +48,11 @@ export class ExtensionModule implements OnModuleInit {
           calendar: context.calendar,
         });
       },
-      decisionTerm: async (_context, state) => {
+      decisionTerm: async (context, state) => {
         const person = await registeredPerson(this.registry, state.personId);
         const { dateOfBirth, gender } = person.profile;
         return (_state, effectiveFrom) =>
-          extensionTerm(_context.ruleSet, { dateOfBirth, gender }, effectiveFrom);
+          extensionTerm(context.ruleSet, { dateOfBirth, gender }, effectiveFrom);
       },
     });
   }
