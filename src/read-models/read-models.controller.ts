@@ -25,7 +25,14 @@ import {
   REGISTER_TRACKS,
 } from './discipline-register.docs';
 
-const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'discipline'] as const;
+const PROCEDURES = [
+  'appointment',
+  'reappointment',
+  'rotation',
+  'discipline',
+  'removal',
+  'extension',
+] as const;
 const CASE_STATUSES = [
   'open',
   'decided',

@@ -72,6 +72,8 @@ const vi = {
     rotation: 'Luân chuyển',
     transfer: 'Điều động',
     discipline: 'Kỷ luật',
+    removal: 'Miễn nhiệm, từ chức, cho thôi giữ chức vụ, tạm đình chỉ',
+    extension: 'Kéo dài thời hạn giữ chức vụ đến tuổi nghỉ hưu',
   },
   status: {
     open: 'Đang xử lý',
@@ -269,6 +271,23 @@ const vi = {
     fromPaperNote:
       'Hồ sơ áp dụng quy trình và bộ quy định có hiệu lực vào ngày bắt đầu; mỗi bước ghi đúng ngày đã họp. Việc mở hồ sơ theo ngày trong quá khứ được ghi vào nhật ký kiểm toán.',
     badDay: 'Ngày không hợp lệ (dd/mm/yyyy)',
+  },
+  removal: {
+    grounds: 'Căn cứ xem xét',
+    kind: 'Căn cứ',
+    ground: {
+      low_confidence: 'Trên 2/3 số phiếu tín nhiệm thấp',
+      not_completed_duties: 'Hai năm liên tiếp không hoàn thành nhiệm vụ',
+      discipline: 'Bị kỷ luật (khiển trách, cảnh cáo)',
+      conclusion: 'Kết luận của cấp có thẩm quyền',
+    },
+    lowConfidenceVotes: 'Số phiếu tín nhiệm thấp',
+    totalVotes: 'Tổng số phiếu',
+    reference: 'Số, ký hiệu văn bản làm căn cứ',
+    letterReceivedOn: 'Ngày nhận đơn xin từ chức (dd/mm/yyyy)',
+    reason: 'Lý do xin từ chức',
+    suspensionNote:
+      'Chỉ tạm đình chỉ trong thời gian xem xét, xử lý kỷ luật: hệ thống kiểm tra hồ sơ kỷ luật đang mở của cán bộ. Cán bộ vẫn giữ chức vụ.',
   },
   imports: {
     title: 'Nhập dữ liệu từ bảng tính',
@@ -589,6 +608,8 @@ const en: Strings<typeof vi> = {
     rotation: 'Rotation',
     transfer: 'Transfer',
     discipline: 'Discipline',
+    removal: 'Dismissal, resignation, relief from post, suspension',
+    extension: 'Extension of the term to retirement',
   },
   status: {
     open: 'In progress',
@@ -782,6 +803,23 @@ const en: Strings<typeof vi> = {
     fromPaperNote:
       'The case takes the procedure and rule set in force on the day it began; each step is recorded with the day it was held. Opening as of a past day is written to the audit trail.',
     badDay: 'Not a valid day (dd/mm/yyyy)',
+  },
+  removal: {
+    grounds: 'Grounds',
+    kind: 'Ground',
+    ground: {
+      low_confidence: 'More than 2/3 low-confidence votes',
+      not_completed_duties: 'Two consecutive years not completing duties',
+      discipline: 'A discipline decision (reprimand, warning)',
+      conclusion: 'A competent body’s conclusion',
+    },
+    lowConfidenceVotes: 'Low-confidence votes',
+    totalVotes: 'Total votes',
+    reference: 'Reference of the document',
+    letterReceivedOn: 'Resignation letter received on (dd/mm/yyyy)',
+    reason: 'Reason for resigning',
+    suspensionNote:
+      'Suspension only while a discipline case is considered: the service checks the person’s open discipline cases. The person keeps the post.',
   },
   imports: {
     title: 'Import from a spreadsheet',

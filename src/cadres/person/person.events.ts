@@ -134,6 +134,7 @@ export const PERSON_STATUS_KINDS = [
   'child_under_12_months',
   'prosecuted',
   'detained',
+  'suspended',
 ] as const;
 export type PersonStatusKind = (typeof PERSON_STATUS_KINDS)[number];
 

@@ -38,7 +38,9 @@ export class CaseSummaryStepDto {
 
 export class CaseSummaryDto {
   @ApiProperty() caseId!: string;
-  @ApiProperty({ enum: ['appointment', 'reappointment', 'rotation', 'discipline'] })
+  @ApiProperty({
+    enum: ['appointment', 'reappointment', 'rotation', 'discipline', 'removal', 'extension'],
+  })
   procedure!: string;
   @ApiProperty({ example: 'appointment.internal@1' }) definition!: string;
   @ApiProperty() ruleSet!: string;

@@ -11,7 +11,15 @@ import {
   VETTING_ITEMS,
 } from './procedure-definition';
 
-const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'transfer', 'discipline'];
+const PROCEDURES = [
+  'appointment',
+  'reappointment',
+  'rotation',
+  'transfer',
+  'discipline',
+  'removal',
+  'extension',
+];
 
 function fail(file: string, field: string, problem: string): never {
   throw new DefinitionFileError(file, field, problem);

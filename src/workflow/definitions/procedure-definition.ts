@@ -81,7 +81,14 @@ export interface StepDefinition {
 export interface ProcedureDefinition {
   id: string;
   version: number;
-  procedure: 'appointment' | 'reappointment' | 'rotation' | 'transfer' | 'discipline';
+  procedure:
+    | 'appointment'
+    | 'reappointment'
+    | 'rotation'
+    | 'transfer'
+    | 'discipline'
+    | 'removal'
+    | 'extension';
   title: string;
   titleVi: string;
   citation: string;

@@ -1216,7 +1216,7 @@ export interface components {
         };
         PersonStatusPeriodDto: {
             /** @enum {string} */
-            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained";
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "suspended";
             /** Format: date */
             from: string;
             /** Format: date */
@@ -1396,7 +1396,7 @@ export interface components {
         };
         RecordPersonStatusDto: {
             /** @enum {string} */
-            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained";
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "suspended";
             /**
              * Format: date
              * @example 2026-01-10
@@ -1920,7 +1920,7 @@ export interface components {
         CaseSummaryDto: {
             caseId: string;
             /** @enum {string} */
-            procedure: "appointment" | "reappointment" | "rotation" | "discipline";
+            procedure: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension";
             /** @example appointment.internal@1 */
             definition: string;
             ruleSet: string;
@@ -2476,11 +2476,11 @@ export interface components {
              */
             id?: string;
             /**
-             * @description a transfer (điều động) runs as a rotation case with definition transfer.standard; discipline cases open at POST /discipline-cases
+             * @description a transfer (điều động) runs as a rotation case with definition transfer.standard; removal: dismissal, resignation, relief from post, suspension (removal.*); extension: the term to retirement; discipline cases open at POST /discipline-cases
              * @example appointment
              * @enum {string}
              */
-            procedure: "appointment" | "reappointment" | "rotation" | "transfer";
+            procedure: "appointment" | "reappointment" | "rotation" | "transfer" | "removal" | "extension";
             /**
              * @description definition id (newest version) or id@version
              * @example appointment.internal
@@ -2508,6 +2508,17 @@ export interface components {
              * @example HS-2025/017
              */
             paperRecordRef?: string;
+            /**
+             * @description removal cases: the ground the case rests on, checked by the procedure when it opens (dismissal: low_confidence with lowConfidenceVotes and totalVotes, not_completed_duties, discipline, or conclusion with reference; resignation: letterReceivedOn and reason, optionally lowConfidenceVotes and totalVotes; relief: kind and reference); ignored by the other procedures
+             * @example {
+             *       "kind": "low_confidence",
+             *       "lowConfidenceVotes": 31,
+             *       "totalVotes": 45
+             *     }
+             */
+            grounds?: {
+                [key: string]: unknown;
+            };
         };
         RecordedFromPaperDto: {
             /**
@@ -2525,7 +2536,7 @@ export interface components {
             /** @example c-2026-0042 */
             id: string;
             /** @enum {string} */
-            procedure: "appointment" | "reappointment" | "rotation";
+            procedure: "appointment" | "reappointment" | "rotation" | "removal" | "extension";
             /** @enum {string} */
             status: "open" | "decided" | "rejected" | "withdrawn";
             /** @example appointment.internal@1 */
@@ -5704,7 +5715,7 @@ export interface operations {
     ReadModelsController_inbox: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension";
                 /** @description narrow to a unit (and its subtree) within your grant */
                 orgUnit?: string;
                 overdue?: "true" | "false";
@@ -5766,7 +5777,7 @@ export interface operations {
     ReadModelsController_cases: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension";
                 status?: "open" | "decided" | "rejected" | "withdrawn" | "closed" | "under_review" | "annulled";
                 orgUnit?: string;
                 person?: string;
