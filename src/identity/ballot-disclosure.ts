@@ -52,9 +52,9 @@ export interface DisclosedData {
  * makes public anyway.
  */
 const SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  NominationTallied: ['tally', 'reason', 'selected'],
+  NominationTallied: ['tally', 'reason', 'selected', 'share'],
   // A post case's ballot: each nominee's tally, and who passed (`appointee` is the conclusion).
-  BallotTallied: ['tally', 'reason', 'decidedByHead', 'nominees', 'passed'],
+  BallotTallied: ['tally', 'reason', 'decidedByHead', 'share', 'nominees', 'passed'],
   DisciplineBallotTallied: ['tally', 'reason', 'expulsionProposal'],
 };
 

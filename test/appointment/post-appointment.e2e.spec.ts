@@ -12,7 +12,7 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 }
 
 /**
- * An internal appointment that fills a post (appointment.internal@2) over HTTP: opened for the
+ * An internal appointment that fills a post (appointment.internal@3) over HTTP: opened for the
  * post, two nominees carried through the ballots, the decision names whoever passed; the new post
  * ends the previous one unless the decision keeps it (kiêm nhiệm).
  */
@@ -113,7 +113,7 @@ describe('appointment to a post over HTTP', () => {
       })
       .expect(201);
     expect(opened.body).toMatchObject({
-      definition: 'appointment.internal@2',
+      definition: 'appointment.internal@3',
       personId: '',
       fillsPost: true,
       nominees: null,

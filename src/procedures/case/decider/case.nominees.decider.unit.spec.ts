@@ -11,7 +11,7 @@ import { caseDecider } from './case.decider';
 
 const seeds = path.resolve(__dirname, '../../../../seeds');
 const definitions = loadDefinitions(path.join(seeds, 'definitions'));
-const fillsPost = definitions.get('appointment.internal@2')!;
+const fillsPost = definitions.get('appointment.internal@3')!;
 // The State track's set composed from the instruments in force on 20 Nov 2026 (Quy định 377-QĐ/TW).
 const ruleSet = loadRuleSets(path.join(seeds, 'rule-sets')).find(
   (set) =>
@@ -36,8 +36,11 @@ const context = (who: Actor): CaseContext => ({
   personFacts: {
     dateOfBirth: '1980-04-12',
     gender: 'male',
-    planningPool: { qualifies: true, detail: 'in the planning pool for the post' },
-    currentPostSince: '2021-03-01',
+    target: { positionId: 'pos-head', rank: 4 },
+    planningPool: [
+      { positionId: 'pos-head', rank: 4, term: '2025-2030', decisionRef: '112-QĐ/TU' },
+    ],
+    posts: [{ positionId: 'pos-deputy', rank: 3, from: '2021-03-01', until: null }],
     disciplineBars: [],
     openDisciplineCases: [],
   },
@@ -122,7 +125,7 @@ const toRound3: [CaseCommand, CaseContext][] = [
 ];
 const upToRound3 = historyOf(caseDecider, ...toRound3);
 
-describe('an internal appointment that fills a post (appointment.internal@2)', () => {
+describe('an internal appointment that fills a post (appointment.internal@3)', () => {
   it('opens for the post without a person', () => {
     const [opened] = givenStream(caseDecider).when(open(), context(staff)).then(['CaseOpened']);
     expect(opened.data).toMatchObject({ personId: '', positionId: 'pos-head', fillsPost: true });

@@ -148,7 +148,7 @@ export class BallotStepDto extends StepRecordDto {
   @ApiPropertyOptional({
     type: [NomineeTallyDto],
     description:
-      'a case that fills a post (appointment.internal@2): one tally per nominee still standing',
+      'a case that fills a post (appointment.internal@3): one tally per nominee still standing',
   })
   @IsOptional()
   @ValidateNested({ each: true })

@@ -30,9 +30,16 @@ export function noteCase(
 }
 
 /**
- * The decision assigns the post with its term. An appointment to a new post ends the posts the
- * appointee held unless the decision keeps them concurrently (kiêm nhiệm); `person` is the
- * appointee's record as read before (a redelivery finds the old posts already ended).
+ * A rotation (luân chuyển) or transfer (điều động) decision's `termEnd` is the end of its planned
+ * period, not a term of the post: the post is held until another decision ends it.
+ */
+const periodNotTerm = (state: ExistingCase) => state.procedure === 'rotation';
+
+/**
+ * The decision assigns the post with its term (a rotation's post has none of its own). An
+ * appointment to a new post ends the posts the appointee held unless the decision keeps them
+ * concurrently (kiêm nhiệm); `person` is the appointee's record as read before (a redelivery finds
+ * the old posts already ended).
  */
 export function assignPost(state: ExistingCase, person?: PersonState): RecordWrite[] {
   if (state.status !== 'decided') throw new Error(`case ${state.caseId} has no decision`);
@@ -46,7 +53,7 @@ export function assignPost(state: ExistingCase, person?: PersonState): RecordWri
         personId,
         positionId: state.positionId,
         from: decision.effectiveFrom,
-        termEnd: decision.termEnd,
+        termEnd: periodNotTerm(state) ? null : decision.termEnd,
         decisionRef: `${decision.number} (${decision.heldOn})`,
         caseId: state.caseId,
       },
@@ -87,9 +94,12 @@ export function holdsTerm(person: PersonState, state: ExistingCase, termEnd: str
   );
 }
 
-/** The term's end ends the post, if the person still holds it with that term. */
+/**
+ * The term's end ends the post, if the person still holds it with that term. The end of a
+ * rotation period ends nothing (timers scheduled before this rule still fire, and do nothing).
+ */
 export function endTerm(state: ExistingCase, person: PersonState, termEnd: string): RecordWrite[] {
-  if (!holdsTerm(person, state, termEnd)) return [];
+  if (periodNotTerm(state) || !holdsTerm(person, state, termEnd)) return [];
   const personId = appointeeOf(state);
   return [
     toPerson(personId, null, {
