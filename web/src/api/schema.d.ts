@@ -2417,7 +2417,7 @@ export interface components {
             note?: string;
             /** @description the tally of a case about one person (or of the sole nominee of a post case) */
             tally?: components["schemas"]["TallyDto"];
-            /** @description a case that fills a post (appointment.internal@2): one tally per nominee still standing */
+            /** @description a case that fills a post (appointment.internal@3): one tally per nominee still standing */
             tallies?: components["schemas"]["NomineeTallyDto"][];
             /**
              * @description the final ballot of a post case with two nominees passing level: the nominee the head of the collective chose (appointment.levelNomineesChosenBy)
@@ -2513,7 +2513,7 @@ export interface components {
              */
             definition: string;
             /**
-             * @description the person the case is about; optional for a definition that fills a post (appointment.internal@2: the nominations name the nominees), required otherwise
+             * @description the person the case is about; optional for a definition that fills a post (appointment.internal@3: the nominations name the nominees), required otherwise
              * @example p-nguyen-van-an
              */
             personId?: string;
