@@ -84,6 +84,8 @@ function applyEvent(
       return close('withdrawn', e.data.withdrawnOn);
     case 'DisciplineCaseClosed':
       return close('closed', e.data.closedOn);
+    case 'DisciplineTimeBarred':
+      return close('time_barred', e.data.heldOn);
     case 'DisciplineComplaintFiled':
       // The review of a complaint is the leadership's next task on the case.
       return {

@@ -54,7 +54,8 @@ function correctionLink(
   state: Exclude<DisciplineState, { status: 'none' }>,
   definition: ProcedureDefinition,
 ) {
-  if (state.status !== 'open' && state.status !== 'closed') return null;
+  if (state.status !== 'open' && state.status !== 'closed' && state.status !== 'time_barred')
+    return null;
   return correctStepLink(state.lastStep, definition, `/discipline-cases/${state.caseId}`);
 }
 
@@ -83,12 +84,14 @@ export function disciplineView(
     status: state.status,
     ...pinsView(state),
     electedCadre: state.electedCadre,
+    serviceStatus: state.serviceStatus,
     violation: state.violation,
     limitation: state.limitation,
     openedOn: state.openedOn,
     summary: state.summary,
     timeLimit: state.decideBy
       ? {
+          runsFrom: state.decideFrom ?? state.openedOn,
           decideBy: state.decideBy,
           extended: state.timeLimitExtended,
           overdue: state.status === 'open' && today > state.decideBy,
@@ -111,5 +114,6 @@ export function disciplineView(
     ...(state.status === 'closed'
       ? { closure: closureView(state.closure, actor, disclosure) }
       : {}),
+    ...(state.status === 'time_barred' ? { timeBarred: state.timeBarred } : {}),
   };
 }
