@@ -150,14 +150,17 @@ function refuseViolationDays(violation: Violation, today: string): void {
   const days: [string, string | undefined][] = [
     ['violation.committedOn', violation.committedOn],
     ['violation.detectedOn', violation.detectedOn],
-    ...(violation.laterViolationsOn ?? []).map(
-      (day, i): [string, string] => [`violation.laterViolationsOn.${i}`, day],
-    ),
+    ...(violation.laterViolationsOn ?? []).map((day, i): [string, string] => [
+      `violation.laterViolationsOn.${i}`,
+      day,
+    ]),
   ];
   for (const [field, day] of days) {
     if (day !== undefined && day > today)
       refuse(
-        field === 'violation.committedOn' ? 'discipline.violation_in_future' : 'field.in_the_future',
+        field === 'violation.committedOn'
+          ? 'discipline.violation_in_future'
+          : 'field.in_the_future',
         `${field}: ${day} is after today (${today})`,
         'invalid',
         field,

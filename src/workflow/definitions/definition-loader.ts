@@ -143,7 +143,7 @@ function validateDisciplineTrack(file: string, def: Record<string, unknown>) {
     const ids = ((def.steps ?? []) as { id?: unknown }[]).map((step) => step.id);
     const council = track.councilSteps;
     if (!Array.isArray(council) || council.some((id) => !ids.includes(id)))
-      fail(file, 'discipline.councilSteps', 'must list ids of the definition\'s steps');
+      fail(file, 'discipline.councilSteps', "must list ids of the definition's steps");
   }
 }
 

@@ -23,7 +23,8 @@ export class DisciplineCaseViewDto {
   @ApiProperty({ enum: ['party', 'civil_service'] }) track!: string;
   @ApiProperty({
     enum: ['open', 'decided', 'under_review', 'annulled', 'closed', 'time_barred'],
-    description: 'time_barred: the violation is confirmed but past its limitation period (vi phạm nhưng hết thời hiệu); no form applies',
+    description:
+      'time_barred: the violation is confirmed but past its limitation period (vi phạm nhưng hết thời hiệu); no form applies',
   })
   status!: string;
   @ApiProperty({ example: 'discipline.party@1' }) definition!: string;
@@ -34,7 +35,8 @@ export class DisciplineCaseViewDto {
   @ApiProperty() electedCadre!: boolean;
   @ApiProperty({
     enum: ['cadre', 'civil_servant'],
-    description: 'a cadre goes through their own body, a civil servant through a discipline council',
+    description:
+      'a cadre goes through their own body, a civil servant through a discipline council',
   })
   serviceStatus!: string;
   @ApiProperty({

@@ -95,4 +95,3 @@ export class PersonRequestDto {
   @Length(1, 200)
   reference!: string;
 }
-
