@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { disciplineEn, disciplineVi } from './discipline/discipline-strings';
 
 /** Vietnamese first; English second. Keys are grouped by screen. */
 const vi = {
@@ -220,6 +221,13 @@ const vi = {
   },
   rules: {
     'ballot.no_quorum': 'Không đủ túc số',
+    'discipline.different_form_needs_reason':
+      'Quyết định khác kiến nghị của Hội đồng kỷ luật cần nêu lý do',
+    'discipline.deferred': 'Chưa xem xét kỷ luật',
+    'discipline.dismissal_needs_civil_servant': 'Buộc thôi việc chỉ áp dụng với công chức',
+    'discipline.recall_needs_elected_cadre': 'Bãi nhiệm chỉ áp dụng với cán bộ được bầu',
+    'discipline.unknown_council_skip_ground':
+      'Căn cứ không thành lập Hội đồng kỷ luật không hợp lệ',
     'tally.inconsistent': 'Số liệu kiểm phiếu không khớp',
     'ballot.tie_needs_head': 'Ngang phiếu: cần quyết định của người đứng đầu',
     'step.role_not_allowed': 'Vai trò của bạn không thực hiện bước này',
@@ -499,6 +507,7 @@ const vi = {
       agency: 'Cơ quan, đơn vị',
     },
   },
+  discipline: disciplineVi,
 };
 
 /** The same keys as Vietnamese, every one: a missing English string does not type-check. */
@@ -720,6 +729,12 @@ const en: Strings<typeof vi> = {
   },
   rules: {
     'ballot.no_quorum': 'No quorum',
+    'discipline.different_form_needs_reason':
+      'A decision other than the council recommended needs its reason',
+    'discipline.deferred': 'Discipline deferred',
+    'discipline.dismissal_needs_civil_servant': 'Dismissal is for civil servants only',
+    'discipline.recall_needs_elected_cadre': 'Recall is for elected cadres only',
+    'discipline.unknown_council_skip_ground': 'Not a ground to hold no discipline council',
     'tally.inconsistent': 'The tally does not add up',
     'ballot.tie_needs_head': "A tie: the head's decision is needed",
     'step.role_not_allowed': 'Your role does not record this step',
@@ -998,6 +1013,7 @@ const en: Strings<typeof vi> = {
       agency: 'Agency',
     },
   },
+  discipline: disciplineEn,
 };
 
 export const LANGUAGE_KEY = 'cadreflow.language';
