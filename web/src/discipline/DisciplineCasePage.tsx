@@ -142,7 +142,10 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
   const correct = view.allowedNext.find((next) => next.action === 'correct-step');
   const mayCorrect = Boolean(correct?.roles?.some((r) => session.roles.includes(r)));
   const correctedStep = definition?.steps.find((s) => s.id === correct?.stepId);
-  const correctedRecord = [...view.steps].reverse().find((r) => r.stepId === correct?.stepId);
+  // The step's own record (the time bar it found carries the same step id, not its values).
+  const correctedRecord = [...view.steps]
+    .reverse()
+    .find((r) => r.stepId === correct?.stepId && r.type !== 'DisciplineTimeBarred');
 
   const write = async (
     path: string,
