@@ -34,6 +34,7 @@ const CASE_STATUSES = [
   'closed',
   'under_review',
   'annulled',
+  'time_barred',
 ] as const;
 /** The read side for staff (inbox, case list) and inspectors (discipline register), within the caller's unit. */
 @ApiTags('read models')

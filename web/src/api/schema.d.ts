@@ -5794,7 +5794,7 @@ export interface operations {
         parameters: {
             query?: {
                 procedure?: "appointment" | "reappointment" | "rotation" | "discipline";
-                status?: "open" | "decided" | "rejected" | "withdrawn" | "closed" | "under_review" | "annulled";
+                status?: "open" | "decided" | "rejected" | "withdrawn" | "closed" | "under_review" | "annulled" | "time_barred";
                 orgUnit?: string;
                 person?: string;
                 /** @description opened on or after (YYYY-MM-DD) */
