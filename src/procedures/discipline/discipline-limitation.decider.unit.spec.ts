@@ -82,6 +82,27 @@ describe('limitation (thời hiệu): judged on the form voted, Party track (Quy
       .then(['DisciplineBallotTallied']);
   });
 
+  it('leaves a case opened before Dec 2026 with the check it made at opening', () => {
+    const [opened, ...rest] = historyOf(
+      disciplineDecider,
+      [open({ committedOn: '2021-06-01' }), party.as(inspector)],
+      [verified, party.as(inspector)],
+      [meeting('self-criticism'), party.as(staff)],
+      [meeting('review'), party.as(inspector)],
+    );
+    // Such a case stored the limitation of the severity typed in (a warning: 10 years).
+    const checkedAtOpening = {
+      ...opened,
+      data: {
+        ...opened.data,
+        limitation: { years: 10, endsOn: '2031-06-01', citation: 'vn-2025' },
+      },
+    };
+    givenStream(disciplineDecider, checkedAtOpening, ...rest)
+      .when(ballot({ reprimand: 9 }), party.as(secretary))
+      .then(['DisciplineBallotTallied']);
+  });
+
   it('ends the case as time_barred: a decided outcome, not a closure, and no decision may follow', () => {
     const history = historyOf(
       disciplineDecider,
