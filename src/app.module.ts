@@ -11,6 +11,8 @@ import { AppointmentModule } from './procedures/appointment/appointment.module';
 import { AuditModule } from './audit/audit.module';
 import { ReappointmentModule } from './procedures/reappointment/reappointment.module';
 import { RotationModule } from './procedures/rotation/rotation.module';
+import { RemovalModule } from './procedures/removal/removal.module';
+import { ExtensionModule } from './procedures/extension/extension.module';
 import { DisciplineModule } from './procedures/discipline/discipline.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ReportsModule } from './reports/reports.module';
@@ -147,6 +149,8 @@ export class AppModule {
         ReappointmentModule,
         RotationModule,
         DisciplineModule,
+        RemovalModule,
+        ExtensionModule,
         ReadModelsModule,
         ReportsModule,
         AuditModule,

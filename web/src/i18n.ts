@@ -73,6 +73,8 @@ const vi = {
     rotation: 'Luân chuyển',
     transfer: 'Điều động',
     discipline: 'Kỷ luật',
+    removal: 'Miễn nhiệm, từ chức, cho thôi giữ chức vụ, tạm đình chỉ',
+    extension: 'Kéo dài thời hạn giữ chức vụ đến tuổi nghỉ hưu',
   },
   status: {
     open: 'Đang xử lý',
@@ -91,6 +93,7 @@ const vi = {
     failed: 'không thông qua',
     selected: 'có người đạt',
     fallback: 'không ai đạt, lấy hai người cao nhất',
+    reference: 'ghi nhận làm căn cứ tham khảo',
   },
   correction: {
     action: 'Sửa bước',
@@ -124,6 +127,7 @@ const vi = {
     todo: 'chưa đến',
     stopped: 'dừng tại đây',
     tie: 'ngang phiếu → người đứng đầu quyết định',
+    referenceStep: 'kết quả là một căn cứ, không loại ai',
     currentStep: 'Bước hiện tại: {{title}}',
     due: 'Hạn: {{date}}',
     provisional: 'tạm tính',
@@ -146,6 +150,8 @@ const vi = {
     recorded: 'Đã ghi nhận.',
     notFound: 'Không tìm thấy hồ sơ, hoặc hồ sơ ngoài phạm vi của bạn.',
     hidden: 'không công bố',
+    referenceShare:
+      'Kết quả tham khảo: {{votes}}/{{base}} phiếu {{baseName}} ({{percent}} %), là một căn cứ, không phải ngưỡng đạt',
   },
   form: {
     heldOn: 'Ngày họp / thực hiện (dd/mm/yyyy)',
@@ -201,6 +207,10 @@ const vi = {
     verdict_passes: 'Đạt.',
     verdict_fails: 'Không đạt.',
     verdict_tie: 'Ngang ngưỡng: người đứng đầu quyết định.',
+    verdict_reference:
+      'Kết quả là một căn cứ để tập thể lãnh đạo xem xét, không quyết định đạt hay không đạt.',
+    referenceNomination:
+      'Kết quả giới thiệu là một căn cứ để tập thể lãnh đạo xem xét: được ghi nhận, không loại ai.',
     count_invalid: 'Phải là số nguyên không âm',
     sum_mismatch:
       'Đồng ý + không đồng ý + không biểu quyết + không hợp lệ = {{cast}}, nhưng có mặt {{present}}',
@@ -270,6 +280,23 @@ const vi = {
     fromPaperNote:
       'Hồ sơ áp dụng quy trình và bộ quy định có hiệu lực vào ngày bắt đầu; mỗi bước ghi đúng ngày đã họp. Việc mở hồ sơ theo ngày trong quá khứ được ghi vào nhật ký kiểm toán.',
     badDay: 'Ngày không hợp lệ (dd/mm/yyyy)',
+  },
+  removal: {
+    grounds: 'Căn cứ xem xét',
+    kind: 'Căn cứ',
+    ground: {
+      low_confidence: 'Trên 2/3 số phiếu tín nhiệm thấp',
+      not_completed_duties: 'Hai năm liên tiếp không hoàn thành nhiệm vụ',
+      discipline: 'Bị kỷ luật (khiển trách, cảnh cáo)',
+      conclusion: 'Kết luận của cấp có thẩm quyền',
+    },
+    lowConfidenceVotes: 'Số phiếu tín nhiệm thấp',
+    totalVotes: 'Tổng số phiếu',
+    reference: 'Số, ký hiệu văn bản làm căn cứ',
+    letterReceivedOn: 'Ngày nhận đơn xin từ chức (dd/mm/yyyy)',
+    reason: 'Lý do xin từ chức',
+    suspensionNote:
+      'Chỉ tạm đình chỉ trong thời gian xem xét, xử lý kỷ luật: hệ thống kiểm tra hồ sơ kỷ luật đang mở của cán bộ. Cán bộ vẫn giữ chức vụ.',
   },
   imports: {
     title: 'Nhập dữ liệu từ bảng tính',
@@ -445,20 +472,27 @@ const vi = {
     status: 'Tình trạng',
     asOf: 'Tính tại ngày (dd/mm/yyyy)',
     barred: 'Đang bị hạn chế bổ nhiệm',
+    inEffect: 'Hiệu lực kỷ luật',
+    barredFilter: 'Hạn chế bổ nhiệm chức vụ cao hơn',
+    yes: 'Còn',
+    no: 'Đã hết',
+    inEffectUntil: 'Hết hiệu lực kỷ luật',
+    sameViolation: 'Cùng vi phạm (khối kia)',
     filter: 'Lọc',
     download: 'Tải bảng tính (Excel)',
     person: 'Cán bộ',
     category: 'Loại vi phạm',
     decided: 'Ngày quyết định',
     effective: 'Hiệu lực từ',
-    barEnds: 'Hết hạn chế',
+    barEnds: 'Hết hạn chế bổ nhiệm',
     decisionRef: 'Số quyết định',
     empty: 'Không có bản ghi.',
   },
   forms: {
     reprimand: 'Khiển trách',
     warning: 'Cảnh cáo',
-    removal: 'Cách chức',
+    removal_from_post: 'Cách chức',
+    recall: 'Bãi nhiệm',
     expulsion: 'Khai trừ',
     demotion: 'Giáng chức',
     dismissal: 'Buộc thôi việc',
@@ -584,6 +618,8 @@ const en: Strings<typeof vi> = {
     rotation: 'Rotation',
     transfer: 'Transfer',
     discipline: 'Discipline',
+    removal: 'Dismissal, resignation, relief from post, suspension',
+    extension: 'Extension of the term to retirement',
   },
   status: {
     open: 'In progress',
@@ -602,6 +638,7 @@ const en: Strings<typeof vi> = {
     failed: 'failed',
     selected: 'someone passed',
     fallback: 'nobody passed, the top two go forward',
+    reference: 'recorded for reference',
   },
   correction: {
     action: 'Correct step',
@@ -635,6 +672,7 @@ const en: Strings<typeof vi> = {
     todo: 'to come',
     stopped: 'stopped here',
     tie: 'tie → the head decides',
+    referenceStep: 'one basis for the decision, rules no one out',
     currentStep: 'Current step: {{title}}',
     due: 'Due: {{date}}',
     provisional: 'provisional',
@@ -657,6 +695,8 @@ const en: Strings<typeof vi> = {
     recorded: 'Recorded.',
     notFound: 'No such case, or it is outside your scope.',
     hidden: 'not announced',
+    referenceShare:
+      'For reference: {{votes}} of {{base}} {{baseName}} ({{percent}} %), one basis, not a pass mark',
   },
   form: {
     heldOn: 'Held / done on (dd/mm/yyyy)',
@@ -712,6 +752,9 @@ const en: Strings<typeof vi> = {
     verdict_passes: 'Passes.',
     verdict_fails: 'Fails.',
     verdict_tie: 'At the threshold: the head decides.',
+    verdict_reference: 'One basis for the leadership to weigh: it neither passes nor fails anyone.',
+    referenceNomination:
+      'The nomination is one basis for the leadership to weigh: recorded, it rules no one out.',
     count_invalid: 'A whole number, 0 or more',
     sum_mismatch: 'For + against + abstain + invalid = {{cast}}, but {{present}} present',
     present_over_summoned: '{{present}} present but only {{summoned}} summoned',
@@ -777,6 +820,23 @@ const en: Strings<typeof vi> = {
     fromPaperNote:
       'The case takes the procedure and rule set in force on the day it began; each step is recorded with the day it was held. Opening as of a past day is written to the audit trail.',
     badDay: 'Not a valid day (dd/mm/yyyy)',
+  },
+  removal: {
+    grounds: 'Grounds',
+    kind: 'Ground',
+    ground: {
+      low_confidence: 'More than 2/3 low-confidence votes',
+      not_completed_duties: 'Two consecutive years not completing duties',
+      discipline: 'A discipline decision (reprimand, warning)',
+      conclusion: 'A competent body’s conclusion',
+    },
+    lowConfidenceVotes: 'Low-confidence votes',
+    totalVotes: 'Total votes',
+    reference: 'Reference of the document',
+    letterReceivedOn: 'Resignation letter received on (dd/mm/yyyy)',
+    reason: 'Reason for resigning',
+    suspensionNote:
+      'Suspension only while a discipline case is considered: the service checks the person’s open discipline cases. The person keeps the post.',
   },
   imports: {
     title: 'Import from a spreadsheet',
@@ -952,6 +1012,12 @@ const en: Strings<typeof vi> = {
     status: 'Status',
     asOf: 'As of (dd/mm/yyyy)',
     barred: 'Barred from appointment',
+    inEffect: 'Discipline in effect',
+    barredFilter: 'Barred from a higher post',
+    yes: 'Yes',
+    no: 'No longer',
+    inEffectUntil: 'In effect until',
+    sameViolation: 'Same violation (other track)',
     filter: 'Filter',
     download: 'Download spreadsheet (Excel)',
     person: 'Person',
@@ -965,7 +1031,8 @@ const en: Strings<typeof vi> = {
   forms: {
     reprimand: 'Reprimand',
     warning: 'Warning',
-    removal: 'Removal from post',
+    removal_from_post: 'Removal from post',
+    recall: 'Recall',
     expulsion: 'Expulsion',
     demotion: 'Demotion',
     dismissal: 'Dismissal',

@@ -47,6 +47,7 @@ export class CaseCommandRunner {
         positionId: input.positionId,
         definition: pinned.definition,
         context,
+        grounds: input.grounds,
       })) ?? undefined;
     const command: CaseCommand = {
       type: 'OpenCase',

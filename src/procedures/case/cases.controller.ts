@@ -141,6 +141,7 @@ export class CasesController {
           orgUnitId,
           summary,
           ...(fromPaper ? { fromPaper } : {}),
+          ...(dto.grounds ? { grounds: dto.grounds } : {}),
         },
         options,
       ),

@@ -19,6 +19,8 @@ export interface ProcedureModule {
     positionId: string;
     definition: ProcedureDefinition;
     context: Omit<CaseContext, 'definition'>;
+    /** What the request says the case rests on (removal grounds); the procedure checks it. */
+    grounds?: Record<string, unknown>;
   }) => Promise<Record<string, unknown> | void>;
   /** The procedure's own term rule for its decision. */
   decisionTerm?: (

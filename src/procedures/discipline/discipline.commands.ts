@@ -28,12 +28,16 @@ export type DisciplineStepBody =
       signer: string;
       form: string;
       effectiveFrom: string;
-      /** The day the person received the decision; the complaint window runs from it. */
+      /** The day the person received the decision (or it was announced to them); the complaint window runs from it. */
       servedOn?: string;
       /** Civil service: why the authority decides another form than the council recommended. */
       reasonForDifferentForm?: string;
       /** The person's written request to be disciplined (ends the deferrals the rule set names). */
       personRequest?: { receivedOn: string; reference: string };
+      /** The form came with relief from post (miễn nhiệm, cho thôi giữ chức vụ); its bar may differ. */
+      relievedFromPost?: boolean;
+      /** The other track's decided case on the same violation: the person carries the longer bar. */
+      sameViolationCaseId?: string;
     } & DisciplineStepBase);
 
 export type DisciplineCommand =

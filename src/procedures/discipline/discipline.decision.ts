@@ -8,6 +8,7 @@ import {
   signedDecision,
 } from '../../workflow/step-engine';
 import { complaintWindowEnd } from './complaint-window';
+import { disciplineValidity, planningPoolEffect } from './decision-effects';
 import { DisciplineContext } from './discipline.context';
 import {
   disciplineBar,
@@ -19,6 +20,7 @@ import {
 import { judgeLimitation } from './discipline-limitation';
 import { timeBarred } from './discipline-time-bar';
 import { Body, Open } from './discipline.types';
+import { linkSameViolation } from './same-violation';
 
 const activeOn = (day: string) => (s: { from: string; until: string | null }) =>
   s.from <= day && (s.until === null || s.until >= day);
@@ -53,13 +55,15 @@ export function decision(
   const judgement = judgedAtDecision(state, body, context);
   if (judgement?.expired)
     return timeBarred(begun, judgement, { number: body.number, signer: body.signer });
+  const bar = disciplineBar(ruleSet, body.form, body.effectiveFrom, body.relievedFromPost);
   return {
     type: 'DisciplineDecided',
     data: {
       ...signedDecision(begun, body),
       form: body.form,
       effectiveFrom: body.effectiveFrom,
-      ...disciplineBar(ruleSet, body.form, body.effectiveFrom),
+      ...bar,
+      ...(body.relievedFromPost ? { relievedFromPost: true } : {}),
       ...postEffect(ruleSet, body.form),
       servedOn,
       complaintWindowEndsOn: complaintWindowEnd(ruleSet, context.calendar, servedOn),
@@ -68,6 +72,11 @@ export function decision(
       ...(judgement ? { limitation: judgement } : {}),
       ...(body.personRequest && waived.length
         ? { personRequest: { ...body.personRequest, waived } }
+        : {}),
+      ...disciplineValidity(ruleSet, body.form, body.effectiveFrom),
+      ...planningPoolEffect(ruleSet, body.form),
+      ...(body.sameViolationCaseId
+        ? linkSameViolation(state, body.sameViolationCaseId, context.sameViolationCase, bar)
         : {}),
     },
   };

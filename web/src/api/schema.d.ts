@@ -1216,7 +1216,7 @@ export interface components {
         };
         PersonStatusPeriodDto: {
             /** @enum {string} */
-            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "lost_cognitive_capacity" | "on_leave";
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "suspended";
             /** Format: date */
             from: string;
             /** Format: date */
@@ -1249,10 +1249,19 @@ export interface components {
                 [key: string]: unknown;
             }[];
             /**
-             * @description judged today
+             * Format: date
+             * @description end of the discipline's own validity (hiệu lực); null: no end
+             */
+            inEffectUntil: string | null;
+            /** @description the other track's discipline case on the same violation */
+            sameViolationCaseId?: string;
+            /**
+             * @description by the validity, judged today
              * @enum {string}
              */
             status: "in_effect" | "expired" | "annulled";
+            /** @description the bar on a higher post still runs today */
+            barred: boolean;
         };
         OpenCaseOnRecordDto: {
             caseId: string;
@@ -1387,7 +1396,7 @@ export interface components {
         };
         RecordPersonStatusDto: {
             /** @enum {string} */
-            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "lost_cognitive_capacity" | "on_leave";
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "suspended";
             /**
              * Format: date
              * @example 2026-01-10
@@ -1571,18 +1580,6 @@ export interface components {
             /** @description every bad row, by sheet, line and column */
             errors: components["schemas"]["RowProblemDto"][];
         };
-        CouncilSkipDto: {
-            /**
-             * @description why no discipline council is held (the rule set’s discipline.councilSkipGrounds: competent_conclusion, criminal_conviction, party_decision)
-             * @example criminal_conviction
-             */
-            ground: string;
-            /**
-             * @description the paper it rests on
-             * @example Bản án 12/2026/HS-ST
-             */
-            reference: string;
-        };
         DisciplineMeetingDto: {
             /**
              * Format: date
@@ -1596,10 +1593,6 @@ export interface components {
             conclusion: string;
             /** @description verification step only: whether the violation is confirmed */
             violationConfirmed?: boolean;
-            /** @description later violations the meeting found (they restart the limitation period) */
-            laterViolationsOn?: string[];
-            /** @description civil service, the step before the council: hold no discipline council on this ground */
-            councilSkip?: components["schemas"]["CouncilSkipDto"];
         };
         FormBallotTallyDto: {
             /** @example 13 */
@@ -1641,15 +1634,6 @@ export interface components {
             /** @description the cell's vote proposing expulsion (needed when the ballot chooses expulsion) */
             expulsionProposal?: components["schemas"]["ExpulsionProposalDto"];
         };
-        PersonRequestDto: {
-            /**
-             * Format: date
-             * @example 2026-11-12
-             */
-            receivedOn: string;
-            /** @example Đơn ngày 12/11/2026 */
-            reference: string;
-        };
         DisciplineDecisionDto: {
             /**
              * Format: date
@@ -1679,17 +1663,20 @@ export interface components {
             effectiveFrom: string;
             /**
              * Format: date
-             * @description the day the person received the decision (default: the decision date); the complaint window runs from it: one month on the Party track, 15 days on the civil-service track
+             * @description the day the person received the decision or it was announced to them (default: the decision date); the complaint window runs from it: on the Party track one month, applied as 30 working days (Điều lệ Đảng art. 39(7), Hướng dẫn 46/2011), on the civil-service track 15 days (Luật Khiếu nại 2011 art. 48); a window in days that ends on a day off ends on the next working day
              * @example 2026-11-16
              */
             servedOn?: string;
             /**
-             * @description civil service: required when the form differs from the council’s recommendation (the council recommends, the authority decides)
-             * @example The council did not weigh the repeated violation.
+             * @description the form came with relief from post (miễn nhiệm, cho thôi giữ chức vụ): under Quy định 377-QĐ/TW the 36 months of a warning are for a warning without relief
+             * @example false
              */
-            reasonForDifferentForm?: string;
-            /** @description the person’s written request to be disciplined; ends the deferrals the rule set names (pregnancy, maternity leave, a child under 12 months) */
-            personRequest?: components["schemas"]["PersonRequestDto"];
+            relievedFromPost?: boolean;
+            /**
+             * @description the other track's decided discipline case on the same violation (Party and civil service): the person carries the longer bar and both decisions are linked
+             * @example d-party-7
+             */
+            sameViolationCaseId?: string;
         };
         ViolationDto: {
             /**
@@ -1707,24 +1694,11 @@ export interface components {
             /** @enum {string} */
             source: "report" | "inspection" | "denunciation";
             /**
-             * @description the form staff expect (kept for the record; party: reprimand, warning, removal_from_post, expulsion; civil service: reprimand, warning, removal_from_post, dismissal, and demotion until vn-2025, recall (elected cadres) from vn-2025). The limitation period is judged on the form voted (Party) or decided (civil service), not on this
+             * @description the form the violation is at the level of; sets its limitation period (party: reprimand, warning, removal_from_post, expulsion; civil service: reprimand, warning, removal_from_post, dismissal, and demotion until vn-2025, recall (elected cadres) from vn-2025)
              * @example warning
              * @enum {string}
              */
-            severity?: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion";
-            /**
-             * Format: date
-             * @description the day the violation was detected (ngày phát hiện); the civil-service time to decide runs from it. Default: the opening day
-             * @example 2026-10-20
-             */
-            detectedOn?: string;
-            /**
-             * @description days of the person's later violations; on the Party track one within the running limitation period restarts it
-             * @example [
-             *       "2024-03-01"
-             *     ]
-             */
-            laterViolationsOn?: string[];
+            severity: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion";
         };
         OpenDisciplineCaseDto: {
             /**
@@ -1751,21 +1725,11 @@ export interface components {
              * @example false
              */
             electedCadre?: boolean;
-            /**
-             * @description cadre (cán bộ: no discipline council; no dismissal) or civil servant (công chức); default: cadre when electedCadre, else civil servant
-             * @enum {string}
-             */
-            serviceStatus?: "cadre" | "civil_servant";
             /** @example Land allocation in ward X. */
             summary: string;
             violation: components["schemas"]["ViolationDto"];
         };
         DisciplineTimeLimitDto: {
-            /**
-             * Format: date
-             * @description the day the time runs from: the violation detected (ngày phát hiện)
-             */
-            runsFrom: string;
             /** Format: date */
             decideBy: string;
             extended: boolean;
@@ -1821,11 +1785,8 @@ export interface components {
             procedure: "discipline";
             /** @enum {string} */
             track: "party" | "civil_service";
-            /**
-             * @description time_barred: the violation is confirmed but past its limitation period (vi phạm nhưng hết thời hiệu); no form applies
-             * @enum {string}
-             */
-            status: "open" | "decided" | "under_review" | "annulled" | "closed" | "time_barred";
+            /** @enum {string} */
+            status: "open" | "decided" | "under_review" | "annulled" | "closed";
             /** @example discipline.party@1 */
             definition: string;
             /** @example vn-2025 */
@@ -1834,19 +1795,14 @@ export interface components {
             positionId: string | null;
             orgUnitId: string;
             electedCadre: boolean;
-            /**
-             * @description a cadre goes through their own body, a civil servant through a discipline council
-             * @enum {string}
-             */
-            serviceStatus: "cadre" | "civil_servant";
-            /** @description category, committedOn, detectedOn, laterViolationsOn, description, source, severity (as typed at opening) */
+            /** @description category, committedOn, description, source, severity */
             violation: {
                 [key: string]: unknown;
             };
-            /** @description cases opened before Dec 2026: the limitation checked at opening; null: judged on the form voted (Party) or decided (civil service), see timeBarred and decision.limitation */
+            /** @description the limitation period applied and when it ends */
             limitation: {
                 [key: string]: unknown;
-            } | null;
+            };
             /** Format: date */
             openedOn: string;
             summary: string;
@@ -1868,8 +1824,20 @@ export interface components {
             };
             /** @enum {string|null} */
             form?: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion" | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description end of the bar on appointment to a higher post
+             */
             barEndsOn?: string | null;
+            /**
+             * Format: date
+             * @description end of the discipline's own validity (hiệu lực); null: no end
+             */
+            inEffectUntil?: string | null;
+            /** @description the other track's decided case on the same violation (caseId, track, form, barEndsOn, decisionRef); the person carries the longer bar */
+            sameViolationAs?: {
+                [key: string]: unknown;
+            };
             complaint?: {
                 [key: string]: unknown;
             } | null;
@@ -1878,10 +1846,6 @@ export interface components {
             }[];
             /** @description when closed without discipline */
             closure?: {
-                [key: string]: unknown;
-            };
-            /** @description status time_barred: the limitation judged (form, years, runsFrom, restartedBy, endsOn, citation) and the reason */
-            timeBarred?: {
                 [key: string]: unknown;
             };
         };
@@ -1956,7 +1920,7 @@ export interface components {
         CaseSummaryDto: {
             caseId: string;
             /** @enum {string} */
-            procedure: "appointment" | "reappointment" | "rotation" | "discipline";
+            procedure: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension";
             /** @example appointment.internal@1 */
             definition: string;
             ruleSet: string;
@@ -1995,18 +1959,29 @@ export interface components {
             effectiveFrom: string;
             /**
              * Format: date
-             * @description end of the bar on appointment
+             * @description end of the discipline's own validity (hiệu lực); null: no end
+             */
+            inEffectUntil: string | null;
+            /**
+             * Format: date
+             * @description end of the bar on appointment to a higher post; null: no end
              */
             barEndsOn: string | null;
             /** Format: date */
             annulledOn: string | null;
             /**
-             * @description judged on asOf
+             * @description by the validity, judged on asOf
              * @enum {string}
              */
             status: "in_effect" | "expired" | "annulled";
+            /** @description the validity still runs on asOf */
+            inEffect: boolean;
+            /** @description the bar on a higher post still runs on asOf */
+            barred: boolean;
             decisionRef: string;
             ruleSet: string;
+            /** @description the other track's discipline case on the same violation */
+            sameViolationCaseId: string | null;
         };
         RegisterPageDto: {
             items: components["schemas"]["RegisterRowDto"][];
@@ -2501,11 +2476,11 @@ export interface components {
              */
             id?: string;
             /**
-             * @description a transfer (điều động) runs as a rotation case with definition transfer.standard; discipline cases open at POST /discipline-cases
+             * @description a transfer (điều động) runs as a rotation case with definition transfer.standard; removal: dismissal, resignation, relief from post, suspension (removal.*); extension: the term to retirement; discipline cases open at POST /discipline-cases
              * @example appointment
              * @enum {string}
              */
-            procedure: "appointment" | "reappointment" | "rotation" | "transfer";
+            procedure: "appointment" | "reappointment" | "rotation" | "transfer" | "removal" | "extension";
             /**
              * @description definition id (newest version) or id@version
              * @example appointment.internal
@@ -2533,6 +2508,17 @@ export interface components {
              * @example HS-2025/017
              */
             paperRecordRef?: string;
+            /**
+             * @description removal cases: the ground the case rests on, checked by the procedure when it opens (dismissal: low_confidence with lowConfidenceVotes and totalVotes, not_completed_duties, discipline, or conclusion with reference; resignation: letterReceivedOn and reason, optionally lowConfidenceVotes and totalVotes; relief: kind and reference); ignored by the other procedures
+             * @example {
+             *       "kind": "low_confidence",
+             *       "lowConfidenceVotes": 31,
+             *       "totalVotes": 45
+             *     }
+             */
+            grounds?: {
+                [key: string]: unknown;
+            };
         };
         RecordedFromPaperDto: {
             /**
@@ -2550,7 +2536,7 @@ export interface components {
             /** @example c-2026-0042 */
             id: string;
             /** @enum {string} */
-            procedure: "appointment" | "reappointment" | "rotation";
+            procedure: "appointment" | "reappointment" | "rotation" | "removal" | "extension";
             /** @enum {string} */
             status: "open" | "decided" | "rejected" | "withdrawn";
             /** @example appointment.internal@1 */
@@ -2664,12 +2650,10 @@ export type SchemaSheetCountDto = components['schemas']['SheetCountDto'];
 export type SchemaSheetCountsDto = components['schemas']['SheetCountsDto'];
 export type SchemaRowProblemDto = components['schemas']['RowProblemDto'];
 export type SchemaImportReportDto = components['schemas']['ImportReportDto'];
-export type SchemaCouncilSkipDto = components['schemas']['CouncilSkipDto'];
 export type SchemaDisciplineMeetingDto = components['schemas']['DisciplineMeetingDto'];
 export type SchemaFormBallotTallyDto = components['schemas']['FormBallotTallyDto'];
 export type SchemaExpulsionProposalDto = components['schemas']['ExpulsionProposalDto'];
 export type SchemaDisciplineBallotDto = components['schemas']['DisciplineBallotDto'];
-export type SchemaPersonRequestDto = components['schemas']['PersonRequestDto'];
 export type SchemaDisciplineDecisionDto = components['schemas']['DisciplineDecisionDto'];
 export type SchemaViolationDto = components['schemas']['ViolationDto'];
 export type SchemaOpenDisciplineCaseDto = components['schemas']['OpenDisciplineCaseDto'];
@@ -5731,7 +5715,7 @@ export interface operations {
     ReadModelsController_inbox: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension";
                 /** @description narrow to a unit (and its subtree) within your grant */
                 orgUnit?: string;
                 overdue?: "true" | "false";
@@ -5793,8 +5777,8 @@ export interface operations {
     ReadModelsController_cases: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline";
-                status?: "open" | "decided" | "rejected" | "withdrawn" | "closed" | "under_review" | "annulled" | "time_barred";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension";
+                status?: "open" | "decided" | "rejected" | "withdrawn" | "closed" | "under_review" | "annulled";
                 orgUnit?: string;
                 person?: string;
                 /** @description opened on or after (YYYY-MM-DD) */
@@ -5957,7 +5941,12 @@ export interface operations {
                 from?: string;
                 /** @description decided on or before */
                 to?: string;
+                /** @description by the discipline's own validity (hiệu lực) on asOf: in_effect, expired (validity over), annulled */
                 status?: "in_effect" | "expired" | "annulled";
+                /** @description the discipline's own validity (hiệu lực) still runs on asOf (or no longer) */
+                inEffect?: "true" | "false";
+                /** @description the bar on appointment to a higher post still runs on asOf (or no longer) */
+                barred?: "true" | "false";
                 /** @description the day statuses are judged on (default today in Vietnam); a day YYYY-MM-DD, or an ISO date-time meaning its day in Vietnam */
                 asOf?: string;
                 format?: "json" | "csv";

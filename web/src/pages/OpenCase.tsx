@@ -7,12 +7,13 @@ import { PersonSummary } from '../api/types';
 import { formatDay, parseDay } from '../dates';
 import { can, getSession } from '../session';
 import { DayInput } from '../components/DayInput';
+import { RemovalGrounds } from '../components/RemovalGrounds';
 import { navigate } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { useOrgUnits } from './Inbox';
 
 const keys = idempotencyKeys();
-const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'transfer'];
+const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'transfer', 'removal', 'extension'];
 
 export function usePeopleSearch(q: string) {
   return useQuery({
@@ -40,6 +41,7 @@ export function OpenCase() {
   const [fromPaper, setFromPaper] = useState(false);
   const [openedOnText, setOpenedOnText] = useState('');
   const [paperRecordRef, setPaperRecordRef] = useState('');
+  const [grounds, setGrounds] = useState<Record<string, unknown> | undefined>(undefined);
   const session = getSession();
   const mayOpenFromPaper = session ? can.openFromPaper(session) : false;
   const openedOn = fromPaper ? parseDay(openedOnText) : null;
@@ -84,6 +86,7 @@ export function OpenCase() {
       orgUnitId: orgUnitId || position?.appointingAuthority || '',
       summary,
       ...(fromPaper ? { openedOn: openedOn ?? openedOnText, paperRecordRef } : {}),
+      ...(procedure === 'removal' && grounds ? { grounds } : {}),
     };
     try {
       const opened = await unwrap<{ id: string }>(
@@ -110,6 +113,7 @@ export function OpenCase() {
               onChange={(e) => {
                 setProcedure(e.target.value);
                 setDefinition('');
+                setGrounds(undefined);
               }}
             >
               {PROCEDURES.map((p) => (
@@ -124,7 +128,10 @@ export function OpenCase() {
             <select
               id="open-definition"
               value={chosenDefinition}
-              onChange={(e) => setDefinition(e.target.value)}
+              onChange={(e) => {
+                setDefinition(e.target.value);
+                setGrounds(undefined);
+              }}
             >
               {definitions.map((d) => (
                 <option key={d.key} value={d.id}>
@@ -201,6 +208,13 @@ export function OpenCase() {
           <label htmlFor="open-summary">{t('open.summary')}</label>
           <input id="open-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
         </div>
+        {procedure === 'removal' && chosenDefinition && (
+          <RemovalGrounds
+            key={chosenDefinition}
+            definition={chosenDefinition}
+            onChange={setGrounds}
+          />
+        )}
         {mayOpenFromPaper && (
           <fieldset className="card" data-testid="from-paper">
             <legend>

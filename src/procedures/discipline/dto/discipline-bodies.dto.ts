@@ -6,18 +6,21 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   Length,
   Matches,
-  Max,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { DISCIPLINE_FORMS, DISCIPLINE_FORMS_NOTE } from '../discipline-forms';
-import { CouncilSkipDto, PersonRequestDto, ViolationDto } from './discipline-parts.dto';
+import {
+  CouncilSkipDto,
+  ExpulsionProposalDto,
+  FormBallotTallyDto,
+  PersonRequestDto,
+  ViolationDto,
+} from './discipline-parts.dto';
 import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
 
 const ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
@@ -138,54 +141,6 @@ export class DisciplineMeetingDto extends DisciplineStepRecordDto {
   councilSkip?: CouncilSkipDto;
 }
 
-export class FormBallotTallyDto {
-  @ApiProperty({ example: 13 })
-  @IsInt({ message: 'members: a whole number' })
-  @Min(1)
-  @Max(100000)
-  members!: number;
-  @ApiProperty({ example: 13 })
-  @IsInt({ message: 'summoned: a whole number' })
-  @Min(0)
-  @Max(100000)
-  summoned!: number;
-  @ApiProperty({ example: 13 })
-  @IsInt({ message: 'present: a whole number' })
-  @Min(0)
-  @Max(100000)
-  present!: number;
-  @ApiProperty({ example: 0 })
-  @IsInt({ message: 'invalid: a whole number' })
-  @Min(0)
-  @Max(100000)
-  invalid!: number;
-  @ApiProperty({ example: 1 })
-  @IsInt({ message: 'noDiscipline: a whole number' })
-  @Min(0)
-  @Max(100000)
-  noDiscipline!: number;
-
-  @ApiProperty({
-    example: { removal_from_post: 4, warning: 3, reprimand: 5 },
-    description: 'votes per form of the track',
-  })
-  @IsObject({ message: 'votesByForm: an object of form → votes' })
-  votesByForm!: Record<string, number>;
-}
-
-export class ExpulsionProposalDto {
-  @ApiProperty({ example: 12 })
-  @IsInt({ message: 'cellMembers: a whole number' })
-  @Min(1)
-  @Max(100000)
-  cellMembers!: number;
-  @ApiProperty({ example: 9 })
-  @IsInt({ message: 'for: a whole number' })
-  @Min(0)
-  @Max(100000)
-  for!: number;
-}
-
 export class DisciplineBallotDto extends DisciplineStepRecordDto {
   @ApiProperty({ type: FormBallotTallyDto })
   @IsObject({ message: 'tally: an object with the counts' })
@@ -231,7 +186,7 @@ export class DisciplineDecisionDto extends DisciplineStepRecordDto {
     format: 'date',
     example: '2026-11-16',
     description:
-      'the day the person received the decision (default: the decision date); the complaint window runs from it: one month on the Party track, 15 days on the civil-service track',
+      'the day the person received the decision or it was announced to them (default: the decision date); the complaint window runs from it: on the Party track one month, applied as 30 working days (Điều lệ Đảng art. 39(7), Hướng dẫn 46/2011), on the civil-service track 15 days (Luật Khiếu nại 2011 art. 48); a window in days that ends on a day off ends on the next working day',
   })
   @IsOptional()
   @IsCalendarDate()
@@ -256,6 +211,23 @@ export class DisciplineDecisionDto extends DisciplineStepRecordDto {
   @ValidateNested()
   @Type(() => PersonRequestDto)
   personRequest?: PersonRequestDto;
+  @ApiPropertyOptional({
+    example: false,
+    description:
+      'the form came with relief from post (miễn nhiệm, cho thôi giữ chức vụ): under Quy định 377-QĐ/TW the 36 months of a warning are for a warning without relief',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'relievedFromPost: true or false' })
+  relievedFromPost?: boolean;
+  @ApiPropertyOptional({
+    example: 'd-party-7',
+    description:
+      "the other track's decided discipline case on the same violation (Party and civil service): the person carries the longer bar and both decisions are linked",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  sameViolationCaseId?: string;
 }
 
 export class ComplaintDto {

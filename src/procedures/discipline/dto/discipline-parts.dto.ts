@@ -3,16 +3,20 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
+  IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
   Matches,
+  Max,
+  Min,
 } from 'class-validator';
 import { IsCalendarDate } from '../../../common/input/calendar-date';
 import { DISCIPLINE_FORMS, DISCIPLINE_FORMS_NOTE } from '../discipline-forms';
 import { VIOLATION_SOURCES } from '../discipline.events';
 
-/** Parts of the discipline bodies: the violation, a skip path, the person's written request. */
+/** Parts of the discipline bodies: the violation, a skip path, the written request, the tally. */
 export class ViolationDto {
   @ApiProperty({
     example: 'land_management',
@@ -94,4 +98,52 @@ export class PersonRequestDto {
   @IsString()
   @Length(1, 200)
   reference!: string;
+}
+
+export class FormBallotTallyDto {
+  @ApiProperty({ example: 13 })
+  @IsInt({ message: 'members: a whole number' })
+  @Min(1)
+  @Max(100000)
+  members!: number;
+  @ApiProperty({ example: 13 })
+  @IsInt({ message: 'summoned: a whole number' })
+  @Min(0)
+  @Max(100000)
+  summoned!: number;
+  @ApiProperty({ example: 13 })
+  @IsInt({ message: 'present: a whole number' })
+  @Min(0)
+  @Max(100000)
+  present!: number;
+  @ApiProperty({ example: 0 })
+  @IsInt({ message: 'invalid: a whole number' })
+  @Min(0)
+  @Max(100000)
+  invalid!: number;
+  @ApiProperty({ example: 1 })
+  @IsInt({ message: 'noDiscipline: a whole number' })
+  @Min(0)
+  @Max(100000)
+  noDiscipline!: number;
+
+  @ApiProperty({
+    example: { removal_from_post: 4, warning: 3, reprimand: 5 },
+    description: 'votes per form of the track',
+  })
+  @IsObject({ message: 'votesByForm: an object of form → votes' })
+  votesByForm!: Record<string, number>;
+}
+
+export class ExpulsionProposalDto {
+  @ApiProperty({ example: 12 })
+  @IsInt({ message: 'cellMembers: a whole number' })
+  @Min(1)
+  @Max(100000)
+  cellMembers!: number;
+  @ApiProperty({ example: 9 })
+  @IsInt({ message: 'for: a whole number' })
+  @Min(0)
+  @Max(100000)
+  for!: number;
 }
