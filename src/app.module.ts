@@ -8,6 +8,7 @@ import { DestinationStream } from 'pino';
 import { pinoHttpSetting } from './common/http-logger-options';
 import { Redis } from 'ioredis';
 import { AppointmentModule } from './procedures/appointment/appointment.module';
+import { ApprovalInPrincipleModule } from './procedures/approval-in-principle/approval-in-principle.module';
 import { AuditModule } from './audit/audit.module';
 import { ReappointmentModule } from './procedures/reappointment/reappointment.module';
 import { RotationModule } from './procedures/rotation/rotation.module';
@@ -144,6 +145,7 @@ export class AppModule {
         CadresModule,
         ImportsModule,
         AppointmentModule,
+        ApprovalInPrincipleModule,
         ReappointmentModule,
         RotationModule,
         DisciplineModule,

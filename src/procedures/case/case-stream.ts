@@ -2,7 +2,13 @@ import { DisciplineEvent } from '../discipline/discipline.events';
 import { CaseEvent } from './decider/case.events';
 
 /** Procedures with their own case streams: `<procedure>-<caseId>`. */
-export const CASE_PROCEDURES = ['appointment', 'reappointment', 'rotation', 'discipline'] as const;
+export const CASE_PROCEDURES = [
+  'appointment',
+  'reappointment',
+  'rotation',
+  'discipline',
+  'approval_in_principle',
+] as const;
 
 export const caseStream = (procedure: string, caseId: string): string => `${procedure}-${caseId}`;
 

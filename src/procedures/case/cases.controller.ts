@@ -123,6 +123,12 @@ export class CasesController {
     // A case id taken in another unit answers 403, not "already exists".
     if (dto.id && (await this.scope.caseUnit(dto.id)) !== null)
       await this.assertCaseInScope(actor, dto.id);
+    if (dto.approvalInPrincipleCaseId)
+      await this.scope.assertCaseInScope(
+        actor,
+        dto.approvalInPrincipleCaseId,
+        'approvalInPrincipleCaseId',
+      );
     const fromPaper = this.paperOpening(dto, actor);
     const { id, procedure, definition, personId, positionId, orgUnitId, summary } = dto;
     const caseId = id ?? `c-${randomUUID()}`;
@@ -141,6 +147,9 @@ export class CasesController {
           orgUnitId,
           summary,
           ...(fromPaper ? { fromPaper } : {}),
+          ...(dto.approvalInPrincipleCaseId
+            ? { approvalInPrincipleCaseId: dto.approvalInPrincipleCaseId }
+            : {}),
         },
         options,
       ),

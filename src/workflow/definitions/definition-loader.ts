@@ -11,7 +11,14 @@ import {
   VETTING_ITEMS,
 } from './procedure-definition';
 
-const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'transfer', 'discipline'];
+const PROCEDURES = [
+  'appointment',
+  'reappointment',
+  'rotation',
+  'transfer',
+  'discipline',
+  'approval_in_principle',
+];
 
 function fail(file: string, field: string, problem: string): never {
   throw new DefinitionFileError(file, field, problem);

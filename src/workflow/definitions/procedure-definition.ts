@@ -76,7 +76,13 @@ export interface StepDefinition {
 export interface ProcedureDefinition {
   id: string;
   version: number;
-  procedure: 'appointment' | 'reappointment' | 'rotation' | 'transfer' | 'discipline';
+  procedure:
+    | 'appointment'
+    | 'reappointment'
+    | 'rotation'
+    | 'transfer'
+    | 'discipline'
+    | 'approval_in_principle';
   title: string;
   titleVi: string;
   citation: string;

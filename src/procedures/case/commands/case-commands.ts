@@ -13,6 +13,8 @@ export interface OpenCaseInput {
   summary: string;
   /** A case kept on paper until now: the day it began and the paper file's reference. */
   fromPaper?: PaperOpening;
+  /** The approval-in-principle case an appointment that needs one names. */
+  approvalInPrincipleCaseId?: string;
 }
 
 export class OpenCase extends Command<unknown> {

@@ -12,7 +12,7 @@ export class OpenCaseDto {
 
   @ApiProperty({
     example: 'appointment',
-    enum: ['appointment', 'reappointment', 'rotation', 'transfer'],
+    enum: ['appointment', 'reappointment', 'rotation', 'transfer', 'approval_in_principle'],
     description:
       'a transfer (điều động) runs as a rotation case with definition transfer.standard; discipline cases open at POST /discipline-cases',
   })
@@ -66,6 +66,17 @@ export class OpenCaseDto {
   @IsString({ message: "paperRecordRef: the paper file's reference is required with openedOn" })
   @Length(1, 200)
   paperRecordRef?: string;
+
+  @ApiPropertyOptional({
+    example: 'c-2026-0041',
+    description:
+      'appointment only: the approval-in-principle case (procedure approval_in_principle) for the post; required where appointment.approvalInPrincipleWhen says the post needs one. The first step and the decision wait until it is approved and its completion period runs',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    message: 'approvalInPrincipleCaseId: lower-case letters, digits and dashes, 2-64 characters',
+  })
+  approvalInPrincipleCaseId?: string;
 }
 
 export class ReasonDto {
