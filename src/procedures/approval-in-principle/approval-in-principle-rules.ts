@@ -113,10 +113,7 @@ export function completionPeriod(
   calendar: WorkingDayCalendar,
   effectiveFrom: string,
 ): DecisionTerm {
-  const period = ruleValue<{ amount: number; unit: 'days' | 'working_days' }>(
-    ruleSet,
-    COMPLETION,
-  );
+  const period = ruleValue<{ amount: number; unit: 'days' | 'working_days' }>(ruleSet, COMPLETION);
   const termEnd =
     period.unit === 'working_days'
       ? calendar.addWorkingDays(effectiveFrom, period.amount)

@@ -54,7 +54,8 @@ export class ApprovalInPrincipleModule implements OnModuleInit {
       beforeStep: async ({ state, stepId, context }) => {
         const named = state.openFacts.approvalInPrincipleCaseId;
         const steps = context.definition.steps;
-        const checked = stepId === steps[0]?.id || steps.find((s) => s.id === stepId)?.kind === 'decision';
+        const checked =
+          stepId === steps[0]?.id || steps.find((s) => s.id === stepId)?.kind === 'decision';
         if (typeof named !== 'string' || !checked) return;
         const approval = await this.approvalCase(named);
         if (approval) refuseWithoutApproval(approval, context.today);
