@@ -72,6 +72,7 @@ const vi = {
     rotation: 'Luân chuyển',
     transfer: 'Điều động',
     discipline: 'Kỷ luật',
+    approval_in_principle: 'Xin chủ trương bổ nhiệm',
   },
   status: {
     open: 'Đang xử lý',
@@ -234,6 +235,14 @@ const vi = {
       'Chỉ văn thư lưu trữ được mở hồ sơ theo ngày trong quá khứ',
     'definition.not_in_force': 'Quy trình này chưa có hiệu lực vào ngày đó',
     'case.revision_mismatch': 'Hồ sơ đã thay đổi',
+    'appointment.approval_in_principle_required':
+      'Chức vụ do cấp trên bổ nhiệm: cần có hồ sơ xin chủ trương trước khi mở hồ sơ bổ nhiệm',
+    'appointment.approval_in_principle_pending':
+      'Cấp có thẩm quyền chưa có văn bản đồng ý chủ trương',
+    'appointment.approval_in_principle_refused': 'Cấp có thẩm quyền không đồng ý chủ trương',
+    'appointment.approval_in_principle_expired': 'Đã quá thời hạn hoàn thành sau khi có chủ trương',
+    'appointment.approval_in_principle_other_post': 'Hồ sơ xin chủ trương là của chức vụ khác',
+    'appointment.approval_in_principle_not_found': 'Không có hồ sơ xin chủ trương này',
     'org_unit.exists': 'Mã đơn vị đã được dùng',
     'org_unit.not_found': 'Không có đơn vị này',
     'org_unit.parent_not_found': 'Không có đơn vị cấp trên này',
@@ -251,6 +260,7 @@ const vi = {
     pickPosition: 'Chọn chức vụ',
     unit: 'Đơn vị thực hiện',
     summary: 'Tóm tắt',
+    approvalInPrinciple: 'Mã hồ sơ xin chủ trương (khi chức vụ do cấp trên bổ nhiệm)',
     eligibility: 'Điều kiện bổ nhiệm',
     eligible: 'Đủ điều kiện (bộ quy định {{ruleSet}}, ngày {{date}})',
     notEligible: 'Chưa đủ điều kiện (bộ quy định {{ruleSet}}, ngày {{date}}):',
@@ -574,6 +584,7 @@ const en: Strings<typeof vi> = {
     rotation: 'Rotation',
     transfer: 'Transfer',
     discipline: 'Discipline',
+    approval_in_principle: 'Approval in principle',
   },
   status: {
     open: 'In progress',
@@ -733,6 +744,15 @@ const en: Strings<typeof vi> = {
     'case.opened_on_needs_records_clerk': 'Only a records clerk may open a case as of a past day',
     'definition.not_in_force': 'That procedure version was not in force on that day',
     'case.revision_mismatch': 'The case has changed',
+    'appointment.approval_in_principle_required':
+      'The post is appointed by a higher body: open an approval-in-principle case first',
+    'appointment.approval_in_principle_pending': 'The authority has not approved yet',
+    'appointment.approval_in_principle_refused': 'The authority refused the approval in principle',
+    'appointment.approval_in_principle_expired':
+      'The period to complete the appointment has run out',
+    'appointment.approval_in_principle_other_post':
+      'That approval-in-principle case is for another post',
+    'appointment.approval_in_principle_not_found': 'No such approval-in-principle case',
     'org_unit.exists': 'This unit id is taken',
     'org_unit.not_found': 'No such unit',
     'org_unit.parent_not_found': 'No such parent unit',
@@ -750,6 +770,7 @@ const en: Strings<typeof vi> = {
     pickPosition: 'Choose the post',
     unit: 'Unit in charge',
     summary: 'Summary',
+    approvalInPrinciple: 'Approval-in-principle case id (when a higher body appoints to the post)',
     eligibility: 'Eligibility for appointment',
     eligible: 'Eligible (rule set {{ruleSet}}, on {{date}})',
     notEligible: 'Not eligible (rule set {{ruleSet}}, on {{date}}):',

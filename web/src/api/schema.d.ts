@@ -2438,7 +2438,7 @@ export interface components {
              * @example appointment
              * @enum {string}
              */
-            procedure: "appointment" | "reappointment" | "rotation" | "transfer";
+            procedure: "appointment" | "reappointment" | "rotation" | "transfer" | "approval_in_principle";
             /**
              * @description definition id (newest version) or id@version
              * @example appointment.internal
@@ -2466,6 +2466,11 @@ export interface components {
              * @example HS-2025/017
              */
             paperRecordRef?: string;
+            /**
+             * @description appointment only: the approval-in-principle case (procedure approval_in_principle) for the post; required where appointment.approvalInPrincipleWhen says the post needs one. The first step and the decision wait until it is approved and its completion period runs
+             * @example c-2026-0041
+             */
+            approvalInPrincipleCaseId?: string;
         };
         RecordedFromPaperDto: {
             /**

@@ -12,7 +12,13 @@ import { ErrorBox, Loading } from '../components/common';
 import { useOrgUnits } from './Inbox';
 
 const keys = idempotencyKeys();
-const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'transfer'];
+const PROCEDURES = [
+  'appointment',
+  'reappointment',
+  'rotation',
+  'transfer',
+  'approval_in_principle',
+];
 
 export function usePeopleSearch(q: string) {
   return useQuery({
@@ -37,6 +43,7 @@ export function OpenCase() {
   const [positionId, setPositionId] = useState('');
   const [orgUnitId, setOrgUnitId] = useState('');
   const [summary, setSummary] = useState('');
+  const [approvalCaseId, setApprovalCaseId] = useState('');
   const [fromPaper, setFromPaper] = useState(false);
   const [openedOnText, setOpenedOnText] = useState('');
   const [paperRecordRef, setPaperRecordRef] = useState('');
@@ -84,6 +91,9 @@ export function OpenCase() {
       orgUnitId: orgUnitId || position?.appointingAuthority || '',
       summary,
       ...(fromPaper ? { openedOn: openedOn ?? openedOnText, paperRecordRef } : {}),
+      ...(procedure === 'appointment' && approvalCaseId.trim()
+        ? { approvalInPrincipleCaseId: approvalCaseId.trim() }
+        : {}),
     };
     try {
       const opened = await unwrap<{ id: string }>(
@@ -201,6 +211,17 @@ export function OpenCase() {
           <label htmlFor="open-summary">{t('open.summary')}</label>
           <input id="open-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
         </div>
+        {procedure === 'appointment' && (
+          <div className="field">
+            <label htmlFor="open-approval">{t('open.approvalInPrinciple')}</label>
+            <input
+              id="open-approval"
+              value={approvalCaseId}
+              onChange={(e) => setApprovalCaseId(e.target.value)}
+              autoComplete="off"
+            />
+          </div>
+        )}
         {mayOpenFromPaper && (
           <fieldset className="card" data-testid="from-paper">
             <legend>

@@ -1,0 +1,147 @@
+import * as path from 'node:path';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { RegistryService } from '../../src/cadres/registry.service';
+import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  buildWebApp,
+  launchChromium,
+  listeningPort,
+  ROOT,
+  screenshot,
+  WEB_DIST,
+} from './support/browser';
+
+jest.setTimeout(240_000);
+
+const PERSON = 'p-tran-thi-binh';
+const POST = 'pos-ha-noi-director-home-affairs';
+const DEPARTMENT = 'ou-ha-noi-home-affairs';
+
+/**
+ * Approval in principle in a browser, in Vietnamese: the Department of Home Affairs asks the
+ * city's People's Committee before appointing its director; the appointment waits for the answer.
+ */
+describe('the web app: approval in principle before an appointment', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_principle', {
+      RUN_WORKERS: 'true',
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: WEB_DIST,
+    });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    await loadDemoData(
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
+      t.app.get(RegistryService),
+      new Date(),
+    );
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(userId: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
+    await page.goto(`${base}/`);
+    await page.getByLabel('Người dùng mẫu').selectOption(userId);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    return { context, page };
+  }
+
+  async function fillOpening(page: Page, procedure: string, summary: string): Promise<void> {
+    await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
+    await page.getByLabel('Thủ tục').selectOption(procedure);
+    await page.getByLabel('Tìm cán bộ theo tên').fill('tran thi');
+    await page
+      .getByLabel('Chọn cán bộ')
+      .locator('option', { hasText: 'Trần Thị Bình' })
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn cán bộ').selectOption(PERSON);
+    await page.getByLabel('Tìm chức vụ').fill('Giám đốc Sở Nội vụ');
+    await page.getByLabel('Chọn chức vụ').selectOption(POST);
+    await page.getByLabel('Đơn vị thực hiện').selectOption(DEPARTMENT);
+    await page.getByLabel('Tóm tắt').fill(summary);
+  }
+
+  const caseIdOf = (page: Page) =>
+    decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+
+  it('asks the city, is held back until it answers, then the appointment runs', async () => {
+    const staff = await signIn('staff-1');
+    let page = staff.page;
+    await fillOpening(page, 'approval_in_principle', 'Xin chủ trương bổ nhiệm Giám đốc Sở Nội vụ');
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.waitForURL(/\/cases\/c-/);
+    const approvalId = caseIdOf(page);
+    await page.locator('#current-step-title', { hasText: 'Tờ trình xin chủ trương' }).waitFor();
+    await page.getByLabel('Nội dung tờ trình', { exact: true }).fill('Tờ trình 12/TTr-SNV');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Đã ghi nhận.').waitFor();
+    await page.locator('#current-step-title', { hasText: 'Văn bản đồng ý chủ trương' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'approval-in-principle-waiting');
+
+    // Without the approval the appointment is refused, in Vietnamese, naming the rule.
+    await fillOpening(page, 'appointment', 'Bổ nhiệm Giám đốc Sở Nội vụ');
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('Chức vụ do cấp trên bổ nhiệm: cần có hồ sơ xin chủ trương')
+      .waitFor();
+    await page
+      .getByLabel('Mã hồ sơ xin chủ trương (khi chức vụ do cấp trên bổ nhiệm)')
+      .fill(approvalId);
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.waitForURL(
+      (url) => /\/cases\/c-/.test(url.pathname) && !url.pathname.endsWith(approvalId),
+    );
+    const appointmentId = caseIdOf(page);
+    await page.locator('#current-step-title', { hasText: 'lần 1' }).waitFor();
+    await page.getByLabel('Số biên bản', { exact: true }).fill('BB-01');
+    await page.getByLabel('Kết luận', { exact: true }).fill('Thống nhất vị trí, tiêu chuẩn');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Cấp có thẩm quyền chưa có văn bản đồng ý chủ trương').waitFor();
+    await staff.context.close();
+
+    // The city's leadership gives the written approval.
+    const leader = await signIn('leader-1');
+    page = leader.page;
+    await page.goto(`${base}/cases/${approvalId}`);
+    await page.locator('#current-step-title', { hasText: 'Văn bản đồng ý chủ trương' }).waitFor();
+    await page.getByLabel('Số quyết định', { exact: true }).fill('88/UBND-TCCB');
+    await page.getByLabel('Người ký', { exact: true }).fill('Chủ tịch UBND thành phố');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Đã ghi nhận.').waitFor();
+    await page.getByText('Đã quyết định').first().waitFor();
+    await leader.context.close();
+
+    // Now the appointment's first step is taken.
+    const again = await signIn('staff-1');
+    page = again.page;
+    await page.goto(`${base}/cases/${appointmentId}`);
+    await page.locator('#current-step-title', { hasText: 'lần 1' }).waitFor();
+    await page.getByLabel('Số biên bản', { exact: true }).fill('BB-01');
+    await page.getByLabel('Kết luận', { exact: true }).fill('Thống nhất vị trí, tiêu chuẩn');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Đã ghi nhận.').waitFor();
+    await page.locator('#current-step-title', { hasText: 'mở rộng' }).waitFor();
+    await screenshot(page, 'approval-in-principle-appointment-runs');
+    await again.context.close();
+  });
+});
