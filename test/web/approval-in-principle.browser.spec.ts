@@ -99,6 +99,7 @@ describe('the web app: approval in principle before an appointment', () => {
 
     // Without the approval the appointment is refused, in Vietnamese, naming the rule.
     await fillOpening(page, 'appointment', 'Bổ nhiệm Giám đốc Sở Nội vụ');
+    await page.getByLabel('Quy trình').selectOption('appointment.internal');
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
     await page
       .getByRole('alert')
