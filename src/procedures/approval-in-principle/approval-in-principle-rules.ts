@@ -2,26 +2,13 @@ import { addCalendarDays, WorkingDayCalendar } from '../../workflow/calendar/wor
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { DecisionTerm } from '../case/decider/case.context';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { PrerequisiteCase, refuseUntilGiven } from '../case/prerequisite-case';
 
 /** When an appointment needs the authority's approval in principle (chủ trương) before it runs. */
 export type ApprovalInPrincipleWhen = 'authority_elsewhere' | 'always' | 'never';
 
 const WHEN = 'appointment.approvalInPrincipleWhen';
 const COMPLETION = 'approvalInPrinciple.completionPeriod';
-
-/** What an appointment reads of the approval-in-principle case it names. */
-export interface ApprovalCase {
-  caseId: string;
-  procedure: string;
-  positionId: string;
-  status: 'open' | 'decided' | 'rejected' | 'withdrawn';
-  /** The open case's current step is due on this day. */
-  dueOn: string | null;
-  /** The approval: its number, the day it was signed and the end of the completion period. */
-  approval: { number: string; heldOn: string; completeBy: string } | null;
-  /** Why the authority refused or the unit withdrew. */
-  endReason: string | null;
-}
 
 /**
  * Whether an appointment to the post, run by the unit, needs approval in principle. A rule set
@@ -48,7 +35,7 @@ export function approvalInPrincipleOpening(input: {
   post: { id: string; appointingAuthority: string };
   caseUnitId: string;
   named: string | undefined;
-  approvalCase: ApprovalCase | null;
+  approvalCase: PrerequisiteCase | null;
 }): Record<string, unknown> {
   const { ruleSet, post, caseUnitId, named, approvalCase } = input;
   if (named === undefined) {
@@ -81,27 +68,12 @@ export function approvalInPrincipleOpening(input: {
  * Before the appointment's first step and its decision: the approval was given and the
  * completion period it opened has not run out. Refusals name the rule, the case and the days.
  */
-export function refuseWithoutApproval(approvalCase: ApprovalCase, today: string): void {
-  const { caseId } = approvalCase;
-  if (approvalCase.status === 'open')
-    throw new DomainRuleViolation(
-      'appointment.approval_in_principle_pending',
-      `the approval in principle (${caseId}) has not been given yet${approvalCase.dueOn ? `: its current step is due on ${approvalCase.dueOn}` : ''}`,
-      'unprocessable',
-    );
-  if (approvalCase.status !== 'decided' || !approvalCase.approval)
-    throw new DomainRuleViolation(
-      'appointment.approval_in_principle_refused',
-      `the approval in principle (${caseId}) was ${approvalCase.status}: ${approvalCase.endReason ?? 'no reason recorded'}`,
-      'unprocessable',
-    );
-  const { number, heldOn, completeBy } = approvalCase.approval;
-  if (today > completeBy)
-    throw new DomainRuleViolation(
-      'appointment.approval_in_principle_expired',
-      `the approval in principle ${number} (${caseId}) of ${heldOn} gave until ${completeBy} to complete the appointment; today is ${today}`,
-      'unprocessable',
-    );
+export function refuseWithoutApproval(approvalCase: PrerequisiteCase, today: string): void {
+  refuseUntilGiven(approvalCase, today, {
+    rule: 'appointment.approval_in_principle',
+    what: 'the approval in principle',
+    runsOut: true,
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import { given } from '../../workflow/testing/process-spec';
 import { CaseCommand } from '../case/decider/case.commands';
 import { CaseContext } from '../case/decider/case.context';
 import { caseDecider } from '../case/decider/case.decider';
-import { approvalCaseFrom } from './approval-case';
+import { prerequisiteCaseFrom } from '../case/prerequisite-case';
 import {
   approvalInPrincipleOpening,
   completionPeriod,
@@ -103,7 +103,7 @@ describe('approval in principle (xin chủ trương), approval.in-principle@1', 
 describe('an appointment that needs approval in principle (appointment.approvalInPrincipleWhen)', () => {
   const post = { id: 'pos-director', appointingAuthority: 'ou-peoples-committee' };
   const opening = { ruleSet: stateNow, post, caseUnitId: 'ou-home-affairs', named: undefined };
-  const approved = approvalCaseFrom(
+  const approved = prerequisiteCaseFrom(
     givenStream(
       caseDecider,
       ...historyOf(
@@ -143,7 +143,7 @@ describe('an appointment that needs approval in principle (appointment.approvalI
   });
 
   it('waits for the answer, refuses after a refusal and after the completion period', () => {
-    const pending = approvalCaseFrom(givenStream(caseDecider, ...requested).state)!;
+    const pending = prerequisiteCaseFrom(givenStream(caseDecider, ...requested).state)!;
     given(pending, '2026-11-25')
       .when(refuseWithoutApproval)
       .thenThrows(/c-aip\) has not been given yet: its current step is due on 2026-12-11/);
@@ -154,7 +154,7 @@ describe('an appointment that needs approval in principle (appointment.approvalI
         /88\/UBND-TCCB \(c-aip\) of 2026-12-01 gave until 2026-12-31 .* today is 2027-01-01/,
       );
     given(
-      { ...approved, status: 'rejected' as const, approval: null, endReason: 'post merged' },
+      { ...approved, status: 'rejected' as const, given: null, endReason: 'post merged' },
       '2026-12-02',
     )
       .when(refuseWithoutApproval)

@@ -4,10 +4,9 @@ import { RegistryService } from '../../cadres/registry.service';
 import { refuseElectedPost } from '../appointment/elected-post';
 import { CaseService } from '../case/case.service';
 import { CasesModule } from '../case/cases.module';
-import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { existingPosition, registeredPerson } from '../case/opening-subjects';
 import { ProcedureRegistry } from '../case/procedure-registry';
-import { approvalCaseFrom } from './approval-case';
+import { loadPrerequisite } from '../case/prerequisite-case';
 import {
   approvalInPrincipleOpening,
   completionPeriod,
@@ -63,13 +62,7 @@ export class ApprovalInPrincipleModule implements OnModuleInit {
     });
   }
 
-  private async approvalCase(caseId: string) {
-    try {
-      return approvalCaseFrom(await this.cases.stateOf(caseId));
-    } catch (error) {
-      // No case of that id: the opening names the field; anything else is not ours to hide.
-      if (error instanceof DomainRuleViolation && error.rule === 'case.not_found') return null;
-      throw error;
-    }
+  private approvalCase(caseId: string) {
+    return loadPrerequisite((id) => this.cases.stateOf(id), caseId);
   }
 }
