@@ -50,6 +50,7 @@ export class CaseCommandRunner {
       ...(input.approvalInPrincipleCaseId
         ? { approvalInPrincipleCaseId: input.approvalInPrincipleCaseId }
         : {}),
+      ...(input.consultationCaseId ? { consultationCaseId: input.consultationCaseId } : {}),
     };
     let facts = (await module.onOpen?.(opening)) ?? undefined;
     for (const gate of this.procedures.gatesOf(module.procedure)) {

@@ -8,6 +8,7 @@ export const CASE_PROCEDURES = [
   'rotation',
   'discipline',
   'approval_in_principle',
+  'consultation',
 ] as const;
 
 export const caseStream = (procedure: string, caseId: string): string => `${procedure}-${caseId}`;

@@ -129,6 +129,8 @@ export class CasesController {
         dto.approvalInPrincipleCaseId,
         'approvalInPrincipleCaseId',
       );
+    if (dto.consultationCaseId)
+      await this.scope.assertCaseInScope(actor, dto.consultationCaseId, 'consultationCaseId');
     const fromPaper = this.paperOpening(dto, actor);
     const { id, procedure, definition, personId, positionId, orgUnitId, summary } = dto;
     const caseId = id ?? `c-${randomUUID()}`;
@@ -150,6 +152,7 @@ export class CasesController {
           ...(dto.approvalInPrincipleCaseId
             ? { approvalInPrincipleCaseId: dto.approvalInPrincipleCaseId }
             : {}),
+          ...(dto.consultationCaseId ? { consultationCaseId: dto.consultationCaseId } : {}),
         },
         options,
       ),

@@ -12,6 +12,8 @@ export interface OpeningInput {
   context: Omit<CaseContext, 'definition'>;
   /** The approval-in-principle case the opening names, if any. */
   approvalInPrincipleCaseId?: string;
+  /** The inter-level consultation (hiệp y) case the opening names, if any. */
+  consultationCaseId?: string;
 }
 
 /**

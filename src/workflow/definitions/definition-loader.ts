@@ -18,6 +18,7 @@ const PROCEDURES = [
   'transfer',
   'discipline',
   'approval_in_principle',
+  'consultation',
 ];
 
 function fail(file: string, field: string, problem: string): never {

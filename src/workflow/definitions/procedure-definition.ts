@@ -82,7 +82,8 @@ export interface ProcedureDefinition {
     | 'rotation'
     | 'transfer'
     | 'discipline'
-    | 'approval_in_principle';
+    | 'approval_in_principle'
+    | 'consultation';
   title: string;
   titleVi: string;
   citation: string;

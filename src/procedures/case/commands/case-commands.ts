@@ -15,6 +15,8 @@ export interface OpenCaseInput {
   fromPaper?: PaperOpening;
   /** The approval-in-principle case an appointment that needs one names. */
   approvalInPrincipleCaseId?: string;
+  /** The inter-level consultation (hiệp y) case an appointment that needs one names. */
+  consultationCaseId?: string;
 }
 
 export class OpenCase extends Command<unknown> {

@@ -12,7 +12,14 @@ export class OpenCaseDto {
 
   @ApiProperty({
     example: 'appointment',
-    enum: ['appointment', 'reappointment', 'rotation', 'transfer', 'approval_in_principle'],
+    enum: [
+      'appointment',
+      'reappointment',
+      'rotation',
+      'transfer',
+      'approval_in_principle',
+      'consultation',
+    ],
     description:
       'a transfer (điều động) runs as a rotation case with definition transfer.standard; discipline cases open at POST /discipline-cases',
   })
@@ -77,6 +84,17 @@ export class OpenCaseDto {
     message: 'approvalInPrincipleCaseId: lower-case letters, digits and dashes, 2-64 characters',
   })
   approvalInPrincipleCaseId?: string;
+
+  @ApiPropertyOptional({
+    example: 'c-2026-0040',
+    description:
+      'appointment only: the inter-level consultation case (procedure consultation, hiệp y) for the post; required where appointment.consultationWhen says the post needs one. The first step and the decision wait until the other body agreed',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    message: 'consultationCaseId: lower-case letters, digits and dashes, 2-64 characters',
+  })
+  consultationCaseId?: string;
 }
 
 export class ReasonDto {
