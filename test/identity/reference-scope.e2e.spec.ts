@@ -337,6 +337,13 @@ describe('authorization: every id a request names lies in the caller’s grant',
     },
     {
       method: 'post',
+      route: '/cases',
+      path: '/cases',
+      field: 'consultationCaseId',
+      body: openCaseBody({ id: 'c-new', consultationCaseId: 'c-b' }),
+    },
+    {
+      method: 'post',
       route: '/cases/:id/steps/:stepId/corrections',
       path: '/cases/c-b/steps/leadership-round-1/corrections',
       field: 'id',

@@ -18,6 +18,7 @@ const PROCEDURES = [
   'rotation',
   'transfer',
   'approval_in_principle',
+  'consultation',
 ];
 
 export function usePeopleSearch(q: string) {
@@ -44,6 +45,7 @@ export function OpenCase() {
   const [orgUnitId, setOrgUnitId] = useState('');
   const [summary, setSummary] = useState('');
   const [approvalCaseId, setApprovalCaseId] = useState('');
+  const [consultationCaseId, setConsultationCaseId] = useState('');
   const [fromPaper, setFromPaper] = useState(false);
   const [openedOnText, setOpenedOnText] = useState('');
   const [paperRecordRef, setPaperRecordRef] = useState('');
@@ -93,6 +95,9 @@ export function OpenCase() {
       ...(fromPaper ? { openedOn: openedOn ?? openedOnText, paperRecordRef } : {}),
       ...(procedure === 'appointment' && approvalCaseId.trim()
         ? { approvalInPrincipleCaseId: approvalCaseId.trim() }
+        : {}),
+      ...(procedure === 'appointment' && consultationCaseId.trim()
+        ? { consultationCaseId: consultationCaseId.trim() }
         : {}),
     };
     try {
@@ -218,6 +223,17 @@ export function OpenCase() {
               id="open-approval"
               value={approvalCaseId}
               onChange={(e) => setApprovalCaseId(e.target.value)}
+              autoComplete="off"
+            />
+          </div>
+        )}
+        {procedure === 'appointment' && (
+          <div className="field">
+            <label htmlFor="open-consultation">{t('open.consultation')}</label>
+            <input
+              id="open-consultation"
+              value={consultationCaseId}
+              onChange={(e) => setConsultationCaseId(e.target.value)}
               autoComplete="off"
             />
           </div>
