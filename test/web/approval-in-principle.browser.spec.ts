@@ -15,8 +15,11 @@ import {
 
 jest.setTimeout(240_000);
 
-const PERSON = 'p-tran-thi-binh';
-const POST = 'pos-ha-noi-director-home-affairs';
+const GIANG = { id: 'p-vu-thi-giang', query: 'vu thi', name: 'Vũ Thị Giang' };
+const BINH = { id: 'p-tran-thi-binh', query: 'tran thi', name: 'Trần Thị Bình' };
+// The deputy director (rank 4): the director's appointment also needs the ministry's agreement.
+const DEPUTY = 'pos-ha-noi-deputy-director-home-affairs';
+const DIRECTOR = 'pos-ha-noi-director-home-affairs';
 const DEPARTMENT = 'ou-ha-noi-home-affairs';
 
 /**
@@ -64,18 +67,25 @@ describe('the web app: approval in principle before an appointment', () => {
     return { context, page };
   }
 
-  async function fillOpening(page: Page, procedure: string, summary: string): Promise<void> {
+  async function fillOpening(
+    page: Page,
+    procedure: string,
+    summary: string,
+    post = DEPUTY,
+    unit = DEPARTMENT,
+    person = GIANG,
+  ): Promise<void> {
     await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
     await page.getByLabel('Thủ tục').selectOption(procedure);
-    await page.getByLabel('Tìm cán bộ theo tên').fill('tran thi');
+    await page.getByLabel('Tìm cán bộ theo tên').fill(person.query);
     await page
       .getByLabel('Chọn cán bộ')
-      .locator('option', { hasText: 'Trần Thị Bình' })
+      .locator('option', { hasText: person.name })
       .waitFor({ state: 'attached' });
-    await page.getByLabel('Chọn cán bộ').selectOption(PERSON);
+    await page.getByLabel('Chọn cán bộ').selectOption(person.id);
     await page.getByLabel('Tìm chức vụ').fill('Giám đốc Sở Nội vụ');
-    await page.getByLabel('Chọn chức vụ').selectOption(POST);
-    await page.getByLabel('Đơn vị thực hiện').selectOption(DEPARTMENT);
+    await page.getByLabel('Chọn chức vụ').selectOption(post);
+    await page.getByLabel('Đơn vị thực hiện').selectOption(unit);
     await page.getByLabel('Tóm tắt').fill(summary);
   }
 
@@ -85,7 +95,11 @@ describe('the web app: approval in principle before an appointment', () => {
   it('asks the city, is held back until it answers, then the appointment runs', async () => {
     const staff = await signIn('staff-1');
     let page = staff.page;
-    await fillOpening(page, 'approval_in_principle', 'Xin chủ trương bổ nhiệm Giám đốc Sở Nội vụ');
+    await fillOpening(
+      page,
+      'approval_in_principle',
+      'Xin chủ trương bổ nhiệm Phó Giám đốc Sở Nội vụ',
+    );
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
     await page.waitForURL(/\/cases\/c-/);
     const approvalId = caseIdOf(page);
@@ -98,7 +112,7 @@ describe('the web app: approval in principle before an appointment', () => {
     await screenshot(page, 'approval-in-principle-waiting');
 
     // Without the approval the appointment is refused, in Vietnamese, naming the rule.
-    await fillOpening(page, 'appointment', 'Bổ nhiệm Giám đốc Sở Nội vụ');
+    await fillOpening(page, 'appointment', 'Bổ nhiệm Phó Giám đốc Sở Nội vụ');
     await page.getByLabel('Quy trình').selectOption('appointment.internal');
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
     await page
@@ -144,5 +158,55 @@ describe('the web app: approval in principle before an appointment', () => {
     await page.locator('#current-step-title', { hasText: 'mở rộng' }).waitFor();
     await screenshot(page, 'approval-in-principle-appointment-runs');
     await again.context.close();
+  });
+
+  it('the director’s appointment waits for the ministry’s agreement (hiệp y)', async () => {
+    const { context, page } = await signIn('staff-1');
+    const CITY = 'ou-ha-noi-peoples-committee';
+    await fillOpening(page, 'appointment', 'Bổ nhiệm Giám đốc Sở Nội vụ', DIRECTOR, CITY, BINH);
+    await page.getByLabel('Quy trình').selectOption('appointment.internal');
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('Chức vụ cần có văn bản hiệp y của cơ quan khác')
+      .waitFor();
+
+    await fillOpening(
+      page,
+      'consultation',
+      'Hiệp y bổ nhiệm Giám đốc Sở Nội vụ',
+      DIRECTOR,
+      CITY,
+      BINH,
+    );
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.waitForURL(/\/cases\/c-/);
+    const consultationId = caseIdOf(page);
+    await page.locator('#current-step-title', { hasText: 'Văn bản đề nghị hiệp y' }).waitFor();
+    await page.getByLabel('Nội dung tờ trình', { exact: true }).fill('Công văn 5/UBND-NC');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Đã ghi nhận.').waitFor();
+    await page.locator('#current-step-title', { hasText: 'Văn bản hiệp y' }).waitFor();
+    await page.getByLabel('Số quyết định', { exact: true }).fill('77/BNV-TCBC');
+    await page.getByLabel('Người ký', { exact: true }).fill('Bộ Nội vụ');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Đã quyết định').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await fillOpening(page, 'appointment', 'Bổ nhiệm Giám đốc Sở Nội vụ', DIRECTOR, CITY, BINH);
+    await page.getByLabel('Quy trình').selectOption('appointment.internal');
+    await page.getByLabel('Mã hồ sơ hiệp y (khi cần cơ quan khác đồng ý)').fill(consultationId);
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.waitForURL(
+      (url) => /\/cases\/c-/.test(url.pathname) && !url.pathname.endsWith(consultationId),
+    );
+    await page.locator('#current-step-title', { hasText: 'lần 1' }).waitFor();
+    await page.getByLabel('Số biên bản', { exact: true }).fill('BB-01');
+    await page.getByLabel('Kết luận', { exact: true }).fill('Thống nhất vị trí, tiêu chuẩn');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Đã ghi nhận.').waitFor();
+    await page.locator('#current-step-title', { hasText: 'mở rộng' }).waitFor();
+    await screenshot(page, 'consultation-appointment-runs');
+    await context.close();
   });
 });

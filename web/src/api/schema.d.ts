@@ -2438,7 +2438,7 @@ export interface components {
              * @example appointment
              * @enum {string}
              */
-            procedure: "appointment" | "reappointment" | "rotation" | "transfer" | "approval_in_principle";
+            procedure: "appointment" | "reappointment" | "rotation" | "transfer" | "approval_in_principle" | "consultation";
             /**
              * @description definition id (newest version) or id@version
              * @example appointment.internal
@@ -2471,6 +2471,11 @@ export interface components {
              * @example c-2026-0041
              */
             approvalInPrincipleCaseId?: string;
+            /**
+             * @description appointment only: the inter-level consultation case (procedure consultation, hiệp y) for the post; required where appointment.consultationWhen says the post needs one. The first step and the decision wait until the other body agreed
+             * @example c-2026-0040
+             */
+            consultationCaseId?: string;
         };
         RecordedFromPaperDto: {
             /**
