@@ -146,6 +146,15 @@ describe('approval in principle before an appointment', () => {
 
     const ran = await firstStep('c-appoint').expect(200);
     expect(ran.body.currentStep.id).toBe('expanded-nomination');
+
+    // The case list and the staff's inbox follow approval cases as any other.
+    let listed: { caseId: string; status: string }[] = [];
+    for (let tries = 0; tries < 100 && listed[0]?.status !== 'decided'; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      listed = (await http().get('/cases?procedure=approval_in_principle').set(staff).expect(200))
+        .body.items;
+    }
+    expect(listed).toEqual([expect.objectContaining({ caseId: 'c-aip', status: 'decided' })]);
   });
 
   it('keeps the appointment from running after the authority refused', async () => {

@@ -5672,7 +5672,7 @@ export interface operations {
     ReadModelsController_inbox: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "approval_in_principle" | "consultation";
                 /** @description narrow to a unit (and its subtree) within your grant */
                 orgUnit?: string;
                 overdue?: "true" | "false";
@@ -5734,7 +5734,7 @@ export interface operations {
     ReadModelsController_cases: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "approval_in_principle" | "consultation";
                 status?: "open" | "decided" | "rejected" | "withdrawn" | "closed" | "under_review" | "annulled";
                 orgUnit?: string;
                 person?: string;
