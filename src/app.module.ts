@@ -13,6 +13,8 @@ import { ConsultationModule } from './procedures/consultation/consultation.modul
 import { AuditModule } from './audit/audit.module';
 import { ReappointmentModule } from './procedures/reappointment/reappointment.module';
 import { RotationModule } from './procedures/rotation/rotation.module';
+import { RemovalModule } from './procedures/removal/removal.module';
+import { ExtensionModule } from './procedures/extension/extension.module';
 import { DisciplineModule } from './procedures/discipline/discipline.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ReportsModule } from './reports/reports.module';
@@ -151,6 +153,8 @@ export class AppModule {
         ReappointmentModule,
         RotationModule,
         DisciplineModule,
+        RemovalModule,
+        ExtensionModule,
         ReadModelsModule,
         ReportsModule,
         AuditModule,

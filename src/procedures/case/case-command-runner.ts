@@ -47,6 +47,7 @@ export class CaseCommandRunner {
       orgUnitId: input.orgUnitId,
       definition: pinned.definition,
       context,
+      ...(input.grounds ? { grounds: input.grounds } : {}),
       ...(input.approvalInPrincipleCaseId
         ? { approvalInPrincipleCaseId: input.approvalInPrincipleCaseId }
         : {}),

@@ -7,6 +7,8 @@ export const CASE_PROCEDURES = [
   'reappointment',
   'rotation',
   'discipline',
+  'removal',
+  'extension',
   'approval_in_principle',
   'consultation',
 ] as const;

@@ -149,6 +149,7 @@ export class CasesController {
           orgUnitId,
           summary,
           ...(fromPaper ? { fromPaper } : {}),
+          ...(dto.grounds ? { grounds: dto.grounds } : {}),
           ...(dto.approvalInPrincipleCaseId
             ? { approvalInPrincipleCaseId: dto.approvalInPrincipleCaseId }
             : {}),

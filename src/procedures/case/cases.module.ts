@@ -13,7 +13,7 @@ import { StepDeadlinesRegistration } from './deadlines/step-deadlines.registrati
 import { OpenCaseSlotReleaseRegistration } from './open-case-slot-release.registration';
 import { OpenCaseSlots } from './open-case-slots';
 import { ProcedureRegistry } from './procedure-registry';
-import { CASE_RECORD_HANDLERS } from './record/case-record.handlers';
+import { CASE_RECORD_HANDLERS, CaseStreamReader } from './record/case-record.handlers';
 import { CaseRecordRegistration } from './record/case-record.registration';
 import { ReleaseOpenCaseSlotHandler } from './release-open-case-slot';
 import { StepCorrectionsController } from './step-corrections.controller';
@@ -40,6 +40,13 @@ import { RecordWriter } from './record/record-writer';
     RecordStepDeadlineMissedHandler,
     ...CASE_RECORD_HANDLERS,
   ],
-  exports: [CaseService, ProcedureRegistry, CaseContextFactory, CaseIdReservations, RecordWriter],
+  exports: [
+    CaseService,
+    ProcedureRegistry,
+    CaseContextFactory,
+    CaseIdReservations,
+    RecordWriter,
+    CaseStreamReader,
+  ],
 })
 export class CasesModule {}

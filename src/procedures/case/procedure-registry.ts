@@ -10,6 +10,8 @@ export interface OpeningInput {
   orgUnitId: string;
   definition: ProcedureDefinition;
   context: Omit<CaseContext, 'definition'>;
+  /** What the request says the case rests on (removal grounds); the procedure checks it. */
+  grounds?: Record<string, unknown>;
   /** The approval-in-principle case the opening names, if any. */
   approvalInPrincipleCaseId?: string;
   /** The inter-level consultation (hiệp y) case the opening names, if any. */

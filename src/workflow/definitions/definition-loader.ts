@@ -17,6 +17,8 @@ const PROCEDURES = [
   'rotation',
   'transfer',
   'discipline',
+  'removal',
+  'extension',
   'approval_in_principle',
   'consultation',
 ];
@@ -121,6 +123,8 @@ function validateVoteRule(file: string, at: string, step: Record<string, unknown
   for (const flag of ['headBreaksTie', 'announced'])
     if (typeof rule[flag] !== 'boolean')
       fail(file, `${at}.voteRule.${flag}`, 'must be true or false');
+  if (rule.reference !== undefined && typeof rule.reference !== 'boolean')
+    fail(file, `${at}.voteRule.reference`, 'must be true or false when given');
   if (!isStringList(rule.visibleTo)) fail(file, `${at}.voteRule.visibleTo`, 'must list roles');
   for (const param of ['quorumParam', 'passParam'])
     if (typeof rule[param] !== 'string')

@@ -39,6 +39,11 @@ export interface VoteRuleDefinition {
   /** Results announced to the conference; if not, only `visibleTo` roles see the tally. */
   announced: boolean;
   visibleTo: string[];
+  /**
+   * The tally is kept for reference (kết quả là một căn cứ): recorded and shown with its share,
+   * judged only for quorum, never passing or failing the person (see `reference-tally.ts`).
+   */
+  reference?: boolean;
   /** Rule-set parameters holding the numbers. */
   quorumParam: string;
   passParam: string;
@@ -82,6 +87,8 @@ export interface ProcedureDefinition {
     | 'rotation'
     | 'transfer'
     | 'discipline'
+    | 'removal'
+    | 'extension'
     | 'approval_in_principle'
     | 'consultation';
   title: string;

@@ -7,6 +7,7 @@ import { PersonSummary } from '../api/types';
 import { formatDay, parseDay } from '../dates';
 import { can, getSession } from '../session';
 import { DayInput } from '../components/DayInput';
+import { RemovalGrounds } from '../components/RemovalGrounds';
 import { navigate } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { useOrgUnits } from './Inbox';
@@ -17,6 +18,8 @@ const PROCEDURES = [
   'reappointment',
   'rotation',
   'transfer',
+  'removal',
+  'extension',
   'approval_in_principle',
   'consultation',
 ];
@@ -49,6 +52,7 @@ export function OpenCase() {
   const [fromPaper, setFromPaper] = useState(false);
   const [openedOnText, setOpenedOnText] = useState('');
   const [paperRecordRef, setPaperRecordRef] = useState('');
+  const [grounds, setGrounds] = useState<Record<string, unknown> | undefined>(undefined);
   const session = getSession();
   const mayOpenFromPaper = session ? can.openFromPaper(session) : false;
   const openedOn = fromPaper ? parseDay(openedOnText) : null;
@@ -99,6 +103,7 @@ export function OpenCase() {
       ...(procedure === 'appointment' && consultationCaseId.trim()
         ? { consultationCaseId: consultationCaseId.trim() }
         : {}),
+      ...(procedure === 'removal' && grounds ? { grounds } : {}),
     };
     try {
       const opened = await unwrap<{ id: string }>(
@@ -125,6 +130,7 @@ export function OpenCase() {
               onChange={(e) => {
                 setProcedure(e.target.value);
                 setDefinition('');
+                setGrounds(undefined);
               }}
             >
               {PROCEDURES.map((p) => (
@@ -139,7 +145,10 @@ export function OpenCase() {
             <select
               id="open-definition"
               value={chosenDefinition}
-              onChange={(e) => setDefinition(e.target.value)}
+              onChange={(e) => {
+                setDefinition(e.target.value);
+                setGrounds(undefined);
+              }}
             >
               {definitions.map((d) => (
                 <option key={d.key} value={d.id}>
@@ -237,6 +246,13 @@ export function OpenCase() {
               autoComplete="off"
             />
           </div>
+        )}
+        {procedure === 'removal' && chosenDefinition && (
+          <RemovalGrounds
+            key={chosenDefinition}
+            definition={chosenDefinition}
+            onChange={setGrounds}
+          />
         )}
         {mayOpenFromPaper && (
           <fieldset className="card" data-testid="from-paper">
