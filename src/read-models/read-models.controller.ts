@@ -24,15 +24,9 @@ import {
   RECORD_STATUSES,
   REGISTER_TRACKS,
 } from './discipline-register.docs';
+import { CASE_PROCEDURES } from '../procedures/case/case-stream';
 
-const PROCEDURES = [
-  'appointment',
-  'reappointment',
-  'rotation',
-  'discipline',
-  'removal',
-  'extension',
-] as const;
+const PROCEDURES = CASE_PROCEDURES;
 const CASE_STATUSES = [
   'open',
   'decided',

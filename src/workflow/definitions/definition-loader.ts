@@ -19,6 +19,8 @@ const PROCEDURES = [
   'discipline',
   'removal',
   'extension',
+  'approval_in_principle',
+  'consultation',
 ];
 
 function fail(file: string, field: string, problem: string): never {

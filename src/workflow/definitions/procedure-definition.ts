@@ -88,7 +88,9 @@ export interface ProcedureDefinition {
     | 'transfer'
     | 'discipline'
     | 'removal'
-    | 'extension';
+    | 'extension'
+    | 'approval_in_principle'
+    | 'consultation';
   title: string;
   titleVi: string;
   citation: string;
