@@ -8,6 +8,8 @@ import { DestinationStream } from 'pino';
 import { pinoHttpSetting } from './common/http-logger-options';
 import { Redis } from 'ioredis';
 import { AppointmentModule } from './procedures/appointment/appointment.module';
+import { ApprovalInPrincipleModule } from './procedures/approval-in-principle/approval-in-principle.module';
+import { ConsultationModule } from './procedures/consultation/consultation.module';
 import { AuditModule } from './audit/audit.module';
 import { ReappointmentModule } from './procedures/reappointment/reappointment.module';
 import { RotationModule } from './procedures/rotation/rotation.module';
@@ -146,6 +148,8 @@ export class AppModule {
         CadresModule,
         ImportsModule,
         AppointmentModule,
+        ApprovalInPrincipleModule,
+        ConsultationModule,
         ReappointmentModule,
         RotationModule,
         DisciplineModule,

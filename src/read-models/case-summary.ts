@@ -84,19 +84,15 @@ function applyEvent(
       return close('withdrawn', e.data.withdrawnOn);
     case 'DisciplineCaseClosed':
       return close('closed', e.data.closedOn);
+    case 'DisciplineTimeBarred':
+      return close('time_barred', e.data.heldOn);
     case 'DisciplineComplaintFiled':
-      // The review of a complaint is the leadership's next task on the case.
-      return {
-        ...row,
-        status: 'under_review',
-        current_step_id: 'complaint-review',
-        current_step_due_on: null,
-        updated_sequence: sequence,
-      };
-    case 'DisciplineComplaintReviewed': {
-      const status = e.data.outcome === 'annul' ? 'annulled' : 'decided';
-      return { ...row, status, current_step_id: null, updated_sequence: sequence };
-    }
+    case 'DisciplineComplaintReviewed':
+      return complaint(
+        row,
+        e.type === 'DisciplineComplaintFiled' ? null : e.data.outcome,
+        sequence,
+      );
     case 'DeadlineMissed':
       if (row.current_step_id !== e.data.stepId && e.data.stepId !== 'time-limit') return row;
       return { ...row, deadline_missed: true, updated_sequence: sequence };
@@ -188,6 +184,24 @@ function afterStep(
  * A corrected step: the case stands where the corrected version sends it, open again if the
  * replaced version had ended it (an ending the corrected result brings follows as its own event).
  */
+/** A complaint filed (null) is the leadership's next task on the case; a review ends it. */
+function complaint(
+  row: CaseSummaryRow,
+  outcome: 'keep' | 'change' | 'annul' | null,
+  sequence: number,
+): CaseSummaryRow {
+  if (outcome === null)
+    return {
+      ...row,
+      status: 'under_review',
+      current_step_id: 'complaint-review',
+      current_step_due_on: null,
+      updated_sequence: sequence,
+    };
+  const status = outcome === 'annul' ? 'annulled' : 'decided';
+  return { ...row, status, current_step_id: null, updated_sequence: sequence };
+}
+
 function corrected(
   row: CaseSummaryRow,
   stepId: string,

@@ -24,15 +24,9 @@ import {
   RECORD_STATUSES,
   REGISTER_TRACKS,
 } from './discipline-register.docs';
+import { CASE_PROCEDURES } from '../procedures/case/case-stream';
 
-const PROCEDURES = [
-  'appointment',
-  'reappointment',
-  'rotation',
-  'discipline',
-  'removal',
-  'extension',
-] as const;
+const PROCEDURES = CASE_PROCEDURES;
 const CASE_STATUSES = [
   'open',
   'decided',
@@ -41,6 +35,7 @@ const CASE_STATUSES = [
   'closed',
   'under_review',
   'annulled',
+  'time_barred',
 ] as const;
 /** The read side for staff (inbox, case list) and inspectors (discipline register), within the caller's unit. */
 @ApiTags('read models')

@@ -126,7 +126,8 @@ describe('disciplinary action over HTTP', () => {
       status: 'open',
       track: 'party',
       ruleSet: 'party-2025-10-08',
-      limitation: { years: 10 },
+      // Judged on the form the ballot votes, not at opening.
+      limitation: null,
       currentStep: { id: 'verification' },
     });
     await upToBallot('d-party');
@@ -365,26 +366,14 @@ describe('disciplinary action over HTTP', () => {
     );
   });
 
-  it('refuses a violation past its limitation period, naming the period and the dates, and writes nothing', async () => {
-    const committedOn = addDays(today, -(5 * 366 + 10));
-    const refused = await open('d-old', 'p-civil', 'discipline.party', {
-      severity: 'reprimand',
-      committedOn,
-    }).expect(422);
-    expect(refused.body).toMatchObject({
-      rule: 'discipline.limitation_expired',
-      field: 'violation.committedOn',
-    });
-    expect(refused.body.message).toContain(
-      `of ${committedOn} is past its limitation period of 5 years, which ended on ${addMonths(committedOn, 60)}`,
-    );
-    // Nothing was written; a case that does not exist answers like one outside the grant.
-    const missing = await http().get('/discipline-cases/d-old').set(as('staff')).expect(403);
-    expect(missing.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'id' });
+  it('refuses a bad violation source at opening and writes nothing', async () => {
     const bad = await open('d-bad', 'p-civil', 'discipline.party', { source: 'rumour' }).expect(
       400,
     );
     expect(bad.body.field).toBe('violation.source');
+    // Nothing was written; a case that does not exist answers like one outside the grant.
+    const missing = await http().get('/discipline-cases/d-bad').set(as('staff')).expect(403);
+    expect(missing.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'id' });
   });
 
   it('removal from post on the civil-service track ends the post; a complaint review annuls it on the record', async () => {
@@ -392,6 +381,7 @@ describe('disciplinary action over HTTP', () => {
       severity: 'removal_from_post',
     }).expect(201);
     expect(opened.body.timeLimit).toEqual({
+      runsFrom: today,
       decideBy: periodEnd(addDays(today, 90)),
       extended: false,
       overdue: false,

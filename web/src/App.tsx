@@ -7,6 +7,7 @@ import { OidcCallback, SignIn } from './pages/SignIn';
 import { CALLBACK_PATH } from './oidc';
 import { Inbox } from './pages/Inbox';
 import { CasePage } from './pages/CasePage';
+import { DisciplineCasePage } from './discipline/DisciplineCasePage';
 import { OpenCase } from './pages/OpenCase';
 import { PersonPage, PeopleSearch } from './pages/PersonPage';
 import { AuditHistory, AuditHome } from './pages/Audit';
@@ -37,6 +38,8 @@ function Page({ session }: { session: Session }) {
   if (path === '/cases/new') return <OpenCase />;
   if ((params = match('/cases/:id/history', path))) return <AuditHistory caseId={params.id} />;
   if ((params = match('/cases/:id', path))) return <CasePage caseId={params.id} />;
+  if ((params = match('/discipline-cases/:id', path)))
+    return <DisciplineCasePage caseId={params.id} />;
   if (path === '/cadres') return <PeopleSearch />;
   if ((params = match('/cadres/:id', path))) return <PersonPage personId={params.id} />;
   if (path === '/discipline-records') return <Register />;

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { disciplineEn, disciplineVi } from './discipline/discipline-strings';
 
 /** Vietnamese first; English second. Keys are grouped by screen. */
 const vi = {
@@ -74,6 +75,8 @@ const vi = {
     discipline: 'Kỷ luật',
     removal: 'Miễn nhiệm, từ chức, cho thôi giữ chức vụ, tạm đình chỉ',
     extension: 'Kéo dài thời hạn giữ chức vụ đến tuổi nghỉ hưu',
+    approval_in_principle: 'Xin chủ trương bổ nhiệm',
+    consultation: 'Hiệp y bổ nhiệm',
   },
   status: {
     open: 'Đang xử lý',
@@ -83,6 +86,7 @@ const vi = {
     closed: 'Đã đóng',
     under_review: 'Đang xem xét khiếu nại',
     annulled: 'Đã hủy',
+    time_barred: 'Vi phạm nhưng hết thời hiệu',
     in_effect: 'Đang có hiệu lực',
     expired: 'Hết hiệu lực',
   },
@@ -251,6 +255,13 @@ const vi = {
   },
   rules: {
     'ballot.no_quorum': 'Không đủ túc số',
+    'discipline.different_form_needs_reason':
+      'Quyết định khác kiến nghị của Hội đồng kỷ luật cần nêu lý do',
+    'discipline.deferred': 'Chưa xem xét kỷ luật',
+    'discipline.dismissal_needs_civil_servant': 'Buộc thôi việc chỉ áp dụng với công chức',
+    'discipline.recall_needs_elected_cadre': 'Bãi nhiệm chỉ áp dụng với cán bộ được bầu',
+    'discipline.unknown_council_skip_ground':
+      'Căn cứ không thành lập Hội đồng kỷ luật không hợp lệ',
     'tally.inconsistent': 'Số liệu kiểm phiếu không khớp',
     'ballot.tie_needs_head': 'Ngang phiếu: cần quyết định của người đứng đầu',
     'ballot.level_nominees_need_head': 'Hai nhân sự ngang phiếu: người đứng đầu chọn một người',
@@ -269,6 +280,20 @@ const vi = {
       'Chỉ văn thư lưu trữ được mở hồ sơ theo ngày trong quá khứ',
     'definition.not_in_force': 'Quy trình này chưa có hiệu lực vào ngày đó',
     'case.revision_mismatch': 'Hồ sơ đã thay đổi',
+    'appointment.approval_in_principle_required':
+      'Chức vụ do cấp trên bổ nhiệm: cần có hồ sơ xin chủ trương trước khi mở hồ sơ bổ nhiệm',
+    'appointment.approval_in_principle_pending':
+      'Cấp có thẩm quyền chưa có văn bản đồng ý chủ trương',
+    'appointment.approval_in_principle_refused': 'Cấp có thẩm quyền không đồng ý chủ trương',
+    'appointment.approval_in_principle_expired': 'Đã quá thời hạn hoàn thành sau khi có chủ trương',
+    'appointment.approval_in_principle_other_post': 'Hồ sơ xin chủ trương là của chức vụ khác',
+    'appointment.approval_in_principle_not_found': 'Không có hồ sơ xin chủ trương này',
+    'appointment.consultation_required':
+      'Chức vụ cần có văn bản hiệp y của cơ quan khác trước khi mở hồ sơ bổ nhiệm',
+    'appointment.consultation_pending': 'Cơ quan được hỏi ý kiến chưa có văn bản hiệp y',
+    'appointment.consultation_refused': 'Cơ quan được hỏi ý kiến không đồng ý',
+    'appointment.consultation_other_post': 'Hồ sơ hiệp y là của chức vụ khác',
+    'appointment.consultation_not_found': 'Không có hồ sơ hiệp y này',
     'org_unit.exists': 'Mã đơn vị đã được dùng',
     'org_unit.not_found': 'Không có đơn vị này',
     'org_unit.parent_not_found': 'Không có đơn vị cấp trên này',
@@ -288,6 +313,8 @@ const vi = {
     pickPosition: 'Chọn chức vụ',
     unit: 'Đơn vị thực hiện',
     summary: 'Tóm tắt',
+    approvalInPrinciple: 'Mã hồ sơ xin chủ trương (khi chức vụ do cấp trên bổ nhiệm)',
+    consultation: 'Mã hồ sơ hiệp y (khi cần cơ quan khác đồng ý)',
     eligibility: 'Điều kiện bổ nhiệm',
     eligible: 'Đủ điều kiện (bộ quy định {{ruleSet}}, ngày {{date}})',
     notEligible: 'Chưa đủ điều kiện (bộ quy định {{ruleSet}}, ngày {{date}}):',
@@ -560,6 +587,7 @@ const vi = {
       agency: 'Cơ quan, đơn vị',
     },
   },
+  discipline: disciplineVi,
 };
 
 /** The same keys as Vietnamese, every one: a missing English string does not type-check. */
@@ -637,6 +665,8 @@ const en: Strings<typeof vi> = {
     discipline: 'Discipline',
     removal: 'Dismissal, resignation, relief from post, suspension',
     extension: 'Extension of the term to retirement',
+    approval_in_principle: 'Approval in principle',
+    consultation: 'Inter-level consultation',
   },
   status: {
     open: 'In progress',
@@ -646,6 +676,7 @@ const en: Strings<typeof vi> = {
     closed: 'Closed',
     under_review: 'Complaint under review',
     annulled: 'Annulled',
+    time_barred: 'Confirmed but time-barred',
     in_effect: 'In effect',
     expired: 'Expired',
   },
@@ -815,6 +846,12 @@ const en: Strings<typeof vi> = {
     'ballot.nominee_missing': 'A nominee has no tally',
     'ballot.not_a_nominee': 'Not a nominee',
     'ballot.no_quorum': 'No quorum',
+    'discipline.different_form_needs_reason':
+      'A decision other than the council recommended needs its reason',
+    'discipline.deferred': 'Discipline deferred',
+    'discipline.dismissal_needs_civil_servant': 'Dismissal is for civil servants only',
+    'discipline.recall_needs_elected_cadre': 'Recall is for elected cadres only',
+    'discipline.unknown_council_skip_ground': 'Not a ground to hold no discipline council',
     'tally.inconsistent': 'The tally does not add up',
     'ballot.tie_needs_head': "A tie: the head's decision is needed",
     'step.role_not_allowed': 'Your role does not record this step',
@@ -828,6 +865,20 @@ const en: Strings<typeof vi> = {
     'case.opened_on_needs_records_clerk': 'Only a records clerk may open a case as of a past day',
     'definition.not_in_force': 'That procedure version was not in force on that day',
     'case.revision_mismatch': 'The case has changed',
+    'appointment.approval_in_principle_required':
+      'The post is appointed by a higher body: open an approval-in-principle case first',
+    'appointment.approval_in_principle_pending': 'The authority has not approved yet',
+    'appointment.approval_in_principle_refused': 'The authority refused the approval in principle',
+    'appointment.approval_in_principle_expired':
+      'The period to complete the appointment has run out',
+    'appointment.approval_in_principle_other_post':
+      'That approval-in-principle case is for another post',
+    'appointment.approval_in_principle_not_found': 'No such approval-in-principle case',
+    'appointment.consultation_required': 'The post needs another body’s agreement (hiệp y) first',
+    'appointment.consultation_pending': 'The other body has not agreed yet',
+    'appointment.consultation_refused': 'The other body did not agree',
+    'appointment.consultation_other_post': 'That consultation case is for another post',
+    'appointment.consultation_not_found': 'No such consultation case',
     'org_unit.exists': 'This unit id is taken',
     'org_unit.not_found': 'No such unit',
     'org_unit.parent_not_found': 'No such parent unit',
@@ -847,6 +898,8 @@ const en: Strings<typeof vi> = {
     pickPosition: 'Choose the post',
     unit: 'Unit in charge',
     summary: 'Summary',
+    approvalInPrinciple: 'Approval-in-principle case id (when a higher body appoints to the post)',
+    consultation: 'Consultation case id (when another body must agree)',
     eligibility: 'Eligibility for appointment',
     eligible: 'Eligible (rule set {{ruleSet}}, on {{date}})',
     notEligible: 'Not eligible (rule set {{ruleSet}}, on {{date}}):',
@@ -1119,6 +1172,7 @@ const en: Strings<typeof vi> = {
       agency: 'Agency',
     },
   },
+  discipline: disciplineEn,
 };
 
 export const LANGUAGE_KEY = 'cadreflow.language';

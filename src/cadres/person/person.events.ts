@@ -134,6 +134,9 @@ export const PERSON_STATUS_KINDS = [
   'child_under_12_months',
   'prosecuted',
   'detained',
+  /** Deferral reasons of discipline (chưa xem xét kỷ luật): loss of cognitive capacity, leave. */
+  'lost_cognitive_capacity',
+  'on_leave',
   'suspended',
 ] as const;
 export type PersonStatusKind = (typeof PERSON_STATUS_KINDS)[number];

@@ -9,6 +9,8 @@ export const CASE_PROCEDURES = [
   'discipline',
   'removal',
   'extension',
+  'approval_in_principle',
+  'consultation',
 ] as const;
 
 export const caseStream = (procedure: string, caseId: string): string => `${procedure}-${caseId}`;

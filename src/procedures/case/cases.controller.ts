@@ -123,6 +123,14 @@ export class CasesController {
     // A case id taken in another unit answers 403, not "already exists".
     if (dto.id && (await this.scope.caseUnit(dto.id)) !== null)
       await this.assertCaseInScope(actor, dto.id);
+    if (dto.approvalInPrincipleCaseId)
+      await this.scope.assertCaseInScope(
+        actor,
+        dto.approvalInPrincipleCaseId,
+        'approvalInPrincipleCaseId',
+      );
+    if (dto.consultationCaseId)
+      await this.scope.assertCaseInScope(actor, dto.consultationCaseId, 'consultationCaseId');
     const fromPaper = this.paperOpening(dto, actor);
     const { id, procedure, definition, personId, positionId, orgUnitId, summary } = dto;
     const caseId = id ?? `c-${randomUUID()}`;
@@ -142,6 +150,10 @@ export class CasesController {
           summary,
           ...(fromPaper ? { fromPaper } : {}),
           ...(dto.grounds ? { grounds: dto.grounds } : {}),
+          ...(dto.approvalInPrincipleCaseId
+            ? { approvalInPrincipleCaseId: dto.approvalInPrincipleCaseId }
+            : {}),
+          ...(dto.consultationCaseId ? { consultationCaseId: dto.consultationCaseId } : {}),
         },
         options,
       ),

@@ -58,6 +58,7 @@ export class DisciplineCommandRunner {
           positionId: rest.positionId,
           orgUnitId: rest.orgUnitId,
           electedCadre,
+          ...(rest.serviceStatus ? { serviceStatus: rest.serviceStatus } : {}),
           violation: rest.violation,
           summary: rest.summary,
         },

@@ -36,7 +36,7 @@ export function applyDisciplineDecision(
   person: PersonState,
   openCases: OpenCaseSeen[],
 ): RecordWrite[] {
-  if (state.status === 'open' || state.status === 'closed')
+  if (state.status === 'open' || state.status === 'closed' || state.status === 'time_barred')
     throw new Error(`discipline case ${state.caseId} has no decision`);
   const { decision, personId, caseId } = state;
   const decisionRef = `${decision.number} (${decision.heldOn})`;
@@ -123,7 +123,7 @@ function carryIntoOpenCases(
 
 /** A complaint review that changed or annulled the form revises the record; a kept form does not. */
 export function reviseDisciplineRecord(state: ExistingDiscipline): RecordWrite[] {
-  if (state.status === 'open' || state.status === 'closed')
+  if (state.status === 'open' || state.status === 'closed' || state.status === 'time_barred')
     throw new Error(`discipline case ${state.caseId} has no decision`);
   const review = state.reviews.at(-1);
   if (!review || review.outcome === 'keep') return [];

@@ -61,6 +61,9 @@ export const disciplineRecordSaga: Saga = {
           : [Send(new ReviseDisciplineOnRecord(caseId), 'revise')];
       case 'DisciplineCaseClosed':
         return [note('closed', null, event.data.closedOn)];
+      // Confirmed but time-barred: no form reaches the record; the case no longer holds it open.
+      case 'DisciplineTimeBarred':
+        return [note('closed', null, event.data.heldOn)];
       default:
         return [Ignore(`${recorded.type} does not change the person's record`)];
     }

@@ -47,6 +47,16 @@ describe('discipline-record saga', () => {
     ).toHaveLength(1);
   });
 
+  it('takes a time-barred case off the person’s open cases, writing no discipline', () => {
+    expect(run(event('DisciplineTimeBarred', { stepId: 'ballot', heldOn: '2026-11-22' }))).toEqual([
+      {
+        kind: 'Send',
+        key: 'note',
+        command: new NoteDisciplineCaseOnRecord('d-1', 'closed', null, '2026-11-22'),
+      },
+    ]);
+  });
+
   it('marks the case past verification only when the violation is confirmed', () => {
     expect(
       run(

@@ -62,7 +62,8 @@ function correctionLink(
   state: Exclude<DisciplineState, { status: 'none' }>,
   definition: ProcedureDefinition,
 ) {
-  if (state.status !== 'open' && state.status !== 'closed') return null;
+  if (state.status !== 'open' && state.status !== 'closed' && state.status !== 'time_barred')
+    return null;
   return correctStepLink(state.lastStep, definition, `/discipline-cases/${state.caseId}`);
 }
 
@@ -95,12 +96,14 @@ export function disciplineView(
     status: state.status,
     ...pinsView(state),
     electedCadre: state.electedCadre,
+    serviceStatus: state.serviceStatus,
     violation: state.violation,
     limitation: state.limitation,
     openedOn: state.openedOn,
     summary: state.summary,
     timeLimit: state.decideBy
       ? {
+          runsFrom: state.decideFrom ?? state.openedOn,
           decideBy: state.decideBy,
           extended: state.timeLimitExtended,
           overdue: state.status === 'open' && today > state.decideBy,
@@ -115,6 +118,7 @@ export function disciplineView(
     ...(state.status === 'closed'
       ? { closure: closureView(state.closure, actor, disclosure) }
       : {}),
+    ...(state.status === 'time_barred' ? { timeBarred: state.timeBarred } : {}),
   };
 }
 

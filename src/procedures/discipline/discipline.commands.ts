@@ -1,5 +1,5 @@
 import { ExpulsionProposal, FormBallotTally } from './form-ballot';
-import { Violation } from './discipline.events';
+import { ServiceStatus, Violation } from './discipline.events';
 
 export interface DisciplineStepBase {
   heldOn: string;
@@ -8,7 +8,15 @@ export interface DisciplineStepBase {
 }
 
 export type DisciplineStepBody =
-  | ({ kind: 'meeting'; conclusion: string; violationConfirmed?: boolean } & DisciplineStepBase)
+  | ({
+      kind: 'meeting';
+      conclusion: string;
+      violationConfirmed?: boolean;
+      /** Later violations found (they restart the limitation period where the track says so). */
+      laterViolationsOn?: string[];
+      /** A skip path: no discipline council, on this ground (the rule set's list) and paper. */
+      councilSkip?: { ground: string; reference: string };
+    } & DisciplineStepBase)
   | ({
       kind: 'ballot';
       tally: FormBallotTally;
@@ -22,6 +30,10 @@ export type DisciplineStepBody =
       effectiveFrom: string;
       /** The day the person received the decision (or it was announced to them); the complaint window runs from it. */
       servedOn?: string;
+      /** Civil service: why the authority decides another form than the council recommended. */
+      reasonForDifferentForm?: string;
+      /** The person's written request to be disciplined (ends the deferrals the rule set names). */
+      personRequest?: { receivedOn: string; reference: string };
       /** The form came with relief from post (miễn nhiệm, cho thôi giữ chức vụ); its bar may differ. */
       relievedFromPost?: boolean;
       /** The other track's decided case on the same violation: the person carries the longer bar. */
@@ -37,6 +49,8 @@ export type DisciplineCommand =
         positionId: string | null;
         orgUnitId: string;
         electedCadre: boolean;
+        /** Absent: an elected cadre is a cadre, anyone else a civil servant. */
+        serviceStatus?: ServiceStatus;
         violation: Violation;
         summary: string;
       };

@@ -2,7 +2,7 @@ import { DomainEvent } from '../../common/stream-decider';
 import { refuse, requireActor } from '../../workflow/step-engine';
 import { complaintDeadline } from './complaint-window';
 import { DisciplineContext } from './discipline.context';
-import { disciplineBar, refuseFormForElectedOnly, trackForms } from './discipline.rules';
+import { disciplineBar, refuseFormForStatus, trackForms } from './discipline.rules';
 import { Command, Decided, Existing, Track } from './discipline.types';
 
 /** A complaint (khiếu nại) against the decision, within the track's complaint window. */
@@ -149,6 +149,6 @@ function changedForm(
       'invalid',
       'form',
     );
-  refuseFormForElectedOnly(ruleSet, command.data.form, state, 'form');
+  refuseFormForStatus(ruleSet, command.data.form, state, 'form');
   return command.data.form;
 }

@@ -97,6 +97,7 @@ export class DisciplineController {
       positionId: dto.positionId ?? null,
       orgUnitId: dto.orgUnitId,
       electedCadre: dto.electedCadre ?? false,
+      ...(dto.serviceStatus ? { serviceStatus: dto.serviceStatus } : {}),
       summary: dto.summary,
       violation: { ...dto.violation } as Violation,
     };

@@ -1,6 +1,5 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
-import { addMonths } from '../../workflow/rules/retirement';
 import { endOfPeriod, PeriodUnit } from '../../workflow/rules/rule-period';
 import { dueOn, endedByStaff, refuse } from '../../workflow/step-engine';
 import {
@@ -16,8 +15,9 @@ import { trackForms } from './discipline.rules';
 import { DisciplineState } from './discipline.state';
 import { correctStep, performStep } from './discipline.steps';
 import { Command, Data, Existing, Track } from './discipline.types';
+import { Violation } from './discipline.events';
 
-/** The time to decide (`discipline.decideDays`): so many units from opening, extendable once. */
+/** The time to decide (`discipline.decideDays`): so many units from detection, extendable once. */
 interface TimeToDecide {
   standard: number;
   extended: number;
@@ -52,7 +52,7 @@ export function decideDiscipline(
           state.status,
           command.data.stepId,
           definition,
-          state.status !== 'closed' ? state.decision : null,
+          state.status !== 'closed' && state.status !== 'time_barred' ? state.decision : null,
         );
       return performStep(state, command.data.stepId, command.data.body, context);
     case 'CorrectDisciplineStep':
@@ -82,8 +82,9 @@ function correct(
   command: Command<'CorrectDisciplineStep'>,
   context: DisciplineContext,
 ): DomainEvent[] {
-  const closedByLastStep = state.status === 'closed' && !state.lastStep?.laterEvent;
-  if (state.status !== 'open' && state.status !== 'decided' && !closedByLastStep)
+  const endedByLastStep =
+    (state.status === 'closed' || state.status === 'time_barred') && !state.lastStep?.laterEvent;
+  if (state.status !== 'open' && state.status !== 'decided' && !endedByLastStep)
     refuseNotOpen(state.status, null, context.definition, null);
   return correctStep(state, command.data, context);
 }
@@ -100,8 +101,9 @@ function openCase(
   const first = definition.steps[0];
   requireActor(first, context);
   const { violation } = command.data;
+  refuseViolationDays(violation, today);
   const forms = trackForms(ruleSet, track.track);
-  if (!forms.includes(violation.severity)) {
+  if (violation.severity !== undefined && !forms.includes(violation.severity)) {
     refuse(
       'discipline.unknown_form',
       `violation.severity: "${violation.severity}" is not a ${track.track} form under ${ruleSet.id} (${forms.join(', ')})`,
@@ -109,18 +111,11 @@ function openCase(
       'violation.severity',
     );
   }
-  if (violation.committedOn > today)
-    refuse(
-      'discipline.violation_in_future',
-      `violation.committedOn: ${violation.committedOn} is after today (${today})`,
-      'invalid',
-      'violation.committedOn',
-    );
-  const limits = limitation(violation, context);
-  // Only a track with a time limit has (and reads) one.
+  // Only a track with a time limit has (and reads) one; it runs from detection, not opening.
   const decideDays = track.timeLimit
     ? ruleValue<TimeToDecide>(ruleSet, 'discipline.decideDays')
     : null;
+  const decideFrom = violation.detectedOn ?? today;
   const opened: Data<'DisciplineCaseOpened'> = {
     caseId: command.data.caseId,
     procedure: 'discipline',
@@ -132,13 +127,17 @@ function openCase(
     positionId: command.data.positionId,
     orgUnitId: command.data.orgUnitId,
     electedCadre: command.data.electedCadre,
-    violation,
-    limitation: limits,
+    serviceStatus:
+      command.data.serviceStatus ?? (command.data.electedCadre ? 'cadre' : 'civil_servant'),
+    violation: { ...violation, detectedOn: decideFrom },
+    // Judged on the form voted or decided (discipline-limitation.ts), not on a severity typed in.
+    limitation: null,
     openedOn: today,
     openedBy: actor.userId,
     summary: command.data.summary,
+    decideFrom,
     decideBy: decideDays
-      ? endOfPeriod(context.calendar, today, decideDays.standard, decideDays.unit)
+      ? endOfPeriod(context.calendar, decideFrom, decideDays.standard, decideDays.unit)
       : null,
     firstStepId: first.id,
     firstStepDueOn: dueOn(first, context),
@@ -146,27 +145,34 @@ function openCase(
   return [{ type: 'DisciplineCaseOpened', data: opened }];
 }
 
-/** The violation's limitation period (thời hiệu) by its form; a violation past it is refused. */
-function limitation(
-  violation: Command<'OpenDisciplineCase'>['data']['violation'],
-  { ruleSet, today }: DisciplineContext,
-): Data<'DisciplineCaseOpened'>['limitation'] {
-  const years = ruleValue<Record<string, number | null>>(ruleSet, 'discipline.limitationYears')[
-    violation.severity
+/** The violation's days: none after today; detection and later violations not before it. */
+function refuseViolationDays(violation: Violation, today: string): void {
+  const days: [string, string | undefined][] = [
+    ['violation.committedOn', violation.committedOn],
+    ['violation.detectedOn', violation.detectedOn],
+    ...(violation.laterViolationsOn ?? []).map((day, i): [string, string] => [
+      `violation.laterViolationsOn.${i}`,
+      day,
+    ]),
   ];
-  if (years === undefined)
-    throw new Error(`rule set ${ruleSet.id} has no limitation period for ${violation.severity}`);
-  const endsOn = years === null ? null : addMonths(violation.committedOn, years * 12);
-  const citation = ruleCitation(ruleSet, 'discipline.limitationYears');
-  if (endsOn !== null && endsOn < today) {
-    refuse(
-      'discipline.limitation_expired',
-      `violation.committedOn: a ${violation.severity}-level violation of ${violation.committedOn} is past its limitation period of ${years} years, which ended on ${endsOn}; today is ${today} (${citation})`,
-      'unprocessable',
-      'violation.committedOn',
-    );
+  for (const [field, day] of days) {
+    if (day !== undefined && day > today)
+      refuse(
+        field === 'violation.committedOn'
+          ? 'discipline.violation_in_future'
+          : 'field.in_the_future',
+        `${field}: ${day} is after today (${today})`,
+        'invalid',
+        field,
+      );
+    if (day !== undefined && field !== 'violation.committedOn' && day < violation.committedOn)
+      refuse(
+        'field.before_violation',
+        `${field}: ${day} is before the violation (${violation.committedOn})`,
+        'invalid',
+        field,
+      );
   }
-  return { years, endsOn, citation };
 }
 
 function extendTimeLimit(
@@ -197,7 +203,12 @@ function extendTimeLimit(
       type: 'DisciplineTimeLimitExtended',
       data: {
         from: state.decideBy,
-        to: endOfPeriod(context.calendar, state.openedOn, days.extended, days.unit),
+        to: endOfPeriod(
+          context.calendar,
+          state.decideFrom ?? state.openedOn,
+          days.extended,
+          days.unit,
+        ),
         reason: command.data.reason,
         extendedBy: actor.userId,
         extendedOn: today,

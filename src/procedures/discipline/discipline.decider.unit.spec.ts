@@ -127,14 +127,15 @@ const throughReview: [DisciplineCommand, DisciplineContext][] = [
 ];
 
 describe('discipline case: opening', () => {
-  it('records the violation, the limitation period checked and (civil service) the 90-day time limit', () => {
+  it('records the violation and (civil service) the 90-day time limit; the limitation waits for the form', () => {
     const [event] = given()
       .when(open(), ctx(inspector, { definition: civil }))
       .then(['DisciplineCaseOpened']);
     expect(event.data).toMatchObject({
       track: 'civil_service',
       violation: { category: 'land_management', source: 'inspection', severity: 'warning' },
-      limitation: { years: 10, endsOn: '2035-06-01' },
+      limitation: null,
+      decideFrom: '2026-11-20',
       decideBy: '2027-02-18',
       firstStepId: 'verification',
     });
@@ -150,16 +151,9 @@ describe('discipline case: opening', () => {
     expect(event.data).toMatchObject({ decideBy: '2027-02-22' });
   });
 
-  it('refuses a violation past the limitation period of its severity, with the period and the dates', () => {
+  it('no longer refuses an old violation at opening: its limitation follows the form voted', () => {
     given()
       .when(open({ committedOn: '2021-06-01', severity: 'reprimand' }), ctx(inspector))
-      .refuses(
-        'discipline.limitation_expired',
-        /reprimand-level violation of 2021-06-01 is past its limitation period of 5 years, which ended on 2026-06-01; today is 2026-11-20/,
-      );
-    // Expulsion-level violations have no limitation period.
-    given()
-      .when(open({ committedOn: '2001-01-01', severity: 'expulsion' }), ctx(inspector))
       .then(['DisciplineCaseOpened']);
   });
 

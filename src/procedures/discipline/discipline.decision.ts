@@ -10,7 +10,15 @@ import {
 import { complaintWindowEnd } from './complaint-window';
 import { disciplineValidity, planningPoolEffect } from './decision-effects';
 import { DisciplineContext } from './discipline.context';
-import { disciplineBar, postEffect } from './discipline.rules';
+import {
+  disciplineBar,
+  postEffect,
+  refuseFormForStatus,
+  trackForms,
+  valueOr,
+} from './discipline.rules';
+import { judgeLimitation } from './discipline-limitation';
+import { timeBarred } from './discipline-time-bar';
 import { Body, Open } from './discipline.types';
 import { linkSameViolation } from './same-violation';
 
@@ -28,21 +36,13 @@ export function decision(
   context: DisciplineContext,
 ): DomainEvent {
   const { ruleSet } = context;
-  refuseDeferred(context);
+  const waived = refuseDeferred(context, body);
   refuseTallyRecorder(
     state.tallyRecorders,
     context,
     'whoever recorded the ballot tally of this case may not also issue its decision',
   );
-  const ballotForm = state.ballot?.form;
-  if (body.form !== ballotForm) {
-    refuse(
-      'discipline.form_differs_from_ballot',
-      `form: the ballot chose ${ballotForm} (${state.ballot?.reason}); the decision applies that form, not ${body.form}`,
-      'unprocessable',
-      'form',
-    );
-  }
+  const differs = formDecided(state, body, context);
   refuseEffectiveBeforeSigned(body);
   const servedOn = body.servedOn ?? body.heldOn;
   if (servedOn < body.heldOn)
@@ -52,6 +52,9 @@ export function decision(
       'invalid',
       'servedOn',
     );
+  const judgement = judgedAtDecision(state, body, context);
+  if (judgement?.expired)
+    return timeBarred(begun, judgement, { number: body.number, signer: body.signer });
   const bar = disciplineBar(ruleSet, body.form, body.effectiveFrom, body.relievedFromPost);
   return {
     type: 'DisciplineDecided',
@@ -65,6 +68,11 @@ export function decision(
       servedOn,
       complaintWindowEndsOn: complaintWindowEnd(ruleSet, context.calendar, servedOn),
       withinTimeLimit: state.decideBy ? body.heldOn <= state.decideBy : null,
+      ...(differs ? { differsFromRecommendation: differs } : {}),
+      ...(judgement ? { limitation: judgement } : {}),
+      ...(body.personRequest && waived.length
+        ? { personRequest: { ...body.personRequest, waived } }
+        : {}),
       ...disciplineValidity(ruleSet, body.form, body.effectiveFrom),
       ...planningPoolEffect(ruleSet, body.form),
       ...(body.sameViolationCaseId
@@ -74,12 +82,80 @@ export function decision(
   };
 }
 
-/** Serious illness, maternity, detention … defer the decision (the statuses are the rule set's). */
-function refuseDeferred({ ruleSet, personStatuses, today }: DisciplineContext): void {
+/**
+ * The form decided. Party: the one the ballot chose. Where the council only recommends (civil
+ * service), the authority may decide another form of the track, with a reason; without a council
+ * (a cadre, a skip path) any form of the track the person's status allows.
+ */
+function formDecided(
+  state: Open,
+  body: Body<'decision'>,
+  context: DisciplineContext,
+): { recommended: string | null; reason: string } | null {
+  const { ruleSet, definition } = context;
+  const ballotForm = state.ballot?.form ?? null;
+  if (!definition.discipline?.councilRecommends) {
+    if (body.form !== ballotForm)
+      refuse(
+        'discipline.form_differs_from_ballot',
+        `form: the ballot chose ${ballotForm} (${state.ballot?.reason}); the decision applies that form, not ${body.form}`,
+        'unprocessable',
+        'form',
+      );
+    return null;
+  }
+  const forms = trackForms(ruleSet, state.track);
+  if (!forms.includes(body.form))
+    refuse(
+      'discipline.unknown_form',
+      `form: "${body.form}" is not a ${state.track} form under ${ruleSet.id} (${forms.join(', ')})`,
+      'invalid',
+      'form',
+    );
+  refuseFormForStatus(ruleSet, body.form, state, 'form');
+  if (ballotForm === null || body.form === ballotForm) return null;
+  const reason = body.reasonForDifferentForm?.trim();
+  if (!reason)
+    refuse(
+      'discipline.different_form_needs_reason',
+      `reasonForDifferentForm: the council recommended ${ballotForm}; deciding ${body.form} instead needs the reason (the council recommends, the authority decides)`,
+      'invalid',
+      'reasonForDifferentForm',
+    );
+  return { recommended: ballotForm, reason };
+}
+
+/** Where the council only recommends, the limitation is judged on the form decided. */
+function judgedAtDecision(state: Open, body: Body<'decision'>, context: DisciplineContext) {
+  if (state.limitation !== null || !context.definition.discipline?.councilRecommends) return null;
+  return judgeLimitation(context.ruleSet, state.violation, body.form, body.heldOn);
+}
+
+/**
+ * Serious illness, maternity, detention … defer the decision (the statuses are the rule set's);
+ * the person's written request to be disciplined ends the deferrals the rule set names
+ * (`discipline.deferralWaivedByWrittenRequest`). Returns the statuses the request waived.
+ */
+function refuseDeferred(
+  { ruleSet, personStatuses, today }: DisciplineContext,
+  body: Body<'decision'>,
+): string[] {
   const deferralStatuses = ruleValue<string[]>(ruleSet, 'discipline.deferralStatuses');
-  const deferring = personStatuses
+  const waivable = body.personRequest
+    ? valueOr<string[]>(ruleSet, 'discipline.deferralWaivedByWrittenRequest', [])
+    : [];
+  if (body.personRequest && body.personRequest.receivedOn > body.heldOn)
+    refuse(
+      'field.out_of_range',
+      `personRequest.receivedOn: ${body.personRequest.receivedOn} is after the decision date ${body.heldOn}`,
+      'invalid',
+      'personRequest.receivedOn',
+    );
+  const active = personStatuses
     .filter((s) => deferralStatuses.includes(s.status))
     .filter(activeOn(today));
+  const waived = active.filter((s) => waivable.includes(s.status)).map((s) => s.status);
+  const deferring = active.filter((s) => !waivable.includes(s.status));
   if (deferring.length) {
     refuse(
       'discipline.deferred',
@@ -87,4 +163,5 @@ function refuseDeferred({ ruleSet, personStatuses, today }: DisciplineContext): 
       'unprocessable',
     );
   }
+  return waived;
 }

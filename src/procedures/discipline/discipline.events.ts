@@ -13,8 +13,42 @@ export interface Violation {
   committedOn: string;
   description: string;
   source: ViolationSource;
-  /** The form the violation is at the level of; its limitation period follows from it. */
-  severity: string;
+  /**
+   * The form staff expected when opening (kept for the record). The limitation period no longer
+   * follows from it: it is judged on the form voted or decided (see `discipline-limitation.ts`).
+   */
+  severity?: string;
+  /** The day the violation was detected (ngày phát hiện): the time to decide runs from it. */
+  detectedOn?: string;
+  /** Days of the person's later violations; one within the running period restarts it. */
+  laterViolationsOn?: string[];
+}
+
+/** A cadre (cán bộ: elected or approved) or a civil servant (công chức). */
+export type ServiceStatus = 'cadre' | 'civil_servant';
+
+/** The limitation period (thời hiệu) judged on a form, for the auditor. */
+export interface LimitationJudgement {
+  form: string;
+  /** null: the violation has no limitation (its form or its kind). */
+  years: number | null;
+  /** The violation's day, or the later violation that restarted the period. */
+  runsFrom: string;
+  restartedBy: string | null;
+  /** The violation kind that has no limitation, when that is why `years` is null. */
+  exemptCategory: string | null;
+  endsOn: string | null;
+  judgedOn: string;
+  expired: boolean;
+  citation: string;
+}
+
+/** Steps passed over with their ground (no discipline council for a cadre, a skip path). */
+export interface SkippedSteps {
+  stepIds: string[];
+  ground: string;
+  reference: string | null;
+  rule: string;
 }
 
 /** Fields every step event shares with the other procedures: the step engine's record. */
@@ -37,8 +71,15 @@ export type DisciplineEvent =
         orgUnitId: string;
         electedCadre: boolean;
         violation: Violation;
-        /** The limitation period that was checked, for the auditor. */
-        limitation: { years: number | null; endsOn: string | null; citation: string };
+        /**
+         * The limitation period checked at opening by cases opened before Dec 2026 (on the
+         * severity typed in); null: judged later, on the form voted or decided.
+         */
+        limitation: { years: number | null; endsOn: string | null; citation: string } | null;
+        /** Absent on cases opened before Dec 2026: an elected cadre was a cadre, else a civil servant. */
+        serviceStatus?: ServiceStatus;
+        /** The day the time to decide runs from (detection); absent before Dec 2026: openedOn. */
+        decideFrom?: string;
         openedOn: string;
         openedBy: string;
         summary: string;
@@ -50,7 +91,14 @@ export type DisciplineEvent =
     }
   | {
       type: 'DisciplineStepRecorded';
-      data: DisciplineStepRecord & { conclusion: string; violationConfirmed?: boolean };
+      data: DisciplineStepRecord & {
+        conclusion: string;
+        violationConfirmed?: boolean;
+        /** Later violations the verification found (restart the limitation period). */
+        laterViolationsOn?: string[];
+        /** The council steps passed over after this one, and why. */
+        skippedSteps?: SkippedSteps;
+      };
     }
   | {
       type: 'DisciplineBallotTallied';
@@ -85,6 +133,12 @@ export type DisciplineEvent =
         endsPostRule?: string;
         /** The day the person received the decision (absent on decisions recorded before it was asked). */
         servedOn?: string;
+        /** Civil service: the council's recommendation when the authority decided another form. */
+        differsFromRecommendation?: { recommended: string | null; reason: string };
+        /** The limitation judged on this form (absent where the ballot judged it, or before Dec 2026). */
+        limitation?: LimitationJudgement;
+        /** The person's written request to be disciplined, which ended a deferral. */
+        personRequest?: { receivedOn: string; reference: string; waived: string[] };
         complaintWindowEndsOn: string;
         /**
          * The discipline's own validity (hiệu lực), apart from the bar: the last day it has effect
@@ -102,6 +156,20 @@ export type DisciplineEvent =
         carriedBarEndsOn?: string | null;
         carriedBarRule?: string;
         withinTimeLimit: boolean | null;
+      };
+    }
+  /**
+   * The violation is confirmed but its limitation period for the form voted or decided has run
+   * (vi phạm nhưng hết thời hiệu): a decided outcome, not a rejection; no form applies.
+   */
+  | {
+      type: 'DisciplineTimeBarred';
+      data: DisciplineStepRecord & {
+        limitation: LimitationJudgement;
+        /** The decision recording it, when the authority's decision step found it. */
+        number?: string;
+        signer?: string;
+        reason: string;
       };
     }
   | {

@@ -9,8 +9,10 @@ const STEP_RESULT_CLOSURES = ['discipline.violation_not_confirmed', 'ballot.no_f
 
 const LAST_STEP_KINDS = {
   steps: ['DisciplineStepRecorded', 'DisciplineBallotTallied', 'DisciplineDecided'],
+  // A time bar found by a ballot is that ballot's result: the ballot stays correctable.
   keepsLastStep: (event: DomainEvent) =>
     event.type === 'DeadlineMissed' ||
+    event.type === 'DisciplineTimeBarred' ||
     (event.type === 'DisciplineCaseClosed' &&
       STEP_RESULT_CLOSURES.includes(String(event.data.rule))),
 };
@@ -51,7 +53,7 @@ function evolveEvent(
   const moves = (data: StepRecord) => data.nextStepId !== data.stepId;
   switch (e.type) {
     case 'DisciplineStepRecorded':
-      return { ...state, ...advanceOn(state, e.data, moves(e.data)), steps: [...state.steps, e] };
+      return stepRecorded(state, e);
     case 'DisciplineBallotTallied':
       return {
         ...state,
@@ -62,6 +64,16 @@ function evolveEvent(
       };
     case 'DisciplineDecided':
       return decided(state, e);
+    case 'DisciplineTimeBarred': {
+      const { status: _status, ...facts } = state;
+      return {
+        ...facts,
+        status: 'time_barred',
+        timeBarred: e.data,
+        currentStepDueOn: null,
+        steps: [...state.steps, e],
+      } as ExistingDiscipline;
+    }
     case 'DisciplineTimeLimitExtended':
       return { ...state, decideBy: e.data.to, timeLimitExtended: true };
     case 'DisciplineComplaintFiled':
@@ -89,11 +101,36 @@ function evolveEvent(
   }
 }
 
+/** A meeting; one that passes over the council steps moves past them too. */
+function stepRecorded(
+  state: ExistingDiscipline,
+  e: Extract<DisciplineEvent, { type: 'DisciplineStepRecorded' }>,
+): ExistingDiscipline {
+  const moved = e.data.nextStepId !== e.data.stepId;
+  const skipped = moved ? (e.data.skippedSteps?.stepIds.length ?? 0) : 0;
+  const later = e.data.laterViolationsOn ?? [];
+  return {
+    ...state,
+    ...advanceOn(state, e.data, moved),
+    ...(skipped ? { currentStep: state.currentStep + 1 + skipped } : {}),
+    ...(later.length
+      ? {
+          violation: {
+            ...state.violation,
+            laterViolationsOn: [...(state.violation.laterViolationsOn ?? []), ...later],
+          },
+        }
+      : {}),
+    steps: [...state.steps, e],
+  };
+}
+
 function opened(data: Data<'DisciplineCaseOpened'>): DisciplineState {
   const { firstStepId: _first, firstStepDueOn, procedure: _procedure, ...facts } = data;
   return {
     status: 'open',
     ...facts,
+    serviceStatus: data.serviceStatus ?? (data.electedCadre ? 'cadre' : 'civil_servant'),
     currentStep: 0,
     currentStepDueOn: firstStepDueOn,
     steps: [],

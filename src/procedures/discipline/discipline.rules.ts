@@ -1,7 +1,7 @@
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { addMonths } from '../../workflow/rules/retirement';
 import { refuse } from '../../workflow/step-engine';
-import { DisciplineTrack } from './discipline.events';
+import { DisciplineTrack, ServiceStatus } from './discipline.events';
 
 /** The forms of discipline a track may apply under the case's rule set, lightest first. */
 export function trackForms(ruleSet: RuleSet, track: DisciplineTrack): string[] {
@@ -36,6 +36,11 @@ export function disciplineBar(
   };
 }
 
+/** A parameter that rule sets pinned before Dec 2026 may lack: its fallback then. */
+export function valueOr<T>(ruleSet: RuleSet, name: string, fallback: T): T {
+  return ruleSet.params[name] ? ruleValue<T>(ruleSet, name) : fallback;
+}
+
 const RELIEF = 'discipline.barIfRelievedFromPost';
 
 /**
@@ -58,23 +63,36 @@ function barIfRelieved(
 }
 
 /**
- * Forms the rule set keeps for elected cadres (`discipline.electedCadreOnlyForms`: recall, bãi
- * nhiệm) are refused for a case about a cadre who was not elected.
+ * Forms by status: those the rule set keeps for elected cadres (`discipline.electedCadreOnlyForms`:
+ * recall, bãi nhiệm) are refused for a cadre who was not elected, those it keeps for civil
+ * servants (`discipline.civilServantOnlyForms`: dismissal, buộc thôi việc) for a cadre.
  */
-export function refuseFormForElectedOnly(
+export function refuseFormForStatus(
   ruleSet: RuleSet,
   form: string,
-  state: { electedCadre: boolean },
+  state: { electedCadre: boolean; serviceStatus: ServiceStatus },
   field: string,
 ): void {
-  if (state.electedCadre) return;
-  if (!ruleValue<string[]>(ruleSet, 'discipline.electedCadreOnlyForms').includes(form)) return;
-  refuse(
-    `discipline.${form}_needs_elected_cadre`,
-    `${field}: ${form}${form === 'recall' ? ' (bãi nhiệm)' : ''} applies only to elected cadres (${ruleCitation(ruleSet, 'discipline.electedCadreOnlyForms')})`,
-    'unprocessable',
-    field,
-  );
+  if (
+    !state.electedCadre &&
+    ruleValue<string[]>(ruleSet, 'discipline.electedCadreOnlyForms').includes(form)
+  )
+    refuse(
+      `discipline.${form}_needs_elected_cadre`,
+      `${field}: ${form}${form === 'recall' ? ' (bãi nhiệm)' : ''} applies only to elected cadres (${ruleCitation(ruleSet, 'discipline.electedCadreOnlyForms')})`,
+      'unprocessable',
+      field,
+    );
+  if (
+    state.serviceStatus !== 'civil_servant' &&
+    valueOr<string[]>(ruleSet, 'discipline.civilServantOnlyForms', []).includes(form)
+  )
+    refuse(
+      `discipline.${form}_needs_civil_servant`,
+      `${field}: ${form}${form === 'dismissal' ? ' (buộc thôi việc)' : ''} applies only to civil servants, not to a ${state.serviceStatus} (${ruleCitation(ruleSet, 'discipline.civilServantOnlyForms')})`,
+      'unprocessable',
+      field,
+    );
 }
 
 /**

@@ -1,13 +1,14 @@
 import { LastStep } from '../../workflow/step-engine';
 import { StepCorrectionNote } from '../case/decider/case.state';
-import { DisciplineEvent } from './discipline.events';
+import { DisciplineEvent, ServiceStatus } from './discipline.events';
 
 type Data<T extends DisciplineEvent['type']> = Extract<DisciplineEvent, { type: T }>['data'];
 
 export interface DisciplineStanding extends Omit<
   Data<'DisciplineCaseOpened'>,
-  'firstStepId' | 'firstStepDueOn' | 'procedure'
+  'firstStepId' | 'firstStepDueOn' | 'procedure' | 'serviceStatus'
 > {
+  serviceStatus: ServiceStatus;
   /** Index of the current step in the pinned definition. */
   currentStep: number;
   currentStepDueOn: string | null;
@@ -37,7 +38,9 @@ export type DisciplineState =
       complaint: Data<'DisciplineComplaintFiled'> | null;
       reviews: Data<'DisciplineComplaintReviewed'>[];
     } & DisciplineStanding)
-  | ({ status: 'closed'; closure: Data<'DisciplineCaseClosed'> } & DisciplineStanding);
+  | ({ status: 'closed'; closure: Data<'DisciplineCaseClosed'> } & DisciplineStanding)
+  /** Confirmed but past its limitation period (vi phạm nhưng hết thời hiệu): decided, no form. */
+  | ({ status: 'time_barred'; timeBarred: Data<'DisciplineTimeBarred'> } & DisciplineStanding);
 
 export type ExistingDiscipline = Exclude<DisciplineState, { status: 'none' }>;
 export const initialDisciplineState = (): DisciplineState => ({ status: 'none' });

@@ -13,13 +13,16 @@ import {
 import { DisciplineStepBody } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
 import { decision } from './discipline.decision';
-import { refuseFormForElectedOnly, trackForms } from './discipline.rules';
+import { refuseFormForStatus, trackForms } from './discipline.rules';
+import { councilSkip, recordPastCouncil } from './discipline-council';
+import { judgeLimitation } from './discipline-limitation';
+import { timeBarred } from './discipline-time-bar';
 import { evaluateFormBallot } from './form-ballot';
 import { Body, Existing, Open } from './discipline.types';
 
 /** What each kind of step decides, after the engine's prologue. */
 const DISCIPLINE_STEP_KINDS: StepKindTable<Open, DisciplineStepBody, DisciplineContext> = {
-  meeting: (state, begun, body) => meeting(state, begun, body),
+  meeting: (state, begun, body, context) => meeting(state, begun, body, context),
   ballot: (state, begun, body, context) => ballot(state, begun, body, context),
   decision: (state, begun, body, context) => [decision(state, begun, body, context)],
 };
@@ -52,8 +55,14 @@ export function correctStep(
 const CLOSED = { by: 'closedBy', on: 'closedOn' };
 
 /** Meetings; the first one is the verification (xác minh) that confirms the violation or not. */
-function meeting(state: Open, begun: BegunStep, body: Body<'meeting'>): DomainEvent[] {
+function meeting(
+  state: Open,
+  begun: BegunStep,
+  body: Body<'meeting'>,
+  context: DisciplineContext,
+): DomainEvent[] {
   const isVerification = state.currentStep === 0;
+  refuseLaterViolations(state, body, context.today);
   if (isVerification && typeof body.violationConfirmed !== 'boolean') {
     refuse(
       'field.required',
@@ -76,16 +85,35 @@ function meeting(state: Open, begun: BegunStep, body: Body<'meeting'>): DomainEv
       ),
     ];
   }
+  const skipped = councilSkip(state, begun, body, context);
   return [
     {
       type: 'DisciplineStepRecorded',
       data: {
-        ...begun.record(true),
+        ...(skipped
+          ? recordPastCouncil(state, begun, skipped, context, body.heldOn)
+          : begun.record(true)),
         conclusion: body.conclusion,
         ...(isVerification ? { violationConfirmed: true } : {}),
+        ...(body.laterViolationsOn?.length ? { laterViolationsOn: body.laterViolationsOn } : {}),
+        ...(skipped ? { skippedSteps: skipped } : {}),
       },
     },
   ];
+}
+
+/** Later violations are after the one the case is about, and not after today. */
+function refuseLaterViolations(state: Open, body: Body<'meeting'>, today: string): void {
+  (body.laterViolationsOn ?? []).forEach((day, i) => {
+    const field = `laterViolationsOn.${i}`;
+    if (day > today || day <= state.violation.committedOn)
+      refuse(
+        'field.out_of_range',
+        `${field}: ${day} must be after the violation (${state.violation.committedOn}) and not after today (${today})`,
+        'invalid',
+        field,
+      );
+  });
 }
 
 /** The form ballot: each form's votes, heaviest first; expulsion needs the cell's proposal. */
@@ -126,7 +154,7 @@ function ballot(
     },
     rule,
   );
-  if (chosen) return [tallied];
+  if (chosen) return [tallied, ...timeBarAtBallot(state, begun, result.form, body.heldOn, context)];
   const closing = begun.ends(
     'DisciplineCaseClosed',
     CLOSED,
@@ -165,5 +193,23 @@ function refuseFormOutcome(
       'expulsionProposal',
     );
   if (result.outcome === 'form_chosen')
-    refuseFormForElectedOnly(ruleSet, result.form, state, `tally.votesByForm.${result.form}`);
+    refuseFormForStatus(ruleSet, result.form, state, `tally.votesByForm.${result.form}`);
+}
+
+/**
+ * Party practice: the form is voted first, then its limitation applied; a form past it ends the
+ * case as confirmed but time-barred. Where the council only recommends, the decision judges it;
+ * a case that checked its limitation at opening (before Dec 2026) keeps that check.
+ */
+function timeBarAtBallot(
+  state: Open,
+  begun: BegunStep,
+  form: string,
+  heldOn: string,
+  context: DisciplineContext,
+): DomainEvent[] {
+  if (state.limitation !== null || context.definition.discipline?.councilRecommends) return [];
+  const judgement = judgeLimitation(context.ruleSet, state.violation, form, heldOn);
+  if (!judgement.expired) return [];
+  return [timeBarred(begun, judgement, {})];
 }

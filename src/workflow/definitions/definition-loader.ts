@@ -19,6 +19,8 @@ const PROCEDURES = [
   'discipline',
   'removal',
   'extension',
+  'approval_in_principle',
+  'consultation',
 ];
 
 function fail(file: string, field: string, problem: string): never {
@@ -149,6 +151,14 @@ function validateDisciplineTrack(file: string, def: Record<string, unknown>) {
     fail(file, 'discipline.track', 'must be "party" or "civil_service"');
   for (const flag of ['accumulateFromHeaviest', 'timeLimit'])
     if (typeof track[flag] !== 'boolean') fail(file, `discipline.${flag}`, 'must be true or false');
+  if (track.councilRecommends !== undefined && typeof track.councilRecommends !== 'boolean')
+    fail(file, 'discipline.councilRecommends', 'must be true or false');
+  if (track.councilSteps !== undefined) {
+    const ids = ((def.steps ?? []) as { id?: unknown }[]).map((step) => step.id);
+    const council = track.councilSteps;
+    if (!Array.isArray(council) || council.some((id) => !ids.includes(id)))
+      fail(file, 'discipline.councilSteps', "must list ids of the definition's steps");
+  }
 }
 
 /** Every definition file in a folder, keyed `id@version`. */

@@ -88,7 +88,9 @@ export interface ProcedureDefinition {
     | 'transfer'
     | 'discipline'
     | 'removal'
-    | 'extension';
+    | 'extension'
+    | 'approval_in_principle'
+    | 'consultation';
   title: string;
   titleVi: string;
   citation: string;
@@ -134,8 +136,18 @@ export interface DisciplineTrackDefinition {
   track: 'party' | 'civil_service';
   /** When no form passes alone, votes add up from the heaviest form down (Party rule). */
   accumulateFromHeaviest: boolean;
-  /** The time to decide (`discipline.decideDays`, extendable once) runs from opening. */
+  /** The time to decide (`discipline.decideDays`, extendable once) runs from detection. */
   timeLimit: boolean;
+  /**
+   * The discipline council's steps (civil service): passed over for the statuses the rule set
+   * sends elsewhere (`discipline.councilStatuses`) and on a skip path.
+   */
+  councilSteps?: string[];
+  /**
+   * The ballot recommends (kiến nghị) and the authority decides: the decision may apply another
+   * form with a reason. Absent or false: the decision applies the form the ballot chose (Party).
+   */
+  councilRecommends?: boolean;
 }
 
 export const definitionKey = (definition: Pick<ProcedureDefinition, 'id' | 'version'>): string =>

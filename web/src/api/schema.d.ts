@@ -1216,7 +1216,7 @@ export interface components {
         };
         PersonStatusPeriodDto: {
             /** @enum {string} */
-            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "suspended";
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended";
             /** Format: date */
             from: string;
             /** Format: date */
@@ -1396,7 +1396,7 @@ export interface components {
         };
         RecordPersonStatusDto: {
             /** @enum {string} */
-            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "suspended";
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended";
             /**
              * Format: date
              * @example 2026-01-10
@@ -1580,6 +1580,18 @@ export interface components {
             /** @description every bad row, by sheet, line and column */
             errors: components["schemas"]["RowProblemDto"][];
         };
+        CouncilSkipDto: {
+            /**
+             * @description why no discipline council is held (the rule set’s discipline.councilSkipGrounds: competent_conclusion, criminal_conviction, party_decision)
+             * @example criminal_conviction
+             */
+            ground: string;
+            /**
+             * @description the paper it rests on
+             * @example Bản án 12/2026/HS-ST
+             */
+            reference: string;
+        };
         DisciplineMeetingDto: {
             /**
              * Format: date
@@ -1593,6 +1605,10 @@ export interface components {
             conclusion: string;
             /** @description verification step only: whether the violation is confirmed */
             violationConfirmed?: boolean;
+            /** @description later violations the meeting found (they restart the limitation period) */
+            laterViolationsOn?: string[];
+            /** @description civil service, the step before the council: hold no discipline council on this ground */
+            councilSkip?: components["schemas"]["CouncilSkipDto"];
         };
         FormBallotTallyDto: {
             /** @example 13 */
@@ -1634,6 +1650,15 @@ export interface components {
             /** @description the cell's vote proposing expulsion (needed when the ballot chooses expulsion) */
             expulsionProposal?: components["schemas"]["ExpulsionProposalDto"];
         };
+        PersonRequestDto: {
+            /**
+             * Format: date
+             * @example 2026-11-12
+             */
+            receivedOn: string;
+            /** @example Đơn ngày 12/11/2026 */
+            reference: string;
+        };
         DisciplineDecisionDto: {
             /**
              * Format: date
@@ -1668,6 +1693,13 @@ export interface components {
              */
             servedOn?: string;
             /**
+             * @description civil service: required when the form differs from the council’s recommendation (the council recommends, the authority decides)
+             * @example The council did not weigh the repeated violation.
+             */
+            reasonForDifferentForm?: string;
+            /** @description the person’s written request to be disciplined; ends the deferrals the rule set names (pregnancy, maternity leave, a child under 12 months) */
+            personRequest?: components["schemas"]["PersonRequestDto"];
+            /**
              * @description the form came with relief from post (miễn nhiệm, cho thôi giữ chức vụ): under Quy định 377-QĐ/TW the 36 months of a warning are for a warning without relief
              * @example false
              */
@@ -1694,11 +1726,24 @@ export interface components {
             /** @enum {string} */
             source: "report" | "inspection" | "denunciation";
             /**
-             * @description the form the violation is at the level of; sets its limitation period (party: reprimand, warning, removal_from_post, expulsion; civil service: reprimand, warning, removal_from_post, dismissal, and demotion until vn-2025, recall (elected cadres) from vn-2025)
+             * @description the form staff expect (kept for the record; party: reprimand, warning, removal_from_post, expulsion; civil service: reprimand, warning, removal_from_post, dismissal, and demotion until vn-2025, recall (elected cadres) from vn-2025). The limitation period is judged on the form voted (Party) or decided (civil service), not on this
              * @example warning
              * @enum {string}
              */
-            severity: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion";
+            severity?: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion";
+            /**
+             * Format: date
+             * @description the day the violation was detected (ngày phát hiện); the civil-service time to decide runs from it. Default: the opening day
+             * @example 2026-10-20
+             */
+            detectedOn?: string;
+            /**
+             * @description days of the person's later violations; on the Party track one within the running limitation period restarts it
+             * @example [
+             *       "2024-03-01"
+             *     ]
+             */
+            laterViolationsOn?: string[];
         };
         OpenDisciplineCaseDto: {
             /**
@@ -1725,11 +1770,21 @@ export interface components {
              * @example false
              */
             electedCadre?: boolean;
+            /**
+             * @description cadre (cán bộ: no discipline council; no dismissal) or civil servant (công chức); default: cadre when electedCadre, else civil servant
+             * @enum {string}
+             */
+            serviceStatus?: "cadre" | "civil_servant";
             /** @example Land allocation in ward X. */
             summary: string;
             violation: components["schemas"]["ViolationDto"];
         };
         DisciplineTimeLimitDto: {
+            /**
+             * Format: date
+             * @description the day the time runs from: the violation detected (ngày phát hiện)
+             */
+            runsFrom: string;
             /** Format: date */
             decideBy: string;
             extended: boolean;
@@ -1785,8 +1840,11 @@ export interface components {
             procedure: "discipline";
             /** @enum {string} */
             track: "party" | "civil_service";
-            /** @enum {string} */
-            status: "open" | "decided" | "under_review" | "annulled" | "closed";
+            /**
+             * @description time_barred: the violation is confirmed but past its limitation period (vi phạm nhưng hết thời hiệu); no form applies
+             * @enum {string}
+             */
+            status: "open" | "decided" | "under_review" | "annulled" | "closed" | "time_barred";
             /** @example discipline.party@1 */
             definition: string;
             /** @example vn-2025 */
@@ -1795,14 +1853,19 @@ export interface components {
             positionId: string | null;
             orgUnitId: string;
             electedCadre: boolean;
-            /** @description category, committedOn, description, source, severity */
+            /**
+             * @description a cadre goes through their own body, a civil servant through a discipline council
+             * @enum {string}
+             */
+            serviceStatus: "cadre" | "civil_servant";
+            /** @description category, committedOn, detectedOn, laterViolationsOn, description, source, severity (as typed at opening) */
             violation: {
                 [key: string]: unknown;
             };
-            /** @description the limitation period applied and when it ends */
+            /** @description cases opened before Dec 2026: the limitation checked at opening; null: judged on the form voted (Party) or decided (civil service), see timeBarred and decision.limitation */
             limitation: {
                 [key: string]: unknown;
-            };
+            } | null;
             /** Format: date */
             openedOn: string;
             summary: string;
@@ -1846,6 +1909,10 @@ export interface components {
             }[];
             /** @description when closed without discipline */
             closure?: {
+                [key: string]: unknown;
+            };
+            /** @description status time_barred: the limitation judged (form, years, runsFrom, restartedBy, endsOn, citation) and the reason */
+            timeBarred?: {
                 [key: string]: unknown;
             };
         };
@@ -2506,7 +2573,7 @@ export interface components {
              * @example appointment
              * @enum {string}
              */
-            procedure: "appointment" | "reappointment" | "rotation" | "transfer" | "removal" | "extension";
+            procedure: "appointment" | "reappointment" | "rotation" | "transfer" | "removal" | "extension" | "approval_in_principle" | "consultation";
             /**
              * @description definition id (newest version) or id@version
              * @example appointment.internal
@@ -2548,6 +2615,16 @@ export interface components {
             grounds?: {
                 [key: string]: unknown;
             };
+            /**
+             * @description appointment only: the approval-in-principle case (procedure approval_in_principle) for the post; required where appointment.approvalInPrincipleWhen says the post needs one. The first step and the decision wait until it is approved and its completion period runs
+             * @example c-2026-0041
+             */
+            approvalInPrincipleCaseId?: string;
+            /**
+             * @description appointment only: the inter-level consultation case (procedure consultation, hiệp y) for the post; required where appointment.consultationWhen says the post needs one. The first step and the decision wait until the other body agreed
+             * @example c-2026-0040
+             */
+            consultationCaseId?: string;
         };
         RecordedFromPaperDto: {
             /**
@@ -2709,10 +2786,12 @@ export type SchemaSheetCountDto = components['schemas']['SheetCountDto'];
 export type SchemaSheetCountsDto = components['schemas']['SheetCountsDto'];
 export type SchemaRowProblemDto = components['schemas']['RowProblemDto'];
 export type SchemaImportReportDto = components['schemas']['ImportReportDto'];
+export type SchemaCouncilSkipDto = components['schemas']['CouncilSkipDto'];
 export type SchemaDisciplineMeetingDto = components['schemas']['DisciplineMeetingDto'];
 export type SchemaFormBallotTallyDto = components['schemas']['FormBallotTallyDto'];
 export type SchemaExpulsionProposalDto = components['schemas']['ExpulsionProposalDto'];
 export type SchemaDisciplineBallotDto = components['schemas']['DisciplineBallotDto'];
+export type SchemaPersonRequestDto = components['schemas']['PersonRequestDto'];
 export type SchemaDisciplineDecisionDto = components['schemas']['DisciplineDecisionDto'];
 export type SchemaViolationDto = components['schemas']['ViolationDto'];
 export type SchemaOpenDisciplineCaseDto = components['schemas']['OpenDisciplineCaseDto'];
@@ -5777,7 +5856,7 @@ export interface operations {
     ReadModelsController_inbox: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation";
                 /** @description narrow to a unit (and its subtree) within your grant */
                 orgUnit?: string;
                 overdue?: "true" | "false";
@@ -5839,8 +5918,8 @@ export interface operations {
     ReadModelsController_cases: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension";
-                status?: "open" | "decided" | "rejected" | "withdrawn" | "closed" | "under_review" | "annulled";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation";
+                status?: "open" | "decided" | "rejected" | "withdrawn" | "closed" | "under_review" | "annulled" | "time_barred";
                 orgUnit?: string;
                 person?: string;
                 /** @description opened on or after (YYYY-MM-DD) */

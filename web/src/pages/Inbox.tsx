@@ -110,7 +110,11 @@ export function Inbox() {
           <tbody>
             {items.map((item) => {
               const href =
-                item.kind === 'step' ? `/cases/${item.caseId}` : `/cadres/${item.personId}`;
+                item.kind !== 'step'
+                  ? `/cadres/${item.personId}`
+                  : item.procedure === 'discipline'
+                    ? `/discipline-cases/${item.caseId}`
+                    : `/cases/${item.caseId}`;
               const stepTitle =
                 item.kind === 'task'
                   ? `${t('inbox.task')}: ${item.detail}`

@@ -13,7 +13,16 @@ import { ErrorBox, Loading } from '../components/common';
 import { useOrgUnits } from './Inbox';
 
 const keys = idempotencyKeys();
-const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'transfer', 'removal', 'extension'];
+const PROCEDURES = [
+  'appointment',
+  'reappointment',
+  'rotation',
+  'transfer',
+  'removal',
+  'extension',
+  'approval_in_principle',
+  'consultation',
+];
 
 export function usePeopleSearch(q: string) {
   return useQuery({
@@ -38,6 +47,8 @@ export function OpenCase() {
   const [positionId, setPositionId] = useState('');
   const [orgUnitId, setOrgUnitId] = useState('');
   const [summary, setSummary] = useState('');
+  const [approvalCaseId, setApprovalCaseId] = useState('');
+  const [consultationCaseId, setConsultationCaseId] = useState('');
   const [fromPaper, setFromPaper] = useState(false);
   const [openedOnText, setOpenedOnText] = useState('');
   const [paperRecordRef, setPaperRecordRef] = useState('');
@@ -91,6 +102,12 @@ export function OpenCase() {
       orgUnitId: orgUnitId || position?.appointingAuthority || '',
       summary,
       ...(fromPaper ? { openedOn: openedOn ?? openedOnText, paperRecordRef } : {}),
+      ...(procedure === 'appointment' && approvalCaseId.trim()
+        ? { approvalInPrincipleCaseId: approvalCaseId.trim() }
+        : {}),
+      ...(procedure === 'appointment' && consultationCaseId.trim()
+        ? { consultationCaseId: consultationCaseId.trim() }
+        : {}),
       ...(procedure === 'removal' && grounds ? { grounds } : {}),
     };
     try {
@@ -218,6 +235,28 @@ export function OpenCase() {
           <label htmlFor="open-summary">{t('open.summary')}</label>
           <input id="open-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
         </div>
+        {procedure === 'appointment' && (
+          <div className="field">
+            <label htmlFor="open-approval">{t('open.approvalInPrinciple')}</label>
+            <input
+              id="open-approval"
+              value={approvalCaseId}
+              onChange={(e) => setApprovalCaseId(e.target.value)}
+              autoComplete="off"
+            />
+          </div>
+        )}
+        {procedure === 'appointment' && (
+          <div className="field">
+            <label htmlFor="open-consultation">{t('open.consultation')}</label>
+            <input
+              id="open-consultation"
+              value={consultationCaseId}
+              onChange={(e) => setConsultationCaseId(e.target.value)}
+              autoComplete="off"
+            />
+          </div>
+        )}
         {procedure === 'removal' && chosenDefinition && (
           <RemovalGrounds
             key={chosenDefinition}

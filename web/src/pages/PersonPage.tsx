@@ -200,8 +200,12 @@ export function PersonPage({ personId }: { personId: string }) {
       <ul>
         {p.openCases.map((c) => (
           <li key={c.caseId}>
-            <Link to={`/cases/${c.caseId}`}>{c.caseId}</Link> —{' '}
-            {t(`procedure.${c.procedure}`, { defaultValue: c.procedure })}
+            <Link
+              to={`/${c.procedure === 'discipline' ? 'discipline-cases' : 'cases'}/${c.caseId}`}
+            >
+              {c.caseId}
+            </Link>{' '}
+            — {t(`procedure.${c.procedure}`, { defaultValue: c.procedure })}
             {c.stage ? ` · ${c.stage}` : ''} · {formatDay(c.since)}
           </li>
         ))}

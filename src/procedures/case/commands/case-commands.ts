@@ -15,6 +15,10 @@ export interface OpenCaseInput {
   fromPaper?: PaperOpening;
   /** The ground a removal case rests on, checked by the procedure's opening (see OpenCaseDto). */
   grounds?: Record<string, unknown>;
+  /** The approval-in-principle case an appointment that needs one names. */
+  approvalInPrincipleCaseId?: string;
+  /** The inter-level consultation (hiệp y) case an appointment that needs one names. */
+  consultationCaseId?: string;
 }
 
 export class OpenCase extends Command<unknown> {

@@ -129,6 +129,7 @@ export const stepDeadlineSaga: Saga = {
       case 'DisciplineStepRecorded':
       case 'DisciplineBallotTallied':
       case 'DisciplineDecided':
+      case 'DisciplineTimeBarred':
         return stepMoved(at, e.data);
       case 'StepCorrected':
         return correctedDeadlines(at.streamId, e.data, (stepId, dueOn) =>

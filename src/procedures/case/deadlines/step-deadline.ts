@@ -44,6 +44,7 @@ export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): D
     case 'DisciplineStepRecorded':
     case 'DisciplineBallotTallied':
     case 'DisciplineDecided':
+    case 'DisciplineTimeBarred':
       return {
         ...state,
         currentStepId: e.data.nextStepId,

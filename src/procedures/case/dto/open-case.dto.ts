@@ -12,7 +12,16 @@ export class OpenCaseDto {
 
   @ApiProperty({
     example: 'appointment',
-    enum: ['appointment', 'reappointment', 'rotation', 'transfer', 'removal', 'extension'],
+    enum: [
+      'appointment',
+      'reappointment',
+      'rotation',
+      'transfer',
+      'removal',
+      'extension',
+      'approval_in_principle',
+      'consultation',
+    ],
     description:
       'a transfer (điều động) runs as a rotation case with definition transfer.standard; removal: dismissal, resignation, relief from post, suspension (removal.*); extension: the term to retirement; discipline cases open at POST /discipline-cases',
   })
@@ -82,6 +91,28 @@ export class OpenCaseDto {
   @IsOptional()
   @IsObject({ message: 'grounds: must be an object' })
   grounds?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    example: 'c-2026-0041',
+    description:
+      'appointment only: the approval-in-principle case (procedure approval_in_principle) for the post; required where appointment.approvalInPrincipleWhen says the post needs one. The first step and the decision wait until it is approved and its completion period runs',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    message: 'approvalInPrincipleCaseId: lower-case letters, digits and dashes, 2-64 characters',
+  })
+  approvalInPrincipleCaseId?: string;
+
+  @ApiPropertyOptional({
+    example: 'c-2026-0040',
+    description:
+      'appointment only: the inter-level consultation case (procedure consultation, hiệp y) for the post; required where appointment.consultationWhen says the post needs one. The first step and the decision wait until the other body agreed',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    message: 'consultationCaseId: lower-case letters, digits and dashes, 2-64 characters',
+  })
+  consultationCaseId?: string;
 }
 
 export class ReasonDto {

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import { DisciplineCommand } from '../discipline.commands';
-import { Violation } from '../discipline.events';
+import { ServiceStatus, Violation } from '../discipline.events';
 import { DisciplineWriteOptions } from '../discipline.service';
 
 export interface OpenDisciplineInput {
@@ -10,6 +10,7 @@ export interface OpenDisciplineInput {
   positionId: string | null;
   orgUnitId: string;
   electedCadre: boolean;
+  serviceStatus?: ServiceStatus;
   summary: string;
   violation: Violation;
 }

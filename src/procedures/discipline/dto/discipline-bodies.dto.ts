@@ -2,58 +2,28 @@ import { IsCalendarDate } from '../../../common/input/calendar-date';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   Length,
   Matches,
-  Max,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { DISCIPLINE_FORMS, DISCIPLINE_FORMS_NOTE } from '../discipline-forms';
-import { VIOLATION_SOURCES } from '../discipline.events';
+import {
+  CouncilSkipDto,
+  ExpulsionProposalDto,
+  FormBallotTallyDto,
+  PersonRequestDto,
+  ViolationDto,
+} from './discipline-parts.dto';
 import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
 
 const ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
-
-export class ViolationDto {
-  @ApiProperty({
-    example: 'land_management',
-    description: 'violation category (for the register filters)',
-  })
-  @Matches(/^[a-z][a-z0-9_]{1,63}$/, {
-    message: 'category: lower-case words joined by _, e.g. land_management',
-  })
-  category!: string;
-
-  @ApiProperty({ type: String, format: 'date', example: '2025-06-01' })
-  @IsCalendarDate()
-  committedOn!: string;
-
-  @ApiProperty({ example: 'Approved land allocation against the plan.' })
-  @IsString()
-  @Length(1, 4000)
-  description!: string;
-
-  @ApiProperty({ enum: VIOLATION_SOURCES })
-  @IsIn(VIOLATION_SOURCES as unknown as string[], {
-    message: `source: one of ${VIOLATION_SOURCES.join(', ')}`,
-  })
-  source!: string;
-
-  @ApiProperty({
-    example: 'warning',
-    enum: DISCIPLINE_FORMS,
-    description: `the form the violation is at the level of; sets its limitation period (${DISCIPLINE_FORMS_NOTE})`,
-  })
-  @IsString()
-  @Length(1, 40)
-  severity!: string;
-}
 
 export class OpenDisciplineCaseDto {
   @ApiPropertyOptional({ example: 'd-2026-0007', description: 'case id; generated when omitted' })
@@ -95,6 +65,15 @@ export class OpenDisciplineCaseDto {
   @IsOptional()
   @IsBoolean({ message: 'electedCadre: true or false' })
   electedCadre?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['cadre', 'civil_servant'],
+    description:
+      'cadre (cán bộ: no discipline council; no dismissal) or civil servant (công chức); default: cadre when electedCadre, else civil servant',
+  })
+  @IsOptional()
+  @IsIn(['cadre', 'civil_servant'], { message: 'serviceStatus: cadre or civil_servant' })
+  serviceStatus?: 'cadre' | 'civil_servant';
 
   @ApiProperty({ example: 'Land allocation in ward X.' })
   @IsString()
@@ -140,54 +119,26 @@ export class DisciplineMeetingDto extends DisciplineStepRecordDto {
   @IsOptional()
   @IsBoolean({ message: 'violationConfirmed: true or false' })
   violationConfirmed?: boolean;
-}
 
-export class FormBallotTallyDto {
-  @ApiProperty({ example: 13 })
-  @IsInt({ message: 'members: a whole number' })
-  @Min(1)
-  @Max(100000)
-  members!: number;
-  @ApiProperty({ example: 13 })
-  @IsInt({ message: 'summoned: a whole number' })
-  @Min(0)
-  @Max(100000)
-  summoned!: number;
-  @ApiProperty({ example: 13 })
-  @IsInt({ message: 'present: a whole number' })
-  @Min(0)
-  @Max(100000)
-  present!: number;
-  @ApiProperty({ example: 0 })
-  @IsInt({ message: 'invalid: a whole number' })
-  @Min(0)
-  @Max(100000)
-  invalid!: number;
-  @ApiProperty({ example: 1 })
-  @IsInt({ message: 'noDiscipline: a whole number' })
-  @Min(0)
-  @Max(100000)
-  noDiscipline!: number;
-
-  @ApiProperty({
-    example: { removal_from_post: 4, warning: 3, reprimand: 5 },
-    description: 'votes per form of the track',
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'later violations the meeting found (they restart the limitation period)',
   })
-  @IsObject({ message: 'votesByForm: an object of form → votes' })
-  votesByForm!: Record<string, number>;
-}
+  @IsOptional()
+  @IsArray({ message: 'laterViolationsOn: a list of days YYYY-MM-DD' })
+  @ArrayMaxSize(20)
+  @IsCalendarDate({ each: true })
+  laterViolationsOn?: string[];
 
-export class ExpulsionProposalDto {
-  @ApiProperty({ example: 12 })
-  @IsInt({ message: 'cellMembers: a whole number' })
-  @Min(1)
-  @Max(100000)
-  cellMembers!: number;
-  @ApiProperty({ example: 9 })
-  @IsInt({ message: 'for: a whole number' })
-  @Min(0)
-  @Max(100000)
-  for!: number;
+  @ApiPropertyOptional({
+    type: CouncilSkipDto,
+    description:
+      'civil service, the step before the council: hold no discipline council on this ground',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CouncilSkipDto)
+  councilSkip?: CouncilSkipDto;
 }
 
 export class DisciplineBallotDto extends DisciplineStepRecordDto {
@@ -240,6 +191,26 @@ export class DisciplineDecisionDto extends DisciplineStepRecordDto {
   @IsOptional()
   @IsCalendarDate()
   servedOn?: string;
+
+  @ApiPropertyOptional({
+    example: 'The council did not weigh the repeated violation.',
+    description:
+      'civil service: required when the form differs from the council’s recommendation (the council recommends, the authority decides)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
+  reasonForDifferentForm?: string;
+
+  @ApiPropertyOptional({
+    type: PersonRequestDto,
+    description:
+      'the person’s written request to be disciplined; ends the deferrals the rule set names (pregnancy, maternity leave, a child under 12 months)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PersonRequestDto)
+  personRequest?: PersonRequestDto;
   @ApiPropertyOptional({
     example: false,
     description:

@@ -5,6 +5,12 @@ import { DISCIPLINE_FORMS } from '../discipline-forms';
 const FREE_OBJECT = { type: 'object', additionalProperties: true } as const;
 
 export class DisciplineTimeLimitDto {
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    description: 'the day the time runs from: the violation detected (ngày phát hiện)',
+  })
+  runsFrom!: string;
   @ApiProperty({ type: String, format: 'date' }) decideBy!: string;
   @ApiProperty() extended!: boolean;
   @ApiProperty() overdue!: boolean;
@@ -15,7 +21,11 @@ export class DisciplineCaseViewDto {
   @ApiProperty({ example: 'd-2026-0007' }) id!: string;
   @ApiProperty({ enum: ['discipline'] }) procedure!: string;
   @ApiProperty({ enum: ['party', 'civil_service'] }) track!: string;
-  @ApiProperty({ enum: ['open', 'decided', 'under_review', 'annulled', 'closed'] })
+  @ApiProperty({
+    enum: ['open', 'decided', 'under_review', 'annulled', 'closed', 'time_barred'],
+    description:
+      'time_barred: the violation is confirmed but past its limitation period (vi phạm nhưng hết thời hiệu); no form applies',
+  })
   status!: string;
   @ApiProperty({ example: 'discipline.party@1' }) definition!: string;
   @ApiProperty({ example: 'vn-2025' }) ruleSet!: string;
@@ -24,12 +34,24 @@ export class DisciplineCaseViewDto {
   @ApiProperty() orgUnitId!: string;
   @ApiProperty() electedCadre!: boolean;
   @ApiProperty({
+    enum: ['cadre', 'civil_servant'],
+    description:
+      'a cadre goes through their own body, a civil servant through a discipline council',
+  })
+  serviceStatus!: string;
+  @ApiProperty({
     ...FREE_OBJECT,
-    description: 'category, committedOn, description, source, severity',
+    description:
+      'category, committedOn, detectedOn, laterViolationsOn, description, source, severity (as typed at opening)',
   })
   violation!: Record<string, unknown>;
-  @ApiProperty({ ...FREE_OBJECT, description: 'the limitation period applied and when it ends' })
-  limitation!: Record<string, unknown>;
+  @ApiProperty({
+    ...FREE_OBJECT,
+    nullable: true,
+    description:
+      'cases opened before Dec 2026: the limitation checked at opening; null: judged on the form voted (Party) or decided (civil service), see timeBarred and decision.limitation',
+  })
+  limitation!: Record<string, unknown> | null;
   @ApiProperty({ type: String, format: 'date' }) openedOn!: string;
   @ApiProperty() summary!: string;
   @ApiProperty({
@@ -77,4 +99,10 @@ export class DisciplineCaseViewDto {
   @ApiPropertyOptional({ type: 'array', items: FREE_OBJECT }) reviews?: Record<string, unknown>[];
   @ApiPropertyOptional({ ...FREE_OBJECT, description: 'when closed without discipline' })
   closure?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    ...FREE_OBJECT,
+    description:
+      'status time_barred: the limitation judged (form, years, runsFrom, restartedBy, endsOn, citation) and the reason',
+  })
+  timeBarred?: Record<string, unknown>;
 }

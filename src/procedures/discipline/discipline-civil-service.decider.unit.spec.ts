@@ -1,0 +1,188 @@
+import { givenStream, historyOf } from '../../workflow/testing/decider-spec';
+import { DisciplineCommand } from './discipline.commands';
+import { DisciplineContext } from './discipline.context';
+import { disciplineDecider } from './discipline.decider';
+import {
+  ballot,
+  civil,
+  civilDefinition,
+  decide,
+  inspector,
+  leader,
+  meeting,
+  open,
+  secretary,
+  staff,
+  stateNow,
+  track,
+  verified,
+} from './testing/discipline-fixtures';
+
+const given = (...steps: [DisciplineCommand, DisciplineContext][]) =>
+  givenStream(disciplineDecider, ...historyOf(disciplineDecider, ...steps));
+
+const civilServantToCouncil: [DisciplineCommand, DisciplineContext][] = [
+  [open(), civil.as(inspector)],
+  [verified, civil.as(inspector)],
+  [meeting('self-criticism'), civil.as(staff)],
+  [meeting('review'), civil.as(inspector)],
+];
+
+describe('civil-service track: the discipline council by status (discipline.civil-service@2)', () => {
+  it('passes a cadre over the council steps to the decision, naming the rule', () => {
+    const [recorded] = given(
+      [open({}, { serviceStatus: 'cadre' }), civil.as(inspector)],
+      [verified, civil.as(inspector)],
+    )
+      .when(meeting('self-criticism'), civil.as(staff))
+      .then(['DisciplineStepRecorded']);
+    expect(recorded.data).toMatchObject({
+      nextStepId: 'decision',
+      skippedSteps: {
+        stepIds: ['review', 'ballot'],
+        ground: 'no_council_for_cadre',
+        rule: expect.stringMatching(/held for civil_servant, not for a cadre/),
+      },
+    });
+  });
+
+  it('holds a council for a civil servant unless a skip path applies (conviction, conclusion, Party decision)', () => {
+    const atSelfCriticism = given([open(), civil.as(inspector)], [verified, civil.as(inspector)]);
+    const [plain] = atSelfCriticism
+      .when(meeting('self-criticism'), civil.as(staff))
+      .then(['DisciplineStepRecorded']);
+    expect(plain.data).toMatchObject({ nextStepId: 'review' });
+    const skip = { ground: 'criminal_conviction', reference: 'Bản án 12/2026/HS-ST' };
+    const [skipped] = atSelfCriticism
+      .when(meeting('self-criticism', { councilSkip: skip }), civil.as(staff))
+      .then(['DisciplineStepRecorded']);
+    expect(skipped.data).toMatchObject({
+      nextStepId: 'decision',
+      skippedSteps: { ground: 'criminal_conviction', reference: 'Bản án 12/2026/HS-ST' },
+    });
+    atSelfCriticism
+      .when(
+        meeting('self-criticism', { councilSkip: { ground: 'tired', reference: 'x' } }),
+        civil.as(staff),
+      )
+      .refuses(
+        'discipline.unknown_council_skip_ground',
+        /competent_conclusion, criminal_conviction, party_decision/,
+      );
+    given([open(), civil.as(inspector)])
+      .when(
+        meeting('verification', { violationConfirmed: true, councilSkip: skip }),
+        civil.as(inspector),
+      )
+      .refuses('discipline.council_skip_not_here', /councilSkip: only the step before/);
+  });
+
+  it('judges the council ballot by its own rule: all members present, not the Party’s 2/3', () => {
+    given(...civilServantToCouncil)
+      .when(ballot({ warning: 4 }, 5, 4), civil.as(secretary))
+      .refuses('ballot.no_quorum');
+    given(...civilServantToCouncil)
+      .when(ballot({ warning: 3 }, 5), civil.as(secretary))
+      .then(['DisciplineBallotTallied']);
+  });
+});
+
+describe('civil-service track: the council recommends, the authority decides', () => {
+  const recommended = () =>
+    given(...civilServantToCouncil, [ballot({ warning: 3 }, 5), civil.as(secretary)]);
+
+  it('may decide another form than recommended, only with the reason, and records both', () => {
+    recommended()
+      .when(decide('reprimand'), civil.as(leader))
+      .refuses('discipline.different_form_needs_reason', /council recommended warning/);
+    const [decided] = recommended()
+      .when(
+        decide('reprimand', { reasonForDifferentForm: 'first violation, damage repaired' }),
+        civil.as(leader),
+      )
+      .then(['DisciplineDecided']);
+    expect(decided.data).toMatchObject({
+      form: 'reprimand',
+      differsFromRecommendation: {
+        recommended: 'warning',
+        reason: 'first violation, damage repaired',
+      },
+    });
+  });
+
+  it('keeps dismissal for civil servants and recall for elected cadres', () => {
+    const cadre = given(
+      [open({}, { serviceStatus: 'cadre' }), civil.as(inspector)],
+      [verified, civil.as(inspector)],
+      [meeting('self-criticism'), civil.as(staff)],
+    );
+    cadre
+      .when(decide('dismissal'), civil.as(leader))
+      .refuses('discipline.dismissal_needs_civil_servant', /not to a cadre/);
+    cadre.when(decide('recall'), civil.as(leader)).refuses('discipline.recall_needs_elected_cadre');
+    recommended()
+      .when(decide('dismissal', { reasonForDifferentForm: 'grave' }), civil.as(leader))
+      .then(['DisciplineDecided']);
+  });
+});
+
+describe('civil-service track: deferral (chưa xem xét kỷ luật) and the written request', () => {
+  const onLeave = (status: string) =>
+    track(civilDefinition, stateNow, {
+      personStatuses: [{ status, from: '2026-09-01', until: null }] as never,
+    });
+
+  it('defers during maternity leave or loss of cognitive capacity, naming the status', () => {
+    for (const status of ['maternity_leave', 'lost_cognitive_capacity', 'detained']) {
+      const t = onLeave(status);
+      given(...civilServantToCouncil, [ballot({ warning: 3 }, 5), t.as(secretary)])
+        .when(decide('warning'), t.as(leader))
+        .refuses('discipline.deferred', new RegExp(status.replace(/_/g, ' ')));
+    }
+  });
+
+  it('ends a maternity deferral when the person asks in writing, not a detention', () => {
+    const request = { receivedOn: '2026-11-12', reference: 'Đơn ngày 12/11/2026' };
+    const maternity = onLeave('maternity_leave');
+    const [decided] = given(...civilServantToCouncil, [
+      ballot({ warning: 3 }, 5),
+      maternity.as(secretary),
+    ])
+      .when(decide('warning', { personRequest: request }), maternity.as(leader))
+      .then(['DisciplineDecided']);
+    expect(decided.data).toMatchObject({
+      personRequest: { ...request, waived: ['maternity_leave'] },
+    });
+    const detained = onLeave('detained');
+    given(...civilServantToCouncil, [ballot({ warning: 3 }, 5), detained.as(secretary)])
+      .when(decide('warning', { personRequest: request }), detained.as(leader))
+      .refuses('discipline.deferred', /detained/);
+  });
+});
+
+describe('civil-service track: the time to decide runs from detection (ngày phát hiện)', () => {
+  it('counts 90 days from the detection day, and the extension 150 from it too', () => {
+    const [opened] = given()
+      .when(open({ detectedOn: '2026-10-01' }), civil.as(inspector))
+      .then(['DisciplineCaseOpened']);
+    // 1 Oct 2026 + 90 days = 30 Dec 2026 (a Wednesday).
+    expect(opened.data).toMatchObject({ decideFrom: '2026-10-01', decideBy: '2026-12-30' });
+    const [extended] = given([open({ detectedOn: '2026-10-01' }), civil.as(inspector)])
+      .when({ type: 'ExtendTimeLimit', data: { reason: 'complex' } }, civil.as(leader))
+      .then(['DisciplineTimeLimitExtended']);
+    // 1 Oct 2026 + 150 days = 28 Feb 2027, a Sunday: the next working day.
+    expect(extended.data).toMatchObject({ from: '2026-12-30', to: '2027-03-01' });
+  });
+
+  it('refuses a detection day before the violation or after today', () => {
+    given()
+      .when(open({ detectedOn: '2025-01-01' }), civil.as(inspector))
+      .refuses(
+        'field.before_violation',
+        /violation.detectedOn: 2025-01-01 is before the violation/,
+      );
+    given()
+      .when(open({ detectedOn: '2026-12-01' }), civil.as(inspector))
+      .refuses('field.in_the_future', /violation.detectedOn/);
+  });
+});

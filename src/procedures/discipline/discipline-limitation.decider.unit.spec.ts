@@ -1,0 +1,170 @@
+import { givenStream, historyOf } from '../../workflow/testing/decider-spec';
+import { disciplineDecider } from './discipline.decider';
+import {
+  ballot,
+  civil,
+  decide,
+  inspector,
+  leader,
+  meeting,
+  open,
+  party,
+  secretary,
+  staff,
+  verified,
+} from './testing/discipline-fixtures';
+
+/** A Party case up to its ballot, for a violation of the given day, kind and later violations. */
+const partyAtBallot = (violation: Parameters<typeof open>[0]) =>
+  givenStream(
+    disciplineDecider,
+    ...historyOf(
+      disciplineDecider,
+      [open(violation), party.as(inspector)],
+      [verified, party.as(inspector)],
+      [meeting('self-criticism'), party.as(staff)],
+      [meeting('review'), party.as(inspector)],
+    ),
+  );
+
+describe('limitation (thời hiệu): judged on the form voted, Party track (Quy định 69-QĐ/TW art. 4)', () => {
+  it('opens a case whatever the violation’s age: the severity typed in is not judged', () => {
+    const [opened] = givenStream(disciplineDecider)
+      .when(open({ committedOn: '2001-01-01', severity: 'reprimand' }), party.as(inspector))
+      .then(['DisciplineCaseOpened']);
+    expect(opened.data).toMatchObject({ limitation: null });
+  });
+
+  it('records "confirmed but time-barred" when the form voted is past its period: reprimand 5 years', () => {
+    const given = partyAtBallot({ committedOn: '2021-06-01' });
+    const [tallied, barred] = given
+      .when(ballot({ reprimand: 9, warning: 2 }), party.as(secretary))
+      .then(['DisciplineBallotTallied', 'DisciplineTimeBarred']);
+    expect(tallied.data).toMatchObject({ outcome: 'form_chosen', form: 'reprimand' });
+    expect(barred.data).toMatchObject({
+      stepId: 'ballot',
+      nextStepId: null,
+      limitation: {
+        form: 'reprimand',
+        years: 5,
+        runsFrom: '2021-06-01',
+        endsOn: '2026-06-01',
+        judgedOn: '2026-11-10',
+        expired: true,
+        citation: expect.stringMatching(/art\. 4 of Quy định 69-QĐ\/TW/),
+      },
+      reason: expect.stringMatching(
+        /confirmed but time-barred.*5 years from 2021-06-01.*2026-06-01/,
+      ),
+    });
+  });
+
+  it('applies the voted form’s own period: the same violation voted a warning (10 years) goes on', () => {
+    partyAtBallot({ committedOn: '2021-06-01' })
+      .when(ballot({ warning: 9, reprimand: 2 }), party.as(secretary))
+      .then(['DisciplineBallotTallied']);
+  });
+
+  it('restarts the period from a later violation within it (vi phạm mới)', () => {
+    partyAtBallot({ committedOn: '2019-06-01', laterViolationsOn: ['2023-03-01'] })
+      .when(ballot({ reprimand: 9 }), party.as(secretary))
+      .then(['DisciplineBallotTallied']);
+    // A later violation after the period had already run restarts nothing.
+    const [, late] = partyAtBallot({ committedOn: '2019-06-01', laterViolationsOn: ['2025-01-01'] })
+      .when(ballot({ reprimand: 9 }), party.as(secretary))
+      .then(['DisciplineBallotTallied', 'DisciplineTimeBarred']);
+    expect(late.data).toMatchObject({ limitation: { restartedBy: null, endsOn: '2024-06-01' } });
+  });
+
+  it('has no period for internal politics, security, defence, foreign affairs, false diplomas', () => {
+    partyAtBallot({ committedOn: '2001-01-01', category: 'false_diploma' })
+      .when(ballot({ reprimand: 9 }), party.as(secretary))
+      .then(['DisciplineBallotTallied']);
+  });
+
+  it('leaves a case opened before Dec 2026 with the check it made at opening', () => {
+    const [opened, ...rest] = historyOf(
+      disciplineDecider,
+      [open({ committedOn: '2021-06-01' }), party.as(inspector)],
+      [verified, party.as(inspector)],
+      [meeting('self-criticism'), party.as(staff)],
+      [meeting('review'), party.as(inspector)],
+    );
+    // Such a case stored the limitation of the severity typed in (a warning: 10 years).
+    const checkedAtOpening = {
+      ...opened,
+      data: {
+        ...opened.data,
+        limitation: { years: 10, endsOn: '2031-06-01', citation: 'vn-2025' },
+      },
+    };
+    givenStream(disciplineDecider, checkedAtOpening, ...rest)
+      .when(ballot({ reprimand: 9 }), party.as(secretary))
+      .then(['DisciplineBallotTallied']);
+  });
+
+  it('ends the case as time_barred: a decided outcome, not a closure, and no decision may follow', () => {
+    const history = historyOf(
+      disciplineDecider,
+      [open({ committedOn: '2021-06-01' }), party.as(inspector)],
+      [verified, party.as(inspector)],
+      [meeting('self-criticism'), party.as(staff)],
+      [meeting('review'), party.as(inspector)],
+      [ballot({ reprimand: 9 }), party.as(secretary)],
+    );
+    const given = givenStream(disciplineDecider, ...history);
+    expect(given.state.status).toBe('time_barred');
+    given.when(decide('reprimand'), party.as(leader)).refuses('case.closed', /time_barred/);
+  });
+
+  it('lets the ballot that found the time bar be corrected ("Sửa bước"): a warning goes on', () => {
+    const history = historyOf(
+      disciplineDecider,
+      [open({ committedOn: '2021-06-01' }), party.as(inspector)],
+      [verified, party.as(inspector)],
+      [meeting('self-criticism'), party.as(staff)],
+      [meeting('review'), party.as(inspector)],
+      [ballot({ reprimand: 9 }), party.as(secretary)],
+    );
+    const warning = ballot({ warning: 9 }).data as { stepId: string; body: never };
+    const [corrected] = givenStream(disciplineDecider, ...history)
+      .when(
+        { type: 'CorrectDisciplineStep', data: { ...warning, reason: 'mistyped the form' } },
+        party.as(inspector),
+      )
+      .then(['StepCorrected']);
+    const after = givenStream(disciplineDecider, ...history, corrected).state;
+    expect(after).toMatchObject({ status: 'open', ballot: { form: 'warning' } });
+  });
+});
+
+describe('limitation on the civil-service track: judged on the form decided (Luật CBCC art. 80)', () => {
+  const toDecision = (committedOn: string) =>
+    givenStream(
+      disciplineDecider,
+      ...historyOf(
+        disciplineDecider,
+        [open({ committedOn }), civil.as(inspector)],
+        [verified, civil.as(inspector)],
+        [meeting('self-criticism'), civil.as(staff)],
+        [meeting('review'), civil.as(inspector)],
+        [ballot({ dismissal: 4 }, 5), civil.as(secretary)],
+      ),
+    );
+
+  it('gives dismissal (buộc thôi việc) 10 years, not none: barred after 10, decided within', () => {
+    const [barred] = toDecision('2015-06-01')
+      .when(decide('dismissal'), civil.as(leader))
+      .then(['DisciplineTimeBarred']);
+    expect(barred.data).toMatchObject({
+      number: '45/QĐ-UBND',
+      limitation: { form: 'dismissal', years: 10, endsOn: '2025-06-01', expired: true },
+    });
+    const [decided] = toDecision('2018-06-01')
+      .when(decide('dismissal'), civil.as(leader))
+      .then(['DisciplineDecided']);
+    expect(decided.data).toMatchObject({
+      limitation: { years: 10, endsOn: '2028-06-01', expired: false },
+    });
+  });
+});

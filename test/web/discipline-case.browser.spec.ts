@@ -1,0 +1,217 @@
+import * as path from 'node:path';
+import request from 'supertest';
+import { Browser, Page } from 'playwright-core';
+import { RegistryService } from '../../src/cadres/registry.service';
+import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { addDays, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  buildWebApp,
+  launchChromium,
+  listeningPort,
+  ROOT,
+  screenshot,
+  WEB_DIST,
+} from './support/browser';
+
+jest.setTimeout(240_000);
+
+/**
+ * The discipline case page in Chromium against the real service: the secretary records a form
+ * ballot whose form is past its limitation (the case shows "Vi phạm nhưng hết thời hiệu"); the
+ * inspector corrects the mistyped form with "Sửa bước" and the case goes on; on the civil-service
+ * track a cadre's case passes over the council, and the authority decides another form than the
+ * council recommended, with its reason.
+ */
+describe('the discipline case page', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const http = () => request(t.server as never);
+  const bearer = (user: string, roles: string[]) => ({
+    Authorization: `Bearer ${t.token(user, roles, 'ou-ha-noi')}`,
+  });
+  const today = vietnamToday();
+  const inspector = () => bearer('inspector-1', ['inspector']);
+  const staff = () => bearer('staff-1', ['organization_staff']);
+
+  async function openCase(id: string, definition: string, extra: Record<string, unknown>) {
+    const { violation, ...rest } = extra as { violation?: Record<string, unknown> };
+    await http()
+      .post('/discipline-cases')
+      .set(inspector())
+      .send({
+        id,
+        definition,
+        personId: 'p-tran-thi-binh',
+        orgUnitId: 'ou-ha-noi-home-affairs',
+        summary: 'Vi phạm quy định quản lý đất đai',
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(today, -200),
+          description: 'Ký cấp đất sai quy hoạch',
+          source: 'inspection',
+          ...violation,
+        },
+        ...rest,
+      })
+      .expect(201);
+  }
+  const step = (id: string, stepId: string, who: Record<string, string>, body: object) =>
+    http()
+      .post(`/discipline-cases/${id}/steps/${stepId}`)
+      .set(who)
+      .send({ heldOn: today, minutesRef: `BB-${stepId}`, conclusion: 'Kết luận', ...body })
+      .expect(200);
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_discipline', {
+      RUN_WORKERS: 'true',
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: WEB_DIST,
+    });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    await loadDemoData(
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
+      t.app.get(RegistryService),
+      new Date(),
+    );
+    // Party: a violation of more than five years ago, up to the form ballot.
+    await openCase('d-web-old', 'discipline.party', {
+      violation: { committedOn: addDays(today, -(5 * 366 + 10)) },
+    });
+    await step('d-web-old', 'verification', inspector(), { violationConfirmed: true });
+    await step('d-web-old', 'self-criticism', staff(), {});
+    await step('d-web-old', 'review', inspector(), {});
+    // Civil service: a civil servant whose council recommended a warning; a cadre with no council.
+    await openCase('d-web-servant', 'discipline.civil-service', {});
+    await step('d-web-servant', 'verification', inspector(), { violationConfirmed: true });
+    await step('d-web-servant', 'self-criticism', staff(), {});
+    await step('d-web-servant', 'review', inspector(), {});
+    await http()
+      .post('/discipline-cases/d-web-servant/steps/ballot')
+      .set(bearer('secretary-1', ['ballot_secretary']))
+      .send({
+        heldOn: today,
+        minutesRef: 'BB-HDKL',
+        tally: {
+          members: 5,
+          summoned: 5,
+          present: 5,
+          invalid: 0,
+          noDiscipline: 1,
+          votesByForm: { warning: 4 },
+        },
+      })
+      .expect(200);
+    await openCase('d-web-cadre', 'discipline.civil-service', { serviceStatus: 'cadre' });
+    await step('d-web-cadre', 'verification', inspector(), { violationConfirmed: true });
+    await step('d-web-cadre', 'self-criticism', staff(), {});
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(userId: string): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
+    await page.goto(`${base}/`);
+    await page.getByLabel('Người dùng mẫu').selectOption(userId);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    return page;
+  }
+  const status = (page: Page, text: string) =>
+    page.locator('[data-testid="discipline-status"]', { hasText: text }).waitFor();
+
+  it('the secretary records a form ballot past its limitation: "Vi phạm nhưng hết thời hiệu"', async () => {
+    const page = await signIn('secretary-1');
+    await page.goto(`${base}/discipline-cases/d-web-old`);
+    await page.locator('#current-step-title', { hasText: 'Bỏ phiếu kín' }).waitFor();
+    for (const [label, value] of [
+      ['Tổng số thành viên', '13'],
+      ['Số được triệu tập', '13'],
+      ['Số có mặt', '13'],
+      ['Phiếu không hợp lệ', '0'],
+      ['Không kỷ luật', '4'],
+      ['Số phiếu: Khiển trách', '9'],
+      ['Số biên bản', 'BB-KP-01'],
+    ])
+      await page.getByLabel(label, { exact: true }).fill(value);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await status(page, 'Vi phạm nhưng hết thời hiệu');
+    const card = page.getByTestId('time-barred');
+    expect(await card.innerText()).toContain('Khiển trách (5 năm');
+    expect(await card.innerText()).toMatch(/art\. 4 of Quy định 69-QĐ\/TW/);
+    await screenshot(page, 'discipline-time-barred');
+    // Only the inspector may correct the step.
+    expect(await page.getByRole('button', { name: 'Sửa bước' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the inspector corrects the mistyped form ("Sửa bước") and the case goes on to the decision', async () => {
+    const page = await signIn('inspector-1');
+    await page.goto(`${base}/discipline-cases/d-web-old`);
+    await status(page, 'Vi phạm nhưng hết thời hiệu');
+    await page.getByRole('button', { name: 'Sửa bước' }).click();
+    const original = page.getByTestId('correct-step-original');
+    expect(await original.innerText()).toContain('Khiển trách 9');
+    expect(await page.getByLabel('Số phiếu: Khiển trách').inputValue()).toBe('9');
+    await page.getByLabel('Số phiếu: Khiển trách').fill('0');
+    await page.getByLabel('Số phiếu: Cảnh cáo').fill('9');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.locator('#d-reason-error').waitFor();
+    await page.getByLabel('Lý do sửa').fill('Biên bản BB-ballot ghi 9 phiếu cảnh cáo');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Đã sửa bước.').waitFor();
+    await status(page, 'Đang xử lý');
+    await page.locator('#current-step-title', { hasText: 'Quyết định kỷ luật' }).waitFor();
+    expect(await page.getByTestId('step-correction').innerText()).toContain('Khiển trách 9');
+    await page.context().close();
+  });
+
+  it('a cadre’s civil-service case passes over the discipline council', async () => {
+    const page = await signIn('leader-1');
+    await page.goto(`${base}/discipline-cases/d-web-cadre`);
+    await page.getByTestId('discipline-service-status').getByText('Cán bộ').waitFor();
+    const steps = await page.getByTestId('discipline-steps').innerText();
+    expect(steps).toContain('không thực hiện: Cán bộ: không thành lập Hội đồng kỷ luật');
+    await page.locator('#current-step-title', { hasText: 'quyết định kỷ luật' }).waitFor();
+    await page.context().close();
+  });
+
+  it('the authority decides another form than the council recommended, giving the reason', async () => {
+    const page = await signIn('leader-1');
+    await page.goto(`${base}/discipline-cases/d-web-servant`);
+    await page.locator('#current-step-title', { hasText: 'quyết định kỷ luật' }).waitFor();
+    expect(await page.getByTestId('discipline-time-limit').innerText()).toContain('từ');
+    await page.getByLabel('Số quyết định').fill('12/QĐ-UBND');
+    await page.getByLabel('Người ký').fill('Chủ tịch UBND thành phố');
+    await page.getByLabel('Hình thức kỷ luật').selectOption('reprimand');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    // The server refuses without the reason and names the field.
+    await page.locator('#d-reasonForDifferentForm-error').waitFor();
+    await page
+      .getByLabel('Lý do quyết định khác kiến nghị của Hội đồng')
+      .fill('Vi phạm lần đầu, đã khắc phục hậu quả');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await status(page, 'Đã quyết định kỷ luật');
+    const differs = await page.getByTestId('differs-from-recommendation').innerText();
+    expect(differs).toContain('kiến nghị: Cảnh cáo');
+    expect(differs).toContain('đã khắc phục hậu quả');
+    await screenshot(page, 'discipline-decision-differs');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,288 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
+import { useCatalog } from '../api/hooks';
+import { Definition, RuleSet } from '../api/types';
+import { ErrorBox, Loading } from '../components/common';
+import { formatDay } from '../dates';
+import { Link } from '../router';
+import { can, getSession } from '../session';
+import { DisciplineCaseView, useDisciplineCase } from './discipline-api';
+import { DisciplineOutcome, DisciplineRecords } from './DisciplineOutcome';
+import { DisciplineStepForm, valuesFromRecord } from './DisciplineStepForm';
+
+const stepKeys = idempotencyKeys();
+const correctionKeys = idempotencyKeys();
+
+type Discipline = { councilSteps?: string[]; councilRecommends?: boolean };
+
+/** The rule set's values the forms need: the track's forms and the grounds to hold no council. */
+function ruleValues(view: DisciplineCaseView, ruleSet: RuleSet | undefined) {
+  const value = <T,>(name: string): T | undefined => ruleSet?.params[name]?.value as T | undefined;
+  const forms = value<Record<string, string[]>>('discipline.forms')?.[view.track] ?? [];
+  return { forms, skipGrounds: value<string[]>('discipline.councilSkipGrounds') ?? [] };
+}
+
+/** The definition's steps as this case went: done, passed over (no council), current, to come. */
+function StepList({ view, definition }: { view: DisciplineCaseView; definition: Definition }) {
+  const { t, i18n } = useTranslation();
+  const done = new Set(view.steps.map((s) => s.stepId));
+  const skipped = new Map<string, string>();
+  for (const s of view.steps)
+    for (const id of s.skippedSteps?.stepIds ?? []) skipped.set(id, s.skippedSteps!.ground);
+  return (
+    <ol className="diagram" aria-label={t('discipline.steps')} data-testid="discipline-steps">
+      {definition.steps.map((step) => {
+        const state = skipped.has(step.id)
+          ? `${t('discipline.skipped')}: ${t(`discipline.skip.${skipped.get(step.id)}`, { defaultValue: skipped.get(step.id) })}`
+          : view.currentStep?.id === step.id
+            ? t('case.current')
+            : done.has(step.id)
+              ? t('case.done')
+              : t('case.todo');
+        return (
+          <li key={step.id} data-step={step.id}>
+            <strong>{i18n.language === 'en' ? step.title : step.titleVi}</strong> — {state}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function Facts({ view }: { view: DisciplineCaseView }) {
+  const { t } = useTranslation();
+  const later = view.violation.laterViolationsOn ?? [];
+  return (
+    <dl className="facts">
+      <dt>{t('case.person')}</dt>
+      <dd>
+        <Link to={`/cadres/${view.personId}`}>{view.personId}</Link>
+      </dd>
+      <dt>{t('case.unit')}</dt>
+      <dd>{view.orgUnitId}</dd>
+      <dt>{t('discipline.track')}</dt>
+      <dd>{t(`discipline.${view.track}`)}</dd>
+      <dt>{t('discipline.serviceStatus')}</dt>
+      <dd data-testid="discipline-service-status">{t(`discipline.${view.serviceStatus}`)}</dd>
+      <dt>{t('case.definition')}</dt>
+      <dd>{view.definition}</dd>
+      <dt>{t('case.ruleSet')}</dt>
+      <dd>{view.ruleSet}</dd>
+      <dt>{t('discipline.committedOn')}</dt>
+      <dd>{formatDay(view.violation.committedOn)}</dd>
+      {later.length > 0 && (
+        <>
+          <dt>{t('discipline.laterViolations')}</dt>
+          <dd>{later.map(formatDay).join(', ')}</dd>
+        </>
+      )}
+      {view.timeLimit && (
+        <>
+          <dt>{t('discipline.timeLimit')}</dt>
+          <dd data-testid="discipline-time-limit">
+            {t('discipline.timeLimitValue', {
+              from: formatDay(view.timeLimit.runsFrom ?? view.openedOn),
+              until: formatDay(view.timeLimit.decideBy),
+            })}
+            {view.timeLimit.extended && ` (${t('discipline.extended')})`}
+            {view.timeLimit.overdue && (
+              <span className="badge danger"> {t('discipline.overdue')}</span>
+            )}
+          </dd>
+        </>
+      )}
+      <dt>{t('case.opened')}</dt>
+      <dd>{formatDay(view.openedOn)}</dd>
+      <dt>{t('case.status')}</dt>
+      <dd data-testid="discipline-status">{t(`discipline.status.${view.status}`)}</dd>
+      <dt>{t('case.revision')}</dt>
+      <dd>{view.revision ?? '—'}</dd>
+    </dl>
+  );
+}
+
+/** A discipline case: facts, steps, the current step's form, "Sửa bước", the outcome. */
+export function DisciplineCasePage({ caseId }: { caseId: string }) {
+  const { t, i18n } = useTranslation();
+  const session = getSession()!;
+  const queryClient = useQueryClient();
+  const current = useDisciplineCase(caseId);
+  const catalog = useCatalog();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
+  if (current.isPending || catalog.isPending) return <Loading />;
+  if (current.error)
+    return (
+      <section>
+        <h1>{t('discipline.title', { id: caseId })}</h1>
+        <ErrorBox error={current.error} />
+      </section>
+    );
+  if (catalog.error) return <ErrorBox error={catalog.error} />;
+  const view = current.data!;
+  const definition = catalog.data!.definitions.find((d) => d.key === view.definition);
+  const ruleSet = catalog.data!.ruleSets.find((r) => r.id === view.ruleSet);
+  const { forms, skipGrounds } = ruleValues(view, ruleSet);
+  const discipline = (definition as (Definition & { discipline?: Discipline }) | undefined)
+    ?.discipline;
+  const step = definition?.steps.find((s) => s.id === view.currentStep?.id);
+  const mayAct = Boolean(step?.actors.roles.some((r) => session.roles.includes(r)));
+  const index = definition?.steps.findIndex((s) => s.id === step?.id) ?? -1;
+  const beforeCouncil =
+    step?.kind === 'meeting' &&
+    view.serviceStatus === 'civil_servant' &&
+    discipline?.councilSteps?.[0] === definition?.steps[index + 1]?.id;
+  const recommended = discipline?.councilRecommends
+    ? ((view.steps.find((s) => s.type === 'DisciplineBallotTallied')?.form as string | null) ??
+      null)
+    : null;
+  const correct = view.allowedNext.find((next) => next.action === 'correct-step');
+  const mayCorrect = Boolean(correct?.roles?.some((r) => session.roles.includes(r)));
+  const correctedStep = definition?.steps.find((s) => s.id === correct?.stepId);
+  // The step's own record (the time bar it found carries the same step id, not its values).
+  const correctedRecord = [...view.steps]
+    .reverse()
+    .find((r) => r.stepId === correct?.stepId && r.type !== 'DisciplineTimeBarred');
+
+  const write = async (
+    path: string,
+    stepId: string,
+    body: unknown,
+    keys: (b: unknown) => string,
+  ) => {
+    setNotice(null);
+    try {
+      await unwrap(
+        api.POST(path as '/discipline-cases/{id}/steps/{stepId}', {
+          params: { path: { id: caseId, stepId } },
+          body: body as never,
+          headers: { 'If-Match': `"${view.revision}"`, 'Idempotency-Key': keys({ stepId, body }) },
+        }),
+      );
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && e.rule === 'concurrency.stale_revision') {
+        setStale(true);
+        return;
+      }
+      throw e;
+    }
+    await queryClient.invalidateQueries({ queryKey: ['discipline-case', caseId] });
+    await queryClient.invalidateQueries({ queryKey: ['inbox'] });
+    setNotice(t('case.recorded'));
+  };
+
+  return (
+    <section>
+      <h1>{t('discipline.title', { id: caseId })}</h1>
+      <p className="muted">{view.summary}</p>
+      {stale && (
+        <div className="warning" role="alert">
+          {t('case.stale')}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setStale(false);
+              void queryClient.invalidateQueries({ queryKey: ['discipline-case', caseId] });
+            }}
+          >
+            {t('case.reload')}
+          </button>
+        </div>
+      )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <div className="columns">
+        <div>
+          <Facts view={view} />
+          {can.history(session) && (
+            <p>
+              <Link to={`/cases/${caseId}/history`}>{t('case.history')}</Link>
+            </p>
+          )}
+        </div>
+        {definition && <StepList view={view} definition={definition} />}
+      </div>
+      <DisciplineOutcome view={view} />
+      {mayCorrect && correctedStep && correctedRecord && !correcting && (
+        <p>
+          <button type="button" className="secondary" onClick={() => setCorrecting(true)}>
+            {t('correction.action')}
+          </button>
+        </p>
+      )}
+      {correcting && correctedStep && correctedRecord && (
+        <section className="card" aria-labelledby="correct-step-title" data-testid="correct-step">
+          <h2 id="correct-step-title">
+            {t('correction.title', {
+              title: i18n.language === 'en' ? correctedStep.title : correctedStep.titleVi,
+            })}
+          </h2>
+          <p className="muted">{t('correction.explain')}</p>
+          <DisciplineRecords
+            view={{ ...view, steps: [correctedRecord] }}
+            testId="correct-step-original"
+          />
+          <DisciplineStepForm
+            step={correctedStep}
+            forms={forms}
+            councilSkipGrounds={null}
+            recommendedForm={null}
+            correction={{
+              values: valuesFromRecord(correctedRecord),
+              labelledBy: 'correct-step-title',
+            }}
+            submit={async (body) => {
+              await write(
+                `/discipline-cases/{id}/steps/{stepId}/corrections`,
+                correctedStep.id,
+                body,
+                correctionKeys,
+              );
+              setCorrecting(false);
+              setNotice(t('correction.done'));
+            }}
+          />
+          <button type="button" className="secondary" onClick={() => setCorrecting(false)}>
+            {t('case.cancel')}
+          </button>
+        </section>
+      )}
+      {!correcting && view.status === 'open' && step && (
+        <section className="card" aria-labelledby="current-step-title">
+          <h2 id="current-step-title">
+            {t('case.currentStep', { title: i18n.language === 'en' ? step.title : step.titleVi })}
+          </h2>
+          <p className="muted">{t('case.due', { date: formatDay(view.currentStep?.dueOn) })}</p>
+          {mayAct ? (
+            <DisciplineStepForm
+              key={`${step.id}:${view.revision}`}
+              step={step}
+              forms={forms}
+              councilSkipGrounds={beforeCouncil ? skipGrounds : null}
+              recommendedForm={recommended}
+              submit={(body) =>
+                write('/discipline-cases/{id}/steps/{stepId}', step.id, body, stepKeys)
+              }
+            />
+          ) : (
+            <p>
+              {t('case.notYours', {
+                roles: step.actors.roles.map((r) => t(`roles.${r}`)).join(', '),
+              })}
+            </p>
+          )}
+        </section>
+      )}
+      <section>
+        <h2>{t('case.records')}</h2>
+        <DisciplineRecords view={view} />
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+import { useTranslation } from 'react-i18next';
+import { formatDay } from '../dates';
+import { DisciplineCaseView, DisciplineStepRecord, LimitationJudgement } from './discipline-api';
+
+function useFormName() {
+  const { t } = useTranslation();
+  return (form: string | null | undefined) =>
+    form ? t(`discipline.forms.${form}`, { defaultValue: form }) : '—';
+}
+
+/** "Vi phạm nhưng hết thời hiệu": the form, its period, when it ran out, and the rule. */
+function TimeBarred({ limitation }: { limitation: LimitationJudgement }) {
+  const { t } = useTranslation();
+  const formName = useFormName();
+  return (
+    <section className="card" data-testid="time-barred" aria-labelledby="time-barred-title">
+      <h2 id="time-barred-title">{t('discipline.timeBarred.title')}</h2>
+      <p>
+        {t('discipline.timeBarred.explain', {
+          form: formName(limitation.form),
+          years: limitation.years,
+          from: formatDay(limitation.runsFrom),
+          until: formatDay(limitation.endsOn),
+        })}
+      </p>
+      {limitation.restartedBy && (
+        <p>{t('discipline.timeBarred.restarted', { day: formatDay(limitation.restartedBy) })}</p>
+      )}
+      <p className="muted">
+        {t('discipline.timeBarred.judgedOn', { day: formatDay(limitation.judgedOn) })} —{' '}
+        {limitation.citation}
+      </p>
+    </section>
+  );
+}
+
+/** The case's outcome: confirmed but time-barred, the decision (and how it differs), or the closure. */
+export function DisciplineOutcome({ view }: { view: DisciplineCaseView }) {
+  const { t } = useTranslation();
+  const formName = useFormName();
+  if (view.timeBarred) return <TimeBarred limitation={view.timeBarred.limitation} />;
+  if (view.closure)
+    return (
+      <section className="card">
+        <h2>{t('discipline.closure')}</h2>
+        <p>{view.closure.reason}</p>
+      </section>
+    );
+  const decision = view.decision;
+  if (!decision) return null;
+  const limitation = decision.limitation;
+  return (
+    <section className="card" data-testid="discipline-decision" aria-labelledby="decision-title">
+      <h2 id="decision-title">{t('discipline.decision.title')}</h2>
+      <dl className="facts">
+        <dt>{t('discipline.decision.number')}</dt>
+        <dd>
+          {decision.number} ({formatDay(decision.heldOn)}) — {decision.signer}
+        </dd>
+        <dt>{t('discipline.decision.form')}</dt>
+        <dd>{formName(view.form ?? decision.form)}</dd>
+        <dt>{t('discipline.decision.effective')}</dt>
+        <dd>{formatDay(decision.effectiveFrom)}</dd>
+        <dt>{t('discipline.decision.barEnds')}</dt>
+        <dd>{formatDay(decision.barEndsOn)}</dd>
+        <dt>{t('discipline.decision.complaintUntil')}</dt>
+        <dd>{formatDay(decision.complaintWindowEndsOn)}</dd>
+      </dl>
+      {decision.differsFromRecommendation && (
+        <p data-testid="differs-from-recommendation">
+          {t('discipline.decision.differs', {
+            recommended: formName(decision.differsFromRecommendation.recommended),
+            reason: decision.differsFromRecommendation.reason,
+          })}
+        </p>
+      )}
+      {decision.personRequest && (
+        <p data-testid="person-request">
+          {t('discipline.decision.personRequest', {
+            reference: decision.personRequest.reference,
+            day: formatDay(decision.personRequest.receivedOn),
+            waived: decision.personRequest.waived.map((s) => s.replace(/_/g, ' ')).join(', '),
+          })}
+        </p>
+      )}
+      {limitation && (
+        <p className="muted">
+          {limitation.years === null
+            ? t('discipline.decision.noLimitation')
+            : t('discipline.decision.limitation', {
+                years: limitation.years,
+                from: formatDay(limitation.runsFrom),
+                until: formatDay(limitation.endsOn),
+              })}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** A step record's counts in one line: each form's votes, no discipline. */
+function tallyLine(
+  record: DisciplineStepRecord | Record<string, unknown>,
+  formName: (f: string) => string,
+) {
+  const tally = record.tally;
+  if (!tally || typeof tally !== 'object') return null;
+  const counts = tally as {
+    present?: number;
+    noDiscipline?: number;
+    votesByForm?: Record<string, number>;
+  };
+  return [
+    ...Object.entries(counts.votesByForm ?? {}).map(
+      ([form, votes]) => `${formName(form)} ${votes}`,
+    ),
+    `${formName('noDiscipline')} ${counts.noDiscipline ?? 0}`,
+  ].join(', ');
+}
+
+/** The steps recorded, each with its corrections (when, by whom, why, what it replaced). */
+export function DisciplineRecords({
+  view,
+  testId,
+}: {
+  view: Pick<DisciplineCaseView, 'steps'>;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const formName = (form: string) =>
+    form === 'noDiscipline'
+      ? t('discipline.form.noDiscipline')
+      : t(`discipline.forms.${form}`, { defaultValue: form });
+  return (
+    <ol className="records" data-testid={testId}>
+      {view.steps.map((record, i) => (
+        <li key={i}>
+          <strong>{record.type}</strong>
+          {record.stepId ? ` · ${record.stepId}` : ''}
+          {record.heldOn ? ` · ${formatDay(record.heldOn)}` : ''}
+          {record.minutesRef ? ` · ${record.minutesRef}` : ''}
+          {record.form ? ` · ${formName(record.form)}` : ''}
+          {tallyLine(record, formName) && <div>{tallyLine(record, formName)}</div>}
+          {record.tally === 'not announced' && <div className="muted">{t('case.hidden')}</div>}
+          {record.skippedSteps && (
+            <div className="muted">
+              {t('discipline.skip.title')}:{' '}
+              {t(`discipline.skip.${record.skippedSteps.ground}`, {
+                defaultValue: record.skippedSteps.ground,
+              })}
+              {record.skippedSteps.reference ? ` (${record.skippedSteps.reference})` : ''}
+            </div>
+          )}
+          {(record.corrections ?? []).map((note, n) => (
+            <div key={n} className="muted" data-testid="step-correction">
+              {t('discipline.corrected', {
+                date: formatDay(note.correctedOn),
+                by: note.correctedBy,
+                reason: note.reason,
+              })}
+              {tallyLine(note.replaced, formName) && (
+                <>
+                  <br />
+                  {t('correction.replaced', { summary: tallyLine(note.replaced, formName) })}
+                </>
+              )}
+            </div>
+          ))}
+        </li>
+      ))}
+    </ol>
+  );
+}

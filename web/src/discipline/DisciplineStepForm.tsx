@@ -1,0 +1,245 @@
+import { FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { StepDefinition } from '../api/types';
+import { ErrorBox, Field, describedBy } from '../components/common';
+import { DayInput } from '../components/DayInput';
+import { formatDay, parseDay, vietnamToday } from '../dates';
+
+export type Values = Record<string, string>;
+
+export interface DisciplineStepFormProps {
+  step: StepDefinition;
+  /** The forms of the case's track under its rule set, lightest first. */
+  forms: string[];
+  /** The grounds to hold no council, when this meeting comes just before the council steps. */
+  councilSkipGrounds: string[] | null;
+  /** The council's recommendation, when the decision may differ from it with a reason. */
+  recommendedForm: string | null;
+  submit(body: Record<string, unknown>): Promise<void>;
+  /** A correction: the values recorded, and a required reason. */
+  correction?: { values: Values; labelledBy: string };
+}
+
+const COUNTS = ['members', 'summoned', 'present', 'invalid', 'noDiscipline'] as const;
+
+/** The values a recorded step shows, to start its correction from. */
+export function valuesFromRecord(record: Record<string, unknown>): Values {
+  const values: Values = {};
+  if (typeof record.heldOn === 'string') values.heldOn = formatDay(record.heldOn);
+  for (const key of ['minutesRef', 'note', 'conclusion'])
+    if (typeof record[key] === 'string') values[key] = record[key] as string;
+  if (typeof record.violationConfirmed === 'boolean')
+    values.violationConfirmed = String(record.violationConfirmed);
+  const tally = record.tally;
+  if (tally && typeof tally === 'object') {
+    const counts = tally as Record<string, unknown>;
+    for (const key of COUNTS) values[key] = String(counts[key] ?? '');
+    for (const [form, votes] of Object.entries(
+      (counts.votesByForm ?? {}) as Record<string, number>,
+    ))
+      values[`votes.${form}`] = String(votes);
+  }
+  return values;
+}
+
+/** One step of a discipline case: meeting, form ballot (votes per form) or decision. */
+export function DisciplineStepForm(props: DisciplineStepFormProps) {
+  const { step, forms, correction } = props;
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Values>(() => ({
+    heldOn: formatDay(vietnamToday()),
+    ...(step.kind === 'decision' ? { effectiveFrom: formatDay(vietnamToday()) } : {}),
+    ...(step.id === 'verification' ? { violationConfirmed: 'true' } : {}),
+    ...correction?.values,
+  }));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const inFlight = useRef(false);
+  const set = (name: string) => (value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setErrors(({ [name]: _gone, ...rest }) => rest);
+  };
+  const input = (name: string, label: string, type: 'text' | 'number' | 'day' = 'text') => {
+    const id = `d-${name}`;
+    const control = {
+      id,
+      value: values[name] ?? '',
+      onChange: (e: { target: { value: string } }) => set(name)(e.target.value),
+      'aria-invalid': Boolean(errors[name]) || undefined,
+      'aria-describedby': describedBy(id, false, Boolean(errors[name])),
+    };
+    return (
+      <Field id={id} label={label} error={errors[name]} key={name}>
+        {type === 'day' ? (
+          <DayInput {...control} />
+        ) : (
+          <input {...control} type={type} min={type === 'number' ? 0 : undefined} />
+        )}
+      </Field>
+    );
+  };
+
+  const body = (): Record<string, unknown> | null => {
+    const problems: Record<string, string> = {};
+    const day = (name: string) => {
+      const parsed = parseDay(values[name] ?? '');
+      if (!parsed) problems[name] = t('discipline.form.badDay');
+      return parsed;
+    };
+    const text = (name: string) => (values[name] ?? '').trim() || undefined;
+    const result: Record<string, unknown> = {
+      heldOn: day('heldOn'),
+      minutesRef: text('minutesRef'),
+      note: text('note'),
+    };
+    if (step.kind === 'meeting') {
+      result.conclusion = text('conclusion');
+      if (!result.conclusion) problems.conclusion = t('discipline.form.required');
+      if (step.id === 'verification')
+        result.violationConfirmed = values.violationConfirmed === 'true';
+      if (text('councilSkip.ground'))
+        result.councilSkip = {
+          ground: text('councilSkip.ground'),
+          reference: text('councilSkip.reference'),
+        };
+    }
+    if (step.kind === 'ballot') {
+      const count = (name: string) => Number(values[name] ?? '') || 0;
+      result.tally = {
+        ...Object.fromEntries(COUNTS.map((key) => [key, count(key)])),
+        votesByForm: Object.fromEntries(
+          forms.map((form) => [form, count(`votes.${form}`)]).filter(([, n]) => n !== 0),
+        ),
+      };
+    }
+    if (step.kind === 'decision') {
+      Object.assign(result, {
+        number: text('number'),
+        signer: text('signer'),
+        form: values.form ?? props.recommendedForm ?? forms[0],
+        effectiveFrom: day('effectiveFrom'),
+        reasonForDifferentForm: text('reasonForDifferentForm'),
+        personRequest: text('personRequest')
+          ? { receivedOn: result.heldOn, reference: text('personRequest') }
+          : undefined,
+      });
+    }
+    if (correction) {
+      result.reason = text('reason');
+      if (!result.reason) problems.reason = t('discipline.form.required');
+    }
+    setErrors(problems);
+    return Object.keys(problems).length ? null : result;
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (inFlight.current) return;
+    const sent = body();
+    if (!sent) return;
+    inFlight.current = true;
+    setError(null);
+    try {
+      await props.submit(JSON.parse(JSON.stringify(sent)));
+    } catch (e) {
+      if (e instanceof ApiError && e.field) setErrors({ [e.field]: e.message });
+      setError(e);
+    } finally {
+      inFlight.current = false;
+    }
+  };
+
+  const chosenForm = values.form ?? props.recommendedForm ?? forms[0];
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} aria-labelledby={correction?.labelledBy} noValidate>
+      {input('heldOn', t('form.heldOn'), 'day')}
+      {input('minutesRef', t('form.minutesRef'))}
+      {step.kind === 'meeting' && input('conclusion', t('form.conclusion'))}
+      {step.kind === 'meeting' && step.id === 'verification' && (
+        <Field id="d-violationConfirmed" label={t('discipline.form.violationConfirmed')}>
+          <select
+            id="d-violationConfirmed"
+            value={values.violationConfirmed}
+            onChange={(e) => set('violationConfirmed')(e.target.value)}
+          >
+            <option value="true">{t('discipline.form.yes')}</option>
+            <option value="false">{t('discipline.form.no')}</option>
+          </select>
+        </Field>
+      )}
+      {step.kind === 'meeting' && props.councilSkipGrounds && (
+        <fieldset>
+          <legend>{t('discipline.skip.title')}</legend>
+          <Field
+            id="d-councilSkip.ground"
+            label={t('discipline.skip.ground')}
+            error={errors['councilSkip.ground']}
+          >
+            <select
+              id="d-councilSkip.ground"
+              value={values['councilSkip.ground'] ?? ''}
+              onChange={(e) => set('councilSkip.ground')(e.target.value)}
+            >
+              <option value="">{t('discipline.skip.none')}</option>
+              {props.councilSkipGrounds.map((ground) => (
+                <option key={ground} value={ground}>
+                  {t(`discipline.skip.${ground}`, { defaultValue: ground })}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {values['councilSkip.ground'] &&
+            input('councilSkip.reference', t('discipline.skip.reference'))}
+        </fieldset>
+      )}
+      {step.kind === 'ballot' && (
+        <fieldset>
+          <legend>{t('discipline.form.tally')}</legend>
+          {COUNTS.map((key) =>
+            input(
+              key,
+              key === 'noDiscipline' || key === 'invalid'
+                ? t(`discipline.form.${key}`)
+                : t(`form.${key}`),
+              'number',
+            ),
+          )}
+          {forms.map((form) =>
+            input(
+              `votes.${form}`,
+              t('discipline.form.votes', {
+                form: t(`discipline.forms.${form}`, { defaultValue: form }),
+              }),
+              'number',
+            ),
+          )}
+        </fieldset>
+      )}
+      {step.kind === 'decision' && (
+        <>
+          {input('number', t('discipline.form.number'))}
+          {input('signer', t('discipline.form.signer'))}
+          <Field id="d-form" label={t('discipline.form.form')} error={errors.form}>
+            <select id="d-form" value={chosenForm} onChange={(e) => set('form')(e.target.value)}>
+              {forms.map((form) => (
+                <option key={form} value={form}>
+                  {t(`discipline.forms.${form}`, { defaultValue: form })}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {input('effectiveFrom', t('discipline.form.effectiveFrom'), 'day')}
+          {props.recommendedForm &&
+            chosenForm !== props.recommendedForm &&
+            input('reasonForDifferentForm', t('discipline.form.reasonForDifferentForm'))}
+          {input('personRequest', t('discipline.form.personRequestRef'))}
+        </>
+      )}
+      {input('note', t('form.note'))}
+      {correction && input('reason', t('correction.reason'))}
+      <ErrorBox error={error} />
+      <button type="submit">{t('discipline.form.submit')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrapWithEtag } from '../api/client';
+
+/** The limitation judged on a form (thời hiệu). */
+export interface LimitationJudgement {
+  form: string;
+  years: number | null;
+  runsFrom: string;
+  restartedBy: string | null;
+  exemptCategory: string | null;
+  endsOn: string | null;
+  judgedOn: string;
+  expired: boolean;
+  citation: string;
+}
+
+/** A step event of a discipline case as the API shows it to the reader. */
+export interface DisciplineStepRecord {
+  type: string;
+  stepId?: string;
+  heldOn?: string;
+  minutesRef?: string;
+  note?: string;
+  conclusion?: string;
+  violationConfirmed?: boolean;
+  recordedBy?: string;
+  tally?: Record<string, unknown> | string;
+  form?: string | null;
+  outcome?: string;
+  reason?: string;
+  skippedSteps?: { stepIds: string[]; ground: string; reference: string | null; rule: string };
+  corrections?: {
+    correctedOn: string;
+    correctedBy: string;
+    reason: string;
+    replaced: Record<string, unknown>;
+  }[];
+  [key: string]: unknown;
+}
+
+export interface DisciplineDecision {
+  number: string;
+  signer: string;
+  heldOn: string;
+  form: string;
+  effectiveFrom: string;
+  barEndsOn: string | null;
+  complaintWindowEndsOn: string;
+  differsFromRecommendation?: { recommended: string | null; reason: string };
+  personRequest?: { receivedOn: string; reference: string; waived: string[] };
+  limitation?: LimitationJudgement;
+}
+
+/** `GET /discipline-cases/:id`, as the screen reads it. */
+export interface DisciplineCaseView {
+  id: string;
+  track: 'party' | 'civil_service';
+  status: 'open' | 'decided' | 'under_review' | 'annulled' | 'closed' | 'time_barred';
+  definition: string;
+  ruleSet: string;
+  personId: string;
+  positionId: string | null;
+  orgUnitId: string;
+  electedCadre: boolean;
+  serviceStatus: 'cadre' | 'civil_servant';
+  violation: {
+    category: string;
+    committedOn: string;
+    detectedOn?: string;
+    laterViolationsOn?: string[];
+    description: string;
+  };
+  openedOn: string;
+  summary: string;
+  timeLimit: { runsFrom?: string; decideBy: string; extended: boolean; overdue: boolean } | null;
+  revision: number | null;
+  currentStep: { id: string; dueOn: string | null } | null;
+  allowedNext: { action: string; stepId?: string; roles?: string[]; href?: string }[];
+  steps: DisciplineStepRecord[];
+  decision?: DisciplineDecision;
+  form?: string | null;
+  timeBarred?: { limitation: LimitationJudgement; reason: string; stepId: string };
+  closure?: { reason: string; rule: string };
+}
+
+export function useDisciplineCase(caseId: string) {
+  return useQuery({
+    queryKey: ['discipline-case', caseId],
+    queryFn: async () => {
+      const { data, etag } = await unwrapWithEtag<DisciplineCaseView>(
+        api.GET('/discipline-cases/{id}', { params: { path: { id: caseId }, query: {} } }),
+      );
+      return { ...data, revision: etag ?? data.revision };
+    },
+  });
+}
