@@ -16,12 +16,12 @@ import { ProcedureRegistry } from './procedure-registry';
 import { CASE_RECORD_HANDLERS } from './record/case-record.handlers';
 import { CaseRecordRegistration } from './record/case-record.registration';
 import { ReleaseOpenCaseSlotHandler } from './release-open-case-slot';
-import { StepCorrectionsController } from './step-corrections.controller';
 import { RecordWriter } from './record/record-writer';
+import { RecordWorkflowRunner } from './record/record-workflow-runner';
 
 @Module({
   imports: [CadresModule],
-  controllers: [CasesController, StepCorrectionsController],
+  controllers: [CasesController],
   providers: [
     CaseService,
     CommandWriter,
@@ -40,6 +40,13 @@ import { RecordWriter } from './record/record-writer';
     RecordStepDeadlineMissedHandler,
     ...CASE_RECORD_HANDLERS,
   ],
-  exports: [CaseService, ProcedureRegistry, CaseContextFactory, CaseIdReservations, RecordWriter],
+  exports: [
+    CaseService,
+    ProcedureRegistry,
+    CaseContextFactory,
+    CaseIdReservations,
+    RecordWriter,
+    RecordWorkflowRunner,
+  ],
 })
 export class CasesModule {}

@@ -2,7 +2,7 @@ import { DomainEvent } from '../../common/stream-decider';
 import { ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { addMonths } from '../../workflow/rules/retirement';
 import { endOfPeriod, PeriodUnit } from '../../workflow/rules/rule-period';
-import { dueOn, endedByStaff, refuse } from '../../workflow/step-engine';
+import { correctLastStep, dueOn, endedByStaff, refuse } from '../../workflow/step-engine';
 import {
   refuseNotOpen,
   refuseSubject,
@@ -14,7 +14,7 @@ import { DisciplineCommand } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
 import { trackForms } from './discipline.rules';
 import { DisciplineState } from './discipline.state';
-import { correctStep, performStep } from './discipline.steps';
+import { DISCIPLINE_STEP_KINDS, performStep } from './discipline.steps';
 import { Command, Data, Existing, Track } from './discipline.types';
 
 /** The time to decide (`discipline.decideDays`): so many units from opening, extendable once. */
@@ -82,10 +82,7 @@ function correct(
   command: Command<'CorrectDisciplineStep'>,
   context: DisciplineContext,
 ): DomainEvent[] {
-  const closedByLastStep = state.status === 'closed' && !state.lastStep?.laterEvent;
-  if (state.status !== 'open' && state.status !== 'decided' && !closedByLastStep)
-    refuseNotOpen(state.status, null, context.definition, null);
-  return correctStep(state, command.data, context);
+  return correctLastStep(DISCIPLINE_STEP_KINDS, state, 'closed', command.data, context);
 }
 
 function openCase(

@@ -232,3 +232,13 @@ export class DecisionStepDto extends StepRecordDto {
   @Min(1)
   termYears?: number;
 }
+
+/** Every step kind's body, in the order the OpenAPI document lists them. */
+export const STEP_BODIES = [
+  ProposalStepDto,
+  MeetingStepDto,
+  NominationStepDto,
+  BallotStepDto,
+  VettingStepDto,
+  DecisionStepDto,
+];
