@@ -26,8 +26,8 @@ export function noteDisciplineCase(
 
 /**
  * A decided discipline: the record gets the form and its bar; the person leaves the planning
- * pool; the person's other open cases get their discipline vetting item flagged (a removal also
- * withdraws an open re-appointment); a decision that ends the post (its rule set's
+ * pool; the person's other open cases get their discipline vetting item flagged (a decision that
+ * ends the post also withdraws those whose definition says `withdrawnWhenPostEnds`); a decision that ends the post (its rule set's
  * `discipline.formsEndingPost`, recorded on the decision) ends it (the case's post, or all).
  */
 export function applyDisciplineDecision(
@@ -84,7 +84,7 @@ export function applyDisciplineDecision(
   return [recorded, ...leavesPool, ...carryIntoOpenCases(state, others, decisionRef), ...endsPosts];
 }
 
-/** Flags the discipline item of each other open case; a removal withdraws an open re-appointment. */
+/** Flags the discipline item of each other open case; ending the post withdraws those it empties. */
 function carryIntoOpenCases(
   state: Decided,
   openCases: OpenCaseSeen[],
@@ -105,7 +105,7 @@ function carryIntoOpenCases(
           data: { item: 'discipline_bar', note, causeRef: state.caseId },
         },
       };
-      if (!endsPost || open.procedure !== 'reappointment') return [flag];
+      if (!endsPost || !open.withdrawnWhenPostEnds) return [flag];
       const reason = `withdrawn: the holder was removed from the post by ${decisionRef} (discipline case ${state.caseId})`;
       return [
         flag,

@@ -75,6 +75,8 @@ const reappointmentOpen = {
   procedure: 'reappointment',
   status: 'open',
   orgUnitId: 'ou-1',
+  // reappointment.standard@1 says so: a re-appointment has no term left once the post ends.
+  withdrawnWhenPostEnds: true,
 };
 
 const recordWrite = (form: string) => ({
@@ -170,6 +172,16 @@ describe('discipline-record workflow', () => {
           },
         },
       ] as never);
+  });
+
+  it('a removal only flags an open case whose definition is not withdrawn when the post ends', () => {
+    const stays = { ...reappointmentOpen, withdrawnWhenPostEnds: false };
+    const writes = applyDisciplineDecision(
+      discipline(opened, decided('removal_from_post')),
+      person,
+      [stays],
+    );
+    expect(writes.filter((w) => w.to === 'case').map((w) => w.key)).toEqual(['flag']);
   });
 
   it('an open case that closed meanwhile gets nothing; an unregistered person only the record', () => {

@@ -53,6 +53,16 @@ function validateHeader(file: string, def: Record<string, unknown>): void {
       def.openingChecks.some((check) => !OPENING_CHECKS.includes(check as never)))
   )
     fail(file, 'openingChecks', `must list checks among ${OPENING_CHECKS.join(', ')}`);
+  for (const flag of ['decisionGivesReappointmentNotice', 'withdrawnWhenPostEnds'])
+    if (def[flag] !== undefined && typeof def[flag] !== 'boolean')
+      fail(file, flag, 'must be true or false');
+  const minDuration = def.minDurationParam;
+  if (def.procedure === 'rotation' && (typeof minDuration !== 'string' || minDuration === ''))
+    fail(
+      file,
+      'minDurationParam',
+      'must name the rule-set parameter of the least planned duration',
+    );
 }
 
 /** Checks a parsed definition; the first problem names the file and the field path. */

@@ -98,6 +98,22 @@ export interface ProcedureDefinition {
    * definitions in Dec 2026 with what each version already checked, so no running case changed.
    */
   openingChecks?: OpeningCheck[];
+  /**
+   * The decision's term ends with a re-appointment notice (term end minus `reappointment.leadTime`)
+   * scheduled when it is issued: appointment and re-appointment terms. Absent: no notice.
+   */
+  decisionGivesReappointmentNotice?: boolean;
+  /**
+   * An open case of this definition is withdrawn when a discipline decision ends the holder's post
+   * (a re-appointment has no term left to renew). Absent: the case stays open, its discipline
+   * item flagged.
+   */
+  withdrawnWhenPostEnds?: boolean;
+  /**
+   * Rotation-engine definitions: the rule-set parameter holding the least planned duration of the
+   * move (`rotation.minYears` for a rotation, `transfer.minYears` for a transfer).
+   */
+  minDurationParam?: string;
   /** Discipline procedures only: the track and how its ballot and time limit work. */
   discipline?: DisciplineTrackDefinition;
 }
