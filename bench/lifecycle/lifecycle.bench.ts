@@ -17,6 +17,7 @@ import {
   registerSubject,
 } from './appointment-lifecycle';
 import { readCounters, waitForQuiet } from './database-counters';
+import { bulkImport, BulkImportResult } from './bulk-import';
 import { ReadModelLag } from './read-model-lag';
 import {
   benchEnvironment,
@@ -34,6 +35,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,8,32').split(',').map(Number);
 /** One case in this many is watched for the case list's lag after each of its writes. */
 const LAG_SAMPLE_EVERY = Number(process.env.BENCH_LAG_SAMPLE_EVERY ?? 4);
+/** People in the bulk import measured after the cases (0: skip it). */
+const IMPORT_PEOPLE = Number(process.env.BENCH_IMPORT_PEOPLE ?? 2000);
 const PORT = Number(process.env.BENCH_PORT ?? 3900 + (process.pid % 90));
 
 function tokens(): BenchTokens {
@@ -216,13 +219,20 @@ async function main(): Promise<void> {
         }
       }
       const figures = [...results.values()].map(medians);
+      let imported: BulkImportResult | null = null;
+      if (IMPORT_PEOPLE > 0) {
+        imported = await bulkImport(context.base, context.tokens.admin, pool, IMPORT_PEOPLE);
+        process.stdout.write(
+          `bulk import of ${imported.people} people (CSV, POST /imports): ${imported.seconds} s, ${imported.peoplePerSecond} people/s, ${imported.eventsPerSecond} events/s; its dry run ${imported.dryRunSeconds} s (load ${loadAverage()})\n`,
+        );
+      }
       process.stdout.write('\nmedians:\n');
       for (const f of figures)
         process.stdout.write(
           `  C=${f.clients}: ${f.casesPerSecond} cases/s (rounds ${f.rounds.join(', ')}), writes p50/p95/p99 ${f.writeP50}/${f.writeP95}/${f.writeP99} ms, CPU/case ${f.serviceCpuMsPerCase} + ${f.postgresCpuMsPerCase} ms, ${f.commitsPerCase} commits/case, end lag ${f.endLagMs} ms, case-list lag p99 ${f.caseListLagP99} ms\n`,
         );
       process.stdout.write(
-        `${JSON.stringify({ bench: 'lifecycle', cases: CASES, rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures, at: new Date().toISOString() })}\n`,
+        `${JSON.stringify({ bench: 'lifecycle', cases: CASES, rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures, imported, at: new Date().toISOString() })}\n`,
       );
     } catch (error) {
       process.stderr.write(`service log tail:\n${service.log}\n`);

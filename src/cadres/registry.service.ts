@@ -17,6 +17,13 @@ import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog'
 import { vietnamDay } from '../common/vietnam-day';
 import { planningLimits, PlanningPoolSeats } from './planning/planning-pool-seats';
 import { PersonDecideContext } from './person/person.decider';
+import { StreamFoldCache } from '../common/stream-fold-cache';
+
+/**
+ * How many people's folded records one process keeps (a few kB each): enough for every person a
+ * large unit's open cases touch, so that vetting costs the events since the last read.
+ */
+const PERSON_FOLDS_KEPT = 10_000;
 
 export interface OrgUnit {
   id: string;
@@ -42,6 +49,7 @@ export { personStream };
 @Injectable()
 export class RegistryService {
   readonly planningSeats: PlanningPoolSeats;
+  private readonly personFolds: StreamFoldCache<PersonState>;
 
   /**
    * Without the catalog (a CLI that builds the service by hand and passes none) the planning
@@ -52,6 +60,7 @@ export class RegistryService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() @Inject(WORKFLOW_CATALOG) private readonly catalog?: WorkflowCatalog,
   ) {
+    this.personFolds = new StreamFoldCache(store, personDecider, PERSON_FOLDS_KEPT);
     this.planningSeats = new PlanningPoolSeats(store, pool, (personId) =>
       this.loadPerson(personId),
     );
@@ -195,7 +204,9 @@ export class RegistryService {
     personId: string,
     until?: Date,
   ): Promise<{ state: PersonState; revision: number | null }> {
-    return loadStream(this.store, personStream(personId), personDecider, until);
+    // "As of" reads fold from the start; reads of today reuse the fold kept from the last one.
+    if (until) return loadStream(this.store, personStream(personId), personDecider, until);
+    return this.personFolds.load(personStream(personId));
   }
 
   async runPersonCommand(

@@ -35,6 +35,9 @@ export interface ProjectionRunnerFailure {
   attempts: number;
 }
 
+/** Most events one live transaction applies (the subscription reads up to 500 at a time). */
+const LIVE_BATCH_MAX = 500;
+
 /** The checkpoint moved behind the subscription's back: start again from the stored position. */
 class ReadAgainFromCheckpoint extends Error {
   constructor(readonly checkpoint: string | null) {
@@ -44,8 +47,8 @@ class ReadAgainFromCheckpoint extends Error {
 
 /**
  * Keeps one read model up to date: catches up from its checkpoint in batches, then follows the
- * store's live subscription. Each batch (live: each event) and the checkpoint commit in one
- * transaction, so delivery is at-least-once and application exactly-once.
+ * store's live subscription. Each batch (live: what arrived while the last one was applied) and the
+ * checkpoint commit in one transaction, so delivery is at-least-once and application exactly-once.
  */
 export class ProjectionRunner {
   private readonly order: PositionOrder;
@@ -147,26 +150,56 @@ export class ProjectionRunner {
     return position;
   }
 
-  /** Live delivery until the subscription fails or the runner stops. */
+  /**
+   * Live delivery until the subscription fails or the runner stops. Events that arrive while a
+   * transaction is in flight are applied together in the next one (at most `LIVE_BATCH_MAX`):
+   * under load one commit serves many events instead of one commit each, and when events come
+   * one at a time each is still applied at once.
+   */
   private follow(from: AllFrom): Promise<void> {
     let readFrom = from;
+    const pending: RecordedEvent[] = [];
+    let draining: Promise<void> | null = null;
+    let failed: unknown = null;
     return new Promise<void>((resolve, reject) => {
       this.stopSubscriptionWait = resolve;
+      const drain = async (): Promise<void> => {
+        try {
+          // Checking for work and clearing `draining` happen in one turn: an event pushed after
+          // the check finds `draining` null and starts the next drain.
+          while (pending.length > 0) {
+            const batch = pending.splice(0, LIVE_BATCH_MAX);
+            const outcome = await this.apply(batch, readFrom);
+            // Rejecting ends the subscription; the run loop re-reads the checkpoint.
+            if (outcome.kind === 'gap') throw new ReadAgainFromCheckpoint(outcome.checkpoint);
+            readFrom = batch[batch.length - 1].position;
+          }
+          draining = null;
+        } catch (error) {
+          pending.length = 0;
+          failed = error;
+          draining = null;
+          reject(error);
+        }
+      };
       this.subscription = this.options.store.subscribe(
         from,
         async (event: RecordedEvent) => {
-          const outcome = await this.apply([event], readFrom);
-          // Throwing ends the subscription (it calls onError); the run loop re-reads the checkpoint.
-          if (outcome.kind === 'gap') throw new ReadAgainFromCheckpoint(outcome.checkpoint);
-          readFrom = event.position;
+          if (failed) throw failed;
+          pending.push(event);
+          draining ??= drain();
+          // Back-pressure: the subscription reads on only once a full batch has been applied.
+          if (pending.length >= LIVE_BATCH_MAX) await draining;
         },
         { onError: reject },
       );
-    }).finally(() => {
+    }).finally(async () => {
       this.stopSubscriptionWait = null;
       const subscription = this.subscription;
       this.subscription = null;
-      return subscription?.stop();
+      await subscription?.stop();
+      // No transaction of this runner outlives `stop()`.
+      await draining;
     });
   }
 

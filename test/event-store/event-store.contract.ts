@@ -201,6 +201,26 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
       }
       expect(await store.readStream(id)).toHaveLength(2);
     });
+
+    it('racing writers that expect any revision all land, one after another', async () => {
+      const id = stream();
+      await store.append(id, [anEvent()], { expectedRevision: 'no_stream' });
+      const writers = 24;
+      const results = await Promise.all(
+        Array.from({ length: writers }, (_, i) =>
+          store.append(id, [anEvent('Raced', { writer: i })], {
+            expectedRevision: i % 2 ? 'any' : 'stream_exists',
+          }),
+        ),
+      );
+      const events = await store.readStream(id);
+      expect(events.map((e) => e.revision)).toEqual(
+        Array.from({ length: writers + 1 }, (_, i) => i),
+      );
+      expect(results.map((r) => r.nextRevision).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: writers }, (_, i) => i + 1),
+      );
+    });
   });
 
   describe('idempotency', () => {

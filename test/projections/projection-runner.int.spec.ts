@@ -11,6 +11,7 @@ import {
   createCountingTables,
   dropDatabase,
   eventsHandled,
+  numbered,
   readAllVisible,
   snapshot,
   streamsNamed,
@@ -58,6 +59,40 @@ describe('projection runner (PostgreSQL)', () => {
     await waitFor(async () => (await eventsHandled(db.pool, 'test_counts')) === 40);
     await runner.stop();
     await expectEachEventOnce(40);
+  });
+
+  it('applies a live burst once each, in far fewer transactions than events', async () => {
+    const base = countingProjection();
+    const transactions = new Set<string>();
+    let first = true;
+    const projection = {
+      ...base,
+      name: base.name,
+      async handle(...args: Parameters<typeof base.handle>) {
+        const [, tx] = args;
+        const { rows } = await tx.query<{ txid: string }>('SELECT txid_current()::text AS txid');
+        transactions.add(rows[0].txid);
+        // The first live event is slow to apply: the burst arrives while its transaction is open.
+        if (first) {
+          first = false;
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+        return base.handle(...args);
+      },
+    };
+    const runner = new ProjectionRunner({ pool: db.pool, store, projection });
+    await runner.start();
+    const streams = streamsNamed(100);
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        store.append(streams[i], [numbered(i + 1)], { expectedRevision: 'no_stream' }),
+      ),
+    );
+    await waitFor(async () => (await eventsHandled(db.pool, 'test_counts')) === 100);
+    await runner.stop();
+    await expectEachEventOnce(100);
+    // One transaction per event was the rule before; what arrived during one is applied in the next.
+    expect(transactions.size).toBeLessThan(20);
   });
 
   it('ignores a re-delivered batch: rows and checkpoint stay as they were', async () => {

@@ -44,6 +44,31 @@ import {
 } from './postgres-event-rows';
 import { parsePosition } from './postgres-position';
 import { retryOnConnectionLoss } from './retry-on-connection-loss';
+import { WrongExpectedRevision } from '../event-store.errors';
+
+/** Tries of an `any` / `stream_exists` append that other writers keep beating to the next revision. */
+const UNPINNED_APPEND_TRIES = 8;
+
+/**
+ * An append that names no revision (`any`, or `stream_exists` on a stream that exists) can still
+ * lose the race for the next revision to a concurrent writer (the unique index refuses the second
+ * insert): it has not broken its expectation, so it goes again at the new head.
+ */
+async function submitUntilPlaced(
+  submit: () => Promise<AppendResult>,
+  expected: AppendOptions['expectedRevision'],
+): Promise<AppendResult> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await submit();
+    } catch (error) {
+      const lostRace =
+        error instanceof WrongExpectedRevision &&
+        (expected === 'any' || (expected === 'stream_exists' && error.actual !== null));
+      if (!lostRace || attempt >= UNPINNED_APPEND_TRIES) throw error;
+    }
+  }
+}
 
 export interface PostgresEventStoreOptions {
   /**
@@ -129,10 +154,11 @@ export class PostgresEventStore implements EventStore {
         contentHash: digest.toString('hex'),
       };
     });
-    const result =
+    const submit = () =>
       expected === 'no_stream' && batch.length <= NEW_STREAM_INSERT_MAX_EVENTS
-        ? await this.newStreams.submit({ streamId, batch })
-        : await this.existingStreams.submit({ streamId, expectedCode, batch, expected });
+        ? this.newStreams.submit({ streamId, batch })
+        : this.existingStreams.submit({ streamId, expectedCode, batch, expected });
+    const result = await submitUntilPlaced(submit, expected);
     this.notifier.poke();
     return result;
   }
