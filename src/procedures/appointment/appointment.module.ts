@@ -4,8 +4,7 @@ import { CasesModule } from '../case/cases.module';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { RegistryService } from '../../cadres/registry.service';
 import { CadresModule } from '../../cadres/cadres.module';
-import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
-import { refuseElectedPost } from './elected-post';
+import { refuseElectedPost, refusePostAlreadyHeld } from './elected-post';
 
 /** Appointment (bổ nhiệm): internal and external source, on the generic case engine. */
 @Module({ imports: [CasesModule, CadresModule] })
@@ -19,18 +18,11 @@ export class AppointmentModule implements OnModuleInit {
     this.procedures.register({
       procedure: 'appointment',
       definitionIds: ['appointment.internal', 'appointment.external'],
-      onOpen: async ({ personId, positionId }) => {
+      onOpen: async ({ personId, positionId, definition }) => {
         const person = { state: await registeredPerson(this.registry, personId) };
         const position = await existingPosition(this.registry, positionId);
-        refuseElectedPost(position);
-        if (person.state.posts.some((post) => post.positionId === positionId)) {
-          throw new DomainRuleViolation(
-            'appointment.already_holds_post',
-            `${personId} already holds ${positionId}; use re-appointment`,
-            'unprocessable',
-            'positionId',
-          );
-        }
+        refuseElectedPost(position, definition);
+        refusePostAlreadyHeld(person.state, personId, positionId, definition);
       },
     });
   }

@@ -114,6 +114,13 @@ export interface ProcedureDefinition {
    * move (`rotation.minYears` for a rotation, `transfer.minYears` for a transfer).
    */
   minDurationParam?: string;
+  /**
+   * Posts this procedure does not fill, by how the post is filled (a position's `filledBy`), each
+   * with the route that fills it instead: an elected post is refused, naming its election.
+   */
+  postsFilledOtherwise?: Record<string, { route: string; instead: string }>;
+  /** A post the person already holds is refused, naming the route that renews it (re-appointment). */
+  postAlreadyHeld?: { route: string };
   /** Discipline procedures only: the track and how its ballot and time limit work. */
   discipline?: DisciplineTrackDefinition;
 }
