@@ -1,4 +1,4 @@
-import { PersonEvent, PersonStatusKind } from './person.events';
+import { PersonEvent } from './person.events';
 import { PersonProfileCommand } from './person-profile';
 import { PersonPlanningLimits } from '../planning/planning-pool-limits';
 
@@ -16,13 +16,7 @@ export type PersonCommand =
     }
   | {
       type: 'RecordPersonStatus';
-      data: {
-        personId: string;
-        status: PersonStatusKind;
-        from: string;
-        until: string | null;
-        note: string;
-      };
+      data: Extract<PersonEvent, { type: 'PersonStatusRecorded' }>['data'];
     }
   | { type: 'RecordDiscipline'; data: Extract<PersonEvent, { type: 'DisciplineRecorded' }>['data'] }
   | { type: 'ReviseDiscipline'; data: Extract<PersonEvent, { type: 'DisciplineRevised' }>['data'] }
