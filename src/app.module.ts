@@ -8,9 +8,13 @@ import { DestinationStream } from 'pino';
 import { pinoHttpSetting } from './common/http-logger-options';
 import { Redis } from 'ioredis';
 import { AppointmentModule } from './procedures/appointment/appointment.module';
+import { ApprovalInPrincipleModule } from './procedures/approval-in-principle/approval-in-principle.module';
+import { ConsultationModule } from './procedures/consultation/consultation.module';
 import { AuditModule } from './audit/audit.module';
 import { ReappointmentModule } from './procedures/reappointment/reappointment.module';
 import { RotationModule } from './procedures/rotation/rotation.module';
+import { RemovalModule } from './procedures/removal/removal.module';
+import { ExtensionModule } from './procedures/extension/extension.module';
 import { DisciplineModule } from './procedures/discipline/discipline.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ReportsModule } from './reports/reports.module';
@@ -144,9 +148,13 @@ export class AppModule {
         CadresModule,
         ImportsModule,
         AppointmentModule,
+        ApprovalInPrincipleModule,
+        ConsultationModule,
         ReappointmentModule,
         RotationModule,
         DisciplineModule,
+        RemovalModule,
+        ExtensionModule,
         ReadModelsModule,
         ReportsModule,
         AuditModule,

@@ -9,14 +9,26 @@ export interface DisciplineStanding {
   openCases: string[];
 }
 
-/** Where a recorded discipline stands on a day. */
+/** The last day a recorded discipline has effect (hiệu lực); records written before it was recorded: the bar's end. */
+export function inEffectUntil(record: DisciplineOnRecord): string | null {
+  return record.inEffectUntil !== undefined ? record.inEffectUntil : record.barEndsOn;
+}
+
+/** Where a recorded discipline stands on a day, by its own validity (the bar is apart: `barredOn`). */
 export function disciplineStatusOn(
   record: DisciplineOnRecord,
   day: string,
 ): 'in_effect' | 'expired' | 'annulled' {
   if (record.annulled && record.annulled.on <= day) return 'annulled';
-  if (record.barEndsOn !== null && record.barEndsOn <= day) return 'expired';
+  const until = inEffectUntil(record);
+  if (until !== null && until <= day) return 'expired';
   return 'in_effect';
+}
+
+/** Whether a recorded discipline still bars a higher post on a day. */
+export function barredOn(record: DisciplineOnRecord, day: string): boolean {
+  if (record.annulled && record.annulled.on <= day) return false;
+  return record.barEndsOn === null || record.barEndsOn > day;
 }
 
 /** The discipline part of a person's record, read as facts for a day. */
@@ -27,9 +39,7 @@ export function disciplineStandingFrom(
 ): DisciplineStanding {
   return {
     bars: discipline
-      .filter(
-        (record) => record.decidedOn <= day && disciplineStatusOn(record, day) === 'in_effect',
-      )
+      .filter((record) => record.decidedOn <= day && barredOn(record, day))
       .map((record) => ({
         form: record.form,
         endsOn: record.barEndsOn,

@@ -56,3 +56,30 @@ describe('statuses that hold an appointment back (appointment.blockingStatuses)'
       .then(true);
   });
 });
+
+describe('eligibility follows what vetting checks (issue 19)', () => {
+  const free = withParams(stateNow, { 'appointment.blockingStatuses': [] });
+  const rules = (reasons: { rule: string }[]) => reasons.map((r) => r.rule);
+
+  it('a planning-pool entry whose term ended (2020-2025, on 20 Nov 2026) does not qualify', () => {
+    const expired = { ...person, planningPool: [{ ...person.planningPool[0], term: '2020-2025' }] };
+    const { reasons } = appointmentEligibility(expired, target, new Map(), free, '2026-11-20');
+    expect(rules(reasons)).toEqual(['planning_pool.missing']);
+  });
+
+  it('asks the 5 years to retirement for a higher post only', () => {
+    const older = {
+      ...person,
+      profile: { ...person.profile, dateOfBirth: '1965-01-01' },
+      posts: [{ positionId: 'pos-same', from: '2020-01-01', termEnd: null, decisionRef: 'QĐ 1' }],
+    };
+    const sameRank = new Map([['pos-same', 3]]);
+    const lower = new Map([['pos-same', 2]]);
+    expect(
+      rules(appointmentEligibility(older, target, sameRank, free, '2026-11-20').reasons),
+    ).toEqual([]);
+    expect(rules(appointmentEligibility(older, target, lower, free, '2026-11-20').reasons)).toEqual(
+      ['age.over_limit'],
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { RuleSet, ruleCitation, ruleValue } from '../workflow/rule-sets/rule-set
 import { retirementDate, wholeYearsBetween } from '../workflow/rules/retirement';
 import { disciplineStandingFrom } from './discipline-standing';
 import { PersonState } from './person/person.state';
+import { planningTermCurrent } from './planning/planning-term';
 
 export interface EligibilityReason {
   rule: string;
@@ -24,6 +25,7 @@ type Registered = Extract<PersonState, { status: 'registered' }>;
 export function appointmentEligibility(
   person: Registered,
   target: { id: string; rank: number },
+  /** The rank of each post in the person's planning pool and of each post they hold or held. */
   poolRanks: Map<string, number>,
   ruleSet: RuleSet,
   day: string,
@@ -48,25 +50,7 @@ export function appointmentEligibility(
       reason: `already holds ${target.id}; use re-appointment`,
     });
   }
-  const qualifies = person.planningPool.some(
-    (entry) =>
-      entry.positionId === target.id ||
-      (poolRanks.get(entry.positionId) ?? -Infinity) >= target.rank,
-  );
-  if (!qualifies)
-    reasons.push({
-      rule: 'planning_pool.missing',
-      reason: `not in the planning pool for ${target.id} or an equivalent or higher post`,
-    });
-  const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsToRetirement');
-  const retires = retirementDate(ruleSet, person.profile.dateOfBirth, person.profile.gender);
-  const left = wholeYearsBetween(day, retires);
-  if (left < minimum) {
-    reasons.push({
-      rule: 'age.over_limit',
-      reason: `over the age limit of ${ruleSet.id}: retires on ${retires}, ${left} whole years left, needs ${minimum} (${ruleCitation(ruleSet, 'appointment.minYearsToRetirement')})`,
-    });
-  }
+  reasons.push(...planningAndAge(person, target, poolRanks, ruleSet, day));
   // Statuses that hold an appointment back while they last (under investigation …).
   const blocking = ruleValue<string[]>(ruleSet, 'appointment.blockingStatuses');
   for (const status of person.statuses) {
@@ -79,4 +63,38 @@ export function appointmentEligibility(
     }
   }
   return { eligible: reasons.length === 0, asOf: day, ruleSet: ruleSet.id, reasons };
+}
+
+/** The planning-pool entry (a term not over) and, for a higher post or a first one, the age. */
+function planningAndAge(
+  person: Registered,
+  target: { id: string; rank: number },
+  ranks: Map<string, number>,
+  ruleSet: RuleSet,
+  day: string,
+): EligibilityReason[] {
+  const reasons: EligibilityReason[] = [];
+  // An entry whose planning term is over qualifies no one.
+  const qualifies = person.planningPool.some(
+    (entry) =>
+      planningTermCurrent(entry.term, day) &&
+      (entry.positionId === target.id || (ranks.get(entry.positionId) ?? -Infinity) >= target.rank),
+  );
+  if (!qualifies)
+    reasons.push({
+      rule: 'planning_pool.missing',
+      reason: `not in the planning pool for ${target.id} or an equivalent or higher post`,
+    });
+  const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsToRetirement');
+  const retires = retirementDate(ruleSet, person.profile.dateOfBirth, person.profile.gender);
+  const left = wholeYearsBetween(day, retires);
+  // The age for a full term is asked at a first appointment or for a higher post only.
+  const heldRanks = person.posts.map((post) => ranks.get(post.positionId) ?? -Infinity);
+  const higher = !heldRanks.length || target.rank > Math.max(...heldRanks);
+  if (higher && left < minimum)
+    reasons.push({
+      rule: 'age.over_limit',
+      reason: `over the age limit of ${ruleSet.id}: retires on ${retires}, ${left} whole years left, needs ${minimum} (${ruleCitation(ruleSet, 'appointment.minYearsToRetirement')})`,
+    });
+  return reasons;
 }

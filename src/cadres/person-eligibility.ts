@@ -53,8 +53,8 @@ export class PersonEligibility {
     if (state.status !== 'registered')
       throw new NotFoundException(`person ${personId} was not registered on ${day}`);
     const ranks = new Map<string, number>();
-    for (const entry of state.planningPool) {
-      const position = await this.registry.findPosition(entry.positionId);
+    for (const { positionId } of [...state.planningPool, ...state.posts]) {
+      const position = await this.registry.findPosition(positionId);
       if (position) ranks.set(position.id, position.rank);
     }
     return {

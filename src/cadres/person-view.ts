@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { disciplineStatusOn } from './discipline-standing';
+import { barredOn, disciplineStatusOn, inEffectUntil } from './discipline-standing';
 import { PersonState } from './person/person.state';
 
 /** A person's record as the API answers it: each discipline record with its status on `today`. */
@@ -21,7 +21,9 @@ export function personView(
     statuses: state.statuses,
     discipline: state.discipline.map((record) => ({
       ...record,
+      inEffectUntil: inEffectUntil(record),
       status: disciplineStatusOn(record, today),
+      barred: barredOn(record, today),
     })),
     openCases: state.openCases,
     reappointmentsDue: state.reappointmentsDue,

@@ -52,8 +52,8 @@ export interface DisclosedData {
  * makes public anyway.
  */
 const SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  NominationTallied: ['tally', 'reason', 'selected'],
-  BallotTallied: ['tally', 'reason', 'decidedByHead'],
+  NominationTallied: ['tally', 'reason', 'selected', 'share'],
+  BallotTallied: ['tally', 'reason', 'decidedByHead', 'share'],
   DisciplineBallotTallied: ['tally', 'reason', 'expulsionProposal'],
 };
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PersonCommand } from '../cadres/person/person.decider';
 import { disciplineBar, trackForms } from '../procedures/discipline/discipline.rules';
+import { disciplineValidity } from '../procedures/discipline/decision-effects';
 import { DisciplineTrack } from '../procedures/discipline/discipline.events';
 import { RuleSet, RuleTrack } from '../workflow/rule-sets/rule-set';
 import { SHEET_KINDS } from './import-template';
@@ -136,9 +137,15 @@ function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand 
       effectiveFrom,
       decisionRef: v.decisionRef,
       barEndsOn: disciplineBar(ruleSet, v.form, effectiveFrom).barEndsOn,
+      ...inEffectUntilOf(disciplineValidity(ruleSet, v.form, effectiveFrom)),
       ruleSetId: ruleSet.id,
       violationCategory: v.violationCategory,
       orgUnitId: orgUnitId ?? '',
     },
   };
+}
+
+/** The discipline's own validity, when the rule set names it (not the rule text: the record keeps dates). */
+function inEffectUntilOf(validity: { inEffectUntil?: string | null }) {
+  return 'inEffectUntil' in validity ? { inEffectUntil: validity.inEffectUntil } : {};
 }

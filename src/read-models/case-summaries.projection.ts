@@ -1,6 +1,7 @@
 import { RecordedEvent } from '../event-store/event-envelope';
 import { ProjectedEvent, Projection, ProjectionTx } from '../projections/projection';
 import { applyToSummary, CASE_SUMMARY_COLUMNS, caseIdOf, CaseSummaryRow } from './case-summary';
+import { CASE_PROCEDURES } from '../procedures/case/case-stream';
 
 type Data = Record<string, unknown>;
 
@@ -68,7 +69,8 @@ async function onPersonEvent(
   );
 }
 
-const CASE_STREAM = /^(appointment|reappointment|rotation|discipline)-/;
+// Every procedure with its own case streams (approval in principle and consultation included).
+const CASE_STREAM = new RegExp(`^(${CASE_PROCEDURES.join('|')})-`);
 
 async function handleBatch(events: readonly ProjectedEvent[], tx: ProjectionTx): Promise<void> {
   await onCaseEvents(

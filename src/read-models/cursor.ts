@@ -79,3 +79,9 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/** A yes/no filter (`?barred=true`): true, false or absent; anything else is a 400 naming it. */
+export function parseFlag(name: string, value: string | undefined): boolean | undefined {
+  const choice = parseChoice(name, value, ['true', 'false'] as const);
+  return choice === undefined ? undefined : choice === 'true';
+}

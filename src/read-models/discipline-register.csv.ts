@@ -12,11 +12,15 @@ const REGISTER_COLUMNS: (keyof RegisterRecord)[] = [
   'violationCategory',
   'decidedOn',
   'effectiveFrom',
+  'inEffectUntil',
   'barEndsOn',
   'annulledOn',
   'status',
+  'inEffect',
+  'barred',
   'decisionRef',
   'ruleSet',
+  'sameViolationCaseId',
 ];
 
 /** How many records each read of the CSV export takes. */

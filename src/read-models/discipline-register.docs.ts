@@ -29,7 +29,25 @@ export const DisciplineRegisterDocs = () =>
     ApiQuery({ name: 'category', required: false, description: 'violation category' }),
     ApiQuery({ name: 'from', required: false, description: 'decided on or after' }),
     ApiQuery({ name: 'to', required: false, description: 'decided on or before' }),
-    ApiQuery({ name: 'status', required: false, enum: RECORD_STATUSES }),
+    ApiQuery({
+      name: 'status',
+      required: false,
+      enum: RECORD_STATUSES,
+      description:
+        "by the discipline's own validity (hiệu lực) on asOf: in_effect, expired (validity over), annulled",
+    }),
+    ApiQuery({
+      name: 'inEffect',
+      required: false,
+      enum: ['true', 'false'],
+      description: "the discipline's own validity (hiệu lực) still runs on asOf (or no longer)",
+    }),
+    ApiQuery({
+      name: 'barred',
+      required: false,
+      enum: ['true', 'false'],
+      description: 'the bar on appointment to a higher post still runs on asOf (or no longer)',
+    }),
     ApiQuery({
       name: 'asOf',
       required: false,

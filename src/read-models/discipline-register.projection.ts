@@ -2,19 +2,27 @@ import { Projection } from '../projections/projection';
 
 type Data = Record<string, unknown>;
 
-/** The inspectors' register: each discipline decision on a person's record, as revised by reviews. */
+/** A record written before decisions carried their validity: the bar's end stood for it. */
+const inEffectUntil = (data: Data) =>
+  'inEffectUntil' in data ? (data.inEffectUntil ?? null) : (data.barEndsOn ?? null);
+
+/**
+ * The inspectors' register: each discipline decision on a person's record, as revised by reviews,
+ * with its validity and its bar apart, and the other track's decision on the same violation.
+ */
 export const disciplineRegisterProjection: Projection = {
   name: 'discipline_register',
-  version: 1,
+  version: 2,
   tables: ['discipline_records'],
   async handle(event, tx, { sequence }) {
     if (!event.streamId.startsWith('cadre-')) return;
     const data = event.data as Data;
     if (event.type === 'DisciplineRecorded') {
       await tx.query(
-        `INSERT INTO discipline_records (case_id, person_id, org_unit_id, track, form, violation_category, decided_on, effective_from, bar_ends_on, decision_ref, rule_set, updated_sequence)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         ON CONFLICT (case_id) DO UPDATE SET form = EXCLUDED.form, bar_ends_on = EXCLUDED.bar_ends_on, decision_ref = EXCLUDED.decision_ref, updated_sequence = EXCLUDED.updated_sequence`,
+        `INSERT INTO discipline_records (case_id, person_id, org_unit_id, track, form, violation_category, decided_on, effective_from, bar_ends_on, decision_ref, rule_set, updated_sequence, in_effect_until, same_violation_case_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         ON CONFLICT (case_id) DO UPDATE SET form = EXCLUDED.form, bar_ends_on = EXCLUDED.bar_ends_on, decision_ref = EXCLUDED.decision_ref, updated_sequence = EXCLUDED.updated_sequence,
+           in_effect_until = EXCLUDED.in_effect_until, same_violation_case_id = COALESCE(EXCLUDED.same_violation_case_id, discipline_records.same_violation_case_id)`,
         [
           data.caseId,
           data.personId,
@@ -28,8 +36,16 @@ export const disciplineRegisterProjection: Projection = {
           data.decisionRef,
           data.ruleSetId,
           sequence,
+          inEffectUntil(data),
+          data.sameViolationCaseId ?? null,
         ],
       );
+      // The earlier decision names the later one too, so either row leads to the other.
+      if (data.sameViolationCaseId)
+        await tx.query(
+          'UPDATE discipline_records SET same_violation_case_id = $2 WHERE case_id = $1 AND person_id = $3',
+          [data.sameViolationCaseId, data.caseId, data.personId],
+        );
     } else if (event.type === 'DisciplineRevised') {
       if (data.outcome === 'annulled') {
         await tx.query(

@@ -13,6 +13,10 @@ export interface RegisterQuery {
   from?: string;
   to?: string;
   status?: 'in_effect' | 'expired' | 'annulled';
+  /** The discipline itself still has effect (hiệu lực) on asOf, or no longer. */
+  inEffect?: boolean;
+  /** The bar on a higher post still runs on asOf, or no longer. */
+  barred?: boolean;
   asOf: string;
   limit: number;
   cursor?: string;
@@ -30,18 +34,33 @@ export interface RegisterRecord {
   violationCategory: string;
   decidedOn: string;
   effectiveFrom: string;
+  /** The day the discipline's own validity (hiệu lực) ends; null: no end. */
+  inEffectUntil: string | null;
+  /** The day the bar on a higher post ends; null: no end. */
   barEndsOn: string | null;
   annulledOn: string | null;
+  /** By the discipline's validity on asOf: in effect, expired (validity over) or annulled. */
   status: 'in_effect' | 'expired' | 'annulled';
+  inEffect: boolean;
+  barred: boolean;
   decisionRef: string;
   ruleSet: string;
+  /** The other track's discipline case on the same violation. */
+  sameViolationCaseId: string | null;
 }
 
-/** Status of a register row on a day, in SQL (the same rule as the person's record). */
+const NOT_ANNULLED = (day: string) => `(annulled_on IS NULL OR annulled_on > ${day})`;
+/** The discipline itself still has effect on a day (its validity, hiệu lực). */
+const IN_EFFECT_SQL = (day: string) =>
+  `(${NOT_ANNULLED(day)} AND (in_effect_until IS NULL OR in_effect_until > ${day}))`;
+/** The bar on a higher post still runs on a day. */
+const BARRED_SQL = (day: string) =>
+  `(${NOT_ANNULLED(day)} AND (bar_ends_on IS NULL OR bar_ends_on > ${day}))`;
+/** Status of a register row on a day, by its validity (the same rule as the person's record). */
 const STATUS_SQL = (day: string) =>
-  `CASE WHEN annulled_on IS NOT NULL AND annulled_on <= ${day} THEN 'annulled'
-        WHEN bar_ends_on IS NOT NULL AND bar_ends_on <= ${day} THEN 'expired'
-        ELSE 'in_effect' END`;
+  `CASE WHEN NOT ${NOT_ANNULLED(day)} THEN 'annulled'
+        WHEN ${IN_EFFECT_SQL(day)} THEN 'in_effect'
+        ELSE 'expired' END`;
 
 /** The register, newest decision first, with each record's status on `asOf`. */
 export async function disciplineRegister(
@@ -62,6 +81,10 @@ export async function disciplineRegister(
   if (query.from) add((p) => `decided_on >= ${p}::date`, query.from);
   if (query.to) add((p) => `decided_on <= ${p}::date`, query.to);
   if (query.status) add((p) => `${STATUS_SQL('$2::date')} = ${p}`, query.status);
+  if (query.inEffect !== undefined)
+    add((p) => `${IN_EFFECT_SQL('$2::date')} = ${p}::boolean`, query.inEffect);
+  if (query.barred !== undefined)
+    add((p) => `${BARRED_SQL('$2::date')} = ${p}::boolean`, query.barred);
   const after = decodeCursor(query.cursor, ['day', 'text']);
   if (after) {
     params.push(after[0], after[1]);
@@ -70,33 +93,43 @@ export async function disciplineRegister(
   params.push(query.limit + 1);
   const { rows } = await pool.query(
     `SELECT case_id, person_id, ${personNameSql('discipline_records.person_id')} AS person_name, org_unit_id, ${orgUnitNameSql('discipline_records.org_unit_id')} AS org_unit_name, track, form, violation_category, decided_on::text AS decided_on, effective_from::text AS effective_from,
-            bar_ends_on::text AS bar_ends_on, annulled_on::text AS annulled_on, decision_ref, rule_set, ${STATUS_SQL('$2::date')} AS status
+            in_effect_until::text AS in_effect_until, bar_ends_on::text AS bar_ends_on, annulled_on::text AS annulled_on, decision_ref, rule_set,
+            ${STATUS_SQL('$2::date')} AS status, ${IN_EFFECT_SQL('$2::date')} AS in_effect, ${BARRED_SQL('$2::date')} AS barred, same_violation_case_id
        FROM discipline_records WHERE ${where.join(' AND ')}
       ORDER BY decided_on DESC, case_id DESC LIMIT $${params.length}`,
     params,
   );
   const page = rows.slice(0, query.limit);
   return {
-    items: page.map((row) => ({
-      caseId: row.case_id,
-      personId: row.person_id,
-      personName: row.person_name,
-      orgUnitId: row.org_unit_id,
-      orgUnitName: row.org_unit_name,
-      track: row.track,
-      form: row.form,
-      violationCategory: row.violation_category,
-      decidedOn: row.decided_on,
-      effectiveFrom: row.effective_from,
-      barEndsOn: row.bar_ends_on,
-      annulledOn: row.annulled_on,
-      status: row.status,
-      decisionRef: row.decision_ref,
-      ruleSet: row.rule_set,
-    })),
+    items: page.map(registerRecord),
     nextCursor:
       rows.length > query.limit
         ? encodeCursor([page.at(-1).decided_on, page.at(-1).case_id])
         : null,
+  };
+}
+
+/** A row of discipline_records as the register answers it. */
+function registerRecord(row: Record<string, never>): RegisterRecord {
+  return {
+    caseId: row.case_id,
+    personId: row.person_id,
+    personName: row.person_name,
+    orgUnitId: row.org_unit_id,
+    orgUnitName: row.org_unit_name,
+    track: row.track,
+    form: row.form,
+    violationCategory: row.violation_category,
+    decidedOn: row.decided_on,
+    effectiveFrom: row.effective_from,
+    inEffectUntil: row.in_effect_until,
+    barEndsOn: row.bar_ends_on,
+    annulledOn: row.annulled_on,
+    status: row.status,
+    inEffect: row.in_effect,
+    barred: row.barred,
+    decisionRef: row.decision_ref,
+    ruleSet: row.rule_set,
+    sameViolationCaseId: row.same_violation_case_id,
   };
 }

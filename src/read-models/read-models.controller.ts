@@ -15,7 +15,7 @@ import { CurrentActor } from '../identity/current-actor.decorator';
 import { OrgScope } from '../identity/org-scope';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { parseDayParam } from '../common/input/calendar-date';
-import { parseChoice, parseLimit } from './cursor';
+import { parseChoice, parseFlag, parseLimit } from './cursor';
 import { stepsPerformedBy } from './inbox-steps';
 import { ReadModelQueries, RegisterQuery } from './read-model.queries';
 import { disciplineRegisterCsv } from './discipline-register.csv';
@@ -24,8 +24,9 @@ import {
   RECORD_STATUSES,
   REGISTER_TRACKS,
 } from './discipline-register.docs';
+import { CASE_PROCEDURES } from '../procedures/case/case-stream';
 
-const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'discipline'] as const;
+const PROCEDURES = CASE_PROCEDURES;
 const CASE_STATUSES = [
   'open',
   'decided',
@@ -181,6 +182,8 @@ export class ReadModelsController {
     @Query('from') from?: string,
     @Query('to') to?: string,
     @Query('status') status?: string,
+    @Query('inEffect') inEffect?: string,
+    @Query('barred') barred?: string,
     @Query('asOf') asOf?: string,
     @Query('format') format?: string,
     @Query('limit') limit?: string,
@@ -197,6 +200,8 @@ export class ReadModelsController {
       from: parseDayParam('from', from),
       to: parseDayParam('to', to),
       status: parseChoice('status', status, RECORD_STATUSES),
+      inEffect: parseFlag('inEffect', inEffect),
+      barred: parseFlag('barred', barred),
       asOf: parseAsOf(asOf)?.day ?? this.today(),
       limit: parseLimit(limit),
       cursor,

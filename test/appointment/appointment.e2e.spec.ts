@@ -195,7 +195,7 @@ describe('appointment over HTTP', () => {
     expect(opened.headers.etag).toBe('"0"');
     expect(opened.body).toMatchObject({
       status: 'open',
-      definition: 'appointment.internal@1',
+      definition: 'appointment.internal@2',
       ruleSet: 'state-2025-10-08',
       currentStep: { id: 'leadership-round-1', kind: 'meeting' },
     });
@@ -292,7 +292,7 @@ describe('appointment over HTTP', () => {
     ]);
     expect(rows[7].metadata).toMatchObject({
       actorId: 'u-leader',
-      definitionVersion: 'appointment.internal@1',
+      definitionVersion: 'appointment.internal@2',
       ruleSet: 'state-2025-10-08',
     });
     expect(rows[3].metadata.actorId).toBe('u-secretary');

@@ -91,6 +91,29 @@ describe('disciplinary action over HTTP', () => {
       .post(`/discipline-cases/${id}/steps/${stepId}`)
       .set(as(who))
       .send({ heldOn: today, minutesRef: `BB-${stepId}`, conclusion: stepId, ...extra });
+  const reappointmentToVetting = async (id: string) => {
+    const tally = {
+      members: 13,
+      summoned: 13,
+      present: 13,
+      for: 11,
+      against: 2,
+      abstain: 0,
+      invalid: 0,
+    };
+    for (const [stepId, who, body] of [
+      ['self-assessment', 'staff', { conclusion: 'done' }],
+      ['key-officials-confidence', 'secretary', { minutesRef: 'B1', tally }],
+      ['head-evaluation', 'leader', { conclusion: 'ok' }],
+      ['leadership-ballot', 'secretary', { minutesRef: 'B2', tally }],
+    ] as const) {
+      await http()
+        .post(`/cases/${id}/steps/${stepId}`)
+        .set(as(who))
+        .send({ heldOn: today, ...body })
+        .expect(200);
+    }
+  };
   const upToBallot = async (id: string) => {
     await meeting(id, 'verification', 'inspector', { violationConfirmed: true }).expect(200);
     await meeting(id, 'self-criticism', 'staff').expect(200);
@@ -187,7 +210,11 @@ describe('disciplinary action over HTTP', () => {
       status: 'decided',
       form: 'warning',
       barEndsOn,
-      decision: { complaintWindowEndsOn: periodEnd(addMonths(today, 1)) },
+      // Party: one month from receipt (Điều lệ Đảng art. 39(7)) applied as 30 working days
+      // (Hướng dẫn 46/2011); changed with issue 19 from one calendar month.
+      decision: { complaintWindowEndsOn: calendar.addWorkingDays(today, 30) },
+      // The discipline's own validity, apart from its bar (Quy định 296-QĐ/TW: 12 months).
+      inEffectUntil: addMonths(today, 12),
     });
 
     const record = await eventually(
@@ -229,12 +256,113 @@ describe('disciplinary action over HTTP', () => {
       },
     ]);
 
-    // A decided warning bars a higher post, not the re-appointment to the post held.
+    // A decided warning bars a higher post, not the re-appointment to the post held: the case
+    // opens and its vetting clears the discipline item (NĐ 138/2020 art. 49(5)(a) and NĐ 170/2025).
     await http()
       .post('/cases')
       .set(as('staff'))
       .send({ id: 'r-after-warning', ...reappointmentBody })
       .expect(201);
+    await reappointmentToVetting('r-after-warning');
+    const vetted = await http()
+      .post('/cases/r-after-warning/steps/vetting')
+      .set(as('staff'))
+      .send({
+        heldOn: today,
+        items: ['background', 'asset_declaration', 'political_standards', 'health'].map((item) => ({
+          item,
+          result: 'cleared',
+        })),
+      })
+      .expect(200);
+    expect(vetted.body.vetting.discipline_bar).toMatchObject({
+      result: 'cleared',
+      note: expect.stringContaining("a decided discipline's bar on a higher post does not apply"),
+    });
+  });
+
+  it('the same violation on the civil-service track: both decisions linked, the longer bar carried, the register shows both dates', async () => {
+    await open('d-party-civil', 'p-party', 'discipline.civil-service').expect(201);
+    await upToBallot('d-party-civil');
+    await http()
+      .post('/discipline-cases/d-party-civil/steps/ballot')
+      .set(as('secretary'))
+      .send({
+        heldOn: today,
+        minutesRef: 'BB',
+        tally: {
+          members: 7,
+          summoned: 7,
+          present: 7,
+          invalid: 0,
+          noDiscipline: 0,
+          votesByForm: { warning: 7 },
+        },
+      })
+      .expect(200);
+    const decision = (sameViolationCaseId: string) =>
+      http().post('/discipline-cases/d-party-civil/steps/decision').set(as('leader')).send({
+        heldOn: today,
+        number: '13/QĐ-UBND',
+        signer: 'Chủ tịch UBND',
+        form: 'warning',
+        effectiveFrom: today,
+        sameViolationCaseId,
+      });
+    const missing = await decision('d-nowhere').expect(422);
+    expect(missing.body).toMatchObject({
+      rule: 'discipline.same_violation_not_found',
+      field: 'sameViolationCaseId',
+    });
+    const decided = await decision('d-party').expect(200);
+    expect(decided.body).toMatchObject({
+      // The civil servant's own bar is 12 months; the Party's warning on the same violation, 36.
+      barEndsOn: addMonths(today, 12),
+      inEffectUntil: addMonths(today, 12),
+      sameViolationAs: { caseId: 'd-party', track: 'party', barEndsOn: addMonths(today, 36) },
+      decision: { carriedBarEndsOn: addMonths(today, 36) },
+      // Civil service: 15 days from receipt (Luật Khiếu nại 2011 art. 48), moved off a day off.
+    });
+    expect(decided.body.decision.complaintWindowEndsOn).toBe(periodEnd(addDays(today, 15)));
+    const rows = await eventually(
+      async () =>
+        (
+          await http()
+            .get('/discipline-records?person=p-party')
+            .set({ ...as('inspector'), 'X-Purpose': 'inspection' })
+            .expect(200)
+        ).body.items,
+      (items: { caseId: string }[]) => items.length === 2,
+    );
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          caseId: 'd-party-civil',
+          sameViolationCaseId: 'd-party',
+          inEffectUntil: addMonths(today, 12),
+          barEndsOn: addMonths(today, 12),
+          inEffect: true,
+          barred: true,
+        }),
+        expect.objectContaining({
+          caseId: 'd-party',
+          sameViolationCaseId: 'd-party-civil',
+          inEffectUntil: addMonths(today, 12),
+          barEndsOn: addMonths(today, 36),
+        }),
+      ]),
+    );
+    // Eligibility lists both bars: the longer one holds until the Party's ends.
+    const eligibility = await http()
+      .get('/cadres/p-party/eligibility?for=pos-head')
+      .set(as('staff'))
+      .expect(200);
+    expect(eligibility.body.reasons.map((r: { reason: string }) => r.reason)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`in effect until ${addMonths(today, 36)}`),
+        expect.stringContaining(`in effect until ${addMonths(today, 12)}`),
+      ]),
+    );
   });
 
   it('refuses a violation past its limitation period, naming the period and the dates, and writes nothing', async () => {

@@ -142,6 +142,12 @@ describe('authorization: every id a request names lies in the caller’s grant',
       .set(admin)
       .send(openDisciplineBody({ id: 'd-b', personId: 'p-b', orgUnitId: 'ou-com-b' }))
       .expect(201);
+    // A case in commune A whose decision names another track's case on the same violation.
+    await http()
+      .post('/discipline-cases')
+      .set(admin)
+      .send(openDisciplineBody({ id: 'd-a' }))
+      .expect(201);
   });
   afterAll(async () => {
     await t?.close();
@@ -330,6 +336,20 @@ describe('authorization: every id a request names lies in the caller’s grant',
     },
     {
       method: 'post',
+      route: '/cases',
+      path: '/cases',
+      field: 'approvalInPrincipleCaseId',
+      body: openCaseBody({ id: 'c-new', approvalInPrincipleCaseId: 'c-b' }),
+    },
+    {
+      method: 'post',
+      route: '/cases',
+      path: '/cases',
+      field: 'consultationCaseId',
+      body: openCaseBody({ id: 'c-new', consultationCaseId: 'c-b' }),
+    },
+    {
+      method: 'post',
       route: '/cases/:id/steps/:stepId/corrections',
       path: '/cases/c-b/steps/leadership-round-1/corrections',
       field: 'id',
@@ -422,6 +442,20 @@ describe('authorization: every id a request names lies in the caller’s grant',
       path: '/discipline-cases/d-b/steps/verification',
       field: 'id',
       body: { ...meeting, violationConfirmed: true },
+    },
+    {
+      method: 'post',
+      route: '/discipline-cases/:id/steps/:stepId',
+      path: '/discipline-cases/d-a/steps/decision',
+      field: 'sameViolationCaseId',
+      body: {
+        heldOn: today,
+        number: '45-QĐ/UBKT',
+        signer: 'x',
+        form: 'warning',
+        effectiveFrom: today,
+        sameViolationCaseId: 'd-b',
+      },
     },
     {
       method: 'post',
@@ -746,7 +780,12 @@ describe('authorization: every id a request names lies in the caller’s grant',
       );
     };
     const commune = await streamsIn(as(['auditor'], 'ou-com-a'));
-    expect([...commune].sort()).toEqual(['appointment-c-a', 'cadre-p-a', 'cadre-p-a2']);
+    expect([...commune].sort()).toEqual([
+      'appointment-c-a',
+      'cadre-p-a',
+      'cadre-p-a2',
+      'discipline-d-a',
+    ]);
     const province = await streamsIn(as(['auditor'], 'ou-prov'));
     expect(province).toEqual(
       new Set([...commune, 'appointment-c-b', 'cadre-p-b', 'discipline-d-b']),

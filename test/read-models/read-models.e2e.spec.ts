@@ -158,13 +158,18 @@ describe('read models', () => {
         violationCategory: 'land_management',
       }),
     ]);
-    // Three years after the old decision it was still in effect.
+    // Ten months after the old decision it was still in effect, and barred.
     const then = await http()
-      .get(`/discipline-records?asOf=${addDays(longAgo, 365)}`)
+      .get(`/discipline-records?asOf=${addDays(longAgo, 300)}`)
       .set(h.inspector)
       .expect(200);
     expect(then.body.items).toEqual([
-      expect.objectContaining({ caseId: 'd-old', status: 'in_effect' }),
+      expect.objectContaining({
+        caseId: 'd-old',
+        status: 'in_effect',
+        inEffect: true,
+        barred: true,
+      }),
     ]);
     expect(
       (
@@ -203,6 +208,33 @@ describe('read models', () => {
     expect(bad.body).toMatchObject({ field: 'status' });
   });
 
+  it('in effect is not barred: two dates, and the inspector filters by either', async () => {
+    // Two years after the old warning: its validity (12 months) is over, its bar (36) runs.
+    const asOf = addDays(longAgo, 2 * 365);
+    const all = await http().get(`/discipline-records?asOf=${asOf}`).set(h.inspector).expect(200);
+    expect(all.body.items).toEqual([
+      expect.objectContaining({
+        caseId: 'd-old',
+        inEffectUntil: addMonths(longAgo, 12),
+        barEndsOn: addMonths(longAgo, 36),
+        status: 'expired',
+        inEffect: false,
+        barred: true,
+      }),
+    ]);
+    const ids = async (query: string) =>
+      (
+        await http().get(`/discipline-records?${query}`).set(h.inspector).expect(200)
+      ).body.items.map((r: { caseId: string }) => r.caseId);
+    expect(await ids(`asOf=${asOf}&barred=true`)).toEqual(['d-old']);
+    expect(await ids(`asOf=${asOf}&inEffect=true`)).toEqual([]);
+    expect(await ids(`asOf=${asOf}&inEffect=false&barred=true`)).toEqual(['d-old']);
+    expect(await ids('inEffect=true')).toEqual(['d-new']);
+    expect(await ids('barred=false')).toEqual(['d-old']);
+    const bad = await http().get('/discipline-records?barred=maybe').set(h.inspector).expect(400);
+    expect(bad.body).toMatchObject({ field: 'barred' });
+  });
+
   it('the register is scoped to the caller’s unit and exports CSV', async () => {
     expect(
       (await http().get('/discipline-records').set(h.otherInspector).expect(200)).body.items,
@@ -212,9 +244,12 @@ describe('read models', () => {
     expect(csv.text.startsWith('\uFEFFcaseId,')).toBe(true);
     const lines = csv.text.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'caseId,personId,personName,orgUnitId,orgUnitName,track,form,violationCategory,decidedOn,effectiveFrom,barEndsOn,annulledOn,status,decisionRef,ruleSet',
+      'caseId,personId,personName,orgUnitId,orgUnitName,track,form,violationCategory,decidedOn,effectiveFrom,inEffectUntil,barEndsOn,annulledOn,status,inEffect,barred,decisionRef,ruleSet,sameViolationCaseId',
     );
     expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(
+      `${addMonths(today, 12)},${addMonths(today, 24)},,in_effect,true,true,`,
+    );
   });
 
   it('the inbox shows each role its own open steps, soonest deadline first', async () => {
@@ -230,7 +265,7 @@ describe('read models', () => {
       positionId: 'pos-head',
       positionTitle: 'pos-head',
       orgUnitName: 'Thị xã Demo',
-      definition: 'appointment.internal@1',
+      definition: 'appointment.internal@2',
       stepTitleVi: 'Hội nghị tập thể lãnh đạo lần 1',
       stepKind: 'meeting',
       overdue: false,

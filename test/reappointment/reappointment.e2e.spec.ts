@@ -80,14 +80,27 @@ describe('re-appointment over HTTP', () => {
           members: 40,
           summoned: 40,
           present: 38,
-          for: 30,
-          against: 6,
+          for: 12,
+          against: 24,
           abstain: 2,
           invalid: 0,
         },
       })
       .expect(200);
+    // 12 of 40 (30 %) is kept as one basis for the leadership ballot, not a pass mark (version 2).
+    expect(opened.body.definition).toBe('reappointment.standard@2');
+    expect(confidence.body).toMatchObject({
+      status: 'open',
+      currentStep: { id: 'head-evaluation' },
+    });
     expect(confidence.body.steps[1].tally).toBe('not announced');
+    expect(confidence.body.steps[1].share).toBeUndefined();
+    const asStaff = await http().get('/cases/r-1').set(staff).expect(200);
+    expect(asStaff.body.steps[1]).toMatchObject({
+      outcome: 'reference',
+      share: { votes: 12, base: 40, baseName: 'summoned', percent: 30 },
+      rule: { reference: true },
+    });
     await http()
       .post('/cases/r-1/steps/head-evaluation')
       .set(leader)

@@ -11,7 +11,8 @@ describe('rotation and transfer over HTTP', () => {
   const http = () => request(t.server as never);
 
   beforeAll(async () => {
-    t = await startTestApp('rotation');
+    // Workers on: the decision's saga writes the post on the person's record.
+    t = await startTestApp('rotation', { RUN_WORKERS: 'true' });
     staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
     secretary = {
       Authorization: `Bearer ${t.token('u-secretary', ['ballot_secretary'], 'ou-town')}`,
@@ -25,8 +26,33 @@ describe('rotation and transfer over HTTP', () => {
       people: [
         { id: 'p-pooled', dateOfBirth: '1988-02-02', pool: ['pos-deputy'] },
         { id: 'p-unpooled', dateOfBirth: '1988-02-02' },
+        // About six years of work left: under the 10 a rotation needs, over the one term of art. 4(2).
+        { id: 'p-non-local', dateOfBirth: '1971-01-01', gender: 'male' },
       ],
     });
+    // A province with a leadership post, and a person from another province.
+    await http()
+      .post('/org-units')
+      .set(staff)
+      .send({ id: 'ou-province', name: 'Tỉnh Demo', kind: 'province', parentId: 'ou-town' })
+      .expect(201);
+    await http()
+      .post('/positions')
+      .set(staff)
+      .send({
+        id: 'pos-provincial-chair',
+        title: 'Chủ tịch UBND tỉnh',
+        orgUnitId: 'ou-province',
+        appointingAuthority: 'ou-province',
+        rank: 8,
+        isLeadership: true,
+      })
+      .expect(201);
+    await http()
+      .post('/cadres/p-non-local/place-of-origin')
+      .set(staff)
+      .send({ province: 'Tỉnh Nghệ An', locality: 'Xã Nam Đàn' })
+      .expect(201);
   });
   afterAll(async () => {
     await t?.close();
@@ -177,5 +203,73 @@ describe('rotation and transfer over HTTP', () => {
       .send({ heldOn: today, number: '201/QĐ-UBND', signer: 'Chủ tịch UBND', effectiveFrom: today })
       .expect(200);
     expect(decided.body).toMatchObject({ status: 'decided' });
+  });
+
+  it('rotates a non-local key cadre (Quy định 65-QĐ/TW art. 4(2)) without a planning entry, with one term left; the post outlives the period', async () => {
+    const body = {
+      procedure: 'rotation',
+      definition: 'rotation.standard',
+      personId: 'p-non-local',
+      positionId: 'pos-provincial-chair',
+      orgUnitId: 'ou-province',
+      summary: 'Place a chair from outside the province',
+    };
+    const opened = await http()
+      .post('/cases')
+      .set(staff)
+      .send({ id: 'rot-nl', ...body })
+      .expect(201);
+    expect(opened.body.facts).toEqual({
+      kind: 'rotation',
+      placementGroup: 'non_local_key_cadre',
+      placementReason: 'leadership post pos-provincial-chair in Tỉnh Demo; from Tỉnh Nghệ An',
+    });
+    const steps: [string, Record<string, string>, object][] = [
+      ['proposal', staff, { summary: 'Non-local chair' }],
+      ['discussion', staff, { minutesRef: 'BB-1', conclusion: 'Both agree' }],
+      ['meet-person', leader, { conclusion: 'Met', personOpinion: 'Agrees' }],
+      [
+        'vetting',
+        staff,
+        {
+          items: ['background', 'asset_declaration', 'political_standards'].map((item) => ({
+            item,
+            result: 'cleared',
+          })),
+        },
+      ],
+      [
+        'leadership-vote',
+        secretary,
+        {
+          minutesRef: 'BB-2',
+          tally: {
+            members: 9,
+            summoned: 9,
+            present: 9,
+            for: 8,
+            against: 1,
+            abstain: 0,
+            invalid: 0,
+          },
+        },
+      ],
+      ['decision', leader, { number: '12-QĐ/TU', signer: 'Bí thư', effectiveFrom: today }],
+    ];
+    for (const [stepId, who, stepBody] of steps)
+      await http()
+        .post(`/cases/rot-nl/steps/${stepId}`)
+        .set(who)
+        .send({ heldOn: today, ...stepBody })
+        .expect(200);
+    // The rotation's 3 years end the period, not the post: the post is assigned without a term end.
+    let record = await http().get('/cadres/p-non-local').set(staff).expect(200);
+    for (let tries = 0; tries < 200 && !record.body.posts?.length; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      record = await http().get('/cadres/p-non-local').set(staff).expect(200);
+    }
+    expect(record.body.posts).toEqual([
+      expect.objectContaining({ positionId: 'pos-provincial-chair', termEnd: null }),
+    ]);
   });
 });

@@ -279,17 +279,29 @@ describe('the web app in a browser', () => {
     await fill(page, { 'Số có mặt': '12', 'Đồng ý': '10', 'Không đồng ý': '2' });
     await page.locator('[data-verdict="passes"]').waitFor();
     await record(page, /chủ chốt/);
+    // The key-officials nomination is one basis for the final ballot, not a pass mark: 12 of 40
+    // is recorded with its share and the case goes on.
+    await page.getByTestId('reference-hint').waitFor();
     await fill(page, {
       'Số biên bản': 'BB-04',
       'Tổng số thành viên': '40',
       'Số được triệu tập': '40',
       'Số có mặt': '38',
       'Phiếu không hợp lệ': '0',
-      'Số phiếu của người 1': '30',
+      'Số phiếu của người 1': '12',
     });
     await page.getByRole('button', { name: 'Thêm người' }).click();
-    await fill(page, { 'Người được giới thiệu 2': 'p-tran-thi-binh', 'Số phiếu của người 2': '8' });
+    await fill(page, {
+      'Người được giới thiệu 2': 'p-tran-thi-binh',
+      'Số phiếu của người 2': '26',
+    });
     await record(page, /lần 3/);
+    await page
+      .getByTestId('reference-share')
+      .filter({ hasText: 'Kết quả tham khảo: 12/40 phiếu trên số được triệu tập (30 %)' })
+      .waitFor();
+    await page.getByText('↳ kết quả là một căn cứ, không loại ai').waitFor();
+    await screenshot(page, '03b-reference-nomination');
     await fill(page, {
       'Số biên bản': 'BB-05',
       'Tổng số thành viên': '13',
@@ -364,7 +376,7 @@ describe('the web app in a browser', () => {
     await page.locator('[data-testid="case-status"]', { hasText: 'Đã quyết định' }).waitFor();
     const timeline = await page.locator('ol.timeline > li').allInnerTexts();
     expect(timeline.join('\n')).toContain('secretary-1');
-    expect(timeline.join('\n')).toContain('appointment.internal@1');
+    expect(timeline.join('\n')).toContain('appointment.internal@2');
     // Back one event on the slider with the keyboard: the state before the decision.
     const events = await page.locator('ol.timeline > li').count();
     const slider = page.getByLabel(/Sau sự kiện thứ/);

@@ -83,8 +83,20 @@ export class DisciplineOnRecordDto {
   annulled!: { on: string; decisionRef: string } | null;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
   revisions!: Record<string, unknown>[];
-  @ApiProperty({ enum: ['in_effect', 'expired', 'annulled'], description: 'judged today' })
+  @ApiProperty({
+    ...DATE,
+    nullable: true,
+    description: "end of the discipline's own validity (hiệu lực); null: no end",
+  })
+  inEffectUntil!: string | null;
+  @ApiPropertyOptional({ description: "the other track's discipline case on the same violation" })
+  sameViolationCaseId?: string;
+  @ApiProperty({
+    enum: ['in_effect', 'expired', 'annulled'],
+    description: 'by the validity, judged today',
+  })
   status!: string;
+  @ApiProperty({ description: 'the bar on a higher post still runs today' }) barred!: boolean;
 }
 
 export class OpenCaseOnRecordDto {

@@ -72,6 +72,13 @@ export interface DisciplineRecorded {
     ruleSetId: string;
     violationCategory: string;
     orgUnitId: string;
+    /**
+     * The discipline's own validity (hiệu lực): its last day of effect, null when it has no end;
+     * absent on records written before Dec 2026 (then the bar's end stands for it).
+     */
+    inEffectUntil?: string | null;
+    /** The other track's discipline case on the same violation (the longer bar applies). */
+    sameViolationCaseId?: string;
   };
 }
 
@@ -127,6 +134,7 @@ export const PERSON_STATUS_KINDS = [
   'child_under_12_months',
   'prosecuted',
   'detained',
+  'suspended',
 ] as const;
 export type PersonStatusKind = (typeof PERSON_STATUS_KINDS)[number];
 

@@ -27,8 +27,11 @@ const leader: Actor = { userId: 'u-leader', roles: ['leadership'], orgUnit: 'ou-
 const cleanRecord: PersonFactsForVetting = {
   dateOfBirth: '1980-04-12',
   gender: 'male',
-  planningPool: { qualifies: true, detail: 'planning pool 2025-2030 for the post (112-QĐ/TU)' },
-  currentPostSince: '2021-03-01',
+  target: { positionId: 'pos-deputy', rank: 3 },
+  planningPool: [
+    { positionId: 'pos-deputy', rank: 3, term: '2025-2030', decisionRef: '112-QĐ/TU' },
+  ],
+  posts: [{ positionId: 'pos-head-office', rank: 2, from: '2021-03-01', until: null }],
   disciplineBars: [],
   openDisciplineCases: [],
 };

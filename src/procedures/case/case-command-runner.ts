@@ -41,13 +41,23 @@ export class CaseCommandRunner {
       undefined,
       openedOn,
     );
-    const facts =
-      (await module.onOpen?.({
-        personId: input.personId,
-        positionId: input.positionId,
-        definition: pinned.definition,
-        context,
-      })) ?? undefined;
+    const opening = {
+      personId: input.personId,
+      positionId: input.positionId,
+      orgUnitId: input.orgUnitId,
+      definition: pinned.definition,
+      context,
+      ...(input.grounds ? { grounds: input.grounds } : {}),
+      ...(input.approvalInPrincipleCaseId
+        ? { approvalInPrincipleCaseId: input.approvalInPrincipleCaseId }
+        : {}),
+      ...(input.consultationCaseId ? { consultationCaseId: input.consultationCaseId } : {}),
+    };
+    let facts = (await module.onOpen?.(opening)) ?? undefined;
+    for (const gate of this.procedures.gatesOf(module.procedure)) {
+      const added = await gate.onOpen?.(opening);
+      if (added && Object.keys(added).length) facts = { ...facts, ...added };
+    }
     const command: CaseCommand = {
       type: 'OpenCase',
       data: {
@@ -134,7 +144,18 @@ export class CaseCommandRunner {
   ) {
     const procedure = await this.cases.locate(caseId);
     const context = this.contextOf(procedure, caseId, options, reads);
-    return this.write(procedure, caseId, command, options, context);
+    const gates = this.procedures.gatesOf(procedure);
+    if (command.type !== 'PerformStep' || !gates.length)
+      return this.write(procedure, caseId, command, options, context);
+    // Other procedures' checks on this step (approval in principle) run before it is decided.
+    const gated = async (state: CaseState) => {
+      const built = await context(state);
+      if (state.status !== 'none')
+        for (const gate of gates)
+          await gate.beforeStep?.({ state, stepId: command.data.stepId, context: built });
+      return built;
+    };
+    return this.write(procedure, caseId, command, options, gated);
   }
 
   /**

@@ -102,7 +102,7 @@ export class CaseContextFactory {
     };
   }
 
-  /** What vetting reads from the person's record: planning pool, post, discipline. */
+  /** What vetting reads from the person's record: planning pool, posts with their ranks, discipline. */
   async personFacts(
     personId: string,
     positionId: string,
@@ -110,33 +110,31 @@ export class CaseContextFactory {
   ): Promise<PersonFactsForVetting | undefined> {
     const { state } = await this.registry.loadPerson(personId);
     if (state.status !== 'registered') return undefined;
-    const target = await this.registry.findPosition(positionId);
-    const entries = await Promise.all(
-      state.planningPool.map(async (entry) => ({
-        entry,
-        position: await this.registry.findPosition(entry.positionId),
-      })),
+    const rankOf = async (id: string) => (await this.registry.findPosition(id))?.rank ?? null;
+    const planningPool = await Promise.all(
+      state.planningPool.map(async (entry) => ({ ...entry, rank: await rankOf(entry.positionId) })),
     );
-    const qualifying = entries.find(
-      ({ entry, position }) =>
-        entry.positionId === positionId || (target && position && position.rank >= target.rank),
-    );
+    const held = [
+      ...state.posts.map((p) => ({ positionId: p.positionId, from: p.from, until: null })),
+      ...state.pastPosts.map((p) => ({ positionId: p.positionId, from: p.from, until: p.endedOn })),
+    ];
+    const posts = (
+      await Promise.all(
+        held.map(async (post) => ({ ...post, rank: await rankOf(post.positionId) })),
+      )
+    ).filter((post): post is typeof post & { rank: number } => post.rank !== null);
     const discipline = disciplineStandingFrom(state.discipline, state.openCases, today);
     return {
       dateOfBirth: state.profile.dateOfBirth,
       gender: state.profile.gender,
-      planningPool: qualifying
-        ? {
-            qualifies: true,
-            detail: `planning pool ${qualifying.entry.term} for ${qualifying.entry.positionId} (${qualifying.entry.decisionRef})`,
-          }
-        : {
-            qualifies: false,
-            detail: `no planning-pool entry for ${positionId} or an equivalent or higher post`,
-          },
-      currentPostSince: state.posts.length ? state.posts.map((p) => p.from).sort()[0] : null,
+      target: { positionId, rank: (await rankOf(positionId)) ?? 0 },
+      planningPool,
+      posts,
       disciplineBars: discipline.bars,
       openDisciplineCases: discipline.openCasesPastVerification,
+      holdsTargetPost: state.posts.some((post) => post.positionId === positionId),
+      pendingDisciplineCases: discipline.openCases,
+      statuses: state.statuses,
     };
   }
 }

@@ -2,7 +2,16 @@ import { DisciplineEvent } from '../discipline/discipline.events';
 import { CaseEvent } from './decider/case.events';
 
 /** Procedures with their own case streams: `<procedure>-<caseId>`. */
-export const CASE_PROCEDURES = ['appointment', 'reappointment', 'rotation', 'discipline'] as const;
+export const CASE_PROCEDURES = [
+  'appointment',
+  'reappointment',
+  'rotation',
+  'discipline',
+  'removal',
+  'extension',
+  'approval_in_principle',
+  'consultation',
+] as const;
 
 export const caseStream = (procedure: string, caseId: string): string => `${procedure}-${caseId}`;
 

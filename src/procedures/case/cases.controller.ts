@@ -146,8 +146,17 @@ export class CasesController extends CaseEngineRoutes({
   })
   @ApiCaseOpen({ type: CaseViewDto, description: 'the case, with its revision in ETag' })
   async open(@Body() dto: OpenCaseDto, @Write() write: WriteRequest) {
-    await this.assertOpeningInScope(write.actor, dto);
-    const fromPaper = this.paperOpening(dto, write.actor);
+    const { actor } = write;
+    await this.assertOpeningInScope(actor, dto);
+    if (dto.approvalInPrincipleCaseId)
+      await this.scope.assertCaseInScope(
+        actor,
+        dto.approvalInPrincipleCaseId,
+        'approvalInPrincipleCaseId',
+      );
+    if (dto.consultationCaseId)
+      await this.scope.assertCaseInScope(actor, dto.consultationCaseId, 'consultationCaseId');
+    const fromPaper = this.paperOpening(dto, actor);
     const { id, procedure, definition, personId, positionId, orgUnitId, summary } = dto;
     const caseId = id ?? `c-${randomUUID()}`;
     const options = this.writer.newStreamOptions(write);
@@ -165,6 +174,11 @@ export class CasesController extends CaseEngineRoutes({
           orgUnitId,
           summary,
           ...(fromPaper ? { fromPaper } : {}),
+          ...(dto.grounds ? { grounds: dto.grounds } : {}),
+          ...(dto.approvalInPrincipleCaseId
+            ? { approvalInPrincipleCaseId: dto.approvalInPrincipleCaseId }
+            : {}),
+          ...(dto.consultationCaseId ? { consultationCaseId: dto.consultationCaseId } : {}),
         },
         options,
       ),

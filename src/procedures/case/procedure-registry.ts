@@ -3,6 +3,35 @@ import { CaseContext, DecisionTerm } from './decider/case.context';
 import { ExistingCase } from './decider/case.state';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 
+/** What a procedure's opening checks are given. */
+export interface OpeningInput {
+  personId: string;
+  positionId: string;
+  orgUnitId: string;
+  definition: ProcedureDefinition;
+  context: Omit<CaseContext, 'definition'>;
+  /** What the request says the case rests on (removal grounds); the procedure checks it. */
+  grounds?: Record<string, unknown>;
+  /** The approval-in-principle case the opening names, if any. */
+  approvalInPrincipleCaseId?: string;
+  /** The inter-level consultation (hiệp y) case the opening names, if any. */
+  consultationCaseId?: string;
+}
+
+/**
+ * Another procedure's checks on a procedure's cases (approval in principle on an appointment):
+ * at opening, with the facts they add, and before a step is performed. Both throw
+ * DomainRuleViolation to refuse; neither writes.
+ */
+export interface ProcedureGate {
+  onOpen?: (input: OpeningInput) => Promise<Record<string, unknown> | void>;
+  beforeStep?: (input: {
+    state: ExistingCase;
+    stepId: string;
+    context: CaseContext;
+  }) => Promise<void>;
+}
+
 /** What a procedure module adds to the generic engine. */
 export interface ProcedureModule {
   procedure: string;
@@ -14,12 +43,7 @@ export interface ProcedureModule {
    */
   aliases?: Record<string, string[]>;
   /** Checks and facts when a case opens (e.g. the person holds a post); throws DomainRuleViolation. */
-  onOpen?: (input: {
-    personId: string;
-    positionId: string;
-    definition: ProcedureDefinition;
-    context: Omit<CaseContext, 'definition'>;
-  }) => Promise<Record<string, unknown> | void>;
+  onOpen?: (input: OpeningInput) => Promise<Record<string, unknown> | void>;
   /** The procedure's own term rule for its decision. */
   decisionTerm?: (
     context: CaseContext,
@@ -38,6 +62,8 @@ export class ProcedureRegistry {
     { module: ProcedureModule; definitionIds: string[] }
   >();
 
+  private readonly gates = new Map<string, ProcedureGate[]>();
+
   register(module: ProcedureModule): void {
     this.modules.set(module.procedure, module);
     this.openingNames.set(module.procedure, { module, definitionIds: module.definitionIds });
@@ -52,6 +78,15 @@ export class ProcedureRegistry {
   /** The module that opens a case named `procedure` in a request, and the definitions it allows. */
   forOpening(procedure: string): { module: ProcedureModule; definitionIds: string[] } | undefined {
     return this.openingNames.get(procedure);
+  }
+
+  /** Adds another procedure's checks to a procedure's cases (in any order of module start). */
+  addGate(procedure: string, gate: ProcedureGate): void {
+    this.gates.set(procedure, [...(this.gates.get(procedure) ?? []), gate]);
+  }
+
+  gatesOf(procedure: string): ProcedureGate[] {
+    return this.gates.get(procedure) ?? [];
   }
 
   /** Every name a case may be opened under. */

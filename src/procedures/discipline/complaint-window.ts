@@ -39,3 +39,41 @@ export function complaintWindowEnd(
   const { rule } = windowRule(ruleSet);
   return endOfPeriod(calendar, servedOn, rule.amount, rule.unit);
 }
+
+/** A second complaint's window (khiếu nại lần hai): so many units from the first review, longer for some forms. */
+interface SecondComplaintRule {
+  amount: number;
+  unit: PeriodUnit;
+  from: 'served';
+  byForm?: Record<string, number>;
+}
+
+const SECOND_RULE = 'discipline.secondComplaintWindow';
+
+/** Until when the person may complain about a decision, and under which rule; null: no further complaint. */
+export function complaintDeadline(
+  ruleSet: RuleSet,
+  calendar: WorkingDayCalendar,
+  decision: { complaintWindowEndsOn: string },
+  reviews: { heldOn: string; form: string | null }[],
+  form: string,
+): { endsOn: string; citation: string; second: boolean } | null {
+  const last = reviews.at(-1);
+  if (!last) {
+    return {
+      endsOn: decision.complaintWindowEndsOn,
+      citation: complaintWindowCitation(ruleSet),
+      second: false,
+    };
+  }
+  // Sets pinned before the second window was a parameter: the first window only.
+  if (!ruleSet.params[SECOND_RULE] || reviews.length > 1) return null;
+  const rule = ruleValue<SecondComplaintRule | null>(ruleSet, SECOND_RULE);
+  if (!rule) return null;
+  const amount = rule.byForm?.[form] ?? rule.amount;
+  return {
+    endsOn: endOfPeriod(calendar, last.heldOn, amount, rule.unit),
+    citation: ruleCitation(ruleSet, SECOND_RULE),
+    second: true,
+  };
+}

@@ -129,6 +129,18 @@ export class DisciplineCommandRunner {
     });
   }
 
+  /** A decision naming the other track's case on the same violation: that case, read before deciding. */
+  private async sameViolationCase(command: DisciplineCommand, options: DisciplineWriteOptions) {
+    const body = command.type === 'PerformDisciplineStep' ? command.data.body : undefined;
+    if (body?.kind !== 'decision' || !body.sameViolationCaseId) return {};
+    return {
+      sameViolationCase: await this.cases.sameViolationCase(
+        body.sameViolationCaseId,
+        options.actor,
+      ),
+    };
+  }
+
   private async write(
     caseId: string,
     command: DisciplineCommand,
@@ -160,18 +172,21 @@ export class DisciplineCommandRunner {
             today: this.cases.today(),
             actorReachesCaseUnit: subtree.some((unit) => unit.id === caseUnit),
             personStatuses: person.state.status === 'registered' ? person.state.statuses : [],
+            ...(await this.sameViolationCase(command, options)),
           };
         },
         beforeAppend,
       },
     );
+    const pins = pinned ?? this.cases.pinned(result.state);
     return disciplineView(
       result.state,
-      (pinned ?? this.cases.pinned(result.state)).definition,
+      pins.definition,
       result.revision,
       options.actor,
       this.cases.today(),
       this.catalog.calendar,
+      pins.ruleSet,
     );
   }
 }

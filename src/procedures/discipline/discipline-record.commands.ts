@@ -12,7 +12,7 @@ export class NoteDisciplineCaseOnRecord extends WorkflowCommand {
   }
 }
 
-/** Record the decision's form and bar, take the person off the planning pool, end the post on removal. */
+/** Record the decision's form, validity and bar; take the person off the planning pool when its form does; end the post on removal. */
 export class ApplyDisciplineDecisionToRecord extends WorkflowCommand {
   constructor(readonly caseId: string) {
     super();

@@ -1,5 +1,6 @@
 import { PersonState } from '../../cadres/person/person.state';
 import { OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
+import { decisionLeavesPlanningPool } from './decision-effects';
 import { decisionEndsPost } from './decision-ends-post';
 import { ExistingDiscipline } from './discipline.state';
 
@@ -25,10 +26,11 @@ export function noteDisciplineCase(
 }
 
 /**
- * A decided discipline: the record gets the form and its bar; the person leaves the planning
- * pool; the person's other open cases get their discipline vetting item flagged (a decision that
- * ends the post also withdraws those whose definition says `withdrawnWhenPostEnds`); a decision that ends the post (its rule set's
- * `discipline.formsEndingPost`, recorded on the decision) ends it (the case's post, or all).
+ * A decided discipline: the record gets the form, its validity and its bar; the person leaves
+ * the planning pool when the decision says the form does; the person's other open cases get their
+ * discipline vetting item flagged (an open re-appointment is not); a decision that ends the post
+ * (its rule set's `discipline.formsEndingPost`, recorded on the decision) withdraws the open cases
+ * whose definition says `withdrawnWhenPostEnds` and ends the post (the case's, or all).
  */
 export function applyDisciplineDecision(
   state: ExistingDiscipline,
@@ -54,10 +56,14 @@ export function applyDisciplineDecision(
       ruleSetId: state.ruleSetId,
       violationCategory: state.violation.category,
       orgUnitId: state.orgUnitId,
+      ...('inEffectUntil' in decision ? { inEffectUntil: decision.inEffectUntil } : {}),
+      ...(decision.sameViolationAs ? { sameViolationCaseId: decision.sameViolationAs.caseId } : {}),
     },
   });
   if (person.status !== 'registered') return [recorded];
-  const leavesPool = person.planningPool.map((entry) =>
+  // Which forms take the person off the planning pool is the rule set's, recorded on the decision.
+  const poolEntries = decisionLeavesPlanningPool(decision) ? person.planningPool : [];
+  const leavesPool = poolEntries.map((entry) =>
     toPerson(personId, `pool:${entry.positionId}`, {
       type: 'RemovePlanningPoolEntry',
       data: { personId, positionId: entry.positionId, decisionRef, reason },
@@ -97,6 +103,14 @@ function carryIntoOpenCases(
     .filter((open) => open.procedure !== 'discipline' && open.status === 'open')
     .flatMap((open): RecordWrite[] => {
       const to = { to: 'case' as const, caseId: open.caseId, orgUnitId: open.orgUnitId };
+      // A decided discipline bars a higher post, not the re-appointment to the post held
+      // (reappointment.blockedWhile: a pending case, an investigation); a removal withdraws it.
+      // The definition says which open cases a decision ending the post withdraws.
+      if (endsPost && open.withdrawnWhenPostEnds) {
+        const reason = `withdrawn: the holder was removed from the post by ${decisionRef} (discipline case ${state.caseId})`;
+        return [{ ...to, key: 'withdraw', command: { type: 'WithdrawCase', data: { reason } } }];
+      }
+      if (open.procedure === 'reappointment') return [];
       const flag: RecordWrite = {
         ...to,
         key: 'flag',
@@ -105,12 +119,7 @@ function carryIntoOpenCases(
           data: { item: 'discipline_bar', note, causeRef: state.caseId },
         },
       };
-      if (!endsPost || !open.withdrawnWhenPostEnds) return [flag];
-      const reason = `withdrawn: the holder was removed from the post by ${decisionRef} (discipline case ${state.caseId})`;
-      return [
-        flag,
-        { ...to, key: 'withdraw', command: { type: 'WithdrawCase', data: { reason } } },
-      ];
+      return [flag];
     });
 }
 

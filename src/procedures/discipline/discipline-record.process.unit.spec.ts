@@ -69,6 +69,14 @@ const person = fold(personDecider, [
     stage: null,
     on: '2026-10-01',
   }),
+  event('CaseNoted', {
+    personId: 'p-1',
+    caseId: 'a-1',
+    procedure: 'appointment',
+    status: 'open',
+    stage: null,
+    on: '2026-10-02',
+  }),
 ]);
 const reappointmentOpen = {
   caseId: 'r-1',
@@ -77,6 +85,12 @@ const reappointmentOpen = {
   orgUnitId: 'ou-1',
   // reappointment.standard@1 says so: a re-appointment has no term left once the post ends.
   withdrawnWhenPostEnds: true,
+};
+const appointmentOpen = {
+  ...reappointmentOpen,
+  caseId: 'a-1',
+  procedure: 'appointment',
+  withdrawnWhenPostEnds: false,
 };
 
 const recordWrite = (form: string) => ({
@@ -116,7 +130,7 @@ const poolWrite = (form: string) => ({
 });
 const flagWrite = (form: string) => ({
   to: 'case',
-  caseId: 'r-1',
+  caseId: 'a-1',
   orgUnitId: 'ou-1',
   key: 'flag',
   command: {
@@ -130,19 +144,54 @@ const flagWrite = (form: string) => ({
 });
 
 describe('discipline-record workflow', () => {
-  it('a warning: the record, off the planning pool, the open case flagged; the post stays', () => {
-    given(discipline(opened, decided('warning')), person, [reappointmentOpen])
+  // Changed with issue 19: a decided warning no longer flags an open re-appointment (NĐ 138 art.
+  // 49(5)(a): what holds it back is a pending case or an investigation, not the higher-post bar).
+  it('a warning: the record, off the planning pool, the open appointment flagged, not the re-appointment; the post stays', () => {
+    given(discipline(opened, decided('warning')), person, [reappointmentOpen, appointmentOpen])
       .when(applyDisciplineDecision)
       .then([recordWrite('warning'), poolWrite('warning'), flagWrite('warning')] as never);
   });
 
-  it('a removal also withdraws the open re-appointment and ends the case post only', () => {
-    given(discipline(opened, decided('removal_from_post')), person, [reappointmentOpen])
+  it('a form the rule set keeps in the planning pool leaves the pool alone', () => {
+    const keeps = event('DisciplineDecided', {
+      ...decided('reprimand').data,
+      leavesPlanningPool: false,
+      planningPoolRule: 'reprimand: stays in the planning pool',
+    });
+    given(discipline(opened, keeps), person, [])
+      .when(applyDisciplineDecision)
+      .then([recordWrite('reprimand')] as never);
+  });
+
+  it("the record carries the validity and the other track's case on the same violation", () => {
+    const linked = event('DisciplineDecided', {
+      ...decided('warning').data,
+      inEffectUntil: '2027-11-21',
+      sameViolationAs: {
+        caseId: 'd-0',
+        track: 'civil_service',
+        form: 'warning',
+        barEndsOn: '2027-11-21',
+        decisionRef: '3/QĐ-UBND (2026-11-01)',
+      },
+    });
+    const [recorded] = applyDisciplineDecision(discipline(opened, linked), person, []);
+    expect(recorded.command.data).toMatchObject({
+      inEffectUntil: '2027-11-21',
+      barEndsOn: '2031-11-21',
+      sameViolationCaseId: 'd-0',
+    });
+  });
+
+  it('a removal withdraws the open re-appointment, flags the appointment and ends the case post only', () => {
+    given(discipline(opened, decided('removal_from_post')), person, [
+      reappointmentOpen,
+      appointmentOpen,
+    ])
       .when(applyDisciplineDecision)
       .then([
         recordWrite('removal_from_post'),
         poolWrite('removal_from_post'),
-        flagWrite('removal_from_post'),
         {
           to: 'case',
           caseId: 'r-1',
@@ -156,6 +205,7 @@ describe('discipline-record workflow', () => {
             },
           },
         },
+        flagWrite('removal_from_post'),
         {
           to: 'person',
           personId: 'p-1',
@@ -175,7 +225,7 @@ describe('discipline-record workflow', () => {
   });
 
   it('a removal only flags an open case whose definition is not withdrawn when the post ends', () => {
-    const stays = { ...reappointmentOpen, withdrawnWhenPostEnds: false };
+    const stays = appointmentOpen;
     const writes = applyDisciplineDecision(
       discipline(opened, decided('removal_from_post')),
       person,
@@ -185,7 +235,7 @@ describe('discipline-record workflow', () => {
   });
 
   it('an open case that closed meanwhile gets nothing; an unregistered person only the record', () => {
-    const closed = { ...reappointmentOpen, status: 'withdrawn' };
+    const closed = { ...appointmentOpen, status: 'withdrawn' };
     given(discipline(opened, decided('warning')), person, [closed])
       .when(applyDisciplineDecision)
       .then([recordWrite('warning'), poolWrite('warning')] as never);

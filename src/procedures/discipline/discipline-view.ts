@@ -12,6 +12,8 @@ import {
   stepView,
 } from '../../workflow/step-engine/step-view';
 import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engine/correction-view';
+import { RuleSet } from '../../workflow/rule-sets/rule-set';
+import { complaintDeadline } from './complaint-window';
 import { DisciplineState } from './discipline.state';
 
 /** The closure as shown to the caller: a closure by the ballot restates its counts in `reason`. */
@@ -29,6 +31,7 @@ function allowedNextActions(
   state: Exclude<DisciplineState, { status: 'none' }>,
   current: StepDefinition | undefined,
   today: string,
+  { ruleSet, calendar }: { ruleSet: RuleSet; calendar: WorkingDayCalendar },
 ): Record<string, unknown>[] {
   const base = `/discipline-cases/${state.caseId}`;
   const allowedNext: Record<string, unknown>[] = [];
@@ -38,10 +41,15 @@ function allowedNextActions(
       allowedNext.push({ action: 'extend-time-limit', href: `${base}/extend` });
     allowedNext.push({ action: 'close', href: `${base}/close` });
   }
-  if (state.status === 'decided' && today <= state.decision.complaintWindowEndsOn)
+  const deadline =
+    state.status === 'decided'
+      ? complaintDeadline(ruleSet, calendar, state.decision, state.reviews, state.form)
+      : null;
+  if (deadline && today <= deadline.endsOn)
     allowedNext.push({
       action: 'file-complaint',
-      until: state.decision.complaintWindowEndsOn,
+      until: deadline.endsOn,
+      ...(deadline.second ? { second: true } : {}),
       href: `${base}/complaints`,
     });
   if (state.status === 'under_review')
@@ -65,6 +73,7 @@ export function disciplineView(
   actor: Actor,
   today: string,
   calendar: WorkingDayCalendar,
+  ruleSet: RuleSet,
 ) {
   if (state.status === 'none') return null;
   const disclosure: DisclosureContext = {
@@ -75,7 +84,10 @@ export function disciplineView(
   };
   const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
   const correct = correctionLink(state, definition);
-  const allowedNext = [...allowedNextActions(state, current, today), ...(correct ? [correct] : [])];
+  const allowedNext = [
+    ...allowedNextActions(state, current, today, { ruleSet, calendar }),
+    ...(correct ? [correct] : []),
+  ];
   return {
     id: state.caseId,
     procedure: 'discipline',
@@ -99,17 +111,28 @@ export function disciplineView(
     currentStep: currentStepOfCase(current, state, calendar),
     allowedNext,
     steps: stepsWithCorrections(state.steps, state.corrections, actor, disclosure),
-    ...(state.status === 'decided' || state.status === 'under_review' || state.status === 'annulled'
-      ? {
-          decision: state.decision,
-          form: state.status === 'annulled' ? null : state.form,
-          barEndsOn: state.status === 'annulled' ? null : state.barEndsOn,
-          complaint: state.complaint,
-          reviews: state.reviews,
-        }
-      : {}),
+    ...decisionView(state),
     ...(state.status === 'closed'
       ? { closure: closureView(state.closure, actor, disclosure) }
       : {}),
+  };
+}
+
+/** The decision, form, validity and bar of a decided case (none before the decision). */
+function decisionView(state: Exclude<DisciplineState, { status: 'none' }>) {
+  if (state.status !== 'decided' && state.status !== 'under_review' && state.status !== 'annulled')
+    return {};
+  const annulled = state.status === 'annulled';
+  return {
+    decision: state.decision,
+    form: annulled ? null : state.form,
+    barEndsOn: annulled ? null : state.barEndsOn,
+    // The discipline's own validity, apart from the bar (absent on older decisions).
+    ...('inEffectUntil' in state.decision
+      ? { inEffectUntil: annulled ? null : state.decision.inEffectUntil }
+      : {}),
+    ...(state.decision.sameViolationAs ? { sameViolationAs: state.decision.sameViolationAs } : {}),
+    complaint: state.complaint,
+    reviews: state.reviews,
   };
 }

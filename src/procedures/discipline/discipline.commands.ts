@@ -20,8 +20,12 @@ export type DisciplineStepBody =
       signer: string;
       form: string;
       effectiveFrom: string;
-      /** The day the person received the decision; the complaint window runs from it. */
+      /** The day the person received the decision (or it was announced to them); the complaint window runs from it. */
       servedOn?: string;
+      /** The form came with relief from post (miễn nhiệm, cho thôi giữ chức vụ); its bar may differ. */
+      relievedFromPost?: boolean;
+      /** The other track's decided case on the same violation: the person carries the longer bar. */
+      sameViolationCaseId?: string;
     } & DisciplineStepBase);
 
 export type DisciplineCommand =

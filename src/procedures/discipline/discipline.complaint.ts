@@ -1,6 +1,6 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { refuse, requireActor } from '../../workflow/step-engine';
-import { complaintWindowCitation } from './complaint-window';
+import { complaintDeadline } from './complaint-window';
 import { DisciplineContext } from './discipline.context';
 import { disciplineBar, refuseFormForElectedOnly, trackForms } from './discipline.rules';
 import { Command, Decided, Existing, Track } from './discipline.types';
@@ -11,7 +11,7 @@ export function fileComplaint(
   command: Command<'FileComplaint'>,
   context: DisciplineContext,
 ): DomainEvent[] {
-  const { definition, ruleSet, actor, today } = context;
+  const { definition, actor, today } = context;
   if (state.status === 'under_review')
     refuse(
       'discipline.complaint_under_review',
@@ -40,20 +40,39 @@ export function fileComplaint(
       'invalid',
       'filedOn',
     );
-  if (filedOn > state.decision.complaintWindowEndsOn) {
-    refuse(
-      'discipline.complaint_window_closed',
-      `filedOn: the complaint window closed on ${state.decision.complaintWindowEndsOn} (${complaintWindowCitation(ruleSet)}); filed on ${filedOn}`,
-      'unprocessable',
-      'filedOn',
-    );
-  }
+  refuseOutsideWindow(state, filedOn, context);
   return [
     {
       type: 'DisciplineComplaintFiled',
       data: { filedOn, grounds: command.data.grounds, recordedBy: actor.userId },
     },
   ];
+}
+
+/** A complaint after the window, or after the last complaint the rule set allows, is refused. */
+function refuseOutsideWindow(state: Decided, filedOn: string, context: DisciplineContext): void {
+  const { ruleSet } = context;
+  const deadline = complaintDeadline(
+    ruleSet,
+    context.calendar,
+    state.decision,
+    state.reviews,
+    state.form,
+  );
+  if (!deadline)
+    refuse(
+      'discipline.no_further_complaint',
+      `the complaint was reviewed (${state.reviews.at(-1)?.number}); the rule set ${ruleSet.id} allows no further complaint in this case`,
+      'conflict',
+    );
+  if (filedOn > deadline.endsOn) {
+    refuse(
+      'discipline.complaint_window_closed',
+      `filedOn: the ${deadline.second ? 'second ' : ''}complaint window closed on ${deadline.endsOn} (${deadline.citation}); filed on ${filedOn}`,
+      'unprocessable',
+      'filedOn',
+    );
+  }
 }
 
 /** The review of a complaint keeps the form, changes it (with its own bar) or annuls it. */

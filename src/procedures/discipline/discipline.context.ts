@@ -1,8 +1,11 @@
 import { PersonStatusPeriod } from '../../cadres/person/person.state';
 import { StepContext } from '../../workflow/step-engine';
+import { SameViolationCase } from './same-violation';
 
 /** Everything the discipline decider needs besides state and command; gathered by the service. */
 export interface DisciplineContext extends StepContext {
   /** The person's circumstances from their record (deferral reads them). */
   personStatuses: PersonStatusPeriod[];
+  /** The case a decision names as the same violation on the other track, read before deciding. */
+  sameViolationCase?: SameViolationCase;
 }

@@ -449,8 +449,11 @@ describe('discipline case: the complaint window by track', () => {
   const now = (track: 'party' | 'state') =>
     sets.find((set) => set.track === track && !set.effectiveTo)!;
 
-  it('gives a Party member one month from receiving the decision, a civil servant 15 days (Luật Khiếu nại 2011 art. 48)', () => {
-    expect(complaintWindowEnd(now('party'), calendar, '2026-11-16')).toBe('2026-12-16');
+  // Changed with issue 19: the Party's one month (Điều lệ Đảng art. 39(7)) is applied as 30
+  // working days from the announcement (Hướng dẫn 46/2011), no longer one calendar month.
+  it('gives a Party member 30 working days from the announcement, a civil servant 15 days (Luật Khiếu nại 2011 art. 48)', () => {
+    expect(complaintWindowEnd(now('party'), calendar, '2026-11-16')).toBe('2026-12-28');
+    expect(complaintWindowCitation(now('party'))).toMatch(/art\. 39\(7\).*30 working days/);
     // 16 Nov + 15 days is Tuesday 1 Dec.
     expect(complaintWindowEnd(now('state'), calendar, '2026-11-16')).toBe('2026-12-01');
     expect(complaintWindowCitation(now('state'))).toMatch(/Luật Khiếu nại 2011, art\. 48/);
@@ -481,7 +484,7 @@ describe('discipline case: the complaint window by track', () => {
       .then(['DisciplineDecided']);
     expect(decided.data).toMatchObject({
       servedOn: '2026-11-20',
-      complaintWindowEndsOn: '2026-12-21', // 20 Dec is a Sunday
+      complaintWindowEndsOn: '2027-01-04', // 30 working days; 1 Jan is a holiday
     });
     const early = servedOn('2026-11-01');
     given(...history)

@@ -8,9 +8,11 @@ import {
   signedDecision,
 } from '../../workflow/step-engine';
 import { complaintWindowEnd } from './complaint-window';
+import { disciplineValidity, planningPoolEffect } from './decision-effects';
 import { DisciplineContext } from './discipline.context';
 import { disciplineBar, postEffect } from './discipline.rules';
 import { Body, Open } from './discipline.types';
+import { linkSameViolation } from './same-violation';
 
 const activeOn = (day: string) => (s: { from: string; until: string | null }) =>
   s.from <= day && (s.until === null || s.until >= day);
@@ -50,17 +52,24 @@ export function decision(
       'invalid',
       'servedOn',
     );
+  const bar = disciplineBar(ruleSet, body.form, body.effectiveFrom, body.relievedFromPost);
   return {
     type: 'DisciplineDecided',
     data: {
       ...signedDecision(begun, body),
       form: body.form,
       effectiveFrom: body.effectiveFrom,
-      ...disciplineBar(ruleSet, body.form, body.effectiveFrom),
+      ...bar,
+      ...(body.relievedFromPost ? { relievedFromPost: true } : {}),
       ...postEffect(ruleSet, body.form),
       servedOn,
       complaintWindowEndsOn: complaintWindowEnd(ruleSet, context.calendar, servedOn),
       withinTimeLimit: state.decideBy ? body.heldOn <= state.decideBy : null,
+      ...disciplineValidity(ruleSet, body.form, body.effectiveFrom),
+      ...planningPoolEffect(ruleSet, body.form),
+      ...(body.sameViolationCaseId
+        ? linkSameViolation(state, body.sameViolationCaseId, context.sameViolationCase, bar)
+        : {}),
     },
   };
 }

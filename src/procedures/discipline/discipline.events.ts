@@ -1,6 +1,7 @@
 import { DeadlineMissedEvent } from '../case/decider/case.events';
 import { AppliedVoteRule, StepCorrectedData, StepRecord } from '../../workflow/step-engine';
 import { ExpulsionProposal, FormBallotTally } from './form-ballot';
+import { SameViolationLink } from './same-violation';
 
 export type DisciplineTrack = 'party' | 'civil_service';
 export const VIOLATION_SOURCES = ['report', 'inspection', 'denunciation'] as const;
@@ -85,6 +86,21 @@ export type DisciplineEvent =
         /** The day the person received the decision (absent on decisions recorded before it was asked). */
         servedOn?: string;
         complaintWindowEndsOn: string;
+        /**
+         * The discipline's own validity (hiệu lực), apart from the bar: the last day it has effect
+         * (null: no end); absent on decisions recorded before Dec 2026.
+         */
+        inEffectUntil?: string | null;
+        inEffectRule?: string;
+        /** Whether the form takes the person off the planning pool (absent before Dec 2026: every form did). */
+        leavesPlanningPool?: boolean;
+        planningPoolRule?: string;
+        /** The form came with relief from post (miễn nhiệm, cho thôi giữ chức vụ). */
+        relievedFromPost?: boolean;
+        /** The other track's decision on the same violation, and the longer bar the person carries. */
+        sameViolationAs?: SameViolationLink['sameViolationAs'];
+        carriedBarEndsOn?: string | null;
+        carriedBarRule?: string;
         withinTimeLimit: boolean | null;
       };
     }

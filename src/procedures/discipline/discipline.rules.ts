@@ -13,7 +13,10 @@ export function disciplineBar(
   ruleSet: RuleSet,
   form: string,
   effectiveFrom: string,
+  relievedFromPost = false,
 ): { barEndsOn: string | null; barRule: string } {
+  const relieved = relievedFromPost ? barIfRelieved(ruleSet, form, effectiveFrom) : undefined;
+  if (relieved) return relieved;
   const months = ruleValue<Record<string, number>>(ruleSet, 'discipline.barMonths')[form];
   if (months !== undefined) {
     return {
@@ -30,6 +33,27 @@ export function disciplineBar(
   return {
     barEndsOn: effectiveFrom,
     barRule: `${form}: the rule set ${ruleSet.id} sets no bar on higher posts for this form`,
+  };
+}
+
+const RELIEF = 'discipline.barIfRelievedFromPost';
+
+/**
+ * A form that came with relief from post (miễn nhiệm, cho thôi giữ chức vụ) may bar differently
+ * (Quy định 377-QĐ/TW: its 36 months are for a warning without relief); null: no end date.
+ */
+function barIfRelieved(
+  ruleSet: RuleSet,
+  form: string,
+  effectiveFrom: string,
+): { barEndsOn: string | null; barRule: string } | undefined {
+  if (!ruleSet.params[RELIEF]) return undefined;
+  const byForm = ruleValue<Record<string, number | null>>(ruleSet, RELIEF);
+  if (!(form in byForm)) return undefined;
+  const months = byForm[form];
+  return {
+    barEndsOn: months === null ? null : addMonths(effectiveFrom, months),
+    barRule: `${form} with relief from post: ${months === null ? 'no date after which a higher post is open again' : `${months} months`} (${ruleSet.id}: ${ruleCitation(ruleSet, RELIEF)})`,
   };
 }
 

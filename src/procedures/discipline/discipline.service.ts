@@ -14,6 +14,7 @@ import { disciplineStream } from './discipline-stream';
 import { disciplineView } from './discipline-view';
 import { disciplineDecider } from './discipline.decider';
 import { DisciplineState } from './discipline.state';
+import { SameViolationCase } from './same-violation';
 
 /** What a write carries besides its command (built from the request by CommandWriter). */
 export type DisciplineWriteOptions = WriteOptions;
@@ -62,17 +63,44 @@ export class DisciplineService {
     return loaded;
   }
 
+  /**
+   * The case a decision names as the same violation on the other track, as the decider checks it
+   * (undefined when it does not exist; 403 when it is outside the caller's grant).
+   */
+  async sameViolationCase(caseId: string, actor: Actor): Promise<SameViolationCase | undefined> {
+    const { state } = await loadStream(this.store, disciplineStream(caseId), disciplineDecider);
+    if (state.status === 'none') return undefined;
+    await this.scope.assertReaches(
+      actor,
+      state.orgUnitId,
+      `discipline case ${caseId}`,
+      'sameViolationCaseId',
+    );
+    const decided = 'decision' in state ? state : undefined;
+    return {
+      caseId,
+      personId: state.personId,
+      track: state.track,
+      status: state.status,
+      form: decided ? decided.form : null,
+      barEndsOn: decided ? decided.barEndsOn : null,
+      decisionRef: decided ? `${decided.decision.number} (${decided.decision.heldOn})` : null,
+    };
+  }
+
   async view(caseId: string, actor: Actor, asOf?: Date) {
     const { state, revision } = await this.load(caseId, asOf);
     if (state.status !== 'none')
       await this.scope.assertReaches(actor, state.orgUnitId, `discipline case ${caseId}`);
+    const { definition, ruleSet } = this.pinned(state);
     return disciplineView(
       state,
-      this.pinned(state).definition,
+      definition,
       revision,
       actor,
       asOf ? vietnamDay(asOf) : this.today(),
       this.catalog.calendar,
+      ruleSet,
     );
   }
 

@@ -12,9 +12,14 @@ const stateNow = loadRuleSets(path.join(seeds, 'rule-sets')).find(
 )!;
 const rotation = definitions.get('rotation.standard@2')!;
 const noPool = {
-  target: { id: 'pos-commune-chair', rank: 4 },
+  target: { id: 'pos-commune-chair', rank: 4, isLeadership: true, province: 'Hà Nội' },
   planningPool: [],
-  person: { dateOfBirth: '1985-01-01', gender: 'female' as const },
+  person: {
+    dateOfBirth: '1985-01-01',
+    gender: 'female' as const,
+    originProvince: 'Hà Nội',
+    leadershipPostsPastFirstTerm: [],
+  },
   today: '2026-11-20',
   ruleSet: stateNow,
 };
@@ -23,7 +28,7 @@ describe("a rotation's opening checks come from its definition (openingChecks)",
   it('asks a rotation.standard case for a planning-pool entry', () => {
     given({ ...noPool, definition: rotation })
       .when(rotationOpening)
-      .thenThrows(/rotation needs a planning-pool entry for pos-commune-chair/);
+      .thenThrows(/rotation needs a current planning-pool entry for pos-commune-chair/);
   });
 
   it('asks nothing of a rotation version whose definition lists no checks', () => {
@@ -35,7 +40,7 @@ describe("a rotation's opening checks come from its definition (openingChecks)",
   it('asks the years to retirement only when the definition lists them', () => {
     const nearRetirement = {
       ...noPool,
-      person: { dateOfBirth: '1970-01-01', gender: 'female' as const },
+      person: { ...noPool.person, dateOfBirth: '1970-01-01' },
     };
     const poolOnly = { ...rotation, openingChecks: ['planning_pool' as const] };
     const inPool = [

@@ -4,61 +4,85 @@ import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { addMonths, retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
+import { planningTermEnd } from '../../cadres/planning/planning-term';
+import { PlacementGroup, placementGroupOf } from './placement-group';
 
 export interface RotationOpeningInput {
   /** The definition says what opening checks (`openingChecks`); its id names the kind of move. */
   definition: Pick<ProcedureDefinition, 'id' | 'openingChecks'>;
-  target: { id: string; rank: number };
+  target: { id: string; rank: number; isLeadership: boolean; province: string | null };
   /** The person's planning-pool entries with the rank of each entry's post. */
   planningPool: (PlanningPoolEntry & { rank: number | null })[];
-  person: { dateOfBirth: string; gender: 'male' | 'female' };
+  person: {
+    dateOfBirth: string;
+    gender: 'male' | 'female';
+    /** Province of origin (quê quán), when recorded. */
+    originProvince: string | null;
+    /** Leadership posts held now of which a term already ended: the holder is in a further term. */
+    leadershipPostsPastFirstTerm: string[];
+  };
   today: string;
   ruleSet: RuleSet;
 }
 
 /**
  * The checks the case's definition asks for when it opens (`openingChecks`): rotation (luân
- * chuyển) asks for a planning-pool entry for the target post or a higher one and enough working
- * years left; transfer (điều động) asks for neither.
+ * chuyển) asks for a current planning-pool entry for the target post or a higher one and enough
+ * working years left, each as the rule set says for the groups of Quy định 65-QĐ/TW art. 4(2);
+ * transfer (điều động) asks for neither.
  */
 export function rotationOpening(input: RotationOpeningInput): Record<string, unknown> {
   const checks = input.definition.openingChecks ?? [];
   // The facts name the kind of move by the definition's family: rotation.standard → rotation.
   const kind = input.definition.id.split('.')[0];
-  const entry = checks.includes('planning_pool') ? planningPoolEntry(input) : null;
-  if (checks.includes('years_to_retirement')) refuseTooCloseToRetirement(input);
-  return entry
-    ? { kind, planningPoolEntry: `${entry.positionId} (${entry.term}, ${entry.decisionRef})` }
-    : { kind };
+  const placement = checks.length ? placementGroupOf(input) : null;
+  const exempt = placement?.planningExempt ?? false;
+  const entry = checks.includes('planning_pool') && !exempt ? planningPoolEntry(input) : null;
+  if (checks.includes('years_to_retirement')) refuseTooCloseToRetirement(input, placement);
+  return {
+    kind,
+    ...(entry
+      ? { planningPoolEntry: `${entry.positionId} (${entry.term}, ${entry.decisionRef})` }
+      : {}),
+    ...(placement ? { placementGroup: placement.group, placementReason: placement.reason } : {}),
+  };
 }
 
 function planningPoolEntry(input: RotationOpeningInput): PlanningPoolEntry {
-  const entry = input.planningPool.find(
+  const forThePost = input.planningPool.filter(
     (e) => e.positionId === input.target.id || (e.rank !== null && e.rank >= input.target.rank),
   );
-  if (!entry) {
-    throw new DomainRuleViolation(
-      'rotation.no_planning_pool_entry',
-      `positionId: rotation needs a planning-pool entry for ${input.target.id} or a higher post; the person has ${
-        input.planningPool.length
-          ? input.planningPool.map((e) => `${e.positionId} (${e.term})`).join(', ')
-          : 'none'
-      }`,
-      'unprocessable',
-      'positionId',
-    );
-  }
-  return entry;
+  const entry = forThePost.find((e) => planningTermEnd(e.term) >= input.today);
+  if (entry) return entry;
+  const over = (e: PlanningPoolEntry) =>
+    planningTermEnd(e.term) < input.today ? `, term over on ${planningTermEnd(e.term)}` : '';
+  throw new DomainRuleViolation(
+    'rotation.no_planning_pool_entry',
+    `positionId: rotation needs a current planning-pool entry for ${input.target.id} or a higher post; the person has ${
+      input.planningPool.length
+        ? input.planningPool.map((e) => `${e.positionId} (${e.term}${over(e)})`).join(', ')
+        : 'none'
+    }`,
+    'unprocessable',
+    'positionId',
+  );
 }
 
-function refuseTooCloseToRetirement(input: RotationOpeningInput): void {
-  const needed = ruleValue<number>(input.ruleSet, 'rotation.minYearsToRetirement');
+function refuseTooCloseToRetirement(
+  input: RotationOpeningInput,
+  placement: PlacementGroup | null,
+): void {
+  const param = placement
+    ? 'rotation.minYearsToRetirementForPlacement'
+    : 'rotation.minYearsToRetirement';
+  const needed = ruleValue<number>(input.ruleSet, param);
   const retires = retirementDate(input.ruleSet, input.person.dateOfBirth, input.person.gender);
   const left = wholeYearsBetween(input.today, retires);
   if (left < needed) {
+    const group = placement ? ` as ${placement.group}` : '';
     throw new DomainRuleViolation(
       'rotation.too_close_to_retirement',
-      `retires on ${retires}: ${left} whole years left, rotation needs ${needed} (${ruleCitation(input.ruleSet, 'rotation.minYearsToRetirement')})`,
+      `retires on ${retires}: ${left} whole years left, rotation${group} needs ${needed} (${ruleCitation(input.ruleSet, param)})`,
       'unprocessable',
     );
   }

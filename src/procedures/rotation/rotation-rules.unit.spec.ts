@@ -5,15 +5,22 @@ import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
 import { rotationOpening, rotationTerm } from './rotation-rules';
 
 const seeds = path.resolve(__dirname, '../../../seeds');
-const [, vn2025] = loadRuleSets(path.join(seeds, 'rule-sets'));
+const ruleSets = loadRuleSets(path.join(seeds, 'rule-sets'));
+const [, vn2025] = ruleSets;
+const stateNow = ruleSets.find((set) => set.id === 'state-2025-10-08')!;
 const definitions = loadDefinitions(path.join(seeds, 'definitions'));
 const input = {
   definition: definitions.get('rotation.standard@2')!,
-  target: { id: 'pos-commune-chair', rank: 4 },
+  target: { id: 'pos-commune-chair', rank: 4, isLeadership: true, province: 'Hà Nội' },
   planningPool: [
     { positionId: 'pos-district-deputy', term: '2025-2030', decisionRef: '112-QĐ/TU', rank: 5 },
   ],
-  person: { dateOfBirth: '1985-01-01', gender: 'female' as const },
+  person: {
+    dateOfBirth: '1985-01-01',
+    gender: 'female' as const,
+    originProvince: 'Hà Nội',
+    leadershipPostsPastFirstTerm: [],
+  },
   today: '2026-11-20',
   ruleSet: vn2025,
 };
@@ -41,7 +48,7 @@ describe('rotation (luân chuyển) and transfer (điều động)', () => {
     );
     expect(error.rule).toBe('rotation.no_planning_pool_entry');
     expect(error.message).toMatch(
-      /needs a planning-pool entry for pos-commune-chair or a higher post; the person has pos-district-deputy \(2025-2030\)/,
+      /needs a current planning-pool entry for pos-commune-chair or a higher post; the person has pos-district-deputy \(2025-2030\)/,
     );
   });
 
@@ -58,7 +65,7 @@ describe('rotation (luân chuyển) and transfer (điều động)', () => {
   it('refuses a rotation too close to retirement', () => {
     expect(
       refusal(() =>
-        rotationOpening({ ...input, person: { dateOfBirth: '1970-01-01', gender: 'female' } }),
+        rotationOpening({ ...input, person: { ...input.person, dateOfBirth: '1970-01-01' } }),
       ).rule,
     ).toBe('rotation.too_close_to_retirement');
   });
@@ -71,5 +78,49 @@ describe('rotation (luân chuyển) and transfer (điều động)', () => {
     expect(
       refusal(() => rotationTerm(vn2025, '2027-01-01', 2, 'rotation.minYears')).message,
     ).toMatch(/at least 3 years, 2 given/);
+  });
+
+  describe('the groups of Quy định 65-QĐ/TW art. 4(2) (rotation.planningExemptGroups)', () => {
+    const now = { ...input, ruleSet: stateNow, planningPool: [] };
+    it('opens a non-local key cadre without a planning-pool entry, naming the group', () => {
+      const nonLocal = { ...now, person: { ...input.person, originProvince: 'Tỉnh Nghệ An' } };
+      expect(rotationOpening(nonLocal)).toEqual({
+        kind: 'rotation',
+        placementGroup: 'non_local_key_cadre',
+        placementReason: 'leadership post pos-commune-chair in Hà Nội; from Tỉnh Nghệ An',
+      });
+    });
+
+    it('opens a head in a further term without an entry', () => {
+      const renewed = { ...input.person, leadershipPostsPastFirstTerm: ['pos-town-chair'] };
+      expect(rotationOpening({ ...now, person: renewed })).toMatchObject({
+        placementGroup: 'head_after_two_terms',
+      });
+    });
+
+    it('still asks a local cadre in a first term for an entry', () => {
+      expect(refusal(() => rotationOpening(now)).rule).toBe('rotation.no_planning_pool_entry');
+    });
+
+    it('asks the group for one term (5 years) left, not 10: 7 years left opens, 4 do not', () => {
+      const nonLocal = (dateOfBirth: string) => ({
+        ...now,
+        person: { ...input.person, originProvince: 'Nghệ An', dateOfBirth },
+      });
+      // Retirement day from the rule set's schedule: about 2033 for 1973, 2027 for 1966.
+      expect(rotationOpening(nonLocal('1973-06-01'))).toMatchObject({
+        placementGroup: 'non_local_key_cadre',
+      });
+      expect(refusal(() => rotationOpening(nonLocal('1966-06-01'))).message).toMatch(
+        /whole years left, rotation as non_local_key_cadre needs 5/,
+      );
+    });
+  });
+
+  it('does not take an entry whose planning term is over', () => {
+    const expired = [{ ...input.planningPool[0], term: '2020-2025' }];
+    expect(refusal(() => rotationOpening({ ...input, planningPool: expired })).message).toMatch(
+      /the person has pos-district-deputy \(2020-2025, term over on 2025-12-31\)/,
+    );
   });
 });

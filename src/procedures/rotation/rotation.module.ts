@@ -6,6 +6,8 @@ import { CasesModule } from '../case/cases.module';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { rotationOpening, rotationTerm } from './rotation-rules';
 
+type RegisteredPerson = Awaited<ReturnType<typeof registeredPerson>>;
+
 /** Rotation (luân chuyển) and transfer (điều động): both run in `rotation-<id>` streams. */
 @Module({ imports: [CasesModule, CadresModule] })
 export class RotationModule implements OnModuleInit {
@@ -20,21 +22,28 @@ export class RotationModule implements OnModuleInit {
       definitionIds: ['rotation.standard', 'transfer.standard'],
       aliases: { transfer: ['transfer.standard'] },
       onOpen: async ({ personId, positionId, definition, context }) => {
-        const person = { state: await registeredPerson(this.registry, personId) };
+        const person = await registeredPerson(this.registry, personId);
         const target = await existingPosition(this.registry, positionId);
         const planningPool = await Promise.all(
-          person.state.planningPool.map(async (entry) => ({
+          person.planningPool.map(async (entry) => ({
             ...entry,
             rank: (await this.registry.findPosition(entry.positionId))?.rank ?? null,
           })),
         );
         return rotationOpening({
           definition,
-          target: { id: target.id, rank: target.rank },
+          target: {
+            id: target.id,
+            rank: target.rank,
+            isLeadership: target.isLeadership,
+            province: await this.provinceOf(target.orgUnitId),
+          },
           planningPool,
           person: {
-            dateOfBirth: person.state.profile.dateOfBirth,
-            gender: person.state.profile.gender,
+            dateOfBirth: person.profile.dateOfBirth,
+            gender: person.profile.gender,
+            originProvince: person.placeOfOrigin?.province ?? null,
+            leadershipPostsPastFirstTerm: await this.leadershipPostsPastFirstTerm(person),
           },
           today: context.today,
           ruleSet: context.ruleSet,
@@ -43,5 +52,28 @@ export class RotationModule implements OnModuleInit {
       decisionTerm: async (context) => (_state, effectiveFrom, years) =>
         rotationTerm(context.ruleSet, effectiveFrom, years, context.definition.minDurationParam!),
     });
+  }
+
+  /** The name of the province unit above (or at) a unit, if any. */
+  private async provinceOf(orgUnitId: string): Promise<string | null> {
+    const unit = await this.registry.findOrgUnit(orgUnitId);
+    for (const id of unit?.path ?? []) {
+      const ancestor = await this.registry.findOrgUnit(id);
+      if (ancestor?.kind === 'province') return ancestor.name;
+    }
+    return null;
+  }
+
+  /** Leadership posts held now that began after a term of the same post ended (a re-appointment). */
+  private async leadershipPostsPastFirstTerm(person: RegisteredPerson): Promise<string[]> {
+    const held: string[] = [];
+    for (const post of person.posts) {
+      const renewed = person.reappointmentsDue.some(
+        (due) => due.positionId === post.positionId && due.termEnd <= post.from,
+      );
+      if (renewed && (await this.registry.findPosition(post.positionId))?.isLeadership)
+        held.push(post.positionId);
+    }
+    return held;
   }
 }

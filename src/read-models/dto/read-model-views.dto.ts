@@ -38,7 +38,9 @@ export class CaseSummaryStepDto {
 
 export class CaseSummaryDto {
   @ApiProperty() caseId!: string;
-  @ApiProperty({ enum: ['appointment', 'reappointment', 'rotation', 'discipline'] })
+  @ApiProperty({
+    enum: ['appointment', 'reappointment', 'rotation', 'discipline', 'removal', 'extension'],
+  })
   procedure!: string;
   @ApiProperty({ example: 'appointment.internal@1' }) definition!: string;
   @ApiProperty() ruleSet!: string;
@@ -72,13 +74,34 @@ export class RegisterRowDto {
   @ApiProperty() violationCategory!: string;
   @ApiProperty(DATE) decidedOn!: string;
   @ApiProperty(DATE) effectiveFrom!: string;
-  @ApiProperty({ ...DATE, nullable: true, description: 'end of the bar on appointment' })
+  @ApiProperty({
+    ...DATE,
+    nullable: true,
+    description: "end of the discipline's own validity (hiệu lực); null: no end",
+  })
+  inEffectUntil!: string | null;
+  @ApiProperty({
+    ...DATE,
+    nullable: true,
+    description: 'end of the bar on appointment to a higher post; null: no end',
+  })
   barEndsOn!: string | null;
   @ApiProperty({ ...DATE, nullable: true }) annulledOn!: string | null;
-  @ApiProperty({ enum: ['in_effect', 'expired', 'annulled'], description: 'judged on asOf' })
+  @ApiProperty({
+    enum: ['in_effect', 'expired', 'annulled'],
+    description: 'by the validity, judged on asOf',
+  })
   status!: string;
+  @ApiProperty({ description: 'the validity still runs on asOf' }) inEffect!: boolean;
+  @ApiProperty({ description: 'the bar on a higher post still runs on asOf' }) barred!: boolean;
   @ApiProperty() decisionRef!: string;
   @ApiProperty() ruleSet!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "the other track's discipline case on the same violation",
+  })
+  sameViolationCaseId!: string | null;
 }
 
 export class RegisterPageDto {

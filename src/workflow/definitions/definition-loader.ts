@@ -12,7 +12,17 @@ import {
   VETTING_ITEMS,
 } from './procedure-definition';
 
-const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'transfer', 'discipline'];
+const PROCEDURES = [
+  'appointment',
+  'reappointment',
+  'rotation',
+  'transfer',
+  'discipline',
+  'removal',
+  'extension',
+  'approval_in_principle',
+  'consultation',
+];
 
 function fail(file: string, field: string, problem: string): never {
   throw new DefinitionFileError(file, field, problem);
@@ -140,6 +150,8 @@ function validateVoteRule(file: string, at: string, step: Record<string, unknown
   for (const flag of ['headBreaksTie', 'announced'])
     if (typeof rule[flag] !== 'boolean')
       fail(file, `${at}.voteRule.${flag}`, 'must be true or false');
+  if (rule.reference !== undefined && typeof rule.reference !== 'boolean')
+    fail(file, `${at}.voteRule.reference`, 'must be true or false when given');
   if (!isStringList(rule.visibleTo)) fail(file, `${at}.voteRule.visibleTo`, 'must list roles');
   for (const param of ['quorumParam', 'passParam'])
     if (typeof rule[param] !== 'string')

@@ -39,6 +39,11 @@ export interface VoteRuleDefinition {
   /** Results announced to the conference; if not, only `visibleTo` roles see the tally. */
   announced: boolean;
   visibleTo: string[];
+  /**
+   * The tally is kept for reference (kết quả là một căn cứ): recorded and shown with its share,
+   * judged only for quorum, never passing or failing the person (see `reference-tally.ts`).
+   */
+  reference?: boolean;
   /** Rule-set parameters holding the numbers. */
   quorumParam: string;
   passParam: string;
@@ -76,7 +81,16 @@ export interface StepDefinition {
 export interface ProcedureDefinition {
   id: string;
   version: number;
-  procedure: 'appointment' | 'reappointment' | 'rotation' | 'transfer' | 'discipline';
+  procedure:
+    | 'appointment'
+    | 'reappointment'
+    | 'rotation'
+    | 'transfer'
+    | 'discipline'
+    | 'removal'
+    | 'extension'
+    | 'approval_in_principle'
+    | 'consultation';
   title: string;
   titleVi: string;
   citation: string;

@@ -81,7 +81,8 @@ describe('the seeded instruments', () => {
     expect(sets.find((set) => set.id === 'vn-2025')).toMatchObject({ pinnedOnly: true });
     expect(ruleSetInForce(sets, '2026-12-01', 'state')!.id).toBe('state-2025-10-08');
     expect(ruleSetInForce(sets, '2026-12-01', 'party')!.id).toBe('party-2025-10-08');
-    expect(ruleSetInForce(sets, '2025-08-01', 'party')!.id).toBe('party-2025-02-14');
+    // Quy định 296-QĐ/TW (30 May 2025) sets the validity of a Party discipline since issue 19.
+    expect(ruleSetInForce(sets, '2025-08-01', 'party')!.id).toBe('party-2025-05-30');
   });
 
   it('cite an instrument and an article (or say it was not identified) for every parameter, and say how far it was checked', () => {

@@ -3,8 +3,14 @@ import { LegalInstrument, parameterTracks } from './legal-instrument';
 function showValue(value: unknown): string {
   if (value && typeof value === 'object' && 'numerator' in value && 'denominator' in value)
     return `${(value as { numerator: number }).numerator}/${(value as { denominator: number }).denominator}`;
-  if (value && typeof value === 'object' && 'amount' in value && 'unit' in value)
-    return `${(value as { amount: number }).amount} ${(value as { unit: string }).unit.replace('_', ' ')}`;
+  if (value && typeof value === 'object' && 'amount' in value && 'unit' in value) {
+    const period = value as { amount: number; unit: string; byForm?: Record<string, number> };
+    const unit = period.unit.replace('_', ' ');
+    const byForm = Object.entries(period.byForm ?? {}).map(
+      ([form, n]) => `; ${form}: ${n} ${unit}`,
+    );
+    return `${period.amount} ${unit}${byForm.join('')}`;
+  }
   if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
   if (value && typeof value === 'object')
     return Object.entries(value)

@@ -10,6 +10,8 @@ export interface AppliedVoteRule {
   quorum: Fraction;
   pass: Fraction;
   headBreaksTie: boolean;
+  /** Kept for reference only (see `VoteRuleDefinition.reference`): the tally decided nothing. */
+  reference?: true;
   ruleSetId: string;
   citation: string;
 }
@@ -29,6 +31,7 @@ export function appliedRule(
     quorum: ruleValue<Fraction>(ruleSet, rule.quorumParam),
     pass: ruleValue<Fraction>(ruleSet, rule.passParam),
     headBreaksTie,
+    ...(rule.reference ? { reference: true as const } : {}),
     ruleSetId: ruleSet.id,
     citation: ruleCitation(ruleSet, rule.passParam),
   };

@@ -1216,7 +1216,7 @@ export interface components {
         };
         PersonStatusPeriodDto: {
             /** @enum {string} */
-            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained";
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "suspended";
             /** Format: date */
             from: string;
             /** Format: date */
@@ -1249,10 +1249,19 @@ export interface components {
                 [key: string]: unknown;
             }[];
             /**
-             * @description judged today
+             * Format: date
+             * @description end of the discipline's own validity (hiệu lực); null: no end
+             */
+            inEffectUntil: string | null;
+            /** @description the other track's discipline case on the same violation */
+            sameViolationCaseId?: string;
+            /**
+             * @description by the validity, judged today
              * @enum {string}
              */
             status: "in_effect" | "expired" | "annulled";
+            /** @description the bar on a higher post still runs today */
+            barred: boolean;
         };
         OpenCaseOnRecordDto: {
             caseId: string;
@@ -1387,7 +1396,7 @@ export interface components {
         };
         RecordPersonStatusDto: {
             /** @enum {string} */
-            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained";
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "suspended";
             /**
              * Format: date
              * @example 2026-01-10
@@ -1654,10 +1663,20 @@ export interface components {
             effectiveFrom: string;
             /**
              * Format: date
-             * @description the day the person received the decision (default: the decision date); the complaint window runs from it: one month on the Party track, 15 days on the civil-service track
+             * @description the day the person received the decision or it was announced to them (default: the decision date); the complaint window runs from it: on the Party track one month, applied as 30 working days (Điều lệ Đảng art. 39(7), Hướng dẫn 46/2011), on the civil-service track 15 days (Luật Khiếu nại 2011 art. 48); a window in days that ends on a day off ends on the next working day
              * @example 2026-11-16
              */
             servedOn?: string;
+            /**
+             * @description the form came with relief from post (miễn nhiệm, cho thôi giữ chức vụ): under Quy định 377-QĐ/TW the 36 months of a warning are for a warning without relief
+             * @example false
+             */
+            relievedFromPost?: boolean;
+            /**
+             * @description the other track's decided discipline case on the same violation (Party and civil service): the person carries the longer bar and both decisions are linked
+             * @example d-party-7
+             */
+            sameViolationCaseId?: string;
         };
         ViolationDto: {
             /**
@@ -1805,8 +1824,20 @@ export interface components {
             };
             /** @enum {string|null} */
             form?: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion" | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description end of the bar on appointment to a higher post
+             */
             barEndsOn?: string | null;
+            /**
+             * Format: date
+             * @description end of the discipline's own validity (hiệu lực); null: no end
+             */
+            inEffectUntil?: string | null;
+            /** @description the other track's decided case on the same violation (caseId, track, form, barEndsOn, decisionRef); the person carries the longer bar */
+            sameViolationAs?: {
+                [key: string]: unknown;
+            };
             complaint?: {
                 [key: string]: unknown;
             } | null;
@@ -1889,7 +1920,7 @@ export interface components {
         CaseSummaryDto: {
             caseId: string;
             /** @enum {string} */
-            procedure: "appointment" | "reappointment" | "rotation" | "discipline";
+            procedure: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension";
             /** @example appointment.internal@1 */
             definition: string;
             ruleSet: string;
@@ -1928,18 +1959,29 @@ export interface components {
             effectiveFrom: string;
             /**
              * Format: date
-             * @description end of the bar on appointment
+             * @description end of the discipline's own validity (hiệu lực); null: no end
+             */
+            inEffectUntil: string | null;
+            /**
+             * Format: date
+             * @description end of the bar on appointment to a higher post; null: no end
              */
             barEndsOn: string | null;
             /** Format: date */
             annulledOn: string | null;
             /**
-             * @description judged on asOf
+             * @description by the validity, judged on asOf
              * @enum {string}
              */
             status: "in_effect" | "expired" | "annulled";
+            /** @description the validity still runs on asOf */
+            inEffect: boolean;
+            /** @description the bar on a higher post still runs on asOf */
+            barred: boolean;
             decisionRef: string;
             ruleSet: string;
+            /** @description the other track's discipline case on the same violation */
+            sameViolationCaseId: string | null;
         };
         RegisterPageDto: {
             items: components["schemas"]["RegisterRowDto"][];
@@ -2441,11 +2483,11 @@ export interface components {
              */
             id?: string;
             /**
-             * @description a transfer (điều động) runs as a rotation case with definition transfer.standard; discipline cases open at POST /discipline-cases
+             * @description a transfer (điều động) runs as a rotation case with definition transfer.standard; removal: dismissal, resignation, relief from post, suspension (removal.*); extension: the term to retirement; discipline cases open at POST /discipline-cases
              * @example appointment
              * @enum {string}
              */
-            procedure: "appointment" | "reappointment" | "rotation" | "transfer";
+            procedure: "appointment" | "reappointment" | "rotation" | "transfer" | "removal" | "extension" | "approval_in_principle" | "consultation";
             /**
              * @description definition id (newest version) or id@version
              * @example appointment.internal
@@ -2473,6 +2515,27 @@ export interface components {
              * @example HS-2025/017
              */
             paperRecordRef?: string;
+            /**
+             * @description removal cases: the ground the case rests on, checked by the procedure when it opens (dismissal: low_confidence with lowConfidenceVotes and totalVotes, not_completed_duties, discipline, or conclusion with reference; resignation: letterReceivedOn and reason, optionally lowConfidenceVotes and totalVotes; relief: kind and reference); ignored by the other procedures
+             * @example {
+             *       "kind": "low_confidence",
+             *       "lowConfidenceVotes": 31,
+             *       "totalVotes": 45
+             *     }
+             */
+            grounds?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description appointment only: the approval-in-principle case (procedure approval_in_principle) for the post; required where appointment.approvalInPrincipleWhen says the post needs one. The first step and the decision wait until it is approved and its completion period runs
+             * @example c-2026-0041
+             */
+            approvalInPrincipleCaseId?: string;
+            /**
+             * @description appointment only: the inter-level consultation case (procedure consultation, hiệp y) for the post; required where appointment.consultationWhen says the post needs one. The first step and the decision wait until the other body agreed
+             * @example c-2026-0040
+             */
+            consultationCaseId?: string;
         };
         RecordedFromPaperDto: {
             /**
@@ -2490,7 +2553,7 @@ export interface components {
             /** @example c-2026-0042 */
             id: string;
             /** @enum {string} */
-            procedure: "appointment" | "reappointment" | "rotation";
+            procedure: "appointment" | "reappointment" | "rotation" | "removal" | "extension";
             /** @enum {string} */
             status: "open" | "decided" | "rejected" | "withdrawn";
             /** @example appointment.internal@1 */
@@ -5666,7 +5729,7 @@ export interface operations {
     ReadModelsController_inbox: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation";
                 /** @description narrow to a unit (and its subtree) within your grant */
                 orgUnit?: string;
                 overdue?: "true" | "false";
@@ -5728,7 +5791,7 @@ export interface operations {
     ReadModelsController_cases: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation";
                 status?: "open" | "decided" | "rejected" | "withdrawn" | "closed" | "under_review" | "annulled";
                 orgUnit?: string;
                 person?: string;
@@ -5892,7 +5955,12 @@ export interface operations {
                 from?: string;
                 /** @description decided on or before */
                 to?: string;
+                /** @description by the discipline's own validity (hiệu lực) on asOf: in_effect, expired (validity over), annulled */
                 status?: "in_effect" | "expired" | "annulled";
+                /** @description the discipline's own validity (hiệu lực) still runs on asOf (or no longer) */
+                inEffect?: "true" | "false";
+                /** @description the bar on appointment to a higher post still runs on asOf (or no longer) */
+                barred?: "true" | "false";
                 /** @description the day statuses are judged on (default today in Vietnam); a day YYYY-MM-DD, or an ISO date-time meaning its day in Vietnam */
                 asOf?: string;
                 format?: "json" | "csv";

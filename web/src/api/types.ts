@@ -31,6 +31,8 @@ export interface VoteRule {
   headBreaksTie: boolean;
   announced: boolean;
   visibleTo: string[];
+  /** The tally is one basis for a later decision (kết quả là một căn cứ): never pass or fail. */
+  reference?: boolean;
   quorumParam: string;
   passParam: string;
 }
@@ -196,9 +198,15 @@ export interface RegisterRecord {
   violationCategory: string;
   decidedOn: string;
   effectiveFrom: string;
+  /** End of the discipline's own validity (hiệu lực); null: no end. */
+  inEffectUntil: string | null;
+  /** End of the bar on appointment to a higher post; null: no end. */
   barEndsOn: string | null;
   annulledOn: string | null;
   status: 'in_effect' | 'expired' | 'annulled';
+  inEffect: boolean;
+  barred: boolean;
   decisionRef: string;
   ruleSet: string;
+  sameViolationCaseId: string | null;
 }

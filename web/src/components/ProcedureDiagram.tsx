@@ -50,6 +50,9 @@ export function ProcedureDiagram({ view, definition }: { view: CaseView; definit
                 {t(`case.${state}`)} · {t(`roles.${step.actors.roles[0]}`)}
               </span>
               {step.voteRule?.headBreaksTie && <span className="branch">↳ {t('case.tie')}</span>}
+              {step.voteRule?.reference && (
+                <span className="branch">↳ {t('case.referenceStep')}</span>
+              )}
             </li>
           );
         })}

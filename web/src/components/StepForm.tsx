@@ -77,6 +77,8 @@ export function StepForm({
     param && ruleSet?.params[param] ? (ruleSet.params[param].value as Fraction) : null;
   const quorum = fraction(step.voteRule?.quorumParam);
   const pass = fraction(step.voteRule?.passParam);
+  // A reference tally is recorded as one basis for a later decision: no pass mark to check.
+  const reference = step.voteRule?.reference === true;
 
   const tallyInput: TallyInput = useMemo(
     () =>
@@ -92,6 +94,10 @@ export function StepForm({
           tallyInput,
         )
       : null;
+  const verdict =
+    ballot && reference && ['passes', 'fails', 'tie'].includes(ballot.verdict)
+      ? 'reference'
+      : ballot?.verdict;
   const live: Record<string, string> = {};
   if (ballot)
     for (const finding of ballot.findings)
@@ -174,7 +180,7 @@ export function StepForm({
     setFieldErrors(errors);
     setError(null);
     if (Object.keys(errors).length) return;
-    if (!skipConfirm && ballot && ballot.verdict === 'fails') {
+    if (!skipConfirm && verdict === 'fails') {
       setConfirmFail(true);
       return;
     }
@@ -300,7 +306,7 @@ export function StepForm({
                         needed: ballot.quorumNeeded,
                         summoned: tallyInput.summoned,
                       })
-                    : k === 'for' && ballot?.passThreshold != null
+                    : k === 'for' && !reference && ballot?.passThreshold != null
                       ? t('ballot.threshold', {
                           threshold: ballot.passThreshold,
                           needed: ballot.forNeeded,
@@ -316,16 +322,16 @@ export function StepForm({
           </div>
           {ballot && (
             <p
-              className={`verdict ${ballot.verdict}`}
+              className={`verdict ${verdict}`}
               role="status"
               aria-live="polite"
-              data-verdict={ballot.verdict}
+              data-verdict={verdict}
             >
               {ballot.cast !== null && <>{t('ballot.cast', { cast: ballot.cast })} · </>}
-              {t(`ballot.verdict_${ballot.verdict}`)}
+              {t(`ballot.verdict_${verdict}`)}
             </p>
           )}
-          {(ballot?.verdict === 'tie' || values.headDecision) && (
+          {(verdict === 'tie' || values.headDecision) && (
             <Field
               id="f-headDecision"
               label={t('form.headDecision')}
@@ -377,7 +383,12 @@ export function StepForm({
               {t('ballot.summoned_over_members', { summoned, members })}
             </p>
           )}
-          {pass && summoned !== null && !Number.isNaN(summoned) && (
+          {reference && (
+            <p className="hint" data-testid="reference-hint">
+              {t('ballot.referenceNomination')}
+            </p>
+          )}
+          {!reference && pass && summoned !== null && !Number.isNaN(summoned) && (
             <p className="hint">
               {t('ballot.threshold', {
                 threshold: (pass.numerator * summoned) / pass.denominator,

@@ -68,10 +68,29 @@ export function StepRecords({ view }: { view: CaseView }) {
               {record.reason === 'not announced' ? t('case.hidden') : record.reason}
             </div>
           )}
+          <ReferenceShare record={record} />
           <CorrectionNotes record={record} />
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A tally kept for reference (kết quả là một căn cứ): the share it recorded, in the reader's language. */
+function ReferenceShare({ record }: { record: CaseView['steps'][number] }) {
+  const { t, i18n } = useTranslation();
+  const share = record.share as
+    { votes: number; base: number; baseName: 'members' | 'summoned'; percent: number } | undefined;
+  if (record.outcome !== 'reference' || !share || typeof share !== 'object') return null;
+  return (
+    <div data-testid="reference-share">
+      {t('case.referenceShare', {
+        votes: share.votes,
+        base: share.base,
+        baseName: t(share.baseName === 'members' ? 'ballot.baseMembers' : 'ballot.baseSummoned'),
+        percent: share.percent.toLocaleString(i18n.language),
+      })}
+    </div>
   );
 }
 

@@ -7,7 +7,14 @@ import { formatDay } from '../dates';
 import { Link } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 
-const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'discipline'] as const;
+const PROCEDURES = [
+  'appointment',
+  'reappointment',
+  'rotation',
+  'discipline',
+  'removal',
+  'extension',
+] as const;
 
 export function useOrgUnits() {
   return useQuery({

@@ -7,12 +7,22 @@ import { PersonSummary } from '../api/types';
 import { formatDay, parseDay } from '../dates';
 import { can, getSession } from '../session';
 import { DayInput } from '../components/DayInput';
+import { RemovalGrounds } from '../components/RemovalGrounds';
 import { navigate } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { useOrgUnits } from './Inbox';
 
 const keys = idempotencyKeys();
-const PROCEDURES = ['appointment', 'reappointment', 'rotation', 'transfer'];
+const PROCEDURES = [
+  'appointment',
+  'reappointment',
+  'rotation',
+  'transfer',
+  'removal',
+  'extension',
+  'approval_in_principle',
+  'consultation',
+];
 
 export function usePeopleSearch(q: string) {
   return useQuery({
@@ -37,9 +47,12 @@ export function OpenCase() {
   const [positionId, setPositionId] = useState('');
   const [orgUnitId, setOrgUnitId] = useState('');
   const [summary, setSummary] = useState('');
+  const [approvalCaseId, setApprovalCaseId] = useState('');
+  const [consultationCaseId, setConsultationCaseId] = useState('');
   const [fromPaper, setFromPaper] = useState(false);
   const [openedOnText, setOpenedOnText] = useState('');
   const [paperRecordRef, setPaperRecordRef] = useState('');
+  const [grounds, setGrounds] = useState<Record<string, unknown> | undefined>(undefined);
   const session = getSession();
   const mayOpenFromPaper = session ? can.openFromPaper(session) : false;
   const openedOn = fromPaper ? parseDay(openedOnText) : null;
@@ -84,6 +97,13 @@ export function OpenCase() {
       orgUnitId: orgUnitId || position?.appointingAuthority || '',
       summary,
       ...(fromPaper ? { openedOn: openedOn ?? openedOnText, paperRecordRef } : {}),
+      ...(procedure === 'appointment' && approvalCaseId.trim()
+        ? { approvalInPrincipleCaseId: approvalCaseId.trim() }
+        : {}),
+      ...(procedure === 'appointment' && consultationCaseId.trim()
+        ? { consultationCaseId: consultationCaseId.trim() }
+        : {}),
+      ...(procedure === 'removal' && grounds ? { grounds } : {}),
     };
     try {
       const opened = await unwrap<{ id: string }>(
@@ -110,6 +130,7 @@ export function OpenCase() {
               onChange={(e) => {
                 setProcedure(e.target.value);
                 setDefinition('');
+                setGrounds(undefined);
               }}
             >
               {PROCEDURES.map((p) => (
@@ -124,7 +145,10 @@ export function OpenCase() {
             <select
               id="open-definition"
               value={chosenDefinition}
-              onChange={(e) => setDefinition(e.target.value)}
+              onChange={(e) => {
+                setDefinition(e.target.value);
+                setGrounds(undefined);
+              }}
             >
               {definitions.map((d) => (
                 <option key={d.key} value={d.id}>
@@ -201,6 +225,35 @@ export function OpenCase() {
           <label htmlFor="open-summary">{t('open.summary')}</label>
           <input id="open-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
         </div>
+        {procedure === 'appointment' && (
+          <div className="field">
+            <label htmlFor="open-approval">{t('open.approvalInPrinciple')}</label>
+            <input
+              id="open-approval"
+              value={approvalCaseId}
+              onChange={(e) => setApprovalCaseId(e.target.value)}
+              autoComplete="off"
+            />
+          </div>
+        )}
+        {procedure === 'appointment' && (
+          <div className="field">
+            <label htmlFor="open-consultation">{t('open.consultation')}</label>
+            <input
+              id="open-consultation"
+              value={consultationCaseId}
+              onChange={(e) => setConsultationCaseId(e.target.value)}
+              autoComplete="off"
+            />
+          </div>
+        )}
+        {procedure === 'removal' && chosenDefinition && (
+          <RemovalGrounds
+            key={chosenDefinition}
+            definition={chosenDefinition}
+            onChange={setGrounds}
+          />
+        )}
         {mayOpenFromPaper && (
           <fieldset className="card" data-testid="from-paper">
             <legend>

@@ -21,9 +21,12 @@ interface PersonView {
     caseId: string;
     form: string;
     decidedOn: string;
+    /** The discipline's own validity (hiệu lực) and the bar on a higher post: two dates. */
+    inEffectUntil: string | null;
     barEndsOn: string | null;
     decisionRef: string;
     status: string;
+    sameViolationCaseId?: string;
   }[];
   openCases: { caseId: string; procedure: string; stage: string | null; since: string }[];
   placeOfOrigin: { province: string; locality: string } | null;
@@ -169,6 +172,7 @@ export function PersonPage({ personId }: { personId: string }) {
           <tr>
             <th scope="col">{t('person.form')}</th>
             <th scope="col">{t('person.decided')}</th>
+            <th scope="col">{t('register.inEffectUntil')}</th>
             <th scope="col">{t('person.barEnds')}</th>
             <th scope="col">{t('register.status')}</th>
             <th scope="col">{t('person.decisionRef')}</th>
@@ -179,9 +183,15 @@ export function PersonPage({ personId }: { personId: string }) {
             <tr key={d.caseId}>
               <td>{t(`forms.${d.form}`, { defaultValue: d.form })}</td>
               <td>{formatDay(d.decidedOn)}</td>
+              <td>{formatDay(d.inEffectUntil)}</td>
               <td>{formatDay(d.barEndsOn)}</td>
               <td>{t(`status.${d.status}`, { defaultValue: d.status })}</td>
-              <td>{d.decisionRef}</td>
+              <td>
+                {d.decisionRef}
+                {d.sameViolationCaseId
+                  ? ` · ${t('register.sameViolation')}: ${d.sameViolationCaseId}`
+                  : ''}
+              </td>
             </tr>
           ))}
         </tbody>

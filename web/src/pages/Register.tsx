@@ -9,7 +9,15 @@ import { ErrorBox, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { useOrgUnits } from './Inbox';
 
-const FORMS = ['reprimand', 'warning', 'removal', 'expulsion', 'demotion', 'dismissal'];
+const FORMS = [
+  'reprimand',
+  'warning',
+  'demotion',
+  'removal_from_post',
+  'dismissal',
+  'recall',
+  'expulsion',
+];
 
 interface Filters {
   orgUnit: string;
@@ -18,6 +26,8 @@ interface Filters {
   from: string;
   to: string;
   status: string;
+  inEffect: string;
+  barred: string;
   asOf: string;
 }
 
@@ -28,6 +38,9 @@ function registerQuery(filters: Filters): Record<string, string> {
   if (filters.track) query.track = filters.track;
   if (filters.form) query.form = filters.form;
   if (filters.status) query.status = filters.status;
+  // The discipline's validity and the bar on a higher post are two dates, filtered apart.
+  if (filters.inEffect) query.inEffect = filters.inEffect;
+  if (filters.barred) query.barred = filters.barred;
   for (const key of ['from', 'to', 'asOf'] as const) {
     const day = parseDay(filters[key]);
     if (day) query[key] = day;
@@ -46,6 +59,8 @@ export function Register() {
     from: '',
     to: '',
     status: '',
+    inEffect: '',
+    barred: '',
     asOf: formatDay(vietnamToday()),
   });
   const [filters, setFilters] = useState<Filters>(draft);
@@ -137,11 +152,23 @@ export function Register() {
             onChange={(e) => set('status')(e.target.value)}
           >
             <option value="">{t('inbox.all')}</option>
-            <option value="in_effect">{t('register.barred')}</option>
+            <option value="in_effect">{t('status.in_effect')}</option>
             <option value="expired">{t('status.expired')}</option>
             <option value="annulled">{t('status.annulled')}</option>
           </select>
         </div>
+        <YesNoFilter
+          id="reg-in-effect"
+          label={t('register.inEffect')}
+          value={draft.inEffect}
+          onChange={set('inEffect')}
+        />
+        <YesNoFilter
+          id="reg-barred"
+          label={t('register.barredFilter')}
+          value={draft.barred}
+          onChange={set('barred')}
+        />
         <div className="field">
           <label htmlFor="reg-as-of">{t('register.asOf')}</label>
           <DayInput
@@ -171,9 +198,12 @@ export function Register() {
               <th scope="col">{t('register.category')}</th>
               <th scope="col">{t('register.decided')}</th>
               <th scope="col">{t('register.effective')}</th>
+              <th scope="col">{t('register.inEffectUntil')}</th>
               <th scope="col">{t('register.barEnds')}</th>
               <th scope="col">{t('register.status')}</th>
+              <th scope="col">{t('register.barred')}</th>
               <th scope="col">{t('register.decisionRef')}</th>
+              <th scope="col">{t('register.sameViolation')}</th>
             </tr>
           </thead>
           <tbody>
@@ -188,14 +218,37 @@ export function Register() {
                 <td>{r.violationCategory}</td>
                 <td>{formatDay(r.decidedOn)}</td>
                 <td>{formatDay(r.effectiveFrom)}</td>
+                <td>{formatDay(r.inEffectUntil)}</td>
                 <td>{formatDay(r.barEndsOn)}</td>
                 <td>{t(`status.${r.status}`)}</td>
+                <td>{r.barred ? t('register.yes') : t('register.no')}</td>
                 <td>{r.decisionRef}</td>
+                <td>{r.sameViolationCaseId ?? ''}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
     </section>
+  );
+}
+
+/** A filter on a yes/no fact of the register (in effect, barred): any, still, no longer. */
+function YesNoFilter(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{t('inbox.all')}</option>
+        <option value="true">{t('register.yes')}</option>
+        <option value="false">{t('register.no')}</option>
+      </select>
+    </div>
   );
 }

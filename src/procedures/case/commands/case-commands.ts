@@ -13,6 +13,12 @@ export interface OpenCaseInput {
   summary: string;
   /** A case kept on paper until now: the day it began and the paper file's reference. */
   fromPaper?: PaperOpening;
+  /** The ground a removal case rests on, checked by the procedure's opening (see OpenCaseDto). */
+  grounds?: Record<string, unknown>;
+  /** The approval-in-principle case an appointment that needs one names. */
+  approvalInPrincipleCaseId?: string;
+  /** The inter-level consultation (hiệp y) case an appointment that needs one names. */
+  consultationCaseId?: string;
 }
 
 export class OpenCase extends Command<unknown> {

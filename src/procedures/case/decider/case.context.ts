@@ -1,3 +1,4 @@
+import { PersonStatusPeriod } from '../../../cadres/person/person.state';
 import { StepContext } from '../../../workflow/step-engine';
 import { ExistingCase } from './case.state';
 
@@ -5,16 +6,23 @@ import { ExistingCase } from './case.state';
 export interface PersonFactsForVetting {
   dateOfBirth: string;
   gender: 'male' | 'female';
-  /** An entry in the planning pool for the target post or an equivalent or higher one. */
-  planningPool: { qualifies: boolean; detail: string };
-  /** Since when the person holds their current (or an equivalent) post, if any. */
-  currentPostSince: string | null;
+  /** The post the case fills and its rank (a higher number is a higher post). */
+  target: { positionId: string; rank: number };
+  /** Planning-pool entries, each with its post's rank and planning term (`YYYY-YYYY`). */
+  planningPool: { positionId: string; rank: number | null; term: string; decisionRef: string }[];
+  /** Posts held now (`until` null) and before, each with its rank. */
+  posts: { positionId: string; rank: number; from: string; until: string | null }[];
   /** Discipline bars still running today. */
   disciplineBars: { form: string; endsOn: string | null; decisionRef: string }[];
   /** Open discipline cases past verification. */
   openDisciplineCases: string[];
+  /** The person already holds the post the case is about (a re-appointment): no higher-post bar applies. */
+  holdsTargetPost?: boolean;
+  /** Every discipline case about the person not yet decided, from opening on. */
+  pendingDisciplineCases?: string[];
+  /** The person's circumstances (under investigation …) from their record. */
+  statuses?: PersonStatusPeriod[];
 }
-
 export interface DecisionTerm {
   termYears: number;
   termEnd: string;

@@ -149,6 +149,8 @@ function flagFromRecord(
   command: Command<'FlagVettingItemFromRecord'>,
   context: CaseContext,
 ): DomainEvent[] {
+  // A procedure without vetting (a dismissal, an extension) has no item a flag could block.
+  if (!context.definition.steps.some((step) => step.kind === 'vetting')) return [];
   const entry = state.vetting[command.data.item];
   if (entry && entry.result === 'flagged' && !entry.resolved && entry.note === command.data.note)
     return [];

@@ -1,6 +1,7 @@
 import { VettingItem } from '../../../workflow/definitions/procedure-definition';
 import { BallotTally } from '../../../workflow/vote-rules/tally';
 import { NominationTally } from '../../../workflow/vote-rules/nomination-ballot';
+import { ReferenceShare } from '../../../workflow/vote-rules/reference-tally';
 
 export type { AppliedVoteRule, StepRecord } from '../../../workflow/step-engine';
 import type { AppliedVoteRule, StepCorrectedData, StepRecord } from '../../../workflow/step-engine';
@@ -46,9 +47,12 @@ export type CaseEvent =
       type: 'NominationTallied';
       data: StepRecord & {
         tally: NominationTally;
-        outcome: 'selected' | 'fallback';
+        /** `reference`: a tally kept as one basis for the decision; it selected no one. */
+        outcome: 'selected' | 'fallback' | 'reference';
         selected: string[];
         reason: string;
+        /** Reference tallies: the person's votes against the base, as counted and in per cent. */
+        share?: ReferenceShare;
         announced: boolean;
         visibleTo: string[];
         rule: AppliedVoteRule;
@@ -58,8 +62,10 @@ export type CaseEvent =
       type: 'BallotTallied';
       data: StepRecord & {
         tally: BallotTally;
-        outcome: 'passed' | 'failed';
+        /** `reference`: a tally kept as one basis for the decision; the case goes on. */
+        outcome: 'passed' | 'failed' | 'reference';
         reason: string;
+        share?: ReferenceShare;
         decidedByHead?: { decision: 'for' | 'against'; dissent: number };
         announced: boolean;
         visibleTo: string[];

@@ -65,13 +65,14 @@ function evolveEvent(
         ...state,
         ...advanceOn(state, e.data, true),
         steps: [...state.steps, e],
-        nominees: e.data.selected,
+        // A reference tally leaves the nominees the decisive nominations brought up.
+        nominees: e.data.outcome === 'reference' ? state.nominees : e.data.selected,
         tallyRecorders: withRecorder(state.tallyRecorders, e.data.recordedBy),
       };
     case 'BallotTallied':
       return {
         ...state,
-        ...advanceOn(state, e.data, e.data.outcome === 'passed'),
+        ...advanceOn(state, e.data, e.data.outcome !== 'failed'),
         steps: [...state.steps, e],
         tallyRecorders: withRecorder(state.tallyRecorders, e.data.recordedBy),
       };

@@ -10,6 +10,10 @@ import {
 } from '../../../workflow/step-engine';
 import { evaluateMajorityBallot } from '../../../workflow/vote-rules/majority-ballot';
 import { evaluateNomination } from '../../../workflow/vote-rules/nomination-ballot';
+import {
+  evaluateReferenceBallot,
+  evaluateReferenceNomination,
+} from '../../../workflow/vote-rules/reference-tally';
 import { StepBody } from './case.commands';
 import { CaseContext } from './case.context';
 import { decision } from './case.decision';
@@ -61,14 +65,19 @@ function nomination(
   const rule = appliedRule(begun.step, context.ruleSet);
   const { members, summoned, present, invalid, candidates } = body;
   const tally = { members, summoned, present, invalid, candidates };
-  const result = evaluateNomination(
-    {
-      quorum: rule.quorum,
-      pass: rule.pass,
-      fallbackCount: ruleValue<number>(context.ruleSet, 'nomination.fallbackCount'),
-    },
-    tally,
-  );
+  const nominationRule = {
+    quorum: rule.quorum,
+    pass: rule.pass,
+    fallbackCount: ruleValue<number>(context.ruleSet, 'nomination.fallbackCount'),
+  };
+  if (rule.reference) {
+    const kept = evaluateReferenceNomination(nominationRule, tally, state.personId);
+    refuseUnjudgedTally(kept, { prefix: '', present: 'present' });
+    const { outcome, reason, share } = kept;
+    const data = { tally, outcome, selected: [], reason, share };
+    return [tallyEvent(begun, 'NominationTallied', true, data, rule)];
+  }
+  const result = evaluateNomination(nominationRule, tally);
   refuseUnjudgedTally(result, { prefix: '', present: 'present' });
   const { outcome, selected, reason } = result;
   const event = tallyEvent(
@@ -92,6 +101,14 @@ function nomination(
 
 function ballot(begun: BegunStep, body: Body<'ballot'>, context: CaseContext): DomainEvent[] {
   const rule = appliedRule(begun.step, context.ruleSet);
+  if (rule.reference) {
+    const kept = evaluateReferenceBallot(rule, body.tally);
+    refuseUnjudgedTally(kept, { prefix: 'tally.', present: 'tally.present' });
+    const { outcome, reason, share } = kept;
+    return [
+      tallyEvent(begun, 'BallotTallied', true, { tally: body.tally, outcome, reason, share }, rule),
+    ];
+  }
   const result = evaluateMajorityBallot(rule, body.tally, body.headDecision);
   refuseUnjudgedTally(result, { prefix: 'tally.', present: 'tally.present' });
   if (result.outcome === 'tie_needs_head')

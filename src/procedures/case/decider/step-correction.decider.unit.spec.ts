@@ -33,8 +33,11 @@ const context = (who: Actor, overrides: Partial<CaseContext> = {}): CaseContext 
   personFacts: {
     dateOfBirth: '1980-04-12',
     gender: 'male',
-    planningPool: { qualifies: true, detail: 'in the planning pool for the post' },
-    currentPostSince: '2021-03-01',
+    target: { positionId: 'pos-deputy', rank: 3 },
+    planningPool: [
+      { positionId: 'pos-deputy', rank: 3, term: '2025-2030', decisionRef: '112-QĐ/TU' },
+    ],
+    posts: [{ positionId: 'pos-head-office', rank: 2, from: '2021-03-01', until: null }],
     disciplineBars: [],
     openDisciplineCases: [],
   },

@@ -1,8 +1,8 @@
 import { VettingItem } from '../../../workflow/definitions/procedure-definition';
-import { RuleSet, ruleValue } from '../../../workflow/rule-sets/rule-set';
-import { retirementDate, wholeYearsBetween } from '../../../workflow/rules/retirement';
+import { RuleSet, ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { VettingEntry } from './case.events';
 import { PersonFactsForVetting } from './case.context';
+import { planningPoolItem, yearsInPostItem, yearsToRetirementItem } from './vetting-posts';
 
 /** The vetting items the person's record decides; the others are entered by vetting staff. */
 const RECORD_ITEMS = [
@@ -31,60 +31,19 @@ export function vettingFromRecord(
 type RecordCheck = (facts: PersonFactsForVetting, ruleSet: RuleSet, today: string) => VettingEntry;
 
 const FROM_RECORD: Record<ItemFromRecord, RecordCheck> = {
-  planning_pool: (facts) => ({
-    item: 'planning_pool',
-    result: facts.planningPool.qualifies ? 'cleared' : 'flagged',
-    note: facts.planningPool.detail,
-    source: 'record',
-  }),
-  years_in_post: yearsInPost,
-  years_to_retirement: yearsToRetirement,
+  planning_pool: (facts, _ruleSet, today) => planningPoolItem(facts, today),
+  years_in_post: yearsInPostItem,
+  years_to_retirement: yearsToRetirementItem,
   discipline_bar: disciplineBar,
 };
-
-function yearsInPost(facts: PersonFactsForVetting, ruleSet: RuleSet, today: string): VettingEntry {
-  const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsInPost');
-  const years = facts.currentPostSince ? wholeYearsBetween(facts.currentPostSince, today) : null;
-  return years !== null && years >= minimum
-    ? {
-        item: 'years_in_post',
-        result: 'cleared',
-        note: `${years} years in the current post since ${facts.currentPostSince}, needs ${minimum}`,
-        source: 'record',
-      }
-    : {
-        item: 'years_in_post',
-        result: 'flagged',
-        note:
-          years === null
-            ? `holds no post; needs ${minimum} years in the current or an equivalent post`
-            : `${years} years in the current post since ${facts.currentPostSince}, needs ${minimum}`,
-        source: 'record',
-      };
-}
-
-function yearsToRetirement(
-  facts: PersonFactsForVetting,
-  ruleSet: RuleSet,
-  today: string,
-): VettingEntry {
-  const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsToRetirement');
-  const retires = retirementDate(ruleSet, facts.dateOfBirth, facts.gender);
-  const years = wholeYearsBetween(today, retires);
-  return {
-    item: 'years_to_retirement',
-    result: years >= minimum ? 'cleared' : 'flagged',
-    note: `retires on ${retires}: ${years} whole years left, needs ${minimum} for a full term`,
-    source: 'record',
-  };
-}
 
 /** A discipline still in effect, or a discipline case still open, bars a higher post. */
 function disciplineBar(
   facts: PersonFactsForVetting,
-  _ruleSet: RuleSet,
+  ruleSet: RuleSet,
   today: string,
 ): VettingEntry {
+  if (facts.holdsTargetPost) return heldPostDiscipline(facts, ruleSet, today);
   const bars = facts.disciplineBars.filter((bar) => bar.endsOn === null || bar.endsOn > today);
   const reasons = [
     ...bars.map(
@@ -101,6 +60,45 @@ function disciplineBar(
     note: reasons.length
       ? reasons.join('; ')
       : 'no discipline in effect and no open discipline case',
+    source: 'record',
+  };
+}
+
+/** What holds a re-appointment back (`reappointment.blockedWhile`): a pending discipline case, an investigation. */
+interface HeldPostBlocks {
+  statuses: string[];
+  disciplineCasePending: boolean;
+}
+
+/**
+ * The post the person already holds (re-appointment) is not a higher post: a decided reprimand or
+ * warning does not bar it; a discipline case still pending or an investigation does.
+ */
+function heldPostDiscipline(
+  facts: PersonFactsForVetting,
+  ruleSet: RuleSet,
+  today: string,
+): VettingEntry {
+  const name = 'reappointment.blockedWhile';
+  const blocks: HeldPostBlocks = ruleSet.params[name]
+    ? ruleValue<HeldPostBlocks>(ruleSet, name)
+    : { statuses: [], disciplineCasePending: true };
+  const citation = ruleSet.params[name] ? ` (${ruleCitation(ruleSet, name)})` : '';
+  const reasons = [
+    ...(blocks.disciplineCasePending ? (facts.pendingDisciplineCases ?? []) : []).map(
+      (caseId) => `discipline case ${caseId} is pending`,
+    ),
+    ...(facts.statuses ?? [])
+      .filter((s) => blocks.statuses.includes(s.status))
+      .filter((s) => s.from <= today && (s.until === null || s.until >= today))
+      .map((s) => `${s.status.replace(/_/g, ' ')} since ${s.from}`),
+  ];
+  return {
+    item: 'discipline_bar',
+    result: reasons.length ? 'flagged' : 'cleared',
+    note: reasons.length
+      ? `${reasons.join('; ')}${citation}`
+      : `the post already held: a decided discipline's bar on a higher post does not apply; no discipline case pending, no investigation${citation}`,
     source: 'record',
   };
 }

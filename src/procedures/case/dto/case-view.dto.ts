@@ -49,7 +49,8 @@ export class RecordedFromPaperDto {
 
 export class CaseViewDto {
   @ApiProperty({ example: 'c-2026-0042' }) id!: string;
-  @ApiProperty({ enum: ['appointment', 'reappointment', 'rotation'] }) procedure!: string;
+  @ApiProperty({ enum: ['appointment', 'reappointment', 'rotation', 'removal', 'extension'] })
+  procedure!: string;
   @ApiProperty({ enum: ['open', 'decided', 'rejected', 'withdrawn'] }) status!: string;
   @ApiProperty({ example: 'appointment.internal@1' }) definition!: string;
   @ApiProperty({ example: 'vn-2025' }) ruleSet!: string;

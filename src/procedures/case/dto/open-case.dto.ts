@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsObject, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../../../common/input/calendar-date';
 
 export class OpenCaseDto {
@@ -12,9 +12,18 @@ export class OpenCaseDto {
 
   @ApiProperty({
     example: 'appointment',
-    enum: ['appointment', 'reappointment', 'rotation', 'transfer'],
+    enum: [
+      'appointment',
+      'reappointment',
+      'rotation',
+      'transfer',
+      'removal',
+      'extension',
+      'approval_in_principle',
+      'consultation',
+    ],
     description:
-      'a transfer (điều động) runs as a rotation case with definition transfer.standard; discipline cases open at POST /discipline-cases',
+      'a transfer (điều động) runs as a rotation case with definition transfer.standard; removal: dismissal, resignation, relief from post, suspension (removal.*); extension: the term to retirement; discipline cases open at POST /discipline-cases',
   })
   @IsString()
   procedure!: string;
@@ -66,6 +75,39 @@ export class OpenCaseDto {
   @IsString({ message: "paperRecordRef: the paper file's reference is required with openedOn" })
   @Length(1, 200)
   paperRecordRef?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { kind: 'low_confidence', lowConfidenceVotes: 31, totalVotes: 45 },
+    description:
+      'removal cases: the ground the case rests on, checked by the procedure when it opens (dismissal: low_confidence with lowConfidenceVotes and totalVotes, not_completed_duties, discipline, or conclusion with reference; resignation: letterReceivedOn and reason, optionally lowConfidenceVotes and totalVotes; relief: kind and reference); ignored by the other procedures',
+  })
+  @IsOptional()
+  @IsObject({ message: 'grounds: must be an object' })
+  grounds?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    example: 'c-2026-0041',
+    description:
+      'appointment only: the approval-in-principle case (procedure approval_in_principle) for the post; required where appointment.approvalInPrincipleWhen says the post needs one. The first step and the decision wait until it is approved and its completion period runs',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    message: 'approvalInPrincipleCaseId: lower-case letters, digits and dashes, 2-64 characters',
+  })
+  approvalInPrincipleCaseId?: string;
+
+  @ApiPropertyOptional({
+    example: 'c-2026-0040',
+    description:
+      'appointment only: the inter-level consultation case (procedure consultation, hiệp y) for the post; required where appointment.consultationWhen says the post needs one. The first step and the decision wait until the other body agreed',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    message: 'consultationCaseId: lower-case letters, digits and dashes, 2-64 characters',
+  })
+  consultationCaseId?: string;
 }
 
 export class ReasonDto {

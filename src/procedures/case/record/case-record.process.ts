@@ -22,7 +22,13 @@ export function noteCase(
   ];
 }
 
-/** The decision assigns the post with its term. */
+/**
+ * A rotation (luân chuyển) or transfer (điều động) decision's `termEnd` is the end of its planned
+ * period, not a term of the post: the post is held until another decision ends it.
+ */
+const periodNotTerm = (state: ExistingCase) => state.procedure === 'rotation';
+
+/** The decision assigns the post with its term (a rotation's post has none of its own). */
 export function assignPost(state: ExistingCase): RecordWrite[] {
   if (state.status !== 'decided') throw new Error(`case ${state.caseId} has no decision`);
   const { decision, personId } = state;
@@ -33,7 +39,7 @@ export function assignPost(state: ExistingCase): RecordWrite[] {
         personId,
         positionId: state.positionId,
         from: decision.effectiveFrom,
-        termEnd: decision.termEnd,
+        termEnd: periodNotTerm(state) ? null : decision.termEnd,
         decisionRef: `${decision.number} (${decision.heldOn})`,
         caseId: state.caseId,
       },
@@ -49,9 +55,12 @@ export function holdsTerm(person: PersonState, state: ExistingCase, termEnd: str
   );
 }
 
-/** The term's end ends the post, if the person still holds it with that term. */
+/**
+ * The term's end ends the post, if the person still holds it with that term. The end of a
+ * rotation period ends nothing (timers scheduled before this rule still fire, and do nothing).
+ */
 export function endTerm(state: ExistingCase, person: PersonState, termEnd: string): RecordWrite[] {
-  if (!holdsTerm(person, state, termEnd)) return [];
+  if (periodNotTerm(state) || !holdsTerm(person, state, termEnd)) return [];
   return [
     toPerson(state.personId, null, {
       type: 'EndPost',

@@ -107,6 +107,18 @@ describe('case-record workflow', () => {
     given(appointment(opened, decided), holder('2036-03-02'), '2031-03-02').when(endTerm).then([]);
   });
 
+  it('a rotation decision assigns the post with no term, and the end of its period ends nothing', () => {
+    const rotation = appointment(
+      { ...opened, data: { ...opened.data, caseId: 'r-1', procedure: 'rotation' } },
+      { ...decided, data: { ...decided.data, termEnd: '2029-03-02' } },
+    );
+    expect(assignPost(rotation)[0].command).toMatchObject({
+      type: 'AssignPost',
+      data: { positionId: 'pos-head', from: '2026-03-02', termEnd: null },
+    });
+    given(rotation, holder('2029-03-02'), '2029-03-02').when(endTerm).then([]);
+  });
+
   it('a notice whose case was refused is noted with the refusal, keyed apart from the opening', () => {
     const notice = { termEnd: '2031-03-02', noticeOn: '2030-12-02' };
     const refused = { caseId: null, refusal: 'discipline.bar: a warning bars it' };

@@ -45,6 +45,8 @@ export const caseRecordSaga: Saga = {
             }),
           );
         }
+        // The end of a rotation's planned period is not the end of the post: no timer ends it.
+        if (stream.startsWith('rotation-')) return outputs;
         outputs.push(
           Schedule({
             kind: TERM_END_TIMER,

@@ -75,11 +75,11 @@ describe('case-record saga', () => {
     ]);
   });
 
-  it('a rotation decision has no re-appointment notice, only the end of its planned duration', () => {
+  it("a rotation decision has no re-appointment notice and no end of term: its period is not the post's term", () => {
     const kinds = run(
       event('DecisionIssued', { heldOn: '2026-11-20', termEnd: '2029-11-20' }, 'rotation-x'),
     ).map((o) => (o.kind === 'Schedule' ? o.timer.kind : o.kind));
-    expect(kinds).toEqual(['Send', 'Send', 'term-end']);
+    expect(kinds).toEqual(['Send', 'Send']);
   });
 
   it('closes rejected and withdrawn cases on the record and ignores the other steps', () => {

@@ -235,11 +235,28 @@ export class DisciplineDecisionDto extends DisciplineStepRecordDto {
     format: 'date',
     example: '2026-11-16',
     description:
-      'the day the person received the decision (default: the decision date); the complaint window runs from it: one month on the Party track, 15 days on the civil-service track',
+      'the day the person received the decision or it was announced to them (default: the decision date); the complaint window runs from it: on the Party track one month, applied as 30 working days (Điều lệ Đảng art. 39(7), Hướng dẫn 46/2011), on the civil-service track 15 days (Luật Khiếu nại 2011 art. 48); a window in days that ends on a day off ends on the next working day',
   })
   @IsOptional()
   @IsCalendarDate()
   servedOn?: string;
+  @ApiPropertyOptional({
+    example: false,
+    description:
+      'the form came with relief from post (miễn nhiệm, cho thôi giữ chức vụ): under Quy định 377-QĐ/TW the 36 months of a warning are for a warning without relief',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'relievedFromPost: true or false' })
+  relievedFromPost?: boolean;
+  @ApiPropertyOptional({
+    example: 'd-party-7',
+    description:
+      "the other track's decided discipline case on the same violation (Party and civil service): the person carries the longer bar and both decisions are linked",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  sameViolationCaseId?: string;
 }
 
 export class ComplaintDto {

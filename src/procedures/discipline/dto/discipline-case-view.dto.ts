@@ -50,7 +50,26 @@ export class DisciplineCaseViewDto {
   })
   decision?: Record<string, unknown>;
   @ApiPropertyOptional({ enum: DISCIPLINE_FORMS, nullable: true }) form?: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) barEndsOn?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'end of the bar on appointment to a higher post',
+  })
+  barEndsOn?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: "end of the discipline's own validity (hiệu lực); null: no end",
+  })
+  inEffectUntil?: string | null;
+  @ApiPropertyOptional({
+    ...FREE_OBJECT,
+    description:
+      "the other track's decided case on the same violation (caseId, track, form, barEndsOn, decisionRef); the person carries the longer bar",
+  })
+  sameViolationAs?: Record<string, unknown>;
   @ApiPropertyOptional({ ...FREE_OBJECT, nullable: true }) complaint?: Record<
     string,
     unknown

@@ -1,0 +1,91 @@
+import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
+import { DecisionTerm } from '../case/decider/case.context';
+import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { PrerequisiteCase, refuseUntilGiven } from '../case/prerequisite-case';
+
+const WHEN = 'appointment.consultationWhen';
+
+/** Which appointments need another body's agreement (hiệp y), and whose. */
+export interface ConsultationWhen {
+  /** Kinds of the post's appointing authority (peoples_committee: a department head). */
+  appointingAuthorityKinds: string[];
+  /** Posts of at least this rank. */
+  minRank: number;
+  /** The body whose agreement is asked, as the refusal names it. */
+  consultedBody: string;
+}
+
+/** The post an appointment is for, with the kind of its appointing authority. */
+export interface ConsultedPost {
+  id: string;
+  rank: number;
+  appointingAuthority: string;
+  appointingAuthorityKind: string | null;
+}
+
+/** Whether the appointment needs a consultation; a set without the parameter asks none. */
+export function needsConsultation(ruleSet: RuleSet, post: ConsultedPost): boolean {
+  if (!ruleSet.params[WHEN]) return false;
+  const when = ruleValue<ConsultationWhen>(ruleSet, WHEN);
+  return (
+    post.rank >= when.minRank &&
+    post.appointingAuthorityKind !== null &&
+    when.appointingAuthorityKinds.includes(post.appointingAuthorityKind)
+  );
+}
+
+/**
+ * At opening: an appointment that needs a consultation names its consultation case, which must
+ * be one for the same post; the case's facts keep the name for the first step's check.
+ */
+export function consultationOpening(input: {
+  ruleSet: RuleSet;
+  post: ConsultedPost;
+  named: string | undefined;
+  consultationCase: PrerequisiteCase | null;
+}): Record<string, unknown> {
+  const { ruleSet, post, named, consultationCase } = input;
+  if (named === undefined) {
+    if (!needsConsultation(ruleSet, post)) return {};
+    const { consultedBody, minRank } = ruleValue<ConsultationWhen>(ruleSet, WHEN);
+    throw new DomainRuleViolation(
+      'appointment.consultation_required',
+      `consultationCaseId: an appointment to ${post.id} (rank ${post.rank} ≥ ${minRank}, appointed by the ${post.appointingAuthorityKind} ${post.appointingAuthority}) needs the agreement (hiệp y) of ${consultedBody} first (${ruleCitation(ruleSet, WHEN)}); open a consultation case and name it`,
+      'unprocessable',
+      'consultationCaseId',
+    );
+  }
+  if (!consultationCase || consultationCase.procedure !== 'consultation')
+    throw new DomainRuleViolation(
+      'appointment.consultation_not_found',
+      `consultationCaseId: ${named} is not a consultation case`,
+      'unprocessable',
+      'consultationCaseId',
+    );
+  if (consultationCase.positionId !== post.id)
+    throw new DomainRuleViolation(
+      'appointment.consultation_other_post',
+      `consultationCaseId: ${named} asks agreement for ${consultationCase.positionId}, not ${post.id}`,
+      'unprocessable',
+      'consultationCaseId',
+    );
+  return { consultationCaseId: named };
+}
+
+/** Before the appointment's first step and its decision: the other body has agreed. */
+export function refuseWithoutAgreement(consultationCase: PrerequisiteCase, today: string): void {
+  refuseUntilGiven(consultationCase, today, {
+    rule: 'appointment.consultation',
+    what: 'the agreement (hiệp y)',
+    runsOut: false,
+  });
+}
+
+/** An agreement holds for the appointment it was asked for: it has no term of its own. */
+export function agreementTerm(effectiveFrom: string): DecisionTerm {
+  return {
+    termYears: 0,
+    termEnd: effectiveFrom,
+    termRule: 'an agreement (hiệp y) has no term: it holds for the appointment it was asked for',
+  };
+}

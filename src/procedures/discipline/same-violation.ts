@@ -1,0 +1,71 @@
+import { refuse } from '../../workflow/step-engine';
+import { DisciplineTrack } from './discipline.events';
+
+/** The decided case on the other track that a decision names as the same violation (read before deciding). */
+export interface SameViolationCase {
+  caseId: string;
+  personId: string;
+  track: DisciplineTrack;
+  status: string;
+  form: string | null;
+  barEndsOn: string | null;
+  decisionRef: string | null;
+}
+
+/** What a decision records about the other track's decision on the same violation. */
+export interface SameViolationLink {
+  sameViolationAs: Omit<SameViolationCase, 'personId' | 'status'>;
+  /** The bar the person carries for the violation: the longer of the two (null: no end). */
+  carriedBarEndsOn: string | null;
+  carriedBarRule: string;
+}
+
+const LINK_FIELD = 'sameViolationCaseId';
+
+function refuseLink(rule: string, message: string): never {
+  refuse(
+    `discipline.same_violation_${rule}`,
+    `${LINK_FIELD}: ${message}`,
+    'unprocessable',
+    LINK_FIELD,
+  );
+}
+
+/**
+ * A person disciplined on both tracks (Party and civil service) for one violation carries the
+ * longer bar; the later decision names the earlier case. The named case must be about the same
+ * person, on the other track, and decided.
+ */
+export function linkSameViolation(
+  own: { caseId: string; personId: string; track: DisciplineTrack },
+  named: string,
+  other: SameViolationCase | undefined,
+  ownBar: { barEndsOn: string | null },
+): SameViolationLink {
+  if (named === own.caseId) refuseLink('self', `names this case itself (${named})`);
+  if (!other) refuseLink('not_found', `discipline case ${named} does not exist`);
+  if (other.personId !== own.personId)
+    refuseLink(
+      'other_person',
+      `case ${named} is about ${other.personId}, this case about ${own.personId}`,
+    );
+  if (other.track === own.track)
+    refuseLink(
+      'same_track',
+      `case ${named} is on the ${own.track} track too; one violation is disciplined once per track`,
+    );
+  if (other.status !== 'decided' && other.status !== 'under_review')
+    refuseLink('not_decided', `case ${named} is ${other.status}, not decided`);
+  const longer =
+    ownBar.barEndsOn === null || other.barEndsOn === null
+      ? null
+      : ownBar.barEndsOn > other.barEndsOn
+        ? ownBar.barEndsOn
+        : other.barEndsOn;
+  const { personId: _person, status: _status, ...sameViolationAs } = other;
+  return {
+    sameViolationAs,
+    carriedBarEndsOn: longer,
+    carriedBarRule: `the same violation was disciplined on the ${other.track} track (case ${other.caseId}, ${other.form}, ${other.decisionRef}, bar ${other.barEndsOn === null ? 'with no end' : `until ${other.barEndsOn}`}): the longer bar applies, ${longer === null ? 'with no end date' : `until ${longer}`}`,
+  };
+}

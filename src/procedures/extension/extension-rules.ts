@@ -1,0 +1,75 @@
+import { PostHeld } from '../../cadres/person/person.state';
+import { addCalendarDays, WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
+import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
+import { retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
+import { DecisionTerm } from '../case/decider/case.context';
+import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+
+export interface ExtensionOpeningInput {
+  positionId: string;
+  posts: PostHeld[];
+  person: { dateOfBirth: string; gender: 'male' | 'female' };
+  today: string;
+  ruleSet: RuleSet;
+  calendar: WorkingDayCalendar;
+}
+
+const BELOW_YEARS = 'reappointment.extendToRetirementBelowYears';
+
+/**
+ * Whether the extension of a term to retirement (kéo dài thời hạn giữ chức vụ đến tuổi nghỉ hưu)
+ * may open: the person holds the post with a term, and at the term's end fewer whole years than
+ * the rule's are left to retirement. The notice (opening) is due the lead time before the term
+ * ends; opened after that, the facts say how late, as a re-appointment's do.
+ */
+export function extensionOpening(input: ExtensionOpeningInput): Record<string, unknown> {
+  const { ruleSet, today } = input;
+  const post = input.posts.find((p) => p.positionId === input.positionId);
+  if (!post || !post.termEnd)
+    throw new DomainRuleViolation(
+      'extension.no_post_with_term',
+      `positionId: the person holds no post ${input.positionId} with a term`,
+      'unprocessable',
+      'positionId',
+    );
+  const retires = retirementDate(ruleSet, input.person.dateOfBirth, input.person.gender);
+  const left = wholeYearsBetween(post.termEnd, retires);
+  const below = ruleValue<number>(ruleSet, BELOW_YEARS);
+  if (left >= below)
+    throw new DomainRuleViolation(
+      'extension.not_near_retirement',
+      `at the term's end on ${post.termEnd} the holder has ${left} whole years to retirement on ${retires}; a term is extended to retirement only below ${below} (${ruleCitation(ruleSet, BELOW_YEARS)}); open a re-appointment instead`,
+      'unprocessable',
+    );
+  const lead = ruleValue<{ amount: number; unit: 'days' | 'working_days' }>(
+    ruleSet,
+    'reappointment.leadTime',
+  );
+  const noticeBy =
+    lead.unit === 'working_days'
+      ? input.calendar.subtractWorkingDays(post.termEnd, lead.amount)
+      : addCalendarDays(post.termEnd, -lead.amount);
+  return {
+    termEnd: post.termEnd,
+    retirementDate: retires,
+    yearsLeftAtTermEnd: left,
+    noticeBy,
+    late: today > noticeBy,
+    rule: ruleCitation(ruleSet, BELOW_YEARS),
+  };
+}
+
+/** The extended term: from the decision to the retirement date. */
+export function extensionTerm(
+  ruleSet: RuleSet,
+  person: { dateOfBirth: string; gender: 'male' | 'female' },
+  effectiveFrom: string,
+): DecisionTerm {
+  const retires = retirementDate(ruleSet, person.dateOfBirth, person.gender);
+  return {
+    termYears: wholeYearsBetween(effectiveFrom, retires),
+    termEnd: retires,
+    termRule: `extended to retirement on ${retires} (${ruleCitation(ruleSet, BELOW_YEARS)})`,
+    details: { applied: 'extended_to_retirement', retirementDate: retires },
+  };
+}

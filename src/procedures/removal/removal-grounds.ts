@@ -1,0 +1,202 @@
+import { consecutiveYearsNotCompleted } from '../../cadres/person/consecutive-ratings';
+import { QualityRating } from '../../cadres/person/person-profile.events';
+import { PersonStatusPeriod, PostHeld } from '../../cadres/person/person.state';
+import { isCalendarDate } from '../../common/input/calendar-date';
+import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
+import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
+import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+
+/** What the person's record says, read by the module before the pure checks. */
+export interface RemovalRecord {
+  posts: PostHeld[];
+  statuses: PersonStatusPeriod[];
+  ratings: { year: number; rating: QualityRating }[];
+  /** Discipline decisions in effect today (form and reference). */
+  disciplineInEffect: { form: string; decisionRef: string }[];
+  /** Discipline cases about the person still open. */
+  openDisciplineCases: string[];
+}
+
+export interface RemovalOpeningInput {
+  definitionId: string;
+  positionId: string;
+  grounds: Record<string, unknown> | undefined;
+  record: RemovalRecord;
+  today: string;
+  ruleSet: RuleSet;
+  /** The talk's time limit (the definition's first step), counted from the letter of resignation. */
+  talk?: { workingDays: number; calendar: WorkingDayCalendar };
+}
+
+type Facts = Record<string, unknown>;
+type Share = { numerator: number; denominator: number };
+
+function invalid(field: string, message: string): never {
+  throw new DomainRuleViolation(
+    'removal.grounds_invalid',
+    `${field}: ${message}`,
+    'invalid',
+    field,
+  );
+}
+
+function notMet(message: string): never {
+  throw new DomainRuleViolation('removal.ground_not_met', message, 'unprocessable', 'grounds');
+}
+
+function text(grounds: Facts, field: string): string {
+  const value = grounds[field];
+  if (typeof value !== 'string' || value.trim() === '')
+    invalid(`grounds.${field}`, 'is required (a non-empty text)');
+  return value as string;
+}
+
+function count(grounds: Facts, field: string): number {
+  const value = grounds[field];
+  if (!Number.isInteger(value) || (value as number) < 0)
+    invalid(`grounds.${field}`, 'must be a whole number ≥ 0');
+  return value as number;
+}
+
+/** The tally of a confidence vote (lấy phiếu tín nhiệm) and whether its low votes exceed the share. */
+function lowConfidence(grounds: Facts, ruleSet: RuleSet, param: string): Facts {
+  const low = count(grounds, 'lowConfidenceVotes');
+  const total = count(grounds, 'totalVotes');
+  if (total === 0 || low > total)
+    invalid(
+      'grounds.lowConfidenceVotes',
+      `must lie between 0 and totalVotes (${total}), total > 0`,
+    );
+  const share = ruleValue<Share>(ruleSet, param);
+  const citation = ruleCitation(ruleSet, param);
+  if (low * share.denominator <= share.numerator * total)
+    notMet(
+      `${low} of ${total} low-confidence votes is not more than ${share.numerator}/${share.denominator} of the votes (${citation})`,
+    );
+  return { lowConfidenceVotes: low, totalVotes: total, rule: citation };
+}
+
+/** The latest consecutive years rated "did not complete duties", as many as the rule asks. */
+function notCompletedDuties(record: RemovalRecord, today: string, ruleSet: RuleSet): Facts {
+  const param = 'removal.dismissal.consecutiveYearsNotCompleted';
+  const years = ruleValue<number>(ruleSet, param);
+  const thisYear = Number(today.slice(0, 4));
+  const rated = record.ratings.filter((r) => r.year <= thisYear).sort((a, b) => a.year - b.year);
+  const latest = rated.at(-1)?.year ?? thisYear;
+  const run = consecutiveYearsNotCompleted(rated, latest, years);
+  if (!run) {
+    const seen = rated.slice(-years).map((r) => `${r.year} ${r.rating}`);
+    notMet(
+      `the record does not show ${years} consecutive years rated not_completed (latest ratings: ${seen.join(', ') || 'none'}) (${ruleCitation(ruleSet, param)})`,
+    );
+  }
+  return { years: run, rule: ruleCitation(ruleSet, param) };
+}
+
+/** A reprimand or warning in effect on the record (removal from post ends the post by itself). */
+function disciplineDecision(record: RemovalRecord, ruleSet: RuleSet): Facts {
+  const param = 'removal.dismissal.disciplineForms';
+  const forms = ruleValue<string[]>(ruleSet, param);
+  const found = record.disciplineInEffect.filter((d) => forms.includes(d.form));
+  if (found.length === 0)
+    notMet(
+      `no discipline decision of a form among ${forms.join(', ')} is in effect on the record (${ruleCitation(ruleSet, param)})`,
+    );
+  return { decisions: found, rule: ruleCitation(ruleSet, param) };
+}
+
+const DISMISSAL_GROUNDS = ['low_confidence', 'not_completed_duties', 'discipline', 'conclusion'];
+
+/** Miễn nhiệm: the ground named, checked against its figures or the record. */
+function dismissal(input: RemovalOpeningInput, grounds: Facts): Facts {
+  const { record, ruleSet, today } = input;
+  switch (grounds.kind) {
+    case 'low_confidence':
+      return lowConfidence(grounds, ruleSet, 'removal.dismissal.lowConfidenceShare');
+    case 'not_completed_duties':
+      return notCompletedDuties(record, today, ruleSet);
+    case 'discipline':
+      return disciplineDecision(record, ruleSet);
+    case 'conclusion':
+      // A competent body's conclusion (e.g. on degradation, protecting internal politics).
+      return { reference: text(grounds, 'reference') };
+    default:
+      return invalid('grounds.kind', `must be one of ${DISMISSAL_GROUNDS.join(', ')}`);
+  }
+}
+
+/** Từ chức: the letter, nobody under investigation, and a low-confidence tally if one is given. */
+function resignation(input: RemovalOpeningInput, grounds: Facts): Facts {
+  const { record, ruleSet, today } = input;
+  const letterReceivedOn = grounds.letterReceivedOn;
+  if (!isCalendarDate(letterReceivedOn) || letterReceivedOn > today)
+    invalid('grounds.letterReceivedOn', `must be a day YYYY-MM-DD not after today (${today})`);
+  const reason = text(grounds, 'reason');
+  const param = 'removal.resignation.blockingStatuses';
+  const blocking = ruleValue<string[]>(ruleSet, param);
+  const active = record.statuses.find(
+    (s) => blocking.includes(s.status) && s.from <= today && (s.until === null || s.until >= today),
+  );
+  if (active)
+    throw new DomainRuleViolation(
+      'removal.resignation_not_allowed',
+      `the cadre is ${active.status.replace(/_/g, ' ')} since ${active.from} and may not resign while it lasts (${ruleCitation(ruleSet, param)})`,
+      'unprocessable',
+    );
+  const tally =
+    grounds.lowConfidenceVotes === undefined
+      ? {}
+      : lowConfidence(grounds, ruleSet, 'removal.resignation.lowConfidenceShare');
+  // The talk is due so many working days after the letter arrived, whenever the case is opened.
+  const talkDueBy = input.talk
+    ? input.talk.calendar.addWorkingDays(letterReceivedOn as string, input.talk.workingDays)
+    : undefined;
+  return {
+    letterReceivedOn,
+    reason,
+    ...(talkDueBy ? { talkDueBy, openedAfterTalkDue: today > talkDueBy } : {}),
+    ...tally,
+  };
+}
+
+/** Tạm đình chỉ công tác: only while a discipline case about the person is being considered. */
+function suspension(input: RemovalOpeningInput): Facts {
+  const { record, ruleSet } = input;
+  const param = 'removal.suspension.maxDays';
+  if (record.openDisciplineCases.length === 0)
+    throw new DomainRuleViolation(
+      'removal.suspension_without_discipline_case',
+      `no discipline case about the person is open: suspension is only for the time a discipline case is considered (${ruleCitation(ruleSet, param)})`,
+      'unprocessable',
+    );
+  return {
+    disciplineCases: record.openDisciplineCases,
+    maxDays: ruleValue<{ days: number }>(ruleSet, param).days,
+    rule: ruleCitation(ruleSet, param),
+  };
+}
+
+/**
+ * Whether a removal case may open and the facts it records: the person holds the post, and the
+ * ground the request names is met (dismissal, resignation), stated (relief) or on the record
+ * (suspension). A refusal names the rule with the figures.
+ */
+export function removalOpening(input: RemovalOpeningInput): Facts {
+  if (!input.record.posts.some((post) => post.positionId === input.positionId))
+    throw new DomainRuleViolation(
+      'removal.post_not_held',
+      `positionId: the person does not hold post ${input.positionId}`,
+      'unprocessable',
+      'positionId',
+    );
+  if (input.definitionId === 'removal.suspension') return suspension(input);
+  const grounds = input.grounds;
+  if (!grounds) return invalid('grounds', 'is required: the ground the case rests on');
+  if (input.definitionId === 'removal.resignation') return resignation(input, grounds as Facts);
+  const kind = text(grounds as Facts, 'kind');
+  const checked =
+    input.definitionId === 'removal.dismissal'
+      ? dismissal(input, grounds as Facts)
+      : { reference: text(grounds as Facts, 'reference') };
+  return { ground: kind, ...checked };
+}

@@ -1,0 +1,56 @@
+import { PersonState } from '../../cadres/person/person.state';
+import { ExistingCase } from '../case/decider/case.state';
+import { OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
+import { removalEffectOf } from './removal-decision';
+
+/** Cases that run on the post and stop when it ends: its re-appointment, its term's extension. */
+const CASES_ON_THE_POST = ['reappointment', 'extension'];
+
+/**
+ * The removal decision on the person's record, pure: a suspension (tạm đình chỉ) records the
+ * period and keeps the post; a dismissal, resignation or relief ends the post on the day it takes
+ * effect and withdraws the person's open re-appointment or extension. A post already ended (a
+ * redelivered event) is not ended twice; a withdrawn case is not withdrawn twice.
+ */
+export function applyRemovalDecision(
+  state: ExistingCase,
+  person: PersonState,
+  openCases: OpenCaseSeen[],
+): RecordWrite[] {
+  if (state.status !== 'decided') throw new Error(`case ${state.caseId} has no decision`);
+  const { decision, personId, positionId, caseId } = state;
+  const decisionRef = `${decision.number} (${decision.heldOn})`;
+  if (removalEffectOf(state.definitionId) === 'suspends')
+    return [
+      toPerson(personId, null, {
+        type: 'RecordPersonStatus',
+        data: {
+          personId,
+          status: 'suspended',
+          from: decision.effectiveFrom,
+          until: decision.termEnd,
+          note: `tạm đình chỉ công tác: ${decisionRef}, case ${caseId}; the post ${positionId} is kept`,
+        },
+      }),
+    ];
+  const holdsPost =
+    person.status === 'registered' && person.posts.some((p) => p.positionId === positionId);
+  const withdraw = openCases
+    .filter((open) => CASES_ON_THE_POST.includes(open.procedure) && open.status === 'open')
+    .map((open): RecordWrite => ({
+      to: 'case',
+      caseId: open.caseId,
+      orgUnitId: open.orgUnitId,
+      key: `withdraw:${open.caseId}`,
+      command: {
+        type: 'WithdrawCase',
+        data: { reason: `withdrawn: the post ended by ${decisionRef} (case ${caseId})` },
+      },
+    }));
+  const reason = `${state.definitionId.replace('removal.', '')} (case ${caseId})`;
+  const endPost = toPerson(personId, null, {
+    type: 'EndPost',
+    data: { personId, positionId, on: decision.effectiveFrom, reason, decisionRef },
+  });
+  return [...(holdsPost ? [endPost] : []), ...withdraw];
+}

@@ -1,0 +1,243 @@
+import * as path from 'node:path';
+import { PersonState } from '../../cadres/person/person.state';
+import { Actor } from '../../identity/actor';
+import { loadCalendar } from '../../workflow/calendar/working-day-calendar';
+import { loadDefinitions } from '../../workflow/definitions/definition-loader';
+import { ruleSetInForce } from '../../workflow/rule-sets/rule-set';
+import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
+import { givenStream, historyOf } from '../../workflow/testing/decider-spec';
+import { CaseCommand } from '../case/decider/case.commands';
+import { CaseContext } from '../case/decider/case.context';
+import { caseDecider } from '../case/decider/case.decider';
+import { ExistingCase } from '../case/decider/case.state';
+import { removalDecisionTerm } from './removal-decision';
+import { removalOpening, RemovalRecord } from './removal-grounds';
+import { applyRemovalDecision } from './removal-record.process';
+
+const seeds = path.resolve(__dirname, '../../../seeds');
+const definitions = loadDefinitions(path.join(seeds, 'definitions'));
+const ruleSets = loadRuleSets(path.join(seeds, 'rule-sets'));
+const calendar = loadCalendar(path.join(seeds, 'calendar'));
+const today = '2026-11-20';
+const state2026 = ruleSetInForce(ruleSets, today, 'state')!;
+const state2024 = ruleSetInForce(ruleSets, '2024-06-01', 'state')!;
+
+const staff: Actor = { userId: 'u-staff', roles: ['organization_staff'], orgUnit: 'ou-t' };
+const secretary: Actor = { userId: 'u-sec', roles: ['ballot_secretary'], orgUnit: 'ou-t' };
+const leader: Actor = { userId: 'u-leader', roles: ['leadership'], orgUnit: 'ou-t' };
+
+function context(definitionKey: string, actor: Actor): CaseContext {
+  const definition = definitions.get(definitionKey)!;
+  return {
+    definition,
+    ruleSet: state2026,
+    calendar,
+    actor,
+    today,
+    actorReachesCaseUnit: true,
+    decisionTerm: (_state, effectiveFrom) =>
+      removalDecisionTerm(definition, state2026, effectiveFrom),
+  };
+}
+
+const opening = (definitionKey: string): [CaseCommand, CaseContext] => [
+  {
+    type: 'OpenCase',
+    data: {
+      caseId: 'm-1',
+      procedure: 'removal',
+      personId: 'p-1',
+      positionId: 'pos-head',
+      orgUnitId: 'ou-t',
+      summary: 'x',
+    },
+  },
+  context(definitionKey, staff),
+];
+const step = (
+  definitionKey: string,
+  actor: Actor,
+  stepId: string,
+  body: object,
+): [CaseCommand, CaseContext] => [
+  { type: 'PerformStep', data: { stepId, body: body as never } },
+  context(definitionKey, actor),
+];
+const decision = {
+  kind: 'decision',
+  heldOn: today,
+  number: '9-QĐ',
+  signer: 'Bí thư',
+  effectiveFrom: '2026-12-01',
+};
+const ballot = (forVotes: number, headDecision?: 'for' | 'against') => ({
+  kind: 'ballot',
+  heldOn: today,
+  minutesRef: 'BB',
+  tally: {
+    members: 8,
+    summoned: 8,
+    present: 8,
+    for: forVotes,
+    against: 8 - forVotes,
+    abstain: 0,
+    invalid: 0,
+  },
+  ...(headDecision ? { headDecision } : {}),
+});
+const dismissalUpToBallot = (forVotes: number, head?: 'for' | 'against') =>
+  historyOf(
+    caseDecider,
+    opening('removal.dismissal@1'),
+    step('removal.dismissal@1', staff, 'talk', {
+      kind: 'meeting',
+      heldOn: today,
+      conclusion: 'ok',
+    }),
+    step('removal.dismissal@1', secretary, 'leadership-ballot', ballot(forVotes, head)),
+  );
+
+const record = (overrides: Partial<RemovalRecord> = {}): RemovalRecord => ({
+  posts: [{ positionId: 'pos-head', from: '2023-01-01', termEnd: '2028-01-01', decisionRef: '1' }],
+  statuses: [],
+  ratings: [],
+  disciplineInEffect: [],
+  openDisciplineCases: [],
+  ...overrides,
+});
+const open = (definitionId: string, grounds?: Record<string, unknown>, over = {}) =>
+  removalOpening({
+    definitionId,
+    positionId: 'pos-head',
+    grounds,
+    record: record(over),
+    today,
+    ruleSet: state2026,
+  });
+
+describe('removal from a post (miễn nhiệm, từ chức, cho thôi giữ chức vụ, tạm đình chỉ)', () => {
+  it('given the talk and a ballot at exactly half with the head for, when decided, the post ends on the effective day', () => {
+    const events = givenStream(caseDecider, ...dismissalUpToBallot(4, 'for'))
+      .when(...step('removal.dismissal@1', leader, 'decision', decision))
+      .then(['DecisionIssued']);
+    expect(events[0].data).toMatchObject({
+      termEnd: '2026-12-01',
+      details: { effect: 'ends_post', postEndsOn: '2026-12-01' },
+    });
+  });
+
+  it('given a ballot at or below half with the head against, the case is rejected naming the ballot', () => {
+    const events = dismissalUpToBallot(4, 'against');
+    expect(events.map((e) => e.type).slice(-2)).toEqual(['BallotTallied', 'CaseRejected']);
+  });
+
+  it('when a suspension is decided, it lasts the rule’s 15 days and keeps the post', () => {
+    const history = historyOf(
+      caseDecider,
+      opening('removal.suspension@1'),
+      step('removal.suspension@1', staff, 'proposal', {
+        kind: 'proposal',
+        heldOn: today,
+        summary: 'x',
+      }),
+    );
+    const [issued] = givenStream(caseDecider, ...history)
+      .when(...step('removal.suspension@1', leader, 'decision', decision))
+      .then(['DecisionIssued']);
+    expect(issued.data).toMatchObject({ termEnd: '2026-12-15', details: { effect: 'suspends' } });
+    expect((issued.data as { termRule: string }).termRule).toMatch(/art\. 81|not checked|15 days/);
+  });
+
+  it('checks the grounds with the figures of the rule set in force', () => {
+    expect(
+      open('removal.dismissal', { kind: 'low_confidence', lowConfidenceVotes: 31, totalVotes: 45 }),
+    ).toMatchObject({ ground: 'low_confidence', totalVotes: 45 });
+    expect(() =>
+      open('removal.dismissal', { kind: 'low_confidence', lowConfidenceVotes: 30, totalVotes: 45 }),
+    ).toThrow(/30 of 45 low-confidence votes is not more than 2\/3/);
+    const ratings = [
+      { year: 2024, rating: 'not_completed' as const },
+      { year: 2025, rating: 'not_completed' as const },
+    ];
+    expect(open('removal.dismissal', { kind: 'not_completed_duties' }, { ratings })).toMatchObject({
+      years: [2024, 2025],
+    });
+    const reprimand = { disciplineInEffect: [{ form: 'reprimand', decisionRef: 'KL-1' }] };
+    expect(open('removal.dismissal', { kind: 'discipline' }, reprimand)).toMatchObject({
+      decisions: [{ form: 'reprimand' }],
+    });
+    expect(() => open('removal.dismissal', { kind: 'discipline' })).toThrow(/reprimand, warning/);
+    expect(() => open('removal.relief', { kind: 'targets' })).toThrow(/grounds.reference/);
+    expect(() =>
+      open('removal.dismissal', { kind: 'conclusion', reference: 'KL' }, { posts: [] }),
+    ).toThrow(/does not hold post pos-head/);
+  });
+
+  it('refuses a resignation while the cadre is under investigation (QĐ 41 art. 7 under the 2024 rules)', () => {
+    const investigated = {
+      statuses: [
+        { status: 'under_investigation' as const, from: '2024-01-01', until: null, note: '' },
+      ],
+    };
+    expect(() =>
+      removalOpening({
+        definitionId: 'removal.resignation',
+        positionId: 'pos-head',
+        grounds: { letterReceivedOn: '2024-05-30', reason: 'x' },
+        record: record(investigated),
+        today: '2024-06-01',
+        ruleSet: state2024,
+      }),
+    ).toThrow(/under investigation since 2024-01-01.*Quy định 41-QĐ\/TW.*art\. 7/);
+  });
+
+  it('on the record: a dismissal ends the post and withdraws the open re-appointment; a suspension records its period', () => {
+    const decided = (definitionId: string): ExistingCase => ({
+      ...(givenStream(caseDecider, ...dismissalUpToBallot(6)).state as ExistingCase),
+      status: 'decided',
+      definitionId,
+      decision: {
+        number: '9-QĐ',
+        heldOn: today,
+        effectiveFrom: '2026-12-01',
+        termEnd: '2026-12-15',
+      } as never,
+    });
+    const person = {
+      status: 'registered',
+      posts: record().posts,
+    } as unknown as PersonState;
+    const openCases = [
+      {
+        caseId: 'r-1',
+        procedure: 'reappointment',
+        status: 'open',
+        orgUnitId: 'ou-t',
+        withdrawnWhenPostEnds: true,
+      },
+    ];
+    const writes = applyRemovalDecision(decided('removal.dismissal'), person, openCases);
+    expect(
+      writes.map((w) => (w.to === 'person' ? w.command.type : `${w.command.type} ${w.caseId}`)),
+    ).toEqual(['EndPost', 'WithdrawCase r-1']);
+    const [suspended] = applyRemovalDecision(decided('removal.suspension'), person, []);
+    expect(suspended).toMatchObject({
+      command: {
+        type: 'RecordPersonStatus',
+        data: { status: 'suspended', from: '2026-12-01', until: '2026-12-15' },
+      },
+    });
+  });
+
+  it('given an open dismissal, when a discipline decision flags the record, nothing is recorded that could block its decision', () => {
+    givenStream(caseDecider, ...dismissalUpToBallot(6))
+      .when(
+        {
+          type: 'FlagVettingItemFromRecord',
+          data: { item: 'discipline_bar', note: 'discipline decided: warning', causeRef: 'k-1' },
+        },
+        context('removal.dismissal@1', staff),
+      )
+      .then([]);
+  });
+});

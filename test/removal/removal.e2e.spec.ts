@@ -1,0 +1,215 @@
+import request from 'supertest';
+import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { fireStepDeadline } from '../support/step-deadline-timer';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** Dismissal, resignation and suspension over HTTP, with the person's record following them. */
+describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đình chỉ)', () => {
+  let t: TestApp;
+  let staff: Record<string, string>;
+  let secretary: Record<string, string>;
+  let leader: Record<string, string>;
+  const today = vietnamToday();
+  const year = Number(today.slice(0, 4));
+  const http = () => request(t.server as never);
+  const post = { positionId: 'pos-head', from: addDays(today, -900), termEnd: addDays(today, 900) };
+
+  beforeAll(async () => {
+    t = await startTestApp('removal', { RUN_WORKERS: 'true' });
+    staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
+    secretary = {
+      Authorization: `Bearer ${t.token('u-secretary', ['ballot_secretary'], 'ou-town')}`,
+    };
+    leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-town')}` };
+    await buildRegistry(t, staff, {
+      positions: [{ id: 'pos-head', rank: 5 }],
+      people: ['p-low', 'p-ratings', 'p-letter', 'p-suspend', 'p-deadline'].map((id) => ({
+        id,
+        posts: [post],
+      })),
+    });
+    for (const [y, rating] of [
+      [year - 2, 'completed'],
+      [year - 1, 'not_completed'],
+    ] as const)
+      await http()
+        .post('/cadres/p-ratings/ratings')
+        .set(staff)
+        .send({ year: y, rating, evaluatedOn: `${y}-12-20`, decisionRef: `R-${y}`, note: '' })
+        .expect(201);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const open = (id: string, personId: string, definition: string, grounds?: object) =>
+    http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id,
+        procedure: 'removal',
+        definition,
+        personId,
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'Xem xét thôi giữ chức vụ',
+        ...(grounds ? { grounds } : {}),
+      });
+  const tally = (forVotes: number) => ({
+    heldOn: today,
+    minutesRef: 'BB-1',
+    tally: {
+      members: 10,
+      summoned: 10,
+      present: 10,
+      for: forVotes,
+      against: 10 - forVotes,
+      abstain: 0,
+      invalid: 0,
+    },
+  });
+  const decide = (caseId: string, number: string) =>
+    http()
+      .post(`/cases/${caseId}/steps/decision`)
+      .set(leader)
+      .send({ heldOn: today, number, signer: 'Bí thư', effectiveFrom: today });
+  const recordOf = async (personId: string, until: (body: never) => boolean) => {
+    for (let tries = 0; tries < 100; tries += 1) {
+      const { body } = await http().get(`/cadres/${personId}`).set(staff).expect(200);
+      if (until(body as never)) return body;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`the record of ${personId} did not follow the decision`);
+  };
+
+  it('dismisses on more than 2/3 low-confidence votes: talk, secret ballot, decision; the post ends', async () => {
+    const opened = await open('m-1', 'p-low', 'removal.dismissal', {
+      kind: 'low_confidence',
+      lowConfidenceVotes: 31,
+      totalVotes: 45,
+    }).expect(201);
+    expect(opened.body.facts).toMatchObject({ ground: 'low_confidence', lowConfidenceVotes: 31 });
+    await http()
+      .post('/cases/m-1/steps/talk')
+      .set(staff)
+      .send({ heldOn: today, conclusion: 'Đã trao đổi', personOpinion: 'Chấp hành' })
+      .expect(200);
+    // 5 of 10 members is exactly half: the head decides, and the dissent stays on record.
+    const ballot = await http()
+      .post('/cases/m-1/steps/leadership-ballot')
+      .set(secretary)
+      .send({ ...tally(5), headDecision: 'for' })
+      .expect(200);
+    expect(ballot.body.status).toBe('open');
+    const decided = await decide('m-1', '12-QĐ/TU').expect(200);
+    expect(decided.body.status).toBe('decided');
+    expect(decided.body.decision.details).toMatchObject({ effect: 'ends_post', postEndsOn: today });
+    const record = await recordOf('p-low', (b: { posts: unknown[] }) => b.posts.length === 0);
+    expect(record.pastPosts[0]).toMatchObject({ positionId: 'pos-head', endedOn: today });
+  });
+
+  it('refuses a dismissal whose ground is not met, naming the rule with the figures, and writes nothing', async () => {
+    const low = await open('m-2', 'p-ratings', 'removal.dismissal', {
+      kind: 'low_confidence',
+      lowConfidenceVotes: 30,
+      totalVotes: 45,
+    }).expect(422);
+    expect(low.body).toMatchObject({ rule: 'removal.ground_not_met', field: 'grounds' });
+    expect(low.body.message).toMatch(/30 of 45 low-confidence votes is not more than 2\/3/);
+    const ratings = await open('m-3', 'p-ratings', 'removal.dismissal', {
+      kind: 'not_completed_duties',
+    }).expect(422);
+    expect(ratings.body.message).toMatch(
+      new RegExp(`2 consecutive years.*${year - 2} completed, ${year - 1} not_completed`),
+    );
+    const missing = await open('m-4', 'p-ratings', 'removal.dismissal').expect(400);
+    expect(missing.body).toMatchObject({ rule: 'removal.grounds_invalid', field: 'grounds' });
+    const { rows } = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM events WHERE stream_id LIKE 'removal-m-%' AND stream_id <> 'removal-m-1'",
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('takes a resignation letter through the talk to the ballot; a failed ballot rejects it', async () => {
+    const opened = await open('t-1', 'p-letter', 'removal.resignation', {
+      letterReceivedOn: today,
+      reason: 'Lý do sức khỏe',
+    }).expect(201);
+    expect(opened.body.currentStep).toMatchObject({ id: 'talk' });
+    expect(opened.body.facts).toMatchObject({ letterReceivedOn: today, openedAfterTalkDue: false });
+    expect(opened.body.facts.talkDueBy).toBe(opened.body.currentStep.dueOn);
+    await http()
+      .post('/cases/t-1/steps/talk')
+      .set(staff)
+      .send({ heldOn: today, conclusion: 'Giữ nguyện vọng từ chức' })
+      .expect(200);
+    const failed = await http()
+      .post('/cases/t-1/steps/leadership-ballot')
+      .set(secretary)
+      .send(tally(4))
+      .expect(200);
+    expect(failed.body).toMatchObject({ status: 'rejected' });
+    expect(failed.body.rejection.reason).toMatch(/ballot/);
+  });
+
+  it('suspends only during a discipline case, and the suspension keeps the post', async () => {
+    const refused = await open('s-1', 'p-suspend', 'removal.suspension').expect(422);
+    expect(refused.body.rule).toBe('removal.suspension_without_discipline_case');
+    expect(refused.body.message).toMatch(/art\. 81/);
+    const inspector = {
+      Authorization: `Bearer ${t.token('u-inspector', ['inspector'], 'ou-town')}`,
+    };
+    await http()
+      .post('/discipline-cases')
+      .set(inspector)
+      .send({
+        id: 'k-1',
+        definition: 'discipline.civil-service',
+        personId: 'p-suspend',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'Vi phạm quy định quản lý đất đai',
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(today, -200),
+          description: 'Ký cấp đất sai quy hoạch',
+          source: 'inspection',
+          severity: 'warning',
+        },
+      })
+      .expect(201);
+    await recordOf('p-suspend', (b: { openCases: { caseId: string }[] }) =>
+      b.openCases.some((c) => c.caseId === 'k-1'),
+    );
+    const opened = await open('s-2', 'p-suspend', 'removal.suspension').expect(201);
+    expect(opened.body.facts).toMatchObject({ disciplineCases: ['k-1'], maxDays: 15 });
+    await http()
+      .post('/cases/s-2/steps/proposal')
+      .set(staff)
+      .send({ heldOn: today, summary: 'Để xác minh khách quan' })
+      .expect(200);
+    const decided = await decide('s-2', '7-QĐ/UBND').expect(200);
+    const until = addDays(today, 14);
+    expect(decided.body.decision).toMatchObject({
+      termEnd: until,
+      details: { effect: 'suspends' },
+    });
+    const record = await recordOf('p-suspend', (b: { statuses: { status: string }[] }) =>
+      b.statuses.some((s) => s.status === 'suspended'),
+    );
+    expect(record.statuses).toContainEqual(
+      expect.objectContaining({ status: 'suspended', from: today, until }),
+    );
+    expect(record.posts).toEqual([expect.objectContaining({ positionId: 'pos-head' })]);
+  });
+
+  it('records a missed talk deadline as an event', async () => {
+    await open('d-1', 'p-deadline', 'removal.dismissal', {
+      kind: 'conclusion',
+      reference: 'KL 05-KL/UBKT',
+    }).expect(201);
+    const missed = await fireStepDeadline(t, 'removal-d-1');
+    expect(missed.map((m) => m.stepId)).toEqual(['talk']);
+  });
+});

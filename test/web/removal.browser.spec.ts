@@ -1,0 +1,98 @@
+import * as path from 'node:path';
+import { Browser } from 'playwright-core';
+import { RegistryService } from '../../src/cadres/registry.service';
+import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  buildWebApp,
+  launchChromium,
+  listeningPort,
+  ROOT,
+  screenshot,
+  WEB_DIST,
+} from './support/browser';
+
+jest.setTimeout(240_000);
+
+/**
+ * Miễn nhiệm in Chromium: the clerk opens a dismissal with its grounds in Vietnamese; a ground the
+ * rule does not meet is refused with the figures; a met one opens the case, whose Vietnamese steps
+ * the generic case page drives.
+ */
+describe('a dismissal in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_removal', {
+      RUN_WORKERS: 'true',
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: WEB_DIST,
+    });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    await loadDemoData(
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
+      t.app.get(RegistryService),
+      new Date(),
+    );
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('opens a dismissal on low-confidence votes and records the talk', async () => {
+    const context = await browser.newContext({
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
+    await page.goto(`${base}/`);
+    await page.getByLabel('Người dùng mẫu').selectOption('staff-1');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
+    await page.getByLabel('Thủ tục').selectOption('removal');
+    await page.getByLabel('Quy trình').selectOption('removal.dismissal');
+    await page.getByLabel('Tìm cán bộ theo tên').fill('nguyen van');
+    await page
+      .getByLabel('Chọn cán bộ')
+      .locator('option', { hasText: 'Nguyễn Văn An' })
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn cán bộ').selectOption('p-nguyen-van-an');
+    await page.getByLabel('Tìm chức vụ').fill('Phó Trưởng ban Tổ chức');
+    await page.getByLabel('Chọn chức vụ').selectOption('pos-ha-noi-deputy-head-organization');
+    await page.getByLabel('Tóm tắt').fill('Xem xét miễn nhiệm Phó Trưởng ban Tổ chức');
+    await page.getByLabel('Căn cứ', { exact: true }).selectOption('low_confidence');
+    await page.getByLabel('Số phiếu tín nhiệm thấp').fill('30');
+    await page.getByLabel('Tổng số phiếu').fill('45');
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.getByText('30 of 45 low-confidence votes is not more than 2/3').waitFor();
+    await page.getByLabel('Số phiếu tín nhiệm thấp').fill('31');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'removal-open');
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.waitForURL(/\/cases\/c-/);
+    await page.locator('#current-step-title', { hasText: 'Trao đổi với cán bộ' }).waitFor();
+    await page
+      .getByLabel('Ngày họp / thực hiện (dd/mm/yyyy)')
+      .fill(
+        new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10).split('-').reverse().join('/'),
+      );
+    await page.getByLabel('Kết luận').fill('Đã trao đổi, cán bộ chấp hành');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Đã ghi nhận.').waitFor();
+    await page
+      .locator('#current-step-title', { hasText: 'Tập thể lãnh đạo biểu quyết bằng phiếu kín' })
+      .waitFor();
+    await screenshot(page, 'removal-case');
+    await context.close();
+  });
+});
