@@ -66,7 +66,7 @@ export async function countMatchingEventsAfter(
  */
 export function registerScrapeGauges(metrics: AppMetrics, sources: CollectorSources): void {
   const logger = new Logger('Metrics');
-  const guarded =
+  const guarded: Guarded =
     <T>(what: string, collect: (gauge: T) => Promise<void> | void) =>
     async (gauge: T & { reset(): void }) => {
       gauge.reset();
@@ -76,7 +76,18 @@ export function registerScrapeGauges(metrics: AppMetrics, sources: CollectorSour
         logger.warn(`could not read ${what} for /metrics: ${(error as Error).message}`);
       }
     };
+  registerPoolGauge(metrics, sources, guarded);
+  registerSubscriberGauges(metrics, sources, guarded);
+  registerWorkGauges(metrics, sources, guarded);
+}
 
+/** Wraps a gauge's collection: reset, then collect; a source that fails leaves it empty and is logged. */
+type Guarded = <T>(
+  what: string,
+  collect: (gauge: T) => Promise<void> | void,
+) => (gauge: T & { reset(): void }) => Promise<void>;
+
+function registerPoolGauge(metrics: AppMetrics, sources: CollectorSources, guarded: Guarded) {
   // First: prom-client starts every gauge's collection at once, and the others queue queries on
   // this pool; read after them, the pool would show the scrape's own queries waiting.
   metrics.gauge(
@@ -89,7 +100,14 @@ export function registerScrapeGauges(metrics: AppMetrics, sources: CollectorSour
       gauge.set({ state: 'waiting' }, sources.pool.waitingCount);
     }),
   );
+}
 
+/** How far each projection and saga is behind, and which projections are failing. */
+function registerSubscriberGauges(
+  metrics: AppMetrics,
+  sources: CollectorSources,
+  guarded: Guarded,
+) {
   metrics.gauge(
     'cadreflow_projection_lag_events',
     `Events in the store after the projection's checkpoint (counted up to ${LAG_CAP})`,
@@ -124,6 +142,10 @@ export function registerScrapeGauges(metrics: AppMetrics, sources: CollectorSour
       }
     }),
   );
+}
+
+/** Leases held, timers, queued jobs and dead letters: the background work of this instance. */
+function registerWorkGauges(metrics: AppMetrics, sources: CollectorSources, guarded: Guarded) {
   metrics.gauge(
     'cadreflow_worker_lease_held',
     '1 for each worker lease (projection:<name>, saga:<name>, timers) this instance holds, 0 for those it waits for',

@@ -39,7 +39,7 @@ export class StoreDisagrees extends Error {
 }
 
 /** What the outside copy says about one stream. */
-interface WitnessStream {
+export interface WitnessStream {
   /** Revision of the last covered event (−1: none). */
   revision: number;
   /** Chain link of that event, hex. */

@@ -1,16 +1,20 @@
-import { EventStore } from '../../event-store/event-store.port';
-import { chainHash } from '../../event-store/hash-chain';
+import { EventStore, StoredEventRecord } from '../../event-store/event-store.port';
 import { Keyring } from './checkpoint-keys';
 import {
   CheckpointRefused,
   CheckpointSummary,
   comparePositions,
-  digestOf,
   loadWitness,
   summaryOf,
   Witness,
+  WitnessStream,
 } from './checkpoint-witness';
-import { CheckpointFinding } from './verify-against-checkpoint';
+import {
+  CheckpointFinding,
+  coveredEventFinding,
+  FirstFinding,
+  insertedFinding,
+} from './checkpoint-finding';
 import { WitnessDirectory } from './witness-directory';
 
 /** Stream ids the outside copy covers whose name ends in `-<caseId>` (the case's procedure kind first). */
@@ -37,6 +41,52 @@ export interface StreamCheckpointCheck {
   refusedBecause?: string;
 }
 
+/** The first covered revision where the stored stream and the checkpoint part, or null. */
+function firstParting(
+  streamId: string,
+  events: StoredEventRecord[],
+  stream: WitnessStream,
+): FirstFinding | null {
+  if (events.length === 0)
+    return {
+      kind: 'deleted-stream',
+      streamId,
+      revision: 0,
+      position: stream.positions![0],
+      detail: `all ${stream.revision + 1} covered events are gone`,
+    };
+  for (let revision = 0; revision <= stream.revision; revision += 1) {
+    const event = events[revision];
+    if (!event || event.revision !== revision) {
+      const isTail = events.length === revision;
+      return {
+        kind: isTail ? 'deleted-tail' : 'deleted-event',
+        streamId,
+        revision,
+        position: stream.positions![revision],
+        detail: isTail
+          ? `revisions ${revision}..${stream.revision} are gone (the checkpoint covers up to ${stream.revision})`
+          : `revision ${revision} is gone`,
+      };
+    }
+    const finding = coveredEventFinding(event, stream, events[revision - 1]?.hash ?? null);
+    if (finding) return finding;
+  }
+  return null;
+}
+
+const unchecked = (
+  status: 'refused' | 'no-checkpoint',
+  notYetCovered: number,
+  refusedBecause?: string,
+): StreamCheckpointCheck => ({
+  status,
+  checkpoint: null,
+  coveredRevision: null,
+  notYetCovered,
+  ...(refusedBecause === undefined ? {} : { refusedBecause }),
+});
+
 export async function checkStreamAgainstCheckpoint(input: {
   store: EventStore;
   dir: WitnessDirectory;
@@ -48,103 +98,33 @@ export async function checkStreamAgainstCheckpoint(input: {
     witness = loadWitness(input.dir, input.keyring, (id) => id === input.streamId);
   } catch (error) {
     if (!(error instanceof CheckpointRefused)) throw error;
-    return {
-      status: 'refused',
-      checkpoint: null,
-      coveredRevision: null,
-      notYetCovered: 0,
-      refusedBecause: error.message,
-    };
+    return unchecked('refused', 0, error.message);
   }
   const events = await input.store.readStreamStored(input.streamId);
-  if (!witness.latest)
-    return {
-      status: 'no-checkpoint',
-      checkpoint: null,
-      coveredRevision: null,
-      notYetCovered: events.length,
-    };
+  if (!witness.latest) return unchecked('no-checkpoint', events.length);
   const checkpoint = summaryOf(witness.latest.checkpoint);
   const at = witness.latest.checkpoint.position;
   const stream = witness.streams.get(input.streamId);
-  const parted = (
-    finding: Omit<CheckpointFinding, 'further'>,
-    further = 0,
-  ): StreamCheckpointCheck => ({
-    status: 'parted',
-    checkpoint,
-    coveredRevision: stream?.revision ?? null,
-    notYetCovered: events.filter((event) => event.revision > (stream?.revision ?? -1)).length,
-    finding: { ...finding, further },
-  });
-  if (!stream) {
-    const early = events.find((event) => at !== null && comparePositions(event.position, at) <= 0);
-    if (early)
-      return parted({
-        kind: 'inserted',
-        streamId: input.streamId,
-        revision: early.revision,
-        position: early.position,
-        detail: 'stored before the checkpoint position but not covered by it',
-      });
+  const coveredRevision = stream?.revision ?? null;
+  const after = events.filter((event) => event.revision > (stream?.revision ?? -1)).length;
+  const early = stream
+    ? null
+    : events.find((event) => at !== null && comparePositions(event.position, at) <= 0);
+  const parting = stream
+    ? firstParting(input.streamId, events, stream)
+    : early && insertedFinding(early);
+  if (parting)
     return {
-      status: 'not-yet-covered',
+      status: 'parted',
       checkpoint,
-      coveredRevision: null,
-      notYetCovered: events.length,
+      coveredRevision,
+      notYetCovered: after,
+      finding: { ...parting, further: 0 },
     };
-  }
-  if (events.length === 0)
-    return parted({
-      kind: 'deleted-stream',
-      streamId: input.streamId,
-      revision: 0,
-      position: stream.positions![0],
-      detail: `all ${stream.revision + 1} covered events are gone`,
-    });
-  let previous: string | null = null;
-  for (let revision = 0; revision <= stream.revision; revision += 1) {
-    const event = events[revision];
-    if (!event || event.revision !== revision) {
-      const isTail = events.length === revision;
-      return parted({
-        kind: isTail ? 'deleted-tail' : 'deleted-event',
-        streamId: input.streamId,
-        revision,
-        position: stream.positions![revision],
-        detail: isTail
-          ? `revisions ${revision}..${stream.revision} are gone (the checkpoint covers up to ${stream.revision})`
-          : `revision ${revision} is gone`,
-      });
-    }
-    const digest = digestOf(event);
-    const selfLink = chainHash(previous === null ? null : Buffer.from(previous, 'hex'), digest);
-    previous = event.hash;
-    if (digest.toString('hex') !== stream.digests![revision])
-      return parted({
-        kind: 'rewritten',
-        streamId: input.streamId,
-        revision,
-        position: event.position,
-        detail:
-          selfLink.toString('hex') === event.hash
-            ? "content differs from the signed checkpoint's; the store's chain was recomputed to match it"
-            : "content differs from the signed checkpoint's",
-      });
-    if (event.hash !== stream.links![revision])
-      return parted({
-        kind: 'hash-rewritten',
-        streamId: input.streamId,
-        revision,
-        position: event.position,
-        detail: "content as signed, but its stored chain link differs from the checkpoint's",
-      });
-  }
-  const later = events.length - (stream.revision + 1);
   return {
-    status: later > 0 ? 'not-yet-covered' : 'covered',
+    status: stream && after === 0 ? 'covered' : 'not-yet-covered',
     checkpoint,
-    coveredRevision: stream.revision,
-    notYetCovered: later,
+    coveredRevision,
+    notYetCovered: after,
   };
 }

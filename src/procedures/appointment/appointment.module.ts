@@ -4,8 +4,7 @@ import { CasesModule } from '../case/cases.module';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { RegistryService } from '../../cadres/registry.service';
 import { CadresModule } from '../../cadres/cadres.module';
-import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
-import { refuseElectedPost } from './elected-post';
+import { refuseElectedPost, refusePostAlreadyHeld } from './elected-post';
 
 /** Appointment (bổ nhiệm): internal and external source, on the generic case engine. */
 @Module({ imports: [CasesModule, CadresModule] })
@@ -19,20 +18,13 @@ export class AppointmentModule implements OnModuleInit {
     this.procedures.register({
       procedure: 'appointment',
       definitionIds: ['appointment.internal', 'appointment.external'],
-      onOpen: async ({ personId, positionId }) => {
+      onOpen: async ({ personId, positionId, definition }) => {
         const position = await existingPosition(this.registry, positionId);
-        refuseElectedPost(position);
+        refuseElectedPost(position, definition);
         // A post case opened without a proposed person: the nominations will name the people.
         if (!personId) return;
         const person = { state: await registeredPerson(this.registry, personId) };
-        if (person.state.posts.some((post) => post.positionId === positionId)) {
-          throw new DomainRuleViolation(
-            'appointment.already_holds_post',
-            `${personId} already holds ${positionId}; use re-appointment`,
-            'unprocessable',
-            'positionId',
-          );
-        }
+        refusePostAlreadyHeld(person.state, personId, positionId, definition);
       },
     });
   }

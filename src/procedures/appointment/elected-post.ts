@@ -1,17 +1,39 @@
 import { Position } from '../../cadres/registry.service';
+import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 
+type Routes = Pick<ProcedureDefinition, 'procedure' | 'postsFilledOtherwise' | 'postAlreadyHeld'>;
+
 /**
- * An elected post (a commune chair, a deputy head of an inspection commission) is filled by its
- * council's or congress's election, after the Party committee introduces the candidate; nobody is
- * appointed or re-appointed to it (Luật Cán bộ, công chức 2025 art. 1: cadres are elected,
- * approved or appointed [article not checked here]).
+ * A post the definition does not fill (`postsFilledOtherwise`): an elected post (a commune chair,
+ * a deputy head of an inspection commission) is filled by its council's or congress's election,
+ * after the Party committee introduces the candidate; nobody is appointed or re-appointed to it
+ * (Luật Cán bộ, công chức 2025 art. 1: cadres are elected, approved or appointed [article not
+ * checked here]). The refusal names the route that fills it.
  */
-export function refuseElectedPost(position: Position): void {
-  if (position.filledBy !== 'election') return;
+export function refuseElectedPost(position: Position, definition: Routes): void {
+  const otherwise = definition.postsFilledOtherwise?.[position.filledBy];
+  if (!otherwise) return;
   throw new DomainRuleViolation(
     'position.elected',
-    `positionId: ${position.title} (${position.id}) is filled by election (bầu cử), not by appointment: introduce the candidate to the council or congress that elects it`,
+    `positionId: ${position.title} (${position.id}) is filled by ${otherwise.route}, not by ${definition.procedure}: ${otherwise.instead}`,
+    'unprocessable',
+    'positionId',
+  );
+}
+
+/** A post the person already holds is renewed by another route (`postAlreadyHeld`), not filled again. */
+export function refusePostAlreadyHeld(
+  person: { posts: { positionId: string }[] },
+  personId: string,
+  positionId: string,
+  definition: Routes,
+): void {
+  const route = definition.postAlreadyHeld?.route;
+  if (!route || !person.posts.some((post) => post.positionId === positionId)) return;
+  throw new DomainRuleViolation(
+    'appointment.already_holds_post',
+    `${personId} already holds ${positionId}; use ${route}`,
     'unprocessable',
     'positionId',
   );

@@ -29,9 +29,9 @@ export class ApprovalInPrincipleModule implements OnModuleInit {
     this.procedures.register({
       procedure: 'approval_in_principle',
       definitionIds: ['approval.in-principle'],
-      onOpen: async ({ personId, positionId }) => {
+      onOpen: async ({ personId, positionId, definition }) => {
         await registeredPerson(this.registry, personId);
-        refuseElectedPost(await existingPosition(this.registry, positionId));
+        refuseElectedPost(await existingPosition(this.registry, positionId), definition);
       },
       // The approval's term is the period the unit has to complete the appointment.
       decisionTerm: async (context) => (_state, effectiveFrom) =>

@@ -1,28 +1,14 @@
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiExtraModels,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
-import { ApiAuthenticatedProblems, ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiOperation } from '@nestjs/swagger';
 import { CaseViewDto } from './dto/case-view.dto';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Inject, Param, Post } from '@nestjs/common';
 import { ACCESS, Allow } from '../../identity/allow.decorator';
 import { randomUUID } from 'node:crypto';
-import { parseAsOf } from '../../common/as-of';
 import { CommandWriter } from '../../common/http/command-writer';
-import { withEtag } from '../../common/http/etag';
-import {
-  ApiAsOfQuery,
-  ApiCaseOpen,
-  ApiCaseWrite,
-  ApiIfMatchHeader,
-} from '../../common/http/route-docs';
-import { Read, ReadRequest, Write, WriteRequest } from '../../common/http/route-request.decorator';
+import { CaseEngineController } from '../../common/http/case-routes';
+import { CaseEngineRoutes } from '../../common/http/case-engine-routes';
+import { WriteOptions } from '../../common/http/write-options';
+import { ApiCaseOpen, ApiCaseWrite } from '../../common/http/route-docs';
+import { Write, WriteRequest } from '../../common/http/route-request.decorator';
 import { Actor } from '../../identity/actor';
 import { OrgScope } from '../../identity/org-scope';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
@@ -30,46 +16,92 @@ import { VETTING_ITEMS, VettingItem } from '../../workflow/definitions/procedure
 import { CaseService, PaperOpening } from './case.service';
 import { vietnamDay } from '../../common/vietnam-day';
 import { Clock, CLOCK } from '../../common/clock';
-import { CloseCase, OpenCase, PerformCaseStep, ResolveVettingItem } from './commands/case-commands';
-import { OpenCaseDto, ReasonDto, ResolveVettingItemDto } from './dto/open-case.dto';
 import {
-  BallotStepDto,
-  DecisionStepDto,
-  MeetingStepDto,
-  NominationStepDto,
-  ProposalStepDto,
-  VettingStepDto,
-} from './dto/step-bodies.dto';
+  CloseCase,
+  CorrectCaseStep,
+  OpenCase,
+  PerformCaseStep,
+  ResolveVettingItem,
+} from './commands/case-commands';
+import { CorrectionReasonDto } from './dto/correct-step.dto';
+import { OpenCaseDto, ReasonDto, ResolveVettingItemDto } from './dto/open-case.dto';
+import { DecisionStepDto, STEP_BODIES } from './dto/step-bodies.dto';
 import { STEP_BODY_EXAMPLES } from './dto/step-body-examples';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../common/tokens';
 import { displayNames } from '../../read-models/display-names';
 import { parseStepBody } from './step-body-validation';
 
-@ApiTags('cases')
-@ApiBearerAuth()
-@ApiExtraModels(
-  ProposalStepDto,
-  MeetingStepDto,
-  NominationStepDto,
-  BallotStepDto,
-  VettingStepDto,
-  DecisionStepDto,
-)
-@ApiAuthenticatedProblems()
-@Controller('cases')
-export class CasesController {
+/** A decision is not corrected: it is annulled or replaced by a new decision. */
+const CORRECTABLE_BODIES = STEP_BODIES.filter((dto) => dto !== DecisionStepDto);
+
+@CaseEngineController('cases', 'cases', ...STEP_BODIES, CorrectionReasonDto)
+export class CasesController extends CaseEngineRoutes({
+  view: CaseViewDto,
+  read: {
+    roles: ACCESS.anyRole,
+    summary: "A case's state, current step, what may be done next and its revision (ETag)",
+    asOf: 'the case as it stood then, replayed from its events: a day YYYY-MM-DD means the end of that day in Vietnam (23:59:59.999+07:00); an ISO date-time is that instant (Vietnam time without an offset)',
+  },
+  step: {
+    roles: ACCESS.caseStep,
+    summary: 'Perform the current step; the body depends on the step kind',
+    bodies: STEP_BODIES,
+    docs: { examples: STEP_BODY_EXAMPLES },
+  },
+  correction: {
+    roles: ACCESS.caseStep,
+    summary:
+      'Correct the last performed step: the corrected body (as for performing the step) with a reason; judged again by the step rules. The definition names who may correct (`corrections`); a later step, a decision or a wrong role is refused with its rule',
+    bodies: CORRECTABLE_BODIES,
+  },
+}) {
   constructor(
-    private readonly writer: CommandWriter,
+    writer: CommandWriter,
     private readonly cases: CaseService,
-    private readonly scope: OrgScope,
+    scope: OrgScope,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    super(writer, scope, 'case');
+  }
 
-  /** Every route with a case id answers nothing about a case outside the grant but 403. */
-  private assertCaseInScope(actor: Actor, caseId: string): Promise<void> {
-    return this.scope.assertCaseInScope(actor, caseId, 'id');
+  /** The case with the names the screens show: the person, the nominees, the post and the unit. */
+  protected async viewOf(id: string, actor: Actor, at?: Date) {
+    const view = await this.cases.view(id, actor, at);
+    if (!view) return view;
+    const names = await displayNames(this.pool, {
+      people: [view.personId, ...(view.nominees ?? [])],
+      positions: view.positionId ? [view.positionId] : [],
+      orgUnits: [view.orgUnitId],
+    });
+    return { ...view, names };
+  }
+
+  protected async stepCommand(
+    id: string,
+    stepId: string,
+    raw: unknown,
+    write: WriteRequest,
+    options: WriteOptions,
+  ) {
+    const body = parseStepBody(await this.cases.stepKind(id, stepId), raw);
+    if (body.kind === 'nomination')
+      await this.assertCandidatesInScope(write.actor, body.candidates);
+    return new PerformCaseStep(id, stepId, body, options);
+  }
+
+  protected async correctionCommand(
+    id: string,
+    stepId: string,
+    { reason, stepBody }: { reason: string; stepBody: Record<string, unknown> },
+    write: WriteRequest,
+    options: WriteOptions,
+  ) {
+    const body = parseStepBody(await this.cases.stepKind(id, stepId), stepBody);
+    if (body.kind === 'nomination')
+      await this.assertCandidatesInScope(write.actor, body.candidates);
+    return new CorrectCaseStep(id, stepId, body, reason, options);
   }
 
   /**
@@ -115,14 +147,7 @@ export class CasesController {
   @ApiCaseOpen({ type: CaseViewDto, description: 'the case, with its revision in ETag' })
   async open(@Body() dto: OpenCaseDto, @Write() write: WriteRequest) {
     const { actor } = write;
-    // The unit running the case, the person and the post must all lie in the caller's grant, so
-    // the grant covers both the case's unit and the person's (no case about a sibling's person).
-    await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
-    if (dto.personId) await this.scope.assertPersonInScope(actor, dto.personId, 'personId');
-    await this.scope.assertPositionInScope(actor, dto.positionId, 'positionId');
-    // A case id taken in another unit answers 403, not "already exists".
-    if (dto.id && (await this.scope.caseUnit(dto.id)) !== null)
-      await this.assertCaseInScope(actor, dto.id);
+    await this.assertOpeningInScope(actor, dto);
     if (dto.approvalInPrincipleCaseId)
       await this.scope.assertCaseInScope(
         actor,
@@ -158,86 +183,6 @@ export class CasesController {
         options,
       ),
     );
-  }
-
-  @Allow(...ACCESS.anyRole)
-  @Get(':id')
-  @ApiOperation({
-    summary: "A case's state, current step, what may be done next and its revision (ETag)",
-  })
-  @ApiAsOfQuery(
-    'the case as it stood then, replayed from its events: a day YYYY-MM-DD means the end of that day in Vietnam (23:59:59.999+07:00); an ISO date-time is that instant (Vietnam time without an offset)',
-  )
-  @ApiOkResponse({ type: CaseViewDto })
-  @ApiProblems(400, 404)
-  async get(
-    @Param('id') id: string,
-    @Query('asOf') asOf: string | undefined,
-    @Read() read: ReadRequest,
-  ) {
-    const { actor, response } = read;
-    await this.assertCaseInScope(actor, id);
-    const view = await this.cases.view(id, actor, parseAsOf(asOf)?.instant);
-    if (!view) return withEtag(response, view);
-    // Names for the screens: the person, the nominees, the post and the unit.
-    const names = await displayNames(this.pool, {
-      people: [view.personId, ...(view.nominees ?? [])],
-      positions: view.positionId ? [view.positionId] : [],
-      orgUnits: [view.orgUnitId],
-    });
-    return withEtag(response, { ...view, names });
-  }
-
-  @Allow(...ACCESS.caseStep)
-  @Post(':id/steps/:stepId')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Perform the current step; the body depends on the step kind' })
-  @ApiIfMatchHeader()
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'a retry with the same key returns the first answer and writes nothing',
-  })
-  @ApiBody({
-    schema: {
-      oneOf: [
-        ProposalStepDto,
-        MeetingStepDto,
-        NominationStepDto,
-        BallotStepDto,
-        VettingStepDto,
-        DecisionStepDto,
-      ].map((dto) => ({ $ref: getSchemaPath(dto) })),
-    },
-    examples: STEP_BODY_EXAMPLES,
-  })
-  @ApiCaseWrite(CaseViewDto)
-  async perform(
-    @Param('id') id: string,
-    @Param('stepId') stepId: string,
-    @Body() body: unknown,
-    @Write() write: WriteRequest,
-  ) {
-    await this.assertCaseInScope(write.actor, id);
-    const options = this.writer.options(write);
-    const parsed = parseStepBody(await this.cases.stepKind(id, stepId), body);
-    if (parsed.kind === 'nomination') {
-      // Candidates are people too: a ballot may not name someone outside the grant.
-      for (const [index, { personId }] of parsed.candidates.entries())
-        await this.scope.assertPersonInScope(
-          write.actor,
-          personId,
-          `candidates[${index}].personId`,
-        );
-    }
-    if (parsed.kind === 'ballot') {
-      // A post case's tallies and the head's choice name people too.
-      for (const [index, { personId }] of (parsed.tallies ?? []).entries())
-        await this.scope.assertPersonInScope(write.actor, personId, `tallies[${index}].personId`);
-      if (parsed.headChoice)
-        await this.scope.assertPersonInScope(write.actor, parsed.headChoice, 'headChoice');
-    }
-    return this.writer.send(write, new PerformCaseStep(id, stepId, parsed, options));
   }
 
   @Allow(...ACCESS.caseOpen)

@@ -13,15 +13,15 @@ import { StepDeadlinesRegistration } from './deadlines/step-deadlines.registrati
 import { OpenCaseSlotReleaseRegistration } from './open-case-slot-release.registration';
 import { OpenCaseSlots } from './open-case-slots';
 import { ProcedureRegistry } from './procedure-registry';
-import { CASE_RECORD_HANDLERS, CaseStreamReader } from './record/case-record.handlers';
+import { CASE_RECORD_HANDLERS } from './record/case-record.handlers';
 import { CaseRecordRegistration } from './record/case-record.registration';
 import { ReleaseOpenCaseSlotHandler } from './release-open-case-slot';
-import { StepCorrectionsController } from './step-corrections.controller';
 import { RecordWriter } from './record/record-writer';
+import { RecordWorkflowRunner } from './record/record-workflow-runner';
 
 @Module({
   imports: [CadresModule],
-  controllers: [CasesController, StepCorrectionsController],
+  controllers: [CasesController],
   providers: [
     CaseService,
     CommandWriter,
@@ -46,7 +46,7 @@ import { RecordWriter } from './record/record-writer';
     CaseContextFactory,
     CaseIdReservations,
     RecordWriter,
-    CaseStreamReader,
+    RecordWorkflowRunner,
   ],
 })
 export class CasesModule {}

@@ -5,6 +5,7 @@ import { InvalidBody } from '../../common/problems/invalid-body';
 import { StepBody } from './decider/case.commands';
 import { StepKind } from '../../workflow/definitions/procedure-definition';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
+import { CorrectionReasonDto } from './dto/correct-step.dto';
 import {
   BallotStepDto,
   DecisionStepDto,
@@ -49,4 +50,19 @@ export function parseBody<T extends object>(dtoClass: new () => T, raw: unknown)
     throw new InvalidBody(problem.field, problem.messages);
   }
   return dto;
+}
+
+/** A correction's body: the reason, and the rest as the step's corrected body (checked by its kind later). */
+export function parseCorrection(raw: unknown): {
+  reason: string;
+  stepBody: Record<string, unknown>;
+} {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new DomainRuleViolation(
+      'body.invalid',
+      'the request body must be a JSON object',
+      'invalid',
+    );
+  const { reason, ...stepBody } = raw as Record<string, unknown>;
+  return { reason: parseBody(CorrectionReasonDto, { reason }).reason, stepBody };
 }

@@ -25,9 +25,9 @@ export class ConsultationModule implements OnModuleInit {
     this.procedures.register({
       procedure: 'consultation',
       definitionIds: ['consultation.inter-level'],
-      onOpen: async ({ personId, positionId }) => {
+      onOpen: async ({ personId, positionId, definition }) => {
         await registeredPerson(this.registry, personId);
-        refuseElectedPost(await existingPosition(this.registry, positionId));
+        refuseElectedPost(await existingPosition(this.registry, positionId), definition);
       },
       decisionTerm: async () => (_state, effectiveFrom) => agreementTerm(effectiveFrom),
     });

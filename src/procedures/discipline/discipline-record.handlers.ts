@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { RegistryService } from '../../cadres/registry.service';
+import { handlersFor, row } from '../../common/command-table';
 import { loadStream, runStreamCommand } from '../../common/stream-command-runner';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
-import { RecordWriter } from '../case/record/record-writer';
+import { RecordWorkflowRunner } from '../case/record/record-workflow-runner';
 import {
   ApplyDisciplineDecisionToRecord,
   NoteDisciplineCaseOnRecord,
@@ -18,65 +18,28 @@ import {
 } from './discipline-record.process';
 import { disciplineStream } from './discipline-stream';
 import { disciplineDecider } from './discipline.decider';
-import { ExistingDiscipline } from './discipline.state';
-
-/** Reads a discipline case stream once for a record command. */
-@Injectable()
-export class DisciplineStreamReader {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async load(caseId: string): Promise<ExistingDiscipline> {
-    const { state } = await loadStream(this.store, disciplineStream(caseId), disciplineDecider);
-    if (state.status === 'none') throw new Error(`discipline case ${caseId} does not exist`);
-    return state;
-  }
-}
 
 /*
- * Each handler reads the streams its workflow needs once, asks the pure workflow
- * (`discipline-record.process.ts`) what to write and hands that to the `RecordWriter`.
+ * What a discipline case writes on the person's record: each row reads the case once, asks the
+ * pure workflow (`discipline-record.process.ts`) what to write and hands that to the `RecordWriter`.
  */
-
-@CommandHandler(NoteDisciplineCaseOnRecord)
-export class NoteDisciplineCaseOnRecordHandler implements ICommandHandler<NoteDisciplineCaseOnRecord> {
-  constructor(
-    private readonly cases: DisciplineStreamReader,
-    private readonly writer: RecordWriter,
-  ) {}
-
-  async execute({ caseId, status, stage, on, dispatch }: NoteDisciplineCaseOnRecord) {
-    const state = await this.cases.load(caseId);
-    await this.writer.run(noteDisciplineCase(state, { status, stage, on }), dispatch);
-  }
-}
-
-@CommandHandler(ApplyDisciplineDecisionToRecord)
-export class ApplyDisciplineDecisionToRecordHandler implements ICommandHandler<ApplyDisciplineDecisionToRecord> {
-  constructor(
-    private readonly cases: DisciplineStreamReader,
-    private readonly registry: RegistryService,
-    private readonly writer: RecordWriter,
-  ) {}
-
-  async execute({ caseId, dispatch }: ApplyDisciplineDecisionToRecord) {
-    const state = await this.cases.load(caseId);
-    const { state: person } = await this.registry.loadPerson(state.personId);
-    const openCases = await this.writer.openCasesOf(person);
-    await this.writer.run(applyDisciplineDecision(state, person, openCases), dispatch);
-  }
-}
-
-@CommandHandler(ReviseDisciplineOnRecord)
-export class ReviseDisciplineOnRecordHandler implements ICommandHandler<ReviseDisciplineOnRecord> {
-  constructor(
-    private readonly cases: DisciplineStreamReader,
-    private readonly writer: RecordWriter,
-  ) {}
-
-  async execute({ caseId, dispatch }: ReviseDisciplineOnRecord) {
-    await this.writer.run(reviseDisciplineRecord(await this.cases.load(caseId)), dispatch);
-  }
-}
+const DISCIPLINE_RECORD_TABLE = [
+  row(NoteDisciplineCaseOnRecord, async (record: RecordWorkflowRunner, command) => {
+    const { caseId, status, stage, on, dispatch } = command;
+    const state = await record.caseOf(disciplineStream(caseId), disciplineDecider);
+    return record.write(noteDisciplineCase(state, { status, stage, on }), dispatch);
+  }),
+  row(ApplyDisciplineDecisionToRecord, async (record: RecordWorkflowRunner, command) => {
+    const state = await record.caseOf(disciplineStream(command.caseId), disciplineDecider);
+    const person = await record.personOf(state.personId);
+    const openCases = await record.openCasesOf(person);
+    return record.write(applyDisciplineDecision(state, person, openCases), command.dispatch);
+  }),
+  row(ReviseDisciplineOnRecord, async (record: RecordWorkflowRunner, { caseId, dispatch }) => {
+    const state = await record.caseOf(disciplineStream(caseId), disciplineDecider);
+    return record.write(reviseDisciplineRecord(state), dispatch);
+  }),
+];
 
 /** The time limit is the case's own command: the decider records the lapse unless decided. */
 @CommandHandler(RecordDisciplineTimeLimitMissed)
@@ -114,9 +77,6 @@ export class RecordDisciplineTimeLimitMissedHandler implements ICommandHandler<R
 }
 
 export const DISCIPLINE_RECORD_HANDLERS = [
-  DisciplineStreamReader,
-  NoteDisciplineCaseOnRecordHandler,
-  ApplyDisciplineDecisionToRecordHandler,
-  ReviseDisciplineOnRecordHandler,
+  ...handlersFor(RecordWorkflowRunner, DISCIPLINE_RECORD_TABLE),
   RecordDisciplineTimeLimitMissedHandler,
 ];

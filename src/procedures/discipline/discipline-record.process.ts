@@ -28,8 +28,9 @@ export function noteDisciplineCase(
 /**
  * A decided discipline: the record gets the form, its validity and its bar; the person leaves
  * the planning pool when the decision says the form does; the person's other open cases get their
- * discipline vetting item flagged (an open re-appointment is not: a removal withdraws it); a decision that ends the post (its rule set's
- * `discipline.formsEndingPost`, recorded on the decision) ends it (the case's post, or all).
+ * discipline vetting item flagged (an open re-appointment is not); a decision that ends the post
+ * (its rule set's `discipline.formsEndingPost`, recorded on the decision) withdraws the open cases
+ * whose definition says `withdrawnWhenPostEnds` and ends the post (the case's, or all).
  */
 export function applyDisciplineDecision(
   state: ExistingDiscipline,
@@ -89,7 +90,7 @@ export function applyDisciplineDecision(
   return [recorded, ...leavesPool, ...carryIntoOpenCases(state, others, decisionRef), ...endsPosts];
 }
 
-/** Flags the discipline item of each other open case; a removal withdraws an open re-appointment. */
+/** Flags the discipline item of each other open case; ending the post withdraws those it empties. */
 function carryIntoOpenCases(
   state: Decided,
   openCases: OpenCaseSeen[],
@@ -104,11 +105,12 @@ function carryIntoOpenCases(
       const to = { to: 'case' as const, caseId: open.caseId, orgUnitId: open.orgUnitId };
       // A decided discipline bars a higher post, not the re-appointment to the post held
       // (reappointment.blockedWhile: a pending case, an investigation); a removal withdraws it.
-      if (open.procedure === 'reappointment') {
-        if (!endsPost) return [];
+      // The definition says which open cases a decision ending the post withdraws.
+      if (endsPost && open.withdrawnWhenPostEnds) {
         const reason = `withdrawn: the holder was removed from the post by ${decisionRef} (discipline case ${state.caseId})`;
         return [{ ...to, key: 'withdraw', command: { type: 'WithdrawCase', data: { reason } } }];
       }
+      if (open.procedure === 'reappointment') return [];
       const flag: RecordWrite = {
         ...to,
         key: 'flag',

@@ -83,8 +83,15 @@ const reappointmentOpen = {
   procedure: 'reappointment',
   status: 'open',
   orgUnitId: 'ou-1',
+  // reappointment.standard@1 says so: a re-appointment has no term left once the post ends.
+  withdrawnWhenPostEnds: true,
 };
-const appointmentOpen = { ...reappointmentOpen, caseId: 'a-1', procedure: 'appointment' };
+const appointmentOpen = {
+  ...reappointmentOpen,
+  caseId: 'a-1',
+  procedure: 'appointment',
+  withdrawnWhenPostEnds: false,
+};
 
 const recordWrite = (form: string) => ({
   to: 'person',
@@ -215,6 +222,16 @@ describe('discipline-record workflow', () => {
           },
         },
       ] as never);
+  });
+
+  it('a removal only flags an open case whose definition is not withdrawn when the post ends', () => {
+    const stays = appointmentOpen;
+    const writes = applyDisciplineDecision(
+      discipline(opened, decided('removal_from_post')),
+      person,
+      [stays],
+    );
+    expect(writes.filter((w) => w.to === 'case').map((w) => w.key)).toEqual(['flag']);
   });
 
   it('an open case that closed meanwhile gets nothing; an unregistered person only the record', () => {

@@ -1,67 +1,97 @@
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
-import { ApiAuthenticatedProblems, ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiOperation } from '@nestjs/swagger';
 import { DisciplineCaseViewDto } from './dto/discipline-case-view.dto';
 import { DISCIPLINE_STEP_BODY_EXAMPLES } from './dto/discipline-step-examples';
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { SensitiveRead } from '../../access-log/sensitive-read.decorator';
+import { Body, Param, Post } from '@nestjs/common';
 import { ACCESS, Allow } from '../../identity/allow.decorator';
 import { randomUUID } from 'node:crypto';
-import { parseBody } from '../case/step-body-validation';
 import { ReasonDto } from '../case/dto/open-case.dto';
-import { parseAsOf } from '../../common/as-of';
 import { CommandWriter } from '../../common/http/command-writer';
-import { withEtag } from '../../common/http/etag';
-import {
-  ApiAsOfQuery,
-  ApiCaseOpen,
-  ApiCaseWrite,
-  ApiIfMatchHeader,
-} from '../../common/http/route-docs';
-import { Read, ReadRequest, Write, WriteRequest } from '../../common/http/route-request.decorator';
+import { CaseEngineController } from '../../common/http/case-routes';
+import { CaseEngineRoutes } from '../../common/http/case-engine-routes';
+import { WriteOptions } from '../../common/http/write-options';
+import { ApiCaseOpen, ApiCaseWrite } from '../../common/http/route-docs';
+import { Write, WriteRequest } from '../../common/http/route-request.decorator';
 import { Actor } from '../../identity/actor';
 import { OrgScope } from '../../identity/org-scope';
 import { ActOnDisciplineCase, OpenDisciplineCase } from './commands/discipline-commands';
-import { DisciplineCommand, DisciplineStepBody } from './discipline.commands';
+import { DisciplineCommand } from './discipline.commands';
 import { DisciplineService } from './discipline.service';
+import { DISCIPLINE_STEP_BODIES, parseDisciplineStepBody } from './discipline-step-body';
 import { Violation } from './discipline.events';
 import {
   ComplaintDto,
   ComplaintReviewDto,
   DisciplineBallotDto,
-  DisciplineDecisionDto,
   DisciplineMeetingDto,
   OpenDisciplineCaseDto,
 } from './dto/discipline-bodies.dto';
 
-const BODY_BY_KIND = {
-  meeting: DisciplineMeetingDto,
-  ballot: DisciplineBallotDto,
-  decision: DisciplineDecisionDto,
-} as const;
+/** A decision's body is read too (see parseDisciplineStepBody), so the engine's refusal names the rule. */
+const CORRECTABLE_BODIES = [DisciplineMeetingDto, DisciplineBallotDto];
 
-@ApiTags('discipline')
-@ApiBearerAuth()
-@ApiExtraModels(DisciplineMeetingDto, DisciplineBallotDto, DisciplineDecisionDto)
-@ApiAuthenticatedProblems()
-@Controller('discipline-cases')
-export class DisciplineController {
+@CaseEngineController('discipline', 'discipline-cases', ...DISCIPLINE_STEP_BODIES)
+export class DisciplineController extends CaseEngineRoutes({
+  view: DisciplineCaseViewDto,
+  read: {
+    roles: ACCESS.disciplineRead,
+    sensitive: 'discipline case',
+    summary:
+      'A discipline case: steps, ballot (counts only for the roles the rule names), decision, complaint',
+    asOf: 'the case as it stood then: a day YYYY-MM-DD means the end of that day in Vietnam; an ISO date-time is that instant',
+  },
+  step: {
+    roles: ACCESS.caseStep,
+    summary:
+      'Perform the current step: verification, self-criticism, review (meetings), the secret ballot, the decision',
+    bodies: DISCIPLINE_STEP_BODIES,
+    docs: {
+      description:
+        'meeting steps (verification, self-criticism, review) take DisciplineMeetingDto, the ballot DisciplineBallotDto, the decision DisciplineDecisionDto',
+      examples: DISCIPLINE_STEP_BODY_EXAMPLES,
+    },
+  },
+  correction: {
+    roles: ACCESS.disciplineRead,
+    summary:
+      'Correct the last performed step (meeting or ballot body as for performing it, with a reason); the definition names who may (`corrections`); a later step or a decision is refused with its rule',
+    bodies: CORRECTABLE_BODIES,
+  },
+}) {
   constructor(
-    private readonly writer: CommandWriter,
+    writer: CommandWriter,
     private readonly discipline: DisciplineService,
-    private readonly scope: OrgScope,
-  ) {}
+    scope: OrgScope,
+  ) {
+    super(writer, scope, 'discipline case');
+  }
 
-  /** Every route with a case id answers nothing about a case outside the grant but 403. */
-  private assertCaseInScope(actor: Actor, caseId: string): Promise<void> {
-    return this.scope.assertCaseInScope(actor, caseId, 'id', 'discipline case');
+  protected viewOf(id: string, actor: Actor, at?: Date) {
+    return this.discipline.view(id, actor, at);
+  }
+
+  protected async stepCommand(
+    id: string,
+    stepId: string,
+    raw: unknown,
+    _w: WriteRequest,
+    options: WriteOptions,
+  ) {
+    const body = parseDisciplineStepBody(await this.discipline.stepKind(id, stepId), stepId, raw);
+    const command = { type: 'PerformDisciplineStep' as const, data: { stepId, body } };
+    return new ActOnDisciplineCase(id, command, options);
+  }
+
+  protected async correctionCommand(
+    id: string,
+    stepId: string,
+    { reason, stepBody }: { reason: string; stepBody: Record<string, unknown> },
+    _w: WriteRequest,
+    options: WriteOptions,
+  ) {
+    const kind = await this.discipline.stepKind(id, stepId);
+    const body = parseDisciplineStepBody(kind, stepId, stepBody);
+    const command = { type: 'CorrectDisciplineStep' as const, data: { stepId, body, reason } };
+    return new ActOnDisciplineCase(id, command, options);
   }
 
   private async act(id: string, command: DisciplineCommand, write: WriteRequest) {
@@ -80,16 +110,8 @@ export class DisciplineController {
   })
   @ApiCaseOpen({ type: DisciplineCaseViewDto })
   async open(@Body() dto: OpenDisciplineCaseDto, @Write() write: WriteRequest) {
-    const { actor } = write;
-    // The unit running the case and the person (and their post, if named) must all lie in the
-    // caller's grant: a commune may not discipline a sibling commune's cadre.
-    await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
-    await this.scope.assertPersonInScope(actor, dto.personId, 'personId');
-    if (dto.positionId !== undefined)
-      await this.scope.assertPositionInScope(actor, dto.positionId, 'positionId');
-    // A case id taken in another unit answers 403, not "already exists".
-    if (dto.id && (await this.scope.caseUnit(dto.id, 'discipline case')) !== null)
-      await this.assertCaseInScope(actor, dto.id);
+    // A commune may not discipline a sibling commune's cadre (nor name its post).
+    await this.assertOpeningInScope(write.actor, dto);
     const opening = {
       caseId: dto.id ?? `d-${randomUUID()}`,
       definition: dto.definition,
@@ -105,63 +127,6 @@ export class DisciplineController {
       write,
       new OpenDisciplineCase(opening, this.writer.newStreamOptions(write)),
     );
-  }
-
-  @Allow(...ACCESS.disciplineRead)
-  @SensitiveRead('discipline case')
-  @Get(':id')
-  @ApiOperation({
-    summary:
-      'A discipline case: steps, ballot (counts only for the roles the rule names), decision, complaint',
-  })
-  @ApiAsOfQuery(
-    'the case as it stood then: a day YYYY-MM-DD means the end of that day in Vietnam; an ISO date-time is that instant',
-  )
-  @ApiOkResponse({ type: DisciplineCaseViewDto })
-  @ApiProblems(400, 404)
-  async get(
-    @Param('id') id: string,
-    @Query('asOf') asOf: string | undefined,
-    @Read() read: ReadRequest,
-  ) {
-    await this.assertCaseInScope(read.actor, id);
-    const view = await this.discipline.view(id, read.actor, parseAsOf(asOf)?.instant);
-    return withEtag(read.response, view);
-  }
-
-  @Allow(...ACCESS.caseStep)
-  @Post(':id/steps/:stepId')
-  @ApiOperation({
-    summary:
-      'Perform the current step: verification, self-criticism, review (meetings), the secret ballot, the decision',
-  })
-  @ApiIfMatchHeader()
-  @ApiBody({
-    schema: {
-      oneOf: [DisciplineMeetingDto, DisciplineBallotDto, DisciplineDecisionDto].map((dto) => ({
-        $ref: getSchemaPath(dto),
-      })),
-    },
-    description:
-      'meeting steps (verification, self-criticism, review) take DisciplineMeetingDto, the ballot DisciplineBallotDto, the decision DisciplineDecisionDto',
-    examples: DISCIPLINE_STEP_BODY_EXAMPLES,
-  })
-  @ApiCaseWrite(DisciplineCaseViewDto)
-  async perform(
-    @Param('id') id: string,
-    @Param('stepId') stepId: string,
-    @Body() body: unknown,
-    @Write() write: WriteRequest,
-  ) {
-    await this.assertCaseInScope(write.actor, id);
-    const kind = await this.discipline.stepKind(id, stepId);
-    if (!(kind in BODY_BY_KIND))
-      throw new Error(
-        `discipline step ${stepId} has kind ${kind}, which the discipline engine does not run`,
-      );
-    const dtoClass: new () => object = BODY_BY_KIND[kind as keyof typeof BODY_BY_KIND];
-    const parsed = { ...parseBody(dtoClass, body), kind } as DisciplineStepBody;
-    return this.act(id, { type: 'PerformDisciplineStep', data: { stepId, body: parsed } }, write);
   }
 
   @Allow(...ACCESS.disciplineDecide)

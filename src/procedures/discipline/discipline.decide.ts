@@ -1,7 +1,7 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { endOfPeriod, PeriodUnit } from '../../workflow/rules/rule-period';
-import { dueOn, endedByStaff, refuse } from '../../workflow/step-engine';
+import { correctLastStep, dueOn, endedByStaff, refuse } from '../../workflow/step-engine';
 import {
   refuseNotOpen,
   refuseSubject,
@@ -13,7 +13,7 @@ import { DisciplineCommand } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
 import { trackForms } from './discipline.rules';
 import { DisciplineState } from './discipline.state';
-import { correctStep, performStep } from './discipline.steps';
+import { DISCIPLINE_STEP_KINDS, performStep } from './discipline.steps';
 import { Command, Data, Existing, Track } from './discipline.types';
 import { Violation } from './discipline.events';
 
@@ -82,11 +82,14 @@ function correct(
   command: Command<'CorrectDisciplineStep'>,
   context: DisciplineContext,
 ): DomainEvent[] {
-  const endedByLastStep =
-    (state.status === 'closed' || state.status === 'time_barred') && !state.lastStep?.laterEvent;
-  if (state.status !== 'open' && state.status !== 'decided' && !endedByLastStep)
-    refuseNotOpen(state.status, null, context.definition, null);
-  return correctStep(state, command.data, context);
+  // Closed or time-barred by its last step: correcting that step may reopen it.
+  return correctLastStep(
+    DISCIPLINE_STEP_KINDS,
+    state,
+    ['closed', 'time_barred'],
+    command.data,
+    context,
+  );
 }
 
 function openCase(

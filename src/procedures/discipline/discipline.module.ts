@@ -1,4 +1,3 @@
-import { DisciplineStepCorrectionsController } from './discipline-step-corrections.controller';
 import { Module } from '@nestjs/common';
 import { CommandWriter } from '../../common/http/command-writer';
 import { CadresModule } from '../../cadres/cadres.module';
@@ -13,7 +12,7 @@ import { DisciplineService } from './discipline.service';
 /** Disciplinary action (kỷ luật): Party and civil-service tracks, in `discipline-<id>` streams. */
 @Module({
   imports: [CadresModule, CasesModule],
-  controllers: [DisciplineController, DisciplineStepCorrectionsController],
+  controllers: [DisciplineController],
   providers: [
     DisciplineService,
     CommandWriter,

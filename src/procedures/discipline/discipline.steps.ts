@@ -1,10 +1,9 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { Fraction } from '../../workflow/vote-rules/fraction';
-import type { BegunStep, LastStep, StepKindTable } from '../../workflow/step-engine';
+import type { BegunStep, StepKindTable } from '../../workflow/step-engine';
 import {
   appliedRule,
-  correctStepWith,
   tallyEvent,
   performStepWith,
   refuse,
@@ -18,10 +17,10 @@ import { councilSkip, recordPastCouncil } from './discipline-council';
 import { judgeLimitation } from './discipline-limitation';
 import { timeBarred } from './discipline-time-bar';
 import { evaluateFormBallot } from './form-ballot';
-import { Body, Existing, Open } from './discipline.types';
+import { Body, Open } from './discipline.types';
 
 /** What each kind of step decides, after the engine's prologue. */
-const DISCIPLINE_STEP_KINDS: StepKindTable<Open, DisciplineStepBody, DisciplineContext> = {
+export const DISCIPLINE_STEP_KINDS: StepKindTable<Open, DisciplineStepBody, DisciplineContext> = {
   meeting: (state, begun, body, context) => meeting(state, begun, body, context),
   ballot: (state, begun, body, context) => ballot(state, begun, body, context),
   decision: (state, begun, body, context) => [decision(state, begun, body, context)],
@@ -35,20 +34,6 @@ export function performStep(
   context: DisciplineContext,
 ): DomainEvent[] {
   return performStepWith(DISCIPLINE_STEP_KINDS, state, { stepId, body }, context);
-}
-
-/**
- * Corrects the last performed step (its status checked by the caller): the corrected body goes
- * through the same prologue and kind rules as the original, on the case as it stood before it.
- */
-export function correctStep(
-  state: Existing,
-  correction: { stepId: string; body: DisciplineStepBody; reason: string },
-  context: DisciplineContext,
-): DomainEvent[] {
-  // A step is only ever performed on an open case, so the case before it was open.
-  const lastStep = state.lastStep as LastStep<Open> | null;
-  return correctStepWith(DISCIPLINE_STEP_KINDS, lastStep, correction, context);
 }
 
 /** A step whose result sends the case no further closes it (violation not confirmed, no form). */

@@ -1,21 +1,14 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { RegistryService } from '../../cadres/registry.service';
-import { CaseStreamReader } from '../case/record/case-record.handlers';
-import { RecordWriter } from '../case/record/record-writer';
+import { handlersFor, row } from '../../common/command-table';
+import { caseDecider } from '../case/decider/case.decider';
+import { RecordWorkflowRunner } from '../case/record/record-workflow-runner';
 import { ExtendTermFromDecision } from './extension-record.commands';
 import { extendTerm } from './extension-record.process';
 
-@CommandHandler(ExtendTermFromDecision)
-export class ExtendTermFromDecisionHandler implements ICommandHandler<ExtendTermFromDecision> {
-  constructor(
-    private readonly cases: CaseStreamReader,
-    private readonly registry: RegistryService,
-    private readonly writer: RecordWriter,
-  ) {}
-
-  async execute({ stream, dispatch }: ExtendTermFromDecision): Promise<void> {
-    const state = await this.cases.load(stream);
-    const { state: person } = await this.registry.loadPerson(state.personId);
-    await this.writer.run(extendTerm(state, person), dispatch);
-  }
-}
+/** Reads the case and the person once, asks the pure process what to write, writes it. */
+export const EXTENSION_RECORD_HANDLERS = handlersFor(RecordWorkflowRunner, [
+  row(ExtendTermFromDecision, async (record: RecordWorkflowRunner, { stream, dispatch }) => {
+    const state = await record.caseOf(stream, caseDecider);
+    const person = await record.personOf(state.personId);
+    return record.write(extendTerm(state, person), dispatch);
+  }),
+]);

@@ -7,7 +7,7 @@ import { CasesModule } from '../case/cases.module';
 import { registeredPerson } from '../case/opening-subjects';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { extensionRecordSaga } from './extension-record.saga';
-import { ExtendTermFromDecisionHandler } from './extension-record.handlers';
+import { EXTENSION_RECORD_HANDLERS } from './extension-record.handlers';
 import { extensionOpening, extensionTerm } from './extension-rules';
 
 @Injectable()
@@ -22,7 +22,7 @@ export class ExtensionRecordRegistration implements OnModuleInit {
 /** Extension of a term to retirement (kéo dài thời hạn giữ chức vụ đến tuổi nghỉ hưu). */
 @Module({
   imports: [CasesModule, CadresModule],
-  providers: [ExtendTermFromDecisionHandler, ExtensionRecordRegistration],
+  providers: [...EXTENSION_RECORD_HANDLERS, ExtensionRecordRegistration],
 })
 export class ExtensionModule implements OnModuleInit {
   constructor(
@@ -34,10 +34,10 @@ export class ExtensionModule implements OnModuleInit {
     this.procedures.register({
       procedure: 'extension',
       definitionIds: ['extension.to-retirement'],
-      onOpen: async ({ personId, positionId, context }) => {
+      onOpen: async ({ personId, positionId, definition, context }) => {
         const person = await registeredPerson(this.registry, personId);
         const position = await this.registry.findPosition(positionId);
-        if (position) refuseElectedPost(position);
+        if (position) refuseElectedPost(position, definition);
         const { dateOfBirth, gender } = person.profile;
         return extensionOpening({
           positionId,

@@ -20,10 +20,10 @@ export class ReappointmentModule implements OnModuleInit {
     this.procedures.register({
       procedure: 'reappointment',
       definitionIds: ['reappointment.standard'],
-      onOpen: async ({ personId, positionId, context }) => {
+      onOpen: async ({ personId, positionId, definition, context }) => {
         const person = { state: await registeredPerson(this.registry, personId) };
         const position = await this.registry.findPosition(positionId);
-        if (position) refuseElectedPost(position);
+        if (position) refuseElectedPost(position, definition);
         // The record just read says which discipline cases are pending: no second read.
         const discipline = disciplineStandingFrom(
           person.state.discipline,

@@ -208,7 +208,13 @@ describe('removal from a post (miễn nhiệm, từ chức, cho thôi giữ ch�
       posts: record().posts,
     } as unknown as PersonState;
     const openCases = [
-      { caseId: 'r-1', procedure: 'reappointment', status: 'open', orgUnitId: 'ou-t' },
+      {
+        caseId: 'r-1',
+        procedure: 'reappointment',
+        status: 'open',
+        orgUnitId: 'ou-t',
+        withdrawnWhenPostEnds: true,
+      },
     ];
     const writes = applyRemovalDecision(decided('removal.dismissal'), person, openCases);
     expect(

@@ -8,7 +8,7 @@ import { registeredPerson } from '../case/opening-subjects';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { removalDecisionTerm } from './removal-decision';
 import { removalOpening } from './removal-grounds';
-import { ApplyRemovalDecisionHandler } from './removal-record.handlers';
+import { REMOVAL_RECORD_HANDLERS } from './removal-record.handlers';
 import { removalRecordSaga } from './removal-record.saga';
 
 export const REMOVAL_DEFINITIONS = [
@@ -35,7 +35,7 @@ export class RemovalRecordRegistration implements OnModuleInit {
  */
 @Module({
   imports: [CasesModule, CadresModule],
-  providers: [ApplyRemovalDecisionHandler, RemovalRecordRegistration],
+  providers: [...REMOVAL_RECORD_HANDLERS, RemovalRecordRegistration],
 })
 export class RemovalModule implements OnModuleInit {
   constructor(

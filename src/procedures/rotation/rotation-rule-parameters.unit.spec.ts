@@ -57,16 +57,45 @@ describe("a rotation's opening checks come from its definition (openingChecks)",
 
 describe("a rotation's planned duration stays within the set's bounds (rotation.maxPlannedYears)", () => {
   it('refuses more than 10 years under the seeded setting, naming termYears', () => {
-    given(stateNow, '2027-01-01', 11)
+    given(stateNow, '2027-01-01', 11, 'rotation.minYears')
       .when(rotationTerm)
       .thenThrows(/termYears: must not be greater than 10/);
   });
 
   it('takes 12 years under a set whose maximum is 15', () => {
     const longer = withParams(stateNow, { 'rotation.maxPlannedYears': 15 });
-    expect(rotationTerm(longer, '2027-01-01', 12)).toMatchObject({
+    expect(rotationTerm(longer, '2027-01-01', 12, 'rotation.minYears')).toMatchObject({
       termYears: 12,
       termEnd: '2039-01-01',
     });
+  });
+});
+
+describe("a move's least planned duration is its definition's parameter (minDurationParam)", () => {
+  const transfer = definitions.get('transfer.standard@2')!;
+
+  it('names rotation.minYears for a rotation and transfer.minYears for a transfer', () => {
+    expect(rotation.minDurationParam).toBe('rotation.minYears');
+    expect(transfer.minDurationParam).toBe('transfer.minYears');
+  });
+
+  it('gives a transfer its own minimum: 1 year under a set where only transfer.minYears is 1', () => {
+    const shortTransfers = withParams(stateNow, { 'transfer.minYears': 1 });
+    given(shortTransfers, '2027-01-01', 1, transfer.minDurationParam!)
+      .when(rotationTerm)
+      .then({
+        termYears: 1,
+        termEnd: '2028-01-01',
+        termRule: expect.stringContaining('transfer.minYears'),
+      });
+    given(shortTransfers, '2027-01-01', 1, rotation.minDurationParam!)
+      .when(rotationTerm)
+      .thenThrows(/termYears: the move lasts at least 3 years, 1 given \(rotation.minYears: /);
+  });
+
+  it('keeps 3 years for a transfer under the seeded sets (the figure applied before)', () => {
+    given(stateNow, '2027-01-01', 2, transfer.minDurationParam!)
+      .when(rotationTerm)
+      .thenThrows(/at least 3 years, 2 given \(transfer.minYears: cadreflow setting/);
   });
 });

@@ -89,22 +89,23 @@ function refuseTooCloseToRetirement(
 }
 
 /**
- * A rotation (or transfer) lasts at least the rule's minimum and at most the set's
- * `rotation.maxPlannedYears` (a setting against entry errors); the decision's duration is its
- * `termYears`.
+ * A rotation or a transfer lasts at least the minimum its definition names (`minDurationParam`:
+ * `rotation.minYears` or `transfer.minYears`) and at most the set's `rotation.maxPlannedYears` (a
+ * setting against entry errors); the decision's duration is its `termYears`.
  */
 export function rotationTerm(
   ruleSet: RuleSet,
   effectiveFrom: string,
-  requestedYears?: number,
+  requestedYears: number | undefined,
+  minDurationParam: string,
 ): DecisionTerm {
-  const minimum = ruleValue<number>(ruleSet, 'rotation.minYears');
+  const minimum = ruleValue<number>(ruleSet, minDurationParam);
   const maximum = ruleValue<number>(ruleSet, 'rotation.maxPlannedYears');
   const years = requestedYears ?? minimum;
   if (years < minimum) {
     throw new DomainRuleViolation(
       'rotation.duration_below_minimum',
-      `termYears: a rotation lasts at least ${minimum} years, ${years} given (${ruleCitation(ruleSet, 'rotation.minYears')})`,
+      `termYears: the move lasts at least ${minimum} years, ${years} given (${minDurationParam}: ${ruleCitation(ruleSet, minDurationParam)})`,
       'unprocessable',
       'termYears',
     );
@@ -120,6 +121,6 @@ export function rotationTerm(
   return {
     termYears: years,
     termEnd: addMonths(effectiveFrom, years * 12),
-    termRule: `planned duration ${years} years, at least ${minimum} (${ruleSet.id})`,
+    termRule: `planned duration ${years} years, at least ${minimum} (${minDurationParam}, ${ruleSet.id})`,
   };
 }

@@ -71,13 +71,13 @@ describe('rotation (luân chuyển) and transfer (điều động)', () => {
   });
 
   it('plans at least the rule’s minimum duration', () => {
-    expect(rotationTerm(vn2025, '2027-01-01')).toMatchObject({
+    expect(rotationTerm(vn2025, '2027-01-01', undefined, 'rotation.minYears')).toMatchObject({
       termYears: 3,
       termEnd: '2030-01-01',
     });
-    expect(refusal(() => rotationTerm(vn2025, '2027-01-01', 2)).message).toMatch(
-      /at least 3 years, 2 given/,
-    );
+    expect(
+      refusal(() => rotationTerm(vn2025, '2027-01-01', 2, 'rotation.minYears')).message,
+    ).toMatch(/at least 3 years, 2 given/);
   });
 
   describe('the groups of Quy định 65-QĐ/TW art. 4(2) (rotation.planningExemptGroups)', () => {

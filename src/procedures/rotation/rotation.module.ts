@@ -50,7 +50,7 @@ export class RotationModule implements OnModuleInit {
         });
       },
       decisionTerm: async (context) => (_state, effectiveFrom, years) =>
-        rotationTerm(context.ruleSet, effectiveFrom, years),
+        rotationTerm(context.ruleSet, effectiveFrom, years, context.definition.minDurationParam!),
     });
   }
 

@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../../common/input/calendar-date';
+import { POST_FILLED_BY } from '../../cadres/post-filled-by';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROLES } from '../../identity/actor';
@@ -65,6 +66,32 @@ function validateHeader(file: string, def: Record<string, unknown>): void {
       def.openingChecks.some((check) => !OPENING_CHECKS.includes(check as never)))
   )
     fail(file, 'openingChecks', `must list checks among ${OPENING_CHECKS.join(', ')}`);
+  for (const flag of ['decisionGivesReappointmentNotice', 'withdrawnWhenPostEnds'])
+    if (def[flag] !== undefined && typeof def[flag] !== 'boolean')
+      fail(file, flag, 'must be true or false');
+  validateOtherRoutes(file, def);
+  const minDuration = def.minDurationParam;
+  if (def.procedure === 'rotation' && (typeof minDuration !== 'string' || minDuration === ''))
+    fail(
+      file,
+      'minDurationParam',
+      'must name the rule-set parameter of the least planned duration',
+    );
+}
+
+/** The routes an opening names when it refuses a post: each a non-empty text. */
+function validateOtherRoutes(file: string, def: Record<string, unknown>): void {
+  const text = (value: unknown) => typeof value === 'string' && value !== '';
+  const otherwise = def.postsFilledOtherwise as Record<string, Record<string, unknown>> | undefined;
+  for (const [filledBy, route] of Object.entries(otherwise ?? {})) {
+    if (!POST_FILLED_BY.includes(filledBy as never))
+      fail(file, `postsFilledOtherwise.${filledBy}`, `must be one of ${POST_FILLED_BY.join(', ')}`);
+    if (!text(route?.route) || !text(route?.instead))
+      fail(file, `postsFilledOtherwise.${filledBy}`, 'must give the route and what to do instead');
+  }
+  const held = def.postAlreadyHeld as Record<string, unknown> | undefined;
+  if (held !== undefined && !text(held?.route))
+    fail(file, 'postAlreadyHeld.route', 'must name the route for a post already held');
 }
 
 /** Checks a parsed definition; the first problem names the file and the field path. */

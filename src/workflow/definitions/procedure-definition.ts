@@ -119,6 +119,29 @@ export interface ProcedureDefinition {
    * about the person it opened for.
    */
   fillsPost?: boolean;
+  /**
+   * The decision's term ends with a re-appointment notice (term end minus `reappointment.leadTime`)
+   * scheduled when it is issued: appointment and re-appointment terms. Absent: no notice.
+   */
+  decisionGivesReappointmentNotice?: boolean;
+  /**
+   * An open case of this definition is withdrawn when a discipline decision ends the holder's post
+   * (a re-appointment has no term left to renew). Absent: the case stays open, its discipline
+   * item flagged.
+   */
+  withdrawnWhenPostEnds?: boolean;
+  /**
+   * Rotation-engine definitions: the rule-set parameter holding the least planned duration of the
+   * move (`rotation.minYears` for a rotation, `transfer.minYears` for a transfer).
+   */
+  minDurationParam?: string;
+  /**
+   * Posts this procedure does not fill, by how the post is filled (a position's `filledBy`), each
+   * with the route that fills it instead: an elected post is refused, naming its election.
+   */
+  postsFilledOtherwise?: Record<string, { route: string; instead: string }>;
+  /** A post the person already holds is refused, naming the route that renews it (re-appointment). */
+  postAlreadyHeld?: { route: string };
   /** Discipline procedures only: the track and how its ballot and time limit work. */
   discipline?: DisciplineTrackDefinition;
 }

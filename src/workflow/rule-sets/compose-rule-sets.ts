@@ -58,15 +58,17 @@ function provisionsOn(
   return chosen;
 }
 
-function composeTrack(instruments: LegalInstrument[], track: RuleTrack): RuleSet[] {
-  const provisions: Provision[] = instruments.flatMap((instrument) =>
+function provisionsOf(instruments: LegalInstrument[], track: RuleTrack): Provision[] {
+  return instruments.flatMap((instrument) =>
     Object.entries(instrument.params)
       .filter(([, param]) => parameterTracks(instrument, param).includes(track))
       .map(([name, param]) => ({ instrument, name, param })),
   );
-  if (provisions.length === 0) return [];
-  const required = new Set(provisions.map((provision) => provision.name));
-  const breakpoints = [
+}
+
+/** The days on which some instrument comes into force or stops being in force, in order. */
+function breakpointsOf(provisions: Provision[]): string[] {
+  return [
     ...new Set(
       provisions.flatMap(({ instrument }) => [
         instrument.effectiveFrom,
@@ -74,10 +76,50 @@ function composeTrack(instruments: LegalInstrument[], track: RuleTrack): RuleSet
       ]),
     ),
   ].sort();
+}
 
+/** The rule set of the provisions chosen on `day`, each parameter citing its instrument. */
+function ruleSetOf(chosen: Map<string, Provision>, day: string, track: RuleTrack): RuleSet {
+  const params: Record<string, RuleParameter> = {};
+  for (const name of [...chosen.keys()].sort()) {
+    const { instrument, param } = chosen.get(name)!;
+    params[name] = {
+      value: param.value,
+      citation: instrumentCitation(instrument, param),
+      instrumentId: instrument.id,
+      inForceFrom: instrument.effectiveFrom,
+    };
+  }
+  const regulations = [
+    ...new Set(
+      [...chosen.values()]
+        .filter(({ instrument }) => !instrument.setting)
+        .sort((a, b) => b.instrument.effectiveFrom.localeCompare(a.instrument.effectiveFrom))
+        .map(({ instrument }) => instrument.short),
+    ),
+  ];
+  return {
+    id: `${track}-${day}`,
+    title: `${track === 'party' ? 'Party' : 'State'} track from ${day}: ${regulations.join('; ')}`,
+    effectiveFrom: day,
+    track,
+    params,
+  };
+}
+
+const keyOf = (chosen: Map<string, Provision>): string =>
+  [...chosen.values()]
+    .map((provision) => `${provision.name}=${provision.instrument.id}`)
+    .sort()
+    .join('|');
+
+function composeTrack(instruments: LegalInstrument[], track: RuleTrack): RuleSet[] {
+  const provisions = provisionsOf(instruments, track);
+  if (provisions.length === 0) return [];
+  const required = new Set(provisions.map((provision) => provision.name));
   const sets: RuleSet[] = [];
   let previousKey = '';
-  for (const day of breakpoints) {
+  for (const day of breakpointsOf(provisions)) {
     const chosen = provisionsOn(provisions, day, track);
     const missing = [...required].filter((name) => !chosen.has(name));
     if (missing.length > 0) {
@@ -86,38 +128,11 @@ function composeTrack(instruments: LegalInstrument[], track: RuleTrack): RuleSet
         `no instrument in force sets ${missing.map((name) => `"${name}"`).join(', ')} on the ${track} track from ${day}`,
       );
     }
-    const key = [...chosen.values()]
-      .map((provision) => `${provision.name}=${provision.instrument.id}`)
-      .sort()
-      .join('|');
+    const key = keyOf(chosen);
     if (key === previousKey) continue;
     previousKey = key;
     if (sets.length > 0) sets[sets.length - 1].effectiveTo = previousDay(day);
-    const params: Record<string, RuleParameter> = {};
-    for (const name of [...chosen.keys()].sort()) {
-      const { instrument, param } = chosen.get(name)!;
-      params[name] = {
-        value: param.value,
-        citation: instrumentCitation(instrument, param),
-        instrumentId: instrument.id,
-        inForceFrom: instrument.effectiveFrom,
-      };
-    }
-    const regulations = [
-      ...new Set(
-        [...chosen.values()]
-          .filter(({ instrument }) => !instrument.setting)
-          .sort((a, b) => b.instrument.effectiveFrom.localeCompare(a.instrument.effectiveFrom))
-          .map(({ instrument }) => instrument.short),
-      ),
-    ];
-    sets.push({
-      id: `${track}-${day}`,
-      title: `${track === 'party' ? 'Party' : 'State'} track from ${day}: ${regulations.join('; ')}`,
-      effectiveFrom: day,
-      track,
-      params,
-    });
+    sets.push(ruleSetOf(chosen, day, track));
   }
   return sets;
 }

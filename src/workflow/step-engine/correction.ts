@@ -1,7 +1,7 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { ProcedureDefinition, StepDefinition } from '../definitions/procedure-definition';
 import { LastStep } from './last-step';
-import { stepById } from './prologue';
+import { refuseNotOpen, stepById } from './prologue';
 import { refuse } from './refuse';
 import { StepContext } from './step-context';
 import { StepKindTable, performStepWith } from './step-kinds';
@@ -133,4 +133,28 @@ function correctableStep(
       { laterEvent: last.laterEvent },
     );
   return step;
+}
+
+/**
+ * A correction of a case's last performed step: the case must be open, decided (where the step
+ * engine refuses it, naming why) or ended by that step's own result — `endedByStep` is the status
+ * such a result leaves (a failed ballot, an unconfirmed violation). A case closed by staff is not.
+ */
+export function correctLastStep<
+  S extends StepPosition,
+  B extends StepBodyRecord,
+  C extends StepContext,
+>(
+  table: StepKindTable<S, B, C>,
+  state: { status: string; lastStep: LastStep<unknown> | null },
+  endedByStep: string | readonly string[],
+  correction: StepCorrection<B>,
+  context: C,
+): DomainEvent[] {
+  const ended = typeof endedByStep === 'string' ? [endedByStep] : endedByStep;
+  const endedByLastStep = ended.includes(state.status) && !state.lastStep?.laterEvent;
+  if (state.status !== 'open' && state.status !== 'decided' && !endedByLastStep)
+    refuseNotOpen(state.status, null, context.definition, null);
+  // A step is only ever performed on an open case, so the case before it was open.
+  return correctStepWith(table, state.lastStep as LastStep<S> | null, correction, context);
 }

@@ -23,4 +23,4 @@ export {
 export type { FollowsLastStep, LastStep, StepEventKinds } from './last-step';
 export { followLastStep } from './last-step';
 export type { StepCorrection, StepCorrectedData } from './correction';
-export { correctStepWith, requireCorrector } from './correction';
+export { correctLastStep, correctStepWith, requireCorrector } from './correction';

@@ -24,10 +24,16 @@ export type NominationOutcome =
   | { outcome: 'no_quorum'; reason: string }
   | { outcome: 'invalid_tally'; reason: string; field: string };
 
-export function evaluateNomination(
-  rule: NominationRule,
-  tally: NominationTally,
-): NominationOutcome {
+type InvalidTally = Extract<NominationOutcome, { outcome: 'invalid_tally' }>;
+
+const invalid = (field: string, reason: string): InvalidTally => ({
+  outcome: 'invalid_tally',
+  field,
+  reason,
+});
+
+/** The first count or candidate line that cannot be a tally, or null. */
+function tallyProblem(tally: NominationTally): InvalidTally | null {
   const counts = {
     members: tally.members,
     summoned: tally.summoned,
@@ -36,39 +42,25 @@ export function evaluateNomination(
   };
   for (const [field, value] of Object.entries(counts)) {
     if (!Number.isInteger(value) || value < 0)
-      return {
-        outcome: 'invalid_tally',
-        field,
-        reason: `${field} must be a whole number ≥ 0 (got ${value})`,
-      };
+      return invalid(field, `${field} must be a whole number ≥ 0 (got ${value})`);
   }
   const ids = new Set<string>();
   for (const candidate of tally.candidates) {
-    if (!Number.isInteger(candidate.votes) || candidate.votes < 0) {
-      return {
-        outcome: 'invalid_tally',
-        field: 'candidates',
-        reason: `votes for ${candidate.personId} must be a whole number ≥ 0`,
-      };
-    }
+    if (!Number.isInteger(candidate.votes) || candidate.votes < 0)
+      return invalid('candidates', `votes for ${candidate.personId} must be a whole number ≥ 0`);
     if (ids.has(candidate.personId))
-      return {
-        outcome: 'invalid_tally',
-        field: 'candidates',
-        reason: `${candidate.personId} is listed twice`,
-      };
+      return invalid('candidates', `${candidate.personId} is listed twice`);
     ids.add(candidate.personId);
   }
   const cast = tally.candidates.reduce((sum, c) => sum + c.votes, 0) + tally.invalid;
   // One nomination per member present: valid nominations plus invalid ballots cannot exceed those present.
   if (cast > tally.present)
-    return {
-      outcome: 'invalid_tally',
-      field: 'candidates',
-      reason: `${cast} ballots counted, but ${tally.present} present`,
-    };
-  const attendance = attendanceProblem(tally, rule.quorum);
-  if (attendance) return attendance;
+    return invalid('candidates', `${cast} ballots counted, but ${tally.present} present`);
+  return null;
+}
+
+/** Who goes forward from a valid, quorate tally: the one who passed, or the top N (ties included). */
+function nominees(rule: NominationRule, tally: NominationTally): NominationOutcome {
   const ranked = [...tally.candidates].sort(
     (a, b) => b.votes - a.votes || a.personId.localeCompare(b.personId),
   );
@@ -92,4 +84,11 @@ export function evaluateNomination(
       .map((c) => `${c.personId} (${c.votes})`)
       .join(', ')}`,
   };
+}
+
+export function evaluateNomination(
+  rule: NominationRule,
+  tally: NominationTally,
+): NominationOutcome {
+  return tallyProblem(tally) ?? attendanceProblem(tally, rule.quorum) ?? nominees(rule, tally);
 }

@@ -159,3 +159,22 @@ describe('vetting items staff cannot set aside (vetting.unwaivableItems)', () =>
       .then(['VettingItemResolved']);
   });
 });
+
+describe("a term's re-appointment notice is its definition's (decisionGivesReappointmentNotice)", () => {
+  it('schedules the notice, the lead time before the term ends, when the definition says so', () => {
+    expect(definition.decisionGivesReappointmentNotice).toBe(true);
+    const [issued] = givenStream(caseDecider, ...caseAtDecision())
+      .when(decide(), at(leader))
+      .then(['DecisionIssued']);
+    expect(issued.data.termEnd).toBe('2031-12-01');
+    expect(issued.data.reappointmentNoticeOn).toEqual(expect.stringMatching(/^2031-0[7-8]-\d\d$/));
+  });
+
+  it('schedules none for a definition that does not (as a rotation or a transfer)', () => {
+    const withoutNotice = { ...definition, decisionGivesReappointmentNotice: undefined };
+    const [issued] = givenStream(caseDecider, ...caseAtDecision())
+      .when(decide(), { ...at(leader), definition: withoutNotice })
+      .then(['DecisionIssued']);
+    expect(issued.data).not.toHaveProperty('reappointmentNoticeOn');
+  });
+});

@@ -1,5 +1,5 @@
 import { DomainEvent } from '../../../common/stream-decider';
-import { dueOn, endedByStaff, refuse } from '../../../workflow/step-engine';
+import { correctLastStep, dueOn, endedByStaff, refuse } from '../../../workflow/step-engine';
 import {
   refuseNotOpen,
   refuseSubject,
@@ -10,7 +10,7 @@ import { ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { CaseCommand } from './case.commands';
 import { CaseContext } from './case.context';
 import { CaseState, ExistingCase } from './case.state';
-import { correctStep, performStep } from './case.steps';
+import { CASE_STEP_KINDS, performStep } from './case.steps';
 import { Command, Data, Open } from './case.types';
 
 export function decideCase(
@@ -68,10 +68,7 @@ export function decideCase(
  * staff is closed.
  */
 function correct(state: ExistingCase, command: Command<'CorrectStep'>, context: CaseContext) {
-  const endedByLastStep = state.status === 'rejected' && !state.lastStep?.laterEvent;
-  if (state.status !== 'open' && state.status !== 'decided' && !endedByLastStep)
-    refuseNotOpen(state.status, null, context.definition, null);
-  return correctStep(state, command.data, context);
+  return correctLastStep(CASE_STEP_KINDS, state, 'rejected', command.data, context);
 }
 
 function openCase(

@@ -61,16 +61,12 @@ function ruleSetTerm(body: Body<'decision'>, context: CaseContext): DecisionTerm
   };
 }
 
-/** Appointment and re-appointment terms lead to a re-appointment notice before they end. */
+/** A term whose definition says so leads to a re-appointment notice before it ends. */
 function reappointmentNotice(
   context: CaseContext,
   termEnd: string,
 ): { reappointmentNoticeOn?: string } {
-  if (
-    context.definition.procedure !== 'appointment' &&
-    context.definition.procedure !== 'reappointment'
-  )
-    return {};
+  if (!context.definition.decisionGivesReappointmentNotice) return {};
   const lead = ruleValue<{ amount: number; unit: 'days' | 'working_days' }>(
     context.ruleSet,
     'reappointment.leadTime',

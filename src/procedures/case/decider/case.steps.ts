@@ -1,9 +1,8 @@
 import { DomainEvent } from '../../../common/stream-decider';
 import { ruleValue } from '../../../workflow/rule-sets/rule-set';
-import type { BegunStep, LastStep, StepKindTable } from '../../../workflow/step-engine';
+import type { BegunStep, StepKindTable } from '../../../workflow/step-engine';
 import {
   appliedRule,
-  correctStepWith,
   tallyEvent,
   performStepWith,
   refuse,
@@ -21,11 +20,10 @@ import { decision } from './case.decision';
 import { ballotOnNominees, nominationOfPost } from './case.nominees';
 import { withDecisionPosts } from './decision-posts';
 import { vetting } from './case.vetting';
-import { ExistingCase } from './case.state';
 import { Body, Open } from './case.types';
 
 /** What each kind of step decides, after the engine's prologue. */
-const CASE_STEP_KINDS: StepKindTable<Open, StepBody, CaseContext> = {
+export const CASE_STEP_KINDS: StepKindTable<Open, StepBody, CaseContext> = {
   proposal: (_state, begun, body) => [
     { type: 'ProposalRecorded', data: { ...begun.record(true), summary: body.summary } },
   ],
@@ -58,20 +56,6 @@ export function performStep(
   return performStepWith(CASE_STEP_KINDS, state, { stepId, body }, context, {
     currentStepInDetails: true,
   });
-}
-
-/**
- * Corrects the last performed step (its status checked by the caller): the corrected body goes
- * through the same prologue and kind rules as the original, on the case as it stood before it.
- */
-export function correctStep(
-  state: ExistingCase,
-  correction: { stepId: string; body: StepBody; reason: string },
-  context: CaseContext,
-): DomainEvent[] {
-  // A step is only ever performed on an open case, so the case before it was open.
-  const lastStep = state.lastStep as LastStep<Open> | null;
-  return correctStepWith(CASE_STEP_KINDS, lastStep, correction, context);
 }
 
 /** A step whose result sends the case no further rejects it (a failed ballot, a person not nominated). */

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { RegistryService } from '../../../cadres/registry.service';
+import { CommandBus } from '@nestjs/cqrs';
 import { deterministicId } from '../../../common/deterministic-id';
-import { loadStream } from '../../../common/stream-command-runner';
-import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
+import { handlersFor, row } from '../../../common/command-table';
 import { WorkflowDispatch } from '../../../sagas/workflow-command';
 import { ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../../workflow/workflow-catalog';
@@ -26,82 +24,20 @@ import {
   reappointmentCase,
   reappointmentDue,
 } from './case-record.process';
-import { RecordWriter } from './record-writer';
-
-/** Reads a case stream once for a record command. */
-@Injectable()
-export class CaseStreamReader {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async load(stream: string): Promise<ExistingCase> {
-    const { state } = await loadStream(this.store, stream, caseDecider);
-    if (state.status === 'none') throw new Error(`case stream ${stream} is empty`);
-    return state;
-  }
-}
-
-/*
- * Each handler reads the streams its workflow needs once, asks the pure workflow
- * (`case-record.process.ts`) what to write and hands it to the `RecordWriter`.
- */
-
-@CommandHandler(NoteCaseOnRecord)
-export class NoteCaseOnRecordHandler implements ICommandHandler<NoteCaseOnRecord> {
-  constructor(
-    private readonly cases: CaseStreamReader,
-    private readonly writer: RecordWriter,
-  ) {}
-
-  async execute({ stream, status, on, dispatch }: NoteCaseOnRecord): Promise<void> {
-    await this.writer.run(noteCase(await this.cases.load(stream), { status, on }), dispatch);
-  }
-}
-
-@CommandHandler(AssignPostFromDecision)
-export class AssignPostFromDecisionHandler implements ICommandHandler<AssignPostFromDecision> {
-  constructor(
-    private readonly cases: CaseStreamReader,
-    private readonly registry: RegistryService,
-    private readonly writer: RecordWriter,
-  ) {}
-
-  async execute({ stream, dispatch }: AssignPostFromDecision): Promise<void> {
-    const state = await this.cases.load(stream);
-    const { state: person } = await this.registry.loadPerson(appointeeOf(state));
-    await this.writer.run(assignPost(state, person), dispatch);
-  }
-}
-
-@CommandHandler(EndTermOnRecord)
-export class EndTermOnRecordHandler implements ICommandHandler<EndTermOnRecord> {
-  constructor(
-    private readonly cases: CaseStreamReader,
-    private readonly registry: RegistryService,
-    private readonly writer: RecordWriter,
-  ) {}
-
-  async execute({ stream, termEnd, dispatch }: EndTermOnRecord): Promise<void> {
-    const state = await this.cases.load(stream);
-    const { state: person } = await this.registry.loadPerson(appointeeOf(state));
-    await this.writer.run(endTerm(state, person, termEnd), dispatch);
-  }
-}
+import { RecordWorkflowRunner } from './record-workflow-runner';
 
 /** The re-appointment notice opens a case (or leaves a task) and notes the outcome. */
-@CommandHandler(GiveReappointmentNotice)
-export class GiveReappointmentNoticeHandler implements ICommandHandler<GiveReappointmentNotice> {
+@Injectable()
+export class ReappointmentNotice {
   constructor(
-    private readonly cases: CaseStreamReader,
-    private readonly registry: RegistryService,
+    private readonly record: RecordWorkflowRunner,
     private readonly commands: CommandBus,
-    private readonly writer: RecordWriter,
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
   ) {}
 
-  async execute(command: GiveReappointmentNotice): Promise<void> {
-    const { stream, termEnd, noticeOn, dispatch } = command;
-    const state = await this.cases.load(stream);
-    const { state: person } = await this.registry.loadPerson(appointeeOf(state));
+  async give({ stream, termEnd, noticeOn, dispatch }: GiveReappointmentNotice): Promise<void> {
+    const state = await this.record.caseOf(stream, caseDecider);
+    const person = await this.record.personOf(appointeeOf(state));
     if (!holdsTerm(person, state, termEnd)) return;
     const ruleSet = this.catalog.ruleSet(state.ruleSetId)!;
     const action = ruleValue<'open_case' | 'inbox_task'>(ruleSet, 'reappointment.reminderAction');
@@ -109,7 +45,7 @@ export class GiveReappointmentNoticeHandler implements ICommandHandler<GiveReapp
       action === 'open_case'
         ? await this.openReappointment(state, termEnd, dispatch)
         : { caseId: null, refusal: null };
-    await this.writer.run(
+    await this.record.write(
       reappointmentDue(state, { termEnd, noticeOn }, action, outcome),
       dispatch,
     );
@@ -142,10 +78,32 @@ export class GiveReappointmentNoticeHandler implements ICommandHandler<GiveReapp
   }
 }
 
+/**
+ * What a personnel case writes on the person's record: each row reads the case once, asks the
+ * pure workflow (`case-record.process.ts`) what to write and hands that to the `RecordWriter`.
+ */
+const CASE_RECORD_TABLE = [
+  row(NoteCaseOnRecord, async (record: RecordWorkflowRunner, { stream, status, on, dispatch }) =>
+    record.write(noteCase(await record.caseOf(stream, caseDecider), { status, on }), dispatch),
+  ),
+  row(AssignPostFromDecision, async (record: RecordWorkflowRunner, { stream, dispatch }) => {
+    const state = await record.caseOf(stream, caseDecider);
+    // The appointee: a post case names them at its final ballot (kiêm nhiệm reads their posts).
+    const person = await record.personOf(appointeeOf(state));
+    return record.write(assignPost(state, person), dispatch);
+  }),
+  row(EndTermOnRecord, async (record: RecordWorkflowRunner, { stream, termEnd, dispatch }) => {
+    const state = await record.caseOf(stream, caseDecider);
+    const person = await record.personOf(appointeeOf(state));
+    return record.write(endTerm(state, person, termEnd), dispatch);
+  }),
+];
+
 export const CASE_RECORD_HANDLERS = [
-  CaseStreamReader,
-  NoteCaseOnRecordHandler,
-  AssignPostFromDecisionHandler,
-  EndTermOnRecordHandler,
-  GiveReappointmentNoticeHandler,
+  RecordWorkflowRunner,
+  ReappointmentNotice,
+  ...handlersFor(RecordWorkflowRunner, CASE_RECORD_TABLE),
+  ...handlersFor(ReappointmentNotice, [
+    row(GiveReappointmentNotice, (notice: ReappointmentNotice, command) => notice.give(command)),
+  ]),
 ];

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../../workflow/workflow-catalog';
 import { CommandBus } from '@nestjs/cqrs';
 import { PersonState } from '../../../cadres/person/person.state';
 import { RegistryService } from '../../../cadres/registry.service';
@@ -20,6 +21,7 @@ export class RecordWriter {
     private readonly registry: RegistryService,
     private readonly cases: CaseService,
     private readonly commands: CommandBus,
+    @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
   ) {}
 
   async run(
@@ -62,11 +64,13 @@ export class RecordWriter {
     for (const open of person.openCases.filter((c) => c.procedure !== 'discipline')) {
       const view = await this.cases.stateOf(open.caseId);
       if (view.status === 'none') continue;
+      const definition = this.catalog.definition(`${view.definitionId}@${view.definitionVersion}`);
       seen.push({
         caseId: open.caseId,
         procedure: open.procedure,
         status: view.status,
         orgUnitId: view.orgUnitId,
+        withdrawnWhenPostEnds: definition?.withdrawnWhenPostEnds === true,
       });
     }
     return seen;

@@ -29,6 +29,8 @@ export interface OpenCaseSeen {
   procedure: string;
   status: string;
   orgUnitId: string;
+  /** Its definition's `withdrawnWhenPostEnds`: a decision ending the holder's post withdraws it. */
+  withdrawnWhenPostEnds: boolean;
 }
 
 export const toPerson = (

@@ -1,0 +1,100 @@
+import { DomainEvent } from '../../common/stream-decider';
+import { RegistryRuleViolation } from '../registry-rule-violation';
+import { assertPersonHasRoomInPool } from '../planning/planning-pool-limits';
+import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands';
+import { PersonState } from './person.state';
+
+type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
+type Decide<T extends PersonCommand['type']> = (
+  state: RegisteredPerson,
+  command: CommandOf<T>,
+  context: PersonDecideContext,
+) => DomainEvent[];
+
+/** Posts held (chức vụ): only a post the person holds can end. */
+export const postDeciders: { AssignPost: Decide<'AssignPost'>; EndPost: Decide<'EndPost'> } = {
+  AssignPost: (_state, command) => [{ type: 'PostAssigned', data: command.data }],
+  EndPost: (state, command) => {
+    if (!state.posts.some((p) => p.positionId === command.data.positionId)) {
+      throw new RegistryRuleViolation(
+        'post.not_held',
+        `person ${command.data.personId} does not hold post ${command.data.positionId}`,
+        'unprocessable',
+      );
+    }
+    return [{ type: 'PostEnded', data: command.data }];
+  },
+};
+
+/** The planning pool (quy hoạch): an entry already there for the same term writes nothing. */
+export const planningDeciders: {
+  AddPlanningPoolEntry: Decide<'AddPlanningPoolEntry'>;
+  RemovePlanningPoolEntry: Decide<'RemovePlanningPoolEntry'>;
+} = {
+  AddPlanningPoolEntry: (state, { data }, context) => {
+    if (state.planningPool.some((p) => p.positionId === data.positionId && p.term === data.term))
+      return [];
+    if (context.planning)
+      assertPersonHasRoomInPool(data.personId, state.planningPool, data, context.planning);
+    return [{ type: 'PlanningPoolEntryAdded', data }];
+  },
+  RemovePlanningPoolEntry: (state, { data }) => {
+    if (!state.planningPool.some((p) => p.positionId === data.positionId)) {
+      throw new RegistryRuleViolation(
+        'planning_pool.no_entry',
+        `person ${data.personId} has no planning-pool entry for ${data.positionId}`,
+        'unprocessable',
+      );
+    }
+    return [{ type: 'PlanningPoolEntryRemoved', data }];
+  },
+};
+
+/** Statuses, discipline, open cases and notices: a redelivered note of the same fact writes nothing. */
+export const recordDeciders: {
+  RecordPersonStatus: Decide<'RecordPersonStatus'>;
+  RecordDiscipline: Decide<'RecordDiscipline'>;
+  ReviseDiscipline: Decide<'ReviseDiscipline'>;
+  NoteReappointmentDue: Decide<'NoteReappointmentDue'>;
+  NoteCase: Decide<'NoteCase'>;
+} = {
+  RecordPersonStatus: (_state, { data }) => {
+    if (data.until !== null && data.until < data.from) {
+      throw new RegistryRuleViolation(
+        'status.period_reversed',
+        `status period ends (${data.until}) before it starts (${data.from})`,
+        'invalid',
+        'until',
+      );
+    }
+    return [{ type: 'PersonStatusRecorded', data }];
+  },
+  RecordDiscipline: (state, { data }) => {
+    const existing = state.discipline.find((d) => d.caseId === data.caseId);
+    // A redelivered decision of the same case records nothing new.
+    if (existing && existing.decisionRef === data.decisionRef) return [];
+    return [{ type: 'DisciplineRecorded', data }];
+  },
+  ReviseDiscipline: (state, { data }) => {
+    const existing = state.discipline.find((d) => d.caseId === data.caseId);
+    if (!existing)
+      throw new RegistryRuleViolation(
+        'discipline.not_on_record',
+        `person ${data.personId} has no discipline from case ${data.caseId}`,
+        'unprocessable',
+      );
+    if (existing.annulled || existing.decisionRef === data.decisionRef) return [];
+    return [{ type: 'DisciplineRevised', data }];
+  },
+  NoteReappointmentDue: (state, { data }) => {
+    const noted = state.reappointmentsDue.some(
+      (d) => d.positionId === data.positionId && d.termEnd === data.termEnd,
+    );
+    return noted ? [] : [{ type: 'ReappointmentDue', data }];
+  },
+  NoteCase: (state, { data }) => {
+    const open = state.openCases.find((c) => c.caseId === data.caseId);
+    if (data.status === 'closed' ? !open : open?.stage === data.stage) return [];
+    return [{ type: 'CaseNoted', data }];
+  },
+};

@@ -1,0 +1,152 @@
+import { DomainEvent } from '../../common/stream-decider';
+import { evolveProfile, emptyProfileFacts } from './person-profile';
+import { PersonProfileEvent } from './person-profile.events';
+import { PersonEvent, PersonRegistered } from './person.events';
+import { PersonState } from './person.state';
+
+type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
+/** Every event after registration: one evolver each, so a new event type without one fails to compile. */
+type RecordEvent = Exclude<PersonEvent, PersonRegistered>;
+type EventOf<T extends RecordEvent['type']> = Extract<RecordEvent, { type: T }>;
+type Evolvers = {
+  [T in RecordEvent['type']]: (state: RegisteredPerson, event: EventOf<T>) => RegisteredPerson;
+};
+
+function registered(data: PersonRegistered['data']): RegisteredPerson {
+  return {
+    status: 'registered',
+    profile: data,
+    posts: [],
+    pastPosts: [],
+    planningPool: [],
+    statuses: [],
+    discipline: [],
+    openCases: [],
+    reappointmentsDue: [],
+    ...emptyProfileFacts(),
+  };
+}
+
+const withProfile = (state: RegisteredPerson, event: PersonProfileEvent): RegisteredPerson => ({
+  ...state,
+  ...evolveProfile(state, event),
+});
+
+/** Posts held (chức vụ): a new assignment replaces the same post; an ended one moves to the past. */
+const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded'> = {
+  PostAssigned: (state, { data }) => ({
+    ...state,
+    posts: [
+      ...state.posts.filter((p) => p.positionId !== data.positionId),
+      {
+        positionId: data.positionId,
+        from: data.from,
+        termEnd: data.termEnd,
+        decisionRef: data.decisionRef,
+      },
+    ],
+  }),
+  PostEnded: (state, { data }) => {
+    const ended = state.posts.find((p) => p.positionId === data.positionId);
+    return {
+      ...state,
+      posts: state.posts.filter((p) => p.positionId !== data.positionId),
+      pastPosts: ended
+        ? [...state.pastPosts, { ...ended, endedOn: data.on, reason: data.reason }]
+        : state.pastPosts,
+    };
+  },
+};
+
+/** The planning pool (quy hoạch): one entry per post. */
+const planningEvolvers: Pick<Evolvers, 'PlanningPoolEntryAdded' | 'PlanningPoolEntryRemoved'> = {
+  PlanningPoolEntryAdded: (state, { data }) => ({
+    ...state,
+    planningPool: [
+      ...state.planningPool.filter((p) => p.positionId !== data.positionId),
+      { positionId: data.positionId, term: data.term, decisionRef: data.decisionRef },
+    ],
+  }),
+  PlanningPoolEntryRemoved: (state, { data }) => ({
+    ...state,
+    planningPool: state.planningPool.filter((p) => p.positionId !== data.positionId),
+  }),
+};
+
+/** Discipline on record (kỷ luật): a complaint review changes the form (history kept) or annuls it. */
+const disciplineEvolvers: Pick<Evolvers, 'DisciplineRecorded' | 'DisciplineRevised'> = {
+  DisciplineRecorded: (state, { data }) => {
+    const { personId: _personId, ...record } = data;
+    return {
+      ...state,
+      discipline: [
+        ...state.discipline.filter((d) => d.caseId !== data.caseId),
+        { ...record, annulled: null, revisions: [] },
+      ],
+    };
+  },
+  DisciplineRevised: (state, { data }) => ({
+    ...state,
+    discipline: state.discipline.map((d) => {
+      if (d.caseId !== data.caseId) return d;
+      if (data.outcome === 'annulled')
+        return { ...d, annulled: { on: data.revisedOn, decisionRef: data.decisionRef } };
+      const replaced = { form: d.form, barEndsOn: d.barEndsOn, decisionRef: d.decisionRef };
+      return {
+        ...d,
+        form: data.form ?? d.form,
+        barEndsOn: data.barEndsOn,
+        revisions: [...d.revisions, { ...replaced, revisedOn: data.revisedOn }],
+        decisionRef: data.decisionRef,
+      };
+    }),
+  }),
+};
+
+/** What other procedures see: statuses, open cases and re-appointment notices due. */
+const circumstanceEvolvers: Pick<
+  Evolvers,
+  'PersonStatusRecorded' | 'CaseNoted' | 'ReappointmentDue'
+> = {
+  PersonStatusRecorded: (state, { data }) => ({
+    ...state,
+    statuses: [
+      ...state.statuses,
+      { status: data.status, from: data.from, until: data.until, note: data.note },
+    ],
+  }),
+  ReappointmentDue: (state, { data }) => {
+    const { personId: _personId, ...due } = data;
+    return { ...state, reappointmentsDue: [...state.reappointmentsDue, due] };
+  },
+  CaseNoted: (state, { data }) => {
+    const others = state.openCases.filter((c) => c.caseId !== data.caseId);
+    if (data.status === 'closed') return { ...state, openCases: others };
+    const since = state.openCases.find((c) => c.caseId === data.caseId)?.since ?? data.on;
+    const noted = { caseId: data.caseId, procedure: data.procedure, stage: data.stage, since };
+    return { ...state, openCases: [...others, noted] };
+  },
+};
+
+const evolvers: Evolvers = {
+  ...postEvolvers,
+  ...planningEvolvers,
+  ...disciplineEvolvers,
+  ...circumstanceEvolvers,
+  PlaceOfOriginRecorded: withProfile,
+  ManagementTierRecorded: withProfile,
+  CivilServiceRankRecorded: withProfile,
+  AnnualRatingRecorded: withProfile,
+};
+
+function isRecordEvent(event: DomainEvent): event is RecordEvent {
+  return Object.prototype.hasOwnProperty.call(evolvers, event.type);
+}
+
+/** Folds one event of `cadre-<id>`; a type this code does not know changes nothing. */
+export function evolvePerson(state: PersonState, event: DomainEvent): PersonState {
+  if (event.type === 'PersonRegistered') return registered((event as PersonRegistered).data);
+  if (state.status !== 'registered' || !isRecordEvent(event)) return state;
+  const evolve = evolvers[event.type] as (s: RegisteredPerson, e: RecordEvent) => RegisteredPerson;
+  return evolve(state, event);
+}

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PersonState } from '../../../cadres/person/person.state';
+import { RegistryService } from '../../../cadres/registry.service';
+import { StreamDecider } from '../../../common/stream-decider';
+import { loadStream } from '../../../common/stream-command-runner';
+import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
+import { WorkflowDispatch } from '../../../sagas/workflow-command';
+import { OpenCaseSeen, RecordWrite } from './record-writes';
+import { RecordWriter } from './record-writer';
+
+/**
+ * What every procedure's record command does the same way: read the case stream once (and the
+ * person's record when the workflow needs it), ask the pure workflow (`*.process.ts`) what to
+ * write, and hand that to the `RecordWriter`. Each procedure's command table says which workflow.
+ */
+@Injectable()
+export class RecordWorkflowRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly registry: RegistryService,
+    private readonly writer: RecordWriter,
+  ) {}
+
+  /** The case as its stream stands; an empty stream is a defect (the saga saw an event on it). */
+  async caseOf<State extends { status: string }>(
+    stream: string,
+    decider: Pick<StreamDecider<State, unknown, unknown>, 'initialState' | 'evolve'>,
+  ): Promise<Exclude<State, { status: 'none' }>> {
+    const { state } = await loadStream(this.store, stream, decider);
+    if (state.status === 'none') throw new Error(`case stream ${stream} is empty`);
+    return state as Exclude<State, { status: 'none' }>;
+  }
+
+  async personOf(personId: string): Promise<PersonState> {
+    return (await this.registry.loadPerson(personId)).state;
+  }
+
+  openCasesOf(person: PersonState): Promise<OpenCaseSeen[]> {
+    return this.writer.openCasesOf(person);
+  }
+
+  write(writes: RecordWrite[], dispatch: WorkflowDispatch): Promise<void> {
+    return this.writer.run(writes, dispatch);
+  }
+}
