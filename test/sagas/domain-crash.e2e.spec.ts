@@ -132,9 +132,11 @@ describe('domain sagas and timers survive SIGKILL (workers in a child process)',
       expect(cases[`rc-${id}`]).toMatchObject({
         vetting: { discipline_bar: { result: 'flagged', source: 'record' } },
       });
+    // A decided reprimand bars a higher post, not the re-appointment to the post held
+    // (reappointment.blockedWhile): the item cleared at vetting stays cleared.
     for (const id of byGroup('D'))
       expect(cases[`rd-${id}`]).toMatchObject({
-        vetting: { discipline_bar: { result: 'flagged', source: 'record' } },
+        vetting: { discipline_bar: { result: 'cleared', source: 'record' } },
       });
     for (const id of byGroup('E')) {
       expect(cases[`re-${id}`]).toMatchObject({ status: 'withdrawn' });

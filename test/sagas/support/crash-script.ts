@@ -14,9 +14,10 @@ import { TestApp } from '../../support/test-app';
  * - A: re-appointment decided with a term cut at retirement (~150 days out): the notice falls due
  *   at once in the child's clock and opens the next re-appointment case by itself.
  * - B: external appointment decided: the post with its term on the record, notice and term end scheduled.
- * - C: a Party discipline case past verification while a re-appointment reaches vetting: the
- *   discipline item is flagged from the record; the warning decided later flags it again.
- * - D: re-appointment vetting cleared, then a civil-service reprimand decided: the item is reopened.
+ * - C: a Party discipline case pending while a re-appointment reaches vetting: the discipline item
+ *   is flagged from the record (reappointment.blockedWhile); the warning decided later adds nothing.
+ * - D: re-appointment vetting cleared, then a civil-service reprimand decided: a decided reprimand
+ *   does not hold back the re-appointment to the post held, so the item stays cleared.
  * - E: removal from post decided while a re-appointment is open: post ended, case withdrawn.
  * Every step with a deadline misses it in the child's clock, so DeadlineMissed lands on every case.
  */
