@@ -214,4 +214,24 @@ describe('the discipline case page', () => {
     await screenshot(page, 'discipline-decision-differs');
     await page.context().close();
   });
+
+  it('the Party decision names the civil-service decision on the same violation and a relief from post', async () => {
+    const page = await signIn('leader-1');
+    await page.goto(`${base}/discipline-cases/d-web-old`);
+    await page.locator('#current-step-title', { hasText: 'Quyết định kỷ luật' }).waitFor();
+    await page.getByLabel('Số quyết định').fill('215-QĐ/TU');
+    await page.getByLabel('Người ký').fill('Bí thư Thành ủy');
+    await page.getByLabel('Hình thức kỷ luật').selectOption('warning');
+    await page.getByLabel('Cảnh cáo kèm cho thôi giữ chức vụ').check();
+    await page
+      .getByLabel('Mã hồ sơ kỷ luật cùng vi phạm ở kênh kia (Đảng/chính quyền), nếu có')
+      .fill('d-web-servant');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await status(page, 'Đã quyết định kỷ luật');
+    expect(await page.getByTestId('same-violation').innerText()).toContain('d-web-servant');
+    // QĐ 377: a warning with relief from post has no end to the bar; it is the longer one.
+    expect(await page.getByTestId('same-violation').innerText()).toContain('không có thời hạn');
+    await page.getByTestId('relieved-from-post').waitFor();
+    await page.context().close();
+  });
 });

@@ -74,6 +74,20 @@ export function DisciplineOutcome({ view }: { view: DisciplineCaseView }) {
           })}
         </p>
       )}
+      {decision.sameViolationAs && (
+        <p data-testid="same-violation">
+          {t('discipline.decision.sameViolation', {
+            caseId: decision.sameViolationAs.caseId,
+            decisionRef: decision.sameViolationAs.decisionRef ?? '—',
+            until: decision.carriedBarEndsOn
+              ? formatDay(decision.carriedBarEndsOn)
+              : t('discipline.decision.noEnd'),
+          })}
+        </p>
+      )}
+      {decision.relievedFromPost && (
+        <p data-testid="relieved-from-post">{t('discipline.decision.relievedFromPost')}</p>
+      )}
       {decision.personRequest && (
         <p data-testid="person-request">
           {t('discipline.decision.personRequest', {

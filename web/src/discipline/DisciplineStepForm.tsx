@@ -123,6 +123,8 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
         personRequest: text('personRequest')
           ? { receivedOn: result.heldOn, reference: text('personRequest') }
           : undefined,
+        sameViolationCaseId: text('sameViolationCaseId'),
+        relievedFromPost: values.relievedFromPost === 'true' ? true : undefined,
       });
     }
     if (correction) {
@@ -234,6 +236,20 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
             chosenForm !== props.recommendedForm &&
             input('reasonForDifferentForm', t('discipline.form.reasonForDifferentForm'))}
           {input('personRequest', t('discipline.form.personRequestRef'))}
+          {input('sameViolationCaseId', t('discipline.form.sameViolationCaseId'))}
+          {chosenForm === 'warning' && (
+            <div className="field">
+              <label>
+                <input
+                  type="checkbox"
+                  id="d-relievedFromPost"
+                  checked={values.relievedFromPost === 'true'}
+                  onChange={(e) => set('relievedFromPost')(e.target.checked ? 'true' : '')}
+                />{' '}
+                {t('discipline.form.relievedFromPost')}
+              </label>
+            </div>
+          )}
         </>
       )}
       {input('note', t('form.note'))}

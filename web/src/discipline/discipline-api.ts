@@ -49,6 +49,16 @@ export interface DisciplineDecision {
   differsFromRecommendation?: { recommended: string | null; reason: string };
   personRequest?: { receivedOn: string; reference: string; waived: string[] };
   limitation?: LimitationJudgement;
+  /** A warning given together with relief from post (QĐ 377: no end to the bar). */
+  relievedFromPost?: boolean;
+  /** The other track's decision on the same violation, and the longer bar the person carries. */
+  sameViolationAs?: {
+    caseId: string;
+    track: string;
+    form: string | null;
+    decisionRef: string | null;
+  };
+  carriedBarEndsOn?: string | null;
 }
 
 /** `GET /discipline-cases/:id`, as the screen reads it. */

@@ -43,6 +43,10 @@ export const disciplineVi = {
       'Người vi phạm có văn bản đề nghị xem xét kỷ luật ({{reference}}, ngày {{day}}): không còn hoãn vì {{waived}}',
     limitation: 'Thời hiệu: {{years}} năm từ {{from}}, đến {{until}}',
     noLimitation: 'Không áp dụng thời hiệu',
+    sameViolation:
+      'Cùng một vi phạm với hồ sơ {{caseId}} ({{decisionRef}}): hạn chế bổ nhiệm theo thời hạn dài hơn, đến {{until}}',
+    relievedFromPost: 'Cảnh cáo kèm cho thôi giữ chức vụ: không có thời hạn hết hạn chế bổ nhiệm',
+    noEnd: 'không có thời hạn',
   },
   closure: 'Lý do đóng hồ sơ',
   skip: {
@@ -69,6 +73,8 @@ export const disciplineVi = {
     effectiveFrom: 'Hiệu lực từ (dd/mm/yyyy)',
     reasonForDifferentForm: 'Lý do quyết định khác kiến nghị của Hội đồng',
     personRequestRef: 'Văn bản đề nghị xem xét kỷ luật của người vi phạm (nếu có)',
+    sameViolationCaseId: 'Mã hồ sơ kỷ luật cùng vi phạm ở kênh kia (Đảng/chính quyền), nếu có',
+    relievedFromPost: 'Cảnh cáo kèm cho thôi giữ chức vụ',
     submit: 'Ghi nhận',
     badDay: 'Nhập ngày dạng dd/mm/yyyy',
     required: 'Bắt buộc',
@@ -131,6 +137,10 @@ export const disciplineEn: typeof disciplineVi = {
       'The person asked in writing to be disciplined ({{reference}}, {{day}}): no longer deferred for {{waived}}',
     limitation: 'Limitation: {{years}} years from {{from}}, until {{until}}',
     noLimitation: 'No limitation period',
+    sameViolation:
+      'Same violation as case {{caseId}} ({{decisionRef}}): the longer bar holds, until {{until}}',
+    relievedFromPost: 'Warning together with relief from post: the bar has no end date',
+    noEnd: 'no end date',
   },
   closure: 'Why the case was closed',
   skip: {
@@ -157,6 +167,8 @@ export const disciplineEn: typeof disciplineVi = {
     effectiveFrom: 'In effect from (dd/mm/yyyy)',
     reasonForDifferentForm: 'Why the decision differs from the council’s recommendation',
     personRequestRef: 'The person’s written request to be disciplined (if any)',
+    sameViolationCaseId: 'The other track’s discipline case for the same violation (if any)',
+    relievedFromPost: 'Warning together with relief from post',
     submit: 'Record',
     badDay: 'Type a day as dd/mm/yyyy',
     required: 'Required',
