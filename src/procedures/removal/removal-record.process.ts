@@ -3,9 +3,6 @@ import { ExistingCase } from '../case/decider/case.state';
 import { OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
 import { removalEffectOf } from './removal-decision';
 
-/** Cases that run on the post and stop when it ends: its re-appointment, its term's extension. */
-const CASES_ON_THE_POST = ['reappointment', 'extension'];
-
 /**
  * The removal decision on the person's record, pure: a suspension (tạm đình chỉ) records the
  * period and keeps the post; a dismissal, resignation or relief ends the post on the day it takes
@@ -36,7 +33,9 @@ export function applyRemovalDecision(
   const holdsPost =
     person.status === 'registered' && person.posts.some((p) => p.positionId === positionId);
   const withdraw = openCases
-    .filter((open) => CASES_ON_THE_POST.includes(open.procedure) && open.status === 'open')
+    // Which cases run on the post and stop when it ends is their definition's
+    // `withdrawnWhenPostEnds` (re-appointment, the term's extension).
+    .filter((open) => open.withdrawnWhenPostEnds && open.status === 'open')
     .map((open): RecordWrite => ({
       to: 'case',
       caseId: open.caseId,

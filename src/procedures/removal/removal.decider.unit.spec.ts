@@ -215,6 +215,14 @@ describe('removal from a post (miễn nhiệm, từ chức, cho thôi giữ ch�
         orgUnitId: 'ou-t',
         withdrawnWhenPostEnds: true,
       },
+      // Its definition does not run on the post: an appointment elsewhere stays open.
+      {
+        caseId: 'a-1',
+        procedure: 'appointment',
+        status: 'open',
+        orgUnitId: 'ou-t',
+        withdrawnWhenPostEnds: false,
+      },
     ];
     const writes = applyRemovalDecision(decided('removal.dismissal'), person, openCases);
     expect(
