@@ -51,3 +51,14 @@ export function disciplineStandingFrom(
     openCases: openCases.filter((c) => c.procedure === 'discipline').map((c) => c.caseId),
   };
 }
+
+/** From which stage an open discipline case holds back an appointment (`appointment.disciplineCaseBarsFrom`). */
+export type DisciplineCaseBarsFrom = 'opening' | 'violation_confirmed';
+
+/** The open discipline cases that hold back an appointment to a higher post, by the rule set's stage. */
+export function casesBarringAppointment(
+  standing: { openCasesPastVerification: string[]; openCases: string[] },
+  from: DisciplineCaseBarsFrom,
+): string[] {
+  return from === 'opening' ? standing.openCases : standing.openCasesPastVerification;
+}

@@ -1,6 +1,10 @@
 import { RuleSet, ruleCitation, ruleValue } from '../workflow/rule-sets/rule-set';
 import { retirementDate, wholeYearsBetween } from '../workflow/rules/retirement';
-import { disciplineStandingFrom } from './discipline-standing';
+import {
+  casesBarringAppointment,
+  DisciplineCaseBarsFrom,
+  disciplineStandingFrom,
+} from './discipline-standing';
 import { PersonState } from './person/person.state';
 import { planningTermCurrent } from './planning/planning-term';
 
@@ -38,10 +42,11 @@ export function appointmentEligibility(
       reason: `discipline (${bar.form}, ${bar.decisionRef}) in effect ${bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`}`,
     });
   }
-  for (const caseId of facts.openCasesPastVerification) {
+  const barsFrom = ruleValue<DisciplineCaseBarsFrom>(ruleSet, 'appointment.disciplineCaseBarsFrom');
+  for (const caseId of casesBarringAppointment(facts, barsFrom)) {
     reasons.push({
       rule: 'discipline.case_open',
-      reason: `discipline case ${caseId} is open past verification`,
+      reason: `discipline case ${caseId} is open${barsFrom === 'opening' ? '' : ' past verification'} (${ruleCitation(ruleSet, 'appointment.disciplineCaseBarsFrom')})`,
     });
   }
   if (person.posts.some((post) => post.positionId === target.id)) {

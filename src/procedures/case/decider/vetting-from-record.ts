@@ -1,6 +1,13 @@
 import { VettingItem } from '../../../workflow/definitions/procedure-definition';
 import { RuleSet, ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { VettingEntry } from './case.events';
+import {
+  casesBarringAppointment,
+  DisciplineCaseBarsFrom,
+} from '../../../cadres/discipline-standing';
+
+/** From which stage an open discipline case holds back an appointment to a higher post. */
+const BARS_FROM = 'appointment.disciplineCaseBarsFrom';
 import { PersonFactsForVetting } from './case.context';
 import { planningPoolItem, yearsInPostItem, yearsToRetirementItem } from './vetting-posts';
 
@@ -44,14 +51,22 @@ function disciplineBar(
   today: string,
 ): VettingEntry {
   if (facts.holdsTargetPost) return heldPostDiscipline(facts, ruleSet, today);
+  const barsFrom = ruleValue<DisciplineCaseBarsFrom>(ruleSet, BARS_FROM);
   const bars = facts.disciplineBars.filter((bar) => bar.endsOn === null || bar.endsOn > today);
   const reasons = [
     ...bars.map(
       (bar) =>
         `discipline (${bar.form}, ${bar.decisionRef}) bars a higher post ${bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`}`,
     ),
-    ...facts.openDisciplineCases.map(
-      (caseId) => `open discipline case ${caseId} is past verification`,
+    ...casesBarringAppointment(
+      {
+        openCasesPastVerification: facts.openDisciplineCases,
+        openCases: facts.pendingDisciplineCases ?? facts.openDisciplineCases,
+      },
+      barsFrom,
+    ).map(
+      (caseId) =>
+        `open discipline case ${caseId} ${barsFrom === 'opening' ? 'is pending' : 'is past verification'} (${ruleCitation(ruleSet, BARS_FROM)})`,
     ),
   ];
   return {

@@ -1,0 +1,58 @@
+import * as path from 'node:path';
+import { loadRuleSets } from '../../../workflow/rule-sets/rule-set-loader';
+import { RuleSet } from '../../../workflow/rule-sets/rule-set';
+import { PersonFactsForVetting } from './case.context';
+import { vettingFromRecord } from './vetting-from-record';
+
+const seeds = path.resolve(__dirname, '../../../../seeds');
+const stateNow = loadRuleSets(path.join(seeds, 'rule-sets')).find(
+  (set) => set.id === 'state-2025-10-08',
+)!;
+
+/** A person with one discipline case opened, its violation not yet confirmed, and one past it. */
+const facts: PersonFactsForVetting = {
+  dateOfBirth: '1980-04-12',
+  gender: 'female',
+  target: { positionId: 'pos-head', rank: 4 },
+  planningPool: [],
+  posts: [],
+  disciplineBars: [],
+  openDisciplineCases: ['d-confirmed'],
+  pendingDisciplineCases: ['d-just-opened', 'd-confirmed'],
+};
+
+const withStage = (value: string): RuleSet => ({
+  ...stateNow,
+  params: {
+    ...stateNow.params,
+    'appointment.disciplineCaseBarsFrom': { value, citation: 'a rule set that says so' },
+  },
+});
+
+describe('an open discipline case and the appointment (appointment.disciplineCaseBarsFrom)', () => {
+  it('under the rule sets in force, bars the appointment once its violation is confirmed, citing the rule', () => {
+    const [entry] = vettingFromRecord(facts, stateNow, '2026-11-20', ['discipline_bar']);
+    expect(entry.result).toBe('flagged');
+    expect(entry.note).toContain('d-confirmed is past verification');
+    expect(entry.note).toContain('Quy định 377-QĐ/TW');
+    expect(entry.note).not.toContain('d-just-opened');
+  });
+
+  it('under a rule set that bars from the opening, a case just opened bars it too', () => {
+    const [entry] = vettingFromRecord(facts, withStage('opening'), '2026-11-20', [
+      'discipline_bar',
+    ]);
+    expect(entry.note).toContain('d-just-opened is pending');
+    expect(entry.note).toContain('d-confirmed is pending');
+  });
+
+  it('with no case past the stage, the item is cleared', () => {
+    const [entry] = vettingFromRecord(
+      { ...facts, openDisciplineCases: [], pendingDisciplineCases: ['d-just-opened'] },
+      stateNow,
+      '2026-11-20',
+      ['discipline_bar'],
+    );
+    expect(entry.result).toBe('cleared');
+  });
+});
