@@ -1,6 +1,8 @@
 import { Position } from '../../cadres/registry.service';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { existingPosition, registeredPerson } from '../case/opening-subjects';
+import { RegistryService } from '../../cadres/registry.service';
 
 type Routes = Pick<ProcedureDefinition, 'procedure' | 'postsFilledOtherwise' | 'postAlreadyHeld'>;
 
@@ -37,4 +39,16 @@ export function refusePostAlreadyHeld(
     'unprocessable',
     'positionId',
   );
+}
+
+/**
+ * The opening of a case that prepares an appointment (approval in principle, consultation): the
+ * person is registered, the post exists and is one the definition fills.
+ */
+export async function refuseUnlessPersonAndFillablePost(
+  registry: RegistryService,
+  opening: { personId: string; positionId: string; definition: Routes },
+): Promise<void> {
+  await registeredPerson(registry, opening.personId);
+  refuseElectedPost(await existingPosition(registry, opening.positionId), opening.definition);
 }

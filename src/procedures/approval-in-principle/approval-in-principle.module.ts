@@ -1,10 +1,10 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
-import { refuseElectedPost } from '../appointment/elected-post';
+import { refuseUnlessPersonAndFillablePost } from '../appointment/elected-post';
 import { CaseService } from '../case/case.service';
 import { CasesModule } from '../case/cases.module';
-import { existingPosition, registeredPerson } from '../case/opening-subjects';
+import { existingPosition } from '../case/opening-subjects';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { loadPrerequisite } from '../case/prerequisite-case';
 import {
@@ -29,10 +29,7 @@ export class ApprovalInPrincipleModule implements OnModuleInit {
     this.procedures.register({
       procedure: 'approval_in_principle',
       definitionIds: ['approval.in-principle'],
-      onOpen: async ({ personId, positionId, definition }) => {
-        await registeredPerson(this.registry, personId);
-        refuseElectedPost(await existingPosition(this.registry, positionId), definition);
-      },
+      onOpen: (opening) => refuseUnlessPersonAndFillablePost(this.registry, opening),
       // The approval's term is the period the unit has to complete the appointment.
       decisionTerm: async (context) => (_state, effectiveFrom) =>
         completionPeriod(context.ruleSet, context.calendar, effectiveFrom),

@@ -1,10 +1,10 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
-import { refuseElectedPost } from '../appointment/elected-post';
+import { refuseUnlessPersonAndFillablePost } from '../appointment/elected-post';
 import { CaseService } from '../case/case.service';
 import { CasesModule } from '../case/cases.module';
-import { existingPosition, registeredPerson } from '../case/opening-subjects';
+import { existingPosition } from '../case/opening-subjects';
 import { loadPrerequisite } from '../case/prerequisite-case';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { agreementTerm, consultationOpening, refuseWithoutAgreement } from './consultation-rules';
@@ -25,10 +25,7 @@ export class ConsultationModule implements OnModuleInit {
     this.procedures.register({
       procedure: 'consultation',
       definitionIds: ['consultation.inter-level'],
-      onOpen: async ({ personId, positionId, definition }) => {
-        await registeredPerson(this.registry, personId);
-        refuseElectedPost(await existingPosition(this.registry, positionId), definition);
-      },
+      onOpen: (opening) => refuseUnlessPersonAndFillablePost(this.registry, opening),
       decisionTerm: async () => (_state, effectiveFrom) => agreementTerm(effectiveFrom),
     });
     this.procedures.addGate('appointment', {
