@@ -67,7 +67,9 @@ describe('a provisional deadline in the browser', () => {
         definition: 'appointment.internal',
         personId: 'p-nguyen-van-an',
         positionId: 'pos-ha-noi-head-organization',
-        orgUnitId: 'ou-ha-noi-organization-committee',
+        // The unit that appoints to the post runs the case: no approval in principle is asked
+        // (appointment.approvalInPrincipleWhen: authority_elsewhere under Nghị định 170/2025).
+        orgUnitId: 'ou-ha-noi-party-committee',
         summary: 'Bổ nhiệm Trưởng ban Tổ chức Thị ủy',
       })
       .expect(201);
