@@ -20,6 +20,9 @@ import { TestApp } from '../../support/test-app';
  *   does not hold back the re-appointment to the post held, so the item stays cleared.
  * - E: removal from post decided while a re-appointment is open: post ended, case withdrawn.
  * Every step with a deadline misses it in the child's clock, so DeadlineMissed lands on every case.
+ * A discipline case opens a phase after the re-appointment it meets: a pending discipline case
+ * refuses the opening of a re-appointment (reappointment.blockedWhile), and actions of one phase
+ * run concurrently, so opening both in one phase would make the outcome depend on timing.
  */
 export type Group = 'A' | 'B' | 'C' | 'D' | 'E';
 export const GROUPS: Group[] = ['A', 'B', 'C', 'D', 'E'];
@@ -249,7 +252,7 @@ export function crashScript(peopleCount: number): CrashScript {
         place(
           phases,
           disciplineSteps(`dc-${id}`, id, 'discipline.party', 'warning'),
-          [0, 1, 2, 3, 4, 7],
+          [1, 2, 3, 4, 6, 7],
         );
         break;
       case 'D':
@@ -265,7 +268,7 @@ export function crashScript(peopleCount: number): CrashScript {
         place(
           phases,
           disciplineSteps(`de-${id}`, id, 'discipline.civil-service', 'removal_from_post'),
-          range(0, 6),
+          range(1, 6),
         );
         break;
     }
