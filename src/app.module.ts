@@ -15,6 +15,7 @@ import { ReappointmentModule } from './procedures/reappointment/reappointment.mo
 import { RotationModule } from './procedures/rotation/rotation.module';
 import { RemovalModule } from './procedures/removal/removal.module';
 import { ExtensionModule } from './procedures/extension/extension.module';
+import { ElectionNominationModule } from './procedures/election-nomination/election-nomination.module';
 import { DisciplineModule } from './procedures/discipline/discipline.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ReportsModule } from './reports/reports.module';
@@ -155,6 +156,7 @@ export class AppModule {
         DisciplineModule,
         RemovalModule,
         ExtensionModule,
+        ElectionNominationModule,
         ReadModelsModule,
         ReportsModule,
         AuditModule,

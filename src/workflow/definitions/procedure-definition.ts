@@ -7,6 +7,8 @@ export const STEP_KINDS = [
   'vetting',
   'meeting',
   'decision',
+  /** A council's election of the person it was introduced to (bầu cử tại Hội đồng nhân dân). */
+  'election',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -90,7 +92,8 @@ export interface ProcedureDefinition {
     | 'removal'
     | 'extension'
     | 'approval_in_principle'
-    | 'consultation';
+    | 'consultation'
+    | 'election';
   title: string;
   titleVi: string;
   citation: string;

@@ -11,6 +11,7 @@ const STEP_EVENTS = [
   'NominationTallied',
   'BallotTallied',
   'VettingItemsRecorded',
+  'ElectionResultRecorded',
   'DecisionIssued',
 ];
 
@@ -78,6 +79,13 @@ function evolveEvent(
         // A post case: only the nominees who passed go on; the final ballot names the appointee.
         ...(e.data.passed ? { nominees: e.data.passed } : {}),
         ...(e.data.appointee ? { appointee: e.data.appointee.personId } : {}),
+      };
+    case 'ElectionResultRecorded':
+      return {
+        ...state,
+        ...advanceOn(state, e.data, e.data.outcome === 'elected'),
+        steps: [...state.steps, e],
+        tallyRecorders: withRecorder(state.tallyRecorders, e.data.recordedBy),
       };
     case 'VettingItemsRecorded':
     case 'VettingItemResolved':

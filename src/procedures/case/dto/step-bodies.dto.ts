@@ -23,7 +23,7 @@ import {
 import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
 
 /** Fields every step record carries: when it happened and the document that records it. */
-class StepRecordDto {
+export class StepRecordDto {
   @ApiProperty({
     type: String,
     format: 'date',
@@ -287,13 +287,3 @@ export class DecisionStepDto extends StepRecordDto {
   @IsBoolean()
   keepsPreviousPost?: boolean;
 }
-
-/** Every step kind's body, in the order the OpenAPI document lists them. */
-export const STEP_BODIES = [
-  ProposalStepDto,
-  MeetingStepDto,
-  NominationStepDto,
-  BallotStepDto,
-  VettingStepDto,
-  DecisionStepDto,
-];
