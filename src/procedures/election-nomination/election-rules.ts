@@ -34,8 +34,9 @@ export function electionOpening(position: Position, ruleSet: RuleSet): Record<st
 function electionOf(state: ExistingCase): ElectionResult {
   const found = [...state.steps]
     .reverse()
-    .find((event): event is Extract<CaseEvent, { type: 'ElectionResultRecorded' }> =>
-      event.type === 'ElectionResultRecorded',
+    .find(
+      (event): event is Extract<CaseEvent, { type: 'ElectionResultRecorded' }> =>
+        event.type === 'ElectionResultRecorded',
     );
   if (!found) throw new Error(`case ${state.caseId} has no council election recorded`);
   return found.data;

@@ -6,7 +6,10 @@ import { StepRecordDto } from './step-bodies.dto';
 
 /** A council's vote on the person introduced: counts only, never who voted how. */
 export class CouncilVoteDto {
-  @ApiProperty({ example: 30, description: 'delegates the council has in total (tổng số đại biểu)' })
+  @ApiProperty({
+    example: 30,
+    description: 'delegates the council has in total (tổng số đại biểu)',
+  })
   @IsInt()
   @Min(1)
   @Max(100000)
