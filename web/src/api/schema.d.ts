@@ -1794,7 +1794,7 @@ export interface components {
             /** @example leadership-round-1 */
             id: string;
             /** @enum {string} */
-            kind: "proposal" | "nomination" | "ballot" | "vetting" | "meeting" | "decision";
+            kind: "proposal" | "nomination" | "ballot" | "vetting" | "meeting" | "decision" | "election";
             /** @example Leadership conference, round 1 */
             title: string;
             /** @example Hội nghị tập thể lãnh đạo, lần 1 */
@@ -1823,7 +1823,7 @@ export interface components {
             href: string;
             stepId?: string;
             /** @enum {string} */
-            kind?: "proposal" | "nomination" | "ballot" | "vetting" | "meeting" | "decision";
+            kind?: "proposal" | "nomination" | "ballot" | "vetting" | "meeting" | "decision" | "election";
             roles?: string[];
             /** @description resolve-vetting-item: the flagged item */
             item?: string;
@@ -1987,7 +1987,7 @@ export interface components {
         CaseSummaryDto: {
             caseId: string;
             /** @enum {string} */
-            procedure: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension";
+            procedure: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "election";
             /** @example appointment.internal@1 */
             definition: string;
             ruleSet: string;
@@ -2562,6 +2562,49 @@ export interface components {
              */
             keepsPreviousPost?: boolean;
         };
+        CouncilVoteDto: {
+            /**
+             * @description delegates the council has in total (tổng số đại biểu)
+             * @example 30
+             */
+            delegates: number;
+            /**
+             * @description delegates present at the session
+             * @example 28
+             */
+            present: number;
+            /** @example 24 */
+            for: number;
+            /** @example 3 */
+            against: number;
+            /**
+             * @description ballots counted neither for nor against
+             * @example 1
+             */
+            invalid: number;
+        };
+        ElectionStepDto: {
+            /**
+             * Format: date
+             * @description date of the meeting, ballot or document
+             * @example 2026-03-02
+             */
+            heldOn: string;
+            /**
+             * @description minutes or document reference (biên bản)
+             * @example BB-12/2026
+             */
+            minutesRef?: string;
+            /** @example The committee agreed on the post, standards and conditions. */
+            note?: string;
+            vote: components["schemas"]["CouncilVoteDto"];
+            /**
+             * Format: date
+             * @description the first session of the council's term (kỳ họp thứ nhất của khóa): the elected post's term ends with the council's (election.councilTermYears)
+             * @example 2026-06-20
+             */
+            councilTermFrom: string;
+        };
         CorrectionReasonDto: {
             /**
              * @description why the step is corrected (kept in the history with the corrector)
@@ -2576,11 +2619,11 @@ export interface components {
              */
             id?: string;
             /**
-             * @description a transfer (điều động) runs as a rotation case with definition transfer.standard; removal: dismissal, resignation, relief from post, suspension (removal.*); extension: the term to retirement; discipline cases open at POST /discipline-cases
+             * @description a transfer (điều động) runs as a rotation case with definition transfer.standard; removal: dismissal, resignation, relief from post, suspension (removal.*); extension: the term to retirement; election: introducing a person for the council to elect to an elected post (election.nomination); discipline cases open at POST /discipline-cases
              * @example appointment
              * @enum {string}
              */
-            procedure: "appointment" | "reappointment" | "rotation" | "transfer" | "removal" | "extension" | "approval_in_principle" | "consultation";
+            procedure: "appointment" | "reappointment" | "rotation" | "transfer" | "removal" | "extension" | "approval_in_principle" | "consultation" | "election";
             /**
              * @description definition id (newest version) or id@version
              * @example appointment.internal
@@ -2673,7 +2716,7 @@ export interface components {
             /** @example c-2026-0042 */
             id: string;
             /** @enum {string} */
-            procedure: "appointment" | "reappointment" | "rotation" | "removal" | "extension";
+            procedure: "appointment" | "reappointment" | "rotation" | "removal" | "extension" | "election";
             /** @enum {string} */
             status: "open" | "decided" | "rejected" | "withdrawn";
             /** @example appointment.internal@1 */
@@ -2845,6 +2888,8 @@ export type SchemaBallotStepDto = components['schemas']['BallotStepDto'];
 export type SchemaVettingItemDto = components['schemas']['VettingItemDto'];
 export type SchemaVettingStepDto = components['schemas']['VettingStepDto'];
 export type SchemaDecisionStepDto = components['schemas']['DecisionStepDto'];
+export type SchemaCouncilVoteDto = components['schemas']['CouncilVoteDto'];
+export type SchemaElectionStepDto = components['schemas']['ElectionStepDto'];
 export type SchemaCorrectionReasonDto = components['schemas']['CorrectionReasonDto'];
 export type SchemaOpenCaseDto = components['schemas']['OpenCaseDto'];
 export type SchemaRecordedFromPaperDto = components['schemas']['RecordedFromPaperDto'];
@@ -5860,7 +5905,7 @@ export interface operations {
     ReadModelsController_inbox: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation" | "election";
                 /** @description narrow to a unit (and its subtree) within your grant */
                 orgUnit?: string;
                 overdue?: "true" | "false";
@@ -5922,7 +5967,7 @@ export interface operations {
     ReadModelsController_cases: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation" | "election";
                 status?: "open" | "decided" | "rejected" | "withdrawn" | "closed" | "under_review" | "annulled" | "time_barred";
                 orgUnit?: string;
                 person?: string;
@@ -7174,7 +7219,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProposalStepDto"] | components["schemas"]["MeetingStepDto"] | components["schemas"]["NominationStepDto"] | components["schemas"]["BallotStepDto"] | components["schemas"]["VettingStepDto"] | components["schemas"]["DecisionStepDto"];
+                "application/json": components["schemas"]["ProposalStepDto"] | components["schemas"]["MeetingStepDto"] | components["schemas"]["NominationStepDto"] | components["schemas"]["BallotStepDto"] | components["schemas"]["VettingStepDto"] | components["schemas"]["DecisionStepDto"] | components["schemas"]["ElectionStepDto"];
             };
         };
         responses: {
@@ -7277,7 +7322,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CorrectionReasonDto"] & (components["schemas"]["ProposalStepDto"] | components["schemas"]["MeetingStepDto"] | components["schemas"]["NominationStepDto"] | components["schemas"]["BallotStepDto"] | components["schemas"]["VettingStepDto"]);
+                "application/json": components["schemas"]["CorrectionReasonDto"] & (components["schemas"]["ProposalStepDto"] | components["schemas"]["MeetingStepDto"] | components["schemas"]["NominationStepDto"] | components["schemas"]["BallotStepDto"] | components["schemas"]["VettingStepDto"] | components["schemas"]["ElectionStepDto"]);
             };
         };
         responses: {

@@ -39,7 +39,7 @@ export interface VoteRule {
 
 export interface StepDefinition {
   id: string;
-  kind: 'proposal' | 'nomination' | 'ballot' | 'vetting' | 'meeting' | 'decision';
+  kind: 'proposal' | 'nomination' | 'ballot' | 'vetting' | 'meeting' | 'decision' | 'election';
   title: string;
   titleVi: string;
   actors: { roles: string[] };
