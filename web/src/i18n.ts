@@ -245,7 +245,7 @@ const vi = {
   },
   election: {
     legend: 'Kết quả bầu tại kỳ họp Hội đồng nhân dân',
-    councilTermFrom: 'Ngày khai mạc kỳ họp thứ nhất của Hội đồng nhân dân khóa này',
+    councilTermFrom: 'Ngày khai mạc kỳ họp thứ nhất của Hội đồng nhân dân khóa này (dd/mm/yyyy)',
     delegates: 'Tổng số đại biểu Hội đồng nhân dân',
     present: 'Số đại biểu có mặt',
     for: 'Số phiếu tán thành',
@@ -859,7 +859,7 @@ const en: Strings<typeof vi> = {
   },
   election: {
     legend: "Result of the People's Council's election",
-    councilTermFrom: "First session of this People's Council term",
+    councilTermFrom: "First session of this People's Council term (dd/mm/yyyy)",
     delegates: "Delegates of the People's Council",
     present: 'Delegates present',
     for: 'Votes for',
