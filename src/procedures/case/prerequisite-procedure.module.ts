@@ -1,13 +1,11 @@
-import { DynamicModule, Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
-import { CadresModule } from '../../cadres/cadres.module';
-import { Position, RegistryService } from '../../cadres/registry.service';
+import { DynamicModule } from '@nestjs/common';
+import { Position } from '../../cadres/registry.service';
 import { refuseUnlessPersonAndFillablePost } from '../appointment/elected-post';
-import { CaseService } from './case.service';
-import { CasesModule } from './cases.module';
+import { ProcedureServices, caseProcedureModule } from './case-procedure.module';
 import { existingPosition } from './opening-subjects';
 import { PrerequisiteCase, loadPrerequisite } from './prerequisite-case';
 import { PrerequisiteOpeningNames } from './prerequisite-opening';
-import { OpeningInput, ProcedureModule, ProcedureRegistry } from './procedure-registry';
+import { OpeningInput, ProcedureGate, ProcedureModule } from './procedure-registry';
 
 /** The post an appointment is for, with the kind of its appointing authority (null: not found). */
 export type PostWithAuthority = Position & { appointingAuthorityKind: string | null };
@@ -33,68 +31,47 @@ export interface PrerequisiteProcedure {
   refuseUntilGiven(prerequisite: PrerequisiteCase, today: string): void;
 }
 
-const PREREQUISITE_PROCEDURE = Symbol('PREREQUISITE_PROCEDURE');
-
-/** Registers the procedure and its gate at start. */
-@Injectable()
-class PrerequisiteProcedureRegistration implements OnModuleInit {
-  constructor(
-    @Inject(PREREQUISITE_PROCEDURE) private readonly procedure: PrerequisiteProcedure,
-    private readonly procedures: ProcedureRegistry,
-    private readonly registry: RegistryService,
-    private readonly cases: CaseService,
-  ) {}
-
-  onModuleInit(): void {
-    const { names, definitionIds, decisionTerm } = this.procedure;
-    this.procedures.register({
+/** The module of one prerequisite procedure: its case on the generic engine, and its gate. */
+export function prerequisiteProcedureModule(prerequisite: PrerequisiteProcedure): DynamicModule {
+  const { names, definitionIds, decisionTerm } = prerequisite;
+  return caseProcedureModule({
+    procedure: ({ registry }) => ({
       procedure: names.procedure,
       definitionIds,
-      onOpen: (opening) => refuseUnlessPersonAndFillablePost(this.registry, opening),
+      onOpen: (opening) => refuseUnlessPersonAndFillablePost(registry, opening),
       decisionTerm,
-    });
-    this.procedures.addGate(this.procedure.gates, {
-      onOpen: (opening) => this.checkOpening(opening),
-      beforeStep: async ({ state, stepId, context }) => {
-        const named = state.openFacts[names.field];
-        const steps = context.definition.steps;
-        const checked =
-          stepId === steps[0]?.id || steps.find((s) => s.id === stepId)?.kind === 'decision';
-        if (typeof named !== 'string' || !checked) return;
-        const prerequisite = await this.load(named);
-        if (prerequisite) this.procedure.refuseUntilGiven(prerequisite, context.today);
-      },
-    });
-  }
-
-  private async checkOpening(opening: OpeningInput): Promise<Record<string, unknown>> {
-    const post = await existingPosition(this.registry, opening.positionId);
-    const authority = await this.registry.findOrgUnit(post.appointingAuthority);
-    const named = opening[this.procedure.names.field];
-    return this.procedure.opening({
-      opening,
-      post: { ...post, appointingAuthorityKind: authority?.kind ?? null },
-      named,
-      prerequisite: named ? await this.load(named) : null,
-    });
-  }
-
-  private load(caseId: string) {
-    return loadPrerequisite((id) => this.cases.stateOf(id), caseId);
-  }
+    }),
+    gates: (services) => ({ [prerequisite.gates]: prerequisiteGate(prerequisite, services) }),
+  });
 }
 
-@Module({})
-class PrerequisiteProcedureModule {}
-
-/** The module of one prerequisite procedure: its case on the generic engine, and its gate. */
-export function prerequisiteProcedureModule(procedure: PrerequisiteProcedure): DynamicModule {
+/** Its check on the waiting case: at opening, and before its first step and its decision. */
+function prerequisiteGate(
+  prerequisite: PrerequisiteProcedure,
+  { registry, cases }: ProcedureServices,
+): ProcedureGate {
+  const { field } = prerequisite.names;
+  const load = (caseId: string) => loadPrerequisite((id) => cases.stateOf(id), caseId);
   return {
-    module: PrerequisiteProcedureModule,
-    imports: [CasesModule, CadresModule],
-    providers: [
-      { provide: PREREQUISITE_PROCEDURE, useValue: procedure },
-      PrerequisiteProcedureRegistration,
-    ],
+    onOpen: async (opening) => {
+      const post = await existingPosition(registry, opening.positionId);
+      const authority = await registry.findOrgUnit(post.appointingAuthority);
+      const named = opening[field];
+      return prerequisite.opening({
+        opening,
+        post: { ...post, appointingAuthorityKind: authority?.kind ?? null },
+        named,
+        prerequisite: named ? await load(named) : null,
+      });
+    },
+    beforeStep: async ({ state, stepId, context }) => {
+      const named = state.openFacts[field];
+      const steps = context.definition.steps;
+      const checked =
+        stepId === steps[0]?.id || steps.find((s) => s.id === stepId)?.kind === 'decision';
+      if (typeof named !== 'string' || !checked) return;
+      const given = await load(named);
+      if (given) prerequisite.refuseUntilGiven(given, context.today);
+    },
   };
 }
