@@ -161,6 +161,9 @@ describe('a nomination for election in the browser', () => {
     await leader
       .locator('#current-step-title', { hasText: 'Cấp có thẩm quyền phê chuẩn kết quả bầu' })
       .waitFor();
+    await leader
+      .getByText('Nhiệm kỳ của chức danh theo nhiệm kỳ của Hội đồng nhân dân khóa đã bầu.')
+      .waitFor();
     await leader.getByLabel('Ngày họp / thực hiện (dd/mm/yyyy)').fill(dmy(today));
     await leader.getByLabel('Số quyết định').fill('88/QĐ-UBND');
     await leader.getByLabel('Người ký').fill('Chủ tịch UBND thành phố');

@@ -266,6 +266,7 @@ const vi = {
     outcome_elected: 'Trúng cử',
     outcome_not_elected: 'Không trúng cử',
     confirmedBy: 'Cấp phê chuẩn kết quả bầu',
+    termFollowsCouncil: 'Nhiệm kỳ của chức danh theo nhiệm kỳ của Hội đồng nhân dân khóa đã bầu.',
   },
   vetting: {
     background: 'Lý lịch',
@@ -881,6 +882,7 @@ const en: Strings<typeof vi> = {
     outcome_elected: 'Elected',
     outcome_not_elected: 'Not elected',
     confirmedBy: 'Confirmed by',
+    termFollowsCouncil: "The post's term follows the term of the council that elected.",
   },
   vetting: {
     background: 'Background',

@@ -561,7 +561,13 @@ export function StepForm({
           {view.procedure === 'rotation' || view.procedure === 'transfer' ? (
             input('termYears', t('form.plannedYears'), { type: 'number' })
           ) : (
-            <p className="hint">{t('form.termFromRuleSet')}</p>
+            <p className="hint">
+              {t(
+                view.procedure === 'election'
+                  ? 'election.termFollowsCouncil'
+                  : 'form.termFromRuleSet',
+              )}
+            </p>
           )}
           {view.procedure === 'appointment' && (
             <label className="checkbox">
