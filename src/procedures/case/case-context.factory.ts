@@ -102,6 +102,18 @@ export class CaseContextFactory {
     };
   }
 
+  /** Each candidate's record as vetting would read it, for the post the case fills. */
+  async candidateFacts(
+    personIds: string[],
+    state: { positionId: string },
+  ): Promise<Record<string, PersonFactsForVetting | undefined>> {
+    const today = this.today();
+    const entries = await Promise.all(
+      personIds.map(async (id) => [id, await this.personFacts(id, state.positionId, today)]),
+    );
+    return Object.fromEntries(entries) as Record<string, PersonFactsForVetting | undefined>;
+  }
+
   /** What vetting reads from the person's record: planning pool, posts with their ranks, discipline. */
   async personFacts(
     personId: string,

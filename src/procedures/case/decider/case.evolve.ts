@@ -12,6 +12,8 @@ const STEP_EVENTS = [
   'BallotTallied',
   'VettingItemsRecorded',
   'DecisionIssued',
+  'CandidatesRegistered',
+  'ExamScoresRecorded',
 ];
 
 const LAST_STEP_KINDS = {
@@ -78,6 +80,23 @@ function evolveEvent(
         // A post case: only the nominees who passed go on; the final ballot names the appointee.
         ...(e.data.passed ? { nominees: e.data.passed } : {}),
         ...(e.data.appointee ? { appointee: e.data.appointee.personId } : {}),
+      };
+    case 'CandidatesRegistered':
+      // The candidates admitted stand for the first part of the examination.
+      return {
+        ...state,
+        ...advanceOn(state, e.data, true),
+        steps: [...state.steps, e],
+        nominees: e.data.candidates.map((c) => c.personId),
+      };
+    case 'ExamScoresRecorded':
+      return {
+        ...state,
+        ...advanceOn(state, e.data, e.data.outcome === 'passed'),
+        steps: [...state.steps, e],
+        tallyRecorders: withRecorder(state.tallyRecorders, e.data.recordedBy),
+        nominees: e.data.passed,
+        ...(e.data.winner ? { appointee: e.data.winner.personId } : {}),
       };
     case 'VettingItemsRecorded':
     case 'VettingItemResolved':
