@@ -49,7 +49,10 @@ describe('competitive examination for a leadership post over HTTP', () => {
     await buildRegistry(t, h.staff, {
       positions: [
         { id: 'pos-deputy', rank: 4 },
-        ...['pos-head-1', 'pos-head-2', 'pos-head-3', 'pos-head-4', 'pos-head-5'].map((id) => ({ id, rank: 5 })),
+        ...['pos-head-1', 'pos-head-2', 'pos-head-3', 'pos-head-4', 'pos-head-5'].map((id) => ({
+          id,
+          rank: 5,
+        })),
       ],
       people: [
         ...['p-an', 'p-binh', 'p-cuong'].map((id) => ({ id, posts: [deputy] })),
@@ -216,7 +219,9 @@ describe('competitive examination for a leadership post over HTTP', () => {
       rule: 'exam.candidate_ineligible',
       field: 'candidates[1].personId',
     });
-    expect(refused.body.message).toMatch(/p-old does not meet the post's standards: years_to_retirement: retires on/);
+    expect(refused.body.message).toMatch(
+      /p-old does not meet the post's standards: years_to_retirement: retires on/,
+    );
     expect(refused.body.message).toMatch(/Luật|Nghị định|Quy định|Bộ luật/);
     const tooFew = await register('c-exam-refused', ['p-an']).expect(422);
     expect(tooFew.body).toMatchObject({ rule: 'exam.too_few_candidates', field: 'candidates' });

@@ -185,7 +185,9 @@ export class CaseCommandRunner {
     const body = correction.body;
     const context = this.contextOf(procedure, caseId, options, {
       personRecord: body.kind === 'vetting',
-      ...(body.kind === 'registration' ? { candidates: body.candidates.map((c) => c.personId) } : {}),
+      ...(body.kind === 'registration'
+        ? { candidates: body.candidates.map((c) => c.personId) }
+        : {}),
     });
     const reclaimSlot = async (state: CaseState) => {
       if (state.status !== 'rejected') return;

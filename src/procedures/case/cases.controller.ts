@@ -26,10 +26,7 @@ import {
 import { CorrectionReasonDto } from './dto/correct-step.dto';
 import { OpenCaseDto, ReasonDto, ResolveVettingItemDto } from './dto/open-case.dto';
 import { DecisionStepDto, STEP_BODIES as ENGINE_STEP_BODIES } from './dto/step-bodies.dto';
-import {
-  RegistrationStepDto,
-  ScoresStepDto,
-} from '../competitive-exam/dto/exam-step-bodies.dto';
+import { RegistrationStepDto, ScoresStepDto } from '../competitive-exam/dto/exam-step-bodies.dto';
 import { STEP_BODY_EXAMPLES } from './dto/step-body-examples';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../common/tokens';

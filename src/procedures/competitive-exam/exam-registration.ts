@@ -32,12 +32,10 @@ export function registerCandidates(
   const standards = (begun.step.vettingItems ?? []).filter((item) =>
     ITEMS_FROM_RECORD.includes(item),
   );
-  const candidates = body.candidates.map(
-    ({ personId }, index): RegisteredCandidate => ({
-      personId,
-      eligibility: eligibilityOf(personId, `candidates[${index}].personId`, standards, context),
-    }),
-  );
+  const candidates = body.candidates.map(({ personId }, index): RegisteredCandidate => ({
+    personId,
+    eligibility: eligibilityOf(personId, `candidates[${index}].personId`, standards, context),
+  }));
   return [{ type: 'CandidatesRegistered', data: { ...begun.record(true), candidates } }];
 }
 

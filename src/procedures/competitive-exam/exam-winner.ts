@@ -18,14 +18,16 @@ export function chooseWinner(
   winnerChoice: string | undefined,
   ruleSet: RuleSet,
 ): ExamWinner {
-  if (passed.length === 1) return { personId: passed[0].personId, by: 'only_one_passed', rule: null };
+  if (passed.length === 1)
+    return { personId: passed[0].personId, by: 'only_one_passed', rule: null };
   let level = highest(passed, (s) => s.total);
   if (level.length === 1) return { personId: level[0].personId, by: 'highest_total', rule: null };
   const citation = ruleCitation(ruleSet, EXAM_PARAMS.ties);
   for (const tie of ruleValue<TieRule[]>(ruleSet, EXAM_PARAMS.ties)) {
     if (tie === 'last_part') {
       level = highest(level, (s) => s.average);
-      if (level.length === 1) return { personId: level[0].personId, by: 'tie_rule', rule: citation };
+      if (level.length === 1)
+        return { personId: level[0].personId, by: 'tie_rule', rule: citation };
     }
     if (tie === 'authority' && winnerChoice && level.some((s) => s.personId === winnerChoice))
       return { personId: winnerChoice, by: 'authority_choice', rule: citation };

@@ -3,6 +3,7 @@ import { advanceOn, followLastStep, withRecorder } from '../../../workflow/step-
 import { CaseEvent } from './case.events';
 import { CaseFacts, CaseState, ExistingCase } from './case.state';
 import { ClosingEvent, Data, VettingEvent } from './case.types';
+import { evolveExam } from '../../competitive-exam/exam.evolve';
 
 /** Step events: each becomes the case's last step, which may be corrected until overtaken. */
 const STEP_EVENTS = [
@@ -82,22 +83,8 @@ function evolveEvent(
         ...(e.data.appointee ? { appointee: e.data.appointee.personId } : {}),
       };
     case 'CandidatesRegistered':
-      // The candidates admitted stand for the first part of the examination.
-      return {
-        ...state,
-        ...advanceOn(state, e.data, true),
-        steps: [...state.steps, e],
-        nominees: e.data.candidates.map((c) => c.personId),
-      };
     case 'ExamScoresRecorded':
-      return {
-        ...state,
-        ...advanceOn(state, e.data, e.data.outcome === 'passed'),
-        steps: [...state.steps, e],
-        tallyRecorders: withRecorder(state.tallyRecorders, e.data.recordedBy),
-        nominees: e.data.passed,
-        ...(e.data.winner ? { appointee: e.data.winner.personId } : {}),
-      };
+      return evolveExam(state, e);
     case 'VettingItemsRecorded':
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
