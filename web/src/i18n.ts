@@ -77,6 +77,7 @@ const vi = {
     extension: 'Kéo dài thời hạn giữ chức vụ đến tuổi nghỉ hưu',
     approval_in_principle: 'Xin chủ trương bổ nhiệm',
     consultation: 'Hiệp y bổ nhiệm',
+    competitive_exam: 'Thi tuyển chức danh lãnh đạo, quản lý',
   },
   status: {
     open: 'Đang xử lý',
@@ -254,6 +255,12 @@ const vi = {
     discipline_bar: 'Kỷ luật',
   },
   rules: {
+    'exam.candidate_ineligible': 'Người dự thi không đủ tiêu chuẩn, điều kiện của chức danh',
+    'exam.too_few_candidates': 'Không đủ số người đăng ký để tổ chức thi tuyển',
+    'exam.score_out_of_scale': 'Điểm ngoài thang điểm',
+    'exam.board_too_few_present': 'Hội đồng thi tuyển không đủ số thành viên có mặt',
+    'exam.level_candidates_need_choice': 'Bằng điểm: cấp có thẩm quyền chọn người trúng tuyển',
+    'exam.no_candidate_passed': 'Không có người dự thi đạt điểm yêu cầu',
     'ballot.no_quorum': 'Không đủ túc số',
     'discipline.different_form_needs_reason':
       'Quyết định khác kiến nghị của Hội đồng kỷ luật cần nêu lý do',
@@ -325,6 +332,35 @@ const vi = {
     fromPaperNote:
       'Hồ sơ áp dụng quy trình và bộ quy định có hiệu lực vào ngày bắt đầu; mỗi bước ghi đúng ngày đã họp. Việc mở hồ sơ theo ngày trong quá khứ được ghi vào nhật ký kiểm toán.',
     badDay: 'Ngày không hợp lệ (dd/mm/yyyy)',
+  },
+  exam: {
+    openFromPost: 'Tổ chức thi tuyển chức danh này',
+    candidates: 'Người đăng ký dự thi',
+    candidate: 'Người dự thi',
+    findCandidate: 'Tìm người dự thi (họ tên)',
+    addCandidate: 'Thêm người dự thi',
+    remove: 'Bỏ',
+    standardsHint:
+      'Hệ thống đối chiếu hồ sơ từng người với tiêu chuẩn của chức danh (tuổi còn đủ một nhiệm kỳ, không trong thời hạn kỷ luật); người không đủ điều kiện bị từ chối, nêu rõ quy định.',
+    board: 'Hội đồng thi tuyển',
+    boardMembers: 'Số thành viên hội đồng',
+    boardPresent: 'Số thành viên có mặt chấm điểm',
+    scoresOf: 'Điểm của từng thành viên hội đồng — {{name}}',
+    scoresHint:
+      'Mỗi thành viên có mặt một điểm, cách nhau bằng dấu phẩy; số lẻ dùng dấu chấm (75.5)',
+    winnerChoice: 'Người trúng tuyển do cấp có thẩm quyền chọn (khi bằng điểm)',
+    winnerChoiceHint: 'Chỉ dùng khi hai người bằng tổng điểm và bằng điểm phần thi cuối',
+    results: 'Kết quả thi tuyển',
+    winner: 'Người trúng tuyển: {{name}} ({{by}})',
+    by: {
+      only_one_passed: 'người duy nhất đạt',
+      highest_total: 'tổng điểm cao nhất',
+      tie_rule: 'bằng tổng điểm, điểm phần thi cuối cao hơn',
+      authority_choice: 'bằng điểm, cấp có thẩm quyền chọn',
+    },
+    score: 'TB {{average}} — tổng {{total}} — {{outcome}}',
+    passed: 'đạt',
+    failed: 'không đạt',
   },
   removal: {
     grounds: 'Căn cứ xem xét',
@@ -667,6 +703,7 @@ const en: Strings<typeof vi> = {
     extension: 'Extension of the term to retirement',
     approval_in_principle: 'Approval in principle',
     consultation: 'Inter-level consultation',
+    competitive_exam: 'Competitive examination for a leadership post',
   },
   status: {
     open: 'In progress',
@@ -841,6 +878,12 @@ const en: Strings<typeof vi> = {
     discipline_bar: 'Discipline',
   },
   rules: {
+    'exam.candidate_ineligible': "A candidate does not meet the post's standards",
+    'exam.too_few_candidates': 'Too few candidates to hold the examination',
+    'exam.score_out_of_scale': 'A score is off the scale',
+    'exam.board_too_few_present': 'Too few board members present',
+    'exam.level_candidates_need_choice': 'Level scores: the authority chooses the winner',
+    'exam.no_candidate_passed': 'No candidate reached the pass mark',
     'ballot.level_nominees_need_head': 'Two nominees level: the head chooses one',
     'ballot.no_nominee_passed': 'No nominee passed',
     'ballot.nominee_missing': 'A nominee has no tally',
@@ -910,6 +953,34 @@ const en: Strings<typeof vi> = {
     fromPaperNote:
       'The case takes the procedure and rule set in force on the day it began; each step is recorded with the day it was held. Opening as of a past day is written to the audit trail.',
     badDay: 'Not a valid day (dd/mm/yyyy)',
+  },
+  exam: {
+    openFromPost: 'Fill this post by competitive examination',
+    candidates: 'Registered candidates',
+    candidate: 'Candidate',
+    findCandidate: 'Find a candidate (name)',
+    addCandidate: 'Add a candidate',
+    remove: 'Remove',
+    standardsHint:
+      "Each candidate's record is checked against the post's standards (years left for a full term, no discipline bar); one who falls short is refused with the rule.",
+    board: 'Examination board',
+    boardMembers: 'Board members',
+    boardPresent: 'Members present who scored',
+    scoresOf: "Each board member's score — {{name}}",
+    scoresHint: 'One score per member present, separated by commas; decimals with a dot (75.5)',
+    winnerChoice: 'Winner chosen by the authority (level scores)',
+    winnerChoiceHint: 'Only when two candidates are level on the total and on the last part',
+    results: 'Examination result',
+    winner: 'Winner: {{name}} ({{by}})',
+    by: {
+      only_one_passed: 'the only one who passed',
+      highest_total: 'highest total',
+      tie_rule: 'level total, higher score at the last part',
+      authority_choice: "level, the authority's choice",
+    },
+    score: 'avg {{average}} — total {{total}} — {{outcome}}',
+    passed: 'passed',
+    failed: 'failed',
   },
   removal: {
     grounds: 'Grounds',

@@ -35,6 +35,13 @@ import { parseStepBody } from './step-body-validation';
 import { StepBody } from './decider/case.commands';
 
 /** A decision is not corrected: it is annulled or replaced by a new decision. */
+/** An examination's registered candidates, named on the case even after they drop out. */
+const examCandidates = (steps: readonly object[]): string[] =>
+  steps.flatMap((step) => {
+    const { type, candidates } = step as { type?: string; candidates?: { personId: string }[] };
+    return type === 'CandidatesRegistered' ? (candidates ?? []).map((c) => c.personId) : [];
+  });
+
 /** Every step kind's body: the engine's and a competitive examination's. */
 const STEP_BODIES = [...ENGINE_STEP_BODIES, RegistrationStepDto, ScoresStepDto];
 const CORRECTABLE_BODIES = STEP_BODIES.filter((dto) => dto !== DecisionStepDto);
@@ -75,7 +82,7 @@ export class CasesController extends CaseEngineRoutes({
     const view = await this.cases.view(id, actor, at);
     if (!view) return view;
     const names = await displayNames(this.pool, {
-      people: [view.personId, ...(view.nominees ?? [])],
+      people: [view.personId, ...(view.nominees ?? []), ...examCandidates(view.steps)],
       positions: view.positionId ? [view.positionId] : [],
       orgUnits: [view.orgUnitId],
     });
