@@ -14,6 +14,7 @@ import { AuditModule } from './audit/audit.module';
 import { ReappointmentModule } from './procedures/reappointment/reappointment.module';
 import { RotationModule } from './procedures/rotation/rotation.module';
 import { RemovalModule } from './procedures/removal/removal.module';
+import { CompetitiveExamModule } from './procedures/competitive-exam/competitive-exam.module';
 import { ExtensionModule } from './procedures/extension/extension.module';
 import { ElectionNominationModule } from './procedures/election-nomination/election-nomination.module';
 import { DisciplineModule } from './procedures/discipline/discipline.module';
@@ -155,6 +156,7 @@ export class AppModule {
         RotationModule,
         DisciplineModule,
         RemovalModule,
+        CompetitiveExamModule,
         ExtensionModule,
         ElectionNominationModule,
         ReadModelsModule,

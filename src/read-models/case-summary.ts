@@ -101,6 +101,8 @@ function applyEvent(
     case 'NominationTallied':
     case 'BallotTallied':
     case 'ElectionResultRecorded':
+    case 'CandidatesRegistered':
+    case 'ExamScoresRecorded':
     case 'VettingItemsRecorded':
     case 'DisciplineStepRecorded':
     case 'DisciplineBallotTallied':

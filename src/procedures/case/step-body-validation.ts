@@ -15,6 +15,7 @@ import {
   ProposalStepDto,
   VettingStepDto,
 } from './dto/step-bodies.dto';
+import { RegistrationStepDto, ScoresStepDto } from '../competitive-exam/dto/exam-step-bodies.dto';
 
 const DTO_BY_KIND = {
   proposal: ProposalStepDto,
@@ -24,6 +25,8 @@ const DTO_BY_KIND = {
   vetting: VettingStepDto,
   decision: DecisionStepDto,
   election: ElectionStepDto,
+  registration: RegistrationStepDto,
+  scores: ScoresStepDto,
 } as const;
 
 /** Checks a step body against the DTO of the step's kind; unknown fields are refused. */

@@ -125,6 +125,8 @@ export const stepDeadlineSaga: Saga = {
       case 'NominationTallied':
       case 'BallotTallied':
       case 'ElectionResultRecorded':
+      case 'CandidatesRegistered':
+      case 'ExamScoresRecorded':
       case 'VettingItemsRecorded':
       case 'DecisionIssued':
       case 'DisciplineStepRecorded':

@@ -40,6 +40,8 @@ export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): D
     case 'NominationTallied':
     case 'BallotTallied':
     case 'ElectionResultRecorded':
+    case 'CandidatesRegistered':
+    case 'ExamScoresRecorded':
     case 'VettingItemsRecorded':
     case 'DecisionIssued':
     case 'DisciplineStepRecorded':

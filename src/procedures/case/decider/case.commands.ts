@@ -1,6 +1,7 @@
 import { VettingItem } from '../../../workflow/definitions/procedure-definition';
 import { BallotTally } from '../../../workflow/vote-rules/tally';
 import { CouncilVote } from '../../../workflow/vote-rules/council-election';
+import type { RegistrationBody, ScoresBody } from '../../competitive-exam/exam.types';
 
 export interface StepBodyBase {
   heldOn: string;
@@ -46,6 +47,8 @@ export type StepBody =
        */
       keepsPreviousPost?: boolean;
     } & StepBodyBase)
+  | ({ kind: 'registration' } & RegistrationBody & StepBodyBase)
+  | ({ kind: 'scores' } & ScoresBody & StepBodyBase)
   | ({ kind: 'election' } & CouncilElectionBody & StepBodyBase);
 
 /**

@@ -3,6 +3,7 @@ import { BallotTally } from '../../../workflow/vote-rules/tally';
 import { CouncilVote } from '../../../workflow/vote-rules/council-election';
 import { NominationTally } from '../../../workflow/vote-rules/nomination-ballot';
 import { ReferenceShare } from '../../../workflow/vote-rules/reference-tally';
+import type { ExamEvent } from '../../competitive-exam/exam.types';
 
 export type { AppliedVoteRule, StepRecord } from '../../../workflow/step-engine';
 import type { AppliedVoteRule, StepCorrectedData, StepRecord } from '../../../workflow/step-engine';
@@ -156,6 +157,8 @@ export type CaseEvent =
   | { type: 'CaseWithdrawn'; data: { reason: string; withdrawnBy: string; withdrawnOn: string } }
   /** A recorded step corrected: `corrected` replaces its effect; the original stays before it. */
   | { type: 'StepCorrected'; data: StepCorrectedData }
+  /** Competitive examination for a leadership post: candidates admitted, a part's scores. */
+  | ExamEvent
   | DeadlineMissedEvent
   | StepDeadlineRecomputedEvent;
 

@@ -3,6 +3,7 @@ import { advanceOn, correctableEvolve, withRecorder } from '../../../workflow/st
 import { CaseEvent } from './case.events';
 import { CaseFacts, CaseState, ExistingCase } from './case.state';
 import { ClosingEvent, Data, VettingEvent } from './case.types';
+import { evolveExam } from '../../competitive-exam/exam.evolve';
 
 /** Step events: each becomes the case's last step, which may be corrected until overtaken. */
 const STEP_EVENTS = [
@@ -13,6 +14,8 @@ const STEP_EVENTS = [
   'VettingItemsRecorded',
   'ElectionResultRecorded',
   'DecisionIssued',
+  'CandidatesRegistered',
+  'ExamScoresRecorded',
 ];
 
 const LAST_STEP_KINDS = {
@@ -65,6 +68,9 @@ function evolveEvent(
         steps: [...state.steps, e],
         tallyRecorders: withRecorder(state.tallyRecorders, e.data.recordedBy),
       };
+    case 'CandidatesRegistered':
+    case 'ExamScoresRecorded':
+      return evolveExam(state, e);
     case 'VettingItemsRecorded':
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
