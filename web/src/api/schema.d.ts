@@ -1545,6 +1545,10 @@ export interface components {
             posts: components["schemas"]["SheetCountDto"];
             planning: components["schemas"]["SheetCountDto"];
             discipline: components["schemas"]["SheetCountDto"];
+            /** @description cases under way on paper (Hồ sơ đang giải quyết): cases opened */
+            cases: components["schemas"]["SheetCountDto"];
+            /** @description steps already taken (Bước đã thực hiện): steps performed */
+            caseSteps: components["schemas"]["SheetCountDto"];
         };
         RowProblemDto: {
             /**
