@@ -21,7 +21,9 @@ function entries(cell: Parameters<CellParser<unknown>>[0]): [string, string][] |
     .filter(Boolean);
   const pairs = parts.map((part) => {
     const colon = part.indexOf(':');
-    return colon < 0 ? null : ([part.slice(0, colon).trim(), part.slice(colon + 1).trim()] as const);
+    return colon < 0
+      ? null
+      : ([part.slice(0, colon).trim(), part.slice(colon + 1).trim()] as const);
   });
   if (pairs.length === 0 || pairs.some((pair) => pair === null)) return null;
   return pairs as [string, string][];

@@ -71,7 +71,10 @@ export function planCases(
     if ('rule' in step) problems.push(step);
     else planned.steps.push(step);
   }
-  return { cases: [...cases.values()].map(({ row, input, steps }) => ({ row, input, steps })), problems };
+  return {
+    cases: [...cases.values()].map(({ row, input, steps }) => ({ row, input, steps })),
+    problems,
+  };
 }
 
 function stepOfRow(row: ImportRow, definition: ProcedureDefinition): PlannedStep | RowProblem {

@@ -40,7 +40,13 @@ export async function templateWorkbook(): Promise<Buffer> {
   help.addRow([]);
   help.addRow(['Ngày (days)', 'dd/mm/yyyy', 'or a date cell', '', '12/04/1978']);
   // The two cells of the steps sheet that hold a list, in the compact form the reader takes.
-  help.addRow(['Giới thiệu', 'mã cán bộ: số phiếu; …', 'person id: votes; …', '', 'p-a: 16; p-b: 7']);
+  help.addRow([
+    'Giới thiệu',
+    'mã cán bộ: số phiếu; …',
+    'person id: votes; …',
+    '',
+    'p-a: 16; p-b: 7',
+  ]);
   help.addRow([
     'Thẩm định',
     'mục: Đạt | Vướng (ghi chú); …',

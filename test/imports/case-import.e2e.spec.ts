@@ -157,7 +157,11 @@ describe('import of cases under way on paper', () => {
         goodSteps[1],
         // 7 of 13 present: no quorum, the ballot rule refuses it as the API would.
         { ...goodSteps[2], ...tally(7, 6) },
-        { 'Mã hồ sơ': 'c-missing', 'Mã bước': 'leadership-round-1', 'Ngày thực hiện': '20/06/2025' },
+        {
+          'Mã hồ sơ': 'c-missing',
+          'Mã bước': 'leadership-round-1',
+          'Ngày thực hiện': '20/06/2025',
+        },
         { 'Mã hồ sơ': 'c-paper', 'Mã bước': 'no-such-step', 'Ngày thực hiện': '20/06/2025' },
       ],
     });
@@ -290,7 +294,12 @@ describe('import of cases under way on paper', () => {
       true,
     ).expect(200);
     expect(dry.body.errors).toEqual([
-      expect.objectContaining({ sheet: CASES, line: 2, column: 'Mã hồ sơ', rule: 'import.case_differs' }),
+      expect.objectContaining({
+        sheet: CASES,
+        line: 2,
+        column: 'Mã hồ sơ',
+        rule: 'import.case_differs',
+      }),
     ]);
   });
 });

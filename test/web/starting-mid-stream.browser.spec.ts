@@ -199,7 +199,10 @@ describe('the web app: importing the paper registry and opening a paper case', (
     );
     const counts = page.getByTestId('import-counts');
     expect(
-      await counts.locator('tr', { hasText: 'Hồ sơ đang giải quyết' }).locator('td').allInnerTexts(),
+      await counts
+        .locator('tr', { hasText: 'Hồ sơ đang giải quyết' })
+        .locator('td')
+        .allInnerTexts(),
     ).toEqual(['1', '0', '0']);
     await screenshot(page, 'import-cases-bad-step');
 
@@ -209,7 +212,10 @@ describe('the web app: importing the paper registry and opening a paper case', (
     await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
     await page.getByText('Đã nhập xong tệp ho-so-giay.xlsx.').waitFor();
     expect(
-      await counts.locator('tr', { hasText: 'Hồ sơ đang giải quyết' }).locator('td').allInnerTexts(),
+      await counts
+        .locator('tr', { hasText: 'Hồ sơ đang giải quyết' })
+        .locator('td')
+        .allInnerTexts(),
     ).toEqual(['1', '1', '0']);
     expect(
       await counts.locator('tr', { hasText: 'Bước đã thực hiện' }).locator('td').allInnerTexts(),

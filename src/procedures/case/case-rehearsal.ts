@@ -87,7 +87,11 @@ export class CaseRehearsal {
   private async open(input: OpenCaseInput, actor: Actor) {
     const procedure = await this.caseIds.procedureOf(input.caseId, CASE_ENGINE_PROCEDURES);
     if (procedure) {
-      const { state } = await loadStream(this.store, caseStream(procedure, input.caseId), caseDecider);
+      const { state } = await loadStream(
+        this.store,
+        caseStream(procedure, input.caseId),
+        caseDecider,
+      );
       if (state.status === 'none' || !sameOpening(state, input))
         throw new DomainRuleViolation(
           'import.case_differs',
@@ -98,7 +102,11 @@ export class CaseRehearsal {
       return { procedure, state, outcome: 'unchanged' as const };
     }
     const { module, context, command } = await this.runner.prepareOpening(input, actor);
-    const slot = { procedure: module.procedure, personId: input.personId, positionId: input.positionId };
+    const slot = {
+      procedure: module.procedure,
+      personId: input.personId,
+      positionId: input.positionId,
+    };
     const holder = await this.slots.holderOf(slot);
     if (holder)
       throw new DomainRuleViolation(
