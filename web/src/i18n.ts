@@ -200,7 +200,9 @@ const vi = {
     number: 'Số quyết định',
     signer: 'Người ký',
     effectiveFrom: 'Hiệu lực từ (dd/mm/yyyy)',
-    termYears: 'Nhiệm kỳ (năm)',
+    plannedYears: 'Thời gian luân chuyển, điều động (năm)',
+    termFromRuleSet:
+      'Thời hạn giữ chức vụ theo quy định áp dụng cho hồ sơ (tham số appointment.termYears), không nhập tay.',
     keepsPreviousPost: 'Kiêm nhiệm: vẫn giữ chức vụ đang đảm nhiệm',
     submit: 'Ghi nhận',
     submitting: 'Đang ghi…',
@@ -794,7 +796,9 @@ const en: Strings<typeof vi> = {
     number: 'Decision number',
     signer: 'Signed by',
     effectiveFrom: 'In effect from (dd/mm/yyyy)',
-    termYears: 'Term (years)',
+    plannedYears: 'Planned duration of the rotation or transfer (years)',
+    termFromRuleSet:
+      "The term is the rule set's (parameter appointment.termYears) for this case; it is not typed in.",
     keepsPreviousPost: 'Concurrently (kiêm nhiệm): keeps the posts held now',
     submit: 'Record',
     submitting: 'Recording…',
