@@ -61,17 +61,12 @@ export class CaseImport {
     const outOfScope = await this.candidatesOutOfScope(plan.cases, actor);
     const checked: CheckedCase[] = [];
     const today = vietnamDay(this.clock.now());
+    // One open case per procedure, person and post, within the file as on the service.
+    const slots = new Map<string, string>();
     for (const planned of plan.cases) {
-      const openedOn = planned.input.fromPaper!.openedOn;
-      if (openedOn > today) {
-        problems.push(
-          problemAt(
-            planned.row,
-            'openedOn',
-            'case.opened_in_the_future',
-            `openedOn: ${openedOn} is after today (${today})`,
-          ),
-        );
+      const early = beforeRehearsal(planned, slots, today);
+      if (early) {
+        problems.push(early);
         continue;
       }
       const result = await this.rehearsal.rehearse(planned.input, planned.steps, actor);
@@ -136,6 +131,36 @@ export class CaseImport {
       }
     return problems;
   }
+}
+
+/**
+ * What refuses a case's row before its commands are decided: a second case of the file for the
+ * same procedure, person and post (the service keeps one open), or an opening day after today.
+ */
+function beforeRehearsal(
+  planned: PlannedCase,
+  slots: Map<string, string>,
+  today: string,
+): RowProblem | null {
+  const { procedure, personId, positionId, caseId, fromPaper } = planned.input;
+  const slot = `${procedure}|${personId}|${positionId}`;
+  const holder = slots.get(slot);
+  if (holder !== undefined)
+    return problemAt(
+      planned.row,
+      'personId',
+      'case.duplicate_open',
+      `${personId} already has an open ${procedure} case for post ${positionId} in this file: ${holder}`,
+    );
+  slots.set(slot, caseId);
+  if (fromPaper!.openedOn > today)
+    return problemAt(
+      planned.row,
+      'openedOn',
+      'case.opened_in_the_future',
+      `openedOn: ${fromPaper!.openedOn} is after today (${today})`,
+    );
+  return null;
 }
 
 /** The refusal of an opening or a step as a bad row, naming the column of the field at fault. */

@@ -150,7 +150,13 @@ describe('import of cases under way on paper', () => {
       cases: [
         caseRow('c-paper'),
         caseRow('c-future', { 'Mã cán bộ': 'p-b', 'Ngày bắt đầu': addDays(vietnamToday(), 3) }),
-        caseRow('c-ext', { 'Mã cán bộ': 'p-b', 'Mẫu quy trình': 'appointment.external@2' }),
+        caseRow('c-ext', {
+          'Mã cán bộ': 'p-b',
+          'Mã chức vụ': 'pos-deputy',
+          'Mẫu quy trình': 'appointment.external@2',
+        }),
+        // The same person and post as c-paper: the service keeps one open case.
+        caseRow('c-dup', { 'Số hồ sơ giấy': 'HS-2025/018' }),
       ],
       caseSteps: [
         goodSteps[0],
@@ -178,12 +184,13 @@ describe('import of cases under way on paper', () => {
       expect.arrayContaining([
         [CASES, 3, 'Ngày bắt đầu', 'case.opened_in_the_future'],
         [CASES, 4, 'Mẫu quy trình', 'definition.not_in_force'],
+        [CASES, 5, 'Mã cán bộ', 'case.duplicate_open'],
         [STEPS, 4, 'Số có mặt', 'ballot.no_quorum'],
         [STEPS, 5, 'Mã hồ sơ', 'import.case_not_in_file'],
         [STEPS, 6, 'Mã bước', 'step.unknown'],
       ]),
     );
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
     const refused = await upload(file, false).expect(422);
     expect(refused.body.rule).toBe('import.invalid_rows');
     expect(await eventCount()).toBe(before);
