@@ -438,7 +438,11 @@ const vi = {
       posts: 'Chức vụ, nhiệm kỳ',
       planning: 'Quy hoạch',
       discipline: 'Kỷ luật',
+      cases: 'Hồ sơ đang giải quyết',
+      caseSteps: 'Bước đã thực hiện',
     },
+    casesNote:
+      'Hồ sơ giấy đang giải quyết (trang Hồ sơ đang giải quyết và Bước đã thực hiện) chỉ văn thư lưu trữ được nhập: mỗi hồ sơ mở từ ngày bắt đầu theo quy trình và bộ quy tắc có hiệu lực ngày đó, các bước ghi theo ngày thực hiện và được kiểm tra như khi nhập trên hệ thống. Cán bộ và chức vụ của hồ sơ phải có sẵn trong hệ thống.',
   },
   person: {
     title: 'Hồ sơ cán bộ',
@@ -1087,7 +1091,11 @@ const en: Strings<typeof vi> = {
       posts: 'Posts and terms',
       planning: 'Planning pool',
       discipline: 'Discipline',
+      cases: 'Cases under way',
+      caseSteps: 'Steps already taken',
     },
+    casesNote:
+      'Cases under way on paper (sheets Hồ sơ đang giải quyết and Bước đã thực hiện) are imported by a records clerk only: each opens as of the day it began, under the definition and rule set in force then, and its steps are recorded with their dates and checked as on the service. The people and posts they name must already be on record.',
   },
   person: {
     title: 'Personal record',

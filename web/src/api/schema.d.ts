@@ -426,7 +426,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import people, posts, planning-pool entries and discipline records from the template (xlsx, or one sheet as CSV); dryRun=true checks every row and writes nothing */
+        /** Import people, posts, planning-pool entries, discipline records and (records_clerk) cases under way on paper with the steps they took, from the template (xlsx, or one sheet as CSV); dryRun=true checks every row and writes nothing */
         post: operations["ImportsController_import"];
         delete?: never;
         options?: never;
@@ -1545,6 +1545,10 @@ export interface components {
             posts: components["schemas"]["SheetCountDto"];
             planning: components["schemas"]["SheetCountDto"];
             discipline: components["schemas"]["SheetCountDto"];
+            /** @description cases under way on paper (Hồ sơ đang giải quyết): cases opened */
+            cases: components["schemas"]["SheetCountDto"];
+            /** @description steps already taken (Bước đã thực hiện): steps performed */
+            caseSteps: components["schemas"]["SheetCountDto"];
         };
         RowProblemDto: {
             /**
