@@ -39,7 +39,8 @@ export function prerequisiteOpening(
   if (named === undefined) {
     const because = input.neededBecause();
     if (because === null) return {};
-    throw refuse('required', `${because}; open a ${names.procedure} case and name it`);
+    const article = /^[aeiou]/.test(names.procedure) ? 'an' : 'a';
+    throw refuse('required', `${because}; open ${article} ${names.procedure} case and name it`);
   }
   if (!prerequisite || prerequisite.procedure !== names.procedure)
     throw refuse('not_found', `${named} is not ${names.kind}`);
