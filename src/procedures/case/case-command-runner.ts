@@ -13,6 +13,7 @@ import { caseView } from './case-view';
 import { OpenCaseSlots } from './open-case-slots';
 import { ProcedureRegistry } from './procedure-registry';
 import { OpenCaseInput } from './commands/case-commands';
+import { CaseOpenings } from './case-openings';
 
 /**
  * The write path of every personnel-case command (the rows of `case-command-table.ts`): find the
@@ -28,98 +29,23 @@ export class CaseCommandRunner {
     private readonly slots: OpenCaseSlots,
     private readonly caseIds: CaseIdReservations,
     private readonly cases: CaseService,
+    private readonly openings: CaseOpenings,
   ) {}
 
   async open(input: OpenCaseInput, options: CaseWriteOptions) {
-    const { module, pinned, openedOn } = this.openingFor(input);
     // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
-    await this.caseIds.assertFree(input.caseId, module.procedure);
-    const context = await this.contexts.build(
-      options.actor,
-      pinned,
-      input.orgUnitId,
-      undefined,
-      openedOn,
-    );
-    const opening = {
-      personId: input.personId,
-      positionId: input.positionId,
-      orgUnitId: input.orgUnitId,
-      definition: pinned.definition,
-      context,
-      ...(input.grounds ? { grounds: input.grounds } : {}),
-      ...(input.approvalInPrincipleCaseId
-        ? { approvalInPrincipleCaseId: input.approvalInPrincipleCaseId }
-        : {}),
-      ...(input.consultationCaseId ? { consultationCaseId: input.consultationCaseId } : {}),
-    };
-    let facts = (await module.onOpen?.(opening)) ?? undefined;
-    for (const gate of this.procedures.gatesOf(module.procedure)) {
-      const added = await gate.onOpen?.(opening);
-      if (added && Object.keys(added).length) facts = { ...facts, ...added };
-    }
-    const command: CaseCommand = {
-      type: 'OpenCase',
-      data: {
-        caseId: input.caseId,
-        procedure: module.procedure,
-        personId: input.personId,
-        positionId: input.positionId,
-        orgUnitId: input.orgUnitId,
-        summary: input.summary,
-        ...(facts ? { facts } : {}),
-        ...(input.fromPaper
-          ? {
-              recordedFromPaper: {
-                paperRecordRef: input.fromPaper.paperRecordRef,
-                recordedOn: this.contexts.today(),
-              },
-            }
-          : {}),
-      },
-    };
+    const procedure = this.procedures.forOpening(input.procedure)?.module.procedure;
+    if (procedure) await this.caseIds.assertFree(input.caseId, procedure);
+    const { context, pinned, command } = await this.openings.check(input, options);
     return this.write(
-      module.procedure,
+      command.data.procedure,
       input.caseId,
       command,
       options,
       async () => context,
       pinned,
-      () => this.claimIdAndSlot(input, module.procedure, options),
+      () => this.claimIdAndSlot(input, command.data.procedure, options),
     );
-  }
-
-  /** The procedure module and the pinned definition an opening names; refuses a mismatch. */
-  private openingFor(input: OpenCaseInput) {
-    const opening = this.procedures.forOpening(input.procedure);
-    if (!opening) {
-      throw new DomainRuleViolation(
-        'procedure.unknown',
-        `procedure: "${input.procedure}" is not one of ${this.procedures.names().join(', ')}`,
-        'invalid',
-        'procedure',
-      );
-    }
-    const { module, definitionIds } = opening;
-    // A case kept on paper opens under the definition and rule set in force on its paper day.
-    const openedOn = input.fromPaper?.openedOn ?? this.contexts.today();
-    const pinned = this.contexts.forOpening(input.definition, openedOn);
-    if (!definitionIds.includes(pinned.definition.id)) {
-      throw new DomainRuleViolation(
-        'definition.wrong_procedure',
-        `definition: ${pinned.definition.id} is not a ${input.procedure} procedure (use ${definitionIds.join(' or ')})`,
-        'invalid',
-        'definition',
-      );
-    }
-    if (!input.personId && !pinned.definition.fillsPost)
-      throw new DomainRuleViolation(
-        'field.required',
-        `personId: ${pinned.definition.id}@${pinned.definition.version} opens for a person (only a definition that fills a post opens without one)`,
-        'invalid',
-        'personId',
-      );
-    return { module, pinned, openedOn };
   }
 
   /**

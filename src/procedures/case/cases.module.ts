@@ -6,6 +6,7 @@ import { CaseContextFactory } from './case-context.factory';
 import { CaseService } from './case.service';
 import { CasesController } from './cases.controller';
 import { CaseCommandRunner } from './case-command-runner';
+import { CaseOpenings } from './case-openings';
 import { CASE_COMMAND_HANDLERS } from './commands/case-command-table';
 import { CalendarAdoption } from './deadlines/calendar-adoption';
 import { RecordStepDeadlineMissedHandler } from './deadlines/record-step-deadline-missed';
@@ -30,6 +31,7 @@ import { RecordWorkflowRunner } from './record/record-workflow-runner';
     CaseContextFactory,
     ProcedureRegistry,
     CaseCommandRunner,
+    CaseOpenings,
     ...CASE_COMMAND_HANDLERS,
     StepDeadlinesRegistration,
     CalendarAdoption,
@@ -42,6 +44,8 @@ import { RecordWorkflowRunner } from './record/record-workflow-runner';
   ],
   exports: [
     CaseService,
+    CaseOpenings,
+    OpenCaseSlots,
     ProcedureRegistry,
     CaseContextFactory,
     CaseIdReservations,
