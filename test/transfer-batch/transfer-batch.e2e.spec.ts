@@ -182,7 +182,10 @@ describe('transfer batches over HTTP', () => {
       .set(otherStaff)
       .send({ id: 'tb-outside', entries: [entry('p-chi', 'pos-old-3', 'pos-new-3')] })
       .expect(403);
-    expect(outside.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'entries' });
+    expect(outside.body).toMatchObject({
+      rule: 'scope.out_of_scope',
+      field: 'entries[0].orgUnitId',
+    });
     expect(outside.body.errors[0]).toMatchObject({ index: 0, field: 'entries[0].orgUnitId' });
     await http().get('/transfer-batches/tb-outside').set(staff).expect(404);
     await http().get('/transfer-batches/tb-good').set(otherStaff).expect(403);

@@ -76,16 +76,17 @@ export class TransferBatchService {
       actor,
       metadata: { ...metadata, causationId: openedEventId, transferBatchId: batchId },
     });
-    const errors = [...checks.outOfScope, ...checks.problems];
+    // As on every route, an id outside the grant is refused before anything else is told.
+    refuseOutOfScope(checks.outOfScope);
     if (dryRun)
       return {
         batchId,
-        valid: errors.length === 0,
+        valid: checks.problems.length === 0,
         total: dto.entries.length,
         alreadyOpened: from,
-        errors,
+        errors: checks.problems,
       };
-    refuseUnlessAllGood(checks.outOfScope, checks.problems);
+    refuseInvalid(checks.problems);
     let revision = batch.revision;
     if (revision === null) {
       const opened: TransferBatchEvent = {
@@ -198,16 +199,18 @@ function derivedBatchId(orgUnit: string, contentHash: string): string {
   return `tb-${digest.slice(0, 20)}`;
 }
 
-function refuseUnlessAllGood(outOfScope: TransferBatchProblem[], problems: TransferBatchProblem[]) {
-  // As on every route, an id outside the grant is refused before anything else is told.
+function refuseOutOfScope(outOfScope: TransferBatchProblem[]): void {
   if (outOfScope.length)
     throw new DomainRuleViolation(
       'scope.out_of_scope',
-      `entries: ${outOfScope.length} entry(ies) name a unit, post or person outside your grant; nothing was opened`,
+      `${outOfScope[0].message}; ${outOfScope.length} entry(ies) name a unit, post or person outside your grant (each in errors), nothing was opened`,
       'forbidden',
-      'entries',
+      outOfScope[0].field,
       { errors: outOfScope },
     );
+}
+
+function refuseInvalid(problems: TransferBatchProblem[]): void {
   if (problems.length)
     throw new DomainRuleViolation(
       'transfer_batch.invalid_entries',
