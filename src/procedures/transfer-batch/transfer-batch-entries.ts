@@ -1,13 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { RegistryService } from '../../cadres/registry.service';
 import { deterministicId } from '../../common/deterministic-id';
 import { DomainEvent } from '../../common/stream-decider';
 import { EventMetadata } from '../../event-store/event-envelope';
-import { StreamAppend } from '../../event-store/event-store.port';
+import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
 import { Actor } from '../../identity/actor';
 import { OrgScope } from '../../identity/org-scope';
 import { caseIdStream } from '../case/case-id-reservation';
-import { CaseIdReservations } from '../case/case-id-reservations';
 import { CaseOpenings } from '../case/case-openings';
 import { caseStream } from '../case/case-stream';
 import { caseDecider } from '../case/decider/case.decider';
@@ -53,7 +52,7 @@ export class TransferBatchEntries {
     private readonly scope: OrgScope,
     private readonly registry: RegistryService,
     private readonly openings: CaseOpenings,
-    private readonly caseIds: CaseIdReservations,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly slots: OpenCaseSlots,
   ) {}
 
@@ -158,11 +157,13 @@ export class TransferBatchEntries {
       definitionVersion: `${context.definition.id}@${context.definition.version}`,
       ruleSet: context.ruleSet.id,
     };
-    const holder = await this.caseIds.procedureOf(caseId);
-    if (holder !== null)
+    // One read instead of probing every procedure's stream for the id: every case opened since
+    // ids are reserved holds a reservation, and the chunk appends this one at `no_stream`, so an
+    // id taken since this check (or by a case from before reservations) is refused there (409).
+    if ((await this.store.streamRevision(caseIdStream(caseId))) !== null)
       throw new DomainRuleViolation(
         'case.id_taken',
-        `personId: the case id ${caseId} this entry would open is already used by a ${holder} case`,
+        `personId: the case id ${caseId} this entry would open is already reserved by another case`,
         'conflict',
       );
     const slot = { procedure, personId: entry.personId, positionId: entry.positionId };
