@@ -13,7 +13,7 @@ import { caseView } from './case-view';
 import { OpenCaseSlots } from './open-case-slots';
 import { ProcedureRegistry } from './procedure-registry';
 import { OpenCaseInput } from './commands/case-commands';
-import { CaseOpenings } from './case-openings';
+import { Actor } from '../../identity/actor';
 
 /** What a command reads besides the case stream: the person's record, or candidates' records. */
 interface CaseReads {
@@ -35,23 +35,102 @@ export class CaseCommandRunner {
     private readonly slots: OpenCaseSlots,
     private readonly caseIds: CaseIdReservations,
     private readonly cases: CaseService,
-    private readonly openings: CaseOpenings,
   ) {}
 
   async open(input: OpenCaseInput, options: CaseWriteOptions) {
-    // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
-    const procedure = this.procedures.forOpening(input.procedure)?.module.procedure;
-    if (procedure) await this.caseIds.assertFree(input.caseId, procedure);
-    const { context, pinned, command } = await this.openings.check(input, options);
+    const { module, pinned, context, command } = await this.prepareOpening(input, options.actor);
     return this.write(
-      command.data.procedure,
+      module.procedure,
       input.caseId,
       command,
       options,
       async () => context,
       pinned,
-      () => this.claimIdAndSlot(input, command.data.procedure, options),
+      () => this.claimIdAndSlot(input, module.procedure, options),
     );
+  }
+
+  /**
+   * Everything an opening reads before it is decided: the procedure and pinned definition, the
+   * id not taken by another procedure, the context, and the procedure's and its gates' opening
+   * checks. An import's dry run decides the same opening without appending it.
+   */
+  async prepareOpening(input: OpenCaseInput, actor: Actor) {
+    const { module, pinned, openedOn } = this.openingFor(input);
+    // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
+    await this.caseIds.assertFree(input.caseId, module.procedure);
+    const context = await this.contexts.build(actor, pinned, input.orgUnitId, undefined, openedOn);
+    const opening = {
+      personId: input.personId,
+      positionId: input.positionId,
+      orgUnitId: input.orgUnitId,
+      definition: pinned.definition,
+      context,
+      ...(input.grounds ? { grounds: input.grounds } : {}),
+      ...(input.approvalInPrincipleCaseId
+        ? { approvalInPrincipleCaseId: input.approvalInPrincipleCaseId }
+        : {}),
+      ...(input.consultationCaseId ? { consultationCaseId: input.consultationCaseId } : {}),
+    };
+    let facts = (await module.onOpen?.(opening)) ?? undefined;
+    for (const gate of this.procedures.gatesOf(module.procedure)) {
+      const added = await gate.onOpen?.(opening);
+      if (added && Object.keys(added).length) facts = { ...facts, ...added };
+    }
+    const command: CaseCommand = {
+      type: 'OpenCase',
+      data: {
+        caseId: input.caseId,
+        procedure: module.procedure,
+        personId: input.personId,
+        positionId: input.positionId,
+        orgUnitId: input.orgUnitId,
+        summary: input.summary,
+        ...(facts ? { facts } : {}),
+        ...(input.fromPaper
+          ? {
+              recordedFromPaper: {
+                paperRecordRef: input.fromPaper.paperRecordRef,
+                recordedOn: this.contexts.today(),
+              },
+            }
+          : {}),
+      },
+    };
+    return { module, pinned, context, command };
+  }
+
+  /** The procedure module and the pinned definition an opening names; refuses a mismatch. */
+  private openingFor(input: OpenCaseInput) {
+    const opening = this.procedures.forOpening(input.procedure);
+    if (!opening) {
+      throw new DomainRuleViolation(
+        'procedure.unknown',
+        `procedure: "${input.procedure}" is not one of ${this.procedures.names().join(', ')}`,
+        'invalid',
+        'procedure',
+      );
+    }
+    const { module, definitionIds } = opening;
+    // A case kept on paper opens under the definition and rule set in force on its paper day.
+    const openedOn = input.fromPaper?.openedOn ?? this.contexts.today();
+    const pinned = this.contexts.forOpening(input.definition, openedOn);
+    if (!definitionIds.includes(pinned.definition.id)) {
+      throw new DomainRuleViolation(
+        'definition.wrong_procedure',
+        `definition: ${pinned.definition.id} is not a ${input.procedure} procedure (use ${definitionIds.join(' or ')})`,
+        'invalid',
+        'definition',
+      );
+    }
+    if (!input.personId && !pinned.definition.fillsPost)
+      throw new DomainRuleViolation(
+        'field.required',
+        `personId: ${pinned.definition.id}@${pinned.definition.version} opens for a person (only a definition that fills a post opens without one)`,
+        'invalid',
+        'personId',
+      );
+    return { module, pinned, openedOn };
   }
 
   /**
@@ -82,19 +161,29 @@ export class CaseCommandRunner {
     reads: CaseReads = {},
   ) {
     const procedure = await this.cases.locate(caseId);
-    const context = this.contextOf(procedure, caseId, options, reads);
+    const context = this.decideContext(procedure, caseId, command, options.actor, reads);
+    return this.write(procedure, caseId, command, options, context);
+  }
+
+  /** The context a command on an existing case is decided in (an import's dry run uses it too). */
+  decideContext(
+    procedure: string,
+    caseId: string,
+    command: CaseCommand,
+    actor: Actor,
+    reads: CaseReads = {},
+  ) {
+    const context = this.contextOf(procedure, caseId, actor, reads);
     const gates = this.procedures.gatesOf(procedure);
-    if (command.type !== 'PerformStep' || !gates.length)
-      return this.write(procedure, caseId, command, options, context);
+    if (command.type !== 'PerformStep' || !gates.length) return context;
     // Other procedures' checks on this step (approval in principle) run before it is decided.
-    const gated = async (state: CaseState) => {
+    return async (state: CaseState) => {
       const built = await context(state);
       if (state.status !== 'none')
         for (const gate of gates)
           await gate.beforeStep?.({ state, stepId: command.data.stepId, context: built });
       return built;
     };
-    return this.write(procedure, caseId, command, options, gated);
   }
 
   /**
@@ -109,7 +198,7 @@ export class CaseCommandRunner {
   ) {
     const procedure = await this.cases.locate(caseId);
     const body = correction.body;
-    const context = this.contextOf(procedure, caseId, options, {
+    const context = this.contextOf(procedure, caseId, options.actor, {
       personRecord: body.kind === 'vetting',
       ...(body.kind === 'registration'
         ? { candidates: body.candidates.map((c) => c.personId) }
@@ -131,12 +220,7 @@ export class CaseCommandRunner {
   }
 
   /** The decide context of an existing case: its pins, the caller, and what its steps read. */
-  private contextOf(
-    procedure: string,
-    caseId: string,
-    options: CaseWriteOptions,
-    reads: CaseReads,
-  ) {
+  private contextOf(procedure: string, caseId: string, actor: Actor, reads: CaseReads) {
     return async (state: CaseState) => {
       const pinned = this.contexts.pinned(state);
       if (state.status === 'none')
@@ -146,7 +230,7 @@ export class CaseCommandRunner {
           'not_found',
         );
       const context = await this.contexts.build(
-        options.actor,
+        actor,
         pinned,
         state.orgUnitId,
         reads.personRecord

@@ -6,7 +6,7 @@ import { CaseContextFactory } from './case-context.factory';
 import { CaseService } from './case.service';
 import { CasesController } from './cases.controller';
 import { CaseCommandRunner } from './case-command-runner';
-import { CaseOpenings } from './case-openings';
+import { CaseRehearsal } from './case-rehearsal';
 import { CASE_COMMAND_HANDLERS } from './commands/case-command-table';
 import { CalendarAdoption } from './deadlines/calendar-adoption';
 import { RecordStepDeadlineMissedHandler } from './deadlines/record-step-deadline-missed';
@@ -31,7 +31,7 @@ import { RecordWorkflowRunner } from './record/record-workflow-runner';
     CaseContextFactory,
     ProcedureRegistry,
     CaseCommandRunner,
-    CaseOpenings,
+    CaseRehearsal,
     ...CASE_COMMAND_HANDLERS,
     StepDeadlinesRegistration,
     CalendarAdoption,
@@ -44,7 +44,8 @@ import { RecordWorkflowRunner } from './record/record-workflow-runner';
   ],
   exports: [
     CaseService,
-    CaseOpenings,
+    CaseRehearsal,
+    CaseCommandRunner,
     OpenCaseSlots,
     ProcedureRegistry,
     CaseContextFactory,

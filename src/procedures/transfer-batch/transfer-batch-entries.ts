@@ -7,7 +7,7 @@ import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-s
 import { Actor } from '../../identity/actor';
 import { OrgScope } from '../../identity/org-scope';
 import { caseIdStream } from '../case/case-id-reservation';
-import { CaseOpenings } from '../case/case-openings';
+import { CaseCommandRunner } from '../case/case-command-runner';
 import { caseStream } from '../case/case-stream';
 import { caseDecider } from '../case/decider/case.decider';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
@@ -51,7 +51,7 @@ export class TransferBatchEntries {
   constructor(
     private readonly scope: OrgScope,
     private readonly registry: RegistryService,
-    private readonly openings: CaseOpenings,
+    private readonly runner: CaseCommandRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly slots: OpenCaseSlots,
   ) {}
@@ -140,7 +140,7 @@ export class TransferBatchEntries {
   ): Promise<PlannedEntry> {
     await this.assertHoldsPost(entry);
     const caseId = batchCaseId(frame.batchId, index);
-    const { context, command, procedure } = await this.openings.check(
+    const { context, command, module } = await this.runner.prepareOpening(
       {
         caseId,
         procedure: 'transfer',
@@ -150,8 +150,9 @@ export class TransferBatchEntries {
         orgUnitId: entry.orgUnitId,
         summary: entry.reason,
       },
-      { actor: frame.actor, metadata: frame.metadata },
+      frame.actor,
     );
+    const procedure = module.procedure;
     const metadata: EventMetadata = {
       ...frame.metadata,
       definitionVersion: `${context.definition.id}@${context.definition.version}`,
