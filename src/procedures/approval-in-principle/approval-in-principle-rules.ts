@@ -1,8 +1,8 @@
 import { addCalendarDays, WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { DecisionTerm } from '../case/decider/case.context';
-import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { PrerequisiteCase, refuseUntilGiven } from '../case/prerequisite-case';
+import { PrerequisiteOpeningNames, prerequisiteOpening } from '../case/prerequisite-opening';
 
 /** When an appointment needs the authority's approval in principle (chủ trương) before it runs. */
 export type ApprovalInPrincipleWhen = 'authority_elsewhere' | 'always' | 'never';
@@ -26,6 +26,17 @@ export function needsApprovalInPrinciple(
   return post.appointingAuthority !== caseUnitId;
 }
 
+/** How appointments and refusals name an approval-in-principle case. */
+export const APPROVAL_IN_PRINCIPLE: PrerequisiteOpeningNames = {
+  procedure: 'approval_in_principle',
+  field: 'approvalInPrincipleCaseId',
+  rule: 'appointment.approval_in_principle',
+  what: 'the approval in principle',
+  kind: 'an approval-in-principle case',
+  asks: 'approval',
+  runsOut: true,
+};
+
 /**
  * At opening: an appointment that needs approval in principle names its approval case, which
  * must be one for the same post; the case's facts keep the name for the first step's check.
@@ -37,31 +48,16 @@ export function approvalInPrincipleOpening(input: {
   named: string | undefined;
   approvalCase: PrerequisiteCase | null;
 }): Record<string, unknown> {
-  const { ruleSet, post, caseUnitId, named, approvalCase } = input;
-  if (named === undefined) {
-    if (!needsApprovalInPrinciple(ruleSet, post, caseUnitId)) return {};
-    throw new DomainRuleViolation(
-      'appointment.approval_in_principle_required',
-      `approvalInPrincipleCaseId: an appointment to ${post.id} run by ${caseUnitId} needs the approval in principle of ${post.appointingAuthority} first (${ruleCitation(ruleSet, WHEN)}); open an approval_in_principle case and name it`,
-      'unprocessable',
-      'approvalInPrincipleCaseId',
-    );
-  }
-  if (!approvalCase || approvalCase.procedure !== 'approval_in_principle')
-    throw new DomainRuleViolation(
-      'appointment.approval_in_principle_not_found',
-      `approvalInPrincipleCaseId: ${named} is not an approval-in-principle case`,
-      'unprocessable',
-      'approvalInPrincipleCaseId',
-    );
-  if (approvalCase.positionId !== post.id)
-    throw new DomainRuleViolation(
-      'appointment.approval_in_principle_other_post',
-      `approvalInPrincipleCaseId: ${named} asks approval for ${approvalCase.positionId}, not ${post.id}`,
-      'unprocessable',
-      'approvalInPrincipleCaseId',
-    );
-  return { approvalInPrincipleCaseId: named };
+  const { ruleSet, post, caseUnitId } = input;
+  return prerequisiteOpening(APPROVAL_IN_PRINCIPLE, {
+    postId: post.id,
+    named: input.named,
+    prerequisite: input.approvalCase,
+    neededBecause: () =>
+      needsApprovalInPrinciple(ruleSet, post, caseUnitId)
+        ? `an appointment to ${post.id} run by ${caseUnitId} needs the approval in principle of ${post.appointingAuthority} first (${ruleCitation(ruleSet, WHEN)})`
+        : null,
+  });
 }
 
 /**
@@ -69,11 +65,7 @@ export function approvalInPrincipleOpening(input: {
  * completion period it opened has not run out. Refusals name the rule, the case and the days.
  */
 export function refuseWithoutApproval(approvalCase: PrerequisiteCase, today: string): void {
-  refuseUntilGiven(approvalCase, today, {
-    rule: 'appointment.approval_in_principle',
-    what: 'the approval in principle',
-    runsOut: true,
-  });
+  refuseUntilGiven(approvalCase, today, APPROVAL_IN_PRINCIPLE);
 }
 
 /**

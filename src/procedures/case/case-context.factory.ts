@@ -9,6 +9,7 @@ import { CaseState } from './decider/case.state';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
+import { StepContext } from '../../workflow/step-engine';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
 import { disciplineStandingFrom } from '../../cadres/discipline-standing';
 
@@ -83,13 +84,8 @@ export class CaseContextFactory {
     /** The day the decision counts as taken on: today, or the opening day of a case kept on paper. */
     today = this.today(),
   ): Promise<CaseContext> {
-    const subtree = await this.registry.orgUnitSubtree(actor.orgUnit);
     return {
-      ...pinned,
-      calendar: this.catalog.calendar,
-      actor,
-      today,
-      actorReachesCaseUnit: subtree.some((unit) => unit.id === caseUnit),
+      ...(await this.stepContext(actor, pinned, caseUnit, today)),
       ...(personFactsFor
         ? {
             personFacts: await this.personFacts(
@@ -99,6 +95,38 @@ export class CaseContextFactory {
             ),
           }
         : {}),
+    };
+  }
+
+  /** Each candidate's record as vetting would read it, for the post the case fills. */
+  async candidateFacts(
+    personIds: string[],
+    state: { positionId: string },
+  ): Promise<Record<string, PersonFactsForVetting | undefined>> {
+    const today = this.today();
+    const entries = await Promise.all(
+      personIds.map(async (id) => [id, await this.personFacts(id, state.positionId, today)]),
+    );
+    return Object.fromEntries(entries) as Record<string, PersonFactsForVetting | undefined>;
+  }
+
+  /**
+   * What a step of any procedure is decided with (the case engine's and discipline's): the pins,
+   * the calendar, who acts, the day and whether their grant reaches the case's unit.
+   */
+  async stepContext(
+    actor: Actor,
+    pinned: { definition: ProcedureDefinition; ruleSet: RuleSet },
+    caseUnit: string,
+    today = this.today(),
+  ): Promise<StepContext> {
+    const subtree = await this.registry.orgUnitSubtree(actor.orgUnit);
+    return {
+      ...pinned,
+      calendar: this.catalog.calendar,
+      actor,
+      today,
+      actorReachesCaseUnit: subtree.some((unit) => unit.id === caseUnit),
     };
   }
 

@@ -1,7 +1,7 @@
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { DecisionTerm } from '../case/decider/case.context';
-import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { PrerequisiteCase, refuseUntilGiven } from '../case/prerequisite-case';
+import { PrerequisiteOpeningNames, prerequisiteOpening } from '../case/prerequisite-opening';
 
 const WHEN = 'appointment.consultationWhen';
 
@@ -34,6 +34,17 @@ export function needsConsultation(ruleSet: RuleSet, post: ConsultedPost): boolea
   );
 }
 
+/** How appointments and refusals name a consultation case; an agreement does not run out. */
+export const CONSULTATION: PrerequisiteOpeningNames = {
+  procedure: 'consultation',
+  field: 'consultationCaseId',
+  rule: 'appointment.consultation',
+  what: 'the agreement (hiệp y)',
+  kind: 'a consultation case',
+  asks: 'agreement',
+  runsOut: false,
+};
+
 /**
  * At opening: an appointment that needs a consultation names its consultation case, which must
  * be one for the same post; the case's facts keep the name for the first step's check.
@@ -44,41 +55,22 @@ export function consultationOpening(input: {
   named: string | undefined;
   consultationCase: PrerequisiteCase | null;
 }): Record<string, unknown> {
-  const { ruleSet, post, named, consultationCase } = input;
-  if (named === undefined) {
-    if (!needsConsultation(ruleSet, post)) return {};
-    const { consultedBody, minRank } = ruleValue<ConsultationWhen>(ruleSet, WHEN);
-    throw new DomainRuleViolation(
-      'appointment.consultation_required',
-      `consultationCaseId: an appointment to ${post.id} (rank ${post.rank} ≥ ${minRank}, appointed by the ${post.appointingAuthorityKind} ${post.appointingAuthority}) needs the agreement (hiệp y) of ${consultedBody} first (${ruleCitation(ruleSet, WHEN)}); open a consultation case and name it`,
-      'unprocessable',
-      'consultationCaseId',
-    );
-  }
-  if (!consultationCase || consultationCase.procedure !== 'consultation')
-    throw new DomainRuleViolation(
-      'appointment.consultation_not_found',
-      `consultationCaseId: ${named} is not a consultation case`,
-      'unprocessable',
-      'consultationCaseId',
-    );
-  if (consultationCase.positionId !== post.id)
-    throw new DomainRuleViolation(
-      'appointment.consultation_other_post',
-      `consultationCaseId: ${named} asks agreement for ${consultationCase.positionId}, not ${post.id}`,
-      'unprocessable',
-      'consultationCaseId',
-    );
-  return { consultationCaseId: named };
+  const { ruleSet, post } = input;
+  return prerequisiteOpening(CONSULTATION, {
+    postId: post.id,
+    named: input.named,
+    prerequisite: input.consultationCase,
+    neededBecause: () => {
+      if (!needsConsultation(ruleSet, post)) return null;
+      const { consultedBody, minRank } = ruleValue<ConsultationWhen>(ruleSet, WHEN);
+      return `an appointment to ${post.id} (rank ${post.rank} ≥ ${minRank}, appointed by the ${post.appointingAuthorityKind} ${post.appointingAuthority}) needs the agreement (hiệp y) of ${consultedBody} first (${ruleCitation(ruleSet, WHEN)})`;
+    },
+  });
 }
 
 /** Before the appointment's first step and its decision: the other body has agreed. */
 export function refuseWithoutAgreement(consultationCase: PrerequisiteCase, today: string): void {
-  refuseUntilGiven(consultationCase, today, {
-    rule: 'appointment.consultation',
-    what: 'the agreement (hiệp y)',
-    runsOut: false,
-  });
+  refuseUntilGiven(consultationCase, today, CONSULTATION);
 }
 
 /** An agreement holds for the appointment it was asked for: it has no term of its own. */

@@ -5,6 +5,7 @@ import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
+import { CaseContextFactory } from '../case/case-context.factory';
 import { CaseIdReservations } from '../case/case-id-reservations';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { OpenDisciplineInput } from './commands/discipline-commands';
@@ -33,6 +34,7 @@ interface PinnedCase {
 export class DisciplineCommandRunner {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly contexts: CaseContextFactory,
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
     private readonly registry: RegistryService,
     private readonly caseIds: CaseIdReservations,
@@ -164,14 +166,9 @@ export class DisciplineCommandRunner {
           pinned = pins;
           options.metadata.definitionVersion = `${pinned.definition.id}@${pinned.definition.version}`;
           options.metadata.ruleSet = pinned.ruleSet.id;
-          const subtree = await this.registry.orgUnitSubtree(options.actor.orgUnit);
           const person = await this.registry.loadPerson(personId);
           return {
-            ...pinned,
-            calendar: this.catalog.calendar,
-            actor: options.actor,
-            today: this.cases.today(),
-            actorReachesCaseUnit: subtree.some((unit) => unit.id === caseUnit),
+            ...(await this.contexts.stepContext(options.actor, pinned, caseUnit)),
             personStatuses: person.state.status === 'registered' ? person.state.statuses : [],
             ...(await this.sameViolationCase(command, options)),
           };

@@ -1,5 +1,5 @@
 import { DomainEvent } from '../../common/stream-decider';
-import { StepRecord, advanceOn, followLastStep, withRecorder } from '../../workflow/step-engine';
+import { StepRecord, advanceOn, correctableEvolve, withRecorder } from '../../workflow/step-engine';
 import { DisciplineEvent } from './discipline.events';
 import { DisciplineState, ExistingDiscipline } from './discipline.state';
 import { Data } from './discipline.types';
@@ -17,34 +17,19 @@ const LAST_STEP_KINDS = {
       STEP_RESULT_CLOSURES.includes(String(event.data.rule))),
 };
 
-export function evolveDiscipline(state: DisciplineState, event: DomainEvent): DisciplineState {
-  const e = event as DisciplineEvent;
-  if (e.type === 'DisciplineCaseOpened') return opened(e.data);
-  if (state.status === 'none') return state;
-  if (e.type === 'StepCorrected') return corrected(state, e.data);
-  return followLastStep(state, evolveEvent(state, e), event, LAST_STEP_KINDS);
-}
-
-/**
- * A correction replaces its step's effect: the corrected step event applied to the case as it
- * stood before the step; tally recorders and missed deadlines of both versions stay.
- */
-function corrected(state: ExistingDiscipline, data: Data<'StepCorrected'>): DisciplineState {
-  const last = state.lastStep;
-  if (!last) return state;
-  const next = evolveDiscipline(last.before, data.corrected);
-  if (next.status === 'none') return next;
-  const { stepId, reason, correctedBy, correctedOn } = data;
-  return {
-    ...next,
-    tallyRecorders: [...new Set([...state.tallyRecorders, ...next.tallyRecorders])],
-    missedDeadlines: state.missedDeadlines,
-    corrections: [
-      ...state.corrections,
-      { stepId, reason, correctedBy, correctedOn, replaced: last.event },
-    ],
-  };
-}
+/** A correction keeps the deadlines missed before it, besides the tally recorders of both versions. */
+export const evolveDiscipline = correctableEvolve<
+  DisciplineState,
+  DisciplineEvent,
+  'DisciplineCaseOpened',
+  ExistingDiscipline
+>({
+  openedBy: 'DisciplineCaseOpened',
+  opened,
+  evolveEvent,
+  kinds: LAST_STEP_KINDS,
+  keptOnCorrection: (state) => ({ missedDeadlines: state.missedDeadlines }),
+});
 
 function evolveEvent(
   state: ExistingDiscipline,

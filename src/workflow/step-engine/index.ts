@@ -24,3 +24,9 @@ export type { FollowsLastStep, LastStep, StepEventKinds } from './last-step';
 export { followLastStep } from './last-step';
 export type { StepCorrection, StepCorrectedData } from './correction';
 export { correctLastStep, correctStepWith, requireCorrector } from './correction';
+export type {
+  CorrectableCase,
+  CorrectableEvolveSpec,
+  StepCorrectionNote,
+} from './correctable-evolve';
+export { correctableEvolve } from './correctable-evolve';

@@ -1,8 +1,9 @@
 import { DomainEvent } from '../../../common/stream-decider';
-import { advanceOn, followLastStep, withRecorder } from '../../../workflow/step-engine';
+import { advanceOn, correctableEvolve, withRecorder } from '../../../workflow/step-engine';
 import { CaseEvent } from './case.events';
 import { CaseFacts, CaseState, ExistingCase } from './case.state';
 import { ClosingEvent, Data, VettingEvent } from './case.types';
+import { evolveExam } from '../../competitive-exam/exam.evolve';
 
 /** Step events: each becomes the case's last step, which may be corrected until overtaken. */
 const STEP_EVENTS = [
@@ -12,6 +13,8 @@ const STEP_EVENTS = [
   'BallotTallied',
   'VettingItemsRecorded',
   'DecisionIssued',
+  'CandidatesRegistered',
+  'ExamScoresRecorded',
 ];
 
 const LAST_STEP_KINDS = {
@@ -23,34 +26,12 @@ const LAST_STEP_KINDS = {
     (event.type === 'CaseRejected' && event.data.rule !== 'case.rejected_by_staff'),
 };
 
-export function evolveCase(state: CaseState, event: DomainEvent): CaseState {
-  const e = event as CaseEvent;
-  if (e.type === 'CaseOpened') return opened(e.data);
-  if (state.status === 'none') return state;
-  if (e.type === 'StepCorrected') return corrected(state, e.data);
-  return followLastStep(state, evolveEvent(state, e), event, LAST_STEP_KINDS);
-}
-
-/**
- * A correction replaces its step's effect: the corrected step event is applied to the case as it
- * stood before the step (a rejected case is open again), and whoever recorded either version of a
- * tally stays a tally recorder.
- */
-function corrected(state: ExistingCase, data: Data<'StepCorrected'>): CaseState {
-  const last = state.lastStep;
-  if (!last) return state;
-  const next = evolveCase(last.before, data.corrected);
-  if (next.status === 'none') return next;
-  const { stepId, reason, correctedBy, correctedOn } = data;
-  return {
-    ...next,
-    tallyRecorders: [...new Set([...state.tallyRecorders, ...next.tallyRecorders])],
-    corrections: [
-      ...state.corrections,
-      { stepId, reason, correctedBy, correctedOn, replaced: last.event },
-    ],
-  };
-}
+export const evolveCase = correctableEvolve<CaseState, CaseEvent, 'CaseOpened', ExistingCase>({
+  openedBy: 'CaseOpened',
+  opened,
+  evolveEvent,
+  kinds: LAST_STEP_KINDS,
+});
 
 function evolveEvent(
   state: ExistingCase,
@@ -79,6 +60,9 @@ function evolveEvent(
         ...(e.data.passed ? { nominees: e.data.passed } : {}),
         ...(e.data.appointee ? { appointee: e.data.appointee.personId } : {}),
       };
+    case 'CandidatesRegistered':
+    case 'ExamScoresRecorded':
+      return evolveExam(state, e);
     case 'VettingItemsRecorded':
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':

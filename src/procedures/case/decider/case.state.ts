@@ -1,4 +1,4 @@
-import { LastStep } from '../../../workflow/step-engine';
+import { LastStep, StepCorrectionNote } from '../../../workflow/step-engine';
 import { VettingEntry, CaseEvent } from './case.events';
 
 type Data<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>['data'];
@@ -40,14 +40,7 @@ export interface CaseFacts {
   corrections: StepCorrectionNote[];
 }
 
-/** A correction as the case view and auditors read it: the replaced version beside the reason. */
-export interface StepCorrectionNote {
-  stepId: string;
-  reason: string;
-  correctedBy: string;
-  correctedOn: string;
-  replaced: { type: string; data: Record<string, unknown> };
-}
+export type { StepCorrectionNote };
 
 /** A case's state; impossible combinations (a decision on an open case) do not type-check. */
 export type CaseState =

@@ -1,38 +1,20 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { TimerHandlerRegistry } from '../../../jobs/timers/timer-handlers';
-import { SagasRuntime } from '../../../sagas/sagas-runtime';
-import { sendsCommand } from '../../../sagas/workflow-command';
+import { sagaRegistration } from '../../../sagas/saga-registration';
 import { EndTermOnRecord, GiveReappointmentNotice } from './case-record.commands';
 import { caseRecordSaga, REAPPOINTMENT_REMINDER_TIMER, TERM_END_TIMER } from './case-record.saga';
 
 type TermTimer = { stream: string; termEnd: string; noticeOn: string };
 
 /** The case-record saga and the commands its two timers send (handlers: `case-record.handlers.ts`). */
-@Injectable()
-export class CaseRecordRegistration implements OnModuleInit {
-  constructor(
-    private readonly sagas: SagasRuntime,
-    private readonly timers: TimerHandlerRegistry,
-    private readonly commands: CommandBus,
-  ) {}
-
-  onModuleInit(): void {
-    this.sagas.register(caseRecordSaga);
-    this.timers
-      .register(
-        REAPPOINTMENT_REMINDER_TIMER,
-        sendsCommand(this.commands, ({ payload }) => {
-          const { stream, termEnd, noticeOn } = payload as TermTimer;
-          return new GiveReappointmentNotice(stream, termEnd, noticeOn);
-        }),
-      )
-      .register(
-        TERM_END_TIMER,
-        sendsCommand(this.commands, ({ payload }) => {
-          const { stream, termEnd } = payload as TermTimer;
-          return new EndTermOnRecord(stream, termEnd);
-        }),
-      );
-  }
-}
+export const CaseRecordRegistration = sagaRegistration({
+  saga: caseRecordSaga,
+  timers: {
+    [REAPPOINTMENT_REMINDER_TIMER]: ({ payload }) => {
+      const { stream, termEnd, noticeOn } = payload as TermTimer;
+      return new GiveReappointmentNotice(stream, termEnd, noticeOn);
+    },
+    [TERM_END_TIMER]: ({ payload }) => {
+      const { stream, termEnd } = payload as TermTimer;
+      return new EndTermOnRecord(stream, termEnd);
+    },
+  },
+});

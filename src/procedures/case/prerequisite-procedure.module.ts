@@ -1,0 +1,77 @@
+import { DynamicModule } from '@nestjs/common';
+import { Position } from '../../cadres/registry.service';
+import { refuseUnlessPersonAndFillablePost } from '../appointment/elected-post';
+import { ProcedureServices, caseProcedureModule } from './case-procedure.module';
+import { existingPosition } from './opening-subjects';
+import { PrerequisiteCase, loadPrerequisite } from './prerequisite-case';
+import { PrerequisiteOpeningNames } from './prerequisite-opening';
+import { OpeningInput, ProcedureGate, ProcedureModule } from './procedure-registry';
+
+/** The post an appointment is for, with the kind of its appointing authority (null: not found). */
+export type PostWithAuthority = Position & { appointingAuthorityKind: string | null };
+
+/**
+ * A procedure another one waits for (approval in principle, consultation): its own case for a
+ * post and the proposed person, and the check it puts on the waiting procedure's cases.
+ */
+export interface PrerequisiteProcedure {
+  names: PrerequisiteOpeningNames;
+  definitionIds: string[];
+  decisionTerm: NonNullable<ProcedureModule['decisionTerm']>;
+  /** The procedure whose cases wait for this one (`appointment`). */
+  gates: string;
+  /** At the waiting case's opening: the facts it keeps, or a refusal (pure). */
+  opening(input: {
+    opening: OpeningInput;
+    post: PostWithAuthority;
+    named: string | undefined;
+    prerequisite: PrerequisiteCase | null;
+  }): Record<string, unknown>;
+  /** Before the waiting case's first step and its decision: refuses until it is given (pure). */
+  refuseUntilGiven(prerequisite: PrerequisiteCase, today: string): void;
+}
+
+/** The module of one prerequisite procedure: its case on the generic engine, and its gate. */
+export function prerequisiteProcedureModule(prerequisite: PrerequisiteProcedure): DynamicModule {
+  const { names, definitionIds, decisionTerm } = prerequisite;
+  return caseProcedureModule({
+    procedure: ({ registry }) => ({
+      procedure: names.procedure,
+      definitionIds,
+      onOpen: (opening) => refuseUnlessPersonAndFillablePost(registry, opening),
+      decisionTerm,
+    }),
+    gates: (services) => ({ [prerequisite.gates]: prerequisiteGate(prerequisite, services) }),
+  });
+}
+
+/** Its check on the waiting case: at opening, and before its first step and its decision. */
+function prerequisiteGate(
+  prerequisite: PrerequisiteProcedure,
+  { registry, cases }: ProcedureServices,
+): ProcedureGate {
+  const { field } = prerequisite.names;
+  const load = (caseId: string) => loadPrerequisite((id) => cases.stateOf(id), caseId);
+  return {
+    onOpen: async (opening) => {
+      const post = await existingPosition(registry, opening.positionId);
+      const authority = await registry.findOrgUnit(post.appointingAuthority);
+      const named = opening[field];
+      return prerequisite.opening({
+        opening,
+        post: { ...post, appointingAuthorityKind: authority?.kind ?? null },
+        named,
+        prerequisite: named ? await load(named) : null,
+      });
+    },
+    beforeStep: async ({ state, stepId, context }) => {
+      const named = state.openFacts[field];
+      const steps = context.definition.steps;
+      const checked =
+        stepId === steps[0]?.id || steps.find((s) => s.id === stepId)?.kind === 'decision';
+      if (typeof named !== 'string' || !checked) return;
+      const given = await load(named);
+      if (given) prerequisite.refuseUntilGiven(given, context.today);
+    },
+  };
+}
