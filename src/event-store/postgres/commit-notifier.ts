@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 
 const CHANNEL = 'cf_events';
@@ -17,6 +18,8 @@ export class CommitNotifier {
   private listenClient: Client | null = null;
   private listenReady: Promise<void> | null = null;
   private closed = false;
+  /** Sent with this process's NOTIFYs: its own subscribers were woken already, at the append. */
+  private readonly origin = randomUUID();
   private relistenTimer: NodeJS.Timeout | null = null;
   private relistenFailures = 0;
 
@@ -32,7 +35,7 @@ export class CommitNotifier {
     setTimeout(() => {
       this.notifyScheduled = false;
       if (this.closed) return;
-      this.pool.query(`NOTIFY ${CHANNEL}`).catch(() => {
+      this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, this.origin]).catch(() => {
         // A lost NOTIFY only delays other processes until their next timed look.
       });
     }, NOTIFY_WINDOW_MS).unref();
@@ -68,7 +71,10 @@ export class CommitNotifier {
       const options = (this.pool as unknown as { options: object }).options;
       const client = new Client(options);
       this.listenClient = client;
-      client.on('notification', () => this.wakeLocal());
+      // Waking on our own NOTIFY too would make every subscriber read the log twice per commit.
+      client.on('notification', (message) => {
+        if (message.payload !== this.origin) this.wakeLocal();
+      });
       // The listening connection is held for the process's life, so it is the one most likely to
       // be cut (failover, pg_terminate_backend, a pooler's idle timeout). Without this listener
       // the 'error' would end the process.

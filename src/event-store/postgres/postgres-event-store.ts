@@ -18,6 +18,8 @@ import { contentDigest } from '../hash-chain';
 import { StoredEventNames } from '../stored-event-names';
 import { verifyStoredChain } from '../stored-chain-verification';
 import { PostgresSubscription } from './postgres-subscription';
+import { LogPage, laterOf } from './log-page';
+import { SharedTailRead } from './shared-tail-read';
 import { CommitNotifier } from './commit-notifier';
 import {
   insertNewStreams,
@@ -99,6 +101,7 @@ export const DEFAULT_APPEND_STATEMENTS = 2;
  */
 export class PostgresEventStore implements EventStore {
   private readonly notifier: CommitNotifier;
+  private readonly tail: SharedTailRead;
   private readonly newStreams: AppendCoalescer<StreamBatch>;
   private readonly existingStreams: AppendCoalescer<CheckedAppend>;
 
@@ -108,6 +111,11 @@ export class PostgresEventStore implements EventStore {
     options: PostgresEventStoreOptions = {},
   ) {
     this.notifier = new CommitNotifier(pool);
+    this.tail = new SharedTailRead({
+      safeHead: () => safeHeadPosition(pool),
+      readAll: (from, limit) => this.readAllSafe(pool, from, limit),
+      readAlone: (from, limit, filter) => this.readAlone(from, limit, filter),
+    });
     const limits = {
       maxStatements: options.appendStatements ?? DEFAULT_APPEND_STATEMENTS,
       maxEventsPerStatement: MAX_EVENTS_PER_SHARED_STATEMENT,
@@ -263,18 +271,26 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toStoredRecord);
   }
 
+  /** A subscription's own read; a filtered one also learns how far the log has been looked at. */
+  private async readAlone(from: AllFrom, limit: number, filter?: ReadAllFilter): Promise<LogPage> {
+    const head = filter ? await safeHeadPosition(this.pool) : null;
+    const events = await this.readAllSafe(this.pool, from, limit, filter);
+    const last = events.length > 0 ? events[events.length - 1].position : from;
+    const complete = events.length < limit;
+    return { events, through: complete ? laterOf(last, head) : last, complete };
+  }
+
   subscribe(
     from: AllFrom,
     handler: (event: RecordedEvent) => Promise<void>,
     options: SubscribeOptions = {},
   ): Subscription {
     return PostgresSubscription.start({
-      pool: this.pool,
       from,
       handler,
       options,
-      read: (client, position, limit) => this.readAllSafe(client, position, limit, options.filter),
-      safeHead: options.filter ? (client) => safeHeadPosition(client) : undefined,
+      readAlone: (position, limit) => this.readAlone(position, limit, options.filter),
+      readShared: (position, limit) => this.tail.read(position, limit, options.filter),
       notifier: this.notifier,
     });
   }

@@ -1,24 +1,19 @@
-import { Pool, PoolClient } from 'pg';
 import { RecordedEvent } from '../event-envelope';
 import { AllFrom, SubscribeOptions, Subscription } from '../event-store.port';
 import { CommitNotifier } from './commit-notifier';
-import { comparePositions } from './postgres-position';
+import { LogPage } from './log-page';
 
 /** Safety net for a lost NOTIFY; normal wake-ups come from the notifier. */
 const IDLE_RECHECK_MS = 1000;
 
 interface StartArgs {
-  pool: Pool;
   from: AllFrom;
   handler: (event: RecordedEvent) => Promise<void>;
   options: SubscribeOptions;
-  read: (client: Pool | PoolClient, from: AllFrom, limit: number) => Promise<RecordedEvent[]>;
-  /**
-   * For a filtered subscription: the last position every transaction below which has ended.
-   * Read before a batch, it is how far that batch has looked when it comes back short, even if
-   * no event there matched the filter.
-   */
-  safeHead?: (client: Pool | PoolClient) => Promise<string | null>;
+  /** This subscription's own read (catch-up), filtered in SQL. */
+  readAlone: (from: AllFrom, limit: number) => Promise<LogPage>;
+  /** The read shared by the live subscriptions of the process (SharedTailRead). */
+  readShared: (from: AllFrom, limit: number) => Promise<LogPage>;
   notifier: CommitNotifier;
 }
 
@@ -47,9 +42,12 @@ export class PostgresSubscription implements Subscription {
   }
 
   private async run(): Promise<void> {
-    const { pool, handler, options, read, safeHead, notifier } = this.args;
+    const { handler, options, readAlone, readShared, notifier } = this.args;
     const batchSize = options.batchSize ?? 500;
     let position = this.args.from;
+    // Catching up reads alone (its position may be far behind the others'); once caught up it
+    // shares the reads of the tail with the other live subscriptions.
+    let live = false;
     const unlisten = await notifier.listen(() => {
       this.woken = true;
       this.wake?.();
@@ -57,18 +55,19 @@ export class PostgresSubscription implements Subscription {
     try {
       while (this.running) {
         this.woken = false;
-        // Without this, a filter that matches nothing lately makes every wake-up scan the log
-        // from the last match (or from the start) to the head again, a cost growing with the log.
-        const head = safeHead ? await safeHead(pool) : null;
-        const batch = await read(pool, position, batchSize);
-        for (const event of batch) {
+        const page = live
+          ? await readShared(position, batchSize)
+          : await readAlone(position, batchSize);
+        for (const event of page.events) {
           if (!this.running) return;
           await handler(event);
           position = event.position;
         }
-        if (batch.length < batchSize) {
-          if (head !== null && (position === 'start' || comparePositions(head, position) > 0))
-            position = head;
+        // Without this, a filter that matches nothing lately makes every wake-up scan the log
+        // from the last match (or from the start) to the head again, a cost growing with the log.
+        position = page.through;
+        if (page.complete) {
+          live = true;
           this.markCaughtUp();
           if (!this.woken) await this.sleep();
         }

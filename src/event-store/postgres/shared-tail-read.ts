@@ -1,0 +1,104 @@
+import { RecordedEvent } from '../event-envelope';
+import { AllFrom, ReadAllFilter } from '../event-store.port';
+import { earliestOf, isAfter, laterOf, LogPage, matchesFilter } from './log-page';
+
+/** Events per shared read: above any subscription's batch, so one read serves them all. */
+export const SHARED_READ_LIMIT = 1000;
+
+export interface SharedTailReadDeps {
+  /** The safe head (`safeHeadPosition`), read before the events so it never runs ahead of them. */
+  safeHead: () => Promise<string | null>;
+  /** Unfiltered `readAllSafe`. */
+  readAll: (from: AllFrom, limit: number) => Promise<RecordedEvent[]>;
+  /** A subscription's own read, for one the shared read did not reach. */
+  readAlone: (from: AllFrom, limit: number, filter?: ReadAllFilter) => Promise<LogPage>;
+}
+
+interface Waiting {
+  from: AllFrom;
+  limit: number;
+  filter?: ReadAllFilter;
+  resolve: (page: LogPage) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * One read of the log's tail for every live subscription of the process that asks for it
+ * meanwhile. Each commit notification used to wake every projection and saga into a read (and a
+ * safe-head query) of its own: a dozen statements per commit, most of the database's work in the
+ * lifecycle bench. Each caller is answered by a read that started after it asked, so it sees
+ * everything committed before it was woken, exactly as its own read would.
+ */
+export class SharedTailRead {
+  private waiting: Waiting[] = [];
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly deps: SharedTailReadDeps) {}
+
+  read(from: AllFrom, limit: number, filter?: ReadAllFilter): Promise<LogPage> {
+    return new Promise<LogPage>((resolve, reject) => {
+      this.waiting.push({ from, limit, filter, resolve, reject });
+      // One turn later, so that the subscriptions woken by the same notification share the read.
+      this.running ??= new Promise<void>((next) => setImmediate(next)).then(() =>
+        this.readWhileWaiting(),
+      );
+    });
+  }
+
+  private async readWhileWaiting(): Promise<void> {
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting;
+        this.waiting = [];
+        await this.answer(batch);
+      }
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private async answer(batch: Waiting[]): Promise<void> {
+    let head: string | null;
+    let events: RecordedEvent[];
+    const from = earliestOf(batch.map((waiting) => waiting.from));
+    try {
+      head = await this.deps.safeHead();
+      events = await this.deps.readAll(from, SHARED_READ_LIMIT);
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+      return;
+    }
+    const full = events.length >= SHARED_READ_LIMIT;
+    const end = full ? events[events.length - 1].position : laterOf(lastOf(events, from), head);
+    for (const waiting of batch) {
+      if (full && !isAfter(end, waiting.from)) {
+        this.deps
+          .readAlone(waiting.from, waiting.limit, waiting.filter)
+          .then(waiting.resolve, waiting.reject);
+        continue;
+      }
+      waiting.resolve(pageFor(waiting, events, end, !full));
+    }
+  }
+}
+
+function lastOf(events: RecordedEvent[], from: AllFrom): AllFrom {
+  return events.length > 0 ? events[events.length - 1].position : from;
+}
+
+/** The caller's part of a shared read: after its position, its filter, at most its limit. */
+function pageFor(
+  waiting: Waiting,
+  events: RecordedEvent[],
+  end: AllFrom,
+  complete: boolean,
+): LogPage {
+  const mine: RecordedEvent[] = [];
+  for (const event of events) {
+    if (!isAfter(event.position, waiting.from) || !matchesFilter(event, waiting.filter)) continue;
+    if (mine.length === waiting.limit)
+      return { events: mine, through: mine[mine.length - 1].position, complete: false };
+    mine.push(event);
+  }
+  return { events: mine, through: laterOf(waiting.from, end), complete };
+}
