@@ -14,6 +14,7 @@ import { AuditModule } from './audit/audit.module';
 import { ReappointmentModule } from './procedures/reappointment/reappointment.module';
 import { RotationModule } from './procedures/rotation/rotation.module';
 import { RemovalModule } from './procedures/removal/removal.module';
+import { CompetitiveExamModule } from './procedures/competitive-exam/competitive-exam.module';
 import { ExtensionModule } from './procedures/extension/extension.module';
 import { DisciplineModule } from './procedures/discipline/discipline.module';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -154,6 +155,7 @@ export class AppModule {
         RotationModule,
         DisciplineModule,
         RemovalModule,
+        CompetitiveExamModule,
         ExtensionModule,
         ReadModelsModule,
         ReportsModule,

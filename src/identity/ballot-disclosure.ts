@@ -56,6 +56,8 @@ const SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // A post case's ballot: each nominee's tally, and who passed (`appointee` is the conclusion).
   BallotTallied: ['tally', 'reason', 'decidedByHead', 'share', 'nominees', 'passed'],
   DisciplineBallotTallied: ['tally', 'reason', 'expulsionProposal'],
+  // A competitive examination's board scores (`winner` is the conclusion the result announces).
+  ExamScoresRecorded: ['scores', 'reason', 'passed'],
 };
 
 /** A discipline case closed by its ballot: the closure's reason restates the ballot's counts. */
@@ -99,8 +101,8 @@ function namesViewerAsCandidate(data: Record<string, unknown>, personId: string)
   const names = (list: unknown) =>
     Array.isArray(list) &&
     list.some((entry) => (entry as { personId?: unknown } | null)?.personId === personId);
-  // A nomination's candidates, or the nominees a post case's ballot tallied.
-  return names(tally?.candidates) || names(data.nominees);
+  // A nomination's candidates, the nominees a post case's ballot tallied, an examination's candidates.
+  return names(tally?.candidates) || names(data.nominees) || names(data.scores);
 }
 
 /** Why the reader may not see this ballot's counts, or undefined when they may. */

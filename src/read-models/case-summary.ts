@@ -100,6 +100,8 @@ function applyEvent(
     case 'MeetingRecorded':
     case 'NominationTallied':
     case 'BallotTallied':
+    case 'CandidatesRegistered':
+    case 'ExamScoresRecorded':
     case 'VettingItemsRecorded':
     case 'DisciplineStepRecorded':
     case 'DisciplineBallotTallied':

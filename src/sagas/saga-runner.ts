@@ -8,6 +8,7 @@ import { DeadLetterStore } from '../jobs/dead-letters/dead-letter-store';
 import { JobNames } from '../jobs/job-queue';
 import { Saga } from './saga';
 import { SagaOutputExecutor } from './saga-outputs';
+import { SagaCheckpointWriter } from './saga-checkpoint-writer';
 import { SpanKind } from '@opentelemetry/api';
 import { contextOf, inSpan } from '../observability/tracing';
 
@@ -71,7 +72,8 @@ export function sagaBackoff(policy: SagaRetryPolicy, attempt: number): number {
 
 /**
  * Drives one saga from the event store's subscription. For each event: handle → carry out the
- * outputs → store the checkpoint (at-least-once; outputs are idempotent by ids derived from the
+ * outputs → note it for the checkpoint, which is stored for every event finished meanwhile in one
+ * write (SagaCheckpointWriter; at-least-once: outputs are idempotent by ids derived from the
  * event id, so a redelivery after a crash appends nothing twice). An event whose outputs keep
  * failing is retried with exponential backoff, then parked in `dead_letters` (replayable through
  * the jobs queue) and the saga moves on; other sagas have runners of their own and never wait.
@@ -87,12 +89,14 @@ export class SagaRunner {
   private markCaughtUp!: () => void;
   /** Subscription failures since an event was last handled: sets the re-subscribe backoff. */
   private failuresInARow = 0;
+  private readonly checkpoints: SagaCheckpointWriter;
 
   constructor(
     readonly saga: Saga,
     private readonly deps: SagaRunnerDeps,
   ) {
     this.policy = { ...defaultSagaRetryPolicy, ...deps.retry };
+    this.checkpoints = new SagaCheckpointWriter(deps.pool, saga.name);
     this.caughtUpOnce = new Promise((resolve) => (this.markCaughtUp = resolve));
   }
 
@@ -123,6 +127,7 @@ export class SagaRunner {
     await this.subscription?.stop();
     await this.loop;
     this.loop = null;
+    await this.checkpoints.flush();
   }
 
   /** Handles one event's outputs once, without retry (used by replays from dead_letters). */
@@ -157,6 +162,9 @@ export class SagaRunner {
 
   private async supervise(): Promise<void> {
     while (this.running) {
+      // Resuming from the stored checkpoint: what is noted is stored first, or delivered again.
+      await this.checkpoints.flush();
+      this.checkpoints.discard();
       const from = (await this.checkpoint().catch(() => undefined)) ?? null;
       if (from === undefined) {
         await this.sleep(this.policy.resubscribeMs).catch(() => undefined);
@@ -233,13 +241,7 @@ export class SagaRunner {
       }
     }
     await this.deps.afterEffects?.(this.name, event);
-    await this.deps.pool.query(
-      `UPDATE saga_checkpoints
-          SET position = $2, events_handled = events_handled + 1, events_parked = events_parked + $3,
-              updated_at = now(), last_error = NULL
-        WHERE name = $1`,
-      [this.name, event.position, parked ? 1 : 0],
-    );
+    this.checkpoints.handled(event.position, parked);
     this.failuresInARow = 0;
   }
 

@@ -9,6 +9,7 @@ import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { anEvent, eventStoreContract } from './event-store.contract';
 import { contentDigest } from '../../src/event-store/hash-chain';
 import { EventIdConflict, WrongExpectedRevision } from '../../src/event-store/event-store.errors';
+import { comparePositions } from '../../src/event-store/postgres/postgres-position';
 
 /** A store on a database of its own, closed and dropped once `work` is done. */
 async function withStore(
@@ -272,4 +273,80 @@ describe('PostgreSQL event store (contract)', () => {
         holder.release();
       }
     }));
+
+  it('a filtered subscription moves past events it does not want, yet never past an older transaction still open', () =>
+    withStore('es_filtered_head', {}, async (store, db) => {
+      const asked: AllFrom[] = [];
+      const read = store.readAllSafe.bind(store);
+      store.readAllSafe = (client, from, limit, filter) => {
+        asked.push(from);
+        return read(client, from, limit, filter);
+      };
+      const received: string[] = [];
+      const subscription = store.subscribe(
+        'start',
+        async (event) => {
+          received.push(event.streamId);
+        },
+        { filter: { streamPrefix: 'wanted-' } },
+      );
+      await subscription.caughtUp;
+
+      // A transaction writes a wanted event and stays open while others write unwanted ones.
+      const holder = await db.pool.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query(`SELECT * FROM cf_append('wanted-late', -1, $1)`, [
+          JSON.stringify([heldEvent()]),
+        ]);
+        for (let i = 0; i < 5; i += 1)
+          await store.append(`other-${i}`, [anEvent('Unwanted')], {
+            expectedRevision: 'no_stream',
+          });
+        await waitUntil(() => asked.length >= 3);
+        await holder.query('COMMIT');
+      } finally {
+        holder.release();
+      }
+      await waitUntil(() => received.length === 1);
+      for (let i = 5; i < 10; i += 1)
+        await store.append(`other-${i}`, [anEvent('Unwanted')], { expectedRevision: 'no_stream' });
+      const readsBefore = asked.length;
+      await waitUntil(() => asked.length > readsBefore + 1);
+      await subscription.stop();
+
+      expect(received).toEqual(['wanted-late']);
+      // Once the open transaction ended, reads start from the head it had seen, not from the
+      // last wanted event: the unwanted events are not scanned again on every wake-up.
+      const last = asked[asked.length - 1];
+      expect(last).not.toBe('start');
+      const { rows } = await db.pool.query<{ position: string }>(
+        `SELECT transaction_id::text || '/' || global_position::text AS position FROM events
+          WHERE stream_id = 'other-9'`,
+      );
+      expect(comparePositions(last as string, rows[0].position)).toBeGreaterThanOrEqual(0);
+    }));
 });
+
+function heldEvent() {
+  const event = anEvent('Wanted');
+  const fields = {
+    id: event.id,
+    type: event.type,
+    schemaVersion: 1,
+    data: event.data,
+    metadata: event.metadata,
+  };
+  return {
+    ...fields,
+    contentHash: contentDigest({ streamId: 'wanted-late', ...fields }).toString('hex'),
+  };
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs = 15000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

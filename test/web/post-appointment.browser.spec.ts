@@ -196,6 +196,9 @@ describe('appointment to a post in the browser', () => {
     await page.goto(`${base}/cases/${caseId}`);
     await page.getByLabel('Số quyết định').fill('215-QĐ/TU');
     await page.getByLabel('Người ký').fill('Bí thư Thành ủy');
+    // The term is the rule set's: an appointment's decision offers no field to type another.
+    expect(await page.locator('#f-termYears').count()).toBe(0);
+    await page.getByText('Thời hạn giữ chức vụ theo quy định áp dụng cho hồ sơ').waitFor();
     await page.getByLabel('Kiêm nhiệm: vẫn giữ chức vụ đang đảm nhiệm').check();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Ghi nhận' }).click();

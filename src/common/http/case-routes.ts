@@ -110,8 +110,9 @@ export abstract class CaseRoutes {
   protected async assertCandidatesInScope(
     actor: Actor,
     candidates: { personId: string }[],
+    field = 'candidates',
   ): Promise<void> {
     for (const [index, { personId }] of candidates.entries())
-      await this.scope.assertPersonInScope(actor, personId, `candidates[${index}].personId`);
+      await this.scope.assertPersonInScope(actor, personId, `${field}[${index}].personId`);
   }
 }

@@ -1,3 +1,4 @@
+import { Pool, PoolClient } from 'pg';
 import { EventMetadata, RecordedEvent } from '../event-envelope';
 import { ReadAllFilter, StoredEventRecord } from '../event-store.port';
 import { parseStoredEventName, StoredEventNames } from '../stored-event-names';
@@ -34,6 +35,16 @@ export const safeOrderSelect = (where: string[], limitParam: number) =>
       WHERE global_position IN (SELECT global_position FROM events WHERE ${where.join(' AND ')}
                                  ORDER BY transaction_id, global_position LIMIT $${limitParam})
       ORDER BY events.transaction_id, events.global_position`;
+
+/** The last position below the oldest transaction still running (an index scan backwards). */
+export async function safeHeadPosition(client: Pool | PoolClient): Promise<string | null> {
+  const { rows } = await client.query<{ tx: string; pos: string }>(
+    `SELECT transaction_id::text AS tx, global_position::text AS pos FROM events
+      WHERE ${SAFE_ORDER_CONDITION}
+      ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+  );
+  return rows.length === 0 ? null : `${rows[0].tx}/${rows[0].pos}`;
+}
 
 /** A row as the rest of cadreflow reads it: upcast to the current version of its type. */
 export function toRecorded(row: EventRow, names: StoredEventNames): RecordedEvent {

@@ -38,6 +38,7 @@ import {
   EVENT_COLUMNS,
   EventRow,
   SAFE_ORDER_CONDITION,
+  safeHeadPosition,
   safeOrderSelect,
   toRecorded,
   toStoredRecord,
@@ -252,6 +253,7 @@ export class PostgresEventStore implements EventStore {
       handler,
       options,
       read: (client, position, limit) => this.readAllSafe(client, position, limit, options.filter),
+      safeHead: options.filter ? (client) => safeHeadPosition(client) : undefined,
       notifier: this.notifier,
     });
   }

@@ -2,6 +2,7 @@ import { Pool, PoolClient } from 'pg';
 import { RecordedEvent } from '../event-envelope';
 import { AllFrom, SubscribeOptions, Subscription } from '../event-store.port';
 import { CommitNotifier } from './commit-notifier';
+import { comparePositions } from './postgres-position';
 
 /** Safety net for a lost NOTIFY; normal wake-ups come from the notifier. */
 const IDLE_RECHECK_MS = 1000;
@@ -12,6 +13,12 @@ interface StartArgs {
   handler: (event: RecordedEvent) => Promise<void>;
   options: SubscribeOptions;
   read: (client: Pool | PoolClient, from: AllFrom, limit: number) => Promise<RecordedEvent[]>;
+  /**
+   * For a filtered subscription: the last position every transaction below which has ended.
+   * Read before a batch, it is how far that batch has looked when it comes back short, even if
+   * no event there matched the filter.
+   */
+  safeHead?: (client: Pool | PoolClient) => Promise<string | null>;
   notifier: CommitNotifier;
 }
 
@@ -40,7 +47,7 @@ export class PostgresSubscription implements Subscription {
   }
 
   private async run(): Promise<void> {
-    const { pool, handler, options, read, notifier } = this.args;
+    const { pool, handler, options, read, safeHead, notifier } = this.args;
     const batchSize = options.batchSize ?? 500;
     let position = this.args.from;
     const unlisten = await notifier.listen(() => {
@@ -50,6 +57,9 @@ export class PostgresSubscription implements Subscription {
     try {
       while (this.running) {
         this.woken = false;
+        // Without this, a filter that matches nothing lately makes every wake-up scan the log
+        // from the last match (or from the start) to the head again, a cost growing with the log.
+        const head = safeHead ? await safeHead(pool) : null;
         const batch = await read(pool, position, batchSize);
         for (const event of batch) {
           if (!this.running) return;
@@ -57,6 +67,8 @@ export class PostgresSubscription implements Subscription {
           position = event.position;
         }
         if (batch.length < batchSize) {
+          if (head !== null && (position === 'start' || comparePositions(head, position) > 0))
+            position = head;
           this.markCaughtUp();
           if (!this.woken) await this.sleep();
         }

@@ -14,6 +14,12 @@ import { OpenCaseSlots } from './open-case-slots';
 import { ProcedureRegistry } from './procedure-registry';
 import { OpenCaseInput } from './commands/case-commands';
 
+/** What a command reads besides the case stream: the person's record, or candidates' records. */
+interface CaseReads {
+  personRecord?: boolean;
+  candidates?: string[];
+}
+
 /**
  * The write path of every personnel-case command (the rows of `case-command-table.ts`): find the
  * case's stream, load it once, build the context the command needs, decide, append at the
@@ -147,7 +153,7 @@ export class CaseCommandRunner {
     caseId: string,
     command: CaseCommand,
     options: CaseWriteOptions,
-    reads: { personRecord?: boolean } = {},
+    reads: CaseReads = {},
   ) {
     const procedure = await this.cases.locate(caseId);
     const context = this.contextOf(procedure, caseId, options, reads);
@@ -176,8 +182,12 @@ export class CaseCommandRunner {
     options: CaseWriteOptions,
   ) {
     const procedure = await this.cases.locate(caseId);
+    const body = correction.body;
     const context = this.contextOf(procedure, caseId, options, {
-      personRecord: correction.body.kind === 'vetting',
+      personRecord: body.kind === 'vetting',
+      ...(body.kind === 'registration'
+        ? { candidates: body.candidates.map((c) => c.personId) }
+        : {}),
     });
     const reclaimSlot = async (state: CaseState) => {
       if (state.status !== 'rejected') return;
@@ -199,7 +209,7 @@ export class CaseCommandRunner {
     procedure: string,
     caseId: string,
     options: CaseWriteOptions,
-    reads: { personRecord?: boolean },
+    reads: CaseReads,
   ) {
     return async (state: CaseState) => {
       const pinned = this.contexts.pinned(state);
@@ -217,8 +227,11 @@ export class CaseCommandRunner {
           ? { personId: state.appointee ?? state.personId, positionId: state.positionId }
           : undefined,
       );
+      const candidates = reads.candidates
+        ? { candidateFacts: await this.contexts.candidateFacts(reads.candidates, state) }
+        : {};
       const term = await this.procedures.get(procedure)?.decisionTerm?.(context, state);
-      return term ? { ...context, decisionTerm: term } : context;
+      return { ...context, ...candidates, ...(term ? { decisionTerm: term } : {}) };
     };
   }
 

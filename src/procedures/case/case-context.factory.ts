@@ -98,6 +98,18 @@ export class CaseContextFactory {
     };
   }
 
+  /** Each candidate's record as vetting would read it, for the post the case fills. */
+  async candidateFacts(
+    personIds: string[],
+    state: { positionId: string },
+  ): Promise<Record<string, PersonFactsForVetting | undefined>> {
+    const today = this.today();
+    const entries = await Promise.all(
+      personIds.map(async (id) => [id, await this.personFacts(id, state.positionId, today)]),
+    );
+    return Object.fromEntries(entries) as Record<string, PersonFactsForVetting | undefined>;
+  }
+
   /**
    * What a step of any procedure is decided with (the case engine's and discipline's): the pins,
    * the calendar, who acts, the day and whether their grant reaches the case's unit.

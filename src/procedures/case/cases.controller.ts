@@ -25,14 +25,25 @@ import {
 } from './commands/case-commands';
 import { CorrectionReasonDto } from './dto/correct-step.dto';
 import { OpenCaseDto, ReasonDto, ResolveVettingItemDto } from './dto/open-case.dto';
-import { DecisionStepDto, STEP_BODIES } from './dto/step-bodies.dto';
+import { DecisionStepDto, STEP_BODIES as ENGINE_STEP_BODIES } from './dto/step-bodies.dto';
+import { RegistrationStepDto, ScoresStepDto } from '../competitive-exam/dto/exam-step-bodies.dto';
 import { STEP_BODY_EXAMPLES } from './dto/step-body-examples';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../common/tokens';
 import { displayNames } from '../../read-models/display-names';
 import { parseStepBody } from './step-body-validation';
+import { StepBody } from './decider/case.commands';
 
 /** A decision is not corrected: it is annulled or replaced by a new decision. */
+/** An examination's registered candidates, named on the case even after they drop out. */
+const examCandidates = (steps: readonly object[]): string[] =>
+  steps.flatMap((step) => {
+    const { type, candidates } = step as { type?: string; candidates?: { personId: string }[] };
+    return type === 'CandidatesRegistered' ? (candidates ?? []).map((c) => c.personId) : [];
+  });
+
+/** Every step kind's body: the engine's and a competitive examination's. */
+const STEP_BODIES = [...ENGINE_STEP_BODIES, RegistrationStepDto, ScoresStepDto];
 const CORRECTABLE_BODIES = STEP_BODIES.filter((dto) => dto !== DecisionStepDto);
 
 @CaseEngineController('cases', 'cases', ...STEP_BODIES, CorrectionReasonDto)
@@ -71,7 +82,7 @@ export class CasesController extends CaseEngineRoutes({
     const view = await this.cases.view(id, actor, at);
     if (!view) return view;
     const names = await displayNames(this.pool, {
-      people: [view.personId, ...(view.nominees ?? [])],
+      people: [view.personId, ...(view.nominees ?? []), ...examCandidates(view.steps)],
       positions: view.positionId ? [view.positionId] : [],
       orgUnits: [view.orgUnitId],
     });
@@ -86,8 +97,7 @@ export class CasesController extends CaseEngineRoutes({
     options: WriteOptions,
   ) {
     const body = parseStepBody(await this.cases.stepKind(id, stepId), raw);
-    if (body.kind === 'nomination')
-      await this.assertCandidatesInScope(write.actor, body.candidates);
+    await this.assertPeopleInScope(write.actor, body);
     return new PerformCaseStep(id, stepId, body, options);
   }
 
@@ -99,9 +109,15 @@ export class CasesController extends CaseEngineRoutes({
     options: WriteOptions,
   ) {
     const body = parseStepBody(await this.cases.stepKind(id, stepId), stepBody);
-    if (body.kind === 'nomination')
-      await this.assertCandidatesInScope(write.actor, body.candidates);
+    await this.assertPeopleInScope(write.actor, body);
     return new CorrectCaseStep(id, stepId, body, reason, options);
+  }
+
+  /** The people a step body names: a nomination's or registration's candidates, a part's scores. */
+  private async assertPeopleInScope(actor: WriteRequest['actor'], body: StepBody) {
+    if (body.kind === 'nomination' || body.kind === 'registration')
+      await this.assertCandidatesInScope(actor, body.candidates);
+    if (body.kind === 'scores') await this.assertCandidatesInScope(actor, body.scores, 'scores');
   }
 
   /**

@@ -64,6 +64,9 @@ export class ProcedureRegistry {
 
   private readonly gates = new Map<string, ProcedureGate[]>();
 
+  /** Names another slice opens a registered procedure's cases under (see `addOpeningName`). */
+  private readonly addedNames = new Map<string, { procedure: string; definitionIds: string[] }>();
+
   register(module: ProcedureModule): void {
     this.modules.set(module.procedure, module);
     this.openingNames.set(module.procedure, { module, definitionIds: module.definitionIds });
@@ -77,7 +80,18 @@ export class ProcedureRegistry {
 
   /** The module that opens a case named `procedure` in a request, and the definitions it allows. */
   forOpening(procedure: string): { module: ProcedureModule; definitionIds: string[] } | undefined {
+    const added = this.addedNames.get(procedure);
+    const module = added ? this.modules.get(added.procedure) : undefined;
+    if (added && module) return { module, definitionIds: added.definitionIds };
     return this.openingNames.get(procedure);
+  }
+
+  /**
+   * Another slice's way to open a registered procedure's cases (a competitive examination runs
+   * as an appointment): its name and definitions, in any order of module start.
+   */
+  addOpeningName(name: string, procedure: string, definitionIds: string[]): void {
+    this.addedNames.set(name, { procedure, definitionIds });
   }
 
   /** Adds another procedure's checks to a procedure's cases (in any order of module start). */
@@ -91,6 +105,6 @@ export class ProcedureRegistry {
 
   /** Every name a case may be opened under. */
   names(): string[] {
-    return [...this.openingNames.keys()];
+    return [...new Set([...this.openingNames.keys(), ...this.addedNames.keys()])];
   }
 }

@@ -14,6 +14,7 @@ import {
   ProposalStepDto,
   VettingStepDto,
 } from './dto/step-bodies.dto';
+import { RegistrationStepDto, ScoresStepDto } from '../competitive-exam/dto/exam-step-bodies.dto';
 
 const DTO_BY_KIND = {
   proposal: ProposalStepDto,
@@ -22,6 +23,8 @@ const DTO_BY_KIND = {
   ballot: BallotStepDto,
   vetting: VettingStepDto,
   decision: DecisionStepDto,
+  registration: RegistrationStepDto,
+  scores: ScoresStepDto,
 } as const;
 
 /** Checks a step body against the DTO of the step's kind; unknown fields are refused. */

@@ -133,7 +133,8 @@ function validateStep(
   if (!isStringList(step.requiredFields))
     fail(file, `${at}.requiredFields`, 'must be a list of field names (may be empty)');
   if (step.kind === 'ballot' || step.kind === 'nomination') validateVoteRule(file, at, step);
-  if (step.kind === 'vetting') {
+  if (step.kind === 'scores') validateScoreRule(file, at, step);
+  if (step.kind === 'vetting' || step.kind === 'registration') {
     if (!isStringList(step.vettingItems) || step.vettingItems.length === 0)
       fail(file, `${at}.vettingItems`, 'must list the items to check');
     for (const item of step.vettingItems)
@@ -141,6 +142,15 @@ function validateStep(
         fail(file, `${at}.vettingItems`, `unknown item "${item}"`);
   }
   if (step.deadline !== undefined) validateDeadline(file, at, step.deadline);
+}
+
+/** A scores step says who sees the board's scores before the result is announced. */
+function validateScoreRule(file: string, at: string, step: Record<string, unknown>) {
+  const rule = step.scoreRule as Record<string, unknown> | undefined;
+  if (!rule) fail(file, `${at}.scoreRule`, 'is required for a scores step');
+  if (typeof rule.announced !== 'boolean')
+    fail(file, `${at}.scoreRule.announced`, 'must be true or false');
+  if (!isStringList(rule.visibleTo)) fail(file, `${at}.scoreRule.visibleTo`, 'must list roles');
 }
 
 /** A ballot or nomination step's vote rule; its thresholds are rule-set parameter names. */

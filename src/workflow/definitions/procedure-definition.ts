@@ -7,6 +7,9 @@ export const STEP_KINDS = [
   'vetting',
   'meeting',
   'decision',
+  // Competitive examination for a leadership post (thi tuyển): candidates, then the board's scores.
+  'registration',
+  'scores',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -49,6 +52,15 @@ export interface VoteRuleDefinition {
   passParam: string;
 }
 
+/**
+ * A scores step's disclosure (thi tuyển): the board's scores are shown before the result is
+ * announced only to the roles named, and never to a candidate (as an unannounced ballot).
+ */
+export interface ScoreRuleDefinition {
+  announced: boolean;
+  visibleTo: string[];
+}
+
 export interface StepDeadline {
   /** Working days from when the step became current. */
   workingDays?: number;
@@ -73,8 +85,13 @@ export interface StepDefinition {
   deadline?: StepDeadline;
   /** Body fields the step must have beyond its kind's own (e.g. minutesRef). */
   requiredFields: string[];
-  /** For vetting steps: the items to check. */
+  /**
+   * For vetting steps: the items to check. For a registration step: the record items each
+   * candidate must clear to be admitted (the post's standards the record can decide).
+   */
   vettingItems?: VettingItem[];
+  /** For scores steps: who sees the board's scores before the result is announced. */
+  scoreRule?: ScoreRuleDefinition;
 }
 
 /** A procedure as data: a case pins `id@version` when it opens and keeps it. */

@@ -85,6 +85,24 @@ describe('the seeded instruments', () => {
     expect(ruleSetInForce(sets, '2025-08-01', 'party')!.id).toBe('party-2025-05-30');
   });
 
+  it('keep every composed set a case may have pinned: a parameter added only to a later instrument would silently drop the earlier sets', () => {
+    // A case pins a set by id; when a set vanishes, the cases that pinned it cannot be read.
+    // Adding a set is fine (append its id here); losing one means a new parameter needs a value
+    // on the track's earliest instrument too.
+    const composed = sets.filter((set) => !set.pinnedOnly).map((set) => set.id);
+    expect(composed).toEqual(
+      expect.arrayContaining([
+        'party-2022-08-18',
+        'party-2025-02-14',
+        'party-2025-05-30',
+        'party-2025-10-08',
+        'state-2022-08-18',
+        'state-2025-07-01',
+        'state-2025-10-08',
+      ]),
+    );
+  });
+
   it('cite an instrument and an article (or say it was not identified) for every parameter, and say how far it was checked', () => {
     for (const set of sets.filter((candidate) => !candidate.pinnedOnly)) {
       for (const [name, param] of Object.entries(set.params)) {

@@ -1794,7 +1794,7 @@ export interface components {
             /** @example leadership-round-1 */
             id: string;
             /** @enum {string} */
-            kind: "proposal" | "nomination" | "ballot" | "vetting" | "meeting" | "decision";
+            kind: "proposal" | "nomination" | "ballot" | "vetting" | "meeting" | "decision" | "registration" | "scores";
             /** @example Leadership conference, round 1 */
             title: string;
             /** @example Hội nghị tập thể lãnh đạo, lần 1 */
@@ -1823,7 +1823,7 @@ export interface components {
             href: string;
             stepId?: string;
             /** @enum {string} */
-            kind?: "proposal" | "nomination" | "ballot" | "vetting" | "meeting" | "decision";
+            kind?: "proposal" | "nomination" | "ballot" | "vetting" | "meeting" | "decision" | "registration" | "scores";
             roles?: string[];
             /** @description resolve-vetting-item: the flagged item */
             item?: string;
@@ -2562,6 +2562,85 @@ export interface components {
              */
             keepsPreviousPost?: boolean;
         };
+        ExamCandidateDto: {
+            /**
+             * @description a person who registered to sit
+             * @example p-nguyen-van-an
+             */
+            personId: string;
+        };
+        RegistrationStepDto: {
+            /**
+             * Format: date
+             * @description date of the meeting, ballot or document
+             * @example 2026-03-02
+             */
+            heldOn: string;
+            /**
+             * @description minutes or document reference (biên bản)
+             * @example BB-12/2026
+             */
+            minutesRef?: string;
+            /** @example The committee agreed on the post, standards and conditions. */
+            note?: string;
+            /** @description the candidates; each record is checked against the post's standards the step lists (422 exam.candidate_ineligible naming the standard and its rule); at least exam.minCandidates */
+            candidates: components["schemas"]["ExamCandidateDto"][];
+        };
+        ExamBoardDto: {
+            /**
+             * @description members of the board
+             * @example 7
+             */
+            members: number;
+            /**
+             * @description members present, each scoring every candidate
+             * @example 7
+             */
+            present: number;
+        };
+        CandidateScoresDto: {
+            /**
+             * @description a candidate still standing
+             * @example p-nguyen-van-an
+             */
+            personId: string;
+            /**
+             * @description one score per member present, on the scale exam.scoreScale
+             * @example [
+             *       72,
+             *       80,
+             *       75,
+             *       68,
+             *       77,
+             *       81,
+             *       70
+             *     ]
+             */
+            memberScores: number[];
+        };
+        ScoresStepDto: {
+            /**
+             * Format: date
+             * @description date of the meeting, ballot or document
+             * @example 2026-03-02
+             */
+            heldOn: string;
+            /**
+             * @description minutes or document reference (biên bản)
+             * @example BB-12/2026
+             */
+            minutesRef?: string;
+            /** @example The committee agreed on the post, standards and conditions. */
+            note?: string;
+            board: components["schemas"]["ExamBoardDto"];
+            /** @description every candidate still standing */
+            scores: components["schemas"]["CandidateScoresDto"][];
+            /**
+             * @description the last part, when candidates stay level after the rule set’s tie rules (exam.levelTotalsBrokenBy): the one the appointing authority chose
+             * @example p-nguyen-van-an
+             */
+            winnerChoice?: string;
+        };
         CorrectionReasonDto: {
             /**
              * @description why the step is corrected (kept in the history with the corrector)
@@ -2576,11 +2655,11 @@ export interface components {
              */
             id?: string;
             /**
-             * @description a transfer (điều động) runs as a rotation case with definition transfer.standard; removal: dismissal, resignation, relief from post, suspension (removal.*); extension: the term to retirement; discipline cases open at POST /discipline-cases
+             * @description a transfer (điều động) runs as a rotation case with definition transfer.standard; competitive_exam (thi tuyển, definition exam.leadership-post) runs as an appointment that fills the post and is listed with appointments; removal: dismissal, resignation, relief from post, suspension (removal.*); extension: the term to retirement; discipline cases open at POST /discipline-cases
              * @example appointment
              * @enum {string}
              */
-            procedure: "appointment" | "reappointment" | "rotation" | "transfer" | "removal" | "extension" | "approval_in_principle" | "consultation";
+            procedure: "appointment" | "reappointment" | "rotation" | "transfer" | "removal" | "extension" | "approval_in_principle" | "consultation" | "competitive_exam";
             /**
              * @description definition id (newest version) or id@version
              * @example appointment.internal
@@ -2845,6 +2924,11 @@ export type SchemaBallotStepDto = components['schemas']['BallotStepDto'];
 export type SchemaVettingItemDto = components['schemas']['VettingItemDto'];
 export type SchemaVettingStepDto = components['schemas']['VettingStepDto'];
 export type SchemaDecisionStepDto = components['schemas']['DecisionStepDto'];
+export type SchemaExamCandidateDto = components['schemas']['ExamCandidateDto'];
+export type SchemaRegistrationStepDto = components['schemas']['RegistrationStepDto'];
+export type SchemaExamBoardDto = components['schemas']['ExamBoardDto'];
+export type SchemaCandidateScoresDto = components['schemas']['CandidateScoresDto'];
+export type SchemaScoresStepDto = components['schemas']['ScoresStepDto'];
 export type SchemaCorrectionReasonDto = components['schemas']['CorrectionReasonDto'];
 export type SchemaOpenCaseDto = components['schemas']['OpenCaseDto'];
 export type SchemaRecordedFromPaperDto = components['schemas']['RecordedFromPaperDto'];
@@ -7174,7 +7258,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProposalStepDto"] | components["schemas"]["MeetingStepDto"] | components["schemas"]["NominationStepDto"] | components["schemas"]["BallotStepDto"] | components["schemas"]["VettingStepDto"] | components["schemas"]["DecisionStepDto"];
+                "application/json": components["schemas"]["ProposalStepDto"] | components["schemas"]["MeetingStepDto"] | components["schemas"]["NominationStepDto"] | components["schemas"]["BallotStepDto"] | components["schemas"]["VettingStepDto"] | components["schemas"]["DecisionStepDto"] | components["schemas"]["RegistrationStepDto"] | components["schemas"]["ScoresStepDto"];
             };
         };
         responses: {
@@ -7277,7 +7361,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CorrectionReasonDto"] & (components["schemas"]["ProposalStepDto"] | components["schemas"]["MeetingStepDto"] | components["schemas"]["NominationStepDto"] | components["schemas"]["BallotStepDto"] | components["schemas"]["VettingStepDto"]);
+                "application/json": components["schemas"]["CorrectionReasonDto"] & (components["schemas"]["ProposalStepDto"] | components["schemas"]["MeetingStepDto"] | components["schemas"]["NominationStepDto"] | components["schemas"]["BallotStepDto"] | components["schemas"]["VettingStepDto"] | components["schemas"]["RegistrationStepDto"] | components["schemas"]["ScoresStepDto"]);
             };
         };
         responses: {

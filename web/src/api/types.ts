@@ -39,7 +39,15 @@ export interface VoteRule {
 
 export interface StepDefinition {
   id: string;
-  kind: 'proposal' | 'nomination' | 'ballot' | 'vetting' | 'meeting' | 'decision';
+  kind:
+    | 'proposal'
+    | 'nomination'
+    | 'ballot'
+    | 'vetting'
+    | 'meeting'
+    | 'decision'
+    | 'registration'
+    | 'scores';
   title: string;
   titleVi: string;
   actors: { roles: string[] };
@@ -47,6 +55,8 @@ export interface StepDefinition {
   requiredFields: string[];
   vettingItems?: string[];
   deadline?: { workingDays?: number; days?: number };
+  /** A competitive examination's scores step: who sees the scores before the result. */
+  scoreRule?: { announced: boolean; visibleTo: string[] };
 }
 
 export interface Definition {

@@ -20,7 +20,8 @@ export function NomineeTallies({
     return i18n.language === 'en' ? step.title : step.titleVi;
   };
   const nominees = view.nomineeTallies ?? [];
-  if (!view.fillsPost || nominees.length === 0) return null;
+  // A competitive examination's candidates have scores, not tallies (ExamResults shows them).
+  if (!view.fillsPost || nominees.length === 0 || nominees[0].tallies.length === 0) return null;
   const name = (id: string) => view.names?.people[id] ?? id;
   return (
     <section className="card" aria-labelledby="nominees-title">

@@ -508,7 +508,11 @@ export function StepForm({
           {input('number', t('form.number'), { required: true })}
           {input('signer', t('form.signer'), { required: true })}
           {day('effectiveFrom', t('form.effectiveFrom'))}
-          {input('termYears', t('form.termYears'), { type: 'number' })}
+          {view.procedure === 'rotation' || view.procedure === 'transfer' ? (
+            input('termYears', t('form.plannedYears'), { type: 'number' })
+          ) : (
+            <p className="hint">{t('form.termFromRuleSet')}</p>
+          )}
           {view.procedure === 'appointment' && (
             <label className="checkbox">
               <input

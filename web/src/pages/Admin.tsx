@@ -6,7 +6,8 @@ import { usePositions } from '../api/hooks';
 import { OrgUnit } from '../api/types';
 import { formatDateTime } from '../dates';
 import { describedBy, ErrorBox, Field, Loading } from '../components/common';
-import { getSession } from '../session';
+import { can, getSession } from '../session';
+import { Link } from '../router';
 import { useOrgUnits } from './Inbox';
 
 /** Kinds of org unit the registry knows (CreateOrgUnitDto). */
@@ -35,6 +36,9 @@ interface DeadLetter {
 /** Admin: dead letters with replay; the org unit tree and the posts. */
 export function Admin() {
   const { t } = useTranslation();
+  const session = getSession();
+  // A post may be filled by competitive examination (thi tuyển): staff open it from the post.
+  const mayOpenCase = session ? can.openCase(session) : false;
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const letters = useQuery({
@@ -131,6 +135,14 @@ export function Admin() {
         {(positions.data ?? []).map((p) => (
           <li key={p.id}>
             {p.title} <span className="muted mono">{p.id}</span>
+            {mayOpenCase && (
+              <>
+                {' '}
+                <Link to={`/cases/new?procedure=competitive_exam&position=${p.id}`}>
+                  {t('exam.openFromPost')}
+                </Link>
+              </>
+            )}
           </li>
         ))}
       </ul>

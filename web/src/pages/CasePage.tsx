@@ -12,6 +12,8 @@ import { ProcedureDiagram } from '../components/ProcedureDiagram';
 import { StepForm } from '../components/StepForm';
 import { NomineeBallotForm } from '../components/NomineeBallotForm';
 import { NomineeTallies } from '../components/NomineeTallies';
+import { ExamStepForm } from '../components/ExamStepForm';
+import { ExamResults } from '../components/ExamResults';
 import { CaseCorrection, CorrectionNotes } from '../components/CaseCorrection';
 
 const stepKeys = idempotencyKeys();
@@ -270,10 +272,17 @@ export function CasePage({ caseId }: { caseId: string }) {
             )}
           </p>
           {data.currentStep.provisional && <p className="muted">{t('case.provisionalHint')}</p>}
-          {mayAct &&
-          data.fillsPost &&
-          step.kind === 'ballot' &&
-          (data.nominees?.length ?? 0) > 1 ? (
+          {mayAct && (step.kind === 'registration' || step.kind === 'scores') ? (
+            <ExamStepForm
+              key={`${step.id}:${data.revision}`}
+              view={data}
+              step={step}
+              submit={submitStep}
+            />
+          ) : mayAct &&
+            data.fillsPost &&
+            step.kind === 'ballot' &&
+            (data.nominees?.length ?? 0) > 1 ? (
             <NomineeBallotForm
               key={`${step.id}:${data.revision}`}
               view={data}
@@ -298,6 +307,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         </section>
       )}
       <NomineeTallies view={data} definition={definition} />
+      <ExamResults view={data} definition={definition} />
       {data.decision && (
         <section className="card">
           <h2>{t('case.decision')}</h2>

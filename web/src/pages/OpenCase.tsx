@@ -8,7 +8,7 @@ import { formatDay, parseDay } from '../dates';
 import { can, getSession } from '../session';
 import { DayInput } from '../components/DayInput';
 import { RemovalGrounds } from '../components/RemovalGrounds';
-import { navigate } from '../router';
+import { navigate, useLocation } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { useOrgUnits } from './Inbox';
 
@@ -22,7 +22,13 @@ const PROCEDURES = [
   'extension',
   'approval_in_principle',
   'consultation',
+  'competitive_exam',
 ];
+
+/** A competitive examination runs as an appointment: its definitions are the `exam.*` ones. */
+const isExam = (definitionId: string) => definitionId.startsWith('exam.');
+const opensUnder = (procedure: string, d: { id: string; procedure: string }) =>
+  procedure === 'competitive_exam' ? isExam(d.id) : d.procedure === procedure && !isExam(d.id);
 
 export function usePeopleSearch(q: string) {
   return useQuery({
@@ -39,12 +45,16 @@ export function OpenCase() {
   const catalog = useCatalog();
   const positions = usePositions();
   const units = useOrgUnits();
-  const [procedure, setProcedure] = useState('appointment');
+  // Opened from a post (`?procedure=competitive_exam&position=…`): both come filled in.
+  const { query } = useLocation();
+  const [procedure, setProcedure] = useState(() =>
+    PROCEDURES.includes(query.get('procedure') ?? '') ? query.get('procedure')! : 'appointment',
+  );
   const [definition, setDefinition] = useState('');
   const [personQuery, setPersonQuery] = useState('');
   const [personId, setPersonId] = useState('');
   const [positionQuery, setPositionQuery] = useState('');
-  const [positionId, setPositionId] = useState('');
+  const [positionId, setPositionId] = useState(() => query.get('position') ?? '');
   const [orgUnitId, setOrgUnitId] = useState('');
   const [summary, setSummary] = useState('');
   const [approvalCaseId, setApprovalCaseId] = useState('');
@@ -78,7 +88,7 @@ export function OpenCase() {
       ),
   });
   if (catalog.isPending || positions.isPending) return <Loading />;
-  const definitions = (catalog.data?.definitions ?? []).filter((d) => d.procedure === procedure);
+  const definitions = (catalog.data?.definitions ?? []).filter((d) => opensUnder(procedure, d));
   const chosenDefinition = definition || definitions[0]?.id || '';
   // The newest version of the chosen definition: one that fills a post opens without a person.
   const fillsPost = Boolean(

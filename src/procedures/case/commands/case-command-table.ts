@@ -18,8 +18,11 @@ export const CASE_COMMAND_TABLE = [
   row(OpenCase, (cases: CaseCommandRunner, { input, options }) => cases.open(input, options)),
   row(PerformCaseStep, (cases: CaseCommandRunner, { caseId, stepId, body, options }) =>
     cases.act(caseId, { type: 'PerformStep', data: { stepId, body } }, options, {
-      // Vetting reads the person's record; no other step does.
+      // Vetting reads the person's record; an examination's registration its candidates'.
       personRecord: body.kind === 'vetting',
+      ...(body.kind === 'registration'
+        ? { candidates: body.candidates.map((c) => c.personId) }
+        : {}),
     }),
   ),
   row(CorrectCaseStep, (cases: CaseCommandRunner, { caseId, stepId, body, reason, options }) =>

@@ -124,6 +124,8 @@ export const stepDeadlineSaga: Saga = {
       case 'MeetingRecorded':
       case 'NominationTallied':
       case 'BallotTallied':
+      case 'CandidatesRegistered':
+      case 'ExamScoresRecorded':
       case 'VettingItemsRecorded':
       case 'DecisionIssued':
       case 'DisciplineStepRecorded':

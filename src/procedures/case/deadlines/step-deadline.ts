@@ -39,6 +39,8 @@ export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): D
     case 'MeetingRecorded':
     case 'NominationTallied':
     case 'BallotTallied':
+    case 'CandidatesRegistered':
+    case 'ExamScoresRecorded':
     case 'VettingItemsRecorded':
     case 'DecisionIssued':
     case 'DisciplineStepRecorded':

@@ -1,5 +1,6 @@
 import { VettingItem } from '../../../workflow/definitions/procedure-definition';
 import { BallotTally } from '../../../workflow/vote-rules/tally';
+import type { RegistrationBody, ScoresBody } from '../../competitive-exam/exam.types';
 
 export interface StepBodyBase {
   heldOn: string;
@@ -44,7 +45,9 @@ export type StepBody =
        * previous ones on the record.
        */
       keepsPreviousPost?: boolean;
-    } & StepBodyBase);
+    } & StepBodyBase)
+  | ({ kind: 'registration' } & RegistrationBody & StepBodyBase)
+  | ({ kind: 'scores' } & ScoresBody & StepBodyBase);
 
 /** One nominee's tally at a ballot of a post case. */
 export interface NomineeTally {

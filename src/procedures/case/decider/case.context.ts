@@ -34,6 +34,8 @@ export interface DecisionTerm {
 /** Everything `decide` needs besides state and command, handed in so it stays pure. */
 export interface CaseContext extends StepContext {
   personFacts?: PersonFactsForVetting;
+  /** A registration step (competitive examination): each candidate's record, by person id. */
+  candidateFacts?: Record<string, PersonFactsForVetting | undefined>;
   /** A procedure's own term rule (re-appointment extends to retirement); default: the rule set's term. */
   decisionTerm?: (
     state: ExistingCase,

@@ -2,6 +2,7 @@ import { VettingItem } from '../../../workflow/definitions/procedure-definition'
 import { BallotTally } from '../../../workflow/vote-rules/tally';
 import { NominationTally } from '../../../workflow/vote-rules/nomination-ballot';
 import { ReferenceShare } from '../../../workflow/vote-rules/reference-tally';
+import type { ExamEvent } from '../../competitive-exam/exam.types';
 
 export type { AppliedVoteRule, StepRecord } from '../../../workflow/step-engine';
 import type { AppliedVoteRule, StepCorrectedData, StepRecord } from '../../../workflow/step-engine';
@@ -142,6 +143,8 @@ export type CaseEvent =
   | { type: 'CaseWithdrawn'; data: { reason: string; withdrawnBy: string; withdrawnOn: string } }
   /** A recorded step corrected: `corrected` replaces its effect; the original stays before it. */
   | { type: 'StepCorrected'; data: StepCorrectedData }
+  /** Competitive examination for a leadership post: candidates admitted, a part's scores. */
+  | ExamEvent
   | DeadlineMissedEvent
   | StepDeadlineRecomputedEvent;
 

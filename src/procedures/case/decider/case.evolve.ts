@@ -3,6 +3,7 @@ import { advanceOn, correctableEvolve, withRecorder } from '../../../workflow/st
 import { CaseEvent } from './case.events';
 import { CaseFacts, CaseState, ExistingCase } from './case.state';
 import { ClosingEvent, Data, VettingEvent } from './case.types';
+import { evolveExam } from '../../competitive-exam/exam.evolve';
 
 /** Step events: each becomes the case's last step, which may be corrected until overtaken. */
 const STEP_EVENTS = [
@@ -12,6 +13,8 @@ const STEP_EVENTS = [
   'BallotTallied',
   'VettingItemsRecorded',
   'DecisionIssued',
+  'CandidatesRegistered',
+  'ExamScoresRecorded',
 ];
 
 const LAST_STEP_KINDS = {
@@ -57,6 +60,9 @@ function evolveEvent(
         ...(e.data.passed ? { nominees: e.data.passed } : {}),
         ...(e.data.appointee ? { appointee: e.data.appointee.personId } : {}),
       };
+    case 'CandidatesRegistered':
+    case 'ExamScoresRecorded':
+      return evolveExam(state, e);
     case 'VettingItemsRecorded':
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':

@@ -21,6 +21,8 @@ import { ballotOnNominees, nominationOfPost } from './case.nominees';
 import { withDecisionPosts } from './decision-posts';
 import { vetting } from './case.vetting';
 import { Body, Open } from './case.types';
+import { registerCandidates } from '../../competitive-exam/exam-registration';
+import { recordScores } from '../../competitive-exam/exam-scores';
 
 /** What each kind of step decides, after the engine's prologue. */
 export const CASE_STEP_KINDS: StepKindTable<Open, StepBody, CaseContext> = {
@@ -44,6 +46,8 @@ export const CASE_STEP_KINDS: StepKindTable<Open, StepBody, CaseContext> = {
   decision: (state, begun, body, context) => [
     withDecisionPosts(state, body, decision(state, begun, body, context)),
   ],
+  registration: (_state, begun, body, context) => registerCandidates(begun, body, context),
+  scores: (state, begun, body, context) => recordScores(state, begun, body, context),
 };
 
 /** A step of an open case: the engine's prologue, then the step kind's own rules. */

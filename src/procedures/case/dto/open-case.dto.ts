@@ -21,9 +21,10 @@ export class OpenCaseDto {
       'extension',
       'approval_in_principle',
       'consultation',
+      'competitive_exam',
     ],
     description:
-      'a transfer (điều động) runs as a rotation case with definition transfer.standard; removal: dismissal, resignation, relief from post, suspension (removal.*); extension: the term to retirement; discipline cases open at POST /discipline-cases',
+      'a transfer (điều động) runs as a rotation case with definition transfer.standard; competitive_exam (thi tuyển, definition exam.leadership-post) runs as an appointment that fills the post and is listed with appointments; removal: dismissal, resignation, relief from post, suspension (removal.*); extension: the term to retirement; discipline cases open at POST /discipline-cases',
   })
   @IsString()
   procedure!: string;

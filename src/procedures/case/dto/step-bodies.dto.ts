@@ -23,7 +23,7 @@ import {
 import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
 
 /** Fields every step record carries: when it happened and the document that records it. */
-class StepRecordDto {
+export class StepRecordDto {
   @ApiProperty({
     type: String,
     format: 'date',

@@ -53,6 +53,26 @@ export const STEP_BODY_EXAMPLES = {
       effectiveFrom: '2026-04-01',
     },
   },
+  registration: {
+    summary: 'competitive examination: candidates registered',
+    value: {
+      heldOn: '2026-03-05',
+      minutesRef: 'BB-DK/2026',
+      candidates: [{ personId: 'p-nguyen-van-an' }, { personId: 'p-tran-thi-binh' }],
+    },
+  },
+  scores: {
+    summary: "competitive examination: the board's scores of one part",
+    value: {
+      heldOn: '2026-03-25',
+      minutesRef: 'BB-TT/2026',
+      board: { members: 5, present: 5 },
+      scores: [
+        { personId: 'p-nguyen-van-an', memberScores: [78, 82, 75, 80, 79] },
+        { personId: 'p-tran-thi-binh', memberScores: [70, 66, 72, 69, 71] },
+      ],
+    },
+  },
   proposal: {
     summary: 'proposal',
     value: { heldOn: '2026-02-20', summary: 'Proposal to rotate the deputy head to the commune.' },

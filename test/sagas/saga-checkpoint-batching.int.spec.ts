@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { systemClock } from '../../src/common/clock';
+import { JobsRuntime } from '../../src/jobs/jobs-runtime';
+import { Ignore, Saga } from '../../src/sagas/saga';
+import { SagasRuntime } from '../../src/sagas/sagas-runtime';
+import { TestCommandBus } from './support/test-command-bus';
+import { createJobsHarness, JobsHarness, waitFor } from '../jobs/support/jobs-harness';
+
+const EVENTS = 300;
+
+/**
+ * A saga's checkpoint is stored once for the events delivered together, not once per event: a
+ * burst of events the saga ignores costs one or two checkpoint writes, and the checkpoint still
+ * ends at the last event with every event counted.
+ */
+describe('saga checkpoint batching (PostgreSQL)', () => {
+  let h: JobsHarness;
+  let jobs: JobsRuntime;
+  let sagas: SagasRuntime;
+  const seen: string[] = [];
+
+  const ignoringSaga: Saga = {
+    name: 'noise-watcher',
+    filter: { streamPrefix: 'noise-' },
+    handle(event) {
+      seen.push(event.id);
+      return [Ignore('noise')];
+    },
+  };
+
+  beforeAll(async () => {
+    h = await createJobsHarness('sagabatch');
+    // Counts the checkpoint writes of the saga as PostgreSQL sees them.
+    await h.db.pool.query(`
+      CREATE TABLE checkpoint_writes (position text);
+      CREATE FUNCTION note_checkpoint_write() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN INSERT INTO checkpoint_writes VALUES (NEW.position); RETURN NEW; END $$;
+      CREATE TRIGGER checkpoint_written AFTER UPDATE ON saga_checkpoints
+        FOR EACH ROW WHEN (NEW.name = 'noise-watcher') EXECUTE FUNCTION note_checkpoint_write();`);
+    jobs = h.runtime(systemClock);
+    sagas = new SagasRuntime({
+      store: h.store,
+      pool: h.db.pool,
+      clock: systemClock,
+      jobs,
+      commands: new TestCommandBus(),
+      log: () => {},
+    });
+    sagas.register(ignoringSaga);
+    await jobs.start();
+    await sagas.start();
+  });
+  afterAll(async () => {
+    await sagas?.stop();
+    await h?.close();
+  });
+
+  const stored = async () =>
+    (
+      await h.db.pool.query<{ position: string | null; events_handled: string }>(
+        'SELECT position, events_handled FROM saga_checkpoints WHERE name = $1',
+        [ignoringSaga.name],
+      )
+    ).rows[0];
+
+  it('a burst of ignored events is checkpointed in one or two writes, ending at the last event', async () => {
+    const events = Array.from({ length: EVENTS }, (_, index) => ({
+      id: randomUUID(),
+      type: 'NoiseHeard',
+      data: { index },
+      metadata: {
+        actorId: 'user-1',
+        correlationId: 'noise',
+        causationId: null,
+        occurredAt: new Date().toISOString(),
+      },
+    }));
+    const { position } = await h.store.append(`noise-${randomUUID()}`, events, {
+      expectedRevision: 'no_stream',
+    });
+
+    await waitFor(async () => (await stored())?.position === position, 'the saga checkpoint');
+
+    expect(seen).toEqual(events.map((event) => event.id));
+    expect(Number((await stored()).events_handled)).toBe(EVENTS);
+    const { rows } = await h.db.pool.query<{ position: string }>(
+      'SELECT position FROM checkpoint_writes',
+    );
+    // Before batching this was one write per event (300).
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows.length).toBeLessThanOrEqual(2);
+    expect(rows[rows.length - 1].position).toBe(position);
+  });
+});

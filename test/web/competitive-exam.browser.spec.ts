@@ -1,0 +1,181 @@
+import * as path from 'node:path';
+import request from 'supertest';
+import { Browser, Page } from 'playwright-core';
+import { RegistryService } from '../../src/cadres/registry.service';
+import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  buildWebApp,
+  launchChromium,
+  listeningPort,
+  ROOT,
+  screenshot,
+  WEB_DIST,
+} from './support/browser';
+
+jest.setTimeout(300_000);
+
+const POST = 'pos-ha-noi-head-organization';
+const AN = 'p-nguyen-van-an';
+const BINH = 'p-tran-thi-binh';
+
+/**
+ * A competitive examination for a leadership post (thi tuyển) in Chromium against the real
+ * service: the clerk opens it from the post, registers the candidates (a refusal shown with its
+ * rule), the board's secretary enters each member's scores of both parts, the case page shows the
+ * averages, totals and the winner, and the winner's appointment lands on their record.
+ */
+describe('competitive examination in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let caseId = '';
+  const http = () => request(t.server as never);
+  const bearer = (user: string, roles: string[]) => ({
+    Authorization: `Bearer ${t.token(user, roles, 'ou-ha-noi')}`,
+  });
+  const today = vietnamToday();
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_competitive_exam', {
+      RUN_WORKERS: 'true',
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: WEB_DIST,
+    });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    await loadDemoData(
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
+      t.app.get(RegistryService),
+      new Date(),
+    );
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(userId: string): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
+    await page.goto(`${base}/`);
+    await page.getByLabel('Người dùng mẫu').selectOption(userId);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    return page;
+  }
+
+  it('the clerk opens the examination from the post and registers the candidates', async () => {
+    const page = await signIn('staff-1');
+    // The post's link (Quản trị → Chức vụ: "Tổ chức thi tuyển chức danh này") opens this form.
+    await page.goto(`${base}/cases/new?procedure=competitive_exam&position=${POST}`);
+    expect(await page.getByLabel('Thủ tục').inputValue()).toBe('competitive_exam');
+    expect(await page.getByLabel('Quy trình').inputValue()).toBe('exam.leadership-post');
+    expect(await page.getByLabel('Chọn chức vụ').inputValue()).toBe(POST);
+    await page.getByLabel('Tóm tắt').fill('Thi tuyển Trưởng ban Tổ chức Thành ủy');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.getByTestId('case-for-post').waitFor();
+    caseId = new URL(page.url()).pathname.split('/').pop()!;
+    await http()
+      .post(`/cases/${caseId}/steps/exam-scheme`)
+      .set(bearer('staff-1', ['organization_staff']))
+      .send({ heldOn: today, minutesRef: 'KH-01', conclusion: 'Đề án thi tuyển được phê duyệt' })
+      .expect(200);
+    await page.reload();
+    const form = page.getByTestId('exam-step');
+    await form.waitFor();
+    await form.getByLabel('Số biên bản').fill('BB-DK-01');
+    const add = async (name: string, id: string) => {
+      await form.getByLabel('Tìm người dự thi (họ tên)').fill(name);
+      await form.locator(`#ex-person option[value="${id}"]`).waitFor({ state: 'attached' });
+      await form.getByLabel('Thêm người dự thi').selectOption(id);
+    };
+    await add('Nguyễn Văn An', AN);
+    // One candidate is too few: the refusal names the rule.
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    const refusal = form.locator('.error');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('Không đủ số người đăng ký để tổ chức thi tuyển');
+    await add('Trần Thị Bình', BINH);
+    expect(await form.getByTestId('exam-candidates').innerText()).toContain('Trần Thị Bình');
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByTestId('exam-results').waitFor();
+    await screenshot(page, 'exam-registered');
+    await page.context().close();
+  });
+
+  it("the board's secretary enters each member's scores; the page shows the result and the winner", async () => {
+    const page = await signIn('secretary-1');
+    const part = async (minutesRef: string, an: string, binh: string) => {
+      await page.goto(`${base}/cases/${caseId}`);
+      const form = page.getByTestId('exam-step');
+      await form.waitFor();
+      await form.getByLabel('Số biên bản').fill(minutesRef);
+      await form.getByLabel('Số thành viên hội đồng').fill('5');
+      await form.getByLabel('Số thành viên có mặt chấm điểm').fill('5');
+      await form.getByLabel('Điểm của từng thành viên hội đồng — Nguyễn Văn An').fill(an);
+      await form.getByLabel('Điểm của từng thành viên hội đồng — Trần Thị Bình').fill(binh);
+      return form;
+    };
+    const written = await part('BB-CH-01', '80, 82, 78, 80, 80', '70, 70, 70, 70, 70');
+    expect(await axeViolations(page)).toEqual([]);
+    await written.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Trình bày đề án và phỏng vấn', { exact: false }).first().waitFor();
+    const interview = await part('BB-CH-02', '70, 70, 70, 70, 70', '85, 85, 85, 85, 85');
+    await interview.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByTestId('case-appointee').getByText('Trần Thị Bình').waitFor();
+    await page.context().close();
+
+    // Staff see the board's scores (the secretary is not among the roles shown unannounced scores).
+    const staff = await signIn('staff-1');
+    await staff.goto(`${base}/cases/${caseId}`);
+    const results = staff.getByTestId('exam-results');
+    await results.waitFor();
+    expect(await results.locator(`[data-candidate="${BINH}"]`).innerText()).toContain(
+      'TB 85 — tổng 155 — đạt',
+    );
+    expect(await results.locator(`[data-candidate="${AN}"]`).innerText()).toContain(
+      'TB 80 — tổng 80 — đạt',
+    );
+    expect(await staff.getByTestId('exam-winner').innerText()).toBe(
+      'Người trúng tuyển: Trần Thị Bình (tổng điểm cao nhất)',
+    );
+    await screenshot(staff, 'exam-result');
+    await staff.context().close();
+  });
+
+  it("the result is announced and the leader's decision puts the post on the winner's record", async () => {
+    await http()
+      .post(`/cases/${caseId}/steps/result`)
+      .set(bearer('staff-1', ['organization_staff']))
+      .send({ heldOn: today, minutesRef: 'TB-01', conclusion: 'Công bố kết quả thi tuyển' })
+      .expect(200);
+    await http()
+      .post(`/cases/${caseId}/steps/decision`)
+      .set(bearer('leader-1', ['leadership']))
+      .send({ heldOn: today, number: '215-QĐ/TU', signer: 'Bí thư Thành ủy', effectiveFrom: today })
+      .expect(200);
+    const page = await signIn('staff-1');
+    let held = false;
+    for (let tries = 0; tries < 60 && !held; tries += 1) {
+      await page.goto(`${base}/cadres/${BINH}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      held = (await page.locator('body').innerText()).includes('215-QĐ/TU');
+      if (!held) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(held).toBe(true);
+    await screenshot(page, 'exam-winner-record');
+    await page.context().close();
+  });
+});

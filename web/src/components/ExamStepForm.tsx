@@ -1,0 +1,187 @@
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseWithNames } from '../api/hooks';
+import { StepDefinition } from '../api/types';
+import { formatDay, parseDay, vietnamToday } from '../dates';
+import { usePeopleSearch } from '../pages/OpenCase';
+import { ErrorBox } from './common';
+
+/** A score list as typed: numbers separated by commas, semicolons or spaces, decimals with a dot. */
+function parseScores(text: string): number[] {
+  return text
+    .split(/[\s;,]+/)
+    .filter(Boolean)
+    .map(Number);
+}
+
+/**
+ * The examination's own steps (thi tuyển): the candidates who registered, whose records the
+ * server checks against the post's standards; then, for each part, the board's scores of every
+ * candidate still standing, one score per member present. The server judges the pass mark and the
+ * winner; its refusal is shown with the rule it names.
+ */
+export function ExamStepForm({
+  view,
+  step,
+  submit,
+}: {
+  view: CaseWithNames;
+  step: StepDefinition;
+  submit: (body: Record<string, unknown>) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Record<string, string>>({
+    heldOn: formatDay(vietnamToday()),
+  });
+  const [candidates, setCandidates] = useState<{ id: string; name: string }[]>([]);
+  const [query, setQuery] = useState('');
+  const people = usePeopleSearch(query);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (key: string) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const standing = view.nominees ?? [];
+  const name = (id: string) => view.names?.people[id] ?? id;
+
+  const body = (): Record<string, unknown> => {
+    const common = {
+      heldOn: parseDay(values.heldOn ?? '') ?? values.heldOn,
+      ...(values.minutesRef?.trim() ? { minutesRef: values.minutesRef.trim() } : {}),
+    };
+    if (step.kind === 'registration')
+      return { ...common, candidates: candidates.map((c) => ({ personId: c.id })) };
+    return {
+      ...common,
+      board: { members: Number(values.members ?? ''), present: Number(values.present ?? '') },
+      scores: standing.map((personId) => ({
+        personId,
+        memberScores: parseScores(values[`scores.${personId}`] ?? ''),
+      })),
+      ...(values.winnerChoice ? { winnerChoice: values.winnerChoice } : {}),
+    };
+  };
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      await submit(body());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const field = (id: string, label: string, hint?: string) => (
+    <div className="field" key={id}>
+      <label htmlFor={`ex-${id}`}>{label}</label>
+      <input
+        id={`ex-${id}`}
+        value={values[id] ?? ''}
+        onChange={(e) => set(id)(e.target.value)}
+        aria-describedby={hint ? `ex-${id}-hint` : undefined}
+      />
+      {hint && (
+        <div className="hint" id={`ex-${id}-hint`}>
+          {hint}
+        </div>
+      )}
+    </div>
+  );
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} data-testid="exam-step">
+      <div className="row wrap">
+        {field('heldOn', t('form.heldOn'))}
+        {field('minutesRef', t('form.minutesRef'))}
+      </div>
+      {step.kind === 'registration' ? (
+        <fieldset>
+          <legend>{t('exam.candidates')}</legend>
+          <ul data-testid="exam-candidates">
+            {candidates.map((c) => (
+              <li key={c.id}>
+                {c.name}{' '}
+                <button
+                  type="button"
+                  onClick={() => setCandidates((list) => list.filter((x) => x.id !== c.id))}
+                >
+                  {t('exam.remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="row wrap">
+            <div className="field">
+              <label htmlFor="ex-person-q">{t('exam.findCandidate')}</label>
+              <input
+                id="ex-person-q"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+                autoComplete="off"
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="ex-person">{t('exam.addCandidate')}</label>
+              <select
+                id="ex-person"
+                value=""
+                onChange={(e) => {
+                  const found = people.data?.find((p) => p.id === e.target.value);
+                  if (found && !candidates.some((c) => c.id === found.id))
+                    setCandidates((list) => [...list, { id: found.id, name: found.fullName }]);
+                }}
+              >
+                <option value="">—</option>
+                {(people.data ?? []).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.fullName} ({formatDay(p.dateOfBirth)})
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <p className="hint">{t('exam.standardsHint')}</p>
+        </fieldset>
+      ) : (
+        <>
+          <fieldset>
+            <legend>{t('exam.board')}</legend>
+            <div className="row wrap">
+              {field('members', t('exam.boardMembers'))}
+              {field('present', t('exam.boardPresent'))}
+            </div>
+          </fieldset>
+          {standing.map((personId) =>
+            field(
+              `scores.${personId}`,
+              t('exam.scoresOf', { name: name(personId) }),
+              t('exam.scoresHint'),
+            ),
+          )}
+          {standing.length > 1 && (
+            <div className="field">
+              <label htmlFor="ex-winnerChoice">{t('exam.winnerChoice')}</label>
+              <select
+                id="ex-winnerChoice"
+                value={values.winnerChoice ?? ''}
+                onChange={(e) => set('winnerChoice')(e.target.value)}
+              >
+                <option value="">—</option>
+                {standing.map((personId) => (
+                  <option key={personId} value={personId}>
+                    {name(personId)}
+                  </option>
+                ))}
+              </select>
+              <div className="hint">{t('exam.winnerChoiceHint')}</div>
+            </div>
+          )}
+        </>
+      )}
+      <ErrorBox error={error} />
+      <button type="submit" disabled={busy}>
+        {busy ? t('form.submitting') : t('form.submit')}
+      </button>
+    </form>
+  );
+}
