@@ -16,6 +16,7 @@ import { RotationModule } from './procedures/rotation/rotation.module';
 import { RemovalModule } from './procedures/removal/removal.module';
 import { CompetitiveExamModule } from './procedures/competitive-exam/competitive-exam.module';
 import { ExtensionModule } from './procedures/extension/extension.module';
+import { ElectionNominationModule } from './procedures/election-nomination/election-nomination.module';
 import { DisciplineModule } from './procedures/discipline/discipline.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ReportsModule } from './reports/reports.module';
@@ -157,6 +158,7 @@ export class AppModule {
         RemovalModule,
         CompetitiveExamModule,
         ExtensionModule,
+        ElectionNominationModule,
         ReadModelsModule,
         ReportsModule,
         AuditModule,

@@ -56,6 +56,8 @@ const SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // A post case's ballot: each nominee's tally, and who passed (`appointee` is the conclusion).
   BallotTallied: ['tally', 'reason', 'decidedByHead', 'share', 'nominees', 'passed'],
   DisciplineBallotTallied: ['tally', 'reason', 'expulsionProposal'],
+  // The council's vote on an introduced person: public at the session, still not the subject's to read.
+  ElectionResultRecorded: ['vote', 'reason'],
   // A competitive examination's board scores (`winner` is the conclusion the result announces).
   ExamScoresRecorded: ['scores', 'reason', 'passed'],
 };

@@ -53,13 +53,15 @@ class ReferenceChecker {
 
   async check(row: ImportRow): Promise<void> {
     const v = row.values as Record<string, string | undefined>;
+    // A step is checked through its case's row (the case's person, post and unit).
+    if (row.kind === 'caseSteps') return;
     const personId = v.personId!;
     const registered = await this.checkPerson(row, personId);
     if (row.kind === 'people') {
       await this.checkUnit(row, 'orgUnitId', v.orgUnitId!);
       if (registered === null) this.unitOf.set(personId, v.orgUnitId!);
     }
-    if (v.orgUnitId && row.kind === 'discipline')
+    if (v.orgUnitId && (row.kind === 'discipline' || row.kind === 'cases'))
       await this.checkUnit(row, 'orgUnitId', v.orgUnitId);
     if (v.positionId) await this.checkPosition(row, v.positionId);
   }

@@ -1,4 +1,5 @@
 import { DisciplineTrack } from '../procedures/discipline/discipline.events';
+import { candidateVotes, count, vettingItems } from './case-cell-parsers';
 import { CellParser, choice, day, identifier, pattern, text, yesNo } from './cell-parsers';
 
 /**
@@ -17,7 +18,14 @@ export interface ColumnSpec {
   example: string;
 }
 
-export const SHEET_KINDS = ['people', 'posts', 'planning', 'discipline'] as const;
+export const SHEET_KINDS = [
+  'people',
+  'posts',
+  'planning',
+  'discipline',
+  'cases',
+  'caseSteps',
+] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
 
 export interface SheetSpec {
@@ -52,6 +60,17 @@ const FORMS: Record<string, string> = {
   'Bãi nhiệm': 'recall',
   'Khai trừ': 'expulsion',
 };
+
+/** The procedures a case under way on paper can be imported into (opened as POST /cases opens them). */
+const PROCEDURES: Record<string, string> = {
+  'Bổ nhiệm': 'appointment',
+  'Bổ nhiệm lại': 'reappointment',
+  'Luân chuyển': 'rotation',
+  'Điều động': 'transfer',
+};
+const CASE = col('Mã hồ sơ', 'Case id', 'caseId', identifier, 'c-son-tay-2025-017');
+const tallyCount = (header: string, headerEn: string, field: string, example: string) =>
+  col(header, headerEn, field, count, example, false);
 
 export const IMPORT_SHEETS: SheetSpec[] = [
   {
@@ -119,6 +138,48 @@ export const IMPORT_SHEETS: SheetSpec[] = [
         'budget',
       ),
       col('Mã đơn vị', 'Org unit id', 'orgUnitId', identifier, 'ou-phuong-son-tay', false),
+    ],
+  },
+  {
+    kind: 'cases',
+    name: 'Hồ sơ đang giải quyết',
+    key: ['caseId'],
+    columns: [
+      CASE,
+      col('Quy trình', 'Procedure', 'procedure', choice(PROCEDURES), 'Bổ nhiệm'),
+      col('Mẫu quy trình', 'Definition', 'definition', text(3, 100), 'appointment.internal'),
+      PERSON,
+      POSITION,
+      col('Mã đơn vị', 'Org unit id', 'orgUnitId', identifier, 'ou-phuong-son-tay'),
+      col('Trích yếu', 'Summary', 'summary', text(1, 4000), 'Bổ nhiệm Trưởng phòng VH-XH'),
+      col('Ngày bắt đầu', 'Opened on', 'openedOn', day, '15/06/2025'),
+      col('Số hồ sơ giấy', 'Paper record ref', 'paperRecordRef', text(1, 200), 'HS-2025/017'),
+    ],
+  },
+  {
+    kind: 'caseSteps',
+    name: 'Bước đã thực hiện',
+    key: ['caseId', 'stepId'],
+    columns: [
+      CASE,
+      col('Mã bước', 'Step id', 'stepId', identifier, 'leadership-round-1'),
+      col('Ngày thực hiện', 'Held on', 'heldOn', day, '20/06/2025'),
+      col('Số biên bản', 'Minutes ref', 'minutesRef', text(1, 200), 'BB-01/2025', false),
+      col('Nội dung', 'Conclusion', 'conclusion', text(1, 4000), 'Thống nhất chủ trương', false),
+      tallyCount('Tổng số thành viên', 'Members', 'members', '13'),
+      tallyCount('Số triệu tập', 'Summoned', 'summoned', '13'),
+      tallyCount('Số có mặt', 'Present', 'present', '12'),
+      tallyCount('Tán thành', 'For', 'for', '9'),
+      tallyCount('Không tán thành', 'Against', 'against', '2'),
+      tallyCount('Không biểu quyết', 'Abstain', 'abstain', '1'),
+      tallyCount('Phiếu không hợp lệ', 'Invalid', 'invalid', '0'),
+      col('Giới thiệu', 'Candidates', 'candidates', candidateVotes, 'p-nguyen-van-an: 16', false),
+      col('Thẩm định', 'Vetting', 'items', vettingItems, 'health: Đạt (giấy khám)', false),
+      col('Số quyết định', 'Decision number', 'number', text(1, 120), '215-QĐ/TU', false),
+      col('Người ký', 'Signer', 'signer', text(1, 200), 'Bí thư Thành ủy', false),
+      col('Hiệu lực từ', 'Effective from', 'effectiveFrom', day, '01/08/2025', false),
+      col('Thời hạn (năm)', 'Term (years)', 'termYears', count, '5', false),
+      col('Ghi chú', 'Note', 'note', text(1, 4000), 'Theo biên bản lưu', false),
     ],
   },
 ];

@@ -14,7 +14,8 @@ import { checkReferences } from './import-references';
 import { planImport } from './import-plan';
 import { importStream, ImportRecorded, SheetCounts } from './import-recorded';
 import { simulateImport, SimulatedCommand } from './import-simulation';
-import { SHEET_KINDS, sheetSpec } from './import-template';
+import { SHEET_KINDS, SheetKind, sheetSpec } from './import-template';
+import { CaseImport, CheckedCase } from './case-import';
 import { parseRows } from './parse-rows';
 import { RowProblem } from './row-problem';
 import { RawSheet, readSpreadsheet, UnreadableFile } from './spreadsheet-reader';
@@ -57,6 +58,7 @@ async function inParallel<T>(items: T[], work: (item: T) => Promise<void>): Prom
 @Injectable()
 export class ImportService {
   constructor(
+    private readonly cases: CaseImport,
     private readonly registry: RegistryService,
     private readonly scope: OrgScope,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -69,7 +71,7 @@ export class ImportService {
     metadata: EventMetadata,
     dryRun: boolean,
   ): Promise<ImportReport> {
-    const { report, commands } = await this.check(file, actor, dryRun);
+    const { report, commands, cases } = await this.check(file, actor, dryRun);
     if (dryRun) return report;
     if (!report.valid)
       throw new DomainRuleViolation(
@@ -85,7 +87,10 @@ export class ImportService {
       correlationId: report.importId,
       importId: report.importId,
     };
-    const written = await this.write(commands, importMetadata);
+    // The registry first: a case's person and post are judged on the record as the file leaves it.
+    const written =
+      (await this.write(commands, importMetadata)) +
+      (await this.cases.write(cases.cases, actor, importMetadata));
     // An import that found everything already on record changed nothing and appends nothing.
     if (written > 0) await this.recordImport(report, actor, importMetadata);
     return report;
@@ -108,15 +113,11 @@ export class ImportService {
     const declared = declaredPeople(read.sheets);
     const refs = await checkReferences(parsed.rows, actor, this.scope, this.registry, declared);
     // As on every route, an id outside the grant is refused before anything else is told.
-    if (refs.outOfScope.length > 0)
-      throw new DomainRuleViolation(
-        'scope.out_of_scope',
-        `file: ${refs.outOfScope.length} row(s) name a unit, post or person outside your grant; nothing was imported`,
-        'forbidden',
-        'file',
-        { errors: refs.outOfScope },
-      );
-    const plan = planImport(parsed.rows, {
+    refuseOutOfScope(refs.outOfScope);
+    const cases = await this.cases.check(parsed.rows, actor);
+    refuseOutOfScope(cases.outOfScope);
+    const registryRows = parsed.rows.filter((row) => REGISTRY_KINDS.includes(row.kind));
+    const plan = planImport(registryRows, {
       ruleSetOn: (day, track) => this.catalog.ruleSetOn(day, track),
       unitOf: (personId) => refs.unitOf.get(personId),
     });
@@ -127,16 +128,17 @@ export class ImportService {
       ...refs.missing,
       ...plan.problems,
       ...simulated.problems,
+      ...cases.problems,
     ].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.line - b.line);
     const report: ImportReport = {
       dryRun,
       importId: importStream(sha256),
       file: { name: file.name, sha256, format: read.format },
       valid: errors.length === 0,
-      counts: countBySheet(read.sheets, simulated.commands),
+      counts: countBySheet(read.sheets, simulated.commands, cases.cases),
       errors,
     };
-    return { report, commands: simulated.commands };
+    return { report, commands: simulated.commands, cases };
   }
 
   /** The records the rows touch, as they stand now. */
@@ -192,6 +194,19 @@ export class ImportService {
   }
 }
 
+const REGISTRY_KINDS: SheetKind[] = ['people', 'posts', 'planning', 'discipline'];
+
+function refuseOutOfScope(outOfScope: RowProblem[]): void {
+  if (outOfScope.length > 0)
+    throw new DomainRuleViolation(
+      'scope.out_of_scope',
+      `file: ${outOfScope.length} row(s) name a unit, post or person outside your grant; nothing was imported`,
+      'forbidden',
+      'file',
+      { errors: outOfScope },
+    );
+}
+
 const PERSON_ID_HEADER = sheetSpec('people').columns.find((c) => c.field === 'personId')!.header;
 
 /** The person ids the people sheet names, whatever else is wrong with their rows. */
@@ -205,12 +220,22 @@ function declaredPeople(sheets: RawSheet[]): Set<string> {
   return ids;
 }
 
-function countBySheet(sheets: RawSheet[], commands: SimulatedCommand[]): SheetCounts {
+function countBySheet(
+  sheets: RawSheet[],
+  commands: SimulatedCommand[],
+  cases: CheckedCase[],
+): SheetCounts {
   const counts = Object.fromEntries(
     SHEET_KINDS.map((kind) => [kind, { rows: 0, written: 0, unchanged: 0 }]),
   ) as SheetCounts;
   for (const sheet of sheets) counts[sheet.spec.kind].rows += sheet.rows.length;
   for (const command of commands)
     counts[command.row.kind][command.outcome === 'write' ? 'written' : 'unchanged'] += 1;
+  const outcomeOf = (outcome: 'write' | 'unchanged') =>
+    outcome === 'write' ? 'written' : 'unchanged';
+  for (const checked of cases) {
+    counts.cases[outcomeOf(checked.opening)] += 1;
+    for (const step of checked.steps) counts.caseSteps[outcomeOf(step)] += 1;
+  }
   return counts;
 }

@@ -80,7 +80,7 @@ export class ImportsController {
   @UseInterceptors(FileInterceptor('file'))
   @ApiOperation({
     summary:
-      'Import people, posts, planning-pool entries and discipline records from the template (xlsx, or one sheet as CSV); dryRun=true checks every row and writes nothing',
+      'Import people, posts, planning-pool entries, discipline records and (records_clerk) cases under way on paper with the steps they took, from the template (xlsx, or one sheet as CSV); dryRun=true checks every row and writes nothing',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { CadresModule } from '../cadres/cadres.module';
+import { CasesModule } from '../procedures/case/cases.module';
+import { CaseImport } from './case-import';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../infrastructure/app-config.token';
 import { ImportService } from './import.service';
@@ -10,6 +12,7 @@ import { ImportsController } from './imports.controller';
 @Module({
   imports: [
     CadresModule,
+    CasesModule,
     // The file stays in memory (no temporary files to clean up), so its size is capped; a larger
     // one is a 413 before it is read.
     MulterModule.registerAsync({
@@ -20,6 +23,6 @@ import { ImportsController } from './imports.controller';
     }),
   ],
   controllers: [ImportsController],
-  providers: [ImportService],
+  providers: [ImportService, CaseImport],
 })
 export class ImportsModule {}

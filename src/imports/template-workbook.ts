@@ -39,5 +39,25 @@ export async function templateWorkbook(): Promise<Buffer> {
   }
   help.addRow([]);
   help.addRow(['Ngày (days)', 'dd/mm/yyyy', 'or a date cell', '', '12/04/1978']);
+  // The two cells of the steps sheet that hold a list, in the compact form the reader takes.
+  help.addRow([
+    'Giới thiệu',
+    'mã cán bộ: số phiếu; …',
+    'person id: votes; …',
+    '',
+    'p-a: 16; p-b: 7',
+  ]);
+  help.addRow([
+    'Thẩm định',
+    'mục: Đạt | Vướng (ghi chú); …',
+    'item: cleared | flagged (note); …',
+    '',
+    'background: Đạt; health: Đạt (giấy khám 12/3/2025)',
+  ]);
+  help.addRow([
+    'Bước đã thực hiện',
+    'một dòng mỗi bước, theo thứ tự; chỉ điền các cột của loại bước',
+    'one row per step taken, in order; only the columns its kind takes',
+  ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -100,6 +100,7 @@ function applyEvent(
     case 'MeetingRecorded':
     case 'NominationTallied':
     case 'BallotTallied':
+    case 'ElectionResultRecorded':
     case 'CandidatesRegistered':
     case 'ExamScoresRecorded':
     case 'VettingItemsRecorded':

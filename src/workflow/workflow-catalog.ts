@@ -37,8 +37,17 @@ export class WorkflowCatalog {
         for (const param of [step.voteRule?.quorumParam, step.voteRule?.passParam]) {
           if (!param) continue;
           const track = ruleTrackOf(definition);
+          // A case pins the set in force on its opening day, never one that ended before the
+          // definition came into force (an election nomination, from 8 Oct 2025, pins no 2022 set).
           const missing = this.ruleSets.find(
-            (set) => (set.track ?? track) === track && !set.params[param],
+            (set) =>
+              (set.track ?? track) === track &&
+              !(
+                definition.inForceFrom &&
+                set.effectiveTo &&
+                set.effectiveTo < definition.inForceFrom
+              ) &&
+              !set.params[param],
           );
           if (missing)
             throw new DefinitionFileError(

@@ -152,6 +152,8 @@ describe('import from the spreadsheet template', () => {
       'Chức vụ',
       'Quy hoạch',
       'Kỷ luật',
+      'Hồ sơ đang giải quyết',
+      'Bước đã thực hiện',
     ]);
     expect(book.getWorksheet('Cán bộ')!.getRow(1).getCell(2).value).toBe('Họ và tên');
   });
@@ -258,6 +260,8 @@ describe('import from the spreadsheet template', () => {
       posts: { rows: 1, written: 1, unchanged: 0 },
       planning: { rows: 2, written: 2, unchanged: 0 },
       discipline: { rows: 1, written: 1, unchanged: 0 },
+      cases: { rows: 0, written: 0, unchanged: 0 },
+      caseSteps: { rows: 0, written: 0, unchanged: 0 },
     });
     // Six records, a seat claimed in each post's planning pool (the pool's limit is checked on a
     // stream per post and term) and the import's own event.

@@ -36,7 +36,7 @@ const newPerson = (id: string, overrides: Record<string, string> = {}) => ({
 
 /**
  * Starting mid-stream in a browser: a staff member checks and imports the registry kept on paper;
- * a records clerk opens a paper case as of the day it began.
+ * a records clerk imports the cases under way on paper, and opens one as of the day it began.
  */
 describe('the web app: importing the paper registry and opening a paper case', () => {
   let t: TestApp;
@@ -134,6 +134,90 @@ describe('the web app: importing the paper registry and opening a paper case', (
     await screenshot(page, 'import-done');
     await page.goto(`${base}/cadres/p-le-thi-hoa`);
     await page.getByText('Lê Thị Hoa').first().waitFor();
+    await context.close();
+  });
+
+  it('a records clerk imports a case under way on paper with its steps; a step the rules refuse is a bad row', async () => {
+    const paperCase = {
+      'Mã hồ sơ': 'c-giay-2025-021',
+      'Quy trình': 'Bổ nhiệm',
+      'Mẫu quy trình': 'appointment.internal',
+      'Mã cán bộ': 'p-nguyen-van-an',
+      'Mã chức vụ': 'pos-ha-noi-head-organization',
+      'Mã đơn vị': 'ou-ha-noi-party-committee',
+      'Trích yếu': 'Bổ nhiệm Trưởng ban Tổ chức (hồ sơ giấy)',
+      'Ngày bắt đầu': '16/06/2025',
+      'Số hồ sơ giấy': 'HS-2025/021',
+    };
+    const meeting = {
+      'Mã hồ sơ': 'c-giay-2025-021',
+      'Mã bước': 'leadership-round-1',
+      'Ngày thực hiện': '20/06/2025',
+      'Số biên bản': 'BB-01/2025',
+      'Nội dung': 'Thống nhất chủ trương',
+    };
+    // The nomination is the ballot secretary's step: the clerk's roles do not take it.
+    const nomination = {
+      'Mã hồ sơ': 'c-giay-2025-021',
+      'Mã bước': 'expanded-nomination',
+      'Ngày thực hiện': '27/06/2025',
+      'Số biên bản': 'BB-02/2025',
+      'Tổng số thành viên': 25,
+      'Số triệu tập': 25,
+      'Số có mặt': 24,
+      'Phiếu không hợp lệ': 0,
+      'Giới thiệu': 'p-nguyen-van-an: 17',
+    };
+    const { context, page } = await signIn(browser, base, 'clerk-1');
+    await page.getByRole('link', { name: 'Nhập dữ liệu' }).click();
+    await page.getByText('chỉ văn thư lưu trữ được nhập').waitFor();
+    const upload = (buffer: Buffer) =>
+      page
+        .getByLabel('Tệp dữ liệu (xlsx hoặc CSV)')
+        .setInputFiles({ name: 'ho-so-giay.xlsx', mimeType: XLSX, buffer });
+    await upload(await workbook({ cases: [paperCase], caseSteps: [meeting, nomination] }));
+    await page.getByRole('button', { name: 'Kiểm tra (chạy thử, không ghi)' }).click();
+    await page.getByText('Có 1 lỗi').waitFor();
+    const bad = page.getByTestId('import-errors').locator('tbody tr');
+    expect(await bad.nth(0).locator('td').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Bước đã thực hiện', '3', 'Mã bước', 'step.role_not_allowed']),
+    );
+    const counts = page.getByTestId('import-counts');
+    expect(
+      await counts
+        .locator('tr', { hasText: 'Hồ sơ đang giải quyết' })
+        .locator('td')
+        .allInnerTexts(),
+    ).toEqual(['1', '0', '0']);
+    await screenshot(page, 'import-cases-bad-step');
+
+    await upload(await workbook({ cases: [paperCase], caseSteps: [meeting] }));
+    await page.getByRole('button', { name: 'Kiểm tra (chạy thử, không ghi)' }).click();
+    await page.getByText('Tệp hợp lệ: có thể nhập.').waitFor();
+    await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+    await page.getByText('Đã nhập xong tệp ho-so-giay.xlsx.').waitFor();
+    expect(
+      await counts
+        .locator('tr', { hasText: 'Hồ sơ đang giải quyết' })
+        .locator('td')
+        .allInnerTexts(),
+    ).toEqual(['1', '1', '0']);
+    expect(
+      await counts.locator('tr', { hasText: 'Bước đã thực hiện' }).locator('td').allInnerTexts(),
+    ).toEqual(['1', '1', '0']);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'import-cases-done');
+    // The case goes on live from the step after the last one on paper.
+    await page.goto(`${base}/cases/c-giay-2025-021`);
+    await page.getByTestId('case-from-paper').getByText('HS-2025/021').waitFor();
+    const view = await request(t.server as never)
+      .get('/cases/c-giay-2025-021')
+      .set({ Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-ha-noi')}` })
+      .expect(200);
+    expect(view.body).toMatchObject({
+      openedOn: '2025-06-16',
+      currentStep: { id: 'expanded-nomination' },
+    });
     await context.close();
   });
 

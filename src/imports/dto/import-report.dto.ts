@@ -36,6 +36,10 @@ export class SheetCountsDto {
   @ApiProperty() posts!: SheetCountDto;
   @ApiProperty() planning!: SheetCountDto;
   @ApiProperty() discipline!: SheetCountDto;
+  @ApiProperty({ description: 'cases under way on paper (Hồ sơ đang giải quyết): cases opened' })
+  cases!: SheetCountDto;
+  @ApiProperty({ description: 'steps already taken (Bước đã thực hiện): steps performed' })
+  caseSteps!: SheetCountDto;
 }
 
 export class ImportFileDto {

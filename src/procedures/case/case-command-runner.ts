@@ -13,6 +13,7 @@ import { caseView } from './case-view';
 import { OpenCaseSlots } from './open-case-slots';
 import { ProcedureRegistry } from './procedure-registry';
 import { OpenCaseInput } from './commands/case-commands';
+import { Actor } from '../../identity/actor';
 
 /** What a command reads besides the case stream: the person's record, or candidates' records. */
 interface CaseReads {
@@ -37,16 +38,28 @@ export class CaseCommandRunner {
   ) {}
 
   async open(input: OpenCaseInput, options: CaseWriteOptions) {
+    const { module, pinned, context, command } = await this.prepareOpening(input, options.actor);
+    return this.write(
+      module.procedure,
+      input.caseId,
+      command,
+      options,
+      async () => context,
+      pinned,
+      () => this.claimIdAndSlot(input, module.procedure, options),
+    );
+  }
+
+  /**
+   * Everything an opening reads before it is decided: the procedure and pinned definition, the
+   * id not taken by another procedure, the context, and the procedure's and its gates' opening
+   * checks. An import's dry run decides the same opening without appending it.
+   */
+  async prepareOpening(input: OpenCaseInput, actor: Actor) {
     const { module, pinned, openedOn } = this.openingFor(input);
     // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
     await this.caseIds.assertFree(input.caseId, module.procedure);
-    const context = await this.contexts.build(
-      options.actor,
-      pinned,
-      input.orgUnitId,
-      undefined,
-      openedOn,
-    );
+    const context = await this.contexts.build(actor, pinned, input.orgUnitId, undefined, openedOn);
     const opening = {
       personId: input.personId,
       positionId: input.positionId,
@@ -84,15 +97,7 @@ export class CaseCommandRunner {
           : {}),
       },
     };
-    return this.write(
-      module.procedure,
-      input.caseId,
-      command,
-      options,
-      async () => context,
-      pinned,
-      () => this.claimIdAndSlot(input, module.procedure, options),
-    );
+    return { module, pinned, context, command };
   }
 
   /** The procedure module and the pinned definition an opening names; refuses a mismatch. */
@@ -156,19 +161,29 @@ export class CaseCommandRunner {
     reads: CaseReads = {},
   ) {
     const procedure = await this.cases.locate(caseId);
-    const context = this.contextOf(procedure, caseId, options, reads);
+    const context = this.decideContext(procedure, caseId, command, options.actor, reads);
+    return this.write(procedure, caseId, command, options, context);
+  }
+
+  /** The context a command on an existing case is decided in (an import's dry run uses it too). */
+  decideContext(
+    procedure: string,
+    caseId: string,
+    command: CaseCommand,
+    actor: Actor,
+    reads: CaseReads = {},
+  ) {
+    const context = this.contextOf(procedure, caseId, actor, reads);
     const gates = this.procedures.gatesOf(procedure);
-    if (command.type !== 'PerformStep' || !gates.length)
-      return this.write(procedure, caseId, command, options, context);
+    if (command.type !== 'PerformStep' || !gates.length) return context;
     // Other procedures' checks on this step (approval in principle) run before it is decided.
-    const gated = async (state: CaseState) => {
+    return async (state: CaseState) => {
       const built = await context(state);
       if (state.status !== 'none')
         for (const gate of gates)
           await gate.beforeStep?.({ state, stepId: command.data.stepId, context: built });
       return built;
     };
-    return this.write(procedure, caseId, command, options, gated);
   }
 
   /**
@@ -183,7 +198,7 @@ export class CaseCommandRunner {
   ) {
     const procedure = await this.cases.locate(caseId);
     const body = correction.body;
-    const context = this.contextOf(procedure, caseId, options, {
+    const context = this.contextOf(procedure, caseId, options.actor, {
       personRecord: body.kind === 'vetting',
       ...(body.kind === 'registration'
         ? { candidates: body.candidates.map((c) => c.personId) }
@@ -205,12 +220,7 @@ export class CaseCommandRunner {
   }
 
   /** The decide context of an existing case: its pins, the caller, and what its steps read. */
-  private contextOf(
-    procedure: string,
-    caseId: string,
-    options: CaseWriteOptions,
-    reads: CaseReads,
-  ) {
+  private contextOf(procedure: string, caseId: string, actor: Actor, reads: CaseReads) {
     return async (state: CaseState) => {
       const pinned = this.contexts.pinned(state);
       if (state.status === 'none')
@@ -220,7 +230,7 @@ export class CaseCommandRunner {
           'not_found',
         );
       const context = await this.contexts.build(
-        options.actor,
+        actor,
         pinned,
         state.orgUnitId,
         reads.personRecord

@@ -11,6 +11,7 @@ export const CASE_PROCEDURES = [
   'extension',
   'approval_in_principle',
   'consultation',
+  'election',
 ] as const;
 
 export const caseStream = (procedure: string, caseId: string): string => `${procedure}-${caseId}`;

@@ -25,7 +25,8 @@ import {
 } from './commands/case-commands';
 import { CorrectionReasonDto } from './dto/correct-step.dto';
 import { OpenCaseDto, ReasonDto, ResolveVettingItemDto } from './dto/open-case.dto';
-import { DecisionStepDto, STEP_BODIES as ENGINE_STEP_BODIES } from './dto/step-bodies.dto';
+import { STEP_BODIES as ENGINE_STEP_BODIES } from './dto/case-step-bodies';
+import { DecisionStepDto } from './dto/step-bodies.dto';
 import { RegistrationStepDto, ScoresStepDto } from '../competitive-exam/dto/exam-step-bodies.dto';
 import { STEP_BODY_EXAMPLES } from './dto/step-body-examples';
 import { Pool } from 'pg';

@@ -6,6 +6,7 @@ import { CaseContextFactory } from './case-context.factory';
 import { CaseService } from './case.service';
 import { CasesController } from './cases.controller';
 import { CaseCommandRunner } from './case-command-runner';
+import { CaseRehearsal } from './case-rehearsal';
 import { CASE_COMMAND_HANDLERS } from './commands/case-command-table';
 import { CalendarAdoption } from './deadlines/calendar-adoption';
 import { RecordStepDeadlineMissedHandler } from './deadlines/record-step-deadline-missed';
@@ -30,6 +31,7 @@ import { RecordWorkflowRunner } from './record/record-workflow-runner';
     CaseContextFactory,
     ProcedureRegistry,
     CaseCommandRunner,
+    CaseRehearsal,
     ...CASE_COMMAND_HANDLERS,
     StepDeadlinesRegistration,
     CalendarAdoption,
@@ -42,6 +44,7 @@ import { RecordWorkflowRunner } from './record/record-workflow-runner';
   ],
   exports: [
     CaseService,
+    CaseRehearsal,
     ProcedureRegistry,
     CaseContextFactory,
     CaseIdReservations,

@@ -4,7 +4,14 @@ import { ReleaseOpenCaseSlot } from './release-open-case-slot';
 
 /** The events that close an appointment, re-appointment or rotation case. */
 const CLOSING = { DecisionIssued: 'decided', CaseRejected: 'rejected', CaseWithdrawn: 'withdrawn' };
-const SLOTTED_PROCEDURES = ['appointment', 'reappointment', 'rotation', 'removal', 'extension'];
+const SLOTTED_PROCEDURES = [
+  'appointment',
+  'reappointment',
+  'rotation',
+  'removal',
+  'extension',
+  'election',
+];
 
 /**
  * The command path frees a closed case's open-case slot right after the append; a crash between

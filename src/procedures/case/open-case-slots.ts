@@ -86,6 +86,13 @@ export class OpenCaseSlots {
     );
   }
 
+  /** The open case holding the slot now, or null; reads only (an import's dry run asks it). */
+  async holderOf(slot: OpenCaseSlotKey): Promise<string | null> {
+    const events = await this.store.readStream(openCaseSlotStream(slot));
+    const holder = events.length ? slotHolder(events) : await this.openedBeforeSlots(slot);
+    return holder && (await this.holds(slot, holder)) ? holder.caseId : null;
+  }
+
   /**
    * Frees the slot held by `caseId` (closed, or never written). Best effort: if this fails, the
    * next opener finds the holder closed or absent and claims the slot all the same.

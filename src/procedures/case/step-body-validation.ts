@@ -6,6 +6,7 @@ import { StepBody } from './decider/case.commands';
 import { StepKind } from '../../workflow/definitions/procedure-definition';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { CorrectionReasonDto } from './dto/correct-step.dto';
+import { ElectionStepDto } from './dto/election-step.dto';
 import {
   BallotStepDto,
   DecisionStepDto,
@@ -23,6 +24,7 @@ const DTO_BY_KIND = {
   ballot: BallotStepDto,
   vetting: VettingStepDto,
   decision: DecisionStepDto,
+  election: ElectionStepDto,
   registration: RegistrationStepDto,
   scores: ScoresStepDto,
 } as const;

@@ -39,7 +39,15 @@ export class CaseSummaryStepDto {
 export class CaseSummaryDto {
   @ApiProperty() caseId!: string;
   @ApiProperty({
-    enum: ['appointment', 'reappointment', 'rotation', 'discipline', 'removal', 'extension'],
+    enum: [
+      'appointment',
+      'reappointment',
+      'rotation',
+      'discipline',
+      'removal',
+      'extension',
+      'election',
+    ],
   })
   procedure!: string;
   @ApiProperty({ example: 'appointment.internal@1' }) definition!: string;

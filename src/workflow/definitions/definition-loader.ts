@@ -22,6 +22,7 @@ const PROCEDURES = [
   'extension',
   'approval_in_principle',
   'consultation',
+  'election',
 ];
 
 function fail(file: string, field: string, problem: string): never {
@@ -132,7 +133,8 @@ function validateStep(
   validateActors(file, `${at}.actors`, step.actors);
   if (!isStringList(step.requiredFields))
     fail(file, `${at}.requiredFields`, 'must be a list of field names (may be empty)');
-  if (step.kind === 'ballot' || step.kind === 'nomination') validateVoteRule(file, at, step);
+  if (step.kind === 'ballot' || step.kind === 'nomination' || step.kind === 'election')
+    validateVoteRule(file, at, step);
   if (step.kind === 'scores') validateScoreRule(file, at, step);
   if (step.kind === 'vetting' || step.kind === 'registration') {
     if (!isStringList(step.vettingItems) || step.vettingItems.length === 0)

@@ -7,6 +7,8 @@ export const STEP_KINDS = [
   'vetting',
   'meeting',
   'decision',
+  /** A council's election of the person it was introduced to (bầu cử tại Hội đồng nhân dân). */
+  'election',
   // Competitive examination for a leadership post (thi tuyển): candidates, then the board's scores.
   'registration',
   'scores',
@@ -107,7 +109,8 @@ export interface ProcedureDefinition {
     | 'removal'
     | 'extension'
     | 'approval_in_principle'
-    | 'consultation';
+    | 'consultation'
+    | 'election';
   title: string;
   titleVi: string;
   citation: string;

@@ -426,7 +426,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import people, posts, planning-pool entries and discipline records from the template (xlsx, or one sheet as CSV); dryRun=true checks every row and writes nothing */
+        /** Import people, posts, planning-pool entries, discipline records and (records_clerk) cases under way on paper with the steps they took, from the template (xlsx, or one sheet as CSV); dryRun=true checks every row and writes nothing */
         post: operations["ImportsController_import"];
         delete?: never;
         options?: never;
@@ -1545,6 +1545,10 @@ export interface components {
             posts: components["schemas"]["SheetCountDto"];
             planning: components["schemas"]["SheetCountDto"];
             discipline: components["schemas"]["SheetCountDto"];
+            /** @description cases under way on paper (Hồ sơ đang giải quyết): cases opened */
+            cases: components["schemas"]["SheetCountDto"];
+            /** @description steps already taken (Bước đã thực hiện): steps performed */
+            caseSteps: components["schemas"]["SheetCountDto"];
         };
         RowProblemDto: {
             /**
@@ -1794,7 +1798,7 @@ export interface components {
             /** @example leadership-round-1 */
             id: string;
             /** @enum {string} */
-            kind: "proposal" | "nomination" | "ballot" | "vetting" | "meeting" | "decision" | "registration" | "scores";
+            kind: "proposal" | "nomination" | "ballot" | "vetting" | "meeting" | "decision" | "election" | "registration" | "scores";
             /** @example Leadership conference, round 1 */
             title: string;
             /** @example Hội nghị tập thể lãnh đạo, lần 1 */
@@ -1823,7 +1827,7 @@ export interface components {
             href: string;
             stepId?: string;
             /** @enum {string} */
-            kind?: "proposal" | "nomination" | "ballot" | "vetting" | "meeting" | "decision" | "registration" | "scores";
+            kind?: "proposal" | "nomination" | "ballot" | "vetting" | "meeting" | "decision" | "election" | "registration" | "scores";
             roles?: string[];
             /** @description resolve-vetting-item: the flagged item */
             item?: string;
@@ -1987,7 +1991,7 @@ export interface components {
         CaseSummaryDto: {
             caseId: string;
             /** @enum {string} */
-            procedure: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension";
+            procedure: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "election";
             /** @example appointment.internal@1 */
             definition: string;
             ruleSet: string;
@@ -2562,6 +2566,49 @@ export interface components {
              */
             keepsPreviousPost?: boolean;
         };
+        CouncilVoteDto: {
+            /**
+             * @description delegates the council has in total (tổng số đại biểu)
+             * @example 30
+             */
+            delegates: number;
+            /**
+             * @description delegates present at the session
+             * @example 28
+             */
+            present: number;
+            /** @example 24 */
+            for: number;
+            /** @example 3 */
+            against: number;
+            /**
+             * @description ballots counted neither for nor against
+             * @example 1
+             */
+            invalid: number;
+        };
+        ElectionStepDto: {
+            /**
+             * Format: date
+             * @description date of the meeting, ballot or document
+             * @example 2026-03-02
+             */
+            heldOn: string;
+            /**
+             * @description minutes or document reference (biên bản)
+             * @example BB-12/2026
+             */
+            minutesRef?: string;
+            /** @example The committee agreed on the post, standards and conditions. */
+            note?: string;
+            vote: components["schemas"]["CouncilVoteDto"];
+            /**
+             * Format: date
+             * @description the first session of the council's term (kỳ họp thứ nhất của khóa): the elected post's term ends with the council's (election.councilTermYears)
+             * @example 2026-06-20
+             */
+            councilTermFrom: string;
+        };
         ExamCandidateDto: {
             /**
              * @description a person who registered to sit
@@ -2655,11 +2702,11 @@ export interface components {
              */
             id?: string;
             /**
-             * @description a transfer (điều động) runs as a rotation case with definition transfer.standard; competitive_exam (thi tuyển, definition exam.leadership-post) runs as an appointment that fills the post and is listed with appointments; removal: dismissal, resignation, relief from post, suspension (removal.*); extension: the term to retirement; discipline cases open at POST /discipline-cases
+             * @description a transfer (điều động) runs as a rotation case with definition transfer.standard; competitive_exam (thi tuyển, definition exam.leadership-post) runs as an appointment that fills the post and is listed with appointments; removal: dismissal, resignation, relief from post, suspension (removal.*); extension: the term to retirement; election: introducing a person for the council to elect to an elected post (election.nomination); discipline cases open at POST /discipline-cases
              * @example appointment
              * @enum {string}
              */
-            procedure: "appointment" | "reappointment" | "rotation" | "transfer" | "removal" | "extension" | "approval_in_principle" | "consultation" | "competitive_exam";
+            procedure: "appointment" | "reappointment" | "rotation" | "transfer" | "removal" | "extension" | "approval_in_principle" | "consultation" | "competitive_exam" | "election";
             /**
              * @description definition id (newest version) or id@version
              * @example appointment.internal
@@ -2752,7 +2799,7 @@ export interface components {
             /** @example c-2026-0042 */
             id: string;
             /** @enum {string} */
-            procedure: "appointment" | "reappointment" | "rotation" | "removal" | "extension";
+            procedure: "appointment" | "reappointment" | "rotation" | "removal" | "extension" | "election";
             /** @enum {string} */
             status: "open" | "decided" | "rejected" | "withdrawn";
             /** @example appointment.internal@1 */
@@ -2924,6 +2971,8 @@ export type SchemaBallotStepDto = components['schemas']['BallotStepDto'];
 export type SchemaVettingItemDto = components['schemas']['VettingItemDto'];
 export type SchemaVettingStepDto = components['schemas']['VettingStepDto'];
 export type SchemaDecisionStepDto = components['schemas']['DecisionStepDto'];
+export type SchemaCouncilVoteDto = components['schemas']['CouncilVoteDto'];
+export type SchemaElectionStepDto = components['schemas']['ElectionStepDto'];
 export type SchemaExamCandidateDto = components['schemas']['ExamCandidateDto'];
 export type SchemaRegistrationStepDto = components['schemas']['RegistrationStepDto'];
 export type SchemaExamBoardDto = components['schemas']['ExamBoardDto'];
@@ -5944,7 +5993,7 @@ export interface operations {
     ReadModelsController_inbox: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation" | "election";
                 /** @description narrow to a unit (and its subtree) within your grant */
                 orgUnit?: string;
                 overdue?: "true" | "false";
@@ -6006,7 +6055,7 @@ export interface operations {
     ReadModelsController_cases: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation" | "election";
                 status?: "open" | "decided" | "rejected" | "withdrawn" | "closed" | "under_review" | "annulled" | "time_barred";
                 orgUnit?: string;
                 person?: string;
@@ -7258,7 +7307,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProposalStepDto"] | components["schemas"]["MeetingStepDto"] | components["schemas"]["NominationStepDto"] | components["schemas"]["BallotStepDto"] | components["schemas"]["VettingStepDto"] | components["schemas"]["DecisionStepDto"] | components["schemas"]["RegistrationStepDto"] | components["schemas"]["ScoresStepDto"];
+                "application/json": components["schemas"]["ProposalStepDto"] | components["schemas"]["MeetingStepDto"] | components["schemas"]["NominationStepDto"] | components["schemas"]["BallotStepDto"] | components["schemas"]["VettingStepDto"] | components["schemas"]["DecisionStepDto"] | components["schemas"]["ElectionStepDto"] | components["schemas"]["RegistrationStepDto"] | components["schemas"]["ScoresStepDto"];
             };
         };
         responses: {
@@ -7361,7 +7410,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CorrectionReasonDto"] & (components["schemas"]["ProposalStepDto"] | components["schemas"]["MeetingStepDto"] | components["schemas"]["NominationStepDto"] | components["schemas"]["BallotStepDto"] | components["schemas"]["VettingStepDto"] | components["schemas"]["RegistrationStepDto"] | components["schemas"]["ScoresStepDto"]);
+                "application/json": components["schemas"]["CorrectionReasonDto"] & (components["schemas"]["ProposalStepDto"] | components["schemas"]["MeetingStepDto"] | components["schemas"]["NominationStepDto"] | components["schemas"]["BallotStepDto"] | components["schemas"]["VettingStepDto"] | components["schemas"]["ElectionStepDto"] | components["schemas"]["RegistrationStepDto"] | components["schemas"]["ScoresStepDto"]);
             };
         };
         responses: {

@@ -47,7 +47,8 @@ export interface StepDefinition {
     | 'meeting'
     | 'decision'
     | 'registration'
-    | 'scores';
+    | 'scores'
+    | 'election';
   title: string;
   titleVi: string;
   actors: { roles: string[] };

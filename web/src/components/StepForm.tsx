@@ -9,6 +9,7 @@ import {
   Fraction,
   TallyInput,
 } from '../ballot/ballot-check';
+import { checkElection, VOTE_COUNTS } from '../ballot/election-check';
 import { formatDay, parseDay, vietnamToday } from '../dates';
 import { describedBy, ErrorBox, Field } from './common';
 import { DayInput } from './DayInput';
@@ -94,6 +95,15 @@ export function StepForm({
           tallyInput,
         )
       : null;
+  const election =
+    step.kind === 'election' && quorum && pass
+      ? checkElection(
+          { quorum, pass },
+          Object.fromEntries(
+            VOTE_COUNTS.map((k) => [k, numberOrNull(values[`vote.${k}`])]),
+          ) as never,
+        )
+      : null;
   const verdict =
     ballot && reference && ['passes', 'fails', 'tie'].includes(ballot.verdict)
       ? 'reference'
@@ -162,6 +172,10 @@ export function StepForm({
               : {}),
           }));
         break;
+      case 'election':
+        result.vote = Object.fromEntries(VOTE_COUNTS.map((k) => [k, count(`vote.${k}`)]));
+        result.councilTermFrom = day('councilTermFrom');
+        break;
       case 'decision': {
         result.number = text('number');
         result.signer = text('signer');
@@ -181,7 +195,7 @@ export function StepForm({
     setFieldErrors(errors);
     setError(null);
     if (Object.keys(errors).length) return;
-    if (!skipConfirm && verdict === 'fails') {
+    if (!skipConfirm && (verdict === 'fails' || election?.verdict === 'not_elected')) {
       setConfirmFail(true);
       return;
     }
@@ -503,6 +517,42 @@ export function StepForm({
           </table>
         </fieldset>
       )}
+      {step.kind === 'election' && (
+        <fieldset>
+          <legend>{t('election.legend')}</legend>
+          {day('councilTermFrom', t('election.councilTermFrom'))}
+          <div className="row wrap">
+            {VOTE_COUNTS.map((k) =>
+              input(`vote.${k}`, t(`election.${k}`), {
+                type: 'number',
+                required: true,
+                hint:
+                  k === 'present' && election?.quorumNeeded != null
+                    ? t('election.quorumRule', {
+                        needed: election.quorumNeeded,
+                        delegates: values['vote.delegates'],
+                      })
+                    : k === 'for' && election?.forNeeded != null
+                      ? t('election.threshold', {
+                          needed: election.forNeeded,
+                          delegates: values['vote.delegates'],
+                        })
+                      : undefined,
+              }),
+            )}
+          </div>
+          {election && (
+            <p
+              className={`verdict ${election.verdict}`}
+              role="status"
+              aria-live="polite"
+              data-verdict={election.verdict}
+            >
+              {t(`election.verdict_${election.verdict}`)}
+            </p>
+          )}
+        </fieldset>
+      )}
       {step.kind === 'decision' && (
         <div className="row wrap">
           {input('number', t('form.number'), { required: true })}
@@ -511,7 +561,13 @@ export function StepForm({
           {view.procedure === 'rotation' || view.procedure === 'transfer' ? (
             input('termYears', t('form.plannedYears'), { type: 'number' })
           ) : (
-            <p className="hint">{t('form.termFromRuleSet')}</p>
+            <p className="hint">
+              {t(
+                view.procedure === 'election'
+                  ? 'election.termFollowsCouncil'
+                  : 'form.termFromRuleSet',
+              )}
+            </p>
           )}
           {view.procedure === 'appointment' && (
             <label className="checkbox">

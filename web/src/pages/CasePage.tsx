@@ -89,10 +89,23 @@ export function StepRecords({ view }: { view: CaseView }) {
             </div>
           )}
           <ReferenceShare record={record} />
+          <ElectionResult record={record} />
           <CorrectionNotes record={record} />
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The council's election as recorded: votes for out of all delegates, and the outcome. */
+function ElectionResult({ record }: { record: CaseView['steps'][number] }) {
+  const { t } = useTranslation();
+  const vote = record.vote as { delegates: number; present: number; for: number } | undefined;
+  if (record.type !== 'ElectionResultRecorded' || !vote || typeof vote !== 'object') return null;
+  return (
+    <div data-testid="election-result">
+      {t('election.result', vote)} — {t(`election.outcome_${String(record.outcome)}`)}
+    </div>
   );
 }
 
@@ -317,6 +330,11 @@ export function CasePage({ caseId }: { caseId: string }) {
       {data.rejection && (
         <section className="card">
           <h2>{t('case.rejection')}</h2>
+          <p data-testid="rejection-rule">
+            {t(`rules.${String(data.rejection.rule)}`, {
+              defaultValue: String(data.rejection.rule),
+            })}
+          </p>
           <p>{String(data.rejection.reason ?? '')}</p>
         </section>
       )}

@@ -4,7 +4,7 @@ import { ApiError, download } from '../api/client';
 import { ErrorBox } from '../components/common';
 import { getSession } from '../session';
 
-const KINDS = ['people', 'posts', 'planning', 'discipline'] as const;
+const KINDS = ['people', 'posts', 'planning', 'discipline', 'cases', 'caseSteps'] as const;
 
 interface RowProblem {
   sheet: string;
@@ -141,6 +141,7 @@ export function ImportPage() {
     <section>
       <h1>{t('imports.title')}</h1>
       <p>{t('imports.intro')}</p>
+      <p>{t('imports.casesNote')}</p>
       <p>
         <button
           type="button"

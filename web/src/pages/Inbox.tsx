@@ -14,6 +14,7 @@ const PROCEDURES = [
   'discipline',
   'removal',
   'extension',
+  'election',
 ] as const;
 
 export function useOrgUnits() {

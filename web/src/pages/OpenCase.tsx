@@ -22,6 +22,7 @@ const PROCEDURES = [
   'extension',
   'approval_in_principle',
   'consultation',
+  'election',
   'competitive_exam',
 ];
 

@@ -124,6 +124,7 @@ export const stepDeadlineSaga: Saga = {
       case 'MeetingRecorded':
       case 'NominationTallied':
       case 'BallotTallied':
+      case 'ElectionResultRecorded':
       case 'CandidatesRegistered':
       case 'ExamScoresRecorded':
       case 'VettingItemsRecorded':

@@ -39,6 +39,7 @@ export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): D
     case 'MeetingRecorded':
     case 'NominationTallied':
     case 'BallotTallied':
+    case 'ElectionResultRecorded':
     case 'CandidatesRegistered':
     case 'ExamScoresRecorded':
     case 'VettingItemsRecorded':

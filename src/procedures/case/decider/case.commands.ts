@@ -1,5 +1,6 @@
 import { VettingItem } from '../../../workflow/definitions/procedure-definition';
 import { BallotTally } from '../../../workflow/vote-rules/tally';
+import { CouncilVote } from '../../../workflow/vote-rules/council-election';
 import type { RegistrationBody, ScoresBody } from '../../competitive-exam/exam.types';
 
 export interface StepBodyBase {
@@ -47,7 +48,18 @@ export type StepBody =
       keepsPreviousPost?: boolean;
     } & StepBodyBase)
   | ({ kind: 'registration' } & RegistrationBody & StepBodyBase)
-  | ({ kind: 'scores' } & ScoresBody & StepBodyBase);
+  | ({ kind: 'scores' } & ScoresBody & StepBodyBase)
+  | ({ kind: 'election' } & CouncilElectionBody & StepBodyBase);
+
+/**
+ * The council's vote on the person introduced (kết quả bầu), and the day its term (khóa) began:
+ * an elected post's term follows the council's.
+ */
+export interface CouncilElectionBody {
+  vote: CouncilVote;
+  /** The first session of the council's term (kỳ họp thứ nhất), from which its term runs. */
+  councilTermFrom: string;
+}
 
 /** One nominee's tally at a ballot of a post case. */
 export interface NomineeTally {

@@ -1,5 +1,6 @@
 import { VettingItem } from '../../../workflow/definitions/procedure-definition';
 import { BallotTally } from '../../../workflow/vote-rules/tally';
+import { CouncilVote } from '../../../workflow/vote-rules/council-election';
 import { NominationTally } from '../../../workflow/vote-rules/nomination-ballot';
 import { ReferenceShare } from '../../../workflow/vote-rules/reference-tally';
 import type { ExamEvent } from '../../competitive-exam/exam.types';
@@ -95,6 +96,19 @@ export type CaseEvent =
         reason: string;
         share?: ReferenceShare;
         decidedByHead?: { decision: 'for' | 'against'; dissent: number };
+        announced: boolean;
+        visibleTo: string[];
+        rule: AppliedVoteRule;
+      };
+    }
+  | {
+      /** The council's election of the person introduced: elected goes on, not elected ends the case. */
+      type: 'ElectionResultRecorded';
+      data: StepRecord & {
+        vote: CouncilVote;
+        councilTermFrom: string;
+        outcome: 'elected' | 'not_elected';
+        reason: string;
         announced: boolean;
         visibleTo: string[];
         rule: AppliedVoteRule;

@@ -12,6 +12,7 @@ const STEP_EVENTS = [
   'NominationTallied',
   'BallotTallied',
   'VettingItemsRecorded',
+  'ElectionResultRecorded',
   'DecisionIssued',
   'CandidatesRegistered',
   'ExamScoresRecorded',
@@ -59,6 +60,13 @@ function evolveEvent(
         // A post case: only the nominees who passed go on; the final ballot names the appointee.
         ...(e.data.passed ? { nominees: e.data.passed } : {}),
         ...(e.data.appointee ? { appointee: e.data.appointee.personId } : {}),
+      };
+    case 'ElectionResultRecorded':
+      return {
+        ...state,
+        ...advanceOn(state, e.data, e.data.outcome === 'elected'),
+        steps: [...state.steps, e],
+        tallyRecorders: withRecorder(state.tallyRecorders, e.data.recordedBy),
       };
     case 'CandidatesRegistered':
     case 'ExamScoresRecorded':

@@ -17,6 +17,7 @@ import {
 import { StepBody } from './case.commands';
 import { CaseContext } from './case.context';
 import { decision } from './case.decision';
+import { councilElection } from './case.election';
 import { ballotOnNominees, nominationOfPost } from './case.nominees';
 import { withDecisionPosts } from './decision-posts';
 import { vetting } from './case.vetting';
@@ -46,6 +47,7 @@ export const CASE_STEP_KINDS: StepKindTable<Open, StepBody, CaseContext> = {
   decision: (state, begun, body, context) => [
     withDecisionPosts(state, body, decision(state, begun, body, context)),
   ],
+  election: (_state, begun, body, context) => councilElection(begun, body, context),
   registration: (_state, begun, body, context) => registerCandidates(begun, body, context),
   scores: (state, begun, body, context) => recordScores(state, begun, body, context),
 };

@@ -67,7 +67,9 @@ export class NomineeTalliesDto {
 
 export class CaseViewDto {
   @ApiProperty({ example: 'c-2026-0042' }) id!: string;
-  @ApiProperty({ enum: ['appointment', 'reappointment', 'rotation', 'removal', 'extension'] })
+  @ApiProperty({
+    enum: ['appointment', 'reappointment', 'rotation', 'removal', 'extension', 'election'],
+  })
   procedure!: string;
   @ApiProperty({ enum: ['open', 'decided', 'rejected', 'withdrawn'] }) status!: string;
   @ApiProperty({ example: 'appointment.internal@1' }) definition!: string;

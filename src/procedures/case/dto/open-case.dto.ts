@@ -22,9 +22,10 @@ export class OpenCaseDto {
       'approval_in_principle',
       'consultation',
       'competitive_exam',
+      'election',
     ],
     description:
-      'a transfer (điều động) runs as a rotation case with definition transfer.standard; competitive_exam (thi tuyển, definition exam.leadership-post) runs as an appointment that fills the post and is listed with appointments; removal: dismissal, resignation, relief from post, suspension (removal.*); extension: the term to retirement; discipline cases open at POST /discipline-cases',
+      'a transfer (điều động) runs as a rotation case with definition transfer.standard; competitive_exam (thi tuyển, definition exam.leadership-post) runs as an appointment that fills the post and is listed with appointments; removal: dismissal, resignation, relief from post, suspension (removal.*); extension: the term to retirement; election: introducing a person for the council to elect to an elected post (election.nomination); discipline cases open at POST /discipline-cases',
   })
   @IsString()
   procedure!: string;

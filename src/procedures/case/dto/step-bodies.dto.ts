@@ -287,13 +287,3 @@ export class DecisionStepDto extends StepRecordDto {
   @IsBoolean()
   keepsPreviousPost?: boolean;
 }
-
-/** Every step kind's body, in the order the OpenAPI document lists them. */
-export const STEP_BODIES = [
-  ProposalStepDto,
-  MeetingStepDto,
-  NominationStepDto,
-  BallotStepDto,
-  VettingStepDto,
-  DecisionStepDto,
-];

@@ -53,6 +53,15 @@ export const STEP_BODY_EXAMPLES = {
       effectiveFrom: '2026-04-01',
     },
   },
+  election: {
+    summary: "the council's election of the person introduced",
+    value: {
+      heldOn: '2026-07-10',
+      minutesRef: 'NQ-05/NQ-HĐND',
+      councilTermFrom: '2026-06-20',
+      vote: { delegates: 30, present: 28, for: 24, against: 3, invalid: 1 },
+    },
+  },
   registration: {
     summary: 'competitive examination: candidates registered',
     value: {

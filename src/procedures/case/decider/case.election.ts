@@ -1,0 +1,56 @@
+import { DomainEvent } from '../../../common/stream-decider';
+import {
+  appliedRule,
+  BegunStep,
+  refuse,
+  refuseUnjudgedTally,
+  tallyEvent,
+} from '../../../workflow/step-engine';
+import { evaluateCouncilElection } from '../../../workflow/vote-rules/council-election';
+import { CaseContext } from './case.context';
+import { Body } from './case.types';
+
+/** The rule that ends a case whose person the council did not elect. */
+export const NOT_ELECTED = 'election.not_elected';
+
+/**
+ * The council's election (bầu) of the person introduced: the vote is judged by the step's rule
+ * (quorum of all delegates, more than the pass share of all delegates); elected moves the case on
+ * to the confirmation, not elected ends it under `election.not_elected`. The council's term may not
+ * begin after the session that elected.
+ */
+export function councilElection(
+  begun: BegunStep,
+  body: Body<'election'>,
+  context: CaseContext,
+): DomainEvent[] {
+  if (body.councilTermFrom > body.heldOn)
+    refuse(
+      'election.council_term_after_session',
+      `councilTermFrom: ${body.councilTermFrom} is after the session that elected (${body.heldOn})`,
+      'invalid',
+      'councilTermFrom',
+    );
+  const rule = appliedRule(begun.step, context.ruleSet);
+  const result = evaluateCouncilElection(rule, body.vote);
+  refuseUnjudgedTally(result, { prefix: 'vote.', present: 'vote.present' });
+  const elected = result.outcome === 'elected';
+  const { vote, councilTermFrom } = body;
+  const event = tallyEvent(
+    begun,
+    'ElectionResultRecorded',
+    elected,
+    { vote, councilTermFrom, outcome: result.outcome, reason: result.reason },
+    rule,
+  );
+  if (elected) return [event];
+  return [
+    event,
+    begun.ends(
+      'CaseRejected',
+      { by: 'rejectedBy', on: 'rejectedOn' },
+      NOT_ELECTED,
+      `the council did not elect the person introduced: ${result.reason} (${rule.citation})`,
+    ),
+  ];
+}

@@ -1,0 +1,26 @@
+import { Saga, Schedule, Send } from '../../sagas/saga';
+import { endOfVietnamDay } from '../case/deadlines/step-deadline';
+import { AssignPostFromDecision } from '../case/record/case-record.commands';
+import { TERM_END_TIMER } from '../case/record/case-record.saga';
+import { recordSaga } from '../case/record/record-saga';
+
+/**
+ * Carries nominations for election onto the person's record: open and closed notes as every case
+ * (a failed election closes it), and on the confirmation the elected post with the council's term,
+ * whose end is scheduled. No re-appointment notice: an elected post is elected again, not renewed.
+ */
+export const electionRecordSaga: Saga = recordSaga({
+  name: 'election-record',
+  procedures: ['election'],
+  onDecision: (stream, event) => ({
+    record: Send(new AssignPostFromDecision(stream), 'assign'),
+    timers: [
+      Schedule({
+        kind: TERM_END_TIMER,
+        dueAt: endOfVietnamDay(event.data.termEnd),
+        target: stream,
+        payload: { stream, termEnd: event.data.termEnd },
+      }),
+    ],
+  }),
+});

@@ -1,0 +1,237 @@
+import request from 'supertest';
+import { addMonths } from '../../src/workflow/rules/retirement';
+import { addDays, vietnamToday } from '../support/registry-fixture';
+import { fireStepDeadline } from '../support/step-deadline-timer';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Introducing a person for the People's Council to elect (giới thiệu nhân sự ứng cử) over HTTP:
+ * the Party's steps, the council's vote (> 50% of all delegates) and the province's confirmation
+ * (phê chuẩn), which puts the elected post on the person's record for the council's term.
+ */
+describe('nomination for election over HTTP', () => {
+  let t: TestApp;
+  let staff: Record<string, string>;
+  let secretary: Record<string, string>;
+  let province: Record<string, string>;
+  let otherCommune: Record<string, string>;
+  const http = () => request(t.server as never);
+  const today = vietnamToday();
+  const councilTermFrom = addDays(today, -150);
+  const tally = {
+    members: 11,
+    summoned: 11,
+    present: 10,
+    for: 8,
+    against: 2,
+    abstain: 0,
+    invalid: 0,
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp('election-nomination', { RUN_WORKERS: 'true' });
+    const token = (user: string, role: string, unit: string) => ({
+      Authorization: `Bearer ${t.token(user, [role], unit)}`,
+    });
+    const admin = token('u-admin', 'admin', 'ou-prov');
+    staff = token('u-staff', 'organization_staff', 'ou-commune');
+    secretary = token('u-secretary', 'ballot_secretary', 'ou-commune');
+    province = token('u-chair', 'leadership', 'ou-prov');
+    otherCommune = token('u-other', 'organization_staff', 'ou-commune-b');
+    await http()
+      .post('/org-units')
+      .set(admin)
+      .send({ id: 'ou-prov', name: 'Tỉnh Demo', kind: 'province' })
+      .expect(201);
+    for (const id of ['ou-commune', 'ou-commune-b'])
+      await http()
+        .post('/org-units')
+        .set(admin)
+        .send({ id, name: `Xã ${id}`, kind: 'commune', parentId: 'ou-prov' })
+        .expect(201);
+    for (const [id, filledBy] of [
+      ['pos-chair', 'election'],
+      ['pos-vice', 'election'],
+      ['pos-office', 'appointment'],
+    ])
+      await http()
+        .post('/positions')
+        .set(token('u-prov-staff', 'organization_staff', 'ou-prov'))
+        .send({
+          id,
+          title: id,
+          orgUnitId: 'ou-commune',
+          appointingAuthority: 'ou-prov',
+          rank: 4,
+          filledBy,
+        })
+        .expect(201);
+    for (const id of ['p-lan', 'p-minh', 'p-late', 'p-other'])
+      await http()
+        .post('/cadres')
+        .set(staff)
+        .send({
+          id,
+          fullName: `Người ${id}`,
+          dateOfBirth: '1979-02-03',
+          gender: 'female',
+          ethnicity: 'Kinh',
+          partyMember: true,
+          educationLevel: 'Thạc sĩ',
+          politicalTheoryLevel: 'Cao cấp',
+          orgUnitId: 'ou-commune',
+        })
+        .expect(201);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const open = (id: string, personId: string, positionId = 'pos-chair', as = staff) =>
+    http().post('/cases').set(as).send({
+      id,
+      procedure: 'election',
+      definition: 'election.nomination',
+      personId,
+      positionId,
+      orgUnitId: 'ou-commune',
+      summary: 'Giới thiệu nhân sự để HĐND xã bầu giữ chức Chủ tịch UBND xã',
+    });
+  const step = (caseId: string, stepId: string, as: Record<string, string>, body: object) =>
+    http()
+      .post(`/cases/${caseId}/steps/${stepId}`)
+      .set(as)
+      .send({ heldOn: today, ...body });
+  const untilElection = async (caseId: string, personId: string) => {
+    await open(caseId, personId).expect(201);
+    await step(caseId, 'proposal', staff, { summary: 'Đề xuất giới thiệu' }).expect(200);
+    await step(caseId, 'leadership-ballot', secretary, { minutesRef: 'BB-1', tally }).expect(200);
+    const items = ['background', 'asset_declaration', 'political_standards', 'health'];
+    await step(caseId, 'vetting', staff, {
+      items: items.map((item) => ({ item, result: 'cleared' })),
+    }).expect(200);
+    await step(caseId, 'party-committee', secretary, { minutesRef: 'BB-2', tally }).expect(200);
+  };
+  const electionBody = (vote: object) => ({ minutesRef: 'NQ-05/HĐND', councilTermFrom, vote });
+
+  it('puts the elected post on the record for the council’s term once the province confirms it', async () => {
+    await untilElection('e-1', 'p-lan');
+    const elected = await step(
+      'e-1',
+      'council-election',
+      secretary,
+      electionBody({ delegates: 30, present: 28, for: 16, against: 11, invalid: 1 }),
+    ).expect(200);
+    expect(elected.body.currentStep).toMatchObject({ id: 'confirmation' });
+    expect(elected.body.steps.at(-1)).toMatchObject({
+      type: 'ElectionResultRecorded',
+      outcome: 'elected',
+      reason: 'elected: 16 of 30 delegates for, needs more than 15',
+    });
+    const termEnd = addMonths(councilTermFrom, 60);
+    const confirmed = await step('e-1', 'confirmation', province, {
+      number: '88/QĐ-UBND',
+      signer: 'Chủ tịch UBND tỉnh',
+      effectiveFrom: today,
+    }).expect(200);
+    expect(confirmed.body.decision).toMatchObject({ termEnd, termYears: 5 });
+    for (let tries = 0; tries < 100; tries += 1) {
+      const { body } = await http().get('/cadres/p-lan').set(staff).expect(200);
+      const post = body.posts.find((p: { positionId: string }) => p.positionId === 'pos-chair');
+      if (post) {
+        expect(post).toMatchObject({
+          from: today,
+          termEnd,
+          decisionRef: expect.stringMatching(/88/),
+        });
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the elected post did not reach the record');
+  });
+
+  it('ends the case under election.not_elected when half of the delegates or fewer vote for', async () => {
+    await untilElection('e-2', 'p-minh');
+    const failed = await step(
+      'e-2',
+      'council-election',
+      secretary,
+      electionBody({ delegates: 30, present: 29, for: 15, against: 13, invalid: 1 }),
+    ).expect(200);
+    expect(failed.body).toMatchObject({
+      status: 'rejected',
+      rejection: {
+        rule: 'election.not_elected',
+        stepId: 'council-election',
+        reason: expect.stringMatching(/not elected: 15 of 30 delegates for, needs more than 15/),
+      },
+    });
+    const after = await step('e-2', 'confirmation', province, {
+      number: '1/QĐ',
+      signer: 'x',
+      effectiveFrom: today,
+    }).expect(409);
+    expect(after.body.rule).toBe('case.closed');
+    const { body } = await http().get('/cadres/p-minh').set(staff).expect(200);
+    expect(body.posts).toEqual([]);
+  });
+
+  it('refuses a step with the rule that refused it and writes nothing', async () => {
+    const again = await step('e-1', 'confirmation', province, {
+      number: '89/QĐ-UBND',
+      signer: 'Chủ tịch UBND tỉnh',
+      effectiveFrom: today,
+    }).expect(409);
+    expect(again.body).toMatchObject({ rule: 'decision.already_issued' });
+    await open('e-3', 'p-other', 'pos-vice').expect(201);
+    const early = await step(
+      'e-3',
+      'council-election',
+      secretary,
+      electionBody({ delegates: 30, present: 28, for: 20, against: 8, invalid: 0 }),
+    ).expect(409);
+    expect(early.body).toMatchObject({ rule: 'step.out_of_order', field: 'stepId' });
+    const empty = await step('e-3', 'proposal', staff, { summary: '' }).expect(400);
+    expect(empty.body.field).toBe('summary');
+    const appointed = await open('e-4', 'p-other', 'pos-office').expect(422);
+    expect(appointed.body).toMatchObject({
+      rule: 'election.post_not_elected',
+      field: 'positionId',
+    });
+    const { body } = await http().get('/cases/e-3').set(staff).expect(200);
+    expect(body.steps).toEqual([]);
+  });
+
+  it('refuses a council session without two thirds of the delegates present', async () => {
+    await untilElection('e-5', 'p-late');
+    const refused = await step(
+      'e-5',
+      'council-election',
+      secretary,
+      electionBody({ delegates: 30, present: 19, for: 19, against: 0, invalid: 0 }),
+    ).expect(422);
+    expect(refused.body).toMatchObject({ rule: 'ballot.no_quorum', field: 'vote.present' });
+    expect(refused.body.message).toMatch(/19 of 30 delegates present, needs at least 20/);
+    const inconsistent = await step(
+      'e-5',
+      'council-election',
+      secretary,
+      electionBody({ delegates: 30, present: 28, for: 20, against: 3, invalid: 0 }),
+    ).expect(400);
+    expect(inconsistent.body).toMatchObject({ rule: 'tally.inconsistent', field: 'vote.present' });
+  });
+
+  it('records a missed proposal deadline as an event on the case', async () => {
+    const missed = await fireStepDeadline(t, 'election-e-3');
+    expect(missed.map((m) => m.stepId)).toEqual(['proposal']);
+  });
+
+  it('keeps another commune’s staff out of the commune’s nominations', async () => {
+    const opening = await open('e-6', 'p-other', 'pos-chair', otherCommune).expect(403);
+    expect(opening.body).toMatchObject({ rule: 'scope.out_of_scope' });
+    const stepping = await step('e-5', 'council-election', otherCommune, {}).expect(403);
+    expect(stepping.body.rule).toBe('scope.out_of_scope');
+    await http().get('/cases/e-6').set(staff).expect(403);
+  });
+});

@@ -1,0 +1,190 @@
+import * as path from 'node:path';
+import request from 'supertest';
+import { Browser, Page } from 'playwright-core';
+import { RegistryService } from '../../src/cadres/registry.service';
+import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { addDays, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  buildWebApp,
+  launchChromium,
+  listeningPort,
+  ROOT,
+  screenshot,
+  signIn,
+  WEB_DIST,
+} from './support/browser';
+
+jest.setTimeout(240_000);
+
+/**
+ * Giới thiệu nhân sự ứng cử in Chromium: after the Party's steps, the council's secretary enters
+ * the election result, which the form judges live (> 50% of all delegates); an elected person goes
+ * on to the province's confirmation, which the leader signs; a person not elected ends the case,
+ * whose page names the rule in Vietnamese.
+ */
+describe('a nomination for election in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const http = () => request(t.server as never);
+  const bearer = (user: string, role: string) => ({
+    Authorization: `Bearer ${t.token(user, [role], 'ou-ha-noi')}`,
+  });
+  const today = vietnamToday();
+  const dmy = (iso: string) => iso.split('-').reverse().join('/');
+  const tally = {
+    members: 11,
+    summoned: 11,
+    present: 11,
+    for: 9,
+    against: 2,
+    abstain: 0,
+    invalid: 0,
+  };
+
+  /** A nomination through the Party's steps, waiting on the council's election. */
+  const untilElection = async (id: string, personId: string, positionId: string) => {
+    const staff = bearer('staff-1', 'organization_staff');
+    const secretary = bearer('secretary-2', 'ballot_secretary');
+    const step = (stepId: string, as: Record<string, string>, body: object) =>
+      http()
+        .post(`/cases/${id}/steps/${stepId}`)
+        .set(as)
+        .send({ heldOn: today, ...body })
+        .expect(200);
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id,
+        procedure: 'election',
+        definition: 'election.nomination',
+        personId,
+        positionId,
+        orgUnitId: 'ou-xa-doai-phuong',
+        summary: 'Giới thiệu nhân sự để HĐND xã bầu',
+      })
+      .expect(201);
+    await step('proposal', staff, { summary: 'Đề xuất giới thiệu' });
+    await step('leadership-ballot', secretary, { minutesRef: 'BB-01', tally });
+    await step('vetting', staff, {
+      items: ['background', 'asset_declaration', 'political_standards', 'health'].map((item) => ({
+        item,
+        result: 'cleared',
+      })),
+    });
+    await step('party-committee', secretary, { minutesRef: 'BB-02', tally });
+  };
+
+  const enterElection = async (page: Page, counts: Record<string, string>) => {
+    await page.getByLabel('Ngày họp / thực hiện (dd/mm/yyyy)').fill(dmy(today));
+    await page.getByLabel('Số biên bản').fill('NQ-05/NQ-HĐND');
+    await page
+      .getByLabel('Ngày khai mạc kỳ họp thứ nhất của Hội đồng nhân dân khóa này (dd/mm/yyyy)')
+      .fill(dmy(addDays(today, -120)));
+    for (const [label, value] of Object.entries(counts))
+      await page.getByLabel(label, { exact: true }).fill(value);
+  };
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_election', {
+      RUN_WORKERS: 'true',
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: WEB_DIST,
+    });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    await loadDemoData(
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
+      t.app.get(RegistryService),
+      new Date(),
+    );
+    browser = await launchChromium();
+    await untilElection('c-web-elected', 'p-vu-thi-giang', 'pos-xa-doai-phuong-chair');
+    await untilElection('c-web-not-elected', 'p-duong-van-minh', 'pos-xa-doai-phuong-vice-chair');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('records the council’s election, judged live, and the province confirms it', async () => {
+    const { page } = await signIn(browser, base, 'secretary-1');
+    await page.goto(`${base}/cases/c-web-elected`);
+    await page.locator('#current-step-title', { hasText: 'Hội đồng nhân dân bầu' }).waitFor();
+    await enterElection(page, {
+      'Tổng số đại biểu Hội đồng nhân dân': '30',
+      'Số đại biểu có mặt': '28',
+      'Số phiếu tán thành': '15',
+      'Số phiếu không tán thành': '12',
+      'Số phiếu không hợp lệ': '1',
+    });
+    await page.getByText('Không trúng cử: ghi nhận sẽ kết thúc hồ sơ.').waitFor();
+    await page
+      .getByText('Trúng cử khi quá nửa tổng số 30 đại biểu tán thành, tức ít nhất 16')
+      .waitFor();
+    await page.getByLabel('Số phiếu tán thành', { exact: true }).fill('20');
+    await page.getByLabel('Số phiếu không tán thành', { exact: true }).fill('7');
+    await page.locator('[data-verdict="elected"]', { hasText: 'Trúng cử.' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'election-result');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Đã ghi nhận.').waitFor();
+    await page
+      .locator('#current-step-title', { hasText: 'Cấp có thẩm quyền phê chuẩn kết quả bầu' })
+      .waitFor();
+    await page
+      .getByTestId('election-result')
+      .filter({ hasText: 'Kết quả bầu: 20/30 đại biểu tán thành (28 có mặt) — Trúng cử' })
+      .waitFor();
+    await page.context().close();
+
+    const { page: leader } = await signIn(browser, base, 'leader-1');
+    await leader.goto(`${base}/cases/c-web-elected`);
+    await leader
+      .locator('#current-step-title', { hasText: 'Cấp có thẩm quyền phê chuẩn kết quả bầu' })
+      .waitFor();
+    await leader
+      .getByText('Nhiệm kỳ của chức danh theo nhiệm kỳ của Hội đồng nhân dân khóa đã bầu.')
+      .waitFor();
+    await leader.getByLabel('Ngày họp / thực hiện (dd/mm/yyyy)').fill(dmy(today));
+    await leader.getByLabel('Số quyết định').fill('88/QĐ-UBND');
+    await leader.getByLabel('Người ký').fill('Chủ tịch UBND thành phố');
+    await leader.getByLabel('Hiệu lực từ (dd/mm/yyyy)').fill(dmy(today));
+    await leader.getByRole('button', { name: 'Ghi nhận' }).click();
+    await leader.getByTestId('case-status').filter({ hasText: 'Đã quyết định' }).waitFor();
+    await screenshot(leader, 'election-confirmed');
+    await leader.context().close();
+  });
+
+  it('ends the case when the council does not elect, naming the rule in Vietnamese', async () => {
+    const { page } = await signIn(browser, base, 'secretary-1');
+    await page.goto(`${base}/cases/c-web-not-elected`);
+    await page.locator('#current-step-title', { hasText: 'Hội đồng nhân dân bầu' }).waitFor();
+    await enterElection(page, {
+      'Tổng số đại biểu Hội đồng nhân dân': '30',
+      'Số đại biểu có mặt': '29',
+      'Số phiếu tán thành': '15',
+      'Số phiếu không tán thành': '13',
+      'Số phiếu không hợp lệ': '1',
+    });
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByTestId('case-status').filter({ hasText: 'Không được chấp thuận' }).waitFor();
+    await page
+      .getByTestId('rejection-rule')
+      .filter({ hasText: 'Không trúng cử: số phiếu tán thành không quá nửa tổng số đại biểu' })
+      .waitFor();
+    await page
+      .getByText(/15 of 30 delegates for, needs more than 15/)
+      .first()
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'election-not-elected');
+    await page.context().close();
+  });
+});
