@@ -22,6 +22,7 @@ import { ReadModelsModule } from './read-models/read-models.module';
 import { ReportsModule } from './reports/reports.module';
 import { CadresModule } from './cadres/cadres.module';
 import { ImportsModule } from './imports/imports.module';
+import { TransferBatchModule } from './procedures/transfer-batch/transfer-batch.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { RequestInputGuard } from './common/input/request-input.guard';
 import { AppConfig } from './config/app-config';
@@ -154,6 +155,7 @@ export class AppModule {
         ConsultationModule,
         ReappointmentModule,
         RotationModule,
+        TransferBatchModule,
         DisciplineModule,
         RemovalModule,
         CompetitiveExamModule,

@@ -6,6 +6,8 @@ import { HttpErrorFilter } from './common/http-exception.filter';
 import { verifyUtf8Body } from './common/input/utf8-body';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
+import { TRANSFER_BATCH_BYTES_PER_ENTRY } from './procedures/transfer-batch/dto/open-transfer-batch.dto';
+import { json } from 'body-parser';
 import { trustProxySetting } from './config/trust-proxy';
 import { APP_CONFIG } from './infrastructure/app-config.token';
 import { serveWebApp } from './web/serve-web-app';
@@ -38,6 +40,15 @@ export function configureApp(
   );
   // The web app (built into web/dist by `npm run build`) at `/`; the API keeps its routes.
   if (options.webDir) serveWebApp(app, options.webDir);
+  // A reorganisation's transfer batch is one list of up to TRANSFER_BATCH_MAX_ENTRIES entries: its
+  // route reads a body that large; every other route keeps BODY_LIMIT_BYTES (the body is read once).
+  app.use(
+    '/transfer-batches',
+    json({
+      limit: config.TRANSFER_BATCH_MAX_ENTRIES * TRANSFER_BATCH_BYTES_PER_ENTRY,
+      verify: verifyUtf8Body,
+    }),
+  );
   (app as NestExpressApplication).useBodyParser('json', {
     limit: options.bodyLimitBytes,
     verify: verifyUtf8Body,

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { readCounters, waitForQuiet } from './database-counters';
 import { round1 } from './timed-http';
 
-const UNIT = 'ou-ha-noi-organization-committee';
+export const UNIT = 'ou-ha-noi-organization-committee';
 const HEADERS = [
   'Mã cán bộ',
   'Họ và tên',
@@ -17,7 +17,7 @@ const HEADERS = [
 ];
 
 /** The template's "Cán bộ" sheet as CSV: `count` people a unit adopting the service brings. */
-function peopleCsv(run: string, count: number): Buffer {
+export function peopleCsv(run: string, count: number): Buffer {
   const lines = [HEADERS.join(',')];
   for (let i = 0; i < count; i += 1) {
     const day = String((i % 28) + 1).padStart(2, '0');
@@ -58,8 +58,9 @@ export async function bulkImport(
   adminToken: string,
   pool: Pool,
   count: number,
+  run = String(Date.now()),
+  csv = peopleCsv(run, count),
 ): Promise<BulkImportResult> {
-  const csv = peopleCsv(String(Date.now()), count);
   const post = async (dryRun: boolean) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(csv)], { type: 'text/csv' }), 'can-bo.csv');

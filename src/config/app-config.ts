@@ -173,6 +173,12 @@ export class AppConfig {
   @Min(1024, { message: 'BODY_LIMIT_BYTES must be at least 1024' })
   BODY_LIMIT_BYTES = 102400;
 
+  @Transform(({ value }) => (value === undefined || value === '' ? 10000 : Number(value)))
+  @IsInt({ message: 'TRANSFER_BATCH_MAX_ENTRIES must be a whole number' })
+  @Min(1, { message: 'TRANSFER_BATCH_MAX_ENTRIES must be 1 to 100000' })
+  @Max(100000, { message: 'TRANSFER_BATCH_MAX_ENTRIES must be 1 to 100000' })
+  TRANSFER_BATCH_MAX_ENTRIES = 10000; // its body limit follows: see app.setup.ts
+
   /** Largest spreadsheet accepted by `POST /imports` (multipart, so not bound by BODY_LIMIT_BYTES). */
   @Transform(({ value }) => (value === undefined || value === '' ? 5242880 : Number(value)))
   @IsInt({ message: 'IMPORT_LIMIT_BYTES must be a whole number' })

@@ -14,6 +14,13 @@ export interface AppendResult {
   position: string;
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
 export interface ReadStreamOptions {
   /** First revision to read (inclusive) going forwards, or last going backwards. */
   from?: number;
@@ -82,6 +89,15 @@ export type StreamVerification =
  */
 export interface EventStore {
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to several distinct streams, each at its own expected revision, as one write where the
+   * store has one: all or nothing (PostgreSQL: one transaction and one commit). Results are in the
+   * order of `appends`. If any expectation fails, nothing is written and the WrongExpectedRevision
+   * names that stream. Appending the very same events again at the same places is a success that
+   * writes nothing (as for `append`). KurrentDB has no multi-stream transaction on its client: its
+   * adapter checks every expectation first and then appends stream by stream (not atomic).
+   */
+  appendMany(appends: StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events in global order strictly after `from`. */
   readAll(from: AllFrom, options?: ReadAllOptions): Promise<RecordedEvent[]>;

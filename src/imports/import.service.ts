@@ -2,6 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { RegistryService } from '../cadres/registry.service';
 import { PersonState } from '../cadres/person/person.state';
+import { needsOwnPath, PersonWrites, writeInChunks } from './chunked-person-writes';
+
+type PersonRecord = { state: PersonState; revision: number | null };
 import { cellText } from './cell-parsers';
 import { deterministicId } from '../common/deterministic-id';
 import { EventMetadata } from '../event-store/event-envelope';
@@ -71,7 +74,7 @@ export class ImportService {
     metadata: EventMetadata,
     dryRun: boolean,
   ): Promise<ImportReport> {
-    const { report, commands, cases } = await this.check(file, actor, dryRun);
+    const { report, commands, cases, records } = await this.check(file, actor, dryRun);
     if (dryRun) return report;
     if (!report.valid)
       throw new DomainRuleViolation(
@@ -89,7 +92,7 @@ export class ImportService {
     };
     // The registry first: a case's person and post are judged on the record as the file leaves it.
     const written =
-      (await this.write(commands, importMetadata)) +
+      (await this.write(commands, records, importMetadata)) +
       (await this.cases.write(cases.cases, actor, importMetadata));
     // An import that found everything already on record changed nothing and appends nothing.
     if (written > 0) await this.recordImport(report, actor, importMetadata);
@@ -121,7 +124,11 @@ export class ImportService {
       ruleSetOn: (day, track) => this.catalog.ruleSetOn(day, track),
       unitOf: (personId) => refs.unitOf.get(personId),
     });
-    const simulated = simulateImport(plan.planned, await this.records(plan.planned));
+    const records = await this.records(plan.planned);
+    const simulated = simulateImport(
+      plan.planned,
+      new Map([...records].map(([personId, { state }]) => [personId, state])),
+    );
     const errors = [
       ...read.problems,
       ...parsed.problems,
@@ -138,35 +145,54 @@ export class ImportService {
       counts: countBySheet(read.sheets, simulated.commands, cases.cases),
       errors,
     };
-    return { report, commands: simulated.commands, cases };
+    return { report, commands: simulated.commands, cases, records };
   }
 
   /** The records the rows touch, as they stand now. */
-  private async records(planned: { personId: string }[]): Promise<Map<string, PersonState>> {
-    const records = new Map<string, PersonState>();
+  private async records(planned: { personId: string }[]): Promise<Map<string, PersonRecord>> {
+    const records = new Map<string, PersonRecord>();
     await inParallel([...new Set(planned.map((p) => p.personId))], async (personId) => {
-      records.set(personId, (await this.registry.loadPerson(personId)).state);
+      records.set(personId, await this.registry.loadPerson(personId));
     });
     return records;
   }
 
   /**
-   * Through the registry's own command path, so the same rules decide again on the record as it
-   * is at the moment of writing; ids seeded by each row make a repeat append nothing.
+   * In chunks of people, each one append over their records at the revisions the checks read
+   * (chunked-person-writes.ts); people whose rows claim a planning-pool seat, and a chunk that
+   * meets a record moved since, go through the registry's own command path one by one. Ids
+   * seeded by each row make a repeat append nothing on either path.
    */
-  private async write(commands: SimulatedCommand[], metadata: EventMetadata): Promise<number> {
+  private async write(
+    commands: SimulatedCommand[],
+    records: Map<string, PersonRecord>,
+    metadata: EventMetadata,
+  ): Promise<number> {
     const writes = commands.filter((c) => c.outcome === 'write');
-    // One person's rows in file order (registered before posted); different people side by side,
-    // so their appends share commits (the store's group commit) instead of queueing one by one.
-    const byPerson = new Map<string, SimulatedCommand[]>();
-    for (const step of writes)
-      byPerson.set(step.personId, [...(byPerson.get(step.personId) ?? []), step]);
-    await inParallel([...byPerson.values()], async (steps) => {
+    const byPerson = new Map<string, PersonWrites>();
+    for (const step of writes) {
+      const person = byPerson.get(step.personId) ?? {
+        personId: step.personId,
+        ...(records.get(step.personId) ?? { state: { status: 'unknown' }, revision: null }),
+        steps: [],
+      };
+      person.steps.push(step);
+      byPerson.set(step.personId, person);
+    }
+    const people = [...byPerson.values()];
+    const alone = async ({ personId, steps }: PersonWrites) => {
       for (const step of steps)
-        await this.registry.runPersonCommand(step.personId, step.command, metadata, {
+        await this.registry.runPersonCommand(personId, step.command, metadata, {
           idSeed: step.idSeed,
         });
-    });
+    };
+    await inParallel(people.filter(needsOwnPath), alone);
+    await writeInChunks(
+      this.store,
+      people.filter((person) => !needsOwnPath(person)),
+      metadata,
+      alone,
+    );
     return writes.length;
   }
 

@@ -9,6 +9,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   StoredEventRecord,
+  StreamAppend,
   StreamVerification,
   SubscribeOptions,
   Subscription,
@@ -57,6 +58,33 @@ export class InstrumentedEventStore implements EventStore {
       stop({ outcome: 'ok' });
       this.metrics.appendedEvents.inc(events.length);
       return result;
+    } catch (error) {
+      stop({ outcome: error instanceof WrongExpectedRevision ? 'conflict' : 'error' });
+      throw error;
+    }
+  }
+
+  async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
+    const stop = this.metrics.appendDuration.startTimer();
+    const count = appends.reduce((sum, append) => sum + append.events.length, 0);
+    try {
+      const results = await inSpan(
+        'event-store.append-many',
+        {
+          kind: SpanKind.CLIENT,
+          attributes: {
+            'cadreflow.streams.count': appends.length,
+            'cadreflow.events.count': count,
+          },
+        },
+        () =>
+          this.store.appendMany(
+            appends.map((append) => ({ ...append, events: withTraceparent(append.events) })),
+          ),
+      );
+      stop({ outcome: 'ok' });
+      this.metrics.appendedEvents.inc(count);
+      return results;
     } catch (error) {
       stop({ outcome: error instanceof WrongExpectedRevision ? 'conflict' : 'error' });
       throw error;

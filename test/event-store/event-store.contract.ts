@@ -27,6 +27,8 @@ export interface EventStoreHarness {
     expected: ExpectedRevision,
     holdMs: number,
   ) => Promise<void>;
+  /** False where appendMany checks first and then appends stream by stream (KurrentDB). */
+  atomicAppendMany?: boolean;
   /** False where the store keys idempotency per stream only (KurrentDB): reuse elsewhere goes unseen. */
   detectsIdReuseAcrossStreams?: boolean;
   close(): Promise<void>;
@@ -257,6 +259,11 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
       expect(await store.readStream(id)).toHaveLength(1);
     });
   });
+
+  appendManyContract(
+    () => store,
+    () => harness.atomicAppendMany !== false,
+  );
 
   describe('reading', () => {
     it('reads a stream forwards, backwards, from a revision, with a limit', async () => {
@@ -493,6 +500,93 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
       expect(stored).toHaveLength(writers * perWriter);
       expect(new Set(received.map((e) => e.id)).size).toBe(received.length);
       expect(received.map((e) => e.id)).toEqual(stored.map((e) => e.id));
+    });
+  });
+}
+
+/**
+ * `appendMany` of the port: also run on its own against the stream-by-stream algorithm of the
+ * stores without multi-stream transactions (KurrentDB), which needs no server of its own.
+ */
+export function appendManyContract(storeOf: () => EventStore, atomic: () => boolean): void {
+  let store: EventStore;
+  beforeAll(() => {
+    store = storeOf();
+  });
+
+  describe('append to many streams', () => {
+    it('appends to new and existing streams at once, each at its revision, results in order', async () => {
+      const existing = stream();
+      await store.append(existing, [anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      const fresh = stream();
+      const results = await store.appendMany([
+        {
+          streamId: fresh,
+          events: [anEvent(), anEvent(), anEvent()],
+          expectedRevision: 'no_stream',
+        },
+        { streamId: existing, events: [anEvent('Next')], expectedRevision: 1 },
+      ]);
+      expect(results.map((r) => r.nextRevision)).toEqual([2, 2]);
+      expect((await store.readStream(fresh)).map((e) => e.revision)).toEqual([0, 1, 2]);
+      expect((await store.readStream(existing)).at(-1)?.type).toBe('Next');
+      expect(await store.verifyStream(fresh)).toEqual({ ok: true, eventsChecked: 3 });
+      expect(await store.verifyStream(existing)).toEqual({ ok: true, eventsChecked: 3 });
+    });
+
+    it('refuses the whole write when one stream is not where expected, naming it; writes nothing', async () => {
+      const moved = stream();
+      await store.append(moved, [anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      const fresh = stream();
+      const error = await store
+        .appendMany([
+          { streamId: fresh, events: [anEvent()], expectedRevision: 'no_stream' },
+          { streamId: moved, events: [anEvent()], expectedRevision: 0 },
+        ])
+        .catch((e) => e);
+      expect(error).toBeInstanceOf(WrongExpectedRevision);
+      expect(error.streamId).toBe(moved);
+      expect(error.actual).toBe(1);
+      expect(await store.streamRevision(fresh)).toBeNull();
+      expect(await store.readStream(moved)).toHaveLength(2);
+    });
+
+    it('accepts the same write again without storing anything twice', async () => {
+      const a = stream();
+      const b = stream();
+      await store.append(b, [anEvent()], { expectedRevision: 'no_stream' });
+      const write = [
+        { streamId: a, events: [anEvent(), anEvent()], expectedRevision: 'no_stream' as const },
+        { streamId: b, events: [anEvent()], expectedRevision: 0 },
+      ];
+      const first = await store.appendMany(write);
+      const again = await store.appendMany(write);
+      expect(again.map((r) => r.nextRevision)).toEqual(first.map((r) => r.nextRevision));
+      expect(await store.readStream(a)).toHaveLength(2);
+      expect(await store.readStream(b)).toHaveLength(2);
+    });
+
+    it('lets one of two racing writes to a shared stream land whole; the other writes nothing', async () => {
+      if (!atomic()) return;
+      const shared = stream();
+      await store.append(shared, [anEvent()], { expectedRevision: 'no_stream' });
+      const own = [stream(), stream()];
+      const outcomes = await Promise.allSettled(
+        own.map((streamId) =>
+          store.appendMany([
+            { streamId, events: [anEvent()], expectedRevision: 'no_stream' },
+            { streamId: shared, events: [anEvent()], expectedRevision: 0 },
+          ]),
+        ),
+      );
+      const won = outcomes.findIndex((o) => o.status === 'fulfilled');
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      expect((outcomes[1 - won] as PromiseRejectedResult).reason).toBeInstanceOf(
+        WrongExpectedRevision,
+      );
+      expect(await store.streamRevision(own[won])).toBe(0);
+      expect(await store.streamRevision(own[1 - won])).toBeNull();
+      expect(await store.readStream(shared)).toHaveLength(2);
     });
   });
 }

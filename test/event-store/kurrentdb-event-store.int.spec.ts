@@ -19,6 +19,7 @@ describeIfServer(
         store,
         upcasters,
         detectsIdReuseAcrossStreams: false,
+        atomicAppendMany: false,
         async close() {
           await store.close();
         },

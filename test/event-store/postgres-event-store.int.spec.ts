@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { AllFrom } from '../../src/event-store/event-store.port';
+import { AllFrom, EventStore } from '../../src/event-store/event-store.port';
 import {
   PostgresEventStore,
   PostgresEventStoreOptions,
 } from '../../src/event-store/postgres/postgres-event-store';
 import { StoredEventNames } from '../../src/event-store/stored-event-names';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { anEvent, eventStoreContract } from './event-store.contract';
+import { anEvent, appendManyContract, eventStoreContract } from './event-store.contract';
+import { appendStreamByStream } from '../../src/event-store/kurrentdb/kurrentdb-append-many';
 import { contentDigest } from '../../src/event-store/hash-chain';
 import { EventIdConflict, WrongExpectedRevision } from '../../src/event-store/event-store.errors';
 import { comparePositions } from '../../src/event-store/postgres/postgres-position';
@@ -25,6 +26,40 @@ async function withStore(
     await store.close();
     await db.drop();
   }
+}
+
+describe('stream-by-stream appendMany (as the KurrentDB adapter falls back to), on PostgreSQL', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    db = await createTestDatabase('es_by_stream');
+    store = new PostgresEventStore(db.pool, new StoredEventNames());
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.drop();
+  });
+  appendManyContract(
+    () => ({ ...bound(store), appendMany: (appends) => appendStreamByStream(store, appends) }),
+    () => false,
+  );
+});
+
+/** The store's methods as an object of its own (to replace one of them). */
+function bound(store: PostgresEventStore): EventStore {
+  return {
+    append: store.append.bind(store),
+    appendMany: store.appendMany.bind(store),
+    readStream: store.readStream.bind(store),
+    readAll: store.readAll.bind(store),
+    subscribe: store.subscribe.bind(store),
+    readAllStored: store.readAllStored.bind(store),
+    readStreamStored: store.readStreamStored.bind(store),
+    verifyStream: store.verifyStream.bind(store),
+    streamRevision: store.streamRevision.bind(store),
+    ping: store.ping.bind(store),
+    close: store.close.bind(store),
+  };
 }
 
 describe('PostgreSQL event store (contract)', () => {

@@ -73,6 +73,19 @@ describe('authorization: every id a request names lies in the caller’s grant',
     violation,
     ...overrides,
   });
+  /** A batch of one transfer in commune A, one of its ids replaced. */
+  const transferBatchBody = (overrides: Record<string, unknown>) => ({
+    entries: [
+      {
+        personId: 'p-a',
+        currentPositionId: 'pos-a',
+        positionId: 'pos-a',
+        orgUnitId: 'ou-com-a',
+        reason: 'x',
+        ...overrides,
+      },
+    ],
+  });
   const meeting = { heldOn: today, minutesRef: 'BB-1', conclusion: 'x' };
   const reason = { reason: 'x' };
 
@@ -298,6 +311,62 @@ describe('authorization: every id a request names lies in the caller’s grant',
       path: '/cadres/p-b/statuses',
       field: 'id',
       body: { status: 'abroad', from: today, note: 'x' },
+    },
+    {
+      method: 'post',
+      route: '/transfer-batches',
+      path: '/transfer-batches',
+      field: 'entries[0].personId',
+      body: transferBatchBody({ personId: 'p-b' }),
+    },
+    {
+      method: 'post',
+      route: '/transfer-batches',
+      path: '/transfer-batches',
+      field: 'entries[0].positionId',
+      body: transferBatchBody({ positionId: 'pos-b' }),
+    },
+    {
+      method: 'post',
+      route: '/transfer-batches',
+      path: '/transfer-batches',
+      field: 'entries[0].currentPositionId',
+      body: transferBatchBody({ currentPositionId: 'pos-prov' }),
+    },
+    {
+      method: 'post',
+      route: '/transfer-batches',
+      path: '/transfer-batches',
+      field: 'entries[0].orgUnitId',
+      body: transferBatchBody({ orgUnitId: 'ou-com-b' }),
+    },
+    {
+      method: 'post',
+      route: '/transfer-batches/check',
+      path: '/transfer-batches/check',
+      field: 'entries[0].personId',
+      body: transferBatchBody({ personId: 'p-b' }),
+    },
+    {
+      method: 'post',
+      route: '/transfer-batches/check',
+      path: '/transfer-batches/check',
+      field: 'entries[0].positionId',
+      body: transferBatchBody({ positionId: 'pos-b' }),
+    },
+    {
+      method: 'post',
+      route: '/transfer-batches/check',
+      path: '/transfer-batches/check',
+      field: 'entries[0].currentPositionId',
+      body: transferBatchBody({ currentPositionId: 'pos-prov' }),
+    },
+    {
+      method: 'post',
+      route: '/transfer-batches/check',
+      path: '/transfer-batches/check',
+      field: 'entries[0].orgUnitId',
+      body: transferBatchBody({ orgUnitId: 'ou-com-b' }),
     },
     {
       method: 'post',

@@ -14,6 +14,7 @@ import { AuditHistory, AuditHome } from './pages/Audit';
 import { Register } from './pages/Register';
 import { Admin } from './pages/Admin';
 import { ImportPage } from './pages/ImportPage';
+import { TransferBatchPage } from './pages/TransferBatchPage';
 import { Reports } from './pages/Reports';
 import { PlanningReviews } from './pages/PlanningReviews';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -46,6 +47,7 @@ function Page({ session }: { session: Session }) {
   if (path === '/audit') return <AuditHome />;
   if (path === '/admin') return <Admin />;
   if (path === '/imports') return <ImportPage />;
+  if (path === '/transfer-batches') return <TransferBatchPage />;
   if (path === '/reports') return <Reports />;
   if (path === '/planning-reviews') return <PlanningReviews />;
   return <Home session={session} />;
@@ -91,6 +93,7 @@ export function App() {
               {can.readPerson(session) && navItem('/planning-reviews', t('nav.planningReviews'))}
               {can.history(session) && navItem('/audit', t('nav.audit'))}
               {can.registryWrite(session) && navItem('/imports', t('nav.imports'))}
+              {can.openCase(session) && navItem('/transfer-batches', t('nav.transferBatch'))}
               {can.admin(session) && navItem('/admin', t('nav.admin'))}
             </ul>
           </nav>

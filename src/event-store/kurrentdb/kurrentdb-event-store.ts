@@ -18,6 +18,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   StoredEventRecord,
+  StreamAppend,
   StreamVerification,
   SubscribeOptions,
   Subscription,
@@ -41,6 +42,7 @@ import {
   toStoredRecord,
 } from './kurrentdb-recorded';
 import { alreadyAppended } from './kurrentdb-repeated-append';
+import { appendStreamByStream } from './kurrentdb-append-many';
 
 /**
  * KurrentDB / EventStoreDB adapter. Revisions and $all positions map one to one; the hash chain is
@@ -111,6 +113,10 @@ export class KurrentDbEventStore implements EventStore {
       }
       throw error;
     }
+  }
+
+  appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
+    return appendStreamByStream(this, appends);
   }
 
   private async readRaw(

@@ -11,6 +11,10 @@ export const EXPECTED_CODES: Record<Exclude<ExpectedRevision, number>, number> =
   stream_exists: -3,
 };
 
+/** The code `cf_append` takes for an expected revision. */
+export const expectedCodeOf = (expected: ExpectedRevision): number =>
+  typeof expected === 'number' ? expected : EXPECTED_CODES[expected];
+
 /** An append that `cf_append` checks: to an existing stream, or with `any`/`stream_exists`/a revision. */
 export interface CheckedAppend {
   streamId: string;

@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { AppendResult } from '../event-store.port';
 import { chainHash } from '../hash-chain';
 
@@ -32,7 +32,7 @@ const COLUMNS = 9;
  * `streams`, which must name distinct streams.
  */
 export async function insertNewStreams(
-  pool: Pool,
+  pool: Pool | PoolClient,
   streams: readonly StreamBatch[],
 ): Promise<AppendResult[]> {
   const params: unknown[] = [];

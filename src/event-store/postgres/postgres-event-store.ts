@@ -9,6 +9,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   StoredEventRecord,
+  StreamAppend,
   StreamVerification,
   SubscribeOptions,
   Subscription,
@@ -31,6 +32,7 @@ import {
   callAppendMany,
   CheckedAppend,
   EXPECTED_CODES,
+  expectedCodeOf,
   streamRevision,
 } from './append-statements';
 import {
@@ -45,6 +47,7 @@ import {
 } from './postgres-event-rows';
 import { parsePosition } from './postgres-position';
 import { retryOnConnectionLoss } from './retry-on-connection-loss';
+import { appendInOneTransaction } from './multi-stream-append';
 import { WrongExpectedRevision } from '../event-store.errors';
 
 /** Tries of an `any` / `stream_exists` append that other writers keep beating to the next revision. */
@@ -136,7 +139,32 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new Error('append needs at least one event');
     const expected = options.expectedRevision;
     const expectedCode = typeof expected === 'number' ? expected : EXPECTED_CODES[expected];
-    const batch = events.map((event): PreparedEvent => {
+    const batch = this.prepare(streamId, events);
+    const submit = () =>
+      expected === 'no_stream' && batch.length <= NEW_STREAM_INSERT_MAX_EVENTS
+        ? this.newStreams.submit({ streamId, batch })
+        : this.existingStreams.submit({ streamId, expectedCode, batch, expected });
+    const result = await submitUntilPlaced(submit, expected);
+    this.notifier.poke();
+    return result;
+  }
+
+  async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) return [];
+    const checked = appends.map(({ streamId, events, expectedRevision }): CheckedAppend => ({
+      streamId,
+      expected: expectedRevision,
+      expectedCode: expectedCodeOf(expectedRevision),
+      batch: this.prepare(streamId, events),
+    }));
+    const results = await retryOnConnectionLoss(() => appendInOneTransaction(this.pool, checked));
+    this.notifier.poke();
+    return results;
+  }
+
+  /** The events as `cf_append` and the INSERT of new streams take them, content digests computed. */
+  private prepare(streamId: string, events: NewEvent[]): PreparedEvent[] {
+    return events.map((event): PreparedEvent => {
       const schemaVersion = event.schemaVersion ?? 1;
       const digest = contentDigest({
         streamId,
@@ -155,13 +183,6 @@ export class PostgresEventStore implements EventStore {
         contentHash: digest.toString('hex'),
       };
     });
-    const submit = () =>
-      expected === 'no_stream' && batch.length <= NEW_STREAM_INSERT_MAX_EVENTS
-        ? this.newStreams.submit({ streamId, batch })
-        : this.existingStreams.submit({ streamId, expectedCode, batch, expected });
-    const result = await submitUntilPlaced(submit, expected);
-    this.notifier.poke();
-    return result;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -45,6 +45,8 @@ import { RecordWorkflowRunner } from './record/record-workflow-runner';
   exports: [
     CaseService,
     CaseRehearsal,
+    CaseCommandRunner,
+    OpenCaseSlots,
     ProcedureRegistry,
     CaseContextFactory,
     CaseIdReservations,

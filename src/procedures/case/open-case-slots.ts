@@ -4,7 +4,8 @@ import { Pool } from 'pg';
 import { loadStream } from '../../common/stream-command-runner';
 import { EventMetadata } from '../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors';
-import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
+import { deterministicId } from '../../common/deterministic-id';
 import { PG_POOL } from '../../common/tokens';
 import { caseDecider } from './decider/case.decider';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
@@ -75,15 +76,43 @@ export class OpenCaseSlots {
         if (!(error instanceof WrongExpectedRevision)) throw error;
       }
     }
-    throw new DomainRuleViolation(
-      'case.duplicate_open',
-      `${slot.personId || 'the post (opened without a person)'} already has an open ${slot.procedure} case for post ${slot.positionId}${
-        holder ? `: ${holder.caseId}` : ''
-      }; close it (decide, withdraw or reject) before opening another`,
-      'conflict',
-      undefined,
-      holder ? { openCaseId: holder.caseId } : undefined,
-    );
+    throw duplicateOpen(slot, holder);
+  }
+
+  /**
+   * The claim of a free slot as an append for the caller to make together with the case's own
+   * events (a transfer batch writes both in one transaction): the slot stream, the revision it was
+   * read at and its events. Null when `caseId` holds it already (a repeated batch); 409
+   * `case.duplicate_open` when another case does.
+   */
+  async planClaim(
+    slot: OpenCaseSlotKey,
+    caseId: string,
+    metadata: EventMetadata,
+  ): Promise<StreamAppend | null> {
+    const streamId = openCaseSlotStream(slot);
+    const events = await this.store.readStream(streamId);
+    const holder = events.length ? slotHolder(events) : await this.openedBeforeSlots(slot);
+    if (holder?.caseId === caseId) return null;
+    if (holder && (await this.holds(slot, holder))) throw duplicateOpen(slot, holder);
+    // As in `claim`: a holder that closed without its release is released first.
+    const stale = events.length > 0 && holder ? [holder.caseId] : [];
+    const claim: OpenCaseSlotEvent[] = [
+      ...stale.map((held): OpenCaseSlotEvent => ({
+        type: 'OpenCaseSlotReleased',
+        data: { caseId: held, reason: 'closed' },
+      })),
+      { type: 'OpenCaseSlotClaimed', data: { caseId } },
+    ];
+    return {
+      streamId,
+      expectedRevision: events.at(-1)?.revision ?? 'no_stream',
+      events: claim.map((event, index) => ({
+        id: deterministicId(`slot:${caseId}:${events.length}`, String(index)),
+        ...event,
+        metadata,
+      })),
+    };
   }
 
   /** The open case holding the slot now, or null; reads only (an import's dry run asks it). */
@@ -195,4 +224,16 @@ export class OpenCaseSlots {
       { expectedRevision: revision === null ? 'no_stream' : revision },
     );
   }
+}
+
+function duplicateOpen(slot: OpenCaseSlotKey, holder: SlotClaim | null): DomainRuleViolation {
+  return new DomainRuleViolation(
+    'case.duplicate_open',
+    `${slot.personId || 'the post (opened without a person)'} already has an open ${slot.procedure} case for post ${slot.positionId}${
+      holder ? `: ${holder.caseId}` : ''
+    }; close it (decide, withdraw or reject) before opening another`,
+    'conflict',
+    undefined,
+    holder ? { openCaseId: holder.caseId } : undefined,
+  );
 }

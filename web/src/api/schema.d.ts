@@ -434,6 +434,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/transfer-batches/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of a transfer batch: every entry judged by the rules of POST /cases and the batch’s own (the person holds the post they leave, one entry per person); writes nothing */
+        post: operations["TransferBatchesController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transfer-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a transfer (điều động) case for every entry: all entries checked first and nothing opened if one is bad (422 transfer_batch.invalid_entries lists each by index, field and rule; 403 if one is outside your grant); then the cases in chunks, each chunk one transaction with the batch’s progress. The same batch again opens nothing new; a batch cut short continues */
+        post: operations["TransferBatchesController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transfer-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A transfer batch: who opened it, when, and its progress (opened / total) */
+        get: operations["TransferBatchesController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/discipline-cases": {
         parameters: {
             query?: never;
@@ -1583,6 +1634,95 @@ export interface components {
             counts: components["schemas"]["SheetCountsDto"];
             /** @description every bad row, by sheet, line and column */
             errors: components["schemas"]["RowProblemDto"][];
+        };
+        TransferBatchEntryDto: {
+            /**
+             * @description the person transferred
+             * @example p-tran-thi-binh
+             */
+            personId: string;
+            /**
+             * @description the post the person holds now (checked against their record)
+             * @example pos-son-tay-deputy-culture
+             */
+            currentPositionId: string;
+            /**
+             * @description the receiving post
+             * @example pos-ha-noi-deputy-home-affairs
+             */
+            positionId: string;
+            /**
+             * @description the receiving unit, which runs the case
+             * @example ou-ha-noi-peoples-committee
+             */
+            orgUnitId: string;
+            /**
+             * @description the reason or the reference of the decision on the reorganisation (the case summary)
+             * @example Sắp xếp tổ chức bộ máy theo Đề án 05-ĐA/TU
+             */
+            reason: string;
+        };
+        OpenTransferBatchDto: {
+            /**
+             * @description batch id; its cases are <id>-1 … <id>-n. When omitted, derived from the entries and your unit, so the same list sent again is the same batch
+             * @example tb-2026-sap-xep-01
+             */
+            id?: string;
+            /**
+             * @description transfer definition (newest version in force) or id@version
+             * @example transfer.standard
+             */
+            definition?: string;
+            /** @description the people moved; at most TRANSFER_BATCH_MAX_ENTRIES (10,000 by default) */
+            entries: components["schemas"]["TransferBatchEntryDto"][];
+        };
+        TransferBatchProblemDto: {
+            /**
+             * @description the entry (0-based) the problem is about
+             * @example 3
+             */
+            index: number;
+            /** @example entries[3].currentPositionId */
+            field: string;
+            /** @example transfer_batch.post_not_held */
+            rule: string;
+            message: string;
+        };
+        TransferBatchCheckDto: {
+            /** @example tb-2026-sap-xep-01 */
+            batchId: string;
+            /** @description true: nothing is wrong and the batch can be opened */
+            valid: boolean;
+            /** @example 250 */
+            total: number;
+            /** @description entries already opened by an earlier run of this batch */
+            alreadyOpened: number;
+            errors: components["schemas"]["TransferBatchProblemDto"][];
+        };
+        TransferBatchViewDto: {
+            /** @example tb-2026-sap-xep-01 */
+            batchId: string;
+            /** @enum {string} */
+            status: "opening" | "opened";
+            /** @example 250 */
+            total: number;
+            /**
+             * @description cases opened so far
+             * @example 120
+             */
+            opened: number;
+            /** @example ou-ha-noi */
+            orgUnitId: string;
+            /** @example transfer.standard@2 */
+            definition: string;
+            /** @description who opened it (the first request) */
+            openedBy: string;
+            /** @description when it was opened (ISO 8601) */
+            openedAt: string;
+            /** @description the cases opened, in the order of the entries */
+            caseIds: string[];
+            /** @description the cases this request opened (0 when it repeated a batch) */
+            openedNow?: number;
         };
         CouncilSkipDto: {
             /**
@@ -2912,6 +3052,11 @@ export type SchemaSheetCountDto = components['schemas']['SheetCountDto'];
 export type SchemaSheetCountsDto = components['schemas']['SheetCountsDto'];
 export type SchemaRowProblemDto = components['schemas']['RowProblemDto'];
 export type SchemaImportReportDto = components['schemas']['ImportReportDto'];
+export type SchemaTransferBatchEntryDto = components['schemas']['TransferBatchEntryDto'];
+export type SchemaOpenTransferBatchDto = components['schemas']['OpenTransferBatchDto'];
+export type SchemaTransferBatchProblemDto = components['schemas']['TransferBatchProblemDto'];
+export type SchemaTransferBatchCheckDto = components['schemas']['TransferBatchCheckDto'];
+export type SchemaTransferBatchViewDto = components['schemas']['TransferBatchViewDto'];
 export type SchemaCouncilSkipDto = components['schemas']['CouncilSkipDto'];
 export type SchemaDisciplineMeetingDto = components['schemas']['DisciplineMeetingDto'];
 export type SchemaFormBallotTallyDto = components['schemas']['FormBallotTallyDto'];
@@ -5231,6 +5376,172 @@ export interface operations {
             };
             /** @description rate_limit.exceeded (see Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TransferBatchesController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenTransferBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferBatchCheckDto"];
+                };
+            };
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description body.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TransferBatchesController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenTransferBatchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferBatchViewDto"];
+                };
+            };
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order, case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description body.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TransferBatchesController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferBatchViewDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description the case, person, unit, post or stream does not exist */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,70 @@
+import { personStream } from '../cadres/person-stream';
+import { decidePerson, evolvePerson, initialPersonState } from '../cadres/person/person.decider';
+import { PersonState } from '../cadres/person/person.state';
+import { deterministicId } from '../common/deterministic-id';
+import { EventMetadata } from '../event-store/event-envelope';
+import { WrongExpectedRevision } from '../event-store/event-store.errors';
+import { EventStore, StreamAppend } from '../event-store/event-store.port';
+import { SimulatedCommand } from './import-simulation';
+
+/** People whose records go out in one multi-stream append (one transaction and commit on PostgreSQL). */
+export const PEOPLE_PER_CHUNK = 250;
+
+/** A person's record as read for the checks, and the rows that change it, in file order. */
+export interface PersonWrites {
+  personId: string;
+  state: PersonState;
+  revision: number | null;
+  steps: SimulatedCommand[];
+}
+
+/**
+ * A planning-pool entry claims a seat of the post's pool in a stream of its own (the limit per
+ * post), so its person goes through the registry's command path, one append after the other.
+ */
+export const needsOwnPath = (person: PersonWrites): boolean =>
+  person.steps.some((step) => step.command.type === 'AddPlanningPoolEntry');
+
+/**
+ * Appends the people's rows chunk by chunk, each chunk one append over its people's streams at the
+ * revisions the checks read. The rules decide again on those records (pure, as the simulation
+ * did); event ids are seeded by each row as on the one-by-one path, so either path after the other
+ * appends nothing twice. A chunk that meets a record moved since it was read is handed to `alone`
+ * (the registry's path, which reads and decides again, person by person).
+ */
+export async function writeInChunks(
+  store: EventStore,
+  people: PersonWrites[],
+  metadata: EventMetadata,
+  alone: (person: PersonWrites) => Promise<void>,
+): Promise<void> {
+  for (let start = 0; start < people.length; start += PEOPLE_PER_CHUNK) {
+    const chunk = people.slice(start, start + PEOPLE_PER_CHUNK);
+    try {
+      const appends = chunk.map((person) => appendOf(person, metadata));
+      await store.appendMany(appends.filter((append) => append.events.length > 0));
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevision)) throw error;
+      for (const person of chunk) await alone(person);
+    }
+  }
+}
+
+function appendOf(person: PersonWrites, metadata: EventMetadata): StreamAppend {
+  let state = person.state ?? initialPersonState();
+  const events = person.steps.flatMap((step) => {
+    const decided = decidePerson(state, step.command);
+    state = decided.reduce(evolvePerson, state);
+    return decided.map((event, index) => ({
+      id: deterministicId(step.idSeed, String(index)),
+      type: event.type,
+      data: event.data,
+      metadata,
+    }));
+  });
+  return {
+    streamId: personStream(person.personId),
+    events,
+    expectedRevision: person.revision ?? 'no_stream',
+  };
+}

@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class TransferBatchProblemDto {
+  @ApiProperty({ example: 3, description: 'the entry (0-based) the problem is about' })
+  index!: number;
+
+  @ApiProperty({ example: 'entries[3].currentPositionId' })
+  field!: string;
+
+  @ApiProperty({ example: 'transfer_batch.post_not_held' })
+  rule!: string;
+
+  @ApiProperty()
+  message!: string;
+}
+
+export class TransferBatchCheckDto {
+  @ApiProperty({ example: 'tb-2026-sap-xep-01' })
+  batchId!: string;
+
+  @ApiProperty({ description: 'true: nothing is wrong and the batch can be opened' })
+  valid!: boolean;
+
+  @ApiProperty({ example: 250 })
+  total!: number;
+
+  @ApiProperty({ description: 'entries already opened by an earlier run of this batch' })
+  alreadyOpened!: number;
+
+  @ApiProperty({ type: [TransferBatchProblemDto] })
+  errors!: TransferBatchProblemDto[];
+}
+
+export class TransferBatchViewDto {
+  @ApiProperty({ example: 'tb-2026-sap-xep-01' })
+  batchId!: string;
+
+  @ApiProperty({ enum: ['opening', 'opened'] })
+  status!: 'opening' | 'opened';
+
+  @ApiProperty({ example: 250 })
+  total!: number;
+
+  @ApiProperty({ example: 120, description: 'cases opened so far' })
+  opened!: number;
+
+  @ApiProperty({ example: 'ou-ha-noi' })
+  orgUnitId!: string;
+
+  @ApiProperty({ example: 'transfer.standard@2' })
+  definition!: string;
+
+  @ApiProperty({ description: 'who opened it (the first request)' })
+  openedBy!: string;
+
+  @ApiProperty({ description: 'when it was opened (ISO 8601)' })
+  openedAt!: string;
+
+  @ApiProperty({ type: [String], description: 'the cases opened, in the order of the entries' })
+  caseIds!: string[];
+
+  @ApiPropertyOptional({
+    description: 'the cases this request opened (0 when it repeated a batch)',
+  })
+  openedNow?: number;
+}

@@ -1,0 +1,239 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { RegistryService } from '../../cadres/registry.service';
+import { deterministicId } from '../../common/deterministic-id';
+import { DomainEvent } from '../../common/stream-decider';
+import { EventMetadata } from '../../event-store/event-envelope';
+import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
+import { Actor } from '../../identity/actor';
+import { OrgScope } from '../../identity/org-scope';
+import { caseIdStream } from '../case/case-id-reservation';
+import { CaseCommandRunner } from '../case/case-command-runner';
+import { caseStream } from '../case/case-stream';
+import { caseDecider } from '../case/decider/case.decider';
+import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { OpenCaseSlots } from '../case/open-case-slots';
+import { TransferBatchEntryDto } from './dto/open-transfer-batch.dto';
+import { batchCaseId } from './transfer-batch.events';
+import { entryProblem, TransferBatchProblem } from './transfer-batch-problem';
+
+/** Entries checked at once: each waits on a few reads, so several keep the database busy. */
+const CHECKS_IN_FLIGHT = 16;
+
+/** One entry ready to open: every stream its case's opening appends to. */
+export interface PlannedEntry {
+  index: number;
+  caseId: string;
+  appends: StreamAppend[];
+}
+
+export interface EntryChecks {
+  planned: PlannedEntry[];
+  problems: TransferBatchProblem[];
+  outOfScope: TransferBatchProblem[];
+}
+
+interface BatchFrame {
+  batchId: string;
+  definition: string;
+  actor: Actor;
+  /** Metadata of the entries' events: the request's, caused by the batch's opening event. */
+  metadata: EventMetadata;
+}
+
+/**
+ * Judges every entry of a transfer batch by the rules of `POST /cases` (scope, the person, the
+ * posts, the procedure's opening rules, one open case per person and post) and what a batch adds
+ * (the person holds the post they leave, one entry per person), and decides each opening's events.
+ * Reads only: the caller writes the plans.
+ */
+@Injectable()
+export class TransferBatchEntries {
+  constructor(
+    private readonly scope: OrgScope,
+    private readonly registry: RegistryService,
+    private readonly runner: CaseCommandRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly slots: OpenCaseSlots,
+  ) {}
+
+  async check(
+    entries: TransferBatchEntryDto[],
+    from: number,
+    frame: BatchFrame,
+  ): Promise<EntryChecks> {
+    const result: EntryChecks = { planned: [], problems: [], outOfScope: [] };
+    this.duplicatePeople(entries, from, result.problems);
+    let next = from;
+    const worker = async () => {
+      while (next < entries.length) {
+        const index = next++;
+        await this.checkOne(entries[index], index, frame, result);
+      }
+    };
+    await Promise.all(Array.from({ length: CHECKS_IN_FLIGHT }, worker));
+    const byIndex = (a: { index: number }, b: { index: number }) => a.index - b.index;
+    result.planned.sort(byIndex);
+    result.problems.sort(byIndex);
+    result.outOfScope.sort(byIndex);
+    return result;
+  }
+
+  /** A person moved twice by one reorganisation is a mistake in the list, not two cases. */
+  private duplicatePeople(
+    entries: TransferBatchEntryDto[],
+    from: number,
+    problems: TransferBatchProblem[],
+  ): void {
+    const firstOf = new Map<string, number>();
+    entries.forEach((entry, index) => {
+      const first = firstOf.get(entry.personId);
+      if (first === undefined) firstOf.set(entry.personId, index);
+      else if (index >= from)
+        problems.push(
+          entryProblem(
+            index,
+            new DomainRuleViolation(
+              'transfer_batch.person_twice',
+              `personId: ${entry.personId} is already moved by entry ${first}`,
+              'unprocessable',
+              'personId',
+            ),
+          ),
+        );
+    });
+  }
+
+  private async checkOne(
+    entry: TransferBatchEntryDto,
+    index: number,
+    frame: BatchFrame,
+    result: EntryChecks,
+  ): Promise<void> {
+    try {
+      await this.assertInScope(entry, frame.actor);
+    } catch (error) {
+      if (!(error instanceof DomainRuleViolation)) throw error;
+      (error.category === 'forbidden' ? result.outOfScope : result.problems).push(
+        entryProblem(index, error),
+      );
+      return;
+    }
+    try {
+      result.planned.push(await this.plan(entry, index, frame));
+    } catch (error) {
+      if (!(error instanceof DomainRuleViolation)) throw error;
+      result.problems.push(entryProblem(index, error));
+    }
+  }
+
+  private async assertInScope(entry: TransferBatchEntryDto, actor: Actor): Promise<void> {
+    await this.scope.assertUnitInScope(actor, entry.orgUnitId, 'orgUnitId');
+    await this.scope.assertPersonInScope(actor, entry.personId, 'personId');
+    await this.scope.assertPositionInScope(actor, entry.positionId, 'positionId');
+    await this.scope.assertPositionInScope(actor, entry.currentPositionId, 'currentPositionId');
+  }
+
+  private async plan(
+    entry: TransferBatchEntryDto,
+    index: number,
+    frame: BatchFrame,
+  ): Promise<PlannedEntry> {
+    await this.assertHoldsPost(entry);
+    const caseId = batchCaseId(frame.batchId, index);
+    const { context, command, module } = await this.runner.prepareOpening(
+      {
+        caseId,
+        procedure: 'transfer',
+        definition: frame.definition,
+        personId: entry.personId,
+        positionId: entry.positionId,
+        orgUnitId: entry.orgUnitId,
+        summary: entry.reason,
+      },
+      frame.actor,
+    );
+    const procedure = module.procedure;
+    const metadata: EventMetadata = {
+      ...frame.metadata,
+      definitionVersion: `${context.definition.id}@${context.definition.version}`,
+      ruleSet: context.ruleSet.id,
+    };
+    // One read instead of probing every procedure's stream for the id: every case opened since
+    // ids are reserved holds a reservation, and the chunk appends this one at `no_stream`, so an
+    // id taken since this check (or by a case from before reservations) is refused there (409).
+    if ((await this.store.streamRevision(caseIdStream(caseId))) !== null)
+      throw new DomainRuleViolation(
+        'case.id_taken',
+        `personId: the case id ${caseId} this entry would open is already reserved by another case`,
+        'conflict',
+      );
+    const slot = { procedure, personId: entry.personId, positionId: entry.positionId };
+    const claim = await this.slots.planClaim(slot, caseId, metadata);
+    const events = caseDecider.decide(caseDecider.initialState(), command, context);
+    return {
+      index,
+      caseId,
+      appends: openingAppends(frame.batchId, index, procedure, claim, events, metadata),
+    };
+  }
+
+  /** The post the entry says the person leaves must be one they hold now. */
+  private async assertHoldsPost(entry: TransferBatchEntryDto): Promise<void> {
+    if (entry.currentPositionId === entry.positionId)
+      throw new DomainRuleViolation(
+        'transfer_batch.same_post',
+        `positionId: the receiving post is the post ${entry.personId} holds (${entry.currentPositionId})`,
+        'unprocessable',
+        'positionId',
+      );
+    const { state } = await this.registry.loadPerson(entry.personId);
+    if (state.status !== 'registered') return; // the opening refuses an unregistered person
+    if (!state.posts.some((post) => post.positionId === entry.currentPositionId))
+      throw new DomainRuleViolation(
+        'transfer_batch.post_not_held',
+        `currentPositionId: ${entry.personId} does not hold ${entry.currentPositionId} (holds: ${
+          state.posts.map((post) => post.positionId).join(', ') || 'no post'
+        })`,
+        'unprocessable',
+        'currentPositionId',
+      );
+  }
+}
+
+/** The id reservation, the slot claim (unless held already) and the case stream, ids seeded by the entry. */
+function openingAppends(
+  batchId: string,
+  index: number,
+  procedure: string,
+  claim: StreamAppend | null,
+  events: DomainEvent[],
+  metadata: EventMetadata,
+): StreamAppend[] {
+  const caseId = batchCaseId(batchId, index);
+  const seed = `transfer-batch:${batchId}:${index}`;
+  return [
+    {
+      streamId: caseIdStream(caseId),
+      expectedRevision: 'no_stream',
+      events: [
+        {
+          id: deterministicId(seed, 'id'),
+          type: 'CaseIdReserved',
+          data: { caseId, procedure },
+          metadata,
+        },
+      ],
+    },
+    ...(claim ? [claim] : []),
+    {
+      streamId: caseStream(procedure, caseId),
+      expectedRevision: 'no_stream',
+      events: events.map((event, at) => ({
+        id: deterministicId(seed, String(at)),
+        type: event.type,
+        data: event.data,
+        metadata,
+      })),
+    },
+  ];
+}

@@ -1,0 +1,21 @@
+import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+
+/** What is wrong with one entry of a batch: its index, the field as the body names it, the rule. */
+export interface TransferBatchProblem {
+  index: number;
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** The problem a refusal of entry `index` makes; a refusal that names no field points at the person. */
+export function entryProblem(index: number, violation: DomainRuleViolation): TransferBatchProblem {
+  const field = violation.field ?? 'personId';
+  const [, rest] = /^[A-Za-z]+: (.*)$/s.exec(violation.message) ?? [null, violation.message];
+  return {
+    index,
+    field: `entries[${index}].${field}`,
+    rule: violation.rule,
+    message: `entries[${index}].${field}: ${rest}`,
+  };
+}

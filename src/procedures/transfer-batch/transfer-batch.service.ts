@@ -1,0 +1,247 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { deterministicId } from '../../common/deterministic-id';
+import { EventMetadata, RecordedEvent } from '../../event-store/event-envelope';
+import { WrongExpectedRevision } from '../../event-store/event-store.errors';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { Actor } from '../../identity/actor';
+import { OrgScope } from '../../identity/org-scope';
+import { APP_CONFIG } from '../../infrastructure/app-config.token';
+import { AppConfig } from '../../config/app-config';
+import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { OpenTransferBatchDto } from './dto/open-transfer-batch.dto';
+import { TransferBatchCheckDto, TransferBatchViewDto } from './dto/transfer-batch-view.dto';
+import { PlannedEntry, TransferBatchEntries } from './transfer-batch-entries';
+import { TransferBatchProblem } from './transfer-batch-problem';
+import {
+  evolveTransferBatch,
+  initialTransferBatchState,
+  TransferBatchEvent,
+  TransferBatchState,
+  transferBatchStream,
+} from './transfer-batch.events';
+
+/**
+ * Entries whose cases go out in one multi-stream append (one transaction and commit on
+ * PostgreSQL): about 4 streams and 5 events each. Large enough that commits stop being the
+ * limit, small enough that progress moves every fraction of a second (bench/transfer-batch).
+ */
+const ENTRIES_PER_CHUNK = 250;
+
+const DEFAULT_DEFINITION = 'transfer.standard';
+
+interface LoadedBatch {
+  state: TransferBatchState;
+  revision: number | null;
+  first?: RecordedEvent;
+}
+
+/**
+ * Opens a reorganisation's transfers as one batch: every entry checked first (nothing is written
+ * if one is bad: a committee corrects its list and sends it again, it does not want half a
+ * reorganisation opened), then the cases in chunks, each chunk with the batch's progress event.
+ * The same batch again opens nothing new; a batch cut short (a crash, a conflict) continues
+ * where its last chunk ended.
+ */
+@Injectable()
+export class TransferBatchService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly entries: TransferBatchEntries,
+    private readonly scope: OrgScope,
+  ) {}
+
+  /** Checks the batch (a dry run stops there) and opens what is not opened yet. */
+  async open(
+    dto: OpenTransferBatchDto,
+    actor: Actor,
+    metadata: EventMetadata,
+    dryRun = false,
+  ): Promise<TransferBatchCheckDto | TransferBatchViewDto> {
+    this.assertSize(dto);
+    const definition = dto.definition ?? DEFAULT_DEFINITION;
+    const contentHash = createHash('sha256')
+      .update(JSON.stringify({ definition, entries: dto.entries }))
+      .digest('hex');
+    const batchId = dto.id ?? derivedBatchId(actor.orgUnit, contentHash);
+    const streamId = transferBatchStream(batchId);
+    const batch = await this.load(streamId);
+    await this.assertSameBatch(batch, batchId, contentHash, actor);
+    const from = batch.state.status === 'none' ? 0 : batch.state.opened;
+    const openedEventId = deterministicId('transfer-batch', batchId);
+    const checks = await this.entries.check(dto.entries, from, {
+      batchId,
+      definition,
+      actor,
+      metadata: { ...metadata, causationId: openedEventId, transferBatchId: batchId },
+    });
+    // As on every route, an id outside the grant is refused before anything else is told.
+    refuseOutOfScope(checks.outOfScope);
+    if (dryRun)
+      return {
+        batchId,
+        valid: checks.problems.length === 0,
+        total: dto.entries.length,
+        alreadyOpened: from,
+        errors: checks.problems,
+      };
+    refuseInvalid(checks.problems);
+    let revision = batch.revision;
+    if (revision === null) {
+      const opened: TransferBatchEvent = {
+        type: 'TransferBatchOpened',
+        data: {
+          batchId,
+          contentHash,
+          total: dto.entries.length,
+          orgUnitId: actor.orgUnit,
+          definition,
+        },
+      };
+      revision = (
+        await this.store.append(streamId, [{ id: openedEventId, ...opened, metadata }], {
+          expectedRevision: 'no_stream',
+        })
+      ).nextRevision;
+    }
+    await this.writeChunks(streamId, revision, checks.planned, metadata);
+    return { ...viewOf(await this.load(streamId)), openedNow: checks.planned.length };
+  }
+
+  /** The batch's progress; 404 when there is none, 403 when it was opened outside your grant. */
+  async progress(batchId: string, actor: Actor): Promise<TransferBatchViewDto> {
+    const batch = await this.load(transferBatchStream(batchId));
+    if (batch.state.status === 'none')
+      throw new DomainRuleViolation(
+        'transfer_batch.not_found',
+        `transfer batch ${batchId} does not exist`,
+        'not_found',
+      );
+    await this.scope.assertReaches(actor, batch.state.orgUnitId, `transfer batch ${batchId}`);
+    return viewOf(batch);
+  }
+
+  /**
+   * Each chunk's cases (id reservation, open-case slot, case stream) and the batch's progress
+   * event in one append: at expected revisions, so a concurrent writer makes it a 409 and nothing
+   * of that chunk is written.
+   */
+  private async writeChunks(
+    streamId: string,
+    revision: number,
+    planned: PlannedEntry[],
+    metadata: EventMetadata,
+  ): Promise<void> {
+    for (let start = 0; start < planned.length; start += ENTRIES_PER_CHUNK) {
+      const chunk = planned.slice(start, start + ENTRIES_PER_CHUNK);
+      const progress: TransferBatchEvent = {
+        type: 'TransferBatchChunkOpened',
+        data: { first: chunk[0].index, caseIds: chunk.map((entry) => entry.caseId) },
+      };
+      const results = await this.store
+        .appendMany([
+          ...chunk.flatMap((entry) => entry.appends),
+          {
+            streamId,
+            expectedRevision: revision,
+            events: [
+              { id: deterministicId(streamId, String(chunk[0].index)), ...progress, metadata },
+            ],
+          },
+        ])
+        .catch((error: unknown) => {
+          throw error instanceof WrongExpectedRevision ? conflict(error) : error;
+        });
+      revision = results.at(-1)!.nextRevision;
+    }
+  }
+
+  private assertSize(dto: OpenTransferBatchDto): void {
+    const max = this.config.TRANSFER_BATCH_MAX_ENTRIES;
+    if (dto.entries.length === 0 || dto.entries.length > max)
+      throw new DomainRuleViolation(
+        'transfer_batch.size',
+        `entries: a batch has 1 to ${max} entries (TRANSFER_BATCH_MAX_ENTRIES); this one has ${dto.entries.length}`,
+        'unprocessable',
+        'entries',
+      );
+  }
+
+  /** A batch id names one list of entries, opened in one unit's scope. */
+  private async assertSameBatch(
+    batch: LoadedBatch,
+    batchId: string,
+    contentHash: string,
+    actor: Actor,
+  ): Promise<void> {
+    if (batch.state.status === 'none') return;
+    await this.scope.assertReaches(actor, batch.state.orgUnitId, `transfer batch ${batchId}`, 'id');
+    if (batch.state.contentHash !== contentHash)
+      throw new DomainRuleViolation(
+        'transfer_batch.id_taken',
+        `id: transfer batch ${batchId} was opened with other entries; choose another id`,
+        'conflict',
+        'id',
+      );
+  }
+
+  private async load(streamId: string): Promise<LoadedBatch> {
+    const events = await this.store.readStream(streamId);
+    let state = initialTransferBatchState();
+    for (const event of events) state = evolveTransferBatch(state, event);
+    return { state, revision: events.at(-1)?.revision ?? null, first: events[0] };
+  }
+}
+
+function derivedBatchId(orgUnit: string, contentHash: string): string {
+  const digest = createHash('sha256').update(`${orgUnit}\u001f${contentHash}`).digest('hex');
+  return `tb-${digest.slice(0, 20)}`;
+}
+
+function refuseOutOfScope(outOfScope: TransferBatchProblem[]): void {
+  if (outOfScope.length)
+    throw new DomainRuleViolation(
+      'scope.out_of_scope',
+      `${outOfScope[0].message}; ${outOfScope.length} entry(ies) name a unit, post or person outside your grant (each in errors), nothing was opened`,
+      'forbidden',
+      outOfScope[0].field,
+      { errors: outOfScope },
+    );
+}
+
+function refuseInvalid(problems: TransferBatchProblem[]): void {
+  if (problems.length)
+    throw new DomainRuleViolation(
+      'transfer_batch.invalid_entries',
+      `entries: ${problems.length} problem(s) in the batch; nothing was opened (every one is listed in errors)`,
+      'unprocessable',
+      'entries',
+      { errors: problems },
+    );
+}
+
+function conflict(error: WrongExpectedRevision): DomainRuleViolation {
+  return new DomainRuleViolation(
+    'transfer_batch.conflict',
+    `${error.streamId} moved while the batch was being opened (${error.message}); send the batch again to continue where it stopped`,
+    'conflict',
+    undefined,
+    { streamId: error.streamId, currentRevision: error.actual },
+  );
+}
+
+function viewOf({ state, first }: LoadedBatch): TransferBatchViewDto {
+  if (state.status === 'none') throw new Error('a batch that does not exist has no view');
+  return {
+    batchId: state.batchId,
+    status: state.status,
+    total: state.total,
+    opened: state.opened,
+    orgUnitId: state.orgUnitId,
+    definition: state.definition,
+    openedBy: first!.metadata.actorId,
+    openedAt: first!.recordedAt,
+    caseIds: state.caseIds,
+  };
+}

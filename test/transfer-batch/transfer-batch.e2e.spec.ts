@@ -1,0 +1,199 @@
+import request from 'supertest';
+import { buildRegistry } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('transfer batches over HTTP', () => {
+  let t: TestApp;
+  let staff: Record<string, string>;
+  let otherStaff: Record<string, string>;
+  const http = () => request(t.server as never);
+  const held = (positionId: string) => [{ positionId, from: '2023-01-01', termEnd: '2028-01-01' }];
+
+  beforeAll(async () => {
+    t = await startTestApp('transfer_batch', { TRANSFER_BATCH_MAX_ENTRIES: '5' });
+    staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
+    await buildRegistry(t, staff, {
+      positions: [
+        { id: 'pos-old-1', rank: 3 },
+        { id: 'pos-old-2', rank: 3 },
+        { id: 'pos-old-3', rank: 3 },
+        { id: 'pos-new-1', rank: 4 },
+        { id: 'pos-new-2', rank: 4 },
+        { id: 'pos-new-3', rank: 4 },
+      ],
+      people: [
+        { id: 'p-an', posts: held('pos-old-1') },
+        { id: 'p-binh', posts: held('pos-old-2') },
+        { id: 'p-chi', posts: held('pos-old-3') },
+        { id: 'p-dung', posts: held('pos-old-1') },
+      ],
+    });
+    const admin = { Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-other')}` };
+    await http()
+      .post('/org-units')
+      .set(admin)
+      .send({ id: 'ou-other', name: 'Huyện khác', kind: 'town' })
+      .expect(201);
+    otherStaff = {
+      Authorization: `Bearer ${t.token('u-other', ['organization_staff'], 'ou-other')}`,
+    };
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const entry = (personId: string, currentPositionId: string, positionId: string) => ({
+    personId,
+    currentPositionId,
+    positionId,
+    orgUnitId: 'ou-town',
+    reason: 'Sắp xếp tổ chức bộ máy theo Đề án 05-ĐA/TU',
+  });
+
+  it('opens a transfer case per entry, records who opened how many, and shows the progress', async () => {
+    const body = {
+      id: 'tb-good',
+      entries: [entry('p-an', 'pos-old-1', 'pos-new-1'), entry('p-binh', 'pos-old-2', 'pos-new-2')],
+    };
+    const opened = await http().post('/transfer-batches').set(staff).send(body).expect(201);
+    expect(opened.body).toMatchObject({
+      batchId: 'tb-good',
+      status: 'opened',
+      total: 2,
+      opened: 2,
+      openedNow: 2,
+      openedBy: 'u-staff',
+      orgUnitId: 'ou-town',
+      caseIds: ['tb-good-1', 'tb-good-2'],
+    });
+    const second = await http().get('/cases/tb-good-2').set(staff).expect(200);
+    expect(second.body).toMatchObject({
+      personId: 'p-binh',
+      positionId: 'pos-new-2',
+      status: 'open',
+      definition: 'transfer.standard@2',
+    });
+    const progress = await http().get('/transfer-batches/tb-good').set(staff).expect(200);
+    expect(progress.body).toMatchObject({ total: 2, opened: 2, status: 'opened' });
+
+    // The same batch again opens nothing new.
+    const again = await http().post('/transfer-batches').set(staff).send(body).expect(201);
+    expect(again.body).toMatchObject({
+      opened: 2,
+      openedNow: 0,
+      caseIds: ['tb-good-1', 'tb-good-2'],
+    });
+    // The slot is held: the same transfer cannot be opened again by hand.
+    const duplicate = await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        procedure: 'transfer',
+        definition: 'transfer.standard',
+        personId: 'p-an',
+        positionId: 'pos-new-1',
+        orgUnitId: 'ou-town',
+        summary: 'again',
+      })
+      .expect(409);
+    expect(duplicate.body).toMatchObject({ rule: 'case.duplicate_open', openCaseId: 'tb-good-1' });
+    // The same id with other entries is another batch.
+    const taken = await http()
+      .post('/transfer-batches')
+      .set(staff)
+      .send({ id: 'tb-good', entries: [entry('p-chi', 'pos-old-3', 'pos-new-3')] })
+      .expect(409);
+    expect(taken.body).toMatchObject({ rule: 'transfer_batch.id_taken', field: 'id' });
+  });
+
+  it('names every bad entry by index, field and rule, and opens none of the batch', async () => {
+    const body = {
+      id: 'tb-bad',
+      entries: [
+        entry('p-chi', 'pos-old-3', 'pos-new-3'),
+        entry('p-dung', 'pos-old-2', 'pos-new-3'),
+        entry('p-binh', 'pos-old-2', 'pos-nowhere'),
+        entry('p-chi', 'pos-old-3', 'pos-new-2'),
+        entry('p-an', 'pos-old-1', 'pos-new-1'),
+      ],
+    };
+    const dryRun = await http().post('/transfer-batches/check').set(staff).send(body).expect(200);
+    const refused = await http().post('/transfer-batches').set(staff).send(body).expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'transfer_batch.invalid_entries',
+      field: 'entries',
+    });
+    const found = refused.body.errors.map((e: { index: number; field: string; rule: string }) => [
+      e.index,
+      e.field,
+      e.rule,
+    ]);
+    expect(found).toEqual([
+      [1, 'entries[1].currentPositionId', 'transfer_batch.post_not_held'],
+      [2, 'entries[2].positionId', 'position.not_found'],
+      [3, 'entries[3].personId', 'transfer_batch.person_twice'],
+      [4, 'entries[4].personId', 'case.duplicate_open'],
+    ]);
+    expect(dryRun.body).toMatchObject({ valid: false, total: 5, errors: refused.body.errors });
+    // Nothing was written: no batch, and the good first entry's transfer is still free to open.
+    await http().get('/transfer-batches/tb-bad').set(staff).expect(404);
+    const good = await http()
+      .post('/transfer-batches/check')
+      .set(staff)
+      .send({ id: 'tb-bad', entries: [body.entries[0]] })
+      .expect(200);
+    expect(good.body).toMatchObject({ valid: true, total: 1, errors: [] });
+    await http().get('/transfer-batches/tb-bad').set(staff).expect(404);
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'tb-bad-1',
+        procedure: 'transfer',
+        definition: 'transfer.standard',
+        personId: 'p-chi',
+        positionId: 'pos-new-3',
+        orgUnitId: 'ou-town',
+        summary: 'by hand',
+      })
+      .expect(201);
+  });
+
+  it('refuses a batch over TRANSFER_BATCH_MAX_ENTRIES and a malformed entry by its path', async () => {
+    const six = Array.from({ length: 6 }, () => entry('p-chi', 'pos-old-3', 'pos-new-3'));
+    const tooMany = await http()
+      .post('/transfer-batches')
+      .set(staff)
+      .send({ entries: six })
+      .expect(422);
+    expect(tooMany.body).toMatchObject({ rule: 'transfer_batch.size', field: 'entries' });
+    const { reason: _reason, ...withoutReason } = entry('p-chi', 'pos-old-3', 'pos-new-3');
+    const malformed = await http()
+      .post('/transfer-batches')
+      .set(staff)
+      .send({ entries: [entry('p-chi', 'pos-old-3', 'pos-new-3'), withoutReason] })
+      .expect(400);
+    expect(malformed.body.field).toBe('entries[1].reason');
+  });
+
+  it('keeps to the caller’s scope: entries and batches of another unit are refused', async () => {
+    const outside = await http()
+      .post('/transfer-batches')
+      .set(otherStaff)
+      .send({ id: 'tb-outside', entries: [entry('p-chi', 'pos-old-3', 'pos-new-3')] })
+      .expect(403);
+    expect(outside.body).toMatchObject({
+      rule: 'scope.out_of_scope',
+      field: 'entries[0].orgUnitId',
+    });
+    expect(outside.body.errors[0]).toMatchObject({ index: 0, field: 'entries[0].orgUnitId' });
+    await http().get('/transfer-batches/tb-outside').set(staff).expect(404);
+    await http().get('/transfer-batches/tb-good').set(otherStaff).expect(403);
+    const reuse = await http()
+      .post('/transfer-batches')
+      .set(otherStaff)
+      .send({ id: 'tb-good', entries: [entry('p-chi', 'pos-old-3', 'pos-new-3')] })
+      .expect(403);
+    expect(reuse.body.rule).toBe('scope.out_of_scope');
+  });
+});

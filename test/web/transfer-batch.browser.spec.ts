@@ -1,0 +1,107 @@
+import * as path from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { RegistryService } from '../../src/cadres/registry.service';
+import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  buildWebApp,
+  launchChromium,
+  listeningPort,
+  ROOT,
+  screenshot,
+  WEB_DIST,
+} from './support/browser';
+
+jest.setTimeout(240_000);
+
+/**
+ * "Điều động hàng loạt" in Chromium against the real service: a list pasted with one line naming
+ * a post its person does not hold is checked and refused line by line, nothing opened; corrected,
+ * it checks clean and opens, the progress shows 2/2 and each case opens from its link.
+ */
+describe('opening a transfer batch in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_transfer_batch', { DEV_SIGN_IN: 'true', WEB_DIR: WEB_DIST });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    await loadDemoData(
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
+      t.app.get(RegistryService),
+      new Date(),
+    );
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(userId: string): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
+    await page.goto(`${base}/`);
+    await page.getByLabel('Người dùng mẫu').selectOption(userId);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    return page;
+  }
+
+  const line = (person: string, held: string, post: string, unit: string) =>
+    [person, held, post, unit, 'Sắp xếp tổ chức bộ máy theo Đề án 05-ĐA/TU'].join('\t');
+  const first = line(
+    'p-phan-thi-quynh',
+    'pos-phuong-son-tay-deputy-head-culture-society',
+    'pos-phuong-son-tay-head-culture-society',
+    'ou-phuong-son-tay-culture-society',
+  );
+  const wrongPost = line(
+    'p-tran-thi-binh',
+    'pos-ha-noi-director-home-affairs',
+    'pos-ha-noi-deputy-head-organization',
+    'ou-ha-noi-organization-committee',
+  );
+
+  it('names the bad line and opens nothing; corrected, opens both with their progress', async () => {
+    const page = await signIn('staff-1');
+    await page.getByRole('link', { name: 'Điều động hàng loạt' }).click();
+    await page.getByRole('heading', { name: 'Điều động hàng loạt' }).waitFor();
+    await page.getByLabel('Mã đợt').fill('tb-web-1');
+    await page.getByLabel('Danh sách điều động').fill(`${first}\n${wrongPost}`);
+    await page.getByText('Số người: 2').waitFor();
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByTestId('batch-check').getByText('Có 1 lỗi; chưa mở hồ sơ nào.').waitFor();
+    const errors = await page.getByTestId('batch-errors').innerText();
+    expect(errors).toContain('Chức vụ đang giữ');
+    expect(errors).toContain('transfer_batch.post_not_held');
+    expect(errors).toMatch(/\b2\b/);
+    expect(await page.getByRole('button', { name: 'Mở hồ sơ' }).isDisabled()).toBe(true);
+    await screenshot(page, 'transfer-batch-check');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page
+      .getByLabel('Danh sách điều động')
+      .fill(
+        `${first}\n${wrongPost.replace('pos-ha-noi-director-home-affairs', 'pos-ha-noi-deputy-director-home-affairs')}`,
+      );
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByText('Danh sách hợp lệ: sẽ mở 2 hồ sơ điều động (đợt tb-web-1).').waitFor();
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.getByTestId('batch-progress').getByText('Đã mở 2/2 hồ sơ').waitFor();
+    expect(await page.getByTestId('batch-cases').innerText()).toContain('tb-web-1-2');
+    await page.getByRole('link', { name: 'tb-web-1-1' }).click();
+    await page.locator('[data-testid="case-status"]', { hasText: 'Đang xử lý' }).waitFor();
+    await page.context().close();
+  });
+});

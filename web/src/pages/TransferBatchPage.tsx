@@ -1,0 +1,241 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { ErrorBox } from '../components/common';
+import { Link } from '../router';
+import { getSession } from '../session';
+
+interface Entry {
+  personId: string;
+  currentPositionId: string;
+  positionId: string;
+  orgUnitId: string;
+  reason: string;
+}
+
+interface Problem {
+  index: number;
+  field: string;
+  rule: string;
+  message: string;
+}
+
+interface Check {
+  batchId: string;
+  valid: boolean;
+  total: number;
+  alreadyOpened: number;
+  errors: Problem[];
+}
+
+interface Progress {
+  batchId: string;
+  status: 'opening' | 'opened';
+  total: number;
+  opened: number;
+  openedNow?: number;
+  caseIds: string[];
+}
+
+const COLUMNS = ['personId', 'currentPositionId', 'positionId', 'orgUnitId', 'reason'] as const;
+
+/** One entry a line, its five cells separated by tabs (pasted from a spreadsheet) or commas. */
+export function parseEntries(text: string): Entry[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !/^(mã cán bộ|personid)/i.test(line))
+    .map((line) => {
+      const cells = line.includes('\t') ? line.split('\t') : line.split(',');
+      const [personId, currentPositionId, positionId, orgUnitId, ...reason] = cells.map((c) =>
+        c.trim(),
+      );
+      return {
+        personId: personId ?? '',
+        currentPositionId: currentPositionId ?? '',
+        positionId: positionId ?? '',
+        orgUnitId: orgUnitId ?? '',
+        reason: reason.join(line.includes('\t') ? ' ' : ',').trim(),
+      };
+    });
+}
+
+async function call<T>(path: string, body?: unknown): Promise<T> {
+  const session = getSession();
+  const response = await fetch(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(session ? { Authorization: `Bearer ${session.token}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok)
+    throw new ApiError(
+      response.status,
+      typeof json.rule === 'string' ? json.rule : undefined,
+      typeof json.message === 'string' ? json.message : `${response.status}`,
+      typeof json.field === 'string' ? json.field : undefined,
+      json,
+    );
+  return json as T;
+}
+
+function ProblemsTable({ problems }: { problems: Problem[] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="grid" data-testid="batch-errors">
+      <caption>{t('transferBatch.errors')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('transferBatch.line')}</th>
+          <th scope="col">{t('transferBatch.field')}</th>
+          <th scope="col">{t('transferBatch.problem')}</th>
+          <th scope="col">{t('transferBatch.rule')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {problems.map((p) => (
+          <tr key={`${p.index}-${p.field}-${p.rule}`}>
+            <td>{p.index + 1}</td>
+            <td>
+              {t(`transferBatch.columns.${p.field.replace(/^entries\[\d+\]\./, '')}`, p.field)}
+            </td>
+            <td>{p.message}</td>
+            <td className="muted">{p.rule}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Điều động hàng loạt: a reorganisation's list of transfers, checked, then opened as one batch. */
+export function TransferBatchPage() {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [batchId, setBatchId] = useState('');
+  const [check, setCheck] = useState<Check | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [opening, setOpening] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const entries = parseEntries(text);
+  const body = () => ({ ...(batchId ? { id: batchId } : {}), entries });
+
+  // While the batch opens, its progress is read from the service (the chunks written so far).
+  useEffect(() => {
+    if (!opening || !check) return;
+    const timer = setInterval(() => {
+      call<Progress>(`/transfer-batches/${encodeURIComponent(check.batchId)}`)
+        .then(setProgress)
+        .catch(() => undefined);
+    }, 500);
+    return () => clearInterval(timer);
+  }, [opening, check]);
+
+  const dryRun = async () => {
+    setError(null);
+    setProgress(null);
+    try {
+      setCheck(await call<Check>('/transfer-batches/check', body()));
+    } catch (e) {
+      setCheck(null);
+      setError(e);
+    }
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setOpening(true);
+    try {
+      setProgress(await call<Progress>('/transfer-batches', body()));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setOpening(false);
+    }
+  };
+  const readFile = async (file: File | undefined) => {
+    if (!file) return;
+    setText(await file.text());
+    setCheck(null);
+  };
+  const refused =
+    error instanceof ApiError && Array.isArray(error.body.errors)
+      ? (error.body.errors as Problem[])
+      : null;
+
+  return (
+    <section>
+      <h1>{t('transferBatch.title')}</h1>
+      <p>{t('transferBatch.intro')}</p>
+      <form className="card" onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor="batch-id">{t('transferBatch.batchId')}</label>
+          <input id="batch-id" value={batchId} onChange={(e) => setBatchId(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="batch-file">{t('transferBatch.file')}</label>
+          <input
+            id="batch-file"
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv"
+            onChange={(e) => void readFile(e.target.files?.[0])}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="batch-entries">{t('transferBatch.entries')}</label>
+          <textarea
+            id="batch-entries"
+            rows={8}
+            value={text}
+            placeholder={COLUMNS.map((c) => t(`transferBatch.columns.${c}`)).join(' ⇥ ')}
+            onChange={(e) => {
+              setText(e.target.value);
+              setCheck(null);
+            }}
+          />
+          <p className="muted">{t('transferBatch.count', { count: entries.length })}</p>
+        </div>
+        <div className="row">
+          <button type="button" disabled={!entries.length || opening} onClick={() => void dryRun()}>
+            {t('transferBatch.dryRun')}
+          </button>
+          <button type="submit" disabled={!check?.valid || opening}>
+            {t('transferBatch.submit')}
+          </button>
+        </div>
+      </form>
+      <ErrorBox error={error} />
+      {check && !progress && (
+        <div className={check.valid ? 'notice' : 'warning'} role="status" data-testid="batch-check">
+          {check.valid
+            ? t('transferBatch.valid', { total: check.total, batchId: check.batchId })
+            : t('transferBatch.invalid', { count: check.errors.length })}
+        </div>
+      )}
+      {check && check.errors.length > 0 && <ProblemsTable problems={check.errors} />}
+      {refused && refused.length > 0 && <ProblemsTable problems={refused} />}
+      {progress && (
+        <div className="notice" role="status" data-testid="batch-progress">
+          <progress value={progress.opened} max={progress.total} />{' '}
+          {t('transferBatch.progress', { opened: progress.opened, total: progress.total })}
+          {progress.status === 'opened' && progress.openedNow === 0 && (
+            <> {t('transferBatch.nothingNew')}</>
+          )}
+        </div>
+      )}
+      {progress && progress.caseIds.length > 0 && (
+        <ul data-testid="batch-cases">
+          {progress.caseIds.slice(0, 50).map((id) => (
+            <li key={id}>
+              <Link to={`/cases/${id}`}>{id}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
