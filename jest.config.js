@@ -27,7 +27,4 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   testTimeout: 60000,
-  // Since this session's merges some suite leaves a handle open and jest (in band on 2 cores) would
-  // wait for it forever after the run; find it with --detectOpenHandles, then remove this.
-  forceExit: true,
 };

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { loadDefinitions } from '../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../workflow/rule-sets/rule-set-loader';
 import { withParams } from '../workflow/testing/decider-spec';
 import { event, fold, given } from '../workflow/testing/process-spec';
@@ -81,5 +82,36 @@ describe('eligibility follows what vetting checks (issue 19)', () => {
     expect(rules(appointmentEligibility(older, target, lower, free, '2026-11-20').reasons)).toEqual(
       ['age.over_limit'],
     );
+  });
+});
+
+describe('a post the person already holds (postAlreadyHeld of the appointment definition)', () => {
+  const definition = loadDefinitions(path.resolve(__dirname, '../../seeds/definitions')).get(
+    'appointment.internal@3',
+  )!;
+  const holder = personDecider.evolve(
+    person,
+    event('PostAssigned', {
+      personId: 'p-1',
+      positionId: 'pos-1',
+      from: '2024-01-01',
+      termEnd: null,
+      decisionRef: 'QĐ 9',
+    }),
+  ) as Extract<PersonState, { status: 'registered' }>;
+
+  it('names the route the definition gives for it', () => {
+    const { reasons } = appointmentEligibility(
+      holder,
+      target,
+      new Map(),
+      stateNow,
+      '2026-11-20',
+      definition.postAlreadyHeld,
+    );
+    expect(reasons).toContainEqual({
+      rule: 'appointment.already_holds_post',
+      reason: 'already holds pos-1; use re-appointment',
+    });
   });
 });

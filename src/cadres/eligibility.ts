@@ -33,6 +33,8 @@ export function appointmentEligibility(
   poolRanks: Map<string, number>,
   ruleSet: RuleSet,
   day: string,
+  /** The route the appointment definition names for a post already held (`postAlreadyHeld`). */
+  postAlreadyHeld?: { route: string },
 ): Eligibility {
   const reasons: EligibilityReason[] = [];
   const facts = disciplineStandingFrom(person.discipline, person.openCases, day);
@@ -52,7 +54,7 @@ export function appointmentEligibility(
   if (person.posts.some((post) => post.positionId === target.id)) {
     reasons.push({
       rule: 'appointment.already_holds_post',
-      reason: `already holds ${target.id}; use re-appointment`,
+      reason: `already holds ${target.id}${postAlreadyHeld ? `; use ${postAlreadyHeld.route}` : ''}`,
     });
   }
   reasons.push(...planningAndAge(person, target, poolRanks, ruleSet, day));

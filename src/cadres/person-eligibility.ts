@@ -60,7 +60,26 @@ export class PersonEligibility {
     return {
       personId,
       positionId: target.id,
-      ...appointmentEligibility(state, { id: target.id, rank: target.rank }, ranks, ruleSet, day),
+      ...appointmentEligibility(
+        state,
+        { id: target.id, rank: target.rank },
+        ranks,
+        ruleSet,
+        day,
+        this.postAlreadyHeld(day),
+      ),
     };
+  }
+
+  /** What the appointment definitions in force on the day say of a post the person already holds. */
+  private postAlreadyHeld(day: string): { route: string } | undefined {
+    const appointments = [...this.catalog.definitions.values()]
+      .filter((definition) => definition.procedure === 'appointment')
+      .map((definition) => definition.id);
+    for (const id of [...new Set(appointments)].sort()) {
+      const route = this.catalog.resolveDefinitionOn(id, day)?.postAlreadyHeld;
+      if (route) return route;
+    }
+    return undefined;
   }
 }

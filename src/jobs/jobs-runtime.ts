@@ -38,6 +38,10 @@ export class JobsRuntime {
   readonly worker: JobWorker;
   readonly reconcileLoop: TimerReconcileLoop;
   private started = false;
+  /** The latest start, settled or not: a stop waits for it. */
+  private starting: Promise<unknown> = Promise.resolve();
+  /** Closed for good (shutdown): no later start opens a worker. */
+  private closed = false;
 
   constructor(readonly deps: JobsRuntimeDeps) {
     const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -66,9 +70,15 @@ export class JobsRuntime {
    * Re-enqueues every pending timer (what Redis may have lost), then starts the worker and keeps
    * re-enqueueing what Redis loses while it runs (on reconnection and every reconcileIntervalMs).
    */
-  async start(options: { worker?: boolean } = {}): Promise<ReconcileReport> {
+  start(options: { worker?: boolean } = {}): Promise<ReconcileReport> {
+    const starting = this.startOnce(options);
+    this.starting = starting.catch(() => undefined);
+    return starting;
+  }
+
+  private async startOnce(options: { worker?: boolean }): Promise<ReconcileReport> {
     const report = await this.reconciler.reconcile();
-    if (options.worker !== false && !this.started) {
+    if (options.worker !== false && !this.started && !this.closed) {
       this.worker.start();
       await this.worker.ready();
       this.reconcileLoop.start();
@@ -84,12 +94,15 @@ export class JobsRuntime {
 
   /** Stops taking jobs and reconciling (the lease moved on); the queue stays open for enqueues. */
   async stopWorker(): Promise<void> {
+    // A start still reconciling would open its BullMQ worker after this stop, left running.
+    await this.starting;
     await this.reconcileLoop.stop();
     await this.worker.close();
     this.started = false;
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.stopWorker();
     await this.queue.close();
   }

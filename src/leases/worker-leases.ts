@@ -34,6 +34,8 @@ export class WorkerLeases {
   readonly instance = `${hostname()}:${process.pid}`;
   private readonly works = new Map<string, LeasedWork>();
   private readonly held = new Set<string>();
+  /** Starts in progress under a lease just taken, by name. */
+  private readonly starting = new Map<string, Promise<void>>();
   private client: Client | null = null;
   private connectionLost = false;
   private running = false;
@@ -62,10 +64,8 @@ export class WorkerLeases {
     this.works.delete(name);
     if (!work || !this.held.has(name)) return;
     this.held.delete(name);
-    await stopQuietly(work, this.log);
-    await this.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_SPACE, name]).catch(
-      () => undefined,
-    );
+    await this.stopHeld(work);
+    await this.unlock(name);
   }
 
   /** The leases this instance holds now, sorted. */
@@ -136,24 +136,48 @@ export class WorkerLeases {
         [LOCK_SPACE, name],
       );
       if (!rows[0].locked) continue;
+      // Withdrawn (or stopped) while the lock was asked for: nothing may start it any more.
+      if (this.works.get(name) !== work || !this.running) {
+        await this.unlock(name);
+        continue;
+      }
       this.held.add(name);
       taken.push(work);
     }
     await Promise.all(taken.map((work) => this.startUnderLease(work)));
   }
 
-  private async startUnderLease(work: LeasedWork): Promise<void> {
+  /** Starts the work; a stop meanwhile waits for the start to settle (see `stopHeld`). */
+  private startUnderLease(work: LeasedWork): Promise<void> {
+    const starting = this.startOrGiveUp(work).finally(() => this.starting.delete(work.name));
+    this.starting.set(work.name, starting);
+    return starting;
+  }
+
+  /**
+   * Stops a work this instance holds; a start still in progress settles first, or the work
+   * would finish starting after its stop and run on (a connection left open after shutdown).
+   */
+  private async stopHeld(work: LeasedWork): Promise<void> {
+    await this.starting.get(work.name);
+    await stopQuietly(work, this.log);
+  }
+
+  private async startOrGiveUp(work: LeasedWork): Promise<void> {
     try {
       await work.start();
       this.log(`took the lease ${work.name}`);
     } catch (error) {
       this.held.delete(work.name);
       this.log(`could not start ${work.name} under its lease: ${(error as Error).message}`);
-      await this.query('SELECT pg_advisory_unlock($1, hashtext($2))', [
-        LOCK_SPACE,
-        work.name,
-      ]).catch(() => undefined);
+      await this.unlock(work.name);
     }
+  }
+
+  private async unlock(name: string): Promise<void> {
+    await this.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_SPACE, name]).catch(
+      () => undefined,
+    );
   }
 
   private query<R extends object>(text: string, values: unknown[] = []): Promise<R[]> {
@@ -197,7 +221,7 @@ export class WorkerLeases {
     await Promise.all(
       held.map((name) => {
         const work = this.works.get(name);
-        return work ? stopQuietly(work, this.log) : undefined;
+        return work ? this.stopHeld(work) : undefined;
       }),
     );
     await this.disconnect();

@@ -104,6 +104,17 @@ describe('asOf a day', () => {
     expect(before.status).toBe(404);
   });
 
+  it('eligibility for a post the person holds names the route the appointment definition gives', async () => {
+    const eligibility = await http()
+      .get(`/cadres/p-an/eligibility?for=pos-deputy&asOf=${today}`)
+      .set(staff)
+      .expect(200);
+    expect(eligibility.body.reasons).toContainEqual({
+      rule: 'appointment.already_holds_post',
+      reason: 'already holds pos-deputy; use re-appointment',
+    });
+  });
+
   it('every asOf takes a day or an ISO time and refuses anything else naming the field', async () => {
     const register = await http()
       .get(`/discipline-records?asOf=${encodeURIComponent(new Date().toISOString())}`)

@@ -1,15 +1,11 @@
 import request from 'supertest';
-import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import {
+  buildPostAppointmentTown,
+  eventually,
+  townHeaders,
+  vietnamToday,
+} from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await read();
-  for (let tries = 0; tries < 100 && !done(value); tries += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  return value;
-}
 
 /**
  * An internal appointment that fills a post (appointment.internal@3) over HTTP: opened for the
@@ -18,7 +14,7 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
  */
 describe('appointment to a post over HTTP', () => {
   let t: TestApp;
-  const h: Record<string, Record<string, string>> = {};
+  let h: Record<string, Record<string, string>> = {};
   const today = vietnamToday();
   const http = () => request(t.server as never);
   const record = (personId: string) =>
@@ -30,25 +26,13 @@ describe('appointment to a post over HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestApp('post-appointment', { RUN_WORKERS: 'true' });
-    for (const [who, roles] of Object.entries({
+    h = townHeaders(t, {
       staff: ['organization_staff'],
       secretary: ['ballot_secretary'],
       leader: ['leadership'],
       auditor: ['auditor'],
-    })) {
-      h[who] = { Authorization: `Bearer ${t.token(`u-${who}`, roles, 'ou-town')}` };
-    }
-    const deputy = { positionId: 'pos-deputy', from: addDays(today, -1500), termEnd: null };
-    const posts = ['pos-head-1', 'pos-head-2', 'pos-head-3', 'pos-head-4', 'pos-head-5'];
-    await buildRegistry(t, h.staff, {
-      positions: [{ id: 'pos-deputy', rank: 4 }, ...posts.map((id) => ({ id, rank: 5 }))],
-      // An entry for one post of rank 5 qualifies for every post of that rank (at most 3 a post).
-      people: ['p-an', 'p-binh', 'p-cuong', 'p-dung'].map((id) => ({
-        id,
-        posts: [deputy],
-        pool: [id === 'p-dung' ? 'pos-head-5' : 'pos-head-1'],
-      })),
     });
+    await buildPostAppointmentTown(t, h.staff, today);
   });
   afterAll(async () => {
     await t?.close();

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import request from 'supertest';
-import { TimerHandlerRegistry } from '../../src/jobs/timers/timer-handlers';
 import { addCalendarDays, loadCalendar } from '../../src/workflow/calendar/working-day-calendar';
+import { prerequisiteFixture } from '../support/prerequisite-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -13,6 +13,7 @@ describe('approval in principle before an appointment', () => {
   let cityStaff: Record<string, string>;
   let staff: Record<string, string>;
   let authority: Record<string, string>;
+  let fixture: ReturnType<typeof prerequisiteFixture>;
   const http = () => request(t.server as never);
   const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
   const calendar = loadCalendar(path.resolve(__dirname, '../../seeds/calendar'));
@@ -24,6 +25,7 @@ describe('approval in principle before an appointment', () => {
     };
     staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-dept')}` };
     authority = { Authorization: `Bearer ${t.token('u-chair', ['leadership'], 'ou-city')}` };
+    fixture = prerequisiteFixture(t, { orgUnitId: 'ou-dept', staff, today });
     await http()
       .post('/org-units')
       .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-city')}` })
@@ -40,41 +42,23 @@ describe('approval in principle before an appointment', () => {
         .set(cityStaff)
         .send({ id, title: id, orgUnitId: 'ou-dept', appointingAuthority: 'ou-city', rank: 5 })
         .expect(201);
-    await http()
-      .post('/cadres')
-      .set(cityStaff)
-      .send({
-        id: 'p-an',
-        fullName: 'Nguyễn Văn An',
-        dateOfBirth: '1980-04-12',
-        gender: 'male',
-        ethnicity: 'Kinh',
-        partyMember: true,
-        educationLevel: 'Thạc sĩ',
-        politicalTheoryLevel: 'Cao cấp',
-        orgUnitId: 'ou-dept',
-      })
-      .expect(201);
+    await fixture.registerProposedPerson(cityStaff);
   });
   afterAll(async () => {
     await t?.close();
   });
 
   const openApproval = (id: string, positionId: string) =>
-    http().post('/cases').set(staff).send({
+    fixture.openCase(
+      {
+        procedure: 'approval_in_principle',
+        definition: 'approval.in-principle',
+        summary: 'Xin chủ trương bổ nhiệm Giám đốc',
+      },
       id,
-      procedure: 'approval_in_principle',
-      definition: 'approval.in-principle',
-      personId: 'p-an',
       positionId,
-      orgUnitId: 'ou-dept',
-      summary: 'Xin chủ trương bổ nhiệm Giám đốc',
-    });
-  const request_ = (id: string) =>
-    http()
-      .post(`/cases/${id}/steps/request`)
-      .set(staff)
-      .send({ heldOn: today, summary: 'Tờ trình 12/TTr-SNV' });
+    );
+  const request_ = (id: string) => fixture.sendRequest(id, 'Tờ trình 12/TTr-SNV');
   const answer = (id: string, heldOn = today) =>
     http().post(`/cases/${id}/steps/authority-answer`).set(authority).send({
       heldOn,
@@ -83,24 +67,17 @@ describe('approval in principle before an appointment', () => {
       effectiveFrom: heldOn,
     });
   const openAppointment = (id: string, positionId: string, approvalInPrincipleCaseId?: string) =>
-    http()
-      .post('/cases')
-      .set(staff)
-      .send({
-        id,
+    fixture.openCase(
+      {
         procedure: 'appointment',
         definition: 'appointment.internal',
-        personId: 'p-an',
-        positionId,
-        orgUnitId: 'ou-dept',
         summary: 'Bổ nhiệm Giám đốc',
         ...(approvalInPrincipleCaseId ? { approvalInPrincipleCaseId } : {}),
-      });
-  const firstStep = (id: string) =>
-    http()
-      .post(`/cases/${id}/steps/leadership-round-1`)
-      .set(staff)
-      .send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'post and standards agreed' });
+      },
+      id,
+      positionId,
+    );
+  const firstStep = (id: string) => fixture.firstStep(id);
 
   it('refuses an appointment to a post the city appoints without its approval, naming the rule', async () => {
     const refused = await openAppointment('c-none', 'pos-director').expect(422);
@@ -207,40 +184,10 @@ describe('approval in principle before an appointment', () => {
     await openApproval('c-aip-slow', 'pos-slow').expect(201);
     await request_('c-aip-slow').expect(200);
     const stream = 'approval_in_principle-c-aip-slow';
-    let rows: { data: { timerId: string; dueAt: string; payload: Record<string, unknown> } }[] = [];
-    for (let tries = 0; tries < 100 && rows.length === 0; tries += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      ({ rows } = await t.db.pool.query(
-        "SELECT data FROM events WHERE type = 'TimerScheduled.v1' AND data->>'target' = $1 AND data->'payload'->>'stepId' = 'authority-answer'",
-        [stream],
-      ));
-    }
+    const rows = await fixture.scheduledStepTimers(stream, 'authority-answer');
     expect(rows).toHaveLength(1);
     expect(rows[0].data.dueAt).toBe(`${calendar.addWorkingDays(today, 15)}T17:00:00.000Z`);
-    const handler = t.app.get(TimerHandlerRegistry).get('step-deadline')!;
-    await handler(
-      {
-        timerId: rows[0].data.timerId,
-        kind: 'step-deadline',
-        target: stream,
-        dueAt: new Date(rows[0].data.dueAt),
-        payload: rows[0].data.payload,
-      },
-      {
-        idSeed: `timer:${rows[0].data.timerId}`,
-        metadata: {
-          actorId: 'system:timer:step-deadline',
-          correlationId: 'c',
-          causationId: null,
-          occurredAt: new Date().toISOString(),
-        },
-        now: new Date(),
-      },
-    );
-    const missed = await t.db.pool.query(
-      "SELECT data FROM events WHERE stream_id = $1 AND type = 'DeadlineMissed.v1'",
-      [stream],
-    );
-    expect(missed.rows.map((r) => r.data.stepId)).toEqual(['authority-answer']);
+    await fixture.fireStepDeadline(stream, rows[0].data);
+    expect(await fixture.missedSteps(stream)).toEqual(['authority-answer']);
   });
 });

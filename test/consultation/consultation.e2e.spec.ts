@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import request from 'supertest';
-import { TimerHandlerRegistry } from '../../src/jobs/timers/timer-handlers';
 import { loadCalendar } from '../../src/workflow/calendar/working-day-calendar';
+import { prerequisiteFixture } from '../support/prerequisite-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -11,6 +11,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 describe('inter-level consultation before an appointment', () => {
   let t: TestApp;
   let staff: Record<string, string>;
+  let fixture: ReturnType<typeof prerequisiteFixture>;
   const http = () => request(t.server as never);
   const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
   const calendar = loadCalendar(path.resolve(__dirname, '../../seeds/calendar'));
@@ -18,6 +19,7 @@ describe('inter-level consultation before an appointment', () => {
   beforeAll(async () => {
     t = await startTestApp('consultation', { RUN_WORKERS: 'true' });
     staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-pc')}` };
+    fixture = prerequisiteFixture(t, { orgUnitId: 'ou-pc', staff, today });
     await http()
       .post('/org-units')
       .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-pc')}` })
@@ -34,60 +36,35 @@ describe('inter-level consultation before an appointment', () => {
         .set(staff)
         .send({ id, title: id, orgUnitId: 'ou-pc', appointingAuthority: 'ou-pc', rank })
         .expect(201);
-    await http()
-      .post('/cadres')
-      .set(staff)
-      .send({
-        id: 'p-an',
-        fullName: 'Nguyễn Văn An',
-        dateOfBirth: '1980-04-12',
-        gender: 'male',
-        ethnicity: 'Kinh',
-        partyMember: true,
-        educationLevel: 'Thạc sĩ',
-        politicalTheoryLevel: 'Cao cấp',
-        orgUnitId: 'ou-pc',
-      })
-      .expect(201);
+    await fixture.registerProposedPerson(staff);
   });
   afterAll(async () => {
     await t?.close();
   });
 
   const openConsultation = (id: string, positionId: string) =>
-    http().post('/cases').set(staff).send({
+    fixture.openCase(
+      {
+        procedure: 'consultation',
+        definition: 'consultation.inter-level',
+        summary: 'Hiệp y bổ nhiệm Giám đốc Sở',
+      },
       id,
-      procedure: 'consultation',
-      definition: 'consultation.inter-level',
-      personId: 'p-an',
       positionId,
-      orgUnitId: 'ou-pc',
-      summary: 'Hiệp y bổ nhiệm Giám đốc Sở',
-    });
-  const ask = (id: string) =>
-    http()
-      .post(`/cases/${id}/steps/request`)
-      .set(staff)
-      .send({ heldOn: today, summary: 'Công văn 5/UBND-NC' });
+    );
+  const ask = (id: string) => fixture.sendRequest(id, 'Công văn 5/UBND-NC');
   const openAppointment = (id: string, positionId: string, consultationCaseId?: string) =>
-    http()
-      .post('/cases')
-      .set(staff)
-      .send({
-        id,
+    fixture.openCase(
+      {
         procedure: 'appointment',
         definition: 'appointment.internal',
-        personId: 'p-an',
-        positionId,
-        orgUnitId: 'ou-pc',
         summary: 'Bổ nhiệm Giám đốc Sở',
         ...(consultationCaseId ? { consultationCaseId } : {}),
-      });
-  const firstStep = (id: string) =>
-    http()
-      .post(`/cases/${id}/steps/leadership-round-1`)
-      .set(staff)
-      .send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'post and standards agreed' });
+      },
+      id,
+      positionId,
+    );
+  const firstStep = (id: string) => fixture.firstStep(id);
 
   it('refuses a department head’s appointment without the agreement, naming the rule; a deputy needs none', async () => {
     const refused = await openAppointment('c-none', 'pos-director').expect(422);
@@ -138,40 +115,10 @@ describe('inter-level consultation before an appointment', () => {
     await openConsultation('c-hy-slow', 'pos-slow').expect(201);
     await ask('c-hy-slow').expect(200);
     const stream = 'consultation-c-hy-slow';
-    let rows: { data: { timerId: string; dueAt: string; payload: Record<string, unknown> } }[] = [];
-    for (let tries = 0; tries < 100 && rows.length === 0; tries += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      ({ rows } = await t.db.pool.query(
-        "SELECT data FROM events WHERE type = 'TimerScheduled.v1' AND data->>'target' = $1",
-        [stream],
-      ));
-    }
+    const rows = await fixture.scheduledStepTimers(stream);
     expect(rows).toHaveLength(1);
     expect(rows[0].data.dueAt).toBe(`${calendar.addWorkingDays(today, 15)}T17:00:00.000Z`);
-    const timer = rows[0].data;
-    await t.app.get(TimerHandlerRegistry).get('step-deadline')!(
-      {
-        timerId: timer.timerId,
-        kind: 'step-deadline',
-        target: stream,
-        dueAt: new Date(timer.dueAt),
-        payload: timer.payload,
-      },
-      {
-        idSeed: `timer:${timer.timerId}`,
-        metadata: {
-          actorId: 'system:timer:step-deadline',
-          correlationId: 'c',
-          causationId: null,
-          occurredAt: new Date().toISOString(),
-        },
-        now: new Date(),
-      },
-    );
-    const missed = await t.db.pool.query(
-      "SELECT data FROM events WHERE stream_id = $1 AND type = 'DeadlineMissed.v1'",
-      [stream],
-    );
-    expect(missed.rows.map((r) => r.data.stepId)).toEqual(['agreement']);
+    await fixture.fireStepDeadline(stream, rows[0].data);
+    expect(await fixture.missedSteps(stream)).toEqual(['agreement']);
   });
 });

@@ -77,3 +77,52 @@ export function addDays(day: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** Reads until `done` holds or about five seconds have passed (a projection or saga catching up). */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+): Promise<T> {
+  let value = await read();
+  for (let tries = 0; tries < 100 && !done(value); tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
+/** Bearer headers of the users `u-<who>`, each with its roles, in the town built above. */
+export function townHeaders(
+  t: TestApp,
+  roles: Record<string, string[]>,
+): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(roles).map(([who, granted]) => [
+      who,
+      { Authorization: `Bearer ${t.token(`u-${who}`, granted, 'ou-town')}` },
+    ]),
+  );
+}
+
+/**
+ * The town of the appointment-to-a-post tests: a deputy post everyone has held for about four
+ * years, five head posts of rank 5, and p-an, p-binh, p-cuong in the pool for pos-head-1 and
+ * p-dung for pos-head-5 (an entry for one post of rank 5 qualifies for every post of that rank,
+ * at most 3 a post).
+ */
+export async function buildPostAppointmentTown(
+  t: TestApp,
+  staff: Record<string, string>,
+  today: string,
+): Promise<void> {
+  const deputy = { positionId: 'pos-deputy', from: addDays(today, -1500), termEnd: null };
+  const posts = ['pos-head-1', 'pos-head-2', 'pos-head-3', 'pos-head-4', 'pos-head-5'];
+  await buildRegistry(t, staff, {
+    positions: [{ id: 'pos-deputy', rank: 4 }, ...posts.map((id) => ({ id, rank: 5 }))],
+    people: ['p-an', 'p-binh', 'p-cuong', 'p-dung'].map((id) => ({
+      id,
+      posts: [deputy],
+      pool: [id === 'p-dung' ? 'pos-head-5' : 'pos-head-1'],
+    })),
+  });
+}

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { RegistryService } from '../../src/cadres/registry.service';
 import { loadDemoData } from '../../src/seed/demo-data-loader';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -11,6 +11,7 @@ import {
   ROOT,
   screenshot,
   WEB_DIST,
+  signIn,
 } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -52,21 +53,6 @@ describe('the web app: approval in principle before an appointment', () => {
     await t?.close();
   });
 
-  async function signIn(userId: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
-    await page.goto(`${base}/`);
-    await page.getByLabel('Người dùng mẫu').selectOption(userId);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-    return { context, page };
-  }
-
   async function fillOpening(
     page: Page,
     procedure: string,
@@ -93,7 +79,7 @@ describe('the web app: approval in principle before an appointment', () => {
     decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
 
   it('asks the city, is held back until it answers, then the appointment runs', async () => {
-    const staff = await signIn('staff-1');
+    const staff = await signIn(browser, base, 'staff-1');
     let page = staff.page;
     await fillOpening(
       page,
@@ -135,7 +121,7 @@ describe('the web app: approval in principle before an appointment', () => {
     await staff.context.close();
 
     // The city's leadership gives the written approval.
-    const leader = await signIn('leader-1');
+    const leader = await signIn(browser, base, 'leader-1');
     page = leader.page;
     await page.goto(`${base}/cases/${approvalId}`);
     await page.locator('#current-step-title', { hasText: 'Văn bản đồng ý chủ trương' }).waitFor();
@@ -147,7 +133,7 @@ describe('the web app: approval in principle before an appointment', () => {
     await leader.context.close();
 
     // Now the appointment's first step is taken.
-    const again = await signIn('staff-1');
+    const again = await signIn(browser, base, 'staff-1');
     page = again.page;
     await page.goto(`${base}/cases/${appointmentId}`);
     await page.locator('#current-step-title', { hasText: 'lần 1' }).waitFor();
@@ -161,7 +147,7 @@ describe('the web app: approval in principle before an appointment', () => {
   });
 
   it('the director’s appointment waits for the ministry’s agreement (hiệp y)', async () => {
-    const { context, page } = await signIn('staff-1');
+    const { context, page } = await signIn(browser, base, 'staff-1');
     const CITY = 'ou-ha-noi-peoples-committee';
     await fillOpening(page, 'appointment', 'Bổ nhiệm Giám đốc Sở Nội vụ', DIRECTOR, CITY, BINH);
     await page.getByLabel('Quy trình').selectOption('appointment.internal');

@@ -18,6 +18,7 @@ import {
   ROOT,
   screenshot,
   WEB_DIST,
+  signIn,
 } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -85,16 +86,7 @@ describe('the audit screen against signed checkpoints', () => {
   });
 
   async function checkAsAuditor(): Promise<{ page: Page; close: () => Promise<void> }> {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('Người dùng mẫu').selectOption('auditor-1');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    const { context, page } = await signIn(browser, base, 'auditor-1');
     await page.getByLabel('Mã hồ sơ').fill('a-web-cp');
     await page.getByRole('button', { name: 'Mở lịch sử' }).click();
     for (let i = 0; i < 60 && !(await page.locator('ol.timeline > li').count()); i++) {

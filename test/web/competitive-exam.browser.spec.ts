@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import request from 'supertest';
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { RegistryService } from '../../src/cadres/registry.service';
 import { loadDemoData } from '../../src/seed/demo-data-loader';
 import { vietnamToday } from '../support/registry-fixture';
@@ -13,6 +13,7 @@ import {
   ROOT,
   screenshot,
   WEB_DIST,
+  signIn,
 } from './support/browser';
 
 jest.setTimeout(300_000);
@@ -60,23 +61,8 @@ describe('competitive examination in the browser', () => {
     await t?.close();
   });
 
-  async function signIn(userId: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
-    await page.goto(`${base}/`);
-    await page.getByLabel('Người dùng mẫu').selectOption(userId);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-    return page;
-  }
-
   it('the clerk opens the examination from the post and registers the candidates', async () => {
-    const page = await signIn('staff-1');
+    const { page } = await signIn(browser, base, 'staff-1');
     // The post's link (Quản trị → Chức vụ: "Tổ chức thi tuyển chức danh này") opens this form.
     await page.goto(`${base}/cases/new?procedure=competitive_exam&position=${POST}`);
     expect(await page.getByLabel('Thủ tục').inputValue()).toBe('competitive_exam');
@@ -116,7 +102,7 @@ describe('competitive examination in the browser', () => {
   });
 
   it("the board's secretary enters each member's scores; the page shows the result and the winner", async () => {
-    const page = await signIn('secretary-1');
+    const { page } = await signIn(browser, base, 'secretary-1');
     const part = async (minutesRef: string, an: string, binh: string) => {
       await page.goto(`${base}/cases/${caseId}`);
       const form = page.getByTestId('exam-step');
@@ -138,7 +124,7 @@ describe('competitive examination in the browser', () => {
     await page.context().close();
 
     // Staff see the board's scores (the secretary is not among the roles shown unannounced scores).
-    const staff = await signIn('staff-1');
+    const { page: staff } = await signIn(browser, base, 'staff-1');
     await staff.goto(`${base}/cases/${caseId}`);
     const results = staff.getByTestId('exam-results');
     await results.waitFor();
@@ -166,7 +152,7 @@ describe('competitive examination in the browser', () => {
       .set(bearer('leader-1', ['leadership']))
       .send({ heldOn: today, number: '215-QĐ/TU', signer: 'Bí thư Thành ủy', effectiveFrom: today })
       .expect(200);
-    const page = await signIn('staff-1');
+    const { page } = await signIn(browser, base, 'staff-1');
     let held = false;
     for (let tries = 0; tries < 60 && !held; tries += 1) {
       await page.goto(`${base}/cadres/${BINH}`);

@@ -13,6 +13,7 @@ import {
   ROOT,
   screenshot,
   WEB_DIST,
+  signIn,
 } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -118,25 +119,11 @@ describe('the discipline case page', () => {
     await t?.close();
   });
 
-  async function signIn(userId: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
-    await page.goto(`${base}/`);
-    await page.getByLabel('Người dùng mẫu').selectOption(userId);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-    return page;
-  }
   const status = (page: Page, text: string) =>
     page.locator('[data-testid="discipline-status"]', { hasText: text }).waitFor();
 
   it('the secretary records a form ballot past its limitation: "Vi phạm nhưng hết thời hiệu"', async () => {
-    const page = await signIn('secretary-1');
+    const { page } = await signIn(browser, base, 'secretary-1');
     await page.goto(`${base}/discipline-cases/d-web-old`);
     await page.locator('#current-step-title', { hasText: 'Bỏ phiếu kín' }).waitFor();
     for (const [label, value] of [
@@ -162,7 +149,7 @@ describe('the discipline case page', () => {
   });
 
   it('the inspector corrects the mistyped form ("Sửa bước") and the case goes on to the decision', async () => {
-    const page = await signIn('inspector-1');
+    const { page } = await signIn(browser, base, 'inspector-1');
     await page.goto(`${base}/discipline-cases/d-web-old`);
     await status(page, 'Vi phạm nhưng hết thời hiệu');
     await page.getByRole('button', { name: 'Sửa bước' }).click();
@@ -183,7 +170,7 @@ describe('the discipline case page', () => {
   });
 
   it('a cadre’s civil-service case passes over the discipline council', async () => {
-    const page = await signIn('leader-1');
+    const { page } = await signIn(browser, base, 'leader-1');
     await page.goto(`${base}/discipline-cases/d-web-cadre`);
     await page.getByTestId('discipline-service-status').getByText('Cán bộ').waitFor();
     const steps = await page.getByTestId('discipline-steps').innerText();
@@ -193,7 +180,7 @@ describe('the discipline case page', () => {
   });
 
   it('the authority decides another form than the council recommended, giving the reason', async () => {
-    const page = await signIn('leader-1');
+    const { page } = await signIn(browser, base, 'leader-1');
     await page.goto(`${base}/discipline-cases/d-web-servant`);
     await page.locator('#current-step-title', { hasText: 'quyết định kỷ luật' }).waitFor();
     expect(await page.getByTestId('discipline-time-limit').innerText()).toContain('từ');
@@ -216,7 +203,7 @@ describe('the discipline case page', () => {
   });
 
   it('the Party decision names the civil-service decision on the same violation and a relief from post', async () => {
-    const page = await signIn('leader-1');
+    const { page } = await signIn(browser, base, 'leader-1');
     await page.goto(`${base}/discipline-cases/d-web-old`);
     await page.locator('#current-step-title', { hasText: 'Quyết định kỷ luật' }).waitFor();
     await page.getByLabel('Số quyết định').fill('215-QĐ/TU');

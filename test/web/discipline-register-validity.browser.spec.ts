@@ -15,6 +15,7 @@ import {
   ROOT,
   screenshot,
   WEB_DIST,
+  signIn,
 } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -120,17 +121,9 @@ describe('the discipline register: in effect is not barred', () => {
 
   it('shows both dates and filters by validity and by bar, in the screen and the spreadsheet', async () => {
     const base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
-    const context = await browser.newContext({
-      acceptDownloads: true,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
+    const { context, page } = await signIn(browser, base, 'inspector-1', {
       viewport: { width: 1400, height: 900 },
     });
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('Người dùng mẫu').selectOption('inspector-1');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
     await page.getByRole('link', { name: 'Sổ theo dõi kỷ luật' }).click();
     for (let i = 0; i < 60 && !(await page.getByText('Hoàng Văn Em').isVisible()); i++) {
       await page.waitForTimeout(250);

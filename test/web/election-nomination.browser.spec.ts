@@ -12,6 +12,7 @@ import {
   listeningPort,
   ROOT,
   screenshot,
+  signIn,
   WEB_DIST,
 } from './support/browser';
 
@@ -77,21 +78,6 @@ describe('a nomination for election in the browser', () => {
     await step('party-committee', secretary, { minutesRef: 'BB-02', tally });
   };
 
-  const signIn = async (user: string): Promise<Page> => {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
-    await page.goto(`${base}/`);
-    await page.getByLabel('Người dùng mẫu').selectOption(user);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-    return page;
-  };
-
   const enterElection = async (page: Page, counts: Record<string, string>) => {
     await page.getByLabel('Ngày họp / thực hiện (dd/mm/yyyy)').fill(dmy(today));
     await page.getByLabel('Số biên bản').fill('NQ-05/NQ-HĐND');
@@ -126,7 +112,7 @@ describe('a nomination for election in the browser', () => {
   });
 
   it('records the council’s election, judged live, and the province confirms it', async () => {
-    const page = await signIn('secretary-1');
+    const { page } = await signIn(browser, base, 'secretary-1');
     await page.goto(`${base}/cases/c-web-elected`);
     await page.locator('#current-step-title', { hasText: 'Hội đồng nhân dân bầu' }).waitFor();
     await enterElection(page, {
@@ -156,7 +142,7 @@ describe('a nomination for election in the browser', () => {
       .waitFor();
     await page.context().close();
 
-    const leader = await signIn('leader-1');
+    const { page: leader } = await signIn(browser, base, 'leader-1');
     await leader.goto(`${base}/cases/c-web-elected`);
     await leader
       .locator('#current-step-title', { hasText: 'Cấp có thẩm quyền phê chuẩn kết quả bầu' })
@@ -175,7 +161,7 @@ describe('a nomination for election in the browser', () => {
   });
 
   it('ends the case when the council does not elect, naming the rule in Vietnamese', async () => {
-    const page = await signIn('secretary-1');
+    const { page } = await signIn(browser, base, 'secretary-1');
     await page.goto(`${base}/cases/c-web-not-elected`);
     await page.locator('#current-step-title', { hasText: 'Hội đồng nhân dân bầu' }).waitFor();
     await enterElection(page, {

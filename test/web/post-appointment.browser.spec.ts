@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import request from 'supertest';
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { RegistryService } from '../../src/cadres/registry.service';
 import { loadDemoData } from '../../src/seed/demo-data-loader';
 import { vietnamToday } from '../support/registry-fixture';
@@ -13,6 +13,7 @@ import {
   ROOT,
   screenshot,
   WEB_DIST,
+  signIn,
 } from './support/browser';
 
 jest.setTimeout(300_000);
@@ -59,21 +60,6 @@ describe('appointment to a post in the browser', () => {
     await browser?.close();
     await t?.close();
   });
-
-  async function signIn(userId: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
-    await page.goto(`${base}/`);
-    await page.getByLabel('Người dùng mẫu').selectOption(userId);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-    return page;
-  }
 
   /** The steps before the final ballot, over HTTP: two nominees come out of the nominations. */
   async function upToFinalBallot() {
@@ -126,7 +112,7 @@ describe('appointment to a post in the browser', () => {
   }
 
   it('the clerk opens the case for the post without choosing a person', async () => {
-    const page = await signIn('staff-1');
+    const { page } = await signIn(browser, base, 'staff-1');
     await page.goto(`${base}/cases/new`);
     await page.getByLabel('Quy trình').selectOption('appointment.internal');
     await page.getByTestId('open-person-optional').waitFor();
@@ -143,7 +129,7 @@ describe('appointment to a post in the browser', () => {
 
   it('the secretary records the final ballot per nominee; the page shows their tallies and who was chosen', async () => {
     await upToFinalBallot();
-    const page = await signIn('secretary-1');
+    const { page } = await signIn(browser, base, 'secretary-1');
     await page.goto(`${base}/cases/${caseId}`);
     const form = page.getByTestId('nominee-ballot');
     await form.waitFor();
@@ -206,7 +192,7 @@ describe('appointment to a post in the browser', () => {
           .set(staff)
           .send({ note: 'Cấp có thẩm quyền xem xét, chấp thuận' })
           .expect((r) => expect(r.status).toBeLessThan(300));
-    const page = await signIn('leader-1');
+    const { page } = await signIn(browser, base, 'leader-1');
     await page.goto(`${base}/cases/${caseId}`);
     await page.getByLabel('Số quyết định').fill('215-QĐ/TU');
     await page.getByLabel('Người ký').fill('Bí thư Thành ủy');

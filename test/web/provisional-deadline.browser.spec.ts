@@ -14,6 +14,7 @@ import {
   ROOT,
   screenshot,
   WEB_DIST,
+  signIn,
 } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -76,16 +77,7 @@ describe('a provisional deadline in the browser', () => {
     expect(opened.body.currentStep.provisional).toBe(true);
 
     const base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('Người dùng mẫu').selectOption('staff-1');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    const { context, page } = await signIn(browser, base, 'staff-1');
     await page.goto(`${base}/cases/c-provisional`);
     await page.locator('#current-step-title').waitFor();
     await page.getByText('tạm tính', { exact: true }).waitFor();

@@ -11,6 +11,7 @@ import {
   ROOT,
   screenshot,
   WEB_DIST,
+  signIn,
 } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -47,17 +48,7 @@ describe('a dismissal in the browser', () => {
   });
 
   it('opens a dismissal on low-confidence votes and records the talk', async () => {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
-    await page.goto(`${base}/`);
-    await page.getByLabel('Người dùng mẫu').selectOption('staff-1');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    const { context, page } = await signIn(browser, base, 'staff-1');
     await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
     await page.getByLabel('Thủ tục').selectOption('removal');
     await page.getByLabel('Quy trình').selectOption('removal.dismissal');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import request from 'supertest';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { RegistryService } from '../../src/cadres/registry.service';
 import { loadDemoData } from '../../src/seed/demo-data-loader';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -13,6 +13,7 @@ import {
   ROOT,
   screenshot,
   WEB_DIST,
+  signIn,
 } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -73,24 +74,8 @@ describe('reports, profile facts and planning review in a browser', () => {
     await t?.close();
   });
 
-  async function signIn(userId: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      acceptDownloads: true,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
-    await page.goto(`${base}/`);
-    await page.getByLabel('Người dùng mẫu').selectOption(userId);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-    return { context, page };
-  }
-
   it('staff see the report with the non-local leaders and the pool against its targets, and download it', async () => {
-    const { context, page } = await signIn('staff-1');
+    const { context, page } = await signIn(browser, base, 'staff-1');
     await page.getByRole('link', { name: 'Báo cáo' }).click();
     await page.getByRole('heading', { name: 'Báo cáo công tác cán bộ' }).waitFor();
     // The read models follow the store by a moment: show the report again until they have.
@@ -123,7 +108,7 @@ describe('reports, profile facts and planning review in a browser', () => {
   });
 
   it('the person screen shows the place of origin and the yearly ratings', async () => {
-    const { context, page } = await signIn('staff-1');
+    const { context, page } = await signIn(browser, base, 'staff-1');
     await page.goto(`${base}/cadres/p-nguyen-van-an`);
     await page.getByTestId('origin').getByText('Nghệ An').waitFor();
     await page
@@ -134,7 +119,7 @@ describe('reports, profile facts and planning review in a browser', () => {
   });
 
   it('staff record a planning review, and a full pool is refused with the counts', async () => {
-    const { context, page } = await signIn('staff-1');
+    const { context, page } = await signIn(browser, base, 'staff-1');
     await page.getByRole('link', { name: 'Rà soát quy hoạch' }).click();
     const fill = async (values: Record<string, string>) => {
       for (const [label, value] of Object.entries(values))

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import request from 'supertest';
 import { RegistryService } from '../../src/cadres/registry.service';
 import { loadDemoData } from '../../src/seed/demo-data-loader';
@@ -13,6 +13,7 @@ import {
   ROOT,
   screenshot,
   WEB_DIST,
+  signIn,
 } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -63,24 +64,8 @@ describe('the web app: importing the paper registry and opening a paper case', (
     await t?.close();
   });
 
-  async function signIn(userId: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      acceptDownloads: true,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
-    await page.goto(`${base}/`);
-    await page.getByLabel('Người dùng mẫu').selectOption(userId);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-    return { context, page };
-  }
-
   it('a staff member checks a file (bad rows listed by line and column), corrects it and imports it', async () => {
-    const { context, page } = await signIn('staff-1');
+    const { context, page } = await signIn(browser, base, 'staff-1');
     await page.getByRole('link', { name: 'Nhập dữ liệu' }).click();
     await page.getByRole('heading', { name: 'Nhập dữ liệu từ bảng tính' }).waitFor();
     const [template] = await Promise.all([
@@ -183,7 +168,7 @@ describe('the web app: importing the paper registry and opening a paper case', (
       'Phiếu không hợp lệ': 0,
       'Giới thiệu': 'p-nguyen-van-an: 17',
     };
-    const { context, page } = await signIn('clerk-1');
+    const { context, page } = await signIn(browser, base, 'clerk-1');
     await page.getByRole('link', { name: 'Nhập dữ liệu' }).click();
     await page.getByText('chỉ văn thư lưu trữ được nhập').waitFor();
     const upload = (buffer: Buffer) =>
@@ -237,13 +222,13 @@ describe('the web app: importing the paper registry and opening a paper case', (
   });
 
   it('a records clerk opens a paper case as of the day it began; it keeps that day’s rules', async () => {
-    const staff = await signIn('staff-1');
+    const staff = await signIn(browser, base, 'staff-1');
     await staff.page.getByRole('link', { name: 'Mở hồ sơ' }).click();
     await staff.page.getByLabel('Tóm tắt').waitFor();
     expect(await staff.page.getByTestId('from-paper').count()).toBe(0);
     await staff.context.close();
 
-    const { context, page } = await signIn('clerk-1');
+    const { context, page } = await signIn(browser, base, 'clerk-1');
     await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
     await page.getByLabel('Quy trình').selectOption('appointment.internal');
     await page.getByLabel('Tìm cán bộ theo tên').fill('tran thi');

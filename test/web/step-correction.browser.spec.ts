@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import request from 'supertest';
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { RegistryService } from '../../src/cadres/registry.service';
 import { loadDemoData } from '../../src/seed/demo-data-loader';
 import { vietnamToday } from '../support/registry-fixture';
@@ -13,6 +13,7 @@ import {
   ROOT,
   screenshot,
   WEB_DIST,
+  signIn,
 } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -106,23 +107,8 @@ describe('correcting a step in the browser', () => {
     await t?.close();
   });
 
-  async function signIn(userId: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
-    await page.goto(`${base}/`);
-    await page.getByLabel('Người dùng mẫu').selectOption(userId);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-    return page;
-  }
-
   it('the secretary who typed it is offered no correction', async () => {
-    const page = await signIn('secretary-1');
+    const { page } = await signIn(browser, base, 'secretary-1');
     await page.goto(`${base}/cases/${CASE}`);
     await page
       .locator('[data-testid="case-status"]', { hasText: 'Không được chấp thuận' })
@@ -132,7 +118,7 @@ describe('correcting a step in the browser', () => {
   });
 
   it('the clerk sees the original tally, corrects it with a reason and the case goes on', async () => {
-    const page = await signIn('staff-1');
+    const { page } = await signIn(browser, base, 'staff-1');
     await page.goto(`${base}/cases/${CASE}`);
     await page
       .locator('[data-testid="case-status"]', { hasText: 'Không được chấp thuận' })
@@ -163,7 +149,7 @@ describe('correcting a step in the browser', () => {
   });
 
   it('the auditor sees both versions and who corrected what', async () => {
-    const page = await signIn('auditor-1');
+    const { page } = await signIn(browser, base, 'auditor-1');
     await page.goto(`${base}/cases/${CASE}/history`);
     const line = page.getByTestId('timeline-correction');
     await line.waitFor();

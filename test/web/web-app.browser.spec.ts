@@ -14,6 +14,7 @@ import {
   ROOT,
   screenshot,
   WEB_DIST,
+  signIn,
 } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -133,22 +134,6 @@ describe('the web app in a browser', () => {
       .expect(200);
   }
 
-  async function signIn(userId: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      acceptDownloads: true,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
-    await page.goto(`${base}/`);
-    await page.getByLabel('Người dùng mẫu').selectOption(userId);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-    return { context, page };
-  }
-
   /** Reloads until the text appears (read models and sagas follow the event store by a moment). */
   async function eventuallyVisible(page: Page, text: string | RegExp): Promise<void> {
     for (let i = 0; i < 60; i++) {
@@ -160,7 +145,7 @@ describe('the web app in a browser', () => {
   }
 
   async function openCaseAs(userId: string): Promise<{ context: BrowserContext; page: Page }> {
-    const session = await signIn(userId);
+    const session = await signIn(browser, base, userId);
     await session.page.goto(`${base}/cases/${caseId}`);
     await session.page.locator('#current-step-title').waitFor();
     return session;
@@ -180,7 +165,7 @@ describe('the web app in a browser', () => {
 
   it('a clerk opens an appointment, finds it in the inbox and takes it to its decision', async () => {
     // Open the case: the person and the post found by name, the eligibility verdict shown first.
-    const staff = await signIn('staff-1');
+    const staff = await signIn(browser, base, 'staff-1');
     let page = staff.page;
     await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
     await page.getByLabel('Quy trình').selectOption('appointment.internal');
@@ -338,7 +323,7 @@ describe('the web app in a browser', () => {
   });
 
   it('a stale revision asks to reload instead of failing', async () => {
-    const staff = await signIn('staff-1');
+    const staff = await signIn(browser, base, 'staff-1');
     const page = staff.page;
     const opened = await http()
       .post('/cases')
@@ -369,7 +354,7 @@ describe('the web app in a browser', () => {
   });
 
   it('an auditor reads the history, moves "as of" back before the decision and checks the hash chain', async () => {
-    const { context, page } = await signIn('auditor-1');
+    const { context, page } = await signIn(browser, base, 'auditor-1');
     await page.getByLabel('Mã hồ sơ').fill(caseId);
     await page.getByRole('button', { name: 'Mở lịch sử' }).click();
     await eventuallyVisible(page, /DecisionIssued/);
@@ -399,7 +384,7 @@ describe('the web app in a browser', () => {
   });
 
   it('an inspector filters the discipline register and downloads it for Excel', async () => {
-    const { context, page } = await signIn('inspector-1');
+    const { context, page } = await signIn(browser, base, 'inspector-1');
     await page.getByRole('link', { name: 'Sổ theo dõi kỷ luật' }).click();
     await eventuallyVisible(page, 'Lê Văn Cường');
     await page.getByText('Hoàng Văn Em').waitFor();
@@ -430,7 +415,7 @@ describe('the web app in a browser', () => {
   });
 
   it('a user of another unit sees none of it', async () => {
-    const { context, page } = await signIn('staff-doai-phuong');
+    const { context, page } = await signIn(browser, base, 'staff-doai-phuong');
     await page.getByText('Không có việc nào đang chờ bạn.').waitFor();
     await page.goto(`${base}/cases/${caseId}`);
     await page.getByRole('alert').getByText('Ngoài phạm vi đơn vị của bạn').waitFor();
@@ -443,7 +428,7 @@ describe('the web app in a browser', () => {
   });
 
   it('an admin adds an org unit and a post, and sees the server refuse a bad or taken id on that field', async () => {
-    const { context, page } = await signIn('admin-1');
+    const { context, page } = await signIn(browser, base, 'admin-1');
     await page.getByRole('link', { name: 'Quản trị' }).click();
     await page.getByRole('heading', { name: 'Thêm đơn vị' }).waitFor();
     // A ward of the city: the parent picked among the units the admin's grant reaches.
@@ -517,7 +502,7 @@ describe('the web app in a browser', () => {
   });
 
   it('switches to English and back', async () => {
-    const { context, page } = await signIn('staff-1');
+    const { context, page } = await signIn(browser, base, 'staff-1');
     await page.getByRole('heading', { name: 'Hộp việc' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();

@@ -33,6 +33,7 @@ export const APPROVAL_IN_PRINCIPLE: PrerequisiteOpeningNames = {
   rule: 'appointment.approval_in_principle',
   what: 'the approval in principle',
   kind: 'an approval-in-principle case',
+  toOpen: 'an approval_in_principle case',
   asks: 'approval',
   runsOut: true,
 };

@@ -9,6 +9,8 @@ export interface PrerequisiteOpeningNames extends PrerequisiteNames {
   field: 'approvalInPrincipleCaseId' | 'consultationCaseId';
   /** "an approval-in-principle case" */
   kind: string;
+  /** How a refusal tells to open one: "an approval_in_principle case". */
+  toOpen: string;
   /** What the prerequisite asks for a post: "approval", "agreement". */
   asks: string;
 }
@@ -39,8 +41,7 @@ export function prerequisiteOpening(
   if (named === undefined) {
     const because = input.neededBecause();
     if (because === null) return {};
-    const article = /^[aeiou]/.test(names.procedure) ? 'an' : 'a';
-    throw refuse('required', `${because}; open ${article} ${names.procedure} case and name it`);
+    throw refuse('required', `${because}; open ${names.toOpen} and name it`);
   }
   if (!prerequisite || prerequisite.procedure !== names.procedure)
     throw refuse('not_found', `${named} is not ${names.kind}`);

@@ -1,5 +1,5 @@
 import { DomainEvent } from '../../common/stream-decider';
-import { BegunStep, refuse } from '../../workflow/step-engine';
+import { BegunStep, refuse, refuseUnlessOneEntryEach } from '../../workflow/step-engine';
 import { CaseContext } from '../case/decider/case.context';
 import { Body, Open } from '../case/decider/case.types';
 import { appliedScoreRule, scoreDisclosure, twoDecimals } from './exam-score-rule';
@@ -80,24 +80,17 @@ function refuseBoard(body: Body<'scores'>, rule: AppliedScoreRule): void {
 
 /** One entry for every candidate still standing, none for anyone else, none twice. */
 function refuseUnknownOrMissing(body: Body<'scores'>, standing: string[]): void {
-  const named = body.scores.map((s) => s.personId);
-  named.forEach((id, index) => {
-    if (!standing.includes(id) || named.indexOf(id) !== index)
-      refuse(
-        'exam.not_a_candidate',
-        `scores[${index}].personId: ${id} is not a candidate standing at this part or is listed twice (standing: ${standing.join(', ')})`,
-        'invalid',
-        `scores[${index}].personId`,
-      );
-  });
-  const missing = standing.filter((id) => !named.includes(id));
-  if (missing.length)
-    refuse(
-      'exam.candidate_missing',
-      `scores: every candidate standing needs scores; missing ${missing.join(', ')}`,
-      'invalid',
-      'scores',
-    );
+  refuseUnlessOneEntryEach(
+    body.scores.map((s) => s.personId),
+    standing,
+    {
+      field: 'scores',
+      rules: { unexpected: 'exam.not_a_candidate', missing: 'exam.candidate_missing' },
+      expected: 'a candidate standing at this part',
+      listedAs: 'standing',
+      each: 'every candidate standing needs scores',
+    },
+  );
 }
 
 /** Each candidate's averages over the parts already scored. */

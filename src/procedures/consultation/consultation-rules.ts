@@ -41,6 +41,7 @@ export const CONSULTATION: PrerequisiteOpeningNames = {
   rule: 'appointment.consultation',
   what: 'the agreement (hiệp y)',
   kind: 'a consultation case',
+  toOpen: 'a consultation case',
   asks: 'agreement',
   runsOut: false,
 };

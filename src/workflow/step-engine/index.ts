@@ -30,3 +30,5 @@ export type {
   StepCorrectionNote,
 } from './correctable-evolve';
 export { correctableEvolve } from './correctable-evolve';
+export type { OneEntryEachNames } from './one-entry-each';
+export { refuseUnlessOneEntryEach } from './one-entry-each';

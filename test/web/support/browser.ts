@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AddressInfo } from 'node:net';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const WEB_DIST = path.join(ROOT, 'web/dist');
@@ -80,4 +80,34 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map(
     (v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
+}
+
+/** How a signed-in tab differs from the usual one. */
+export interface SignInOptions {
+  viewport?: { width: number; height: number };
+}
+
+/**
+ * A new tab in Vietnamese on Vietnam time, signed in as a demo user through the development
+ * sign-in (the service must run with DEV_SIGN_IN); the page's errors are printed.
+ */
+export async function signIn(
+  browser: Browser,
+  base: string,
+  userId: string,
+  options: SignInOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
+  await page.goto(`${base}/`);
+  await page.getByLabel('Người dùng mẫu').selectOption(userId);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+  return { context, page };
 }

@@ -5,6 +5,7 @@ import {
   appliedRule,
   refuse,
   refuseUnjudgedTally,
+  refuseUnlessOneEntryEach,
   tallyEvent,
 } from '../../../workflow/step-engine';
 import { evaluateMajorityBallot } from '../../../workflow/vote-rules/majority-ballot';
@@ -56,24 +57,17 @@ function talliesOf(body: Body<'ballot'>, nominees: string[]): NomineeTally[] {
       'invalid',
       'tallies',
     );
-  const named = body.tallies.map((t) => t.personId);
-  body.tallies.forEach((t, index) => {
-    if (!nominees.includes(t.personId) || named.indexOf(t.personId) !== index)
-      refuse(
-        'ballot.not_a_nominee',
-        `tallies[${index}].personId: ${t.personId} is not a nominee of this ballot or is listed twice (nominees: ${nominees.join(', ')})`,
-        'invalid',
-        `tallies[${index}].personId`,
-      );
-  });
-  const missing = nominees.filter((n) => !named.includes(n));
-  if (missing.length)
-    refuse(
-      'ballot.nominee_missing',
-      `tallies: every nominee needs a tally; missing ${missing.join(', ')}`,
-      'invalid',
-      'tallies',
-    );
+  refuseUnlessOneEntryEach(
+    body.tallies.map((t) => t.personId),
+    nominees,
+    {
+      field: 'tallies',
+      rules: { unexpected: 'ballot.not_a_nominee', missing: 'ballot.nominee_missing' },
+      expected: 'a nominee of this ballot',
+      listedAs: 'nominees',
+      each: 'every nominee needs a tally',
+    },
+  );
   return body.tallies;
 }
 
