@@ -10,6 +10,7 @@ import {
   listeningPort,
   ROOT,
   screenshot,
+  signIn,
   WEB_DIST,
 } from './support/browser';
 
@@ -43,20 +44,8 @@ describe('opening a transfer batch in the browser', () => {
     await t?.close();
   });
 
-  async function signIn(userId: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
-    await page.goto(`${base}/`);
-    await page.getByLabel('Người dùng mẫu').selectOption(userId);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-    return page;
-  }
+  const signInAs = async (userId: string): Promise<Page> =>
+    (await signIn(browser, base, userId)).page;
 
   const line = (person: string, held: string, post: string, unit: string) =>
     [person, held, post, unit, 'Sắp xếp tổ chức bộ máy theo Đề án 05-ĐA/TU'].join('\t');
@@ -74,7 +63,7 @@ describe('opening a transfer batch in the browser', () => {
   );
 
   it('names the bad line and opens nothing; corrected, opens both with their progress', async () => {
-    const page = await signIn('staff-1');
+    const page = await signInAs('staff-1');
     await page.getByRole('link', { name: 'Điều động hàng loạt' }).click();
     await page.getByRole('heading', { name: 'Điều động hàng loạt' }).waitFor();
     await page.getByLabel('Mã đợt').fill('tb-web-1');
