@@ -1,6 +1,7 @@
 import { Pool, PoolClient } from 'pg';
 import { EventMetadata, RecordedEvent } from '../event-envelope';
-import { ReadAllFilter, StoredEventRecord } from '../event-store.port';
+import { AllFrom, ReadAllFilter, ReadStreamOptions, StoredEventRecord } from '../event-store.port';
+import { parsePosition } from './postgres-position';
 import { parseStoredEventName, StoredEventNames } from '../stored-event-names';
 
 /** An `events` row as selected by EVENT_COLUMNS. */
@@ -35,6 +36,19 @@ export const safeOrderSelect = (where: string[], limitParam: number) =>
       WHERE global_position IN (SELECT global_position FROM events WHERE ${where.join(' AND ')}
                                  ORDER BY transaction_id, global_position LIMIT $${limitParam})
       ORDER BY events.transaction_id, events.global_position`;
+
+/** The conditions of a read in safe order after `from`; its parameters go onto `params`. */
+export function safeWhereAfter(from: AllFrom, params: unknown[]): string[] {
+  const where = [SAFE_ORDER_CONDITION];
+  if (from !== 'start') {
+    const position = parsePosition(from);
+    params.push(position.tx, position.pos);
+    where.push(
+      `(transaction_id, global_position) > ($${params.length - 1}::xid8, $${params.length})`,
+    );
+  }
+  return where;
+}
 
 /** The last position below the oldest transaction still running (an index scan backwards). */
 export async function safeHeadPosition(client: Pool | PoolClient): Promise<string | null> {
@@ -99,4 +113,36 @@ export function appendFilter(
     params.push(filter.eventTypes.flatMap((type) => names.storedNamesOf(type)));
     where.push(`type = ANY ($${params.length}::text[])`);
   }
+}
+
+/** The statement reading one stream: forwards or backwards, from a revision, until a time or position. */
+export function streamReadQuery(
+  streamId: string,
+  options: ReadStreamOptions,
+): { sql: string; params: unknown[] } {
+  const backwards = options.direction === 'backwards';
+  const params: unknown[] = [streamId];
+  const where = ['stream_id = $1'];
+  if (options.from !== undefined) {
+    params.push(options.from);
+    where.push(`revision ${backwards ? '<=' : '>='} $${params.length}`);
+  }
+  if (options.until instanceof Date) {
+    params.push(options.until);
+    where.push(`recorded_at <= $${params.length}`);
+  } else if (typeof options.until === 'string') {
+    const until = parsePosition(options.until);
+    params.push(until.tx, until.pos);
+    where.push(
+      `(transaction_id, global_position) <= ($${params.length - 1}::xid8, $${params.length})`,
+    );
+  }
+  let sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY revision ${
+    backwards ? 'DESC' : 'ASC'
+  }`;
+  if (options.limit !== undefined) {
+    params.push(options.limit);
+    sql += ` LIMIT $${params.length}`;
+  }
+  return { sql, params };
 }

@@ -41,13 +41,13 @@ import {
   appendFilter,
   EVENT_COLUMNS,
   EventRow,
-  SAFE_ORDER_CONDITION,
   safeHeadPosition,
   safeOrderSelect,
+  safeWhereAfter,
+  streamReadQuery,
   toRecorded,
   toStoredRecord,
 } from './postgres-event-rows';
-import { parsePosition } from './postgres-position';
 import { retryOnConnectionLoss } from './retry-on-connection-loss';
 import { appendInOneTransaction } from './multi-stream-append';
 import { WrongExpectedRevision } from '../event-store.errors';
@@ -194,30 +194,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const backwards = options.direction === 'backwards';
-    const params: unknown[] = [streamId];
-    const where = ['stream_id = $1'];
-    if (options.from !== undefined) {
-      params.push(options.from);
-      where.push(`revision ${backwards ? '<=' : '>='} $${params.length}`);
-    }
-    if (options.until instanceof Date) {
-      params.push(options.until);
-      where.push(`recorded_at <= $${params.length}`);
-    } else if (typeof options.until === 'string') {
-      const until = parsePosition(options.until);
-      params.push(until.tx, until.pos);
-      where.push(
-        `(transaction_id, global_position) <= ($${params.length - 1}::xid8, $${params.length})`,
-      );
-    }
-    let sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY revision ${
-      backwards ? 'DESC' : 'ASC'
-    }`;
-    if (options.limit !== undefined) {
-      params.push(options.limit);
-      sql += ` LIMIT $${params.length}`;
-    }
+    const { sql, params } = streamReadQuery(streamId, options);
     const { rows } = await this.pool.query<EventRow>(sql, params);
     return rows.map((row) => toRecorded(row, this.names));
   }
@@ -237,12 +214,7 @@ export class PostgresEventStore implements EventStore {
     filter?: ReadAllFilter,
   ): Promise<RecordedEvent[]> {
     const params: unknown[] = [];
-    const where = [SAFE_ORDER_CONDITION];
-    if (from !== 'start') {
-      const position = parsePosition(from);
-      params.push(position.tx, position.pos);
-      where.push('(transaction_id, global_position) > ($1::xid8, $2)');
-    }
+    const where = safeWhereAfter(from, params);
     appendFilter(filter, where, params, this.names);
     params.push(limit);
     const { rows } = await client.query<EventRow>(safeOrderSelect(where, params.length), params);
@@ -252,12 +224,7 @@ export class PostgresEventStore implements EventStore {
   /** Stored rows in the same safe order as `readAllSafe`, without upcasting. */
   async readAllStored(from: AllFrom, limit: number): Promise<StoredEventRecord[]> {
     const params: unknown[] = [];
-    const where = [SAFE_ORDER_CONDITION];
-    if (from !== 'start') {
-      const position = parsePosition(from);
-      params.push(position.tx, position.pos);
-      where.push('(transaction_id, global_position) > ($1::xid8, $2)');
-    }
+    const where = safeWhereAfter(from, params);
     params.push(limit);
     const { rows } = await this.pool.query<EventRow>(safeOrderSelect(where, params.length), params);
     return rows.map(toStoredRecord);
