@@ -1,7 +1,6 @@
-import { Saga, Schedule, Send } from '../../sagas/saga';
-import { endOfVietnamDay } from '../case/deadlines/step-deadline';
+import { Saga, Send } from '../../sagas/saga';
 import { AssignPostFromDecision } from '../case/record/case-record.commands';
-import { TERM_END_TIMER } from '../case/record/case-record.saga';
+import { termEndTimer } from '../case/record/case-record.saga';
 import { recordSaga } from '../case/record/record-saga';
 
 /**
@@ -14,13 +13,6 @@ export const electionRecordSaga: Saga = recordSaga({
   procedures: ['election'],
   onDecision: (stream, event) => ({
     record: Send(new AssignPostFromDecision(stream), 'assign'),
-    timers: [
-      Schedule({
-        kind: TERM_END_TIMER,
-        dueAt: endOfVietnamDay(event.data.termEnd),
-        target: stream,
-        payload: { stream, termEnd: event.data.termEnd },
-      }),
-    ],
+    timers: [termEndTimer(stream, event.data.termEnd)],
   }),
 });

@@ -1,7 +1,6 @@
-import { Saga, Schedule, Send } from '../../sagas/saga';
-import { endOfVietnamDay } from '../case/deadlines/step-deadline';
+import { Saga, Send } from '../../sagas/saga';
 import { recordSaga } from '../case/record/record-saga';
-import { TERM_END_TIMER } from '../case/record/case-record.saga';
+import { termEndTimer } from '../case/record/case-record.saga';
 import { ExtendTermFromDecision } from './extension-record.commands';
 
 /**
@@ -14,13 +13,6 @@ export const extensionRecordSaga: Saga = recordSaga({
   procedures: ['extension'],
   onDecision: (stream, event) => ({
     record: Send(new ExtendTermFromDecision(stream), 'extend'),
-    timers: [
-      Schedule({
-        kind: TERM_END_TIMER,
-        dueAt: endOfVietnamDay(event.data.termEnd),
-        target: stream,
-        payload: { stream, termEnd: event.data.termEnd },
-      }),
-    ],
+    timers: [termEndTimer(stream, event.data.termEnd)],
   }),
 });

@@ -6,6 +6,15 @@ import { recordSaga } from './record-saga';
 export const REAPPOINTMENT_REMINDER_TIMER = 'reappointment-reminder';
 export const TERM_END_TIMER = 'term-end';
 
+/** The timer that ends the post on the last day of the term a decision set. */
+export const termEndTimer = (stream: string, termEnd: string): SagaOutput =>
+  Schedule({
+    kind: TERM_END_TIMER,
+    dueAt: endOfVietnamDay(termEnd),
+    target: stream,
+    payload: { stream, termEnd },
+  });
+
 /** The generic case procedures whose streams this saga follows. */
 export const RECORDED_PROCEDURES = ['appointment', 'reappointment', 'rotation'];
 
@@ -32,14 +41,7 @@ export const caseRecordSaga: Saga = recordSaga({
     }
     // The end of a rotation's planned period is not the end of the post: no timer ends it.
     if (stream.startsWith('rotation-')) return { record, timers };
-    timers.push(
-      Schedule({
-        kind: TERM_END_TIMER,
-        dueAt: endOfVietnamDay(event.data.termEnd),
-        target: stream,
-        payload,
-      }),
-    );
+    timers.push(termEndTimer(stream, event.data.termEnd));
     return { record, timers };
   },
 });
