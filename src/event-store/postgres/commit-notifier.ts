@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { comparePositions } from './postgres-position';
 import { Client, Pool } from 'pg';
 
 const CHANNEL = 'cf_events';
@@ -25,8 +26,16 @@ export class CommitNotifier {
 
   constructor(private readonly pool: Pool) {}
 
-  /** Called after every successful append. */
-  poke(): void {
+  /** The position of the last event this process appended (committed), if any. */
+  lastAppended: string | null = null;
+
+  /** Called after every successful append, with the position of its last event. */
+  poke(position?: string): void {
+    if (
+      position &&
+      (this.lastAppended === null || comparePositions(position, this.lastAppended) > 0)
+    )
+      this.lastAppended = position;
     this.wakeLocal();
     if (this.closed || this.notifyScheduled) return;
     // One NOTIFY per short window instead of one per append: other processes wake a little later

@@ -153,7 +153,7 @@ export class PostgresEventStore implements EventStore {
         ? this.newStreams.submit({ streamId, batch })
         : this.existingStreams.submit({ streamId, expectedCode, batch, expected });
     const result = await submitUntilPlaced(submit, expected);
-    this.notifier.poke();
+    this.notifier.poke(result.position);
     return result;
   }
 
@@ -166,7 +166,7 @@ export class PostgresEventStore implements EventStore {
       batch: this.prepare(streamId, events),
     }));
     const results = await retryOnConnectionLoss(() => appendInOneTransaction(this.pool, checked));
-    this.notifier.poke();
+    this.notifier.poke(results.at(-1)?.position);
     return results;
   }
 

@@ -2,9 +2,21 @@ import { RecordedEvent } from '../event-envelope';
 import { AllFrom, SubscribeOptions, Subscription } from '../event-store.port';
 import { CommitNotifier } from './commit-notifier';
 import { LogPage } from './log-page';
+import { comparePositions } from './postgres-position';
+
+/** Whether an event this process appended lies past where the subscription has read. */
+function heldBack(lastAppended: string | null, position: AllFrom): boolean {
+  if (lastAppended === null) return false;
+  return position === 'start' || comparePositions(lastAppended, position) > 0;
+}
 
 /** Safety net for a lost NOTIFY; normal wake-ups come from the notifier. */
 const IDLE_RECHECK_MS = 1000;
+/**
+ * How soon to look again when this process has appended past what the last read reached: the
+ * event is committed but an older transaction still open held it back from the safe read.
+ */
+const HELD_BACK_RECHECK_MS = 10;
 
 interface StartArgs {
   from: AllFrom;
@@ -48,6 +60,7 @@ export class PostgresSubscription implements Subscription {
     // Catching up reads alone (its position may be far behind the others'); once caught up it
     // shares the reads of the tail with the other live subscriptions.
     let live = false;
+    let heldBackLooks = 0;
     const unlisten = await notifier.listen(() => {
       this.woken = true;
       this.wake?.();
@@ -69,7 +82,13 @@ export class PostgresSubscription implements Subscription {
         if (page.complete) {
           live = true;
           this.markCaughtUp();
-          if (!this.woken) await this.sleep();
+          // Looks again soon, then less and less often while a long transaction holds it back.
+          heldBackLooks = heldBack(notifier.lastAppended, position) ? heldBackLooks + 1 : 0;
+          const wait =
+            heldBackLooks > 0
+              ? Math.min(IDLE_RECHECK_MS, HELD_BACK_RECHECK_MS * 2 ** (heldBackLooks - 1))
+              : IDLE_RECHECK_MS;
+          if (!this.woken) await this.sleep(wait);
         }
       }
     } catch (error) {
@@ -81,14 +100,14 @@ export class PostgresSubscription implements Subscription {
     }
   }
 
-  private sleep(): Promise<void> {
+  private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const finish = (): void => {
         clearTimeout(timer);
         this.wake = null;
         resolve();
       };
-      const timer = setTimeout(finish, IDLE_RECHECK_MS);
+      const timer = setTimeout(finish, ms);
       this.wake = finish;
     });
   }

@@ -1,7 +1,17 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Clock, CLOCK } from '../../common/clock';
-import { ApiBodyProblems, ApiProblems } from '../../common/openapi/api-problems.decorator';
+import {
+  ApiAuthenticatedProblems,
+  ApiBodyProblems,
+  ApiProblems,
+} from '../../common/openapi/api-problems.decorator';
 import { metadataFromRequest, RequestLike } from '../../common/request-metadata';
 import { Actor } from '../../identity/actor';
 import { ACCESS, Allow } from '../../identity/allow.decorator';
@@ -11,6 +21,8 @@ import { TransferBatchCheckDto, TransferBatchViewDto } from './dto/transfer-batc
 import { TransferBatchService } from './transfer-batch.service';
 
 @ApiTags('transfer-batches')
+@ApiBearerAuth()
+@ApiAuthenticatedProblems()
 @Controller('transfer-batches')
 export class TransferBatchesController {
   constructor(
@@ -26,7 +38,7 @@ export class TransferBatchesController {
       'Dry run of a transfer batch: every entry judged by the rules of POST /cases and the batch’s own (the person holds the post they leave, one entry per person); writes nothing',
   })
   @ApiOkResponse({ type: TransferBatchCheckDto })
-  @ApiProblems(409, 422)
+  @ApiProblems(403, 409, 422)
   @ApiBodyProblems()
   check(
     @Body() dto: OpenTransferBatchDto,

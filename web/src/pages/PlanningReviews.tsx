@@ -34,9 +34,18 @@ export function PlanningReviews() {
     added: '',
     removed: '',
   });
+  // The list is a read model, a moment behind the write: after recording, look again until the
+  // new review is in it (or a few seconds have passed).
+  const [awaited, setAwaited] = useState<{ id: string; until: number } | null>(null);
   const reviews = useQuery({
     queryKey: ['planning-reviews'],
     queryFn: () => unwrap<Review[]>(api.GET('/planning-reviews')),
+    refetchInterval: (query) =>
+      awaited &&
+      Date.now() < awaited.until &&
+      !query.state.data?.some((review) => review.reviewId === awaited.id)
+        ? 250
+        : false,
   });
   const record = useMutation({
     mutationFn: () =>
@@ -57,7 +66,10 @@ export function PlanningReviews() {
           },
         }),
       ),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['planning-reviews'] }),
+    onSuccess: () => {
+      setAwaited({ id: form.id, until: Date.now() + 10_000 });
+      void queryClient.invalidateQueries({ queryKey: ['planning-reviews'] });
+    },
   });
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
   const submit = (event: FormEvent) => {
