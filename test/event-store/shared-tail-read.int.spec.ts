@@ -95,7 +95,8 @@ describe('PostgreSQL subscriptions share their reads of the tail', () => {
     // Every subscription, those whose filter wanted none of the previous commit included, had
     // moved past it: the last commit was read from the one before, not from an older match.
     const log = await store.readAll('start', { limit: 100_000 });
-    expect(lastReadFrom).toBe(log.at(-2)!.position);
+    // (A look after the last commit, on the idle timer, reads from the last event itself.)
+    expect([log.at(-2)!.position, log.at(-1)!.position]).toContain(lastReadFrom);
     // Each subscription reading alone: one read per commit each, 6 × 20 = 120 (240 when it also
     // woke on its own process's NOTIFY after the append had woken it).
     expect(reads - readsBefore).toBeLessThanOrEqual(COMMITS * 2);
