@@ -4,9 +4,12 @@
  * appointments per run taken through all 8 writes by C concurrent clients. Prints cases/s,
  * p50/p95/p99 per route, CPU per case (service and PostgreSQL), commits and events per case and
  * the case list's lag behind the writes; the median of BENCH_ROUNDS rounds; one JSON line at the
- * end. Run: npm run bench:lifecycle.
+ * end. Run: npm run bench:lifecycle. `BENCH_BASE=million`: on a copy of a database of about a million
+ * events (./million-base.ts), one person in BENCH_LONG_RECORD_EVERY with a long record.
  */
 import { withBenchDatabase } from '../bench-database';
+import { BaseDatabase, millionBase } from './million-base';
+import { lengthenRecords, RECORD_EVENTS } from './long-records';
 import { Pool } from 'pg';
 import { JwtVerifier } from '../../src/identity/jwt-verifier';
 import { DEV_JWT_SECRET } from '../../src/identity/dev-secret';
@@ -38,6 +41,16 @@ const LAG_SAMPLE_EVERY = Number(process.env.BENCH_LAG_SAMPLE_EVERY ?? 4);
 /** People in the bulk import measured after the cases (0: skip it). */
 const IMPORT_PEOPLE = Number(process.env.BENCH_IMPORT_PEOPLE ?? 2000);
 const PORT = Number(process.env.BENCH_PORT ?? 3900 + (process.pid % 90));
+/** `fresh` (the demo data alone) or `million` (the demo data on about a million events). */
+const BASE = process.env.BENCH_BASE ?? 'fresh';
+/** One person in this many gets a record of RECORD_EVENTS events before the cases (0: none). */
+const LONG_RECORD_EVERY = Number(
+  process.env.BENCH_LONG_RECORD_EVERY ?? (BASE === 'million' ? 4 : 0),
+);
+
+const hasLongRecord = (subject: CaseSubject): boolean =>
+  LONG_RECORD_EVERY > 0 &&
+  Number(subject.caseId.split('-').at(-1)) % LONG_RECORD_EVERY === LONG_RECORD_EVERY - 1;
 
 function tokens(): BenchTokens {
   const verifier = new JwtVerifier({ secret: DEV_JWT_SECRET, maxLifetimeSeconds: 43_200 });
@@ -72,6 +85,9 @@ interface RunResult {
   clients: number;
   casesPerSecond: number;
   writeMs: { p50: number; p95: number; p99: number };
+  /** The writes of the cases whose person has a long record, and of the others. */
+  longRecordWriteMs: { p50: number; p95: number; p99: number; n: number };
+  shortRecordWriteMs: { p50: number; p95: number; p99: number; n: number };
   routes: Record<string, { p50: number; p95: number; p99: number; n: number }>;
   serviceCpuMsPerCase: number;
   postgresCpuMsPerCase: number;
@@ -96,6 +112,8 @@ async function oneRun(
 ): Promise<RunResult> {
   const timings = new RouteTimings();
   const http = new TimedHttp(context.base, timings);
+  const longTimings = new RouteTimings();
+  const longHttp = new TimedHttp(context.base, longTimings);
   const lag = new ReadModelLag(http, context.tokens.staff);
   const before = await readCounters(context.pool);
   const pgBefore = await postgresCpuSeconds(context.url);
@@ -104,7 +122,8 @@ async function oneRun(
   let last: CaseSubject = subjects[0];
   await inParallel(subjects, clients, async (subject) => {
     const sampled = Number(subject.caseId.split('-').at(-1)) % LAG_SAMPLE_EVERY === 0;
-    await driveAppointment(http, context.tokens, subject, (expected) => {
+    const client = hasLongRecord(subject) ? longHttp : http;
+    await driveAppointment(client, context.tokens, subject, (expected) => {
       if (sampled) lag.watch(subject.personId, subject.caseId, expected);
     });
     last = subject;
@@ -117,12 +136,18 @@ async function oneRun(
   const cpu = context.service.cpuSeconds() - cpuBefore;
   const pgCpu = cpuBetween(pgBefore, await postgresCpuSeconds(context.url));
   const after = await readCounters(context.pool);
-  const writes = timings.writes();
+  const shortWrites = timings.writes();
+  const longWrites = longTimings.writes();
+  const writes = [...shortWrites, ...longWrites];
+  for (const [route, values] of longTimings.byRoute)
+    timings.byRoute.set(route, [...(timings.byRoute.get(route) ?? []), ...values]);
   const n = subjects.length;
   return {
     clients,
     casesPerSecond: round1(n / elapsed),
     writeMs: summary(writes),
+    longRecordWriteMs: { ...summary(longWrites), n: longWrites.length },
+    shortRecordWriteMs: { ...summary(shortWrites), n: shortWrites.length },
     routes: Object.fromEntries(
       [...timings.byRoute.entries()].map(([route, values]) => [
         route,
@@ -155,6 +180,10 @@ function print(run: RunResult, round: number): void {
       `${run.endLagMs} ms, case-list lag p50/p99 ${run.caseListLagMs.p50}/${run.caseListLagMs.p99} ms` +
       ` (load ${run.load})\n`,
   );
+  if (run.longRecordWriteMs.n > 0)
+    process.stdout.write(
+      `    writes of people with ${RECORD_EVENTS}-event records p50/p95/p99 ${run.longRecordWriteMs.p50}/${run.longRecordWriteMs.p95}/${run.longRecordWriteMs.p99} ms (${run.longRecordWriteMs.n}), of the others ${run.shortRecordWriteMs.p50}/${run.shortRecordWriteMs.p95}/${run.shortRecordWriteMs.p99} ms (${run.shortRecordWriteMs.n})\n`,
+    );
   for (const [route, figures] of Object.entries(run.routes))
     process.stdout.write(
       `    ${route.padEnd(48)} p50 ${figures.p50} p95 ${figures.p95} p99 ${figures.p99} ms (${figures.n})\n`,
@@ -169,6 +198,10 @@ function medians(runs: RunResult[]) {
     writeP50: of((r) => r.writeMs.p50),
     writeP95: of((r) => r.writeMs.p95),
     writeP99: of((r) => r.writeMs.p99),
+    longRecordWriteP50: of((r) => r.longRecordWriteMs.p50),
+    longRecordWriteP99: of((r) => r.longRecordWriteMs.p99),
+    shortRecordWriteP50: of((r) => r.shortRecordWriteMs.p50),
+    shortRecordWriteP99: of((r) => r.shortRecordWriteMs.p99),
     serviceCpuMsPerCase: of((r) => r.serviceCpuMsPerCase),
     postgresCpuMsPerCase: of((r) => r.postgresCpuMsPerCase),
     commitsPerCase: of((r) => r.commitsPerCase),
@@ -181,68 +214,92 @@ function medians(runs: RunResult[]) {
 }
 
 async function main(): Promise<void> {
-  await withBenchDatabase('lifecycle', async (url) => {
-    const env = benchEnvironment(url, PORT);
-    seedDemoData(env);
-    const service = new ServiceUnderTest(env);
-    const pool = new Pool({ connectionString: url, max: 2 });
-    try {
-      await service.start();
-      const context = { url, pool, service, base: `http://127.0.0.1:${PORT}`, tokens: tokens() };
-      const setup = new TimedHttp(context.base, new RouteTimings());
-      const plan = CLIENTS.flatMap((clients) =>
-        Array.from({ length: ROUNDS }, (_, round) => ({ clients, round })),
-      );
-      const subjects = new Map(
-        plan.map(({ clients, round }) => [
-          `${clients}-${round}`,
-          subjectsFor(`${clients}-${round}`, CASES),
-        ]),
-      );
-      const warmUp = subjectsFor('warm', 16);
-      const all = [...warmUp, ...[...subjects.values()].flat()];
-      const registering = performance.now();
-      await inParallel(all, 8, (subject) => registerSubject(setup, context.tokens, subject));
-      const registered = (performance.now() - registering) / 1000;
-      process.stdout.write(
-        `registered ${all.length} people and posts (4 writes each) in ${round1(registered)} s, 8 clients\n`,
-      );
-      await inParallel(warmUp, 8, (subject) => driveAppointment(setup, context.tokens, subject));
-      await waitForQuiet(pool);
-      const results = new Map<number, RunResult[]>();
-      // Rounds take turns between client counts, so a drift of the shared machine hits all alike.
-      for (let round = 0; round < ROUNDS; round += 1) {
-        for (const clients of CLIENTS) {
-          const run = await oneRun(context, subjects.get(`${clients}-${round}`)!, clients);
-          print(run, round + 1);
-          results.set(clients, [...(results.get(clients) ?? []), run]);
+  let base: BaseDatabase | null = null;
+  if (BASE === 'million') base = await millionBase();
+  else if (BASE !== 'fresh') throw new Error(`BENCH_BASE: fresh or million, not ${BASE}`);
+  try {
+    await benchOn(base);
+  } finally {
+    await base?.release();
+  }
+}
+
+async function benchOn(base: BaseDatabase | null): Promise<void> {
+  await withBenchDatabase(
+    'lifecycle',
+    async (url) => {
+      const env = benchEnvironment(url, PORT);
+      seedDemoData(env);
+      const service = new ServiceUnderTest(env);
+      const pool = new Pool({ connectionString: url, max: 2 });
+      try {
+        await service.start();
+        const context = { url, pool, service, base: `http://127.0.0.1:${PORT}`, tokens: tokens() };
+        const setup = new TimedHttp(context.base, new RouteTimings());
+        const plan = CLIENTS.flatMap((clients) =>
+          Array.from({ length: ROUNDS }, (_, round) => ({ clients, round })),
+        );
+        const subjects = new Map(
+          plan.map(({ clients, round }) => [
+            `${clients}-${round}`,
+            subjectsFor(`${clients}-${round}`, CASES),
+          ]),
+        );
+        const warmUp = subjectsFor('warm', 16);
+        const all = [...warmUp, ...[...subjects.values()].flat()];
+        const registering = performance.now();
+        await inParallel(all, 8, (subject) => registerSubject(setup, context.tokens, subject));
+        const registered = (performance.now() - registering) / 1000;
+        process.stdout.write(
+          `registered ${all.length} people and posts (4 writes each) in ${round1(registered)} s, 8 clients` +
+            `${base ? ` on a copy of ${base.name} (${base.events} events)` : ''}\n`,
+        );
+        const longRecords = all.filter(hasLongRecord).map((subject) => subject.personId);
+        if (longRecords.length > 0) {
+          const appended = await lengthenRecords(pool, longRecords);
+          process.stdout.write(
+            `${longRecords.length} people given ${RECORD_EVENTS}-event records (${appended} events)\n`,
+          );
+          await waitForQuiet(pool);
         }
-      }
-      const figures = [...results.values()].map(medians);
-      let imported: BulkImportResult | null = null;
-      if (IMPORT_PEOPLE > 0) {
-        imported = await bulkImport(context.base, context.tokens.admin, pool, IMPORT_PEOPLE);
+        await inParallel(warmUp, 8, (subject) => driveAppointment(setup, context.tokens, subject));
+        await waitForQuiet(pool);
+        const results = new Map<number, RunResult[]>();
+        // Rounds take turns between client counts, so a drift of the shared machine hits all alike.
+        for (let round = 0; round < ROUNDS; round += 1) {
+          for (const clients of CLIENTS) {
+            const run = await oneRun(context, subjects.get(`${clients}-${round}`)!, clients);
+            print(run, round + 1);
+            results.set(clients, [...(results.get(clients) ?? []), run]);
+          }
+        }
+        const figures = [...results.values()].map(medians);
+        let imported: BulkImportResult | null = null;
+        if (IMPORT_PEOPLE > 0) {
+          imported = await bulkImport(context.base, context.tokens.admin, pool, IMPORT_PEOPLE);
+          process.stdout.write(
+            `bulk import of ${imported.people} people (CSV, POST /imports): ${imported.seconds} s, ${imported.peoplePerSecond} people/s, ${imported.eventsPerSecond} events/s; its dry run ${imported.dryRunSeconds} s (load ${loadAverage()})\n`,
+          );
+        }
+        process.stdout.write('\nmedians:\n');
+        for (const f of figures)
+          process.stdout.write(
+            `  C=${f.clients}: ${f.casesPerSecond} cases/s (rounds ${f.rounds.join(', ')}), writes p50/p95/p99 ${f.writeP50}/${f.writeP95}/${f.writeP99} ms, CPU/case ${f.serviceCpuMsPerCase} + ${f.postgresCpuMsPerCase} ms, ${f.commitsPerCase} commits/case, end lag ${f.endLagMs} ms, case-list lag p99 ${f.caseListLagP99} ms${LONG_RECORD_EVERY > 0 ? `; writes p50/p99 with ${RECORD_EVENTS}-event records ${f.longRecordWriteP50}/${f.longRecordWriteP99} ms, others ${f.shortRecordWriteP50}/${f.shortRecordWriteP99} ms` : ''}\n`,
+          );
         process.stdout.write(
-          `bulk import of ${imported.people} people (CSV, POST /imports): ${imported.seconds} s, ${imported.peoplePerSecond} people/s, ${imported.eventsPerSecond} events/s; its dry run ${imported.dryRunSeconds} s (load ${loadAverage()})\n`,
+          `${JSON.stringify({ bench: 'lifecycle', base: BASE, baseEvents: base?.events ?? 0, longRecordEvery: LONG_RECORD_EVERY, cases: CASES, rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures, imported, at: new Date().toISOString() })}\n`,
         );
+      } catch (error) {
+        process.stderr.write(`service log tail:\n${service.log}\n`);
+        throw error;
+      } finally {
+        await service.stop();
+        await pool.end();
+        await deleteRedisKeys(env.QUEUE_PREFIX);
       }
-      process.stdout.write('\nmedians:\n');
-      for (const f of figures)
-        process.stdout.write(
-          `  C=${f.clients}: ${f.casesPerSecond} cases/s (rounds ${f.rounds.join(', ')}), writes p50/p95/p99 ${f.writeP50}/${f.writeP95}/${f.writeP99} ms, CPU/case ${f.serviceCpuMsPerCase} + ${f.postgresCpuMsPerCase} ms, ${f.commitsPerCase} commits/case, end lag ${f.endLagMs} ms, case-list lag p99 ${f.caseListLagP99} ms\n`,
-        );
-      process.stdout.write(
-        `${JSON.stringify({ bench: 'lifecycle', cases: CASES, rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures, imported, at: new Date().toISOString() })}\n`,
-      );
-    } catch (error) {
-      process.stderr.write(`service log tail:\n${service.log}\n`);
-      throw error;
-    } finally {
-      await service.stop();
-      await pool.end();
-      await deleteRedisKeys(env.QUEUE_PREFIX);
-    }
-  });
+    },
+    base?.name,
+  );
 }
 
 main().catch((error) => {
