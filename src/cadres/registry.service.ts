@@ -255,16 +255,20 @@ export class RegistryService {
               }
             : {},
         // The post's seat is claimed once the person's own limit passed, just before the append.
-        beforeAppend: async () => {
-          if (planning && command.type === 'AddPlanningPoolEntry')
-            await this.planningSeats.claim(
-              command.data.positionId,
-              command.data.term,
-              personId,
-              planning.maxPeoplePerPost,
-              metadata,
-            );
-        },
+        beforeAppend:
+          planning && command.type === 'AddPlanningPoolEntry'
+            ? async () => {
+                await this.planningSeats.claim(
+                  command.data.positionId,
+                  command.data.term,
+                  personId,
+                  planning.maxPeoplePerPost,
+                  metadata,
+                );
+              }
+            : undefined,
+        // A record of 2,000 events costs a note what one of 20 does (issue 21).
+        fold: (streamId) => this.personFolds.load(streamId),
       },
     );
     return { state: result.state, revision: result.revision };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventMetadata, RecordedEvent } from '../event-store/event-envelope';
-import { WrongExpectedRevision } from '../event-store/event-store.errors';
+import { EventIdConflict, WrongExpectedRevision } from '../event-store/event-store.errors';
 import { EventStore } from '../event-store/event-store.port';
 import { deterministicId } from './deterministic-id';
 import { inSpan } from '../observability/tracing';
@@ -24,6 +24,15 @@ export interface RunCommandOptions<State, Context> {
    * append depends on (the one-open-case slot). Its `undo` runs if the append then fails.
    */
   beforeAppend?: (state: State) => Promise<{ undo(): Promise<void> } | void>;
+  /**
+   * The stream's current state from a kept fold (StreamFoldCache) instead of a whole read: a
+   * person's record grows with every case, and a saga's note on it must not cost the whole record.
+   * Not used with `beforeAppend`. With `idSeed`, a repeat is still recognised: its first event id
+   * is taken, so the append is refused (EventIdConflict) and the command takes the whole read, as
+   * it does when the rules now refuse it (a repeat was accepted before); a repeat that decides
+   * nothing on today's state is answered as nothing to do (`replayed` false, same state).
+   */
+  fold?: (streamId: string) => Promise<{ state: State; revision: number | null }>;
 }
 
 export interface RunCommandResult<State> {
@@ -107,6 +116,10 @@ async function decideAndAppend<State, Command, Context>(
   command: Command,
   options: RunCommandOptions<State, Context>,
 ): Promise<RunCommandResult<State>> {
+  if (options.fold && !options.beforeAppend) {
+    const decided = await decideOnFold(store, streamId, decider, command, options, options.fold);
+    if (decided) return decided;
+  }
   const loaded = await loadStream(store, streamId, decider);
   if (options.idSeed) {
     const firstId = deterministicId(options.idSeed, '0');
@@ -146,4 +159,50 @@ async function decideAndAppend<State, Command, Context>(
   let state = loaded.state;
   for (const event of decided) state = decider.evolve(state, event);
   return { state, revision: result.nextRevision, appended: decided, replayed: false };
+}
+
+/**
+ * `decideAndAppend` on the kept fold; null when only the whole stream can tell whether the
+ * command was applied before (an `idSeed` whose id is taken, or a repeat the rules now refuse).
+ */
+async function decideOnFold<State, Command, Context>(
+  store: EventStore,
+  streamId: string,
+  decider: StreamDecider<State, Command, Context>,
+  command: Command,
+  options: RunCommandOptions<State, Context>,
+  fold: NonNullable<RunCommandOptions<State, Context>['fold']>,
+): Promise<RunCommandResult<State> | null> {
+  const { state, revision } = await fold(streamId);
+  const repeatable = options.idSeed !== undefined;
+  if (options.ifMatch !== undefined && options.ifMatch !== revision) {
+    if (repeatable) return null;
+    throw new WrongExpectedRevision(streamId, options.ifMatch, revision);
+  }
+  let decided: DomainEvent[];
+  try {
+    decided = decider.decide(state, command, await options.context(state));
+  } catch (error) {
+    if (repeatable) return null;
+    throw error;
+  }
+  if (decided.length === 0) return { state, revision, appended: [], replayed: false };
+  try {
+    const result = await store.append(
+      streamId,
+      decided.map((event, index) => ({
+        id: repeatable ? deterministicId(options.idSeed!, String(index)) : randomUUID(),
+        type: event.type,
+        data: event.data,
+        metadata: options.metadata,
+      })),
+      { expectedRevision: revision === null ? 'no_stream' : revision },
+    );
+    let next = state;
+    for (const event of decided) next = decider.evolve(next, event);
+    return { state: next, revision: result.nextRevision, appended: decided, replayed: false };
+  } catch (error) {
+    if (repeatable && error instanceof EventIdConflict) return null;
+    throw error;
+  }
 }
