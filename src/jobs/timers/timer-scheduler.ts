@@ -1,5 +1,6 @@
 import { Clock } from '../../common/clock';
 import { EventMetadata } from '../../event-store/event-envelope';
+import { WrongExpectedRevision } from '../../event-store/event-store.errors';
 import { EventStore } from '../../event-store/event-store.port';
 import { JobNames, JobQueue } from '../job-queue';
 import {
@@ -9,7 +10,6 @@ import {
   TimerScheduledData,
   timerStreamId,
 } from './timer.events';
-import { WrongExpectedRevision } from '../../event-store/event-store.errors';
 import { isWriteRace, loadTimer } from './timer-stream';
 
 /** Where a pending timer's stream stands: its TimerScheduled, and nothing after it. */
