@@ -3,7 +3,14 @@ import { RecordedEvent } from '../../src/event-store/event-envelope';
 import { EventStore } from '../../src/event-store/event-store.port';
 import { JobsRuntime } from '../../src/jobs/jobs-runtime';
 import { TimerScheduler } from '../../src/jobs/timers/timer-scheduler';
-import { timerIdFor, timerStreamId } from '../../src/jobs/timers/timer.events';
+import { JobNames } from '../../src/jobs/job-queue';
+import {
+  evolveTimer,
+  initialTimerState,
+  timerIdFor,
+  TimerScheduledData,
+  timerStreamId,
+} from '../../src/jobs/timers/timer.events';
 import { STEP_DEADLINE_TIMER } from '../../src/procedures/case/deadlines/step-deadline';
 import { stepDeadlineSaga } from '../../src/procedures/case/deadlines/step-deadline.saga';
 import { SagaOutputExecutor } from '../../src/sagas/saga-outputs';
@@ -95,11 +102,32 @@ describe('step-deadline timers: one write per change, idempotent, crash-safe', (
     timerIdFor(`${stream}/${stepId}`, STEP_DEADLINE_TIMER);
   const timerEvents = async (timerId: string) =>
     (await h.store.readStream(timerStreamId(timerId))).map((event) => event.type);
-  /** The case's step-deadline timers that are still to fire, as the reconciler finds them. */
-  const liveDeadlines = async (stream: string) =>
-    (await jobs.reconciler.pendingTimers()).filter(
-      (timer) => timer.target === stream && timer.kind === STEP_DEADLINE_TIMER,
+  /**
+   * The case's step-deadline timers that are still to fire, from their streams. (Not through the
+   * reconciler: its read of the log stops below the oldest transaction open anywhere on the
+   * server, which other suites' transactions can hold back.)
+   */
+  async function liveDeadlines(stream: string): Promise<TimerScheduledData[]> {
+    const { rows } = await h.db.pool.query<{ stream_id: string }>(
+      `SELECT stream_id FROM events WHERE type = 'TimerScheduled.v1' AND data->>'target' = $1
+        ORDER BY global_position`,
+      [stream],
     );
+    const live: TimerScheduledData[] = [];
+    for (const { stream_id } of rows) {
+      let state = initialTimerState();
+      for (const event of await h.store.readStream(stream_id)) state = evolveTimer(state, event);
+      if (state.status === 'scheduled' && state.timer.kind === STEP_DEADLINE_TIMER)
+        live.push(state.timer);
+    }
+    return live;
+  }
+
+  /** Makes a timer's delayed job run now, as the reconciler's tick does once the clock has passed it. */
+  async function runNow(timerId: string): Promise<void> {
+    await jobs.queue.ensure(JobNames.timerFire, { timerId }, timerId, 0);
+    await waitFor(async () => (await timerEvents(timerId)).includes('TimerFired'), 'TimerFired');
+  }
 
   /** A new case and its first step's timer; the step is then recorded, moving to `second`. */
   function newCase() {
@@ -177,8 +205,7 @@ describe('step-deadline timers: one write per change, idempotent, crash-safe', (
     ]);
 
     clock.advance(30 * DAY);
-    await jobs.reconciler.tick();
-    await waitFor(async () => (await timerEvents(second)).includes('TimerFired'), 'TimerFired');
+    await runNow(second);
     expect(fired.filter((call) => call.target === stream)).toEqual([
       { target: stream, stepId: 'expanded-nomination' },
     ]);
@@ -199,8 +226,7 @@ describe('step-deadline timers: one write per change, idempotent, crash-safe', (
     await deliver(opened);
     const first = stepTimer(stream, 'leadership-round-1');
     clock.advance(30 * DAY);
-    await jobs.reconciler.tick();
-    await waitFor(async () => (await timerEvents(first)).includes('TimerFired'), 'TimerFired');
+    await runNow(first);
     expect(await jobs.scheduler.cancel(first, meta, 'step completed')).toEqual({
       timerId: first,
       cancelled: false,
