@@ -4,8 +4,18 @@ import { TIMER_STREAM_PREFIX, TimerEvent } from './timer.events';
 
 export const TIMERS_PROJECTION_NAME = 'timers';
 
+const PROJECTED_TYPES: ReadonlySet<string> = new Set<TimerEvent['type']>([
+  'TimerScheduled',
+  'TimerFired',
+  'TimerCancelled',
+]);
+
+function handles(event: RecordedEvent): boolean {
+  return event.streamId.startsWith(TIMER_STREAM_PREFIX) && PROJECTED_TYPES.has(event.type);
+}
+
 async function apply(event: RecordedEvent, tx: ProjectionTx): Promise<void> {
-  if (!event.streamId.startsWith(TIMER_STREAM_PREFIX)) return;
+  if (!handles(event)) return;
   const typed = { type: event.type, data: event.data } as unknown as TimerEvent;
   switch (typed.type) {
     case 'TimerScheduled':
@@ -47,6 +57,7 @@ export const timersProjection: Projection = {
   name: TIMERS_PROJECTION_NAME,
   version: 1,
   tables: ['timers'],
+  handles,
   handle: (event, tx) => apply(event, tx),
   async handleBatch(events, tx) {
     for (const { event } of events) await apply(event, tx);
