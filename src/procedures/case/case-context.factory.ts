@@ -4,6 +4,7 @@ import { Clock, CLOCK } from '../../common/clock';
 import { vietnamDay } from '../../common/vietnam-day';
 import { RegistryService } from '../../cadres/registry.service';
 import { Actor } from '../../identity/actor';
+import { OrgScope } from '../../identity/org-scope';
 import { CaseContext, PersonFactsForVetting } from './decider/case.context';
 import { CaseState } from './decider/case.state';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
@@ -20,6 +21,7 @@ export class CaseContextFactory {
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly registry: RegistryService,
+    private readonly scope: OrgScope,
   ) {}
 
   /** The working-day calendar deadlines are counted with (and views call provisional by). */
@@ -120,13 +122,13 @@ export class CaseContextFactory {
     caseUnit: string,
     today = this.today(),
   ): Promise<StepContext> {
-    const subtree = await this.registry.orgUnitSubtree(actor.orgUnit);
     return {
       ...pinned,
       calendar: this.catalog.calendar,
       actor,
       today,
-      actorReachesCaseUnit: subtree.some((unit) => unit.id === caseUnit),
+      // The scope check's own answer (the unit's path, kept per process), not the grant's whole subtree.
+      actorReachesCaseUnit: await this.scope.reaches(actor, caseUnit),
     };
   }
 
