@@ -140,24 +140,29 @@ export class CaseContextFactory {
   ): Promise<PersonFactsForVetting | undefined> {
     const { state } = await this.registry.loadPerson(personId);
     if (state.status !== 'registered') return undefined;
-    const rankOf = async (id: string) => (await this.registry.findPosition(id))?.rank ?? null;
-    const planningPool = await Promise.all(
-      state.planningPool.map(async (entry) => ({ ...entry, rank: await rankOf(entry.positionId) })),
-    );
     const held = [
       ...state.posts.map((p) => ({ positionId: p.positionId, from: p.from, until: null })),
       ...state.pastPosts.map((p) => ({ positionId: p.positionId, from: p.from, until: p.endedOn })),
     ];
-    const posts = (
-      await Promise.all(
-        held.map(async (post) => ({ ...post, rank: await rankOf(post.positionId) })),
-      )
-    ).filter((post): post is typeof post & { rank: number } => post.rank !== null);
+    // Every post the record names and the target, in one statement rather than one per post.
+    const ranks = await this.registry.ranksOf([
+      positionId,
+      ...state.planningPool.map((entry) => entry.positionId),
+      ...held.map((post) => post.positionId),
+    ]);
+    const rankOf = (id: string) => ranks.get(id) ?? null;
+    const planningPool = state.planningPool.map((entry) => ({
+      ...entry,
+      rank: rankOf(entry.positionId),
+    }));
+    const posts = held
+      .map((post) => ({ ...post, rank: rankOf(post.positionId) }))
+      .filter((post): post is typeof post & { rank: number } => post.rank !== null);
     const discipline = disciplineStandingFrom(state.discipline, state.openCases, today);
     return {
       dateOfBirth: state.profile.dateOfBirth,
       gender: state.profile.gender,
-      target: { positionId, rank: (await rankOf(positionId)) ?? 0 },
+      target: { positionId, rank: rankOf(positionId) ?? 0 },
       planningPool,
       posts,
       disciplineBars: discipline.bars,

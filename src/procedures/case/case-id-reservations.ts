@@ -5,12 +5,7 @@ import { WrongExpectedRevision } from '../../event-store/event-store.errors';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { RecordOrigins } from '../../identity/record-origins';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
-import {
-  CaseIdEvent,
-  caseIdHolder,
-  caseIdStream,
-  probeCaseStreams,
-} from './case-id-reservation';
+import { CaseIdEvent, caseIdHolder, caseIdStream, probeCaseStreams } from './case-id-reservation';
 import { caseStream } from './case-stream';
 
 /**
