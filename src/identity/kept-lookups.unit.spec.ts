@@ -37,7 +37,7 @@ function memoryStore() {
     });
     streams.set(streamId, events);
   };
-  return { store, append, asked };
+  return { store, append, asked, remove: (streamId: string) => streams.delete(streamId) };
 }
 
 /** org_units as a pool answers `SELECT path FROM org_units WHERE id = $1`, counting the queries. */
@@ -151,5 +151,19 @@ describe('lookups kept per process', () => {
       rule: 'scope.out_of_scope',
     });
     expect(asked).toEqual(['cadre-p-1', 'cadre-p-1']);
+  });
+
+  it('the audit check of a stream reads it afresh: a stream deleted behind the service lies in no unit there', async () => {
+    const { scope, append, remove } = scopeOver();
+    append('caseid-c-3', 'CaseIdReserved', { caseId: 'c-3', procedure: 'appointment' });
+    append('appointment-c-3', 'CaseOpened', { caseId: 'c-3', orgUnitId: 'ou-ward-a' });
+    await scope.assertCaseInScope(ward, 'c-3', 'id');
+    await scope.assertStreamInScope(ward, 'appointment-c-3', 'stream');
+    remove('appointment-c-3');
+    await expect(
+      scope.assertStreamInScope(ward, 'appointment-c-3', 'stream'),
+    ).rejects.toMatchObject({
+      rule: 'scope.out_of_scope',
+    });
   });
 });

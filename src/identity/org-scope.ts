@@ -4,6 +4,7 @@ import { PERSON_STREAM_KIND, parseStreamName } from '../audit/stream-name';
 import { CASE_PROCEDURES, caseStream } from '../procedures/case/case-stream';
 import { BoundedCache } from '../common/bounded-cache';
 import { PG_POOL } from '../common/tokens';
+import { RecordedEvent } from '../event-store/event-envelope';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { Actor } from './actor';
 import { RecordOrigins } from './record-origins';
@@ -185,7 +186,10 @@ export class OrgScope {
         field,
       );
     }
-    const unit = await this.unitOfStream(streamId);
+    // Read from the store, not the kept first event: this route examines the stored evidence, and
+    // a stream deleted behind the service no longer lies in any unit.
+    const first = await this.origins.readFirstEvent(streamId);
+    const unit = unitNamedBy(first);
     if (!unit || !(await this.reaches(actor, unit))) {
       throw outOfScope(
         `${field}: stream ${streamId} is not in any unit your grant for ${actor.orgUnit} covers`,
@@ -212,10 +216,14 @@ export class OrgScope {
 
   /** The unit a person or case stream was opened in: its first event names it as `orgUnitId`. */
   private async unitOfStream(streamId: string): Promise<string | null> {
-    const first = await this.origins.firstEvent(streamId);
-    const unit = (first?.data as { orgUnitId?: unknown } | undefined)?.orgUnitId;
-    return typeof unit === 'string' ? unit : null;
+    return unitNamedBy(await this.origins.firstEvent(streamId));
   }
+}
+
+/** The unit a person or case stream's first event names as `orgUnitId`. */
+function unitNamedBy(first: RecordedEvent | null): string | null {
+  const unit = (first?.data as { orgUnitId?: unknown } | undefined)?.orgUnitId;
+  return typeof unit === 'string' ? unit : null;
 }
 
 /** The procedures a case id may belong to: the case engine's, or the discipline engine's. */

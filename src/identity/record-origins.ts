@@ -22,7 +22,11 @@ const CASE_PROCEDURES_KEPT = 50_000;
  *   good. A reservation whose case has not been written yet (an opener still at work, or one
  *   that died) is read again every time.
  * Nothing absent is kept: a stream or case that does not exist yet is asked for again, so a
- * cached answer never says more than the store would now.
+ * kept answer never says more than the store would now. Only tampering behind the service can
+ * part them: a stream deleted in the database after this process saw it still lies in the unit it
+ * was opened in, for callers whose grant covers that unit (they get the record's 404, not 403);
+ * an edited first event does not move a record into another unit. The audit routes, which look
+ * for such tampering, read the first event afresh (`readFirstEvent`).
  */
 @Injectable()
 export class RecordOrigins {
@@ -33,8 +37,11 @@ export class RecordOrigins {
 
   /** The stream's first event, or null while the stream does not exist. */
   async firstEvent(streamId: string): Promise<RecordedEvent | null> {
-    const kept = this.firstEvents.get(streamId);
-    if (kept) return kept;
+    return this.firstEvents.get(streamId) ?? this.readFirstEvent(streamId);
+  }
+
+  /** The stream's first event as the store holds it now (kept for `firstEvent` when there is one). */
+  async readFirstEvent(streamId: string): Promise<RecordedEvent | null> {
     const [first] = await this.store.readStream(streamId, { limit: 1 });
     if (!first) return null;
     this.firstEvents.set(streamId, first);
