@@ -4,6 +4,16 @@ import { TIMER_STREAM_PREFIX, TimerEvent } from './timer.events';
 
 export const TIMERS_PROJECTION_NAME = 'timers';
 
+const PROJECTED_TYPES: ReadonlySet<string> = new Set<TimerEvent['type']>([
+  'TimerScheduled',
+  'TimerFired',
+  'TimerCancelled',
+]);
+
+function handles(event: RecordedEvent): boolean {
+  return event.streamId.startsWith(TIMER_STREAM_PREFIX) && PROJECTED_TYPES.has(event.type);
+}
+
 /** A `timers` row as a batch leaves it: its TimerScheduled and what settled it, if anything. */
 interface TimerRow {
   timer_id: string;
@@ -36,7 +46,7 @@ function foldBatch(events: readonly RecordedEvent[]): {
   const rows = new Map<string, TimerRow>();
   const settlements = new Map<string, Settlement>();
   for (const event of events) {
-    if (!event.streamId.startsWith(TIMER_STREAM_PREFIX)) continue;
+    if (!handles(event)) continue;
     const typed = { type: event.type, data: event.data } as unknown as TimerEvent;
     if (typed.type === 'TimerScheduled') {
       const { timerId, kind, target, dueAt, payload } = typed.data;
@@ -112,6 +122,7 @@ export const timersProjection: Projection = {
   name: TIMERS_PROJECTION_NAME,
   version: 1,
   tables: ['timers'],
+  handles,
   handle: (event, tx) => applyBatch([event], tx),
   handleBatch: (events: readonly ProjectedEvent[], tx) =>
     applyBatch(
