@@ -30,6 +30,13 @@ export interface ReadStreamOptions {
   until?: Date | string;
 }
 
+/** One stream of a multi-stream read: its events from `from` (inclusive, default 0), at most `limit`. */
+export interface StreamRead {
+  streamId: string;
+  from?: number;
+  limit?: number;
+}
+
 export interface ReadAllFilter {
   streamPrefix?: string | string[];
   eventTypes?: string[];
@@ -99,6 +106,12 @@ export interface EventStore {
    */
   appendMany(appends: StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Several streams read forwards at once, each as `readStream(streamId, { from, limit })` reads
+   * it; results in the order of `reads` (an absent stream reads as []). For bulk work that would
+   * otherwise read stream after stream (PostgreSQL: one statement; KurrentDB: one read a stream).
+   */
+  readStreams(reads: StreamRead[]): Promise<RecordedEvent[][]>;
   /** Events in global order strictly after `from`. */
   readAll(from: AllFrom, options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**

@@ -10,6 +10,7 @@ import {
   ReadStreamOptions,
   StoredEventRecord,
   StreamAppend,
+  StreamRead,
   StreamVerification,
   SubscribeOptions,
   Subscription,
@@ -93,6 +94,10 @@ export class InstrumentedEventStore implements EventStore {
 
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     return this.store.readStream(streamId, options);
+  }
+
+  readStreams(reads: StreamRead[]): Promise<RecordedEvent[][]> {
+    return this.store.readStreams(reads);
   }
 
   readAll(from: AllFrom, options?: ReadAllOptions): Promise<RecordedEvent[]> {

@@ -280,6 +280,22 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
       expect(await store.readStream(stream())).toEqual([]);
     });
 
+    it('reads several streams at once, each from its revision and up to its limit, in the order asked', async () => {
+      const [a, b, absent] = [stream(), stream(), stream()];
+      await store.append(a, [anEvent(), anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      await store.append(b, [anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      const read = await store.readStreams([
+        { streamId: b },
+        { streamId: absent },
+        { streamId: a, from: 1 },
+        { streamId: a, limit: 1 },
+      ]);
+      const revisions = read.map((events) => events.map((e) => `${e.streamId}@${e.revision}`));
+      expect(revisions).toEqual([[`${b}@0`, `${b}@1`], [], [`${a}@1`, `${a}@2`], [`${a}@0`]]);
+      expect(read[0]).toEqual(await store.readStream(b));
+      expect(await store.readStreams([])).toEqual([]);
+    });
+
     it('keeps the envelope: id, type, data, metadata, schema version, recorded time, hash', async () => {
       const id = stream();
       const event = anEvent('CaseOpened', { person: 'Nguyễn Văn An', nested: { b: 1, a: [1, 2] } });

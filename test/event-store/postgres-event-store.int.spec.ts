@@ -51,6 +51,7 @@ function bound(store: PostgresEventStore): EventStore {
     append: store.append.bind(store),
     appendMany: store.appendMany.bind(store),
     readStream: store.readStream.bind(store),
+    readStreams: store.readStreams.bind(store),
     readAll: store.readAll.bind(store),
     subscribe: store.subscribe.bind(store),
     readAllStored: store.readAllStored.bind(store),

@@ -19,6 +19,7 @@ import {
   ReadStreamOptions,
   StoredEventRecord,
   StreamAppend,
+  StreamRead,
   StreamVerification,
   SubscribeOptions,
   Subscription,
@@ -156,6 +157,13 @@ export class KurrentDbEventStore implements EventStore {
     });
     return (options.limit !== undefined ? kept.slice(0, options.limit) : kept).map((event) =>
       this.toRecorded(event),
+    );
+  }
+
+  /** KurrentDB reads one stream per call: the streams are read side by side. */
+  async readStreams(reads: StreamRead[]): Promise<RecordedEvent[][]> {
+    return Promise.all(
+      reads.map(({ streamId, from, limit }) => this.readStream(streamId, { from, limit })),
     );
   }
 

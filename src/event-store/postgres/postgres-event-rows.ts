@@ -1,6 +1,12 @@
 import { Pool, PoolClient } from 'pg';
 import { EventMetadata, RecordedEvent } from '../event-envelope';
-import { AllFrom, ReadAllFilter, ReadStreamOptions, StoredEventRecord } from '../event-store.port';
+import {
+  AllFrom,
+  ReadAllFilter,
+  ReadStreamOptions,
+  StoredEventRecord,
+  StreamRead,
+} from '../event-store.port';
 import { parsePosition } from './postgres-position';
 import { parseStoredEventName, StoredEventNames } from '../stored-event-names';
 
@@ -145,4 +151,24 @@ export function streamReadQuery(
     sql += ` LIMIT $${params.length}`;
   }
   return { sql, params };
+}
+
+/**
+ * Several streams in one statement: each read (`ord`, 1-based) as its own index scan from its
+ * revision, at most its limit (NULL: no limit); the rows grouped by read, each in revision order.
+ */
+export function streamsReadQuery(reads: StreamRead[]): { sql: string; params: unknown[] } {
+  return {
+    sql: `SELECT r.ord, e.* FROM unnest($1::text[], $2::bigint[], $3::bigint[]) WITH ORDINALITY
+                 AS r(stream_id, from_revision, max_events, ord)
+            CROSS JOIN LATERAL (SELECT ${EVENT_COLUMNS} FROM events
+                                 WHERE events.stream_id = r.stream_id AND revision >= r.from_revision
+                                 ORDER BY revision LIMIT r.max_events) e
+           ORDER BY r.ord, e.revision`,
+    params: [
+      reads.map((read) => read.streamId),
+      reads.map((read) => read.from ?? 0),
+      reads.map((read) => read.limit ?? null),
+    ],
+  };
 }

@@ -10,6 +10,7 @@ import {
   ReadStreamOptions,
   StoredEventRecord,
   StreamAppend,
+  StreamRead,
   StreamVerification,
   SubscribeOptions,
   Subscription,
@@ -45,6 +46,7 @@ import {
   safeOrderSelect,
   safeWhereAfter,
   streamReadQuery,
+  streamsReadQuery,
   toRecorded,
   toStoredRecord,
 } from './postgres-event-rows';
@@ -196,6 +198,15 @@ export class PostgresEventStore implements EventStore {
     const { sql, params } = streamReadQuery(streamId, options);
     const { rows } = await this.pool.query<EventRow>(sql, params);
     return rows.map((row) => toRecorded(row, this.names));
+  }
+
+  async readStreams(reads: StreamRead[]): Promise<RecordedEvent[][]> {
+    const results: RecordedEvent[][] = reads.map(() => []);
+    if (reads.length === 0) return results;
+    const { sql, params } = streamsReadQuery(reads);
+    const { rows } = await this.pool.query<EventRow & { ord: string }>(sql, params);
+    for (const row of rows) results[Number(row.ord) - 1].push(toRecorded(row, this.names));
+    return results;
   }
 
   async readAll(from: AllFrom, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
