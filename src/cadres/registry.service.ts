@@ -15,7 +15,6 @@ import { PersonState } from './person/person.state';
 import { searchName } from '../read-models/people.projection';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { vietnamDay } from '../common/vietnam-day';
-import { CitedLimit } from './planning/planning-pool-limits';
 import { planningLimits, PlanningPoolSeats } from './planning/planning-pool-seats';
 import { PersonDecideContext } from './person/person.decider';
 import { StreamFoldCache } from '../common/stream-fold-cache';
@@ -267,28 +266,17 @@ export class RegistryService {
         // The post's seat is claimed once the person's own limit passed, just before the append.
         beforeAppend:
           planning && command.type === 'AddPlanningPoolEntry'
-            ? () => this.claimSeat(command.data, personId, planning.maxPeoplePerPost, metadata)
+            ? async () => {
+                const { positionId, term } = command.data;
+                const limit = planning.maxPeoplePerPost;
+                await this.planningSeats.claim(positionId, term, personId, limit, metadata);
+              }
             : undefined,
         // A record of 2,000 events costs a note what one of 20 does (issue 21).
         fold: (streamId) => this.personFolds.load(streamId),
       },
     );
     return { state: result.state, revision: result.revision };
-  }
-
-  private async claimSeat(
-    entry: { positionId: string; term: string },
-    personId: string,
-    maxPeoplePerPost: CitedLimit,
-    metadata: EventMetadata,
-  ): Promise<void> {
-    await this.planningSeats.claim(
-      entry.positionId,
-      entry.term,
-      personId,
-      maxPeoplePerPost,
-      metadata,
-    );
   }
 
   /** The planning limits in force on the day the change is made (its business time). */
