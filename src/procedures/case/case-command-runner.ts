@@ -11,7 +11,7 @@ import { CaseService, CaseWriteOptions } from './case.service';
 import { caseStream } from './case-stream';
 import { caseView } from './case-view';
 import { OpenCaseSlots } from './open-case-slots';
-import { ProcedureRegistry } from './procedure-registry';
+import { OpeningReads, ProcedureRegistry } from './procedure-registry';
 import { OpenCaseInput } from './commands/case-commands';
 import { Actor } from '../../identity/actor';
 
@@ -51,19 +51,21 @@ export class CaseCommandRunner {
   }
 
   /**
-   * Everything an opening reads before it is decided: the procedure and pinned definition, the
-   * id not taken by another procedure, the context, and the procedure's and its gates' opening
-   * checks. An import's dry run decides the same opening without appending it.
+   * Everything an opening reads before it is decided: the procedure and pinned definition, the id
+   * free of other procedures (a transfer's is the rotation's), the context, the opening checks of
+   * the procedure and its gates. A dry run decides it without appending; a batch passes `reads`.
    */
-  async prepareOpening(input: OpenCaseInput, actor: Actor) {
+  async prepareOpening(input: OpenCaseInput, actor: Actor, reads?: OpeningReads) {
     const { module, pinned, openedOn } = this.openingFor(input);
-    // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
-    await this.caseIds.assertFree(input.caseId, module.procedure);
-    const context = await this.contexts.build(actor, pinned, input.orgUnitId, undefined, openedOn);
+    const { caseIds, registry } = reads ?? { caseIds: this.caseIds, registry: undefined };
+    await caseIds.assertFree(input.caseId, module.procedure);
+    const unit = input.orgUnitId;
+    const context = await this.contexts.build(actor, pinned, unit, undefined, openedOn, registry);
     const opening = {
+      registry,
       personId: input.personId,
       positionId: input.positionId,
-      orgUnitId: input.orgUnitId,
+      orgUnitId: unit,
       definition: pinned.definition,
       context,
       ...(input.grounds ? { grounds: input.grounds } : {}),

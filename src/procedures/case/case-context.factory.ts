@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../../common/clock';
 import { vietnamDay } from '../../common/vietnam-day';
 import { RegistryService } from '../../cadres/registry.service';
+import { RegistryReads } from '../../cadres/prefetched-registry';
 import { Actor } from '../../identity/actor';
 import { CaseContext, PersonFactsForVetting } from './decider/case.context';
 import { CaseState } from './decider/case.state';
@@ -83,9 +84,11 @@ export class CaseContextFactory {
     personFactsFor?: { personId: string; positionId: string },
     /** The day the decision counts as taken on: today, or the opening day of a case kept on paper. */
     today = this.today(),
+    /** Where the caller's subtree is read: the registry, or a bulk job's prefetched copy. */
+    registry: Pick<RegistryReads, 'orgUnitSubtree'> = this.registry,
   ): Promise<CaseContext> {
     return {
-      ...(await this.stepContext(actor, pinned, caseUnit, today)),
+      ...(await this.stepContext(actor, pinned, caseUnit, today, registry)),
       ...(personFactsFor
         ? {
             personFacts: await this.personFacts(
@@ -119,8 +122,9 @@ export class CaseContextFactory {
     pinned: { definition: ProcedureDefinition; ruleSet: RuleSet },
     caseUnit: string,
     today = this.today(),
+    registry: Pick<RegistryReads, 'orgUnitSubtree'> = this.registry,
   ): Promise<StepContext> {
-    const subtree = await this.registry.orgUnitSubtree(actor.orgUnit);
+    const subtree = await registry.orgUnitSubtree(actor.orgUnit);
     return {
       ...pinned,
       calendar: this.catalog.calendar,
