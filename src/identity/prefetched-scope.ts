@@ -10,17 +10,27 @@ export type EntryScope = Pick<
 >;
 
 /**
- * OrgScope's checks of an org unit, a post and a person, answered from a bulk job's prefetched
+ * OrgScope's checks of an org unit, a post and a person (and the lookups under them), answered from a bulk job's prefetched
  * registry (units with their paths, posts, each person's first event) instead of a query per id:
  * the same rules and the same refusals, word for word (test/transfer-batch compares them).
  * A grant reaches a unit when the grant's unit is on the unit's path, as `OrgScope.reaches` asks.
  */
-export class PrefetchedScope implements EntryScope {
+export class PrefetchedScope
+  implements EntryScope, Pick<OrgScope, 'reaches' | 'unitExists' | 'personUnit'>
+{
   constructor(private readonly registry: PrefetchedRegistry) {}
 
-  private async reaches(actor: Actor, unitId: string): Promise<boolean> {
+  async reaches(actor: Actor, unitId: string): Promise<boolean> {
     const unit = await this.registry.findOrgUnit(unitId);
     return unit !== null && unit.path.includes(actor.orgUnit);
+  }
+
+  async unitExists(unitId: string): Promise<boolean> {
+    return (await this.registry.findOrgUnit(unitId)) !== null;
+  }
+
+  personUnit(personId: string): Promise<string | null> {
+    return this.registry.personUnit(personId);
   }
 
   async assertUnitInScope(actor: Actor, unitId: string, field: string): Promise<void> {
