@@ -7,10 +7,7 @@ import { PersonState } from './person/person.state';
 import { OrgUnit, Position, RegistryService } from './registry.service';
 
 /** What the opening checks read from the registry: the service, or a bulk job's prefetched copy. */
-export type RegistryReads = Pick<
-  RegistryService,
-  'loadPerson' | 'findPosition' | 'findOrgUnit' | 'orgUnitSubtree'
->;
+export type RegistryReads = Pick<RegistryService, 'loadPerson' | 'findPosition' | 'findOrgUnit'>;
 
 type PersonRecord = { state: PersonState; revision: number | null };
 
@@ -28,7 +25,6 @@ export class PrefetchedRegistry implements RegistryReads {
   private readonly people = new Map<string, PersonRecord & { first?: RecordedEvent }>();
   private readonly positions = new Map<string, Position | null>();
   private readonly units = new Map<string, OrgUnit | null>();
-  private readonly subtrees = new Map<string, Promise<OrgUnit[]>>();
 
   constructor(
     private readonly registry: RegistryService,
@@ -82,12 +78,6 @@ export class PrefetchedRegistry implements RegistryReads {
     return this.units.has(id)
       ? Promise.resolve(this.units.get(id)!)
       : this.registry.findOrgUnit(id);
-  }
-
-  /** Read once per request: the caller's own subtree is asked by every entry. */
-  orgUnitSubtree(id: string): Promise<OrgUnit[]> {
-    if (!this.subtrees.has(id)) this.subtrees.set(id, this.registry.orgUnitSubtree(id));
-    return this.subtrees.get(id)!;
   }
 
   private async fetchPositions(ids: string[]): Promise<void> {

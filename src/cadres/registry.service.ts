@@ -174,6 +174,15 @@ export class RegistryService {
     return rows[0] ?? null;
   }
 
+  /** The rank of each of these posts that exists, in one statement. */
+  async ranksOf(positionIds: readonly string[]): Promise<Map<string, number>> {
+    const { rows } = await this.pool.query<{ id: string; rank: number }>(
+      'SELECT id, rank FROM positions WHERE id = ANY ($1::text[])',
+      [[...new Set(positionIds)]],
+    );
+    return new Map(rows.map((row) => [row.id, row.rank]));
+  }
+
   /** People within a unit's subtree whose name contains the words typed, diacritics ignored. */
   async searchPeople(
     scopeUnit: string,

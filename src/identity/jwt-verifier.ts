@@ -1,3 +1,4 @@
+import { createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
 import { Actor } from './actor';
@@ -40,6 +41,12 @@ const ASYMMETRIC: jwt.Algorithm[] = ['RS256', 'ES256'];
 /** Verifies bearer tokens and turns their claims into an Actor; every refusal is one line. */
 export class JwtVerifier {
   private readonly jwks: JwksClient | null;
+  /**
+   * Keys as KeyObjects, made once: given a string, the library tries `createPublicKey` on it for
+   * every token (and, for the HS256 secret, fails and falls back), a measurable share of a request.
+   */
+  private readonly secretKey: KeyObject | null;
+  private readonly publicKeys = new Map<string, KeyObject>();
 
   constructor(private readonly options: JwtVerifierOptions) {
     if (!options.secret && !options.jwksUrl)
@@ -54,6 +61,7 @@ export class JwtVerifier {
           timeout: 5000,
         })
       : null;
+    this.secretKey = options.secret ? createSecretKey(Buffer.from(options.secret, 'utf8')) : null;
   }
 
   private get maxLifetimeSeconds(): number {
@@ -105,13 +113,13 @@ export class JwtVerifier {
   }
 
   /** The key that checks a token signed with the header's algorithm, if that algorithm is accepted. */
-  private async verificationKey(header: jwt.JwtHeader): Promise<string> {
+  private async verificationKey(header: jwt.JwtHeader): Promise<KeyObject> {
     const algorithm = header.alg as jwt.Algorithm;
-    if (algorithm === 'HS256' && this.options.secret) return this.options.secret;
+    if (algorithm === 'HS256' && this.secretKey) return this.secretKey;
     if (ASYMMETRIC.includes(algorithm) && this.jwks) {
       if (!header.kid) throw new TokenRejected('token rejected: no key id (kid) in its header');
       try {
-        return (await this.jwks.getSigningKey(header.kid)).getPublicKey();
+        return this.publicKeyObject((await this.jwks.getSigningKey(header.kid)).getPublicKey());
       } catch (error) {
         throw new TokenRejected(
           `token rejected: signing key ${header.kid} not found at the identity provider (${(error as Error).message})`,
@@ -122,6 +130,18 @@ export class JwtVerifier {
     throw new TokenRejected(
       `token rejected: algorithm ${header.alg} is not accepted (${accepted.join(', ')})`,
     );
+  }
+
+  /** The JWKS client caches the PEM for ten minutes; the KeyObject made from it is kept with it. */
+  private publicKeyObject(pem: string): KeyObject {
+    let key = this.publicKeys.get(pem);
+    if (!key) {
+      // A rotated key set brings new PEMs; the few old ones are dropped rather than kept forever.
+      if (this.publicKeys.size >= 32) this.publicKeys.clear();
+      key = createPublicKey(pem);
+      this.publicKeys.set(pem, key);
+    }
+    return key;
   }
 
   /** Mints a development HS256 token (npm run token, tests), never longer-lived than accepted. */

@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PERSON_STREAM_KIND, parseStreamName } from '../audit/stream-name';
-import { procedureOfCase } from '../procedures/case/case-id-reservation';
 import { CASE_PROCEDURES, caseStream } from '../procedures/case/case-stream';
+import { BoundedCache } from '../common/bounded-cache';
 import { PG_POOL } from '../common/tokens';
-import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { RecordedEvent } from '../event-store/event-envelope';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { Actor } from './actor';
+import { RecordOrigins } from './record-origins';
+
+/** Org units whose path one process keeps (a province's tree is a few thousand units). */
+const UNIT_PATHS_KEPT = 50_000;
 
 /** Which kind of case a path or body names: the case engine's procedures, or discipline cases. */
 export type CaseKind = 'case' | 'discipline case';
@@ -24,22 +28,37 @@ export type CaseKind = 'case' | 'discipline case';
  */
 @Injectable()
 export class OrgScope {
-  /** Units are never deleted, so once seen a unit stays known (saves a query per request). */
-  private readonly knownUnits = new Set<string>();
+  /**
+   * Each unit's path from the root, kept once read. Why a cache cannot widen a grant here: the
+   * service only ever inserts units (`RegistryService.createOrgUnit`, its path built from its
+   * parent's) and never moves or deletes one, and since migration 1735200000000 the database
+   * refuses to change a unit's id, parent or path or to delete it (trigger
+   * `org_unit_place_is_fixed`), so a path once read is the path for good; a unit not (yet) in
+   * the registry is asked for again every time. Restructuring the tree would mean dropping that
+   * trigger in a migration, and restarting every instance with it (the caches start empty).
+   */
+  private readonly unitPaths = new BoundedCache<string, readonly string[]>(UNIT_PATHS_KEPT);
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly origins: RecordOrigins,
   ) {}
 
   async unitExists(unitId: string): Promise<boolean> {
-    if (this.knownUnits.has(unitId)) return true;
-    const { rows } = await this.pool.query<{ ok: boolean }>(
-      'SELECT EXISTS (SELECT 1 FROM org_units WHERE id = $1) AS ok',
+    return (await this.pathOf(unitId)) !== null;
+  }
+
+  /** The unit's path from the root of the tree (itself last), or null if there is no such unit. */
+  private async pathOf(unitId: string): Promise<readonly string[] | null> {
+    const kept = this.unitPaths.get(unitId);
+    if (kept) return kept;
+    const { rows } = await this.pool.query<{ path: string[] }>(
+      'SELECT path FROM org_units WHERE id = $1',
       [unitId],
     );
-    if (rows[0].ok) this.knownUnits.add(unitId);
-    return rows[0].ok;
+    if (rows.length === 0) return null;
+    this.unitPaths.set(unitId, rows[0].path);
+    return rows[0].path;
   }
 
   /**
@@ -58,12 +77,9 @@ export class OrgScope {
     }
   }
 
+  /** Whether the grant covers the unit: the grant's unit is on the unit's path from the root. */
   async reaches(actor: Actor, unitId: string): Promise<boolean> {
-    const { rows } = await this.pool.query<{ ok: boolean }>(
-      'SELECT EXISTS (SELECT 1 FROM org_units WHERE id = $1 AND $2 = ANY (path)) AS ok',
-      [unitId, actor.orgUnit],
-    );
-    return rows[0].ok;
+    return (await this.pathOf(unitId))?.includes(actor.orgUnit) ?? false;
   }
 
   /** Refuses with 403 naming both units when the caller's grant does not cover `unitId`. */
@@ -170,7 +186,10 @@ export class OrgScope {
         field,
       );
     }
-    const unit = await this.unitOfStream(streamId);
+    // Read from the store, not the kept first event: this route examines the stored evidence, and
+    // a stream deleted behind the service no longer lies in any unit.
+    const first = await this.origins.readFirstEvent(streamId);
+    const unit = unitNamedBy(first);
     if (!unit || !(await this.reaches(actor, unit))) {
       throw outOfScope(
         `${field}: stream ${streamId} is not in any unit your grant for ${actor.orgUnit} covers`,
@@ -191,16 +210,20 @@ export class OrgScope {
 
   /** The unit of the case with this id among these procedures (its id reservation names the procedure). */
   private async unitOfCase(caseId: string, among: readonly string[]): Promise<string | null> {
-    const procedure = await procedureOfCase(this.store, caseId, among);
+    const procedure = await this.origins.procedureOfCase(caseId, among);
     return procedure ? this.unitOfStream(caseStream(procedure, caseId)) : null;
   }
 
   /** The unit a person or case stream was opened in: its first event names it as `orgUnitId`. */
   private async unitOfStream(streamId: string): Promise<string | null> {
-    const [first] = await this.store.readStream(streamId, { limit: 1 });
-    const unit = (first?.data as { orgUnitId?: unknown } | undefined)?.orgUnitId;
-    return typeof unit === 'string' ? unit : null;
+    return unitNamedBy(await this.origins.firstEvent(streamId));
   }
+}
+
+/** The unit a person or case stream's first event names as `orgUnitId`. */
+function unitNamedBy(first: RecordedEvent | null): string | null {
+  const unit = (first?.data as { orgUnitId?: unknown } | undefined)?.orgUnitId;
+  return typeof unit === 'string' ? unit : null;
 }
 
 /** The procedures a case id may belong to: the case engine's, or the discipline engine's. */

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -164,6 +166,54 @@ describe('one case id space across procedures', () => {
       body: { rule: 'case.id_taken', procedure: 'rotation' },
     });
     await withdraw('x-legacy');
+  });
+
+  it('answers a reserved id whose opener died from the store each time, never from a kept lookup: released, the id opens in another procedure', async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const metadata = {
+      actorId: 'u-staff',
+      correlationId: 'died',
+      causationId: null,
+      occurredAt: new Date().toISOString(),
+    };
+    // An opener reserved x-died for a rotation case and died before writing the case.
+    await store.append(
+      'caseid-x-died',
+      [
+        {
+          id: randomUUID(),
+          type: 'CaseIdReserved',
+          data: { caseId: 'x-died', procedure: 'rotation' },
+          metadata,
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
+    // Every lookup of the id meanwhile: the case routes' scope check, the case service, the opener's check.
+    await http().get('/cases/x-died').set(staff).expect(403);
+    await http().post('/cases/x-died/withdraw').set(staff).send({ reason: 'test' }).expect(403);
+    const taken = await http().post('/cases').set(staff).send(appointment('x-died'));
+    expect({ status: taken.status, rule: taken.body.rule }).toEqual({
+      status: 409,
+      rule: 'case.id_taken',
+    });
+    // The reservation is released (as the opener's undo, or a later opener once it is abandoned, does).
+    await store.append(
+      'caseid-x-died',
+      [
+        {
+          id: randomUUID(),
+          type: 'CaseIdReleased',
+          data: { caseId: 'x-died', procedure: 'rotation', reason: 'not_opened' },
+          metadata,
+        },
+      ],
+      { expectedRevision: 0 },
+    );
+    await http().post('/cases').set(staff).send(appointment('x-died')).expect(201);
+    const read = await http().get('/cases/x-died').set(staff).expect(200);
+    expect(read.body).toMatchObject({ id: 'x-died', procedure: 'appointment' });
+    await withdraw('x-died');
   });
 
   it('frees an id whose opening was refused after the reservation (another case holds the post)', async () => {

@@ -35,6 +35,7 @@ describe('PostgreSQL subscriptions share their reads of the tail', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
   let reads = 0;
+  const readFroms: string[] = [];
   const received: RecordedEvent[][] = FILTERS.map(() => []);
   const subscriptions: Subscription[] = [];
 
@@ -44,6 +45,7 @@ describe('PostgreSQL subscriptions share their reads of the tail', () => {
     const read = store.readAllSafe.bind(store);
     store.readAllSafe = (client, from, limit, filter) => {
       reads += 1;
+      readFroms.push(from);
       return read(client, from, limit, filter);
     };
     await store.append('alpha-0', [anEvent('Alpha')], { expectedRevision: 'no_stream' });
@@ -88,7 +90,13 @@ describe('PostgreSQL subscriptions share their reads of the tail', () => {
       const seen = received[0].length;
       await waitUntil(() => received[0].length > seen, 'the commit to be delivered');
     }
+    const lastReadFrom = readFroms.at(-1);
     await expectEveryoneHasItsEvents();
+    // Every subscription, those whose filter wanted none of the previous commit included, had
+    // moved past it: the last commit was read from the one before, not from an older match.
+    const log = await store.readAll('start', { limit: 100_000 });
+    // (A look after the last commit, on the idle timer, reads from the last event itself.)
+    expect([log.at(-2)!.position, log.at(-1)!.position]).toContain(lastReadFrom);
     // Each subscription reading alone: one read per commit each, 6 × 20 = 120 (240 when it also
     // woke on its own process's NOTIFY after the append had woken it).
     expect(reads - readsBefore).toBeLessThanOrEqual(COMMITS * 2);

@@ -166,122 +166,110 @@ describe('authorization: every id a request names lies in the caller’s grant',
     await t?.close();
   });
 
+  /** A POST to `route` naming `field` out of scope; the path is the route with `params` filled in. */
+  const post = (
+    route: string,
+    field: string,
+    body: Record<string, unknown>,
+    params: Record<string, string> = {},
+  ): ReferenceCase => ({
+    method: 'post',
+    route,
+    path: route.replace(/:(\w+)/g, (_, name: string) => {
+      if (!(name in params)) throw new Error(`${route}: no value for :${name}`);
+      return params[name];
+    }),
+    field,
+    body,
+  });
+  /** A write on commune B's cadre, the cadre's id in the path. */
+  const siblingCadre = (route: string, body: Record<string, unknown>) =>
+    post(`/cadres/:id${route}`, 'id', body, { id: 'p-b' });
+  /** A write on commune B's appointment case, the case's id in the path. */
+  const siblingCase = (route: string, body: Record<string, unknown>, params = {}) =>
+    post(`/cases/:id${route}`, 'id', body, { id: 'c-b', ...params });
+  /** A write on commune B's discipline case, the case's id in the path. */
+  const siblingDisciplineCase = (route: string, body: Record<string, unknown>, params = {}) =>
+    post(`/discipline-cases/:id${route}`, 'id', body, { id: 'd-b', ...params });
+  /**
+   * A post or a pool place (`fact`) given to commune A's cadre for commune B's post and for the
+   * province's, then to commune B's cadre for commune A's post.
+   */
+  const positionFacts = (fact: string, rest: Record<string, unknown>): ReferenceCase[] => [
+    ...['pos-b', 'pos-prov'].map((positionId) =>
+      post(`/cadres/:id/${fact}`, 'positionId', { positionId, ...rest }, { id: 'p-a' }),
+    ),
+    siblingCadre(`/${fact}`, { positionId: 'pos-a', ...rest }),
+  ];
+  /** A case opened in commune A with `field` (an id) set to `value`. */
+  const caseOpening = (field: string, value: string) =>
+    post('/cases', field, openCaseBody({ id: 'c-new', [field]: value }));
+  /** A discipline case opened in commune A with `field` (an id) set to `value`. */
+  const disciplineOpening = (field: string, value: string) =>
+    post('/discipline-cases', field, openDisciplineBody({ id: 'd-new', [field]: value }));
+  /** A batch (and its check) of one transfer in commune A, each of its ids replaced in turn. */
+  const transferBatches = (route: string): ReferenceCase[] =>
+    (
+      [
+        ['personId', 'p-b'],
+        ['positionId', 'pos-b'],
+        ['currentPositionId', 'pos-prov'],
+        ['orgUnitId', 'ou-com-b'],
+      ] as const
+    ).map(([key, value]) => post(route, `entries[0].${key}`, transferBatchBody({ [key]: value })));
+
   /** For every write route, each id-bearing field given a value outside commune A's grant. */
   const WRITES: ReferenceCase[] = [
-    {
-      method: 'post',
-      route: '/org-units',
-      path: '/org-units',
-      field: 'parentId',
-      body: { id: 'ou-new', name: 'Thôn mới', kind: 'department', parentId: 'ou-com-b' },
-    },
-    {
-      method: 'post',
-      route: '/positions',
-      path: '/positions',
-      field: 'orgUnitId',
-      body: {
-        id: 'pos-new',
-        title: 'Trưởng thôn',
-        orgUnitId: 'ou-com-b',
-        appointingAuthority: 'ou-com-a',
-      },
-    },
-    {
-      method: 'post',
-      route: '/positions',
-      path: '/positions',
-      field: 'appointingAuthority',
-      body: {
-        id: 'pos-new',
-        title: 'Trưởng thôn',
-        orgUnitId: 'ou-com-a',
-        appointingAuthority: 'ou-prov',
-      },
-    },
-    {
-      method: 'post',
-      route: '/cadres',
-      path: '/cadres',
-      field: 'orgUnitId',
-      body: person('p-new', 'ou-com-b'),
-    },
-    {
-      method: 'post',
-      route: '/cadres',
-      path: '/cadres',
-      field: 'id',
-      body: person('p-b', 'ou-com-a'),
-    },
-    ...(['pos-b', 'pos-prov'] as const).map((positionId): ReferenceCase => ({
-      method: 'post',
-      route: '/cadres/:id/posts',
-      path: '/cadres/p-a/posts',
-      field: 'positionId',
-      body: { positionId, from: today, termEnd: null, decisionRef: '2-QĐ' },
-    })),
-    {
-      method: 'post',
-      route: '/cadres/:id/posts',
-      path: '/cadres/p-b/posts',
-      field: 'id',
-      body: { positionId: 'pos-a', from: today, termEnd: null, decisionRef: '2-QĐ' },
-    },
-    ...(['pos-b', 'pos-prov'] as const).map((positionId): ReferenceCase => ({
-      method: 'post',
-      route: '/cadres/:id/planning-pool',
-      path: '/cadres/p-a/planning-pool',
-      field: 'positionId',
-      body: { positionId, term: '2025-2030', decisionRef: '3-QĐ' },
-    })),
-    {
-      method: 'post',
-      route: '/cadres/:id/planning-pool',
-      path: '/cadres/p-b/planning-pool',
-      field: 'id',
-      body: { positionId: 'pos-a', term: '2025-2030', decisionRef: '3-QĐ' },
-    },
+    post('/org-units', 'parentId', {
+      id: 'ou-new',
+      name: 'Thôn mới',
+      kind: 'department',
+      parentId: 'ou-com-b',
+    }),
     ...(
       [
-        ['place-of-origin', { province: 'Hà Nội', locality: 'phường Sơn Tây' }],
-        [
-          'management-tier',
-          { tier: 'agency_leadership', from: '2025-01-02', decisionRef: '5/QĐ-UBND' },
-        ],
-        [
-          'civil-service-rank',
-          { code: '01.003', title: 'Chuyên viên', from: '2025-01-02', decisionRef: '6/QĐ-UBND' },
-        ],
-        [
-          'ratings',
-          {
-            year: 2025,
-            rating: 'good',
-            evaluatedOn: '2025-12-20',
-            decisionRef: '7/QĐ-UBND',
-            note: 'x',
-          },
-        ],
+        ['orgUnitId', 'ou-com-b', 'ou-com-a'],
+        ['appointingAuthority', 'ou-com-a', 'ou-prov'],
       ] as const
-    ).map(([fact, body]): ReferenceCase => ({
-      method: 'post',
-      route: `/cadres/:id/${fact}`,
-      path: `/cadres/p-b/${fact}`,
-      field: 'id',
-      body,
-    })),
+    ).map(([field, orgUnitId, appointingAuthority]) =>
+      post('/positions', field, {
+        id: 'pos-new',
+        title: 'Trưởng thôn',
+        orgUnitId,
+        appointingAuthority,
+      }),
+    ),
+    post('/cadres', 'orgUnitId', person('p-new', 'ou-com-b')),
+    post('/cadres', 'id', person('p-b', 'ou-com-a')),
+    ...positionFacts('posts', { from: today, termEnd: null, decisionRef: '2-QĐ' }),
+    ...positionFacts('planning-pool', { term: '2025-2030', decisionRef: '3-QĐ' }),
+    siblingCadre('/place-of-origin', { province: 'Hà Nội', locality: 'phường Sơn Tây' }),
+    siblingCadre('/management-tier', {
+      tier: 'agency_leadership',
+      from: '2025-01-02',
+      decisionRef: '5/QĐ-UBND',
+    }),
+    siblingCadre('/civil-service-rank', {
+      code: '01.003',
+      title: 'Chuyên viên',
+      from: '2025-01-02',
+      decisionRef: '6/QĐ-UBND',
+    }),
+    siblingCadre('/ratings', {
+      year: 2025,
+      rating: 'good',
+      evaluatedOn: '2025-12-20',
+      decisionRef: '7/QĐ-UBND',
+      note: 'x',
+    }),
     ...(
       [
         ['orgUnitId', 'ou-com-b', 'p-a', 'pos-a'],
         ['added[0].personId', 'ou-com-a', 'p-b', 'pos-a'],
         ['added[0].positionId', 'ou-com-a', 'p-a', 'pos-b'],
       ] as const
-    ).map(([field, orgUnitId, personId, positionId]): ReferenceCase => ({
-      method: 'post',
-      route: '/planning-reviews',
-      path: '/planning-reviews',
-      field,
-      body: {
+    ).map(([field, orgUnitId, personId, positionId]) =>
+      post('/planning-reviews', field, {
         id: 'review-x',
         orgUnitId,
         term: '2025-2030',
@@ -289,161 +277,45 @@ describe('authorization: every id a request names lies in the caller’s grant',
         decisionRef: '8-QĐ/TU',
         added: [{ personId, positionId }],
         removed: [],
-      },
+      }),
+    ),
+    ...(
+      [
+        ['id', 'p-b', 'pos-a'],
+        ['positionId', 'p-a', 'pos-b'],
+      ] as const
+    ).map(([field, personId, positionId]): ReferenceCase => ({
+      method: 'delete',
+      route: '/cadres/:id/planning-pool/:positionId',
+      // The DELETE has no body: the decision and the reason go in the query.
+      path: `/cadres/${personId}/planning-pool/${positionId}?decisionRef=4-Q%C4%90&reason=x`,
+      field,
     })),
-    {
-      method: 'delete',
-      route: '/cadres/:id/planning-pool/:positionId',
-      // The DELETE has no body: the decision and the reason go in the query.
-      path: '/cadres/p-b/planning-pool/pos-a?decisionRef=4-Q%C4%90&reason=x',
-      field: 'id',
-    },
-    {
-      method: 'delete',
-      route: '/cadres/:id/planning-pool/:positionId',
-      // The DELETE has no body: the decision and the reason go in the query.
-      path: '/cadres/p-a/planning-pool/pos-b?decisionRef=4-Q%C4%90&reason=x',
-      field: 'positionId',
-    },
-    {
-      method: 'post',
-      route: '/cadres/:id/statuses',
-      path: '/cadres/p-b/statuses',
-      field: 'id',
-      body: { status: 'abroad', from: today, note: 'x' },
-    },
-    {
-      method: 'post',
-      route: '/transfer-batches',
-      path: '/transfer-batches',
-      field: 'entries[0].personId',
-      body: transferBatchBody({ personId: 'p-b' }),
-    },
-    {
-      method: 'post',
-      route: '/transfer-batches',
-      path: '/transfer-batches',
-      field: 'entries[0].positionId',
-      body: transferBatchBody({ positionId: 'pos-b' }),
-    },
-    {
-      method: 'post',
-      route: '/transfer-batches',
-      path: '/transfer-batches',
-      field: 'entries[0].currentPositionId',
-      body: transferBatchBody({ currentPositionId: 'pos-prov' }),
-    },
-    {
-      method: 'post',
-      route: '/transfer-batches',
-      path: '/transfer-batches',
-      field: 'entries[0].orgUnitId',
-      body: transferBatchBody({ orgUnitId: 'ou-com-b' }),
-    },
-    {
-      method: 'post',
-      route: '/transfer-batches/check',
-      path: '/transfer-batches/check',
-      field: 'entries[0].personId',
-      body: transferBatchBody({ personId: 'p-b' }),
-    },
-    {
-      method: 'post',
-      route: '/transfer-batches/check',
-      path: '/transfer-batches/check',
-      field: 'entries[0].positionId',
-      body: transferBatchBody({ positionId: 'pos-b' }),
-    },
-    {
-      method: 'post',
-      route: '/transfer-batches/check',
-      path: '/transfer-batches/check',
-      field: 'entries[0].currentPositionId',
-      body: transferBatchBody({ currentPositionId: 'pos-prov' }),
-    },
-    {
-      method: 'post',
-      route: '/transfer-batches/check',
-      path: '/transfer-batches/check',
-      field: 'entries[0].orgUnitId',
-      body: transferBatchBody({ orgUnitId: 'ou-com-b' }),
-    },
-    {
-      method: 'post',
-      route: '/cases',
-      path: '/cases',
-      field: 'personId',
-      body: openCaseBody({ id: 'c-new', personId: 'p-b' }),
-    },
-    {
-      method: 'post',
-      route: '/cases',
-      path: '/cases',
-      field: 'positionId',
-      body: openCaseBody({ id: 'c-new', positionId: 'pos-b' }),
-    },
-    {
-      method: 'post',
-      route: '/cases',
-      path: '/cases',
-      field: 'positionId',
-      body: openCaseBody({ id: 'c-new', positionId: 'pos-prov' }),
-    },
-    {
-      method: 'post',
-      route: '/cases',
-      path: '/cases',
-      field: 'orgUnitId',
-      body: openCaseBody({ id: 'c-new', orgUnitId: 'ou-com-b' }),
-    },
-    {
-      method: 'post',
-      route: '/cases',
-      path: '/cases',
-      field: 'id',
-      body: openCaseBody({ id: 'c-b' }),
-    },
-    {
-      method: 'post',
-      route: '/cases',
-      path: '/cases',
-      field: 'approvalInPrincipleCaseId',
-      body: openCaseBody({ id: 'c-new', approvalInPrincipleCaseId: 'c-b' }),
-    },
-    {
-      method: 'post',
-      route: '/cases',
-      path: '/cases',
-      field: 'consultationCaseId',
-      body: openCaseBody({ id: 'c-new', consultationCaseId: 'c-b' }),
-    },
-    {
-      method: 'post',
-      route: '/cases/:id/steps/:stepId/corrections',
-      path: '/cases/c-b/steps/leadership-round-1/corrections',
-      field: 'id',
-      body: { ...meeting, reason: 'the minutes were typed wrong' },
-    },
-    {
-      method: 'post',
-      route: '/discipline-cases/:id/steps/:stepId/corrections',
-      path: '/discipline-cases/d-b/steps/verification/corrections',
-      field: 'id',
-      body: { ...meeting, violationConfirmed: true, reason: 'the minutes were typed wrong' },
-    },
-    {
-      method: 'post',
-      route: '/cases/:id/steps/:stepId',
-      path: '/cases/c-b/steps/leadership-round-1',
-      field: 'id',
-      body: meeting,
-    },
-    {
-      method: 'post',
-      route: '/cases/:id/steps/:stepId',
-      path: '/cases/c-a/steps/expanded-nomination',
-      field: 'candidates[1].personId',
-      body: {
+    siblingCadre('/statuses', { status: 'abroad', from: today, note: 'x' }),
+    ...transferBatches('/transfer-batches'),
+    ...transferBatches('/transfer-batches/check'),
+    caseOpening('personId', 'p-b'),
+    caseOpening('positionId', 'pos-b'),
+    caseOpening('positionId', 'pos-prov'),
+    caseOpening('orgUnitId', 'ou-com-b'),
+    caseOpening('id', 'c-b'),
+    caseOpening('approvalInPrincipleCaseId', 'c-b'),
+    caseOpening('consultationCaseId', 'c-b'),
+    siblingCase(
+      '/steps/:stepId/corrections',
+      { ...meeting, reason: 'the minutes were typed wrong' },
+      { stepId: 'leadership-round-1' },
+    ),
+    siblingDisciplineCase(
+      '/steps/:stepId/corrections',
+      { ...meeting, violationConfirmed: true, reason: 'the minutes were typed wrong' },
+      { stepId: 'verification' },
+    ),
+    siblingCase('/steps/:stepId', meeting, { stepId: 'leadership-round-1' }),
+    post(
+      '/cases/:id/steps/:stepId',
+      'candidates[1].personId',
+      {
         heldOn: today,
         minutesRef: 'BB-2',
         members: 25,
@@ -455,69 +327,24 @@ describe('authorization: every id a request names lies in the caller’s grant',
           { personId: 'p-b', votes: 7 },
         ],
       },
-    },
-    {
-      method: 'post',
-      route: '/cases/:id/vetting/:item/resolve',
-      path: '/cases/c-b/vetting/health/resolve',
-      field: 'id',
-      body: { note: 'x' },
-    },
-    {
-      method: 'post',
-      route: '/cases/:id/withdraw',
-      path: '/cases/c-b/withdraw',
-      field: 'id',
-      body: reason,
-    },
-    {
-      method: 'post',
-      route: '/cases/:id/reject',
-      path: '/cases/c-b/reject',
-      field: 'id',
-      body: reason,
-    },
-    {
-      method: 'post',
-      route: '/discipline-cases',
-      path: '/discipline-cases',
-      field: 'personId',
-      body: openDisciplineBody({ id: 'd-new', personId: 'p-b' }),
-    },
-    {
-      method: 'post',
-      route: '/discipline-cases',
-      path: '/discipline-cases',
-      field: 'orgUnitId',
-      body: openDisciplineBody({ id: 'd-new', orgUnitId: 'ou-com-b' }),
-    },
-    {
-      method: 'post',
-      route: '/discipline-cases',
-      path: '/discipline-cases',
-      field: 'positionId',
-      body: openDisciplineBody({ id: 'd-new', positionId: 'pos-b' }),
-    },
-    {
-      method: 'post',
-      route: '/discipline-cases',
-      path: '/discipline-cases',
-      field: 'id',
-      body: openDisciplineBody({ id: 'd-b' }),
-    },
-    {
-      method: 'post',
-      route: '/discipline-cases/:id/steps/:stepId',
-      path: '/discipline-cases/d-b/steps/verification',
-      field: 'id',
-      body: { ...meeting, violationConfirmed: true },
-    },
-    {
-      method: 'post',
-      route: '/discipline-cases/:id/steps/:stepId',
-      path: '/discipline-cases/d-a/steps/decision',
-      field: 'sameViolationCaseId',
-      body: {
+      { id: 'c-a', stepId: 'expanded-nomination' },
+    ),
+    siblingCase('/vetting/:item/resolve', { note: 'x' }, { item: 'health' }),
+    siblingCase('/withdraw', reason),
+    siblingCase('/reject', reason),
+    disciplineOpening('personId', 'p-b'),
+    disciplineOpening('orgUnitId', 'ou-com-b'),
+    disciplineOpening('positionId', 'pos-b'),
+    disciplineOpening('id', 'd-b'),
+    siblingDisciplineCase(
+      '/steps/:stepId',
+      { ...meeting, violationConfirmed: true },
+      { stepId: 'verification' },
+    ),
+    post(
+      '/discipline-cases/:id/steps/:stepId',
+      'sameViolationCaseId',
+      {
         heldOn: today,
         number: '45-QĐ/UBKT',
         signer: 'x',
@@ -525,35 +352,17 @@ describe('authorization: every id a request names lies in the caller’s grant',
         effectiveFrom: today,
         sameViolationCaseId: 'd-b',
       },
-    },
-    {
-      method: 'post',
-      route: '/discipline-cases/:id/extend',
-      path: '/discipline-cases/d-b/extend',
-      field: 'id',
-      body: reason,
-    },
-    {
-      method: 'post',
-      route: '/discipline-cases/:id/complaints',
-      path: '/discipline-cases/d-b/complaints',
-      field: 'id',
-      body: { filedOn: today, grounds: 'x' },
-    },
-    {
-      method: 'post',
-      route: '/discipline-cases/:id/complaints/review',
-      path: '/discipline-cases/d-b/complaints/review',
-      field: 'id',
-      body: { heldOn: today, number: '9-QĐ', outcome: 'keep', reason: 'x' },
-    },
-    {
-      method: 'post',
-      route: '/discipline-cases/:id/close',
-      path: '/discipline-cases/d-b/close',
-      field: 'id',
-      body: reason,
-    },
+      { id: 'd-a', stepId: 'decision' },
+    ),
+    siblingDisciplineCase('/extend', reason),
+    siblingDisciplineCase('/complaints', { filedOn: today, grounds: 'x' }),
+    siblingDisciplineCase('/complaints/review', {
+      heldOn: today,
+      number: '9-QĐ',
+      outcome: 'keep',
+      reason: 'x',
+    }),
+    siblingDisciplineCase('/close', reason),
   ];
 
   /** Reads with an id in the path or a filter in the query. */

@@ -1,26 +1,8 @@
-import * as path from 'node:path';
-import request from 'supertest';
-import { Browser } from 'playwright-core';
-import { RegistryService } from '../../src/cadres/registry.service';
-import { loadDemoData } from '../../src/seed/demo-data-loader';
 import { vietnamToday } from '../support/registry-fixture';
-import { startTestApp, TestApp } from '../support/test-app';
-import {
-  axeViolations,
-  buildWebApp,
-  launchChromium,
-  listeningPort,
-  ROOT,
-  screenshot,
-  WEB_DIST,
-  signIn,
-} from './support/browser';
+import { axeViolations, screenshot, signIn } from './support/browser';
+import { AN, BINH, DemoTown, ORGANIZATION_HEAD_POST, startDemoTown } from './support/town-fixture';
 
 jest.setTimeout(300_000);
-
-const POST = 'pos-ha-noi-head-organization';
-const AN = 'p-nguyen-van-an';
-const BINH = 'p-tran-thi-binh';
 
 /**
  * A competitive examination for a leadership post (thi tuyển) in Chromium against the real
@@ -29,53 +11,36 @@ const BINH = 'p-tran-thi-binh';
  * averages, totals and the winner, and the winner's appointment lands on their record.
  */
 describe('competitive examination in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
+  let town: DemoTown;
   let caseId = '';
-  const http = () => request(t.server as never);
-  const bearer = (user: string, roles: string[]) => ({
-    Authorization: `Bearer ${t.token(user, roles, 'ou-ha-noi')}`,
-  });
   const today = vietnamToday();
 
   beforeAll(async () => {
-    buildWebApp();
-    t = await startTestApp('web_competitive_exam', {
-      RUN_WORKERS: 'true',
-      DEV_SIGN_IN: 'true',
-      WEB_DIR: WEB_DIST,
-    });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
-    await loadDemoData(
-      path.join(ROOT, 'seeds/demo/ha-noi.json'),
-      t.app.get(RegistryService),
-      new Date(),
-    );
-    browser = await launchChromium();
+    town = await startDemoTown('web_competitive_exam');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await town?.close();
   });
 
   it('the clerk opens the examination from the post and registers the candidates', async () => {
-    const { page } = await signIn(browser, base, 'staff-1');
+    const { page } = await signIn(town.browser, town.base, 'staff-1');
     // The post's link (Quản trị → Chức vụ: "Tổ chức thi tuyển chức danh này") opens this form.
-    await page.goto(`${base}/cases/new?procedure=competitive_exam&position=${POST}`);
+    await page.goto(
+      `${town.base}/cases/new?procedure=competitive_exam&position=${ORGANIZATION_HEAD_POST}`,
+    );
     expect(await page.getByLabel('Thủ tục').inputValue()).toBe('competitive_exam');
     expect(await page.getByLabel('Quy trình').inputValue()).toBe('exam.leadership-post');
-    expect(await page.getByLabel('Chọn chức vụ').inputValue()).toBe(POST);
+    expect(await page.getByLabel('Chọn chức vụ').inputValue()).toBe(ORGANIZATION_HEAD_POST);
     await page.getByLabel('Tóm tắt').fill('Thi tuyển Trưởng ban Tổ chức Thành ủy');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
     await page.getByTestId('case-for-post').waitFor();
     caseId = new URL(page.url()).pathname.split('/').pop()!;
-    await http()
+    await town
+      .http()
       .post(`/cases/${caseId}/steps/exam-scheme`)
-      .set(bearer('staff-1', ['organization_staff']))
+      .set(town.bearer('staff-1', ['organization_staff']))
       .send({ heldOn: today, minutesRef: 'KH-01', conclusion: 'Đề án thi tuyển được phê duyệt' })
       .expect(200);
     await page.reload();
@@ -102,9 +67,9 @@ describe('competitive examination in the browser', () => {
   });
 
   it("the board's secretary enters each member's scores; the page shows the result and the winner", async () => {
-    const { page } = await signIn(browser, base, 'secretary-1');
+    const { page } = await signIn(town.browser, town.base, 'secretary-1');
     const part = async (minutesRef: string, an: string, binh: string) => {
-      await page.goto(`${base}/cases/${caseId}`);
+      await page.goto(`${town.base}/cases/${caseId}`);
       const form = page.getByTestId('exam-step');
       await form.waitFor();
       await form.getByLabel('Số biên bản').fill(minutesRef);
@@ -124,8 +89,8 @@ describe('competitive examination in the browser', () => {
     await page.context().close();
 
     // Staff see the board's scores (the secretary is not among the roles shown unannounced scores).
-    const { page: staff } = await signIn(browser, base, 'staff-1');
-    await staff.goto(`${base}/cases/${caseId}`);
+    const { page: staff } = await signIn(town.browser, town.base, 'staff-1');
+    await staff.goto(`${town.base}/cases/${caseId}`);
     const results = staff.getByTestId('exam-results');
     await results.waitFor();
     expect(await results.locator(`[data-candidate="${BINH}"]`).innerText()).toContain(
@@ -142,20 +107,22 @@ describe('competitive examination in the browser', () => {
   });
 
   it("the result is announced and the leader's decision puts the post on the winner's record", async () => {
-    await http()
+    await town
+      .http()
       .post(`/cases/${caseId}/steps/result`)
-      .set(bearer('staff-1', ['organization_staff']))
+      .set(town.bearer('staff-1', ['organization_staff']))
       .send({ heldOn: today, minutesRef: 'TB-01', conclusion: 'Công bố kết quả thi tuyển' })
       .expect(200);
-    await http()
+    await town
+      .http()
       .post(`/cases/${caseId}/steps/decision`)
-      .set(bearer('leader-1', ['leadership']))
+      .set(town.bearer('leader-1', ['leadership']))
       .send({ heldOn: today, number: '215-QĐ/TU', signer: 'Bí thư Thành ủy', effectiveFrom: today })
       .expect(200);
-    const { page } = await signIn(browser, base, 'staff-1');
+    const { page } = await signIn(town.browser, town.base, 'staff-1');
     let held = false;
     for (let tries = 0; tries < 60 && !held; tries += 1) {
-      await page.goto(`${base}/cadres/${BINH}`);
+      await page.goto(`${town.base}/cadres/${BINH}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       held = (await page.locator('body').innerText()).includes('215-QĐ/TU');
       if (!held) await new Promise((resolve) => setTimeout(resolve, 250));

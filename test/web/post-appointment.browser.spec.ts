@@ -1,26 +1,8 @@
-import * as path from 'node:path';
-import request from 'supertest';
-import { Browser } from 'playwright-core';
-import { RegistryService } from '../../src/cadres/registry.service';
-import { loadDemoData } from '../../src/seed/demo-data-loader';
 import { vietnamToday } from '../support/registry-fixture';
-import { startTestApp, TestApp } from '../support/test-app';
-import {
-  axeViolations,
-  buildWebApp,
-  launchChromium,
-  listeningPort,
-  ROOT,
-  screenshot,
-  WEB_DIST,
-  signIn,
-} from './support/browser';
+import { axeViolations, screenshot, signIn } from './support/browser';
+import { AN, BINH, DemoTown, ORGANIZATION_HEAD_POST, startDemoTown } from './support/town-fixture';
 
 jest.setTimeout(300_000);
-
-const POST = 'pos-ha-noi-head-organization';
-const AN = 'p-nguyen-van-an';
-const BINH = 'p-tran-thi-binh';
 
 /**
  * An appointment that starts from the post, in Chromium against the real service: the clerk
@@ -29,42 +11,22 @@ const BINH = 'p-tran-thi-binh';
  * the previous post (kiêm nhiệm).
  */
 describe('appointment to a post in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
+  let town: DemoTown;
   let caseId = '';
-  const http = () => request(t.server as never);
-  const bearer = (user: string, roles: string[]) => ({
-    Authorization: `Bearer ${t.token(user, roles, 'ou-ha-noi')}`,
-  });
   const today = vietnamToday();
 
   beforeAll(async () => {
-    buildWebApp();
-    t = await startTestApp('web_post_appointment', {
-      RUN_WORKERS: 'true',
-      DEV_SIGN_IN: 'true',
-      WEB_DIR: WEB_DIST,
-    });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
-    await loadDemoData(
-      path.join(ROOT, 'seeds/demo/ha-noi.json'),
-      t.app.get(RegistryService),
-      new Date(),
-    );
-    browser = await launchChromium();
+    town = await startDemoTown('web_post_appointment');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await town?.close();
   });
 
   /** The steps before the final ballot, over HTTP: two nominees come out of the nominations. */
   async function upToFinalBallot() {
-    const staff = bearer('staff-1', ['organization_staff']);
-    const secretary = bearer('secretary-1', ['ballot_secretary']);
+    const staff = town.bearer('staff-1', ['organization_staff']);
+    const secretary = town.bearer('secretary-1', ['ballot_secretary']);
     const nomination = (minutesRef: string) => ({
       heldOn: today,
       minutesRef,
@@ -108,16 +70,16 @@ describe('appointment to a post in the browser', () => {
       ['key-officials-nomination', secretary, nomination('BB-04')],
     ];
     for (const [stepId, who, body] of steps)
-      await http().post(`/cases/${caseId}/steps/${stepId}`).set(who).send(body).expect(200);
+      await town.http().post(`/cases/${caseId}/steps/${stepId}`).set(who).send(body).expect(200);
   }
 
   it('the clerk opens the case for the post without choosing a person', async () => {
-    const { page } = await signIn(browser, base, 'staff-1');
-    await page.goto(`${base}/cases/new`);
+    const { page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/cases/new`);
     await page.getByLabel('Quy trình').selectOption('appointment.internal');
     await page.getByTestId('open-person-optional').waitFor();
     await page.getByLabel('Tìm chức vụ').fill('Trưởng ban Tổ chức');
-    await page.getByLabel('Chọn chức vụ').selectOption(POST);
+    await page.getByLabel('Chọn chức vụ').selectOption(ORGANIZATION_HEAD_POST);
     await page.getByLabel('Tóm tắt').fill('Kiện toàn chức danh Trưởng ban Tổ chức Thành ủy');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
@@ -129,8 +91,8 @@ describe('appointment to a post in the browser', () => {
 
   it('the secretary records the final ballot per nominee; the page shows their tallies and who was chosen', async () => {
     await upToFinalBallot();
-    const { page } = await signIn(browser, base, 'secretary-1');
-    await page.goto(`${base}/cases/${caseId}`);
+    const { page } = await signIn(town.browser, town.base, 'secretary-1');
+    await page.goto(`${town.base}/cases/${caseId}`);
     const form = page.getByTestId('nominee-ballot');
     await form.waitFor();
     await form.getByLabel('Số biên bản').fill('BB-05');
@@ -168,8 +130,9 @@ describe('appointment to a post in the browser', () => {
   });
 
   it('the leader decides with kiêm nhiệm: the appointee keeps the previous post', async () => {
-    const staff = bearer('staff-1', ['organization_staff']);
-    const vetted = await http()
+    const staff = town.bearer('staff-1', ['organization_staff']);
+    const vetted = await town
+      .http()
       .post(`/cases/${caseId}/steps/vetting`)
       .set(staff)
       .send({
@@ -187,13 +150,14 @@ describe('appointment to a post in the browser', () => {
       vetted.body.vetting as Record<string, { result: string }>,
     ))
       if (entry.result === 'flagged')
-        await http()
+        await town
+          .http()
           .post(`/cases/${caseId}/vetting/${item}/resolve`)
           .set(staff)
           .send({ note: 'Cấp có thẩm quyền xem xét, chấp thuận' })
           .expect((r) => expect(r.status).toBeLessThan(300));
-    const { page } = await signIn(browser, base, 'leader-1');
-    await page.goto(`${base}/cases/${caseId}`);
+    const { page } = await signIn(town.browser, town.base, 'leader-1');
+    await page.goto(`${town.base}/cases/${caseId}`);
     await page.getByLabel('Số quyết định').fill('215-QĐ/TU');
     await page.getByLabel('Người ký').fill('Bí thư Thành ủy');
     // The term is the rule set's: an appointment's decision offers no field to type another.

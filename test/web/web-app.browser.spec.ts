@@ -475,8 +475,9 @@ describe('the web app in a browser', () => {
     await page.getByRole('button', { name: 'Mở bảng theo dõi hàng đợi công việc' }).click();
     await page.waitForURL(/\/admin\/queues/);
     expect(new URL(page.url()).search).toBe('');
-    // Its own API calls go through with the session cookie: the queue list arrives.
-    await page.getByText('jobs', { exact: true }).waitFor();
+    // Its own API calls go through with the session cookie: the queue list arrives (the queue's
+    // name shows in the sidebar and in the list once both have loaded: either will do).
+    await page.getByText('jobs', { exact: true }).first().waitFor();
     await screenshot(page, '09b-admin-queue-dashboard');
     await context.close();
 

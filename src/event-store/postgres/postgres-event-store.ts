@@ -114,7 +114,6 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.notifier = new CommitNotifier(pool);
     this.tail = new SharedTailRead({
-      safeHead: () => safeHeadPosition(pool),
       readAll: (from, limit) => this.readAllSafe(pool, from, limit),
       readAlone: (from, limit, filter) => this.readAlone(from, limit, filter),
     });

@@ -6,9 +6,10 @@ import { earliestOf, isAfter, laterOf, LogPage, matchesFilter } from './log-page
 export const SHARED_READ_LIMIT = 1000;
 
 export interface SharedTailReadDeps {
-  /** The safe head (`safeHeadPosition`), read before the events so it never runs ahead of them. */
-  safeHead: () => Promise<string | null>;
-  /** Unfiltered `readAllSafe`. */
+  /**
+   * Unfiltered `readAllSafe`. Unfiltered, a page that is not full ends at the safe head: no
+   * separate safe-head query is needed (an event safe then is still safe for the read after).
+   */
   readAll: (from: AllFrom, limit: number) => Promise<RecordedEvent[]>;
   /** A subscription's own read, for one the shared read did not reach. */
   readAlone: (from: AllFrom, limit: number, filter?: ReadAllFilter) => Promise<LogPage>;
@@ -58,18 +59,16 @@ export class SharedTailRead {
   }
 
   private async answer(batch: Waiting[]): Promise<void> {
-    let head: string | null;
     let events: RecordedEvent[];
     const from = earliestOf(batch.map((waiting) => waiting.from));
     try {
-      head = await this.deps.safeHead();
       events = await this.deps.readAll(from, SHARED_READ_LIMIT);
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
       return;
     }
     const full = events.length >= SHARED_READ_LIMIT;
-    const end = full ? events[events.length - 1].position : laterOf(lastOf(events, from), head);
+    const end = lastOf(events, from);
     for (const waiting of batch) {
       if (full && !isAfter(end, waiting.from)) {
         this.deps

@@ -51,21 +51,21 @@ export class CaseCommandRunner {
   }
 
   /**
-   * Everything an opening reads before it is decided: the procedure and pinned definition, the id
-   * free of other procedures (a transfer's is the rotation's), the context, the opening checks of
-   * the procedure and its gates. A dry run decides it without appending; a batch passes `reads`.
+   * Everything an opening reads before it is decided: the procedure and pinned definition, the
+   * id not taken by another procedure, the context, and the procedure's and its gates' opening
+   * checks. An import's dry run decides it without appending; a transfer batch passes `reads`.
    */
   async prepareOpening(input: OpenCaseInput, actor: Actor, reads?: OpeningReads) {
     const { module, pinned, openedOn } = this.openingFor(input);
     const { caseIds, registry } = reads ?? { caseIds: this.caseIds, registry: undefined };
+    // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
     await caseIds.assertFree(input.caseId, module.procedure);
-    const unit = input.orgUnitId;
-    const context = await this.contexts.build(actor, pinned, unit, undefined, openedOn, registry);
+    const context = await this.contexts.build(actor, pinned, input.orgUnitId, undefined, openedOn);
     const opening = {
       registry,
       personId: input.personId,
       positionId: input.positionId,
-      orgUnitId: unit,
+      orgUnitId: input.orgUnitId,
       definition: pinned.definition,
       context,
       ...(input.grounds ? { grounds: input.grounds } : {}),

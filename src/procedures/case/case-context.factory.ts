@@ -3,8 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../../common/clock';
 import { vietnamDay } from '../../common/vietnam-day';
 import { RegistryService } from '../../cadres/registry.service';
-import { RegistryReads } from '../../cadres/prefetched-registry';
 import { Actor } from '../../identity/actor';
+import { OrgScope } from '../../identity/org-scope';
 import { CaseContext, PersonFactsForVetting } from './decider/case.context';
 import { CaseState } from './decider/case.state';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
@@ -21,6 +21,7 @@ export class CaseContextFactory {
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly registry: RegistryService,
+    private readonly scope: OrgScope,
   ) {}
 
   /** The working-day calendar deadlines are counted with (and views call provisional by). */
@@ -84,11 +85,9 @@ export class CaseContextFactory {
     personFactsFor?: { personId: string; positionId: string },
     /** The day the decision counts as taken on: today, or the opening day of a case kept on paper. */
     today = this.today(),
-    /** Where the caller's subtree is read: the registry, or a bulk job's prefetched copy. */
-    registry: Pick<RegistryReads, 'orgUnitSubtree'> = this.registry,
   ): Promise<CaseContext> {
     return {
-      ...(await this.stepContext(actor, pinned, caseUnit, today, registry)),
+      ...(await this.stepContext(actor, pinned, caseUnit, today)),
       ...(personFactsFor
         ? {
             personFacts: await this.personFacts(
@@ -122,15 +121,14 @@ export class CaseContextFactory {
     pinned: { definition: ProcedureDefinition; ruleSet: RuleSet },
     caseUnit: string,
     today = this.today(),
-    registry: Pick<RegistryReads, 'orgUnitSubtree'> = this.registry,
   ): Promise<StepContext> {
-    const subtree = await registry.orgUnitSubtree(actor.orgUnit);
     return {
       ...pinned,
       calendar: this.catalog.calendar,
       actor,
       today,
-      actorReachesCaseUnit: subtree.some((unit) => unit.id === caseUnit),
+      // The scope check's own answer (the unit's path, kept per process), not the grant's whole subtree.
+      actorReachesCaseUnit: await this.scope.reaches(actor, caseUnit),
     };
   }
 
@@ -142,24 +140,29 @@ export class CaseContextFactory {
   ): Promise<PersonFactsForVetting | undefined> {
     const { state } = await this.registry.loadPerson(personId);
     if (state.status !== 'registered') return undefined;
-    const rankOf = async (id: string) => (await this.registry.findPosition(id))?.rank ?? null;
-    const planningPool = await Promise.all(
-      state.planningPool.map(async (entry) => ({ ...entry, rank: await rankOf(entry.positionId) })),
-    );
     const held = [
       ...state.posts.map((p) => ({ positionId: p.positionId, from: p.from, until: null })),
       ...state.pastPosts.map((p) => ({ positionId: p.positionId, from: p.from, until: p.endedOn })),
     ];
-    const posts = (
-      await Promise.all(
-        held.map(async (post) => ({ ...post, rank: await rankOf(post.positionId) })),
-      )
-    ).filter((post): post is typeof post & { rank: number } => post.rank !== null);
+    // Every post the record names and the target, in one statement rather than one per post.
+    const ranks = await this.registry.ranksOf([
+      positionId,
+      ...state.planningPool.map((entry) => entry.positionId),
+      ...held.map((post) => post.positionId),
+    ]);
+    const rankOf = (id: string) => ranks.get(id) ?? null;
+    const planningPool = state.planningPool.map((entry) => ({
+      ...entry,
+      rank: rankOf(entry.positionId),
+    }));
+    const posts = held
+      .map((post) => ({ ...post, rank: rankOf(post.positionId) }))
+      .filter((post): post is typeof post & { rank: number } => post.rank !== null);
     const discipline = disciplineStandingFrom(state.discipline, state.openCases, today);
     return {
       dateOfBirth: state.profile.dateOfBirth,
       gender: state.profile.gender,
-      target: { positionId, rank: (await rankOf(positionId)) ?? 0 },
+      target: { positionId, rank: rankOf(positionId) ?? 0 },
       planningPool,
       posts,
       disciplineBars: discipline.bars,

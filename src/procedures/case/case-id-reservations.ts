@@ -3,14 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { EventMetadata } from '../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { RecordOrigins } from '../../identity/record-origins';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
-import {
-  CaseIdEvent,
-  caseIdHolder,
-  caseIdStream,
-  probeCaseStreams,
-  procedureOfCase,
-} from './case-id-reservation';
+import { CaseIdEvent, caseIdHolder, caseIdStream, probeCaseStreams } from './case-id-reservation';
 import { caseStream } from './case-stream';
 
 /**
@@ -33,11 +28,17 @@ const RESERVE_ATTEMPTS = 5;
 export class CaseIdReservations {
   private readonly logger = new Logger('CaseIdReservations');
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly origins: RecordOrigins,
+  ) {}
 
-  /** The procedure of the case with this id, among `among`, or null when there is none. */
+  /**
+   * The procedure of the case with this id, among `among`, or null when there is none (kept per
+   * process once its case stream exists: see RecordOrigins).
+   */
   procedureOf(caseId: string, among?: readonly string[]): Promise<string | null> {
-    return procedureOfCase(this.store, caseId, among);
+    return this.origins.procedureOfCase(caseId, among);
   }
 
   /** Refuses with 409 `case.id_taken` when a case of another procedure has this id. */

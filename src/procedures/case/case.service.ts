@@ -4,6 +4,7 @@ import { WriteOptions } from '../../common/http/write-options';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { Actor } from '../../identity/actor';
 import { OrgScope } from '../../identity/org-scope';
+import { RecordOrigins } from '../../identity/record-origins';
 import { caseDecider } from './decider/case.decider';
 import { CaseState } from './decider/case.state';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
@@ -31,6 +32,7 @@ export class CaseService {
     private readonly contexts: CaseContextFactory,
     private readonly scope: OrgScope,
     private readonly caseIds: CaseIdReservations,
+    private readonly origins: RecordOrigins,
   ) {}
 
   /** Finds which procedure's stream holds the case (its id reservation says, once). */
@@ -71,10 +73,17 @@ export class CaseService {
     );
   }
 
-  /** The kind of a step in the case's pinned definition (to pick the body's shape). */
+  /**
+   * The kind of a step in the case's pinned definition (to pick the body's shape). The pins are
+   * the opening's (`CaseOpened`, the stream's first event, kept per process): the command that
+   * follows reads the whole stream once, this does not read it again.
+   */
   async stepKind(caseId: string, stepId: string) {
     const procedure = await this.locate(caseId);
-    const { state } = await loadStream(this.store, caseStream(procedure, caseId), caseDecider);
+    const opening = await this.origins.firstEvent(caseStream(procedure, caseId));
+    const state = opening
+      ? caseDecider.evolve(caseDecider.initialState(), { type: opening.type, data: opening.data })
+      : caseDecider.initialState();
     const step = this.contexts.pinned(state).definition.steps.find((s) => s.id === stepId);
     if (!step)
       throw new DomainRuleViolation(

@@ -6,6 +6,7 @@ import { WriteOptions } from '../../common/http/write-options';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { Actor } from '../../identity/actor';
 import { OrgScope } from '../../identity/org-scope';
+import { RecordOrigins } from '../../identity/record-origins';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
@@ -27,6 +28,7 @@ export class DisciplineService {
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly scope: OrgScope,
+    private readonly origins: RecordOrigins,
   ) {}
 
   today(): string {
@@ -104,8 +106,23 @@ export class DisciplineService {
     );
   }
 
+  /**
+   * The kind of a step in the case's pinned definition. The pins are the opening's (the stream's
+   * first event, kept per process): the command that follows reads the whole stream once, this
+   * does not read it again.
+   */
   async stepKind(caseId: string, stepId: string) {
-    const { state } = await this.load(caseId);
+    const opening = await this.origins.firstEvent(disciplineStream(caseId));
+    if (!opening)
+      throw new DomainRuleViolation(
+        'case.not_found',
+        `discipline case ${caseId} does not exist`,
+        'not_found',
+      );
+    const state = disciplineDecider.evolve(disciplineDecider.initialState(), {
+      type: opening.type,
+      data: opening.data,
+    });
     const step = this.pinned(state).definition.steps.find((s) => s.id === stepId);
     if (!step)
       throw new DomainRuleViolation(

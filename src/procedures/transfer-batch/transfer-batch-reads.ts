@@ -4,6 +4,7 @@ import { RegistryService } from '../../cadres/registry.service';
 import { EventStore } from '../../event-store/event-store.port';
 import { StreamSnapshot } from '../../event-store/stream-snapshot';
 import { PrefetchedScope } from '../../identity/prefetched-scope';
+import { RecordOrigins } from '../../identity/record-origins';
 import { caseIdStream } from '../case/case-id-reservation';
 import { CaseIdReservations } from '../case/case-id-reservations';
 import { CASE_PROCEDURES, caseStream } from '../case/case-stream';
@@ -31,7 +32,7 @@ export class TransferBatchReads implements OpeningReads {
     this.snapshot = new StreamSnapshot(store);
     this.registry = new PrefetchedRegistry(registry, pool, store);
     this.scope = new PrefetchedScope(this.registry);
-    this.caseIds = new CaseIdReservations(this.snapshot);
+    this.caseIds = new CaseIdReservations(this.snapshot, new RecordOrigins(this.snapshot));
     this.slots = new PrefetchedOpenCaseSlots(this.snapshot, pool);
   }
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, unwrapWithEtag } from './client';
-import { Catalog, CaseView, Position } from './types';
+import { Catalog, CaseView, PersonSummary, Position } from './types';
 
 export type CaseWithNames = CaseView & {
   names?: {
@@ -23,6 +23,16 @@ export function usePositions() {
     queryKey: ['positions'],
     queryFn: () => unwrap<Position[]>(api.GET('/positions', { params: { query: {} as never } })),
     staleTime: 60_000,
+  });
+}
+
+/** People whose name matches what was typed (two characters at least), twenty at the most. */
+export function usePeopleSearch(q: string) {
+  return useQuery({
+    queryKey: ['people', q],
+    enabled: q.trim().length >= 2,
+    queryFn: () =>
+      unwrap<PersonSummary[]>(api.GET('/cadres', { params: { query: { q, limit: '20' } } })),
   });
 }
 

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { CaseWithNames } from '../api/hooks';
 import { StepDefinition } from '../api/types';
 import { formatDay, parseDay, vietnamToday } from '../dates';
-import { usePeopleSearch } from '../pages/OpenCase';
 import { ErrorBox } from './common';
+import { PersonPicker } from './PersonPicker';
 
 /** A score list as typed: numbers separated by commas, semicolons or spaces, decimals with a dot. */
 function parseScores(text: string): number[] {
@@ -34,8 +34,6 @@ export function ExamStepForm({
     heldOn: formatDay(vietnamToday()),
   });
   const [candidates, setCandidates] = useState<{ id: string; name: string }[]>([]);
-  const [query, setQuery] = useState('');
-  const people = usePeopleSearch(query);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: string) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
@@ -110,36 +108,16 @@ export function ExamStepForm({
               </li>
             ))}
           </ul>
-          <div className="row wrap">
-            <div className="field">
-              <label htmlFor="ex-person-q">{t('exam.findCandidate')}</label>
-              <input
-                id="ex-person-q"
-                value={query}
-                onChange={(e) => setQuery(e.target.value)}
-                autoComplete="off"
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="ex-person">{t('exam.addCandidate')}</label>
-              <select
-                id="ex-person"
-                value=""
-                onChange={(e) => {
-                  const found = people.data?.find((p) => p.id === e.target.value);
-                  if (found && !candidates.some((c) => c.id === found.id))
-                    setCandidates((list) => [...list, { id: found.id, name: found.fullName }]);
-                }}
-              >
-                <option value="">—</option>
-                {(people.data ?? []).map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.fullName} ({formatDay(p.dateOfBirth)})
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+          <PersonPicker
+            id="ex-person"
+            searchLabel={t('exam.findCandidate')}
+            pickLabel={t('exam.addCandidate')}
+            value=""
+            onPick={(found) => {
+              if (found && !candidates.some((c) => c.id === found.id))
+                setCandidates((list) => [...list, { id: found.id, name: found.fullName }]);
+            }}
+          />
           <p className="hint">{t('exam.standardsHint')}</p>
         </fieldset>
       ) : (

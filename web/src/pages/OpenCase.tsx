@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { api, idempotencyKeys, unwrap } from '../api/client';
 import { useCatalog, usePositions } from '../api/hooks';
-import { PersonSummary } from '../api/types';
 import { formatDay, parseDay } from '../dates';
 import { can, getSession } from '../session';
 import { DayInput } from '../components/DayInput';
+import { PersonPicker } from '../components/PersonPicker';
 import { RemovalGrounds } from '../components/RemovalGrounds';
 import { navigate, useLocation } from '../router';
 import { ErrorBox, Loading } from '../components/common';
@@ -31,15 +31,6 @@ const isExam = (definitionId: string) => definitionId.startsWith('exam.');
 const opensUnder = (procedure: string, d: { id: string; procedure: string }) =>
   procedure === 'competitive_exam' ? isExam(d.id) : d.procedure === procedure && !isExam(d.id);
 
-export function usePeopleSearch(q: string) {
-  return useQuery({
-    queryKey: ['people', q],
-    enabled: q.trim().length >= 2,
-    queryFn: () =>
-      unwrap<PersonSummary[]>(api.GET('/cadres', { params: { query: { q, limit: '20' } } })),
-  });
-}
-
 /** Open a case: procedure and definition, the person and the post by name, the eligibility verdict first. */
 export function OpenCase() {
   const { t, i18n } = useTranslation();
@@ -52,7 +43,6 @@ export function OpenCase() {
     PROCEDURES.includes(query.get('procedure') ?? '') ? query.get('procedure')! : 'appointment',
   );
   const [definition, setDefinition] = useState('');
-  const [personQuery, setPersonQuery] = useState('');
   const [personId, setPersonId] = useState('');
   const [positionQuery, setPositionQuery] = useState('');
   const [positionId, setPositionId] = useState(() => query.get('position') ?? '');
@@ -69,7 +59,6 @@ export function OpenCase() {
   const openedOn = fromPaper ? parseDay(openedOnText) : null;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const people = usePeopleSearch(personQuery);
   const eligibility = useQuery({
     queryKey: ['eligibility', personId, positionId],
     // A paper case was vetted on paper; the record here was entered later, so it cannot say
@@ -174,33 +163,19 @@ export function OpenCase() {
             </select>
           </div>
         </div>
-        <div className="row wrap">
-          <div className="field">
-            <label htmlFor="open-person-q">{t('open.person')}</label>
-            <input
-              id="open-person-q"
-              value={personQuery}
-              onChange={(e) => setPersonQuery(e.target.value)}
-              autoComplete="off"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="open-person">{t('open.pickPerson')}</label>
-            <select id="open-person" value={personId} onChange={(e) => setPersonId(e.target.value)}>
-              <option value="">—</option>
-              {(people.data ?? []).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.fullName} ({formatDay(p.dateOfBirth)})
-                </option>
-              ))}
-            </select>
-            {fillsPost && (
-              <div className="hint" data-testid="open-person-optional">
-                {t('open.personOptional')}
-              </div>
-            )}
-          </div>
-        </div>
+        <PersonPicker
+          id="open-person"
+          searchLabel={t('open.person')}
+          pickLabel={t('open.pickPerson')}
+          value={personId}
+          onPick={(person) => setPersonId(person?.id ?? '')}
+        >
+          {fillsPost && (
+            <div className="hint" data-testid="open-person-optional">
+              {t('open.personOptional')}
+            </div>
+          )}
+        </PersonPicker>
         <div className="row wrap">
           <div className="field">
             <label htmlFor="open-position-q">{t('open.position')}</label>

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
-import { usePositions } from '../api/hooks';
+import { usePeopleSearch, usePositions } from '../api/hooks';
 import { formatDay } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
-import { usePeopleSearch } from './OpenCase';
 
 interface PersonView {
   id: string;

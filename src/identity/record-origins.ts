@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BoundedCache } from '../common/bounded-cache';
+import { RecordedEvent } from '../event-store/event-envelope';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { procedureOfCase } from '../procedures/case/case-id-reservation';
+import { CASE_PROCEDURES, caseStream } from '../procedures/case/case-stream';
+
+/** Streams whose first event one process keeps (about a kilobyte each). */
+const FIRST_EVENTS_KEPT = 10_000;
+/** Case ids whose procedure one process keeps (a few dozen bytes each). */
+const CASE_PROCEDURES_KEPT = 50_000;
+
+/**
+ * Where a record began, kept per process because it can never change once it exists, so every
+ * step of a case need not read it again (the scope check, the step's kind and the command each
+ * asked before):
+ * - a stream's first event: streams are append-only, so the event at revision 0 is fixed once
+ *   written (it names the unit a person or case belongs to, and the definition a case pinned);
+ * - the procedure of a case id, once that procedure's case stream exists: a reservation is only
+ *   released while its case stream does not exist (`CaseIdReservations.releaseUnlessOpened`,
+ *   and an abandoned one is taken over only then), so after that the id is that procedure's for
+ *   good. A reservation whose case has not been written yet (an opener still at work, or one
+ *   that died) is read again every time.
+ * Nothing absent is kept: a stream or case that does not exist yet is asked for again, so a
+ * kept answer never says more than the store would now. Only tampering behind the service can
+ * part them: a stream deleted in the database after this process saw it still lies in the unit it
+ * was opened in, for callers whose grant covers that unit (they get the record's 404, not 403);
+ * an edited first event does not move a record into another unit. The audit routes, which look
+ * for such tampering, read the first event afresh (`readFirstEvent`).
+ */
+@Injectable()
+export class RecordOrigins {
+  private readonly firstEvents = new BoundedCache<string, RecordedEvent>(FIRST_EVENTS_KEPT);
+  private readonly caseProcedures = new BoundedCache<string, string>(CASE_PROCEDURES_KEPT);
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** The stream's first event, or null while the stream does not exist. */
+  async firstEvent(streamId: string): Promise<RecordedEvent | null> {
+    return this.firstEvents.get(streamId) ?? this.readFirstEvent(streamId);
+  }
+
+  /** The stream's first event as the store holds it now (kept for `firstEvent` when there is one). */
+  async readFirstEvent(streamId: string): Promise<RecordedEvent | null> {
+    const [first] = await this.store.readStream(streamId, { limit: 1 });
+    if (!first) return null;
+    this.firstEvents.set(streamId, first);
+    return first;
+  }
+
+  /**
+   * The procedure whose stream holds the case with this id, among `among`, or null (see
+   * `procedureOfCase`: its id reservation, or for older cases a probe of the streams).
+   */
+  async procedureOfCase(
+    caseId: string,
+    among: readonly string[] = CASE_PROCEDURES,
+  ): Promise<string | null> {
+    const known = this.caseProcedures.get(caseId);
+    if (known) return among.includes(known) ? known : null;
+    const procedure = await procedureOfCase(this.store, caseId, among);
+    if (procedure && (await this.firstEvent(caseStream(procedure, caseId))))
+      this.caseProcedures.set(caseId, procedure);
+    return procedure;
+  }
+}

@@ -1,0 +1,59 @@
+import { ReactNode, useState } from 'react';
+import { usePeopleSearch } from '../api/hooks';
+import { PersonSummary } from '../api/types';
+import { formatDay } from '../dates';
+
+/**
+ * Finding a person by name: a search box (`{id}-q`) and the people it finds (`{id}`), each with
+ * their date of birth to tell namesakes apart. `value` is the person shown as picked; a picker
+ * that adds to a list passes '' so that it is ready for the next one.
+ */
+export function PersonPicker({
+  id,
+  searchLabel,
+  pickLabel,
+  value,
+  onPick,
+  children,
+}: {
+  id: string;
+  searchLabel: string;
+  pickLabel: string;
+  value: string;
+  /** The person picked, or undefined when the empty choice is picked. */
+  onPick: (person: PersonSummary | undefined) => void;
+  /** Shown under the list (a hint). */
+  children?: ReactNode;
+}) {
+  const [query, setQuery] = useState('');
+  const people = usePeopleSearch(query);
+  return (
+    <div className="row wrap">
+      <div className="field">
+        <label htmlFor={`${id}-q`}>{searchLabel}</label>
+        <input
+          id={`${id}-q`}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          autoComplete="off"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={id}>{pickLabel}</label>
+        <select
+          id={id}
+          value={value}
+          onChange={(e) => onPick(people.data?.find((p) => p.id === e.target.value))}
+        >
+          <option value="">—</option>
+          {(people.data ?? []).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.fullName} ({formatDay(p.dateOfBirth)})
+            </option>
+          ))}
+        </select>
+        {children}
+      </div>
+    </div>
+  );
+}
