@@ -1,7 +1,7 @@
 import { PoolClient } from 'pg';
 import { quoteIdentifier } from '../database/quote-identifier';
 import { RecordedEvent } from '../event-store/event-envelope';
-import { advanceCheckpoint, lockCheckpoint } from './checkpoint';
+import { advanceCheckpoint, advanceCheckpointFrom, lockCheckpoint } from './checkpoint';
 import { isAtOrBefore, PositionOrder } from './position-order';
 import { ProjectedEvent, Projection } from './projection';
 
@@ -30,11 +30,33 @@ export interface ApplyRequest {
  * Applies events and moves the checkpoint inside the caller's open transaction. The checkpoint
  * row is locked first, so concurrent runners of the same projection (two API instances, a
  * rebuild swap) serialise, and events at or before it are dropped: re-delivery is harmless.
+ *
+ * In the usual case the checkpoint is where the caller read from, and one statement locks and
+ * moves it (the handlers then write under that lock; a failure rolls both back). Otherwise the
+ * row is locked and compared: a re-delivery is dropped, a gap sends the caller back to re-read.
  */
 export async function applyInTransaction(
   tx: PoolClient,
   request: ApplyRequest,
 ): Promise<ApplyOutcome> {
+  const { projection, events } = request;
+  if (events.length === 0) return { kind: 'duplicate' };
+  const last = events[events.length - 1].position;
+  const before = await advanceCheckpointFrom(
+    tx,
+    projection.name,
+    request.readFrom === 'start' ? null : request.readFrom,
+    { position: last, applied: events.length },
+  );
+  if (before !== null) {
+    await handle(projection, events, before, tx);
+    return { kind: 'applied', applied: events.length, position: last };
+  }
+  return applyAfterComparing(tx, request);
+}
+
+/** The fallback: the checkpoint is not at `readFrom` (re-delivery, overlap, or moved back). */
+async function applyAfterComparing(tx: PoolClient, request: ApplyRequest): Promise<ApplyOutcome> {
   const { projection, events, readFrom, order } = request;
   const checkpoint = await lockCheckpoint(tx, projection.name);
   const stored = checkpoint.position;
@@ -44,18 +66,28 @@ export async function applyInTransaction(
     readFrom !== 'start' && (stored === null || order(readFrom, stored) > 0);
   if (callerStartsAfterCheckpoint) return { kind: 'gap', checkpoint: stored };
 
-  const projected: ProjectedEvent[] = fresh.map((event, index) => ({
+  await handle(projection, fresh, checkpoint.eventsHandled, tx);
+  const last = fresh[fresh.length - 1].position;
+  await advanceCheckpoint(tx, projection.name, last, fresh.length);
+  return { kind: 'applied', applied: fresh.length, position: last };
+}
+
+/** Runs the handler on events numbered on from `handledBefore` (the checkpoint's count). */
+async function handle(
+  projection: Projection,
+  events: readonly RecordedEvent[],
+  handledBefore: number,
+  tx: PoolClient,
+): Promise<void> {
+  const projected: ProjectedEvent[] = events.map((event, index) => ({
     event,
-    sequence: checkpoint.eventsHandled + index + 1,
+    sequence: handledBefore + index + 1,
   }));
   if (projection.handleBatch) {
     await projection.handleBatch(projected, tx);
   } else {
     for (const { event, sequence } of projected) await projection.handle(event, tx, { sequence });
   }
-  const last = fresh[fresh.length - 1].position;
-  await advanceCheckpoint(tx, projection.name, last, fresh.length);
-  return { kind: 'applied', applied: fresh.length, position: last };
 }
 
 /** Options of one batch transaction. */

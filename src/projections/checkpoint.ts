@@ -87,6 +87,28 @@ export async function advanceCheckpoint(
   );
 }
 
+/**
+ * Locks and moves the checkpoint in one statement when it stands at `from` (null: nothing applied
+ * yet): the usual live and catch-up case. Returns how many events it had handled before, or null
+ * when it stands elsewhere (nothing changed; the caller then locks and compares). A concurrent
+ * applier waits on the row lock, then finds the position moved and takes the comparing path.
+ */
+export async function advanceCheckpointFrom(
+  tx: PoolClient,
+  name: string,
+  from: string | null,
+  to: { position: string; applied: number },
+): Promise<number | null> {
+  const { rows } = await tx.query<{ events_handled: string }>(
+    `UPDATE projection_checkpoints
+        SET position = $3, events_handled = events_handled + $4, updated_at = now(), last_error = NULL
+      WHERE name = $1 AND position IS NOT DISTINCT FROM $2::text
+      RETURNING events_handled`,
+    [name, from, to.position, to.applied],
+  );
+  return rows.length === 0 ? null : Number(rows[0].events_handled) - to.applied;
+}
+
 /** Best effort, outside any projection transaction: shows a stuck projection in `status`. */
 export async function recordCheckpointError(
   pool: Pool,

@@ -7,6 +7,7 @@ import { applyBatch, ApplyOutcome } from './apply-events';
 import { ensureCheckpoint, readCheckpoint, recordCheckpointError } from './checkpoint';
 import { postgresPositionOrder, PositionOrder } from './position-order';
 import { assertValidProjection, Projection } from './projection';
+import { LiveDelivery, ReadAgainFromCheckpoint } from './live-delivery';
 import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
 import { contextOf, inSpan, linkTo, tracingEnabled } from '../observability/tracing';
 
@@ -25,6 +26,17 @@ export interface ProjectionRunnerOptions {
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
   log?: (message: string) => void;
+  /** How long live events the projection does not handle may wait (default 200 ms). */
+  ignoredFlushDelayMs?: number;
+}
+
+/** The process is shutting down its database pool: nothing more can be written with it. */
+function poolEnding(pool: Pool): boolean {
+  return (pool as Pool & { ending?: boolean }).ending === true;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Why this runner is not keeping its read model up to date right now, if it is not. */
@@ -35,20 +47,11 @@ export interface ProjectionRunnerFailure {
   attempts: number;
 }
 
-/** Most events one live transaction applies (the subscription reads up to 500 at a time). */
-const LIVE_BATCH_MAX = 500;
-
-/** The checkpoint moved behind the subscription's back: start again from the stored position. */
-class ReadAgainFromCheckpoint extends Error {
-  constructor(readonly checkpoint: string | null) {
-    super('projection checkpoint moved; re-reading from it');
-  }
-}
-
 /**
  * Keeps one read model up to date: catches up from its checkpoint in batches, then follows the
- * store's live subscription. Each batch (live: what arrived while the last one was applied) and the
- * checkpoint commit in one transaction, so delivery is at-least-once and application exactly-once.
+ * store's live subscription. Each batch (live: what arrived while the last one was applied, with
+ * any kept back because the projection ignores them) and the checkpoint commit in one transaction,
+ * so delivery is at-least-once and application exactly-once.
  */
 export class ProjectionRunner {
   private readonly order: PositionOrder;
@@ -91,7 +94,10 @@ export class ProjectionRunner {
     this.loop = this.run();
   }
 
-  /** Resolves once no transaction of this runner is in flight. */
+  /**
+   * Resolves once no transaction of this runner is in flight. Live events kept back (ones the
+   * projection ignores) are applied first, unless the pool is already closing.
+   */
   async stop(): Promise<void> {
     this.running = false;
     this.wakeRetry?.();
@@ -112,13 +118,13 @@ export class ProjectionRunner {
       } catch (error) {
         if (!this.running) return;
         if (error instanceof ReadAgainFromCheckpoint) continue;
-        if ((this.options.pool as Pool & { ending?: boolean }).ending) {
+        if (poolEnding(this.options.pool)) {
           // The process is shutting down its database pool: retrying can only fail again.
           this.log('stopped: the database pool was closed');
           this.running = false;
           return;
         }
-        const message = error instanceof Error ? error.message : String(error);
+        const message = messageOf(error);
         const attempts = (this.currentFailure?.attempts ?? 0) + 1;
         this.currentFailure = {
           message,
@@ -151,46 +157,26 @@ export class ProjectionRunner {
   }
 
   /**
-   * Live delivery until the subscription fails or the runner stops. Events that arrive while a
-   * transaction is in flight are applied together in the next one (at most `LIVE_BATCH_MAX`):
-   * under load one commit serves many events instead of one commit each, and when events come
-   * one at a time each is still applied at once.
+   * Live delivery until the subscription fails or the runner stops (see `LiveDelivery` for how
+   * events are gathered into transactions and when ignored ones are kept back).
    */
   private follow(from: AllFrom): Promise<void> {
-    let readFrom = from;
-    const pending: RecordedEvent[] = [];
-    let draining: Promise<void> | null = null;
-    let failed: unknown = null;
+    let delivery: LiveDelivery | null = null;
     return new Promise<void>((resolve, reject) => {
       this.stopSubscriptionWait = resolve;
-      const drain = async (): Promise<void> => {
-        try {
-          // Checking for work and clearing `draining` happen in one turn: an event pushed after
-          // the check finds `draining` null and starts the next drain.
-          while (pending.length > 0) {
-            const batch = pending.splice(0, LIVE_BATCH_MAX);
-            const outcome = await this.apply(batch, readFrom);
-            // Rejecting ends the subscription; the run loop re-reads the checkpoint.
-            if (outcome.kind === 'gap') throw new ReadAgainFromCheckpoint(outcome.checkpoint);
-            readFrom = batch[batch.length - 1].position;
-          }
-          draining = null;
-        } catch (error) {
-          pending.length = 0;
-          failed = error;
-          draining = null;
-          reject(error);
-        }
-      };
+      const { projection } = this.options;
+      delivery = new LiveDelivery({
+        from,
+        handles: projection.handles?.bind(projection),
+        apply: (events, readFrom) => this.apply(events, readFrom),
+        // Rejecting ends the subscription; the run loop re-reads the checkpoint.
+        onFailure: reject,
+        flushDelayMs: this.options.ignoredFlushDelayMs,
+      });
+      const live = delivery;
       this.subscription = this.options.store.subscribe(
         from,
-        async (event: RecordedEvent) => {
-          if (failed) throw failed;
-          pending.push(event);
-          draining ??= drain();
-          // Back-pressure: the subscription reads on only once a full batch has been applied.
-          if (pending.length >= LIVE_BATCH_MAX) await draining;
-        },
+        (event: RecordedEvent) => live.accept(event),
         { onError: reject },
       );
     }).finally(async () => {
@@ -198,8 +184,10 @@ export class ProjectionRunner {
       const subscription = this.subscription;
       this.subscription = null;
       await subscription?.stop();
-      // No transaction of this runner outlives `stop()`.
-      await draining;
+      // No transaction of this runner outlives `stop()`; kept events are applied before it ends
+      // (after a failure they are delivered again from the checkpoint instead).
+      const flushFailed = await delivery?.close(!this.running && !poolEnding(this.options.pool));
+      if (flushFailed) this.log(`kept events not applied on stop: ${messageOf(flushFailed)}`);
     });
   }
 

@@ -38,6 +38,13 @@ export interface Projection {
    * the unique index is built, before anything is swapped in.
    */
   readonly indexesAfterRebuildCatchUp?: boolean;
+  /**
+   * Whether `handle` may write anything for this event (omitted: every event). Live, a batch of
+   * events it does not handle is not committed on its own: its checkpoint moves with the next batch
+   * it handles, or within a short delay. A `true` for an ignored event only costs a transaction; a
+   * `false` for a handled one only delays it (it is still applied, in order, by the same handler).
+   */
+  handles?(event: RecordedEvent): boolean;
   handle(event: RecordedEvent, tx: ProjectionTx, context: { sequence: number }): Promise<void>;
   /** Optional faster path for many events in one transaction (rebuilds, catch-up). */
   handleBatch?(events: readonly ProjectedEvent[], tx: ProjectionTx): Promise<void>;

@@ -72,14 +72,20 @@ async function onPersonEvent(
 // Every procedure with its own case streams (approval in principle and consultation included).
 const CASE_STREAM = new RegExp(`^(${CASE_PROCEDURES.join('|')})-`);
 
+const isPersonNotice = (event: RecordedEvent): boolean =>
+  event.type === 'ReappointmentDue' && event.streamId.startsWith('cadre-');
+
+/** Every event of a case stream (the summary's fold decides what it changes) and the notices. */
+const handles = (event: RecordedEvent): boolean =>
+  CASE_STREAM.test(event.streamId) || isPersonNotice(event);
+
 async function handleBatch(events: readonly ProjectedEvent[], tx: ProjectionTx): Promise<void> {
   await onCaseEvents(
     events.filter(({ event }) => CASE_STREAM.test(event.streamId)),
     tx,
   );
   for (const { event, sequence } of events) {
-    if (event.type === 'ReappointmentDue' && event.streamId.startsWith('cadre-'))
-      await onPersonEvent(event, tx, sequence);
+    if (isPersonNotice(event)) await onPersonEvent(event, tx, sequence);
   }
 }
 
@@ -89,6 +95,7 @@ export const caseSummariesProjection: Projection = {
   // 2: inbox_due, the inbox's sort key.
   version: 2,
   tables: ['case_summaries', 'inbox_tasks'],
+  handles,
   handle: (event, tx, { sequence }) => handleBatch([{ event, sequence }], tx),
   handleBatch,
 };

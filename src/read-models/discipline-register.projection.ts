@@ -1,3 +1,4 @@
+import { RecordedEvent } from '../event-store/event-envelope';
 import { Projection } from '../projections/projection';
 
 type Data = Record<string, unknown>;
@@ -5,6 +6,11 @@ type Data = Record<string, unknown>;
 /** A record written before decisions carried their validity: the bar's end stood for it. */
 const inEffectUntil = (data: Data) =>
   'inEffectUntil' in data ? (data.inEffectUntil ?? null) : (data.barEndsOn ?? null);
+
+/** The record's decisions and their revisions, on the person's own stream. */
+const handles = (event: RecordedEvent): boolean =>
+  event.streamId.startsWith('cadre-') &&
+  (event.type === 'DisciplineRecorded' || event.type === 'DisciplineRevised');
 
 /**
  * The inspectors' register: each discipline decision on a person's record, as revised by reviews,
@@ -14,8 +20,9 @@ export const disciplineRegisterProjection: Projection = {
   name: 'discipline_register',
   version: 2,
   tables: ['discipline_records'],
+  handles,
   async handle(event, tx, { sequence }) {
-    if (!event.streamId.startsWith('cadre-')) return;
+    if (!handles(event)) return;
     const data = event.data as Data;
     if (event.type === 'DisciplineRecorded') {
       await tx.query(

@@ -1,3 +1,4 @@
+import { RecordedEvent } from '../event-store/event-envelope';
 import { Projection } from '../projections/projection';
 
 /** Lower case without Vietnamese diacritics ("Nguyễn Văn An" → "nguyen van an"), for search as typed. */
@@ -31,15 +32,21 @@ const PROFILE_UPDATES: Record<string, { set: string; values: (data: Data) => unk
   },
 };
 
+/** Registrations and the profile facts above, on the person's own stream. */
+const handles = (event: RecordedEvent): boolean =>
+  event.streamId.startsWith('cadre-') &&
+  (event.type === 'PersonRegistered' || Object.hasOwn(PROFILE_UPDATES, event.type));
+
 /** People by name and unit, with the profile facts the register and reports read, from the `cadre-<id>` streams. */
 export const peopleProjection: Projection = {
   name: 'people',
   // 2: gender, place of origin, management tier, civil-service rank, latest rating.
   version: 2,
   tables: ['people'],
+  handles,
   async handle(event, tx, { sequence }) {
-    if (!event.streamId.startsWith('cadre-')) return;
-    const update = PROFILE_UPDATES[event.type];
+    if (!handles(event)) return;
+    const update = Object.hasOwn(PROFILE_UPDATES, event.type) ? PROFILE_UPDATES[event.type] : null;
     if (update) {
       const data = event.data as Data;
       const olderYear =

@@ -1,6 +1,20 @@
+import { RecordedEvent } from '../event-store/event-envelope';
 import { Projection } from '../projections/projection';
 
 type Data = Record<string, unknown>;
+
+const PERSON_TYPES: ReadonlySet<string> = new Set([
+  'PostAssigned',
+  'PostEnded',
+  'PlanningPoolEntryAdded',
+  'PlanningPoolEntryRemoved',
+]);
+
+/** Posts and pool entries on the person's stream, and each pool review on its own stream. */
+const handles = (event: RecordedEvent): boolean =>
+  event.streamId.startsWith('cadre-')
+    ? PERSON_TYPES.has(event.type)
+    : event.streamId.startsWith('planningreview-') && event.type === 'PlanningPoolReviewed';
 
 /**
  * The posts people hold and the planning pools, from the `cadre-<id>` streams, and the periodic
@@ -10,7 +24,9 @@ export const registryFactsProjection: Projection = {
   name: 'registry_facts',
   version: 1,
   tables: ['person_posts', 'planning_pool_entries', 'planning_reviews'],
+  handles,
   async handle(event, tx, { sequence }) {
+    if (!handles(event)) return;
     const data = event.data as Data;
     if (event.streamId.startsWith('planningreview-') && event.type === 'PlanningPoolReviewed') {
       await tx.query(

@@ -1,6 +1,8 @@
+import { PoolClient } from 'pg';
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
 import { rebuildProjection } from '../../src/projections/projection-rebuild';
+import { REGISTERED_PROJECTIONS } from '../../src/projections/registered-projections';
 import { caseSummariesProjection } from '../../src/read-models/case-summaries.projection';
 import { disciplineRegisterProjection } from '../../src/read-models/discipline-register.projection';
 import { addMonths } from '../../src/workflow/rules/retirement';
@@ -315,5 +317,42 @@ describe('read models', () => {
     await rebuildProjection({ pool: t.db.pool, store, projection: caseSummariesProjection });
     await rebuildProjection({ pool: t.db.pool, store, projection: disciplineRegisterProjection });
     expect(await snapshot()).toEqual(live);
+  });
+
+  it('no projection writes for an event it declares it does not handle', async () => {
+    // Such events are only applied (with the next batch it handles) up to 200 ms late: a wrong
+    // declaration would hold a read model's rows back.
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const events = await store.readAll('start', { limit: 100_000 });
+    const client = await t.db.pool.connect();
+    const written: string[] = [];
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const recording = Object.assign(Object.create(client) as PoolClient, {
+      query: (...args: unknown[]) => {
+        const [config] = args;
+        written.push(typeof config === 'string' ? config : (config as { text: string }).text);
+        return query(...args);
+      },
+    });
+    let declined = 0;
+    try {
+      for (const projection of REGISTERED_PROJECTIONS.filter((p) => p.handles)) {
+        for (const [index, event] of events.entries()) {
+          if (projection.handles!(event)) continue;
+          declined += 1;
+          await client.query('BEGIN');
+          await projection.handle(event, recording, { sequence: index + 1 });
+          await client.query('ROLLBACK');
+          expect({ projection: projection.name, type: event.type, written }).toEqual({
+            projection: projection.name,
+            type: event.type,
+            written: [],
+          });
+        }
+      }
+    } finally {
+      client.release();
+    }
+    expect(declined).toBeGreaterThan(events.length);
   });
 });

@@ -1,5 +1,6 @@
 import { Clock } from '../../common/clock';
 import { EventMetadata } from '../../event-store/event-envelope';
+import { WrongExpectedRevision } from '../../event-store/event-store.errors';
 import { EventStore } from '../../event-store/event-store.port';
 import { JobNames, JobQueue } from '../job-queue';
 import {
@@ -10,6 +11,9 @@ import {
   timerStreamId,
 } from './timer.events';
 import { isWriteRace, loadTimer } from './timer-stream';
+
+/** Where a pending timer's stream stands: its TimerScheduled, and nothing after it. */
+const PENDING_TIMER_REVISION = 0;
 
 export interface ScheduleTimerRequest {
   kind: string;
@@ -33,7 +37,11 @@ export interface TimerRequestMetadata {
 
 export interface ScheduleOutcome {
   timerId: string;
-  /** False when the timer already existed (scheduled, fired or cancelled): nothing was written. */
+  /**
+   * False when the timer already existed (scheduled, fired or cancelled): nothing was written. An
+   * exact repeat of the request that created a timer still pending (same metadata to the
+   * millisecond) is answered as that request was: the store cannot tell the two apart.
+   */
   created: boolean;
   status: 'scheduled' | 'fired' | 'cancelled';
 }
@@ -69,75 +77,95 @@ export class TimerScheduler {
       target: request.target,
       payload: request.payload ?? {},
     };
-    let created = false;
-    let loaded = await loadTimer(this.store, timerId);
-    if (loaded.state.status === 'absent') {
-      try {
-        await this.store.append(
-          timerStreamId(timerId),
-          [
-            {
-              id: timerEventId(timerId, 'scheduled'),
-              type: 'TimerScheduled',
-              data: { ...data },
-              metadata: this.metadata(meta),
-            },
-          ],
-          { expectedRevision: 'no_stream' },
-        );
-        created = true;
-      } catch (error) {
-        if (!isWriteRace(error)) throw error;
-      }
-      if (!created) loaded = await loadTimer(this.store, timerId);
-    }
-    const status = created ? 'scheduled' : loaded.state.status;
-    if (status === 'absent') throw new Error(`timer ${timerId} vanished while being scheduled`);
-    if (status === 'scheduled') {
-      const dueAt = created
-        ? data.dueAt
-        : loaded.state.status === 'scheduled'
-          ? loaded.state.timer.dueAt
-          : data.dueAt;
+    const placed = await this.appendScheduled(timerId, data, meta);
+    if (placed) {
       // A no-op when BullMQ already holds the job (same job id).
-      await this.queue.add(
-        JobNames.timerFire,
-        { timerId },
-        timerId,
-        new Date(dueAt).getTime() - this.clock.now().getTime(),
-      );
+      await this.enqueue(timerId, data.dueAt);
+      return { timerId, created: true, status: 'scheduled' };
     }
-    return { timerId, created, status };
+    // The stream was there already: a repeated request, or a timer since fired or cancelled.
+    const loaded = await loadTimer(this.store, timerId);
+    if (loaded.state.status === 'absent')
+      throw new Error(`timer ${timerId} vanished while being scheduled`);
+    if (loaded.state.status === 'scheduled') await this.enqueue(timerId, loaded.state.timer.dueAt);
+    return { timerId, created: false, status: loaded.state.status };
   }
 
-  /** Cancels a scheduled timer; a fired or cancelled one is left as it is. */
+  /**
+   * Appends the timer's TimerScheduled at `no_stream` without reading first (its id is
+   * deterministic): true when the stream now holds just that event, false when it was already
+   * there with other content (a redelivery recorded at another time) or has moved on since.
+   */
+  private async appendScheduled(
+    timerId: string,
+    data: TimerScheduledData,
+    meta: TimerRequestMetadata,
+  ): Promise<boolean> {
+    try {
+      const { nextRevision } = await this.store.append(
+        timerStreamId(timerId),
+        [
+          {
+            id: timerEventId(timerId, 'scheduled'),
+            type: 'TimerScheduled',
+            data: { ...data },
+            metadata: this.metadata(meta),
+          },
+        ],
+        { expectedRevision: 'no_stream' },
+      );
+      // The store answers an exact repeat with the stream's head: past 0, the timer was settled.
+      return nextRevision === 0;
+    } catch (error) {
+      if (isWriteRace(error)) return false;
+      throw error;
+    }
+  }
+
+  private async enqueue(timerId: string, dueAt: string): Promise<void> {
+    await this.queue.add(
+      JobNames.timerFire,
+      { timerId },
+      timerId,
+      new Date(dueAt).getTime() - this.clock.now().getTime(),
+    );
+  }
+
+  /**
+   * Cancels a scheduled timer; a fired or cancelled one is left as it is. A pending timer's stream
+   * is just its TimerScheduled (revision 0), so the cancel is appended there without reading
+   * first; only when the stream is elsewhere is it read, to tell what became of the timer.
+   */
   async cancel(
     timerId: string,
     meta: TimerRequestMetadata,
     reason?: string,
   ): Promise<CancelOutcome> {
+    const data: TimerCancelledData = reason ? { timerId, reason } : { timerId };
+    const cancelled = {
+      id: timerEventId(timerId, 'cancelled'),
+      type: 'TimerCancelled',
+      data: { ...data },
+      metadata: this.metadata(meta),
+    };
+    let expected: number = PENDING_TIMER_REVISION;
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const loaded = await loadTimer(this.store, timerId);
-      if (loaded.state.status !== 'scheduled') {
-        return { timerId, cancelled: false, status: loaded.state.status };
-      }
-      const data: TimerCancelledData = reason ? { timerId, reason } : { timerId };
       try {
-        await this.store.append(
-          timerStreamId(timerId),
-          [
-            {
-              id: timerEventId(timerId, 'cancelled'),
-              type: 'TimerCancelled',
-              data: { ...data },
-              metadata: this.metadata(meta),
-            },
-          ],
-          { expectedRevision: loaded.revision ?? 'no_stream' },
-        );
+        // Stored, or an exact repeat of this very cancel already stored: either way it is cancelled.
+        await this.store.append(timerStreamId(timerId), [cancelled], {
+          expectedRevision: expected,
+        });
       } catch (error) {
-        if (isWriteRace(error)) continue;
-        throw error;
+        if (!isWriteRace(error)) throw error;
+        // Never scheduled: there is nothing to cancel, and nothing to read.
+        if (error instanceof WrongExpectedRevision && error.actual === null)
+          return { timerId, cancelled: false, status: 'absent' };
+        const loaded = await loadTimer(this.store, timerId);
+        if (loaded.state.status !== 'scheduled')
+          return { timerId, cancelled: false, status: loaded.state.status };
+        // Still pending at another revision than a timer stream starts with: cancel at its head.
+        expected = loaded.revision ?? PENDING_TIMER_REVISION;
+        continue;
       }
       // If the job is running right now it re-reads the stream and finds the timer cancelled.
       await this.queue.remove(timerId).catch(() => false);

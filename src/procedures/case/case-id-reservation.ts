@@ -48,14 +48,19 @@ export async function procedureOfCase(
   return probeCaseStreams(store, caseId, among);
 }
 
-/** The first procedure that has a stream for this case id: how cases were found before reservations. */
+/**
+ * The first procedure that has a stream for this case id: how cases were found before
+ * reservations. One read of every candidate's first event (an opening probes on each of its
+ * checks, and one statement per procedure was most of a new case's reads).
+ */
 export async function probeCaseStreams(
   store: EventStore,
   caseId: string,
   among: readonly string[] = CASE_PROCEDURES,
 ): Promise<string | null> {
-  for (const procedure of among) {
-    if ((await store.streamRevision(caseStream(procedure, caseId))) !== null) return procedure;
-  }
-  return null;
+  const firsts = await store.readStreams(
+    among.map((procedure) => ({ streamId: caseStream(procedure, caseId), limit: 1 })),
+  );
+  const index = firsts.findIndex((events) => events.length > 0);
+  return index === -1 ? null : among[index];
 }
