@@ -5,21 +5,23 @@
  * 2. `POST /imports` of the same people's posts (CSV "Chức vụ" sheet): appends to existing streams;
  * 3. `POST /transfer-batches` of BENCH_BATCH_ENTRIES of them (a transfer each), after its dry run
  *    (`POST /transfer-batches/check`), then the same batch again (opens nothing).
- * One JSON line at the end. The machine is shared: the load average is printed with each figure.
+ * Each with the CPU the service and PostgreSQL used meanwhile (events per CPU second is the figure
+ * the shared machine's load changes least). One JSON line at the end; the load average with each.
  */
 import { Pool } from 'pg';
 import { DEV_JWT_SECRET } from '../../src/identity/dev-secret';
 import { JwtVerifier } from '../../src/identity/jwt-verifier';
 import { withBenchDatabase } from '../bench-database';
-import { bulkImport, UNIT } from '../lifecycle/bulk-import';
+import { peopleCsv, UNIT } from '../lifecycle/bulk-import';
 import { readCounters, waitForQuiet } from '../lifecycle/database-counters';
 import {
   benchEnvironment,
+  cpuBetween,
   loadAverage,
+  postgresCpuSeconds,
   seedDemoData,
   ServiceUnderTest,
 } from '../lifecycle/service-under-test';
-import { round1 } from '../lifecycle/timed-http';
 
 const IMPORT_PEOPLE = Number(process.env.BENCH_IMPORT_PEOPLE ?? 10000);
 const BATCH_ENTRIES = Number(process.env.BENCH_BATCH_ENTRIES ?? 10000);
@@ -31,6 +33,13 @@ interface Timed {
   seconds: number;
   events: number;
   eventsPerSecond: number;
+  /** People imported or cases opened per second (what the request is for). */
+  itemsPerSecond: number;
+  /** CPU the service and this database's PostgreSQL backends used meanwhile (workers included). */
+  serviceCpuSeconds: number;
+  postgresCpuSeconds: number;
+  /** Events per CPU second of both: the figure the machine's load changes least. */
+  eventsPerCpuSecond: number;
   load: string;
 }
 
@@ -39,23 +48,37 @@ function token(role: 'admin' | 'organization_staff'): string {
   return verifier.sign({ userId: `${role}-1`, roles: [role], orgUnit: 'ou-ha-noi' }, 43_000);
 }
 
-/** Times one request, counting the events it appended (the service's workers are quiet first). */
-async function timed(pool: Pool, send: () => Promise<Response>): Promise<Timed> {
-  await waitForQuiet(pool);
-  const before = await readCounters(pool);
+/** Times one request of `items` people or entries, counting the events it appended and the CPU. */
+async function timed(
+  bench: { pool: Pool; url: string; service: ServiceUnderTest },
+  items: number,
+  send: () => Promise<Response>,
+): Promise<Timed> {
+  await waitForQuiet(bench.pool);
+  const before = await readCounters(bench.pool);
+  const pgBefore = await postgresCpuSeconds(bench.url);
+  const cpuBefore = bench.service.cpuSeconds();
   const started = performance.now();
   const response = await send();
   const seconds = (performance.now() - started) / 1000;
   if (!response.ok)
     throw new Error(`answered ${response.status}: ${(await response.text()).slice(0, 800)}`);
-  const events = (await readCounters(pool)).events - before.events;
+  const serviceCpu = bench.service.cpuSeconds() - cpuBefore;
+  const postgresCpu = cpuBetween(pgBefore, await postgresCpuSeconds(bench.url));
+  const events = (await readCounters(bench.pool)).events - before.events;
   return {
-    seconds: round1(seconds),
+    seconds: round2(seconds),
     events,
-    eventsPerSecond: round1(events / seconds),
+    eventsPerSecond: Math.round(events / seconds),
+    itemsPerSecond: Math.round(items / seconds),
+    serviceCpuSeconds: round2(serviceCpu),
+    postgresCpuSeconds: round2(postgresCpu),
+    eventsPerCpuSecond: Math.round(events / (serviceCpu + postgresCpu)),
     load: loadAverage(),
   };
 }
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function postsCsv(run: string, count: number): Buffer {
   const lines = ['Mã cán bộ,Mã chức vụ,Từ ngày,Hết nhiệm kỳ,Số quyết định'];
@@ -64,10 +87,10 @@ function postsCsv(run: string, count: number): Buffer {
   return Buffer.from(lines.join('\n'), 'utf8');
 }
 
-function importFile(base: string, admin: string, csv: Buffer) {
+function importFile(base: string, admin: string, csv: Buffer, name: string, dryRun = false) {
   const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(csv)], { type: 'text/csv' }), 'chuc-vu.csv');
-  return fetch(`${base}/imports`, {
+  form.append('file', new Blob([new Uint8Array(csv)], { type: 'text/csv' }), name);
+  return fetch(`${base}/imports${dryRun ? '?dryRun=true' : ''}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${admin}` },
     body: form,
@@ -100,29 +123,40 @@ async function main(): Promise<void> {
       const admin = token('admin');
       const staff = token('organization_staff');
       const run = String(Date.now());
-      const people = await bulkImport(base, admin, pool, IMPORT_PEOPLE, run);
-      say(`import of ${IMPORT_PEOPLE} people: ${JSON.stringify(people)} (load ${loadAverage()})`);
-      const posts = await timed(pool, () => importFile(base, admin, postsCsv(run, IMPORT_PEOPLE)));
+      const bench = { pool, url, service };
+      const people = peopleCsv(run, IMPORT_PEOPLE);
+      const importOf =
+        (csv: Buffer, name: string, dryRun = false) =>
+        () =>
+          importFile(base, admin, csv, name, dryRun);
+      const peopleDryRun = await timed(bench, IMPORT_PEOPLE, importOf(people, 'can-bo.csv', true));
+      say(`import of ${IMPORT_PEOPLE} people, dry run: ${JSON.stringify(peopleDryRun)}`);
+      const imported = await timed(bench, IMPORT_PEOPLE, importOf(people, 'can-bo.csv'));
+      say(`import of ${IMPORT_PEOPLE} people: ${JSON.stringify(imported)}`);
+      const postsFile = postsCsv(run, IMPORT_PEOPLE);
+      const posts = await timed(bench, IMPORT_PEOPLE, importOf(postsFile, 'chuc-vu.csv'));
       say(`import of their ${IMPORT_PEOPLE} posts: ${JSON.stringify(posts)}`);
-      const body = batchBody(run, Math.min(BATCH_ENTRIES, IMPORT_PEOPLE));
+      const entries = Math.min(BATCH_ENTRIES, IMPORT_PEOPLE);
+      const body = batchBody(run, entries);
       const send = (path: string) => () =>
         fetch(`${base}${path}`, {
           method: 'POST',
           headers: { authorization: `Bearer ${staff}`, 'content-type': 'application/json' },
           body,
         });
-      const dryRun = await timed(pool, send('/transfer-batches/check'));
+      const dryRun = await timed(bench, entries, send('/transfer-batches/check'));
       say(`transfer batch dry run: ${JSON.stringify(dryRun)}`);
-      const batch = await timed(pool, send('/transfer-batches'));
-      say(`transfer batch of ${BATCH_ENTRIES}: ${JSON.stringify(batch)}`);
-      const repeat = await timed(pool, send('/transfer-batches'));
+      const batch = await timed(bench, entries, send('/transfer-batches'));
+      say(`transfer batch of ${entries}: ${JSON.stringify(batch)}`);
+      const repeat = await timed(bench, entries, send('/transfer-batches'));
       say(`the same batch again: ${JSON.stringify(repeat)}`);
       say(
         JSON.stringify({
           bench: 'bulk',
           importPeople: IMPORT_PEOPLE,
           batchEntries: BATCH_ENTRIES,
-          people,
+          peopleDryRun,
+          people: imported,
           posts,
           dryRun,
           batch,

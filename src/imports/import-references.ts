@@ -1,9 +1,12 @@
-import { RegistryService } from '../cadres/registry.service';
+import { RegistryReads } from '../cadres/prefetched-registry';
 import { Actor } from '../identity/actor';
 import { OrgScope } from '../identity/org-scope';
 import { problemAt } from './import-plan';
 import { ImportRow } from './parse-rows';
 import { RowProblem } from './row-problem';
+
+/** The scope lookups the checks make: OrgScope's, or an import's prefetched copy of them. */
+export type ReferenceScope = Pick<OrgScope, 'reaches' | 'unitExists' | 'personUnit'>;
 
 export interface ReferenceCheck {
   /** Ids outside the caller's grant (a person who does not exist counts as one: existence is not told). */
@@ -22,8 +25,8 @@ export interface ReferenceCheck {
 export async function checkReferences(
   rows: ImportRow[],
   actor: Actor,
-  scope: OrgScope,
-  registry: RegistryService,
+  scope: ReferenceScope,
+  registry: Pick<RegistryReads, 'findPosition'>,
   /** Person ids the file's people sheet registers (read even from rows with other bad cells). */
   declared: Set<string>,
 ): Promise<ReferenceCheck> {
@@ -46,8 +49,8 @@ class ReferenceChecker {
 
   constructor(
     private readonly actor: Actor,
-    private readonly scope: OrgScope,
-    private readonly registry: RegistryService,
+    private readonly scope: ReferenceScope,
+    private readonly registry: Pick<RegistryReads, 'findPosition'>,
     private readonly declared: Set<string>,
   ) {}
 

@@ -99,7 +99,10 @@ describe('PostgreSQL subscriptions share their reads of the tail', () => {
     expect([log.at(-2)!.position, log.at(-1)!.position]).toContain(lastReadFrom);
     // Each subscription reading alone: one read per commit each, 6 × 20 = 120 (240 when it also
     // woke on its own process's NOTIFY after the append had woken it).
-    expect(reads - readsBefore).toBeLessThanOrEqual(COMMITS * 2);
+    // A commit held back from the safe read by a transaction open elsewhere on the server (the
+    // safe order is cluster-wide: other suites' databases count) is looked at again, shared too;
+    // with other work on the server that is a few looks per commit, still far below 120.
+    expect(reads - readsBefore).toBeLessThanOrEqual(COMMITS * 4);
   });
 
   it('a commit larger than one shared read reaches every subscription whole and in order', async () => {

@@ -7,6 +7,12 @@ const NOTIFY_WINDOW_MS = 5;
 /** Re-LISTEN after the listening connection was lost: first pause, doubling up to the cap. */
 const RELISTEN_FIRST_MS = 200;
 const RELISTEN_MAX_MS = 10_000;
+/** How often a listening process tells the others it is there (a NOTIFY with no commit behind it). */
+const PRESENCE_INTERVAL_MS = 10_000;
+/** A process not heard from for this long is taken to have gone. */
+const PEER_GONE_AFTER_MS = 3 * PRESENCE_INTERVAL_MS;
+/** Payload prefix of a process that has just started listening: the others answer at once. */
+const HELLO = 'hello:';
 
 /**
  * Wakes subscribers when events are committed. Writers in this process wake local subscribers
@@ -23,6 +29,10 @@ export class CommitNotifier {
   private readonly origin = randomUUID();
   private relistenTimer: NodeJS.Timeout | null = null;
   private relistenFailures = 0;
+  private presenceTimer: NodeJS.Timeout | null = null;
+  /** When another process listening on the channel was last heard from. */
+  private peerHeardAt = Number.NEGATIVE_INFINITY;
+  private listening = false;
 
   constructor(private readonly pool: Pool) {}
 
@@ -37,17 +47,40 @@ export class CommitNotifier {
     )
       this.lastAppended = position;
     this.wakeLocal();
-    if (this.closed || this.notifyScheduled) return;
+    if (this.closed || this.notifyScheduled || !this.othersMayListen()) return;
     // One NOTIFY per short window instead of one per append: other processes wake a little later
     // (NOTIFY_WINDOW_MS), writers lose no round trip to it under load.
     this.notifyScheduled = true;
     setTimeout(() => {
       this.notifyScheduled = false;
       if (this.closed) return;
-      this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, this.origin]).catch(() => {
-        // A lost NOTIFY only delays other processes until their next timed look.
-      });
+      this.send(this.origin);
     }, NOTIFY_WINDOW_MS).unref();
+  }
+
+  /**
+   * Whether a NOTIFY can wake anyone. A process that listens knows the others that listen (each
+   * says so when it starts and every PRESENCE_INTERVAL_MS): alone on the database, as one
+   * instance is, its NOTIFYs were a statement for every few appends that woke nobody. A process
+   * that does not listen (a CLI, an API-only instance) cannot know, so it always notifies.
+   */
+  othersMayListen(): boolean {
+    return !this.listening || Date.now() - this.peerHeardAt < PEER_GONE_AFTER_MS;
+  }
+
+  private send(payload: string): void {
+    this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch(() => {
+      // A lost NOTIFY only delays other processes until their next timed look.
+    });
+  }
+
+  private heard(payload: string): void {
+    const hello = payload.startsWith(HELLO);
+    if ((hello ? payload.slice(HELLO.length) : payload) === this.origin) return;
+    this.peerHeardAt = Date.now();
+    // A process that has just started learns at once that this one is here.
+    if (hello) this.send(this.origin);
+    this.wakeLocal();
   }
 
   /** Registers a wake-up callback; resolves once NOTIFYs from other processes will reach it. */
@@ -61,7 +94,10 @@ export class CommitNotifier {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.listening = false;
     this.listeners.clear();
+    if (this.presenceTimer) clearInterval(this.presenceTimer);
+    this.presenceTimer = null;
     if (this.relistenTimer) clearTimeout(this.relistenTimer);
     this.relistenTimer = null;
     const client = this.listenClient;
@@ -81,9 +117,7 @@ export class CommitNotifier {
       const client = new Client(options);
       this.listenClient = client;
       // Waking on our own NOTIFY too would make every subscriber read the log twice per commit.
-      client.on('notification', (message) => {
-        if (message.payload !== this.origin) this.wakeLocal();
-      });
+      client.on('notification', (message) => this.heard(message.payload ?? ''));
       // The listening connection is held for the process's life, so it is the one most likely to
       // be cut (failover, pg_terminate_backend, a pooler's idle timeout). Without this listener
       // the 'error' would end the process.
@@ -92,6 +126,10 @@ export class CommitNotifier {
         .connect()
         .then(() => client.query(`LISTEN ${CHANNEL}`))
         .then(() => {
+          this.listening = true;
+          this.send(`${HELLO}${this.origin}`);
+          this.presenceTimer ??= setInterval(() => this.send(this.origin), PRESENCE_INTERVAL_MS);
+          this.presenceTimer.unref();
           if (this.relistenFailures > 0) {
             this.relistenFailures = 0;
             // Commits of other processes while nobody listened woke nobody: look now.
@@ -110,6 +148,8 @@ export class CommitNotifier {
   private connectionLost(client: Client): void {
     if (this.listenClient !== client) return;
     this.listenClient = null;
+    // Not listening, it cannot hear who else is there: it notifies on every commit meanwhile.
+    this.listening = false;
     this.listenReady = null;
     client.end().catch(() => undefined);
     if (this.closed || this.listeners.size === 0 || this.relistenTimer) return;

@@ -11,7 +11,7 @@ import { CaseService, CaseWriteOptions } from './case.service';
 import { caseStream } from './case-stream';
 import { caseView } from './case-view';
 import { OpenCaseSlots } from './open-case-slots';
-import { ProcedureRegistry } from './procedure-registry';
+import { OpeningReads, ProcedureRegistry } from './procedure-registry';
 import { OpenCaseInput } from './commands/case-commands';
 import { Actor } from '../../identity/actor';
 
@@ -53,14 +53,16 @@ export class CaseCommandRunner {
   /**
    * Everything an opening reads before it is decided: the procedure and pinned definition, the
    * id not taken by another procedure, the context, and the procedure's and its gates' opening
-   * checks. An import's dry run decides the same opening without appending it.
+   * checks. An import's dry run decides it without appending; a transfer batch passes `reads`.
    */
-  async prepareOpening(input: OpenCaseInput, actor: Actor) {
+  async prepareOpening(input: OpenCaseInput, actor: Actor, reads?: OpeningReads) {
     const { module, pinned, openedOn } = this.openingFor(input);
+    const { caseIds, registry } = reads ?? { caseIds: this.caseIds, registry: undefined };
     // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
-    await this.caseIds.assertFree(input.caseId, module.procedure);
+    await caseIds.assertFree(input.caseId, module.procedure);
     const context = await this.contexts.build(actor, pinned, input.orgUnitId, undefined, openedOn);
     const opening = {
+      registry,
       personId: input.personId,
       positionId: input.positionId,
       orgUnitId: input.orgUnitId,

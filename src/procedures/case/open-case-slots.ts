@@ -170,7 +170,7 @@ export class OpenCaseSlots {
    * A case opened before slots existed has no claim: the case list names the candidate, and its
    * own stream confirms it is open (the list may lag). Only asked while the slot was never claimed.
    */
-  private async openedBeforeSlots(slot: OpenCaseSlotKey): Promise<SlotClaim | null> {
+  protected async openedBeforeSlots(slot: OpenCaseSlotKey): Promise<SlotClaim | null> {
     const { rows } = await this.pool.query<{ case_id: string }>(
       `SELECT case_id FROM case_summaries
         WHERE procedure = $1 AND person_id = $2 AND position_id = $3 AND status = 'open'

@@ -1,10 +1,11 @@
 import { PersonState } from '../../cadres/person/person.state';
-import { Position, RegistryService } from '../../cadres/registry.service';
+import { RegistryReads } from '../../cadres/prefetched-registry';
+import { Position } from '../../cadres/registry.service';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 
 /** The person a case opens for, read once; an unregistered person is refused on `personId`. */
 export async function registeredPerson(
-  registry: RegistryService,
+  registry: RegistryReads,
   personId: string,
 ): Promise<Extract<PersonState, { status: 'registered' }>> {
   const { state } = await registry.loadPerson(personId);
@@ -20,7 +21,7 @@ export async function registeredPerson(
 
 /** The post a case opens for; an unknown post is refused on `positionId`. */
 export async function existingPosition(
-  registry: RegistryService,
+  registry: RegistryReads,
   positionId: string,
 ): Promise<Position> {
   const position = await registry.findPosition(positionId);

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import type { RegistryReads } from '../../cadres/prefetched-registry';
+import type { CaseIdReservations } from './case-id-reservations';
 import { CaseContext, DecisionTerm } from './decider/case.context';
 import { ExistingCase } from './decider/case.state';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
+
+/**
+ * Where an opening's checks read, when not from the services themselves: a transfer batch reads
+ * the case ids, people, posts and units of many entries at once and hands each opening these
+ * (the same rules, judged on what the services would have answered a moment earlier).
+ */
+export interface OpeningReads {
+  caseIds: Pick<CaseIdReservations, 'assertFree'>;
+  registry: RegistryReads;
+}
 
 /** What a procedure's opening checks are given. */
 export interface OpeningInput {
@@ -12,6 +24,11 @@ export interface OpeningInput {
   context: Omit<CaseContext, 'definition'>;
   /** What the request says the case rests on (removal grounds); the procedure checks it. */
   grounds?: Record<string, unknown>;
+  /**
+   * Where the opening checks read people, posts and units: the registry when absent, a bulk job's
+   * prefetched copy when given (the same answers, read for many entries at once).
+   */
+  registry?: RegistryReads;
   /** The approval-in-principle case the opening names, if any. */
   approvalInPrincipleCaseId?: string;
   /** The inter-level consultation (hiệp y) case the opening names, if any. */

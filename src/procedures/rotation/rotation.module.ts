@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { existingPosition, registeredPerson } from '../case/opening-subjects';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
+import { RegistryReads } from '../../cadres/prefetched-registry';
 import { CasesModule } from '../case/cases.module';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { rotationOpening, rotationTerm } from './rotation-rules';
@@ -21,13 +22,13 @@ export class RotationModule implements OnModuleInit {
       procedure: 'rotation',
       definitionIds: ['rotation.standard', 'transfer.standard'],
       aliases: { transfer: ['transfer.standard'] },
-      onOpen: async ({ personId, positionId, definition, context }) => {
-        const person = await registeredPerson(this.registry, personId);
-        const target = await existingPosition(this.registry, positionId);
+      onOpen: async ({ personId, positionId, definition, context, registry = this.registry }) => {
+        const person = await registeredPerson(registry, personId);
+        const target = await existingPosition(registry, positionId);
         const planningPool = await Promise.all(
           person.planningPool.map(async (entry) => ({
             ...entry,
-            rank: (await this.registry.findPosition(entry.positionId))?.rank ?? null,
+            rank: (await registry.findPosition(entry.positionId))?.rank ?? null,
           })),
         );
         return rotationOpening({
@@ -36,14 +37,14 @@ export class RotationModule implements OnModuleInit {
             id: target.id,
             rank: target.rank,
             isLeadership: target.isLeadership,
-            province: await this.provinceOf(target.orgUnitId),
+            province: await provinceOf(registry, target.orgUnitId),
           },
           planningPool,
           person: {
             dateOfBirth: person.profile.dateOfBirth,
             gender: person.profile.gender,
             originProvince: person.placeOfOrigin?.province ?? null,
-            leadershipPostsPastFirstTerm: await this.leadershipPostsPastFirstTerm(person),
+            leadershipPostsPastFirstTerm: await leadershipPostsPastFirstTerm(registry, person),
           },
           today: context.today,
           ruleSet: context.ruleSet,
@@ -53,27 +54,30 @@ export class RotationModule implements OnModuleInit {
         rotationTerm(context.ruleSet, effectiveFrom, years, context.definition.minDurationParam!),
     });
   }
+}
 
-  /** The name of the province unit above (or at) a unit, if any. */
-  private async provinceOf(orgUnitId: string): Promise<string | null> {
-    const unit = await this.registry.findOrgUnit(orgUnitId);
-    for (const id of unit?.path ?? []) {
-      const ancestor = await this.registry.findOrgUnit(id);
-      if (ancestor?.kind === 'province') return ancestor.name;
-    }
-    return null;
+/** The name of the province unit above (or at) a unit, if any. */
+async function provinceOf(registry: RegistryReads, orgUnitId: string): Promise<string | null> {
+  const unit = await registry.findOrgUnit(orgUnitId);
+  for (const id of unit?.path ?? []) {
+    const ancestor = await registry.findOrgUnit(id);
+    if (ancestor?.kind === 'province') return ancestor.name;
   }
+  return null;
+}
 
-  /** Leadership posts held now that began after a term of the same post ended (a re-appointment). */
-  private async leadershipPostsPastFirstTerm(person: RegisteredPerson): Promise<string[]> {
-    const held: string[] = [];
-    for (const post of person.posts) {
-      const renewed = person.reappointmentsDue.some(
-        (due) => due.positionId === post.positionId && due.termEnd <= post.from,
-      );
-      if (renewed && (await this.registry.findPosition(post.positionId))?.isLeadership)
-        held.push(post.positionId);
-    }
-    return held;
+/** Leadership posts held now that began after a term of the same post ended (a re-appointment). */
+async function leadershipPostsPastFirstTerm(
+  registry: RegistryReads,
+  person: RegisteredPerson,
+): Promise<string[]> {
+  const held: string[] = [];
+  for (const post of person.posts) {
+    const renewed = person.reappointmentsDue.some(
+      (due) => due.positionId === post.positionId && due.termEnd <= post.from,
+    );
+    if (renewed && (await registry.findPosition(post.positionId))?.isLeadership)
+      held.push(post.positionId);
   }
+  return held;
 }

@@ -5,19 +5,26 @@ import { DomainEvent } from '../../common/stream-decider';
 import { EventMetadata } from '../../event-store/event-envelope';
 import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
 import { Actor } from '../../identity/actor';
-import { OrgScope } from '../../identity/org-scope';
+import { EntryScope } from '../../identity/prefetched-scope';
+import { PG_POOL } from '../../common/tokens';
+import { Pool } from 'pg';
+import { RegistryReads } from '../../cadres/prefetched-registry';
+import { ProcedureRegistry } from '../case/procedure-registry';
+import { TransferBatchReads } from './transfer-batch-reads';
 import { caseIdStream } from '../case/case-id-reservation';
 import { CaseCommandRunner } from '../case/case-command-runner';
 import { caseStream } from '../case/case-stream';
 import { caseDecider } from '../case/decider/case.decider';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
-import { OpenCaseSlots } from '../case/open-case-slots';
 import { TransferBatchEntryDto } from './dto/open-transfer-batch.dto';
 import { batchCaseId } from './transfer-batch.events';
 import { entryProblem, TransferBatchProblem } from './transfer-batch-problem';
 
-/** Entries checked at once: each waits on a few reads, so several keep the database busy. */
-const CHECKS_IN_FLIGHT = 16;
+/**
+ * Entries whose reads are fetched together (one query per kind); the next chunk's are fetched
+ * while this one is judged. Measured in bench/bulk (bench/README.md).
+ */
+const ENTRIES_PER_READ = 1000;
 
 /** One entry ready to open: every stream its case's opening appends to. */
 export interface PlannedEntry {
@@ -49,11 +56,11 @@ interface BatchFrame {
 @Injectable()
 export class TransferBatchEntries {
   constructor(
-    private readonly scope: OrgScope,
     private readonly registry: RegistryService,
     private readonly runner: CaseCommandRunner,
+    private readonly procedures: ProcedureRegistry,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly slots: OpenCaseSlots,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
   async check(
@@ -63,14 +70,25 @@ export class TransferBatchEntries {
   ): Promise<EntryChecks> {
     const result: EntryChecks = { planned: [], problems: [], outOfScope: [] };
     this.duplicatePeople(entries, from, result.problems);
-    let next = from;
-    const worker = async () => {
-      while (next < entries.length) {
-        const index = next++;
-        await this.checkOne(entries[index], index, frame, result);
-      }
-    };
-    await Promise.all(Array.from({ length: CHECKS_IN_FLIGHT }, worker));
+    const procedure = this.procedures.forOpening('transfer')?.module.procedure ?? 'rotation';
+    const reads = new TransferBatchReads(this.store, this.pool, this.registry);
+    const chunkAt = (start: number) =>
+      entries.slice(start, start + ENTRIES_PER_READ).map((entry, at) => ({
+        entry,
+        index: start + at,
+        caseId: batchCaseId(frame.batchId, start + at),
+      }));
+    let fetched = from < entries.length ? reads.prefetch(chunkAt(from), procedure) : null;
+    for (let start = from; start < entries.length; start += ENTRIES_PER_READ) {
+      await fetched;
+      const next = start + ENTRIES_PER_READ;
+      fetched = next < entries.length ? reads.prefetch(chunkAt(next), procedure) : null;
+      // Unhandled until awaited: a failed read of the next chunk must not go unseen.
+      fetched?.catch(() => undefined);
+      await Promise.all(
+        chunkAt(start).map(({ entry, index }) => this.checkOne(entry, index, frame, result, reads)),
+      );
+    }
     const byIndex = (a: { index: number }, b: { index: number }) => a.index - b.index;
     result.planned.sort(byIndex);
     result.problems.sort(byIndex);
@@ -108,9 +126,10 @@ export class TransferBatchEntries {
     index: number,
     frame: BatchFrame,
     result: EntryChecks,
+    reads: TransferBatchReads,
   ): Promise<void> {
     try {
-      await this.assertInScope(entry, frame.actor);
+      await assertInScope(reads.scope, entry, frame.actor);
     } catch (error) {
       if (!(error instanceof DomainRuleViolation)) throw error;
       (error.category === 'forbidden' ? result.outOfScope : result.problems).push(
@@ -119,26 +138,20 @@ export class TransferBatchEntries {
       return;
     }
     try {
-      result.planned.push(await this.plan(entry, index, frame));
+      result.planned.push(await this.plan(entry, index, frame, reads));
     } catch (error) {
       if (!(error instanceof DomainRuleViolation)) throw error;
       result.problems.push(entryProblem(index, error));
     }
   }
 
-  private async assertInScope(entry: TransferBatchEntryDto, actor: Actor): Promise<void> {
-    await this.scope.assertUnitInScope(actor, entry.orgUnitId, 'orgUnitId');
-    await this.scope.assertPersonInScope(actor, entry.personId, 'personId');
-    await this.scope.assertPositionInScope(actor, entry.positionId, 'positionId');
-    await this.scope.assertPositionInScope(actor, entry.currentPositionId, 'currentPositionId');
-  }
-
   private async plan(
     entry: TransferBatchEntryDto,
     index: number,
     frame: BatchFrame,
+    reads: TransferBatchReads,
   ): Promise<PlannedEntry> {
-    await this.assertHoldsPost(entry);
+    await assertHoldsPost(reads.registry, entry);
     const caseId = batchCaseId(frame.batchId, index);
     const { context, command, module } = await this.runner.prepareOpening(
       {
@@ -151,6 +164,7 @@ export class TransferBatchEntries {
         summary: entry.reason,
       },
       frame.actor,
+      reads,
     );
     const procedure = module.procedure;
     const metadata: EventMetadata = {
@@ -161,14 +175,14 @@ export class TransferBatchEntries {
     // One read instead of probing every procedure's stream for the id: every case opened since
     // ids are reserved holds a reservation, and the chunk appends this one at `no_stream`, so an
     // id taken since this check (or by a case from before reservations) is refused there (409).
-    if ((await this.store.streamRevision(caseIdStream(caseId))) !== null)
+    if ((await reads.snapshot.streamRevision(caseIdStream(caseId))) !== null)
       throw new DomainRuleViolation(
         'case.id_taken',
         `personId: the case id ${caseId} this entry would open is already reserved by another case`,
         'conflict',
       );
     const slot = { procedure, personId: entry.personId, positionId: entry.positionId };
-    const claim = await this.slots.planClaim(slot, caseId, metadata);
+    const claim = await reads.slots.planClaim(slot, caseId, metadata);
     const events = caseDecider.decide(caseDecider.initialState(), command, context);
     return {
       index,
@@ -176,28 +190,42 @@ export class TransferBatchEntries {
       appends: openingAppends(frame.batchId, index, procedure, claim, events, metadata),
     };
   }
+}
 
-  /** The post the entry says the person leaves must be one they hold now. */
-  private async assertHoldsPost(entry: TransferBatchEntryDto): Promise<void> {
-    if (entry.currentPositionId === entry.positionId)
-      throw new DomainRuleViolation(
-        'transfer_batch.same_post',
-        `positionId: the receiving post is the post ${entry.personId} holds (${entry.currentPositionId})`,
-        'unprocessable',
-        'positionId',
-      );
-    const { state } = await this.registry.loadPerson(entry.personId);
-    if (state.status !== 'registered') return; // the opening refuses an unregistered person
-    if (!state.posts.some((post) => post.positionId === entry.currentPositionId))
-      throw new DomainRuleViolation(
-        'transfer_batch.post_not_held',
-        `currentPositionId: ${entry.personId} does not hold ${entry.currentPositionId} (holds: ${
-          state.posts.map((post) => post.positionId).join(', ') || 'no post'
-        })`,
-        'unprocessable',
-        'currentPositionId',
-      );
-  }
+async function assertInScope(
+  scope: EntryScope,
+  entry: TransferBatchEntryDto,
+  actor: Actor,
+): Promise<void> {
+  await scope.assertUnitInScope(actor, entry.orgUnitId, 'orgUnitId');
+  await scope.assertPersonInScope(actor, entry.personId, 'personId');
+  await scope.assertPositionInScope(actor, entry.positionId, 'positionId');
+  await scope.assertPositionInScope(actor, entry.currentPositionId, 'currentPositionId');
+}
+
+/** The post the entry says the person leaves must be one they hold now. */
+async function assertHoldsPost(
+  registry: RegistryReads,
+  entry: TransferBatchEntryDto,
+): Promise<void> {
+  if (entry.currentPositionId === entry.positionId)
+    throw new DomainRuleViolation(
+      'transfer_batch.same_post',
+      `positionId: the receiving post is the post ${entry.personId} holds (${entry.currentPositionId})`,
+      'unprocessable',
+      'positionId',
+    );
+  const { state } = await registry.loadPerson(entry.personId);
+  if (state.status !== 'registered') return; // the opening refuses an unregistered person
+  if (!state.posts.some((post) => post.positionId === entry.currentPositionId))
+    throw new DomainRuleViolation(
+      'transfer_batch.post_not_held',
+      `currentPositionId: ${entry.personId} does not hold ${entry.currentPositionId} (holds: ${
+        state.posts.map((post) => post.positionId).join(', ') || 'no post'
+      })`,
+      'unprocessable',
+      'currentPositionId',
+    );
 }
 
 /** The id reservation, the slot claim (unless held already) and the case stream, ids seeded by the entry. */

@@ -18,6 +18,9 @@ export interface CalendarYearOverride {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Sums of `addWorkingDays` remembered (a few per day in use); past this all are forgotten. */
+const WORKING_DAY_SUMS_KEPT = 10_000;
+
 function toDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -41,6 +44,7 @@ export class WorkingDayCalendar {
   private readonly officialDaysOff = new Map<number, Set<string>>();
   private readonly extraWorkingDays = new Set<string>();
   private readonly statutoryByYear = new Map<number, Set<string>>();
+  private readonly workingDaySums = new Map<string, string>();
   /**
    * Names what the calendar knows: the years with an official schedule and a digest of their
    * days. A new or corrected year file gives a new version, and deadlines computed under the old
@@ -106,6 +110,19 @@ export class WorkingDayCalendar {
 
   /** The day n working days after `day` (n ≥ 0; `day` itself does not count). */
   addWorkingDays(day: string, n: number): string {
+    // Every case opened on a day asks the same few sums (one per step deadline): the calendar
+    // never changes once built, so each is counted once, day by day, and then remembered.
+    const key = `${day}+${n}`;
+    let sum = this.workingDaySums.get(key);
+    if (sum === undefined) {
+      if (this.workingDaySums.size >= WORKING_DAY_SUMS_KEPT) this.workingDaySums.clear();
+      sum = this.countWorkingDays(day, n);
+      this.workingDaySums.set(key, sum);
+    }
+    return sum;
+  }
+
+  private countWorkingDays(day: string, n: number): string {
     let current = day;
     let left = n;
     while (left > 0) {

@@ -1,0 +1,124 @@
+import { Pool } from 'pg';
+import { RecordedEvent } from '../event-store/event-envelope';
+import { EventStore } from '../event-store/event-store.port';
+import { personStream } from './person-stream';
+import { personDecider } from './person/person.decider';
+import { PersonState } from './person/person.state';
+import { OrgUnit, Position, RegistryService } from './registry.service';
+
+/** What the opening checks read from the registry: the service, or a bulk job's prefetched copy. */
+export type RegistryReads = Pick<RegistryService, 'loadPerson' | 'findPosition' | 'findOrgUnit'>;
+
+type PersonRecord = { state: PersonState; revision: number | null };
+
+const UNIT_COLUMNS = 'id, name, kind, parent_id AS "parentId", path';
+const POSITION_COLUMNS = `id, title, org_unit_id AS "orgUnitId", appointing_authority AS "appointingAuthority",
+  rank, is_leadership AS "isLeadership", filled_by AS "filledBy"`;
+
+/**
+ * The registry as a bulk job reads it: the people, posts and units of many entries fetched with
+ * one query per kind (`prefetch`), then answered from memory with what the registry's own reads
+ * would have answered a moment earlier. An id never prefetched is asked of the registry, so an
+ * answer is never missing, only slower. Lives for one request: it is not kept fresh.
+ */
+export class PrefetchedRegistry implements RegistryReads {
+  private readonly people = new Map<string, PersonRecord & { first?: RecordedEvent }>();
+  private readonly positions = new Map<string, Position | null>();
+  private readonly units = new Map<string, OrgUnit | null>();
+
+  constructor(
+    private readonly registry: RegistryService,
+    private readonly pool: Pool,
+    private readonly store: EventStore,
+  ) {}
+
+  /** Reads what is not held yet: the people's records, then the posts and units they and the ids name. */
+  async prefetch(ids: { people: string[]; positions: string[]; units: string[] }): Promise<void> {
+    const people = [...new Set(ids.people)].filter((id) => !this.people.has(id));
+    const streams = await this.store.readStreams(
+      people.map((id) => ({ streamId: personStream(id) })),
+    );
+    people.forEach((id, at) => this.people.set(id, foldPerson(streams[at])));
+    const named = [...new Set(ids.people)].map((id) => this.people.get(id)!);
+    await this.fetchPositions([
+      ...ids.positions,
+      ...named.flatMap(({ state }) => (state.status === 'registered' ? postsNamedBy(state) : [])),
+    ]);
+    const units = [
+      ...ids.units,
+      ...ids.positions.map((id) => this.positions.get(id)?.orgUnitId),
+      ...named.map(({ first }) => unitOfFirst(first)),
+    ].filter((id): id is string => typeof id === 'string');
+    await this.fetchUnits(units);
+    // Every unit above them too: a unit's province is found by walking up its path.
+    await this.fetchUnits(units.flatMap((id) => this.units.get(id)?.path ?? []));
+  }
+
+  loadPerson(personId: string, until?: Date): Promise<PersonRecord> {
+    const held = this.people.get(personId);
+    if (until || !held) return this.registry.loadPerson(personId, until);
+    return Promise.resolve({ state: held.state, revision: held.revision });
+  }
+
+  /** The unit a person was registered in (the first event of their record), as OrgScope reads it. */
+  async personUnit(personId: string): Promise<string | null> {
+    const held = this.people.get(personId);
+    if (held) return unitOfFirst(held.first);
+    const [first] = await this.store.readStream(personStream(personId), { limit: 1 });
+    return unitOfFirst(first);
+  }
+
+  findPosition(id: string): Promise<Position | null> {
+    return this.positions.has(id)
+      ? Promise.resolve(this.positions.get(id)!)
+      : this.registry.findPosition(id);
+  }
+
+  findOrgUnit(id: string): Promise<OrgUnit | null> {
+    return this.units.has(id)
+      ? Promise.resolve(this.units.get(id)!)
+      : this.registry.findOrgUnit(id);
+  }
+
+  private async fetchPositions(ids: string[]): Promise<void> {
+    const wanted = [...new Set(ids)].filter((id) => !this.positions.has(id));
+    if (!wanted.length) return;
+    const { rows } = await this.pool.query<Position>(
+      `SELECT ${POSITION_COLUMNS} FROM positions WHERE id = ANY ($1::text[])`,
+      [wanted],
+    );
+    for (const id of wanted) this.positions.set(id, null);
+    for (const row of rows) this.positions.set(row.id, row);
+  }
+
+  private async fetchUnits(ids: string[]): Promise<void> {
+    const wanted = [...new Set(ids)].filter((id) => !this.units.has(id));
+    if (!wanted.length) return;
+    const { rows } = await this.pool.query<OrgUnit>(
+      `SELECT ${UNIT_COLUMNS} FROM org_units WHERE id = ANY ($1::text[])`,
+      [wanted],
+    );
+    for (const id of wanted) this.units.set(id, null);
+    for (const row of rows) this.units.set(row.id, row);
+  }
+}
+
+function foldPerson(events: RecordedEvent[]): PersonRecord & { first?: RecordedEvent } {
+  let state = personDecider.initialState();
+  for (const event of events) state = personDecider.evolve(state, event);
+  return { state, revision: events.at(-1)?.revision ?? null, first: events[0] };
+}
+
+/** The posts a record names: held, held before, and planned for. */
+function postsNamedBy(state: Extract<PersonState, { status: 'registered' }>): string[] {
+  return [
+    ...state.posts.map((post) => post.positionId),
+    ...state.pastPosts.map((post) => post.positionId),
+    ...state.planningPool.map((entry) => entry.positionId),
+  ];
+}
+
+function unitOfFirst(first: RecordedEvent | undefined): string | null {
+  const unit = (first?.data as { orgUnitId?: unknown } | undefined)?.orgUnitId;
+  return typeof unit === 'string' ? unit : null;
+}
