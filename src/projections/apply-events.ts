@@ -1,7 +1,12 @@
 import { PoolClient } from 'pg';
 import { quoteIdentifier } from '../database/quote-identifier';
 import { RecordedEvent } from '../event-store/event-envelope';
-import { advanceCheckpoint, advanceCheckpointFrom, lockCheckpoint } from './checkpoint';
+import {
+  advanceCheckpoint,
+  advanceCheckpointFrom,
+  beginAdvancingFrom,
+  lockCheckpoint,
+} from './checkpoint';
 import { isAtOrBefore, PositionOrder } from './position-order';
 import { ProjectedEvent, Projection } from './projection';
 
@@ -35,14 +40,28 @@ export interface ApplyRequest {
  * moves it (the handlers then write under that lock; a failure rolls both back). Otherwise the
  * row is locked and compared: a re-delivery is dropped, a gap sends the caller back to re-read.
  */
-export async function applyInTransaction(
+export function applyInTransaction(tx: PoolClient, request: ApplyRequest): Promise<ApplyOutcome> {
+  return applyAdvancing(tx, request, advanceCheckpointFrom);
+}
+
+/** Applies in a transaction it opens itself (left open for the caller to end). */
+async function applyInNewTransaction(tx: PoolClient, request: ApplyRequest): Promise<ApplyOutcome> {
+  if (request.events.length === 0) {
+    await tx.query('BEGIN');
+    return { kind: 'duplicate' };
+  }
+  return applyAdvancing(tx, request, beginAdvancingFrom);
+}
+
+async function applyAdvancing(
   tx: PoolClient,
   request: ApplyRequest,
+  advance: typeof advanceCheckpointFrom,
 ): Promise<ApplyOutcome> {
   const { projection, events } = request;
   if (events.length === 0) return { kind: 'duplicate' };
   const last = events[events.length - 1].position;
-  const before = await advanceCheckpointFrom(
+  const before = await advance(
     tx,
     projection.name,
     request.readFrom === 'start' ? null : request.readFrom,
@@ -102,10 +121,15 @@ export async function applyBatch(
   request: ApplyRequest,
   options: BatchTransactionOptions = {},
 ): Promise<ApplyOutcome> {
-  await tx.query('BEGIN');
   try {
-    if (options.searchPath) await setLocalSearchPath(tx, options.searchPath);
-    const outcome = await applyInTransaction(tx, request);
+    let outcome: ApplyOutcome;
+    if (options.searchPath) {
+      await tx.query('BEGIN');
+      await setLocalSearchPath(tx, options.searchPath);
+      outcome = await applyInTransaction(tx, request);
+    } else {
+      outcome = await applyInNewTransaction(tx, request);
+    }
     await tx.query(outcome.kind === 'applied' ? 'COMMIT' : 'ROLLBACK');
     return outcome;
   } catch (error) {

@@ -1,4 +1,4 @@
-import { Pool, PoolClient } from 'pg';
+import { Pool, PoolClient, QueryResult } from 'pg';
 
 /**
  * A projection's row in `projection_checkpoints`. Always accessed by unqualified name, so that
@@ -106,6 +106,43 @@ export async function advanceCheckpointFrom(
       RETURNING events_handled`,
     [name, from, to.position, to.applied],
   );
+  return rows.length === 0 ? null : Number(rows[0].events_handled) - to.applied;
+}
+
+/** What may be written into a statement's text as is: a projection name, a PostgreSQL position. */
+const PLAIN_NAME = /^[a-z][a-z0-9_]*$/;
+const PLAIN_POSITION = /^\d+\/\d+$/;
+
+/**
+ * Opens the transaction and moves the checkpoint as `advanceCheckpointFrom` does, in one round
+ * trip: `BEGIN` and the `UPDATE` sent as one simple query (which takes no parameters, so the
+ * values are written into its text, and only values that are plainly a name and positions are;
+ * others, e.g. a KurrentDB position, take two round trips). A projection's live transaction was
+ * four round trips, and each is a socket write measured at a third of the service's CPU.
+ */
+export async function beginAdvancingFrom(
+  tx: PoolClient,
+  name: string,
+  from: string | null,
+  to: { position: string; applied: number },
+): Promise<number | null> {
+  const plain =
+    PLAIN_NAME.test(name) &&
+    (from === null || PLAIN_POSITION.test(from)) &&
+    PLAIN_POSITION.test(to.position) &&
+    Number.isSafeInteger(to.applied);
+  if (!plain) {
+    await tx.query('BEGIN');
+    return advanceCheckpointFrom(tx, name, from, to);
+  }
+  const results = (await tx.query(
+    `BEGIN; UPDATE projection_checkpoints
+        SET position = '${to.position}', events_handled = events_handled + ${to.applied},
+            updated_at = now(), last_error = NULL
+      WHERE name = '${name}' AND position IS NOT DISTINCT FROM ${from === null ? 'NULL' : `'${from}'`}::text
+      RETURNING events_handled`,
+  )) as unknown as QueryResult<{ events_handled: string }>[];
+  const { rows } = results[1];
   return rows.length === 0 ? null : Number(rows[0].events_handled) - to.applied;
 }
 
