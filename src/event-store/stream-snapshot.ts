@@ -1,18 +1,6 @@
-import { NewEvent, RecordedEvent } from './event-envelope';
-import {
-  AllFrom,
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  ReadAllOptions,
-  ReadStreamOptions,
-  StoredEventRecord,
-  StreamAppend,
-  StreamRead,
-  StreamVerification,
-  SubscribeOptions,
-  Subscription,
-} from './event-store.port';
+import { RecordedEvent } from './event-envelope';
+import { EventStore, ReadStreamOptions, StreamRead } from './event-store.port';
+import { ForwardingEventStore } from './forwarding-event-store';
 
 /**
  * The event store as a bulk job's checks read it: some streams read whole at once (`take`, one
@@ -21,10 +9,12 @@ import {
  * slot rules) judges many entries without a query each. Everything else, streams never taken
  * included, goes to the store. It does not follow later appends: one request's checks, then gone.
  */
-export class StreamSnapshot implements EventStore {
+export class StreamSnapshot extends ForwardingEventStore {
   private readonly streams = new Map<string, RecordedEvent[]>();
 
-  constructor(private readonly store: EventStore) {}
+  constructor(store: EventStore) {
+    super(store);
+  }
 
   /** Reads the streams not held yet, whole, in one `readStreams`. */
   async take(streamIds: string[]): Promise<void> {
@@ -38,7 +28,10 @@ export class StreamSnapshot implements EventStore {
     return this.streams.get(streamId);
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  override async readStream(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): Promise<RecordedEvent[]> {
     const events = this.streams.get(streamId);
     if (!events || options.until !== undefined) return this.store.readStream(streamId, options);
     const backwards = options.direction === 'backwards';
@@ -51,54 +44,18 @@ export class StreamSnapshot implements EventStore {
     return options.limit === undefined ? kept : kept.slice(0, options.limit);
   }
 
-  async streamRevision(streamId: string): Promise<number | null> {
+  override async streamRevision(streamId: string): Promise<number | null> {
     const events = this.streams.get(streamId);
     if (!events) return this.store.streamRevision(streamId);
     return events.at(-1)?.revision ?? null;
   }
 
-  async readStreams(reads: StreamRead[]): Promise<RecordedEvent[][]> {
+  override async readStreams(reads: StreamRead[]): Promise<RecordedEvent[][]> {
     return Promise.all(
       reads.map(({ streamId, from, limit }) => this.readStream(streamId, { from, limit })),
     );
   }
 
-  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    return this.store.append(streamId, events, options);
-  }
-
-  appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
-    return this.store.appendMany(appends);
-  }
-
-  readAll(from: AllFrom, options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.store.readAll(from, options);
-  }
-
-  subscribe(
-    from: AllFrom,
-    handler: (event: RecordedEvent) => Promise<void>,
-    options?: SubscribeOptions,
-  ): Subscription {
-    return this.store.subscribe(from, handler, options);
-  }
-
-  readAllStored(from: AllFrom, limit: number): Promise<StoredEventRecord[]> {
-    return this.store.readAllStored(from, limit);
-  }
-
-  readStreamStored(streamId: string): Promise<StoredEventRecord[]> {
-    return this.store.readStreamStored(streamId);
-  }
-
-  verifyStream(streamId: string): Promise<StreamVerification> {
-    return this.store.verifyStream(streamId);
-  }
-
-  ping(): Promise<void> {
-    return this.store.ping();
-  }
-
   /** The store is the application's: closing a snapshot closes nothing. */
-  async close(): Promise<void> {}
+  override async close(): Promise<void> {}
 }

@@ -1,20 +1,13 @@
 import { SpanKind } from '@opentelemetry/api';
-import { NewEvent, RecordedEvent } from '../event-store/event-envelope';
+import { NewEvent } from '../event-store/event-envelope';
 import { WrongExpectedRevision } from '../event-store/event-store.errors';
 import {
-  AllFrom,
   AppendOptions,
   AppendResult,
   EventStore,
-  ReadAllOptions,
-  ReadStreamOptions,
-  StoredEventRecord,
   StreamAppend,
-  StreamRead,
-  StreamVerification,
-  SubscribeOptions,
-  Subscription,
 } from '../event-store/event-store.port';
+import { ForwardingEventStore } from '../event-store/forwarding-event-store';
 import { AppMetrics } from './metrics';
 import { currentTraceparent, inSpan, TRACEPARENT_KEY } from './tracing';
 
@@ -30,13 +23,15 @@ export function streamCategory(streamId: string): string {
  * `event-store.append` span whose W3C trace context is written into each event's metadata
  * (outside the hash chain) for the projections and sagas that handle the event later.
  */
-export class InstrumentedEventStore implements EventStore {
+export class InstrumentedEventStore extends ForwardingEventStore {
   constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     private readonly metrics: AppMetrics,
-  ) {}
+  ) {
+    super(store);
+  }
 
-  async append(
+  override async append(
     streamId: string,
     events: NewEvent[],
     options: AppendOptions,
@@ -65,7 +60,7 @@ export class InstrumentedEventStore implements EventStore {
     }
   }
 
-  async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
+  override async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
     const stop = this.metrics.appendDuration.startTimer();
     const count = appends.reduce((sum, append) => sum + append.events.length, 0);
     try {
@@ -90,50 +85,6 @@ export class InstrumentedEventStore implements EventStore {
       stop({ outcome: error instanceof WrongExpectedRevision ? 'conflict' : 'error' });
       throw error;
     }
-  }
-
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.store.readStream(streamId, options);
-  }
-
-  readStreams(reads: StreamRead[]): Promise<RecordedEvent[][]> {
-    return this.store.readStreams(reads);
-  }
-
-  readAll(from: AllFrom, options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.store.readAll(from, options);
-  }
-
-  subscribe(
-    from: AllFrom,
-    handler: (event: RecordedEvent) => Promise<void>,
-    options?: SubscribeOptions,
-  ): Subscription {
-    return this.store.subscribe(from, handler, options);
-  }
-
-  readAllStored(from: AllFrom, limit: number): Promise<StoredEventRecord[]> {
-    return this.store.readAllStored(from, limit);
-  }
-
-  readStreamStored(streamId: string): Promise<StoredEventRecord[]> {
-    return this.store.readStreamStored(streamId);
-  }
-
-  verifyStream(streamId: string): Promise<StreamVerification> {
-    return this.store.verifyStream(streamId);
-  }
-
-  streamRevision(streamId: string): Promise<number | null> {
-    return this.store.streamRevision(streamId);
-  }
-
-  ping(): Promise<void> {
-    return this.store.ping();
-  }
-
-  close(): Promise<void> {
-    return this.store.close();
   }
 }
 
