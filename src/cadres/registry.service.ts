@@ -105,7 +105,7 @@ export class RegistryService {
   /** The unit and everything below it. */
   async orgUnitSubtree(id: string): Promise<OrgUnit[]> {
     const { rows } = await this.pool.query<OrgUnit>(
-      'SELECT id, name, kind, parent_id AS "parentId", path FROM org_units WHERE $1 = ANY (path) ORDER BY array_length(path, 1), name',
+      'SELECT id, name, kind, parent_id AS "parentId", path FROM org_units WHERE path @> ARRAY[$1::text] ORDER BY array_length(path, 1), name',
       [id],
     );
     return rows;
@@ -192,7 +192,7 @@ export class RegistryService {
     const { rows } = await this.pool.query(
       `SELECT person_id AS id, full_name AS "fullName", date_of_birth::text AS "dateOfBirth", org_unit_id AS "orgUnitId"
          FROM people
-        WHERE org_unit_id IN (SELECT id FROM org_units WHERE $1 = ANY (path))
+        WHERE org_unit_id IN (SELECT id FROM org_units WHERE path @> ARRAY[$1::text])
           AND search_name LIKE '%' || $2 || '%'
         ORDER BY full_name, person_id LIMIT $3`,
       [scopeUnit, searchName(q).replace(/[\\%_]/g, (c) => `\\${c}`), limit],

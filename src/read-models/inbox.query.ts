@@ -107,7 +107,7 @@ function inboxSql(caseWhere: string[], taskWhere: string[], unitFilter: string):
            ORDER BY c.inbox_due, c.case_id
            LIMIT $4
         ) c
-       WHERE $1 = ANY (u.path)${unitFilter}
+       WHERE u.path @> ARRAY[$1::text]${unitFilter}
       UNION ALL
       SELECT 'task', NULL, NULL, NULL, t.person_id, t.position_id, t.org_unit_id, NULL, t.detail, t.due_on::text, false,
              COALESCE(t.due_on, DATE '9999-12-31')::text, 't:' || t.task_id

@@ -172,7 +172,7 @@ export class PlanningReviews {
       `SELECT r.review_id AS "reviewId", r.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", r.term,
               r.reviewed_on::text AS "reviewedOn", r.decision_ref AS "decisionRef", r.added, r.removed
          FROM planning_reviews r JOIN org_units u ON u.id = r.org_unit_id
-        WHERE $1 = ANY (u.path) ORDER BY r.reviewed_on DESC, r.review_id LIMIT $2`,
+        WHERE u.path @> ARRAY[$1::text] ORDER BY r.reviewed_on DESC, r.review_id LIMIT $2`,
       [scopeUnit, limit],
     );
     return rows;
