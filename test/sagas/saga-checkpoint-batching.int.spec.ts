@@ -63,7 +63,22 @@ describe('saga checkpoint batching (PostgreSQL)', () => {
       )
     ).rows[0];
 
+  const noise = (index: number) => ({
+    id: randomUUID(),
+    type: 'NoiseHeard',
+    data: { index },
+    metadata: {
+      actorId: 'user-1',
+      correlationId: 'noise',
+      causationId: null,
+      occurredAt: new Date().toISOString(),
+    },
+  });
+  const writes = async () =>
+    (await h.db.pool.query<{ position: string }>('SELECT position FROM checkpoint_writes')).rows;
+
   it('a burst of ignored events is checkpointed in one or two writes, ending at the last event', async () => {
+    const writesBefore = (await writes()).length;
     const events = Array.from({ length: EVENTS }, (_, index) => ({
       id: randomUUID(),
       type: 'NoiseHeard',
@@ -83,12 +98,27 @@ describe('saga checkpoint batching (PostgreSQL)', () => {
 
     expect(seen).toEqual(events.map((event) => event.id));
     expect(Number((await stored()).events_handled)).toBe(EVENTS);
-    const { rows } = await h.db.pool.query<{ position: string }>(
-      'SELECT position FROM checkpoint_writes',
-    );
+    const rows = (await writes()).slice(writesBefore);
     // Before batching this was one write per event (300).
     expect(rows.length).toBeGreaterThanOrEqual(1);
     expect(rows.length).toBeLessThanOrEqual(2);
+    expect(rows[rows.length - 1].position).toBe(position);
+  });
+
+  it('events committed one after another, as a busy saga sees them, share checkpoint writes', async () => {
+    const COMMITS = 20;
+    const writesBefore = (await writes()).length;
+    let position = '';
+    for (let i = 0; i < COMMITS; i += 1) {
+      ({ position } = await h.store.append(`noise-${randomUUID()}`, [noise(i)], {
+        expectedRevision: 'no_stream',
+      }));
+    }
+    await waitFor(async () => (await stored())?.position === position, 'the saga checkpoint');
+    const rows = (await writes()).slice(writesBefore);
+    // Written a turn after each event, this was a write per commit (20): a busy saga's checkpoint
+    // waits a moment for the events that follow.
+    expect(rows.length).toBeLessThanOrEqual(COMMITS / 2);
     expect(rows[rows.length - 1].position).toBe(position);
   });
 });
