@@ -8,6 +8,14 @@ import { RecordedEvent } from '../event-store/event-envelope';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { Actor } from './actor';
 import { RecordOrigins } from './record-origins';
+import {
+  outOfScope,
+  personOutsideGrant,
+  positionNotFound,
+  positionOutsideGrant,
+  unitNotFound,
+  unitOutsideGrant,
+} from './scope-refusals';
 
 /** Org units whose path one process keeps (a province's tree is a few thousand units). */
 const UNIT_PATHS_KEPT = 50_000;
@@ -94,20 +102,8 @@ export class OrgScope {
 
   /** An org unit named in a request (`orgUnitId`, `parentId`, `?orgUnit=`): 422 if missing, 403 if outside. */
   async assertUnitInScope(actor: Actor, unitId: string, field: string): Promise<void> {
-    if (!(await this.unitExists(unitId))) {
-      throw new DomainRuleViolation(
-        'org_unit.not_found',
-        `${field}: org unit ${unitId} does not exist`,
-        'unprocessable',
-        field,
-      );
-    }
-    if (!(await this.reaches(actor, unitId))) {
-      throw outOfScope(
-        `${field}: org unit ${unitId} is outside your grant for ${actor.orgUnit}`,
-        field,
-      );
-    }
+    if (!(await this.unitExists(unitId))) throw unitNotFound(field, unitId);
+    if (!(await this.reaches(actor, unitId))) throw unitOutsideGrant(field, unitId, actor);
   }
 
   /** A post lies where its unit lies: 422 if it does not exist, 403 if its unit is outside the grant. */
@@ -117,31 +113,15 @@ export class OrgScope {
          FROM positions p JOIN org_units u ON u.id = p.org_unit_id WHERE p.id = $1`,
       [positionId, actor.orgUnit],
     );
-    if (rows.length === 0) {
-      throw new DomainRuleViolation(
-        'position.not_found',
-        `${field}: position ${positionId} does not exist`,
-        'unprocessable',
-        field,
-      );
-    }
-    if (!rows[0].ok) {
-      throw outOfScope(
-        `${field}: position ${positionId} belongs to org unit ${rows[0].unit}, which your grant for ${actor.orgUnit} does not cover`,
-        field,
-      );
-    }
+    if (rows.length === 0) throw positionNotFound(field, positionId);
+    if (!rows[0].ok) throw positionOutsideGrant(field, positionId, rows[0].unit, actor);
   }
 
   /** A person lies in the unit they are registered in. */
   async assertPersonInScope(actor: Actor, personId: string, field: string): Promise<void> {
     const unit = await this.personUnit(personId);
-    if (!unit || !(await this.reaches(actor, unit))) {
-      throw outOfScope(
-        `${field}: person ${personId} is not registered in any unit your grant for ${actor.orgUnit} covers`,
-        field,
-      );
-    }
+    if (!unit || !(await this.reaches(actor, unit)))
+      throw personOutsideGrant(field, personId, actor);
   }
 
   /** A case lies in the unit it was opened in (whatever its procedure). */
@@ -231,8 +211,4 @@ function proceduresOf(kind: CaseKind): string[] {
   return CASE_PROCEDURES.filter((procedure) =>
     kind === 'discipline case' ? procedure === 'discipline' : procedure !== 'discipline',
   );
-}
-
-function outOfScope(message: string, field?: string): DomainRuleViolation {
-  return new DomainRuleViolation('scope.out_of_scope', message, 'forbidden', field);
 }

@@ -1,7 +1,13 @@
 import { PrefetchedRegistry } from '../cadres/prefetched-registry';
-import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { Actor } from './actor';
 import { OrgScope } from './org-scope';
+import {
+  personOutsideGrant,
+  positionNotFound,
+  positionOutsideGrant,
+  unitNotFound,
+  unitOutsideGrant,
+} from './scope-refusals';
 
 /** The checks of OrgScope a bulk job asks for every entry. */
 export type EntryScope = Pick<
@@ -34,47 +40,21 @@ export class PrefetchedScope
   }
 
   async assertUnitInScope(actor: Actor, unitId: string, field: string): Promise<void> {
-    if (!(await this.registry.findOrgUnit(unitId)))
-      throw new DomainRuleViolation(
-        'org_unit.not_found',
-        `${field}: org unit ${unitId} does not exist`,
-        'unprocessable',
-        field,
-      );
-    if (!(await this.reaches(actor, unitId)))
-      throw outOfScope(
-        `${field}: org unit ${unitId} is outside your grant for ${actor.orgUnit}`,
-        field,
-      );
+    if (!(await this.registry.findOrgUnit(unitId))) throw unitNotFound(field, unitId);
+    if (!(await this.reaches(actor, unitId))) throw unitOutsideGrant(field, unitId, actor);
   }
 
   async assertPositionInScope(actor: Actor, positionId: string, field: string): Promise<void> {
     const position = await this.registry.findPosition(positionId);
     const unit = position && (await this.registry.findOrgUnit(position.orgUnitId));
-    if (!position || !unit)
-      throw new DomainRuleViolation(
-        'position.not_found',
-        `${field}: position ${positionId} does not exist`,
-        'unprocessable',
-        field,
-      );
+    if (!position || !unit) throw positionNotFound(field, positionId);
     if (!unit.path.includes(actor.orgUnit))
-      throw outOfScope(
-        `${field}: position ${positionId} belongs to org unit ${unit.id}, which your grant for ${actor.orgUnit} does not cover`,
-        field,
-      );
+      throw positionOutsideGrant(field, positionId, unit.id, actor);
   }
 
   async assertPersonInScope(actor: Actor, personId: string, field: string): Promise<void> {
     const unit = await this.registry.personUnit(personId);
     if (!unit || !(await this.reaches(actor, unit)))
-      throw outOfScope(
-        `${field}: person ${personId} is not registered in any unit your grant for ${actor.orgUnit} covers`,
-        field,
-      );
+      throw personOutsideGrant(field, personId, actor);
   }
-}
-
-function outOfScope(message: string, field?: string): DomainRuleViolation {
-  return new DomainRuleViolation('scope.out_of_scope', message, 'forbidden', field);
 }
