@@ -99,15 +99,29 @@ export async function advanceCheckpointFrom(
   from: string | null,
   to: { position: string; applied: number },
 ): Promise<number | null> {
-  const { rows } = await tx.query<{ events_handled: string }>(
-    `UPDATE projection_checkpoints
-        SET position = $3, events_handled = events_handled + $4, updated_at = now(), last_error = NULL
-      WHERE name = $1 AND position IS NOT DISTINCT FROM $2::text
-      RETURNING events_handled`,
-    [name, from, to.position, to.applied],
-  );
-  return rows.length === 0 ? null : Number(rows[0].events_handled) - to.applied;
+  const { rows } = await tx.query<HandledRow>(advanceFromStatement('$1', '$2', '$3', '$4'), [
+    name,
+    from,
+    to.position,
+    to.applied,
+  ]);
+  return handledBefore(rows, to.applied);
 }
+
+interface HandledRow {
+  events_handled: string;
+}
+
+/** The statement of both ways to advance, with its values as placeholders or as literals. */
+const advanceFromStatement = (name: string, from: string, position: string, applied: string) =>
+  `UPDATE projection_checkpoints
+      SET position = ${position}, events_handled = events_handled + ${applied},
+          updated_at = now(), last_error = NULL
+    WHERE name = ${name} AND position IS NOT DISTINCT FROM ${from}::text
+    RETURNING events_handled`;
+
+const handledBefore = (rows: HandledRow[], applied: number): number | null =>
+  rows.length === 0 ? null : Number(rows[0].events_handled) - applied;
 
 /** What may be written into a statement's text as is: a projection name, a PostgreSQL position. */
 const PLAIN_NAME = /^[a-z][a-z0-9_]*$/;
@@ -135,15 +149,14 @@ export async function beginAdvancingFrom(
     await tx.query('BEGIN');
     return advanceCheckpointFrom(tx, name, from, to);
   }
-  const results = (await tx.query(
-    `BEGIN; UPDATE projection_checkpoints
-        SET position = '${to.position}', events_handled = events_handled + ${to.applied},
-            updated_at = now(), last_error = NULL
-      WHERE name = '${name}' AND position IS NOT DISTINCT FROM ${from === null ? 'NULL' : `'${from}'`}::text
-      RETURNING events_handled`,
-  )) as unknown as QueryResult<{ events_handled: string }>[];
-  const { rows } = results[1];
-  return rows.length === 0 ? null : Number(rows[0].events_handled) - to.applied;
+  const statement = advanceFromStatement(
+    `'${name}'`,
+    from === null ? 'NULL' : `'${from}'`,
+    `'${to.position}'`,
+    String(to.applied),
+  );
+  const results = (await tx.query(`BEGIN; ${statement}`)) as unknown as QueryResult<HandledRow>[];
+  return handledBefore(results[1].rows, to.applied);
 }
 
 /** Best effort, outside any projection transaction: shows a stuck projection in `status`. */

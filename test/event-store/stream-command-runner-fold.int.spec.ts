@@ -1,29 +1,10 @@
-import { EventMetadata } from '../../src/event-store/event-envelope';
 import { EventStore, ReadStreamOptions } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { StoredEventNames } from '../../src/event-store/stored-event-names';
 import { runStreamCommand } from '../../src/common/stream-command-runner';
 import { StreamFoldCache } from '../../src/common/stream-fold-cache';
-import { StreamDecider } from '../../src/common/stream-decider';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-
-/** A counter that refuses to go past a limit (the rules of a person's record, in small). */
-type Counter = { count: number };
-const counter = (limit: number): StreamDecider<Counter, 'increment', void> => ({
-  initialState: () => ({ count: 0 }),
-  evolve: (state) => ({ count: state.count + 1 }),
-  decide: (state) => {
-    if (state.count >= limit) throw new Error(`limit ${limit} reached`);
-    return [{ type: 'Incremented', data: { to: state.count + 1 } }];
-  },
-});
-
-const metadata: EventMetadata = {
-  actorId: 'test',
-  correlationId: 'c',
-  causationId: null,
-  occurredAt: new Date().toISOString(),
-};
+import { counter, metadata } from './support/counter-decider';
 
 /** The store, counting the events it hands out on whole-stream reads (no `from`). */
 function countingWholeReads(store: EventStore): { store: EventStore; wholeReadEvents: number } {

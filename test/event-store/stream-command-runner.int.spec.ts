@@ -1,4 +1,3 @@
-import { EventMetadata } from '../../src/event-store/event-envelope';
 import { WrongExpectedRevision } from '../../src/event-store/event-store.errors';
 import { EventStore } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
@@ -6,24 +5,7 @@ import { StoredEventNames } from '../../src/event-store/stored-event-names';
 import { runStreamCommand } from '../../src/common/stream-command-runner';
 import { DomainEvent, StreamDecider } from '../../src/common/stream-decider';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-
-/** A counter that refuses to go past a limit: the rule must be judged on the current count. */
-type Counter = { count: number };
-const counter = (limit: number): StreamDecider<Counter, 'increment', void> => ({
-  initialState: () => ({ count: 0 }),
-  evolve: (state) => ({ count: state.count + 1 }),
-  decide: (state) => {
-    if (state.count >= limit) throw new Error(`limit ${limit} reached`);
-    return [{ type: 'Incremented', data: { to: state.count + 1 } }];
-  },
-});
-
-const metadata: EventMetadata = {
-  actorId: 'test',
-  correlationId: 'c',
-  causationId: null,
-  occurredAt: new Date().toISOString(),
-};
+import { counter, Counter, metadata } from './support/counter-decider';
 
 /**
  * A store whose first append on each call of `raceOnce` lets another writer in first, as a saga

@@ -79,17 +79,7 @@ describe('saga checkpoint batching (PostgreSQL)', () => {
 
   it('a burst of ignored events is checkpointed in one or two writes, ending at the last event', async () => {
     const writesBefore = (await writes()).length;
-    const events = Array.from({ length: EVENTS }, (_, index) => ({
-      id: randomUUID(),
-      type: 'NoiseHeard',
-      data: { index },
-      metadata: {
-        actorId: 'user-1',
-        correlationId: 'noise',
-        causationId: null,
-        occurredAt: new Date().toISOString(),
-      },
-    }));
+    const events = Array.from({ length: EVENTS }, (_, index) => noise(index));
     const { position } = await h.store.append(`noise-${randomUUID()}`, events, {
       expectedRevision: 'no_stream',
     });
