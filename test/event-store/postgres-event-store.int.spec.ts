@@ -40,7 +40,10 @@ describe('stream-by-stream appendMany (as the KurrentDB adapter falls back to), 
     await db.drop();
   });
   appendManyContract(
-    () => ({ ...bound(store), appendMany: (appends) => appendStreamByStream(store, appends) }),
+    () => ({
+      ...bound(store),
+      appendMany: (appends, options) => appendStreamByStream(store, appends, options),
+    }),
     () => false,
   );
 });

@@ -2,6 +2,7 @@ import { Pool, PoolClient } from 'pg';
 import { NewEvent, RecordedEvent } from '../event-envelope';
 import {
   AllFrom,
+  AppendManyOptions,
   AppendOptions,
   AppendResult,
   EventStore,
@@ -158,7 +159,7 @@ export class PostgresEventStore implements EventStore {
     return result;
   }
 
-  async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
+  async appendMany(appends: StreamAppend[], options?: AppendManyOptions): Promise<AppendResult[]> {
     if (appends.length === 0) return [];
     const checked = appends.map(({ streamId, events, expectedRevision }): CheckedAppend => ({
       streamId,
@@ -166,7 +167,9 @@ export class PostgresEventStore implements EventStore {
       expectedCode: expectedCodeOf(expectedRevision),
       batch: this.prepare(streamId, events),
     }));
-    const results = await retryOnConnectionLoss(() => appendInOneTransaction(this.pool, checked));
+    const results = await retryOnConnectionLoss(() =>
+      appendInOneTransaction(this.pool, checked, options?.after),
+    );
     this.notifier.poke(results.at(-1)?.position);
     return results;
   }
