@@ -21,16 +21,6 @@ export interface StreamAppend {
   expectedRevision: ExpectedRevision;
 }
 
-export interface AppendManyOptions {
-  /**
-   * The appends at an expected revision wait for this (the previous chunk of a batch, whose write
-   * sets the revision this one expects): new streams (`no_stream`) are written meanwhile, in the
-   * same transaction where the store has one, so consecutive chunks overlap. If it rejects,
-   * nothing of this call is written and its rejection is thrown.
-   */
-  after?: Promise<unknown>;
-}
-
 export interface ReadStreamOptions {
   /** First revision to read (inclusive) going forwards, or last going backwards. */
   from?: number;
@@ -114,7 +104,7 @@ export interface EventStore {
    * writes nothing (as for `append`). KurrentDB has no multi-stream transaction on its client: its
    * adapter checks every expectation first and then appends stream by stream (not atomic).
    */
-  appendMany(appends: StreamAppend[], options?: AppendManyOptions): Promise<AppendResult[]>;
+  appendMany(appends: StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /**
    * Several streams read forwards at once, each as `readStream(streamId, { from, limit })` reads

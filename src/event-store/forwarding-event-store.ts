@@ -1,7 +1,6 @@
 import { NewEvent, RecordedEvent } from './event-envelope';
 import {
   AllFrom,
-  AppendManyOptions,
   AppendOptions,
   AppendResult,
   EventStore,
@@ -26,8 +25,8 @@ export abstract class ForwardingEventStore implements EventStore {
     return this.store.append(streamId, events, options);
   }
 
-  appendMany(appends: StreamAppend[], options?: AppendManyOptions): Promise<AppendResult[]> {
-    return this.store.appendMany(appends, options);
+  appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
+    return this.store.appendMany(appends);
   }
 
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

@@ -2,7 +2,6 @@ import { SpanKind } from '@opentelemetry/api';
 import { NewEvent } from '../event-store/event-envelope';
 import { WrongExpectedRevision } from '../event-store/event-store.errors';
 import {
-  AppendManyOptions,
   AppendOptions,
   AppendResult,
   EventStore,
@@ -61,10 +60,7 @@ export class InstrumentedEventStore extends ForwardingEventStore {
     }
   }
 
-  override async appendMany(
-    appends: StreamAppend[],
-    options?: AppendManyOptions,
-  ): Promise<AppendResult[]> {
+  override async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
     const stop = this.metrics.appendDuration.startTimer();
     const count = appends.reduce((sum, append) => sum + append.events.length, 0);
     try {
@@ -80,7 +76,6 @@ export class InstrumentedEventStore extends ForwardingEventStore {
         () =>
           this.store.appendMany(
             appends.map((append) => ({ ...append, events: withTraceparent(append.events) })),
-            options,
           ),
       );
       stop({ outcome: 'ok' });

@@ -582,37 +582,6 @@ export function appendManyContract(storeOf: () => EventStore, atomic: () => bool
       expect(await store.readStream(b)).toHaveLength(2);
     });
 
-    it('with `after`, writes a chunk whose expected revision the previous write sets in order', async () => {
-      const batch = stream();
-      const chunk = (expectedRevision: ExpectedRevision) => [
-        {
-          streamId: stream(),
-          events: [anEvent(), anEvent()],
-          expectedRevision: 'no_stream' as const,
-        },
-        { streamId: batch, events: [anEvent('ChunkWritten')], expectedRevision },
-      ];
-      const first = store.appendMany(chunk('no_stream'));
-      const second = store.appendMany(chunk(0), { after: first });
-      const third = store.appendMany(chunk(1), { after: second });
-      const results = await Promise.all([first, second, third]);
-      expect(results.map((result) => result[1].nextRevision)).toEqual([0, 1, 2]);
-      expect(await store.verifyStream(batch)).toEqual({ ok: true, eventsChecked: 3 });
-    });
-
-    it('writes nothing of a call whose `after` fails, and throws that failure', async () => {
-      const fresh = stream();
-      const earlier = Promise.reject(new WrongExpectedRevision('contract-earlier', 3, 4));
-      const error = await store
-        .appendMany([{ streamId: fresh, events: [anEvent()], expectedRevision: 'no_stream' }], {
-          after: earlier,
-        })
-        .catch((e) => e);
-      expect(error).toBeInstanceOf(WrongExpectedRevision);
-      expect(error.streamId).toBe('contract-earlier');
-      expect(await store.streamRevision(fresh)).toBeNull();
-    });
-
     it('lets one of two racing writes to a shared stream land whole; the other writes nothing', async () => {
       if (!atomic()) return;
       const shared = stream();

@@ -40,10 +40,7 @@ describe('stream-by-stream appendMany (as the KurrentDB adapter falls back to), 
     await db.drop();
   });
   appendManyContract(
-    () => ({
-      ...bound(store),
-      appendMany: (appends, options) => appendStreamByStream(store, appends, options),
-    }),
+    () => ({ ...bound(store), appendMany: (appends) => appendStreamByStream(store, appends) }),
     () => false,
   );
 });

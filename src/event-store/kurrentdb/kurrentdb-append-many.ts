@@ -1,5 +1,5 @@
 import { WrongExpectedRevision } from '../event-store.errors';
-import { AppendManyOptions, AppendResult, EventStore, StreamAppend } from '../event-store.port';
+import { AppendResult, EventStore, StreamAppend } from '../event-store.port';
 import { meetsExpected } from '../expected-revision';
 
 /**
@@ -8,17 +8,14 @@ import { meetsExpected } from '../expected-revision';
  * is refused up front writes nothing; then each stream is appended in turn at its own expected
  * revision. A writer that moves one of the streams between the check and its append gets that
  * append refused after the earlier ones landed: not atomic, which the port says. Repeating the
- * whole call after such a failure completes it (each append is idempotent by event id). With
- * `after`, nothing starts before it settles: there is no transaction to write new streams in ahead.
+ * whole call after such a failure completes it (each append is idempotent by event id).
  */
 export async function appendStreamByStream(
   store: Pick<EventStore, 'append' | 'readStream'>,
   appends: StreamAppend[],
-  options: AppendManyOptions = {},
 ): Promise<AppendResult[]> {
   if (new Set(appends.map((append) => append.streamId)).size !== appends.length)
     throw new Error('appendMany needs distinct streams');
-  await options.after;
   for (const append of appends) {
     const stored = await store.readStream(append.streamId, { direction: 'backwards', limit: 1 });
     const actual = stored[0]?.revision ?? null;

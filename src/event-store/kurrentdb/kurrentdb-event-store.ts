@@ -12,7 +12,6 @@ import { NewEvent, RecordedEvent } from '../event-envelope';
 import { WrongExpectedRevision } from '../event-store.errors';
 import {
   AllFrom,
-  AppendManyOptions,
   AppendOptions,
   AppendResult,
   EventStore,
@@ -117,8 +116,8 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
-  appendMany(appends: StreamAppend[], options?: AppendManyOptions): Promise<AppendResult[]> {
-    return appendStreamByStream(this, appends, options);
+  appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
+    return appendStreamByStream(this, appends);
   }
 
   private async readRaw(

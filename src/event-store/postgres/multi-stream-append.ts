@@ -17,24 +17,21 @@ const NEW_STREAM_EVENTS_PER_INSERT = 2000;
  * INSERTs, the others through `cf_append_many`. When an INSERT finds a stream or an id already
  * there, the whole write is sent again through `cf_append_many` alone, which tells a repeat of the
  * same events (success) from a wrong expected revision or an id stored elsewhere; a refusal then
- * names the first stream that is not where it was expected. The new streams are inserted before
- * `after` settles (the transaction stays open meanwhile), the checked appends after it.
+ * names the first stream that is not where it was expected.
  */
 export async function appendInOneTransaction(
   pool: Pool,
   appends: CheckedAppend[],
-  after: Promise<unknown> = Promise.resolve(),
 ): Promise<AppendResult[]> {
   if (new Set(appends.map((append) => append.streamId)).size !== appends.length)
     throw new Error('appendMany needs distinct streams');
   const empty = appends.find((append) => append.batch.length === 0);
   if (empty) throw new Error(`append to ${empty.streamId} needs at least one event`);
   try {
-    return await inTransaction(pool, (client) => insertThenAppend(client, appends, after));
+    return await inTransaction(pool, (client) => insertThenAppend(client, appends));
   } catch (error) {
     if (!isRefusal(error)) throw error;
   }
-  await after;
   try {
     return await inTransaction(pool, (client) => checkedAppendMany(client, appends));
   } catch (error) {
@@ -45,7 +42,6 @@ export async function appendInOneTransaction(
 async function insertThenAppend(
   client: PoolClient,
   appends: CheckedAppend[],
-  after: Promise<unknown>,
 ): Promise<AppendResult[]> {
   const results = new Map<CheckedAppend, AppendResult>();
   const fresh = appends.filter((append) => append.expected === 'no_stream');
@@ -53,8 +49,6 @@ async function insertThenAppend(
     const inserted = await insertNewStreams(client, group);
     group.forEach((append, index) => results.set(append as CheckedAppend, inserted[index]));
   }
-  // Only the checked appends depend on an earlier write having committed.
-  await after;
   const checked = appends.filter((append) => append.expected !== 'no_stream');
   if (checked.length) {
     const appended = await checkedAppendMany(client, checked);

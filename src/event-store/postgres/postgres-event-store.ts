@@ -2,7 +2,6 @@ import { Pool, PoolClient } from 'pg';
 import { NewEvent, RecordedEvent } from '../event-envelope';
 import {
   AllFrom,
-  AppendManyOptions,
   AppendOptions,
   AppendResult,
   EventStore,
@@ -159,7 +158,7 @@ export class PostgresEventStore implements EventStore {
     return result;
   }
 
-  async appendMany(appends: StreamAppend[], options?: AppendManyOptions): Promise<AppendResult[]> {
+  async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
     if (appends.length === 0) return [];
     const checked = appends.map(({ streamId, events, expectedRevision }): CheckedAppend => ({
       streamId,
@@ -167,9 +166,7 @@ export class PostgresEventStore implements EventStore {
       expectedCode: expectedCodeOf(expectedRevision),
       batch: this.prepare(streamId, events),
     }));
-    const results = await retryOnConnectionLoss(() =>
-      appendInOneTransaction(this.pool, checked, options?.after),
-    );
+    const results = await retryOnConnectionLoss(() => appendInOneTransaction(this.pool, checked));
     this.notifier.poke(results.at(-1)?.position);
     return results;
   }

@@ -28,9 +28,6 @@ import {
  */
 const ENTRIES_PER_CHUNK = 250;
 
-/** Chunks written at once: one commits while the next is prepared and inserted (writeChunks). */
-const CHUNKS_UNDER_WAY = 2;
-
 const DEFAULT_DEFINITION = 'transfer.standard';
 
 interface LoadedBatch {
@@ -128,9 +125,7 @@ export class TransferBatchService {
   /**
    * Each chunk's cases (id reservation, open-case slot, case stream) and the batch's progress
    * event in one append: at expected revisions, so a concurrent writer makes it a 409 and nothing
-   * of that chunk is written. Two chunks are under way at once: the next one's events are
-   * prepared and its new streams inserted (its own transaction) while this one commits, and its
-   * progress event waits for this one's (`after`), so the chunks written are always the first ones.
+   * of that chunk is written.
    */
   private async writeChunks(
     streamId: string,
@@ -138,54 +133,28 @@ export class TransferBatchService {
     planned: PlannedEntry[],
     metadata: EventMetadata,
   ): Promise<void> {
-    const writing: Promise<unknown>[] = [];
-    let previous: Promise<unknown> = Promise.resolve();
-    let failure: unknown;
-    for (let start = 0; start < planned.length && !failure; start += ENTRIES_PER_CHUNK) {
+    for (let start = 0; start < planned.length; start += ENTRIES_PER_CHUNK) {
       const chunk = planned.slice(start, start + ENTRIES_PER_CHUNK);
-      const expectedRevision = revision + start / ENTRIES_PER_CHUNK;
-      previous = this.writeChunk(streamId, expectedRevision, chunk, metadata, previous);
-      // Seen below (or by the next chunk's `after`): not an unhandled rejection meanwhile.
-      previous.catch(() => undefined);
-      writing.push(previous);
-      if (writing.length < CHUNKS_UNDER_WAY) continue;
-      failure = await writing.shift()!.then(
-        () => undefined,
-        (error: unknown) => error,
-      );
-      // A turn of the event loop first: the chunk now waiting for this one sends its progress
-      // event before the next chunk's events are prepared (synchronous work).
-      await new Promise((resolve) => setImmediate(resolve));
+      const progress: TransferBatchEvent = {
+        type: 'TransferBatchChunkOpened',
+        data: { first: chunk[0].index, caseIds: chunk.map((entry) => entry.caseId) },
+      };
+      const results = await this.store
+        .appendMany([
+          ...chunk.flatMap((entry) => entry.appends),
+          {
+            streamId,
+            expectedRevision: revision,
+            events: [
+              { id: deterministicId(streamId, String(chunk[0].index)), ...progress, metadata },
+            ],
+          },
+        ])
+        .catch((error: unknown) => {
+          throw error instanceof WrongExpectedRevision ? conflict(error) : error;
+        });
+      revision = results.at(-1)!.nextRevision;
     }
-    const outcomes = await Promise.allSettled(writing);
-    failure ??= outcomes.find((outcome) => outcome.status === 'rejected')?.reason;
-    if (failure) throw failure instanceof WrongExpectedRevision ? conflict(failure) : failure;
-  }
-
-  private writeChunk(
-    streamId: string,
-    expectedRevision: number,
-    chunk: PlannedEntry[],
-    metadata: EventMetadata,
-    after: Promise<unknown>,
-  ): Promise<unknown> {
-    const progress: TransferBatchEvent = {
-      type: 'TransferBatchChunkOpened',
-      data: { first: chunk[0].index, caseIds: chunk.map((entry) => entry.caseId) },
-    };
-    return this.store.appendMany(
-      [
-        ...chunk.flatMap((entry) => entry.appends),
-        {
-          streamId,
-          expectedRevision,
-          events: [
-            { id: deterministicId(streamId, String(chunk[0].index)), ...progress, metadata },
-          ],
-        },
-      ],
-      { after },
-    );
   }
 
   private assertSize(dto: OpenTransferBatchDto): void {
