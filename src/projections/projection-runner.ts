@@ -28,6 +28,8 @@ export interface ProjectionRunnerOptions {
   log?: (message: string) => void;
   /** How long live events the projection does not handle may wait (default 200 ms). */
   ignoredFlushDelayMs?: number;
+  /** How long live events the projection handles wait for the ones that follow (default 20 ms). */
+  liveGatherMs?: number;
 }
 
 /** The process is shutting down its database pool: nothing more can be written with it. */
@@ -172,6 +174,7 @@ export class ProjectionRunner {
         // Rejecting ends the subscription; the run loop re-reads the checkpoint.
         onFailure: reject,
         flushDelayMs: this.options.ignoredFlushDelayMs,
+        gatherMs: this.options.liveGatherMs,
       });
       const live = delivery;
       this.subscription = this.options.store.subscribe(

@@ -49,6 +49,32 @@ describe('moving a projection checkpoint (PostgreSQL)', () => {
       row.n,
     ]);
 
+  it('commits a batch without waiting for the WAL flush, and leaves the connection waiting for it for what comes next (appends)', async () => {
+    const projection = countingProjection();
+    await ensureCheckpoint(db.pool, projection.name, projection.version);
+    await appendNumbered(store, 1, 2, streamsNamed(1));
+    const events = await readAllVisible(store, 2);
+    const client = await db.pool.connect();
+    try {
+      const sent = recordStatements(client);
+      const outcome = await applyBatch(client, {
+        projection,
+        order: postgresPositionOrder,
+        events,
+        readFrom: 'start',
+      });
+      expect(outcome.kind).toBe('applied');
+      expect(sent.at(-1)).toBe('SET LOCAL synchronous_commit TO off; COMMIT');
+      const { rows } = await client.query<{ synchronous_commit: string }>(
+        'SHOW synchronous_commit',
+      );
+      expect(rows[0].synchronous_commit).toBe('on');
+    } finally {
+      client.release();
+    }
+    expect(await eventsHandled(db.pool, projection.name)).toBe(2);
+  });
+
   it('opens the transaction and locks and moves a checkpoint that stands where the batch was read from in one round trip', async () => {
     const projection = countingProjection();
     await ensureCheckpoint(db.pool, projection.name, projection.version);

@@ -5,6 +5,14 @@ import { earliestOf, isAfter, laterOf, LogPage, matchesFilter } from './log-page
 /** Events per shared read: above any subscription's batch, so one read serves them all. */
 export const SHARED_READ_LIMIT = 1000;
 
+/**
+ * How long a read of the tail waits, once asked for, for the commits that follow. Under load a
+ * commit lands every millisecond or two and each woke every live subscription into a read (a
+ * quarter of the lifecycle bench's statements); this way one read serves a window's commits, and a
+ * lone commit reaches the subscriptions this much later (bench/README.md, issue 21).
+ */
+export const TAIL_GATHER_MS = 10;
+
 export interface SharedTailReadDeps {
   /**
    * Unfiltered `readAllSafe`. Unfiltered, a page that is not full ends at the safe head: no
@@ -13,6 +21,8 @@ export interface SharedTailReadDeps {
   readAll: (from: AllFrom, limit: number) => Promise<RecordedEvent[]>;
   /** A subscription's own read, for one the shared read did not reach. */
   readAlone: (from: AllFrom, limit: number, filter?: ReadAllFilter) => Promise<LogPage>;
+  /** Default `TAIL_GATHER_MS`; 0: the next turn, for the subscriptions woken by one commit. */
+  gatherMs?: number;
 }
 
 interface Waiting {
@@ -39,11 +49,14 @@ export class SharedTailRead {
   read(from: AllFrom, limit: number, filter?: ReadAllFilter): Promise<LogPage> {
     return new Promise<LogPage>((resolve, reject) => {
       this.waiting.push({ from, limit, filter, resolve, reject });
-      // One turn later, so that the subscriptions woken by the same notification share the read.
-      this.running ??= new Promise<void>((next) => setImmediate(next)).then(() =>
-        this.readWhileWaiting(),
-      );
+      this.running ??= this.gathered().then(() => this.readWhileWaiting());
     });
+  }
+
+  /** Waits for the subscriptions woken by the same commit, and those of the commits after it. */
+  private gathered(): Promise<void> {
+    const delay = this.deps.gatherMs ?? TAIL_GATHER_MS;
+    return new Promise<void>((next) => (delay > 0 ? setTimeout(next, delay) : setImmediate(next)));
   }
 
   private async readWhileWaiting(): Promise<void> {
@@ -52,6 +65,7 @@ export class SharedTailRead {
         const batch = this.waiting;
         this.waiting = [];
         await this.answer(batch);
+        if (this.waiting.length > 0) await this.gathered();
       }
     } finally {
       this.running = null;
