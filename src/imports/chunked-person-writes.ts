@@ -43,11 +43,16 @@ export async function writeInChunks(
   alone: (person: PersonWrites) => Promise<void>,
 ): Promise<void> {
   let next = 0;
+  let stopped = false;
   const writeFromQueue = async (): Promise<void> => {
-    while (next < people.length) {
+    // After a failure no new chunk starts, as when they went one after the other.
+    while (next < people.length && !stopped) {
       const chunk = people.slice(next, next + PEOPLE_PER_CHUNK);
       next += PEOPLE_PER_CHUNK;
-      await writeChunk(store, chunk, metadata, alone);
+      await writeChunk(store, chunk, metadata, alone).catch((error: unknown) => {
+        stopped = true;
+        throw error;
+      });
     }
   };
   const writers = Array.from({ length: CHUNKS_UNDER_WAY }, writeFromQueue);
