@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalize } from 'json-canonicalize';
+import { canonicalJson } from './canonical-json';
 import { EventMetadata } from './event-envelope';
 
 /** The part of an event the hash covers: everything the writer supplied, in RFC 8785 form. */
@@ -22,7 +22,7 @@ export const UNHASHED_METADATA_KEYS: readonly string[] = ['traceparent'];
 /** SHA-256 of the canonical JSON of an event's content. */
 export function contentDigest(content: HashedContent): Buffer {
   return createHash('sha256')
-    .update(canonicalize(hashedForm(content)), 'utf8')
+    .update(canonicalJson(hashedForm(content)), 'utf8')
     .digest();
 }
 

@@ -10,6 +10,9 @@ import { SimulatedCommand } from './import-simulation';
 /** People whose records go out in one multi-stream append (one transaction and commit on PostgreSQL). */
 export const PEOPLE_PER_CHUNK = 250;
 
+/** Chunks written at once (see writeInChunks). */
+const CHUNKS_UNDER_WAY = 2;
+
 /** A person's record as read for the checks, and the rows that change it, in file order. */
 export interface PersonWrites {
   personId: string;
@@ -30,7 +33,8 @@ export const needsOwnPath = (person: PersonWrites): boolean =>
  * revisions the checks read. The rules decide again on those records (pure, as the simulation
  * did); event ids are seeded by each row as on the one-by-one path, so either path after the other
  * appends nothing twice. A chunk that meets a record moved since it was read is handed to `alone`
- * (the registry's path, which reads and decides again, person by person).
+ * (the registry's path, which reads and decides again, person by person). Chunks name distinct
+ * people, so two are written at once: one is prepared while the other's statement runs.
  */
 export async function writeInChunks(
   store: EventStore,
@@ -38,15 +42,38 @@ export async function writeInChunks(
   metadata: EventMetadata,
   alone: (person: PersonWrites) => Promise<void>,
 ): Promise<void> {
-  for (let start = 0; start < people.length; start += PEOPLE_PER_CHUNK) {
-    const chunk = people.slice(start, start + PEOPLE_PER_CHUNK);
-    try {
-      const appends = chunk.map((person) => appendOf(person, metadata));
-      await store.appendMany(appends.filter((append) => append.events.length > 0));
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevision)) throw error;
-      for (const person of chunk) await alone(person);
+  let next = 0;
+  let stopped = false;
+  const writeFromQueue = async (): Promise<void> => {
+    // After a failure no new chunk starts, as when they went one after the other.
+    while (next < people.length && !stopped) {
+      const chunk = people.slice(next, next + PEOPLE_PER_CHUNK);
+      next += PEOPLE_PER_CHUNK;
+      await writeChunk(store, chunk, metadata, alone).catch((error: unknown) => {
+        stopped = true;
+        throw error;
+      });
     }
+  };
+  const writers = Array.from({ length: CHUNKS_UNDER_WAY }, writeFromQueue);
+  const failed = (await Promise.allSettled(writers)).find(
+    (outcome) => outcome.status === 'rejected',
+  );
+  if (failed) throw failed.reason;
+}
+
+async function writeChunk(
+  store: EventStore,
+  chunk: PersonWrites[],
+  metadata: EventMetadata,
+  alone: (person: PersonWrites) => Promise<void>,
+): Promise<void> {
+  try {
+    const appends = chunk.map((person) => appendOf(person, metadata));
+    await store.appendMany(appends.filter((append) => append.events.length > 0));
+  } catch (error) {
+    if (!(error instanceof WrongExpectedRevision)) throw error;
+    for (const person of chunk) await alone(person);
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalize } from 'json-canonicalize';
+import { canonicalJson } from '../event-store/canonical-json';
 import { isEmptyCell } from './cell-parsers';
 import { SheetKind } from './import-template';
 import { RowProblem } from './row-problem';
@@ -66,7 +66,7 @@ export function parseRows(sheets: RawSheet[]): { rows: ImportRow[]; problems: Ro
         continue;
       }
       seen.set(key, raw.line);
-      const contentHash = createHash('sha256').update(canonicalize(values)).digest('hex');
+      const contentHash = createHash('sha256').update(canonicalJson(values)).digest('hex');
       rows.push({
         kind: sheet.spec.kind,
         sheet: sheet.name,

@@ -89,6 +89,35 @@ describe('transfer batches of many entries', () => {
     await http().get('/transfer-batches/tb-many').set(staff).expect(404);
   }, 120_000);
 
+  it('refuses a malformed entry at the end of a long list by its path, as for a short one', async () => {
+    const last = PEOPLE - 1;
+    const entries = Array.from({ length: PEOPLE }, (_, i) => entry(i));
+    const refusedWith = async (malformed: Record<string, unknown>) =>
+      (
+        await http()
+          .post('/transfer-batches')
+          .set(staff)
+          .send({ id: 'tb-malformed', entries: [...entries.slice(0, last), malformed] })
+          .expect(400)
+      ).body;
+    const before = await eventCount();
+    expect(await refusedWith({ ...entry(last), personId: '' })).toMatchObject({
+      rule: 'body.invalid',
+      field: `entries[${last}].personId`,
+      message: `entries[${last}].personId is required`,
+    });
+    expect(await refusedWith({ ...entry(last), reason: 'x'.repeat(2001) })).toMatchObject({
+      field: `entries[${last}].reason`,
+      message: `entries[${last}].reason must be at most 2000 characters long`,
+    });
+    expect(await refusedWith({ ...entry(last), note: 'x' })).toMatchObject({
+      field: `entries[${last}].note`,
+      message: `entries[${last}].note: unknown field`,
+    });
+    expect(await eventCount()).toBe(before);
+    await http().get('/transfer-batches/tb-malformed').set(staff).expect(404);
+  }, 120_000);
+
   it('opens every entry across chunks once, and the same batch again opens nothing', async () => {
     const body = { id: 'tb-many', entries: Array.from({ length: PEOPLE }, (_, i) => entry(i)) };
     const opened = await http().post('/transfer-batches').set(staff).send(body).expect(201);

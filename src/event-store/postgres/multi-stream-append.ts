@@ -5,6 +5,7 @@ import { AppendResult } from '../event-store.port';
 import { meetsExpected } from '../expected-revision';
 import { CheckedAppend, streamRevision } from './append-statements';
 import { insertNewStreams, StreamBatch } from './new-stream-insert';
+import { oneStatementAppend } from './one-statement-append';
 
 /**
  * New streams go out as plain INSERTs of at most this many events: 9 parameters each stays far
@@ -14,7 +15,8 @@ const NEW_STREAM_EVENTS_PER_INSERT = 2000;
 
 /**
  * Appends to distinct streams in one transaction (one commit): new streams (`no_stream`) as plain
- * INSERTs, the others through `cf_append_many`. When an INSERT finds a stream or an id already
+ * INSERTs, the others through `cf_append_many`; as one statement when one INSERT holds the new
+ * streams (one-statement-append.ts). When an INSERT finds a stream or an id already
  * there, the whole write is sent again through `cf_append_many` alone, which tells a repeat of the
  * same events (success) from a wrong expected revision or an id stored elsewhere; a refusal then
  * names the first stream that is not where it was expected.
@@ -28,7 +30,10 @@ export async function appendInOneTransaction(
   const empty = appends.find((append) => append.batch.length === 0);
   if (empty) throw new Error(`append to ${empty.streamId} needs at least one event`);
   try {
-    return await inTransaction(pool, (client) => insertThenAppend(client, appends));
+    const inOneStatement = oneStatementAppend(appends, NEW_STREAM_EVENTS_PER_INSERT);
+    return await (inOneStatement
+      ? inOneStatement(pool)
+      : inTransaction(pool, (client) => insertThenAppend(client, appends)));
   } catch (error) {
     if (!isRefusal(error)) throw error;
   }

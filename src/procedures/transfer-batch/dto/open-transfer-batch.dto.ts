@@ -5,6 +5,9 @@ import { IsArray, IsOptional, IsString, Length, Matches, ValidateNested } from '
 /** An entry's JSON is at most this long (four ids of 100 characters and a reason of 2,000). */
 export const TRANSFER_BATCH_BYTES_PER_ENTRY = 3072;
 
+/** A batch id the caller chooses. */
+export const TRANSFER_BATCH_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,40}$/;
+
 export class TransferBatchEntryDto {
   @ApiProperty({ example: 'p-tran-thi-binh', description: 'the person transferred' })
   @IsString()
@@ -49,7 +52,7 @@ export class OpenTransferBatchDto {
       'batch id; its cases are <id>-1 … <id>-n. When omitted, derived from the entries and your unit, so the same list sent again is the same batch',
   })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{1,40}$/, {
+  @Matches(TRANSFER_BATCH_ID_PATTERN, {
     message: 'id: lower-case letters, digits and dashes, 2-41 characters',
   })
   id?: string;
