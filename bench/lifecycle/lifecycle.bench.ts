@@ -6,6 +6,7 @@
  * the case list's lag behind the writes; the median of BENCH_ROUNDS rounds; one JSON line at the
  * end. Run: npm run bench:lifecycle. `BENCH_BASE=million`: on a copy of a database of about a million
  * events (./million-base.ts), one person in BENCH_LONG_RECORD_EVERY with a long record.
+ * `BENCH_SPLIT_WORKERS=1`: the API and the workers in two processes (./service-processes.ts).
  */
 import { withBenchDatabase } from '../bench-database';
 import { BaseDatabase, millionBase } from './million-base';
@@ -29,8 +30,8 @@ import {
   loadAverage,
   postgresCpuSeconds,
   seedDemoData,
-  ServiceUnderTest,
 } from './service-under-test';
+import { ServiceProcesses } from './service-processes';
 import { median, percentile, round1, RouteTimings, TimedHttp } from './timed-http';
 
 const CASES = Number(process.env.BENCH_CASES ?? 64);
@@ -43,6 +44,8 @@ const IMPORT_PEOPLE = Number(process.env.BENCH_IMPORT_PEOPLE ?? 2000);
 const PORT = Number(process.env.BENCH_PORT ?? 3900 + (process.pid % 90));
 /** `fresh` (the demo data alone) or `million` (the demo data on about a million events). */
 const BASE = process.env.BENCH_BASE ?? 'fresh';
+/** `1`: the API in one process (RUN_WORKERS=false), the workers in another (service-processes.ts). */
+const SPLIT_WORKERS = process.env.BENCH_SPLIT_WORKERS === '1';
 /** One person in this many gets a record of RECORD_EVENTS events before the cases (0: none). */
 const LONG_RECORD_EVERY = Number(
   process.env.BENCH_LONG_RECORD_EVERY ?? (BASE === 'million' ? 4 : 0),
@@ -103,7 +106,7 @@ async function oneRun(
   context: {
     url: string;
     pool: Pool;
-    service: ServiceUnderTest;
+    service: ServiceProcesses;
     base: string;
     tokens: BenchTokens;
   },
@@ -230,7 +233,7 @@ async function benchOn(base: BaseDatabase | null): Promise<void> {
     async (url) => {
       const env = benchEnvironment(url, PORT);
       seedDemoData(env);
-      const service = new ServiceUnderTest(env);
+      const service = new ServiceProcesses(env, SPLIT_WORKERS);
       const pool = new Pool({ connectionString: url, max: 2 });
       try {
         await service.start();
@@ -291,7 +294,7 @@ async function benchOn(base: BaseDatabase | null): Promise<void> {
             `  C=${f.clients}: ${f.casesPerSecond} cases/s (rounds ${f.rounds.join(', ')}), writes p50/p95/p99 ${f.writeP50}/${f.writeP95}/${f.writeP99} ms, CPU/case ${f.serviceCpuMsPerCase} + ${f.postgresCpuMsPerCase} ms, ${f.commitsPerCase} commits/case, end lag ${f.endLagMs} ms, case-list lag p99 ${f.caseListLagP99} ms${LONG_RECORD_EVERY > 0 ? `; writes p50/p99 with ${RECORD_EVENTS}-event records ${f.longRecordWriteP50}/${f.longRecordWriteP99} ms, others ${f.shortRecordWriteP50}/${f.shortRecordWriteP99} ms` : ''}\n`,
           );
         process.stdout.write(
-          `${JSON.stringify({ bench: 'lifecycle', base: BASE, baseEvents: base?.events ?? 0, longRecordEvery: LONG_RECORD_EVERY, cases: CASES, rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures, imported, at: new Date().toISOString() })}\n`,
+          `${JSON.stringify({ bench: 'lifecycle', base: BASE, splitWorkers: SPLIT_WORKERS, baseEvents: base?.events ?? 0, longRecordEvery: LONG_RECORD_EVERY, cases: CASES, rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures, imported, at: new Date().toISOString() })}\n`,
         );
       } catch (error) {
         process.stderr.write(`service log tail:\n${service.log}\n`);
