@@ -27,4 +27,10 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   testTimeout: 60000,
+  // On 2 cores jest runs the suites in its own process (one worker: in band), so one suite's
+  // leftover timer keeps the run from ending. On 2026-12-02 (353f8af) all 174 suites passed and
+  // jest then stayed up with one pending Timeout and nothing else (no socket, no child); which
+  // suite leaves it is not found yet (see the session note). Until it is, the run ends when the
+  // tests have: the results are unchanged, a failing test still fails the run.
+  forceExit: true,
 };
