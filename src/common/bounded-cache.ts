@@ -1,6 +1,7 @@
 /**
  * A per-process map of at most `capacity` entries; the least recently used entry goes first.
- * Only for answers that can never change once known (see its users): it has no expiry.
+ * Only for answers that can never change once known, or that are checked before they are relied
+ * on (see its users): it has no expiry.
  */
 export class BoundedCache<Key, Value> {
   private readonly entries = new Map<Key, Value>();
@@ -24,6 +25,10 @@ export class BoundedCache<Key, Value> {
       if (oldest === undefined) break;
       this.entries.delete(oldest);
     }
+  }
+
+  delete(key: Key): void {
+    this.entries.delete(key);
   }
 
   get size(): number {

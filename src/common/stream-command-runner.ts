@@ -6,6 +6,7 @@ import { deterministicId } from './deterministic-id';
 import { inSpan } from '../observability/tracing';
 import { streamCategory } from '../observability/instrumented-event-store';
 import { DomainEvent, StreamDecider } from './stream-decider';
+import { WrittenStreamFolds } from './written-stream-folds';
 
 export interface RunCommandOptions<State, Context> {
   /** The revision the caller last saw (HTTP If-Match); a different current revision is a 409. */
@@ -33,6 +34,12 @@ export interface RunCommandOptions<State, Context> {
    * nothing on today's state is answered as nothing to do (`replayed` false, same state).
    */
   fold?: (streamId: string) => Promise<{ state: State; revision: number | null }>;
+  /**
+   * The states this process last wrote to such streams: the command is first decided on the kept
+   * one and appended at its revision, without a read; a refusal, nothing to do or a conflict
+   * there sends it down the whole read. Not combined with `fold`.
+   */
+  written?: WrittenStreamFolds<State>;
 }
 
 export interface RunCommandResult<State> {
@@ -120,6 +127,22 @@ async function decideAndAppend<State, Command, Context>(
     const decided = await decideOnFold(store, streamId, decider, command, options, options.fold);
     if (decided) return decided;
   }
+  if (options.written) {
+    const decided = await decideOnWrittenFold(store, streamId, decider, command, options);
+    if (decided) return decided;
+  }
+  const result = await decideOnWholeRead(store, streamId, decider, command, options);
+  options.written?.remember(streamId, result.state, result.revision);
+  return result;
+}
+
+async function decideOnWholeRead<State, Command, Context>(
+  store: EventStore,
+  streamId: string,
+  decider: StreamDecider<State, Command, Context>,
+  command: Command,
+  options: RunCommandOptions<State, Context>,
+): Promise<RunCommandResult<State>> {
   const loaded = await loadStream(store, streamId, decider);
   if (options.idSeed) {
     const firstId = deterministicId(options.idSeed, '0');
@@ -141,16 +164,9 @@ async function decideAndAppend<State, Command, Context>(
   }
   const reservation = await options.beforeAppend?.(loaded.state);
   const result = await store
-    .append(
-      streamId,
-      decided.map((event, index) => ({
-        id: options.idSeed ? deterministicId(options.idSeed, String(index)) : randomUUID(),
-        type: event.type,
-        data: event.data,
-        metadata: options.metadata,
-      })),
-      { expectedRevision: loaded.revision === null ? 'no_stream' : loaded.revision },
-    )
+    .append(streamId, newEvents(decided, options), {
+      expectedRevision: loaded.revision === null ? 'no_stream' : loaded.revision,
+    })
     .catch(async (error: unknown) => {
       // Best effort: the caller must hear why the append failed, not why the undo did.
       await reservation?.undo().catch(() => undefined);
@@ -159,6 +175,56 @@ async function decideAndAppend<State, Command, Context>(
   let state = loaded.state;
   for (const event of decided) state = decider.evolve(state, event);
   return { state, revision: result.nextRevision, appended: decided, replayed: false };
+}
+
+/** The events a command decided, as appended: ids from the seed when it has one. */
+function newEvents(decided: DomainEvent[], options: { idSeed?: string; metadata: EventMetadata }) {
+  return decided.map((event, index) => ({
+    id: options.idSeed ? deterministicId(options.idSeed, String(index)) : randomUUID(),
+    type: event.type,
+    data: event.data,
+    metadata: options.metadata,
+  }));
+}
+
+/**
+ * `decideAndAppend` on the state this process last wrote to the stream (WrittenStreamFolds);
+ * null when only a whole read can answer: nothing kept, another revision named (If-Match), the
+ * kept state refuses the command or finds nothing to do (a stale state must not answer), or the
+ * store refused the append (someone wrote since, or a repeat's event id is taken).
+ */
+async function decideOnWrittenFold<State, Command, Context>(
+  store: EventStore,
+  streamId: string,
+  decider: StreamDecider<State, Command, Context>,
+  command: Command,
+  options: RunCommandOptions<State, Context>,
+): Promise<RunCommandResult<State> | null> {
+  const written = options.written!;
+  const kept = written.get(streamId);
+  if (!kept || (options.ifMatch !== undefined && options.ifMatch !== kept.revision)) return null;
+  let decided: DomainEvent[];
+  try {
+    decided = decider.decide(kept.state, command, await options.context(kept.state));
+  } catch {
+    return null;
+  }
+  if (decided.length === 0) return null;
+  const reservation = await options.beforeAppend?.(kept.state);
+  try {
+    const result = await store.append(streamId, newEvents(decided, options), {
+      expectedRevision: kept.revision,
+    });
+    let state = kept.state;
+    for (const event of decided) state = decider.evolve(state, event);
+    written.remember(streamId, state, result.nextRevision);
+    return { state, revision: result.nextRevision, appended: decided, replayed: false };
+  } catch (error) {
+    written.forget(streamId);
+    await reservation?.undo().catch(() => undefined);
+    if (error instanceof WrongExpectedRevision || error instanceof EventIdConflict) return null;
+    throw error;
+  }
 }
 
 /**
@@ -188,16 +254,9 @@ async function decideOnFold<State, Command, Context>(
   }
   if (decided.length === 0) return { state, revision, appended: [], replayed: false };
   try {
-    const result = await store.append(
-      streamId,
-      decided.map((event, index) => ({
-        id: repeatable ? deterministicId(options.idSeed!, String(index)) : randomUUID(),
-        type: event.type,
-        data: event.data,
-        metadata: options.metadata,
-      })),
-      { expectedRevision: revision === null ? 'no_stream' : revision },
-    );
+    const result = await store.append(streamId, newEvents(decided, options), {
+      expectedRevision: revision === null ? 'no_stream' : revision,
+    });
     let next = state;
     for (const event of decided) next = decider.evolve(next, event);
     return { state: next, revision: result.nextRevision, appended: decided, replayed: false };

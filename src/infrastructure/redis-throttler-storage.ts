@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
@@ -22,6 +23,12 @@ if hits > tonumber(ARGV[2]) then
 end
 return {hits, windowLeft, 0, 0}
 `;
+
+/** Sent by digest (EVALSHA): the script's text goes over the wire only when Redis lacks it. */
+const HIT_SCRIPT_SHA1 = createHash('sha1').update(HIT_SCRIPT).digest('hex');
+
+const isScriptMissing = (error: unknown): boolean =>
+  error instanceof Error && error.message.startsWith('NOSCRIPT');
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -50,15 +57,12 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
     const base = `${this.keyPrefix}:throttle:${throttlerName}:${key}`;
-    const hit = this.redis.eval(
-      HIT_SCRIPT,
-      2,
-      `${base}:hits`,
-      `${base}:blocked`,
-      ttl,
-      limit,
-      blockDuration,
-    ) as Promise<number[]>;
+    const keysAndArgs = [`${base}:hits`, `${base}:blocked`, ttl, limit, blockDuration] as const;
+    // A Redis restarted or flushed (SCRIPT FLUSH) has forgotten the script: send it once whole.
+    const hit = this.redis.evalsha(HIT_SCRIPT_SHA1, 2, ...keysAndArgs).catch((error: unknown) => {
+      if (!isScriptMissing(error)) throw error;
+      return this.redis.eval(HIT_SCRIPT, 2, ...keysAndArgs);
+    }) as Promise<number[]>;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<null>((resolve) => {
       timer = setTimeout(() => resolve(null), this.timeoutMs);

@@ -1,13 +1,28 @@
 import { Clock } from '../common/clock';
 import { deterministicId } from '../common/deterministic-id';
 import { RecordedEvent } from '../event-store/event-envelope';
-import { TimerScheduler } from '../jobs/timers/timer-scheduler';
-import { Saga, SagaOutput } from './saga';
+import {
+  ScheduleTimerRequest,
+  TimerRequestMetadata,
+  TimerScheduler,
+} from '../jobs/timers/timer-scheduler';
+import { Saga, SagaOutput, SagaTimerRequest } from './saga';
 import { WorkflowCommandBus, WorkflowDispatch } from './workflow-command';
 
 /** The idSeed of the i-th output of a saga for an event: same saga + event + key → same ids. */
 export function sagaIdSeed(sagaName: string, eventId: string, key: string): string {
   return deterministicId('saga', sagaName, eventId, key);
+}
+
+/** A saga's timer as the scheduler takes it: its cause, unless named, is the event. */
+function timerRequest(timer: SagaTimerRequest, event: RecordedEvent): ScheduleTimerRequest {
+  return {
+    kind: timer.kind,
+    dueAt: new Date(timer.dueAt),
+    target: timer.target,
+    payload: timer.payload,
+    cause: timer.cause ?? event.id,
+  };
 }
 
 /** Carries out a saga's outputs for one event, each idempotently. */
@@ -37,9 +52,33 @@ export class SagaOutputExecutor {
     };
   }
 
+  /**
+   * An event whose outputs are only timers (a step's deadline giving way to the next step's) has
+   * them written in one statement; false when that was not possible or not tried, and they are
+   * carried out one by one.
+   */
+  private async timersAtOnce(
+    event: RecordedEvent,
+    outputs: SagaOutput[],
+    meta: TimerRequestMetadata,
+  ): Promise<boolean> {
+    const cancels: { timerId: string; reason?: string }[] = [];
+    const schedules: ScheduleTimerRequest[] = [];
+    for (const output of outputs) {
+      if (output.kind === 'Cancel')
+        cancels.push({ timerId: output.timerId, reason: output.reason });
+      else if (output.kind === 'Schedule') schedules.push(timerRequest(output.timer, event));
+      else if (output.kind !== 'Ignore') return false;
+    }
+    if (cancels.length + schedules.length < 2) return false;
+    return this.timers.cancelAndScheduleAtOnce(cancels, schedules, meta);
+  }
+
   async execute(saga: Saga, event: RecordedEvent, outputs: SagaOutput[]): Promise<void> {
     const actorId = `system:saga:${saga.name}`;
     const correlationId = event.metadata.correlationId ?? event.id;
+    if (await this.timersAtOnce(event, outputs, { actorId, correlationId, causationId: event.id }))
+      return;
     for (const [index, output] of outputs.entries()) {
       switch (output.kind) {
         case 'Send':
@@ -48,16 +87,11 @@ export class SagaOutputExecutor {
           );
           break;
         case 'Schedule':
-          await this.timers.schedule(
-            {
-              kind: output.timer.kind,
-              dueAt: new Date(output.timer.dueAt),
-              target: output.timer.target,
-              payload: output.timer.payload,
-              cause: output.timer.cause ?? event.id,
-            },
-            { actorId, correlationId, causationId: event.id },
-          );
+          await this.timers.schedule(timerRequest(output.timer, event), {
+            actorId,
+            correlationId,
+            causationId: event.id,
+          });
           break;
         case 'Cancel':
           await this.timers.cancel(

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { AddressInfo, createServer, Socket } from 'node:net';
 import request from 'supertest';
 import { RedisThrottlerStorage } from '../../src/infrastructure/redis-throttler-storage';
+import { TEST_REDIS } from '../jobs/support/jobs-harness';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -64,6 +65,29 @@ describe('rate limiting', () => {
       ).status,
     ).toBe(429);
     expect((await request(first.server as never).get('/health')).status).toBe(200);
+  });
+
+  it('keeps counting after Redis forgot its scripts (a restart or SCRIPT FLUSH)', async () => {
+    const redis = new Redis(TEST_REDIS);
+    const storage = new RedisThrottlerStorage(redis, `${prefix}-flushed`);
+    const key = `client-${Date.now()}`;
+    try {
+      await storage.increment(key, 60_000, 3, 60_000, 'default');
+      await redis.script('FLUSH');
+      expect(await storage.increment(key, 60_000, 3, 60_000, 'default')).toMatchObject({
+        totalHits: 2,
+        isBlocked: false,
+      });
+      await storage.increment(key, 60_000, 3, 60_000, 'default');
+      expect(await storage.increment(key, 60_000, 3, 60_000, 'default')).toMatchObject({
+        totalHits: 4,
+        isBlocked: true,
+      });
+    } finally {
+      const keys = await redis.keys(`${prefix}-flushed:*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+    }
   });
 
   it('lets requests through when Redis does not answer, instead of failing them', async () => {

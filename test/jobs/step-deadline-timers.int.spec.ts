@@ -25,8 +25,16 @@ const noCommands: WorkflowCommandBus = {
   },
 } as unknown as WorkflowCommandBus;
 
-/** A scheduler in a process that dies before its schedule reaches the store. */
+/**
+ * A scheduler in a process that dies before its schedule reaches the store, on the one-by-one
+ * path (taken when the one write of a step's timers is refused, e.g. a timer to cancel that is not
+ * pending at its first revision).
+ */
 class DyingScheduler extends TimerScheduler {
+  override async cancelAndScheduleAtOnce(): Promise<boolean> {
+    return false;
+  }
+
   override async schedule(): Promise<never> {
     throw new Error('process killed before the schedule');
   }
@@ -157,6 +165,32 @@ describe('step-deadline timers: one write per change, idempotent, crash-safe', (
       'TimerCancelled',
     ]);
     expect(await timerEvents(stepTimer(stream, 'expanded-nomination'))).toEqual(['TimerScheduled']);
+  });
+
+  it('writes a step’s cancel and the next step’s schedule in one transaction: both or neither', async () => {
+    const { stream, opened, recorded } = newCase();
+    await deliver(opened);
+    await deliver(recorded());
+    const { rows } = await h.db.pool.query<{ stream_id: string; type: string; tx: string }>(
+      `SELECT stream_id, type, transaction_id::text AS tx FROM events WHERE stream_id = ANY ($1::text[])`,
+      [
+        [
+          timerStreamId(stepTimer(stream, 'leadership-round-1')),
+          timerStreamId(stepTimer(stream, 'expanded-nomination')),
+        ],
+      ],
+    );
+    const [first, second] = [
+      timerStreamId(stepTimer(stream, 'leadership-round-1')),
+      timerStreamId(stepTimer(stream, 'expanded-nomination')),
+    ];
+    const tx = (streamId: string, type: string) =>
+      rows.find((row) => row.stream_id === streamId && row.type === type)?.tx;
+    expect(rows).toHaveLength(3);
+    expect(tx(first, 'TimerCancelled.v1')).toBe(tx(second, 'TimerScheduled.v1'));
+    expect(tx(first, 'TimerScheduled.v1')).not.toBe(tx(first, 'TimerCancelled.v1'));
+    expect(await jobs.queue.state(stepTimer(stream, 'leadership-round-1'))).toBe('unknown');
+    expect(await jobs.queue.state(stepTimer(stream, 'expanded-nomination'))).toBe('delayed');
   });
 
   it('a repeated delivery of the saga’s events schedules and cancels once', async () => {

@@ -1,7 +1,7 @@
 import { Clock } from '../../common/clock';
-import { EventMetadata } from '../../event-store/event-envelope';
+import { EventMetadata, NewEvent } from '../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors';
-import { EventStore } from '../../event-store/event-store.port';
+import { EventStore, StreamAppend } from '../../event-store/event-store.port';
 import { JobNames, JobQueue } from '../job-queue';
 import {
   TimerCancelledData,
@@ -52,6 +52,19 @@ export interface CancelOutcome {
   status: 'absent' | 'scheduled' | 'fired' | 'cancelled';
 }
 
+/** The TimerScheduled a request makes; its timer id follows from its cause and kind. */
+function scheduledData(request: ScheduleTimerRequest): TimerScheduledData {
+  if (Number.isNaN(request.dueAt.getTime()))
+    throw new Error(`timer ${request.kind}: dueAt is not a valid date`);
+  return {
+    timerId: timerIdFor(request.cause, request.kind),
+    dueAt: request.dueAt.toISOString(),
+    kind: request.kind,
+    target: request.target,
+    payload: request.payload ?? {},
+  };
+}
+
 /**
  * Writes timers to the event store (the source of truth) and hands them to BullMQ for delivery.
  * A crash between the two is repaired by the reconciler, which re-enqueues every pending timer.
@@ -67,16 +80,8 @@ export class TimerScheduler {
     request: ScheduleTimerRequest,
     meta: TimerRequestMetadata,
   ): Promise<ScheduleOutcome> {
-    if (Number.isNaN(request.dueAt.getTime()))
-      throw new Error(`timer ${request.kind}: dueAt is not a valid date`);
-    const timerId = timerIdFor(request.cause, request.kind);
-    const data: TimerScheduledData = {
-      timerId,
-      dueAt: request.dueAt.toISOString(),
-      kind: request.kind,
-      target: request.target,
-      payload: request.payload ?? {},
-    };
+    const data = scheduledData(request);
+    const timerId = data.timerId;
     const placed = await this.appendScheduled(timerId, data, meta);
     if (placed) {
       // A no-op when BullMQ already holds the job (same job id).
@@ -104,14 +109,7 @@ export class TimerScheduler {
     try {
       const { nextRevision } = await this.store.append(
         timerStreamId(timerId),
-        [
-          {
-            id: timerEventId(timerId, 'scheduled'),
-            type: 'TimerScheduled',
-            data: { ...data },
-            metadata: this.metadata(meta),
-          },
-        ],
+        [this.scheduledEvent(data, meta)],
         { expectedRevision: 'no_stream' },
       );
       // The store answers an exact repeat with the stream's head: past 0, the timer was settled.
@@ -141,13 +139,7 @@ export class TimerScheduler {
     meta: TimerRequestMetadata,
     reason?: string,
   ): Promise<CancelOutcome> {
-    const data: TimerCancelledData = reason ? { timerId, reason } : { timerId };
-    const cancelled = {
-      id: timerEventId(timerId, 'cancelled'),
-      type: 'TimerCancelled',
-      data: { ...data },
-      metadata: this.metadata(meta),
-    };
+    const cancelled = this.cancelledEvent(timerId, meta, reason);
     let expected: number = PENDING_TIMER_REVISION;
     for (let attempt = 0; attempt < 5; attempt += 1) {
       try {
@@ -172,6 +164,67 @@ export class TimerScheduler {
       return { timerId, cancelled: true, status: 'cancelled' };
     }
     throw new Error(`timer ${timerId}: could not cancel, the stream kept changing`);
+  }
+
+  /**
+   * Cancels and schedules timers in one write (a step's timer gives way to the next step's): one
+   * statement and one commit instead of one each. True when it was written so; false when the
+   * store refused it (a timer to cancel that is not pending at its first revision, one to schedule
+   * that exists, a repeat recorded at another time): nothing was written, and the caller takes
+   * them one by one with `cancel` and `schedule`, which tell those cases apart.
+   */
+  async cancelAndScheduleAtOnce(
+    cancels: readonly { timerId: string; reason?: string }[],
+    schedules: readonly ScheduleTimerRequest[],
+    meta: TimerRequestMetadata,
+  ): Promise<boolean> {
+    const scheduled = schedules.map(scheduledData);
+    const appends: StreamAppend[] = [
+      ...cancels.map(({ timerId, reason }) => ({
+        streamId: timerStreamId(timerId),
+        events: [this.cancelledEvent(timerId, meta, reason)],
+        expectedRevision: PENDING_TIMER_REVISION,
+      })),
+      ...scheduled.map((data) => ({
+        streamId: timerStreamId(data.timerId),
+        events: [this.scheduledEvent(data, meta)],
+        expectedRevision: 'no_stream' as const,
+      })),
+    ];
+    if (new Set(appends.map((append) => append.streamId)).size !== appends.length) return false;
+    let results;
+    try {
+      results = await this.store.appendMany(appends);
+    } catch (error) {
+      if (isWriteRace(error)) return false;
+      throw error;
+    }
+    for (const { timerId } of cancels) await this.queue.remove(timerId).catch(() => false);
+    // An exact repeat is answered with the stream's head: past 0, the timer was settled since.
+    const scheduledResults = results.slice(cancels.length);
+    for (const [index, data] of scheduled.entries())
+      if (scheduledResults[index]?.nextRevision === PENDING_TIMER_REVISION)
+        await this.enqueue(data.timerId, data.dueAt);
+    return true;
+  }
+
+  private scheduledEvent(data: TimerScheduledData, meta: TimerRequestMetadata): NewEvent {
+    return {
+      id: timerEventId(data.timerId, 'scheduled'),
+      type: 'TimerScheduled',
+      data: { ...data },
+      metadata: this.metadata(meta),
+    };
+  }
+
+  private cancelledEvent(timerId: string, meta: TimerRequestMetadata, reason?: string): NewEvent {
+    const data: TimerCancelledData = reason ? { timerId, reason } : { timerId };
+    return {
+      id: timerEventId(timerId, 'cancelled'),
+      type: 'TimerCancelled',
+      data: { ...data },
+      metadata: this.metadata(meta),
+    };
   }
 
   private metadata(meta: TimerRequestMetadata): EventMetadata {

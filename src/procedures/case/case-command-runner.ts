@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { runStreamCommand } from '../../common/stream-command-runner';
+import { WrittenStreamFolds } from '../../common/written-stream-folds';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { CaseCommand } from './decider/case.commands';
 import { caseDecider } from './decider/case.decider';
@@ -13,7 +14,11 @@ import { caseView } from './case-view';
 import { OpenCaseSlots } from './open-case-slots';
 import { OpeningReads, ProcedureRegistry } from './procedure-registry';
 import { OpenCaseInput } from './commands/case-commands';
+import { openingFor } from './opening-for';
 import { Actor } from '../../identity/actor';
+
+/** Case streams whose state one process keeps after writing them (a few kilobytes each). */
+const WRITTEN_CASES_KEPT = 5_000;
 
 /** What a command reads besides the case stream: the person's record, or candidates' records. */
 interface CaseReads {
@@ -28,6 +33,9 @@ interface CaseReads {
  */
 @Injectable()
 export class CaseCommandRunner {
+  /** A case's next step is decided on the state its last step left, without a read. */
+  private readonly writtenCases = new WrittenStreamFolds<CaseState>(WRITTEN_CASES_KEPT);
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly contexts: CaseContextFactory,
@@ -56,7 +64,7 @@ export class CaseCommandRunner {
    * checks. An import's dry run decides it without appending; a transfer batch passes `reads`.
    */
   async prepareOpening(input: OpenCaseInput, actor: Actor, reads?: OpeningReads) {
-    const { module, pinned, openedOn } = this.openingFor(input);
+    const { module, pinned, openedOn } = openingFor(this.procedures, this.contexts, input);
     const { caseIds, registry } = reads ?? { caseIds: this.caseIds, registry: undefined };
     // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
     await caseIds.assertFree(input.caseId, module.procedure);
@@ -100,39 +108,6 @@ export class CaseCommandRunner {
       },
     };
     return { module, pinned, context, command };
-  }
-
-  /** The procedure module and the pinned definition an opening names; refuses a mismatch. */
-  private openingFor(input: OpenCaseInput) {
-    const opening = this.procedures.forOpening(input.procedure);
-    if (!opening) {
-      throw new DomainRuleViolation(
-        'procedure.unknown',
-        `procedure: "${input.procedure}" is not one of ${this.procedures.names().join(', ')}`,
-        'invalid',
-        'procedure',
-      );
-    }
-    const { module, definitionIds } = opening;
-    // A case kept on paper opens under the definition and rule set in force on its paper day.
-    const openedOn = input.fromPaper?.openedOn ?? this.contexts.today();
-    const pinned = this.contexts.forOpening(input.definition, openedOn);
-    if (!definitionIds.includes(pinned.definition.id)) {
-      throw new DomainRuleViolation(
-        'definition.wrong_procedure',
-        `definition: ${pinned.definition.id} is not a ${input.procedure} procedure (use ${definitionIds.join(' or ')})`,
-        'invalid',
-        'definition',
-      );
-    }
-    if (!input.personId && !pinned.definition.fillsPost)
-      throw new DomainRuleViolation(
-        'field.required',
-        `personId: ${pinned.definition.id}@${pinned.definition.version} opens for a person (only a definition that fills a post opens without one)`,
-        'invalid',
-        'personId',
-      );
-    return { module, pinned, openedOn };
   }
 
   /**
@@ -275,6 +250,7 @@ export class CaseCommandRunner {
           return built;
         },
         beforeAppend,
+        written: this.writtenCases,
       },
     );
     // A case that this command closed (decided, rejected, withdrawn) frees its slot. A repeated

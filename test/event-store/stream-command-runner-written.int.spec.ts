@@ -1,0 +1,105 @@
+import { EventStore, ReadStreamOptions } from '../../src/event-store/event-store.port';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
+import { StoredEventNames } from '../../src/event-store/stored-event-names';
+import { WrongExpectedRevision } from '../../src/event-store/event-store.errors';
+import { runStreamCommand } from '../../src/common/stream-command-runner';
+import { WrittenStreamFolds } from '../../src/common/written-stream-folds';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { Counter, counter, metadata } from './support/counter-decider';
+
+/** The store, counting its stream reads. */
+function countingReads(store: EventStore): { store: EventStore; reads: number } {
+  const counted = { store, reads: 0 };
+  counted.store = new Proxy(store, {
+    get(target, key, receiver) {
+      if (key !== 'readStream') return Reflect.get(target, key, receiver);
+      return async (streamId: string, options?: ReadStreamOptions) => {
+        counted.reads += 1;
+        return target.readStream(streamId, options);
+      };
+    },
+  });
+  return counted;
+}
+
+describe('runStreamCommand on the state this process last wrote (a case step after a step)', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('stream_command_runner_written');
+    store = new PostgresEventStore(db.pool, new StoredEventNames());
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.drop();
+  });
+
+  function writer(limit = 100) {
+    const counted = countingReads(store);
+    const written = new WrittenStreamFolds<Counter>(10);
+    const run = (streamId: string, options: { idSeed?: string; ifMatch?: number } = {}) =>
+      runStreamCommand(counted.store, streamId, counter(limit), 'increment', {
+        ...options,
+        metadata,
+        context: () => undefined,
+        written,
+      });
+    return { counted, run };
+  }
+
+  /** Another instance: it writes without this process's kept states. */
+  const elsewhere = (streamId: string) =>
+    runStreamCommand(store, streamId, counter(100), 'increment', {
+      metadata,
+      context: () => undefined,
+    });
+
+  it('reads a stream once, then decides each next command on what it wrote', async () => {
+    const { counted, run } = writer();
+    for (let i = 0; i < 5; i += 1) await run('counter-steps');
+    expect(counted.reads).toBe(1);
+    const events = await store.readStream('counter-steps');
+    expect(events.map((e) => (e.data as { to: number }).to)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('decides again on the stream as it is when someone else wrote since, overwriting nothing', async () => {
+    const { run } = writer();
+    await run('counter-shared');
+    await elsewhere('counter-shared');
+    const result = await run('counter-shared');
+    expect(result.state.count).toBe(3);
+    expect(result.revision).toBe(2);
+    const events = await store.readStream('counter-shared');
+    expect(events.map((e) => (e.data as { to: number }).to)).toEqual([1, 2, 3]);
+  });
+
+  it('answers a refusal from the stream as it is, not from the kept state', async () => {
+    // The kept state (count 1) would allow the command; the stream (count 2) is at the limit.
+    const { run } = writer(2);
+    await run('counter-limit');
+    await elsewhere('counter-limit');
+    await expect(run('counter-limit')).rejects.toThrow('limit 2 reached');
+    expect(await store.streamRevision('counter-limit')).toBe(1);
+  });
+
+  it('gives a 409 with the current revision when If-Match names an older one', async () => {
+    const { run } = writer();
+    await run('counter-if-match');
+    await elsewhere('counter-if-match');
+    const refused = await run('counter-if-match', { ifMatch: 0 }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(WrongExpectedRevision);
+    expect((refused as WrongExpectedRevision).actual).toBe(1);
+  });
+
+  it('writes a repeated request (same idempotency seed) once, answered as a replay', async () => {
+    const { run } = writer();
+    await run('counter-repeat');
+    const first = await run('counter-repeat', { idSeed: 'request-1' });
+    const again = await run('counter-repeat', { idSeed: 'request-1' });
+    expect(first.replayed).toBe(false);
+    expect(again.replayed).toBe(true);
+    expect(again.revision).toBe(1);
+    expect(await store.streamRevision('counter-repeat')).toBe(1);
+  });
+});
