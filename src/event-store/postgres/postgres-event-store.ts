@@ -1,4 +1,5 @@
 import { Pool, PoolClient } from 'pg';
+import { preparedRead } from './prepared-read';
 import { NewEvent, RecordedEvent } from '../event-envelope';
 import {
   AllFrom,
@@ -196,7 +197,7 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const { sql, params } = streamReadQuery(streamId, options);
-    const { rows } = await this.pool.query<EventRow>(sql, params);
+    const { rows } = await this.pool.query<EventRow>(preparedRead(sql, params));
     return rows.map((row) => toRecorded(row, this.names));
   }
 
@@ -204,7 +205,7 @@ export class PostgresEventStore implements EventStore {
     const results: RecordedEvent[][] = reads.map(() => []);
     if (reads.length === 0) return results;
     const { sql, params } = streamsReadQuery(reads);
-    const { rows } = await this.pool.query<EventRow & { ord: string }>(sql, params);
+    const { rows } = await this.pool.query<EventRow & { ord: string }>(preparedRead(sql, params));
     for (const row of rows) results[Number(row.ord) - 1].push(toRecorded(row, this.names));
     return results;
   }
