@@ -44,17 +44,24 @@ export class JobsRuntime {
   private closed = false;
 
   constructor(readonly deps: JobsRuntimeDeps) {
+    // Checked before anything connects: a refused configuration leaves no connection behind.
+    const { queueHorizonMs: horizonMs, reconcileIntervalMs: intervalMs } = deps.config;
+    if (!(horizonMs >= 2 * intervalMs))
+      throw new Error(
+        `queueHorizonMs (${horizonMs}) must be at least twice reconcileIntervalMs (${intervalMs}): a timer must be queued before it falls due`,
+      );
     const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
     this.queue = new JobQueue(deps.config, log);
     this.deadLetters = new DeadLetterStore(deps.pool, deps.clock);
     this.deadLetterService = new DeadLetterService(this.deadLetters, this.queue);
-    this.scheduler = new TimerScheduler(deps.store, this.queue, deps.clock);
+    this.scheduler = new TimerScheduler(deps.store, this.queue, deps.clock, horizonMs);
     this.reconciler = new TimerReconciler(
       deps.store,
       deps.pool,
       this.queue,
       this.deadLetters,
       deps.clock,
+      { horizonMs, intervalMs },
     );
     this.worker = new JobWorker(deps.config, this.processors, this.deadLetters, deps.log);
     this.reconcileLoop = new TimerReconcileLoop({

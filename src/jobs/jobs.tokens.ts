@@ -28,6 +28,12 @@ export interface JobsConfig {
    * again if it is missing (TIMER_RECONCILE_INTERVAL_MS); also done on every Redis reconnection.
    */
   reconcileIntervalMs: number;
+  /**
+   * Timers due further ahead than this wait in the store, not in Redis: the reconcile loop queues
+   * each one as it comes within this horizon (a step deadline days away costs Redis nothing, and
+   * nothing when it is cancelled). At least twice `reconcileIntervalMs`.
+   */
+  queueHorizonMs: number;
 }
 
 export const JOBS_CONFIG = Symbol('JOBS_CONFIG');
@@ -43,5 +49,6 @@ export const defaultJobsConfig = (overrides: Partial<JobsConfig> = {}): JobsConf
   stalledIntervalMs: 30_000,
   maxStalledCount: 5,
   reconcileIntervalMs: 30_000,
+  queueHorizonMs: 15 * 60_000,
   ...overrides,
 });

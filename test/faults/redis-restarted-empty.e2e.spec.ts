@@ -129,7 +129,8 @@ describe('Redis restarted empty while the service runs', () => {
     });
 
     it('counts the pending timers that have no job, and is 200 again once they are queued again', async () => {
-      const probes = await schedulePending(t, 5, 3600_000);
+      // Due within the queue horizon (15 min), so each is queued at once and must keep its job.
+      const probes = await schedulePending(t, 5, 10 * 60_000);
       const before = await waitFor(
         async () => {
           const response = await health(t);

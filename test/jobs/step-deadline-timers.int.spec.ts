@@ -189,8 +189,6 @@ describe('step-deadline timers: one write per change, idempotent, crash-safe', (
     expect(rows).toHaveLength(3);
     expect(tx(first, 'TimerCancelled.v1')).toBe(tx(second, 'TimerScheduled.v1'));
     expect(tx(first, 'TimerScheduled.v1')).not.toBe(tx(first, 'TimerCancelled.v1'));
-    expect(await jobs.queue.state(stepTimer(stream, 'leadership-round-1'))).toBe('unknown');
-    expect(await jobs.queue.state(stepTimer(stream, 'expanded-nomination'))).toBe('delayed');
   });
 
   it('a repeated delivery of the saga’s events schedules and cancels once', async () => {
@@ -200,7 +198,8 @@ describe('step-deadline timers: one write per change, idempotent, crash-safe', (
     await deliver(opened);
     const first = stepTimer(stream, 'leadership-round-1');
     expect(await timerEvents(first)).toEqual(['TimerScheduled']);
-    expect(await jobs.queue.state(first)).toBe('delayed');
+    // Days ahead, beyond the queue horizon: in the store only, until the reconcile loop queues it.
+    expect(await jobs.queue.state(first)).toBe('unknown');
 
     const step = recorded();
     await deliver(step);
@@ -210,8 +209,6 @@ describe('step-deadline timers: one write per change, idempotent, crash-safe', (
     const second = stepTimer(stream, 'expanded-nomination');
     expect(await timerEvents(first)).toEqual(['TimerScheduled', 'TimerCancelled']);
     expect(await timerEvents(second)).toEqual(['TimerScheduled']);
-    expect(await jobs.queue.state(first)).toBe('unknown');
-    expect(await jobs.queue.state(second)).toBe('delayed');
     expect((await liveDeadlines(stream)).map((timer) => timer.timerId)).toEqual([second]);
   });
 

@@ -6,7 +6,7 @@ import { timerIdFor, timerStreamId } from '../../src/jobs/timers/timer.events';
 import { timersProjection } from '../../src/jobs/timers/timers.projection';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { createJobsHarness, deleteRedisKeys, JobsHarness, waitFor } from './support/jobs-harness';
-import { DAY, HOUR, ManualClock } from './support/manual-clock';
+import { DAY, HOUR, MINUTE, ManualClock } from './support/manual-clock';
 import { note, notesOf } from './support/demo-notes';
 
 const meta = { actorId: 'user-1', correlationId: 'corr-1', causationId: null };
@@ -48,7 +48,7 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
     const cause = randomUUID();
     const request = {
       kind: 'deadline',
-      dueAt: new Date(clock.now().getTime() + DAY),
+      dueAt: new Date(clock.now().getTime() + 10 * MINUTE),
       target: target(),
       payload: { step: 'vetting' },
       cause,
@@ -74,7 +74,7 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
     const { timerId } = await jobs.scheduler.schedule(
       {
         kind: 'deadline',
-        dueAt: new Date(clock.now().getTime() + 2 * HOUR),
+        dueAt: new Date(clock.now().getTime() + 10 * MINUTE),
         target: stream,
         payload: { step: 'ballot' },
         cause: randomUUID(),
@@ -85,7 +85,7 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await notesOf(h.store, stream)).toEqual([]);
 
-    clock.advance(3 * HOUR);
+    clock.advance(20 * MINUTE);
     const report = await jobs.reconciler.tick();
     expect(report.promoted).toBeGreaterThanOrEqual(1);
     await waitFor(async () => (await timerEvents(timerId)).includes('TimerFired'), 'TimerFired');
@@ -193,7 +193,8 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
       }
       return out;
     };
-    const projected = await schedule(10, 4 * HOUR);
+    // Due within the queue horizon (15 min): each has had its job since it was scheduled.
+    const projected = await schedule(10, 4 * MINUTE);
     const projection = new ProjectionRunner({
       pool: h.db.pool,
       store: h.store,
@@ -209,7 +210,7 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
       return rows[0].n === 10;
     }, 'the timers projection');
     await projection.stop();
-    const tail = await schedule(10, 5 * HOUR);
+    const tail = await schedule(10, 5 * MINUTE);
     const all = [...projected, ...tail];
 
     expect(await deleteRedisKeys(h.prefix)).toBeGreaterThan(0);
@@ -267,5 +268,39 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
     expect(fired[0] - scheduledAt).toBeGreaterThanOrEqual(1900);
     expect(await notesOf(h.store, stream)).toEqual(['term ended']);
     await real.close();
+  });
+  it('a timer due beyond the queue horizon waits in the store, is queued once it comes within it, and fires once', async () => {
+    const stream = target();
+    const { timerId } = await jobs.scheduler.schedule(
+      {
+        kind: 'deadline',
+        dueAt: new Date(clock.now().getTime() + 2 * DAY),
+        target: stream,
+        payload: { step: 'far' },
+        cause: randomUUID(),
+      },
+      meta,
+    );
+    // Two days ahead: nothing in Redis, and the reconcile loop leaves it there.
+    expect(await jobs.queue.state(timerId)).toBe('unknown');
+    expect((await jobs.reconciler.requeueMissing()).beyondHorizon).toBeGreaterThanOrEqual(1);
+    expect(await jobs.queue.state(timerId)).toBe('unknown');
+
+    // Ten minutes before it falls due, within the horizon: the loop's next look queues it.
+    clock.advance(2 * DAY - 10 * MINUTE);
+    const report = await jobs.reconciler.requeueMissing();
+    expect(report.added + report.cameWithinHorizon).toBeGreaterThanOrEqual(1);
+    expect(await jobs.queue.state(timerId)).toBe('delayed');
+
+    clock.advance(20 * MINUTE);
+    await jobs.reconciler.tick();
+    await waitFor(async () => (await timerEvents(timerId)).includes('TimerFired'), 'TimerFired');
+    expect(await notesOf(h.store, stream)).toEqual(['deadline missed: far']);
+    expect(calls.get(timerId)).toBe(1);
+  });
+  it('refuses a queue horizon shorter than two reconcile intervals (a timer could fall due unqueued)', () => {
+    expect(() => h.runtime(clock, { reconcileIntervalMs: 30_000, queueHorizonMs: 45_000 })).toThrow(
+      'queueHorizonMs (45000) must be at least twice reconcileIntervalMs (30000)',
+    );
   });
 });

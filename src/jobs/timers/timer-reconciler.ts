@@ -22,7 +22,12 @@ export interface MissingJobsReport {
 export interface ReconcileReport {
   pending: number;
   due: number;
+  /** Pending timers that should have had a job and had none: Redis lost them. */
   added: number;
+  /** Jobs added for timers that came within the queue horizon since the last look. */
+  cameWithinHorizon: number;
+  /** Pending timers due beyond the horizon: in the store only, as they should be. */
+  beyondHorizon: number;
   promoted: number;
   alreadyQueued: number;
   /** Pending timers whose last firing is parked in dead_letters: replay them explicitly. */
@@ -31,9 +36,24 @@ export interface ReconcileReport {
 
 const TAIL_BATCH = 1000;
 
+/** Which pending timers BullMQ holds a job for (see JobsConfig.queueHorizonMs). */
+export interface TimerQueueWindow {
+  /** Timers due within this much of now have a job; the others wait in the store. */
+  horizonMs: number;
+  /** How often the reconcile loop queues the timers that came within the horizon. */
+  intervalMs: number;
+}
+
+const EVERY_TIMER_QUEUED: TimerQueueWindow = {
+  horizonMs: Number.POSITIVE_INFINITY,
+  intervalMs: 0,
+};
+
 /**
- * Puts every pending timer (scheduled, neither fired nor cancelled) back into BullMQ, so a Redis
- * that lost its data loses no deadline. Run on start and whenever the clock jumps (`tick`).
+ * Puts every pending timer (scheduled, neither fired nor cancelled) due within the queue horizon
+ * into BullMQ, so a Redis that lost its data loses no deadline and a timer scheduled far ahead is
+ * queued as it comes near. Run on start, every reconcile interval, and whenever the clock jumps
+ * (`tick`).
  *
  * Which timers are pending comes from the store: the `timers` read model up to its checkpoint,
  * plus the timer events after that checkpoint read straight from the store, so the answer is exact
@@ -47,7 +67,22 @@ export class TimerReconciler {
     private readonly queue: JobQueue,
     private readonly deadLetters: DeadLetterStore,
     private readonly clock: Clock,
+    private readonly window: TimerQueueWindow = EVERY_TIMER_QUEUED,
   ) {}
+
+  /**
+   * Whether the timer must hold a job by now: it was due within the horizon when it was
+   * scheduled (queued then), or it has been within it for a whole loop interval (queued by the
+   * loop). A timer that only just came within the horizon is the loop's next to queue.
+   */
+  private shouldHaveJob(timer: PendingTimer, now: number): boolean {
+    const dueAt = new Date(timer.dueAt).getTime();
+    const { horizonMs, intervalMs } = this.window;
+    return (
+      dueAt - now <= horizonMs - intervalMs ||
+      dueAt - new Date(timer.scheduledAt).getTime() <= horizonMs
+    );
+  }
 
   async pendingTimers(): Promise<PendingTimer[]> {
     const states = new Map<string, TimerState>();
@@ -132,7 +167,10 @@ export class TimerReconciler {
     return checkpoint;
   }
 
-  /** Re-enqueues every pending timer; due ones run at once, the others keep their delay. */
+  /**
+   * Re-enqueues every pending timer due within the queue horizon; due ones run at once, the others
+   * keep their delay.
+   */
   async reconcile(): Promise<ReconcileReport> {
     return this.run({ dueOnly: false, missingOnly: false });
   }
@@ -156,7 +194,11 @@ export class TimerReconciler {
   async missingJobs(graceMs = 10_000): Promise<MissingJobsReport> {
     const pending = await this.pendingTimers();
     const settledBefore = Date.now() - graceMs;
-    const old = pending.filter((timer) => new Date(timer.scheduledAt).getTime() < settledBefore);
+    const now = this.clock.now().getTime();
+    const old = pending.filter(
+      (timer) =>
+        new Date(timer.scheduledAt).getTime() < settledBefore && this.shouldHaveJob(timer, now),
+    );
     const absent = await this.queue.missingJobIds(old.map((timer) => timer.timerId));
     if (absent.length === 0) return { pending: pending.length, withoutJob: 0 };
     const stillPending = new Set((await this.pendingTimers()).map((timer) => timer.timerId));
@@ -175,7 +217,10 @@ export class TimerReconciler {
   private async run(scope: { dueOnly: boolean; missingOnly: boolean }): Promise<ReconcileReport> {
     const { dueOnly, missingOnly } = scope;
     const now = this.clock.now().getTime();
-    const pending = await this.pendingTimers();
+    const all = await this.pendingTimers();
+    const withinHorizon = (timer: PendingTimer) =>
+      new Date(timer.dueAt).getTime() - now <= this.window.horizonMs;
+    const pending = all.filter(withinHorizon);
     const missing = missingOnly
       ? new Set(await this.queue.missingJobIds(pending.map((timer) => timer.timerId)))
       : null;
@@ -183,9 +228,11 @@ export class TimerReconciler {
       pending.map((timer) => timerDeadLetterKey(timer.timerId)),
     );
     const report: ReconcileReport = {
-      pending: pending.length,
+      pending: all.length,
       due: 0,
       added: 0,
+      cameWithinHorizon: 0,
+      beyondHorizon: all.length - pending.length,
       promoted: 0,
       alreadyQueued: 0,
       parked: 0,
@@ -208,8 +255,10 @@ export class TimerReconciler {
         timer.timerId,
         delay,
       );
-      if (outcome === 'added' || outcome === 're-added') report.added += 1;
-      else if (outcome === 'promoted') report.promoted += 1;
+      if (outcome === 'added' || outcome === 're-added') {
+        if (this.shouldHaveJob(timer, now)) report.added += 1;
+        else report.cameWithinHorizon += 1;
+      } else if (outcome === 'promoted') report.promoted += 1;
       else report.alreadyQueued += 1;
     }
     return report;

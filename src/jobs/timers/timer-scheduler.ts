@@ -66,14 +66,17 @@ function scheduledData(request: ScheduleTimerRequest): TimerScheduledData {
 }
 
 /**
- * Writes timers to the event store (the source of truth) and hands them to BullMQ for delivery.
- * A crash between the two is repaired by the reconciler, which re-enqueues every pending timer.
+ * Writes timers to the event store (the source of truth) and hands those due within the queue
+ * horizon to BullMQ for delivery; the reconciler queues the others as they come within it, and
+ * repairs a crash between the write and the queueing the same way.
  */
 export class TimerScheduler {
   constructor(
     private readonly store: EventStore,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
+    /** Timers due further ahead are left to the reconcile loop (JobsConfig.queueHorizonMs). */
+    private readonly queueHorizonMs = Number.POSITIVE_INFINITY,
   ) {}
 
   async schedule(
@@ -121,12 +124,9 @@ export class TimerScheduler {
   }
 
   private async enqueue(timerId: string, dueAt: string): Promise<void> {
-    await this.queue.add(
-      JobNames.timerFire,
-      { timerId },
-      timerId,
-      new Date(dueAt).getTime() - this.clock.now().getTime(),
-    );
+    const delayMs = new Date(dueAt).getTime() - this.clock.now().getTime();
+    if (delayMs > this.queueHorizonMs) return;
+    await this.queue.add(JobNames.timerFire, { timerId }, timerId, delayMs);
   }
 
   /**
@@ -159,8 +159,8 @@ export class TimerScheduler {
         expected = loaded.revision ?? PENDING_TIMER_REVISION;
         continue;
       }
-      // If the job is running right now it re-reads the stream and finds the timer cancelled.
-      await this.queue.remove(timerId).catch(() => false);
+      // Its job, if it has one (due within the queue horizon), is left in Redis: it reads the
+      // stream when it runs and finds the timer cancelled. Most timers never had a job.
       return { timerId, cancelled: true, status: 'cancelled' };
     }
     throw new Error(`timer ${timerId}: could not cancel, the stream kept changing`);
@@ -199,7 +199,6 @@ export class TimerScheduler {
       if (isWriteRace(error)) return false;
       throw error;
     }
-    for (const { timerId } of cancels) await this.queue.remove(timerId).catch(() => false);
     // An exact repeat is answered with the stream's head: past 0, the timer was settled since.
     const scheduledResults = results.slice(cancels.length);
     for (const [index, data] of scheduled.entries())

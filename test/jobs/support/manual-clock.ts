@@ -21,5 +21,6 @@ export class ManualClock implements Clock {
   }
 }
 
-export const HOUR = 3600_000;
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
