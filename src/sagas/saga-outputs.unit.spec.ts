@@ -28,10 +28,12 @@ const event: RecordedEvent = {
 const saga: Saga = { name: 'demo', filter: {}, handle: () => [] };
 const clock = { now: () => new Date('2026-03-02T01:00:00.000Z') };
 
-function harness() {
+/** `atOnce`: whether the store takes an event's timers in one write (false: it refused it). */
+function harness(atOnce = false) {
   const sent: { type: string; context: WorkflowDispatch }[] = [];
   const scheduled: unknown[] = [];
   const cancelled: unknown[] = [];
+  const together: { cancels: unknown[]; schedules: unknown[] }[] = [];
   const bus = {
     execute: async (command: WorkflowCommand) => {
       sent.push({ type: command.constructor.name, context: command.dispatch });
@@ -46,8 +48,18 @@ function harness() {
       cancelled.push({ timerId, meta, reason });
       return { timerId, cancelled: true, status: 'cancelled' as const };
     },
+    cancelAndScheduleAtOnce: async (cancels: unknown[], schedules: unknown[]) => {
+      if (atOnce) together.push({ cancels, schedules });
+      return atOnce;
+    },
   } as unknown as TimerScheduler;
-  return { executor: new SagaOutputExecutor(bus, timers, clock), sent, scheduled, cancelled };
+  return {
+    executor: new SagaOutputExecutor(bus, timers, clock),
+    sent,
+    scheduled,
+    cancelled,
+    together,
+  };
 }
 
 describe('saga outputs', () => {
@@ -103,6 +115,30 @@ describe('saga outputs', () => {
       },
     ]);
     expect(sent).toEqual([]);
+  });
+
+  it('an event whose outputs are only timers has them written in one go; with a command, one by one', async () => {
+    const onlyTimers = harness(true);
+    const step = [
+      Cancel('timer-x', 'step completed'),
+      Schedule({ kind: 'deadline', dueAt: '2026-04-02T00:00:00.000Z', target: 'appointment-1' }),
+    ];
+    await onlyTimers.executor.execute(saga, event, step);
+    expect(onlyTimers.together).toEqual([
+      {
+        cancels: [{ timerId: 'timer-x', reason: 'step completed' }],
+        schedules: [expect.objectContaining({ kind: 'deadline', cause: 'evt-1' })],
+      },
+    ]);
+    expect(onlyTimers.scheduled).toEqual([]);
+    expect(onlyTimers.cancelled).toEqual([]);
+
+    const withCommand = harness(true);
+    await withCommand.executor.execute(saga, event, [...step, Send(new AssignPost())]);
+    expect(withCommand.together).toEqual([]);
+    expect(withCommand.cancelled).toHaveLength(1);
+    expect(withCommand.scheduled).toHaveLength(1);
+    expect(withCommand.sent).toHaveLength(1);
   });
 
   it('a command the bus refuses (no handler) fails the event (retried, then parked), not a silent drop', async () => {
