@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { EventMetadata, RecordedEvent } from '../event-store/event-envelope';
-import { EventIdConflict, WrongExpectedRevision } from '../event-store/event-store.errors';
+import {
+  EventIdConflict,
+  isWriteRace,
+  WrongExpectedRevision,
+} from '../event-store/event-store.errors';
 import { EventStore } from '../event-store/event-store.port';
 import { deterministicId } from './deterministic-id';
 import { inSpan } from '../observability/tracing';
@@ -64,9 +68,19 @@ export async function loadStream<State>(
   until?: Date | string,
 ): Promise<LoadedStream<State>> {
   const events = await store.readStream(streamId, until ? { until } : {});
-  let state = decider.initialState();
-  for (const event of events) state = decider.evolve(state, { type: event.type, data: event.data });
+  const state = evolveAll(decider, decider.initialState(), events);
   return { state, revision: events.length ? events[events.length - 1].revision : null, events };
+}
+
+/** The state after `events`, folded one by one onto `state`. */
+function evolveAll<State>(
+  decider: Pick<StreamDecider<State, unknown, unknown>, 'evolve'>,
+  state: State,
+  events: readonly DomainEvent[],
+): State {
+  let next = state;
+  for (const event of events) next = decider.evolve(next, { type: event.type, data: event.data });
+  return next;
 }
 
 /**
@@ -172,8 +186,7 @@ async function decideOnWholeRead<State, Command, Context>(
       await reservation?.undo().catch(() => undefined);
       throw error;
     });
-  let state = loaded.state;
-  for (const event of decided) state = decider.evolve(state, event);
+  const state = evolveAll(decider, loaded.state, decided);
   return { state, revision: result.nextRevision, appended: decided, replayed: false };
 }
 
@@ -215,14 +228,13 @@ async function decideOnWrittenFold<State, Command, Context>(
     const result = await store.append(streamId, newEvents(decided, options), {
       expectedRevision: kept.revision,
     });
-    let state = kept.state;
-    for (const event of decided) state = decider.evolve(state, event);
+    const state = evolveAll(decider, kept.state, decided);
     written.remember(streamId, state, result.nextRevision);
     return { state, revision: result.nextRevision, appended: decided, replayed: false };
   } catch (error) {
     written.forget(streamId);
     await reservation?.undo().catch(() => undefined);
-    if (error instanceof WrongExpectedRevision || error instanceof EventIdConflict) return null;
+    if (isWriteRace(error)) return null;
     throw error;
   }
 }
@@ -257,8 +269,7 @@ async function decideOnFold<State, Command, Context>(
     const result = await store.append(streamId, newEvents(decided, options), {
       expectedRevision: revision === null ? 'no_stream' : revision,
     });
-    let next = state;
-    for (const event of decided) next = decider.evolve(next, event);
+    const next = evolveAll(decider, state, decided);
     return { state: next, revision: result.nextRevision, appended: decided, replayed: false };
   } catch (error) {
     if (repeatable && error instanceof EventIdConflict) return null;

@@ -27,3 +27,11 @@ export class EventIdConflict extends Error {
     this.name = 'EventIdConflict';
   }
 }
+
+/**
+ * Another writer reached the stream first: it moved past the expected revision, or already holds
+ * an event with one of our ids. Re-reading the stream and deciding again is the answer to both.
+ */
+export function isWriteRace(error: unknown): boolean {
+  return error instanceof WrongExpectedRevision || error instanceof EventIdConflict;
+}

@@ -4,7 +4,8 @@ import { JobNames } from '../job-queue';
 import { JobProcessor, JobResult } from '../job-worker';
 import { TimerHandlerRegistry } from './timer-handlers';
 import { TimerFiredData, timerEventId, timerStreamId } from './timer.events';
-import { isWriteRace, loadTimer } from './timer-stream';
+import { isWriteRace } from '../../event-store/event-store.errors';
+import { loadTimer } from './timer-stream';
 
 export interface TimerFireJob {
   timerId: string;

@@ -10,7 +10,8 @@ import {
   TimerScheduledData,
   timerStreamId,
 } from './timer.events';
-import { isWriteRace, loadTimer } from './timer-stream';
+import { isWriteRace } from '../../event-store/event-store.errors';
+import { loadTimer } from './timer-stream';
 
 /** Where a pending timer's stream stands: its TimerScheduled, and nothing after it. */
 const PENDING_TIMER_REVISION = 0;

@@ -1,5 +1,4 @@
 import { RecordedEvent } from '../../event-store/event-envelope';
-import { EventIdConflict, WrongExpectedRevision } from '../../event-store/event-store.errors';
 import { EventStore } from '../../event-store/event-store.port';
 import { evolveTimer, initialTimerState, TimerState, timerStreamId } from './timer.events';
 
@@ -15,9 +14,4 @@ export async function loadTimer(store: EventStore, timerId: string): Promise<Loa
   let state = initialTimerState();
   for (const event of events) state = evolveTimer(state, event);
   return { state, revision: events.length ? events[events.length - 1].revision : null, events };
-}
-
-/** Someone else wrote the same timer stream first: re-read it and decide again. */
-export function isWriteRace(error: unknown): boolean {
-  return error instanceof WrongExpectedRevision || error instanceof EventIdConflict;
 }

@@ -39,6 +39,10 @@ async function main(): Promise<void> {
   process.stdout.write('ready\n');
 }
 
+// The test process holds our stdin open; its end means that process is gone (killed, timed out).
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();
+
 main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);

@@ -25,7 +25,9 @@ export class EngineProcess {
       {
         cwd: ROOT,
         env: { ...process.env, ...this.env },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        // The child reads nothing from stdin: it exits when the pipe closes, so a test process
+        // that dies or is timed out by jest never leaves an engine writing to its database.
+        stdio: ['pipe', 'pipe', 'pipe'],
       },
     );
     this.child = child;
