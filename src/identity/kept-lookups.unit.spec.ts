@@ -15,6 +15,12 @@ function memoryStore() {
       const events = streams.get(streamId) ?? [];
       return options.limit ? events.slice(0, options.limit) : events;
     },
+    readStreams: async (reads: { streamId: string; limit?: number }[]) =>
+      reads.map(({ streamId, limit }) => {
+        asked.push(streamId);
+        const events = streams.get(streamId) ?? [];
+        return limit ? events.slice(0, limit) : events;
+      }),
     streamRevision: async (streamId: string) => {
       asked.push(streamId);
       const events = streams.get(streamId);

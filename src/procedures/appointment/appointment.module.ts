@@ -18,12 +18,12 @@ export class AppointmentModule implements OnModuleInit {
     this.procedures.register({
       procedure: 'appointment',
       definitionIds: ['appointment.internal', 'appointment.external'],
-      onOpen: async ({ personId, positionId, definition }) => {
-        const position = await existingPosition(this.registry, positionId);
+      onOpen: async ({ personId, positionId, definition, registry = this.registry }) => {
+        const position = await existingPosition(registry, positionId);
         refuseElectedPost(position, definition);
         // A post case opened without a proposed person: the nominations will name the people.
         if (!personId) return;
-        const person = { state: await registeredPerson(this.registry, personId) };
+        const person = { state: await registeredPerson(registry, personId) };
         refusePostAlreadyHeld(person.state, personId, positionId, definition);
       },
     });

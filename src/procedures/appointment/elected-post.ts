@@ -2,7 +2,7 @@ import { Position } from '../../cadres/registry.service';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { existingPosition, registeredPerson } from '../case/opening-subjects';
-import { RegistryService } from '../../cadres/registry.service';
+import { RegistryReads } from '../../cadres/prefetched-registry';
 
 type Routes = Pick<ProcedureDefinition, 'procedure' | 'postsFilledOtherwise' | 'postAlreadyHeld'>;
 
@@ -46,7 +46,7 @@ export function refusePostAlreadyHeld(
  * person is registered, the post exists and is one the definition fills.
  */
 export async function refuseUnlessPersonAndFillablePost(
-  registry: RegistryService,
+  registry: RegistryReads,
   opening: { personId: string; positionId: string; definition: Routes },
 ): Promise<void> {
   await registeredPerson(registry, opening.personId);

@@ -16,6 +16,8 @@ import { OpeningReads, ProcedureRegistry } from './procedure-registry';
 import { OpenCaseInput } from './commands/case-commands';
 import { openingFor } from './opening-for';
 import { Actor } from '../../identity/actor';
+import { RegistryService } from '../../cadres/registry.service';
+import { RegistryReadsOnce } from '../../cadres/registry-reads-once';
 
 /** Case streams whose state one process keeps after writing them (a few kilobytes each). */
 const WRITTEN_CASES_KEPT = 5_000;
@@ -43,6 +45,7 @@ export class CaseCommandRunner {
     private readonly slots: OpenCaseSlots,
     private readonly caseIds: CaseIdReservations,
     private readonly cases: CaseService,
+    private readonly registry: RegistryService,
   ) {}
 
   async open(input: OpenCaseInput, options: CaseWriteOptions) {
@@ -65,7 +68,10 @@ export class CaseCommandRunner {
    */
   async prepareOpening(input: OpenCaseInput, actor: Actor, reads?: OpeningReads) {
     const { module, pinned, openedOn } = openingFor(this.procedures, this.contexts, input);
-    const { caseIds, registry } = reads ?? { caseIds: this.caseIds, registry: undefined };
+    const { caseIds, registry } = reads ?? {
+      caseIds: this.caseIds,
+      registry: new RegistryReadsOnce(this.registry),
+    };
     // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
     await caseIds.assertFree(input.caseId, module.procedure);
     const context = await this.contexts.build(actor, pinned, input.orgUnitId, undefined, openedOn);

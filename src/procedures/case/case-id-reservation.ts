@@ -32,35 +32,46 @@ export function caseIdHolder(events: readonly RecordedEvent[]): CaseIdHolder | n
   return holder;
 }
 
+/** What the store says of a case id: its reservation stream, and the first procedure with a stream. */
+export interface CaseIdRead {
+  /** The id's reservation stream, whole. */
+  reservation: RecordedEvent[];
+  /** The first of the probed procedures that has a stream for this id (at most one has), or null. */
+  probed: string | null;
+}
+
 /**
- * The procedure whose stream holds the case, or null. Cases opened before reservations existed
- * have none: their streams are probed, one procedure after the other (there is at most one).
- * `among` narrows the answer to some procedures (the case engine's API does not reach discipline
- * cases): a case of another procedure is then answered as none.
+ * The id's reservation stream and the first event of every candidate case stream, in one read:
+ * cases opened before reservations existed have none and are found by their streams. An opening
+ * asks this three times (its scope, the id free, the reservation); two statements each were a
+ * visible share of a new case's reads.
+ */
+export async function readCaseId(
+  store: EventStore,
+  caseId: string,
+  among: readonly string[] = CASE_PROCEDURES,
+): Promise<CaseIdRead> {
+  const [reservation, ...firsts] = await store.readStreams([
+    { streamId: caseIdStream(caseId) },
+    ...among.map((procedure) => ({ streamId: caseStream(procedure, caseId), limit: 1 })),
+  ]);
+  const index = firsts.findIndex((events) => events.length > 0);
+  return { reservation, probed: index === -1 ? null : among[index] };
+}
+
+/**
+ * The procedure whose stream holds the case, or null: its reservation says, or for a case from
+ * before reservations its stream. `among` narrows the answer to some procedures (the case
+ * engine's API does not reach discipline cases): a case of another procedure is then answered
+ * as none.
  */
 export async function procedureOfCase(
   store: EventStore,
   caseId: string,
   among: readonly string[] = CASE_PROCEDURES,
 ): Promise<string | null> {
-  const holder = caseIdHolder(await store.readStream(caseIdStream(caseId)));
+  const { reservation, probed } = await readCaseId(store, caseId, among);
+  const holder = caseIdHolder(reservation);
   if (holder) return among.includes(holder.procedure) ? holder.procedure : null;
-  return probeCaseStreams(store, caseId, among);
-}
-
-/**
- * The first procedure that has a stream for this case id: how cases were found before
- * reservations. One read of every candidate's first event (an opening probes on each of its
- * checks, and one statement per procedure was most of a new case's reads).
- */
-export async function probeCaseStreams(
-  store: EventStore,
-  caseId: string,
-  among: readonly string[] = CASE_PROCEDURES,
-): Promise<string | null> {
-  const firsts = await store.readStreams(
-    among.map((procedure) => ({ streamId: caseStream(procedure, caseId), limit: 1 })),
-  );
-  const index = firsts.findIndex((events) => events.length > 0);
-  return index === -1 ? null : among[index];
+  return probed;
 }

@@ -5,7 +5,7 @@ import { WrongExpectedRevision } from '../../event-store/event-store.errors';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { RecordOrigins } from '../../identity/record-origins';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
-import { CaseIdEvent, caseIdHolder, caseIdStream, probeCaseStreams } from './case-id-reservation';
+import { CaseIdEvent, caseIdHolder, caseIdStream, readCaseId } from './case-id-reservation';
 import { caseStream } from './case-stream';
 
 /**
@@ -60,9 +60,9 @@ export class CaseIdReservations {
     const kept = { undo: async () => undefined };
     let holder: string | null = null;
     for (let attempt = 0; attempt < RESERVE_ATTEMPTS; attempt += 1) {
-      const events = await this.store.readStream(streamId);
+      const { reservation: events, probed } = await readCaseId(this.store, caseId);
       const reserved = caseIdHolder(events);
-      holder = reserved ? reserved.procedure : await probeCaseStreams(this.store, caseId);
+      holder = reserved ? reserved.procedure : probed;
       if (holder === procedure) return kept;
       if (holder !== null && (await this.holds(caseId, holder, reserved?.reservedAt))) break;
       try {

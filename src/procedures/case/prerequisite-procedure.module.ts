@@ -38,7 +38,7 @@ export function prerequisiteProcedureModule(prerequisite: PrerequisiteProcedure)
     procedure: ({ registry }) => ({
       procedure: names.procedure,
       definitionIds,
-      onOpen: (opening) => refuseUnlessPersonAndFillablePost(registry, opening),
+      onOpen: (opening) => refuseUnlessPersonAndFillablePost(opening.registry ?? registry, opening),
       decisionTerm,
     }),
     gates: (services) => ({ [prerequisite.gates]: prerequisiteGate(prerequisite, services) }),
@@ -54,8 +54,9 @@ function prerequisiteGate(
   const load = (caseId: string) => loadPrerequisite((id) => cases.stateOf(id), caseId);
   return {
     onOpen: async (opening) => {
-      const post = await existingPosition(registry, opening.positionId);
-      const authority = await registry.findOrgUnit(post.appointingAuthority);
+      const reads = opening.registry ?? registry;
+      const post = await existingPosition(reads, opening.positionId);
+      const authority = await reads.findOrgUnit(post.appointingAuthority);
       const named = opening[field];
       return prerequisite.opening({
         opening,

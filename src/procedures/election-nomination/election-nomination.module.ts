@@ -17,9 +17,9 @@ export const ElectionNominationModule = caseProcedureModule({
   procedure: ({ registry }) => ({
     procedure: 'election',
     definitionIds: ['election.nomination'],
-    onOpen: async ({ personId, positionId, context }) => {
-      await registeredPerson(registry, personId);
-      const position = await existingPosition(registry, positionId);
+    onOpen: async ({ personId, positionId, context, registry: reads = registry }) => {
+      await registeredPerson(reads, personId);
+      const position = await existingPosition(reads, positionId);
       return electionOpening(position, context.ruleSet);
     },
     decisionTerm: async (context) => (state, effectiveFrom, years) =>

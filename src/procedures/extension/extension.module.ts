@@ -15,9 +15,9 @@ export const ExtensionModule = caseProcedureModule({
   procedure: ({ registry }) => ({
     procedure: 'extension',
     definitionIds: ['extension.to-retirement'],
-    onOpen: async ({ personId, positionId, definition, context }) => {
-      const person = await registeredPerson(registry, personId);
-      const position = await registry.findPosition(positionId);
+    onOpen: async ({ personId, positionId, definition, context, registry: reads = registry }) => {
+      const person = await registeredPerson(reads, personId);
+      const position = await reads.findPosition(positionId);
       if (position) refuseElectedPost(position, definition);
       const { dateOfBirth, gender } = person.profile;
       return extensionOpening({

@@ -20,9 +20,9 @@ export class ReappointmentModule implements OnModuleInit {
     this.procedures.register({
       procedure: 'reappointment',
       definitionIds: ['reappointment.standard'],
-      onOpen: async ({ personId, positionId, definition, context }) => {
-        const person = { state: await registeredPerson(this.registry, personId) };
-        const position = await this.registry.findPosition(positionId);
+      onOpen: async ({ personId, positionId, definition, context, registry = this.registry }) => {
+        const person = { state: await registeredPerson(registry, personId) };
+        const position = await registry.findPosition(positionId);
         if (position) refuseElectedPost(position, definition);
         // The record just read says which discipline cases are pending: no second read.
         const discipline = disciplineStandingFrom(

@@ -27,8 +27,15 @@ export const RemovalModule = caseProcedureModule({
   procedure: ({ registry }) => ({
     procedure: 'removal',
     definitionIds: REMOVAL_DEFINITIONS,
-    onOpen: async ({ personId, positionId, definition, context, grounds }) => {
-      const person = await registeredPerson(registry, personId);
+    onOpen: async ({
+      personId,
+      positionId,
+      definition,
+      context,
+      grounds,
+      registry: reads = registry,
+    }) => {
+      const person = await registeredPerson(reads, personId);
       const talkDays = definition.steps[0].deadline?.workingDays;
       const standing = disciplineStandingFrom(person.discipline, person.openCases, context.today);
       return removalOpening({

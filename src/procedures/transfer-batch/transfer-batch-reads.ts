@@ -52,7 +52,7 @@ export class TransferBatchReads implements OpeningReads {
       }),
       this.snapshot.take([
         ...caseIds.map(caseIdStream),
-        // Cases from before reservations are found by their streams (probeCaseStreams).
+        // Cases from before reservations are found by their streams (readCaseId).
         ...caseIds.flatMap((id) => CASE_PROCEDURES.map((p) => caseStream(p, id))),
       ]),
       this.slots.prefetch(
