@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { EventMetadata, RecordedEvent } from '../event-store/event-envelope';
 import {
   EventIdConflict,
   isWriteRace,
   WrongExpectedRevision,
 } from '../event-store/event-store.errors';
-import { EventStore } from '../event-store/event-store.port';
+import { EventStore, StreamAppend } from '../event-store/event-store.port';
+import { appendDecided, evolveAll, newEvents } from './decided-append';
 import { deterministicId } from './deterministic-id';
 import { inSpan } from '../observability/tracing';
 import { streamCategory } from '../observability/instrumented-event-store';
@@ -29,6 +29,12 @@ export interface RunCommandOptions<State, Context> {
    * append depends on (the one-open-case slot). Its `undo` runs if the append then fails.
    */
   beforeAppend?: (state: State) => Promise<{ undo(): Promise<void> } | void>;
+  /**
+   * Runs once the command is decided: appends to other streams that must be written in the same
+   * write as its events (an opening's id reservation and slot claim), all or nothing where the
+   * store has one. Their streams moving since they were read has the command decided again.
+   */
+  alongside?: (state: State) => Promise<StreamAppend[]>;
   /**
    * The stream's current state from a kept fold (StreamFoldCache) instead of a whole read: a
    * person's record grows with every case, and a saga's note on it must not cost the whole record.
@@ -72,17 +78,6 @@ export async function loadStream<State>(
   return { state, revision: events.length ? events[events.length - 1].revision : null, events };
 }
 
-/** The state after `events`, folded one by one onto `state`. */
-function evolveAll<State>(
-  decider: Pick<StreamDecider<State, unknown, unknown>, 'evolve'>,
-  state: State,
-  events: readonly DomainEvent[],
-): State {
-  let next = state;
-  for (const event of events) next = decider.evolve(next, { type: event.type, data: event.data });
-  return next;
-}
-
 /**
  * How often a command without `ifMatch` is decided again after another writer moved the stream
  * between our read and our append (a saga and a timer writing to one person's record, say).
@@ -119,9 +114,10 @@ export async function runStreamCommand<State, Command, Context>(
           span?.setAttribute('cadreflow.command.replayed', result.replayed);
           return result;
         } catch (error) {
+          // Another stream written with the command moved: the caller's If-Match is not about it.
           const retry =
             error instanceof WrongExpectedRevision &&
-            options.ifMatch === undefined &&
+            (options.ifMatch === undefined || error.streamId !== streamId) &&
             attempt < REDECIDE_ATTEMPTS;
           if (!retry) throw error;
         }
@@ -137,7 +133,7 @@ async function decideAndAppend<State, Command, Context>(
   command: Command,
   options: RunCommandOptions<State, Context>,
 ): Promise<RunCommandResult<State>> {
-  if (options.fold && !options.beforeAppend) {
+  if (options.fold && !options.beforeAppend && !options.alongside) {
     const decided = await decideOnFold(store, streamId, decider, command, options, options.fold);
     if (decided) return decided;
   }
@@ -177,27 +173,21 @@ async function decideOnWholeRead<State, Command, Context>(
     return { state: loaded.state, revision: loaded.revision, appended: [], replayed: false };
   }
   const reservation = await options.beforeAppend?.(loaded.state);
-  const result = await store
-    .append(streamId, newEvents(decided, options), {
-      expectedRevision: loaded.revision === null ? 'no_stream' : loaded.revision,
-    })
-    .catch(async (error: unknown) => {
-      // Best effort: the caller must hear why the append failed, not why the undo did.
-      await reservation?.undo().catch(() => undefined);
-      throw error;
-    });
+  const alongside = (await options.alongside?.(loaded.state)) ?? [];
+  const expected = loaded.revision === null ? 'no_stream' : loaded.revision;
+  const result = await appendDecided(
+    store,
+    streamId,
+    newEvents(decided, options),
+    expected,
+    alongside,
+  ).catch(async (error: unknown) => {
+    // Best effort: the caller must hear why the append failed, not why the undo did.
+    await reservation?.undo().catch(() => undefined);
+    throw error;
+  });
   const state = evolveAll(decider, loaded.state, decided);
   return { state, revision: result.nextRevision, appended: decided, replayed: false };
-}
-
-/** The events a command decided, as appended: ids from the seed when it has one. */
-function newEvents(decided: DomainEvent[], options: { idSeed?: string; metadata: EventMetadata }) {
-  return decided.map((event, index) => ({
-    id: options.idSeed ? deterministicId(options.idSeed, String(index)) : randomUUID(),
-    type: event.type,
-    data: event.data,
-    metadata: options.metadata,
-  }));
 }
 
 /**
@@ -225,9 +215,9 @@ async function decideOnWrittenFold<State, Command, Context>(
   if (decided.length === 0) return null;
   const reservation = await options.beforeAppend?.(kept.state);
   try {
-    const result = await store.append(streamId, newEvents(decided, options), {
-      expectedRevision: kept.revision,
-    });
+    const alongside = (await options.alongside?.(kept.state)) ?? [];
+    const events = newEvents(decided, options);
+    const result = await appendDecided(store, streamId, events, kept.revision, alongside);
     const state = evolveAll(decider, kept.state, decided);
     written.remember(streamId, state, result.nextRevision);
     return { state, revision: result.nextRevision, appended: decided, replayed: false };

@@ -224,4 +224,21 @@ describe('one case id space across procedures', () => {
     await http().post('/discipline-cases').set(inspector).send(discipline('x-6')).expect(201);
     await withdraw('x-5');
   });
+
+  it('writes an opening in one transaction: the id reservation, the slot claim and the case, or none of them', async () => {
+    await http().post('/cases').set(staff).send(appointment('x-7')).expect(201);
+    const { rows } = await t.db.pool.query<{ stream_id: string; transaction_id: string }>(
+      `SELECT stream_id, transaction_id::text FROM events
+        WHERE stream_id IN ('caseid-x-7', 'appointment-x-7')
+           OR (stream_id LIKE 'caseslot-appointment/p-pooled/pos-deputy' AND data->>'caseId' = 'x-7')
+        ORDER BY global_position`,
+    );
+    expect(rows.map((row) => row.stream_id).sort()).toEqual([
+      'appointment-x-7',
+      'caseid-x-7',
+      'caseslot-appointment/p-pooled/pos-deputy',
+    ]);
+    expect(new Set(rows.map((row) => row.transaction_id)).size).toBe(1);
+    await withdraw('x-7');
+  });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { runStreamCommand } from '../../common/stream-command-runner';
 import { WrittenStreamFolds } from '../../common/written-stream-folds';
-import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
 import { CaseCommand } from './decider/case.commands';
 import { caseDecider } from './decider/case.decider';
 import { CaseState } from './decider/case.state';
@@ -57,7 +57,8 @@ export class CaseCommandRunner {
       options,
       async () => context,
       pinned,
-      () => this.claimIdAndSlot(input, module.procedure, options),
+      undefined,
+      () => this.idAndSlotAppends(input, module.procedure, options),
     );
   }
 
@@ -117,24 +118,18 @@ export class CaseCommandRunner {
   }
 
   /**
-   * The id and the slot are claimed once the opening is decided (a refused open claims
-   * nothing), before it is appended; a failed append gives both back.
+   * The id reservation and the slot claim, appended in the same write as the opening's events
+   * once it is decided (a refused open claims nothing; a failed write claims nothing either).
    */
-  private async claimIdAndSlot(input: OpenCaseInput, procedure: string, options: CaseWriteOptions) {
+  private async idAndSlotAppends(
+    input: OpenCaseInput,
+    procedure: string,
+    options: CaseWriteOptions,
+  ): Promise<StreamAppend[]> {
     const slot = { procedure, personId: input.personId, positionId: input.positionId };
-    const id = await this.caseIds.reserve(input.caseId, procedure, options.metadata);
-    const claimed = await this.slots
-      .claim(slot, input.caseId, options.metadata)
-      .catch(async (error: unknown) => {
-        await id.undo();
-        throw error;
-      });
-    return {
-      undo: async () => {
-        if (claimed) await this.slots.releaseUnlessOpened(slot, input.caseId, options.metadata);
-        await id.undo();
-      },
-    };
+    const id = await this.caseIds.planReservation(input.caseId, procedure, options.metadata);
+    const claim = await this.slots.planClaim(slot, input.caseId, options.metadata);
+    return [id, claim].filter((append): append is StreamAppend => append !== null);
   }
 
   async act(
@@ -236,6 +231,7 @@ export class CaseCommandRunner {
     context: (state: CaseState) => Promise<Parameters<typeof caseDecider.decide>[2]>,
     pinnedAtOpen?: ReturnType<CaseContextFactory['forOpening']>,
     beforeAppend?: (state: CaseState) => Promise<{ undo(): Promise<void> } | void>,
+    alongside?: (state: CaseState) => Promise<StreamAppend[]>,
   ) {
     let pinned = pinnedAtOpen;
     const result = await runStreamCommand(
@@ -256,6 +252,7 @@ export class CaseCommandRunner {
           return built;
         },
         beforeAppend,
+        alongside,
         written: this.writtenCases,
       },
     );

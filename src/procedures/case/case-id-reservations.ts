@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EventMetadata } from '../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors';
-import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
 import { RecordOrigins } from '../../identity/record-origins';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { CaseIdEvent, caseIdHolder, caseIdStream, readCaseId } from './case-id-reservation';
@@ -77,6 +77,32 @@ export class CaseIdReservations {
       }
     }
     throw idTaken(caseId, holder ?? 'another procedure');
+  }
+
+  /**
+   * The reservation of `caseId` for `procedure` as an append for the caller to make together
+   * with the case's first events (one write: nothing to give back if it fails), or null when
+   * the procedure holds the id already (a retried open). Refuses with 409 `case.id_taken`
+   * naming the procedure that holds it. The append expects the revision read here, so an opener
+   * that reserved the id since makes the whole write fail and the opening be decided again.
+   */
+  async planReservation(
+    caseId: string,
+    procedure: string,
+    metadata: EventMetadata,
+  ): Promise<StreamAppend | null> {
+    const { reservation, probed } = await readCaseId(this.store, caseId);
+    const reserved = caseIdHolder(reservation);
+    const holder = reserved ? reserved.procedure : probed;
+    if (holder === procedure) return null;
+    if (holder !== null && (await this.holds(caseId, holder, reserved?.reservedAt)))
+      throw idTaken(caseId, holder);
+    const event: CaseIdEvent = { type: 'CaseIdReserved', data: { caseId, procedure } };
+    return {
+      streamId: caseIdStream(caseId),
+      expectedRevision: reservation.at(-1)?.revision ?? 'no_stream',
+      events: [{ id: randomUUID(), ...event, metadata }],
+    };
   }
 
   /** Whether the holding procedure still has the id: its case exists, or is being written now. */
