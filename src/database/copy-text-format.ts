@@ -21,7 +21,7 @@ function escapeCopyText(value: string): string {
 }
 
 /** An array literal: every element quoted, so commas, braces, spaces and NULL-looking words stay text. */
-export function arrayLiteral(values: readonly string[]): string {
+function arrayLiteral(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
 
