@@ -29,14 +29,15 @@ const CLAIM_ATTEMPTS = 5;
 /**
  * One open case per procedure, person and post.
  *
- * Each slot has a reservation stream; a case is opened only after its claim is appended there
- * with the expected revision read a moment before. Two openers racing for a free slot append at
- * the same revision, and the store lets exactly one through (optimistic concurrency on a single
- * stream, in PostgreSQL and KurrentDB alike); the other re-reads, finds the winner and is refused.
- * A check of the read model, or of the person's record, could not do this: both lag behind
- * the appends. The claim and the case's events are two appends, not one transaction, so the
- * holder is judged by its case: a closed case (release lost) or a claim whose case never
- * appeared (opener died) does not hold the slot.
+ * Each slot has a reservation stream; a case is opened with its claim appended there at the
+ * expected revision read a moment before (`planClaim`: in the same write as the case's first
+ * events and its id reservation; `claim`: a reopened case's own append). Two openers racing for a
+ * free slot append at the same revision, and the store lets exactly one through (optimistic
+ * concurrency on a single stream, in PostgreSQL and KurrentDB alike); the other re-reads, finds
+ * the winner and is refused. A check of the read model, or of the person's record, could not do
+ * this: both lag behind the appends. Claim and case are not always one transaction (a reclaim,
+ * KurrentDB's stream-by-stream writes), so the holder is judged by its case: a closed case
+ * (release lost) or a claim whose case never appeared (opener died) does not hold the slot.
  */
 @Injectable()
 export class OpenCaseSlots {
