@@ -11,6 +11,9 @@ import { ForwardingEventStore } from '../event-store/forwarding-event-store';
 import { AppMetrics } from './metrics';
 import { currentTraceparent, inSpan, TRACEPARENT_KEY } from './tracing';
 
+/** At most this many streams of one multi-stream append are named on its span. */
+const STREAMS_NAMED = 10;
+
 /** `appointment-c-1` → `appointment`: a span attribute that groups streams without naming them. */
 export function streamCategory(streamId: string): string {
   const dash = streamId.indexOf('-');
@@ -71,6 +74,12 @@ export class InstrumentedEventStore extends ForwardingEventStore {
           attributes: {
             'cadreflow.streams.count': appends.length,
             'cadreflow.events.count': count,
+            // An opening's case, id reservation and slot are written together: name them. A bulk
+            // chunk's hundreds of streams would only bloat the span.
+            'cadreflow.stream.ids':
+              appends.length <= STREAMS_NAMED
+                ? appends.map((append) => append.streamId)
+                : undefined,
           },
         },
         () =>

@@ -138,7 +138,7 @@ export function linkTo(traceparent: unknown): Link | undefined {
 
 export interface SpanOptions {
   kind?: SpanKind;
-  attributes?: Record<string, string | number | boolean | undefined>;
+  attributes?: Record<string, string | number | boolean | string[] | undefined>;
   /** Parent context; default the active one. */
   parent?: Context;
   links?: Link[];

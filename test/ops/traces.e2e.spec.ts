@@ -15,7 +15,14 @@ interface ExportedSpan {
   name: string;
   kind: number;
   links?: { traceId: string; spanId: string }[];
-  attributes?: { key: string; value: { stringValue?: string; intValue?: number } }[];
+  attributes?: {
+    key: string;
+    value: {
+      stringValue?: string;
+      intValue?: number;
+      arrayValue?: { values: { stringValue?: string }[] };
+    };
+  }[];
 }
 
 /** A minimal OTLP/HTTP receiver: keeps every span of every JSON export request it gets. */
@@ -68,6 +75,15 @@ function ancestors(trace: ExportedSpan[], span: ExportedSpan): ExportedSpan[] {
 
 const attribute = (span: ExportedSpan, key: string) =>
   span.attributes?.find((entry) => entry.key === key)?.value.stringValue;
+
+/** Whether the span appended to the stream: alone, or named among a multi-stream append's. */
+const appendsTo = (span: ExportedSpan, streamId: string): boolean =>
+  (span.name === 'event-store.append' && attribute(span, 'cadreflow.stream.id') === streamId) ||
+  (span.name === 'event-store.append-many' &&
+    (span.attributes
+      ?.find((entry) => entry.key === 'cadreflow.stream.ids')
+      ?.value.arrayValue?.values.some((value) => value.stringValue === streamId) ??
+      false));
 
 /**
  * One trace from the HTTP request through the command and the append to the projections that
@@ -185,11 +201,8 @@ describe('traces', () => {
         const server = collector.spans.find((span) => span.name === 'POST /cases');
         if (!server) return undefined;
         const trace = collector.spans.filter((span) => span.traceId === server.traceId);
-        const append = trace.find(
-          (span) =>
-            span.name === 'event-store.append' &&
-            attribute(span, 'cadreflow.stream.id') === 'appointment-c-traces',
-        );
+        // The opening writes the case with its id reservation and slot claim: one append-many.
+        const append = trace.find((span) => appendsTo(span, 'appointment-c-traces'));
         const saga = trace.find(
           (span) => span.name.startsWith('saga ') && span.parentSpanId === append?.spanId,
         );
