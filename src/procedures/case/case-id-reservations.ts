@@ -60,9 +60,8 @@ export class CaseIdReservations {
     const kept = { undo: async () => undefined };
     let holder: string | null = null;
     for (let attempt = 0; attempt < RESERVE_ATTEMPTS; attempt += 1) {
-      const { reservation: events, probed } = await readCaseId(this.store, caseId);
-      const reserved = caseIdHolder(events);
-      holder = reserved ? reserved.procedure : probed;
+      const { reservation: events, reserved, procedure: holding } = await this.holderOf(caseId);
+      holder = holding;
       if (holder === procedure) return kept;
       if (holder !== null && (await this.holds(caseId, holder, reserved?.reservedAt))) break;
       try {
@@ -91,9 +90,7 @@ export class CaseIdReservations {
     procedure: string,
     metadata: EventMetadata,
   ): Promise<StreamAppend | null> {
-    const { reservation, probed } = await readCaseId(this.store, caseId);
-    const reserved = caseIdHolder(reservation);
-    const holder = reserved ? reserved.procedure : probed;
+    const { reservation, reserved, procedure: holder } = await this.holderOf(caseId);
     if (holder === procedure) return null;
     if (holder !== null && (await this.holds(caseId, holder, reserved?.reservedAt)))
       throw idTaken(caseId, holder);
@@ -103,6 +100,13 @@ export class CaseIdReservations {
       expectedRevision: reservation.at(-1)?.revision ?? 'no_stream',
       events: [{ id: randomUUID(), ...event, metadata }],
     };
+  }
+
+  /** The id's reservation stream, its holder there, and the procedure holding the id (or none). */
+  private async holderOf(caseId: string) {
+    const { reservation, probed } = await readCaseId(this.store, caseId);
+    const reserved = caseIdHolder(reservation);
+    return { reservation, reserved, procedure: reserved ? reserved.procedure : probed };
   }
 
   /** Whether the holding procedure still has the id: its case exists, or is being written now. */

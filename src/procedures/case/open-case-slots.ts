@@ -182,19 +182,6 @@ export class OpenCaseSlots {
     return rows[0] ? { caseId: rows[0].case_id, claimedAt: new Date(0).toISOString() } : null;
   }
 
-  /**
-   * After a failed append: frees the slot this request claimed unless the case is open in it
-   * after all (a concurrent open of the very same case id, for the same person and post, won).
-   */
-  async releaseUnlessOpened(
-    slot: OpenCaseSlotKey,
-    caseId: string,
-    metadata: EventMetadata,
-  ): Promise<void> {
-    if (!(await this.isOpenIn(slot, caseId)))
-      await this.release(slot, caseId, 'not_opened', metadata);
-  }
-
   /** Whether the claiming case still holds the slot: it is open, or its opener is still writing it. */
   private async holds(slot: OpenCaseSlotKey, holder: SlotClaim): Promise<boolean> {
     const exists =
