@@ -94,6 +94,8 @@ interface RunResult {
   routes: Record<string, { p50: number; p95: number; p99: number; n: number }>;
   serviceCpuMsPerCase: number;
   postgresCpuMsPerCase: number;
+  /** This bench's own CPU (its HTTP client and the lag polls), on the same cores as the service. */
+  clientCpuMsPerCase: number;
   commitsPerCase: number;
   eventsPerCase: number;
   endLagMs: number;
@@ -121,6 +123,7 @@ async function oneRun(
   const before = await readCounters(context.pool);
   const pgBefore = await postgresCpuSeconds(context.url);
   const cpuBefore = context.service.cpuSeconds();
+  const clientCpuBefore = process.cpuUsage();
   const started = performance.now();
   let last: CaseSubject = subjects[0];
   await inParallel(subjects, clients, async (subject) => {
@@ -135,6 +138,7 @@ async function oneRun(
   // The last write has answered: how long until the case list (and the inbox) shows it.
   const endLagMs = await lag.measure(last.personId, last.caseId, { step: null, status: 'decided' });
   await lag.settled();
+  const clientCpu = process.cpuUsage(clientCpuBefore);
   const settleMs = await waitForQuiet(context.pool);
   const cpu = context.service.cpuSeconds() - cpuBefore;
   const pgCpu = cpuBetween(pgBefore, await postgresCpuSeconds(context.url));
@@ -159,6 +163,7 @@ async function oneRun(
     ),
     serviceCpuMsPerCase: round1((cpu * 1000) / n),
     postgresCpuMsPerCase: round1((pgCpu * 1000) / n),
+    clientCpuMsPerCase: round1((clientCpu.user + clientCpu.system) / 1000 / n),
     commitsPerCase: round1((after.commits - before.commits) / n),
     eventsPerCase: round1((after.events - before.events) / n),
     endLagMs: round1(endLagMs),
@@ -178,7 +183,8 @@ function print(run: RunResult, round: number): void {
   process.stdout.write(
     `round ${round} C=${run.clients}: ${run.casesPerSecond} cases/s, writes p50/p95/p99 ` +
       `${run.writeMs.p50}/${run.writeMs.p95}/${run.writeMs.p99} ms, CPU/case service ` +
-      `${run.serviceCpuMsPerCase} ms + PostgreSQL ${run.postgresCpuMsPerCase} ms, ` +
+      `${run.serviceCpuMsPerCase} ms + PostgreSQL ${run.postgresCpuMsPerCase} ms (bench client ` +
+      `${run.clientCpuMsPerCase} ms), ` +
       `${run.commitsPerCase} commits and ${run.eventsPerCase} events/case, end lag ` +
       `${run.endLagMs} ms, case-list lag p50/p99 ${run.caseListLagMs.p50}/${run.caseListLagMs.p99} ms` +
       ` (load ${run.load})\n`,
@@ -207,6 +213,7 @@ function medians(runs: RunResult[]) {
     shortRecordWriteP99: of((r) => r.shortRecordWriteMs.p99),
     serviceCpuMsPerCase: of((r) => r.serviceCpuMsPerCase),
     postgresCpuMsPerCase: of((r) => r.postgresCpuMsPerCase),
+    clientCpuMsPerCase: of((r) => r.clientCpuMsPerCase),
     commitsPerCase: of((r) => r.commitsPerCase),
     eventsPerCase: of((r) => r.eventsPerCase),
     endLagMs: of((r) => r.endLagMs),
@@ -291,7 +298,7 @@ async function benchOn(base: BaseDatabase | null): Promise<void> {
         process.stdout.write('\nmedians:\n');
         for (const f of figures)
           process.stdout.write(
-            `  C=${f.clients}: ${f.casesPerSecond} cases/s (rounds ${f.rounds.join(', ')}), writes p50/p95/p99 ${f.writeP50}/${f.writeP95}/${f.writeP99} ms, CPU/case ${f.serviceCpuMsPerCase} + ${f.postgresCpuMsPerCase} ms, ${f.commitsPerCase} commits/case, end lag ${f.endLagMs} ms, case-list lag p99 ${f.caseListLagP99} ms${LONG_RECORD_EVERY > 0 ? `; writes p50/p99 with ${RECORD_EVENTS}-event records ${f.longRecordWriteP50}/${f.longRecordWriteP99} ms, others ${f.shortRecordWriteP50}/${f.shortRecordWriteP99} ms` : ''}\n`,
+            `  C=${f.clients}: ${f.casesPerSecond} cases/s (rounds ${f.rounds.join(', ')}), writes p50/p95/p99 ${f.writeP50}/${f.writeP95}/${f.writeP99} ms, CPU/case ${f.serviceCpuMsPerCase} + ${f.postgresCpuMsPerCase} ms (client ${f.clientCpuMsPerCase} ms), ${f.commitsPerCase} commits/case, end lag ${f.endLagMs} ms, case-list lag p99 ${f.caseListLagP99} ms${LONG_RECORD_EVERY > 0 ? `; writes p50/p99 with ${RECORD_EVENTS}-event records ${f.longRecordWriteP50}/${f.longRecordWriteP99} ms, others ${f.shortRecordWriteP50}/${f.shortRecordWriteP99} ms` : ''}\n`,
           );
         process.stdout.write(
           `${JSON.stringify({ bench: 'lifecycle', base: BASE, splitWorkers: SPLIT_WORKERS, baseEvents: base?.events ?? 0, longRecordEvery: LONG_RECORD_EVERY, cases: CASES, rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures, imported, at: new Date().toISOString() })}\n`,

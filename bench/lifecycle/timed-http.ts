@@ -1,3 +1,5 @@
+import { benchRequest } from './keep-alive-http';
+
 /** Latencies per route template, in milliseconds, and the requests that failed. */
 export class RouteTimings {
   readonly byRoute = new Map<string, number[]>();
@@ -57,27 +59,26 @@ export class TimedHttp {
     body?: unknown,
   ): Promise<T> {
     const started = performance.now();
-    const response = await fetch(`${this.baseUrl}${path}`, {
+    const { status, text } = await benchRequest(
+      `${this.baseUrl}${path}`,
       method,
-      headers: {
+      {
         authorization: `Bearer ${token}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
+      body === undefined ? undefined : JSON.stringify(body),
+    );
     this.timings.record(`${method} ${route}`, performance.now() - started);
-    if (!response.ok) throw new RequestFailed(`${method} ${route}`, response.status, text);
+    if (status < 200 || status >= 300) throw new RequestFailed(`${method} ${route}`, status, text);
     return (text ? JSON.parse(text) : {}) as T;
   }
 
   /** An untimed GET (the lag observer's polls are not the users' reads). */
   async peek<T>(path: string, token: string): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      headers: { authorization: `Bearer ${token}` },
+    const { status, text } = await benchRequest(`${this.baseUrl}${path}`, 'GET', {
+      authorization: `Bearer ${token}`,
     });
-    const text = await response.text();
-    if (!response.ok) throw new RequestFailed(`GET ${path}`, response.status, text);
+    if (status < 200 || status >= 300) throw new RequestFailed(`GET ${path}`, status, text);
     return JSON.parse(text) as T;
   }
 }
