@@ -12,7 +12,11 @@ interface Call {
 }
 
 /** A coalescer whose statements stay open until the test finishes or fails them. */
-function harness(options: { maxStatements: number; maxEventsPerStatement?: number }) {
+function harness(options: {
+  maxStatements: number;
+  maxEventsPerStatement?: number;
+  refusedAt?: (error: unknown, appends: readonly CoalescibleAppend[]) => number | undefined;
+}) {
   const calls: Call[] = [];
   const resultOf = (append: CoalescibleAppend): AppendResult => ({
     nextRevision: append.batch.length - 1,
@@ -21,6 +25,7 @@ function harness(options: { maxStatements: number; maxEventsPerStatement?: numbe
   const coalescer = new AppendCoalescer<CoalescibleAppend>({
     maxStatements: options.maxStatements,
     maxEventsPerStatement: options.maxEventsPerStatement ?? 64,
+    refusedAt: options.refusedAt,
     together: (appends) =>
       new Promise((resolve, reject) => {
         calls.push({
@@ -125,6 +130,38 @@ describe('AppendCoalescer (group commit of appends)', () => {
     calls[2].fail(new Error('wrong expected revision'));
     await expect(good).resolves.toEqual({ nextRevision: 0, position: 'pos-of-case-1' });
     await expect(bad).rejects.toThrow('wrong expected revision');
+  });
+
+  it('when the failed statement names the append that refused it, sends that one alone and the rest together again', async () => {
+    const refusedAt = (error: unknown, appends: readonly CoalescibleAppend[]) => {
+      const stream = /refused by (\S+)/.exec(String(error))?.[1];
+      const place = appends.findIndex((append) => append.streamId === stream);
+      return place >= 0 ? place : undefined;
+    };
+    const { calls, append } = harness({ maxStatements: 1, refusedAt });
+    const busy = append('case-0');
+    await settle();
+    const waiting = ['case-1', 'case-2', 'case-3', 'case-4'].map((stream) => append(stream));
+    await settle();
+    calls[0].finish();
+    await busy;
+    await settle();
+    calls[1].fail(new Error('wrong expected revision: refused by case-3'));
+    await settle();
+    expect(calls.slice(1).map((c) => [c.kind, c.streams])).toEqual([
+      ['together', ['case-1', 'case-2', 'case-3', 'case-4']],
+      ['alone', ['case-3']],
+      ['together', ['case-1', 'case-2', 'case-4']],
+    ]);
+    calls[2].fail(new Error('wrong expected revision'));
+    calls[3].finish();
+    const outcomes = await Promise.allSettled(waiting);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
   });
 
   it('does not start more statements than allowed, and starts the next one as soon as a slot frees', async () => {

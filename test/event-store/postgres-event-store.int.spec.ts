@@ -213,6 +213,11 @@ describe('PostgreSQL event store (contract)', () => {
       expect(retry).toEqual({ status: 'fulfilled', value: first });
       expect(reuse.status === 'rejected' && reuse.reason).toEqual(expect.any(EventIdConflict));
       expect(await store.verifyStream('later-1')).toEqual({ ok: true, eventsChecked: 1 });
+      // Each refusal named its stream, so the good appends went out together again, not alone.
+      const later = await db.pool.query<{ transactions: number }>(
+        `SELECT count(DISTINCT transaction_id)::int AS transactions FROM events WHERE stream_id LIKE 'later-%'`,
+      );
+      expect(later.rows[0].transactions).toBe(1);
       expect(await store.readStream('retried')).toHaveLength(2);
       expect(await store.streamRevision('taken')).toBe(0);
       expect(await store.streamRevision('reuser')).toBeNull();
@@ -254,6 +259,12 @@ describe('PostgreSQL event store (contract)', () => {
       expect((refused.reason as WrongExpectedRevision).actual).toBe(2);
       expect(await store.streamRevision('case-4')).toBe(2);
       expect(await store.streamRevision('case-5')).toBe(3);
+      // `cf_append_many` named the refused item: the nine others shared one statement again.
+      const voted = await db.pool.query<{ streams: number; transactions: number }>(
+        `SELECT count(*)::int AS streams, count(DISTINCT transaction_id)::int AS transactions
+           FROM events WHERE stream_id LIKE 'case-%' AND revision = 3`,
+      );
+      expect(voted.rows[0]).toEqual({ streams: 9, transactions: 1 });
     }));
 
   it('a shared statement whose connection is killed mid-way loses no append and writes none twice', () =>

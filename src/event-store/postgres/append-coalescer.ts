@@ -15,6 +15,11 @@ export interface AppendCoalescerOptions<T extends CoalescibleAppend> {
   together: (appends: T[]) => Promise<AppendResult[]>;
   /** Writes one append on its own, with the full checks and error reporting. */
   alone: (append: T) => Promise<AppendResult>;
+  /**
+   * Which append of a failed shared statement refused it (its place in `appends`), when the error
+   * says; the others then go out together again. Unknown: every append goes out alone.
+   */
+  refusedAt?: (error: unknown, appends: readonly T[]) => number | undefined;
   /** Told of every statement sent: how many appends share it and how many events they carry. */
   onStatement?: (appends: number, events: number) => void;
 }
@@ -32,8 +37,9 @@ interface Waiting<T> {
  * one each. Each caller still learns the outcome of its own append only after its commit.
  *
  * A shared statement is all or nothing: if it fails for any reason (a wrong expected revision, an
- * id already stored, a deadlock), nothing of it was written and every append in it is sent again
- * on its own, so each caller gets its own answer and no append fails because of another's.
+ * id already stored, a deadlock), nothing of it was written and no append may fail because of
+ * another's. When the error names the append that refused it, that one is sent alone (its caller
+ * gets its own answer) and the rest share a statement again; otherwise every append is sent alone.
  */
 export class AppendCoalescer<T extends CoalescibleAppend> {
   private readonly waiting: Waiting<T>[] = [];
@@ -115,11 +121,18 @@ export class AppendCoalescer<T extends CoalescibleAppend> {
     group.sort((a, b) =>
       a.append.streamId < b.append.streamId ? -1 : a.append.streamId > b.append.streamId ? 1 : 0,
     );
+    const appends = group.map((waiting) => waiting.append);
     let results: AppendResult[];
     try {
-      results = await this.options.together(group.map((waiting) => waiting.append));
-    } catch {
-      await Promise.all(group.map((waiting) => this.sendAlone(waiting)));
+      results = await this.options.together(appends);
+    } catch (error) {
+      const refused = this.options.refusedAt?.(error, appends);
+      if (refused === undefined || group[refused] === undefined) {
+        await Promise.all(group.map((waiting) => this.sendAlone(waiting)));
+        return;
+      }
+      const others = group.filter((_, index) => index !== refused);
+      await Promise.all([this.sendAlone(group[refused]), this.send(others)]);
       return;
     }
     group.forEach((waiting, index) => waiting.resolve(results[index]));

@@ -30,6 +30,7 @@ import {
   StreamBatch,
 } from './new-stream-insert';
 import { AppendCoalescer } from './append-coalescer';
+import { refusedCheckedAppend, refusedNewStream } from './refused-append';
 import {
   appendNewStream,
   callAppend,
@@ -127,6 +128,7 @@ export class PostgresEventStore implements EventStore {
       ...limits,
       onStatement: observe && ((appends, events) => observe('new', appends, events)),
       together: (appends) => insertNewStreams(this.pool, appends),
+      refusedAt: refusedNewStream,
       alone: ({ streamId, batch }) =>
         retryOnConnectionLoss(() => appendNewStream(this.pool, streamId, batch)),
     });
@@ -134,6 +136,7 @@ export class PostgresEventStore implements EventStore {
       ...limits,
       onStatement: observe && ((appends, events) => observe('existing', appends, events)),
       together: (appends) => callAppendMany(this.pool, appends),
+      refusedAt: refusedCheckedAppend,
       alone: ({ streamId, expectedCode, batch, expected }) =>
         retryOnConnectionLoss(() =>
           callAppend(this.pool, streamId, expectedCode, batch, expected, true),
