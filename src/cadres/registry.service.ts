@@ -1,4 +1,4 @@
-import { PostFilledBy } from './post-filled-by';
+import { OrgUnit, Position } from './registry-records';
 import { personStream } from './person-stream';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -18,6 +18,7 @@ import { vietnamDay } from '../common/vietnam-day';
 import { planningLimits, PlanningPoolSeats } from './planning/planning-pool-seats';
 import { PersonDecideContext } from './person/person.decider';
 import { StreamFoldCache } from '../common/stream-fold-cache';
+import { WrittenStreamFolds } from '../common/written-stream-folds';
 
 /**
  * How many people's folded records one process keeps (a few kB each): enough for every person a
@@ -25,24 +26,7 @@ import { StreamFoldCache } from '../common/stream-fold-cache';
  */
 const PERSON_FOLDS_KEPT = 10_000;
 
-export interface OrgUnit {
-  id: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  path: string[];
-}
-
-export interface Position {
-  id: string;
-  title: string;
-  orgUnitId: string;
-  appointingAuthority: string;
-  rank: number;
-  isLeadership: boolean;
-  filledBy: PostFilledBy;
-}
-
+export type { OrgUnit, Position } from './registry-records';
 export { personStream };
 
 /** Org units, positions (reference tables) and people (event streams `cadre-<id>`). */
@@ -50,6 +34,8 @@ export { personStream };
 export class RegistryService {
   readonly planningSeats: PlanningPoolSeats;
   private readonly personFolds: StreamFoldCache<PersonState>;
+  /** A saga's next note on a record this process just wrote is decided without a read. */
+  private readonly writtenPeople = new WrittenStreamFolds<PersonState>(PERSON_FOLDS_KEPT);
 
   /**
    * Without the catalog (a CLI that builds the service by hand and passes none) the planning
@@ -224,25 +210,7 @@ export class RegistryService {
     metadata: EventMetadata,
     options: { idSeed?: string; ifMatch?: number } = {},
   ): Promise<{ state: PersonState; revision: number | null }> {
-    if (command.type === 'RegisterPerson' && !(await this.findOrgUnit(command.data.orgUnitId))) {
-      throw new RegistryRuleViolation(
-        'org_unit.not_found',
-        `orgUnitId: org unit ${command.data.orgUnitId} does not exist`,
-        'unprocessable',
-        'orgUnitId',
-      );
-    }
-    if (
-      (command.type === 'AssignPost' || command.type === 'AddPlanningPoolEntry') &&
-      !(await this.findPosition(command.data.positionId))
-    ) {
-      throw new RegistryRuleViolation(
-        'position.not_found',
-        `positionId: position ${command.data.positionId} does not exist`,
-        'unprocessable',
-        'positionId',
-      );
-    }
+    await this.assertReferencesExist(command);
     const planning = command.type === 'AddPlanningPoolEntry' ? this.planningOn(metadata) : null;
     const result = await runStreamCommand(
       this.store,
@@ -272,11 +240,35 @@ export class RegistryService {
                 await this.planningSeats.claim(positionId, term, personId, limit, metadata);
               }
             : undefined,
-        // A record of 2,000 events costs a note what one of 20 does (issue 21).
+        // A record of 2,000 events costs a note what one of 20 does; one written here, no read.
         fold: (streamId) => this.personFolds.load(streamId),
+        written: planning ? undefined : this.writtenPeople,
       },
     );
     return { state: result.state, revision: result.revision };
+  }
+
+  /** The unit a person is registered in and the post a command names must exist. */
+  private async assertReferencesExist(command: PersonCommand): Promise<void> {
+    if (command.type === 'RegisterPerson' && !(await this.findOrgUnit(command.data.orgUnitId))) {
+      throw new RegistryRuleViolation(
+        'org_unit.not_found',
+        `orgUnitId: org unit ${command.data.orgUnitId} does not exist`,
+        'unprocessable',
+        'orgUnitId',
+      );
+    }
+    if (
+      (command.type === 'AssignPost' || command.type === 'AddPlanningPoolEntry') &&
+      !(await this.findPosition(command.data.positionId))
+    ) {
+      throw new RegistryRuleViolation(
+        'position.not_found',
+        `positionId: position ${command.data.positionId} does not exist`,
+        'unprocessable',
+        'positionId',
+      );
+    }
   }
 
   /** The planning limits in force on the day the change is made (its business time). */

@@ -47,7 +47,7 @@ export interface RunCommandOptions<State, Context> {
   /**
    * The states this process last wrote to such streams: the command is first decided on the kept
    * one and appended at its revision, without a read; a refusal, nothing to do or a conflict
-   * there sends it down the whole read. Not combined with `fold`.
+   * there sends it on to `fold` when there is one, else to the whole read.
    */
   written?: WrittenStreamFolds<State>;
 }
@@ -133,13 +133,16 @@ async function decideAndAppend<State, Command, Context>(
   command: Command,
   options: RunCommandOptions<State, Context>,
 ): Promise<RunCommandResult<State>> {
-  if (options.fold && !options.beforeAppend && !options.alongside) {
-    const decided = await decideOnFold(store, streamId, decider, command, options, options.fold);
-    if (decided) return decided;
-  }
   if (options.written) {
     const decided = await decideOnWrittenFold(store, streamId, decider, command, options);
     if (decided) return decided;
+  }
+  if (options.fold && !options.beforeAppend && !options.alongside) {
+    const decided = await decideOnFold(store, streamId, decider, command, options, options.fold);
+    if (decided) {
+      options.written?.remember(streamId, decided.state, decided.revision);
+      return decided;
+    }
   }
   const result = await decideOnWholeRead(store, streamId, decider, command, options);
   options.written?.remember(streamId, result.state, result.revision);

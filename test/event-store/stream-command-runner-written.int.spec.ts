@@ -4,6 +4,7 @@ import { StoredEventNames } from '../../src/event-store/stored-event-names';
 import { WrongExpectedRevision } from '../../src/event-store/event-store.errors';
 import { runStreamCommand } from '../../src/common/stream-command-runner';
 import { WrittenStreamFolds } from '../../src/common/written-stream-folds';
+import { StreamFoldCache } from '../../src/common/stream-fold-cache';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { Counter, counter, metadata } from './support/counter-decider';
 
@@ -101,5 +102,53 @@ describe('runStreamCommand on the state this process last wrote (a case step aft
     expect(again.replayed).toBe(true);
     expect(again.revision).toBe(1);
     expect(await store.streamRevision('counter-repeat')).toBe(1);
+  });
+
+  describe("with a kept fold besides (a person's record: sagas note on it after each step)", () => {
+    function recordWriter(limit = 100) {
+      const counted = countingReads(store);
+      const written = new WrittenStreamFolds<Counter>(10);
+      const folds = new StreamFoldCache(counted.store, counter(limit), 10);
+      const run = (streamId: string, options: { idSeed?: string } = {}) =>
+        runStreamCommand(counted.store, streamId, counter(limit), 'increment', {
+          ...options,
+          metadata,
+          context: () => undefined,
+          fold: (id) => folds.load(id),
+          written,
+        });
+      return { counted, run };
+    }
+
+    it('reads the stream once, then writes each next note without a read', async () => {
+      const { counted, run } = recordWriter();
+      for (let i = 0; i < 4; i += 1) await run('record-steps');
+      expect(counted.reads).toBe(1);
+      expect(await store.streamRevision('record-steps')).toBe(3);
+    });
+
+    it('after a write elsewhere, reads only what was appended since and overwrites nothing', async () => {
+      const { counted, run } = recordWriter();
+      await run('record-shared');
+      await elsewhere('record-shared');
+      const before = counted.reads;
+      const result = await run('record-shared');
+      expect(result.state.count).toBe(3);
+      // The refused append cost no read; the kept fold then read the events since, not the stream.
+      expect(counted.reads - before).toBe(1);
+      const events = await store.readStream('record-shared');
+      expect(events.map((e) => (e.data as { to: number }).to)).toEqual([1, 2, 3]);
+    });
+
+    it('refuses on the record as it is, and still recognises a repeated note', async () => {
+      const { run } = recordWriter(2);
+      await run('record-limit', { idSeed: 'note-1' });
+      await expect(run('record-limit', { idSeed: 'note-1' })).resolves.toMatchObject({
+        replayed: true,
+      });
+      await elsewhere('record-limit');
+      await expect(run('record-limit')).rejects.toThrow('limit 2 reached');
+      expect(await store.streamRevision('record-limit')).toBe(1);
+    });
   });
 });
