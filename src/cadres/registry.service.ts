@@ -242,7 +242,7 @@ export class RegistryService {
             : undefined,
         // A record of 2,000 events costs a note what one of 20 does; one written here, no read.
         fold: (streamId) => this.personFolds.load(streamId),
-        written: planning ? undefined : this.writtenPeople,
+        written: this.writtenPeople,
       },
     );
     return { state: result.state, revision: result.revision };

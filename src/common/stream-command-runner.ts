@@ -47,7 +47,9 @@ export interface RunCommandOptions<State, Context> {
   /**
    * The states this process last wrote to such streams: the command is first decided on the kept
    * one and appended at its revision, without a read; a refusal, nothing to do or a conflict
-   * there sends it on to `fold` when there is one, else to the whole read.
+   * there sends it on to `fold` when there is one, else to the whole read. Every command's
+   * outcome is kept, also one with `beforeAppend`, which is always decided on a read: a kept
+   * state older than the stream would cost the next command a refused append.
    */
   written?: WrittenStreamFolds<State>;
 }
@@ -133,7 +135,7 @@ async function decideAndAppend<State, Command, Context>(
   command: Command,
   options: RunCommandOptions<State, Context>,
 ): Promise<RunCommandResult<State>> {
-  if (options.written) {
+  if (options.written && !options.beforeAppend) {
     const decided = await decideOnWrittenFold(store, streamId, decider, command, options);
     if (decided) return decided;
   }
@@ -216,7 +218,6 @@ async function decideOnWrittenFold<State, Command, Context>(
     return null;
   }
   if (decided.length === 0) return null;
-  const reservation = await options.beforeAppend?.(kept.state);
   try {
     const alongside = (await options.alongside?.(kept.state)) ?? [];
     const events = newEvents(decided, options);
@@ -226,7 +227,6 @@ async function decideOnWrittenFold<State, Command, Context>(
     return { state, revision: result.nextRevision, appended: decided, replayed: false };
   } catch (error) {
     written.forget(streamId);
-    await reservation?.undo().catch(() => undefined);
     if (isWriteRace(error)) return null;
     throw error;
   }

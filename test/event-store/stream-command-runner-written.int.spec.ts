@@ -8,11 +8,17 @@ import { StreamFoldCache } from '../../src/common/stream-fold-cache';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { Counter, counter, metadata } from './support/counter-decider';
 
-/** The store, counting its stream reads. */
-function countingReads(store: EventStore): { store: EventStore; reads: number } {
-  const counted = { store, reads: 0 };
+/** The store, counting its stream reads and its appends. */
+function countingReads(store: EventStore): { store: EventStore; reads: number; appends: number } {
+  const counted = { store, reads: 0, appends: 0 };
   counted.store = new Proxy(store, {
     get(target, key, receiver) {
+      if (key === 'append') {
+        return (...args: Parameters<EventStore['append']>) => {
+          counted.appends += 1;
+          return target.append(...args);
+        };
+      }
       if (key !== 'readStream') return Reflect.get(target, key, receiver);
       return async (streamId: string, options?: ReadStreamOptions) => {
         counted.reads += 1;
@@ -109,7 +115,10 @@ describe('runStreamCommand on the state this process last wrote (a case step aft
       const counted = countingReads(store);
       const written = new WrittenStreamFolds<Counter>(10);
       const folds = new StreamFoldCache(counted.store, counter(limit), 10);
-      const run = (streamId: string, options: { idSeed?: string } = {}) =>
+      const run = (
+        streamId: string,
+        options: { idSeed?: string; beforeAppend?: () => Promise<void> } = {},
+      ) =>
         runStreamCommand(counted.store, streamId, counter(limit), 'increment', {
           ...options,
           metadata,
@@ -138,6 +147,20 @@ describe('runStreamCommand on the state this process last wrote (a case step aft
       expect(counted.reads - before).toBe(1);
       const events = await store.readStream('record-shared');
       expect(events.map((e) => (e.data as { to: number }).to)).toEqual([1, 2, 3]);
+    });
+
+    it('keeps what a command with a reservation wrote (it is decided on a read): the next is not refused', async () => {
+      const { counted, run } = recordWriter();
+      let reserved = 0;
+      await run('record-reserved', { beforeAppend: async () => void (reserved += 1) });
+      await run('record-reserved', { beforeAppend: async () => void (reserved += 1) });
+      const before = { reads: counted.reads, appends: counted.appends };
+      await run('record-reserved');
+      expect(reserved).toBe(2);
+      // Decided on the kept state and appended once: no read, no append the store refused.
+      expect(counted.reads - before.reads).toBe(0);
+      expect(counted.appends - before.appends).toBe(1);
+      expect(await store.streamRevision('record-reserved')).toBe(2);
     });
 
     it('refuses on the record as it is, and still recognises a repeated note', async () => {
