@@ -43,6 +43,7 @@ export class SagaOutputExecutor {
     return {
       idSeed: sagaIdSeed(saga.name, event.id, key ?? String(index)),
       now,
+      cause: { streamId: event.streamId, revision: event.revision },
       metadata: {
         actorId: `system:saga:${saga.name}`,
         correlationId: event.metadata.correlationId ?? event.id,
