@@ -32,7 +32,7 @@ import {
   seedDemoData,
 } from './service-under-test';
 import { ServiceProcesses } from './service-processes';
-import { median, percentile, round1, RouteTimings, TimedHttp } from './timed-http';
+import { median, percentile, refusedAppends, round1, RouteTimings, TimedHttp } from './timed-http';
 
 const CASES = Number(process.env.BENCH_CASES ?? 64);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -98,6 +98,8 @@ interface RunResult {
   clientCpuMsPerCase: number;
   commitsPerCase: number;
   eventsPerCase: number;
+  /** Appends refused for a wrong expected revision (each then decided again on a fresh read). */
+  refusedAppends: number;
   endLagMs: number;
   caseListLagMs: ReturnType<ReadModelLag['summary']>;
   settleMs: number;
@@ -121,6 +123,7 @@ async function oneRun(
   const longHttp = new TimedHttp(context.base, longTimings);
   const lag = new ReadModelLag(http, context.tokens.staff);
   const before = await readCounters(context.pool);
+  const refusedBefore = await refusedAppends(http, context.tokens.admin);
   const pgBefore = await postgresCpuSeconds(context.url);
   const cpuBefore = context.service.cpuSeconds();
   const clientCpuBefore = process.cpuUsage();
@@ -143,6 +146,7 @@ async function oneRun(
   const cpu = context.service.cpuSeconds() - cpuBefore;
   const pgCpu = cpuBetween(pgBefore, await postgresCpuSeconds(context.url));
   const after = await readCounters(context.pool);
+  const refused = (await refusedAppends(http, context.tokens.admin)) - refusedBefore;
   const shortWrites = timings.writes();
   const longWrites = longTimings.writes();
   const writes = [...shortWrites, ...longWrites];
@@ -166,6 +170,7 @@ async function oneRun(
     clientCpuMsPerCase: round1((clientCpu.user + clientCpu.system) / 1000 / n),
     commitsPerCase: round1((after.commits - before.commits) / n),
     eventsPerCase: round1((after.events - before.events) / n),
+    refusedAppends: refused,
     endLagMs: round1(endLagMs),
     caseListLagMs: lag.summary(),
     settleMs,
@@ -185,7 +190,8 @@ function print(run: RunResult, round: number): void {
       `${run.writeMs.p50}/${run.writeMs.p95}/${run.writeMs.p99} ms, CPU/case service ` +
       `${run.serviceCpuMsPerCase} ms + PostgreSQL ${run.postgresCpuMsPerCase} ms (bench client ` +
       `${run.clientCpuMsPerCase} ms), ` +
-      `${run.commitsPerCase} commits and ${run.eventsPerCase} events/case, end lag ` +
+      `${run.commitsPerCase} commits and ${run.eventsPerCase} events/case, ` +
+      `${run.refusedAppends} refused appends, end lag ` +
       `${run.endLagMs} ms, case-list lag p50/p99 ${run.caseListLagMs.p50}/${run.caseListLagMs.p99} ms` +
       ` (load ${run.load})\n`,
   );
@@ -216,6 +222,7 @@ function medians(runs: RunResult[]) {
     clientCpuMsPerCase: of((r) => r.clientCpuMsPerCase),
     commitsPerCase: of((r) => r.commitsPerCase),
     eventsPerCase: of((r) => r.eventsPerCase),
+    refusedAppends: of((r) => r.refusedAppends),
     endLagMs: of((r) => r.endLagMs),
     caseListLagP99: of((r) => r.caseListLagMs.p99),
     rounds: runs.map((r) => r.casesPerSecond),
@@ -298,7 +305,7 @@ async function benchOn(base: BaseDatabase | null): Promise<void> {
         process.stdout.write('\nmedians:\n');
         for (const f of figures)
           process.stdout.write(
-            `  C=${f.clients}: ${f.casesPerSecond} cases/s (rounds ${f.rounds.join(', ')}), writes p50/p95/p99 ${f.writeP50}/${f.writeP95}/${f.writeP99} ms, CPU/case ${f.serviceCpuMsPerCase} + ${f.postgresCpuMsPerCase} ms (client ${f.clientCpuMsPerCase} ms), ${f.commitsPerCase} commits/case, end lag ${f.endLagMs} ms, case-list lag p99 ${f.caseListLagP99} ms${LONG_RECORD_EVERY > 0 ? `; writes p50/p99 with ${RECORD_EVENTS}-event records ${f.longRecordWriteP50}/${f.longRecordWriteP99} ms, others ${f.shortRecordWriteP50}/${f.shortRecordWriteP99} ms` : ''}\n`,
+            `  C=${f.clients}: ${f.casesPerSecond} cases/s (rounds ${f.rounds.join(', ')}), writes p50/p95/p99 ${f.writeP50}/${f.writeP95}/${f.writeP99} ms, CPU/case ${f.serviceCpuMsPerCase} + ${f.postgresCpuMsPerCase} ms (client ${f.clientCpuMsPerCase} ms), ${f.commitsPerCase} commits/case, ${f.refusedAppends} refused appends, end lag ${f.endLagMs} ms, case-list lag p99 ${f.caseListLagP99} ms${LONG_RECORD_EVERY > 0 ? `; writes p50/p99 with ${RECORD_EVENTS}-event records ${f.longRecordWriteP50}/${f.longRecordWriteP99} ms, others ${f.shortRecordWriteP50}/${f.shortRecordWriteP99} ms` : ''}\n`,
           );
         process.stdout.write(
           `${JSON.stringify({ bench: 'lifecycle', base: BASE, splitWorkers: SPLIT_WORKERS, baseEvents: base?.events ?? 0, longRecordEvery: LONG_RECORD_EVERY, cases: CASES, rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures, imported, at: new Date().toISOString() })}\n`,

@@ -73,6 +73,15 @@ export class TimedHttp {
     return (text ? JSON.parse(text) : {}) as T;
   }
 
+  /** An untimed GET of a text answer. */
+  async peekText(path: string, token: string): Promise<string> {
+    const { status, text } = await benchRequest(`${this.baseUrl}${path}`, 'GET', {
+      authorization: `Bearer ${token}`,
+    });
+    if (status < 200 || status >= 300) throw new RequestFailed(`GET ${path}`, status, text);
+    return text;
+  }
+
   /** An untimed GET (the lag observer's polls are not the users' reads). */
   async peek<T>(path: string, token: string): Promise<T> {
     const { status, text } = await benchRequest(`${this.baseUrl}${path}`, 'GET', {
@@ -81,4 +90,15 @@ export class TimedHttp {
     if (status < 200 || status >= 300) throw new RequestFailed(`GET ${path}`, status, text);
     return JSON.parse(text) as T;
   }
+}
+
+/** Appends the service counted as refused for a wrong expected revision (its /metrics), so far. */
+export async function refusedAppends(http: TimedHttp, adminToken: string): Promise<number> {
+  const text = await http.peekText('/metrics', adminToken);
+  const line = text
+    .split('\n')
+    .find((row) =>
+      row.startsWith('cadreflow_event_store_append_duration_seconds_count{outcome="conflict"}'),
+    );
+  return line ? Number(line.split(' ').at(-1)) : 0;
 }
