@@ -16,8 +16,7 @@ export interface WrittenFold<State> {
  * and the command is decided again on the stream as it is (`runStreamCommand`). A command the
  * kept state refuses or finds nothing to do for is decided again on a whole read as well, so a
  * kept state never answers a caller on its own. Never use it to judge another stream than the
- * one appended to, where nothing would catch that it is stale, unless any state of the stream
- * from a known event on will do (a saga's command set off by that event: `WrittenCases`).
+ * one appended to: nothing would catch that it is stale.
  */
 export class WrittenStreamFolds<State> {
   private readonly folds: BoundedCache<string, WrittenFold<State>>;

@@ -43,7 +43,6 @@ export class SagaOutputExecutor {
     return {
       idSeed: sagaIdSeed(saga.name, event.id, key ?? String(index)),
       now,
-      cause: { streamId: event.streamId, revision: event.revision },
       metadata: {
         actorId: `system:saga:${saga.name}`,
         correlationId: event.metadata.correlationId ?? event.id,

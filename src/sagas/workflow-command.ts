@@ -13,11 +13,6 @@ export interface WorkflowDispatch {
   metadata: EventMetadata;
   /** The service clock's time when the command was sent. */
   now: Date;
-  /**
-   * The event that set a saga's command off: a state the command reads of that stream must
-   * include it (a timer's command has none).
-   */
-  cause?: { streamId: string; revision: number };
 }
 
 /**

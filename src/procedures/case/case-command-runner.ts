@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { runStreamCommand } from '../../common/stream-command-runner';
+import { WrittenStreamFolds } from '../../common/written-stream-folds';
 import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
 import { CaseCommand } from './decider/case.commands';
 import { caseDecider } from './decider/case.decider';
@@ -10,7 +11,6 @@ import { CaseIdReservations } from './case-id-reservations';
 import { CaseService, CaseWriteOptions } from './case.service';
 import { caseStream } from './case-stream';
 import { caseView } from './case-view';
-import { WrittenCases } from './written-cases';
 import { OpenCaseSlots } from './open-case-slots';
 import { OpeningReads, ProcedureRegistry } from './procedure-registry';
 import { OpenCaseInput } from './commands/case-commands';
@@ -18,6 +18,9 @@ import { openingFor } from './opening-for';
 import { Actor } from '../../identity/actor';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReadsOnce } from '../../cadres/registry-reads-once';
+
+/** Case streams whose state one process keeps after writing them (a few kilobytes each). */
+const WRITTEN_CASES_KEPT = 5_000;
 
 /** What a command reads besides the case stream: the person's record, or candidates' records. */
 interface CaseReads {
@@ -32,6 +35,9 @@ interface CaseReads {
  */
 @Injectable()
 export class CaseCommandRunner {
+  /** A case's next step is decided on the state its last step left, without a read. */
+  private readonly writtenCases = new WrittenStreamFolds<CaseState>(WRITTEN_CASES_KEPT);
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly contexts: CaseContextFactory,
@@ -40,8 +46,6 @@ export class CaseCommandRunner {
     private readonly caseIds: CaseIdReservations,
     private readonly cases: CaseService,
     private readonly registry: RegistryService,
-    /** A case's next step is decided on the state its last step left, without a read. */
-    private readonly writtenCases: WrittenCases,
   ) {}
 
   async open(input: OpenCaseInput, options: CaseWriteOptions) {

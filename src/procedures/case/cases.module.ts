@@ -6,7 +6,6 @@ import { CaseContextFactory } from './case-context.factory';
 import { CaseService } from './case.service';
 import { CasesController } from './cases.controller';
 import { CaseCommandRunner } from './case-command-runner';
-import { WrittenCases } from './written-cases';
 import { CaseRehearsal } from './case-rehearsal';
 import { CASE_COMMAND_HANDLERS } from './commands/case-command-table';
 import { CalendarAdoption } from './deadlines/calendar-adoption';
@@ -32,7 +31,6 @@ import { RecordWorkflowRunner } from './record/record-workflow-runner';
     CaseContextFactory,
     ProcedureRegistry,
     CaseCommandRunner,
-    WrittenCases,
     CaseRehearsal,
     ...CASE_COMMAND_HANDLERS,
     StepDeadlinesRegistration,

@@ -6,6 +6,7 @@ import { WorkflowDispatch } from '../../../sagas/workflow-command';
 import { ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../../workflow/workflow-catalog';
 import { OpenCase } from '../commands/case-commands';
+import { caseDecider } from '../decider/case.decider';
 import { ExistingCase } from '../decider/case.state';
 import { DomainRuleViolation } from '../decider/domain-rule-violation';
 import {
@@ -35,7 +36,7 @@ export class ReappointmentNotice {
   ) {}
 
   async give({ stream, termEnd, noticeOn, dispatch }: GiveReappointmentNotice): Promise<void> {
-    const state = await this.record.personnelCaseOf(stream, dispatch);
+    const state = await this.record.caseOf(stream, caseDecider);
     const person = await this.record.personOf(appointeeOf(state));
     if (!holdsTerm(person, state, termEnd)) return;
     const ruleSet = this.catalog.ruleSet(state.ruleSetId)!;
@@ -83,19 +84,16 @@ export class ReappointmentNotice {
  */
 const CASE_RECORD_TABLE = [
   row(NoteCaseOnRecord, async (record: RecordWorkflowRunner, { stream, status, on, dispatch }) =>
-    record.write(
-      noteCase(await record.personnelCaseOf(stream, dispatch), { status, on }),
-      dispatch,
-    ),
+    record.write(noteCase(await record.caseOf(stream, caseDecider), { status, on }), dispatch),
   ),
   row(AssignPostFromDecision, async (record: RecordWorkflowRunner, { stream, dispatch }) => {
-    const state = await record.personnelCaseOf(stream, dispatch);
+    const state = await record.caseOf(stream, caseDecider);
     // The appointee: a post case names them at its final ballot (kiêm nhiệm reads their posts).
     const person = await record.personOf(appointeeOf(state));
     return record.write(assignPost(state, person), dispatch);
   }),
   row(EndTermOnRecord, async (record: RecordWorkflowRunner, { stream, termEnd, dispatch }) => {
-    const state = await record.personnelCaseOf(stream, dispatch);
+    const state = await record.caseOf(stream, caseDecider);
     const person = await record.personOf(appointeeOf(state));
     return record.write(endTerm(state, person, termEnd), dispatch);
   }),

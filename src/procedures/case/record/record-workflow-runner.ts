@@ -5,9 +5,6 @@ import { StreamDecider } from '../../../common/stream-decider';
 import { loadStream } from '../../../common/stream-command-runner';
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { WorkflowDispatch } from '../../../sagas/workflow-command';
-import { caseDecider } from '../decider/case.decider';
-import { ExistingCase } from '../decider/case.state';
-import { WrittenCases } from '../written-cases';
 import { OpenCaseSeen, RecordWrite } from './record-writes';
 import { RecordWriter } from './record-writer';
 
@@ -22,18 +19,7 @@ export class RecordWorkflowRunner {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly registry: RegistryService,
     private readonly writer: RecordWriter,
-    private readonly writtenCases: WrittenCases,
   ) {}
-
-  /**
-   * A personnel case's state for a command its event set off: as this process last wrote it
-   * when that includes the event (WrittenCases), else as its stream stands.
-   */
-  async personnelCaseOf(stream: string, dispatch: WorkflowDispatch): Promise<ExistingCase> {
-    const kept = this.writtenCases.sinceCause(stream, dispatch);
-    if (kept && kept.status !== 'none') return kept;
-    return this.caseOf(stream, caseDecider);
-  }
 
   /** The case as its stream stands; an empty stream is a defect (the saga saw an event on it). */
   async caseOf<State extends { status: string }>(
