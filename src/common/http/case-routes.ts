@@ -1,3 +1,4 @@
+import { settleInOrder } from '../settle-in-order';
 import { applyDecorators, Controller, Type } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -97,13 +98,21 @@ export abstract class CaseRoutes {
    * grant covers both the case's unit and the person's (no case about a sibling unit's person).
    */
   protected async assertOpeningInScope(actor: Actor, opening: OpeningInScope): Promise<void> {
-    await this.scope.assertUnitInScope(actor, opening.orgUnitId, 'orgUnitId');
-    if (opening.personId) await this.scope.assertPersonInScope(actor, opening.personId, 'personId');
-    if (opening.positionId !== undefined && opening.positionId !== null)
-      await this.scope.assertPositionInScope(actor, opening.positionId, 'positionId');
-    // A case id taken in another unit answers 403, not "already exists".
-    if (opening.id && (await this.scope.caseUnit(opening.id, this.kind)) !== null)
-      await this.assertCaseInScope(actor, opening.id);
+    const { personId, positionId, id } = opening;
+    // Each check reads on its own: side by side, answering the first refusal in this order.
+    await settleInOrder([
+      () => this.scope.assertUnitInScope(actor, opening.orgUnitId, 'orgUnitId'),
+      async () => personId && this.scope.assertPersonInScope(actor, personId, 'personId'),
+      async () =>
+        positionId !== undefined &&
+        positionId !== null &&
+        this.scope.assertPositionInScope(actor, positionId, 'positionId'),
+      // A case id taken in another unit answers 403, not "already exists".
+      async () =>
+        id &&
+        (await this.scope.caseUnit(id, this.kind)) !== null &&
+        (await this.assertCaseInScope(actor, id)),
+    ]);
   }
 
   /** Candidates are people too: a ballot may not name someone outside the grant. */

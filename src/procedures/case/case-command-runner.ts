@@ -1,3 +1,4 @@
+import { settleInOrder } from '../../common/settle-in-order';
 import { Inject, Injectable } from '@nestjs/common';
 import { runStreamCommand } from '../../common/stream-command-runner';
 import { WrittenStreamFolds } from '../../common/written-stream-folds';
@@ -74,8 +75,10 @@ export class CaseCommandRunner {
       registry: new RegistryReadsOnce(this.registry),
     };
     // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
-    await caseIds.assertFree(input.caseId, module.procedure);
-    const context = await this.contexts.build(actor, pinned, input.orgUnitId, undefined, openedOn);
+    const [, context] = await settleInOrder([
+      () => caseIds.assertFree(input.caseId, module.procedure),
+      () => this.contexts.build(actor, pinned, input.orgUnitId, undefined, openedOn),
+    ]);
     const opening = {
       registry,
       personId: input.personId,
@@ -89,11 +92,17 @@ export class CaseCommandRunner {
         : {}),
       ...(input.consultationCaseId ? { consultationCaseId: input.consultationCaseId } : {}),
     };
-    let facts = (await module.onOpen?.(opening)) ?? undefined;
-    for (const gate of this.procedures.gatesOf(module.procedure)) {
-      const added = await gate.onOpen?.(opening);
+    // The procedure's checks and its gates' read side by side (one registry read each, shared);
+    // a refusal is the one the first of them in this order would have given.
+    const [own, ...gated] = await settleInOrder([
+      async () => module.onOpen?.(opening),
+      ...this.procedures
+        .gatesOf(module.procedure)
+        .map((gate) => async () => gate.onOpen?.(opening)),
+    ]);
+    let facts = own ?? undefined;
+    for (const added of gated)
       if (added && Object.keys(added).length) facts = { ...facts, ...added };
-    }
     const command: CaseCommand = {
       type: 'OpenCase',
       data: {
@@ -127,9 +136,11 @@ export class CaseCommandRunner {
     options: CaseWriteOptions,
   ): Promise<StreamAppend[]> {
     const slot = { procedure, personId: input.personId, positionId: input.positionId };
-    const id = await this.caseIds.planReservation(input.caseId, procedure, options.metadata);
-    const claim = await this.slots.planClaim(slot, input.caseId, options.metadata);
-    return [id, claim].filter((append): append is StreamAppend => append !== null);
+    const planned = await settleInOrder([
+      () => this.caseIds.planReservation(input.caseId, procedure, options.metadata),
+      () => this.slots.planClaim(slot, input.caseId, options.metadata),
+    ]);
+    return planned.filter((append): append is StreamAppend => append !== null);
   }
 
   async act(
