@@ -30,11 +30,12 @@ export interface RunCommandOptions<State, Context> {
    */
   beforeAppend?: (state: State) => Promise<{ undo(): Promise<void> } | void>;
   /**
-   * Runs once the command is decided: appends to other streams that must be written in the same
-   * write as its events (an opening's id reservation and slot claim), all or nothing where the
-   * store has one. Their streams moving since they were read has the command decided again.
+   * Runs once the command is decided, with the state it was decided on and the events decided:
+   * appends to other streams that must be written in the same write as its events (an opening's
+   * id reservation and slot claim, a closing's slot release), all or nothing where the store has
+   * one. Their streams moving since they were read has the command decided again.
    */
-  alongside?: (state: State) => Promise<StreamAppend[]>;
+  alongside?: (state: State, decided: readonly DomainEvent[]) => Promise<StreamAppend[]>;
   /**
    * The stream's current state from a kept fold (StreamFoldCache) instead of a whole read: a
    * person's record grows with every case, and a saga's note on it must not cost the whole record.
@@ -178,7 +179,7 @@ async function decideOnWholeRead<State, Command, Context>(
     return { state: loaded.state, revision: loaded.revision, appended: [], replayed: false };
   }
   const reservation = await options.beforeAppend?.(loaded.state);
-  const alongside = (await options.alongside?.(loaded.state)) ?? [];
+  const alongside = (await options.alongside?.(loaded.state, decided)) ?? [];
   const expected = loaded.revision === null ? 'no_stream' : loaded.revision;
   const result = await appendDecided(
     store,
@@ -219,7 +220,7 @@ async function decideOnWrittenFold<State, Command, Context>(
   }
   if (decided.length === 0) return null;
   try {
-    const alongside = (await options.alongside?.(kept.state)) ?? [];
+    const alongside = (await options.alongside?.(kept.state, decided)) ?? [];
     const events = newEvents(decided, options);
     const result = await appendDecided(store, streamId, events, kept.revision, alongside);
     const state = evolveAll(decider, kept.state, decided);

@@ -241,4 +241,22 @@ describe('one case id space across procedures', () => {
     expect(new Set(rows.map((row) => row.transaction_id)).size).toBe(1);
     await withdraw('x-7');
   });
+
+  it('writes a closing and its slot release in one transaction, and the post opens again at once', async () => {
+    await http().post('/cases').set(staff).send(appointment('x-8')).expect(201);
+    await withdraw('x-8');
+    const { rows } = await t.db.pool.query<{ type: string; transaction_id: string }>(
+      `SELECT type, transaction_id::text FROM events
+        WHERE (stream_id = 'appointment-x-8' AND type LIKE 'CaseWithdrawn%')
+           OR (stream_id = 'caseslot-appointment/p-pooled/pos-deputy'
+               AND type LIKE 'OpenCaseSlotReleased%' AND data->>'caseId' = 'x-8')`,
+    );
+    expect(rows.map((row) => row.type.replace(/\.v\d+$/, '')).sort()).toEqual([
+      'CaseWithdrawn',
+      'OpenCaseSlotReleased',
+    ]);
+    expect(new Set(rows.map((row) => row.transaction_id)).size).toBe(1);
+    await http().post('/cases').set(staff).send(appointment('x-9')).expect(201);
+    await withdraw('x-9');
+  });
 });

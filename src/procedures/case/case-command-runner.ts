@@ -1,4 +1,5 @@
 import { settleInOrder } from '../../common/settle-in-order';
+import { ClosingSlotRelease } from './closing-slot-release';
 import { Inject, Injectable } from '@nestjs/common';
 import { runStreamCommand } from '../../common/stream-command-runner';
 import { WrittenStreamFolds } from '../../common/written-stream-folds';
@@ -245,6 +246,7 @@ export class CaseCommandRunner {
     alongside?: (state: CaseState) => Promise<StreamAppend[]>,
   ) {
     let pinned = pinnedAtOpen;
+    const closing = new ClosingSlotRelease(this.slots, caseId, options.metadata);
     const result = await runStreamCommand(
       this.store,
       caseStream(procedure, caseId),
@@ -263,21 +265,12 @@ export class CaseCommandRunner {
           return built;
         },
         beforeAppend,
-        alongside,
+        // An opening writes its id and slot alongside; any other command, a closing's slot release.
+        alongside: alongside ?? closing.plan,
         written: this.writtenCases,
       },
     );
-    // A case that this command closed (decided, rejected, withdrawn) frees its slot. A repeated
-    // delivery of the command (a saga or a retry after a crash between the append and the
-    // release) releases again: the release itself does nothing once the case no longer holds it.
-    const state = result.state;
-    if (state.status !== 'open' && state.status !== 'none' && result.appended.length > 0)
-      await this.slots.release(
-        { procedure: state.procedure, personId: state.personId, positionId: state.positionId },
-        caseId,
-        state.status,
-        options.metadata,
-      );
+    await closing.releaseUnlessWritten(result);
     if (!pinned) pinned = this.contexts.pinned(result.state);
     return caseView(
       result.state,

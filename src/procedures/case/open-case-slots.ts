@@ -142,6 +142,30 @@ export class OpenCaseSlots {
   }
 
   /**
+   * The release of the slot `caseId` holds, as an append for the caller to make together with
+   * the events that close the case (one write: a closed case never keeps its slot because the
+   * process died in between), or null when the case does not hold it (a case from before slots,
+   * or released already). Expects the revision read here: a slot that moved since has the
+   * closing decided again.
+   */
+  async planRelease(
+    slot: OpenCaseSlotKey,
+    caseId: string,
+    reason: string,
+    metadata: EventMetadata,
+  ): Promise<StreamAppend | null> {
+    const streamId = openCaseSlotStream(slot);
+    const events = await this.store.readStream(streamId);
+    if (slotHolder(events)?.caseId !== caseId) return null;
+    const release: OpenCaseSlotEvent = { type: 'OpenCaseSlotReleased', data: { caseId, reason } };
+    return {
+      streamId,
+      expectedRevision: events.at(-1)!.revision,
+      events: [{ id: randomUUID(), ...release, metadata }],
+    };
+  }
+
+  /**
    * The at-least-once release: frees the slot if `caseId` still holds it and throws on anything
    * but a concurrent release (the slot stream moved on), so the delivery is retried.
    */

@@ -1,0 +1,65 @@
+import { evolveAll } from '../../common/decided-append';
+import { DomainEvent } from '../../common/stream-decider';
+import { EventMetadata } from '../../event-store/event-envelope';
+import { StreamAppend } from '../../event-store/event-store.port';
+import { caseDecider } from './decider/case.decider';
+import { CaseState } from './decider/case.state';
+import { OpenCaseSlots } from './open-case-slots';
+
+/**
+ * A command that closes an open case (decides, rejects, withdraws it) frees the case's open-case
+ * slot in the same write as its events: before, the release was a second read and write after the
+ * case's, one more round trip on the decision's answer and a window in which a crash left the
+ * slot held (the release saga mended it later). `plan` is the write's `alongside`; it runs on
+ * every attempt, and remembers whether the attempt that wrote planned the release (or found that
+ * the case holds no slot), so `releaseUnlessWritten` does not release it again.
+ */
+export class ClosingSlotRelease {
+  private planned = false;
+
+  constructor(
+    private readonly slots: OpenCaseSlots,
+    private readonly caseId: string,
+    private readonly metadata: EventMetadata,
+  ) {}
+
+  readonly plan = async (
+    state: CaseState,
+    decided: readonly DomainEvent[],
+  ): Promise<StreamAppend[]> => {
+    this.planned = false;
+    if (state.status !== 'open') return [];
+    const after = evolveAll(caseDecider, state, decided);
+    if (after.status === 'open' || after.status === 'none') return [];
+    const slot = {
+      procedure: after.procedure,
+      personId: after.personId,
+      positionId: after.positionId,
+    };
+    const release = await this.slots.planRelease(slot, this.caseId, after.status, this.metadata);
+    this.planned = true;
+    return release ? [release] : [];
+  };
+
+  /**
+   * After the write: a case that it closed frees its slot here unless the write did (`plan`):
+   * a correction that rejects a case again, or a repeated delivery of the command (a saga, or a
+   * retry after a crash), which releases again; the release does nothing once the case no
+   * longer holds the slot.
+   */
+  async releaseUnlessWritten(result: {
+    state: CaseState;
+    appended: readonly unknown[];
+    replayed: boolean;
+  }): Promise<void> {
+    const { state } = result;
+    if (state.status === 'open' || state.status === 'none' || result.appended.length === 0) return;
+    if (this.planned && !result.replayed) return;
+    await this.slots.release(
+      { procedure: state.procedure, personId: state.personId, positionId: state.positionId },
+      this.caseId,
+      state.status,
+      this.metadata,
+    );
+  }
+}
