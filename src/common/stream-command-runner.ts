@@ -1,4 +1,4 @@
-import { EventMetadata, RecordedEvent } from '../event-store/event-envelope';
+import { EventMetadata, NewEvent, RecordedEvent } from '../event-store/event-envelope';
 import {
   EventIdConflict,
   isWriteRace,
@@ -30,12 +30,18 @@ export interface RunCommandOptions<State, Context> {
    */
   beforeAppend?: (state: State) => Promise<{ undo(): Promise<void> } | void>;
   /**
-   * Runs once the command is decided, with the state it was decided on and the events decided:
-   * appends to other streams that must be written in the same write as its events (an opening's
-   * id reservation and slot claim, a closing's slot release), all or nothing where the store has
-   * one. Their streams moving since they were read has the command decided again.
+   * Runs once the command is decided, with the state it was decided on, its events as they are
+   * about to be appended, and the other streams whose appends the store refused in an earlier
+   * attempt of this command: appends to other streams that must be written in the same write as
+   * its events (an opening's id reservation and slot claim, a closing's slot release, a step's
+   * deadline timers), all or nothing where the store has one. Their streams moving since they
+   * were read has the command decided again.
    */
-  alongside?: (state: State, decided: readonly DomainEvent[]) => Promise<StreamAppend[]>;
+  alongside?: (
+    state: State,
+    events: readonly NewEvent[],
+    refused: ReadonlySet<string>,
+  ) => Promise<AlongsideWrite>;
   /**
    * The stream's current state from a kept fold (StreamFoldCache) instead of a whole read: a
    * person's record grows with every case, and a saga's note on it must not cost the whole record.
@@ -53,6 +59,13 @@ export interface RunCommandOptions<State, Context> {
    * state older than the stream would cost the next command a refused append.
    */
   written?: WrittenStreamFolds<State>;
+}
+
+/** What a command writes besides its own events. */
+export interface AlongsideWrite {
+  appends: StreamAppend[];
+  /** The command's events as they go with these appends, when the plan re-stamped their metadata. */
+  events?: NewEvent[];
 }
 
 export interface RunCommandResult<State> {
@@ -110,9 +123,10 @@ export async function runStreamCommand<State, Command, Context>(
       },
     },
     async (span) => {
+      const refused = new Set<string>();
       for (let attempt = 1; ; attempt += 1) {
         try {
-          const result = await decideAndAppend(store, streamId, decider, command, options);
+          const result = await decideAndAppend(store, streamId, decider, command, options, refused);
           span?.setAttribute('cadreflow.command.attempts', attempt);
           span?.setAttribute('cadreflow.command.replayed', result.replayed);
           return result;
@@ -123,6 +137,7 @@ export async function runStreamCommand<State, Command, Context>(
             (options.ifMatch === undefined || error.streamId !== streamId) &&
             attempt < REDECIDE_ATTEMPTS;
           if (!retry) throw error;
+          if (error.streamId !== streamId) refused.add(error.streamId);
         }
       }
     },
@@ -135,9 +150,10 @@ async function decideAndAppend<State, Command, Context>(
   decider: StreamDecider<State, Command, Context>,
   command: Command,
   options: RunCommandOptions<State, Context>,
+  refused: Set<string>,
 ): Promise<RunCommandResult<State>> {
   if (options.written && !options.beforeAppend) {
-    const decided = await decideOnWrittenFold(store, streamId, decider, command, options);
+    const decided = await decideOnWrittenFold(store, streamId, decider, command, options, refused);
     if (decided) return decided;
   }
   if (options.fold && !options.beforeAppend && !options.alongside) {
@@ -147,7 +163,7 @@ async function decideAndAppend<State, Command, Context>(
       return decided;
     }
   }
-  const result = await decideOnWholeRead(store, streamId, decider, command, options);
+  const result = await decideOnWholeRead(store, streamId, decider, command, options, refused);
   options.written?.remember(streamId, result.state, result.revision);
   return result;
 }
@@ -158,6 +174,7 @@ async function decideOnWholeRead<State, Command, Context>(
   decider: StreamDecider<State, Command, Context>,
   command: Command,
   options: RunCommandOptions<State, Context>,
+  refused: ReadonlySet<string>,
 ): Promise<RunCommandResult<State>> {
   const loaded = await loadStream(store, streamId, decider);
   if (options.idSeed) {
@@ -179,19 +196,15 @@ async function decideOnWholeRead<State, Command, Context>(
     return { state: loaded.state, revision: loaded.revision, appended: [], replayed: false };
   }
   const reservation = await options.beforeAppend?.(loaded.state);
-  const alongside = (await options.alongside?.(loaded.state, decided)) ?? [];
+  const { events, appends } = await withAlongside(loaded.state, decided, options, refused);
   const expected = loaded.revision === null ? 'no_stream' : loaded.revision;
-  const result = await appendDecided(
-    store,
-    streamId,
-    newEvents(decided, options),
-    expected,
-    alongside,
-  ).catch(async (error: unknown) => {
-    // Best effort: the caller must hear why the append failed, not why the undo did.
-    await reservation?.undo().catch(() => undefined);
-    throw error;
-  });
+  const result = await appendDecided(store, streamId, events, expected, appends).catch(
+    async (error: unknown) => {
+      // Best effort: the caller must hear why the append failed, not why the undo did.
+      await reservation?.undo().catch(() => undefined);
+      throw error;
+    },
+  );
   const state = evolveAll(decider, loaded.state, decided);
   return { state, revision: result.nextRevision, appended: decided, replayed: false };
 }
@@ -208,6 +221,7 @@ async function decideOnWrittenFold<State, Command, Context>(
   decider: StreamDecider<State, Command, Context>,
   command: Command,
   options: RunCommandOptions<State, Context>,
+  refused: Set<string>,
 ): Promise<RunCommandResult<State> | null> {
   const written = options.written!;
   const kept = written.get(streamId);
@@ -220,14 +234,15 @@ async function decideOnWrittenFold<State, Command, Context>(
   }
   if (decided.length === 0) return null;
   try {
-    const alongside = (await options.alongside?.(kept.state, decided)) ?? [];
-    const events = newEvents(decided, options);
-    const result = await appendDecided(store, streamId, events, kept.revision, alongside);
+    const { events, appends } = await withAlongside(kept.state, decided, options, refused);
+    const result = await appendDecided(store, streamId, events, kept.revision, appends);
     const state = evolveAll(decider, kept.state, decided);
     written.remember(streamId, state, result.nextRevision);
     return { state, revision: result.nextRevision, appended: decided, replayed: false };
   } catch (error) {
     written.forget(streamId);
+    if (error instanceof WrongExpectedRevision && error.streamId !== streamId)
+      refused.add(error.streamId);
     if (isWriteRace(error)) return null;
     throw error;
   }
@@ -269,4 +284,17 @@ async function decideOnFold<State, Command, Context>(
     if (repeatable && error instanceof EventIdConflict) return null;
     throw error;
   }
+}
+
+/** The command's events and what goes with them (`alongside`), as one write takes them. */
+async function withAlongside<State>(
+  state: State,
+  decided: DomainEvent[],
+  options: RunCommandOptions<State, unknown>,
+  refused: ReadonlySet<string>,
+): Promise<{ events: NewEvent[]; appends: StreamAppend[] }> {
+  const events = newEvents(decided, options);
+  if (!options.alongside) return { events, appends: [] };
+  const plan = await options.alongside(state, events, refused);
+  return { events: plan.events ?? events, appends: plan.appends };
 }

@@ -22,6 +22,12 @@ export interface EventMetadata {
    * leaves it out (see hash-chain.ts), so a retried append from another request still matches.
    */
   traceparent?: string;
+  /**
+   * The sagas whose outputs for this event were written in the event's own write (all or
+   * nothing), so they do not carry them out again: `step-deadlines` when a step wrote its
+   * deadline timers itself (`StepTimersAlongside`).
+   */
+  writtenWith?: string[];
   [extra: string]: unknown;
 }
 

@@ -105,6 +105,12 @@ export interface EventStore {
    * adapter checks every expectation first and then appends stream by stream (not atomic).
    */
   appendMany(appends: StreamAppend[]): Promise<AppendResult[]>;
+  /**
+   * Whether `appendMany` is all or nothing (PostgreSQL: yes; KurrentDB: no). Work that is only
+   * safe to write together with a command's events, because nothing repairs a half-written one
+   * (a step's deadline timers written instead of by their saga), is written so only where it is.
+   */
+  readonly appendManyIsAtomic: boolean;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /**
    * Several streams read forwards at once, each as `readStream(streamId, { from, limit })` reads

@@ -29,6 +29,10 @@ export abstract class ForwardingEventStore implements EventStore {
     return this.store.appendMany(appends);
   }
 
+  get appendManyIsAtomic(): boolean {
+    return this.store.appendManyIsAtomic;
+  }
+
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     return this.store.readStream(streamId, options);
   }

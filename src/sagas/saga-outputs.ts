@@ -15,7 +15,10 @@ export function sagaIdSeed(sagaName: string, eventId: string, key: string): stri
 }
 
 /** A saga's timer as the scheduler takes it: its cause, unless named, is the event. */
-function timerRequest(timer: SagaTimerRequest, event: RecordedEvent): ScheduleTimerRequest {
+export function timerRequest(
+  timer: SagaTimerRequest,
+  event: Pick<RecordedEvent, 'id'>,
+): ScheduleTimerRequest {
   return {
     kind: timer.kind,
     dueAt: new Date(timer.dueAt),
@@ -75,6 +78,8 @@ export class SagaOutputExecutor {
   }
 
   async execute(saga: Saga, event: RecordedEvent, outputs: SagaOutput[]): Promise<void> {
+    // Written in the event's own write, all or nothing (a step's deadline timers): nothing is left.
+    if (event.metadata?.writtenWith?.includes(saga.name)) return;
     const actorId = `system:saga:${saga.name}`;
     const correlationId = event.metadata.correlationId ?? event.id;
     if (await this.timersAtOnce(event, outputs, { actorId, correlationId, causationId: event.id }))

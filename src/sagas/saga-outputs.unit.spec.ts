@@ -82,6 +82,22 @@ describe('saga outputs', () => {
     });
   });
 
+  it("leaves an event's outputs be when the event says they were written with it, and only this saga's", async () => {
+    const outputs = [
+      Cancel('timer-x', 'step completed'),
+      Schedule({ kind: 'deadline', dueAt: '2026-04-02T00:00:00.000Z', target: 'appointment-1' }),
+      Send(new AssignPost()),
+    ];
+    const marked = { ...event, metadata: { ...event.metadata, writtenWith: ['demo'] } };
+    const skipped = harness();
+    await skipped.executor.execute(saga, marked, outputs);
+    expect([skipped.sent, skipped.scheduled, skipped.cancelled]).toEqual([[], [], []]);
+    // Marked for another saga: this one still carries its outputs out.
+    const other = harness();
+    await other.executor.execute({ ...saga, name: 'other' }, marked, outputs);
+    expect([other.sent.length, other.scheduled.length, other.cancelled.length]).toEqual([1, 1, 1]);
+  });
+
   it('Schedule derives the timer from the triggering event unless a cause is given; Cancel and Ignore', async () => {
     const { executor, scheduled, cancelled, sent } = harness();
     await executor.execute(saga, event, [

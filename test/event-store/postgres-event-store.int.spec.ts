@@ -40,7 +40,11 @@ describe('stream-by-stream appendMany (as the KurrentDB adapter falls back to), 
     await db.drop();
   });
   appendManyContract(
-    () => ({ ...bound(store), appendMany: (appends) => appendStreamByStream(store, appends) }),
+    () => ({
+      ...bound(store),
+      appendMany: (appends) => appendStreamByStream(store, appends),
+      appendManyIsAtomic: false,
+    }),
     () => false,
   );
 });
@@ -60,6 +64,7 @@ function bound(store: PostgresEventStore): EventStore {
     streamRevision: store.streamRevision.bind(store),
     ping: store.ping.bind(store),
     close: store.close.bind(store),
+    appendManyIsAtomic: store.appendManyIsAtomic,
   };
 }
 
@@ -265,6 +270,47 @@ describe('PostgreSQL event store (contract)', () => {
            FROM events WHERE stream_id LIKE 'case-%' AND revision = 3`,
       );
       expect(voted.rows[0]).toEqual({ streams: 9, transactions: 1 });
+    }));
+
+  it('multi-stream appends arriving together share one commit, each all or nothing, and a refused one goes alone', () =>
+    withStore('es_coalesce_many', { appendStatements: 1 }, async (store, db) => {
+      const callers = [0, 1, 2, 3, 4, 5];
+      for (const n of callers)
+        await store.append(`case-${n}`, [anEvent('Opened')], { expectedRevision: 'no_stream' });
+      // Each caller: a step on its case and a new timer stream, as a step with its deadline writes.
+      const step = (n: number, expectedRevision: number, timer = `timer-${n}`) =>
+        store.appendMany([
+          { streamId: `case-${n}`, events: [anEvent('Voted')], expectedRevision },
+          { streamId: timer, events: [anEvent('Scheduled')], expectedRevision: 'no_stream' },
+        ]);
+      const outcomes = await Promise.allSettled(callers.map((n) => step(n, n === 3 ? 5 : 0)));
+      expect(outcomes.map((o) => o.status)).toEqual(
+        callers.map((n) => (n === 3 ? 'rejected' : 'fulfilled')),
+      );
+      const refused = (outcomes[3] as PromiseRejectedResult).reason as WrongExpectedRevision;
+      expect(refused).toEqual(expect.any(WrongExpectedRevision));
+      expect([refused.streamId, refused.actual]).toEqual(['case-3', 0]);
+      expect(await store.streamRevision('timer-3')).toBeNull();
+      // The refused item was named: the five others went out together again, in one transaction.
+      const shared = await db.pool.query<{ events: number; transactions: number }>(
+        `SELECT count(*)::int AS events, count(DISTINCT transaction_id)::int AS transactions
+           FROM events WHERE (stream_id LIKE 'case-%' AND revision = 1) OR stream_id LIKE 'timer-%'`,
+      );
+      expect(shared.rows[0]).toEqual({ events: 10, transactions: 1 });
+
+      // A new stream that exists already refuses only its own caller, and nothing of it is written.
+      const again = await Promise.allSettled([
+        step(0, 1, 'timer-1'),
+        step(2, 1, 'timer-2-next'),
+        step(4, 1, 'timer-4-next'),
+      ]);
+      expect(again.map((o) => o.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+      expect((again[0] as PromiseRejectedResult).reason).toEqual(
+        expect.objectContaining({ streamId: 'timer-1' }),
+      );
+      expect(await store.streamRevision('case-0')).toBe(1);
+      for (const stream of ['case-0', 'case-2', 'timer-2-next', 'case-4'])
+        expect(await store.verifyStream(stream)).toEqual(expect.objectContaining({ ok: true }));
     }));
 
   it('a shared statement whose connection is killed mid-way loses no append and writes none twice', () =>

@@ -51,6 +51,8 @@ import { appendStreamByStream } from './kurrentdb-append-many';
  */
 export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentDBClient;
+  /** Its client has no multi-stream transaction: `appendMany` appends stream by stream. */
+  readonly appendManyIsAtomic = false;
 
   constructor(
     connectionString: string,

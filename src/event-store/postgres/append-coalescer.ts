@@ -4,17 +4,19 @@ import { AppendResult } from '../event-store.port';
 export interface CoalescibleAppend {
   streamId: string;
   batch: readonly unknown[];
+  /** Every stream it writes, when it writes several (a multi-stream append); else `streamId`. */
+  streams?: readonly string[];
 }
 
-export interface AppendCoalescerOptions<T extends CoalescibleAppend> {
+export interface AppendCoalescerOptions<T extends CoalescibleAppend, R = AppendResult> {
   /** How many statements may run at once; appends arriving while all are busy wait and go out together. */
   maxStatements: number;
   /** The most events one shared statement may carry. */
   maxEventsPerStatement: number;
   /** Writes appends to distinct streams in one statement (one transaction); results in the same order. */
-  together: (appends: T[]) => Promise<AppendResult[]>;
+  together: (appends: T[]) => Promise<R[]>;
   /** Writes one append on its own, with the full checks and error reporting. */
-  alone: (append: T) => Promise<AppendResult>;
+  alone: (append: T) => Promise<R>;
   /**
    * Which append of a failed shared statement refused it (its place in `appends`), when the error
    * says; the others then go out together again. Unknown: every append goes out alone.
@@ -24,9 +26,9 @@ export interface AppendCoalescerOptions<T extends CoalescibleAppend> {
   onStatement?: (appends: number, events: number) => void;
 }
 
-interface Waiting<T> {
+interface Waiting<T, R> {
   append: T;
-  resolve: (result: AppendResult) => void;
+  resolve: (result: R) => void;
   reject: (error: unknown) => void;
 }
 
@@ -41,15 +43,15 @@ interface Waiting<T> {
  * another's. When the error names the append that refused it, that one is sent alone (its caller
  * gets its own answer) and the rest share a statement again; otherwise every append is sent alone.
  */
-export class AppendCoalescer<T extends CoalescibleAppend> {
-  private readonly waiting: Waiting<T>[] = [];
+export class AppendCoalescer<T extends CoalescibleAppend, R = AppendResult> {
+  private readonly waiting: Waiting<T, R>[] = [];
   private running = 0;
   private dispatchScheduled = false;
 
-  constructor(private readonly options: AppendCoalescerOptions<T>) {}
+  constructor(private readonly options: AppendCoalescerOptions<T, R>) {}
 
-  submit(append: T): Promise<AppendResult> {
-    return new Promise<AppendResult>((resolve, reject) => {
+  submit(append: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
       this.waiting.push({ append, resolve, reject });
       this.scheduleDispatch();
     });
@@ -83,9 +85,9 @@ export class AppendCoalescer<T extends CoalescibleAppend> {
   }
 
   /** The oldest waiting append plus later ones to other streams, up to `maxAppends` and while the events fit one statement. */
-  private takeGroup(maxAppends: number): Waiting<T>[] {
-    const group = [this.waiting.shift() as Waiting<T>];
-    const streams = new Set([group[0].append.streamId]);
+  private takeGroup(maxAppends: number): Waiting<T, R>[] {
+    const group = [this.waiting.shift() as Waiting<T, R>];
+    const streams = new Set(streamsOf(group[0].append));
     let events = group[0].append.batch.length;
     for (
       let index = 0;
@@ -97,7 +99,7 @@ export class AppendCoalescer<T extends CoalescibleAppend> {
       const size = candidate.append.batch.length;
       // Two appends to one stream never share a statement: the second must see the first committed.
       if (
-        streams.has(candidate.append.streamId) ||
+        streamsOf(candidate.append).some((stream) => streams.has(stream)) ||
         events + size > this.options.maxEventsPerStatement
       ) {
         index += 1;
@@ -105,13 +107,13 @@ export class AppendCoalescer<T extends CoalescibleAppend> {
       }
       this.waiting.splice(index, 1);
       group.push(candidate);
-      streams.add(candidate.append.streamId);
+      for (const stream of streamsOf(candidate.append)) streams.add(stream);
       events += size;
     }
     return group;
   }
 
-  private async send(group: Waiting<T>[]): Promise<void> {
+  private async send(group: Waiting<T, R>[]): Promise<void> {
     this.options.onStatement?.(
       group.length,
       group.reduce((sum, waiting) => sum + waiting.append.batch.length, 0),
@@ -122,7 +124,7 @@ export class AppendCoalescer<T extends CoalescibleAppend> {
       a.append.streamId < b.append.streamId ? -1 : a.append.streamId > b.append.streamId ? 1 : 0,
     );
     const appends = group.map((waiting) => waiting.append);
-    let results: AppendResult[];
+    let results: R[];
     try {
       results = await this.options.together(appends);
     } catch (error) {
@@ -138,7 +140,7 @@ export class AppendCoalescer<T extends CoalescibleAppend> {
     group.forEach((waiting, index) => waiting.resolve(results[index]));
   }
 
-  private async sendAlone(waiting: Waiting<T>): Promise<void> {
+  private async sendAlone(waiting: Waiting<T, R>): Promise<void> {
     try {
       waiting.resolve(await this.options.alone(waiting.append));
     } catch (error) {
@@ -146,3 +148,6 @@ export class AppendCoalescer<T extends CoalescibleAppend> {
     }
   }
 }
+
+const streamsOf = (append: CoalescibleAppend): readonly string[] =>
+  append.streams ?? [append.streamId];

@@ -25,10 +25,7 @@ export async function appendInOneTransaction(
   pool: Pool,
   appends: CheckedAppend[],
 ): Promise<AppendResult[]> {
-  if (new Set(appends.map((append) => append.streamId)).size !== appends.length)
-    throw new Error('appendMany needs distinct streams');
-  const empty = appends.find((append) => append.batch.length === 0);
-  if (empty) throw new Error(`append to ${empty.streamId} needs at least one event`);
+  assertAppendable(appends);
   try {
     const inOneStatement = oneStatementAppend(appends, NEW_STREAM_EVENTS_PER_INSERT);
     return await (inOneStatement
@@ -42,6 +39,14 @@ export async function appendInOneTransaction(
   } catch (error) {
     throw isRefusal(error) ? await refusalOf(pool, appends, error) : error;
   }
+}
+
+/** What `appendMany` takes: distinct streams, each with at least one event. */
+export function assertAppendable(appends: readonly CheckedAppend[]): void {
+  if (new Set(appends.map((append) => append.streamId)).size !== appends.length)
+    throw new Error('appendMany needs distinct streams');
+  const empty = appends.find((append) => append.batch.length === 0);
+  if (empty) throw new Error(`append to ${empty.streamId} needs at least one event`);
 }
 
 async function insertThenAppend(

@@ -53,7 +53,7 @@ import {
   toStoredRecord,
 } from './postgres-event-rows';
 import { retryOnConnectionLoss } from './retry-on-connection-loss';
-import { appendInOneTransaction } from './multi-stream-append';
+import { SharedMultiStreamAppends } from './shared-multi-stream-append';
 import { WrongExpectedRevision } from '../event-store.errors';
 
 /** Tries of an `any` / `stream_exists` append that other writers keep beating to the next revision. */
@@ -108,6 +108,9 @@ export class PostgresEventStore implements EventStore {
   private readonly tail: SharedTailRead;
   private readonly newStreams: AppendCoalescer<StreamBatch>;
   private readonly existingStreams: AppendCoalescer<CheckedAppend>;
+  private readonly multiStreams: SharedMultiStreamAppends;
+  /** `appendMany` is one transaction (one statement where it can be). */
+  readonly appendManyIsAtomic = true;
 
   constructor(
     private readonly pool: Pool,
@@ -142,6 +145,7 @@ export class PostgresEventStore implements EventStore {
           callAppend(this.pool, streamId, expectedCode, batch, expected, true),
         ),
     });
+    this.multiStreams = new SharedMultiStreamAppends(pool, limits);
   }
 
   async append(
@@ -170,7 +174,7 @@ export class PostgresEventStore implements EventStore {
       expectedCode: expectedCodeOf(expectedRevision),
       batch: this.prepare(streamId, events),
     }));
-    const results = await retryOnConnectionLoss(() => appendInOneTransaction(this.pool, checked));
+    const results = await this.multiStreams.append(checked);
     this.notifier.poke(results.at(-1)?.position);
     return results;
   }

@@ -1,33 +1,21 @@
 import { Clock } from '../../common/clock';
-import { EventMetadata, NewEvent } from '../../event-store/event-envelope';
+import { EventMetadata } from '../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors';
-import { EventStore, StreamAppend } from '../../event-store/event-store.port';
+import { EventStore } from '../../event-store/event-store.port';
 import { JobNames, JobQueue } from '../job-queue';
+import { TimerScheduledData, timerStreamId } from './timer.events';
 import {
-  TimerCancelledData,
-  timerEventId,
-  timerIdFor,
-  TimerScheduledData,
-  timerStreamId,
-} from './timer.events';
+  cancelledEvent,
+  PENDING_TIMER_REVISION,
+  ScheduleTimerRequest,
+  scheduledData,
+  scheduledEvent,
+  timerAppends,
+} from './timer-appends';
+
+export type { ScheduleTimerRequest } from './timer-appends';
 import { isWriteRace } from '../../event-store/event-store.errors';
 import { loadTimer } from './timer-stream';
-
-/** Where a pending timer's stream stands: its TimerScheduled, and nothing after it. */
-const PENDING_TIMER_REVISION = 0;
-
-export interface ScheduleTimerRequest {
-  kind: string;
-  dueAt: Date;
-  /** The case or person stream the timer acts on. */
-  target: string;
-  payload?: Record<string, unknown>;
-  /**
-   * What makes this timer unique: the triggering event id, or a business key (`<caseId>/<stepId>`)
-   * when it must be found again to cancel it. timerId = timerIdFor(cause, kind).
-   */
-  cause: string;
-}
 
 /** Who asks: goes into the metadata of the timer's events. */
 export interface TimerRequestMetadata {
@@ -51,19 +39,6 @@ export interface CancelOutcome {
   timerId: string;
   cancelled: boolean;
   status: 'absent' | 'scheduled' | 'fired' | 'cancelled';
-}
-
-/** The TimerScheduled a request makes; its timer id follows from its cause and kind. */
-function scheduledData(request: ScheduleTimerRequest): TimerScheduledData {
-  if (Number.isNaN(request.dueAt.getTime()))
-    throw new Error(`timer ${request.kind}: dueAt is not a valid date`);
-  return {
-    timerId: timerIdFor(request.cause, request.kind),
-    dueAt: request.dueAt.toISOString(),
-    kind: request.kind,
-    target: request.target,
-    payload: request.payload ?? {},
-  };
 }
 
 /**
@@ -113,7 +88,7 @@ export class TimerScheduler {
     try {
       const { nextRevision } = await this.store.append(
         timerStreamId(timerId),
-        [this.scheduledEvent(data, meta)],
+        [scheduledEvent(data, this.metadata(meta))],
         { expectedRevision: 'no_stream' },
       );
       // The store answers an exact repeat with the stream's head: past 0, the timer was settled.
@@ -122,6 +97,14 @@ export class TimerScheduler {
       if (isWriteRace(error)) return false;
       throw error;
     }
+  }
+
+  /**
+   * Hands timers just written (by a step's own write, `StepTimersAlongside`) to BullMQ when they
+   * are due within the queue horizon; the reconcile loop queues them if this does not.
+   */
+  async enqueueWritten(scheduled: readonly TimerScheduledData[]): Promise<void> {
+    for (const data of scheduled) await this.enqueue(data.timerId, data.dueAt);
   }
 
   private async enqueue(timerId: string, dueAt: string): Promise<void> {
@@ -140,7 +123,7 @@ export class TimerScheduler {
     meta: TimerRequestMetadata,
     reason?: string,
   ): Promise<CancelOutcome> {
-    const cancelled = this.cancelledEvent(timerId, meta, reason);
+    const cancelled = cancelledEvent({ timerId, reason }, this.metadata(meta));
     let expected: number = PENDING_TIMER_REVISION;
     for (let attempt = 0; attempt < 5; attempt += 1) {
       try {
@@ -179,19 +162,7 @@ export class TimerScheduler {
     schedules: readonly ScheduleTimerRequest[],
     meta: TimerRequestMetadata,
   ): Promise<boolean> {
-    const scheduled = schedules.map(scheduledData);
-    const appends: StreamAppend[] = [
-      ...cancels.map(({ timerId, reason }) => ({
-        streamId: timerStreamId(timerId),
-        events: [this.cancelledEvent(timerId, meta, reason)],
-        expectedRevision: PENDING_TIMER_REVISION,
-      })),
-      ...scheduled.map((data) => ({
-        streamId: timerStreamId(data.timerId),
-        events: [this.scheduledEvent(data, meta)],
-        expectedRevision: 'no_stream' as const,
-      })),
-    ];
+    const { appends, scheduled } = timerAppends(cancels, schedules, this.metadata(meta));
     if (new Set(appends.map((append) => append.streamId)).size !== appends.length) return false;
     let results;
     try {
@@ -206,25 +177,6 @@ export class TimerScheduler {
       if (scheduledResults[index]?.nextRevision === PENDING_TIMER_REVISION)
         await this.enqueue(data.timerId, data.dueAt);
     return true;
-  }
-
-  private scheduledEvent(data: TimerScheduledData, meta: TimerRequestMetadata): NewEvent {
-    return {
-      id: timerEventId(data.timerId, 'scheduled'),
-      type: 'TimerScheduled',
-      data: { ...data },
-      metadata: this.metadata(meta),
-    };
-  }
-
-  private cancelledEvent(timerId: string, meta: TimerRequestMetadata, reason?: string): NewEvent {
-    const data: TimerCancelledData = reason ? { timerId, reason } : { timerId };
-    return {
-      id: timerEventId(timerId, 'cancelled'),
-      type: 'TimerCancelled',
-      data: { ...data },
-      metadata: this.metadata(meta),
-    };
   }
 
   private metadata(meta: TimerRequestMetadata): EventMetadata {

@@ -1,6 +1,10 @@
 import { settleInOrder } from '../../common/settle-in-order';
 import { ClosingSlotRelease } from './closing-slot-release';
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock, CLOCK } from '../../common/clock';
+import { AlongsideWrite } from '../../common/stream-command-runner';
+import { TimerScheduler } from '../../jobs/timers/timer-scheduler';
+import { StepTimersAlongside } from './deadlines/step-timers-alongside';
 import { runStreamCommand } from '../../common/stream-command-runner';
 import { WrittenStreamFolds } from '../../common/written-stream-folds';
 import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
@@ -48,6 +52,8 @@ export class CaseCommandRunner {
     private readonly caseIds: CaseIdReservations,
     private readonly cases: CaseService,
     private readonly registry: RegistryService,
+    private readonly timers: TimerScheduler,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async open(input: OpenCaseInput, options: CaseWriteOptions) {
@@ -246,31 +252,32 @@ export class CaseCommandRunner {
     alongside?: (state: CaseState) => Promise<StreamAppend[]>,
   ) {
     let pinned = pinnedAtOpen;
+    const stream = caseStream(procedure, caseId);
     const closing = new ClosingSlotRelease(this.slots, caseId, options.metadata);
-    const result = await runStreamCommand(
-      this.store,
-      caseStream(procedure, caseId),
-      caseDecider,
-      command,
-      {
-        ifMatch: options.ifMatch,
-        idSeed: options.idSeed,
-        metadata: options.metadata,
-        context: async (state) => {
-          const built = await context(state);
-          pinned = { definition: built.definition, ruleSet: built.ruleSet };
-          // Every case event records the definition version and rule set it was decided under.
-          options.metadata.definitionVersion = `${built.definition.id}@${built.definition.version}`;
-          options.metadata.ruleSet = built.ruleSet.id;
-          return built;
-        },
-        beforeAppend,
-        // An opening writes its id and slot alongside; any other command, a closing's slot release.
-        alongside: alongside ?? closing.plan,
-        written: this.writtenCases,
+    const timers = new StepTimersAlongside(stream, this.store.appendManyIsAtomic, this.clock);
+    const result = await runStreamCommand(this.store, stream, caseDecider, command, {
+      ifMatch: options.ifMatch,
+      idSeed: options.idSeed,
+      metadata: options.metadata,
+      context: async (state) => {
+        const built = await context(state);
+        pinned = { definition: built.definition, ruleSet: built.ruleSet };
+        // Every case event records the definition version and rule set it was decided under.
+        options.metadata.definitionVersion = `${built.definition.id}@${built.definition.version}`;
+        options.metadata.ruleSet = built.ruleSet.id;
+        return built;
       },
-    );
+      beforeAppend,
+      // An opening writes its id and slot alongside; any other command, a closing's slot release.
+      alongside: async (state, events, refused): Promise<AlongsideWrite> => {
+        const own = await (alongside ? alongside(state) : closing.plan(state, events));
+        const withTimers = timers.plan(state, events, refused);
+        return { events: withTimers.events, appends: [...own, ...withTimers.appends] };
+      },
+      written: this.writtenCases,
+    });
     await closing.releaseUnlessWritten(result);
+    timers.queueDueSoon(result, this.timers);
     if (!pinned) pinned = this.contexts.pinned(result.state);
     return caseView(
       result.state,

@@ -18,7 +18,13 @@ interface StepEvent {
   recordedOn: string;
 }
 
-function stepEventOf(event: RecordedEvent): StepEvent {
+/** What the saga reads of a case event: also an event about to be appended (`StepTimersAlongside`). */
+export type StepDeadlineEvent = Pick<
+  RecordedEvent,
+  'id' | 'streamId' | 'type' | 'data' | 'metadata'
+>;
+
+function stepEventOf(event: StepDeadlineEvent): StepEvent {
   const occurredAt = new Date(event.metadata?.occurredAt ?? Number.NaN);
   const recordedOn = Number.isNaN(occurredAt.getTime()) ? '' : vietnamDay(occurredAt);
   return { streamId: event.streamId, recordedOn };
@@ -46,7 +52,7 @@ function scheduleStep(
   });
 }
 
-const stepTimerId = (streamId: string, stepId: string) =>
+export const stepTimerId = (streamId: string, stepId: string) =>
   timerIdFor(cause(streamId, stepId), STEP_DEADLINE_TIMER);
 
 /** A step recorded: its timer is cancelled and the next step's, if it has a due day, scheduled. */
@@ -105,59 +111,66 @@ function correctedDeadlines(
   return outputs.length ? outputs : [Ignore('no step changed')];
 }
 
+export const STEP_DEADLINES_SAGA = 'step-deadlines';
+
 /**
  * Every step with a time limit gets a durable timer when it becomes current; finishing the step
- * cancels it. The timer handler re-checks the case, so a cancel lost in a crash is harmless.
+ * cancels it. The timer handler re-checks the case, so a cancel lost in a crash is harmless. A
+ * case command writes these timers itself where it can (`StepTimersAlongside`); the saga carries
+ * out those of the events it did not.
  */
 export const stepDeadlineSaga: Saga = {
-  name: 'step-deadlines',
+  name: STEP_DEADLINES_SAGA,
   filter: { streamPrefix: CASE_PROCEDURES.map((procedure) => `${procedure}-`) },
-  handle(event: RecordedEvent): SagaOutput[] {
-    const at = stepEventOf(event);
-    const e = asCaseStreamEvent(event);
-    switch (e.type) {
-      case 'CaseOpened':
-        return e.data.firstStepDueOn
-          ? [scheduleStep(at, e.data.firstStepId, e.data.firstStepDueOn)]
-          : [Ignore('no step changed')];
-      case 'ProposalRecorded':
-      case 'MeetingRecorded':
-      case 'NominationTallied':
-      case 'BallotTallied':
-      case 'ElectionResultRecorded':
-      case 'CandidatesRegistered':
-      case 'ExamScoresRecorded':
-      case 'VettingItemsRecorded':
-      case 'DecisionIssued':
-      case 'DisciplineStepRecorded':
-      case 'DisciplineBallotTallied':
-      case 'DisciplineDecided':
-      case 'DisciplineTimeBarred':
-        return stepMoved(at, e.data);
-      case 'StepCorrected':
-        return correctedDeadlines(at.streamId, e.data, (stepId, dueOn) =>
-          scheduleStep(at, stepId, dueOn),
-        );
-      case 'StepDeadlineRecomputed':
-        return deadlineRecomputed(at, e.data);
-      // A discipline case's first step is not scheduled here (as before: its time limit is the
-      // case's own, decideBy); the other events move no step.
-      case 'DisciplineCaseOpened':
-      case 'VettingItemResolved':
-      case 'VettingItemFlaggedFromRecord':
-      case 'CaseRejected':
-      case 'CaseWithdrawn':
-      case 'DeadlineMissed':
-      case 'DisciplineTimeLimitExtended':
-      case 'DisciplineComplaintFiled':
-      case 'DisciplineComplaintReviewed':
-      case 'DisciplineCaseClosed':
-        return [Ignore('no step changed')];
-      default: {
-        const unknownType: never = e;
-        void unknownType;
-        return [Ignore('no step changed')];
-      }
-    }
-  },
+  handle: (event: RecordedEvent): SagaOutput[] => stepDeadlineOutputs(event),
 };
+
+/** The timers a case event sets and cancels: the step-deadlines saga, as a pure function. */
+export function stepDeadlineOutputs(event: StepDeadlineEvent): SagaOutput[] {
+  const at = stepEventOf(event);
+  const e = asCaseStreamEvent(event);
+  switch (e.type) {
+    case 'CaseOpened':
+      return e.data.firstStepDueOn
+        ? [scheduleStep(at, e.data.firstStepId, e.data.firstStepDueOn)]
+        : [Ignore('no step changed')];
+    case 'ProposalRecorded':
+    case 'MeetingRecorded':
+    case 'NominationTallied':
+    case 'BallotTallied':
+    case 'ElectionResultRecorded':
+    case 'CandidatesRegistered':
+    case 'ExamScoresRecorded':
+    case 'VettingItemsRecorded':
+    case 'DecisionIssued':
+    case 'DisciplineStepRecorded':
+    case 'DisciplineBallotTallied':
+    case 'DisciplineDecided':
+    case 'DisciplineTimeBarred':
+      return stepMoved(at, e.data);
+    case 'StepCorrected':
+      return correctedDeadlines(at.streamId, e.data, (stepId, dueOn) =>
+        scheduleStep(at, stepId, dueOn),
+      );
+    case 'StepDeadlineRecomputed':
+      return deadlineRecomputed(at, e.data);
+    // A discipline case's first step is not scheduled here (as before: its time limit is the
+    // case's own, decideBy); the other events move no step.
+    case 'DisciplineCaseOpened':
+    case 'VettingItemResolved':
+    case 'VettingItemFlaggedFromRecord':
+    case 'CaseRejected':
+    case 'CaseWithdrawn':
+    case 'DeadlineMissed':
+    case 'DisciplineTimeLimitExtended':
+    case 'DisciplineComplaintFiled':
+    case 'DisciplineComplaintReviewed':
+    case 'DisciplineCaseClosed':
+      return [Ignore('no step changed')];
+    default: {
+      const unknownType: never = e;
+      void unknownType;
+      return [Ignore('no step changed')];
+    }
+  }
+}

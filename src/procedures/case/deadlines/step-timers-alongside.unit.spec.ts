@@ -1,0 +1,71 @@
+import { NewEvent } from '../../../event-store/event-envelope';
+import { timerIdFor, timerStreamId } from '../../../jobs/timers/timer.events';
+import { CaseState } from '../decider/case.state';
+import { STEP_DEADLINE_TIMER } from './step-deadline';
+import { stepTimerId } from './step-deadline.saga';
+import { StepTimersAlongside } from './step-timers-alongside';
+
+const STREAM = 'appointment-c-1';
+const clock = { now: () => new Date('2026-03-02T01:00:00.000Z') };
+const openCase = (currentStepDueOn: string | null) =>
+  ({ status: 'open', currentStepDueOn }) as unknown as CaseState;
+const meeting: NewEvent = {
+  id: 'evt-1',
+  type: 'MeetingRecorded',
+  data: { stepId: 'round-1', nextStepId: 'round-2', nextStepDueOn: '2026-03-20' },
+  metadata: {
+    actorId: 'u-staff',
+    correlationId: 'corr-1',
+    causationId: null,
+    occurredAt: '2026-03-02T01:00:00.000Z',
+  },
+};
+const nextTimer = timerIdFor(`${STREAM}/round-2`, STEP_DEADLINE_TIMER);
+
+describe("a step's deadline timers planned with the step", () => {
+  it("cancels the step's timer at its first revision, schedules the next one as a new stream, and marks the step", () => {
+    const plan = new StepTimersAlongside(STREAM, true, clock).plan(
+      openCase('2026-03-05'),
+      [meeting],
+      new Set(),
+    );
+    expect(plan.appends.map((a) => [a.streamId, a.expectedRevision, a.events[0].type])).toEqual([
+      [timerStreamId(stepTimerId(STREAM, 'round-1')), 0, 'TimerCancelled'],
+      [timerStreamId(nextTimer), 'no_stream', 'TimerScheduled'],
+    ]);
+    expect(plan.appends[1].events[0].metadata).toEqual({
+      actorId: 'system:saga:step-deadlines',
+      correlationId: 'corr-1',
+      causationId: 'evt-1',
+      occurredAt: '2026-03-02T01:00:00.000Z',
+    });
+    expect(plan.events[0].metadata.writtenWith).toEqual(['step-deadlines']);
+  });
+
+  it('leaves out the cancel of a step that had no due day, so had no timer', () => {
+    const plan = new StepTimersAlongside(STREAM, true, clock).plan(
+      openCase(null),
+      [meeting],
+      new Set(),
+    );
+    expect(plan.appends.map((a) => a.streamId)).toEqual([timerStreamId(nextTimer)]);
+  });
+
+  it('plans nothing where the store cannot write them together, or after it refused a timer', () => {
+    for (const plan of [
+      new StepTimersAlongside(STREAM, false, clock).plan(
+        openCase('2026-03-05'),
+        [meeting],
+        new Set(),
+      ),
+      new StepTimersAlongside(STREAM, true, clock).plan(
+        openCase('2026-03-05'),
+        [meeting],
+        new Set([timerStreamId(stepTimerId(STREAM, 'round-1'))]),
+      ),
+    ]) {
+      expect(plan.appends).toEqual([]);
+      expect(plan.events).toEqual([meeting]);
+    }
+  });
+});
