@@ -8,6 +8,7 @@ import {
 } from '../jobs/timers/timer-scheduler';
 import { Saga, SagaOutput, SagaTimerRequest } from './saga';
 import { WorkflowCommandBus, WorkflowDispatch } from './workflow-command';
+import { isWrittenWith } from './written-with';
 
 /** The idSeed of the i-th output of a saga for an event: same saga + event + key → same ids. */
 export function sagaIdSeed(sagaName: string, eventId: string, key: string): string {
@@ -79,7 +80,7 @@ export class SagaOutputExecutor {
 
   async execute(saga: Saga, event: RecordedEvent, outputs: SagaOutput[]): Promise<void> {
     // Written in the event's own write, all or nothing (a step's deadline timers): nothing is left.
-    if (event.metadata?.writtenWith?.includes(saga.name)) return;
+    if (isWrittenWith(event.metadata, saga.name)) return;
     const actorId = `system:saga:${saga.name}`;
     const correlationId = event.metadata.correlationId ?? event.id;
     if (await this.timersAtOnce(event, outputs, { actorId, correlationId, causationId: event.id }))

@@ -256,6 +256,12 @@ describe('one case id space across procedures', () => {
       'OpenCaseSlotReleased',
     ]);
     expect(new Set(rows.map((row) => row.transaction_id)).size).toBe(1);
+    // Marked as released in its own write: the release saga leaves it be.
+    const closing = await t.db.pool.query<{ written_with: string[] }>(
+      `SELECT metadata->'writtenWith' AS written_with FROM events
+        WHERE stream_id = 'appointment-x-8' AND type LIKE 'CaseWithdrawn%'`,
+    );
+    expect(closing.rows[0].written_with).toContain('open-case-slot-release');
     await http().post('/cases').set(staff).send(appointment('x-9')).expect(201);
     await withdraw('x-9');
   });

@@ -253,8 +253,9 @@ export class CaseCommandRunner {
   ) {
     let pinned = pinnedAtOpen;
     const stream = caseStream(procedure, caseId);
-    const closing = new ClosingSlotRelease(this.slots, caseId, options.metadata);
-    const timers = new StepTimersAlongside(stream, this.store.appendManyIsAtomic, this.clock);
+    const atomic = this.store.appendManyIsAtomic;
+    const closing = new ClosingSlotRelease(this.slots, caseId, options.metadata, atomic);
+    const timers = new StepTimersAlongside(stream, atomic, this.clock);
     const result = await runStreamCommand(this.store, stream, caseDecider, command, {
       ifMatch: options.ifMatch,
       idSeed: options.idSeed,
@@ -270,9 +271,11 @@ export class CaseCommandRunner {
       beforeAppend,
       // An opening writes its id and slot alongside; any other command, a closing's slot release.
       alongside: async (state, events, refused): Promise<AlongsideWrite> => {
-        const own = await (alongside ? alongside(state) : closing.plan(state, events));
-        const withTimers = timers.plan(state, events, refused);
-        return { events: withTimers.events, appends: [...own, ...withTimers.appends] };
+        const own = alongside
+          ? { appends: await alongside(state), events: [...events] }
+          : await closing.plan(state, events);
+        const withTimers = timers.plan(state, own.events ?? events, refused);
+        return { events: withTimers.events, appends: [...own.appends, ...withTimers.appends] };
       },
       written: this.writtenCases,
     });

@@ -1,7 +1,8 @@
 import { evolveAll } from '../../common/decided-append';
-import { DomainEvent } from '../../common/stream-decider';
-import { EventMetadata } from '../../event-store/event-envelope';
-import { StreamAppend } from '../../event-store/event-store.port';
+import { AlongsideWrite } from '../../common/stream-command-runner';
+import { EventMetadata, NewEvent } from '../../event-store/event-envelope';
+import { writtenWith } from '../../sagas/written-with';
+import { OPEN_CASE_SLOT_RELEASE_SAGA } from './open-case-slot-release.saga';
 import { caseDecider } from './decider/case.decider';
 import { CaseState } from './decider/case.state';
 import { OpenCaseSlots } from './open-case-slots';
@@ -12,7 +13,8 @@ import { OpenCaseSlots } from './open-case-slots';
  * case's, one more round trip on the decision's answer and a window in which a crash left the
  * slot held (the release saga mended it later). `plan` is the write's `alongside`; it runs on
  * every attempt, and remembers whether the attempt that wrote planned the release (or found that
- * the case holds no slot), so `releaseUnlessWritten` does not release it again.
+ * the case holds no slot), so `releaseUnlessWritten` does not release it again. Where that write
+ * is all or nothing, the closing is marked so that the release saga leaves it be too.
  */
 export class ClosingSlotRelease {
   private planned = false;
@@ -21,16 +23,18 @@ export class ClosingSlotRelease {
     private readonly slots: OpenCaseSlots,
     private readonly caseId: string,
     private readonly metadata: EventMetadata,
+    private readonly atomic: boolean,
   ) {}
 
   readonly plan = async (
     state: CaseState,
-    decided: readonly DomainEvent[],
-  ): Promise<StreamAppend[]> => {
+    events: readonly NewEvent[],
+  ): Promise<AlongsideWrite> => {
     this.planned = false;
-    if (state.status !== 'open') return [];
-    const after = evolveAll(caseDecider, state, decided);
-    if (after.status === 'open' || after.status === 'none') return [];
+    const unchanged = { appends: [], events: [...events] };
+    if (state.status !== 'open') return unchanged;
+    const after = evolveAll(caseDecider, state, events);
+    if (after.status === 'open' || after.status === 'none') return unchanged;
     const slot = {
       procedure: after.procedure,
       personId: after.personId,
@@ -38,7 +42,13 @@ export class ClosingSlotRelease {
     };
     const release = await this.slots.planRelease(slot, this.caseId, after.status, this.metadata);
     this.planned = true;
-    return release ? [release] : [];
+    return {
+      appends: release ? [release] : [],
+      // The release saga sees only the closing event among them.
+      events: this.atomic
+        ? events.map((event) => writtenWith(event, OPEN_CASE_SLOT_RELEASE_SAGA))
+        : [...events],
+    };
   };
 
   /**

@@ -14,13 +14,17 @@ const SLOTTED_PROCEDURES = [
 ];
 
 /**
- * The command path frees a closed case's open-case slot right after the append; a crash between
- * the two, or a retry answered from the idempotency store, would leave the slot held. This saga
- * makes the release at-least-once: every closing event asks for it, and the release does nothing
- * when the case no longer holds the slot.
+ * The command path frees a closed case's open-case slot in the closing's own write where the
+ * store's multi-stream write is all or nothing, and marks the closing so (`writtenWith`): this
+ * saga then leaves it be. Elsewhere it frees it right after the append, and a crash between the
+ * two, or a retry answered from the idempotency store, would leave the slot held: this saga makes
+ * the release at-least-once there. Every unmarked closing event asks for it, and the release does
+ * nothing when the case no longer holds the slot.
  */
+export const OPEN_CASE_SLOT_RELEASE_SAGA = 'open-case-slot-release';
+
 export const openCaseSlotReleaseSaga: Saga = {
-  name: 'open-case-slot-release',
+  name: OPEN_CASE_SLOT_RELEASE_SAGA,
   filter: {
     eventTypes: Object.keys(CLOSING),
     streamPrefix: SLOTTED_PROCEDURES.map((procedure) => `${procedure}-`),

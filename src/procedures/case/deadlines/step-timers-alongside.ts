@@ -11,6 +11,7 @@ import {
 import { TimerScheduledData, TIMER_STREAM_PREFIX } from '../../../jobs/timers/timer.events';
 import { TimerScheduler } from '../../../jobs/timers/timer-scheduler';
 import { timerRequest } from '../../../sagas/saga-outputs';
+import { writtenWith } from '../../../sagas/written-with';
 import { caseDecider } from '../decider/case.decider';
 import { CaseState } from '../decider/case.state';
 import { STEP_DEADLINES_SAGA, stepDeadlineOutputs, stepTimerId } from './step-deadline.saga';
@@ -61,7 +62,7 @@ export class StepTimersAlongside {
       const written = timerAppends(timers.cancels, timers.schedules, this.sagaMetadata(event));
       appends.push(...written.appends);
       scheduled.push(...written.scheduled);
-      marked.push(markWritten(event));
+      marked.push(writtenWith(event, STEP_DEADLINES_SAGA));
       if (index < events.length - 1) before = evolveAll(caseDecider, before, [event]);
     }
     // One command touching one timer twice (a schedule and its own cancel) is the saga's to sort.
@@ -124,9 +125,4 @@ export class StepTimersAlongside {
       occurredAt: this.clock.now().toISOString(),
     };
   }
-}
-
-function markWritten(event: NewEvent): NewEvent {
-  const writtenWith = [...(event.metadata.writtenWith ?? []), STEP_DEADLINES_SAGA];
-  return { ...event, metadata: { ...event.metadata, writtenWith } };
 }
