@@ -62,7 +62,8 @@ export class StepTimersAlongside {
       const written = timerAppends(timers.cancels, timers.schedules, this.sagaMetadata(event));
       appends.push(...written.appends);
       scheduled.push(...written.scheduled);
-      marked.push(writtenWith(event, STEP_DEADLINES_SAGA));
+      // Marked only where the saga would write something (an event that moves no step, not).
+      marked.push(timers.moves ? writtenWith(event, STEP_DEADLINES_SAGA) : event);
       if (index < events.length - 1) before = evolveAll(caseDecider, before, [event]);
     }
     // One command touching one timer twice (a schedule and its own cancel) is the saga's to sort.
@@ -92,17 +93,19 @@ export class StepTimersAlongside {
   private timersOf(
     before: CaseState,
     event: NewEvent,
-  ): { cancels: TimerCancelRequest[]; schedules: ScheduleTimerRequest[] } | null {
+  ): { cancels: TimerCancelRequest[]; schedules: ScheduleTimerRequest[]; moves: boolean } | null {
     const cancels: TimerCancelRequest[] = [];
     const schedules: ScheduleTimerRequest[] = [];
+    let moves = false;
     for (const output of stepDeadlineOutputs({ ...event, streamId: this.streamId })) {
+      moves ||= output.kind === 'Cancel' || output.kind === 'Schedule';
       if (output.kind === 'Cancel') {
         if (!this.cancelIsPointless(before, event, output.timerId))
           cancels.push({ timerId: output.timerId, reason: output.reason });
       } else if (output.kind === 'Schedule') schedules.push(timerRequest(output.timer, event));
       else if (output.kind !== 'Ignore') return null;
     }
-    return { cancels, schedules };
+    return { cancels, schedules, moves };
   }
 
   /**

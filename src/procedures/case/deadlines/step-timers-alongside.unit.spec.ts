@@ -51,6 +51,21 @@ describe("a step's deadline timers planned with the step", () => {
     expect(plan.appends.map((a) => a.streamId)).toEqual([timerStreamId(nextTimer)]);
   });
 
+  it('leaves an event that moves no step unmarked', () => {
+    const resolved: NewEvent = {
+      ...meeting,
+      type: 'VettingItemResolved',
+      data: { item: 'health' },
+    };
+    const plan = new StepTimersAlongside(STREAM, true, clock).plan(
+      openCase('2026-03-05'),
+      [resolved],
+      new Set(),
+    );
+    expect(plan.appends).toEqual([]);
+    expect(plan.events[0].metadata.writtenWith).toBeUndefined();
+  });
+
   it('plans nothing where the store cannot write them together, or after it refused a timer', () => {
     for (const plan of [
       new StepTimersAlongside(STREAM, false, clock).plan(
