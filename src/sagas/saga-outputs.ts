@@ -6,6 +6,7 @@ import {
   TimerRequestMetadata,
   TimerScheduler,
 } from '../jobs/timers/timer-scheduler';
+import { TimerCancelRequest } from '../jobs/timers/timer-appends';
 import { Saga, SagaOutput, SagaTimerRequest } from './saga';
 import { WorkflowCommandBus, WorkflowDispatch } from './workflow-command';
 import { isWrittenWith } from './written-with';
@@ -27,6 +28,24 @@ export function timerRequest(
     payload: timer.payload,
     cause: timer.cause ?? event.id,
   };
+}
+
+/**
+ * A saga's outputs for one event as timer requests, cancels and schedules; null when it would
+ * also do something else (send a command).
+ */
+export function timerOutputs(
+  outputs: readonly SagaOutput[],
+  event: Pick<RecordedEvent, 'id'>,
+): { cancels: TimerCancelRequest[]; schedules: ScheduleTimerRequest[] } | null {
+  const cancels: TimerCancelRequest[] = [];
+  const schedules: ScheduleTimerRequest[] = [];
+  for (const output of outputs) {
+    if (output.kind === 'Cancel') cancels.push({ timerId: output.timerId, reason: output.reason });
+    else if (output.kind === 'Schedule') schedules.push(timerRequest(output.timer, event));
+    else if (output.kind !== 'Ignore') return null;
+  }
+  return { cancels, schedules };
 }
 
 /** Carries out a saga's outputs for one event, each idempotently. */
@@ -66,16 +85,9 @@ export class SagaOutputExecutor {
     outputs: SagaOutput[],
     meta: TimerRequestMetadata,
   ): Promise<boolean> {
-    const cancels: { timerId: string; reason?: string }[] = [];
-    const schedules: ScheduleTimerRequest[] = [];
-    for (const output of outputs) {
-      if (output.kind === 'Cancel')
-        cancels.push({ timerId: output.timerId, reason: output.reason });
-      else if (output.kind === 'Schedule') schedules.push(timerRequest(output.timer, event));
-      else if (output.kind !== 'Ignore') return false;
-    }
-    if (cancels.length + schedules.length < 2) return false;
-    return this.timers.cancelAndScheduleAtOnce(cancels, schedules, meta);
+    const timers = timerOutputs(outputs, event);
+    if (!timers || timers.cancels.length + timers.schedules.length < 2) return false;
+    return this.timers.cancelAndScheduleAtOnce(timers.cancels, timers.schedules, meta);
   }
 
   async execute(saga: Saga, event: RecordedEvent, outputs: SagaOutput[]): Promise<void> {

@@ -120,9 +120,7 @@ export class AppendCoalescer<T extends CoalescibleAppend, R = AppendResult> {
     );
     if (group.length === 1) return this.sendAlone(group[0]);
     // One lock order for every shared statement, so two of them cannot deadlock on each other's streams.
-    group.sort((a, b) =>
-      a.append.streamId < b.append.streamId ? -1 : a.append.streamId > b.append.streamId ? 1 : 0,
-    );
+    group.sort(inStreamOrder);
     const appends = group.map((waiting) => waiting.append);
     let results: R[];
     try {
@@ -148,6 +146,13 @@ export class AppendCoalescer<T extends CoalescibleAppend, R = AppendResult> {
     }
   }
 }
+
+/** Orders entries by their append's stream: one lock order for every shared statement. */
+export const inStreamOrder = (
+  a: { append: { streamId: string } },
+  b: { append: { streamId: string } },
+): number =>
+  a.append.streamId < b.append.streamId ? -1 : a.append.streamId > b.append.streamId ? 1 : 0;
 
 const streamsOf = (append: CoalescibleAppend): readonly string[] =>
   append.streams ?? [append.streamId];

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { AppendResult } from '../event-store.port';
 import { CheckedAppend } from './append-statements';
-import { AppendCoalescer, CoalescibleAppend } from './append-coalescer';
+import { AppendCoalescer, CoalescibleAppend, inStreamOrder } from './append-coalescer';
 import { appendInOneTransaction, assertAppendable } from './multi-stream-append';
 import { NEW_STREAM_INSERT_MAX_EVENTS } from './new-stream-insert';
 import { retryOnConnectionLoss } from './retry-on-connection-loss';
@@ -26,9 +26,7 @@ export function multiStreamAppend(appends: CheckedAppend[]): MultiStreamAppend {
 function flattened(items: readonly MultiStreamAppend[]) {
   return items
     .flatMap((item, owner) => item.appends.map((append) => ({ append, owner })))
-    .sort((a, b) =>
-      a.append.streamId < b.append.streamId ? -1 : a.append.streamId > b.append.streamId ? 1 : 0,
-    );
+    .sort(inStreamOrder);
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '../../../jobs/timers/timer-appends';
 import { TimerScheduledData, TIMER_STREAM_PREFIX } from '../../../jobs/timers/timer.events';
 import { TimerScheduler } from '../../../jobs/timers/timer-scheduler';
-import { timerRequest } from '../../../sagas/saga-outputs';
+import { timerOutputs } from '../../../sagas/saga-outputs';
 import { writtenWith } from '../../../sagas/written-with';
 import { caseDecider } from '../decider/case.decider';
 import { CaseState } from '../decider/case.state';
@@ -89,23 +89,24 @@ export class StepTimersAlongside {
     });
   }
 
-  /** The saga's outputs for one event as timer requests; null if it would do anything else. */
+  /**
+   * The saga's outputs for one event as timer requests, without the pointless cancels; `moves`
+   * when it would cancel or schedule any; null if it would do anything else.
+   */
   private timersOf(
     before: CaseState,
     event: NewEvent,
   ): { cancels: TimerCancelRequest[]; schedules: ScheduleTimerRequest[]; moves: boolean } | null {
-    const cancels: TimerCancelRequest[] = [];
-    const schedules: ScheduleTimerRequest[] = [];
-    let moves = false;
-    for (const output of stepDeadlineOutputs({ ...event, streamId: this.streamId })) {
-      moves ||= output.kind === 'Cancel' || output.kind === 'Schedule';
-      if (output.kind === 'Cancel') {
-        if (!this.cancelIsPointless(before, event, output.timerId))
-          cancels.push({ timerId: output.timerId, reason: output.reason });
-      } else if (output.kind === 'Schedule') schedules.push(timerRequest(output.timer, event));
-      else if (output.kind !== 'Ignore') return null;
-    }
-    return { cancels, schedules, moves };
+    const outputs = stepDeadlineOutputs({ ...event, streamId: this.streamId });
+    const timers = timerOutputs(outputs, event);
+    if (!timers) return null;
+    return {
+      cancels: timers.cancels.filter(
+        (cancel) => !this.cancelIsPointless(before, event, cancel.timerId),
+      ),
+      schedules: timers.schedules,
+      moves: timers.cancels.length + timers.schedules.length > 0,
+    };
   }
 
   /**
