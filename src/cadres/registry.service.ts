@@ -248,21 +248,8 @@ export class RegistryService {
     return { state: result.state, revision: result.revision };
   }
 
-  /**
-   * The record for a command written in another stream's write (a case step's note on it), as this
-   * process last wrote it or as stored now; appended at its revision, so never over a newer one.
-   */
-  async personToWriteAlongside(personId: string): ReturnType<RegistryService['loadPerson']> {
-    return this.writtenPeople.get(personStream(personId)) ?? this.loadPerson(personId);
-  }
-
-  /** Such a write went through: the next command on the record starts from it, without a read. */
-  personWrittenAlongside(personId: string, state: PersonState, revision: number): void {
-    this.writtenPeople.remember(personStream(personId), state, revision);
-  }
-
   /** The unit a person is registered in and the post a command names must exist. */
-  async assertReferencesExist(command: PersonCommand): Promise<void> {
+  private async assertReferencesExist(command: PersonCommand): Promise<void> {
     if (command.type === 'RegisterPerson' && !(await this.findOrgUnit(command.data.orgUnitId))) {
       throw new RegistryRuleViolation(
         'org_unit.not_found',

@@ -299,8 +299,7 @@ describe('appointment over HTTP', () => {
   });
 
   it('rejects the case when the final vote fails, saying why with the numbers', async () => {
-    // p-an holds pos-head since c-happy's decision: the case is p-binh's.
-    const failed = await throughFinalBallot('c-fail', 'p-binh', 6);
+    const failed = await throughFinalBallot('c-fail', 'p-an', 6);
     expect(failed.status).toBe(200);
     expect(failed.body.status).toBe('rejected');
     expect(failed.body.rejection).toMatchObject({

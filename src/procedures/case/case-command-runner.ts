@@ -1,8 +1,10 @@
 import { settleInOrder } from '../../common/settle-in-order';
-import { CaseWriteAlongside } from './case-write-alongside';
+import { ClosingSlotRelease } from './closing-slot-release';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../../common/clock';
+import { AlongsideWrite } from '../../common/stream-command-runner';
 import { TimerScheduler } from '../../jobs/timers/timer-scheduler';
+import { StepTimersAlongside } from './deadlines/step-timers-alongside';
 import { runStreamCommand } from '../../common/stream-command-runner';
 import { WrittenStreamFolds } from '../../common/written-stream-folds';
 import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
@@ -251,19 +253,9 @@ export class CaseCommandRunner {
   ) {
     let pinned = pinnedAtOpen;
     const stream = caseStream(procedure, caseId);
-    const written = new CaseWriteAlongside(
-      stream,
-      caseId,
-      options.metadata,
-      {
-        slots: this.slots,
-        people: this.registry,
-        timers: this.timers,
-        clock: this.clock,
-        atomic: this.store.appendManyIsAtomic,
-      },
-      alongside,
-    );
+    const atomic = this.store.appendManyIsAtomic;
+    const closing = new ClosingSlotRelease(this.slots, caseId, options.metadata, atomic);
+    const timers = new StepTimersAlongside(stream, atomic, this.clock);
     const result = await runStreamCommand(this.store, stream, caseDecider, command, {
       ifMatch: options.ifMatch,
       idSeed: options.idSeed,
@@ -277,12 +269,18 @@ export class CaseCommandRunner {
         return built;
       },
       beforeAppend,
-      // An opening writes its id and slot alongside; any other command, a closing's slot release;
-      // both, their steps' timers and the person's record (CaseWriteAlongside).
-      alongside: written.plan,
+      // An opening writes its id and slot alongside; any other command, a closing's slot release.
+      alongside: async (state, events, refused): Promise<AlongsideWrite> => {
+        const own = alongside
+          ? { appends: await alongside(state), events: [...events] }
+          : await closing.plan(state, events);
+        const withTimers = timers.plan(state, own.events ?? events, refused);
+        return { events: withTimers.events, appends: [...own.appends, ...withTimers.appends] };
+      },
       written: this.writtenCases,
     });
-    await written.afterWrite(result);
+    await closing.releaseUnlessWritten(result);
+    timers.queueDueSoon(result, this.timers);
     if (!pinned) pinned = this.contexts.pinned(result.state);
     return caseView(
       result.state,
