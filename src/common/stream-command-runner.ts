@@ -1,4 +1,4 @@
-import { EventMetadata, NewEvent, RecordedEvent } from '../event-store/event-envelope';
+import { NewEvent } from '../event-store/event-envelope';
 import {
   EventIdConflict,
   isWriteRace,
@@ -10,78 +10,14 @@ import { deterministicId } from './deterministic-id';
 import { inSpan } from '../observability/tracing';
 import { streamCategory } from '../observability/instrumented-event-store';
 import { DomainEvent, StreamDecider } from './stream-decider';
-import { WrittenStreamFolds } from './written-stream-folds';
+import {
+  AlongsideWrite,
+  LoadedStream,
+  RunCommandOptions,
+  RunCommandResult,
+} from './stream-command-options';
 
-export interface RunCommandOptions<State, Context> {
-  /** The revision the caller last saw (HTTP If-Match); a different current revision is a 409. */
-  ifMatch?: number;
-  /**
-   * Seed for deterministic event ids (Idempotency-Key, or the triggering event id of a saga).
-   * When the stream already holds the first event this seed produces, the command was applied
-   * before: nothing is decided or written again.
-   */
-  idSeed?: string;
-  metadata: EventMetadata;
-  /** Builds the decide context from the folded state (e.g. the pinned definition). */
-  context: (state: State) => Context | Promise<Context>;
-  /**
-   * Runs once the command is decided, just before its events are appended: a reservation the
-   * append depends on (the one-open-case slot). Its `undo` runs if the append then fails.
-   */
-  beforeAppend?: (state: State) => Promise<{ undo(): Promise<void> } | void>;
-  /**
-   * Runs once the command is decided, with the state it was decided on, its events as they are
-   * about to be appended, and the other streams whose appends the store refused in an earlier
-   * attempt of this command: appends to other streams that must be written in the same write as
-   * its events (an opening's id reservation and slot claim, a closing's slot release, a step's
-   * deadline timers), all or nothing where the store has one. Their streams moving since they
-   * were read has the command decided again.
-   */
-  alongside?: (
-    state: State,
-    events: readonly NewEvent[],
-    refused: ReadonlySet<string>,
-  ) => Promise<AlongsideWrite>;
-  /**
-   * The stream's current state from a kept fold (StreamFoldCache) instead of a whole read: a
-   * person's record grows with every case, and a saga's note on it must not cost the whole record.
-   * Not used with `beforeAppend`. With `idSeed`, a repeat is still recognised: its first event id
-   * is taken, so the append is refused (EventIdConflict) and the command takes the whole read, as
-   * it does when the rules now refuse it (a repeat was accepted before); a repeat that decides
-   * nothing on today's state is answered as nothing to do (`replayed` false, same state).
-   */
-  fold?: (streamId: string) => Promise<{ state: State; revision: number | null }>;
-  /**
-   * The states this process last wrote to such streams: the command is first decided on the kept
-   * one and appended at its revision, without a read; a refusal, nothing to do or a conflict
-   * there sends it on to `fold` when there is one, else to the whole read. Every command's
-   * outcome is kept, also one with `beforeAppend`, which is always decided on a read: a kept
-   * state older than the stream would cost the next command a refused append.
-   */
-  written?: WrittenStreamFolds<State>;
-}
-
-/** What a command writes besides its own events. */
-export interface AlongsideWrite {
-  appends: StreamAppend[];
-  /** The command's events as they go with these appends, when the plan re-stamped their metadata. */
-  events?: NewEvent[];
-}
-
-export interface RunCommandResult<State> {
-  state: State;
-  /** Revision of the stream's last event, or null when it still does not exist. */
-  revision: number | null;
-  appended: RecordedEvent[] | DomainEvent[];
-  /** True when an earlier identical request had already written these events. */
-  replayed: boolean;
-}
-
-export interface LoadedStream<State> {
-  state: State;
-  revision: number | null;
-  events: RecordedEvent[];
-}
+export type { AlongsideWrite, LoadedStream, RunCommandOptions, RunCommandResult };
 
 export async function loadStream<State>(
   store: EventStore,
@@ -126,7 +62,15 @@ export async function runStreamCommand<State, Command, Context>(
       const refused = new Set<string>();
       for (let attempt = 1; ; attempt += 1) {
         try {
-          const result = await decideAndAppend(store, streamId, decider, command, options, refused);
+          const result = await decideAndAppend(
+            store,
+            streamId,
+            decider,
+            command,
+            options,
+            refused,
+            attempt,
+          );
           span?.setAttribute('cadreflow.command.attempts', attempt);
           span?.setAttribute('cadreflow.command.replayed', result.replayed);
           return result;
@@ -151,9 +95,24 @@ async function decideAndAppend<State, Command, Context>(
   command: Command,
   options: RunCommandOptions<State, Context>,
   refused: Set<string>,
+  attempt: number,
 ): Promise<RunCommandResult<State>> {
-  if (options.written && !options.beforeAppend) {
-    const decided = await decideOnWrittenFold(store, streamId, decider, command, options, refused);
+  const kept = options.beforeAppend
+    ? undefined
+    : (options.written?.get(streamId) ??
+      (options.expectNew && attempt === 1
+        ? { state: decider.initialState(), revision: null }
+        : undefined));
+  if (kept) {
+    const decided = await decideOnKeptState(
+      store,
+      streamId,
+      decider,
+      command,
+      options,
+      refused,
+      kept,
+    );
     if (decided) return decided;
   }
   if (options.fold && !options.beforeAppend && !options.alongside) {
@@ -210,22 +169,23 @@ async function decideOnWholeRead<State, Command, Context>(
 }
 
 /**
- * `decideAndAppend` on the state this process last wrote to the stream (WrittenStreamFolds);
- * null when only a whole read can answer: nothing kept, another revision named (If-Match), the
- * kept state refuses the command or finds nothing to do (a stale state must not answer), or the
- * store refused the append (someone wrote since, or a repeat's event id is taken).
+ * `decideAndAppend` on the state this process last wrote to the stream (WrittenStreamFolds), or
+ * on the initial state of a stream expected to be new (`expectNew`, revision null); null when
+ * only a whole read can answer: another revision named (If-Match), the kept state refuses the
+ * command or finds nothing to do (a stale state must not answer), or the store refused the append
+ * (someone wrote since, the stream exists, or a repeat's event id is taken).
  */
-async function decideOnWrittenFold<State, Command, Context>(
+async function decideOnKeptState<State, Command, Context>(
   store: EventStore,
   streamId: string,
   decider: StreamDecider<State, Command, Context>,
   command: Command,
   options: RunCommandOptions<State, Context>,
   refused: Set<string>,
+  kept: { state: State; revision: number | null },
 ): Promise<RunCommandResult<State> | null> {
-  const written = options.written!;
-  const kept = written.get(streamId);
-  if (!kept || (options.ifMatch !== undefined && options.ifMatch !== kept.revision)) return null;
+  const written = options.written;
+  if (options.ifMatch !== undefined && options.ifMatch !== kept.revision) return null;
   let decided: DomainEvent[];
   try {
     decided = decider.decide(kept.state, command, await options.context(kept.state));
@@ -235,12 +195,13 @@ async function decideOnWrittenFold<State, Command, Context>(
   if (decided.length === 0) return null;
   try {
     const { events, appends } = await withAlongside(kept.state, decided, options, refused);
-    const result = await appendDecided(store, streamId, events, kept.revision, appends);
+    const expected = kept.revision === null ? 'no_stream' : kept.revision;
+    const result = await appendDecided(store, streamId, events, expected, appends);
     const state = evolveAll(decider, kept.state, decided);
-    written.remember(streamId, state, result.nextRevision);
+    written?.remember(streamId, state, result.nextRevision);
     return { state, revision: result.nextRevision, appended: decided, replayed: false };
   } catch (error) {
-    written.forget(streamId);
+    written?.forget(streamId);
     if (error instanceof WrongExpectedRevision && error.streamId !== streamId)
       refused.add(error.streamId);
     if (isWriteRace(error)) return null;

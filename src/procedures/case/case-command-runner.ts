@@ -57,6 +57,10 @@ export class CaseCommandRunner {
   ) {}
 
   async open(input: OpenCaseInput, options: CaseWriteOptions) {
+    // The id and slot, read side by side with the rest for the first attempt (a later one reads).
+    const procedure = this.procedures.forOpening(input.procedure)?.module.procedure;
+    let early = procedure ? this.idAndSlotAppends(input, procedure, options) : undefined;
+    early?.catch(() => undefined);
     const { module, pinned, context, command } = await this.prepareOpening(input, options.actor);
     return this.write(
       module.procedure,
@@ -66,7 +70,11 @@ export class CaseCommandRunner {
       async () => context,
       pinned,
       undefined,
-      () => this.idAndSlotAppends(input, module.procedure, options),
+      () => {
+        const planned = early ?? this.idAndSlotAppends(input, module.procedure, options);
+        early = undefined;
+        return planned;
+      },
     );
   }
 
@@ -133,10 +141,7 @@ export class CaseCommandRunner {
     return { module, pinned, context, command };
   }
 
-  /**
-   * The id reservation and the slot claim, appended in the same write as the opening's events
-   * once it is decided (a refused open claims nothing; a failed write claims nothing either).
-   */
+  /** The id reservation and slot claim, in the opening's write (a refused or failed one claims none). */
   private async idAndSlotAppends(
     input: OpenCaseInput,
     procedure: string,
@@ -278,6 +283,7 @@ export class CaseCommandRunner {
         return { events: withTimers.events, appends: [...own.appends, ...withTimers.appends] };
       },
       written: this.writtenCases,
+      expectNew: pinnedAtOpen !== undefined, // an opening: its first attempt is without a read
     });
     await closing.releaseUnlessWritten(result);
     timers.queueDueSoon(result, this.timers);
