@@ -1,6 +1,7 @@
 import { createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
+import { BoundedCache } from '../common/bounded-cache';
 import { Actor } from './actor';
 import {
   CLOCK_SKEW_SECONDS,
@@ -38,6 +39,23 @@ interface CadreflowClaims extends jwt.JwtPayload {
 
 const ASYMMETRIC: jwt.Algorithm[] = ['RS256', 'ES256'];
 
+/** Tokens whose signature one process keeps as checked (a few hundred bytes each). */
+const VERIFIED_TOKENS_KEPT = 5_000;
+/**
+ * How long a token's checked signature is taken from memory: a client sends the same token with
+ * every request, and checking it each time was a measurable share of the service's CPU
+ * (bench/README.md). Kept briefly, so a signing key withdrawn from the identity provider's key
+ * set stops being honoured within a minute, as its JWKS cache lets it anyway; the token's times
+ * (expiry) are judged again on every request.
+ */
+const VERIFIED_FOR_MS = 60_000;
+
+interface VerifiedToken {
+  claims: CadreflowClaims;
+  actor: Actor;
+  until: number;
+}
+
 /** Verifies bearer tokens and turns their claims into an Actor; every refusal is one line. */
 export class JwtVerifier {
   private readonly jwks: JwksClient | null;
@@ -47,6 +65,7 @@ export class JwtVerifier {
    */
   private readonly secretKey: KeyObject | null;
   private readonly publicKeys = new Map<string, KeyObject>();
+  private readonly verified = new BoundedCache<string, VerifiedToken>(VERIFIED_TOKENS_KEPT);
 
   constructor(private readonly options: JwtVerifierOptions) {
     if (!options.secret && !options.jwksUrl)
@@ -69,6 +88,28 @@ export class JwtVerifier {
   }
 
   async verify(token: string): Promise<Actor> {
+    const kept = this.verified.get(token);
+    if (kept && Date.now() < kept.until) {
+      this.assertTimes(kept.claims);
+      return { ...kept.actor, roles: [...kept.actor.roles] };
+    }
+    const { claims, actor } = await this.verifySignatureAndClaims(token);
+    this.verified.set(token, { claims, actor, until: Date.now() + VERIFIED_FOR_MS });
+    return { ...actor, roles: [...actor.roles] };
+  }
+
+  /** The token's times (expiry, not before, lifetime) as judged now, with the clock skew. */
+  private assertTimes(claims: CadreflowClaims): void {
+    const timeProblem = tokenTimeProblem(claims, Math.floor(Date.now() / 1000), {
+      maxLifetimeSeconds: this.maxLifetimeSeconds,
+      clockSkewSeconds: CLOCK_SKEW_SECONDS,
+    });
+    if (timeProblem) throw new TokenRejected(timeProblem);
+  }
+
+  private async verifySignatureAndClaims(
+    token: string,
+  ): Promise<{ claims: CadreflowClaims; actor: Actor }> {
     const header = jwt.decode(token, { complete: true })?.header;
     if (!header) throw new TokenRejected('token rejected: not a JWT');
     const algorithm = header.alg as jwt.Algorithm;
@@ -88,11 +129,7 @@ export class JwtVerifier {
         throw new TokenRejected(`token rejected: ${error.message}`);
       throw new TokenRejected('token rejected');
     }
-    const timeProblem = tokenTimeProblem(claims, Math.floor(Date.now() / 1000), {
-      maxLifetimeSeconds: this.maxLifetimeSeconds,
-      clockSkewSeconds: CLOCK_SKEW_SECONDS,
-    });
-    if (timeProblem) throw new TokenRejected(timeProblem);
+    this.assertTimes(claims);
     if (typeof claims.sub !== 'string' || claims.sub === '')
       throw new TokenRejected('token has no subject (sub)');
     if (!Array.isArray(claims.roles) || !claims.roles.every((r) => typeof r === 'string')) {
@@ -101,7 +138,7 @@ export class JwtVerifier {
     if (typeof claims.org_unit !== 'string' || claims.org_unit === '') {
       throw new TokenRejected('token claim "org_unit" is missing');
     }
-    return {
+    const actor: Actor = {
       userId: claims.sub,
       roles: claims.roles as string[],
       orgUnit: claims.org_unit,
@@ -110,6 +147,7 @@ export class JwtVerifier {
         ? { personId: claims.person_id }
         : {}),
     };
+    return { claims, actor };
   }
 
   /** The key that checks a token signed with the header's algorithm, if that algorithm is accepted. */
