@@ -107,6 +107,22 @@ describe('lookups kept per process', () => {
     expect(queries).toEqual(['ou-new', 'ou-new', 'ou-new']);
   });
 
+  it('a case this process opened is checked without reading its reservation or first event, and still refuses a caller outside it', async () => {
+    const { scope, origins, append, asked } = scopeOver();
+    append('caseid-c-new', 'CaseIdReserved', { caseId: 'c-new', procedure: 'appointment' });
+    append('appointment-c-new', 'CaseOpened', { caseId: 'c-new', orgUnitId: 'ou-ward-a' });
+    origins.caseOpened('c-new', 'appointment', {
+      type: 'CaseOpened',
+      data: { caseId: 'c-new', orgUnitId: 'ou-ward-a' },
+    });
+    await expect(scope.assertCaseInScope(ward, 'c-new', 'id')).resolves.toBeUndefined();
+    await expect(scope.assertCaseInScope(sibling, 'c-new', 'id')).rejects.toMatchObject({
+      rule: 'scope.out_of_scope',
+    });
+    await expect(origins.procedureOfCase('c-new', ['discipline'])).resolves.toBeNull();
+    expect(asked).toEqual([]);
+  });
+
   it("a case's unit kept from one caller's check still refuses a caller outside it, reading nothing again", async () => {
     const { scope, append, asked } = scopeOver();
     append('caseid-c-1', 'CaseIdReserved', { caseId: 'c-1', procedure: 'appointment' });

@@ -4,10 +4,9 @@ import { PERSON_STREAM_KIND, parseStreamName } from '../audit/stream-name';
 import { CASE_PROCEDURES, caseStream } from '../procedures/case/case-stream';
 import { BoundedCache } from '../common/bounded-cache';
 import { PG_POOL } from '../common/tokens';
-import { RecordedEvent } from '../event-store/event-envelope';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { Actor } from './actor';
-import { RecordOrigins } from './record-origins';
+import { RecordOrigins, StreamOrigin } from './record-origins';
 import {
   outOfScope,
   personOutsideGrant,
@@ -201,7 +200,7 @@ export class OrgScope {
 }
 
 /** The unit a person or case stream's first event names as `orgUnitId`. */
-function unitNamedBy(first: RecordedEvent | null): string | null {
+function unitNamedBy(first: StreamOrigin | null): string | null {
   const unit = (first?.data as { orgUnitId?: unknown } | undefined)?.orgUnitId;
   return typeof unit === 'string' ? unit : null;
 }

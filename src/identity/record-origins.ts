@@ -10,6 +10,9 @@ const FIRST_EVENTS_KEPT = 10_000;
 /** Case ids whose procedure one process keeps (a few dozen bytes each). */
 const CASE_PROCEDURES_KEPT = 50_000;
 
+/** What is kept of a stream's first event: what it says, not where or when it was stored. */
+export type StreamOrigin = Pick<RecordedEvent, 'streamId' | 'type' | 'data'>;
+
 /**
  * Where a record began, kept per process because it can never change once it exists, so every
  * step of a case need not read it again (the scope check, the step's kind and the command each
@@ -30,13 +33,24 @@ const CASE_PROCEDURES_KEPT = 50_000;
  */
 @Injectable()
 export class RecordOrigins {
-  private readonly firstEvents = new BoundedCache<string, RecordedEvent>(FIRST_EVENTS_KEPT);
+  private readonly firstEvents = new BoundedCache<string, StreamOrigin>(FIRST_EVENTS_KEPT);
   private readonly caseProcedures = new BoundedCache<string, string>(CASE_PROCEDURES_KEPT);
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /**
+   * A case this process has just opened (its events from revision 0 appended, not a repeat): kept
+   * as its stream and reservation would answer, so its first steps read neither. Its first event
+   * is kept as decided (type and data, as written; nothing else of it is read from here).
+   */
+  caseOpened(caseId: string, procedure: string, first: Pick<RecordedEvent, 'type' | 'data'>): void {
+    const streamId = caseStream(procedure, caseId);
+    this.firstEvents.set(streamId, { streamId, type: first.type, data: first.data });
+    this.caseProcedures.set(caseId, procedure);
+  }
+
   /** The stream's first event, or null while the stream does not exist. */
-  async firstEvent(streamId: string): Promise<RecordedEvent | null> {
+  async firstEvent(streamId: string): Promise<StreamOrigin | null> {
     return this.firstEvents.get(streamId) ?? this.readFirstEvent(streamId);
   }
 

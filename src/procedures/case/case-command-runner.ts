@@ -18,21 +18,17 @@ import { CaseService, CaseWriteOptions } from './case.service';
 import { caseStream } from './case-stream';
 import { caseView } from './case-view';
 import { OpenCaseSlots } from './open-case-slots';
+import { keepOpenedCase } from './opened-case-origins';
+import { RecordOrigins } from '../../identity/record-origins';
 import { OpeningReads, ProcedureRegistry } from './procedure-registry';
 import { OpenCaseInput } from './commands/case-commands';
 import { openingFor } from './opening-for';
+import { CaseReads } from './case-reads';
 import { Actor } from '../../identity/actor';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReadsOnce } from '../../cadres/registry-reads-once';
 
-/** Case streams whose state one process keeps after writing them (a few kilobytes each). */
-const WRITTEN_CASES_KEPT = 5_000;
-
-/** What a command reads besides the case stream: the person's record, or candidates' records. */
-interface CaseReads {
-  personRecord?: boolean;
-  candidates?: string[];
-}
+const WRITTEN_CASES_KEPT = 5_000; // case states one process keeps after writing (a few kB each)
 
 /**
  * The write path of every personnel-case command (the rows of `case-command-table.ts`): find the
@@ -54,6 +50,7 @@ export class CaseCommandRunner {
     private readonly registry: RegistryService,
     private readonly timers: TimerScheduler,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly origins: RecordOrigins,
   ) {}
 
   async open(input: OpenCaseInput, options: CaseWriteOptions) {
@@ -287,6 +284,7 @@ export class CaseCommandRunner {
     });
     await closing.releaseUnlessWritten(result);
     timers.queueDueSoon(result, this.timers);
+    if (pinnedAtOpen) keepOpenedCase(this.origins, { caseId, procedure }, result);
     if (!pinned) pinned = this.contexts.pinned(result.state);
     return caseView(
       result.state,
