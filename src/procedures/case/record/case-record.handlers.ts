@@ -83,8 +83,9 @@ export class ReappointmentNotice {
  * pure workflow (`case-record.process.ts`) what to write and hands that to the `RecordWriter`.
  */
 const CASE_RECORD_TABLE = [
+  // A note names whose case it is, which and of what procedure: fixed at the opening.
   row(NoteCaseOnRecord, async (record: RecordWorkflowRunner, { stream, status, on, dispatch }) =>
-    record.write(noteCase(await record.caseOf(stream, caseDecider), { status, on }), dispatch),
+    record.write(noteCase(await record.openingOf(stream, caseDecider), { status, on }), dispatch),
   ),
   row(AssignPostFromDecision, async (record: RecordWorkflowRunner, { stream, dispatch }) => {
     const state = await record.caseOf(stream, caseDecider);

@@ -7,6 +7,7 @@ import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { WorkflowDispatch } from '../../../sagas/workflow-command';
 import { OpenCaseSeen, RecordWrite } from './record-writes';
 import { RecordWriter } from './record-writer';
+import { RecordOrigins } from '../../../identity/record-origins';
 
 /**
  * What every procedure's record command does the same way: read the case stream once (and the
@@ -19,6 +20,7 @@ export class RecordWorkflowRunner {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly registry: RegistryService,
     private readonly writer: RecordWriter,
+    private readonly origins: RecordOrigins,
   ) {}
 
   /** The case as its stream stands; an empty stream is a defect (the saga saw an event on it). */
@@ -27,6 +29,23 @@ export class RecordWorkflowRunner {
     decider: Pick<StreamDecider<State, unknown, unknown>, 'initialState' | 'evolve'>,
   ): Promise<Exclude<State, { status: 'none' }>> {
     const { state } = await loadStream(this.store, stream, decider);
+    if (state.status === 'none') throw new Error(`case stream ${stream} is empty`);
+    return state as Exclude<State, { status: 'none' }>;
+  }
+
+  /**
+   * The case as its first event left it (kept per process, RecordOrigins): enough for what an
+   * opening fixes for good (whose case it is, which case, which procedure), without reading the
+   * whole stream as `caseOf` does.
+   */
+  async openingOf<State extends { status: string }>(
+    stream: string,
+    decider: Pick<StreamDecider<State, unknown, unknown>, 'initialState' | 'evolve'>,
+  ): Promise<Exclude<State, { status: 'none' }>> {
+    const first = await this.origins.firstEvent(stream);
+    const state = first
+      ? decider.evolve(decider.initialState(), { type: first.type, data: first.data })
+      : decider.initialState();
     if (state.status === 'none') throw new Error(`case stream ${stream} is empty`);
     return state as Exclude<State, { status: 'none' }>;
   }
