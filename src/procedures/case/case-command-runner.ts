@@ -22,7 +22,7 @@ import { keepOpenedCase } from './opened-case-origins';
 import { RecordOrigins } from '../../identity/record-origins';
 import { OpeningReads, ProcedureRegistry } from './procedure-registry';
 import { OpenCaseInput } from './commands/case-commands';
-import { openCaseCommand, openingFor } from './opening-for';
+import { openingFor } from './opening-for';
 import { CaseReads } from './case-reads';
 import { Actor } from '../../identity/actor';
 import { RegistryService } from '../../cadres/registry.service';
@@ -87,46 +87,54 @@ export class CaseCommandRunner {
       registry: new RegistryReadsOnce(this.registry),
     };
     // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
-    // The id is checked while the procedure's and its gates' checks read (one registry read each,
-    // shared); a refusal is the one the first of them in this order would have given.
-    const [, { context, own, gated }] = await settleInOrder([
+    const [, context] = await settleInOrder([
       () => caseIds.assertFree(input.caseId, module.procedure),
-      async () => {
-        const context = await this.contexts.build(
-          actor,
-          pinned,
-          input.orgUnitId,
-          undefined,
-          openedOn,
-        );
-        const opening = {
-          registry,
-          personId: input.personId,
-          positionId: input.positionId,
-          orgUnitId: input.orgUnitId,
-          definition: pinned.definition,
-          context,
-          ...(input.grounds ? { grounds: input.grounds } : {}),
-          ...(input.approvalInPrincipleCaseId
-            ? { approvalInPrincipleCaseId: input.approvalInPrincipleCaseId }
-            : {}),
-          ...(input.consultationCaseId ? { consultationCaseId: input.consultationCaseId } : {}),
-        };
-        const [own, ...gated] = await settleInOrder([
-          async () => module.onOpen?.(opening),
-          ...this.procedures
-            .gatesOf(module.procedure)
-            .map((gate) => async () => gate.onOpen?.(opening)),
-        ]);
-        return { context, own, gated };
-      },
+      () => this.contexts.build(actor, pinned, input.orgUnitId, undefined, openedOn),
     ]);
-    const command = openCaseCommand(
-      input,
-      module.procedure,
-      [own, ...gated],
-      this.contexts.today(),
-    );
+    const opening = {
+      registry,
+      personId: input.personId,
+      positionId: input.positionId,
+      orgUnitId: input.orgUnitId,
+      definition: pinned.definition,
+      context,
+      ...(input.grounds ? { grounds: input.grounds } : {}),
+      ...(input.approvalInPrincipleCaseId
+        ? { approvalInPrincipleCaseId: input.approvalInPrincipleCaseId }
+        : {}),
+      ...(input.consultationCaseId ? { consultationCaseId: input.consultationCaseId } : {}),
+    };
+    // The procedure's checks and its gates' read side by side (one registry read each, shared);
+    // a refusal is the one the first of them in this order would have given.
+    const [own, ...gated] = await settleInOrder([
+      async () => module.onOpen?.(opening),
+      ...this.procedures
+        .gatesOf(module.procedure)
+        .map((gate) => async () => gate.onOpen?.(opening)),
+    ]);
+    let facts = own ?? undefined;
+    for (const added of gated)
+      if (added && Object.keys(added).length) facts = { ...facts, ...added };
+    const command: CaseCommand = {
+      type: 'OpenCase',
+      data: {
+        caseId: input.caseId,
+        procedure: module.procedure,
+        personId: input.personId,
+        positionId: input.positionId,
+        orgUnitId: input.orgUnitId,
+        summary: input.summary,
+        ...(facts ? { facts } : {}),
+        ...(input.fromPaper
+          ? {
+              recordedFromPaper: {
+                paperRecordRef: input.fromPaper.paperRecordRef,
+                recordedOn: this.contexts.today(),
+              },
+            }
+          : {}),
+      },
+    };
     return { module, pinned, context, command };
   }
 

@@ -1,6 +1,5 @@
 import { CaseContextFactory } from './case-context.factory';
 import { OpenCaseInput } from './commands/case-commands';
-import { CaseCommand } from './decider/case.commands';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { ProcedureRegistry } from './procedure-registry';
 
@@ -39,40 +38,4 @@ export function openingFor(
       'personId',
     );
   return { module, pinned, openedOn };
-}
-
-/**
- * The opening command: the input with the facts the procedure's own check returned and those its
- * gates' checks added (in their order, a later one's over an earlier one's; an empty answer of a
- * gate adds none), and a case kept on paper recorded today.
- */
-export function openCaseCommand(
-  input: OpenCaseInput,
-  procedure: string,
-  checked: ReadonlyArray<Record<string, unknown> | void | undefined>,
-  today: string,
-): CaseCommand {
-  const [own, ...gated] = checked;
-  let facts = own || undefined;
-  for (const added of gated) if (added && Object.keys(added).length) facts = { ...facts, ...added };
-  return {
-    type: 'OpenCase',
-    data: {
-      caseId: input.caseId,
-      procedure,
-      personId: input.personId,
-      positionId: input.positionId,
-      orgUnitId: input.orgUnitId,
-      summary: input.summary,
-      ...(facts ? { facts } : {}),
-      ...(input.fromPaper
-        ? {
-            recordedFromPaper: {
-              paperRecordRef: input.fromPaper.paperRecordRef,
-              recordedOn: today,
-            },
-          }
-        : {}),
-    },
-  };
 }
