@@ -54,6 +54,23 @@ export class RecordOrigins {
     return this.firstEvents.get(streamId) ?? this.readFirstEvent(streamId);
   }
 
+  /**
+   * The stream's state as its first event left it (the decider's initial state while there is
+   * none): what an opening fixes for good — whose case, which procedure, its pinned definition —
+   * without reading the rest of the stream.
+   */
+  async openingState<State>(
+    streamId: string,
+    decider: {
+      initialState(): State;
+      evolve(state: State, event: Pick<RecordedEvent, 'type' | 'data'>): State;
+    },
+  ): Promise<State> {
+    const first = await this.firstEvent(streamId);
+    const initial = decider.initialState();
+    return first ? decider.evolve(initial, { type: first.type, data: first.data }) : initial;
+  }
+
   /** The stream's first event as the store holds it now (kept for `firstEvent` when there is one). */
   async readFirstEvent(streamId: string): Promise<RecordedEvent | null> {
     const [first] = await this.store.readStream(streamId, { limit: 1 });

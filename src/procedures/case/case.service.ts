@@ -80,10 +80,7 @@ export class CaseService {
    */
   async stepKind(caseId: string, stepId: string) {
     const procedure = await this.locate(caseId);
-    const opening = await this.origins.firstEvent(caseStream(procedure, caseId));
-    const state = opening
-      ? caseDecider.evolve(caseDecider.initialState(), { type: opening.type, data: opening.data })
-      : caseDecider.initialState();
+    const state = await this.origins.openingState(caseStream(procedure, caseId), caseDecider);
     const step = this.contexts.pinned(state).definition.steps.find((s) => s.id === stepId);
     if (!step)
       throw new DomainRuleViolation(

@@ -42,10 +42,7 @@ export class RecordWorkflowRunner {
     stream: string,
     decider: Pick<StreamDecider<State, unknown, unknown>, 'initialState' | 'evolve'>,
   ): Promise<Exclude<State, { status: 'none' }>> {
-    const first = await this.origins.firstEvent(stream);
-    const state = first
-      ? decider.evolve(decider.initialState(), { type: first.type, data: first.data })
-      : decider.initialState();
+    const state = await this.origins.openingState(stream, decider);
     if (state.status === 'none') throw new Error(`case stream ${stream} is empty`);
     return state as Exclude<State, { status: 'none' }>;
   }
