@@ -67,8 +67,11 @@ describe('worker leases across three instances', () => {
     // 2020, so its end is past and the timer is due at once) and the post ended — once each. A
     // timer job the victim had taken is BullMQ's to hand on once its lock lapses (lockDuration +
     // stalledInterval: up to 60 s).
+    // Each decision also ends the deputy post its appointee held (not kept concurrently): only the
+    // term ends say the timers fired.
     await waitFor(
-      async () => (await count(`type = 'PostEnded.v1'`)) >= CASES,
+      async () =>
+        (await count(`type = 'PostEnded.v1' AND data->>'reason' LIKE 'term ended%'`)) >= CASES,
       'every term end to fire',
       150_000,
     ).catch(async (error: Error) => {
