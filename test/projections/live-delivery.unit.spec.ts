@@ -82,4 +82,30 @@ describe('live delivery gathers what a projection handles', () => {
     expect(await delivery.close(true)).toBeNull();
     expect(transactions).toEqual([['event-1', 'event-2']]);
   });
+  it('judges each event once on arrival, however many ignored events wait: a burst costs linear work', async () => {
+    let judged = 0;
+    const transactions: number[] = [];
+    const delivery = new LiveDelivery({
+      from: 'start',
+      handles: (event) => {
+        judged += 1;
+        return event.type === 'Handled';
+      },
+      apply: (events, readFrom) => {
+        transactions.push(events.length);
+        return Promise.resolve({ kind: 'applied', applied: events.length, position: readFrom });
+      },
+      onFailure: (error) => {
+        throw error;
+      },
+    });
+    for (let n = 1; n <= 499; n += 1) await delivery.accept(eventAt(n, 'Ignored'));
+    await delivery.accept(eventAt(500));
+    await advance(LIVE_GATHER_MS);
+
+    expect(transactions).toEqual([500]);
+    // Once on arrival and once as its batch is applied; judging the queue on every arrival made
+    // this about 125,000.
+    expect(judged).toBeLessThanOrEqual(2 * 500);
+  });
 });
