@@ -1,6 +1,7 @@
 import { RecordedEvent } from '../event-envelope';
 import { AllFrom, ReadAllFilter } from '../event-store.port';
 import { earliestOf, isAfter, laterOf, LogPage, matchesFilter } from './log-page';
+import { RecentTail } from './recent-tail';
 
 /** Events per shared read: above any subscription's batch, so one read serves them all. */
 export const SHARED_READ_LIMIT = 1000;
@@ -43,10 +44,14 @@ interface Waiting {
 export class SharedTailRead {
   private waiting: Waiting[] = [];
   private running: Promise<void> | null = null;
+  private readonly recent = new RecentTail();
 
   constructor(private readonly deps: SharedTailReadDeps) {}
 
+  /** What a caller behind the last read is missing comes from the events that read kept. */
   read(from: AllFrom, limit: number, filter?: ReadAllFilter): Promise<LogPage> {
+    const kept = this.recent.pageAfter(from, limit, filter);
+    if (kept) return Promise.resolve(kept);
     return new Promise<LogPage>((resolve, reject) => {
       this.waiting.push({ from, limit, filter, resolve, reject });
       this.running ??= this.gathered().then(() => this.readWhileWaiting());
@@ -81,6 +86,7 @@ export class SharedTailRead {
       for (const waiting of batch) waiting.reject(error);
       return;
     }
+    this.recent.keep(from, events);
     const full = events.length >= SHARED_READ_LIMIT;
     const end = lastOf(events, from);
     for (const waiting of batch) {
