@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { RecordOrigins } from '../../src/identity/record-origins';
 import { buildRegistry } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -195,5 +197,21 @@ describe('transfer batches over HTTP', () => {
       .send({ id: 'tb-good', entries: [entry('p-chi', 'pos-old-3', 'pos-new-3')] })
       .expect(403);
     expect(reuse.body.rule).toBe('scope.out_of_scope');
+  });
+
+  it('keeps the opening of each case it wrote, so the record saga and its first step do not read it back', async () => {
+    const body = { id: 'tb-kept', entries: [entry('p-dung', 'pos-old-1', 'pos-new-3')] };
+    await http().post('/transfer-batches').set(staff).send(body).expect(201);
+    const stream = 'rotation-tb-kept-1';
+    const [stored] = await t.app.get<EventStore>(EVENT_STORE).readStream(stream, { limit: 1 });
+    expect(stored).toMatchObject({ type: 'CaseOpened', data: { caseId: 'tb-kept-1' } });
+
+    const origins = t.app.get(RecordOrigins);
+    const reads = jest.spyOn(origins, 'readFirstEvent');
+    const kept = await origins.firstEvent(stream);
+    expect(reads).not.toHaveBeenCalled();
+    expect(kept).toMatchObject({ type: stored.type, data: stored.data });
+    expect(await origins.procedureOfCase('tb-kept-1')).toBe('rotation');
+    reads.mockRestore();
   });
 });

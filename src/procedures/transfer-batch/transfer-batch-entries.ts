@@ -31,6 +31,8 @@ export interface PlannedEntry {
   index: number;
   caseId: string;
   appends: StreamAppend[];
+  /** The case's procedure and first event: kept once written (RecordOrigins.caseOpened). */
+  opening: { procedure: string; first: Pick<DomainEvent, 'type' | 'data'> };
 }
 
 export interface EntryChecks {
@@ -188,6 +190,7 @@ export class TransferBatchEntries {
       index,
       caseId,
       appends: openingAppends(frame.batchId, index, procedure, claim, events, metadata),
+      opening: { procedure, first: events[0] },
     };
   }
 }

@@ -5,6 +5,7 @@ import { EventMetadata, RecordedEvent } from '../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { Actor } from '../../identity/actor';
+import { RecordOrigins } from '../../identity/record-origins';
 import { OrgScope } from '../../identity/org-scope';
 import { APP_CONFIG } from '../../infrastructure/app-config.token';
 import { AppConfig } from '../../config/app-config';
@@ -50,6 +51,7 @@ export class TransferBatchService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly entries: TransferBatchEntries,
     private readonly scope: OrgScope,
+    private readonly origins: RecordOrigins,
   ) {}
 
   /** Checks the batch (a dry run stops there) and opens what is not opened yet. */
@@ -154,6 +156,10 @@ export class TransferBatchService {
           throw error instanceof WrongExpectedRevision ? conflict(error) : error;
         });
       revision = results.at(-1)!.nextRevision;
+      // Each case stream was appended at no_stream: this process wrote its opening. Keeping it
+      // spares the record saga (and the case's first step) a read of its first event per case.
+      for (const entry of chunk)
+        this.origins.caseOpened(entry.caseId, entry.opening.procedure, entry.opening.first);
     }
   }
 
