@@ -40,6 +40,12 @@ interface Timed {
   postgresCpuSeconds: number;
   /** Events per CPU second of both: the figure the machine's load changes least. */
   eventsPerCpuSecond: number;
+  /**
+   * From the request until every projection, saga and timer it set off had done its work (the
+   * read models caught up, nothing more appended), and the CPU of both until then.
+   */
+  settledSeconds: number;
+  settledCpuSeconds: number;
   load: string;
 }
 
@@ -66,6 +72,11 @@ async function timed(
   const serviceCpu = bench.service.cpuSeconds() - cpuBefore;
   const postgresCpu = cpuBetween(pgBefore, await postgresCpuSeconds(bench.url));
   const events = (await readCounters(bench.pool)).events - before.events;
+  const settlingMs = await waitForQuiet(bench.pool);
+  const settledCpu =
+    bench.service.cpuSeconds() -
+    cpuBefore +
+    cpuBetween(pgBefore, await postgresCpuSeconds(bench.url));
   return {
     seconds: round2(seconds),
     events,
@@ -74,6 +85,8 @@ async function timed(
     serviceCpuSeconds: round2(serviceCpu),
     postgresCpuSeconds: round2(postgresCpu),
     eventsPerCpuSecond: Math.round(events / (serviceCpu + postgresCpu)),
+    settledSeconds: round2(seconds + settlingMs / 1000),
+    settledCpuSeconds: round2(settledCpu),
     load: loadAverage(),
   };
 }
