@@ -30,6 +30,12 @@ export class PrefetchedRegistry implements RegistryReads {
     private readonly registry: RegistryService,
     private readonly pool: Pool,
     private readonly store: EventStore,
+    /**
+     * Whether the records read are kept for the next command on them (`keepPersonFold`): for a
+     * job that reads people without writing them (a transfer batch), not for one that then
+     * appends to them (an import), whose kept state would be behind its own write.
+     */
+    private readonly keepsPeople = false,
   ) {}
 
   /** Reads what is not held yet: the people's records, then the posts and units they and the ids name. */
@@ -38,7 +44,11 @@ export class PrefetchedRegistry implements RegistryReads {
     const streams = await this.store.readStreams(
       people.map((id) => ({ streamId: personStream(id) })),
     );
-    people.forEach((id, at) => this.people.set(id, foldPerson(streams[at])));
+    people.forEach((id, at) => {
+      const record = foldPerson(streams[at]);
+      this.people.set(id, record);
+      if (this.keepsPeople) this.registry.keepPersonFold(id, record.state, record.revision);
+    });
     const named = [...new Set(ids.people)].map((id) => this.people.get(id)!);
     await this.fetchPositions([
       ...ids.positions,

@@ -204,6 +204,16 @@ export class RegistryService {
     return this.personFolds.load(personStream(personId));
   }
 
+  /**
+   * A person's record as a bulk job has just read it: the next command on it (the record saga's
+   * note on each case a transfer batch opened) is decided on this state and appended at its
+   * revision, without reading the record again; a record written since refuses that append and
+   * the command is decided on the record as it is (WrittenStreamFolds).
+   */
+  keepPersonFold(personId: string, state: PersonState, revision: number | null): void {
+    this.writtenPeople.remember(personStream(personId), state, revision);
+  }
+
   async runPersonCommand(
     personId: string,
     command: PersonCommand,

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
 import { RecordOrigins } from '../../src/identity/record-origins';
+import { RegistryService } from '../../src/cadres/registry.service';
 import { buildRegistry } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -199,11 +200,35 @@ describe('transfer batches over HTTP', () => {
     expect(reuse.body.rule).toBe('scope.out_of_scope');
   });
 
-  it('keeps the opening of each case it wrote, so the record saga and its first step do not read it back', async () => {
+  it('keeps the opening of each case it wrote and the records it read: the record saga’s note and the first step read neither back', async () => {
+    // Another instance notes a case on the person's record: what this process last wrote there
+    // is now behind the record.
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const before = await store.readStream('cadre-p-dung');
+    const metadata = {
+      actorId: 'saga',
+      correlationId: 'c-kept',
+      causationId: null,
+      occurredAt: new Date().toISOString(),
+    };
+    const elsewhere = { caseId: 'c-elsewhere', procedure: 'appointment', stage: null };
+    await store.append(
+      'cadre-p-dung',
+      [
+        {
+          id: 'note-elsewhere',
+          type: 'CaseNoted',
+          data: { personId: 'p-dung', ...elsewhere, status: 'open', on: '2026-12-01' },
+          metadata,
+        },
+      ],
+      { expectedRevision: before.at(-1)!.revision },
+    );
+
     const body = { id: 'tb-kept', entries: [entry('p-dung', 'pos-old-1', 'pos-new-3')] };
     await http().post('/transfer-batches').set(staff).send(body).expect(201);
     const stream = 'rotation-tb-kept-1';
-    const [stored] = await t.app.get<EventStore>(EVENT_STORE).readStream(stream, { limit: 1 });
+    const [stored] = await store.readStream(stream, { limit: 1 });
     expect(stored).toMatchObject({ type: 'CaseOpened', data: { caseId: 'tb-kept-1' } });
 
     const origins = t.app.get(RecordOrigins);
@@ -212,6 +237,30 @@ describe('transfer batches over HTTP', () => {
     expect(reads).not.toHaveBeenCalled();
     expect(kept).toMatchObject({ type: stored.type, data: stored.data });
     expect(await origins.procedureOfCase('tb-kept-1')).toBe('rotation');
+
+    // The record saga's note on the new case is decided on the record as the batch read it.
+    const recordReads = jest.spyOn(store, 'readStream');
+    const noted = await t.app.get(RegistryService).runPersonCommand(
+      'p-dung',
+      {
+        type: 'NoteCase',
+        data: {
+          personId: 'p-dung',
+          caseId: 'tb-kept-1',
+          procedure: 'rotation',
+          status: 'open',
+          stage: null,
+          on: '2026-12-03',
+        },
+      },
+      { ...metadata, causationId: stored.id },
+      { idSeed: `note-${stored.id}` },
+    );
+    expect(recordReads.mock.calls.map(([streamId]) => streamId)).not.toContain('cadre-p-dung');
+    recordReads.mockRestore();
+    const record = await store.readStream('cadre-p-dung');
+    expect(record.at(-1)).toMatchObject({ type: 'CaseNoted', data: { caseId: 'tb-kept-1' } });
+    expect(noted.revision).toBe(record.at(-1)!.revision);
     reads.mockRestore();
   });
 });

@@ -30,7 +30,9 @@ export class TransferBatchReads implements OpeningReads {
 
   constructor(store: EventStore, pool: Pool, registry: RegistryService) {
     this.snapshot = new StreamSnapshot(store);
-    this.registry = new PrefetchedRegistry(registry, pool, store);
+    // The batch writes the people's cases, not their records: the record saga's note on each new
+    // case is then decided on the record as read here.
+    this.registry = new PrefetchedRegistry(registry, pool, store, true);
     this.scope = new PrefetchedScope(this.registry);
     this.caseIds = new CaseIdReservations(this.snapshot, new RecordOrigins(this.snapshot));
     this.slots = new PrefetchedOpenCaseSlots(this.snapshot, pool);
