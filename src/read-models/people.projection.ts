@@ -1,5 +1,6 @@
 import { RecordedEvent } from '../event-store/event-envelope';
-import { Projection } from '../projections/projection';
+import { Projection, ProjectedEvent, ProjectionTx } from '../projections/projection';
+import { applyInRuns, lastOfEachKey } from './runs-of-events';
 
 /** Lower case without Vietnamese diacritics ("Nguyễn Văn An" → "nguyen van an"), for search as typed. */
 export function searchName(name: string): string {
@@ -44,6 +45,13 @@ export const peopleProjection: Projection = {
   version: 2,
   tables: ['people'],
   handles,
+  handleBatch: (events, tx) =>
+    applyInRuns(
+      events,
+      (event) => event.type === 'PersonRegistered' && handles(event),
+      (run) => upsertRegistrations(run, tx),
+      ({ event, sequence }) => peopleProjection.handle(event, tx, { sequence }),
+    ),
   async handle(event, tx, { sequence }) {
     if (!handles(event)) return;
     const update = Object.hasOwn(PROFILE_UPDATES, event.type) ? PROFILE_UPDATES[event.type] : null;
@@ -59,29 +67,40 @@ export const peopleProjection: Projection = {
       );
       return;
     }
-    if (event.type !== 'PersonRegistered') return;
-    const data = event.data as {
-      personId: string;
-      fullName: string;
-      dateOfBirth?: string;
-      gender?: string;
-      orgUnitId: string;
-    };
-    await tx.query(
-      `INSERT INTO people (person_id, full_name, date_of_birth, gender, org_unit_id, search_name, updated_sequence)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (person_id) DO UPDATE SET full_name = EXCLUDED.full_name, date_of_birth = EXCLUDED.date_of_birth,
-         gender = EXCLUDED.gender, org_unit_id = EXCLUDED.org_unit_id, search_name = EXCLUDED.search_name,
-         updated_sequence = EXCLUDED.updated_sequence`,
-      [
-        data.personId,
-        data.fullName,
-        data.dateOfBirth ?? null,
-        data.gender ?? null,
-        data.orgUnitId,
-        searchName(data.fullName),
-        sequence,
-      ],
-    );
+    if (event.type === 'PersonRegistered') await upsertRegistrations([{ event, sequence }], tx);
   },
 };
+
+interface Registration {
+  personId: string;
+  fullName: string;
+  dateOfBirth?: string;
+  gender?: string;
+  orgUnitId: string;
+}
+
+/** One upsert for a run of registrations (a person registered again takes the later data). */
+async function upsertRegistrations(
+  run: readonly ProjectedEvent[],
+  tx: ProjectionTx,
+): Promise<void> {
+  const rows = lastOfEachKey(run, (event) => (event.data as unknown as Registration).personId);
+  const column = <T>(pick: (data: Registration, sequence: number) => T) =>
+    rows.map(({ event, sequence }) => pick(event.data as unknown as Registration, sequence));
+  await tx.query(
+    `INSERT INTO people (person_id, full_name, date_of_birth, gender, org_unit_id, search_name, updated_sequence)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::bigint[])
+     ON CONFLICT (person_id) DO UPDATE SET full_name = EXCLUDED.full_name, date_of_birth = EXCLUDED.date_of_birth,
+       gender = EXCLUDED.gender, org_unit_id = EXCLUDED.org_unit_id, search_name = EXCLUDED.search_name,
+       updated_sequence = EXCLUDED.updated_sequence`,
+    [
+      column((data) => data.personId),
+      column((data) => data.fullName),
+      column((data) => data.dateOfBirth ?? null),
+      column((data) => data.gender ?? null),
+      column((data) => data.orgUnitId),
+      column((data) => searchName(data.fullName)),
+      column((_, sequence) => sequence),
+    ],
+  );
+}

@@ -1,5 +1,6 @@
 import { RecordedEvent } from '../event-store/event-envelope';
-import { Projection } from '../projections/projection';
+import { Projection, ProjectedEvent, ProjectionTx } from '../projections/projection';
+import { applyInRuns, lastOfEachKey } from './runs-of-events';
 
 type Data = Record<string, unknown>;
 
@@ -25,6 +26,13 @@ export const registryFactsProjection: Projection = {
   version: 1,
   tables: ['person_posts', 'planning_pool_entries', 'planning_reviews'],
   handles,
+  handleBatch: (events, tx) =>
+    applyInRuns(
+      events,
+      (event) => event.type === 'PostAssigned' && handles(event),
+      (run) => upsertPosts(run, tx),
+      ({ event, sequence }) => registryFactsProjection.handle(event, tx, { sequence }),
+    ),
   async handle(event, tx, { sequence }) {
     if (!handles(event)) return;
     const data = event.data as Data;
@@ -48,11 +56,7 @@ export const registryFactsProjection: Projection = {
     if (!event.streamId.startsWith('cadre-')) return;
     switch (event.type) {
       case 'PostAssigned':
-        await tx.query(
-          `INSERT INTO person_posts (person_id, position_id, from_on, term_end, updated_sequence) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (person_id, position_id) DO UPDATE SET from_on = EXCLUDED.from_on, term_end = EXCLUDED.term_end, updated_sequence = EXCLUDED.updated_sequence`,
-          [data.personId, data.positionId, data.from, data.termEnd ?? null, sequence],
-        );
+        await upsertPosts([{ event, sequence }], tx);
         return;
       case 'PostEnded':
         await tx.query('DELETE FROM person_posts WHERE person_id = $1 AND position_id = $2', [
@@ -76,3 +80,22 @@ export const registryFactsProjection: Projection = {
     }
   },
 };
+
+/** One upsert for a run of posts assigned (a post assigned again takes the later dates). */
+async function upsertPosts(run: readonly ProjectedEvent[], tx: ProjectionTx): Promise<void> {
+  const rows = lastOfEachKey(run, ({ data }) => JSON.stringify([data.personId, data.positionId]));
+  const column = (pick: (data: Data, sequence: number) => unknown) =>
+    rows.map(({ event, sequence }) => pick(event.data as Data, sequence));
+  await tx.query(
+    `INSERT INTO person_posts (person_id, position_id, from_on, term_end, updated_sequence)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::bigint[])
+     ON CONFLICT (person_id, position_id) DO UPDATE SET from_on = EXCLUDED.from_on, term_end = EXCLUDED.term_end, updated_sequence = EXCLUDED.updated_sequence`,
+    [
+      column((data) => data.personId),
+      column((data) => data.positionId),
+      column((data) => data.from),
+      column((data) => data.termEnd ?? null),
+      column((_, sequence) => sequence),
+    ],
+  );
+}

@@ -1,0 +1,111 @@
+import { PoolClient } from 'pg';
+import { RecordedEvent } from '../../src/event-store/event-envelope';
+import { Projection, ProjectedEvent } from '../../src/projections/projection';
+import { peopleProjection } from '../../src/read-models/people.projection';
+import { registryFactsProjection } from '../../src/read-models/registry-facts.projection';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+let revision = 0;
+const on = (personId: string, type: string, data: Record<string, unknown>): RecordedEvent => ({
+  id: `event-${(revision += 1)}`,
+  streamId: `cadre-${personId}`,
+  revision,
+  position: `9/${revision}`,
+  type,
+  schemaVersion: 1,
+  data: { personId, ...data },
+  metadata: { actorId: 'test', correlationId: 'c', causationId: null, occurredAt: '' },
+  recordedAt: '',
+  hash: '',
+});
+
+const registered = (personId: string, fullName: string) =>
+  on(personId, 'PersonRegistered', {
+    fullName,
+    dateOfBirth: '1980-04-12',
+    gender: 'female',
+    orgUnitId: 'ou-town',
+  });
+const assigned = (personId: string, positionId: string, from: string, termEnd: string | null) =>
+  on(personId, 'PostAssigned', { positionId, from, termEnd });
+
+/**
+ * A batch of registrations and posts is written in runs, one statement a run: the rows must be
+ * exactly what applying the events one by one leaves, whatever comes in between.
+ */
+describe('the people and posts read models write a batch in runs', () => {
+  let db: TestDatabase;
+  let client: PoolClient;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('registry_batches');
+    client = await db.pool.connect();
+  });
+  afterAll(async () => {
+    client.release();
+    await db?.drop();
+  });
+
+  /** The rows `apply` leaves and the statements it sent, rolled back afterwards. */
+  async function rowsAfter(table: string, apply: () => Promise<void>) {
+    let statements = 0;
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const counted = client as unknown as { query: (...args: unknown[]) => unknown };
+    await client.query('BEGIN');
+    counted.query = (...args) => ((statements += 1), query(...args));
+    try {
+      await apply();
+    } finally {
+      counted.query = query;
+    }
+    const { rows } = await client.query(`SELECT * FROM ${table} ORDER BY 1, 2`);
+    await client.query('ROLLBACK');
+    return { rows, statements };
+  }
+
+  async function compare(projection: Projection, table: string, events: RecordedEvent[]) {
+    const projected: ProjectedEvent[] = events.map((event, i) => ({ event, sequence: i + 1 }));
+    const oneByOne = await rowsAfter(table, async () => {
+      for (const { event, sequence } of projected)
+        await projection.handle(event, client, { sequence });
+    });
+    const inRuns = await rowsAfter(table, () => projection.handleBatch!(projected, client));
+    expect(inRuns.rows).toEqual(oneByOne.rows);
+    return { oneByOne: oneByOne.statements, inRuns: inRuns.statements, rows: inRuns.rows };
+  }
+
+  it('people: a rating between two registrations of the same person is kept, the later name wins', async () => {
+    const { oneByOne, inRuns, rows } = await compare(peopleProjection, 'people', [
+      registered('p-an', 'Nguyễn Văn An'),
+      registered('p-binh', 'Trần Thị Bình'),
+      on('p-an', 'AnnualRatingRecorded', { year: 2024, rating: 'excellent' }),
+      registered('p-an', 'Nguyễn Văn Ân'),
+      registered('p-an', 'Nguyễn Văn Ấn'),
+      registered('p-chi', 'Lê Chi'),
+    ]);
+    expect(rows.map((row) => [row.person_id, row.full_name, row.latest_rating])).toEqual([
+      ['p-an', 'Nguyễn Văn Ấn', 'excellent'],
+      ['p-binh', 'Trần Thị Bình', null],
+      ['p-chi', 'Lê Chi', null],
+    ]);
+    expect(rows[0].search_name).toBe('nguyen van an');
+    expect([oneByOne, inRuns]).toEqual([6, 3]);
+  });
+
+  it('posts: a post ended between two assignments is there again with the later dates', async () => {
+    const { oneByOne, inRuns, rows } = await compare(registryFactsProjection, 'person_posts', [
+      assigned('p-an', 'pos-a', '2020-01-01', '2025-01-01'),
+      assigned('p-an', 'pos-b', '2021-01-01', null),
+      on('p-an', 'PostEnded', { positionId: 'pos-a', on: '2023-01-01', reason: 'rotated' }),
+      assigned('p-an', 'pos-a', '2024-01-01', null),
+      assigned('p-binh', 'pos-a', '2024-02-01', '2029-02-01'),
+      assigned('p-an', 'pos-a', '2025-01-01', '2030-01-01'),
+    ]);
+    expect(rows.map((row) => [row.person_id, row.position_id, row.updated_sequence])).toEqual([
+      ['p-an', 'pos-a', '6'],
+      ['p-an', 'pos-b', '2'],
+      ['p-binh', 'pos-a', '5'],
+    ]);
+    expect([oneByOne, inRuns]).toEqual([6, 3]);
+  });
+});
