@@ -9,7 +9,8 @@ export interface WrittenFold<State> {
 /**
  * The states of the streams this process wrote last, so that the next command on the same stream
  * is decided without reading it again (a case takes eight steps in a row; each read the whole
- * case stream before).
+ * case stream before). A bulk job that reads many streams without writing them may keep what it
+ * read here too (a transfer batch, the people's records: `RegistryService.keepPersonFold`).
  *
  * Only ever relied on for the stream the command appends to, at the kept revision: if anyone
  * wrote to it since (another instance, a saga, a timer, an import), the store refuses the append

@@ -7,14 +7,17 @@ export interface PostgresPosition {
   pos: string;
 }
 
-export function parsePosition(position: string): PostgresPosition {
-  const match = /^(\d+)\/(\d+)$/.exec(position);
-  if (!match)
-    throw new Error(`not a PostgreSQL event-store position: "${position}" (expected <tx>/<seq>)`);
-  return { tx: match[1], pos: match[2] };
+const POSITION = /^(\d+)\/(\d+)$/;
+
+function notAPosition(position: string): Error {
+  return new Error(`not a PostgreSQL event-store position: "${position}" (expected <tx>/<seq>)`);
 }
 
-const POSITION = /^\d+\/\d+$/;
+export function parsePosition(position: string): PostgresPosition {
+  const match = POSITION.exec(position);
+  if (!match) throw notAPosition(position);
+  return { tx: match[1], pos: match[2] };
+}
 
 /**
  * Orders two positions as the log does: by transaction, then by sequence. Compared as decimal
@@ -22,8 +25,8 @@ const POSITION = /^\d+\/\d+$/;
  * reads, and building BigInts for it was a visible part of a bulk write's CPU (issue 21).
  */
 export function comparePositions(a: string, b: string): number {
-  if (!POSITION.test(a)) parsePosition(a);
-  if (!POSITION.test(b)) parsePosition(b);
+  if (!POSITION.test(a)) throw notAPosition(a);
+  if (!POSITION.test(b)) throw notAPosition(b);
   const slashA = a.indexOf('/');
   const slashB = b.indexOf('/');
   return (

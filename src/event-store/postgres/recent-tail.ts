@@ -42,11 +42,12 @@ export class RecentTail {
   keep(from: AllFrom, read: readonly RecordedEvent[]): void {
     if (read.length === 0) return;
     const last = this.events.at(-1);
+    // The read starts inside what is kept (at or after its start, at or before its last event).
     const joins =
       this.after !== null &&
       last !== undefined &&
       atOrAfter(from, this.after) &&
-      (from === 'start' || comparePositions(from, last.position) <= 0);
+      atOrAfter(last.position, from);
     if (joins) {
       for (const event of read) if (isAfter(event.position, last.position)) this.events.push(event);
     } else {
