@@ -9,28 +9,13 @@ import { JobNames } from '../jobs/job-queue';
 import { Saga } from './saga';
 import { SagaOutputExecutor } from './saga-outputs';
 import { SagaCheckpointWriter } from './saga-checkpoint-writer';
+import { SagaLanes } from './saga-lanes';
+import { defaultSagaRetryPolicy, sagaBackoff, SagaRetryPolicy } from './saga-retry-policy';
 import { SpanKind } from '@opentelemetry/api';
 import { contextOf, inSpan } from '../observability/tracing';
 
-export interface SagaRetryPolicy {
-  /** Attempts per event before it is parked in dead_letters and the saga moves on. */
-  attempts: number;
-  /** Delay before the 2nd attempt; doubles each attempt, capped by maxBackoffMs. */
-  backoffMs: number;
-  maxBackoffMs: number;
-  /**
-   * Pause before re-subscribing after the subscription itself failed (database down, connection
-   * cut); doubles with each failure in a row, capped by maxBackoffMs.
-   */
-  resubscribeMs: number;
-}
-
-export const defaultSagaRetryPolicy: SagaRetryPolicy = {
-  attempts: 5,
-  backoffMs: 500,
-  maxBackoffMs: 30_000,
-  resubscribeMs: 1000,
-};
+export { defaultSagaRetryPolicy, sagaBackoff };
+export type { SagaRetryPolicy };
 
 export interface SagaRunnerDeps {
   store: EventStore;
@@ -47,7 +32,14 @@ export interface SagaRunnerDeps {
    * before its checkpoint is stored.
    */
   afterEffects?: (saga: string, event: RecordedEvent) => void | Promise<void>;
+  /**
+   * Events of a saga with ordering keys handled at the same time at most (default 16): after a
+   * bulk write a saga's appends then share commits instead of waiting for one flush each.
+   */
+  concurrency?: number;
 }
+
+const DEFAULT_SAGA_CONCURRENCY = 16;
 
 export interface SagaReplayJob {
   saga: string;
@@ -65,11 +57,6 @@ class Stopped extends Error {
   }
 }
 
-/** Backoff before attempt `attempt + 1` (attempt is 1-based). */
-export function sagaBackoff(policy: SagaRetryPolicy, attempt: number): number {
-  return Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** (attempt - 1));
-}
-
 /**
  * Drives one saga from the event store's subscription. For each event: handle → carry out the
  * outputs → note it for the checkpoint, which is stored for every event finished meanwhile in one
@@ -77,6 +64,8 @@ export function sagaBackoff(policy: SagaRetryPolicy, attempt: number): number {
  * event id, so a redelivery after a crash appends nothing twice). An event whose outputs keep
  * failing is retried with exponential backoff, then parked in `dead_letters` (replayable through
  * the jobs queue) and the saga moves on; other sagas have runners of their own and never wait.
+ * A saga with ordering keys has events of different keys handled at the same time (`SagaLanes`):
+ * the checkpoint then covers an event only once every event delivered before it has finished.
  */
 export class SagaRunner {
   private readonly policy: SagaRetryPolicy;
@@ -170,21 +159,30 @@ export class SagaRunner {
         await this.sleep(this.policy.resubscribeMs).catch(() => undefined);
         continue;
       }
+      let lanes!: SagaLanes;
       const failure = await new Promise<unknown>((resolve) => {
+        lanes = this.lanes(resolve);
         const subscription = this.deps.store.subscribe(
           from ?? 'start',
-          (event) => this.handleEvent(event),
+          (event) =>
+            lanes.deliver(this.orderingKey(event), event.position, () =>
+              this.handleEvent(event, lanes),
+            ),
           {
             filter: this.saga.filter,
             onError: resolve,
           },
         );
         this.subscription = subscription;
-        void subscription.caughtUp.then(() => this.markCaughtUp());
+        void subscription.caughtUp
+          .then(() => lanes.deliveredSoFar())
+          .then(() => this.markCaughtUp());
         // stop() ends the subscription without an error: resolve then too.
         this.stopWait = () => resolve(new Stopped());
         if (!this.running) resolve(new Stopped());
       });
+      lanes.abandon(failure);
+      await lanes.settled();
       this.stopWait = null;
       const subscription = this.subscription;
       this.subscription = null;
@@ -208,10 +206,11 @@ export class SagaRunner {
     }
   }
 
-  private async handleEvent(event: RecordedEvent): Promise<void> {
+  private async handleEvent(event: RecordedEvent, lanes: SagaLanes): Promise<{ parked: boolean }> {
     let parked = false;
     for (let attempt = 1; ; attempt += 1) {
-      if (!this.running) throw new Stopped();
+      // Another event of these lanes failed: this one is delivered again after the resume.
+      if (!this.running || lanes.abandoned) throw new Stopped();
       try {
         await this.execute(event);
         break;
@@ -241,8 +240,27 @@ export class SagaRunner {
       }
     }
     await this.deps.afterEffects?.(this.name, event);
-    this.checkpoints.handled(event.position, parked);
     this.failuresInARow = 0;
+    return { parked };
+  }
+
+  /** A saga without ordering keys handles its events one at a time: all in one lane. */
+  private orderingKey(event: RecordedEvent): string | undefined {
+    return this.saga.orderingKey ? this.saga.orderingKey(event) : '';
+  }
+
+  /** The lanes of one subscription: finished events noted for the checkpoint, in order. */
+  private lanes(failed: (error: unknown) => void): SagaLanes {
+    const lanes = new SagaLanes({
+      concurrency: this.deps.concurrency ?? DEFAULT_SAGA_CONCURRENCY,
+      finished: (position, parked) => this.checkpoints.handled(position, parked),
+      failed: (error) => {
+        // Handlers sleeping between attempts give up now rather than after their backoff.
+        for (const wake of [...this.sleepers]) wake();
+        failed(error);
+      },
+    });
+    return lanes;
   }
 
   /** Interruptible by stop(): rejects with Stopped. */

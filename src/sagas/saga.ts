@@ -47,6 +47,14 @@ export interface Saga {
   readonly name: string;
   readonly filter: SagaFilter;
   handle(event: RecordedEvent, context: SagaContext): SagaOutput[] | Promise<SagaOutput[]>;
+  /**
+   * Which events must be handled in the order they were delivered: those of one key are, one
+   * after another; those of different keys may be handled at the same time. An event without a
+   * key waits for every event before it and holds back every event after it. A saga without this
+   * handles one event at a time. A key must cover every stream the event's outputs write, with all
+   * that must follow each other there (e.g. the person whose record a case's note goes on).
+   */
+  orderingKey?(event: RecordedEvent): string | undefined;
 }
 
 export const Send = (command: WorkflowCommand, key?: string): SagaOutput =>

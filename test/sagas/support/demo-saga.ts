@@ -36,6 +36,9 @@ export const demoSaga: Saga = {
       }),
     ];
   },
+  // Cases side by side (up to the runner's concurrency), as the real case sagas run: the crash
+  // tests then kill the engine with several cases' effects in flight.
+  orderingKey: (event) => event.streamId,
 };
 
 /** What the service does for real sagas: command handlers and timer handlers. */

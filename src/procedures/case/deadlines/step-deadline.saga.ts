@@ -123,6 +123,8 @@ export const stepDeadlineSaga: Saga = {
   name: STEP_DEADLINES_SAGA,
   filter: { streamPrefix: CASE_PROCEDURES.map((procedure) => `${procedure}-`) },
   handle: (event: RecordedEvent): SagaOutput[] => stepDeadlineOutputs(event),
+  // Every timer it sets or cancels is its case's own: cases go side by side, a case in order.
+  orderingKey: (event: RecordedEvent) => event.streamId,
 };
 
 /** The timers a case event sets and cancels: the step-deadlines saga, as a pure function. */

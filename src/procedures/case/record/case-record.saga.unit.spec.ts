@@ -91,4 +91,18 @@ describe('case-record saga', () => {
     });
     expect(run(event('BallotTallied', {}))[0].kind).toBe('Ignore');
   });
+
+  it('notes openings of different people side by side, and handles a closing after everything before it', () => {
+    const key = (e: RecordedEvent) => caseRecordSaga.orderingKey!(e);
+    // One person's notes follow each other; different people's need not.
+    expect(key(event('CaseOpened', { personId: 'p-an' }, 'rotation-a'))).toBe('person:p-an');
+    expect(key(event('CaseOpened', { personId: 'p-an' }, 'rotation-b'))).toBe('person:p-an');
+    expect(key(event('CaseOpened', { personId: 'p-binh' }, 'rotation-c'))).toBe('person:p-binh');
+    // A post case names its appointee only at its ballot: its opening waits like a closing.
+    expect(key(event('CaseOpened', { personId: '' }))).toBeUndefined();
+    // A decision may end posts an earlier decision assigned, or withdraw the person's other cases.
+    for (const type of ['DecisionIssued', 'CaseRejected', 'CaseWithdrawn'])
+      expect(key(event(type, {}))).toBeUndefined();
+    expect(key(event('MeetingRecorded', {}, 'appointment-a-1'))).toBe('ignored:appointment-a-1');
+  });
 });

@@ -5,6 +5,22 @@ import { NoteCaseOnRecord } from './case-record.commands';
 
 type Decision = Extract<CaseEvent, { type: 'DecisionIssued' }>;
 
+const CLOSING_TYPES = new Set(['CaseRejected', 'CaseWithdrawn', 'DecisionIssued']);
+
+/**
+ * An opening's note goes on its person's record alone: openings of different people may be noted
+ * at the same time (a transfer batch opens thousands). A closing waits for all before it (its
+ * writes may end posts an earlier decision assigned, or withdraw the person's other cases); an
+ * event the saga ignores writes nothing and waits for nothing of its own case but its stream.
+ */
+function recordOrderingKey(recorded: RecordedEvent): string | undefined {
+  if (recorded.type === 'CaseOpened') {
+    const personId = (recorded.data as { personId?: string }).personId;
+    return personId ? `person:${personId}` : undefined;
+  }
+  return CLOSING_TYPES.has(recorded.type) ? undefined : `ignored:${recorded.streamId}`;
+}
+
 /**
  * A procedure's saga onto the person's record, on the case engine: every case is noted open when
  * it opens and closed when it is rejected, withdrawn or decided; what its decision does besides
@@ -40,5 +56,6 @@ export function recordSaga(spec: {
           return [Ignore(`${recorded.type} does not change the person's record`)];
       }
     },
+    orderingKey: recordOrderingKey,
   };
 }
