@@ -33,7 +33,9 @@ export class SagaLanes {
   private readonly lastOfKey = new Map<string, Promise<void>>();
   private readonly running = new Set<Promise<void>>();
   private lastUnkeyed: Promise<void> = Promise.resolve();
-  private readonly delivered: Delivered[] = [];
+  /** Delivered and not yet reported finished, in delivery order, from `head` on. */
+  private delivered: Delivered[] = [];
+  private head = 0;
   private failure: { error: unknown } | null = null;
   private roomWaiters: (() => void)[] = [];
 
@@ -98,13 +100,19 @@ export class SagaLanes {
   private settle(entry: Delivered, outcome: LaneOutcome): void {
     entry.outcome = outcome;
     if (outcome.kind === 'failed') return this.fail(outcome.error);
-    while (this.delivered[0]?.outcome?.kind === 'finished') {
-      const head = this.delivered.shift()!;
+    for (let next = this.delivered[this.head]; next?.outcome?.kind === 'finished';) {
+      this.head += 1;
       try {
-        this.options.finished(head.position, (head.outcome as { parked: boolean }).parked);
+        this.options.finished(next.position, next.outcome.parked);
       } catch (error) {
         return this.fail(error);
       }
+      next = this.delivered[this.head];
+    }
+    // Reported entries are dropped in bulk: a slow event at the head may hold back thousands.
+    if (this.head > 1024 && this.head * 2 > this.delivered.length) {
+      this.delivered = this.delivered.slice(this.head);
+      this.head = 0;
     }
   }
 

@@ -117,6 +117,27 @@ describe('SagaLanes', () => {
     expect(l.finished).toEqual(['1/1', '1/2']);
   });
 
+  it('reports thousands finished behind a slow first event in order once it finishes', async () => {
+    const l = lanes(64);
+    await l.deliver('0', 'slow');
+    const positions = Array.from({ length: 3000 }, (_, i) => String(i + 1));
+    for (const position of positions) {
+      const delivering = l.deliver(position, `key-${position}`);
+      l.gates.get(position)!.open();
+      await delivering;
+    }
+    await turns();
+    expect(l.finished).toEqual([]);
+    l.gates.get('0')!.open();
+    await l.subject.settled();
+    expect(l.finished).toEqual(['0', ...positions]);
+    // And on after that, from a queue that dropped what it reported.
+    await l.deliver('3001', 'key-a');
+    l.gates.get('3001')!.open();
+    await l.subject.settled();
+    expect(l.finished.at(-1)).toBe('3001');
+  });
+
   it('takes a throwing checkpoint note as the failure', async () => {
     const failures: unknown[] = [];
     const stored = new Error('checkpoint write failed');

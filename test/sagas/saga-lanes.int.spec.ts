@@ -55,7 +55,7 @@ describe('saga lanes on PostgreSQL', () => {
 
     const stuck = await openDemoCase(h.store);
     failFor.add(stuck.caseId);
-    const others = [];
+    const others: Awaited<ReturnType<typeof openDemoCase>>[] = [];
     for (let i = 0; i < 5; i += 1) others.push(await openDemoCase(h.store));
 
     // Every other case's follow-up is written during the stuck case's first backoff (5 s).
