@@ -1,6 +1,5 @@
 /** What became of one event's handling: its outputs carried out (or it was parked), or a failure. */
-export type LaneOutcome =
-  { kind: 'finished'; parked: boolean } | { kind: 'failed'; error: unknown };
+type LaneOutcome = { kind: 'finished'; parked: boolean } | { kind: 'failed'; error: unknown };
 
 interface Delivered {
   position: string;
@@ -87,11 +86,6 @@ export class SagaLanes {
     while (this.running.size) await Promise.all([...this.running]);
   }
 
-  /** Makes running handlers give up at their next attempt and refuses further deliveries. */
-  abandon(error: unknown): void {
-    this.fail(error);
-  }
-
   private waitsOn(key: string): Promise<void>[] {
     const previous = this.lastOfKey.get(key);
     return previous ? [previous, this.lastUnkeyed] : [this.lastUnkeyed];
@@ -99,13 +93,13 @@ export class SagaLanes {
 
   private settle(entry: Delivered, outcome: LaneOutcome): void {
     entry.outcome = outcome;
-    if (outcome.kind === 'failed') return this.fail(outcome.error);
+    if (outcome.kind === 'failed') return this.abandon(outcome.error);
     for (let next = this.delivered[this.head]; next?.outcome?.kind === 'finished';) {
       this.head += 1;
       try {
         this.options.finished(next.position, next.outcome.parked);
       } catch (error) {
-        return this.fail(error);
+        return this.abandon(error);
       }
       next = this.delivered[this.head];
     }
@@ -116,7 +110,11 @@ export class SagaLanes {
     }
   }
 
-  private fail(error: unknown): void {
+  /**
+   * The first failure, or the runner's own reason to stop: running handlers give up at their next
+   * attempt and further deliveries are refused.
+   */
+  abandon(error: unknown): void {
     if (this.failure) return;
     this.failure = { error };
     for (const wake of this.roomWaiters.splice(0)) wake();

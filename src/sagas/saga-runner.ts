@@ -251,7 +251,7 @@ export class SagaRunner {
 
   /** The lanes of one subscription: finished events noted for the checkpoint, in order. */
   private lanes(failed: (error: unknown) => void): SagaLanes {
-    const lanes = new SagaLanes({
+    return new SagaLanes({
       concurrency: this.deps.concurrency ?? DEFAULT_SAGA_CONCURRENCY,
       finished: (position, parked) => this.checkpoints.handled(position, parked),
       failed: (error) => {
@@ -260,7 +260,6 @@ export class SagaRunner {
         failed(error);
       },
     });
-    return lanes;
   }
 
   /** Interruptible by stop(): rejects with Stopped. */

@@ -41,13 +41,7 @@ describe('saga lanes on PostgreSQL', () => {
     await h?.close();
   });
 
-  const checkpoint = async () =>
-    (
-      await h.db.pool.query<{ position: string | null }>(
-        'SELECT position FROM saga_checkpoints WHERE name = $1',
-        [demoSaga.name],
-      )
-    ).rows[0]?.position ?? null;
+  const checkpoint = () => sagas.runner(demoSaga.name)!.checkpoint();
 
   it('goes on with other cases while one case retries, and stores no checkpoint past that case until it succeeds', async () => {
     const before = await openDemoCase(h.store);
