@@ -1,14 +1,19 @@
 import request from 'supertest';
 import { startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
+import { addDays, vietnamToday } from '../support/registry-fixture';
 import { crashScript, CrashScript, newPostOf } from './support/crash-script';
 import { EngineProcess } from './support/engine-process';
 import { outstandingWork, waitUntilSettled } from './support/engine-settled';
 import { EngineSnapshot, takeSnapshot } from './support/engine-snapshot';
 
 const PEOPLE = Number(process.env.CRASH_TEST_PEOPLE ?? 150);
-/** The workers' clock runs this far ahead, so step deadlines and re-appointment notices fall due. */
-const CLOCK_OFFSET_DAYS = 40;
-const workersNow = () => new Date(Date.now() + CLOCK_OFFSET_DAYS * 86_400_000);
+/**
+ * The workers' clock starts every run at this instant, about 40 days ahead, so step deadlines and
+ * re-appointment notices fall due. Noon in Vietnam and the same for both runs: a case a notice opens
+ * is dated by the workers' day, and a run that began before Vietnam's midnight and one that began
+ * after would otherwise date the same case a day apart.
+ */
+const WORKERS_START = new Date(`${addDays(vietnamToday(), 40)}T12:00:00+07:00`).getTime();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const randomMs = (min: number, max: number) => min + Math.floor(Math.random() * (max - min));
 
@@ -51,11 +56,13 @@ async function runActions(
  */
 async function runScript(suite: string, script: CrashScript, crashes: boolean): Promise<RunResult> {
   const t = await startTestApp(suite, { RUN_WORKERS: 'false' });
+  const clockOffsetMs = WORKERS_START - Date.now();
+  const workersNow = () => new Date(Date.now() + clockOffsetMs);
   const engine = new EngineProcess({
     DATABASE_URL: t.db.url,
     QUEUE_PREFIX: t.queuePrefix,
     JWT_SECRET: TEST_JWT_SECRET,
-    CLOCK_OFFSET_DAYS: String(CLOCK_OFFSET_DAYS),
+    CLOCK_OFFSET_MS: String(clockOffsetMs),
   });
   let killsWhileBusy = 0;
   const crash = async () => {

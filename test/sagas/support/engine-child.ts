@@ -3,7 +3,7 @@
  * the timer worker and the projections (RUN_WORKERS=true), on real PostgreSQL and Redis, no HTTP.
  * The test process serves the API (RUN_WORKERS=false) and kills this process with SIGKILL.
  *
- * CLOCK_OFFSET_DAYS moves this process's clock forward so that step deadlines and re-appointment
+ * CLOCK_OFFSET_MS moves this process's clock forward so that step deadlines and re-appointment
  * notices fall due while the test runs; jobs use short locks so a killed worker's job is taken up
  * again within seconds rather than BullMQ's default 30.
  * Run: node -r ./test/support/swc-register.js test/sagas/support/engine-child.ts
@@ -16,7 +16,7 @@ import { loadConfig } from '../../../src/config/app-config';
 import { defaultJobsConfig, JOBS_CONFIG } from '../../../src/jobs/jobs.tokens';
 
 async function main(): Promise<void> {
-  const offsetMs = Number(process.env.CLOCK_OFFSET_DAYS ?? 0) * 86_400_000;
+  const offsetMs = Number(process.env.CLOCK_OFFSET_MS ?? 0);
   const config = loadConfig({ ...process.env, RUN_WORKERS: 'true', LOG_LEVEL: 'silent' });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] })
     .overrideProvider(CLOCK)
