@@ -4,6 +4,7 @@ import { EventStore } from '../event-store/event-store.port';
 import { personStream } from './person-stream';
 import { personDecider } from './person/person.decider';
 import { PersonState } from './person/person.state';
+import { KeptPositions } from './kept-positions';
 import { OrgUnit, Position, RegistryService } from './registry.service';
 
 /** What the opening checks read from the registry: the service, or a bulk job's prefetched copy. */
@@ -12,8 +13,6 @@ export type RegistryReads = Pick<RegistryService, 'loadPerson' | 'findPosition' 
 type PersonRecord = { state: PersonState; revision: number | null };
 
 const UNIT_COLUMNS = 'id, name, kind, parent_id AS "parentId", path';
-const POSITION_COLUMNS = `id, title, org_unit_id AS "orgUnitId", appointing_authority AS "appointingAuthority",
-  rank, is_leadership AS "isLeadership", filled_by AS "filledBy"`;
 
 /**
  * The registry as a bulk job reads it: the people, posts and units of many entries fetched with
@@ -93,12 +92,8 @@ export class PrefetchedRegistry implements RegistryReads {
   private async fetchPositions(ids: string[]): Promise<void> {
     const wanted = [...new Set(ids)].filter((id) => !this.positions.has(id));
     if (!wanted.length) return;
-    const { rows } = await this.pool.query<Position>(
-      `SELECT ${POSITION_COLUMNS} FROM positions WHERE id = ANY ($1::text[])`,
-      [wanted],
-    );
-    for (const id of wanted) this.positions.set(id, null);
-    for (const row of rows) this.positions.set(row.id, row);
+    const found = await KeptPositions.of(this.pool).findAll(wanted);
+    for (const id of wanted) this.positions.set(id, found.get(id) ?? null);
   }
 
   private async fetchUnits(ids: string[]): Promise<void> {

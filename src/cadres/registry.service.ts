@@ -19,6 +19,7 @@ import { planningLimits, PlanningPoolSeats } from './planning/planning-pool-seat
 import { PersonDecideContext } from './person/person.decider';
 import { StreamFoldCache } from '../common/stream-fold-cache';
 import { WrittenStreamFolds } from '../common/written-stream-folds';
+import { KeptPositions } from './kept-positions';
 
 /**
  * How many people's folded records one process keeps (a few kB each): enough for every person a
@@ -148,25 +149,18 @@ export class RegistryService {
         'conflict',
         'id',
       );
+    KeptPositions.of(this.pool).keep(position);
     return position;
   }
 
-  async findPosition(id: string): Promise<Position | null> {
-    const { rows } = await this.pool.query<Position>(
-      `SELECT id, title, org_unit_id AS "orgUnitId", appointing_authority AS "appointingAuthority", rank,
-              is_leadership AS "isLeadership", filled_by AS "filledBy" FROM positions WHERE id = $1`,
-      [id],
-    );
-    return rows[0] ?? null;
+  findPosition(id: string): Promise<Position | null> {
+    return KeptPositions.of(this.pool).find(id);
   }
 
-  /** The rank of each of these posts that exists, in one statement. */
+  /** The rank of each of these posts that exists, in one statement at most. */
   async ranksOf(positionIds: readonly string[]): Promise<Map<string, number>> {
-    const { rows } = await this.pool.query<{ id: string; rank: number }>(
-      'SELECT id, rank FROM positions WHERE id = ANY ($1::text[])',
-      [[...new Set(positionIds)]],
-    );
-    return new Map(rows.map((row) => [row.id, row.rank]));
+    const found = await KeptPositions.of(this.pool).findAll(positionIds);
+    return new Map([...found].map(([id, position]) => [id, position.rank]));
   }
 
   /** People within a unit's subtree whose name contains the words typed, diacritics ignored. */

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PERSON_STREAM_KIND, parseStreamName } from '../audit/stream-name';
 import { CASE_PROCEDURES, caseStream } from '../procedures/case/case-stream';
+import { KeptPositions } from '../cadres/kept-positions';
 import { BoundedCache } from '../common/bounded-cache';
 import { PG_POOL } from '../common/tokens';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
@@ -107,13 +108,10 @@ export class OrgScope {
 
   /** A post lies where its unit lies: 422 if it does not exist, 403 if its unit is outside the grant. */
   async assertPositionInScope(actor: Actor, positionId: string, field: string): Promise<void> {
-    const { rows } = await this.pool.query<{ unit: string; ok: boolean }>(
-      `SELECT p.org_unit_id AS unit, $2 = ANY (u.path) AS ok
-         FROM positions p JOIN org_units u ON u.id = p.org_unit_id WHERE p.id = $1`,
-      [positionId, actor.orgUnit],
-    );
-    if (rows.length === 0) throw positionNotFound(field, positionId);
-    if (!rows[0].ok) throw positionOutsideGrant(field, positionId, rows[0].unit, actor);
+    const position = await KeptPositions.of(this.pool).find(positionId);
+    if (!position) throw positionNotFound(field, positionId);
+    if (!(await this.reaches(actor, position.orgUnitId)))
+      throw positionOutsideGrant(field, positionId, position.orgUnitId, actor);
   }
 
   /** A person lies in the unit they are registered in. */
