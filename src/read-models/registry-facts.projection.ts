@@ -11,6 +11,9 @@ const PERSON_TYPES: ReadonlySet<string> = new Set([
   'PlanningPoolEntryRemoved',
 ]);
 
+/** What a person's posts are made of: written together, one statement for a run of them. */
+const POST_TYPES: ReadonlySet<string> = new Set(['PostAssigned', 'PostEnded']);
+
 /** Posts and pool entries on the person's stream, and each pool review on its own stream. */
 const handles = (event: RecordedEvent): boolean =>
   event.streamId.startsWith('cadre-')
@@ -29,8 +32,8 @@ export const registryFactsProjection: Projection = {
   handleBatch: (events, tx) =>
     applyInRuns(
       events,
-      (event) => event.type === 'PostAssigned' && handles(event),
-      (run) => upsertPosts(run, tx),
+      (event) => POST_TYPES.has(event.type) && handles(event),
+      (run) => writePosts(run, tx),
       ({ event, sequence }) => registryFactsProjection.handle(event, tx, { sequence }),
     ),
   async handle(event, tx, { sequence }) {
@@ -56,13 +59,8 @@ export const registryFactsProjection: Projection = {
     if (!event.streamId.startsWith('cadre-')) return;
     switch (event.type) {
       case 'PostAssigned':
-        await upsertPosts([{ event, sequence }], tx);
-        return;
       case 'PostEnded':
-        await tx.query('DELETE FROM person_posts WHERE person_id = $1 AND position_id = $2', [
-          data.personId,
-          data.positionId,
-        ]);
+        await writePosts([{ event, sequence }], tx);
         return;
       case 'PlanningPoolEntryAdded':
         await tx.query(
@@ -81,21 +79,35 @@ export const registryFactsProjection: Projection = {
   },
 };
 
-/** One upsert for a run of posts assigned (a post assigned again takes the later dates). */
-async function upsertPosts(run: readonly ProjectedEvent[], tx: ProjectionTx): Promise<void> {
-  const rows = lastOfEachKey(run, ({ data }) => JSON.stringify([data.personId, data.positionId]));
-  const column = (pick: (data: Data, sequence: number) => unknown) =>
-    rows.map(({ event, sequence }) => pick(event.data as Data, sequence));
+/**
+ * One statement for a run of posts assigned and ended: the last event of each person's post says
+ * whether the row is there (with that assignment's dates) or gone. The rows deleted and the rows
+ * upserted are different posts, so the two parts of the statement never meet on a row. A decision
+ * assigns a post and ends the one held: one round trip instead of two.
+ */
+async function writePosts(run: readonly ProjectedEvent[], tx: ProjectionTx): Promise<void> {
+  const last = lastOfEachKey(run, ({ data }) => JSON.stringify([data.personId, data.positionId]));
+  const assigned = last.filter(({ event }) => event.type === 'PostAssigned');
+  const ended = last.filter(({ event }) => event.type === 'PostEnded');
+  const column = (
+    rows: readonly ProjectedEvent[],
+    pick: (data: Data, sequence: number) => unknown,
+  ) => rows.map(({ event, sequence }) => pick(event.data as Data, sequence));
   await tx.query(
-    `INSERT INTO person_posts (person_id, position_id, from_on, term_end, updated_sequence)
+    `WITH ended AS (
+       DELETE FROM person_posts p USING unnest($6::text[], $7::text[]) AS e(person_id, position_id)
+        WHERE p.person_id = e.person_id AND p.position_id = e.position_id)
+     INSERT INTO person_posts (person_id, position_id, from_on, term_end, updated_sequence)
      SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::bigint[])
      ON CONFLICT (person_id, position_id) DO UPDATE SET from_on = EXCLUDED.from_on, term_end = EXCLUDED.term_end, updated_sequence = EXCLUDED.updated_sequence`,
     [
-      column((data) => data.personId),
-      column((data) => data.positionId),
-      column((data) => data.from),
-      column((data) => data.termEnd ?? null),
-      column((_, sequence) => sequence),
+      column(assigned, (data) => data.personId),
+      column(assigned, (data) => data.positionId),
+      column(assigned, (data) => data.from),
+      column(assigned, (data) => data.termEnd ?? null),
+      column(assigned, (_, sequence) => sequence),
+      column(ended, (data) => data.personId),
+      column(ended, (data) => data.positionId),
     ],
   );
 }

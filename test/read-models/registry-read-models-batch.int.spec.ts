@@ -47,11 +47,16 @@ describe('the people and posts read models write a batch in runs', () => {
   });
 
   /** The rows `apply` leaves and the statements it sent, rolled back afterwards. */
-  async function rowsAfter(table: string, apply: () => Promise<void>) {
+  async function rowsAfter(
+    table: string,
+    apply: () => Promise<void>,
+    before: () => Promise<void> = async () => {},
+  ) {
     let statements = 0;
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     const counted = client as unknown as { query: (...args: unknown[]) => unknown };
     await client.query('BEGIN');
+    await before();
     counted.query = (...args) => ((statements += 1), query(...args));
     try {
       await apply();
@@ -63,13 +68,30 @@ describe('the people and posts read models write a batch in runs', () => {
     return { rows, statements };
   }
 
-  async function compare(projection: Projection, table: string, events: RecordedEvent[]) {
-    const projected: ProjectedEvent[] = events.map((event, i) => ({ event, sequence: i + 1 }));
-    const oneByOne = await rowsAfter(table, async () => {
-      for (const { event, sequence } of projected)
-        await projection.handle(event, client, { sequence });
-    });
-    const inRuns = await rowsAfter(table, () => projection.handleBatch!(projected, client));
+  /** The batch applied one by one and in runs, both after the rows `earlier` left. */
+  async function compare(
+    projection: Projection,
+    table: string,
+    events: RecordedEvent[],
+    earlier: RecordedEvent[] = [],
+  ) {
+    const projected: ProjectedEvent[] = events.map((event, i) => ({
+      event,
+      sequence: earlier.length + i + 1,
+    }));
+    const before = async () => {
+      for (const [i, event] of earlier.entries())
+        await projection.handle(event, client, { sequence: i + 1 });
+    };
+    const oneByOne = await rowsAfter(
+      table,
+      async () => {
+        for (const { event, sequence } of projected)
+          await projection.handle(event, client, { sequence });
+      },
+      before,
+    );
+    const inRuns = await rowsAfter(table, () => projection.handleBatch!(projected, client), before);
     expect(inRuns.rows).toEqual(oneByOne.rows);
     return { oneByOne: oneByOne.statements, inRuns: inRuns.statements, rows: inRuns.rows };
   }
@@ -106,6 +128,35 @@ describe('the people and posts read models write a batch in runs', () => {
       ['p-an', 'pos-b', '2'],
       ['p-binh', 'pos-a', '5'],
     ]);
-    expect([oneByOne, inRuns]).toEqual([6, 3]);
+    expect([oneByOne, inRuns]).toEqual([6, 1]);
+  });
+
+  it('posts: decisions that assign a post and end the one held leave only the new posts, one statement', async () => {
+    const ended = (personId: string, positionId: string) =>
+      on(personId, 'PostEnded', { positionId, on: '2026-06-01', reason: 'appointed elsewhere' });
+    const { oneByOne, inRuns, rows } = await compare(
+      registryFactsProjection,
+      'person_posts',
+      [
+        assigned('p-chi', 'pos-new', '2026-06-01', '2031-06-01'),
+        ended('p-chi', 'pos-old'),
+        assigned('p-dung', 'pos-new-2', '2026-06-01', null),
+        ended('p-dung', 'pos-old-2'),
+        ended('p-dung', 'pos-never-held'),
+        assigned('p-em', 'pos-brief', '2026-06-01', null),
+        ended('p-em', 'pos-brief'),
+      ],
+      [
+        assigned('p-chi', 'pos-old', '2020-01-01', '2025-01-01'),
+        assigned('p-dung', 'pos-old-2', '2020-01-01', null),
+        assigned('p-em', 'pos-kept', '2019-01-01', null),
+      ],
+    );
+    expect(rows.map((row) => [row.person_id, row.position_id, row.updated_sequence])).toEqual([
+      ['p-chi', 'pos-new', '4'],
+      ['p-dung', 'pos-new-2', '6'],
+      ['p-em', 'pos-kept', '3'],
+    ]);
+    expect([oneByOne, inRuns]).toEqual([7, 1]);
   });
 });
