@@ -54,11 +54,15 @@ export class CaseCommandRunner {
   ) {}
 
   async open(input: OpenCaseInput, options: CaseWriteOptions) {
-    // The id and slot, read side by side with the rest for the first attempt (a later one reads).
+    // The id (read once for both its checks) and slot, read side by side with the rest for the
+    // first attempt (a later one reads).
     const procedure = this.procedures.forOpening(input.procedure)?.module.procedure;
-    let early = procedure ? this.idAndSlotAppends(input, procedure, options) : undefined;
+    const caseIds = this.caseIds.readOnce(input.caseId);
+    let early = procedure ? this.idAndSlotAppends(input, procedure, options, caseIds) : undefined;
     early?.catch(() => undefined);
-    const { module, pinned, context, command } = await this.prepareOpening(input, options.actor);
+    const { module, pinned, context, command } = await this.prepareOpening(input, options.actor, {
+      caseIds,
+    });
     return this.write(
       module.procedure,
       input.caseId,
@@ -80,12 +84,10 @@ export class CaseCommandRunner {
    * id not taken by another procedure, the context, and the procedure's and its gates' opening
    * checks. An import's dry run decides it without appending; a transfer batch passes `reads`.
    */
-  async prepareOpening(input: OpenCaseInput, actor: Actor, reads?: OpeningReads) {
+  async prepareOpening(input: OpenCaseInput, actor: Actor, reads: Partial<OpeningReads> = {}) {
     const { module, pinned, openedOn } = openingFor(this.procedures, this.contexts, input);
-    const { caseIds, registry } = reads ?? {
-      caseIds: this.caseIds,
-      registry: new RegistryReadsOnce(this.registry),
-    };
+    const caseIds = reads.caseIds ?? this.caseIds;
+    const registry = reads.registry ?? new RegistryReadsOnce(this.registry);
     // A transfer runs as a rotation case: its id and slot are the rotation stream's, as its case is.
     const [, context] = await settleInOrder([
       () => caseIds.assertFree(input.caseId, module.procedure),
@@ -143,10 +145,11 @@ export class CaseCommandRunner {
     input: OpenCaseInput,
     procedure: string,
     options: CaseWriteOptions,
+    caseIds: Pick<CaseIdReservations, 'planReservation'> = this.caseIds,
   ): Promise<StreamAppend[]> {
     const slot = { procedure, personId: input.personId, positionId: input.positionId };
     const planned = await settleInOrder([
-      () => this.caseIds.planReservation(input.caseId, procedure, options.metadata),
+      () => caseIds.planReservation(input.caseId, procedure, options.metadata),
       () => this.slots.planClaim(slot, input.caseId, options.metadata),
     ]);
     return planned.filter((append): append is StreamAppend => append !== null);

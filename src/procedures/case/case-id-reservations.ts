@@ -5,7 +5,13 @@ import { WrongExpectedRevision } from '../../event-store/event-store.errors';
 import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
 import { RecordOrigins } from '../../identity/record-origins';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
-import { CaseIdEvent, caseIdHolder, caseIdStream, readCaseId } from './case-id-reservation';
+import {
+  CaseIdEvent,
+  caseIdHolder,
+  CaseIdRead,
+  caseIdStream,
+  readCaseId,
+} from './case-id-reservation';
 import { caseStream } from './case-stream';
 
 /**
@@ -45,6 +51,28 @@ export class CaseIdReservations {
   async assertFree(caseId: string, procedure: string): Promise<void> {
     const holder = await this.procedureOf(caseId);
     if (holder !== null && holder !== procedure) throw idTaken(caseId, holder);
+  }
+
+  /**
+   * `assertFree` and `planReservation` of one id answered from one read of it, for an opening's
+   * first attempt: both asked the store the same thing a moment apart. The reservation still
+   * expects the revision read, so an opener that reserved the id since makes the write fail and
+   * the opening is decided again on fresh reads.
+   */
+  readOnce(caseId: string): Pick<CaseIdReservations, 'assertFree' | 'planReservation'> {
+    let read: Promise<CaseIdRead> | undefined;
+    const readIt = () => (read ??= readCaseId(this.store, caseId));
+    return {
+      assertFree: async (id, procedure) => {
+        if (id !== caseId) return this.assertFree(id, procedure);
+        const holder = heldBy(await readIt()).procedure;
+        if (holder !== null && holder !== procedure) throw idTaken(caseId, holder);
+      },
+      planReservation: async (id, procedure, metadata) =>
+        id === caseId
+          ? this.reservationOn(heldBy(await readIt()), caseId, procedure, metadata)
+          : this.planReservation(id, procedure, metadata),
+    };
   }
 
   /**
@@ -90,7 +118,15 @@ export class CaseIdReservations {
     procedure: string,
     metadata: EventMetadata,
   ): Promise<StreamAppend | null> {
-    const { reservation, reserved, procedure: holder } = await this.holderOf(caseId);
+    return this.reservationOn(await this.holderOf(caseId), caseId, procedure, metadata);
+  }
+
+  private async reservationOn(
+    { reservation, reserved, procedure: holder }: ReturnType<typeof heldBy>,
+    caseId: string,
+    procedure: string,
+    metadata: EventMetadata,
+  ): Promise<StreamAppend | null> {
     if (holder === procedure) return null;
     if (holder !== null && (await this.holds(caseId, holder, reserved?.reservedAt)))
       throw idTaken(caseId, holder);
@@ -104,9 +140,7 @@ export class CaseIdReservations {
 
   /** The id's reservation stream, its holder there, and the procedure holding the id (or none). */
   private async holderOf(caseId: string) {
-    const { reservation, probed } = await readCaseId(this.store, caseId);
-    const reserved = caseIdHolder(reservation);
-    return { reservation, reserved, procedure: reserved ? reserved.procedure : probed };
+    return heldBy(await readCaseId(this.store, caseId));
   }
 
   /** Whether the holding procedure still has the id: its case exists, or is being written now. */
@@ -148,6 +182,12 @@ export class CaseIdReservations {
       expectedRevision: revision === null ? 'no_stream' : revision,
     });
   }
+}
+
+/** The id's reservation stream, its holder there, and the procedure holding the id (or none). */
+function heldBy({ reservation, probed }: CaseIdRead) {
+  const reserved = caseIdHolder(reservation);
+  return { reservation, reserved, procedure: reserved ? reserved.procedure : probed };
 }
 
 function idTaken(caseId: string, procedure: string): DomainRuleViolation {
