@@ -265,4 +265,38 @@ describe('one case id space across procedures', () => {
     await http().post('/cases').set(staff).send(appointment('x-9')).expect(201);
     await withdraw('x-9');
   });
+
+  it("releases a slot written to behind this process's back since the opening: the kept claim is refused, the closing reads the slot", async () => {
+    const slot = 'caseslot-appointment/p-pooled/pos-deputy';
+    await http().post('/cases').set(staff).send(appointment('x-10')).expect(201);
+    // Another instance's repair: the slot released and claimed again for the same case.
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const claimedAt = await store.streamRevision(slot);
+    const metadata = {
+      actorId: 'other-instance',
+      correlationId: randomUUID(),
+      causationId: null,
+      occurredAt: new Date().toISOString(),
+    };
+    await store.append(
+      slot,
+      [
+        { type: 'OpenCaseSlotReleased', data: { caseId: 'x-10', reason: 'repair' } },
+        { type: 'OpenCaseSlotClaimed', data: { caseId: 'x-10' } },
+      ].map((event) => ({ id: randomUUID(), ...event, metadata })),
+      { expectedRevision: claimedAt! },
+    );
+    await withdraw('x-10');
+    const { rows } = await t.db.pool.query<{ revision: string; type: string }>(
+      `SELECT revision, type FROM events WHERE stream_id = $1 AND revision > $2 ORDER BY revision`,
+      [slot, claimedAt],
+    );
+    expect(rows.map((row) => row.type.replace(/\.v\d+$/, ''))).toEqual([
+      'OpenCaseSlotReleased',
+      'OpenCaseSlotClaimed',
+      'OpenCaseSlotReleased',
+    ]);
+    await http().post('/cases').set(staff).send(appointment('x-11')).expect(201);
+    await withdraw('x-11');
+  });
 });

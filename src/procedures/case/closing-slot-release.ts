@@ -29,6 +29,7 @@ export class ClosingSlotRelease {
   readonly plan = async (
     state: CaseState,
     events: readonly NewEvent[],
+    refused: ReadonlySet<string>,
   ): Promise<AlongsideWrite> => {
     this.planned = false;
     const unchanged = { appends: [], events: [...events] };
@@ -40,7 +41,13 @@ export class ClosingSlotRelease {
       personId: after.personId,
       positionId: after.positionId,
     };
-    const release = await this.slots.planRelease(slot, this.caseId, after.status, this.metadata);
+    const release = await this.slots.planRelease(
+      slot,
+      this.caseId,
+      after.status,
+      this.metadata,
+      refused,
+    );
     this.planned = true;
     return {
       appends: release ? [release] : [],
@@ -59,10 +66,14 @@ export class ClosingSlotRelease {
    */
   async releaseUnlessWritten(result: {
     state: CaseState;
-    appended: readonly unknown[];
+    appended: readonly { type: string }[];
     replayed: boolean;
   }): Promise<void> {
     const { state } = result;
+    // An opening's claim went with it: its closing here may release the slot without a read.
+    const opened = !result.replayed && result.appended[0]?.type === 'CaseOpened';
+    if (this.atomic && opened && state.status !== 'none')
+      this.slots.claimWritten(state, this.caseId);
     if (state.status === 'open' || state.status === 'none' || result.appended.length === 0) return;
     if (this.planned && !result.replayed) return;
     await this.slots.release(

@@ -5,6 +5,7 @@ import { loadStream } from '../../common/stream-command-runner';
 import { EventMetadata } from '../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors';
 import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
+import { BoundedCache } from '../../common/bounded-cache';
 import { deterministicId } from '../../common/deterministic-id';
 import { PG_POOL } from '../../common/tokens';
 import { caseDecider } from './decider/case.decider';
@@ -25,6 +26,16 @@ import {
 const ABANDONED_CLAIM_MS = 60_000;
 /** Claims lost to a concurrent opener are re-read this often before the answer is a conflict. */
 const CLAIM_ATTEMPTS = 5;
+/** Slots whose claim this process planned or wrote, kept until the case's closing releases it. */
+const CLAIMS_KEPT = 20_000;
+
+/** A claim planned by `planClaim`, and whether its opening's write is known to have gone through. */
+interface KeptClaim {
+  caseId: string;
+  /** The slot stream's revision right after the claim. */
+  revision: number;
+  written: boolean;
+}
 
 /**
  * One open case per procedure, person and post.
@@ -42,6 +53,7 @@ const CLAIM_ATTEMPTS = 5;
 @Injectable()
 export class OpenCaseSlots {
   private readonly logger = new Logger('OpenCaseSlots');
+  private readonly claims = new BoundedCache<string, KeptClaim>(CLAIMS_KEPT);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -94,6 +106,7 @@ export class OpenCaseSlots {
     const streamId = openCaseSlotStream(slot);
     const events = await this.store.readStream(streamId);
     const holder = events.length ? slotHolder(events) : await this.openedBeforeSlots(slot);
+    this.claims.delete(streamId);
     if (holder?.caseId === caseId) return null;
     if (holder && (await this.holds(slot, holder))) throw duplicateOpen(slot, holder);
     // As in `claim`: a holder that closed without its release is released first.
@@ -105,6 +118,8 @@ export class OpenCaseSlots {
       })),
       { type: 'OpenCaseSlotClaimed', data: { caseId } },
     ];
+    const revision = (events.at(-1)?.revision ?? -1) + claim.length;
+    this.claims.set(streamId, { caseId, revision, written: false });
     return {
       streamId,
       expectedRevision: events.at(-1)?.revision ?? 'no_stream',
@@ -153,16 +168,34 @@ export class OpenCaseSlots {
     caseId: string,
     reason: string,
     metadata: EventMetadata,
+    refused: ReadonlySet<string> = new Set(),
   ): Promise<StreamAppend | null> {
     const streamId = openCaseSlotStream(slot);
+    const release: OpenCaseSlotEvent = { type: 'OpenCaseSlotReleased', data: { caseId, reason } };
+    const append = (expectedRevision: number): StreamAppend => ({
+      streamId,
+      expectedRevision,
+      events: [{ id: randomUUID(), ...release, metadata }],
+    });
+    // The claim this process wrote, unless the store refused a release at its revision already:
+    // if anyone wrote to the slot since, the store refuses this one too and the closing is
+    // decided again on a read.
+    const kept = this.claims.get(streamId);
+    this.claims.delete(streamId);
+    if (kept?.written && kept.caseId === caseId && !refused.has(streamId))
+      return append(kept.revision);
     const events = await this.store.readStream(streamId);
     if (slotHolder(events)?.caseId !== caseId) return null;
-    const release: OpenCaseSlotEvent = { type: 'OpenCaseSlotReleased', data: { caseId, reason } };
-    return {
-      streamId,
-      expectedRevision: events.at(-1)!.revision,
-      events: [{ id: randomUUID(), ...release, metadata }],
-    };
+    return append(events.at(-1)!.revision);
+  }
+
+  /**
+   * The opening of `caseId` was written with the claim `planClaim` planned, in one transaction:
+   * its closing may expect the slot where the claim left it, without reading it.
+   */
+  claimWritten(slot: OpenCaseSlotKey, caseId: string): void {
+    const kept = this.claims.get(openCaseSlotStream(slot));
+    if (kept?.caseId === caseId) kept.written = true;
   }
 
   /**
@@ -230,6 +263,7 @@ export class OpenCaseSlots {
     metadata: EventMetadata,
     events: OpenCaseSlotEvent[],
   ): Promise<void> {
+    this.claims.delete(streamId);
     await this.store.append(
       streamId,
       events.map((event) => ({ id: randomUUID(), ...event, metadata })),
