@@ -4,6 +4,7 @@ import { EventStore } from '../event-store/event-store.port';
 import { personStream } from './person-stream';
 import { personDecider } from './person/person.decider';
 import { PersonState } from './person/person.state';
+import { keptUnitPaths } from '../identity/kept-unit-paths';
 import { KeptPositions } from './kept-positions';
 import { OrgUnit, Position, RegistryService } from './registry.service';
 
@@ -103,8 +104,13 @@ export class PrefetchedRegistry implements RegistryReads {
       `SELECT ${UNIT_COLUMNS} FROM org_units WHERE id = ANY ($1::text[])`,
       [wanted],
     );
+    const paths = keptUnitPaths(this.pool);
     for (const id of wanted) this.units.set(id, null);
-    for (const row of rows) this.units.set(row.id, row);
+    for (const row of rows) {
+      this.units.set(row.id, row);
+      // The scope checks of the job's openings ask for these units' paths next.
+      paths.set(row.id, row.path);
+    }
   }
 }
 

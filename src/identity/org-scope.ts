@@ -7,6 +7,7 @@ import { BoundedCache } from '../common/bounded-cache';
 import { PG_POOL } from '../common/tokens';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { Actor } from './actor';
+import { keptUnitPaths } from './kept-unit-paths';
 import { RecordOrigins, StreamOrigin } from './record-origins';
 import {
   outOfScope,
@@ -16,9 +17,6 @@ import {
   unitNotFound,
   unitOutsideGrant,
 } from './scope-refusals';
-
-/** Org units whose path one process keeps (a province's tree is a few thousand units). */
-const UNIT_PATHS_KEPT = 50_000;
 
 /** Which kind of case a path or body names: the case engine's procedures, or discipline cases. */
 export type CaseKind = 'case' | 'discipline case';
@@ -36,21 +34,15 @@ export type CaseKind = 'case' | 'discipline case';
  */
 @Injectable()
 export class OrgScope {
-  /**
-   * Each unit's path from the root, kept once read. Why a cache cannot widen a grant here: the
-   * service only ever inserts units (`RegistryService.createOrgUnit`, its path built from its
-   * parent's) and never moves or deletes one, and since migration 1735200000000 the database
-   * refuses to change a unit's id, parent or path or to delete it (trigger
-   * `org_unit_place_is_fixed`), so a path once read is the path for good; a unit not (yet) in
-   * the registry is asked for again every time. Restructuring the tree would mean dropping that
-   * trigger in a migration, and restarting every instance with it (the caches start empty).
-   */
-  private readonly unitPaths = new BoundedCache<string, readonly string[]>(UNIT_PATHS_KEPT);
+  /** Each unit's path from the root, kept once read (see keptUnitPaths: a path never changes). */
+  private readonly unitPaths: BoundedCache<string, readonly string[]>;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly origins: RecordOrigins,
-  ) {}
+  ) {
+    this.unitPaths = keptUnitPaths(pool);
+  }
 
   async unitExists(unitId: string): Promise<boolean> {
     return (await this.pathOf(unitId)) !== null;
