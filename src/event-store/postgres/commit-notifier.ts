@@ -13,6 +13,11 @@ const PRESENCE_INTERVAL_MS = 10_000;
 const PEER_GONE_AFTER_MS = 3 * PRESENCE_INTERVAL_MS;
 /** Payload prefix of a process that has just started listening: the others answer at once. */
 const HELLO = 'hello:';
+/**
+ * Payload prefix of a process that writes without listening (a CLI, an API-only instance): its
+ * NOTIFY wakes the listeners, but it is no listener to notify in turn.
+ */
+const WRITER = 'writer:';
 
 /**
  * Wakes subscribers when events are committed. Writers in this process wake local subscribers
@@ -54,7 +59,7 @@ export class CommitNotifier {
     setTimeout(() => {
       this.notifyScheduled = false;
       if (this.closed) return;
-      this.send(this.origin);
+      this.send(this.listening ? this.origin : `${WRITER}${this.origin}`);
     }, NOTIFY_WINDOW_MS).unref();
   }
 
@@ -62,7 +67,8 @@ export class CommitNotifier {
    * Whether a NOTIFY can wake anyone. A process that listens knows the others that listen (each
    * says so when it starts and every PRESENCE_INTERVAL_MS): alone on the database, as one
    * instance is, its NOTIFYs were a statement for every few appends that woke nobody. A process
-   * that does not listen (a CLI, an API-only instance) cannot know, so it always notifies.
+   * that does not listen (a CLI, an API-only instance) cannot know, so it always notifies, marked
+   * as a writer: hearing it does not make a listener think another listener is there.
    */
   othersMayListen(): boolean {
     return !this.listening || Date.now() - this.peerHeardAt < PEER_GONE_AFTER_MS;
@@ -77,6 +83,8 @@ export class CommitNotifier {
   private heard(payload: string): void {
     const hello = payload.startsWith(HELLO);
     if ((hello ? payload.slice(HELLO.length) : payload) === this.origin) return;
+    // A writer that does not listen: its commits are news, but notifying it would wake nobody.
+    if (payload.startsWith(WRITER)) return this.wakeLocal();
     this.peerHeardAt = Date.now();
     // A process that has just started learns at once that this one is here.
     if (hello) this.send(this.origin);
