@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { BoundedCache } from '../common/bounded-cache';
+import { perDatabase } from '../common/per-database';
 import { Position } from './registry-records';
 
 /** Posts one process keeps per database (a province has a few thousand). */
@@ -7,9 +8,6 @@ const POSITIONS_KEPT = 50_000;
 
 const POSITION_COLUMNS = `id, title, org_unit_id AS "orgUnitId", appointing_authority AS "appointingAuthority",
   rank, is_leadership AS "isLeadership", filled_by AS "filledBy"`;
-
-/** One set of kept posts per database: the registry and the scope checks share what either read. */
-const keptByDatabase = new WeakMap<Pool, KeptPositions>();
 
 /**
  * The posts this process has read, kept for good. Why a kept post is never stale: the service
@@ -22,14 +20,8 @@ export class KeptPositions {
 
   private constructor(private readonly pool: Pool) {}
 
-  static of(pool: Pool): KeptPositions {
-    let positions = keptByDatabase.get(pool);
-    if (!positions) {
-      positions = new KeptPositions(pool);
-      keptByDatabase.set(pool, positions);
-    }
-    return positions;
-  }
+  /** One set of kept posts per database: the registry and the scope checks share what either read. */
+  static readonly of = perDatabase((pool) => new KeptPositions(pool));
 
   async find(id: string): Promise<Position | null> {
     return (await this.findAll([id])).get(id) ?? null;

@@ -1,10 +1,9 @@
 import { Pool } from 'pg';
 import { BoundedCache } from '../common/bounded-cache';
+import { perDatabase } from '../common/per-database';
 
 /** Org units whose path one process keeps per database (a province's tree is a few thousand units). */
 const UNIT_PATHS_KEPT = 50_000;
-
-const keptByDatabase = new WeakMap<Pool, BoundedCache<string, readonly string[]>>();
 
 /**
  * Each unit's path from the root, kept once read, one set per database: the scope checks
@@ -17,11 +16,6 @@ const keptByDatabase = new WeakMap<Pool, BoundedCache<string, readonly string[]>
  * the tree would mean dropping that trigger in a migration, and restarting every instance with it
  * (the kept paths start empty).
  */
-export function keptUnitPaths(pool: Pool): BoundedCache<string, readonly string[]> {
-  let paths = keptByDatabase.get(pool);
-  if (!paths) {
-    paths = new BoundedCache(UNIT_PATHS_KEPT);
-    keptByDatabase.set(pool, paths);
-  }
-  return paths;
-}
+export const keptUnitPaths: (pool: Pool) => BoundedCache<string, readonly string[]> = perDatabase(
+  () => new BoundedCache(UNIT_PATHS_KEPT),
+);

@@ -278,7 +278,7 @@ export class CaseCommandRunner {
       alongside: async (state, events, refused): Promise<AlongsideWrite> => {
         const own = alongside
           ? { appends: await alongside(state), events: [...events] }
-          : await closing.plan(state, events, refused);
+          : await closing.plan(state, events);
         const withTimers = timers.plan(state, own.events ?? events, refused);
         return { events: withTimers.events, appends: [...own.appends, ...withTimers.appends] };
       },

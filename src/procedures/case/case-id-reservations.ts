@@ -49,8 +49,7 @@ export class CaseIdReservations {
 
   /** Refuses with 409 `case.id_taken` when a case of another procedure has this id. */
   async assertFree(caseId: string, procedure: string): Promise<void> {
-    const holder = await this.procedureOf(caseId);
-    if (holder !== null && holder !== procedure) throw idTaken(caseId, holder);
+    refuseIfTaken(caseId, await this.procedureOf(caseId), procedure);
   }
 
   /**
@@ -65,8 +64,7 @@ export class CaseIdReservations {
     return {
       assertFree: async (id, procedure) => {
         if (id !== caseId) return this.assertFree(id, procedure);
-        const holder = heldBy(await readIt()).procedure;
-        if (holder !== null && holder !== procedure) throw idTaken(caseId, holder);
+        refuseIfTaken(caseId, heldBy(await readIt()).procedure, procedure);
       },
       planReservation: async (id, procedure, metadata) =>
         id === caseId
@@ -188,6 +186,11 @@ export class CaseIdReservations {
 function heldBy({ reservation, probed }: CaseIdRead) {
   const reserved = caseIdHolder(reservation);
   return { reservation, reserved, procedure: reserved ? reserved.procedure : probed };
+}
+
+/** 409 `case.id_taken` when a case of another procedure holds the id. */
+function refuseIfTaken(caseId: string, holder: string | null, procedure: string): void {
+  if (holder !== null && holder !== procedure) throw idTaken(caseId, holder);
 }
 
 function idTaken(caseId: string, procedure: string): DomainRuleViolation {

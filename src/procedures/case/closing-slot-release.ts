@@ -29,7 +29,6 @@ export class ClosingSlotRelease {
   readonly plan = async (
     state: CaseState,
     events: readonly NewEvent[],
-    refused: ReadonlySet<string>,
   ): Promise<AlongsideWrite> => {
     this.planned = false;
     const unchanged = { appends: [], events: [...events] };
@@ -41,13 +40,7 @@ export class ClosingSlotRelease {
       personId: after.personId,
       positionId: after.positionId,
     };
-    const release = await this.slots.planRelease(
-      slot,
-      this.caseId,
-      after.status,
-      this.metadata,
-      refused,
-    );
+    const release = await this.slots.planRelease(slot, this.caseId, after.status, this.metadata);
     this.planned = true;
     return {
       appends: release ? [release] : [],

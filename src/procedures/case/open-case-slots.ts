@@ -168,7 +168,6 @@ export class OpenCaseSlots {
     caseId: string,
     reason: string,
     metadata: EventMetadata,
-    refused: ReadonlySet<string> = new Set(),
   ): Promise<StreamAppend | null> {
     const streamId = openCaseSlotStream(slot);
     const release: OpenCaseSlotEvent = { type: 'OpenCaseSlotReleased', data: { caseId, reason } };
@@ -177,13 +176,11 @@ export class OpenCaseSlots {
       expectedRevision,
       events: [{ id: randomUUID(), ...release, metadata }],
     });
-    // The claim this process wrote, unless the store refused a release at its revision already:
-    // if anyone wrote to the slot since, the store refuses this one too and the closing is
-    // decided again on a read.
+    // The claim this process wrote, used once: if anyone wrote to the slot since, the store
+    // refuses the release and the closing, decided again, reads the slot.
     const kept = this.claims.get(streamId);
     this.claims.delete(streamId);
-    if (kept?.written && kept.caseId === caseId && !refused.has(streamId))
-      return append(kept.revision);
+    if (kept?.written && kept.caseId === caseId) return append(kept.revision);
     const events = await this.store.readStream(streamId);
     if (slotHolder(events)?.caseId !== caseId) return null;
     return append(events.at(-1)!.revision);
