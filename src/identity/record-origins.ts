@@ -2,13 +2,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BoundedCache } from '../common/bounded-cache';
 import { RecordedEvent } from '../event-store/event-envelope';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { procedureOfCase } from '../procedures/case/case-id-reservation';
+import {
+  CaseIdRead,
+  idUnused,
+  procedureIn,
+  readCaseId,
+} from '../procedures/case/case-id-reservation';
 import { CASE_PROCEDURES, caseStream } from '../procedures/case/case-stream';
 
 /** Streams whose first event one process keeps (about a kilobyte each). */
 const FIRST_EVENTS_KEPT = 10_000;
 /** Case ids whose procedure one process keeps (a few dozen bytes each). */
 const CASE_PROCEDURES_KEPT = 50_000;
+/** How long an opening may use the read of an unused id that its scope check made. */
+const UNUSED_ID_READ_MS = 2_000;
 
 /** What is kept of a stream's first event: what it says, not where or when it was stored. */
 export type StreamOrigin = Pick<RecordedEvent, 'streamId' | 'type' | 'data'>;
@@ -35,6 +42,9 @@ export type StreamOrigin = Pick<RecordedEvent, 'streamId' | 'type' | 'data'>;
 export class RecordOrigins {
   private readonly firstEvents = new BoundedCache<string, StreamOrigin>(FIRST_EVENTS_KEPT);
   private readonly caseProcedures = new BoundedCache<string, string>(CASE_PROCEDURES_KEPT);
+  private readonly unusedIdReads = new BoundedCache<string, { read: CaseIdRead; at: number }>(
+    FIRST_EVENTS_KEPT,
+  );
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -89,9 +99,24 @@ export class RecordOrigins {
   ): Promise<string | null> {
     const known = this.caseProcedures.get(caseId);
     if (known) return among.includes(known) ? known : null;
-    const procedure = await procedureOfCase(this.store, caseId, among);
+    // Every procedure probed: a read that finds the id unused serves an opening's reservation too.
+    const read = await readCaseId(this.store, caseId);
+    if (idUnused(read)) this.unusedIdReads.set(caseId, { read, at: performance.now() });
+    const procedure = procedureIn(read, among);
     if (procedure && (await this.firstEvent(caseStream(procedure, caseId))))
       this.caseProcedures.set(caseId, procedure);
     return procedure;
+  }
+
+  /**
+   * The read of an id that `procedureOfCase` found unused a moment ago (an opening's scope check),
+   * taken once, for the opening's own first attempt: its reservation expects the id's stream to
+   * be absent, so an id reserved since makes that write fail and the opening reads again. It never
+   * answers anything else: an absent id is otherwise asked for again, as above.
+   */
+  takeUnusedIdRead(caseId: string): CaseIdRead | undefined {
+    const kept = this.unusedIdReads.get(caseId);
+    this.unusedIdReads.delete(caseId);
+    return kept && performance.now() - kept.at < UNUSED_ID_READ_MS ? kept.read : undefined;
   }
 }

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { WrongExpectedRevision } from '../../src/event-store/event-store.errors';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { RecordOrigins } from '../../src/identity/record-origins';
+import { CaseIdReservations } from '../../src/procedures/case/case-id-reservations';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -153,6 +156,50 @@ describe('one case id space across procedures', () => {
     expect(rows[0].n).toBe(1);
     const winner = answers.find((answer) => answer.status === 201)!;
     await withdraw(winner.body.id as string);
+  });
+
+  it("reads a new case's id once: the scope check's read serves the opening's checks and reservation", async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const reads = jest.spyOn(store, 'readStreams');
+    try {
+      await http().post('/cases').set(staff).send(appointment('x-12')).expect(201);
+      const ofTheId = reads.mock.calls.filter(
+        ([streams]) => streams[0]?.streamId === 'caseid-x-12',
+      );
+      expect(ofTheId).toHaveLength(1);
+    } finally {
+      reads.mockRestore();
+    }
+    await withdraw('x-12');
+  });
+
+  it('still refuses to reserve an id that another opener reserved after the scope check read it', async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const metadata = {
+      actorId: 'other-instance',
+      correlationId: randomUUID(),
+      causationId: null,
+      occurredAt: new Date().toISOString(),
+    };
+    expect(await t.app.get(RecordOrigins).procedureOfCase('x-13')).toBeNull();
+    await store.append(
+      'caseid-x-13',
+      [
+        {
+          id: randomUUID(),
+          type: 'CaseIdReserved',
+          data: { caseId: 'x-13', procedure: 'rotation' },
+          metadata,
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
+    const planned = await t.app
+      .get(CaseIdReservations)
+      .readOnce('x-13')
+      .planReservation('x-13', 'appointment', metadata);
+    expect(planned?.expectedRevision).toBe('no_stream');
+    await expect(store.appendMany([planned!])).rejects.toBeInstanceOf(WrongExpectedRevision);
   });
 
   it('finds and guards a case opened before id reservations existed', async () => {

@@ -70,8 +70,19 @@ export async function procedureOfCase(
   caseId: string,
   among: readonly string[] = CASE_PROCEDURES,
 ): Promise<string | null> {
-  const { reservation, probed } = await readCaseId(store, caseId, among);
+  return procedureIn(await readCaseId(store, caseId, among), among);
+}
+
+/** `procedureOfCase` answered from a read of the id (probing at least the procedures `among`). */
+export function procedureIn(
+  { reservation, probed }: CaseIdRead,
+  among: readonly string[] = CASE_PROCEDURES,
+): string | null {
   const holder = caseIdHolder(reservation);
   if (holder) return among.includes(holder.procedure) ? holder.procedure : null;
-  return probed;
+  return probed !== null && among.includes(probed) ? probed : null;
 }
+
+/** Whether a read of every procedure found the id unused: no reservation, no case stream. */
+export const idUnused = ({ reservation, probed }: CaseIdRead): boolean =>
+  reservation.length === 0 && probed === null;

@@ -54,13 +54,18 @@ export class CaseIdReservations {
 
   /**
    * `assertFree` and `planReservation` of one id answered from one read of it, for an opening's
-   * first attempt: both asked the store the same thing a moment apart. The reservation still
-   * expects the revision read, so an opener that reserved the id since makes the write fail and
-   * the opening is decided again on fresh reads.
+   * first attempt: both asked the store the same thing a moment apart, as had the scope check
+   * before them, whose read of an unused id is taken over (`RecordOrigins.takeUnusedIdRead`). The
+   * reservation still expects the revision read, so an opener that reserved the id since makes
+   * the write fail and the opening is decided again on fresh reads.
    */
   readOnce(caseId: string): Pick<CaseIdReservations, 'assertFree' | 'planReservation'> {
     let read: Promise<CaseIdRead> | undefined;
-    const readIt = () => (read ??= readCaseId(this.store, caseId));
+    const readIt = () => {
+      if (read) return read;
+      const scopeChecked = this.origins.takeUnusedIdRead(caseId);
+      return (read = scopeChecked ? Promise.resolve(scopeChecked) : readCaseId(this.store, caseId));
+    };
     return {
       assertFree: async (id, procedure) => {
         if (id !== caseId) return this.assertFree(id, procedure);
