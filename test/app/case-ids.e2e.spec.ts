@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { NewEvent } from '../../src/event-store/event-envelope';
 import { WrongExpectedRevision } from '../../src/event-store/event-store.errors';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
 import { RecordOrigins } from '../../src/identity/record-origins';
@@ -182,18 +183,7 @@ describe('one case id space across procedures', () => {
       occurredAt: new Date().toISOString(),
     };
     expect(await t.app.get(RecordOrigins).procedureOfCase('x-13')).toBeNull();
-    await store.append(
-      'caseid-x-13',
-      [
-        {
-          id: randomUUID(),
-          type: 'CaseIdReserved',
-          data: { caseId: 'x-13', procedure: 'rotation' },
-          metadata,
-        },
-      ],
-      { expectedRevision: 'no_stream' },
-    );
+    await reserveForRotation(store, 'x-13', metadata);
     const planned = await t.app
       .get(CaseIdReservations)
       .readOnce('x-13')
@@ -224,18 +214,7 @@ describe('one case id space across procedures', () => {
       occurredAt: new Date().toISOString(),
     };
     // An opener reserved x-died for a rotation case and died before writing the case.
-    await store.append(
-      'caseid-x-died',
-      [
-        {
-          id: randomUUID(),
-          type: 'CaseIdReserved',
-          data: { caseId: 'x-died', procedure: 'rotation' },
-          metadata,
-        },
-      ],
-      { expectedRevision: 'no_stream' },
-    );
+    await reserveForRotation(store, 'x-died', metadata);
     // Every lookup of the id meanwhile: the case routes' scope check, the case service, the opener's check.
     await http().get('/cases/x-died').set(staff).expect(403);
     await http().post('/cases/x-died/withdraw').set(staff).send({ reason: 'test' }).expect(403);
@@ -347,3 +326,17 @@ describe('one case id space across procedures', () => {
     await withdraw('x-11');
   });
 });
+
+/** A reservation for a rotation case written straight to the store, as another instance would. */
+async function reserveForRotation(
+  store: EventStore,
+  caseId: string,
+  metadata: NewEvent['metadata'],
+): Promise<void> {
+  const reserved = { caseId, procedure: 'rotation' };
+  await store.append(
+    `caseid-${caseId}`,
+    [{ id: randomUUID(), type: 'CaseIdReserved', data: reserved, metadata }],
+    { expectedRevision: 'no_stream' },
+  );
+}
