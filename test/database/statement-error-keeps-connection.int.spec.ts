@@ -62,6 +62,13 @@ describe("the service's pool after a statement fails", () => {
     expect((await pool.query('SELECT $1::int + 1 AS n', [41])).rows[0].n).toBe(42);
   });
 
+  it('discards a connection left in a failed transaction, so the next caller gets a clean one', async () => {
+    const before = await backend();
+    await expect(pool.query('BEGIN; SELECT 1 / 0')).rejects.toMatchObject({ code: '22012' });
+    expect(await backend()).not.toBe(before);
+    expect((await pool.query('SELECT 1 AS one')).rows[0].one).toBe(1);
+  });
+
   it('discards a connection whose backend was terminated during its statement', async () => {
     const before = await backend();
     const admin = new Client({ connectionString: db.url });
