@@ -37,9 +37,11 @@ export class PrefetchedOpenCaseSlots extends OpenCaseSlots {
 
   protected override openedBeforeSlots(slot: OpenCaseSlotKey): Promise<SlotClaim | null> {
     const key = slotKey(slot);
-    return this.openedBefore.has(key)
-      ? Promise.resolve(this.openedBefore.get(key)!)
-      : super.openedBeforeSlots(slot);
+    if (this.openedBefore.has(key)) return Promise.resolve(this.openedBefore.get(key)!);
+    // Only a slot never claimed needs the answer (`planClaim` asks side by side with its read):
+    // one the snapshot holds claimed is not asked about, or a repeated batch would ask per entry.
+    if (this.snapshot.held(key)?.length) return Promise.resolve(null);
+    return super.openedBeforeSlots(slot);
   }
 
   /** `openedBeforeSlots` for many slots in one query: the earliest open case of each. */
