@@ -81,6 +81,17 @@ export function registerScrapeGauges(metrics: AppMetrics, sources: CollectorSour
   registerWorkGauges(metrics, sources, guarded);
 }
 
+/**
+ * Counts the pool's connections as they open and close: churn (a new PostgreSQL backend for a
+ * statement that could have used an idle one) shows as `opened` climbing with the request rate.
+ */
+export function countPoolConnections(metrics: AppMetrics, pool: Pool): void {
+  metrics.poolConnections.inc({ event: 'opened' }, 0);
+  metrics.poolConnections.inc({ event: 'closed' }, 0);
+  pool.on('connect', () => metrics.poolConnections.inc({ event: 'opened' }));
+  pool.on('remove', () => metrics.poolConnections.inc({ event: 'closed' }));
+}
+
 /** Wraps a gauge's collection: reset, then collect; a source that fails leaves it empty and is logged. */
 type Guarded = <T>(
   what: string,

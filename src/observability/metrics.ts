@@ -56,6 +56,13 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
+  readonly poolConnections = new Counter({
+    name: 'cadreflow_pg_pool_connections_total',
+    help: 'PostgreSQL pool: connections opened and closed (idle timeout, lost, or failed beyond a statement)',
+    labelNames: ['event'] as const,
+    registers: [this.registry],
+  });
+
   constructor(options: { processMetrics?: boolean } = {}) {
     // CPU, memory, event-loop lag and GC of this process (`cadreflow_process_*`, `cadreflow_nodejs_*`).
     if (options.processMetrics !== false)

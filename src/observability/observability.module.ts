@@ -7,7 +7,7 @@ import { JobsRuntime } from '../jobs/jobs-runtime';
 import { ProjectionsService } from '../projections/projections.service';
 import { SagasRuntime } from '../sagas/sagas-runtime';
 import { APP_METRICS, AppMetrics } from './metrics';
-import { registerScrapeGauges } from './metrics-collector';
+import { countPoolConnections, registerScrapeGauges } from './metrics-collector';
 import {
   MetricsAccessGuard,
   MetricsController,
@@ -56,6 +56,7 @@ export class ObservabilityModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
+    countPoolConnections(this.metrics, this.pool);
     registerScrapeGauges(this.metrics, {
       pool: this.pool,
       projections: this.projections,

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { Client, Pool } from 'pg';
 import request from 'supertest';
+import { PG_POOL } from '../../src/common/tokens';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const METRICS_TOKEN = 'metrics-token-for-the-e2e-suite';
@@ -150,6 +152,42 @@ describe('GET /metrics', () => {
     expect(sample(text, 'cadreflow_pg_pool_clients', { state: 'waiting' })).toBe(0);
     expect(text).toMatch(/# TYPE cadreflow_dead_letters gauge/);
     expect(text).toMatch(/^cadreflow_process_cpu_seconds_total /m);
+  });
+
+  it('counts the pool connections opened and closed: a terminated backend is one closed', async () => {
+    const pool = t.app.get<Pool>(PG_POOL);
+    const closed = async () =>
+      sample(await scrape(), 'cadreflow_pg_pool_connections_total', { event: 'closed' });
+    const before = await closed();
+    expect(before).toBeDefined();
+    const sleeping = pool.query('SELECT pg_sleep(5) /* metrics: to be terminated */');
+    sleeping.catch(() => undefined);
+    const admin = new Client({ connectionString: t.db.url });
+    await admin.connect();
+    try {
+      for (let attempt = 0; attempt < 100; attempt += 1) {
+        const { rowCount } = await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE query LIKE 'SELECT pg_sleep(5) /* metrics: to be terminated */%' AND pid <> pg_backend_pid()`,
+        );
+        if (rowCount) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      await admin.end();
+    }
+    await expect(sleeping).rejects.toMatchObject({ code: '57P01' });
+    // pg-pool counts a connection as removed once it has ended, a moment after the failure.
+    let after = await closed();
+    for (let attempt = 0; attempt < 100 && after! <= before!; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      after = await closed();
+    }
+    expect(after).toBeGreaterThanOrEqual(before! + 1);
+    const text = await scrape();
+    expect(
+      sample(text, 'cadreflow_pg_pool_connections_total', { event: 'opened' }),
+    ).toBeGreaterThanOrEqual(sample(text, 'cadreflow_pg_pool_clients', { state: 'total' })!);
   });
 
   it('shows lag falling to 0 once the projections and sagas have handled the events', async () => {
