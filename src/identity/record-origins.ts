@@ -16,6 +16,8 @@ const FIRST_EVENTS_KEPT = 10_000;
 const CASE_PROCEDURES_KEPT = 50_000;
 /** How long an opening may use the read of an unused id that its scope check made. */
 const UNUSED_ID_READ_MS = 2_000;
+/** Such reads kept at most (each a few hundred bytes; most are taken within milliseconds). */
+const UNUSED_ID_READS_KEPT = 10_000;
 
 /** What is kept of a stream's first event: what it says, not where or when it was stored. */
 export type StreamOrigin = Pick<RecordedEvent, 'streamId' | 'type' | 'data'>;
@@ -43,7 +45,7 @@ export class RecordOrigins {
   private readonly firstEvents = new BoundedCache<string, StreamOrigin>(FIRST_EVENTS_KEPT);
   private readonly caseProcedures = new BoundedCache<string, string>(CASE_PROCEDURES_KEPT);
   private readonly unusedIdReads = new BoundedCache<string, { read: CaseIdRead; at: number }>(
-    FIRST_EVENTS_KEPT,
+    UNUSED_ID_READS_KEPT,
   );
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -91,7 +93,7 @@ export class RecordOrigins {
 
   /**
    * The procedure whose stream holds the case with this id, among `among`, or null (see
-   * `procedureOfCase`: its id reservation, or for older cases a probe of the streams).
+   * `procedureIn`: its id reservation, or for older cases a probe of the streams).
    */
   async procedureOfCase(
     caseId: string,

@@ -3,6 +3,7 @@ import { PostgresEventStore } from '../../src/event-store/postgres/postgres-even
 import { StreamSnapshot } from '../../src/event-store/stream-snapshot';
 import { openCaseSlotStream } from '../../src/procedures/case/open-case-slot';
 import { PrefetchedOpenCaseSlots } from '../../src/procedures/case/prefetched-open-case-slots';
+import { countStatements } from '../support/statement-count';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const metadata = {
@@ -44,19 +45,14 @@ describe("a bulk job's slot claims over its prefetch", () => {
   it('plans both claims without a statement', async () => {
     const slots = new PrefetchedOpenCaseSlots(new StreamSnapshot(store), db.pool);
     await slots.prefetch([used, fresh]);
-    let statements = 0;
-    const query = db.pool.query.bind(db.pool);
-    db.pool.query = ((...args: Parameters<typeof query>) => {
-      statements += 1;
-      return query(...args);
-    }) as typeof query;
+    const statements = countStatements(db.pool);
     try {
       const again = await slots.planClaim(used, 'c-new', metadata);
       const first = await slots.planClaim(fresh, 'c-other', metadata);
       expect([again?.expectedRevision, first?.expectedRevision]).toEqual([1, 'no_stream']);
-      expect(statements).toBe(0);
+      expect(statements.sent).toBe(0);
     } finally {
-      db.pool.query = query;
+      statements.restore();
     }
   });
 });

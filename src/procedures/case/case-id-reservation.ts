@@ -60,20 +60,11 @@ export async function readCaseId(
 }
 
 /**
- * The procedure whose stream holds the case, or null: its reservation says, or for a case from
- * before reservations its stream. `among` narrows the answer to some procedures (the case
- * engine's API does not reach discipline cases): a case of another procedure is then answered
- * as none.
+ * The procedure whose stream holds the case, from a read of its id (probing at least the
+ * procedures `among`), or null: its reservation says, or for a case from before reservations its
+ * stream. `among` narrows the answer to some procedures (the case engine's API does not reach
+ * discipline cases): a case of another procedure is then answered as none.
  */
-export async function procedureOfCase(
-  store: EventStore,
-  caseId: string,
-  among: readonly string[] = CASE_PROCEDURES,
-): Promise<string | null> {
-  return procedureIn(await readCaseId(store, caseId, among), among);
-}
-
-/** `procedureOfCase` answered from a read of the id (probing at least the procedures `among`). */
 export function procedureIn(
   { reservation, probed }: CaseIdRead,
   among: readonly string[] = CASE_PROCEDURES,
