@@ -20,18 +20,63 @@ export function isStatementError(error: unknown): boolean {
   );
 }
 
-/** The transaction status each connection's last ReadyForQuery reported ('I': idle, outside one). */
+type ReadyForQuery = { status?: string };
+
+/**
+ * The transaction status the last ReadyForQuery of each connection reported ('I': idle, outside
+ * a transaction), or undefined while its statement runs. pg settles a failed statement on the
+ * server's ErrorResponse, not on the ReadyForQuery after it; when that arrives in a later chunk
+ * (seen once on a loaded CI machine) the status is not yet the failed statement's own.
+ */
 const transactionStatus = new WeakMap<PoolClient, string | undefined>();
 
+function connectionOf(client: PoolClient): EventEmitter | undefined {
+  return (client as unknown as { connection?: EventEmitter }).connection;
+}
+
 function watchTransactionStatus(client: PoolClient): void {
-  if (transactionStatus.has(client)) return;
+  if (!transactionStatus.has(client)) {
+    // pg's own listener runs first and settles a statement that succeeded; this one runs in the
+    // same emit, before the caller's continuation.
+    connectionOf(client)?.on('readyForQuery', (message: ReadyForQuery) =>
+      transactionStatus.set(client, message.status),
+    );
+  }
   transactionStatus.set(client, undefined);
-  const connection = (client as unknown as { connection?: EventEmitter }).connection;
-  // pg's own listener runs first and settles the query; this one runs in the same emit, before
-  // the caller's continuation, so the status read there is the one the failed statement left.
-  connection?.on('readyForQuery', (message: { status?: string }) =>
-    transactionStatus.set(client, message.status),
-  );
+}
+
+/** Bounds the wait for a ReadyForQuery that a failed statement's connection still owes. */
+const READY_FOR_QUERY_WAIT_MS = 5_000;
+
+/** Calls back with the status of the connection's next ReadyForQuery, or undefined if it ends. */
+function onNextReadyForQuery(client: PoolClient, settle: (status?: string) => void): void {
+  const connection = connectionOf(client);
+  if (!connection) return settle(undefined);
+  const done = (status?: string): void => {
+    clearTimeout(timer);
+    connection.removeListener('readyForQuery', ready);
+    connection.removeListener('end', ended);
+    settle(status);
+  };
+  const ready = (message: ReadyForQuery): void => done(message.status);
+  const ended = (): void => done(undefined);
+  const timer = setTimeout(ended, READY_FOR_QUERY_WAIT_MS);
+  connection.on('readyForQuery', ready);
+  connection.on('end', ended);
+}
+
+/**
+ * Hands a connection whose statement failed back to the pool when the failure was the statement's
+ * own and left no transaction open, and discards it otherwise. Text that began a transaction
+ * (`BEGIN; …`) and failed inside it would hand the next caller an aborted transaction.
+ */
+function releaseAfterError(client: PoolClient, error: unknown): void {
+  if (!isStatementError(error)) return client.release(error as Error);
+  const release = (status?: string): void =>
+    client.release(status === 'I' ? undefined : (error as Error));
+  const status = transactionStatus.get(client);
+  if (status !== undefined) release(status);
+  else onNextReadyForQuery(client, release);
 }
 
 /**
@@ -52,10 +97,8 @@ export function keepConnectionOnStatementError(pool: Pool): void {
       client.release();
       return result;
     } catch (error) {
-      // Kept only outside a transaction: text that began one (`BEGIN; …`) and failed inside it
-      // would hand the next caller an aborted transaction.
-      const reusable = isStatementError(error) && transactionStatus.get(client) === 'I';
-      client.release(reusable ? undefined : (error as Error));
+      // The caller hears of the error at once; the connection goes back when its state is known.
+      releaseAfterError(client, error);
       throw error;
     }
   };

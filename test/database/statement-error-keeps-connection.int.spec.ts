@@ -1,4 +1,6 @@
+import { EventEmitter } from 'node:events';
 import { Client, Pool } from 'pg';
+import { checkOutClient } from '../../src/database/checked-out-client';
 import { createPool } from '../../src/database/create-pool';
 import { WrongExpectedRevision } from '../../src/event-store/event-store.errors';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
@@ -69,6 +71,20 @@ describe("the service's pool after a statement fails", () => {
     expect((await pool.query('SELECT 1 AS one')).rows[0].one).toBe(1);
   });
 
+  it('waits for the ReadyForQuery that follows an error in a later chunk before keeping a connection', async () => {
+    const before = await backend();
+    const restore = await deliverReadyForQueryLate(pool);
+    try {
+      await expect(pool.query('SELECT 1 / 0')).rejects.toMatchObject({ code: '22012' });
+      expect(await backend()).toBe(before);
+      await expect(pool.query('BEGIN; SELECT 1 / 0')).rejects.toMatchObject({ code: '22012' });
+      expect((await pool.query('SELECT 1 AS one')).rows[0].one).toBe(1);
+    } finally {
+      restore();
+    }
+    expect(await backend()).not.toBe(before);
+  });
+
   it('discards a connection whose backend was terminated during its statement', async () => {
     const before = await backend();
     const admin = new Client({ connectionString: db.url });
@@ -96,4 +112,23 @@ async function waitUntilRunning(admin: Client, pid: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`backend ${pid} never ran the statement`);
+}
+
+/**
+ * Makes every ReadyForQuery of the pool's one connection reach pg a turn after the message before
+ * it, as when the server's ErrorResponse and ReadyForQuery arrive in separate TCP chunks.
+ */
+async function deliverReadyForQueryLate(pool: Pool): Promise<() => void> {
+  const client = await checkOutClient(pool);
+  const connection = (client as unknown as { connection: EventEmitter }).connection;
+  client.release();
+  const emit = connection.emit.bind(connection);
+  connection.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+    if (event !== 'readyForQuery') return emit(event, ...args);
+    setImmediate(() => emit(event, ...args));
+    return true;
+  };
+  return () => {
+    connection.emit = emit;
+  };
 }
