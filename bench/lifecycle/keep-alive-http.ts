@@ -20,7 +20,25 @@ export function plainRequest(
   headers: Record<string, string>,
   body?: string,
 ): Promise<PlainAnswer> {
+  return sendOnce(url, method, headers, body).catch((error: unknown) => {
+    // A kept-alive connection the service closed for idleness as this request went out on it:
+    // the service never read the request (it closes only idle connections), so sending it again
+    // on a new connection is what a browser does (Node's http docs, `request.reusedSocket`).
+    if (error instanceof StaleConnection) return sendOnce(url, method, headers, body);
+    throw error;
+  });
+}
+
+class StaleConnection extends Error {}
+
+function sendOnce(
+  url: string,
+  method: 'GET' | 'POST',
+  headers: Record<string, string>,
+  body?: string,
+): Promise<PlainAnswer> {
   return new Promise((resolve, reject) => {
+    let answered = false;
     const sent = request(
       url,
       {
@@ -30,6 +48,7 @@ export function plainRequest(
           body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) },
       },
       (response) => {
+        answered = true;
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () =>
@@ -41,7 +60,13 @@ export function plainRequest(
         response.on('error', reject);
       },
     );
-    sent.on('error', reject);
+    sent.on('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        sent.reusedSocket && !answered && error.code === 'ECONNRESET'
+          ? new StaleConnection(error.message)
+          : error,
+      ),
+    );
     sent.end(body);
   });
 }

@@ -22,7 +22,7 @@ import {
 } from './appointment-lifecycle';
 import { readCounters, waitForQuiet } from './database-counters';
 import { bulkImport, BulkImportResult } from './bulk-import';
-import { ReadModelLag } from './read-model-lag';
+import { caseListInDatabase, caseListOverHttp, ReadModelLag } from './read-model-lag';
 import {
   benchEnvironment,
   cpuBetween,
@@ -39,6 +39,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,8,32').split(',').map(Number);
 /** One case in this many is watched for the case list's lag after each of its writes. */
 const LAG_SAMPLE_EVERY = Number(process.env.BENCH_LAG_SAMPLE_EVERY ?? 4);
+/** How the lag polls read the case list: `sql` (its table, from here) or `http` (`GET /cases`). */
+const LAG_VIA = process.env.BENCH_LAG_VIA === 'http' ? 'http' : 'sql';
 /** People in the bulk import measured after the cases (0: skip it). */
 const IMPORT_PEOPLE = Number(process.env.BENCH_IMPORT_PEOPLE ?? 2000);
 const PORT = Number(process.env.BENCH_PORT ?? 3900 + (process.pid % 90));
@@ -110,6 +112,8 @@ async function oneRun(
   context: {
     url: string;
     pool: Pool;
+    /** The lag polls' own connections (sql), so a poll never waits behind the bench's counters. */
+    lagPool: Pool;
     service: ServiceProcesses;
     base: string;
     tokens: BenchTokens;
@@ -121,7 +125,11 @@ async function oneRun(
   const http = new TimedHttp(context.base, timings);
   const longTimings = new RouteTimings();
   const longHttp = new TimedHttp(context.base, longTimings);
-  const lag = new ReadModelLag(http, context.tokens.staff);
+  const lag = new ReadModelLag(
+    LAG_VIA === 'http'
+      ? caseListOverHttp(http, context.tokens.staff)
+      : caseListInDatabase(context.lagPool),
+  );
   const before = await readCounters(context.pool);
   const refusedBefore = await refusedAppends(http, context.tokens.admin);
   const pgBefore = await postgresCpuSeconds(context.url);
@@ -192,7 +200,7 @@ function print(run: RunResult, round: number): void {
       `${run.clientCpuMsPerCase} ms), ` +
       `${run.commitsPerCase} commits and ${run.eventsPerCase} events/case, ` +
       `${run.refusedAppends} refused appends, end lag ` +
-      `${run.endLagMs} ms, case-list lag p50/p99 ${run.caseListLagMs.p50}/${run.caseListLagMs.p99} ms` +
+      `${run.endLagMs} ms, case-list lag (${LAG_VIA}) p50/p99 ${run.caseListLagMs.p50}/${run.caseListLagMs.p99} ms` +
       ` (load ${run.load})\n`,
   );
   if (run.longRecordWriteMs.n > 0)
@@ -249,9 +257,11 @@ async function benchOn(base: BaseDatabase | null): Promise<void> {
       seedDemoData(env);
       const service = new ServiceProcesses(env, SPLIT_WORKERS);
       const pool = new Pool({ connectionString: url, max: 2 });
+      const lagPool = new Pool({ connectionString: url, max: 8 });
       try {
         await service.start();
-        const context = { url, pool, service, base: `http://127.0.0.1:${PORT}`, tokens: tokens() };
+        const serviceUrl = `http://127.0.0.1:${PORT}`;
+        const context = { url, pool, lagPool, service, base: serviceUrl, tokens: tokens() };
         const setup = new TimedHttp(context.base, new RouteTimings());
         const plan = CLIENTS.flatMap((clients) =>
           Array.from({ length: ROUNDS }, (_, round) => ({ clients, round })),
@@ -308,7 +318,7 @@ async function benchOn(base: BaseDatabase | null): Promise<void> {
             `  C=${f.clients}: ${f.casesPerSecond} cases/s (rounds ${f.rounds.join(', ')}), writes p50/p95/p99 ${f.writeP50}/${f.writeP95}/${f.writeP99} ms, CPU/case ${f.serviceCpuMsPerCase} + ${f.postgresCpuMsPerCase} ms (client ${f.clientCpuMsPerCase} ms), ${f.commitsPerCase} commits/case, ${f.refusedAppends} refused appends, end lag ${f.endLagMs} ms, case-list lag p99 ${f.caseListLagP99} ms${LONG_RECORD_EVERY > 0 ? `; writes p50/p99 with ${RECORD_EVENTS}-event records ${f.longRecordWriteP50}/${f.longRecordWriteP99} ms, others ${f.shortRecordWriteP50}/${f.shortRecordWriteP99} ms` : ''}\n`,
           );
         process.stdout.write(
-          `${JSON.stringify({ bench: 'lifecycle', base: BASE, splitWorkers: SPLIT_WORKERS, baseEvents: base?.events ?? 0, longRecordEvery: LONG_RECORD_EVERY, cases: CASES, rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures, imported, node: process.version, at: new Date().toISOString() })}\n`,
+          `${JSON.stringify({ bench: 'lifecycle', base: BASE, splitWorkers: SPLIT_WORKERS, lagVia: LAG_VIA, baseEvents: base?.events ?? 0, longRecordEvery: LONG_RECORD_EVERY, cases: CASES, rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures, imported, node: process.version, at: new Date().toISOString() })}\n`,
         );
       } catch (error) {
         process.stderr.write(`service log tail:\n${service.log}\n`);
@@ -316,6 +326,7 @@ async function benchOn(base: BaseDatabase | null): Promise<void> {
       } finally {
         await service.stop();
         await pool.end();
+        await lagPool.end();
         await deleteRedisKeys(env.QUEUE_PREFIX);
       }
     },

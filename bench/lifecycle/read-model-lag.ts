@@ -1,3 +1,4 @@
+import { Pool } from 'pg';
 import { APPOINTMENT_STEPS } from './appointment-lifecycle';
 import { percentile, round1, TimedHttp } from './timed-http';
 
@@ -5,15 +6,49 @@ interface CaseListPage {
   items: { caseId: string; status: string; currentStep: { id: string } | null }[];
 }
 
+/** A case as the case list shows it now, or what was seen instead (for the error). */
+type CaseListLook = (
+  personId: string,
+  caseId: string,
+) => Promise<{ row?: { status: string; currentStep: string | null }; seen: unknown }>;
+
+/**
+ * `http` (BENCH_LAG_VIA=http, every figure before 2026-12-04): each poll a `GET /cases` through
+ * the service. At 5 ms polls that was about 4.8 requests a case, a fifth of the service's CPU in
+ * the run it measured (bench/README.md, seventeenth session).
+ */
+export function caseListOverHttp(http: TimedHttp, token: string): CaseListLook {
+  return async (personId, caseId) => {
+    const page = await http.peek<CaseListPage>(`/cases?person=${personId}&limit=5`, token);
+    const item = page.items.find((candidate) => candidate.caseId === caseId);
+    const row = item && { status: item.status, currentStep: item.currentStep?.id ?? null };
+    return { row, seen: item ?? page };
+  };
+}
+
+/**
+ * `sql` (the default): the `case_summaries` row the case list's route reads, from the bench's own
+ * connections. The same commit makes it visible to both; the service does none of the polling.
+ */
+export function caseListInDatabase(pool: Pool): CaseListLook {
+  return async (_personId, caseId) => {
+    const { rows } = await pool.query<{ status: string; current_step_id: string | null }>(
+      'SELECT status, current_step_id FROM case_summaries WHERE case_id = $1',
+      [caseId],
+    );
+    const row = rows[0] && { status: rows[0].status, currentStep: rows[0].current_step_id };
+    return { row, seen: rows[0] ?? 'no row' };
+  };
+}
+
 /** First pause between polls; it doubles up to POLL_MAX_MS, so a long lag is not hammered. */
 const POLL_MS = 5;
 const POLL_MAX_MS = 100;
 
 /** How far a case has got: its step's place in the procedure, or past the end once decided. */
-function progress(row: { status: string; currentStep: { id: string } | string | null }): number {
+function progress(row: { status: string; currentStep: string | null }): number {
   if (row.status === 'decided') return APPOINTMENT_STEPS.length;
-  const id = typeof row.currentStep === 'string' ? row.currentStep : row.currentStep?.id;
-  return APPOINTMENT_STEPS.findIndex((step) => step.id === id);
+  return APPOINTMENT_STEPS.findIndex((step) => step.id === row.currentStep);
 }
 const GIVE_UP_MS = 120_000;
 
@@ -26,10 +61,7 @@ export class ReadModelLag {
   private readonly pending = new Set<Promise<void>>();
   private failure: unknown = null;
 
-  constructor(
-    private readonly http: TimedHttp,
-    private readonly token: string,
-  ) {}
+  constructor(private readonly look: CaseListLook) {}
 
   /** Starts watching without waiting: the client goes on with its next write. */
   watch(personId: string, caseId: string, expected: { step: string | null; status: string }): void {
@@ -77,12 +109,8 @@ export class ReadModelLag {
     let seen: unknown = null;
     let pause = POLL_MS;
     while (performance.now() < deadline) {
-      const page = await this.http.peek<CaseListPage>(
-        `/cases?person=${personId}&limit=5`,
-        this.token,
-      );
-      const row = page.items.find((item) => item.caseId === caseId);
-      seen = row ?? page;
+      const { row, seen: now } = await this.look(personId, caseId);
+      seen = now;
       // At or past the expected step: the client may already have written the next one.
       if (row && progress(row) >= progress({ status: expected.status, currentStep: expected.step }))
         return performance.now();
