@@ -1,5 +1,6 @@
 import { RecordedEvent } from '../event-store/event-envelope';
 import { EventStore } from '../event-store/event-store.port';
+import { BoundedCache } from './bounded-cache';
 import { StreamDecider } from './stream-decider';
 
 interface CachedFold<State> {
@@ -17,10 +18,10 @@ interface CachedFold<State> {
  * revision on. That first event is the cached one; if it is gone or another event stands there
  * (a stream truncated or rewritten under us, as the tamper tests do), the stream is folded again
  * from the start. States are immutable (each `evolve` returns a new one), so sharing one with a
- * caller is safe. Least recently used entries go first once `capacity` streams are held.
+ * caller is safe. At most `capacity` streams are held (`BoundedCache`: the oldest not read since goes).
  */
 export class StreamFoldCache<State> {
-  private readonly folds = new Map<string, CachedFold<State>>();
+  private readonly folds: BoundedCache<string, CachedFold<State>>;
 
   constructor(
     private readonly store: EventStore,
@@ -28,8 +29,10 @@ export class StreamFoldCache<State> {
       StreamDecider<State, unknown, unknown>,
       'initialState' | 'evolve'
     >,
-    private readonly capacity: number,
-  ) {}
+    capacity: number,
+  ) {
+    this.folds = new BoundedCache(capacity);
+  }
 
   async load(streamId: string): Promise<{ state: State; revision: number | null }> {
     const cached = this.folds.get(streamId);
@@ -55,14 +58,8 @@ export class StreamFoldCache<State> {
     const last = events[events.length - 1];
     const fold = last ? { state, revision: last.revision, lastEventId: last.id } : (cached ?? null);
     if (!fold) return { state, revision: null };
-    // Re-inserting moves the stream to the back of the Map's order: the front is the least recent.
-    this.folds.delete(streamId);
-    this.folds.set(streamId, fold);
-    while (this.folds.size > this.capacity) {
-      const oldest = this.folds.keys().next().value;
-      if (oldest === undefined) break;
-      this.folds.delete(oldest);
-    }
+    // Nothing new since the kept fold: the read already marked it as used.
+    if (fold !== cached) this.folds.set(streamId, fold);
     return { state: fold.state, revision: fold.revision };
   }
 }
