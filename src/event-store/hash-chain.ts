@@ -26,6 +26,56 @@ export function contentDigest(content: HashedContent): Buffer {
     .digest();
 }
 
+/**
+ * `contentDigest` of each of several events, the same digests. The events of one write share
+ * their metadata object (one request's actor, correlation and time; a transfer batch chunk's 750
+ * events carry a few): its canonical text is written once per object per call, not once per
+ * event. Within the call nothing can change an object between two of its events.
+ */
+export function contentDigests(contents: readonly HashedContent[]): Buffer[] {
+  const metadataTexts = new Map<object, string>();
+  return contents.map((content) => {
+    const text = envelopeText(content, metadataTexts) ?? canonicalJson(hashedForm(content));
+    return createHash('sha256').update(text, 'utf8').digest();
+  });
+}
+
+const ENVELOPE_KEYS = 6;
+
+/**
+ * The canonical text of an event's content written field by field, its keys in their canonical
+ * order (data, id, metadata, schemaVersion, streamId, type), with the metadata's text kept per
+ * object; null for any content the general path must write (another key, a missing field).
+ */
+function envelopeText(content: HashedContent, metadataTexts: Map<object, string>): string | null {
+  const { streamId, id, type, schemaVersion, data, metadata } = content;
+  let keys = 0;
+  for (const key in content) if (Object.prototype.hasOwnProperty.call(content, key)) keys += 1;
+  if (
+    keys !== ENVELOPE_KEYS ||
+    (content as { toJSON?: unknown }).toJSON != null ||
+    typeof streamId !== 'string' ||
+    typeof id !== 'string' ||
+    typeof type !== 'string' ||
+    typeof schemaVersion !== 'number' ||
+    !Number.isFinite(schemaVersion) ||
+    data === undefined ||
+    metadata === null ||
+    typeof metadata !== 'object'
+  )
+    return null;
+  let metadataText = metadataTexts.get(metadata);
+  if (metadataText === undefined) {
+    metadataText = canonicalJson(hashedForm(content).metadata);
+    metadataTexts.set(metadata, metadataText);
+  }
+  return (
+    `{"data":${canonicalJson(data)},"id":${JSON.stringify(id)},"metadata":${metadataText},` +
+    `"schemaVersion":${JSON.stringify(schemaVersion)},"streamId":${JSON.stringify(streamId)},` +
+    `"type":${JSON.stringify(type)}}`
+  );
+}
+
 function hashedForm(content: HashedContent): HashedContent {
   const metadata = content.metadata as Record<string, unknown> | null | undefined;
   if (!metadata || !UNHASHED_METADATA_KEYS.some((key) => key in metadata)) return content;

@@ -70,24 +70,27 @@ export const day: CellParser<string> = (cell) => {
 };
 
 /** One of a few labels (Vietnamese, or the API's own code), mapped to the API's code. */
-export const choice =
-  <T extends string>(labels: Record<string, T>): CellParser<T> =>
-  (cell) => {
-    const value = (cellText(cell) ?? '').toLowerCase();
-    const found = Object.entries(labels).find(
-      ([label, code]) => label.toLowerCase() === value || code === value,
-    );
-    if (!found)
-      return bad(
-        'import.choice',
-        `một trong (one of): ${Object.keys(labels).join(', ')}; có "${cellText(cell) ?? ''}"`,
-      );
-    return ok(found[1]);
+export const choice = <T extends string>(labels: Record<string, T>): CellParser<T> => {
+  // A cell matches the first label (any case) or code that equals it, as a search in order would.
+  const codes = new Map<string, T>();
+  for (const [label, code] of Object.entries(labels)) {
+    if (!codes.has(label.toLowerCase())) codes.set(label.toLowerCase(), code);
+    if (!codes.has(code)) codes.set(code, code);
+  }
+  const expected = `một trong (one of): ${Object.keys(labels).join(', ')}`;
+  return (cell) => {
+    const code = codes.get((cellText(cell) ?? '').toLowerCase());
+    if (code === undefined)
+      return bad('import.choice', `${expected}; có "${cellText(cell) ?? ''}"`);
+    return ok(code);
   };
+};
+
+const yesOrNo = choice({ Có: 'yes', Không: 'no', x: 'yes' });
 
 export const yesNo: CellParser<boolean> = (cell) => {
   if (typeof cell === 'boolean') return ok(cell);
-  const parsed = choice({ Có: 'yes', Không: 'no', x: 'yes' })(cell);
+  const parsed = yesOrNo(cell);
   return parsed.ok ? ok(parsed.value === 'yes') : parsed;
 };
 

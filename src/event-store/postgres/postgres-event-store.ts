@@ -1,5 +1,6 @@
 import { Pool, PoolClient } from 'pg';
 import { preparedRead } from './prepared-read';
+import { prepareEvents } from './prepared-events';
 import { NewEvent, RecordedEvent } from '../event-envelope';
 import {
   AllFrom,
@@ -16,19 +17,13 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { contentDigest } from '../hash-chain';
 import { StoredEventNames } from '../stored-event-names';
 import { verifyStoredChain } from '../stored-chain-verification';
 import { PostgresSubscription } from './postgres-subscription';
 import { LogPage, laterOf } from './log-page';
 import { SharedTailRead } from './shared-tail-read';
 import { CommitNotifier } from './commit-notifier';
-import {
-  insertNewStreams,
-  NEW_STREAM_INSERT_MAX_EVENTS,
-  PreparedEvent,
-  StreamBatch,
-} from './new-stream-insert';
+import { insertNewStreams, NEW_STREAM_INSERT_MAX_EVENTS, StreamBatch } from './new-stream-insert';
 import { AppendCoalescer } from './append-coalescer';
 import { refusedCheckedAppend, refusedNewStream } from './refused-append';
 import {
@@ -156,7 +151,7 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new Error('append needs at least one event');
     const expected = options.expectedRevision;
     const expectedCode = typeof expected === 'number' ? expected : EXPECTED_CODES[expected];
-    const batch = this.prepare(streamId, events);
+    const [batch] = prepareEvents(this.names, [{ streamId, events }]);
     const submit = () =>
       expected === 'no_stream' && batch.length <= NEW_STREAM_INSERT_MAX_EVENTS
         ? this.newStreams.submit({ streamId, batch })
@@ -168,38 +163,16 @@ export class PostgresEventStore implements EventStore {
 
   async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
     if (appends.length === 0) return [];
-    const checked = appends.map(({ streamId, events, expectedRevision }): CheckedAppend => ({
+    const batches = prepareEvents(this.names, appends);
+    const checked = appends.map(({ streamId, expectedRevision }, index): CheckedAppend => ({
       streamId,
       expected: expectedRevision,
       expectedCode: expectedCodeOf(expectedRevision),
-      batch: this.prepare(streamId, events),
+      batch: batches[index],
     }));
     const results = await this.multiStreams.append(checked);
     this.notifier.poke(results.at(-1)?.position);
     return results;
-  }
-
-  /** The events as `cf_append` and the INSERT of new streams take them, content digests computed. */
-  private prepare(streamId: string, events: NewEvent[]): PreparedEvent[] {
-    return events.map((event): PreparedEvent => {
-      const schemaVersion = event.schemaVersion ?? 1;
-      const digest = contentDigest({
-        streamId,
-        id: event.id,
-        type: event.type,
-        schemaVersion,
-        data: event.data,
-        metadata: event.metadata,
-      });
-      return {
-        id: event.id,
-        type: this.names.toStored(event.type, schemaVersion),
-        schemaVersion,
-        data: event.data,
-        metadata: event.metadata,
-        contentHash: digest.toString('hex'),
-      };
-    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
