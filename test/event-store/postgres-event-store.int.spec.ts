@@ -9,6 +9,7 @@ import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { anEvent, appendManyContract, eventStoreContract } from './event-store.contract';
 import { appendStreamByStream } from '../../src/event-store/kurrentdb/kurrentdb-append-many';
 import { contentDigest } from '../../src/event-store/hash-chain';
+import { prepareEvents } from '../../src/event-store/postgres/prepared-events';
 import { EventIdConflict, WrongExpectedRevision } from '../../src/event-store/event-store.errors';
 import { comparePositions } from '../../src/event-store/postgres/postgres-position';
 
@@ -86,21 +87,8 @@ describe('PostgreSQL event store (contract)', () => {
         const client = await db.pool.connect();
         try {
           await client.query('BEGIN');
-          const batch = events.map((event) => ({
-            id: event.id,
-            type: event.type,
-            schemaVersion: event.schemaVersion ?? 1,
-            data: event.data,
-            metadata: event.metadata,
-            contentHash: contentDigest({
-              streamId,
-              id: event.id,
-              type: event.type,
-              schemaVersion: event.schemaVersion ?? 1,
-              data: event.data,
-              metadata: event.metadata,
-            }).toString('hex'),
-          }));
+          // The rows as the store itself would write them (stored names, content digests).
+          const [batch] = prepareEvents(new StoredEventNames(), [{ streamId, events }]);
           const code =
             expected === 'no_stream'
               ? -1
