@@ -37,9 +37,10 @@ export function parseRows(sheets: RawSheet[]): { rows: ImportRow[]; problems: Ro
         const found = raw.cells.get(spec.header);
         const cell = found ? `${found.column}${raw.line}` : undefined;
         if (found) cells[spec.field] = { header: spec.header, cell: cell! };
+        const at = { sheet: sheet.name, line: raw.line, column: spec.header, cell };
         if (!found || isEmptyCell(found.value)) {
           if (spec.required && found)
-            problems.push(cellProblem(sheet, raw.line, spec.header, cell, REQUIRED));
+            problems.push({ ...at, rule: 'import.required', message: 'bắt buộc (required)' });
           if (spec.required) readable = false;
           continue;
         }
@@ -47,7 +48,7 @@ export function parseRows(sheets: RawSheet[]): { rows: ImportRow[]; problems: Ro
         if (parsed.ok) values[spec.field] = parsed.value;
         else {
           readable = false;
-          problems.push(cellProblem(sheet, raw.line, spec.header, cell, parsed));
+          problems.push({ ...at, rule: parsed.rule, message: parsed.message });
         }
       }
       if (!readable) continue;
@@ -78,19 +79,6 @@ export function parseRows(sheets: RawSheet[]): { rows: ImportRow[]; problems: Ro
     }
   }
   return { rows, problems };
-}
-
-const REQUIRED = { rule: 'import.required', message: 'bắt buộc (required)' };
-
-/** A cell's problem, built only for a cell that has one (most rows have none). */
-function cellProblem(
-  sheet: RawSheet,
-  line: number,
-  column: string,
-  cell: string | undefined,
-  { rule, message }: { rule: string; message: string },
-): RowProblem {
-  return { sheet: sheet.name, line, column, cell, rule, message };
 }
 
 /** A required column missing from the header row, or a header the template does not have. */
