@@ -7,6 +7,7 @@
  *    (`POST /transfer-batches/check`), then the same batch again (opens nothing).
  * Each with the CPU the service and PostgreSQL used meanwhile (events per CPU second is the figure
  * the shared machine's load changes least). One JSON line at the end; the load average with each.
+ * `BENCH_SPLIT_WORKERS=1`: the API in one process, the workers in another (as the lifecycle bench).
  */
 import { Pool } from 'pg';
 import { DEV_JWT_SECRET } from '../../src/identity/dev-secret';
@@ -14,17 +15,18 @@ import { JwtVerifier } from '../../src/identity/jwt-verifier';
 import { withBenchDatabase } from '../bench-database';
 import { peopleCsv, UNIT } from '../lifecycle/bulk-import';
 import { readCounters, waitForQuiet } from '../lifecycle/database-counters';
+import { ServiceProcesses } from '../lifecycle/service-processes';
 import {
   benchEnvironment,
   cpuBetween,
   loadAverage,
   postgresCpuSeconds,
   seedDemoData,
-  ServiceUnderTest,
 } from '../lifecycle/service-under-test';
 
 const IMPORT_PEOPLE = Number(process.env.BENCH_IMPORT_PEOPLE ?? 10000);
 const BATCH_ENTRIES = Number(process.env.BENCH_BATCH_ENTRIES ?? 10000);
+const SPLIT_WORKERS = process.env.BENCH_SPLIT_WORKERS === '1';
 const PORT = Number(process.env.BENCH_PORT ?? 3990 + (process.pid % 9));
 const HELD = 'pos-ha-noi-deputy-head-organization';
 const RECEIVING = 'pos-ha-noi-deputy-director-home-affairs';
@@ -56,7 +58,7 @@ function token(role: 'admin' | 'organization_staff'): string {
 
 /** Times one request of `items` people or entries, counting the events it appended and the CPU. */
 async function timed(
-  bench: { pool: Pool; url: string; service: ServiceUnderTest },
+  bench: { pool: Pool; url: string; service: ServiceProcesses },
   items: number,
   send: () => Promise<Response>,
 ): Promise<Timed> {
@@ -127,7 +129,7 @@ async function main(): Promise<void> {
   await withBenchDatabase('bulk', async (url) => {
     const env = benchEnvironment(url, PORT);
     seedDemoData(env);
-    const service = new ServiceUnderTest(env);
+    const service = new ServiceProcesses(env, SPLIT_WORKERS);
     const pool = new Pool({ connectionString: url, max: 2 });
     const base = `http://127.0.0.1:${PORT}`;
     const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -168,6 +170,7 @@ async function main(): Promise<void> {
           bench: 'bulk',
           importPeople: IMPORT_PEOPLE,
           batchEntries: BATCH_ENTRIES,
+          splitWorkers: SPLIT_WORKERS,
           peopleDryRun,
           people: imported,
           posts,
