@@ -34,7 +34,13 @@ import {
 import { ServiceProcesses } from './service-processes';
 import { median, percentile, refusedAppends, round1, RouteTimings, TimedHttp } from './timed-http';
 
-const CASES = Number(process.env.BENCH_CASES ?? 64);
+/**
+ * Cases per round: BENCH_CASES, or 16 per client and at least 64. A round of 64 at 32 clients is
+ * two cases a client and half a second at 100 cases/s: its start and its tail, with fewer clients
+ * busy, were much of it (bench/README.md, nineteenth session).
+ */
+const casesPerRound = (clients: number): number =>
+  process.env.BENCH_CASES ? Number(process.env.BENCH_CASES) : Math.max(64, 16 * clients);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,8,32').split(',').map(Number);
 /**
@@ -275,7 +281,7 @@ async function benchOn(base: BaseDatabase | null): Promise<void> {
         const subjects = new Map(
           plan.map(({ clients, round }) => [
             `${clients}-${round}`,
-            subjectsFor(`${clients}-${round}`, CASES),
+            subjectsFor(`${clients}-${round}`, casesPerRound(clients)),
           ]),
         );
         const warmUp = subjectsFor('warm', WARM_UP_CASES);
@@ -324,7 +330,7 @@ async function benchOn(base: BaseDatabase | null): Promise<void> {
             `  C=${f.clients}: ${f.casesPerSecond} cases/s (rounds ${f.rounds.join(', ')}), writes p50/p95/p99 ${f.writeP50}/${f.writeP95}/${f.writeP99} ms, CPU/case ${f.serviceCpuMsPerCase} + ${f.postgresCpuMsPerCase} ms (client ${f.clientCpuMsPerCase} ms), ${f.commitsPerCase} commits/case, ${f.refusedAppends} refused appends, end lag ${f.endLagMs} ms, case-list lag p99 ${f.caseListLagP99} ms${LONG_RECORD_EVERY > 0 ? `; writes p50/p99 with ${RECORD_EVENTS}-event records ${f.longRecordWriteP50}/${f.longRecordWriteP99} ms, others ${f.shortRecordWriteP50}/${f.shortRecordWriteP99} ms` : ''}\n`,
           );
         process.stdout.write(
-          `${JSON.stringify({ bench: 'lifecycle', base: BASE, splitWorkers: SPLIT_WORKERS, lagVia: LAG_VIA, baseEvents: base?.events ?? 0, longRecordEvery: LONG_RECORD_EVERY, cases: CASES, rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures, imported, node: process.version, at: new Date().toISOString() })}\n`,
+          `${JSON.stringify({ bench: 'lifecycle', base: BASE, splitWorkers: SPLIT_WORKERS, lagVia: LAG_VIA, baseEvents: base?.events ?? 0, longRecordEvery: LONG_RECORD_EVERY, cases: Object.fromEntries(CLIENTS.map((clients) => [clients, casesPerRound(clients)])), rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures, imported, node: process.version, at: new Date().toISOString() })}\n`,
         );
       } catch (error) {
         process.stderr.write(`service log tail:\n${service.log}\n`);
