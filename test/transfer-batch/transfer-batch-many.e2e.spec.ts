@@ -4,7 +4,7 @@ import { buildRegistry } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * A batch larger than one chunk of reads (1,000 entries) and of writes (250): the entries are
+ * A batch larger than one chunk of reads (1,000 entries) and of writes (500): the entries are
  * judged chunk by chunk on reads made for the whole chunk at once, so a bad entry far into the
  * list must still be named alone and stop every write, and a repeat must find every chunk opened.
  */

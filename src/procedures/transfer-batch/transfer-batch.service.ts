@@ -24,10 +24,12 @@ import {
 
 /**
  * Entries whose cases go out in one multi-stream append (one transaction and commit on
- * PostgreSQL): about 4 streams and 5 events each. Large enough that commits stop being the
- * limit, small enough that progress moves every fraction of a second (bench/transfer-batch).
+ * PostgreSQL): each entry's id reservation, open-case slot claim and case opening. 500 rather
+ * than 250: a batch of 10,000 took a median 2.5 s instead of 2.9 s, with less CPU (half the
+ * commits, and half the rounds of what each commit sets off; bench/README.md, nineteenth
+ * session); 1,000 was no better. Progress still moves every fraction of a second.
  */
-const ENTRIES_PER_CHUNK = 250;
+const ENTRIES_PER_CHUNK = 500;
 
 const DEFAULT_DEFINITION = 'transfer.standard';
 
