@@ -21,7 +21,7 @@ export class TransferBatchCheckDto {
   @ApiProperty({ description: 'true: nothing is wrong and the batch can be opened' })
   valid!: boolean;
 
-  @ApiProperty({ example: 500 })
+  @ApiProperty({ example: 250 })
   total!: number;
 
   @ApiProperty({ description: 'entries already opened by an earlier run of this batch' })
@@ -38,7 +38,7 @@ export class TransferBatchViewDto {
   @ApiProperty({ enum: ['opening', 'opened'] })
   status!: 'opening' | 'opened';
 
-  @ApiProperty({ example: 500 })
+  @ApiProperty({ example: 250 })
   total!: number;
 
   @ApiProperty({ example: 120, description: 'cases opened so far' })
