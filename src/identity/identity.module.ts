@@ -1,8 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { OrgScope } from './org-scope';
+import { CaseIdCoverage } from '../procedures/case/case-id-coverage';
 import { RecordOrigins } from './record-origins';
 
 /** Org-unit scope checks and where records began, available to every module. */
 @Global()
-@Module({ providers: [OrgScope, RecordOrigins], exports: [OrgScope, RecordOrigins] })
+@Module({
+  providers: [OrgScope, RecordOrigins, CaseIdCoverage],
+  exports: [OrgScope, RecordOrigins, CaseIdCoverage],
+})
 export class IdentityModule {}

@@ -1,13 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { BoundedCache } from '../common/bounded-cache';
 import { RecordedEvent } from '../event-store/event-envelope';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import {
   CaseIdRead,
   idUnused,
+  LegacyCaseIds,
+  PROBE_ALWAYS,
   procedureIn,
   readCaseId,
 } from '../procedures/case/case-id-reservation';
+import { CaseIdCoverage } from '../procedures/case/case-id-coverage';
 import { CASE_PROCEDURES, caseStream } from '../procedures/case/case-stream';
 
 /** Streams whose first event one process keeps (about a kilobyte each). */
@@ -48,7 +51,12 @@ export class RecordOrigins {
     UNUSED_ID_READS_KEPT,
   );
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional()
+    @Inject(CaseIdCoverage)
+    private readonly legacyCaseIds: LegacyCaseIds = PROBE_ALWAYS,
+  ) {}
 
   /**
    * A case this process has just opened (its events from revision 0 appended, not a repeat): kept
@@ -93,7 +101,8 @@ export class RecordOrigins {
 
   /**
    * The procedure whose stream holds the case with this id, among `among`, or null (see
-   * `procedureIn`: its id reservation, or for older cases a probe of the streams).
+   * `procedureIn`: its id reservation, or for older cases a probe of the streams while the store
+   * may hold any: `LegacyCaseIds`).
    */
   async procedureOfCase(
     caseId: string,
@@ -102,7 +111,8 @@ export class RecordOrigins {
     const known = this.caseProcedures.get(caseId);
     if (known) return among.includes(known) ? known : null;
     // Every procedure probed: a read that finds the id unused serves an opening's reservation too.
-    const read = await readCaseId(this.store, caseId);
+    const probe = await this.legacyCaseIds.probesNeeded();
+    const read = await readCaseId(this.store, caseId, CASE_PROCEDURES, probe);
     if (idUnused(read)) this.unusedIdReads.set(caseId, { read, at: performance.now() });
     const procedure = procedureIn(read, among);
     if (procedure && (await this.firstEvent(caseStream(procedure, caseId))))

@@ -9,7 +9,11 @@ import { CASE_PROCEDURES, caseStream } from './case-stream';
  * and `GET /cases/<id>` would reach only one of them.
  */
 export type CaseIdEvent =
-  | { type: 'CaseIdReserved'; data: { caseId: string; procedure: string } }
+  | {
+      type: 'CaseIdReserved';
+      /** `backfilled`: written for a case opened before reservations existed (CaseIdBackfill). */
+      data: { caseId: string; procedure: string; backfilled?: true };
+    }
   | { type: 'CaseIdReleased'; data: { caseId: string; procedure: string; reason: string } };
 
 /** The reservation stream of a case id. Its kind has no hyphen (see audit/stream-name.ts). */
@@ -41,19 +45,33 @@ export interface CaseIdRead {
 }
 
 /**
- * The id's reservation stream and the first event of every candidate case stream, in one read:
- * cases opened before reservations existed have none and are found by their streams. An opening
- * asks this three times (its scope, the id free, the reservation); two statements each were a
- * visible share of a new case's reads.
+ * Whether case ids must still be looked for in every procedure's case stream: while the store may
+ * hold cases opened before reservations existed (CaseIdCoverage says when it holds none).
+ */
+export interface LegacyCaseIds {
+  probesNeeded(): Promise<boolean>;
+}
+
+/** For a store nothing has checked: every lookup probes. */
+export const PROBE_ALWAYS: LegacyCaseIds = { probesNeeded: async () => true };
+
+/**
+ * The id's reservation stream and, when `probe`, the first event of every candidate case stream,
+ * in one read: cases opened before reservations existed have none and are found by their streams.
+ * An opening asks this three times (its scope, the id free, the reservation); two statements each
+ * were a visible share of a new case's reads.
  */
 export async function readCaseId(
   store: EventStore,
   caseId: string,
   among: readonly string[] = CASE_PROCEDURES,
+  probe = true,
 ): Promise<CaseIdRead> {
   const [reservation, ...firsts] = await store.readStreams([
     { streamId: caseIdStream(caseId) },
-    ...among.map((procedure) => ({ streamId: caseStream(procedure, caseId), limit: 1 })),
+    ...(probe
+      ? among.map((procedure) => ({ streamId: caseStream(procedure, caseId), limit: 1 }))
+      : []),
   ]);
   const index = firsts.findIndex((events) => events.length > 0);
   return { reservation, probed: index === -1 ? null : among[index] };

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EventMetadata } from '../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors';
@@ -10,9 +10,12 @@ import {
   caseIdHolder,
   CaseIdRead,
   caseIdStream,
+  LegacyCaseIds,
+  PROBE_ALWAYS,
   readCaseId,
 } from './case-id-reservation';
-import { caseStream } from './case-stream';
+import { CaseIdCoverage } from './case-id-coverage';
+import { CASE_PROCEDURES, caseStream } from './case-stream';
 
 /**
  * A reservation whose case stream still does not exist this long after is taken to be left by an
@@ -37,6 +40,9 @@ export class CaseIdReservations {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly origins: RecordOrigins,
+    @Optional()
+    @Inject(CaseIdCoverage)
+    private readonly legacyCaseIds: LegacyCaseIds = PROBE_ALWAYS,
   ) {}
 
   /**
@@ -64,7 +70,7 @@ export class CaseIdReservations {
     const readIt = () => {
       if (read) return read;
       const scopeChecked = this.origins.takeUnusedIdRead(caseId);
-      return (read = scopeChecked ? Promise.resolve(scopeChecked) : readCaseId(this.store, caseId));
+      return (read = scopeChecked ? Promise.resolve(scopeChecked) : this.readId(caseId));
     };
     return {
       assertFree: async (id, procedure) => {
@@ -143,7 +149,13 @@ export class CaseIdReservations {
 
   /** The id's reservation stream, its holder there, and the procedure holding the id (or none). */
   private async holderOf(caseId: string) {
-    return heldBy(await readCaseId(this.store, caseId));
+    return heldBy(await this.readId(caseId));
+  }
+
+  /** The id's reservation, and its case streams while the store may hold cases from before it. */
+  private async readId(caseId: string): Promise<CaseIdRead> {
+    const probe = await this.legacyCaseIds.probesNeeded();
+    return readCaseId(this.store, caseId, CASE_PROCEDURES, probe);
   }
 
   /** Whether the holding procedure still has the id: its case exists, or is being written now. */
@@ -165,10 +177,19 @@ export class CaseIdReservations {
       if ((await this.store.streamRevision(caseStream(procedure, caseId))) !== null) return;
       const events = await this.store.readStream(streamId);
       if (caseIdHolder(events)?.procedure !== procedure) return;
-      await this.append(streamId, events.at(-1)!.revision, metadata, {
+      const released = events.at(-1)!.revision + 1;
+      await this.append(streamId, released - 1, metadata, {
         type: 'CaseIdReleased',
         data: { caseId, procedure, reason: 'not_opened' },
       });
+      // A concurrent opener of the same case (it found the id held by its procedure and reserved
+      // nothing) may have written it between the check and the release: reserved again, so no
+      // case stream is left without its reservation (lookups may read only that: CaseIdCoverage).
+      if ((await this.store.streamRevision(caseStream(procedure, caseId))) !== null)
+        await this.append(streamId, released, metadata, {
+          type: 'CaseIdReserved',
+          data: { caseId, procedure },
+        });
     } catch (error) {
       // Best effort: a reservation whose case never appears is free after a while all the same.
       this.logger.warn({ err: error, streamId, caseId }, 'case id reservation not released');

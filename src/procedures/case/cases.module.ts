@@ -1,6 +1,7 @@
 import { CommandWriter } from '../../common/http/command-writer';
 import { Module } from '@nestjs/common';
 import { CadresModule } from '../../cadres/cadres.module';
+import { CaseIdBackfillLifecycle } from './case-id-backfill.lifecycle';
 import { CaseIdReservations } from './case-id-reservations';
 import { CaseContextFactory } from './case-context.factory';
 import { CaseService } from './case.service';
@@ -28,6 +29,7 @@ import { RecordWorkflowRunner } from './record/record-workflow-runner';
     CommandWriter,
     OpenCaseSlots,
     CaseIdReservations,
+    CaseIdBackfillLifecycle,
     CaseContextFactory,
     ProcedureRegistry,
     CaseCommandRunner,

@@ -10,6 +10,7 @@ import { PG_POOL } from '../../common/tokens';
 import { Pool } from 'pg';
 import { RegistryReads } from '../../cadres/prefetched-registry';
 import { ProcedureRegistry } from '../case/procedure-registry';
+import { CaseIdCoverage } from '../case/case-id-coverage';
 import { TransferBatchReads } from './transfer-batch-reads';
 import { caseIdStream } from '../case/case-id-reservation';
 import { CaseCommandRunner } from '../case/case-command-runner';
@@ -63,6 +64,7 @@ export class TransferBatchEntries {
     private readonly procedures: ProcedureRegistry,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly coverage: CaseIdCoverage,
   ) {}
 
   async check(
@@ -73,7 +75,7 @@ export class TransferBatchEntries {
     const result: EntryChecks = { planned: [], problems: [], outOfScope: [] };
     this.duplicatePeople(entries, from, result.problems);
     const procedure = this.procedures.forOpening('transfer')?.module.procedure ?? 'rotation';
-    const reads = new TransferBatchReads(this.store, this.pool, this.registry);
+    const reads = new TransferBatchReads(this.store, this.pool, this.registry, this.coverage);
     const chunkAt = (start: number) =>
       entries.slice(start, start + ENTRIES_PER_READ).map((entry, at) => ({
         entry,

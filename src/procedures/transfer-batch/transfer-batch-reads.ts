@@ -6,6 +6,7 @@ import { StreamSnapshot } from '../../event-store/stream-snapshot';
 import { PrefetchedScope } from '../../identity/prefetched-scope';
 import { RecordOrigins } from '../../identity/record-origins';
 import { caseIdStream } from '../case/case-id-reservation';
+import { LegacyCaseIds } from '../case/case-id-reservation';
 import { CaseIdReservations } from '../case/case-id-reservations';
 import { CASE_PROCEDURES, caseStream } from '../case/case-stream';
 import { OpeningReads } from '../case/procedure-registry';
@@ -16,8 +17,9 @@ import { TransferBatchEntryDto } from './dto/open-transfer-batch.dto';
  * Everything a batch's entries are judged on, read for a chunk of entries at a time with one
  * query per kind instead of about fifteen an entry: the people's records (and the unit each was
  * registered in), the posts and units they and the entries name, the case ids' reservation
- * streams (and, for an id never reserved, the case streams a case of that id would be in), the
- * open-case slots with the case list for slots never claimed and the cases holding them. The
+ * streams (and, while the store may hold cases from before reservations, the case streams a case
+ * of that id would be in), the open-case slots with the case list for slots never claimed and the
+ * cases holding them. The
  * services' own rules then judge each entry on these (OrgScope's checks by PrefetchedScope,
  * CaseIdReservations and OpenCaseSlots over the snapshot), as they would have a moment earlier.
  */
@@ -28,13 +30,22 @@ export class TransferBatchReads implements OpeningReads {
   readonly caseIds: CaseIdReservations;
   readonly slots: PrefetchedOpenCaseSlots;
 
-  constructor(store: EventStore, pool: Pool, registry: RegistryService) {
+  constructor(
+    store: EventStore,
+    pool: Pool,
+    registry: RegistryService,
+    private readonly legacyCaseIds: LegacyCaseIds,
+  ) {
     this.snapshot = new StreamSnapshot(store);
     // The batch writes the people's cases, not their records: the record saga's note on each new
     // case is then decided on the record as read here.
     this.registry = new PrefetchedRegistry(registry, pool, store, true);
     this.scope = new PrefetchedScope(this.registry);
-    this.caseIds = new CaseIdReservations(this.snapshot, new RecordOrigins(this.snapshot));
+    this.caseIds = new CaseIdReservations(
+      this.snapshot,
+      new RecordOrigins(this.snapshot, legacyCaseIds),
+      legacyCaseIds,
+    );
     this.slots = new PrefetchedOpenCaseSlots(this.snapshot, pool);
   }
 
@@ -46,6 +57,9 @@ export class TransferBatchReads implements OpeningReads {
     const people = entries.map(({ entry }) => entry.personId);
     const positions = entries.flatMap(({ entry }) => [entry.positionId, entry.currentPositionId]);
     const caseIds = entries.map(({ caseId }) => caseId);
+    // Cases from before reservations are found by their streams (readCaseId), while there may be
+    // any: the coverage only ever turns complete, so the rules' own reads then probe no less.
+    const probe = await this.legacyCaseIds.probesNeeded();
     await Promise.all([
       this.registry.prefetch({
         people,
@@ -54,8 +68,7 @@ export class TransferBatchReads implements OpeningReads {
       }),
       this.snapshot.take([
         ...caseIds.map(caseIdStream),
-        // Cases from before reservations are found by their streams (readCaseId).
-        ...caseIds.flatMap((id) => CASE_PROCEDURES.map((p) => caseStream(p, id))),
+        ...(probe ? caseIds.flatMap((id) => CASE_PROCEDURES.map((p) => caseStream(p, id))) : []),
       ]),
       this.slots.prefetch(
         entries.map(({ entry }) => ({

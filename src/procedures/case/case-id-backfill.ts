@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { Clock } from '../../common/clock';
+import { deterministicId } from '../../common/deterministic-id';
+import { parseStreamName } from '../../audit/stream-name';
+import { EventMetadata, RecordedEvent } from '../../event-store/event-envelope';
+import { WrongExpectedRevision } from '../../event-store/event-store.errors';
+import { AllFrom, EventStore, StreamAppend } from '../../event-store/event-store.port';
+import { CaseIdCoverage, CASE_ID_COVERAGE_STREAM } from './case-id-coverage';
+import { CaseIdEvent, caseIdHolder, caseIdStream } from './case-id-reservation';
+import { CASE_PROCEDURES } from './case-stream';
+
+/** Events read from the store per page of the scan. */
+const SCAN_PAGE = 1_000;
+const ACTOR = 'system:case-ids';
+
+export interface CaseIdBackfillReport {
+  /** The store already recorded that every case has its reservation: nothing was read. */
+  alreadyComplete: boolean;
+  /** Case streams found. */
+  cases: number;
+  /** Of those, cases from before reservations that were reserved now. */
+  reserved: number;
+  /** Ids whose reservation names another procedure's case (two cases of one id from before). */
+  heldByAnother: string[];
+}
+
+/**
+ * Reserves the id of every case opened before id reservations existed, then records that every
+ * case stream has its reservation (`CaseIdsAllReserved`), after which a case id is looked up in
+ * its reservation stream alone (CaseIdCoverage). One pass over the case streams' events in the
+ * store's order; each reservation is written at the revision read and with an id derived from the
+ * case, so a pass cut short and run again (or run by two instances) writes each one once. Openings
+ * meanwhile reserve their own ids; until the record exists, lookups probe as before.
+ */
+export class CaseIdBackfill {
+  constructor(
+    private readonly store: EventStore,
+    private readonly coverage: CaseIdCoverage,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One pass; `cancelled` is asked between pages (a stop: the next pass starts over). */
+  async run(cancelled: () => boolean = () => false): Promise<CaseIdBackfillReport> {
+    const report: CaseIdBackfillReport = {
+      alreadyComplete: false,
+      cases: 0,
+      reserved: 0,
+      heldByAnother: [],
+    };
+    if (await this.coverage.isComplete()) return { ...report, alreadyComplete: true };
+    const correlationId = randomUUID();
+    let from: AllFrom = 'start';
+    for (;;) {
+      if (cancelled()) throw new Error('case id backfill stopped');
+      const page = await this.store.readAll(from, {
+        limit: SCAN_PAGE,
+        filter: { streamPrefix: CASE_PROCEDURES.map((procedure) => `${procedure}-`) },
+      });
+      if (page.length === 0) break;
+      from = page.at(-1)!.position;
+      await this.reserveOpenings(page, report, correlationId);
+    }
+    await this.record(report, correlationId);
+    this.coverage.markComplete();
+    return report;
+  }
+
+  /** The page's case openings (revision 0) whose id no reservation holds, reserved. */
+  private async reserveOpenings(
+    page: RecordedEvent[],
+    report: CaseIdBackfillReport,
+    correlationId: string,
+  ): Promise<void> {
+    const openings = page
+      .filter((event) => event.revision === 0)
+      .map((event) => {
+        const { kind, id } = parseStreamName(event.streamId);
+        return { procedure: kind, caseId: id };
+      });
+    report.cases += openings.length;
+    const reservations = await this.store.readStreams(
+      openings.map(({ caseId }) => ({ streamId: caseIdStream(caseId) })),
+    );
+    const appends: StreamAppend[] = [];
+    // The first case of an id in the store's order gets it, as when it was reserved before.
+    const reservedHere = new Map<string, string>();
+    openings.forEach(({ procedure, caseId }, at) => {
+      const events = reservations[at];
+      const holder = reservedHere.get(caseId) ?? caseIdHolder(events)?.procedure;
+      if (holder === procedure) return;
+      if (holder !== undefined) return void report.heldByAnother.push(caseId);
+      reservedHere.set(caseId, procedure);
+      const event: CaseIdEvent = {
+        type: 'CaseIdReserved',
+        data: { caseId, procedure, backfilled: true },
+      };
+      appends.push({
+        streamId: caseIdStream(caseId),
+        expectedRevision: events.at(-1)?.revision ?? 'no_stream',
+        events: [
+          {
+            id: deterministicId('case-id-backfill', caseId, procedure, String(events.length)),
+            ...event,
+            metadata: this.metadata(correlationId),
+          },
+        ],
+      });
+    });
+    // An opener reserving one of these ids meanwhile makes the write fail: the pass is run again.
+    if (appends.length) await this.store.appendMany(appends);
+    report.reserved += appends.length;
+  }
+
+  private async record(report: CaseIdBackfillReport, correlationId: string): Promise<void> {
+    try {
+      await this.store.append(
+        CASE_ID_COVERAGE_STREAM,
+        [
+          {
+            id: randomUUID(),
+            type: 'CaseIdsAllReserved',
+            data: {
+              cases: report.cases,
+              reserved: report.reserved,
+              heldByAnother: report.heldByAnother.length,
+            },
+            metadata: this.metadata(correlationId),
+          },
+        ],
+        { expectedRevision: 'no_stream' },
+      );
+    } catch (error) {
+      // Another instance's pass recorded it first.
+      if (!(error instanceof WrongExpectedRevision)) throw error;
+    }
+  }
+
+  private metadata(correlationId: string): EventMetadata {
+    return {
+      actorId: ACTOR,
+      correlationId,
+      causationId: null,
+      occurredAt: this.clock.now().toISOString(),
+    };
+  }
+}
