@@ -5,6 +5,7 @@ import request from 'supertest';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
 import { contentDigest } from '../../src/event-store/hash-chain';
 import { startTracing, Tracing } from '../../src/observability/tracing';
+import { ProjectionsService } from '../../src/projections/projections.service';
 import { waitFor } from '../jobs/support/jobs-harness';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -86,6 +87,19 @@ const appendsTo = (span: ExportedSpan, streamId: string): boolean =>
       false));
 
 /**
+ * Until every projection has handled every event: the next one then reaches them alone, and a
+ * batch of one is applied as a child of its append (a batch of several only links to theirs).
+ */
+async function projectionsCaughtUp(t: TestApp): Promise<void> {
+  const projections = t.app.get(ProjectionsService);
+  await waitFor(
+    async () => Object.values(await projections.lags()).every((lag) => lag === 0),
+    'the projections to catch up',
+    30_000,
+  );
+}
+
+/**
  * One trace from the HTTP request through the command and the append to the projections that
  * handled the event, exported over OTLP/HTTP to a collector in the test.
  */
@@ -115,6 +129,7 @@ describe('traces', () => {
       .set(admin())
       .send({ id: 'ou-traces', name: 'Tỉnh Dấu Vết', kind: 'province' })
       .expect(201);
+    await projectionsCaughtUp(t);
     await request(t.server as never)
       .post('/cadres')
       .set(admin())
