@@ -177,8 +177,8 @@ export class CaseIdReservations {
       if ((await this.store.streamRevision(caseStream(procedure, caseId))) !== null) return;
       const events = await this.store.readStream(streamId);
       if (caseIdHolder(events)?.procedure !== procedure) return;
-      const released = events.at(-1)!.revision + 1;
-      await this.append(streamId, released - 1, metadata, {
+      const last = events.at(-1)!.revision;
+      await this.append(streamId, last, metadata, {
         type: 'CaseIdReleased',
         data: { caseId, procedure, reason: 'not_opened' },
       });
@@ -186,7 +186,7 @@ export class CaseIdReservations {
       // nothing) may have written it between the check and the release: reserved again, so no
       // case stream is left without its reservation (lookups may read only that: CaseIdCoverage).
       if ((await this.store.streamRevision(caseStream(procedure, caseId))) !== null)
-        await this.append(streamId, released, metadata, {
+        await this.append(streamId, last + 1, metadata, {
           type: 'CaseIdReserved',
           data: { caseId, procedure },
         });
