@@ -31,6 +31,11 @@ export interface EventMetadata {
   [extra: string]: unknown;
 }
 
+/** The metadata of an event the service writes of its own accord (a `system:<name>` actor, no cause). */
+export function systemMetadata(actorId: string, correlationId: string, at: Date): EventMetadata {
+  return { actorId, correlationId, causationId: null, occurredAt: at.toISOString() };
+}
+
 /** An event about to be appended. `id` is the idempotency key. */
 export interface NewEvent<TData extends object = Record<string, unknown>> {
   id: string;

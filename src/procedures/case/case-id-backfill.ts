@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Clock } from '../../common/clock';
 import { deterministicId } from '../../common/deterministic-id';
 import { parseStreamName } from '../../audit/stream-name';
-import { EventMetadata, RecordedEvent } from '../../event-store/event-envelope';
+import { EventMetadata, RecordedEvent, systemMetadata } from '../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors';
 import { AllFrom, EventStore, StreamAppend } from '../../event-store/event-store.port';
 import { CaseIdCoverage, CASE_ID_COVERAGE_STREAM } from './case-id-coverage';
@@ -136,11 +136,6 @@ export class CaseIdBackfill {
   }
 
   private metadata(correlationId: string): EventMetadata {
-    return {
-      actorId: ACTOR,
-      correlationId,
-      causationId: null,
-      occurredAt: this.clock.now().toISOString(),
-    };
+    return systemMetadata(ACTOR, correlationId, this.clock.now());
   }
 }

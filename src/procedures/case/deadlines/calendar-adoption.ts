@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { Clock, CLOCK } from '../../../common/clock';
 import { deterministicId } from '../../../common/deterministic-id';
 import { runStreamCommand } from '../../../common/stream-command-runner';
-import { EventMetadata } from '../../../event-store/event-envelope';
+import { EventMetadata, systemMetadata } from '../../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../../event-store/event-store.errors';
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { JobsRuntime } from '../../../jobs/jobs-runtime';
@@ -123,11 +123,6 @@ export class CalendarAdoption implements OnApplicationBootstrap {
   }
 
   private metadata(correlationId: string): EventMetadata {
-    return {
-      actorId: ACTOR,
-      correlationId,
-      causationId: null,
-      occurredAt: this.clock.now().toISOString(),
-    };
+    return systemMetadata(ACTOR, correlationId, this.clock.now());
   }
 }
