@@ -111,8 +111,7 @@ export class RecordOrigins {
     const known = this.caseProcedures.get(caseId);
     if (known) return among.includes(known) ? known : null;
     // Every procedure probed: a read that finds the id unused serves an opening's reservation too.
-    const probe = await this.legacyCaseIds.probesNeeded();
-    const read = await readCaseId(this.store, caseId, CASE_PROCEDURES, probe);
+    const read = await readCaseId(this.store, caseId, this.legacyCaseIds);
     if (idUnused(read)) this.unusedIdReads.set(caseId, { read, at: performance.now() });
     const procedure = procedureIn(read, among);
     if (procedure && (await this.firstEvent(caseStream(procedure, caseId))))

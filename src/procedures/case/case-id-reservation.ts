@@ -56,22 +56,20 @@ export interface LegacyCaseIds {
 export const PROBE_ALWAYS: LegacyCaseIds = { probesNeeded: async () => true };
 
 /**
- * The id's reservation stream and, when `probe`, the first event of every candidate case stream,
- * in one read: cases opened before reservations existed have none and are found by their streams.
- * An opening asks this three times (its scope, the id free, the reservation); two statements each
- * were a visible share of a new case's reads.
+ * The id's reservation stream and, while `legacyCaseIds` says the store may hold cases from before
+ * reservations (they have none and are found by their streams), the first event of every candidate
+ * case stream, in one read. An opening asks this three times (its scope, the id free, the
+ * reservation); two statements each were a visible share of a new case's reads.
  */
 export async function readCaseId(
   store: EventStore,
   caseId: string,
-  among: readonly string[] = CASE_PROCEDURES,
-  probe = true,
+  legacyCaseIds: LegacyCaseIds = PROBE_ALWAYS,
 ): Promise<CaseIdRead> {
+  const among = (await legacyCaseIds.probesNeeded()) ? CASE_PROCEDURES : [];
   const [reservation, ...firsts] = await store.readStreams([
     { streamId: caseIdStream(caseId) },
-    ...(probe
-      ? among.map((procedure) => ({ streamId: caseStream(procedure, caseId), limit: 1 }))
-      : []),
+    ...among.map((procedure) => ({ streamId: caseStream(procedure, caseId), limit: 1 })),
   ]);
   const index = firsts.findIndex((events) => events.length > 0);
   return { reservation, probed: index === -1 ? null : among[index] };

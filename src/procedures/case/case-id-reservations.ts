@@ -15,7 +15,7 @@ import {
   readCaseId,
 } from './case-id-reservation';
 import { CaseIdCoverage } from './case-id-coverage';
-import { CASE_PROCEDURES, caseStream } from './case-stream';
+import { caseStream } from './case-stream';
 
 /**
  * A reservation whose case stream still does not exist this long after is taken to be left by an
@@ -70,7 +70,9 @@ export class CaseIdReservations {
     const readIt = () => {
       if (read) return read;
       const scopeChecked = this.origins.takeUnusedIdRead(caseId);
-      return (read = scopeChecked ? Promise.resolve(scopeChecked) : this.readId(caseId));
+      return (read = scopeChecked
+        ? Promise.resolve(scopeChecked)
+        : readCaseId(this.store, caseId, this.legacyCaseIds));
     };
     return {
       assertFree: async (id, procedure) => {
@@ -149,13 +151,7 @@ export class CaseIdReservations {
 
   /** The id's reservation stream, its holder there, and the procedure holding the id (or none). */
   private async holderOf(caseId: string) {
-    return heldBy(await this.readId(caseId));
-  }
-
-  /** The id's reservation, and its case streams while the store may hold cases from before it. */
-  private async readId(caseId: string): Promise<CaseIdRead> {
-    const probe = await this.legacyCaseIds.probesNeeded();
-    return readCaseId(this.store, caseId, CASE_PROCEDURES, probe);
+    return heldBy(await readCaseId(this.store, caseId, this.legacyCaseIds));
   }
 
   /** Whether the holding procedure still has the id: its case exists, or is being written now. */
