@@ -1,8 +1,8 @@
 import { RecordedEvent } from '../../src/event-store/event-envelope';
 import { AllFrom } from '../../src/event-store/event-store.port';
 import { isAfter, LogPage } from '../../src/event-store/postgres/log-page';
-import { RecentTail } from '../../src/event-store/postgres/recent-tail';
-import { SharedTailRead } from '../../src/event-store/postgres/shared-tail-read';
+import { RECENT_TAIL_IDLE_MS, RecentTail } from '../../src/event-store/postgres/recent-tail';
+import { SHARED_READ_LIMIT, SharedTailRead } from '../../src/event-store/postgres/shared-tail-read';
 
 const eventAt = (n: number): RecordedEvent => ({
   id: `event-${n}`,
@@ -18,7 +18,7 @@ const eventAt = (n: number): RecordedEvent => ({
 });
 
 /** A log of `size` events whose store reads are counted row by row. */
-function loggedTail(size: number) {
+function loggedTail(size: number, keptMax?: number) {
   const log = Array.from({ length: size }, (_, i) => eventAt(i + 1));
   const rowsRead: number[] = [];
   const tail = new SharedTailRead({
@@ -29,13 +29,17 @@ function loggedTail(size: number) {
     },
     readAlone: (): Promise<LogPage> => Promise.reject(new Error('not expected: no full page')),
     gatherMs: 0,
+    keptMax,
   });
   const read = async (from: AllFrom, limit: number, prefix?: string): Promise<LogPage> => {
     const page = tail.read(from, limit, prefix ? { streamPrefix: prefix } : undefined);
     await jest.advanceTimersByTimeAsync(0);
     return page;
   };
-  return { read, rowsRead };
+  const grow = (count: number) => {
+    for (let i = 0; i < count; i += 1) log.push(eventAt(log.length + 1));
+  };
+  return { read, rowsRead, grow };
 }
 
 const ids = (page: LogPage) => page.events.map((event) => event.id);
@@ -70,6 +74,34 @@ describe('a subscription behind the others reads what the last reads kept', () =
     expect(ids(page)).toEqual(['event-12', 'event-14', 'event-16', 'event-18', 'event-20']);
     expect(page.through).toBe('7/20');
     expect(rowsRead).toEqual([20]);
+  });
+
+  it('a subscription far behind reads the store without taking the kept events from those at the head', async () => {
+    const { read, rowsRead, grow } = loggedTail(1200, 100);
+    await read('7/1000', 500);
+    expect(rowsRead).toEqual([200]);
+
+    const laggard = await read('7/50', 100);
+    expect(ids(laggard)).toEqual(Array.from({ length: 100 }, (_, i) => `event-${51 + i}`));
+    expect(rowsRead).toEqual([200, SHARED_READ_LIMIT]);
+
+    // The events 1101–1200 are still kept: the head is served without reading them again.
+    const head = await read('7/1150', 100);
+    expect(ids(head)).toHaveLength(50);
+    expect(rowsRead).toEqual([200, SHARED_READ_LIMIT]);
+    grow(20);
+    expect(ids(await read(head.through, 100))).toHaveLength(20);
+    expect(rowsRead).toEqual([200, SHARED_READ_LIMIT, 20]);
+  });
+
+  it('gives the memory back when nothing new was kept for a while', async () => {
+    const { read, rowsRead } = loggedTail(300);
+    await read('start', 500);
+    expect(ids(await read('7/290', 100))).toHaveLength(10);
+    expect(rowsRead).toEqual([300]);
+    jest.advanceTimersByTime(RECENT_TAIL_IDLE_MS + 1);
+    expect(ids(await read('7/290', 100))).toHaveLength(10);
+    expect(rowsRead).toEqual([300, 10]);
   });
 
   it('reads the store for a subscription further behind than what is kept', () => {

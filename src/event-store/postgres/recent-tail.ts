@@ -3,8 +3,15 @@ import { AllFrom, ReadAllFilter } from '../event-store.port';
 import { isAfter, LogPage, matchesFilter } from './log-page';
 import { comparePositions } from './postgres-position';
 
-/** Most events kept: a few seconds of a bulk write, a few megabytes. */
-export const RECENT_TAIL_MAX = 4000;
+/**
+ * Most events kept: the spread between the projections at the head and the slowest during a
+ * batch of 10,000 transfers (32,000 events), about 2 KB an event (40 MB at most). With 4,000 kept
+ * the subscriptions read 223,000 rows of the store for that batch, with 10,000 160,000, with
+ * 20,000 97,000 (bench/README.md, issue 21).
+ */
+export const RECENT_TAIL_MAX = 20_000;
+/** Nothing new kept for this long: the memory is given back until the next commit. */
+export const RECENT_TAIL_IDLE_MS = 30_000;
 
 /**
  * The last events the shared tail reads returned, without a gap: every event after `after` up to
@@ -19,11 +26,16 @@ export class RecentTail {
   private events: RecordedEvent[] = [];
   /** The position the first kept event follows; null when nothing is kept. */
   private after: AllFrom | null = null;
+  private lastKeptAt = 0;
 
-  constructor(private readonly max = RECENT_TAIL_MAX) {}
+  constructor(
+    private readonly max = RECENT_TAIL_MAX,
+    private readonly idleMs = RECENT_TAIL_IDLE_MS,
+  ) {}
 
   /** The kept events after `from` (its filter, at most `limit`); null when none are kept after it. */
   pageAfter(from: AllFrom, limit: number, filter?: ReadAllFilter): LogPage | null {
+    this.forgetIfIdle();
     const last = this.events.at(-1);
     if (this.after === null || last === undefined) return null;
     if (!atOrAfter(from, this.after) || !isAfter(last.position, from)) return null;
@@ -38,9 +50,17 @@ export class RecentTail {
     return { events: mine, through: last.position, complete: false };
   }
 
+  /** Whether `from` lies before what is kept: a caller there is too far behind to be served. */
+  isBefore(from: AllFrom): boolean {
+    this.forgetIfIdle();
+    return this.after !== null && this.events.length > 0 && !atOrAfter(from, this.after);
+  }
+
   /** Keeps what an unfiltered read of the store from `from` returned (every event after it, in order). */
   keep(from: AllFrom, read: readonly RecordedEvent[]): void {
     if (read.length === 0) return;
+    this.forgetIfIdle();
+    this.lastKeptAt = Date.now();
     const last = this.events.at(-1);
     // The read starts inside what is kept (at or after its start, at or before its last event).
     const joins =
@@ -59,6 +79,12 @@ export class RecentTail {
       this.after = this.events[over - 1].position;
       this.events = this.events.slice(over);
     }
+  }
+
+  private forgetIfIdle(): void {
+    if (this.events.length === 0 || Date.now() - this.lastKeptAt <= this.idleMs) return;
+    this.events = [];
+    this.after = null;
   }
 
   /** Index of the first kept event after `from` (binary search; positions are in log order). */
