@@ -115,6 +115,22 @@ describe('a subscription behind the others reads what the last reads kept', () =
     expect(kept.pageAfter('7/250', 10)).toBeNull();
   });
 
+  it('keeps the last events read in small reads, and no more', () => {
+    const kept = new RecentTail(100);
+    let last = 0;
+    for (let step = 0; step < 60; step += 1) {
+      const read = Array.from({ length: 7 }, (_, i) => eventAt(last + i + 1));
+      kept.keep(last === 0 ? 'start' : `7/${last}`, read);
+      last += 7;
+      const oldest = Math.max(0, last - 100);
+      if (oldest > 0) expect(kept.pageAfter(`7/${oldest - 1}`, 1000)).toBeNull();
+      const page = kept.pageAfter(oldest === 0 ? 'start' : `7/${oldest}`, 1000)!;
+      expect(ids(page)).toEqual(
+        Array.from({ length: last - oldest }, (_, i) => `event-${oldest + i + 1}`),
+      );
+    }
+  });
+
   it('starts again from a read that does not join what is kept, never leaving a gap', () => {
     const kept = new RecentTail();
     kept.keep('start', [eventAt(1), eventAt(2)]);
