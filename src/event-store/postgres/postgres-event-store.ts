@@ -86,6 +86,8 @@ export interface PostgresEventStoreOptions {
    * share it and how many events it writes. For metrics; must not throw.
    */
   onStatement?: (streams: 'new' | 'existing', appends: number, events: number) => void;
+  /** Most recent events kept for the live subscriptions behind the head (`RECENT_TAIL_MAX`). */
+  recentEventsKept?: number;
 }
 
 /** Appends waiting for a statement share it up to this many events (and one statement's parameters). */
@@ -116,6 +118,7 @@ export class PostgresEventStore implements EventStore {
     this.tail = new SharedTailRead({
       readAll: (from, limit) => this.readAllSafe(pool, from, limit),
       readAlone: (from, limit, filter) => this.readAlone(from, limit, filter),
+      keptMax: options.recentEventsKept,
     });
     const limits = {
       maxStatements: options.appendStatements ?? DEFAULT_APPEND_STATEMENTS,
