@@ -3,15 +3,11 @@ import { Subscription } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { StoredEventNames } from '../../src/event-store/stored-event-names';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { waitUntil } from '../support/wait-until';
 import { anEvent } from './event-store.contract';
 
 const KEPT = 500;
 const COMMIT_SIZE = 700;
-
-async function waitUntil(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 3000 && !check(); i += 1) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
 
 /**
  * A live subscription held up far behind the others (a slow projection during a bulk write) reads

@@ -4,6 +4,7 @@ import { PostgresEventStore } from '../../src/event-store/postgres/postgres-even
 import { SHARED_READ_LIMIT } from '../../src/event-store/postgres/shared-tail-read';
 import { StoredEventNames } from '../../src/event-store/stored-event-names';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { waitUntil } from '../support/wait-until';
 import { anEvent } from './event-store.contract';
 
 const FILTERS: (ReadAllFilter | undefined)[] = [
@@ -20,11 +21,6 @@ const wanted = (event: RecordedEvent, filter?: ReadAllFilter): boolean =>
   ((filter.streamPrefix === undefined ||
     [filter.streamPrefix].flat().some((prefix) => event.streamId.startsWith(prefix))) &&
     (filter.eventTypes === undefined || filter.eventTypes.includes(event.type)));
-
-async function waitUntil(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 3000 && !check(); i += 1) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
 
 /**
  * Live subscriptions of one process share one read of the log's tail per commit (instead of a
