@@ -18,6 +18,13 @@ interface Entry<Value> {
  */
 export class BoundedCache<Key, Value> {
   private readonly entries = new Map<Key, Entry<Value>>();
+  /**
+   * Where the last eviction stopped, kept from one to the next. A Map keeps the holes its deletes
+   * leave until it compacts itself, and an iterator started afresh at each eviction stepped over
+   * all of them: about 1 % of the service's time in a batch of 10,000 openings (bench/README.md).
+   * A Map's iterator goes on past entries deleted and sees those set after it started.
+   */
+  private cursor: Iterator<[Key, Entry<Value>]> | null = null;
 
   constructor(private readonly capacity: number) {}
 
@@ -47,7 +54,7 @@ export class BoundedCache<Key, Value> {
   /** The entry just stored is never the one that goes; the others are spared at most once each. */
   private evictOverCapacity(stored: Key): void {
     while (this.entries.size > this.capacity) {
-      const oldest = this.entries.entries().next().value;
+      const oldest = this.oldest();
       if (oldest === undefined) break;
       const [key, entry] = oldest;
       this.entries.delete(key);
@@ -56,5 +63,16 @@ export class BoundedCache<Key, Value> {
         this.entries.set(key, entry);
       }
     }
+  }
+
+  private oldest(): [Key, Entry<Value>] | undefined {
+    for (let fresh = 0; fresh < 2; fresh += 1) {
+      this.cursor ??= this.entries.entries();
+      const step = this.cursor.next();
+      if (!step.done) return step.value;
+      // A finished iterator stays finished, even for entries set after.
+      this.cursor = null;
+    }
+    return undefined;
   }
 }

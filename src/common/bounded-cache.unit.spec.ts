@@ -50,4 +50,45 @@ describe('BoundedCache', () => {
     expect(cache.get('a')).toBeUndefined();
     expect(cache.size).toBe(0);
   });
+
+  it('lets the same entries go as a second-chance list would, over many sets, reads and deletes', () => {
+    // The reference: a list in insertion order; the front goes unless read, then it moves back.
+    const order: string[] = [];
+    const model = new Map<string, { value: number; used: boolean }>();
+    const setInModel = (key: string, value: number) => {
+      if (model.delete(key)) order.splice(order.indexOf(key), 1);
+      model.set(key, { value, used: false });
+      order.push(key);
+      while (model.size > 50) {
+        const oldest = order.shift()!;
+        const entry = model.get(oldest)!;
+        if (entry.used || oldest === key) {
+          entry.used = false;
+          order.push(oldest);
+        } else model.delete(oldest);
+      }
+    };
+    const cache = new BoundedCache<string, number>(50);
+    let seed = 7;
+    const random = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % below;
+    };
+    for (let step = 0; step < 20_000; step += 1) {
+      const key = `k${random(120)}`;
+      const action = random(10);
+      if (action < 5) {
+        cache.set(key, step);
+        setInModel(key, step);
+      } else if (action < 9) {
+        const entry = model.get(key);
+        if (entry) entry.used = true;
+        expect(cache.get(key)).toBe(entry?.value);
+      } else {
+        cache.delete(key);
+        if (model.delete(key)) order.splice(order.indexOf(key), 1);
+      }
+      expect(cache.size).toBe(model.size);
+    }
+  });
 });
