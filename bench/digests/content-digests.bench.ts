@@ -7,6 +7,7 @@
 import { canonicalJson } from '../../src/event-store/canonical-json';
 import { EventMetadata } from '../../src/event-store/event-envelope';
 import { contentDigests, HashedContent } from '../../src/event-store/hash-chain';
+import { median, round1 } from '../lifecycle/timed-http';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 32_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -52,8 +53,7 @@ function medianMs(run: () => void): number {
     run();
     if (round >= WARM_UP) times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(times.length / 2)] * 10) / 10;
+  return round1(median(times));
 }
 
 const events = Array.from({ length: EVENTS }, (_, n) => transferOpened(n));
@@ -73,7 +73,7 @@ console.log(
     events: EVENTS,
     canonicalJsonMs: canonicalMs,
     contentDigestsMs: digestsMs,
-    microsecondsPerDigest: Math.round((digestsMs * 1000 * 10) / EVENTS) / 10,
+    microsecondsPerDigest: round1((digestsMs * 1000) / EVENTS),
     written: written > 0,
     node: process.version,
     at: new Date().toISOString(),
