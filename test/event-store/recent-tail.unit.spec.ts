@@ -18,7 +18,7 @@ const eventAt = (n: number): RecordedEvent => ({
 });
 
 /** A log of `size` events whose store reads are counted row by row. */
-function loggedTail(size: number, keptMax?: number) {
+function loggedTail(size: number, recentEventsKept?: number) {
   const log = Array.from({ length: size }, (_, i) => eventAt(i + 1));
   const rowsRead: number[] = [];
   const tail = new SharedTailRead({
@@ -29,7 +29,7 @@ function loggedTail(size: number, keptMax?: number) {
     },
     readAlone: (): Promise<LogPage> => Promise.reject(new Error('not expected: no full page')),
     gatherMs: 0,
-    keptMax,
+    recentEventsKept,
   });
   const read = async (from: AllFrom, limit: number, prefix?: string): Promise<LogPage> => {
     const page = tail.read(from, limit, prefix ? { streamPrefix: prefix } : undefined);

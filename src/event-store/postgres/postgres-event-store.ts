@@ -118,7 +118,7 @@ export class PostgresEventStore implements EventStore {
     this.tail = new SharedTailRead({
       readAll: (from, limit) => this.readAllSafe(pool, from, limit),
       readAlone: (from, limit, filter) => this.readAlone(from, limit, filter),
-      keptMax: options.recentEventsKept,
+      recentEventsKept: options.recentEventsKept,
     });
     const limits = {
       maxStatements: options.appendStatements ?? DEFAULT_APPEND_STATEMENTS,

@@ -25,7 +25,7 @@ export interface SharedTailReadDeps {
   /** Default `TAIL_GATHER_MS`; 0: the next turn, for the subscriptions woken by one commit. */
   gatherMs?: number;
   /** Most events kept for callers behind the head; default `RECENT_TAIL_MAX`. */
-  keptMax?: number;
+  recentEventsKept?: number;
 }
 
 interface Waiting {
@@ -49,7 +49,7 @@ export class SharedTailRead {
   private readonly recent: RecentTail;
 
   constructor(private readonly deps: SharedTailReadDeps) {
-    this.recent = new RecentTail(deps.keptMax);
+    this.recent = new RecentTail(deps.recentEventsKept);
   }
 
   /** What a caller behind the last read is missing comes from the events that read kept. */
