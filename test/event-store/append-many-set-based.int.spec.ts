@@ -6,9 +6,10 @@ import { contentDigest } from '../../src/event-store/hash-chain';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /**
- * `cf_append_many` tries all its items in one set-based INSERT and goes item by item only when
- * that cannot answer alone (migration 1736000000000). Called here as the adapter calls it, with
- * what each way must agree on: revisions, hash chains, answers, refusals and their HINT.
+ * `cf_append_many` of three items or more tries them all in one set-based INSERT and goes item by
+ * item only when that cannot answer alone (migration 1736000000000). Called here as the adapter
+ * calls it, three items or more a call, with what each way must agree on: revisions, hash chains,
+ * answers, refusals and their HINT.
  */
 describe('cf_append_many on PostgreSQL: every item in one INSERT, item by item when needed', () => {
   let db: TestDatabase;
@@ -85,21 +86,23 @@ describe('cf_append_many on PostgreSQL: every item in one INSERT, item by item w
   });
 
   it('refuses the whole call when one item is not where it expects, naming that item; writes nothing', async () => {
-    const [a, b] = [await twoEventStream(), await twoEventStream()];
+    const [a, b, c] = [await twoEventStream(), await twoEventStream(), await twoEventStream()];
     const error = await appendMany(db.pool, [
       { stream: a, expected: 1, batch: [eventFor(a)] },
       { stream: b, expected: 0, batch: [eventFor(b)] },
+      { stream: c, expected: 1, batch: [eventFor(c)] },
     ]).catch((e: { code: string; detail: string; hint: string }) => e);
     expect(error).toMatchObject({ code: 'CF001', detail: '1', hint: 'cf_append_many item 1' });
-    expect((await eventsOf(a)).rowCount).toBe(2);
-    expect((await eventsOf(b)).rowCount).toBe(2);
+    for (const streamId of [a, b, c]) expect((await eventsOf(streamId)).rowCount).toBe(2);
   });
 
   it('answers a repeat of stored batches as the first time, at an exact revision or at any, storing nothing twice', async () => {
     const [a, b] = [await twoEventStream(), await twoEventStream()];
+    const fresh = stream();
     const items = [
       { stream: a, expected: 1, batch: [eventFor(a), eventFor(a)] },
       { stream: b, expected: -2, batch: [eventFor(b)] },
+      { stream: fresh, expected: -2, batch: [eventFor(fresh)] },
     ];
     const first = (await appendMany(db.pool, items)).rows;
     // At `any` the heads meet the items, so the one INSERT runs and meets the stored ids.
@@ -107,19 +110,23 @@ describe('cf_append_many on PostgreSQL: every item in one INSERT, item by item w
     expect(again).toEqual(first);
     expect((await eventsOf(a)).rowCount).toBe(4);
     expect((await eventsOf(b)).rowCount).toBe(3);
+    expect((await eventsOf(fresh)).rowCount).toBe(1);
   });
 
   it('refuses an id stored in another stream, naming the item; writes nothing', async () => {
     const [a, b] = [await twoEventStream(), await twoEventStream()];
     const taken = (await eventsOf(a)).rows[0].event_id;
     const reused = { ...eventFor(b), id: taken };
+    const fresh = stream();
     const error = await appendMany(db.pool, [
       { stream: a, expected: 1, batch: [eventFor(a)] },
       { stream: b, expected: -2, batch: [reused] },
+      { stream: fresh, expected: -1, batch: [eventFor(fresh)] },
     ]).catch((e: { code: string; hint: string }) => e);
     expect(error).toMatchObject({ code: 'CF002', hint: 'cf_append_many item 1' });
     expect((await eventsOf(a)).rowCount).toBe(2);
     expect((await eventsOf(b)).rowCount).toBe(2);
+    expect((await eventsOf(fresh)).rowCount).toBe(0);
   });
 
   it('lets exactly one of two calls racing for the same head land; the other is told where the stream is', async () => {
@@ -130,6 +137,7 @@ describe('cf_append_many on PostgreSQL: every item in one INSERT, item by item w
         appendMany(db.pool, [
           { stream: shared, expected: 1, batch: [eventFor(shared)] },
           { stream: streamId, expected: -2, batch: [eventFor(streamId)] },
+          { stream: `${streamId}-2`, expected: -1, batch: [eventFor(`${streamId}-2`)] },
         ]),
       ),
     );
