@@ -29,11 +29,16 @@ describe('cf_append_many on PostgreSQL: every item in one INSERT, item by item w
     counter += 1;
     const content = {
       streamId,
-      id: randomUUID(),
+      id: randomUUID() as string,
       type: 'SomethingHappened',
       schemaVersion: 1,
       data: { n: counter },
-      metadata: { actorId: 'user-1', correlationId: 'corr-1', causationId: null },
+      metadata: {
+        actorId: 'user-1',
+        correlationId: 'corr-1',
+        causationId: null,
+        occurredAt: '2026-12-04T18:00:00.000Z',
+      },
     };
     const { streamId: _, ...stored } = content;
     return { ...stored, contentHash: contentDigest(content).toString('hex') };
@@ -70,7 +75,7 @@ describe('cf_append_many on PostgreSQL: every item in one INSERT, item by item w
     for (const [streamId, count] of [[b, 5] as const, [fresh, 1] as const, [a, 3] as const]) {
       const stored = (await eventsOf(streamId)).rows;
       expect(stored.map((row) => Number(row.revision))).toEqual([...Array(count).keys()]);
-      let previous = Buffer.alloc(0);
+      let previous: Buffer = Buffer.alloc(0);
       for (const row of stored) {
         const expected = createHash('sha256').update(previous).update(row.content_hash).digest();
         expect(row.hash.equals(expected)).toBe(true);
