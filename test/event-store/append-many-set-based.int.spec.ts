@@ -134,6 +134,23 @@ describe('cf_append_many on PostgreSQL: every item in one INSERT, item by item w
     expect((await eventsOf(fresh)).rowCount).toBe(0);
   });
 
+  it('answers an item with no events as item by item did (its head, no position) and appends the others', async () => {
+    const [a, b] = [await twoEventStream(), await twoEventStream()];
+    const fresh = stream();
+    const { rows } = await appendMany(db.pool, [
+      { stream: a, expected: 1, batch: [] },
+      { stream: b, expected: 1, batch: [eventFor(b)] },
+      { stream: fresh, expected: -1, batch: [eventFor(fresh)] },
+    ]);
+    expect(rows.map((row) => [Number(row.next_revision), row.last_position === null])).toEqual([
+      [1, true],
+      [2, false],
+      [0, false],
+    ]);
+    expect((await eventsOf(a)).rowCount).toBe(2);
+    expect((await eventsOf(b)).rowCount).toBe(3);
+  });
+
   it('lets exactly one of two calls racing for the same head land; the other is told where the stream is', async () => {
     const shared = await twoEventStream();
     const own = [stream(), stream()];
