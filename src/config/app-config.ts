@@ -11,8 +11,10 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { DEFAULT_BULK_WRITE_HOLD_MS } from '../event-store/bulk-writes';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../identity/token-lifetime';
 import { printableValue } from './printable-value';
+import { WholeNumberBetween } from './whole-number-between';
 import { TRUST_PROXY_PATTERN } from './trust-proxy';
 
 /** Every setting of the service, read from the environment once at start and validated. */
@@ -35,16 +37,10 @@ export class AppConfig {
   })
   KURRENTDB_URL?: string;
 
-  @Transform(({ value }) => (value === undefined || value === '' ? 2 : Number(value)))
-  @IsInt({ message: 'EVENT_STORE_APPEND_STATEMENTS must be a whole number' })
-  @Min(1, { message: 'EVENT_STORE_APPEND_STATEMENTS must be between 1 and 32' })
-  @Max(32, { message: 'EVENT_STORE_APPEND_STATEMENTS must be between 1 and 32' })
+  @WholeNumberBetween('EVENT_STORE_APPEND_STATEMENTS', 1, 32, 2)
   EVENT_STORE_APPEND_STATEMENTS = 2;
 
-  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
-  @IsInt({ message: 'PORT must be a whole number' })
-  @Min(1, { message: 'PORT must be between 1 and 65535' })
-  @Max(65535, { message: 'PORT must be between 1 and 65535' })
+  @WholeNumberBetween('PORT', 1, 65535, 3000)
   PORT = 3000;
 
   /**
@@ -52,10 +48,7 @@ export class AppConfig {
    * PostgreSQL, Redis or KurrentDB do not answer yet (containers starting together); 0 gives up
    * at the first failure.
    */
-  @Transform(({ value }) => (value === undefined || value === '' ? 0 : Number(value)))
-  @IsInt({ message: 'STARTUP_WAIT_SECONDS must be a whole number' })
-  @Min(0, { message: 'STARTUP_WAIT_SECONDS must be between 0 and 3600' })
-  @Max(3600, { message: 'STARTUP_WAIT_SECONDS must be between 0 and 3600' })
+  @WholeNumberBetween('STARTUP_WAIT_SECONDS', 0, 3600, 0)
   STARTUP_WAIT_SECONDS = 0;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -137,18 +130,12 @@ export class AppConfig {
   })
   TRUST_PROXY = 'false';
 
-  @Transform(({ value }) => (value === undefined || value === '' ? 30_000 : Number(value)))
-  @IsInt({ message: 'TIMER_RECONCILE_INTERVAL_MS must be a whole number' })
-  @Min(100, { message: 'TIMER_RECONCILE_INTERVAL_MS must be between 100 and 30000' })
-  @Max(30_000, { message: 'TIMER_RECONCILE_INTERVAL_MS must be between 100 and 30000' })
+  @WholeNumberBetween('TIMER_RECONCILE_INTERVAL_MS', 100, 30_000, 30_000)
   TIMER_RECONCILE_INTERVAL_MS = 30_000;
 
   // Another instance takes a dead holder's work over within this (plus PostgreSQL noticing the
   // death), so the maximum keeps failover under 10 s.
-  @Transform(({ value }) => (value === undefined || value === '' ? 2000 : Number(value)))
-  @IsInt({ message: 'WORKER_LEASE_RETRY_MS must be a whole number' })
-  @Min(100, { message: 'WORKER_LEASE_RETRY_MS must be between 100 and 5000' })
-  @Max(5000, { message: 'WORKER_LEASE_RETRY_MS must be between 100 and 5000' })
+  @WholeNumberBetween('WORKER_LEASE_RETRY_MS', 100, 5000, 2000)
   WORKER_LEASE_RETRY_MS = 2000;
 
   @IsString()
@@ -164,6 +151,13 @@ export class AppConfig {
     message: 'QUEUE_PREFIX must be 1-40 letters, digits, "-" or "_"',
   })
   QUEUE_PREFIX = 'cadreflow';
+
+  /**
+   * How long this process's caught-up projections and sagas may hold their next read while an
+   * import or a transfer batch writes (event-store/bulk-writes.ts); 0 = never.
+   */
+  @WholeNumberBetween('BULK_WRITE_HOLD_MS', 0, 60_000, DEFAULT_BULK_WRITE_HOLD_MS)
+  BULK_WRITE_HOLD_MS = DEFAULT_BULK_WRITE_HOLD_MS;
 
   @IsIn(['true', 'false'], { message: 'RUN_WORKERS must be "true" or "false"' })
   RUN_WORKERS = 'true';

@@ -10,6 +10,7 @@ describe('configuration from the environment', () => {
       EVENT_STORE: 'postgres',
       PORT: 3000,
       EVENT_STORE_APPEND_STATEMENTS: 2,
+      BULK_WRITE_HOLD_MS: 3000,
       JWT_MAX_LIFETIME_SECONDS: 12 * 3600,
     });
     expect(loadConfig({ JWT_MAX_LIFETIME_SECONDS: '3600' }).JWT_MAX_LIFETIME_SECONDS).toBe(3600);
@@ -21,6 +22,10 @@ describe('configuration from the environment', () => {
     [
       { EVENT_STORE_APPEND_STATEMENTS: '0' },
       'invalid configuration: EVENT_STORE_APPEND_STATEMENTS must be between 1 and 32 (got "0")',
+    ],
+    [
+      { BULK_WRITE_HOLD_MS: '-1' },
+      'invalid configuration: BULK_WRITE_HOLD_MS must be between 0 and 60000 (got "-1")',
     ],
     [
       { EVENT_STORE: 'mysql' },

@@ -12,7 +12,8 @@ import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { Actor } from '../identity/actor';
 import { PrefetchedScope } from '../identity/prefetched-scope';
 import { PrefetchedRegistry } from '../cadres/prefetched-registry';
-import { PG_POOL } from '../common/tokens';
+import { BULK_WRITES, PG_POOL } from '../common/tokens';
+import { BulkWrites } from '../event-store/bulk-writes';
 import { Pool } from 'pg';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
@@ -74,6 +75,7 @@ export class ImportService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
+    @Inject(BULK_WRITES) private readonly bulkWrites: BulkWrites,
   ) {}
 
   async run(
@@ -99,9 +101,11 @@ export class ImportService {
       importId: report.importId,
     };
     // The registry first: a case's person and post are judged on the record as the file leaves it.
-    const written =
-      (await this.write(commands, records, importMetadata)) +
-      (await this.cases.write(cases.cases, actor, importMetadata));
+    const written = await this.bulkWrites.during(
+      async () =>
+        (await this.write(commands, records, importMetadata)) +
+        (await this.cases.write(cases.cases, actor, importMetadata)),
+    );
     // An import that found everything already on record changed nothing and appends nothing.
     if (written > 0) await this.recordImport(report, actor, importMetadata);
     return report;

@@ -4,7 +4,8 @@ import { Pool } from 'pg';
 import { createPool } from '../database/create-pool';
 import { AppConfig } from '../config/app-config';
 import { CLOCK, systemClock } from '../common/clock';
-import { PG_POOL, REDIS } from '../common/tokens';
+import { BULK_WRITES, PG_POOL, REDIS } from '../common/tokens';
+import { BulkWrites } from '../event-store/bulk-writes';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { createEventStore } from './create-event-store';
 import { APP_CONFIG } from './app-config.token';
@@ -54,14 +55,28 @@ export class InfrastructureModule implements OnApplicationShutdown {
           },
         },
         { provide: APP_METRICS, useFactory: () => new AppMetrics() },
+        { provide: BULK_WRITES, useValue: new BulkWrites(config.BULK_WRITE_HOLD_MS) },
         {
           provide: EVENT_STORE,
-          inject: [PG_POOL, STORED_EVENT_NAMES, APP_METRICS],
-          useFactory: (pool: Pool, names: StoredEventNames, metrics: AppMetrics) =>
-            createEventStore(config, pool, names, metrics),
+          inject: [PG_POOL, STORED_EVENT_NAMES, APP_METRICS, BULK_WRITES],
+          useFactory: (
+            pool: Pool,
+            names: StoredEventNames,
+            metrics: AppMetrics,
+            bulkWrites: BulkWrites,
+          ) => createEventStore(config, pool, names, metrics, bulkWrites),
         },
       ],
-      exports: [APP_CONFIG, CLOCK, STORED_EVENT_NAMES, PG_POOL, REDIS, EVENT_STORE, APP_METRICS],
+      exports: [
+        APP_CONFIG,
+        CLOCK,
+        STORED_EVENT_NAMES,
+        PG_POOL,
+        REDIS,
+        EVENT_STORE,
+        APP_METRICS,
+        BULK_WRITES,
+      ],
     };
   }
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { csv } from '../imports/spreadsheets';
 import { buildRegistry } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
+import { importPeopleInPost } from './people-in-post';
 
 /**
  * A batch larger than one chunk of reads (1,000 entries) and of writes (500): the entries are
@@ -38,27 +38,11 @@ describe('transfer batches of many entries', () => {
       ],
       people: [],
     });
-    const people = Array.from({ length: PEOPLE }, (_, i) => ({
-      'Mã cán bộ': personId(i),
-      'Họ và tên': `Người ${i}`,
-      'Ngày sinh': '12/04/1980',
-      'Giới tính': i % 2 ? 'Nữ' : 'Nam',
-      'Dân tộc': 'Kinh',
-      'Đảng viên': 'Có',
-      'Ngày vào Đảng': '19/05/2003',
-      'Trình độ chuyên môn': 'Thạc sĩ',
-      'Lý luận chính trị': 'Cao cấp',
-      'Mã đơn vị': 'ou-town',
-    }));
-    await upload(csv('people', people), 'can-bo.csv');
-    const posts = Array.from({ length: PEOPLE }, (_, i) => ({
-      'Mã cán bộ': personId(i),
-      'Mã chức vụ': 'pos-old',
-      'Từ ngày': '01/03/2023',
-      'Hết nhiệm kỳ': '01/03/2028',
-      'Số quyết định': `${i + 1}-QĐ/TU`,
-    }));
-    await upload(csv('posts', posts), 'chuc-vu.csv');
+    await importPeopleInPost(
+      upload,
+      Array.from({ length: PEOPLE }, (_, i) => personId(i)),
+      'pos-old',
+    );
   }, 120_000);
   afterAll(async () => {
     await t?.close();

@@ -23,6 +23,7 @@ import { PostgresSubscription } from './postgres-subscription';
 import { LogPage, laterOf } from './log-page';
 import { SharedTailRead } from './shared-tail-read';
 import { CommitNotifier } from './commit-notifier';
+import { BulkWrites } from '../bulk-writes';
 import { insertNewStreams, NEW_STREAM_INSERT_MAX_EVENTS, StreamBatch } from './new-stream-insert';
 import { AppendCoalescer } from './append-coalescer';
 import { refusedCheckedAppend, refusedNewStream } from './refused-append';
@@ -88,6 +89,8 @@ export interface PostgresEventStoreOptions {
   onStatement?: (streams: 'new' | 'existing', appends: number, events: number) => void;
   /** Most recent events kept for the live subscriptions behind the head (`RECENT_TAIL_MAX`). */
   recentEventsKept?: number;
+  /** Bulk writes of this process: its caught-up subscriptions hold while one runs. */
+  bulkWrites?: BulkWrites;
 }
 
 /** Appends waiting for a statement share it up to this many events (and one statement's parameters). */
@@ -106,6 +109,7 @@ export class PostgresEventStore implements EventStore {
   private readonly newStreams: AppendCoalescer<StreamBatch>;
   private readonly existingStreams: AppendCoalescer<CheckedAppend>;
   private readonly multiStreams: SharedMultiStreamAppends;
+  private readonly bulkWrites: BulkWrites | undefined;
   /** `appendMany` is one transaction (one statement where it can be). */
   readonly appendManyIsAtomic = true;
 
@@ -115,6 +119,7 @@ export class PostgresEventStore implements EventStore {
     options: PostgresEventStoreOptions = {},
   ) {
     this.notifier = new CommitNotifier(pool);
+    this.bulkWrites = options.bulkWrites;
     this.tail = new SharedTailRead({
       readAll: (from, limit) => this.readAllSafe(pool, from, limit),
       readAlone: (from, limit, filter) => this.readAlone(from, limit, filter),
@@ -253,6 +258,7 @@ export class PostgresEventStore implements EventStore {
       readAlone: (position, limit) => this.readAlone(position, limit, options.filter),
       readShared: (position, limit) => this.tail.read(position, limit, options.filter),
       notifier: this.notifier,
+      bulkWrites: this.bulkWrites,
     });
   }
 

@@ -1,5 +1,6 @@
 import { RecordedEvent } from '../event-envelope';
 import { AllFrom, SubscribeOptions, Subscription } from '../event-store.port';
+import { BulkWrites } from '../bulk-writes';
 import { CommitNotifier } from './commit-notifier';
 import { LogPage } from './log-page';
 import { comparePositions } from './postgres-position';
@@ -27,6 +28,8 @@ interface StartArgs {
   /** The read shared by the live subscriptions of the process (SharedTailRead). */
   readShared: (from: AllFrom, limit: number) => Promise<LogPage>;
   notifier: CommitNotifier;
+  /** Once caught up, the subscription holds its next read while one of these runs. */
+  bulkWrites?: BulkWrites;
 }
 
 /** Catch-up then live: reads batches in global order, sleeps until woken when nothing is left. */
@@ -37,9 +40,12 @@ export class PostgresSubscription implements Subscription {
   private woken = false;
   private wake: (() => void) | null = null;
   private readonly done: Promise<void>;
+  private readonly stopped: Promise<void>;
+  private markStopped!: () => void;
 
   private constructor(private readonly args: StartArgs) {
     this.caughtUp = new Promise((resolve) => (this.markCaughtUp = resolve));
+    this.stopped = new Promise((resolve) => (this.markStopped = resolve));
     this.done = this.run();
   }
 
@@ -49,6 +55,7 @@ export class PostgresSubscription implements Subscription {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.markStopped();
     this.wake?.();
     await this.done;
   }
@@ -61,12 +68,20 @@ export class PostgresSubscription implements Subscription {
     // shares the reads of the tail with the other live subscriptions.
     let live = false;
     let heldBackLooks = 0;
+    // Whether the next read may wait for bulk writes: once per catching up, so that a hold that
+    // ran out lets the subscription read until it has caught up before it holds again.
+    let mayHold = false;
     const unlisten = await notifier.listen(() => {
       this.woken = true;
       this.wake?.();
     });
     try {
       while (this.running) {
+        if (mayHold) {
+          mayHold = false;
+          await this.args.bulkWrites?.hold(this.stopped);
+          if (!this.running) return;
+        }
         this.woken = false;
         const page = live
           ? await readShared(position, batchSize)
@@ -81,6 +96,7 @@ export class PostgresSubscription implements Subscription {
         position = page.through;
         if (page.complete) {
           live = true;
+          mayHold = true;
           this.markCaughtUp();
           // Looks again soon, then less and less often while a long transaction holds it back.
           heldBackLooks = heldBack(notifier.lastAppended, position) ? heldBackLooks + 1 : 0;

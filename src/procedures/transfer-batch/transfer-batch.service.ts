@@ -4,6 +4,8 @@ import { deterministicId } from '../../common/deterministic-id';
 import { EventMetadata, RecordedEvent } from '../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { BulkWrites } from '../../event-store/bulk-writes';
+import { BULK_WRITES } from '../../common/tokens';
 import { Actor } from '../../identity/actor';
 import { RecordOrigins } from '../../identity/record-origins';
 import { OrgScope } from '../../identity/org-scope';
@@ -54,6 +56,7 @@ export class TransferBatchService {
     private readonly entries: TransferBatchEntries,
     private readonly scope: OrgScope,
     private readonly origins: RecordOrigins,
+    @Inject(BULK_WRITES) private readonly bulkWrites: BulkWrites,
   ) {}
 
   /** Checks the batch (a dry run stops there) and opens what is not opened yet. */
@@ -109,7 +112,9 @@ export class TransferBatchService {
         })
       ).nextRevision;
     }
-    await this.writeChunks(streamId, revision, checks.planned, metadata);
+    await this.bulkWrites.during(() =>
+      this.writeChunks(streamId, revision, checks.planned, metadata),
+    );
     return { ...viewOf(await this.load(streamId)), openedNow: checks.planned.length };
   }
 
