@@ -50,6 +50,16 @@ export interface ReadAllOptions {
 /** `start` = from the first event; otherwise strictly after the given global position. */
 export type AllFrom = 'start' | string;
 
+export interface AppendManyOptions {
+  /**
+   * An earlier write of the caller's that this one must follow: the store prepares this one at
+   * once (digests, statement) and sends it once `after` has settled, whether it succeeded or not.
+   * A bulk writer passes the previous chunk's write, so that the service prepares a chunk while
+   * the database writes the one before (bench/README.md, issue 21, twenty-third session).
+   */
+  after?: Promise<unknown>;
+}
+
 export interface SubscribeOptions {
   filter?: ReadAllFilter;
   /** Called once when the handler throws or the connection fails; the subscription then stops. */
@@ -104,7 +114,7 @@ export interface EventStore {
    * writes nothing (as for `append`). KurrentDB has no multi-stream transaction on its client: its
    * adapter checks every expectation first and then appends stream by stream (not atomic).
    */
-  appendMany(appends: StreamAppend[]): Promise<AppendResult[]>;
+  appendMany(appends: StreamAppend[], options?: AppendManyOptions): Promise<AppendResult[]>;
   /**
    * Whether `appendMany` is all or nothing (PostgreSQL: yes; KurrentDB: no). Work that is only
    * safe to write together with a command's events, because nothing repairs a half-written one

@@ -1,6 +1,7 @@
 import { NewEvent, RecordedEvent } from './event-envelope';
 import {
   AllFrom,
+  AppendManyOptions,
   AppendOptions,
   AppendResult,
   EventStore,
@@ -25,8 +26,8 @@ export abstract class ForwardingEventStore implements EventStore {
     return this.store.append(streamId, events, options);
   }
 
-  appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
-    return this.store.appendMany(appends);
+  appendMany(appends: StreamAppend[], options?: AppendManyOptions): Promise<AppendResult[]> {
+    return this.store.appendMany(appends, options);
   }
 
   get appendManyIsAtomic(): boolean {

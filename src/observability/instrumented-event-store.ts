@@ -2,6 +2,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { NewEvent } from '../event-store/event-envelope';
 import { WrongExpectedRevision } from '../event-store/event-store.errors';
 import {
+  AppendManyOptions,
   AppendOptions,
   AppendResult,
   EventStore,
@@ -63,7 +64,10 @@ export class InstrumentedEventStore extends ForwardingEventStore {
     }
   }
 
-  override async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
+  override async appendMany(
+    appends: StreamAppend[],
+    options?: AppendManyOptions,
+  ): Promise<AppendResult[]> {
     const stop = this.metrics.appendDuration.startTimer();
     const count = appends.reduce((sum, append) => sum + append.events.length, 0);
     try {
@@ -85,6 +89,7 @@ export class InstrumentedEventStore extends ForwardingEventStore {
         () =>
           this.store.appendMany(
             appends.map((append) => ({ ...append, events: withTraceparent(append.events) })),
+            options,
           ),
       );
       stop({ outcome: 'ok' });

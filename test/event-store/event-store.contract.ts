@@ -550,6 +550,28 @@ export function appendManyContract(storeOf: () => EventStore, atomic: () => bool
       expect(await store.verifyStream(existing)).toEqual({ ok: true, eventsChecked: 3 });
     });
 
+    it.each([
+      ['one event', 1],
+      ['a bulk chunk of 80 streams', 80],
+    ])(
+      'sends %s given `after` once that earlier write has settled, even when it failed',
+      async (_, streams) => {
+        let fail: (error: Error) => void = () => undefined;
+        const earlier = new Promise<never>((_resolve, reject) => (fail = reject));
+        const ids = Array.from({ length: streams }, () => stream());
+        const written = store.appendMany(
+          ids.map((streamId) => ({ streamId, events: [anEvent()], expectedRevision: 'no_stream' })),
+          { after: earlier },
+        );
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        expect(await store.streamRevision(ids[0])).toBeNull();
+        expect(await store.streamRevision(ids[streams - 1])).toBeNull();
+        fail(new Error('the earlier chunk was refused'));
+        expect((await written).map((result) => result.nextRevision)).toEqual(ids.map(() => 0));
+        expect(await store.streamRevision(ids[streams - 1])).toBe(0);
+      },
+    );
+
     it('refuses the whole write when one stream is not where expected, naming it; writes nothing', async () => {
       const moved = stream();
       await store.append(moved, [anEvent(), anEvent()], { expectedRevision: 'no_stream' });

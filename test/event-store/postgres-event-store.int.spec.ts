@@ -43,7 +43,7 @@ describe('stream-by-stream appendMany (as the KurrentDB adapter falls back to), 
   appendManyContract(
     () => ({
       ...bound(store),
-      appendMany: (appends) => appendStreamByStream(store, appends),
+      appendMany: (appends, options) => appendStreamByStream(store, appends, options),
       appendManyIsAtomic: false,
     }),
     () => false,

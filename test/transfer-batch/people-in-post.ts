@@ -1,4 +1,7 @@
+import request from 'supertest';
 import { csv } from '../imports/spreadsheets';
+import { buildRegistry } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
 
 /** Imports one person per id into ou-town, each holding `positionId` since 2023, as two CSV files. */
 export async function importPeopleInPost(
@@ -27,4 +30,34 @@ export async function importPeopleInPost(
     'Số quyết định': `${i + 1}-QĐ/TU`,
   }));
   await upload(csv('posts', posts), 'chuc-vu.csv');
+}
+
+/**
+ * A test app with posts pos-old (rank 3) and pos-new (rank 4) and `personIds` holding pos-old, and
+ * the headers of a staff member of ou-town.
+ */
+export async function appWithPeopleInPost(
+  suite: string,
+  env: Record<string, string>,
+  personIds: string[],
+): Promise<{ t: TestApp; staff: Record<string, string> }> {
+  const t = await startTestApp(suite, env);
+  const staff = {
+    Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}`,
+  };
+  await buildRegistry(t, staff, {
+    positions: [
+      { id: 'pos-old', rank: 3 },
+      { id: 'pos-new', rank: 4 },
+    ],
+    people: [],
+  });
+  const upload = (file: Buffer, name: string) =>
+    request(t.server as never)
+      .post('/imports')
+      .set(staff)
+      .attach('file', file, name)
+      .expect(200);
+  await importPeopleInPost(upload, personIds, 'pos-old');
+  return { t, staff };
 }

@@ -1,5 +1,5 @@
 import { WrongExpectedRevision } from '../event-store.errors';
-import { AppendResult, EventStore, StreamAppend } from '../event-store.port';
+import { AppendManyOptions, AppendResult, EventStore, StreamAppend } from '../event-store.port';
 import { meetsExpected } from '../expected-revision';
 
 /**
@@ -8,14 +8,17 @@ import { meetsExpected } from '../expected-revision';
  * is refused up front writes nothing; then each stream is appended in turn at its own expected
  * revision. A writer that moves one of the streams between the check and its append gets that
  * append refused after the earlier ones landed: not atomic, which the port says. Repeating the
- * whole call after such a failure completes it (each append is idempotent by event id).
+ * whole call after such a failure completes it (each append is idempotent by event id). With
+ * `after`, nothing is checked or written before that earlier write has settled.
  */
 export async function appendStreamByStream(
   store: Pick<EventStore, 'append' | 'readStream'>,
   appends: StreamAppend[],
+  options: AppendManyOptions = {},
 ): Promise<AppendResult[]> {
   if (new Set(appends.map((append) => append.streamId)).size !== appends.length)
     throw new Error('appendMany needs distinct streams');
+  await options.after?.catch(() => undefined);
   for (const append of appends) {
     const stored = await store.readStream(append.streamId, { direction: 'backwards', limit: 1 });
     const actual = stored[0]?.revision ?? null;

@@ -12,6 +12,7 @@ import { NewEvent, RecordedEvent } from '../event-envelope';
 import { WrongExpectedRevision } from '../event-store.errors';
 import {
   AllFrom,
+  AppendManyOptions,
   AppendOptions,
   AppendResult,
   EventStore,
@@ -118,8 +119,8 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
-  appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
-    return appendStreamByStream(this, appends);
+  appendMany(appends: StreamAppend[], options?: AppendManyOptions): Promise<AppendResult[]> {
+    return appendStreamByStream(this, appends, options);
   }
 
   private async readRaw(

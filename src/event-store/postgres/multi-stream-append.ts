@@ -24,10 +24,13 @@ const NEW_STREAM_EVENTS_PER_INSERT = 2000;
 export async function appendInOneTransaction(
   pool: Pool,
   appends: CheckedAppend[],
+  after?: Promise<unknown>,
 ): Promise<AppendResult[]> {
   assertAppendable(appends);
   try {
     const inOneStatement = oneStatementAppend(appends, NEW_STREAM_EVENTS_PER_INSERT);
+    // The statement is built; only sending it waits for the earlier write.
+    await after?.catch(() => undefined);
     return await (inOneStatement
       ? inOneStatement(pool)
       : inTransaction(pool, (client) => insertThenAppend(client, appends)));

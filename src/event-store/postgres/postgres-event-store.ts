@@ -4,6 +4,7 @@ import { prepareEvents } from './prepared-events';
 import { NewEvent, RecordedEvent } from '../event-envelope';
 import {
   AllFrom,
+  AppendManyOptions,
   AppendOptions,
   AppendResult,
   EventStore,
@@ -169,7 +170,10 @@ export class PostgresEventStore implements EventStore {
     return result;
   }
 
-  async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
+  async appendMany(
+    appends: StreamAppend[],
+    options: AppendManyOptions = {},
+  ): Promise<AppendResult[]> {
     if (appends.length === 0) return [];
     const batches = prepareEvents(this.names, appends);
     const checked = appends.map(({ streamId, expectedRevision }, index): CheckedAppend => ({
@@ -178,7 +182,7 @@ export class PostgresEventStore implements EventStore {
       expectedCode: expectedCodeOf(expectedRevision),
       batch: batches[index],
     }));
-    const results = await this.multiStreams.append(checked);
+    const results = await this.multiStreams.append(checked, options.after);
     this.notifier.poke(results.at(-1)?.position);
     return results;
   }

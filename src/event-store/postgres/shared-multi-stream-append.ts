@@ -98,15 +98,16 @@ export class SharedMultiStreamAppends {
     });
   }
 
-  append(appends: CheckedAppend[]): Promise<AppendResult[]> {
+  /** `after`: an earlier write this one is sent after (`AppendManyOptions`). */
+  async append(appends: CheckedAppend[], after?: Promise<unknown>): Promise<AppendResult[]> {
     assertAppendable(appends);
     const events = appends.reduce((sum, append) => sum + append.batch.length, 0);
-    return events <= this.limits.maxEventsPerStatement
-      ? this.coalescer.submit(multiStreamAppend(appends))
-      : this.alone(appends);
+    if (events > this.limits.maxEventsPerStatement) return this.alone(appends, after);
+    await after?.catch(() => undefined);
+    return this.coalescer.submit(multiStreamAppend(appends));
   }
 
-  private alone(appends: CheckedAppend[]): Promise<AppendResult[]> {
-    return retryOnConnectionLoss(() => appendInOneTransaction(this.pool, appends));
+  private alone(appends: CheckedAppend[], after?: Promise<unknown>): Promise<AppendResult[]> {
+    return retryOnConnectionLoss(() => appendInOneTransaction(this.pool, appends, after));
   }
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { deterministicId } from '../../common/deterministic-id';
 import { EventMetadata, RecordedEvent } from '../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors';
-import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
 import { BulkWrites } from '../../event-store/bulk-writes';
 import { BULK_WRITES } from '../../common/tokens';
 import { Actor } from '../../identity/actor';
@@ -32,6 +32,8 @@ import {
  * session); 1,000 was no better. Progress still moves every fraction of a second.
  */
 const ENTRIES_PER_CHUNK = 500;
+/** Chunks under way at once: one being written, the next prepared and waiting for it. */
+const CHUNKS_UNDER_WAY = 2;
 
 const DEFAULT_DEFINITION = 'transfer.standard';
 
@@ -134,7 +136,9 @@ export class TransferBatchService {
   /**
    * Each chunk's cases (id reservation, open-case slot, case stream) and the batch's progress
    * event in one append: at expected revisions, so a concurrent writer makes it a 409 and nothing
-   * of that chunk is written.
+   * of that chunk is written. The next chunk is prepared while the database writes this one and
+   * sent once it is done (`after`); its progress event expects this one's, so if this one fails it
+   * is refused and writes nothing, and the first failure is the one reported.
    */
   private async writeChunks(
     streamId: string,
@@ -142,32 +146,38 @@ export class TransferBatchService {
     planned: PlannedEntry[],
     metadata: EventMetadata,
   ): Promise<void> {
-    for (let start = 0; start < planned.length; start += ENTRIES_PER_CHUNK) {
+    const underWay: Promise<void>[] = [];
+    let previous: Promise<unknown> | undefined;
+    for (let start = 0, chunkIndex = 0; start < planned.length; start += ENTRIES_PER_CHUNK) {
+      if (underWay.length === CHUNKS_UNDER_WAY) await underWay.shift();
+      // Lets the previous chunk's statement go out before this one is prepared.
+      if (previous) await new Promise((resolve) => setImmediate(resolve));
       const chunk = planned.slice(start, start + ENTRIES_PER_CHUNK);
-      const progress: TransferBatchEvent = {
-        type: 'TransferBatchChunkOpened',
-        data: { first: chunk[0].index, caseIds: chunk.map((entry) => entry.caseId) },
-      };
-      const results = await this.store
-        .appendMany([
+      const written = this.store.appendMany(
+        [
           ...chunk.flatMap((entry) => entry.appends),
-          {
-            streamId,
-            expectedRevision: revision,
-            events: [
-              { id: deterministicId(streamId, String(chunk[0].index)), ...progress, metadata },
-            ],
-          },
-        ])
-        .catch((error: unknown) => {
+          progressAppend(streamId, revision + chunkIndex, chunk, metadata),
+        ],
+        { after: previous },
+      );
+      chunkIndex += 1;
+      previous = written;
+      const done = written.then(
+        () => {
+          // Each case stream was appended at no_stream: this process wrote its opening. Keeping
+          // it spares the record saga (and the case's first step) a read of its first event.
+          for (const entry of chunk)
+            this.origins.caseOpened(entry.caseId, entry.opening.procedure, entry.opening.first);
+        },
+        (error: unknown) => {
           throw error instanceof WrongExpectedRevision ? conflict(error) : error;
-        });
-      revision = results.at(-1)!.nextRevision;
-      // Each case stream was appended at no_stream: this process wrote its opening. Keeping it
-      // spares the record saga (and the case's first step) a read of its first event per case.
-      for (const entry of chunk)
-        this.origins.caseOpened(entry.caseId, entry.opening.procedure, entry.opening.first);
+        },
+      );
+      // Awaited in order below; a later chunk's refusal must not surface as unhandled meanwhile.
+      done.catch(() => undefined);
+      underWay.push(done);
     }
+    for (const done of underWay) await done;
   }
 
   private assertSize(dto: OpenTransferBatchDto): void {
@@ -256,5 +266,23 @@ function viewOf({ state, first }: LoadedBatch): TransferBatchViewDto {
     openedBy: first!.metadata.actorId,
     openedAt: first!.recordedAt,
     caseIds: state.caseIds,
+  };
+}
+
+/** A chunk's progress event on the batch's stream, where the chunks before it leave its head. */
+function progressAppend(
+  streamId: string,
+  expectedRevision: number,
+  chunk: PlannedEntry[],
+  metadata: EventMetadata,
+): StreamAppend {
+  const progress: TransferBatchEvent = {
+    type: 'TransferBatchChunkOpened',
+    data: { first: chunk[0].index, caseIds: chunk.map((entry) => entry.caseId) },
+  };
+  return {
+    streamId,
+    expectedRevision,
+    events: [{ id: deterministicId(streamId, String(chunk[0].index)), ...progress, metadata }],
   };
 }
