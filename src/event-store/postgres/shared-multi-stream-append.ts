@@ -99,12 +99,13 @@ export class SharedMultiStreamAppends {
   }
 
   /** `after`: an earlier write this one is sent after (`AppendManyOptions`). */
-  async append(appends: CheckedAppend[], after?: Promise<unknown>): Promise<AppendResult[]> {
+  append(appends: CheckedAppend[], after?: Promise<unknown>): Promise<AppendResult[]> {
     assertAppendable(appends);
     const events = appends.reduce((sum, append) => sum + append.batch.length, 0);
     if (events > this.limits.maxEventsPerStatement) return this.alone(appends, after);
-    await after?.catch(() => undefined);
-    return this.coalescer.submit(multiStreamAppend(appends));
+    const shared = () => this.coalescer.submit(multiStreamAppend(appends));
+    // Without `after` (every write but a bulk chunk's) it goes straight to the coalescer.
+    return after ? after.then(shared, shared) : shared();
   }
 
   private alone(appends: CheckedAppend[], after?: Promise<unknown>): Promise<AppendResult[]> {
