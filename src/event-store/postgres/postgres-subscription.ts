@@ -77,9 +77,10 @@ export class PostgresSubscription implements Subscription {
     });
     try {
       while (this.running) {
-        if (mayHold) {
-          mayHold = false;
-          await this.args.bulkWrites?.hold(this.stopped);
+        const held = mayHold ? this.args.bulkWrites?.hold(this.stopped) : null;
+        mayHold = false;
+        if (held) {
+          await held;
           if (!this.running) return;
         }
         this.woken = false;
