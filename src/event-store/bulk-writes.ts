@@ -44,7 +44,8 @@ export class BulkWrites {
    * `holdMs`, whichever comes first. `stopped` resolving ends the wait too.
    */
   hold(stopped?: Promise<void>): Promise<void> | null {
-    if (this.running === 0 || this.holdMs <= 0 || this.ended === null) return null;
+    // `ended` is set exactly while a bulk write runs.
+    if (this.ended === null || this.holdMs <= 0) return null;
     let timer: NodeJS.Timeout | undefined;
     const held = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.holdMs)));
     const waits = [this.ended, held, ...(stopped ? [stopped] : [])];

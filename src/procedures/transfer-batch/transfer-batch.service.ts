@@ -146,22 +146,21 @@ export class TransferBatchService {
     planned: PlannedEntry[],
     metadata: EventMetadata,
   ): Promise<void> {
+    // The chunks written or waiting to be, oldest first; the last is the one the next follows.
     const underWay: Promise<void>[] = [];
-    let previous: Promise<unknown> | undefined;
     for (let start = 0, chunkIndex = 0; start < planned.length; start += ENTRIES_PER_CHUNK) {
       if (underWay.length === CHUNKS_UNDER_WAY) await underWay.shift();
       // Lets the previous chunk's statement go out before this one is prepared.
-      if (previous) await new Promise((resolve) => setImmediate(resolve));
+      if (underWay.length > 0) await new Promise((resolve) => setImmediate(resolve));
       const chunk = planned.slice(start, start + ENTRIES_PER_CHUNK);
       const written = this.store.appendMany(
         [
           ...chunk.flatMap((entry) => entry.appends),
           progressAppend(streamId, revision + chunkIndex, chunk, metadata),
         ],
-        { after: previous },
+        { after: underWay.at(-1) },
       );
       chunkIndex += 1;
-      previous = written;
       const done = written.then(
         () => {
           // Each case stream was appended at no_stream: this process wrote its opening. Keeping
