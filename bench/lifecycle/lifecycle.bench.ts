@@ -22,7 +22,8 @@ import {
 } from './appointment-lifecycle';
 import { readCounters, waitForQuiet } from './database-counters';
 import { bulkImport, BulkImportResult } from './bulk-import';
-import { caseListInDatabase, caseListOverHttp, ReadModelLag } from './read-model-lag';
+import { caseListOverHttp, ReadModelLag } from './read-model-lag';
+import { CaseSummariesPoller } from './case-summaries-poller';
 import {
   benchEnvironment,
   cpuBetween,
@@ -140,7 +141,7 @@ async function oneRun(
   const lag = new ReadModelLag(
     LAG_VIA === 'http'
       ? caseListOverHttp(http, context.tokens.staff)
-      : caseListInDatabase(context.lagPool),
+      : new CaseSummariesPoller(context.lagPool).waitFor,
   );
   const before = await readCounters(context.pool);
   const refusedBefore = await refusedAppends(http, context.tokens.admin);
