@@ -48,6 +48,16 @@ export function timerOutputs(
   return { cancels, schedules };
 }
 
+/** Outputs a run of timers written at once may hold: timers, and Ignore, which writes nothing. */
+const IN_TIMER_RUN = new Set<SagaOutput['kind']>(['Schedule', 'Cancel', 'Ignore']);
+
+/** How many outputs from `start` on may go into one write of timers. */
+function timerRunLength(outputs: readonly SagaOutput[], start: number): number {
+  let end = start;
+  while (end < outputs.length && IN_TIMER_RUN.has(outputs[end].kind)) end += 1;
+  return end - start;
+}
+
 /** Carries out a saga's outputs for one event, each idempotently. */
 export class SagaOutputExecutor {
   constructor(
@@ -76,13 +86,13 @@ export class SagaOutputExecutor {
   }
 
   /**
-   * An event whose outputs are only timers (a step's deadline giving way to the next step's) has
-   * them written in one statement; false when that was not possible or not tried, and they are
-   * carried out one by one.
+   * Consecutive timer outputs (a step's deadline giving way to the next step's; a decision's
+   * re-appointment notice and term end, after its commands) are written in one statement; false
+   * when that was not possible or not tried, and they are carried out one by one.
    */
   private async timersAtOnce(
     event: RecordedEvent,
-    outputs: SagaOutput[],
+    outputs: readonly SagaOutput[],
     meta: TimerRequestMetadata,
   ): Promise<boolean> {
     const timers = timerOutputs(outputs, event);
@@ -93,37 +103,47 @@ export class SagaOutputExecutor {
   async execute(saga: Saga, event: RecordedEvent, outputs: SagaOutput[]): Promise<void> {
     // Written in the event's own write, all or nothing (a step's deadline timers): nothing is left.
     if (isWrittenWith(event.metadata, saga.name)) return;
-    const actorId = `system:saga:${saga.name}`;
-    const correlationId = event.metadata.correlationId ?? event.id;
-    if (await this.timersAtOnce(event, outputs, { actorId, correlationId, causationId: event.id }))
-      return;
-    for (const [index, output] of outputs.entries()) {
-      switch (output.kind) {
-        case 'Send':
-          await this.commands.execute(
-            output.command.withDispatch(this.dispatch(saga, event, index, output.key)),
-          );
-          break;
-        case 'Schedule':
-          await this.timers.schedule(timerRequest(output.timer, event), {
-            actorId,
-            correlationId,
-            causationId: event.id,
-          });
-          break;
-        case 'Cancel':
-          await this.timers.cancel(
-            output.timerId,
-            { actorId, correlationId, causationId: event.id },
-            output.reason,
-          );
-          break;
-        case 'Ignore':
-          break;
-        default: {
-          const unknownOutput: never = output;
-          throw new Error(`unknown saga output ${JSON.stringify(unknownOutput)}`);
-        }
+    const meta = {
+      actorId: `system:saga:${saga.name}`,
+      correlationId: event.metadata.correlationId ?? event.id,
+      causationId: event.id,
+    };
+    let index = 0;
+    while (index < outputs.length) {
+      const run = timerRunLength(outputs, index);
+      const end = index + Math.max(run, 1);
+      if (run < 2 || !(await this.timersAtOnce(event, outputs.slice(index, end), meta)))
+        for (let one = index; one < end; one += 1)
+          await this.carryOut(saga, event, one, outputs[one], meta);
+      index = end;
+    }
+  }
+
+  /** One output; `index` is its place among the event's outputs (a Send's default id key). */
+  private async carryOut(
+    saga: Saga,
+    event: RecordedEvent,
+    index: number,
+    output: SagaOutput,
+    meta: TimerRequestMetadata,
+  ): Promise<void> {
+    switch (output.kind) {
+      case 'Send':
+        await this.commands.execute(
+          output.command.withDispatch(this.dispatch(saga, event, index, output.key)),
+        );
+        break;
+      case 'Schedule':
+        await this.timers.schedule(timerRequest(output.timer, event), meta);
+        break;
+      case 'Cancel':
+        await this.timers.cancel(output.timerId, meta, output.reason);
+        break;
+      case 'Ignore':
+        break;
+      default: {
+        const unknownOutput: never = output;
+        throw new Error(`unknown saga output ${JSON.stringify(unknownOutput)}`);
       }
     }
   }

@@ -29,27 +29,33 @@ const saga: Saga = { name: 'demo', filter: {}, handle: () => [] };
 const clock = { now: () => new Date('2026-03-02T01:00:00.000Z') };
 
 /** `atOnce`: whether the store takes an event's timers in one write (false: it refused it). */
-function harness(atOnce = false) {
+function harness(atOnce = false, order: string[] = []) {
   const sent: { type: string; context: WorkflowDispatch }[] = [];
   const scheduled: unknown[] = [];
   const cancelled: unknown[] = [];
   const together: { cancels: unknown[]; schedules: unknown[] }[] = [];
   const bus = {
     execute: async (command: WorkflowCommand) => {
+      order.push(`send ${command.constructor.name}`);
       sent.push({ type: command.constructor.name, context: command.dispatch });
     },
   };
   const timers = {
-    schedule: async (request: unknown, meta: unknown) => {
+    schedule: async (request: { kind: string }, meta: unknown) => {
+      order.push(`schedule ${request.kind}`);
       scheduled.push({ request, meta });
       return { timerId: 't', created: true, status: 'scheduled' as const };
     },
     cancel: async (timerId: string, meta: unknown, reason?: string) => {
+      order.push(`cancel ${timerId}`);
       cancelled.push({ timerId, meta, reason });
       return { timerId, cancelled: true, status: 'cancelled' as const };
     },
     cancelAndScheduleAtOnce: async (cancels: unknown[], schedules: unknown[]) => {
-      if (atOnce) together.push({ cancels, schedules });
+      if (atOnce) {
+        order.push(`together ${cancels.length}+${schedules.length}`);
+        together.push({ cancels, schedules });
+      }
       return atOnce;
     },
   } as unknown as TimerScheduler;
@@ -61,6 +67,11 @@ function harness(atOnce = false) {
     together,
   };
 }
+
+const step = [
+  Cancel('timer-x', 'step completed'),
+  Schedule({ kind: 'deadline', dueAt: '2026-04-02T00:00:00.000Z', target: 'appointment-1' }),
+];
 
 describe('saga outputs', () => {
   it('Send gets an idSeed from saga, triggering event and key — the same on every redelivery', async () => {
@@ -133,12 +144,8 @@ describe('saga outputs', () => {
     expect(sent).toEqual([]);
   });
 
-  it('an event whose outputs are only timers has them written in one go; with a command, one by one', async () => {
+  it('an event whose outputs are only timers has them written in one go', async () => {
     const onlyTimers = harness(true);
-    const step = [
-      Cancel('timer-x', 'step completed'),
-      Schedule({ kind: 'deadline', dueAt: '2026-04-02T00:00:00.000Z', target: 'appointment-1' }),
-    ];
     await onlyTimers.executor.execute(saga, event, step);
     expect(onlyTimers.together).toEqual([
       {
@@ -148,13 +155,45 @@ describe('saga outputs', () => {
     ]);
     expect(onlyTimers.scheduled).toEqual([]);
     expect(onlyTimers.cancelled).toEqual([]);
+  });
 
-    const withCommand = harness(true);
-    await withCommand.executor.execute(saga, event, [...step, Send(new AssignPost())]);
-    expect(withCommand.together).toEqual([]);
-    expect(withCommand.cancelled).toHaveLength(1);
-    expect(withCommand.scheduled).toHaveLength(1);
-    expect(withCommand.sent).toHaveLength(1);
+  it("timers in a row among commands go in one write, in their place: a decision's after its record", async () => {
+    const order: string[] = [];
+    const decision = harness(true, order);
+    await decision.executor.execute(saga, event, [
+      Send(new AssignPost(), 'assign'),
+      Send(new ScheduleNotice(), 'note'),
+      ...step,
+      Send(new AssignPost(), 'last'),
+    ]);
+    expect(order).toEqual([
+      'send AssignPost',
+      'send ScheduleNotice',
+      'together 1+1',
+      'send AssignPost',
+    ]);
+    expect(decision.sent.map((s) => s.context.idSeed)).toEqual([
+      sagaIdSeed('demo', 'evt-1', 'assign'),
+      sagaIdSeed('demo', 'evt-1', 'note'),
+      sagaIdSeed('demo', 'evt-1', 'last'),
+    ]);
+    // A timer alone between commands is written alone, as before.
+    const alone = harness(true, []);
+    await alone.executor.execute(saga, event, [
+      Send(new AssignPost()),
+      step[1],
+      Send(new AssignPost()),
+    ]);
+    expect(alone.together).toEqual([]);
+    expect(alone.scheduled).toHaveLength(1);
+  });
+
+  it('timers the store will not take in one write are carried out one by one, in order', async () => {
+    const order: string[] = [];
+    const refused = harness(false, order);
+    await refused.executor.execute(saga, event, [Send(new AssignPost()), ...step]);
+    expect(order).toEqual(['send AssignPost', 'cancel timer-x', 'schedule deadline']);
+    expect(refused.together).toEqual([]);
   });
 
   it('a command the bus refuses (no handler) fails the event (retried, then parked), not a silent drop', async () => {

@@ -164,11 +164,13 @@ describe('domain sagas', () => {
       async () =>
         (
           await t.db.pool.query(
-            "SELECT data FROM events WHERE type = 'TimerScheduled.v1' AND data->>'target' = 'reappointment-r-term' AND data->>'kind' IN ('reappointment-reminder', 'term-end')",
+            "SELECT data, transaction_id::text AS tx FROM events WHERE type = 'TimerScheduled.v1' AND data->>'target' = 'reappointment-r-term' AND data->>'kind' IN ('reappointment-reminder', 'term-end')",
           )
         ).rows,
       (rows) => rows.length === 2,
     );
+    // The decision's two timers, after its record: one write, both or neither.
+    expect(timers[0].tx).toBe(timers[1].tx);
     const reminder = timers.find((row) => row.data.kind === 'reappointment-reminder')!.data;
     expect(reminder.payload).toMatchObject({
       termEnd,
