@@ -20,6 +20,8 @@ import { PersonDecideContext } from './person/person.decider';
 import { StreamFoldCache } from '../common/stream-fold-cache';
 import { WrittenStreamFolds } from '../common/written-stream-folds';
 import { KeptPositions } from './kept-positions';
+import { assertReferencesExist, referencesExist, reservesSeat } from './person-command-references';
+import { appendCommandsAtOnce, SeededCommand } from '../common/stream-commands-at-once';
 
 /**
  * How many people's folded records one process keeps (a few kB each): enough for every person a
@@ -208,13 +210,43 @@ export class RegistryService {
     this.writtenPeople.remember(personStream(personId), state, revision);
   }
 
+  /**
+   * Commands onto one person's record in order (a decision's post ended and new post assigned),
+   * appended in one write when the state this process holds decides them all, else one by one.
+   * None may reserve a planning seat (those take `runPersonCommand`).
+   */
+  async runPersonCommands(
+    personId: string,
+    commands: readonly SeededCommand<PersonCommand>[],
+    metadata: EventMetadata,
+  ): Promise<void> {
+    if (
+      commands.length > 1 &&
+      commands.every(({ command }) => !reservesSeat(command)) &&
+      (await referencesExist(this, commands))
+    ) {
+      const stream = personStream(personId);
+      const options = { metadata, context: () => ({}), written: this.writtenPeople };
+      const fold = (streamId: string) => this.personFolds.load(streamId);
+      if (
+        await appendCommandsAtOnce(this.store, stream, personDecider, commands, {
+          ...options,
+          fold,
+        })
+      )
+        return;
+    }
+    for (const { command, idSeed } of commands)
+      await this.runPersonCommand(personId, command, metadata, { idSeed });
+  }
+
   async runPersonCommand(
     personId: string,
     command: PersonCommand,
     metadata: EventMetadata,
     options: { idSeed?: string; ifMatch?: number } = {},
   ): Promise<{ state: PersonState; revision: number | null }> {
-    await this.assertReferencesExist(command);
+    await assertReferencesExist(this, command);
     const planning = command.type === 'AddPlanningPoolEntry' ? this.planningOn(metadata) : null;
     const result = await runStreamCommand(
       this.store,
@@ -250,29 +282,6 @@ export class RegistryService {
       },
     );
     return { state: result.state, revision: result.revision };
-  }
-
-  /** The unit a person is registered in and the post a command names must exist. */
-  private async assertReferencesExist(command: PersonCommand): Promise<void> {
-    if (command.type === 'RegisterPerson' && !(await this.findOrgUnit(command.data.orgUnitId))) {
-      throw new RegistryRuleViolation(
-        'org_unit.not_found',
-        `orgUnitId: org unit ${command.data.orgUnitId} does not exist`,
-        'unprocessable',
-        'orgUnitId',
-      );
-    }
-    if (
-      (command.type === 'AssignPost' || command.type === 'AddPlanningPoolEntry') &&
-      !(await this.findPosition(command.data.positionId))
-    ) {
-      throw new RegistryRuleViolation(
-        'position.not_found',
-        `positionId: position ${command.data.positionId} does not exist`,
-        'unprocessable',
-        'positionId',
-      );
-    }
   }
 
   /** The planning limits in force on the day the change is made (its business time). */

@@ -28,16 +28,20 @@ export class RecordWriter {
     writes: RecordWrite[],
     context: Pick<WorkflowDispatch, 'idSeed' | 'metadata'>,
   ): Promise<void> {
-    for (const write of writes) {
+    for (let index = 0; index < writes.length;) {
+      const write = writes[index];
       if (write.to === 'person') {
-        const idSeed =
-          write.key === null ? context.idSeed : deterministicId(context.idSeed, write.key);
-        await this.registry.runPersonCommand(
+        // The writes onto this person's record that follow one another: one write where it can be.
+        const run = personWritesFrom(writes, index, write.personId);
+        await this.registry.runPersonCommands(
           write.personId,
-          write.command,
+          run.map(({ command, key }) => ({
+            command,
+            idSeed: key === null ? context.idSeed : deterministicId(context.idSeed, key),
+          })),
           { ...context.metadata },
-          { idSeed },
         );
+        index += run.length;
         continue;
       }
       const actor = {
@@ -54,6 +58,7 @@ export class RecordWriter {
           }),
         ),
       );
+      index += 1;
     }
   }
 
@@ -75,6 +80,19 @@ export class RecordWriter {
     }
     return seen;
   }
+}
+
+type PersonWrite = Extract<RecordWrite, { to: 'person' }>;
+
+/** The writes from `start` on that go onto `personId`'s record, one after another. */
+function personWritesFrom(writes: RecordWrite[], start: number, personId: string): PersonWrite[] {
+  const run: PersonWrite[] = [];
+  for (let index = start; index < writes.length; index += 1) {
+    const write = writes[index];
+    if (write.to !== 'person' || write.personId !== personId) break;
+    run.push(write);
+  }
+  return run;
 }
 
 /** The case may have closed since it was read; then there is nothing to carry into it. */
