@@ -225,16 +225,14 @@ export class RegistryService {
       commands.every(({ command }) => !reservesSeat(command)) &&
       (await referencesExist(this, commands))
     ) {
+      const atOnce = {
+        metadata,
+        context: () => ({}),
+        fold: (streamId: string) => this.personFolds.load(streamId),
+        written: this.writtenPeople,
+      };
       const stream = personStream(personId);
-      const options = { metadata, context: () => ({}), written: this.writtenPeople };
-      const fold = (streamId: string) => this.personFolds.load(streamId);
-      if (
-        await appendCommandsAtOnce(this.store, stream, personDecider, commands, {
-          ...options,
-          fold,
-        })
-      )
-        return;
+      if (await appendCommandsAtOnce(this.store, stream, personDecider, commands, atOnce)) return;
     }
     for (const { command, idSeed } of commands)
       await this.runPersonCommand(personId, command, metadata, { idSeed });
