@@ -110,9 +110,21 @@ export class WorkingDayCalendar {
 
   /** The day n working days after `day` (n ≥ 0; `day` itself does not count). */
   addWorkingDays(day: string, n: number): string {
-    // Every case opened on a day asks the same few sums (one per step deadline): the calendar
-    // never changes once built, so each is counted once, day by day, and then remembered.
-    const key = `${day}+${n}`;
+    return this.rememberedSum(day, n);
+  }
+
+  /** The day n working days before `day`. */
+  subtractWorkingDays(day: string, n: number): string {
+    return this.rememberedSum(day, -n);
+  }
+
+  /**
+   * Every case opened on a day asks the same few sums (one per step deadline), and every decision
+   * on a term end its re-appointment notice: the calendar never changes once built, so each sum is
+   * counted once, day by day, and then remembered.
+   */
+  private rememberedSum(day: string, n: number): string {
+    const key = `${day}${n < 0 ? '' : '+'}${n}`;
     let sum = this.workingDaySums.get(key);
     if (sum === undefined) {
       if (this.workingDaySums.size >= WORKING_DAY_SUMS_KEPT) this.workingDaySums.clear();
@@ -122,22 +134,13 @@ export class WorkingDayCalendar {
     return sum;
   }
 
+  /** `n` working days on from `day` (back from it when `n` is negative). */
   private countWorkingDays(day: string, n: number): string {
+    const step = n < 0 ? -1 : 1;
     let current = day;
-    let left = n;
+    let left = Math.abs(n);
     while (left > 0) {
-      current = addCalendarDays(current, 1);
-      if (this.isWorkingDay(current)) left -= 1;
-    }
-    return current;
-  }
-
-  /** The day n working days before `day`. */
-  subtractWorkingDays(day: string, n: number): string {
-    let current = day;
-    let left = n;
-    while (left > 0) {
-      current = addCalendarDays(current, -1);
+      current = addCalendarDays(current, step);
       if (this.isWorkingDay(current)) left -= 1;
     }
     return current;

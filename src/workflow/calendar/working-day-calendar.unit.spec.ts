@@ -33,6 +33,15 @@ describe('working-day calendar (ngày làm việc)', () => {
     expect(calendar.subtractWorkingDays('2026-03-05', 10)).toBe('2026-02-12');
   });
 
+  it('remembers sums forward and back from the same day apart', () => {
+    for (let asked = 0; asked < 2; asked += 1) {
+      expect(calendar.addWorkingDays('2026-02-12', 10)).toBe('2026-03-05');
+      expect(calendar.subtractWorkingDays('2026-02-12', 10)).toBe('2026-01-29');
+      expect(calendar.subtractWorkingDays('2026-03-05', 10)).toBe('2026-02-12');
+      expect(calendar.subtractWorkingDays('2026-03-05', 0)).toBe('2026-03-05');
+    }
+  });
+
   it('keeps the official 2026 New Year swap: Friday 2 Jan off, Saturday 10 Jan worked', () => {
     expect(calendar.isWorkingDay('2026-01-02')).toBe(false);
     expect(calendar.isWorkingDay('2026-01-10')).toBe(true);
