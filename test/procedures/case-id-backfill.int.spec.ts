@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventMetadata } from '../../src/event-store/event-envelope';
 import { ForwardingEventStore } from '../../src/event-store/forwarding-event-store';
-import { StreamAppend } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { RecordOrigins } from '../../src/identity/record-origins';
 import { CaseIdBackfill } from '../../src/procedures/case/case-id-backfill';
@@ -10,6 +9,7 @@ import {
   CASE_ID_COVERAGE_STREAM,
 } from '../../src/procedures/case/case-id-coverage';
 import { CaseIdReservations } from '../../src/procedures/case/case-id-reservations';
+import { FailingAfter } from '../support/failing-after';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const metadata: EventMetadata = {
@@ -19,20 +19,6 @@ const metadata: EventMetadata = {
   occurredAt: new Date().toISOString(),
 };
 const clock = { now: () => new Date() };
-
-/** A store whose multi-stream appends fail after `allowed` of them: a pass cut short. */
-class FailingAfter extends ForwardingEventStore {
-  constructor(
-    store: PostgresEventStore,
-    private allowed: number,
-  ) {
-    super(store);
-  }
-  override appendMany(appends: StreamAppend[]) {
-    if (this.allowed-- <= 0) return Promise.reject(new Error('connection terminated'));
-    return super.appendMany(appends);
-  }
-}
 
 /**
  * Cases opened before id reservations existed (a case stream, no `caseid-` stream) are reserved

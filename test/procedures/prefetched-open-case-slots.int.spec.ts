@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { StreamSnapshot } from '../../src/event-store/stream-snapshot';
 import { openCaseSlotStream } from '../../src/procedures/case/open-case-slot';
+import { OpenCaseSlotCoverage } from '../../src/procedures/case/open-case-slot-coverage';
 import { PrefetchedOpenCaseSlots } from '../../src/procedures/case/prefetched-open-case-slots';
 import { countStatements } from '../support/statement-count';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -43,7 +44,11 @@ describe("a bulk job's slot claims over its prefetch", () => {
   });
 
   it('plans both claims without a statement', async () => {
-    const slots = new PrefetchedOpenCaseSlots(new StreamSnapshot(store), db.pool);
+    const slots = new PrefetchedOpenCaseSlots(
+      new StreamSnapshot(store),
+      db.pool,
+      new OpenCaseSlotCoverage(store),
+    );
     await slots.prefetch([used, fresh]);
     const statements = countStatements(db.pool);
     try {

@@ -6,6 +6,7 @@ import {
   OnApplicationShutdown,
   Optional,
 } from '@nestjs/common';
+import { BackgroundPass } from '../../common/background-pass';
 import { Clock, CLOCK } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
@@ -15,23 +16,16 @@ import { WorkerLeases } from '../../leases/worker-leases';
 import { CaseIdBackfill, CaseIdBackfillReport } from './case-id-backfill';
 import { CaseIdCoverage } from './case-id-coverage';
 
-/** How long after a failed pass (the store unreachable, an opener in the way) the next starts. */
-const RETRY_MS = 5_000;
-
 export const CASE_ID_BACKFILL_LEASE = 'case-id-backfill';
 
 /**
- * Runs the case id backfill where the workers run (RUN_WORKERS), under its lease when instances
- * share the work: in the background from the start, again after a failure until one pass has
- * recorded the coverage. The service answers meanwhile; lookups probe until then.
+ * Runs the case id backfill in the background where the workers run (BackgroundPass); lookups
+ * probe until it has recorded the coverage.
  */
 @Injectable()
 export class CaseIdBackfillLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CaseIds');
-  private readonly backfill: CaseIdBackfill;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly pass: BackgroundPass<CaseIdBackfillReport>;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -40,63 +34,27 @@ export class CaseIdBackfillLifecycle implements OnApplicationBootstrap, OnApplic
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(WORKER_LEASES) private readonly leases?: WorkerLeases,
   ) {
-    this.backfill = new CaseIdBackfill(store, coverage, clock);
+    const backfill = new CaseIdBackfill(store, coverage, clock);
+    this.pass = new BackgroundPass({
+      lease: CASE_ID_BACKFILL_LEASE,
+      what: 'case id backfill',
+      run: (cancelled) => backfill.run(cancelled),
+      done: (report) => this.logged(report),
+      alreadyDone: (report) => report.alreadyComplete,
+    });
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.RUN_WORKERS !== 'true') return;
-    const work = {
-      name: CASE_ID_BACKFILL_LEASE,
-      start: async () => this.start(),
-      stop: () => this.stop(),
-    };
-    if (this.leases) this.leases.add(work);
-    else this.start();
+    this.pass.begin(this.config, this.leases);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.leases?.withdraw(CASE_ID_BACKFILL_LEASE);
-    await this.stop();
+  onApplicationShutdown(): Promise<void> {
+    return this.pass.end(this.leases);
   }
 
   /** One pass now, as the background loop makes it (a test, a CLI). */
   runOnce(): Promise<CaseIdBackfillReport> {
-    return this.backfill.run();
-  }
-
-  private start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.untilDone();
-  }
-
-  private async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    this.loop = null;
-  }
-
-  private async untilDone(): Promise<void> {
-    while (this.running) {
-      try {
-        const report = await this.backfill.run(() => !this.running);
-        if (!report.alreadyComplete) this.logged(report);
-        return;
-      } catch (error) {
-        if (!this.running) return;
-        this.logger.warn(
-          `case id backfill failed, trying again in ${RETRY_MS / 1000} s: ${(error as Error).message}`,
-        );
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, RETRY_MS);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
-    }
+    return this.pass.runOnce();
   }
 
   private logged(report: CaseIdBackfillReport): void {

@@ -13,6 +13,8 @@ import { CalendarAdoption } from './deadlines/calendar-adoption';
 import { RecordStepDeadlineMissedHandler } from './deadlines/record-step-deadline-missed';
 import { StepDeadlinesRegistration } from './deadlines/step-deadlines.registration';
 import { OpenCaseSlotReleaseRegistration } from './open-case-slot-release.registration';
+import { OpenCaseSlotBackfillLifecycle } from './open-case-slot-backfill.lifecycle';
+import { OpenCaseSlotCoverage } from './open-case-slot-coverage';
 import { OpenCaseSlots } from './open-case-slots';
 import { ProcedureRegistry } from './procedure-registry';
 import { CASE_RECORD_HANDLERS } from './record/case-record.handlers';
@@ -28,6 +30,8 @@ import { RecordWorkflowRunner } from './record/record-workflow-runner';
     CaseService,
     CommandWriter,
     OpenCaseSlots,
+    OpenCaseSlotCoverage,
+    OpenCaseSlotBackfillLifecycle,
     CaseIdReservations,
     CaseIdBackfillLifecycle,
     CaseContextFactory,
@@ -49,6 +53,7 @@ import { RecordWorkflowRunner } from './record/record-workflow-runner';
     CaseRehearsal,
     CaseCommandRunner,
     OpenCaseSlots,
+    OpenCaseSlotCoverage,
     ProcedureRegistry,
     CaseContextFactory,
     CaseIdReservations,

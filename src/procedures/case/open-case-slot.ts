@@ -8,7 +8,11 @@ export interface OpenCaseSlotKey {
 }
 
 export type OpenCaseSlotEvent =
-  | { type: 'OpenCaseSlotClaimed'; data: { caseId: string } }
+  | {
+      type: 'OpenCaseSlotClaimed';
+      /** `backfilled`: written for a case opened before slots existed (OpenCaseSlotBackfill). */
+      data: { caseId: string; backfilled?: true };
+    }
   | { type: 'OpenCaseSlotReleased'; data: { caseId: string; reason: string } };
 
 /**

@@ -11,6 +11,7 @@ import { PG_POOL } from '../../common/tokens';
 import { caseDecider } from './decider/case.decider';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { caseStream } from './case-stream';
+import { OpenCaseSlotCoverage } from './open-case-slot-coverage';
 import {
   OpenCaseSlotEvent,
   OpenCaseSlotKey,
@@ -58,6 +59,7 @@ export class OpenCaseSlots {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PG_POOL) private readonly pool: Pool,
+    protected readonly coverage: OpenCaseSlotCoverage,
   ) {}
 
   /**
@@ -228,9 +230,11 @@ export class OpenCaseSlots {
 
   /**
    * A case opened before slots existed has no claim: the case list names the candidate, and its
-   * own stream confirms it is open (the list may lag). Only asked while the slot was never claimed.
+   * own stream confirms it is open (the list may lag). Only asked while the slot was never claimed,
+   * and only until the store records that every such case has its claim (OpenCaseSlotCoverage).
    */
   protected async openedBeforeSlots(slot: OpenCaseSlotKey): Promise<SlotClaim | null> {
+    if (await this.coverage.isComplete()) return null;
     const { rows } = await this.pool.query<{ case_id: string }>(
       `SELECT case_id FROM case_summaries
         WHERE procedure = $1 AND person_id = $2 AND position_id = $3 AND status = 'open'

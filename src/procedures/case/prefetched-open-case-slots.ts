@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import { StreamSnapshot } from '../../event-store/stream-snapshot';
 import { caseStream } from './case-stream';
 import { OpenCaseSlotKey, openCaseSlotStream, SlotClaim, slotHolder } from './open-case-slot';
+import { OpenCaseSlotCoverage } from './open-case-slot-coverage';
 import { OpenCaseSlots } from './open-case-slots';
 
 const slotKey = (slot: OpenCaseSlotKey) => openCaseSlotStream(slot);
@@ -17,8 +18,9 @@ export class PrefetchedOpenCaseSlots extends OpenCaseSlots {
   constructor(
     private readonly snapshot: StreamSnapshot,
     private readonly db: Pool,
+    coverage: OpenCaseSlotCoverage,
   ) {
-    super(snapshot, db);
+    super(snapshot, db, coverage);
   }
 
   async prefetch(slots: OpenCaseSlotKey[]): Promise<void> {
@@ -46,7 +48,7 @@ export class PrefetchedOpenCaseSlots extends OpenCaseSlots {
 
   /** `openedBeforeSlots` for many slots in one query: the earliest open case of each. */
   private async fetchOpenedBefore(slots: OpenCaseSlotKey[]): Promise<void> {
-    if (!slots.length) return;
+    if (!slots.length || (await this.coverage.isComplete())) return;
     const { rows } = await this.db.query<{
       procedure: string;
       person_id: string;

@@ -11,6 +11,7 @@ import { Pool } from 'pg';
 import { RegistryReads } from '../../cadres/prefetched-registry';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { CaseIdCoverage } from '../case/case-id-coverage';
+import { OpenCaseSlotCoverage } from '../case/open-case-slot-coverage';
 import { TransferBatchReads } from './transfer-batch-reads';
 import { caseIdStream } from '../case/case-id-reservation';
 import { CaseCommandRunner } from '../case/case-command-runner';
@@ -65,6 +66,7 @@ export class TransferBatchEntries {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly coverage: CaseIdCoverage,
+    private readonly slotCoverage: OpenCaseSlotCoverage,
   ) {}
 
   async check(
@@ -75,7 +77,13 @@ export class TransferBatchEntries {
     const result: EntryChecks = { planned: [], problems: [], outOfScope: [] };
     this.duplicatePeople(entries, from, result.problems);
     const procedure = this.procedures.forOpening('transfer')?.module.procedure ?? 'rotation';
-    const reads = new TransferBatchReads(this.store, this.pool, this.registry, this.coverage);
+    const reads = new TransferBatchReads(
+      this.store,
+      this.pool,
+      this.registry,
+      this.coverage,
+      this.slotCoverage,
+    );
     const chunkAt = (start: number) =>
       entries.slice(start, start + ENTRIES_PER_READ).map((entry, at) => ({
         entry,

@@ -9,6 +9,7 @@ import { caseIdStream, LegacyCaseIds } from '../case/case-id-reservation';
 import { CaseIdReservations } from '../case/case-id-reservations';
 import { CASE_PROCEDURES, caseStream } from '../case/case-stream';
 import { OpeningReads } from '../case/procedure-registry';
+import { OpenCaseSlotCoverage } from '../case/open-case-slot-coverage';
 import { PrefetchedOpenCaseSlots } from '../case/prefetched-open-case-slots';
 import { TransferBatchEntryDto } from './dto/open-transfer-batch.dto';
 
@@ -34,6 +35,7 @@ export class TransferBatchReads implements OpeningReads {
     pool: Pool,
     registry: RegistryService,
     private readonly legacyCaseIds: LegacyCaseIds,
+    slotCoverage: OpenCaseSlotCoverage,
   ) {
     this.snapshot = new StreamSnapshot(store);
     // The batch writes the people's cases, not their records: the record saga's note on each new
@@ -45,7 +47,7 @@ export class TransferBatchReads implements OpeningReads {
       new RecordOrigins(this.snapshot, legacyCaseIds),
       legacyCaseIds,
     );
-    this.slots = new PrefetchedOpenCaseSlots(this.snapshot, pool);
+    this.slots = new PrefetchedOpenCaseSlots(this.snapshot, pool, slotCoverage);
   }
 
   /** The reads of these entries, each opening case `caseId` as a case of `procedure`. */
