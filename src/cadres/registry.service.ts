@@ -20,6 +20,7 @@ import { PersonDecideContext } from './person/person.decider';
 import { StreamFoldCache } from '../common/stream-fold-cache';
 import { WrittenStreamFolds } from '../common/written-stream-folds';
 import { KeptPositions } from './kept-positions';
+import { RecentOrgUnits } from './recent-org-units';
 import { assertReferencesExist, referencesExist, reservesSeat } from './person-command-references';
 import { appendCommandsAtOnce, SeededCommand } from '../common/stream-commands-at-once';
 
@@ -83,12 +84,9 @@ export class RegistryService {
     return { id, name: dto.name, kind: dto.kind, parentId: dto.parentId ?? null, path };
   }
 
-  async findOrgUnit(id: string): Promise<OrgUnit | null> {
-    const { rows } = await this.pool.query<OrgUnit>(
-      'SELECT id, name, kind, parent_id AS "parentId", path FROM org_units WHERE id = $1',
-      [id],
-    );
-    return rows[0] ?? null;
+  /** The unit as read at most ORG_UNIT_FRESH_MS ago (its name and kind may change since). */
+  findOrgUnit(id: string): Promise<OrgUnit | null> {
+    return RecentOrgUnits.of(this.pool).find(id);
   }
 
   /** The unit and everything below it. */
