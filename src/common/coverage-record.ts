@@ -16,7 +16,7 @@ export class CoverageRecord {
   private lastCheck: { at: number; answer: Promise<boolean> } | null = null;
 
   constructor(
-    protected readonly store: EventStore,
+    private readonly store: EventStore,
     readonly streamId: string,
   ) {}
 
