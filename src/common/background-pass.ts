@@ -1,11 +1,19 @@
-import { Logger } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { WorkerLeases } from '../leases/worker-leases';
 
 /** How long after a failed pass (the store unreachable, an opener in the way) the next starts. */
 const RETRY_MS = 5_000;
 
-export interface BackgroundPassOptions<Report> {
+/**
+ * What a pass reports; `alreadyComplete`: it found the work done before it (another instance, an
+ * earlier start), so there is nothing to log.
+ */
+export interface PassReport {
+  alreadyComplete: boolean;
+}
+
+export interface BackgroundPassOptions<Report extends PassReport> {
   /** The lease's name, the same on every instance. */
   lease: string;
   /** What the pass does, for the log ("case id backfill"). */
@@ -14,39 +22,43 @@ export interface BackgroundPassOptions<Report> {
   run(cancelled: () => boolean): Promise<Report>;
   /** Logged once a pass has done its work (not when it found it done already). */
   done(report: Report): void;
-  /** The pass found the work done before it (another instance, an earlier start). */
-  alreadyDone(report: Report): boolean;
 }
 
 /**
  * A one-time pass over the store run in the background where the workers run (RUN_WORKERS), under
  * its lease when instances share the work: from the start, and again after a failure until one
- * pass has done it. The service answers meanwhile.
+ * pass has done it. The service answers meanwhile. Each pass's Nest provider extends this.
  */
-export class BackgroundPass<Report> {
+export class BackgroundPass<Report extends PassReport>
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger: Logger;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
 
-  constructor(private readonly options: BackgroundPassOptions<Report>) {
+  constructor(
+    private readonly options: BackgroundPassOptions<Report>,
+    private readonly config: AppConfig,
+    private readonly leases?: WorkerLeases,
+  ) {
     this.logger = new Logger(options.what);
   }
 
   /** Starts where the workers run: under the lease when there are leases, else at once. */
-  begin(config: AppConfig, leases?: WorkerLeases): void {
-    if (config.RUN_WORKERS !== 'true') return;
+  onApplicationBootstrap(): void {
+    if (this.config.RUN_WORKERS !== 'true') return;
     const work = {
       name: this.options.lease,
       start: async () => this.start(),
       stop: () => this.stop(),
     };
-    if (leases) leases.add(work);
+    if (this.leases) this.leases.add(work);
     else this.start();
   }
 
-  async end(leases?: WorkerLeases): Promise<void> {
-    await leases?.withdraw(this.options.lease);
+  async onApplicationShutdown(): Promise<void> {
+    await this.leases?.withdraw(this.options.lease);
     await this.stop();
   }
 
@@ -72,7 +84,7 @@ export class BackgroundPass<Report> {
     while (this.running) {
       try {
         const report = await this.options.run(() => !this.running);
-        if (!this.options.alreadyDone(report)) this.options.done(report);
+        if (!report.alreadyComplete) this.options.done(report);
         return;
       } catch (error) {
         if (!this.running) return;

@@ -1,11 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-  Optional,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { BackgroundPass } from '../../common/background-pass';
 import { Clock, CLOCK } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
@@ -23,40 +16,26 @@ export const OPEN_CASE_SLOT_BACKFILL_LEASE = 'open-case-slot-backfill';
  * openings of a free slot ask the case list until it has recorded the coverage.
  */
 @Injectable()
-export class OpenCaseSlotBackfillLifecycle
-  implements OnApplicationBootstrap, OnApplicationShutdown
-{
-  private readonly logger = new Logger('OpenCaseSlots');
-  private readonly pass: BackgroundPass<OpenCaseSlotBackfillReport>;
-
+export class OpenCaseSlotBackfillLifecycle extends BackgroundPass<OpenCaseSlotBackfillReport> {
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     coverage: OpenCaseSlotCoverage,
     @Inject(CLOCK) clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() @Inject(WORKER_LEASES) private readonly leases?: WorkerLeases,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Optional() @Inject(WORKER_LEASES) leases?: WorkerLeases,
   ) {
     const backfill = new OpenCaseSlotBackfill(store, coverage, clock);
-    this.pass = new BackgroundPass({
-      lease: OPEN_CASE_SLOT_BACKFILL_LEASE,
-      what: 'open-case slot backfill',
-      run: (cancelled) => backfill.run(cancelled),
-      done: ({ claimed, cases }) =>
-        this.logger.log(`every open case holds its slot: ${claimed} of ${cases} cases claimed now`),
-      alreadyDone: (report) => report.alreadyComplete,
-    });
-  }
-
-  onApplicationBootstrap(): void {
-    this.pass.begin(this.config, this.leases);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.pass.end(this.leases);
-  }
-
-  /** One pass now, as the background loop makes it (a test, a CLI). */
-  runOnce(): Promise<OpenCaseSlotBackfillReport> {
-    return this.pass.runOnce();
+    const logger = new Logger('OpenCaseSlots');
+    super(
+      {
+        lease: OPEN_CASE_SLOT_BACKFILL_LEASE,
+        what: 'open-case slot backfill',
+        run: (cancelled) => backfill.run(cancelled),
+        done: ({ claimed, cases }) =>
+          logger.log(`every open case holds its slot: ${claimed} of ${cases} cases claimed now`),
+      },
+      config,
+      leases,
+    );
   }
 }
