@@ -4,13 +4,11 @@ import { deterministicId } from '../../common/deterministic-id';
 import { parseStreamName } from '../../audit/stream-name';
 import { EventMetadata, RecordedEvent, systemMetadata } from '../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors';
-import { AllFrom, EventStore, StreamAppend } from '../../event-store/event-store.port';
+import { EventStore, StreamAppend } from '../../event-store/event-store.port';
 import { CaseIdCoverage, CASE_ID_COVERAGE_STREAM } from './case-id-coverage';
 import { CaseIdEvent, caseIdHolder, caseIdStream } from './case-id-reservation';
-import { CASE_PROCEDURES } from './case-stream';
+import { caseOpeningPages } from './case-opening-pages';
 
-/** Events read from the store per page of the scan. */
-const SCAN_PAGE = 1_000;
 const ACTOR = 'system:case-ids';
 
 export interface CaseIdBackfillReport {
@@ -49,34 +47,23 @@ export class CaseIdBackfill {
     };
     if (await this.coverage.isComplete()) return { ...report, alreadyComplete: true };
     const correlationId = randomUUID();
-    let from: AllFrom = 'start';
-    for (;;) {
-      if (cancelled()) throw new Error('case id backfill stopped');
-      const page = await this.store.readAll(from, {
-        limit: SCAN_PAGE,
-        filter: { streamPrefix: CASE_PROCEDURES.map((procedure) => `${procedure}-`) },
-      });
-      if (page.length === 0) break;
-      from = page.at(-1)!.position;
-      await this.reserveOpenings(page, report, correlationId);
-    }
+    for await (const openings of caseOpeningPages(this.store, cancelled, 'case id backfill'))
+      await this.reserveOpenings(openings, report, correlationId);
     await this.record(report, correlationId);
     this.coverage.markComplete();
     return report;
   }
 
-  /** The page's case openings (revision 0) whose id no reservation holds, reserved. */
+  /** These case openings whose id no reservation holds, reserved. */
   private async reserveOpenings(
-    page: RecordedEvent[],
+    events: RecordedEvent[],
     report: CaseIdBackfillReport,
     correlationId: string,
   ): Promise<void> {
-    const openings = page
-      .filter((event) => event.revision === 0)
-      .map((event) => {
-        const { kind, id } = parseStreamName(event.streamId);
-        return { procedure: kind, caseId: id };
-      });
+    const openings = events.map((event) => {
+      const { kind, id } = parseStreamName(event.streamId);
+      return { procedure: kind, caseId: id };
+    });
     report.cases += openings.length;
     const reservations = await this.store.readStreams(
       openings.map(({ caseId }) => ({ streamId: caseIdStream(caseId) })),

@@ -3,14 +3,12 @@ import { Clock } from '../../common/clock';
 import { deterministicId } from '../../common/deterministic-id';
 import { EventMetadata, RecordedEvent, systemMetadata } from '../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors';
-import { AllFrom, EventStore, StreamAppend } from '../../event-store/event-store.port';
+import { EventStore, StreamAppend } from '../../event-store/event-store.port';
+import { caseOpeningPages } from './case-opening-pages';
 import { caseDecider } from './decider/case.decider';
-import { CASE_PROCEDURES } from './case-stream';
 import { OpenCaseSlotEvent, OpenCaseSlotKey, openCaseSlotStream } from './open-case-slot';
 import { OpenCaseSlotCoverage, OPEN_CASE_SLOT_COVERAGE_STREAM } from './open-case-slot-coverage';
 
-/** Events read from the store per page of the scan. */
-const SCAN_PAGE = 1_000;
 const ACTOR = 'system:case-slots';
 
 export interface OpenCaseSlotBackfillReport {
@@ -46,16 +44,11 @@ export class OpenCaseSlotBackfill {
     const metadata = systemMetadata(ACTOR, randomUUID(), this.clock.now());
     // The first open case of a slot in the store's order holds it, as the case list answered.
     const claimedHere = new Set<string>();
-    let from: AllFrom = 'start';
-    for (;;) {
-      if (cancelled()) throw new Error('open-case slot backfill stopped');
-      const page = await this.store.readAll(from, {
-        limit: SCAN_PAGE,
-        filter: { streamPrefix: CASE_PROCEDURES.map((procedure) => `${procedure}-`) },
-      });
-      if (page.length === 0) break;
-      from = page.at(-1)!.position;
-      const openings = page.filter((event) => event.revision === 0);
+    for await (const openings of caseOpeningPages(
+      this.store,
+      cancelled,
+      'open-case slot backfill',
+    )) {
       report.cases += openings.length;
       report.claimed += await this.claimUnclaimed(openings, claimedHere, metadata);
     }
