@@ -1,8 +1,7 @@
 import { Pool } from 'pg';
-import { RecordedEvent } from '../event-store/event-envelope';
+import { StreamStart } from '../common/stream-fold-cache';
 import { EventStore } from '../event-store/event-store.port';
 import { personStream } from './person-stream';
-import { personDecider } from './person/person.decider';
 import { PersonState } from './person/person.state';
 import { keptUnitPaths } from '../identity/kept-unit-paths';
 import { KeptPositions } from './kept-positions';
@@ -22,7 +21,7 @@ const UNIT_COLUMNS = 'id, name, kind, parent_id AS "parentId", path';
  * answer is never missing, only slower. Lives for one request: it is not kept fresh.
  */
 export class PrefetchedRegistry implements RegistryReads {
-  private readonly people = new Map<string, PersonRecord & { first?: RecordedEvent }>();
+  private readonly people = new Map<string, PersonRecord & { first: StreamStart | null }>();
   private readonly positions = new Map<string, Position | null>();
   private readonly units = new Map<string, OrgUnit | null>();
 
@@ -41,11 +40,10 @@ export class PrefetchedRegistry implements RegistryReads {
   /** Reads what is not held yet: the people's records, then the posts and units they and the ids name. */
   async prefetch(ids: { people: string[]; positions: string[]; units: string[] }): Promise<void> {
     const people = [...new Set(ids.people)].filter((id) => !this.people.has(id));
-    const streams = await this.store.readStreams(
-      people.map((id) => ({ streamId: personStream(id) })),
-    );
+    // The records this process keeps cost their heads only, unless they moved since.
+    const records = await this.registry.personFolds.loadMany(people.map(personStream));
     people.forEach((id, at) => {
-      const record = foldPerson(streams[at]);
+      const record = records[at];
       this.people.set(id, record);
       if (this.keepsPeople) this.registry.keepPersonFold(id, record.state, record.revision);
     });
@@ -114,12 +112,6 @@ export class PrefetchedRegistry implements RegistryReads {
   }
 }
 
-function foldPerson(events: RecordedEvent[]): PersonRecord & { first?: RecordedEvent } {
-  let state = personDecider.initialState();
-  for (const event of events) state = personDecider.evolve(state, event);
-  return { state, revision: events.at(-1)?.revision ?? null, first: events[0] };
-}
-
 /** The posts a record names: held, held before, and planned for. */
 function postsNamedBy(state: Extract<PersonState, { status: 'registered' }>): string[] {
   return [
@@ -129,7 +121,7 @@ function postsNamedBy(state: Extract<PersonState, { status: 'registered' }>): st
   ];
 }
 
-function unitOfFirst(first: RecordedEvent | undefined): string | null {
+function unitOfFirst(first: StreamStart | null | undefined): string | null {
   const unit = (first?.data as { orgUnitId?: unknown } | undefined)?.orgUnitId;
   return typeof unit === 'string' ? unit : null;
 }

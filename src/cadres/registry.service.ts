@@ -26,9 +26,10 @@ import { appendCommandsAtOnce, SeededCommand } from '../common/stream-commands-a
 
 /**
  * How many people's folded records one process keeps (a few kB each): enough for every person a
- * large unit's open cases touch, so that vetting costs the events since the last read.
+ * large unit's open cases touch, so that vetting costs the events since the last read, and for a
+ * bulk job of 10,000 people (an import, a transfer batch after its dry run) beside them.
  */
-const PERSON_FOLDS_KEPT = 10_000;
+const PERSON_FOLDS_KEPT = 20_000;
 
 export type { OrgUnit, Position } from './registry-records';
 export { personStream };
@@ -37,7 +38,8 @@ export { personStream };
 @Injectable()
 export class RegistryService {
   readonly planningSeats: PlanningPoolSeats;
-  private readonly personFolds: StreamFoldCache<PersonState>;
+  /** People's records as last folded here; bulk jobs load many at once and extend what they wrote. */
+  readonly personFolds: StreamFoldCache<PersonState>;
   /** A saga's next note on a record this process just wrote is decided without a read. */
   private readonly writtenPeople = new WrittenStreamFolds<PersonState>(PERSON_FOLDS_KEPT);
 

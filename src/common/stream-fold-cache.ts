@@ -1,24 +1,41 @@
 import { RecordedEvent } from '../event-store/event-envelope';
-import { EventStore } from '../event-store/event-store.port';
+import { EventStore, StreamHead, StreamRead } from '../event-store/event-store.port';
 import { BoundedCache } from './bounded-cache';
 import { StreamDecider } from './stream-decider';
+
+/** A stream's first event as written (type and data): fixed once the stream exists. */
+export type StreamStart = Pick<RecordedEvent, 'type' | 'data'>;
+
+/** An event as the fold needs it: what it says, and the id that marks its place. */
+type FoldedEvent = Pick<RecordedEvent, 'id' | 'type' | 'data'>;
 
 interface CachedFold<State> {
   state: State;
   revision: number;
   /** Id of the event at `revision`: it must still be there for the fold to be reused. */
   lastEventId: string;
+  first: StreamStart;
+}
+
+/** A stream's state now, and the first event it began with (null while the stream is absent). */
+export interface LoadedFold<State> {
+  state: State;
+  revision: number | null;
+  first: StreamStart | null;
 }
 
 /**
  * The folded state of long-lived streams (a person's record grows with every case, post and
  * rating), kept per process so that a read costs the events appended since, not the whole stream.
  *
- * Never stale, also with several instances writing: every load reads the stream from the cached
- * revision on. That first event is the cached one; if it is gone or another event stands there
- * (a stream truncated or rewritten under us, as the tamper tests do), the stream is folded again
- * from the start. States are immutable (each `evolve` returns a new one), so sharing one with a
- * caller is safe. At most `capacity` streams are held (`BoundedCache`: the oldest not read since goes).
+ * Never stale, also with several instances writing: every load checks the stream at the cached
+ * revision. `load` reads from that revision on; `loadMany` first asks the streams' heads (revision
+ * and event id of the last event, a tenth of a read's cost) and reads only the streams that moved.
+ * Either way the kept event must still stand at the kept revision; if it is gone or another event
+ * stands there (a stream truncated or rewritten under us, as the tamper tests do), the stream is
+ * folded again from the start. States are immutable (each `evolve` returns a new one), so sharing
+ * one with a caller is safe. At most `capacity` streams are held (`BoundedCache`: the oldest not
+ * read since goes).
  */
 export class StreamFoldCache<State> {
   private readonly folds: BoundedCache<string, CachedFold<State>>;
@@ -34,32 +51,106 @@ export class StreamFoldCache<State> {
     this.folds = new BoundedCache(capacity);
   }
 
-  async load(streamId: string): Promise<{ state: State; revision: number | null }> {
+  async load(streamId: string): Promise<LoadedFold<State>> {
     const cached = this.folds.get(streamId);
     if (cached) {
       const events = await this.store.readStream(streamId, { from: cached.revision });
-      if (events[0]?.revision === cached.revision && events[0].id === cached.lastEventId) {
-        return this.remember(streamId, cached.state, events.slice(1), cached);
-      }
+      if (startsAt(events, cached)) return this.remember(streamId, events.slice(1), cached);
       this.folds.delete(streamId);
     }
-    const events = await this.store.readStream(streamId);
-    return this.remember(streamId, this.decider.initialState(), events);
+    return this.remember(streamId, await this.store.readStream(streamId));
+  }
+
+  /**
+   * Many streams as `load` reads each (a bulk job's checks): the heads of the kept ones in one
+   * call, then one `readStreams` for the streams not kept or moved since.
+   */
+  async loadMany(streamIds: readonly string[]): Promise<LoadedFold<State>[]> {
+    const cached = streamIds.map((streamId) => this.folds.get(streamId));
+    const keptAt = streamIds.flatMap((_, at) => (cached[at] ? [at] : []));
+    const heads = new Map<number, StreamHead | null>();
+    if (keptAt.length > 0) {
+      const found = await this.store.streamHeads(keptAt.map((at) => streamIds[at]));
+      keptAt.forEach((at, index) => heads.set(at, found[index]));
+    }
+    const loaded: (LoadedFold<State> | undefined)[] = streamIds.map((_, at) => {
+      const fold = cached[at];
+      const head = heads.get(at);
+      return fold && head?.revision === fold.revision && head.id === fold.lastEventId
+        ? { state: fold.state, revision: fold.revision, first: fold.first }
+        : undefined;
+    });
+    const moved = streamIds.flatMap((streamId, at) => {
+      if (loaded[at]) return [];
+      const fold = cached[at];
+      const head = heads.get(at);
+      return [{ at, streamId, from: fold && head && head.revision > fold.revision ? fold : null }];
+    });
+    const reads = await this.store.readStreams(
+      moved.map(({ streamId, from }): StreamRead => ({ streamId, from: from?.revision ?? 0 })),
+    );
+    const again: typeof moved = [];
+    moved.forEach((read, index) => {
+      const events = reads[index];
+      if (!read.from) {
+        // Not kept, or its kept fold is no longer the stream's (gone, or rewritten at its head).
+        this.folds.delete(read.streamId);
+        loaded[read.at] = this.remember(read.streamId, events);
+      } else if (startsAt(events, read.from))
+        loaded[read.at] = this.remember(read.streamId, events.slice(1), read.from);
+      else again.push(read);
+    });
+    // Rewritten under the kept revision: folded again from the start, as `load` does.
+    for (const { at, streamId } of again) {
+      this.folds.delete(streamId);
+      loaded[at] = await this.load(streamId);
+    }
+    return loaded as LoadedFold<State>[];
+  }
+
+  /**
+   * Events this process has just appended after `after` (null: they began the stream): the kept
+   * fold moves with them, so the next `loadMany` needs only the stream's head. Kept only where the
+   * fold at `after` is held (or the stream is new): the events must be exactly those now stored
+   * there, ids included, which a successful append at that expected revision makes them.
+   */
+  appended(streamId: string, after: number | null, events: readonly FoldedEvent[]): void {
+    if (events.length === 0) return;
+    if (after === null) {
+      this.remember(
+        streamId,
+        events.map((event, revision) => ({ ...event, revision })),
+      );
+      return;
+    }
+    const cached = this.folds.get(streamId);
+    if (cached?.revision !== after) return;
+    const moved = events.map((event, index) => ({ ...event, revision: after + 1 + index }));
+    this.remember(streamId, moved, cached);
   }
 
   private remember(
     streamId: string,
-    from: State,
-    events: RecordedEvent[],
+    events: readonly (FoldedEvent & Pick<RecordedEvent, 'revision'>)[],
     cached?: CachedFold<State>,
-  ): { state: State; revision: number | null } {
-    let state = from;
+  ): LoadedFold<State> {
+    let state = cached?.state ?? this.decider.initialState();
     for (const event of events) state = this.decider.evolve(state, event);
     const last = events[events.length - 1];
-    const fold = last ? { state, revision: last.revision, lastEventId: last.id } : (cached ?? null);
-    if (!fold) return { state, revision: null };
+    const first =
+      cached?.first ?? (events[0] ? { type: events[0].type, data: events[0].data } : null);
+    const fold =
+      last && first
+        ? { state, revision: last.revision, lastEventId: last.id, first }
+        : (cached ?? null);
+    if (!fold) return { state, revision: null, first: null };
     // Nothing new since the kept fold: the read already marked it as used.
     if (fold !== cached) this.folds.set(streamId, fold);
-    return { state: fold.state, revision: fold.revision };
+    return { state: fold.state, revision: fold.revision, first: fold.first };
   }
+}
+
+/** Whether the read from a kept revision begins with the kept event. */
+function startsAt(events: readonly RecordedEvent[], cached: CachedFold<unknown>): boolean {
+  return events[0]?.revision === cached.revision && events[0].id === cached.lastEventId;
 }

@@ -100,6 +100,12 @@ export type StreamVerification =
   | { ok: true; eventsChecked: number }
   | { ok: false; eventsChecked: number; brokenAtRevision: number; eventId: string; reason: string };
 
+/** Where a stream ends: its last event's revision and id. */
+export interface StreamHead {
+  revision: number;
+  id: string;
+}
+
 /**
  * The event store port. The rest of cadreflow uses this, never a driver directly.
  * Both adapters (PostgreSQL, KurrentDB) pass the same contract suite (test/event-store).
@@ -128,6 +134,13 @@ export interface EventStore {
    * otherwise read stream after stream (PostgreSQL: one statement; KurrentDB: one read a stream).
    */
   readStreams(reads: StreamRead[]): Promise<RecordedEvent[][]>;
+  /**
+   * The last event of each stream (its revision and id), null for an absent stream; in the order
+   * of `streamIds`. Far cheaper than reading the streams (PostgreSQL: one statement, two columns a
+   * stream; KurrentDB: one backwards read of one event a stream): it tells whether a kept fold is
+   * still the stream's state (`StreamFoldCache.loadMany`).
+   */
+  streamHeads(streamIds: readonly string[]): Promise<(StreamHead | null)[]>;
   /** Events in global order strictly after `from`. */
   readAll(from: AllFrom, options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**

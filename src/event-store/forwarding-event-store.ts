@@ -9,6 +9,7 @@ import {
   ReadStreamOptions,
   StoredEventRecord,
   StreamAppend,
+  StreamHead,
   StreamRead,
   StreamVerification,
   SubscribeOptions,
@@ -40,6 +41,10 @@ export abstract class ForwardingEventStore implements EventStore {
 
   readStreams(reads: StreamRead[]): Promise<RecordedEvent[][]> {
     return this.store.readStreams(reads);
+  }
+
+  streamHeads(streamIds: readonly string[]): Promise<(StreamHead | null)[]> {
+    return this.store.streamHeads(streamIds);
   }
 
   readAll(from: AllFrom, options?: ReadAllOptions): Promise<RecordedEvent[]> {

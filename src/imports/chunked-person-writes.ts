@@ -6,6 +6,7 @@ import { EventMetadata } from '../event-store/event-envelope';
 import { WrongExpectedRevision } from '../event-store/event-store.errors';
 import { EventStore, StreamAppend } from '../event-store/event-store.port';
 import { SimulatedCommand } from './import-simulation';
+import { StreamFoldCache } from '../common/stream-fold-cache';
 
 /** People whose records go out in one multi-stream append (one transaction and commit on PostgreSQL). */
 export const PEOPLE_PER_CHUNK = 250;
@@ -41,6 +42,7 @@ export async function writeInChunks(
   people: PersonWrites[],
   metadata: EventMetadata,
   alone: (person: PersonWrites) => Promise<void>,
+  folds: StreamFoldCache<PersonState>,
 ): Promise<void> {
   let next = 0;
   let stopped = false;
@@ -49,7 +51,7 @@ export async function writeInChunks(
     while (next < people.length && !stopped) {
       const chunk = people.slice(next, next + PEOPLE_PER_CHUNK);
       next += PEOPLE_PER_CHUNK;
-      await writeChunk(store, chunk, metadata, alone).catch((error: unknown) => {
+      await writeChunk(store, chunk, metadata, alone, folds).catch((error: unknown) => {
         stopped = true;
         throw error;
       });
@@ -67,10 +69,15 @@ async function writeChunk(
   chunk: PersonWrites[],
   metadata: EventMetadata,
   alone: (person: PersonWrites) => Promise<void>,
+  folds: StreamFoldCache<PersonState>,
 ): Promise<void> {
   try {
     const appends = chunk.map((person) => appendOf(person, metadata));
     await store.appendMany(appends.filter((append) => append.events.length > 0));
+    // The next bulk job on these people (their posts, a transfer batch) then reads their heads only.
+    chunk.forEach((person, at) =>
+      folds.appended(appends[at].streamId, person.revision, appends[at].events),
+    );
   } catch (error) {
     if (!(error instanceof WrongExpectedRevision)) throw error;
     for (const person of chunk) await alone(person);

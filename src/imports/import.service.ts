@@ -12,6 +12,7 @@ import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { Actor } from '../identity/actor';
 import { PrefetchedScope } from '../identity/prefetched-scope';
 import { PrefetchedRegistry } from '../cadres/prefetched-registry';
+import { prefetchRows } from './import-prefetch';
 import { BULK_WRITES, PG_POOL } from '../common/tokens';
 import { BulkWrites } from '../event-store/bulk-writes';
 import { Pool } from 'pg';
@@ -23,7 +24,7 @@ import { importStream, ImportRecorded, SheetCounts } from './import-recorded';
 import { simulateImport, SimulatedCommand } from './import-simulation';
 import { SHEET_KINDS, SheetKind, sheetSpec } from './import-template';
 import { CaseImport, CheckedCase } from './case-import';
-import { ImportRow, parseRows } from './parse-rows';
+import { parseRows } from './parse-rows';
 import { RowProblem } from './row-problem';
 import { RawSheet, readSpreadsheet, UnreadableFile } from './spreadsheet-reader';
 
@@ -44,11 +45,6 @@ export interface ImportReport {
 
 /** How many people an import writes at once on the registry's own path. */
 const IMPORT_WRITERS = 8;
-
-/** People whose records one query reads (chunks keep a statement's result bounded). */
-const PEOPLE_PER_READ = 2000;
-
-const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 /** Runs `work` over the items with IMPORT_WRITERS workers, each taking the next item as it frees up. */
 async function inParallel<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
@@ -126,7 +122,10 @@ export class ImportService {
     });
     const parsed = parseRows(read.sheets);
     const declared = declaredPeople(read.sheets);
-    const reads = await this.prefetch(parsed.rows);
+    const reads = await prefetchRows(
+      new PrefetchedRegistry(this.registry, this.pool, this.store),
+      parsed.rows,
+    );
     const scope = new PrefetchedScope(reads);
     const refs = await checkReferences(parsed.rows, actor, scope, reads, declared);
     // As on every route, an id outside the grant is refused before anything else is told.
@@ -160,21 +159,6 @@ export class ImportService {
       errors,
     };
     return { report, commands: simulated.commands, cases, records };
-  }
-
-  /**
-   * The people, posts and units the rows name, read with one query per kind (the people in
-   * chunks) instead of a few queries a row: the checks below then read them from memory.
-   */
-  private async prefetch(rows: ImportRow[]): Promise<PrefetchedRegistry> {
-    const reads = new PrefetchedRegistry(this.registry, this.pool, this.store);
-    const named = (field: string) =>
-      rows.map((row) => (row.values as Record<string, unknown>)[field]).filter(isText);
-    const people = [...new Set(named('personId'))];
-    const ids = { positions: named('positionId'), units: named('orgUnitId') };
-    for (let start = 0; start < Math.max(people.length, 1); start += PEOPLE_PER_READ)
-      await reads.prefetch({ ...ids, people: people.slice(start, start + PEOPLE_PER_READ) });
-    return reads;
   }
 
   /** The records the rows touch, as they stand now. */
@@ -223,6 +207,7 @@ export class ImportService {
       people.filter((person) => !needsOwnPath(person)),
       metadata,
       alone,
+      this.registry.personFolds,
     );
     return writes.length;
   }

@@ -296,6 +296,23 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
       expect(await store.readStreams([])).toEqual([]);
     });
 
+    it("tells each stream's last revision and event id, null for an absent one, in the order asked", async () => {
+      const [a, b, absent] = [stream(), stream(), stream()];
+      const last = anEvent();
+      await store.append(a, [anEvent(), anEvent(), last], { expectedRevision: 'no_stream' });
+      const only = anEvent();
+      await store.append(b, [only], { expectedRevision: 'no_stream' });
+      expect(await store.streamHeads([b, absent, a])).toEqual([
+        { revision: 0, id: only.id },
+        null,
+        { revision: 2, id: last.id },
+      ]);
+      const next = anEvent();
+      await store.append(b, [next], { expectedRevision: 0 });
+      expect(await store.streamHeads([b])).toEqual([{ revision: 1, id: next.id }]);
+      expect(await store.streamHeads([])).toEqual([]);
+    });
+
     it('keeps the envelope: id, type, data, metadata, schema version, recorded time, hash', async () => {
       const id = stream();
       const event = anEvent('CaseOpened', { person: 'Nguyễn Văn An', nested: { b: 1, a: [1, 2] } });

@@ -57,6 +57,7 @@ function bound(store: PostgresEventStore): EventStore {
     appendMany: store.appendMany.bind(store),
     readStream: store.readStream.bind(store),
     readStreams: store.readStreams.bind(store),
+    streamHeads: store.streamHeads.bind(store),
     readAll: store.readAll.bind(store),
     subscribe: store.subscribe.bind(store),
     readAllStored: store.readAllStored.bind(store),

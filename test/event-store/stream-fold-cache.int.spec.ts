@@ -69,7 +69,11 @@ describe('StreamFoldCache on PostgreSQL', () => {
     await append('cadre-long', ['post', 'rating'], 199);
     const warm = await cache.load('cadre-long');
 
-    expect(warm).toEqual({ state: { entries: [...labels, 'post', 'rating'] }, revision: 201 });
+    expect(warm).toEqual({
+      state: { entries: [...labels, 'post', 'rating'] },
+      revision: 201,
+      first: { type: 'Noted', data: { label: 'e0' } },
+    });
     expect(reads).toEqual([200, 3]);
   });
 
@@ -88,7 +92,11 @@ describe('StreamFoldCache on PostgreSQL', () => {
   it('answers an empty state for a stream that does not exist, and keeps only its capacity', async () => {
     const { proxy, reads } = counting(store);
     const cache = new StreamFoldCache(proxy, entries, 1);
-    expect(await cache.load('cadre-none')).toEqual({ state: { entries: [] }, revision: null });
+    expect(await cache.load('cadre-none')).toEqual({
+      state: { entries: [] },
+      revision: null,
+      first: null,
+    });
     await append('cadre-one', ['1'], 'no_stream');
     await append('cadre-two', ['2'], 'no_stream');
     await cache.load('cadre-one');
@@ -98,5 +106,101 @@ describe('StreamFoldCache on PostgreSQL', () => {
     // The second read of cadre-one is a whole read again (1 event from revision 0, not "from").
     expect(reads).toEqual([0, 1, 1, 1]);
     expect((await cache.load('cadre-one')).state.entries).toEqual(['1']);
+  });
+
+  /** Records what a bulk load asks of the store: the heads it checks and the reads it makes. */
+  function watching(inner: EventStore) {
+    const asked = { heads: [] as string[][], reads: [] as string[][] };
+    const proxy = new Proxy(inner, {
+      get(target, key, receiver) {
+        if (key === 'streamHeads')
+          return (ids: string[]) => {
+            asked.heads.push([...ids]);
+            return target.streamHeads(ids);
+          };
+        if (key === 'readStreams')
+          return (reads: Parameters<EventStore['readStreams']>[0]) => {
+            asked.reads.push(reads.map((read) => `${read.streamId}@${read.from ?? 0}`));
+            return target.readStreams(reads);
+          };
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    return { proxy, asked };
+  }
+
+  it('loads many at once: a kept fold nobody moved costs its head, a moved one its new events', async () => {
+    const [still, moved, fresh] = ['cadre-bulk-still', 'cadre-bulk-moved', 'cadre-bulk-fresh'];
+    await append(still, ['s0', 's1'], 'no_stream');
+    await append(moved, ['m0', 'm1'], 'no_stream');
+    await append(fresh, ['f0'], 'no_stream');
+    const { proxy, asked } = watching(store);
+    const cache = new StreamFoldCache(proxy, entries, 10);
+    await cache.loadMany([still, moved]);
+    await append(moved, ['m2', 'm3'], 1);
+
+    const loaded = await cache.loadMany([still, moved, fresh, 'cadre-bulk-none']);
+
+    expect(loaded.map((fold) => [fold.state.entries, fold.revision, fold.first])).toEqual([
+      [['s0', 's1'], 1, { type: 'Noted', data: { label: 's0' } }],
+      [['m0', 'm1', 'm2', 'm3'], 3, { type: 'Noted', data: { label: 'm0' } }],
+      [['f0'], 0, { type: 'Noted', data: { label: 'f0' } }],
+      [[], null, null],
+    ]);
+    expect(asked.heads).toEqual([[still, moved]]);
+    expect(asked.reads).toEqual([
+      [`${still}@0`, `${moved}@0`],
+      [`${moved}@1`, `${fresh}@0`, 'cadre-bulk-none@0'],
+    ]);
+  });
+
+  it('loads many: a stream rewritten or deleted under its kept fold is folded again from the start', async () => {
+    const [rewritten, deleted] = ['cadre-bulk-rewritten', 'cadre-bulk-deleted'];
+    await append(rewritten, ['a', 'b'], 'no_stream');
+    await append(deleted, ['d'], 'no_stream');
+    const cache = new StreamFoldCache(store, entries, 10);
+    await cache.loadMany([rewritten, deleted]);
+
+    await db.pool.query(`DELETE FROM events WHERE stream_id IN ($1, $2)`, [rewritten, deleted]);
+    await append(rewritten, ['x', 'y', 'z'], 'no_stream');
+
+    const [again, gone] = await cache.loadMany([rewritten, deleted]);
+    expect(again.state.entries).toEqual(['x', 'y', 'z']);
+    expect(gone).toEqual({ state: { entries: [] }, revision: null, first: null });
+    expect((await cache.load(rewritten)).first).toEqual({ type: 'Noted', data: { label: 'x' } });
+  });
+
+  it('moves a kept fold with the events this process appended, so the next bulk load checks heads only', async () => {
+    const [created, extended, unheld] = ['cadre-w-new', 'cadre-w-old', 'cadre-w-unheld'];
+    const { proxy, asked } = watching(store);
+    const cache = new StreamFoldCache(proxy, entries, 10);
+    await append(extended, ['o0'], 'no_stream');
+    await append(unheld, ['u0'], 'no_stream');
+    await cache.loadMany([extended]);
+    const noted = (labels: string[]) =>
+      labels.map((label) => ({ id: randomUUID(), type: 'Noted', data: { label }, metadata }));
+    const [forCreated, forExtended, forUnheld] = [
+      noted(['n0', 'n1']),
+      noted(['o1']),
+      noted(['u1']),
+    ];
+    await store.append(created, forCreated, { expectedRevision: 'no_stream' });
+    await store.append(extended, forExtended, { expectedRevision: 0 });
+    await store.append(unheld, forUnheld, { expectedRevision: 0 });
+    cache.appended(created, null, forCreated);
+    cache.appended(extended, 0, forExtended);
+    // Nothing held at revision 0 of this one: what follows is not known, so nothing is kept.
+    cache.appended(unheld, 0, forUnheld);
+    asked.reads.length = 0;
+
+    const loaded = await cache.loadMany([created, extended, unheld]);
+
+    expect(loaded.map((fold) => fold.state.entries)).toEqual([
+      ['n0', 'n1'],
+      ['o0', 'o1'],
+      ['u0', 'u1'],
+    ]);
+    expect(asked.heads.at(-1)).toEqual([created, extended]);
+    expect(asked.reads).toEqual([[`${unheld}@0`]]);
   });
 });

@@ -20,6 +20,7 @@ import {
   ReadStreamOptions,
   StoredEventRecord,
   StreamAppend,
+  StreamHead,
   StreamRead,
   StreamVerification,
   SubscribeOptions,
@@ -45,6 +46,7 @@ import {
 } from './kurrentdb-recorded';
 import { alreadyAppended } from './kurrentdb-repeated-append';
 import { appendStreamByStream } from './kurrentdb-append-many';
+import { headsStreamByStream } from './kurrentdb-stream-heads';
 
 /**
  * KurrentDB / EventStoreDB adapter. Revisions and $all positions map one to one; the hash chain is
@@ -168,6 +170,10 @@ export class KurrentDbEventStore implements EventStore {
     return Promise.all(
       reads.map(({ streamId, from, limit }) => this.readStream(streamId, { from, limit })),
     );
+  }
+
+  streamHeads(streamIds: readonly string[]): Promise<(StreamHead | null)[]> {
+    return headsStreamByStream(this, streamIds);
   }
 
   async readAll(from: AllFrom, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

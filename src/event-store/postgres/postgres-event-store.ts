@@ -13,6 +13,7 @@ import {
   ReadStreamOptions,
   StoredEventRecord,
   StreamAppend,
+  StreamHead,
   StreamRead,
   StreamVerification,
   SubscribeOptions,
@@ -44,6 +45,7 @@ import {
   safeHeadPosition,
   safeOrderSelect,
   safeWhereAfter,
+  STREAM_HEADS,
   streamReadQuery,
   streamsReadQuery,
   toRecorded,
@@ -200,6 +202,17 @@ export class PostgresEventStore implements EventStore {
     const { rows } = await this.pool.query<EventRow & { ord: string }>(preparedRead(sql, params));
     for (const row of rows) results[Number(row.ord) - 1].push(toRecorded(row, this.names));
     return results;
+  }
+
+  async streamHeads(streamIds: readonly string[]): Promise<(StreamHead | null)[]> {
+    const heads: (StreamHead | null)[] = streamIds.map(() => null);
+    if (streamIds.length === 0) return heads;
+    const { rows } = await this.pool.query<{ ord: string; revision: string; event_id: string }>(
+      preparedRead(STREAM_HEADS, [streamIds]),
+    );
+    for (const row of rows)
+      heads[Number(row.ord) - 1] = { revision: Number(row.revision), id: row.event_id };
+    return heads;
   }
 
   async readAll(from: AllFrom, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
