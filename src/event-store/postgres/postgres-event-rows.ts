@@ -153,16 +153,16 @@ export function streamReadQuery(
   return { sql, params };
 }
 
-/**
- * Several streams in one statement: each read (`ord`, 1-based) as its own index scan from its
- * revision, at most its limit (NULL: no limit); the rows grouped by read, each in revision order.
- */
 /** Each stream's last revision and event id, by ordinal of `$1` (a backwards index scan each). */
 export const STREAM_HEADS = `SELECT r.ord, e.revision, e.event_id
     FROM unnest($1::text[]) WITH ORDINALITY AS r(stream_id, ord)
     CROSS JOIN LATERAL (SELECT revision, event_id FROM events WHERE events.stream_id = r.stream_id
                          ORDER BY revision DESC LIMIT 1) e`;
 
+/**
+ * Several streams in one statement: each read (`ord`, 1-based) as its own index scan from its
+ * revision, at most its limit (NULL: no limit); the rows grouped by read, each in revision order.
+ */
 export function streamsReadQuery(reads: StreamRead[]): { sql: string; params: unknown[] } {
   return {
     sql: `SELECT r.ord, e.* FROM unnest($1::text[], $2::bigint[], $3::bigint[]) WITH ORDINALITY
