@@ -8,11 +8,15 @@
  * Each with the CPU the service and PostgreSQL used meanwhile (events per CPU second is the figure
  * the shared machine's load changes least). One JSON line at the end; the load average with each.
  * `BENCH_SPLIT_WORKERS=1`: the API in one process, the workers in another (as the lifecycle bench).
+ * Before and after, `bench:queries`' loader on a database of its own (`loader-rate.ts`): each
+ * figure is also given as a share of the loader's events a second at that hour (`BENCH_LOADER=0`
+ * skips it), the target being at least 1.
  */
 import { Pool } from 'pg';
 import { DEV_JWT_SECRET } from '../../src/identity/dev-secret';
 import { JwtVerifier } from '../../src/identity/jwt-verifier';
 import { withBenchDatabase } from '../bench-database';
+import { loaderEventsPerSecond } from '../queries/loader-rate';
 import { peopleCsv, UNIT } from '../lifecycle/bulk-import';
 import { readCounters, waitForQuiet } from '../lifecycle/database-counters';
 import { ServiceProcesses } from '../lifecycle/service-processes';
@@ -27,6 +31,7 @@ import {
 const IMPORT_PEOPLE = Number(process.env.BENCH_IMPORT_PEOPLE ?? 10000);
 const BATCH_ENTRIES = Number(process.env.BENCH_BATCH_ENTRIES ?? 10000);
 const SPLIT_WORKERS = process.env.BENCH_SPLIT_WORKERS === '1';
+const MEASURE_LOADER = process.env.BENCH_LOADER !== '0';
 const PORT = Number(process.env.BENCH_PORT ?? 3990 + (process.pid % 9));
 const HELD = 'pos-ha-noi-deputy-head-organization';
 const RECEIVING = 'pos-ha-noi-deputy-director-home-affairs';
@@ -125,14 +130,14 @@ function batchBody(run: string, count: number) {
   });
 }
 
-async function main(): Promise<void> {
-  await withBenchDatabase('bulk', async (url) => {
+/** The service's bulk requests on a database of their own; each printed as it is timed. */
+async function measureBulk(say: (line: string) => void): Promise<Record<string, Timed>> {
+  return withBenchDatabase('bulk', async (url) => {
     const env = benchEnvironment(url, PORT);
     seedDemoData(env);
     const service = new ServiceProcesses(env, SPLIT_WORKERS);
     const pool = new Pool({ connectionString: url, max: 2 });
     const base = `http://127.0.0.1:${PORT}`;
-    const say = (line: string) => process.stdout.write(`${line}\n`);
     try {
       await service.start();
       const admin = token('admin');
@@ -165,23 +170,7 @@ async function main(): Promise<void> {
       say(`transfer batch of ${entries}: ${JSON.stringify(batch)}`);
       const repeat = await timed(bench, entries, send('/transfer-batches'));
       say(`the same batch again: ${JSON.stringify(repeat)}`);
-      say(
-        JSON.stringify({
-          bench: 'bulk',
-          importPeople: IMPORT_PEOPLE,
-          batchEntries: BATCH_ENTRIES,
-          splitWorkers: SPLIT_WORKERS,
-          peopleDryRun,
-          people: imported,
-          posts,
-          dryRun,
-          batch,
-          repeat,
-          // The service runs on this Node too: Node 24 spends about a fifth less CPU than Node 20.
-          node: process.version,
-          at: new Date().toISOString(),
-        }),
-      );
+      return { peopleDryRun, people: imported, posts, dryRun, batch, repeat };
     } catch (error) {
       process.stderr.write(`service log tail:\n${service.log}\n`);
       throw error;
@@ -190,6 +179,43 @@ async function main(): Promise<void> {
       await pool.end();
     }
   });
+}
+
+async function main(): Promise<void> {
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const loaderBefore = MEASURE_LOADER ? await loaderEventsPerSecond() : null;
+  const figures = await measureBulk(say);
+  const loaderAfter = MEASURE_LOADER ? await loaderEventsPerSecond() : null;
+  let againstLoader: Record<string, number> | null = null;
+  if (loaderBefore !== null && loaderAfter !== null) {
+    const loader = (loaderBefore + loaderAfter) / 2;
+    const share = (timed: Timed) => round2(timed.eventsPerSecond / loader);
+    againstLoader = {
+      people: share(figures.people),
+      posts: share(figures.posts),
+      batch: share(figures.batch),
+    };
+    say(
+      `bench:queries' loader here, before and after: ${loaderBefore} and ${loaderAfter} events/s; ` +
+        `against their mean: people ${againstLoader.people}, posts ${againstLoader.posts}, ` +
+        `batch ${againstLoader.batch} (issue 21: at least 1)`,
+    );
+  }
+  say(
+    JSON.stringify({
+      bench: 'bulk',
+      importPeople: IMPORT_PEOPLE,
+      batchEntries: BATCH_ENTRIES,
+      splitWorkers: SPLIT_WORKERS,
+      ...figures,
+      loaderEventsPerSecond:
+        loaderBefore === null ? null : { before: loaderBefore, after: loaderAfter },
+      againstLoader,
+      // The service runs on this Node too: Node 24 spends about a fifth less CPU than Node 20.
+      node: process.version,
+      at: new Date().toISOString(),
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -7,8 +7,10 @@
  * end. Run: npm run bench:lifecycle. `BENCH_BASE=million`: on a copy of a database of about a million
  * events (./million-base.ts), one person in BENCH_LONG_RECORD_EVERY with a long record.
  * `BENCH_SPLIT_WORKERS=1`: the API and the workers in two processes (./service-processes.ts).
+ * Before and after, the speed of the machine as `bench:queries`' loader measures it.
  */
 import { withBenchDatabase } from '../bench-database';
+import { loaderEventsPerSecond } from '../queries/loader-rate';
 import { BaseDatabase, millionBase } from './million-base';
 import { lengthenRecords, RECORD_EVENTS } from './long-records';
 import { Pool } from 'pg';
@@ -251,12 +253,27 @@ function medians(runs: RunResult[]) {
   };
 }
 
+/**
+ * `bench:queries`' loader on this machine (events/s), before and after the rounds: the machines
+ * here change speed by half within an hour, and the issue's figures were taken on one whose loader
+ * made 17,000 events/s. `BENCH_LOADER=0` skips it.
+ */
+async function machineSpeed(when: 'before' | 'after'): Promise<void> {
+  if (process.env.BENCH_LOADER === '0') return;
+  const rate = await loaderEventsPerSecond();
+  process.stdout.write(
+    `bench:queries' loader on this machine ${when} the rounds: ${rate} events/s (the issue's machine: 17,000)\n`,
+  );
+}
+
 async function main(): Promise<void> {
   let base: BaseDatabase | null = null;
   if (BASE === 'million') base = await millionBase();
   else if (BASE !== 'fresh') throw new Error(`BENCH_BASE: fresh or million, not ${BASE}`);
   try {
+    await machineSpeed('before');
     await benchOn(base);
+    await machineSpeed('after');
   } finally {
     await base?.release();
   }

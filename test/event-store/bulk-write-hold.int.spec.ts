@@ -80,6 +80,40 @@ describe('live subscriptions while a bulk write runs (PostgreSQL)', () => {
     }
   });
 
+  it('holds before its next page when a bulk write starts while it reads what woke it', async () => {
+    const bulk = new BulkWrites(60_000);
+    const store = new PostgresEventStore(db.pool, new StoredEventNames(), { bulkWrites: bulk });
+    const bulkWrite: { started?: ReturnType<typeof openBulkWrite> } = {};
+    const seen: string[] = [];
+    const events = [anEvent(), anEvent(), anEvent(), anEvent(), anEvent()];
+    const ids = new Set(events.map((event) => event.id));
+    const subscription = store.subscribe(
+      'start',
+      async (event) => {
+        if (!ids.has(event.id)) return;
+        seen.push(event.id);
+        // As a batch's first chunk does: its write begins just after the subscription woke.
+        bulkWrite.started ??= openBulkWrite(bulk);
+      },
+      { batchSize: 2 },
+    );
+    try {
+      await subscription.caughtUp;
+      await store.append('bulk-4', events, { expectedRevision: 'no_stream' });
+      await waitUntil(() => seen.length === 2, 'the first page');
+      await pause(400);
+      expect(seen).toHaveLength(2);
+      bulkWrite.started!.finish();
+      await bulkWrite.started!.written;
+      await waitUntil(() => seen.length === 5, 'the rest once the bulk write ended');
+      expect(seen).toEqual(events.map((event) => event.id));
+    } finally {
+      bulkWrite.started?.finish();
+      await subscription.stop();
+      await store.close();
+    }
+  });
+
   it('is not held without a bulk write, and stops at once while held', async () => {
     const { bulk, store, seen, subscription, close } = await subscribed(60_000);
     await store.append('bulk-3', [anEvent()], { expectedRevision: 'no_stream' });

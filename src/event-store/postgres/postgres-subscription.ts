@@ -60,6 +60,22 @@ export class PostgresSubscription implements Subscription {
     await this.done;
   }
 
+  /**
+   * Whether the subscription may wait for bulk writes: until it has waited once, so that a hold
+   * that ran out lets it read until it has caught up before it holds again. A caught-up
+   * subscription woken just before a bulk write began still holds, before its next read or with
+   * the page its read brought back (the first chunk may be in it): it only found nothing to wait
+   * for yet.
+   */
+  private mayHold = false;
+
+  private async holdForBulkWrites(): Promise<void> {
+    const held = this.mayHold ? this.args.bulkWrites?.hold(this.stopped) : null;
+    if (!held) return;
+    this.mayHold = false;
+    await held;
+  }
+
   private async run(): Promise<void> {
     const { handler, options, readAlone, readShared, notifier } = this.args;
     const batchSize = options.batchSize ?? 500;
@@ -68,25 +84,19 @@ export class PostgresSubscription implements Subscription {
     // shares the reads of the tail with the other live subscriptions.
     let live = false;
     let heldBackLooks = 0;
-    // Whether the next read may wait for bulk writes: once per catching up, so that a hold that
-    // ran out lets the subscription read until it has caught up before it holds again.
-    let mayHold = false;
     const unlisten = await notifier.listen(() => {
       this.woken = true;
       this.wake?.();
     });
     try {
       while (this.running) {
-        const held = mayHold ? this.args.bulkWrites?.hold(this.stopped) : null;
-        mayHold = false;
-        if (held) {
-          await held;
-          if (!this.running) return;
-        }
+        await this.holdForBulkWrites();
+        if (!this.running) return;
         this.woken = false;
         const page = live
           ? await readShared(position, batchSize)
           : await readAlone(position, batchSize);
+        await this.holdForBulkWrites();
         for (const event of page.events) {
           if (!this.running) return;
           await handler(event);
@@ -97,7 +107,7 @@ export class PostgresSubscription implements Subscription {
         position = page.through;
         if (page.complete) {
           live = true;
-          mayHold = true;
+          this.mayHold = true;
           this.markCaughtUp();
           // Looks again soon, then less and less often while a long transaction holds it back.
           heldBackLooks = heldBack(notifier.lastAppended, position) ? heldBackLooks + 1 : 0;
