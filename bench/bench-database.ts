@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 
-const SERVER =
+/** The PostgreSQL server every bench makes its databases on (its `postgres` database). */
+export const SERVER =
   process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**

@@ -6,6 +6,7 @@
  * starts from the same store. `BENCH_BASE_DB` names a base kept from an earlier run (or a database
  * loaded by `BENCH_LOAD_ONLY=1 BENCH_KEEP_DB=1 npm run bench:queries`, readied here on first use).
  */
+import { SERVER } from '../bench-database';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { Client, Pool } from 'pg';
@@ -15,8 +16,6 @@ import { REGISTERED_PROJECTIONS } from '../../src/projections/registered-project
 import { Saga } from '../../src/sagas/saga';
 import { createBenchDatabase, loadBenchEvents } from '../queries/million-events';
 
-const SERVER =
-  process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PEOPLE = Number(process.env.BENCH_BASE_PEOPLE ?? 20_000);
 const CASES = Number(process.env.BENCH_BASE_CASES ?? 45_000);
 

@@ -1,7 +1,5 @@
+import { SERVER } from '../bench-database';
 import { createBenchDatabase, loadBenchEvents } from './million-events';
-
-const SERVER =
-  process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** The size `BENCH_LOAD_ONLY=1 BENCH_PEOPLE=2000 BENCH_CASES=4500 npm run bench:queries` loads: 94,229 events. */
 const LOADER_SIZE = { people: 2000, cases: 4500 };

@@ -3,6 +3,7 @@
  * staff inbox, a case history and an `asOf` replay, and the rebuild rate of the read models.
  * Run: npm run bench:queries (BENCH_PEOPLE, BENCH_CASES scale it). Ends with one JSON line.
  */
+import { SERVER } from '../bench-database';
 import { AuditHistoryQueries } from '../../src/audit/audit-history.queries';
 import { loadStream } from '../../src/common/stream-command-runner';
 import { stepsPerformedBy } from '../../src/read-models/inbox-steps';
@@ -22,8 +23,6 @@ import {
   rebuildBenchReadModels,
 } from './million-events';
 
-const SERVER =
-  process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);
 const CASES = Number(process.env.BENCH_CASES ?? 45_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);

@@ -10,6 +10,7 @@
  * bench/README.md; the run ends with one JSON line.
  */
 import 'reflect-metadata';
+import { SERVER } from '../bench-database';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -31,8 +32,6 @@ import {
   rebuildBenchReadModels,
 } from '../queries/million-events';
 
-const SERVER =
-  process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);
 const CASES = Number(process.env.BENCH_CASES ?? 45_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
