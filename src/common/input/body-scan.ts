@@ -21,49 +21,84 @@ export interface BodyProblem {
   message: string;
 }
 
-/** The first key or string of a parsed JSON body that must not be stored, with its path; null when clean. */
+/**
+ * Every character `unsafeTextProblem` may refuse in free text or in a key (controls, and any
+ * surrogate, paired or not): a string without one is clean, and most strings are, so one test
+ * of this class spares them the detailed checks.
+ */
+const MAY_BE_UNSAFE = /[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
+
+const problemOf = (text: string, kind: 'text' | 'token'): string | null =>
+  MAY_BE_UNSAFE.test(text) ? unsafeTextProblem(text, kind) : null;
+
+/** The keys from the body down to a value; turned into a path only for the value refused. */
+type KeyTrail = (string | number)[];
+
+const pathOf = (trail: KeyTrail): string => trail.reduce<string>(childPath, '');
+
+/**
+ * The first key or string of a parsed JSON body that must not be stored, with its path; null when
+ * clean. Document order: an object's keys are checked before what they hold, then each value in
+ * turn. A body of 10,000 transfer entries is walked in every request that sends one, so a clean
+ * value costs no path and no copy of its object's entries.
+ */
 export function findBodyProblem(body: unknown): BodyProblem | null {
-  const pending: { value: unknown; path: string; depth: number }[] = [
-    { value: body, path: '', depth: 0 },
-  ];
-  while (pending.length) {
-    const { value, path, depth } = pending.pop()!;
-    const field = path || 'body';
-    if (typeof value === 'string') {
-      const problem = unsafeTextProblem(value, 'text');
-      if (problem) return { rule: 'body.invalid_text', field, message: `${field}: ${problem}` };
-      continue;
-    }
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth >= MAX_BODY_DEPTH)
-      return {
-        rule: 'body.too_deep',
-        field,
-        message: `${field}: nested more than ${MAX_BODY_DEPTH} levels deep`,
-      };
-    const entries: [string | number, unknown][] = Array.isArray(value)
-      ? value.map((item, index) => [index, item])
-      : Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]);
-    for (const [key] of entries) {
-      if (typeof key !== 'string') continue;
-      const keyPath = childPath(path, key);
-      if (FORBIDDEN_KEYS.has(key))
-        return {
-          rule: 'body.forbidden_key',
-          field: keyPath,
-          message: `${keyPath}: the key "${key}" is not accepted anywhere in a body`,
-        };
-      const problem = unsafeTextProblem(key, 'token');
-      if (problem)
-        return {
-          rule: 'body.invalid_text',
-          field: keyPath,
-          message: `${keyPath}: the key ${problem}`,
-        };
-    }
-    // Reversed onto the stack, so the first problem in document order is the one reported.
-    for (const [key, item] of entries.reverse())
-      pending.push({ value: item, path: childPath(path, key), depth: depth + 1 });
+  return scan(body, [], 0);
+}
+
+function scan(value: unknown, trail: KeyTrail, depth: number): BodyProblem | null {
+  if (typeof value === 'string') {
+    const problem = problemOf(value, 'text');
+    if (!problem) return null;
+    const field = pathOf(trail) || 'body';
+    return { rule: 'body.invalid_text', field, message: `${field}: ${problem}` };
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  if (depth >= MAX_BODY_DEPTH) {
+    const field = pathOf(trail) || 'body';
+    return {
+      rule: 'body.too_deep',
+      field,
+      message: `${field}: nested more than ${MAX_BODY_DEPTH} levels deep`,
+    };
+  }
+  if (Array.isArray(value)) return scanItems(value, trail, depth);
+  const keys = Object.keys(value);
+  for (const key of keys) {
+    const keyProblem = keyProblemOf(key, trail);
+    if (keyProblem) return keyProblem;
+  }
+  for (const key of keys) {
+    trail.push(key);
+    const problem = scan((value as Record<string, unknown>)[key], trail, depth + 1);
+    trail.pop();
+    if (problem) return problem;
   }
   return null;
+}
+
+function scanItems(items: unknown[], trail: KeyTrail, depth: number): BodyProblem | null {
+  for (let index = 0; index < items.length; index++) {
+    trail.push(index);
+    const problem = scan(items[index], trail, depth + 1);
+    trail.pop();
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** A key refused where it stands: `trail` leads to the object that holds it. */
+function keyProblemOf(key: string, trail: KeyTrail): BodyProblem | null {
+  if (FORBIDDEN_KEYS.has(key)) {
+    const field = childPath(pathOf(trail), key);
+    return {
+      rule: 'body.forbidden_key',
+      field,
+      message: `${field}: the key "${key}" is not accepted anywhere in a body`,
+    };
+  }
+  const problem = problemOf(key, 'token');
+  if (!problem) return null;
+  const field = childPath(pathOf(trail), key);
+  return { rule: 'body.invalid_text', field, message: `${field}: the key ${problem}` };
 }
