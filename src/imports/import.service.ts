@@ -5,7 +5,6 @@ import { PersonState } from '../cadres/person/person.state';
 import { needsOwnPath, PersonWrites, writeInChunks } from './chunked-person-writes';
 
 type PersonRecord = { state: PersonState; revision: number | null };
-import { cellText } from './cell-parsers';
 import { deterministicId } from '../common/deterministic-id';
 import { EventMetadata } from '../event-store/event-envelope';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
@@ -22,11 +21,11 @@ import { checkReferences } from './import-references';
 import { planImport } from './import-plan';
 import { importStream, ImportRecorded, SheetCounts } from './import-recorded';
 import { simulateImport, SimulatedCommand } from './import-simulation';
-import { SHEET_KINDS, SheetKind, sheetSpec } from './import-template';
+import { SHEET_KINDS, SheetKind } from './import-template';
 import { CaseImport, CheckedCase } from './case-import';
-import { parseRows } from './parse-rows';
 import { RowProblem } from './row-problem';
-import { RawSheet, readSpreadsheet, UnreadableFile } from './spreadsheet-reader';
+import { RawSheet } from './spreadsheet-reader';
+import { ReadImportFiles } from './read-import-files';
 
 export interface ImportFile {
   name: string;
@@ -72,6 +71,7 @@ export class ImportService {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
     @Inject(BULK_WRITES) private readonly bulkWrites: BulkWrites,
+    private readonly files: ReadImportFiles,
   ) {}
 
   async run(
@@ -110,18 +110,8 @@ export class ImportService {
   /** Every check a dry run makes, in the order the API answers them; writes nothing. */
   private async check(file: ImportFile, actor: Actor, dryRun: boolean) {
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const read = await readSpreadsheet(file.bytes).catch((error: unknown) => {
-      if (error instanceof UnreadableFile)
-        throw new DomainRuleViolation(
-          error.rule,
-          `file: ${error.message}`,
-          'unprocessable',
-          'file',
-        );
-      throw error;
-    });
-    const parsed = parseRows(read.sheets);
-    const declared = declaredPeople(read.sheets);
+    const read = await this.files.read(sha256, file.bytes);
+    const { parsed, declared } = read;
     const reads = await prefetchRows(
       new PrefetchedRegistry(this.registry, this.pool, this.store),
       parsed.rows,
@@ -247,19 +237,6 @@ function refuseOutOfScope(outOfScope: RowProblem[]): void {
       'file',
       { errors: outOfScope },
     );
-}
-
-const PERSON_ID_HEADER = sheetSpec('people').columns.find((c) => c.field === 'personId')!.header;
-
-/** The person ids the people sheet names, whatever else is wrong with their rows. */
-function declaredPeople(sheets: RawSheet[]): Set<string> {
-  const ids = new Set<string>();
-  for (const sheet of sheets.filter((s) => s.spec.kind === 'people'))
-    for (const row of sheet.rows) {
-      const id = cellText(row.cells.get(PERSON_ID_HEADER)?.value ?? null);
-      if (id) ids.add(id);
-    }
-  return ids;
 }
 
 function countBySheet(

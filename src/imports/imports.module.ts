@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../infrastructure/app-config.token';
 import { ImportService } from './import.service';
 import { ImportsController } from './imports.controller';
+import { ReadImportFiles } from './read-import-files';
 
 /** Starting mid-stream: the registry a unit kept on paper, imported from a spreadsheet. */
 @Module({
@@ -23,6 +24,6 @@ import { ImportsController } from './imports.controller';
     }),
   ],
   controllers: [ImportsController],
-  providers: [ImportService, CaseImport],
+  providers: [ImportService, CaseImport, ReadImportFiles],
 })
 export class ImportsModule {}

@@ -395,6 +395,24 @@ describe('import from the spreadsheet template', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('a file checked by one unit’s dry run is checked again for whoever imports it', async () => {
+    const before = await eventCount();
+    const file = csv('people', [person('p-twice-1'), person('p-twice-2')]);
+    const dry = await upload(file, 'twice.csv', true).expect(200);
+    expect(dry.body).toMatchObject({ valid: true, counts: { people: { written: 2 } } });
+    // The same bytes from another unit's staff: its rows name ou-dist-a, outside their grant.
+    const outside = await http()
+      .post('/imports')
+      .set(as('staff-b', ['organization_staff'], 'ou-dist-b'))
+      .attach('file', file, 'twice.csv')
+      .expect(403);
+    expect(outside.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'file' });
+    expect(outside.body.errors.map((e: { line: number }) => e.line)).toEqual([2, 3]);
+    expect(await eventCount()).toBe(before);
+    const imported = await upload(file, 'twice.csv', false).expect(200);
+    expect(imported.body).toMatchObject({ dryRun: false, counts: { people: { written: 2 } } });
+  });
+
   it('refuses what is not a spreadsheet of the template, and a file over the size limit', async () => {
     const none = await http().post('/imports').set(staff()).send({ file: 'x' }).expect(400);
     expect(none.body).toMatchObject({ rule: 'import.file_required', field: 'file' });

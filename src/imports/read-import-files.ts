@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { BoundedCache } from '../common/bounded-cache';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
+import { cellText } from './cell-parsers';
+import { sheetSpec } from './import-template';
+import { ImportRow, parseRows } from './parse-rows';
+import { RowProblem } from './row-problem';
+import { FileFormat, RawSheet, readSpreadsheet, UnreadableFile } from './spreadsheet-reader';
+
+/** What an import file's bytes alone decide: its sheets, its rows read into fields, their problems. */
+export interface ReadImportFile {
+  format: FileFormat;
+  sheets: RawSheet[];
+  /** What could not be read of the sheets (before any row is parsed). */
+  problems: RowProblem[];
+  parsed: { rows: ImportRow[]; problems: RowProblem[] };
+  /** The person ids the people sheet names, whatever else is wrong with their rows. */
+  declared: Set<string>;
+}
+
+/**
+ * Files kept as read. The web app, like a careful clerk, sends a file twice: its dry run, then the
+ * import. Reading and parsing 10,000 rows is about a quarter of an import's time with a CSV file
+ * (bench/README.md, twenty-seventh session) and far more with an xlsx workbook; everything else
+ * (scope, references, the records as they stand now) is checked again on every request.
+ */
+const FILES_KEPT = 2;
+
+/**
+ * Reads an import file into rows, or answers the rows of the same bytes read before (by their
+ * SHA-256). The read rows are only ever read after this, never changed, so a second request may
+ * share them.
+ */
+@Injectable()
+export class ReadImportFiles {
+  private readonly kept = new BoundedCache<string, ReadImportFile>(FILES_KEPT);
+
+  async read(sha256: string, bytes: Buffer): Promise<ReadImportFile> {
+    const kept = this.kept.get(sha256);
+    if (kept) return kept;
+    const file = await readImportFile(bytes);
+    this.kept.set(sha256, file);
+    return file;
+  }
+}
+
+async function readImportFile(bytes: Buffer): Promise<ReadImportFile> {
+  const read = await readSpreadsheet(bytes).catch((error: unknown) => {
+    if (error instanceof UnreadableFile)
+      throw new DomainRuleViolation(error.rule, `file: ${error.message}`, 'unprocessable', 'file');
+    throw error;
+  });
+  return { ...read, parsed: parseRows(read.sheets), declared: declaredPeople(read.sheets) };
+}
+
+const PERSON_ID_HEADER = sheetSpec('people').columns.find((c) => c.field === 'personId')!.header;
+
+function declaredPeople(sheets: RawSheet[]): Set<string> {
+  const ids = new Set<string>();
+  for (const sheet of sheets.filter((s) => s.spec.kind === 'people'))
+    for (const row of sheet.rows) {
+      const id = cellText(row.cells.get(PERSON_ID_HEADER)?.value ?? null);
+      if (id) ids.add(id);
+    }
+  return ids;
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
+import { ReadImportFiles } from './read-import-files';
+
+const PEOPLE_HEADER =
+  'Mã cán bộ,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Đảng viên,Ngày vào Đảng,Trình độ chuyên môn,Lý luận chính trị,Mã đơn vị';
+
+const file = (text: string) => {
+  const bytes = Buffer.from(text, 'utf8');
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
+};
+
+const people = (...ids: string[]) =>
+  file(
+    [
+      PEOPLE_HEADER,
+      ...ids.map(
+        (id) => `${id},Người ${id},12/04/1978,Nam,Kinh,Có,19/05/2003,Thạc sĩ,Cao cấp,ou-a`,
+      ),
+    ].join('\n'),
+  );
+
+describe('ReadImportFiles', () => {
+  it('reads a file into rows and the people it declares', async () => {
+    const { sha256, bytes } = people('p-an', 'p-binh');
+    const read = await new ReadImportFiles().read(sha256, bytes);
+    expect(read.format).toBe('csv');
+    expect(read.parsed.rows.map((row) => row.values.personId)).toEqual(['p-an', 'p-binh']);
+    expect([...read.declared]).toEqual(['p-an', 'p-binh']);
+  });
+
+  it('answers the same bytes sent again (a dry run, then the import) with the rows read the first time', async () => {
+    const files = new ReadImportFiles();
+    const { sha256, bytes } = people('p-an');
+    const first = await files.read(sha256, bytes);
+    expect(await files.read(sha256, Buffer.from(bytes))).toBe(first);
+    expect(await files.read(people('p-binh').sha256, people('p-binh').bytes)).not.toBe(first);
+  });
+
+  it('keeps two files: a third sends the one read longest ago out, to be read again', async () => {
+    const files = new ReadImportFiles();
+    const [a, b, c] = [people('p-a'), people('p-b'), people('p-c')];
+    const first = await files.read(a.sha256, a.bytes);
+    await files.read(b.sha256, b.bytes);
+    await files.read(c.sha256, c.bytes);
+    const again = await files.read(a.sha256, a.bytes);
+    expect(again).not.toBe(first);
+    expect(again.parsed.rows).toEqual(first.parsed.rows);
+  });
+
+  it('refuses a file it cannot read as the API does, and keeps nothing of it', async () => {
+    const files = new ReadImportFiles();
+    const unreadable = file('a,b\n1,2');
+    const refused = files.read(unreadable.sha256, unreadable.bytes);
+    await expect(refused).rejects.toBeInstanceOf(DomainRuleViolation);
+    await expect(refused).rejects.toMatchObject({ field: 'file' });
+    await expect(files.read(unreadable.sha256, unreadable.bytes)).rejects.toBeInstanceOf(
+      DomainRuleViolation,
+    );
+  });
+});
