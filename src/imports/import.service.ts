@@ -110,7 +110,7 @@ export class ImportService {
   /** Every check a dry run makes, in the order the API answers them; writes nothing. */
   private async check(file: ImportFile, actor: Actor, dryRun: boolean) {
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const read = await this.files.read(sha256, file.bytes);
+    const read = await this.files.read(sha256, file.bytes, dryRun);
     const { parsed, declared } = read;
     const reads = await prefetchRows(
       new PrefetchedRegistry(this.registry, this.pool, this.store),

@@ -19,27 +19,32 @@ export interface ReadImportFile {
 }
 
 /**
- * Files kept as read. The web app, like a careful clerk, sends a file twice: its dry run, then the
- * import. Reading and parsing 10,000 rows is about a quarter of an import's time with a CSV file
- * (bench/README.md, twenty-seventh session) and far more with an xlsx workbook; everything else
- * (scope, references, the records as they stand now) is checked again on every request.
+ * Files kept as read between a dry run and the import of the same file. The web app, like a
+ * careful clerk, sends a file twice: its dry run, then the import. Reading and parsing 10,000 rows
+ * is about a quarter of an import's time with a CSV file (bench/README.md, twenty-seventh session)
+ * and far more with an xlsx workbook; everything else (scope, references, the records as they
+ * stand now) is checked again on every request. Two files: two clerks may check theirs at once. A
+ * file of 10,000 rows kept is about 22 MB of the heap (20,000 rows at most, IMPORT_MAX_ROWS), held
+ * only until its import takes it or two later dry runs push it out.
  */
 const FILES_KEPT = 2;
 
 /**
- * Reads an import file into rows, or answers the rows of the same bytes read before (by their
- * SHA-256). The read rows are only ever read after this, never changed, so a second request may
- * share them.
+ * Reads an import file into rows, or answers the rows of the same bytes (by their SHA-256) a dry
+ * run read before. The read rows are only ever read after this, never changed, so a second request
+ * may share them.
  */
 @Injectable()
 export class ReadImportFiles {
   private readonly kept = new BoundedCache<string, ReadImportFile>(FILES_KEPT);
 
-  async read(sha256: string, bytes: Buffer): Promise<ReadImportFile> {
+  /** `forDryRun`: kept for the import expected to follow; otherwise taken (an import reads once). */
+  async read(sha256: string, bytes: Buffer, forDryRun: boolean): Promise<ReadImportFile> {
     const kept = this.kept.get(sha256);
+    if (kept && !forDryRun) this.kept.delete(sha256);
     if (kept) return kept;
     const file = await readImportFile(bytes);
-    this.kept.set(sha256, file);
+    if (forDryRun) this.kept.set(sha256, file);
     return file;
   }
 }

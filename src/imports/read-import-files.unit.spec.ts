@@ -23,27 +23,39 @@ const people = (...ids: string[]) =>
 describe('ReadImportFiles', () => {
   it('reads a file into rows and the people it declares', async () => {
     const { sha256, bytes } = people('p-an', 'p-binh');
-    const read = await new ReadImportFiles().read(sha256, bytes);
+    const read = await new ReadImportFiles().read(sha256, bytes, false);
     expect(read.format).toBe('csv');
     expect(read.parsed.rows.map((row) => row.values.personId)).toEqual(['p-an', 'p-binh']);
     expect([...read.declared]).toEqual(['p-an', 'p-binh']);
   });
 
-  it('answers the same bytes sent again (a dry run, then the import) with the rows read the first time', async () => {
+  it('answers the import that follows a dry run of the same bytes with the rows the dry run read', async () => {
     const files = new ReadImportFiles();
     const { sha256, bytes } = people('p-an');
-    const first = await files.read(sha256, bytes);
-    expect(await files.read(sha256, Buffer.from(bytes))).toBe(first);
-    expect(await files.read(people('p-binh').sha256, people('p-binh').bytes)).not.toBe(first);
+    const dryRun = await files.read(sha256, bytes, true);
+    expect(await files.read(sha256, bytes, true)).toBe(dryRun);
+    expect(await files.read(sha256, Buffer.from(bytes), false)).toBe(dryRun);
+    const other = people('p-binh');
+    expect(await files.read(other.sha256, other.bytes, true)).not.toBe(dryRun);
   });
 
-  it('keeps two files: a third sends the one read longest ago out, to be read again', async () => {
+  it('keeps nothing for an import: it takes what a dry run kept, and reads the file itself otherwise', async () => {
+    const files = new ReadImportFiles();
+    const { sha256, bytes } = people('p-an');
+    const dryRun = await files.read(sha256, bytes, true);
+    await files.read(sha256, bytes, false);
+    const again = await files.read(sha256, bytes, false);
+    expect(again).not.toBe(dryRun);
+    expect(await files.read(sha256, bytes, false)).not.toBe(again);
+  });
+
+  it('keeps two dry runs: a third sends the one read longest ago out, to be read again', async () => {
     const files = new ReadImportFiles();
     const [a, b, c] = [people('p-a'), people('p-b'), people('p-c')];
-    const first = await files.read(a.sha256, a.bytes);
-    await files.read(b.sha256, b.bytes);
-    await files.read(c.sha256, c.bytes);
-    const again = await files.read(a.sha256, a.bytes);
+    const first = await files.read(a.sha256, a.bytes, true);
+    await files.read(b.sha256, b.bytes, true);
+    await files.read(c.sha256, c.bytes, true);
+    const again = await files.read(a.sha256, a.bytes, false);
     expect(again).not.toBe(first);
     expect(again.parsed.rows).toEqual(first.parsed.rows);
   });
@@ -51,10 +63,10 @@ describe('ReadImportFiles', () => {
   it('refuses a file it cannot read as the API does, and keeps nothing of it', async () => {
     const files = new ReadImportFiles();
     const unreadable = file('a,b\n1,2');
-    const refused = files.read(unreadable.sha256, unreadable.bytes);
+    const refused = files.read(unreadable.sha256, unreadable.bytes, true);
     await expect(refused).rejects.toBeInstanceOf(DomainRuleViolation);
     await expect(refused).rejects.toMatchObject({ field: 'file' });
-    await expect(files.read(unreadable.sha256, unreadable.bytes)).rejects.toBeInstanceOf(
+    await expect(files.read(unreadable.sha256, unreadable.bytes, true)).rejects.toBeInstanceOf(
       DomainRuleViolation,
     );
   });
