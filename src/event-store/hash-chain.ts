@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import { EventMetadata } from './event-envelope';
 
@@ -21,9 +21,7 @@ export const UNHASHED_METADATA_KEYS: readonly string[] = ['traceparent'];
 
 /** SHA-256 of the canonical JSON of an event's content. */
 export function contentDigest(content: HashedContent): Buffer {
-  return createHash('sha256')
-    .update(canonicalJson(hashedForm(content)), 'utf8')
-    .digest();
+  return hash('sha256', canonicalJson(hashedForm(content)), 'buffer');
 }
 
 /**
@@ -36,7 +34,8 @@ export function contentDigests(contents: readonly HashedContent[]): Buffer[] {
   const metadataTexts = new Map<object, string>();
   return contents.map((content) => {
     const text = envelopeText(content, metadataTexts) ?? canonicalJson(hashedForm(content));
-    return createHash('sha256').update(text, 'utf8').digest();
+    // One-shot: no Hash object a digest (one an event appended).
+    return hash('sha256', text, 'buffer');
   });
 }
 
