@@ -21,16 +21,6 @@ export interface BodyProblem {
   message: string;
 }
 
-/**
- * Every character `unsafeTextProblem` may refuse in free text or in a key (controls, and any
- * surrogate, paired or not): a string without one is clean, and most strings are, so one test
- * of this class spares them the detailed checks.
- */
-const MAY_BE_UNSAFE = /[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
-
-const problemOf = (text: string, kind: 'text' | 'token'): string | null =>
-  MAY_BE_UNSAFE.test(text) ? unsafeTextProblem(text, kind) : null;
-
 /** The keys from the body down to a value; turned into a path only for the value refused. */
 type KeyTrail = (string | number)[];
 
@@ -48,7 +38,7 @@ export function findBodyProblem(body: unknown): BodyProblem | null {
 
 function scan(value: unknown, trail: KeyTrail, depth: number): BodyProblem | null {
   if (typeof value === 'string') {
-    const problem = problemOf(value, 'text');
+    const problem = unsafeTextProblem(value, 'text');
     if (!problem) return null;
     const field = pathOf(trail) || 'body';
     return { rule: 'body.invalid_text', field, message: `${field}: ${problem}` };
@@ -97,7 +87,7 @@ function keyProblemOf(key: string, trail: KeyTrail): BodyProblem | null {
       message: `${field}: the key "${key}" is not accepted anywhere in a body`,
     };
   }
-  const problem = problemOf(key, 'token');
+  const problem = unsafeTextProblem(key, 'token');
   if (!problem) return null;
   const field = childPath(pathOf(trail), key);
   return { rule: 'body.invalid_text', field, message: `${field}: the key ${problem}` };
