@@ -2,7 +2,9 @@
  * Bulk work (issue 21): the service as `npm start` runs it on a fresh database with the demo data,
  * then, timed from the request to its answer, with the events appended counted in the database:
  * 1. `POST /imports` of BENCH_IMPORT_PEOPLE new people (CSV "Cán bộ" sheet), after its dry run;
- * 2. `POST /imports` of the same people's posts (CSV "Chức vụ" sheet): appends to existing streams;
+ * 2. `POST /imports` of the same people's posts (CSV "Chức vụ" sheet): appends to existing streams,
+ *    after its dry run as the web app sends it (`BENCH_POSTS_DRY_RUN=0`: without, as before the
+ *    twenty-eighth session);
  * 3. `POST /transfer-batches` of BENCH_BATCH_ENTRIES of them (a transfer each), after its dry run
  *    (`POST /transfer-batches/check`), then the same batch again (opens nothing).
  * Each with the CPU the service and PostgreSQL used meanwhile (events per CPU second is the figure
@@ -32,6 +34,7 @@ const IMPORT_PEOPLE = Number(process.env.BENCH_IMPORT_PEOPLE ?? 10000);
 const BATCH_ENTRIES = Number(process.env.BENCH_BATCH_ENTRIES ?? 10000);
 const SPLIT_WORKERS = process.env.BENCH_SPLIT_WORKERS === '1';
 const MEASURE_LOADER = process.env.BENCH_LOADER !== '0';
+const POSTS_DRY_RUN = process.env.BENCH_POSTS_DRY_RUN !== '0';
 const PORT = Number(process.env.BENCH_PORT ?? 3990 + (process.pid % 9));
 const HELD = 'pos-ha-noi-deputy-head-organization';
 const RECEIVING = 'pos-ha-noi-deputy-director-home-affairs';
@@ -130,8 +133,19 @@ function batchBody(run: string, count: number) {
   });
 }
 
+/** Each request's figures; `postsDryRun` is null when the posts go without their dry run. */
+interface BulkFigures {
+  peopleDryRun: Timed;
+  people: Timed;
+  postsDryRun: Timed | null;
+  posts: Timed;
+  dryRun: Timed;
+  batch: Timed;
+  repeat: Timed;
+}
+
 /** The service's bulk requests on a database of their own; each printed as it is timed. */
-async function measureBulk(say: (line: string) => void): Promise<Record<string, Timed>> {
+async function measureBulk(say: (line: string) => void): Promise<BulkFigures> {
   return withBenchDatabase('bulk', async (url) => {
     const env = benchEnvironment(url, PORT);
     seedDemoData(env);
@@ -154,6 +168,11 @@ async function measureBulk(say: (line: string) => void): Promise<Record<string, 
       const imported = await timed(bench, IMPORT_PEOPLE, importOf(people, 'can-bo.csv'));
       say(`import of ${IMPORT_PEOPLE} people: ${JSON.stringify(imported)}`);
       const postsFile = postsCsv(run, IMPORT_PEOPLE);
+      let postsDryRun: Timed | null = null;
+      if (POSTS_DRY_RUN) {
+        postsDryRun = await timed(bench, IMPORT_PEOPLE, importOf(postsFile, 'chuc-vu.csv', true));
+        say(`import of their ${IMPORT_PEOPLE} posts, dry run: ${JSON.stringify(postsDryRun)}`);
+      }
       const posts = await timed(bench, IMPORT_PEOPLE, importOf(postsFile, 'chuc-vu.csv'));
       say(`import of their ${IMPORT_PEOPLE} posts: ${JSON.stringify(posts)}`);
       const entries = Math.min(BATCH_ENTRIES, IMPORT_PEOPLE);
@@ -170,7 +189,7 @@ async function measureBulk(say: (line: string) => void): Promise<Record<string, 
       say(`transfer batch of ${entries}: ${JSON.stringify(batch)}`);
       const repeat = await timed(bench, entries, send('/transfer-batches'));
       say(`the same batch again: ${JSON.stringify(repeat)}`);
-      return { peopleDryRun, people: imported, posts, dryRun, batch, repeat };
+      return { peopleDryRun, people: imported, postsDryRun, posts, dryRun, batch, repeat };
     } catch (error) {
       process.stderr.write(`service log tail:\n${service.log}\n`);
       throw error;
