@@ -11,7 +11,9 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import { migrateUp, MIGRATIONS_DIR } from '../../src/database/migrate';
+import { CheckedAppend } from '../../src/event-store/postgres/append-statements';
 import { insertNewStreams, PreparedEvent } from '../../src/event-store/postgres/new-stream-insert';
+import { appendsJsonb } from '../../src/event-store/postgres/prepared-event-json';
 import { withBenchDatabase } from '../bench-database';
 import { processCpuSeconds } from '../lifecycle/service-under-test';
 import { median, round1 } from '../lifecycle/timed-http';
@@ -29,8 +31,12 @@ function anEvent(streamId: string, revision: number): PreparedEvent {
     id,
     type: 'PostAssigned',
     schemaVersion: 1,
-    data: { personId: streamId, positionId: `pos-${revision}`, from: '2026-01-01' },
-    metadata: { actorId: 'admin-1', correlationId: 'bench', causationId: null },
+    dataJson: JSON.stringify({
+      personId: streamId,
+      positionId: `pos-${revision}`,
+      from: '2026-01-01',
+    }),
+    metadataJson: JSON.stringify({ actorId: 'admin-1', correlationId: 'bench', causationId: null }),
     contentHash: createHash('sha256').update(id).digest('hex'),
   };
 }
@@ -59,15 +65,17 @@ async function round(
   const cpuBefore = processCpuSeconds(pid);
   const started = performance.now();
   for (let first = 0; first < STREAMS; first += items) {
-    const calls = [];
+    const calls: CheckedAppend[] = [];
     for (let n = first; n < Math.min(first + items, STREAMS); n += 1)
       calls.push({
-        stream: `bench-${n}`,
+        streamId: `bench-${n}`,
         expected: revision - 1,
+        expectedCode: revision - 1,
         batch: [anEvent(`bench-${n}`, revision)],
       });
-    await client.query(`SELECT next_revision, last_position FROM ${fn}($1)`, [
-      JSON.stringify(calls),
+    // The document the store sends (`appendsJsonb`), as a jsonb parameter.
+    await client.query(`SELECT next_revision, last_position FROM ${fn}($1::jsonb)`, [
+      appendsJsonb(calls),
     ]);
   }
   return {

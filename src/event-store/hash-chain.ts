@@ -25,28 +25,79 @@ export function contentDigest(content: HashedContent): Buffer {
 }
 
 /**
+ * An event's content digest with the canonical texts written for it, so the append stores those
+ * texts instead of writing the same values again with `JSON.stringify` (jsonb keeps the value, not
+ * the text: the rows are the same). Null where the digest did not write the text the row needs:
+ * content off the fast path, or metadata with keys the hash leaves out.
+ */
+export interface DigestedContent {
+  digest: Buffer;
+  dataJson: string | null;
+  metadataJson: string | null;
+}
+
+/**
  * `contentDigest` of each of several events, the same digests. The events of one write share
  * their metadata object (one request's actor, correlation and time; a transfer batch chunk's 750
  * events carry a few): its canonical text is written once per object per call, not once per
  * event. Within the call nothing can change an object between two of its events.
  */
 export function contentDigests(contents: readonly HashedContent[]): Buffer[] {
-  const metadataTexts = new Map<object, string>();
+  return digestContents(contents).map(({ digest }) => digest);
+}
+
+/** `contentDigests` with the canonical texts of each event's data and metadata (`DigestedContent`). */
+export function digestContents(contents: readonly HashedContent[]): DigestedContent[] {
+  const metadataTexts = new Map<object, MetadataText>();
   return contents.map((content) => {
-    const text = envelopeText(content, metadataTexts) ?? canonicalJson(hashedForm(content));
+    const envelope = envelopeText(content, metadataTexts);
+    if (!envelope)
+      return {
+        digest: hash('sha256', canonicalJson(hashedForm(content)), 'buffer'),
+        dataJson: null,
+        metadataJson: null,
+      };
+    const { text, metadata, dataAt, metadataAt } = envelope;
     // One-shot: no Hash object a digest (one an event appended).
-    return hash('sha256', text, 'buffer');
+    const digest = hash('sha256', text, 'buffer');
+    // The texts are cut out of the envelope's text, which hashing it has made one flat string: the
+    // canonical writer's own strings are chains of small pieces, and a request's JSON built from
+    // those took as long to flatten as `JSON.stringify` took to write it (bench/README.md).
+    metadata.flat ??= text.slice(metadataAt, metadataAt + metadata.text.length);
+    return {
+      digest,
+      dataJson: text.slice(dataAt.start, dataAt.end),
+      metadataJson: metadata.whole ? metadata.flat : null,
+    };
   });
 }
 
 const ENVELOPE_KEYS = 6;
+/** Where an envelope's data text starts: after `{"data":`. */
+const DATA_AT = '{"data":'.length;
+
+/** A metadata object's hashed text; `whole` when the hash left none of its keys out. */
+interface MetadataText {
+  text: string;
+  whole: boolean;
+  /** The same text as one flat string, once an envelope holding it has been hashed. */
+  flat?: string;
+}
 
 /**
  * The canonical text of an event's content written field by field, its keys in their canonical
  * order (data, id, metadata, schemaVersion, streamId, type), with the metadata's text kept per
  * object; null for any content the general path must write (another key, a missing field).
  */
-function envelopeText(content: HashedContent, metadataTexts: Map<object, string>): string | null {
+function envelopeText(
+  content: HashedContent,
+  metadataTexts: Map<object, MetadataText>,
+): {
+  text: string;
+  metadata: MetadataText;
+  dataAt: { start: number; end: number };
+  metadataAt: number;
+} | null {
   const { streamId, id, type, schemaVersion, data, metadata } = content;
   let keys = 0;
   for (const key in content) if (Object.prototype.hasOwnProperty.call(content, key)) keys += 1;
@@ -65,14 +116,18 @@ function envelopeText(content: HashedContent, metadataTexts: Map<object, string>
     return null;
   let metadataText = metadataTexts.get(metadata);
   if (metadataText === undefined) {
-    metadataText = canonicalJson(hashedForm(content).metadata);
+    const hashed = hashedForm(content);
+    metadataText = { text: canonicalJson(hashed.metadata), whole: hashed === content };
     metadataTexts.set(metadata, metadataText);
   }
-  return (
-    `{"data":${canonicalJson(data)},"id":${JSON.stringify(id)},"metadata":${metadataText},` +
+  const dataText = canonicalJson(data);
+  const head = `{"data":${dataText},"id":${JSON.stringify(id)},"metadata":`;
+  const text =
+    `${head}${metadataText.text},` +
     `"schemaVersion":${JSON.stringify(schemaVersion)},"streamId":${JSON.stringify(streamId)},` +
-    `"type":${JSON.stringify(type)}}`
-  );
+    `"type":${JSON.stringify(type)}}`;
+  const dataAt = { start: DATA_AT, end: DATA_AT + dataText.length };
+  return { text, metadata: metadataText, dataAt, metadataAt: head.length };
 }
 
 function hashedForm(content: HashedContent): HashedContent {

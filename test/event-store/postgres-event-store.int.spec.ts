@@ -9,6 +9,7 @@ import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { anEvent, appendManyContract, eventStoreContract } from './event-store.contract';
 import { appendStreamByStream } from '../../src/event-store/kurrentdb/kurrentdb-append-many';
 import { contentDigest } from '../../src/event-store/hash-chain';
+import { batchJsonb } from '../../src/event-store/postgres/prepared-event-json';
 import { prepareEvents } from '../../src/event-store/postgres/prepared-events';
 import { EventIdConflict, WrongExpectedRevision } from '../../src/event-store/event-store.errors';
 import { comparePositions } from '../../src/event-store/postgres/postgres-position';
@@ -101,7 +102,7 @@ describe('PostgreSQL event store (contract)', () => {
           await client.query('SELECT * FROM cf_append($1, $2, $3)', [
             streamId,
             code,
-            JSON.stringify(batch),
+            batchJsonb(batch),
           ]);
           await client.query('SELECT pg_sleep($1)', [holdMs / 1000]);
           await client.query('COMMIT');

@@ -3,6 +3,7 @@ import { EventIdConflict, WrongExpectedRevision } from '../event-store.errors';
 import { AppendResult } from '../event-store.port';
 import { ExpectedRevision } from '../expected-revision';
 import { insertNewStreams, PreparedEvent } from './new-stream-insert';
+import { appendsJsonb, batchJsonb } from './prepared-event-json';
 
 /** How `cf_append` receives the expected revisions that are not a number. */
 export const EXPECTED_CODES: Record<Exclude<ExpectedRevision, number>, number> = {
@@ -57,15 +58,7 @@ export async function callAppendMany(
   const { rows } = await pool.query<{ next_revision: string; last_position: string }>({
     name: 'cf_append_many',
     text: 'SELECT next_revision, last_position FROM cf_append_many($1)',
-    values: [
-      JSON.stringify(
-        appends.map(({ streamId, expectedCode, batch }) => ({
-          stream: streamId,
-          expected: expectedCode,
-          batch,
-        })),
-      ),
-    ],
+    values: [appendsJsonb(appends)],
   });
   return rows.map((row) => ({
     nextRevision: Number(row.next_revision),
@@ -78,7 +71,7 @@ export async function callAppend(
   pool: Pool,
   streamId: string,
   expectedCode: number,
-  batch: readonly object[],
+  batch: readonly PreparedEvent[],
   expected: ExpectedRevision,
   retryOnce: boolean,
 ): Promise<AppendResult> {
@@ -86,7 +79,7 @@ export async function callAppend(
     const { rows } = await pool.query<{ next_revision: string; last_position: string }>({
       name: 'cf_append',
       text: 'SELECT next_revision, last_position FROM cf_append($1, $2, $3)',
-      values: [streamId, expectedCode, JSON.stringify(batch)],
+      values: [streamId, expectedCode, batchJsonb(batch)],
     });
     return { nextRevision: Number(rows[0].next_revision), position: rows[0].last_position };
   } catch (error) {

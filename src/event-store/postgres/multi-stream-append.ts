@@ -6,6 +6,7 @@ import { meetsExpected } from '../expected-revision';
 import { CheckedAppend, streamRevision } from './append-statements';
 import { insertNewStreams, StreamBatch } from './new-stream-insert';
 import { oneStatementAppend } from './one-statement-append';
+import { appendsJsonb } from './prepared-event-json';
 
 /**
  * New streams go out as plain INSERTs of at most this many events: 9 parameters each stays far
@@ -94,15 +95,7 @@ async function checkedAppendMany(
 ): Promise<AppendResult[]> {
   const { rows } = await client.query<{ next_revision: string; last_position: string }>(
     'SELECT next_revision, last_position FROM cf_append_many($1)',
-    [
-      JSON.stringify(
-        appends.map(({ streamId, expectedCode, batch }) => ({
-          stream: streamId,
-          expected: expectedCode,
-          batch,
-        })),
-      ),
-    ],
+    [appendsJsonb(appends)],
   );
   return rows.map((row) => ({
     nextRevision: Number(row.next_revision),

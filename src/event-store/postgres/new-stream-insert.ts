@@ -2,13 +2,16 @@ import { Pool, PoolClient } from 'pg';
 import { AppendResult } from '../event-store.port';
 import { chainHash } from '../hash-chain';
 
-/** An event ready to store: what `cf_append` takes, with the content digest already computed. */
+/**
+ * An event ready to store: what `cf_append` takes, with the content digest already computed and
+ * its data and metadata already written as JSON text (`batchJsonb` sends it as it is).
+ */
 export interface PreparedEvent {
   id: string;
   type: string;
   schemaVersion: number;
-  data: unknown;
-  metadata: unknown;
+  dataJson: string;
+  metadataJson: string;
   contentHash: string;
 }
 
@@ -49,8 +52,8 @@ export function newStreamValues(streams: readonly StreamBatch[], firstParam = 1)
         event.id,
         event.type,
         event.schemaVersion,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
+        event.dataJson,
+        event.metadataJson,
         digest,
         hash,
       );

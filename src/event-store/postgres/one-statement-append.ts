@@ -8,6 +8,7 @@ import {
   newStreamResults,
   newStreamValues,
 } from './new-stream-insert';
+import { appendsJsonb } from './prepared-event-json';
 
 interface ResultRow extends InsertedRow {
   next_revision: string | null;
@@ -39,7 +40,7 @@ export function oneStatementAppend(
                        NULL::bigint AS next_revision, NULL::text AS last_position, NULL::bigint AS ord
                   FROM inserted`);
   if (checked.length) {
-    params.push(JSON.stringify(checked.map(checkedItem)));
+    params.push(appendsJsonb(checked));
     parts.push(`SELECT NULL::text AS stream_id, NULL::text AS transaction_id,
                        NULL::text AS global_position, a.next_revision, a.last_position, a.ord
                   FROM cf_append_many($${params.length}::jsonb) WITH ORDINALITY AS a(next_revision, last_position, ord)`);
@@ -66,8 +67,4 @@ export function oneStatementAppend(
     );
     return appends.map((append) => results.get(append)!);
   };
-}
-
-function checkedItem({ streamId, expectedCode, batch }: CheckedAppend) {
-  return { stream: streamId, expected: expectedCode, batch };
 }
