@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { EventIdConflict, WrongExpectedRevision } from '../event-store.errors';
 import { AppendResult } from '../event-store.port';
 import { ExpectedRevision } from '../expected-revision';
@@ -52,8 +52,8 @@ export async function appendNewStream(
 
 /** Appends to distinct streams in one statement through `cf_append_many`; all or nothing. */
 export async function callAppendMany(
-  pool: Pool,
-  appends: CheckedAppend[],
+  pool: Pool | PoolClient,
+  appends: readonly CheckedAppend[],
 ): Promise<AppendResult[]> {
   const { rows } = await pool.query<{ next_revision: string; last_position: string }>({
     name: 'cf_append_many',

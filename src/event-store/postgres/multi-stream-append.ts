@@ -3,10 +3,9 @@ import { withClient } from '../../database/checked-out-client';
 import { EventIdConflict, WrongExpectedRevision } from '../event-store.errors';
 import { AppendResult } from '../event-store.port';
 import { meetsExpected } from '../expected-revision';
-import { CheckedAppend, streamRevision } from './append-statements';
+import { callAppendMany, CheckedAppend, streamRevision } from './append-statements';
 import { insertNewStreams, StreamBatch } from './new-stream-insert';
 import { oneStatementAppend } from './one-statement-append';
-import { appendsJsonb } from './prepared-event-json';
 
 /**
  * New streams go out as plain INSERTs of at most this many events: 9 parameters each stays far
@@ -39,7 +38,7 @@ export async function appendInOneTransaction(
     if (!isRefusal(error)) throw error;
   }
   try {
-    return await inTransaction(pool, (client) => checkedAppendMany(client, appends));
+    return await inTransaction(pool, (client) => callAppendMany(client, appends));
   } catch (error) {
     throw isRefusal(error) ? await refusalOf(pool, appends, error) : error;
   }
@@ -65,7 +64,7 @@ async function insertThenAppend(
   }
   const checked = appends.filter((append) => append.expected !== 'no_stream');
   if (checked.length) {
-    const appended = await checkedAppendMany(client, checked);
+    const appended = await callAppendMany(client, checked);
     checked.forEach((append, index) => results.set(append, appended[index]));
   }
   return appends.map((append) => results.get(append)!);
@@ -87,20 +86,6 @@ function groupsOf(fresh: CheckedAppend[]): StreamBatch[][] {
   }
   if (current.length) groups.push(current);
   return groups;
-}
-
-async function checkedAppendMany(
-  client: PoolClient,
-  appends: CheckedAppend[],
-): Promise<AppendResult[]> {
-  const { rows } = await client.query<{ next_revision: string; last_position: string }>(
-    'SELECT next_revision, last_position FROM cf_append_many($1)',
-    [appendsJsonb(appends)],
-  );
-  return rows.map((row) => ({
-    nextRevision: Number(row.next_revision),
-    position: row.last_position,
-  }));
 }
 
 async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
