@@ -15,9 +15,8 @@
  * skips it), the target being at least 1.
  */
 import { Pool } from 'pg';
-import { DEV_JWT_SECRET } from '../../src/identity/dev-secret';
-import { JwtVerifier } from '../../src/identity/jwt-verifier';
 import { withBenchDatabase } from '../bench-database';
+import { benchToken } from '../bench-token';
 import { loaderEventsPerSecond } from '../queries/loader-rate';
 import { peopleCsv, UNIT } from '../lifecycle/bulk-import';
 import { readCounters, waitForQuiet } from '../lifecycle/database-counters';
@@ -57,11 +56,6 @@ interface Timed {
   settledSeconds: number;
   settledCpuSeconds: number;
   load: string;
-}
-
-function token(role: 'admin' | 'organization_staff'): string {
-  const verifier = new JwtVerifier({ secret: DEV_JWT_SECRET, maxLifetimeSeconds: 43_200 });
-  return verifier.sign({ userId: `${role}-1`, roles: [role], orgUnit: 'ou-ha-noi' }, 43_000);
 }
 
 /** Times one request of `items` people or entries, counting the events it appended and the CPU. */
@@ -154,8 +148,8 @@ async function measureBulk(say: (line: string) => void): Promise<BulkFigures> {
     const base = `http://127.0.0.1:${PORT}`;
     try {
       await service.start();
-      const admin = token('admin');
-      const staff = token('organization_staff');
+      const admin = benchToken('admin');
+      const staff = benchToken('organization_staff');
       const run = String(Date.now());
       const bench = { pool, url, service };
       const people = peopleCsv(run, IMPORT_PEOPLE);

@@ -9,9 +9,8 @@
  * service's CPU and the time a request, and one JSON line. Issue 21: a case's eight writes each
  * carry this cost (bench/README.md, twenty-eighth session).
  */
-import { DEV_JWT_SECRET } from '../../src/identity/dev-secret';
-import { JwtVerifier } from '../../src/identity/jwt-verifier';
 import { withBenchDatabase } from '../bench-database';
+import { benchToken } from '../bench-token';
 import { plainRequest } from '../lifecycle/keep-alive-http';
 import {
   benchEnvironment,
@@ -31,15 +30,13 @@ interface Probe {
   send: () => Promise<{ status: number }>;
 }
 
-function bearer(role: string, orgUnit: string): Record<string, string> {
-  const verifier = new JwtVerifier({ secret: DEV_JWT_SECRET, maxLifetimeSeconds: 43_200 });
-  const token = verifier.sign({ userId: `${role}-1`, roles: [role], orgUnit }, 43_000);
-  return { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+function bearer(role: string): Record<string, string> {
+  return { authorization: `Bearer ${benchToken(role)}`, 'content-type': 'application/json' };
 }
 
 function probes(base: string): Probe[] {
-  const auditor = bearer('auditor', 'ou-ha-noi');
-  const staff = bearer('organization_staff', 'ou-ha-noi');
+  const auditor = bearer('auditor');
+  const staff = bearer('organization_staff');
   return [
     {
       name: 'GET /auth/config (public, reads nothing)',
