@@ -38,21 +38,23 @@ export { personStream };
 @Injectable()
 export class RegistryService {
   readonly planningSeats: PlanningPoolSeats;
-  /** People's records as last folded here; bulk jobs load many at once and extend what they wrote. */
+  /**
+   * People's records as last folded here; bulk jobs load many at once and extend what they wrote.
+   * A record read here after another instance wrote it moves the state kept for the next note.
+   */
   readonly personFolds: StreamFoldCache<PersonState>;
   /** A saga's next note on a record this process just wrote is decided without a read. */
   private readonly writtenPeople = new WrittenStreamFolds<PersonState>(PERSON_FOLDS_KEPT);
 
-  /**
-   * Without the catalog (a CLI that builds the service by hand and passes none) the planning
-   * limits of the rule set are not checked: pass it wherever people are added to a pool.
-   */
+  /** Without the catalog (a CLI's hand-built service) the rule set's planning limits go unchecked. */
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() @Inject(WORKFLOW_CATALOG) private readonly catalog?: WorkflowCatalog,
   ) {
-    this.personFolds = new StreamFoldCache(store, personDecider, PERSON_FOLDS_KEPT);
+    this.personFolds = new StreamFoldCache(store, personDecider, PERSON_FOLDS_KEPT, (...fold) =>
+      this.writtenPeople.seen(...fold),
+    );
     this.planningSeats = new PlanningPoolSeats(store, pool, (personId) =>
       this.loadPerson(personId),
     );

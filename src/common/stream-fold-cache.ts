@@ -47,6 +47,8 @@ export class StreamFoldCache<State> {
       'initialState' | 'evolve'
     >,
     capacity: number,
+    /** Told every state this cache folds (a load, a read of many, the process's own appends). */
+    private readonly onFolded?: (streamId: string, state: State, revision: number | null) => void,
   ) {
     this.folds = new BoundedCache(capacity);
   }
@@ -145,7 +147,10 @@ export class StreamFoldCache<State> {
         : (cached ?? null);
     if (!fold) return { state, revision: null, first: null };
     // Nothing new since the kept fold: the read already marked it as used.
-    if (fold !== cached) this.folds.set(streamId, fold);
+    if (fold !== cached) {
+      this.folds.set(streamId, fold);
+      this.onFolded?.(streamId, fold.state, fold.revision);
+    }
     return { state: fold.state, revision: fold.revision, first: fold.first };
   }
 }

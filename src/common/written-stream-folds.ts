@@ -35,6 +35,17 @@ export class WrittenStreamFolds<State> {
     else this.folds.set(streamId, { state, revision });
   }
 
+  /**
+   * A read saw the stream at `revision` (the kept fold of a GET, a case's checks): a state kept
+   * from before it would only have its next append refused, so it is replaced by what was read.
+   * A stream this process has not written is not taken in.
+   */
+  seen(streamId: string, state: State, revision: number | null): void {
+    const kept = this.folds.get(streamId);
+    if (kept && revision !== null && kept.revision < revision)
+      this.folds.set(streamId, { state, revision });
+  }
+
   forget(streamId: string): void {
     this.folds.delete(streamId);
   }

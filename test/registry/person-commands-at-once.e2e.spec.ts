@@ -1,6 +1,7 @@
 import { RegistryService } from '../../src/cadres/registry.service';
 import { PersonCommand } from '../../src/cadres/person/person.commands';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { APP_METRICS, AppMetrics } from '../../src/observability/metrics';
 import { buildRegistry } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -91,6 +92,64 @@ describe('several commands onto one person’s record', () => {
     await registry.runPersonCommands('p-an', decision, metadata);
     const events = await recordEvents();
     expect(events.map((event) => event.type)).toEqual(['PostEnded.v1', 'PostAssigned.v1']);
+  });
+
+  /** Appends the store refused for a wrong expected revision so far (the service's own metric). */
+  const refusedAppends = async (): Promise<number> => {
+    const { values } = await t.app.get<AppMetrics>(APP_METRICS).appendDuration.get();
+    const conflict = values.find(
+      (value) => value.metricName?.endsWith('_count') && value.labels.outcome === 'conflict',
+    );
+    return conflict?.value ?? 0;
+  };
+
+  /** Another instance notes a case on the record, after the state this process kept. */
+  const noteCaseBehindItsBack = async (): Promise<void> => {
+    const head = (await recordEvents()).at(-1)!;
+    await store.append(
+      'cadre-p-an',
+      [
+        {
+          id: '00000000-0000-4000-8000-0000000000bb',
+          type: 'CaseNoted',
+          data: {
+            personId: 'p-an',
+            caseId: 'c-elsewhere',
+            procedure: 'appointment',
+            status: 'open',
+            stage: null,
+            on: '2026-12-04',
+          },
+          metadata,
+        },
+      ],
+      { expectedRevision: Number(head.revision) },
+    );
+  };
+
+  it('a record read here after another instance wrote it: the next write is decided on that read, none refused', async () => {
+    await registry.runPersonCommands('p-an', decision.slice(0, 1), metadata);
+    await noteCaseBehindItsBack();
+    // What GET /cadres/:id and a case's checks do: the kept fold reads what was appended since.
+    await registry.loadPerson('p-an');
+    const refusedBefore = await refusedAppends();
+    const reassign = { ...assignNew, data: { ...assignNew.data, positionId: 'pos-old' } };
+    await registry.runPersonCommands(
+      'p-an',
+      [
+        { command: assignNew, idSeed: 'seed-3:assign' },
+        { command: reassign, idSeed: 'seed-3:reassign' },
+      ],
+      metadata,
+    );
+    expect(await refusedAppends()).toBe(refusedBefore);
+    const events = await recordEvents();
+    expect(events.map((event) => event.type).slice(-3)).toEqual([
+      'CaseNoted.v1',
+      'PostAssigned.v1',
+      'PostAssigned.v1',
+    ]);
+    expect(events.at(-1)!.tx).toBe(events.at(-2)!.tx);
   });
 
   it('a record written behind this process’s back is read again, and both commands decided on it', async () => {
