@@ -1,11 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { Pool } from 'pg';
 import { parsePosition } from '../event-store/postgres/postgres-position';
+import { prefixRangesCondition, streamIdsOrderBytewise } from '../database/stream-prefix-ranges';
 import { JobsRuntime } from '../jobs/jobs-runtime';
 import { ProjectionsService } from '../projections/projections.service';
 import { SagaFilter } from '../sagas/saga';
 import { SagasRuntime } from '../sagas/sagas-runtime';
 import { AppMetrics } from './metrics';
+import { StoredEventNames } from '../event-store/stored-event-names';
 import { WorkerLeases } from '../leases/worker-leases';
 
 /** Lags are counted up to this many events, so a scrape stays cheap on a far-behind subscriber. */
@@ -13,6 +15,8 @@ export const LAG_CAP = 100_000;
 
 export interface CollectorSources {
   pool: Pool;
+  /** The names events are stored under, for a saga's event types. */
+  names: StoredEventNames;
   projections: ProjectionsService;
   sagas: SagasRuntime;
   jobs: JobsRuntime;
@@ -29,6 +33,7 @@ export async function countMatchingEventsAfter(
   position: string | null,
   filter: SagaFilter,
   cap: number,
+  names: StoredEventNames,
 ): Promise<number> {
   const params: unknown[] = [];
   const where: string[] = [];
@@ -43,9 +48,21 @@ export async function countMatchingEventsAfter(
       : [filter.streamPrefix];
     params.push(prefixes.map((prefix) => prefix.replace(/[\\%_]/g, '\\$&') + '%'));
     where.push(`stream_id LIKE ANY ($${params.length}::text[])`);
+    // A saga whose events are rare (discipline) keeps its checkpoint far behind the head: with the
+    // ranges its streams are found on the stream index instead of every event since being read
+    // (233 ms a saga a scrape on the million-event bench database; bench/README.md).
+    const ranges = (await streamIdsOrderBytewise(pool))
+      ? prefixRangesCondition('stream_id', prefixes, params.length + 1)
+      : null;
+    if (ranges) {
+      params.push(...ranges.params);
+      where.push(ranges.sql);
+    }
   }
   if (filter.eventTypes !== undefined) {
-    params.push(filter.eventTypes);
+    // Rows carry the stored name (`Type.v1`, or the name from before versions), as the store's
+    // own filtered reads match them; the bare names matched none, so such a saga showed no lag.
+    params.push(filter.eventTypes.flatMap((type) => names.storedNamesOf(type)));
     where.push(`type = ANY ($${params.length}::text[])`);
   }
   params.push(cap);
@@ -148,6 +165,7 @@ function registerSubscriberGauges(
           await runner.checkpoint(),
           runner.saga.filter,
           LAG_CAP,
+          sources.names,
         );
         gauge.set({ saga: runner.name }, lag);
       }

@@ -6,6 +6,8 @@ import { PG_POOL } from '../common/tokens';
 import { JobsRuntime } from '../jobs/jobs-runtime';
 import { ProjectionsService } from '../projections/projections.service';
 import { SagasRuntime } from '../sagas/sagas-runtime';
+import { StoredEventNames } from '../event-store/stored-event-names';
+import { STORED_EVENT_NAMES } from '../infrastructure/stored-event-names.token';
 import { APP_METRICS, AppMetrics } from './metrics';
 import { countPoolConnections, registerScrapeGauges } from './metrics-collector';
 import {
@@ -33,6 +35,7 @@ export class ObservabilityModule implements OnModuleInit {
     private readonly projections: ProjectionsService,
     @Inject(SagasRuntime) private readonly sagas: SagasRuntime,
     @Inject(JobsRuntime) private readonly jobs: JobsRuntime,
+    @Inject(STORED_EVENT_NAMES) private readonly names: StoredEventNames,
     @Optional() @Inject(WORKER_LEASES) private readonly leases?: WorkerLeases,
   ) {}
 
@@ -59,6 +62,7 @@ export class ObservabilityModule implements OnModuleInit {
     countPoolConnections(this.metrics, this.pool);
     registerScrapeGauges(this.metrics, {
       pool: this.pool,
+      names: this.names,
       projections: this.projections,
       sagas: this.sagas,
       jobs: this.jobs,

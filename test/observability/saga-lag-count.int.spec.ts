@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { NewEvent } from '../../src/event-store/event-envelope';
+import { ReadAllFilter } from '../../src/event-store/event-store.port';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
+import { countMatchingEventsAfter } from '../../src/observability/metrics-collector';
+import { streamIdsOrderBytewise } from '../../src/database/stream-prefix-ranges';
+import { StoredEventNames } from '../../src/event-store/stored-event-names';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+const event = (type: string): NewEvent => ({
+  id: randomUUID(),
+  type,
+  data: {},
+  metadata: {
+    actorId: 'u-test',
+    correlationId: randomUUID(),
+    causationId: null,
+    occurredAt: '2026-12-05T03:00:00.000Z',
+  },
+});
+
+/** Streams whose ids a prefix must tell apart: LIKE's wildcards, a longer word, a letter beyond ASCII. */
+const STREAMS = [
+  'discipline-1',
+  'discipline-2',
+  'disciplinex-1',
+  'discipline',
+  'appointment-7',
+  'a%b-1',
+  'azb-1',
+  'a_b-1',
+  'axb-1',
+  'đ-1',
+  'e-1',
+];
+
+const FILTERS: ReadAllFilter[] = [
+  { streamPrefix: 'discipline-' },
+  { streamPrefix: ['appointment-', 'discipline-'] },
+  { streamPrefix: 'a%b-' },
+  { streamPrefix: 'a_b-' },
+  { streamPrefix: 'đ-' },
+  { streamPrefix: 'discipline-', eventTypes: ['Kept'] },
+];
+
+/** `/metrics`' saga lag: events a saga subscribes to after its checkpoint, counted exactly. */
+describe('saga lag count (PostgreSQL)', () => {
+  const names = new StoredEventNames();
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeEach(async () => {
+    db = await createTestDatabase('saga_lag_count');
+    store = new PostgresEventStore(db.pool, names);
+  });
+  afterEach(async () => {
+    await store.close();
+    await db.drop();
+  });
+
+  /** Two rounds of events on every stream; the checkpoint stands after the first round. */
+  async function writeAroundCheckpoint(): Promise<string> {
+    for (const streamId of STREAMS)
+      await store.append(streamId, [event('Kept')], { expectedRevision: 'no_stream' });
+    const [checkpoint] = (await store.readAll('start')).slice(-1);
+    for (const streamId of STREAMS)
+      await store.append(streamId, [event('Kept'), event('Other')], { expectedRevision: 0 });
+    return checkpoint.position;
+  }
+
+  /** What a subscriber with the filter would be delivered after the checkpoint. */
+  async function delivered(checkpoint: string, filter: ReadAllFilter): Promise<number> {
+    return (await store.readAll(checkpoint, { filter })).length;
+  }
+
+  it('counts the same events a filtered subscription delivers, prefixes taken literally', async () => {
+    const checkpoint = await writeAroundCheckpoint();
+    expect(await streamIdsOrderBytewise(db.pool)).toBe(true);
+    for (const filter of FILTERS)
+      expect([
+        filter,
+        await countMatchingEventsAfter(db.pool, checkpoint, filter, 1000, names),
+      ]).toEqual([filter, await delivered(checkpoint, filter)]);
+    expect(await countMatchingEventsAfter(db.pool, checkpoint, FILTERS[0], 1000, names)).toBe(4);
+    expect(await countMatchingEventsAfter(db.pool, checkpoint, FILTERS[2], 1000, names)).toBe(2);
+  });
+
+  it('under a linguistic collation counts without stream ranges, and still exactly', async () => {
+    await db.pool.query('ALTER TABLE events ALTER COLUMN stream_id TYPE text COLLATE "und-x-icu"');
+    const checkpoint = await writeAroundCheckpoint();
+    expect(await streamIdsOrderBytewise(db.pool)).toBe(false);
+    for (const filter of FILTERS)
+      expect([
+        filter,
+        await countMatchingEventsAfter(db.pool, checkpoint, filter, 1000, names),
+      ]).toEqual([filter, await delivered(checkpoint, filter)]);
+  });
+});
