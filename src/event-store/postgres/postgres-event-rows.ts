@@ -8,6 +8,7 @@ import {
   StreamRead,
 } from '../event-store.port';
 import { parsePosition } from './postgres-position';
+import { prefixRangesCondition } from '../../database/stream-prefix-ranges';
 import { parseStoredEventName, StoredEventNames } from '../stored-event-names';
 
 /** An `events` row as selected by EVENT_COLUMNS. */
@@ -100,12 +101,18 @@ export function toStoredRecord(row: EventRow): StoredEventRecord {
   };
 }
 
-/** Adds a read-all filter's conditions (stream prefixes, event types under any stored name). */
+/**
+ * Adds a read-all filter's conditions (stream prefixes, event types under any stored name). With
+ * `streamRanges` (stream ids order bytewise: `streamIdsOrderBytewise`) the prefixes are also
+ * given as ranges of the stream index, so a subscriber whose streams are rare (the discipline
+ * saga) catching up from far behind reads its streams' rows, not every event since.
+ */
 export function appendFilter(
   filter: ReadAllFilter | undefined,
   where: string[],
   params: unknown[],
   names: StoredEventNames,
+  streamRanges = false,
 ): void {
   if (!filter) return;
   if (filter.streamPrefix !== undefined) {
@@ -114,6 +121,13 @@ export function appendFilter(
       : [filter.streamPrefix];
     params.push(prefixes.map((prefix) => prefix.replace(/[\\%_]/g, '\\$&') + '%'));
     where.push(`stream_id LIKE ANY ($${params.length}::text[])`);
+    const ranges = streamRanges
+      ? prefixRangesCondition('stream_id', prefixes, params.length + 1)
+      : null;
+    if (ranges) {
+      params.push(...ranges.params);
+      where.push(ranges.sql);
+    }
   }
   if (filter.eventTypes !== undefined) {
     params.push(filter.eventTypes.flatMap((type) => names.storedNamesOf(type)));

@@ -38,6 +38,7 @@ import {
   expectedCodeOf,
   streamRevision,
 } from './append-statements';
+import { streamIdsOrderBytewise } from '../../database/stream-prefix-ranges';
 import {
   appendFilter,
   EVENT_COLUMNS,
@@ -231,7 +232,9 @@ export class PostgresEventStore implements EventStore {
   ): Promise<RecordedEvent[]> {
     const params: unknown[] = [];
     const where = safeWhereAfter(from, params);
-    appendFilter(filter, where, params, this.names);
+    const streamRanges =
+      filter?.streamPrefix !== undefined && (await streamIdsOrderBytewise(this.pool));
+    appendFilter(filter, where, params, this.names, streamRanges);
     params.push(limit);
     const { rows } = await client.query<EventRow>(safeOrderSelect(where, params.length), params);
     return rows.map((row) => toRecorded(row, this.names));
