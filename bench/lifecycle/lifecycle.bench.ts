@@ -22,7 +22,7 @@ import {
   driveAppointment,
   registerSubject,
 } from './appointment-lifecycle';
-import { readCounters, waitForQuiet } from './database-counters';
+import { flushDirtyPages, readCounters, waitForQuiet } from './database-counters';
 import { bulkImport, BulkImportResult } from './bulk-import';
 import { caseListOverHttp, ReadModelLag } from './read-model-lag';
 import { CaseSummariesPoller } from './case-summaries-poller';
@@ -145,6 +145,7 @@ async function oneRun(
       ? caseListOverHttp(http, context.tokens.staff)
       : new CaseSummariesPoller(context.lagPool).waitFor,
   );
+  await flushDirtyPages(context.pool);
   const before = await readCounters(context.pool);
   const refusedBefore = await refusedAppends(http, context.tokens.admin);
   const pgBefore = await postgresCpuSeconds(context.url);
@@ -166,6 +167,7 @@ async function oneRun(
   await lag.settled();
   const clientCpu = process.cpuUsage(clientCpuBefore);
   const settleMs = await waitForQuiet(context.pool);
+  await flushDirtyPages(context.pool);
   const cpu = context.service.cpuSeconds() - cpuBefore;
   const pgCpu = cpuBetween(pgBefore, await postgresCpuSeconds(context.url));
   const after = await readCounters(context.pool);
