@@ -86,14 +86,19 @@ describe('stream prefix filters (PostgreSQL)', () => {
     return ids.length;
   }
 
-  it('deliver and count exactly the events of the streams a prefix names, taken literally', async () => {
-    const checkpoint = await writeAroundCheckpoint();
-    expect(await streamIdsOrderBytewise(db.pool)).toBe(true);
+  /** Each filter's lag count is what its subscriber is delivered, and that is told apart by hand. */
+  async function expectEveryFilterExact(checkpoint: string): Promise<void> {
     for (const filter of FILTERS)
       expect([
         filter,
         await countMatchingEventsAfter(db.pool, checkpoint, filter, 1000, names),
       ]).toEqual([filter, await delivered(checkpoint, filter)]);
+  }
+
+  it('deliver and count exactly the events of the streams a prefix names, taken literally', async () => {
+    const checkpoint = await writeAroundCheckpoint();
+    expect(await streamIdsOrderBytewise(db.pool)).toBe(true);
+    await expectEveryFilterExact(checkpoint);
     expect(await countMatchingEventsAfter(db.pool, checkpoint, FILTERS[0], 1000, names)).toBe(4);
     expect(await countMatchingEventsAfter(db.pool, checkpoint, FILTERS[2], 1000, names)).toBe(2);
   });
@@ -102,10 +107,6 @@ describe('stream prefix filters (PostgreSQL)', () => {
     await db.pool.query('ALTER TABLE events ALTER COLUMN stream_id TYPE text COLLATE "und-x-icu"');
     const checkpoint = await writeAroundCheckpoint();
     expect(await streamIdsOrderBytewise(db.pool)).toBe(false);
-    for (const filter of FILTERS)
-      expect([
-        filter,
-        await countMatchingEventsAfter(db.pool, checkpoint, filter, 1000, names),
-      ]).toEqual([filter, await delivered(checkpoint, filter)]);
+    await expectEveryFilterExact(checkpoint);
   });
 });

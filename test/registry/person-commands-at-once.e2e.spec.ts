@@ -104,17 +104,17 @@ describe('several commands onto one person’s record', () => {
   };
 
   /** Another instance notes a case on the record, after the state this process kept. */
-  const noteCaseBehindItsBack = async (): Promise<void> => {
+  const noteCaseBehindItsBack = async (caseId: string, eventId: string): Promise<void> => {
     const head = (await recordEvents()).at(-1)!;
     await store.append(
       'cadre-p-an',
       [
         {
-          id: '00000000-0000-4000-8000-0000000000bb',
+          id: eventId,
           type: 'CaseNoted',
           data: {
             personId: 'p-an',
-            caseId: 'c-elsewhere',
+            caseId,
             procedure: 'appointment',
             status: 'open',
             stage: null,
@@ -129,7 +129,7 @@ describe('several commands onto one person’s record', () => {
 
   it('a record read here after another instance wrote it: the next write is decided on that read, none refused', async () => {
     await registry.runPersonCommands('p-an', decision.slice(0, 1), metadata);
-    await noteCaseBehindItsBack();
+    await noteCaseBehindItsBack('c-elsewhere', '00000000-0000-4000-8000-0000000000bb');
     // What GET /cadres/:id and a case's checks do: the kept fold reads what was appended since.
     await registry.loadPerson('p-an');
     const refusedBefore = await refusedAppends();
@@ -155,26 +155,7 @@ describe('several commands onto one person’s record', () => {
   it('a record written behind this process’s back is read again, and both commands decided on it', async () => {
     await registry.runPersonCommands('p-an', decision.slice(0, 1), metadata);
     // Another instance notes a case on the record: the state this process kept is now stale.
-    const head = (await recordEvents()).at(-1)!;
-    await store.append(
-      'cadre-p-an',
-      [
-        {
-          id: '00000000-0000-4000-8000-0000000000aa',
-          type: 'CaseNoted',
-          data: {
-            personId: 'p-an',
-            caseId: 'c-other',
-            procedure: 'appointment',
-            status: 'open',
-            stage: null,
-            on: '2026-12-04',
-          },
-          metadata,
-        },
-      ],
-      { expectedRevision: Number(head.revision) },
-    );
+    await noteCaseBehindItsBack('c-other', '00000000-0000-4000-8000-0000000000aa');
     const reassign = { ...assignNew, data: { ...assignNew.data, positionId: 'pos-old' } };
     await registry.runPersonCommands(
       'p-an',
