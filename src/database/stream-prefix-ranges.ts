@@ -19,7 +19,7 @@ const probed = new WeakMap<Pool, Promise<boolean>>();
 
 /**
  * Whether `events.stream_id` is ordered bytewise in this database (C, POSIX, libc's C.UTF-8), so
- * that `prefixRanges` may be used beside a `LIKE`: asked once per pool. Under a linguistic
+ * that `prefixRangesCondition` may be used beside a `LIKE`: asked once per pool. Under a linguistic
  * collation (en_US, ICU) punctuation and case are weighed apart and the ranges would miss rows.
  */
 export function streamIdsOrderBytewise(pool: Pool): Promise<boolean> {

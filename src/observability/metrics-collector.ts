@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Pool } from 'pg';
 import { parsePosition } from '../event-store/postgres/postgres-position';
-import { prefixRangesCondition, streamIdsOrderBytewise } from '../database/stream-prefix-ranges';
+import { appendFilter } from '../event-store/postgres/postgres-event-rows';
 import { JobsRuntime } from '../jobs/jobs-runtime';
 import { ProjectionsService } from '../projections/projections.service';
 import { SagaFilter } from '../sagas/saga';
@@ -42,29 +42,10 @@ export async function countMatchingEventsAfter(
     params.push(tx, pos);
     where.push('(transaction_id, global_position) > ($1::xid8, $2::bigint)');
   }
-  if (filter.streamPrefix !== undefined) {
-    const prefixes = Array.isArray(filter.streamPrefix)
-      ? filter.streamPrefix
-      : [filter.streamPrefix];
-    params.push(prefixes.map((prefix) => prefix.replace(/[\\%_]/g, '\\$&') + '%'));
-    where.push(`stream_id LIKE ANY ($${params.length}::text[])`);
-    // A saga whose events are rare (discipline) keeps its checkpoint far behind the head: with the
-    // ranges its streams are found on the stream index instead of every event since being read
-    // (233 ms a saga a scrape on the million-event bench database; bench/README.md).
-    const ranges = (await streamIdsOrderBytewise(pool))
-      ? prefixRangesCondition('stream_id', prefixes, params.length + 1)
-      : null;
-    if (ranges) {
-      params.push(...ranges.params);
-      where.push(ranges.sql);
-    }
-  }
-  if (filter.eventTypes !== undefined) {
-    // Rows carry the stored name (`Type.v1`, or the name from before versions), as the store's
-    // own filtered reads match them; the bare names matched none, so such a saga showed no lag.
-    params.push(filter.eventTypes.flatMap((type) => names.storedNamesOf(type)));
-    where.push(`type = ANY ($${params.length}::text[])`);
-  }
+  // The same conditions as the store's filtered reads: prefixes (as stream-index ranges where
+  // they can be: a rare saga's checkpoint stands far behind the head, and scanning every event
+  // since took 233 ms a saga a scrape on the million-event bench database) and stored type names.
+  await appendFilter(pool, filter, where, params, names);
   params.push(cap);
   const { rows } = await pool.query<{ behind: string }>(
     `SELECT count(*) AS behind FROM (SELECT 1 FROM events ${

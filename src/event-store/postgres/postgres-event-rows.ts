@@ -8,7 +8,7 @@ import {
   StreamRead,
 } from '../event-store.port';
 import { parsePosition } from './postgres-position';
-import { prefixRangesCondition } from '../../database/stream-prefix-ranges';
+import { prefixRangesCondition, streamIdsOrderBytewise } from '../../database/stream-prefix-ranges';
 import { parseStoredEventName, StoredEventNames } from '../stored-event-names';
 
 /** An `events` row as selected by EVENT_COLUMNS. */
@@ -102,18 +102,18 @@ export function toStoredRecord(row: EventRow): StoredEventRecord {
 }
 
 /**
- * Adds a read-all filter's conditions (stream prefixes, event types under any stored name). With
- * `streamRanges` (stream ids order bytewise: `streamIdsOrderBytewise`) the prefixes are also
+ * Adds a read-all filter's conditions (stream prefixes, event types under any stored name). Where
+ * stream ids order bytewise (`streamIdsOrderBytewise`, asked of `pool` once) the prefixes are also
  * given as ranges of the stream index, so a subscriber whose streams are rare (the discipline
- * saga) catching up from far behind reads its streams' rows, not every event since.
+ * saga) catching up or counted from far behind reads its streams' rows, not every event since.
  */
-export function appendFilter(
+export async function appendFilter(
+  pool: Pool,
   filter: ReadAllFilter | undefined,
   where: string[],
   params: unknown[],
   names: StoredEventNames,
-  streamRanges = false,
-): void {
+): Promise<void> {
   if (!filter) return;
   if (filter.streamPrefix !== undefined) {
     const prefixes = Array.isArray(filter.streamPrefix)
@@ -121,7 +121,7 @@ export function appendFilter(
       : [filter.streamPrefix];
     params.push(prefixes.map((prefix) => prefix.replace(/[\\%_]/g, '\\$&') + '%'));
     where.push(`stream_id LIKE ANY ($${params.length}::text[])`);
-    const ranges = streamRanges
+    const ranges = (await streamIdsOrderBytewise(pool))
       ? prefixRangesCondition('stream_id', prefixes, params.length + 1)
       : null;
     if (ranges) {

@@ -38,7 +38,6 @@ import {
   expectedCodeOf,
   streamRevision,
 } from './append-statements';
-import { streamIdsOrderBytewise } from '../../database/stream-prefix-ranges';
 import {
   appendFilter,
   EVENT_COLUMNS,
@@ -232,9 +231,7 @@ export class PostgresEventStore implements EventStore {
   ): Promise<RecordedEvent[]> {
     const params: unknown[] = [];
     const where = safeWhereAfter(from, params);
-    const streamRanges =
-      filter?.streamPrefix !== undefined && (await streamIdsOrderBytewise(this.pool));
-    appendFilter(filter, where, params, this.names, streamRanges);
+    await appendFilter(this.pool, filter, where, params, this.names);
     params.push(limit);
     const { rows } = await client.query<EventRow>(safeOrderSelect(where, params.length), params);
     return rows.map((row) => toRecorded(row, this.names));
