@@ -155,6 +155,15 @@ describe('rate limiting behind a proxy and per user', () => {
       // A client cannot escape by prepending addresses of its own: only the ingress's entry counts.
       expect((await get(t, 'u-a5', '198.51.100.7, 203.0.113.10')).status).toBe(429);
     });
+
+    it('tells a user the requests left, one fewer a request, although hits are reserved in Redis several at a time', async () => {
+      const remaining: string[] = [];
+      for (const address of ['203.0.113.50', '203.0.113.51', '203.0.113.52'])
+        remaining.push(
+          String((await get(t, 'u-remaining', address)).headers['x-ratelimit-remaining-user']),
+        );
+      expect(remaining).toEqual(['999', '998', '997']);
+    });
   });
 
   describe('without TRUST_PROXY', () => {
