@@ -2,7 +2,6 @@ import { LeasesModule } from './leases/leases.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { DestinationStream } from 'pino';
 import { pinoHttpSetting } from './common/http-logger-options';
@@ -39,6 +38,7 @@ import { DevSignInController } from './identity/dev-sign-in.controller';
 import { SignInConfigController } from './identity/sign-in-config.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { RedisThrottlerStorage } from './infrastructure/redis-throttler-storage';
+import { ADDRESS_RATE_LIMIT, AddressRateLimitGuard } from './identity/address-rate-limit.guard';
 import { REDIS } from './common/tokens';
 import { JobsModule } from './jobs/jobs.module';
 import { SagasModule } from './sagas/sagas.module';
@@ -80,13 +80,6 @@ function runtimeModules(config: AppConfig, logDestination: DestinationStream | u
     // run onApplicationBootstrap in import order, and the bus registers its handlers there,
     // before the timer worker and the sagas start sending workflow commands.
     CqrsModule.forRoot(),
-    ThrottlerModule.forRootAsync({
-      inject: [REDIS],
-      useFactory: (redis: Redis) => ({
-        throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
-        storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
-      }),
-    }),
     LeasesModule.forRoot({
       connectionString: config.DATABASE_URL,
       retryMs: config.WORKER_LEASE_RETRY_MS,
@@ -112,6 +105,15 @@ function runtimeModules(config: AppConfig, logDestination: DestinationStream | u
 function requestPipeline(config: AppConfig) {
   return [
     {
+      provide: ADDRESS_RATE_LIMIT,
+      inject: [REDIS],
+      useFactory: (redis: Redis) => ({
+        storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
+        limit: config.RATE_LIMIT_PER_MINUTE,
+        windowMs: 60_000,
+      }),
+    },
+    {
       provide: USER_RATE_LIMIT,
       inject: [REDIS],
       useFactory: (redis: Redis) => ({
@@ -121,7 +123,7 @@ function requestPipeline(config: AppConfig) {
       }),
     },
     // Floods are cut by address before any token is checked, then by user once it is known.
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: AddressRateLimitGuard },
     // Input no field can take (NUL bytes, `__proto__` keys …) is a 400 before anything else looks at it.
     { provide: APP_GUARD, useClass: RequestInputGuard },
     { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/swagger';
 import { HealthDto } from './health.dto';
 import { Controller, Get, Inject } from '@nestjs/common';
-import { SkipThrottle } from '@nestjs/throttler';
+import { SkipRateLimit } from '../identity/skip-rate-limit.decorator';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
@@ -30,7 +30,7 @@ export class HealthController {
 
   @Get()
   @Public()
-  @SkipThrottle()
+  @SkipRateLimit()
   @HealthCheck()
   @ApiOperation({
     summary: 'Whether PostgreSQL, Redis and the event store answer, and how far projections lag',

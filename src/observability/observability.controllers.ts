@@ -20,7 +20,7 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
+import { SkipRateLimit } from '../identity/skip-rate-limit.decorator';
 import * as jwt from 'jsonwebtoken';
 import { ApiAuthenticatedProblems } from '../common/openapi/api-problems.decorator';
 import { ACCESS, Allow } from '../identity/allow.decorator';
@@ -85,7 +85,7 @@ export class MetricsController {
 
   @Get()
   @Public()
-  @SkipThrottle()
+  @SkipRateLimit()
   @UseGuards(MetricsAccessGuard)
   @ApiBearerAuth()
   @ApiOperation({

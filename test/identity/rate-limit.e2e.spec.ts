@@ -191,6 +191,39 @@ describe('rate limiting behind a proxy and per user', () => {
     });
   });
 
+  describe('one budget per address, whatever the route', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp('ratelimit_routes', {
+        RATE_LIMIT_PER_MINUTE: '3',
+        RATE_LIMIT_PER_USER_PER_MINUTE: '1000',
+      });
+      await registerCallersUnit(t);
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    it('counts requests to different routes against the same limit, and tells the client what is left', async () => {
+      const remaining: string[] = [];
+      const statuses: number[] = [];
+      for (const path of ['/cases', '/cadres', '/inbox', '/positions']) {
+        const answer = await request(t.server as never)
+          .get(path)
+          .set(
+            'Authorization',
+            `Bearer ${t.token('u-routes', ['organization_staff'], 'ou-ha-noi')}`,
+          );
+        statuses.push(answer.status);
+        remaining.push(String(answer.headers['x-ratelimit-remaining']));
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect(remaining.slice(0, 3)).toEqual(['2', '1', '0']);
+      // Health checks are never counted, and not refused while the address is blocked.
+      expect((await request(t.server as never).get('/health')).status).toBe(200);
+    });
+  });
+
   describe('RATE_LIMIT_PER_USER_PER_MINUTE', () => {
     let t: TestApp;
     beforeAll(async () => {
