@@ -43,6 +43,18 @@ export class BoundedCache<Key, Value> {
     this.evictOverCapacity(key);
   }
 
+  /** The value kept for `key`, or `compute`'s, kept from now on. */
+  getOrCompute(key: Key, compute: (key: Key) => Value): Value {
+    const entry = this.entries.get(key);
+    if (entry !== undefined) {
+      entry.used = true;
+      return entry.value;
+    }
+    const value = compute(key);
+    this.set(key, value);
+    return value;
+  }
+
   delete(key: Key): void {
     this.entries.delete(key);
   }

@@ -91,4 +91,22 @@ describe('BoundedCache', () => {
       expect(cache.size).toBe(model.size);
     }
   });
+
+  it('computes a missing value once and keeps it, as set would', () => {
+    const cache = new BoundedCache<string, string>(2);
+    const computed: string[] = [];
+    const upper = (key: string) => {
+      computed.push(key);
+      return key.toUpperCase();
+    };
+    expect(cache.getOrCompute('a', upper)).toBe('A');
+    expect(cache.getOrCompute('a', upper)).toBe('A');
+    expect(computed).toEqual(['a']);
+    // Read since stored, 'a' is spared once: 'b' goes when 'c' comes.
+    cache.getOrCompute('b', upper);
+    cache.getOrCompute('c', upper);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.getOrCompute('a', upper)).toBe('A');
+    expect(computed).toEqual(['a', 'b', 'c']);
+  });
 });

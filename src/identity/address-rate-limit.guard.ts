@@ -46,7 +46,7 @@ export class AddressRateLimitGuard implements CanActivate {
     if (skipped) return true;
     const http = context.switchToHttp();
     const { storage, limit, windowMs } = this.rateLimit;
-    const key = this.keyOf(http.getRequest<{ ip?: string }>().ip ?? '');
+    const key = this.keys.getOrCompute(http.getRequest<{ ip?: string }>().ip ?? '', normalizeIp);
     const record = await storage.increment(key, windowMs, limit, windowMs, THROTTLER_NAME);
     const response = http.getResponse<{ setHeader(name: string, value: string | number): void }>();
     if (record.isBlocked) {
@@ -59,14 +59,5 @@ export class AddressRateLimitGuard implements CanActivate {
     response.setHeader('X-RateLimit-Remaining', Math.max(0, limit - record.totalHits));
     response.setHeader('X-RateLimit-Reset', record.timeToExpire);
     return true;
-  }
-
-  private keyOf(address: string): string {
-    let key = this.keys.get(address);
-    if (key === undefined) {
-      key = normalizeIp(address);
-      this.keys.set(address, key);
-    }
-    return key;
   }
 }

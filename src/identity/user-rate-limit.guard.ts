@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { ThrottlerException, ThrottlerStorage } from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
+import { BoundedCache } from '../common/bounded-cache';
 import { AuthenticatedRequest } from './jwt-auth.guard';
 
 export const USER_RATE_LIMIT = Symbol('USER_RATE_LIMIT');
@@ -15,6 +16,12 @@ export interface UserRateLimit {
 
 const THROTTLER_NAME = 'user';
 
+/** Hashed: a `sub` is whatever the identity provider issues, a key should be short and plain. */
+const hashedUserId = (userId: string): string => createHash('sha256').update(userId).digest('hex');
+
+/** Users whose counting key this process keeps: one forgotten is hashed again. */
+const USERS_KEPT = 10_000;
+
 /**
  * The per-user rate limit, beside the per-IP one: counts requests by the token's `sub`, across
  * every instance. Behind an ingress many users share an address, and one user can come from
@@ -25,14 +32,15 @@ const THROTTLER_NAME = 'user';
  */
 @Injectable()
 export class UserRateLimitGuard implements CanActivate {
+  private readonly keys = new BoundedCache<string, string>(USERS_KEPT);
+
   constructor(@Inject(USER_RATE_LIMIT) private readonly rateLimit: UserRateLimit) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!request.actor) return true;
     const { storage, limit, windowMs } = this.rateLimit;
-    // Hashed: a `sub` is whatever the identity provider issues, a key should be short and plain.
-    const key = createHash('sha256').update(request.actor.userId).digest('hex');
+    const key = this.keys.getOrCompute(request.actor.userId, hashedUserId);
     const record = await storage.increment(key, windowMs, limit, windowMs, THROTTLER_NAME);
     const response = context
       .switchToHttp()
