@@ -1,6 +1,6 @@
 import { ThrottlerStorage } from '@nestjs/throttler';
 
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+export type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 /**
  * What this process holds of one client's window in Redis: hits it reserved there and has not
@@ -19,7 +19,8 @@ export interface HitLease {
   pending: Promise<boolean> | null;
 }
 
-const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
+/** Whole seconds, as the rate-limit headers give them. */
+export const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 
 /** The throttler's record of a request answered from the lease. */
 export function leaseRecord(

@@ -3,7 +3,13 @@ import { Logger } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
 import { BoundedCache } from '../common/bounded-cache';
-import { HitLease, leaseRecord, takeLeasedHit } from './rate-limit-lease';
+import {
+  HitLease,
+  leaseRecord,
+  seconds,
+  takeLeasedHit,
+  ThrottlerStorageRecord,
+} from './rate-limit-lease';
 
 /**
  * One fixed window per client and throttler: the first hit starts it, every hit counts, and the
@@ -50,10 +56,6 @@ const LEASES_KEPT = 10_000;
 
 const isScriptMissing = (error: unknown): boolean =>
   error instanceof Error && error.message.startsWith('NOSCRIPT');
-
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
-
-const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 
 /** A request let through uncounted (Redis did not answer). */
 const unlimited = (ttl: number): ThrottlerStorageRecord => ({
