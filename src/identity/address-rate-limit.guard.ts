@@ -1,18 +1,11 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { normalizeIp, ThrottlerException, ThrottlerStorage } from '@nestjs/throttler';
+import { normalizeIp, ThrottlerException } from '@nestjs/throttler';
 import { BoundedCache } from '../common/bounded-cache';
+import { RateLimitSetting } from './rate-limit-setting';
 import { SKIP_RATE_LIMIT } from './skip-rate-limit.decorator';
 
 export const ADDRESS_RATE_LIMIT = Symbol('ADDRESS_RATE_LIMIT');
-
-export interface AddressRateLimit {
-  /** Counts in Redis, shared by every instance (RedisThrottlerStorage). */
-  storage: ThrottlerStorage;
-  /** Requests per client address per window, whatever the route (RATE_LIMIT_PER_MINUTE). */
-  limit: number;
-  windowMs: number;
-}
 
 const THROTTLER_NAME = 'address';
 
@@ -34,7 +27,7 @@ export class AddressRateLimitGuard implements CanActivate {
   private readonly keys = new BoundedCache<string, string>(ADDRESSES_KEPT);
 
   constructor(
-    @Inject(ADDRESS_RATE_LIMIT) private readonly rateLimit: AddressRateLimit,
+    @Inject(ADDRESS_RATE_LIMIT) private readonly rateLimit: RateLimitSetting,
     private readonly reflector: Reflector,
   ) {}
 

@@ -1,18 +1,11 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { ThrottlerException, ThrottlerStorage } from '@nestjs/throttler';
+import { ThrottlerException } from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
 import { BoundedCache } from '../common/bounded-cache';
+import { RateLimitSetting } from './rate-limit-setting';
 import { AuthenticatedRequest } from './jwt-auth.guard';
 
 export const USER_RATE_LIMIT = Symbol('USER_RATE_LIMIT');
-
-export interface UserRateLimit {
-  /** Counts in Redis, shared by every instance (RedisThrottlerStorage). */
-  storage: ThrottlerStorage;
-  /** Requests per user per window (RATE_LIMIT_PER_USER_PER_MINUTE). */
-  limit: number;
-  windowMs: number;
-}
 
 const THROTTLER_NAME = 'user';
 
@@ -34,7 +27,7 @@ const USERS_KEPT = 10_000;
 export class UserRateLimitGuard implements CanActivate {
   private readonly keys = new BoundedCache<string, string>(USERS_KEPT);
 
-  constructor(@Inject(USER_RATE_LIMIT) private readonly rateLimit: UserRateLimit) {}
+  constructor(@Inject(USER_RATE_LIMIT) private readonly rateLimit: RateLimitSetting) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();

@@ -1,10 +1,10 @@
 import { Redis } from 'ioredis';
-import { AddressInfo, createServer, Socket } from 'node:net';
 import {
   MOST_HITS_RESERVED,
   RedisThrottlerStorage,
 } from '../../src/infrastructure/redis-throttler-storage';
 import { TEST_REDIS } from '../jobs/support/jobs-harness';
+import { withHungRedis } from './support/hung-redis';
 
 const WINDOW_MS = 60_000;
 
@@ -96,17 +96,8 @@ describe('rate-limit counters reserved a few hits at a time', () => {
 
 describe('rate-limit counters when Redis does not answer', () => {
   it('lets concurrent requests of one client through together, not one timeout after another', async () => {
-    const sockets = new Set<Socket>();
-    const silent = createServer((socket) => sockets.add(socket));
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const hung = new Redis({
-      host: '127.0.0.1',
-      port: (silent.address() as AddressInfo).port,
-      maxRetriesPerRequest: null,
-    });
-    hung.on('error', () => undefined);
-    const storage = new RedisThrottlerStorage(hung, 'cftest-hung', 100);
-    try {
+    await withHungRedis(async (hung) => {
+      const storage = new RedisThrottlerStorage(hung, 'cftest-hung', 100);
       const started = Date.now();
       const records = await Promise.all(
         Array.from({ length: 8 }, () =>
@@ -117,10 +108,6 @@ describe('rate-limit counters when Redis does not answer', () => {
         expect(record).toMatchObject({ isBlocked: false, totalHits: 0 });
       // One after another they would take 8 × 100 ms.
       expect(Date.now() - started).toBeLessThan(400);
-    } finally {
-      hung.disconnect();
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => silent.close(resolve));
-    }
+    });
   });
 });

@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
-import { AddressInfo, createServer, Socket } from 'node:net';
 import request from 'supertest';
 import { RedisThrottlerStorage } from '../../src/infrastructure/redis-throttler-storage';
 import { TEST_REDIS } from '../jobs/support/jobs-harness';
+import { withHungRedis } from './support/hung-redis';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -91,25 +91,11 @@ describe('rate limiting', () => {
   });
 
   it('lets requests through when Redis does not answer, instead of failing them', async () => {
-    // A server that accepts connections and never replies: a hung Redis.
-    const sockets = new Set<Socket>();
-    const silent = createServer((socket) => sockets.add(socket));
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const hung = new Redis({
-      host: '127.0.0.1',
-      port: (silent.address() as AddressInfo).port,
-      maxRetriesPerRequest: null,
-    });
-    hung.on('error', () => undefined);
-    const storage = new RedisThrottlerStorage(hung, prefix, 100);
-    try {
+    await withHungRedis(async (hung) => {
+      const storage = new RedisThrottlerStorage(hung, prefix, 100);
       const record = await storage.increment('client', 60_000, 1, 60_000, 'default');
       expect(record).toMatchObject({ isBlocked: false, totalHits: 0 });
-    } finally {
-      hung.disconnect();
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => silent.close(resolve));
-    }
+    });
   });
 });
 
