@@ -101,7 +101,7 @@ function runtimeModules(config: AppConfig, logDestination: DestinationStream | u
   ];
 }
 
-/** What every request passes through, in this order, before its handler; and the per-user limit it uses. */
+/** What every request passes through, in this order, before its handler; and the two rate limits it uses. */
 function requestPipeline(config: AppConfig) {
   return [
     {
