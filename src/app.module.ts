@@ -39,6 +39,7 @@ import { SignInConfigController } from './identity/sign-in-config.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { RedisThrottlerStorage } from './infrastructure/redis-throttler-storage';
 import { ADDRESS_RATE_LIMIT, AddressRateLimitGuard } from './identity/address-rate-limit.guard';
+import { RATE_LIMIT_COUNTERS } from './identity/rate-limit-setting';
 import { REDIS } from './common/tokens';
 import { JobsModule } from './jobs/jobs.module';
 import { SagasModule } from './sagas/sagas.module';
@@ -104,20 +105,26 @@ function runtimeModules(config: AppConfig, logDestination: DestinationStream | u
 /** What every request passes through, in this order, before its handler; and the two rate limits it uses. */
 function requestPipeline(config: AppConfig) {
   return [
+    // One store for both limits: one set of reserved hits and one Redis warning a minute.
+    {
+      provide: RATE_LIMIT_COUNTERS,
+      inject: [REDIS],
+      useFactory: (redis: Redis) => new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
+    },
     {
       provide: ADDRESS_RATE_LIMIT,
-      inject: [REDIS],
-      useFactory: (redis: Redis) => ({
-        storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
+      inject: [RATE_LIMIT_COUNTERS],
+      useFactory: (storage: RedisThrottlerStorage) => ({
+        storage,
         limit: config.RATE_LIMIT_PER_MINUTE,
         windowMs: 60_000,
       }),
     },
     {
       provide: USER_RATE_LIMIT,
-      inject: [REDIS],
-      useFactory: (redis: Redis) => ({
-        storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
+      inject: [RATE_LIMIT_COUNTERS],
+      useFactory: (storage: RedisThrottlerStorage) => ({
+        storage,
         limit: config.RATE_LIMIT_PER_USER_PER_MINUTE,
         windowMs: 60_000,
       }),
