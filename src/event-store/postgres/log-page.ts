@@ -16,6 +16,22 @@ export function isAfter(position: string, from: AllFrom): boolean {
   return from === 'start' || comparePositions(position, from) > 0;
 }
 
+/**
+ * Index of the first of `events` (in log order) after `from`, searching from `start`: a shared
+ * read hands each of a dozen subscriptions its part of up to a thousand events, and comparing every
+ * position with each caller's was a visible part of a bulk write's settling (issue 21).
+ */
+export function firstAfter(events: readonly RecordedEvent[], from: AllFrom, start = 0): number {
+  let low = start;
+  let high = events.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (isAfter(events[middle].position, from)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 export function laterOf(a: AllFrom, b: AllFrom | null): AllFrom {
   if (b === null || b === 'start') return a;
   return a === 'start' || comparePositions(b, a) > 0 ? b : a;

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '../event-envelope';
 import { AllFrom, ReadAllFilter } from '../event-store.port';
-import { isAfter, LogPage, matchesFilter } from './log-page';
+import { firstAfter, isAfter, LogPage, matchesFilter } from './log-page';
 import { comparePositions } from './postgres-position';
 
 /**
@@ -46,7 +46,11 @@ export class RecentTail {
     if (this.after === null || last === undefined) return null;
     if (!atOrAfter(from, this.after) || !isAfter(last.position, from)) return null;
     const mine: RecordedEvent[] = [];
-    for (let index = this.firstAfter(from); index < this.events.length; index += 1) {
+    for (
+      let index = firstAfter(this.events, from, this.first);
+      index < this.events.length;
+      index += 1
+    ) {
       const event = this.events[index];
       if (!matchesFilter(event, filter)) continue;
       if (mine.length === limit)
@@ -75,7 +79,8 @@ export class RecentTail {
       atOrAfter(from, this.after) &&
       atOrAfter(last.position, from);
     if (joins) {
-      for (const event of read) if (isAfter(event.position, last.position)) this.events.push(event);
+      for (let index = firstAfter(read, last.position); index < read.length; index += 1)
+        this.events.push(read[index]);
     } else {
       this.after = from;
       this.events = read.slice();
@@ -97,18 +102,6 @@ export class RecentTail {
     this.events = [];
     this.first = 0;
     this.after = null;
-  }
-
-  /** Index of the first kept event after `from` (binary search; positions are in log order). */
-  private firstAfter(from: AllFrom): number {
-    let low = this.first;
-    let high = this.events.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (isAfter(this.events[middle].position, from)) high = middle;
-      else low = middle + 1;
-    }
-    return low;
   }
 }
 

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '../event-envelope';
 import { AllFrom, ReadAllFilter } from '../event-store.port';
-import { earliestOf, isAfter, laterOf, LogPage, matchesFilter } from './log-page';
+import { earliestOf, firstAfter, isAfter, laterOf, LogPage, matchesFilter } from './log-page';
 import { RecentTail } from './recent-tail';
 
 /** Events per shared read: above any subscription's batch, so one read serves them all. */
@@ -136,8 +136,9 @@ function pageFor(
   complete: boolean,
 ): LogPage {
   const mine: RecordedEvent[] = [];
-  for (const event of events) {
-    if (!isAfter(event.position, waiting.from) || !matchesFilter(event, waiting.filter)) continue;
+  for (let index = firstAfter(events, waiting.from); index < events.length; index += 1) {
+    const event = events[index];
+    if (!matchesFilter(event, waiting.filter)) continue;
     if (mine.length === waiting.limit)
       return { events: mine, through: mine[mine.length - 1].position, complete: false };
     mine.push(event);
