@@ -11,6 +11,7 @@
  */
 import { withBenchDatabase } from '../bench-database';
 import { loaderEventsPerSecond } from '../queries/loader-rate';
+import { scaledToIssueMachine } from './issue-machine-speed';
 import { BaseDatabase, millionBase } from './million-base';
 import { lengthenRecords, RECORD_EVENTS } from './long-records';
 import { Pool } from 'pg';
@@ -260,12 +261,13 @@ function medians(runs: RunResult[]) {
  * here change speed by half within an hour, and the issue's figures were taken on one whose loader
  * made 17,000 events/s. `BENCH_LOADER=0` skips it.
  */
-async function machineSpeed(when: 'before' | 'after'): Promise<void> {
-  if (process.env.BENCH_LOADER === '0') return;
+async function machineSpeed(when: 'before' | 'after'): Promise<number | null> {
+  if (process.env.BENCH_LOADER === '0') return null;
   const rate = await loaderEventsPerSecond();
   process.stdout.write(
     `bench:queries' loader on this machine ${when} the rounds: ${rate} events/s (the issue's machine: 17,000)\n`,
   );
+  return rate;
 }
 
 async function main(): Promise<void> {
@@ -273,15 +275,21 @@ async function main(): Promise<void> {
   if (BASE === 'million') base = await millionBase();
   else if (BASE !== 'fresh') throw new Error(`BENCH_BASE: fresh or million, not ${BASE}`);
   try {
-    await machineSpeed('before');
-    await benchOn(base);
-    await machineSpeed('after');
+    const before = await machineSpeed('before');
+    const figures = await benchOn(base);
+    const after = await machineSpeed('after');
+    if (before !== null && after !== null)
+      process.stdout.write(scaledToIssueMachine(figures, before, after));
   } finally {
     await base?.release();
   }
 }
 
-async function benchOn(base: BaseDatabase | null): Promise<void> {
+/** Runs every round on a fresh database (or a copy of `base`); the medians per client count. */
+async function benchOn(
+  base: BaseDatabase | null,
+): Promise<{ clients: number; casesPerSecond: number }[]> {
+  let figures: { clients: number; casesPerSecond: number }[] = [];
   await withBenchDatabase(
     'lifecycle',
     async (url) => {
@@ -336,7 +344,8 @@ async function benchOn(base: BaseDatabase | null): Promise<void> {
             results.set(clients, [...(results.get(clients) ?? []), run]);
           }
         }
-        const figures = [...results.values()].map(medians);
+        const runFigures = [...results.values()].map(medians);
+        figures = runFigures;
         let imported: BulkImportResult | null = null;
         if (IMPORT_PEOPLE > 0) {
           imported = await bulkImport(context.base, context.tokens.admin, pool, IMPORT_PEOPLE);
@@ -345,12 +354,12 @@ async function benchOn(base: BaseDatabase | null): Promise<void> {
           );
         }
         process.stdout.write('\nmedians:\n');
-        for (const f of figures)
+        for (const f of runFigures)
           process.stdout.write(
             `  C=${f.clients}: ${f.casesPerSecond} cases/s (rounds ${f.rounds.join(', ')}), writes p50/p95/p99 ${f.writeP50}/${f.writeP95}/${f.writeP99} ms, CPU/case ${f.serviceCpuMsPerCase} + ${f.postgresCpuMsPerCase} ms (client ${f.clientCpuMsPerCase} ms), ${f.commitsPerCase} commits/case, ${f.refusedAppends} refused appends, end lag ${f.endLagMs} ms, case-list lag p99 ${f.caseListLagP99} ms${LONG_RECORD_EVERY > 0 ? `; writes p50/p99 with ${RECORD_EVENTS}-event records ${f.longRecordWriteP50}/${f.longRecordWriteP99} ms, others ${f.shortRecordWriteP50}/${f.shortRecordWriteP99} ms` : ''}\n`,
           );
         process.stdout.write(
-          `${JSON.stringify({ bench: 'lifecycle', base: BASE, splitWorkers: SPLIT_WORKERS, lagVia: LAG_VIA, baseEvents: base?.events ?? 0, longRecordEvery: LONG_RECORD_EVERY, cases: Object.fromEntries(CLIENTS.map((clients) => [clients, casesPerRound(clients)])), rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures, imported, node: process.version, at: new Date().toISOString() })}\n`,
+          `${JSON.stringify({ bench: 'lifecycle', base: BASE, splitWorkers: SPLIT_WORKERS, lagVia: LAG_VIA, baseEvents: base?.events ?? 0, longRecordEvery: LONG_RECORD_EVERY, cases: Object.fromEntries(CLIENTS.map((clients) => [clients, casesPerRound(clients)])), rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures: runFigures, imported, node: process.version, at: new Date().toISOString() })}\n`,
         );
       } catch (error) {
         process.stderr.write(`service log tail:\n${service.log}\n`);
@@ -367,6 +376,7 @@ async function benchOn(base: BaseDatabase | null): Promise<void> {
     },
     base?.name,
   );
+  return figures;
 }
 
 main().catch((error) => {
