@@ -33,6 +33,12 @@ describe('serving the web app and the development sign-in', () => {
       const response = await http().get(page).set('Accept', 'text/html,*/*').expect(200);
       expect(response.text).toContain('<title>cadreflow</title>');
     }
+    // The root is the app's alone: a client that does not say it wants HTML gets it too.
+    for (const accept of ['*/*', 'application/json']) {
+      const root = await http().get('/').set('Accept', accept).expect(200);
+      expect(root.headers['content-type']).toMatch(/^text\/html/);
+      expect(root.text).toContain('<title>cadreflow</title>');
+    }
     const asset = await http().get('/assets/index-abc.js').expect(200);
     expect(asset.headers['cache-control']).toMatch(/immutable/);
     await http().get('/assets/missing.js').expect(404);
