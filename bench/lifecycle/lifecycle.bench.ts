@@ -11,7 +11,10 @@
  */
 import { withBenchDatabase } from '../bench-database';
 import { loaderEventsPerSecond } from '../queries/loader-rate';
-import { scaledToIssueMachine } from './issue-machine-speed';
+import {
+  ISSUE_MACHINE_LOADER_EVENTS_PER_SECOND,
+  scaledToIssueMachine,
+} from './issue-machine-speed';
 import { BaseDatabase, millionBase } from './million-base';
 import { lengthenRecords, RECORD_EVENTS } from './long-records';
 import { Pool } from 'pg';
@@ -265,7 +268,7 @@ async function machineSpeed(when: 'before' | 'after'): Promise<number | null> {
   if (process.env.BENCH_LOADER === '0') return null;
   const rate = await loaderEventsPerSecond();
   process.stdout.write(
-    `bench:queries' loader on this machine ${when} the rounds: ${rate} events/s (the issue's machine: 17,000)\n`,
+    `bench:queries' loader on this machine ${when} the rounds: ${rate} events/s (the issue's machine: ${ISSUE_MACHINE_LOADER_EVENTS_PER_SECOND.toLocaleString('en')})\n`,
   );
   return rate;
 }
@@ -289,8 +292,7 @@ async function main(): Promise<void> {
 async function benchOn(
   base: BaseDatabase | null,
 ): Promise<{ clients: number; casesPerSecond: number }[]> {
-  let figures: { clients: number; casesPerSecond: number }[] = [];
-  await withBenchDatabase(
+  return withBenchDatabase(
     'lifecycle',
     async (url) => {
       const env = benchEnvironment(url, PORT);
@@ -344,8 +346,7 @@ async function benchOn(
             results.set(clients, [...(results.get(clients) ?? []), run]);
           }
         }
-        const runFigures = [...results.values()].map(medians);
-        figures = runFigures;
+        const figures = [...results.values()].map(medians);
         let imported: BulkImportResult | null = null;
         if (IMPORT_PEOPLE > 0) {
           imported = await bulkImport(context.base, context.tokens.admin, pool, IMPORT_PEOPLE);
@@ -354,13 +355,14 @@ async function benchOn(
           );
         }
         process.stdout.write('\nmedians:\n');
-        for (const f of runFigures)
+        for (const f of figures)
           process.stdout.write(
             `  C=${f.clients}: ${f.casesPerSecond} cases/s (rounds ${f.rounds.join(', ')}), writes p50/p95/p99 ${f.writeP50}/${f.writeP95}/${f.writeP99} ms, CPU/case ${f.serviceCpuMsPerCase} + ${f.postgresCpuMsPerCase} ms (client ${f.clientCpuMsPerCase} ms), ${f.commitsPerCase} commits/case, ${f.refusedAppends} refused appends, end lag ${f.endLagMs} ms, case-list lag p99 ${f.caseListLagP99} ms${LONG_RECORD_EVERY > 0 ? `; writes p50/p99 with ${RECORD_EVENTS}-event records ${f.longRecordWriteP50}/${f.longRecordWriteP99} ms, others ${f.shortRecordWriteP50}/${f.shortRecordWriteP99} ms` : ''}\n`,
           );
         process.stdout.write(
-          `${JSON.stringify({ bench: 'lifecycle', base: BASE, splitWorkers: SPLIT_WORKERS, lagVia: LAG_VIA, baseEvents: base?.events ?? 0, longRecordEvery: LONG_RECORD_EVERY, cases: Object.fromEntries(CLIENTS.map((clients) => [clients, casesPerRound(clients)])), rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures: runFigures, imported, node: process.version, at: new Date().toISOString() })}\n`,
+          `${JSON.stringify({ bench: 'lifecycle', base: BASE, splitWorkers: SPLIT_WORKERS, lagVia: LAG_VIA, baseEvents: base?.events ?? 0, longRecordEvery: LONG_RECORD_EVERY, cases: Object.fromEntries(CLIENTS.map((clients) => [clients, casesPerRound(clients)])), rounds: ROUNDS, registeredPerSecond: round1((all.length * 4) / registered), figures, imported, node: process.version, at: new Date().toISOString() })}\n`,
         );
+        return figures;
       } catch (error) {
         process.stderr.write(`service log tail:\n${service.log}\n`);
         throw error;
@@ -376,7 +378,6 @@ async function benchOn(
     },
     base?.name,
   );
-  return figures;
 }
 
 main().catch((error) => {
