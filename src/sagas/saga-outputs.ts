@@ -27,6 +27,7 @@ export function timerRequest(
     target: timer.target,
     payload: timer.payload,
     cause: timer.cause ?? event.id,
+    ...(timer.supersedes?.length ? { supersedes: timer.supersedes } : {}),
   };
 }
 

@@ -20,6 +20,11 @@ export interface SagaTimerRequest {
    * (`<caseId>/<stepId>`) when a later event must cancel it: timerId = timerIdFor(cause, kind).
    */
   cause?: string;
+  /**
+   * Pending timers this one takes over from (a step's deadline, the step before's): they count as
+   * cancelled without a Cancel each, one event fewer in the store per step.
+   */
+  supersedes?: string[];
 }
 
 /**

@@ -71,19 +71,31 @@ describe("a step's deadline timers, written with the step", () => {
   const timerOf = (rows: StoredRow[], type: string) =>
     rows.filter((row) => row.type.startsWith(`${type}.`)).map((row) => row.data);
 
-  it("writes the step, its timer's cancel and the next step's timer in one transaction, marked so the saga leaves them", async () => {
+  /** The case's first step's timer, as CaseOpened scheduled it. */
+  async function firstTimer(id: string): Promise<{ stream_id: string; timer_id: string }> {
+    const { rows } = await t.db.pool.query<{ stream_id: string; timer_id: string }>(
+      `SELECT stream_id, data->>'timerId' AS timer_id FROM events
+        WHERE type LIKE 'TimerScheduled.%' AND data->>'target' = $1`,
+      [`appointment-${id}`],
+    );
+    expect(rows).toHaveLength(1);
+    return rows[0];
+  }
+
+  it("writes the step and the next step's timer, superseding the step's own, in one transaction, marked so the saga leaves them", async () => {
     await open('s-1');
+    const first = await firstTimer('s-1');
     await firstStep('s-1');
     const { step, timers } = await stepAndItsTimers('s-1');
     expect(step.metadata.writtenWith).toEqual(['step-deadlines']);
-    expect(timerOf(timers, 'TimerCancelled')).toEqual([
-      expect.objectContaining({ reason: 'step completed' }),
-    ]);
+    // One timer event a step: the first step's timer is settled by the next one's, not cancelled.
+    expect(timerOf(timers, 'TimerCancelled')).toEqual([]);
     expect(timerOf(timers, 'TimerScheduled')).toEqual([
       expect.objectContaining({
         kind: 'step-deadline',
         target: 'appointment-s-1',
         payload: expect.objectContaining({ stepId: 'expanded-nomination' }),
+        supersedes: [first.timer_id],
       }),
     ]);
     expect(new Set([step, ...timers].map((row) => row.transaction_id)).size).toBe(1);
@@ -91,21 +103,17 @@ describe("a step's deadline timers, written with the step", () => {
     await withdraw('s-1');
   });
 
-  it('writes the step without timers when the timer it would cancel has fired, and the saga then schedules the next one', async () => {
+  it("writes the step with the next step's timer when the step's own has fired, and leaves the fired one fired", async () => {
     await open('s-2');
-    const { rows } = await t.db.pool.query<{ stream_id: string; timer_id: string }>(
-      `SELECT stream_id, data->>'timerId' AS timer_id FROM events
-        WHERE type LIKE 'TimerScheduled.%' AND data->>'target' = 'appointment-s-2'`,
-    );
-    expect(rows).toHaveLength(1);
+    const first = await firstTimer('s-2');
     // The first step's deadline fired before the step was recorded: its timer is no longer pending.
     await t.app.get<EventStore>(EVENT_STORE).append(
-      rows[0].stream_id,
+      first.stream_id,
       [
         {
-          id: `fired-${rows[0].timer_id}`,
+          id: `fired-${first.timer_id}`,
           type: 'TimerFired',
-          data: { timerId: rows[0].timer_id, firedAt: new Date().toISOString() },
+          data: { timerId: first.timer_id, firedAt: new Date().toISOString() },
           metadata: {
             actorId: 'system:timer',
             correlationId: 'test',
@@ -117,25 +125,17 @@ describe("a step's deadline timers, written with the step", () => {
       { expectedRevision: 0 },
     );
     await firstStep('s-2');
-    const { step } = await stepAndItsTimers('s-2');
-    expect(step.metadata.writtenWith).toBeUndefined();
-    let scheduled: StoredRow[] = [];
-    for (
-      let tries = 0;
-      tries < 100 && timerOf(scheduled, 'TimerScheduled').length === 0;
-      tries += 1
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      scheduled = (await stepAndItsTimers('s-2')).timers;
-    }
-    expect(timerOf(scheduled, 'TimerScheduled')).toEqual([
+    const { step, timers } = await stepAndItsTimers('s-2');
+    expect(step.metadata.writtenWith).toEqual(['step-deadlines']);
+    expect(timerOf(timers, 'TimerScheduled')).toEqual([
       expect.objectContaining({
         payload: expect.objectContaining({ stepId: 'expanded-nomination' }),
       }),
     ]);
-    expect(scheduled.every((row) => row.transaction_id !== step.transaction_id)).toBe(true);
+    expect(timers.every((row) => row.transaction_id === step.transaction_id)).toBe(true);
     // The fired timer was not cancelled after the fact.
-    expect(timerOf(scheduled, 'TimerCancelled')).toEqual([]);
+    const stored = await t.app.get<EventStore>(EVENT_STORE).readStream(first.stream_id);
+    expect(stored.map((event) => event.type)).toEqual(['TimerScheduled', 'TimerFired']);
     await withdraw('s-2');
   });
 });

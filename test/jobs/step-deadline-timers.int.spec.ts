@@ -25,16 +25,8 @@ const noCommands: WorkflowCommandBus = {
   },
 } as unknown as WorkflowCommandBus;
 
-/**
- * A scheduler in a process that dies before its schedule reaches the store, on the one-by-one
- * path (taken when the one write of a step's timers is refused, e.g. a timer to cancel that is not
- * pending at its first revision).
- */
+/** A scheduler in a process that dies before its schedule reaches the store. */
 class DyingScheduler extends TimerScheduler {
-  override async cancelAndScheduleAtOnce(): Promise<boolean> {
-    return false;
-  }
-
   override async schedule(): Promise<never> {
     throw new Error('process killed before the schedule');
   }
@@ -111,21 +103,26 @@ describe('step-deadline timers: one write per change, idempotent, crash-safe', (
   const timerEvents = async (timerId: string) =>
     (await h.store.readStream(timerStreamId(timerId))).map((event) => event.type);
   /**
-   * The case's step-deadline timers that are still to fire, from their streams. (Not through the
-   * reconciler: its read of the log stops below the oldest transaction open anywhere on the
-   * server, which other suites' transactions can hold back.)
+   * The case's step-deadline timers that are still to fire, from their streams and the timers that
+   * supersede them. (Not through the reconciler: its read of the log stops below the oldest
+   * transaction open anywhere on the server, which other suites' transactions can hold back.)
    */
   async function liveDeadlines(stream: string): Promise<TimerScheduledData[]> {
-    const { rows } = await h.db.pool.query<{ stream_id: string }>(
-      `SELECT stream_id FROM events WHERE type = 'TimerScheduled.v1' AND data->>'target' = $1
-        ORDER BY global_position`,
+    const { rows } = await h.db.pool.query<{ stream_id: string; supersedes: string[] | null }>(
+      `SELECT stream_id, data->'supersedes' AS supersedes FROM events
+        WHERE type = 'TimerScheduled.v1' AND data->>'target' = $1 ORDER BY global_position`,
       [stream],
     );
+    const superseded = new Set(rows.flatMap((row) => row.supersedes ?? []));
     const live: TimerScheduledData[] = [];
     for (const { stream_id } of rows) {
       let state = initialTimerState();
       for (const event of await h.store.readStream(stream_id)) state = evolveTimer(state, event);
-      if (state.status === 'scheduled' && state.timer.kind === STEP_DEADLINE_TIMER)
+      if (
+        state.status === 'scheduled' &&
+        state.timer.kind === STEP_DEADLINE_TIMER &&
+        !superseded.has(state.timer.timerId)
+      )
         live.push(state.timer);
     }
     return live;
@@ -150,48 +147,69 @@ describe('step-deadline timers: one write per change, idempotent, crash-safe', (
         nextStepId: 'expanded-nomination',
         nextStepDueOn: '2026-03-20',
       });
-    return { stream, opened, recorded };
+    const decided = () =>
+      caseEvent(stream, 'DecisionIssued', { stepId: 'expanded-nomination', nextStepId: null });
+    return { stream, opened, recorded, decided };
   }
 
-  it('schedules and cancels without reading the timer streams', async () => {
-    const { stream, opened, recorded } = newCase();
+  it('schedules, supersedes and cancels without reading the timer streams', async () => {
+    const { stream, opened, recorded, decided } = newCase();
     const counted = countingReads(h.store);
     const scheduler = new TimerScheduler(counted.store, jobs.queue, clock);
     await deliver(opened, scheduler);
     await deliver(recorded(), scheduler);
+    const [first, second] = [
+      stepTimer(stream, 'leadership-round-1'),
+      stepTimer(stream, 'expanded-nomination'),
+    ];
+    // The next step's timer takes over from the step's: one event, none on the first timer.
+    expect(await timerEvents(first)).toEqual(['TimerScheduled']);
+    const [next] = await h.store.readStream(timerStreamId(second));
+    expect(next.data).toMatchObject({ supersedes: [first] });
+    expect((await liveDeadlines(stream)).map((timer) => timer.timerId)).toEqual([second]);
+    // The last step has no next timer: its own is cancelled.
+    await deliver(decided(), scheduler);
+    expect(await timerEvents(second)).toEqual(['TimerScheduled', 'TimerCancelled']);
+    expect(await liveDeadlines(stream)).toEqual([]);
     expect(counted.reads()).toBe(0);
-    expect(await timerEvents(stepTimer(stream, 'leadership-round-1'))).toEqual([
-      'TimerScheduled',
-      'TimerCancelled',
-    ]);
-    expect(await timerEvents(stepTimer(stream, 'expanded-nomination'))).toEqual(['TimerScheduled']);
   });
 
-  it('writes a step’s cancel and the next step’s schedule in one transaction: both or neither', async () => {
-    const { stream, opened, recorded } = newCase();
+  it('writes cancels and schedules asked for at once in one transaction: both or neither', async () => {
+    const { stream, opened } = newCase();
     await deliver(opened);
-    await deliver(recorded());
+    const [first, other] = [stepTimer(stream, 'leadership-round-1'), randomUUID()];
+    const meta = { actorId: 'u', correlationId: 'c', causationId: null };
+    const schedule = {
+      kind: STEP_DEADLINE_TIMER,
+      dueAt: new Date('2026-03-20T17:00:00.000Z'),
+      target: stream,
+      cause: `${stream}/recomputed`,
+    };
+    // A cancel of a timer never scheduled refuses the write: neither is written.
+    expect(
+      await jobs.scheduler.cancelAndScheduleAtOnce([{ timerId: other }], [schedule], meta),
+    ).toBe(false);
+    const second = timerIdFor(schedule.cause, STEP_DEADLINE_TIMER);
+    expect(await timerEvents(second)).toEqual([]);
+    expect(
+      await jobs.scheduler.cancelAndScheduleAtOnce([{ timerId: first }], [schedule], meta),
+    ).toBe(true);
     const { rows } = await h.db.pool.query<{ stream_id: string; type: string; tx: string }>(
       `SELECT stream_id, type, transaction_id::text AS tx FROM events WHERE stream_id = ANY ($1::text[])`,
-      [
-        [
-          timerStreamId(stepTimer(stream, 'leadership-round-1')),
-          timerStreamId(stepTimer(stream, 'expanded-nomination')),
-        ],
-      ],
+      [[timerStreamId(first), timerStreamId(second)]],
     );
-    const [first, second] = [
-      timerStreamId(stepTimer(stream, 'leadership-round-1')),
-      timerStreamId(stepTimer(stream, 'expanded-nomination')),
-    ];
     const tx = (streamId: string, type: string) =>
       rows.find((row) => row.stream_id === streamId && row.type === type)?.tx;
     expect(rows).toHaveLength(3);
-    expect(tx(first, 'TimerCancelled.v1')).toBe(tx(second, 'TimerScheduled.v1'));
-    expect(tx(first, 'TimerScheduled.v1')).not.toBe(tx(first, 'TimerCancelled.v1'));
+    expect(tx(timerStreamId(first), 'TimerCancelled.v1')).toBe(
+      tx(timerStreamId(second), 'TimerScheduled.v1'),
+    );
+    expect(tx(timerStreamId(first), 'TimerScheduled.v1')).not.toBe(
+      tx(timerStreamId(first), 'TimerCancelled.v1'),
+    );
   });
 
-  it('a repeated delivery of the saga’s events schedules and cancels once', async () => {
+  it('a repeated delivery of the saga’s events schedules and supersedes once', async () => {
     const { stream, opened, recorded } = newCase();
     await deliver(opened);
     clock.advance(1000); // a redelivery is handled later: its events would carry another time
@@ -207,21 +225,23 @@ describe('step-deadline timers: one write per change, idempotent, crash-safe', (
     await deliver(step);
     await deliver(opened); // a late repeat of the first event does not bring the timer back
     const second = stepTimer(stream, 'expanded-nomination');
-    expect(await timerEvents(first)).toEqual(['TimerScheduled', 'TimerCancelled']);
+    expect(await timerEvents(first)).toEqual(['TimerScheduled']);
     expect(await timerEvents(second)).toEqual(['TimerScheduled']);
     expect((await liveDeadlines(stream)).map((timer) => timer.timerId)).toEqual([second]);
   });
 
-  it('a crash between the cancel and the schedule ends, on redelivery, with exactly one live deadline that fires', async () => {
+  it('a crash before the next step’s timer is written ends, on redelivery, with exactly one live deadline that fires', async () => {
     const { stream, opened, recorded } = newCase();
     await deliver(opened);
     const step = recorded();
     await expect(deliver(step, new DyingScheduler(h.store, jobs.queue, clock))).rejects.toThrow(
       'process killed',
     );
-    // The old deadline is cancelled, the new one not yet written: the saga's checkpoint has not
+    // Nothing written: the old deadline is still the live one, and the saga's checkpoint has not
     // moved past the step, so the event is delivered again.
-    expect(await liveDeadlines(stream)).toEqual([]);
+    expect((await liveDeadlines(stream)).map((timer) => timer.timerId)).toEqual([
+      stepTimer(stream, 'leadership-round-1'),
+    ]);
     clock.advance(1000);
     await deliver(step);
 
@@ -230,10 +250,7 @@ describe('step-deadline timers: one write per change, idempotent, crash-safe', (
     expect(live.map((timer) => [timer.timerId, timer.payload.stepId])).toEqual([
       [second, 'expanded-nomination'],
     ]);
-    expect(await timerEvents(stepTimer(stream, 'leadership-round-1'))).toEqual([
-      'TimerScheduled',
-      'TimerCancelled',
-    ]);
+    expect(await timerEvents(stepTimer(stream, 'leadership-round-1'))).toEqual(['TimerScheduled']);
 
     clock.advance(30 * DAY);
     await runNow(second);

@@ -38,12 +38,19 @@ describe('timers projection, batch by batch', () => {
       target: 'appointment-c1',
       payload: { stepId: step },
     });
+  const superseding = (timerId: string, step: string, supersedes: string) => {
+    const event = scheduled(timerId, step);
+    return { ...event, data: { ...event.data, supersedes: [supersedes] } };
+  };
   const cancelled = (timerId: string) =>
     timerEvent(timerId, 'TimerCancelled', { reason: 'step completed' });
   const fired = (timerId: string) =>
     timerEvent(timerId, 'TimerFired', { firedAt: new Date(clockMs).toISOString() });
 
-  /** What a case's steps leave in the log: each step cancels a timer and schedules the next. */
+  /**
+   * What a case's steps leave in the log: each step cancels a timer and schedules the next, or (in
+   * two cases of three) schedules the next superseding it.
+   */
   function stepsOfCases(cases: number, steps: number): RecordedEvent[] {
     const events: RecordedEvent[] = [];
     const other = (streamId: string): RecordedEvent => ({
@@ -55,7 +62,9 @@ describe('timers projection, batch by batch', () => {
       const ids = Array.from({ length: steps }, () => randomUUID());
       events.push(scheduled(ids[0], 's0'));
       for (let s = 1; s < steps; s += 1)
-        events.push(other(`appointment-${c}`), cancelled(ids[s - 1]), scheduled(ids[s], `s${s}`));
+        if (c % 3 === 0)
+          events.push(other(`appointment-${c}`), cancelled(ids[s - 1]), scheduled(ids[s], `s${s}`));
+        else events.push(other(`appointment-${c}`), superseding(ids[s], `s${s}`, ids[s - 1]));
       events.push(c % 2 ? fired(ids[steps - 1]) : cancelled(ids[steps - 1]));
       // A stray settle for a timer the read model never had, and a second settle ignored.
       events.push(cancelled(randomUUID()), fired(ids[0]));
@@ -122,5 +131,39 @@ describe('timers projection, batch by batch', () => {
         fired_at: null,
       }),
     ]);
+  });
+
+  it('a superseded timer is cancelled at the time of the timer that supersedes it, whichever batch each is in; a fired one stays fired', async () => {
+    const [first, second, third, late] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const events = [
+      scheduled(first, 'round-1'),
+      superseding(second, 'round-2', first),
+      superseding(third, 'round-3', second),
+      fired(third),
+      superseding(late, 'round-4', third),
+    ];
+    for (const split of [1, 2, events.length]) {
+      const rows = await rowsAfter(async (tx) => {
+        await timersProjection.handleBatch!(
+          events.slice(0, split).map((event, index) => ({ event, sequence: index + 1 })),
+          tx,
+        );
+        await timersProjection.handleBatch!(
+          events.slice(split).map((event, index) => ({ event, sequence: split + index + 1 })),
+          tx,
+        );
+      });
+      const byId = new Map(rows.map((row) => [row.timer_id, row]));
+      expect(byId.get(first)).toMatchObject({
+        status: 'cancelled',
+        cancelled_at: new Date(events[1].recordedAt),
+      });
+      expect(byId.get(second)).toMatchObject({
+        status: 'cancelled',
+        cancelled_at: new Date(events[2].recordedAt),
+      });
+      expect(byId.get(third)).toMatchObject({ status: 'fired', cancelled_at: null });
+      expect(byId.get(late)).toMatchObject({ status: 'scheduled' });
+    }
   });
 });

@@ -238,6 +238,48 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
     }
   });
 
+  it('a superseded timer is not pending: after Redis lost the queue only the timer that took over is queued again', async () => {
+    const schedule = async (supersedes?: string) =>
+      (
+        await jobs.scheduler.schedule(
+          {
+            kind: 'deadline',
+            dueAt: new Date(clock.now().getTime() + 4 * MINUTE),
+            target: target(),
+            cause: randomUUID(),
+            ...(supersedes ? { supersedes: [supersedes] } : {}),
+          },
+          meta,
+        )
+      ).timerId;
+    // One superseded timer in the `timers` read model, one only in the store after its checkpoint.
+    const projectedFirst = await schedule();
+    const projection = new ProjectionRunner({
+      pool: h.db.pool,
+      store: h.store,
+      projection: timersProjection,
+      log: () => {},
+    });
+    await projection.start();
+    await waitFor(async () => {
+      const { rows } = await h.db.pool.query(`SELECT 1 FROM timers WHERE timer_id = $1`, [
+        projectedFirst,
+      ]);
+      return rows.length === 1;
+    }, 'the timers projection');
+    await projection.stop();
+    const projectedNext = await schedule(projectedFirst);
+    const tailFirst = await schedule();
+    const tailNext = await schedule(tailFirst);
+
+    expect(await deleteRedisKeys(h.prefix)).toBeGreaterThan(0);
+    await jobs.reconciler.reconcile();
+    expect(await jobs.queue.state(projectedFirst)).toBe('unknown');
+    expect(await jobs.queue.state(tailFirst)).toBe('unknown');
+    expect(await jobs.queue.state(projectedNext)).toBe('delayed');
+    expect(await jobs.queue.state(tailNext)).toBe('delayed');
+  });
+
   it('a real BullMQ delay of about 2 seconds', async () => {
     const real = h.runtime(systemClock, { queueName: 'realtime' });
     const fired: number[] = [];

@@ -22,6 +22,8 @@ export interface ScheduleTimerRequest {
    * when it must be found again to cancel it. timerId = timerIdFor(cause, kind).
    */
   cause: string;
+  /** Pending timers this one takes over from, settled without a TimerCancelled each. */
+  supersedes?: string[];
 }
 
 export interface TimerCancelRequest {
@@ -39,6 +41,7 @@ export function scheduledData(request: ScheduleTimerRequest): TimerScheduledData
     kind: request.kind,
     target: request.target,
     payload: request.payload ?? {},
+    ...(request.supersedes?.length ? { supersedes: [...request.supersedes] } : {}),
   };
 }
 

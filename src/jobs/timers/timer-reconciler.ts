@@ -4,7 +4,14 @@ import { Clock } from '../../common/clock';
 import { EventStore } from '../../event-store/event-store.port';
 import { DeadLetterStore } from '../dead-letters/dead-letter-store';
 import { EnsureOutcome, JobNames, JobQueue } from '../job-queue';
-import { evolveTimer, TIMER_STREAM_PREFIX, TimerScheduledData, TimerState } from './timer.events';
+import {
+  evolveTimer,
+  supersede,
+  supersededTimers,
+  TIMER_STREAM_PREFIX,
+  TimerScheduledData,
+  TimerState,
+} from './timer.events';
 import { timerDeadLetterKey } from './timer-firing';
 import { TIMERS_PROJECTION_NAME } from './timers.projection';
 
@@ -99,6 +106,10 @@ export class TimerReconciler {
         const timerId = event.streamId.slice(TIMER_STREAM_PREFIX.length);
         if (event.type === 'TimerScheduled') scheduledAt.set(timerId, event.recordedAt);
         states.set(timerId, evolveTimer(states.get(timerId) ?? { status: 'absent' }, event));
+        for (const superseded of supersededTimers(event)) {
+          const state = states.get(superseded);
+          if (state) states.set(superseded, supersede(state, timerId));
+        }
       }
       if (tail.length < TAIL_BATCH) break;
       position = tail[tail.length - 1].position;

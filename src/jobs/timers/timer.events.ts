@@ -4,7 +4,7 @@ import { deterministicId } from '../../common/deterministic-id';
  * Durable timers (step deadlines, re-appointment reminders, term ends, discipline time limits).
  *
  * One stream per timer, `timer-<timerId>`: a timer's life is tiny (scheduled → fired | cancelled),
- * so its stream is at most two events long; `no_stream` makes scheduling idempotent and the
+ * so its stream is at most two events long (a timer superseded by another ends at one: ADR 15); `no_stream` makes scheduling idempotent and the
  * stream's expected revision serialises fire against cancel for that one timer only, without
  * contending with the other timers of the same case or person.
  */
@@ -19,6 +19,13 @@ export interface TimerScheduledData {
   /** The case or person stream the timer acts on. */
   target: string;
   payload: Record<string, unknown>;
+  /**
+   * Timers this one takes over from (a case's next step deadline, the step just taken's): they
+   * count as cancelled from this event on without a TimerCancelled of their own
+   * (`supersededTimers`). Their streams still end at their TimerScheduled; a job one of them had
+   * finds, when it runs, that its step is no longer current.
+   */
+  supersedes?: string[];
 }
 
 export interface TimerFiredData {
@@ -66,6 +73,23 @@ export function evolveTimer(
       return state;
     }
   }
+}
+
+/**
+ * The timers an event settles as superseded: those a TimerScheduled names in `supersedes`. Every
+ * reader of timer states folds them in after the event (the timers projection, the reconciler).
+ */
+export function supersededTimers(event: { type: string; data: Record<string, unknown> }): string[] {
+  if (event.type !== 'TimerScheduled') return [];
+  const supersedes = (event.data as Partial<TimerScheduledData>).supersedes;
+  return Array.isArray(supersedes) ? supersedes : [];
+}
+
+/** A pending timer superseded by another: cancelled, as if it had its own TimerCancelled. */
+export function supersede(state: TimerState, byTimerId: string): TimerState {
+  return state.status === 'scheduled'
+    ? { status: 'cancelled', timer: state.timer, reason: `superseded by timer ${byTimerId}` }
+    : state;
 }
 
 export function timerStreamId(timerId: string): string {

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '../../event-store/event-envelope';
 import { ProjectedEvent, Projection, ProjectionTx } from '../../projections/projection';
-import { TIMER_STREAM_PREFIX, TimerEvent } from './timer.events';
+import { supersededTimers, TIMER_STREAM_PREFIX, TimerEvent } from './timer.events';
 
 export const TIMERS_PROJECTION_NAME = 'timers';
 
@@ -37,7 +37,8 @@ interface Settlement {
 
 /**
  * A batch's timer events folded into the rows they leave, in event order: a timer is settled
- * once (the first TimerFired or TimerCancelled after its TimerScheduled wins, as in evolveTimer).
+ * once (the first TimerFired or TimerCancelled after its TimerScheduled wins, as in evolveTimer,
+ * or the first TimerScheduled that supersedes it).
  */
 function foldBatch(events: readonly RecordedEvent[]): {
   rows: TimerRow[];
@@ -62,22 +63,33 @@ function foldBatch(events: readonly RecordedEvent[]): {
           fired_at: null,
           cancelled_at: null,
         });
+      for (const superseded of supersededTimers(event)) settle(superseded, cancelledAt(event));
       continue;
     }
-    if (typed.type !== 'TimerFired' && typed.type !== 'TimerCancelled') continue;
-    const timerId = typed.data.timerId;
-    const settled: Omit<Settlement, 'timer_id'> =
-      typed.type === 'TimerFired'
-        ? { status: 'fired', fired_at: typed.data.firedAt, cancelled_at: null }
-        : { status: 'cancelled', fired_at: null, cancelled_at: event.recordedAt };
+    if (typed.type === 'TimerFired')
+      settle(typed.data.timerId, {
+        status: 'fired',
+        fired_at: typed.data.firedAt,
+        cancelled_at: null,
+      });
+    else if (typed.type === 'TimerCancelled') settle(typed.data.timerId, cancelledAt(event));
+  }
+  return { rows: [...rows.values()], settlements: [...settlements.values()] };
+
+  function settle(timerId: string, settled: Omit<Settlement, 'timer_id'>): void {
     const row = rows.get(timerId);
     if (row) {
       if (row.status === 'scheduled') Object.assign(row, settled);
     } else if (!settlements.has(timerId))
       settlements.set(timerId, { timer_id: timerId, ...settled });
   }
-  return { rows: [...rows.values()], settlements: [...settlements.values()] };
 }
+
+const cancelledAt = (event: RecordedEvent): Omit<Settlement, 'timer_id'> => ({
+  status: 'cancelled',
+  fired_at: null,
+  cancelled_at: event.recordedAt,
+});
 
 /**
  * The timers a batch schedules are inserted as the batch leaves them; a row already there (an

@@ -30,12 +30,15 @@ function stepEventOf(event: StepDeadlineEvent): StepEvent {
   return { streamId: event.streamId, recordedOn };
 }
 
-/** The timer for a step's due day; `timerCause` names a recomputed day's own timer. */
+/**
+ * The timer for a step's due day; `timerCause` names a recomputed day's own timer, `supersedes`
+ * the pending timer it takes over from.
+ */
 function scheduleStep(
   at: StepEvent,
   stepId: string,
   dueOn: string,
-  timerCause?: string,
+  { timerCause, supersedes }: { timerCause?: string; supersedes?: string } = {},
 ): SagaOutput {
   const { streamId, recordedOn } = at;
   // A step entered after the fact (a case kept on paper) may have a deadline that had passed
@@ -49,22 +52,31 @@ function scheduleStep(
     target: streamId,
     payload: { caseId: streamId.slice(streamId.indexOf('-') + 1), stepId, dueOn },
     cause: timerCause ?? cause(streamId, stepId),
+    ...(supersedes ? { supersedes: [supersedes] } : {}),
   });
 }
 
 export const stepTimerId = (streamId: string, stepId: string) =>
   timerIdFor(cause(streamId, stepId), STEP_DEADLINE_TIMER);
 
-/** A step recorded: its timer is cancelled and the next step's, if it has a due day, scheduled. */
+/**
+ * A step recorded: the next step's timer, if it has a due day, takes over from the step's own (one
+ * event where a cancel and a schedule were two: bench/README.md, thirty-second session); with no
+ * next timer, the step's own is cancelled.
+ */
 function stepMoved(
   at: StepEvent,
   data: { stepId: string; nextStepId?: string | null; nextStepDueOn?: string | null },
 ): SagaOutput[] {
   const { stepId, nextStepId, nextStepDueOn } = data;
   if (nextStepId === stepId) return [Ignore('no step changed')];
-  const outputs: SagaOutput[] = [Cancel(stepTimerId(at.streamId, stepId), 'step completed')];
-  if (nextStepId && nextStepDueOn) outputs.push(scheduleStep(at, nextStepId, nextStepDueOn));
-  return outputs;
+  const own = stepTimerId(at.streamId, stepId);
+  const next =
+    nextStepId && nextStepDueOn
+      ? scheduleStep(at, nextStepId, nextStepDueOn, { supersedes: own })
+      : null;
+  if (next?.kind === 'Schedule') return [next];
+  return next ? [Cancel(own, 'step completed'), next] : [Cancel(own, 'step completed')];
 }
 
 /**
@@ -84,7 +96,7 @@ function deadlineRecomputed(
       timerIdFor(recomputedCause(streamId, stepId, previousDueOn), STEP_DEADLINE_TIMER),
       'recomputed',
     ),
-    scheduleStep(at, stepId, dueOn, recomputedCause(streamId, stepId, dueOn)),
+    scheduleStep(at, stepId, dueOn, { timerCause: recomputedCause(streamId, stepId, dueOn) }),
   ];
 }
 

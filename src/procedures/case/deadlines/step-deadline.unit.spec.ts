@@ -39,7 +39,7 @@ describe('step deadlines', () => {
     ]);
   });
 
-  it('cancels the finished step’s timer and schedules the next one', () => {
+  it('schedules the next step’s timer in place of the finished step’s (it supersedes it)', () => {
     const outputs = <SagaOutput[]>stepDeadlineSaga.handle(
       recorded('MeetingRecorded', {
         stepId: 'leadership-round-1',
@@ -48,15 +48,30 @@ describe('step deadlines', () => {
       }),
       { now: new Date() },
     );
-    expect(outputs[0]).toEqual({
-      kind: 'Cancel',
-      timerId: timerIdFor('appointment-c1/leadership-round-1', 'step-deadline'),
-      reason: 'step completed',
-    });
-    expect(outputs[1]).toMatchObject({
+    expect(outputs).toHaveLength(1);
+    expect(outputs[0]).toMatchObject({
       kind: 'Schedule',
-      timer: { payload: { stepId: 'expanded-nomination' } },
+      timer: {
+        payload: { stepId: 'expanded-nomination' },
+        supersedes: [timerIdFor('appointment-c1/leadership-round-1', 'step-deadline')],
+      },
     });
+  });
+
+  it('cancels the finished step’s timer when no next step has a due day', () => {
+    const outputs = <SagaOutput[]>(
+      stepDeadlineSaga.handle(
+        recorded('DecisionIssued', { stepId: 'decision', nextStepId: null }),
+        { now: new Date() },
+      )
+    );
+    expect(outputs).toEqual([
+      {
+        kind: 'Cancel',
+        timerId: timerIdFor('appointment-c1/decision', 'step-deadline'),
+        reason: 'step completed',
+      },
+    ]);
   });
 
   it('sets no timer for a deadline that had passed before the step was recorded (a paper case)', () => {

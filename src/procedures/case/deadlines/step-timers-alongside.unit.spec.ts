@@ -23,17 +23,17 @@ const meeting: NewEvent = {
 const nextTimer = timerIdFor(`${STREAM}/round-2`, STEP_DEADLINE_TIMER);
 
 describe("a step's deadline timers planned with the step", () => {
-  it("cancels the step's timer at its first revision, schedules the next one as a new stream, and marks the step", () => {
+  it("schedules the next step's timer as a new stream, superseding the step's own, and marks the step", () => {
     const plan = new StepTimersAlongside(STREAM, true, clock).plan(
       openCase('2026-03-05'),
       [meeting],
       new Set(),
     );
     expect(plan.appends.map((a) => [a.streamId, a.expectedRevision, a.events[0].type])).toEqual([
-      [timerStreamId(stepTimerId(STREAM, 'round-1')), 0, 'TimerCancelled'],
       [timerStreamId(nextTimer), 'no_stream', 'TimerScheduled'],
     ]);
-    expect(plan.appends[1].events[0].metadata).toEqual({
+    expect(plan.appends[0].events[0].data.supersedes).toEqual([stepTimerId(STREAM, 'round-1')]);
+    expect(plan.appends[0].events[0].metadata).toEqual({
       actorId: 'system:saga:step-deadlines',
       correlationId: 'corr-1',
       causationId: 'evt-1',
@@ -42,13 +42,27 @@ describe("a step's deadline timers planned with the step", () => {
     expect(plan.events[0].metadata.writtenWith).toEqual(['step-deadlines']);
   });
 
-  it('leaves out the cancel of a step that had no due day, so had no timer', () => {
+  it("cancels the last step's timer at its first revision", () => {
+    const decision = { ...meeting, data: { stepId: 'round-1', nextStepId: null } };
     const plan = new StepTimersAlongside(STREAM, true, clock).plan(
-      openCase(null),
-      [meeting],
+      openCase('2026-03-05'),
+      [decision],
       new Set(),
     );
-    expect(plan.appends.map((a) => a.streamId)).toEqual([timerStreamId(nextTimer)]);
+    expect(plan.appends.map((a) => [a.streamId, a.expectedRevision, a.events[0].type])).toEqual([
+      [timerStreamId(stepTimerId(STREAM, 'round-1')), 0, 'TimerCancelled'],
+    ]);
+    expect(plan.events[0].metadata.writtenWith).toEqual(['step-deadlines']);
+  });
+
+  it('leaves out the cancel of a step that had no due day, so had no timer', () => {
+    const decision = { ...meeting, data: { stepId: 'round-1', nextStepId: null } };
+    const plan = new StepTimersAlongside(STREAM, true, clock).plan(
+      openCase(null),
+      [decision],
+      new Set(),
+    );
+    expect(plan.appends).toEqual([]);
   });
 
   it('leaves an event that moves no step unmarked', () => {
