@@ -4,9 +4,10 @@ import { deterministicId } from '../../common/deterministic-id';
  * Durable timers (step deadlines, re-appointment reminders, term ends, discipline time limits).
  *
  * One stream per timer, `timer-<timerId>`: a timer's life is tiny (scheduled → fired | cancelled),
- * so its stream is at most two events long (a timer superseded by another ends at one: ADR 15); `no_stream` makes scheduling idempotent and the
- * stream's expected revision serialises fire against cancel for that one timer only, without
- * contending with the other timers of the same case or person.
+ * so its stream is at most two events long (one when another timer supersedes it: ADR 15);
+ * `no_stream` makes scheduling idempotent and the stream's expected revision serialises fire
+ * against cancel for that one timer only, without contending with the other timers of the same
+ * case or person.
  */
 export const TIMER_STREAM_PREFIX = 'timer-';
 
