@@ -40,6 +40,25 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
 
   const target = () => `democase-${randomUUID()}`;
 
+  /** Runs the `timers` projection until these timers are in it, then stops it. */
+  async function projectTimers(timerIds: string[]): Promise<void> {
+    const projection = new ProjectionRunner({
+      pool: h.db.pool,
+      store: h.store,
+      projection: timersProjection,
+      log: () => {},
+    });
+    await projection.start();
+    await waitFor(async () => {
+      const { rows } = await h.db.pool.query(
+        `SELECT count(*)::int AS n FROM timers WHERE timer_id = ANY($1)`,
+        [timerIds],
+      );
+      return rows[0].n === timerIds.length;
+    }, 'the timers projection');
+    await projection.stop();
+  }
+
   async function timerEvents(timerId: string): Promise<string[]> {
     return (await h.store.readStream(timerStreamId(timerId))).map((event) => event.type);
   }
@@ -195,21 +214,7 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
     };
     // Due within the queue horizon (15 min): each has had its job since it was scheduled.
     const projected = await schedule(10, 4 * MINUTE);
-    const projection = new ProjectionRunner({
-      pool: h.db.pool,
-      store: h.store,
-      projection: timersProjection,
-      log: () => {},
-    });
-    await projection.start();
-    await waitFor(async () => {
-      const { rows } = await h.db.pool.query(
-        `SELECT count(*)::int AS n FROM timers WHERE timer_id = ANY($1)`,
-        [projected.map((t) => t.timerId)],
-      );
-      return rows[0].n === 10;
-    }, 'the timers projection');
-    await projection.stop();
+    await projectTimers(projected.map((t) => t.timerId));
     const tail = await schedule(10, 5 * MINUTE);
     const all = [...projected, ...tail];
 
@@ -254,20 +259,7 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
       ).timerId;
     // One superseded timer in the `timers` read model, one only in the store after its checkpoint.
     const projectedFirst = await schedule();
-    const projection = new ProjectionRunner({
-      pool: h.db.pool,
-      store: h.store,
-      projection: timersProjection,
-      log: () => {},
-    });
-    await projection.start();
-    await waitFor(async () => {
-      const { rows } = await h.db.pool.query(`SELECT 1 FROM timers WHERE timer_id = $1`, [
-        projectedFirst,
-      ]);
-      return rows.length === 1;
-    }, 'the timers projection');
-    await projection.stop();
+    await projectTimers([projectedFirst]);
     const projectedNext = await schedule(projectedFirst);
     const tailFirst = await schedule();
     const tailNext = await schedule(tailFirst);
