@@ -47,7 +47,8 @@ export const peopleProjection: Projection = {
   handles,
   handleBatch: (events, tx) =>
     applyInRuns(
-      events,
+      // Events of other streams and types write nothing here: they must not cut a run in two.
+      events.filter(({ event }) => handles(event)),
       (event) => event.type === 'PersonRegistered' && handles(event),
       (run) => upsertRegistrations(run, tx),
       ({ event, sequence }) => peopleProjection.handle(event, tx, { sequence }),

@@ -31,7 +31,8 @@ export const registryFactsProjection: Projection = {
   handles,
   handleBatch: (events, tx) =>
     applyInRuns(
-      events,
+      // Events of other streams and types write nothing here: they must not cut a run in two.
+      events.filter(({ event }) => handles(event)),
       (event) => POST_TYPES.has(event.type) && handles(event),
       (run) => writePosts(run, tx),
       ({ event, sequence }) => registryFactsProjection.handle(event, tx, { sequence }),

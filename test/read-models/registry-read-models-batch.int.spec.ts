@@ -159,4 +159,46 @@ describe('the people and posts read models write a batch in runs', () => {
     ]);
     expect([oneByOne, inRuns]).toEqual([7, 1]);
   });
+
+  /** What a live batch holds besides: the cases' own steps and the record's other events. */
+  const elsewhere = (personId: string, type: string): RecordedEvent => ({
+    ...on(personId, type, {}),
+    streamId: type === 'StepCompleted' ? `case-of-${personId}` : `cadre-${personId}`,
+  });
+
+  it('posts: decisions with events of other streams between them are still one statement', async () => {
+    const { oneByOne, inRuns, rows } = await compare(registryFactsProjection, 'person_posts', [
+      elsewhere('p-an', 'StepCompleted'),
+      assigned('p-an', 'pos-a', '2026-06-01', '2031-06-01'),
+      elsewhere('p-an', 'CaseNotedOnRecord'),
+      elsewhere('p-binh', 'StepCompleted'),
+      assigned('p-binh', 'pos-b', '2026-06-02', null),
+      elsewhere('p-binh', 'StepCompleted'),
+      on('p-an', 'PostEnded', { positionId: 'pos-a', on: '2026-07-01', reason: 'rotated' }),
+    ]);
+    expect(rows.map((row) => [row.person_id, row.position_id, row.updated_sequence])).toEqual([
+      ['p-binh', 'pos-b', '5'],
+    ]);
+    expect([oneByOne, inRuns]).toEqual([3, 1]);
+  });
+
+  it('people: registrations with other events between them are one statement, a rating between keeps its place', async () => {
+    const { inRuns, rows } = await compare(peopleProjection, 'people', [
+      registered('p-an', 'Nguyễn Văn An'),
+      elsewhere('p-an', 'StepCompleted'),
+      registered('p-binh', 'Trần Thị Bình'),
+      elsewhere('p-binh', 'CaseNotedOnRecord'),
+      registered('p-chi', 'Lê Chi'),
+      on('p-chi', 'AnnualRatingRecorded', { year: 2025, rating: 'good' }),
+      elsewhere('p-chi', 'StepCompleted'),
+      registered('p-dung', 'Phạm Dũng'),
+    ]);
+    expect(rows.map((row) => [row.person_id, row.latest_rating])).toEqual([
+      ['p-an', null],
+      ['p-binh', null],
+      ['p-chi', 'good'],
+      ['p-dung', null],
+    ]);
+    expect(inRuns).toBe(3);
+  });
 });
