@@ -47,9 +47,9 @@ export const peopleProjection: Projection = {
   handles,
   handleBatch: (events, tx) =>
     applyInRuns(
-      // Events of other streams and types write nothing here: they must not cut a run in two.
-      events.filter(({ event }) => handles(event)),
-      (event) => event.type === 'PersonRegistered' && handles(event),
+      events,
+      handles,
+      (event) => event.type === 'PersonRegistered',
       (run) => upsertRegistrations(run, tx),
       ({ event, sequence }) => peopleProjection.handle(event, tx, { sequence }),
     ),

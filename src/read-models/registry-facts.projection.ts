@@ -31,9 +31,9 @@ export const registryFactsProjection: Projection = {
   handles,
   handleBatch: (events, tx) =>
     applyInRuns(
-      // Events of other streams and types write nothing here: they must not cut a run in two.
-      events.filter(({ event }) => handles(event)),
-      (event) => POST_TYPES.has(event.type) && handles(event),
+      events,
+      handles,
+      (event) => POST_TYPES.has(event.type),
       (run) => writePosts(run, tx),
       ({ event, sequence }) => registryFactsProjection.handle(event, tx, { sequence }),
     ),
