@@ -127,9 +127,10 @@ export const STEP_DEADLINES_SAGA = 'step-deadlines';
 
 /**
  * Every step with a time limit gets a durable timer when it becomes current; the next step's timer
- * supersedes it when the step is finished, or it is cancelled when no next timer follows. The timer handler re-checks the case, so a cancel lost in a crash is harmless. A
- * case command writes these timers itself where it can (`StepTimersAlongside`); the saga carries
- * out those of the events it did not.
+ * supersedes it when the step is finished, or it is cancelled when no next timer follows. The
+ * timer handler re-checks the case, so a cancel lost in a crash is harmless. A case command writes
+ * these timers itself where it can (`StepTimersAlongside`); the saga carries out those of the
+ * events it did not.
  */
 export const stepDeadlineSaga: Saga = {
   name: STEP_DEADLINES_SAGA,
