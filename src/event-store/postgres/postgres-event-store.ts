@@ -43,7 +43,7 @@ import {
   EVENT_COLUMNS,
   EventRow,
   safeHeadPosition,
-  safeOrderSelect,
+  safeOrderRead,
   safeWhereAfter,
   STREAM_HEADS,
   streamReadQuery,
@@ -233,10 +233,7 @@ export class PostgresEventStore implements EventStore {
     const where = safeWhereAfter(from, params);
     await appendFilter(this.pool, filter, where, params, this.names);
     params.push(limit);
-    // Unnamed even without a filter: once the table has statistics, the generic plan of this
-    // statement hashes every event for the positions it looks up, where each call's own plan
-    // takes them by the primary key (bench/README.md, thirty-fourth session).
-    const { rows } = await client.query<EventRow>(safeOrderSelect(where, params.length), params);
+    const { rows } = await client.query<EventRow>(safeOrderRead(where, params, filter));
     return rows.map((row) => toRecorded(row, this.names));
   }
 
@@ -245,7 +242,7 @@ export class PostgresEventStore implements EventStore {
     const params: unknown[] = [];
     const where = safeWhereAfter(from, params);
     params.push(limit);
-    const { rows } = await this.pool.query<EventRow>(safeOrderSelect(where, params.length), params);
+    const { rows } = await this.pool.query<EventRow>(safeOrderRead(where, params));
     return rows.map(toStoredRecord);
   }
 
