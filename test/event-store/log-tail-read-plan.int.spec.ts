@@ -46,39 +46,44 @@ describe("the log's tail read on a table with statistics", () => {
     return Number(rows[0].seq_scan);
   };
 
-  it('answers the last events in log order without scanning the whole log, call after call', async () => {
-    const from = positions[positions.length - TAIL - 1];
+  /** Reads `calls` pages from `from`; each must be `expected`, and none may scan every event. */
+  const expectPagesWithoutAScanOfTheLog = async (
+    from: string,
+    expected: string[],
+    calls: number,
+  ) => {
     const before = await sequentialScansOfTheLog();
-    // Past the five calls after which PostgreSQL may keep one plan for every position.
-    for (let call = 0; call < 8; call += 1) {
+    for (let call = 0; call < calls; call += 1) {
       const page = await store.readAll(from, { limit: 1000 });
-      expect(page.map((event) => event.position)).toEqual(positions.slice(-TAIL));
+      expect(page.map((event) => event.position)).toEqual(expected);
     }
     expect(await sequentialScansOfTheLog()).toBe(before);
+  };
+
+  it('answers the last events in log order without scanning the whole log, call after call', async () => {
+    // Past the five calls after which PostgreSQL may keep one plan for every position.
+    await expectPagesWithoutAScanOfTheLog(
+      positions[positions.length - TAIL - 1],
+      positions.slice(-TAIL),
+      8,
+    );
   });
 
   it('still does when PostgreSQL keeps one plan for every position', async () => {
     // Whether it does is PostgreSQL's estimate, which changes as the log grows.
     await onePool.query('SET plan_cache_mode = force_generic_plan');
     try {
-      const from = positions[positions.length - TAIL - 1];
-      const before = await sequentialScansOfTheLog();
-      for (let call = 0; call < 3; call += 1) {
-        const page = await store.readAll(from, { limit: 1000 });
-        expect(page.map((event) => event.position)).toEqual(positions.slice(-TAIL));
-      }
-      expect(await sequentialScansOfTheLog()).toBe(before);
+      await expectPagesWithoutAScanOfTheLog(
+        positions[positions.length - TAIL - 1],
+        positions.slice(-TAIL),
+        3,
+      );
     } finally {
       await onePool.query('RESET plan_cache_mode');
     }
   });
 
   it('reads a page of 1,000 from the start the same way', async () => {
-    const before = await sequentialScansOfTheLog();
-    for (let call = 0; call < 8; call += 1) {
-      const page = await store.readAll('start', { limit: 1000 });
-      expect(page.map((event) => event.position)).toEqual(positions.slice(0, 1000));
-    }
-    expect(await sequentialScansOfTheLog()).toBe(before);
+    await expectPagesWithoutAScanOfTheLog('start', positions.slice(0, 1000), 8);
   });
 });
