@@ -5,11 +5,12 @@ import { QueryConfig } from 'pg';
 const names = new Map<string, string>();
 
 /**
- * A stream read as a named prepared statement: each connection parses and plans a shape once
- * instead of on every read (a case's commands and sagas read streams some thirty times). Only
- * for statements whose plan does not depend on the values (a lookup by stream id on its
- * index): a generic plan is as good as a custom one there. The name follows from the text, so
- * one name never stands for two statements.
+ * A read as a named prepared statement: each connection parses and plans a shape once instead of
+ * on every read (a case's commands and sagas read streams some thirty times; the subscriptions
+ * read the log's tail several times a case). Only for statements whose plan does not depend on
+ * the values (a lookup by stream id on its index, positions taken by the primary key): a generic
+ * plan is as good as a custom one there. The name follows from the text, so one name never
+ * stands for two statements.
  */
 export function preparedRead(text: string, values: unknown[]): QueryConfig {
   let name = names.get(text);
