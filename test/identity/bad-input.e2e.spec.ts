@@ -354,7 +354,7 @@ describe('bad input', () => {
     );
   });
 
-  it('refuses __proto__, constructor and prototype keys at any depth, naming the path', async () => {
+  it('refuses __proto__, prototype and the names of Object.prototype as keys at any depth, naming the path', async () => {
     const before = await written();
     const raw = (path: string, json: string) =>
       http().post(path).set(everyone()).set('Content-Type', 'application/json').send(json);
@@ -381,6 +381,26 @@ describe('bad input', () => {
       'tally.votesByForm.constructor',
       'body.forbidden_key',
     );
+    // Inherited names: class-transformer dropped them from the map, so their votes went uncounted.
+    for (const inherited of ['toString', 'hasOwnProperty', 'valueOf'])
+      expectRefusal(
+        await raw(
+          '/discipline-cases/d-a/steps/ballot',
+          JSON.stringify({
+            heldOn: today,
+            tally: {
+              members: 7,
+              summoned: 7,
+              present: 7,
+              invalid: 0,
+              noDiscipline: 0,
+              votesByForm: { warning: 7, [inherited]: 3 },
+            },
+          }),
+        ),
+        `tally.votesByForm.${inherited}`,
+        'body.forbidden_key',
+      );
     expectRefusal(
       await raw(
         '/cases/c-a/steps/vetting',

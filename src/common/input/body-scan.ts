@@ -2,14 +2,17 @@ import { childPath } from './field-path';
 import { unsafeTextProblem } from './unsafe-text';
 
 /**
- * Keys that reach an object's prototype machinery. `JSON.parse` keeps them as plain keys, but
- * class-transformer and spread drop or misread them, and a free-form map (`votesByForm`) turns
- * `constructor` into a function lookup. No field of this API has such a name: they are refused.
+ * Keys that reach an object's prototype machinery: `__proto__`, `prototype` and every name
+ * `Object.prototype` carries (`constructor`, `toString`, `hasOwnProperty`, …). `JSON.parse` keeps
+ * them as plain keys, but class-transformer drops the inherited names from a free-form map
+ * (`votesByForm: {"toString": 3}` reached the ballot as if never sent, its votes uncounted) and
+ * a lookup in such a map reads the prototype's function. No field of this API has such a name:
+ * they are refused.
  */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
   '__proto__',
-  'constructor',
   'prototype',
+  ...Object.getOwnPropertyNames(Object.prototype),
 ]);
 
 /** Deeper than any body of this API; also keeps the walk (and class-transformer after it) off the stack limit. */
