@@ -126,6 +126,18 @@ describe('a case opened as of a past day (kept on paper until now)', () => {
       // 15 working days from Sunday 15 June 2025.
       currentStep: { id: 'leadership-round-1', dueOn: '2025-07-04' },
     });
+    // A first step before the day the case began on paper dates its history backwards.
+    const beforeItBegan = await http()
+      .post('/cases/c-paper/steps/leadership-round-1')
+      .set(staff())
+      .send({ heldOn: '2020-01-01', minutesRef: 'BB-01', conclusion: 'Thống nhất chủ trương' })
+      .expect(400);
+    expect(beforeItBegan.body).toMatchObject({
+      rule: 'step.held_before_current',
+      field: 'heldOn',
+      detail:
+        'heldOn: 2020-01-01 is before 2025-06-15, the day the case began (openedOn, from paper)',
+    });
     const step = await http()
       .post('/cases/c-paper/steps/leadership-round-1')
       .set(staff())

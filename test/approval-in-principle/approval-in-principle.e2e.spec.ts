@@ -58,7 +58,8 @@ describe('approval in principle before an appointment', () => {
       id,
       positionId,
     );
-  const request_ = (id: string) => fixture.sendRequest(id, 'Tờ trình 12/TTr-SNV');
+  const request_ = (id: string, heldOn = today) =>
+    fixture.sendRequest(id, 'Tờ trình 12/TTr-SNV', heldOn);
   const answer = (id: string, heldOn = today) =>
     http().post(`/cases/${id}/steps/authority-answer`).set(authority).send({
       heldOn,
@@ -150,8 +151,9 @@ describe('approval in principle before an appointment', () => {
 
   it('refuses the first step once the 30 days the approval gave have run out', async () => {
     await openApproval('c-aip-late', 'pos-late').expect(201);
-    await request_('c-aip-late').expect(200);
     const signed = addCalendarDays(today, -31);
+    // The request went out before the answer it got: a step is not dated before the one before it.
+    await request_('c-aip-late', addCalendarDays(today, -40)).expect(200);
     await answer('c-aip-late', signed).expect(200);
     await openAppointment('c-appoint-late', 'pos-late', 'c-aip-late').expect(201);
     const late = await firstStep('c-appoint-late').expect(422);

@@ -9,7 +9,7 @@ import {
 } from './support/lease-cluster';
 
 const CASES = 6;
-const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+const SIGNED_IN_2020 = '2020-01-02';
 
 /**
  * Three instances of the service on one database: each projection, saga and the timer worker
@@ -163,9 +163,11 @@ describe('worker leases across three instances', () => {
 
   async function driveCase(base: string, i: number, wrote: () => void): Promise<void> {
     const caseId = `c-lease-${i}`;
+    // Signed and effective in 2020: the 5-year term has ended, so its term-end timer fires at once.
+    // Its steps were held by then too (a step is not dated before the one before it).
     const personId = `p-${i}`;
     const nomination = {
-      heldOn: today,
+      heldOn: SIGNED_IN_2020,
       minutesRef: 'BB-2',
       members: 25,
       summoned: 25,
@@ -177,12 +179,16 @@ describe('worker leases across three instances', () => {
       ],
     };
     const ballot = {
-      heldOn: today,
+      heldOn: SIGNED_IN_2020,
       minutesRef: 'BB-3',
       tally: { members: 13, summoned: 13, present: 12, for: 9, against: 3, abstain: 0, invalid: 0 },
     };
     const steps: [string, 'staff' | 'secretary' | 'leader', unknown][] = [
-      ['leadership-round-1', 'staff', { heldOn: today, minutesRef: 'BB-1', conclusion: 'agreed' }],
+      [
+        'leadership-round-1',
+        'staff',
+        { heldOn: SIGNED_IN_2020, minutesRef: 'BB-1', conclusion: 'agreed' },
+      ],
       ['expanded-nomination', 'secretary', nomination],
       ['leadership-round-2', 'secretary', ballot],
       ['key-officials-nomination', 'secretary', nomination],
@@ -191,17 +197,21 @@ describe('worker leases across three instances', () => {
         'vetting',
         'staff',
         {
-          heldOn: today,
+          heldOn: SIGNED_IN_2020,
           items: ['background', 'asset_declaration', 'political_standards']
             .concat(['residence_party_cell_opinion', 'health'])
             .map((item) => ({ item, result: 'cleared', note: 'verified' })),
         },
       ],
-      // Signed and effective in 2020: the 5-year term has ended, so its term-end timer fires at once.
       [
         'decision',
         'leader',
-        { heldOn: '2020-01-02', number: `${i}-QĐ`, signer: 'Bí thư', effectiveFrom: '2020-01-02' },
+        {
+          heldOn: SIGNED_IN_2020,
+          number: `${i}-QĐ`,
+          signer: 'Bí thư',
+          effectiveFrom: SIGNED_IN_2020,
+        },
       ],
     ];
     await client.post(base, '/cases', 'staff', {

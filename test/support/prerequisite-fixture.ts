@@ -40,9 +40,9 @@ export function prerequisiteFixture(
         .post('/cases')
         .set(unit.staff)
         .send({ id, ...opening, personId: 'p-an', positionId, orgUnitId }),
-    /** The unit's request, the prerequisite case's first step. */
-    sendRequest: (id: string, summary: string) =>
-      http().post(`/cases/${id}/steps/request`).set(unit.staff).send({ heldOn: today, summary }),
+    /** The unit's request, the prerequisite case's first step (sent today unless `heldOn`). */
+    sendRequest: (id: string, summary: string, heldOn = today) =>
+      http().post(`/cases/${id}/steps/request`).set(unit.staff).send({ heldOn, summary }),
     /** The first step of an internal appointment (the one a prerequisite holds back). */
     firstStep: (id: string) =>
       http()

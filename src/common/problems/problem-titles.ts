@@ -146,6 +146,10 @@ const TITLE_BY_RULE: Record<string, Titles> = {
   },
   'step.unknown': { en: 'The procedure has no such step', vi: 'Quy trình không có bước này' },
   'step.in_the_future': { en: 'The step is dated in the future', vi: 'Ngày của bước ở tương lai' },
+  'step.held_before_current': {
+    en: 'The step is dated before the case reached it',
+    vi: 'Ngày của bước trước ngày hồ sơ đến bước này',
+  },
   'vetting.flagged_item_blocks_decision': {
     en: 'A flagged vetting item blocks the decision',
     vi: 'Nội dung thẩm định bị đánh dấu đang chặn việc ra quyết định',

@@ -108,10 +108,11 @@ const meeting = step('leadership-round-1', {
   minutesRef: 'BB-1',
   conclusion: 'post and standards agreed',
 });
+/** The key officials' conference meets after round 2's ballot (10 Oct), the wider one before it. */
 const nominate = (stepId: string) =>
   step(stepId, {
     kind: 'nomination',
-    heldOn: '2026-10-05',
+    heldOn: stepId === 'key-officials-nomination' ? '2026-10-10' : '2026-10-05',
     minutesRef: 'BB-2',
     members: 25,
     summoned: 25,
@@ -313,6 +314,29 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
     spec
       .when(thin, context(secretary))
       .refuses('ballot.no_quorum', /8 of 13 summoned present, needs at least 8.67/);
+  });
+
+  it('refuses a step dated before the step before it was held: its day would set the next deadline', () => {
+    const afterNomination = given(...throughRound3.slice(0, 3));
+    const backdated = (heldOn: string): CaseCommand => {
+      const command = ballot('leadership-round-2', 9);
+      const data = command.data as { stepId: string; body: StepBody };
+      return { ...command, data: { ...data, body: { ...data.body, heldOn } } } as CaseCommand;
+    };
+    afterNomination
+      .when(backdated('1900-01-01'), context(secretary))
+      .refuses(
+        'step.held_before_current',
+        /^heldOn: 1900-01-01 is before 2026-10-05, the day the step before leadership-round-2 was held$/,
+      );
+    afterNomination
+      .when(backdated('2026-10-04'), context(secretary))
+      .refuses('step.held_before_current');
+    // The same day as the step before it is fine: both meetings may sit on one day.
+    const [tallied] = afterNomination
+      .when(backdated('2026-10-05'), context(secretary))
+      .then(['BallotTallied']);
+    expect(tallied.data).toMatchObject({ heldOn: '2026-10-05' });
   });
 
   it('refuses a second decision and any step on a closed case', () => {

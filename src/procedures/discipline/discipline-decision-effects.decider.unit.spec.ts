@@ -229,6 +229,29 @@ describe('the complaint window by track, first and second (Luật Khiếu nại 
     ]),
   ];
 
+  it('a review is held on or after the day the complaint was filed', () => {
+    const complained = [
+      ...balloted('warning', t),
+      ...historyOfFrom(balloted('warning', t), [
+        [decide('warning'), t.as(leader)],
+        [complain('2026-11-20'), t.as(staff)],
+      ]),
+    ];
+    const reviewOn = (heldOn: string): DisciplineCommand => ({
+      ...reviewKept,
+      data: { ...reviewKept.data, heldOn },
+    });
+    givenStream(disciplineDecider, ...complained)
+      .when(reviewOn('2026-11-19'), t.as(leader, '2026-11-25'))
+      .refuses(
+        'discipline.review_before_complaint',
+        /^heldOn: 2026-11-19 is before the complaint, filed on 2026-11-20$/,
+      );
+    givenStream(disciplineDecider, ...complained)
+      .when(reviewOn('2026-11-20'), t.as(leader, '2026-11-25'))
+      .then(['DisciplineComplaintReviewed']);
+  });
+
   it('a civil servant has 15 days from receipt: 15 Nov + 15 = 30 Nov 2026', () => {
     expect(decided('warning', t)).toMatchObject({ complaintWindowEndsOn: '2026-11-30' });
   });
@@ -257,7 +280,10 @@ describe('the complaint window by track, first and second (Luật Khiếu nại 
       ...reviewedOnce('warning'),
       ...historyOfFrom(reviewedOnce('warning'), [
         [complain('2026-11-30'), t.as(staff, '2026-11-30')],
-        [reviewKept, t.as(leader, '2026-12-01')],
+        [
+          { ...reviewKept, data: { ...reviewKept.data, heldOn: '2026-12-01' } },
+          t.as(leader, '2026-12-01'),
+        ],
       ]),
     ];
     givenStream(disciplineDecider, ...twice)

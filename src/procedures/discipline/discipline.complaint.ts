@@ -98,6 +98,14 @@ export function reviewComplaint(
       'invalid',
       'heldOn',
     );
+  const filedOn = state.complaint?.filedOn;
+  if (filedOn && heldOn < filedOn)
+    refuse(
+      'discipline.review_before_complaint',
+      `heldOn: ${heldOn} is before the complaint, filed on ${filedOn}`,
+      'invalid',
+      'heldOn',
+    );
   let form: string | null = state.form;
   let bar: { barEndsOn: string | null; barRule: string | null } = {
     barEndsOn: state.barEndsOn,

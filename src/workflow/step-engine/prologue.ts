@@ -40,7 +40,7 @@ export interface PrologueOptions {
 /**
  * The checks every step of every procedure goes through before its kind's own rules: the step
  * exists, is the current one and of the body's kind, the actor may take it, the definition's
- * required fields are there, and it was not held after today.
+ * required fields are there, and it was held neither after today nor before its step became current.
  */
 export function beginStep(
   position: StepPosition,
@@ -66,6 +66,7 @@ export function beginStep(
       'invalid',
       'heldOn',
     );
+  refuseHeldBeforeCurrent(position, step, body.heldOn);
   const next = context.definition.steps[position.currentStep + 1];
   const record = (moves: boolean): StepRecord => ({
     stepId: step.id,
@@ -89,6 +90,31 @@ export function beginStep(
       today: context.today,
     });
   return { step, record, ends };
+}
+
+/**
+ * A step is held on or after the day it became current: the day the step before it was held. Its
+ * `heldOn` sets the next step's deadline, so a day before that would date the case's history
+ * backwards and make the next step overdue from the start. A case from paper began on its
+ * `openedOn`, so its first step is not before that; a case opened here may record a first
+ * meeting held before the day it was typed in.
+ */
+function refuseHeldBeforeCurrent(position: StepPosition, step: StepDefinition, heldOn: string) {
+  if (position.currentStepSince !== undefined) {
+    if (heldOn < position.currentStepSince)
+      refuse(
+        'step.held_before_current',
+        `heldOn: ${heldOn} is before ${position.currentStepSince}, the day the step before ${step.id} was held`,
+        'invalid',
+        'heldOn',
+      );
+  } else if (position.recordedFromPaper && heldOn < position.openedOn)
+    refuse(
+      'step.held_before_current',
+      `heldOn: ${heldOn} is before ${position.openedOn}, the day the case began (openedOn, from paper)`,
+      'invalid',
+      'heldOn',
+    );
 }
 
 function currentStep(

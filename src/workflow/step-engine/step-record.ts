@@ -22,16 +22,29 @@ export interface StepBodyRecord {
 export interface StepPosition {
   currentStep: number;
   currentStepDueOn: string | null;
+  /** The day the case was opened (for a case from paper, the day it began). */
+  openedOn: string;
+  /** Set on a case kept on paper until it was recorded here: its `openedOn` is when it began. */
+  recordedFromPaper?: object;
+  /**
+   * The day the current step became current: the day the step before it was held. Absent until a
+   * step has moved the case (the first step is current from `openedOn`).
+   */
+  currentStepSince?: string;
 }
 
 /** Moves a case to its next step when a step event says so (`nextStepId` differs from its step). */
 export function advanceOn(
   position: StepPosition,
-  record: Pick<StepRecord, 'stepId' | 'nextStepId' | 'nextStepDueOn'>,
+  record: Pick<StepRecord, 'stepId' | 'heldOn' | 'nextStepId' | 'nextStepDueOn'>,
   moved: boolean,
-): Partial<StepPosition> {
+): Partial<Pick<StepPosition, 'currentStep' | 'currentStepDueOn' | 'currentStepSince'>> {
   return moved
-    ? { currentStep: position.currentStep + 1, currentStepDueOn: record.nextStepDueOn }
+    ? {
+        currentStep: position.currentStep + 1,
+        currentStepDueOn: record.nextStepDueOn,
+        currentStepSince: record.heldOn,
+      }
     : {};
 }
 

@@ -42,13 +42,20 @@ const open = (procedure: string): CaseCommand => ({
     summary: 'fill the post',
   },
 });
+/** Steps that come after a ballot (6 Nov) are held on its day; the others before it. */
+const AFTER_A_BALLOT = new Set(['key-officials-nomination', 'head-evaluation']);
 const meeting = (stepId: string, conclusion = 'agreed') =>
-  step(stepId, { kind: 'meeting', heldOn: '2026-11-02', minutesRef: 'BB-1', conclusion });
+  step(stepId, {
+    kind: 'meeting',
+    heldOn: AFTER_A_BALLOT.has(stepId) ? '2026-11-06' : '2026-11-02',
+    minutesRef: 'BB-1',
+    conclusion,
+  });
 /** 25 summoned, 24 present: p-an gets `an` votes, p-binh the rest. */
 const nominate = (stepId: string, an: number) =>
   step(stepId, {
     kind: 'nomination',
-    heldOn: '2026-11-05',
+    heldOn: AFTER_A_BALLOT.has(stepId) ? '2026-11-06' : '2026-11-05',
     minutesRef: 'BB-2',
     members: 25,
     summoned: 25,
@@ -112,7 +119,7 @@ describe('key-officials nomination (appointment.internal@2): one basis, not a pa
       .when(
         step('key-officials-nomination', {
           kind: 'nomination',
-          heldOn: '2026-11-05',
+          heldOn: '2026-11-06',
           minutesRef: 'BB-2',
           members: 25,
           summoned: 25,

@@ -75,6 +75,11 @@ const nominationBody = (anVotes: number): StepBody => ({
     { personId: 'p-binh', votes: 24 - anVotes },
   ],
 });
+/** The key officials' conference, held on the day of round 2's ballot (not before it). */
+const keyOfficialsBody = (anVotes: number): StepBody => ({
+  ...nominationBody(anVotes),
+  heldOn: '2026-10-10',
+});
 const ballotBody = (forVotes: number, present = 13): StepBody => ({
   kind: 'ballot',
   heldOn: '2026-10-10',
@@ -120,7 +125,7 @@ const toRound3: [CaseCommand, CaseContext][] = [
   [step('leadership-round-1', meetingBody), context(staff)],
   [step('expanded-nomination', nominationBody(16)), context(secretary)],
   [step('leadership-round-2', ballotBody(10)), context(secretary)],
-  [step('key-officials-nomination', nominationBody(16)), context(secretary)],
+  [step('key-officials-nomination', keyOfficialsBody(16)), context(secretary)],
 ];
 const round3 = (forVotes: number): [CaseCommand, CaseContext] => [
   step('leadership-round-3', ballotBody(forVotes)),
@@ -199,7 +204,7 @@ describe('correcting a recorded step (sửa bước đã ghi)', () => {
 
   it('refuses a correction once a later step is done, naming the rule', () => {
     const error = given(...toRound3, round3(10))
-      .when(correction('key-officials-nomination', nominationBody(18)), context(staff))
+      .when(correction('key-officials-nomination', keyOfficialsBody(18)), context(staff))
       .refuses('step.correction_after_later_step', 'conflict');
     expect(error.details).toEqual({ lastStep: 'leadership-round-3' });
   });

@@ -43,8 +43,14 @@ const step = (stepId: string, body: StepBody): CaseCommand => ({
   type: 'PerformStep',
   data: { stepId, body },
 });
+/** The evaluation meets after the candidate unit's ballot (5 Nov); the consultation before it. */
 const meeting = (stepId: string) =>
-  step(stepId, { kind: 'meeting', heldOn: '2026-11-02', minutesRef: 'BB-1', conclusion: 'ok' });
+  step(stepId, {
+    kind: 'meeting',
+    heldOn: stepId === 'evaluation-and-meeting' ? '2026-11-05' : '2026-11-02',
+    minutesRef: 'BB-1',
+    conclusion: 'ok',
+  });
 
 /** An external-source case up to its vetting. */
 const atVetting = historyOf(
