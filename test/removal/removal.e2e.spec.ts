@@ -125,6 +125,17 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
     );
     const missing = await open('m-4', 'p-ratings', 'removal.dismissal').expect(400);
     expect(missing.body).toMatchObject({ rule: 'removal.grounds_invalid', field: 'grounds' });
+    // A field the ground does not take would be dropped unseen: refused, naming it.
+    const extra = await open('m-5', 'p-ratings', 'removal.dismissal', {
+      kind: 'conclusion',
+      reference: 'KL-1',
+      extra: 1,
+    }).expect(400);
+    expect(extra.body).toMatchObject({
+      rule: 'removal.grounds_invalid',
+      field: 'grounds.extra',
+      message: 'grounds.extra: is not a field of this ground (it takes kind, reference)',
+    });
     const { rows } = await t.db.pool.query(
       "SELECT count(*)::int AS n FROM events WHERE stream_id LIKE 'removal-m-%' AND stream_id <> 'removal-m-1'",
     );

@@ -51,6 +51,17 @@ function text(grounds: Facts, field: string): string {
   return value as string;
 }
 
+/**
+ * The ground's fields are exactly those its kind takes: a field the request adds would be
+ * dropped unseen (`reference` misspelt, a tally on a ground that takes none), as the body's
+ * other unknown fields are refused.
+ */
+function onlyFields(grounds: Facts, allowed: readonly string[]): void {
+  const unknown = Object.keys(grounds).find((key) => !allowed.includes(key));
+  if (unknown !== undefined)
+    invalid(`grounds.${unknown}`, `is not a field of this ground (it takes ${allowed.join(', ')})`);
+}
+
 function count(grounds: Facts, field: string): number {
   const value = grounds[field];
   if (!Number.isInteger(value) || (value as number) < 0)
@@ -112,13 +123,17 @@ function dismissal(input: RemovalOpeningInput, grounds: Facts): Facts {
   const { record, ruleSet, today } = input;
   switch (grounds.kind) {
     case 'low_confidence':
+      onlyFields(grounds, ['kind', 'lowConfidenceVotes', 'totalVotes']);
       return lowConfidence(grounds, ruleSet, 'removal.dismissal.lowConfidenceShare');
     case 'not_completed_duties':
+      onlyFields(grounds, ['kind']);
       return notCompletedDuties(record, today, ruleSet);
     case 'discipline':
+      onlyFields(grounds, ['kind']);
       return disciplineDecision(record, ruleSet);
     case 'conclusion':
       // A competent body's conclusion (e.g. on degradation, protecting internal politics).
+      onlyFields(grounds, ['kind', 'reference']);
       return { reference: text(grounds, 'reference') };
     default:
       return invalid('grounds.kind', `must be one of ${DISMISSAL_GROUNDS.join(', ')}`);
@@ -128,6 +143,7 @@ function dismissal(input: RemovalOpeningInput, grounds: Facts): Facts {
 /** Từ chức: the letter, nobody under investigation, and a low-confidence tally if one is given. */
 function resignation(input: RemovalOpeningInput, grounds: Facts): Facts {
   const { record, ruleSet, today } = input;
+  onlyFields(grounds, ['letterReceivedOn', 'reason', 'lowConfidenceVotes', 'totalVotes']);
   const letterReceivedOn = grounds.letterReceivedOn;
   if (!isCalendarDate(letterReceivedOn) || letterReceivedOn > today)
     invalid('grounds.letterReceivedOn', `must be a day YYYY-MM-DD not after today (${today})`);
@@ -194,6 +210,8 @@ export function removalOpening(input: RemovalOpeningInput): Facts {
   if (!grounds) return invalid('grounds', 'is required: the ground the case rests on');
   if (input.definitionId === 'removal.resignation') return resignation(input, grounds as Facts);
   const kind = text(grounds as Facts, 'kind');
+  if (input.definitionId !== 'removal.dismissal')
+    onlyFields(grounds as Facts, ['kind', 'reference']);
   const checked =
     input.definitionId === 'removal.dismissal'
       ? dismissal(input, grounds as Facts)
