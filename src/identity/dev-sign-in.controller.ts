@@ -13,6 +13,7 @@ import { APP_CONFIG } from '../infrastructure/app-config.token';
 import { ROLES } from './actor';
 import { JWT_VERIFIER, JwtVerifier } from './jwt-verifier';
 import { Public } from './public.decorator';
+import { HasText } from '../common/input/has-text.decorator';
 
 /** Lifetime of a development sign-in token: 8 hours (tokens may live at most 12). */
 export const DEV_SIGN_IN_SECONDS = 8 * 3600;
@@ -21,6 +22,7 @@ export class DevSignInDto {
   @ApiProperty({ example: 'staff-1' })
   @IsString()
   @Length(1, 100)
+  @HasText()
   userId!: string;
 
   @ApiProperty({ example: ['organization_staff'], enum: ROLES, isArray: true })
@@ -32,12 +34,14 @@ export class DevSignInDto {
   @ApiProperty({ example: 'ou-ha-noi' })
   @IsString()
   @Length(1, 100)
+  @HasText()
   orgUnit!: string;
 
   @ApiPropertyOptional({ example: 'Cán bộ Ban Tổ chức' })
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @HasText()
   name?: string;
 }
 

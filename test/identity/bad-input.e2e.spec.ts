@@ -412,6 +412,22 @@ describe('bad input', () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
+  it('refuses text that is only white space where text is required, writing nothing', async () => {
+    const before = await written();
+    const withdrawal = await http()
+      .post('/cases/c-a/withdraw')
+      .set(everyone())
+      .send({ reason: ' \t ' });
+    expectRefusal(withdrawal, 'reason', 'body.invalid');
+    expect(withdrawal.body.message).toBe('reason must not be blank (only spaces)');
+    const unit = await http()
+      .post('/org-units')
+      .set(everyone())
+      .send({ id: 'ou-blank', kind: 'commune', name: '   ' });
+    expectRefusal(unit, 'name', 'body.invalid');
+    expect(await written()).toEqual(before);
+  });
+
   it('refuses a body that is not UTF-8 instead of storing U+FFFD in its place', async () => {
     const before = await written();
     const body = Buffer.concat([

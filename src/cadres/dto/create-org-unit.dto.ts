@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { HasText } from '../../common/input/has-text.decorator';
 
 export const ORG_UNIT_KINDS = [
   'province',
@@ -27,6 +28,7 @@ export class CreateOrgUnitDto {
   @ApiProperty({ example: 'Phường Sơn Tây' })
   @IsString()
   @Length(2, 200)
+  @HasText()
   name!: string;
 
   @ApiProperty({ enum: ORG_UNIT_KINDS, example: 'party_committee' })

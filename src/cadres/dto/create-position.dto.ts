@@ -11,6 +11,7 @@ import {
   Min,
 } from 'class-validator';
 import { POST_FILLED_BY, PostFilledBy } from '../post-filled-by';
+import { HasText } from '../../common/input/has-text.decorator';
 
 export class CreatePositionDto {
   @ApiPropertyOptional({ example: 'pos-ha-noi-deputy-head-organization' })
@@ -23,6 +24,7 @@ export class CreatePositionDto {
   @ApiProperty({ example: 'Phó Trưởng ban Tổ chức Thành ủy Hà Nội' })
   @IsString()
   @Length(2, 200)
+  @HasText()
   title!: string;
 
   @ApiProperty({ example: 'ou-ha-noi-organization-committee' })

@@ -7,6 +7,7 @@ import {
   QUALITY_RATINGS,
   QualityRating,
 } from '../person/person-profile.events';
+import { HasText } from '../../common/input/has-text.decorator';
 
 const DATE = { type: String, format: 'date' } as const;
 
@@ -18,6 +19,7 @@ export class RecordPlaceOfOriginDto {
   })
   @IsString()
   @Length(2, 80)
+  @HasText()
   province!: string;
 
   @ApiProperty({ example: 'xã Đường Lâm', description: 'the commune or district, as written' })
@@ -41,6 +43,7 @@ export class RecordManagementTierDto {
   @ApiProperty({ example: '12-QĐ/TU' })
   @IsString()
   @Length(1, 120)
+  @HasText()
   decisionRef!: string;
 }
 
@@ -52,6 +55,7 @@ export class RecordCivilServiceRankDto {
   @ApiProperty({ example: 'Chuyên viên' })
   @IsString()
   @Length(1, 120)
+  @HasText()
   title!: string;
 
   @ApiProperty({ ...DATE, example: '2020-01-01' })
@@ -61,6 +65,7 @@ export class RecordCivilServiceRankDto {
   @ApiProperty({ example: '45-QĐ/UBND' })
   @IsString()
   @Length(1, 120)
+  @HasText()
   decisionRef!: string;
 }
 
@@ -86,6 +91,7 @@ export class RecordAnnualRatingDto {
   @ApiProperty({ example: '310-QĐ/TU' })
   @IsString()
   @Length(1, 120)
+  @HasText()
   decisionRef!: string;
 
   @ApiProperty({ example: '' })

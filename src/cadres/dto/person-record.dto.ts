@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { PERSON_STATUS_KINDS, PersonStatusKind } from '../person/person.events';
 import { DECISION_NUMBER_FORMS } from '../../common/input/decision-number';
+import { HasText } from '../../common/input/has-text.decorator';
 
 export class AssignPostDto {
   @ApiProperty({ example: 'pos-ha-noi-deputy-head-organization' })
@@ -24,6 +25,7 @@ export class AssignPostDto {
   })
   @IsString()
   @Length(1, 120)
+  @HasText()
   decisionRef!: string;
 }
 
@@ -42,6 +44,7 @@ export class AddPlanningPoolEntryDto {
   })
   @IsString()
   @Length(1, 120)
+  @HasText()
   decisionRef!: string;
 }
 
@@ -49,11 +52,13 @@ export class RemovePlanningPoolEntryDto {
   @ApiProperty({ example: '91-QĐ/TU', description: `the decision, ${DECISION_NUMBER_FORMS}` })
   @IsString()
   @Length(1, 120)
+  @HasText()
   decisionRef!: string;
 
   @ApiProperty({ example: 'no longer meets the standards' })
   @IsString()
   @Length(1, 500)
+  @HasText()
   reason!: string;
 }
 

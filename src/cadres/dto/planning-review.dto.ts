@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../common/input/calendar-date';
+import { HasText } from '../../common/input/has-text.decorator';
 
 const DATE = { type: String, format: 'date' } as const;
 
@@ -9,11 +10,13 @@ export class PlanningReviewAdditionDto {
   @ApiProperty({ example: 'p-tran-thi-binh' })
   @IsString()
   @Length(1, 64)
+  @HasText()
   personId!: string;
 
   @ApiProperty({ example: 'pos-son-tay-head-organization' })
   @IsString()
   @Length(1, 64)
+  @HasText()
   positionId!: string;
 }
 
@@ -21,6 +24,7 @@ export class PlanningReviewRemovalDto extends PlanningReviewAdditionDto {
   @ApiProperty({ example: 'over the planning age' })
   @IsString()
   @Length(1, 500)
+  @HasText()
   reason!: string;
 }
 
@@ -49,6 +53,7 @@ export class RecordPlanningReviewDto {
   @ApiProperty({ example: '95-QĐ/TU' })
   @IsString()
   @Length(1, 120)
+  @HasText()
   decisionRef!: string;
 
   @ApiProperty({ type: [PlanningReviewAdditionDto], description: 'people added (bổ sung)' })

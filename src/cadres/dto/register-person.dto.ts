@@ -1,6 +1,7 @@
 import { IsCalendarDate } from '../../common/input/calendar-date';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { HasText } from '../../common/input/has-text.decorator';
 
 export class RegisterPersonDto {
   @ApiPropertyOptional({ example: 'p-nguyen-van-an' })
@@ -13,6 +14,7 @@ export class RegisterPersonDto {
   @ApiProperty({ example: 'Nguyễn Văn An' })
   @IsString()
   @Length(2, 200)
+  @HasText()
   fullName!: string;
 
   @ApiProperty({ type: String, format: 'date', example: '1978-04-12' })
@@ -26,6 +28,7 @@ export class RegisterPersonDto {
   @ApiProperty({ example: 'Kinh' })
   @IsString()
   @Length(1, 60)
+  @HasText()
   ethnicity!: string;
 
   @ApiProperty({ example: true })
@@ -40,11 +43,13 @@ export class RegisterPersonDto {
   @ApiProperty({ example: 'Thạc sĩ Quản lý công' })
   @IsString()
   @Length(1, 120)
+  @HasText()
   educationLevel!: string;
 
   @ApiProperty({ example: 'Cao cấp' })
   @IsString()
   @Length(1, 60)
+  @HasText()
   politicalTheoryLevel!: string;
 
   @ApiProperty({ example: 'ou-ha-noi-organization-committee' })

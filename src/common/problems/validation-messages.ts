@@ -19,6 +19,10 @@ const BY_CONSTRAINT: Record<string, Humanize> = {
     vi: `${field}: trường không được chấp nhận`,
   }),
   isString: (field) => ({ en: `${field} must be text`, vi: `${field} phải là văn bản` }),
+  hasText: (field) => ({
+    en: `${field} must not be blank (only spaces)`,
+    vi: `${field} không được để trống (chỉ có dấu cách)`,
+  }),
   isLength: (field, message) => {
     const [first, second] = numbersIn(message);
     if (/longer.*and shorter/.test(message))

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
+import { HasText } from '../../../common/input/has-text.decorator';
 
 /** Why a recorded step is corrected; the rest of the body is the corrected step body. */
 export class CorrectionReasonDto {
@@ -9,5 +10,6 @@ export class CorrectionReasonDto {
   })
   @IsString()
   @Length(1, 4000)
+  @HasText()
   reason!: string;
 }

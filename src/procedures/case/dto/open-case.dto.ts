@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../../../common/input/calendar-date';
+import { HasText } from '../../../common/input/has-text.decorator';
 
 export class OpenCaseDto {
   @ApiPropertyOptional({ example: 'c-2026-0042', description: 'case id; generated when omitted' })
@@ -46,21 +47,25 @@ export class OpenCaseDto {
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @HasText()
   personId?: string;
 
   @ApiProperty({ example: 'pos-ha-noi-head-organization' })
   @IsString()
   @Length(1, 100)
+  @HasText()
   positionId!: string;
 
   @ApiProperty({ example: 'ou-ha-noi-party-committee', description: 'the unit running the case' })
   @IsString()
   @Length(1, 100)
+  @HasText()
   orgUnitId!: string;
 
   @ApiProperty({ example: 'Fill the post of head of the organization committee.' })
   @IsString()
   @Length(1, 4000)
+  @HasText()
   summary!: string;
 
   @ApiPropertyOptional({
@@ -81,6 +86,7 @@ export class OpenCaseDto {
   @ValidateIf((dto: OpenCaseDto) => dto.openedOn !== undefined || dto.paperRecordRef !== undefined)
   @IsString({ message: "paperRecordRef: the paper file's reference is required with openedOn" })
   @Length(1, 200)
+  @HasText()
   paperRecordRef?: string;
 
   @ApiPropertyOptional({
@@ -121,6 +127,7 @@ export class ReasonDto {
   @ApiProperty({ example: 'The post was abolished by the reorganisation.' })
   @IsString()
   @Length(1, 4000)
+  @HasText()
   reason!: string;
 }
 
@@ -128,5 +135,6 @@ export class ResolveVettingItemDto {
   @ApiProperty({ example: 'Declaration submitted on 3 Nov 2026 and verified.' })
   @IsString()
   @Length(1, 4000)
+  @HasText()
   note!: string;
 }

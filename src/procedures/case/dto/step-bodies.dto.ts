@@ -21,6 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
+import { HasText } from '../../../common/input/has-text.decorator';
 
 /** Fields every step record carries: when it happened and the document that records it. */
 export class StepRecordDto {
@@ -40,6 +41,7 @@ export class StepRecordDto {
   @IsOptional()
   @IsString()
   @Length(1, 120)
+  @HasText()
   minutesRef?: string;
 
   @ApiPropertyOptional({ example: 'The committee agreed on the post, standards and conditions.' })
@@ -53,6 +55,7 @@ export class ProposalStepDto extends StepRecordDto {
   @ApiProperty({ example: 'Proposal to fill the vacant post of deputy head.' })
   @IsString()
   @Length(1, 4000)
+  @HasText()
   summary!: string;
 }
 
@@ -60,6 +63,7 @@ export class MeetingStepDto extends StepRecordDto {
   @ApiProperty({ example: 'Leadership agreed the post, standards and the planning pool check.' })
   @IsString()
   @Length(1, 4000)
+  @HasText()
   conclusion!: string;
 
   @ApiPropertyOptional({
@@ -122,6 +126,7 @@ export class NomineeTallyDto {
   @ApiProperty({ example: 'p-nguyen-van-an', description: 'a nominee standing at this ballot' })
   @IsString()
   @Length(1, 100)
+  @HasText()
   personId!: string;
 
   @ApiProperty({ type: TallyDto })
@@ -165,6 +170,7 @@ export class BallotStepDto extends StepRecordDto {
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @HasText()
   headChoice?: string;
 
   @ApiPropertyOptional({
@@ -180,6 +186,7 @@ export class CandidateVotesDto {
   @ApiProperty({ example: 'p-nguyen-van-an' })
   @IsString()
   @Length(1, 100)
+  @HasText()
   personId!: string;
 
   @ApiProperty({ example: 8 })
@@ -257,11 +264,13 @@ export class DecisionStepDto extends StepRecordDto {
   @ApiProperty({ example: '215-QĐ/TU', description: `decision number, ${DECISION_NUMBER_FORMS}` })
   @IsString()
   @Length(1, 120)
+  @HasText()
   number!: string;
 
   @ApiProperty({ example: 'Bí thư Thành ủy Nguyễn Văn Tâm' })
   @IsString()
   @Length(1, 200)
+  @HasText()
   signer!: string;
 
   @ApiProperty({ type: String, format: 'date', example: '2026-04-01' })

@@ -13,11 +13,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { StepRecordDto } from '../../case/dto/step-bodies.dto';
+import { HasText } from '../../../common/input/has-text.decorator';
 
 export class ExamCandidateDto {
   @ApiProperty({ example: 'p-nguyen-van-an', description: 'a person who registered to sit' })
   @IsString()
   @Length(1, 100)
+  @HasText()
   personId!: string;
 }
 
@@ -54,6 +56,7 @@ export class CandidateScoresDto {
   @ApiProperty({ example: 'p-nguyen-van-an', description: 'a candidate still standing' })
   @IsString()
   @Length(1, 100)
+  @HasText()
   personId!: string;
 
   @ApiProperty({
@@ -89,5 +92,6 @@ export class ScoresStepDto extends StepRecordDto {
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @HasText()
   winnerChoice?: string;
 }

@@ -22,6 +22,7 @@ import {
   ViolationDto,
 } from './discipline-parts.dto';
 import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
+import { HasText } from '../../../common/input/has-text.decorator';
 
 const ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
@@ -42,6 +43,7 @@ export class OpenDisciplineCaseDto {
   @ApiProperty({ example: 'p-tran-thi-binh' })
   @IsString()
   @Length(1, 100)
+  @HasText()
   personId!: string;
 
   @ApiPropertyOptional({
@@ -51,11 +53,13 @@ export class OpenDisciplineCaseDto {
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @HasText()
   positionId?: string;
 
   @ApiProperty({ example: 'ou-ha-noi-home-affairs' })
   @IsString()
   @Length(1, 100)
+  @HasText()
   orgUnitId!: string;
 
   @ApiPropertyOptional({
@@ -78,6 +82,7 @@ export class OpenDisciplineCaseDto {
   @ApiProperty({ example: 'Land allocation in ward X.' })
   @IsString()
   @Length(1, 4000)
+  @HasText()
   summary!: string;
 
   @ApiProperty({ type: ViolationDto })
@@ -98,6 +103,7 @@ class DisciplineStepRecordDto {
   @IsOptional()
   @IsString()
   @Length(1, 120)
+  @HasText()
   minutesRef?: string;
 
   @ApiPropertyOptional()
@@ -111,6 +117,7 @@ export class DisciplineMeetingDto extends DisciplineStepRecordDto {
   @ApiProperty({ example: 'The violation is confirmed by the inspection report.' })
   @IsString()
   @Length(1, 4000)
+  @HasText()
   conclusion!: string;
 
   @ApiPropertyOptional({
@@ -165,10 +172,12 @@ export class DisciplineDecisionDto extends DisciplineStepRecordDto {
   })
   @IsString()
   @Length(1, 120)
+  @HasText()
   number!: string;
   @ApiProperty({ example: 'Chủ nhiệm Ủy ban Kiểm tra' })
   @IsString()
   @Length(1, 200)
+  @HasText()
   signer!: string;
   @ApiProperty({
     example: 'warning',
@@ -177,6 +186,7 @@ export class DisciplineDecisionDto extends DisciplineStepRecordDto {
   })
   @IsString()
   @Length(1, 40)
+  @HasText()
   form!: string;
   @ApiProperty({ type: String, format: 'date', example: '2026-11-15' })
   @IsCalendarDate()
@@ -200,6 +210,7 @@ export class DisciplineDecisionDto extends DisciplineStepRecordDto {
   @IsOptional()
   @IsString()
   @Length(1, 4000)
+  @HasText()
   reasonForDifferentForm?: string;
 
   @ApiPropertyOptional({
@@ -227,6 +238,7 @@ export class DisciplineDecisionDto extends DisciplineStepRecordDto {
   @IsOptional()
   @IsString()
   @Length(1, 120)
+  @HasText()
   sameViolationCaseId?: string;
 }
 
@@ -237,6 +249,7 @@ export class ComplaintDto {
   @ApiProperty({ example: 'The form is too heavy for the violation.' })
   @IsString()
   @Length(1, 4000)
+  @HasText()
   grounds!: string;
 }
 
@@ -247,6 +260,7 @@ export class ComplaintReviewDto {
   @ApiProperty({ example: '9-QĐ/TU', description: `decision number, ${DECISION_NUMBER_FORMS}` })
   @IsString()
   @Length(1, 120)
+  @HasText()
   number!: string;
   @ApiProperty({ enum: ['keep', 'change', 'annul'] })
   @IsIn(['keep', 'change', 'annul'], { message: 'outcome: keep, change or annul' })
@@ -259,9 +273,11 @@ export class ComplaintReviewDto {
   @IsOptional()
   @IsString()
   @Length(1, 40)
+  @HasText()
   form?: string;
   @ApiProperty({ example: 'The review found mitigating circumstances.' })
   @IsString()
   @Length(1, 4000)
+  @HasText()
   reason!: string;
 }

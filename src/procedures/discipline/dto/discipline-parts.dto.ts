@@ -15,6 +15,7 @@ import {
 import { IsCalendarDate } from '../../../common/input/calendar-date';
 import { DISCIPLINE_FORMS, DISCIPLINE_FORMS_NOTE } from '../discipline-forms';
 import { VIOLATION_SOURCES } from '../discipline.events';
+import { HasText } from '../../../common/input/has-text.decorator';
 
 /** Parts of the discipline bodies: the violation, a skip path, the written request, the tally. */
 export class ViolationDto {
@@ -34,6 +35,7 @@ export class ViolationDto {
   @ApiProperty({ example: 'Approved land allocation against the plan.' })
   @IsString()
   @Length(1, 4000)
+  @HasText()
   description!: string;
 
   @ApiProperty({ enum: VIOLATION_SOURCES })
@@ -50,6 +52,7 @@ export class ViolationDto {
   @IsOptional()
   @IsString()
   @Length(1, 40)
+  @HasText()
   severity?: string;
 
   @ApiPropertyOptional({
@@ -87,6 +90,7 @@ export class CouncilSkipDto {
   @ApiProperty({ example: 'Bản án 12/2026/HS-ST', description: 'the paper it rests on' })
   @IsString()
   @Length(1, 200)
+  @HasText()
   reference!: string;
 }
 
@@ -97,6 +101,7 @@ export class PersonRequestDto {
   @ApiProperty({ example: 'Đơn ngày 12/11/2026' })
   @IsString()
   @Length(1, 200)
+  @HasText()
   reference!: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { HasText } from '../../../common/input/has-text.decorator';
 
 /** An entry's JSON is at most this long (four ids of 100 characters and a reason of 2,000). */
 export const TRANSFER_BATCH_BYTES_PER_ENTRY = 3072;
@@ -12,6 +13,7 @@ export class TransferBatchEntryDto {
   @ApiProperty({ example: 'p-tran-thi-binh', description: 'the person transferred' })
   @IsString()
   @Length(1, 100)
+  @HasText()
   personId!: string;
 
   @ApiProperty({
@@ -20,11 +22,13 @@ export class TransferBatchEntryDto {
   })
   @IsString()
   @Length(1, 100)
+  @HasText()
   currentPositionId!: string;
 
   @ApiProperty({ example: 'pos-ha-noi-deputy-home-affairs', description: 'the receiving post' })
   @IsString()
   @Length(1, 100)
+  @HasText()
   positionId!: string;
 
   @ApiProperty({
@@ -33,6 +37,7 @@ export class TransferBatchEntryDto {
   })
   @IsString()
   @Length(1, 100)
+  @HasText()
   orgUnitId!: string;
 
   @ApiProperty({
@@ -42,6 +47,7 @@ export class TransferBatchEntryDto {
   })
   @IsString()
   @Length(1, 2000)
+  @HasText()
   reason!: string;
 }
 
