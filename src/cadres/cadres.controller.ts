@@ -46,6 +46,7 @@ import {
   RemovePlanningPoolEntryDto,
 } from './dto/person-record.dto';
 import { RegisterPersonDto } from './dto/register-person.dto';
+import { RegistryRuleViolation } from './registry-rule-violation';
 import { RegistryService } from './registry.service';
 
 /** A write to a person's record: 201 with the record, or a bad body, no such person, a refusal. */
@@ -99,6 +100,17 @@ export class CadresController {
   @ApiProblems(409, 422)
   async register(@Body() dto: RegisterPersonDto, @Write() write: WriteRequest) {
     const { actor } = write;
+    const today = this.today();
+    for (const field of ['dateOfBirth', 'partyJoinedOn'] as const) {
+      const day = dto[field];
+      if (day !== undefined && day > today)
+        throw new RegistryRuleViolation(
+          'person.date_in_the_future',
+          `${field}: ${day} is after today (${today})`,
+          'invalid',
+          field,
+        );
+    }
     await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
     // An id taken by a person of another unit is refused as out of scope, not "already exists":
     // the answer must not tell whether someone outside the grant is registered.

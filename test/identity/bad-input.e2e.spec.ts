@@ -428,6 +428,56 @@ describe('bad input', () => {
     expect(await written()).toEqual(before);
   });
 
+  it('refuses a person born after today, a party day before birth or without membership, a term ending before it began', async () => {
+    const before = await written();
+    const person = {
+      id: 'p-dates',
+      fullName: 'Trần Thị B',
+      dateOfBirth: '1990-01-01',
+      gender: 'female',
+      ethnicity: 'Kinh',
+      partyMember: true,
+      educationLevel: 'x',
+      politicalTheoryLevel: 'y',
+      orgUnitId: 'ou-prov',
+    };
+    const register = (changes: Record<string, unknown>) =>
+      http()
+        .post('/cadres')
+        .set(everyone())
+        .send({ ...person, ...changes });
+    const unborn = await register({ dateOfBirth: addDays(today, 1) });
+    expectRefusal(unborn, 'dateOfBirth', 'person.date_in_the_future');
+    expect(unborn.body.message).toBe(`dateOfBirth: ${addDays(today, 1)} is after today (${today})`);
+    expectRefusal(
+      await register({ partyJoinedOn: addDays(today, 1) }),
+      'partyJoinedOn',
+      'person.date_in_the_future',
+    );
+    const beforeBirth = await register({ partyJoinedOn: '1980-01-01' });
+    expectRefusal(beforeBirth, 'partyJoinedOn', 'person.dates_out_of_order');
+    expect(beforeBirth.body.message).toBe(
+      'partyJoinedOn: 1980-01-01 is before the date of birth (1990-01-01)',
+    );
+    expectRefusal(
+      await register({ partyMember: false, partyJoinedOn: '2015-01-01' }),
+      'partyJoinedOn',
+      'person.party_joined_without_membership',
+    );
+    const post = (changes: Record<string, unknown>) =>
+      http()
+        .post('/cadres/p-a/posts')
+        .set(everyone())
+        .send({ positionId: 'pos-a', from: '2026-01-01', decisionRef: 'QĐ-1', ...changes });
+    const backwards = await post({ termEnd: '2020-01-01' });
+    expectRefusal(backwards, 'termEnd', 'person.dates_out_of_order');
+    expect(backwards.body.message).toBe(
+      "termEnd: 2020-01-01 is before the post's start (from 2026-01-01)",
+    );
+    expectRefusal(await post({ from: '1950-01-01' }), 'from', 'person.dates_out_of_order');
+    expect(await written()).toEqual(before);
+  });
+
   it('refuses a body that is not UTF-8 instead of storing U+FFFD in its place', async () => {
     const before = await written();
     const body = Buffer.concat([

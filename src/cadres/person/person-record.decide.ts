@@ -2,6 +2,7 @@ import { DomainEvent } from '../../common/stream-decider';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { assertPersonHasRoomInPool } from '../planning/planning-pool-limits';
 import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands';
+import { refuseImpossiblePost } from './person-dates';
 import { PersonState } from './person.state';
 
 type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
@@ -13,7 +14,10 @@ type Decide<T extends PersonCommand['type']> = (
 
 /** Posts held (chức vụ): only a post the person holds can end. */
 export const postDeciders: { AssignPost: Decide<'AssignPost'>; EndPost: Decide<'EndPost'> } = {
-  AssignPost: (_state, command) => [{ type: 'PostAssigned', data: command.data }],
+  AssignPost: (state, command) => {
+    refuseImpossiblePost(state.profile, command.data);
+    return [{ type: 'PostAssigned', data: command.data }];
+  },
   EndPost: (state, command) => {
     if (!state.posts.some((p) => p.positionId === command.data.positionId)) {
       throw new RegistryRuleViolation(

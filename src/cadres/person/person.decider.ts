@@ -1,5 +1,6 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { RegistryRuleViolation } from '../registry-rule-violation';
+import { refuseImpossibleRegistration } from './person-dates';
 import { PersonState } from './person.state';
 import { decideProfile, PersonProfileCommand } from './person-profile';
 import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands';
@@ -41,6 +42,7 @@ function register(state: PersonState, command: CommandOf<'RegisterPerson'>): Dom
       `person ${command.data.personId} is already registered`,
       'conflict',
     );
+  refuseImpossibleRegistration(command.data);
   return [{ type: 'PersonRegistered', data: command.data }];
 }
 
