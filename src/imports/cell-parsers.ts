@@ -100,3 +100,15 @@ export const pattern =
     const value = cellText(cell) ?? '';
     return regex.test(value) ? ok(value) : bad('import.format', `${what}; có "${value}"`);
   };
+
+/** A planning term `YYYY-YYYY` that runs forwards (the API's `term` takes the same). */
+export const planningTerm: CellParser<string> = (cell) => {
+  const value = cellText(cell) ?? '';
+  const years = /^(\d{4})-(\d{4})$/.exec(value);
+  return years && Number(years[2]) > Number(years[1])
+    ? ok(value)
+    : bad(
+        'import.format',
+        `nhiệm kỳ dạng YYYY-YYYY, năm sau lớn hơn năm trước (a term as YYYY-YYYY, its second year after its first); có "${value}"`,
+      );
+};

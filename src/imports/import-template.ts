@@ -1,6 +1,15 @@
 import { DisciplineTrack } from '../procedures/discipline/discipline.events';
 import { candidateVotes, count, vettingItems } from './case-cell-parsers';
-import { CellParser, choice, day, identifier, pattern, text, yesNo } from './cell-parsers';
+import {
+  CellParser,
+  choice,
+  day,
+  identifier,
+  pattern,
+  planningTerm,
+  text,
+  yesNo,
+} from './cell-parsers';
 
 /**
  * The import template: one sheet per kind of record, one line per column. A new field of the
@@ -109,13 +118,7 @@ export const IMPORT_SHEETS: SheetSpec[] = [
     columns: [
       PERSON,
       POSITION,
-      col(
-        'Nhiệm kỳ quy hoạch',
-        'Planning term',
-        'term',
-        pattern(/^\d{4}-\d{4}$/, 'nhiệm kỳ dạng YYYY-YYYY (a term as YYYY-YYYY)'),
-        '2025-2030',
-      ),
+      col('Nhiệm kỳ quy hoạch', 'Planning term', 'term', planningTerm, '2025-2030'),
       DECISION,
     ],
   },

@@ -70,6 +70,49 @@ describe('person record: planning pool limits, review, profile facts', () => {
     expect(over.body.message).toMatch(/post pos-head would have 4 of 3 people/);
     expect((await record('p-4')).planningPool).toEqual([]);
 
+    // A term run backwards, a review dated after today, a pair listed twice: 400, nothing written.
+    const refusedReview = (changes: Record<string, unknown>) =>
+      http()
+        .post('/planning-reviews')
+        .set(staff)
+        .send({
+          id: 'rv-bad',
+          orgUnitId: 'ou-town',
+          term: '2025-2030',
+          reviewedOn: '2026-11-30',
+          decisionRef: '95-QĐ/TU',
+          added: [{ personId: 'p-4', positionId: 'pos-head' }],
+          removed: [],
+          ...changes,
+        })
+        .expect(400);
+    expect((await refusedReview({ term: '2030-2025' })).body).toMatchObject({
+      field: 'term',
+      message: 'term: YYYY-YYYY, its second year after its first',
+    });
+    expect((await refusedReview({ reviewedOn: '2099-11-30' })).body).toMatchObject({
+      rule: 'planning_review.in_the_future',
+      field: 'reviewedOn',
+    });
+    const twice = await refusedReview({
+      added: [
+        { personId: 'p-4', positionId: 'pos-head' },
+        { personId: 'p-4', positionId: 'pos-head' },
+      ],
+    });
+    expect(twice.body).toMatchObject({
+      rule: 'planning_review.listed_twice',
+      field: 'added[1]',
+      message: 'added[1]: p-4 for pos-head is already added[0]',
+    });
+    const backwardsEntry = await http()
+      .post('/cadres/p-4/planning-pool')
+      .set(staff)
+      .send({ positionId: 'pos-head', term: '2030-2025', decisionRef: '9-QĐ' })
+      .expect(400);
+    expect(backwardsEntry.body.field).toBe('term');
+    expect((await record('p-4')).planningPool).toEqual([]);
+
     const review = {
       id: 'rv-2026',
       orgUnitId: 'ou-town',

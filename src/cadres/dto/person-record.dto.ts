@@ -1,9 +1,10 @@
 import { IsCalendarDate } from '../../common/input/calendar-date';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 import { PERSON_STATUS_KINDS, PersonStatusKind } from '../person/person.events';
 import { DECISION_NUMBER_FORMS } from '../../common/input/decision-number';
 import { HasText } from '../../common/input/has-text.decorator';
+import { IsPlanningTerm } from './is-planning-term.decorator';
 
 export class AssignPostDto {
   @ApiProperty({ example: 'pos-ha-noi-deputy-head-organization' })
@@ -35,7 +36,7 @@ export class AddPlanningPoolEntryDto {
   positionId!: string;
 
   @ApiProperty({ example: '2025-2030', description: 'planning term (nhiệm kỳ quy hoạch)' })
-  @Matches(/^\d{4}-\d{4}$/, { message: 'term: YYYY-YYYY' })
+  @IsPlanningTerm()
   term!: string;
 
   @ApiProperty({

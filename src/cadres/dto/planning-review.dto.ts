@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../common/input/calendar-date';
 import { HasText } from '../../common/input/has-text.decorator';
+import { IsPlanningTerm } from './is-planning-term.decorator';
 
 const DATE = { type: String, format: 'date' } as const;
 
@@ -43,7 +44,7 @@ export class RecordPlanningReviewDto {
   orgUnitId!: string;
 
   @ApiProperty({ example: '2025-2030', description: 'planning term (nhiệm kỳ quy hoạch)' })
-  @Matches(/^\d{4}-\d{4}$/, { message: 'term: YYYY-YYYY' })
+  @IsPlanningTerm()
   term!: string;
 
   @ApiProperty({ ...DATE, example: '2026-11-30' })

@@ -59,6 +59,7 @@ export class PlanningReviews {
   /** Every removal names an entry on record, every addition a registered person; limits hold after. */
   private async check(review: Review, metadata: EventMetadata): Promise<void> {
     const day = vietnamDay(new Date(metadata.occurredAt));
+    refuseReviewOutOfReason(review, day);
     const ruleSet = this.catalog.ruleSetOn(day, 'state');
     if (!ruleSet)
       throw new RegistryRuleViolation(
@@ -176,5 +177,34 @@ export class PlanningReviews {
       [scopeUnit, limit],
     );
     return rows;
+  }
+}
+
+/**
+ * A review held by today, each person and post at most once in each list: a pair listed twice
+ * would count twice against the pool's limits and be written twice on the record.
+ */
+function refuseReviewOutOfReason(review: Review, today: string): void {
+  if (review.reviewedOn > today)
+    throw new RegistryRuleViolation(
+      'planning_review.in_the_future',
+      `reviewedOn: ${review.reviewedOn} is after today (${today})`,
+      'invalid',
+      'reviewedOn',
+    );
+  for (const list of ['removed', 'added'] as const) {
+    const seen = new Map<string, number>();
+    for (const [index, { personId, positionId }] of review[list].entries()) {
+      const key = `${personId}\u0000${positionId}`;
+      const first = seen.get(key);
+      if (first !== undefined)
+        throw new RegistryRuleViolation(
+          'planning_review.listed_twice',
+          `${list}[${index}]: ${personId} for ${positionId} is already ${list}[${first}]`,
+          'invalid',
+          `${list}[${index}]`,
+        );
+      seen.set(key, index);
+    }
   }
 }

@@ -99,6 +99,10 @@ const VIETNAMESE_PHRASES: [RegExp, string][] = [
   [/^true or false$/, 'true hoặc false'],
   [/^YYYY-YYYY$/, 'theo dạng YYYY-YYYY'],
   [
+    /^YYYY-YYYY, its second year after its first$/,
+    'theo dạng YYYY-YYYY, năm sau lớn hơn năm trước',
+  ],
+  [
     /^lower-case letters, digits and dashes, 2-64 characters$/,
     'chữ thường, chữ số và dấu gạch ngang, từ 2 đến 64 ký tự',
   ],
