@@ -427,6 +427,38 @@ describe('the web app in a browser', () => {
     await context.close();
   });
 
+  it('the unit filter lists each unit under its parent, and only the units the grant reaches', async () => {
+    const all = await http()
+      .get('/org-units')
+      .set(bearer('staff-1', ['organization_staff']))
+      .expect(200);
+    const pathOf = new Map<string, string[]>(
+      (all.body as { id: string; path: string[] }[]).map((u) => [u.id, u.path]),
+    );
+    const offered = async (userId: string) => {
+      const { context, page } = await signIn(browser, base, userId);
+      await page.locator('#inbox-unit option').nth(1).waitFor({ state: 'attached' });
+      const ids = await page.$$eval('#inbox-unit option', (options) =>
+        options.map((o) => (o as HTMLOptionElement).value).filter(Boolean),
+      );
+      await context.close();
+      return ids;
+    };
+    const city = await offered('staff-1');
+    expect(city).toHaveLength(pathOf.size);
+    // Depth first: the unit after another sits under it or under one of the units above it.
+    for (let i = 1; i < city.length; i++) {
+      const parent = pathOf.get(city[i])!.at(-2);
+      expect({ unit: city[i], under: pathOf.get(city[i - 1])!.includes(parent!) }).toEqual({
+        unit: city[i],
+        under: true,
+      });
+    }
+    const commune = await offered('staff-doai-phuong');
+    expect(commune.length).toBeGreaterThan(0);
+    expect(commune.every((id) => pathOf.get(id)!.includes('ou-xa-doai-phuong'))).toBe(true);
+  });
+
   it('an admin adds an org unit and a post, and sees the server refuse a bad or taken id on that field', async () => {
     const { context, page } = await signIn(browser, base, 'admin-1');
     await page.getByRole('link', { name: 'Quản trị' }).click();

@@ -8,6 +8,7 @@ import { formatDateTime } from '../dates';
 import { describedBy, ErrorBox, Field, Loading } from '../components/common';
 import { can, getSession } from '../session';
 import { Link } from '../router';
+import { treeOrder } from '../org-unit-tree';
 import { useOrgUnits } from './Inbox';
 
 /** Kinds of org unit the registry knows (CreateOrgUnitDto). */
@@ -154,20 +155,6 @@ export function Admin() {
 function unitsInScope(units: OrgUnit[]): OrgUnit[] {
   const grant = getSession()?.orgUnit;
   return grant ? units.filter((u) => u.path.includes(grant)) : [];
-}
-
-/** The units as a tree reads: each unit followed by the units below it, by name. */
-export function treeOrder(units: OrgUnit[]): OrgUnit[] {
-  const names = new Map(units.map((u) => [u.id, u.name]));
-  const key = (u: OrgUnit) => u.path.map((id) => names.get(id) ?? id);
-  return [...units].sort((a, b) => {
-    const [ka, kb] = [key(a), key(b)];
-    for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
-      const order = ka[i].localeCompare(kb[i], 'vi');
-      if (order !== 0) return order;
-    }
-    return ka.length - kb.length;
-  });
 }
 
 /** Indented names for a unit picker (the tree is listed top down). */

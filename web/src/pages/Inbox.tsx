@@ -6,6 +6,7 @@ import { InboxItem, OrgUnit, Page } from '../api/types';
 import { formatDay } from '../dates';
 import { Link } from '../router';
 import { ErrorBox, Loading } from '../components/common';
+import { treeOrder, unitsWithinGrant } from '../org-unit-tree';
 
 const PROCEDURES = [
   'appointment',
@@ -21,6 +22,8 @@ export function useOrgUnits() {
   return useQuery({
     queryKey: ['org-units'],
     queryFn: () => unwrap<OrgUnit[]>(api.GET('/org-units')),
+    // Pickers indent a unit under its parent, so they list each unit right after it.
+    select: treeOrder,
     staleTime: 60_000,
   });
 }
@@ -75,7 +78,7 @@ export function Inbox() {
           <label htmlFor="inbox-unit">{t('inbox.unit')}</label>
           <select id="inbox-unit" value={orgUnit} onChange={(e) => setOrgUnit(e.target.value)}>
             <option value="">{t('inbox.all')}</option>
-            {(units.data ?? []).map((unit) => (
+            {unitsWithinGrant(units.data ?? []).map((unit) => (
               <option key={unit.id} value={unit.id}>
                 {'\u00a0'.repeat((unit.path.length - 1) * 2)}
                 {unit.name}

@@ -8,6 +8,7 @@ import { Link } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { useOrgUnits } from './Inbox';
+import { unitsWithinGrant } from '../org-unit-tree';
 
 const FORMS = [
   'reprimand',
@@ -105,7 +106,7 @@ export function Register() {
             onChange={(e) => set('orgUnit')(e.target.value)}
           >
             <option value="">{t('inbox.all')}</option>
-            {(units.data ?? []).map((u) => (
+            {unitsWithinGrant(units.data ?? []).map((u) => (
               <option key={u.id} value={u.id}>
                 {'\u00a0'.repeat((u.path.length - 1) * 2)}
                 {u.name}

@@ -7,6 +7,7 @@ import { formatDay, parseDay, vietnamToday } from '../dates';
 import { ErrorBox, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { useOrgUnits } from './Inbox';
+import { unitsWithinGrant } from '../org-unit-tree';
 
 type PersonnelReport = components['schemas']['PersonnelReportDto'];
 type Share = components['schemas']['TargetShareDto'];
@@ -90,7 +91,7 @@ export function Reports() {
             onChange={(e) => set('orgUnit')(e.target.value)}
           >
             <option value="">—</option>
-            {(units.data ?? []).map((u) => (
+            {unitsWithinGrant(units.data ?? []).map((u) => (
               <option key={u.id} value={u.id}>
                 {'\u00a0'.repeat((u.path.length - 1) * 2)}
                 {u.name}
