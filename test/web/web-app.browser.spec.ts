@@ -286,6 +286,10 @@ describe('the web app in a browser', () => {
       .filter({ hasText: 'Kết quả tham khảo: 12/40 phiếu trên số được triệu tập (30 %)' })
       .waitFor();
     await page.getByText('↳ kết quả là một căn cứ, không loại ai').waitFor();
+    // The steps recorded read in Vietnamese: what happened and the step's title, not their ids.
+    const records = await page.locator('ol.records').innerText();
+    expect(records).toContain('Kiểm phiếu giới thiệu');
+    expect(records).not.toMatch(/NominationTallied|MeetingRecorded|leadership-round-1/);
     await screenshot(page, '03b-reference-nomination');
     await fill(page, {
       'Số biên bản': 'BB-05',

@@ -333,7 +333,7 @@ export function AuditHistory({ caseId }: { caseId: string }) {
             {definition && <ProcedureDiagram view={view} definition={definition} />}
           </div>
         ) : null}
-        {view && <StepRecords view={view} />}
+        {view && <StepRecords view={view} definition={definition} />}
       </section>
       <h2>{t('audit.timeline')}</h2>
       <ol className="timeline">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
 import { useCase, useCatalog } from '../api/hooks';
-import { CaseView } from '../api/types';
+import { CaseView, Definition } from '../api/types';
 import { formatDay } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
@@ -73,14 +73,18 @@ export function CaseFacts({ view }: { view: ReturnType<typeof useCase>['data'] &
   );
 }
 
-export function StepRecords({ view }: { view: CaseView }) {
-  const { t } = useTranslation();
+export function StepRecords({ view, definition }: { view: CaseView; definition?: Definition }) {
+  const { t, i18n } = useTranslation();
+  const stepTitle = (stepId: string) => {
+    const step = definition?.steps.find((s) => s.id === stepId);
+    return step ? (i18n.language === 'en' ? step.title : step.titleVi) : stepId;
+  };
   return (
     <ol className="records">
       {view.steps.map((record, i) => (
         <li key={i}>
-          <strong>{record.type}</strong>
-          {record.stepId ? ` · ${record.stepId}` : ''}
+          <strong>{t(`record.${record.type}`, { defaultValue: record.type })}</strong>
+          {typeof record.stepId === 'string' ? ` · ${stepTitle(record.stepId)}` : ''}
           {record.heldOn ? ` · ${formatDay(record.heldOn)}` : ''}
           {record.minutesRef ? ` · ${record.minutesRef}` : ''}
           {typeof record.reason === 'string' && (
@@ -380,7 +384,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       )}
       <section>
         <h2>{t('case.records')}</h2>
-        <StepRecords view={data} />
+        <StepRecords view={data} definition={definition} />
       </section>
     </section>
   );
