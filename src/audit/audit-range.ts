@@ -9,10 +9,15 @@ export interface ExportRequest {
 }
 
 // HttpExceptions, not domain refusals: the audit module also runs on its own, without the app's error filter.
+/** A 400 that names the query parameter and the rule, as the API's other refusals do. */
+const refused = (field: string, message: string, rule = 'query.invalid') =>
+  new BadRequestException({ message, rule, field, error: 'Bad Request' });
+
 function parseInstant(name: string, value: string | undefined): Date | undefined {
   if (value === undefined || value === '') return undefined;
   if (!isIsoInstant(value)) {
-    throw new BadRequestException(
+    throw refused(
+      name,
       `${name} must be an ISO 8601 date or time, e.g. 2026-01-31 or 2026-01-31T00:00:00Z; got "${value}"`,
     );
   }
@@ -28,10 +33,11 @@ export function parseExportRequest(query: {
   const from = parseInstant('from', query.from);
   const to = parseInstant('to', query.to);
   if (from && to && from > to)
-    throw new BadRequestException(`from (${query.from}) is after to (${query.to})`);
+    throw refused('to', `from (${query.from}) is after to (${query.to})`, 'query.period_reversed');
   const format = (query.format ?? 'ndjson') as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) {
-    throw new BadRequestException(
+    throw refused(
+      'format',
       `format must be one of ${EXPORT_FORMATS.join(', ')}; got "${query.format}"`,
     );
   }

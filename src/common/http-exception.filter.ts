@@ -58,7 +58,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       toHttpError(exception) ??
       (exception instanceof HttpException ? toHttpError(exception.cause) : null);
     if (domain) return domain;
-    const parser = bodyParserError(exception);
+    const parser = bodyParserError(exception) ?? unexpectedFileField(exception);
     if (parser) return parser;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -121,7 +121,29 @@ function bodyParserError(exception: unknown): HttpErrorBody | null {
       rule: 'body.too_large',
       message: 'request body is too large',
     };
+  if (error?.type === 'charset.unsupported' || error?.type === 'encoding.unsupported')
+    return {
+      statusCode: 415,
+      error: 'Unsupported Media Type',
+      rule: 'body.charset',
+      field: 'body',
+      message: `the body must be UTF-8 JSON (${error.message ?? 'unsupported charset'})`,
+    };
   return null;
+}
+
+/** A file sent in a multipart field the route does not read (multer's code, kept as the cause). */
+function unexpectedFileField(exception: unknown): HttpErrorBody | null {
+  const cause = (exception as { cause?: { code?: unknown; field?: unknown } } | null)?.cause;
+  if (cause?.code !== 'LIMIT_UNEXPECTED_FILE') return null;
+  const field = typeof cause.field === 'string' ? cause.field : 'body';
+  return {
+    statusCode: 400,
+    error: 'Bad Request',
+    rule: 'body.unexpected_file_field',
+    field,
+    message: `${field}: this request takes no file in that field (an import's file goes in the field "file")`,
+  };
 }
 
 /** Writes the error as a problem in the language the caller asked for (Accept-Language). */

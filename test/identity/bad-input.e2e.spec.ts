@@ -478,6 +478,27 @@ describe('bad input', () => {
     expect(await written()).toEqual(before);
   });
 
+  it('names the field and the rule of a charset, a multipart field and an export query it refuses', async () => {
+    const latin1 = await sendRaw(
+      '/org-units',
+      Buffer.from('{"id":"ou-y","kind":"commune","name":"X"}'),
+      'application/json; charset=latin1',
+    );
+    expect(latin1).toMatchObject({ status: 415, body: { rule: 'body.charset', field: 'body' } });
+    const wrongField = await http()
+      .post('/imports?dryRun=true')
+      .set(everyone())
+      .attach('other', Buffer.from('a,b\n'), 'people.csv');
+    expect(wrongField.status).toBe(400);
+    expect(wrongField.body).toMatchObject({ rule: 'body.unexpected_file_field', field: 'other' });
+    const badFrom = await http().get('/audit/export?from=abc').set(everyone());
+    expectRefusal(badFrom, 'from', 'query.invalid');
+    const reversed = await http()
+      .get('/audit/export?from=2026-02-01&to=2026-01-01')
+      .set(everyone());
+    expectRefusal(reversed, 'to', 'query.period_reversed');
+  });
+
   it('refuses a body that is not UTF-8 instead of storing U+FFFD in its place', async () => {
     const before = await written();
     const body = Buffer.concat([

@@ -146,6 +146,17 @@ describe('transfer batches over HTTP', () => {
       .send({ id: 'tb-bad', entries: [body.entries[0]] })
       .expect(200);
     expect(good.body).toMatchObject({ valid: true, total: 1, errors: [] });
+    // A definition of another procedure is the batch's own field, not a field of its entries.
+    const otherProcedure = await http()
+      .post('/transfer-batches/check')
+      .set(staff)
+      .send({ definition: 'appointment.internal', entries: [body.entries[0]] })
+      .expect(200);
+    expect(otherProcedure.body.errors[0]).toMatchObject({
+      field: 'definition',
+      rule: 'definition.wrong_procedure',
+    });
+    expect(otherProcedure.body.errors[0].message).toMatch(/^definition: /);
     await http().get('/transfer-batches/tb-bad').set(staff).expect(404);
     await http()
       .post('/cases')

@@ -443,7 +443,7 @@ describe('the web app in a browser', () => {
       const { context, page } = await signIn(browser, base, userId);
       await page.locator('#inbox-unit option').nth(1).waitFor({ state: 'attached' });
       const ids = await page.$$eval('#inbox-unit option', (options) =>
-        options.map((o) => (o as HTMLOptionElement).value).filter(Boolean),
+        options.map((o) => (o as unknown as { value: string }).value).filter(Boolean),
       );
       await context.close();
       return ids;
