@@ -62,6 +62,10 @@ export class OrgUnitsController {
         'forbidden',
         'parentId',
       );
+    } else if (dto.id !== actor.orgUnit) {
+      // An admin whose grant names no registered unit yet may create that one unit (a new
+      // registry's first); any other unit needs a grant the registry knows.
+      await this.scope.assertGrantUnitKnown(actor);
     }
     return this.registry.createOrgUnit(dto);
   }

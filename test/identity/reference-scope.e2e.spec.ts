@@ -642,6 +642,20 @@ describe('authorization: every id a request names lies in the caller’s grant',
       .set(as(['admin'], 'ou-prov'))
       .send({ id: 'ou-prov-2', name: 'Tỉnh 2', kind: 'province' })
       .expect(201);
+    // An admin whose grant the registry does not hold creates that unit only (a first unit),
+    // not any other top of the tree.
+    const newAdmin = as(['admin'], 'ou-first');
+    const other = await http()
+      .post('/org-units')
+      .set(newAdmin)
+      .send({ id: 'ou-evil', name: 'Khác', kind: 'province' })
+      .expect(403);
+    expect(other.body.rule).toBe('scope.unknown_unit');
+    await http()
+      .post('/org-units')
+      .set(newAdmin)
+      .send({ id: 'ou-first', name: 'Tỉnh đầu tiên', kind: 'province' })
+      .expect(201);
   });
 
   it('the audit export holds the streams of the caller’s subtree only', async () => {
