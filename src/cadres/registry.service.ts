@@ -23,6 +23,7 @@ import { KeptPositions } from './kept-positions';
 import { RecentOrgUnits } from './recent-org-units';
 import { assertReferencesExist, referencesExist, reservesSeat } from './person-command-references';
 import { appendCommandsAtOnce, SeededCommand } from '../common/stream-commands-at-once';
+import { placedUnder } from './org-unit-levels';
 
 /**
  * How many people's folded records one process keeps (a few kB each): enough for every person a
@@ -63,17 +64,8 @@ export class RegistryService {
   async createOrgUnit(dto: CreateOrgUnitDto): Promise<OrgUnit> {
     const id = dto.id ?? `ou-${randomUUID()}`;
     let path = [id];
-    if (dto.parentId) {
-      const parent = await this.findOrgUnit(dto.parentId);
-      if (!parent)
-        throw new RegistryRuleViolation(
-          'org_unit.parent_not_found',
-          `parentId: org unit ${dto.parentId} does not exist`,
-          'unprocessable',
-          'parentId',
-        );
-      path = [...parent.path, id];
-    }
+    if (dto.parentId)
+      path = [...placedUnder(dto.kind, dto.parentId, await this.findOrgUnit(dto.parentId)), id];
     const { rowCount } = await this.pool.query(
       'INSERT INTO org_units (id, name, kind, parent_id, path) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
       [id, dto.name, dto.kind, dto.parentId ?? null, path],

@@ -14,7 +14,7 @@ import { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { OrgScope } from '../identity/org-scope';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
-import { parseDayParam } from '../common/input/calendar-date';
+import { parseDayRange } from '../common/input/calendar-date';
 import { parseChoice, parseFlag, parseLimit } from './cursor';
 import { stepsPerformedBy } from './inbox-steps';
 import { ReadModelQueries, RegisterQuery } from './read-model.queries';
@@ -160,8 +160,7 @@ export class ReadModelsController {
       status: parseChoice('status', status, CASE_STATUSES),
       orgUnit,
       person,
-      from: parseDayParam('from', from),
-      to: parseDayParam('to', to),
+      ...parseDayRange(from, to),
       today: this.today(),
       limit: parseLimit(limit),
       cursor,
@@ -198,8 +197,7 @@ export class ReadModelsController {
       track: parseChoice('track', track, REGISTER_TRACKS),
       form,
       category,
-      from: parseDayParam('from', from),
-      to: parseDayParam('to', to),
+      ...parseDayRange(from, to),
       status: parseChoice('status', status, RECORD_STATUSES),
       inEffect: parseFlag('inEffect', inEffect),
       barred: parseFlag('barred', barred),

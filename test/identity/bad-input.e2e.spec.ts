@@ -497,6 +497,35 @@ describe('bad input', () => {
       .get('/audit/export?from=2026-02-01&to=2026-01-01')
       .set(everyone());
     expectRefusal(reversed, 'to', 'query.period_reversed');
+    for (const list of ['/cases', '/discipline-records'])
+      expectRefusal(
+        await http().get(`${list}?from=2026-12-31&to=2026-01-01`).set(everyone()),
+        'to',
+        'query.period_reversed',
+      );
+  });
+
+  it('places a territorial unit under a territory of a higher level only', async () => {
+    const unit = (id: string, kind: string, parentId?: string) =>
+      http()
+        .post('/org-units')
+        .set(everyone())
+        .send({ id, name: id, kind, ...(parentId ? { parentId } : {}) });
+    expect((await unit('ou-xa-1', 'commune', 'ou-prov')).status).toBe(201);
+    expect((await unit('ou-dang-uy-xa-1', 'party_committee', 'ou-xa-1')).status).toBe(201);
+    const provinceInCommune = await unit('ou-tinh-gia', 'province', 'ou-xa-1');
+    expect(provinceInCommune.status).toBe(422);
+    expect(provinceInCommune.body).toMatchObject({
+      rule: 'org_unit.misplaced_level',
+      field: 'parentId',
+      message:
+        'parentId: a province cannot sit under ou-xa-1 (a commune); it belongs under a territory of a higher level (a province has no parent)',
+    });
+    expect((await unit('ou-xa-2', 'ward', 'ou-xa-1')).body.rule).toBe('org_unit.misplaced_level');
+    expect((await unit('ou-xa-3', 'commune', 'ou-dang-uy-xa-1')).body.rule).toBe(
+      'org_unit.misplaced_level',
+    );
+    await http().get('/org-units/ou-tinh-gia').set(everyone()).expect(404);
   });
 
   it('refuses a body that is not UTF-8 instead of storing U+FFFD in its place', async () => {

@@ -13,12 +13,16 @@ describe('rotation and transfer over HTTP', () => {
   beforeAll(async () => {
     // Workers on: the decision's saga writes the post on the person's record.
     t = await startTestApp('rotation', { RUN_WORKERS: 'true' });
-    staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
-    secretary = {
-      Authorization: `Bearer ${t.token('u-secretary', ['ballot_secretary'], 'ou-town')}`,
+    // Granted at the province the town lies in: the non-local rotation goes to a provincial post.
+    staff = {
+      Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-province')}`,
     };
-    leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-town')}` };
+    secretary = {
+      Authorization: `Bearer ${t.token('u-secretary', ['ballot_secretary'], 'ou-province')}`,
+    };
+    leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-province')}` };
     await buildRegistry(t, staff, {
+      within: { id: 'ou-province', name: 'Tỉnh Demo', kind: 'province' },
       positions: [
         { id: 'pos-commune-chair', rank: 4 },
         { id: 'pos-deputy', rank: 5 },
@@ -30,12 +34,7 @@ describe('rotation and transfer over HTTP', () => {
         { id: 'p-non-local', dateOfBirth: '1971-01-01', gender: 'male' },
       ],
     });
-    // A province with a leadership post, and a person from another province.
-    await http()
-      .post('/org-units')
-      .set(staff)
-      .send({ id: 'ou-province', name: 'Tỉnh Demo', kind: 'province', parentId: 'ou-town' })
-      .expect(201);
+    // A leadership post of the province, and a person from another province.
     await http()
       .post('/positions')
       .set(staff)

@@ -6,6 +6,8 @@ export async function buildRegistry(
   t: TestApp,
   staff: Record<string, string>,
   spec: {
+    /** A territory the town belongs to (created first, the town under it). */
+    within?: { id: string; name: string; kind: string };
     positions: { id: string; rank: number }[];
     people: {
       id: string;
@@ -18,10 +20,18 @@ export async function buildRegistry(
 ): Promise<void> {
   const http = () => request(t.server as never);
   // A top-level unit is created by an admin only.
+  const top = spec.within?.id ?? 'ou-town';
+  const admin = { Authorization: `Bearer ${t.token('u-admin', ['admin'], top)}` };
+  if (spec.within) await http().post('/org-units').set(admin).send(spec.within).expect(201);
   await http()
     .post('/org-units')
-    .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` })
-    .send({ id: 'ou-town', name: 'Thị xã Demo', kind: 'town' })
+    .set(admin)
+    .send({
+      id: 'ou-town',
+      name: 'Thị xã Demo',
+      kind: 'town',
+      ...(spec.within ? { parentId: spec.within.id } : {}),
+    })
     .expect(201);
   for (const position of spec.positions) {
     await http()

@@ -69,6 +69,22 @@ export function parseDayParam(name: string, value: string | undefined): string |
   return value;
 }
 
+/** `from` and `to` query days of a list: each a calendar day, `to` not before `from` (400 naming `to`). */
+export function parseDayRange(
+  from: string | undefined,
+  to: string | undefined,
+): { from?: string; to?: string } {
+  const range = { from: parseDayParam('from', from), to: parseDayParam('to', to) };
+  if (range.from !== undefined && range.to !== undefined && range.to < range.from)
+    throw new DomainRuleViolation(
+      'query.period_reversed',
+      `to: ${range.to} is before from (${range.from})`,
+      'invalid',
+      'to',
+    );
+  return range;
+}
+
 /** A time query parameter (an access log's or an export's `from`/`to`): a day or an ISO date-time. `asOf` is read by `parseAsOf`. */
 export function parseInstantParam(name: string, value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
