@@ -126,6 +126,10 @@ describe('the discipline case page', () => {
     const { page } = await signIn(browser, base, 'secretary-1');
     await page.goto(`${base}/discipline-cases/d-web-old`);
     await page.locator('#current-step-title', { hasText: 'Bỏ phiếu kín' }).waitFor();
+    // The person and the unit by their names, not their ids.
+    const facts = await page.locator('dl.facts').innerText();
+    expect(facts).toContain('Trần Thị Bình');
+    expect(facts).not.toMatch(/p-tran-thi-binh|ou-ha-noi-home-affairs/);
     for (const [label, value] of [
       ['Tổng số thành viên', '13'],
       ['Số được triệu tập', '13'],

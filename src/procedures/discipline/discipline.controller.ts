@@ -1,7 +1,10 @@
 import { ApiOperation } from '@nestjs/swagger';
 import { DisciplineCaseViewDto } from './dto/discipline-case-view.dto';
 import { DISCIPLINE_STEP_BODY_EXAMPLES } from './dto/discipline-step-examples';
-import { Body, Param, Post } from '@nestjs/common';
+import { Body, Inject, Param, Post } from '@nestjs/common';
+import { Pool } from 'pg';
+import { PG_POOL } from '../../common/tokens';
+import { displayNames } from '../../read-models/display-names';
 import { ACCESS, Allow } from '../../identity/allow.decorator';
 import { randomUUID } from 'node:crypto';
 import { ReasonDto } from '../case/dto/open-case.dto';
@@ -61,12 +64,20 @@ export class DisciplineController extends CaseEngineRoutes({
     writer: CommandWriter,
     private readonly discipline: DisciplineService,
     scope: OrgScope,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {
     super(writer, scope, 'discipline case');
   }
 
-  protected viewOf(id: string, actor: Actor, at?: Date) {
-    return this.discipline.view(id, actor, at);
+  /** The case with the names the screen shows for its person and unit, as a case's view has. */
+  protected async viewOf(id: string, actor: Actor, at?: Date) {
+    const view = await this.discipline.view(id, actor, at);
+    if (!view) return view;
+    const names = await displayNames(this.pool, {
+      people: [view.personId],
+      orgUnits: [view.orgUnitId],
+    });
+    return { ...view, names };
   }
 
   protected async stepCommand(

@@ -58,10 +58,12 @@ function Facts({ view }: { view: DisciplineCaseView }) {
     <dl className="facts">
       <dt>{t('case.person')}</dt>
       <dd>
-        <Link to={`/cadres/${view.personId}`}>{view.personId}</Link>
+        <Link to={`/cadres/${view.personId}`}>
+          {view.names?.people[view.personId] ?? view.personId}
+        </Link>
       </dd>
       <dt>{t('case.unit')}</dt>
-      <dd>{view.orgUnitId}</dd>
+      <dd>{view.names?.orgUnits[view.orgUnitId] ?? view.orgUnitId}</dd>
       <dt>{t('discipline.track')}</dt>
       <dd>{t(`discipline.${view.track}`)}</dd>
       <dt>{t('discipline.serviceStatus')}</dt>

@@ -64,6 +64,8 @@ export interface DisciplineDecision {
 /** `GET /discipline-cases/:id`, as the screen reads it. */
 export interface DisciplineCaseView {
   id: string;
+  /** Names of the person and the unit, for the screen (ids stay the links). */
+  names?: { people: Record<string, string>; orgUnits: Record<string, string> };
   track: 'party' | 'civil_service';
   status: 'open' | 'decided' | 'under_review' | 'annulled' | 'closed' | 'time_barred';
   definition: string;
