@@ -115,6 +115,9 @@ describe('reports, profile facts and planning review in a browser', () => {
       .getByTestId('ratings')
       .getByText('Năm 2025: Hoàn thành tốt nhiệm vụ (R-25)')
       .waitFor();
+    // The unit by its name, not its id.
+    await page.locator('dl.facts').getByText('Ban Tổ chức Thành ủy Hà Nội').waitFor();
+    expect(await page.locator('dl.facts').innerText()).not.toContain('ou-ha-noi-organization');
     await context.close();
   });
 

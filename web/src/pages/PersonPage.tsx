@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
-import { usePeopleSearch, usePositions } from '../api/hooks';
+import { useCatalog, usePeopleSearch, usePositions } from '../api/hooks';
+import { useOrgUnits } from './Inbox';
 import { formatDay } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
@@ -65,9 +66,11 @@ export function PeopleSearch() {
 
 /** A person's record: posts with terms, planning pool, discipline with its bar, open cases, notices, eligibility. */
 export function PersonPage({ personId }: { personId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = getSession()!;
   const positions = usePositions();
+  const units = useOrgUnits();
+  const catalog = useCatalog();
   const [target, setTarget] = useState('');
   const person = useQuery({
     queryKey: ['person', personId],
@@ -96,6 +99,15 @@ export function PersonPage({ personId }: { personId: string }) {
       ),
   });
   const title = (id: string) => positions.data?.find((p) => p.id === id)?.title ?? id;
+  const unitName = (id: string) => units.data?.find((u) => u.id === id)?.name ?? id;
+  /** A step's title from any definition of the procedure that has it (the record keeps its id). */
+  const stepTitle = (procedure: string, stepId: string) => {
+    const step = catalog.data?.definitions
+      .filter((d) => d.procedure === procedure)
+      .flatMap((d) => d.steps)
+      .find((s) => s.id === stepId);
+    return step ? (i18n.language === 'en' ? step.title : step.titleVi) : stepId;
+  };
   if (person.isPending) return <Loading />;
   if (person.error) return <ErrorBox error={person.error} />;
   const p = person.data;
@@ -108,7 +120,7 @@ export function PersonPage({ personId }: { personId: string }) {
         <dt>{t('person.born')}</dt>
         <dd>{formatDay(p.dateOfBirth)}</dd>
         <dt>{t('person.unit')}</dt>
-        <dd>{p.orgUnitId}</dd>
+        <dd>{unitName(p.orgUnitId)}</dd>
         <dt>{t('person.origin')}</dt>
         <dd data-testid="origin">
           {p.placeOfOrigin
@@ -205,7 +217,7 @@ export function PersonPage({ personId }: { personId: string }) {
               {c.caseId}
             </Link>{' '}
             — {t(`procedure.${c.procedure}`, { defaultValue: c.procedure })}
-            {c.stage ? ` · ${c.stage}` : ''} · {formatDay(c.since)}
+            {c.stage ? ` · ${stepTitle(c.procedure, c.stage)}` : ''} · {formatDay(c.since)}
           </li>
         ))}
         {p.openCases.length === 0 && <li>{t('app.none')}</li>}
