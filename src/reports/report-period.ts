@@ -1,5 +1,4 @@
-import { parseDayParam } from '../common/input/calendar-date';
-import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
+import { parseDayRange } from '../common/input/calendar-date';
 
 export interface ReportPeriod {
   from: string;
@@ -15,16 +14,5 @@ export function parseReportPeriod(
   to: string | undefined,
   today: string,
 ): ReportPeriod {
-  const period = {
-    from: parseDayParam('from', from) ?? `${today.slice(0, 4)}-01-01`,
-    to: parseDayParam('to', to) ?? today,
-  };
-  if (period.to < period.from)
-    throw new DomainRuleViolation(
-      'query.period_reversed',
-      `to: ${period.to} is before from (${period.from})`,
-      'invalid',
-      'to',
-    );
-  return period;
+  return parseDayRange(from, to, { from: `${today.slice(0, 4)}-01-01`, to: today }) as ReportPeriod;
 }

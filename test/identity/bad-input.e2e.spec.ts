@@ -363,26 +363,9 @@ describe('bad input', () => {
       '__proto__',
       'body.forbidden_key',
     );
-    expectRefusal(
-      await raw(
-        '/discipline-cases/d-a/steps/ballot',
-        JSON.stringify({
-          heldOn: today,
-          tally: {
-            members: 13,
-            summoned: 13,
-            present: 13,
-            invalid: 0,
-            noDiscipline: 0,
-            votesByForm: { constructor: 13 },
-          },
-        }),
-      ),
-      'tally.votesByForm.constructor',
-      'body.forbidden_key',
-    );
-    // Inherited names: class-transformer dropped them from the map, so their votes went uncounted.
-    for (const inherited of ['toString', 'hasOwnProperty', 'valueOf'])
+    // constructor reads the prototype's function; the other inherited names class-transformer
+    // dropped from the map, so their votes went uncounted.
+    for (const inherited of ['constructor', 'toString', 'hasOwnProperty', 'valueOf'])
       expectRefusal(
         await raw(
           '/discipline-cases/d-a/steps/ballot',

@@ -69,12 +69,19 @@ export function parseDayParam(name: string, value: string | undefined): string |
   return value;
 }
 
-/** `from` and `to` query days of a list: each a calendar day, `to` not before `from` (400 naming `to`). */
+/**
+ * `from` and `to` query days: each a calendar day (or its default when absent), `to` not before
+ * `from` (400 `query.period_reversed` naming `to`).
+ */
 export function parseDayRange(
   from: string | undefined,
   to: string | undefined,
+  defaults: { from?: string; to?: string } = {},
 ): { from?: string; to?: string } {
-  const range = { from: parseDayParam('from', from), to: parseDayParam('to', to) };
+  const range = {
+    from: parseDayParam('from', from) ?? defaults.from,
+    to: parseDayParam('to', to) ?? defaults.to,
+  };
   if (range.from !== undefined && range.to !== undefined && range.to < range.from)
     throw new DomainRuleViolation(
       'query.period_reversed',
