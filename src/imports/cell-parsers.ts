@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../common/input/calendar-date';
+import { isForwardPlanningTerm } from '../cadres/planning/planning-term';
 
 /** A spreadsheet cell as the readers hand it over: text, a number, a day (xlsx dates) or nothing. */
 export type CellValue = string | number | boolean | Date | null;
@@ -104,8 +105,7 @@ export const pattern =
 /** A planning term `YYYY-YYYY` that runs forwards (the API's `term` takes the same). */
 export const planningTerm: CellParser<string> = (cell) => {
   const value = cellText(cell) ?? '';
-  const years = /^(\d{4})-(\d{4})$/.exec(value);
-  return years && Number(years[2]) > Number(years[1])
+  return isForwardPlanningTerm(value)
     ? ok(value)
     : bad(
         'import.format',

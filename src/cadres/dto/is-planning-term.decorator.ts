@@ -1,19 +1,12 @@
 import { ValidateBy } from 'class-validator';
+import { isForwardPlanningTerm } from '../planning/planning-term';
 
-const TERM = /^(\d{4})-(\d{4})$/;
-
-/**
- * A planning term `YYYY-YYYY` (nhiệm kỳ quy hoạch) that runs forwards. The pool's limits are
- * counted per term, so `2030-2025` would be a term of its own with empty pools.
- */
+/** A planning term `YYYY-YYYY` (nhiệm kỳ quy hoạch) that runs forwards (`isForwardPlanningTerm`). */
 export function IsPlanningTerm(): PropertyDecorator {
   return ValidateBy({
     name: 'planningTerm',
     validator: {
-      validate: (value: unknown) => {
-        const years = typeof value === 'string' ? TERM.exec(value) : null;
-        return years !== null && Number(years[2]) > Number(years[1]);
-      },
+      validate: isForwardPlanningTerm,
       defaultMessage: () => 'term: YYYY-YYYY, its second year after its first',
     },
   });

@@ -9,3 +9,12 @@ export function planningTermEnd(term: string): string {
 /** The entry's planning term has not ended on `day`. */
 export const planningTermCurrent = (term: string, day: string): boolean =>
   planningTermEnd(term) >= day;
+
+/**
+ * A planning term written `YYYY-YYYY` that runs forwards. The pool's limits are counted per term,
+ * so `2030-2025` would be a term of its own with empty pools.
+ */
+export function isForwardPlanningTerm(value: unknown): value is string {
+  const years = typeof value === 'string' ? /^(\d{4})-(\d{4})$/.exec(value) : null;
+  return years !== null && Number(years[2]) > Number(years[1]);
+}
