@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CaseWithNames } from '../api/hooks';
 import { Definition } from '../api/types';
+import { stepTitleOf } from '../step-title';
 
 interface ScoresStep {
   type: string;
@@ -33,10 +34,7 @@ export function ExamResults({
     .flatMap((s) => s.candidates ?? []);
   if (registered.length === 0) return null;
   const name = (id: string) => view.names?.people[id] ?? id;
-  const title = (stepId: string) => {
-    const step = definition?.steps.find((s) => s.id === stepId);
-    return step ? (i18n.language === 'en' ? step.title : step.titleVi) : stepId;
-  };
+  const title = (stepId: string) => stepTitleOf(definition?.steps, stepId, i18n.language);
   const winner = steps.find((s) => s.winner)?.winner;
   return (
     <section className="card" aria-labelledby="exam-title">

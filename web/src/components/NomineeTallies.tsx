@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CaseWithNames } from '../api/hooks';
 import { Definition } from '../api/types';
+import { stepTitleOf } from '../step-title';
 
 /**
  * A case that fills a post: each nominee and their tally at every nomination and ballot, as far
@@ -14,11 +15,7 @@ export function NomineeTallies({
   definition: Definition | undefined;
 }) {
   const { t, i18n } = useTranslation();
-  const stepTitle = (stepId: string) => {
-    const step = definition?.steps.find((s) => s.id === stepId);
-    if (!step) return stepId;
-    return i18n.language === 'en' ? step.title : step.titleVi;
-  };
+  const stepTitle = (stepId: string) => stepTitleOf(definition?.steps, stepId, i18n.language);
   const nominees = view.nomineeTallies ?? [];
   // A competitive examination's candidates have scores, not tallies (ExamResults shows them).
   if (!view.fillsPost || nominees.length === 0 || nominees[0].tallies.length === 0) return null;

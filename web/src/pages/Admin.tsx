@@ -8,7 +8,6 @@ import { formatDateTime } from '../dates';
 import { describedBy, ErrorBox, Field, Loading } from '../components/common';
 import { can, getSession } from '../session';
 import { Link } from '../router';
-import { treeOrder } from '../org-unit-tree';
 import { useOrgUnits } from './Inbox';
 
 /** Kinds of org unit the registry knows (CreateOrgUnitDto). */
@@ -48,7 +47,8 @@ export function Admin() {
       unwrap<{ items: DeadLetter[] } | DeadLetter[]>(api.GET('/admin/dead-letters', {})),
   });
   const orgUnits = useOrgUnits();
-  const units = treeOrder(orgUnits.data ?? []);
+  // useOrgUnits answers them in tree order already.
+  const units = orgUnits.data ?? [];
   const positions = usePositions();
   const items = Array.isArray(letters.data) ? letters.data : (letters.data?.items ?? []);
   const replay = async (id: string) => {

@@ -15,6 +15,7 @@ import { NomineeTallies } from '../components/NomineeTallies';
 import { ExamStepForm } from '../components/ExamStepForm';
 import { ExamResults } from '../components/ExamResults';
 import { CaseCorrection, CorrectionNotes } from '../components/CaseCorrection';
+import { stepTitleOf } from '../step-title';
 
 const stepKeys = idempotencyKeys();
 const closeKeys = idempotencyKeys();
@@ -75,10 +76,7 @@ export function CaseFacts({ view }: { view: ReturnType<typeof useCase>['data'] &
 
 export function StepRecords({ view, definition }: { view: CaseView; definition?: Definition }) {
   const { t, i18n } = useTranslation();
-  const stepTitle = (stepId: string) => {
-    const step = definition?.steps.find((s) => s.id === stepId);
-    return step ? (i18n.language === 'en' ? step.title : step.titleVi) : stepId;
-  };
+  const stepTitle = (stepId: string) => stepTitleOf(definition?.steps, stepId, i18n.language);
   return (
     <ol className="records">
       {view.steps.map((record, i) => (

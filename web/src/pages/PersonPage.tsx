@@ -8,6 +8,7 @@ import { formatDay } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
+import { stepTitleOf } from '../step-title';
 
 interface PersonView {
   id: string;
@@ -101,13 +102,12 @@ export function PersonPage({ personId }: { personId: string }) {
   const title = (id: string) => positions.data?.find((p) => p.id === id)?.title ?? id;
   const unitName = (id: string) => units.data?.find((u) => u.id === id)?.name ?? id;
   /** A step's title from any definition of the procedure that has it (the record keeps its id). */
-  const stepTitle = (procedure: string, stepId: string) => {
-    const step = catalog.data?.definitions
-      .filter((d) => d.procedure === procedure)
-      .flatMap((d) => d.steps)
-      .find((s) => s.id === stepId);
-    return step ? (i18n.language === 'en' ? step.title : step.titleVi) : stepId;
-  };
+  const stepTitle = (procedure: string, stepId: string) =>
+    stepTitleOf(
+      catalog.data?.definitions.filter((d) => d.procedure === procedure).flatMap((d) => d.steps),
+      stepId,
+      i18n.language,
+    );
   if (person.isPending) return <Loading />;
   if (person.error) return <ErrorBox error={person.error} />;
   const p = person.data;
