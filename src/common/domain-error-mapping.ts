@@ -1,3 +1,4 @@
+import { refusalRevision } from './refusal-revision';
 import { EventIdConflict, WrongExpectedRevision } from '../event-store/event-store.errors';
 
 export interface HttpErrorBody {
@@ -57,8 +58,11 @@ export function toHttpError(error: unknown): HttpErrorBody | null {
   }
   if (isRuleRefusal(error)) {
     const [statusCode, label] = STATUS_BY_CATEGORY[error.category] ?? [422, 'Unprocessable Entity'];
+    const revision = refusalRevision(error);
     return {
       ...(error.details ?? {}),
+      // A conflict names the revision it was decided on, so the caller knows what to reload.
+      ...(statusCode === 409 && revision !== undefined ? { currentRevision: revision } : {}),
       statusCode,
       error: label,
       rule: error.rule,

@@ -7,6 +7,7 @@ import {
 import { EventStore, StreamAppend } from '../event-store/event-store.port';
 import { appendDecided, evolveAll, newEvents } from './decided-append';
 import { deterministicId } from './deterministic-id';
+import { decidedAtRevision } from './refusal-revision';
 import { inSpan } from '../observability/tracing';
 import { streamCategory } from '../observability/instrumented-event-store';
 import { DomainEvent, StreamDecider } from './stream-decider';
@@ -150,7 +151,9 @@ async function decideOnWholeRead<State, Command, Context>(
     throw new WrongExpectedRevision(streamId, options.ifMatch, loaded.revision);
   }
   const context = await options.context(loaded.state);
-  const decided = decider.decide(loaded.state, command, context);
+  const decided = decidedAtRevision(loaded.revision, () =>
+    decider.decide(loaded.state, command, context),
+  );
   if (decided.length === 0) {
     return { state: loaded.state, revision: loaded.revision, appended: [], replayed: false };
   }
@@ -229,7 +232,8 @@ async function decideOnFold<State, Command, Context>(
   }
   let decided: DomainEvent[];
   try {
-    decided = decider.decide(state, command, await options.context(state));
+    const context = await options.context(state);
+    decided = decidedAtRevision(revision, () => decider.decide(state, command, context));
   } catch (error) {
     if (repeatable) return null;
     throw error;

@@ -359,6 +359,14 @@ describe('appointment over HTTP', () => {
     expect(stale.body).toMatchObject({ rule: 'concurrency.stale_revision', currentRevision: 1 });
     const current = await http().get('/cases/c-stale').set(staff).expect(200);
     expect(current.headers.etag).toBe('"1"');
+    // The same step sent again without If-Match (a second click, a retry) names the revision too.
+    const again = await http()
+      .post('/cases/c-stale/steps/leadership-round-1')
+      .set(staff)
+      .send(meeting)
+      .expect(409);
+    expect(again.body).toMatchObject({ rule: 'step.out_of_order', currentRevision: 1 });
+    expect(again.body.message).toMatch(/already done/);
   });
 
   it('answers 400 naming the field on a bad body, and the stream is unchanged', async () => {
@@ -404,10 +412,14 @@ describe('appointment over HTTP', () => {
       .set(secretary)
       .send(ballot(9))
       .expect(409);
+    const opened = await http().get('/cases/c-roles').set(secretary).expect(200);
     expect(outOfOrder.body).toMatchObject({
       rule: 'step.out_of_order',
       currentStep: 'leadership-round-1',
+      // Without If-Match the conflict still names the revision to reload, as a stale one does.
+      currentRevision: opened.body.revision,
     });
+    expect(typeof outOfOrder.body.currentRevision).toBe('number');
     const outsider = {
       Authorization: `Bearer ${t.token('u-out', ['organization_staff'], 'ou-elsewhere')}`,
     };
