@@ -180,7 +180,7 @@ describe('a nomination for election in the browser', () => {
       .filter({ hasText: 'Không trúng cử: số phiếu tán thành không quá nửa tổng số đại biểu' })
       .waitFor();
     await page
-      .getByText(/15 of 30 delegates for, needs more than 15/)
+      .getByText(/Không trúng cử: 15\/30 đại biểu tán thành, cần hơn 15/)
       .first()
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);

@@ -256,8 +256,9 @@ describe('the web app in a browser', () => {
       process.stdout.write(`page: ${await page.locator('form.step-form').innerText()}\n`);
       throw error;
     });
+    // The rule's message in Vietnamese, its numbers as the server counted them.
     expect(await refusal.innerText()).toContain(
-      'no quorum: 8 of 13 summoned present, needs at least 8.67',
+      'Không đủ túc số: 8/13 người được triệu tập có mặt, cần ít nhất 8,67',
     );
     expect(await page.locator('[data-testid="case-status"]').innerText()).toBe('Đang xử lý');
     // A passing one.
@@ -290,6 +291,10 @@ describe('the web app in a browser', () => {
     const records = await page.locator('ol.records').innerText();
     expect(records).toContain('Kiểm phiếu giới thiệu');
     expect(records).not.toMatch(/NominationTallied|MeetingRecorded|leadership-round-1/);
+    // … and so do the rules' reasons, with the people's names for their ids.
+    expect(records).toMatch(/Đạt: 10\/13 (thành viên|người được triệu tập) đồng ý, cần hơn/);
+    expect(records).toMatch(/Tham khảo: Nguyễn Văn An 12\/40 người được triệu tập \(30 %\)/);
+    expect(records).not.toMatch(/needs more than|recorded as one basis|summoned/);
     await screenshot(page, '03b-reference-nomination');
     await fill(page, {
       'Số biên bản': 'BB-05',

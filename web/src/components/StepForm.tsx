@@ -13,6 +13,7 @@ import { checkElection, VOTE_COUNTS } from '../ballot/election-check';
 import { formatDay, parseDay, vietnamToday } from '../dates';
 import { describedBy, ErrorBox, Field } from './common';
 import { DayInput } from './DayInput';
+import { useReasonText } from '../server-text/use-reason-text';
 
 const RECORD_ITEMS = ['planning_pool', 'years_in_post', 'years_to_retirement', 'discipline_bar'];
 const TALLY = ['members', 'summoned', 'present', 'for', 'against', 'abstain', 'invalid'] as const;
@@ -51,6 +52,7 @@ export function StepForm({
   correction,
 }: StepFormProps) {
   const { t } = useTranslation();
+  const reasonText = useReasonText(view.names);
   const [values, setValues] = useState<Values>(() => ({
     ...initialValues(view, step),
     ...correction?.values,
@@ -208,7 +210,7 @@ export function StepForm({
       if (e instanceof ApiError && e.field && e.status !== 409) {
         setFieldErrors({
           [e.field]: t('form.refused', {
-            message: `${e.rule ? `${t(`rules.${e.rule}`, { defaultValue: e.rule })}: ` : ''}${e.message}`,
+            message: `${e.rule ? `${t(`rules.${e.rule}`, { defaultValue: e.rule })}: ` : ''}${reasonText(e.message)}`,
           }),
         });
       } else setError(e);

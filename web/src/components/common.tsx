@@ -1,6 +1,7 @@
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { useReasonText } from '../server-text/use-reason-text';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -14,13 +15,14 @@ export function Loading() {
 /** A refusal as the user should read it: the rule in Vietnamese (when known) and the server's message. */
 export function ErrorBox({ error }: { error: unknown }) {
   const { t } = useTranslation();
+  const reasonText = useReasonText();
   if (!error) return null;
   const api = error instanceof ApiError ? error : null;
   const rule = api?.rule ? t(`rules.${api.rule}`, { defaultValue: api.rule }) : null;
   return (
     <div className="error" role="alert">
       <strong>{rule ?? t('app.error')}</strong>
-      {api ? ` — ${api.message}` : ` — ${(error as Error).message ?? String(error)}`}
+      {api ? ` — ${reasonText(api.message)}` : ` — ${(error as Error).message ?? String(error)}`}
     </div>
   );
 }

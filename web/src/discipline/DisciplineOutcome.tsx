@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../dates';
 import { DisciplineCaseView, DisciplineStepRecord, LimitationJudgement } from './discipline-api';
+import { useReasonText } from '../server-text/use-reason-text';
 
 function useFormName() {
   const { t } = useTranslation();
@@ -38,12 +39,13 @@ function TimeBarred({ limitation }: { limitation: LimitationJudgement }) {
 export function DisciplineOutcome({ view }: { view: DisciplineCaseView }) {
   const { t } = useTranslation();
   const formName = useFormName();
+  const reasonText = useReasonText();
   if (view.timeBarred) return <TimeBarred limitation={view.timeBarred.limitation} />;
   if (view.closure)
     return (
       <section className="card">
         <h2>{t('discipline.closure')}</h2>
-        <p>{view.closure.reason}</p>
+        <p>{reasonText(view.closure.reason)}</p>
       </section>
     );
   const decision = view.decision;

@@ -5,6 +5,7 @@ import { StepDefinition } from '../api/types';
 import { ErrorBox, Field, describedBy } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { formatDay, parseDay, vietnamToday } from '../dates';
+import { useReasonText } from '../server-text/use-reason-text';
 
 export type Values = Record<string, string>;
 
@@ -47,6 +48,7 @@ export function valuesFromRecord(record: Record<string, unknown>): Values {
 export function DisciplineStepForm(props: DisciplineStepFormProps) {
   const { step, forms, correction } = props;
   const { t } = useTranslation();
+  const reasonText = useReasonText();
   const [values, setValues] = useState<Values>(() => ({
     heldOn: formatDay(vietnamToday()),
     ...(step.kind === 'decision' ? { effectiveFrom: formatDay(vietnamToday()) } : {}),
@@ -145,7 +147,7 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
     try {
       await props.submit(JSON.parse(JSON.stringify(sent)));
     } catch (e) {
-      if (e instanceof ApiError && e.field) setErrors({ [e.field]: e.message });
+      if (e instanceof ApiError && e.field) setErrors({ [e.field]: reasonText(e.message) });
       setError(e);
     } finally {
       inFlight.current = false;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
-import { useCase, useCatalog } from '../api/hooks';
+import { CaseWithNames, useCase, useCatalog } from '../api/hooks';
 import { CaseView, Definition } from '../api/types';
 import { formatDay } from '../dates';
 import { Link } from '../router';
@@ -16,6 +16,7 @@ import { ExamStepForm } from '../components/ExamStepForm';
 import { ExamResults } from '../components/ExamResults';
 import { CaseCorrection, CorrectionNotes } from '../components/CaseCorrection';
 import { stepTitleOf } from '../step-title';
+import { useReasonText } from '../server-text/use-reason-text';
 
 const stepKeys = idempotencyKeys();
 const closeKeys = idempotencyKeys();
@@ -74,9 +75,16 @@ export function CaseFacts({ view }: { view: ReturnType<typeof useCase>['data'] &
   );
 }
 
-export function StepRecords({ view, definition }: { view: CaseView; definition?: Definition }) {
+export function StepRecords({
+  view,
+  definition,
+}: {
+  view: CaseWithNames;
+  definition?: Definition;
+}) {
   const { t, i18n } = useTranslation();
   const stepTitle = (stepId: string) => stepTitleOf(definition?.steps, stepId, i18n.language);
+  const reasonText = useReasonText(view.names);
   return (
     <ol className="records">
       {view.steps.map((record, i) => (
@@ -87,7 +95,7 @@ export function StepRecords({ view, definition }: { view: CaseView; definition?:
           {record.minutesRef ? ` · ${record.minutesRef}` : ''}
           {typeof record.reason === 'string' && (
             <div className="muted">
-              {record.reason === 'not announced' ? t('case.hidden') : record.reason}
+              {record.reason === 'not announced' ? t('case.hidden') : reasonText(record.reason)}
             </div>
           )}
           <ReferenceShare record={record} />
@@ -143,6 +151,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [closeError, setCloseError] = useState<unknown>(null);
   const [correcting, setCorrecting] = useState(false);
   const view = current.data;
+  const reasonText = useReasonText(view?.names);
   const definition = catalog.data?.definitions.find((d) => d.key === view?.definition);
   const ruleSet = catalog.data?.ruleSets.find((r) => r.id === view?.ruleSet);
   const step = definition?.steps.find((s) => s.id === view?.currentStep?.id);
@@ -337,7 +346,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               defaultValue: String(data.rejection.rule),
             })}
           </p>
-          <p>{String(data.rejection.reason ?? '')}</p>
+          <p>{reasonText(String(data.rejection.reason ?? ''))}</p>
         </section>
       )}
       {data.status === 'open' && can.closeCase(session) && (

@@ -11,6 +11,7 @@ import { RemovalGrounds } from '../components/RemovalGrounds';
 import { navigate, useLocation } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { useOrgUnits } from './Inbox';
+import { usePositionNames, useReasonText } from '../server-text/use-reason-text';
 
 const keys = idempotencyKeys();
 const PROCEDURES = [
@@ -36,6 +37,7 @@ export function OpenCase() {
   const { t, i18n } = useTranslation();
   const catalog = useCatalog();
   const positions = usePositions();
+  const reasonText = useReasonText(usePositionNames(positions.data));
   const units = useOrgUnits();
   // Opened from a post (`?procedure=competitive_exam&position=…`): both come filled in.
   const { query } = useLocation();
@@ -307,7 +309,7 @@ export function OpenCase() {
             <ul>
               {eligibility.data.reasons.map((r) => (
                 <li key={r.rule}>
-                  {r.reason} <span className="muted">({r.rule})</span>
+                  {reasonText(r.reason)} <span className="muted">({r.rule})</span>
                 </li>
               ))}
             </ul>

@@ -9,6 +9,7 @@ import { Link } from '../router';
 import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
 import { stepTitleOf } from '../step-title';
+import { usePositionNames, useReasonText } from '../server-text/use-reason-text';
 
 interface PersonView {
   id: string;
@@ -70,6 +71,7 @@ export function PersonPage({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation();
   const session = getSession()!;
   const positions = usePositions();
+  const reasonText = useReasonText(usePositionNames(positions.data));
   const units = useOrgUnits();
   const catalog = useCatalog();
   const [target, setTarget] = useState('');
@@ -260,7 +262,7 @@ export function PersonPage({ personId }: { personId: string }) {
               </strong>
               <ul>
                 {eligibility.data.reasons.map((r) => (
-                  <li key={r.rule}>{r.reason}</li>
+                  <li key={r.rule}>{reasonText(r.reason)}</li>
                 ))}
               </ul>
             </div>

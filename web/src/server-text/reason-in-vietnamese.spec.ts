@@ -1,0 +1,318 @@
+import * as path from 'node:path';
+import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
+import {
+  evaluateMajorityBallot,
+  MajorityRule,
+} from '../../../src/workflow/vote-rules/majority-ballot';
+import { BallotTally } from '../../../src/workflow/vote-rules/tally';
+import {
+  evaluateNomination,
+  NominationTally,
+} from '../../../src/workflow/vote-rules/nomination-ballot';
+import { evaluateCouncilElection } from '../../../src/workflow/vote-rules/council-election';
+import {
+  evaluateReferenceBallot,
+  evaluateReferenceNomination,
+} from '../../../src/workflow/vote-rules/reference-tally';
+import {
+  evaluateFormBallot,
+  FormBallotRule,
+  FormBallotTally,
+} from '../../../src/procedures/discipline/form-ballot';
+import { appointmentEligibility } from '../../../src/cadres/eligibility';
+import { loadRuleSets } from '../../../src/workflow/rule-sets/rule-set-loader';
+import { event, fold } from '../../../src/workflow/testing/process-spec';
+import { personDecider } from '../../../src/cadres/person/person.decider';
+import { PersonState } from '../../../src/cadres/person/person.state';
+
+/** Every id is given a Vietnamese word, so what is left in English is the translator's fault. */
+const words: ReasonVocabulary = {
+  person: (id) => `«người ${id.slice(2)}»`,
+  position: (id) => `«chức vụ ${id.slice(4)}»`,
+  form: (id) => `«hình thức ${id.length}»`,
+  procedure: (id) => `«thủ tục ${id.length}»`,
+  personStatus: (id) => `«tình trạng ${id.length}»`,
+};
+const vi = (text: string) => reasonInVietnamese(text, words);
+
+/**
+ * English left in a translation: the reason's own lowercase words still in it, once the field
+ * names a user sends to the API (headDecision "for"/"against", expulsionProposal, tally fields)
+ * are taken out. Vietnamese words are told apart by their letters (\\p{L}), not by \\b.
+ */
+function englishIn(reason: string, read: string): string[] {
+  const wordsOf = (text: string) => text.match(/\p{L}+/gu) ?? [];
+  // Ids (p-binh, state-2025-10-08) are not words: only tokens that are a plain word count.
+  const tokens = reason.split(/\s+/).map((token) => token.replace(/^[("]+|[)",;:.]+$/g, ''));
+  const english = new Set(tokens.filter((w) => /^[a-z]{3,}$/.test(w)));
+  const kept = read
+    .replace(/headDecision "for" hoặc "against"/g, '')
+    .replace(/expulsionProposal: cellMembers và for/g, '')
+    .replace(/\b(?:tally|tallies)(?:\[\d+\])?\.\w+/g, '');
+  return wordsOf(kept).filter((w) => english.has(w));
+}
+
+function expectRead(reason: string): string {
+  const read = vi(reason);
+  expect({ reason, read }).toEqual({ reason, read: expect.any(String) });
+  expect({ reason, english: englishIn(reason, read!) }).toEqual({ reason, english: [] });
+  return read!;
+}
+
+const half = { numerator: 1, denominator: 2 };
+const twoThirds = { numerator: 2, denominator: 3 };
+
+describe('a ballot of a collective reads in Vietnamese with its numbers', () => {
+  const rule: MajorityRule = {
+    quorum: twoThirds,
+    pass: half,
+    base: 'members',
+    headBreaksTie: true,
+  };
+  const tally = (over: Partial<BallotTally> = {}): BallotTally => ({
+    members: 13,
+    summoned: 13,
+    present: 12,
+    for: 10,
+    against: 2,
+    abstain: 0,
+    invalid: 0,
+    ...over,
+  });
+
+  it('passed and failed, with the threshold in the Vietnamese decimal form', () => {
+    expect(expectRead(evaluateMajorityBallot(rule, tally()).reason)).toBe(
+      'Đạt: 10/13 thành viên đồng ý, cần hơn 6,5',
+    );
+    expect(expectRead(evaluateMajorityBallot(rule, tally({ for: 6, against: 6 })).reason)).toBe(
+      'Không đạt: 6/13 thành viên đồng ý, cần hơn 6,5',
+    );
+    const summoned = { ...rule, base: 'summoned' as const };
+    expectRead(evaluateMajorityBallot(summoned, tally({ summoned: 12 })).reason);
+  });
+
+  it('a tie, and the head deciding it either way', () => {
+    const even = tally({ members: 12, summoned: 12, present: 12, for: 6, against: 6 });
+    expectRead(evaluateMajorityBallot(rule, even).reason);
+    expectRead(evaluateMajorityBallot(rule, even, 'for').reason);
+    expectRead(evaluateMajorityBallot(rule, even, 'against').reason);
+  });
+
+  it('no quorum and every tally that does not add up', () => {
+    expect(
+      expectRead(evaluateMajorityBallot(rule, tally({ present: 8, for: 8, against: 0 })).reason),
+    ).toBe('Không đủ túc số: 8/13 người được triệu tập có mặt, cần ít nhất 8,67');
+    for (const bad of [
+      tally({ present: 14 }),
+      tally({ summoned: 14, present: 14, for: 12 }),
+      tally({ for: 11 }),
+      tally({ against: -1 }),
+    ])
+      expectRead(evaluateMajorityBallot(rule, bad).reason);
+  });
+
+  it('a ballot that ended the case, as the case records it', () => {
+    expect(
+      expectRead(`ballot ${evaluateMajorityBallot(rule, tally({ for: 6, against: 6 })).reason}`),
+    ).toBe('Biểu quyết — Không đạt: 6/13 thành viên đồng ý, cần hơn 6,5');
+  });
+
+  it('a reference ballot kept as one basis for the decision', () => {
+    expectRead(evaluateReferenceBallot({ quorum: twoThirds, base: 'members' }, tally()).reason);
+  });
+});
+
+describe('nominations and the council election read in Vietnamese, with names', () => {
+  const rule = { quorum: twoThirds, pass: half, fallbackCount: 2 };
+  const nomination = (candidates: NominationTally['candidates'], over = {}): NominationTally => ({
+    members: 24,
+    summoned: 24,
+    present: 22,
+    invalid: 0,
+    candidates,
+    ...over,
+  });
+
+  it('one selected, nobody passing, and a tally that does not add up', () => {
+    expect(
+      expectRead(evaluateNomination(rule, nomination([{ personId: 'p-an', votes: 15 }])).reason),
+    ).toBe('Chọn «người an»: 15/24 người được triệu tập, cần nhiều phiếu nhất và hơn 12');
+    const split = [
+      { personId: 'p-an', votes: 9 },
+      { personId: 'p-binh', votes: 9 },
+      { personId: 'p-cuc', votes: 4 },
+    ];
+    expectRead(evaluateNomination(rule, nomination(split)).reason);
+    expectRead(evaluateNomination(rule, nomination([])).reason);
+    expectRead(evaluateNomination(rule, nomination([{ personId: 'p-an', votes: 23 }])).reason);
+    expectRead(evaluateNomination(rule, nomination(split, { present: 10 })).reason);
+    expectRead(
+      evaluateNomination(rule, nomination([...split, { personId: 'p-an', votes: 1 }])).reason,
+    );
+    expectRead(evaluateNomination(rule, nomination([{ personId: 'p-an', votes: -2 }])).reason);
+  });
+
+  it('a nomination kept for reference names the person and the most voted', () => {
+    const tally = nomination([
+      { personId: 'p-an', votes: 12 },
+      { personId: 'p-binh', votes: 8 },
+    ]);
+    expectRead(evaluateReferenceNomination(rule, tally, 'p-binh').reason);
+  });
+
+  it('elected, not elected, no quorum and a count that does not add up', () => {
+    const council = { quorum: twoThirds, pass: half };
+    const vote = { delegates: 31, present: 30, for: 20, against: 9, invalid: 1 };
+    expect(expectRead(evaluateCouncilElection(council, vote).reason)).toBe(
+      'Trúng cử: 20/31 đại biểu tán thành, cần hơn 15,5',
+    );
+    expectRead(evaluateCouncilElection(council, { ...vote, for: 15, against: 14 }).reason);
+    expectRead(
+      evaluateCouncilElection(council, { ...vote, present: 20, for: 10, against: 9 }).reason,
+    );
+    expectRead(evaluateCouncilElection(council, { ...vote, for: 25 }).reason);
+    expectRead(evaluateCouncilElection(council, { ...vote, present: 32, for: 22 }).reason);
+  });
+});
+
+describe('the discipline ballot on a form reads in Vietnamese, with the forms named', () => {
+  const rule: FormBallotRule = {
+    forms: ['reprimand', 'warning', 'removal_from_post', 'expulsion'],
+    quorum: twoThirds,
+    pass: half,
+    accumulateFromHeaviest: true,
+    cellProposal: { forms: ['expulsion'], share: half },
+  };
+  const tally = (votesByForm: Record<string, number>, over = {}): FormBallotTally => ({
+    members: 11,
+    summoned: 11,
+    present: 11,
+    invalid: 0,
+    noDiscipline: 11 - Object.values(votesByForm).reduce((a, b) => a + b, 0),
+    votesByForm,
+    ...over,
+  });
+
+  it('a form alone, forms added from the heaviest, and none', () => {
+    expectRead(evaluateFormBallot(rule, tally({ warning: 7 })).reason);
+    expectRead(evaluateFormBallot(rule, tally({ warning: 3, reprimand: 4 })).reason);
+    expectRead(evaluateFormBallot(rule, tally({ warning: 2 })).reason);
+    expectRead(
+      evaluateFormBallot({ ...rule, accumulateFromHeaviest: false }, tally({ warning: 2 })).reason,
+    );
+  });
+
+  it('expulsion with and without the cell proposal', () => {
+    const expel = tally({ expulsion: 8 });
+    expectRead(evaluateFormBallot(rule, expel).reason);
+    expectRead(evaluateFormBallot(rule, expel, { cellMembers: 9, for: 3 }).reason);
+    expectRead(evaluateFormBallot(rule, expel, { cellMembers: 9, for: 7 }).reason);
+  });
+
+  it('counts that do not add up, and a form the track does not have', () => {
+    expectRead(evaluateFormBallot(rule, tally({ warning: 7 }, { noDiscipline: 9 })).reason);
+    expectRead(evaluateFormBallot(rule, tally({ demotion: 7 })).reason);
+    expectRead(evaluateFormBallot(rule, tally({ warning: 1.5 })).reason);
+    expectRead(evaluateFormBallot(rule, tally({ warning: 7 }, { present: 5 })).reason);
+  });
+});
+
+describe("a person's eligibility reads in Vietnamese, citing the instrument and article", () => {
+  const ruleSet = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets')).find(
+    (set) => set.id === 'state-2025-10-08',
+  )!;
+  const person = fold(personDecider, [
+    event('PersonRegistered', {
+      personId: 'p-1',
+      fullName: 'Nguyễn Văn A',
+      dateOfBirth: '1966-04-12',
+      gender: 'male',
+      orgUnitId: 'ou-1',
+    }),
+    event('PersonStatusRecorded', {
+      personId: 'p-1',
+      status: 'under_investigation',
+      from: '2026-10-01',
+      until: null,
+      note: '',
+    }),
+  ]) as Extract<PersonState, { status: 'registered' }>;
+
+  it('a status, no planning entry, the age, and a post already held', () => {
+    const holds = {
+      ...person,
+      posts: [{ positionId: 'pos-1', from: '2020-01-01', termEnd: null, decisionRef: 'QĐ 1' }],
+    };
+    const { reasons } = appointmentEligibility(
+      person,
+      { id: 'pos-1', rank: 3 },
+      new Map(),
+      ruleSet,
+      '2026-11-20',
+    );
+    const held = appointmentEligibility(
+      holds,
+      { id: 'pos-1', rank: 3 },
+      new Map(),
+      ruleSet,
+      '2026-11-20',
+      {
+        route: 'reappointment',
+      },
+    );
+    const all = [...reasons, ...held.reasons].map((r) => r.reason);
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    const read = all.map(expectRead);
+    expect(read).toContain(
+      'Chưa được quy hoạch vào chức vụ «chức vụ 1» hoặc chức vụ tương đương, cao hơn',
+    );
+    expect(read.find((r) => r.startsWith('«tình trạng'))).toMatch(
+      /^«tình trạng 19» từ ngày 01\/10\/2026 \(Quy định 377-QĐ\/TW, Điều 20/,
+    );
+  });
+});
+
+describe('how a step ended a case', () => {
+  it('an exam: each candidate averaged, and none reached the pass mark (exam-scores.ts)', () => {
+    expectRead(
+      'p-an averaged 72.5 of 100, at or above the pass mark 50; p-binh averaged 40 of 100, below the pass mark 50',
+    );
+  });
+
+  it('a nominee not nominated, two nominees failing together, and a tie to decide', () => {
+    const rule = { quorum: twoThirds, pass: half, fallbackCount: 2 };
+    const tally = {
+      members: 24,
+      summoned: 24,
+      present: 22,
+      invalid: 0,
+      candidates: [{ personId: 'p-an', votes: 15 }],
+    };
+    expectRead(`p-binh was not nominated: ${evaluateNomination(rule, tally).reason}`);
+    const ballot = { quorum: twoThirds, pass: half, base: 'members' as const, headBreaksTie: true };
+    const even = {
+      members: 12,
+      summoned: 12,
+      present: 12,
+      for: 6,
+      against: 6,
+      abstain: 0,
+      invalid: 0,
+    };
+    expectRead(
+      `${evaluateMajorityBallot(ballot, even).reason}: send headDecision "for" or "against"`,
+    );
+  });
+});
+
+describe('what no template reads is shown as the server wrote it', () => {
+  it('a reason a user typed, and a sentence with an unknown part, come back as null', () => {
+    expect(vi('post abolished')).toBeNull();
+    expect(vi('passed: 7 of 13 wardens for, needs more than 6.5')).toBeNull();
+    expect(vi('Sắp xếp tổ chức bộ máy')).toBeNull();
+    // One part of a joined reason that no template reads keeps the whole in English.
+    expect(
+      vi('p-an averaged 72.5 of 100, at or above the pass mark 50; something else'),
+    ).toBeNull();
+  });
+});

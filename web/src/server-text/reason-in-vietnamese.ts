@@ -1,0 +1,372 @@
+import { citationInVietnamese } from './legal-citation';
+
+/**
+ * The words a reason names by id, in the reader's language (a person's name, a post's title, a
+ * discipline form, a procedure, a person's status). Unknown ids are shown as they are.
+ */
+export interface ReasonVocabulary {
+  person(id: string): string;
+  position(id: string): string;
+  form(id: string): string;
+  procedure(id: string): string;
+  personStatus(id: string): string;
+}
+
+/**
+ * The server records a step's reasons in English, with their numbers ("passed: 7 of 13 members
+ * for, needs more than 6.5"): they are the case's record and stay as written. A Vietnamese reader
+ * gets the same sentence in Vietnamese, read back from its parts: every template the vote rules,
+ * the eligibility check and the procedures write has its sentence here. A text no template reads
+ * whole (a reason a user typed, a template added later) is shown as the server wrote it, never
+ * half translated. `server-reason-templates.spec.ts` feeds it what the server's rules write.
+ */
+export function reasonInVietnamese(text: string, words: ReasonVocabulary): string | null {
+  for (const [pattern, say] of SENTENCES) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    try {
+      return say(m.slice(1), new Say(words));
+    } catch (error) {
+      if (error instanceof Untranslated) continue;
+      throw error;
+    }
+  }
+  // Several reasons joined ("p-an averaged 8 of 10, …; p-binh averaged …"): each must be read.
+  const parts = text.split('; ');
+  if (parts.length < 2) return null;
+  const read = parts.map((part) => reasonInVietnamese(part, words));
+  return read.every((part) => part !== null) ? read.join('; ') : null;
+}
+
+class Untranslated extends Error {}
+
+/** The pieces a sentence is built of, in Vietnamese. */
+class Say {
+  constructor(readonly words: ReasonVocabulary) {}
+
+  /** A count or threshold with the Vietnamese decimal comma: `6.5` → `6,5`. */
+  n(value: string): string {
+    return value.replace('.', ',');
+  }
+
+  day(iso: string): string {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  }
+
+  /** Who is counted: members of the collective, those summoned, the council's delegates. */
+  base(name: string): string {
+    const base = BASES[name];
+    if (!base) throw new Untranslated();
+    return base;
+  }
+
+  /** A count of a tally the API takes (`present`, `for`, …). */
+  field(name: string): string {
+    const field = FIELDS[name];
+    if (!field) throw new Untranslated();
+    return field;
+  }
+
+  /** A part that is itself a reason (a ballot's result inside a refusal). */
+  reason(text: string): string {
+    const read = reasonInVietnamese(text, this.words);
+    if (read === null) throw new Untranslated();
+    return read;
+  }
+
+  citation(text: string): string {
+    const read = citationInVietnamese(text);
+    if (read === null) throw new Untranslated();
+    return read;
+  }
+
+  /** `p-an (16), p-binh (9)` with names. */
+  candidates(list: string): string {
+    return list
+      .split(', ')
+      .map((entry) => {
+        const m = /^(\S+) \((\d+)\)$/.exec(entry);
+        if (!m) throw new Untranslated();
+        return `${this.words.person(m[1])} (${m[2]})`;
+      })
+      .join(', ');
+  }
+
+  /** `warning 3 + reprimand 4` with the forms' names. */
+  formVotes(list: string): string {
+    return list
+      .split(' + ')
+      .map((entry) => {
+        const m = /^(\S+) (\d+)$/.exec(entry);
+        if (!m) throw new Untranslated();
+        return `${this.words.form(m[1])} ${m[2]}`;
+      })
+      .join(' + ');
+  }
+}
+
+const BASES: Record<string, string> = {
+  members: 'thành viên',
+  summoned: 'người được triệu tập',
+  delegates: 'đại biểu',
+};
+
+const FIELDS: Record<string, string> = {
+  members: 'số thành viên',
+  summoned: 'số người được triệu tập',
+  present: 'số người có mặt',
+  for: 'số đồng ý',
+  against: 'số không đồng ý',
+  abstain: 'số người không biểu quyết',
+  invalid: 'số phiếu không hợp lệ',
+  noDiscipline: 'số phiếu không kỷ luật',
+};
+
+const N = '(\\d+(?:\\.\\d+)?)';
+const DAY = '(\\d{4}-\\d{2}-\\d{2})';
+const ID = '(\\S+)';
+
+type Sentence = [RegExp, (m: string[], say: Say) => string];
+
+const sentence = (source: string, say: Sentence[1]): Sentence => [new RegExp(`^${source}$`), say];
+
+/** Ballots of a collective (majority-ballot.ts, attendance.ts, tally.ts). */
+const BALLOTS: Sentence[] = [
+  sentence(
+    `(passed|failed): ${N} of ${N} (\\w+) for, needs more than ${N}`,
+    ([o, f, b, k, x], s) =>
+      `${o === 'passed' ? 'Đạt' : 'Không đạt'}: ${f}/${b} ${s.base(k)} đồng ý, cần hơn ${s.n(x)}`,
+  ),
+  sentence(
+    `tie: ${N} of ${N} (\\w+) for, exactly ${N}; the head of the collective must decide`,
+    ([f, b, k, x], s) =>
+      `Ngang ngưỡng: ${f}/${b} ${s.base(k)} đồng ý, đúng bằng ${s.n(x)}; người đứng đầu tập thể quyết định`,
+  ),
+  sentence(
+    `(passed|failed) by the head's decision on a tie: ${N} of ${N} (\\w+) for, exactly ${N}`,
+    ([o, f, b, k, x], s) =>
+      `${o === 'passed' ? 'Đạt' : 'Không đạt'} theo quyết định của người đứng đầu khi ngang ngưỡng: ${f}/${b} ${s.base(k)} đồng ý, đúng bằng ${s.n(x)}`,
+  ),
+  sentence(`ballot (.+)`, ([inner], s) => `Biểu quyết — ${s.reason(inner)}`),
+  sentence(
+    `no quorum: ${N} of ${N} (\\w+) present, needs at least ${N}`,
+    ([p, b, k, x], s) => `Không đủ túc số: ${p}/${b} ${s.base(k)} có mặt, cần ít nhất ${s.n(x)}`,
+  ),
+  sentence(
+    `${N} present, but only ${N} summoned`,
+    ([p, b]) => `${p} người có mặt, nhưng chỉ ${b} người được triệu tập`,
+  ),
+  sentence(
+    `${N} summoned, but the collective has ${N} members`,
+    ([b, m]) => `${b} người được triệu tập, nhưng tập thể chỉ có ${m} thành viên`,
+  ),
+  sentence(
+    `for \\+ against \\+ abstain \\+ invalid = ${N}, but ${N} present`,
+    ([c, p]) =>
+      `đồng ý + không đồng ý + không biểu quyết + phiếu không hợp lệ = ${c}, nhưng có ${p} người có mặt`,
+  ),
+  sentence(
+    `(\\w+) must be a whole number ≥ 0 \\(got (.*)\\)`,
+    ([field, got], s) => `${s.field(field)} phải là số nguyên ≥ 0 (đã nhập ${got})`,
+  ),
+];
+
+/** The council's election and the nomination of candidates (council-election.ts, nomination-ballot.ts). */
+const ELECTIONS: Sentence[] = [
+  sentence(
+    `for \\+ against \\+ invalid = ${N}, but ${N} present`,
+    ([c, p]) =>
+      `tán thành + không tán thành + phiếu không hợp lệ = ${c}, nhưng có ${p} người có mặt`,
+  ),
+  sentence(
+    `${N} present, but the council has ${N} delegates`,
+    ([p, d]) => `${p} người có mặt, nhưng Hội đồng chỉ có ${d} đại biểu`,
+  ),
+  sentence(
+    `(elected|not elected): ${N} of ${N} delegates for, needs more than ${N}`,
+    ([o, f, d, x], s) =>
+      `${o === 'elected' ? 'Trúng cử' : 'Không trúng cử'}: ${f}/${d} đại biểu tán thành, cần hơn ${s.n(x)}`,
+  ),
+  sentence(
+    `votes for ${ID} must be a whole number ≥ 0`,
+    ([id], s) => `số phiếu của ${s.words.person(id)} phải là số nguyên ≥ 0`,
+  ),
+  sentence(`${ID} is listed twice`, ([id], s) => `${s.words.person(id)} có tên hai lần`),
+  sentence(
+    `${N} ballots counted, but ${N} present`,
+    ([c, p]) => `kiểm được ${c} phiếu, nhưng chỉ có ${p} người có mặt`,
+  ),
+  sentence(
+    `selected ${ID}: ${N} of ${N} summoned, needs the most votes and more than ${N}`,
+    ([id, v, b, x], s) =>
+      `Chọn ${s.words.person(id)}: ${v}/${b} người được triệu tập, cần nhiều phiếu nhất và hơn ${s.n(x)}`,
+  ),
+  sentence(
+    `nobody passed \\((?:${ID} had ${N} of ${N} summoned|(no votes)), needs the most votes and more than ${N}\\); forward: (.*)`,
+    ([id, v, b, none, x, forward], s) =>
+      `Không ai đạt (${none ? 'không có phiếu' : `${s.words.person(id)} được ${v}/${b} người được triệu tập`}, cần nhiều phiếu nhất và hơn ${s.n(x)}); giới thiệu tiếp: ${forward ? s.candidates(forward) : 'không ai'}`,
+  ),
+  sentence(
+    `reference: ${N} of ${N} (\\w+) for \\(${N} %\\), ${N} against, ${N} abstaining; recorded as one basis for the decision, not a pass mark`,
+    ([f, b, k, pct, a, ab], s) =>
+      `Tham khảo: ${f}/${b} ${s.base(k)} đồng ý (${s.n(pct)} %), ${a} không đồng ý, ${ab} không biểu quyết; ghi nhận làm một căn cứ để quyết định, không phải ngưỡng phải đạt`,
+  ),
+  sentence(
+    `reference: ${ID} ${N} of ${N} summoned \\(${N} %\\)(?:; the most votes: ${ID} \\(${N}\\))?; recorded as one basis for the decision, not a pass mark`,
+    ([id, v, b, pct, top, topVotes], s) =>
+      `Tham khảo: ${s.words.person(id)} ${v}/${b} người được triệu tập (${s.n(pct)} %)${top ? `; nhiều phiếu nhất: ${s.words.person(top)} (${topVotes})` : ''}; ghi nhận làm một căn cứ để quyết định, không phải ngưỡng phải đạt`,
+  ),
+];
+
+/** The discipline ballot on a form (form-ballot.ts). */
+const DISCIPLINE: Sentence[] = [
+  sentence(
+    `no form reached more than ${N} of ${N} members(, even added from the heaviest down)? \\(most: ${ID} ${N}; no discipline ${N}\\)`,
+    ([x, m, added, form, v, none], s) =>
+      `Không hình thức nào được hơn ${s.n(x)}/${m} thành viên${added ? ', kể cả khi cộng dồn từ hình thức nặng nhất' : ''} (nhiều nhất: ${s.words.form(form)} ${v}; không kỷ luật ${none})`,
+  ),
+  sentence(
+    `${ID}: ${N} votes, more than ${N} of ${N} members`,
+    ([form, v, x, m], s) => `${s.words.form(form)}: ${v} phiếu, hơn ${s.n(x)}/${m} thành viên`,
+  ),
+  sentence(
+    `no form had more than ${N} of ${N} members alone; adding from the heaviest: (.+) = ${N}, so ${ID}`,
+    ([x, m, list, sum, form], s) =>
+      `Không hình thức nào riêng được hơn ${s.n(x)}/${m} thành viên; cộng dồn từ hình thức nặng nhất: ${s.formVotes(list)} = ${sum}, nên là ${s.words.form(form)}`,
+  ),
+  sentence(
+    `the ballot chose ${ID}, which needs the cell's proposal \\(expulsionProposal: cellMembers and for\\)`,
+    ([form], s) =>
+      `Biểu quyết chọn ${s.words.form(form)}, hình thức phải có đề nghị của chi bộ (expulsionProposal: cellMembers và for)`,
+  ),
+  sentence(
+    `${ID} needs at least ${N} of the cell's ${N} members to propose it; ${N} did`,
+    ([form, x, m, f], s) =>
+      `${s.words.form(form)} cần ít nhất ${s.n(x)}/${m} đảng viên chi bộ đề nghị; có ${f} đề nghị`,
+  ),
+  sentence(
+    `(.+); proposed by ${N} of ${N} cell members`,
+    ([inner, f, m], s) => `${s.reason(inner)}; được ${f}/${m} đảng viên chi bộ đề nghị`,
+  ),
+  sentence(
+    `votes for forms \\+ noDiscipline \\+ invalid = ${N}, but ${N} present`,
+    ([c, p]) =>
+      `phiếu cho các hình thức + không kỷ luật + phiếu không hợp lệ = ${c}, nhưng có ${p} người có mặt`,
+  ),
+  sentence(
+    `"(.+)" is not a form of this track \\((.+)\\)`,
+    ([form, forms], s) =>
+      `"${s.words.form(form)}" không phải là hình thức kỷ luật của đối tượng này (${forms
+        .split(', ')
+        .map((f) => s.words.form(f))
+        .join(', ')})`,
+  ),
+  sentence(
+    `votes must be a whole number ≥ 0 \\(got (.*)\\)`,
+    ([got]) => `số phiếu phải là số nguyên ≥ 0 (đã nhập ${got})`,
+  ),
+  sentence(`ballot: (.+)`, ([inner], s) => `Biểu quyết: ${s.reason(inner)}`),
+  sentence(
+    `expulsionProposal: (.+) \\((.+)\\)`,
+    ([inner, citation], s) => `Đề nghị khai trừ: ${s.reason(inner)} (${s.citation(citation)})`,
+  ),
+];
+
+/** Whether a person may be appointed (eligibility.ts) and a rotation's placement (placement-group.ts). */
+const ELIGIBILITY: Sentence[] = [
+  sentence(
+    `discipline \\(${ID}, (.+)\\) in effect (?:(with no end date)|until ${DAY})`,
+    ([form, ref, noEnd, until], s) =>
+      `Đang chịu kỷ luật (${s.words.form(form)}, ${ref}) ${noEnd ? 'không có thời hạn kết thúc' : `đến ngày ${s.day(until)}`}`,
+  ),
+  sentence(
+    `discipline case ${ID} is open( past verification)? \\((.+)\\)`,
+    ([caseId, past, citation], s) =>
+      `Đang có hồ sơ kỷ luật ${caseId}${past ? ' đã qua bước xác minh' : ''} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `already holds ${ID}(?:; use (\\S+))?`,
+    ([position, route], s) =>
+      `Đang giữ chức vụ ${s.words.position(position)}${route ? `; dùng thủ tục ${s.words.procedure(route)}` : ''}`,
+  ),
+  sentence(
+    `([a-z ]+) since ${DAY}(?: until ${DAY})? \\((.+)\\)`,
+    ([status, from, until, citation], s) =>
+      `${s.words.personStatus(status.replace(/ /g, '_'))} từ ngày ${s.day(from)}${until ? ` đến ngày ${s.day(until)}` : ''} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `not in the planning pool for ${ID} or an equivalent or higher post`,
+    ([position], s) =>
+      `Chưa được quy hoạch vào chức vụ ${s.words.position(position)} hoặc chức vụ tương đương, cao hơn`,
+  ),
+  sentence(
+    `over the age limit of ${ID}: retires on ${DAY}, ${N} whole years left, needs ${N} \\((.+)\\)`,
+    ([ruleSet, retires, left, needs, citation], s) =>
+      `Quá tuổi theo ${ruleSet}: nghỉ hưu ngày ${s.day(retires)}, còn ${left} năm tròn, cần ${needs} năm (${s.citation(citation)})`,
+  ),
+  sentence(
+    `leadership post ${ID} in (.+); from (.+)`,
+    ([position, province, origin], s) =>
+      `Chức vụ lãnh đạo ${s.words.position(position)} tại ${province}; quê quán ${origin}`,
+  ),
+  sentence(
+    `holds (.+) past a first term`,
+    ([positions], s) =>
+      `Giữ chức vụ ${positions
+        .split(', ')
+        .map((p) => s.words.position(p))
+        .join(', ')} quá một nhiệm kỳ`,
+  ),
+];
+
+/** How a step ended a case (case.steps.ts, case.nominees.ts, case.election.ts, exam-scores.ts). */
+const ENDINGS: Sentence[] = [
+  sentence(
+    `${ID} averaged ${N} of ${N}, (at or above|below) the pass mark ${N}`,
+    ([id, average, scale, side, mark], s) =>
+      `${s.words.person(id)}: điểm trung bình ${s.n(average)}/${s.n(scale)}, ${side === 'below' ? 'dưới' : 'đạt'} điểm đạt ${s.n(mark)}`,
+  ),
+  sentence(
+    `no candidate reached the pass mark of ${N} of ${N} at ${ID}: (.+) \\((.+)\\)`,
+    ([mark, scale, , scores, citation], s) =>
+      `Không ứng viên nào đạt điểm ${s.n(mark)}/${s.n(scale)}: ${s.reason(scores)} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `${ID} was not nominated: (.+)`,
+    ([id, inner], s) => `${s.words.person(id)} không được giới thiệu: ${s.reason(inner)}`,
+  ),
+  sentence(
+    `nobody was nominated: (.+)`,
+    ([inner], s) => `Không ai được giới thiệu: ${s.reason(inner)}`,
+  ),
+  sentence(
+    `the council did not elect the person introduced: (.+) \\((.+)\\)`,
+    ([inner, citation], s) =>
+      `Hội đồng không bầu người được giới thiệu: ${s.reason(inner)} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `${ID} ((?:passed|failed|tie)\\b.+)`,
+    ([id, inner], s) => `${s.words.person(id)} — ${s.reason(inner)}`,
+  ),
+  sentence(
+    `no nominee passed: (.+)`,
+    ([inner], s) => `Không người được giới thiệu nào đạt: ${s.reason(inner)}`,
+  ),
+  sentence(
+    `tallies\\[(\\d+)\\]: ${ID} (.+)`,
+    ([index, id, inner], s) =>
+      `Phiếu thứ ${Number(index) + 1}, ${s.words.person(id)} — ${s.reason(inner)}`,
+  ),
+  sentence(
+    `((?:tally|tallies\\[\\d+\\])\\.\\w+): (.+)`,
+    ([field, inner], s) => `${field}: ${s.reason(inner)}`,
+  ),
+  sentence(
+    `(.+): send headDecision "for" or "against"`,
+    ([inner], s) =>
+      `${s.reason(inner)}: gửi quyết định của người đứng đầu (headDecision "for" hoặc "against")`,
+  ),
+];
+
+const SENTENCES: Sentence[] = [...BALLOTS, ...ELECTIONS, ...DISCIPLINE, ...ELIGIBILITY, ...ENDINGS];

@@ -1,0 +1,43 @@
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
+
+/** The names a page already has for the ids a reason may carry (a case view's `names`). */
+export interface KnownNames {
+  people?: Record<string, string>;
+  positions?: Record<string, string>;
+}
+
+/**
+ * A reason the server wrote, in the reader's language: in Vietnamese with the page's names for
+ * its ids when a template reads it whole, otherwise (or in English) as the server wrote it.
+ */
+export function useReasonText(names?: KnownNames): (text: string) => string {
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  return useCallback(
+    (text: string) => {
+      if (english) return text;
+      const words: ReasonVocabulary = {
+        person: (id) => names?.people?.[id] ?? id,
+        position: (id) => names?.positions?.[id] ?? id,
+        form: (id) => t(`forms.${id}`, { defaultValue: id }),
+        // A definition names its route as `re-appointment`; the procedure is `reappointment`.
+        procedure: (id) => t(`procedure.${id.replace(/-/g, '')}`, { defaultValue: id }),
+        personStatus: (id) => t(`personStatus.${id}`, { defaultValue: id.replace(/_/g, ' ') }),
+      };
+      return reasonInVietnamese(text, words) ?? text;
+    },
+    [english, names, t],
+  );
+}
+
+/** The names of the posts a page has listed (`usePositions`), for the reasons that name a post. */
+export function usePositionNames(
+  positions: { id: string; title: string }[] | undefined,
+): KnownNames {
+  return useMemo(
+    () => ({ positions: Object.fromEntries((positions ?? []).map((p) => [p.id, p.title])) }),
+    [positions],
+  );
+}
