@@ -4,6 +4,7 @@ import { orgUnitNameSql, personNameSql, positionTitleSql } from '../cadres/regis
 import { AUDIT_COLUMNS, fromNamedAuditRow, NamedAuditEntry, NamedAuditRow } from './audit-entry';
 import { CASE_PROCEDURES } from '../procedures/case/case-stream';
 import { PERSON_STREAM_KIND } from './stream-name';
+import { streamsInSubtreeSql, UNITLESS_STREAM_KINDS } from './stream-ownership';
 
 /** The stored columns and, beside the ids, the names of the person, post and unit. */
 const COLUMNS = [
@@ -14,16 +15,10 @@ const COLUMNS = [
   `${positionTitleSql("history.data->>'positionId'")} AS position_title`,
 ].join(', ');
 
-/** The events that open a person's or a case's stream; each names the stream's unit (`orgUnitId`). */
-const STREAM_OPENING_EVENTS = ['PersonRegistered', 'CaseOpened', 'DisciplineCaseOpened'];
-
-/** Stream kinds that belong to a unit: a person's and the cases'; others (timers) belong to none. */
-const UNIT_STREAM_KINDS = [PERSON_STREAM_KIND, ...CASE_PROCEDURES];
-
 /** Whose events an export may hold: the streams of a unit's subtree (and, for an admin, the rest). */
 export interface ExportScope {
   unit: string;
-  /** Streams that belong to no unit (timers): an admin's export holds them too. */
+  /** Streams that belong to no unit (the backfills' coverage markers): an admin's export holds them too. */
   withUnitlessStreams: boolean;
 }
 
@@ -111,16 +106,12 @@ export class AuditHistoryQueries {
       where.push(`history.recorded_at < $${params.length}`);
     }
     if (range.scope) {
-      // A stream lies in the unit its opening event names; a grant reaches its unit's subtree.
-      params.push(STREAM_OPENING_EVENTS, range.scope.unit);
-      const opening = `$${params.length - 1}`;
-      const unit = `$${params.length}`;
-      const inSubtree = `history.stream_id IN (SELECT opened.stream_id FROM audit_history opened
-          JOIN org_units u ON u.id = opened.data->>'orgUnitId'
-         WHERE opened.event_type = ANY (${opening}) AND ${unit} = ANY (u.path))`;
+      // Every stream lies in a unit (stream-ownership.ts); a grant reaches its unit's subtree.
+      params.push(range.scope.unit, CASE_PROCEDURES);
+      const inSubtree = `history.stream_id IN ${streamsInSubtreeSql(`$${params.length - 1}`, `$${params.length}`)}`;
       if (range.scope.withUnitlessStreams) {
-        params.push(UNIT_STREAM_KINDS);
-        where.push(`(${inSubtree} OR history.stream_kind <> ALL ($${params.length}))`);
+        params.push(UNITLESS_STREAM_KINDS);
+        where.push(`(${inSubtree} OR history.stream_kind = ANY ($${params.length}))`);
       } else where.push(inSubtree);
     }
     const sql = `SELECT ${COLUMNS}, ${subject} FROM audit_history history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY history.sequence`;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
-import { PERSON_STREAM_KIND, parseStreamName } from '../audit/stream-name';
+import { PERSON_STREAM_KIND } from '../audit/stream-name';
+import { StreamOwner, streamOwnerOf } from '../audit/stream-ownership';
 import { CASE_PROCEDURES, caseStream } from '../procedures/case/case-stream';
 import { KeptPositions } from '../cadres/kept-positions';
 import { BoundedCache } from '../common/bounded-cache';
@@ -141,29 +142,48 @@ export class OrgScope {
   }
 
   /**
-   * A stream named by id (`GET /audit/verify?stream=`): a person's or a case's stream lies in that
-   * record's unit. Other streams (timers) belong to no unit: only an admin may name them.
+   * A stream named by id (`GET /audit/verify?stream=`) lies in the unit it belongs to
+   * (stream-ownership.ts): a timer where its case lies, a case id's reservation where the case
+   * lies. Only the backfills' coverage markers belong to no unit: an admin may name them. A
+   * stream that does not exist is answered like one outside the grant.
    */
   async assertStreamInScope(actor: Actor, streamId: string, field: string): Promise<void> {
-    const { kind } = parseStreamName(streamId);
-    const belongsToAUnit =
-      kind === PERSON_STREAM_KIND || (CASE_PROCEDURES as readonly string[]).includes(kind);
-    if (!belongsToAUnit) {
+    // Read from the store, not the kept first event: this route examines the stored evidence, and
+    // a stream deleted behind the service no longer lies in any unit.
+    const first = await this.origins.readFirstEvent(streamId);
+    const owner = streamOwnerOf(streamId, first?.data);
+    if (owner.owner === 'none') {
       if (actor.roles.includes('admin')) return;
       throw outOfScope(
         `${field}: stream ${streamId} belongs to no org unit; only an admin may read it`,
         field,
       );
     }
-    // Read from the store, not the kept first event: this route examines the stored evidence, and
-    // a stream deleted behind the service no longer lies in any unit.
-    const first = await this.origins.readFirstEvent(streamId);
-    const unit = unitNamedBy(first);
+    const unit = first ? await this.unitOwning(owner) : null;
     if (!unit || !(await this.reaches(actor, unit))) {
       throw outOfScope(
         `${field}: stream ${streamId} is not in any unit your grant for ${actor.orgUnit} covers`,
         field,
       );
+    }
+  }
+
+  /** The unit a stream's owner lies in (a timer's target is a case's or a person's stream). */
+  private async unitOwning(owner: StreamOwner): Promise<string | null> {
+    switch (owner.owner) {
+      case 'unit':
+        return owner.unitId;
+      case 'case':
+        return this.unitOfCase(owner.caseId, CASE_PROCEDURES);
+      case 'position':
+        return (await KeptPositions.of(this.pool).find(owner.positionId))?.orgUnitId ?? null;
+      case 'stream': {
+        const target = await this.origins.firstEvent(owner.streamId);
+        const of = streamOwnerOf(owner.streamId, target?.data);
+        return target && of.owner === 'unit' ? of.unitId : null;
+      }
+      default:
+        return null;
     }
   }
 

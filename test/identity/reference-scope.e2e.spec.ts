@@ -558,9 +558,31 @@ describe('authorization: every id a request names lies in the caller’s grant',
     }
     const own = await http().get('/audit/verify?stream=appointment-c-a').set(auditor).expect(200);
     expect(own.body).toMatchObject({ streamId: 'appointment-c-a', ok: true });
-    // Timer streams belong to no unit: an admin's only.
-    const timer = await http().get('/audit/verify?stream=timer-x').set(auditor).expect(403);
-    expect(timer.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'stream' });
+    // A case's timers and id reservation lie where the case lies; a missing stream is out of scope.
+    const timerOf = async (target: string) =>
+      (
+        await t.db.pool.query<{ stream_id: string }>(
+          `SELECT stream_id FROM events WHERE stream_id LIKE 'timer-%' AND revision = 0
+              AND data->>'target' = $1 LIMIT 1`,
+          [target],
+        )
+      ).rows[0].stream_id;
+    const communeAdmin = as(ROLES, 'ou-com-a', 'u-commune-admin');
+    for (const stream of ['caseid-c-a', await timerOf('appointment-c-a')])
+      await http().get(`/audit/verify?stream=${stream}`).set(auditor).expect(200);
+    // Before: any admin's 200 or 404 told whether another unit's case id or timer existed.
+    for (const stream of [
+      'caseid-c-b',
+      'caseid-c-none',
+      await timerOf('appointment-c-b'),
+      'timer-x',
+    ]) {
+      const refused = await http().get(`/audit/verify?stream=${stream}`).set(communeAdmin);
+      expect({ stream, body: refused.body }).toEqual({
+        stream,
+        body: expect.objectContaining({ rule: 'scope.out_of_scope', field: 'stream' }),
+      });
+    }
   });
 
   it('a case that does not exist answers like one outside the grant (existence is not revealed)', async () => {
@@ -672,15 +694,44 @@ describe('authorization: every id a request names lies in the caller’s grant',
       );
     };
     const commune = await streamsIn(as(['auditor'], 'ou-com-a'));
-    expect([...commune].sort()).toEqual([
+    const timers = (set: Set<string>) => [...set].filter((id) => id.startsWith('timer-'));
+    const named = (set: Set<string>) =>
+      [...set].map((id) => (id.startsWith('timer-') ? 'timer-…' : id)).sort();
+    // A case's id reservation, slot and timers, and a post's planning seat, lie where it lies:
+    // their names alone tell whose case is about which post.
+    expect(named(commune)).toEqual([
       'appointment-c-a',
       'cadre-p-a',
       'cadre-p-a2',
+      'caseid-c-a',
+      'caseid-d-a',
+      'caseslot-appointment/p-a/pos-a',
       'discipline-d-a',
+      'planningseat-pos-a/2025-2030',
+      'timer-…',
+      'timer-…',
     ]);
+    const { rows } = await t.db.pool.query<{ target: string }>(
+      `SELECT data->>'target' AS target FROM events WHERE stream_id = ANY ($1) AND revision = 0`,
+      [timers(commune)],
+    );
+    expect(rows.map((row) => row.target)).toEqual(['appointment-c-a', 'appointment-c-a']);
+    // Before: a commune's admin also read the other commune's reservations, slots and timers.
+    expect(await streamsIn(as(ROLES, 'ou-com-a', 'u-commune-admin'))).toEqual(commune);
     const province = await streamsIn(as(['auditor'], 'ou-prov'));
-    expect(province).toEqual(
-      new Set([...commune, 'appointment-c-b', 'cadre-p-b', 'discipline-d-b']),
+    expect(named(province)).toEqual(
+      named(
+        new Set([
+          ...commune,
+          'appointment-c-b',
+          'cadre-p-b',
+          'caseid-c-b',
+          'caseid-d-b',
+          'caseslot-appointment/p-b/pos-b',
+          'discipline-d-b',
+          'timer-b',
+        ]),
+      ),
     );
   });
 });
