@@ -55,7 +55,8 @@ const SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
   NominationTallied: ['tally', 'reason', 'selected', 'share'],
   // A post case's ballot: each nominee's tally, and who passed (`appointee` is the conclusion).
   BallotTallied: ['tally', 'reason', 'decidedByHead', 'share', 'nominees', 'passed'],
-  DisciplineBallotTallied: ['tally', 'reason', 'expulsionProposal'],
+  // `accumulated` tells whether any form had a majority alone: a count in all but name.
+  DisciplineBallotTallied: ['tally', 'reason', 'expulsionProposal', 'accumulated'],
   // The council's vote on an introduced person: public at the session, still not the subject's to read.
   ElectionResultRecorded: ['vote', 'reason'],
   // A competitive examination's board scores (`winner` is the conclusion the result announces).

@@ -166,18 +166,38 @@ describe('ballot secrecy on every read path', () => {
     expect(seenBySubject.body.steps.at(-1)).toMatchObject({
       type: 'DisciplineBallotTallied',
       tally: 'withheld from the subject',
-      withheld: ['tally', 'reason'],
+      withheld: ['tally', 'reason', 'accumulated'],
       form: 'warning',
     });
+    expect(seenBySubject.body.steps.at(-1).accumulated).toBeUndefined();
     const seenByInspector = await http().get('/discipline-cases/d-secret').set(inspector);
     expect(seenByInspector.body.steps.at(-1).tally).toEqual(disciplineTally);
+  });
+
+  it('who an unannounced nomination selected is not told by the case either (nominees), except to whoever takes the next step', async () => {
+    const nomineesSeenBy = async (headers: Record<string, string>) => {
+      const { body } = await http().get('/cases/a-secret').set(headers).expect(200);
+      return { nominees: body.nominees, withheld: body.nomineesWithheld };
+    };
+    // Before: `nominees` named the one selected while the step's `selected` was withheld.
+    expect(await nomineesSeenBy(subject)).toEqual({
+      nominees: null,
+      withheld: 'withheld from the subject',
+    });
+    expect(await nomineesSeenBy(inspector)).toEqual({ nominees: null, withheld: 'not announced' });
+    // The rule names organization staff; the secretary records the next ballot, on its paper.
+    expect(await nomineesSeenBy(staff)).toEqual({ nominees: ['p-subject'], withheld: undefined });
+    expect(await nomineesSeenBy(secretary)).toEqual({
+      nominees: ['p-subject'],
+      withheld: undefined,
+    });
   });
 
   it('the subject reading the case history (JSON and CSV) sees neither the tally nor the reason that restates it', async () => {
     const history = await http().get('/cases/d-secret/history').set(subject).expect(200);
     const ballot = ballotOf(history.body.events, 'DisciplineBallotTallied');
     expect(ballot).toMatchObject({
-      withheld: ['tally', 'reason'],
+      withheld: ['tally', 'reason', 'accumulated'],
       withheldBecause: 'withheld from the subject',
       data: { form: 'warning', outcome: 'form_chosen' },
     });
@@ -185,7 +205,7 @@ describe('ballot secrecy on every read path', () => {
 
     const csv = await http().get('/cases/d-secret/history.csv').set(subject).expect(200);
     expect(csv.text).not.toMatch(/votesByForm|7 votes/);
-    expect(csv.text).toMatch(/,tally;reason\r\n/);
+    expect(csv.text).toMatch(/,tally;reason;accumulated\r\n/);
 
     // The appointment's unannounced nomination: no candidate's votes, in JSON or CSV.
     const appointment = await http().get('/cases/a-secret/history.csv').set(subject).expect(200);
@@ -203,7 +223,7 @@ describe('ballot secrecy on every read path', () => {
 
     const byAdmin = await http().get('/cases/d-secret/history').set(admin).expect(200);
     expect(ballotOf(byAdmin.body.events, 'DisciplineBallotTallied')).toMatchObject({
-      withheld: ['tally', 'reason'],
+      withheld: ['tally', 'reason', 'accumulated'],
       withheldBecause: 'not announced',
     });
   });
@@ -211,7 +231,7 @@ describe('ballot secrecy on every read path', () => {
   it("the person's history withholds the counts of their own cases' ballots from them", async () => {
     const bySubject = await http().get('/cadres/p-subject/history').set(subject).expect(200);
     expect(ballotOf(bySubject.body.events, 'DisciplineBallotTallied')).toMatchObject({
-      withheld: ['tally', 'reason'],
+      withheld: ['tally', 'reason', 'accumulated'],
     });
     expect(ballotOf(bySubject.body.events, 'NominationTallied')).toMatchObject({
       withheld: ['tally', 'reason', 'selected'],
@@ -227,7 +247,7 @@ describe('ballot secrecy on every read path', () => {
     const bySubject = await http().get('/audit/export?format=ndjson').set(subject).expect(200);
     const lines = ndjson(bySubject.text);
     expect(ballotOf(lines, 'DisciplineBallotTallied')).toMatchObject({
-      withheld: ['tally', 'reason'],
+      withheld: ['tally', 'reason', 'accumulated'],
     });
     expect(ballotOf(lines, 'NominationTallied')).toMatchObject({
       withheld: ['tally', 'reason', 'selected'],

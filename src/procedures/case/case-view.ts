@@ -5,6 +5,7 @@ import { ProcedureDefinition } from '../../workflow/definitions/procedure-defini
 import { currentStepOfCase, performStepLink, pinsView } from '../../workflow/step-engine/step-view';
 import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engine/correction-view';
 import { postCaseView } from './nominee-tallies-view';
+import { disclosedNominees } from './nominee-disclosure';
 
 export function caseView(
   state: CaseState,
@@ -42,6 +43,8 @@ export function caseView(
     viewerIsSubject: actor.personId !== undefined && actor.personId === state.personId,
   };
   const steps = stepsWithCorrections(state.steps, state.corrections, actor, disclosure);
+  const takesCurrentStep = Boolean(current?.actors.roles.some((r) => actor.roles.includes(r)));
+  const standing = disclosedNominees(state.nominees, steps, takesCurrentStep);
   return {
     id: state.caseId,
     procedure: state.procedure,
@@ -56,8 +59,8 @@ export function caseView(
     allowedNext,
     steps,
     vetting: state.vetting,
-    nominees: state.nominees,
-    ...postCaseView(state, steps),
+    ...standing,
+    ...postCaseView({ ...state, nominees: standing.nominees }, steps),
     ...(state.status === 'decided' ? { decision: state.decision } : {}),
     ...(state.status === 'rejected' ? { rejection: state.rejection } : {}),
     ...(state.status === 'withdrawn' ? { withdrawal: state.withdrawal } : {}),

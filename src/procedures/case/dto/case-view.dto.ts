@@ -112,8 +112,18 @@ export class CaseViewDto {
       'vetting item → { item, result: cleared|flagged, source: staff|record, note, resolved }',
   })
   vetting!: Record<string, unknown>;
-  @ApiProperty({ type: [String], description: 'people the nominations brought up' })
-  nominees!: string[];
+  @ApiProperty({
+    type: [String],
+    nullable: true,
+    description:
+      'people the nominations brought up and still standing; null with nomineesWithheld when the step that selected them is not announced to this reader',
+  })
+  nominees!: string[] | null;
+  @ApiPropertyOptional({
+    description:
+      'why nominees is not shown: "not announced" (the reader takes no part in the next step) or "withheld from the subject" (the subject, a candidate)',
+  })
+  nomineesWithheld?: string;
   @ApiPropertyOptional({ description: 'the case fills a post (opened with or without a person)' })
   fillsPost?: boolean;
   @ApiPropertyOptional({
