@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('rotation and transfer over HTTP', () => {
@@ -29,7 +29,11 @@ describe('rotation and transfer over HTTP', () => {
       ],
       people: [
         { id: 'p-pooled', dateOfBirth: '1988-02-02', pool: ['pos-deputy'] },
-        { id: 'p-unpooled', dateOfBirth: '1988-02-02' },
+        {
+          id: 'p-unpooled',
+          dateOfBirth: '1988-02-02',
+          posts: [{ positionId: 'pos-deputy', from: addDays(today, -400), termEnd: null }],
+        },
         // About six years of work left: under the 10 a rotation needs, over the one term of art. 4(2).
         { id: 'p-non-local', dateOfBirth: '1971-01-01', gender: 'male' },
       ],
@@ -202,6 +206,20 @@ describe('rotation and transfer over HTTP', () => {
       .send({ heldOn: today, number: '201/QĐ-UBND', signer: 'Chủ tịch UBND', effectiveFrom: today })
       .expect(200);
     expect(decided.body).toMatchObject({ status: 'decided' });
+    // The transfer moves the person: the post they left ends the day the new one begins.
+    // Before: only an appointment ended it, and the record showed both posts held.
+    let record = await http().get('/cadres/p-unpooled').set(staff).expect(200);
+    for (
+      let tries = 0;
+      tries < 200 && record.body.posts?.[0]?.positionId !== 'pos-commune-chair';
+      tries += 1
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      record = await http().get('/cadres/p-unpooled').set(staff).expect(200);
+    }
+    expect(record.body.posts.map((post: { positionId: string }) => post.positionId)).toEqual([
+      'pos-commune-chair',
+    ]);
   });
 
   it('rotates a non-local key cadre (Quy định 65-QĐ/TW art. 4(2)) without a planning entry, with one term left; the post outlives the period', async () => {

@@ -290,7 +290,7 @@ export class DecisionStepDto extends StepRecordDto {
   @ApiPropertyOptional({
     example: false,
     description:
-      'appointment: the appointee keeps the posts they hold concurrently (kiêm nhiệm); without it the new post ends them on the record',
+      'appointment, transfer, rotation: the person keeps the posts they hold concurrently (kiêm nhiệm); without it the new post ends them on the record',
   })
   @IsOptional()
   @IsBoolean()

@@ -61,13 +61,25 @@ export function assignPost(state: ExistingCase, person?: PersonState): RecordWri
   ];
 }
 
-/** The posts an appointment decision ends: every other post held, unless it says kiêm nhiệm. */
+/**
+ * The procedures whose decision moves the person into the case's post, and how the end of the
+ * posts they leave is worded. A transfer (điều động) and a rotation (luân chuyển) move the person
+ * as an appointment does; a re-appointment keeps them where they are.
+ */
+const MOVES_THE_PERSON: Readonly<Record<string, string>> = {
+  appointment: 'appointed to',
+  transfer: 'transferred to',
+  rotation: 'rotated to',
+};
+
+/** The posts a decision that moves the person ends: every other post held, unless it says kiêm nhiệm. */
 function previousPostsEnded(
   state: Extract<ExistingCase, { status: 'decided' }>,
   person: PersonState | undefined,
 ): RecordWrite[] {
   const { decision } = state;
-  if (state.procedure !== 'appointment' || decision.keepsPreviousPost) return [];
+  const moved = MOVES_THE_PERSON[state.procedure];
+  if (!moved || decision.keepsPreviousPost) return [];
   if (!person || person.status !== 'registered') return [];
   const personId = appointeeOf(state);
   return person.posts
@@ -79,7 +91,7 @@ function previousPostsEnded(
           personId,
           positionId: post.positionId,
           on: decision.effectiveFrom,
-          reason: `appointed to ${state.positionId} (case ${state.caseId}) without keeping this post concurrently (kiêm nhiệm)`,
+          reason: `${moved} ${state.positionId} (case ${state.caseId}) without keeping this post concurrently (kiêm nhiệm)`,
           decisionRef: decision.number,
         },
       }),

@@ -205,6 +205,26 @@ describe('case-record workflow', () => {
       given(appointment(opened, concurrent), deputy).when(assignPost).then([assigned]);
     });
 
+    it('a transfer or a rotation moves the person as an appointment does, unless it keeps the post', () => {
+      for (const [procedure, moved] of [
+        ['transfer', 'transferred to'],
+        ['rotation', 'rotated to'],
+      ]) {
+        const opening = { ...opened, data: { ...opened.data, caseId: 't-1', procedure } };
+        const written = assignPost(appointment(opening, decided), deputy);
+        // Before: only an appointment ended the post left; a transferred deputy held both.
+        expect(written.map((w) => w.command.type)).toEqual(['EndPost', 'AssignPost']);
+        expect(written[0].command.data).toMatchObject({
+          positionId: 'pos-deputy',
+          on: '2026-03-02',
+          reason: `${moved} pos-head (case t-1) without keeping this post concurrently (kiêm nhiệm)`,
+        });
+        const keeping = event('DecisionIssued', { ...decided.data, keepsPreviousPost: true });
+        const kept = assignPost(appointment(opening, keeping), deputy);
+        expect(kept.map((w) => w.command.type)).toEqual(['AssignPost']);
+      }
+    });
+
     it('a post case writes on the record of the nominee the final ballot chose', () => {
       const forThePost = event('CaseOpened', { ...opened.data, personId: '', fillsPost: true });
       const chosen = event('BallotTallied', {
