@@ -197,6 +197,11 @@ export class OrgScope {
     return this.unitOfCase(caseId, proceduresOf(kind));
   }
 
+  /** The unit a case of any procedure with this id was opened in, or null if there is none. */
+  anyCaseUnit(caseId: string): Promise<string | null> {
+    return this.unitOfCase(caseId, CASE_PROCEDURES);
+  }
+
   /** The unit of the case with this id among these procedures (its id reservation names the procedure). */
   private async unitOfCase(caseId: string, among: readonly string[]): Promise<string | null> {
     const procedure = await this.origins.procedureOfCase(caseId, among);

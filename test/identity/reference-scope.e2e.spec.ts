@@ -594,6 +594,26 @@ describe('authorization: every id a request names lies in the caller’s grant',
     expect(missingPerson.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'id' });
   });
 
+  it('opening with the id of another unit’s case of another procedure answers 403, not which procedure has it', async () => {
+    const before = await writeCounts();
+    // Before: 409 case.id_taken with "procedure": "discipline" (and "appointment" the other way).
+    const asCase = await http()
+      .post('/cases')
+      .set(communeA())
+      .send({ id: 'd-b', ...openCaseBody() })
+      .expect(403);
+    const asDiscipline = await http()
+      .post('/discipline-cases')
+      .set(communeA())
+      .send({ id: 'c-b', ...openDisciplineBody() })
+      .expect(403);
+    for (const refused of [asCase, asDiscipline]) {
+      expect(refused.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'id' });
+      expect(refused.body.procedure).toBeUndefined();
+    }
+    expect(await writeCounts()).toEqual(before);
+  });
+
   it('a token whose org unit is not in the registry grants nothing', async () => {
     const before = await writeCounts();
     const ghost = as(

@@ -70,7 +70,7 @@ describe('transfer batches of many entries', () => {
     ]);
     expect(dryRun.body).toMatchObject({ valid: false, total: PEOPLE, errors: refused.body.errors });
     expect(await eventCount()).toBe(before);
-    await http().get('/transfer-batches/tb-many').set(staff).expect(404);
+    await http().get('/transfer-batches/tb-many').set(staff).expect(403);
   }, 120_000);
 
   it('refuses a malformed entry at the end of a long list by its path, as for a short one', async () => {
@@ -99,7 +99,7 @@ describe('transfer batches of many entries', () => {
       message: `entries[${last}].note: unknown field`,
     });
     expect(await eventCount()).toBe(before);
-    await http().get('/transfer-batches/tb-malformed').set(staff).expect(404);
+    await http().get('/transfer-batches/tb-malformed').set(staff).expect(403);
   }, 120_000);
 
   it('opens every entry across chunks once, and the same batch again opens nothing', async () => {

@@ -139,7 +139,7 @@ describe('transfer batches over HTTP', () => {
     ]);
     expect(dryRun.body).toMatchObject({ valid: false, total: 5, errors: refused.body.errors });
     // Nothing was written: no batch, and the good first entry's transfer is still free to open.
-    await http().get('/transfer-batches/tb-bad').set(staff).expect(404);
+    await http().get('/transfer-batches/tb-bad').set(staff).expect(403);
     const good = await http()
       .post('/transfer-batches/check')
       .set(staff)
@@ -157,7 +157,7 @@ describe('transfer batches over HTTP', () => {
       rule: 'definition.wrong_procedure',
     });
     expect(otherProcedure.body.errors[0].message).toMatch(/^definition: /);
-    await http().get('/transfer-batches/tb-bad').set(staff).expect(404);
+    await http().get('/transfer-batches/tb-bad').set(staff).expect(403);
     await http()
       .post('/cases')
       .set(staff)
@@ -201,14 +201,20 @@ describe('transfer batches over HTTP', () => {
       field: 'entries[0].orgUnitId',
     });
     expect(outside.body.errors[0]).toMatchObject({ index: 0, field: 'entries[0].orgUnitId' });
-    await http().get('/transfer-batches/tb-outside').set(staff).expect(404);
-    await http().get('/transfer-batches/tb-good').set(otherStaff).expect(403);
+    // A batch of another unit answers exactly like one that does not exist: neither tells
+    // whether the id is used nor (before: "belongs to org unit …") which unit opened it.
+    const missing = await http().get('/transfer-batches/tb-outside').set(staff).expect(403);
+    const foreign = await http().get('/transfer-batches/tb-good').set(otherStaff).expect(403);
+    for (const refused of [missing, foreign])
+      expect(refused.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'id' });
+    expect(foreign.body.message).not.toMatch(/belongs to org unit/);
     const reuse = await http()
       .post('/transfer-batches')
       .set(otherStaff)
       .send({ id: 'tb-good', entries: [entry('p-chi', 'pos-old-3', 'pos-new-3')] })
       .expect(403);
-    expect(reuse.body.rule).toBe('scope.out_of_scope');
+    expect(reuse.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'id' });
+    expect(reuse.body.message).not.toMatch(/belongs to org unit/);
   });
 
   it('keeps the opening of each case it wrote and the records it read: the record saga’s note and the first step read neither back', async () => {

@@ -107,11 +107,12 @@ export abstract class CaseRoutes {
         positionId !== undefined &&
         positionId !== null &&
         this.scope.assertPositionInScope(actor, positionId, 'positionId'),
-      // A case id taken in another unit answers 403, not "already exists".
+      // A case id taken in another unit, by a case of any procedure, answers 403, not "already
+      // exists" nor `case.id_taken` naming the other unit's procedure.
       async () =>
         id &&
-        (await this.scope.caseUnit(id, this.kind)) !== null &&
-        (await this.assertCaseInScope(actor, id)),
+        (await this.scope.anyCaseUnit(id)) !== null &&
+        (await this.scope.assertAnyCaseInScope(actor, id, 'id')),
     ]);
   }
 

@@ -9,6 +9,7 @@ import { BULK_WRITES } from '../../common/tokens';
 import { Actor } from '../../identity/actor';
 import { RecordOrigins } from '../../identity/record-origins';
 import { OrgScope } from '../../identity/org-scope';
+import { outOfScope } from '../../identity/scope-refusals';
 import { APP_CONFIG } from '../../infrastructure/app-config.token';
 import { AppConfig } from '../../config/app-config';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
@@ -120,17 +121,26 @@ export class TransferBatchService {
     return { ...viewOf(await this.load(streamId)), openedNow: checks.planned.length };
   }
 
-  /** The batch's progress; 404 when there is none, 403 when it was opened outside your grant. */
+  /**
+   * The batch's progress. One opened outside your grant answers exactly like one that does not
+   * exist (403 naming `id`), so a caller cannot probe other units' batch ids nor learn their unit.
+   */
   async progress(batchId: string, actor: Actor): Promise<TransferBatchViewDto> {
     const batch = await this.load(transferBatchStream(batchId));
-    if (batch.state.status === 'none')
-      throw new DomainRuleViolation(
-        'transfer_batch.not_found',
-        `transfer batch ${batchId} does not exist`,
-        'not_found',
-      );
-    await this.scope.assertReaches(actor, batch.state.orgUnitId, `transfer batch ${batchId}`);
+    await this.assertBatchInScope(batch, batchId, actor);
     return viewOf(batch);
+  }
+
+  private async assertBatchInScope(
+    batch: LoadedBatch,
+    batchId: string,
+    actor: Actor,
+  ): Promise<void> {
+    if (batch.state.status === 'none' || !(await this.scope.reaches(actor, batch.state.orgUnitId)))
+      throw outOfScope(
+        `id: transfer batch ${batchId} is not in any unit your grant for ${actor.orgUnit} covers`,
+        'id',
+      );
   }
 
   /**
@@ -198,7 +208,7 @@ export class TransferBatchService {
     actor: Actor,
   ): Promise<void> {
     if (batch.state.status === 'none') return;
-    await this.scope.assertReaches(actor, batch.state.orgUnitId, `transfer batch ${batchId}`, 'id');
+    await this.assertBatchInScope(batch, batchId, actor);
     if (batch.state.contentHash !== contentHash)
       throw new DomainRuleViolation(
         'transfer_batch.id_taken',
