@@ -14,8 +14,13 @@ describe('an elected post', () => {
       Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}`,
     };
     await buildRegistry(t, staff, {
-      positions: [],
-      people: [{ id: 'p-candidate' }],
+      positions: [{ id: 'pos-vice', rank: 3 }],
+      people: [
+        {
+          id: 'p-candidate',
+          posts: [{ positionId: 'pos-vice', from: '2024-01-02', termEnd: null }],
+        },
+      ],
     });
   });
   afterAll(async () => {
@@ -64,6 +69,48 @@ describe('an elected post', () => {
       .expect(422);
     expect(refused.body).toMatchObject({ rule: 'position.elected', field: 'positionId' });
     expect(refused.body.message).toMatch(/filled by election \(bầu cử\)/);
+    // Nor is it moved into: a rotation or a transfer is refused the same way, and a transfer
+    // batch's check names it on its entry. Before: both opened, and the decision filled the post.
+    const before = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+    for (const [procedure, definition] of [
+      ['rotation', 'rotation.standard'],
+      ['transfer', 'transfer.standard'],
+    ]) {
+      const moved = await http()
+        .post('/cases')
+        .set(staff)
+        .send({
+          procedure,
+          definition,
+          personId: 'p-candidate',
+          positionId: 'pos-commune-chair',
+          orgUnitId: 'ou-town',
+          summary: 'Luân chuyển về xã',
+        })
+        .expect(422);
+      expect(moved.body).toMatchObject({ rule: 'position.elected', field: 'positionId' });
+    }
+    const batch = await http()
+      .post('/transfer-batches/check')
+      .set(staff)
+      .send({
+        entries: [
+          {
+            personId: 'p-candidate',
+            currentPositionId: 'pos-vice',
+            positionId: 'pos-commune-chair',
+            orgUnitId: 'ou-town',
+            reason: 'Sắp xếp tổ chức bộ máy',
+          },
+        ],
+      })
+      .expect(200);
+    expect(batch.body).toMatchObject({
+      valid: false,
+      errors: [expect.objectContaining({ index: 0, rule: 'position.elected' })],
+    });
+    const after = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
     const listed = await http().get('/positions?orgUnit=ou-town').set(staff).expect(200);
     expect(listed.body).toEqual(
       expect.arrayContaining([

@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { existingPosition, registeredPerson } from '../case/opening-subjects';
+import { refuseElectedPost } from '../appointment/elected-post';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReads } from '../../cadres/prefetched-registry';
@@ -25,6 +26,8 @@ export class RotationModule implements OnModuleInit {
       onOpen: async ({ personId, positionId, definition, context, registry = this.registry }) => {
         const person = await registeredPerson(registry, personId);
         const target = await existingPosition(registry, positionId);
+        // An elected post (a commune chair) is filled by its council's election, not moved into.
+        refuseElectedPost(target, definition);
         const planningPool = await Promise.all(
           person.planningPool.map(async (entry) => ({
             ...entry,

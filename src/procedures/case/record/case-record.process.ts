@@ -63,13 +63,13 @@ export function assignPost(state: ExistingCase, person?: PersonState): RecordWri
 
 /**
  * The procedures whose decision moves the person into the case's post, and how the end of the
- * posts they leave is worded. A transfer (điều động) and a rotation (luân chuyển) move the person
+ * posts they leave is worded. A rotation (luân chuyển) or transfer (điều động) moves the person
  * as an appointment does; a re-appointment keeps them where they are.
  */
 const MOVES_THE_PERSON: Readonly<Record<string, string>> = {
   appointment: 'appointed to',
-  transfer: 'transferred to',
-  rotation: 'rotated to',
+  // transfer.standard runs as a rotation case (procedure `rotation`, alias `transfer`).
+  rotation: 'rotated or transferred to',
 };
 
 /** The posts a decision that moves the person ends: every other post held, unless it says kiêm nhiệm. */

@@ -206,11 +206,13 @@ describe('case-record workflow', () => {
     });
 
     it('a transfer or a rotation moves the person as an appointment does, unless it keeps the post', () => {
-      for (const [procedure, moved] of [
-        ['transfer', 'transferred to'],
-        ['rotation', 'rotated to'],
-      ]) {
-        const opening = { ...opened, data: { ...opened.data, caseId: 't-1', procedure } };
+      // transfer.standard runs as a rotation case: one procedure for both.
+      for (const definition of ['rotation.standard', 'transfer.standard']) {
+        const moved = 'rotated or transferred to';
+        const opening = {
+          ...opened,
+          data: { ...opened.data, caseId: 't-1', procedure: 'rotation', definition },
+        };
         const written = assignPost(appointment(opening, decided), deputy);
         // Before: only an appointment ended the post left; a transferred deputy held both.
         expect(written.map((w) => w.command.type)).toEqual(['EndPost', 'AssignPost']);
