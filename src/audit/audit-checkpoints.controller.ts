@@ -114,9 +114,12 @@ export class AuditCheckpointsController {
   /** Every stream against the latest signed checkpoint: for auditors and admins only. */
   private async verifyWholeStore(actor: Actor | undefined): Promise<CheckpointVerification> {
     if (!this.checkpoints?.configured())
-      throw new BadRequestException(
-        'stream is required, e.g. /audit/verify?stream=appointment-<id> (signed checkpoints are not configured)',
-      );
+      throw new BadRequestException({
+        rule: 'query.stream_required',
+        message:
+          'stream: required, e.g. /audit/verify?stream=appointment-<id> (signed checkpoints are not configured, so the whole store cannot be checked)',
+        field: 'stream',
+      });
     if (actor && !actor.roles.some((role) => (ACCESS.auditorOnly as string[]).includes(role)))
       throw new ForbiddenException('checking the whole store is for auditors and admins');
     return this.checkpoints.verify();

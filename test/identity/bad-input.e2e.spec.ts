@@ -486,6 +486,13 @@ describe('bad input', () => {
         'to',
         'query.period_reversed',
       );
+    // Before: 400 request.invalid with no field.
+    for (const [path, field, rule] of [
+      ['/admin/dead-letters?limit=-1', 'limit', 'query.limit'],
+      ['/admin/dead-letters?status=lost', 'status', 'query.status'],
+      ['/audit/verify', 'stream', 'query.stream_required'],
+    ])
+      expectRefusal(await http().get(path).set(everyone()), field, rule);
   });
 
   it('places a territorial unit under a territory of a higher level only', async () => {

@@ -1,6 +1,5 @@
 import { ApiAuthenticatedProblems, ApiProblems } from '../../common/openapi/api-problems.decorator';
 import {
-  BadRequestException,
   ConflictException,
   Controller,
   ForbiddenException,
@@ -27,6 +26,7 @@ import { Actor } from '../../identity/actor';
 import { CurrentActor } from '../../identity/current-actor.decorator';
 import { DeadLetter, DeadLetterSource, DeadLetterStatus } from './dead-letter-store';
 import { DeadLetterService } from './dead-letter.service';
+import { parseChoice, parseLimit } from '../../read-models/cursor';
 
 const STATUSES: DeadLetterStatus[] = ['parked', 'replayed', 'resolved'];
 const SOURCES: DeadLetterSource[] = ['timer', 'saga', 'job'];
@@ -80,19 +80,11 @@ export class DeadLettersController {
     @Query('limit') limit?: string,
   ): Promise<DeadLetter[]> {
     requireAdmin(actor);
-    if (status !== undefined && !STATUSES.includes(status as DeadLetterStatus)) {
-      throw new BadRequestException(`status must be one of ${STATUSES.join(', ')}`);
-    }
-    if (source !== undefined && !SOURCES.includes(source as DeadLetterSource)) {
-      throw new BadRequestException(`source must be one of ${SOURCES.join(', ')}`);
-    }
-    const max = limit === undefined ? 100 : Number(limit);
-    if (!Number.isInteger(max) || max < 1 || max > 1000)
-      throw new BadRequestException('limit must be an integer from 1 to 1000');
+    // Each refusal names its query parameter, as every list's does.
     return this.deadLetters.list({
-      status: status as DeadLetterStatus | undefined,
-      source: source as DeadLetterSource | undefined,
-      limit: max,
+      status: parseChoice<DeadLetterStatus>('status', status, STATUSES),
+      source: parseChoice<DeadLetterSource>('source', source, SOURCES),
+      limit: parseLimit(limit, 100, 1000),
     });
   }
 
