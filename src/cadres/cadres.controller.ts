@@ -125,7 +125,7 @@ export class CadresController {
     );
   }
 
-  @Allow(...ACCESS.personRead)
+  @Allow(...ACCESS.personSearch)
   @Get('cadres')
   @ApiOperation({
     summary:

@@ -14,6 +14,18 @@ export const ACCESS = {
   anyRole: [...ROLES] as Role[],
   registryWrite: ['organization_staff', 'admin'] as Role[],
   personRead: ['organization_staff', 'leadership', 'inspector', 'auditor', 'admin'] as Role[],
+  /**
+   * Finding a person by name (id, name, birthday, unit; never their record): the readers, and the
+   * ballot secretary, who records the people a nomination names.
+   */
+  personSearch: [
+    'organization_staff',
+    'leadership',
+    'inspector',
+    'auditor',
+    'admin',
+    'ballot_secretary',
+  ] as Role[],
   caseOpen: ['organization_staff'] as Role[],
   /** Opening a case as of a past day (kept on paper until now), on top of caseOpen. */
   caseOpenFromPaper: ['records_clerk'] as Role[],

@@ -122,6 +122,43 @@ describe('the discipline case page', () => {
   const status = (page: Page, text: string) =>
     page.locator('[data-testid="discipline-status"]', { hasText: text }).waitFor();
 
+  it('an inspector opens a discipline case from its screen and finds their step in the inbox', async () => {
+    const { page } = await signIn(browser, base, 'inspector-1');
+    // Before: no screen opened a discipline case, and an inspector had no inbox link.
+    await page.getByRole('link', { name: 'Hồ sơ kỷ luật mới' }).click();
+    await page.getByLabel('Loại kỷ luật').selectOption('discipline.party');
+    await page.getByLabel('Tìm cán bộ theo tên').fill('tran thi');
+    await page
+      .getByLabel('Chọn cán bộ')
+      .locator('option', { hasText: 'Trần Thị Bình' })
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn cán bộ').selectOption('p-tran-thi-binh');
+    expect(await page.getByLabel('Đơn vị thực hiện').inputValue()).toBe('ou-ha-noi-home-affairs');
+    await page.getByLabel('Tóm tắt').fill('Vi phạm quy định về đầu tư công');
+    await page.getByLabel('Loại vi phạm').selectOption('public_investment');
+    await page.getByLabel('Nguồn phát hiện').selectOption('denunciation');
+    await page.getByLabel('Ngày vi phạm').fill('31/02/2026');
+    await page.getByText('Ngày không hợp lệ (dd/mm/yyyy)').first().waitFor();
+    const [y, m, d] = addDays(today, -30).split('-');
+    await page.getByLabel('Ngày vi phạm').fill(`${d}/${m}/${y}`);
+    await page.getByLabel('Nội dung vi phạm').fill('Phê duyệt dự án sai thẩm quyền');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'discipline-open');
+    await page.getByRole('button', { name: 'Mở hồ sơ kỷ luật' }).last().click();
+    await page.waitForURL(/\/discipline-cases\/d-/);
+    await status(page, 'Đang xử lý');
+    await page.locator('#current-step-title', { hasText: 'xác minh' }).waitFor();
+    const caseId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    const opened = await http().get(`/discipline-cases/${caseId}`).set(inspector()).expect(200);
+    expect(opened.body).toMatchObject({
+      personId: 'p-tran-thi-binh',
+      violation: { category: 'public_investment', source: 'denunciation' },
+    });
+    await page.getByRole('link', { name: 'Hộp việc' }).click();
+    await page.locator(`a[href="/discipline-cases/${caseId}"]`).first().waitFor();
+    await page.context().close();
+  });
+
   it('the secretary records a form ballot past its limitation: "Vi phạm nhưng hết thời hiệu"', async () => {
     const { page } = await signIn(browser, base, 'secretary-1');
     await page.goto(`${base}/discipline-cases/d-web-old`);
@@ -212,7 +249,8 @@ describe('the discipline case page', () => {
     await page.locator('#current-step-title', { hasText: 'Quyết định kỷ luật' }).waitFor();
     await page.getByLabel('Số quyết định').fill('215-QĐ/TU');
     await page.getByLabel('Người ký').fill('Bí thư Thành ủy');
-    await page.getByLabel('Hình thức kỷ luật').selectOption('warning');
+    // The form the ballot chose (after the correction: a warning) is offered first.
+    expect(await page.getByLabel('Hình thức kỷ luật').inputValue()).toBe('warning');
     await page.getByLabel('Cảnh cáo kèm cho thôi giữ chức vụ').check();
     await page
       .getByLabel('Mã hồ sơ kỷ luật cùng vi phạm ở kênh kia (Đảng/chính quyền), nếu có')
@@ -223,6 +261,20 @@ describe('the discipline case page', () => {
     // QĐ 377: a warning with relief from post has no end to the bar; it is the longer one.
     expect(await page.getByTestId('same-violation').innerText()).toContain('không có thời hạn');
     await page.getByTestId('relieved-from-post').waitFor();
+    // The steps recorded read in Vietnamese: what happened and the step's title, not their ids.
+    const records = await page.locator('ol.records').last().innerText();
+    expect(records).toContain('Kiểm phiếu hình thức kỷ luật');
+    expect(records).not.toMatch(/DisciplineStepRecorded|DisciplineBallotTallied|· verification/);
+    await page.context().close();
+  });
+
+  it('an auditor replays a discipline case as of a moment (before: 403 from the case route)', async () => {
+    const { page } = await signIn(browser, base, 'auditor-1');
+    await page.goto(`${base}/cases/d-web-servant/history`);
+    const state = page.getByTestId('as-of-state');
+    await state.waitFor();
+    expect(await state.innerText()).toContain('Trần Thị Bình');
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
     await page.context().close();
   });
 });

@@ -157,7 +157,7 @@ describe('the web app signs in with an OIDC provider (authorization code + PKCE)
     // answered the inbox with that token.
     await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
     await page.waitForURL(`${base}/`);
-    await page.getByText('Đăng nhập: Nguyễn Thị Lan (Cán bộ tổ chức) — ou-ha-noi').waitFor();
+    await page.getByText('Đăng nhập: Nguyễn Thị Lan (Cán bộ tổ chức) — Thành phố Hà Nội').waitFor();
     await page.getByRole('heading', { name: 'Hộp việc' }).waitFor();
     await page.getByText('Không có việc nào đang chờ bạn.').waitFor();
     await screenshot(page, '11-oidc-signed-in-inbox');

@@ -167,8 +167,15 @@ describe('appointment to a post in the browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.locator('[data-testid="case-status"]', { hasText: 'Đã quyết định' }).waitFor();
-    expect(await page.locator('pre.json').innerText()).toContain('"keepsPreviousPost": true');
-    expect(await page.locator('pre.json').innerText()).toContain(`"appointee": "${AN}"`);
+    // The decision reads as its fields, in Vietnamese (before: the event's JSON).
+    const decision = await page.getByTestId('decision').innerText();
+    expect(decision).toContain('215-QĐ/TU');
+    expect(decision).toContain('Nguyễn Văn An');
+    expect(decision).toContain('Vẫn giữ chức vụ đang đảm nhiệm');
+    expect(decision).toMatch(/5 năm, đến ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(decision).toMatch(/Quy định 377-QĐ\/TW/);
+    expect(decision).not.toMatch(/appointee|keepsPreviousPost|article not identified|"/);
+    expect(await page.locator('pre.json').count()).toBe(0);
     await page.context().close();
   });
 });

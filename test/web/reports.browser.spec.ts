@@ -99,6 +99,18 @@ describe('reports, profile facts and planning review in a browser', () => {
     const bytes = readFileSync((await download.path())!);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(download.suggestedFilename()).toMatch(/^bao-cao-can-bo-.*\.xlsx$/);
+    // A day that does not exist is named on its field (before: the default period, silently).
+    await page.getByLabel('Từ ngày').fill('31/02/2026');
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+    await page.locator('#rep-from-error', { hasText: 'dd/mm/yyyy' }).waitFor();
+    // A reversed period is refused by the server; its answer reads as a refusal, not as JSON.
+    await page.getByLabel('Từ ngày').fill('10/12/2026');
+    await page.getByLabel('Đến ngày').fill('01/12/2026');
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+    await page.getByRole('button', { name: 'Tải bảng tính (Excel)' }).click();
+    const refusal = await page.getByRole('alert').first().innerText();
+    expect(refusal).toContain('2026-12-01');
+    expect(refusal).not.toContain('{');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Personnel report' }).waitFor();

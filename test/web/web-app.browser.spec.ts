@@ -277,10 +277,21 @@ describe('the web app in a browser', () => {
       'Số phiếu của người 1': '12',
     });
     await page.getByRole('button', { name: 'Thêm người' }).click();
+    // A nominee typed as a name the registry does not hold as an id: the server's refusal names
+    // candidates[1].personId, and it shows on that field (before: nothing appeared at all).
     await fill(page, {
-      'Người được giới thiệu 2': 'p-tran-thi-binh',
+      'Người được giới thiệu 2': 'Trần Thị Bình',
       'Số phiếu của người 2': '26',
     });
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.locator('#f-candidate-1-error', { hasText: 'Máy chủ từ chối' }).waitFor();
+    // Typing the name offers the people it finds; their id goes in, their name shows.
+    await page.getByLabel('Người được giới thiệu 2').fill('tran thi');
+    await page
+      .locator('#f-candidate-1-people option[value="p-tran-thi-binh"]')
+      .waitFor({ state: 'attached' });
+    await fill(page, { 'Người được giới thiệu 2': 'p-tran-thi-binh' });
+    await page.locator('#f-candidate-1-name', { hasText: 'Trần Thị Bình' }).waitFor();
     await record(page, /lần 3/);
     await page
       .getByTestId('reference-share')
@@ -433,6 +444,29 @@ describe('the web app in a browser', () => {
     await page.goto(`${base}/discipline-records`);
     await page.getByText('Không có bản ghi.').waitFor();
     await screenshot(page, '07-other-unit');
+    // The opening form offers only the posts and units the grant reaches (before: every city
+    // post, refused with 403 once the form was filled).
+    await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
+    await page.getByLabel('Tìm chức vụ').fill('');
+    const posts = await page
+      .getByLabel('Chọn chức vụ')
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    expect(posts).toContain('pos-xa-doai-phuong-vice-chair');
+    expect(posts.filter((id) => id && !id.startsWith('pos-xa-doai-phuong'))).toEqual([]);
+    // A transfer (điều động) lists its own definitions, one per definition (its newest version).
+    await page.getByLabel('Thủ tục', { exact: true }).selectOption('transfer');
+    const transfers = await page
+      .getByLabel('Quy trình')
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    expect(transfers).toEqual(['transfer.standard']);
+    await page.getByLabel('Thủ tục', { exact: true }).selectOption('rotation');
+    const rotations = await page
+      .getByLabel('Quy trình')
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    expect(rotations).toEqual(['rotation.standard']);
     await context.close();
   });
 

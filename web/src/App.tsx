@@ -5,7 +5,7 @@ import { can, getSession, Session, setSession, subscribeSession } from './sessio
 import { Link, match, useLocation } from './router';
 import { OidcCallback, SignIn } from './pages/SignIn';
 import { CALLBACK_PATH } from './oidc';
-import { Inbox } from './pages/Inbox';
+import { Inbox, useOrgUnits } from './pages/Inbox';
 import { CasePage } from './pages/CasePage';
 import { DisciplineCasePage } from './discipline/DisciplineCasePage';
 import { OpenCase } from './pages/OpenCase';
@@ -18,14 +18,35 @@ import { TransferBatchPage } from './pages/TransferBatchPage';
 import { Reports } from './pages/Reports';
 import { PlanningReviews } from './pages/PlanningReviews';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { OpenDisciplineCase } from './discipline/OpenDisciplineCase';
 
 function useSession(): Session | null {
   return useSyncExternalStore(subscribeSession, getSession);
 }
 
+/** Who is signed in, with their roles and their unit by its name. */
+function SignedInAs({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const units = useOrgUnits();
+  const unit = units.data?.find((u) => u.id === session.orgUnit)?.name ?? session.orgUnit;
+  return (
+    <>
+      {t('app.signedInAs', {
+        name: session.name,
+        roles: session.roles.map((r) => t(`roles.${r}`)).join(', '),
+        unit,
+      })}
+    </>
+  );
+}
+
+/** An inspector's work starts from the discipline register; their steps are in the inbox too. */
+const registerFirst = (session: Session) =>
+  session.roles.includes('inspector') && !can.openCase(session) && can.register(session);
+
 function Home({ session }: { session: Session }) {
+  if (registerFirst(session)) return <Register />;
   if (can.inbox(session)) return <Inbox />;
-  if (can.register(session) && session.roles.includes('inspector')) return <Register />;
   if (can.history(session)) return <AuditHome />;
   if (can.admin(session)) return <Admin />;
   return <PeopleSearch />;
@@ -39,6 +60,7 @@ function Page({ session }: { session: Session }) {
   if (path === '/cases/new') return <OpenCase />;
   if ((params = match('/cases/:id/history', path))) return <AuditHistory caseId={params.id} />;
   if ((params = match('/cases/:id', path))) return <CasePage caseId={params.id} />;
+  if (path === '/discipline-cases/new') return <OpenDisciplineCase />;
   if ((params = match('/discipline-cases/:id', path)))
     return <DisciplineCasePage caseId={params.id} />;
   if (path === '/cadres') return <PeopleSearch />;
@@ -85,8 +107,11 @@ export function App() {
         {session && (
           <nav aria-label={t('app.title')}>
             <ul>
-              {can.inbox(session) && navItem('/', t('nav.inbox'))}
+              {can.inbox(session) &&
+                navItem(registerFirst(session) ? '/inbox' : '/', t('nav.inbox'))}
               {can.openCase(session) && navItem('/cases/new', t('nav.openCase'))}
+              {can.openDiscipline(session) &&
+                navItem('/discipline-cases/new', t('nav.openDiscipline'))}
               {can.readPerson(session) && navItem('/cadres', t('nav.people'))}
               {can.register(session) && navItem('/discipline-records', t('nav.register'))}
               {can.readPerson(session) && navItem('/reports', t('nav.reports'))}
@@ -101,11 +126,7 @@ export function App() {
         <div className="who">
           {session && (
             <span>
-              {t('app.signedInAs', {
-                name: session.name,
-                roles: session.roles.map((r) => t(`roles.${r}`)).join(', '),
-                unit: session.orgUnit,
-              })}
+              <SignedInAs session={session} />
             </span>
           )}
           <button type="button" className="link" onClick={toggleLanguage}>

@@ -44,8 +44,13 @@ export function subscribeSession(listener: () => void): () => void {
 
 /** What the UI offers by role (the server decides; this only hides what would be refused). */
 export const can = {
+  /** Whoever takes steps: an inspector takes a discipline case's verification and review. */
   inbox: (s: Session) =>
-    s.roles.some((r) => ['organization_staff', 'ballot_secretary', 'leadership'].includes(r)),
+    s.roles.some((r) =>
+      ['organization_staff', 'ballot_secretary', 'leadership', 'inspector'].includes(r),
+    ),
+  openDiscipline: (s: Session) =>
+    s.roles.some((r) => ['inspector', 'organization_staff'].includes(r)),
   openCase: (s: Session) => s.roles.includes('organization_staff'),
   closeCase: (s: Session) => s.roles.some((r) => ['organization_staff', 'leadership'].includes(r)),
   readPerson: (s: Session) =>

@@ -10,6 +10,9 @@ const auth: Middleware = {
     const session = getSession();
     if (session) request.headers.set('Authorization', `Bearer ${session.token}`);
     if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json');
+    // Refusals come back in the reader's language where the server writes it (titles, and the
+    // validation messages it has in Vietnamese); the page's language is set by i18n.
+    request.headers.set('Accept-Language', document.documentElement.lang === 'en' ? 'en' : 'vi');
     return request;
   },
   onResponse({ response }) {
@@ -40,6 +43,18 @@ interface Answer {
   response: Response;
 }
 
+/** An answer the server refused, as an ApiError: its problem document's rule, message and field. */
+function refusalOf(response: Response, error: unknown): ApiError {
+  const body = (error && typeof error === 'object' ? error : {}) as Record<string, unknown>;
+  return new ApiError(
+    response.status,
+    typeof body.rule === 'string' ? body.rule : undefined,
+    typeof body.message === 'string' ? body.message : `${response.status} ${response.statusText}`,
+    typeof body.field === 'string' ? body.field : undefined,
+    body,
+  );
+}
+
 /** The data of an answer, or an ApiError; with the ETag (the case revision) when there is one. */
 export async function unwrap<T>(call: Promise<Answer>): Promise<T> {
   return (await unwrapWithEtag<T>(call)).data;
@@ -49,16 +64,7 @@ export async function unwrapWithEtag<T>(
   call: Promise<Answer>,
 ): Promise<{ data: T; etag: number | null }> {
   const { data, error, response } = await call;
-  if (!response.ok) {
-    const body = (error && typeof error === 'object' ? error : {}) as Record<string, unknown>;
-    throw new ApiError(
-      response.status,
-      typeof body.rule === 'string' ? body.rule : undefined,
-      typeof body.message === 'string' ? body.message : `${response.status} ${response.statusText}`,
-      typeof body.field === 'string' ? body.field : undefined,
-      body,
-    );
-  }
+  if (!response.ok) throw refusalOf(response, error);
   const etag = response.headers.get('ETag');
   return { data: data as T, etag: etag ? Number(etag.replace(/\D/g, '')) : null };
 }
@@ -71,10 +77,22 @@ export async function download(
 ): Promise<void> {
   const session = getSession();
   const response = await fetch(path, {
-    headers: session ? { Authorization: `Bearer ${session.token}` } : {},
+    headers: {
+      ...(session ? { Authorization: `Bearer ${session.token}` } : {}),
+      'Accept-Language': document.documentElement.lang === 'en' ? 'en' : 'vi',
+    },
   });
-  if (!response.ok)
-    throw new ApiError(response.status, undefined, await response.text(), undefined, {});
+  if (!response.ok) {
+    // A refused download is a problem document like any answer: its rule, message and field.
+    const text = await response.text();
+    let problem: unknown = null;
+    try {
+      problem = JSON.parse(text);
+    } catch {
+      problem = null;
+    }
+    throw refusalOf(response, problem ?? { message: text || undefined });
+  }
   // Excel opens a CSV as UTF-8 only when it starts with a byte-order mark; other files as they come.
   const content = options.excelBom ? ['\uFEFF', await response.text()] : [await response.blob()];
   const blob = new Blob(content, {

@@ -37,9 +37,10 @@ export function usePeopleSearch(q: string) {
 }
 
 /** A case (optionally as of a time); the revision comes from its ETag. */
-export function useCase(caseId: string, asOf?: string) {
+export function useCase(caseId: string, asOf?: string, enabled = true) {
   return useQuery({
     queryKey: ['case', caseId, asOf ?? null],
+    enabled,
     queryFn: async () => {
       const { data, etag } = await unwrapWithEtag<CaseWithNames>(
         api.GET('/cases/{id}', {

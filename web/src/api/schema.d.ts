@@ -2701,7 +2701,7 @@ export interface components {
              */
             termYears?: number;
             /**
-             * @description appointment: the appointee keeps the posts they hold concurrently (kiêm nhiệm); without it the new post ends them on the record
+             * @description appointment, transfer, rotation: the person keeps the posts they hold concurrently (kiêm nhiệm); without it the new post ends them on the record
              * @example false
              */
             keepsPreviousPost?: boolean;

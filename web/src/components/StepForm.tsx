@@ -11,8 +11,9 @@ import {
 } from '../ballot/ballot-check';
 import { checkElection, VOTE_COUNTS } from '../ballot/election-check';
 import { formatDay, parseDay, vietnamToday } from '../dates';
-import { describedBy, ErrorBox, Field } from './common';
+import { describedBy, ErrorBox, Field, ruleTitle } from './common';
 import { DayInput } from './DayInput';
+import { CandidateInput } from './CandidateInput';
 import { useReasonText } from '../server-text/use-reason-text';
 
 const RECORD_ITEMS = ['planning_pool', 'years_in_post', 'years_to_retirement', 'discipline_bar'];
@@ -207,10 +208,12 @@ export function StepForm({
     try {
       await submit(payload);
     } catch (e) {
-      if (e instanceof ApiError && e.field && e.status !== 409) {
+      // The server names nested fields as candidates[1].personId; the form's keys use dots.
+      const field = e instanceof ApiError ? e.field?.replace(/\[(\d+)\]/g, '.$1') : undefined;
+      if (e instanceof ApiError && field && e.status !== 409 && errorSlots.current.has(field)) {
         setFieldErrors({
-          [e.field]: t('form.refused', {
-            message: `${e.rule ? `${t(`rules.${e.rule}`, { defaultValue: e.rule })}: ` : ''}${reasonText(e.message)}`,
+          [field]: t('form.refused', {
+            message: `${e.rule ? `${ruleTitle(t, e)}: ` : ''}${reasonText(e.message)}`,
           }),
         });
       } else setError(e);
@@ -224,13 +227,22 @@ export function StepForm({
     void send();
   };
 
+  // The fields this render shows an error on: a refusal naming another lands in the error box,
+  // never nowhere (a nominee refused as candidates[1].personId was silently lost).
+  const errorSlots = useRef(new Set<string>());
+  errorSlots.current = new Set();
+  const slot = (name: string): string | null => {
+    errorSlots.current.add(name);
+    return fieldErrors[name] ?? null;
+  };
+
   const input = (
     name: string,
     label: string,
     opts: { type?: string; hint?: ReactNode; required?: boolean } = {},
   ) => {
     const id = `f-${name}`;
-    const err = fieldErrors[name] ?? live[name] ?? null;
+    const err = slot(name) ?? live[name] ?? null;
     return (
       <Field key={id} id={id} label={label} error={err} hint={opts.hint}>
         <input
@@ -250,7 +262,7 @@ export function StepForm({
   };
   const day = (name: string, label: string) => {
     const id = `f-${name}`;
-    const err = fieldErrors[name] ?? null;
+    const err = slot(name);
     return (
       <Field id={id} label={label} error={err}>
         <DayInput
@@ -267,7 +279,7 @@ export function StepForm({
   };
   const textarea = (name: string, label: string, required = true) => {
     const id = `f-${name}`;
-    const err = fieldErrors[name] ?? null;
+    const err = slot(name);
     return (
       <Field id={id} label={label} error={err}>
         <textarea
@@ -349,11 +361,7 @@ export function StepForm({
             </p>
           )}
           {(verdict === 'tie' || values.headDecision) && (
-            <Field
-              id="f-headDecision"
-              label={t('form.headDecision')}
-              error={fieldErrors.headDecision}
-            >
+            <Field id="f-headDecision" label={t('form.headDecision')} error={slot('headDecision')}>
               <select
                 id="f-headDecision"
                 value={values.headDecision ?? ''}
@@ -416,25 +424,24 @@ export function StepForm({
           )}
           {candidates.map((candidate, i) => (
             <div className="row" key={i}>
-              <Field id={`f-candidate-${i}`} label={t('form.candidate', { n: i + 1 })}>
-                <input
+              <Field
+                id={`f-candidate-${i}`}
+                label={t('form.candidate', { n: i + 1 })}
+                error={slot(`candidates.${i}.personId`)}
+              >
+                <CandidateInput
                   id={`f-candidate-${i}`}
                   value={candidate.personId}
-                  onChange={(e) =>
-                    setCandidates(
-                      candidates.map((c, j) => (j === i ? { ...c, personId: e.target.value } : c)),
-                    )
+                  knownName={view.names?.people[candidate.personId]}
+                  onChange={(personId) =>
+                    setCandidates(candidates.map((c, j) => (j === i ? { ...c, personId } : c)))
                   }
-                  aria-describedby={`f-candidate-${i}-name`}
                 />
-                <span className="hint" id={`f-candidate-${i}-name`}>
-                  {view.names?.people[candidate.personId] ?? ''}
-                </span>
               </Field>
               <Field
                 id={`f-votes-${i}`}
                 label={t('form.votes', { n: i + 1 })}
-                error={fieldErrors[`candidates.${i}.votes`]}
+                error={slot(`candidates.${i}.votes`)}
               >
                 <input
                   id={`f-votes-${i}`}

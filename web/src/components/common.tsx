@@ -1,4 +1,5 @@
 import { ReactNode } from 'react';
+import { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useReasonText } from '../server-text/use-reason-text';
@@ -12,13 +13,22 @@ export function Loading() {
   );
 }
 
+/**
+ * A refused rule's name in the reader's language: the page's own wording, else the problem's
+ * `title` (the server writes it in the language the page asked for), else the rule itself.
+ */
+export function ruleTitle(t: TFunction, error: ApiError): string {
+  const title = typeof error.body.title === 'string' ? error.body.title : error.rule;
+  return t(`rules.${error.rule}`, { defaultValue: title });
+}
+
 /** A refusal as the user should read it: the rule in Vietnamese (when known) and the server's message. */
 export function ErrorBox({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const reasonText = useReasonText();
   if (!error) return null;
   const api = error instanceof ApiError ? error : null;
-  const rule = api?.rule ? t(`rules.${api.rule}`, { defaultValue: api.rule }) : null;
+  const rule = api?.rule ? ruleTitle(t, api) : null;
   return (
     <div className="error" role="alert">
       <strong>{rule ?? t('app.error')}</strong>

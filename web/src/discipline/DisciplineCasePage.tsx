@@ -51,7 +51,7 @@ function StepList({ view, definition }: { view: DisciplineCaseView; definition: 
   );
 }
 
-function Facts({ view }: { view: DisciplineCaseView }) {
+export function DisciplineFacts({ view }: { view: DisciplineCaseView }) {
   const { t } = useTranslation();
   const later = view.violation.laterViolationsOn ?? [];
   return (
@@ -137,10 +137,10 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
     step?.kind === 'meeting' &&
     view.serviceStatus === 'civil_servant' &&
     discipline?.councilSteps?.[0] === definition?.steps[index + 1]?.id;
-  const recommended = discipline?.councilRecommends
-    ? ((view.steps.find((s) => s.type === 'DisciplineBallotTallied')?.form as string | null) ??
-      null)
-    : null;
+  // The form the ballot chose: the Party decision applies it, a civil-service council recommends it.
+  const recommended =
+    ([...view.steps].reverse().find((s) => s.type === 'DisciplineBallotTallied')?.form as
+      string | null | undefined) ?? null;
   const correct = view.allowedNext.find((next) => next.action === 'correct-step');
   const mayCorrect = Boolean(correct?.roles?.some((r) => session.roles.includes(r)));
   const correctedStep = definition?.steps.find((s) => s.id === correct?.stepId);
@@ -201,7 +201,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
       )}
       <div className="columns">
         <div>
-          <Facts view={view} />
+          <DisciplineFacts view={view} />
           {can.history(session) && (
             <p>
               <Link to={`/cases/${caseId}/history`}>{t('case.history')}</Link>
@@ -228,6 +228,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
           <p className="muted">{t('correction.explain')}</p>
           <DisciplineRecords
             view={{ ...view, steps: [correctedRecord] }}
+            definition={definition}
             testId="correct-step-original"
           />
           <DisciplineStepForm
@@ -283,7 +284,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
       )}
       <section>
         <h2>{t('case.records')}</h2>
-        <DisciplineRecords view={view} />
+        <DisciplineRecords view={view} definition={definition} />
       </section>
     </section>
   );

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDay } from '../dates';
 import { DisciplineCaseView, DisciplineStepRecord, LimitationJudgement } from './discipline-api';
 import { useReasonText } from '../server-text/use-reason-text';
+import { Definition } from '../api/types';
+import { stepTitleOf } from '../step-title';
 
 function useFormName() {
   const { t } = useTranslation();
@@ -137,12 +139,15 @@ function tallyLine(
 /** The steps recorded, each with its corrections (when, by whom, why, what it replaced). */
 export function DisciplineRecords({
   view,
+  definition,
   testId,
 }: {
   view: Pick<DisciplineCaseView, 'steps'>;
+  definition?: Definition;
   testId?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const stepTitle = (stepId: string) => stepTitleOf(definition?.steps, stepId, i18n.language);
   const formName = (form: string) =>
     form === 'noDiscipline'
       ? t('discipline.form.noDiscipline')
@@ -151,8 +156,8 @@ export function DisciplineRecords({
     <ol className="records" data-testid={testId}>
       {view.steps.map((record, i) => (
         <li key={i}>
-          <strong>{record.type}</strong>
-          {record.stepId ? ` · ${record.stepId}` : ''}
+          <strong>{t(`record.${record.type}`, { defaultValue: record.type })}</strong>
+          {record.stepId ? ` · ${stepTitle(record.stepId)}` : ''}
           {record.heldOn ? ` · ${formatDay(record.heldOn)}` : ''}
           {record.minutesRef ? ` · ${record.minutesRef}` : ''}
           {record.form ? ` · ${formName(record.form)}` : ''}

@@ -95,12 +95,16 @@ export interface DisciplineCaseView {
   closure?: { reason: string; rule: string };
 }
 
-export function useDisciplineCase(caseId: string) {
+/** A discipline case (optionally as of a time, for the auditors' replay). */
+export function useDisciplineCase(caseId: string, asOf?: string, enabled = true) {
   return useQuery({
-    queryKey: ['discipline-case', caseId],
+    queryKey: ['discipline-case', caseId, asOf ?? null],
+    enabled,
     queryFn: async () => {
       const { data, etag } = await unwrapWithEtag<DisciplineCaseView>(
-        api.GET('/discipline-cases/{id}', { params: { path: { id: caseId }, query: {} } }),
+        api.GET('/discipline-cases/{id}', {
+          params: { path: { id: caseId }, query: asOf ? { asOf } : {} },
+        }),
       );
       return { ...data, revision: etag ?? data.revision };
     },

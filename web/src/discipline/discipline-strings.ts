@@ -90,6 +90,30 @@ export const disciplineVi = {
   },
   corrected: 'Đã sửa ngày {{date}} bởi {{by}}: {{reason}}',
   open: 'Mở hồ sơ kỷ luật',
+  openForm: {
+    serviceStatusDefault: 'Theo hồ sơ (cán bộ nếu được bầu, còn lại công chức)',
+    electedCadre: 'Cán bộ được bầu (áp dụng hình thức bãi nhiệm)',
+    position: 'Chức vụ có thể bị xử lý (nếu có)',
+    violation: 'Vi phạm',
+    source: 'Nguồn phát hiện',
+    severity: 'Hình thức dự kiến',
+    detectedOn: 'Ngày phát hiện (để trống: ngày mở hồ sơ)',
+    description: 'Nội dung vi phạm',
+  },
+  categories: {
+    land_management: 'Quản lý đất đai',
+    budget: 'Tài chính, ngân sách',
+    public_investment: 'Đầu tư công',
+    personnel_work: 'Công tác cán bộ',
+    asset_declaration: 'Kê khai tài sản, thu nhập',
+    ethics: 'Đạo đức, lối sống',
+    other: 'Khác',
+  },
+  sources: {
+    report: 'Phản ánh, báo cáo',
+    inspection: 'Thanh tra, kiểm tra',
+    denunciation: 'Tố cáo',
+  },
 };
 
 export const disciplineEn: typeof disciplineVi = {
@@ -183,5 +207,29 @@ export const disciplineEn: typeof disciplineVi = {
     expulsion: 'Expulsion',
   },
   corrected: 'Corrected on {{date}} by {{by}}: {{reason}}',
-  open: 'Open discipline case',
+  open: 'Open a discipline case',
+  openForm: {
+    serviceStatusDefault: 'From the record (cadre when elected, else civil servant)',
+    electedCadre: 'An elected cadre (recall applies)',
+    position: 'The post a removal would end (if any)',
+    violation: 'Violation',
+    source: 'Reported by',
+    severity: 'Form expected',
+    detectedOn: 'Detected on (empty: the opening day)',
+    description: 'What was done',
+  },
+  categories: {
+    land_management: 'Land management',
+    budget: 'Finance and budget',
+    public_investment: 'Public investment',
+    personnel_work: 'Personnel work',
+    asset_declaration: 'Asset declaration',
+    ethics: 'Ethics and conduct',
+    other: 'Other',
+  },
+  sources: {
+    report: 'A report',
+    inspection: 'Inspection',
+    denunciation: 'Denunciation',
+  },
 };

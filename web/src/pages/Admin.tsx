@@ -5,7 +5,7 @@ import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
 import { usePositions } from '../api/hooks';
 import { OrgUnit } from '../api/types';
 import { formatDateTime } from '../dates';
-import { describedBy, ErrorBox, Field, Loading } from '../components/common';
+import { describedBy, ErrorBox, Field, Loading, ruleTitle } from '../components/common';
 import { can, getSession } from '../session';
 import { Link } from '../router';
 import { useOrgUnits } from './Inbox';
@@ -195,7 +195,7 @@ function useRegistryWrite() {
       const field = e instanceof ApiError ? e.field?.split(/[.[]/)[0] : undefined;
       if (e instanceof ApiError && field && fields.includes(field)) {
         // The rule in the user's language when the app knows it, and the server's own words.
-        const rule = e.rule ? t(`rules.${e.rule}`, { defaultValue: '' }) : '';
+        const rule = e.rule ? ruleTitle(t, e) : '';
         const message = rule ? `${rule} (${e.message})` : e.message;
         setFieldErrors({ [field]: t('form.refused', { message }) });
       } else setError(e);

@@ -7,9 +7,13 @@ import { AuditEntry, Page } from '../api/types';
 import { formatDateTime, parseDateTime, parseDay } from '../dates';
 import { navigate } from '../router';
 import { can, getSession } from '../session';
-import { ErrorBox, Loading } from '../components/common';
+import { ErrorBox, Field, Loading } from '../components/common';
+import { DayInput } from '../components/DayInput';
 import { ProcedureDiagram } from '../components/ProcedureDiagram';
 import { CaseFacts, StepRecords } from './CasePage';
+import { useDisciplineCase } from '../discipline/discipline-api';
+import { DisciplineFacts } from '../discipline/DisciplineCasePage';
+import { DisciplineRecords } from '../discipline/DisciplineOutcome';
 
 interface AccessEntry {
   id?: string;
@@ -106,6 +110,8 @@ export function AuditHome() {
     const query = new URLSearchParams({ format: 'csv', purpose: 'audit export' });
     const f = parseDay(from);
     const tt = parseDay(to);
+    // A typed day that is not one is named on its field, not read as "from the beginning".
+    if ((from.trim() && !f) || (to.trim() && !tt)) return;
     if (f) query.set('from', new Date(`${f}T00:00:00+07:00`).toISOString());
     if (tt) query.set('to', new Date(`${tt}T00:00:00+07:00`).toISOString());
     try {
@@ -125,24 +131,20 @@ export function AuditHome() {
         <button type="submit">{t('audit.openHistory')}</button>
       </form>
       <form className="card row" onSubmit={exportAll}>
-        <div className="field">
-          <label htmlFor="export-from">{t('audit.from')}</label>
-          <input
-            id="export-from"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            placeholder="dd/mm/yyyy"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="export-to">{t('audit.to')}</label>
-          <input
-            id="export-to"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            placeholder="dd/mm/yyyy"
-          />
-        </div>
+        <Field
+          id="export-from"
+          label={t('audit.from')}
+          error={from.trim() && !parseDay(from) ? t('open.badDay') : null}
+        >
+          <DayInput id="export-from" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </Field>
+        <Field
+          id="export-to"
+          label={t('audit.to')}
+          error={to.trim() && !parseDay(to) ? t('open.badDay') : null}
+        >
+          <DayInput id="export-to" value={to} onChange={(e) => setTo(e.target.value)} />
+        </Field>
         <button type="submit">{t('audit.exportAll')}</button>
       </form>
       <ErrorBox error={error} />
@@ -203,8 +205,12 @@ export function AuditHistory({ caseId }: { caseId: string }) {
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState<string | null>(null);
   const [asOf, setAsOf] = useState<string | undefined>(undefined);
-  const stateAsOf = useCase(caseId, asOf);
   const streamId = events[0]?.streamId;
+  // A discipline case is replayed by its own route: the case engine's answers 403 for its id.
+  const isDiscipline = streamId?.startsWith('discipline-') ?? false;
+  const caseAsOf = useCase(caseId, asOf, streamId !== undefined && !isDiscipline);
+  const disciplineAsOf = useDisciplineCase(caseId, asOf, isDiscipline);
+  const stateAsOf = isDiscipline ? disciplineAsOf : caseAsOf;
   const verify = useQuery({
     queryKey: ['verify', streamId],
     enabled: false,
@@ -235,8 +241,11 @@ export function AuditHistory({ caseId }: { caseId: string }) {
 
   if (history.isPending || catalog.isPending) return <Loading />;
   if (history.error) return <ErrorBox error={history.error} />;
-  const view = stateAsOf.data;
-  const definition = catalog.data?.definitions.find((d) => d.key === view?.definition);
+  const view = caseAsOf.data;
+  const disciplineView = disciplineAsOf.data;
+  const definition = catalog.data?.definitions.find(
+    (d) => d.key === (isDiscipline ? disciplineView?.definition : view?.definition),
+  );
   const slider = position ?? events.length - 1;
   return (
     <section>
@@ -327,13 +336,18 @@ export function AuditHistory({ caseId }: { caseId: string }) {
           <Loading />
         ) : stateAsOf.error ? (
           <ErrorBox error={stateAsOf.error} />
+        ) : isDiscipline && disciplineView ? (
+          <div data-testid="as-of-state">
+            <DisciplineFacts view={disciplineView} />
+            <DisciplineRecords view={disciplineView} definition={definition} />
+          </div>
         ) : view ? (
           <div className="columns" data-testid="as-of-state">
             <CaseFacts view={view} />
             {definition && <ProcedureDiagram view={view} definition={definition} />}
           </div>
         ) : null}
-        {view && <StepRecords view={view} definition={definition} />}
+        {!isDiscipline && view && <StepRecords view={view} definition={definition} />}
       </section>
       <h2>{t('audit.timeline')}</h2>
       <ol className="timeline">

@@ -17,6 +17,7 @@ import { ExamResults } from '../components/ExamResults';
 import { CaseCorrection, CorrectionNotes } from '../components/CaseCorrection';
 import { stepTitleOf } from '../step-title';
 import { useReasonText } from '../server-text/use-reason-text';
+import { DecisionCard } from '../components/DecisionCard';
 
 const stepKeys = idempotencyKeys();
 const closeKeys = idempotencyKeys();
@@ -335,7 +336,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       {data.decision && (
         <section className="card">
           <h2>{t('case.decision')}</h2>
-          <pre className="json">{JSON.stringify(data.decision, null, 2)}</pre>
+          <DecisionCard decision={data.decision} names={data.names} />
         </section>
       )}
       {data.rejection && (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { api, idempotencyKeys, unwrap } from '../api/client';
 import { useCatalog, usePositions } from '../api/hooks';
-import { formatDay, parseDay } from '../dates';
+import { formatDay, parseDay, vietnamToday } from '../dates';
 import { can, getSession } from '../session';
 import { DayInput } from '../components/DayInput';
 import { PersonPicker } from '../components/PersonPicker';
@@ -11,6 +11,8 @@ import { RemovalGrounds } from '../components/RemovalGrounds';
 import { navigate, useLocation } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { useOrgUnits } from './Inbox';
+import { unitsWithinGrant } from '../org-unit-tree';
+import { newestInForce } from '../definitions-in-force';
 import { usePositionNames, useReasonText } from '../server-text/use-reason-text';
 
 const keys = idempotencyKeys();
@@ -29,8 +31,14 @@ const PROCEDURES = [
 
 /** A competitive examination runs as an appointment: its definitions are the `exam.*` ones. */
 const isExam = (definitionId: string) => definitionId.startsWith('exam.');
+/** A transfer (điều động) runs as a rotation case: its definitions are the `transfer.*` ones. */
+const isTransfer = (definitionId: string) => definitionId.startsWith('transfer.');
 const opensUnder = (procedure: string, d: { id: string; procedure: string }) =>
-  procedure === 'competitive_exam' ? isExam(d.id) : d.procedure === procedure && !isExam(d.id);
+  procedure === 'competitive_exam'
+    ? isExam(d.id)
+    : procedure === 'transfer'
+      ? isTransfer(d.id)
+      : d.procedure === procedure && !isExam(d.id) && !isTransfer(d.id);
 
 /** Open a case: procedure and definition, the person and the post by name, the eligibility verdict first. */
 export function OpenCase() {
@@ -80,15 +88,18 @@ export function OpenCase() {
       ),
   });
   if (catalog.isPending || positions.isPending) return <Loading />;
-  const definitions = (catalog.data?.definitions ?? []).filter((d) => opensUnder(procedure, d));
-  const chosenDefinition = definition || definitions[0]?.id || '';
-  // The newest version of the chosen definition: one that fills a post opens without a person.
-  const fillsPost = Boolean(
-    definitions.filter((d) => d.id === chosenDefinition).sort((a, b) => b.version - a.version)[0]
-      ?.fillsPost,
+  const definitions = newestInForce(
+    (catalog.data?.definitions ?? []).filter((d) => opensUnder(procedure, d)),
+    vietnamToday(),
   );
-  const matchingPositions = (positions.data ?? []).filter((p) =>
-    p.title.toLowerCase().includes(positionQuery.toLowerCase()),
+  const chosenDefinition = definition || definitions[0]?.id || '';
+  // A definition that fills a post opens without a person.
+  const fillsPost = Boolean(definitions.find((d) => d.id === chosenDefinition)?.fillsPost);
+  // Only what the grant reaches: a post or unit outside it would be refused after the form is filled.
+  const grantedUnits = unitsWithinGrant(units.data ?? []);
+  const granted = new Set(grantedUnits.map((u) => u.id));
+  const matchingPositions = (positions.data ?? []).filter(
+    (p) => granted.has(p.orgUnitId) && p.title.toLowerCase().includes(positionQuery.toLowerCase()),
   );
   const position = positions.data?.find((p) => p.id === positionId);
 
@@ -158,7 +169,7 @@ export function OpenCase() {
               }}
             >
               {definitions.map((d) => (
-                <option key={d.key} value={d.id}>
+                <option key={d.id} value={d.id}>
                   {i18n.language === 'en' ? d.title : d.titleVi} (v{d.version})
                 </option>
               ))}
@@ -211,7 +222,7 @@ export function OpenCase() {
               onChange={(e) => setOrgUnitId(e.target.value)}
             >
               <option value="">—</option>
-              {(units.data ?? []).map((u) => (
+              {grantedUnits.map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.name}
                 </option>

@@ -11,11 +11,19 @@ import { useOrgUnits } from './Inbox';
 
 type Review = components['schemas']['PlanningReviewDto'];
 
-/** "p-1 : pos-2 : reason" lines into changes; blank lines are skipped. */
+/**
+ * "p-1 : pos-2 : reason" lines into changes; blank lines are skipped. The reason is the rest of
+ * the line, colons and all ("Đã bổ nhiệm: theo QĐ 123/QĐ-TU" kept whole).
+ */
 function lines(text: string): string[][] {
   return text
     .split('\n')
-    .map((line) => line.split(':').map((part) => part.trim()))
+    .map((line) => {
+      const [personId = '', positionId, ...reason] = line.split(':');
+      return [personId, positionId, reason.length ? reason.join(':') : undefined]
+        .filter((part): part is string => part !== undefined)
+        .map((part) => part.trim());
+    })
     .filter((parts) => parts[0] !== '');
 }
 

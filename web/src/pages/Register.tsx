@@ -216,7 +216,11 @@ export function Register() {
                 <td>{r.orgUnitName ?? r.orgUnitId}</td>
                 <td>{t(`register.${r.track}`)}</td>
                 <td>{t(`forms.${r.form}`, { defaultValue: r.form })}</td>
-                <td>{r.violationCategory}</td>
+                <td>
+                  {t(`discipline.categories.${r.violationCategory}`, {
+                    defaultValue: r.violationCategory,
+                  })}
+                </td>
                 <td>{formatDay(r.decidedOn)}</td>
                 <td>{formatDay(r.effectiveFrom)}</td>
                 <td>{formatDay(r.inEffectUntil)}</td>

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, download, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { formatDay, parseDay, vietnamToday } from '../dates';
-import { ErrorBox, Loading } from '../components/common';
+import { ErrorBox, Field, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { useOrgUnits } from './Inbox';
 import { unitsWithinGrant } from '../org-unit-tree';
@@ -53,8 +53,11 @@ export function Reports() {
       ),
   });
   const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value });
+  // A day that is typed but is not one (31/02/2026) is named on its field, never quietly dropped.
+  const badDay = (text: string) => Boolean(text.trim()) && !parseDay(text);
   const apply = (event: FormEvent) => {
     event.preventDefault();
+    if (badDay(draft.from) || badDay(draft.to)) return;
     setFilters(draft);
   };
   const spreadsheet = async () => {
@@ -71,18 +74,24 @@ export function Reports() {
     <section>
       <h1>{t('reports.title')}</h1>
       <form className="card filters" onSubmit={apply} aria-label={t('reports.title')}>
-        <div className="field">
-          <label htmlFor="rep-from">{t('reports.from')}</label>
+        <Field
+          id="rep-from"
+          label={t('reports.from')}
+          error={badDay(draft.from) ? t('open.badDay') : null}
+        >
           <DayInput
             id="rep-from"
             value={draft.from}
             onChange={(e) => set('from')(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label htmlFor="rep-to">{t('reports.to')}</label>
+        </Field>
+        <Field
+          id="rep-to"
+          label={t('reports.to')}
+          error={badDay(draft.to) ? t('open.badDay') : null}
+        >
           <DayInput id="rep-to" value={draft.to} onChange={(e) => set('to')(e.target.value)} />
-        </div>
+        </Field>
         <div className="field">
           <label htmlFor="rep-unit">{t('reports.unit')}</label>
           <select

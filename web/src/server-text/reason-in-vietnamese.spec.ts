@@ -21,6 +21,7 @@ import {
 } from '../../../src/procedures/discipline/form-ballot';
 import { appointmentEligibility } from '../../../src/cadres/eligibility';
 import { loadRuleSets } from '../../../src/workflow/rule-sets/rule-set-loader';
+import { ruleCitation } from '../../../src/workflow/rule-sets/rule-set';
 import { event, fold } from '../../../src/workflow/testing/process-spec';
 import { personDecider } from '../../../src/cadres/person/person.decider';
 import { PersonState } from '../../../src/cadres/person/person.state';
@@ -302,6 +303,22 @@ describe('how a step ended a case', () => {
     expectRead(
       `${evaluateMajorityBallot(ballot, even).reason}: send headDecision "for" or "against"`,
     );
+  });
+});
+
+describe("a decision's term and its ground", () => {
+  const ruleSet = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets')).find(
+    (set) => set.id === 'state-2025-10-08',
+  )!;
+  const term = ruleCitation(ruleSet, 'appointment.termYears');
+
+  it('the pinned rule set and its citation (case.decision.ts), a full term, to retirement', () => {
+    expect(expectRead(`${ruleSet.id}: ${term}`)).toMatch(/^state-2025-10-08: Quy định 377-QĐ\/TW/);
+    expectRead(`full term of 5 years (${term})`);
+    expectRead(`extended to retirement on 2029-04-12 (${term})`);
+    expectRead(`extended to retirement: 3 whole years left, fewer than 5 (${term})`);
+    expectRead('the term ends at retirement on 2029-04-12');
+    expectRead('planned duration 3 years, at least 3 (rotation.minYears, state-2025-10-08)');
   });
 });
 

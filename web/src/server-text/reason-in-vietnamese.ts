@@ -369,4 +369,48 @@ const ENDINGS: Sentence[] = [
   ),
 ];
 
-const SENTENCES: Sentence[] = [...BALLOTS, ...ELECTIONS, ...DISCIPLINE, ...ELIGIBILITY, ...ENDINGS];
+/** A decision's term and its ground (`termRule`: case.decision.ts and each procedure's rules). */
+const TERMS: Sentence[] = [
+  sentence(
+    `full term of ${N} years \\((.+)\\)`,
+    ([years, citation], s) => `Đủ nhiệm kỳ ${years} năm (${s.citation(citation)})`,
+  ),
+  sentence(
+    `extended to retirement on ${DAY} \\((.+)\\)`,
+    ([day, citation], s) => `Kéo dài đến ngày nghỉ hưu ${s.day(day)} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `extended to retirement: ${N} whole years left, fewer than ${N} \\((.+)\\)`,
+    ([left, threshold, citation], s) =>
+      `Kéo dài đến khi nghỉ hưu: còn ${left} năm tròn, dưới ${threshold} năm (${s.citation(citation)})`,
+  ),
+  sentence(
+    `the term ends at retirement on ${DAY}`,
+    ([day], s) => `Thời hạn kết thúc khi nghỉ hưu ngày ${s.day(day)}`,
+  ),
+  sentence(
+    `planned duration ${N} years, at least ${N} \\((\\S+), (\\S+)\\)`,
+    ([years, minimum, param, ruleSet]) =>
+      `Thời gian dự kiến ${years} năm, tối thiểu ${minimum} năm (${param}, ${ruleSet})`,
+  ),
+  sentence(
+    `the council's term from ${DAY}: (.+)`,
+    ([day, rule], s) =>
+      `Theo nhiệm kỳ của Hội đồng nhân dân từ ngày ${s.day(day)}: ${s.citation(rule)}`,
+  ),
+  sentence(
+    `an agreement \\(hiệp y\\) has no term: it holds for the appointment it was asked for`,
+    () => 'Ý kiến hiệp y không có thời hạn: có giá trị cho việc bổ nhiệm đã đề nghị',
+  ),
+  // `<rule set>: <citation>` — the appointment term of the rule set the case pinned.
+  sentence(`${ID}: (.+)`, ([ruleSet, citation], s) => `${ruleSet}: ${s.citation(citation)}`),
+];
+
+const SENTENCES: Sentence[] = [
+  ...BALLOTS,
+  ...ELECTIONS,
+  ...DISCIPLINE,
+  ...ELIGIBILITY,
+  ...ENDINGS,
+  ...TERMS,
+];

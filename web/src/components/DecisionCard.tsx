@@ -1,0 +1,63 @@
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDay } from '../dates';
+import { KnownNames, useReasonText } from '../server-text/use-reason-text';
+
+interface Decision {
+  number?: string;
+  signer?: string;
+  heldOn?: string;
+  effectiveFrom?: string;
+  termYears?: number;
+  termEnd?: string | null;
+  termRule?: string;
+  appointee?: string;
+  keepsPreviousPost?: boolean;
+  reappointmentNoticeOn?: string;
+}
+
+/** A case's decision as its reader expects it: number, signer, dates, the term and its ground. */
+export function DecisionCard({
+  decision,
+  names,
+}: {
+  decision: Record<string, unknown>;
+  names?: KnownNames;
+}) {
+  const { t } = useTranslation();
+  const reasonText = useReasonText(names);
+  const d = decision as Decision;
+  const rows: [string, string][] = [];
+  const add = (label: string, value: string | undefined | null) => {
+    if (value) rows.push([label, value]);
+  };
+  add(t('decision.number'), d.number);
+  add(t('decision.signer'), d.signer);
+  add(t('decision.signedOn'), d.heldOn && formatDay(d.heldOn));
+  add(t('decision.appointee'), d.appointee && (names?.people?.[d.appointee] ?? d.appointee));
+  add(t('decision.effectiveFrom'), d.effectiveFrom && formatDay(d.effectiveFrom));
+  add(
+    t('decision.term'),
+    d.termEnd
+      ? t('decision.termValue', { years: d.termYears, end: formatDay(d.termEnd) })
+      : d.termYears
+        ? t('decision.termYears', { years: d.termYears })
+        : null,
+  );
+  add(t('decision.keepsPreviousPost'), d.keepsPreviousPost ? t('decision.yes') : null);
+  add(
+    t('decision.reappointmentNoticeOn'),
+    d.reappointmentNoticeOn && formatDay(d.reappointmentNoticeOn),
+  );
+  add(t('decision.termRule'), d.termRule && reasonText(d.termRule));
+  return (
+    <dl className="facts" data-testid="decision">
+      {rows.map(([label, value]) => (
+        <Fragment key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,300 @@
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
+import { useCatalog, usePositions } from '../api/hooks';
+import { parseDay, vietnamToday } from '../dates';
+import { DayInput } from '../components/DayInput';
+import { PersonPicker } from '../components/PersonPicker';
+import { ErrorBox, Field, Loading } from '../components/common';
+import { navigate } from '../router';
+import { useOrgUnits } from '../pages/Inbox';
+import { unitsWithinGrant } from '../org-unit-tree';
+import { newestInForce } from '../definitions-in-force';
+import { VIOLATION_CATEGORIES, VIOLATION_SOURCES } from './violation-kinds';
+
+const keys = idempotencyKeys();
+const SEVERITIES = [
+  'reprimand',
+  'warning',
+  'demotion',
+  'removal_from_post',
+  'dismissal',
+  'expulsion',
+];
+
+/**
+ * Opening a discipline case (inspection team or organization staff): the track, the person and
+ * their unit, and the violation as reported — when it was committed and detected, where the report
+ * came from, what it was. The server judges the limitation period from these.
+ */
+export function OpenDisciplineCase() {
+  const { t, i18n } = useTranslation();
+  const catalog = useCatalog();
+  const positions = usePositions();
+  const units = useOrgUnits();
+  const [definition, setDefinition] = useState('');
+  const [personId, setPersonId] = useState('');
+  const [orgUnitId, setOrgUnitId] = useState('');
+  const [positionId, setPositionId] = useState('');
+  const [serviceStatus, setServiceStatus] = useState('');
+  const [electedCadre, setElectedCadre] = useState(false);
+  const [summary, setSummary] = useState('');
+  const [category, setCategory] = useState(VIOLATION_CATEGORIES[0]);
+  const [committedOn, setCommittedOn] = useState('');
+  const [detectedOn, setDetectedOn] = useState('');
+  const [description, setDescription] = useState('');
+  const [source, setSource] = useState<string>(VIOLATION_SOURCES[0]);
+  const [severity, setSeverity] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  if (catalog.isPending || positions.isPending || units.isPending) return <Loading />;
+
+  const definitions = newestInForce(
+    (catalog.data?.definitions ?? []).filter((d) => d.procedure === 'discipline'),
+    vietnamToday(),
+  );
+  const chosen = definition || definitions[0]?.id || '';
+  const civilService = chosen.startsWith('discipline.civil-service');
+  const grantedUnits = unitsWithinGrant(units.data ?? []);
+  const granted = new Set(grantedUnits.map((u) => u.id));
+  const grantedPositions = (positions.data ?? []).filter((p) => granted.has(p.orgUnitId));
+  const committed = parseDay(committedOn);
+  const detected = detectedOn.trim() ? parseDay(detectedOn) : null;
+  const fieldError = (field: string) =>
+    error instanceof ApiError && error.field === field ? error.message : null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const body = {
+      definition: chosen,
+      personId,
+      ...(positionId ? { positionId } : {}),
+      orgUnitId,
+      ...(civilService && serviceStatus ? { serviceStatus } : {}),
+      ...(civilService && electedCadre ? { electedCadre } : {}),
+      summary,
+      violation: {
+        category,
+        committedOn: committed ?? committedOn,
+        ...(detectedOn.trim() ? { detectedOn: detected ?? detectedOn } : {}),
+        description,
+        source,
+        ...(severity ? { severity } : {}),
+      },
+    };
+    try {
+      const opened = await unwrap<{ id: string }>(
+        api.POST('/discipline-cases', {
+          body: body as never,
+          headers: { 'Idempotency-Key': keys(body) },
+        }),
+      );
+      navigate(`/discipline-cases/${opened.id}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section>
+      <h1>{t('discipline.open')}</h1>
+      <form className="card" onSubmit={submit}>
+        <div className="row wrap">
+          <Field id="discipline-definition" label={t('discipline.track')}>
+            <select
+              id="discipline-definition"
+              value={chosen}
+              onChange={(e) => setDefinition(e.target.value)}
+            >
+              {definitions.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {i18n.language === 'en' ? d.title : d.titleVi}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {civilService && (
+            <Field id="discipline-service-status" label={t('discipline.serviceStatus')}>
+              <select
+                id="discipline-service-status"
+                value={serviceStatus}
+                onChange={(e) => setServiceStatus(e.target.value)}
+              >
+                <option value="">{t('discipline.openForm.serviceStatusDefault')}</option>
+                <option value="cadre">{t('discipline.cadre')}</option>
+                <option value="civil_servant">{t('discipline.civil_servant')}</option>
+              </select>
+            </Field>
+          )}
+        </div>
+        {civilService && (
+          <label>
+            <input
+              type="checkbox"
+              checked={electedCadre}
+              onChange={(e) => setElectedCadre(e.target.checked)}
+            />{' '}
+            {t('discipline.openForm.electedCadre')}
+          </label>
+        )}
+        <PersonPicker
+          id="discipline-person"
+          searchLabel={t('open.person')}
+          pickLabel={t('open.pickPerson')}
+          value={personId}
+          onPick={(person) => {
+            setPersonId(person?.id ?? '');
+            if (person && granted.has(person.orgUnitId)) setOrgUnitId(person.orgUnitId);
+          }}
+        />
+        <div className="row wrap">
+          <Field id="discipline-unit" label={t('open.unit')} error={fieldError('orgUnitId')}>
+            <select
+              id="discipline-unit"
+              value={orgUnitId}
+              onChange={(e) => setOrgUnitId(e.target.value)}
+            >
+              <option value="">—</option>
+              {grantedUnits.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            id="discipline-position"
+            label={t('discipline.openForm.position')}
+            error={fieldError('positionId')}
+          >
+            <select
+              id="discipline-position"
+              value={positionId}
+              onChange={(e) => setPositionId(e.target.value)}
+            >
+              <option value="">—</option>
+              {grantedPositions.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <Field id="discipline-summary" label={t('open.summary')} error={fieldError('summary')}>
+          <input
+            id="discipline-summary"
+            value={summary}
+            onChange={(e) => setSummary(e.target.value)}
+          />
+        </Field>
+        <fieldset className="card">
+          <legend>{t('discipline.openForm.violation')}</legend>
+          <div className="row wrap">
+            <Field id="violation-category" label={t('register.category')}>
+              <select
+                id="violation-category"
+                value={category}
+                onChange={(e) => setCategory(e.target.value)}
+              >
+                {VIOLATION_CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`discipline.categories.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="violation-source" label={t('discipline.openForm.source')}>
+              <select
+                id="violation-source"
+                value={source}
+                onChange={(e) => setSource(e.target.value)}
+              >
+                {VIOLATION_SOURCES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`discipline.sources.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="violation-severity" label={t('discipline.openForm.severity')}>
+              <select
+                id="violation-severity"
+                value={severity}
+                onChange={(e) => setSeverity(e.target.value)}
+              >
+                <option value="">—</option>
+                {SEVERITIES.map((form) => (
+                  <option key={form} value={form}>
+                    {t(`discipline.forms.${form}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <div className="row wrap">
+            <Field
+              id="violation-committed-on"
+              label={t('discipline.committedOn')}
+              error={
+                committedOn && !committed ? t('open.badDay') : fieldError('violation.committedOn')
+              }
+            >
+              <DayInput
+                id="violation-committed-on"
+                value={committedOn}
+                onChange={(e) => setCommittedOn(e.target.value)}
+              />
+            </Field>
+            <Field
+              id="violation-detected-on"
+              label={t('discipline.openForm.detectedOn')}
+              error={
+                detectedOn.trim() && !detected
+                  ? t('open.badDay')
+                  : fieldError('violation.detectedOn')
+              }
+            >
+              <DayInput
+                id="violation-detected-on"
+                value={detectedOn}
+                onChange={(e) => setDetectedOn(e.target.value)}
+              />
+            </Field>
+          </div>
+          <Field
+            id="violation-description"
+            label={t('discipline.openForm.description')}
+            error={fieldError('violation.description')}
+          >
+            <textarea
+              id="violation-description"
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+          </Field>
+        </fieldset>
+        <ErrorBox error={error} />
+        <button
+          type="submit"
+          disabled={
+            busy ||
+            !chosen ||
+            !personId ||
+            !orgUnitId ||
+            !summary.trim() ||
+            !committed ||
+            !description.trim() ||
+            Boolean(detectedOn.trim() && !detected)
+          }
+        >
+          {t('discipline.open')}
+        </button>
+      </form>
+    </section>
+  );
+}
