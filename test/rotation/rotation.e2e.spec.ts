@@ -222,6 +222,37 @@ describe('rotation and transfer over HTTP', () => {
     ]);
   });
 
+  it('refuses a move run by a unit that neither appoints to the receiving post nor holds it', async () => {
+    await http()
+      .post('/org-units')
+      .set(staff)
+      .send({ id: 'ou-other-town', name: 'Thị xã khác', kind: 'town', parentId: 'ou-province' })
+      .expect(201);
+    const before = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+    // Before: opened, and the other town's leader signed the decision on the town's post.
+    for (const procedure of ['rotation', 'transfer']) {
+      const refused = await http()
+        .post('/cases')
+        .set(staff)
+        .send({
+          procedure,
+          definition: procedure === 'rotation' ? 'rotation.standard' : 'transfer.standard',
+          personId: 'p-pooled',
+          positionId: 'pos-deputy',
+          orgUnitId: 'ou-other-town',
+          summary: 'Điều động sang thị xã',
+        })
+        .expect(422);
+      expect(refused.body).toMatchObject({
+        rule: 'case.unit_without_authority',
+        field: 'orgUnitId',
+      });
+      expect(refused.body.message).toMatch(/open the case in ou-town/);
+    }
+    const after = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
   it('rotates a non-local key cadre (Quy định 65-QĐ/TW art. 4(2)) without a planning entry, with one term left; the post outlives the period', async () => {
     const body = {
       procedure: 'rotation',

@@ -353,6 +353,29 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
     withdrawn.when(meeting, context(staff)).refuses('case.closed', /withdrawn/);
   });
 
+  it('refuses the decision when another decision has put the person into the post meanwhile', () => {
+    // An appointment and a transfer were open for the same person and post; the transfer was
+    // decided first. Before: this decision assigned the post a second time over the first.
+    const holds = {
+      ...cleanRecord,
+      posts: [
+        ...cleanRecord.posts,
+        { positionId: 'pos-head', rank: 5, from: '2026-11-10', until: null },
+      ],
+    };
+    given(...throughRound3, [staffItems, context(staff)])
+      .when(decide, context(leader, { personFacts: holds }))
+      .refuses('decision.post_already_held', /already holds pos-head since 2026-11-10/);
+    // A post held before and ended does not stand in the way.
+    const heldBefore = {
+      ...cleanRecord,
+      posts: [{ positionId: 'pos-head', rank: 5, from: '2015-01-01', until: '2020-01-01' }],
+    };
+    given(...throughRound3, [staffItems, context(staff)])
+      .when(decide, context(leader, { personFacts: heldBefore }))
+      .then(['DecisionIssued']);
+  });
+
   it('keeps ballot recorders from issuing the decision (separation of duties)', () => {
     const both: Actor = {
       userId: 'u-secretary',

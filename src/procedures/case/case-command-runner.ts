@@ -23,7 +23,7 @@ import { RecordOrigins } from '../../identity/record-origins';
 import { OpeningReads, ProcedureRegistry } from './procedure-registry';
 import { OpenCaseInput } from './commands/case-commands';
 import { openingFor } from './opening-for';
-import { CaseReads } from './case-reads';
+import { CaseReads, stepReadsPersonRecord } from './case-reads';
 import { Actor } from '../../identity/actor';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReadsOnce } from '../../cadres/registry-reads-once';
@@ -200,7 +200,7 @@ export class CaseCommandRunner {
     const procedure = await this.cases.locate(caseId);
     const body = correction.body;
     const context = this.contextOf(procedure, caseId, options.actor, {
-      personRecord: body.kind === 'vetting',
+      personRecord: stepReadsPersonRecord(body),
       ...(body.kind === 'registration'
         ? { candidates: body.candidates.map((c) => c.personId) }
         : {}),

@@ -11,6 +11,7 @@ import { caseDecider } from './decider/case.decider';
 import { CaseState } from './decider/case.state';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { OpenCaseSlots } from './open-case-slots';
+import { stepReadsPersonRecord } from './case-reads';
 
 /** What would happen to the opening (index -1) or to one step: written, already there, or refused. */
 export type RehearsedOutcome =
@@ -128,7 +129,7 @@ export class CaseRehearsal {
   ) {
     const command: CaseCommand = { type: 'PerformStep', data: step };
     const context = await this.runner.decideContext(procedure, caseId, command, actor, {
-      personRecord: step.body.kind === 'vetting',
+      personRecord: stepReadsPersonRecord(step.body),
     })(state);
     const events = caseDecider.decide(state, command, context);
     return { state: events.reduce(caseDecider.evolve, state) };

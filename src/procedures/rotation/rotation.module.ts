@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { existingPosition, registeredPerson } from '../case/opening-subjects';
 import { refuseElectedPost } from '../appointment/elected-post';
+import { refuseUnitWithoutAuthority } from './receiving-unit';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReads } from '../../cadres/prefetched-registry';
@@ -23,11 +24,14 @@ export class RotationModule implements OnModuleInit {
       procedure: 'rotation',
       definitionIds: ['rotation.standard', 'transfer.standard'],
       aliases: { transfer: ['transfer.standard'] },
-      onOpen: async ({ personId, positionId, definition, context, registry = this.registry }) => {
+      onOpen: async (opening) => {
+        const { personId, positionId, orgUnitId, definition, context } = opening;
+        const registry = opening.registry ?? this.registry;
         const person = await registeredPerson(registry, personId);
         const target = await existingPosition(registry, positionId);
         // An elected post (a commune chair) is filled by its council's election, not moved into.
         refuseElectedPost(target, definition);
+        await refuseUnitWithoutAuthority(registry, target, orgUnitId);
         const planningPool = await Promise.all(
           person.planningPool.map(async (entry) => ({
             ...entry,

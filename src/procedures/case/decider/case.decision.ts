@@ -38,6 +38,7 @@ export function decision(
     'whoever recorded a ballot tally of this case may not also issue its decision',
   );
   refuseEffectiveBeforeSigned(body);
+  refusePostAlreadyHeld(state, context);
   const term = context.decisionTerm
     ? context.decisionTerm(state, body.effectiveFrom, body.termYears)
     : ruleSetTerm(body, context);
@@ -50,6 +51,27 @@ export function decision(
       ...reappointmentNotice(context, term.termEnd),
     },
   };
+}
+
+/** The procedures whose decision puts the person into the case's post. */
+const FILLS_THE_POST = ['appointment', 'rotation'];
+
+/**
+ * Two cases may be open for one person and post under different procedures (an appointment and a
+ * transfer): once one has put the person into the post, the other's decision would assign it a
+ * second time over the first. It is refused, naming the post held and since when.
+ */
+function refusePostAlreadyHeld(state: Open, context: CaseContext): void {
+  if (!FILLS_THE_POST.includes(state.procedure)) return;
+  const held = context.personFacts?.posts.find(
+    (post) => post.positionId === state.positionId && post.until === null,
+  );
+  if (held)
+    refuse(
+      'decision.post_already_held',
+      `${state.appointee ?? state.personId} already holds ${state.positionId} since ${held.from} (another decision); this case cannot put them there again: withdraw it`,
+      'conflict',
+    );
 }
 
 function ruleSetTerm(body: Body<'decision'>, context: CaseContext): DecisionTerm {
