@@ -275,6 +275,16 @@ describe('the discipline case page', () => {
     await state.waitFor();
     expect(await state.innerText()).toContain('Trần Thị Bình');
     expect(await page.locator('[role="alert"]').count()).toBe(0);
+    // On a phone the register's wide table scrolls inside itself (before: the page was 1013 px).
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${base}/discipline-records`);
+    await page.locator('table.grid').first().waitFor();
+    const width = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+          .document.documentElement.scrollWidth,
+    );
+    expect(width).toBeLessThanOrEqual(380);
     await page.context().close();
   });
 });

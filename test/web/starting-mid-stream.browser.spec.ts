@@ -257,7 +257,14 @@ describe('the web app: importing the paper registry and opening a paper case', (
       .set({ Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-ha-noi')}` })
       .expect(200);
     expect(view.body).toMatchObject({ openedOn: '2025-06-15' });
-    await page.getByText(view.body.ruleSet).first().waitFor();
+    // The rules of that day: the set shown by the day it took effect, its id in the tooltip.
+    const [y, m, d] = (view.body.ruleSet as string).replace('state-', '').split('-');
+    await page
+      .locator(`dd[title="${view.body.ruleSet}"]`, {
+        hasText: `Các quy định có hiệu lực ngày ${d}/${m}/${y}`,
+      })
+      .first()
+      .waitFor();
     await page.getByText('15/06/2025').first().waitFor();
     await context.close();
   });

@@ -91,6 +91,10 @@ describe('opening a transfer batch in the browser', () => {
     expect(await page.getByTestId('batch-cases').innerText()).toContain('tb-web-1-2');
     await page.getByRole('link', { name: 'tb-web-1-1' }).click();
     await page.locator('[data-testid="case-status"]', { hasText: 'Đang xử lý' }).waitFor();
+    // Back to the batch: its progress and cases are there again (before: an empty form).
+    await page.goBack();
+    await page.getByTestId('batch-progress').getByText('Đã mở 2/2 hồ sơ').waitFor();
+    expect(await page.getByTestId('batch-cases').innerText()).toContain('tb-web-1-2');
     await page.context().close();
   });
 });

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { can, getSession, Session, setSession, subscribeSession } from './session';
@@ -52,8 +52,40 @@ function Home({ session }: { session: Session }) {
   return <PeopleSearch />;
 }
 
+/** Each screen's name for the browser's tab and history (the nav's words; a case by its id). */
+const SCREEN_TITLES: [RegExp, string][] = [
+  [/^\/cases\/new$/, 'nav.openCase'],
+  [/^\/discipline-cases\/new$/, 'nav.openDiscipline'],
+  [/^\/cases\/[^/]+\/history$/, 'nav.audit'],
+  [/^\/cadres/, 'nav.people'],
+  [/^\/discipline-records/, 'nav.register'],
+  [/^\/reports/, 'nav.reports'],
+  [/^\/planning-reviews/, 'nav.planningReviews'],
+  [/^\/audit/, 'nav.audit'],
+  [/^\/imports/, 'nav.imports'],
+  [/^\/transfer-batches/, 'nav.transferBatch'],
+  [/^\/admin/, 'nav.admin'],
+  [/^\/inbox/, 'nav.inbox'],
+];
+
+function useScreenTitle(path: string): void {
+  const { t } = useTranslation();
+  useEffect(() => {
+    const caseId = /^\/(?:discipline-)?cases\/([^/]+)$/.exec(path)?.[1];
+    const key = SCREEN_TITLES.find(([pattern]) => pattern.test(path))?.[1];
+    const screen =
+      key !== undefined
+        ? t(key)
+        : caseId && caseId !== 'new'
+          ? t('case.title', { id: decodeURIComponent(caseId) })
+          : null;
+    document.title = screen ? `${screen} — ${t('app.title')}` : t('app.title');
+  }, [path, t]);
+}
+
 function Page({ session }: { session: Session }) {
   const { path } = useLocation();
+  useScreenTitle(path);
   let params: Record<string, string> | null;
   if (path === '/' || path === '') return <Home session={session} />;
   if (path === '/inbox') return <Inbox />;

@@ -156,6 +156,7 @@ const vi = {
   },
   case: {
     title: 'Hồ sơ {{id}}',
+    ruleSetFrom: 'Các quy định có hiệu lực ngày {{date}}',
     person: 'Cán bộ',
     position: 'Chức vụ',
     unit: 'Đơn vị',
@@ -265,7 +266,8 @@ const vi = {
     live: 'Kiểm tra trực tiếp',
     quorum: 'Cần ít nhất {{needed}} người có mặt (2/3 của {{summoned}} được triệu tập)',
     quorumRule: 'Túc số: ít nhất {{needed}} có mặt trên {{summoned}} được triệu tập',
-    threshold: 'Đạt khi số đồng ý nhiều hơn {{threshold}} ({{base}}), tức ít nhất {{needed}}',
+    threshold:
+      'Đạt khi số đồng ý nhiều hơn {{threshold, number}} ({{base}}), tức ít nhất {{needed}}',
     baseMembers: 'trên tổng số thành viên',
     baseSummoned: 'trên số được triệu tập',
     cast: 'Tổng phiếu: {{cast}}',
@@ -514,6 +516,7 @@ const vi = {
   },
   person: {
     title: 'Hồ sơ cán bộ',
+    noMatch: 'Không tìm thấy cán bộ nào có tên như vậy trong phạm vi đơn vị của bạn.',
     born: 'Ngày sinh',
     unit: 'Đơn vị',
     posts: 'Chức vụ đang giữ',
@@ -597,6 +600,15 @@ const vi = {
     none: 'Chưa có đợt rà soát nào.',
   },
   audit: {
+    purposes: {
+      audit: 'Kiểm toán hồ sơ',
+      'audit export': 'Xuất dữ liệu kiểm toán',
+      'inspection register': 'Sổ theo dõi kỷ luật',
+      'open case': 'Mở hồ sơ (xét điều kiện)',
+      'person page': 'Xem hồ sơ cán bộ',
+      'personnel report': 'Báo cáo công tác cán bộ',
+      vetting: 'Thẩm định',
+    },
     title: 'Lịch sử hồ sơ {{id}}',
     timeline: 'Dòng thời gian',
     actor: 'Người thực hiện',
@@ -696,7 +708,7 @@ const vi = {
   },
   admin: {
     title: 'Quản trị',
-    deadLetters: 'Việc lỗi (dead letters)',
+    deadLetters: 'Việc xử lý lỗi, chờ chạy lại',
     openQueues: 'Mở bảng theo dõi hàng đợi công việc',
     replay: 'Chạy lại',
     replayed: 'Đã chạy lại',
@@ -898,6 +910,7 @@ const en: Strings<typeof vi> = {
   },
   case: {
     title: 'Case {{id}}',
+    ruleSetFrom: 'The rules in force on {{date}}',
     person: 'Person',
     position: 'Post',
     unit: 'Unit',
@@ -1249,6 +1262,7 @@ const en: Strings<typeof vi> = {
   },
   person: {
     title: 'Personal record',
+    noMatch: 'Nobody of that name in your unit and the units below it.',
     born: 'Born',
     unit: 'Unit',
     posts: 'Posts held',
@@ -1332,6 +1346,15 @@ const en: Strings<typeof vi> = {
     none: 'No review recorded yet.',
   },
   audit: {
+    purposes: {
+      audit: 'Case audit',
+      'audit export': 'Audit export',
+      'inspection register': 'Discipline register',
+      'open case': 'Opening a case (eligibility)',
+      'person page': 'Person record',
+      'personnel report': 'Personnel report',
+      vetting: 'Vetting',
+    },
     title: 'History of case {{id}}',
     timeline: 'Timeline',
     actor: 'Actor',

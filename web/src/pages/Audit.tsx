@@ -174,7 +174,11 @@ export function AuditHome() {
                       {entry.resource}{' '}
                       {entry.route ? `(${String(entry.method)} ${String(entry.route)})` : ''}
                     </td>
-                    <td>{entry.purpose ?? '—'}</td>
+                    <td>
+                      {entry.purpose
+                        ? t(`audit.purposes.${entry.purpose}`, { defaultValue: entry.purpose })
+                        : '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>

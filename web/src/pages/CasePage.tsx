@@ -23,8 +23,18 @@ const stepKeys = idempotencyKeys();
 const closeKeys = idempotencyKeys();
 
 export function CaseFacts({ view }: { view: ReturnType<typeof useCase>['data'] & object }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const names = view.names;
+  // The definition and rule set by their titles; their ids stay in the tooltip for the record.
+  const catalog = useCatalog();
+  const pinned = catalog.data?.definitions.find((d) => d.key === view.definition);
+  const definitionTitle = pinned
+    ? `${i18n.language === 'en' ? pinned.title : pinned.titleVi} (v${pinned.version})`
+    : view.definition;
+  const ruleSet = catalog.data?.ruleSets.find((r) => r.id === view.ruleSet);
+  const ruleSetTitle = ruleSet
+    ? t('case.ruleSetFrom', { date: formatDay(ruleSet.effectiveFrom) })
+    : view.ruleSet;
   return (
     <dl className="facts">
       <dt>{t('case.person')}</dt>
@@ -52,9 +62,9 @@ export function CaseFacts({ view }: { view: ReturnType<typeof useCase>['data'] &
       <dt>{t('case.unit')}</dt>
       <dd>{names?.orgUnits[view.orgUnitId] ?? view.orgUnitId}</dd>
       <dt>{t('case.definition')}</dt>
-      <dd>{view.definition}</dd>
+      <dd title={view.definition}>{definitionTitle}</dd>
       <dt>{t('case.ruleSet')}</dt>
-      <dd>{view.ruleSet}</dd>
+      <dd title={view.ruleSet}>{ruleSetTitle}</dd>
       <dt>{t('case.opened')}</dt>
       <dd>{formatDay(view.openedOn)}</dd>
       {view.recordedFromPaper && (

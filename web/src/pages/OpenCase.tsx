@@ -319,8 +319,8 @@ export function OpenCase() {
             </strong>
             <ul>
               {eligibility.data.reasons.map((r) => (
-                <li key={r.rule}>
-                  {reasonText(r.reason)} <span className="muted">({r.rule})</span>
+                <li key={r.rule} title={r.rule}>
+                  {reasonText(r.reason)}
                 </li>
               ))}
             </ul>

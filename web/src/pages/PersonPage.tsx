@@ -55,6 +55,7 @@ export function PeopleSearch() {
         <input id="people-q" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
       </div>
       <ErrorBox error={people.error} />
+      {people.data?.length === 0 && <p role="status">{t('person.noMatch')}</p>}
       <ul>
         {(people.data ?? []).map((p) => (
           <li key={p.id}>
@@ -180,7 +181,8 @@ export function PersonPage({ personId }: { personId: string }) {
         {p.planningPool.length === 0 && <li>{t('app.none')}</li>}
       </ul>
       <h2>{t('person.discipline')}</h2>
-      <table className="grid">
+      {p.discipline.length === 0 && <p>{t('app.none')}</p>}
+      <table className="grid" hidden={p.discipline.length === 0}>
         <thead>
           <tr>
             <th scope="col">{t('person.form')}</th>

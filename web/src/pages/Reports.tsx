@@ -120,11 +120,16 @@ export function Reports() {
 }
 
 function ReportBody({ report }: { report: PersonnelReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // 77,8 % in Vietnamese (decimal comma), 77.8% in English.
+  const percent = (value: number) =>
+    new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(
+      value / 100,
+    );
   const share = (s: Share) =>
     `${t('reports.share', {
       count: s.count,
-      percent: s.percent === null ? '—' : `${s.percent}%`,
+      percent: s.percent === null ? '—' : percent(s.percent),
       target: s.targetPercent,
     })} · ${t(s.met ? 'reports.met' : 'reports.notMet')}`;
   const pool = report.planningPool;

@@ -19,6 +19,7 @@ const ROLES = [
   'leadership',
   'inspector',
   'auditor',
+  'records_clerk',
   'admin',
 ];
 

@@ -2,7 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { ErrorBox } from '../components/common';
-import { Link } from '../router';
+import { Link, navigate, useLocation } from '../router';
 import { getSession } from '../session';
 
 interface Entry {
@@ -121,6 +121,16 @@ export function TransferBatchPage() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [opening, setOpening] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // The batch opened is kept in the address (`?batch=`): back from one of its cases, its
+  // progress and cases are read again instead of an empty form.
+  const { query } = useLocation();
+  const shownBatch = query.get('batch');
+  useEffect(() => {
+    if (!shownBatch || progress) return;
+    call<Progress>(`/transfer-batches/${encodeURIComponent(shownBatch)}`)
+      .then(setProgress)
+      .catch(setError);
+  }, [shownBatch, progress]);
   const entries = parseEntries(text);
   const body = () => ({ ...(batchId ? { id: batchId } : {}), entries });
 
@@ -150,7 +160,9 @@ export function TransferBatchPage() {
     setError(null);
     setOpening(true);
     try {
-      setProgress(await call<Progress>('/transfer-batches', body()));
+      const opened = await call<Progress>('/transfer-batches', body());
+      setProgress(opened);
+      navigate(`/transfer-batches?batch=${encodeURIComponent(opened.batchId)}`, true);
     } catch (e) {
       setError(e);
     } finally {
