@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -30,7 +30,7 @@ const APP_ONLY = /^\/(index\.html)?$/;
 export function serveWebApp(app: INestApplication, dir: string): boolean {
   const indexFile = path.join(dir, 'index.html');
   if (!existsSync(indexFile)) return false;
-  const index = readFileSync(indexFile, 'utf8');
+  const index = keptIndex(indexFile);
   const express = app as NestExpressApplication;
   express.useStaticAssets(path.join(dir, 'assets'), {
     prefix: '/assets/',
@@ -46,10 +46,32 @@ export function serveWebApp(app: INestApplication, dir: string): boolean {
       (APP_ONLY.test(request.path) || (accept.includes('text/html') && !NEVER.test(request.path)))
     ) {
       response.setHeader('Cache-Control', 'no-cache');
-      response.type('html').send(index);
+      response.type('html').send(index());
       return;
     }
     next();
   });
   return true;
+}
+
+/**
+ * The page as the folder holds it now: a rebuild of the web app (new hashed assets, a new
+ * index.html naming them) is served at once, where a copy read at start would name assets the
+ * rebuild removed (a blank page until restart). Read again only when the file has changed; while
+ * it is being rewritten (missing or empty), the last good copy is served.
+ */
+function keptIndex(indexFile: string): () => string {
+  let kept = { mtimeMs: -1, html: '' };
+  return () => {
+    try {
+      const { mtimeMs } = statSync(indexFile);
+      if (mtimeMs !== kept.mtimeMs) {
+        const html = readFileSync(indexFile, 'utf8');
+        if (html) kept = { mtimeMs, html };
+      }
+    } catch {
+      // Missing for a moment during a rebuild: keep serving the last good copy.
+    }
+    return kept.html;
+  };
 }

@@ -52,6 +52,23 @@ describe('serving the web app and the development sign-in', () => {
     expect((await http().get('/docs-json').set('Accept', 'text/html')).body.openapi).toBeDefined();
   });
 
+  it('serves a rebuilt web app at once: the page names the new assets (before: blank until restart)', async () => {
+    const http = () => request(on.server as never);
+    writeFileSync(path.join(web, 'assets', 'index-new.js'), 'console.log(2)');
+    writeFileSync(
+      path.join(web, 'index.html'),
+      '<!doctype html><title>cadreflow</title><script src="/assets/index-new.js"></script>',
+    );
+    rmSync(path.join(web, 'assets', 'index-abc.js'));
+    const page = await http().get('/cases/c-1').set('Accept', 'text/html').expect(200);
+    expect(page.text).toContain('/assets/index-new.js');
+    await http().get('/assets/index-new.js').expect(200);
+    // Missing for a moment mid-rebuild: the last good page is still served.
+    rmSync(path.join(web, 'index.html'));
+    const during = await http().get('/').expect(200);
+    expect(during.text).toContain('/assets/index-new.js');
+  });
+
   it('mints a short-lived token for a demo user when switched on, and refuses when off', async () => {
     const info = await request(on.server as never)
       .get('/auth/dev-sign-in')

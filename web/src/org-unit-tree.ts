@@ -23,3 +23,12 @@ export function unitsWithinGrant(units: OrgUnit[]): OrgUnit[] {
   const grant = getSession()?.orgUnit;
   return grant ? units.filter((u) => u.path.includes(grant)) : units;
 }
+
+/** The posts whose unit the grant reaches, among `units` (already within the grant). */
+export function postsWithin<P extends { orgUnitId: string }>(
+  posts: readonly P[],
+  units: readonly OrgUnit[],
+): P[] {
+  const granted = new Set(units.map((u) => u.id));
+  return posts.filter((p) => granted.has(p.orgUnitId));
+}

@@ -8,7 +8,8 @@ import { PersonPicker } from '../components/PersonPicker';
 import { ErrorBox, Field, Loading } from '../components/common';
 import { navigate } from '../router';
 import { useOrgUnits } from '../pages/Inbox';
-import { unitsWithinGrant } from '../org-unit-tree';
+import { postsWithin, unitsWithinGrant } from '../org-unit-tree';
+import { ChoiceSelect } from '../components/ChoiceSelect';
 import { newestInForce } from '../definitions-in-force';
 import { VIOLATION_CATEGORIES, VIOLATION_SOURCES } from './violation-kinds';
 
@@ -57,7 +58,7 @@ export function OpenDisciplineCase() {
   const civilService = chosen.startsWith('discipline.civil-service');
   const grantedUnits = unitsWithinGrant(units.data ?? []);
   const granted = new Set(grantedUnits.map((u) => u.id));
-  const grantedPositions = (positions.data ?? []).filter((p) => granted.has(p.orgUnitId));
+  const grantedPositions = postsWithin(positions.data ?? [], grantedUnits);
   const committed = parseDay(committedOn);
   const detected = detectedOn.trim() ? parseDay(detectedOn) : null;
   const fieldError = (field: string) =>
@@ -105,29 +106,28 @@ export function OpenDisciplineCase() {
       <form className="card" onSubmit={submit}>
         <div className="row wrap">
           <Field id="discipline-definition" label={t('discipline.track')}>
-            <select
+            <ChoiceSelect
               id="discipline-definition"
               value={chosen}
-              onChange={(e) => setDefinition(e.target.value)}
-            >
-              {definitions.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {i18n.language === 'en' ? d.title : d.titleVi}
-                </option>
-              ))}
-            </select>
+              onChoose={setDefinition}
+              choices={definitions.map((d) => ({
+                value: d.id,
+                label: i18n.language === 'en' ? d.title : d.titleVi,
+              }))}
+            />
           </Field>
           {civilService && (
             <Field id="discipline-service-status" label={t('discipline.serviceStatus')}>
-              <select
+              <ChoiceSelect
                 id="discipline-service-status"
                 value={serviceStatus}
-                onChange={(e) => setServiceStatus(e.target.value)}
-              >
-                <option value="">{t('discipline.openForm.serviceStatusDefault')}</option>
-                <option value="cadre">{t('discipline.cadre')}</option>
-                <option value="civil_servant">{t('discipline.civil_servant')}</option>
-              </select>
+                onChoose={setServiceStatus}
+                empty={t('discipline.openForm.serviceStatusDefault')}
+                choices={['cadre', 'civil_servant'].map((status) => ({
+                  value: status,
+                  label: t(`discipline.${status}`),
+                }))}
+              />
             </Field>
           )}
         </div>
@@ -153,36 +153,26 @@ export function OpenDisciplineCase() {
         />
         <div className="row wrap">
           <Field id="discipline-unit" label={t('open.unit')} error={fieldError('orgUnitId')}>
-            <select
+            <ChoiceSelect
               id="discipline-unit"
               value={orgUnitId}
-              onChange={(e) => setOrgUnitId(e.target.value)}
-            >
-              <option value="">—</option>
-              {grantedUnits.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
+              onChoose={setOrgUnitId}
+              empty="—"
+              choices={grantedUnits.map((u) => ({ value: u.id, label: u.name }))}
+            />
           </Field>
           <Field
             id="discipline-position"
             label={t('discipline.openForm.position')}
             error={fieldError('positionId')}
           >
-            <select
+            <ChoiceSelect
               id="discipline-position"
               value={positionId}
-              onChange={(e) => setPositionId(e.target.value)}
-            >
-              <option value="">—</option>
-              {grantedPositions.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
+              onChoose={setPositionId}
+              empty="—"
+              choices={grantedPositions.map((p) => ({ value: p.id, label: p.title }))}
+            />
           </Field>
         </div>
         <Field id="discipline-summary" label={t('open.summary')} error={fieldError('summary')}>
@@ -196,44 +186,38 @@ export function OpenDisciplineCase() {
           <legend>{t('discipline.openForm.violation')}</legend>
           <div className="row wrap">
             <Field id="violation-category" label={t('register.category')}>
-              <select
+              <ChoiceSelect
                 id="violation-category"
                 value={category}
-                onChange={(e) => setCategory(e.target.value)}
-              >
-                {VIOLATION_CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`discipline.categories.${c}`)}
-                  </option>
-                ))}
-              </select>
+                onChoose={setCategory}
+                choices={VIOLATION_CATEGORIES.map((c) => ({
+                  value: c,
+                  label: t(`discipline.categories.${c}`),
+                }))}
+              />
             </Field>
             <Field id="violation-source" label={t('discipline.openForm.source')}>
-              <select
+              <ChoiceSelect
                 id="violation-source"
                 value={source}
-                onChange={(e) => setSource(e.target.value)}
-              >
-                {VIOLATION_SOURCES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`discipline.sources.${s}`)}
-                  </option>
-                ))}
-              </select>
+                onChoose={setSource}
+                choices={VIOLATION_SOURCES.map((s) => ({
+                  value: s,
+                  label: t(`discipline.sources.${s}`),
+                }))}
+              />
             </Field>
             <Field id="violation-severity" label={t('discipline.openForm.severity')}>
-              <select
+              <ChoiceSelect
                 id="violation-severity"
                 value={severity}
-                onChange={(e) => setSeverity(e.target.value)}
-              >
-                <option value="">—</option>
-                {SEVERITIES.map((form) => (
-                  <option key={form} value={form}>
-                    {t(`discipline.forms.${form}`)}
-                  </option>
-                ))}
-              </select>
+                onChoose={setSeverity}
+                empty="—"
+                choices={SEVERITIES.map((form) => ({
+                  value: form,
+                  label: t(`discipline.forms.${form}`),
+                }))}
+              />
             </Field>
           </div>
           <div className="row wrap">

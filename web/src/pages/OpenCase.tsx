@@ -11,7 +11,8 @@ import { RemovalGrounds } from '../components/RemovalGrounds';
 import { navigate, useLocation } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { useOrgUnits } from './Inbox';
-import { unitsWithinGrant } from '../org-unit-tree';
+import { postsWithin, unitsWithinGrant } from '../org-unit-tree';
+import { ChoiceSelect } from '../components/ChoiceSelect';
 import { newestInForce } from '../definitions-in-force';
 import { usePositionNames, useReasonText } from '../server-text/use-reason-text';
 
@@ -97,9 +98,8 @@ export function OpenCase() {
   const fillsPost = Boolean(definitions.find((d) => d.id === chosenDefinition)?.fillsPost);
   // Only what the grant reaches: a post or unit outside it would be refused after the form is filled.
   const grantedUnits = unitsWithinGrant(units.data ?? []);
-  const granted = new Set(grantedUnits.map((u) => u.id));
-  const matchingPositions = (positions.data ?? []).filter(
-    (p) => granted.has(p.orgUnitId) && p.title.toLowerCase().includes(positionQuery.toLowerCase()),
+  const matchingPositions = postsWithin(positions.data ?? [], grantedUnits).filter((p) =>
+    p.title.toLowerCase().includes(positionQuery.toLowerCase()),
   );
   const position = positions.data?.find((p) => p.id === positionId);
 
@@ -201,33 +201,23 @@ export function OpenCase() {
           </div>
           <div className="field">
             <label htmlFor="open-position">{t('open.pickPosition')}</label>
-            <select
+            <ChoiceSelect
               id="open-position"
               value={positionId}
-              onChange={(e) => setPositionId(e.target.value)}
-            >
-              <option value="">—</option>
-              {matchingPositions.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
+              onChoose={setPositionId}
+              empty="—"
+              choices={matchingPositions.map((p) => ({ value: p.id, label: p.title }))}
+            />
           </div>
           <div className="field">
             <label htmlFor="open-unit">{t('open.unit')}</label>
-            <select
+            <ChoiceSelect
               id="open-unit"
               value={orgUnitId || position?.appointingAuthority || ''}
-              onChange={(e) => setOrgUnitId(e.target.value)}
-            >
-              <option value="">—</option>
-              {grantedUnits.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
+              onChoose={setOrgUnitId}
+              empty="—"
+              choices={grantedUnits.map((u) => ({ value: u.id, label: u.name }))}
+            />
           </div>
         </div>
         <div className="field">
