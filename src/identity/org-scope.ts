@@ -187,6 +187,20 @@ export class OrgScope {
     }
   }
 
+  /**
+   * What holds the work of every unit (dead letters, the job dashboard: their payloads name cases
+   * of any unit) is for a grant on a top-level unit only: a commune's admin would read the city's.
+   */
+  async assertTopLevelGrant(actor: Actor, what: string): Promise<void> {
+    const path = await this.pathOf(actor.orgUnit);
+    if (path?.length === 1) return;
+    throw new DomainRuleViolation(
+      'scope.top_level_only',
+      `${what} hold the work of every unit: only an admin whose grant is a top-level unit may read them (${actor.orgUnit} is under ${path?.[0] ?? 'no registered unit'})`,
+      'forbidden',
+    );
+  }
+
   /** The unit a person is registered in, or null if there is no such person. */
   personUnit(personId: string): Promise<string | null> {
     return this.unitOfStream(`${PERSON_STREAM_KIND}-${personId}`);

@@ -27,6 +27,7 @@ import { ACCESS, Allow } from '../identity/allow.decorator';
 import { AuthenticatedRequest } from '../identity/jwt-auth.guard';
 import { JwtVerifier } from '../identity/jwt-verifier';
 import { OrgScope } from '../identity/org-scope';
+import { Actor } from '../identity/actor';
 import { Public } from '../identity/public.decorator';
 import { AcceptsSessionCookie } from '../identity/session-cookie.decorator';
 import { bearerToken, sameSecret, verifyAdmin } from './admin-access';
@@ -118,6 +119,8 @@ export class QueueDashboardSessionDto {
 @ApiTags('operations')
 @Controller('admin/queues/session')
 export class QueueDashboardSessionController {
+  constructor(private readonly scope: OrgScope) {}
+
   @Post()
   @Allow(...ACCESS.admin)
   @ApiBearerAuth()
@@ -128,12 +131,14 @@ export class QueueDashboardSessionController {
   })
   @ApiCreatedResponse({ type: QueueDashboardSessionDto })
   @ApiAuthenticatedProblems()
-  open(
+  async open(
     // The bearer token itself (ApiBearerAuth documents it), not a parameter of its own.
-    @Req() request: { secure?: boolean; headers: { authorization?: string } },
+    @Req() request: { secure?: boolean; headers: { authorization?: string }; actor?: Actor },
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
-  ): QueueDashboardSessionDto {
-    // The JWT guard has verified this token and the roles guard the admin role.
+  ): Promise<QueueDashboardSessionDto> {
+    // The JWT guard has verified this token and the roles guard the admin role; the queues hold
+    // every unit's jobs, so the grant must be a top-level unit's.
+    if (request.actor) await this.scope.assertTopLevelGrant(request.actor, 'the job queues');
     const token = bearerToken(request.headers.authorization) as string;
     const now = Math.floor(Date.now() / 1000);
     const exp = (jwt.decode(token) as jwt.JwtPayload | null)?.exp ?? now;
@@ -160,7 +165,10 @@ export class QueueDashboardSessionController {
 @Allow(...ACCESS.admin)
 @AcceptsSessionCookie(QUEUE_SESSION_COOKIE)
 export class QueueDashboardController {
-  constructor(@Inject(QUEUE_BOARD) private readonly board: RequestHandler) {}
+  constructor(
+    @Inject(QUEUE_BOARD) private readonly board: RequestHandler,
+    private readonly scope: OrgScope,
+  ) {}
 
   @Get()
   @ApiBearerAuth()
@@ -185,6 +193,8 @@ export class QueueDashboardController {
   }
 
   private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const actor = (request as IncomingMessage & AuthenticatedRequest).actor;
+    if (actor) await this.scope.assertTopLevelGrant(actor, 'the job queues');
     if (!(await serveFromBoard(this.board, request, response)))
       throw new NotFoundException('the queue dashboard has nothing at this address');
   }

@@ -594,6 +594,22 @@ describe('authorization: every id a request names lies in the caller’s grant',
     expect(missingPerson.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'id' });
   });
 
+  it('dead letters and the job queues are for an admin of a top-level unit: they hold every unit’s jobs', async () => {
+    const communeAdmin = as(ROLES, 'ou-com-a', 'u-commune-admin');
+    // Before: a commune's admin listed (and could replay) the jobs of every unit.
+    for (const refused of [
+      await http().get('/admin/dead-letters').set(communeAdmin),
+      await http().post('/admin/queues/session').set(communeAdmin),
+      await http().get('/admin/queues').set(communeAdmin),
+    ])
+      expect({ status: refused.status, rule: refused.body.rule }).toEqual({
+        status: 403,
+        rule: 'scope.top_level_only',
+      });
+    await http().get('/admin/dead-letters').set(provinceAdmin()).expect(200);
+    await http().post('/admin/queues/session').set(provinceAdmin()).expect(201);
+  });
+
   it('opening with the id of another unit’s case of another procedure answers 403, not which procedure has it', async () => {
     const before = await writeCounts();
     // Before: 409 case.id_taken with "procedure": "discipline" (and "appointment" the other way).

@@ -324,6 +324,8 @@ const vi = {
     discipline_bar: 'Kỷ luật',
   },
   rules: {
+    'scope.top_level_only':
+      'Chỉ quản trị viên của đơn vị cấp cao nhất được xem việc của mọi đơn vị',
     'exam.candidate_ineligible': 'Người dự thi không đủ tiêu chuẩn, điều kiện của chức danh',
     'exam.too_few_candidates': 'Không đủ số người đăng ký để tổ chức thi tuyển',
     'exam.score_out_of_scale': 'Điểm ngoài thang điểm',
@@ -1073,6 +1075,7 @@ const en: Strings<typeof vi> = {
     discipline_bar: 'Discipline',
   },
   rules: {
+    'scope.top_level_only': 'For an admin of a top-level unit only (the jobs of every unit)',
     'exam.candidate_ineligible': "A candidate does not meet the post's standards",
     'exam.too_few_candidates': 'Too few candidates to hold the examination',
     'exam.score_out_of_scale': 'A score is off the scale',

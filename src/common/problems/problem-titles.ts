@@ -8,6 +8,10 @@ type Titles = Record<Language, string>;
  * A rule missing here is titled by its HTTP status.
  */
 const TITLE_BY_RULE: Record<string, Titles> = {
+  'scope.top_level_only': {
+    en: 'For an admin of a top-level unit only',
+    vi: 'Chỉ dành cho quản trị viên của đơn vị cấp cao nhất',
+  },
   'body.invalid': { en: 'The request body is invalid', vi: 'Nội dung yêu cầu không hợp lệ' },
   'query.invalid': { en: 'A query parameter is invalid', vi: 'Tham số truy vấn không hợp lệ' },
   'body.malformed_json': {

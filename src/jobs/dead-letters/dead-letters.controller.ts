@@ -6,6 +6,7 @@ import {
   Get,
   HttpCode,
   Inject,
+  Optional,
   NotFoundException,
   Param,
   Post,
@@ -26,6 +27,7 @@ import { Actor } from '../../identity/actor';
 import { CurrentActor } from '../../identity/current-actor.decorator';
 import { DeadLetter, DeadLetterSource, DeadLetterStatus } from './dead-letter-store';
 import { DeadLetterService } from './dead-letter.service';
+import { OrgScope } from '../../identity/org-scope';
 import { parseChoice, parseLimit } from '../../read-models/cursor';
 
 const STATUSES: DeadLetterStatus[] = ['parked', 'replayed', 'resolved'];
@@ -63,7 +65,17 @@ function requireAdmin(actor: Actor): void {
 @ApiAuthenticatedProblems()
 @Controller('admin/dead-letters')
 export class DeadLettersController {
-  constructor(@Inject(DeadLetterService) private readonly deadLetters: DeadLetterService) {}
+  constructor(
+    @Inject(DeadLetterService) private readonly deadLetters: DeadLetterService,
+    // Absent only where the module runs without identity (its own integration test).
+    @Optional() private readonly scope?: OrgScope,
+  ) {}
+
+  /** An admin whose grant is a top-level unit: a dead letter's payload names any unit's case. */
+  private async requireOperator(actor: Actor): Promise<void> {
+    requireAdmin(actor);
+    await this.scope?.assertTopLevelGrant(actor, 'dead letters');
+  }
 
   @Allow(...ACCESS.admin)
   @Get()
@@ -79,7 +91,7 @@ export class DeadLettersController {
     @Query('source') source?: string,
     @Query('limit') limit?: string,
   ): Promise<DeadLetter[]> {
-    requireAdmin(actor);
+    await this.requireOperator(actor);
     // Each refusal names its query parameter, as every list's does.
     return this.deadLetters.list({
       status: parseChoice<DeadLetterStatus>('status', status, STATUSES),
@@ -94,7 +106,7 @@ export class DeadLettersController {
   @ApiOperation({ summary: 'One dead letter: what failed, why, how often' })
   @ApiProblems(404)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DeadLetter> {
-    requireAdmin(actor);
+    await this.requireOperator(actor);
     const deadLetter = await this.deadLetters.get(id);
     if (!deadLetter) throw new NotFoundException(`dead letter ${id} not found`);
     return deadLetter;
@@ -109,7 +121,7 @@ export class DeadLettersController {
   @ApiResponse({ status: 202, type: DeadLetterView, description: 'queued again' })
   @ApiProblems(404, 409)
   async replay(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DeadLetter> {
-    requireAdmin(actor);
+    await this.requireOperator(actor);
     const outcome = await this.deadLetters.replay(id);
     switch (outcome.kind) {
       case 'not-found':
