@@ -506,6 +506,8 @@ describe('the web app in a browser', () => {
     const { context, page } = await signIn(browser, base, 'admin-1');
     await page.getByRole('link', { name: 'Quản trị' }).click();
     await page.getByRole('heading', { name: 'Thêm đơn vị' }).waitFor();
+    // The city is a top-level unit: its admin operates the job queues and dead letters.
+    await page.getByRole('heading', { name: 'Việc xử lý lỗi, chờ chạy lại' }).waitFor();
     // A ward of the city: the parent picked among the units the admin's grant reaches.
     await page.getByLabel('Đơn vị cấp trên').selectOption('ou-ha-noi');
     await page.getByLabel('Tên đơn vị').fill('Phường Hoàn Kiếm');

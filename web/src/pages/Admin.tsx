@@ -41,14 +41,17 @@ export function Admin() {
   const mayOpenCase = session ? can.openCase(session) : false;
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
-  const letters = useQuery({
-    queryKey: ['dead-letters'],
-    queryFn: () =>
-      unwrap<{ items: DeadLetter[] } | DeadLetter[]>(api.GET('/admin/dead-letters', {})),
-  });
   const orgUnits = useOrgUnits();
   // useOrgUnits answers them in tree order already.
   const units = orgUnits.data ?? [];
+  // Dead letters and the job queues hold every unit's jobs: an admin of a top-level unit's only.
+  const operator = units.find((u) => u.id === session?.orgUnit)?.path.length === 1;
+  const letters = useQuery({
+    queryKey: ['dead-letters'],
+    enabled: operator,
+    queryFn: () =>
+      unwrap<{ items: DeadLetter[] } | DeadLetter[]>(api.GET('/admin/dead-letters', {})),
+  });
   const positions = usePositions();
   const items = Array.isArray(letters.data) ? letters.data : (letters.data?.items ?? []);
   const replay = async (id: string) => {
@@ -74,14 +77,16 @@ export function Admin() {
   return (
     <section>
       <h1>{t('admin.title')}</h1>
-      <p>
-        <button type="button" className="secondary" onClick={() => void openQueues()}>
-          {t('admin.openQueues')}
-        </button>
-      </p>
-      <h2>{t('admin.deadLetters')}</h2>
+      {operator && (
+        <p>
+          <button type="button" className="secondary" onClick={() => void openQueues()}>
+            {t('admin.openQueues')}
+          </button>
+        </p>
+      )}
+      {operator && <h2>{t('admin.deadLetters')}</h2>}
       <ErrorBox error={error ?? letters.error} />
-      {letters.isPending ? (
+      {!operator ? null : letters.isPending ? (
         <Loading />
       ) : items.length === 0 ? (
         <p>{t('app.none')}</p>
