@@ -52,7 +52,7 @@ export interface DisclosedData {
  * makes public anyway.
  */
 const SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  NominationTallied: ['tally', 'reason', 'selected', 'share'],
+  NominationTallied: ['tally', 'reason', 'selected', 'share', 'shares'],
   // A post case's ballot: each nominee's tally, and who passed (`appointee` is the conclusion).
   BallotTallied: ['tally', 'reason', 'decidedByHead', 'share', 'nominees', 'passed'],
   // `accumulated` tells whether any form had a majority alone: a count in all but name.

@@ -172,6 +172,21 @@ describe('appointment to a post over HTTP', () => {
       { stepId: 'key-officials-nomination', kind: 'nomination', votes: 7 },
       { stepId: 'leadership-round-3', kind: 'ballot', tally: tally(6), outcome: 'passed' },
     ]);
+    // The reference nomination records each standing nominee's share. Before: the case's empty
+    // person, "reference:  0 of 15 summoned (0 %)", the nominees' votes lost from the record.
+    const reference = view.body.steps.find(
+      (s: { stepId: string; type: string }) =>
+        s.stepId === 'key-officials-nomination' && s.type === 'NominationTallied',
+    );
+    expect(reference.reason).toMatch(
+      /^reference: p-an 7 of 15 summoned \(46\.7 %\), p-binh 7 of 15/,
+    );
+    expect(reference.shares).toEqual({
+      'p-an': { votes: 7, base: 15, baseName: 'summoned', percent: 46.7 },
+      'p-binh': { votes: 7, base: 15, baseName: 'summoned', percent: 46.7 },
+    });
+    // Everyone the steps name is named, the candidate who dropped out too (was their id).
+    expect(Object.keys(view.body.names.people).sort()).toEqual(['p-an', 'p-binh', 'p-cuong']);
     // The auditor may not see the unannounced nomination's counts: withheld, with the reason.
     const audited = await http().get('/cases/c-post-one').set(h.auditor).expect(200);
     const binhAudited = audited.body.nomineeTallies.find(

@@ -35,12 +35,26 @@ import { displayNames } from '../../read-models/display-names';
 import { parseStepBody } from './step-body-validation';
 import { StepBody } from './decider/case.commands';
 
-/** A decision is not corrected: it is annulled or replaced by a new decision. */
-/** An examination's registered candidates, named on the case even after they drop out. */
-const examCandidates = (steps: readonly object[]): string[] =>
+/**
+ * Everyone the case's steps name by id, as this reader sees them: an examination's registered
+ * candidates, a nomination's candidates, each nominee of a ballot, a reference tally's shares —
+ * named on the case even after they drop out (a withheld tally names nobody).
+ */
+const peopleInSteps = (steps: readonly object[]): string[] =>
   steps.flatMap((step) => {
-    const { type, candidates } = step as { type?: string; candidates?: { personId: string }[] };
-    return type === 'CandidatesRegistered' ? (candidates ?? []).map((c) => c.personId) : [];
+    const { type, candidates, tally, nominees, shares } = step as {
+      type?: string;
+      candidates?: { personId: string }[];
+      tally?: { candidates?: { personId: string }[] } | string;
+      nominees?: { personId: string }[];
+      shares?: Record<string, unknown>;
+    };
+    return [
+      ...(type === 'CandidatesRegistered' ? (candidates ?? []).map((c) => c.personId) : []),
+      ...(typeof tally === 'object' ? (tally.candidates ?? []).map((c) => c.personId) : []),
+      ...(Array.isArray(nominees) ? nominees.map((n) => n.personId) : []),
+      ...Object.keys(shares ?? {}),
+    ];
   });
 
 /** Every step kind's body: the engine's and a competitive examination's. */
@@ -83,7 +97,7 @@ export class CasesController extends CaseEngineRoutes({
     const view = await this.cases.view(id, actor, at);
     if (!view) return view;
     const names = await displayNames(this.pool, {
-      people: [view.personId, ...(view.nominees ?? []), ...examCandidates(view.steps)],
+      people: [view.personId, ...(view.nominees ?? []), ...peopleInSteps(view.steps)],
       positions: view.positionId ? [view.positionId] : [],
       orgUnits: [view.orgUnitId],
     });

@@ -10,7 +10,13 @@ import { quorumProblem } from './attendance';
  * conference still has to be valid (the quorum) and the counts have to add up.
  */
 export type ReferenceOutcome =
-  | { outcome: 'reference'; reason: string; share: ReferenceShare }
+  | {
+      outcome: 'reference';
+      reason: string;
+      share: ReferenceShare;
+      /** A case for a post with several nominees standing: each one's share, by person. */
+      shares?: Record<string, ReferenceShare>;
+    }
   | { outcome: 'no_quorum'; reason: string }
   | { outcome: 'invalid_tally'; reason: string; field: string };
 
@@ -48,23 +54,32 @@ export function evaluateReferenceBallot(
 }
 
 /**
- * A nomination kept for reference: the counts are checked as a nomination's are, then the
- * person's own votes against those summoned are recorded beside the most voted.
+ * A nomination kept for reference: the counts are checked as a nomination's are, then the votes
+ * of each person the case is about (its person; for a post, each nominee still standing) against
+ * those summoned are recorded beside the most voted.
  */
 export function evaluateReferenceNomination(
   rule: { quorum: Fraction; pass: Fraction; fallbackCount: number },
   tally: NominationTally,
-  personId: string,
+  personIds: readonly string[],
 ): ReferenceOutcome {
   const checked = evaluateNomination(rule, tally);
   if (checked.outcome === 'invalid_tally' || checked.outcome === 'no_quorum') return checked;
-  const votes = tally.candidates.find((c) => c.personId === personId)?.votes ?? 0;
-  const counted = share(votes, tally.summoned, 'summoned');
+  const counted = personIds.map((personId) => {
+    const votes = tally.candidates.find((c) => c.personId === personId)?.votes ?? 0;
+    return { personId, votes, share: share(votes, tally.summoned, 'summoned') };
+  });
   const top = [...tally.candidates].sort((a, b) => b.votes - a.votes)[0];
   const most = top ? `; the most votes: ${top.personId} (${top.votes})` : '';
+  const each = counted
+    .map((c) => `${c.personId} ${c.votes} of ${tally.summoned} summoned (${c.share.percent} %)`)
+    .join(', ');
   return {
     outcome: 'reference',
-    reason: `reference: ${personId} ${votes} of ${tally.summoned} summoned (${counted.percent} %)${most}; ${BASIS}`,
-    share: counted,
+    reason: `reference: ${each}${most}; ${BASIS}`,
+    share: counted[0]?.share ?? share(0, tally.summoned, 'summoned'),
+    ...(counted.length > 1
+      ? { shares: Object.fromEntries(counted.map((c) => [c.personId, c.share])) }
+      : {}),
   };
 }

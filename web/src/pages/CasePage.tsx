@@ -109,7 +109,7 @@ export function StepRecords({
               {record.reason === 'not announced' ? t('case.hidden') : reasonText(record.reason)}
             </div>
           )}
-          <ReferenceShare record={record} />
+          <ReferenceShare record={record} names={view.names?.people} />
           <ElectionResult record={record} />
           <CorrectionNotes record={record} />
         </li>
@@ -131,19 +131,39 @@ function ElectionResult({ record }: { record: CaseView['steps'][number] }) {
 }
 
 /** A tally kept for reference (kết quả là một căn cứ): the share it recorded, in the reader's language. */
-function ReferenceShare({ record }: { record: CaseView['steps'][number] }) {
+type Share = { votes: number; base: number; baseName: 'members' | 'summoned'; percent: number };
+
+/**
+ * A tally kept for reference: the share of the case's person, or for a post case with several
+ * nominees standing, each nominee's share by name.
+ */
+function ReferenceShare({
+  record,
+  names,
+}: {
+  record: CaseView['steps'][number];
+  names?: Record<string, string>;
+}) {
   const { t, i18n } = useTranslation();
-  const share = record.share as
-    { votes: number; base: number; baseName: 'members' | 'summoned'; percent: number } | undefined;
+  const share = record.share as Share | undefined;
+  const shares = record.shares as Record<string, Share> | undefined;
   if (record.outcome !== 'reference' || !share || typeof share !== 'object') return null;
+  const line = (s: Share) =>
+    t('case.referenceShare', {
+      votes: s.votes,
+      base: s.base,
+      baseName: t(s.baseName === 'members' ? 'ballot.baseMembers' : 'ballot.baseSummoned'),
+      percent: s.percent.toLocaleString(i18n.language),
+    });
   return (
     <div data-testid="reference-share">
-      {t('case.referenceShare', {
-        votes: share.votes,
-        base: share.base,
-        baseName: t(share.baseName === 'members' ? 'ballot.baseMembers' : 'ballot.baseSummoned'),
-        percent: share.percent.toLocaleString(i18n.language),
-      })}
+      {shares && typeof shares === 'object'
+        ? Object.entries(shares).map(([personId, s]) => (
+            <div key={personId}>
+              {names?.[personId] ?? personId}: {line(s)}
+            </div>
+          ))
+        : line(share)}
     </div>
   );
 }

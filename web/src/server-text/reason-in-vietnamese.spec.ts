@@ -158,7 +158,8 @@ describe('nominations and the council election read in Vietnamese, with names', 
       { personId: 'p-an', votes: 12 },
       { personId: 'p-binh', votes: 8 },
     ]);
-    expectRead(evaluateReferenceNomination(rule, tally, 'p-binh').reason);
+    expectRead(evaluateReferenceNomination(rule, tally, ['p-binh']).reason);
+    expectRead(evaluateReferenceNomination(rule, tally, ['p-an', 'p-binh']).reason);
   });
 
   it('elected, not elected, no quorum and a count that does not add up', () => {

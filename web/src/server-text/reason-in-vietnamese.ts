@@ -93,6 +93,18 @@ class Say {
       .join(', ');
   }
 
+  /** `p-an 10 of 40 summoned (25 %), p-binh 28 of 40 summoned (70 %)` with names. */
+  shares(list: string): string {
+    return list
+      .split(', ')
+      .map((entry) => {
+        const m = /^(\S+) (\d+) of (\d+) summoned \(([\d.]+) %\)$/.exec(entry);
+        if (!m) throw new Untranslated();
+        return `${this.words.person(m[1])} ${m[2]}/${m[3]} người được triệu tập (${this.n(m[4])} %)`;
+      })
+      .join(', ');
+  }
+
   /** `warning 3 + reprimand 4` with the forms' names. */
   formVotes(list: string): string {
     return list
@@ -213,9 +225,9 @@ const ELECTIONS: Sentence[] = [
       `Tham khảo: ${f}/${b} ${s.base(k)} đồng ý (${s.n(pct)} %), ${a} không đồng ý, ${ab} không biểu quyết; ghi nhận làm một căn cứ để quyết định, không phải ngưỡng phải đạt`,
   ),
   sentence(
-    `reference: ${ID} ${N} of ${N} summoned \\(${N} %\\)(?:; the most votes: ${ID} \\(${N}\\))?; recorded as one basis for the decision, not a pass mark`,
-    ([id, v, b, pct, top, topVotes], s) =>
-      `Tham khảo: ${s.words.person(id)} ${v}/${b} người được triệu tập (${s.n(pct)} %)${top ? `; nhiều phiếu nhất: ${s.words.person(top)} (${topVotes})` : ''}; ghi nhận làm một căn cứ để quyết định, không phải ngưỡng phải đạt`,
+    `reference: (\\S+ \\d+ of \\d+ summoned \\([\\d.]+ %\\)(?:, \\S+ \\d+ of \\d+ summoned \\([\\d.]+ %\\))*)(?:; the most votes: ${ID} \\(${N}\\))?; recorded as one basis for the decision, not a pass mark`,
+    ([each, top, topVotes], s) =>
+      `Tham khảo: ${s.shares(each)}${top ? `; nhiều phiếu nhất: ${s.words.person(top)} (${topVotes})` : ''}; ghi nhận làm một căn cứ để quyết định, không phải ngưỡng phải đạt`,
   ),
 ];
 

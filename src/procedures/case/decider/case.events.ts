@@ -75,6 +75,8 @@ export type CaseEvent =
         reason: string;
         /** Reference tallies: the person's votes against the base, as counted and in per cent. */
         share?: ReferenceShare;
+        /** A post case with several nominees standing: each one's share, by person. */
+        shares?: Record<string, ReferenceShare>;
         announced: boolean;
         visibleTo: string[];
         rule: AppliedVoteRule;

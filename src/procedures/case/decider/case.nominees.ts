@@ -42,7 +42,7 @@ export function nominationOfPost(
 }
 
 /** The nominees a ballot of a post case must tally: those the nominations and ballots kept. */
-function standingNominees(state: Open): string[] {
+export function standingNominees(state: Open): string[] {
   return state.nominees ?? (state.personId ? [state.personId] : []);
 }
 

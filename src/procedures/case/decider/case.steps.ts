@@ -18,7 +18,7 @@ import { StepBody } from './case.commands';
 import { CaseContext } from './case.context';
 import { decision } from './case.decision';
 import { councilElection } from './case.election';
-import { ballotOnNominees, nominationOfPost } from './case.nominees';
+import { ballotOnNominees, nominationOfPost, standingNominees } from './case.nominees';
 import { withDecisionPosts } from './decision-posts';
 import { vetting } from './case.vetting';
 import { Body, Open } from './case.types';
@@ -82,10 +82,13 @@ function nomination(
     fallbackCount: ruleValue<number>(context.ruleSet, 'nomination.fallbackCount'),
   };
   if (rule.reference) {
-    const kept = evaluateReferenceNomination(nominationRule, tally, state.personId);
+    // A case for a post counts each nominee still standing; another case, its person.
+    const about = state.fillsPost ? standingNominees(state) : [state.personId];
+    const kept = evaluateReferenceNomination(nominationRule, tally, about);
     refuseUnjudgedTally(kept, { prefix: '', present: 'present' });
     const { outcome, reason, share } = kept;
-    const data = { tally, outcome, selected: [], reason, share };
+    const shares = 'shares' in kept && kept.shares ? { shares: kept.shares } : {};
+    const data = { tally, outcome, selected: [], reason, share, ...shares };
     return [tallyEvent(begun, 'NominationTallied', true, data, rule)];
   }
   const result = evaluateNomination(nominationRule, tally);
