@@ -42,3 +42,8 @@ export function placedUnder(
     );
   return parent.path;
 }
+
+/** Whether a unit of this kind is a territory (a province, town, commune…), not an organ of one. */
+export function isTerritorial(kind: string): boolean {
+  return TERRITORIAL_LEVEL[kind] !== undefined;
+}

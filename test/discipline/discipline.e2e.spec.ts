@@ -366,6 +366,46 @@ describe('disciplinary action over HTTP', () => {
     );
   });
 
+  it('refuses a case run by a unit with no authority over the person, or a violation before their birth', async () => {
+    await http()
+      .post('/org-units')
+      .set(as('staff'))
+      .send({ id: 'ou-commune-x', name: 'Xã X', kind: 'commune', parentId: 'ou-town' })
+      .expect(201);
+    const before = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+    // Before: 201, and the commune's staff read the town official's record through the case.
+    const elsewhere = await http()
+      .post('/discipline-cases')
+      .set(as('inspector'))
+      .send({
+        id: 'd-elsewhere',
+        definition: 'discipline.party',
+        personId: 'p-civil',
+        orgUnitId: 'ou-commune-x',
+        summary: 'x',
+        violation: {
+          category: 'budget',
+          committedOn: addDays(today, -20),
+          description: 'x',
+          source: 'report',
+        },
+      })
+      .expect(422);
+    expect(elsewhere.body).toMatchObject({
+      rule: 'case.unit_without_authority',
+      field: 'orgUnitId',
+    });
+    const unborn = await open('d-unborn', 'p-civil', 'discipline.party', {
+      committedOn: '1950-06-01',
+    }).expect(400);
+    expect(unborn.body).toMatchObject({
+      rule: 'discipline.violation_before_birth',
+      field: 'violation.committedOn',
+    });
+    const after = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
   it('refuses a bad violation source at opening and writes nothing', async () => {
     const bad = await open('d-bad', 'p-civil', 'discipline.party', { source: 'rumour' }).expect(
       400,

@@ -110,7 +110,9 @@ describe('the discipline register: in effect is not barred', () => {
       new Date(),
     );
     await decided('d-old-warning', 'p-le-van-cuong', 'warning', old);
-    await decided('d-new-reprimand', 'p-hoang-van-em', 'reprimand', recent);
+    // Both work in the ward (its people's committee, its culture office): its Party committee runs
+    // their cases.
+    await decided('d-new-reprimand', 'p-pham-thi-dung', 'reprimand', recent);
     browser = await launchChromium();
   });
 
@@ -125,7 +127,7 @@ describe('the discipline register: in effect is not barred', () => {
       viewport: { width: 1400, height: 900 },
     });
     await page.getByRole('link', { name: 'Sổ theo dõi kỷ luật' }).click();
-    for (let i = 0; i < 60 && !(await page.getByText('Hoàng Văn Em').isVisible()); i++) {
+    for (let i = 0; i < 60 && !(await page.getByText('Phạm Thị Dung').isVisible()); i++) {
       await page.waitForTimeout(250);
       await page.reload();
     }
@@ -137,7 +139,7 @@ describe('the discipline register: in effect is not barred', () => {
     await page.getByLabel('Hiệu lực kỷ luật').selectOption('false');
     await page.getByLabel('Hạn chế bổ nhiệm chức vụ cao hơn').selectOption('true');
     await page.getByRole('button', { name: 'Lọc' }).click();
-    await page.getByText('Hoàng Văn Em').waitFor({ state: 'detached' });
+    await page.getByText('Phạm Thị Dung').waitFor({ state: 'detached' });
     const rows = page.locator('table.grid tbody tr');
     expect(await rows.count()).toBe(1);
     const row = await rows.first().innerText();
@@ -167,7 +169,7 @@ describe('the discipline register: in effect is not barred', () => {
     await page.getByLabel('Hạn chế bổ nhiệm chức vụ cao hơn').selectOption('');
     await page.getByRole('button', { name: 'Lọc' }).click();
     await page.getByText('Lê Văn Cường').waitFor({ state: 'detached' });
-    expect(await rows.first().innerText()).toContain('Hoàng Văn Em');
+    expect(await rows.first().innerText()).toContain('Phạm Thị Dung');
     await context.close();
   });
 });

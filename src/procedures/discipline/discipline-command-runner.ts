@@ -7,6 +7,7 @@ import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
 import { CaseContextFactory } from '../case/case-context.factory';
 import { CaseIdReservations } from '../case/case-id-reservations';
+import { isTerritorial } from '../../cadres/org-unit-levels';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { OpenDisciplineInput } from './commands/discipline-commands';
 import { disciplineStream } from './discipline-stream';
@@ -103,6 +104,15 @@ export class DisciplineCommandRunner {
         'unprocessable',
         'personId',
       );
+    await this.assertUnitOverPerson(input.orgUnitId, person.state.profile.orgUnitId);
+    // A violation is the person's: not before they were born (a mistyped year).
+    if (input.violation.committedOn < person.state.profile.dateOfBirth)
+      throw new DomainRuleViolation(
+        'discipline.violation_before_birth',
+        `violation.committedOn: ${input.violation.committedOn} is before ${input.personId} was born (${person.state.profile.dateOfBirth})`,
+        'invalid',
+        'violation.committedOn',
+      );
     if (
       input.positionId &&
       !person.state.posts.some((post) => post.positionId === input.positionId)
@@ -114,6 +124,28 @@ export class DisciplineCommandRunner {
         'positionId',
       );
     }
+  }
+
+  /**
+   * A discipline case is run by the person's unit or one above it, or by an organ of a territory
+   * the person works in (a ward's Party committee for a member in the ward's people's committee).
+   * A unit elsewhere (a commune for a city department's official) has no authority over them,
+   * and its staff would read a record their grant does not reach.
+   */
+  private async assertUnitOverPerson(caseUnit: string, personUnit: string): Promise<void> {
+    const [person, unit] = await Promise.all([
+      this.registry.findOrgUnit(personUnit),
+      this.registry.findOrgUnit(caseUnit),
+    ]);
+    const path = person?.path ?? [personUnit];
+    const territory = unit && !isTerritorial(unit.kind) ? unit.path.at(-2) : undefined;
+    if (path.includes(caseUnit) || (territory !== undefined && path.includes(territory))) return;
+    throw new DomainRuleViolation(
+      'case.unit_without_authority',
+      `orgUnitId: ${caseUnit} has no authority over ${personUnit}, the person's unit: open the case there, in a unit above it, or in an organ of a territory it lies in`,
+      'unprocessable',
+      'orgUnitId',
+    );
   }
 
   async act(caseId: string, command: DisciplineCommand, options: DisciplineWriteOptions) {
