@@ -126,7 +126,17 @@ describe('the discipline case page', () => {
     const { page } = await signIn(browser, base, 'inspector-1');
     // Before: no screen opened a discipline case, and an inspector had no inbox link.
     await page.getByRole('link', { name: 'Hồ sơ kỷ luật mới' }).click();
+    // The expected form lists the forms of the track the rules give it (before: both tracks').
+    const severities = async () =>
+      page
+        .getByLabel('Hình thức dự kiến')
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    await page.getByLabel('Loại kỷ luật').selectOption('discipline.civil-service');
+    expect(await severities()).toContain('dismissal');
     await page.getByLabel('Loại kỷ luật').selectOption('discipline.party');
+    expect(await severities()).toContain('expulsion');
+    expect(await severities()).not.toContain('dismissal');
     await page.getByLabel('Tìm cán bộ theo tên').fill('tran thi');
     await page
       .getByLabel('Chọn cán bộ')

@@ -4,7 +4,10 @@ import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { existingPosition, registeredPerson } from '../case/opening-subjects';
 import { RegistryReads } from '../../cadres/prefetched-registry';
 
-type Routes = Pick<ProcedureDefinition, 'procedure' | 'postsFilledOtherwise' | 'postAlreadyHeld'>;
+type Routes = Pick<
+  ProcedureDefinition,
+  'id' | 'procedure' | 'postsFilledOtherwise' | 'postAlreadyHeld'
+>;
 
 /**
  * A post the definition does not fill (`postsFilledOtherwise`): an elected post (a commune chair,
@@ -18,7 +21,8 @@ export function refuseElectedPost(position: Position, definition: Routes): void 
   if (!otherwise) return;
   throw new DomainRuleViolation(
     'position.elected',
-    `positionId: ${position.title} (${position.id}) is filled by ${otherwise.route}, not by ${definition.procedure}: ${otherwise.instead}`,
+    // The definition's own name (a transfer runs as a rotation case, and is no rotation).
+    `positionId: ${position.title} (${position.id}) is filled by ${otherwise.route}, not by ${definition.id.split('.')[0]}: ${otherwise.instead}`,
     'unprocessable',
     'positionId',
   );

@@ -35,6 +35,13 @@ describe('posts a definition does not fill (postsFilledOtherwise)', () => {
       .when(refuseElectedPost)
       .then(undefined);
   });
+
+  it('names a transfer as a transfer, though it runs as a rotation case', () => {
+    // Before: "not by rotation", the procedure transfer.standard runs under.
+    given(communeChair, definitions.get('transfer.standard@2')!)
+      .when(refuseElectedPost)
+      .thenThrows(/not by transfer: introduce the candidate/);
+  });
 });
 
 describe('a post already held (postAlreadyHeld)', () => {

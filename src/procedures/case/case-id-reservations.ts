@@ -218,7 +218,7 @@ function refuseIfTaken(caseId: string, holder: string | null, procedure: string)
 function idTaken(caseId: string, procedure: string): DomainRuleViolation {
   return new DomainRuleViolation(
     'case.id_taken',
-    `id: case id ${caseId} is already used by a ${procedure} case; choose another id`,
+    `id: case id ${caseId} is already used by ${/^[aeiou]/.test(procedure) ? 'an' : 'a'} ${procedure} case; choose another id`,
     'conflict',
     'id',
     { procedure },

@@ -504,7 +504,8 @@ export function StepForm({
                         <div className="hint">
                           {t('form.fromRecord', {
                             result: finding ? t('form.flagged') : t('form.cleared'),
-                            note: finding?.reason ?? '',
+                            // "Đạt" alone, without a dangling dash, when the record raised nothing.
+                            note: finding ? ` — ${reasonText(finding.reason)}` : '',
                           })}
                         </div>
                       )}

@@ -14,15 +14,6 @@ import { newestInForce } from '../definitions-in-force';
 import { VIOLATION_CATEGORIES, VIOLATION_SOURCES } from './violation-kinds';
 
 const keys = idempotencyKeys();
-const SEVERITIES = [
-  'reprimand',
-  'warning',
-  'demotion',
-  'removal_from_post',
-  'dismissal',
-  'expulsion',
-];
-
 /**
  * Opening a discipline case (inspection team or organization staff): the track, the person and
  * their unit, and the violation as reported — when it was committed and detected, where the report
@@ -56,6 +47,17 @@ export function OpenDisciplineCase() {
   );
   const chosen = definition || definitions[0]?.id || '';
   const civilService = chosen.startsWith('discipline.civil-service');
+  // The forms of the track, from the newest rule set in force that lists them (a form of the
+  // other track would be refused once the form is sent).
+  const today = vietnamToday();
+  const track = civilService ? 'civil_service' : 'party';
+  const formsOf = (r: { params: Record<string, { value: unknown }> }) =>
+    (r.params['discipline.forms']?.value as Record<string, string[]> | undefined)?.[track];
+  const severities =
+    (catalog.data?.ruleSets ?? [])
+      .filter((r) => r.effectiveFrom <= today && formsOf(r))
+      .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))
+      .map(formsOf)[0] ?? [];
   const grantedUnits = unitsWithinGrant(units.data ?? []);
   const granted = new Set(grantedUnits.map((u) => u.id));
   const grantedPositions = postsWithin(positions.data ?? [], grantedUnits);
@@ -207,13 +209,17 @@ export function OpenDisciplineCase() {
                 }))}
               />
             </Field>
-            <Field id="violation-severity" label={t('discipline.openForm.severity')}>
+            <Field
+              id="violation-severity"
+              label={t('discipline.openForm.severity')}
+              error={fieldError('violation.severity')}
+            >
               <ChoiceSelect
                 id="violation-severity"
                 value={severity}
                 onChoose={setSeverity}
                 empty="—"
-                choices={SEVERITIES.map((form) => ({
+                choices={severities.map((form) => ({
                   value: form,
                   label: t(`discipline.forms.${form}`),
                 }))}

@@ -102,6 +102,12 @@ export function OpenCase() {
     p.title.toLowerCase().includes(positionQuery.toLowerCase()),
   );
   const position = positions.data?.find((p) => p.id === positionId);
+  // The unit that runs the case: the one chosen, else the post's appointing authority or the
+  // post's unit, whichever the grant reaches (another would be refused once the form is sent).
+  const reachable = (id: string | undefined) =>
+    id && grantedUnits.some((u) => u.id === id) ? id : undefined;
+  const caseUnit =
+    orgUnitId || reachable(position?.appointingAuthority) || reachable(position?.orgUnitId) || '';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -112,7 +118,7 @@ export function OpenCase() {
       definition: chosenDefinition,
       ...(personId ? { personId } : {}),
       positionId,
-      orgUnitId: orgUnitId || position?.appointingAuthority || '',
+      orgUnitId: caseUnit,
       summary,
       ...(fromPaper ? { openedOn: openedOn ?? openedOnText, paperRecordRef } : {}),
       ...(procedure === 'appointment' && approvalCaseId.trim()
@@ -213,7 +219,7 @@ export function OpenCase() {
             <label htmlFor="open-unit">{t('open.unit')}</label>
             <ChoiceSelect
               id="open-unit"
-              value={orgUnitId || position?.appointingAuthority || ''}
+              value={caseUnit}
               onChoose={setOrgUnitId}
               empty="—"
               choices={grantedUnits.map((u) => ({ value: u.id, label: u.name }))}
@@ -323,6 +329,7 @@ export function OpenCase() {
             busy ||
             (!personId && !fillsPost) ||
             !positionId ||
+            !caseUnit ||
             !summary.trim() ||
             (fromPaper && (!openedOn || !paperRecordRef.trim()))
           }

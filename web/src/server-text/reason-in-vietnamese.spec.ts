@@ -323,6 +323,26 @@ describe("a decision's term and its ground", () => {
   });
 });
 
+describe('what vetting reads off a record, a closure, the end of a post left', () => {
+  it('reads each in Vietnamese', () => {
+    expectRead('no discipline in effect and no open discipline case');
+    expectRead('planning pool 2025-2030 for pos-head (112-QĐ/TU)');
+    expectRead(
+      'retires on 2040-01-01: 13 whole years left, needs 5 for a full term (Quy định 377-QĐ/TW, art. 4 (in force from 2025-10-08): x [text not checked here])',
+    );
+    // The conclusion is the inspector's own words, kept as typed.
+    expect(expectRead('verification did not confirm the violation: Không vi phạm')).toBe(
+      'Kết quả xác minh không xác định có vi phạm: Không vi phạm',
+    );
+    expectRead(
+      'rotated or transferred to pos-head (case tb-1-1) without keeping this post concurrently (kiêm nhiệm)',
+    );
+    expectRead(
+      'appointed to pos-head (case a-1) without keeping this post concurrently (kiêm nhiệm)',
+    );
+  });
+});
+
 describe('what no template reads is shown as the server wrote it', () => {
   it('a reason a user typed, and a sentence with an unknown part, come back as null', () => {
     expect(vi('post abolished')).toBeNull();

@@ -381,6 +381,33 @@ const ENDINGS: Sentence[] = [
   ),
 ];
 
+/** What vetting reads off the person's record, a closure, the end of a post left. */
+const RECORD_NOTES: Sentence[] = [
+  sentence(
+    'no discipline in effect and no open discipline case',
+    () => 'Không đang chịu kỷ luật và không có hồ sơ kỷ luật đang mở',
+  ),
+  sentence(
+    `planning pool (\\d{4}-\\d{4}) for ${ID} \\((.+)\\)`,
+    ([term, position, ref], s) =>
+      `Trong quy hoạch nhiệm kỳ ${term} vào chức vụ ${s.words.position(position)} (${ref})`,
+  ),
+  sentence(
+    `retires on ${DAY}: ${N} whole years left, needs ${N} for a full term \\((.+)\\)`,
+    ([day, left, needs, citation], s) =>
+      `Nghỉ hưu ngày ${s.day(day)}: còn ${left} năm tròn, cần ${needs} năm cho một nhiệm kỳ (${s.citation(citation)})`,
+  ),
+  sentence(
+    `verification did not confirm the violation: (.+)`,
+    ([conclusion]) => `Kết quả xác minh không xác định có vi phạm: ${conclusion}`,
+  ),
+  sentence(
+    `(appointed|rotated or transferred) to ${ID} \\(case ${ID}\\) without keeping this post concurrently \\(kiêm nhiệm\\)`,
+    ([how, position, caseId], s) =>
+      `${how === 'appointed' ? 'Được bổ nhiệm' : 'Được luân chuyển, điều động'} giữ chức vụ ${s.words.position(position)} (hồ sơ ${caseId}), không kiêm nhiệm chức vụ này`,
+  ),
+];
+
 /** A decision's term and its ground (`termRule`: case.decision.ts and each procedure's rules). */
 const TERMS: Sentence[] = [
   sentence(
@@ -425,4 +452,5 @@ const SENTENCES: Sentence[] = [
   ...ELIGIBILITY,
   ...ENDINGS,
   ...TERMS,
+  ...RECORD_NOTES,
 ];
