@@ -12,6 +12,7 @@ import {
 import { CaseContext, DecisionTerm } from './case.context';
 import { ruleSetTermYears } from './rule-set-term';
 import { Body, Open } from './case.types';
+import { movesThePerson } from './decision-posts';
 
 /** The decision (quyết định): no flagged vetting item open, the term and the re-appointment notice. */
 export function decision(
@@ -53,16 +54,13 @@ export function decision(
   };
 }
 
-/** The procedures whose decision puts the person into the case's post. */
-const FILLS_THE_POST = ['appointment', 'rotation'];
-
 /**
  * Two cases may be open for one person and post under different procedures (an appointment and a
  * transfer): once one has put the person into the post, the other's decision would assign it a
  * second time over the first. It is refused, naming the post held and since when.
  */
 function refusePostAlreadyHeld(state: Open, context: CaseContext): void {
-  if (!FILLS_THE_POST.includes(state.procedure)) return;
+  if (!movesThePerson(state.procedure)) return;
   const held = context.personFacts?.posts.find(
     (post) => post.positionId === state.positionId && post.until === null,
   );

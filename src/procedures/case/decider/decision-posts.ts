@@ -2,6 +2,20 @@ import { DomainEvent } from '../../../common/stream-decider';
 import { Body, Open } from './case.types';
 
 /**
+ * The procedures whose decision moves the person into the case's post, and how the end of the
+ * posts they leave is worded. A rotation (luân chuyển) or transfer (điều động) moves the person
+ * as an appointment does; a re-appointment keeps them where they are.
+ */
+export const MOVES_THE_PERSON: Readonly<Record<string, string>> = {
+  appointment: 'appointed to',
+  // transfer.standard runs as a rotation case (procedure `rotation`, alias `transfer`).
+  rotation: 'rotated or transferred to',
+};
+
+export const movesThePerson = (procedure: string): boolean =>
+  Object.hasOwn(MOVES_THE_PERSON, procedure);
+
+/**
  * What an appointment decision says about the person's posts, beside its term: whom it appoints
  * (a post case: the nominee its final ballot chose) and whether the appointee keeps the posts
  * they hold (kiêm nhiệm), which the record otherwise ends when the new post begins.

@@ -1,6 +1,7 @@
 import { PersonState } from '../../../cadres/person/person.state';
 import { ExistingCase } from '../decider/case.state';
 import { RecordWrite, toPerson } from './record-writes';
+import { MOVES_THE_PERSON } from '../decider/decision-posts';
 
 /**
  * The case-record workflow, pure: from an appointment, re-appointment or rotation case (and the
@@ -61,24 +62,15 @@ export function assignPost(state: ExistingCase, person?: PersonState): RecordWri
   ];
 }
 
-/**
- * The procedures whose decision moves the person into the case's post, and how the end of the
- * posts they leave is worded. A rotation (luân chuyển) or transfer (điều động) moves the person
- * as an appointment does; a re-appointment keeps them where they are.
- */
-const MOVES_THE_PERSON: Readonly<Record<string, string>> = {
-  appointment: 'appointed to',
-  // transfer.standard runs as a rotation case (procedure `rotation`, alias `transfer`).
-  rotation: 'rotated or transferred to',
-};
-
 /** The posts a decision that moves the person ends: every other post held, unless it says kiêm nhiệm. */
 function previousPostsEnded(
   state: Extract<ExistingCase, { status: 'decided' }>,
   person: PersonState | undefined,
 ): RecordWrite[] {
   const { decision } = state;
-  const moved = MOVES_THE_PERSON[state.procedure];
+  const moved = Object.hasOwn(MOVES_THE_PERSON, state.procedure)
+    ? MOVES_THE_PERSON[state.procedure]
+    : undefined;
   if (!moved || decision.keepsPreviousPost) return [];
   if (!person || person.status !== 'registered') return [];
   const personId = appointeeOf(state);
