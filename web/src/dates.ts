@@ -36,6 +36,11 @@ export function parseDay(text: string): string | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
 }
 
+/** Text typed into a day field that is not a day (31/02/2026): named on its field, never dropped. */
+export function typedButNotADay(text: string): boolean {
+  return text.trim() !== '' && parseDay(text) === null;
+}
+
 /** `dd/mm/yyyy HH:mm[:ss]` in Vietnam → ISO instant, or null. */
 export function parseDateTime(text: string): string | null {
   const m = /^\s*(\d{1,2}\/\d{1,2}\/\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text);

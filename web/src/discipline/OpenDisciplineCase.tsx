@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
 import { useCatalog, usePositions } from '../api/hooks';
-import { parseDay, vietnamToday } from '../dates';
+import { parseDay, typedButNotADay, vietnamToday } from '../dates';
 import { DayInput } from '../components/DayInput';
 import { PersonPicker } from '../components/PersonPicker';
 import { ErrorBox, Field, Loading } from '../components/common';
@@ -231,7 +231,9 @@ export function OpenDisciplineCase() {
               id="violation-committed-on"
               label={t('discipline.committedOn')}
               error={
-                committedOn && !committed ? t('open.badDay') : fieldError('violation.committedOn')
+                typedButNotADay(committedOn)
+                  ? t('open.badDay')
+                  : fieldError('violation.committedOn')
               }
             >
               <DayInput
@@ -244,9 +246,7 @@ export function OpenDisciplineCase() {
               id="violation-detected-on"
               label={t('discipline.openForm.detectedOn')}
               error={
-                detectedOn.trim() && !detected
-                  ? t('open.badDay')
-                  : fieldError('violation.detectedOn')
+                typedButNotADay(detectedOn) ? t('open.badDay') : fieldError('violation.detectedOn')
               }
             >
               <DayInput
@@ -279,7 +279,7 @@ export function OpenDisciplineCase() {
             !summary.trim() ||
             !committed ||
             !description.trim() ||
-            Boolean(detectedOn.trim() && !detected)
+            typedButNotADay(detectedOn)
           }
         >
           {t('discipline.open')}

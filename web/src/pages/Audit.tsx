@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, download, unwrap } from '../api/client';
 import { useCase, useCatalog } from '../api/hooks';
 import { AuditEntry, Page } from '../api/types';
-import { formatDateTime, parseDateTime, parseDay } from '../dates';
+import { formatDateTime, parseDateTime, parseDay, typedButNotADay } from '../dates';
 import { navigate } from '../router';
 import { can, getSession } from '../session';
 import { ErrorBox, Field, Loading } from '../components/common';
@@ -111,7 +111,7 @@ export function AuditHome() {
     const f = parseDay(from);
     const tt = parseDay(to);
     // A typed day that is not one is named on its field, not read as "from the beginning".
-    if ((from.trim() && !f) || (to.trim() && !tt)) return;
+    if (typedButNotADay(from) || typedButNotADay(to)) return;
     if (f) query.set('from', new Date(`${f}T00:00:00+07:00`).toISOString());
     if (tt) query.set('to', new Date(`${tt}T00:00:00+07:00`).toISOString());
     try {
@@ -134,14 +134,14 @@ export function AuditHome() {
         <Field
           id="export-from"
           label={t('audit.from')}
-          error={from.trim() && !parseDay(from) ? t('open.badDay') : null}
+          error={typedButNotADay(from) ? t('open.badDay') : null}
         >
           <DayInput id="export-from" value={from} onChange={(e) => setFrom(e.target.value)} />
         </Field>
         <Field
           id="export-to"
           label={t('audit.to')}
-          error={to.trim() && !parseDay(to) ? t('open.badDay') : null}
+          error={typedButNotADay(to) ? t('open.badDay') : null}
         >
           <DayInput id="export-to" value={to} onChange={(e) => setTo(e.target.value)} />
         </Field>

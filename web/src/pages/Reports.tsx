@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, download, unwrap } from '../api/client';
 import type { components } from '../api/schema';
-import { formatDay, parseDay, vietnamToday } from '../dates';
+import { formatDay, parseDay, typedButNotADay, vietnamToday } from '../dates';
 import { ErrorBox, Field, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { useOrgUnits } from './Inbox';
@@ -54,10 +54,9 @@ export function Reports() {
   });
   const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value });
   // A day that is typed but is not one (31/02/2026) is named on its field, never quietly dropped.
-  const badDay = (text: string) => Boolean(text.trim()) && !parseDay(text);
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    if (badDay(draft.from) || badDay(draft.to)) return;
+    if (typedButNotADay(draft.from) || typedButNotADay(draft.to)) return;
     setFilters(draft);
   };
   const spreadsheet = async () => {
@@ -77,7 +76,7 @@ export function Reports() {
         <Field
           id="rep-from"
           label={t('reports.from')}
-          error={badDay(draft.from) ? t('open.badDay') : null}
+          error={typedButNotADay(draft.from) ? t('open.badDay') : null}
         >
           <DayInput
             id="rep-from"
@@ -88,7 +87,7 @@ export function Reports() {
         <Field
           id="rep-to"
           label={t('reports.to')}
-          error={badDay(draft.to) ? t('open.badDay') : null}
+          error={typedButNotADay(draft.to) ? t('open.badDay') : null}
         >
           <DayInput id="rep-to" value={draft.to} onChange={(e) => set('to')(e.target.value)} />
         </Field>

@@ -1,3 +1,4 @@
+import { formatDay } from '../dates';
 import { citationInVietnamese } from './legal-citation';
 
 /**
@@ -50,8 +51,7 @@ class Say {
   }
 
   day(iso: string): string {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-    return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+    return formatDay(iso);
   }
 
   /** Who is counted: members of the collective, those summoned, the council's delegates. */
