@@ -177,6 +177,8 @@ describe('the discipline case page', () => {
     const facts = await page.locator('dl.facts').innerText();
     expect(facts).toContain('Trần Thị Bình');
     expect(facts).not.toMatch(/p-tran-thi-binh|ou-ha-noi-home-affairs/);
+    // A Party case names no service status (before: "Đối tượng: Công chức" on every Party case).
+    expect(facts).not.toMatch(/Đối tượng|Công chức/);
     for (const [label, value] of [
       ['Tổng số thành viên', '13'],
       ['Số được triệu tập', '13'],

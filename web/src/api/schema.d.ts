@@ -1998,7 +1998,7 @@ export interface components {
             orgUnitId: string;
             electedCadre: boolean;
             /**
-             * @description a cadre goes through their own body, a civil servant through a discipline council
+             * @description civil-service track: a cadre goes through their own body, a civil servant through a discipline council; a Party case records the default and does not read it
              * @enum {string}
              */
             serviceStatus: "cadre" | "civil_servant";

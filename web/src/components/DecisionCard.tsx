@@ -19,9 +19,12 @@ interface Decision {
 /** A case's decision as its reader expects it: number, signer, dates, the term and its ground. */
 export function DecisionCard({
   decision,
+  procedure,
   names,
 }: {
   decision: Record<string, unknown>;
+  /** A rotation's (or transfer's) years are how long it is planned to last, not a term of office. */
+  procedure: string;
   names?: KnownNames;
 }) {
   const { t } = useTranslation();
@@ -37,7 +40,11 @@ export function DecisionCard({
   add(t('decision.appointee'), d.appointee && (names?.people?.[d.appointee] ?? d.appointee));
   add(t('decision.effectiveFrom'), d.effectiveFrom && formatDay(d.effectiveFrom));
   add(
-    t('decision.term'),
+    t(
+      procedure === 'rotation' || procedure === 'transfer'
+        ? 'decision.plannedDuration'
+        : 'decision.term',
+    ),
     d.termEnd
       ? t('decision.termValue', { years: d.termYears, end: formatDay(d.termEnd) })
       : d.termYears

@@ -66,8 +66,13 @@ export function DisciplineFacts({ view }: { view: DisciplineCaseView }) {
       <dd>{view.names?.orgUnits[view.orgUnitId] ?? view.orgUnitId}</dd>
       <dt>{t('discipline.track')}</dt>
       <dd>{t(`discipline.${view.track}`)}</dd>
-      <dt>{t('discipline.serviceStatus')}</dt>
-      <dd data-testid="discipline-service-status">{t(`discipline.${view.serviceStatus}`)}</dd>
+      {/* Cadre or civil servant picks the state track's route; a Party member is judged as one. */}
+      {view.track === 'civil_service' && (
+        <>
+          <dt>{t('discipline.serviceStatus')}</dt>
+          <dd data-testid="discipline-service-status">{t(`discipline.${view.serviceStatus}`)}</dd>
+        </>
+      )}
       <dt>{t('case.definition')}</dt>
       <dd>{view.definition}</dd>
       <dt>{t('case.ruleSet')}</dt>

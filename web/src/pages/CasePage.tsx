@@ -366,7 +366,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       {data.decision && (
         <section className="card">
           <h2>{t('case.decision')}</h2>
-          <DecisionCard decision={data.decision} names={data.names} />
+          <DecisionCard decision={data.decision} procedure={data.procedure} names={data.names} />
         </section>
       )}
       {data.rejection && (

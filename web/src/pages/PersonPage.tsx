@@ -17,7 +17,13 @@ interface PersonView {
   dateOfBirth: string;
   orgUnitId: string;
   posts: { positionId: string; from: string; termEnd: string | null; decisionRef: string }[];
-  pastPosts: { positionId: string; from: string; endedOn: string; reason: string }[];
+  pastPosts: {
+    positionId: string;
+    from: string;
+    endedOn: string;
+    reason: string;
+    decisionRef: string;
+  }[];
   planningPool: { positionId: string; term: string; decisionRef: string }[];
   discipline: {
     caseId: string;
@@ -166,6 +172,30 @@ export function PersonPage({ personId }: { personId: string }) {
               <td>{title(post.positionId)}</td>
               <td>{formatDay(post.from)}</td>
               <td>{formatDay(post.termEnd)}</td>
+              <td>{post.decisionRef}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t('person.pastPosts')}</h2>
+      {p.pastPosts.length === 0 && <p>{t('app.none')}</p>}
+      <table className="grid" hidden={p.pastPosts.length === 0} data-testid="past-posts">
+        <thead>
+          <tr>
+            <th scope="col">{t('case.position')}</th>
+            <th scope="col">{t('person.from')}</th>
+            <th scope="col">{t('person.endedOn')}</th>
+            <th scope="col">{t('person.endReason')}</th>
+            <th scope="col">{t('person.decisionRef')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.pastPosts.map((post) => (
+            <tr key={`${post.positionId}:${post.from}`}>
+              <td>{title(post.positionId)}</td>
+              <td>{formatDay(post.from)}</td>
+              <td>{formatDay(post.endedOn)}</td>
+              <td>{reasonText(post.reason)}</td>
               <td>{post.decisionRef}</td>
             </tr>
           ))}

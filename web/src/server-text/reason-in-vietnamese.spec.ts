@@ -340,6 +340,12 @@ describe('what vetting reads off a record, a closure, the end of a post left', (
     expectRead(
       'appointed to pos-head (case a-1) without keeping this post concurrently (kiêm nhiệm)',
     );
+    // The other ends of a post the person page lists (case-record, discipline and removal records).
+    expect(expectRead('term ended (case a-1)')).toBe('Hết nhiệm kỳ (hồ sơ a-1)');
+    expectRead('discipline: removal_from_post (case d-1)');
+    expect(expectRead('relief (case r-1)')).toBe('Cho thôi giữ chức vụ (hồ sơ r-1)');
+    expectRead('dismissal (case r-2)');
+    expectRead('resignation (case r-3)');
   });
 });
 

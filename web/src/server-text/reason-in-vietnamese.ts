@@ -406,7 +406,24 @@ const RECORD_NOTES: Sentence[] = [
     ([how, position, caseId], s) =>
       `${how === 'appointed' ? 'Được bổ nhiệm' : 'Được luân chuyển, điều động'} giữ chức vụ ${s.words.position(position)} (hồ sơ ${caseId}), không kiêm nhiệm chức vụ này`,
   ),
+  sentence(`term ended \\(case ${ID}\\)`, ([caseId]) => `Hết nhiệm kỳ (hồ sơ ${caseId})`),
+  sentence(
+    `discipline: ${ID} \\(case ${ID}\\)`,
+    ([form, caseId], s) => `Kỷ luật: ${s.words.form(form)} (hồ sơ ${caseId})`,
+  ),
+  sentence(`(dismissal|relief|resignation|suspension) \\(case ${ID}\\)`, ([kind, caseId]) => {
+    const how = REMOVALS[kind as keyof typeof REMOVALS];
+    return `${how} (hồ sơ ${caseId})`;
+  }),
 ];
+
+/** How a removal case ended the post (`removal-record.process.ts`: the definition's kind). */
+const REMOVALS = {
+  dismissal: 'Miễn nhiệm',
+  relief: 'Cho thôi giữ chức vụ',
+  resignation: 'Từ chức',
+  suspension: 'Tạm đình chỉ công tác',
+};
 
 /** A decision's term and its ground (`termRule`: case.decision.ts and each procedure's rules). */
 const TERMS: Sentence[] = [

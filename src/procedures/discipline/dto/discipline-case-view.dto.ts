@@ -36,7 +36,7 @@ export class DisciplineCaseViewDto {
   @ApiProperty({
     enum: ['cadre', 'civil_servant'],
     description:
-      'a cadre goes through their own body, a civil servant through a discipline council',
+      'civil-service track: a cadre goes through their own body, a civil servant through a discipline council; a Party case records the default and does not read it',
   })
   serviceStatus!: string;
   @ApiProperty({

@@ -1,0 +1,137 @@
+import request from 'supertest';
+import { Browser } from 'playwright-core';
+import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+import { buildWebApp, launchChromium, listeningPort, signIn, WEB_DIST } from './support/browser';
+
+jest.setTimeout(240_000);
+
+/**
+ * A rotation's decision card in Chromium: its years are how long the rotation is planned to last,
+ * not a term of office (before: "Thời hạn: 3 năm", read as a term in the post). The person's page
+ * then lists the post the rotation took them from, and why it ended (before: no past posts).
+ */
+describe('a rotation decided', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const today = vietnamToday();
+  const http = () => request(t.server as never);
+  const bearer = (user: string, roles: string[]) => ({
+    Authorization: `Bearer ${t.token(user, roles, 'ou-ha-noi')}`,
+  });
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_rotation_decision', {
+      RUN_WORKERS: 'true',
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: WEB_DIST,
+    });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    const staff = bearer('staff-1', ['organization_staff']);
+    const leader = bearer('leader-1', ['leadership']);
+    await buildRegistry(t, staff, {
+      within: { id: 'ou-ha-noi', name: 'Thành phố Hà Nội', kind: 'province' },
+      positions: [
+        { id: 'pos-commune-chair', rank: 4 },
+        { id: 'pos-deputy', rank: 5 },
+        { id: 'pos-office', rank: 3 },
+      ],
+      people: [
+        {
+          id: 'p-pooled',
+          dateOfBirth: '1988-02-02',
+          pool: ['pos-deputy'],
+          posts: [{ positionId: 'pos-office', from: addDays(today, -400), termEnd: null }],
+        },
+      ],
+    });
+    const step = (stepId: string, who: Record<string, string>, body: object) =>
+      http()
+        .post(`/cases/rot-web/steps/${stepId}`)
+        .set(who)
+        .send({ heldOn: today, ...body })
+        .expect(200);
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'rot-web',
+        procedure: 'rotation',
+        definition: 'rotation.standard',
+        personId: 'p-pooled',
+        positionId: 'pos-commune-chair',
+        orgUnitId: 'ou-town',
+        summary: 'Luân chuyển về xã',
+      })
+      .expect(201);
+    await step('proposal', staff, { summary: 'Tăng cường cho xã' });
+    await step('discussion', staff, { minutesRef: 'BB-1', conclusion: 'Hai đơn vị thống nhất' });
+    await step('meet-person', leader, { conclusion: 'Đã gặp', personOpinion: 'Đồng ý' });
+    await step('vetting', staff, {
+      items: ['background', 'asset_declaration', 'political_standards'].map((item) => ({
+        item,
+        result: 'cleared',
+        note: 'Đã xác minh',
+      })),
+    });
+    await step('leadership-vote', bearer('secretary-1', ['ballot_secretary']), {
+      minutesRef: 'BB-2',
+      tally: {
+        members: 13,
+        summoned: 13,
+        present: 12,
+        for: 10,
+        against: 2,
+        abstain: 0,
+        invalid: 0,
+      },
+    });
+    await step('decision', leader, {
+      number: '9-QĐ',
+      signer: 'Bí thư',
+      effectiveFrom: today,
+      termYears: 3,
+    });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('labels its years as the rotation’s planned duration, not a term', async () => {
+    const { page } = await signIn(browser, base, 'leader-1');
+    await page.goto(`${base}/cases/rot-web`);
+    const card = page.getByTestId('decision');
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toMatch(/Thời gian luân chuyển, điều động dự kiến\s+3 năm/);
+    expect(text).not.toMatch(/Thời hạn\s/);
+    await page.context().close();
+  });
+
+  it('the person page lists the post left, when and why it ended', async () => {
+    // The decision's record is written by a saga: wait until the person's record has it.
+    for (let tries = 0; tries < 100; tries++) {
+      const person = await http()
+        .get('/cadres/p-pooled')
+        .set(bearer('staff-1', ['organization_staff']));
+      if (person.body.pastPosts?.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const { page } = await signIn(browser, base, 'staff-1');
+    await page.goto(`${base}/cadres/p-pooled`);
+    const past = page.getByTestId('past-posts');
+    await past.locator('td', { hasText: 'pos-office' }).waitFor();
+    const text = await past.innerText();
+    expect(text).toContain(
+      'Được luân chuyển, điều động giữ chức vụ pos-commune-chair (hồ sơ rot-web)',
+    );
+    expect(text).not.toContain('without keeping');
+    await page.context().close();
+  });
+});
