@@ -144,6 +144,10 @@ describe('the discipline case page', () => {
       .waitFor({ state: 'attached' });
     await page.getByLabel('Chọn cán bộ').selectOption('p-tran-thi-binh');
     expect(await page.getByLabel('Đơn vị thực hiện').inputValue()).toBe('ou-ha-noi-home-affairs');
+    // The posts offered are hers (before: every post of the grant, which the server then refused).
+    const posts = page.getByLabel('Chức vụ có thể bị xử lý (nếu có)').locator('option');
+    await posts.nth(1).waitFor({ state: 'attached' });
+    expect(await posts.allInnerTexts()).toEqual(['—', 'Phó Giám đốc Sở Nội vụ thành phố Hà Nội']);
     await page.getByLabel('Tóm tắt').fill('Vi phạm quy định về đầu tư công');
     await page.getByLabel('Loại vi phạm').selectOption('public_investment');
     await page.getByLabel('Nguồn phát hiện').selectOption('denunciation');

@@ -36,6 +36,23 @@ export function usePeopleSearch(q: string) {
   });
 }
 
+/** The posts a person holds now, read from their record for `purpose` (the access log's). */
+export function usePostsHeld(personId: string, purpose: string) {
+  return useQuery({
+    queryKey: ['posts-held', personId],
+    enabled: Boolean(personId),
+    queryFn: async () =>
+      (
+        await unwrap<{ posts: { positionId: string }[] }>(
+          api.GET('/cadres/{id}', {
+            params: { path: { id: personId } },
+            headers: { 'X-Purpose': purpose },
+          }),
+        )
+      ).posts.map((post) => post.positionId),
+  });
+}
+
 /** A case (optionally as of a time); the revision comes from its ETag. */
 export function useCase(caseId: string, asOf?: string, enabled = true) {
   return useQuery({

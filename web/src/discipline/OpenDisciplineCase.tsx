@@ -1,14 +1,14 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
-import { useCatalog, usePositions } from '../api/hooks';
+import { useCatalog, usePositions, usePostsHeld } from '../api/hooks';
 import { parseDay, typedButNotADay, vietnamToday } from '../dates';
 import { DayInput } from '../components/DayInput';
 import { PersonPicker } from '../components/PersonPicker';
 import { ErrorBox, Field, Loading } from '../components/common';
 import { navigate } from '../router';
 import { useOrgUnits } from '../pages/Inbox';
-import { postsWithin, unitsWithinGrant } from '../org-unit-tree';
+import { unitsWithinGrant } from '../org-unit-tree';
 import { ChoiceSelect } from '../components/ChoiceSelect';
 import { newestInForce } from '../definitions-in-force';
 import { VIOLATION_CATEGORIES, VIOLATION_SOURCES } from './violation-kinds';
@@ -39,6 +39,8 @@ export function OpenDisciplineCase() {
   const [severity, setSeverity] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The server refuses a post the person does not hold (422 discipline.post_not_held).
+  const postsHeld = usePostsHeld(personId, 'discipline case opening');
   if (catalog.isPending || positions.isPending || units.isPending) return <Loading />;
 
   const definitions = newestInForce(
@@ -60,7 +62,11 @@ export function OpenDisciplineCase() {
       .map(formsOf)[0] ?? [];
   const grantedUnits = unitsWithinGrant(units.data ?? []);
   const granted = new Set(grantedUnits.map((u) => u.id));
-  const grantedPositions = postsWithin(positions.data ?? [], grantedUnits);
+  const titles = new Map((positions.data ?? []).map((p) => [p.id, p.title]));
+  const personsPosts = (postsHeld.data ?? []).map((id) => ({
+    value: id,
+    label: titles.get(id) ?? id,
+  }));
   const committed = parseDay(committedOn);
   const detected = detectedOn.trim() ? parseDay(detectedOn) : null;
   const fieldError = (field: string) =>
@@ -150,6 +156,7 @@ export function OpenDisciplineCase() {
           value={personId}
           onPick={(person) => {
             setPersonId(person?.id ?? '');
+            setPositionId('');
             if (person && granted.has(person.orgUnitId)) setOrgUnitId(person.orgUnitId);
           }}
         />
@@ -173,7 +180,7 @@ export function OpenDisciplineCase() {
               value={positionId}
               onChoose={setPositionId}
               empty="—"
-              choices={grantedPositions.map((p) => ({ value: p.id, label: p.title }))}
+              choices={personsPosts}
             />
           </Field>
         </div>
