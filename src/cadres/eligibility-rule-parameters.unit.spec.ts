@@ -115,3 +115,62 @@ describe('a post the person already holds (postAlreadyHeld of the appointment de
     });
   });
 });
+
+describe('a decided discipline bars a higher post only (Quy định 80/377; Luật CBCC art. 82(2))', () => {
+  const disciplined = fold(personDecider, [
+    event('PersonRegistered', {
+      personId: 'p-2',
+      fullName: 'Trần Thị B',
+      dateOfBirth: '1980-04-12',
+      gender: 'female',
+      orgUnitId: 'ou-1',
+    }),
+    event('PostAssigned', {
+      personId: 'p-2',
+      positionId: 'pos-held',
+      from: '2024-01-01',
+      termEnd: '2029-01-01',
+      decisionRef: 'QĐ 1',
+    }),
+    event('PlanningPoolEntryAdded', {
+      personId: 'p-2',
+      positionId: 'pos-up',
+      term: '2025-2030',
+      decisionRef: 'QĐ 3',
+    }),
+    event('DisciplineRecorded', {
+      personId: 'p-2',
+      caseId: 'd-1',
+      track: 'party',
+      form: 'reprimand',
+      decisionRef: '12-QĐ/UBKT',
+      decidedOn: '2026-10-01',
+      effectiveFrom: '2026-10-01',
+      barEndsOn: '2028-10-01',
+      ruleSetId: 'party-2025-10-08',
+      violationCategory: 'economic',
+      orgUnitId: 'ou-1',
+    }),
+  ]) as Extract<PersonState, { status: 'registered' }>;
+  const ranks = new Map([
+    ['pos-held', 4],
+    ['pos-same', 4],
+    ['pos-up', 5],
+  ]);
+  const reasonsFor = (id: string) =>
+    appointmentEligibility(disciplined, { id, rank: ranks.get(id)! }, ranks, stateNow, '2026-11-20')
+      .reasons;
+
+  it('a higher post is barred until the bar ends, and the reason names the bar', () => {
+    expect(reasonsFor('pos-up')).toEqual([
+      {
+        rule: 'discipline.in_effect',
+        reason: 'discipline (reprimand, 12-QĐ/UBKT) bars a higher post until 2028-10-01',
+      },
+    ]);
+  });
+
+  it('a post of the same rank is not (before: barred as if it were higher)', () => {
+    expect(reasonsFor('pos-same').map((r) => r.rule)).not.toContain('discipline.in_effect');
+  });
+});

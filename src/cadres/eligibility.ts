@@ -38,10 +38,13 @@ export function appointmentEligibility(
 ): Eligibility {
   const reasons: EligibilityReason[] = [];
   const facts = disciplineStandingFrom(person.discipline, person.openCases, day);
-  for (const bar of facts.bars) {
+  // A decided discipline bars a higher post (Quy định 80/377; Luật CBCC art. 82(2)), not one of the
+  // same or a lower rank; `barEndsOn` is the bar's end, not the discipline's own validity.
+  const higher = isHigherPost(person, target, poolRanks);
+  for (const bar of higher ? facts.bars : []) {
     reasons.push({
       rule: 'discipline.in_effect',
-      reason: `discipline (${bar.form}, ${bar.decisionRef}) in effect ${bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`}`,
+      reason: `discipline (${bar.form}, ${bar.decisionRef}) bars a higher post ${bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`}`,
     });
   }
   const barsFrom = ruleValue<DisciplineCaseBarsFrom>(ruleSet, 'appointment.disciplineCaseBarsFrom');
@@ -57,7 +60,7 @@ export function appointmentEligibility(
       reason: `already holds ${target.id}${postAlreadyHeld ? `; use ${postAlreadyHeld.route}` : ''}`,
     });
   }
-  reasons.push(...planningAndAge(person, target, poolRanks, ruleSet, day));
+  reasons.push(...planningAndAge(person, target, poolRanks, ruleSet, day, higher));
   // Statuses that hold an appointment back while they last (under investigation …).
   const blocking = ruleValue<string[]>(ruleSet, 'appointment.blockingStatuses');
   for (const status of person.statuses) {
@@ -72,6 +75,16 @@ export function appointmentEligibility(
   return { eligible: reasons.length === 0, asOf: day, ruleSet: ruleSet.id, reasons };
 }
 
+/** A first post, or a post above every post the person holds now. */
+function isHigherPost(
+  person: Registered,
+  target: { rank: number },
+  ranks: Map<string, number>,
+): boolean {
+  const heldRanks = person.posts.map((post) => ranks.get(post.positionId) ?? -Infinity);
+  return !heldRanks.length || target.rank > Math.max(...heldRanks);
+}
+
 /** The planning-pool entry (a term not over) and, for a higher post or a first one, the age. */
 function planningAndAge(
   person: Registered,
@@ -79,6 +92,7 @@ function planningAndAge(
   ranks: Map<string, number>,
   ruleSet: RuleSet,
   day: string,
+  higher: boolean,
 ): EligibilityReason[] {
   const reasons: EligibilityReason[] = [];
   // An entry whose planning term is over qualifies no one.
@@ -96,8 +110,6 @@ function planningAndAge(
   const retires = retirementDate(ruleSet, person.profile.dateOfBirth, person.profile.gender);
   const left = wholeYearsBetween(day, retires);
   // The age for a full term is asked at a first appointment or for a higher post only.
-  const heldRanks = person.posts.map((post) => ranks.get(post.positionId) ?? -Infinity);
-  const higher = !heldRanks.length || target.rank > Math.max(...heldRanks);
   if (higher && left < minimum)
     reasons.push({
       rule: 'age.over_limit',

@@ -249,7 +249,7 @@ describe('disciplinary action over HTTP', () => {
     expect(eligibility.body.reasons).toEqual([
       {
         rule: 'discipline.in_effect',
-        reason: `discipline (warning, 45-QĐ/UBKT (${today})) in effect until ${barEndsOn}`,
+        reason: `discipline (warning, 45-QĐ/UBKT (${today})) bars a higher post until ${barEndsOn}`,
       },
       {
         rule: 'planning_pool.missing',
@@ -360,8 +360,8 @@ describe('disciplinary action over HTTP', () => {
       .expect(200);
     expect(eligibility.body.reasons.map((r: { reason: string }) => r.reason)).toEqual(
       expect.arrayContaining([
-        expect.stringContaining(`in effect until ${addMonths(today, 36)}`),
-        expect.stringContaining(`in effect until ${addMonths(today, 12)}`),
+        expect.stringContaining(`bars a higher post until ${addMonths(today, 36)}`),
+        expect.stringContaining(`bars a higher post until ${addMonths(today, 12)}`),
       ]),
     );
   });

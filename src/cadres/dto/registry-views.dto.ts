@@ -148,7 +148,9 @@ export class PersonRecordDto {
 
 export class EligibilityReasonDto {
   @ApiProperty({ example: 'discipline.in_effect' }) rule!: string;
-  @ApiProperty({ example: 'discipline (warning, 45-QĐ/UBKTTU) in effect until 2027-06-01' })
+  @ApiProperty({
+    example: 'discipline (warning, 45-QĐ/UBKTTU) bars a higher post until 2027-06-01',
+  })
   reason!: string;
 }
 

@@ -141,10 +141,18 @@ describe('re-appointment vetting and discipline (reappointment.blockedWhile; NĐ
     });
   });
 
-  it('an appointment to another post still reads the running bar', () => {
-    expect(disciplineEntry({ ...holder, holdsTargetPost: false })).toMatchObject({
+  it('an appointment to a higher post still reads the running bar', () => {
+    const higher = { positionId: 'pos-2', rank: 4 };
+    expect(disciplineEntry({ ...holder, target: higher, holdsTargetPost: false })).toMatchObject({
       result: 'flagged',
       note: expect.stringContaining('bars a higher post until 2029-10-01'),
+    });
+  });
+
+  it('a post of the same rank is clear of the bar (before: flagged as if it were higher)', () => {
+    const same = { positionId: 'pos-2', rank: 3 };
+    expect(disciplineEntry({ ...holder, target: same, holdsTargetPost: false })).toMatchObject({
+      result: 'cleared',
     });
   });
 });

@@ -1395,7 +1395,7 @@ export interface components {
         EligibilityReasonDto: {
             /** @example discipline.in_effect */
             rule: string;
-            /** @example discipline (warning, 45-QĐ/UBKTTU) in effect until 2027-06-01 */
+            /** @example discipline (warning, 45-QĐ/UBKTTU) bars a higher post until 2027-06-01 */
             reason: string;
         };
         EligibilityDto: {

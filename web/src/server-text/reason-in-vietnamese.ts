@@ -288,9 +288,9 @@ const DISCIPLINE: Sentence[] = [
 /** Whether a person may be appointed (eligibility.ts) and a rotation's placement (placement-group.ts). */
 const ELIGIBILITY: Sentence[] = [
   sentence(
-    `discipline \\(${ID}, (.+)\\) in effect (?:(with no end date)|until ${DAY})`,
+    `discipline \\(${ID}, (.+)\\) (?:in effect|bars a higher post) (?:(with no end date)|until ${DAY})`,
     ([form, ref, noEnd, until], s) =>
-      `Đang chịu kỷ luật (${s.words.form(form)}, ${ref}) ${noEnd ? 'không có thời hạn kết thúc' : `đến ngày ${s.day(until)}`}`,
+      `Kỷ luật (${s.words.form(form)}, ${ref}) hạn chế bổ nhiệm chức vụ cao hơn ${noEnd ? 'không có thời hạn kết thúc' : `đến ngày ${s.day(until)}`}`,
   ),
   sentence(
     `discipline case ${ID} is open( past verification)? \\((.+)\\)`,

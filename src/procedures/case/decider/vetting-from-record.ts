@@ -9,7 +9,12 @@ import {
 /** From which stage an open discipline case holds back an appointment to a higher post. */
 const BARS_FROM = 'appointment.disciplineCaseBarsFrom';
 import { PersonFactsForVetting } from './case.context';
-import { planningPoolItem, yearsInPostItem, yearsToRetirementItem } from './vetting-posts';
+import {
+  highestRankHeld,
+  planningPoolItem,
+  yearsInPostItem,
+  yearsToRetirementItem,
+} from './vetting-posts';
 
 /** The vetting items the person's record decides; the others are entered by vetting staff. */
 const RECORD_ITEMS = [
@@ -52,7 +57,12 @@ function disciplineBar(
 ): VettingEntry {
   if (facts.holdsTargetPost) return heldPostDiscipline(facts, ruleSet, today);
   const barsFrom = ruleValue<DisciplineCaseBarsFrom>(ruleSet, BARS_FROM);
-  const bars = facts.disciplineBars.filter((bar) => bar.endsOn === null || bar.endsOn > today);
+  // A decided discipline bars a higher post only: a post of the same or a lower rank is clear of it.
+  const held = highestRankHeld(facts.posts);
+  const higher = held === null || facts.target.rank > held;
+  const bars = facts.disciplineBars.filter(
+    (bar) => higher && (bar.endsOn === null || bar.endsOn > today),
+  );
   const reasons = [
     ...bars.map(
       (bar) =>
