@@ -47,6 +47,7 @@ import { OrgScope } from '../identity/org-scope';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { StreamCheck } from './audit-verification';
+import { assertProofDisclosedTo } from './checkpoints/proof-disclosure';
 
 /** A stream's own chain check, with its verdict against the latest signed checkpoint. */
 export type StreamCheckWithCheckpoint = StreamCheck & { checkpoint?: StreamCheckpointCheck };
@@ -122,6 +123,9 @@ export class AuditCheckpointsController {
       });
     if (actor && !actor.roles.some((role) => (ACCESS.auditorOnly as string[]).includes(role)))
       throw new ForbiddenException('checking the whole store is for auditors and admins');
+    // Its findings name any unit's streams, and its totals count every unit's.
+    if (actor && this.scope)
+      await this.scope.assertTopLevelGrant(actor, 'checking the whole store');
     return this.checkpoints.verify();
   }
 
@@ -135,7 +139,9 @@ export class AuditCheckpointsController {
   })
   @ApiResponse({ status: 201, type: CreatedCheckpointDto })
   @ApiProblems(409)
-  async createCheckpoint(): Promise<CreatedCheckpoint> {
+  async createCheckpoint(@MaybeActor() actor?: Actor): Promise<CreatedCheckpoint> {
+    // A checkpoint covers, and its answer counts, every unit's streams.
+    if (actor && this.scope) await this.scope.assertTopLevelGrant(actor, 'signed checkpoints');
     if (!this.checkpoints?.configured(true))
       throw new ConflictException({
         rule: 'checkpoint.not_configured',
@@ -171,7 +177,9 @@ export class AuditCheckpointsController {
     try {
       for (const kind of CASE_PROCEDURES) {
         const proof = await this.checkpoints.proof(`${kind}-${id}`);
-        if (proof) return proof;
+        if (!proof) continue;
+        if (actor) assertProofDisclosedTo(actor, id, proof.events);
+        return proof;
       }
     } catch (error) {
       throw checkpointConflict(error);

@@ -196,7 +196,7 @@ export class OrgScope {
     if (path?.length === 1) return;
     throw new DomainRuleViolation(
       'scope.top_level_only',
-      `${what} hold the work of every unit: only an admin whose grant is a top-level unit may read them (${actor.orgUnit} is under ${path?.[0] ?? 'no registered unit'})`,
+      `${what} cover the work of every unit: only a grant for a top-level unit reaches them (${actor.orgUnit} is under ${path?.[0] ?? 'no registered unit'})`,
       'forbidden',
     );
   }

@@ -198,6 +198,51 @@ describe('signed checkpoints', () => {
     await http().get('/audit/cases/no-such-case/proof').set(auditor).expect(403);
   });
 
+  it('gives no proof of a case whose secret ballot the reader may not see (the proof holds the counts)', async () => {
+    // appointment.internal's expanded nomination is not announced: staff and leadership only.
+    await http()
+      .post('/cases/a-5/steps/expanded-nomination')
+      .set(bearer(t.token('u-secretary', ['ballot_secretary'], 'ou-town')))
+      .send({
+        heldOn: today,
+        minutesRef: 'BB-N',
+        members: 25,
+        summoned: 25,
+        present: 24,
+        invalid: 0,
+        candidates: [
+          { personId: 'p-a-5', votes: 17 },
+          { personId: 'p-2', votes: 7 },
+        ],
+      })
+      .expect(200);
+    await untilQuiet();
+    await http().post('/audit/checkpoints').set(auditor).expect(201);
+    // Before: 200 with the events as stored, 17 and 7 among them.
+    const refused = await http().get('/audit/cases/a-5/proof').set(auditor).expect(403);
+    expect(refused.body).toMatchObject({ rule: 'audit.proof_withholds_ballot', field: 'id' });
+    expect(refused.body.message).toMatch(
+      /revision \d+\) holds ballot counts you may not see \(not announced/,
+    );
+    expect(JSON.stringify(refused.body)).not.toMatch(/"votes"/);
+    // A case without such a ballot still has its proof.
+    await http().get('/audit/cases/a-2/proof').set(auditor).expect(200);
+  });
+
+  it('checks the whole store and signs checkpoints for a top-level grant only', async () => {
+    await http()
+      .post('/org-units')
+      .set(bearer(t.token('u-admin', ['admin'], 'ou-town')))
+      .send({ id: 'ou-commune', name: 'Xã Demo', kind: 'commune', parentId: 'ou-town' })
+      .expect(201);
+    const communeAuditor = bearer(t.token('u-commune-auditor', ['auditor'], 'ou-commune'));
+    // Before: 200 naming the town's streams among the findings, and the store's totals.
+    const verify = await http().get('/audit/verify').set(communeAuditor).expect(403);
+    expect(verify.body).toMatchObject({ rule: 'scope.top_level_only' });
+    const sign = await http().post('/audit/checkpoints').set(communeAuditor).expect(403);
+    expect(sign.body).toMatchObject({ rule: 'scope.top_level_only' });
+  });
+
   it('refuses a checkpoint signed by an unknown key or by a key after it was rotated out', async () => {
     const dir = new WitnessDirectory(join(work, 'other'));
     await createCheckpoint({

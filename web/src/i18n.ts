@@ -333,8 +333,9 @@ const vi = {
     'discipline.violation_before_birth': 'Ngày vi phạm trước ngày sinh',
     'discipline.violation_not_confirmed': 'Xác minh không xác định có vi phạm',
     'position.elected': 'Chức vụ do bầu cử, không bổ nhiệm, luân chuyển hay điều động',
-    'scope.top_level_only':
-      'Chỉ quản trị viên của đơn vị cấp cao nhất được xem việc của mọi đơn vị',
+    'scope.top_level_only': 'Chỉ người được giao quyền ở đơn vị cấp cao nhất (việc của mọi đơn vị)',
+    'audit.proof_withholds_ballot':
+      'Hồ sơ có kết quả bỏ phiếu không công bố với bạn: không cấp bản chứng minh (bản chứng minh giữ nguyên mọi sự kiện)',
     'exam.candidate_ineligible': 'Người dự thi không đủ tiêu chuẩn, điều kiện của chức danh',
     'exam.too_few_candidates': 'Không đủ số người đăng ký để tổ chức thi tuyển',
     'exam.score_out_of_scale': 'Điểm ngoài thang điểm',
@@ -1095,7 +1096,9 @@ const en: Strings<typeof vi> = {
     'discipline.violation_before_birth': 'The violation is dated before birth',
     'discipline.violation_not_confirmed': 'Verification did not confirm the violation',
     'position.elected': 'An elected post: not appointed, rotated into or transferred to',
-    'scope.top_level_only': 'For an admin of a top-level unit only (the jobs of every unit)',
+    'scope.top_level_only': 'For a grant of a top-level unit only (the work of every unit)',
+    'audit.proof_withholds_ballot':
+      'The case holds ballot counts not disclosed to you: no proof (a proof keeps every event whole)',
     'exam.candidate_ineligible': "A candidate does not meet the post's standards",
     'exam.too_few_candidates': 'Too few candidates to hold the examination',
     'exam.score_out_of_scale': 'A score is off the scale',

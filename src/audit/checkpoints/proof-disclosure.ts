@@ -1,0 +1,30 @@
+import { BallotDisclosureReader, BallotViewer } from '../../identity/ballot-disclosure';
+import { DomainRuleViolation } from '../../procedures/case/decider/domain-rule-violation';
+import { StoredEventRecord } from '../../event-store/event-store.port';
+
+/**
+ * A proof carries every event exactly as stored (its hashes are recomputed from them), so no
+ * field can be left out of it the way a history leaves out a secret ballot's counts. A reader
+ * from whom one of the case's ballots is withheld gets no proof: 403 naming the event and why.
+ * A hash of a withheld event would not do either: a tally has few possible values, and each can
+ * be tried against the hash.
+ */
+export function assertProofDisclosedTo(
+  viewer: BallotViewer,
+  caseId: string,
+  events: readonly StoredEventRecord[],
+): void {
+  const subject = (events[0]?.data as { personId?: unknown } | undefined)?.personId;
+  const viewerIsSubject = Boolean(viewer.personId) && subject === viewer.personId;
+  const reader = new BallotDisclosureReader(viewer);
+  for (const event of events) {
+    const disclosed = reader.disclose(event, viewerIsSubject);
+    if (!disclosed.reason) continue;
+    throw new DomainRuleViolation(
+      'audit.proof_withholds_ballot',
+      `id: the proof of case ${caseId} carries every event as stored, and ${event.type} (revision ${event.revision}) holds ballot counts you may not see (${disclosed.reason}: ${disclosed.withheld.join(', ')}); the case's history shows it with them left out`,
+      'forbidden',
+      'id',
+    );
+  }
+}
