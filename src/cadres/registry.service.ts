@@ -255,7 +255,8 @@ export class RegistryService {
                 planning: await this.planningSeats.personLimits(
                   state,
                   command.data.positionId,
-                  planning,
+                  planning.limits,
+                  planning.day,
                 ),
               }
             : {},
@@ -264,7 +265,7 @@ export class RegistryService {
           planning && command.type === 'AddPlanningPoolEntry'
             ? async () => {
                 const { positionId, term } = command.data;
-                const limit = planning.maxPeoplePerPost;
+                const limit = planning.limits.maxPeoplePerPost;
                 await this.planningSeats.claim(positionId, term, personId, limit, metadata);
               }
             : undefined,
@@ -287,6 +288,6 @@ export class RegistryService {
         `no rule set is in force on ${day}`,
         'unprocessable',
       );
-    return planningLimits(ruleSet);
+    return { limits: planningLimits(ruleSet), day };
   }
 }

@@ -53,6 +53,28 @@ describe('person record: planning pool limits, review, profile facts', () => {
     await pool('p-5', 'pos-chair-a').expect(201);
   });
 
+  it('refuses a term that is not one term of office, and another term of a post while the one on record runs', async () => {
+    const entry = (personId: string, term: string) =>
+      http()
+        .post(`/cadres/${personId}/planning-pool`)
+        .set(staff)
+        .send({ positionId: 'pos-head', term, decisionRef: '113-QĐ/TU' });
+    // Before: 201, a pool of its own outside the three places of 2025-2030.
+    for (const term of ['2026-2027', '2020-2026']) {
+      const refused = await entry('p-4', term).expect(400);
+      expect(refused.body).toMatchObject({ rule: 'planning_pool.term_span', field: 'term' });
+      expect(refused.body.message).toMatch(/a planning term spans 5 .*Quy định 377-QĐ\/TW/);
+    }
+    // Before: 201, and p-1's place for 2025-2030 was dropped from the record without a word.
+    const other = await entry('p-1', '2030-2035').expect(409);
+    expect(other.body).toMatchObject({ rule: 'planning_pool.other_term_running', field: 'term' });
+    expect(other.body.message).toMatch(/p-1 is planned for pos-head in 2025-2030 \(112-QĐ\/TU\)/);
+    expect((await record('p-1')).planningPool).toEqual([
+      expect.objectContaining({ positionId: 'pos-head', term: '2025-2030' }),
+    ]);
+    expect((await record('p-4')).planningPool).toEqual([]);
+  });
+
   it('records a review as one event that swaps people in a full pool, and refuses one that would overfill it', async () => {
     const reviewOf = (changes: Record<string, unknown>) =>
       http()

@@ -1,6 +1,7 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { assertPersonHasRoomInPool } from '../planning/planning-pool-limits';
+import { assertPlanningTermSpan, planningTermCurrent } from '../planning/planning-term';
 import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands';
 import { refuseImpossiblePost } from './person-dates';
 import { PersonState } from './person.state';
@@ -38,8 +39,11 @@ export const planningDeciders: {
   AddPlanningPoolEntry: (state, { data }, context) => {
     if (state.planningPool.some((p) => p.positionId === data.positionId && p.term === data.term))
       return [];
-    if (context.planning)
+    if (context.planning) {
+      assertPlanningTermSpan(data.term, context.planning.termYears);
+      assertNoOtherTermRunning(state, data, context.planning.day);
       assertPersonHasRoomInPool(data.personId, state.planningPool, data, context.planning);
+    }
     return [{ type: 'PlanningPoolEntryAdded', data }];
   },
   RemovePlanningPoolEntry: (state, { data }) => {
@@ -53,6 +57,29 @@ export const planningDeciders: {
     return [{ type: 'PlanningPoolEntryRemoved', data }];
   },
 };
+
+/**
+ * The record keeps one entry per post: planning the person for another term of a post while the
+ * term on record runs would drop that entry (and the seat it holds) without a word. It is removed
+ * first; an entry whose term has ended is replaced.
+ */
+function assertNoOtherTermRunning(
+  state: RegisteredPerson,
+  data: { personId: string; positionId: string; term: string },
+  day: string,
+): void {
+  const running = state.planningPool.find(
+    (p) =>
+      p.positionId === data.positionId && p.term !== data.term && planningTermCurrent(p.term, day),
+  );
+  if (running)
+    throw new RegistryRuleViolation(
+      'planning_pool.other_term_running',
+      `term: ${data.personId} is planned for ${data.positionId} in ${running.term} (${running.decisionRef}), which has not ended; the record keeps one entry per post: remove that entry first to plan ${data.term}`,
+      'conflict',
+      'term',
+    );
+}
 
 /** Statuses, discipline, open cases and notices: a redelivered note of the same fact writes nothing. */
 export const recordDeciders: {

@@ -6,6 +6,7 @@ import { assertReviewWithinLimits } from './planning-review';
 const limits = {
   maxPeoplePerPost: { value: 3, citation: 'QĐ 50' },
   maxPostsPerPersonPerLevel: { value: 3, citation: 'QĐ 50' },
+  termYears: { value: 5, citation: 'QĐ 50' },
 };
 const refusal = (fn: () => void): RegistryRuleViolation => {
   try {

@@ -14,6 +14,10 @@ export interface CitedLimit {
 export interface PersonPlanningLimits {
   maxPostsPerLevel: CitedLimit;
   levelOf: Record<string, number>;
+  /** How many years a planning term spans (`planning.termYears`). */
+  termYears: CitedLimit;
+  /** The day the entry is made: an entry for another term of the post that has not ended stays. */
+  day: string;
 }
 
 /**
@@ -25,7 +29,7 @@ export function assertPersonHasRoomInPool(
   personId: string,
   entries: readonly { positionId: string; term: string }[],
   entry: { positionId: string; term: string },
-  limits: PersonPlanningLimits,
+  limits: Pick<PersonPlanningLimits, 'maxPostsPerLevel' | 'levelOf'>,
 ): void {
   const level = limits.levelOf[entry.positionId];
   const sameLevel = entries.filter(

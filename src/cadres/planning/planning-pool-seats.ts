@@ -23,6 +23,7 @@ export const planningSeatStream = (positionId: string, term: string): string =>
 export interface PlanningLimits {
   maxPeoplePerPost: CitedLimit;
   maxPostsPerPersonPerLevel: CitedLimit;
+  termYears: CitedLimit;
 }
 
 /** The planning limits of the rule set in force (Quy định 50-QĐ/TW, then 377-QĐ/TW). */
@@ -34,6 +35,7 @@ export function planningLimits(ruleSet: RuleSet): PlanningLimits {
   return {
     maxPeoplePerPost: cited('planning.maxPeoplePerPost'),
     maxPostsPerPersonPerLevel: cited('planning.maxPostsPerPersonPerLevel'),
+    termYears: cited('planning.termYears'),
   };
 }
 
@@ -57,6 +59,7 @@ export class PlanningPoolSeats {
     state: PersonState,
     positionId: string,
     limits: PlanningLimits,
+    day: string,
   ): Promise<PersonPlanningLimits> {
     const ids = [
       positionId,
@@ -69,6 +72,8 @@ export class PlanningPoolSeats {
     return {
       maxPostsPerLevel: limits.maxPostsPerPersonPerLevel,
       levelOf: Object.fromEntries(rows.map((r) => [r.id, r.rank])),
+      termYears: limits.termYears,
+      day,
     };
   }
 
@@ -87,7 +92,7 @@ export class PlanningPoolSeats {
       const onRecord =
         state.status === 'registered' &&
         state.planningPool.some((e) => e.positionId === positionId && e.term === term);
-      if (onRecord || (await this.inFlight(personId, positionId, claims.get(personId))))
+      if (onRecord || (await this.holdsClaim(personId, positionId, term, claims.get(personId))))
         planned.push(personId);
     }
     return planned;
@@ -147,23 +152,31 @@ export class PlanningPoolSeats {
   }
 
   /**
-   * A claim not (or no longer) on the person's record holds a seat only while its append may
-   * still be under way: it is fresh, and the record shows no entry for the post added or removed
-   * since (a person added and taken off again within the minute holds nothing).
+   * A claim the record as loaded did not show, judged on the person's stream read again: the
+   * claimant's entry may have been appended between that load and this read (before, such a claim
+   * counted as neither on record nor in flight, and a fourth person got a place). An entry added
+   * since the claim holds the seat until it is removed; a claim with nothing added or removed since
+   * holds it only while its append may still be under way (fresh); added and taken off, nothing.
    */
-  private async inFlight(
+  private async holdsClaim(
     personId: string,
     positionId: string,
+    term: string,
     claimedAt?: string,
   ): Promise<boolean> {
-    if (claimedAt === undefined || Date.now() - Date.parse(claimedAt) >= ABANDONED_CLAIM_MS)
-      return false;
+    if (claimedAt === undefined) return false;
     const events = await this.store.readStream(personStream(personId));
-    return !events.some(
+    const since = events.filter(
       (e) =>
         (e.type === 'PlanningPoolEntryAdded' || e.type === 'PlanningPoolEntryRemoved') &&
         (e.data as { positionId?: string }).positionId === positionId &&
         e.recordedAt >= claimedAt,
     );
+    const last = since.at(-1);
+    if (last)
+      return (
+        last.type === 'PlanningPoolEntryAdded' && (last.data as { term?: string }).term === term
+      );
+    return Date.now() - Date.parse(claimedAt) < ABANDONED_CLAIM_MS;
   }
 }

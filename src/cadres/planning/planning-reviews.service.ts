@@ -9,6 +9,7 @@ import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { RegistryService } from '../registry.service';
+import { assertPlanningTermSpan } from './planning-term';
 import { planningLimits } from './planning-pool-seats';
 import {
   assertReviewWithinLimits,
@@ -115,7 +116,9 @@ export class PlanningReviews {
       [ids],
     );
     before.levelOf = Object.fromEntries(rows.map((r) => [r.id, r.rank]));
-    assertReviewWithinLimits(review, before, planningLimits(ruleSet));
+    const limits = planningLimits(ruleSet);
+    assertPlanningTermSpan(review.term, limits.termYears);
+    assertReviewWithinLimits(review, before, limits);
   }
 
   private async apply(review: Review, metadata: EventMetadata): Promise<void> {
