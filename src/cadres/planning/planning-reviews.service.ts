@@ -7,6 +7,7 @@ import { PG_POOL } from '../../common/tokens';
 import { EventMetadata } from '../../event-store/event-envelope';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
+import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { RegistryService } from '../registry.service';
 import { assertPlanningTermSpan } from './planning-term';
@@ -57,10 +58,7 @@ export class PlanningReviews {
     return review;
   }
 
-  /** Every removal names an entry on record, every addition a registered person; limits hold after. */
-  private async check(review: Review, metadata: EventMetadata): Promise<void> {
-    const day = vietnamDay(new Date(metadata.occurredAt));
-    refuseReviewOutOfReason(review, day);
+  private ruleSetOn(day: string): RuleSet {
     const ruleSet = this.catalog.ruleSetOn(day, 'state');
     if (!ruleSet)
       throw new RegistryRuleViolation(
@@ -68,6 +66,14 @@ export class PlanningReviews {
         `no rule set is in force on ${day}`,
         'unprocessable',
       );
+    return ruleSet;
+  }
+
+  /** Every removal names an entry on record, every addition a registered person; limits hold after. */
+  private async check(review: Review, metadata: EventMetadata): Promise<void> {
+    const day = vietnamDay(new Date(metadata.occurredAt));
+    refuseReviewOutOfReason(review, day);
+    const ruleSet = this.ruleSetOn(day);
     const before: PoolsBeforeReview = {
       plannedByPost: new Map(),
       entriesByPerson: new Map(),
