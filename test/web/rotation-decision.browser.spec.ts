@@ -38,6 +38,8 @@ describe('a rotation decided', () => {
         { id: 'pos-commune-chair', rank: 4 },
         { id: 'pos-deputy', rank: 5 },
         { id: 'pos-office', rank: 3 },
+        { id: 'pos-ward-chair', rank: 4 },
+        { id: 'pos-office-2', rank: 3 },
       ],
       people: [
         {
@@ -46,55 +48,70 @@ describe('a rotation decided', () => {
           pool: ['pos-deputy'],
           posts: [{ positionId: 'pos-office', from: addDays(today, -400), termEnd: null }],
         },
+        {
+          id: 'p-later',
+          dateOfBirth: '1987-03-03',
+          pool: ['pos-deputy'],
+          posts: [{ positionId: 'pos-office-2', from: addDays(today, -400), termEnd: null }],
+        },
       ],
     });
-    const step = (stepId: string, who: Record<string, string>, body: object) =>
-      http()
-        .post(`/cases/rot-web/steps/${stepId}`)
-        .set(who)
-        .send({ heldOn: today, ...body })
-        .expect(200);
-    await http()
-      .post('/cases')
-      .set(staff)
-      .send({
-        id: 'rot-web',
-        procedure: 'rotation',
-        definition: 'rotation.standard',
-        personId: 'p-pooled',
-        positionId: 'pos-commune-chair',
-        orgUnitId: 'ou-town',
-        summary: 'Luân chuyển về xã',
-      })
-      .expect(201);
-    await step('proposal', staff, { summary: 'Tăng cường cho xã' });
-    await step('discussion', staff, { minutesRef: 'BB-1', conclusion: 'Hai đơn vị thống nhất' });
-    await step('meet-person', leader, { conclusion: 'Đã gặp', personOpinion: 'Đồng ý' });
-    await step('vetting', staff, {
-      items: ['background', 'asset_declaration', 'political_standards'].map((item) => ({
-        item,
-        result: 'cleared',
-        note: 'Đã xác minh',
-      })),
-    });
-    await step('leadership-vote', bearer('secretary-1', ['ballot_secretary']), {
-      minutesRef: 'BB-2',
-      tally: {
-        members: 13,
-        summoned: 13,
-        present: 12,
-        for: 10,
-        against: 2,
-        abstain: 0,
-        invalid: 0,
-      },
-    });
-    await step('decision', leader, {
-      number: '9-QĐ',
-      signer: 'Bí thư',
-      effectiveFrom: today,
-      termYears: 3,
-    });
+    const rotate = async (
+      caseId: string,
+      personId: string,
+      positionId: string,
+      effectiveFrom: string,
+    ) => {
+      const step = (stepId: string, who: Record<string, string>, body: object) =>
+        http()
+          .post(`/cases/${caseId}/steps/${stepId}`)
+          .set(who)
+          .send({ heldOn: today, ...body })
+          .expect(200);
+      await http()
+        .post('/cases')
+        .set(staff)
+        .send({
+          id: caseId,
+          procedure: 'rotation',
+          definition: 'rotation.standard',
+          personId,
+          positionId,
+          orgUnitId: 'ou-town',
+          summary: 'Luân chuyển về xã',
+        })
+        .expect(201);
+      await step('proposal', staff, { summary: 'Tăng cường cho xã' });
+      await step('discussion', staff, { minutesRef: 'BB-1', conclusion: 'Hai đơn vị thống nhất' });
+      await step('meet-person', leader, { conclusion: 'Đã gặp', personOpinion: 'Đồng ý' });
+      await step('vetting', staff, {
+        items: ['background', 'asset_declaration', 'political_standards'].map((item) => ({
+          item,
+          result: 'cleared',
+          note: 'Đã xác minh',
+        })),
+      });
+      await step('leadership-vote', bearer('secretary-1', ['ballot_secretary']), {
+        minutesRef: 'BB-2',
+        tally: {
+          members: 13,
+          summoned: 13,
+          present: 12,
+          for: 10,
+          against: 2,
+          abstain: 0,
+          invalid: 0,
+        },
+      });
+      await step('decision', leader, {
+        number: '9-QĐ',
+        signer: 'Bí thư',
+        effectiveFrom,
+        termYears: 3,
+      });
+    };
+    await rotate('rot-web', 'p-pooled', 'pos-commune-chair', today);
+    await rotate('rot-later', 'p-later', 'pos-ward-chair', addDays(today, 30));
     browser = await launchChromium();
   });
 
@@ -132,6 +149,30 @@ describe('a rotation decided', () => {
       'Được luân chuyển, điều động giữ chức vụ pos-commune-chair (hồ sơ rot-web)',
     );
     expect(text).not.toContain('without keeping');
+    await page.context().close();
+  });
+
+  it('a rotation that takes effect later: both posts held until that day, each with the day it changes', async () => {
+    const later = addDays(today, 30);
+    const [y, m, d] = later.split('-');
+    for (let tries = 0; tries < 100; tries++) {
+      const person = await http()
+        .get('/cadres/p-later')
+        .set(bearer('staff-1', ['organization_staff']));
+      if (person.body.pastPosts?.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const { page } = await signIn(browser, base, 'staff-1');
+    await page.goto(`${base}/cadres/p-later`);
+    const held = page.getByTestId('posts-held');
+    await held.locator('td', { hasText: 'pos-ward-chair' }).waitFor();
+    const rows = await held.locator('tbody tr').allInnerTexts();
+    // Before: only the post to come, from its day, and the post held today among none.
+    expect(rows).toEqual([
+      expect.stringMatching(new RegExp(`pos-office-2.*Thôi giữ từ ${d}/${m}/${y}`)),
+      expect.stringMatching(new RegExp(`pos-ward-chair.*Nhận nhiệm vụ từ ${d}/${m}/${y}`)),
+    ]);
+    expect(await page.getByTestId('past-posts').isHidden()).toBe(true);
     await page.context().close();
   });
 });

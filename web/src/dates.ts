@@ -55,3 +55,8 @@ export function parseDateTime(text: string): string | null {
 export function vietnamToday(now = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** Days written into a text as `YYYY-MM-DD` (a decision's "150-QĐ/TU (2026-12-06)") as dd/mm/yyyy. */
+export function withDaysFormatted(text: string): string {
+  return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (day) => formatDay(day));
+}

@@ -163,4 +163,32 @@ describe('person record (cadre-<id>)', () => {
       { positionId: 'pos-2', term: '2025-2030', decisionRef: 'b' },
     ]);
   });
+  it('keeps the term held when a re-appointment assigns the post again, and an extension as one term', () => {
+    const assigned = (from: string, termEnd: string, decisionRef: string) => ({
+      type: 'PostAssigned' as const,
+      data: { personId: 'p-an', positionId: 'pos-1', from, termEnd, decisionRef },
+    });
+    const state = [
+      registered,
+      assigned('2022-03-01', '2027-03-01', '45-QĐ/TU'),
+      // The re-appointment: a new term from the old one's end. Before: the 2022 term was dropped.
+      assigned('2027-03-01', '2032-03-01', '77-QĐ/TU'),
+      // An extension keeps the start and moves the end: the same term.
+      assigned('2027-03-01', '2033-06-30', '80-QĐ/TU'),
+    ].reduce(personDecider.evolve, personDecider.initialState());
+    if (state.status !== 'registered') throw new Error('not registered');
+    expect(state.posts).toEqual([
+      { positionId: 'pos-1', from: '2027-03-01', termEnd: '2033-06-30', decisionRef: '80-QĐ/TU' },
+    ]);
+    expect(state.pastPosts).toEqual([
+      {
+        positionId: 'pos-1',
+        from: '2022-03-01',
+        termEnd: '2027-03-01',
+        decisionRef: '45-QĐ/TU',
+        endedOn: '2027-03-01',
+        reason: 'new term from 2027-03-01 (77-QĐ/TU)',
+      },
+    ]);
+  });
 });

@@ -32,20 +32,39 @@ const withProfile = (state: RegisteredPerson, event: PersonProfileEvent): Regist
   ...evolveProfile(state, event),
 });
 
-/** Posts held (chức vụ): a new assignment replaces the same post; an ended one moves to the past. */
+/**
+ * Posts held (chức vụ): an ended one moves to the past. A new assignment to a post held replaces
+ * it: with another start (a re-appointment's new term) the term held moves to the past, ending
+ * where the new one starts (before, it was dropped, and the record lost that term); with the same
+ * start (an extension moving the term's end) it is the same term.
+ */
 const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded'> = {
-  PostAssigned: (state, { data }) => ({
-    ...state,
-    posts: [
-      ...state.posts.filter((p) => p.positionId !== data.positionId),
-      {
-        positionId: data.positionId,
-        from: data.from,
-        termEnd: data.termEnd,
-        decisionRef: data.decisionRef,
-      },
-    ],
-  }),
+  PostAssigned: (state, { data }) => {
+    const held = state.posts.find((p) => p.positionId === data.positionId);
+    const newTerm = held !== undefined && held.from !== data.from;
+    return {
+      ...state,
+      posts: [
+        ...state.posts.filter((p) => p.positionId !== data.positionId),
+        {
+          positionId: data.positionId,
+          from: data.from,
+          termEnd: data.termEnd,
+          decisionRef: data.decisionRef,
+        },
+      ],
+      pastPosts: newTerm
+        ? [
+            ...state.pastPosts,
+            {
+              ...held,
+              endedOn: data.from,
+              reason: `new term from ${data.from} (${data.decisionRef})`,
+            },
+          ]
+        : state.pastPosts,
+    };
+  },
   PostEnded: (state, { data }) => {
     const ended = state.posts.find((p) => p.positionId === data.positionId);
     return {

@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { useCatalog, usePeopleSearch, usePositions } from '../api/hooks';
 import { useOrgUnits } from './Inbox';
-import { formatDay } from '../dates';
+import { formatDay, vietnamToday, withDaysFormatted } from '../dates';
+import { postsOnDay } from './posts-on-day';
 import { Link } from '../router';
 import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
@@ -20,6 +21,7 @@ interface PersonView {
   pastPosts: {
     positionId: string;
     from: string;
+    termEnd: string | null;
     endedOn: string;
     reason: string;
     decisionRef: string;
@@ -120,6 +122,7 @@ export function PersonPage({ personId }: { personId: string }) {
   if (person.isPending) return <Loading />;
   if (person.error) return <ErrorBox error={person.error} />;
   const p = person.data;
+  const posts = postsOnDay(p.posts, p.pastPosts, vietnamToday());
   return (
     <section>
       <h1>
@@ -157,29 +160,34 @@ export function PersonPage({ personId }: { personId: string }) {
         {p.ratings.length === 0 && <li>{t('app.none')}</li>}
       </ul>
       <h2>{t('person.posts')}</h2>
-      <table className="grid">
+      <table className="grid" data-testid="posts-held">
         <thead>
           <tr>
             <th scope="col">{t('case.position')}</th>
             <th scope="col">{t('person.from')}</th>
             <th scope="col">{t('person.termEnd')}</th>
             <th scope="col">{t('person.decisionRef')}</th>
+            <th scope="col">{t('person.change')}</th>
           </tr>
         </thead>
         <tbody>
-          {p.posts.map((post) => (
-            <tr key={post.positionId}>
+          {posts.held.map((post) => (
+            <tr key={`${post.positionId}:${post.from}`}>
               <td>{title(post.positionId)}</td>
               <td>{formatDay(post.from)}</td>
               <td>{formatDay(post.termEnd)}</td>
-              <td>{post.decisionRef}</td>
+              <td>{withDaysFormatted(post.decisionRef)}</td>
+              <td>
+                {post.startsOn && t('person.startsOn', { day: formatDay(post.startsOn) })}
+                {post.leavesOn && t('person.leavesOn', { day: formatDay(post.leavesOn) })}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <h2>{t('person.pastPosts')}</h2>
-      {p.pastPosts.length === 0 && <p>{t('app.none')}</p>}
-      <table className="grid" hidden={p.pastPosts.length === 0} data-testid="past-posts">
+      {posts.past.length === 0 && <p>{t('app.none')}</p>}
+      <table className="grid" hidden={posts.past.length === 0} data-testid="past-posts">
         <thead>
           <tr>
             <th scope="col">{t('case.position')}</th>
@@ -190,13 +198,13 @@ export function PersonPage({ personId }: { personId: string }) {
           </tr>
         </thead>
         <tbody>
-          {p.pastPosts.map((post) => (
+          {posts.past.map((post) => (
             <tr key={`${post.positionId}:${post.from}`}>
               <td>{title(post.positionId)}</td>
               <td>{formatDay(post.from)}</td>
               <td>{formatDay(post.endedOn)}</td>
               <td>{reasonText(post.reason)}</td>
-              <td>{post.decisionRef}</td>
+              <td>{withDaysFormatted(post.decisionRef)}</td>
             </tr>
           ))}
         </tbody>

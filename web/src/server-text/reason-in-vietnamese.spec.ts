@@ -342,6 +342,7 @@ describe('what vetting reads off a record, a closure, the end of a post left', (
     );
     // The other ends of a post the person page lists (case-record, discipline and removal records).
     expect(expectRead('term ended (case a-1)')).toBe('Hết nhiệm kỳ (hồ sơ a-1)');
+    expectRead('new term from 2027-03-01 (77-QĐ/TU (2026-12-06))');
     expectRead('discipline: removal_from_post (case d-1)');
     expect(expectRead('relief (case r-1)')).toBe('Cho thôi giữ chức vụ (hồ sơ r-1)');
     expectRead('dismissal (case r-2)');

@@ -406,6 +406,10 @@ const RECORD_NOTES: Sentence[] = [
     ([how, position, caseId], s) =>
       `${how === 'appointed' ? 'Được bổ nhiệm' : 'Được luân chuyển, điều động'} giữ chức vụ ${s.words.position(position)} (hồ sơ ${caseId}), không kiêm nhiệm chức vụ này`,
   ),
+  sentence(
+    `new term from ${DAY} \\((.+)\\)`,
+    ([day, ref], s) => `Bổ nhiệm lại, nhiệm kỳ mới từ ngày ${s.day(day)} (${ref})`,
+  ),
   sentence(`term ended \\(case ${ID}\\)`, ([caseId]) => `Hết nhiệm kỳ (hồ sơ ${caseId})`),
   sentence(
     `discipline: ${ID} \\(case ${ID}\\)`,
