@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
@@ -97,6 +97,35 @@ describe('the audit screen against signed checkpoints', () => {
     await page.getByTestId('checkpoint-result').waitFor();
     return { page, close: () => context.close() };
   }
+
+  it('exports the events recorded through the day typed in "Đến" (before: that day was left out)', async () => {
+    const { context, page } = await signIn(browser, base, 'auditor-1');
+    await page.goto(`${base}/audit`);
+    const [y, m, d] = vietnamToday().split('-');
+    await page.getByLabel('Từ (dd/mm/yyyy)').fill(`${d}/${m}/${y}`);
+    await page.getByLabel('Đến (dd/mm/yyyy)').fill(`${d}/${m}/${y}`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Xuất toàn bộ sự kiện' }).click(),
+    ]);
+    const lines = readFileSync((await download.path())!)
+      .toString('utf8')
+      .trim()
+      .split(/\r?\n/);
+    // The case opened today is among them.
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.some((line) => line.includes('a-web-cp'))).toBe(true);
+    // On a phone the screen keeps its width (before: 461 px, the export button off screen).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Xuất toàn bộ sự kiện' }).waitFor();
+    const width = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+          .document.documentElement.scrollWidth,
+    );
+    expect(width).toBeLessThanOrEqual(390);
+    await context.close();
+  });
 
   it('shows no checkpoint, then covered, then the count not yet covered', async () => {
     let session = await checkAsAuditor();
