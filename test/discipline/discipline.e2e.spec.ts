@@ -310,11 +310,13 @@ describe('disciplinary action over HTTP', () => {
         effectiveFrom: today,
         sameViolationCaseId,
       });
-    const missing = await decision('d-nowhere').expect(422);
-    expect(missing.body).toMatchObject({
-      rule: 'discipline.same_violation_not_found',
-      field: 'sameViolationCaseId',
-    });
+    // A case that does not exist answers as one outside the grant (before: 422 not_found, while
+    // another unit's case answered 403 naming its unit: whether it existed, and where).
+    const missing = await decision('d-nowhere').expect(403);
+    expect(missing.body).toMatchObject({ field: 'sameViolationCaseId' });
+    expect(missing.body.message).toBe(
+      'sameViolationCaseId: case d-nowhere is not in any unit your grant for ou-town covers',
+    );
     const decided = await decision('d-party').expect(200);
     expect(decided.body).toMatchObject({
       // The civil servant's own bar is 12 months; the Party's warning on the same violation, 36.

@@ -70,14 +70,11 @@ export class DisciplineService {
    * (undefined when it does not exist; 403 when it is outside the caller's grant).
    */
   async sameViolationCase(caseId: string, actor: Actor): Promise<SameViolationCase | undefined> {
+    // Before anything is read: a case outside the grant and one that does not exist answer alike
+    // (before, 403 named the other unit's case's unit and a missing one was 422 not_found).
+    await this.scope.assertAnyCaseInScope(actor, caseId, 'sameViolationCaseId');
     const { state } = await loadStream(this.store, disciplineStream(caseId), disciplineDecider);
     if (state.status === 'none') return undefined;
-    await this.scope.assertReaches(
-      actor,
-      state.orgUnitId,
-      `discipline case ${caseId}`,
-      'sameViolationCaseId',
-    );
     const decided = 'decision' in state ? state : undefined;
     return {
       caseId,
