@@ -140,4 +140,14 @@ describe('correcting a discipline step (the same step engine)', () => {
       .when(correction('review', { kind: 'meeting', conclusion: 'x' }), ctx(inspector))
       .refuses('case.closed', 'conflict');
   });
+  it('refuses to close a case once its ballot chose a form (before: staff set the vote aside)', () => {
+    const close: DisciplineCommand = { type: 'CloseDisciplineCase', data: { reason: 'x' } };
+    given(...throughReview, [step('ballot', ballotFields(10)), ctx(secretary)])
+      .when(close, ctx(staff))
+      .refuses('discipline.close_after_form_ballot', 'conflict');
+    // Before the ballot the case may still be closed.
+    given(...throughReview)
+      .when(close, ctx(staff))
+      .then(['DisciplineCaseClosed']);
+  });
 });

@@ -39,7 +39,8 @@ function allowedNextActions(
     allowedNext.push(performStepLink(current, base));
     if (state.decideBy && !state.timeLimitExtended)
       allowedNext.push({ action: 'extend-time-limit', href: `${base}/extend` });
-    allowedNext.push({ action: 'close', href: `${base}/close` });
+    if (state.ballot?.outcome !== 'form_chosen')
+      allowedNext.push({ action: 'close', href: `${base}/close` });
   }
   const deadline =
     state.status === 'decided'

@@ -228,6 +228,13 @@ function closeCase(
 ): DomainEvent[] {
   if (state.status !== 'open')
     refuse('case.closed', `the case is ${state.status}; it cannot be closed again`, 'conflict');
+  // Once the collective has voted a form, the authority decides: staff do not set a vote aside.
+  if (state.ballot?.outcome === 'form_chosen')
+    refuse(
+      'discipline.close_after_form_ballot',
+      `the ballot chose ${state.ballot.form} (${state.ballot.reason}); the case ends with the deciding authority's decision, and a mistyped ballot is corrected (POST /discipline-cases/${state.caseId}/steps/${state.ballot.stepId}/corrections)`,
+      'conflict',
+    );
   const names = { by: 'closedBy', on: 'closedOn' };
   const end = { rule: 'discipline.closed_by_staff', reason: command.data.reason };
   return [endedByStaff('DisciplineCaseClosed', names, state, context, end)];
