@@ -202,6 +202,10 @@ export class DisciplineCommandRunner {
           return {
             ...(await this.contexts.stepContext(options.actor, pinned, caseUnit)),
             personStatuses: person.state.status === 'registered' ? person.state.statuses : [],
+            postsHeld:
+              person.state.status === 'registered'
+                ? person.state.posts.map((post) => post.positionId)
+                : undefined,
             ...(await this.sameViolationCase(command, options)),
           };
         },

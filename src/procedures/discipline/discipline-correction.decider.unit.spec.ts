@@ -150,4 +150,17 @@ describe('correcting a discipline step (the same step engine)', () => {
       .when(close, ctx(staff))
       .then(['DisciplineCaseClosed']);
   });
+  it('refuses a ballot that removes from post a person who holds none (before: decided, endsPost)', () => {
+    const removal = {
+      kind: 'ballot',
+      tally: { ...ballotFields(0).tally, noDiscipline: 3, votesByForm: { removal_from_post: 10 } },
+    };
+    const withoutPost = { ...ctx(secretary), postsHeld: [] };
+    given(...throughReview)
+      .when(step('ballot', removal), withoutPost)
+      .refuses('discipline.removal_without_post', 'unprocessable');
+    given(...throughReview)
+      .when(step('ballot', removal), { ...withoutPost, postsHeld: ['pos-deputy'] })
+      .then(['DisciplineBallotTallied']);
+  });
 });

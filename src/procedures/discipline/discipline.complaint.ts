@@ -140,7 +140,7 @@ function changedForm(
   state: Decided,
   command: Command<'ReviewComplaint'>,
   track: Track,
-  { ruleSet }: DisciplineContext,
+  { ruleSet, postsHeld }: DisciplineContext,
 ): string {
   const forms = trackForms(ruleSet, track.track);
   if (!command.data.form || !forms.includes(command.data.form))
@@ -157,6 +157,6 @@ function changedForm(
       'invalid',
       'form',
     );
-  refuseFormForStatus(ruleSet, command.data.form, state, 'form');
+  refuseFormForStatus(ruleSet, command.data.form, state, 'form', postsHeld);
   return command.data.form;
 }

@@ -112,7 +112,7 @@ function formDecided(
       'invalid',
       'form',
     );
-  refuseFormForStatus(ruleSet, body.form, state, 'form');
+  refuseFormForStatus(ruleSet, body.form, state, 'form', context.postsHeld);
   if (ballotForm === null || body.form === ballotForm) return null;
   const reason = body.reasonForDifferentForm?.trim();
   if (!reason)

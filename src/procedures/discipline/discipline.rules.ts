@@ -70,9 +70,19 @@ function barIfRelieved(
 export function refuseFormForStatus(
   ruleSet: RuleSet,
   form: string,
-  state: { electedCadre: boolean; serviceStatus: ServiceStatus },
+  state: { electedCadre: boolean; serviceStatus: ServiceStatus; personId: string },
   field: string,
+  postsHeld?: readonly string[],
 ): void {
+  // Removal from post (cách chức) takes away a post: it needs one (Luật Cán bộ, công chức art. 79,
+  // Điều lệ Đảng art. 35: forms for one who holds a post; the articles' text was not read here).
+  if (form === 'removal_from_post' && postsHeld && postsHeld.length === 0)
+    refuse(
+      'discipline.removal_without_post',
+      `${field}: removal_from_post (cách chức) removes a person from a post, and ${state.personId} holds none`,
+      'unprocessable',
+      field,
+    );
   if (
     !state.electedCadre &&
     ruleValue<string[]>(ruleSet, 'discipline.electedCadreOnlyForms').includes(form)

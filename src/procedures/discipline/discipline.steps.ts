@@ -123,7 +123,7 @@ function ballot(
     body.expulsionProposal,
   );
   refuseUnjudgedTally(result, { prefix: 'tally.' });
-  refuseFormOutcome(result, state, ruleSet);
+  refuseFormOutcome(result, state, context);
   const chosen = result.outcome === 'form_chosen';
   const tallied = tallyEvent(
     begun,
@@ -168,7 +168,7 @@ function cellProposal(ruleSet: DisciplineContext['ruleSet'], forms: string[]) {
 function refuseFormOutcome(
   result: ReturnType<typeof evaluateFormBallot>,
   state: Open,
-  ruleSet: DisciplineContext['ruleSet'],
+  { ruleSet, postsHeld }: DisciplineContext,
 ): void {
   if (result.outcome === 'expulsion_not_proposed')
     refuse(
@@ -178,7 +178,7 @@ function refuseFormOutcome(
       'expulsionProposal',
     );
   if (result.outcome === 'form_chosen')
-    refuseFormForStatus(ruleSet, result.form, state, `tally.votesByForm.${result.form}`);
+    refuseFormForStatus(ruleSet, result.form, state, `tally.votesByForm.${result.form}`, postsHeld);
 }
 
 /**
