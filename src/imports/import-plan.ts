@@ -21,6 +21,8 @@ export interface PlanContext {
   ruleSetOn(day: string, track: RuleTrack): RuleSet | undefined;
   /** The unit a person is registered in, from the file or the registry. */
   unitOf(personId: string): string | undefined;
+  /** Today in Vietnam: a decision on paper was signed by then. */
+  today: string;
 }
 
 /** Where a refusal of this row points: the named field's cell, else the row's first key cell. */
@@ -101,6 +103,13 @@ export function planImport(
 /** A discipline on paper, judged by the rule set in force on its decision day for its track. */
 function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand | RowProblem {
   const v = row.values as Record<string, string> & { track: DisciplineTrack };
+  if (v.decidedOn > context.today)
+    return problemAt(
+      row,
+      'decidedOn',
+      'discipline.decided_in_the_future',
+      `decidedOn: ${v.decidedOn} is after today (${context.today}); a discipline on record was decided by then`,
+    );
   const ruleSet = context.ruleSetOn(v.decidedOn, RULE_TRACK[v.track]);
   if (!ruleSet)
     return problemAt(

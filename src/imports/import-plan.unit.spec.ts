@@ -14,6 +14,7 @@ const ruleSets = loadRuleSets(path.resolve(__dirname, '../../seeds/rule-sets'));
 const context = {
   ruleSetOn: (day: string, track: 'party' | 'state') => ruleSetInForce(ruleSets, day, track),
   unitOf: () => 'ou-a',
+  today: '2026-12-06',
 };
 
 /** A sheet as the readers hand it over: headers from the template, cells by header. */
@@ -83,6 +84,30 @@ describe('import rows → registry commands', () => {
     expect(planned.map((p) => (p.command.data as { barEndsOn: string }).barEndsOn)).toEqual([
       '2026-09-01',
       '2028-11-03',
+    ]);
+  });
+
+  it('a discipline decided after today is a bad row naming its day (before: written, its bar ending in 10000)', () => {
+    const { rows } = parseRows([
+      sheet('discipline', [
+        {
+          'Mã cán bộ': 'p-a',
+          Khối: 'Đảng',
+          'Hình thức': 'Cảnh cáo',
+          'Ngày quyết định': '9999-12-31',
+          'Số quyết định': '8-QĐ/ĐU',
+          'Loại vi phạm': 'budget',
+        },
+      ]),
+    ]);
+    const { planned, problems } = planImport(rows, context);
+    expect(planned).toEqual([]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        column: 'Ngày quyết định',
+        rule: 'discipline.decided_in_the_future',
+        message: expect.stringContaining('9999-12-31 is after today (2026-12-06)'),
+      }),
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { vietnamDay } from '../common/vietnam-day';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { RegistryService } from '../cadres/registry.service';
@@ -126,6 +127,7 @@ export class ImportService {
     const plan = planImport(registryRows, {
       ruleSetOn: (day, track) => this.catalog.ruleSetOn(day, track),
       unitOf: (personId) => refs.unitOf.get(personId),
+      today: vietnamDay(new Date()),
     });
     const records = await this.records(plan.planned, reads);
     const simulated = simulateImport(
