@@ -110,10 +110,16 @@ function planningAndAge(
   const retires = retirementDate(ruleSet, person.profile.dateOfBirth, person.profile.gender);
   const left = wholeYearsBetween(day, retires);
   // The age for a full term is asked at a first appointment or for a higher post only.
-  if (higher && left < minimum)
+  const citation = ruleCitation(ruleSet, 'appointment.minYearsToRetirement');
+  if (higher && retires < day)
     reasons.push({
       rule: 'age.over_limit',
-      reason: `over the age limit of ${ruleSet.id}: retires on ${retires}, ${left} whole years left, needs ${minimum} (${ruleCitation(ruleSet, 'appointment.minYearsToRetirement')})`,
+      reason: `over the age limit of ${ruleSet.id}: retired on ${retires}, past the retirement age (${citation})`,
+    });
+  else if (higher && left < minimum)
+    reasons.push({
+      rule: 'age.over_limit',
+      reason: `over the age limit of ${ruleSet.id}: retires on ${retires}, ${left} whole years left, needs ${minimum} (${citation})`,
     });
   return reasons;
 }

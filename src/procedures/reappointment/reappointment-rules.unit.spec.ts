@@ -126,14 +126,15 @@ describe('re-appointment term', () => {
     ).toMatchObject({ termYears: 5, termEnd: '2031-12-01', details: { applied: 'full_term' } });
   });
   it('runs to retirement when fewer than the rule’s years are left', () => {
-    // Born mid-1965, he reaches 61 years 6 months (the 2026 age) on 15 Dec 2026.
+    // Born mid-1965, he reaches 61 years 6 months (the 2026 age) on 15 Dec 2026: he retires at
+    // the end of that month.
     const term = reappointmentTerm(
       vn2025,
       { dateOfBirth: '1965-06-15', gender: 'male' },
       '2026-12-01',
     );
     expect(term).toMatchObject({
-      termEnd: '2026-12-15',
+      termEnd: '2026-12-31',
       details: { applied: 'extended_to_retirement' },
     });
     expect(term.termRule).toMatch(/extended to retirement: 0 whole years left, fewer than 2/);

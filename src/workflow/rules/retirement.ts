@@ -22,12 +22,29 @@ function addMonths(day: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
 
-/** The day a person reaches retirement age under the rule set's schedule. */
+/** The last day of the month a day falls in. */
+function endOfMonth(day: string): string {
+  const [y, m] = day.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${day.slice(0, 8)}${String(last).padStart(2, '0')}`;
+}
+
+/**
+ * The day a person retires under the rule set's schedule: the end of the last day of the month in
+ * which they reach the age (Nghị định 135/2020: "kết thúc ngày cuối cùng của tháng đủ tuổi nghỉ
+ * hưu"; restatement nld.com.vn, 26 Nov 2020, the article not identified). Before Dec 2026 this was
+ * the birthday itself, up to a month early: a man born 1 Dec 1969 retired on 1 Dec 2031, not 31 Dec.
+ */
 export function retirementDate(
   ruleSet: RuleSet,
   dateOfBirth: string,
   gender: 'male' | 'female',
 ): string {
+  return endOfMonth(ageReachedOn(ruleSet, dateOfBirth, gender));
+}
+
+/** The day a person reaches retirement age under the rule set's schedule. */
+function ageReachedOn(ruleSet: RuleSet, dateOfBirth: string, gender: 'male' | 'female'): string {
   const rule = ruleValue<RetirementAgeRule>(ruleSet, 'retirement.age');
   const schedule = rule[gender];
   const ageIn = (year: number) =>

@@ -272,6 +272,20 @@ describe("a person's eligibility reads in Vietnamese, citing the instrument and 
       /^«tình trạng 19» từ ngày 01\/10\/2026 \(Quy định 377-QĐ\/TW, Điều 20/,
     );
   });
+
+  it('one past the retirement age (before: "-1 whole years left")', () => {
+    const retired = { ...person, profile: { ...person.profile, dateOfBirth: '1960-01-01' } };
+    const { reasons } = appointmentEligibility(
+      retired,
+      { id: 'pos-1', rank: 3 },
+      new Map(),
+      ruleSet,
+      '2026-11-20',
+    );
+    const age = reasons.find((r) => r.rule === 'age.over_limit')!.reason;
+    expect(age).toMatch(/retired on 2020-04-30, past the retirement age/);
+    expect(expectRead(age)).toMatch(/^Quá tuổi theo .*: đã đến tuổi nghỉ hưu ngày 30\/04\/2020/);
+  });
 });
 
 describe('how a step ended a case', () => {

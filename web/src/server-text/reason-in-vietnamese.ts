@@ -313,6 +313,11 @@ const ELIGIBILITY: Sentence[] = [
       `Chưa được quy hoạch vào chức vụ ${s.words.position(position)} hoặc chức vụ tương đương, cao hơn`,
   ),
   sentence(
+    `over the age limit of ${ID}: retired on ${DAY}, past the retirement age \\((.+)\\)`,
+    ([ruleSet, retired, citation], s) =>
+      `Quá tuổi theo ${ruleSet}: đã đến tuổi nghỉ hưu ngày ${s.day(retired)} (${s.citation(citation)})`,
+  ),
+  sentence(
     `over the age limit of ${ID}: retires on ${DAY}, ${N} whole years left, needs ${N} \\((.+)\\)`,
     ([ruleSet, retires, left, needs, citation], s) =>
       `Quá tuổi theo ${ruleSet}: nghỉ hưu ngày ${s.day(retires)}, còn ${left} năm tròn, cần ${needs} năm (${s.citation(citation)})`,
