@@ -1,3 +1,4 @@
+import { procedureFilterSql } from './procedure-filter';
 import { Pool } from 'pg';
 import { decodeCursor, encodeCursor, Page } from './cursor';
 import { withinUnit } from './within-unit';
@@ -88,7 +89,10 @@ export async function caseList(pool: Pool, query: CaseListQuery): Promise<Page<C
     params.push(value);
     where.push(condition(`$${params.length}`));
   };
-  if (query.procedure) add((p) => `procedure = ${p}`, query.procedure);
+  if (query.procedure) {
+    const procedure = query.procedure;
+    add((p) => procedureFilterSql(procedure, p), procedure);
+  }
   if (query.status) add((p) => `status = ${p}`, query.status);
   if (query.orgUnit) add((p) => withinUnit('org_unit_id', p), query.orgUnit);
   if (query.person) add((p) => `person_id = ${p}`, query.person);

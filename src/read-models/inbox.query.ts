@@ -1,3 +1,4 @@
+import { procedureFilterSql } from './procedure-filter';
 import { Pool } from 'pg';
 import { decodeCursor, encodeCursor, Page } from './cursor';
 import { withinUnit } from './within-unit';
@@ -67,7 +68,7 @@ function inboxFilters(query: InboxQuery) {
   if (query.orgUnit) taskWhere.push(withinUnit('t.org_unit_id', `$${params.length}`));
   if (query.procedure) {
     const p = add(query.procedure);
-    caseWhere.push(`c.procedure = ${p}`);
+    caseWhere.push(procedureFilterSql(query.procedure, p, 'c'));
     // Staff tasks are about re-appointment.
     taskWhere.push(`${p}::text = 'reappointment'`);
   }

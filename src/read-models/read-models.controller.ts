@@ -25,8 +25,9 @@ import {
   REGISTER_TRACKS,
 } from './discipline-register.docs';
 import { CASE_PROCEDURES } from '../procedures/case/case-stream';
+import { FILTERED_PROCEDURES_BESIDES_CASES } from './procedure-filter';
 
-const PROCEDURES = CASE_PROCEDURES;
+const PROCEDURES = [...CASE_PROCEDURES, ...FILTERED_PROCEDURES_BESIDES_CASES];
 const CASE_STATUSES = [
   'open',
   'decided',

@@ -40,6 +40,8 @@ describe('a rotation decided', () => {
         { id: 'pos-office', rank: 3 },
         { id: 'pos-ward-chair', rank: 4 },
         { id: 'pos-office-2', rank: 3 },
+        { id: 'pos-office-3', rank: 3 },
+        { id: 'pos-transfer-target', rank: 3 },
       ],
       people: [
         {
@@ -53,6 +55,11 @@ describe('a rotation decided', () => {
           dateOfBirth: '1987-03-03',
           pool: ['pos-deputy'],
           posts: [{ positionId: 'pos-office-2', from: addDays(today, -400), termEnd: null }],
+        },
+        {
+          id: 'p-transfer',
+          dateOfBirth: '1986-04-04',
+          posts: [{ positionId: 'pos-office-3', from: addDays(today, -400), termEnd: null }],
         },
       ],
     });
@@ -112,6 +119,20 @@ describe('a rotation decided', () => {
     };
     await rotate('rot-web', 'p-pooled', 'pos-commune-chair', today);
     await rotate('rot-later', 'p-later', 'pos-ward-chair', addDays(today, 30));
+    // A transfer runs as a rotation case under transfer.standard.
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'tr-web',
+        procedure: 'transfer',
+        definition: 'transfer.standard',
+        personId: 'p-transfer',
+        positionId: 'pos-transfer-target',
+        orgUnitId: 'ou-town',
+        summary: 'Điều động về phòng',
+      })
+      .expect(201);
     browser = await launchChromium();
   });
 
@@ -173,6 +194,22 @@ describe('a rotation decided', () => {
       expect.stringMatching(new RegExp(`pos-ward-chair.*Nhận nhiệm vụ từ ${d}/${m}/${y}`)),
     ]);
     expect(await page.getByTestId('past-posts').isHidden()).toBe(true);
+    await page.context().close();
+  });
+
+  it('a transfer reads as a transfer (Điều động), in its title and the inbox, and the inbox filters it', async () => {
+    const { page } = await signIn(browser, base, 'staff-1');
+    await page.goto(`${base}/cases/tr-web`);
+    // Before: "Hồ sơ tr-web — Luân chuyển".
+    await page.getByRole('heading', { level: 1, name: /tr-web — Điều động/ }).waitFor();
+    await page.goto(`${base}/`);
+    const row = page.locator('tr', { has: page.locator('a[href="/cases/tr-web"]') });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Điều động');
+    await page.getByLabel('Thủ tục').selectOption('rotation');
+    await row.waitFor({ state: 'detached' });
+    await page.getByLabel('Thủ tục').selectOption('transfer');
+    await row.waitFor();
     await page.context().close();
   });
 });

@@ -6369,7 +6369,7 @@ export interface operations {
     ReadModelsController_inbox: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation" | "election";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation" | "election" | "transfer";
                 /** @description narrow to a unit (and its subtree) within your grant */
                 orgUnit?: string;
                 overdue?: "true" | "false";
@@ -6431,7 +6431,7 @@ export interface operations {
     ReadModelsController_cases: {
         parameters: {
             query?: {
-                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation" | "election";
+                procedure?: "appointment" | "reappointment" | "rotation" | "discipline" | "removal" | "extension" | "approval_in_principle" | "consultation" | "election" | "transfer";
                 status?: "open" | "decided" | "rejected" | "withdrawn" | "closed" | "under_review" | "annulled" | "time_barred";
                 orgUnit?: string;
                 person?: string;

@@ -1,3 +1,4 @@
+import { procedureKey } from '../procedure-key';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -272,7 +273,9 @@ export function CasePage({ caseId }: { caseId: string }) {
     <section>
       <h1>
         {t('case.title', { id: caseId })} —{' '}
-        {t(`procedure.${data.procedure}`, { defaultValue: data.procedure })}
+        {t(`procedure.${procedureKey(data.procedure, data.definition)}`, {
+          defaultValue: data.procedure,
+        })}
       </h1>
       <p className="muted">{data.summary}</p>
       {stale && (

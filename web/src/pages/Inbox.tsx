@@ -1,3 +1,4 @@
+import { procedureKey } from '../procedure-key';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -12,6 +13,7 @@ const PROCEDURES = [
   'appointment',
   'reappointment',
   'rotation',
+  'transfer',
   'discipline',
   'removal',
   'extension',
@@ -130,7 +132,11 @@ export function Inbox() {
                   <td>{item.personName ?? item.personId}</td>
                   <td>{item.positionTitle ?? item.positionId ?? '—'}</td>
                   <td>{stepTitle}</td>
-                  <td>{item.procedure ? t(`procedure.${item.procedure}`) : '—'}</td>
+                  <td>
+                    {item.procedure
+                      ? t(`procedure.${procedureKey(item.procedure, item.definition)}`)
+                      : '—'}
+                  </td>
                   <td>
                     {formatDay(item.dueOn)}{' '}
                     {item.overdue && <span className="badge danger">{t('inbox.overdue')}</span>}
