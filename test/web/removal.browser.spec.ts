@@ -58,8 +58,15 @@ describe('a dismissal in the browser', () => {
       .locator('option', { hasText: 'Nguyễn Văn An' })
       .waitFor({ state: 'attached' });
     await page.getByLabel('Chọn cán bộ').selectOption('p-nguyen-van-an');
-    await page.getByLabel('Tìm chức vụ').fill('Phó Trưởng ban Tổ chức');
+    // Only the posts he holds, found without diacritics (before: every post of the grant, and
+    // "pho truong ban" found none).
+    await page.getByLabel('Tìm chức vụ').fill('pho truong ban');
+    const posts = page.getByLabel('Chọn chức vụ').locator('option');
+    await posts.nth(1).waitFor({ state: 'attached' });
+    expect(await posts.allInnerTexts()).toEqual(['—', 'Phó Trưởng ban Tổ chức Thành ủy Hà Nội']);
     await page.getByLabel('Chọn chức vụ').selectOption('pos-ha-noi-deputy-head-organization');
+    // No appointment eligibility for a removal (before: "already holds …; use reappointment").
+    expect(await page.getByTestId('eligibility').count()).toBe(0);
     await page.getByLabel('Tóm tắt').fill('Xem xét miễn nhiệm Phó Trưởng ban Tổ chức');
     await page.getByLabel('Căn cứ', { exact: true }).selectOption('low_confidence');
     await page.getByLabel('Số phiếu tín nhiệm thấp').fill('30');

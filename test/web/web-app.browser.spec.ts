@@ -448,10 +448,16 @@ describe('the web app in a browser', () => {
     // post, refused with 403 once the form was filled).
     await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
     await page.getByLabel('Tìm chức vụ').fill('');
-    const posts = await page
-      .getByLabel('Chọn chức vụ')
-      .locator('option')
-      .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    const offered = () =>
+      page
+        .getByLabel('Chọn chức vụ')
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    // The commune's posts are elected: an appointment offers none of them (before: offered, and
+    // refused as position.elected once the form was sent); an election offers them.
+    expect(await offered()).not.toContain('pos-xa-doai-phuong-vice-chair');
+    await page.getByLabel('Thủ tục', { exact: true }).selectOption('election');
+    const posts = await offered();
     expect(posts).toContain('pos-xa-doai-phuong-vice-chair');
     expect(posts.filter((id) => id && !id.startsWith('pos-xa-doai-phuong'))).toEqual([]);
     // A transfer (điều động) lists its own definitions, one per definition (its newest version).

@@ -191,6 +191,8 @@ export interface Position {
   appointingAuthority: string;
   rank: number;
   isLeadership: boolean;
+  /** How the post is filled: an elected post takes no appointment, rotation or transfer. */
+  filledBy?: 'appointment' | 'election';
 }
 
 export interface OrgUnit {

@@ -1,8 +1,9 @@
+import { foldDiacritics } from '../fold-diacritics';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { api, idempotencyKeys, unwrap } from '../api/client';
-import { useCatalog, usePositions } from '../api/hooks';
+import { useCatalog, usePostsHeld, usePositions } from '../api/hooks';
 import { formatDay, parseDay, vietnamToday } from '../dates';
 import { can, getSession } from '../session';
 import { DayInput } from '../components/DayInput';
@@ -41,6 +42,20 @@ const opensUnder = (procedure: string, d: { id: string; procedure: string }) =>
       ? isTransfer(d.id)
       : d.procedure === procedure && !isExam(d.id) && !isTransfer(d.id);
 
+/** Procedures about a post the person holds: only their posts are offered. */
+const ON_A_POST_HELD = ['reappointment', 'removal', 'extension'];
+/** Procedures the server refuses for an elected post (position.elected): its posts are not offered. */
+const NOT_FOR_ELECTED_POSTS = [
+  'appointment',
+  'reappointment',
+  'rotation',
+  'transfer',
+  'competitive_exam',
+  'approval_in_principle',
+];
+/** Procedures the eligibility for an appointment (GET /cadres/:id/eligibility) speaks to. */
+const ASKS_APPOINTMENT_ELIGIBILITY = ['appointment', 'competitive_exam', 'approval_in_principle'];
+
 /** Open a case: procedure and definition, the person and the post by name, the eligibility verdict first. */
 export function OpenCase() {
   const { t, i18n } = useTranslation();
@@ -74,7 +89,9 @@ export function OpenCase() {
     queryKey: ['eligibility', personId, positionId],
     // A paper case was vetted on paper; the record here was entered later, so it cannot say
     // what the person's record was on the day the case began.
-    enabled: Boolean(personId && positionId && !fromPaper),
+    enabled: Boolean(
+      personId && positionId && !fromPaper && ASKS_APPOINTMENT_ELIGIBILITY.includes(procedure),
+    ),
     queryFn: () =>
       unwrap<{
         eligible: boolean;
@@ -88,6 +105,7 @@ export function OpenCase() {
         }),
       ),
   });
+  const postsHeld = usePostsHeld(ON_A_POST_HELD.includes(procedure) ? personId : '', 'open case');
   if (catalog.isPending || positions.isPending) return <Loading />;
   const definitions = newestInForce(
     (catalog.data?.definitions ?? []).filter((d) => opensUnder(procedure, d)),
@@ -98,9 +116,12 @@ export function OpenCase() {
   const fillsPost = Boolean(definitions.find((d) => d.id === chosenDefinition)?.fillsPost);
   // Only what the grant reaches: a post or unit outside it would be refused after the form is filled.
   const grantedUnits = unitsWithinGrant(units.data ?? []);
-  const matchingPositions = postsWithin(positions.data ?? [], grantedUnits).filter((p) =>
-    p.title.toLowerCase().includes(positionQuery.toLowerCase()),
-  );
+  // Typed with or without diacritics ("giam doc" finds "Giám đốc").
+  const held = new Set(postsHeld.data ?? []);
+  const matchingPositions = postsWithin(positions.data ?? [], grantedUnits)
+    .filter((p) => foldDiacritics(p.title).includes(foldDiacritics(positionQuery)))
+    .filter((p) => !ON_A_POST_HELD.includes(procedure) || held.has(p.id))
+    .filter((p) => !NOT_FOR_ELECTED_POSTS.includes(procedure) || p.filledBy !== 'election');
   const position = positions.data?.find((p) => p.id === positionId);
   // The unit that runs the case: the one chosen, else the post's appointing authority or the
   // post's unit, whichever the grant reaches (another would be refused once the form is sent).
@@ -301,7 +322,7 @@ export function OpenCase() {
             )}
           </fieldset>
         )}
-        {eligibility.data && !fromPaper && (
+        {eligibility.data && !fromPaper && ASKS_APPOINTMENT_ELIGIBILITY.includes(procedure) && (
           <div
             className={eligibility.data.eligible ? 'notice' : 'warning'}
             role="status"
