@@ -109,6 +109,11 @@ describe('the discipline case page', () => {
       })
       .expect(200);
     await openCase('d-web-cadre', 'discipline.civil-service', { serviceStatus: 'cadre' });
+    // Neither status nor election said: the record's elected post (a commune's vice chair) says it.
+    await openCase('d-web-elected', 'discipline.civil-service', {
+      personId: 'p-do-van-khanh',
+      orgUnitId: 'ou-ha-noi',
+    });
     await step('d-web-cadre', 'verification', inspector(), { violationConfirmed: true });
     await step('d-web-cadre', 'self-criticism', staff(), {});
     browser = await launchChromium();
@@ -233,6 +238,15 @@ describe('the discipline case page', () => {
     const steps = await page.getByTestId('discipline-steps').innerText();
     expect(steps).toContain('không thực hiện: Cán bộ: không thành lập Hội đồng kỷ luật');
     await page.locator('#current-step-title', { hasText: 'quyết định kỷ luật' }).waitFor();
+    await page.context().close();
+  });
+
+  it('an elected vice chair opened without a status is a cadre (before: "Công chức", with a council)', async () => {
+    const opened = await http().get('/discipline-cases/d-web-elected').set(inspector()).expect(200);
+    expect(opened.body).toMatchObject({ serviceStatus: 'cadre', electedCadre: true });
+    const { page } = await signIn(browser, base, 'inspector-1');
+    await page.goto(`${base}/discipline-cases/d-web-elected`);
+    await page.getByTestId('discipline-service-status').getByText('Cán bộ').waitFor();
     await page.context().close();
   });
 

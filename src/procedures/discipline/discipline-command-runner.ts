@@ -1,3 +1,4 @@
+import { PersonState } from '../../cadres/person/person.state';
 import { Inject, Injectable } from '@nestjs/common';
 import { RegistryService } from '../../cadres/registry.service';
 import { runStreamCommand } from '../../common/stream-command-runner';
@@ -31,6 +32,8 @@ interface PinnedCase {
  * the case stream once, gather its context (the person's record, the caller's reach), decide,
  * append at the expected revision (If-Match).
  */
+type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
+
 @Injectable()
 export class DisciplineCommandRunner {
   constructor(
@@ -49,8 +52,10 @@ export class DisciplineCommandRunner {
     const ruleSet = this.catalog.ruleSetFor(definition, this.cases.today());
     if (!ruleSet)
       throw new Error(`no rule set is in force on ${this.cases.today()} for ${definition.id}`);
-    await this.assertSubjectsExist(input);
-    const { electedCadre, ...rest } = input;
+    const person = await this.assertSubjectsExist(input);
+    // Not said: an elected cadre is one who holds a post filled by election (a commune's vice
+    // chair), and a cadre by default goes through their own body, not a discipline council.
+    const { electedCadre = await this.holdsElectedPost(person), ...rest } = input;
     return this.write(
       input.caseId,
       {
@@ -87,8 +92,15 @@ export class DisciplineCommandRunner {
     );
   }
 
+  private async holdsElectedPost(person: RegisteredPerson): Promise<boolean> {
+    const posts = await Promise.all(
+      person.posts.map((post) => this.registry.findPosition(post.positionId)),
+    );
+    return posts.some((post) => post?.filledBy === 'election');
+  }
+
   /** The unit, the person and (when named) the post an opening names exist in the registry. */
-  private async assertSubjectsExist(input: OpenDisciplineInput) {
+  private async assertSubjectsExist(input: OpenDisciplineInput): Promise<RegisteredPerson> {
     if (!(await this.registry.findOrgUnit(input.orgUnitId)))
       throw new DomainRuleViolation(
         'org_unit.not_found',
@@ -124,6 +136,7 @@ export class DisciplineCommandRunner {
         'positionId',
       );
     }
+    return person.state;
   }
 
   /**

@@ -129,7 +129,7 @@ export class DisciplineController extends CaseEngineRoutes({
       personId: dto.personId,
       positionId: dto.positionId ?? null,
       orgUnitId: dto.orgUnitId,
-      electedCadre: dto.electedCadre ?? false,
+      ...(dto.electedCadre === undefined ? {} : { electedCadre: dto.electedCadre }),
       ...(dto.serviceStatus ? { serviceStatus: dto.serviceStatus } : {}),
       summary: dto.summary,
       violation: { ...dto.violation } as Violation,

@@ -1910,12 +1910,12 @@ export interface components {
             /** @example ou-ha-noi-home-affairs */
             orgUnitId: string;
             /**
-             * @description elected cadre (recall, bãi nhiệm, applies only to them)
+             * @description elected cadre (recall, bãi nhiệm, applies only to them); default: from the record, true when the person holds a post filled by election
              * @example false
              */
             electedCadre?: boolean;
             /**
-             * @description cadre (cán bộ: no discipline council; no dismissal) or civil servant (công chức); default: cadre when electedCadre, else civil servant
+             * @description cadre (cán bộ: no discipline council; no dismissal) or civil servant (công chức); default: cadre when an elected cadre (as given or read from the record), else civil servant
              * @enum {string}
              */
             serviceStatus?: "cadre" | "civil_servant";

@@ -9,7 +9,8 @@ export interface OpenDisciplineInput {
   personId: string;
   positionId: string | null;
   orgUnitId: string;
-  electedCadre: boolean;
+  /** Absent: read from the record (the person holds a post filled by election). */
+  electedCadre?: boolean;
   serviceStatus?: ServiceStatus;
   summary: string;
   violation: Violation;

@@ -64,7 +64,8 @@ export class OpenDisciplineCaseDto {
 
   @ApiPropertyOptional({
     example: false,
-    description: 'elected cadre (recall, bãi nhiệm, applies only to them)',
+    description:
+      'elected cadre (recall, bãi nhiệm, applies only to them); default: from the record, true when the person holds a post filled by election',
   })
   @IsOptional()
   @IsBoolean({ message: 'electedCadre: true or false' })
@@ -73,7 +74,7 @@ export class OpenDisciplineCaseDto {
   @ApiPropertyOptional({
     enum: ['cadre', 'civil_servant'],
     description:
-      'cadre (cán bộ: no discipline council; no dismissal) or civil servant (công chức); default: cadre when electedCadre, else civil servant',
+      'cadre (cán bộ: no discipline council; no dismissal) or civil servant (công chức); default: cadre when an elected cadre (as given or read from the record), else civil servant',
   })
   @IsOptional()
   @IsIn(['cadre', 'civil_servant'], { message: 'serviceStatus: cadre or civil_servant' })
