@@ -295,6 +295,34 @@ describe('import of cases under way on paper', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('a step already recorded with another tally or day is a bad row (before: reported unchanged)', async () => {
+    const before = await eventCount();
+    const changed = goodSteps.map((row) =>
+      row['Mã bước'] === 'leadership-round-2' ? { ...row, ...tally(12, 11) } : row,
+    );
+    const dry = await upload(
+      await workbook({ cases: [caseRow('c-paper')], caseSteps: changed }),
+      true,
+    ).expect(200);
+    expect(dry.body.errors).toEqual([
+      expect.objectContaining({ sheet: STEPS, line: 4, rule: 'import.step_differs' }),
+    ]);
+    expect(dry.body.errors[0].message).toMatch(
+      /step leadership-round-2 of case c-paper is already recorded with another tally/,
+    );
+    const redated = goodSteps.map((row) =>
+      row['Mã bước'] === 'leadership-round-1' ? { ...row, 'Ngày thực hiện': '21/06/2025' } : row,
+    );
+    const moved = await upload(
+      await workbook({ cases: [caseRow('c-paper')], caseSteps: redated }),
+      true,
+    ).expect(200);
+    expect(moved.body.errors).toEqual([
+      expect.objectContaining({ sheet: STEPS, line: 2, rule: 'import.step_differs' }),
+    ]);
+    expect(await eventCount()).toBe(before);
+  });
+
   it('a case id already recorded with other data is a bad row', async () => {
     const dry = await upload(
       await workbook({ cases: [caseRow('c-paper', { 'Số hồ sơ giấy': 'HS-KHAC' })] }),

@@ -42,6 +42,33 @@ const performed = (state: CaseState, stepId: string): boolean =>
   state.status !== 'none' &&
   state.steps.some((event) => (event.data as { stepId?: string }).stepId === stepId);
 
+/** Canonical JSON of a value: two tallies with their keys in another order compare equal. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+
+/**
+ * The field of an imported step that differs from the step the case already holds (its day, its
+ * minutes or its tally), or null. A step recorded is corrected on the service, with its reason:
+ * an import that meets it changed in the file says so instead of reporting it unchanged.
+ */
+function differingField(state: CaseState, step: { stepId: string; body: StepBody }): string | null {
+  if (state.status === 'none') return null;
+  const recorded = [...state.steps]
+    .reverse()
+    .map((event) => event.data as { stepId?: string; corrected?: { data?: unknown } })
+    .map((data) => (data.corrected?.data ?? data) as Record<string, unknown>)
+    .find((data) => data.stepId === step.stepId);
+  if (!recorded) return null;
+  const body = step.body as unknown as Record<string, unknown>;
+  for (const field of ['heldOn', 'minutesRef', 'tally'])
+    if (field in body && canonical(body[field]) !== canonical(recorded[field])) return field;
+  return null;
+}
+
 /**
  * Decides a case's opening and then its steps, one after another on the case as it would stand,
  * with the same preparation, contexts and decider as `CaseCommandRunner`, and appends nothing: an
@@ -73,7 +100,19 @@ export class CaseRehearsal {
         continue;
       }
       if (performed(state, step.stepId)) {
-        outcomes.push({ outcome: 'unchanged' });
+        const field = differingField(state, step);
+        outcomes.push(
+          field
+            ? refused(
+                new DomainRuleViolation(
+                  'import.step_differs',
+                  `${field}: step ${step.stepId} of case ${input.caseId} is already recorded with another ${field}; the import does not change a recorded step (correct it on the service, with its reason)`,
+                  'conflict',
+                  field,
+                ),
+              )
+            : { outcome: 'unchanged' },
+        );
         continue;
       }
       const result = await this.perform(opened.procedure, input.caseId, state, step, actor).catch(
