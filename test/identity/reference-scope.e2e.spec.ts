@@ -155,6 +155,20 @@ describe('authorization: every id a request names lies in the caller’s grant',
       .set(admin)
       .send(openDisciplineBody({ id: 'd-b', personId: 'p-b', orgUnitId: 'ou-com-b' }))
       .expect(201);
+    // Commune B's review of its pools: its id is commune B's.
+    await http()
+      .post('/planning-reviews')
+      .set(admin)
+      .send({
+        id: 'review-b',
+        orgUnitId: 'ou-com-b',
+        term: '2025-2030',
+        reviewedOn: '2026-11-30',
+        decisionRef: '9-QĐ/ĐU',
+        added: [],
+        removed: [],
+      })
+      .expect(201);
     // A case in commune A whose decision names another track's case on the same violation.
     await http()
       .post('/discipline-cases')
@@ -279,6 +293,16 @@ describe('authorization: every id a request names lies in the caller’s grant',
         removed: [],
       }),
     ),
+    // Before: 409 "review review-b is already recorded with other content".
+    post('/planning-reviews', 'id', {
+      id: 'review-b',
+      orgUnitId: 'ou-com-a',
+      term: '2025-2030',
+      reviewedOn: '2026-11-30',
+      decisionRef: '8-QĐ/TU',
+      added: [],
+      removed: [],
+    }),
     ...(
       [
         ['id', 'p-b', 'pos-a'],
@@ -765,6 +789,7 @@ describe('authorization: every id a request names lies in the caller’s grant',
           'caseid-d-b',
           'caseslot-appointment/p-b/pos-b',
           'discipline-d-b',
+          'planningreview-review-b',
           'timer-b',
         ]),
       ),

@@ -1,3 +1,4 @@
+import { planningReviewStream } from './planning-review';
 import { Body, Controller, Get, Inject, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -66,6 +67,10 @@ export class PlanningReviewsController {
       }
     }
     const { id, ...review } = dto;
+    // An id another unit's review holds answers as outside the grant, before its content is
+    // compared (before: 409 "already recorded with other content" told a commune the city's ids).
+    if (await this.reviews.exists(id))
+      await this.scope.assertStreamInScope(actor, planningReviewStream(id), 'id');
     const recorded = await this.reviews.record(
       {
         reviewId: id,

@@ -35,6 +35,10 @@ export class PlanningReviews {
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
   ) {}
 
+  async exists(reviewId: string): Promise<boolean> {
+    return (await this.store.streamRevision(planningReviewStream(reviewId))) !== null;
+  }
+
   async record(review: Review, metadata: EventMetadata): Promise<Review> {
     const streamId = planningReviewStream(review.reviewId);
     const [existing] = await this.store.readStream(streamId, { limit: 1 });
