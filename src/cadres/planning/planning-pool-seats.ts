@@ -109,6 +109,10 @@ export class PlanningPoolSeats {
     const streamId = planningSeatStream(positionId, term);
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt += 1) {
       const revision = await this.store.streamRevision(streamId);
+      // A retried command (its person's record moved under it) already holds its seat: claiming
+      // again would move the seat stream under everyone else's claims for nothing.
+      const mine = (await this.claims(positionId, term)).get(personId);
+      if (mine && (await this.holdsClaim(personId, positionId, term, mine))) return;
       assertPostHasRoomInPool(
         positionId,
         term,
