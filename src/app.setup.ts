@@ -1,3 +1,4 @@
+import { refuseBodyNotJson } from './common/input/json-media-type';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -44,6 +45,7 @@ export function configureApp(
   );
   // The web app (built into web/dist by `npm run build`) at `/`; the API keeps its routes.
   if (options.webDir) serveWebApp(app, options.webDir);
+  app.use(refuseBodyNotJson);
   // A reorganisation's transfer batch is one list of up to TRANSFER_BATCH_MAX_ENTRIES entries: its
   // route reads a body that large; every other route keeps BODY_LIMIT_BYTES (the body is read once).
   app.use(

@@ -468,6 +468,20 @@ describe('bad input', () => {
       'application/json; charset=latin1',
     );
     expect(latin1).toMatchObject({ status: 415, body: { rule: 'body.charset', field: 'body' } });
+    // JSON sent as text/plain was left unread and refused as "… is required" (before).
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded'])
+      expect(
+        await sendRaw('/org-units', Buffer.from('{"id":"ou-y","kind":"commune","name":"X"}'), type),
+      ).toMatchObject({
+        status: 415,
+        body: {
+          rule: 'body.unsupported_media_type',
+          field: 'body',
+          detail: expect.stringContaining('send the body as application/json'),
+        },
+      });
+    const rows = await t.db.pool.query("SELECT 1 FROM org_units WHERE id = 'ou-y'");
+    expect(rows.rowCount).toBe(0);
     const wrongField = await http()
       .post('/imports?dryRun=true')
       .set(everyone())

@@ -23,6 +23,10 @@ const TITLE_BY_RULE: Record<string, Titles> = {
     en: 'The request body is not UTF-8',
     vi: 'Nội dung yêu cầu không phải UTF-8',
   },
+  'body.unsupported_media_type': {
+    en: 'The request body is not JSON',
+    vi: 'Nội dung yêu cầu không ở dạng JSON',
+  },
   'body.charset': {
     en: 'The request body is not in UTF-8',
     vi: 'Nội dung yêu cầu không dùng bảng mã UTF-8',
