@@ -1,3 +1,4 @@
+import { LINE_BREAK_OR_TAB } from '../common/input/one-line.decorator';
 import { isCalendarDate } from '../common/input/calendar-date';
 import { isForwardPlanningTerm } from '../cadres/planning/planning-term';
 
@@ -22,15 +23,20 @@ export function cellText(cell: CellValue): string | null {
 
 export const isEmptyCell = (cell: CellValue): boolean => cellText(cell) === null;
 
-/** Free text of a bounded length. */
+/** Text of a bounded length, on one line unless it is free text (`lines`: a summary, a note). */
 export const text =
-  (min: number, max: number): CellParser<string> =>
+  (min: number, max: number, lines: 'one line' | 'lines' = 'one line'): CellParser<string> =>
   (cell) => {
     const value = cellText(cell) ?? '';
     if (value.length < min || value.length > max)
       return bad(
         'import.text_length',
         `${min} đến ${max} ký tự (${min} to ${max} characters), có ${value.length}`,
+      );
+    if (lines === 'one line' && LINE_BREAK_OR_TAB.test(value))
+      return bad(
+        'import.text_one_line',
+        'một dòng, không có tab hay xuống dòng (one line: no tab or line break)',
       );
     return ok(value);
   };

@@ -1,4 +1,4 @@
-import { planningTerm } from './cell-parsers';
+import { planningTerm, text } from './cell-parsers';
 
 describe('a planning term cell', () => {
   it('takes a term that runs forwards and refuses one run backwards or malformed, quoting the cell', () => {
@@ -9,5 +9,16 @@ describe('a planning term cell', () => {
         rule: 'import.format',
         message: expect.stringContaining(`có "${cell}"`),
       });
+  });
+});
+
+describe('a text cell', () => {
+  it('takes a name on one line only, and a summary on several (before: a name with a line break was written)', () => {
+    expect(text(2, 200)('Nguyễn\nVăn A')).toMatchObject({
+      ok: false,
+      rule: 'import.text_one_line',
+    });
+    expect(text(2, 200)('Nguyễn Văn A')).toEqual({ ok: true, value: 'Nguyễn Văn A' });
+    expect(text(1, 4000, 'lines')('Dòng 1\nDòng 2')).toEqual({ ok: true, value: 'Dòng 1\nDòng 2' });
   });
 });

@@ -262,6 +262,21 @@ describe('bad input', () => {
       }),
       'dateOfBirth',
     );
+    // A name on one line (before: "Nguyễn\tVăn\nX" was stored and broke every list printing it).
+    expectRefusal(
+      await post('/cadres', {
+        id: 'p-b',
+        fullName: 'Nguyễn\tVăn\nX',
+        dateOfBirth: '1990-02-28',
+        gender: 'female',
+        ethnicity: 'Kinh',
+        partyMember: false,
+        educationLevel: 'x',
+        politicalTheoryLevel: 'y',
+        orgUnitId: 'ou-prov',
+      }),
+      'fullName',
+    );
     expectRefusal(
       await post('/cases/c-a/steps/leadership-round-1', {
         heldOn: '2026-02-30',

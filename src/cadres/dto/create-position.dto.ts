@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import { POST_FILLED_BY, PostFilledBy } from '../post-filled-by';
 import { HasText } from '../../common/input/has-text.decorator';
+import { OneLine } from '../../common/input/one-line.decorator';
 
 export class CreatePositionDto {
   @ApiPropertyOptional({ example: 'pos-ha-noi-deputy-head-organization' })
@@ -25,6 +26,7 @@ export class CreatePositionDto {
   @IsString()
   @Length(2, 200)
   @HasText()
+  @OneLine()
   title!: string;
 
   @ApiProperty({ example: 'ou-ha-noi-organization-committee' })

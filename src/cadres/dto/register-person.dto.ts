@@ -2,6 +2,7 @@ import { IsCalendarDate } from '../../common/input/calendar-date';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { HasText } from '../../common/input/has-text.decorator';
+import { OneLine } from '../../common/input/one-line.decorator';
 
 export class RegisterPersonDto {
   @ApiPropertyOptional({ example: 'p-nguyen-van-an' })
@@ -15,6 +16,7 @@ export class RegisterPersonDto {
   @IsString()
   @Length(2, 200)
   @HasText()
+  @OneLine()
   fullName!: string;
 
   @ApiProperty({ type: String, format: 'date', example: '1978-04-12' })

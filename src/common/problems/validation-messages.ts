@@ -23,6 +23,10 @@ const BY_CONSTRAINT: Record<string, Humanize> = {
     en: `${field} must not be blank (only spaces)`,
     vi: `${field} không được để trống (chỉ có dấu cách)`,
   }),
+  oneLine: (field) => ({
+    en: `${field} must be one line: no tab or line break`,
+    vi: `${field} phải trên một dòng: không có tab hay xuống dòng`,
+  }),
   isLength: (field, message) => {
     const [first, second] = numbersIn(message);
     if (/longer.*and shorter/.test(message))
