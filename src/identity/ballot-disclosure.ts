@@ -165,9 +165,11 @@ function discloseCorrection(
 ): DisclosedData {
   const inner = discloseBallot(viewer, corrected, context);
   if (!inner.reason) return { data: event.data, withheld: [] };
+  // The correction's reason speaks of the figures ("typo: 21 not 20"): withheld with them.
+  const { reason: _reason, ...data } = event.data;
   return {
-    data: { ...event.data, corrected: { type: corrected.type, data: inner.data } },
-    withheld: inner.withheld.map((field) => `corrected.${field}`),
+    data: { ...data, corrected: { type: corrected.type, data: inner.data } },
+    withheld: ['reason', ...inner.withheld.map((field) => `corrected.${field}`)],
     reason: inner.reason,
   };
 }

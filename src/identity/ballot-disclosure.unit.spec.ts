@@ -120,14 +120,16 @@ describe('ballot disclosure of a corrected tally', () => {
   it('withholds the corrected counts as the original ones, naming them by path', () => {
     const disclosed = discloseBallot(staff, correction, { viewerIsSubject: false });
     expect(disclosed.withheld).toEqual([
+      'reason',
       'corrected.tally',
       'corrected.reason',
       'corrected.selected',
     ]);
     expect(disclosed.reason).toBe(NOT_ANNOUNCED);
     expect(JSON.stringify(disclosed.data)).not.toMatch(/16|p-an: /);
-    // Who corrected and why stay visible.
-    expect(disclosed.data).toMatchObject({ reason: 'votes swapped', correctedBy: 'u-staff' });
+    // Who corrected stays visible; why is the clerk's words about the figures ("typo: 21 not 20").
+    expect(disclosed.data).toMatchObject({ correctedBy: 'u-staff' });
+    expect(disclosed.data).not.toHaveProperty('reason');
   });
 
   it('shows them to a role the rule names, and never to the subject', () => {

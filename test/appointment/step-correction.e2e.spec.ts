@@ -211,6 +211,22 @@ describe('correcting a recorded step over HTTP', () => {
         corrected: { type: 'BallotTallied', data: { outcome: 'passed', tally: { for: 10 } } },
       },
     });
+    // The subject sees no count of a ballot about them, nor the clerk's words that restate it
+    // (before: "Typed 6 instead of 10 …" on the correction, in the history and the case view).
+    const subject = {
+      Authorization: `Bearer ${t.token('u-an', ['organization_staff', 'auditor'], 'ou-town', 'p-an')}`,
+    };
+    const theirs = (await http().get('/cases/c-fix/history').set(subject).expect(200)).body
+      .events as { type: string; data: Record<string, unknown>; withheld?: string[] }[];
+    const seen = theirs.find((event) => event.type === 'StepCorrected')!;
+    expect(seen.withheld).toContain('reason');
+    expect(JSON.stringify(seen)).not.toContain('Typed 6 instead of 10');
+    const view = (await http().get('/cases/c-fix').set(subject).expect(200)).body;
+    const round3 = view.steps.find(
+      (step: { stepId?: string }) => step.stepId === 'leadership-round-3',
+    );
+    expect(round3.corrections[0]).toMatchObject({ reason: 'withheld from the subject' });
+    expect(JSON.stringify(view)).not.toContain('Typed 6 instead of 10');
     expect(types.indexOf('CaseRejected')).toBeLessThan(types.indexOf('StepCorrected'));
     expect(types.indexOf('StepCorrected')).toBeLessThan(types.indexOf('VettingItemsRecorded'));
   });

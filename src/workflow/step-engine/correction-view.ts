@@ -1,5 +1,5 @@
 import { Actor } from '../../identity/actor';
-import { DisclosureContext } from '../../identity/ballot-disclosure';
+import { discloseBallot, DisclosureContext } from '../../identity/ballot-disclosure';
 import { ProcedureDefinition } from '../definitions/procedure-definition';
 import { LastStep } from './last-step';
 import { stepById } from './prologue';
@@ -16,7 +16,8 @@ export interface CorrectionNoteView {
 
 /**
  * A step's corrections for the case view: each with the version it replaced, as the reader may
- * see it (a replaced secret tally is withheld like the corrected one).
+ * see it (a replaced secret tally is withheld like the corrected one). A correction's reason is
+ * the clerk's own words about the figures ("typo: 21 not 20"): withheld with them.
  */
 export function correctionsOf(
   stepId: string,
@@ -26,7 +27,16 @@ export function correctionsOf(
 ): Record<string, unknown>[] {
   return notes
     .filter((note) => note.stepId === stepId)
-    .map(({ replaced, ...note }) => ({ ...note, replaced: stepView(replaced, actor, context) }));
+    .map(({ replaced, reason, ...note }) => {
+      const because = discloseBallot(actor, replaced, context).reason;
+      return {
+        ...note,
+        // As a withheld field reads everywhere: the reason it is withheld in its place.
+        reason: because ?? reason,
+        ...(because ? { withheld: ['reason'] } : {}),
+        replaced: stepView(replaced, actor, context),
+      };
+    });
 }
 
 /**

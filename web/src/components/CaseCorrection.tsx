@@ -1,3 +1,4 @@
+import { isWithheld } from '../withheld';
 import { useTranslation } from 'react-i18next';
 import { api, idempotencyKeys, unwrap } from '../api/client';
 import { CaseStepRecord, CaseView, Definition, RuleSet } from '../api/types';
@@ -72,7 +73,7 @@ export function CorrectionNotes({ record }: { record: CaseStepRecord }) {
           {t('correction.corrected', {
             date: formatDay(note.correctedOn),
             by: note.correctedBy,
-            reason: note.reason,
+            reason: isWithheld(note.reason) ? t('case.hidden') : note.reason,
           })}
           <br />
           {t('correction.replaced', {

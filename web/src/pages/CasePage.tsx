@@ -1,3 +1,4 @@
+import { isWithheld } from '../withheld';
 import { procedureKey } from '../procedure-key';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -107,7 +108,7 @@ export function StepRecords({
           {record.minutesRef ? ` · ${record.minutesRef}` : ''}
           {typeof record.reason === 'string' && (
             <div className="muted">
-              {record.reason === 'not announced' ? t('case.hidden') : reasonText(record.reason)}
+              {isWithheld(record.reason) ? t('case.hidden') : reasonText(record.reason)}
             </div>
           )}
           <ReferenceShare record={record} names={view.names?.people} />
