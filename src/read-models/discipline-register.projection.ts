@@ -18,7 +18,7 @@ const handles = (event: RecordedEvent): boolean =>
  */
 export const disciplineRegisterProjection: Projection = {
   name: 'discipline_register',
-  version: 2,
+  version: 3,
   tables: ['discipline_records'],
   handles,
   async handle(event, tx, { sequence }) {
@@ -55,9 +55,12 @@ export const disciplineRegisterProjection: Projection = {
         );
     } else if (event.type === 'DisciplineRevised') {
       if (data.outcome === 'annulled') {
+        // The decision annulled keeps its own number: the register names what was decided, and
+        // the annulment's day says since when it no longer applies (before: the annulment's number
+        // replaced the decision's, and the decision could no longer be found by its number).
         await tx.query(
-          'UPDATE discipline_records SET annulled_on = $2, decision_ref = $3, updated_sequence = $4 WHERE case_id = $1',
-          [data.caseId, data.revisedOn, data.decisionRef, sequence],
+          'UPDATE discipline_records SET annulled_on = $2, updated_sequence = $3 WHERE case_id = $1',
+          [data.caseId, data.revisedOn, sequence],
         );
       } else {
         await tx.query(

@@ -93,7 +93,7 @@ export async function disciplineRegister(
   params.push(query.limit + 1);
   const { rows } = await pool.query(
     `SELECT case_id, person_id, ${personNameSql('discipline_records.person_id')} AS person_name, org_unit_id, ${orgUnitNameSql('discipline_records.org_unit_id')} AS org_unit_name, track, form, violation_category, decided_on::text AS decided_on, effective_from::text AS effective_from,
-            in_effect_until::text AS in_effect_until, bar_ends_on::text AS bar_ends_on, annulled_on::text AS annulled_on, decision_ref, rule_set,
+            in_effect_until::text AS in_effect_until, bar_ends_on::text AS bar_ends_on, CASE WHEN annulled_on <= $2::date THEN annulled_on::text END AS annulled_on, decision_ref, rule_set,
             ${STATUS_SQL('$2::date')} AS status, ${IN_EFFECT_SQL('$2::date')} AS in_effect, ${BARRED_SQL('$2::date')} AS barred, same_violation_case_id
        FROM discipline_records WHERE ${where.join(' AND ')}
       ORDER BY decided_on DESC, case_id DESC LIMIT $${params.length}`,

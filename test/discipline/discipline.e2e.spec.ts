@@ -507,5 +507,14 @@ describe('disciplinary action over HTTP', () => {
       status: 'annulled',
       annulled: { on: today, decisionRef: `20-QĐ/UBND (${today})` },
     });
+    // The register keeps the decision's own number (before: the annulment's replaced it).
+    const register = await eventually(
+      async () =>
+        (await http().get('/discipline-records?person=p-civil').set(as('inspector')).expect(200))
+          .body.items,
+      (items: { status: string }[]) => items[0]?.status === 'annulled',
+    );
+    expect(register[0]).toMatchObject({ annulledOn: today });
+    expect(register[0].decisionRef).toMatch(/^12-QĐ\/UBND/);
   });
 });
