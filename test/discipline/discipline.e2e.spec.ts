@@ -512,7 +512,7 @@ describe('disciplinary action over HTTP', () => {
       async () =>
         (await http().get('/discipline-records?person=p-civil').set(as('inspector')).expect(200))
           .body.items,
-      (items: { status: string }[]) => items[0]?.status === 'annulled',
+      (items: { status: string; decisionRef: string }[]) => items[0]?.status === 'annulled',
     );
     expect(register[0]).toMatchObject({ annulledOn: today });
     expect(register[0].decisionRef).toMatch(/^12-QĐ\/UBND/);
