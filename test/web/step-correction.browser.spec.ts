@@ -159,6 +159,12 @@ describe('correcting a step in the browser', () => {
     const timeline = await page.locator('ol.timeline').innerText();
     expect(timeline.indexOf('BallotTallied')).toBeLessThan(timeline.indexOf('CaseRejected'));
     expect(timeline.indexOf('CaseRejected')).toBeLessThan(timeline.indexOf('StepCorrected'));
+    // Each event read in Vietnamese beside its stored type, roles and units by their names
+    // (before: "organization_staff", "ou-ha-noi").
+    expect(timeline).toContain('Kiểm phiếu biểu quyết');
+    expect(timeline).toContain('Đính chính bước');
+    expect(timeline).not.toMatch(/organization_staff|ballot_secretary/);
+    expect(timeline).not.toMatch(/\bou-ha-noi\b/);
     await page.getByTestId('step-correction').waitFor();
     expect(await page.getByTestId('step-correction').innerText()).toContain('staff-1');
     await screenshot(page, 'correct-step-history');

@@ -212,6 +212,8 @@ export interface AuditEntry {
   actorId: string | null;
   roles: string[];
   orgUnit: string | null;
+  /** The grant's unit by its name (the history adds it beside the id). */
+  orgUnitName?: string | null;
   definitionVersion: string | null;
   ruleSet: string | null;
   occurredAt: string | null;

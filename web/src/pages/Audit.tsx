@@ -361,9 +361,10 @@ export function AuditHistory({ caseId }: { caseId: string }) {
           <li key={e.eventId} className={index <= slider ? 'in' : 'after'}>
             <div>
               <strong>
-                {e.revision}. {e.type}
+                {e.revision}. {t(`record.${e.type}`, { defaultValue: e.type })}
               </strong>{' '}
-              — {formatDateTime(e.recordedAt)}
+              {/* The stored type stays beside its reading: it is what the hash covers. */}
+              <span className="muted mono">{e.type}</span> — {formatDateTime(e.recordedAt)}
             </div>
             {e.type === 'StepCorrected' && (
               <p data-testid="timeline-correction">
@@ -377,9 +378,12 @@ export function AuditHistory({ caseId }: { caseId: string }) {
               <dt>{t('audit.actor')}</dt>
               <dd>{e.actorId ?? '—'}</dd>
               <dt>{t('audit.role')}</dt>
-              <dd>{e.roles.join(', ') || '—'}</dd>
+              <dd>
+                {e.roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join(', ') ||
+                  '—'}
+              </dd>
               <dt>{t('audit.unit')}</dt>
-              <dd>{e.orgUnit ?? '—'}</dd>
+              <dd>{e.orgUnitName ?? e.orgUnit ?? '—'}</dd>
               <dt>{t('audit.ruleVersion')}</dt>
               <dd>
                 {e.definitionVersion ?? '—'} / {e.ruleSet ?? '—'}
