@@ -80,11 +80,38 @@ export function CaseFacts({ view }: { view: ReturnType<typeof useCase>['data'] &
           </dd>
         </>
       )}
+      <ReappointmentTiming facts={(view as { facts?: Record<string, unknown> }).facts} />
       <dt>{t('case.status')}</dt>
       <dd data-testid="case-status">{t(`status.${view.status}`, { defaultValue: view.status })}</dd>
       <dt>{t('case.revision')}</dt>
       <dd>{view.revision ?? '—'}</dd>
     </dl>
+  );
+}
+
+/** When a re-appointment (or an extension) had to be opened by, and whether it was late. */
+function ReappointmentTiming({ facts }: { facts?: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  if (!facts || typeof facts.openBy !== 'string' || typeof facts.termEnd !== 'string') return null;
+  return (
+    <>
+      <dt>{t('case.termEnds')}</dt>
+      <dd>{formatDay(facts.termEnd)}</dd>
+      <dt>{t('case.openBy')}</dt>
+      <dd data-testid="case-open-by">
+        {formatDay(facts.openBy)}
+        {facts.late === true && (
+          <>
+            {' '}
+            <span className="badge danger">
+              {t(facts.lateUnit === 'working_days' ? 'case.lateWorkingDays' : 'case.lateDays', {
+                count: Number(facts.daysLate),
+              })}
+            </span>
+          </>
+        )}
+      </dd>
+    </>
   );
 }
 
