@@ -49,7 +49,7 @@ export function decision(
       ...signedDecision(begun, body),
       effectiveFrom: body.effectiveFrom,
       ...term,
-      ...reappointmentNotice(context, term),
+      ...reappointmentNotice(context, term.termEnd),
     },
   };
 }
@@ -81,18 +81,12 @@ function ruleSetTerm(body: Body<'decision'>, context: CaseContext): DecisionTerm
   };
 }
 
-/**
- * A term whose definition says so leads to a re-appointment notice before it ends; one that runs
- * to the person's retirement does not: no re-appointment follows it (before, a notice was
- * scheduled for a term ending the day the person retired).
- */
+/** A term whose definition says so leads to a re-appointment notice before it ends. */
 function reappointmentNotice(
   context: CaseContext,
-  { termEnd, details }: DecisionTerm,
+  termEnd: string,
 ): { reappointmentNoticeOn?: string } {
   if (!context.definition.decisionGivesReappointmentNotice) return {};
-  const applied = (details as { applied?: string } | undefined)?.applied;
-  if (applied === 'extended_to_retirement' || applied === 'ends_at_retirement') return {};
   const lead = ruleValue<{ amount: number; unit: 'days' | 'working_days' }>(
     context.ruleSet,
     'reappointment.leadTime',
