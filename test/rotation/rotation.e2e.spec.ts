@@ -222,7 +222,7 @@ describe('rotation and transfer over HTTP', () => {
     ]);
   });
 
-  it('refuses a move run by a unit that neither appoints to the receiving post nor holds it', async () => {
+  it('refuses a move, or a removal, run by a unit that neither appoints to the post nor holds it', async () => {
     await http()
       .post('/org-units')
       .set(staff)
@@ -249,6 +249,26 @@ describe('rotation and transfer over HTTP', () => {
       });
       expect(refused.body.message).toMatch(/open the case in ou-town/);
     }
+    // Every procedure about a post, not only a move into it: before, another town removed the
+    // holder of this town's post, and its leaders performed every step and signed the decision.
+    const removal = await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        procedure: 'removal',
+        definition: 'removal.relief',
+        // Rotated into the commune's chair by the first test.
+        personId: 'p-pooled',
+        positionId: 'pos-commune-chair',
+        orgUnitId: 'ou-other-town',
+        summary: 'Cho thôi giữ chức vụ',
+        grounds: { kind: 'own_request', reference: 'Đơn ngày 01/12' },
+      })
+      .expect(422);
+    expect(removal.body).toMatchObject({
+      rule: 'case.unit_without_authority',
+      field: 'orgUnitId',
+    });
     const after = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });

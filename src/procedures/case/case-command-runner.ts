@@ -1,11 +1,11 @@
+import { refuseCaseUnitWithoutAuthority } from './unit-authority';
 import { settleInOrder } from '../../common/settle-in-order';
 import { ClosingSlotRelease } from './closing-slot-release';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../../common/clock';
-import { AlongsideWrite } from '../../common/stream-command-runner';
 import { TimerScheduler } from '../../jobs/timers/timer-scheduler';
 import { StepTimersAlongside } from './deadlines/step-timers-alongside';
-import { runStreamCommand } from '../../common/stream-command-runner';
+import { AlongsideWrite, runStreamCommand } from '../../common/stream-command-runner';
 import { WrittenStreamFolds } from '../../common/written-stream-folds';
 import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
 import { CaseCommand } from './decider/case.commands';
@@ -54,8 +54,7 @@ export class CaseCommandRunner {
   ) {}
 
   async open(input: OpenCaseInput, options: CaseWriteOptions) {
-    // The id (read once for both its checks) and slot, read side by side with the rest for the
-    // first attempt (a later one reads).
+    // The id (read once for both its checks) and slot, read beside the rest for a first attempt.
     const procedure = this.procedures.forOpening(input.procedure)?.module.procedure;
     const caseIds = this.caseIds.readOnce(input.caseId);
     let early = procedure ? this.idAndSlotAppends(input, procedure, options, caseIds) : undefined;
@@ -106,13 +105,14 @@ export class CaseCommandRunner {
         : {}),
       ...(input.consultationCaseId ? { consultationCaseId: input.consultationCaseId } : {}),
     };
-    // The procedure's checks and its gates' read side by side (one registry read each, shared);
-    // a refusal is the one the first of them in this order would have given.
+    // The procedure's, its gates' and the unit's checks read side by side (one registry read each,
+    // shared); a refusal is the one the first of them in this order would have given.
     const [own, ...gated] = await settleInOrder([
       async () => module.onOpen?.(opening),
       ...this.procedures
         .gatesOf(module.procedure)
         .map((gate) => async () => gate.onOpen?.(opening)),
+      async () => refuseCaseUnitWithoutAuthority(registry, input),
     ]);
     let facts = own ?? undefined;
     for (const added of gated)

@@ -1,13 +1,15 @@
 import { Position } from '../../cadres/registry.service';
 import { RegistryReads } from '../../cadres/prefetched-registry';
-import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { DomainRuleViolation } from './decider/domain-rule-violation';
 
 /**
- * A rotation or transfer is run, and decided, by the unit that appoints to the receiving post
- * (its appointing authority), by the post's own unit, or by a unit above either: those are the
- * leaders the decision step's `case-unit` scope names. A case put under another unit (a commune
- * running a move into a city Party post) would have that unit's leader sign a decision it has no
- * authority for; it is refused at opening, naming the units that may run it.
+ * A case about a post (an appointment, a re-appointment, a rotation or transfer into it, a removal
+ * from it, an extension, an election, an approval in principle, a consultation) is run, and
+ * decided, by the unit that appoints to the post (its appointing authority), by the post's own
+ * unit, or by a unit above either: those are the leaders the decision step's `case-unit` scope
+ * names. A case put under another unit (a commune removing a city director) would have that
+ * unit's leaders perform its steps and sign a decision it has no authority for, and its staff read
+ * the person's record; it is refused at opening, naming the units that may run it.
  */
 export async function refuseUnitWithoutAuthority(
   registry: RegistryReads,
@@ -26,4 +28,15 @@ export async function refuseUnitWithoutAuthority(
     'unprocessable',
     'orgUnitId',
   );
+}
+
+/** The case's unit has authority over its post; a post not found is the procedure's to refuse. */
+export async function refuseCaseUnitWithoutAuthority(
+  registry: RegistryReads,
+  input: { positionId?: string | null; orgUnitId: string },
+): Promise<undefined> {
+  if (!input.positionId) return undefined;
+  const post = await registry.findPosition(input.positionId);
+  if (post) await refuseUnitWithoutAuthority(registry, post, input.orgUnitId);
+  return undefined;
 }

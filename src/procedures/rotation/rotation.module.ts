@@ -1,7 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { existingPosition, registeredPerson } from '../case/opening-subjects';
 import { refuseElectedPost } from '../appointment/elected-post';
-import { refuseUnitWithoutAuthority } from './receiving-unit';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReads } from '../../cadres/prefetched-registry';
@@ -25,13 +24,12 @@ export class RotationModule implements OnModuleInit {
       definitionIds: ['rotation.standard', 'transfer.standard'],
       aliases: { transfer: ['transfer.standard'] },
       onOpen: async (opening) => {
-        const { personId, positionId, orgUnitId, definition, context } = opening;
+        const { personId, positionId, definition, context } = opening;
         const registry = opening.registry ?? this.registry;
         const person = await registeredPerson(registry, personId);
         const target = await existingPosition(registry, positionId);
         // An elected post (a commune chair) is filled by its council's election, not moved into.
         refuseElectedPost(target, definition);
-        await refuseUnitWithoutAuthority(registry, target, orgUnitId);
         const planningPool = await Promise.all(
           person.planningPool.map(async (entry) => ({
             ...entry,
