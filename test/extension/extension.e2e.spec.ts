@@ -80,6 +80,12 @@ describe('term extension to retirement over HTTP', () => {
           from: post.from,
           decisionRef: expect.stringMatching(/55-QĐ/),
         });
+        // The term now runs to retirement: a second extension has nothing to extend (before: 201).
+        const again = await open('k-again', 'p-near').expect(422);
+        expect(again.body).toMatchObject({
+          rule: 'extension.already_to_retirement',
+          field: 'positionId',
+        });
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -232,7 +232,8 @@ function closeCase(
   if (state.ballot?.outcome === 'form_chosen')
     refuse(
       'discipline.close_after_form_ballot',
-      `the ballot chose ${state.ballot.form} (${state.ballot.reason}); the case ends with the deciding authority's decision, and a mistyped ballot is corrected (POST /discipline-cases/${state.caseId}/steps/${state.ballot.stepId}/corrections)`,
+      // Neither the form nor the counts: an unannounced ballot is withheld from staff.
+      `the ballot has chosen a form; the case ends with the deciding authority's decision, and a mistyped ballot is corrected (POST /discipline-cases/${state.caseId}/steps/${state.ballot.stepId}/corrections)`,
       'conflict',
     );
   const names = { by: 'closedBy', on: 'closedOn' };

@@ -33,6 +33,15 @@ export function extensionOpening(input: ExtensionOpeningInput): Record<string, u
       'positionId',
     );
   const retires = retirementDate(ruleSet, input.person.dateOfBirth, input.person.gender);
+  // A term that already runs to retirement has nothing left to extend (before: a second extension
+  // opened, and a re-appointment after it).
+  if (post.termEnd >= retires)
+    throw new DomainRuleViolation(
+      'extension.already_to_retirement',
+      `positionId: the term of ${input.positionId} already runs to ${post.termEnd}, the holder's retirement on ${retires}; there is nothing to extend`,
+      'unprocessable',
+      'positionId',
+    );
   const left = wholeYearsBetween(post.termEnd, retires);
   const below = ruleValue<number>(ruleSet, BELOW_YEARS);
   if (left >= below)

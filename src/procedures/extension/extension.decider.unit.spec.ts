@@ -18,7 +18,7 @@ const definition = loadDefinitions(path.join(seeds, 'definitions')).get(
 const ruleSet = ruleSetInForce(loadRuleSets(path.join(seeds, 'rule-sets')), '2026-11-20', 'state')!;
 const calendar = loadCalendar(path.join(seeds, 'calendar'));
 const today = '2026-11-20';
-const near = { dateOfBirth: '1965-06-10', gender: 'male' as const };
+const near = { dateOfBirth: '1966-06-10', gender: 'male' as const };
 const retires = retirementDate(ruleSet, near.dateOfBirth, near.gender);
 
 const actor = (userId: string, role: string): Actor => ({
@@ -102,5 +102,9 @@ describe('extension of the term to retirement (kéo dài thời hạn giữ ch�
       /whole years to retirement .* only below 2/,
     );
     expect(() => extensionOpening({ ...input, posts: [] })).toThrow(/no post pos-head/);
+    // A term already running to retirement has nothing left to extend (before: opened again).
+    expect(() => extensionOpening({ ...input, posts: post(retires) })).toThrow(
+      /already runs to .* nothing to extend/,
+    );
   });
 });
