@@ -33,6 +33,10 @@ describe('competitive examination in the browser', () => {
     expect(await page.getByLabel('Quy trình').inputValue()).toBe('exam.leadership-post');
     expect(await page.getByLabel('Chọn chức vụ').inputValue()).toBe(ORGANIZATION_HEAD_POST);
     await page.getByLabel('Tóm tắt').fill('Thi tuyển Trưởng ban Tổ chức Thành ủy');
+    // An examination appoints: a post that needs an approval in principle or an agreement (hiệp y)
+    // takes its case id here (before: only an appointment's form had the fields).
+    await page.locator('#open-approval').waitFor();
+    await page.locator('#open-consultation').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
     await page.getByTestId('case-for-post').waitFor();

@@ -50,9 +50,14 @@ const NOT_FOR_ELECTED_POSTS = [
   'reappointment',
   'rotation',
   'transfer',
+  'extension',
   'competitive_exam',
   'approval_in_principle',
 ];
+/** Procedures for a post the People's Council elects: only those posts are offered. */
+const FOR_ELECTED_POSTS_ONLY = ['election'];
+/** Procedures that appoint: an approval in principle or an agreement (hiệp y) may be named. */
+const APPOINTS = ['appointment', 'competitive_exam'];
 /** Procedures the eligibility for an appointment (GET /cadres/:id/eligibility) speaks to. */
 const ASKS_APPOINTMENT_ELIGIBILITY = ['appointment', 'competitive_exam', 'approval_in_principle'];
 
@@ -121,7 +126,8 @@ export function OpenCase() {
   const matchingPositions = postsWithin(positions.data ?? [], grantedUnits)
     .filter((p) => foldDiacritics(p.title).includes(foldDiacritics(positionQuery)))
     .filter((p) => !ON_A_POST_HELD.includes(procedure) || held.has(p.id))
-    .filter((p) => !NOT_FOR_ELECTED_POSTS.includes(procedure) || p.filledBy !== 'election');
+    .filter((p) => !NOT_FOR_ELECTED_POSTS.includes(procedure) || p.filledBy !== 'election')
+    .filter((p) => !FOR_ELECTED_POSTS_ONLY.includes(procedure) || p.filledBy === 'election');
   const position = positions.data?.find((p) => p.id === positionId);
   // The unit that runs the case: the one chosen, else the post's appointing authority or the
   // post's unit, whichever the grant reaches (another would be refused once the form is sent).
@@ -142,10 +148,10 @@ export function OpenCase() {
       orgUnitId: caseUnit,
       summary,
       ...(fromPaper ? { openedOn: openedOn ?? openedOnText, paperRecordRef } : {}),
-      ...(procedure === 'appointment' && approvalCaseId.trim()
+      ...(APPOINTS.includes(procedure) && approvalCaseId.trim()
         ? { approvalInPrincipleCaseId: approvalCaseId.trim() }
         : {}),
-      ...(procedure === 'appointment' && consultationCaseId.trim()
+      ...(APPOINTS.includes(procedure) && consultationCaseId.trim()
         ? { consultationCaseId: consultationCaseId.trim() }
         : {}),
       ...(procedure === 'removal' && grounds ? { grounds } : {}),
@@ -251,7 +257,7 @@ export function OpenCase() {
           <label htmlFor="open-summary">{t('open.summary')}</label>
           <input id="open-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
         </div>
-        {procedure === 'appointment' && (
+        {APPOINTS.includes(procedure) && (
           <div className="field">
             <label htmlFor="open-approval">{t('open.approvalInPrinciple')}</label>
             <input
@@ -262,7 +268,7 @@ export function OpenCase() {
             />
           </div>
         )}
-        {procedure === 'appointment' && (
+        {APPOINTS.includes(procedure) && (
           <div className="field">
             <label htmlFor="open-consultation">{t('open.consultation')}</label>
             <input
