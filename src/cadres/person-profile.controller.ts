@@ -1,3 +1,4 @@
+import { RegistryRuleViolation } from './registry-rule-violation';
 import { Body, Controller, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock, CLOCK } from '../common/clock';
@@ -126,9 +127,18 @@ export class PersonProfileController {
     @CurrentActor() actor: Actor,
     @Req() request: Request,
   ) {
+    // A rating is made on a day that has come (before: a rating evaluated on a day ahead was kept).
+    const today = vietnamDay(this.clock.now());
+    if (dto.evaluatedOn > today)
+      throw new RegistryRuleViolation(
+        'rating.evaluated_in_the_future',
+        `evaluatedOn: ${dto.evaluatedOn} is after today (${today})`,
+        'invalid',
+        'evaluatedOn',
+      );
     return this.record(personId, actor, request, {
       type: 'RecordAnnualRating',
-      data: { personId, ...dto },
+      data: { personId, ...dto, note: dto.note ?? '' },
     });
   }
 }

@@ -197,6 +197,22 @@ describe('person record: planning pool limits, review, profile facts', () => {
       rule: 'rating.evaluated_before_year',
       field: 'evaluatedOn',
     });
+    // Before: both kept (a year before the person was born; a day that has not come).
+    const beforeBirth = await http()
+      .post('/cadres/p-2/ratings')
+      .set(staff)
+      .send({ year: 1950, rating: 'good', evaluatedOn: '1950-12-20', decisionRef: 'R', note: '' })
+      .expect(400);
+    expect(beforeBirth.body).toMatchObject({ rule: 'rating.before_birth', field: 'year' });
+    const ahead = await http()
+      .post('/cadres/p-2/ratings')
+      .set(staff)
+      .send({ year: 2024, rating: 'good', evaluatedOn: '2999-01-01', decisionRef: 'R', note: '' })
+      .expect(400);
+    expect(ahead.body).toMatchObject({
+      rule: 'rating.evaluated_in_the_future',
+      field: 'evaluatedOn',
+    });
     const rank = await http()
       .post('/cadres/p-2/civil-service-rank')
       .set(staff)

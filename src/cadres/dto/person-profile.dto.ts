@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '../../common/input/calendar-date';
 import {
   MANAGEMENT_TIERS,
@@ -94,10 +94,11 @@ export class RecordAnnualRatingDto {
   @HasText()
   decisionRef!: string;
 
-  @ApiProperty({ example: '' })
+  @ApiPropertyOptional({ example: '', description: 'optional; empty when left out' })
+  @IsOptional()
   @IsString()
   @Length(0, 500)
-  note!: string;
+  note?: string;
 }
 
 export class PlaceOfOriginDto {

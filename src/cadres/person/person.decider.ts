@@ -22,8 +22,20 @@ type Deciders = {
   ) => DomainEvent[];
 };
 
-const profile = (state: RegisteredPerson, command: PersonProfileCommand) =>
-  decideProfile(state, command);
+const profile = (state: RegisteredPerson, command: PersonProfileCommand) => {
+  // A year rated is one the person lived through (before: 1950 for a person born in 1982).
+  if (
+    command.type === 'RecordAnnualRating' &&
+    command.data.year < Number(state.profile.dateOfBirth.slice(0, 4))
+  )
+    throw new RegistryRuleViolation(
+      'rating.before_birth',
+      `year: ${command.data.year} is before ${command.data.personId} was born (${state.profile.dateOfBirth})`,
+      'invalid',
+      'year',
+    );
+  return decideProfile(state, command);
+};
 
 const deciders: Deciders = {
   ...postDeciders,

@@ -1521,8 +1521,11 @@ export interface components {
             evaluatedOn: string;
             /** @example 310-QĐ/TU */
             decisionRef: string;
-            /** @example  */
-            note: string;
+            /**
+             * @description optional; empty when left out
+             * @example
+             */
+            note?: string;
         };
         PlanningReviewAdditionDto: {
             /** @example p-tran-thi-binh */
