@@ -178,6 +178,13 @@ describe('competitive examination for a leadership post over HTTP', () => {
       winner: { personId: 'p-binh' },
     });
     expect(hidden.scores).toBeUndefined();
+    // Nor who passed, from the case's nominees (before: they listed those still standing).
+    expect(asCandidate.body).toMatchObject({
+      nominees: null,
+      nomineesWithheld: 'withheld from the subject',
+    });
+    for (const nominee of asCandidate.body.nomineeTallies ?? [])
+      expect(nominee.standing).toBeNull();
     await step('c-exam', 'result', 'staff', {
       heldOn: today,
       minutesRef: 'TB-KQ',

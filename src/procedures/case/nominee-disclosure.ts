@@ -2,8 +2,8 @@ import { NOT_ANNOUNCED, WITHHELD_FROM_SUBJECT } from '../../identity/ballot-disc
 
 type StepView = Record<string, unknown>;
 
-/** The steps whose result says who still stands (their `selected` / `passed`). */
-const SELECTING_STEPS = ['NominationTallied', 'BallotTallied'];
+/** The steps whose result says who still stands (their `selected` / `passed`): an exam's too. */
+const SELECTING_STEPS = ['NominationTallied', 'BallotTallied', 'ExamScoresRecorded'];
 
 export interface DisclosedNominees {
   nominees: string[] | null;

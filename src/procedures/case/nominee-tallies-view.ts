@@ -17,8 +17,8 @@ export interface NomineeTallyView {
 
 export interface NomineeView {
   personId: string;
-  /** Still standing: the latest nomination or ballot kept them. */
-  standing: boolean;
+  /** Still standing: the latest nomination or ballot kept them; null when that is withheld. */
+  standing: boolean | null;
   tallies: NomineeTallyView[];
 }
 
@@ -66,10 +66,11 @@ function tallyOf(step: StepView, personId: string): NomineeTallyView | null {
   return { stepId, kind: 'ballot', tally: nominee.tally, outcome: nominee.outcome };
 }
 
-export function nomineeTallies(steps: StepView[], standing: string[]): NomineeView[] {
-  return peopleIn(steps, standing).map((personId) => ({
+/** `standing` null: who still stands is withheld from the reader (nominee-disclosure.ts). */
+export function nomineeTallies(steps: StepView[], standing: string[] | null): NomineeView[] {
+  return peopleIn(steps, standing ?? []).map((personId) => ({
     personId,
-    standing: standing.includes(personId),
+    standing: standing === null ? null : standing.includes(personId),
     tallies: steps
       .map((step) => tallyOf(step, personId))
       .filter((t): t is NomineeTallyView => t !== null),
@@ -85,6 +86,6 @@ export function postCaseView(
   return {
     fillsPost: true,
     appointee: state.appointee,
-    nomineeTallies: nomineeTallies(steps, state.nominees ?? []),
+    nomineeTallies: nomineeTallies(steps, state.nominees),
   };
 }

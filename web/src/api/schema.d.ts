@@ -2934,8 +2934,8 @@ export interface components {
         NomineeTalliesDto: {
             /** @example p-nguyen-van-an */
             personId: string;
-            /** @description still standing after the latest nomination or ballot */
-            standing: boolean;
+            /** @description still standing after the latest nomination, ballot or exam; null when that step is withheld from this reader (nomineesWithheld) */
+            standing: boolean | null;
             tallies: components["schemas"]["NomineeTallyViewDto"][];
         };
         CaseViewDto: {

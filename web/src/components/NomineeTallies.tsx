@@ -40,7 +40,9 @@ export function NomineeTallies({
                 <span className="badge">
                   {view.appointee === nominee.personId
                     ? t('case.appointee')
-                    : t(nominee.standing ? 'case.standing' : 'case.out')}
+                    : nominee.standing === null
+                      ? t('case.hidden')
+                      : t(nominee.standing ? 'case.standing' : 'case.out')}
                 </span>
               </td>
               {nominees[0].tallies.map((column) => {

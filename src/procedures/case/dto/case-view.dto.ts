@@ -60,8 +60,13 @@ export class NomineeTallyViewDto {
 
 export class NomineeTalliesDto {
   @ApiProperty({ example: 'p-nguyen-van-an' }) personId!: string;
-  @ApiProperty({ description: 'still standing after the latest nomination or ballot' })
-  standing!: boolean;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description:
+      'still standing after the latest nomination, ballot or exam; null when that step is withheld from this reader (nomineesWithheld)',
+  })
+  standing!: boolean | null;
   @ApiProperty({ type: [NomineeTallyViewDto] }) tallies!: NomineeTallyViewDto[];
 }
 
