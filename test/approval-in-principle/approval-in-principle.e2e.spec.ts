@@ -171,6 +171,44 @@ describe('approval in principle before an appointment', () => {
     });
   });
 
+  it('names an approval given for another person only to be refused', async () => {
+    await http()
+      .post('/cadres')
+      .set(staff)
+      .send({
+        id: 'p-binh',
+        fullName: 'Trần Thị Bình',
+        dateOfBirth: '1982-06-01',
+        gender: 'female',
+        ethnicity: 'Kinh',
+        partyMember: true,
+        educationLevel: 'Thạc sĩ',
+        politicalTheoryLevel: 'Cao cấp',
+        orgUnitId: 'ou-dept',
+      })
+      .expect(201);
+    // Before: 201, the appointment of p-binh resting on the approval asked for p-an.
+    const other = await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'c-appoint-binh',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        summary: 'Bổ nhiệm Giám đốc',
+        personId: 'p-binh',
+        positionId: 'pos-director',
+        orgUnitId: 'ou-dept',
+        approvalInPrincipleCaseId: 'c-aip',
+      })
+      .expect(422);
+    expect(other.body).toMatchObject({
+      rule: 'appointment.approval_in_principle_other_person',
+      field: 'approvalInPrincipleCaseId',
+    });
+    expect(other.body.message).toMatch(/c-aip asks approval for p-an, not p-binh/);
+  });
+
   it("records the authority's missed deadline on the approval case", async () => {
     await http()
       .post('/positions')

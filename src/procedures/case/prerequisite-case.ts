@@ -9,6 +9,8 @@ export interface PrerequisiteCase {
   caseId: string;
   procedure: string;
   positionId: string;
+  /** The person it was asked for (empty for a case about the post alone). */
+  personId: string | null;
   status: 'open' | 'decided' | 'rejected' | 'withdrawn';
   /** The open case's current step is due on this day. */
   dueOn: string | null;
@@ -25,6 +27,7 @@ export function prerequisiteCaseFrom(state: CaseState): PrerequisiteCase | null 
     caseId: state.caseId,
     procedure: state.procedure,
     positionId: state.positionId,
+    personId: state.personId || null,
     status: state.status,
     dueOn: state.status === 'open' ? state.currentStepDueOn : null,
     given:

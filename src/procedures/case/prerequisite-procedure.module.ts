@@ -1,3 +1,4 @@
+import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { DynamicModule } from '@nestjs/common';
 import { Position } from '../../cadres/registry.service';
 import { refuseUnlessPersonAndFillablePost } from '../appointment/elected-post';
@@ -58,12 +59,15 @@ function prerequisiteGate(
       const post = await existingPosition(reads, opening.positionId);
       const authority = await reads.findOrgUnit(post.appointingAuthority);
       const named = opening[field];
-      return prerequisite.opening({
+      const given = named ? await load(named) : null;
+      const facts = prerequisite.opening({
         opening,
         post: { ...post, appointingAuthorityKind: authority?.kind ?? null },
         named,
-        prerequisite: named ? await load(named) : null,
+        prerequisite: given,
       });
+      refuseOtherPerson(prerequisite.names, given, opening.personId);
+      return facts;
     },
     beforeStep: async ({ state, stepId, context }) => {
       const named = state.openFacts[field];
@@ -75,4 +79,22 @@ function prerequisiteGate(
       if (given) prerequisite.refuseUntilGiven(given, context.today);
     },
   };
+}
+
+/**
+ * The approval or agreement was asked for one person: an appointment of another does not rest on
+ * it (before: an approval given for one person opened the appointment of someone else).
+ */
+function refuseOtherPerson(
+  names: PrerequisiteProcedure['names'],
+  given: PrerequisiteCase | null,
+  personId: string | null | undefined,
+): void {
+  if (!given?.personId || !personId || given.personId === personId) return;
+  throw new DomainRuleViolation(
+    `${names.rule}_other_person`,
+    `${names.field}: ${given.caseId} asks ${names.asks} for ${given.personId}, not ${personId}`,
+    'unprocessable',
+    names.field,
+  );
 }
