@@ -40,11 +40,16 @@ export interface PoolEntryRow {
 export class PersonnelReportQueries {
   constructor(private readonly pool: Pool) {}
 
-  /** Cases decided in the period, by the unit they were opened in and their procedure (the definition's family: a transfer is `transfer`). */
+  /**
+   * Cases decided in the period, by the unit they were opened in and their procedure (the
+   * definition's family: a transfer is `transfer`; a removal by its kind, `removal_suspension`
+   * apart from `removal_dismissal`: a suspension keeps the post).
+   */
   async decidedCases(unit: string, period: ReportPeriod): Promise<DecidedCasesRow[]> {
     const { rows } = await this.pool.query<DecidedCasesRow>(
       `SELECT c.org_unit_id AS "orgUnitId", u.name AS "orgUnitName",
-              split_part(c.definition, '.', 1) AS procedure, count(*)::int AS count
+              CASE WHEN c.procedure = 'removal' THEN replace(split_part(c.definition, '@', 1), '.', '_')
+                   ELSE split_part(c.definition, '.', 1) END AS procedure, count(*)::int AS count
          FROM case_summaries c JOIN org_units u ON u.id = c.org_unit_id
         WHERE c.status = 'decided' AND c.procedure <> 'discipline'
           AND c.closed_on BETWEEN $2 AND $3 AND ${withinUnit('c.org_unit_id', '$1')}

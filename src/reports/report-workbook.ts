@@ -6,6 +6,15 @@ const PROCEDURE_VI: Record<string, string> = {
   reappointment: 'Bổ nhiệm lại',
   rotation: 'Luân chuyển',
   transfer: 'Điều động',
+  extension: 'Kéo dài thời hạn giữ chức vụ',
+  approval: 'Xin chủ trương bổ nhiệm',
+  consultation: 'Hiệp y bổ nhiệm',
+  election: 'Giới thiệu ứng cử',
+  exam: 'Thi tuyển',
+  removal_dismissal: 'Miễn nhiệm',
+  removal_resignation: 'Từ chức',
+  removal_relief: 'Cho thôi giữ chức vụ',
+  removal_suspension: 'Tạm đình chỉ công tác',
 };
 const TRACK_VI: Record<string, string> = { party: 'Đảng', civil_service: 'Chính quyền' };
 const FORM_VI: Record<string, string> = {

@@ -79,6 +79,8 @@ describe('a dismissal in the browser', () => {
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
     await page.waitForURL(/\/cases\/c-/);
     await page.locator('#current-step-title', { hasText: 'Trao đổi với cán bộ' }).waitFor();
+    // The case names its own kind (before: "Miễn nhiệm, từ chức, cho thôi giữ chức vụ, tạm đình chỉ").
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/— Miễn nhiệm$/);
     await page
       .getByLabel('Ngày họp / thực hiện (dd/mm/yyyy)')
       .fill(

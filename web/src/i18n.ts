@@ -81,6 +81,10 @@ const vi = {
     consultation: 'Hiệp y bổ nhiệm',
     election: 'Giới thiệu nhân sự ứng cử (Hội đồng nhân dân bầu)',
     competitive_exam: 'Thi tuyển chức danh lãnh đạo, quản lý',
+    removal_dismissal: 'Miễn nhiệm',
+    removal_resignation: 'Từ chức',
+    removal_relief: 'Cho thôi giữ chức vụ',
+    removal_suspension: 'Tạm đình chỉ công tác',
   },
   status: {
     open: 'Đang xử lý',
@@ -856,6 +860,10 @@ const en: Strings<typeof vi> = {
     consultation: 'Inter-level consultation',
     election: 'Nomination for election (elected by the People’s Council)',
     competitive_exam: 'Competitive examination for a leadership post',
+    removal_dismissal: 'Dismissal from post',
+    removal_resignation: 'Resignation',
+    removal_relief: 'Relief from post',
+    removal_suspension: 'Suspension',
   },
   status: {
     open: 'In progress',

@@ -1,3 +1,4 @@
+import { procedureKey } from '../procedure-key';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -145,7 +146,7 @@ function ReportBody({ report }: { report: PersonnelReport }) {
         <tbody>
           {Object.entries(report.decisions.totals).map(([procedure, count]) => (
             <tr key={procedure}>
-              <td>{t(`procedure.${procedure}`, { defaultValue: procedure })}</td>
+              <td>{t(`procedure.${procedureKey(procedure)}`, { defaultValue: procedure })}</td>
               <td>{count}</td>
             </tr>
           ))}
