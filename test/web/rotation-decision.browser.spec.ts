@@ -119,6 +119,12 @@ describe('a rotation decided', () => {
     };
     await rotate('rot-web', 'p-pooled', 'pos-commune-chair', today);
     await rotate('rot-later', 'p-later', 'pos-ward-chair', addDays(today, 30));
+    // A circumstance on p-later's record, recorded after the moves it would have held back.
+    await http()
+      .post('/cadres/p-later/statuses')
+      .set(staff)
+      .send({ status: 'under_investigation', from: addDays(today, -10), note: 'Đơn tố cáo' })
+      .expect(201);
     // A transfer runs as a rotation case under transfer.standard.
     await http()
       .post('/cases')
@@ -194,6 +200,11 @@ describe('a rotation decided', () => {
       expect.stringMatching(new RegExp(`pos-ward-chair.*Nhận nhiệm vụ từ ${d}/${m}/${y}`)),
     ]);
     expect(await page.getByTestId('past-posts').isHidden()).toBe(true);
+    // The circumstances on the record, with since when (before: not on the page at all).
+    const [sy, sm, sd] = addDays(today, -10).split('-');
+    expect(await page.getByTestId('person-statuses').innerText()).toContain(
+      `Đang bị điều tra, kiểm tra, xem xét tố cáo — từ ${sd}/${sm}/${sy} (Đơn tố cáo)`,
+    );
     await page.context().close();
   });
 

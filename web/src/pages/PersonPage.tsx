@@ -27,6 +27,7 @@ interface PersonView {
     decisionRef: string;
   }[];
   planningPool: { positionId: string; term: string; decisionRef: string }[];
+  statuses: { status: string; from: string; until: string | null; note: string }[];
   discipline: {
     caseId: string;
     form: string;
@@ -217,6 +218,20 @@ export function PersonPage({ personId }: { personId: string }) {
           </li>
         ))}
         {p.planningPool.length === 0 && <li>{t('app.none')}</li>}
+      </ul>
+      <h2>{t('person.statuses')}</h2>
+      {/* A suspension, an investigation: what holds a step back while it lasts, and since when. */}
+      <ul data-testid="person-statuses">
+        {p.statuses.map((period) => (
+          <li key={`${period.status}:${period.from}`}>
+            {t(`personStatus.${period.status}`, { defaultValue: period.status })} —{' '}
+            {period.until
+              ? t('person.period', { from: formatDay(period.from), until: formatDay(period.until) })
+              : t('person.since', { from: formatDay(period.from) })}
+            {period.note ? ` (${period.note})` : ''}
+          </li>
+        ))}
+        {p.statuses.length === 0 && <li>{t('app.none')}</li>}
       </ul>
       <h2>{t('person.discipline')}</h2>
       {p.discipline.length === 0 && <p>{t('app.none')}</p>}
