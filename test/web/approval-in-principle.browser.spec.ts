@@ -130,6 +130,10 @@ describe('the web app: approval in principle before an appointment', () => {
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.getByText('Đã ghi nhận.').waitFor();
     await page.getByText('Đã quyết định').first().waitFor();
+    // The approval holds until a day (before: "Thời hạn: 0 năm, đến ngày …" and an English ground).
+    const card = await page.getByTestId('decision').innerText();
+    expect(card).toMatch(/Có giá trị đến ngày\s+\d\d\/\d\d\/\d{4}/);
+    expect(card).not.toMatch(/năm|Thời hạn/);
     await leader.context.close();
 
     // Now the appointment's first step is taken.

@@ -39,24 +39,30 @@ export function DecisionCard({
   add(t('decision.signedOn'), d.heldOn && formatDay(d.heldOn));
   add(t('decision.appointee'), d.appointee && (names?.people?.[d.appointee] ?? d.appointee));
   add(t('decision.effectiveFrom'), d.effectiveFrom && formatDay(d.effectiveFrom));
-  add(
-    t(
-      procedure === 'rotation' || procedure === 'transfer'
-        ? 'decision.plannedDuration'
-        : 'decision.term',
-    ),
-    d.termEnd
-      ? t('decision.termValue', { years: d.termYears, end: formatDay(d.termEnd) })
-      : d.termYears
-        ? t('decision.termYears', { years: d.termYears })
-        : null,
-  );
+  // A removal ends or suspends a post: it has no term (its "term" is the day it ends, shown
+  // above). An approval in principle or an agreement holds until a day: that day, not years.
+  const holdsUntil = procedure === 'approval_in_principle' || procedure === 'consultation';
+  const hasTerm = procedure !== 'removal' && !holdsUntil;
+  if (holdsUntil) add(t('decision.holdsUntil'), d.termEnd && formatDay(d.termEnd));
+  if (hasTerm)
+    add(
+      t(
+        procedure === 'rotation' || procedure === 'transfer'
+          ? 'decision.plannedDuration'
+          : 'decision.term',
+      ),
+      d.termEnd
+        ? t('decision.termValue', { years: d.termYears, end: formatDay(d.termEnd) })
+        : d.termYears
+          ? t('decision.termYears', { years: d.termYears })
+          : null,
+    );
   add(t('decision.keepsPreviousPost'), d.keepsPreviousPost ? t('decision.yes') : null);
   add(
     t('decision.reappointmentNoticeOn'),
     d.reappointmentNoticeOn && formatDay(d.reappointmentNoticeOn),
   );
-  add(t('decision.termRule'), d.termRule && reasonText(d.termRule));
+  if (hasTerm) add(t('decision.termRule'), d.termRule && reasonText(d.termRule));
   return (
     <dl className="facts" data-testid="decision">
       {rows.map(([label, value]) => (
