@@ -366,6 +366,9 @@ export function StepForm({
                 id="f-headDecision"
                 value={values.headDecision ?? ''}
                 onChange={(e) => set('headDecision')(e.target.value)}
+                // A tie is decided by the head: the form is not sent without it (the server
+                // would refuse it as ballot.tie_needs_head).
+                required={verdict === 'tie'}
               >
                 <option value="">—</option>
                 <option value="for">{t('form.headFor')}</option>
