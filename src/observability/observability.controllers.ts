@@ -54,8 +54,9 @@ export interface ObservabilityOptions {
 }
 
 /**
- * `/metrics` is for a scraper holding `METRICS_TOKEN` or for an admin's bearer token: 401 without
- * a valid one, 403 for a user without the admin role. (The route is @Public for the JWT guard,
+ * `/metrics` is for a scraper holding `METRICS_TOKEN` or for the bearer token of an admin of a
+ * top-level unit: 401 without a valid one, 403 for a user without the admin role or whose grant is
+ * a unit below the top (scope.top_level_only). (The route is @Public for the JWT guard,
  * which would refuse the static token; this guard decides instead.)
  */
 @Injectable()
@@ -75,6 +76,8 @@ export class MetricsAccessGuard implements CanActivate {
       token,
       'missing bearer token: send "Authorization: Bearer <METRICS_TOKEN or an admin token>"',
     );
+    // The figures are the whole service's (every unit's queues and lags), as the job queues are.
+    await this.scope.assertTopLevelGrant(request.actor, 'the service metrics');
     return true;
   }
 }

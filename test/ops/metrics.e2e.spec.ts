@@ -85,6 +85,23 @@ describe('GET /metrics', () => {
       .get('/metrics')
       .set(admin)
       .expect(200);
+    // An admin of a unit below the top reads none of the whole service's figures (before: 200,
+    // every unit's queue jobs and lags).
+    await request(t.server as never)
+      .post('/org-units')
+      .set(admin)
+      .send({
+        id: 'ou-metrics-ward',
+        name: 'Phường Đo Lường',
+        kind: 'ward',
+        parentId: 'ou-metrics-top',
+      })
+      .expect(201);
+    const below = await request(t.server as never)
+      .get('/metrics')
+      .set({ Authorization: `Bearer ${t.token('u-ward-admin', ['admin'], 'ou-metrics-ward')}` })
+      .expect(403);
+    expect(below.body.rule).toBe('scope.top_level_only');
   });
 
   it("moves a request's histogram under its route template, never its raw URL", async () => {
