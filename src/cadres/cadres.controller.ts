@@ -1,3 +1,4 @@
+import { parseIfMatch } from '../common/http/if-match';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -87,7 +88,8 @@ export class CadresController {
       personId,
       command,
       metadataFromRequest(write.request, write.actor, this.clock.now()),
-      { idSeed: write.request.idempotencySeed },
+      // If-Match: the record's revision the writer last read (409 with the current one if moved).
+      { idSeed: write.request.idempotencySeed, ifMatch: parseIfMatch(write.ifMatch) },
     );
     return personView(personId, state, revision, this.today());
   }

@@ -1,3 +1,4 @@
+import { parseIfMatch } from '../common/http/if-match';
 import { RegistryRuleViolation } from './registry-rule-violation';
 import { Body, Controller, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -53,7 +54,10 @@ export class PersonProfileController {
       personId,
       command,
       metadataFromRequest(request, actor, this.clock.now()),
-      { idSeed: request.idempotencySeed },
+      {
+        idSeed: request.idempotencySeed,
+        ifMatch: parseIfMatch(headerValue(request.headers['if-match'])),
+      },
     );
     return personView(personId, state, revision, vietnamDay(this.clock.now()));
   }
@@ -141,4 +145,9 @@ export class PersonProfileController {
       data: { personId, ...dto, note: dto.note ?? '' },
     });
   }
+}
+
+/** A header's one value (Node gives a list for a repeated one). */
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
 }

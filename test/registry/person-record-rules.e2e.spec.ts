@@ -147,6 +147,33 @@ describe('person record: planning pool limits, review, profile facts', () => {
     expect(stream.rows[0].n).toBe(1);
   });
 
+  it('takes If-Match on a record: a stale revision is 409 with the current one, a malformed one 400', async () => {
+    const { revision } = await record('p-3');
+    const status = { status: 'under_investigation', from: '2026-01-05', until: null, note: 'x' };
+    // Before: both 201, the header ignored.
+    const stale = await http()
+      .post('/cadres/p-3/statuses')
+      .set(staff)
+      .set('If-Match', `"${revision - 1}"`)
+      .send(status)
+      .expect(409);
+    expect(stale.body).toMatchObject({ currentRevision: revision });
+    const malformed = await http()
+      .post('/cadres/p-3/place-of-origin')
+      .set(staff)
+      .set('If-Match', 'garbage')
+      .send({ province: 'Tỉnh Nghệ An', locality: 'Xã Nam Đàn' })
+      .expect(400);
+    expect(malformed.body).toMatchObject({ rule: 'header.if_match', field: 'If-Match' });
+    expect((await record('p-3')).revision).toBe(revision);
+    await http()
+      .post('/cadres/p-3/statuses')
+      .set(staff)
+      .set('If-Match', `"${revision}"`)
+      .send(status)
+      .expect(201);
+  });
+
   it('records place of origin, management tier, rank and yearly ratings on the record', async () => {
     await http()
       .post('/cadres/p-2/place-of-origin')

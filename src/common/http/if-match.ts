@@ -11,7 +11,7 @@ export function parseIfMatch(value: string | undefined): number | undefined {
   if (!match)
     throw new DomainRuleViolation(
       'header.if_match',
-      'If-Match: the case revision you last read, e.g. "3"',
+      'If-Match: the revision you last read (the case\'s, or the record\'s `revision`), e.g. "3"',
       'invalid',
       'If-Match',
     );
