@@ -1,4 +1,5 @@
 import { parseIfMatch } from '../common/http/if-match';
+import { ifMatchHeader } from '../common/http/route-request.decorator';
 import { RegistryRuleViolation } from './registry-rule-violation';
 import { Body, Controller, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -56,7 +57,7 @@ export class PersonProfileController {
       metadataFromRequest(request, actor, this.clock.now()),
       {
         idSeed: request.idempotencySeed,
-        ifMatch: parseIfMatch(headerValue(request.headers['if-match'])),
+        ifMatch: parseIfMatch(ifMatchHeader(request.headers)),
       },
     );
     return personView(personId, state, revision, vietnamDay(this.clock.now()));
@@ -145,9 +146,4 @@ export class PersonProfileController {
       data: { personId, ...dto, note: dto.note ?? '' },
     });
   }
-}
-
-/** A header's one value (Node gives a list for a repeated one). */
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(', ') : value;
 }

@@ -18,16 +18,23 @@ export interface WriteRequest {
   response: HeaderSink;
 }
 
+/** The `If-Match` header as sent, one text (Node gives a list for a repeated header). */
+export function ifMatchHeader(
+  headers: Record<string, string | string[] | undefined>,
+): string | undefined {
+  const ifMatch = headers['if-match'];
+  return Array.isArray(ifMatch) ? ifMatch.join(', ') : ifMatch;
+}
+
 /** The verified actor (set by JwtAuthGuard) with the request, its If-Match and the response. */
 export const Write = createParamDecorator((_: unknown, context: ExecutionContext): WriteRequest => {
   const http = context.switchToHttp();
   const request = http.getRequest<AuthenticatedRequest & RequestLike & IdempotentRequest>();
   if (!request.actor) throw new UnauthorizedException('no authenticated actor');
-  const ifMatch = request.headers['if-match'];
   return {
     actor: request.actor,
     request,
-    ifMatch: Array.isArray(ifMatch) ? ifMatch.join(', ') : ifMatch,
+    ifMatch: ifMatchHeader(request.headers),
     response: http.getResponse<HeaderSink>(),
   };
 });

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../event-store/canonical-json';
 import { Inject, Injectable } from '@nestjs/common';
 import { loadStream } from '../../common/stream-command-runner';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
@@ -42,14 +43,6 @@ const performed = (state: CaseState, stepId: string): boolean =>
   state.status !== 'none' &&
   state.steps.some((event) => (event.data as { stepId?: string }).stepId === stepId);
 
-/** Canonical JSON of a value: two tallies with their keys in another order compare equal. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-
 /**
  * The field of an imported step that differs from the step the case already holds (its day, its
  * minutes or its tally), or null. A step recorded is corrected on the service, with its reason:
@@ -65,7 +58,9 @@ function differingField(state: CaseState, step: { stepId: string; body: StepBody
   if (!recorded) return null;
   const body = step.body as unknown as Record<string, unknown>;
   for (const field of ['heldOn', 'minutesRef', 'tally'])
-    if (field in body && canonical(body[field]) !== canonical(recorded[field])) return field;
+    // Canonical JSON: a tally with its keys in another order is the same tally.
+    if (field in body && canonicalJson(body[field]) !== canonicalJson(recorded[field]))
+      return field;
   return null;
 }
 

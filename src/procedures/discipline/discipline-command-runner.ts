@@ -19,6 +19,8 @@ import { disciplineDecider } from './discipline.decider';
 import { DisciplineState } from './discipline.state';
 import { DisciplineService, DisciplineWriteOptions } from './discipline.service';
 
+type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
+
 /** The pins a command is decided under, and whose case it is. */
 interface PinnedCase {
   definition: ProcedureDefinition;
@@ -32,8 +34,6 @@ interface PinnedCase {
  * the case stream once, gather its context (the person's record, the caller's reach), decide,
  * append at the expected revision (If-Match).
  */
-type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
-
 @Injectable()
 export class DisciplineCommandRunner {
   constructor(

@@ -39,7 +39,6 @@ export function planningPoolItem(facts: PersonFactsForVetting, today: string): V
 }
 
 /** The highest rank among the posts held on `today`, or null when none is held. */
-/** The highest rank of the posts held now, or null when none is held. */
 export function highestRankHeld(posts: Posts): number | null {
   const held = posts.filter((p) => p.until === null);
   return held.length ? Math.max(...held.map((p) => p.rank)) : null;
