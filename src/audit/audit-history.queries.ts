@@ -59,16 +59,27 @@ export class AuditHistoryQueries {
   /**
    * The person's own stream, every event naming them as `personId`, and every event of the cases
    * about them (streams whose opening event names them): their ballots and decisions too.
+   * `withinUnit`: only the streams of that unit's subtree besides the person's own (whose grant
+   * the caller checked), so a commune reads none of the city's cases about its official; the
+   * same ownership rule as an export's and as `/cases/:id/history`'s scope.
    */
-  async personHistory(personId: string): Promise<NamedAuditEntry[]> {
+  async personHistory(personId: string, withinUnit?: string): Promise<NamedAuditEntry[]> {
+    const params: unknown[] = [personId, PERSON_STREAM_KIND];
+    const ownStream = `(history.stream_key = $1 AND history.stream_kind = $2)`;
+    let inScope = '';
+    if (withinUnit !== undefined) {
+      params.push(withinUnit, CASE_PROCEDURES);
+      inScope = `AND (${ownStream} OR history.stream_id IN ${streamsInSubtreeSql('$3', '$4')})`;
+    }
     const { rows } = await this.pool.query<NamedAuditRow>(
       `SELECT ${COLUMNS} FROM audit_history history
-        WHERE (history.stream_key = $1 AND history.stream_kind = $2) OR history.person_id = $1
+        WHERE (${ownStream} OR history.person_id = $1
            OR history.stream_id IN
               (SELECT opening.stream_id FROM audit_history opening
-                WHERE opening.person_id = $1 AND opening.revision = 0)
+                WHERE opening.person_id = $1 AND opening.revision = 0))
+          ${inScope}
         ORDER BY history.sequence`,
-      [personId, PERSON_STREAM_KIND],
+      params,
     );
     return rows.map(fromNamedAuditRow);
   }

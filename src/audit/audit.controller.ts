@@ -148,7 +148,8 @@ export class AuditController {
     @MaybeActor() actor?: Actor,
   ): Promise<HistoryResponse> {
     await this.assertPersonHistoryInScope(actor, id);
-    const events = await this.queries.personHistory(id);
+    const withinUnit = actor && this.scope ? actor.orgUnit : undefined;
+    const events = await this.queries.personHistory(id, withinUnit);
     if (events.length === 0) throw new NotFoundException(`no history for person ${id}`);
     return { id, events: await this.disclosed(actor, events) };
   }

@@ -1,0 +1,87 @@
+import request from 'supertest';
+import { addDays, buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * A person's history holds the cases about them that the reader's grant reaches, like each
+ * case's own history: a town auditor read a province's discipline case about a town official,
+ * its unannounced ballot with it, through `/cadres/:id/history` (403 on the case's own route).
+ */
+describe("a person's history within the reader's grant", () => {
+  let t: TestApp;
+  const today = vietnamToday();
+  const http = () => request(t.server as never);
+  const as = (userId: string, roles: string[], unit: string) => ({
+    Authorization: `Bearer ${t.token(userId, roles, unit)}`,
+  });
+  const townStaff = () => as('u-town-staff', ['organization_staff'], 'ou-town');
+  const townAuditor = () => as('u-town-auditor', ['auditor'], 'ou-town');
+  const provinceAuditor = () => as('u-prov-auditor', ['auditor'], 'ou-prov');
+
+  beforeAll(async () => {
+    t = await startTestApp('person_history_scope', { RUN_WORKERS: 'true' });
+    await buildRegistry(t, townStaff(), {
+      within: { id: 'ou-prov', name: 'Tỉnh Demo', kind: 'province' },
+      positions: [{ id: 'pos-deputy', rank: 3 }],
+      people: [
+        {
+          id: 'p-official',
+          posts: [
+            { positionId: 'pos-deputy', from: addDays(today, -900), termEnd: addDays(today, 900) },
+          ],
+        },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const openDiscipline = (id: string, unit: string) =>
+    http()
+      .post('/discipline-cases')
+      .set(as(`u-inspector-${unit}`, ['inspector'], unit))
+      .send({
+        id,
+        definition: 'discipline.party',
+        personId: 'p-official',
+        orgUnitId: unit,
+        summary: 'Vi phạm quy định về đất đai',
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(today, -100),
+          description: `chi tiết vụ việc ${id}`,
+          source: 'inspection',
+        },
+      })
+      .expect(201);
+
+  it("leaves out the province's case for the town's auditor, and keeps it for the province's", async () => {
+    await openDiscipline('d-by-province', 'ou-prov');
+    await openDiscipline('d-by-town', 'ou-town');
+    await http().get('/cases/d-by-province/history').set(townAuditor()).expect(403);
+
+    const streamsIn = (body: { events: { streamId: string }[] }) =>
+      new Set(body.events.map((event) => event.streamId));
+    const seenByProvince = await eventually(
+      async () =>
+        (await http().get('/cadres/p-official/history').set(provinceAuditor()).expect(200)).body,
+      (body) => streamsIn(body).size >= 3,
+    );
+    expect([...streamsIn(seenByProvince)].sort()).toEqual([
+      'cadre-p-official',
+      'discipline-d-by-province',
+      'discipline-d-by-town',
+    ]);
+
+    const seenByTown = await http()
+      .get('/cadres/p-official/history')
+      .set(townAuditor())
+      .expect(200);
+    expect([...streamsIn(seenByTown.body)].sort()).toEqual([
+      'cadre-p-official',
+      'discipline-d-by-town',
+    ]);
+    expect(JSON.stringify(seenByTown.body)).not.toContain('chi tiết vụ việc d-by-province');
+  });
+});
