@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { catchError, from, Observable, of, switchMap } from 'rxjs';
+import { canonicalJson } from '../event-store/canonical-json';
 import { Actor } from '../identity/actor';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { PG_POOL } from './tokens';
@@ -75,8 +76,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
         'Idempotency-Key',
       );
     const actorId = request.actor?.userId ?? 'anonymous';
+    // Canonical, so a retry whose client wrote the same object's keys in another order is the
+    // same request; a list's order still counts.
     const requestHash = createHash('sha256')
-      .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
+      .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
       .digest('hex');
     request.idempotencySeed = `${actorId}\u001f${key}`;
 

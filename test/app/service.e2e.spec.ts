@@ -192,4 +192,52 @@ describe('the service over HTTP', () => {
       .expect(422);
     expect(reused.body.message).toMatch(/Idempotency-Key was already used/);
   });
+
+  it('replays the first response to a retry whose JSON keys come in another order, and still refuses a different body', async () => {
+    const auth = {
+      Authorization: `Bearer ${t.token('staff-3', ['organization_staff'], 'ou-idem-order')}`,
+    };
+    await request(t.server as never)
+      .post('/org-units')
+      .set({ Authorization: `Bearer ${t.token('admin-1', ['admin'], 'ou-idem-order')}` })
+      .send({ id: 'ou-idem-order', name: 'Xã Idem Order', kind: 'commune' })
+      .expect(201);
+    const body = {
+      id: 'p-idem-order',
+      fullName: 'Lê Idem',
+      dateOfBirth: '1981-02-03',
+      gender: 'male',
+      ethnicity: 'Kinh',
+      partyMember: true,
+      educationLevel: 'Cử nhân',
+      politicalTheoryLevel: 'Trung cấp',
+      orgUnitId: 'ou-idem-order',
+    };
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(body));
+    const first = await request(t.server as never)
+      .post('/cadres')
+      .set(auth)
+      .set('Idempotency-Key', 'k-order')
+      .send(body)
+      .expect(201);
+    const retry = await request(t.server as never)
+      .post('/cadres')
+      .set(auth)
+      .set('Idempotency-Key', 'k-order')
+      .send(reordered)
+      .expect(201);
+    expect(retry.body).toEqual(first.body);
+    const { rows } = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM events WHERE stream_id = 'cadre-p-idem-order'",
+    );
+    expect(rows[0].n).toBe(1);
+    const different = await request(t.server as never)
+      .post('/cadres')
+      .set(auth)
+      .set('Idempotency-Key', 'k-order')
+      .send({ ...reordered, partyMember: false })
+      .expect(422);
+    expect(different.body).toMatchObject({ rule: 'idempotency.key_reused' });
+  });
 });
