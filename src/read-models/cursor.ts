@@ -23,6 +23,8 @@ const PART_IS_VALID: Record<CursorPart, (value: unknown) => boolean> = {
 /**
  * The sort key a cursor carries, checked part by part: a cursor is opaque to clients, so one that
  * was not produced by this list (or was edited) is a 400, never a type error in PostgreSQL.
+ * It must also be the very text `encodeCursor` writes for that key: Node's base64 decoding skips
+ * characters it cannot read and takes padding, so an edited cursor could otherwise decode to a key.
  */
 export function decodeCursor(cursor: string | undefined, parts: CursorPart[]): unknown[] | null {
   if (cursor === undefined || cursor === '') return null;
@@ -30,6 +32,7 @@ export function decodeCursor(cursor: string | undefined, parts: CursorPart[]): u
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (
       Array.isArray(key) &&
+      encodeCursor(key) === cursor &&
       key.length === parts.length &&
       parts.every((part, index) => PART_IS_VALID[part](key[index]))
     )

@@ -356,6 +356,31 @@ describe('bad input', () => {
     expectRefusal(await http().get('/cases?cursor=bm90IGpzb24').set(everyone()), 'cursor');
   });
 
+  it('refuses a cursor that only decodes to a valid key because base64 decoding skips what it cannot read', async () => {
+    for (const [path, key] of [
+      ['/cases', ['1']],
+      ['/inbox', ['2026-01-01', 'c:x']],
+    ] as const) {
+      const cursor = cursorOf(key);
+      await http().get(`${path}?cursor=${cursor}`).set(everyone()).expect(200);
+      const json = JSON.stringify(key);
+      for (const forged of [
+        `${cursor}!!`,
+        `*${cursor}`,
+        Buffer.from(json).toString('base64'),
+        Buffer.from(` ${json} `).toString('base64url'),
+      ]) {
+        expectRefusal(
+          await http()
+            .get(`${path}?cursor=${encodeURIComponent(forged)}`)
+            .set(everyone()),
+          'cursor',
+          'query.cursor',
+        );
+      }
+    }
+  });
+
   it('refuses a repeated query parameter and a query value that is not UTF-8', async () => {
     expectRefusal(
       await http().get('/cases?orgUnit=a&orgUnit=b').set(everyone()),
