@@ -24,6 +24,7 @@ import { ImportsModule } from './imports/imports.module';
 import { TransferBatchModule } from './procedures/transfer-batch/transfer-batch.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { RequestInputGuard } from './common/input/request-input.guard';
+import { KnownQueryParametersGuard } from './common/input/known-query-parameters.guard';
 import { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
 import { DEV_JWT_SECRET } from './identity/dev-secret';
@@ -134,6 +135,8 @@ function requestPipeline(config: AppConfig) {
     // Input no field can take (NUL bytes, `__proto__` keys …) is a 400 before anything else looks at it.
     { provide: APP_GUARD, useClass: RequestInputGuard },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
+    // After the token check, so a token sent as ?access_token= is still the 401 that says so.
+    { provide: APP_GUARD, useClass: KnownQueryParametersGuard },
     { provide: APP_GUARD, useClass: UserRateLimitGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_GUARD, useClass: GrantUnitGuard },

@@ -1,6 +1,11 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { AcceptsQuery } from '../common/input/known-query-parameters.guard';
 
 export const SENSITIVE_READ = 'cadreflow:sensitive-read';
 
-/** Marks a read that goes to the access log (who, what, when, why): personnel and discipline data. */
-export const SensitiveRead = (what: string) => SetMetadata(SENSITIVE_READ, what);
+/**
+ * Marks a read that goes to the access log (who, what, when, why): personnel and discipline data.
+ * The why may come as `?purpose=`, which the access log reads, not the handler.
+ */
+export const SensitiveRead = (what: string) =>
+  applyDecorators(SetMetadata(SENSITIVE_READ, what), AcceptsQuery('purpose'));

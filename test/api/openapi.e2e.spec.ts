@@ -141,6 +141,33 @@ describe('OpenAPI document', () => {
     expect(item.description).toMatch(/planning_pool.*years_in_post.*retirement.*discipline/s);
   });
 
+  it('accepts every query parameter it documents, and refuses one it does not (before any handler runs)', async () => {
+    const auth = { Authorization: `Bearer ${t.token('admin-openapi', ['admin'], 'ou-none')}` };
+    const refused: string[] = [];
+    for (const { route, method, operation } of operations) {
+      const names = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      if (names.length === 0) continue;
+      const path = route.split(' ')[1].replace(/\{[^}]+\}/g, 'x');
+      const query = new URLSearchParams(
+        names.map((name): [string, string] => [name, 'x']),
+      ).toString();
+      const call = (text: string) =>
+        (request(t.server as never) as unknown as Record<string, (url: string) => request.Test>)
+          [method](`${path}?${text}`)
+          .set(auth);
+      const documented = await call(query);
+      if (documented.body.rule === 'query.unknown_parameter')
+        refused.push(`${route} ${documented.body.field}`);
+      const misspelt = await call(`${query}&${names[0]}x=x`);
+      expect({ route, rule: misspelt.body.rule, field: misspelt.body.field }).toEqual({
+        route,
+        rule: 'query.unknown_parameter',
+        field: `${names[0]}x`,
+      });
+    }
+    expect(refused).toEqual([]);
+  });
+
   it('has no DELETE with a body', () => {
     const deletes = operations.filter((o) => o.method === 'delete');
     expect(deletes.length).toBeGreaterThan(0);

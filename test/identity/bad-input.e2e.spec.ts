@@ -381,6 +381,40 @@ describe('bad input', () => {
     }
   });
 
+  it('refuses a query parameter the route does not take, naming it, writing nothing', async () => {
+    const before = await written();
+    expectRefusal(
+      await http().get('/inbox?procedur=appointment').set(everyone()),
+      'procedur',
+      'query.unknown_parameter',
+    );
+    const misspelt = await http().get('/cases?procedure=appointment&stauts=open').set(everyone());
+    expectRefusal(misspelt, 'stauts', 'query.unknown_parameter');
+    expect(misspelt.body.message).toMatch(/it takes .*status/);
+    expectRefusal(
+      await http().get(`/discipline-records?asof=${today}`).set(everyone()),
+      'asof',
+      'query.unknown_parameter',
+    );
+    expectRefusal(
+      await http()
+        .post('/cadres/p-a/statuses?dryRun=true')
+        .set(everyone())
+        .send({ status: 'abroad', from: today, until: addDays(today, 5), note: 'x' }),
+      'dryRun',
+      'query.unknown_parameter',
+    );
+    expect(await written()).toEqual(before);
+
+    // The parameters each route documents are still taken, `purpose` (for the access log) and `asOf` included.
+    for (const path of [
+      '/inbox?procedure=discipline&orgUnit=ou-prov&overdue=false&limit=5',
+      `/cases?procedure=appointment&status=open&orgUnit=ou-prov&person=p-a&from=${today}&limit=5`,
+      `/discipline-records?person=p-a&asOf=${today}&purpose=inspection&limit=5`,
+    ])
+      await http().get(path).set(everyone()).expect(200);
+  });
+
   it('refuses a repeated query parameter and a query value that is not UTF-8', async () => {
     expectRefusal(
       await http().get('/cases?orgUnit=a&orgUnit=b').set(everyone()),

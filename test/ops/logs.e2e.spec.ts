@@ -55,17 +55,17 @@ describe('logs', () => {
 
   it('writes a short access line: request id, method and URL, status, time, and the user', async () => {
     await request(t.server as never)
-      .get('/org-units/ou-logs?probe=ok')
+      .get('/positions?orgUnit=ou-logs')
       .set(admin())
       .set('X-Request-Id', 'req-logs-ok')
       .set('User-Agent', 'log-test-agent')
       .expect(200);
-    const line = accessLine('/org-units/ou-logs?probe=ok');
+    const line = accessLine('/positions?orgUnit=ou-logs');
     expect(line.level).toBe(INFO);
     expect(line.req).toEqual({
       id: 'req-logs-ok',
       method: 'GET',
-      url: '/org-units/ou-logs?probe=ok',
+      url: '/positions?orgUnit=ou-logs',
     });
     expect(line.res).toEqual({ statusCode: 200 });
     expect(line.userId).toBe('u-admin-7');
@@ -99,13 +99,13 @@ describe('logs', () => {
     await t.db.pool.query('ALTER TABLE positions RENAME TO positions_moved');
     try {
       await request(t.server as never)
-        .get('/positions?broken=1')
+        .get('/positions')
         .set(admin())
         .expect(500);
     } finally {
       await t.db.pool.query('ALTER TABLE positions_moved RENAME TO positions');
     }
-    const failed = accessLine('/positions?broken=1');
+    const failed = accessLine('/positions');
     expect(failed.level).toBe(ERROR);
     expect(failed.rule).toBe('internal.unexpected');
     expect(failed.res).toEqual({ statusCode: 500 });

@@ -55,6 +55,10 @@ const TITLE_BY_RULE: Record<string, Titles> = {
     en: 'A query parameter is given more than once',
     vi: 'Tham số truy vấn bị lặp lại',
   },
+  'query.unknown_parameter': {
+    en: 'The route does not take this query parameter',
+    vi: 'Chức năng này không nhận tham số truy vấn này',
+  },
   'query.forbidden_key': {
     en: 'The query holds a forbidden key',
     vi: 'Truy vấn chứa khóa không được phép',
