@@ -45,6 +45,18 @@ export const referencesExist = (
     () => false,
   );
 
-/** A command whose decision claims a post's planning seat, which one write of several cannot undo. */
-export const reservesSeat = (command: PersonCommand): boolean =>
-  command.type === 'AddPlanningPoolEntry';
+/**
+ * The post's pool and term whose seat the command's decision may claim: a new entry, or one an
+ * annulled discipline decision had removed (`restored`).
+ */
+export function seatClaimedBy(
+  command: PersonCommand,
+): { personId: string; positionId: string; term: string; restored: boolean } | null {
+  if (command.type !== 'AddPlanningPoolEntry' && command.type !== 'RestorePlanningPoolEntry')
+    return null;
+  const { personId, positionId, term } = command.data;
+  return { personId, positionId, term, restored: command.type === 'RestorePlanningPoolEntry' };
+}
+
+/** A command whose decision may claim a post's planning seat, which one write of several cannot undo. */
+export const reservesSeat = (command: PersonCommand): boolean => seatClaimedBy(command) !== null;

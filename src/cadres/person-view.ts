@@ -18,6 +18,8 @@ export function personView(
     posts: state.posts,
     pastPosts: state.pastPosts,
     planningPool: state.planningPool,
+    pastPlanningPool: state.pastPlanningPool,
+    planningRestorations: state.planningRestorations,
     statuses: state.statuses,
     discipline: state.discipline.map((record) => ({
       ...record,

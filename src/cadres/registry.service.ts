@@ -21,7 +21,12 @@ import { StreamFoldCache } from '../common/stream-fold-cache';
 import { WrittenStreamFolds } from '../common/written-stream-folds';
 import { KeptPositions } from './kept-positions';
 import { RecentOrgUnits } from './recent-org-units';
-import { assertReferencesExist, referencesExist, reservesSeat } from './person-command-references';
+import {
+  assertReferencesExist,
+  referencesExist,
+  reservesSeat,
+  seatClaimedBy,
+} from './person-command-references';
 import { appendCommandsAtOnce, SeededCommand } from '../common/stream-commands-at-once';
 import { placedUnder } from './org-unit-levels';
 
@@ -239,41 +244,35 @@ export class RegistryService {
     options: { idSeed?: string; ifMatch?: number } = {},
   ): Promise<{ state: PersonState; revision: number | null }> {
     await assertReferencesExist(this, command);
-    const planning = command.type === 'AddPlanningPoolEntry' ? this.planningOn(metadata) : null;
-    const result = await runStreamCommand(
-      this.store,
-      personStream(personId),
-      personDecider,
-      command,
-      {
+    const seat = seatClaimedBy(command);
+    const planning = seat ? this.planningOn(metadata) : null;
+    const run = () =>
+      runStreamCommand(this.store, personStream(personId), personDecider, command, {
         metadata,
         idSeed: options.idSeed,
         ifMatch: options.ifMatch,
         context: async (state): Promise<PersonDecideContext> =>
-          planning && command.type === 'AddPlanningPoolEntry'
-            ? {
-                planning: await this.planningSeats.personLimits(
-                  state,
-                  command.data.positionId,
-                  planning.limits,
-                  planning.day,
-                ),
-              }
-            : {},
+          seat && planning ? this.planningSeats.decideContext(state, seat, planning) : {},
         // The post's seat is claimed once the person's own limit passed, just before the append.
         beforeAppend:
-          planning && command.type === 'AddPlanningPoolEntry'
-            ? async () => {
-                const { positionId, term } = command.data;
-                const limit = planning.limits.maxPeoplePerPost;
-                await this.planningSeats.claim(positionId, term, personId, limit, metadata);
+          seat && planning
+            ? async (_state, decided) => {
+                if (decided[0]?.type === 'PlanningPoolEntryAdded')
+                  await this.planningSeats.claim(seat, planning.limits.maxPeoplePerPost, metadata);
               }
             : undefined,
         // A record of 2,000 events costs a note what one of 20 does; one written here, no read.
         fold: (streamId) => this.personFolds.load(streamId),
         written: this.writtenPeople,
-      },
-    );
+      });
+    const result = await run().catch((error: unknown) => {
+      // A seat taken between the count and the claim: an entry put back is decided again, and
+      // the record then says the pool is full (a new entry is refused with the rule instead).
+      const seatLost =
+        error instanceof RegistryRuleViolation && error.rule === 'planning_pool.post_full';
+      if (seatLost && seat?.restored) return run();
+      throw error;
+    });
     return { state: result.state, revision: result.revision };
   }
 

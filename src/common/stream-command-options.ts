@@ -17,9 +17,13 @@ export interface RunCommandOptions<State, Context> {
   context: (state: State) => Context | Promise<Context>;
   /**
    * Runs once the command is decided, just before its events are appended: a reservation the
-   * append depends on (the one-open-case slot). Its `undo` runs if the append then fails.
+   * append depends on (the one-open-case slot), given the events decided. Its `undo` runs if the
+   * append then fails.
    */
-  beforeAppend?: (state: State) => Promise<{ undo(): Promise<void> } | void>;
+  beforeAppend?: (
+    state: State,
+    decided: readonly DomainEvent[],
+  ) => Promise<{ undo(): Promise<void> } | void>;
   /**
    * Runs once the command is decided, with the state it was decided on, its events as they are
    * about to be appended, and the other streams whose appends the store refused in an earlier

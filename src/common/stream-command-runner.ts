@@ -157,7 +157,7 @@ async function decideOnWholeRead<State, Command, Context>(
   if (decided.length === 0) {
     return { state: loaded.state, revision: loaded.revision, appended: [], replayed: false };
   }
-  const reservation = await options.beforeAppend?.(loaded.state);
+  const reservation = await options.beforeAppend?.(loaded.state, decided);
   const { events, appends } = await withAlongside(loaded.state, decided, options, refused);
   const expected = loaded.revision === null ? 'no_stream' : loaded.revision;
   const result = await appendDecided(store, streamId, events, expected, appends).catch(

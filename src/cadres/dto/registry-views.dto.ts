@@ -56,6 +56,28 @@ export class PlanningPoolEntryDto {
   @ApiProperty() decisionRef!: string;
 }
 
+export class PastPlanningPoolEntryDto extends PlanningPoolEntryDto {
+  @ApiProperty({ description: 'the decision that took the entry off the pool' }) removedBy!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the discipline case whose decision removed it',
+  })
+  caseId!: string | null;
+}
+
+export class PlanningPoolRestorationDto {
+  @ApiProperty({ description: 'the discipline case whose annulled decision had removed the entry' })
+  caseId!: string;
+  @ApiProperty() positionId!: string;
+  @ApiProperty({ example: '2025-2030' }) term!: string;
+  @ApiProperty({ description: 'put back in the pool; false: the reason says why not' })
+  restored!: boolean;
+  @ApiProperty({ description: 'the annulling decision' }) decisionRef!: string;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+}
+
 export class PersonStatusPeriodDto {
   @ApiProperty({ enum: PERSON_STATUS_KINDS }) status!: string;
   @ApiProperty(DATE) from!: string;
@@ -133,6 +155,13 @@ export class PersonRecordDto {
   @ApiProperty({ type: [PostHeldDto] }) posts!: PostHeldDto[];
   @ApiProperty({ type: [PastPostDto] }) pastPosts!: PastPostDto[];
   @ApiProperty({ type: [PlanningPoolEntryDto] }) planningPool!: PlanningPoolEntryDto[];
+  @ApiProperty({ type: [PastPlanningPoolEntryDto], description: 'entries taken off the pool' })
+  pastPlanningPool!: PastPlanningPoolEntryDto[];
+  @ApiProperty({
+    type: [PlanningPoolRestorationDto],
+    description: 'entries an annulled discipline decision had removed: put back, or why not',
+  })
+  planningRestorations!: PlanningPoolRestorationDto[];
   @ApiProperty({ type: [PersonStatusPeriodDto] }) statuses!: PersonStatusPeriodDto[];
   @ApiProperty({ type: [DisciplineOnRecordDto] }) discipline!: DisciplineOnRecordDto[];
   @ApiProperty({ type: [OpenCaseOnRecordDto] }) openCases!: OpenCaseOnRecordDto[];

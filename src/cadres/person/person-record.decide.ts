@@ -2,6 +2,7 @@ import { DomainEvent } from '../../common/stream-decider';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { assertPersonHasRoomInPool } from '../planning/planning-pool-limits';
 import { assertPlanningTermSpan, planningTermCurrent } from '../planning/planning-term';
+import { decidePlanningPoolRestoration } from '../planning/planning-pool-restoration';
 import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands';
 import { refuseImpossiblePost } from './person-dates';
 import { PersonState } from './person.state';
@@ -35,6 +36,7 @@ export const postDeciders: { AssignPost: Decide<'AssignPost'>; EndPost: Decide<'
 export const planningDeciders: {
   AddPlanningPoolEntry: Decide<'AddPlanningPoolEntry'>;
   RemovePlanningPoolEntry: Decide<'RemovePlanningPoolEntry'>;
+  RestorePlanningPoolEntry: Decide<'RestorePlanningPoolEntry'>;
 } = {
   AddPlanningPoolEntry: (state, { data }, context) => {
     if (state.planningPool.some((p) => p.positionId === data.positionId && p.term === data.term))
@@ -56,6 +58,8 @@ export const planningDeciders: {
     }
     return [{ type: 'PlanningPoolEntryRemoved', data }];
   },
+  RestorePlanningPoolEntry: (state, { data }, context) =>
+    decidePlanningPoolRestoration(state, data, context),
 };
 
 /**

@@ -1,6 +1,6 @@
 import { PersonEvent } from './person.events';
 import { PersonProfileCommand } from './person-profile';
-import { PersonPlanningLimits } from '../planning/planning-pool-limits';
+import { CitedLimit, PersonPlanningLimits } from '../planning/planning-pool-limits';
 
 export type PersonCommand =
   | { type: 'RegisterPerson'; data: Extract<PersonEvent, { type: 'PersonRegistered' }>['data'] }
@@ -15,6 +15,19 @@ export type PersonCommand =
       data: Extract<PersonEvent, { type: 'PlanningPoolEntryRemoved' }>['data'];
     }
   | {
+      type: 'RestorePlanningPoolEntry';
+      data: {
+        personId: string;
+        positionId: string;
+        term: string;
+        /** The entry's own decision (the one that planned the person). */
+        decisionRef: string;
+        /** The discipline case whose decision removed it, and the decision annulling that one. */
+        caseId: string;
+        annulledBy: string;
+      };
+    }
+  | {
       type: 'RecordPersonStatus';
       data: Extract<PersonEvent, { type: 'PersonStatusRecorded' }>['data'];
     }
@@ -27,9 +40,13 @@ export type PersonCommand =
     }
   | PersonProfileCommand;
 
-/** What the registry looks up before deciding: the planning limits for a new pool entry. */
+/**
+ * What the registry looks up before deciding: the planning limits for a new pool entry, and for
+ * an entry put back, who else holds a seat in the post's pool for its term.
+ */
 export interface PersonDecideContext {
   planning?: PersonPlanningLimits;
+  seats?: { plannedOthers: readonly string[]; limit: CitedLimit };
 }
 
 export type CommandOf<T extends PersonCommand['type']> = Extract<PersonCommand, { type: T }>;

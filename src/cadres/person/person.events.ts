@@ -36,12 +36,43 @@ export interface PostEnded {
 
 export interface PlanningPoolEntryAdded {
   type: 'PlanningPoolEntryAdded';
-  data: { personId: string; positionId: string; term: string; decisionRef: string };
+  data: {
+    personId: string;
+    positionId: string;
+    term: string;
+    decisionRef: string;
+    /** An entry a discipline decision removed, put back when that decision was annulled. */
+    restoredAfter?: { caseId: string; decisionRef: string };
+  };
 }
 
 export interface PlanningPoolEntryRemoved {
   type: 'PlanningPoolEntryRemoved';
-  data: { personId: string; positionId: string; decisionRef: string; reason: string };
+  data: {
+    personId: string;
+    positionId: string;
+    decisionRef: string;
+    reason: string;
+    /** The discipline case whose decision removed it (absent on removals by hand, and before Dec 2026). */
+    caseId?: string;
+  };
+}
+
+/**
+ * A discipline decision's annulment could not put back an entry that decision removed: the
+ * post's pool for the term is full meanwhile, the person is planned for the post again, the
+ * person's own limit is reached or the term has ended.
+ */
+export interface PlanningPoolEntryNotRestored {
+  type: 'PlanningPoolEntryNotRestored';
+  data: {
+    personId: string;
+    positionId: string;
+    term: string;
+    caseId: string;
+    decisionRef: string;
+    reason: string;
+  };
 }
 
 /** Circumstances that block some procedures (abroad, in hospital, maternity leave, investigation). */
@@ -147,6 +178,7 @@ export type PersonEvent =
   | PostEnded
   | PlanningPoolEntryAdded
   | PlanningPoolEntryRemoved
+  | PlanningPoolEntryNotRestored
   | PersonStatusRecorded
   | DisciplineRecorded
   | DisciplineRevised

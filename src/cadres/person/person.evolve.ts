@@ -19,6 +19,8 @@ function registered(data: PersonRegistered['data']): RegisteredPerson {
     posts: [],
     pastPosts: [],
     planningPool: [],
+    pastPlanningPool: [],
+    planningRestorations: [],
     statuses: [],
     discipline: [],
     openCases: [],
@@ -77,19 +79,54 @@ const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded'> = {
   },
 };
 
-/** The planning pool (quy hoạch): one entry per post. */
-const planningEvolvers: Pick<Evolvers, 'PlanningPoolEntryAdded' | 'PlanningPoolEntryRemoved'> = {
+/**
+ * The planning pool (quy hoạch): one entry per post. A removed entry is kept with what removed it,
+ * so that an annulled discipline decision can put back the entries it took off (and only those).
+ */
+const planningEvolvers: Pick<
+  Evolvers,
+  'PlanningPoolEntryAdded' | 'PlanningPoolEntryRemoved' | 'PlanningPoolEntryNotRestored'
+> = {
   PlanningPoolEntryAdded: (state, { data }) => ({
     ...state,
     planningPool: [
       ...state.planningPool.filter((p) => p.positionId !== data.positionId),
       { positionId: data.positionId, term: data.term, decisionRef: data.decisionRef },
     ],
+    planningRestorations: data.restoredAfter
+      ? [
+          ...state.planningRestorations,
+          {
+            ...data.restoredAfter,
+            positionId: data.positionId,
+            term: data.term,
+            restored: true,
+            reason: null,
+          },
+        ]
+      : state.planningRestorations,
   }),
-  PlanningPoolEntryRemoved: (state, { data }) => ({
-    ...state,
-    planningPool: state.planningPool.filter((p) => p.positionId !== data.positionId),
-  }),
+  PlanningPoolEntryRemoved: (state, { data }) => {
+    const removed = state.planningPool.find((p) => p.positionId === data.positionId);
+    const left = removed && {
+      ...removed,
+      removedBy: data.decisionRef,
+      reason: data.reason,
+      caseId: data.caseId ?? null,
+    };
+    return {
+      ...state,
+      planningPool: state.planningPool.filter((p) => p.positionId !== data.positionId),
+      pastPlanningPool: left ? [...state.pastPlanningPool, left] : state.pastPlanningPool,
+    };
+  },
+  PlanningPoolEntryNotRestored: (state, { data }) => {
+    const { personId: _personId, ...outcome } = data;
+    return {
+      ...state,
+      planningRestorations: [...state.planningRestorations, { ...outcome, restored: false }],
+    };
+  },
 };
 
 /** Discipline on record (kỷ luật): a complaint review changes the form (history kept) or annuls it. */

@@ -20,6 +20,24 @@ export interface PlanningPoolEntry {
   decisionRef: string;
 }
 
+/** An entry taken off the pool, with what took it off (a discipline case's decision, or by hand). */
+export interface PlanningPoolEntryLeft extends PlanningPoolEntry {
+  removedBy: string;
+  reason: string;
+  caseId: string | null;
+}
+
+/** What an annulled discipline decision's entries became: put back, or why not. */
+export interface PlanningPoolRestoration {
+  caseId: string;
+  positionId: string;
+  term: string;
+  restored: boolean;
+  /** The annulling decision. */
+  decisionRef: string;
+  reason: string | null;
+}
+
 export interface PersonStatusPeriod {
   status: PersonStatusKind;
   from: string;
@@ -48,6 +66,8 @@ export type PersonState =
       posts: PostHeld[];
       pastPosts: (PostHeld & { endedOn: string; reason: string })[];
       planningPool: PlanningPoolEntry[];
+      pastPlanningPool: PlanningPoolEntryLeft[];
+      planningRestorations: PlanningPoolRestoration[];
       statuses: PersonStatusPeriod[];
       discipline: DisciplineOnRecord[];
       openCases: OpenCaseOnRecord[];

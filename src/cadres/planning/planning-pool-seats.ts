@@ -4,6 +4,7 @@ import { EventMetadata } from '../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors';
 import { EventStore } from '../../event-store/event-store.port';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
+import { PersonDecideContext } from '../person/person.commands';
 import { PersonState } from '../person/person.state';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { personStream } from '../person-stream';
@@ -77,6 +78,18 @@ export class PlanningPoolSeats {
     };
   }
 
+  /** What the person's decider judges an entry by; for one put back, also who holds the seats. */
+  async decideContext(
+    state: PersonState,
+    seat: { personId: string; positionId: string; term: string; restored: boolean },
+    { limits, day }: { limits: PlanningLimits; day: string },
+  ): Promise<PersonDecideContext> {
+    const planning = await this.personLimits(state, seat.positionId, limits, day);
+    if (!seat.restored) return { planning };
+    const plannedOthers = await this.plannedFor(seat.positionId, seat.term, seat.personId);
+    return { planning, seats: { plannedOthers, limit: limits.maxPeoplePerPost } };
+  }
+
   /** Who is planned for the post in the term now (the person asking excepted). */
   async plannedFor(positionId: string, term: string, except?: string): Promise<string[]> {
     const claims = await this.claims(positionId, term);
@@ -100,9 +113,7 @@ export class PlanningPoolSeats {
 
   /** Claims a seat for the person, or refuses with the counts and the rule. */
   async claim(
-    positionId: string,
-    term: string,
-    personId: string,
+    { positionId, term, personId }: { positionId: string; term: string; personId: string },
     limit: CitedLimit,
     metadata: EventMetadata,
   ): Promise<void> {

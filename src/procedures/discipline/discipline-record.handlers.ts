@@ -37,7 +37,8 @@ const DISCIPLINE_RECORD_TABLE = [
   }),
   row(ReviseDisciplineOnRecord, async (record: RecordWorkflowRunner, { caseId, dispatch }) => {
     const state = await record.caseOf(disciplineStream(caseId), disciplineDecider);
-    return record.write(reviseDisciplineRecord(state), dispatch);
+    const person = await record.personOf(state.personId);
+    return record.write(reviseDisciplineRecord(state, person), dispatch);
   }),
 ];
 

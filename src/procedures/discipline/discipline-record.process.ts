@@ -66,7 +66,7 @@ export function applyDisciplineDecision(
   const leavesPool = poolEntries.map((entry) =>
     toPerson(personId, `pool:${entry.positionId}`, {
       type: 'RemovePlanningPoolEntry',
-      data: { personId, positionId: entry.positionId, decisionRef, reason },
+      data: { personId, positionId: entry.positionId, decisionRef, reason, caseId },
     }),
   );
   const endsPosts = !decisionEndsPost(decision)
@@ -123,25 +123,59 @@ function carryIntoOpenCases(
     });
 }
 
-/** A complaint review that changed or annulled the form revises the record; a kept form does not. */
-export function reviseDisciplineRecord(state: ExistingDiscipline): RecordWrite[] {
+/**
+ * A complaint review that changed or annulled the form revises the record; a kept form does not.
+ * An annulment puts back the planning-pool entries the annulled decision took off (only those:
+ * entries removed by hand or by another case stay off); the person's decider says which the
+ * pool has room for, and records why the others were not put back.
+ */
+export function reviseDisciplineRecord(
+  state: ExistingDiscipline,
+  person: PersonState,
+): RecordWrite[] {
   if (state.status === 'open' || state.status === 'closed' || state.status === 'time_barred')
     throw new Error(`discipline case ${state.caseId} has no decision`);
   const review = state.reviews.at(-1);
   if (!review || review.outcome === 'keep') return [];
   const { personId, caseId } = state;
-  return [
-    toPerson(personId, 'revise', {
-      type: 'ReviseDiscipline',
+  const decisionRef = `${review.number} (${review.heldOn})`;
+  const revised = toPerson(personId, 'revise', {
+    type: 'ReviseDiscipline',
+    data: {
+      personId,
+      caseId,
+      outcome: review.outcome === 'annul' ? 'annulled' : 'changed',
+      form: review.form,
+      barEndsOn: review.barEndsOn,
+      decisionRef,
+      revisedOn: review.heldOn,
+    },
+  });
+  if (review.outcome !== 'annul' || person.status !== 'registered') return [revised];
+  const restores = entriesRemovedBy(state, person).map((entry) =>
+    toPerson(personId, `restore:${entry.positionId}`, {
+      type: 'RestorePlanningPoolEntry',
       data: {
         personId,
+        positionId: entry.positionId,
+        term: entry.term,
+        decisionRef: entry.decisionRef,
         caseId,
-        outcome: review.outcome === 'annul' ? 'annulled' : 'changed',
-        form: review.form,
-        barEndsOn: review.barEndsOn,
-        decisionRef: `${review.number} (${review.heldOn})`,
-        revisedOn: review.heldOn,
+        annulledBy: decisionRef,
       },
     }),
-  ];
+  );
+  return [revised, ...restores];
+}
+
+/**
+ * The entries the case's decision took off the pool, one per post. Removals recorded before they
+ * named their case are known by the decision's own reference.
+ */
+function entriesRemovedBy(state: Decided, person: Extract<PersonState, { status: 'registered' }>) {
+  const decisionRef = `${state.decision.number} (${state.decision.heldOn})`;
+  const removed = person.pastPlanningPool.filter((left) =>
+    left.caseId === null ? left.removedBy === decisionRef : left.caseId === state.caseId,
+  );
+  return [...new Map(removed.map((left) => [left.positionId, left])).values()];
 }

@@ -125,6 +125,7 @@ const poolWrite = (form: string) => ({
       positionId: 'pos-director',
       decisionRef: '12/QĐ-UBKT (2026-11-20)',
       reason: `discipline: ${form} (case d-1)`,
+      caseId: 'd-1',
     },
   },
 });
@@ -290,10 +291,10 @@ describe('discipline-record workflow', () => {
         reason: 'r',
         reviewedBy: 'u',
       });
-    given(discipline(opened, decided('warning'), filed, review('keep')))
+    given(discipline(opened, decided('warning'), filed, review('keep')), person)
       .when(reviseDisciplineRecord)
       .then([]);
-    given(discipline(opened, decided('warning'), filed, review('annul')))
+    given(discipline(opened, decided('warning'), filed, review('annul')), person)
       .when(reviseDisciplineRecord)
       .then([
         {
@@ -314,5 +315,65 @@ describe('discipline-record workflow', () => {
           },
         },
       ]);
+  });
+
+  it('an annulment puts back the entries its decision took off the pool, and only those', () => {
+    const removed = (positionId: string, decisionRef: string, caseId?: string) =>
+      event('PlanningPoolEntryRemoved', {
+        personId: 'p-1',
+        positionId,
+        decisionRef,
+        reason: 'x',
+        ...(caseId ? { caseId } : {}),
+      });
+    const planned = (positionId: string) =>
+      event('PlanningPoolEntryAdded', {
+        personId: 'p-1',
+        positionId,
+        term: '2026-2031',
+        decisionRef: `QĐ ${positionId}`,
+      });
+    const disciplined = fold(personDecider, [
+      event('PersonRegistered', { personId: 'p-1', fullName: 'Nguyễn Văn A', orgUnitId: 'ou-1' }),
+      ...['pos-director', 'pos-legacy', 'pos-by-hand', 'pos-other-case'].map(planned),
+      removed('pos-director', '12/QĐ-UBKT (2026-11-20)', 'd-1'),
+      // Written before removals named their case: known by the decision's reference.
+      removed('pos-legacy', '12/QĐ-UBKT (2026-11-20)'),
+      removed('pos-by-hand', '40-QĐ/TU'),
+      removed('pos-other-case', '12/QĐ-UBKT (2026-11-20)', 'd-2'),
+    ]);
+    const annulled = discipline(
+      opened,
+      decided('warning'),
+      event('DisciplineComplaintFiled', { filedOn: '2026-11-25', grounds: 'g', recordedBy: 'u' }),
+      event('DisciplineComplaintReviewed', {
+        heldOn: '2026-12-01',
+        number: '15/QĐ',
+        outcome: 'annul',
+        form: null,
+        barEndsOn: null,
+        barRule: null,
+        reason: 'r',
+        reviewedBy: 'u',
+      }),
+    );
+    const restore = (positionId: string) => ({
+      to: 'person',
+      personId: 'p-1',
+      key: `restore:${positionId}`,
+      command: {
+        type: 'RestorePlanningPoolEntry',
+        data: {
+          personId: 'p-1',
+          positionId,
+          term: '2026-2031',
+          decisionRef: `QĐ ${positionId}`,
+          caseId: 'd-1',
+          annulledBy: '15/QĐ (2026-12-01)',
+        },
+      },
+    });
+    const writes = reviseDisciplineRecord(annulled, disciplined);
+    expect(writes.slice(1)).toEqual([restore('pos-director'), restore('pos-legacy')]);
   });
 });

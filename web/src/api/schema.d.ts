@@ -1265,6 +1265,29 @@ export interface components {
             term: string;
             decisionRef: string;
         };
+        PastPlanningPoolEntryDto: {
+            positionId: string;
+            /** @example 2025-2030 */
+            term: string;
+            decisionRef: string;
+            /** @description the decision that took the entry off the pool */
+            removedBy: string;
+            reason: string;
+            /** @description the discipline case whose decision removed it */
+            caseId: string | null;
+        };
+        PlanningPoolRestorationDto: {
+            /** @description the discipline case whose annulled decision had removed the entry */
+            caseId: string;
+            positionId: string;
+            /** @example 2025-2030 */
+            term: string;
+            /** @description put back in the pool; false: the reason says why not */
+            restored: boolean;
+            /** @description the annulling decision */
+            decisionRef: string;
+            reason: string | null;
+        };
         PersonStatusPeriodDto: {
             /** @enum {string} */
             status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended";
@@ -1382,6 +1405,10 @@ export interface components {
             posts: components["schemas"]["PostHeldDto"][];
             pastPosts: components["schemas"]["PastPostDto"][];
             planningPool: components["schemas"]["PlanningPoolEntryDto"][];
+            /** @description entries taken off the pool */
+            pastPlanningPool: components["schemas"]["PastPlanningPoolEntryDto"][];
+            /** @description entries an annulled discipline decision had removed: put back, or why not */
+            planningRestorations: components["schemas"]["PlanningPoolRestorationDto"][];
             statuses: components["schemas"]["PersonStatusPeriodDto"][];
             discipline: components["schemas"]["DisciplineOnRecordDto"][];
             openCases: components["schemas"]["OpenCaseOnRecordDto"][];
@@ -3030,6 +3057,8 @@ export type SchemaRegisterPersonDto = components['schemas']['RegisterPersonDto']
 export type SchemaPostHeldDto = components['schemas']['PostHeldDto'];
 export type SchemaPastPostDto = components['schemas']['PastPostDto'];
 export type SchemaPlanningPoolEntryDto = components['schemas']['PlanningPoolEntryDto'];
+export type SchemaPastPlanningPoolEntryDto = components['schemas']['PastPlanningPoolEntryDto'];
+export type SchemaPlanningPoolRestorationDto = components['schemas']['PlanningPoolRestorationDto'];
 export type SchemaPersonStatusPeriodDto = components['schemas']['PersonStatusPeriodDto'];
 export type SchemaDisciplineOnRecordDto = components['schemas']['DisciplineOnRecordDto'];
 export type SchemaOpenCaseOnRecordDto = components['schemas']['OpenCaseOnRecordDto'];
