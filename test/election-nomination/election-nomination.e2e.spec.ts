@@ -49,10 +49,17 @@ describe('nomination for election over HTTP', () => {
         .set(admin)
         .send({ id, name: `Xã ${id}`, kind: 'commune', parentId: 'ou-prov' })
         .expect(201);
-    for (const [id, filledBy] of [
-      ['pos-chair', 'election'],
-      ['pos-vice', 'election'],
-      ['pos-office', 'appointment'],
+    // The commune's Party committee and its inspection commission (a Party body).
+    for (const [id, kind, parentId] of [
+      ['ou-commune-party', 'party_committee', 'ou-commune'],
+      ['ou-commune-ubkt', 'agency', 'ou-commune-party'],
+    ])
+      await http().post('/org-units').set(admin).send({ id, name: id, kind, parentId }).expect(201);
+    for (const [id, filledBy, orgUnitId] of [
+      ['pos-chair', 'election', 'ou-commune'],
+      ['pos-vice', 'election', 'ou-commune'],
+      ['pos-office', 'appointment', 'ou-commune'],
+      ['pos-ubkt-deputy', 'election', 'ou-commune-ubkt'],
     ])
       await http()
         .post('/positions')
@@ -60,7 +67,7 @@ describe('nomination for election over HTTP', () => {
         .send({
           id,
           title: id,
-          orgUnitId: 'ou-commune',
+          orgUnitId,
           appointingAuthority: 'ou-prov',
           rank: 4,
           filledBy,
@@ -199,6 +206,13 @@ describe('nomination for election over HTTP', () => {
       rule: 'election.post_not_elected',
       field: 'positionId',
     });
+    // Elected, but by the Party's committee, not by the People's Council: refused, nothing written.
+    const events = () => t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+    const before = (await events()).rows[0].n;
+    const party = await open('e-party', 'p-other', 'pos-ubkt-deputy').expect(422);
+    expect(party.body).toMatchObject({ rule: 'election.party_post', field: 'positionId' });
+    expect(party.body.message).toMatch(/ou-commune-party is a Party committee/);
+    expect((await events()).rows[0].n).toBe(before);
     const { body } = await http().get('/cases/e-3').set(staff).expect(200);
     expect(body.steps).toEqual([]);
   });

@@ -34,3 +34,14 @@ export async function existingPosition(
     );
   return position;
 }
+
+/** The post's unit and the units above it, nearest first (those the registry still has). */
+export async function unitsAbove(
+  registry: RegistryReads,
+  position: Position,
+): Promise<{ id: string; kind: string }[]> {
+  const unit = await registry.findOrgUnit(position.orgUnitId);
+  if (!unit) return [];
+  const above = await Promise.all(unit.path.slice(0, -1).map((id) => registry.findOrgUnit(id)));
+  return [unit, ...above.filter((u) => u !== null).reverse()];
+}

@@ -153,13 +153,26 @@ describe('nomination for election (giới thiệu nhân sự ứng cử)', () =>
       .refuses('step.out_of_order', /current step is leadership-ballot/);
   });
 
-  it('opens only for a post filled by election', () => {
+  it('opens only for a post the People’s Council fills by election', () => {
     const post = { id: 'pos-x', title: 'Chủ tịch UBND xã', orgUnitId: 'ou-x', rank: 6 };
-    expect(electionOpening({ ...post, filledBy: 'election' } as never, ruleSet)).toMatchObject({
-      confirmationRule: expect.stringMatching(/art\. 36/),
-    });
-    expect(() => electionOpening({ ...post, filledBy: 'appointment' } as never, ruleSet)).toThrow(
-      /filled by appointment, not by election/,
-    );
+    const commune = [
+      { id: 'ou-x', kind: 'peoples_committee' },
+      { id: 'ou-commune', kind: 'commune' },
+    ];
+    expect(
+      electionOpening({ ...post, filledBy: 'election' } as never, commune, ruleSet),
+    ).toMatchObject({ confirmationRule: expect.stringMatching(/art\. 36/) });
+    expect(() =>
+      electionOpening({ ...post, filledBy: 'appointment' } as never, commune, ruleSet),
+    ).toThrow(/filled by appointment, not by election/);
+    // A deputy head of the Party's inspection commission: elected, but by the Party committee.
+    const partyBody = [
+      { id: 'ou-ubkt', kind: 'agency' },
+      { id: 'ou-party', kind: 'party_committee' },
+      { id: 'ou-commune', kind: 'commune' },
+    ];
+    expect(() =>
+      electionOpening({ ...post, filledBy: 'election' } as never, partyBody, ruleSet),
+    ).toThrow(/is a Party post \(ou-party is a Party committee\)/);
   });
 });

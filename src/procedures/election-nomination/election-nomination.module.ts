@@ -1,6 +1,6 @@
 import { sagaRegistration } from '../../sagas/saga-registration';
 import { caseProcedureModule } from '../case/case-procedure.module';
-import { existingPosition, registeredPerson } from '../case/opening-subjects';
+import { existingPosition, registeredPerson, unitsAbove } from '../case/opening-subjects';
 import { electionRecordSaga } from './election-record.saga';
 import { electedPostTerm, electionOpening } from './election-rules';
 
@@ -20,7 +20,7 @@ export const ElectionNominationModule = caseProcedureModule({
     onOpen: async ({ personId, positionId, context, registry: reads = registry }) => {
       await registeredPerson(reads, personId);
       const position = await existingPosition(reads, positionId);
-      return electionOpening(position, context.ruleSet);
+      return electionOpening(position, await unitsAbove(reads, position), context.ruleSet);
     },
     decisionTerm: async (context) => (state, effectiveFrom, years) =>
       electedPostTerm(context.ruleSet, state, effectiveFrom, years),

@@ -12,15 +12,30 @@ const CONFIRMED_BY = 'election.confirmedBy';
 type ElectionResult = Extract<CaseEvent, { type: 'ElectionResultRecorded' }>['data'];
 
 /**
- * Whether a nomination for election may open for the post: only a post its council or congress
- * fills by election (a position's `filledBy`); an appointed post is filled by an appointment. The
- * facts name who confirms the election, from the rule set.
+ * Whether a nomination for election may open for the post: only a post its council fills by
+ * election (a position's `filledBy`); an appointed post is filled by an appointment. The
+ * definition is the People's Council's election (Luật Tổ chức chính quyền địa phương 2025; see
+ * `election.nomination`'s citation): a post of a Party committee or of a body under one is elected
+ * by the Party's own congress or committee, which this procedure does not run. The facts name who
+ * confirms the election, from the rule set.
  */
-export function electionOpening(position: Position, ruleSet: RuleSet): Record<string, unknown> {
+export function electionOpening(
+  position: Position,
+  unitsUp: readonly { id: string; kind: string }[],
+  ruleSet: RuleSet,
+): Record<string, unknown> {
   if (position.filledBy !== 'election')
     throw new DomainRuleViolation(
       'election.post_not_elected',
       `positionId: ${position.title} (${position.id}) is filled by ${position.filledBy}, not by election; open an appointment instead`,
+      'unprocessable',
+      'positionId',
+    );
+  const party = unitsUp.find((unit) => unit.kind === 'party_committee');
+  if (party)
+    throw new DomainRuleViolation(
+      'election.party_post',
+      `positionId: ${position.title} (${position.id}) is a Party post (${party.id} is a Party committee); the People's Council does not elect it (election.nomination: Luật Tổ chức chính quyền địa phương 2025), the Party's congress or committee does`,
       'unprocessable',
       'positionId',
     );
