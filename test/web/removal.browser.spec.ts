@@ -81,6 +81,15 @@ describe('a dismissal in the browser', () => {
     await page.locator('#current-step-title', { hasText: 'Trao đổi với cán bộ' }).waitFor();
     // The case names its own kind (before: "Miễn nhiệm, từ chức, cho thôi giữ chức vụ, tạm đình chỉ").
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/— Miễn nhiệm$/);
+    // The grounds it opened on, under the form's labels (before: not shown anywhere on the case).
+    const grounds = page.getByTestId('removal-grounds-facts');
+    await grounds.waitFor();
+    const shown = (await grounds.innerText()).replace(/\s+/g, ' ');
+    expect(shown).toContain('Căn cứ: Trên 2/3 số phiếu tín nhiệm thấp');
+    expect(shown).toContain('Số phiếu tín nhiệm thấp: 31');
+    expect(shown).toContain('Tổng số phiếu: 45');
+    expect(shown).toContain('Quy định áp dụng: Quy định 377-QĐ/TW');
+    expect(shown).not.toMatch(/low_confidence|lowConfidenceVotes|in force from/);
     await page
       .getByLabel('Ngày họp / thực hiện (dd/mm/yyyy)')
       .fill(

@@ -20,6 +20,7 @@ import { CaseCorrection, CorrectionNotes } from '../components/CaseCorrection';
 import { stepTitleOf } from '../step-title';
 import { useReasonText } from '../server-text/use-reason-text';
 import { DecisionCard } from '../components/DecisionCard';
+import { RemovalGroundsFacts } from '../components/RemovalGroundsFacts';
 
 const stepKeys = idempotencyKeys();
 const closeKeys = idempotencyKeys();
@@ -37,6 +38,7 @@ export function CaseFacts({ view }: { view: ReturnType<typeof useCase>['data'] &
   const ruleSetTitle = ruleSet
     ? t('case.ruleSetFrom', { date: formatDay(ruleSet.effectiveFrom) })
     : view.ruleSet;
+  const openFacts = (view as { facts?: Record<string, unknown> }).facts;
   return (
     <dl className="facts">
       <dt>{t('case.person')}</dt>
@@ -80,7 +82,8 @@ export function CaseFacts({ view }: { view: ReturnType<typeof useCase>['data'] &
           </dd>
         </>
       )}
-      <ReappointmentTiming facts={(view as { facts?: Record<string, unknown> }).facts} />
+      <ReappointmentTiming facts={openFacts} />
+      <RemovalGroundsFacts definition={view.definition} facts={openFacts} />
       <dt>{t('case.status')}</dt>
       <dd data-testid="case-status">{t(`status.${view.status}`, { defaultValue: view.status })}</dd>
       <dt>{t('case.revision')}</dt>

@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { formatDay } from '../dates';
+import { citationInVietnamese } from '../server-text/legal-citation';
+
+type Facts = Record<string, unknown>;
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
+const isCount = (value: unknown): value is number => typeof value === 'number';
+
+/**
+ * What a removal case rests on (căn cứ xem xét), as the service checked and recorded it when the
+ * case opened (the case's `facts`), under the labels of the opening form's fields.
+ */
+export function RemovalGroundsFacts({
+  definition,
+  facts,
+}: {
+  definition: string;
+  facts?: Facts | null;
+}) {
+  const { t } = useTranslation();
+  const kind = definition.split('@')[0];
+  if (!kind.startsWith('removal.') || !facts) return null;
+  const rows: [label: string, value: string][] = [];
+  const add = (label: string, value: unknown, shown = (v: string) => v) => {
+    if (isText(value)) rows.push([label, shown(value)]);
+  };
+  if (kind === 'removal.dismissal' && isText(facts.ground))
+    rows.push([t('removal.kind'), t(`removal.ground.${facts.ground}`)]);
+  if (kind === 'removal.relief' && isText(facts.ground))
+    rows.push([
+      t('removal.kind'),
+      facts.ground === 'other' ? t('removal.otherGround') : facts.ground,
+    ]);
+  add(t('removal.letterReceived'), facts.letterReceivedOn, formatDay);
+  add(t('removal.reason'), facts.reason);
+  add(t('removal.talkDueBy'), facts.talkDueBy, formatDay);
+  if (isCount(facts.lowConfidenceVotes) && isCount(facts.totalVotes))
+    rows.push(
+      [t('removal.lowConfidenceVotes'), String(facts.lowConfidenceVotes)],
+      [t('removal.totalVotes'), String(facts.totalVotes)],
+    );
+  if (Array.isArray(facts.years))
+    rows.push([t('removal.yearsNotCompleted'), facts.years.join(', ')]);
+  if (Array.isArray(facts.decisions))
+    rows.push([
+      t('removal.disciplineDecisions'),
+      (facts.decisions as { form: string; decisionRef: string }[])
+        .map(
+          (d) => `${t(`discipline.forms.${d.form}`, { defaultValue: d.form })} (${d.decisionRef})`,
+        )
+        .join('; '),
+    ]);
+  if (Array.isArray(facts.disciplineCases))
+    rows.push([t('removal.disciplineCases'), facts.disciplineCases.join(', ')]);
+  if (isCount(facts.maxDays))
+    rows.push([t('removal.maxDays'), t('removal.days', { count: facts.maxDays })]);
+  add(t('removal.reference'), facts.reference);
+  add(t('removal.rule'), facts.rule, (rule) => citationInVietnamese(rule) ?? rule);
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <dt>{t('removal.grounds')}</dt>
+      <dd data-testid="removal-grounds-facts">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <span className="muted">{label}:</span> {value}
+          </div>
+        ))}
+      </dd>
+    </>
+  );
+}
