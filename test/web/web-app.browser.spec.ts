@@ -229,7 +229,16 @@ describe('the web app in a browser', () => {
     });
     await page.getByRole('button', { name: 'Thêm người' }).click();
     await fill(page, { 'Người được giới thiệu 2': 'p-tran-thi-binh', 'Số phiếu của người 2': '7' });
-    await record(page, /lần 2/);
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    // The nomination is not announced to the secretary's role: the page says it was recorded and
+    // why its result does not show (before: "Đã ghi nhận." gone with the form, "không công bố"
+    // alone in the records), and shows none of the counts.
+    const notAnnounced = 'Đã ghi kết quả bỏ phiếu; kết quả không công bố với vai trò của bạn.';
+    await page.getByRole('status').filter({ hasText: notAnnounced }).waitFor();
+    await page.locator('#current-step-title', { hasText: /lần 2/ }).waitFor();
+    const nomination = page.locator('ol.records > li', { hasText: 'BB-02' });
+    expect(await nomination.getByTestId('result-withheld').innerText()).toBe(notAnnounced);
+    expect(await nomination.innerText()).not.toMatch(/\b(16|7)\b/);
 
     // A failing tally: the live check says so on the field as the clerk types …
     await fill(page, {

@@ -206,6 +206,11 @@ const vi = {
     recorded: 'Đã ghi nhận.',
     notFound: 'Không tìm thấy hồ sơ, hoặc hồ sơ ngoài phạm vi của bạn.',
     hidden: 'không công bố',
+    resultNotAnnounced: 'Đã ghi kết quả bỏ phiếu; kết quả không công bố với vai trò của bạn.',
+    resultWithheldFromSubject:
+      'Đã ghi kết quả bỏ phiếu; kết quả không công bố với người được xem xét.',
+    scoresNotAnnounced: 'Đã ghi điểm của hội đồng; điểm không công bố với vai trò của bạn.',
+    scoresWithheldFromSubject: 'Đã ghi điểm của hội đồng; điểm không công bố với thí sinh.',
     forPost: '— (mở theo vị trí, nhân sự do các bước giới thiệu xác định)',
     appointee: 'Nhân sự được chọn',
     nominees: 'Nhân sự được giới thiệu và kết quả phiếu',
@@ -998,6 +1003,12 @@ const en: Strings<typeof vi> = {
     recorded: 'Recorded.',
     notFound: 'No such case, or it is outside your scope.',
     hidden: 'not announced',
+    resultNotAnnounced: 'The ballot was recorded; its result is not announced to your role.',
+    resultWithheldFromSubject:
+      'The ballot was recorded; its result is not shown to the person it is about.',
+    scoresNotAnnounced: "The board's scores were recorded; they are not announced to your role.",
+    scoresWithheldFromSubject:
+      "The board's scores were recorded; they are not shown to candidates.",
     forPost: '— (opened for the post; the nominations name the people)',
     appointee: 'Chosen nominee',
     nominees: 'Nominees and their tallies',

@@ -8,6 +8,7 @@ import { ErrorBox, Loading } from '../components/common';
 import { formatDay } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
+import { withheldResultKey, withheldResultOf } from '../withheld';
 import { DisciplineCaseView, useDisciplineCase } from './discipline-api';
 import { DisciplineOutcome, DisciplineRecords } from './DisciplineOutcome';
 import { DisciplineStepForm, valuesFromRecord } from './DisciplineStepForm';
@@ -178,7 +179,12 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
     }
     await queryClient.invalidateQueries({ queryKey: ['discipline-case', caseId] });
     await queryClient.invalidateQueries({ queryKey: ['inbox'] });
-    setNotice(t('case.recorded'));
+    // A ballot whose result this reader's role may not see was still recorded: say so.
+    const recorded = queryClient
+      .getQueryData<DisciplineCaseView>(['discipline-case', caseId, null])
+      ?.steps.findLast((record) => record.stepId === stepId);
+    const withheld = recorded ? withheldResultOf(recorded) : null;
+    setNotice(withheld ? t(withheldResultKey(withheld, recorded!.type)) : t('case.recorded'));
   };
 
   return (

@@ -4,6 +4,7 @@ import { DisciplineCaseView, DisciplineStepRecord, LimitationJudgement } from '.
 import { useReasonText } from '../server-text/use-reason-text';
 import { Definition } from '../api/types';
 import { stepTitleOf } from '../step-title';
+import { withheldResultKey, withheldResultOf } from '../withheld';
 
 function useFormName() {
   const { t } = useTranslation();
@@ -162,7 +163,11 @@ export function DisciplineRecords({
           {record.minutesRef ? ` · ${record.minutesRef}` : ''}
           {record.form ? ` · ${formName(record.form)}` : ''}
           {tallyLine(record, formName) && <div>{tallyLine(record, formName)}</div>}
-          {record.tally === 'not announced' && <div className="muted">{t('case.hidden')}</div>}
+          {withheldResultOf(record) && (
+            <div className="muted" data-testid="result-withheld">
+              {t(withheldResultKey(withheldResultOf(record)!, record.type))}
+            </div>
+          )}
           {record.skippedSteps && (
             <div className="muted">
               {t('discipline.skip.title')}:{' '}

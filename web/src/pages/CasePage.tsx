@@ -1,4 +1,4 @@
-import { isWithheld } from '../withheld';
+import { isWithheld, withheldResultKey, withheldResultOf } from '../withheld';
 import { procedureKey } from '../procedure-key';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -136,10 +136,16 @@ export function StepRecords({
           {typeof record.stepId === 'string' ? ` · ${stepTitle(record.stepId)}` : ''}
           {record.heldOn ? ` · ${formatDay(record.heldOn)}` : ''}
           {record.minutesRef ? ` · ${record.minutesRef}` : ''}
-          {typeof record.reason === 'string' && (
-            <div className="muted">
-              {isWithheld(record.reason) ? t('case.hidden') : reasonText(record.reason)}
+          {withheldResultOf(record) ? (
+            <div className="muted" data-testid="result-withheld">
+              {t(withheldResultKey(withheldResultOf(record)!, record.type))}
             </div>
+          ) : (
+            typeof record.reason === 'string' && (
+              <div className="muted">
+                {isWithheld(record.reason) ? t('case.hidden') : reasonText(record.reason)}
+              </div>
+            )
           )}
           <ReferenceShare record={record} names={view.names?.people} />
           <ElectionResult record={record} />
@@ -237,10 +243,21 @@ export function CasePage({ caseId }: { caseId: string }) {
     setStale(false);
     await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
   };
-  const afterWrite = async () => {
-    setNotice(t('case.recorded'));
+  /**
+   * A ballot whose result this reader's role may not see was still recorded: the notice says so,
+   * and why its result does not show (before: only "không công bố", as if nothing was recorded).
+   */
+  const noticeAfter = (stepId?: string) => {
+    const recorded = queryClient
+      .getQueryData<CaseWithNames>(['case', caseId, null])
+      ?.steps.findLast((record) => stepId !== undefined && record.stepId === stepId);
+    const withheld = recorded ? withheldResultOf(recorded) : null;
+    return withheld ? t(withheldResultKey(withheld, recorded!.type)) : t('case.recorded');
+  };
+  const afterWrite = async (stepId?: string) => {
     await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
     await queryClient.invalidateQueries({ queryKey: ['inbox'] });
+    setNotice(noticeAfter(stepId));
   };
   const headers = (body: unknown, keys: (body: unknown) => string) => ({
     'If-Match': `"${view!.revision}"`,
@@ -266,7 +283,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       }
       throw e;
     }
-    await afterWrite();
+    await afterWrite(step!.id);
   };
 
   const close = async () => {
