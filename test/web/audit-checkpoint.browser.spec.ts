@@ -127,6 +127,31 @@ describe('the audit screen against signed checkpoints', () => {
     await context.close();
   });
 
+  it("lists the cases of the auditor's unit, filtered, and opens one's history (before: only a box for an id)", async () => {
+    const { context, page } = await signIn(browser, base, 'auditor-1');
+    await page.goto(`${base}/audit`);
+    const list = page.getByTestId('audit-cases');
+    const row = list.locator('tr', { hasText: 'a-web-cp' });
+    // The list is a read model, a moment behind the write.
+    for (let i = 0; i < 40 && !(await row.count()); i++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    expect(await row.innerText()).toMatch(/Bổ nhiệm\s+Bổ nhiệm Trưởng ban Tổ chức/);
+    expect(await row.innerText()).toContain('Đang xử lý');
+    await page.getByLabel('Trạng thái').selectOption('decided');
+    await page.getByText('Không có hồ sơ nào theo bộ lọc này.').waitFor();
+    await page.getByLabel('Trạng thái').selectOption('');
+    await page.getByLabel('Thủ tục').selectOption('removal');
+    await page.getByText('Không có hồ sơ nào theo bộ lọc này.').waitFor();
+    await page.getByLabel('Thủ tục').selectOption('appointment');
+    expect(await axeViolations(page)).toEqual([]);
+    await row.getByRole('link', { name: 'Mở lịch sử: a-web-cp' }).click();
+    await page.waitForURL(/\/cases\/a-web-cp\/history$/);
+    await page.locator('ol.timeline > li').first().waitFor();
+    await context.close();
+  });
+
   it('shows no checkpoint, then covered, then the count not yet covered', async () => {
     let session = await checkAsAuditor();
     await session.page

@@ -697,6 +697,9 @@ const vi = {
     to: 'Đến (dd/mm/yyyy)',
     caseId: 'Mã hồ sơ',
     openHistory: 'Mở lịch sử',
+    cases: 'Hồ sơ trong phạm vi của bạn',
+    noCases: 'Không có hồ sơ nào theo bộ lọc này.',
+    closedOn: 'Ngày kết thúc',
   },
   register: {
     title: 'Sổ theo dõi kỷ luật',
@@ -1470,6 +1473,9 @@ const en: Strings<typeof vi> = {
     to: 'To (dd/mm/yyyy)',
     caseId: 'Case id',
     openHistory: 'Open the history',
+    cases: 'Cases within your grant',
+    noCases: 'No case matches these filters.',
+    closedOn: 'Ended on',
     checkpointNone:
       'No signed checkpoint yet: this history has not been compared with a copy kept outside the database.',
     checkpointCovered:

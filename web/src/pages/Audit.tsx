@@ -11,6 +11,7 @@ import { ErrorBox, Field, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { ProcedureDiagram } from '../components/ProcedureDiagram';
 import { CaseFacts, StepRecords } from './CasePage';
+import { AuditCaseList } from './AuditCaseList';
 import { useDisciplineCase } from '../discipline/discipline-api';
 import { DisciplineFacts } from '../discipline/DisciplineCasePage';
 import { DisciplineRecords } from '../discipline/DisciplineOutcome';
@@ -132,6 +133,7 @@ export function AuditHome() {
         </div>
         <button type="submit">{t('audit.openHistory')}</button>
       </form>
+      <AuditCaseList />
       <form className="card row" onSubmit={exportAll}>
         <Field
           id="export-from"
