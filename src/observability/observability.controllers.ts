@@ -33,6 +33,7 @@ import { AcceptsSessionCookie } from '../identity/session-cookie.decorator';
 import { bearerToken, sameSecret, verifyAdmin } from './admin-access';
 import { APP_METRICS, AppMetrics } from './metrics';
 import { IncomingMessage, ServerResponse } from 'node:http';
+import { PassesQueryThrough } from '../common/input/known-query-parameters.guard';
 import {
   QUEUE_DASHBOARD_PATH,
   QUEUE_SESSION_COOKIE,
@@ -167,6 +168,7 @@ export class QueueDashboardSessionController {
 @Controller('admin/queues')
 @Allow(...ACCESS.admin)
 @AcceptsSessionCookie(QUEUE_SESSION_COOKIE)
+@PassesQueryThrough()
 export class QueueDashboardController {
   constructor(
     @Inject(QUEUE_BOARD) private readonly board: RequestHandler,

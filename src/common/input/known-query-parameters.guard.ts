@@ -5,6 +5,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { DomainRuleViolation } from '../../procedures/case/decider/domain-rule-violation';
 
 const QUERY_READ_ELSEWHERE = 'cadreflow:query-read-elsewhere';
+const QUERY_PASSED_THROUGH = 'cadreflow:query-passed-through';
 
 /**
  * Query parameters a route takes that its handler does not read with `@Query('name')`, because
@@ -16,6 +17,12 @@ interface RouteArgument {
   index: number;
   data?: unknown;
 }
+
+/**
+ * A controller whose requests another application answers (bull-board's page and API under
+ * `/admin/queues`): their query parameters are that application's to judge.
+ */
+export const PassesQueryThrough = () => SetMetadata(QUERY_PASSED_THROUGH, true);
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -33,6 +40,7 @@ function dtoFields(dto: unknown): string[] | null {
  * than a validated DTO (left to the validation pipe, which refuses what a DTO does not declare).
  */
 function queryParametersRead(controller: Type, handler: Handler): Set<string> | null {
+  if (Reflect.getMetadata(QUERY_PASSED_THROUGH, controller)) return null;
   const routeArguments: Record<string, RouteArgument> =
     Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler.name) ?? {};
   const names = new Set<string>(Reflect.getMetadata(QUERY_READ_ELSEWHERE, handler) ?? []);
