@@ -4,6 +4,14 @@ import { addMonths } from '../../src/workflow/rules/retirement';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
+interface TimerData {
+  timerId: string;
+  kind: string;
+  target: string;
+  dueAt: string;
+  payload: Record<string, unknown>;
+}
+
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   let value = await read();
   for (let tries = 0; tries < 100 && !done(value); tries += 1) {
@@ -46,6 +54,16 @@ describe('domain sagas', () => {
           ],
         },
         {
+          // Some 61 years old: retires within two years (Nghị định 135/2019 schedule in the rule
+          // set), so the re-appointment runs to retirement (reappointment.extendToRetirementBelowYears).
+          id: 'p-retiring',
+          dateOfBirth: addDays(today, -Math.round(61 * 365.25)),
+          gender: 'male',
+          posts: [
+            { positionId: 'pos-head', from: addDays(today, -1800), termEnd: addDays(today, 60) },
+          ],
+        },
+        {
           id: 'p-removed',
           posts: [
             { positionId: 'pos-head', from: addDays(today, -1800), termEnd: addDays(today, 80) },
@@ -74,22 +92,15 @@ describe('domain sagas', () => {
       .expect(201);
   };
 
-  it('a re-appointment decision assigns the new term on the record and schedules the notice, which opens the next case once', async () => {
-    await reappoint('r-term', 'p-term');
-    const opened = await eventually(
-      () => record('p-term'),
-      (body) => body.openCases.length === 1,
-    );
-    expect(opened.openCases).toEqual([
-      expect.objectContaining({ caseId: 'r-term', procedure: 'reappointment' }),
-    ]);
+  /** The steps of a re-appointment up to its decision, each passing. */
+  const takeStepsToDecision = async (caseId: string) => {
     await http()
-      .post('/cases/r-term/steps/self-assessment')
+      .post(`/cases/${caseId}/steps/self-assessment`)
       .set(h.staff)
       .send({ heldOn: today, conclusion: 'ok' })
       .expect(200);
     await http()
-      .post('/cases/r-term/steps/key-officials-confidence')
+      .post(`/cases/${caseId}/steps/key-officials-confidence`)
       .set(h.secretary)
       .send({
         heldOn: today,
@@ -106,12 +117,12 @@ describe('domain sagas', () => {
       })
       .expect(200);
     await http()
-      .post('/cases/r-term/steps/head-evaluation')
+      .post(`/cases/${caseId}/steps/head-evaluation`)
       .set(h.leader)
       .send({ heldOn: today, conclusion: 'ok' })
       .expect(200);
     await http()
-      .post('/cases/r-term/steps/leadership-ballot')
+      .post(`/cases/${caseId}/steps/leadership-ballot`)
       .set(h.secretary)
       .send({
         heldOn: today,
@@ -128,7 +139,7 @@ describe('domain sagas', () => {
       })
       .expect(200);
     await http()
-      .post('/cases/r-term/steps/vetting')
+      .post(`/cases/${caseId}/steps/vetting`)
       .set(h.staff)
       .send({
         heldOn: today,
@@ -138,6 +149,40 @@ describe('domain sagas', () => {
         })),
       })
       .expect(200);
+  };
+
+  /** Fires a re-appointment reminder timer as the worker would. */
+  const fireReminder = async (reminder: TimerData) => {
+    const handler = t.app.get(TimerHandlerRegistry).get('reappointment-reminder')!;
+    const timer = {
+      timerId: reminder.timerId,
+      kind: reminder.kind,
+      target: reminder.target,
+      dueAt: new Date(reminder.dueAt),
+      payload: reminder.payload,
+    };
+    await handler(timer, {
+      idSeed: `timer:${reminder.timerId}`,
+      metadata: {
+        actorId: 'system:timer:reappointment-reminder',
+        correlationId: 'c',
+        causationId: null,
+        occurredAt: new Date().toISOString(),
+      },
+      now: new Date(),
+    });
+  };
+
+  it('a re-appointment decision assigns the new term on the record and schedules the notice, which opens the next case once', async () => {
+    await reappoint('r-term', 'p-term');
+    const opened = await eventually(
+      () => record('p-term'),
+      (body) => body.openCases.length === 1,
+    );
+    expect(opened.openCases).toEqual([
+      expect.objectContaining({ caseId: 'r-term', procedure: 'reappointment' }),
+    ]);
+    await takeStepsToDecision('r-term');
     const effectiveFrom = addDays(today, 60);
     const decided = await http()
       .post('/cases/r-term/steps/decision')
@@ -178,26 +223,8 @@ describe('domain sagas', () => {
     });
 
     // Fire the reminder as the worker would, twice: one re-appointment case, one notice on the record.
-    const handler = t.app.get(TimerHandlerRegistry).get('reappointment-reminder')!;
-    const timer = {
-      timerId: reminder.timerId,
-      kind: reminder.kind,
-      target: reminder.target,
-      dueAt: new Date(reminder.dueAt),
-      payload: reminder.payload,
-    };
-    const context = {
-      idSeed: `timer:${reminder.timerId}`,
-      metadata: {
-        actorId: 'system:timer:reappointment-reminder',
-        correlationId: 'c',
-        causationId: null,
-        occurredAt: new Date().toISOString(),
-      },
-      now: new Date(),
-    };
-    await handler(timer, context);
-    await handler(timer, context);
+    await fireReminder(reminder);
+    await fireReminder(reminder);
     const after = await record('p-term');
     expect(after.reappointmentsDue).toHaveLength(1);
     expect(after.reappointmentsDue[0]).toMatchObject({
@@ -210,6 +237,58 @@ describe('domain sagas', () => {
     );
     expect(rows[0].n).toBe(2);
     await http().get(`/cases/${after.reappointmentsDue[0].caseId}`).set(h.staff).expect(200);
+  });
+
+  it('a re-appointment to the holder’s retirement schedules no notice: nothing is re-appointed when they retire', async () => {
+    await reappoint('r-retiring', 'p-retiring');
+    await eventually(
+      () => record('p-retiring'),
+      (body) => body.openCases.length === 1,
+    );
+    await takeStepsToDecision('r-retiring');
+    const decided = await http()
+      .post('/cases/r-retiring/steps/decision')
+      .set(h.leader)
+      .send({
+        heldOn: today,
+        number: '302-QĐ/TU',
+        signer: 'Bí thư',
+        effectiveFrom: addDays(today, 60),
+      })
+      .expect(200);
+    const { termEnd, details } = decided.body.decision;
+    expect(details).toMatchObject({ applied: 'extended_to_retirement', retirementDate: termEnd });
+    // Before: a notice 90 working days before the day the holder retires.
+    expect(decided.body.decision.reappointmentNoticeOn).toBeUndefined();
+    await eventually(
+      () => record('p-retiring'),
+      (body) => body.posts[0]?.termEnd === termEnd && body.openCases.length === 0,
+    );
+    const timers = await eventually(
+      async () =>
+        (
+          await t.db.pool.query(
+            "SELECT data FROM events WHERE type = 'TimerScheduled.v1' AND data->>'target' = 'reappointment-r-retiring' AND data->>'kind' IN ('reappointment-reminder', 'term-end')",
+          )
+        ).rows.map((row) => row.data.kind),
+      (kinds) => kinds.includes('term-end'),
+    );
+    expect(timers).toEqual(['term-end']);
+
+    // A reminder scheduled for such a term before this rule, when it fires: no case, no notice.
+    await fireReminder({
+      timerId: 'reminder-before-the-rule',
+      kind: 'reappointment-reminder',
+      target: 'reappointment-r-retiring',
+      dueAt: new Date().toISOString(),
+      payload: { stream: 'reappointment-r-retiring', termEnd, noticeOn: today },
+    });
+    const after = await record('p-retiring');
+    expect(after.reappointmentsDue).toEqual([]);
+    const { rows } = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM events WHERE type = 'CaseOpened.v1' AND data->>'personId' = 'p-retiring'",
+    );
+    expect(rows[0].n).toBe(1);
   });
 
   it('removal from post ends the post and withdraws the open re-appointment citing the decision', async () => {

@@ -1,6 +1,4 @@
 import request from 'supertest';
-import { retirementDate } from '../../../src/workflow/rules/retirement';
-import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../../src/workflow/workflow-catalog';
 import { addDays, vietnamToday } from '../../support/registry-fixture';
 import { TestApp } from '../../support/test-app';
 
@@ -11,8 +9,10 @@ import { TestApp } from '../../support/test-app';
  * driver's next step of that case, and the end state does not depend on timing — only on whether
  * every effect happened exactly once.
  *
- * - A: re-appointment decided with a term cut at retirement (~150 days out): the notice falls due
- *   at once in the child's clock and opens the next re-appointment case by itself.
+ * - A: a re-appointment recorded now that took effect about five years ago, the day the term on
+ *   record ended (a new term may not start before it): its full term ends ~100 days out, so the
+ *   notice falls due at once in the child's clock and opens the next re-appointment case by
+ *   itself. (A term cut at retirement gets no notice: nothing is re-appointed then.)
  * - B: external appointment decided: the post with its term on the record, notice and term end scheduled.
  * - C: a Party discipline case pending while a re-appointment reaches vetting: the discipline item
  *   is flagged from the record (reappointment.blockedWhile); the warning decided later adds nothing.
@@ -46,9 +46,14 @@ export interface CrashScript {
 
 const UNIT = 'ou-crash';
 const today = vietnamToday();
+/**
+ * Group A's re-appointment took effect on this day, when its previous term ended; its new term of
+ * five years (appointment.termYears) ends about 100 days from today.
+ */
+const reappointedOn = addDays(today, 100 - 1826);
 const meeting = { heldOn: today, minutesRef: 'BB', conclusion: 'agreed' };
-const ballot = (members: number, forVotes: number) => ({
-  heldOn: today,
+const ballot = (members: number, forVotes: number, heldOn = today) => ({
+  heldOn,
   minutesRef: 'BB',
   tally: {
     members,
@@ -60,21 +65,23 @@ const ballot = (members: number, forVotes: number) => ({
     invalid: 0,
   },
 });
-const vetting = (items: string[]) => ({
-  heldOn: today,
+const vetting = (items: string[], heldOn = today) => ({
+  heldOn,
   items: items.map((item) => ({ item, result: 'cleared', note: 'verified' })),
 });
-const decision = (number: string) => ({
-  heldOn: today,
+const decision = (number: string, heldOn = today) => ({
+  heldOn,
   number,
   signer: 'Bí thư',
-  effectiveFrom: today,
+  effectiveFrom: heldOn,
 });
 
+/** A re-appointment's actions; its steps were held on `heldOn` (before the case was typed in). */
 function reappointmentSteps(
   caseId: string,
   personId: string,
   upTo: 'leadership-ballot' | 'vetting' | 'decision',
+  heldOn = today,
 ): Action[] {
   const step = (stepId: string, who: Who, body: Record<string, unknown>): Action => ({
     who,
@@ -99,21 +106,21 @@ function reappointmentSteps(
       },
       status: 201,
     },
-    step('self-assessment', 'staff', { heldOn: today, conclusion: 'ok' }),
-    step('key-officials-confidence', 'secretary', ballot(40, 30)),
-    step('head-evaluation', 'leader', { heldOn: today, conclusion: 'ok' }),
-    step('leadership-ballot', 'secretary', ballot(13, 11)),
+    step('self-assessment', 'staff', { heldOn, conclusion: 'ok' }),
+    step('key-officials-confidence', 'secretary', ballot(40, 30, heldOn)),
+    step('head-evaluation', 'leader', { heldOn, conclusion: 'ok' }),
+    step('leadership-ballot', 'secretary', ballot(13, 11, heldOn)),
   ];
   if (upTo === 'leadership-ballot') return steps;
   steps.push(
     step(
       'vetting',
       'staff',
-      vetting(['background', 'asset_declaration', 'political_standards', 'health']),
+      vetting(['background', 'asset_declaration', 'political_standards', 'health'], heldOn),
     ),
   );
   if (upTo === 'vetting') return steps;
-  steps.push(step('decision', 'leader', decision(`R-${caseId}`)));
+  steps.push(step('decision', 'leader', decision(`R-${caseId}`, heldOn)));
   return steps;
 }
 
@@ -231,6 +238,12 @@ function place(phases: Action[][], actions: Action[], at: number[]): void {
  */
 export const newPostOf = (personId: string) => `pos-new-${personId}`;
 
+/** The term each person holds on record: group A's ended the day its re-appointment took effect. */
+const termOnRecord = (group: Group) =>
+  group === 'A'
+    ? { from: addDays(reappointedOn, -1826), termEnd: reappointedOn }
+    : { from: addDays(today, -1700), termEnd: addDays(today, 100) };
+
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 
 export function crashScript(peopleCount: number): CrashScript {
@@ -242,7 +255,7 @@ export function crashScript(peopleCount: number): CrashScript {
   for (const { id, group } of people) {
     switch (group) {
       case 'A':
-        place(phases, reappointmentSteps(`ra-${id}`, id, 'decision'), range(0, 7));
+        place(phases, reappointmentSteps(`ra-${id}`, id, 'decision', reappointedOn), range(0, 7));
         break;
       case 'B':
         place(phases, appointmentSteps(`ab-${id}`, id), range(0, 6));
@@ -303,17 +316,14 @@ export function crashScript(peopleCount: number): CrashScript {
         .send({ id, title: id, orgUnitId: UNIT, appointingAuthority: UNIT, rank })
         .expect(201);
     }
-    const catalog = t.app.get<WorkflowCatalog>(WORKFLOW_CATALOG);
-    const retiresSoon = dateOfBirthRetiringAround(catalog, addDays(today, 150));
     for (const { id, group } of people) {
-      const dateOfBirth = group === 'A' ? retiresSoon : '1978-05-05';
       await http()
         .post('/cadres')
         .set(staff)
         .send({
           id,
           fullName: `Người ${id}`,
-          dateOfBirth,
+          dateOfBirth: '1978-05-05',
           gender: 'male',
           ethnicity: 'Kinh',
           partyMember: true,
@@ -325,12 +335,7 @@ export function crashScript(peopleCount: number): CrashScript {
       await http()
         .post(`/cadres/${id}/posts`)
         .set(staff)
-        .send({
-          positionId: 'pos-dep',
-          from: addDays(today, -1700),
-          termEnd: addDays(today, 100),
-          decisionRef: '1-QĐ',
-        })
+        .send({ positionId: 'pos-dep', ...termOnRecord(group), decisionRef: '1-QĐ' })
         .expect(201);
       if (group === 'B')
         await http()
@@ -342,17 +347,4 @@ export function crashScript(peopleCount: number): CrashScript {
   }
 
   return { people, phases, setup, headers };
-}
-
-/** A man's date of birth whose retirement (by the rule set in force today) falls within a week of `target`. */
-function dateOfBirthRetiringAround(catalog: WorkflowCatalog, target: string): string {
-  const ruleSet = catalog.ruleSetOn(today, 'state')!;
-  const guess = addDays(target, -Math.round(62 * 365.25));
-  for (let shift = 0; shift < 2000; shift += 1) {
-    for (const candidate of [addDays(guess, shift), addDays(guess, -shift)]) {
-      const retires = retirementDate(ruleSet, candidate, 'male');
-      if (retires >= addDays(target, -7) && retires <= addDays(target, 7)) return candidate;
-    }
-  }
-  throw new Error(`no date of birth retires around ${target}`);
 }

@@ -183,4 +183,19 @@ describe("a term's re-appointment notice is its definition's (decisionGivesReapp
       .then(['DecisionIssued']);
     expect(issued.data).not.toHaveProperty('reappointmentNoticeOn');
   });
+
+  it('schedules none for a term that runs to the person’s retirement (no re-appointment follows it)', () => {
+    const toRetirement = () => ({
+      termYears: 1,
+      termEnd: '2027-12-31',
+      termRule: 'extended to retirement',
+      details: { applied: 'extended_to_retirement', retirementDate: '2027-12-31' },
+    });
+    const [issued] = givenStream(caseDecider, ...caseAtDecision())
+      .when(decide(), { ...at(leader), decisionTerm: toRetirement })
+      .then(['DecisionIssued']);
+    expect(issued.data.termEnd).toBe('2027-12-31');
+    // Before: a notice in Aug 2027, for a term ending the day the person retires.
+    expect(issued.data).not.toHaveProperty('reappointmentNoticeOn');
+  });
 });

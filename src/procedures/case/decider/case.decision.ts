@@ -13,6 +13,7 @@ import { CaseContext, DecisionTerm } from './case.context';
 import { ruleSetTermYears } from './rule-set-term';
 import { Body, Open } from './case.types';
 import { movesThePerson } from './decision-posts';
+import { termRunsToRetirement } from './term-to-retirement';
 
 /** The decision (quyết định): no flagged vetting item open, the term and the re-appointment notice. */
 export function decision(
@@ -49,7 +50,7 @@ export function decision(
       ...signedDecision(begun, body),
       effectiveFrom: body.effectiveFrom,
       ...term,
-      ...reappointmentNotice(context, term.termEnd),
+      ...reappointmentNotice(context, term),
     },
   };
 }
@@ -81,12 +82,16 @@ function ruleSetTerm(body: Body<'decision'>, context: CaseContext): DecisionTerm
   };
 }
 
-/** A term whose definition says so leads to a re-appointment notice before it ends. */
+/**
+ * A term whose definition says so leads to a re-appointment notice before it ends; one that runs
+ * to the person's retirement does not: nothing is re-appointed when the holder retires.
+ */
 function reappointmentNotice(
   context: CaseContext,
-  termEnd: string,
+  term: DecisionTerm,
 ): { reappointmentNoticeOn?: string } {
-  if (!context.definition.decisionGivesReappointmentNotice) return {};
+  if (!context.definition.decisionGivesReappointmentNotice || termRunsToRetirement(term)) return {};
+  const { termEnd } = term;
   const lead = ruleValue<{ amount: number; unit: 'days' | 'working_days' }>(
     context.ruleSet,
     'reappointment.leadTime',

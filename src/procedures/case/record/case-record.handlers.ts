@@ -19,10 +19,10 @@ import {
   appointeeOf,
   assignPost,
   endTerm,
-  holdsTerm,
   noteCase,
   reappointmentCase,
   reappointmentDue,
+  reappointmentFollows,
 } from './case-record.process';
 import { RecordWorkflowRunner } from './record-workflow-runner';
 
@@ -38,7 +38,7 @@ export class ReappointmentNotice {
   async give({ stream, termEnd, noticeOn, dispatch }: GiveReappointmentNotice): Promise<void> {
     const state = await this.record.caseOf(stream, caseDecider);
     const person = await this.record.personOf(appointeeOf(state));
-    if (!holdsTerm(person, state, termEnd)) return;
+    if (!reappointmentFollows(person, state, termEnd)) return;
     const ruleSet = this.catalog.ruleSet(state.ruleSetId)!;
     const action = ruleValue<'open_case' | 'inbox_task'>(ruleSet, 'reappointment.reminderAction');
     const outcome =

@@ -2,6 +2,7 @@ import { PersonState } from '../../../cadres/person/person.state';
 import { ExistingCase } from '../decider/case.state';
 import { RecordWrite, toPerson } from './record-writes';
 import { MOVES_THE_PERSON } from '../decider/decision-posts';
+import { termRunsToRetirement } from '../decider/term-to-retirement';
 
 /**
  * The case-record workflow, pure: from an appointment, re-appointment or rotation case (and the
@@ -96,6 +97,20 @@ export function holdsTerm(person: PersonState, state: ExistingCase, termEnd: str
     person.status === 'registered' &&
     person.posts.some((p) => p.positionId === state.positionId && p.termEnd === termEnd)
   );
+}
+
+/**
+ * A term's notice leads to a re-appointment while the person still holds that term and it does
+ * not run to their retirement: a notice scheduled for such a term before decisions stopped
+ * scheduling one finds nothing to re-appoint.
+ */
+export function reappointmentFollows(
+  person: PersonState,
+  state: ExistingCase,
+  termEnd: string,
+): boolean {
+  if (!holdsTerm(person, state, termEnd)) return false;
+  return !(state.status === 'decided' && termRunsToRetirement(state.decision));
 }
 
 /**

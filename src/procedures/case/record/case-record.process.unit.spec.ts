@@ -2,7 +2,13 @@ import { personDecider } from '../../../cadres/person/person.decider';
 import { caseDecider } from '../decider/case.decider';
 import { ExistingCase } from '../decider/case.state';
 import { event, fold, given } from '../../../workflow/testing/process-spec';
-import { assignPost, endTerm, noteCase, reappointmentDue } from './case-record.process';
+import {
+  assignPost,
+  endTerm,
+  noteCase,
+  reappointmentDue,
+  reappointmentFollows,
+} from './case-record.process';
 import { RecordWrite } from './record-writes';
 
 const opened = event('CaseOpened', {
@@ -106,6 +112,24 @@ describe('case-record workflow', () => {
         },
       ]);
     given(appointment(opened, decided), holder('2036-03-02'), '2031-03-02').when(endTerm).then([]);
+  });
+
+  it('a notice leads to a re-appointment only for a term held that does not run to retirement', () => {
+    const toRetirement = appointment(opened, {
+      ...decided,
+      data: {
+        ...decided.data,
+        details: { applied: 'ends_at_retirement', retirementDate: '2031-03-02' },
+      },
+    });
+    expect(
+      reappointmentFollows(holder('2031-03-02'), appointment(opened, decided), '2031-03-02'),
+    ).toBe(true);
+    expect(
+      reappointmentFollows(holder('2036-03-02'), appointment(opened, decided), '2031-03-02'),
+    ).toBe(false);
+    // A notice scheduled for this term before decisions stopped scheduling one opens nothing.
+    expect(reappointmentFollows(holder('2031-03-02'), toRetirement, '2031-03-02')).toBe(false);
   });
 
   it('a rotation decision assigns the post with no term, and the end of its period ends nothing', () => {
