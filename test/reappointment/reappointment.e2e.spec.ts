@@ -32,6 +32,12 @@ describe('re-appointment over HTTP', () => {
             { positionId: 'pos-head', from: addDays(today, -1700), termEnd: addDays(today, 200) },
           ],
         },
+        {
+          id: 'p-early',
+          posts: [
+            { positionId: 'pos-head', from: addDays(today, -1600), termEnd: addDays(today, 200) },
+          ],
+        },
         { id: 'p-none' },
       ],
     });
@@ -151,6 +157,74 @@ describe('re-appointment over HTTP', () => {
     expect(decided.body).toMatchObject({
       status: 'decided',
       decision: { termYears: 5, details: { applied: 'full_term' } },
+    });
+  });
+
+  /** The steps before the decision, each passing. */
+  const takeStepsToDecision = async (caseId: string) => {
+    const tally = (members: number, forVotes: number) => ({
+      members,
+      summoned: members,
+      present: members,
+      for: forVotes,
+      against: members - forVotes,
+      abstain: 0,
+      invalid: 0,
+    });
+    const steps: [string, Record<string, string>, Record<string, unknown>][] = [
+      ['self-assessment', staff, { conclusion: 'ok' }],
+      ['key-officials-confidence', secretary, { minutesRef: 'BB-1', tally: tally(40, 30) }],
+      ['head-evaluation', leader, { conclusion: 'Recommended' }],
+      ['leadership-ballot', secretary, { minutesRef: 'BB-2', tally: tally(13, 11) }],
+      [
+        'vetting',
+        staff,
+        {
+          items: ['background', 'asset_declaration', 'political_standards', 'health'].map(
+            (item) => ({ item, result: 'cleared' }),
+          ),
+        },
+      ],
+    ];
+    for (const [stepId, who, body] of steps)
+      await http()
+        .post(`/cases/${caseId}/steps/${stepId}`)
+        .set(who)
+        .send({ heldOn: today, ...body })
+        .expect(200);
+  };
+
+  it('refuses a new term that starts before the current one ends, writing nothing; from its end it is decided', async () => {
+    await open('r-early', 'p-early').expect(201);
+    await takeStepsToDecision('r-early');
+    const termEnd = addDays(today, 200);
+    const decide = (effectiveFrom: string) =>
+      http()
+        .post('/cases/r-early/steps/decision')
+        .set(leader)
+        .send({ heldOn: today, number: '302-QĐ/TU', signer: 'Bí thư', effectiveFrom });
+    const early = await decide(addDays(today, 10)).expect(422);
+    expect(early.body).toMatchObject({
+      rule: 'reappointment.starts_before_term_end',
+      field: 'effectiveFrom',
+      termEnd,
+    });
+    expect(early.body.message).toContain(`is before ${termEnd}`);
+    const { rows } = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM events WHERE stream_id = 'reappointment-r-early' AND type = 'DecisionIssued.v1'",
+    );
+    expect(rows[0].n).toBe(0);
+    const still = await http().get('/cases/r-early').set(staff).expect(200);
+    expect(still.body).toMatchObject({ status: 'open', currentStep: { id: 'decision' } });
+    const person = await http().get('/cadres/p-early').set(staff).expect(200);
+    expect(person.body.posts).toEqual([
+      expect.objectContaining({ positionId: 'pos-head', termEnd }),
+    ]);
+
+    const decided = await decide(termEnd).expect(200);
+    expect(decided.body).toMatchObject({
+      status: 'decided',
+      decision: { effectiveFrom: termEnd, details: { applied: 'full_term' } },
     });
   });
 

@@ -112,6 +112,38 @@ export function reappointmentOpening(input: ReappointmentOpeningInput): Record<s
   };
 }
 
+/**
+ * Why a re-appointment's term begins when the one it renews ends: a term runs five years from the
+ * day its decision takes effect, and re-appointment is considered when it ends.
+ */
+const TERM_RENEWED_AT_ITS_END =
+  'Nghị định 138/2020/NĐ-CP art. 41(1): a term is 5 years from the day its decision takes effect; art. 49(1): re-appointment is considered when the term ends (both as restated by thuvienphapluat.vn); Nghị định 170/2025/NĐ-CP art. 39(1): the re-appointment notice at the latest 90 days before the term ends (as restated by congdoanvietnam.vn) [the instruments’ own text not checked here]';
+
+/**
+ * The new term does not start before the one it renews ends (the post held now, or the last
+ * holding of it when it has already ended): an earlier start would cut the current term short.
+ */
+export function refuseStartBeforeTermEnds(
+  person: { posts: PostHeld[]; pastPosts: (PostHeld & { endedOn: string })[] },
+  positionId: string,
+  effectiveFrom: string,
+): void {
+  const held = person.posts.find((post) => post.positionId === positionId && post.termEnd);
+  const lastHeld = person.pastPosts
+    .filter((post) => post.positionId === positionId)
+    .sort((a, b) => b.endedOn.localeCompare(a.endedOn))[0];
+  const endsOn = held?.termEnd ?? lastHeld?.endedOn;
+  if (!endsOn || effectiveFrom >= endsOn) return;
+  const term = held ?? lastHeld!;
+  throw new DomainRuleViolation(
+    'reappointment.starts_before_term_end',
+    `effectiveFrom: ${effectiveFrom} is before ${endsOn}, when the term of ${positionId} held since ${term.from} (${term.decisionRef}) ${held ? 'ends' : 'ended'}; the new term starts on that day or later (${TERM_RENEWED_AT_ITS_END})`,
+    'unprocessable',
+    'effectiveFrom',
+    { termEnd: endsOn },
+  );
+}
+
 /** The new term: a full term, or to retirement when too few years are left (the state says which). */
 export function reappointmentTerm(
   ruleSet: RuleSet,

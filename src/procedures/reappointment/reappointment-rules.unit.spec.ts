@@ -2,7 +2,11 @@ import * as path from 'node:path';
 import { loadCalendar } from '../../workflow/calendar/working-day-calendar';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
-import { reappointmentOpening, reappointmentTerm } from './reappointment-rules';
+import {
+  reappointmentOpening,
+  reappointmentTerm,
+  refuseStartBeforeTermEnds,
+} from './reappointment-rules';
 
 const seeds = path.resolve(__dirname, '../../../seeds');
 const sets = loadRuleSets(path.join(seeds, 'rule-sets'));
@@ -138,5 +142,31 @@ describe('re-appointment term', () => {
       details: { applied: 'extended_to_retirement' },
     });
     expect(term.termRule).toMatch(/extended to retirement: 0 whole years left, fewer than 2/);
+  });
+});
+
+describe('re-appointment start', () => {
+  it('starts on the day the term held ends or later, not before', () => {
+    const holder = { posts: [post], pastPosts: [] };
+    expect(() => refuseStartBeforeTermEnds(holder, 'pos-1', '2026-12-01')).not.toThrow();
+    const early = refusal(() => refuseStartBeforeTermEnds(holder, 'pos-1', '2026-06-15'));
+    expect(early).toMatchObject({
+      rule: 'reappointment.starts_before_term_end',
+      category: 'unprocessable',
+      field: 'effectiveFrom',
+      details: { termEnd: '2026-12-01' },
+    });
+    expect(early.message).toMatch(/Nghị định 138\/2020\/NĐ-CP art\. 41\(1\)/);
+  });
+
+  it('after a term already ended on the record, not before the day it ended', () => {
+    const ended = { ...post, endedOn: '2026-12-01', reason: 'term ended' };
+    const former = { posts: [], pastPosts: [ended] };
+    expect(refusal(() => refuseStartBeforeTermEnds(former, 'pos-1', '2026-11-30')).rule).toBe(
+      'reappointment.starts_before_term_end',
+    );
+    expect(() => refuseStartBeforeTermEnds(former, 'pos-1', '2026-12-02')).not.toThrow();
+    // Another post's term says nothing about this one.
+    expect(() => refuseStartBeforeTermEnds(former, 'pos-2', '2026-01-01')).not.toThrow();
   });
 });

@@ -6,7 +6,11 @@ import { CasesModule } from '../case/cases.module';
 import { disciplineStandingFrom } from '../../cadres/discipline-standing';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { refuseElectedPost } from '../appointment/elected-post';
-import { reappointmentOpening, reappointmentTerm } from './reappointment-rules';
+import {
+  reappointmentOpening,
+  reappointmentTerm,
+  refuseStartBeforeTermEnds,
+} from './reappointment-rules';
 
 /** Re-appointment (bổ nhiệm lại) at the end of a term, on the generic case engine. */
 @Module({ imports: [CasesModule, CadresModule] })
@@ -44,9 +48,12 @@ export class ReappointmentModule implements OnModuleInit {
         const person = await this.registry.loadPerson(state.personId);
         if (person.state.status !== 'registered')
           throw new Error(`person ${state.personId} of case ${state.caseId} is not registered`);
-        const { dateOfBirth, gender } = person.state.profile;
-        return (_state, effectiveFrom, years) =>
-          reappointmentTerm(context.ruleSet, { dateOfBirth, gender }, effectiveFrom, years);
+        const { profile, posts, pastPosts } = person.state;
+        const { dateOfBirth, gender } = profile;
+        return (_state, effectiveFrom, years) => {
+          refuseStartBeforeTermEnds({ posts, pastPosts }, state.positionId, effectiveFrom);
+          return reappointmentTerm(context.ruleSet, { dateOfBirth, gender }, effectiveFrom, years);
+        };
       },
     });
   }
