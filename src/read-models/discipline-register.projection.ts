@@ -63,9 +63,18 @@ export const disciplineRegisterProjection: Projection = {
           [data.caseId, data.revisedOn, sequence],
         );
       } else {
+        // A revision recorded before a changed form carried its validity keeps the decision's.
         await tx.query(
-          'UPDATE discipline_records SET form = $2, bar_ends_on = $3, decision_ref = $4, updated_sequence = $5 WHERE case_id = $1',
-          [data.caseId, data.form, data.barEndsOn ?? null, data.decisionRef, sequence],
+          'UPDATE discipline_records SET form = $2, bar_ends_on = $3, decision_ref = $4, updated_sequence = $5, in_effect_until = CASE WHEN $6::boolean THEN $7::date ELSE in_effect_until END WHERE case_id = $1',
+          [
+            data.caseId,
+            data.form,
+            data.barEndsOn ?? null,
+            data.decisionRef,
+            sequence,
+            'inEffectUntil' in data,
+            data.inEffectUntil ?? null,
+          ],
         );
       }
     }

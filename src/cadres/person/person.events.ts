@@ -122,6 +122,8 @@ export interface DisciplineRevised {
     outcome: 'changed' | 'annulled';
     form: string | null;
     barEndsOn: string | null;
+    /** A changed form's own validity (null: no end); absent on annulments and older revisions. */
+    inEffectUntil?: string | null;
     decisionRef: string;
     revisedOn: string;
   };

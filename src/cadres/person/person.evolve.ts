@@ -152,6 +152,7 @@ const disciplineEvolvers: Pick<Evolvers, 'DisciplineRecorded' | 'DisciplineRevis
         ...d,
         form: data.form ?? d.form,
         barEndsOn: data.barEndsOn,
+        ...('inEffectUntil' in data ? { inEffectUntil: data.inEffectUntil } : {}),
         revisions: [...d.revisions, { ...replaced, revisedOn: data.revisedOn }],
         decisionRef: data.decisionRef,
       };

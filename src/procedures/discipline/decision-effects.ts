@@ -1,8 +1,29 @@
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { addMonths } from '../../workflow/rules/retirement';
+import { disciplineBar, postEffect } from './discipline.rules';
 
 const VALIDITY = 'discipline.effectMonths';
 const POOL = 'planning.formsLeavingPool';
+
+/**
+ * What a form does under the case's rule set: its bar on a higher post, whether it ends the post,
+ * its own validity and whether it takes the person off the planning pool. A decision applies it,
+ * and so does a complaint review that changes the form: the new form does exactly what a decision
+ * of it would.
+ */
+export function formEffects(
+  ruleSet: RuleSet,
+  form: string,
+  effectiveFrom: string,
+  relievedFromPost = false,
+) {
+  return {
+    ...disciplineBar(ruleSet, form, effectiveFrom, relievedFromPost),
+    ...postEffect(ruleSet, form),
+    ...disciplineValidity(ruleSet, form, effectiveFrom),
+    ...planningPoolEffect(ruleSet, form),
+  };
+}
 
 /**
  * How long the discipline itself has effect (hiệu lực), apart from its bar on a higher post: the

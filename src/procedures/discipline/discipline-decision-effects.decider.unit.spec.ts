@@ -132,6 +132,44 @@ describe('in effect is not barred: the validity (discipline.effectMonths) and th
   });
 });
 
+describe('a complaint review that changes the form: the new form does what its decision would', () => {
+  const t = track();
+  const reviewedTo = (form: string) => {
+    const complained = [
+      ...balloted('reprimand', t),
+      ...historyOfFrom(balloted('reprimand', t), [
+        [decide('reprimand'), t.as(leader)],
+        [{ type: 'FileComplaint', data: { filedOn: '2026-11-20', grounds: 'g' } }, t.as(staff)],
+      ]),
+    ];
+    const review: DisciplineCommand = {
+      type: 'ReviewComplaint',
+      data: { heldOn: '2026-11-25', number: '10-QĐ/TU', outcome: 'change', form, reason: 'r' },
+    };
+    return givenStream(disciplineDecider, ...complained)
+      .when(review, t.as(leader, '2026-11-25'))
+      .then(['DisciplineComplaintReviewed'])[0].data as Record<string, unknown>;
+  };
+
+  it('expulsion: no end of effect or bar, the post ends, the pool is left', () => {
+    expect(reviewedTo('expulsion')).toMatchObject({
+      form: 'expulsion',
+      inEffectUntil: null,
+      barEndsOn: null,
+      endsPost: true,
+      leavesPlanningPool: true,
+    });
+  });
+
+  it('a warning runs from the decision’s 15 Nov 2026, as its bar did: 12 months of effect, 36 barred', () => {
+    expect(reviewedTo('warning')).toMatchObject({
+      inEffectUntil: '2027-11-15',
+      barEndsOn: '2029-11-15',
+      endsPost: false,
+    });
+  });
+});
+
 describe('Quy định 377-QĐ/TW: the 36 months are for a warning without relief from post', () => {
   it('a warning with relief from post (miễn nhiệm) is not among the named cases: no date after which a higher post opens', () => {
     expect(decided('warning', track(), { relievedFromPost: true })).toMatchObject({

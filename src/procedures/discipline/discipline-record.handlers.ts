@@ -38,7 +38,8 @@ const DISCIPLINE_RECORD_TABLE = [
   row(ReviseDisciplineOnRecord, async (record: RecordWorkflowRunner, { caseId, dispatch }) => {
     const state = await record.caseOf(disciplineStream(caseId), disciplineDecider);
     const person = await record.personOf(state.personId);
-    return record.write(reviseDisciplineRecord(state, person), dispatch);
+    const openCases = await record.openCasesOf(person);
+    return record.write(reviseDisciplineRecord(state, person, openCases), dispatch);
   }),
 ];
 

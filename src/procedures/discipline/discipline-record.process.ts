@@ -25,12 +25,20 @@ export function noteDisciplineCase(
   ];
 }
 
+/** The form that applies and what it does, from the decision or from a review that changed it. */
+interface FormApplied {
+  form: string;
+  barEndsOn: string | null;
+  endsPost?: boolean;
+  leavesPlanningPool?: boolean;
+  /** The day a post the form ends is left. */
+  postEndsOn: string;
+  decisionRef: string;
+}
+
 /**
- * A decided discipline: the record gets the form, its validity and its bar; the person leaves
- * the planning pool when the decision says the form does; the person's other open cases get their
- * discipline vetting item flagged (an open re-appointment is not); a decision that ends the post
- * (its rule set's `discipline.formsEndingPost`, recorded on the decision) withdraws the open cases
- * whose definition says `withdrawnWhenPostEnds` and ends the post (the case's, or all).
+ * A decided discipline: the record gets the form, its validity and its bar, and the form's
+ * effects follow (`formEffectsOnRecord`).
  */
 export function applyDisciplineDecision(
   state: ExistingDiscipline,
@@ -41,7 +49,6 @@ export function applyDisciplineDecision(
     throw new Error(`discipline case ${state.caseId} has no decision`);
   const { decision, personId, caseId } = state;
   const decisionRef = `${decision.number} (${decision.heldOn})`;
-  const reason = `discipline: ${decision.form} (case ${caseId})`;
   const recorded = toPerson(personId, 'record', {
     type: 'RecordDiscipline',
     data: {
@@ -60,16 +67,36 @@ export function applyDisciplineDecision(
       ...(decision.sameViolationAs ? { sameViolationCaseId: decision.sameViolationAs.caseId } : {}),
     },
   });
-  if (person.status !== 'registered') return [recorded];
+  const applied = { ...decision, postEndsOn: decision.effectiveFrom, decisionRef };
+  return [recorded, ...formEffectsOnRecord(state, person, openCases, applied)];
+}
+
+/**
+ * What a form does beyond the record: the person leaves the planning pool when the form does;
+ * the person's other open cases get their discipline vetting item flagged (an open re-appointment
+ * is not); a form that ends the post (its rule set's `discipline.formsEndingPost`, recorded on the
+ * decision or the review) withdraws the open cases whose definition says `withdrawnWhenPostEnds`
+ * and ends the post (the case's, or all).
+ */
+function formEffectsOnRecord(
+  state: ExistingDiscipline,
+  person: PersonState,
+  openCases: OpenCaseSeen[],
+  applied: FormApplied,
+): RecordWrite[] {
+  if (person.status !== 'registered') return [];
+  const { personId, caseId } = state;
+  const { decisionRef } = applied;
+  const reason = `discipline: ${applied.form} (case ${caseId})`;
   // Which forms take the person off the planning pool is the rule set's, recorded on the decision.
-  const poolEntries = decisionLeavesPlanningPool(decision) ? person.planningPool : [];
+  const poolEntries = decisionLeavesPlanningPool(applied) ? person.planningPool : [];
   const leavesPool = poolEntries.map((entry) =>
     toPerson(personId, `pool:${entry.positionId}`, {
       type: 'RemovePlanningPoolEntry',
       data: { personId, positionId: entry.positionId, decisionRef, reason, caseId },
     }),
   );
-  const endsPosts = !decisionEndsPost(decision)
+  const endsPosts = !decisionEndsPost(applied)
     ? []
     : person.posts
         .filter((post) => !state.positionId || post.positionId === state.positionId)
@@ -79,7 +106,7 @@ export function applyDisciplineDecision(
             data: {
               personId,
               positionId: post.positionId,
-              on: decision.effectiveFrom,
+              on: applied.postEndsOn,
               reason,
               decisionRef,
             },
@@ -87,18 +114,18 @@ export function applyDisciplineDecision(
         );
   const known = new Set(person.openCases.map((c) => c.caseId));
   const others = openCases.filter((c) => known.has(c.caseId));
-  return [recorded, ...leavesPool, ...carryIntoOpenCases(state, others, decisionRef), ...endsPosts];
+  return [...leavesPool, ...carryIntoOpenCases(caseId, others, applied), ...endsPosts];
 }
 
 /** Flags the discipline item of each other open case; ending the post withdraws those it empties. */
 function carryIntoOpenCases(
-  state: Decided,
+  caseId: string,
   openCases: OpenCaseSeen[],
-  decisionRef: string,
+  applied: FormApplied,
 ): RecordWrite[] {
-  const { form, barEndsOn: bar } = state.decision;
-  const endsPost = decisionEndsPost(state.decision);
-  const note = `discipline decided: ${form} (${decisionRef}, case ${state.caseId})${bar ? `, bars a higher post until ${bar}` : ''}`;
+  const { form, barEndsOn: bar, decisionRef } = applied;
+  const endsPost = decisionEndsPost(applied);
+  const note = `discipline decided: ${form} (${decisionRef}, case ${caseId})${bar ? `, bars a higher post until ${bar}` : ''}`;
   return openCases
     .filter((open) => open.procedure !== 'discipline' && open.status === 'open')
     .flatMap((open): RecordWrite[] => {
@@ -107,7 +134,7 @@ function carryIntoOpenCases(
       // (reappointment.blockedWhile: a pending case, an investigation); a removal withdraws it.
       // The definition says which open cases a decision ending the post withdraws.
       if (endsPost && open.withdrawnWhenPostEnds) {
-        const reason = `withdrawn: the holder was removed from the post by ${decisionRef} (discipline case ${state.caseId})`;
+        const reason = `withdrawn: the holder was removed from the post by ${decisionRef} (discipline case ${caseId})`;
         return [{ ...to, key: 'withdraw', command: { type: 'WithdrawCase', data: { reason } } }];
       }
       if (open.procedure === 'reappointment') return [];
@@ -116,7 +143,7 @@ function carryIntoOpenCases(
         key: 'flag',
         command: {
           type: 'FlagVettingItemFromRecord',
-          data: { item: 'discipline_bar', note, causeRef: state.caseId },
+          data: { item: 'discipline_bar', note, causeRef: caseId },
         },
       };
       return [flag];
@@ -125,6 +152,9 @@ function carryIntoOpenCases(
 
 /**
  * A complaint review that changed or annulled the form revises the record; a kept form does not.
+ * A changed form does what a decision of it would: its own validity and bar on the record, and
+ * its effects on the pool, the open cases and the post (a post it ends is left on the review's
+ * day: the person held it until then).
  * An annulment puts back the planning-pool entries the annulled decision took off (only those:
  * entries removed by hand or by another case stay off); the person's decider says which the
  * pool has room for, and records why the others were not put back.
@@ -132,6 +162,7 @@ function carryIntoOpenCases(
 export function reviseDisciplineRecord(
   state: ExistingDiscipline,
   person: PersonState,
+  openCases: OpenCaseSeen[],
 ): RecordWrite[] {
   if (state.status === 'open' || state.status === 'closed' || state.status === 'time_barred')
     throw new Error(`discipline case ${state.caseId} has no decision`);
@@ -147,25 +178,31 @@ export function reviseDisciplineRecord(
       outcome: review.outcome === 'annul' ? 'annulled' : 'changed',
       form: review.form,
       barEndsOn: review.barEndsOn,
+      ...('inEffectUntil' in review ? { inEffectUntil: review.inEffectUntil } : {}),
       decisionRef,
       revisedOn: review.heldOn,
     },
   });
-  if (review.outcome !== 'annul' || person.status !== 'registered') return [revised];
-  const restores = entriesRemovedBy(state, person).map((entry) =>
-    toPerson(personId, `restore:${entry.positionId}`, {
-      type: 'RestorePlanningPoolEntry',
-      data: {
-        personId,
-        positionId: entry.positionId,
-        term: entry.term,
-        decisionRef: entry.decisionRef,
-        caseId,
-        annulledBy: decisionRef,
-      },
-    }),
-  );
-  return [revised, ...restores];
+  if (review.outcome === 'annul') {
+    if (person.status !== 'registered') return [revised];
+    const restores = entriesRemovedBy(state, person).map((entry) =>
+      toPerson(personId, `restore:${entry.positionId}`, {
+        type: 'RestorePlanningPoolEntry',
+        data: {
+          personId,
+          positionId: entry.positionId,
+          term: entry.term,
+          decisionRef: entry.decisionRef,
+          caseId,
+          annulledBy: decisionRef,
+        },
+      }),
+    );
+    return [revised, ...restores];
+  }
+  if (review.form === null) return [revised];
+  const applied = { ...review, form: review.form, postEndsOn: review.heldOn, decisionRef };
+  return [revised, ...formEffectsOnRecord(state, person, openCases, applied)];
 }
 
 /**

@@ -291,10 +291,12 @@ describe('discipline-record workflow', () => {
         reason: 'r',
         reviewedBy: 'u',
       });
-    given(discipline(opened, decided('warning'), filed, review('keep')), person)
+    given(discipline(opened, decided('warning'), filed, review('keep')), person, [])
       .when(reviseDisciplineRecord)
       .then([]);
-    given(discipline(opened, decided('warning'), filed, review('annul')), person)
+    given(discipline(opened, decided('warning'), filed, review('annul')), person, [
+      reappointmentOpen,
+    ])
       .when(reviseDisciplineRecord)
       .then([
         {
@@ -373,7 +375,52 @@ describe('discipline-record workflow', () => {
         },
       },
     });
-    const writes = reviseDisciplineRecord(annulled, disciplined);
+    const writes = reviseDisciplineRecord(annulled, disciplined, []);
     expect(writes.slice(1)).toEqual([restore('pos-director'), restore('pos-legacy')]);
+  });
+
+  it('a review that changes a warning to removal revises the validity and does what a removal decision does', () => {
+    const filed = event('DisciplineComplaintFiled', {
+      filedOn: '2026-11-25',
+      grounds: 'g',
+      recordedBy: 'u',
+    });
+    const heavier = event('DisciplineComplaintReviewed', {
+      heldOn: '2026-12-01',
+      number: '15/QĐ',
+      outcome: 'change',
+      form: 'removal_from_post',
+      barEndsOn: '2031-11-21',
+      barRule: 'x',
+      inEffectUntil: '2027-11-21',
+      endsPost: true,
+      leavesPlanningPool: true,
+      reason: 'r',
+      reviewedBy: 'u',
+    });
+    const writes = reviseDisciplineRecord(
+      discipline(opened, decided('warning'), filed, heavier),
+      person,
+      [reappointmentOpen, appointmentOpen],
+    );
+    expect(writes.map((w) => [w.key, w.command.type])).toEqual([
+      ['revise', 'ReviseDiscipline'],
+      ['pool:pos-director', 'RemovePlanningPoolEntry'],
+      ['withdraw', 'WithdrawCase'],
+      ['flag', 'FlagVettingItemFromRecord'],
+      ['post:pos-head', 'EndPost'],
+    ]);
+    expect(writes[0].command.data).toMatchObject({
+      outcome: 'changed',
+      form: 'removal_from_post',
+      inEffectUntil: '2027-11-21',
+      decisionRef: '15/QĐ (2026-12-01)',
+    });
+    // The person held the post until the review removed them from it.
+    expect(writes[4].command.data).toMatchObject({
+      positionId: 'pos-head',
+      on: '2026-12-01',
+      decisionRef: '15/QĐ (2026-12-01)',
+    });
   });
 });

@@ -133,9 +133,7 @@ function decisionView(state: Exclude<DisciplineState, { status: 'none' }>) {
     form: annulled ? null : state.form,
     barEndsOn: annulled ? null : state.barEndsOn,
     // The discipline's own validity, apart from the bar (absent on older decisions).
-    ...('inEffectUntil' in state.decision
-      ? { inEffectUntil: annulled ? null : state.decision.inEffectUntil }
-      : {}),
+    ...('inEffectUntil' in state ? { inEffectUntil: annulled ? null : state.inEffectUntil } : {}),
     ...(state.decision.sameViolationAs ? { sameViolationAs: state.decision.sameViolationAs } : {}),
     complaint: state.complaint,
     reviews: state.reviews,

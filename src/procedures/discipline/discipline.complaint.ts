@@ -2,7 +2,8 @@ import { DomainEvent } from '../../common/stream-decider';
 import { refuse, requireActor } from '../../workflow/step-engine';
 import { complaintDeadline } from './complaint-window';
 import { DisciplineContext } from './discipline.context';
-import { disciplineBar, refuseFormForStatus, trackForms } from './discipline.rules';
+import { formEffects } from './decision-effects';
+import { refuseFormForStatus, trackForms } from './discipline.rules';
 import { Command, Decided, Existing, Track } from './discipline.types';
 
 /** A complaint (khiếu nại) against the decision, within the track's complaint window. */
@@ -75,7 +76,7 @@ function refuseOutsideWindow(state: Decided, filedOn: string, context: Disciplin
   }
 }
 
-/** The review of a complaint keeps the form, changes it (with its own bar) or annuls it. */
+/** The review of a complaint keeps the form, changes it (the new form with its own bar, validity and effects) or annuls it. */
 export function reviewComplaint(
   state: Existing,
   command: Command<'ReviewComplaint'>,
@@ -106,19 +107,6 @@ export function reviewComplaint(
       'invalid',
       'heldOn',
     );
-  let form: string | null = state.form;
-  let bar: { barEndsOn: string | null; barRule: string | null } = {
-    barEndsOn: state.barEndsOn,
-    barRule: null,
-  };
-  if (outcome === 'change') {
-    form = changedForm(state, command, track, context);
-    bar = disciplineBar(context.ruleSet, form, state.decision.effectiveFrom);
-  }
-  if (outcome === 'annul') {
-    form = null;
-    bar = { barEndsOn: null, barRule: null };
-  }
   return [
     {
       type: 'DisciplineComplaintReviewed',
@@ -126,14 +114,30 @@ export function reviewComplaint(
         heldOn,
         number: command.data.number,
         outcome,
-        form,
-        barEndsOn: bar.barEndsOn,
-        barRule: bar.barRule,
+        ...formAfterReview(state, command, track, context),
         reason: command.data.reason,
         reviewedBy: actor.userId,
       },
     },
   ];
+}
+
+/** The form after the review and what it does: kept, changed (with its own effects) or annulled. */
+function formAfterReview(
+  state: Decided,
+  command: Command<'ReviewComplaint'>,
+  track: Track,
+  context: DisciplineContext,
+) {
+  if (command.data.outcome === 'annul') return { form: null, barEndsOn: null, barRule: null };
+  if (command.data.outcome === 'keep')
+    return { form: state.form, barEndsOn: state.barEndsOn, barRule: null };
+  const form = changedForm(state, command, track, context);
+  // The changed form runs from the day the decision took effect, as its bar always did here:
+  // the decision applies while a complaint is reviewed (state `under_review`), and its validity
+  // runs from its announcement ("kể từ ngày công bố", Quy định 30-QĐ/TW art. 40(3.2), restated);
+  // the review changes the form, not the day the discipline began.
+  return { form, ...formEffects(context.ruleSet, form, state.decision.effectiveFrom) };
 }
 
 function changedForm(

@@ -8,15 +8,9 @@ import {
   signedDecision,
 } from '../../workflow/step-engine';
 import { complaintWindowEnd } from './complaint-window';
-import { disciplineValidity, planningPoolEffect } from './decision-effects';
+import { formEffects } from './decision-effects';
 import { DisciplineContext } from './discipline.context';
-import {
-  disciplineBar,
-  postEffect,
-  refuseFormForStatus,
-  trackForms,
-  valueOr,
-} from './discipline.rules';
+import { refuseFormForStatus, trackForms, valueOr } from './discipline.rules';
 import { judgeLimitation } from './discipline-limitation';
 import { timeBarred } from './discipline-time-bar';
 import { Body, Open } from './discipline.types';
@@ -55,16 +49,15 @@ export function decision(
   const judgement = judgedAtDecision(state, body, context);
   if (judgement?.expired)
     return timeBarred(begun, judgement, { number: body.number, signer: body.signer });
-  const bar = disciplineBar(ruleSet, body.form, body.effectiveFrom, body.relievedFromPost);
+  const effects = formEffects(ruleSet, body.form, body.effectiveFrom, body.relievedFromPost);
   return {
     type: 'DisciplineDecided',
     data: {
       ...signedDecision(begun, body),
       form: body.form,
       effectiveFrom: body.effectiveFrom,
-      ...bar,
+      ...effects,
       ...(body.relievedFromPost ? { relievedFromPost: true } : {}),
-      ...postEffect(ruleSet, body.form),
       servedOn,
       complaintWindowEndsOn: complaintWindowEnd(ruleSet, context.calendar, servedOn),
       withinTimeLimit: state.decideBy ? body.heldOn <= state.decideBy : null,
@@ -73,10 +66,8 @@ export function decision(
       ...(body.personRequest && waived.length
         ? { personRequest: { ...body.personRequest, waived } }
         : {}),
-      ...disciplineValidity(ruleSet, body.form, body.effectiveFrom),
-      ...planningPoolEffect(ruleSet, body.form),
       ...(body.sameViolationCaseId
-        ? linkSameViolation(state, body.sameViolationCaseId, context.sameViolationCase, bar)
+        ? linkSameViolation(state, body.sameViolationCaseId, context.sameViolationCase, effects)
         : {}),
     },
   };

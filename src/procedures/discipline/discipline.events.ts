@@ -196,6 +196,16 @@ export type DisciplineEvent =
         form: string | null;
         barEndsOn: string | null;
         barRule: string | null;
+        /**
+         * A changed form's validity, post and planning-pool effects, as a decision of that form
+         * records them; absent on a kept or annulled form, and on reviews recorded before Jan 2027.
+         */
+        inEffectUntil?: string | null;
+        inEffectRule?: string;
+        endsPost?: boolean;
+        endsPostRule?: string;
+        leavesPlanningPool?: boolean;
+        planningPoolRule?: string;
         reason: string;
         reviewedBy: string;
       };

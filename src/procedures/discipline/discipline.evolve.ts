@@ -142,6 +142,7 @@ function decided(
     decision: e.data,
     form: e.data.form,
     barEndsOn: e.data.barEndsOn,
+    ...validityOf(e.data),
     complaint: null,
     reviews: [],
   } as ExistingDiscipline;
@@ -156,6 +157,18 @@ function reviewed(
   const reviews = [...state.reviews, data];
   if (data.outcome === 'annul') return { ...state, status: 'annulled', reviews };
   if (data.outcome === 'change')
-    return { ...state, status: 'decided', form: data.form!, barEndsOn: data.barEndsOn, reviews };
+    return {
+      ...state,
+      status: 'decided',
+      form: data.form!,
+      barEndsOn: data.barEndsOn,
+      ...validityOf(data),
+      reviews,
+    };
   return { ...state, status: 'decided', reviews };
+}
+
+/** The validity a decision or a changing review recorded; older ones recorded none. */
+function validityOf(data: { inEffectUntil?: string | null }): { inEffectUntil?: string | null } {
+  return 'inEffectUntil' in data ? { inEffectUntil: data.inEffectUntil } : {};
 }

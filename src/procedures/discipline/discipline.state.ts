@@ -35,6 +35,8 @@ export type DisciplineState =
       decision: Data<'DisciplineDecided'>;
       form: string;
       barEndsOn: string | null;
+      /** The form's validity, as decided or as a review changed it (absent on older decisions). */
+      inEffectUntil?: string | null;
       complaint: Data<'DisciplineComplaintFiled'> | null;
       reviews: Data<'DisciplineComplaintReviewed'>[];
     } & DisciplineStanding)
