@@ -40,8 +40,9 @@ const periodNotTerm = (state: ExistingCase) => state.procedure === 'rotation';
 /**
  * The decision assigns the post with its term (a rotation's post has none of its own). An
  * appointment to a new post ends the posts the appointee held unless the decision keeps them
- * concurrently (kiêm nhiệm); `person` is the appointee's record as read before (a redelivery finds
- * the old posts already ended).
+ * concurrently (kiêm nhiệm), and ends the appointee's planning-pool entry for the post taken up;
+ * `person` is the appointee's record as read before (a redelivery finds the old posts and the
+ * entry already gone).
  */
 export function assignPost(state: ExistingCase, person?: PersonState): RecordWrite[] {
   if (state.status !== 'decided') throw new Error(`case ${state.caseId} has no decision`);
@@ -58,6 +59,34 @@ export function assignPost(state: ExistingCase, person?: PersonState): RecordWri
         termEnd: periodNotTerm(state) ? null : decision.termEnd,
         decisionRef: `${decision.number} (${decision.heldOn})`,
         caseId: state.caseId,
+      },
+    }),
+    ...poolEntryForPostEnded(state, person),
+  ];
+}
+
+/**
+ * The pool plans people for a post they may take up: once the appointee holds it, their entry
+ * for it ends, and with it the seat it kept among the post's places (`planning.maxPeoplePerPost`;
+ * the seat stream counts an entry removed after its claim as gone).
+ */
+function poolEntryForPostEnded(
+  state: Extract<ExistingCase, { status: 'decided' }>,
+  person: PersonState | undefined,
+): RecordWrite[] {
+  if (!person || person.status !== 'registered') return [];
+  const entry = person.planningPool.find((e) => e.positionId === state.positionId);
+  if (!entry) return [];
+  const personId = appointeeOf(state);
+  const { decision } = state;
+  return [
+    toPerson(personId, `pool:${entry.positionId}`, {
+      type: 'RemovePlanningPoolEntry',
+      data: {
+        personId,
+        positionId: entry.positionId,
+        decisionRef: `${decision.number} (${decision.heldOn})`,
+        reason: `took up the post (case ${state.caseId}); planned for it in ${entry.term} by ${entry.decisionRef}`,
       },
     }),
   ];

@@ -91,6 +91,34 @@ describe('case-record workflow', () => {
     given(appointment(opened)).when(assignPost).thenThrows('case a-1 has no decision');
   });
 
+  it('the appointee leaves the planning pool for the post taken up, not for other posts; a redelivery finds it gone', () => {
+    const planned = (...positionIds: string[]) =>
+      fold(personDecider, [
+        event('PersonRegistered', { personId: 'p-1' }),
+        ...positionIds.map((positionId) =>
+          event('PlanningPoolEntryAdded', {
+            personId: 'p-1',
+            positionId,
+            term: '2025-2030',
+            decisionRef: '112-QĐ/TU',
+          }),
+        ),
+      ]);
+    const writes = assignPost(appointment(opened, decided), planned('pos-head', 'pos-director'));
+    expect(writes.map((w) => [w.key, w.command.type])).toEqual([
+      [null, 'AssignPost'],
+      ['pool:pos-head', 'RemovePlanningPoolEntry'],
+    ]);
+    expect(writes[1].command.data).toEqual({
+      personId: 'p-1',
+      positionId: 'pos-head',
+      decisionRef: '7/QĐ (2026-03-01)',
+      reason: 'took up the post (case a-1); planned for it in 2025-2030 by 112-QĐ/TU',
+    });
+    const redelivered = assignPost(appointment(opened, decided), planned('pos-director'));
+    expect(redelivered.map((w) => w.command.type)).toEqual(['AssignPost']);
+  });
+
   it('the term end ends the post only while the person holds it with that term', () => {
     given(appointment(opened, decided), holder('2031-03-02'), '2031-03-02')
       .when(endTerm)
