@@ -15,6 +15,7 @@ export function personView(
     id: personId,
     revision,
     ...state.profile,
+    registrationMoves: state.registrationMoves,
     posts: state.posts,
     pastPosts: state.pastPosts,
     planningPool: state.planningPool,

@@ -55,7 +55,7 @@ export class PrefetchedRegistry implements RegistryReads {
     const units = [
       ...ids.units,
       ...ids.positions.map((id) => this.positions.get(id)?.orgUnitId),
-      ...named.map(({ first }) => unitOfFirst(first)),
+      ...named.map(({ state }) => registeredUnit(state)),
     ].filter((id): id is string => typeof id === 'string');
     await this.fetchUnits(units);
     // Every unit above them too: a unit's province is found by walking up its path.
@@ -68,12 +68,10 @@ export class PrefetchedRegistry implements RegistryReads {
     return Promise.resolve({ state: held.state, revision: held.revision });
   }
 
-  /** The unit a person was registered in (the first event of their record), as OrgScope reads it. */
+  /** The unit managing a person's record (registered there or moved there since), as OrgScope reads it. */
   async personUnit(personId: string): Promise<string | null> {
     const held = this.people.get(personId);
-    if (held) return unitOfFirst(held.first);
-    const [first] = await this.store.readStream(personStream(personId), { limit: 1 });
-    return unitOfFirst(first);
+    return registeredUnit(held ? held.state : (await this.loadPerson(personId)).state);
   }
 
   findPosition(id: string): Promise<Position | null> {
@@ -121,7 +119,6 @@ function postsNamedBy(state: Extract<PersonState, { status: 'registered' }>): st
   ];
 }
 
-function unitOfFirst(first: StreamStart | null | undefined): string | null {
-  const unit = (first?.data as { orgUnitId?: unknown } | undefined)?.orgUnitId;
-  return typeof unit === 'string' ? unit : null;
+function registeredUnit(state: PersonState): string | null {
+  return state.status === 'registered' ? state.profile.orgUnitId : null;
 }

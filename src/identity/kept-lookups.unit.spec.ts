@@ -3,6 +3,7 @@ import { RecordedEvent } from '../event-store/event-envelope';
 import { EventStore, ReadStreamOptions } from '../event-store/event-store.port';
 import { Actor } from './actor';
 import { OrgScope } from './org-scope';
+import { PersonRegistrations } from './person-registrations';
 import { RecordOrigins } from './record-origins';
 
 /** A store of streams in memory that counts what it was asked. */
@@ -20,6 +21,13 @@ function memoryStore() {
         asked.push(streamId);
         const events = streams.get(streamId) ?? [];
         return limit ? events.slice(0, limit) : events;
+      }),
+    streamHeads: async (streamIds: string[]) =>
+      streamIds.map((streamId) => {
+        asked.push(streamId);
+        const events = streams.get(streamId) ?? [];
+        const last = events[events.length - 1];
+        return last ? { revision: last.revision, id: last.id } : null;
       }),
     streamRevision: async (streamId: string) => {
       asked.push(streamId);
@@ -76,7 +84,13 @@ function scopeOver(paths: Record<string, string[]> = PATHS) {
   const memory = memoryStore();
   const units = unitPool(paths);
   const origins = new RecordOrigins(memory.store);
-  return { scope: new OrgScope(units.pool, origins), origins, ...memory, ...units };
+  const registrations = new PersonRegistrations(memory.store);
+  return {
+    scope: new OrgScope(units.pool, origins, registrations),
+    origins,
+    ...memory,
+    ...units,
+  };
 }
 
 describe('lookups kept per process', () => {
@@ -172,7 +186,20 @@ describe('lookups kept per process', () => {
     await expect(scope.assertPersonInScope(ward, 'p-1', 'personId')).rejects.toMatchObject({
       rule: 'scope.out_of_scope',
     });
-    expect(asked).toEqual(['cadre-p-1', 'cadre-p-1']);
+    // Kept, the answer costs the record's head only (it may have moved since).
+    expect(asked).toEqual(['cadre-p-1', 'cadre-p-1', 'cadre-p-1']);
+  });
+
+  it("a person's registration moved by a decision moves their scope: the unit they left no longer reaches them", async () => {
+    const { scope, append } = scopeOver();
+    append('cadre-p-2', 'PersonRegistered', { orgUnitId: 'ou-ward-b' });
+    await scope.assertPersonInScope(sibling, 'p-2', 'personId');
+    append('cadre-p-2', 'PostAssigned', { positionId: 'pos-a' });
+    append('cadre-p-2', 'RegistrationMoved', { orgUnitId: 'ou-ward-a', caseId: 'c-9' });
+    await scope.assertPersonInScope(ward, 'p-2', 'personId');
+    await expect(scope.assertPersonInScope(sibling, 'p-2', 'personId')).rejects.toMatchObject({
+      rule: 'scope.out_of_scope',
+    });
   });
 
   it('the audit check of a stream reads it afresh: a stream deleted behind the service lies in no unit there', async () => {

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
-import { PERSON_STREAM_KIND } from '../audit/stream-name';
 import { StreamOwner, streamOwnerOf } from '../audit/stream-ownership';
 import { CASE_PROCEDURES, caseStream } from '../procedures/case/case-stream';
 import { KeptPositions } from '../cadres/kept-positions';
@@ -9,6 +8,7 @@ import { PG_POOL } from '../common/tokens';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { Actor } from './actor';
 import { keptUnitPaths } from './kept-unit-paths';
+import { PersonRegistrations } from './person-registrations';
 import { RecordOrigins, StreamOrigin } from './record-origins';
 import {
   outOfScope,
@@ -41,6 +41,7 @@ export class OrgScope {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly origins: RecordOrigins,
+    private readonly registrations: PersonRegistrations,
   ) {
     this.unitPaths = keptUnitPaths(pool);
   }
@@ -107,7 +108,7 @@ export class OrgScope {
       throw positionOutsideGrant(field, positionId, position.orgUnitId, actor);
   }
 
-  /** A person lies in the unit they are registered in. */
+  /** A person lies in the unit managing their record (registered there, or moved there since). */
   async assertPersonInScope(actor: Actor, personId: string, field: string): Promise<void> {
     const unit = await this.personUnit(personId);
     if (!unit || !(await this.reaches(actor, unit)))
@@ -201,9 +202,12 @@ export class OrgScope {
     );
   }
 
-  /** The unit a person is registered in, or null if there is no such person. */
+  /**
+   * The unit managing a person's record, or null if there is no such person: a decision that put
+   * them into a post of another unit moved it there (PersonRegistrations).
+   */
   personUnit(personId: string): Promise<string | null> {
-    return this.unitOfStream(`${PERSON_STREAM_KIND}-${personId}`);
+    return this.registrations.unitOf(personId);
   }
 
   /** The unit a case was opened in, or null if there is no such case. */
@@ -222,13 +226,13 @@ export class OrgScope {
     return procedure ? this.unitOfStream(caseStream(procedure, caseId)) : null;
   }
 
-  /** The unit a person or case stream was opened in: its first event names it as `orgUnitId`. */
+  /** The unit a case stream was opened in: its first event names it as `orgUnitId`. */
   private async unitOfStream(streamId: string): Promise<string | null> {
     return unitNamedBy(await this.origins.firstEvent(streamId));
   }
 }
 
-/** The unit a person or case stream's first event names as `orgUnitId`. */
+/** The unit a case stream's first event names as `orgUnitId`. */
 function unitNamedBy(first: StreamOrigin | null): string | null {
   const unit = (first?.data as { orgUnitId?: unknown } | undefined)?.orgUnitId;
   return typeof unit === 'string' ? unit : null;

@@ -26,6 +26,8 @@ const PROFILE_UPDATES: Record<string, { set: string; values: (data: Data) => unk
     set: 'civil_service_rank = $2, civil_service_rank_title = $3',
     values: (d) => [d.code, d.title],
   },
+  // The unit managing the record: a decision moving the person into another unit's post moves it.
+  RegistrationMoved: { set: 'org_unit_id = $2', values: (d) => [d.orgUnitId] },
   // The latest year rated (a corrected year replaces its rating; an older year changes nothing).
   AnnualRatingRecorded: {
     set: 'latest_rating_year = $2, latest_rating = $3',
@@ -33,7 +35,7 @@ const PROFILE_UPDATES: Record<string, { set: string; values: (data: Data) => unk
   },
 };
 
-/** Registrations and the profile facts above, on the person's own stream. */
+/** Registrations, their moves and the profile facts above, on the person's own stream. */
 const handles = (event: RecordedEvent): boolean =>
   event.streamId.startsWith('cadre-') &&
   (event.type === 'PersonRegistered' || Object.hasOwn(PROFILE_UPDATES, event.type));
@@ -42,7 +44,8 @@ const handles = (event: RecordedEvent): boolean =>
 export const peopleProjection: Projection = {
   name: 'people',
   // 2: gender, place of origin, management tier, civil-service rank, latest rating.
-  version: 2,
+  // 3: the unit follows the registration's moves (RegistrationMoved).
+  version: 3,
   tables: ['people'],
   handles,
   handleBatch: (events, tx) =>

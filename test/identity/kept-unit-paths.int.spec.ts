@@ -3,6 +3,7 @@ import { RegistryService } from '../../src/cadres/registry.service';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { Actor } from '../../src/identity/actor';
 import { OrgScope } from '../../src/identity/org-scope';
+import { PersonRegistrations } from '../../src/identity/person-registrations';
 import { RecordOrigins } from '../../src/identity/record-origins';
 import { countStatements } from '../support/statement-count';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -40,7 +41,7 @@ describe("the units a bulk job's prefetch read answer the scope checks that foll
       positions: [],
       units: [...communes, 'ou-not-yet'],
     });
-    const scope = new OrgScope(db.pool, new RecordOrigins(store));
+    const scope = new OrgScope(db.pool, new RecordOrigins(store), new PersonRegistrations(store));
     const statements = countStatements(db.pool);
     try {
       for (const unit of communes) expect(await scope.reaches(actor, unit)).toBe(true);

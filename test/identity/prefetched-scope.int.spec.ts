@@ -6,6 +6,7 @@ import { PostgresEventStore } from '../../src/event-store/postgres/postgres-even
 import { Actor } from '../../src/identity/actor';
 import { OrgScope } from '../../src/identity/org-scope';
 import { PrefetchedScope } from '../../src/identity/prefetched-scope';
+import { PersonRegistrations } from '../../src/identity/person-registrations';
 import { RecordOrigins } from '../../src/identity/record-origins';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -23,7 +24,7 @@ describe('PrefetchedScope answers as OrgScope does', () => {
   beforeAll(async () => {
     db = await createTestDatabase('prefetched_scope');
     store = new PostgresEventStore(db.pool);
-    scope = new OrgScope(db.pool, new RecordOrigins(store));
+    scope = new OrgScope(db.pool, new RecordOrigins(store), new PersonRegistrations(store));
     registry = new RegistryService(db.pool, store);
     const units: CreateOrgUnitDto[] = [
       { id: 'ou-province', name: 'Tỉnh', kind: 'province' },

@@ -50,6 +50,14 @@ export class PastPostDto extends PostHeldDto {
   @ApiProperty() reason!: string;
 }
 
+export class RegistrationMoveDto {
+  @ApiProperty({ description: 'the unit managing the record from then on' }) orgUnitId!: string;
+  @ApiProperty() previousOrgUnitId!: string;
+  @ApiProperty({ ...DATE, description: "the decision's effective day" }) from!: string;
+  @ApiProperty({ description: 'the case whose decision moved it' }) caseId!: string;
+  @ApiProperty() decisionRef!: string;
+}
+
 export class PlanningPoolEntryDto {
   @ApiProperty() positionId!: string;
   @ApiProperty({ example: '2025-2030' }) term!: string;
@@ -151,7 +159,13 @@ export class PersonRecordDto {
   @ApiPropertyOptional(DATE) partyJoinedOn?: string;
   @ApiProperty() educationLevel!: string;
   @ApiProperty() politicalTheoryLevel!: string;
-  @ApiProperty() orgUnitId!: string;
+  @ApiProperty({
+    description:
+      'the unit managing the record (its registration): where it was registered, or where the last decision moving the person into a post of another unit moved it',
+  })
+  orgUnitId!: string;
+  @ApiProperty({ type: [RegistrationMoveDto], description: 'oldest first' })
+  registrationMoves!: RegistrationMoveDto[];
   @ApiProperty({ type: [PostHeldDto] }) posts!: PostHeldDto[];
   @ApiProperty({ type: [PastPostDto] }) pastPosts!: PastPostDto[];
   @ApiProperty({ type: [PlanningPoolEntryDto] }) planningPool!: PlanningPoolEntryDto[];

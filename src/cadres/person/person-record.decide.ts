@@ -32,6 +32,19 @@ export const postDeciders: { AssignPost: Decide<'AssignPost'>; EndPost: Decide<'
   },
 };
 
+/**
+ * The registration (the unit managing the record) moves once per case: a redelivered move of the
+ * same case, or one to the unit that already manages the record, writes nothing.
+ */
+export const registrationDeciders: { MoveRegistration: Decide<'MoveRegistration'> } = {
+  MoveRegistration: (state, { data }) => {
+    const previousOrgUnitId = state.profile.orgUnitId;
+    const moved = state.registrationMoves.some((move) => move.caseId === data.caseId);
+    if (moved || previousOrgUnitId === data.orgUnitId) return [];
+    return [{ type: 'RegistrationMoved', data: { ...data, previousOrgUnitId } }];
+  },
+};
+
 /** The planning pool (quy hoạch): an entry already there for the same term writes nothing. */
 export const planningDeciders: {
   AddPlanningPoolEntry: Decide<'AddPlanningPoolEntry'>;

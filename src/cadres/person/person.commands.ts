@@ -7,6 +7,10 @@ export type PersonCommand =
   | { type: 'AssignPost'; data: Extract<PersonEvent, { type: 'PostAssigned' }>['data'] }
   | { type: 'EndPost'; data: Extract<PersonEvent, { type: 'PostEnded' }>['data'] }
   | {
+      type: 'MoveRegistration';
+      data: Omit<Extract<PersonEvent, { type: 'RegistrationMoved' }>['data'], 'previousOrgUnitId'>;
+    }
+  | {
       type: 'AddPlanningPoolEntry';
       data: Extract<PersonEvent, { type: 'PlanningPoolEntryAdded' }>['data'];
     }

@@ -4,7 +4,12 @@ import { refuseImpossibleRegistration } from './person-dates';
 import { PersonState } from './person.state';
 import { decideProfile, PersonProfileCommand } from './person-profile';
 import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands';
-import { planningDeciders, postDeciders, recordDeciders } from './person-record.decide';
+import {
+  planningDeciders,
+  postDeciders,
+  recordDeciders,
+  registrationDeciders,
+} from './person-record.decide';
 import { evolvePerson } from './person.evolve';
 
 export type { PersonCommand, PersonDecideContext } from './person.commands';
@@ -39,6 +44,7 @@ const profile = (state: RegisteredPerson, command: PersonProfileCommand) => {
 
 const deciders: Deciders = {
   ...postDeciders,
+  ...registrationDeciders,
   ...planningDeciders,
   ...recordDeciders,
   RecordPlaceOfOrigin: profile,

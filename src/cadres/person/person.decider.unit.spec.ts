@@ -110,6 +110,29 @@ describe('person record (cadre-<id>)', () => {
       .thenRefuses('planning_pool.no_entry');
   });
 
+  it('moves the registration once per case, and not into the unit that manages the record', () => {
+    const move = {
+      type: 'MoveRegistration' as const,
+      data: {
+        personId: 'p-an',
+        orgUnitId: 'ou-so-noi-vu',
+        from: '2026-05-01',
+        caseId: 'rot-1',
+        decisionRef: '9-QĐ (2026-04-20)',
+      },
+    };
+    const moved: DomainEvent = {
+      type: 'RegistrationMoved',
+      data: { ...move.data, previousOrgUnitId: 'ou-ha-noi' },
+    };
+    given(registered).when(move).then([moved]);
+    // A redelivered decision moves nothing twice.
+    given(registered, moved).when(move).then([]);
+    given(registered)
+      .when({ ...move, data: { ...move.data, orgUnitId: 'ou-ha-noi' } })
+      .then([]);
+  });
+
   it('refuses a status period that ends before it starts', () => {
     given(registered)
       .when({

@@ -34,6 +34,24 @@ export interface PostEnded {
   data: { personId: string; positionId: string; on: string; reason: string; decisionRef: string };
 }
 
+/**
+ * The unit that manages the person's record (its registration) moved: a decision put them into a
+ * post of another unit (a rotation, a transfer, an appointment from outside). Scope follows it:
+ * from then on the record is read and written within the receiving unit, not the one they left.
+ */
+export interface RegistrationMoved {
+  type: 'RegistrationMoved';
+  data: {
+    personId: string;
+    orgUnitId: string;
+    previousOrgUnitId: string;
+    /** The decision's effective day. */
+    from: string;
+    caseId: string;
+    decisionRef: string;
+  };
+}
+
 export interface PlanningPoolEntryAdded {
   type: 'PlanningPoolEntryAdded';
   data: {
@@ -178,6 +196,7 @@ export type PersonEvent =
   | PersonRegistered
   | PostAssigned
   | PostEnded
+  | RegistrationMoved
   | PlanningPoolEntryAdded
   | PlanningPoolEntryRemoved
   | PlanningPoolEntryNotRestored

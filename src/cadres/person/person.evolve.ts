@@ -17,6 +17,7 @@ function registered(data: PersonRegistered['data']): RegisteredPerson {
     status: 'registered',
     profile: data,
     posts: [],
+    registrationMoves: [],
     pastPosts: [],
     planningPool: [],
     pastPlanningPool: [],
@@ -75,6 +76,18 @@ const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded'> = {
       pastPosts: ended
         ? [...state.pastPosts, { ...ended, endedOn: data.on, reason: data.reason }]
         : state.pastPosts,
+    };
+  },
+};
+
+/** The registration moved: the record is managed by the receiving unit from then on. */
+const registrationEvolvers: Pick<Evolvers, 'RegistrationMoved'> = {
+  RegistrationMoved: (state, { data }) => {
+    const { personId: _personId, ...move } = data;
+    return {
+      ...state,
+      profile: { ...state.profile, orgUnitId: data.orgUnitId },
+      registrationMoves: [...state.registrationMoves, move],
     };
   },
 };
@@ -187,6 +200,7 @@ const circumstanceEvolvers: Pick<
 
 const evolvers: Evolvers = {
   ...postEvolvers,
+  ...registrationEvolvers,
   ...planningEvolvers,
   ...disciplineEvolvers,
   ...circumstanceEvolvers,

@@ -1,6 +1,7 @@
 import {
   DisciplineRecorded,
   PersonRegistered,
+  RegistrationMoved,
   PersonStatusKind,
   ReappointmentDue,
 } from './person.events';
@@ -62,7 +63,10 @@ export type PersonState =
   | { status: 'unknown' }
   | ({
       status: 'registered';
+      /** `orgUnitId`: the unit managing the record now (the last registration moved there). */
       profile: PersonRegistered['data'];
+      /** Where the registration moved, oldest first. */
+      registrationMoves: Omit<RegistrationMoved['data'], 'personId'>[];
       posts: PostHeld[];
       pastPosts: (PostHeld & { endedOn: string; reason: string })[];
       planningPool: PlanningPoolEntry[];

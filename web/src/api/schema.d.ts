@@ -1234,6 +1234,19 @@ export interface components {
             /** @example ou-ha-noi-organization-committee */
             orgUnitId: string;
         };
+        RegistrationMoveDto: {
+            /** @description the unit managing the record from then on */
+            orgUnitId: string;
+            previousOrgUnitId: string;
+            /**
+             * Format: date
+             * @description the decision's effective day
+             */
+            from: string;
+            /** @description the case whose decision moved it */
+            caseId: string;
+            decisionRef: string;
+        };
         PostHeldDto: {
             positionId: string;
             /** Format: date */
@@ -1401,7 +1414,10 @@ export interface components {
             partyJoinedOn?: string;
             educationLevel: string;
             politicalTheoryLevel: string;
+            /** @description the unit managing the record (its registration): where it was registered, or where the last decision moving the person into a post of another unit moved it */
             orgUnitId: string;
+            /** @description oldest first */
+            registrationMoves: components["schemas"]["RegistrationMoveDto"][];
             posts: components["schemas"]["PostHeldDto"][];
             pastPosts: components["schemas"]["PastPostDto"][];
             planningPool: components["schemas"]["PlanningPoolEntryDto"][];
@@ -3054,6 +3070,7 @@ export type SchemaOrgUnitTreeDto = components['schemas']['OrgUnitTreeDto'];
 export type SchemaCreatePositionDto = components['schemas']['CreatePositionDto'];
 export type SchemaPositionDto = components['schemas']['PositionDto'];
 export type SchemaRegisterPersonDto = components['schemas']['RegisterPersonDto'];
+export type SchemaRegistrationMoveDto = components['schemas']['RegistrationMoveDto'];
 export type SchemaPostHeldDto = components['schemas']['PostHeldDto'];
 export type SchemaPastPostDto = components['schemas']['PastPostDto'];
 export type SchemaPlanningPoolEntryDto = components['schemas']['PlanningPoolEntryDto'];

@@ -18,6 +18,13 @@ export class AssignPostFromDecision extends WorkflowCommand {
   }
 }
 
+/** The decision's effective day has come: the person's registration moves to the post's unit. */
+export class MoveRegistrationOnEffectiveDay extends WorkflowCommand {
+  constructor(readonly stream: string) {
+    super();
+  }
+}
+
 /** The re-appointment notice is due: open the re-appointment case or leave the staff a task. */
 export class GiveReappointmentNotice extends WorkflowCommand {
   constructor(

@@ -13,12 +13,15 @@ import {
   AssignPostFromDecision,
   EndTermOnRecord,
   GiveReappointmentNotice,
+  MoveRegistrationOnEffectiveDay,
   NoteCaseOnRecord,
 } from './case-record.commands';
 import {
   appointeeOf,
   assignPost,
+  effectiveWhenIssued,
   endTerm,
+  moveRegistration,
   noteCase,
   reappointmentCase,
   reappointmentDue,
@@ -91,8 +94,21 @@ const CASE_RECORD_TABLE = [
     const state = await record.caseOf(stream, caseDecider);
     // The appointee: a post case names them at its final ballot (kiêm nhiệm reads their posts).
     const person = await record.personOf(appointeeOf(state));
-    return record.write(assignPost(state, person), dispatch);
+    const moved =
+      state.status === 'decided' && effectiveWhenIssued(state.decision)
+        ? moveRegistration(state, person, await record.unitOfPost(state.positionId))
+        : [];
+    return record.write([...assignPost(state, person), ...moved], dispatch);
   }),
+  row(
+    MoveRegistrationOnEffectiveDay,
+    async (record: RecordWorkflowRunner, { stream, dispatch }) => {
+      const state = await record.caseOf(stream, caseDecider);
+      const person = await record.personOf(appointeeOf(state));
+      const receivingUnit = await record.unitOfPost(state.positionId);
+      return record.write(moveRegistration(state, person, receivingUnit), dispatch);
+    },
+  ),
   row(EndTermOnRecord, async (record: RecordWorkflowRunner, { stream, termEnd, dispatch }) => {
     const state = await record.caseOf(stream, caseDecider);
     const person = await record.personOf(appointeeOf(state));

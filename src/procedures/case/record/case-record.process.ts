@@ -1,7 +1,7 @@
 import { PersonState } from '../../../cadres/person/person.state';
 import { ExistingCase } from '../decider/case.state';
 import { RecordWrite, toPerson } from './record-writes';
-import { MOVES_THE_PERSON } from '../decider/decision-posts';
+import { MOVES_THE_PERSON, movesThePerson } from '../decider/decision-posts';
 import { termRunsToRetirement } from '../decider/term-to-retirement';
 
 /**
@@ -119,6 +119,43 @@ function previousPostsEnded(
       }),
     );
 }
+
+/**
+ * A decision that moves the person into a post of another unit (a rotation, a transfer, an
+ * appointment from outside) moves their registration there: the receiving unit manages the
+ * record from the decision's effective day, and the unit they left no longer reaches it. Not when
+ * they keep the posts they held (kiêm nhiệm), nor into the unit that already manages the record.
+ */
+export function moveRegistration(
+  state: ExistingCase,
+  person: PersonState,
+  receivingUnit: string,
+): RecordWrite[] {
+  if (state.status !== 'decided' || !movesThePerson(state.procedure)) return [];
+  const { decision } = state;
+  if (decision.keepsPreviousPost || person.status !== 'registered') return [];
+  if (person.profile.orgUnitId === receivingUnit) return [];
+  const personId = appointeeOf(state);
+  return [
+    toPerson(personId, 'move-registration', {
+      type: 'MoveRegistration',
+      data: {
+        personId,
+        orgUnitId: receivingUnit,
+        from: decision.effectiveFrom,
+        caseId: state.caseId,
+        decisionRef: `${decision.number} (${decision.heldOn})`,
+      },
+    }),
+  ];
+}
+
+/**
+ * Whether the decision is in effect on the day it was issued: then the registration moves with
+ * the post; a later effective day moves it when that day comes (its timer).
+ */
+export const effectiveWhenIssued = (decision: { effectiveFrom: string; heldOn: string }) =>
+  decision.effectiveFrom <= decision.heldOn;
 
 /** The person still holds the case's post with that term (a later decision or removal supersedes it). */
 export function holdsTerm(person: PersonState, state: ExistingCase, termEnd: string): boolean {

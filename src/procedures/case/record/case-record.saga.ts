@@ -2,9 +2,13 @@ import { Saga, SagaOutput, Schedule, Send } from '../../../sagas/saga';
 import { endOfVietnamDay } from '../deadlines/step-deadline';
 import { AssignPostFromDecision } from './case-record.commands';
 import { recordSaga } from './record-saga';
+import { parseStreamName } from '../../../audit/stream-name';
+import { movesThePerson } from '../decider/decision-posts';
+import { effectiveWhenIssued } from './case-record.process';
 
 export const REAPPOINTMENT_REMINDER_TIMER = 'reappointment-reminder';
 export const TERM_END_TIMER = 'term-end';
+export const REGISTRATION_MOVE_TIMER = 'registration-move';
 
 /** The timer that ends the post on the last day of the term a decision set. */
 export const termEndTimer = (stream: string, termEnd: string): SagaOutput =>
@@ -36,6 +40,17 @@ export const caseRecordSaga: Saga = recordSaga({
           dueAt: `${event.data.reappointmentNoticeOn}T01:00:00.000Z`,
           target: stream,
           payload: { ...payload, noticeOn: event.data.reappointmentNoticeOn },
+        }),
+      );
+    }
+    // A move into another unit's post dated ahead moves the registration when its day comes.
+    if (movesThePerson(parseStreamName(stream).kind) && !effectiveWhenIssued(event.data)) {
+      timers.push(
+        Schedule({
+          kind: REGISTRATION_MOVE_TIMER,
+          dueAt: new Date(`${event.data.effectiveFrom}T00:00:00+07:00`).toISOString(),
+          target: stream,
+          payload: { stream },
         }),
       );
     }

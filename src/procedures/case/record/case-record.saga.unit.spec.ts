@@ -77,9 +77,32 @@ describe('case-record saga', () => {
 
   it("a rotation decision has no re-appointment notice and no end of term: its period is not the post's term", () => {
     const kinds = run(
-      event('DecisionIssued', { heldOn: '2026-11-20', termEnd: '2029-11-20' }, 'rotation-x'),
+      event(
+        'DecisionIssued',
+        { heldOn: '2026-11-20', effectiveFrom: '2026-11-20', termEnd: '2029-11-20' },
+        'rotation-x',
+      ),
     ).map((o) => (o.kind === 'Schedule' ? o.timer.kind : o.kind));
     expect(kinds).toEqual(['Send', 'Send']);
+  });
+
+  it("a move into a post effective after the decision's day moves the registration when that day begins", () => {
+    const decision = { heldOn: '2026-11-20', effectiveFrom: '2026-12-01', termEnd: '2029-12-01' };
+    const timers = (stream: string) =>
+      run(event('DecisionIssued', decision, stream)).flatMap((o) =>
+        o.kind === 'Schedule' && o.timer.kind === 'registration-move' ? [o.timer] : [],
+      );
+    expect(timers('rotation-x')).toEqual([
+      {
+        kind: 'registration-move',
+        dueAt: '2026-11-30T17:00:00.000Z',
+        target: 'rotation-x',
+        payload: { stream: 'rotation-x' },
+      },
+    ]);
+    expect(timers('appointment-a-1')).toHaveLength(1);
+    // A re-appointment keeps the person where they are.
+    expect(timers('reappointment-r-1')).toEqual([]);
   });
 
   it('closes rejected and withdrawn cases on the record and ignores the other steps', () => {

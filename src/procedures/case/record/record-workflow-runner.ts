@@ -51,6 +51,13 @@ export class RecordWorkflowRunner {
     return (await this.registry.loadPerson(personId)).state;
   }
 
+  /** The unit a post belongs to (posts are fixed once registered). */
+  async unitOfPost(positionId: string): Promise<string> {
+    const position = await this.registry.findPosition(positionId);
+    if (!position) throw new Error(`post ${positionId} of a decided case is not in the registry`);
+    return position.orgUnitId;
+  }
+
   openCasesOf(person: PersonState): Promise<OpenCaseSeen[]> {
     return this.writer.openCasesOf(person);
   }

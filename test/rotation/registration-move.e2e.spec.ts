@@ -1,0 +1,211 @@
+import request from 'supertest';
+import { addDays, eventually, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * A rotation of a commune official into a post of a city department: the decision moves the
+ * person's registration to the department, so the commune they left no longer reads or writes
+ * their record (before: it did, and its status "under investigation" blocked the city's own cases).
+ */
+describe("a decision into another unit's post moves the person's registration", () => {
+  let t: TestApp;
+  const today = vietnamToday();
+  const http = () => request(t.server as never);
+  const as = (role: string, unit: string) => ({
+    Authorization: `Bearer ${t.token(`u-${role}-${unit}`, [role], unit)}`,
+  });
+  const provinceStaff = () => as('organization_staff', 'ou-province');
+  const communeStaff = () => as('organization_staff', 'ou-commune');
+  const departmentStaff = () => as('organization_staff', 'ou-department');
+
+  beforeAll(async () => {
+    t = await startTestApp('registration_move', { RUN_WORKERS: 'true' });
+    const admin = { Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-province')}` };
+    await http()
+      .post('/org-units')
+      .set(admin)
+      .send({ id: 'ou-province', name: 'Thành phố Demo', kind: 'province' })
+      .expect(201);
+    for (const [id, name, kind] of [
+      ['ou-commune', 'Xã Đoài Phương', 'commune'],
+      ['ou-department', 'Sở Nội vụ', 'department'],
+    ])
+      await http()
+        .post('/org-units')
+        .set(admin)
+        .send({ id, name, kind, parentId: 'ou-province' })
+        .expect(201);
+    for (const [id, unit] of [
+      ['pos-commune-deputy', 'ou-commune'],
+      ['pos-deputy-director', 'ou-department'],
+      ['pos-deputy-director-2', 'ou-department'],
+    ])
+      await http()
+        .post('/positions')
+        .set(provinceStaff())
+        .send({ id, title: id, orgUnitId: unit, appointingAuthority: unit, rank: 5 })
+        .expect(201);
+    for (const id of ['p-commune', 'p-later'])
+      await http()
+        .post('/cadres')
+        .set(communeStaff())
+        .send({
+          id,
+          fullName: `Người ${id}`,
+          dateOfBirth: '1985-03-03',
+          gender: 'female',
+          ethnicity: 'Kinh',
+          partyMember: true,
+          educationLevel: 'Thạc sĩ',
+          politicalTheoryLevel: 'Cao cấp',
+          orgUnitId: 'ou-commune',
+        })
+        .expect(201);
+    for (const [id, post] of [
+      ['p-commune', 'pos-deputy-director'],
+      ['p-later', 'pos-deputy-director-2'],
+    ])
+      await http()
+        .post(`/cadres/${id}/planning-pool`)
+        .set(provinceStaff())
+        .send({ positionId: post, term: '2025-2030', decisionRef: '112-QĐ/TU' })
+        .expect(201);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /**
+   * A rotation into a department post, opened by the city (whose grant reaches the commune's
+   * official) in the department, run by the department, decided effective `effectiveFrom`.
+   */
+  async function rotate(
+    caseId: string,
+    personId: string,
+    positionId: string,
+    effectiveFrom: string,
+  ) {
+    const staff = departmentStaff();
+    const leader = as('leadership', 'ou-department');
+    const secretary = as('ballot_secretary', 'ou-department');
+    await http()
+      .post('/cases')
+      .set(provinceStaff())
+      .send({
+        id: caseId,
+        procedure: 'rotation',
+        definition: 'rotation.standard',
+        personId,
+        positionId,
+        orgUnitId: 'ou-department',
+        summary: 'Luân chuyển về Sở',
+      })
+      .expect(201);
+    const tally = {
+      members: 9,
+      summoned: 9,
+      present: 9,
+      for: 8,
+      against: 1,
+      abstain: 0,
+      invalid: 0,
+    };
+    const cleared = ['background', 'asset_declaration', 'political_standards'].map((item) => ({
+      item,
+      result: 'cleared',
+    }));
+    const steps: [string, Record<string, string>, object][] = [
+      ['proposal', staff, { summary: 'Luân chuyển' }],
+      ['discussion', staff, { minutesRef: 'BB-1', conclusion: 'Both units agree' }],
+      ['meet-person', leader, { conclusion: 'Met', personOpinion: 'Agrees' }],
+      ['vetting', staff, { items: cleared }],
+      ['leadership-vote', secretary, { minutesRef: 'BB-2', tally }],
+      ['decision', leader, { number: `QĐ-${caseId}`, signer: 'Giám đốc', effectiveFrom }],
+    ];
+    for (const [stepId, who, body] of steps)
+      await http()
+        .post(`/cases/${caseId}/steps/${stepId}`)
+        .set(who)
+        .send({ heldOn: today, ...body })
+        .expect(200);
+  }
+
+  it('the department manages the record from the effective day; the commune gets 403 on read and write', async () => {
+    // A case of the commune about the person before the move: its history stays the commune's.
+    await http()
+      .post('/cases')
+      .set(communeStaff())
+      .send({
+        id: 'c-commune',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-commune',
+        positionId: 'pos-commune-deputy',
+        orgUnitId: 'ou-commune',
+        summary: 'Bổ nhiệm tại xã',
+      })
+      .expect(201);
+    await http()
+      .post('/cases/c-commune/withdraw')
+      .set(communeStaff())
+      .send({ reason: 'Chuyển sang luân chuyển' })
+      .expect(200);
+    await rotate('rot-move', 'p-commune', 'pos-deputy-director', today);
+
+    const record = await eventually(
+      () => http().get('/cadres/p-commune').set(departmentStaff()),
+      (response) => response.status === 200,
+    );
+    expect(record.status).toBe(200);
+    expect(record.body).toMatchObject({
+      orgUnitId: 'ou-department',
+      registrationMoves: [
+        {
+          orgUnitId: 'ou-department',
+          previousOrgUnitId: 'ou-commune',
+          from: today,
+          caseId: 'rot-move',
+        },
+      ],
+    });
+    const read = await http().get('/cadres/p-commune').set(communeStaff()).expect(403);
+    expect(read.body).toMatchObject({ rule: 'scope.out_of_scope' });
+    const before = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+    await http()
+      .post('/cadres/p-commune/statuses')
+      .set(communeStaff())
+      .send({ status: 'under_investigation', from: today, note: 'x' })
+      .expect(403);
+    const after = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    await http()
+      .post('/cadres/p-commune/statuses')
+      .set(departmentStaff())
+      .send({ status: 'abroad', from: today, until: addDays(today, 5), note: 'Công tác' })
+      .expect(201);
+
+    // The person's history keeps the commune's case; the commune's auditors still read that case.
+    const history = await eventually(
+      () => http().get('/cadres/p-commune/history').set(as('auditor', 'ou-department')),
+      (response) =>
+        response.status === 200 &&
+        response.body.events.some((e: { type: string }) => e.type === 'RegistrationMoved'),
+    );
+    const streams = new Set(history.body.events.map((e: { streamId: string }) => e.streamId));
+    expect(streams).toEqual(
+      new Set(['cadre-p-commune', 'appointment-c-commune', 'rotation-rot-move']),
+    );
+    await http().get('/cadres/p-commune/history').set(as('auditor', 'ou-commune')).expect(403);
+    await http().get('/cases/c-commune/history').set(as('auditor', 'ou-commune')).expect(200);
+  });
+
+  it('a decision effective later leaves the record with the commune until that day', async () => {
+    await rotate('rot-later', 'p-later', 'pos-deputy-director-2', addDays(today, 10));
+    const record = await eventually(
+      () => http().get('/cadres/p-later').set(communeStaff()),
+      (response) => response.body.posts?.length === 1,
+    );
+    expect(record.status).toBe(200);
+    expect(record.body).toMatchObject({ orgUnitId: 'ou-commune', registrationMoves: [] });
+  });
+});
