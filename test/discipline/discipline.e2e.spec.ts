@@ -54,6 +54,12 @@ describe('disciplinary action over HTTP', () => {
             { positionId: 'pos-deputy', from: addDays(today, -900), termEnd: addDays(today, 900) },
           ],
         },
+        {
+          id: 'p-served',
+          posts: [
+            { positionId: 'pos-deputy', from: addDays(today, -600), termEnd: addDays(today, 600) },
+          ],
+        },
       ],
     });
   });
@@ -416,6 +422,55 @@ describe('disciplinary action over HTTP', () => {
     // Nothing was written; a case that does not exist answers like one outside the grant.
     const missing = await http().get('/discipline-cases/d-bad').set(as('staff')).expect(403);
     expect(missing.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'id' });
+  });
+
+  it('refuses a decision served on a day still to come and writes nothing', async () => {
+    await open('d-served', 'p-served', 'discipline.party').expect(201);
+    await upToBallot('d-served');
+    await http()
+      .post('/discipline-cases/d-served/steps/ballot')
+      .set(as('secretary'))
+      .send({
+        heldOn: today,
+        minutesRef: 'BB',
+        tally: {
+          members: 7,
+          summoned: 7,
+          present: 7,
+          invalid: 0,
+          noDiscipline: 0,
+          votesByForm: { warning: 7 },
+        },
+      })
+      .expect(200);
+    // The case's own stream: the record's sagas still write to the person's meanwhile.
+    const caseEvents = () =>
+      t.db.pool.query(
+        "SELECT count(*)::int AS n FROM events WHERE stream_id = 'discipline-d-served'",
+      );
+    const before = await caseEvents();
+    // Before: 200, and the complaint window ran from a day the person had not yet received it.
+    const served = await http()
+      .post('/discipline-cases/d-served/steps/decision')
+      .set(as('leader'))
+      .send({
+        heldOn: today,
+        number: '5/QĐ-UBKT',
+        signer: 'Chủ nhiệm UBKT',
+        form: 'warning',
+        effectiveFrom: today,
+        servedOn: addDays(today, 1),
+      })
+      .expect(400);
+    expect(served.body).toMatchObject({
+      rule: 'decision.served_in_the_future',
+      field: 'servedOn',
+    });
+    const after = await caseEvents();
+    expect(before.rows[0].n).toBeGreaterThan(0);
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    const unchanged = await http().get('/discipline-cases/d-served').set(as('staff')).expect(200);
+    expect(unchanged.body).toMatchObject({ status: 'open', currentStep: { id: 'decision' } });
   });
 
   it('removal from post on the civil-service track ends the post; a complaint review annuls it on the record', async () => {

@@ -38,14 +38,7 @@ export function decision(
   );
   const differs = formDecided(state, body, context);
   refuseEffectiveBeforeSigned(body);
-  const servedOn = body.servedOn ?? body.heldOn;
-  if (servedOn < body.heldOn)
-    refuse(
-      'decision.served_before_signed',
-      `servedOn: ${servedOn} is before the decision date ${body.heldOn}`,
-      'invalid',
-      'servedOn',
-    );
+  const servedOn = servedOnDay(body, context.today);
   const judgement = judgedAtDecision(state, body, context);
   if (judgement?.expired)
     return timeBarred(begun, judgement, { number: body.number, signer: body.signer });
@@ -114,6 +107,29 @@ function formDecided(
       'reasonForDifferentForm',
     );
   return { recommended: ballotForm, reason };
+}
+
+/**
+ * The day the person received the decision: not before it was signed, and not after today (the
+ * complaint window runs from it, so a day still to come would open a window before receipt).
+ */
+function servedOnDay(body: Body<'decision'>, today: string): string {
+  const servedOn = body.servedOn ?? body.heldOn;
+  if (servedOn < body.heldOn)
+    refuse(
+      'decision.served_before_signed',
+      `servedOn: ${servedOn} is before the decision date ${body.heldOn}`,
+      'invalid',
+      'servedOn',
+    );
+  if (servedOn > today)
+    refuse(
+      'decision.served_in_the_future',
+      `servedOn: ${servedOn} is after today (${today}); record the day the person received the decision once they have`,
+      'invalid',
+      'servedOn',
+    );
+  return servedOn;
 }
 
 /** Where the council only recommends, the limitation is judged on the form decided. */
