@@ -217,7 +217,7 @@ describe('nomination for election over HTTP', () => {
     expect(body.steps).toEqual([]);
   });
 
-  it('refuses a council session without two thirds of the delegates present', async () => {
+  it('refuses a council session without two thirds of the delegates present, or after the council’s term ended', async () => {
     await untilElection('e-5', 'p-late');
     const refused = await step(
       'e-5',
@@ -234,6 +234,20 @@ describe('nomination for election over HTTP', () => {
       electionBody({ delegates: 30, present: 28, for: 20, against: 3, invalid: 0 }),
     ).expect(400);
     expect(inconsistent.body).toMatchObject({ rule: 'tally.inconsistent', field: 'vote.present' });
+    // Before: 200, and the confirmation was then refused election.council_term_ended: stuck.
+    const endedTermFrom = addMonths(today, -61);
+    const ended = await step('e-5', 'council-election', secretary, {
+      ...electionBody({ delegates: 30, present: 28, for: 20, against: 8, invalid: 0 }),
+      councilTermFrom: endedTermFrom,
+    }).expect(422);
+    expect(ended.body).toMatchObject({
+      rule: 'election.council_term_ended',
+      field: 'councilTermFrom',
+    });
+    expect(ended.body.message).toContain(`ended on ${addMonths(endedTermFrom, 60)}`);
+    const { body } = await http().get('/cases/e-5').set(staff).expect(200);
+    expect(body.currentStep).toMatchObject({ id: 'council-election' });
+    expect(body.steps.map((s: { type: string }) => s.type)).not.toContain('ElectionResultRecorded');
   });
 
   it('records a missed proposal deadline as an event on the case', async () => {

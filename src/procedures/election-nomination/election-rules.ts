@@ -1,12 +1,11 @@
 import { Position } from '../../cadres/registry.service';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
-import { addMonths } from '../../workflow/rules/retirement';
 import { DecisionTerm } from '../case/decider/case.context';
+import { councilTerm } from '../case/decider/case.election';
 import { CaseEvent } from '../case/decider/case.events';
 import { ExistingCase } from '../case/decider/case.state';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 
-const TERM_YEARS = 'election.councilTermYears';
 const CONFIRMED_BY = 'election.confirmedBy';
 
 type ElectionResult = Extract<CaseEvent, { type: 'ElectionResultRecorded' }>['data'];
@@ -68,10 +67,8 @@ export function electedPostTerm(
   effectiveFrom: string,
   requestedYears?: number,
 ): DecisionTerm {
-  const years = ruleValue<number>(ruleSet, TERM_YEARS);
   const { councilTermFrom } = electionOf(state);
-  const termEnd = addMonths(councilTermFrom, years * 12);
-  const rule = ruleCitation(ruleSet, TERM_YEARS);
+  const { years, termEnd, rule } = councilTerm(ruleSet, councilTermFrom);
   if (requestedYears !== undefined)
     throw new DomainRuleViolation(
       'election.term_follows_council',

@@ -1,4 +1,6 @@
 import { DomainEvent } from '../../../common/stream-decider';
+import { RuleSet, ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
+import { addMonths } from '../../../workflow/rules/retirement';
 import {
   appliedRule,
   BegunStep,
@@ -13,11 +15,27 @@ import { Body } from './case.types';
 /** The rule that ends a case whose person the council did not elect. */
 export const NOT_ELECTED = 'election.not_elected';
 
+const TERM_YEARS = 'election.councilTermYears';
+
+/** The council's term (khóa): its years (`election.councilTermYears`) from its first session. */
+export function councilTerm(
+  ruleSet: RuleSet,
+  councilTermFrom: string,
+): { years: number; termEnd: string; rule: string } {
+  const years = ruleValue<number>(ruleSet, TERM_YEARS);
+  return {
+    years,
+    termEnd: addMonths(councilTermFrom, years * 12),
+    rule: ruleCitation(ruleSet, TERM_YEARS),
+  };
+}
+
 /**
  * The council's election (bầu) of the person introduced: the vote is judged by the step's rule
  * (quorum of all delegates, more than the pass share of all delegates); elected moves the case on
  * to the confirmation, not elected ends it under `election.not_elected`. The council's term may not
- * begin after the session that elected.
+ * begin after the session that elected, nor have ended before it: the post's term ends with the
+ * council's, so the confirmation would be refused and the case left stuck.
  */
 export function councilElection(
   begun: BegunStep,
@@ -29,6 +47,14 @@ export function councilElection(
       'election.council_term_after_session',
       `councilTermFrom: ${body.councilTermFrom} is after the session that elected (${body.heldOn})`,
       'invalid',
+      'councilTermFrom',
+    );
+  const term = councilTerm(context.ruleSet, body.councilTermFrom);
+  if (body.heldOn >= term.termEnd)
+    refuse(
+      'election.council_term_ended',
+      `councilTermFrom: the council's term from ${body.councilTermFrom} ended on ${term.termEnd} (${term.rule}); the session of ${body.heldOn} is not within it, and an elected post's term ends with the council's`,
+      'unprocessable',
       'councilTermFrom',
     );
   const rule = appliedRule(begun.step, context.ruleSet);
