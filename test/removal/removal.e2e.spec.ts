@@ -23,10 +23,12 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
     leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-town')}` };
     await buildRegistry(t, staff, {
       positions: [{ id: 'pos-head', rank: 5 }],
-      people: ['p-low', 'p-ratings', 'p-letter', 'p-suspend', 'p-deadline'].map((id) => ({
-        id,
-        posts: [post],
-      })),
+      people: ['p-low', 'p-ratings', 'p-letter', 'p-early-letter', 'p-suspend', 'p-deadline'].map(
+        (id) => ({
+          id,
+          posts: [post],
+        }),
+      ),
     });
     for (const [y, rating] of [
       [year - 2, 'completed'],
@@ -162,6 +164,29 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
       .expect(200);
     expect(failed.body).toMatchObject({ status: 'rejected' });
     expect(failed.body.rejection.reason).toMatch(/ballot/);
+  });
+
+  it('refuses a resignation letter received before the person took up the post, and writes nothing', async () => {
+    // Before: 201 for a letter of 1950 from a person born decades later.
+    for (const letterReceivedOn of ['1950-01-01', addDays(post.from, -1)]) {
+      const early = await open('t-2', 'p-early-letter', 'removal.resignation', {
+        letterReceivedOn,
+        reason: 'Lý do sức khỏe',
+      }).expect(400);
+      expect(early.body).toMatchObject({
+        rule: 'removal.letter_before_post',
+        field: 'grounds.letterReceivedOn',
+      });
+      expect(early.body.message).toContain(`took up post pos-head on ${post.from}`);
+    }
+    const { rows } = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM events WHERE stream_id = 'removal-t-2'",
+    );
+    expect(rows[0].n).toBe(0);
+    await open('t-2', 'p-early-letter', 'removal.resignation', {
+      letterReceivedOn: post.from,
+      reason: 'Lý do sức khỏe',
+    }).expect(201);
   });
 
   it('suspends only during a discipline case, and the suspension keeps the post', async () => {

@@ -140,13 +140,30 @@ function dismissal(input: RemovalOpeningInput, grounds: Facts): Facts {
   }
 }
 
+/**
+ * The day the resignation letter arrived: not after today, and not before the person took up the
+ * post it resigns from (which also rules out a day before their birth).
+ */
+function letterDay({ record, positionId, today }: RemovalOpeningInput, grounds: Facts): string {
+  const letterReceivedOn = grounds.letterReceivedOn;
+  if (!isCalendarDate(letterReceivedOn) || letterReceivedOn > today)
+    invalid('grounds.letterReceivedOn', `must be a day YYYY-MM-DD not after today (${today})`);
+  const post = record.posts.find((held) => held.positionId === positionId);
+  if (post && letterReceivedOn < post.from)
+    throw new DomainRuleViolation(
+      'removal.letter_before_post',
+      `grounds.letterReceivedOn: ${letterReceivedOn} is before the person took up post ${positionId} on ${post.from}; a letter resigning from it cannot come earlier`,
+      'invalid',
+      'grounds.letterReceivedOn',
+    );
+  return letterReceivedOn;
+}
+
 /** Từ chức: the letter, nobody under investigation, and a low-confidence tally if one is given. */
 function resignation(input: RemovalOpeningInput, grounds: Facts): Facts {
   const { record, ruleSet, today } = input;
   onlyFields(grounds, ['letterReceivedOn', 'reason', 'lowConfidenceVotes', 'totalVotes']);
-  const letterReceivedOn = grounds.letterReceivedOn;
-  if (!isCalendarDate(letterReceivedOn) || letterReceivedOn > today)
-    invalid('grounds.letterReceivedOn', `must be a day YYYY-MM-DD not after today (${today})`);
+  const letterReceivedOn = letterDay(input, grounds);
   const reason = text(grounds, 'reason');
   const param = 'removal.resignation.blockingStatuses';
   const blocking = ruleValue<string[]>(ruleSet, param);
@@ -165,7 +182,7 @@ function resignation(input: RemovalOpeningInput, grounds: Facts): Facts {
       : lowConfidence(grounds, ruleSet, 'removal.resignation.lowConfidenceShare');
   // The talk is due so many working days after the letter arrived, whenever the case is opened.
   const talkDueBy = input.talk
-    ? input.talk.calendar.addWorkingDays(letterReceivedOn as string, input.talk.workingDays)
+    ? input.talk.calendar.addWorkingDays(letterReceivedOn, input.talk.workingDays)
     : undefined;
   return {
     letterReceivedOn,
