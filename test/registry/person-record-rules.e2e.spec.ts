@@ -174,6 +174,24 @@ describe('person record: planning pool limits, review, profile facts', () => {
       .expect(201);
   });
 
+  it('refuses a status period that starts before the person was born, or ends before it starts, and writes nothing', async () => {
+    const { revision } = await record('p-5');
+    const status = (from: string, until: string | null) =>
+      http()
+        .post('/cadres/p-5/statuses')
+        .set(staff)
+        .send({ status: 'maternity_leave', from, until, note: 'x' });
+    // Before: 201, a maternity leave from 1950 for a person born decades later.
+    const unborn = await status('1950-01-01', null).expect(400);
+    expect(unborn.body).toMatchObject({ rule: 'status.before_birth', field: 'from' });
+    expect(unborn.body.message).toMatch(/^from: 1950-01-01 is before p-5 was born \(/);
+    const reversed = await status('2026-03-01', '2026-02-01').expect(400);
+    expect(reversed.body).toMatchObject({ rule: 'status.period_reversed', field: 'until' });
+    const after = await record('p-5');
+    expect(after.revision).toBe(revision);
+    expect(after.statuses).toEqual([]);
+  });
+
   it('records place of origin, management tier, rank and yearly ratings on the record', async () => {
     await http()
       .post('/cadres/p-2/place-of-origin')

@@ -106,7 +106,15 @@ export const recordDeciders: {
   NoteReappointmentDue: Decide<'NoteReappointmentDue'>;
   NoteCase: Decide<'NoteCase'>;
 } = {
-  RecordPersonStatus: (_state, { data }) => {
+  RecordPersonStatus: (state, { data }) => {
+    // A period the person lived through (before: maternity leave from 1950 for a woman born 1986).
+    if (data.from < state.profile.dateOfBirth)
+      throw new RegistryRuleViolation(
+        'status.before_birth',
+        `from: ${data.from} is before ${data.personId} was born (${state.profile.dateOfBirth})`,
+        'invalid',
+        'from',
+      );
     if (data.until !== null && data.until < data.from) {
       throw new RegistryRuleViolation(
         'status.period_reversed',
