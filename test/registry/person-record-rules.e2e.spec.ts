@@ -53,7 +53,7 @@ describe('person record: planning pool limits, review, profile facts', () => {
     await pool('p-5', 'pos-chair-a').expect(201);
   });
 
-  it('refuses a term that is not one term of office, and another term of a post while the one on record runs', async () => {
+  it('refuses a term that is not one term of office or has ended, and another term of a post while the one on record runs', async () => {
     const entry = (personId: string, term: string) =>
       http()
         .post(`/cadres/${personId}/planning-pool`)
@@ -65,6 +65,10 @@ describe('person record: planning pool limits, review, profile facts', () => {
       expect(refused.body).toMatchObject({ rule: 'planning_pool.term_span', field: 'term' });
       expect(refused.body.message).toMatch(/a planning term spans 5 .*Quy định 377-QĐ\/TW/);
     }
+    // Before: 201, a place in a pool for a term that ended years ago.
+    const ended = await entry('p-4', '2010-2015').expect(400);
+    expect(ended.body).toMatchObject({ rule: 'planning_pool.term_ended', field: 'term' });
+    expect(ended.body.message).toMatch(/^term: the planning term 2010-2015 ended on 2015-12-31/);
     // Before: 201, and p-1's place for 2025-2030 was dropped from the record without a word.
     const other = await entry('p-1', '2030-2035').expect(409);
     expect(other.body).toMatchObject({ rule: 'planning_pool.other_term_running', field: 'term' });
@@ -100,6 +104,11 @@ describe('person record: planning pool limits, review, profile facts', () => {
     expect((await refusedReview({ term: '2030-2025' })).body).toMatchObject({
       field: 'term',
       message: 'term: YYYY-YYYY, its second year after its first',
+    });
+    // Before: 201, p-4 planned for a term that ended in 2020.
+    expect((await refusedReview({ term: '2015-2020' })).body).toMatchObject({
+      rule: 'planning_pool.term_ended',
+      field: 'term',
     });
     expect((await refusedReview({ reviewedOn: '2099-11-30' })).body).toMatchObject({
       rule: 'planning_review.in_the_future',

@@ -1,7 +1,11 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { assertPersonHasRoomInPool } from '../planning/planning-pool-limits';
-import { assertPlanningTermSpan, planningTermCurrent } from '../planning/planning-term';
+import {
+  assertPlanningTermNotEnded,
+  assertPlanningTermSpan,
+  planningTermCurrent,
+} from '../planning/planning-term';
 import { decidePlanningPoolRestoration } from '../planning/planning-pool-restoration';
 import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands';
 import { refuseImpossiblePost } from './person-dates';
@@ -56,6 +60,7 @@ export const planningDeciders: {
       return [];
     if (context.planning) {
       assertPlanningTermSpan(data.term, context.planning.termYears);
+      assertPlanningTermNotEnded(data.term, context.planning.day);
       assertNoOtherTermRunning(state, data, context.planning.day);
       assertPersonHasRoomInPool(data.personId, state.planningPool, data, context.planning);
     }

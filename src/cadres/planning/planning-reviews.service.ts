@@ -10,7 +10,7 @@ import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catal
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { RegistryService } from '../registry.service';
-import { assertPlanningTermSpan } from './planning-term';
+import { assertPlanningTermNotEnded, assertPlanningTermSpan } from './planning-term';
 import { planningLimits } from './planning-pool-seats';
 import {
   assertReviewWithinLimits,
@@ -77,6 +77,9 @@ export class PlanningReviews {
   private async check(review: Review, metadata: EventMetadata): Promise<void> {
     const day = vietnamDay(new Date(metadata.occurredAt));
     refuseReviewOutOfReason(review, day);
+    // Judged before any change is applied: an ended term refused at the first addition would
+    // leave the review's removals written.
+    assertPlanningTermNotEnded(review.term, day);
     const ruleSet = this.ruleSetOn(day);
     const before: PoolsBeforeReview = {
       plannedByPost: new Map(),

@@ -36,3 +36,19 @@ export function assertPlanningTermSpan(term: string, span: CitedLimit, field = '
       field,
     );
 }
+
+/**
+ * A planning term that has ended (its last year before the year of `day`) plans nobody for a post
+ * any more (before: 2010-2015 was taken, with a seat of its own). How far ahead a term may lie is
+ * not limited: Quy định 50-QĐ/TW and 377-QĐ/TW plan for the next term, but no article setting a
+ * limit was read here.
+ */
+export function assertPlanningTermNotEnded(term: string, day: string, field = 'term'): void {
+  if (!planningTermCurrent(term, day))
+    throw new RegistryRuleViolation(
+      'planning_pool.term_ended',
+      `${field}: the planning term ${term} ended on ${planningTermEnd(term)}, before today (${day}); planning is for a term running or to come`,
+      'invalid',
+      field,
+    );
+}
