@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -41,16 +43,31 @@ describe('appointment conditions over HTTP', () => {
         { id: 'p-ext', pool: ['pos-ext'] },
       ],
     });
-    // p-binh was planned for the post in a term that is over.
-    await http()
-      .post('/cadres/p-binh/planning-pool')
-      .set(staff)
-      .send({
-        positionId: 'pos-head',
-        term: `${lastYear - 5}-${lastYear}`,
-        decisionRef: '9-QĐ/TU',
-      })
-      .expect(201);
+    // p-binh was planned for the post in a term that is over: recorded while it ran (the API
+    // now refuses a term that has ended, 400 planning_pool.term_ended).
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    await store.append(
+      'cadre-p-binh',
+      [
+        {
+          id: randomUUID(),
+          type: 'PlanningPoolEntryAdded',
+          data: {
+            personId: 'p-binh',
+            positionId: 'pos-head',
+            term: `${lastYear - 5}-${lastYear}`,
+            decisionRef: '9-QĐ/TU',
+          },
+          metadata: {
+            actorId: 'u-staff',
+            correlationId: randomUUID(),
+            causationId: null,
+            occurredAt: `${lastYear - 5}-03-01T00:00:00.000Z`,
+          },
+        },
+      ],
+      { expectedRevision: (await store.streamRevision('cadre-p-binh'))! },
+    );
   });
   afterAll(async () => {
     await t?.close();

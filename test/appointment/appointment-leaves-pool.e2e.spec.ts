@@ -149,8 +149,11 @@ describe('an appointee leaves the planning pool for the post taken up', () => {
     expect(dung.planningPool).toEqual([
       expect.objectContaining({ positionId: 'pos-head', term: '2025-2030' }),
     ]);
-    const report = await http().get('/reports/personnel').set(h.staff).expect(200);
-    expect(report.body.planningPool).toMatchObject({ entries: 3 });
+    const report = await eventually(
+      async () => (await http().get('/reports/personnel').set(h.staff).expect(200)).body,
+      (body) => body.planningPool.entries === 3,
+    );
+    expect(report.planningPool).toMatchObject({ entries: 3 });
   });
 
   it('a redelivered decision writes nothing more on the record', async () => {
