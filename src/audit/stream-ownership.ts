@@ -1,4 +1,4 @@
-import { parseStreamName } from './stream-name';
+import { parseStreamName, PERSON_STREAM_KIND } from './stream-name';
 
 /**
  * Which unit a stream belongs to, for every kind of stream the store holds. A grant reads a
@@ -6,8 +6,12 @@ import { parseStreamName } from './stream-name';
  * name of a reservation stream alone tells whose case it is (`caseslot-appointment/<person>/<post>`),
  * so none is "of no unit" except the backfills' coverage markers, which hold counts only.
  *
- * - a person's, a case's, a transfer batch's, a planning review's or an import's stream: the
- *   unit its first event names (`orgUnitId`);
+ * - a person's stream: the unit managing the record now, the one named by its last
+ *   `RegistrationMoved` (a decision into another unit's post moved it), else by its first event
+ *   (`orgUnitId`): after a move the new unit's auditors read the whole record, the unit left none
+ *   of it (it keeps the cases it opened);
+ * - a case's, a transfer batch's, a planning review's or an import's stream: the unit its first
+ *   event names (`orgUnitId`);
  * - a case id's reservation and an open-case slot: the case its first event names (`caseId`);
  * - a timer: the stream its first event targets (`target`, a case's or a person's);
  * - a planning-pool seat (`planningseat-<post>/<term>`): the post's unit.
@@ -15,6 +19,7 @@ import { parseStreamName } from './stream-name';
 export type StreamOwner =
   | { owner: 'none' }
   | { owner: 'unit'; unitId: string }
+  | { owner: 'person'; personId: string }
   | { owner: 'case'; caseId: string }
   | { owner: 'stream'; streamId: string }
   | { owner: 'position'; positionId: string }
@@ -25,16 +30,23 @@ export const UNITLESS_STREAM_KINDS: readonly string[] = ['caseids', 'caseslots']
 const CASE_LINKED_STREAM_KINDS: readonly string[] = ['caseid', 'caseslot'];
 const TIMER_STREAM_KIND = 'timer';
 const PLANNING_SEAT_STREAM_KIND = 'planningseat';
+/** The event after which a person's stream lies in the unit it names (`orgUnitId`). */
+const REGISTRATION_MOVED = 'RegistrationMoved';
 
 const textOf = (data: unknown, key: string): string | null => {
   const value = (data as Record<string, unknown> | null | undefined)?.[key];
   return typeof value === 'string' && value.length > 0 ? value : null;
 };
 
-/** Who owns a stream, from its name and its first event's data (null: the stream is empty). */
+/**
+ * Who owns a stream, from its name and its first event's data (null: the stream is empty). A
+ * person's stream is the person's: its unit is the registration's (PersonRegistrations), which
+ * folds the same two events as the SQL below.
+ */
 export function streamOwnerOf(streamId: string, firstData: unknown): StreamOwner {
   const { kind, id } = parseStreamName(streamId);
   if (UNITLESS_STREAM_KINDS.includes(kind)) return { owner: 'none' };
+  if (kind === PERSON_STREAM_KIND) return { owner: 'person', personId: id };
   if (kind === PLANNING_SEAT_STREAM_KIND) {
     const positionId = safeDecode(id.split('/')[0]);
     return positionId ? { owner: 'position', positionId } : { owner: 'unknown' };
@@ -63,13 +75,20 @@ function safeDecode(text: string): string | null {
  * The same rule over `audit_history`, for an export: the ids of the streams that lie in the
  * subtree of the unit in parameter `$unitParam` (`$caseKindsParam`: CASE_PROCEDURES). One
  * statement, read with the export's rows, so a stream opened meanwhile is judged by the same
- * snapshot.
+ * snapshot. A person's last move is looked up once per moved person (`moves`, read through the
+ * partial index `audit_history_registration_moves`), not once per row of the export.
  */
 export function streamsInSubtreeSql(unitParam: string, caseKindsParam: string): string {
   const first = (alias: string) => `${alias}.revision = 0`;
   return `(WITH units AS (SELECT id FROM org_units WHERE ${unitParam} = ANY (path)),
-      owned AS (SELECT o.stream_id, o.stream_kind, o.stream_key FROM audit_history o
-                 WHERE ${first('o')} AND o.data->>'orgUnitId' IN (SELECT id FROM units)),
+      moves AS (SELECT DISTINCT ON (m.stream_id) m.stream_id, m.data->>'orgUnitId' AS unit_id
+                  FROM audit_history m
+                 WHERE m.event_type = '${REGISTRATION_MOVED}' AND m.stream_kind = '${PERSON_STREAM_KIND}'
+                 ORDER BY m.stream_id, m.sequence DESC),
+      owned AS (SELECT o.stream_id, o.stream_kind, o.stream_key
+                  FROM audit_history o LEFT JOIN moves ON moves.stream_id = o.stream_id
+                 WHERE ${first('o')}
+                   AND COALESCE(moves.unit_id, o.data->>'orgUnitId') IN (SELECT id FROM units)),
       cases AS (SELECT stream_key FROM owned WHERE stream_kind = ANY (${caseKindsParam}))
     SELECT stream_id FROM owned
     UNION ALL

@@ -144,9 +144,10 @@ export class OrgScope {
 
   /**
    * A stream named by id (`GET /audit/verify?stream=`) lies in the unit it belongs to
-   * (stream-ownership.ts): a timer where its case lies, a case id's reservation where the case
-   * lies. Only the backfills' coverage markers belong to no unit: an admin may name them. A
-   * stream that does not exist is answered like one outside the grant.
+   * (stream-ownership.ts): a person's where the record is managed now, a timer where its case or
+   * person lies, a case id's reservation where the case lies. Only the backfills' coverage
+   * markers belong to no unit: an admin may name them. A stream that does not exist is answered
+   * like one outside the grant.
    */
   async assertStreamInScope(actor: Actor, streamId: string, field: string): Promise<void> {
     // Read from the store, not the kept first event: this route examines the stored evidence, and
@@ -174,6 +175,8 @@ export class OrgScope {
     switch (owner.owner) {
       case 'unit':
         return owner.unitId;
+      case 'person':
+        return this.personUnit(owner.personId);
       case 'case':
         return this.unitOfCase(owner.caseId, CASE_PROCEDURES);
       case 'position':
@@ -181,7 +184,8 @@ export class OrgScope {
       case 'stream': {
         const target = await this.origins.firstEvent(owner.streamId);
         const of = streamOwnerOf(owner.streamId, target?.data);
-        return target && of.owner === 'unit' ? of.unitId : null;
+        const ownedByUnit = of.owner === 'unit' || of.owner === 'person';
+        return target && ownedByUnit ? this.unitOwning(of) : null;
       }
       default:
         return null;

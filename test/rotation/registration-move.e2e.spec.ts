@@ -200,6 +200,50 @@ describe("a decision into another unit's post moves the person's registration", 
     await http().get('/cases/c-commune/history').set(as('auditor', 'ou-commune')).expect(200);
   });
 
+  it("the moved person's stream is audited by the department now, no longer by the commune", async () => {
+    const exportedTo = async (unit: string) => {
+      const response = await http()
+        .get('/audit/export?format=ndjson')
+        .set(as('auditor', unit))
+        .expect(200);
+      return response.text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { streamId: string; type: string });
+    };
+    const streamsOf = (lines: { streamId: string }[]) => new Set(lines.map((l) => l.streamId));
+    // The city reads every unit's streams: wait until the department's status after the move
+    // has reached the audit history.
+    await eventually(
+      () => exportedTo('ou-province'),
+      (lines) =>
+        lines.some((l) => l.streamId === 'cadre-p-commune' && l.type === 'PersonStatusRecorded'),
+    );
+    const department = await exportedTo('ou-department');
+    expect(department.filter((l) => l.streamId === 'cadre-p-commune').map((l) => l.type)).toEqual(
+      expect.arrayContaining(['RegistrationMoved', 'PersonStatusRecorded']),
+    );
+    expect(streamsOf(department)).toContain('rotation-rot-move');
+    expect(streamsOf(department)).not.toContain('appointment-c-commune');
+    // Before: the commune, where the record was first registered, exported the whole stream,
+    // the department's decisions about the person after the move included; the department none.
+    const commune = streamsOf(await exportedTo('ou-commune'));
+    expect(commune).not.toContain('cadre-p-commune');
+    expect(commune).toContain('appointment-c-commune');
+    expect(commune).toContain('cadre-p-later');
+
+    const refused = await http()
+      .get('/audit/verify?stream=cadre-p-commune')
+      .set(as('auditor', 'ou-commune'))
+      .expect(403);
+    expect(refused.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'stream' });
+    const verified = await http()
+      .get('/audit/verify?stream=cadre-p-commune')
+      .set(as('auditor', 'ou-department'))
+      .expect(200);
+    expect(verified.body).toMatchObject({ streamId: 'cadre-p-commune', ok: true });
+  });
+
   it('a decision effective later leaves the record with the commune until that day', async () => {
     await rotate('rot-later', 'p-later', 'pos-deputy-director-2', addDays(today, 10));
     const record = await eventually(
