@@ -26,7 +26,10 @@ export interface AuditEntry {
   correlationId: string | null;
   causationId: string | null;
   hash: string;
-  /** The person the event is about (event data `personId`), if it names one. */
+  /**
+   * The person the event is about (event data `personId`; for a decision, the `appointee` it
+   * names), if it names one.
+   */
   personId: string | null;
   data: Record<string, unknown>;
 }
@@ -56,8 +59,21 @@ export const AUDIT_COLUMNS = [
   ['data', 'data', 'jsonb'],
 ] as const satisfies readonly (readonly [keyof AuditEntry, string, string])[];
 
+/** A case's decision: a post case's decision names whom it appoints (`appointee`). */
+export const DECISION_ISSUED = 'DecisionIssued';
+
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/**
+ * A case opened for a post names nobody; its decision names whom it appoints (the winner of an
+ * exam or of the final ballot), the first event that may reveal them to every reader.
+ */
+function personOf(event: RecordedEvent): string | null {
+  const data = event.data as Record<string, unknown>;
+  const appointee = event.type === DECISION_ISSUED ? text(data.appointee) : null;
+  return appointee ?? text(data.personId);
 }
 
 /** Metadata is written by many writers over years: read it defensively, never trust its shape. */
@@ -89,7 +105,7 @@ export function toAuditEntry(event: RecordedEvent, sequence: number): AuditEntry
     correlationId: text(metadata.correlationId),
     causationId: text(metadata.causationId),
     hash: event.hash,
-    personId: text((event.data as Record<string, unknown>).personId),
+    personId: personOf(event),
     data: event.data as Record<string, unknown>,
   };
 }

@@ -19,7 +19,8 @@ async function insertEntries(events: readonly ProjectedEvent[], tx: ProjectionTx
 /** The auditors' history: every event of every stream, whatever its type. */
 export const auditHistoryProjection: Projection = {
   name: 'audit_history',
-  version: 1,
+  // 2: a decision's appointee is its person (a post case's winner: their history holds the case).
+  version: 2,
   tables: ['audit_history'],
   // Insert-only: a million rows into five indexes row by row was the slowest part of a rebuild.
   indexesAfterRebuildCatchUp: true,

@@ -1,7 +1,13 @@
 import { Pool, PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { orgUnitNameSql, personNameSql, positionTitleSql } from '../cadres/registry-names';
-import { AUDIT_COLUMNS, fromNamedAuditRow, NamedAuditEntry, NamedAuditRow } from './audit-entry';
+import {
+  AUDIT_COLUMNS,
+  DECISION_ISSUED,
+  fromNamedAuditRow,
+  NamedAuditEntry,
+  NamedAuditRow,
+} from './audit-entry';
 import { CASE_PROCEDURES } from '../procedures/case/case-stream';
 import { PERSON_STREAM_KIND } from './stream-name';
 import { streamsInSubtreeSql, UNITLESS_STREAM_KINDS } from './stream-ownership';
@@ -58,7 +64,8 @@ export class AuditHistoryQueries {
 
   /**
    * The person's own stream, every event naming them as `personId`, and every event of the cases
-   * about them (streams whose opening event names them): their ballots and decisions too.
+   * about them (streams whose opening event names them, or whose decision appointed them to the
+   * post the case was opened for: it named nobody before): their ballots and decisions too.
    * `withinUnit`: only the streams of that unit's subtree besides the person's own (whose grant
    * the caller checked), so a commune reads none of the city's cases about its official; the
    * same ownership rule as an export's and as `/cases/:id/history`'s scope.
@@ -75,8 +82,9 @@ export class AuditHistoryQueries {
       `SELECT ${COLUMNS} FROM audit_history history
         WHERE (${ownStream} OR history.person_id = $1
            OR history.stream_id IN
-              (SELECT opening.stream_id FROM audit_history opening
-                WHERE opening.person_id = $1 AND opening.revision = 0))
+              (SELECT about.stream_id FROM audit_history about
+                WHERE about.person_id = $1
+                  AND (about.revision = 0 OR about.event_type = '${DECISION_ISSUED}')))
           ${inScope}
         ORDER BY history.sequence`,
       params,

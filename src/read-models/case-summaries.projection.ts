@@ -92,8 +92,9 @@ async function handleBatch(events: readonly ProjectedEvent[], tx: ProjectionTx):
 /** Where every case stands (status, current step, deadline) and the staff's non-step tasks. */
 export const caseSummariesProjection: Projection = {
   name: 'case_summaries',
-  // 2: inbox_due, the inbox's sort key.
-  version: 2,
+  // 2: inbox_due, the inbox's sort key. 3: a case opened for a post takes its appointee as its
+  // person at the decision.
+  version: 3,
   tables: ['case_summaries', 'inbox_tasks'],
   handles,
   handle: (event, tx, { sequence }) => handleBatch([{ event, sequence }], tx),

@@ -76,6 +76,7 @@ function applyEvent(
   const close = (status: string, on: string) => closedRow(row, status, on, sequence);
   switch (e.type) {
     case 'DecisionIssued':
+      return withAppointee(close('decided', e.data.heldOn), e.data.appointee);
     case 'DisciplineDecided':
       return close('decided', e.data.heldOn);
     case 'CaseRejected':
@@ -139,6 +140,15 @@ function closedRow(
     closed_on: on,
     updated_sequence: sequence,
   };
+}
+
+/**
+ * A case opened for a post names nobody: whom it appoints is known at its decision, and only
+ * then becomes its person (the winner of an exam or a final ballot is withheld from some readers
+ * before it, so the list's person filter must not reveal them earlier).
+ */
+function withAppointee(row: CaseSummaryRow, appointee: string | undefined): CaseSummaryRow {
+  return row.person_id === '' && appointee ? { ...row, person_id: appointee } : row;
 }
 
 type OpenedEvent = Extract<CaseStreamEvent, { type: 'CaseOpened' | 'DisciplineCaseOpened' }>;

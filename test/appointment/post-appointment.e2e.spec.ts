@@ -40,6 +40,16 @@ describe('appointment to a post over HTTP', () => {
 
   const step = (caseId: string, stepId: string, who: string, body: object) =>
     http().post(`/cases/${caseId}/steps/${stepId}`).set(h[who]).send(body);
+  const listedCase = (query: string, caseId: string) =>
+    http()
+      .get(`/cases?${query}`)
+      .set(h.auditor)
+      .expect(200)
+      .then((r) =>
+        (r.body.items as { caseId: string; personId: string; status: string }[]).find(
+          (c) => c.caseId === caseId,
+        ),
+      );
   const nomination = (candidates: [string, number][]) => ({
     heldOn: today,
     minutesRef: 'BB-2',
@@ -156,11 +166,36 @@ describe('appointment to a post over HTTP', () => {
       appointee: 'p-binh',
       currentStep: { id: 'vetting' },
     });
+    // Until the decision the case names nobody: the person filter does not reveal the appointee.
+    await eventually(
+      () => listedCase('procedure=appointment', 'c-post-one'),
+      (item) => item?.personId === '',
+    );
+    expect(await listedCase('person=p-binh', 'c-post-one')).toBeUndefined();
     // Vetting reads the chosen nominee's record (planning pool, years in post, discipline).
     const vetted = await step('c-post-one', 'vetting', 'staff', vetting).expect(200);
     expect(vetted.body.vetting.planning_pool).toMatchObject({ result: 'cleared' });
     const decided = await step('c-post-one', 'decision', 'leader', decision()).expect(200);
     expect(decided.body).toMatchObject({ status: 'decided', decision: { appointee: 'p-binh' } });
+    // The decision names the appointee: the case is theirs in the list (before: personId "")
+    // and in their history (before: absent although it put them into the post).
+    const linked = await eventually(
+      () => listedCase('person=p-binh', 'c-post-one'),
+      (item) => item?.status === 'decided',
+    );
+    expect(linked).toMatchObject({ personId: 'p-binh', status: 'decided' });
+    const history = await eventually(
+      () =>
+        http()
+          .get('/cadres/p-binh/history')
+          .set(h.auditor)
+          .expect(200)
+          .then((r) => r.body.events as { streamId: string; type: string }[]),
+      (events) => events.some((e) => e.type === 'DecisionIssued'),
+    );
+    expect(
+      history.filter((e) => e.streamId === 'appointment-c-post-one').map((e) => e.type),
+    ).toEqual(expect.arrayContaining(['CaseOpened', 'BallotTallied', 'DecisionIssued']));
     // The case view: each nominee's tallies, as the staff may see them.
     const view = await http().get('/cases/c-post-one').set(h.staff).expect(200);
     const binh = view.body.nomineeTallies.find(

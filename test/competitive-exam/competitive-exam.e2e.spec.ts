@@ -38,6 +38,7 @@ describe('competitive examination for a leadership post over HTTP', () => {
       staff: ['organization_staff'],
       secretary: ['ballot_secretary'],
       leader: ['leadership'],
+      auditor: ['auditor'],
     })) {
       h[who] = { Authorization: `Bearer ${t.token(`u-${who}`, roles, 'ou-town')}` };
     }
@@ -88,6 +89,14 @@ describe('competitive examination for a leadership post over HTTP', () => {
 
   const step = (caseId: string, stepId: string, who: string, body: object) =>
     http().post(`/cases/${caseId}/steps/${stepId}`).set(h[who]).send(body);
+  const listed = (who: string, query: string) =>
+    http()
+      .get(`/cases?${query}`)
+      .set(h[who])
+      .expect(200)
+      .then((r) => r.body.items as { caseId: string; personId: string; status: string }[]);
+  const listedCase = (who: string, query: string, caseId: string) =>
+    listed(who, query).then((items) => items.find((c) => c.caseId === caseId));
   const open = (caseId: string, positionId: string) =>
     http().post('/cases').set(h.staff).send({
       id: caseId,
@@ -190,6 +199,13 @@ describe('competitive examination for a leadership post over HTTP', () => {
       minutesRef: 'TB-KQ',
       conclusion: 'Công bố kết quả: người trúng tuyển p-binh',
     }).expect(200);
+    // Before the decision the case names nobody: the person filter does not reveal the winner.
+    const waiting = await eventually(
+      () => listedCase('candidate', 'procedure=appointment', 'c-exam'),
+      (item) => item?.status === 'open',
+    );
+    expect(waiting).toMatchObject({ personId: '', status: 'open' });
+    expect(await listedCase('candidate', 'person=p-binh', 'c-exam')).toBeUndefined();
     // Whoever recorded the scores may not issue the decision.
     await step('c-exam', 'decision', 'secretary', {
       heldOn: today,
@@ -204,6 +220,35 @@ describe('competitive examination for a leadership post over HTTP', () => {
       effectiveFrom: today,
     }).expect(200);
     expect(decided.body).toMatchObject({ status: 'decided', appointee: 'p-binh' });
+    // The decision names the winner: the case is theirs in the list (before: personId "") and
+    // in their history (before: absent although it put them into the post).
+    const linked = await eventually(
+      () => listedCase('staff', 'person=p-binh', 'c-exam'),
+      (item) => item?.status === 'decided',
+    );
+    expect(linked).toMatchObject({ personId: 'p-binh', status: 'decided' });
+    expect(await listedCase('staff', 'procedure=appointment', 'c-exam')).toMatchObject({
+      personId: 'p-binh',
+    });
+    const history = await eventually(
+      () =>
+        http()
+          .get('/cadres/p-binh/history')
+          .set(h.auditor)
+          .expect(200)
+          .then((r) => r.body.events as { streamId: string; type: string; personId: string }[]),
+      (events) => events.some((e) => e.type === 'DecisionIssued'),
+    );
+    const ofTheCase = history.filter((e) => e.streamId === 'appointment-c-exam');
+    expect(ofTheCase.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['CaseOpened', 'ExamScoresRecorded', 'DecisionIssued']),
+    );
+    expect(ofTheCase.find((e) => e.type === 'DecisionIssued')?.personId).toBe('p-binh');
+    // The runner-up's history does not hold the case the winner was appointed by.
+    const runnerUp = await http().get('/cadres/p-an/history').set(h.auditor).expect(200);
+    expect(
+      runnerUp.body.events.filter((e: { streamId: string }) => e.streamId === 'appointment-c-exam'),
+    ).toEqual([]);
     const winner = await eventually(
       () => record('p-binh'),
       (body) => body.posts.some((p: { positionId: string }) => p.positionId === 'pos-head-1'),
