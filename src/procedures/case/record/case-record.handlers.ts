@@ -22,6 +22,7 @@ import {
   effectiveWhenIssued,
   endTerm,
   moveRegistration,
+  moveRegistrationOnEffectiveDay,
   noteCase,
   reappointmentCase,
   reappointmentDue,
@@ -106,7 +107,7 @@ const CASE_RECORD_TABLE = [
       const state = await record.caseOf(stream, caseDecider);
       const person = await record.personOf(appointeeOf(state));
       const receivingUnit = await record.unitOfPost(state.positionId);
-      return record.write(moveRegistration(state, person, receivingUnit), dispatch);
+      return record.write(moveRegistrationOnEffectiveDay(state, person, receivingUnit), dispatch);
     },
   ),
   row(EndTermOnRecord, async (record: RecordWorkflowRunner, { stream, termEnd, dispatch }) => {

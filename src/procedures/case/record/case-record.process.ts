@@ -151,6 +151,25 @@ export function moveRegistration(
 }
 
 /**
+ * The registration's move on the decision's effective day (its timer), while the person still
+ * holds the post the decision gave them: a later decision that moved them on, or a removal,
+ * ended that post meanwhile, and its move must not take the record away from where they are now.
+ */
+export function moveRegistrationOnEffectiveDay(
+  state: ExistingCase,
+  person: PersonState,
+  receivingUnit: string,
+): RecordWrite[] {
+  if (state.status !== 'decided' || person.status !== 'registered') return [];
+  const holdsDecidedPost = person.posts.some(
+    (post) =>
+      post.positionId === state.positionId &&
+      post.decisionRef === `${state.decision.number} (${state.decision.heldOn})`,
+  );
+  return holdsDecidedPost ? moveRegistration(state, person, receivingUnit) : [];
+}
+
+/**
  * Whether the decision is in effect on the day it was issued: then the registration moves with
  * the post; a later effective day moves it when that day comes (its timer).
  */

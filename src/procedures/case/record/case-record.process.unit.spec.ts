@@ -5,6 +5,7 @@ import { event, fold, given } from '../../../workflow/testing/process-spec';
 import {
   assignPost,
   endTerm,
+  moveRegistrationOnEffectiveDay,
   noteCase,
   reappointmentDue,
   reappointmentFollows,
@@ -170,6 +171,38 @@ describe('case-record workflow', () => {
       data: { positionId: 'pos-head', from: '2026-03-02', termEnd: null },
     });
     given(rotation, holder('2029-03-02'), '2029-03-02').when(endTerm).then([]);
+  });
+
+  it('the registration moves on the effective day only while the person holds the post the decision gave', () => {
+    const rotation = appointment(
+      { ...opened, data: { ...opened.data, caseId: 'r-1', procedure: 'rotation' } },
+      decided,
+    );
+    const writes = moveRegistrationOnEffectiveDay(rotation, holder('2031-03-02'), 'ou-2');
+    expect(writes.map((write) => write.command)).toEqual([
+      {
+        type: 'MoveRegistration',
+        data: {
+          personId: 'p-1',
+          orgUnitId: 'ou-2',
+          from: '2026-03-02',
+          caseId: 'r-1',
+          decisionRef: '7/QĐ (2026-03-01)',
+        },
+      },
+    ]);
+    // A later transfer took the person elsewhere before that day and ended this post.
+    const movedOn = fold(personDecider, [
+      event('PersonRegistered', { personId: 'p-1' }),
+      event('PostAssigned', {
+        personId: 'p-1',
+        positionId: 'pos-elsewhere',
+        from: '2026-03-01',
+        termEnd: null,
+        decisionRef: '9/QĐ (2026-03-01)',
+      }),
+    ]);
+    expect(moveRegistrationOnEffectiveDay(rotation, movedOn, 'ou-2')).toEqual([]);
   });
 
   it('a notice whose case was refused is noted with the refusal, keyed apart from the opening', () => {
