@@ -49,6 +49,7 @@ import {
 import { RegisterPersonDto } from './dto/register-person.dto';
 import { RegistryRuleViolation } from './registry-rule-violation';
 import { RegistryService } from './registry.service';
+import { refuseUnelectedHold } from './elected-post-record';
 
 /** A write to a person's record: 201 with the record, or a bad body, no such person, a refusal. */
 const ApiPersonWrite = () =>
@@ -206,13 +207,16 @@ export class CadresController {
   ) {
     const { actor } = write;
     await this.assertPersonInScope(actor, personId);
-    const { positionId, from, termEnd, decisionRef } = dto;
+    const { positionId, from, termEnd, decisionRef, electedOn } = dto;
     await this.scope.assertPositionInScope(actor, positionId, 'positionId');
+    const position = await this.registry.findPosition(positionId);
+    if (position) refuseUnelectedHold(position, electedOn, this.today());
+    const elected = electedOn === undefined ? {} : { electedOn };
     return this.writePerson(
       personId,
       {
         type: 'AssignPost',
-        data: { personId, positionId, from, termEnd: termEnd ?? null, decisionRef },
+        data: { personId, positionId, from, termEnd: termEnd ?? null, decisionRef, ...elected },
       },
       write,
     );

@@ -101,6 +101,8 @@ describe('CSV exports', () => {
         from: addDays(today, -800),
         termEnd: null,
         decisionRef: '1-QĐ',
+        // Elected before the system: the day the council voted.
+        electedOn: addDays(today, -800),
       })
       .expect(201);
     await http()

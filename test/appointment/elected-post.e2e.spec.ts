@@ -118,4 +118,66 @@ describe('an elected post', () => {
       ]),
     );
   });
+
+  it('is recorded by hand only as an election held outside the system, with the day of the vote', async () => {
+    await http()
+      .post('/positions')
+      .set(staff)
+      .send({
+        id: 'pos-commune-vice-chair',
+        title: 'Phó Chủ tịch UBND xã',
+        orgUnitId: 'ou-town',
+        appointingAuthority: 'ou-town',
+        rank: 3,
+        filledBy: 'election',
+      })
+      .expect(201);
+    const record = (body: object) =>
+      http()
+        .post('/cadres/p-candidate/posts')
+        .set(staff)
+        .send({
+          positionId: 'pos-commune-vice-chair',
+          from: '2021-06-25',
+          termEnd: '2026-06-25',
+          decisionRef: '05/NQ-HĐND',
+          ...body,
+        });
+    const before = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+    // Before: the elected post went on the record as if the clerk had appointed to it.
+    const unelected = await record({}).expect(422);
+    expect(unelected.body).toMatchObject({ rule: 'post.held_by_election', field: 'positionId' });
+    expect(unelected.body.message).toMatch(/filled by election \(bầu cử\).*electedOn/);
+    const beforeVote = await record({ from: '2021-06-20', electedOn: '2021-06-25' }).expect(400);
+    expect(beforeVote.body).toMatchObject({
+      rule: 'person.dates_out_of_order',
+      field: 'electedOn',
+    });
+    const appointed = await http()
+      .post('/cadres/p-candidate/posts')
+      .set(staff)
+      .send({
+        positionId: 'pos-vice',
+        from: '2024-01-02',
+        termEnd: null,
+        decisionRef: '1-QĐ',
+        electedOn: '2024-01-02',
+      })
+      .expect(422);
+    expect(appointed.body).toMatchObject({ rule: 'post.not_elected', field: 'electedOn' });
+    const after = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+
+    const recorded = await record({ electedOn: '2021-06-25' }).expect(201);
+    expect(recorded.body.posts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          positionId: 'pos-commune-vice-chair',
+          from: '2021-06-25',
+          electedOn: '2021-06-25',
+          decisionRef: '05/NQ-HĐND',
+        }),
+      ]),
+    );
+  });
 });

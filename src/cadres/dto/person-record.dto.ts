@@ -22,12 +22,23 @@ export class AssignPostDto {
 
   @ApiProperty({
     example: '125-QĐ/TU',
-    description: `the appointing decision, ${DECISION_NUMBER_FORMS}`,
+    description: `the appointing decision (for an elected post, the council's resolution electing the person), ${DECISION_NUMBER_FORMS}`,
   })
   @IsString()
   @Length(1, 120)
   @HasText()
   decisionRef!: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    example: '2021-06-25',
+    description:
+      'required for a post filled by election, and only for one: the day its council elected the person, an election held outside the system (one run here reaches the record through its election case); not after from',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  electedOn?: string;
 }
 
 export class AddPlanningPoolEntryDto {

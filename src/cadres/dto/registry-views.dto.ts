@@ -43,6 +43,11 @@ export class PostHeldDto {
   @ApiProperty({ ...DATE, nullable: true, description: 'end of the term, null without a term' })
   termEnd!: string | null;
   @ApiProperty() decisionRef!: string;
+  @ApiPropertyOptional({
+    ...DATE,
+    description: 'the day the council elected the person, for an elected post recorded by hand',
+  })
+  electedOn?: string;
 }
 
 export class PastPostDto extends PostHeldDto {

@@ -26,7 +26,10 @@ export function refuseImpossibleRegistration(data: PersonRegistered['data']): vo
     );
 }
 
-/** A post held from a day after its holder was born, its term ending after it began. */
+/**
+ * A post held from a day after its holder was born, its term ending after it began, an elected
+ * one from its election on.
+ */
 export function refuseImpossiblePost(
   profile: PersonRegistered['data'],
   post: PostAssigned['data'],
@@ -38,4 +41,10 @@ export function refuseImpossiblePost(
     );
   if (post.from < profile.dateOfBirth)
     outOfOrder('from', `from: ${post.from} is before the date of birth (${profile.dateOfBirth})`);
+  // Elected, the person takes up the post from the council's vote on, not before it.
+  if (post.electedOn !== undefined && post.electedOn > post.from)
+    outOfOrder(
+      'electedOn',
+      `electedOn: ${post.electedOn} is after the post's start (from ${post.from})`,
+    );
 }

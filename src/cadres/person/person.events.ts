@@ -26,6 +26,8 @@ export interface PostAssigned {
     termEnd: string | null;
     decisionRef: string;
     caseId?: string;
+    /** The day the council elected the person, for an elected post recorded by hand. */
+    electedOn?: string;
   };
 }
 

@@ -54,6 +54,7 @@ const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded'> = {
           from: data.from,
           termEnd: data.termEnd,
           decisionRef: data.decisionRef,
+          ...(data.electedOn === undefined ? {} : { electedOn: data.electedOn }),
         },
       ],
       pastPosts: newTerm

@@ -13,6 +13,8 @@ export interface PostHeld {
   /** End of the term (nhiệm kỳ), or null for posts without a term. */
   termEnd: string | null;
   decisionRef: string;
+  /** The day the council elected the person, for an elected post recorded by hand. */
+  electedOn?: string;
 }
 
 export interface PlanningPoolEntry {

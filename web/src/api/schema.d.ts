@@ -1257,6 +1257,11 @@ export interface components {
              */
             termEnd: string | null;
             decisionRef: string;
+            /**
+             * Format: date
+             * @description the day the council elected the person, for an elected post recorded by hand
+             */
+            electedOn?: string;
         };
         PastPostDto: {
             positionId: string;
@@ -1268,6 +1273,11 @@ export interface components {
              */
             termEnd: string | null;
             decisionRef: string;
+            /**
+             * Format: date
+             * @description the day the council elected the person, for an elected post recorded by hand
+             */
+            electedOn?: string;
             /** Format: date */
             endedOn: string;
             reason: string;
@@ -1469,10 +1479,16 @@ export interface components {
              */
             termEnd?: string | null;
             /**
-             * @description the appointing decision, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
+             * @description the appointing decision (for an elected post, the council's resolution electing the person), as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
              * @example 125-QĐ/TU
              */
             decisionRef: string;
+            /**
+             * Format: date
+             * @description required for a post filled by election, and only for one: the day its council elected the person, an election held outside the system (one run here reaches the record through its election case); not after from
+             * @example 2021-06-25
+             */
+            electedOn?: string;
         };
         AddPlanningPoolEntryDto: {
             /** @example pos-ha-noi-head-organization */

@@ -1,0 +1,37 @@
+import { Position } from './registry-records';
+import { RegistryRuleViolation } from './registry-rule-violation';
+
+/**
+ * Which posts the record's direct write may record. An elected post (`filledBy: election`: a
+ * commune chair) is held by its council's vote, which an election case runs and carries onto the
+ * record; written by hand, it is only the record of an election held before or outside the system
+ * (a chair elected on paper), so the write says when the council elected the person (`electedOn`).
+ * An appointed post has no such day. The day of an election already held is not after today.
+ */
+export function refuseUnelectedHold(
+  position: Position,
+  electedOn: string | undefined,
+  today: string,
+): void {
+  if (position.filledBy === 'election' && electedOn === undefined)
+    throw new RegistryRuleViolation(
+      'post.held_by_election',
+      `positionId: ${position.title} (${position.id}) is filled by election (bầu cử): run an election case (procedure election), or, to record an election held outside the system, give electedOn, the day the council elected the person`,
+      'unprocessable',
+      'positionId',
+    );
+  if (position.filledBy !== 'election' && electedOn !== undefined)
+    throw new RegistryRuleViolation(
+      'post.not_elected',
+      `electedOn: ${position.title} (${position.id}) is filled by ${position.filledBy}, not by election; leave electedOn out`,
+      'unprocessable',
+      'electedOn',
+    );
+  if (electedOn !== undefined && electedOn > today)
+    throw new RegistryRuleViolation(
+      'person.date_in_the_future',
+      `electedOn: ${electedOn} is after today (${today}); record an election once it has been held`,
+      'invalid',
+      'electedOn',
+    );
+}
