@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { addMonths } from '../../src/workflow/rules/retirement';
-import { addDays, vietnamToday } from '../support/registry-fixture';
+import { addDays, eventually, vietnamToday } from '../support/registry-fixture';
 import { fireStepDeadline } from '../support/step-deadline-timer';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -109,8 +109,8 @@ describe('nomination for election over HTTP', () => {
       .post(`/cases/${caseId}/steps/${stepId}`)
       .set(as)
       .send({ heldOn: today, ...body });
-  const untilElection = async (caseId: string, personId: string) => {
-    await open(caseId, personId).expect(201);
+  const untilElection = async (caseId: string, personId: string, positionId = 'pos-chair') => {
+    await open(caseId, personId, positionId).expect(201);
     await step(caseId, 'proposal', staff, { summary: 'Đề xuất giới thiệu' }).expect(200);
     await step(caseId, 'leadership-ballot', secretary, { minutesRef: 'BB-1', tally }).expect(200);
     const items = ['background', 'asset_declaration', 'political_standards', 'health'];
@@ -159,7 +159,8 @@ describe('nomination for election over HTTP', () => {
   });
 
   it('ends the case under election.not_elected when half of the delegates or fewer vote for', async () => {
-    await untilElection('e-2', 'p-minh');
+    // The vice-chair's seat: the chair's is p-lan's for the council's term since the case above.
+    await untilElection('e-2', 'p-minh', 'pos-vice');
     const failed = await step(
       'e-2',
       'council-election',
@@ -248,6 +249,91 @@ describe('nomination for election over HTTP', () => {
     const { body } = await http().get('/cases/e-5').set(staff).expect(200);
     expect(body.currentStep).toMatchObject({ id: 'council-election' });
     expect(body.steps.map((s: { type: string }) => s.type)).not.toContain('ElectionResultRecorded');
+  });
+
+  describe('for a post another person holds, elected by the previous council', () => {
+    // Elected on paper; the term ends ten days ago.
+    const sittingUntil = addDays(today, -10);
+    beforeAll(async () => {
+      await http()
+        .post('/positions')
+        .set({
+          Authorization: `Bearer ${t.token('u-prov-staff', ['organization_staff'], 'ou-prov')}`,
+        })
+        .send({
+          id: 'pos-vice-2',
+          title: 'Phó Chủ tịch UBND xã (thứ hai)',
+          orgUnitId: 'ou-commune',
+          appointingAuthority: 'ou-prov',
+          rank: 4,
+          filledBy: 'election',
+        })
+        .expect(201);
+      for (const id of ['p-sitting', 'p-next'])
+        await http()
+          .post('/cadres')
+          .set(staff)
+          .send({
+            id,
+            fullName: `Người ${id}`,
+            dateOfBirth: '1980-04-05',
+            gender: 'male',
+            ethnicity: 'Kinh',
+            partyMember: true,
+            educationLevel: 'Thạc sĩ',
+            politicalTheoryLevel: 'Cao cấp',
+            orgUnitId: 'ou-commune',
+          })
+          .expect(201);
+      await http()
+        .post('/cadres/p-sitting/posts')
+        .set(staff)
+        .send({
+          positionId: 'pos-vice-2',
+          from: '2021-06-25',
+          termEnd: sittingUntil,
+          decisionRef: '03/NQ-HĐND',
+          electedOn: '2021-06-25',
+        })
+        .expect(201);
+      const holders = () =>
+        t.db.pool.query("SELECT 1 FROM person_posts WHERE position_id = 'pos-vice-2'");
+      await eventually(holders, ({ rowCount }) => rowCount === 1);
+    });
+
+    it('refuses to introduce the holder for the post they hold', async () => {
+      // Before: 201, the holder was introduced for the post they hold.
+      const holder = await open('e-holder', 'p-sitting', 'pos-vice-2').expect(422);
+      expect(holder.body).toMatchObject({
+        rule: 'election.already_holds_post',
+        field: 'positionId',
+      });
+      expect(holder.body.message).toContain('p-sitting already holds');
+    });
+
+    it('refuses the council’s election while the holder’s term runs into the council’s', async () => {
+      await untilElection('e-7', 'p-next', 'pos-vice-2');
+      const vote = { delegates: 30, present: 28, for: 20, against: 8, invalid: 0 };
+      // Before: 200, and the confirmation put a second vice-chair into the seat.
+      const taken = await step('e-7', 'council-election', secretary, electionBody(vote)).expect(
+        422,
+      );
+      expect(taken.body).toMatchObject({
+        rule: 'election.post_not_free',
+        field: 'councilTermFrom',
+      });
+      expect(taken.body.message).toContain(
+        `held by p-sitting from 2021-06-25 until ${sittingUntil}`,
+      );
+      const { body } = await http().get('/cases/e-7').set(staff).expect(200);
+      expect(body.currentStep).toMatchObject({ id: 'council-election' });
+      // The council whose term begins once the seat is free elects.
+      const free = await step('e-7', 'council-election', secretary, {
+        ...electionBody(vote),
+        councilTermFrom: addDays(sittingUntil, 5),
+      }).expect(200);
+      expect(free.body.currentStep).toMatchObject({ id: 'confirmation' });
+    });
   });
 
   it('records a missed proposal deadline as an event on the case', async () => {

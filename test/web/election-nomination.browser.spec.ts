@@ -78,6 +78,38 @@ describe('a nomination for election in the browser', () => {
     await step('party-committee', secretary, { minutesRef: 'BB-02', tally });
   };
 
+  /**
+   * The ward's chair and vice-chair leave their seats (a reorganisation) before the new council
+   * elects to them: each elects the other's holder, and a seat held into the council's term is
+   * refused (election.post_not_free). No route ends a post by hand: the registry's command does.
+   */
+  const vacateSeats = async (registry: RegistryService) => {
+    for (const [personId, positionId] of [
+      ['p-duong-van-minh', 'pos-xa-doai-phuong-chair'],
+      ['p-vu-thi-giang', 'pos-xa-doai-phuong-vice-chair'],
+    ])
+      await registry.runPersonCommand(
+        personId,
+        {
+          type: 'EndPost',
+          data: {
+            personId,
+            positionId,
+            on: addDays(today, -130),
+            reason: 'Thôi giữ chức vụ do sắp xếp tổ chức bộ máy',
+            decisionRef: '15/NQ-HĐND',
+          },
+        },
+        {
+          actorId: 'system:test',
+          roles: ['admin'],
+          correlationId: 'test:vacate-seats',
+          causationId: null,
+          occurredAt: new Date().toISOString(),
+        },
+      );
+  };
+
   const enterElection = async (page: Page, counts: Record<string, string>) => {
     await page.getByLabel('Ngày họp / thực hiện (dd/mm/yyyy)').fill(dmy(today));
     await page.getByLabel('Số biên bản').fill('NQ-05/NQ-HĐND');
@@ -102,6 +134,7 @@ describe('a nomination for election in the browser', () => {
       t.app.get(RegistryService),
       new Date(),
     );
+    await vacateSeats(t.app.get(RegistryService));
     browser = await launchChromium();
     await untilElection('c-web-elected', 'p-vu-thi-giang', 'pos-xa-doai-phuong-chair');
     await untilElection('c-web-not-elected', 'p-duong-van-minh', 'pos-xa-doai-phuong-vice-chair');

@@ -23,7 +23,7 @@ import { RecordOrigins } from '../../identity/record-origins';
 import { OpeningReads, ProcedureRegistry } from './procedure-registry';
 import { OpenCaseInput } from './commands/case-commands';
 import { openingFor } from './opening-for';
-import { CaseReads, stepReadsPersonRecord } from './case-reads';
+import { CaseReads, stepReads } from './case-reads';
 import { Actor } from '../../identity/actor';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReadsOnce } from '../../cadres/registry-reads-once';
@@ -198,13 +198,7 @@ export class CaseCommandRunner {
     options: CaseWriteOptions,
   ) {
     const procedure = await this.cases.locate(caseId);
-    const body = correction.body;
-    const context = this.contextOf(procedure, caseId, options.actor, {
-      personRecord: stepReadsPersonRecord(body),
-      ...(body.kind === 'registration'
-        ? { candidates: body.candidates.map((c) => c.personId) }
-        : {}),
-    });
+    const context = this.contextOf(procedure, caseId, options.actor, stepReads(correction.body));
     const reclaimSlot = async (state: CaseState) => {
       if (state.status !== 'rejected') return;
       const { personId, positionId } = state;
@@ -238,11 +232,9 @@ export class CaseCommandRunner {
           ? { personId: state.appointee ?? state.personId, positionId: state.positionId }
           : undefined,
       );
-      const candidates = reads.candidates
-        ? { candidateFacts: await this.contexts.candidateFacts(reads.candidates, state) }
-        : {};
+      const facts = await this.contexts.caseFacts(state, reads);
       const term = await this.procedures.get(procedure)?.decisionTerm?.(context, state);
-      return { ...context, ...candidates, ...(term ? { decisionTerm: term } : {}) };
+      return { ...context, ...facts, ...(term ? { decisionTerm: term } : {}) };
     };
   }
 

@@ -1,5 +1,9 @@
 import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { Inject, Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+import { PG_POOL } from '../../common/tokens';
+import { postHolders } from '../../cadres/post-holders';
+import { CaseReads } from './case-reads';
 import { Clock, CLOCK } from '../../common/clock';
 import { vietnamDay } from '../../common/vietnam-day';
 import { RegistryService } from '../../cadres/registry.service';
@@ -22,6 +26,7 @@ export class CaseContextFactory {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly registry: RegistryService,
     private readonly scope: OrgScope,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
   /** The working-day calendar deadlines are counted with (and views call provisional by). */
@@ -94,6 +99,27 @@ export class CaseContextFactory {
               personFactsFor.personId,
               personFactsFor.positionId,
               today,
+            ),
+          }
+        : {}),
+    };
+  }
+
+  /** What a step of an existing case reads besides the person's record (`CaseReads`). */
+  async caseFacts(
+    state: { positionId: string },
+    reads: CaseReads,
+  ): Promise<Pick<CaseContext, 'candidateFacts' | 'postHolders'>> {
+    return {
+      ...(reads.candidates
+        ? { candidateFacts: await this.candidateFacts(reads.candidates, state) }
+        : {}),
+      ...(reads.postHolders
+        ? {
+            postHolders: await postHolders(
+              this.pool,
+              (id) => this.registry.loadPerson(id),
+              state.positionId,
             ),
           }
         : {}),

@@ -1,7 +1,13 @@
-/** What a case command reads besides the case stream: the person's record, or candidates' records. */
+import { StepBody } from './decider/case.commands';
+
+/**
+ * What a case command reads besides the case stream: the person's record, candidates' records,
+ * or who holds the case's post now.
+ */
 export interface CaseReads {
   personRecord?: boolean;
   candidates?: string[];
+  postHolders?: boolean;
 }
 
 /**
@@ -10,4 +16,16 @@ export interface CaseReads {
  */
 export function stepReadsPersonRecord(body: { kind: string }): boolean {
   return body.kind === 'vetting' || body.kind === 'decision';
+}
+
+/**
+ * What a step reads: the person's record (above), an examination's registration its candidates',
+ * and a council's election who holds the post (whether the seat is free for the council's term).
+ */
+export function stepReads(body: StepBody): CaseReads {
+  return {
+    personRecord: stepReadsPersonRecord(body),
+    ...(body.kind === 'registration' ? { candidates: body.candidates.map((c) => c.personId) } : {}),
+    ...(body.kind === 'election' ? { postHolders: true } : {}),
+  };
 }

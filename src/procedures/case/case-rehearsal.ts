@@ -12,7 +12,7 @@ import { caseDecider } from './decider/case.decider';
 import { CaseState } from './decider/case.state';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { OpenCaseSlots } from './open-case-slots';
-import { stepReadsPersonRecord } from './case-reads';
+import { stepReads } from './case-reads';
 
 /** What would happen to the opening (index -1) or to one step: written, already there, or refused. */
 export type RehearsedOutcome =
@@ -162,9 +162,15 @@ export class CaseRehearsal {
     actor: Actor,
   ) {
     const command: CaseCommand = { type: 'PerformStep', data: step };
-    const context = await this.runner.decideContext(procedure, caseId, command, actor, {
-      personRecord: stepReadsPersonRecord(step.body),
-    })(state);
+    // What the step reads as its write would (the person's record, candidates, the post's holders).
+    const contextFor = this.runner.decideContext(
+      procedure,
+      caseId,
+      command,
+      actor,
+      stepReads(step.body),
+    );
+    const context = await contextFor(state);
     const events = caseDecider.decide(state, command, context);
     return { state: events.reduce(caseDecider.evolve, state) };
   }

@@ -38,6 +38,7 @@ const context = (actor: Actor): CaseContext => ({
   today,
   actorReachesCaseUnit: true,
   personFacts,
+  postHolders: [],
   decisionTerm: (state, effectiveFrom, years) =>
     electedPostTerm(ruleSet, state, effectiveFrom, years),
 });

@@ -2,7 +2,7 @@ import { sagaRegistration } from '../../sagas/saga-registration';
 import { caseProcedureModule } from '../case/case-procedure.module';
 import { existingPosition, registeredPerson, unitsAbove } from '../case/opening-subjects';
 import { electionRecordSaga } from './election-record.saga';
-import { electedPostTerm, electionOpening } from './election-rules';
+import { electedPostTerm, electionOpening, refuseNomineeHoldingPost } from './election-rules';
 
 /** Its record saga, registered at start like every saga. */
 export const ElectionRecordRegistration = sagaRegistration({ saga: electionRecordSaga });
@@ -18,9 +18,11 @@ export const ElectionNominationModule = caseProcedureModule({
     procedure: 'election',
     definitionIds: ['election.nomination'],
     onOpen: async ({ personId, positionId, context, registry: reads = registry }) => {
-      await registeredPerson(reads, personId);
+      const person = await registeredPerson(reads, personId);
       const position = await existingPosition(reads, positionId);
-      return electionOpening(position, await unitsAbove(reads, position), context.ruleSet);
+      const facts = electionOpening(position, await unitsAbove(reads, position), context.ruleSet);
+      refuseNomineeHoldingPost(person, personId, position);
+      return facts;
     },
     decisionTerm: async (context) => (state, effectiveFrom, years) =>
       electedPostTerm(context.ruleSet, state, effectiveFrom, years),

@@ -8,7 +8,7 @@ import {
   PerformCaseStep,
   ResolveVettingItem,
 } from './case-commands';
-import { stepReadsPersonRecord } from '../case-reads';
+import { stepReads } from '../case-reads';
 
 /**
  * Every write on a personnel case (appointment, re-appointment, rotation, transfer), from HTTP or
@@ -18,13 +18,7 @@ import { stepReadsPersonRecord } from '../case-reads';
 export const CASE_COMMAND_TABLE = [
   row(OpenCase, (cases: CaseCommandRunner, { input, options }) => cases.open(input, options)),
   row(PerformCaseStep, (cases: CaseCommandRunner, { caseId, stepId, body, options }) =>
-    cases.act(caseId, { type: 'PerformStep', data: { stepId, body } }, options, {
-      // Vetting and a decision read the person's record; an examination's registration its candidates'.
-      personRecord: stepReadsPersonRecord(body),
-      ...(body.kind === 'registration'
-        ? { candidates: body.candidates.map((c) => c.personId) }
-        : {}),
-    }),
+    cases.act(caseId, { type: 'PerformStep', data: { stepId, body } }, options, stepReads(body)),
   ),
   row(CorrectCaseStep, (cases: CaseCommandRunner, { caseId, stepId, body, reason, options }) =>
     cases.correct(caseId, { stepId, body, reason }, options),

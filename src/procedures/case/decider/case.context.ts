@@ -1,4 +1,5 @@
 import { PersonStatusPeriod } from '../../../cadres/person/person.state';
+import { PostHolder } from '../../../cadres/post-holders';
 import { StepContext } from '../../../workflow/step-engine';
 import { ExistingCase } from './case.state';
 
@@ -36,6 +37,8 @@ export interface CaseContext extends StepContext {
   personFacts?: PersonFactsForVetting;
   /** A registration step (competitive examination): each candidate's record, by person id. */
   candidateFacts?: Record<string, PersonFactsForVetting | undefined>;
+  /** A council's election: who holds the case's post now, with their terms. */
+  postHolders?: PostHolder[];
   /** A procedure's own term rule (re-appointment extends to retirement); default: the rule set's term. */
   decisionTerm?: (
     state: ExistingCase,

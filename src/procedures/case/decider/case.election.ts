@@ -38,6 +38,7 @@ export function councilTerm(
  * council's, so the confirmation would be refused and the case left stuck.
  */
 export function councilElection(
+  state: { personId: string; positionId: string },
   begun: BegunStep,
   body: Body<'election'>,
   context: CaseContext,
@@ -60,6 +61,7 @@ export function councilElection(
   const rule = appliedRule(begun.step, context.ruleSet);
   const result = evaluateCouncilElection(rule, body.vote);
   refuseUnjudgedTally(result, { prefix: 'vote.', present: 'vote.present' });
+  refuseSeatNotFree(state, body.councilTermFrom, context);
   const elected = result.outcome === 'elected';
   const { vote, councilTermFrom } = body;
   const event = tallyEvent(
@@ -79,4 +81,37 @@ export function councilElection(
       `the council did not elect the person introduced: ${result.reason} (${rule.citation})`,
     ),
   ];
+}
+
+/**
+ * The person elected takes the post for the council's term: someone else holding it with a term
+ * ending after that term begins (or with no end recorded) holds a seat that is not free, and the
+ * confirmation would put two people in one post (election.nomination: Luật Tổ chức chính quyền
+ * địa phương 2025, the posts a council elects are held for its term; text not checked). The
+ * holders are read by the handler; a post without one recorded is free.
+ */
+function refuseSeatNotFree(
+  state: { personId: string; positionId: string },
+  councilTermFrom: string,
+  context: CaseContext,
+): void {
+  if (!context.postHolders)
+    refuse(
+      'election.holders_unavailable',
+      `who holds ${state.positionId} could not be read for the council's election`,
+      'unprocessable',
+    );
+  const sitting = context.postHolders.find(
+    (holder) =>
+      holder.personId !== state.personId &&
+      (holder.termEnd === null || holder.termEnd > councilTermFrom),
+  );
+  if (sitting)
+    refuse(
+      'election.post_not_free',
+      `councilTermFrom: ${state.positionId} is held by ${sitting.personId} from ${sitting.from} ${sitting.termEnd === null ? 'with no end of term recorded' : `until ${sitting.termEnd}`}, after the council's term from ${councilTermFrom} begins: the person elected would take a seat that is not free (election.nomination: Luật Tổ chức chính quyền địa phương 2025, a post the council elects is held for its term; text not checked); end that post first (a removal case), or give the term the seat falls free for`,
+      'unprocessable',
+      'councilTermFrom',
+      { holder: sitting },
+    );
 }

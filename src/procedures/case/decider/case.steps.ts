@@ -47,7 +47,7 @@ export const CASE_STEP_KINDS: StepKindTable<Open, StepBody, CaseContext> = {
   decision: (state, begun, body, context) => [
     withDecisionPosts(state, body, decision(state, begun, body, context)),
   ],
-  election: (_state, begun, body, context) => councilElection(begun, body, context),
+  election: (state, begun, body, context) => councilElection(state, begun, body, context),
   registration: (_state, begun, body, context) => registerCandidates(begun, body, context),
   scores: (state, begun, body, context) => recordScores(state, begun, body, context),
 };
