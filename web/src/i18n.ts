@@ -363,7 +363,6 @@ const vi = {
     'election.council_term_after_session': 'Ngày khai mạc khóa sau ngày kỳ họp bầu',
     'election.post_not_free':
       'Chức danh còn người khác giữ trong nhiệm kỳ của Hội đồng nhân dân khóa này',
-    'election.already_holds_post': 'Người được giới thiệu đang giữ chính chức danh này',
     'discipline.different_form_needs_reason':
       'Quyết định khác kiến nghị của Hội đồng kỷ luật cần nêu lý do',
     'discipline.deferred': 'Chưa xem xét kỷ luật',
@@ -1165,7 +1164,6 @@ const en: Strings<typeof vi> = {
     'election.council_term_ended': "The council's term has ended",
     'election.council_term_after_session': "The council's term begins after the electing session",
     'election.post_not_free': "Someone else holds the post into the council's term",
-    'election.already_holds_post': 'The person introduced already holds this post',
     'discipline.different_form_needs_reason':
       'A decision other than the council recommended needs its reason',
     'discipline.deferred': 'Discipline deferred',

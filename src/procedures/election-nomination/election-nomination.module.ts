@@ -2,7 +2,7 @@ import { sagaRegistration } from '../../sagas/saga-registration';
 import { caseProcedureModule } from '../case/case-procedure.module';
 import { existingPosition, registeredPerson, unitsAbove } from '../case/opening-subjects';
 import { electionRecordSaga } from './election-record.saga';
-import { electedPostTerm, electionOpening, refuseNomineeHoldingPost } from './election-rules';
+import { electedPostTerm, electionOpening } from './election-rules';
 
 /** Its record saga, registered at start like every saga. */
 export const ElectionRecordRegistration = sagaRegistration({ saga: electionRecordSaga });
@@ -18,11 +18,11 @@ export const ElectionNominationModule = caseProcedureModule({
     procedure: 'election',
     definitionIds: ['election.nomination'],
     onOpen: async ({ personId, positionId, context, registry: reads = registry }) => {
-      const person = await registeredPerson(reads, personId);
+      // The post's holder may be introduced again (tái cử): the council's election judges whether
+      // the seat is free for its term (election.post_not_free).
+      await registeredPerson(reads, personId);
       const position = await existingPosition(reads, positionId);
-      const facts = electionOpening(position, await unitsAbove(reads, position), context.ruleSet);
-      refuseNomineeHoldingPost(person, personId, position);
-      return facts;
+      return electionOpening(position, await unitsAbove(reads, position), context.ruleSet);
     },
     decisionTerm: async (context) => (state, effectiveFrom, years) =>
       electedPostTerm(context.ruleSet, state, effectiveFrom, years),

@@ -44,26 +44,6 @@ export function electionOpening(
   };
 }
 
-/**
- * A nomination introduces someone for a post they do not hold: its holder is not elected to it
- * again while holding it (the council's election also refuses anyone else's term running into the
- * council's, `election.post_not_free`).
- */
-export function refuseNomineeHoldingPost(
-  person: { posts: readonly { positionId: string; from: string; termEnd: string | null }[] },
-  personId: string,
-  position: Position,
-): void {
-  const held = person.posts.find((post) => post.positionId === position.id);
-  if (held)
-    throw new DomainRuleViolation(
-      'election.already_holds_post',
-      `positionId: ${personId} already holds ${position.title} (${position.id}) from ${held.from}${held.termEnd === null ? '' : ` until ${held.termEnd}`}; a nomination introduces someone for a post they do not hold`,
-      'unprocessable',
-      'positionId',
-    );
-}
-
 /** The council's election the case recorded (the last one, as corrected). */
 function electionOf(state: ExistingCase): ElectionResult {
   const found = [...state.steps]
