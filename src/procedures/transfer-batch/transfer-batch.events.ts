@@ -24,14 +24,22 @@ export type TransferBatchChunkOpenedData = {
   caseIds: string[];
 };
 
+/** Why the batch stopped before its last case: the refusal its request answered. */
+export type TransferBatchStoppedData = {
+  rule: string;
+  message: string;
+};
+
 export type TransferBatchEvent =
   | { type: 'TransferBatchOpened'; data: TransferBatchOpenedData }
-  | { type: 'TransferBatchChunkOpened'; data: TransferBatchChunkOpenedData };
+  | { type: 'TransferBatchChunkOpened'; data: TransferBatchChunkOpenedData }
+  | { type: 'TransferBatchStopped'; data: TransferBatchStoppedData };
 
 export type TransferBatchState =
   | { status: 'none' }
   | {
-      status: 'opening' | 'opened';
+      /** `stopped`: refused part-way (a conflict), and not continued since; see stoppedBecause. */
+      status: 'opening' | 'opened' | 'stopped';
       batchId: string;
       contentHash: string;
       total: number;
@@ -39,6 +47,7 @@ export type TransferBatchState =
       orgUnitId: string;
       definition: string;
       caseIds: string[];
+      stoppedBecause: TransferBatchStoppedData | null;
     };
 
 export const initialTransferBatchState = (): TransferBatchState => ({ status: 'none' });
@@ -55,6 +64,7 @@ export function evolveTransferBatch(
       ...data,
       opened: 0,
       caseIds: [],
+      stoppedBecause: null,
     };
   }
   if (event.type === 'TransferBatchChunkOpened' && state.status !== 'none') {
@@ -65,7 +75,11 @@ export function evolveTransferBatch(
       opened,
       caseIds: [...state.caseIds, ...data.caseIds],
       status: opened >= state.total ? 'opened' : 'opening',
+      // Sent again and moving: the earlier stop is over.
+      stoppedBecause: null,
     };
   }
+  if (event.type === 'TransferBatchStopped' && state.status !== 'none')
+    return { ...state, status: 'stopped', stoppedBecause: event.data as TransferBatchStoppedData };
   return state;
 }

@@ -17,6 +17,7 @@ import { OpenTransferBatchDto } from './dto/open-transfer-batch.dto';
 import { TransferBatchCheckDto, TransferBatchViewDto } from './dto/transfer-batch-view.dto';
 import { PlannedEntry, TransferBatchEntries } from './transfer-batch-entries';
 import { TransferBatchProblem } from './transfer-batch-problem';
+import { batchConflict, stopOnConflict } from './transfer-batch-stop';
 import {
   evolveTransferBatch,
   initialTransferBatchState,
@@ -148,7 +149,7 @@ export class TransferBatchService {
    * event in one append: at expected revisions, so a concurrent writer makes it a 409 and nothing
    * of that chunk is written. The next chunk is prepared while the database writes this one and
    * sent once it is done (`after`); its progress event expects this one's, so if this one fails it
-   * is refused and writes nothing, and the first failure is the one reported.
+   * is refused and writes nothing, and the first failure is reported (a conflict stops the batch).
    */
   private async writeChunks(
     streamId: string,
@@ -158,35 +159,46 @@ export class TransferBatchService {
   ): Promise<void> {
     // The chunks written or waiting to be, oldest first; the last is the one the next follows.
     const underWay: Promise<void>[] = [];
-    for (let start = 0, chunkIndex = 0; start < planned.length; start += ENTRIES_PER_CHUNK) {
-      if (underWay.length === CHUNKS_UNDER_WAY) await underWay.shift();
-      // Lets the previous chunk's statement go out before this one is prepared.
-      if (underWay.length > 0) await new Promise((resolve) => setImmediate(resolve));
-      const chunk = planned.slice(start, start + ENTRIES_PER_CHUNK);
-      const written = this.store.appendMany(
-        [
-          ...chunk.flatMap((entry) => entry.appends),
-          progressAppend(streamId, revision + chunkIndex, chunk, metadata),
-        ],
-        { after: underWay.at(-1) },
-      );
-      chunkIndex += 1;
-      const done = written.then(
-        () => {
-          // Each case stream was appended at no_stream: this process wrote its opening. Keeping
-          // it spares the record saga (and the case's first step) a read of its first event.
-          for (const entry of chunk)
-            this.origins.caseOpened(entry.caseId, entry.opening.procedure, entry.opening.first);
-        },
-        (error: unknown) => {
-          throw error instanceof WrongExpectedRevision ? conflict(error) : error;
-        },
-      );
-      // Awaited in order below; a later chunk's refusal must not surface as unhandled meanwhile.
-      done.catch(() => undefined);
-      underWay.push(done);
+    // Where the first refused chunk expected the batch: chunks settle in order.
+    let refusedAt: number | null = null;
+    try {
+      for (let start = 0, chunkIndex = 0; start < planned.length; start += ENTRIES_PER_CHUNK) {
+        if (underWay.length === CHUNKS_UNDER_WAY) await underWay.shift();
+        // Lets the previous chunk's statement go out before this one is prepared.
+        if (underWay.length > 0) await new Promise((resolve) => setImmediate(resolve));
+        const chunk = planned.slice(start, start + ENTRIES_PER_CHUNK);
+        const expected = revision + chunkIndex;
+        const written = this.store.appendMany(
+          [
+            ...chunk.flatMap((entry) => entry.appends),
+            progressAppend(streamId, expected, chunk, metadata),
+          ],
+          { after: underWay.at(-1) },
+        );
+        chunkIndex += 1;
+        const done = written.then(
+          () => {
+            // Each case stream was appended at no_stream: this process wrote its opening. Keeping
+            // it spares the record saga (and the case's first step) a read of its first event.
+            for (const entry of chunk)
+              this.origins.caseOpened(entry.caseId, entry.opening.procedure, entry.opening.first);
+          },
+          (error: unknown) => {
+            refusedAt ??= expected;
+            throw error instanceof WrongExpectedRevision ? batchConflict(error) : error;
+          },
+        );
+        // Awaited in order below; a later chunk's refusal must not surface as unhandled meanwhile.
+        done.catch(() => undefined);
+        underWay.push(done);
+      }
+      for (const done of underWay) await done;
+    } catch (error) {
+      // The chunk sent after the refused one settles first: a stop recorded before it is the
+      // revision it expects, and it would open its cases past the refused chunk's.
+      await Promise.allSettled(underWay);
+      await stopOnConflict(this.store, streamId, refusedAt, error, metadata);
     }
-    for (const done of underWay) await done;
   }
 
   private assertSize(dto: OpenTransferBatchDto): void {
@@ -253,16 +265,6 @@ function refuseInvalid(problems: TransferBatchProblem[]): void {
     );
 }
 
-function conflict(error: WrongExpectedRevision): DomainRuleViolation {
-  return new DomainRuleViolation(
-    'transfer_batch.conflict',
-    `${error.streamId} moved while the batch was being opened (${error.message}); send the batch again to continue where it stopped`,
-    'conflict',
-    undefined,
-    { streamId: error.streamId, currentRevision: error.actual },
-  );
-}
-
 function viewOf({ state, first }: LoadedBatch): TransferBatchViewDto {
   if (state.status === 'none') throw new Error('a batch that does not exist has no view');
   return {
@@ -275,6 +277,7 @@ function viewOf({ state, first }: LoadedBatch): TransferBatchViewDto {
     openedBy: first!.metadata.actorId,
     openedAt: first!.recordedAt,
     caseIds: state.caseIds,
+    stoppedBecause: state.stoppedBecause,
   };
 }
 

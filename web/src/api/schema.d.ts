@@ -1761,11 +1761,19 @@ export interface components {
             alreadyOpened: number;
             errors: components["schemas"]["TransferBatchProblemDto"][];
         };
+        TransferBatchStopDto: {
+            /** @example transfer_batch.conflict */
+            rule: string;
+            message: string;
+        };
         TransferBatchViewDto: {
             /** @example tb-2026-sap-xep-01 */
             batchId: string;
-            /** @enum {string} */
-            status: "opening" | "opened";
+            /**
+             * @description stopped: a request for it was refused part-way (transfer_batch.conflict) and it has not moved since; see stoppedBecause
+             * @enum {string}
+             */
+            status: "opening" | "opened" | "stopped";
             /** @example 250 */
             total: number;
             /**
@@ -1783,6 +1791,8 @@ export interface components {
             openedAt: string;
             /** @description the cases opened, in the order of the entries */
             caseIds: string[];
+            /** @description why it stopped, while it is stopped; null otherwise */
+            stoppedBecause: components["schemas"]["TransferBatchStopDto"] | null;
             /** @description the cases this request opened (0 when it repeated a batch) */
             openedNow?: number;
         };
@@ -3123,6 +3133,7 @@ export type SchemaTransferBatchEntryDto = components['schemas']['TransferBatchEn
 export type SchemaOpenTransferBatchDto = components['schemas']['OpenTransferBatchDto'];
 export type SchemaTransferBatchProblemDto = components['schemas']['TransferBatchProblemDto'];
 export type SchemaTransferBatchCheckDto = components['schemas']['TransferBatchCheckDto'];
+export type SchemaTransferBatchStopDto = components['schemas']['TransferBatchStopDto'];
 export type SchemaTransferBatchViewDto = components['schemas']['TransferBatchViewDto'];
 export type SchemaCouncilSkipDto = components['schemas']['CouncilSkipDto'];
 export type SchemaDisciplineMeetingDto = components['schemas']['DisciplineMeetingDto'];

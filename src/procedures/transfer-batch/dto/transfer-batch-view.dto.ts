@@ -31,12 +31,24 @@ export class TransferBatchCheckDto {
   errors!: TransferBatchProblemDto[];
 }
 
+export class TransferBatchStopDto {
+  @ApiProperty({ example: 'transfer_batch.conflict' })
+  rule!: string;
+
+  @ApiProperty()
+  message!: string;
+}
+
 export class TransferBatchViewDto {
   @ApiProperty({ example: 'tb-2026-sap-xep-01' })
   batchId!: string;
 
-  @ApiProperty({ enum: ['opening', 'opened'] })
-  status!: 'opening' | 'opened';
+  @ApiProperty({
+    enum: ['opening', 'opened', 'stopped'],
+    description:
+      'stopped: a request for it was refused part-way (transfer_batch.conflict) and it has not moved since; see stoppedBecause',
+  })
+  status!: 'opening' | 'opened' | 'stopped';
 
   @ApiProperty({ example: 250 })
   total!: number;
@@ -58,6 +70,13 @@ export class TransferBatchViewDto {
 
   @ApiProperty({ type: [String], description: 'the cases opened, in the order of the entries' })
   caseIds!: string[];
+
+  @ApiProperty({
+    type: TransferBatchStopDto,
+    nullable: true,
+    description: 'why it stopped, while it is stopped; null otherwise',
+  })
+  stoppedBecause!: TransferBatchStopDto | null;
 
   @ApiPropertyOptional({
     description: 'the cases this request opened (0 when it repeated a batch)',
