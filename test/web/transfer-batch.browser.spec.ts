@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import { Browser, Page } from 'playwright-core';
+import request from 'supertest';
 import { RegistryService } from '../../src/cadres/registry.service';
+import { BULK_WRITES } from '../../src/common/tokens';
+import { BulkWrites } from '../../src/event-store/bulk-writes';
 import { loadDemoData } from '../../src/seed/demo-data-loader';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
@@ -95,6 +98,61 @@ describe('opening a transfer batch in the browser', () => {
     await page.goBack();
     await page.getByTestId('batch-progress').getByText('Đã mở 2/2 hồ sơ').waitFor();
     expect(await page.getByTestId('batch-cases').innerText()).toContain('tb-web-1-2');
+    await page.context().close();
+  });
+
+  it('shows a batch refused as a conflict as stopped, with the reason, also when read again', async () => {
+    const page = await signInAs('staff-1');
+    await page.goto(`${base}/transfer-batches`);
+    await page.getByLabel('Mã đợt').fill('tb-web-stop');
+    const lines = [
+      line(
+        'p-nguyen-van-an',
+        'pos-ha-noi-deputy-head-organization',
+        'pos-ha-noi-director-home-affairs',
+        'ou-ha-noi-home-affairs',
+      ),
+      line(
+        'p-pham-thi-dung',
+        'pos-phuong-son-tay-vice-chair',
+        'pos-phuong-son-tay-deputy-head-culture-society',
+        'ou-phuong-son-tay-culture-society',
+      ),
+    ];
+    await page.getByLabel('Danh sách điều động').fill(lines.join('\n'));
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByText('Danh sách hợp lệ: sẽ mở 2 hồ sơ điều động (đợt tb-web-stop).').waitFor();
+    // Checked clean; a transfer for the second person is opened alone before the batch writes.
+    const bulkWrites = t.app.get<BulkWrites>(BULK_WRITES);
+    const during = bulkWrites.during.bind(bulkWrites);
+    jest.spyOn(bulkWrites, 'during').mockImplementationOnce(async (write) => {
+      await request(t.app.getHttpServer())
+        .post('/cases')
+        .set({ Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-ha-noi')}` })
+        .send({
+          procedure: 'transfer',
+          definition: 'transfer.standard',
+          personId: 'p-pham-thi-dung',
+          positionId: 'pos-phuong-son-tay-deputy-head-culture-society',
+          orgUnitId: 'ou-phuong-son-tay-culture-society',
+          summary: 'Điều động riêng',
+        })
+        .expect(201);
+      return during(write);
+    });
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    const stopped = page.getByTestId('batch-stopped');
+    await stopped.getByText(/^Đã dừng: Trong lúc mở đợt, một người trong danh sách/).waitFor();
+    expect(await stopped.innerText()).toContain('transfer_batch.conflict');
+    expect(await page.getByTestId('batch-progress').innerText()).toContain('Đã mở 0/2 hồ sơ');
+    await screenshot(page, 'transfer-batch-stopped');
+    expect(await axeViolations(page)).toEqual([]);
+    // Read again from its address (before: "Đã mở 0/2", as if still opening).
+    await page.reload();
+    await page
+      .getByTestId('batch-stopped')
+      .getByText(/^Đã dừng: /)
+      .waitFor();
     await page.context().close();
   });
 });

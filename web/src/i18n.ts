@@ -340,6 +340,8 @@ const vi = {
   },
   rules: {
     'ballot.failed': 'Biểu quyết không đạt',
+    'transfer_batch.conflict':
+      'Trong lúc mở đợt, một người trong danh sách đã có hồ sơ khác được mở (hoặc dữ liệu liên quan vừa thay đổi)',
     'nomination.person_not_selected': 'Người được đề nghị không được giới thiệu',
     'nomination.nobody_nominated': 'Không ai được giới thiệu',
     'case.unit_without_authority': 'Đơn vị không có thẩm quyền với chức vụ hoặc người này',
@@ -508,6 +510,8 @@ const vi = {
     rule: 'Quy định',
     progress: 'Đã mở {{opened}}/{{total}} hồ sơ',
     nothingNew: '(đợt này đã được mở trước đó: không mở thêm hồ sơ nào)',
+    stopped:
+      'Đã dừng: {{reason}}. Sửa danh sách hoặc xử lý hồ sơ đó rồi gửi lại đợt để mở tiếp từ chỗ dừng.',
     columns: {
       personId: 'Mã cán bộ',
       currentPositionId: 'Chức vụ đang giữ',
@@ -1138,6 +1142,8 @@ const en: Strings<typeof vi> = {
   },
   rules: {
     'ballot.failed': 'The ballot did not pass',
+    'transfer_batch.conflict':
+      'While the batch was being opened, a person on it got another case (or a record it relies on changed)',
     'nomination.person_not_selected': 'The person proposed was not nominated',
     'nomination.nobody_nominated': 'Nobody was nominated',
     'case.unit_without_authority': 'The unit has no authority over this post or person',
@@ -1302,6 +1308,8 @@ const en: Strings<typeof vi> = {
     rule: 'Rule',
     progress: '{{opened}}/{{total}} cases opened',
     nothingNew: '(this batch was opened before: nothing more was opened)',
+    stopped:
+      'Stopped: {{reason}}. Correct the list or deal with that case, then send the batch again to continue where it stopped.',
     columns: {
       personId: 'Person id',
       currentPositionId: 'Post held',

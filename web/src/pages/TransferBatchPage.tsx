@@ -30,11 +30,12 @@ interface Check {
 
 interface Progress {
   batchId: string;
-  status: 'opening' | 'opened';
+  status: 'opening' | 'opened' | 'stopped';
   total: number;
   opened: number;
   openedNow?: number;
   caseIds: string[];
+  stoppedBecause: { rule: string; message: string } | null;
 }
 
 const COLUMNS = ['personId', 'currentPositionId', 'positionId', 'orgUnitId', 'reason'] as const;
@@ -165,9 +166,21 @@ export function TransferBatchPage() {
       navigate(`/transfer-batches?batch=${encodeURIComponent(opened.batchId)}`, true);
     } catch (e) {
       setError(e);
+      // Refused part-way, the batch is on record as stopped: shown with its reason, and kept in
+      // the address like an opened one.
+      if (e instanceof ApiError && e.rule === 'transfer_batch.conflict' && check)
+        await showStopped(check.batchId);
     } finally {
       setOpening(false);
     }
+  };
+  const showStopped = async (id: string) => {
+    const stopped = await call<Progress>(`/transfer-batches/${encodeURIComponent(id)}`).catch(
+      () => null,
+    );
+    if (!stopped) return;
+    setProgress(stopped);
+    navigate(`/transfer-batches?batch=${encodeURIComponent(id)}`, true);
   };
   const readFile = async (file: File | undefined) => {
     if (!file) return;
@@ -231,11 +244,25 @@ export function TransferBatchPage() {
       {check && check.errors.length > 0 && <ProblemsTable problems={check.errors} />}
       {refused && refused.length > 0 && <ProblemsTable problems={refused} />}
       {progress && (
-        <div className="notice" role="status" data-testid="batch-progress">
+        <div
+          className={progress.stoppedBecause ? 'warning' : 'notice'}
+          role="status"
+          data-testid="batch-progress"
+        >
           <progress value={progress.opened} max={progress.total} />{' '}
           {t('transferBatch.progress', { opened: progress.opened, total: progress.total })}
           {progress.status === 'opened' && progress.openedNow === 0 && (
             <> {t('transferBatch.nothingNew')}</>
+          )}
+          {progress.stoppedBecause && (
+            <p data-testid="batch-stopped">
+              {t('transferBatch.stopped', {
+                reason: t(`rules.${progress.stoppedBecause.rule}`, {
+                  defaultValue: progress.stoppedBecause.message,
+                }),
+              })}{' '}
+              <span className="muted">{progress.stoppedBecause.rule}</span>
+            </p>
           )}
         </div>
       )}
