@@ -133,38 +133,54 @@ describe('reports, profile facts and planning review in a browser', () => {
     await context.close();
   });
 
-  it('staff record a planning review, and a full pool is refused with the counts', async () => {
+  it('staff record a planning review with people and posts picked by name, and a full pool is refused with the counts', async () => {
     const { context, page } = await signIn(browser, base, 'staff-1');
     await page.getByRole('link', { name: 'Rà soát quy hoạch' }).click();
+    const form = page.getByRole('form', { name: 'Rà soát, bổ sung quy hoạch' });
     const fill = async (values: Record<string, string>) => {
       for (const [label, value] of Object.entries(values))
-        await page.getByLabel(label, { exact: true }).fill(value);
+        await form.getByLabel(label, { exact: true }).fill(value);
     };
-    await fill({
-      'Mã đợt rà soát': 'rv-web-1',
-      'Quyết định': '96-QĐ/TU',
-      'Bổ sung (mã cán bộ : mã chức danh, mỗi dòng một người)':
-        'p-ngo-thi-lan : pos-ha-noi-head-organization',
-      'Đưa ra (mã cán bộ : mã chức danh : lý do, mỗi dòng một người)':
-        'p-nguyen-van-an : pos-ha-noi-head-organization : chuyển công tác',
-    });
+    const list = (name: 'Bổ sung vào quy hoạch' | 'Đưa ra khỏi quy hoạch') =>
+      form.getByRole('group', { name, exact: true });
+    /** A new row of the list: the person and the post found by name, as a user types them. */
+    const addRow = async (
+      name: 'Bổ sung vào quy hoạch' | 'Đưa ra khỏi quy hoạch',
+      person: string,
+      post: string,
+      reason?: string,
+    ) => {
+      await list(name).getByRole('button', { name: 'Thêm dòng' }).click();
+      const row = list(name).getByRole('group').last();
+      await row.getByLabel('Tìm cán bộ theo tên').fill(person);
+      const found = row.locator('option', { hasText: person });
+      await found.waitFor({ state: 'attached' });
+      await row.getByLabel('Chọn cán bộ').selectOption({ label: (await found.textContent())! });
+      await row.getByLabel('Tìm chức vụ').fill('truong ban to chuc');
+      await row.locator('option', { hasText: post }).first().waitFor({ state: 'attached' });
+      await row.getByLabel('Chọn chức vụ').selectOption({ label: post });
+      if (reason !== undefined) await row.getByLabel('Lý do').fill(reason);
+    };
+    const head = 'Trưởng ban Tổ chức Thành ủy Hà Nội';
+    await fill({ 'Mã đợt rà soát': 'rv-web-1', 'Quyết định': '96-QĐ/TU' });
+    await addRow('Bổ sung vào quy hoạch', 'Ngô Thị Lan', head);
+    // A removal offers the posts the person is planned for: An is planned for the head's post.
+    await addRow('Đưa ra khỏi quy hoạch', 'Nguyễn Văn An', head, 'chuyển công tác');
     await page.getByRole('button', { name: 'Ghi nhận đợt rà soát' }).click();
     await page.getByText('Đã ghi nhận đợt rà soát rv-web-1.').waitFor();
-    await page
-      .getByRole('table')
-      .getByText('p-ngo-thi-lan → pos-ha-noi-head-organization')
-      .waitFor();
+    // The past reviews name the people and posts (before: their ids).
+    const table = page.getByRole('table', { name: 'Các đợt rà soát' });
+    await table.getByText(`Ngô Thị Lan → ${head}`).waitFor();
+    await table.getByText(`Nguyễn Văn An ← ${head} (chuyển công tác)`).waitFor();
+    expect(await table.innerText()).not.toContain('p-ngo-thi-lan');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, '21-planning-review');
-    await fill({
-      'Mã đợt rà soát': 'rv-web-2',
-      'Bổ sung (mã cán bộ : mã chức danh, mỗi dòng một người)': [
-        'p-le-van-cuong : pos-ha-noi-head-organization',
-        'p-hoang-van-em : pos-ha-noi-head-organization',
-        'p-dang-van-hai : pos-ha-noi-head-organization',
-      ].join('\n'),
-      'Đưa ra (mã cán bộ : mã chức danh : lý do, mỗi dòng một người)': '',
-    });
+    await fill({ 'Mã đợt rà soát': 'rv-web-2' });
+    await list('Đưa ra khỏi quy hoạch').getByRole('button', { name: 'Xoá dòng' }).click();
+    for (const person of ['Lê Văn Cường', 'Hoàng Văn Em', 'Đặng Văn Hải'])
+      await addRow('Bổ sung vào quy hoạch', person, head);
+    // Ngô Thị Lan's row (recorded above) taken away: three more for a post of three seats, one taken.
+    await list('Bổ sung vào quy hoạch').getByRole('button', { name: 'Xoá dòng' }).first().click();
     await page.getByRole('button', { name: 'Ghi nhận đợt rà soát' }).click();
     await page
       .getByRole('alert')

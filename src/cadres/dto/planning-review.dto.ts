@@ -75,6 +75,20 @@ export class RecordPlanningReviewDto {
   removed!: PlanningReviewRemovalDto[];
 }
 
+const NAMES = { type: 'object', additionalProperties: { type: 'string' } } as const;
+
+export class PlanningReviewNamesDto {
+  @ApiProperty({
+    ...NAMES,
+    description: 'full name by person id',
+    example: { 'p-an': 'Nguyễn Văn An' },
+  })
+  people!: Record<string, string>;
+
+  @ApiProperty({ ...NAMES, description: 'title by post id' })
+  positions!: Record<string, string>;
+}
+
 export class PlanningReviewDto {
   @ApiProperty() reviewId!: string;
   @ApiProperty() orgUnitId!: string;
@@ -84,4 +98,8 @@ export class PlanningReviewDto {
   @ApiProperty() decisionRef!: string;
   @ApiProperty({ type: [PlanningReviewAdditionDto] }) added!: PlanningReviewAdditionDto[];
   @ApiProperty({ type: [PlanningReviewRemovalDto] }) removed!: PlanningReviewRemovalDto[];
+  @ApiProperty({
+    description: 'the names of the people and posts the review lists, as recorded now',
+  })
+  names!: PlanningReviewNamesDto;
 }

@@ -85,7 +85,11 @@ export class PlanningReviewsController {
       metadataFromRequest(request, actor, this.clock.now()),
     );
     const [unit] = await this.reviews.unitNames([recorded.orgUnitId]);
-    return { ...recorded, orgUnitName: unit ?? recorded.orgUnitId };
+    return {
+      ...recorded,
+      orgUnitName: unit ?? recorded.orgUnitId,
+      names: await this.reviews.names(recorded),
+    };
   }
 
   @Allow(...ACCESS.personRead)

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { vietnamDay } from '../../common/vietnam-day';
 import { PG_POOL } from '../../common/tokens';
+import { displayNames, DisplayNames } from '../../read-models/display-names';
 import { EventMetadata } from '../../event-store/event-envelope';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
@@ -20,6 +21,10 @@ import {
 } from './planning-review';
 
 type Review = PlanningPoolReviewed['data'];
+type ListedReview = Review & {
+  orgUnitName: string;
+  names: Pick<DisplayNames, 'people' | 'positions'>;
+};
 
 /**
  * Records a periodic review of the pools as one event (who was added, who removed and why), then
@@ -183,16 +188,26 @@ export class PlanningReviews {
     return rows.map((r) => r.name);
   }
 
-  /** Reviews of the units within a grant, newest first. */
-  async list(scopeUnit: string, limit: number): Promise<(Review & { orgUnitName: string })[]> {
-    const { rows } = await this.pool.query(
+  /** The names of the people and posts a review lists, for a screen that shows them. */
+  async names(review: Review): Promise<Pick<DisplayNames, 'people' | 'positions'>> {
+    const changes = [...review.added, ...review.removed];
+    const { people, positions } = await displayNames(this.pool, {
+      people: changes.map((c) => c.personId),
+      positions: changes.map((c) => c.positionId),
+    });
+    return { people, positions };
+  }
+
+  /** Reviews of the units within a grant, newest first, each with its names. */
+  async list(scopeUnit: string, limit: number): Promise<ListedReview[]> {
+    const { rows } = await this.pool.query<Review & { orgUnitName: string }>(
       `SELECT r.review_id AS "reviewId", r.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", r.term,
               r.reviewed_on::text AS "reviewedOn", r.decision_ref AS "decisionRef", r.added, r.removed
          FROM planning_reviews r JOIN org_units u ON u.id = r.org_unit_id
         WHERE u.path @> ARRAY[$1::text] ORDER BY r.reviewed_on DESC, r.review_id LIMIT $2`,
       [scopeUnit, limit],
     );
-    return rows;
+    return Promise.all(rows.map(async (row) => ({ ...row, names: await this.names(row) })));
   }
 }
 

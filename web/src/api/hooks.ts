@@ -68,3 +68,20 @@ export function useCase(caseId: string, asOf?: string, enabled = true) {
     },
   });
 }
+
+/** The posts a person is planned for now (their planning-pool entries), read for `purpose`. */
+export function usePlanningPoolOf(personId: string, purpose: string) {
+  return useQuery({
+    queryKey: ['planning-pool-of', personId],
+    enabled: Boolean(personId),
+    queryFn: async () =>
+      (
+        await unwrap<{ planningPool: { positionId: string; term: string }[] }>(
+          api.GET('/cadres/{id}', {
+            params: { path: { id: personId } },
+            headers: { 'X-Purpose': purpose },
+          }),
+        )
+      ).planningPool,
+  });
+}

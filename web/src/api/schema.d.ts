@@ -1628,6 +1628,21 @@ export interface components {
             /** @description people taken off, with the reason */
             removed: components["schemas"]["PlanningReviewRemovalDto"][];
         };
+        PlanningReviewNamesDto: {
+            /**
+             * @description full name by person id
+             * @example {
+             *       "p-an": "Nguyễn Văn An"
+             *     }
+             */
+            people: {
+                [key: string]: string;
+            };
+            /** @description title by post id */
+            positions: {
+                [key: string]: string;
+            };
+        };
         PlanningReviewDto: {
             reviewId: string;
             orgUnitId: string;
@@ -1638,6 +1653,8 @@ export interface components {
             decisionRef: string;
             added: components["schemas"]["PlanningReviewAdditionDto"][];
             removed: components["schemas"]["PlanningReviewRemovalDto"][];
+            /** @description the names of the people and posts the review lists, as recorded now */
+            names: components["schemas"]["PlanningReviewNamesDto"];
         };
         ImportFileDto: {
             name: string;
@@ -3123,6 +3140,7 @@ export type SchemaRecordAnnualRatingDto = components['schemas']['RecordAnnualRat
 export type SchemaPlanningReviewAdditionDto = components['schemas']['PlanningReviewAdditionDto'];
 export type SchemaPlanningReviewRemovalDto = components['schemas']['PlanningReviewRemovalDto'];
 export type SchemaRecordPlanningReviewDto = components['schemas']['RecordPlanningReviewDto'];
+export type SchemaPlanningReviewNamesDto = components['schemas']['PlanningReviewNamesDto'];
 export type SchemaPlanningReviewDto = components['schemas']['PlanningReviewDto'];
 export type SchemaImportFileDto = components['schemas']['ImportFileDto'];
 export type SchemaSheetCountDto = components['schemas']['SheetCountDto'];

@@ -7,25 +7,16 @@ import { formatDay, parseDay, vietnamToday } from '../dates';
 import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
+import { PlanningChange, PlanningChangeRows } from '../components/PlanningChangeRows';
 import { useOrgUnits } from './Inbox';
 
 type Review = components['schemas']['PlanningReviewDto'];
 
-/**
- * "p-1 : pos-2 : reason" lines into changes; blank lines are skipped. The reason is the rest of
- * the line, colons and all ("Đã bổ nhiệm: theo QĐ 123/QĐ-TU" kept whole).
- */
-function lines(text: string): string[][] {
-  return text
-    .split('\n')
-    .map((line) => {
-      const [personId = '', positionId, ...reason] = line.split(':');
-      return [personId, positionId, reason.length ? reason.join(':') : undefined]
-        .filter((part): part is string => part !== undefined)
-        .map((part) => part.trim());
-    })
-    .filter((parts) => parts[0] !== '');
-}
+/** Rows left as added, with no person and no post, are not sent. */
+const picked = (changes: PlanningChange[]) =>
+  changes.filter((change) => change.personId || change.positionId);
+const person = (review: Review, id: string) => review.names.people[id] ?? id;
+const post = (review: Review, id: string) => review.names.positions[id] ?? id;
 
 /** Rà soát, bổ sung quy hoạch: the periodic review of the pools, recorded as one event. */
 export function PlanningReviews() {
@@ -39,9 +30,9 @@ export function PlanningReviews() {
     term: '2025-2030',
     reviewedOn: formatDay(vietnamToday()),
     decisionRef: '',
-    added: '',
-    removed: '',
   });
+  const [added, setAdded] = useState<PlanningChange[]>([]);
+  const [removed, setRemoved] = useState<PlanningChange[]>([]);
   // The list is a read model, a moment behind the write: after recording, look again until the
   // new review is in it (or a few seconds have passed).
   const [awaited, setAwaited] = useState<{ id: string; until: number } | null>(null);
@@ -65,11 +56,11 @@ export function PlanningReviews() {
             term: form.term,
             reviewedOn: parseDay(form.reviewedOn) ?? form.reviewedOn,
             decisionRef: form.decisionRef,
-            added: lines(form.added).map(([personId, positionId]) => ({ personId, positionId })),
-            removed: lines(form.removed).map(([personId, positionId, reason]) => ({
+            added: picked(added).map(({ personId, positionId }) => ({ personId, positionId })),
+            removed: picked(removed).map(({ personId, positionId, reason }) => ({
               personId,
               positionId,
-              reason: reason ?? '',
+              reason,
             })),
           },
         }),
@@ -120,17 +111,8 @@ export function PlanningReviews() {
             />
           </div>
           {text('rv-decision', 'decisionRef', t('reviews.decisionRef'))}
-          {(['added', 'removed'] as const).map((key) => (
-            <div className="field" key={key}>
-              <label htmlFor={`rv-${key}`}>{t(`reviews.${key}`)}</label>
-              <textarea
-                id={`rv-${key}`}
-                rows={3}
-                value={form[key]}
-                onChange={(e) => set(key)(e.target.value)}
-              />
-            </div>
-          ))}
+          <PlanningChangeRows list="added" changes={added} onChange={setAdded} />
+          <PlanningChangeRows list="removed" changes={removed} onChange={setRemoved} />
           <button type="submit" disabled={record.isPending}>
             {t('reviews.record')}
           </button>
@@ -165,9 +147,15 @@ export function PlanningReviews() {
                 <td>{r.orgUnitName}</td>
                 <td>{formatDay(r.reviewedOn)}</td>
                 <td>{r.decisionRef}</td>
-                <td>{r.added.map((a) => `${a.personId} → ${a.positionId}`).join('; ')}</td>
                 <td>
-                  {r.removed.map((a) => `${a.personId} ← ${a.positionId} (${a.reason})`).join('; ')}
+                  {r.added
+                    .map((a) => `${person(r, a.personId)} → ${post(r, a.positionId)}`)
+                    .join('; ')}
+                </td>
+                <td>
+                  {r.removed
+                    .map((a) => `${person(r, a.personId)} ← ${post(r, a.positionId)} (${a.reason})`)
+                    .join('; ')}
                 </td>
               </tr>
             ))}
