@@ -11,12 +11,19 @@ import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
 import { stepTitleOf } from '../step-title';
 import { usePositionNames, useReasonText } from '../server-text/use-reason-text';
+import type { components } from '../api/schema';
+import { RegistrationMoves } from '../components/RegistrationMoves';
+import { PastPlanningPool } from '../components/PastPlanningPool';
+import { PlanningRestorations } from '../components/PlanningRestorations';
+
+type Schemas = components['schemas'];
 
 interface PersonView {
   id: string;
   fullName: string;
   dateOfBirth: string;
   orgUnitId: string;
+  registrationMoves: Schemas['RegistrationMoveDto'][];
   posts: { positionId: string; from: string; termEnd: string | null; decisionRef: string }[];
   pastPosts: {
     positionId: string;
@@ -27,6 +34,8 @@ interface PersonView {
     decisionRef: string;
   }[];
   planningPool: { positionId: string; term: string; decisionRef: string }[];
+  pastPlanningPool: Schemas['PastPlanningPoolEntryDto'][];
+  planningRestorations: Schemas['PlanningPoolRestorationDto'][];
   statuses: { status: string; from: string; until: string | null; note: string }[];
   discipline: {
     caseId: string;
@@ -151,6 +160,7 @@ export function PersonPage({ personId }: { personId: string }) {
           {p.civilServiceRank ? `${p.civilServiceRank.title} (${p.civilServiceRank.code})` : '—'}
         </dd>
       </dl>
+      <RegistrationMoves moves={p.registrationMoves} unitName={unitName} />
       <h2>{t('person.ratings')}</h2>
       <ul data-testid="ratings">
         {p.ratings.map((r) => (
@@ -219,6 +229,12 @@ export function PersonPage({ personId }: { personId: string }) {
         ))}
         {p.planningPool.length === 0 && <li>{t('app.none')}</li>}
       </ul>
+      <PastPlanningPool entries={p.pastPlanningPool} title={title} reasonText={reasonText} />
+      <PlanningRestorations
+        restorations={p.planningRestorations}
+        title={title}
+        reasonText={reasonText}
+      />
       <h2>{t('person.statuses')}</h2>
       {/* A suspension, an investigation: what holds a step back while it lasts, and since when. */}
       <ul data-testid="person-statuses">

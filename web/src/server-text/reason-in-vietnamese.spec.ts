@@ -25,6 +25,8 @@ import { ruleCitation } from '../../../src/workflow/rule-sets/rule-set';
 import { event, fold } from '../../../src/workflow/testing/process-spec';
 import { personDecider } from '../../../src/cadres/person/person.decider';
 import { PersonState } from '../../../src/cadres/person/person.state';
+import { decidePlanningPoolRestoration } from '../../../src/cadres/planning/planning-pool-restoration';
+import { planningLimits } from '../../../src/cadres/planning/planning-pool-seats';
 
 /** Every id is given a Vietnamese word, so what is left in English is the translator's fault. */
 const words: ReasonVocabulary = {
@@ -358,9 +360,80 @@ describe('what vetting reads off a record, a closure, the end of a post left', (
     expect(expectRead('term ended (case a-1)')).toBe('Hết nhiệm kỳ (hồ sơ a-1)');
     expectRead('new term from 2027-03-01 (77-QĐ/TU (2026-12-06))');
     expectRead('discipline: removal_from_post (case d-1)');
+    // The end of a planning entry the person page lists once its post is taken up.
+    expect(
+      expectRead('took up the post (case a-1); planned for it in 2025-2030 by 112-QĐ/TU'),
+    ).toBe(
+      'Đã nhận chức vụ (hồ sơ a-1); được quy hoạch vào chức vụ này giai đoạn 2025-2030 theo 112-QĐ/TU',
+    );
     expect(expectRead('relief (case r-1)')).toBe('Cho thôi giữ chức vụ (hồ sơ r-1)');
     expectRead('dismissal (case r-2)');
     expectRead('resignation (case r-3)');
+  });
+});
+
+describe('why an annulled discipline decision could not put a pool entry back', () => {
+  const ruleSet = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets')).find(
+    (set) => set.id === 'state-2025-10-08',
+  )!;
+  const limits = planningLimits(ruleSet);
+  const person = fold(personDecider, [
+    event('PersonRegistered', {
+      personId: 'p-1',
+      fullName: 'Nguyễn Văn A',
+      dateOfBirth: '1980-04-12',
+      gender: 'male',
+      orgUnitId: 'ou-1',
+    }),
+  ]) as Extract<PersonState, { status: 'registered' }>;
+  const restore = {
+    personId: 'p-1',
+    positionId: 'pos-head',
+    term: '2025-2030',
+    decisionRef: '112-QĐ/TU',
+    caseId: 'd-1',
+    annulledBy: '20-QĐ (2026-12-06)',
+  };
+  const refusal = (
+    state: typeof person,
+    context: Parameters<typeof decidePlanningPoolRestoration>[2],
+    data = restore,
+  ) => {
+    const [outcome] = decidePlanningPoolRestoration(state, data, context);
+    expect(outcome.type).toBe('PlanningPoolEntryNotRestored');
+    return (outcome.data as { reason: string }).reason;
+  };
+  const planning = {
+    maxPostsPerLevel: limits.maxPostsPerPersonPerLevel,
+    levelOf: { 'pos-head': 5, 'pos-chief': 5, 'pos-other': 5 },
+    termYears: limits.termYears,
+    day: '2026-12-06',
+  };
+
+  it('the seat gone to others, the person planned for as many posts, again, or the term ended', () => {
+    const full = { plannedOthers: ['p-b', 'p-c', 'p-d'], limit: limits.maxPeoplePerPost };
+    expect(expectRead(refusal(person, { seats: full }))).toMatch(
+      /^Quy hoạch chức vụ «chức vụ head» giai đoạn 2025-2030 đã đủ 3\/3 người \(«người b», «người c», «người d»\)/,
+    );
+    const plannedFor = (...posts: string[]) => ({
+      ...person,
+      planningPool: posts.map((positionId) => ({
+        positionId,
+        term: '2025-2030',
+        decisionRef: '130-QĐ/TU (2026-11-02)',
+      })),
+    });
+    expectRead(
+      refusal(plannedFor('pos-chief', 'pos-other', 'pos-third'), {
+        planning: { ...planning, levelOf: { ...planning.levelOf, 'pos-third': 5 } },
+      }),
+    );
+    expect(expectRead(refusal(plannedFor('pos-head'), {}))).toBe(
+      'Đã được quy hoạch lại vào chức vụ «chức vụ head» (giai đoạn 2025-2030, 130-QĐ/TU (02/11/2026))',
+    );
+    expect(expectRead(refusal(person, { planning }, { ...restore, term: '2015-2020' }))).toBe(
+      'Giai đoạn quy hoạch 2015-2020 đã kết thúc',
+    );
   });
 });
 

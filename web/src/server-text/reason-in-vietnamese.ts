@@ -1,4 +1,4 @@
-import { formatDay } from '../dates';
+import { formatDay, withDaysFormatted } from '../dates';
 import { citationInVietnamese } from './legal-citation';
 
 /**
@@ -79,6 +79,11 @@ class Say {
     const read = citationInVietnamese(text);
     if (read === null) throw new Untranslated();
     return read;
+  }
+
+  /** `p-an, p-binh` (ids the reason lists) with names. */
+  list(ids: string, name: (id: string) => string): string {
+    return ids.split(', ').map(name).join(', ');
   }
 
   /** `p-an (16), p-binh (9)` with names. */
@@ -416,6 +421,12 @@ const RECORD_NOTES: Sentence[] = [
     ([day, ref], s) => `Bổ nhiệm lại, nhiệm kỳ mới từ ngày ${s.day(day)} (${ref})`,
   ),
   sentence(`term ended \\(case ${ID}\\)`, ([caseId]) => `Hết nhiệm kỳ (hồ sơ ${caseId})`),
+  // A planning entry left once the person takes up its post (case-record.process.ts).
+  sentence(
+    `took up the post \\(case ${ID}\\); planned for it in (\\d{4}-\\d{4}) by (.+)`,
+    ([caseId, term, ref]) =>
+      `Đã nhận chức vụ (hồ sơ ${caseId}); được quy hoạch vào chức vụ này giai đoạn ${term} theo ${withDaysFormatted(ref)}`,
+  ),
   sentence(
     `discipline: ${ID} \\(case ${ID}\\)`,
     ([form, caseId], s) => `Kỷ luật: ${s.words.form(form)} (hồ sơ ${caseId})`,
@@ -424,6 +435,32 @@ const RECORD_NOTES: Sentence[] = [
     const how = REMOVALS[kind as keyof typeof REMOVALS];
     return `${how} (hồ sơ ${caseId})`;
   }),
+];
+
+/**
+ * Why an annulled discipline decision could not put a pool entry back (planning-pool-restoration.ts):
+ * the person is planned for the post again, the term has ended, or a limit of the pool is reached.
+ */
+const PLANNING_RESTORATIONS: Sentence[] = [
+  sentence(
+    `the person is planned for ${ID} again \\((\\d{4}-\\d{4}), (.+)\\)`,
+    ([position, term, ref], s) =>
+      `Đã được quy hoạch lại vào chức vụ ${s.words.position(position)} (giai đoạn ${term}, ${withDaysFormatted(ref)})`,
+  ),
+  sentence(
+    'planning term (\\d{4}-\\d{4}) has ended',
+    ([term]) => `Giai đoạn quy hoạch ${term} đã kết thúc`,
+  ),
+  sentence(
+    `planning_pool\\.post_full: planning pool full: post ${ID} has ${N} of ${N} people in term (\\d{4}-\\d{4}) \\((.*?)\\) \\((.+)\\)`,
+    ([position, planned, limit, term, people, citation], s) =>
+      `Quy hoạch chức vụ ${s.words.position(position)} giai đoạn ${term} đã đủ ${planned}/${limit} người (${s.list(people, (id) => s.words.person(id))}) (${s.citation(citation)})`,
+  ),
+  sentence(
+    `planning_pool\\.person_full: planning pool full: person ${ID} is planned for ${N} of ${N} posts of level ${N} in term (\\d{4}-\\d{4}) \\((.*?)\\) \\((.+)\\)`,
+    ([person, planned, limit, level, term, posts, citation], s) =>
+      `${s.words.person(person)} đã được quy hoạch vào ${planned}/${limit} chức vụ cấp ${level} trong giai đoạn ${term} (${s.list(posts, (id) => s.words.position(id))}) (${s.citation(citation)})`,
+  ),
 ];
 
 /** How a removal case ended the post (`removal-record.process.ts`: the definition's kind). */
@@ -475,6 +512,7 @@ const SENTENCES: Sentence[] = [
   ...BALLOTS,
   ...ELECTIONS,
   ...DISCIPLINE,
+  ...PLANNING_RESTORATIONS,
   ...ELIGIBILITY,
   ...ENDINGS,
   ...TERMS,

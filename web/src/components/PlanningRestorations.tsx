@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { components } from '../api/schema';
+import { withDaysFormatted } from '../dates';
+
+type PlanningRestoration = components['schemas']['PlanningPoolRestorationDto'];
+
+/**
+ * The pool entries a discipline decision took off and its annulment was to put back: put back,
+ * or why not (the seat had gone to someone else, the term had ended).
+ */
+export function PlanningRestorations({
+  restorations,
+  title,
+  reasonText,
+}: {
+  restorations: PlanningRestoration[];
+  title: (positionId: string) => string;
+  reasonText: (reason: string) => string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h2>{t('person.restorations')}</h2>
+      <ul data-testid="planning-restorations">
+        {restorations.map((r) => (
+          <li key={`${r.caseId}:${r.positionId}`}>
+            {title(r.positionId)} — {t('person.term')} {r.term}:{' '}
+            {r.restored
+              ? t('person.restored')
+              : t('person.notRestored', { reason: reasonText(r.reason ?? '') })}{' '}
+            ({t('person.annulledBy', { ref: withDaysFormatted(r.decisionRef), id: r.caseId })})
+          </li>
+        ))}
+        {restorations.length === 0 && <li>{t('app.none')}</li>}
+      </ul>
+    </>
+  );
+}
