@@ -141,6 +141,9 @@ describe('the audit screen against signed checkpoints', () => {
     expect(await row.innerText()).toContain('Đang xử lý');
     await page.getByLabel('Trạng thái').selectOption('decided');
     await page.getByText('Không có hồ sơ nào theo bộ lọc này.').waitFor();
+    // A discipline case under complaint review can be found too (the option was missing).
+    await page.getByLabel('Trạng thái').selectOption({ label: 'Đang xem xét khiếu nại' });
+    await page.getByText('Không có hồ sơ nào theo bộ lọc này.').waitFor();
     await page.getByLabel('Trạng thái').selectOption('');
     await page.getByLabel('Thủ tục').selectOption('removal');
     await page.getByText('Không có hồ sơ nào theo bộ lọc này.').waitFor();

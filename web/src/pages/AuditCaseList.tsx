@@ -26,7 +26,16 @@ const PROCEDURES = [
   'election',
 ] as const;
 /** The statuses a case list filters by, those of cases that ended first. */
-const STATUSES = ['decided', 'closed', 'rejected', 'withdrawn', 'time_barred', 'annulled', 'open'];
+const STATUSES = [
+  'decided',
+  'closed',
+  'rejected',
+  'withdrawn',
+  'time_barred',
+  'annulled',
+  'under_review',
+  'open',
+];
 
 /**
  * The cases in the auditor's unit (and below), newest first, a page at a time with the server's
