@@ -113,6 +113,7 @@ describe('audit history (projection, queries, verification)', () => {
       'audit_history_by_recorded_at',
       'audit_history_by_stream_key',
       'audit_history_pkey',
+      'audit_history_registration_moves',
       'audit_history_sequence_unique',
     ]);
   });
