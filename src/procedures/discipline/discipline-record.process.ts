@@ -1,5 +1,5 @@
 import { PersonState } from '../../cadres/person/person.state';
-import { OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
+import { decisionRefOf, OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
 import { decisionLeavesPlanningPool } from './decision-effects';
 import { decisionEndsPost } from './decision-ends-post';
 import { ExistingDiscipline } from './discipline.state';
@@ -48,7 +48,7 @@ export function applyDisciplineDecision(
   if (state.status === 'open' || state.status === 'closed' || state.status === 'time_barred')
     throw new Error(`discipline case ${state.caseId} has no decision`);
   const { decision, personId, caseId } = state;
-  const decisionRef = `${decision.number} (${decision.heldOn})`;
+  const decisionRef = decisionRefOf(decision);
   const recorded = toPerson(personId, 'record', {
     type: 'RecordDiscipline',
     data: {
@@ -169,7 +169,7 @@ export function reviseDisciplineRecord(
   const review = state.reviews.at(-1);
   if (!review || review.outcome === 'keep') return [];
   const { personId, caseId } = state;
-  const decisionRef = `${review.number} (${review.heldOn})`;
+  const decisionRef = decisionRefOf(review);
   const revised = toPerson(personId, 'revise', {
     type: 'ReviseDiscipline',
     data: {
@@ -210,7 +210,7 @@ export function reviseDisciplineRecord(
  * named their case are known by the decision's own reference.
  */
 function entriesRemovedBy(state: Decided, person: Extract<PersonState, { status: 'registered' }>) {
-  const decisionRef = `${state.decision.number} (${state.decision.heldOn})`;
+  const decisionRef = decisionRefOf(state.decision);
   const removed = person.pastPlanningPool.filter((left) =>
     left.caseId === null ? left.removedBy === decisionRef : left.caseId === state.caseId,
   );

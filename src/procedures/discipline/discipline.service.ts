@@ -16,6 +16,7 @@ import { disciplineView } from './discipline-view';
 import { disciplineDecider } from './discipline.decider';
 import { DisciplineState } from './discipline.state';
 import { SameViolationCase } from './same-violation';
+import { decisionRefOf } from '../case/record/record-writes';
 
 /** What a write carries besides its command (built from the request by CommandWriter). */
 export type DisciplineWriteOptions = WriteOptions;
@@ -83,7 +84,7 @@ export class DisciplineService {
       status: state.status,
       form: decided ? decided.form : null,
       barEndsOn: decided ? decided.barEndsOn : null,
-      decisionRef: decided ? `${decided.decision.number} (${decided.decision.heldOn})` : null,
+      decisionRef: decided ? decisionRefOf(decided.decision) : null,
     };
   }
 

@@ -1,6 +1,6 @@
 import { PersonState } from '../../cadres/person/person.state';
 import { ExistingCase } from '../case/decider/case.state';
-import { RecordWrite, toPerson } from '../case/record/record-writes';
+import { decisionRefOf, RecordWrite, toPerson } from '../case/record/record-writes';
 
 /**
  * The extension decision on the record, pure: the post the person holds keeps its start and its
@@ -20,7 +20,7 @@ export function extendTerm(state: ExistingCase, person: PersonState): RecordWrit
         positionId,
         from: post.from,
         termEnd: decision.termEnd,
-        decisionRef: `${decision.number} (${decision.heldOn})`,
+        decisionRef: decisionRefOf(decision),
         caseId,
       },
     }),

@@ -1,6 +1,6 @@
 import { PersonState } from '../../cadres/person/person.state';
 import { ExistingCase } from '../case/decider/case.state';
-import { OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
+import { decisionRefOf, OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
 import { removalEffectOf } from './removal-decision';
 
 /**
@@ -16,7 +16,7 @@ export function applyRemovalDecision(
 ): RecordWrite[] {
   if (state.status !== 'decided') throw new Error(`case ${state.caseId} has no decision`);
   const { decision, personId, positionId, caseId } = state;
-  const decisionRef = `${decision.number} (${decision.heldOn})`;
+  const decisionRef = decisionRefOf(decision);
   if (removalEffectOf(state.definitionId) === 'suspends')
     return [
       toPerson(personId, null, {

@@ -1,6 +1,6 @@
 import { PersonState } from '../../../cadres/person/person.state';
 import { ExistingCase } from '../decider/case.state';
-import { RecordWrite, toPerson } from './record-writes';
+import { decisionRefOf, RecordWrite, toPerson } from './record-writes';
 import { MOVES_THE_PERSON, movesThePerson } from '../decider/decision-posts';
 import { termRunsToRetirement } from '../decider/term-to-retirement';
 
@@ -57,7 +57,7 @@ export function assignPost(state: ExistingCase, person?: PersonState): RecordWri
         positionId: state.positionId,
         from: decision.effectiveFrom,
         termEnd: periodNotTerm(state) ? null : decision.termEnd,
-        decisionRef: `${decision.number} (${decision.heldOn})`,
+        decisionRef: decisionRefOf(decision),
         caseId: state.caseId,
       },
     }),
@@ -85,7 +85,7 @@ function poolEntryForPostEnded(
       data: {
         personId,
         positionId: entry.positionId,
-        decisionRef: `${decision.number} (${decision.heldOn})`,
+        decisionRef: decisionRefOf(decision),
         reason: `took up the post (case ${state.caseId}); planned for it in ${entry.term} by ${entry.decisionRef}`,
       },
     }),
@@ -144,7 +144,7 @@ export function moveRegistration(
         orgUnitId: receivingUnit,
         from: decision.effectiveFrom,
         caseId: state.caseId,
-        decisionRef: `${decision.number} (${decision.heldOn})`,
+        decisionRef: decisionRefOf(decision),
       },
     }),
   ];
@@ -163,8 +163,7 @@ export function moveRegistrationOnEffectiveDay(
   if (state.status !== 'decided' || person.status !== 'registered') return [];
   const holdsDecidedPost = person.posts.some(
     (post) =>
-      post.positionId === state.positionId &&
-      post.decisionRef === `${state.decision.number} (${state.decision.heldOn})`,
+      post.positionId === state.positionId && post.decisionRef === decisionRefOf(state.decision),
   );
   return holdsDecidedPost ? moveRegistration(state, person, receivingUnit) : [];
 }

@@ -38,3 +38,10 @@ export const toPerson = (
   key: string | null,
   command: PersonCommand,
 ): RecordWrite => ({ to: 'person', personId, key, command });
+
+/**
+ * How the record names the decision that wrote it (`7/QĐ (2026-03-01)`): on a post, a pool
+ * removal, a registration move, a discipline entry; matched again to tell which decision gave a post.
+ */
+export const decisionRefOf = (decision: { number: string; heldOn: string }): string =>
+  `${decision.number} (${decision.heldOn})`;
