@@ -6,6 +6,7 @@ import {
   disciplineStandingFrom,
 } from './discipline-standing';
 import { PersonState } from './person/person.state';
+import { postsHeldOn } from './person/posts-held-on';
 import { planningTermCurrent } from './planning/planning-term';
 
 export interface EligibilityReason {
@@ -40,7 +41,7 @@ export function appointmentEligibility(
   const facts = disciplineStandingFrom(person.discipline, person.openCases, day);
   // A decided discipline bars a higher post (Quy định 80/377; Luật CBCC art. 82(2)), not one of the
   // same or a lower rank; `barEndsOn` is the bar's end, not the discipline's own validity.
-  const higher = isHigherPost(person, target, poolRanks);
+  const higher = isHigherPost(person, target, poolRanks, day);
   for (const bar of higher ? facts.bars : []) {
     reasons.push({
       rule: 'discipline.in_effect',
@@ -54,7 +55,7 @@ export function appointmentEligibility(
       reason: `discipline case ${caseId} is open${barsFrom === 'opening' ? '' : ' past verification'} (${ruleCitation(ruleSet, 'appointment.disciplineCaseBarsFrom')})`,
     });
   }
-  if (person.posts.some((post) => post.positionId === target.id)) {
+  if (postsHeldOn(person, day).some((post) => post.positionId === target.id)) {
     reasons.push({
       rule: 'appointment.already_holds_post',
       reason: `already holds ${target.id}${postAlreadyHeld ? `; use ${postAlreadyHeld.route}` : ''}`,
@@ -75,13 +76,14 @@ export function appointmentEligibility(
   return { eligible: reasons.length === 0, asOf: day, ruleSet: ruleSet.id, reasons };
 }
 
-/** A first post, or a post above every post the person holds now. */
+/** A first post, or a post above every post the person holds on the day. */
 function isHigherPost(
   person: Registered,
   target: { rank: number },
   ranks: Map<string, number>,
+  day: string,
 ): boolean {
-  const heldRanks = person.posts.map((post) => ranks.get(post.positionId) ?? -Infinity);
+  const heldRanks = postsHeldOn(person, day).map((post) => ranks.get(post.positionId) ?? -Infinity);
   return !heldRanks.length || target.rank > Math.max(...heldRanks);
 }
 

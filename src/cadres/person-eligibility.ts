@@ -3,6 +3,7 @@ import { endOfVietnamDay } from '../common/vietnam-day';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { appointmentEligibility } from './eligibility';
+import { postsHeldOn } from './person/posts-held-on';
 import { Position, RegistryService } from './registry.service';
 
 /** Whether a person may be appointed to a post on a day: the record and the rule set of that day. */
@@ -53,7 +54,7 @@ export class PersonEligibility {
     if (state.status !== 'registered')
       throw new NotFoundException(`person ${personId} was not registered on ${day}`);
     const ranks = new Map<string, number>();
-    for (const { positionId } of [...state.planningPool, ...state.posts]) {
+    for (const { positionId } of [...state.planningPool, ...postsHeldOn(state, day)]) {
       const position = await this.registry.findPosition(positionId);
       if (position) ranks.set(position.id, position.rank);
     }

@@ -1,8 +1,13 @@
 import { NotFoundException } from '@nestjs/common';
 import { barredOn, disciplineStatusOn, inEffectUntil } from './discipline-standing';
 import { PersonState } from './person/person.state';
+import { postsHeldOn, postsStartingAfter } from './person/posts-held-on';
 
-/** A person's record as the API answers it: each discipline record with its status on `today`. */
+/**
+ * A person's record as the API answers it, on `today`: the posts held that day (one a decision
+ * ends on a later day with that day, `endsOn`), those decided to start later (`upcomingPosts`),
+ * those ended by then (`pastPosts`), and each discipline record with its status.
+ */
 export function personView(
   personId: string,
   state: PersonState,
@@ -16,8 +21,9 @@ export function personView(
     revision,
     ...state.profile,
     registrationMoves: state.registrationMoves,
-    posts: state.posts,
-    pastPosts: state.pastPosts,
+    posts: postsHeldOn(state, today),
+    upcomingPosts: postsStartingAfter(state, today),
+    pastPosts: state.pastPosts.filter((post) => post.endedOn <= today),
     planningPool: state.planningPool,
     pastPlanningPool: state.pastPlanningPool,
     planningRestorations: state.planningRestorations,

@@ -1,33 +1,41 @@
 import { Pool } from 'pg';
 import { PersonState } from './person/person.state';
+import { postsHeldOn } from './person/posts-held-on';
 
-/** A person holding a post now, with the term their record gives it. */
+/** A person holding a post on a day, with the term their record gives it. */
 export interface PostHolder {
   personId: string;
   from: string;
   /** End of the term, or null for a post held without one. */
   termEnd: string | null;
+  /** The day a decision ends the post (one effective on a later day), or null when none does. */
+  endsOn: string | null;
 }
 
 /**
- * Who holds a post now: the `registry_facts` projection's `person_posts` names them (the only
- * index of posts by holder), each confirmed on their own record, whose term is the one judged (a
- * post ended since the projection's last batch is no longer held). A post assigned within the
- * projection's lag is not seen yet.
+ * Who holds a post on `day`: the `registry_facts` projection's `person_posts` names the candidates
+ * (the only index of posts by holder; a post a decision ends on a later day keeps its row until
+ * then), each confirmed on their own record, whose term is the one judged: a post ended since the
+ * projection's last batch is no longer held, one a decision ends after `day` still is, one decided
+ * to start after it not yet. A post assigned within the projection's lag is not seen yet.
  */
 export async function postHolders(
   pool: Pool,
   loadPerson: (personId: string) => Promise<{ state: PersonState }>,
   positionId: string,
+  day: string,
 ): Promise<PostHolder[]> {
   const { rows } = await pool.query<{ personId: string }>(
-    'SELECT person_id AS "personId" FROM person_posts WHERE position_id = $1 ORDER BY person_id',
-    [positionId],
+    `SELECT person_id AS "personId" FROM person_posts
+      WHERE position_id = $1 AND (ends_on IS NULL OR ends_on > $2::date) ORDER BY person_id`,
+    [positionId, day],
   );
   const records = await Promise.all(rows.map(({ personId }) => loadPerson(personId)));
   return records.flatMap(({ state }, at) => {
     if (state.status !== 'registered') return [];
-    const held = state.posts.find((post) => post.positionId === positionId);
-    return held ? [{ personId: rows[at].personId, from: held.from, termEnd: held.termEnd }] : [];
+    const held = postsHeldOn(state, day).find((post) => post.positionId === positionId);
+    if (!held) return [];
+    const { from, termEnd, endsOn } = held;
+    return [{ personId: rows[at].personId, from, termEnd, endsOn }];
   });
 }

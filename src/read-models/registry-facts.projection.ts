@@ -1,6 +1,6 @@
 import { RecordedEvent } from '../event-store/event-envelope';
 import { Projection, ProjectedEvent, ProjectionTx } from '../projections/projection';
-import { applyInRuns, lastOfEachKey } from './runs-of-events';
+import { applyInRuns } from './runs-of-events';
 
 type Data = Record<string, unknown>;
 
@@ -26,7 +26,9 @@ const handles = (event: RecordedEvent): boolean =>
  */
 export const registryFactsProjection: Projection = {
   name: 'registry_facts',
-  version: 1,
+  // 2: a post ended keeps its row with the day it ends (`ends_on`), held until then; `from_on` is
+  // the day held since (a new term continues the post).
+  version: 2,
   tables: ['person_posts', 'planning_pool_entries', 'planning_reviews'],
   handles,
   handleBatch: (events, tx) =>
@@ -81,34 +83,101 @@ export const registryFactsProjection: Projection = {
 };
 
 /**
- * One statement for a run of posts assigned and ended: the last event of each person's post says
- * whether the row is there (with that assignment's dates) or gone. The rows deleted and the rows
- * upserted are different posts, so the two parts of the statement never meet on a row. A decision
- * assigns a post and ends the one held: one round trip instead of two.
+ * A post's row as a run of its events leaves it. `assigned`: the run assigns it (from the day held
+ * since, `restarts` when that does not continue the row stored), ending on `endsOn` (null: no end
+ * decided). Without `assigned` the run only ends the row stored on `endsOn`.
+ */
+interface PostRow {
+  personId: string;
+  positionId: string;
+  assigned: { from: string; termEnd: string | null; restarts: boolean } | null;
+  endsOn: string | null;
+  sequence: number;
+}
+
+/**
+ * Folds a run's events of one post the way the person's record does: an end ends the post held
+ * (once), an assignment to a post held continues it (a new term, an extension: held since the
+ * earlier day), one after the post ended on an earlier day starts it again.
+ */
+function postRows(run: readonly ProjectedEvent[]): PostRow[] {
+  const rows = new Map<string, PostRow>();
+  for (const { event, sequence } of run) {
+    const data = event.data as Data;
+    const personId = String(data.personId);
+    const positionId = String(data.positionId);
+    const key = JSON.stringify([personId, positionId]);
+    const row = rows.get(key) ?? { personId, positionId, assigned: null, endsOn: null, sequence };
+    rows.delete(key);
+    row.sequence = sequence;
+    if (event.type === 'PostEnded') {
+      row.endsOn ??= String(data.on);
+    } else {
+      const from = String(data.from);
+      const termEnd = (data.termEnd as string | null | undefined) ?? null;
+      const continues = row.endsOn === null || row.endsOn >= from;
+      const earlier = row.assigned && continues && row.assigned.from < from;
+      row.assigned = {
+        from: earlier ? row.assigned!.from : from,
+        termEnd,
+        restarts: continues ? (row.assigned?.restarts ?? false) : true,
+      };
+      row.endsOn = null;
+    }
+    rows.set(key, row);
+  }
+  return [...rows.values()];
+}
+
+/**
+ * One statement for a run of posts assigned and ended: each post's events folded into its row,
+ * written by one of three parts that never meet on a row (a different post each). A post a
+ * decision ends stays, with the day it ends: the decision may take effect on a later day, and
+ * until then the person holds it (who holds a post is asked for a day: `postHeldOnSql`). A
+ * decision assigns a post and ends the one held: one round trip instead of two.
  */
 async function writePosts(run: readonly ProjectedEvent[], tx: ProjectionTx): Promise<void> {
-  const last = lastOfEachKey(run, ({ data }) => JSON.stringify([data.personId, data.positionId]));
-  const assigned = last.filter(({ event }) => event.type === 'PostAssigned');
-  const ended = last.filter(({ event }) => event.type === 'PostEnded');
-  const column = (
-    rows: readonly ProjectedEvent[],
-    pick: (data: Data, sequence: number) => unknown,
-  ) => rows.map(({ event, sequence }) => pick(event.data as Data, sequence));
+  const rows = postRows(run);
+  const endedOnly = rows.filter((row) => row.assigned === null);
+  const assigned = rows.filter((row) => row.assigned !== null);
+  const column = <T>(picked: readonly PostRow[], pick: (row: PostRow) => T) => picked.map(pick);
+  const upsert = (part: readonly PostRow[]) => [
+    column(part, (row) => row.personId),
+    column(part, (row) => row.positionId),
+    column(part, (row) => row.assigned!.from),
+    column(part, (row) => row.assigned!.termEnd),
+    column(part, (row) => row.endsOn),
+    column(part, (row) => row.sequence),
+  ];
+  const restarted = assigned.filter((row) => row.assigned!.restarts);
+  const continued = assigned.filter((row) => !row.assigned!.restarts);
   await tx.query(
     `WITH ended AS (
-       DELETE FROM person_posts p USING unnest($6::text[], $7::text[]) AS e(person_id, position_id)
-        WHERE p.person_id = e.person_id AND p.position_id = e.position_id)
-     INSERT INTO person_posts (person_id, position_id, from_on, term_end, updated_sequence)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::bigint[])
-     ON CONFLICT (person_id, position_id) DO UPDATE SET from_on = EXCLUDED.from_on, term_end = EXCLUDED.term_end, updated_sequence = EXCLUDED.updated_sequence`,
+       UPDATE person_posts p SET ends_on = e.ends_on, updated_sequence = e.sequence
+         FROM unnest($1::text[], $2::text[], $3::date[], $4::bigint[]) AS e(person_id, position_id, ends_on, sequence)
+        WHERE p.person_id = e.person_id AND p.position_id = e.position_id AND p.ends_on IS NULL),
+     restarted AS (
+       INSERT INTO person_posts (person_id, position_id, from_on, term_end, ends_on, updated_sequence)
+       SELECT * FROM unnest($5::text[], $6::text[], $7::date[], $8::date[], $9::date[], $10::bigint[])
+       ON CONFLICT (person_id, position_id) DO UPDATE SET from_on = EXCLUDED.from_on, term_end = EXCLUDED.term_end,
+          ends_on = EXCLUDED.ends_on, updated_sequence = EXCLUDED.updated_sequence)
+     INSERT INTO person_posts AS p (person_id, position_id, from_on, term_end, ends_on, updated_sequence)
+     SELECT * FROM unnest($11::text[], $12::text[], $13::date[], $14::date[], $15::date[], $16::bigint[])
+     ON CONFLICT (person_id, position_id) DO UPDATE SET
+        from_on = CASE WHEN p.ends_on IS NULL OR p.ends_on >= EXCLUDED.from_on
+                       THEN LEAST(p.from_on, EXCLUDED.from_on) ELSE EXCLUDED.from_on END,
+        term_end = EXCLUDED.term_end, ends_on = EXCLUDED.ends_on, updated_sequence = EXCLUDED.updated_sequence`,
     [
-      column(assigned, (data) => data.personId),
-      column(assigned, (data) => data.positionId),
-      column(assigned, (data) => data.from),
-      column(assigned, (data) => data.termEnd ?? null),
-      column(assigned, (_, sequence) => sequence),
-      column(ended, (data) => data.personId),
-      column(ended, (data) => data.positionId),
+      column(endedOnly, (row) => row.personId),
+      column(endedOnly, (row) => row.positionId),
+      column(endedOnly, (row) => row.endsOn),
+      column(endedOnly, (row) => row.sequence),
+      ...upsert(restarted),
+      ...upsert(continued),
     ],
   );
 }
+
+/** The condition for a `person_posts` row (alias `pp`) held on the day in parameter `$n`. */
+export const postHeldOnSql = (day: string) =>
+  `pp.from_on <= ${day}::date AND (pp.ends_on IS NULL OR ${day}::date < pp.ends_on)`;

@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { postHeldOnSql } from '../read-models/registry-facts.projection';
 import { withinUnit } from '../read-models/within-unit';
 import { ReportPeriod } from './report-period';
 
@@ -73,8 +74,11 @@ export class PersonnelReportQueries {
     return rows;
   }
 
-  /** Leadership posts held now within the unit, with the holder's place of origin. */
-  async leaderPosts(unit: string): Promise<LeaderPostRow[]> {
+  /**
+   * Leadership posts held on `day` within the unit, with the holder's place of origin: a post a
+   * decision ends on a later day is still held, one decided to start later is not yet.
+   */
+  async leaderPosts(unit: string, day: string): Promise<LeaderPostRow[]> {
     const { rows } = await this.pool.query<LeaderPostRow>(
       `SELECT pp.person_id AS "personId", p.full_name AS "fullName", p.origin_province AS "originProvince",
               pp.position_id AS "positionId", pos.title AS "positionTitle", u.name AS "orgUnitName", u.path AS "unitPath"
@@ -82,9 +86,9 @@ export class PersonnelReportQueries {
          JOIN positions pos ON pos.id = pp.position_id
          JOIN org_units u ON u.id = pos.org_unit_id
          LEFT JOIN people p ON p.person_id = pp.person_id
-        WHERE pos.is_leadership AND ${withinUnit('pos.org_unit_id', '$1')}
+        WHERE pos.is_leadership AND ${withinUnit('pos.org_unit_id', '$1')} AND ${postHeldOnSql('$2')}
         ORDER BY u.name, pos.title, pp.person_id`,
-      [unit],
+      [unit, day],
     );
     return rows;
   }

@@ -27,7 +27,7 @@ export async function buildPersonnelReport(
   const [decided, disciplined, leaders, provinces, pool] = await Promise.all([
     queries.decidedCases(orgUnitId, period),
     queries.disciplined(orgUnitId, period),
-    queries.leaderPosts(orgUnitId),
+    queries.leaderPosts(orgUnitId, today),
     queries.provinces(),
     queries.poolEntries(orgUnitId),
   ]);

@@ -279,6 +279,7 @@ describe('import from the spreadsheet template', () => {
         from: '2023-03-01',
         termEnd: '2028-03-01',
         decisionRef: '125-QĐ/TU',
+        endsOn: null,
       },
     ]);
     // A Party reprimand of 10 Feb 2024 under Quy định 80-QĐ/TW: 12 months without a higher post.

@@ -29,6 +29,20 @@ const registered = (personId: string, fullName: string) =>
 const assigned = (personId: string, positionId: string, from: string, termEnd: string | null) =>
   on(personId, 'PostAssigned', { positionId, from, termEnd });
 
+/** A `date` column as its day (pg reads it as local midnight). */
+const day = (value: Date | null) =>
+  value &&
+  `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
+
+/** A `person_posts` row: whose post, the last event on it, held since and until. */
+const post = (row: Record<string, unknown>) => [
+  row.person_id,
+  row.position_id,
+  row.updated_sequence,
+  day(row.from_on as Date),
+  day(row.ends_on as Date | null),
+];
+
 /**
  * A batch of registrations and posts is written in runs, one statement a run: the rows must be
  * exactly what applying the events one by one leaves, whatever comes in between.
@@ -114,7 +128,7 @@ describe('the people and posts read models write a batch in runs', () => {
     expect([oneByOne, inRuns]).toEqual([6, 3]);
   });
 
-  it('posts: a post ended between two assignments is there again with the later dates', async () => {
+  it('posts: a post ended between two assignments is there again, held since the assignment after the gap', async () => {
     const { oneByOne, inRuns, rows } = await compare(registryFactsProjection, 'person_posts', [
       assigned('p-an', 'pos-a', '2020-01-01', '2025-01-01'),
       assigned('p-an', 'pos-b', '2021-01-01', null),
@@ -123,15 +137,16 @@ describe('the people and posts read models write a batch in runs', () => {
       assigned('p-binh', 'pos-a', '2024-02-01', '2029-02-01'),
       assigned('p-an', 'pos-a', '2025-01-01', '2030-01-01'),
     ]);
-    expect(rows.map((row) => [row.person_id, row.position_id, row.updated_sequence])).toEqual([
-      ['p-an', 'pos-a', '6'],
-      ['p-an', 'pos-b', '2'],
-      ['p-binh', 'pos-a', '5'],
+    // The term from 2025 continues the post held since 2024 (a re-appointment's new term).
+    expect(rows.map(post)).toEqual([
+      ['p-an', 'pos-a', '6', '2024-01-01', null],
+      ['p-an', 'pos-b', '2', '2021-01-01', null],
+      ['p-binh', 'pos-a', '5', '2024-02-01', null],
     ]);
     expect([oneByOne, inRuns]).toEqual([6, 1]);
   });
 
-  it('posts: decisions that assign a post and end the one held leave only the new posts, one statement', async () => {
+  it('posts: decisions that assign a post and end the one held keep the one ended with its end day, one statement', async () => {
     const ended = (personId: string, positionId: string) =>
       on(personId, 'PostEnded', { positionId, on: '2026-06-01', reason: 'appointed elsewhere' });
     const { oneByOne, inRuns, rows } = await compare(
@@ -152,12 +167,39 @@ describe('the people and posts read models write a batch in runs', () => {
         assigned('p-em', 'pos-kept', '2019-01-01', null),
       ],
     );
-    expect(rows.map((row) => [row.person_id, row.position_id, row.updated_sequence])).toEqual([
-      ['p-chi', 'pos-new', '4'],
-      ['p-dung', 'pos-new-2', '6'],
-      ['p-em', 'pos-kept', '3'],
+    // A decision may take effect on a later day: the post it ends is held until then (before: the
+    // row was deleted, and the holder gone from the post at once).
+    expect(rows.map(post)).toEqual([
+      ['p-chi', 'pos-new', '4', '2026-06-01', null],
+      ['p-chi', 'pos-old', '5', '2020-01-01', '2026-06-01'],
+      ['p-dung', 'pos-new-2', '6', '2026-06-01', null],
+      ['p-dung', 'pos-old-2', '7', '2020-01-01', '2026-06-01'],
+      ['p-em', 'pos-brief', '10', '2026-06-01', '2026-06-01'],
+      ['p-em', 'pos-kept', '3', '2019-01-01', null],
     ]);
     expect([oneByOne, inRuns]).toEqual([7, 1]);
+  });
+
+  it('posts: a new term decided for a later day continues the post held; one after an end starts again', async () => {
+    const { inRuns, rows } = await compare(
+      registryFactsProjection,
+      'person_posts',
+      [
+        assigned('p-binh', 'pos-b', '2027-03-01', '2032-03-01'),
+        on('p-an', 'PostEnded', { positionId: 'pos-a', on: '2023-01-01', reason: 'rotated' }),
+        assigned('p-an', 'pos-a', '2024-01-01', null),
+      ],
+      [
+        assigned('p-an', 'pos-a', '2020-01-01', null),
+        assigned('p-binh', 'pos-b', '2022-03-01', '2027-03-01'),
+      ],
+    );
+    // p-binh holds pos-b until the new term begins: held since 2022, not only from 2027.
+    expect(rows.map(post)).toEqual([
+      ['p-an', 'pos-a', '5', '2024-01-01', null],
+      ['p-binh', 'pos-b', '3', '2022-03-01', null],
+    ]);
+    expect(inRuns).toBe(1);
   });
 
   /** What a live batch holds besides: the cases' own steps and the record's other events. */
@@ -176,8 +218,9 @@ describe('the people and posts read models write a batch in runs', () => {
       elsewhere('p-binh', 'StepCompleted'),
       on('p-an', 'PostEnded', { positionId: 'pos-a', on: '2026-07-01', reason: 'rotated' }),
     ]);
-    expect(rows.map((row) => [row.person_id, row.position_id, row.updated_sequence])).toEqual([
-      ['p-binh', 'pos-b', '5'],
+    expect(rows.map(post)).toEqual([
+      ['p-an', 'pos-a', '7', '2026-06-01', '2026-07-01'],
+      ['p-binh', 'pos-b', '5', '2026-06-02', null],
     ]);
     expect([oneByOne, inRuns]).toEqual([3, 1]);
   });

@@ -194,15 +194,20 @@ describe('domain sagas', () => {
 
     const assigned = await eventually(
       () => record('p-term'),
-      (body) => body.posts[0]?.termEnd === termEnd && body.openCases.length === 0,
+      // The new term starts in 60 days: until then it is the record's post to come.
+      (body) => body.upcomingPosts[0]?.termEnd === termEnd && body.openCases.length === 0,
     );
-    expect(assigned.posts).toEqual([
+    expect(assigned.upcomingPosts).toEqual([
       expect.objectContaining({
         positionId: 'pos-head',
         from: effectiveFrom,
         termEnd,
         decisionRef: `301-QĐ/TU (${today})`,
       }),
+    ]);
+    // Until then the holder keeps the term running now, which ends when the new one begins.
+    expect(assigned.posts).toEqual([
+      expect.objectContaining({ positionId: 'pos-head', endsOn: effectiveFrom }),
     ]);
 
     const timers = await eventually(
@@ -262,7 +267,8 @@ describe('domain sagas', () => {
     expect(decided.body.decision.reappointmentNoticeOn).toBeUndefined();
     await eventually(
       () => record('p-retiring'),
-      (body) => body.posts[0]?.termEnd === termEnd && body.openCases.length === 0,
+      // The new term starts in 60 days: until then it is the record's post to come.
+      (body) => body.upcomingPosts[0]?.termEnd === termEnd && body.openCases.length === 0,
     );
     const timers = await eventually(
       async () =>

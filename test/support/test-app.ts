@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { DestinationStream } from 'pino';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
+import { Clock, CLOCK } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/app-config';
 import { JwtVerifier } from '../../src/identity/jwt-verifier';
 import { deleteRedisKeys } from '../jobs/support/jobs-harness';
@@ -26,7 +27,8 @@ export interface TestApp {
 export async function startTestApp(
   suite: string,
   env: Record<string, string> = {},
-  options: { logDestination?: DestinationStream } = {},
+  /** `clock`: the service's time, for a test that moves it on (default: the system's). */
+  options: { logDestination?: DestinationStream; clock?: Clock } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(suite);
   const queuePrefix = env.QUEUE_PREFIX ?? `cftest-${suite}-${process.pid}`;
@@ -40,9 +42,13 @@ export async function startTestApp(
     RATE_LIMIT_PER_USER_PER_MINUTE: env.RATE_LIMIT_PER_USER_PER_MINUTE ?? '100000',
     QUEUE_PREFIX: queuePrefix,
   });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forConfig(config, options)],
-  }).compile();
+  const { clock, ...appOptions } = options;
+  const testing = Test.createTestingModule({
+    imports: [AppModule.forConfig(config, appOptions)],
+  });
+  const moduleRef = await (
+    clock ? testing.overrideProvider(CLOCK).useValue(clock) : testing
+  ).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app, {
     bodyLimitBytes: config.BODY_LIMIT_BYTES,

@@ -186,7 +186,7 @@ describe('a rotation decided', () => {
       const person = await http()
         .get('/cadres/p-later')
         .set(bearer('staff-1', ['organization_staff']));
-      if (person.body.pastPosts?.length) break;
+      if (person.body.upcomingPosts?.length) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const { page } = await signIn(browser, base, 'staff-1');

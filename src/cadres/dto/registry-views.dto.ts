@@ -50,6 +50,17 @@ export class PostHeldDto {
   electedOn?: string;
 }
 
+/** A post held on the day asked, with the day a decision ends it (a decision effective later). */
+export class PostHeldOnDayDto extends PostHeldDto {
+  @ApiProperty({
+    ...DATE,
+    nullable: true,
+    description:
+      'the day a decision ends the post (no longer held from that day), null when none does',
+  })
+  endsOn!: string | null;
+}
+
 export class PastPostDto extends PostHeldDto {
   @ApiProperty(DATE) endedOn!: string;
   @ApiProperty() reason!: string;
@@ -171,8 +182,19 @@ export class PersonRecordDto {
   orgUnitId!: string;
   @ApiProperty({ type: [RegistrationMoveDto], description: 'oldest first' })
   registrationMoves!: RegistrationMoveDto[];
-  @ApiProperty({ type: [PostHeldDto] }) posts!: PostHeldDto[];
-  @ApiProperty({ type: [PastPostDto] }) pastPosts!: PastPostDto[];
+  @ApiProperty({
+    type: [PostHeldOnDayDto],
+    description:
+      'posts held today; one a decision ends on a later day is held until then (`endsOn`)',
+  })
+  posts!: PostHeldOnDayDto[];
+  @ApiProperty({
+    type: [PostHeldDto],
+    description: 'posts a decision effective on a later day puts the person in, from `from`',
+  })
+  upcomingPosts!: PostHeldDto[];
+  @ApiProperty({ type: [PastPostDto], description: 'posts ended on or before today' })
+  pastPosts!: PastPostDto[];
   @ApiProperty({ type: [PlanningPoolEntryDto] }) planningPool!: PlanningPoolEntryDto[];
   @ApiProperty({ type: [PastPlanningPoolEntryDto], description: 'entries taken off the pool' })
   pastPlanningPool!: PastPlanningPoolEntryDto[];

@@ -69,7 +69,12 @@ export type PersonState =
       profile: PersonRegistered['data'];
       /** Where the registration moved, oldest first. */
       registrationMoves: Omit<RegistrationMoved['data'], 'personId'>[];
+      /**
+       * Posts no decision has ended, as decided: one may start on a later day. Who holds what on
+       * a day is `postsHeldOn` (posts-held-on.ts), not this list.
+       */
       posts: PostHeld[];
+      /** Posts a decision ended, as decided: one may end only on a later day (held until then). */
       pastPosts: (PostHeld & { endedOn: string; reason: string })[];
       planningPool: PlanningPoolEntry[];
       pastPlanningPool: PlanningPoolEntryLeft[];

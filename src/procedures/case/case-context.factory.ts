@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../common/tokens';
 import { postHolders } from '../../cadres/post-holders';
+import { holdsPostOn, postsStartingAfter } from '../../cadres/person/posts-held-on';
 import { CaseReads } from './case-reads';
 import { Clock, CLOCK } from '../../common/clock';
 import { vietnamDay } from '../../common/vietnam-day';
@@ -120,6 +121,7 @@ export class CaseContextFactory {
               this.pool,
               (id) => this.registry.loadPerson(id),
               state.positionId,
+              this.today(),
             ),
           }
         : {}),
@@ -166,10 +168,16 @@ export class CaseContextFactory {
   ): Promise<PersonFactsForVetting | undefined> {
     const { state } = await this.registry.loadPerson(personId);
     if (state.status !== 'registered') return undefined;
+    // The record as it stands today: a decision effective on a later day has not yet moved the
+    // person (the post it ends is held until then, the one it gives not yet).
     const held = [
       ...state.posts.map((p) => ({ positionId: p.positionId, from: p.from, until: null })),
-      ...state.pastPosts.map((p) => ({ positionId: p.positionId, from: p.from, until: p.endedOn })),
-    ];
+      ...state.pastPosts.map((p) => ({
+        positionId: p.positionId,
+        from: p.from,
+        until: p.endedOn > today ? null : p.endedOn,
+      })),
+    ].filter((post) => post.from <= today);
     // Every post the record names and the target, in one statement rather than one per post.
     const ranks = await this.registry.ranksOf([
       positionId,
@@ -193,7 +201,11 @@ export class CaseContextFactory {
       posts,
       disciplineBars: discipline.bars,
       openDisciplineCases: discipline.openCasesPastVerification,
-      holdsTargetPost: state.posts.some((post) => post.positionId === positionId),
+      holdsTargetPost: holdsPostOn(state, positionId, today),
+      postsStartingLater: postsStartingAfter(state, today).map(({ positionId, from }) => ({
+        positionId,
+        from,
+      })),
       pendingDisciplineCases: discipline.openCases,
       statuses: state.statuses,
     };

@@ -1,4 +1,5 @@
 import { PersonState } from '../../cadres/person/person.state';
+import { holdsPostOn, postsHeldOn } from '../../cadres/person/posts-held-on';
 import { Inject, Injectable } from '@nestjs/common';
 import { RegistryService } from '../../cadres/registry.service';
 import { runStreamCommand } from '../../common/stream-command-runner';
@@ -94,7 +95,9 @@ export class DisciplineCommandRunner {
 
   private async holdsElectedPost(person: RegisteredPerson): Promise<boolean> {
     const posts = await Promise.all(
-      person.posts.map((post) => this.registry.findPosition(post.positionId)),
+      postsHeldOn(person, this.cases.today()).map((post) =>
+        this.registry.findPosition(post.positionId),
+      ),
     );
     return posts.some((post) => post?.filledBy === 'election');
   }
@@ -125,10 +128,7 @@ export class DisciplineCommandRunner {
         'invalid',
         'violation.committedOn',
       );
-    if (
-      input.positionId &&
-      !person.state.posts.some((post) => post.positionId === input.positionId)
-    ) {
+    if (input.positionId && !holdsPostOn(person.state, input.positionId, this.cases.today())) {
       throw new DomainRuleViolation(
         'discipline.post_not_held',
         `positionId: ${input.personId} does not hold ${input.positionId}`,
@@ -217,7 +217,7 @@ export class DisciplineCommandRunner {
             personStatuses: person.state.status === 'registered' ? person.state.statuses : [],
             postsHeld:
               person.state.status === 'registered'
-                ? person.state.posts.map((post) => post.positionId)
+                ? postsHeldOn(person.state, this.cases.today()).map((post) => post.positionId)
                 : undefined,
             ...(await this.sameViolationCase(command, options)),
           };

@@ -7,6 +7,7 @@ import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 
 export interface ExtensionOpeningInput {
   positionId: string;
+  /** The posts held today (one a decision effective later ends still is; one it gives, not yet). */
   posts: PostHeld[];
   person: { dateOfBirth: string; gender: 'male' | 'female' };
   today: string;

@@ -1,4 +1,5 @@
 import { sagaRegistration } from '../../sagas/saga-registration';
+import { postsHeldOn } from '../../cadres/person/posts-held-on';
 import { refuseElectedPost } from '../appointment/elected-post';
 import { caseProcedureModule } from '../case/case-procedure.module';
 import { registeredPerson } from '../case/opening-subjects';
@@ -22,7 +23,7 @@ export const ExtensionModule = caseProcedureModule({
       const { dateOfBirth, gender } = person.profile;
       return extensionOpening({
         positionId,
-        posts: person.posts,
+        posts: postsHeldOn(person, context.today),
         person: { dateOfBirth, gender },
         today: context.today,
         ruleSet: context.ruleSet,

@@ -8,6 +8,7 @@ import { addMonths, retirementDate, wholeYearsBetween } from '../../workflow/rul
 
 export interface ReappointmentOpeningInput {
   positionId: string;
+  /** The posts held today (one a decision effective later ends still is; one it gives, not yet). */
   posts: PostHeld[];
   statuses: PersonStatusPeriod[];
   /** Discipline cases about the person still open (opened, not yet decided). */

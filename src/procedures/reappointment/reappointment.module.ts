@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { registeredPerson } from '../case/opening-subjects';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
+import { postsHeldOn } from '../../cadres/person/posts-held-on';
 import { CasesModule } from '../case/cases.module';
 import { disciplineStandingFrom } from '../../cadres/discipline-standing';
 import { ProcedureRegistry } from '../case/procedure-registry';
@@ -36,7 +37,7 @@ export class ReappointmentModule implements OnModuleInit {
         );
         return reappointmentOpening({
           positionId,
-          posts: person.state.posts,
+          posts: postsHeldOn(person.state, context.today),
           statuses: person.state.statuses,
           pendingDisciplineCases: discipline.openCases,
           today: context.today,

@@ -8,6 +8,7 @@ import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 
 /** What the person's record says, read by the module before the pure checks. */
 export interface RemovalRecord {
+  /** The posts held today (one a decision effective later ends still is; one it gives, not yet). */
   posts: PostHeld[];
   statuses: PersonStatusPeriod[];
   ratings: { year: number; rating: QualityRating }[];

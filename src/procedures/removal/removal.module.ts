@@ -1,4 +1,5 @@
 import { disciplineStandingFrom } from '../../cadres/discipline-standing';
+import { postsHeldOn } from '../../cadres/person/posts-held-on';
 import { sagaRegistration } from '../../sagas/saga-registration';
 import { caseProcedureModule } from '../case/case-procedure.module';
 import { registeredPerson } from '../case/opening-subjects';
@@ -43,7 +44,7 @@ export const RemovalModule = caseProcedureModule({
         positionId,
         grounds,
         record: {
-          posts: person.posts,
+          posts: postsHeldOn(person, context.today),
           statuses: person.statuses,
           ratings: person.ratings,
           disciplineInEffect: standing.bars,

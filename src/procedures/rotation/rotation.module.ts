@@ -4,6 +4,7 @@ import { refuseElectedPost } from '../appointment/elected-post';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReads } from '../../cadres/prefetched-registry';
+import { postsHeldOn } from '../../cadres/person/posts-held-on';
 import { CasesModule } from '../case/cases.module';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { rotationOpening, rotationTerm } from './rotation-rules';
@@ -49,7 +50,11 @@ export class RotationModule implements OnModuleInit {
             dateOfBirth: person.profile.dateOfBirth,
             gender: person.profile.gender,
             originProvince: person.placeOfOrigin?.province ?? null,
-            leadershipPostsPastFirstTerm: await leadershipPostsPastFirstTerm(registry, person),
+            leadershipPostsPastFirstTerm: await leadershipPostsPastFirstTerm(
+              registry,
+              person,
+              context.today,
+            ),
           },
           today: context.today,
           ruleSet: context.ruleSet,
@@ -71,13 +76,14 @@ async function provinceOf(registry: RegistryReads, orgUnitId: string): Promise<s
   return null;
 }
 
-/** Leadership posts held now that began after a term of the same post ended (a re-appointment). */
+/** Leadership posts held today that began after a term of the same post ended (a re-appointment). */
 async function leadershipPostsPastFirstTerm(
   registry: RegistryReads,
   person: RegisteredPerson,
+  today: string,
 ): Promise<string[]> {
   const held: string[] = [];
-  for (const post of person.posts) {
+  for (const post of postsHeldOn(person, today)) {
     const renewed = person.reappointmentsDue.some(
       (due) => due.positionId === post.positionId && due.termEnd <= post.from,
     );

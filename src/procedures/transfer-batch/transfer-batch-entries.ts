@@ -9,6 +9,8 @@ import { EntryScope } from '../../identity/prefetched-scope';
 import { PG_POOL } from '../../common/tokens';
 import { Pool } from 'pg';
 import { RegistryReads } from '../../cadres/prefetched-registry';
+import { postsHeldOn } from '../../cadres/person/posts-held-on';
+import { vietnamDay } from '../../common/vietnam-day';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { CaseIdCoverage } from '../case/case-id-coverage';
 import { OpenCaseSlotCoverage } from '../case/open-case-slot-coverage';
@@ -163,7 +165,8 @@ export class TransferBatchEntries {
     frame: BatchFrame,
     reads: TransferBatchReads,
   ): Promise<PlannedEntry> {
-    await assertHoldsPost(reads.registry, entry);
+    // The request's day: a decision effective on a later day has not yet moved the person.
+    await assertHoldsPost(reads.registry, entry, vietnamDay(new Date(frame.metadata.occurredAt)));
     const caseId = batchCaseId(frame.batchId, index);
     const { context, command, module } = await this.runner.prepareOpening(
       {
@@ -216,10 +219,11 @@ async function assertInScope(
   await scope.assertPositionInScope(actor, entry.currentPositionId, 'currentPositionId');
 }
 
-/** The post the entry says the person leaves must be one they hold now. */
+/** The post the entry says the person leaves must be one they hold on the day (`today`). */
 async function assertHoldsPost(
   registry: RegistryReads,
   entry: TransferBatchEntryDto,
+  today: string,
 ): Promise<void> {
   if (entry.currentPositionId === entry.positionId)
     throw new DomainRuleViolation(
@@ -230,11 +234,12 @@ async function assertHoldsPost(
     );
   const { state } = await registry.loadPerson(entry.personId);
   if (state.status !== 'registered') return; // the opening refuses an unregistered person
-  if (!state.posts.some((post) => post.positionId === entry.currentPositionId))
+  const held = postsHeldOn(state, today);
+  if (!held.some((post) => post.positionId === entry.currentPositionId))
     throw new DomainRuleViolation(
       'transfer_batch.post_not_held',
       `currentPositionId: ${entry.personId} does not hold ${entry.currentPositionId} (holds: ${
-        state.posts.map((post) => post.positionId).join(', ') || 'no post'
+        held.map((post) => post.positionId).join(', ') || 'no post'
       })`,
       'unprocessable',
       'currentPositionId',

@@ -1247,6 +1247,27 @@ export interface components {
             caseId: string;
             decisionRef: string;
         };
+        PostHeldOnDayDto: {
+            positionId: string;
+            /** Format: date */
+            from: string;
+            /**
+             * Format: date
+             * @description end of the term, null without a term
+             */
+            termEnd: string | null;
+            decisionRef: string;
+            /**
+             * Format: date
+             * @description the day the council elected the person, for an elected post recorded by hand
+             */
+            electedOn?: string;
+            /**
+             * Format: date
+             * @description the day a decision ends the post (no longer held from that day), null when none does
+             */
+            endsOn: string | null;
+        };
         PostHeldDto: {
             positionId: string;
             /** Format: date */
@@ -1428,7 +1449,11 @@ export interface components {
             orgUnitId: string;
             /** @description oldest first */
             registrationMoves: components["schemas"]["RegistrationMoveDto"][];
-            posts: components["schemas"]["PostHeldDto"][];
+            /** @description posts held today; one a decision ends on a later day is held until then (`endsOn`) */
+            posts: components["schemas"]["PostHeldOnDayDto"][];
+            /** @description posts a decision effective on a later day puts the person in, from `from` */
+            upcomingPosts: components["schemas"]["PostHeldDto"][];
+            /** @description posts ended on or before today */
             pastPosts: components["schemas"]["PastPostDto"][];
             planningPool: components["schemas"]["PlanningPoolEntryDto"][];
             /** @description entries taken off the pool */
@@ -3114,6 +3139,7 @@ export type SchemaCreatePositionDto = components['schemas']['CreatePositionDto']
 export type SchemaPositionDto = components['schemas']['PositionDto'];
 export type SchemaRegisterPersonDto = components['schemas']['RegisterPersonDto'];
 export type SchemaRegistrationMoveDto = components['schemas']['RegistrationMoveDto'];
+export type SchemaPostHeldOnDayDto = components['schemas']['PostHeldOnDayDto'];
 export type SchemaPostHeldDto = components['schemas']['PostHeldDto'];
 export type SchemaPastPostDto = components['schemas']['PastPostDto'];
 export type SchemaPlanningPoolEntryDto = components['schemas']['PlanningPoolEntryDto'];

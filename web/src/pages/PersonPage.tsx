@@ -4,8 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { useCatalog, usePeopleSearch, usePositions } from '../api/hooks';
 import { useOrgUnits } from './Inbox';
-import { formatDay, vietnamToday, withDaysFormatted } from '../dates';
-import { postsOnDay } from './posts-on-day';
+import { formatDay, withDaysFormatted } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
@@ -24,7 +23,10 @@ interface PersonView {
   dateOfBirth: string;
   orgUnitId: string;
   registrationMoves: Schemas['RegistrationMoveDto'][];
-  posts: { positionId: string; from: string; termEnd: string | null; decisionRef: string }[];
+  /** Held today; `endsOn`: a decision effective later ends it on that day. */
+  posts: Schemas['PostHeldOnDayDto'][];
+  /** Decided to start on a later day (`from`). */
+  upcomingPosts: Schemas['PostHeldDto'][];
   pastPosts: {
     positionId: string;
     from: string;
@@ -132,7 +134,19 @@ export function PersonPage({ personId }: { personId: string }) {
   if (person.isPending) return <Loading />;
   if (person.error) return <ErrorBox error={person.error} />;
   const p = person.data;
-  const posts = postsOnDay(p.posts, p.pastPosts, vietnamToday());
+  // The server says what is held on its today: a post a decision ends later with the day it
+  // leaves it, one a decision gives later with the day it takes it up, each on its row.
+  const posts = {
+    held: [
+      ...p.posts.map((post) => ({
+        ...post,
+        leavesOn: post.endsOn ?? undefined,
+        startsOn: undefined,
+      })),
+      ...p.upcomingPosts.map((post) => ({ ...post, leavesOn: undefined, startsOn: post.from })),
+    ],
+    past: p.pastPosts,
+  };
   return (
     <section>
       <h1>

@@ -11,8 +11,13 @@ export interface PersonFactsForVetting {
   target: { positionId: string; rank: number };
   /** Planning-pool entries, each with its post's rank and planning term (`YYYY-YYYY`). */
   planningPool: { positionId: string; rank: number | null; term: string; decisionRef: string }[];
-  /** Posts held now (`until` null) and before, each with its rank. */
+  /**
+   * Posts held today (`until` null, even when a decision ends them on a later day) and before,
+   * each with its rank; not those a decision puts the person in from a later day.
+   */
   posts: { positionId: string; rank: number; from: string; until: string | null }[];
+  /** Posts a decision puts the person in from a day after today (`from`). */
+  postsStartingLater?: { positionId: string; from: string }[];
   /** Discipline bars still running today. */
   disciplineBars: { form: string; endsOn: string | null; decisionRef: string }[];
   /** Open discipline cases past verification. */

@@ -62,13 +62,16 @@ export function decision(
  */
 function refusePostAlreadyHeld(state: Open, context: CaseContext): void {
   if (!movesThePerson(state.procedure)) return;
-  const held = context.personFacts?.posts.find(
+  const facts = context.personFacts;
+  const held = facts?.posts.find(
     (post) => post.positionId === state.positionId && post.until === null,
   );
-  if (held)
+  // A decision effective on a later day has put them there already, from that day.
+  const comes = facts?.postsStartingLater?.find((post) => post.positionId === state.positionId);
+  if (held || comes)
     refuse(
       'decision.post_already_held',
-      `${state.appointee ?? state.personId} already holds ${state.positionId} since ${held.from} (another decision); this case cannot put them there again: withdraw it`,
+      `${state.appointee ?? state.personId} already ${held ? `holds ${state.positionId} since ${held.from}` : `takes up ${state.positionId} on ${comes!.from}`} (another decision); this case cannot put them there again: withdraw it`,
       'conflict',
     );
 }

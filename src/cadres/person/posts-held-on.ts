@@ -1,0 +1,43 @@
+import { PostHeld } from './person.state';
+
+/**
+ * What the record says of posts: `posts` are those no decision has ended (some may start on a
+ * later day), `pastPosts` those a decision ended (some only on a later day). A decision effective
+ * on a later day writes its post and its end at once, so who holds what on a day is read from the
+ * days, not from the list a post sits in.
+ */
+export interface PostsOnRecord {
+  posts: readonly PostHeld[];
+  pastPosts: readonly (PostHeld & { endedOn: string })[];
+}
+
+/** A post held on a day, with the day a decision ends it (null: no decision ends it). */
+export type PostHeldOnDay = PostHeld & { endsOn: string | null };
+
+/** The posts held on `day`: begun on or before it and not ended by then (held through `endsOn - 1`). */
+export function postsHeldOn(record: PostsOnRecord, day: string): PostHeldOnDay[] {
+  const ending = record.pastPosts.map(({ endedOn, ...post }) => ({
+    ...withoutEndFields(post),
+    endsOn: endedOn,
+  }));
+  const open = record.posts.map((post) => ({ ...post, endsOn: null }));
+  return [...open, ...ending].filter(
+    (post) => post.from <= day && (post.endsOn === null || day < post.endsOn),
+  );
+}
+
+/** The posts decided to start after `day` (a decision effective on a later day), not ended since. */
+export function postsStartingAfter(record: PostsOnRecord, day: string): PostHeld[] {
+  return record.posts.filter((post) => post.from > day);
+}
+
+/** Whether the post is held on `day`. */
+export function holdsPostOn(record: PostsOnRecord, positionId: string, day: string): boolean {
+  return postsHeldOn(record, day).some((post) => post.positionId === positionId);
+}
+
+/** A past post's own fields: the reason it ended is not part of a post held. */
+function withoutEndFields<T extends PostHeld & { reason?: string }>(post: T): PostHeld {
+  const { reason: _reason, ...held } = post;
+  return held;
+}

@@ -1,0 +1,83 @@
+import { DomainEvent } from '../../common/stream-decider';
+import { personDecider } from './person.decider';
+import { postsHeldOn, postsStartingAfter } from './posts-held-on';
+
+const registered: DomainEvent = {
+  type: 'PersonRegistered',
+  data: {
+    personId: 'p-an',
+    fullName: 'Nguyễn Văn An',
+    dateOfBirth: '1978-04-12',
+    gender: 'male',
+    ethnicity: 'Kinh',
+    partyMember: true,
+    educationLevel: 'Thạc sĩ',
+    politicalTheoryLevel: 'Cao cấp',
+    orgUnitId: 'ou-ha-noi',
+  },
+};
+
+const assigned = (positionId: string, from: string, decisionRef: string): DomainEvent => ({
+  type: 'PostAssigned',
+  data: { personId: 'p-an', positionId, from, termEnd: null, decisionRef },
+});
+
+const ended = (positionId: string, on: string): DomainEvent => ({
+  type: 'PostEnded',
+  data: { personId: 'p-an', positionId, on, reason: 'transferred', decisionRef: 'QĐ 2/2026' },
+});
+
+function recordAfter(...events: DomainEvent[]) {
+  const state = [registered, ...events].reduce(personDecider.evolve, personDecider.initialState());
+  if (state.status !== 'registered') throw new Error('not registered');
+  return state;
+}
+
+const held = (record: ReturnType<typeof recordAfter>, day: string) =>
+  postsHeldOn(record, day).map(({ positionId, endsOn }) => ({ positionId, endsOn }));
+
+describe('posts held on a day', () => {
+  // A transfer decided on 2026-12-01, effective on 2027-01-15: the old post ends and the new one
+  // starts on that day, both written at once.
+  const record = recordAfter(
+    assigned('pos-old', '2020-03-01', 'QĐ 1/2020'),
+    assigned('pos-new', '2027-01-15', 'QĐ 2/2026'),
+    ended('pos-old', '2027-01-15'),
+  );
+
+  it('keeps the post a later decision ends until the day before it ends, with that day', () => {
+    expect(held(record, '2026-12-01')).toEqual([{ positionId: 'pos-old', endsOn: '2027-01-15' }]);
+    expect(held(record, '2027-01-14')).toEqual([{ positionId: 'pos-old', endsOn: '2027-01-15' }]);
+  });
+
+  it('holds the new post from its first day, and no longer the old one', () => {
+    expect(held(record, '2027-01-15')).toEqual([{ positionId: 'pos-new', endsOn: null }]);
+  });
+
+  it('lists the post decided to start later as starting after the day, not as held', () => {
+    expect(postsStartingAfter(record, '2026-12-01').map((p) => p.positionId)).toEqual(['pos-new']);
+    expect(postsStartingAfter(record, '2027-01-15')).toEqual([]);
+  });
+
+  it('holds the current term of a post until a new term decided for a later day begins', () => {
+    const renewed = recordAfter(
+      { ...assigned('pos-old', '2022-03-01', 'QĐ 1/2022') },
+      { ...assigned('pos-old', '2027-03-01', 'QĐ 3/2026') },
+    );
+    expect(postsHeldOn(renewed, '2026-12-01').map((p) => [p.from, p.decisionRef])).toEqual([
+      ['2022-03-01', 'QĐ 1/2022'],
+    ]);
+    expect(postsHeldOn(renewed, '2027-03-01').map((p) => [p.from, p.decisionRef])).toEqual([
+      ['2027-03-01', 'QĐ 3/2026'],
+    ]);
+  });
+
+  it('holds nothing of a post that ended on or before the day', () => {
+    const past = recordAfter(
+      assigned('pos-old', '2020-03-01', 'QĐ 1/2020'),
+      ended('pos-old', '2024-05-01'),
+    );
+    expect(held(past, '2024-05-01')).toEqual([]);
+    expect(held(past, '2024-04-30')).toEqual([{ positionId: 'pos-old', endsOn: '2024-05-01' }]);
+  });
+});
