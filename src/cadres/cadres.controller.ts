@@ -40,6 +40,7 @@ import { Write, WriteRequest } from '../common/http/route-request.decorator';
 import { metadataFromRequest } from '../common/request-metadata';
 import { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
+import { refuseOwnRecord, WritesPersonRecord } from '../identity/own-record';
 import {
   AddPlanningPoolEntryDto,
   AssignPostDto,
@@ -114,6 +115,7 @@ export class CadresController {
           field,
         );
     }
+    refuseOwnRecord(actor, dto.id);
     await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
     // An id taken by a person of another unit is refused as out of scope, not "already exists":
     // the answer must not tell whether someone outside the grant is registered.
@@ -198,6 +200,7 @@ export class CadresController {
 
   @Allow(...ACCESS.registryWrite)
   @Post('cadres/:id/posts')
+  @WritesPersonRecord()
   @ApiOperation({ summary: 'Record a post the person holds, with its term' })
   @ApiPersonWrite()
   async assignPost(
@@ -224,6 +227,7 @@ export class CadresController {
 
   @Allow(...ACCESS.registryWrite)
   @Post('cadres/:id/planning-pool')
+  @WritesPersonRecord()
   @ApiOperation({ summary: 'Add the person to the planning pool (quy hoạch) for a post and term' })
   @ApiPersonWrite()
   async addPlanningPoolEntry(
@@ -243,6 +247,7 @@ export class CadresController {
 
   @Allow(...ACCESS.registryWrite)
   @Delete('cadres/:id/planning-pool/:positionId')
+  @WritesPersonRecord()
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -269,6 +274,7 @@ export class CadresController {
 
   @Allow(...ACCESS.registryWrite)
   @Post('cadres/:id/statuses')
+  @WritesPersonRecord()
   @ApiOperation({
     summary:
       'Record a period the person is under investigation, abroad, in hospital, on maternity leave, …',

@@ -16,6 +16,7 @@ import { Actor } from '../identity/actor';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { OrgScope } from '../identity/org-scope';
+import { WritesPersonRecord } from '../identity/own-record';
 import {
   RecordAnnualRatingDto,
   RecordCivilServiceRankDto,
@@ -37,6 +38,8 @@ type Request = RequestLike & IdempotentRequest;
 @ApiBearerAuth()
 @ApiAuthenticatedProblems()
 @Controller('cadres/:id')
+// Every route here writes the record `:id` names.
+@WritesPersonRecord()
 export class PersonProfileController {
   constructor(
     private readonly registry: RegistryService,

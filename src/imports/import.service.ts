@@ -25,6 +25,7 @@ import { simulateImport, SimulatedCommand } from './import-simulation';
 import { SHEET_KINDS, SheetKind } from './import-template';
 import { CaseImport, CheckedCase } from './case-import';
 import { RowProblem } from './row-problem';
+import { refuseOwnRecordRows } from './own-record-rows';
 import { RawSheet } from './spreadsheet-reader';
 import { ReadImportFiles } from './read-import-files';
 
@@ -121,6 +122,7 @@ export class ImportService {
     const refs = await checkReferences(parsed.rows, actor, scope, reads, declared);
     // As on every route, an id outside the grant is refused before anything else is told.
     refuseOutOfScope(refs.outOfScope);
+    refuseOwnRecordRows(parsed.rows, actor);
     const cases = await this.cases.check(parsed.rows, actor);
     refuseOutOfScope(cases.outOfScope);
     const registryRows = parsed.rows.filter((row) => REGISTRY_KINDS.includes(row.kind));

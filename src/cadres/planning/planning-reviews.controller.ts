@@ -19,6 +19,7 @@ import { metadataFromRequest, RequestLike } from '../../common/request-metadata'
 import { Actor } from '../../identity/actor';
 import { ACCESS, Allow } from '../../identity/allow.decorator';
 import { CurrentActor } from '../../identity/current-actor.decorator';
+import { refuseOwnRecord } from '../../identity/own-record';
 import { OrgScope } from '../../identity/org-scope';
 import { parseLimit } from '../../read-models/cursor';
 import { PlanningReviewDto, RecordPlanningReviewDto } from '../dto/planning-review.dto';
@@ -58,6 +59,7 @@ export class PlanningReviewsController {
       ['added', dto.added],
     ] as const) {
       for (const [index, change] of changes.entries()) {
+        refuseOwnRecord(actor, change.personId, `${list}[${index}].personId`);
         await this.scope.assertPersonInScope(actor, change.personId, `${list}[${index}].personId`);
         await this.scope.assertPositionInScope(
           actor,

@@ -6,6 +6,7 @@ import { EventMetadata } from '../../event-store/event-envelope';
 import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
 import { Actor } from '../../identity/actor';
 import { EntryScope } from '../../identity/prefetched-scope';
+import { refuseOwnRecord } from '../../identity/own-record';
 import { PG_POOL } from '../../common/tokens';
 import { Pool } from 'pg';
 import { RegistryReads } from '../../cadres/prefetched-registry';
@@ -76,6 +77,10 @@ export class TransferBatchEntries {
     from: number,
     frame: BatchFrame,
   ): Promise<EntryChecks> {
+    // Nobody moves themself: an entry naming the caller refuses the batch, the dry run too.
+    entries.forEach((entry, index) =>
+      refuseOwnRecord(frame.actor, entry.personId, `entries[${index}].personId`),
+    );
     const result: EntryChecks = { planned: [], problems: [], outOfScope: [] };
     this.duplicatePeople(entries, from, result.problems);
     const procedure = this.procedures.forOpening('transfer')?.module.procedure ?? 'rotation';

@@ -21,13 +21,22 @@ export function requireActor(step: StepDefinition, context: StepContext): void {
   }
 }
 
-/** Separation of duties: the person a case is about never acts on it. */
-export function refuseSubject(personId: string, context: { actor: { personId?: string } }): void {
+/**
+ * Separation of duties: the person a case (or a record write) is about never acts on it. `about`
+ * names what they are the subject of, `field` where the request names them.
+ */
+export function refuseSubject(
+  personId: string,
+  context: { actor: { personId?: string } },
+  about = 'this case',
+  field?: string,
+): void {
   if (context.actor.personId && context.actor.personId === personId) {
     refuse(
       'separation.subject',
-      `you are the subject of this case (${personId}) and may not act on it`,
+      `${field ? `${field}: ` : ''}you are the subject of ${about} (${personId}) and may not act on it`,
       'forbidden',
+      field,
     );
   }
 }
