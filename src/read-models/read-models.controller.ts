@@ -103,6 +103,7 @@ export class ReadModelsController {
       scopeUnit: actor.orgUnit,
       steps: stepsPerformedBy(actor, this.catalog),
       includeTasks: actor.roles.includes('organization_staff'),
+      readerPersonId: actor.personId,
       procedure: parseChoice('procedure', procedure, PROCEDURES),
       orgUnit,
       overdueOnly: parseChoice('overdue', overdue, ['true', 'false'] as const) === 'true',

@@ -190,6 +190,8 @@ const vi = {
     provisionalHint:
       'Hạn này được tính theo ngày nghỉ lễ của Bộ luật Lao động vì lịch nghỉ chính thức của năm chưa được công bố; hạn sẽ được tính lại khi có lịch chính thức.',
     notYours: 'Bước này do {{roles}} thực hiện.',
+    subjectMayNotAct:
+      'Bạn là người được xem xét trong hồ sơ này nên không thực hiện các bước của hồ sơ.',
     records: 'Các bước đã ghi nhận',
     withdraw: 'Rút hồ sơ',
     reject: 'Không chấp thuận',
@@ -1014,6 +1016,7 @@ const en: Strings<typeof vi> = {
     provisionalHint:
       "Counted with the Labour Code's public holidays because the year's official schedule is not published yet; it is counted again when the schedule lands.",
     notYours: 'This step is recorded by {{roles}}.',
+    subjectMayNotAct: 'You are the person this case is about, so you take none of its steps.',
     records: 'Steps recorded',
     withdraw: 'Withdraw',
     reject: 'Reject',

@@ -6,6 +6,7 @@ import { currentStepOfCase, performStepLink, pinsView } from '../../workflow/ste
 import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engine/correction-view';
 import { postCaseView } from './nominee-tallies-view';
 import { disclosedNominees } from './nominee-disclosure';
+import { subjectRefusal } from '../../workflow/step-engine/actors';
 
 export function caseView(
   state: CaseState,
@@ -39,9 +40,9 @@ export function caseView(
     ? correctStepLink(state.lastStep, definition, `/cases/${state.caseId}`)
     : null;
   if (correct) allowedNext.push(correct);
-  const disclosure = {
-    viewerIsSubject: actor.personId !== undefined && actor.personId === state.personId,
-  };
+  // The subject takes no step of their own case: no action is offered, and the view says why.
+  const readerMayNotAct = subjectRefusal(state.personId, { actor });
+  const disclosure = { viewerIsSubject: readerMayNotAct !== null };
   const steps = stepsWithCorrections(state.steps, state.corrections, actor, disclosure);
   const takesCurrentStep = Boolean(current?.actors.roles.some((r) => actor.roles.includes(r)));
   const standing = disclosedNominees(state.nominees, steps, takesCurrentStep);
@@ -56,7 +57,8 @@ export function caseView(
     facts: state.openFacts,
     revision,
     currentStep: currentStepOfCase(current, state, calendar),
-    allowedNext,
+    allowedNext: readerMayNotAct ? [] : allowedNext,
+    ...(readerMayNotAct ? { readerMayNotAct } : {}),
     steps,
     vetting: state.vetting,
     ...standing,

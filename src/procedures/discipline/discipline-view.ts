@@ -12,6 +12,7 @@ import {
   stepView,
 } from '../../workflow/step-engine/step-view';
 import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engine/correction-view';
+import { subjectRefusal } from '../../workflow/step-engine/actors';
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { complaintDeadline } from './complaint-window';
 import { DisciplineState } from './discipline.state';
@@ -78,18 +79,22 @@ export function disciplineView(
   ruleSet: RuleSet,
 ) {
   if (state.status === 'none') return null;
+  // The subject takes no step of their own case: no action is offered, and the view says why.
+  const readerMayNotAct = subjectRefusal(state.personId, { actor });
   const disclosure: DisclosureContext = {
-    viewerIsSubject: actor.personId === state.personId,
+    viewerIsSubject: readerMayNotAct !== null,
     ballotVisibility: state.ballot
       ? { announced: state.ballot.announced, visibleTo: state.ballot.visibleTo }
       : null,
   };
   const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
   const correct = correctionLink(state, definition);
-  const allowedNext = [
-    ...allowedNextActions(state, current, today, { ruleSet, calendar }),
-    ...(correct ? [correct] : []),
-  ];
+  const allowedNext = readerMayNotAct
+    ? []
+    : [
+        ...allowedNextActions(state, current, today, { ruleSet, calendar }),
+        ...(correct ? [correct] : []),
+      ];
   return {
     id: state.caseId,
     procedure: 'discipline',
@@ -114,6 +119,7 @@ export function disciplineView(
     revision,
     currentStep: currentStepOfCase(current, state, calendar),
     allowedNext,
+    ...(readerMayNotAct ? { readerMayNotAct } : {}),
     steps: stepsWithCorrections(state.steps, state.corrections, actor, disclosure),
     ...decisionView(state),
     ...(state.status === 'closed'

@@ -21,24 +21,39 @@ export function requireActor(step: StepDefinition, context: StepContext): void {
   }
 }
 
+/** What separation of duties answers the person a case (or a record write) is about. */
+export interface SubjectRefusal {
+  rule: 'separation.subject';
+  message: string;
+}
+
 /**
- * Separation of duties: the person a case (or a record write) is about never acts on it. `about`
- * names what they are the subject of, `field` where the request names them.
+ * Separation of duties: the person a case (or a record write) is about never acts on it; null
+ * when the actor is someone else. `about` names what they are the subject of, `field` where the
+ * request names them. The views read it too, to offer the subject no action.
  */
+export function subjectRefusal(
+  personId: string,
+  context: { actor: { personId?: string } },
+  about = 'this case',
+  field?: string,
+): SubjectRefusal | null {
+  if (!context.actor.personId || context.actor.personId !== personId) return null;
+  return {
+    rule: 'separation.subject',
+    message: `${field ? `${field}: ` : ''}you are the subject of ${about} (${personId}) and may not act on it`,
+  };
+}
+
+/** Refuses the subject (403 `separation.subject`), as `subjectRefusal` says. */
 export function refuseSubject(
   personId: string,
   context: { actor: { personId?: string } },
   about = 'this case',
   field?: string,
 ): void {
-  if (context.actor.personId && context.actor.personId === personId) {
-    refuse(
-      'separation.subject',
-      `${field ? `${field}: ` : ''}you are the subject of ${about} (${personId}) and may not act on it`,
-      'forbidden',
-      field,
-    );
-  }
+  const refusal = subjectRefusal(personId, context, about, field);
+  if (refusal) refuse(refusal.rule, refusal.message, 'forbidden', field);
 }
 
 /** Whoever recorded a tally of the case may not also issue its decision, where the definition says so. */

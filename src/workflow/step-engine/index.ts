@@ -9,7 +9,14 @@ export { unreachable } from './types';
 export { dueFrom, dueOn } from './deadlines';
 export type { AppliedVoteRule } from './vote-rule';
 export { appliedRule, disclosure, refuseUnjudgedTally, tallyEvent } from './vote-rule';
-export { endedByStaff, requireActor, refuseSubject, refuseTallyRecorder } from './actors';
+export {
+  endedByStaff,
+  requireActor,
+  refuseSubject,
+  refuseTallyRecorder,
+  subjectRefusal,
+} from './actors';
+export type { SubjectRefusal } from './actors';
 export type { BegunStep, PrologueOptions } from './prologue';
 export type { StepKindTable } from './step-kinds';
 export { performStepWith } from './step-kinds';

@@ -2091,6 +2091,12 @@ export interface components {
              */
             until?: string;
         };
+        ReaderMayNotActDto: {
+            /** @enum {string} */
+            rule: "separation.subject";
+            /** @example you are the subject of this case (p-tran-thi-binh) and may not act on it */
+            message: string;
+        };
         DisciplineCaseViewDto: {
             /** @example d-2026-0007 */
             id: string;
@@ -2134,7 +2140,10 @@ export interface components {
             }[];
             revision: number | null;
             currentStep: components["schemas"]["CurrentStepDto"] | null;
+            /** @description empty for the person the case is about (readerMayNotAct says why) */
             allowedNext: components["schemas"]["AllowedActionDto"][];
+            /** @description present when the reader is the person the case is about: separation of duties refuses them every step, withdrawal, rejection and correction */
+            readerMayNotAct?: components["schemas"]["ReaderMayNotActDto"];
             /** @description the steps done, in order */
             steps: {
                 [key: string]: unknown;
@@ -3079,7 +3088,10 @@ export interface components {
             revision: number | null;
             /** @description null once the case is closed */
             currentStep: components["schemas"]["CurrentStepDto"] | null;
+            /** @description empty for the person the case is about (readerMayNotAct says why) */
             allowedNext: components["schemas"]["AllowedActionDto"][];
+            /** @description present when the reader is the person the case is about: separation of duties refuses them every step, withdrawal, rejection and correction */
+            readerMayNotAct?: components["schemas"]["ReaderMayNotActDto"];
             /** @description the steps done, in order: { type, stepId, heldOn, actor, … }; an unannounced tally reads "not announced" */
             steps: {
                 [key: string]: unknown;
@@ -3191,6 +3203,7 @@ export type SchemaOpenDisciplineCaseDto = components['schemas']['OpenDisciplineC
 export type SchemaDisciplineTimeLimitDto = components['schemas']['DisciplineTimeLimitDto'];
 export type SchemaCurrentStepDto = components['schemas']['CurrentStepDto'];
 export type SchemaAllowedActionDto = components['schemas']['AllowedActionDto'];
+export type SchemaReaderMayNotActDto = components['schemas']['ReaderMayNotActDto'];
 export type SchemaDisciplineCaseViewDto = components['schemas']['DisciplineCaseViewDto'];
 export type SchemaReasonDto = components['schemas']['ReasonDto'];
 export type SchemaComplaintDto = components['schemas']['ComplaintDto'];

@@ -141,6 +141,8 @@ export interface CaseView {
     roles?: string[];
     href?: string;
   }[];
+  /** The reader is the person the case is about: no action is offered (allowedNext is empty). */
+  readerMayNotAct?: { rule: 'separation.subject'; message: string };
   steps: CaseStepRecord[];
   vetting: Record<
     string,

@@ -137,7 +137,9 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
   const discipline = (definition as (Definition & { discipline?: Discipline }) | undefined)
     ?.discipline;
   const step = definition?.steps.find((s) => s.id === view.currentStep?.id);
-  const mayAct = Boolean(step?.actors.roles.some((r) => session.roles.includes(r)));
+  // The person the case is about takes none of its steps (separation.subject), as on a case.
+  const isSubject = Boolean(view.readerMayNotAct);
+  const mayAct = Boolean(!isSubject && step?.actors.roles.some((r) => session.roles.includes(r)));
   const index = definition?.steps.findIndex((s) => s.id === step?.id) ?? -1;
   const beforeCouncil =
     step?.kind === 'meeting' &&
@@ -208,6 +210,11 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
       {notice && (
         <p className="notice" role="status">
           {notice}
+        </p>
+      )}
+      {isSubject && (
+        <p className="notice" data-testid="subject-may-not-act">
+          {t('case.subjectMayNotAct')}
         </p>
       )}
       <div className="columns">
@@ -284,7 +291,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
                 write('/discipline-cases/{id}/steps/{stepId}', step.id, body, stepKeys)
               }
             />
-          ) : (
+          ) : isSubject ? null : (
             <p>
               {t('case.notYours', {
                 roles: step.actors.roles.map((r) => t(`roles.${r}`)).join(', '),

@@ -88,6 +88,8 @@ export interface DisciplineCaseView {
   revision: number | null;
   currentStep: { id: string; dueOn: string | null } | null;
   allowedNext: { action: string; stepId?: string; roles?: string[]; href?: string }[];
+  /** The reader is the person the case is about: no action is offered (allowedNext is empty). */
+  readerMayNotAct?: { rule: 'separation.subject'; message: string };
   steps: DisciplineStepRecord[];
   decision?: DisciplineDecision;
   form?: string | null;

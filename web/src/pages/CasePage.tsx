@@ -224,7 +224,12 @@ export function CasePage({ caseId }: { caseId: string }) {
   const definition = catalog.data?.definitions.find((d) => d.key === view?.definition);
   const ruleSet = catalog.data?.ruleSets.find((r) => r.id === view?.ruleSet);
   const step = definition?.steps.find((s) => s.id === view?.currentStep?.id);
-  const mayAct = Boolean(step && step.actors.roles.some((r) => session.roles.includes(r)));
+  // The person the case is about takes none of its steps (separation.subject): the server offers
+  // them no action and says so; the page hides every form and button and tells them why.
+  const isSubject = Boolean(view?.readerMayNotAct);
+  const mayAct = Boolean(
+    !isSubject && step && step.actors.roles.some((r) => session.roles.includes(r)),
+  );
   const eligibility = useQuery({
     queryKey: ['eligibility', view?.personId, view?.positionId],
     enabled: Boolean(
@@ -326,6 +331,11 @@ export function CasePage({ caseId }: { caseId: string }) {
         })}
       </h1>
       <p className="muted">{data.summary}</p>
+      {isSubject && (
+        <p className="notice" data-testid="subject-may-not-act">
+          {t('case.subjectMayNotAct')}
+        </p>
+      )}
       {stale && (
         <div className="warning" role="alert">
           {t('case.stale')}{' '}
@@ -403,7 +413,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               submit={submitStep}
               recordFindings={eligibility.data?.reasons ?? null}
             />
-          ) : (
+          ) : isSubject ? null : (
             <p>
               {t('case.notYours', {
                 roles: step.actors.roles.map((r) => t(`roles.${r}`)).join(', '),
@@ -431,7 +441,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <p>{reasonText(String(data.rejection.reason ?? ''))}</p>
         </section>
       )}
-      {data.status === 'open' && can.closeCase(session) && (
+      {data.status === 'open' && can.closeCase(session) && !isSubject && (
         <section className="card">
           {!closing ? (
             <>

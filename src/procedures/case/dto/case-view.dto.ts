@@ -23,6 +23,15 @@ export class CurrentStepDto {
   provisional!: boolean;
 }
 
+/** Why the reader is offered no action on the case: they are the person it is about. */
+export class ReaderMayNotActDto {
+  @ApiProperty({ enum: ['separation.subject'] }) rule!: 'separation.subject';
+  @ApiProperty({
+    example: 'you are the subject of this case (p-tran-thi-binh) and may not act on it',
+  })
+  message!: string;
+}
+
 export class AllowedActionDto {
   @ApiProperty({
     example: 'perform-step',
@@ -103,7 +112,17 @@ export class CaseViewDto {
     description: 'null once the case is closed',
   })
   currentStep!: CurrentStepDto | null;
-  @ApiProperty({ type: [AllowedActionDto] }) allowedNext!: AllowedActionDto[];
+  @ApiProperty({
+    type: [AllowedActionDto],
+    description: 'empty for the person the case is about (readerMayNotAct says why)',
+  })
+  allowedNext!: AllowedActionDto[];
+  @ApiPropertyOptional({
+    type: ReaderMayNotActDto,
+    description:
+      'present when the reader is the person the case is about: separation of duties refuses them every step, withdrawal, rejection and correction',
+  })
+  readerMayNotAct?: ReaderMayNotActDto;
   @ApiProperty({
     type: 'array',
     items: FREE_OBJECT,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AllowedActionDto, CurrentStepDto } from '../../case/dto/case-view.dto';
+import { AllowedActionDto, CurrentStepDto, ReaderMayNotActDto } from '../../case/dto/case-view.dto';
 import { DISCIPLINE_FORMS } from '../discipline-forms';
 
 const FREE_OBJECT = { type: 'object', additionalProperties: true } as const;
@@ -63,7 +63,17 @@ export class DisciplineCaseViewDto {
   @ApiProperty({ type: 'array', items: FREE_OBJECT }) missedDeadlines!: Record<string, unknown>[];
   @ApiProperty({ type: Number, nullable: true }) revision!: number | null;
   @ApiProperty({ type: CurrentStepDto, nullable: true }) currentStep!: CurrentStepDto | null;
-  @ApiProperty({ type: [AllowedActionDto] }) allowedNext!: AllowedActionDto[];
+  @ApiProperty({
+    type: [AllowedActionDto],
+    description: 'empty for the person the case is about (readerMayNotAct says why)',
+  })
+  allowedNext!: AllowedActionDto[];
+  @ApiPropertyOptional({
+    type: ReaderMayNotActDto,
+    description:
+      'present when the reader is the person the case is about: separation of duties refuses them every step, withdrawal, rejection and correction',
+  })
+  readerMayNotAct?: ReaderMayNotActDto;
   @ApiProperty({ type: 'array', items: FREE_OBJECT, description: 'the steps done, in order' })
   steps!: Record<string, unknown>[];
   @ApiPropertyOptional({

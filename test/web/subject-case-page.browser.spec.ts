@@ -1,0 +1,120 @@
+import request from 'supertest';
+import { Browser, Page } from 'playwright-core';
+import { buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  buildWebApp,
+  launchChromium,
+  listeningPort,
+  screenshot,
+  WEB_DIST,
+} from './support/browser';
+
+jest.setTimeout(240_000);
+
+/**
+ * The person a case is about opens it in the browser: the page offers them no step form, no
+ * "Rút hồ sơ", "Không chấp thuận" nor "Sửa bước" (each would be refused 403 separation.subject)
+ * and says why in Vietnamese. A colleague with the same roles keeps every action.
+ */
+describe('the case page for the person the case is about', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const roles = ['organization_staff', 'leadership', 'ballot_secretary'];
+  const today = vietnamToday();
+
+  /** A tab signed in with the token of `userId` (the demo sign-in has no user who is a cadre). */
+  const signInAs = async (userId: string, personId?: string): Promise<Page> => {
+    const session = {
+      token: t.token(userId, roles, 'ou-town', personId),
+      userId,
+      name: userId,
+      roles,
+      orgUnit: 'ou-town',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      via: 'dev',
+    };
+    const context = await browser.newContext({
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1280, height: 900 },
+    });
+    await context.addInitScript((value: string) => {
+      sessionStorage.setItem('cadreflow.session', value);
+    }, JSON.stringify(session));
+    const page = await context.newPage();
+    page.on('pageerror', (error) => process.stdout.write(`page error: ${error.message}\n`));
+    return page;
+  };
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_subject_case', { DEV_SIGN_IN: 'true', WEB_DIR: WEB_DIST });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    const staff = {
+      Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}`,
+    };
+    await buildRegistry(t, staff, {
+      positions: [{ id: 'pos-head', rank: 5 }],
+      people: [{ id: 'p-binh', pool: ['pos-head'] }],
+    });
+    const http = () => request(t.server as never);
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'c-self',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-binh',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'Bổ nhiệm Trưởng ban',
+      })
+      .expect(201);
+    // A step on record, so that "Sửa bước" is offered to those who may correct it.
+    await http()
+      .post('/cases/c-self/steps/leadership-round-1')
+      .set(staff)
+      .send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'Thống nhất chủ trương' })
+      .expect(200);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('shows the subject why they take no step, and no form or button that would be refused', async () => {
+    const colleague = await signInAs('u-cuong');
+    await colleague.goto(`${base}/cases/c-self`);
+    await colleague.locator('#current-step-title').waitFor();
+    await colleague.getByRole('button', { name: 'Rút hồ sơ' }).waitFor();
+    await colleague.getByRole('button', { name: 'Không chấp thuận' }).waitFor();
+    await colleague.getByRole('button', { name: 'Sửa bước' }).waitFor();
+    await colleague.getByRole('button', { name: 'Ghi nhận' }).waitFor();
+    expect(await colleague.getByTestId('subject-may-not-act').count()).toBe(0);
+    await colleague.context().close();
+
+    const subject = await signInAs('u-binh', 'p-binh');
+    await subject.goto(`${base}/cases/c-self`);
+    await subject.locator('#current-step-title').waitFor();
+    await subject
+      .getByText(
+        'Bạn là người được xem xét trong hồ sơ này nên không thực hiện các bước của hồ sơ.',
+      )
+      .waitFor();
+    for (const name of ['Rút hồ sơ', 'Không chấp thuận', 'Sửa bước', 'Ghi nhận'])
+      expect({ name, count: await subject.getByRole('button', { name }).count() }).toEqual({
+        name,
+        count: 0,
+      });
+    expect(await axeViolations(subject)).toEqual([]);
+    await screenshot(subject, 'subject-case-page');
+    await subject.context().close();
+  });
+});
