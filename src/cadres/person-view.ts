@@ -24,6 +24,7 @@ export function personView(
     posts: postsHeldOn(state, today),
     upcomingPosts: postsStartingAfter(state, today),
     pastPosts: state.pastPosts.filter((post) => post.endedOn <= today),
+    postRestorations: state.postRestorations,
     planningPool: state.planningPool,
     pastPlanningPool: state.pastPlanningPool,
     planningRestorations: state.planningRestorations,

@@ -254,7 +254,7 @@ describe("the person page: the record's moves, the entries taken off the pool an
     ]);
 
     await page
-      .getByRole('heading', { name: 'Khôi phục quy hoạch khi quyết định kỷ luật bị hủy' })
+      .getByRole('heading', { name: 'Khôi phục quy hoạch sau khi giải quyết khiếu nại kỷ luật' })
       .waitFor();
     const restorations = await page
       .getByTestId('planning-restorations')
@@ -262,10 +262,10 @@ describe("the person page: the record's moves, the entries taken off the pool an
       .allInnerTexts();
     expect(restorations).toEqual([
       expect.stringMatching(
-        /^pos-head — Giai đoạn 2025-2030: không khôi phục được — Quy hoạch chức vụ pos-head giai đoạn 2025-2030 đã đủ 3\/3 người .*\(quyết định hủy 20-QĐ .*, hồ sơ kỷ luật d-warn\)$/,
+        /^pos-head — Giai đoạn 2025-2030: không khôi phục được — Quy hoạch chức vụ pos-head giai đoạn 2025-2030 đã đủ 3\/3 người .*\(quyết định giải quyết khiếu nại 20-QĐ .*, hồ sơ kỷ luật d-warn\)$/,
       ),
       expect.stringMatching(
-        /^pos-chief — Giai đoạn 2025-2030: đã khôi phục vào quy hoạch \(quyết định hủy 20-QĐ .*, hồ sơ kỷ luật d-warn\)$/,
+        /^pos-chief — Giai đoạn 2025-2030: đã khôi phục vào quy hoạch \(quyết định giải quyết khiếu nại 20-QĐ .*, hồ sơ kỷ luật d-warn\)$/,
       ),
     ]);
     expect(restorations.join('\n')).not.toContain('planning pool full');

@@ -64,6 +64,25 @@ export class PostHeldOnDayDto extends PostHeldDto {
 export class PastPostDto extends PostHeldDto {
   @ApiProperty(DATE) endedOn!: string;
   @ApiProperty() reason!: string;
+  @ApiProperty({ description: 'the decision that ended it' }) endedBy!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the discipline case whose decision ended it, null otherwise',
+  })
+  caseId!: string | null;
+}
+
+export class PostRestorationDto {
+  @ApiProperty({ description: 'the discipline case whose decision had ended the post' })
+  caseId!: string;
+  @ApiProperty() positionId!: string;
+  @ApiProperty({ ...DATE, description: 'the day the decision had ended it' }) endedOn!: string;
+  @ApiProperty({ description: 'held again on its own term; false: the reason says why not' })
+  restored!: boolean;
+  @ApiProperty({ description: 'the review that annulled the decision or lightened its form' })
+  decisionRef!: string;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
 }
 
 export class RegistrationMoveDto {
@@ -92,13 +111,17 @@ export class PastPlanningPoolEntryDto extends PlanningPoolEntryDto {
 }
 
 export class PlanningPoolRestorationDto {
-  @ApiProperty({ description: 'the discipline case whose annulled decision had removed the entry' })
+  @ApiProperty({
+    description:
+      'the discipline case whose decision had removed the entry (annulled, or changed to a form that keeps the pool)',
+  })
   caseId!: string;
   @ApiProperty() positionId!: string;
   @ApiProperty({ example: '2025-2030' }) term!: string;
   @ApiProperty({ description: 'put back in the pool; false: the reason says why not' })
   restored!: boolean;
-  @ApiProperty({ description: 'the annulling decision' }) decisionRef!: string;
+  @ApiProperty({ description: 'the review that annulled the decision or lightened its form' })
+  decisionRef!: string;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
 }
 
@@ -195,12 +218,19 @@ export class PersonRecordDto {
   upcomingPosts!: PostHeldDto[];
   @ApiProperty({ type: [PastPostDto], description: 'posts ended on or before today' })
   pastPosts!: PastPostDto[];
+  @ApiProperty({
+    type: [PostRestorationDto],
+    description:
+      'posts a discipline decision ended and a complaint review annulled or lightened: held again, or why not',
+  })
+  postRestorations!: PostRestorationDto[];
   @ApiProperty({ type: [PlanningPoolEntryDto] }) planningPool!: PlanningPoolEntryDto[];
   @ApiProperty({ type: [PastPlanningPoolEntryDto], description: 'entries taken off the pool' })
   pastPlanningPool!: PastPlanningPoolEntryDto[];
   @ApiProperty({
     type: [PlanningPoolRestorationDto],
-    description: 'entries an annulled discipline decision had removed: put back, or why not',
+    description:
+      'entries a discipline decision had removed, annulled or changed to a form keeping the pool: put back, or why not',
   })
   planningRestorations!: PlanningPoolRestorationDto[];
   @ApiProperty({ type: [PersonStatusPeriodDto] }) statuses!: PersonStatusPeriodDto[];

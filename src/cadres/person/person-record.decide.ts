@@ -9,6 +9,7 @@ import {
 import { decidePlanningPoolRestoration } from '../planning/planning-pool-restoration';
 import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands';
 import { refuseImpossiblePost } from './person-dates';
+import { decidePostRestoration } from './post-restoration';
 import { PersonState } from './person.state';
 
 type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
@@ -18,8 +19,15 @@ type Decide<T extends PersonCommand['type']> = (
   context: PersonDecideContext,
 ) => DomainEvent[];
 
-/** Posts held (chức vụ): only a post the person holds can end. */
-export const postDeciders: { AssignPost: Decide<'AssignPost'>; EndPost: Decide<'EndPost'> } = {
+/**
+ * Posts held (chức vụ): only a post the person holds can end; one a discipline decision ended
+ * comes back after a review that no longer ends it (`decidePostRestoration`).
+ */
+export const postDeciders: {
+  AssignPost: Decide<'AssignPost'>;
+  EndPost: Decide<'EndPost'>;
+  RestorePost: Decide<'RestorePost'>;
+} = {
   AssignPost: (state, command) => {
     refuseImpossiblePost(state.profile, command.data);
     return [{ type: 'PostAssigned', data: command.data }];
@@ -34,6 +42,7 @@ export const postDeciders: { AssignPost: Decide<'AssignPost'>; EndPost: Decide<'
     }
     return [{ type: 'PostEnded', data: command.data }];
   },
+  RestorePost: (state, { data }) => decidePostRestoration(state, data),
 };
 
 /**

@@ -7,6 +7,22 @@ export type PersonCommand =
   | { type: 'AssignPost'; data: Extract<PersonEvent, { type: 'PostAssigned' }>['data'] }
   | { type: 'EndPost'; data: Extract<PersonEvent, { type: 'PostEnded' }>['data'] }
   | {
+      type: 'RestorePost';
+      data: {
+        personId: string;
+        positionId: string;
+        /** The discipline case whose decision ended the post. */
+        caseId: string;
+        /** Which end is undone: its day and the decision that ended it (the case's, or a review's). */
+        endedOn: string;
+        endedBy: string;
+        /** The review that annulled the decision or changed it to a form not ending the post. */
+        revisedBy: string;
+        /** The review's day: a term ended by then is not given back. */
+        on: string;
+      };
+    }
+  | {
       type: 'MoveRegistration';
       data: Omit<Extract<PersonEvent, { type: 'RegistrationMoved' }>['data'], 'previousOrgUnitId'>;
     }
@@ -26,9 +42,12 @@ export type PersonCommand =
         term: string;
         /** The entry's own decision (the one that planned the person). */
         decisionRef: string;
-        /** The discipline case whose decision removed it, and the decision annulling that one. */
+        /**
+         * The discipline case whose decision removed it, and the review that annulled that
+         * decision or changed it to a form that keeps the pool.
+         */
         caseId: string;
-        annulledBy: string;
+        revisedBy: string;
       };
     }
   | {

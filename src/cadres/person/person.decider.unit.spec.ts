@@ -211,6 +211,8 @@ describe('person record (cadre-<id>)', () => {
         decisionRef: '45-QĐ/TU',
         endedOn: '2027-03-01',
         reason: 'new term from 2027-03-01 (77-QĐ/TU)',
+        endedBy: '77-QĐ/TU',
+        caseId: null,
       },
     ]);
   });

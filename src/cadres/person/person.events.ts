@@ -28,12 +28,43 @@ export interface PostAssigned {
     caseId?: string;
     /** The day the council elected the person, for an elected post recorded by hand. */
     electedOn?: string;
+    /**
+     * A post a discipline decision ended, given back with its own term when a complaint review
+     * annulled that decision or changed it to a form that does not end the post.
+     */
+    restoredAfter?: { caseId: string; decisionRef: string };
   };
 }
 
 export interface PostEnded {
   type: 'PostEnded';
-  data: { personId: string; positionId: string; on: string; reason: string; decisionRef: string };
+  data: {
+    personId: string;
+    positionId: string;
+    on: string;
+    reason: string;
+    decisionRef: string;
+    /** The discipline case whose decision ended it (absent otherwise, and before Dec 2026). */
+    caseId?: string;
+  };
+}
+
+/**
+ * A complaint review could not give back a post the reviewed discipline decision ended: the
+ * person holds the post again (appointed anew), or its term ended meanwhile.
+ */
+export interface PostNotRestored {
+  type: 'PostNotRestored';
+  data: {
+    personId: string;
+    positionId: string;
+    caseId: string;
+    /** The day the decision had ended it. */
+    endedOn: string;
+    /** The review that annulled the decision or lightened its form. */
+    decisionRef: string;
+    reason: string;
+  };
 }
 
 /**
@@ -61,7 +92,10 @@ export interface PlanningPoolEntryAdded {
     positionId: string;
     term: string;
     decisionRef: string;
-    /** An entry a discipline decision removed, put back when that decision was annulled. */
+    /**
+     * An entry a discipline decision removed, put back when a complaint review annulled that
+     * decision or changed it to a form that keeps the pool.
+     */
     restoredAfter?: { caseId: string; decisionRef: string };
   };
 }
@@ -79,7 +113,8 @@ export interface PlanningPoolEntryRemoved {
 }
 
 /**
- * A discipline decision's annulment could not put back an entry that decision removed: the
+ * A discipline decision's annulment (or its change to a form that keeps the pool) could not put
+ * back an entry that decision removed: the
  * post's pool for the term is full meanwhile, the person is planned for the post again, the
  * person's own limit is reached or the term has ended.
  */
@@ -198,6 +233,7 @@ export type PersonEvent =
   | PersonRegistered
   | PostAssigned
   | PostEnded
+  | PostNotRestored
   | RegistrationMoved
   | PlanningPoolEntryAdded
   | PlanningPoolEntryRemoved

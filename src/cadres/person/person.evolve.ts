@@ -2,7 +2,7 @@ import { DomainEvent } from '../../common/stream-decider';
 import { evolveProfile, emptyProfileFacts } from './person-profile';
 import { PersonProfileEvent } from './person-profile.events';
 import { PersonEvent, PersonRegistered } from './person.events';
-import { PersonState } from './person.state';
+import { PersonState, PostHeld, PostRestoration } from './person.state';
 
 type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
 /** Every event after registration: one evolver each, so a new event type without one fails to compile. */
@@ -19,6 +19,7 @@ function registered(data: PersonRegistered['data']): RegisteredPerson {
     posts: [],
     registrationMoves: [],
     pastPosts: [],
+    postRestorations: [],
     planningPool: [],
     pastPlanningPool: [],
     planningRestorations: [],
@@ -39,24 +40,26 @@ const withProfile = (state: RegisteredPerson, event: PersonProfileEvent): Regist
  * Posts held (chức vụ): an ended one moves to the past. A new assignment to a post held replaces
  * it: with another start (a re-appointment's new term) the term held moves to the past, ending
  * where the new one starts (before, it was dropped, and the record lost that term); with the same
- * start (an extension moving the term's end) it is the same term.
+ * start (an extension moving the term's end) it is the same term. A post given back after a
+ * complaint review leaves the past: the decision that ended it no longer does, and the person
+ * holds it on its own term as before (the record of what happened is `postRestorations`).
  */
-const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded'> = {
+const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded' | 'PostNotRestored'> = {
   PostAssigned: (state, { data }) => {
     const held = state.posts.find((p) => p.positionId === data.positionId);
     const newTerm = held !== undefined && held.from !== data.from;
+    const post: PostHeld = {
+      positionId: data.positionId,
+      from: data.from,
+      termEnd: data.termEnd,
+      decisionRef: data.decisionRef,
+      ...(data.electedOn === undefined ? {} : { electedOn: data.electedOn }),
+    };
+    const posts = [...state.posts.filter((p) => p.positionId !== data.positionId), post];
+    if (data.restoredAfter) return restorePost(state, posts, post, data.restoredAfter);
     return {
       ...state,
-      posts: [
-        ...state.posts.filter((p) => p.positionId !== data.positionId),
-        {
-          positionId: data.positionId,
-          from: data.from,
-          termEnd: data.termEnd,
-          decisionRef: data.decisionRef,
-          ...(data.electedOn === undefined ? {} : { electedOn: data.electedOn }),
-        },
-      ],
+      posts,
       pastPosts: newTerm
         ? [
             ...state.pastPosts,
@@ -64,6 +67,8 @@ const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded'> = {
               ...held,
               endedOn: data.from,
               reason: `new term from ${data.from} (${data.decisionRef})`,
+              endedBy: data.decisionRef,
+              caseId: null,
             },
           ]
         : state.pastPosts,
@@ -71,15 +76,55 @@ const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded'> = {
   },
   PostEnded: (state, { data }) => {
     const ended = state.posts.find((p) => p.positionId === data.positionId);
+    const past = ended && {
+      ...ended,
+      endedOn: data.on,
+      reason: data.reason,
+      endedBy: data.decisionRef,
+      caseId: data.caseId ?? null,
+    };
     return {
       ...state,
       posts: state.posts.filter((p) => p.positionId !== data.positionId),
-      pastPosts: ended
-        ? [...state.pastPosts, { ...ended, endedOn: data.on, reason: data.reason }]
-        : state.pastPosts,
+      pastPosts: past ? [...state.pastPosts, past] : state.pastPosts,
+    };
+  },
+  PostNotRestored: (state, { data }) => {
+    const { personId: _personId, ...outcome } = data;
+    return {
+      ...state,
+      postRestorations: [...state.postRestorations, { ...outcome, restored: false }],
     };
   },
 };
+
+/** The post given back is the term that ended (same start, same decision): it leaves the past. */
+function restorePost(
+  state: RegisteredPerson,
+  posts: PostHeld[],
+  post: PostHeld,
+  after: { caseId: string; decisionRef: string },
+): RegisteredPerson {
+  const ended = state.pastPosts.findLast(
+    (p) =>
+      p.positionId === post.positionId &&
+      p.from === post.from &&
+      p.decisionRef === post.decisionRef,
+  );
+  const outcome: PostRestoration = {
+    ...after,
+    positionId: post.positionId,
+    endedOn: ended?.endedOn ?? post.from,
+    restored: true,
+    reason: null,
+  };
+  return {
+    ...state,
+    posts,
+    pastPosts: state.pastPosts.filter((p) => p !== ended),
+    postRestorations: [...state.postRestorations, outcome],
+  };
+}
 
 /** The registration moved: the record is managed by the receiving unit from then on. */
 const registrationEvolvers: Pick<Evolvers, 'RegistrationMoved'> = {

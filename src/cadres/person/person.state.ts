@@ -30,13 +30,33 @@ export interface PlanningPoolEntryLeft extends PlanningPoolEntry {
   caseId: string | null;
 }
 
-/** What an annulled discipline decision's entries became: put back, or why not. */
+/** A post that ended, with what ended it (`endedBy`: the decision; `caseId`: its discipline case). */
+export interface PastPost extends PostHeld {
+  endedOn: string;
+  reason: string;
+  endedBy: string;
+  caseId: string | null;
+}
+
+/** What became of a post a reviewed discipline decision ended: given back, or why not. */
+export interface PostRestoration {
+  caseId: string;
+  positionId: string;
+  /** The day the decision had ended it. */
+  endedOn: string;
+  restored: boolean;
+  /** The review that annulled the decision or lightened its form. */
+  decisionRef: string;
+  reason: string | null;
+}
+
+/** What an annulled (or lightened) discipline decision's entries became: put back, or why not. */
 export interface PlanningPoolRestoration {
   caseId: string;
   positionId: string;
   term: string;
   restored: boolean;
-  /** The annulling decision. */
+  /** The review that annulled the decision or lightened its form. */
   decisionRef: string;
   reason: string | null;
 }
@@ -75,7 +95,8 @@ export type PersonState =
        */
       posts: PostHeld[];
       /** Posts a decision ended, as decided: one may end only on a later day (held until then). */
-      pastPosts: (PostHeld & { endedOn: string; reason: string })[];
+      pastPosts: PastPost[];
+      postRestorations: PostRestoration[];
       planningPool: PlanningPoolEntry[];
       pastPlanningPool: PlanningPoolEntryLeft[];
       planningRestorations: PlanningPoolRestoration[];

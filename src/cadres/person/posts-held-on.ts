@@ -36,8 +36,10 @@ export function holdsPostOn(record: PostsOnRecord, positionId: string, day: stri
   return postsHeldOn(record, day).some((post) => post.positionId === positionId);
 }
 
-/** A past post's own fields: the reason it ended is not part of a post held. */
-function withoutEndFields<T extends PostHeld & { reason?: string }>(post: T): PostHeld {
-  const { reason: _reason, ...held } = post;
+/** A past post's own fields: why and by what it ended are not part of a post held. */
+function withoutEndFields<
+  T extends PostHeld & { reason?: string; endedBy?: string; caseId?: string | null },
+>(post: T): PostHeld {
+  const { reason: _reason, endedBy: _endedBy, caseId: _caseId, ...held } = post;
   return held;
 }

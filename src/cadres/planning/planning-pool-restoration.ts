@@ -10,10 +10,11 @@ type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
 type RestorePlanningPoolEntryData = CommandOf<'RestorePlanningPoolEntry'>['data'];
 
 /**
- * Puts back a planning-pool entry that an annulled discipline decision removed, under the limits
- * a new entry meets: the seat may have gone to someone else meanwhile, and the pool then stays
- * within its limit; the record says why the entry was not put back. Each entry has one outcome:
- * a redelivered annulment writes nothing more, whatever the pool has become since.
+ * Puts back a planning-pool entry that a discipline decision removed, once a complaint review
+ * annulled it or changed it to a form that keeps the pool, under the limits a new entry meets:
+ * the seat may have gone to someone else meanwhile, and the pool then stays within its limit; the
+ * record says why the entry was not put back. Each entry has one outcome: a redelivered review
+ * writes nothing more, whatever the pool has become since.
  */
 export function decidePlanningPoolRestoration(
   state: RegisteredPerson,
@@ -24,26 +25,26 @@ export function decidePlanningPoolRestoration(
     (r) => r.caseId === data.caseId && r.positionId === data.positionId,
   );
   if (decided) return [];
-  const { annulledBy, caseId, ...entry } = data;
+  const { revisedBy, caseId, ...entry } = data;
   const refusal = whyNotRestored(state, entry, context);
   if (refusal !== null)
     return [
       {
         type: 'PlanningPoolEntryNotRestored',
-        data: { ...entry, caseId, decisionRef: annulledBy, reason: refusal },
+        data: { ...entry, caseId, decisionRef: revisedBy, reason: refusal },
       },
     ];
   return [
     {
       type: 'PlanningPoolEntryAdded',
-      data: { ...entry, restoredAfter: { caseId, decisionRef: annulledBy } },
+      data: { ...entry, restoredAfter: { caseId, decisionRef: revisedBy } },
     },
   ];
 }
 
 function whyNotRestored(
   state: RegisteredPerson,
-  entry: Omit<RestorePlanningPoolEntryData, 'caseId' | 'annulledBy'>,
+  entry: Omit<RestorePlanningPoolEntryData, 'caseId' | 'revisedBy'>,
   { planning, seats }: PersonDecideContext,
 ): string | null {
   const again = state.planningPool.find((p) => p.positionId === entry.positionId);

@@ -28,7 +28,7 @@ const restore = {
     term: '2025-2030',
     decisionRef: '112-QĐ/TU',
     caseId: 'd-1',
-    annulledBy: '20-QĐ (2026-12-01)',
+    revisedBy: '20-QĐ (2026-12-01)',
   },
 };
 const limit = { value: 3, citation: 'Quy định 50-QĐ/TW (text not checked)' };

@@ -109,6 +109,7 @@ function formEffectsOnRecord(
               on: applied.postEndsOn,
               reason,
               decisionRef,
+              caseId,
             },
           }),
         );
@@ -155,9 +156,12 @@ function carryIntoOpenCases(
  * A changed form does what a decision of it would: its own validity and bar on the record, and
  * its effects on the pool, the open cases and the post (a post it ends is left on the review's
  * day: the person held it until then).
- * An annulment puts back the planning-pool entries the annulled decision took off (only those:
- * entries removed by hand or by another case stay off); the person's decider says which the
- * pool has room for, and records why the others were not put back.
+ * What the reviewed decision took and the outcome would not have taken comes back: an annulment
+ * gives back everything, a lighter form (cách chức reduced to khiển trách) the post when it does
+ * not end the post and the planning-pool entries when it keeps the pool. Only what this case took:
+ * posts ended and entries removed by hand or by another case stay as they are. The person's
+ * decider says what can come back (the pool's room, the post's term) and records why the rest
+ * could not.
  */
 export function reviseDisciplineRecord(
   state: ExistingDiscipline,
@@ -183,9 +187,45 @@ export function reviseDisciplineRecord(
       revisedOn: review.heldOn,
     },
   });
-  if (review.outcome === 'annul') {
-    if (person.status !== 'registered') return [revised];
-    const restores = entriesRemovedBy(state, person).map((entry) =>
+  if (person.status !== 'registered') return [revised];
+  const changedTo = review.form === null ? null : { ...review, form: review.form };
+  if (review.outcome === 'change' && changedTo === null) return [revised];
+  const restores = givenBackBy(state, person, changedTo, { decisionRef, on: review.heldOn });
+  if (changedTo === null) return [revised, ...restores];
+  const applied = { ...changedTo, postEndsOn: review.heldOn, decisionRef };
+  return [revised, ...restores, ...formEffectsOnRecord(state, person, openCases, applied)];
+}
+
+/**
+ * What the review gives back of what the case took: an annulment (`changedTo` null) everything, a
+ * changed form what it would not have taken itself (the post when it does not end the post, the
+ * pool entries when it keeps the pool).
+ */
+function givenBackBy(
+  state: Decided,
+  person: Extract<PersonState, { status: 'registered' }>,
+  changedTo: { form: string; endsPost?: boolean; leavesPlanningPool?: boolean } | null,
+  review: { decisionRef: string; on: string },
+): RecordWrite[] {
+  const { personId, caseId } = state;
+  const posts = changedTo === null || !decisionEndsPost(changedTo);
+  const pool = changedTo === null || !decisionLeavesPlanningPool(changedTo);
+  return [
+    ...(posts ? postsEndedBy(state, person) : []).map((post) =>
+      toPerson(personId, `restore-post:${post.positionId}`, {
+        type: 'RestorePost',
+        data: {
+          personId,
+          positionId: post.positionId,
+          caseId,
+          endedOn: post.endedOn,
+          endedBy: post.endedBy,
+          revisedBy: review.decisionRef,
+          on: review.on,
+        },
+      }),
+    ),
+    ...(pool ? entriesRemovedBy(state, person) : []).map((entry) =>
       toPerson(personId, `restore:${entry.positionId}`, {
         type: 'RestorePlanningPoolEntry',
         data: {
@@ -194,25 +234,38 @@ export function reviseDisciplineRecord(
           term: entry.term,
           decisionRef: entry.decisionRef,
           caseId,
-          annulledBy: decisionRef,
+          revisedBy: review.decisionRef,
         },
       }),
-    );
-    return [revised, ...restores];
-  }
-  if (review.form === null) return [revised];
-  const applied = { ...review, form: review.form, postEndsOn: review.heldOn, decisionRef };
-  return [revised, ...formEffectsOnRecord(state, person, openCases, applied)];
+    ),
+  ];
+}
+
+/** The decision and the earlier reviews of the case: what wrote its effects on the record. */
+function refsOfCase(state: Decided): Set<string> {
+  return new Set([decisionRefOf(state.decision), ...state.reviews.map((r) => decisionRefOf(r))]);
 }
 
 /**
- * The entries the case's decision took off the pool, one per post. Removals recorded before they
- * named their case are known by the decision's own reference.
+ * The posts the case's decision (or an earlier review of it) ended, one per post. Ends recorded
+ * before they named their case are known by the decision's own reference.
+ */
+function postsEndedBy(state: Decided, person: Extract<PersonState, { status: 'registered' }>) {
+  const refs = refsOfCase(state);
+  const ended = person.pastPosts.filter((post) =>
+    post.caseId === null ? refs.has(post.endedBy) : post.caseId === state.caseId,
+  );
+  return [...new Map(ended.map((post) => [post.positionId, post])).values()];
+}
+
+/**
+ * The entries the case's decision (or an earlier review of it) took off the pool, one per post.
+ * Removals recorded before they named their case are known by the decision's own reference.
  */
 function entriesRemovedBy(state: Decided, person: Extract<PersonState, { status: 'registered' }>) {
-  const decisionRef = decisionRefOf(state.decision);
+  const refs = refsOfCase(state);
   const removed = person.pastPlanningPool.filter((left) =>
-    left.caseId === null ? left.removedBy === decisionRef : left.caseId === state.caseId,
+    left.caseId === null ? refs.has(left.removedBy) : left.caseId === state.caseId,
   );
   return [...new Map(removed.map((left) => [left.positionId, left])).values()];
 }

@@ -219,6 +219,7 @@ describe('discipline-record workflow', () => {
               on: '2026-11-21',
               reason: 'discipline: removal_from_post (case d-1)',
               decisionRef: '12/QĐ-UBKT (2026-11-20)',
+              caseId: 'd-1',
             },
           },
         },
@@ -371,12 +372,115 @@ describe('discipline-record workflow', () => {
           term: '2026-2031',
           decisionRef: `QĐ ${positionId}`,
           caseId: 'd-1',
-          annulledBy: '15/QĐ (2026-12-01)',
+          revisedBy: '15/QĐ (2026-12-01)',
         },
       },
     });
     const writes = reviseDisciplineRecord(annulled, disciplined, []);
     expect(writes.slice(1)).toEqual([restore('pos-director'), restore('pos-legacy')]);
+  });
+
+  it('a review reducing removal to reprimand gives back the post the removal ended; the pool only where the reprimand keeps it', () => {
+    const removedFromPost = fold(personDecider, [
+      event('PersonRegistered', { personId: 'p-1', fullName: 'Nguyễn Văn A', orgUnitId: 'ou-1' }),
+      event('PostAssigned', {
+        personId: 'p-1',
+        positionId: 'pos-head',
+        from: '2024-01-01',
+        termEnd: '2029-01-01',
+        decisionRef: 'QĐ 1',
+      }),
+      event('PlanningPoolEntryAdded', {
+        personId: 'p-1',
+        positionId: 'pos-director',
+        term: '2026-2031',
+        decisionRef: 'QĐ 3',
+      }),
+      event('PlanningPoolEntryRemoved', {
+        personId: 'p-1',
+        positionId: 'pos-director',
+        decisionRef: '12/QĐ-UBKT (2026-11-20)',
+        reason: 'x',
+        caseId: 'd-1',
+      }),
+      event('PostEnded', {
+        personId: 'p-1',
+        positionId: 'pos-head',
+        on: '2026-11-21',
+        reason: 'discipline: removal_from_post (case d-1)',
+        decisionRef: '12/QĐ-UBKT (2026-11-20)',
+        caseId: 'd-1',
+      }),
+    ]);
+    const filed = event('DisciplineComplaintFiled', {
+      filedOn: '2026-11-25',
+      grounds: 'g',
+      recordedBy: 'u',
+    });
+    const reducedTo = (form: string, effects: { endsPost: boolean; leavesPlanningPool: boolean }) =>
+      event('DisciplineComplaintReviewed', {
+        heldOn: '2026-12-01',
+        number: '15/QĐ',
+        outcome: 'change',
+        form,
+        barEndsOn: '2027-11-21',
+        barRule: 'x',
+        inEffectUntil: '2027-11-21',
+        ...effects,
+        reason: 'r',
+        reviewedBy: 'u',
+      });
+    const keys = (review: ReturnType<typeof event>) =>
+      reviseDisciplineRecord(
+        discipline(opened, decided('removal_from_post'), filed, review),
+        removedFromPost,
+        [],
+      ).map((w) => [w.key, w.command.type]);
+    const restorePost = ['restore-post:pos-head', 'RestorePost'];
+    // The seeded rules: a reprimand takes the person off the pool too, so the entries stay off.
+    expect(keys(reducedTo('reprimand', { endsPost: false, leavesPlanningPool: true }))).toEqual([
+      ['revise', 'ReviseDiscipline'],
+      restorePost,
+    ]);
+    // A rule set keeping a reprimanded cadre in the pool: the entries come back as well.
+    expect(keys(reducedTo('reprimand', { endsPost: false, leavesPlanningPool: false }))).toEqual([
+      ['revise', 'ReviseDiscipline'],
+      restorePost,
+      ['restore:pos-director', 'RestorePlanningPoolEntry'],
+    ]);
+    // A form that ends the post too (expulsion) gives nothing back.
+    expect(keys(reducedTo('expulsion', { endsPost: true, leavesPlanningPool: true }))).toEqual([
+      ['revise', 'ReviseDiscipline'],
+    ]);
+    const annulment = event('DisciplineComplaintReviewed', {
+      heldOn: '2026-12-01',
+      number: '15/QĐ',
+      outcome: 'annul',
+      form: null,
+      barEndsOn: null,
+      barRule: null,
+      reason: 'r',
+      reviewedBy: 'u',
+    });
+    expect(keys(annulment)).toEqual([
+      ['revise', 'ReviseDiscipline'],
+      restorePost,
+      ['restore:pos-director', 'RestorePlanningPoolEntry'],
+    ]);
+    const [, post] = reviseDisciplineRecord(
+      discipline(opened, decided('removal_from_post'), filed, annulment),
+      removedFromPost,
+      [],
+    );
+    expect(post.command.data).toEqual({
+      personId: 'p-1',
+      positionId: 'pos-head',
+      caseId: 'd-1',
+      endedOn: '2026-11-21',
+      endedBy: '12/QĐ-UBKT (2026-11-20)',
+      revisedBy: '15/QĐ (2026-12-01)',
+      on: '2026-12-01',
+    });
   });
 
   it('a review that changes a warning to removal revises the validity and does what a removal decision does', () => {

@@ -1302,6 +1302,25 @@ export interface components {
             /** Format: date */
             endedOn: string;
             reason: string;
+            /** @description the decision that ended it */
+            endedBy: string;
+            /** @description the discipline case whose decision ended it, null otherwise */
+            caseId: string | null;
+        };
+        PostRestorationDto: {
+            /** @description the discipline case whose decision had ended the post */
+            caseId: string;
+            positionId: string;
+            /**
+             * Format: date
+             * @description the day the decision had ended it
+             */
+            endedOn: string;
+            /** @description held again on its own term; false: the reason says why not */
+            restored: boolean;
+            /** @description the review that annulled the decision or lightened its form */
+            decisionRef: string;
+            reason: string | null;
         };
         PlanningPoolEntryDto: {
             positionId: string;
@@ -1321,14 +1340,14 @@ export interface components {
             caseId: string | null;
         };
         PlanningPoolRestorationDto: {
-            /** @description the discipline case whose annulled decision had removed the entry */
+            /** @description the discipline case whose decision had removed the entry (annulled, or changed to a form that keeps the pool) */
             caseId: string;
             positionId: string;
             /** @example 2025-2030 */
             term: string;
             /** @description put back in the pool; false: the reason says why not */
             restored: boolean;
-            /** @description the annulling decision */
+            /** @description the review that annulled the decision or lightened its form */
             decisionRef: string;
             reason: string | null;
         };
@@ -1455,10 +1474,12 @@ export interface components {
             upcomingPosts: components["schemas"]["PostHeldDto"][];
             /** @description posts ended on or before today */
             pastPosts: components["schemas"]["PastPostDto"][];
+            /** @description posts a discipline decision ended and a complaint review annulled or lightened: held again, or why not */
+            postRestorations: components["schemas"]["PostRestorationDto"][];
             planningPool: components["schemas"]["PlanningPoolEntryDto"][];
             /** @description entries taken off the pool */
             pastPlanningPool: components["schemas"]["PastPlanningPoolEntryDto"][];
-            /** @description entries an annulled discipline decision had removed: put back, or why not */
+            /** @description entries a discipline decision had removed, annulled or changed to a form keeping the pool: put back, or why not */
             planningRestorations: components["schemas"]["PlanningPoolRestorationDto"][];
             statuses: components["schemas"]["PersonStatusPeriodDto"][];
             discipline: components["schemas"]["DisciplineOnRecordDto"][];
@@ -3154,6 +3175,7 @@ export type SchemaRegistrationMoveDto = components['schemas']['RegistrationMoveD
 export type SchemaPostHeldOnDayDto = components['schemas']['PostHeldOnDayDto'];
 export type SchemaPostHeldDto = components['schemas']['PostHeldDto'];
 export type SchemaPastPostDto = components['schemas']['PastPostDto'];
+export type SchemaPostRestorationDto = components['schemas']['PostRestorationDto'];
 export type SchemaPlanningPoolEntryDto = components['schemas']['PlanningPoolEntryDto'];
 export type SchemaPastPlanningPoolEntryDto = components['schemas']['PastPlanningPoolEntryDto'];
 export type SchemaPlanningPoolRestorationDto = components['schemas']['PlanningPoolRestorationDto'];

@@ -5,8 +5,9 @@ import { withDaysFormatted } from '../dates';
 type PlanningRestoration = components['schemas']['PlanningPoolRestorationDto'];
 
 /**
- * The pool entries a discipline decision took off and its annulment was to put back: put back,
- * or why not (the seat had gone to someone else, the term had ended).
+ * The pool entries a discipline decision took off and a complaint review (annulling it, or
+ * changing it to a form that keeps the pool) was to put back: put back, or why not (the seat had
+ * gone to someone else, the term had ended).
  */
 export function PlanningRestorations({
   restorations,
@@ -28,7 +29,7 @@ export function PlanningRestorations({
             {r.restored
               ? t('person.restored')
               : t('person.notRestored', { reason: reasonText(r.reason ?? '') })}{' '}
-            ({t('person.annulledBy', { ref: withDaysFormatted(r.decisionRef), id: r.caseId })})
+            ({t('person.reviewedBy', { ref: withDaysFormatted(r.decisionRef), id: r.caseId })})
           </li>
         ))}
         {restorations.length === 0 && <li>{t('app.none')}</li>}

@@ -14,6 +14,7 @@ import type { components } from '../api/schema';
 import { RegistrationMoves } from '../components/RegistrationMoves';
 import { PastPlanningPool } from '../components/PastPlanningPool';
 import { PlanningRestorations } from '../components/PlanningRestorations';
+import { PostRestorations } from '../components/PostRestorations';
 
 type Schemas = components['schemas'];
 
@@ -38,6 +39,7 @@ interface PersonView {
   planningPool: { positionId: string; term: string; decisionRef: string }[];
   pastPlanningPool: Schemas['PastPlanningPoolEntryDto'][];
   planningRestorations: Schemas['PlanningPoolRestorationDto'][];
+  postRestorations: Schemas['PostRestorationDto'][];
   statuses: { status: string; from: string; until: string | null; note: string }[];
   discipline: {
     caseId: string;
@@ -234,6 +236,7 @@ export function PersonPage({ personId }: { personId: string }) {
           ))}
         </tbody>
       </table>
+      <PostRestorations restorations={p.postRestorations} title={title} reasonText={reasonText} />
       <h2>{t('person.pool')}</h2>
       <ul>
         {p.planningPool.map((entry) => (

@@ -26,6 +26,7 @@ import { event, fold } from '../../../src/workflow/testing/process-spec';
 import { personDecider } from '../../../src/cadres/person/person.decider';
 import { PersonState } from '../../../src/cadres/person/person.state';
 import { decidePlanningPoolRestoration } from '../../../src/cadres/planning/planning-pool-restoration';
+import { decidePostRestoration } from '../../../src/cadres/person/post-restoration';
 import { planningLimits } from '../../../src/cadres/planning/planning-pool-seats';
 
 /** Every id is given a Vietnamese word, so what is left in English is the translator's fault. */
@@ -392,7 +393,7 @@ describe('why an annulled discipline decision could not put a pool entry back', 
     term: '2025-2030',
     decisionRef: '112-QĐ/TU',
     caseId: 'd-1',
-    annulledBy: '20-QĐ (2026-12-06)',
+    revisedBy: '20-QĐ (2026-12-06)',
   };
   const refusal = (
     state: typeof person,
@@ -433,6 +434,66 @@ describe('why an annulled discipline decision could not put a pool entry back', 
     );
     expect(expectRead(refusal(person, { planning }, { ...restore, term: '2015-2020' }))).toBe(
       'Giai đoạn quy hoạch 2015-2020 đã kết thúc',
+    );
+  });
+});
+
+describe('why a complaint review could not give back a post the decision ended', () => {
+  const removed = fold(personDecider, [
+    event('PersonRegistered', {
+      personId: 'p-1',
+      fullName: 'Nguyễn Văn A',
+      dateOfBirth: '1980-04-12',
+      gender: 'male',
+      orgUnitId: 'ou-1',
+    }),
+    event('PostAssigned', {
+      personId: 'p-1',
+      positionId: 'pos-head',
+      from: '2021-12-01',
+      termEnd: '2026-11-30',
+      decisionRef: '45-QĐ/TU (2021-11-25)',
+    }),
+    event('PostEnded', {
+      personId: 'p-1',
+      positionId: 'pos-head',
+      on: '2026-11-21',
+      reason: 'discipline: removal_from_post (case d-1)',
+      decisionRef: '12-QĐ (2026-11-20)',
+      caseId: 'd-1',
+    }),
+  ]) as Extract<PersonState, { status: 'registered' }>;
+  const refusal = (state: typeof removed, on: string) => {
+    const [outcome] = decidePostRestoration(state, {
+      personId: 'p-1',
+      positionId: 'pos-head',
+      caseId: 'd-1',
+      endedOn: '2026-11-21',
+      endedBy: '12-QĐ (2026-11-20)',
+      revisedBy: '20-QĐ (2026-12-06)',
+      on,
+    });
+    expect(outcome.type).toBe('PostNotRestored');
+    return (outcome.data as { reason: string }).reason;
+  };
+
+  it('the person holds the post again, or its term ended before the review', () => {
+    const again = {
+      ...removed,
+      posts: [
+        {
+          positionId: 'pos-head',
+          from: '2026-11-25',
+          termEnd: '2031-11-25',
+          decisionRef: '50-QĐ/TU (2026-11-24)',
+        },
+      ],
+    };
+    expect(expectRead(refusal(again, '2026-11-28'))).toBe(
+      'Đang giữ lại chức vụ «chức vụ head» theo quyết định khác (từ ngày 25/11/2026, 50-QĐ/TU (24/11/2026))',
+    );
+    expect(expectRead(refusal(removed, '2026-12-06'))).toBe(
+      'Nhiệm kỳ chức vụ «chức vụ head» (45-QĐ/TU (25/11/2021)) đã kết thúc ngày 30/11/2026, trước ngày 06/12/2026',
     );
   });
 });

@@ -463,6 +463,23 @@ const PLANNING_RESTORATIONS: Sentence[] = [
   ),
 ];
 
+/**
+ * Why a complaint review could not give back a post the reviewed discipline decision ended
+ * (post-restoration.ts): the person holds the post again, or its term ended before the review.
+ */
+const POST_RESTORATIONS: Sentence[] = [
+  sentence(
+    `post\\.held_again: the person holds ${ID} again \\(from ${DAY}, (.+)\\)`,
+    ([position, day, ref], s) =>
+      `Đang giữ lại chức vụ ${s.words.position(position)} theo quyết định khác (từ ngày ${s.day(day)}, ${withDaysFormatted(ref)})`,
+  ),
+  sentence(
+    `post\\.term_ended: the term of ${ID} \\((.+)\\) ended on ${DAY}, before ${DAY}`,
+    ([position, ref, ended, reviewed], s) =>
+      `Nhiệm kỳ chức vụ ${s.words.position(position)} (${withDaysFormatted(ref)}) đã kết thúc ngày ${s.day(ended)}, trước ngày ${s.day(reviewed)}`,
+  ),
+];
+
 /** How a removal case ended the post (`removal-record.process.ts`: the definition's kind). */
 const REMOVALS = {
   dismissal: 'Miễn nhiệm',
@@ -513,6 +530,7 @@ const SENTENCES: Sentence[] = [
   ...ELECTIONS,
   ...DISCIPLINE,
   ...PLANNING_RESTORATIONS,
+  ...POST_RESTORATIONS,
   ...ELIGIBILITY,
   ...ENDINGS,
   ...TERMS,

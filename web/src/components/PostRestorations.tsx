@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import type { components } from '../api/schema';
+import { formatDay, withDaysFormatted } from '../dates';
+
+type PostRestoration = components['schemas']['PostRestorationDto'];
+
+/**
+ * The posts a discipline decision ended and a complaint review then annulled or lightened
+ * (cách chức reduced to khiển trách): held again on their own term, or why not (the person holds
+ * the post again under another decision, or its term ended before the review).
+ */
+export function PostRestorations({
+  restorations,
+  title,
+  reasonText,
+}: {
+  restorations: PostRestoration[];
+  title: (positionId: string) => string;
+  reasonText: (reason: string) => string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h2>{t('person.postRestorations')}</h2>
+      <ul data-testid="post-restorations">
+        {restorations.map((r) => (
+          <li key={`${r.caseId}:${r.positionId}:${r.endedOn}`}>
+            {title(r.positionId)} — {t('person.endedByDecision', { day: formatDay(r.endedOn) })}:{' '}
+            {r.restored
+              ? t('person.postRestored')
+              : t('person.notRestored', { reason: reasonText(r.reason ?? '') })}{' '}
+            ({t('person.reviewedBy', { ref: withDaysFormatted(r.decisionRef), id: r.caseId })})
+          </li>
+        ))}
+        {restorations.length === 0 && <li>{t('app.none')}</li>}
+      </ul>
+    </>
+  );
+}
