@@ -63,7 +63,11 @@ export class CaseImport {
     const today = vietnamDay(this.clock.now());
     // One open case per procedure, person and post, within the file as on the service.
     const slots = new Map<string, string>();
+    const outside = new Set(outOfScope.map((p) => `${p.sheet}\u001f${p.line}`));
     for (const planned of plan.cases) {
+      // A case naming someone outside the grant is not rehearsed: its refusals could tell of them.
+      if (planned.steps.some((step) => outside.has(`${step.row.sheet}\u001f${step.row.line}`)))
+        continue;
       const early = beforeRehearsal(planned, slots, today);
       if (early) {
         problems.push(early);

@@ -5,7 +5,7 @@ import { disciplineValidity } from '../procedures/discipline/decision-effects';
 import { DisciplineTrack } from '../procedures/discipline/discipline.events';
 import { RuleSet, RuleTrack } from '../workflow/rule-sets/rule-set';
 import { SHEET_KINDS } from './import-template';
-import { ImportRow } from './parse-rows';
+import { ImportRow, ReadRow } from './parse-rows';
 import { RowProblem } from './row-problem';
 
 /** One registry command an import row asks for, with the seed of its event ids. */
@@ -27,7 +27,7 @@ export interface PlanContext {
 
 /** Where a refusal of this row points: the named field's cell, else the row's first key cell. */
 export function problemAt(
-  row: ImportRow,
+  row: ReadRow,
   field: string | undefined,
   rule: string,
   message: string,
@@ -91,7 +91,7 @@ export function planImport(
         break;
       case 'discipline': {
         const command = disciplineCommand(row, context);
-        if ('rule' in command) problems.push(command);
+        if (Array.isArray(command)) problems.push(...command);
         else plan(command);
         break;
       }
@@ -100,40 +100,17 @@ export function planImport(
   return { planned, problems };
 }
 
-/** A discipline on paper, judged by the rule set in force on its decision day for its track. */
-function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand | RowProblem {
+/**
+ * A discipline on paper, judged by the rule set in force on its decision day for its track; every
+ * check the row fails is told at once (a day after today, a form the rule set lacks, an effective
+ * day before the decision).
+ */
+function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand | RowProblem[] {
   const v = row.values as Record<string, string> & { track: DisciplineTrack };
-  if (v.decidedOn > context.today)
-    return problemAt(
-      row,
-      'decidedOn',
-      'discipline.decided_in_the_future',
-      `decidedOn: ${v.decidedOn} is after today (${context.today}); a discipline on record was decided by then`,
-    );
   const ruleSet = context.ruleSetOn(v.decidedOn, RULE_TRACK[v.track]);
-  if (!ruleSet)
-    return problemAt(
-      row,
-      'decidedOn',
-      'rule_set.none_in_force',
-      `no rule set of the ${v.track} track is in force on ${v.decidedOn}`,
-    );
-  const forms = trackForms(ruleSet, v.track);
-  if (!forms.includes(v.form))
-    return problemAt(
-      row,
-      'form',
-      'discipline.form_not_in_rule_set',
-      `${v.form} is not a ${v.track} form under ${ruleSet.id} (${forms.join(', ')})`,
-    );
+  const problems = disciplineProblems(row, context.today, ruleSet);
+  if (problems.length > 0 || !ruleSet) return problems;
   const effectiveFrom = v.effectiveFrom ?? v.decidedOn;
-  if (effectiveFrom < v.decidedOn)
-    return problemAt(
-      row,
-      'effectiveFrom',
-      'decision.effective_before_signed',
-      `effective ${effectiveFrom} before the decision of ${v.decidedOn}`,
-    );
   const orgUnitId = v.orgUnitId ?? context.unitOf(v.personId);
   return {
     type: 'RecordDiscipline',
@@ -152,6 +129,55 @@ function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand 
       orgUnitId: orgUnitId ?? '',
     },
   };
+}
+
+/** Every rule a discipline row breaks (each independent of the others, so all are told). */
+function disciplineProblems(
+  row: ImportRow,
+  today: string,
+  ruleSet: RuleSet | undefined,
+): RowProblem[] {
+  const v = row.values as Record<string, string> & { track: DisciplineTrack };
+  const problems: RowProblem[] = [];
+  if (v.decidedOn > today)
+    problems.push(
+      problemAt(
+        row,
+        'decidedOn',
+        'discipline.decided_in_the_future',
+        `decidedOn: ${v.decidedOn} is after today (${today}); a discipline on record was decided by then`,
+      ),
+    );
+  const forms = ruleSet ? trackForms(ruleSet, v.track) : [];
+  if (!ruleSet)
+    problems.push(
+      problemAt(
+        row,
+        'decidedOn',
+        'rule_set.none_in_force',
+        `no rule set of the ${v.track} track is in force on ${v.decidedOn}`,
+      ),
+    );
+  else if (!forms.includes(v.form))
+    problems.push(
+      problemAt(
+        row,
+        'form',
+        'discipline.form_not_in_rule_set',
+        `${v.form} is not a ${v.track} form under ${ruleSet.id} (${forms.join(', ')})`,
+      ),
+    );
+  const effectiveFrom = v.effectiveFrom ?? v.decidedOn;
+  if (effectiveFrom < v.decidedOn)
+    problems.push(
+      problemAt(
+        row,
+        'effectiveFrom',
+        'decision.effective_before_signed',
+        `effective ${effectiveFrom} before the decision of ${v.decidedOn}`,
+      ),
+    );
+  return problems;
 }
 
 /** The discipline's own validity, when the rule set names it (not the rule text: the record keeps dates). */

@@ -1,5 +1,5 @@
 import { PrefetchedRegistry } from '../cadres/prefetched-registry';
-import { ImportRow } from './parse-rows';
+import { ReadRow } from './parse-rows';
 
 /** People whose records one query reads (chunks keep a statement's result bounded). */
 const PEOPLE_PER_READ = 2000;
@@ -15,7 +15,7 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
  */
 export async function prefetchRows(
   reads: PrefetchedRegistry,
-  rows: ImportRow[],
+  rows: ReadRow[],
 ): Promise<PrefetchedRegistry> {
   const named = (field: string) =>
     rows.map((row) => (row.values as Record<string, unknown>)[field]).filter(isText);

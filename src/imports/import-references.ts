@@ -2,7 +2,7 @@ import { RegistryReads } from '../cadres/prefetched-registry';
 import { Actor } from '../identity/actor';
 import { OrgScope } from '../identity/org-scope';
 import { problemAt } from './import-plan';
-import { ImportRow } from './parse-rows';
+import { ReadRow } from './parse-rows';
 import { RowProblem } from './row-problem';
 
 /** The scope lookups the checks make: OrgScope's, or an import's prefetched copy of them. */
@@ -23,7 +23,7 @@ export interface ReferenceCheck {
  * the file's own people sheet registers them (then by the unit that row gives).
  */
 export async function checkReferences(
-  rows: ImportRow[],
+  rows: ReadRow[],
   actor: Actor,
   scope: ReferenceScope,
   registry: Pick<RegistryReads, 'findPosition'>,
@@ -54,15 +54,16 @@ class ReferenceChecker {
     private readonly declared: Set<string>,
   ) {}
 
-  async check(row: ImportRow): Promise<void> {
+  async check(row: ReadRow): Promise<void> {
     const v = row.values as Record<string, string | undefined>;
     // A step is checked through its case's row (the case's person, post and unit).
     if (row.kind === 'caseSteps') return;
-    const personId = v.personId!;
-    const registered = await this.checkPerson(row, personId);
-    if (row.kind === 'people') {
-      await this.checkUnit(row, 'orgUnitId', v.orgUnitId!);
-      if (registered === null) this.unitOf.set(personId, v.orgUnitId!);
+    // A row read in part names what it could read: each of those is checked.
+    const personId = v.personId;
+    const registered = personId === undefined ? null : await this.checkPerson(row, personId);
+    if (row.kind === 'people' && v.orgUnitId !== undefined) {
+      await this.checkUnit(row, 'orgUnitId', v.orgUnitId);
+      if (registered === null && personId !== undefined) this.unitOf.set(personId, v.orgUnitId);
     }
     if (v.orgUnitId && (row.kind === 'discipline' || row.kind === 'cases'))
       await this.checkUnit(row, 'orgUnitId', v.orgUnitId);
@@ -70,7 +71,7 @@ class ReferenceChecker {
   }
 
   /** The unit the person is registered in (null: not registered yet). */
-  private async checkPerson(row: ImportRow, personId: string): Promise<string | null> {
+  private async checkPerson(row: ReadRow, personId: string): Promise<string | null> {
     const registered = await this.registeredUnit(personId);
     const grant = `your grant for ${this.actor.orgUnit} covers`;
     if (registered !== null && !(await this.reached(registered)))
@@ -95,7 +96,7 @@ class ReferenceChecker {
     return registered;
   }
 
-  private async checkUnit(row: ImportRow, field: string, unit: string): Promise<void> {
+  private async checkUnit(row: ReadRow, field: string, unit: string): Promise<void> {
     if (!(await this.unitExists(unit)))
       this.missing.push(
         problemAt(row, field, 'org_unit.not_found', `org unit ${unit} does not exist`),
@@ -111,7 +112,7 @@ class ReferenceChecker {
       );
   }
 
-  private async checkPosition(row: ImportRow, positionId: string): Promise<void> {
+  private async checkPosition(row: ReadRow, positionId: string): Promise<void> {
     const unit = await this.positionUnit(positionId);
     if (unit === null)
       this.missing.push(

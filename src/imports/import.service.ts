@@ -26,6 +26,8 @@ import { SHEET_KINDS, SheetKind } from './import-template';
 import { CaseImport, CheckedCase } from './case-import';
 import { RowProblem } from './row-problem';
 import { refuseOwnRecordRows } from './own-record-rows';
+import { listProblems, ProblemList, problemsListedNote } from './problem-list';
+import { ImportRow } from './parse-rows';
 import { RawSheet } from './spreadsheet-reader';
 import { ReadImportFiles } from './read-import-files';
 
@@ -34,14 +36,13 @@ export interface ImportFile {
   bytes: Buffer;
 }
 
-export interface ImportReport {
+export interface ImportReport extends ProblemList {
   dryRun: boolean;
   importId: string;
   file: { name: string; sha256: string; format: 'xlsx' | 'csv' };
   /** True when no row is bad: the import can run (or ran). */
   valid: boolean;
   counts: SheetCounts;
-  errors: RowProblem[];
 }
 
 /** How many people an import writes at once on the registry's own path. */
@@ -82,15 +83,24 @@ export class ImportService {
     metadata: EventMetadata,
     dryRun: boolean,
   ): Promise<ImportReport> {
-    const { report, commands, cases, records } = await this.check(file, actor, dryRun);
+    const { report, outOfScope, commands, cases, records } = await this.check(file, actor, dryRun);
+    // A row naming anything outside the grant refuses the whole file, dry run or not.
+    if (outOfScope > 0)
+      throw new DomainRuleViolation(
+        'scope.out_of_scope',
+        `file: ${outOfScope} row(s) name a unit, post or person outside your grant; nothing was imported (${report.errorCount} problem(s) in all: ${problemsListedNote(report)})`,
+        'forbidden',
+        'file',
+        problemsOf(report),
+      );
     if (dryRun) return report;
     if (!report.valid)
       throw new DomainRuleViolation(
         'import.invalid_rows',
-        `file: ${report.errors.length} problem(s) in the file; nothing was imported (every one is listed in errors)`,
+        `file: ${report.errorCount} problem(s) in the file; nothing was imported (${problemsListedNote(report)})`,
         'unprocessable',
         'file',
-        { errors: report.errors },
+        problemsOf(report),
       );
     // One correlation id for everything the import writes: the import's own id.
     const importMetadata = {
@@ -109,23 +119,26 @@ export class ImportService {
     return report;
   }
 
-  /** Every check a dry run makes, in the order the API answers them; writes nothing. */
+  /**
+   * Every check a dry run makes, each on every row it can judge; writes nothing. A row naming a
+   * unit, post or person outside the grant is told as such and judged no further (nor the rows
+   * of a person or case it brings in), so nothing about what lies outside the grant is told.
+   */
   private async check(file: ImportFile, actor: Actor, dryRun: boolean) {
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     const read = await this.files.read(sha256, file.bytes, dryRun);
     const { parsed, declared } = read;
+    const named = [...parsed.rows, ...parsed.partlyRead];
     const reads = await prefetchRows(
       new PrefetchedRegistry(this.registry, this.pool, this.store),
-      parsed.rows,
+      named,
     );
     const scope = new PrefetchedScope(reads);
-    const refs = await checkReferences(parsed.rows, actor, scope, reads, declared);
-    // As on every route, an id outside the grant is refused before anything else is told.
-    refuseOutOfScope(refs.outOfScope);
+    const refs = await checkReferences(named, actor, scope, reads, declared);
     refuseOwnRecordRows(parsed.rows, actor);
-    const cases = await this.cases.check(parsed.rows, actor);
-    refuseOutOfScope(cases.outOfScope);
-    const registryRows = parsed.rows.filter((row) => REGISTRY_KINDS.includes(row.kind));
+    const rows = rowsWithinGrant(parsed.rows, refs.outOfScope);
+    const cases = await this.cases.check(rows, actor);
+    const registryRows = rows.filter((row) => REGISTRY_KINDS.includes(row.kind));
     const plan = planImport(registryRows, {
       ruleSetOn: (day, track) => this.catalog.ruleSetOn(day, track),
       unitOf: (personId) => refs.unitOf.get(personId),
@@ -136,23 +149,26 @@ export class ImportService {
       plan.planned,
       new Map([...records].map(([personId, { state }]) => [personId, state])),
     );
-    const errors = [
+    const problems = listProblems([
       ...read.problems,
       ...parsed.problems,
+      ...refs.outOfScope,
       ...refs.missing,
       ...plan.problems,
       ...simulated.problems,
+      ...cases.outOfScope,
       ...cases.problems,
-    ].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.line - b.line);
+    ]);
     const report: ImportReport = {
       dryRun,
       importId: importStream(sha256),
       file: { name: file.name, sha256, format: read.format },
-      valid: errors.length === 0,
+      valid: problems.errorCount === 0,
       counts: countBySheet(read.sheets, simulated.commands, cases.cases),
-      errors,
+      ...problems,
     };
-    return { report, commands: simulated.commands, cases, records };
+    const outOfScope = refs.outOfScope.length + cases.outOfScope.length;
+    return { report, outOfScope, commands: simulated.commands, cases, records };
   }
 
   /** The records the rows touch, as they stand now. */
@@ -232,15 +248,32 @@ export class ImportService {
 
 const REGISTRY_KINDS: SheetKind[] = ['people', 'posts', 'planning', 'discipline'];
 
-function refuseOutOfScope(outOfScope: RowProblem[]): void {
-  if (outOfScope.length > 0)
-    throw new DomainRuleViolation(
-      'scope.out_of_scope',
-      `file: ${outOfScope.length} row(s) name a unit, post or person outside your grant; nothing was imported`,
-      'forbidden',
-      'file',
-      { errors: outOfScope },
-    );
+/** The problems as a refusal's body carries them: listed up to the cap, with the count. */
+function problemsOf({ errors, errorCount, errorsNotListed }: ProblemList) {
+  return { errors, errorCount, errorsNotListed };
+}
+
+/**
+ * The rows to judge further: not one outside the grant, nor a row of a person whose row in the
+ * people sheet is outside it, nor a step of a case whose row is.
+ */
+function rowsWithinGrant(rows: ImportRow[], outOfScope: RowProblem[]): ImportRow[] {
+  if (outOfScope.length === 0) return rows;
+  const outside = new Set(outOfScope.map((p) => `${p.sheet}\u001f${p.line}`));
+  const isOutside = (row: ImportRow) => outside.has(`${row.sheet}\u001f${row.line}`);
+  const value = (row: ImportRow, field: string) => (row.values as Record<string, unknown>)[field];
+  const people = new Set(
+    rows.filter((row) => row.kind === 'people' && isOutside(row)).map((r) => value(r, 'personId')),
+  );
+  const cases = new Set(
+    rows.filter((row) => row.kind === 'cases' && isOutside(row)).map((r) => value(r, 'caseId')),
+  );
+  return rows.filter(
+    (row) =>
+      !isOutside(row) &&
+      !(REGISTRY_KINDS.includes(row.kind) && people.has(value(row, 'personId'))) &&
+      !(row.kind === 'caseSteps' && cases.has(value(row, 'caseId'))),
+  );
 }
 
 function countBySheet(

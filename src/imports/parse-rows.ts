@@ -5,14 +5,18 @@ import { SheetKind } from './import-template';
 import { RowProblem } from './row-problem';
 import { RawSheet } from './spreadsheet-reader';
 
-/** A row read into the fields of its sheet, with where each field came from. */
-export interface ImportRow {
+/** A row's cells read into the fields of its sheet, with where each field came from. */
+export interface ReadRow {
   kind: SheetKind;
   sheet: string;
   line: number;
   values: Record<string, unknown>;
   /** The header and cell of each field, to point a later refusal at the cell. */
   cells: Record<string, { header: string; cell: string }>;
+}
+
+/** A row read whole: every required field is there and every cell could be read. */
+export interface ImportRow extends ReadRow {
   /** The row's identity within its sheet (the sheet's key fields). */
   key: string;
   /**
@@ -22,36 +26,31 @@ export interface ImportRow {
   contentHash: string;
 }
 
-/** Reads every row of every sheet; every cell that cannot be read is a problem, none is skipped. */
-export function parseRows(sheets: RawSheet[]): { rows: ImportRow[]; problems: RowProblem[] } {
+/**
+ * Reads every row of every sheet; every cell that cannot be read is a problem, none is skipped.
+ * A row with a cell that cannot be read is not a record to write, but its cells that could be
+ * read are `partlyRead`: the references they name are still checked, so that a clerk meets the
+ * row's unknown post together with its bad day, not after fixing the day.
+ */
+export function parseRows(sheets: RawSheet[]): {
+  rows: ImportRow[];
+  partlyRead: ReadRow[];
+  problems: RowProblem[];
+} {
   const rows: ImportRow[] = [];
+  const partlyRead: ReadRow[] = [];
   const problems: RowProblem[] = [];
   for (const sheet of sheets) {
     problems.push(...headerProblems(sheet));
     const seen = new Map<string, number>();
     for (const raw of sheet.rows) {
-      const values: Record<string, unknown> = {};
-      const cells: ImportRow['cells'] = {};
-      let readable = true;
-      for (const spec of sheet.spec.columns) {
-        const found = raw.cells.get(spec.header);
-        const cell = found ? `${found.column}${raw.line}` : undefined;
-        if (found) cells[spec.field] = { header: spec.header, cell: cell! };
-        const at = { sheet: sheet.name, line: raw.line, column: spec.header, cell };
-        if (!found || isEmptyCell(found.value)) {
-          if (spec.required && found)
-            problems.push({ ...at, rule: 'import.required', message: 'bắt buộc (required)' });
-          if (spec.required) readable = false;
-          continue;
-        }
-        const parsed = spec.parse(found.value);
-        if (parsed.ok) values[spec.field] = parsed.value;
-        else {
-          readable = false;
-          problems.push({ ...at, rule: parsed.rule, message: parsed.message });
-        }
+      const { row: read, readable, problems: cellProblems } = readCells(sheet, raw);
+      const { values, cells } = read;
+      problems.push(...cellProblems);
+      if (!readable) {
+        partlyRead.push(read);
+        continue;
       }
-      if (!readable) continue;
       const key = sheet.spec.key.map((field) => String(values[field])).join(' | ');
       const first = seen.get(key);
       if (first !== undefined) {
@@ -78,7 +77,38 @@ export function parseRows(sheets: RawSheet[]): { rows: ImportRow[]; problems: Ro
       });
     }
   }
-  return { rows, problems };
+  return { rows, partlyRead, problems };
+}
+
+/** A row's cells read into its fields; `readable` when every required field is there and read. */
+function readCells(
+  sheet: RawSheet,
+  raw: RawSheet['rows'][number],
+): { row: ReadRow; readable: boolean; problems: RowProblem[] } {
+  const values: Record<string, unknown> = {};
+  const cells: ReadRow['cells'] = {};
+  const problems: RowProblem[] = [];
+  let readable = true;
+  for (const spec of sheet.spec.columns) {
+    const found = raw.cells.get(spec.header);
+    const cell = found ? `${found.column}${raw.line}` : undefined;
+    if (found) cells[spec.field] = { header: spec.header, cell: cell! };
+    const at = { sheet: sheet.name, line: raw.line, column: spec.header, cell };
+    if (!found || isEmptyCell(found.value)) {
+      if (spec.required && found)
+        problems.push({ ...at, rule: 'import.required', message: 'bắt buộc (required)' });
+      if (spec.required) readable = false;
+      continue;
+    }
+    const parsed = spec.parse(found.value);
+    if (parsed.ok) values[spec.field] = parsed.value;
+    else {
+      readable = false;
+      problems.push({ ...at, rule: parsed.rule, message: parsed.message });
+    }
+  }
+  const row = { kind: sheet.spec.kind, sheet: sheet.name, line: raw.line, values, cells };
+  return { row, readable, problems };
 }
 
 /** A required column missing from the header row, or a header the template does not have. */

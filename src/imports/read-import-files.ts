@@ -3,7 +3,7 @@ import { BoundedCache } from '../common/bounded-cache';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { cellText } from './cell-parsers';
 import { sheetSpec } from './import-template';
-import { ImportRow, parseRows } from './parse-rows';
+import { parseRows } from './parse-rows';
 import { RowProblem } from './row-problem';
 import { FileFormat, RawSheet, readSpreadsheet, UnreadableFile } from './spreadsheet-reader';
 
@@ -13,7 +13,7 @@ export interface ReadImportFile {
   sheets: RawSheet[];
   /** What could not be read of the sheets (before any row is parsed). */
   problems: RowProblem[];
-  parsed: { rows: ImportRow[]; problems: RowProblem[] };
+  parsed: ReturnType<typeof parseRows>;
   /** The person ids the people sheet names, whatever else is wrong with their rows. */
   declared: Set<string>;
 }

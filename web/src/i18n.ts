@@ -525,7 +525,7 @@ const vi = {
   imports: {
     title: 'Nhập dữ liệu từ bảng tính',
     intro:
-      'Nhập cán bộ, chức vụ và nhiệm kỳ, quy hoạch và kỷ luật từ mẫu bảng tính (xlsx, hoặc một trang tính lưu dạng CSV UTF-8). Kiểm tra trước: mọi dòng sai được liệt kê theo trang tính, dòng và cột, và chưa có gì được ghi. Nhập lại cùng dữ liệu không ghi thêm gì.',
+      'Nhập cán bộ, chức vụ và nhiệm kỳ, quy hoạch và kỷ luật từ mẫu bảng tính (xlsx, hoặc một trang tính lưu dạng CSV UTF-8). Kiểm tra trước: mọi lỗi của mọi dòng được liệt kê cùng một lần theo trang tính, dòng và cột (tối đa 1.000 lỗi), và chưa có gì được ghi. Nhập lại cùng dữ liệu không ghi thêm gì.',
     template: 'Tải mẫu bảng tính (xlsx)',
     file: 'Tệp dữ liệu (xlsx hoặc CSV)',
     dryRun: 'Kiểm tra (chạy thử, không ghi)',
@@ -534,6 +534,8 @@ const vi = {
     invalid: 'Có {{count}} lỗi: sửa tệp rồi kiểm tra lại. Chưa ghi gì.',
     done: 'Đã nhập xong tệp {{name}}.',
     errors: 'Các dòng sai',
+    notListed:
+      'Bảng trên liệt kê {{listed}} lỗi đầu tiên; còn {{count}} lỗi khác chưa liệt kê. Sửa các lỗi này rồi kiểm tra lại để xem tiếp.',
     sheet: 'Trang tính',
     line: 'Dòng',
     column: 'Cột',
@@ -1345,7 +1347,7 @@ const en: Strings<typeof vi> = {
   imports: {
     title: 'Import from a spreadsheet',
     intro:
-      'Import people, posts with their terms, planning-pool entries and discipline records from the template (xlsx, or one sheet saved as CSV UTF-8). Check first: every bad row is listed by sheet, line and column, and nothing is written. Importing the same data again writes nothing more.',
+      'Import people, posts with their terms, planning-pool entries and discipline records from the template (xlsx, or one sheet saved as CSV UTF-8). Check first: every problem of every row is listed at once by sheet, line and column (up to 1,000), and nothing is written. Importing the same data again writes nothing more.',
     template: 'Download the template (xlsx)',
     file: 'Data file (xlsx or CSV)',
     dryRun: 'Check (dry run, writes nothing)',
@@ -1354,6 +1356,8 @@ const en: Strings<typeof vi> = {
     invalid: '{{count}} problems: correct the file and check again. Nothing was written.',
     done: 'Imported {{name}}.',
     errors: 'Bad rows',
+    notListed:
+      'The table lists the first {{listed}} problems; {{count}} more are not listed. Fix these and check again to see the rest.',
     sheet: 'Sheet',
     line: 'Line',
     column: 'Column',

@@ -58,6 +58,13 @@ export class ImportReportDto {
   @ApiProperty() file!: ImportFileDto;
   @ApiProperty({ description: 'no bad row: the import can run (or ran)' }) valid!: boolean;
   @ApiProperty() counts!: SheetCountsDto;
-  @ApiProperty({ type: [RowProblemDto], description: 'every bad row, by sheet, line and column' })
+  @ApiProperty({
+    type: [RowProblemDto],
+    description:
+      "every problem of every row, by sheet, line and column, in the file's order: the first 1,000 (a refusal's body, 422 import.invalid_rows or 403 scope.out_of_scope, carries the same three fields)",
+  })
   errors!: RowProblemDto[];
+  @ApiProperty({ description: 'how many problems the file has in all' }) errorCount!: number;
+  @ApiProperty({ description: 'how many of them errors does not list ("and N more")' })
+  errorsNotListed!: number;
 }

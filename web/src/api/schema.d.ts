@@ -1757,8 +1757,12 @@ export interface components {
             /** @description no bad row: the import can run (or ran) */
             valid: boolean;
             counts: components["schemas"]["SheetCountsDto"];
-            /** @description every bad row, by sheet, line and column */
+            /** @description every problem of every row, by sheet, line and column, in the file's order: the first 1,000 (a refusal's body, 422 import.invalid_rows or 403 scope.out_of_scope, carries the same three fields) */
             errors: components["schemas"]["RowProblemDto"][];
+            /** @description how many problems the file has in all */
+            errorCount: number;
+            /** @description how many of them errors does not list ("and N more") */
+            errorsNotListed: number;
         };
         TransferBatchEntryDto: {
             /**

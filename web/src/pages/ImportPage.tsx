@@ -21,6 +21,15 @@ interface ImportReport {
   file: { name: string; format: string };
   counts: Record<(typeof KINDS)[number], { rows: number; written: number; unchanged: number }>;
   errors: RowProblem[];
+  /** Every problem of the file; `errors` lists the first of them, `errorsNotListed` the rest. */
+  errorCount: number;
+  errorsNotListed: number;
+}
+
+/** The problems an answer lists (a dry run's report, or a refused import's body). */
+interface Problems {
+  errors: RowProblem[];
+  errorsNotListed?: number;
 }
 
 /** Sends the file as multipart/form-data (openapi-fetch speaks JSON): the report, or the refusal. */
@@ -48,34 +57,46 @@ async function upload(file: File, dryRun: boolean): Promise<ImportReport> {
   return body as unknown as ImportReport;
 }
 
-function ProblemsTable({ problems }: { problems: RowProblem[] }) {
+/** Every problem of every row, in the file's order; past the listed ones, how many more. */
+function ProblemsTable({
+  problems: { errors: problems, errorsNotListed = 0 },
+}: {
+  problems: Problems;
+}) {
   const { t } = useTranslation();
   return (
-    <table className="grid" data-testid="import-errors">
-      <caption>{t('imports.errors')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('imports.sheet')}</th>
-          <th scope="col">{t('imports.line')}</th>
-          <th scope="col">{t('imports.column')}</th>
-          <th scope="col">{t('imports.cell')}</th>
-          <th scope="col">{t('imports.problem')}</th>
-          <th scope="col">{t('imports.rule')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {problems.map((p) => (
-          <tr key={`${p.sheet}-${p.line}-${p.column}-${p.rule}`}>
-            <td>{p.sheet}</td>
-            <td>{p.line}</td>
-            <td>{p.column ?? '—'}</td>
-            <td>{p.cell ?? '—'}</td>
-            <td>{p.message}</td>
-            <td className="muted">{p.rule}</td>
+    <>
+      <table className="grid" data-testid="import-errors">
+        <caption>{t('imports.errors')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('imports.sheet')}</th>
+            <th scope="col">{t('imports.line')}</th>
+            <th scope="col">{t('imports.column')}</th>
+            <th scope="col">{t('imports.cell')}</th>
+            <th scope="col">{t('imports.problem')}</th>
+            <th scope="col">{t('imports.rule')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {problems.map((p) => (
+            <tr key={`${p.sheet}-${p.line}-${p.column}-${p.rule}`}>
+              <td>{p.sheet}</td>
+              <td>{p.line}</td>
+              <td>{p.column ?? '—'}</td>
+              <td>{p.cell ?? '—'}</td>
+              <td>{p.message}</td>
+              <td className="muted">{p.rule}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {errorsNotListed > 0 && (
+        <p className="warning" data-testid="import-errors-not-listed">
+          {t('imports.notListed', { listed: problems.length, count: errorsNotListed })}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -131,10 +152,10 @@ export function ImportPage() {
     event.preventDefault();
     void run(false);
   };
-  // A refused import (422 bad rows, 403 out of scope) lists its rows like a dry run does.
-  const refusedRows =
+  // A refused file (422 bad rows, 403 out of scope) lists its problems like a dry run does.
+  const refused =
     error instanceof ApiError && Array.isArray(error.body.errors)
-      ? (error.body.errors as RowProblem[])
+      ? (error.body as unknown as Problems)
       : null;
 
   return (
@@ -187,12 +208,12 @@ export function ImportPage() {
             ? t('imports.done', { name: report.file.name })
             : report.valid
               ? t('imports.valid')
-              : t('imports.invalid', { count: report.errors.length })}
+              : t('imports.invalid', { count: report.errorCount })}
         </div>
       )}
       {report && <CountsTable report={report} />}
-      {report && report.errors.length > 0 && <ProblemsTable problems={report.errors} />}
-      {refusedRows && refusedRows.length > 0 && <ProblemsTable problems={refusedRows} />}
+      {report && report.errors.length > 0 && <ProblemsTable problems={report} />}
+      {refused && refused.errors.length > 0 && <ProblemsTable problems={refused} />}
     </section>
   );
 }

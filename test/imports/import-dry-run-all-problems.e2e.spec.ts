@@ -1,0 +1,176 @@
+import request from 'supertest';
+import { startTestApp, TestApp } from '../support/test-app';
+import { csv, workbook } from './spreadsheets';
+
+const person = (id: string, overrides: Record<string, unknown> = {}) => ({
+  'Mã cán bộ': id,
+  'Họ và tên': `Người ${id}`,
+  'Ngày sinh': '12/04/1978',
+  'Giới tính': 'Nam',
+  'Dân tộc': 'Kinh',
+  'Đảng viên': 'Có',
+  'Ngày vào Đảng': '19/05/2003',
+  'Trình độ chuyên môn': 'Thạc sĩ',
+  'Lý luận chính trị': 'Cao cấp',
+  'Mã đơn vị': 'ou-dist-a',
+  ...overrides,
+});
+
+/**
+ * A dry run lists every problem of every row, whatever kind of check finds it, so a clerk fixes
+ * the file once (before: a row outside the grant hid every other problem, a row with a bad cell
+ * was not checked further, a discipline row told one of its problems).
+ */
+describe('an import dry run reports every problem at once', () => {
+  let t: TestApp;
+  const http = () => request(t.server as never);
+  const staff = () => ({
+    Authorization: `Bearer ${t.token('staff-a', ['organization_staff'], 'ou-dist-a')}`,
+  });
+  const upload = (file: Buffer, name: string, dryRun: boolean) =>
+    http()
+      .post(`/imports${dryRun ? '?dryRun=true' : ''}`)
+      .set(staff())
+      .attach('file', file, name);
+  const eventCount = async () =>
+    (await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
+  const where = (errors: Record<string, unknown>[]) =>
+    errors.map(({ sheet, line, column, rule }) => [sheet, line, column, rule]);
+
+  beforeAll(async () => {
+    t = await startTestApp('import_dry_run_all', { RUN_WORKERS: 'false' });
+    const admin = { Authorization: `Bearer ${t.token('admin', ['admin'], 'ou-prov')}` };
+    await http()
+      .post('/org-units')
+      .set(admin)
+      .send({ id: 'ou-prov', name: 'Tỉnh', kind: 'province' })
+      .expect(201);
+    for (const id of ['ou-dist-a', 'ou-dist-b'])
+      await http()
+        .post('/org-units')
+        .set(admin)
+        .send({ id, name: id, kind: 'district', parentId: 'ou-prov' })
+        .expect(201);
+    for (const [id, unit] of [
+      ['pos-a-head', 'ou-dist-a'],
+      ['pos-b', 'ou-dist-b'],
+    ] as const)
+      await http()
+        .post('/positions')
+        .set(admin)
+        .send({ id, title: id, orgUnitId: unit, appointingAuthority: unit, rank: 4 })
+        .expect(201);
+    await http()
+      .post('/cadres')
+      .set(staff())
+      .send({
+        id: 'p-old',
+        fullName: 'Lê Văn Cũ',
+        dateOfBirth: '1975-01-01',
+        gender: 'male',
+        ethnicity: 'Kinh',
+        partyMember: true,
+        educationLevel: 'Cử nhân',
+        politicalTheoryLevel: 'Cao cấp',
+        orgUnitId: 'ou-dist-a',
+      })
+      .expect(201);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('two kinds of problems in different rows, and two in one row: the dry run lists them all', async () => {
+    const file = await workbook({
+      people: [
+        person('p-new', { 'Ngày sinh': '31/02/1980' }),
+        // Registered with another name: the import does not overwrite.
+        person('p-old', { 'Họ và tên': 'Lê Văn Khác' }),
+      ],
+      posts: [
+        {
+          'Mã cán bộ': 'p-old',
+          'Mã chức vụ': 'pos-missing',
+          'Từ ngày': '2023-13-01',
+          'Số quyết định': '1',
+        },
+      ],
+      discipline: [
+        {
+          'Mã cán bộ': 'p-old',
+          Khối: 'Công chức',
+          'Hình thức': 'Giáng chức',
+          'Ngày quyết định': '01/08/2025',
+          'Hiệu lực từ': '01/07/2025',
+          'Số quyết định': '3',
+          'Loại vi phạm': 'budget',
+        },
+      ],
+    });
+    const before = await eventCount();
+    const dry = await upload(file, 'nhieu-loi.xlsx', true).expect(200);
+    expect(dry.body).toMatchObject({
+      dryRun: true,
+      valid: false,
+      errorCount: 6,
+      errorsNotListed: 0,
+    });
+    expect(where(dry.body.errors)).toEqual([
+      ['Cán bộ', 2, 'Ngày sinh', 'import.day'],
+      ['Cán bộ', 3, 'Họ và tên', 'person.already_registered'],
+      // One row, two kinds: a cell that cannot be read and a post that does not exist.
+      ['Chức vụ', 2, 'Từ ngày', 'import.day'],
+      ['Chức vụ', 2, 'Mã chức vụ', 'position.not_found'],
+      ['Kỷ luật', 2, 'Hình thức', 'discipline.form_not_in_rule_set'],
+      ['Kỷ luật', 2, 'Hiệu lực từ', 'decision.effective_before_signed'],
+    ]);
+    expect(await eventCount()).toBe(before);
+
+    // The import itself still refuses the whole file, listing the same problems.
+    const refused = await upload(file, 'nhieu-loi.xlsx', false).expect(422);
+    expect(refused.body).toMatchObject({ rule: 'import.invalid_rows', errorCount: 6 });
+    expect(refused.body.errors).toEqual(dry.body.errors);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('a row outside the grant refuses the file, and the other rows are still checked', async () => {
+    const file = await workbook({
+      people: [person('p-new', { 'Ngày sinh': '31/02/1980' })],
+      planning: [
+        {
+          'Mã cán bộ': 'p-old',
+          'Mã chức vụ': 'pos-b',
+          'Nhiệm kỳ quy hoạch': '2025-2030',
+          'Số quyết định': '9',
+        },
+        {
+          'Mã cán bộ': 'p-old',
+          'Mã chức vụ': 'pos-missing',
+          'Nhiệm kỳ quy hoạch': '2025-2030',
+          'Số quyết định': '9',
+        },
+      ],
+    });
+    const before = await eventCount();
+    for (const dryRun of [true, false]) {
+      const refused = await upload(file, 'ngoai-pham-vi.xlsx', dryRun).expect(403);
+      expect(refused.body).toMatchObject({ rule: 'scope.out_of_scope', field: 'file' });
+      expect(where(refused.body.errors)).toEqual([
+        ['Cán bộ', 2, 'Ngày sinh', 'import.day'],
+        ['Quy hoạch', 2, 'Mã chức vụ', 'scope.out_of_scope'],
+        ['Quy hoạch', 3, 'Mã chức vụ', 'position.not_found'],
+      ]);
+    }
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('lists the first 1,000 problems and says how many more there are', async () => {
+    const rows = Array.from({ length: 1005 }, (_, i) =>
+      person(`p-bad-${i}`, { 'Ngày sinh': '31/02/1980' }),
+    );
+    const dry = await upload(csv('people', rows), 'qua-nhieu-loi.csv', true).expect(200);
+    expect(dry.body).toMatchObject({ valid: false, errorCount: 1005, errorsNotListed: 5 });
+    expect(dry.body.errors).toHaveLength(1000);
+    expect(dry.body.errors[999]).toMatchObject({ line: 1001, rule: 'import.day' });
+  });
+});

@@ -1,0 +1,79 @@
+import { Browser } from 'playwright-core';
+import request from 'supertest';
+import { csv } from '../imports/spreadsheets';
+import { startTestApp, TestApp } from '../support/test-app';
+import { buildWebApp, launchChromium, listeningPort, signIn, WEB_DIST } from './support/browser';
+
+jest.setTimeout(240_000);
+
+const person = (id: string, overrides: Record<string, string> = {}) => ({
+  'Mã cán bộ': id,
+  'Họ và tên': 'Lê Thị Hoa',
+  'Ngày sinh': '02/09/1986',
+  'Giới tính': 'Nữ',
+  'Dân tộc': 'Kinh',
+  'Đảng viên': 'Có',
+  'Ngày vào Đảng': '03/02/2010',
+  'Trình độ chuyên môn': 'Thạc sĩ',
+  'Lý luận chính trị': 'Cao cấp',
+  'Mã đơn vị': 'ou-ha-noi',
+  ...overrides,
+});
+
+/**
+ * The import screen lists every problem of a file at once, of every kind, and past the first
+ * thousand says how many more there are (before: the count was of the rows listed only).
+ */
+describe('the import screen: every problem at once', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_import_all_problems', {
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: WEB_DIST,
+    });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    await request(t.server as never)
+      .post('/org-units')
+      .set({ Authorization: `Bearer ${t.token('admin', ['admin'], 'ou-ha-noi')}` })
+      .send({ id: 'ou-ha-noi', name: 'Thành phố Hà Nội', kind: 'province' })
+      .expect(201);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('a file with 1,002 problems of two kinds: the first 1,000 listed, and how many more', async () => {
+    const rows = [
+      person('p-sai-don-vi', { 'Mã đơn vị': 'ou-khong-co' }),
+      ...Array.from({ length: 1001 }, (_, i) =>
+        person(`p-sai-ngay-${i}`, { 'Ngày sinh': '31/02/1986' }),
+      ),
+    ];
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.getByRole('link', { name: 'Nhập dữ liệu' }).click();
+    await page
+      .getByLabel('Tệp dữ liệu (xlsx hoặc CSV)')
+      .setInputFiles({ name: 'so-can-bo.csv', mimeType: 'text/csv', buffer: csv('people', rows) });
+    await page.getByRole('button', { name: 'Kiểm tra (chạy thử, không ghi)' }).click();
+    await page.getByText('Có 1002 lỗi').waitFor();
+    const listed = page.getByTestId('import-errors').locator('tbody tr');
+    expect(await listed.count()).toBe(1000);
+    expect(await listed.nth(0).locator('td').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Cán bộ', '2', 'Mã đơn vị']),
+    );
+    expect(await listed.nth(1).locator('td').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Cán bộ', '3', 'Ngày sinh', 'C3']),
+    );
+    expect(await page.getByTestId('import-errors-not-listed').innerText()).toBe(
+      'Bảng trên liệt kê 1000 lỗi đầu tiên; còn 2 lỗi khác chưa liệt kê. Sửa các lỗi này rồi kiểm tra lại để xem tiếp.',
+    );
+    await context.close();
+  });
+});
