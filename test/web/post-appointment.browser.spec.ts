@@ -2,6 +2,9 @@ import { vietnamToday } from '../support/registry-fixture';
 import { axeViolations, screenshot, signIn } from './support/browser';
 import { AN, BINH, DemoTown, ORGANIZATION_HEAD_POST, startDemoTown } from './support/town-fixture';
 
+/** Lê Văn Cường: nominated by one member at the first round, and dropped there. */
+const CUONG = 'p-le-van-cuong';
+
 jest.setTimeout(300_000);
 
 /**
@@ -23,21 +26,21 @@ describe('appointment to a post in the browser', () => {
     await town?.close();
   });
 
-  /** The steps before the final ballot, over HTTP: two nominees come out of the nominations. */
+  /**
+   * The steps before the final ballot, over HTTP: two nominees come out of the nominations; a
+   * third, with one vote at the first, goes no further.
+   */
   async function upToFinalBallot() {
     const staff = town.bearer('staff-1', ['organization_staff']);
     const secretary = town.bearer('secretary-1', ['ballot_secretary']);
-    const nomination = (minutesRef: string) => ({
+    const nomination = (minutesRef: string, dropped: { personId: string; votes: number }[]) => ({
       heldOn: today,
       minutesRef,
       members: 25,
       summoned: 25,
       present: 24,
       invalid: 0,
-      candidates: [
-        { personId: AN, votes: 12 },
-        { personId: BINH, votes: 11 },
-      ],
+      candidates: [{ personId: AN, votes: 12 }, { personId: BINH, votes: 11 }, ...dropped],
     });
     const tally = (yes: number) => ({
       members: 13,
@@ -54,7 +57,7 @@ describe('appointment to a post in the browser', () => {
         staff,
         { heldOn: today, minutesRef: 'BB-01', conclusion: 'Thống nhất' },
       ],
-      ['expanded-nomination', secretary, nomination('BB-02')],
+      ['expanded-nomination', secretary, nomination('BB-02', [{ personId: CUONG, votes: 1 }])],
       [
         'leadership-round-2',
         secretary,
@@ -67,7 +70,7 @@ describe('appointment to a post in the browser', () => {
           ],
         },
       ],
-      ['key-officials-nomination', secretary, nomination('BB-04')],
+      ['key-officials-nomination', secretary, nomination('BB-04', [])],
     ];
     for (const [stepId, who, body] of steps)
       await town.http().post(`/cases/${caseId}/steps/${stepId}`).set(who).send(body).expect(200);
@@ -126,6 +129,22 @@ describe('appointment to a post in the browser', () => {
     expect(await an.innerText()).toContain('12 phiếu giới thiệu');
     expect(await table.locator(`[data-nominee="${BINH}"]`).innerText()).toContain('8/13 đồng ý');
     await screenshot(page, 'post-case-nominee-tallies');
+    await page.context().close();
+  });
+
+  it('a nominee dropped at the first round shows no tally, not 0 votes, for the rounds after it', async () => {
+    // The first round is not announced: the committee's staff see it, the secretary does not.
+    const { page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/cases/${caseId}`);
+    const table = page.getByTestId('nominee-tallies');
+    // Cường had one vote at the first round and no tally after it: "—", not "0 phiếu giới thiệu".
+    const cuong = table.locator(`[data-nominee="${CUONG}"]`);
+    expect(await cuong.innerText()).toContain('1 phiếu giới thiệu');
+    expect(await cuong.innerText()).not.toContain('0 phiếu giới thiệu');
+    const notIn = cuong.locator('td[data-not-in-round]');
+    expect(await notIn.count()).toBe(3);
+    expect(await notIn.first().getAttribute('title')).toBe('Không vào vòng này');
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 

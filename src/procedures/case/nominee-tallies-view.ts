@@ -50,9 +50,12 @@ function tallyOf(step: StepView, personId: string): NomineeTallyView | null {
   const reason = typeof step.tally === 'string' ? step.tally : 'withheld';
   if (step.type === 'NominationTallied') {
     if (withheld) return { stepId, kind: 'nomination', withheld: reason };
-    const candidates = (step.tally as Candidates).candidates ?? [];
-    const votes = candidates.find((c) => c.personId === personId)?.votes ?? 0;
-    return { stepId, kind: 'nomination', votes };
+    // Someone dropped before this round was not among its candidates: no tally, not "0 votes".
+    const candidate = ((step.tally as Candidates).candidates ?? []).find(
+      (c) => c.personId === personId,
+    );
+    if (!candidate) return null;
+    return { stepId, kind: 'nomination', votes: candidate.votes };
   }
   if (step.type !== 'BallotTallied') return null;
   if (withheld)

@@ -3081,6 +3081,7 @@ export interface components {
             personId: string;
             /** @description still standing after the latest nomination, ballot or exam; null when that step is withheld from this reader (nomineesWithheld) */
             standing: boolean | null;
+            /** @description one entry per nomination or ballot the nominee took part in; none for a round they were not in (dropped before it) */
             tallies: components["schemas"]["NomineeTallyViewDto"][];
         };
         CaseViewDto: {

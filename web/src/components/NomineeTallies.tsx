@@ -18,7 +18,11 @@ export function NomineeTallies({
   const stepTitle = (stepId: string) => stepTitleOf(definition?.steps, stepId, i18n.language);
   const nominees = view.nomineeTallies ?? [];
   // A competitive examination's candidates have scores, not tallies (ExamResults shows them).
-  if (!view.fillsPost || nominees.length === 0 || nominees[0].tallies.length === 0) return null;
+  // The rounds in the order held; a nominee dropped before a round has no entry for it.
+  const rounds = [...new Set(view.steps.map((step) => String(step.stepId ?? ''))).values()].filter(
+    (stepId) => nominees.some((n) => n.tallies.some((e) => e.stepId === stepId)),
+  );
+  if (!view.fillsPost || rounds.length === 0) return null;
   const name = (id: string) => view.names?.people[id] ?? id;
   return (
     <section className="card" aria-labelledby="nominees-title">
@@ -27,8 +31,8 @@ export function NomineeTallies({
         <thead>
           <tr>
             <th>{t('case.nominee')}</th>
-            {nominees[0].tallies.map((entry) => (
-              <th key={entry.stepId}>{stepTitle(entry.stepId)}</th>
+            {rounds.map((stepId) => (
+              <th key={stepId}>{stepTitle(stepId)}</th>
             ))}
           </tr>
         </thead>
@@ -45,9 +49,15 @@ export function NomineeTallies({
                       : t(nominee.standing ? 'case.standing' : 'case.out')}
                 </span>
               </td>
-              {nominees[0].tallies.map((column) => {
-                const entry = nominee.tallies.find((e) => e.stepId === column.stepId);
-                return <td key={column.stepId}>{entry ? describe(entry) : '—'}</td>;
+              {rounds.map((stepId) => {
+                const entry = nominee.tallies.find((e) => e.stepId === stepId);
+                if (entry) return <td key={stepId}>{describe(entry)}</td>;
+                return (
+                  <td key={stepId} title={t('case.notInRound')} data-not-in-round="">
+                    <span aria-hidden="true">—</span>
+                    <span className="sr-only">{t('case.notInRound')}</span>
+                  </td>
+                );
               })}
             </tr>
           ))}

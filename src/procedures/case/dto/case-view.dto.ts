@@ -76,7 +76,12 @@ export class NomineeTalliesDto {
       'still standing after the latest nomination, ballot or exam; null when that step is withheld from this reader (nomineesWithheld)',
   })
   standing!: boolean | null;
-  @ApiProperty({ type: [NomineeTallyViewDto] }) tallies!: NomineeTallyViewDto[];
+  @ApiProperty({
+    type: [NomineeTallyViewDto],
+    description:
+      'one entry per nomination or ballot the nominee took part in; none for a round they were not in (dropped before it)',
+  })
+  tallies!: NomineeTallyViewDto[];
 }
 
 export class CaseViewDto {
