@@ -16,6 +16,7 @@ import { postsWithin, unitsWithinGrant } from '../org-unit-tree';
 import { ChoiceSelect } from '../components/ChoiceSelect';
 import { newestInForce } from '../definitions-in-force';
 import { usePositionNames, useReasonText } from '../server-text/use-reason-text';
+import { ruleSetName } from '../server-text/rule-set-name';
 
 const keys = idempotencyKeys();
 const PROCEDURES = [
@@ -336,7 +337,6 @@ export function OpenCase() {
           >
             <strong>
               {t(eligibility.data.eligible ? 'open.eligible' : 'open.notEligible', {
-                ruleSet: eligibility.data.ruleSet,
                 date: formatDay(eligibility.data.asOf),
               })}
             </strong>
@@ -347,6 +347,16 @@ export function OpenCase() {
                 </li>
               ))}
             </ul>
+            {/* The rule set by the day and the instruments it applies; its id in the tooltip. */}
+            <div title={eligibility.data.ruleSet} data-testid="eligibility-rule-set">
+              {t('open.eligibilityRuleSet', {
+                name: ruleSetName(
+                  t,
+                  eligibility.data.ruleSet,
+                  catalog.data?.ruleSets.find((r) => r.id === eligibility.data.ruleSet),
+                ),
+              })}
+            </div>
           </div>
         )}
         <ErrorBox error={eligibility.error ?? error} />

@@ -1,0 +1,45 @@
+import { axeViolations, screenshot, signIn } from './support/browser';
+import { AN, DemoTown, ORGANIZATION_HEAD_POST, startDemoTown } from './support/town-fixture';
+
+jest.setTimeout(300_000);
+
+/** The case-opening form (Mở hồ sơ) in Chromium against the real service and the Hà Nội demo. */
+describe('the case-opening form', () => {
+  let town: DemoTown;
+
+  beforeAll(async () => {
+    town = await startDemoTown('web_open_case_form');
+  });
+
+  afterAll(async () => {
+    await town?.close();
+  });
+
+  it('names the rule set of the eligibility verdict in Vietnamese, by its day and instruments, not by its id', async () => {
+    const { page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/cases/new`);
+    await page.getByLabel('Thủ tục', { exact: true }).selectOption('appointment');
+    await page.getByLabel('Quy trình').selectOption('appointment.internal');
+    await page.getByLabel('Tìm cán bộ theo tên').fill('nguyen van an');
+    await page
+      .getByLabel('Chọn cán bộ')
+      .locator('option', { hasText: 'Nguyễn Văn An' })
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn cán bộ').selectOption(AN);
+    await page.getByLabel('Tìm chức vụ').fill('Trưởng ban Tổ chức');
+    await page.getByLabel('Chọn chức vụ').selectOption(ORGANIZATION_HEAD_POST);
+    const verdict = page.getByTestId('eligibility');
+    await verdict.waitFor();
+    const text = await verdict.innerText();
+    expect(text).toMatch(/Xét theo: Các quy định có hiệu lực ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(text).toContain('Quy định 377-QĐ/TW');
+    // The id (state-2026-08-01, vn-2025@…) stays in the tooltip only.
+    expect(text).not.toMatch(/\b(state|party|vn)-\d{4}/);
+    expect(await verdict.getByTestId('eligibility-rule-set').getAttribute('title')).toMatch(
+      /^(state|vn)-\d{4}/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'open-case-eligibility-rule-set');
+    await page.context().close();
+  });
+});
