@@ -15,6 +15,56 @@ describe('the case-opening form', () => {
     await town?.close();
   });
 
+  it('preselects no procedure: the user chooses one, and a form sent without it names the field', async () => {
+    const { page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
+    const procedure = page.getByLabel('Thủ tục', { exact: true });
+    const definition = page.getByLabel('Quy trình');
+    await procedure.waitFor();
+    // Before: "Bổ nhiệm" and its external-source definition, whatever the user came for.
+    expect(await procedure.inputValue()).toBe('');
+    expect(await procedure.locator('option:checked').innerText()).toBe('— Chọn thủ tục —');
+    expect(await definition.inputValue()).toBe('');
+    await page.getByLabel('Tìm cán bộ theo tên').fill('nguyen van an');
+    await page
+      .getByLabel('Chọn cán bộ')
+      .locator('option', { hasText: 'Nguyễn Văn An' })
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn cán bộ').selectOption(AN);
+    await page.getByLabel('Tìm chức vụ').fill('Trưởng ban Tổ chức');
+    await page.getByLabel('Chọn chức vụ').selectOption(ORGANIZATION_HEAD_POST);
+    await page.getByLabel('Tóm tắt').fill('Bổ nhiệm Trưởng ban Tổ chức Thành ủy');
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.getByText('Chưa chọn thủ tục: chọn thủ tục cần mở hồ sơ').waitFor();
+    expect(await procedure.getAttribute('aria-invalid')).toBe('true');
+    expect(new URL(page.url()).pathname).toBe('/cases/new');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'open-case-no-procedure');
+    // An appointment has two definitions in force (internal, external source): neither is taken
+    // for the user, and only the newest version of each is offered.
+    await procedure.selectOption('appointment');
+    expect(await definition.inputValue()).toBe('');
+    const offered = await definition
+      .locator('option:not([disabled])')
+      .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    expect(offered.sort()).toEqual(['appointment.external', 'appointment.internal']);
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.getByText('Chưa chọn quy trình: thủ tục này có nhiều quy trình, chọn một').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/cases/new');
+    await definition.selectOption('appointment.internal');
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.waitForURL(/\/cases\/c-/);
+    await page.context().close();
+  });
+
+  it('takes the procedure the address names, with its only definition in force', async () => {
+    const { page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/cases/new?procedure=transfer`);
+    expect(await page.getByLabel('Thủ tục', { exact: true }).inputValue()).toBe('transfer');
+    expect(await page.getByLabel('Quy trình').inputValue()).toBe('transfer.standard');
+    await page.context().close();
+  });
+
   it('names the rule set of the eligibility verdict in Vietnamese, by its day and instruments, not by its id', async () => {
     const { page } = await signIn(town.browser, town.base, 'staff-1');
     await page.goto(`${town.base}/cases/new`);

@@ -79,6 +79,7 @@ describe('appointment to a post in the browser', () => {
   it('the clerk opens the case for the post without choosing a person', async () => {
     const { page } = await signIn(town.browser, town.base, 'staff-1');
     await page.goto(`${town.base}/cases/new`);
+    await page.getByLabel('Thủ tục', { exact: true }).selectOption('appointment');
     await page.getByLabel('Quy trình').selectOption('appointment.internal');
     await page.getByTestId('open-person-optional').waitFor();
     await page.getByLabel('Tìm chức vụ').fill('Trưởng ban Tổ chức');

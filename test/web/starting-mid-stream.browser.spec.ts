@@ -230,6 +230,7 @@ describe('the web app: importing the paper registry and opening a paper case', (
 
     const { context, page } = await signIn(browser, base, 'clerk-1');
     await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
+    await page.getByLabel('Thủ tục', { exact: true }).selectOption('appointment');
     await page.getByLabel('Quy trình').selectOption('appointment.internal');
     await page.getByLabel('Tìm cán bộ theo tên').fill('tran thi');
     await page

@@ -168,6 +168,7 @@ describe('the web app in a browser', () => {
     const staff = await signIn(browser, base, 'staff-1');
     let page = staff.page;
     await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
+    await page.getByLabel('Thủ tục', { exact: true }).selectOption('appointment');
     await page.getByLabel('Quy trình').selectOption('appointment.internal');
     await page.getByLabel('Tìm cán bộ theo tên').fill('nguyen van');
     await page
@@ -456,6 +457,7 @@ describe('the web app in a browser', () => {
     // The opening form offers only the posts and units the grant reaches (before: every city
     // post, refused with 403 once the form was filled).
     await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
+    await page.getByLabel('Thủ tục', { exact: true }).selectOption('appointment');
     await page.getByLabel('Tìm chức vụ').fill('');
     const offered = () =>
       page

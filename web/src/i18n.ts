@@ -418,6 +418,11 @@ const vi = {
     title: 'Mở hồ sơ',
     procedure: 'Thủ tục',
     definition: 'Quy trình',
+    chooseProcedure: '— Chọn thủ tục —',
+    chooseDefinition: '— Chọn quy trình —',
+    chooseProcedureFirst: '— Chọn thủ tục trước —',
+    procedureMissing: 'Chưa chọn thủ tục: chọn thủ tục cần mở hồ sơ',
+    definitionMissing: 'Chưa chọn quy trình: thủ tục này có nhiều quy trình, chọn một',
     person: 'Tìm cán bộ theo tên',
     pickPerson: 'Chọn cán bộ',
     personOptional:
@@ -1243,6 +1248,11 @@ const en: Strings<typeof vi> = {
     title: 'Open a case',
     procedure: 'Procedure',
     definition: 'Procedure definition',
+    chooseProcedure: '— Choose a procedure —',
+    chooseDefinition: '— Choose a definition —',
+    chooseProcedureFirst: '— Choose the procedure first —',
+    procedureMissing: 'No procedure chosen: choose the procedure to open',
+    definitionMissing: 'No definition chosen: this procedure has several, choose one',
     person: 'Find a person by name',
     pickPerson: 'Choose the person',
     personOptional:

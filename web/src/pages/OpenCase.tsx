@@ -69,12 +69,15 @@ export function OpenCase() {
   const positions = usePositions();
   const reasonText = useReasonText(usePositionNames(positions.data));
   const units = useOrgUnits();
-  // Opened from a post (`?procedure=competitive_exam&position=…`): both come filled in.
+  // Opened from a post (`?procedure=competitive_exam&position=…`): both come filled in. Opened
+  // from the menu, nothing is: the user says what they came for (no procedure is the usual one).
   const { query } = useLocation();
   const [procedure, setProcedure] = useState(() =>
-    PROCEDURES.includes(query.get('procedure') ?? '') ? query.get('procedure')! : 'appointment',
+    PROCEDURES.includes(query.get('procedure') ?? '') ? query.get('procedure')! : '',
   );
-  const [definition, setDefinition] = useState('');
+  const [definition, setDefinition] = useState(() => query.get('definition') ?? '');
+  // Sent without a procedure or definition: the field says so (nothing is sent).
+  const [missing, setMissing] = useState<{ procedure?: boolean; definition?: boolean }>({});
   const [personId, setPersonId] = useState('');
   const [positionQuery, setPositionQuery] = useState('');
   const [positionId, setPositionId] = useState(() => query.get('position') ?? '');
@@ -113,11 +116,21 @@ export function OpenCase() {
   });
   const postsHeld = usePostsHeld(ON_A_POST_HELD.includes(procedure) ? personId : '', 'open case');
   if (catalog.isPending || positions.isPending) return <Loading />;
-  const definitions = newestInForce(
-    (catalog.data?.definitions ?? []).filter((d) => opensUnder(procedure, d)),
-    vietnamToday(),
-  );
-  const chosenDefinition = definition || definitions[0]?.id || '';
+  const inForceUnder = (p: string) =>
+    newestInForce(
+      (catalog.data?.definitions ?? []).filter((d) => opensUnder(p, d)),
+      vietnamToday(),
+    );
+  // Only the procedures with a definition in force today are offered.
+  const offered = PROCEDURES.filter((p) => inForceUnder(p).length > 0);
+  const definitions = offered.includes(procedure) ? inForceUnder(procedure) : [];
+  // The one chosen (or named in the address) if in force for the procedure; else the only one
+  // in force; with several, none until the user picks (appointment: internal or external source).
+  const chosenDefinition = definitions.some((d) => d.id === definition)
+    ? definition
+    : definitions.length === 1
+      ? definitions[0].id
+      : '';
   // A definition that fills a post opens without a person.
   const fillsPost = Boolean(definitions.find((d) => d.id === chosenDefinition)?.fillsPost);
   // Only what the grant reaches: a post or unit outside it would be refused after the form is filled.
@@ -139,6 +152,12 @@ export function OpenCase() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const unset = {
+      procedure: !offered.includes(procedure),
+      definition: offered.includes(procedure) && !chosenDefinition,
+    };
+    setMissing(unset);
+    if (unset.procedure || unset.definition) return;
     setBusy(true);
     setError(null);
     const body = {
@@ -174,40 +193,64 @@ export function OpenCase() {
       <h1>{t('open.title')}</h1>
       <form className="card" onSubmit={submit}>
         <div className="row wrap">
-          <div className="field">
+          <div className={`field${missing.procedure ? ' has-error' : ''}`}>
             <label htmlFor="open-procedure">{t('open.procedure')}</label>
             <select
               id="open-procedure"
-              value={procedure}
+              value={offered.includes(procedure) ? procedure : ''}
+              aria-invalid={Boolean(missing.procedure)}
+              aria-describedby={missing.procedure ? 'open-procedure-error' : undefined}
               onChange={(e) => {
                 setProcedure(e.target.value);
                 setDefinition('');
                 setGrounds(undefined);
+                setMissing({});
               }}
             >
-              {PROCEDURES.map((p) => (
+              <option value="" disabled>
+                {t('open.chooseProcedure')}
+              </option>
+              {offered.map((p) => (
                 <option key={p} value={p}>
                   {t(`procedure.${p}`)}
                 </option>
               ))}
             </select>
+            {missing.procedure && (
+              <span className="field-error" id="open-procedure-error">
+                {t('open.procedureMissing')}
+              </span>
+            )}
           </div>
-          <div className="field">
+          <div className={`field${missing.definition ? ' has-error' : ''}`}>
             <label htmlFor="open-definition">{t('open.definition')}</label>
             <select
               id="open-definition"
               value={chosenDefinition}
+              aria-invalid={Boolean(missing.definition)}
+              aria-describedby={missing.definition ? 'open-definition-error' : undefined}
               onChange={(e) => {
                 setDefinition(e.target.value);
                 setGrounds(undefined);
+                setMissing({});
               }}
             >
+              {definitions.length !== 1 && (
+                <option value="" disabled>
+                  {t(procedure ? 'open.chooseDefinition' : 'open.chooseProcedureFirst')}
+                </option>
+              )}
               {definitions.map((d) => (
                 <option key={d.id} value={d.id}>
                   {i18n.language === 'en' ? d.title : d.titleVi} (v{d.version})
                 </option>
               ))}
             </select>
+            {missing.definition && (
+              <span className="field-error" id="open-definition-error">
+                {t('open.definitionMissing')}
+              </span>
+            )}
           </div>
         </div>
         <PersonPicker
