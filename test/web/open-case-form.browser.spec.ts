@@ -65,6 +65,43 @@ describe('the case-opening form', () => {
     await page.context().close();
   });
 
+  it('offers as Đơn vị thực hiện only the units the server accepts for the post chosen', async () => {
+    const { page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/cases/new?procedure=appointment`);
+    await page.getByLabel('Quy trình').selectOption('appointment.internal');
+    const unit = page.getByLabel('Đơn vị thực hiện');
+    const units = () =>
+      unit
+        .locator('option')
+        .evaluateAll((options) =>
+          options.map((o) => (o as unknown as { value: string }).value).filter(Boolean),
+        );
+    await page.getByLabel('Tìm chức vụ').fill('Trưởng ban Tổ chức');
+    await page.getByLabel('Chọn chức vụ').selectOption(ORGANIZATION_HEAD_POST);
+    // Its appointing authority (Thành ủy), its unit (Ban Tổ chức) and the city above them; before,
+    // every unit of the grant, Sở Nội vụ included, which the server then refused.
+    await unit.locator('option[value="ou-ha-noi-home-affairs"]').waitFor({ state: 'detached' });
+    expect((await units()).sort()).toEqual([
+      'ou-ha-noi',
+      'ou-ha-noi-organization-committee',
+      'ou-ha-noi-party-committee',
+    ]);
+    expect(await unit.inputValue()).toBe('ou-ha-noi-party-committee');
+    // A unit chosen for one post is dropped when another post does not accept it.
+    await unit.selectOption('ou-ha-noi-organization-committee');
+    await page.getByLabel('Tìm chức vụ').fill('Giám đốc Sở Nội vụ');
+    await page.getByLabel('Chọn chức vụ').selectOption('pos-ha-noi-director-home-affairs');
+    await unit.locator('option[value="ou-ha-noi-party-committee"]').waitFor({ state: 'detached' });
+    expect((await units()).sort()).toEqual([
+      'ou-ha-noi',
+      'ou-ha-noi-home-affairs',
+      'ou-ha-noi-peoples-committee',
+    ]);
+    expect(await unit.inputValue()).toBe('ou-ha-noi-peoples-committee');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('names the rule set of the eligibility verdict in Vietnamese, by its day and instruments, not by its id', async () => {
     const { page } = await signIn(town.browser, town.base, 'staff-1');
     await page.goto(`${town.base}/cases/new`);

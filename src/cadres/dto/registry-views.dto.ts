@@ -37,6 +37,17 @@ export class PositionDto {
   @ApiProperty({ enum: POST_FILLED_BY }) filledBy!: PostFilledBy;
 }
 
+export class PositionCaseUnitsDto {
+  @ApiProperty({ example: 'pos-ha-noi-head-organization' }) positionId!: string;
+  @ApiProperty({
+    type: [String],
+    example: ['ou-ha-noi', 'ou-ha-noi-party-committee', 'ou-ha-noi-organization-committee'],
+    description:
+      'the units a case about the post may be opened in (orgUnitId of POST /cases): its appointing authority, its own unit and the units above either; another is refused (422 case.unit_without_authority)',
+  })
+  orgUnitIds!: string[];
+}
+
 export class PostHeldDto {
   @ApiProperty() positionId!: string;
   @ApiProperty(DATE) from!: string;

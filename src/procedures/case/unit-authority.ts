@@ -16,18 +16,29 @@ export async function refuseUnitWithoutAuthority(
   target: Position,
   orgUnitId: string,
 ): Promise<void> {
-  const paths = await Promise.all(
-    [target.appointingAuthority, target.orgUnitId].map(
-      async (id) => (await registry.findOrgUnit(id))?.path ?? [id],
-    ),
-  );
-  if (paths.some((path) => path.includes(orgUnitId))) return;
+  if ((await unitsWithAuthority(registry, target)).includes(orgUnitId)) return;
   throw new DomainRuleViolation(
     'case.unit_without_authority',
     `orgUnitId: ${orgUnitId} neither appoints to ${target.id} nor holds it; open the case in ${target.appointingAuthority} (its appointing authority), ${target.orgUnitId} or a unit above them`,
     'unprocessable',
     'orgUnitId',
   );
+}
+
+/**
+ * The units that may run a case about the post: its appointing authority, its own unit and every
+ * unit above either (the opening form offers only these, GET /positions/:id/case-units).
+ */
+export async function unitsWithAuthority(
+  registry: Pick<RegistryReads, 'findOrgUnit'>,
+  target: Position,
+): Promise<string[]> {
+  const paths = await Promise.all(
+    [target.appointingAuthority, target.orgUnitId].map(
+      async (id) => (await registry.findOrgUnit(id))?.path ?? [id],
+    ),
+  );
+  return [...new Set(paths.flat())];
 }
 
 /** The case's unit has authority over its post; a post not found is the procedure's to refuse. */

@@ -36,6 +36,24 @@ export function usePeopleSearch(q: string) {
   });
 }
 
+/**
+ * The units a case about the post may be opened in, as the server judges them
+ * (case.unit_without_authority): its appointing authority, its own unit, the units above either.
+ */
+export function usePostCaseUnits(positionId: string) {
+  return useQuery({
+    queryKey: ['post-case-units', positionId],
+    enabled: Boolean(positionId),
+    staleTime: 60_000,
+    queryFn: async () =>
+      (
+        await unwrap<{ orgUnitIds: string[] }>(
+          api.GET('/positions/{id}/case-units', { params: { path: { id: positionId } } }),
+        )
+      ).orgUnitIds,
+  });
+}
+
 /** The posts a person holds now, read from their record for `purpose` (the access log's). */
 export function usePostsHeld(personId: string, purpose: string) {
   return useQuery({

@@ -194,6 +194,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/positions/{id}/case-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The units a case about the post may be opened in (the rule POST /cases applies: case.unit_without_authority) */
+        get: operations["OrgUnitsController_positionCaseUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cadres": {
         parameters: {
             query?: never;
@@ -1205,6 +1222,19 @@ export interface components {
             isLeadership: boolean;
             /** @enum {string} */
             filledBy: "appointment" | "election";
+        };
+        PositionCaseUnitsDto: {
+            /** @example pos-ha-noi-head-organization */
+            positionId: string;
+            /**
+             * @description the units a case about the post may be opened in (orgUnitId of POST /cases): its appointing authority, its own unit and the units above either; another is refused (422 case.unit_without_authority)
+             * @example [
+             *       "ou-ha-noi",
+             *       "ou-ha-noi-party-committee",
+             *       "ou-ha-noi-organization-committee"
+             *     ]
+             */
+            orgUnitIds: string[];
         };
         RegisterPersonDto: {
             /** @example p-nguyen-van-an */
@@ -3175,6 +3205,7 @@ export type SchemaOrgUnitDto = components['schemas']['OrgUnitDto'];
 export type SchemaOrgUnitTreeDto = components['schemas']['OrgUnitTreeDto'];
 export type SchemaCreatePositionDto = components['schemas']['CreatePositionDto'];
 export type SchemaPositionDto = components['schemas']['PositionDto'];
+export type SchemaPositionCaseUnitsDto = components['schemas']['PositionCaseUnitsDto'];
 export type SchemaRegisterPersonDto = components['schemas']['RegisterPersonDto'];
 export type SchemaRegistrationMoveDto = components['schemas']['RegistrationMoveDto'];
 export type SchemaPostHeldOnDayDto = components['schemas']['PostHeldOnDayDto'];
@@ -4207,6 +4238,63 @@ export interface operations {
             };
             /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    OrgUnitsController_positionCaseUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionCaseUnitsDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description the case, person, unit, post or stream does not exist */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

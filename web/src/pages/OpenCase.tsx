@@ -3,7 +3,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { api, idempotencyKeys, unwrap } from '../api/client';
-import { useCatalog, usePostsHeld, usePositions } from '../api/hooks';
+import { useCatalog, usePostCaseUnits, usePostsHeld, usePositions } from '../api/hooks';
 import { formatDay, parseDay, vietnamToday } from '../dates';
 import { can, getSession } from '../session';
 import { DayInput } from '../components/DayInput';
@@ -115,6 +115,7 @@ export function OpenCase() {
       ),
   });
   const postsHeld = usePostsHeld(ON_A_POST_HELD.includes(procedure) ? personId : '', 'open case');
+  const postCaseUnits = usePostCaseUnits(positionId);
   if (catalog.isPending || positions.isPending) return <Loading />;
   const inForceUnder = (p: string) =>
     newestInForce(
@@ -143,12 +144,21 @@ export function OpenCase() {
     .filter((p) => !NOT_FOR_ELECTED_POSTS.includes(procedure) || p.filledBy !== 'election')
     .filter((p) => !FOR_ELECTED_POSTS_ONLY.includes(procedure) || p.filledBy === 'election');
   const position = positions.data?.find((p) => p.id === positionId);
-  // The unit that runs the case: the one chosen, else the post's appointing authority or the
-  // post's unit, whichever the grant reaches (another would be refused once the form is sent).
-  const reachable = (id: string | undefined) =>
-    id && grantedUnits.some((u) => u.id === id) ? id : undefined;
+  // The units that may run a case about the post, as the server says (another is refused:
+  // case.unit_without_authority), among those the grant reaches.
+  const caseUnits =
+    positionId && postCaseUnits.data
+      ? grantedUnits.filter((u) => postCaseUnits.data.includes(u.id))
+      : grantedUnits;
+  // The unit that runs the case: the one chosen if it may, else the post's appointing authority
+  // or the post's unit, else the only one that may.
+  const offeredUnit = (id: string | undefined) =>
+    id && caseUnits.some((u) => u.id === id) ? id : undefined;
   const caseUnit =
-    orgUnitId || reachable(position?.appointingAuthority) || reachable(position?.orgUnitId) || '';
+    offeredUnit(orgUnitId) ||
+    offeredUnit(position?.appointingAuthority) ||
+    offeredUnit(position?.orgUnitId) ||
+    (caseUnits.length === 1 ? caseUnits[0].id : '');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -293,7 +303,7 @@ export function OpenCase() {
               value={caseUnit}
               onChoose={setOrgUnitId}
               empty="—"
-              choices={grantedUnits.map((u) => ({ value: u.id, label: u.name }))}
+              choices={caseUnits.map((u) => ({ value: u.id, label: u.name }))}
             />
           </div>
         </div>
