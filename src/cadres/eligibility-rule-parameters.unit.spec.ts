@@ -174,3 +174,42 @@ describe('a decided discipline bars a higher post only (Quy định 80/377; Lu�
     expect(reasonsFor('pos-same').map((r) => r.rule)).not.toContain('discipline.in_effect');
   });
 });
+
+describe('the minimum age for a cadre or civil servant (registry.minimumAge)', () => {
+  const free = withParams(stateNow, { 'appointment.blockingStatuses': [] });
+  const bornOn = (dateOfBirth: string) => ({
+    ...person,
+    profile: { ...person.profile, dateOfBirth },
+  });
+
+  it('a two-year-old in the planning pool is not eligible, and the reason cites the law', () => {
+    // Before: eligible (a record made before registrations were checked).
+    const { eligible, reasons } = appointmentEligibility(
+      bornOn('2024-01-01'),
+      target,
+      new Map(),
+      free,
+      '2026-11-20',
+    );
+    expect(eligible).toBe(false);
+    expect(reasons).toEqual([
+      {
+        rule: 'age.under_minimum',
+        reason: expect.stringMatching(
+          /^under the minimum age of state-2025-10-08\S*: 2 years old on 2026-11-20 \(born 2024-01-01\), needs 18 \(Luật Cán bộ, công chức 2025/,
+        ),
+      },
+    ]);
+  });
+
+  it('eighteen on the day is old enough', () => {
+    const { reasons } = appointmentEligibility(
+      bornOn('2008-11-20'),
+      target,
+      new Map(),
+      free,
+      '2026-11-20',
+    );
+    expect(reasons.map((r) => r.rule)).toEqual([]);
+  });
+});

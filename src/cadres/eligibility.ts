@@ -87,7 +87,7 @@ function isHigherPost(
   return !heldRanks.length || target.rank > Math.max(...heldRanks);
 }
 
-/** The planning-pool entry (a term not over) and, for a higher post or a first one, the age. */
+/** The planning-pool entry (a term not over), the minimum age and, for a higher post or a first one, the years to retirement. */
 function planningAndAge(
   person: Registered,
   target: { id: string; rank: number },
@@ -107,6 +107,14 @@ function planningAndAge(
     reasons.push({
       rule: 'planning_pool.missing',
       reason: `not in the planning pool for ${target.id} or an equivalent or higher post`,
+    });
+  // Whatever the post, no one younger than a cadre or civil servant can be is appointed to it.
+  const minimumAge = ruleValue<number>(ruleSet, 'registry.minimumAge');
+  const age = wholeYearsBetween(person.profile.dateOfBirth, day);
+  if (age < minimumAge)
+    reasons.push({
+      rule: 'age.under_minimum',
+      reason: `under the minimum age of ${ruleSet.id}: ${Math.max(age, 0)} years old on ${day} (born ${person.profile.dateOfBirth}), needs ${minimumAge} (${ruleCitation(ruleSet, 'registry.minimumAge')})`,
     });
   const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsToRetirement');
   const retires = retirementDate(ruleSet, person.profile.dateOfBirth, person.profile.gender);

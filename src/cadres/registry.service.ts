@@ -15,7 +15,7 @@ import { PersonState } from './person/person.state';
 import { searchName } from '../read-models/people.projection';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { vietnamDay } from '../common/vietnam-day';
-import { planningLimits, PlanningPoolSeats } from './planning/planning-pool-seats';
+import { planningLimitsOn, PlanningPoolSeats } from './planning/planning-pool-seats';
 import { PersonDecideContext } from './person/person.decider';
 import { StreamFoldCache } from '../common/stream-fold-cache';
 import { WrittenStreamFolds } from '../common/written-stream-folds';
@@ -29,6 +29,7 @@ import {
 } from './person-command-references';
 import { appendCommandsAtOnce, SeededCommand } from '../common/stream-commands-at-once';
 import { placedUnder } from './org-unit-levels';
+import { ageRulesOn } from './person/age-rules';
 
 /**
  * How many people's folded records one process keeps (a few kB each): enough for every person a
@@ -245,14 +246,23 @@ export class RegistryService {
   ): Promise<{ state: PersonState; revision: number | null }> {
     await assertReferencesExist(this, command);
     const seat = seatClaimedBy(command);
-    const planning = seat ? this.planningOn(metadata) : null;
+    // The rules in force on the day of the change (its business time); unchecked without a catalog.
+    const day = vietnamDay(new Date(metadata.occurredAt));
+    const planning = seat && this.catalog ? planningLimitsOn(this.catalog, day) : null;
+    // A registration is checked against the ages in force on its day (unchecked without a catalog).
+    const ages =
+      command.type === 'RegisterPerson' && this.catalog ? ageRulesOn(this.catalog, day) : undefined;
     const run = () =>
       runStreamCommand(this.store, personStream(personId), personDecider, command, {
         metadata,
         idSeed: options.idSeed,
         ifMatch: options.ifMatch,
-        context: async (state): Promise<PersonDecideContext> =>
-          seat && planning ? this.planningSeats.decideContext(state, seat, planning) : {},
+        context: async (state): Promise<PersonDecideContext> => ({
+          ...(seat && planning
+            ? await this.planningSeats.decideContext(state, seat, planning)
+            : {}),
+          ages,
+        }),
         // The post's seat is claimed once the person's own limit passed, just before the append.
         beforeAppend:
           seat && planning
@@ -274,19 +284,5 @@ export class RegistryService {
       throw error;
     });
     return { state: result.state, revision: result.revision };
-  }
-
-  /** The planning limits in force on the day the change is made (its business time). */
-  private planningOn(metadata: EventMetadata) {
-    if (!this.catalog) return null;
-    const day = vietnamDay(new Date(metadata.occurredAt));
-    const ruleSet = this.catalog.ruleSetOn(day, 'state');
-    if (!ruleSet)
-      throw new RegistryRuleViolation(
-        'rule_set.none_in_force',
-        `no rule set is in force on ${day}`,
-        'unprocessable',
-      );
-    return { limits: planningLimits(ruleSet), day };
   }
 }

@@ -1,5 +1,6 @@
 import { LINE_BREAK_OR_TAB } from '../common/input/one-line.decorator';
 import { isCalendarDate } from '../common/input/calendar-date';
+import { EARLIEST_DATE_OF_BIRTH } from '../common/input/plausible-birth-date';
 import { isForwardPlanningTerm } from '../cadres/planning/planning-term';
 
 /** A spreadsheet cell as the readers hand it over: text, a number, a day (xlsx dates) or nothing. */
@@ -74,6 +75,17 @@ export const day: CellParser<string> = (cell) => {
       `ngày theo dạng dd/mm/yyyy (a day as dd/mm/yyyy), không có ngày "${value}"`,
     );
   return ok(iso);
+};
+
+/** A date of birth: a day (as `day` reads it) not before the registry's plausibility bound. */
+export const birthDay: CellParser<string> = (cell) => {
+  const parsed = day(cell);
+  if (parsed.ok && parsed.value < EARLIEST_DATE_OF_BIRTH)
+    return bad(
+      'import.birth_day_out_of_range',
+      `ngày sinh từ ${EARLIEST_DATE_OF_BIRTH} trở đi (a date of birth from ${EARLIEST_DATE_OF_BIRTH} on), không phải ${parsed.value}`,
+    );
+  return parsed;
 };
 
 /** One of a few labels (Vietnamese, or the API's own code), mapped to the API's code. */

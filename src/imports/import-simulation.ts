@@ -1,4 +1,9 @@
-import { decidePerson, evolvePerson, initialPersonState } from '../cadres/person/person.decider';
+import {
+  decidePerson,
+  evolvePerson,
+  initialPersonState,
+  PersonDecideContext,
+} from '../cadres/person/person.decider';
 import { PersonState } from '../cadres/person/person.state';
 import { RegistryRuleViolation } from '../cadres/registry-rule-violation';
 import { PlannedCommand, problemAt } from './import-plan';
@@ -11,11 +16,13 @@ export interface SimulatedCommand extends PlannedCommand {
 
 /**
  * Runs the planned commands through the person decider on the records as they are now, in order,
- * so a dry run refuses exactly what the import would, by the registry's own rules. Pure.
+ * so a dry run refuses exactly what the import would, by the registry's own rules (the ages in
+ * force today among them, through `context`). Pure.
  */
 export function simulateImport(
   planned: PlannedCommand[],
   records: Map<string, PersonState>,
+  context: PersonDecideContext = {},
 ): { commands: SimulatedCommand[]; problems: RowProblem[] } {
   const states = new Map(records);
   const commands: SimulatedCommand[] = [];
@@ -32,7 +39,7 @@ export function simulateImport(
       continue;
     }
     try {
-      const events = decidePerson(state, step.command);
+      const events = decidePerson(state, step.command, context);
       states.set(step.personId, events.reduce(evolvePerson, state));
       commands.push({ ...step, outcome: events.length ? 'write' : 'unchanged' });
     } catch (error) {

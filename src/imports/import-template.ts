@@ -1,6 +1,7 @@
 import { DisciplineTrack } from '../procedures/discipline/discipline.events';
 import { candidateVotes, count, vettingItems } from './case-cell-parsers';
 import {
+  birthDay,
   CellParser,
   choice,
   day,
@@ -89,7 +90,7 @@ export const IMPORT_SHEETS: SheetSpec[] = [
     columns: [
       PERSON,
       col('Họ và tên', 'Full name', 'fullName', text(2, 200), 'Nguyễn Văn An'),
-      col('Ngày sinh', 'Date of birth', 'dateOfBirth', day, '12/04/1978'),
+      col('Ngày sinh', 'Date of birth', 'dateOfBirth', birthDay, '12/04/1978'),
       col('Giới tính', 'Gender', 'gender', choice({ Nam: 'male', Nữ: 'female' }), 'Nam'),
       col('Dân tộc', 'Ethnicity', 'ethnicity', text(1, 60), 'Kinh'),
       col('Đảng viên', 'Party member', 'partyMember', yesNo, 'Có'),

@@ -22,6 +22,7 @@ import { checkReferences } from './import-references';
 import { planImport } from './import-plan';
 import { importStream, ImportRecorded, SheetCounts } from './import-recorded';
 import { simulateImport, SimulatedCommand } from './import-simulation';
+import { ageRulesOn } from '../cadres/person/age-rules';
 import { SHEET_KINDS, SheetKind } from './import-template';
 import { CaseImport, CheckedCase } from './case-import';
 import { RowProblem } from './row-problem';
@@ -139,15 +140,17 @@ export class ImportService {
     const rows = rowsWithinGrant(parsed.rows, refs.outOfScope);
     const cases = await this.cases.check(rows, actor);
     const registryRows = rows.filter((row) => REGISTRY_KINDS.includes(row.kind));
+    const today = vietnamDay(new Date());
     const plan = planImport(registryRows, {
       ruleSetOn: (day, track) => this.catalog.ruleSetOn(day, track),
       unitOf: (personId) => refs.unitOf.get(personId),
-      today: vietnamDay(new Date()),
+      today,
     });
     const records = await this.records(plan.planned, reads);
     const simulated = simulateImport(
       plan.planned,
       new Map([...records].map(([personId, { state }]) => [personId, state])),
+      { ages: ageRulesOn(this.catalog, today) }, // a person row registers today, as POST /cadres does
     );
     const problems = listProblems([
       ...read.problems,

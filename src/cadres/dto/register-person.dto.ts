@@ -1,4 +1,5 @@
 import { IsCalendarDate } from '../../common/input/calendar-date';
+import { IsPlausibleBirthDate } from '../../common/input/plausible-birth-date';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { HasText } from '../../common/input/has-text.decorator';
@@ -20,6 +21,7 @@ export class RegisterPersonDto {
   fullName!: string;
 
   @ApiProperty({ type: String, format: 'date', example: '1978-04-12' })
+  @IsPlausibleBirthDate()
   @IsCalendarDate()
   dateOfBirth!: string;
 

@@ -1,6 +1,7 @@
 import { PersonEvent } from './person.events';
 import { PersonProfileCommand } from './person-profile';
 import { CitedLimit, PersonPlanningLimits } from '../planning/planning-pool-limits';
+import { PersonAgeRules } from './age-rules';
 
 export type PersonCommand =
   | { type: 'RegisterPerson'; data: Extract<PersonEvent, { type: 'PersonRegistered' }>['data'] }
@@ -64,11 +65,13 @@ export type PersonCommand =
   | PersonProfileCommand;
 
 /**
- * What the registry looks up before deciding: the planning limits for a new pool entry, and for
- * an entry put back, who else holds a seat in the post's pool for its term.
+ * What the registry looks up before deciding: the planning limits for a new pool entry, for
+ * an entry put back, who else holds a seat in the post's pool for its term, and for a
+ * registration, the ages in force on its day.
  */
 export interface PersonDecideContext {
   planning?: PersonPlanningLimits;
+  ages?: PersonAgeRules;
   seats?: { plannedOthers: readonly string[]; limit: CitedLimit };
 }
 

@@ -1,6 +1,7 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { refuseImpossibleRegistration } from './person-dates';
+import { refuseUnderage } from './age-rules';
 import { PersonState } from './person.state';
 import { decideProfile, PersonProfileCommand } from './person-profile';
 import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands';
@@ -53,7 +54,11 @@ const deciders: Deciders = {
   RecordAnnualRating: profile,
 };
 
-function register(state: PersonState, command: CommandOf<'RegisterPerson'>): DomainEvent[] {
+function register(
+  state: PersonState,
+  command: CommandOf<'RegisterPerson'>,
+  context: PersonDecideContext,
+): DomainEvent[] {
   if (state.status !== 'unknown')
     throw new RegistryRuleViolation(
       'person.already_registered',
@@ -61,6 +66,8 @@ function register(state: PersonState, command: CommandOf<'RegisterPerson'>): Dom
       'conflict',
     );
   refuseImpossibleRegistration(command.data);
+  // Without the rule sets (a CLI's hand-built registry) the ages go unchecked, as planning limits do.
+  if (context.ages) refuseUnderage(command.data, context.ages);
   return [{ type: 'PersonRegistered', data: command.data }];
 }
 
@@ -69,7 +76,7 @@ export function decidePerson(
   command: PersonCommand,
   context: PersonDecideContext = {},
 ): DomainEvent[] {
-  if (command.type === 'RegisterPerson') return register(state, command);
+  if (command.type === 'RegisterPerson') return register(state, command, context);
   if (state.status !== 'registered') {
     throw new RegistryRuleViolation(
       'person.not_found',

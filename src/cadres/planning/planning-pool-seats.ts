@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { EventMetadata } from '../../event-store/event-envelope';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors';
 import { EventStore } from '../../event-store/event-store.port';
-import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
+import { RuleSet, RuleTrack, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { PersonDecideContext } from '../person/person.commands';
 import { PersonState } from '../person/person.state';
 import { RegistryRuleViolation } from '../registry-rule-violation';
@@ -38,6 +38,21 @@ export function planningLimits(ruleSet: RuleSet): PlanningLimits {
     maxPostsPerPersonPerLevel: cited('planning.maxPostsPerPersonPerLevel'),
     termYears: cited('planning.termYears'),
   };
+}
+
+/** The planning limits in force on the day a change is made (the State track's rule set). */
+export function planningLimitsOn(
+  rules: { ruleSetOn(day: string, track: RuleTrack): RuleSet | undefined },
+  day: string,
+): { limits: PlanningLimits; day: string } {
+  const ruleSet = rules.ruleSetOn(day, 'state');
+  if (!ruleSet)
+    throw new RegistryRuleViolation(
+      'rule_set.none_in_force',
+      `no rule set is in force on ${day}`,
+      'unprocessable',
+    );
+  return { limits: planningLimits(ruleSet), day };
 }
 
 type LoadPerson = (personId: string) => Promise<{ state: PersonState }>;

@@ -99,6 +99,10 @@ const BY_CONSTRAINT: Record<string, Humanize> = {
 const VIETNAMESE_PHRASES: [RegExp, string][] = [
   [/^a date YYYY-MM-DD$/, 'ngày theo dạng YYYY-MM-DD'],
   [/^(.+) is not a calendar date YYYY-MM-DD$/, '$1 không phải ngày có thật theo dạng YYYY-MM-DD'],
+  [
+    /^(.+) is out of range: a date of birth from (\S+) on$/,
+    '$1 nằm ngoài khoảng cho phép: ngày sinh từ $2 trở đi',
+  ],
   [/^a whole number$/, 'phải là số nguyên'],
   [/^true or false$/, 'true hoặc false'],
   [/^YYYY-YYYY$/, 'theo dạng YYYY-YYYY'],
