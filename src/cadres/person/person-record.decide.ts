@@ -10,6 +10,7 @@ import { decidePlanningPoolRestoration } from '../planning/planning-pool-restora
 import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands';
 import { refuseImpossiblePost } from './person-dates';
 import { decidePostRestoration } from './post-restoration';
+import { isStatusRepeat } from './status-periods';
 import { PersonState } from './person.state';
 
 type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
@@ -120,7 +121,7 @@ export const recordDeciders: {
   NoteReappointmentDue: Decide<'NoteReappointmentDue'>;
   NoteCase: Decide<'NoteCase'>;
 } = {
-  RecordPersonStatus: (state, { data }) => {
+  RecordPersonStatus: (state, { data, fromDecision }) => {
     // A period the person lived through (before: maternity leave from 1950 for a woman born 1986).
     if (data.from < state.profile.dateOfBirth)
       throw new RegistryRuleViolation(
@@ -137,6 +138,9 @@ export const recordDeciders: {
         'until',
       );
     }
+    // A decision's period (a suspension) is recorded as decided; one entered by hand is checked
+    // against those on record.
+    if (!fromDecision && isStatusRepeat(state.statuses, data)) return [];
     return [{ type: 'PersonStatusRecorded', data }];
   },
   RecordDiscipline: (state, { data }) => {

@@ -54,6 +54,8 @@ export type PersonCommand =
   | {
       type: 'RecordPersonStatus';
       data: Extract<PersonEvent, { type: 'PersonStatusRecorded' }>['data'];
+      /** Written from a case's decision (a suspension), not entered by hand. */
+      fromDecision?: boolean;
     }
   | { type: 'RecordDiscipline'; data: Extract<PersonEvent, { type: 'DisciplineRecorded' }>['data'] }
   | { type: 'ReviseDiscipline'; data: Extract<PersonEvent, { type: 'DisciplineRevised' }>['data'] }

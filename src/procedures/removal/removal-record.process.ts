@@ -21,6 +21,7 @@ export function applyRemovalDecision(
     return [
       toPerson(personId, null, {
         type: 'RecordPersonStatus',
+        fromDecision: true,
         data: {
           personId,
           status: 'suspended',
