@@ -18,6 +18,7 @@ const STATUS_BY_CATEGORY: Record<string, [number, string]> = {
   invalid: [400, 'Bad Request'],
   not_found: [404, 'Not Found'],
   forbidden: [403, 'Forbidden'],
+  unavailable: [503, 'Service Unavailable'],
 };
 
 /** A refusal from the domain: a rule name, a reason, and how it should be answered. */

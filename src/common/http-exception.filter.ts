@@ -4,6 +4,12 @@ import { ProblemAnswer, redactUrl } from './http-logger-options';
 import { preferredLanguage } from './problems/accept-language';
 import { translatedMessage } from './problems/invalid-body';
 import { PROBLEM_CONTENT_TYPE, renderProblem } from './problems/problem-details';
+import {
+  lostDependency,
+  RETRY_AFTER_SECONDS,
+  SERVICE_UNAVAILABLE,
+  serviceUnavailableBody,
+} from './problems/service-unavailable';
 
 /** The rule of an error Nest or a library raised without one, by its status. */
 const RULE_BY_STATUS: Record<number, string> = {
@@ -15,6 +21,7 @@ const RULE_BY_STATUS: Record<number, string> = {
   413: 'body.too_large',
   422: 'request.unprocessable',
   429: 'rate_limit.exceeded',
+  503: SERVICE_UNAVAILABLE,
 };
 
 interface ErrorResponse {
@@ -81,6 +88,14 @@ export class HttpErrorFilter implements ExceptionFilter {
         message: messages ? messages.join('; ') : String(message ?? exception.message),
         ...(messages ? { errors: messages } : {}),
       };
+    }
+    const dependency = lostDependency(exception);
+    if (dependency) {
+      this.logger.warn(
+        { err: exception, requestId: request.id, method: request.method, dependency },
+        'connection lost during the request: answered 503',
+      );
+      return serviceUnavailableBody(dependency);
     }
     this.logger.error(
       {
@@ -159,13 +174,15 @@ function sendProblem(
     language,
     translatedDetail: translatedMessage(exception, language),
   });
-  // The HTTP status is the error's own: a body may carry a `status` of its own (the health
-  // check's "error"), which the problem keeps for its existing readers.
+  // The HTTP status is the error's own, whatever `status` a body may carry.
   response.status(body.statusCode);
   response.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
   // The access log line names the rule of the refusal.
   (response as ProblemAnswer).problemRule = problem.rule;
   response.setHeader('Content-Language', language);
+  // A dependency that is down comes back by itself: say when to try again.
+  if (body.statusCode === 503)
+    response.setHeader('Retry-After', String(body.retryAfterSeconds ?? RETRY_AFTER_SECONDS));
   // Caches must keep the English and the Vietnamese answer apart.
   response.vary?.('Accept-Language');
   response.send(JSON.stringify(problem));

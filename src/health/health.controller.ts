@@ -1,13 +1,15 @@
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi/api-problems.decorator';
 import { HealthDto } from './health.dto';
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { SkipRateLimit } from '../identity/skip-rate-limit.decorator';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorService,
+} from '@nestjs/terminus';
+import { DependenciesDown } from './dependencies-down';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { PG_POOL, REDIS } from '../common/tokens';
@@ -36,8 +38,18 @@ export class HealthController {
     summary: 'Whether PostgreSQL, Redis and the event store answer, and how far projections lag',
   })
   @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'a check is down' })
-  check() {
+  @ApiProblems(503)
+  async check() {
+    // Terminus answers a failed check with a bare 503 exception; the API answers a problem
+    // naming what is down (and Retry-After), as for any other refusal.
+    return this.runChecks().catch((error: unknown) => {
+      if (error instanceof ServiceUnavailableException)
+        throw new DependenciesDown(error.getResponse() as HealthCheckResult);
+      throw error;
+    });
+  }
+
+  private runChecks() {
     return this.health.check([
       () => this.probe('postgres', () => this.pool.query('SELECT 1')),
       () => this.probe('redis', () => this.redis.ping()),

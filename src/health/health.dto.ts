@@ -6,9 +6,12 @@ const CHECKS = {
   description: 'postgres, redis, eventStore, projections → { status: up|down, … }',
 } as const;
 
-/** The health answer (@nestjs/terminus): 200 when every check is up, 503 otherwise. */
+/**
+ * The health answer (@nestjs/terminus) when every check is up; a check down is a 503 problem
+ * (`service.unavailable`) naming the checks `down`, with these `details`.
+ */
 export class HealthDto {
-  @ApiProperty({ enum: ['ok', 'error'] }) status!: string;
+  @ApiProperty({ enum: ['ok'] }) status!: string;
   @ApiProperty(CHECKS) info!: Record<string, unknown>;
   @ApiProperty(CHECKS) error!: Record<string, unknown>;
   @ApiProperty(CHECKS) details!: Record<string, unknown>;

@@ -181,6 +181,10 @@ const TITLE_BY_RULE: Record<string, Titles> = {
     vi: 'If-Match không phải số phiên bản hồ sơ',
   },
   'internal.unexpected': { en: 'Unexpected error', vi: 'Lỗi không mong đợi' },
+  'service.unavailable': {
+    en: 'A service the API depends on is unavailable',
+    vi: 'Dịch vụ hệ thống phụ thuộc tạm thời không sẵn sàng',
+  },
   'import.invalid_rows': {
     en: 'The file has bad rows; nothing was imported',
     vi: 'Tệp có dòng sai; chưa nhập dữ liệu nào',
@@ -213,6 +217,10 @@ const TITLE_BY_STATUS: Record<number, Titles> = {
   422: { en: 'Refused by a rule', vi: 'Bị từ chối theo quy định' },
   429: { en: 'Too many requests', vi: 'Quá nhiều yêu cầu' },
   500: { en: 'Unexpected error', vi: 'Lỗi không mong đợi' },
+  503: {
+    en: 'A service the API depends on is unavailable',
+    vi: 'Dịch vụ hệ thống phụ thuộc tạm thời không sẵn sàng',
+  },
 };
 
 export function problemTitle(rule: string, status: number, language: Language): string {

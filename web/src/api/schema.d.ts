@@ -3803,7 +3803,7 @@ export interface operations {
                 };
             };
             /**
-             * @description a check is down
+             * @description service.unavailable: a dependency (PostgreSQL, Redis) is down or dropped the connection during the request, named in `dependency` (or, from /health, the checks in `down`); see Retry-After. A write may or may not be stored: retry it with the same Idempotency-Key
              *
              *     The Health Check is not successful
              */
