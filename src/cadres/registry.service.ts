@@ -20,6 +20,7 @@ import { PersonDecideContext } from './person/person.decider';
 import { StreamFoldCache } from '../common/stream-fold-cache';
 import { WrittenStreamFolds } from '../common/written-stream-folds';
 import { KeptPositions } from './kept-positions';
+import { refuseAuthorityNotAbovePost } from './authority-above-post';
 import { RecentOrgUnits } from './recent-org-units';
 import {
   assertReferencesExist,
@@ -109,19 +110,23 @@ export class RegistryService {
 
   async createPosition(dto: CreatePositionDto): Promise<Position> {
     const id = dto.id ?? `pos-${randomUUID()}`;
-    for (const [field, unit] of [
-      ['orgUnitId', dto.orgUnitId],
-      ['appointingAuthority', dto.appointingAuthority],
-    ] as const) {
-      if (!(await this.findOrgUnit(unit))) {
-        throw new RegistryRuleViolation(
-          'org_unit.not_found',
-          `${field}: org unit ${unit} does not exist`,
-          'unprocessable',
-          field,
-        );
-      }
-    }
+    const unitNamed = async (field: string, unitId: string): Promise<OrgUnit> => {
+      const unit = await this.findOrgUnit(unitId);
+      if (unit) return unit;
+      throw new RegistryRuleViolation(
+        'org_unit.not_found',
+        `${field}: org unit ${unitId} does not exist`,
+        'unprocessable',
+        field,
+      );
+    };
+    const postUnit = await unitNamed('orgUnitId', dto.orgUnitId);
+    const authority = await unitNamed('appointingAuthority', dto.appointingAuthority);
+    refuseAuthorityNotAbovePost(
+      postUnit,
+      authority,
+      authority.parentId ? await this.findOrgUnit(authority.parentId) : null,
+    );
     const position: Position = {
       id,
       title: dto.title,

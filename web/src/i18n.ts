@@ -411,6 +411,8 @@ const vi = {
     'org_unit.not_found': 'Không có đơn vị này',
     'org_unit.parent_not_found': 'Không có đơn vị cấp trên này',
     'position.exists': 'Mã chức vụ đã được dùng',
+    'position.authority_not_above':
+      'Đơn vị bổ nhiệm phải là chính đơn vị có chức vụ, đơn vị cấp trên hoặc cấp ủy, UBND cùng cấp hay cấp trên',
     'scope.top_level_needs_admin': 'Chỉ quản trị hệ thống được thêm đơn vị cấp cao nhất',
     'scope.unknown_unit': 'Đơn vị của tài khoản chưa có trong danh mục',
   },
@@ -1241,6 +1243,8 @@ const en: Strings<typeof vi> = {
     'org_unit.not_found': 'No such unit',
     'org_unit.parent_not_found': 'No such parent unit',
     'position.exists': 'This post id is taken',
+    'position.authority_not_above':
+      "The appointing authority must be the post's unit, a unit above it or a Party or people's committee of its level or higher",
     'scope.top_level_needs_admin': 'Only an administrator adds a top-level unit',
     'scope.unknown_unit': "Your account's unit is not in the registry",
   },
