@@ -8,6 +8,7 @@ import { PersonState } from '../cadres/person/person.state';
 import { RegistryRuleViolation } from '../cadres/registry-rule-violation';
 import { PlannedCommand, problemAt } from './import-plan';
 import { RowProblem } from './row-problem';
+import { partyDisciplineOfNonMember } from '../procedures/discipline/party-discipline-subject';
 
 export interface SimulatedCommand extends PlannedCommand {
   /** `write`: the registry does not hold this yet; `unchanged`: it already does (nothing to append). */
@@ -36,6 +37,11 @@ export function simulateImport(
     }
     if (same) {
       problems.push(same);
+      continue;
+    }
+    const nonMember = partyDisciplineOnNonMember(state, step);
+    if (nonMember) {
+      problems.push(nonMember);
       continue;
     }
     try {
@@ -81,4 +87,19 @@ function alreadyOnRecord(state: PersonState, step: PlannedCommand): true | RowPr
       return true;
   }
   return null;
+}
+
+/**
+ * A Party discipline on paper for a person the record (or the file's people sheet, folded above)
+ * says is not a Party member: the same rule that refuses opening such a case.
+ */
+function partyDisciplineOnNonMember(state: PersonState, step: PlannedCommand): RowProblem | null {
+  const { command, row } = step;
+  if (command.type !== 'RecordDiscipline' || state.status !== 'registered') return null;
+  const refused = partyDisciplineOfNonMember(
+    command.data.track,
+    step.personId,
+    state.profile.partyMember,
+  );
+  return refused && problemAt(row, 'personId', refused.rule, refused.message);
 }

@@ -215,6 +215,8 @@ export class DisciplineCommandRunner {
           return {
             ...(await this.contexts.stepContext(options.actor, pinned, caseUnit)),
             personStatuses: person.state.status === 'registered' ? person.state.statuses : [],
+            partyMember:
+              person.state.status === 'registered' ? person.state.profile.partyMember : undefined,
             postsHeld:
               person.state.status === 'registered'
                 ? postsHeldOn(person.state, this.cases.today()).map((post) => post.positionId)

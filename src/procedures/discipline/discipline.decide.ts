@@ -16,6 +16,7 @@ import { DisciplineState } from './discipline.state';
 import { DISCIPLINE_STEP_KINDS, performStep } from './discipline.steps';
 import { Command, Data, Existing, Track } from './discipline.types';
 import { Violation } from './discipline.events';
+import { partyDisciplineOfNonMember } from './party-discipline-subject';
 
 /** The time to decide (`discipline.decideDays`): so many units from detection, extendable once. */
 interface TimeToDecide {
@@ -104,6 +105,7 @@ function openCase(
   const first = definition.steps[0];
   requireActor(first, context);
   const { violation } = command.data;
+  refuseNonMember(track, command.data.personId, context);
   refuseViolationDays(violation, today);
   const forms = trackForms(ruleSet, track.track);
   if (violation.severity !== undefined && !forms.includes(violation.severity)) {
@@ -149,6 +151,12 @@ function openCase(
 }
 
 /** The violation's days: none after today; detection and later violations not before it. */
+/** A Party case for a person the record says is not a Party member (party-discipline-subject.ts). */
+function refuseNonMember(track: Track, personId: string, context: DisciplineContext): void {
+  const nonMember = partyDisciplineOfNonMember(track.track, personId, context.partyMember);
+  if (nonMember) refuse(nonMember.rule, nonMember.message, 'unprocessable', 'personId');
+}
+
 function refuseViolationDays(violation: Violation, today: string): void {
   const days: [string, string | undefined][] = [
     ['violation.committedOn', violation.committedOn],

@@ -166,6 +166,21 @@ describe('discipline case: opening', () => {
       .then(['DisciplineCaseOpened']);
   });
 
+  it('opens a Party case only for a Party member (Quy định 69-QĐ/TW art. 1); the civil-service track for anyone', () => {
+    given()
+      .when(open(), ctx(inspector, { partyMember: false }))
+      .refuses('discipline.not_party_member', /^personId: p-1 is not a Party member/);
+    given()
+      .when(open(), ctx(inspector, { partyMember: true }))
+      .then(['DisciplineCaseOpened']);
+    given()
+      .when(
+        open({ severity: 'warning' }),
+        ctx(inspector, { definition: civil, partyMember: false }),
+      )
+      .then(['DisciplineCaseOpened']);
+  });
+
   it('is opened by an inspector or organization staff only', () => {
     given().when(open(), ctx(leader)).refuses('step.role_not_allowed');
   });
