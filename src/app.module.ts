@@ -1,6 +1,7 @@
 import { LeasesModule } from './leases/leases.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { PrivateAnswersInterceptor } from './common/http/private-answers.interceptor';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { DestinationStream } from 'pino';
@@ -140,6 +141,7 @@ function requestPipeline(config: AppConfig) {
     { provide: APP_GUARD, useClass: UserRateLimitGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_GUARD, useClass: GrantUnitGuard },
+    { provide: APP_INTERCEPTOR, useClass: PrivateAnswersInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ];
 }

@@ -192,7 +192,7 @@ describe('appointment over HTTP', () => {
 
   it('takes an internal-source appointment from proposal to decision', async () => {
     const opened = await openCase('c-happy', 'p-an').expect(201);
-    expect(opened.headers.etag).toBe('"0"');
+    expect(opened.headers.etag).toMatch(/^"0\./);
     expect(opened.body).toMatchObject({
       status: 'open',
       definition: 'appointment.internal@3',
@@ -358,7 +358,7 @@ describe('appointment over HTTP', () => {
       .expect(409);
     expect(stale.body).toMatchObject({ rule: 'concurrency.stale_revision', currentRevision: 1 });
     const current = await http().get('/cases/c-stale').set(staff).expect(200);
-    expect(current.headers.etag).toBe('"1"');
+    expect(current.headers.etag).toMatch(/^"1\./);
     // The same step sent again without If-Match (a second click, a retry) names the revision too.
     const again = await http()
       .post('/cases/c-stale/steps/leadership-round-1')

@@ -136,7 +136,7 @@ describe('correcting a recorded step over HTTP', () => {
       { reason: 'Typed 6 instead of 10; minutes BB-05 record 10 of 13', ...tally(10) },
       revision,
     ).expect(200);
-    expect(fixed.headers.etag).toBe(`"${revision + 1}"`);
+    expect(fixed.headers.etag).toMatch(new RegExp(`^"${revision + 1}\\.`));
     expect(fixed.body).toMatchObject({ status: 'open', currentStep: { id: 'vetting' } });
     expect(fixed.body.steps.at(-1)).toMatchObject({
       type: 'BallotTallied',

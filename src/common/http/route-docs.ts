@@ -30,7 +30,8 @@ export const ApiIfMatchHeader = () =>
   ApiHeader({
     name: 'If-Match',
     required: false,
-    description: 'the revision you last read; 409 with the current one if it moved',
+    description:
+      'the ETag you last read (or its revision alone, "3"); 409 with the current one if it moved',
   });
 
 /** The optional `asOf` query of a read that replays a stream up to a moment. */

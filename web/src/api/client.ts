@@ -55,7 +55,7 @@ function refusalOf(response: Response, error: unknown): ApiError {
   );
 }
 
-/** The data of an answer, or an ApiError; with the ETag (the case revision) when there is one. */
+/** The data of an answer, or an ApiError; with the revision its ETag names when there is one. */
 export async function unwrap<T>(call: Promise<Answer>): Promise<T> {
   return (await unwrapWithEtag<T>(call)).data;
 }
@@ -65,8 +65,16 @@ export async function unwrapWithEtag<T>(
 ): Promise<{ data: T; etag: number | null }> {
   const { data, error, response } = await call;
   if (!response.ok) throw refusalOf(response, error);
-  const etag = response.headers.get('ETag');
-  return { data: data as T, etag: etag ? Number(etag.replace(/\D/g, '')) : null };
+  return { data: data as T, etag: revisionOfEtag(response.headers.get('ETag')) };
+}
+
+/**
+ * The revision an ETag starts with: `"7.<digest>"` is revision 7 (the digest names this reader's
+ * body of it). Before, every digit of the tag was read as one number.
+ */
+export function revisionOfEtag(etag: string | null): number | null {
+  const match = etag ? /^(?:W\/)?"?(\d+)/.exec(etag) : null;
+  return match ? Number(match[1]) : null;
 }
 
 /** Downloads a file the API makes (CSV, NDJSON) with the bearer token; a BOM for Excel when asked. */

@@ -6411,7 +6411,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description the revision you last read; 409 with the current one if it moved */
+                /** @description the ETag you last read (or its revision alone, "3"); 409 with the current one if it moved */
                 "If-Match"?: string;
                 /** @description a retry with the same key returns the first answer and writes nothing */
                 "Idempotency-Key"?: string;
@@ -6515,7 +6515,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description the revision you last read; 409 with the current one if it moved */
+                /** @description the ETag you last read (or its revision alone, "3"); 409 with the current one if it moved */
                 "If-Match"?: string;
                 /** @description a retry with the same key returns the first answer and writes nothing */
                 "Idempotency-Key"?: string;
@@ -7918,7 +7918,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description the revision you last read; 409 with the current one if it moved */
+                /** @description the ETag you last read (or its revision alone, "3"); 409 with the current one if it moved */
                 "If-Match"?: string;
                 /** @description a retry with the same key returns the first answer and writes nothing */
                 "Idempotency-Key"?: string;
@@ -8021,7 +8021,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description the revision you last read; 409 with the current one if it moved */
+                /** @description the ETag you last read (or its revision alone, "3"); 409 with the current one if it moved */
                 "If-Match"?: string;
                 /** @description a retry with the same key returns the first answer and writes nothing */
                 "Idempotency-Key"?: string;
