@@ -10,6 +10,7 @@ import { CasePage } from './pages/CasePage';
 import { DisciplineCasePage } from './discipline/DisciplineCasePage';
 import { OpenCase } from './pages/OpenCase';
 import { PersonPage, PeopleSearch } from './pages/PersonPage';
+import { PersonHistory } from './pages/PersonHistory';
 import { AuditHistory, AuditHome } from './pages/Audit';
 import { Register } from './pages/Register';
 import { Admin } from './pages/Admin';
@@ -57,6 +58,7 @@ const SCREEN_TITLES: [RegExp, string][] = [
   [/^\/cases\/new$/, 'nav.openCase'],
   [/^\/discipline-cases\/new$/, 'nav.openDiscipline'],
   [/^\/cases\/[^/]+\/history$/, 'nav.audit'],
+  [/^\/cadres\/[^/]+\/history$/, 'person.history'],
   [/^\/cadres/, 'nav.people'],
   [/^\/discipline-records/, 'nav.register'],
   [/^\/reports/, 'nav.reports'],
@@ -96,6 +98,7 @@ function Page({ session }: { session: Session }) {
   if ((params = match('/discipline-cases/:id', path)))
     return <DisciplineCasePage caseId={params.id} />;
   if (path === '/cadres') return <PeopleSearch />;
+  if ((params = match('/cadres/:id/history', path))) return <PersonHistory personId={params.id} />;
   if ((params = match('/cadres/:id', path))) return <PersonPage personId={params.id} />;
   if (path === '/discipline-records') return <Register />;
   if (path === '/audit') return <AuditHome />;

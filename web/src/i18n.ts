@@ -682,6 +682,12 @@ const vi = {
     removedCount: 'Đưa ra',
     none: 'Chưa có đợt rà soát nào.',
   },
+  personHistory: {
+    back: '← Về hồ sơ cán bộ',
+    ownRecord: 'Hồ sơ cán bộ (lý lịch, chức vụ, quy hoạch, kỷ luật)',
+    case: 'hồ sơ {{id}}',
+    empty: 'Chưa có sự kiện nào được ghi về cán bộ này trong phạm vi đơn vị của bạn.',
+  },
   audit: {
     purposes: {
       audit: 'Kiểm toán hồ sơ',
@@ -1513,6 +1519,12 @@ const en: Strings<typeof vi> = {
     addedCount: 'Added',
     removedCount: 'Removed',
     none: 'No review recorded yet.',
+  },
+  personHistory: {
+    back: "← Back to the person's record",
+    ownRecord: "The person's record (details, posts, planning, discipline)",
+    case: 'case {{id}}',
+    empty: 'Nothing has been recorded about this person within your unit yet.',
   },
   audit: {
     purposes: {

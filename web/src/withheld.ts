@@ -3,7 +3,7 @@ const WITHHELD = ['not announced', 'withheld from the subject'] as const;
 type WithholdingReason = (typeof WITHHELD)[number];
 
 /** Whether a field's value is the API's placeholder for a withheld one. */
-export const isWithheld = (value: unknown): boolean =>
+export const isWithheld = (value: unknown): value is WithholdingReason =>
   typeof value === 'string' && (WITHHELD as readonly string[]).includes(value);
 
 /**

@@ -224,6 +224,9 @@ export interface AuditEntry {
   causationId: string | null;
   hash: string;
   data: Record<string, unknown>;
+  /** The fields of `data` a ballot's rule withholds from this reader, and why. */
+  withheld?: string[];
+  withheldBecause?: string;
 }
 
 export interface RegisterRecord {

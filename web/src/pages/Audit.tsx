@@ -10,6 +10,7 @@ import { can, getSession } from '../session';
 import { ErrorBox, Field, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { ProcedureDiagram } from '../components/ProcedureDiagram';
+import { HistoryTimeline } from '../components/HistoryTimeline';
 import { CaseFacts, StepRecords } from './CasePage';
 import { AuditCaseList } from './AuditCaseList';
 import { useDisciplineCase } from '../discipline/discipline-api';
@@ -358,48 +359,7 @@ export function AuditHistory({ caseId }: { caseId: string }) {
         {!isDiscipline && view && <StepRecords view={view} definition={definition} />}
       </section>
       <h2>{t('audit.timeline')}</h2>
-      <ol className="timeline">
-        {events.map((e, index) => (
-          <li key={e.eventId} className={index <= slider ? 'in' : 'after'}>
-            <div>
-              <strong>
-                {e.revision}. {t(`record.${e.type}`, { defaultValue: e.type })}
-              </strong>{' '}
-              {/* The stored type stays beside its reading: it is what the hash covers. */}
-              <span className="muted mono">{e.type}</span> — {formatDateTime(e.recordedAt)}
-            </div>
-            {e.type === 'StepCorrected' && (
-              <p data-testid="timeline-correction">
-                {t('correction.timeline', {
-                  stepId: String(e.data.stepId),
-                  reason: String(e.data.reason),
-                })}
-              </p>
-            )}
-            <dl className="facts small">
-              <dt>{t('audit.actor')}</dt>
-              <dd>{e.actorId ?? '—'}</dd>
-              <dt>{t('audit.role')}</dt>
-              <dd>
-                {e.roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join(', ') ||
-                  '—'}
-              </dd>
-              <dt>{t('audit.unit')}</dt>
-              <dd>{e.orgUnitName ?? e.orgUnit ?? '—'}</dd>
-              <dt>{t('audit.ruleVersion')}</dt>
-              <dd>
-                {e.definitionVersion ?? '—'} / {e.ruleSet ?? '—'}
-              </dd>
-              <dt>{t('audit.correlation')}</dt>
-              <dd className="mono">{e.correlationId ?? '—'}</dd>
-              <dt>{t('audit.causation')}</dt>
-              <dd className="mono">{e.causationId ?? '—'}</dd>
-              <dt>{t('audit.hash')}</dt>
-              <dd className="mono">{e.hash}</dd>
-            </dl>
-          </li>
-        ))}
-      </ol>
+      <HistoryTimeline events={events} reached={slider} />
     </section>
   );
 }

@@ -176,6 +176,11 @@ export function PersonPage({ personId }: { personId: string }) {
           {p.civilServiceRank ? `${p.civilServiceRank.title} (${p.civilServiceRank.code})` : '—'}
         </dd>
       </dl>
+      {can.history(session) && (
+        <p>
+          <Link to={`/cadres/${encodeURIComponent(personId)}/history`}>{t('person.history')}</Link>
+        </p>
+      )}
       <RegistrationMoves moves={p.registrationMoves} unitName={unitName} />
       <h2>{t('person.ratings')}</h2>
       <ul data-testid="ratings">

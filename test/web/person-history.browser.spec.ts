@@ -1,0 +1,137 @@
+import * as path from 'node:path';
+import request from 'supertest';
+import { Browser } from 'playwright-core';
+import { RegistryService } from '../../src/cadres/registry.service';
+import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  buildWebApp,
+  launchChromium,
+  listeningPort,
+  ROOT,
+  signIn,
+  WEB_DIST,
+} from './support/browser';
+
+jest.setTimeout(240_000);
+
+/**
+ * A person's history on screen (`GET /cadres/:id/history`): the auditor opens it from the person
+ * page and reads their record's events and their cases' in one timeline, each line saying which
+ * case it belongs to, a ballot the auditor's role is not told shown as not announced. Before,
+ * the person page had no link and `/cadres/:id/history` fell through to the audit screen.
+ */
+describe("a person's history in the web app", () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const http = () => request(t.server as never);
+  const bearer = (user: string, role: string) => ({
+    Authorization: `Bearer ${t.token(user, [role], 'ou-ha-noi')}`,
+  });
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_person_history', {
+      RUN_WORKERS: 'true',
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: WEB_DIST,
+    });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    await loadDemoData(
+      path.join(ROOT, 'seeds/demo/ha-noi.json'),
+      t.app.get(RegistryService),
+      new Date(),
+    );
+    const staff = bearer('staff-ph', 'organization_staff');
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'a-web-ph',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-tran-thi-binh',
+        positionId: 'pos-ha-noi-head-organization',
+        orgUnitId: 'ou-ha-noi-party-committee',
+        summary: 'Bổ nhiệm Trưởng ban Tổ chức',
+      })
+      .expect(201);
+    await http()
+      .post('/cases/a-web-ph/steps/leadership-round-1')
+      .set(staff)
+      .send({ heldOn: vietnamToday(), minutesRef: 'BB-01', conclusion: 'Đồng ý' })
+      .expect(200);
+    await http()
+      .post('/cases/a-web-ph/steps/expanded-nomination')
+      .set(bearer('secretary-ph', 'ballot_secretary'))
+      .send({
+        heldOn: vietnamToday(),
+        minutesRef: 'BB-02',
+        members: 15,
+        summoned: 15,
+        present: 15,
+        invalid: 0,
+        candidates: [
+          { personId: 'p-tran-thi-binh', votes: 12 },
+          { personId: 'p-nguyen-van-an', votes: 3 },
+        ],
+      })
+      .expect(200);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('the auditor opens it from the person page: the record and the case in one timeline', async () => {
+    const { context, page } = await signIn(browser, base, 'auditor-1');
+    await page.goto(`${base}/cadres/p-tran-thi-binh`);
+    await page.getByRole('link', { name: 'Lịch sử hồ sơ cán bộ' }).click();
+    await page.waitForURL(/\/cadres\/p-tran-thi-binh\/history$/);
+    await page
+      .getByRole('heading', { level: 1, name: 'Lịch sử hồ sơ cán bộ: Trần Thị Bình' })
+      .waitFor();
+    // The history is a read model, a moment behind the writes.
+    const nomination = page.locator('ol.timeline > li', { hasText: 'NominationTallied' });
+    for (let i = 0; i < 60 && !(await nomination.count()); i++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    expect(await nomination.getByTestId('history-source').innerText()).toBe(
+      'Bổ nhiệm: hồ sơ a-web-ph',
+    );
+    expect(await nomination.getByTestId('timeline-withheld').innerText()).toBe(
+      'Đã ghi kết quả bỏ phiếu; kết quả không công bố với vai trò của bạn.',
+    );
+    const timeline = await page.locator('ol.timeline').innerText();
+    expect(timeline).not.toMatch(/p-nguyen-van-an/);
+    // The person's own record's events (registered by the demo data) are in the same timeline.
+    expect(
+      await page
+        .getByTestId('history-source')
+        .getByText('Hồ sơ cán bộ (lý lịch, chức vụ, quy hoạch, kỷ luật)', { exact: true })
+        .count(),
+    ).toBeGreaterThan(0);
+    expect(await page.title()).toMatch(/^Lịch sử hồ sơ cán bộ — /);
+    expect(await axeViolations(page)).toEqual([]);
+    // Each case line opens that case's history.
+    await nomination.getByRole('link', { name: 'hồ sơ a-web-ph' }).click();
+    await page.waitForURL(/\/cases\/a-web-ph\/history$/);
+    await page.locator('ol.timeline > li').first().waitFor();
+    await context.close();
+  });
+
+  it('a role that may not read histories is offered no link', async () => {
+    const { context, page } = await signIn(browser, base, 'leader-1');
+    await page.goto(`${base}/cadres/p-tran-thi-binh`);
+    await page.getByRole('heading', { level: 1, name: /Trần Thị Bình/ }).waitFor();
+    expect(await page.getByRole('link', { name: 'Lịch sử hồ sơ cán bộ' }).count()).toBe(0);
+    await context.close();
+  });
+});
