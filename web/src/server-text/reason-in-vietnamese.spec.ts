@@ -28,6 +28,7 @@ import { PersonState } from '../../../src/cadres/person/person.state';
 import { decidePlanningPoolRestoration } from '../../../src/cadres/planning/planning-pool-restoration';
 import { decidePostRestoration } from '../../../src/cadres/person/post-restoration';
 import { planningLimits } from '../../../src/cadres/planning/planning-pool-seats';
+import { rotationTerm } from '../../../src/procedures/rotation/rotation-rules';
 
 /** Every id is given a Vietnamese word, so what is left in English is the translator's fault. */
 const words: ReasonVocabulary = {
@@ -52,7 +53,9 @@ function englishIn(reason: string, read: string): string[] {
   const kept = read
     .replace(/headDecision "for" hoặc "against"/g, '')
     .replace(/expulsionProposal: cellMembers và for/g, '')
-    .replace(/\b(?:tally|tallies)(?:\[\d+\])?\.\w+/g, '');
+    .replace(/\b(?:tally|tallies)(?:\[\d+\])?\.\w+/g, '')
+    // A rule parameter's name (rotation.minYears) is an id the reader looks up, not a word.
+    .replace(/\b[a-z]+\.[a-z]+[A-Z]\w*/g, '');
   return wordsOf(kept).filter((w) => english.has(w));
 }
 
@@ -338,6 +341,24 @@ describe("a decision's term and its ground", () => {
     expectRead('the term ends at retirement on 2029-04-12');
     expectRead('planned duration 3 years, at least 3 (rotation.minYears, state-2025-10-08)');
   });
+
+  it("a rotation's or transfer's duration out of its bounds is read whole (before: cut after the instrument)", () => {
+    const refusal = (years: number, minimum: string) => {
+      try {
+        rotationTerm(ruleSet, '2027-01-01', years, minimum);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error(`${years} years was not refused`);
+    };
+    expect(expectRead(refusal(1, 'rotation.minYears'))).toBe(
+      'termYears: thời gian luân chuyển, điều động ít nhất 3 năm, đã nhập 1 (rotation.minYears: Quy định 65-QĐ/TW — chưa đối chiếu văn bản gốc)',
+    );
+    expectRead(refusal(0, 'transfer.minYears'));
+    expect(expectRead(refusal(40, 'rotation.minYears'))).toMatch(
+      /^termYears: không được lớn hơn \d+ năm \(.+\)$/,
+    );
+  });
 });
 
 describe('what vetting reads off a record, a closure, the end of a post left', () => {
@@ -503,6 +524,12 @@ describe('what no template reads is shown as the server wrote it', () => {
     expect(vi('post abolished')).toBeNull();
     expect(vi('passed: 7 of 13 wardens for, needs more than 6.5')).toBeNull();
     expect(vi('Sắp xếp tổ chức bộ máy')).toBeNull();
+    // A sentence that only ends in a citation is not one: read as one, it was cut at the article.
+    expect(
+      vi(
+        'termYears: lasts 2 years, 1 given (rotation.minYears: Quy định 65-QĐ/TW, article not identified here (in force from 2022-04-28): a rotation lasts at least 3 years [text not checked here])',
+      ),
+    ).toBeNull();
     // One part of a joined reason that no template reads keeps the whole in English.
     expect(
       vi('p-an averaged 72.5 of 100, at or above the pass mark 50; something else'),

@@ -512,6 +512,17 @@ const TERMS: Sentence[] = [
     ([years, minimum, param, ruleSet]) =>
       `Thời gian dự kiến ${years} năm, tối thiểu ${minimum} năm (${param}, ${ruleSet})`,
   ),
+  // A rotation's or transfer's duration out of its bounds (rotation-rules.ts, rotationTerm).
+  sentence(
+    `termYears: the move lasts at least ${N} years, ${N} given \\((\\S+): (.+)\\)`,
+    ([minimum, given, param, citation], s) =>
+      `termYears: thời gian luân chuyển, điều động ít nhất ${s.n(minimum)} năm, đã nhập ${s.n(given)} (${param}: ${s.citation(citation)})`,
+  ),
+  sentence(
+    `termYears: must not be greater than ${N} \\((.+)\\)`,
+    ([maximum, citation], s) =>
+      `termYears: không được lớn hơn ${s.n(maximum)} năm (${s.citation(citation)})`,
+  ),
   sentence(
     `the council's term from ${DAY}: (.+)`,
     ([day, rule], s) =>
