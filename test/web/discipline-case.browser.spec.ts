@@ -250,6 +250,45 @@ describe('the discipline case page', () => {
     await page.context().close();
   });
 
+  it('an elected vice chair’s recall carries the resolution of the council that elected him; a cadre not elected is offered neither recall nor dismissal', async () => {
+    await step('d-web-elected', 'verification', inspector(), { violationConfirmed: true });
+    await step('d-web-elected', 'self-criticism', staff(), {});
+    const { page } = await signIn(browser, base, 'leader-1');
+    const formsOffered = () =>
+      page
+        .getByLabel('Hình thức kỷ luật')
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    const atDecision = () =>
+      page.locator('#current-step-title', { hasText: 'quyết định kỷ luật' }).waitFor();
+    // Before: every form of the track was offered, recall to a cadre not elected included.
+    await page.goto(`${base}/discipline-cases/d-web-cadre`);
+    await atDecision();
+    const cadreForms = await formsOffered();
+    expect(cadreForms).toContain('warning');
+    expect(cadreForms).not.toContain('recall');
+    expect(cadreForms).not.toContain('dismissal');
+    await page.goto(`${base}/discipline-cases/d-web-elected`);
+    await atDecision();
+    expect(await formsOffered()).toContain('recall');
+    await page.getByLabel('Số quyết định').fill('15/QĐ-UBND');
+    await page.getByLabel('Người ký').fill('Chủ tịch UBND thành phố');
+    await page.getByLabel('Hình thức kỷ luật').selectOption('recall');
+    // Before: a people's committee chairman's decision recalled him; now the council's resolution is asked.
+    await page.getByTestId('council-resolution').waitFor();
+    await page.getByLabel('Số nghị quyết của Hội đồng nhân dân').fill('07/NQ-HĐND');
+    const [year, month, day] = today.split('-');
+    await page
+      .getByLabel('Ngày Hội đồng nhân dân thông qua (dd/mm/yyyy)')
+      .fill(`${day}/${month}/${year}`);
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await status(page, 'Đã quyết định kỷ luật');
+    const resolution = await page.getByTestId('council-resolution').innerText();
+    expect(resolution).toContain('nghị quyết bãi nhiệm số 07/NQ-HĐND');
+    expect(resolution).toContain('Hội đồng nhân dân đã bầu');
+    await page.context().close();
+  });
+
   it('the authority decides another form than the council recommended, giving the reason', async () => {
     const { page } = await signIn(browser, base, 'leader-1');
     await page.goto(`${base}/discipline-cases/d-web-servant`);

@@ -374,6 +374,15 @@ const vi = {
     'discipline.deferred': 'Chưa xem xét kỷ luật',
     'discipline.dismissal_needs_civil_servant': 'Buộc thôi việc chỉ áp dụng với công chức',
     'discipline.recall_needs_elected_cadre': 'Bãi nhiệm chỉ áp dụng với cán bộ được bầu',
+    'discipline.elected_cadre_not_civil_servant':
+      'Người giữ chức vụ do bầu cử là cán bộ, không xử lý như công chức',
+    'discipline.elected_post_on_record': 'Hồ sơ ghi người này đang giữ chức vụ do bầu cử',
+    'discipline.decided_by_electing_council':
+      'Bãi nhiệm do Hội đồng nhân dân đã bầu quyết định: cần nghị quyết của Hội đồng',
+    'discipline.council_resolution_after_decision':
+      'Nghị quyết của Hội đồng nhân dân thông qua sau ngày quyết định',
+    'discipline.council_resolution_not_needed':
+      'Hình thức này không do Hội đồng nhân dân quyết định: bỏ nghị quyết',
     'discipline.unknown_council_skip_ground':
       'Căn cứ không thành lập Hội đồng kỷ luật không hợp lệ',
     'tally.inconsistent': 'Số liệu kiểm phiếu không khớp',
@@ -1219,6 +1228,15 @@ const en: Strings<typeof vi> = {
     'discipline.deferred': 'Discipline deferred',
     'discipline.dismissal_needs_civil_servant': 'Dismissal is for civil servants only',
     'discipline.recall_needs_elected_cadre': 'Recall is for elected cadres only',
+    'discipline.elected_cadre_not_civil_servant':
+      'A person holding an elected post is a cadre, not a civil servant',
+    'discipline.elected_post_on_record': 'The record shows this person holding an elected post',
+    'discipline.decided_by_electing_council':
+      'Recall is decided by the council that elected the person: give its resolution',
+    'discipline.council_resolution_after_decision':
+      "The council's resolution is dated after the decision",
+    'discipline.council_resolution_not_needed':
+      'This form is not decided by the council: leave the resolution out',
     'discipline.unknown_council_skip_ground': 'Not a ground to hold no discipline council',
     'tally.inconsistent': 'The tally does not add up',
     'ballot.tie_needs_head': "A tie: the head's decision is needed",

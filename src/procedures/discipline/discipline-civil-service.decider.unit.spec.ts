@@ -124,6 +124,34 @@ describe('civil-service track: the council recommends, the authority decides', (
       .when(decide('dismissal', { reasonForDifferentForm: 'grave' }), civil.as(leader))
       .then(['DisciplineDecided']);
   });
+
+  it('keeps recall from an elected cadre run as a civil servant: their council may not vote it', () => {
+    // Such a case could open before Dec 2026; the opening refuses it now (elected-cadre-status.ts).
+    given(
+      [open({}, { electedCadre: true, serviceStatus: 'civil_servant' }), civil.as(inspector)],
+      [verified, civil.as(inspector)],
+      [meeting('self-criticism'), civil.as(staff)],
+      [meeting('review'), civil.as(inspector)],
+    )
+      .when(ballot({ recall: 9, warning: 1 }), civil.as(secretary))
+      .refuses('discipline.recall_needs_elected_cadre', /runs p-1 as a civil servant/);
+  });
+
+  it('recalls an elected cadre only by the electing council’s resolution (discipline.formsByElectingCouncil)', () => {
+    const elected = given(
+      [open({}, { electedCadre: true }), civil.as(inspector)],
+      [verified, civil.as(inspector)],
+      [meeting('self-criticism'), civil.as(staff)],
+    );
+    elected
+      .when(decide('recall'), civil.as(leader))
+      .refuses('discipline.decided_by_electing_council', /art\. 37/);
+    const resolution = { number: '07/NQ-HĐND', adoptedOn: '2026-11-14' };
+    const [decided] = elected
+      .when(decide('recall', { councilResolution: resolution }), civil.as(leader))
+      .then(['DisciplineDecided']);
+    expect(decided.data).toMatchObject({ form: 'recall', councilResolution: resolution });
+  });
 });
 
 describe('civil-service track: deferral (chưa xem xét kỷ luật) and the written request', () => {

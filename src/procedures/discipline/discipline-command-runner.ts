@@ -13,6 +13,7 @@ import { isTerritorial } from '../../cadres/org-unit-levels';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { OpenDisciplineInput } from './commands/discipline-commands';
 import { disciplineStream } from './discipline-stream';
+import { ElectedPostOnRecord, electedCadreOnOpening } from './elected-cadre-status';
 import { disciplineView } from './discipline-view';
 import { DisciplineCommand } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
@@ -54,22 +55,26 @@ export class DisciplineCommandRunner {
     if (!ruleSet)
       throw new Error(`no rule set is in force on ${this.cases.today()} for ${definition.id}`);
     const person = await this.assertSubjectsExist(input);
-    // Not said: an elected cadre is one who holds a post filled by election (a commune's vice
-    // chair), and a cadre by default goes through their own body, not a discipline council.
-    const { electedCadre = await this.holdsElectedPost(person), ...rest } = input;
+    // An elected cadre is one who holds a post filled by election (a commune's vice chair) on the
+    // opening day; a cadre goes through their own body, not a discipline council.
+    const electedCadre = electedCadreOnOpening(
+      input,
+      person.profile,
+      await this.electedPostHeld(person, this.cases.today()),
+    );
     return this.write(
       input.caseId,
       {
         type: 'OpenDisciplineCase',
         data: {
-          caseId: rest.caseId,
-          personId: rest.personId,
-          positionId: rest.positionId,
-          orgUnitId: rest.orgUnitId,
+          caseId: input.caseId,
+          personId: input.personId,
+          positionId: input.positionId,
+          orgUnitId: input.orgUnitId,
           electedCadre,
-          ...(rest.serviceStatus ? { serviceStatus: rest.serviceStatus } : {}),
-          violation: rest.violation,
-          summary: rest.summary,
+          ...(input.serviceStatus ? { serviceStatus: input.serviceStatus } : {}),
+          violation: input.violation,
+          summary: input.summary,
         },
       },
       options,
@@ -93,13 +98,18 @@ export class DisciplineCommandRunner {
     );
   }
 
-  private async holdsElectedPost(person: RegisteredPerson): Promise<boolean> {
-    const posts = await Promise.all(
-      postsHeldOn(person, this.cases.today()).map((post) =>
-        this.registry.findPosition(post.positionId),
-      ),
+  /** A post filled by election that the person holds on `day` (taken up by then), if any. */
+  private async electedPostHeld(
+    person: RegisteredPerson,
+    day: string,
+  ): Promise<ElectedPostOnRecord | undefined> {
+    const held = postsHeldOn(person, day);
+    const positions = await Promise.all(
+      held.map((post) => this.registry.findPosition(post.positionId)),
     );
-    return posts.some((post) => post?.filledBy === 'election');
+    const at = positions.findIndex((position) => position?.filledBy === 'election');
+    if (at < 0) return undefined;
+    return { positionId: held[at].positionId, title: positions[at]!.title, from: held[at].from };
   }
 
   /** The unit, the person and (when named) the post an opening names exist in the registry. */

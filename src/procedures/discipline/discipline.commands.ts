@@ -1,5 +1,6 @@
 import { ExpulsionProposal, FormBallotTally } from './form-ballot';
 import { ServiceStatus, Violation } from './discipline.events';
+import { CouncilResolution } from './electing-council';
 
 export interface DisciplineStepBase {
   heldOn: string;
@@ -38,6 +39,8 @@ export type DisciplineStepBody =
       relievedFromPost?: boolean;
       /** The other track's decided case on the same violation: the person carries the longer bar. */
       sameViolationCaseId?: string;
+      /** A recall (bãi nhiệm): the electing council's resolution the decision carries out. */
+      councilResolution?: CouncilResolution;
     } & DisciplineStepBase);
 
 export type DisciplineCommand =

@@ -11,6 +11,7 @@ import { complaintWindowEnd } from './complaint-window';
 import { formEffects } from './decision-effects';
 import { DisciplineContext } from './discipline.context';
 import { refuseFormForStatus, trackForms, valueOr } from './discipline.rules';
+import { councilResolutionFor } from './electing-council';
 import { judgeLimitation } from './discipline-limitation';
 import { timeBarred } from './discipline-time-bar';
 import { Body, Open } from './discipline.types';
@@ -37,6 +38,7 @@ export function decision(
     'whoever recorded the ballot tally of this case may not also issue its decision',
   );
   const differs = formDecided(state, body, context);
+  const councilResolution = councilResolutionFor(ruleSet, body, context.today);
   refuseEffectiveBeforeSigned(body);
   const servedOn = servedOnDay(body, context.today);
   const judgement = judgedAtDecision(state, body, context);
@@ -55,6 +57,7 @@ export function decision(
       complaintWindowEndsOn: complaintWindowEnd(ruleSet, context.calendar, servedOn),
       withinTimeLimit: state.decideBy ? body.heldOn <= state.decideBy : null,
       ...(differs ? { differsFromRecommendation: differs } : {}),
+      ...(councilResolution ? { councilResolution } : {}),
       ...(judgement ? { limitation: judgement } : {}),
       ...(body.personRequest && waived.length
         ? { personRequest: { ...body.personRequest, waived } }

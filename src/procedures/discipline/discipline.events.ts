@@ -135,6 +135,8 @@ export type DisciplineEvent =
         servedOn?: string;
         /** Civil service: the council's recommendation when the authority decided another form. */
         differsFromRecommendation?: { recommended: string | null; reason: string };
+        /** A recall (bãi nhiệm): the electing council's resolution this decision carries out. */
+        councilResolution?: { number: string; adoptedOn: string };
         /** The limitation judged on this form (absent where the ballot judged it, or before Dec 2026). */
         limitation?: LimitationJudgement;
         /** The person's written request to be disciplined, which ended a deferral. */

@@ -64,8 +64,9 @@ function barIfRelieved(
 
 /**
  * Forms by status: those the rule set keeps for elected cadres (`discipline.electedCadreOnlyForms`:
- * recall, bãi nhiệm) are refused for a cadre who was not elected, those it keeps for civil
- * servants (`discipline.civilServantOnlyForms`: dismissal, buộc thôi việc) for a cadre.
+ * recall, bãi nhiệm) are refused for anyone but an elected cadre run as a cadre (a case run as a
+ * civil servant, as cases opened before Dec 2026 could be, has a council that cannot recall), those
+ * it keeps for civil servants (`discipline.civilServantOnlyForms`: dismissal, buộc thôi việc) for a cadre.
  */
 export function refuseFormForStatus(
   ruleSet: RuleSet,
@@ -84,12 +85,12 @@ export function refuseFormForStatus(
       field,
     );
   if (
-    !state.electedCadre &&
+    !(state.electedCadre && state.serviceStatus === 'cadre') &&
     ruleValue<string[]>(ruleSet, 'discipline.electedCadreOnlyForms').includes(form)
   )
     refuse(
       `discipline.${form}_needs_elected_cadre`,
-      `${field}: ${form}${form === 'recall' ? ' (bãi nhiệm)' : ''} applies only to elected cadres (${ruleCitation(ruleSet, 'discipline.electedCadreOnlyForms')})`,
+      `${field}: ${form}${form === 'recall' ? ' (bãi nhiệm)' : ''} applies only to elected cadres${state.electedCadre ? `, and this case runs ${state.personId} as a ${state.serviceStatus.replace('_', ' ')}` : ''} (${ruleCitation(ruleSet, 'discipline.electedCadreOnlyForms')})`,
       'unprocessable',
       field,
     );

@@ -1972,6 +1972,18 @@ export interface components {
             /** @example Đơn ngày 12/11/2026 */
             reference: string;
         };
+        CouncilResolutionDto: {
+            /**
+             * @description the electing People's Council's resolution, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
+             * @example 07/NQ-HĐND
+             */
+            number: string;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            adoptedOn: string;
+        };
         DisciplineDecisionDto: {
             /**
              * Format: date
@@ -2022,6 +2034,8 @@ export interface components {
              * @example d-party-7
              */
             sameViolationCaseId?: string;
+            /** @description recall (bãi nhiệm; the rule set's discipline.formsByElectingCouncil): required, the resolution of the council that elected the person, which decides it (Luật Tổ chức chính quyền địa phương 2025 art. 37); this decision records and carries it out. Refused for other forms */
+            councilResolution?: components["schemas"]["CouncilResolutionDto"];
         };
         ViolationDto: {
             /**
@@ -3255,6 +3269,7 @@ export type SchemaFormBallotTallyDto = components['schemas']['FormBallotTallyDto
 export type SchemaExpulsionProposalDto = components['schemas']['ExpulsionProposalDto'];
 export type SchemaDisciplineBallotDto = components['schemas']['DisciplineBallotDto'];
 export type SchemaPersonRequestDto = components['schemas']['PersonRequestDto'];
+export type SchemaCouncilResolutionDto = components['schemas']['CouncilResolutionDto'];
 export type SchemaDisciplineDecisionDto = components['schemas']['DisciplineDecisionDto'];
 export type SchemaViolationDto = components['schemas']['ViolationDto'];
 export type SchemaOpenDisciplineCaseDto = components['schemas']['OpenDisciplineCaseDto'];

@@ -18,11 +18,26 @@ const correctionKeys = idempotencyKeys();
 
 type Discipline = { councilSteps?: string[]; councilRecommends?: boolean };
 
-/** The rule set's values the forms need: the track's forms and the grounds to hold no council. */
+/**
+ * The rule set's values the forms need: the track's forms this person may be given (recall only
+ * for an elected cadre run as a cadre, dismissal only for a civil servant, as the server judges),
+ * the grounds to hold no council and the forms whose decision carries the electing council's
+ * resolution.
+ */
 function ruleValues(view: DisciplineCaseView, ruleSet: RuleSet | undefined) {
   const value = <T,>(name: string): T | undefined => ruleSet?.params[name]?.value as T | undefined;
-  const forms = value<Record<string, string[]>>('discipline.forms')?.[view.track] ?? [];
-  return { forms, skipGrounds: value<string[]>('discipline.councilSkipGrounds') ?? [] };
+  const electedOnly = value<string[]>('discipline.electedCadreOnlyForms') ?? [];
+  const servantOnly = value<string[]>('discipline.civilServantOnlyForms') ?? [];
+  const forms = (value<Record<string, string[]>>('discipline.forms')?.[view.track] ?? []).filter(
+    (form) =>
+      (!electedOnly.includes(form) || (view.electedCadre && view.serviceStatus === 'cadre')) &&
+      (!servantOnly.includes(form) || view.serviceStatus === 'civil_servant'),
+  );
+  return {
+    forms,
+    skipGrounds: value<string[]>('discipline.councilSkipGrounds') ?? [],
+    councilResolutionForms: value<string[]>('discipline.formsByElectingCouncil') ?? [],
+  };
 }
 
 /** The definition's steps as this case went: done, passed over (no council), current, to come. */
@@ -133,7 +148,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
   const view = current.data!;
   const definition = catalog.data!.definitions.find((d) => d.key === view.definition);
   const ruleSet = catalog.data!.ruleSets.find((r) => r.id === view.ruleSet);
-  const { forms, skipGrounds } = ruleValues(view, ruleSet);
+  const { forms, skipGrounds, councilResolutionForms } = ruleValues(view, ruleSet);
   const discipline = (definition as (Definition & { discipline?: Discipline }) | undefined)
     ?.discipline;
   const step = definition?.steps.find((s) => s.id === view.currentStep?.id);
@@ -252,6 +267,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
           <DisciplineStepForm
             step={correctedStep}
             forms={forms}
+            councilResolutionForms={councilResolutionForms}
             councilSkipGrounds={null}
             recommendedForm={null}
             correction={{
@@ -285,6 +301,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
               key={`${step.id}:${view.revision}`}
               step={step}
               forms={forms}
+              councilResolutionForms={councilResolutionForms}
               councilSkipGrounds={beforeCouncil ? skipGrounds : null}
               recommendedForm={recommended}
               submit={(body) =>

@@ -79,6 +79,14 @@ export function DisciplineOutcome({ view }: { view: DisciplineCaseView }) {
           })}
         </p>
       )}
+      {decision.councilResolution && (
+        <p data-testid="council-resolution">
+          {t('discipline.decision.councilResolution', {
+            number: decision.councilResolution.number,
+            day: formatDay(decision.councilResolution.adoptedOn),
+          })}
+        </p>
+      )}
       {decision.sameViolationAs && (
         <p data-testid="same-violation">
           {t('discipline.decision.sameViolation', {

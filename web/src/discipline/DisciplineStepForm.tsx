@@ -13,6 +13,8 @@ export interface DisciplineStepFormProps {
   step: StepDefinition;
   /** The forms of the case's track under its rule set, lightest first. */
   forms: string[];
+  /** The forms decided by the council that elected the person: their decision names its resolution. */
+  councilResolutionForms: string[];
   /** The grounds to hold no council, when this meeting comes just before the council steps. */
   councilSkipGrounds: string[] | null;
   /** The council's recommendation, when the decision may differ from it with a reason. */
@@ -128,6 +130,11 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
         sameViolationCaseId: text('sameViolationCaseId'),
         relievedFromPost: values.relievedFromPost === 'true' ? true : undefined,
       });
+      if (props.councilResolutionForms.includes(result.form as string))
+        result.councilResolution = {
+          number: text('councilResolution.number'),
+          adoptedOn: day('councilResolution.adoptedOn'),
+        };
     }
     if (correction) {
       result.reason = text('reason');
@@ -147,7 +154,14 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
     try {
       await props.submit(JSON.parse(JSON.stringify(sent)));
     } catch (e) {
-      if (e instanceof ApiError && e.field) setErrors({ [e.field]: reasonText(e.message) });
+      // A missing resolution is named on the object; its number field shows it.
+      const field =
+        e instanceof ApiError && e.field === 'councilResolution'
+          ? 'councilResolution.number'
+          : e instanceof ApiError
+            ? e.field
+            : undefined;
+      if (e instanceof ApiError && field) setErrors({ [field]: reasonText(e.message) });
       setError(e);
     } finally {
       inFlight.current = false;
@@ -234,6 +248,17 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
             </select>
           </Field>
           {input('effectiveFrom', t('discipline.form.effectiveFrom'), 'day')}
+          {props.councilResolutionForms.includes(chosenForm) && (
+            <fieldset data-testid="council-resolution">
+              <legend>{t('discipline.form.councilResolution')}</legend>
+              {input('councilResolution.number', t('discipline.form.councilResolutionNumber'))}
+              {input(
+                'councilResolution.adoptedOn',
+                t('discipline.form.councilResolutionAdoptedOn'),
+                'day',
+              )}
+            </fieldset>
+          )}
           {props.recommendedForm &&
             chosenForm !== props.recommendedForm &&
             input('reasonForDifferentForm', t('discipline.form.reasonForDifferentForm'))}

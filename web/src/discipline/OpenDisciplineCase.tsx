@@ -125,7 +125,11 @@ export function OpenDisciplineCase() {
             />
           </Field>
           {civilService && (
-            <Field id="discipline-service-status" label={t('discipline.serviceStatus')}>
+            <Field
+              id="discipline-service-status"
+              label={t('discipline.serviceStatus')}
+              error={fieldError('serviceStatus') ?? fieldError('electedCadre')}
+            >
               <ChoiceSelect
                 id="discipline-service-status"
                 value={serviceStatus}

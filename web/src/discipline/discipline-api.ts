@@ -47,6 +47,8 @@ export interface DisciplineDecision {
   barEndsOn: string | null;
   complaintWindowEndsOn: string;
   differsFromRecommendation?: { recommended: string | null; reason: string };
+  /** A recall: the electing council's resolution the decision carries out. */
+  councilResolution?: { number: string; adoptedOn: string };
   personRequest?: { receivedOn: string; reference: string; waived: string[] };
   limitation?: LimitationJudgement;
   /** A warning given together with relief from post (QĐ 377: no end to the bar). */

@@ -39,6 +39,8 @@ export const disciplineVi = {
     barEnds: 'Hạn chế bổ nhiệm đến',
     complaintUntil: 'Khiếu nại đến hết ngày',
     differs: 'Khác kiến nghị của Hội đồng kỷ luật (kiến nghị: {{recommended}}) — lý do: {{reason}}',
+    councilResolution:
+      'Thực hiện nghị quyết bãi nhiệm số {{number}} ngày {{day}} của Hội đồng nhân dân đã bầu',
     personRequest:
       'Người vi phạm có văn bản đề nghị xem xét kỷ luật ({{reference}}, ngày {{day}}): không còn hoãn vì {{waived}}',
     limitation: 'Thời hiệu: {{years}} năm từ {{from}}, đến {{until}}',
@@ -75,6 +77,9 @@ export const disciplineVi = {
     personRequestRef: 'Văn bản đề nghị xem xét kỷ luật của người vi phạm (nếu có)',
     sameViolationCaseId: 'Mã hồ sơ kỷ luật cùng vi phạm ở kênh kia (Đảng/chính quyền), nếu có',
     relievedFromPost: 'Cảnh cáo kèm cho thôi giữ chức vụ',
+    councilResolution: 'Nghị quyết bãi nhiệm của Hội đồng nhân dân đã bầu',
+    councilResolutionNumber: 'Số nghị quyết của Hội đồng nhân dân',
+    councilResolutionAdoptedOn: 'Ngày Hội đồng nhân dân thông qua (dd/mm/yyyy)',
     submit: 'Ghi nhận',
     badDay: 'Nhập ngày dạng dd/mm/yyyy',
     required: 'Bắt buộc',
@@ -157,6 +162,8 @@ export const disciplineEn: typeof disciplineVi = {
     complaintUntil: 'Complaints until',
     differs:
       'Differs from the discipline council’s recommendation ({{recommended}}) — reason: {{reason}}',
+    councilResolution:
+      'Carries out recall resolution {{number}} of {{day}} of the People’s Council that elected the person',
     personRequest:
       'The person asked in writing to be disciplined ({{reference}}, {{day}}): no longer deferred for {{waived}}',
     limitation: 'Limitation: {{years}} years from {{from}}, until {{until}}',
@@ -193,6 +200,9 @@ export const disciplineEn: typeof disciplineVi = {
     personRequestRef: 'The person’s written request to be disciplined (if any)',
     sameViolationCaseId: 'The other track’s discipline case for the same violation (if any)',
     relievedFromPost: 'Warning together with relief from post',
+    councilResolution: 'The recall resolution of the People’s Council that elected the person',
+    councilResolutionNumber: 'Council resolution number',
+    councilResolutionAdoptedOn: 'Adopted by the council on (dd/mm/yyyy)',
     submit: 'Record',
     badDay: 'Type a day as dd/mm/yyyy',
     required: 'Required',

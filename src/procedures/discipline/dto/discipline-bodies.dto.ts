@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { DISCIPLINE_FORMS, DISCIPLINE_FORMS_NOTE } from '../discipline-forms';
 import {
+  CouncilResolutionDto,
   CouncilSkipDto,
   ExpulsionProposalDto,
   FormBallotTallyDto,
@@ -241,6 +242,16 @@ export class DisciplineDecisionDto extends DisciplineStepRecordDto {
   @Length(1, 120)
   @HasText()
   sameViolationCaseId?: string;
+  @ApiPropertyOptional({
+    type: CouncilResolutionDto,
+    description:
+      "recall (bãi nhiệm; the rule set's discipline.formsByElectingCouncil): required, the resolution of the council that elected the person, which decides it (Luật Tổ chức chính quyền địa phương 2025 art. 37); this decision records and carries it out. Refused for other forms",
+  })
+  @IsOptional()
+  @IsObject({ message: 'councilResolution: an object with number and adoptedOn' })
+  @ValidateNested()
+  @Type(() => CouncilResolutionDto)
+  councilResolution?: CouncilResolutionDto;
 }
 
 export class ComplaintDto {

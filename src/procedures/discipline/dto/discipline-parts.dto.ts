@@ -16,8 +16,9 @@ import { IsCalendarDate } from '../../../common/input/calendar-date';
 import { DISCIPLINE_FORMS, DISCIPLINE_FORMS_NOTE } from '../discipline-forms';
 import { VIOLATION_SOURCES } from '../discipline.events';
 import { HasText } from '../../../common/input/has-text.decorator';
+import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
 
-/** Parts of the discipline bodies: the violation, a skip path, the written request, the tally. */
+/** Parts of the discipline bodies: the violation, a skip path, the written request, the council's resolution, the tally. */
 export class ViolationDto {
   @ApiProperty({
     example: 'land_management',
@@ -103,6 +104,20 @@ export class PersonRequestDto {
   @Length(1, 200)
   @HasText()
   reference!: string;
+}
+
+export class CouncilResolutionDto {
+  @ApiProperty({
+    example: '07/NQ-HĐND',
+    description: `the electing People's Council's resolution, ${DECISION_NUMBER_FORMS}`,
+  })
+  @IsString()
+  @Length(1, 120)
+  @HasText()
+  number!: string;
+  @ApiProperty({ type: String, format: 'date', example: '2026-11-20' })
+  @IsCalendarDate()
+  adoptedOn!: string;
 }
 
 export class FormBallotTallyDto {
