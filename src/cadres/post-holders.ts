@@ -5,6 +5,8 @@ import { postsHeldOn } from './person/posts-held-on';
 /** A person holding a post on a day, with the term their record gives it. */
 export interface PostHolder {
   personId: string;
+  /** The holder's name on their record, for a refusal to name them. */
+  fullName: string;
   from: string;
   /** End of the term, or null for a post held without one. */
   termEnd: string | null;
@@ -36,6 +38,14 @@ export async function postHolders(
     const held = postsHeldOn(state, day).find((post) => post.positionId === positionId);
     if (!held) return [];
     const { from, termEnd, endsOn } = held;
-    return [{ personId: rows[at].personId, from, termEnd, endsOn }];
+    return [
+      { personId: rows[at].personId, fullName: state.profile.fullName, from, termEnd, endsOn },
+    ];
   });
+}
+
+/** The day the holder's seat falls free: the term's end, or a decided end of the post before it. */
+export function seatHeldUntil(holder: PostHolder): string | null {
+  if (holder.endsOn === null) return holder.termEnd;
+  return holder.termEnd !== null && holder.termEnd < holder.endsOn ? holder.termEnd : holder.endsOn;
 }

@@ -31,6 +31,7 @@ import {
 import { appendCommandsAtOnce, SeededCommand } from '../common/stream-commands-at-once';
 import { placedUnder } from './org-unit-levels';
 import { ageRulesOn } from './person/age-rules';
+import { PostHolder, postHolders } from './post-holders';
 
 /**
  * How many people's folded records one process keeps (a few kB each): enough for every person a
@@ -194,6 +195,11 @@ export class RegistryService {
       [orgUnitId ?? null],
     );
     return rows;
+  }
+
+  /** Who holds a post on `day`, each confirmed on their record (`post-holders.ts`). */
+  async postHolders(positionId: string, day: string): Promise<PostHolder[]> {
+    return postHolders(this.pool, (id) => this.loadPerson(id), positionId, day);
   }
 
   async loadPerson(

@@ -219,7 +219,8 @@ describe('nomination for election over HTTP', () => {
   });
 
   it('refuses a council session without two thirds of the delegates present, or after the council’s term ended', async () => {
-    await untilElection('e-5', 'p-late');
+    // The chair's holder, introduced again (tái cử): the seat is p-lan's since the first case.
+    await untilElection('e-5', 'p-lan');
     const refused = await step(
       'e-5',
       'council-election',
@@ -317,7 +318,7 @@ describe('nomination for election over HTTP', () => {
         field: 'councilTermFrom',
       });
       expect(taken.body.message).toContain(
-        `held by p-sitting from 2021-06-25 until ${sittingUntil}`,
+        `held by Người p-sitting (p-sitting) from 2021-06-25 until ${sittingUntil}`,
       );
       const { body } = await http().get('/cases/e-7').set(staff).expect(200);
       expect(body.currentStep).toMatchObject({ id: 'council-election' });
@@ -333,6 +334,101 @@ describe('nomination for election over HTTP', () => {
   it('records a missed proposal deadline as an event on the case', async () => {
     const missed = await fireStepDeadline(t, 'election-e-3');
     expect(missed.map((m) => m.stepId)).toEqual(['proposal']);
+  });
+
+  describe('for a post another person holds for the running council’s term', () => {
+    const runningUntil = addDays(today, 1500);
+    beforeAll(async () => {
+      await http()
+        .post('/positions')
+        .set({
+          Authorization: `Bearer ${t.token('u-prov-staff', ['organization_staff'], 'ou-prov')}`,
+        })
+        .send({
+          id: 'pos-vice-3',
+          title: 'Phó Chủ tịch UBND xã (thứ ba)',
+          orgUnitId: 'ou-commune',
+          appointingAuthority: 'ou-prov',
+          rank: 4,
+          filledBy: 'election',
+        })
+        .expect(201);
+      for (const id of ['p-khanh', 'p-nga'])
+        await http()
+          .post('/cadres')
+          .set(staff)
+          .send({
+            id,
+            fullName: id === 'p-khanh' ? 'Đỗ Văn Khánh' : 'Lý Thị Nga',
+            dateOfBirth: '1985-04-05',
+            gender: 'female',
+            ethnicity: 'Kinh',
+            partyMember: true,
+            educationLevel: 'Thạc sĩ',
+            politicalTheoryLevel: 'Cao cấp',
+            orgUnitId: 'ou-commune',
+          })
+          .expect(201);
+      await http()
+        .post('/cadres/p-khanh/posts')
+        .set(staff)
+        .send({
+          positionId: 'pos-vice-3',
+          from: councilTermFrom,
+          termEnd: runningUntil,
+          decisionRef: '03/NQ-HĐND',
+          electedOn: councilTermFrom,
+        })
+        .expect(201);
+      await eventually(
+        () => t.db.pool.query("SELECT 1 FROM person_posts WHERE position_id = 'pos-vice-3'"),
+        ({ rowCount }) => rowCount === 1,
+      );
+    });
+
+    it('refuses the nomination at opening, naming the holder and the post, and writes nothing', async () => {
+      const before = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+      // Before: opened, and only the council's vote, four steps later, refused the seat.
+      const taken = await open('e-8', 'p-nga', 'pos-vice-3').expect(422);
+      expect(taken.body).toMatchObject({ rule: 'election.post_not_free', field: 'positionId' });
+      expect(taken.body.message).toContain(
+        `Phó Chủ tịch UBND xã (thứ ba) (pos-vice-3) is held by Đỗ Văn Khánh (p-khanh) from ${councilTermFrom} until ${runningUntil}`,
+      );
+      const after = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+      expect(after.rows[0].n).toBe(before.rows[0].n);
+    });
+
+    it('lets the commune’s Party committee run the holder’s re-election (tái cử), not a body under it', async () => {
+      // Before: 422 case.unit_without_authority, though the Party committee introduces the candidate.
+      const byParty = await http()
+        .post('/cases')
+        .set(staff)
+        .send({
+          id: 'e-9',
+          procedure: 'election',
+          definition: 'election.nomination',
+          personId: 'p-khanh',
+          positionId: 'pos-vice-3',
+          orgUnitId: 'ou-commune-party',
+          summary: 'Đảng ủy xã giới thiệu tái cử Phó Chủ tịch UBND xã',
+        })
+        .expect(201);
+      expect(byParty.body).toMatchObject({ orgUnitId: 'ou-commune-party' });
+      const byCommission = await http()
+        .post('/cases')
+        .set(staff)
+        .send({
+          id: 'e-10',
+          procedure: 'election',
+          definition: 'election.nomination',
+          personId: 'p-nga',
+          positionId: 'pos-vice',
+          orgUnitId: 'ou-commune-ubkt',
+          summary: 'Giới thiệu nhân sự',
+        })
+        .expect(422);
+      expect(byCommission.body).toMatchObject({ rule: 'case.unit_without_authority' });
+    });
   });
 
   it('keeps another commune’s staff out of the commune’s nominations', async () => {

@@ -112,7 +112,10 @@ export class CaseCommandRunner {
       ...this.procedures
         .gatesOf(module.procedure)
         .map((gate) => async () => gate.onOpen?.(opening)),
-      async () => refuseCaseUnitWithoutAuthority(registry, input),
+      async () =>
+        refuseCaseUnitWithoutAuthority(registry, input, {
+          partyCommitteeOfTerritory: module.partyCommitteeOfTerritoryRuns === true,
+        }),
     ]);
     let facts = own ?? undefined;
     for (const added of gated)

@@ -61,6 +61,11 @@ export interface ProcedureModule {
   aliases?: Record<string, string[]>;
   /** Checks and facts when a case opens (e.g. the person holds a post); throws DomainRuleViolation. */
   onOpen?: (input: OpeningInput) => Promise<Record<string, unknown> | void>;
+  /**
+   * Whether the Party committee of a territory the post lies in may also run its cases (besides
+   * the appointing authority, the post's unit and the units above them): see `unit-authority.ts`.
+   */
+  partyCommitteeOfTerritoryRuns?: boolean;
   /** The procedure's own term rule for its decision. */
   decisionTerm?: (
     context: CaseContext,

@@ -15,11 +15,20 @@ export async function refuseUnitWithoutAuthority(
   registry: RegistryReads,
   target: Position,
   orgUnitId: string,
+  options: UnitAuthorityOptions = {},
 ): Promise<void> {
   if ((await unitsWithAuthority(registry, target)).includes(orgUnitId)) return;
+  if (options.partyCommitteeOfTerritory) {
+    const [unit, post] = await Promise.all(
+      [orgUnitId, target.orgUnitId].map((id) => registry.findOrgUnit(id)),
+    );
+    const postPath = post?.path ?? [target.orgUnitId];
+    const territory = unit?.kind === 'party_committee' ? unit.path.at(-2) : undefined;
+    if (territory !== undefined && postPath.includes(territory)) return;
+  }
   throw new DomainRuleViolation(
     'case.unit_without_authority',
-    `orgUnitId: ${orgUnitId} neither appoints to ${target.id} nor holds it; open the case in ${target.appointingAuthority} (its appointing authority), ${target.orgUnitId} or a unit above them`,
+    `orgUnitId: ${orgUnitId} neither appoints to ${target.id} nor holds it${options.partyCommitteeOfTerritory ? ', nor is it the Party committee of a territory the post lies in' : ''}; open the case in ${target.appointingAuthority} (its appointing authority), ${target.orgUnitId} or a unit above them${options.partyCommitteeOfTerritory ? ", or in the Party committee of the post's territory" : ''}`,
     'unprocessable',
     'orgUnitId',
   );
@@ -41,13 +50,24 @@ export async function unitsWithAuthority(
   return [...new Set(paths.flat())];
 }
 
+/** Who else may run a procedure's cases besides the appointing authority and the post's unit. */
+export interface UnitAuthorityOptions {
+  /**
+   * The Party committee (cấp ủy) of a territory the post lies in: for a nomination for election,
+   * whose introducing steps are the Party committee's (a commune's Party committee introduces the
+   * commune People's Committee's vice chair).
+   */
+  partyCommitteeOfTerritory?: boolean;
+}
+
 /** The case's unit has authority over its post; a post not found is the procedure's to refuse. */
 export async function refuseCaseUnitWithoutAuthority(
   registry: RegistryReads,
   input: { positionId?: string | null; orgUnitId: string },
+  options: UnitAuthorityOptions = {},
 ): Promise<undefined> {
   if (!input.positionId) return undefined;
   const post = await registry.findPosition(input.positionId);
-  if (post) await refuseUnitWithoutAuthority(registry, post, input.orgUnitId);
+  if (post) await refuseUnitWithoutAuthority(registry, post, input.orgUnitId, options);
   return undefined;
 }

@@ -9,7 +9,7 @@ import {
   tallyEvent,
 } from '../../../workflow/step-engine';
 import { evaluateCouncilElection } from '../../../workflow/vote-rules/council-election';
-import { PostHolder } from '../../../cadres/post-holders';
+import { seatHeldUntil } from '../../../cadres/post-holders';
 import { CaseContext } from './case.context';
 import { Body } from './case.types';
 
@@ -84,12 +84,6 @@ export function councilElection(
   ];
 }
 
-/** The day the holder's seat falls free: the term's end, or a decided end of the post before it. */
-function seatHeldUntil(holder: PostHolder): string | null {
-  if (holder.endsOn === null) return holder.termEnd;
-  return holder.termEnd !== null && holder.termEnd < holder.endsOn ? holder.termEnd : holder.endsOn;
-}
-
 /**
  * The person elected takes the post for the council's term: someone else holding it with a term
  * ending after that term begins (or with no end recorded) holds a seat that is not free, and the
@@ -115,7 +109,7 @@ function refuseSeatNotFree(
   if (sitting)
     refuse(
       'election.post_not_free',
-      `councilTermFrom: ${state.positionId} is held by ${sitting.personId} from ${sitting.from} ${seatHeldUntil(sitting) === null ? 'with no end of term recorded' : `until ${seatHeldUntil(sitting)}`}, after the council's term from ${councilTermFrom} begins: the person elected would take a seat that is not free (election.nomination: Luật Tổ chức chính quyền địa phương 2025, a post the council elects is held for its term; text not checked); end that post first (a removal case), or give the term the seat falls free for`,
+      `councilTermFrom: ${state.positionId} is held by ${sitting.fullName} (${sitting.personId}) from ${sitting.from} ${seatHeldUntil(sitting) === null ? 'with no end of term recorded' : `until ${seatHeldUntil(sitting)}`}, after the council's term from ${councilTermFrom} begins: the person elected would take a seat that is not free (election.nomination: Luật Tổ chức chính quyền địa phương 2025, a post the council elects is held for its term; text not checked); end that post first (a removal case), or give the term the seat falls free for`,
       'unprocessable',
       'councilTermFrom',
       { holder: sitting },
