@@ -205,7 +205,12 @@ describe('rotation and transfer over HTTP', () => {
       .set(leader)
       .send({ heldOn: today, number: '201/QĐ-UBND', signer: 'Chủ tịch UBND', effectiveFrom: today })
       .expect(200);
+    // No period typed and none in law: the decision states none (before: "at least 3 years"
+    // under transfer.minYears, a setting no instrument supports).
     expect(decided.body).toMatchObject({ status: 'decided' });
+    expect(decided.body.decision.termYears).toBeUndefined();
+    expect(decided.body.decision.termEnd).toBeUndefined();
+    expect(decided.body.decision.termRule).toMatch(/^no planned period: the transfer decision/);
     // The transfer moves the person: the post they left ends the day the new one begins.
     // Before: only an appointment ended it, and the record showed both posts held.
     let record = await http().get('/cadres/p-unpooled').set(staff).expect(200);
@@ -273,7 +278,7 @@ describe('rotation and transfer over HTTP', () => {
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 
-  it('rotates a non-local key cadre (Quy định 65-QĐ/TW art. 4(2)) without a planning entry, with one term left; the post outlives the period', async () => {
+  it('rotates a non-local key cadre (Quy định 65-QĐ/TW art. 4(2)) without a planning entry, with one term left; the leadership post is held on an appointment term, not the period', async () => {
     const body = {
       procedure: 'rotation',
       definition: 'rotation.standard',
@@ -330,14 +335,47 @@ describe('rotation and transfer over HTTP', () => {
         .set(who)
         .send({ heldOn: today, ...stepBody })
         .expect(200);
-    // The rotation's 3 years end the period, not the post: the post is assigned without a term end.
+    // The rotation's 3 years are its period; the leadership post is held on the appointment
+    // term of the case's rule set (appointment.termYears: 5), with its re-appointment notice.
+    // Before: the post had no term end and no notice was ever scheduled.
+    const postTermEnd = `${Number(today.slice(0, 4)) + 5}${today.slice(4)}`;
+    const decided = await http().get('/cases/rot-nl').set(staff).expect(200);
+    expect(decided.body.decision).toMatchObject({
+      termYears: 3,
+      termEnd: `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`,
+      postTerm: {
+        termYears: 5,
+        termEnd: postTermEnd,
+        termRule: expect.stringMatching(/^leadership post held on an appointment term: /),
+      },
+      reappointmentNoticeOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(decided.body.decision.reappointmentNoticeOn < postTermEnd).toBe(true);
     let record = await http().get('/cadres/p-non-local').set(staff).expect(200);
     for (let tries = 0; tries < 200 && !record.body.posts?.length; tries += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       record = await http().get('/cadres/p-non-local').set(staff).expect(200);
     }
     expect(record.body.posts).toEqual([
-      expect.objectContaining({ positionId: 'pos-provincial-chair', termEnd: null }),
+      expect.objectContaining({ positionId: 'pos-provincial-chair', termEnd: postTermEnd }),
     ]);
+    // The notice and the end of the post's term are scheduled, as an appointment's are.
+    const termTimers = () =>
+      t.db.pool.query(
+        `SELECT data->>'kind' AS kind, data->'payload'->>'termEnd' AS "termEnd" FROM events
+          WHERE type = 'TimerScheduled.v1' AND data->>'target' = 'rotation-rot-nl'
+            AND data->>'kind' IN ('reappointment-reminder', 'term-end')`,
+      );
+    let timers = await termTimers();
+    for (let tries = 0; tries < 200 && timers.rows.length < 2; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      timers = await termTimers();
+    }
+    expect(timers.rows).toEqual(
+      expect.arrayContaining([
+        { kind: 'reappointment-reminder', termEnd: postTermEnd },
+        { kind: 'term-end', termEnd: postTermEnd },
+      ]),
+    );
   });
 });

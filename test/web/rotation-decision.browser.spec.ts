@@ -61,8 +61,28 @@ describe('a rotation decided', () => {
           dateOfBirth: '1986-04-04',
           posts: [{ positionId: 'pos-office-3', from: addDays(today, -400), termEnd: null }],
         },
+        { id: 'p-lead', dateOfBirth: '1988-05-05' },
+        { id: 'p-moved', dateOfBirth: '1986-06-06' },
       ],
     });
+    // A leadership post (Trưởng phòng): held on an appointment term when a move fills it.
+    await http()
+      .post('/positions')
+      .set(staff)
+      .send({
+        id: 'pos-head-culture',
+        title: 'Trưởng phòng Văn hóa - Xã hội',
+        orgUnitId: 'ou-town',
+        appointingAuthority: 'ou-town',
+        rank: 5,
+        isLeadership: true,
+      })
+      .expect(201);
+    await http()
+      .post('/cadres/p-lead/planning-pool')
+      .set(staff)
+      .send({ positionId: 'pos-head-culture', term: '2025-2030', decisionRef: '112-QĐ/TU' })
+      .expect(201);
     const rotate = async (
       caseId: string,
       personId: string,
@@ -119,6 +139,7 @@ describe('a rotation decided', () => {
     };
     await rotate('rot-web', 'p-pooled', 'pos-commune-chair', today);
     await rotate('rot-later', 'p-later', 'pos-ward-chair', addDays(today, 30));
+    await rotate('rot-lead', 'p-lead', 'pos-head-culture', today);
     // A circumstance on p-later's record, recorded after the moves it would have held back.
     await http()
       .post('/cadres/p-later/statuses')
@@ -139,6 +160,49 @@ describe('a rotation decided', () => {
         summary: 'Điều động về phòng',
       })
       .expect(201);
+    // A transfer decided with no period typed (điều động: no instrument sets one).
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'tr-decided',
+        procedure: 'transfer',
+        definition: 'transfer.standard',
+        personId: 'p-moved',
+        positionId: 'pos-office-2',
+        orgUnitId: 'ou-town',
+        summary: 'Điều động về văn phòng',
+      })
+      .expect(201);
+    const transferStep = (stepId: string, who: Record<string, string>, body: object) =>
+      http()
+        .post(`/cases/tr-decided/steps/${stepId}`)
+        .set(who)
+        .send({ heldOn: today, ...body })
+        .expect(200);
+    await transferStep('consult-receiving-unit', staff, {
+      minutesRef: 'BB-T1',
+      conclusion: 'Đồng ý',
+    });
+    await transferStep('candidate-unit-ballot', bearer('secretary-1', ['ballot_secretary']), {
+      minutesRef: 'BB-T2',
+      tally: { members: 8, summoned: 8, present: 8, for: 6, against: 2, abstain: 0, invalid: 0 },
+    });
+    await transferStep('evaluation-and-meeting', staff, {
+      minutesRef: 'BB-T3',
+      conclusion: 'Đã gặp',
+    });
+    await transferStep('vetting', staff, {
+      items: ['background', 'asset_declaration', 'political_standards'].map((item) => ({
+        item,
+        result: 'cleared',
+      })),
+    });
+    await transferStep('decision', leader, {
+      number: '77/QĐ-UBND',
+      signer: 'Chủ tịch UBND',
+      effectiveFrom: today,
+    });
     browser = await launchChromium();
   });
 
@@ -154,7 +218,33 @@ describe('a rotation decided', () => {
     await card.waitFor();
     const text = await card.innerText();
     expect(text).toMatch(/Thời gian luân chuyển, điều động dự kiến\s+3 năm/);
-    expect(text).not.toMatch(/Thời hạn\s/);
+    // No row labelled a term (Thời hạn) for the rotation's years; the post's own term is apart.
+    expect(text).not.toMatch(/^Thời hạn\n/m);
+    await page.context().close();
+  });
+
+  it("a rotation into a leadership post shows the post's term of 5 years beside the rotation's 3, with its reminder; a transfer with no period typed claims no minimum", async () => {
+    const [y, m, d] = today.split('-');
+    const { page } = await signIn(browser, base, 'leader-1');
+    await page.goto(`${base}/cases/rot-lead`);
+    const card = page.getByTestId('decision');
+    await card.waitFor();
+    const text = await card.innerText();
+    // Before: the post had no term and no reminder; only the rotation's 3 years were shown.
+    expect(text).toMatch(/Thời gian luân chuyển, điều động dự kiến\s+3 năm/);
+    expect(text).toMatch(
+      new RegExp(`Thời hạn giữ chức vụ\\s+5 năm, đến ngày ${d}/${m}/${Number(y) + 5}`),
+    );
+    expect(text).toMatch(/Ngày nhắc xem xét bổ nhiệm lại\s+\d{2}\/\d{2}\/\d{4}/);
+    expect(text).toMatch(
+      /Căn cứ thời hạn giữ chức vụ\s+Chức vụ lãnh đạo, quản lý giữ theo thời hạn bổ nhiệm/,
+    );
+    await page.goto(`${base}/cases/tr-decided`);
+    await card.waitFor();
+    const transfer = await card.innerText();
+    // Before: "dự kiến 3 năm, tối thiểu 3 năm (transfer.minYears, …)" though nobody typed it.
+    expect(transfer).toMatch(/Thời gian luân chuyển, điều động dự kiến\s+Không định thời gian/);
+    expect(transfer).not.toMatch(/tối thiểu \d+ năm|transfer\.minYears/);
     await page.context().close();
   });
 

@@ -1,5 +1,6 @@
 import { CaseState } from './decider/case.state';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
+import { statedTermEnd } from './decider/stated-term-end';
 
 /**
  * A case another case waits for (an approval in principle, an inter-level consultation), as the
@@ -35,7 +36,7 @@ export function prerequisiteCaseFrom(state: CaseState): PrerequisiteCase | null 
         ? {
             number: state.decision.number,
             heldOn: state.decision.heldOn,
-            holdsUntil: state.decision.termEnd,
+            holdsUntil: statedTermEnd(state.decision),
           }
         : null,
     endReason:

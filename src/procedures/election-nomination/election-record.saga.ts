@@ -2,6 +2,7 @@ import { Saga, Send } from '../../sagas/saga';
 import { AssignPostFromDecision } from '../case/record/case-record.commands';
 import { termEndTimer } from '../case/record/case-record.saga';
 import { recordSaga } from '../case/record/record-saga';
+import { statedTermEnd } from '../case/decider/stated-term-end';
 
 /**
  * Carries nominations for election onto the person's record: open and closed notes as every case
@@ -13,6 +14,6 @@ export const electionRecordSaga: Saga = recordSaga({
   procedures: ['election'],
   onDecision: (stream, event) => ({
     record: Send(new AssignPostFromDecision(stream), 'assign'),
-    timers: [termEndTimer(stream, event.data.termEnd)],
+    timers: [termEndTimer(stream, statedTermEnd(event.data))],
   }),
 });

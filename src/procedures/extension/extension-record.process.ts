@@ -1,6 +1,7 @@
 import { PersonState } from '../../cadres/person/person.state';
 import { ExistingCase } from '../case/decider/case.state';
 import { decisionRefOf, RecordWrite, toPerson } from '../case/record/record-writes';
+import { statedTermEnd } from '../case/decider/stated-term-end';
 
 /**
  * The extension decision on the record, pure: the post the person holds keeps its start and its
@@ -19,7 +20,7 @@ export function extendTerm(state: ExistingCase, person: PersonState): RecordWrit
         personId,
         positionId,
         from: post.from,
-        termEnd: decision.termEnd,
+        termEnd: statedTermEnd(decision),
         decisionRef: decisionRefOf(decision),
         caseId,
       },

@@ -2,6 +2,7 @@ import { Saga, Send } from '../../sagas/saga';
 import { recordSaga } from '../case/record/record-saga';
 import { termEndTimer } from '../case/record/case-record.saga';
 import { ExtendTermFromDecision } from './extension-record.commands';
+import { statedTermEnd } from '../case/decider/stated-term-end';
 
 /**
  * Carries extension cases onto the person's record: open and closed notes, and on the decision the
@@ -13,6 +14,6 @@ export const extensionRecordSaga: Saga = recordSaga({
   procedures: ['extension'],
   onDecision: (stream, event) => ({
     record: Send(new ExtendTermFromDecision(stream), 'extend'),
-    timers: [termEndTimer(stream, event.data.termEnd)],
+    timers: [termEndTimer(stream, statedTermEnd(event.data))],
   }),
 });

@@ -2,6 +2,7 @@ import { PersonState } from '../../cadres/person/person.state';
 import { ExistingCase } from '../case/decider/case.state';
 import { decisionRefOf, OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
 import { removalEffectOf } from './removal-decision';
+import { statedTermEnd } from '../case/decider/stated-term-end';
 
 /**
  * The removal decision on the person's record, pure: a suspension (tạm đình chỉ) records the
@@ -26,7 +27,7 @@ export function applyRemovalDecision(
           personId,
           status: 'suspended',
           from: decision.effectiveFrom,
-          until: decision.termEnd,
+          until: statedTermEnd(decision),
           note: `tạm đình chỉ công tác: ${decisionRef}, case ${caseId}; the post ${positionId} is kept`,
         },
       }),

@@ -3,7 +3,7 @@ import { loadDefinitions } from '../../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
 import { withParams } from '../../workflow/testing/decider-spec';
 import { given } from '../../workflow/testing/process-spec';
-import { rotationOpening, rotationTerm } from './rotation-rules';
+import { leadershipPostTerm, rotationOpening, rotationTerm } from './rotation-rules';
 
 const seeds = path.resolve(__dirname, '../../../seeds');
 const definitions = loadDefinitions(path.join(seeds, 'definitions'));
@@ -74,28 +74,43 @@ describe("a rotation's planned duration stays within the set's bounds (rotation.
 describe("a move's least planned duration is its definition's parameter (minDurationParam)", () => {
   const transfer = definitions.get('transfer.standard@2')!;
 
-  it('names rotation.minYears for a rotation and transfer.minYears for a transfer', () => {
+  it('names rotation.minYears for a rotation and none for a transfer (no instrument sets one)', () => {
     expect(rotation.minDurationParam).toBe('rotation.minYears');
-    expect(transfer.minDurationParam).toBe('transfer.minYears');
+    expect(transfer.minDurationParam).toBeUndefined();
+    expect(stateNow.params['transfer.minYears']).toBeUndefined();
   });
 
-  it('gives a transfer its own minimum: 1 year under a set where only transfer.minYears is 1', () => {
-    const shortTransfers = withParams(stateNow, { 'transfer.minYears': 1 });
-    given(shortTransfers, '2027-01-01', 1, transfer.minDurationParam!)
+  it('gives a transfer whose decision states no period none, and says so', () => {
+    given(stateNow, '2027-01-01', undefined, transfer.minDurationParam)
       .when(rotationTerm)
       .then({
-        termYears: 1,
-        termEnd: '2028-01-01',
-        termRule: expect.stringContaining('transfer.minYears'),
+        termRule: expect.stringMatching(/^no planned period: the transfer decision states none/),
       });
-    given(shortTransfers, '2027-01-01', 1, rotation.minDurationParam!)
+  });
+
+  it("takes a transfer's stated period of 1 or 2 years, which a rotation refuses", () => {
+    given(stateNow, '2027-01-01', 2, transfer.minDurationParam).when(rotationTerm).then({
+      termYears: 2,
+      termEnd: '2029-01-01',
+      termRule: 'planned duration 2 years, as the decision states',
+    });
+    given(stateNow, '2027-01-01', 1, rotation.minDurationParam)
       .when(rotationTerm)
       .thenThrows(/termYears: the move lasts at least 3 years, 1 given \(rotation.minYears: /);
   });
+});
 
-  it('keeps 3 years for a transfer under the seeded sets (the figure applied before)', () => {
-    given(stateNow, '2027-01-01', 2, transfer.minDurationParam!)
-      .when(rotationTerm)
-      .thenThrows(/at least 3 years, 2 given \(transfer.minYears: cadreflow setting/);
+describe('a leadership post taken up through a move is held on an appointment term', () => {
+  it("is the set's appointment.termYears from the effective day, citing it", () => {
+    expect(leadershipPostTerm(stateNow, '2027-01-01')).toEqual({
+      termYears: 5,
+      termEnd: '2032-01-01',
+      termRule: expect.stringMatching(
+        /^leadership post held on an appointment term: state-2025-10-08: Quy định 377-QĐ\/TW/,
+      ),
+    });
+    expect(
+      leadershipPostTerm(withParams(stateNow, { 'appointment.termYears': 4 }), '2027-01-01'),
+    ).toMatchObject({ termYears: 4, termEnd: '2031-01-01' });
   });
 });

@@ -1,5 +1,5 @@
 import { PlanningPoolEntry } from '../../cadres/person/person.state';
-import { DecisionTerm } from '../case/decider/case.context';
+import { DecisionTerm, PostTerm } from '../case/decider/case.context';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
@@ -89,23 +89,31 @@ function refuseTooCloseToRetirement(
 }
 
 /**
- * A rotation or a transfer lasts at least the minimum its definition names (`minDurationParam`:
- * `rotation.minYears` or `transfer.minYears`) and at most the set's `rotation.maxPlannedYears` (a
- * setting against entry errors); the decision's duration is its `termYears`.
+ * A rotation's planned period (luân chuyển: at least `rotation.minYears`, Quy định 65-QĐ/TW) and
+ * a transfer's, which the decision states only if it gives one: no instrument read sets a least
+ * period for a transfer (điều động), so its definition names no `minDurationParam`. Either is at
+ * most the set's `rotation.maxPlannedYears` (a setting against entry errors). The period is not
+ * the post's term (`leadershipPostTerm`).
  */
 export function rotationTerm(
   ruleSet: RuleSet,
   effectiveFrom: string,
   requestedYears: number | undefined,
-  minDurationParam: string,
+  minDurationParam: string | undefined,
 ): DecisionTerm {
-  const minimum = ruleValue<number>(ruleSet, minDurationParam);
+  if (requestedYears === undefined && minDurationParam === undefined)
+    return {
+      termRule:
+        'no planned period: the transfer decision states none, and no instrument read sets a least period for a transfer (điều động)',
+    };
+  const minimum =
+    minDurationParam === undefined ? null : ruleValue<number>(ruleSet, minDurationParam);
   const maximum = ruleValue<number>(ruleSet, 'rotation.maxPlannedYears');
-  const years = requestedYears ?? minimum;
-  if (years < minimum) {
+  const years = requestedYears ?? minimum!;
+  if (minimum !== null && years < minimum) {
     throw new DomainRuleViolation(
       'rotation.duration_below_minimum',
-      `termYears: the move lasts at least ${minimum} years, ${years} given (${minDurationParam}: ${ruleCitation(ruleSet, minDurationParam)})`,
+      `termYears: the move lasts at least ${minimum} years, ${years} given (${minDurationParam}: ${ruleCitation(ruleSet, minDurationParam!)})`,
       'unprocessable',
       'termYears',
     );
@@ -121,6 +129,25 @@ export function rotationTerm(
   return {
     termYears: years,
     termEnd: addMonths(effectiveFrom, years * 12),
-    termRule: `planned duration ${years} years, at least ${minimum} (${minDurationParam}, ${ruleSet.id})`,
+    termRule:
+      minimum === null
+        ? `planned duration ${years} years, as the decision states`
+        : `planned duration ${years} years, at least ${minimum} (${minDurationParam}, ${ruleSet.id})`,
+  };
+}
+
+/**
+ * A leadership or management post taken up through a rotation or a transfer is held on an
+ * appointment term (bổ nhiệm có thời hạn): the rule set's `appointment.termYears` from the
+ * decision's effective day, as an appointment's (Nghị định 138/2020/NĐ-CP art. 41(1): each
+ * appointment to a leadership post is for 5 years from the decision's effective day, as restated;
+ * text not checked). The rotation's own period does not end it.
+ */
+export function leadershipPostTerm(ruleSet: RuleSet, effectiveFrom: string): PostTerm {
+  const years = ruleValue<number>(ruleSet, 'appointment.termYears');
+  return {
+    termYears: years,
+    termEnd: addMonths(effectiveFrom, years * 12),
+    termRule: `leadership post held on an appointment term: ${ruleSet.id}: ${ruleCitation(ruleSet, 'appointment.termYears')}`,
   };
 }

@@ -7,7 +7,7 @@ import { RegistryReads } from '../../cadres/prefetched-registry';
 import { postsHeldOn } from '../../cadres/person/posts-held-on';
 import { CasesModule } from '../case/cases.module';
 import { ProcedureRegistry } from '../case/procedure-registry';
-import { rotationOpening, rotationTerm } from './rotation-rules';
+import { leadershipPostTerm, rotationOpening, rotationTerm } from './rotation-rules';
 
 type RegisteredPerson = Awaited<ReturnType<typeof registeredPerson>>;
 
@@ -60,8 +60,19 @@ export class RotationModule implements OnModuleInit {
           ruleSet: context.ruleSet,
         });
       },
-      decisionTerm: async (context) => (_state, effectiveFrom, years) =>
-        rotationTerm(context.ruleSet, effectiveFrom, years, context.definition.minDurationParam!),
+      decisionTerm: async (context, state) => {
+        // A leadership post is held on an appointment term; another post has none of its own.
+        const leadership = (await this.registry.findPosition(state.positionId))?.isLeadership;
+        return (_state, effectiveFrom, years) => ({
+          ...rotationTerm(
+            context.ruleSet,
+            effectiveFrom,
+            years,
+            context.definition.minDurationParam,
+          ),
+          ...(leadership ? { postTerm: leadershipPostTerm(context.ruleSet, effectiveFrom) } : {}),
+        });
+      },
     });
   }
 }

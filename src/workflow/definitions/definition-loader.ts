@@ -71,8 +71,9 @@ function validateHeader(file: string, def: Record<string, unknown>): void {
     if (def[flag] !== undefined && typeof def[flag] !== 'boolean')
       fail(file, flag, 'must be true or false');
   validateOtherRoutes(file, def);
+  // A transfer (điều động) names none: no instrument read sets a least period for it.
   const minDuration = def.minDurationParam;
-  if (def.procedure === 'rotation' && (typeof minDuration !== 'string' || minDuration === ''))
+  if (minDuration !== undefined && (typeof minDuration !== 'string' || minDuration === ''))
     fail(
       file,
       'minDurationParam',

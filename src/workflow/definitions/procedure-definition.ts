@@ -152,7 +152,8 @@ export interface ProcedureDefinition {
   withdrawnWhenPostEnds?: boolean;
   /**
    * Rotation-engine definitions: the rule-set parameter holding the least planned duration of the
-   * move (`rotation.minYears` for a rotation, `transfer.minYears` for a transfer).
+   * move (`rotation.minYears` for a rotation). A transfer names none: no instrument read sets a
+   * least period for điều động, so its decision states a period only if it gives one.
    */
   minDurationParam?: string;
   /**

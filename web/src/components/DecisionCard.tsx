@@ -14,6 +14,8 @@ interface Decision {
   appointee?: string;
   keepsPreviousPost?: boolean;
   reappointmentNoticeOn?: string;
+  /** A rotation or transfer into a leadership post: the term the post is held on. */
+  postTerm?: { termYears: number; termEnd: string; termRule: string };
 }
 
 /** A case's decision as its reader expects it: number, signer, dates, the term and its ground. */
@@ -44,18 +46,23 @@ export function DecisionCard({
   const holdsUntil = procedure === 'approval_in_principle' || procedure === 'consultation';
   const hasTerm = procedure !== 'removal' && !holdsUntil;
   if (holdsUntil) add(t('decision.holdsUntil'), d.termEnd && formatDay(d.termEnd));
+  const move = procedure === 'rotation' || procedure === 'transfer';
   if (hasTerm)
     add(
-      t(
-        procedure === 'rotation' || procedure === 'transfer'
-          ? 'decision.plannedDuration'
-          : 'decision.term',
-      ),
+      t(move ? 'decision.plannedDuration' : 'decision.term'),
       d.termEnd
         ? t('decision.termValue', { years: d.termYears, end: formatDay(d.termEnd) })
         : d.termYears
           ? t('decision.termYears', { years: d.termYears })
-          : null,
+          : move
+            ? t('decision.noPlannedPeriod')
+            : null,
+    );
+  // The post's own term beside a move's period: they end on different days.
+  if (d.postTerm)
+    add(
+      t('decision.postTerm'),
+      t('decision.termValue', { years: d.postTerm.termYears, end: formatDay(d.postTerm.termEnd) }),
     );
   add(t('decision.keepsPreviousPost'), d.keepsPreviousPost ? t('decision.yes') : null);
   add(
@@ -63,6 +70,7 @@ export function DecisionCard({
     d.reappointmentNoticeOn && formatDay(d.reappointmentNoticeOn),
   );
   if (hasTerm) add(t('decision.termRule'), d.termRule && reasonText(d.termRule));
+  if (d.postTerm) add(t('decision.postTermRule'), reasonText(d.postTerm.termRule));
   return (
     <dl className="facts" data-testid="decision">
       {rows.map(([label, value]) => (

@@ -340,6 +340,15 @@ describe("a decision's term and its ground", () => {
     expectRead(`extended to retirement: 3 whole years left, fewer than 5 (${term})`);
     expectRead('the term ends at retirement on 2029-04-12');
     expectRead('planned duration 3 years, at least 3 (rotation.minYears, state-2025-10-08)');
+    expectRead('planned duration 2 years, as the decision states');
+    expectRead(
+      'no planned period: the transfer decision states none, and no instrument read sets a least period for a transfer (điều động)',
+    );
+    expect(
+      expectRead(`leadership post held on an appointment term: ${ruleSet.id}: ${term}`),
+    ).toMatch(
+      /^Chức vụ lãnh đạo, quản lý giữ theo thời hạn bổ nhiệm: state-2025-10-08: Quy định 377/,
+    );
   });
 
   it("a rotation's or transfer's duration out of its bounds is read whole (before: cut after the instrument)", () => {

@@ -524,6 +524,20 @@ const TERMS: Sentence[] = [
       `termYears: không được lớn hơn ${s.n(maximum)} năm (${s.citation(citation)})`,
   ),
   sentence(
+    `planned duration ${N} years, as the decision states`,
+    ([years]) => `Thời gian dự kiến ${years} năm, theo quyết định`,
+  ),
+  sentence(
+    'no planned period: the transfer decision states none, and no instrument read sets a least period for a transfer \\(điều động\\)',
+    () =>
+      'Không định thời gian: quyết định điều động không nêu, và không văn bản nào đã đối chiếu quy định thời gian tối thiểu của việc điều động',
+  ),
+  sentence(
+    `leadership post held on an appointment term: ${ID}: (.+)`,
+    ([ruleSet, citation], s) =>
+      `Chức vụ lãnh đạo, quản lý giữ theo thời hạn bổ nhiệm: ${ruleSet}: ${s.citation(citation)}`,
+  ),
+  sentence(
     `the council's term from ${DAY}: (.+)`,
     ([day, rule], s) =>
       `Theo nhiệm kỳ của Hội đồng nhân dân từ ngày ${s.day(day)}: ${s.citation(rule)}`,

@@ -29,13 +29,33 @@ export interface PersonFactsForVetting {
   /** The person's circumstances (under investigation …) from their record. */
   statuses?: PersonStatusPeriod[];
 }
-export interface DecisionTerm {
+/**
+ * The term a post is held on (nhiệm kỳ, thời hạn bổ nhiệm) when it is not the decision's own
+ * period: a rotation or transfer into a leadership post holds that post for an appointment term.
+ */
+export interface PostTerm {
   termYears: number;
   termEnd: string;
+  /** Which rule fixed the post's term, for the auditor. */
+  termRule: string;
+}
+
+/**
+ * A decision's term: of the post for an appointment or a re-appointment, of the planned period
+ * for a rotation or a transfer (then `postTerm` is the post's own term, when it has one). A
+ * transfer (điều động) states a period only when its decision gives one: then both are absent.
+ */
+export interface DecisionTerm {
+  termYears?: number;
+  termEnd?: string;
   /** Which rule fixed the term, for the auditor. */
   termRule: string;
   details?: Record<string, unknown>;
+  postTerm?: PostTerm;
 }
+
+/** A term every procedure but the moves always states (appointment, re-appointment, election …). */
+export type StatedTerm = DecisionTerm & { termYears: number; termEnd: string };
 
 /** Everything `decide` needs besides state and command, handed in so it stays pure. */
 export interface CaseContext extends StepContext {

@@ -86,15 +86,25 @@ function ruleSetTerm(body: Body<'decision'>, context: CaseContext): DecisionTerm
 }
 
 /**
- * A term whose definition says so leads to a re-appointment notice before it ends; one that runs
- * to the person's retirement does not: nothing is re-appointed when the holder retires.
+ * The end of the post's term a re-appointment notice runs before: a rotation's or transfer's
+ * post term (a leadership post taken up through it), or the decision's term where the definition
+ * says it gives a notice (appointment, re-appointment).
+ */
+function postTermEnd(context: CaseContext, term: DecisionTerm): string | undefined {
+  if (term.postTerm) return term.postTerm.termEnd;
+  return context.definition.decisionGivesReappointmentNotice ? term.termEnd : undefined;
+}
+
+/**
+ * A post's term leads to a re-appointment notice before it ends; one that runs to the person's
+ * retirement does not: nothing is re-appointed when the holder retires.
  */
 function reappointmentNotice(
   context: CaseContext,
   term: DecisionTerm,
 ): { reappointmentNoticeOn?: string } {
-  if (!context.definition.decisionGivesReappointmentNotice || termRunsToRetirement(term)) return {};
-  const { termEnd } = term;
+  const termEnd = postTermEnd(context, term);
+  if (termEnd === undefined || termRunsToRetirement(term)) return {};
   const lead = ruleValue<{ amount: number; unit: 'days' | 'working_days' }>(
     context.ruleSet,
     'reappointment.leadTime',

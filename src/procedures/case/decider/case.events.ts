@@ -4,6 +4,7 @@ import { CouncilVote } from '../../../workflow/vote-rules/council-election';
 import { NominationTally } from '../../../workflow/vote-rules/nomination-ballot';
 import { ReferenceShare } from '../../../workflow/vote-rules/reference-tally';
 import type { ExamEvent } from '../../competitive-exam/exam.types';
+import type { PostTerm } from './case.context';
 
 export type { AppliedVoteRule, StepRecord } from '../../../workflow/step-engine';
 import type { AppliedVoteRule, StepCorrectedData, StepRecord } from '../../../workflow/step-engine';
@@ -130,15 +131,21 @@ export type CaseEvent =
         number: string;
         signer: string;
         effectiveFrom: string;
-        termYears: number;
-        termEnd: string;
+        /**
+         * The term of the post; for a rotation or transfer, its planned period (absent when a
+         * transfer's decision states none), with the post's own term in `postTerm`.
+         */
+        termYears?: number;
+        termEnd?: string;
         termRule: string;
         details?: Record<string, unknown>;
+        /** A rotation or transfer into a leadership post: the term the post is held on. */
+        postTerm?: PostTerm;
         /** A post case: the nominee the final ballot chose, whom the decision appoints. */
         appointee?: string;
         /** The appointee keeps the posts they held (kiêm nhiệm); otherwise the new post ends them. */
         keepsPreviousPost?: boolean;
-        /** Appointment and re-appointment: when the re-appointment notice falls due (term end minus the lead time). */
+        /** When the re-appointment notice falls due (the post's term end minus the lead time). */
         reappointmentNoticeOn?: string;
       };
     }

@@ -280,7 +280,7 @@ export class DecisionStepDto extends StepRecordDto {
   @ApiPropertyOptional({
     example: 5,
     description:
-      "appointment and re-appointment: the rule set's term (appointment.termYears) when omitted; any other figure is refused (422 decision.term_set_by_rule_set). Rotation and transfer: the planned duration, from rotation.minYears to rotation.maxPlannedYears (rotation.minYears when omitted)",
+      "appointment and re-appointment: the rule set's term (appointment.termYears) when omitted; any other figure is refused (422 decision.term_set_by_rule_set). Rotation: the planned period, from rotation.minYears to rotation.maxPlannedYears (rotation.minYears when omitted). Transfer: a period only if the decision states one, at most rotation.maxPlannedYears (none when omitted: no instrument sets a least period for điều động). A move's period is not the post's term: a leadership post taken up through it is held for appointment.termYears (the decision's postTerm), with its re-appointment notice",
   })
   @IsOptional()
   @IsInt()

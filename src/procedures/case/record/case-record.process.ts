@@ -32,13 +32,19 @@ export function noteCase(
 }
 
 /**
- * A rotation (luân chuyển) or transfer (điều động) decision's `termEnd` is the end of its planned
- * period, not a term of the post: the post is held until another decision ends it.
+ * The end of the term the decided post is held on. A rotation (luân chuyển) or transfer (điều
+ * động) decision's `termEnd` is the end of its planned period, not a term of the post: a
+ * leadership post taken up through it has its own term (`postTerm`), any other post none (held
+ * until another decision ends it).
  */
-const periodNotTerm = (state: ExistingCase) => state.procedure === 'rotation';
+export function postTermEndOf(state: Extract<ExistingCase, { status: 'decided' }>): string | null {
+  const { decision } = state;
+  if (state.procedure === 'rotation') return decision.postTerm?.termEnd ?? null;
+  return decision.termEnd ?? null;
+}
 
 /**
- * The decision assigns the post with its term (a rotation's post has none of its own). An
+ * The decision assigns the post with its term (`postTermEndOf`). An
  * appointment to a new post ends the posts the appointee held unless the decision keeps them
  * concurrently (kiêm nhiệm), and ends the appointee's planning-pool entry for the post taken up;
  * `person` is the appointee's record as read before (a redelivery finds the old posts and the
@@ -56,7 +62,7 @@ export function assignPost(state: ExistingCase, person?: PersonState): RecordWri
         personId,
         positionId: state.positionId,
         from: decision.effectiveFrom,
-        termEnd: periodNotTerm(state) ? null : decision.termEnd,
+        termEnd: postTermEndOf(state),
         decisionRef: decisionRefOf(decision),
         caseId: state.caseId,
       },
@@ -199,10 +205,14 @@ export function reappointmentFollows(
 
 /**
  * The term's end ends the post, if the person still holds it with that term. The end of a
- * rotation period ends nothing (timers scheduled before this rule still fire, and do nothing).
+ * rotation period ends nothing (timers scheduled before this rule still fire, and do nothing);
+ * the end of the term of a leadership post taken up through a rotation does, as an appointment's.
  */
 export function endTerm(state: ExistingCase, person: PersonState, termEnd: string): RecordWrite[] {
-  if (periodNotTerm(state) || !holdsTerm(person, state, termEnd)) return [];
+  const endsThePost =
+    state.procedure !== 'rotation' ||
+    (state.status === 'decided' && postTermEndOf(state) === termEnd);
+  if (!endsThePost || !holdsTerm(person, state, termEnd)) return [];
   const personId = appointeeOf(state);
   return [
     toPerson(personId, null, {

@@ -173,6 +173,29 @@ describe('case-record workflow', () => {
     given(rotation, holder('2029-03-02'), '2029-03-02').when(endTerm).then([]);
   });
 
+  it("a rotation into a leadership post assigns it with the post's term, whose end ends it; the period's end does not", () => {
+    const rotation = appointment(
+      { ...opened, data: { ...opened.data, caseId: 'r-1', procedure: 'rotation' } },
+      {
+        ...decided,
+        data: {
+          ...decided.data,
+          termEnd: '2029-03-02',
+          postTerm: { termYears: 5, termEnd: '2031-03-02', termRule: 'r' },
+        },
+      },
+    );
+    expect(assignPost(rotation)[0].command).toMatchObject({
+      type: 'AssignPost',
+      data: { positionId: 'pos-head', from: '2026-03-02', termEnd: '2031-03-02' },
+    });
+    given(rotation, holder('2031-03-02'), '2029-03-02').when(endTerm).then([]);
+    expect(endTerm(rotation, holder('2031-03-02'), '2031-03-02')[0].command).toMatchObject({
+      type: 'EndPost',
+      data: { positionId: 'pos-head', on: '2031-03-02' },
+    });
+  });
+
   it('the registration moves on the effective day only while the person holds the post the decision gave', () => {
     const rotation = appointment(
       { ...opened, data: { ...opened.data, caseId: 'r-1', procedure: 'rotation' } },

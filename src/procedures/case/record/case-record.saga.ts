@@ -5,6 +5,7 @@ import { recordSaga } from './record-saga';
 import { parseStreamName } from '../../../audit/stream-name';
 import { movesThePerson } from '../decider/decision-posts';
 import { effectiveWhenIssued } from './case-record.process';
+import { statedTermEnd } from '../decider/stated-term-end';
 
 export const REAPPOINTMENT_REMINDER_TIMER = 'reappointment-reminder';
 export const TERM_END_TIMER = 'term-end';
@@ -32,7 +33,9 @@ export const caseRecordSaga: Saga = recordSaga({
   onDecision: (stream, event) => {
     const record = Send(new AssignPostFromDecision(stream), 'assign');
     const timers: SagaOutput[] = [];
-    const payload = { stream, termEnd: event.data.termEnd };
+    // The notice runs before the end of the post's term (a rotation's post term, not its period).
+    const postTermEnd = event.data.postTerm?.termEnd ?? event.data.termEnd;
+    const payload = { stream, termEnd: postTermEnd };
     if (event.data.reappointmentNoticeOn) {
       timers.push(
         Schedule({
@@ -54,9 +57,12 @@ export const caseRecordSaga: Saga = recordSaga({
         }),
       );
     }
-    // The end of a rotation's planned period is not the end of the post: no timer ends it.
-    if (stream.startsWith('rotation-')) return { record, timers };
-    timers.push(termEndTimer(stream, event.data.termEnd));
+    // The end of a rotation's planned period is not the end of the post: no timer ends it; the
+    // term of a leadership post taken up through it ends as an appointment's does.
+    const termEnd = stream.startsWith('rotation-')
+      ? event.data.postTerm?.termEnd
+      : statedTermEnd(event.data);
+    if (termEnd) timers.push(termEndTimer(stream, termEnd));
     return { record, timers };
   },
 });

@@ -86,6 +86,30 @@ describe('case-record saga', () => {
     expect(kinds).toEqual(['Send', 'Send']);
   });
 
+  it("a rotation into a leadership post: the notice and the end of the post's term, not of the period", () => {
+    const outputs = run(
+      event(
+        'DecisionIssued',
+        {
+          heldOn: '2026-11-20',
+          effectiveFrom: '2026-11-20',
+          termEnd: '2029-11-20',
+          postTerm: { termYears: 5, termEnd: '2031-11-20', termRule: 'r' },
+          reappointmentNoticeOn: '2031-07-10',
+        },
+        'rotation-x',
+      ),
+    );
+    const timers = outputs.flatMap((o) => (o.kind === 'Schedule' ? [o.timer] : []));
+    expect(timers.map((timer) => [timer.kind, timer.payload])).toEqual([
+      [
+        'reappointment-reminder',
+        { stream: 'rotation-x', termEnd: '2031-11-20', noticeOn: '2031-07-10' },
+      ],
+      ['term-end', { stream: 'rotation-x', termEnd: '2031-11-20' }],
+    ]);
+  });
+
   it("a move into a post effective after the decision's day moves the registration when that day begins", () => {
     const decision = { heldOn: '2026-11-20', effectiveFrom: '2026-12-01', termEnd: '2029-12-01' };
     const timers = (stream: string) =>
