@@ -42,6 +42,8 @@ describe('a rotation decided', () => {
         { id: 'pos-office-2', rank: 3 },
         { id: 'pos-office-3', rank: 3 },
         { id: 'pos-transfer-target', rank: 3 },
+        { id: 'pos-deputy-a', rank: 5 },
+        { id: 'pos-deputy-b', rank: 5 },
       ],
       people: [
         {
@@ -62,6 +64,8 @@ describe('a rotation decided', () => {
           posts: [{ positionId: 'pos-office-3', from: addDays(today, -400), termEnd: null }],
         },
         { id: 'p-lead', dateOfBirth: '1988-05-05' },
+        { id: 'p-elected', dateOfBirth: '1987-07-07', pool: ['pos-deputy-a'] },
+        { id: 'p-concurrent', dateOfBirth: '1987-08-08', pool: ['pos-deputy-b'] },
         { id: 'p-moved', dateOfBirth: '1986-06-06' },
       ],
     });
@@ -88,6 +92,7 @@ describe('a rotation decided', () => {
       personId: string,
       positionId: string,
       effectiveFrom: string,
+      decide = true,
     ) => {
       const step = (stepId: string, who: Record<string, string>, body: object) =>
         http()
@@ -130,12 +135,13 @@ describe('a rotation decided', () => {
           invalid: 0,
         },
       });
-      await step('decision', leader, {
-        number: '9-QĐ',
-        signer: 'Bí thư',
-        effectiveFrom,
-        termYears: 3,
-      });
+      if (decide)
+        await step('decision', leader, {
+          number: '9-QĐ',
+          signer: 'Bí thư',
+          effectiveFrom,
+          termYears: 3,
+        });
     };
     await rotate('rot-web', 'p-pooled', 'pos-commune-chair', today);
     await rotate('rot-later', 'p-later', 'pos-ward-chair', addDays(today, 30));
@@ -160,6 +166,37 @@ describe('a rotation decided', () => {
         summary: 'Điều động về phòng',
       })
       .expect(201);
+    // Two commune vice-chairs elected by the council, rotated by a decision the form records.
+    for (const [positionId, holder, name] of [
+      ['pos-vice-chair-a', 'p-elected', 'A'],
+      ['pos-vice-chair-b', 'p-concurrent', 'B'],
+    ]) {
+      await http()
+        .post('/positions')
+        .set(staff)
+        .send({
+          id: positionId,
+          title: `Phó Chủ tịch UBND xã ${name}`,
+          orgUnitId: 'ou-town',
+          appointingAuthority: 'ou-town',
+          rank: 4,
+          filledBy: 'election',
+        })
+        .expect(201);
+      await http()
+        .post(`/cadres/${holder}/posts`)
+        .set(staff)
+        .send({
+          positionId,
+          from: addDays(today, -600),
+          termEnd: null,
+          decisionRef: 'NQ 05/NQ-HĐND',
+          electedOn: addDays(today, -600),
+        })
+        .expect(201);
+    }
+    await rotate('rot-elected', 'p-elected', 'pos-deputy-a', today, false);
+    await rotate('rot-concurrent', 'p-concurrent', 'pos-deputy-b', today, false);
     // A transfer decided with no period typed (điều động: no instrument sets one).
     await http()
       .post('/cases')
@@ -246,6 +283,52 @@ describe('a rotation decided', () => {
     expect(transfer).toMatch(/Thời gian luân chuyển, điều động dự kiến\s+Không định thời gian/);
     expect(transfer).not.toMatch(/tối thiểu \d+ năm|transfer\.minYears/);
     await page.context().close();
+  });
+
+  it("the rotation decision form offers Kiêm nhiệm; without it an elected post is kept for the council's relief, with it every post", async () => {
+    const decideOnForm = async (caseId: string, number: string, concurrently: boolean) => {
+      const { page } = await signIn(browser, base, 'leader-1');
+      await page.goto(`${base}/cases/${caseId}`);
+      await page.getByLabel('Số quyết định').fill(number);
+      await page.getByLabel('Người ký').fill('Bí thư Tỉnh ủy');
+      // Before: the form had no Kiêm nhiệm for a rotation or a transfer.
+      const keeps = page.getByLabel('Kiêm nhiệm: vẫn giữ chức vụ đang đảm nhiệm');
+      if (concurrently) await keeps.check();
+      else expect(await keeps.isChecked()).toBe(false);
+      await page.getByRole('button', { name: 'Ghi nhận' }).click();
+      await page.locator('[data-testid="case-status"]', { hasText: 'Đã quyết định' }).waitFor();
+      const text = await page.getByTestId('decision').innerText();
+      await page.context().close();
+      return text;
+    };
+    const postsOf = async (personId: string, taken: string) => {
+      for (let tries = 0; tries < 100; tries++) {
+        const person = await http()
+          .get(`/cadres/${personId}`)
+          .set(bearer('staff-1', ['organization_staff']));
+        const posts: { positionId: string }[] = person.body.posts ?? [];
+        if (posts.some((post) => post.positionId === taken))
+          return posts.map((post) => post.positionId).sort();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`${personId} never took up ${taken}`);
+    };
+    // Before: 300-QĐ/TU ended the vice-chair's elected post on the record.
+    const kept = await decideOnForm('rot-elected', '300-QĐ/TU', false);
+    expect(kept).toMatch(
+      /Chức vụ do bầu cử chưa thôi giữ\s+Phó Chủ tịch UBND xã A: vẫn giữ cho đến khi Hội đồng nhân dân đã bầu miễn nhiệm/,
+    );
+    expect(await postsOf('p-elected', 'pos-deputy-a')).toEqual([
+      'pos-deputy-a',
+      'pos-vice-chair-a',
+    ]);
+    const concurrent = await decideOnForm('rot-concurrent', '301-QĐ/TU', true);
+    expect(concurrent).toMatch(/Kiêm nhiệm\s+Vẫn giữ chức vụ đang đảm nhiệm/);
+    expect(concurrent).not.toContain('Chức vụ do bầu cử chưa thôi giữ');
+    expect(await postsOf('p-concurrent', 'pos-deputy-b')).toEqual([
+      'pos-deputy-b',
+      'pos-vice-chair-b',
+    ]);
   });
 
   it('the person page lists the post left, when and why it ended', async () => {

@@ -135,6 +135,9 @@ const vi = {
     termYears: '{{years}} năm',
     keepsPreviousPost: 'Kiêm nhiệm',
     yes: 'Vẫn giữ chức vụ đang đảm nhiệm',
+    electedPostsKept: 'Chức vụ do bầu cử chưa thôi giữ',
+    electedPostsKeptValue:
+      '{{posts}}: vẫn giữ cho đến khi Hội đồng nhân dân đã bầu miễn nhiệm (quyết định này không chấm dứt chức vụ do bầu cử)',
     reappointmentNoticeOn: 'Ngày nhắc xem xét bổ nhiệm lại',
     termRule: 'Căn cứ thời hạn',
   },
@@ -994,6 +997,9 @@ const en: Strings<typeof vi> = {
     termYears: '{{years}} years',
     keepsPreviousPost: 'Concurrent posts',
     yes: 'Keeps the posts already held',
+    electedPostsKept: 'Elected posts not ended',
+    electedPostsKeptValue:
+      "{{posts}}: held until the People's Council that elected the person relieves them (this decision does not end an elected post)",
     reappointmentNoticeOn: 'Re-appointment reminder on',
     termRule: 'Ground of the term',
   },

@@ -376,6 +376,33 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
       .then(['DecisionIssued']);
   });
 
+  it('leaves an elected post to the council that elected the appointee, unless kiêm nhiệm keeps every post', () => {
+    // Before: the appointment decision ended the commune vice-chair's elected post on the record.
+    const elected = {
+      ...cleanRecord,
+      electedPosts: [{ positionId: 'pos-vice-chair', title: 'Phó Chủ tịch UBND xã' }],
+    };
+    const [decision] = given(...throughRound3, [staffItems, context(staff)])
+      .when(decide, context(leader, { personFacts: elected }))
+      .then(['DecisionIssued']);
+    expect(decision.data.electedPostsKept).toEqual([
+      { positionId: 'pos-vice-chair', title: 'Phó Chủ tịch UBND xã' },
+    ]);
+    const concurrently = step('decision', {
+      kind: 'decision',
+      heldOn: '2026-11-15',
+      number: '215-QĐ/TU',
+      signer: 'Bí thư Thành ủy',
+      effectiveFrom: '2026-12-01',
+      keepsPreviousPost: true,
+    });
+    const [kept] = given(...throughRound3, [staffItems, context(staff)])
+      .when(concurrently, context(leader, { personFacts: elected }))
+      .then(['DecisionIssued']);
+    expect(kept.data).toMatchObject({ keepsPreviousPost: true });
+    expect(kept.data.electedPostsKept).toBeUndefined();
+  });
+
   it('keeps ballot recorders from issuing the decision (separation of duties)', () => {
     const both: Actor = {
       userId: 'u-secretary',

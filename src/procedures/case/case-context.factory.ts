@@ -160,6 +160,18 @@ export class CaseContextFactory {
     };
   }
 
+  /** The posts among these that a council fills by election (a person holds few posts). */
+  private async electedPosts(
+    posts: { positionId: string }[],
+  ): Promise<{ positionId: string; title: string }[]> {
+    const positions = await Promise.all(
+      posts.map((post) => this.registry.findPosition(post.positionId)),
+    );
+    return positions.flatMap((position) =>
+      position?.filledBy === 'election' ? [{ positionId: position.id, title: position.title }] : [],
+    );
+  }
+
   /** What vetting reads from the person's record: planning pool, posts with their ranks, discipline. */
   async personFacts(
     personId: string,
@@ -206,6 +218,7 @@ export class CaseContextFactory {
         positionId,
         from,
       })),
+      electedPosts: await this.electedPosts(state.posts),
       pendingDisciplineCases: discipline.openCases,
       statuses: state.statuses,
     };

@@ -14,6 +14,8 @@ interface Decision {
   appointee?: string;
   keepsPreviousPost?: boolean;
   reappointmentNoticeOn?: string;
+  /** Elected posts the decision leaves to the council that elected the person. */
+  electedPostsKept?: { positionId: string; title: string }[];
   /** A rotation or transfer into a leadership post: the term the post is held on. */
   postTerm?: { termYears: number; termEnd: string; termRule: string };
 }
@@ -65,6 +67,14 @@ export function DecisionCard({
       t('decision.termValue', { years: d.postTerm.termYears, end: formatDay(d.postTerm.termEnd) }),
     );
   add(t('decision.keepsPreviousPost'), d.keepsPreviousPost ? t('decision.yes') : null);
+  add(
+    t('decision.electedPostsKept'),
+    d.electedPostsKept?.length
+      ? t('decision.electedPostsKeptValue', {
+          posts: d.electedPostsKept.map((post) => post.title).join(', '),
+        })
+      : null,
+  );
   add(
     t('decision.reappointmentNoticeOn'),
     d.reappointmentNoticeOn && formatDay(d.reappointmentNoticeOn),

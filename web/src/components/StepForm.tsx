@@ -582,7 +582,8 @@ export function StepForm({
               )}
             </p>
           )}
-          {view.procedure === 'appointment' && (
+          {/* Every decision that moves the person may keep the posts held (kiêm nhiệm). */}
+          {['appointment', 'rotation', 'transfer'].includes(view.procedure) && (
             <label className="checkbox">
               <input
                 type="checkbox"

@@ -145,6 +145,11 @@ export type CaseEvent =
         appointee?: string;
         /** The appointee keeps the posts they held (kiêm nhiệm); otherwise the new post ends them. */
         keepsPreviousPost?: boolean;
+        /**
+         * Elected posts the decision does not end: held until the council that elected the
+         * person relieves them (miễn nhiệm), which this decision's body cannot (`electedPostsKept`).
+         */
+        electedPostsKept?: { positionId: string; title: string }[];
         /** When the re-appointment notice falls due (the post's term end minus the lead time). */
         reappointmentNoticeOn?: string;
       };

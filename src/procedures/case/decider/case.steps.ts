@@ -45,7 +45,7 @@ export const CASE_STEP_KINDS: StepKindTable<Open, StepBody, CaseContext> = {
     state.fillsPost ? ballotOnNominees(state, begun, body, context) : ballot(begun, body, context),
   vetting: (state, begun, body, context) => [vetting(state, begun, body, context)],
   decision: (state, begun, body, context) => [
-    withDecisionPosts(state, body, decision(state, begun, body, context)),
+    withDecisionPosts(state, body, decision(state, begun, body, context), context),
   ],
   election: (state, begun, body, context) => councilElection(state, begun, body, context),
   registration: (_state, begun, body, context) => registerCandidates(begun, body, context),

@@ -1,5 +1,7 @@
 import { DomainEvent } from '../../../common/stream-decider';
 import { Body, Open } from './case.types';
+import { CaseContext } from './case.context';
+import { electedPostsKept } from './elected-posts-kept';
 
 /**
  * The procedures whose decision moves the person into the case's post, and how the end of the
@@ -16,21 +18,26 @@ export const movesThePerson = (procedure: string): boolean =>
   Object.hasOwn(MOVES_THE_PERSON, procedure);
 
 /**
- * What an appointment decision says about the person's posts, beside its term: whom it appoints
- * (a post case: the nominee its final ballot chose) and whether the appointee keeps the posts
- * they hold (kiêm nhiệm), which the record otherwise ends when the new post begins.
+ * What a decision says about the person's posts, beside its term: whom it appoints (a post case:
+ * the nominee its final ballot chose), whether the appointee keeps the posts they hold (kiêm
+ * nhiệm), which the record otherwise ends when the new post begins, and, for a decision that
+ * moves the person, the elected posts it leaves to the council that elected them
+ * (`electedPostsKept`).
  */
 export function withDecisionPosts(
   state: Open,
   body: Body<'decision'>,
   issued: DomainEvent,
+  context: CaseContext,
 ): DomainEvent {
+  const kept = movesThePerson(state.procedure) ? electedPostsKept(state, body, context) : [];
   return {
     ...issued,
     data: {
       ...issued.data,
       ...(state.appointee ? { appointee: state.appointee } : {}),
       ...(body.keepsPreviousPost ? { keepsPreviousPost: true } : {}),
+      ...(kept.length ? { electedPostsKept: kept } : {}),
     },
   };
 }

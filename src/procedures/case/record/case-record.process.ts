@@ -98,7 +98,10 @@ function poolEntryForPostEnded(
   ];
 }
 
-/** The posts a decision that moves the person ends: every other post held, unless it says kiêm nhiệm. */
+/**
+ * The posts a decision that moves the person ends: every other post held, unless it says kiêm
+ * nhiệm, but for the elected posts it leaves to the council that elected them (`electedPostsKept`).
+ */
 function previousPostsEnded(
   state: Extract<ExistingCase, { status: 'decided' }>,
   person: PersonState | undefined,
@@ -110,8 +113,9 @@ function previousPostsEnded(
   if (!moved || decision.keepsPreviousPost) return [];
   if (!person || person.status !== 'registered') return [];
   const personId = appointeeOf(state);
+  const kept = new Set((decision.electedPostsKept ?? []).map((post) => post.positionId));
   return person.posts
-    .filter((post) => post.positionId !== state.positionId)
+    .filter((post) => post.positionId !== state.positionId && !kept.has(post.positionId))
     .map((post) =>
       toPerson(personId, `end-previous:${post.positionId}`, {
         type: 'EndPost',

@@ -196,6 +196,32 @@ describe('case-record workflow', () => {
     });
   });
 
+  it('the decision ends the posts the person leaves, but not an elected post it leaves to the council', () => {
+    const holds = fold(personDecider, [
+      event('PersonRegistered', { personId: 'p-1' }),
+      ...['pos-office', 'pos-vice-chair'].map((positionId) =>
+        event('PostAssigned', {
+          personId: 'p-1',
+          positionId,
+          from: '2024-01-01',
+          termEnd: null,
+          decisionRef: 'x',
+        }),
+      ),
+    ]);
+    const kept = appointment(opened, {
+      ...decided,
+      data: {
+        ...decided.data,
+        electedPostsKept: [{ positionId: 'pos-vice-chair', title: 'Phó Chủ tịch UBND xã' }],
+      },
+    });
+    const ended = assignPost(kept, holds)
+      .filter((write) => write.command.type === 'EndPost')
+      .map((write) => (write.command.data as { positionId: string }).positionId);
+    expect(ended).toEqual(['pos-office']);
+  });
+
   it('the registration moves on the effective day only while the person holds the post the decision gave', () => {
     const rotation = appointment(
       { ...opened, data: { ...opened.data, caseId: 'r-1', procedure: 'rotation' } },
