@@ -56,6 +56,15 @@ export function vietnamToday(now = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
+/**
+ * A decision's reference as the record keeps it ("120-QĐ/TU (2026-12-06)") with its date as
+ * dd/mm/yyyy, the one way every screen shows a decision number (CSV exports keep the record's ISO
+ * date: they are data).
+ */
+export function formatDecisionRef(ref: string | null | undefined): string {
+  return ref ? withDaysFormatted(ref) : '—';
+}
+
 /** Days written into a text as `YYYY-MM-DD` (a decision's "150-QĐ/TU (2026-12-06)") as dd/mm/yyyy. */
 export function withDaysFormatted(text: string): string {
   return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (day) => formatDay(day));

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
-import { withDaysFormatted } from '../dates';
+import { formatDecisionRef, withDaysFormatted } from '../dates';
 
 type PastPlanningPoolEntry = components['schemas']['PastPlanningPoolEntryDto'];
 
@@ -34,7 +34,7 @@ export function PastPlanningPool({
             <tr key={`${entry.positionId}:${entry.term}:${index}`}>
               <td>{title(entry.positionId)}</td>
               <td>{entry.term}</td>
-              <td>{withDaysFormatted(entry.decisionRef)}</td>
+              <td>{formatDecisionRef(entry.decisionRef)}</td>
               <td>{withDaysFormatted(entry.removedBy)}</td>
               <td>{reasonText(entry.reason)}</td>
             </tr>

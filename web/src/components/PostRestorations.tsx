@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
-import { formatDay, withDaysFormatted } from '../dates';
+import { formatDay, formatDecisionRef } from '../dates';
 
 type PostRestoration = components['schemas']['PostRestorationDto'];
 
@@ -29,7 +29,7 @@ export function PostRestorations({
             {r.restored
               ? t('person.postRestored')
               : t('person.notRestored', { reason: reasonText(r.reason ?? '') })}{' '}
-            ({t('person.reviewedBy', { ref: withDaysFormatted(r.decisionRef), id: r.caseId })})
+            ({t('person.reviewedBy', { ref: formatDecisionRef(r.decisionRef), id: r.caseId })})
           </li>
         ))}
         {restorations.length === 0 && <li>{t('app.none')}</li>}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
-import { formatDay, withDaysFormatted } from '../dates';
+import { formatDay, formatDecisionRef } from '../dates';
 import { Link } from '../router';
 
 type RegistrationMove = components['schemas']['RegistrationMoveDto'];
@@ -37,7 +37,7 @@ export function RegistrationMoves({
               <td>{unitName(move.orgUnitId)}</td>
               <td>{formatDay(move.from)}</td>
               <td>
-                {withDaysFormatted(move.decisionRef)} (
+                {formatDecisionRef(move.decisionRef)} (
                 <Link to={`/cases/${move.caseId}`}>{t('person.case', { id: move.caseId })}</Link>)
               </td>
             </tr>

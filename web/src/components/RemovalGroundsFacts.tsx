@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDay } from '../dates';
+import { formatDay, formatDecisionRef } from '../dates';
 import { citationInVietnamese } from '../server-text/legal-citation';
 
 type Facts = Record<string, unknown>;
@@ -47,7 +47,8 @@ export function RemovalGroundsFacts({
       t('removal.disciplineDecisions'),
       (facts.decisions as { form: string; decisionRef: string }[])
         .map(
-          (d) => `${t(`discipline.forms.${d.form}`, { defaultValue: d.form })} (${d.decisionRef})`,
+          (d) =>
+            `${t(`discipline.forms.${d.form}`, { defaultValue: d.form })} (${formatDecisionRef(d.decisionRef)})`,
         )
         .join('; '),
     ]);

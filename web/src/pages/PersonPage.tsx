@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { useCatalog, usePeopleSearch, usePositions } from '../api/hooks';
 import { useOrgUnits } from './Inbox';
-import { formatDay, withDaysFormatted } from '../dates';
+import { formatDay, formatDecisionRef } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
@@ -186,7 +186,8 @@ export function PersonPage({ personId }: { personId: string }) {
       <ul data-testid="ratings">
         {p.ratings.map((r) => (
           <li key={r.year}>
-            {t('person.year')} {r.year}: {t(`person.ratingNames.${r.rating}`)} ({r.decisionRef})
+            {t('person.year')} {r.year}: {t(`person.ratingNames.${r.rating}`)} (
+            {formatDecisionRef(r.decisionRef)})
           </li>
         ))}
         {p.ratings.length === 0 && <li>{t('app.none')}</li>}
@@ -208,7 +209,7 @@ export function PersonPage({ personId }: { personId: string }) {
               <td>{title(post.positionId)}</td>
               <td>{formatDay(post.from)}</td>
               <td>{formatDay(post.termEnd)}</td>
-              <td>{withDaysFormatted(post.decisionRef)}</td>
+              <td>{formatDecisionRef(post.decisionRef)}</td>
               <td>
                 {post.startsOn && t('person.startsOn', { day: formatDay(post.startsOn) })}
                 {post.leavesOn && t('person.leavesOn', { day: formatDay(post.leavesOn) })}
@@ -236,7 +237,7 @@ export function PersonPage({ personId }: { personId: string }) {
               <td>{formatDay(post.from)}</td>
               <td>{formatDay(post.endedOn)}</td>
               <td>{reasonText(post.reason)}</td>
-              <td>{withDaysFormatted(post.decisionRef)}</td>
+              <td>{formatDecisionRef(post.decisionRef)}</td>
             </tr>
           ))}
         </tbody>
@@ -246,7 +247,8 @@ export function PersonPage({ personId }: { personId: string }) {
       <ul>
         {p.planningPool.map((entry) => (
           <li key={entry.positionId + entry.term}>
-            {title(entry.positionId)} — {t('person.term')} {entry.term} ({entry.decisionRef})
+            {title(entry.positionId)} — {t('person.term')} {entry.term} (
+            {formatDecisionRef(entry.decisionRef)})
           </li>
         ))}
         {p.planningPool.length === 0 && <li>{t('app.none')}</li>}
@@ -293,7 +295,7 @@ export function PersonPage({ personId }: { personId: string }) {
               <td>{formatDay(d.barEndsOn)}</td>
               <td>{t(`status.${d.status}`, { defaultValue: d.status })}</td>
               <td>
-                {d.decisionRef}
+                {formatDecisionRef(d.decisionRef)}
                 {d.sameViolationCaseId
                   ? ` · ${t('register.sameViolation')}: ${d.sameViolationCaseId}`
                   : ''}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../api/schema';
 import { api, unwrap } from '../api/client';
-import { formatDay, parseDay, vietnamToday } from '../dates';
+import { formatDay, formatDecisionRef, parseDay, vietnamToday } from '../dates';
 import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
@@ -146,7 +146,7 @@ export function PlanningReviews() {
                 <td>{r.reviewId}</td>
                 <td>{r.orgUnitName}</td>
                 <td>{formatDay(r.reviewedOn)}</td>
-                <td>{r.decisionRef}</td>
+                <td>{formatDecisionRef(r.decisionRef)}</td>
                 <td>
                   {r.added
                     .map((a) => `${person(r, a.personId)} → ${post(r, a.positionId)}`)

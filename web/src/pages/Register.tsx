@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, download, unwrap } from '../api/client';
 import { Page, RegisterRecord } from '../api/types';
-import { formatDay, parseDay, vietnamToday } from '../dates';
+import { formatDay, formatDecisionRef, parseDay, vietnamToday } from '../dates';
 import { Link } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
@@ -227,7 +227,7 @@ export function Register() {
                 <td>{formatDay(r.barEndsOn)}</td>
                 <td>{t(`status.${r.status}`)}</td>
                 <td>{r.barred ? t('register.yes') : t('register.no')}</td>
-                <td>{r.decisionRef}</td>
+                <td>{formatDecisionRef(r.decisionRef)}</td>
                 <td>{r.sameViolationCaseId ?? ''}</td>
               </tr>
             ))}

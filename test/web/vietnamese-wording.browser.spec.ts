@@ -1,0 +1,107 @@
+import { addDays, vietnamToday } from '../support/registry-fixture';
+import { signIn } from './support/browser';
+import { DemoTown, startDemoTown } from './support/town-fixture';
+
+jest.setTimeout(300_000);
+
+const WARD = 'ou-phuong-son-tay-party-committee';
+const dmy = (day: string) => day.split('-').reverse().join('/');
+
+/**
+ * What outside testers found on the Vietnamese screens of the Hà Nội demo: ids, parameter names,
+ * English text and ISO dates where a reader expects names, Vietnamese and dd/mm/yyyy.
+ */
+describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
+  let town: DemoTown;
+  const today = vietnamToday();
+  const decidedOn = addDays(today, -10);
+  const inspector = () => town.bearer('inspector-1', ['inspector']);
+
+  /** A Party warning decided on `heldOn` with decision number `number`. */
+  async function decidedDiscipline(id: string, personId: string, number: string, heldOn: string) {
+    await town
+      .http()
+      .post('/discipline-cases')
+      .set(inspector())
+      .send({
+        id,
+        definition: 'discipline.party',
+        personId,
+        orgUnitId: WARD,
+        summary: 'Vi phạm quy định quản lý ngân sách',
+        violation: {
+          category: 'budget',
+          committedOn: addDays(heldOn, -30),
+          description: 'Vi phạm quy định quản lý ngân sách',
+          source: 'inspection',
+          severity: 'warning',
+        },
+      })
+      .expect(201);
+    for (const [stepId, who, extra] of [
+      ['verification', inspector(), { violationConfirmed: true }],
+      ['self-criticism', town.bearer('staff-1', ['organization_staff']), {}],
+      ['review', inspector(), {}],
+    ] as const)
+      await town
+        .http()
+        .post(`/discipline-cases/${id}/steps/${stepId}`)
+        .set(who)
+        .send({ heldOn, minutesRef: 'BB', conclusion: 'Kết luận', ...extra })
+        .expect(200);
+    await town
+      .http()
+      .post(`/discipline-cases/${id}/steps/ballot`)
+      .set(town.bearer('secretary-1', ['ballot_secretary']))
+      .send({
+        heldOn,
+        minutesRef: 'BB',
+        tally: {
+          members: 5,
+          summoned: 5,
+          present: 5,
+          invalid: 0,
+          noDiscipline: 0,
+          votesByForm: { warning: 5 },
+        },
+      })
+      .expect(200);
+    await town
+      .http()
+      .post(`/discipline-cases/${id}/steps/decision`)
+      .set(town.bearer('leader-1', ['leadership']))
+      .send({ heldOn, number, signer: 'Chủ nhiệm UBKT', form: 'warning', effectiveFrom: heldOn })
+      .expect(200);
+  }
+
+  beforeAll(async () => {
+    town = await startDemoTown('web_vietnamese_wording');
+    await decidedDiscipline('d-wording', 'p-le-van-cuong', '120-QĐ/TU', decidedOn);
+  });
+
+  afterAll(async () => {
+    await town?.close();
+  });
+
+  it("a decision number's date reads dd/mm/yyyy on the person's discipline table and in the register", async () => {
+    const { context, page } = await signIn(town.browser, town.base, 'inspector-1', {
+      viewport: { width: 1400, height: 900 },
+    });
+    const shown = `120-QĐ/TU (${dmy(decidedOn)})`;
+    await page.goto(`${town.base}/cadres/p-le-van-cuong`);
+    const disciplineTable = page.locator('table.grid', { hasText: 'Cảnh cáo' });
+    await disciplineTable.waitFor();
+    expect(await disciplineTable.innerText()).toContain(shown);
+    expect(await disciplineTable.innerText()).not.toContain(decidedOn);
+
+    await page.getByRole('link', { name: 'Sổ theo dõi kỷ luật' }).click();
+    const row = page.locator('table.grid tbody tr', { hasText: 'Lê Văn Cường' });
+    for (let i = 0; i < 60 && !(await row.isVisible()); i++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    expect(await row.innerText()).toContain(shown);
+    expect(await row.innerText()).not.toContain(decidedOn);
+    await context.close();
+  });
+});
