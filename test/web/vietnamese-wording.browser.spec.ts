@@ -104,4 +104,15 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
     expect(await row.innerText()).not.toContain(decidedOn);
     await context.close();
   });
+
+  it("the report's planning targets cite their instrument in Vietnamese after 'Căn cứ'", async () => {
+    const { context, page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.getByRole('link', { name: 'Báo cáo' }).click();
+    const pool = page.getByTestId('pool');
+    await pool.waitFor();
+    const text = await pool.innerText();
+    expect(text).toMatch(/Căn cứ\nQuy định 377-QĐ\/TW — chưa đối chiếu văn bản gốc\n?$/);
+    expect(text).not.toMatch(/article|not checked|in force from/);
+    await context.close();
+  });
 });

@@ -9,6 +9,7 @@ import { ErrorBox, Field, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { useOrgUnits } from './Inbox';
 import { unitsWithinGrant } from '../org-unit-tree';
+import { citationInVietnamese } from '../server-text/legal-citation';
 
 type PersonnelReport = components['schemas']['PersonnelReportDto'];
 type Share = components['schemas']['TargetShareDto'];
@@ -189,7 +190,11 @@ function ReportBody({ report }: { report: PersonnelReport }) {
         <dt>{t('reports.young', { age: pool.young.underAge })}</dt>
         <dd>{share(pool.young)}</dd>
         <dt>{t('reports.source')}</dt>
-        <dd>{pool.citation}</dd>
+        {/* The rule set's citation is English with the rule's wording; a Vietnamese reader gets the
+            instrument, its article and whether the text was checked, the whole in the tooltip. */}
+        <dd data-testid="pool-citation" title={pool.citation}>
+          {(i18n.language !== 'en' && citationInVietnamese(pool.citation)) || pool.citation}
+        </dd>
       </dl>
     </>
   );
