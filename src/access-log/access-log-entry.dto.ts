@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SENSITIVE_READ_KINDS, SensitiveReadKind } from './sensitive-read-kind';
 
 export class AccessLogEntryDto {
   @ApiProperty() id!: string;
@@ -9,6 +10,28 @@ export class AccessLogEntryDto {
   @ApiProperty({ example: 'GET' }) method!: string;
   @ApiProperty({ example: '/cadres/:id' }) route!: string;
   @ApiProperty({ example: 'person record p-nguyen-van-an' }) resource!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: SENSITIVE_READ_KINDS,
+    description:
+      'what was read (the start of `resource`), for the reader to name in their language',
+  })
+  kind!: SensitiveReadKind | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'p-nguyen-van-an',
+    description: 'the id read (the rest of `resource`): a person, a case',
+  })
+  subject!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Nguyễn Văn An',
+    description: "the person's name when the subject is a person",
+  })
+  subjectName!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) query!: Record<string, unknown>;
   @ApiProperty({ type: String, nullable: true, description: '?purpose= or X-Purpose' })
   purpose!: string | null;

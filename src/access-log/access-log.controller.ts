@@ -10,6 +10,7 @@ import { withinUnit } from '../read-models/within-unit';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { decodeCursor, encodeCursor, parseLimit } from '../read-models/cursor';
 import { parseInstantParam } from '../common/input/calendar-date';
+import { PERSON_READ_KINDS, readKindOf } from './sensitive-read-kind';
 
 /** The auditors' view of who read which sensitive record. */
 @ApiTags('audit')
@@ -67,7 +68,32 @@ export class AccessLogController {
          FROM access_log WHERE ${where.join(' AND ')} ORDER BY access_log.id DESC LIMIT $${params.length}`,
       params,
     );
-    const items = rows.slice(0, size);
-    return { items, nextCursor: rows.length > size ? encodeCursor([items.at(-1).id]) : null };
+    const items = await this.named(rows.slice(0, size));
+    return { items, nextCursor: rows.length > size ? encodeCursor([items.at(-1)!.id]) : null };
+  }
+
+  /** Each entry with what it read split into kind and subject, and a person read by name. */
+  private async named(rows: { resource: string; id: string }[]) {
+    const entries = rows.map((row) => ({ ...row, ...readKindOf(row.resource) }));
+    const people = [
+      ...new Set(
+        entries
+          .filter((e) => e.kind && PERSON_READ_KINDS.includes(e.kind) && e.subject)
+          .map((e) => e.subject!),
+      ),
+    ];
+    const names = new Map<string, string>();
+    if (people.length > 0) {
+      const { rows: found } = await this.pool.query<{ person_id: string; full_name: string }>(
+        'SELECT person_id, full_name FROM people WHERE person_id = ANY($1)',
+        [people],
+      );
+      for (const row of found) names.set(row.person_id, row.full_name);
+    }
+    return entries.map((e) => ({
+      ...e,
+      subjectName:
+        e.kind && PERSON_READ_KINDS.includes(e.kind) ? (names.get(e.subject ?? '') ?? null) : null,
+    }));
   }
 }

@@ -183,6 +183,10 @@ describe('appointment to a post in the browser', () => {
     // The term is the rule set's: an appointment's decision offers no field to type another.
     expect(await page.locator('#f-termYears').count()).toBe(0);
     await page.getByText('Thời hạn giữ chức vụ theo quy định áp dụng cho hồ sơ').waitFor();
+    // Named by its instrument, not by the parameter (before: "(tham số appointment.termYears)").
+    const hint = await page.locator('p.hint', { hasText: 'Thời hạn giữ chức vụ' }).innerText();
+    expect(hint).toContain('(Quy định 377-QĐ/TW');
+    expect(hint).not.toMatch(/tham số|appointment\.termYears/);
     await page.getByLabel('Kiêm nhiệm: vẫn giữ chức vụ đang đảm nhiệm').check();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
@@ -195,6 +199,9 @@ describe('appointment to a post in the browser', () => {
     expect(decision).toMatch(/5 năm, đến ngày \d{2}\/\d{2}\/\d{4}/);
     expect(decision).toMatch(/Quy định 377-QĐ\/TW/);
     expect(decision).not.toMatch(/appointee|keepsPreviousPost|article not identified|"/);
+    // The term's ground by its instrument (before: "state-2025-10-08: Quy định 377…").
+    expect(decision).toMatch(/Căn cứ thời hạn\s+Quy định 377-QĐ\/TW/);
+    expect(decision).not.toMatch(/(state|party)-\d{4}-\d{2}-\d{2}/);
     expect(await page.locator('pre.json').count()).toBe(0);
     await page.context().close();
   });

@@ -257,6 +257,9 @@ describe('a rotation decided', () => {
     expect(text).toMatch(/Thời gian luân chuyển, điều động dự kiến\s+3 năm/);
     // No row labelled a term (Thời hạn) for the rotation's years; the post's own term is apart.
     expect(text).not.toMatch(/^Thời hạn\n/m);
+    // The minimum's ground by its instrument (before: "(rotation.minYears, state-2025-10-08)").
+    expect(text).toMatch(/tối thiểu 3 năm \(Quy định 65-QĐ\/TW/);
+    expect(text).not.toMatch(/rotation\.minYears|(state|party)-\d{4}-\d{2}-\d{2}/);
     await page.context().close();
   });
 

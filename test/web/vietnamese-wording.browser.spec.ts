@@ -115,4 +115,32 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
     expect(text).not.toMatch(/article|not checked|in force from/);
     await context.close();
   });
+
+  it('the discipline case names its procedure and rules, not their ids', async () => {
+    const { context, page } = await signIn(town.browser, town.base, 'inspector-1');
+    await page.goto(`${town.base}/discipline-cases/d-wording`);
+    const facts = page.locator('dl.facts').first();
+    await facts.getByText('Quy trình').waitFor();
+    const text = await facts.innerText();
+    expect(text).toMatch(/Quy trình\nThi hành kỷ luật đảng viên \(v\d+\)/);
+    expect(text).toMatch(/Bộ quy định\nCác quy định có hiệu lực ngày \d\d\/\d\d\/\d{4}/);
+    expect(text).not.toMatch(/discipline\.party@|party-\d{4}/);
+    await context.close();
+  });
+
+  it('the access log says in Vietnamese what was read and whose record, the route in the tooltip', async () => {
+    await town
+      .http()
+      .get('/cadres/p-le-van-cuong')
+      .set(town.bearer('staff-1', ['organization_staff']))
+      .expect(200);
+    const { context, page } = await signIn(town.browser, town.base, 'auditor-1');
+    await page.goto(`${town.base}/audit`);
+    const read = page.getByRole('cell', { name: 'Hồ sơ cán bộ: Lê Văn Cường' }).first();
+    await read.waitFor();
+    expect(await read.getAttribute('title')).toBe('GET /cadres/p-le-van-cuong');
+    const log = await page.locator('table.grid', { has: page.getByText('Đọc gì') }).innerText();
+    expect(log).not.toMatch(/person record|GET \//);
+    await context.close();
+  });
 });

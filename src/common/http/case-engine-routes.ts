@@ -2,6 +2,7 @@ import { applyDecorators, Body, Get, Param, Post, Query, Type } from '@nestjs/co
 import { ICommand } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
 import { SensitiveRead } from '../../access-log/sensitive-read.decorator';
+import { SensitiveReadKind } from '../../access-log/sensitive-read-kind';
 import { Actor, Role } from '../../identity/actor';
 import { Allow } from '../../identity/allow.decorator';
 import { CorrectionReasonDto } from '../../procedures/case/dto/correct-step.dto';
@@ -16,7 +17,7 @@ import { WriteOptions } from './write-options';
 /** What one case engine's three shared routes say about themselves: who may call them and their documents. */
 export interface CaseEngineRouteOptions {
   view: Type<unknown>;
-  read: { roles: Role[]; summary: string; asOf: string; sensitive?: string };
+  read: { roles: Role[]; summary: string; asOf: string; sensitive?: SensitiveReadKind };
   step: {
     roles: Role[];
     summary: string;

@@ -1130,6 +1130,21 @@ export interface components {
             route: string;
             /** @example person record p-nguyen-van-an */
             resource: string;
+            /**
+             * @description what was read (the start of `resource`), for the reader to name in their language
+             * @enum {string|null}
+             */
+            kind: "audit export" | "case history" | "case history CSV" | "case proof" | "discipline case" | "discipline register" | "person eligibility" | "person history" | "person record" | "personnel report" | null;
+            /**
+             * @description the id read (the rest of `resource`): a person, a case
+             * @example p-nguyen-van-an
+             */
+            subject: string | null;
+            /**
+             * @description the person's name when the subject is a person
+             * @example Nguyễn Văn An
+             */
+            subjectName: string | null;
             query: {
                 [key: string]: unknown;
             };

@@ -15,6 +15,7 @@ import { describedBy, ErrorBox, Field, ruleTitle } from './common';
 import { DayInput } from './DayInput';
 import { CandidateInput } from './CandidateInput';
 import { useReasonText } from '../server-text/use-reason-text';
+import { citationInVietnamese } from '../server-text/legal-citation';
 
 const RECORD_ITEMS = ['planning_pool', 'years_in_post', 'years_to_retirement', 'discipline_bar'];
 const TALLY = ['members', 'summoned', 'present', 'for', 'against', 'abstain', 'invalid'] as const;
@@ -52,7 +53,7 @@ export function StepForm({
   recordFindings,
   correction,
 }: StepFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const reasonText = useReasonText(view.names);
   const [values, setValues] = useState<Values>(() => ({
     ...initialValues(view, step),
@@ -574,12 +575,10 @@ export function StepForm({
           {view.procedure === 'rotation' || view.procedure === 'transfer' ? (
             input('termYears', t('form.plannedYears'), { type: 'number' })
           ) : (
-            <p className="hint">
-              {t(
-                view.procedure === 'election'
-                  ? 'election.termFollowsCouncil'
-                  : 'form.termFromRuleSet',
-              )}
+            <p className="hint" data-testid="term-from-rule-set">
+              {view.procedure === 'election'
+                ? t('election.termFollowsCouncil')
+                : termHint(ruleSet, t, i18n.language)}
             </p>
           )}
           {/* Every decision that moves the person may keep the posts held (kiêm nhiệm). */}
@@ -614,6 +613,20 @@ export function StepForm({
       </button>
     </form>
   );
+}
+
+/**
+ * Where the decision's term comes from: the case's rule set, named by the instrument that sets the
+ * term (`appointment.termYears`), never by the parameter's name.
+ */
+function termHint(
+  ruleSet: RuleSet | undefined,
+  t: ReturnType<typeof useTranslation>['t'],
+  language: string,
+): string {
+  const term = ruleSet?.params['appointment.termYears'];
+  const ground = term && (language === 'en' ? term.citation : citationInVietnamese(term.citation));
+  return ground ? t('form.termFromRuleSetCited', { ground }) : t('form.termFromRuleSet');
 }
 
 /** The vetting item an eligibility reason is about. */

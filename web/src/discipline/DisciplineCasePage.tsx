@@ -9,6 +9,7 @@ import { formatDay } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
 import { withheldResultKey, withheldResultOf } from '../withheld';
+import { usePinnedRuleNames } from '../pinned-rules';
 import { DisciplineCaseView, useDisciplineCase } from './discipline-api';
 import { DisciplineOutcome, DisciplineRecords } from './DisciplineOutcome';
 import { DisciplineStepForm, valuesFromRecord } from './DisciplineStepForm';
@@ -70,6 +71,8 @@ function StepList({ view, definition }: { view: DisciplineCaseView; definition: 
 export function DisciplineFacts({ view }: { view: DisciplineCaseView }) {
   const { t } = useTranslation();
   const later = view.violation.laterViolationsOn ?? [];
+  // The definition and rule set by their titles, as on a case; their ids stay in the tooltip.
+  const pinned = usePinnedRuleNames(view.definition, view.ruleSet);
   return (
     <dl className="facts">
       <dt>{t('case.person')}</dt>
@@ -90,9 +93,13 @@ export function DisciplineFacts({ view }: { view: DisciplineCaseView }) {
         </>
       )}
       <dt>{t('case.definition')}</dt>
-      <dd>{view.definition}</dd>
+      <dd title={view.definition} data-testid="discipline-definition">
+        {pinned.definition}
+      </dd>
       <dt>{t('case.ruleSet')}</dt>
-      <dd>{view.ruleSet}</dd>
+      <dd title={view.ruleSet} data-testid="discipline-rule-set">
+        {pinned.ruleSet}
+      </dd>
       <dt>{t('discipline.committedOn')}</dt>
       <dd>{formatDay(view.violation.committedOn)}</dd>
       {later.length > 0 && (

@@ -21,6 +21,10 @@ interface AccessEntry {
   id?: string;
   actorId: string;
   resource: string;
+  /** What was read (`person record`, …) and of whom or which case; a person by name. */
+  kind?: string | null;
+  subject?: string | null;
+  subjectName?: string | null;
   purpose: string | null;
   at?: string;
   occurredAt?: string;
@@ -94,6 +98,15 @@ export function AuditHome() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [error, setError] = useState<unknown>(null);
+  // What a read was of in Vietnamese from its parts (kind + name); the route stays in the tooltip.
+  const readText = (entry: AccessEntry) => {
+    if (!entry.kind) return entry.resource;
+    const kind = t(`audit.readKinds.${entry.kind.replace(/ /g, '_')}`, {
+      defaultValue: entry.kind,
+    });
+    const subject = entry.subjectName ?? entry.subject;
+    return subject ? `${kind}: ${subject}` : kind;
+  };
   const log = useQuery({
     queryKey: ['access-log'],
     enabled: can.accessLog(session),
@@ -175,9 +188,12 @@ export function AuditHome() {
                   <tr key={entry.id ?? i}>
                     <td>{formatDateTime(entry.at ?? null)}</td>
                     <td>{entry.actorId}</td>
-                    <td>
-                      {entry.resource}{' '}
-                      {entry.route ? `(${String(entry.method)} ${String(entry.route)})` : ''}
+                    <td
+                      title={
+                        entry.route ? `${String(entry.method)} ${String(entry.route)}` : undefined
+                      }
+                    >
+                      {readText(entry)}
                     </td>
                     <td>
                       {entry.purpose

@@ -21,23 +21,16 @@ import { stepTitleOf } from '../step-title';
 import { useReasonText } from '../server-text/use-reason-text';
 import { DecisionCard } from '../components/DecisionCard';
 import { RemovalGroundsFacts } from '../components/RemovalGroundsFacts';
+import { usePinnedRuleNames } from '../pinned-rules';
 
 const stepKeys = idempotencyKeys();
 const closeKeys = idempotencyKeys();
 
 export function CaseFacts({ view }: { view: ReturnType<typeof useCase>['data'] & object }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const names = view.names;
   // The definition and rule set by their titles; their ids stay in the tooltip for the record.
-  const catalog = useCatalog();
-  const pinned = catalog.data?.definitions.find((d) => d.key === view.definition);
-  const definitionTitle = pinned
-    ? `${i18n.language === 'en' ? pinned.title : pinned.titleVi} (v${pinned.version})`
-    : view.definition;
-  const ruleSet = catalog.data?.ruleSets.find((r) => r.id === view.ruleSet);
-  const ruleSetTitle = ruleSet
-    ? t('case.ruleSetFrom', { date: formatDay(ruleSet.effectiveFrom) })
-    : view.ruleSet;
+  const pinned = usePinnedRuleNames(view.definition, view.ruleSet);
   const openFacts = (view as { facts?: Record<string, unknown> }).facts;
   return (
     <dl className="facts">
@@ -66,9 +59,9 @@ export function CaseFacts({ view }: { view: ReturnType<typeof useCase>['data'] &
       <dt>{t('case.unit')}</dt>
       <dd>{names?.orgUnits[view.orgUnitId] ?? view.orgUnitId}</dd>
       <dt>{t('case.definition')}</dt>
-      <dd title={view.definition}>{definitionTitle}</dd>
+      <dd title={view.definition}>{pinned.definition}</dd>
       <dt>{t('case.ruleSet')}</dt>
-      <dd title={view.ruleSet}>{ruleSetTitle}</dd>
+      <dd title={view.ruleSet}>{pinned.ruleSet}</dd>
       <dt>{t('case.opened')}</dt>
       <dd>{formatDay(view.openedOn)}</dd>
       {view.recordedFromPaper && (

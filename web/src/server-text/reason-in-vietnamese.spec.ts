@@ -37,6 +37,8 @@ const words: ReasonVocabulary = {
   form: (id) => `«hình thức ${id.length}»`,
   procedure: (id) => `«thủ tục ${id.length}»`,
   personStatus: (id) => `«tình trạng ${id.length}»`,
+  ruleSet: (id) => `«bộ quy định ${id.length}»`,
+  ruleGround: (id, param) => (param === 'rotation.minYears' ? `«căn cứ ${id.length}»` : null),
 };
 const vi = (text: string) => reasonInVietnamese(text, words);
 
@@ -334,12 +336,19 @@ describe("a decision's term and its ground", () => {
   const term = ruleCitation(ruleSet, 'appointment.termYears');
 
   it('the pinned rule set and its citation (case.decision.ts), a full term, to retirement', () => {
-    expect(expectRead(`${ruleSet.id}: ${term}`)).toMatch(/^state-2025-10-08: Quy định 377-QĐ\/TW/);
+    // The rule set's id is for the record: a reader gets the instrument.
+    expect(expectRead(`${ruleSet.id}: ${term}`)).toMatch(/^Quy định 377-QĐ\/TW/);
     expectRead(`full term of 5 years (${term})`);
     expectRead(`extended to retirement on 2029-04-12 (${term})`);
     expectRead(`extended to retirement: 3 whole years left, fewer than 5 (${term})`);
     expectRead('the term ends at retirement on 2029-04-12');
-    expectRead('planned duration 3 years, at least 3 (rotation.minYears, state-2025-10-08)');
+    // The parameter by its instrument, else the rule set by its title: never the ids.
+    expect(
+      expectRead('planned duration 3 years, at least 3 (rotation.minYears, state-2025-10-08)'),
+    ).toBe('Thời gian dự kiến 3 năm, tối thiểu 3 năm («căn cứ 16»)');
+    expect(
+      expectRead('planned duration 3 years, at least 3 (rotation.other, state-2025-10-08)'),
+    ).toBe('Thời gian dự kiến 3 năm, tối thiểu 3 năm («bộ quy định 16»)');
     expectRead('planned duration 2 years, as the decision states');
     expectRead(
       'no planned period: the transfer decision states none, and no instrument read sets a least period for a transfer (điều động)',
@@ -363,7 +372,6 @@ describe("a decision's term and its ground", () => {
     expect(expectRead(refusal(1, 'rotation.minYears'))).toBe(
       'termYears: thời gian luân chuyển, điều động ít nhất 3 năm, đã nhập 1 (rotation.minYears: Quy định 65-QĐ/TW — chưa đối chiếu văn bản gốc)',
     );
-    expectRead(refusal(0, 'transfer.minYears'));
     expect(expectRead(refusal(40, 'rotation.minYears'))).toMatch(
       /^termYears: không được lớn hơn \d+ năm \(.+\)$/,
     );

@@ -11,6 +11,10 @@ export interface ReasonVocabulary {
   form(id: string): string;
   procedure(id: string): string;
   personStatus(id: string): string;
+  /** A rule set by its title ("Các quy định có hiệu lực ngày 08/10/2025"). */
+  ruleSet(id: string): string;
+  /** Parameter `param` of rule set `ruleSetId` by its instrument and article, null when unknown. */
+  ruleGround(ruleSetId: string, param: string): string | null;
 }
 
 /**
@@ -73,6 +77,11 @@ class Say {
     const read = reasonInVietnamese(text, this.words);
     if (read === null) throw new Untranslated();
     return read;
+  }
+
+  /** A rule set's parameter by its instrument, else the rule set by its title (never the ids). */
+  ruleGround(ruleSetId: string, param: string): string {
+    return this.words.ruleGround(ruleSetId, param) ?? this.words.ruleSet(ruleSetId);
   }
 
   citation(text: string): string {
@@ -509,8 +518,8 @@ const TERMS: Sentence[] = [
   ),
   sentence(
     `planned duration ${N} years, at least ${N} \\((\\S+), (\\S+)\\)`,
-    ([years, minimum, param, ruleSet]) =>
-      `Thời gian dự kiến ${years} năm, tối thiểu ${minimum} năm (${param}, ${ruleSet})`,
+    ([years, minimum, param, ruleSet], s) =>
+      `Thời gian dự kiến ${years} năm, tối thiểu ${minimum} năm (${s.ruleGround(ruleSet, param)})`,
   ),
   // A rotation's or transfer's duration out of its bounds (rotation-rules.ts, rotationTerm).
   sentence(
@@ -546,8 +555,9 @@ const TERMS: Sentence[] = [
     `an agreement \\(hiệp y\\) has no term: it holds for the appointment it was asked for`,
     () => 'Ý kiến hiệp y không có thời hạn: có giá trị cho việc bổ nhiệm đã đề nghị',
   ),
-  // `<rule set>: <citation>` — the appointment term of the rule set the case pinned.
-  sentence(`${ID}: (.+)`, ([ruleSet, citation], s) => `${ruleSet}: ${s.citation(citation)}`),
+  // `<rule set>: <citation>` — the appointment term of the rule set the case pinned: its
+  // instrument names it for a reader (the rule set's id stays in the record).
+  sentence(`${ID}: (.+)`, ([, citation], s) => s.citation(citation)),
 ];
 
 const SENTENCES: Sentence[] = [

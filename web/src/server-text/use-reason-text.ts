@@ -1,6 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
+import { useCatalog } from '../api/hooks';
+import { ruleParameterGround, ruleSetTitle } from '../pinned-rules';
 
 /** The names a page already has for the ids a reason may carry (a case view's `names`). */
 export interface KnownNames {
@@ -15,6 +17,8 @@ export interface KnownNames {
 export function useReasonText(names?: KnownNames): (text: string) => string {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
+  // Rule sets by their titles and parameters by their instruments (the catalog is read once).
+  const catalog = useCatalog().data;
   return useCallback(
     (text: string) => {
       if (english) return text;
@@ -25,10 +29,12 @@ export function useReasonText(names?: KnownNames): (text: string) => string {
         // A definition names its route as `re-appointment`; the procedure is `reappointment`.
         procedure: (id) => t(`procedure.${id.replace(/-/g, '')}`, { defaultValue: id }),
         personStatus: (id) => t(`personStatus.${id}`, { defaultValue: id.replace(/_/g, ' ') }),
+        ruleSet: (id) => ruleSetTitle(catalog, id, t),
+        ruleGround: (id, param) => ruleParameterGround(catalog, id, param),
       };
       return reasonInVietnamese(text, words) ?? text;
     },
-    [english, names, t],
+    [english, names, t, catalog],
   );
 }
 
