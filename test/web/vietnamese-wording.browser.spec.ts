@@ -74,9 +74,61 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
       .expect(200);
   }
 
+  /** A re-appointment of `personId` to the post they hold, its steps taken up to the decision. */
+  async function reappointmentUpToDecision(id: string, personId: string) {
+    const staff = town.bearer('staff-1', ['organization_staff']);
+    const secretary = town.bearer('secretary-1', ['ballot_secretary']);
+    await town
+      .http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id,
+        procedure: 'reappointment',
+        definition: 'reappointment.standard',
+        personId,
+        positionId: 'pos-ha-noi-deputy-director-home-affairs',
+        orgUnitId: 'ou-ha-noi',
+        summary: 'Bổ nhiệm lại Phó Giám đốc Sở Nội vụ',
+      })
+      .expect(201);
+    const tally = (members: number, forVotes: number) => ({
+      members,
+      summoned: members,
+      present: members,
+      for: forVotes,
+      against: members - forVotes,
+      abstain: 0,
+      invalid: 0,
+    });
+    const steps: [string, Record<string, string>, Record<string, unknown>][] = [
+      ['self-assessment', staff, { conclusion: 'Hoàn thành tốt nhiệm vụ' }],
+      ['key-officials-confidence', secretary, { minutesRef: 'BB-1', tally: tally(40, 30) }],
+      ['head-evaluation', town.bearer('leader-1', ['leadership']), { conclusion: 'Đề nghị' }],
+      ['leadership-ballot', secretary, { minutesRef: 'BB-2', tally: tally(13, 11) }],
+      [
+        'vetting',
+        staff,
+        {
+          items: ['background', 'asset_declaration', 'political_standards', 'health'].map(
+            (item) => ({ item, result: 'cleared' }),
+          ),
+        },
+      ],
+    ];
+    for (const [stepId, who, body] of steps)
+      await town
+        .http()
+        .post(`/cases/${id}/steps/${stepId}`)
+        .set(who)
+        .send({ heldOn: today, ...body })
+        .expect(200);
+  }
+
   beforeAll(async () => {
     town = await startDemoTown('web_vietnamese_wording');
     await decidedDiscipline('d-wording', 'p-le-van-cuong', '120-QĐ/TU', decidedOn);
+    await reappointmentUpToDecision('r-binh', 'p-tran-thi-binh');
   });
 
   afterAll(async () => {
@@ -141,6 +193,31 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
     expect(await read.getAttribute('title')).toBe('GET /cadres/p-le-van-cuong');
     const log = await page.locator('table.grid', { has: page.getByText('Đọc gì') }).innerText();
     expect(log).not.toMatch(/person record|GET \//);
+    await context.close();
+  });
+
+  it("the re-appointment decision starts on the current term's end, and a refusal cites the lead time in working days", async () => {
+    const { context, page } = await signIn(town.browser, town.base, 'leader-1');
+    await page.goto(`${town.base}/cases/r-binh`);
+    const effectiveFrom = page.getByLabel('Hiệu lực từ (dd/mm/yyyy)');
+    await effectiveFrom.waitFor();
+    // The term held ends on 15/06/2027 (seeds/demo): before, the form offered today, always refused.
+    expect(await effectiveFrom.inputValue()).toBe('15/06/2027');
+    await page.getByLabel('Số quyết định').fill('302-QĐ/UBND');
+    await page.getByLabel('Người ký').fill('Chủ tịch UBND Thành phố');
+    // A day before it is refused; the refusal cites the case's lead time: 90 working days under
+    // Quy định 377-QĐ/TW, as the case's facts (before: "Nghị định 170/2025 … 90 days").
+    await effectiveFrom.fill(dmy(today));
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    const refusal = page.locator('.field-error, [id$="-error"]', { hasText: 'Máy chủ từ chối' });
+    await refusal.first().waitFor();
+    const text = await refusal.first().innerText();
+    expect(text).toContain('Nhiệm kỳ mới không bắt đầu trước khi nhiệm kỳ đang giữ kết thúc');
+    expect(text).toContain('90 ngày làm việc trước ngày hết nhiệm kỳ (Quy định 377-QĐ/TW');
+    expect(text).not.toMatch(/Nghị định 170|90 days|effectiveFrom/);
+    await effectiveFrom.fill('15/06/2027');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.locator('[data-testid="case-status"]', { hasText: 'Đã quyết định' }).waitFor();
     await context.close();
   });
 });

@@ -350,6 +350,8 @@ const vi = {
   },
   rules: {
     'ballot.failed': 'Biểu quyết không đạt',
+    'reappointment.starts_before_term_end':
+      'Nhiệm kỳ mới không bắt đầu trước khi nhiệm kỳ đang giữ kết thúc',
     'transfer_batch.conflict':
       'Trong lúc mở đợt, một người trong danh sách đã có hồ sơ khác được mở (hoặc dữ liệu liên quan vừa thay đổi)',
     'nomination.person_not_selected': 'Người được đề nghị không được giới thiệu',
@@ -1220,6 +1222,8 @@ const en: Strings<typeof vi> = {
   },
   rules: {
     'ballot.failed': 'The ballot did not pass',
+    'reappointment.starts_before_term_end':
+      'The new term does not start before the current one ends',
     'transfer_batch.conflict':
       'While the batch was being opened, a person on it got another case (or a record it relies on changed)',
     'nomination.person_not_selected': 'The person proposed was not nominated',

@@ -29,6 +29,12 @@ interface LeadTime {
   unit: 'days' | 'working_days';
 }
 
+/** The notice's lead time as the facts and the refusals write it: `90 working days`, `90 days`. */
+function leadTimeText(ruleSet: RuleSet): string {
+  const lead = ruleValue<LeadTime>(ruleSet, 'reappointment.leadTime');
+  return `${lead.amount} ${lead.unit.replace('_', ' ')}`;
+}
+
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
@@ -107,7 +113,7 @@ export function reappointmentOpening(input: ReappointmentOpeningInput): Record<s
   return {
     termEnd: post.termEnd,
     openBy,
-    leadTime: `${lead.amount} ${lead.unit.replace('_', ' ')} (${ruleSet.id})`,
+    leadTime: `${leadTimeText(ruleSet)} (${ruleSet.id})`,
     late,
     ...(late ? { daysLate, lateUnit: lead.unit } : {}),
   };
@@ -115,19 +121,23 @@ export function reappointmentOpening(input: ReappointmentOpeningInput): Record<s
 
 /**
  * Why a re-appointment's term begins when the one it renews ends: a term runs five years from the
- * day its decision takes effect, and re-appointment is considered when it ends.
+ * day its decision takes effect, and re-appointment is considered when it ends. (The notice's lead
+ * time is the case's rule set's `reappointment.leadTime`, cited beside it: 90 days under Nghị định
+ * 138/2020 and 170/2025, 90 working days under Quy định 377-QĐ/TW from 8 Oct 2025.)
  */
 const TERM_RENEWED_AT_ITS_END =
-  'Nghị định 138/2020/NĐ-CP art. 41(1): a term is 5 years from the day its decision takes effect; art. 49(1): re-appointment is considered when the term ends (both as restated by thuvienphapluat.vn); Nghị định 170/2025/NĐ-CP art. 39(1): the re-appointment notice at the latest 90 days before the term ends (as restated by congdoanvietnam.vn) [the instruments’ own text not checked here]';
+  'Nghị định 138/2020/NĐ-CP art. 41(1): a term is 5 years from the day its decision takes effect; art. 49(1): re-appointment is considered when the term ends (both as restated by thuvienphapluat.vn) [the instrument’s own text not checked here]';
 
 /**
  * The new term does not start before the one it renews ends (the post held now, or the last
  * holding of it when it has already ended): an earlier start would cut the current term short.
+ * The refusal cites the notice's lead time as the case's rule set has it, as the case's facts do.
  */
 export function refuseStartBeforeTermEnds(
   person: { posts: PostHeld[]; pastPosts: (PostHeld & { endedOn: string })[] },
   positionId: string,
   effectiveFrom: string,
+  ruleSet: RuleSet,
 ): void {
   const held = person.posts.find((post) => post.positionId === positionId && post.termEnd);
   const lastHeld = person.pastPosts
@@ -138,7 +148,7 @@ export function refuseStartBeforeTermEnds(
   const term = held ?? lastHeld!;
   throw new DomainRuleViolation(
     'reappointment.starts_before_term_end',
-    `effectiveFrom: ${effectiveFrom} is before ${endsOn}, when the term of ${positionId} held since ${term.from} (${term.decisionRef}) ${held ? 'ends' : 'ended'}; the new term starts on that day or later (${TERM_RENEWED_AT_ITS_END})`,
+    `effectiveFrom: ${effectiveFrom} is before ${endsOn}, when the term of ${positionId} held since ${term.from} (${term.decisionRef}) ${held ? 'ends' : 'ended'}; the new term starts on that day or later (${TERM_RENEWED_AT_ITS_END}); the re-appointment notice: ${leadTimeText(ruleSet)} before the term ends (${ruleCitation(ruleSet, 'reappointment.leadTime')})`,
     'unprocessable',
     'effectiveFrom',
     { termEnd: endsOn },

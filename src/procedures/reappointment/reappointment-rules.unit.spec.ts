@@ -148,8 +148,8 @@ describe('re-appointment term', () => {
 describe('re-appointment start', () => {
   it('starts on the day the term held ends or later, not before', () => {
     const holder = { posts: [post], pastPosts: [] };
-    expect(() => refuseStartBeforeTermEnds(holder, 'pos-1', '2026-12-01')).not.toThrow();
-    const early = refusal(() => refuseStartBeforeTermEnds(holder, 'pos-1', '2026-06-15'));
+    expect(() => refuseStartBeforeTermEnds(holder, 'pos-1', '2026-12-01', stateNow)).not.toThrow();
+    const early = refusal(() => refuseStartBeforeTermEnds(holder, 'pos-1', '2026-06-15', stateNow));
     expect(early).toMatchObject({
       rule: 'reappointment.starts_before_term_end',
       category: 'unprocessable',
@@ -157,16 +157,26 @@ describe('re-appointment start', () => {
       details: { termEnd: '2026-12-01' },
     });
     expect(early.message).toMatch(/Nghị định 138\/2020\/NĐ-CP art\. 41\(1\)/);
+    // The notice's lead time is the case's rule set's, as its facts say: 90 working days under
+    // Quy định 377-QĐ/TW from 8 Oct 2025 (before: "Nghị định 170/2025 … 90 days", whatever the set).
+    expect(early.message).toMatch(
+      /the re-appointment notice: 90 working days before the term ends \(Quy định 377-QĐ\/TW/,
+    );
+    expect(early.message).not.toMatch(/Nghị định 170\/2025|90 days/);
+    const under2022 = refusal(() =>
+      refuseStartBeforeTermEnds(holder, 'pos-1', '2026-06-15', state2022),
+    );
+    expect(under2022.message).toMatch(/the re-appointment notice: 90 days before the term ends/);
   });
 
   it('after a term already ended on the record, not before the day it ended', () => {
     const ended = { ...post, endedOn: '2026-12-01', reason: 'term ended' };
     const former = { posts: [], pastPosts: [ended] };
-    expect(refusal(() => refuseStartBeforeTermEnds(former, 'pos-1', '2026-11-30')).rule).toBe(
-      'reappointment.starts_before_term_end',
-    );
-    expect(() => refuseStartBeforeTermEnds(former, 'pos-1', '2026-12-02')).not.toThrow();
+    expect(
+      refusal(() => refuseStartBeforeTermEnds(former, 'pos-1', '2026-11-30', stateNow)).rule,
+    ).toBe('reappointment.starts_before_term_end');
+    expect(() => refuseStartBeforeTermEnds(former, 'pos-1', '2026-12-02', stateNow)).not.toThrow();
     // Another post's term says nothing about this one.
-    expect(() => refuseStartBeforeTermEnds(former, 'pos-2', '2026-01-01')).not.toThrow();
+    expect(() => refuseStartBeforeTermEnds(former, 'pos-2', '2026-01-01', stateNow)).not.toThrow();
   });
 });

@@ -52,7 +52,12 @@ export class ReappointmentModule implements OnModuleInit {
         const { profile, posts, pastPosts } = person.state;
         const { dateOfBirth, gender } = profile;
         return (_state, effectiveFrom, years) => {
-          refuseStartBeforeTermEnds({ posts, pastPosts }, state.positionId, effectiveFrom);
+          refuseStartBeforeTermEnds(
+            { posts, pastPosts },
+            state.positionId,
+            effectiveFrom,
+            context.ruleSet,
+          );
           return reappointmentTerm(context.ruleSet, { dateOfBirth, gender }, effectiveFrom, years);
         };
       },

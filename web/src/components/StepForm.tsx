@@ -638,13 +638,24 @@ function ruleItem(rule: string): string | null {
   return null;
 }
 
+/**
+ * The day a decision takes effect unless the user types another: today, but a re-appointment's
+ * new term starts on the day the current one ends or later (reappointment.starts_before_term_end),
+ * so it starts on that day (`termEnd` of the case's opening facts) when that is still to come.
+ */
+function effectiveFromOf(view: CaseView, today: string): string {
+  const termEnd = (view as { facts?: { termEnd?: unknown } }).facts?.termEnd;
+  return view.procedure === 'reappointment' && typeof termEnd === 'string' && termEnd > today
+    ? termEnd
+    : today;
+}
+
 function initialValues(view: CaseView, step: StepDefinition): Values {
-  const today = formatDay(vietnamToday());
-  const values: Values = { heldOn: today };
-  if (step.kind === 'decision') values.effectiveFrom = today;
+  const today = vietnamToday();
+  const values: Values = { heldOn: formatDay(today) };
+  if (step.kind === 'decision') values.effectiveFrom = formatDay(effectiveFromOf(view, today));
   if (step.kind === 'vetting')
     for (const item of step.vettingItems ?? [])
       values[`item.${item}`] = RECORD_ITEMS.includes(item) ? 'record' : 'cleared';
-  void view;
   return values;
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
+import { refuseStartBeforeTermEnds } from '../../../src/procedures/reappointment/reappointment-rules';
 import {
   evaluateMajorityBallot,
   MajorityRule,
@@ -374,6 +375,38 @@ describe("a decision's term and its ground", () => {
     );
     expect(expectRead(refusal(40, 'rotation.minYears'))).toMatch(
       /^termYears: không được lớn hơn \d+ năm \(.+\)$/,
+    );
+  });
+});
+
+describe("a re-appointment's new term before the current one ends", () => {
+  it('reads the lead time the rule set has, in working days from Quy định 377-QĐ/TW', () => {
+    const ruleSet = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets')).find(
+      (set) => set.id === 'state-2025-10-08',
+    )!;
+    let message = '';
+    try {
+      refuseStartBeforeTermEnds(
+        {
+          posts: [
+            {
+              positionId: 'pos-head',
+              from: '2022-06-15',
+              termEnd: '2027-06-15',
+              decisionRef: '45-QĐ/TU (2022-06-10)',
+            } as never,
+          ],
+          pastPosts: [],
+        },
+        'pos-head',
+        '2026-12-06',
+        ruleSet,
+      );
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(expectRead(message)).toMatch(
+      /^Ngày hiệu lực 06\/12\/2026 trước ngày 15\/06\/2027, .*\(45-QĐ\/TU \(10\/06\/2022\)\).*thông báo bổ nhiệm lại chậm nhất 90 ngày làm việc trước ngày hết nhiệm kỳ \(Quy định 377-QĐ\/TW/,
     );
   });
 });

@@ -560,7 +560,21 @@ const TERMS: Sentence[] = [
   sentence(`${ID}: (.+)`, ([, citation], s) => s.citation(citation)),
 ];
 
+/**
+ * A re-appointment's new term set to start before the current one ends (reappointment-rules.ts):
+ * the term's ground (Nghị định 138/2020 art. 41(1), 49(1), as restated) and the notice's lead
+ * time as the case's rule set has it.
+ */
+const REAPPOINTMENT_START: Sentence[] = [
+  sentence(
+    `effectiveFrom: ${DAY} is before ${DAY}, when the term of ${ID} held since ${DAY} \\((.+?)\\) (ends|ended); the new term starts on that day or later \\((Nghị định 138/2020/NĐ-CP art\\. 41\\(1\\).+?)\\); the re-appointment notice: ${N} (days|working days) before the term ends \\((.+)\\)`,
+    ([from, endsOn, position, since, ref, ends, , amount, unit, citation], s) =>
+      `Ngày hiệu lực ${s.day(from)} trước ngày ${s.day(endsOn)}, ngày ${ends === 'ends' ? 'kết thúc' : 'đã kết thúc'} nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(since)} (${withDaysFormatted(ref)}); nhiệm kỳ mới bắt đầu từ ngày đó trở đi (Nghị định 138/2020/NĐ-CP, Điều 41(1), Điều 49(1) — đối chiếu với bản tóm lược, chưa với văn bản gốc); thông báo bổ nhiệm lại chậm nhất ${amount} ${unit === 'days' ? 'ngày' : 'ngày làm việc'} trước ngày hết nhiệm kỳ (${s.citation(citation)})`,
+  ),
+];
+
 const SENTENCES: Sentence[] = [
+  ...REAPPOINTMENT_START,
   ...BALLOTS,
   ...ELECTIONS,
   ...DISCIPLINE,
