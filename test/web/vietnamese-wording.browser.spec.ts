@@ -220,4 +220,30 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
     await page.locator('[data-testid="case-status"]', { hasText: 'Đã quyết định' }).waitFor();
     await context.close();
   });
+
+  it("a commune's staff are offered only their commune's units and posts", async () => {
+    const { context, page } = await signIn(town.browser, town.base, 'staff-doai-phuong');
+    const values = (select: string) =>
+      page
+        .locator(`${select} option`)
+        .evaluateAll((options) =>
+          options.map((o) => (o as unknown as { value: string }).value).filter(Boolean),
+        );
+    await page.goto(`${town.base}/planning-reviews`);
+    await page.getByLabel('Đơn vị').waitFor();
+    const units = await values('#rv-unit');
+    // Before: every unit of the city, each refused 403 but the commune's.
+    expect(units.length).toBeGreaterThan(0);
+    expect(units.filter((id) => !id.startsWith('ou-xa-doai-phuong'))).toEqual([]);
+
+    await page.goto(`${town.base}/cadres/p-vu-thi-giang`);
+    await page.locator('#person-eligibility option').nth(1).waitFor({ state: 'attached' });
+    const posts = await values('#person-eligibility');
+    // Before: the city's posts too, each check answered 403.
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts.filter((id) => !id.startsWith('pos-xa-doai-phuong'))).toEqual([]);
+    await page.locator('#person-eligibility').selectOption(posts[0]);
+    await page.getByRole('status').first().waitFor();
+    await context.close();
+  });
 });

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { useCatalog, usePeopleSearch, usePositions } from '../api/hooks';
 import { useOrgUnits } from './Inbox';
+import { postsWithin, unitsWithinGrant } from '../org-unit-tree';
 import { formatDay, formatDecisionRef } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
@@ -339,7 +340,8 @@ export function PersonPage({ personId }: { personId: string }) {
               onChange={(e) => setTarget(e.target.value)}
             >
               <option value="">—</option>
-              {(positions.data ?? []).map((pos) => (
+              {/* Only the posts the reader's grant reaches: the check of another answers 403. */}
+              {postsWithin(positions.data ?? [], unitsWithinGrant(units.data ?? [])).map((pos) => (
                 <option key={pos.id} value={pos.id}>
                   {pos.title}
                 </option>

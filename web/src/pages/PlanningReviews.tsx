@@ -9,6 +9,7 @@ import { ErrorBox, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { PlanningChange, PlanningChangeRows } from '../components/PlanningChangeRows';
 import { useOrgUnits } from './Inbox';
+import { unitsWithinGrant } from '../org-unit-tree';
 
 type Review = components['schemas']['PlanningReviewDto'];
 
@@ -94,7 +95,8 @@ export function PlanningReviews() {
               value={form.orgUnitId}
               onChange={(e) => set('orgUnitId')(e.target.value)}
             >
-              {(units.data ?? []).map((u) => (
+              {/* Only the units the reader's grant reaches: a review of another answers 403. */}
+              {unitsWithinGrant(units.data ?? []).map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.name}
                 </option>
