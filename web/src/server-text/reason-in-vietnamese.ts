@@ -543,8 +543,9 @@ const TERMS: Sentence[] = [
   ),
   sentence(
     `leadership post held on an appointment term: ${ID}: (.+)`,
-    ([ruleSet, citation], s) =>
-      `Chức vụ lãnh đạo, quản lý giữ theo thời hạn bổ nhiệm: ${ruleSet}: ${s.citation(citation)}`,
+    // The rule set's id stays in the record; its instrument names the ground for a reader.
+    ([, citation], s) =>
+      `Chức vụ lãnh đạo, quản lý giữ theo thời hạn bổ nhiệm: ${s.citation(citation)}`,
   ),
   sentence(
     `the council's term from ${DAY}: (.+)`,
