@@ -111,11 +111,11 @@ function applyEvent(
     case 'StepCorrected':
       return corrected(row, e.data.stepId, e.data.corrected.data, sequence);
     case 'StepDeadlineRecomputed':
-      if (row.current_step_id !== e.data.stepId) return row;
-      return { ...row, current_step_due_on: e.data.dueOn, updated_sequence: sequence };
+      return dueCountedAgain(row, e.data, sequence);
+    case 'DisciplineTimeLimitExtended':
+      return dueCountedAgain(row, e.data.currentStepDue, sequence);
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
-    case 'DisciplineTimeLimitExtended':
       return row;
     default: {
       const unknownType: never = e;
@@ -123,6 +123,16 @@ function applyEvent(
       return row;
     }
   }
+}
+
+/** The current step's due day counted again (a new calendar, a longer time to decide). */
+function dueCountedAgain(
+  row: CaseSummaryRow,
+  due: { stepId: string; dueOn: string } | undefined,
+  sequence: number,
+): CaseSummaryRow {
+  if (!due || row.current_step_id !== due.stepId) return row;
+  return { ...row, current_step_due_on: due.dueOn, updated_sequence: sequence };
 }
 
 /** A case that ended (`status`) on `on`: no step is open any more. */

@@ -192,6 +192,12 @@ const vi = {
     referenceStep: 'kết quả là một căn cứ, không loại ai',
     currentStep: 'Bước hiện tại: {{title}}',
     due: 'Hạn: {{date}}',
+    dueLimitedBy: {
+      discipline: { time_limit: 'Hạn theo thời hạn xử lý kỷ luật' },
+      removal: {
+        resignation: { talk: 'Hạn theo hạn trao đổi với cán bộ (tính từ ngày nhận đơn)' },
+      },
+    },
     provisional: 'tạm tính',
     provisionalHint:
       'Hạn này được tính theo ngày nghỉ lễ của Bộ luật Lao động vì lịch nghỉ chính thức của năm chưa được công bố; hạn sẽ được tính lại khi có lịch chính thức.',
@@ -1069,6 +1075,10 @@ const en: Strings<typeof vi> = {
     referenceStep: 'one basis for the decision, rules no one out',
     currentStep: 'Current step: {{title}}',
     due: 'Due: {{date}}',
+    dueLimitedBy: {
+      discipline: { time_limit: 'due by the time limit to decide the discipline' },
+      removal: { resignation: { talk: 'due by the talk’s limit, counted from the letter' } },
+    },
     provisional: 'provisional',
     provisionalHint:
       "Counted with the Labour Code's public holidays because the year's official schedule is not published yet; it is counted again when the schedule lands.",

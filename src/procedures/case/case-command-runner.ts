@@ -120,6 +120,9 @@ export class CaseCommandRunner {
     let facts = own ?? undefined;
     for (const added of gated)
       if (added && Object.keys(added).length) facts = { ...facts, ...added };
+    const governingDeadline = facts
+      ? module.governingDeadline?.(facts, pinned.definition)
+      : undefined;
     const command: CaseCommand = {
       type: 'OpenCase',
       data: {
@@ -130,6 +133,7 @@ export class CaseCommandRunner {
         orgUnitId: input.orgUnitId,
         summary: input.summary,
         ...(facts ? { facts } : {}),
+        ...(governingDeadline ? { governingDeadline } : {}),
         ...(input.fromPaper
           ? {
               recordedFromPaper: {
@@ -284,12 +288,9 @@ export class CaseCommandRunner {
     timers.queueDueSoon(result, this.timers);
     if (pinnedAtOpen) keepOpenedCase(this.origins, { caseId, procedure }, result);
     if (!pinned) pinned = this.contexts.pinned(result.state);
-    return caseView(
-      result.state,
-      pinned.definition,
-      result.revision,
-      options.actor,
-      this.contexts.calendar,
-    );
+    return caseView(result.state, pinned.definition, result.revision, options.actor, {
+      calendar: this.contexts.calendar,
+      today: this.contexts.today(),
+    });
   }
 }

@@ -13,7 +13,7 @@ export function caseView(
   definition: ProcedureDefinition,
   revision: number | null,
   actor: Actor,
-  calendar: WorkingDayCalendar,
+  { calendar, today }: { calendar: WorkingDayCalendar; today?: string },
 ) {
   if (state.status === 'none') return null;
   const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
@@ -56,7 +56,7 @@ export function caseView(
     summary: state.summary,
     facts: state.openFacts,
     revision,
-    currentStep: currentStepOfCase(current, state, calendar),
+    currentStep: currentStepOfCase(current, state, calendar, today),
     allowedNext: readerMayNotAct ? [] : allowedNext,
     ...(readerMayNotAct ? { readerMayNotAct } : {}),
     steps,

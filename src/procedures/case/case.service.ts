@@ -64,13 +64,10 @@ export class CaseService {
       );
     }
     await this.scope.assertReaches(actor, state.orgUnitId, `case ${caseId}`);
-    return caseView(
-      state,
-      this.contexts.pinned(state).definition,
-      revision,
-      actor,
-      this.contexts.calendar,
-    );
+    return caseView(state, this.contexts.pinned(state).definition, revision, actor, {
+      calendar: this.contexts.calendar,
+      today: this.contexts.today(),
+    });
   }
 
   /**

@@ -4,6 +4,7 @@ import type { CaseIdReservations } from './case-id-reservations';
 import { CaseContext, DecisionTerm } from './decider/case.context';
 import { ExistingCase } from './decider/case.state';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
+import type { GoverningDeadline } from '../../workflow/step-engine';
 
 /**
  * Where an opening's checks read, when not from the services themselves: a transfer batch reads
@@ -66,6 +67,14 @@ export interface ProcedureModule {
    * the appointing authority, the post's unit and the units above them): see `unit-authority.ts`.
    */
   partyCommitteeOfTerritoryRuns?: boolean;
+  /**
+   * The legal time limit the opening's facts set for some of its steps (the resignation talk's,
+   * counted from the letter): those steps are never due after it.
+   */
+  governingDeadline?: (
+    facts: Record<string, unknown>,
+    definition: ProcedureDefinition,
+  ) => GoverningDeadline | null;
   /** The procedure's own term rule for its decision. */
   decisionTerm?: (
     context: CaseContext,

@@ -1,5 +1,5 @@
 import { ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
-import { BegunStep, dueFrom, refuse } from '../../workflow/step-engine';
+import { BegunStep, dueOn, refuse } from '../../workflow/step-engine';
 import { StepRecord } from '../../workflow/step-engine';
 import { DisciplineContext } from './discipline.context';
 import { SkippedSteps } from './discipline.events';
@@ -70,6 +70,6 @@ export function recordPastCouncil(
   return {
     ...begun.record(true),
     nextStepId: after?.id ?? null,
-    nextStepDueOn: dueFrom(after, heldOn, context.calendar),
+    nextStepDueOn: dueOn(after, { ...context, today: heldOn }),
   };
 }

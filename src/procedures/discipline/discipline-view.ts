@@ -15,7 +15,8 @@ import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engin
 import { subjectRefusal } from '../../workflow/step-engine/actors';
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { complaintDeadline } from './complaint-window';
-import { DisciplineState } from './discipline.state';
+import { DisciplineState, ExistingDiscipline } from './discipline.state';
+import { disciplineTimeLimit } from './discipline-time-limit';
 
 /** The closure as shown to the caller: a closure by the ballot restates its counts in `reason`. */
 function closureView(closure: object, actor: Actor, context: DisclosureContext) {
@@ -117,7 +118,7 @@ export function disciplineView(
       : null,
     missedDeadlines: state.missedDeadlines,
     revision,
-    currentStep: currentStepOfCase(current, state, calendar),
+    currentStep: currentStepOfCase(current, governed(state, definition), calendar, today),
     allowedNext,
     ...(readerMayNotAct ? { readerMayNotAct } : {}),
     steps: stepsWithCorrections(state.steps, state.corrections, actor, disclosure),
@@ -128,6 +129,12 @@ export function disciplineView(
     ...(state.status === 'time_barred' ? { timeBarred: state.timeBarred } : {}),
   };
 }
+
+/** The case with the time to decide that governs its steps' deadlines. */
+const governed = (state: ExistingDiscipline, definition: ProcedureDefinition) => ({
+  ...state,
+  governingDeadline: disciplineTimeLimit(state.decideBy, definition),
+});
 
 /** The decision, form, validity and bar of a decided case (none before the decision). */
 function decisionView(state: Exclude<DisciplineState, { status: 'none' }>) {

@@ -17,6 +17,7 @@ import { DISCIPLINE_STEP_KINDS, performStep } from './discipline.steps';
 import { Command, Data, Existing, Track } from './discipline.types';
 import { Violation } from './discipline.events';
 import { partyDisciplineOfNonMember } from './party-discipline-subject';
+import { currentStepDueUnder, disciplineTimeLimit } from './discipline-time-limit';
 
 /** The time to decide (`discipline.decideDays`): so many units from detection, extendable once. */
 interface TimeToDecide {
@@ -46,6 +47,11 @@ export function decideDiscipline(
     );
   if (command.type === 'OpenDisciplineCase') return openCase(state, command, track, context);
   if (state.status === 'none') refuse('case.not_found', 'the case does not exist', 'not_found');
+  // Every step a command moves the case to is due no later than the case's time to decide.
+  context = {
+    ...context,
+    governingDeadline: disciplineTimeLimit(state.decideBy, definition),
+  };
   switch (command.type) {
     case 'PerformDisciplineStep':
       if (state.status !== 'open')
@@ -121,6 +127,9 @@ function openCase(
     ? ruleValue<TimeToDecide>(ruleSet, 'discipline.decideDays')
     : null;
   const decideFrom = violation.detectedOn ?? today;
+  const decideBy = decideDays
+    ? endOfPeriod(context.calendar, decideFrom, decideDays.standard, decideDays.unit)
+    : null;
   const opened: Data<'DisciplineCaseOpened'> = {
     caseId: command.data.caseId,
     procedure: 'discipline',
@@ -141,11 +150,12 @@ function openCase(
     openedBy: actor.userId,
     summary: command.data.summary,
     decideFrom,
-    decideBy: decideDays
-      ? endOfPeriod(context.calendar, decideFrom, decideDays.standard, decideDays.unit)
-      : null,
+    decideBy,
     firstStepId: first.id,
-    firstStepDueOn: dueOn(first, context),
+    firstStepDueOn: dueOn(first, {
+      ...context,
+      governingDeadline: disciplineTimeLimit(decideBy, definition),
+    }),
   };
   return [{ type: 'DisciplineCaseOpened', data: opened }];
 }
@@ -209,17 +219,19 @@ function extendTimeLimit(
     );
   requireActor(definition.steps[definition.steps.length - 1], context);
   const days = ruleValue<TimeToDecide>(ruleSet, 'discipline.decideDays');
+  const to = endOfPeriod(
+    context.calendar,
+    state.decideFrom ?? state.openedOn,
+    days.extended,
+    days.unit,
+  );
   return [
     {
       type: 'DisciplineTimeLimitExtended',
       data: {
         from: state.decideBy,
-        to: endOfPeriod(
-          context.calendar,
-          state.decideFrom ?? state.openedOn,
-          days.extended,
-          days.unit,
-        ),
+        to,
+        ...currentStepDueUnder(state, to, context),
         reason: command.data.reason,
         extendedBy: actor.userId,
         extendedOn: today,

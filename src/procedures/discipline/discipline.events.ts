@@ -179,6 +179,8 @@ export type DisciplineEvent =
       data: {
         from: string;
         to: string;
+        /** The current step's due day counted again under the new limit (absent: unchanged). */
+        currentStepDue?: { stepId: string; previousDueOn: string | null; dueOn: string };
         reason: string;
         extendedBy: string;
         extendedOn: string;

@@ -60,7 +60,12 @@ function evolveEvent(
       } as ExistingDiscipline;
     }
     case 'DisciplineTimeLimitExtended':
-      return { ...state, decideBy: e.data.to, timeLimitExtended: true };
+      return {
+        ...state,
+        decideBy: e.data.to,
+        timeLimitExtended: true,
+        ...(e.data.currentStepDue ? { currentStepDueOn: e.data.currentStepDue.dueOn } : {}),
+      };
     case 'DisciplineComplaintFiled':
       return state.status === 'decided'
         ? { ...state, status: 'under_review', complaint: e.data }

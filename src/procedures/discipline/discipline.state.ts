@@ -12,6 +12,8 @@ export interface DisciplineStanding extends Omit<
   /** Index of the current step in the pinned definition. */
   currentStep: number;
   currentStepDueOn: string | null;
+  /** The day the current step became current (absent while the first step is: `openedOn`). */
+  currentStepSince?: string;
   steps: DisciplineEvent[];
   ballot: Data<'DisciplineBallotTallied'> | null;
   tallyRecorders: string[];

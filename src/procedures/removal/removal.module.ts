@@ -6,6 +6,7 @@ import { registeredPerson } from '../case/opening-subjects';
 import { removalDecisionTerm } from './removal-decision';
 import { removalOpening } from './removal-grounds';
 import { REMOVAL_RECORD_HANDLERS } from './removal-record.handlers';
+import { resignationTalkDeadline } from './resignation-talk';
 import { removalRecordSaga } from './removal-record.saga';
 
 export const REMOVAL_DEFINITIONS = [
@@ -55,6 +56,7 @@ export const RemovalModule = caseProcedureModule({
         ...(talkDays ? { talk: { workingDays: talkDays, calendar: context.calendar } } : {}),
       });
     },
+    governingDeadline: resignationTalkDeadline,
     decisionTerm: async (context) => (_state, effectiveFrom) =>
       removalDecisionTerm(context.definition, context.ruleSet, effectiveFrom),
   }),

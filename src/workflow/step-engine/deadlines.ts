@@ -3,14 +3,45 @@ import { StepDefinition } from '../definitions/procedure-definition';
 import { StepContext } from './step-context';
 
 /**
- * When a step that becomes current today is due, under its definition and the calendar: working
- * days, or calendar days whose last day moves to the next working day when it is off.
+ * A legal time limit that governs some of a case's steps: the civil-service time to decide
+ * (thời hạn xử lý kỷ luật) governs every step of the case, the talk with a cadre who resigns
+ * (hạn trao đổi với cán bộ, counted from the letter) the talk. A step it governs is never due
+ * after it, whatever the step's own time limit says.
  */
-export function dueOn(step: StepDefinition | undefined, context: StepContext): string | null {
-  return dueFrom(step, context.today, context.calendar);
+export interface GoverningDeadline {
+  /** Its last day. */
+  dueOn: string;
+  /** Which limit it is, as the views name it (e.g. `discipline.time_limit`). */
+  rule: string;
+  /** The steps it governs. */
+  stepIds: string[];
 }
 
-/** The same, for a step that became current on `from` (a deadline counted again). */
+/** A step's own due day, no later than the legal limit governing it (when one does). */
+export function withinGoverningDeadline(
+  stepId: string | undefined,
+  due: string | null,
+  governing: GoverningDeadline | null | undefined,
+): string | null {
+  if (due === null || !governing || stepId === undefined || !governing.stepIds.includes(stepId))
+    return due;
+  return governing.dueOn < due ? governing.dueOn : due;
+}
+
+/**
+ * When a step that becomes current today is due, under its definition and the calendar: working
+ * days, or calendar days whose last day moves to the next working day when it is off; never after
+ * the legal limit governing it (`context.governingDeadline`).
+ */
+export function dueOn(step: StepDefinition | undefined, context: StepContext): string | null {
+  return withinGoverningDeadline(
+    step?.id,
+    dueFrom(step, context.today, context.calendar),
+    context.governingDeadline,
+  );
+}
+
+/** The step's own due day, for a step that became current on `from` (a deadline counted again). */
 export function dueFrom(
   step: StepDefinition | undefined,
   from: string,

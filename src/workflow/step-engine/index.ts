@@ -6,7 +6,8 @@ export type { EndingNames } from './step-record';
 export { advanceOn, endedAtStep, withRecorder } from './step-record';
 export type { BodyOf, CommandOf, EventData, InStatus } from './types';
 export { unreachable } from './types';
-export { dueFrom, dueOn } from './deadlines';
+export { dueFrom, dueOn, withinGoverningDeadline } from './deadlines';
+export type { GoverningDeadline } from './deadlines';
 export type { AppliedVoteRule } from './vote-rule';
 export { appliedRule, disclosure, refuseUnjudgedTally, tallyEvent } from './vote-rule';
 export {

@@ -2,6 +2,7 @@ import { Actor } from '../../identity/actor';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { ProcedureDefinition } from '../definitions/procedure-definition';
 import { RuleSet } from '../rule-sets/rule-set';
+import type { GoverningDeadline } from './deadlines';
 
 /**
  * What every procedure's `decide` is handed besides state and command, so it stays pure: the
@@ -17,4 +18,6 @@ export interface StepContext {
   today: string;
   /** The actor's grant covers the case's org unit (it or one of its ancestors). */
   actorReachesCaseUnit: boolean;
+  /** The case's legal time limit its steps' deadlines may not pass (see GoverningDeadline). */
+  governingDeadline?: GoverningDeadline | null;
 }

@@ -3,6 +3,7 @@ import { DisclosureContext, discloseBallot } from '../../identity/ballot-disclos
 import { withheldPlaceholders } from '../../identity/withheld-placeholders';
 import { StepDefinition } from '../definitions/procedure-definition';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import { GoverningDeadline, withinGoverningDeadline } from './deadlines';
 
 /** A step event as shown to the caller: ballot counts only as the disclosure rule allows. */
 export function stepView(
@@ -27,6 +28,10 @@ export function currentStepView(
   current: StepDefinition | undefined,
   dueOn: string | null,
   provisional: boolean,
+  {
+    dueLimitedBy = null,
+    overdue = false,
+  }: { dueLimitedBy?: string | null; overdue?: boolean } = {},
 ) {
   if (!current) return null;
   return {
@@ -37,6 +42,9 @@ export function currentStepView(
     roles: current.actors.roles,
     dueOn,
     provisional: dueOn !== null && provisional,
+    // The legal limit the due day is, when the step's own time limit would have run past it.
+    dueLimitedBy: dueOn !== null ? dueLimitedBy : null,
+    overdue: dueOn !== null && overdue,
   };
 }
 
@@ -72,16 +80,29 @@ export function pinsView(state: {
 /**
  * A case's current step with its due day, provisional when the span from the opening day to it
  * crosses a year whose official schedule is not published (the step began on or after opening).
+ * A legal limit governing the step caps the day (a deadline stored before the cap was applied
+ * too) and is named in `dueLimitedBy` when it is the day; `overdue` once today is past it.
  */
 export function currentStepOfCase(
   current: StepDefinition | undefined,
-  state: { currentStepDueOn: string | null; openedOn: string },
+  state: {
+    currentStepDueOn: string | null;
+    openedOn: string;
+    governingDeadline?: GoverningDeadline | null;
+  },
   calendar: Pick<WorkingDayCalendar, 'isProvisionalBetween'>,
+  today?: string,
 ) {
-  const dueOn = state.currentStepDueOn;
+  const governing = state.governingDeadline ?? null;
+  const dueOn = withinGoverningDeadline(current?.id, state.currentStepDueOn, governing);
+  const limited = governing !== null && dueOn !== null && dueOn === governing.dueOn;
   return currentStepView(
     current,
     dueOn,
     dueOn !== null && calendar.isProvisionalBetween(state.openedOn, dueOn),
+    {
+      dueLimitedBy: limited ? governing.rule : null,
+      overdue: dueOn !== null && today !== undefined && today > dueOn,
+    },
   );
 }

@@ -132,6 +132,9 @@ export interface CaseView {
     dueOn: string | null;
     /** Counted through a year with no official holiday schedule yet: may move when it lands. */
     provisional: boolean;
+    /** The legal time limit that is the due day (the step's own limit would run past it). */
+    dueLimitedBy: string | null;
+    overdue: boolean;
   } | null;
   allowedNext: {
     action: string;

@@ -5,6 +5,7 @@ import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
 import { useCatalog } from '../api/hooks';
 import { Definition, RuleSet } from '../api/types';
 import { ErrorBox, Loading } from '../components/common';
+import { StepDue } from '../components/StepDue';
 import { formatDay } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
@@ -302,7 +303,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
           <h2 id="current-step-title">
             {t('case.currentStep', { title: i18n.language === 'en' ? step.title : step.titleVi })}
           </h2>
-          <p className="muted">{t('case.due', { date: formatDay(view.currentStep?.dueOn) })}</p>
+          <StepDue due={view.currentStep ?? { dueOn: null }} />
           {mayAct ? (
             <DisciplineStepForm
               key={`${step.id}:${view.revision}`}

@@ -88,7 +88,13 @@ export interface DisciplineCaseView {
   summary: string;
   timeLimit: { runsFrom?: string; decideBy: string; extended: boolean; overdue: boolean } | null;
   revision: number | null;
-  currentStep: { id: string; dueOn: string | null } | null;
+  currentStep: {
+    id: string;
+    dueOn: string | null;
+    provisional?: boolean;
+    dueLimitedBy?: string | null;
+    overdue?: boolean;
+  } | null;
   allowedNext: { action: string; stepId?: string; roles?: string[]; href?: string }[];
   /** The reader is the person the case is about: no action is offered (allowedNext is empty). */
   readerMayNotAct?: { rule: 'separation.subject'; message: string };

@@ -20,6 +20,7 @@ import { CaseCorrection, CorrectionNotes } from '../components/CaseCorrection';
 import { stepTitleOf } from '../step-title';
 import { useReasonText } from '../server-text/use-reason-text';
 import { DecisionCard } from '../components/DecisionCard';
+import { StepDue } from '../components/StepDue';
 import { RemovalGroundsFacts } from '../components/RemovalGroundsFacts';
 import { usePinnedRuleNames } from '../pinned-rules';
 
@@ -371,16 +372,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <h2 id="current-step-title">
             {t('case.currentStep', { title: i18n.language === 'en' ? step.title : step.titleVi })}
           </h2>
-          <p className="muted">
-            {t('case.due', { date: formatDay(data.currentStep.dueOn) })}
-            {data.currentStep.provisional && (
-              <>
-                {' '}
-                <span className="badge">{t('case.provisional')}</span>
-              </>
-            )}
-          </p>
-          {data.currentStep.provisional && <p className="muted">{t('case.provisionalHint')}</p>}
+          <StepDue due={data.currentStep} />
           {mayAct && (step.kind === 'registration' || step.kind === 'scores') ? (
             <ExamStepForm
               key={`${step.id}:${data.revision}`}

@@ -169,6 +169,14 @@ export function stepDeadlineOutputs(event: StepDeadlineEvent): SagaOutput[] {
       );
     case 'StepDeadlineRecomputed':
       return deadlineRecomputed(at, e.data);
+    // A longer time to decide lets a step the old one cut short run to its own day.
+    case 'DisciplineTimeLimitExtended':
+      return e.data.currentStepDue
+        ? deadlineRecomputed(at, {
+            ...e.data.currentStepDue,
+            previousDueOn: e.data.currentStepDue.previousDueOn ?? '',
+          })
+        : [Ignore('no step changed')];
     // A discipline case's first step is not scheduled here (as before: its time limit is the
     // case's own, decideBy); the other events move no step.
     case 'DisciplineCaseOpened':
@@ -177,7 +185,6 @@ export function stepDeadlineOutputs(event: StepDeadlineEvent): SagaOutput[] {
     case 'CaseRejected':
     case 'CaseWithdrawn':
     case 'DeadlineMissed':
-    case 'DisciplineTimeLimitExtended':
     case 'DisciplineComplaintFiled':
     case 'DisciplineComplaintReviewed':
     case 'DisciplineCaseClosed':

@@ -70,9 +70,10 @@ export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): D
       return e.data.stepId === state.currentStepId
         ? { ...state, currentStepDueOn: e.data.dueOn }
         : state;
+    case 'DisciplineTimeLimitExtended':
+      return dueCountedAgain(state, e.data.currentStepDue);
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
-    case 'DisciplineTimeLimitExtended':
     case 'DisciplineComplaintFiled':
     case 'DisciplineComplaintReviewed':
       return state;
@@ -82,6 +83,14 @@ export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): D
       return state;
     }
   }
+}
+
+/** A longer time to decide that gave the current step another due day. */
+function dueCountedAgain(
+  state: DeadlineWatch,
+  due: { stepId: string; dueOn: string } | undefined,
+): DeadlineWatch {
+  return due?.stepId === state.currentStepId ? { ...state, currentStepDueOn: due.dueOn } : state;
 }
 
 export type DeadlineCommand = {

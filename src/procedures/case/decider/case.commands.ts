@@ -1,4 +1,5 @@
 import { VettingItem } from '../../../workflow/definitions/procedure-definition';
+import type { GoverningDeadline } from '../../../workflow/step-engine';
 import { BallotTally } from '../../../workflow/vote-rules/tally';
 import { CouncilVote } from '../../../workflow/vote-rules/council-election';
 import type { RegistrationBody, ScoresBody } from '../../competitive-exam/exam.types';
@@ -82,6 +83,8 @@ export type CaseCommand =
         /** The definition fills a post (see ProcedureDefinition.fillsPost). */
         fillsPost?: boolean;
         facts?: Record<string, unknown>;
+        /** The legal time limit the procedure found in the facts (see GoverningDeadline). */
+        governingDeadline?: GoverningDeadline;
         recordedFromPaper?: { paperRecordRef: string; recordedOn: string };
       };
     }

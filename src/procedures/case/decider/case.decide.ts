@@ -28,6 +28,8 @@ export function decideCase(
   );
   if (command.type === 'OpenCase') return openCase(state, command, context);
   if (state.status === 'none') refuse('case.not_found', 'the case does not exist', 'not_found');
+  // A step the case's legal time limit governs is due no later than it.
+  context = { ...context, governingDeadline: state.governingDeadline };
   if (command.type === 'CorrectStep') return correct(state, command, context);
   if (state.status !== 'open')
     refuseNotOpen(
@@ -101,7 +103,13 @@ function openCase(
     summary: command.data.summary,
     openedBy: actor.userId,
     firstStepId: first.id,
-    firstStepDueOn: dueOn(first, context),
+    firstStepDueOn: dueOn(first, {
+      ...context,
+      governingDeadline: command.data.governingDeadline ?? null,
+    }),
+    ...(command.data.governingDeadline
+      ? { governingDeadline: command.data.governingDeadline }
+      : {}),
     ...(command.data.facts ? { facts: command.data.facts } : {}),
     ...(command.data.recordedFromPaper
       ? { recordedFromPaper: command.data.recordedFromPaper }

@@ -7,7 +7,12 @@ import type { ExamEvent } from '../../competitive-exam/exam.types';
 import type { PostTerm } from './case.context';
 
 export type { AppliedVoteRule, StepRecord } from '../../../workflow/step-engine';
-import type { AppliedVoteRule, StepCorrectedData, StepRecord } from '../../../workflow/step-engine';
+import type {
+  AppliedVoteRule,
+  GoverningDeadline,
+  StepCorrectedData,
+  StepRecord,
+} from '../../../workflow/step-engine';
 
 export interface VettingEntry {
   item: VettingItem;
@@ -52,6 +57,8 @@ export type CaseEvent =
         openedBy: string;
         firstStepId: string;
         firstStepDueOn: string | null;
+        /** A legal time limit its steps may not be due after (the resignation talk's, from the letter). */
+        governingDeadline?: GoverningDeadline;
         /** Procedure-specific facts fixed when the case opened (e.g. lateness of a re-appointment). */
         facts?: Record<string, unknown>;
         /**

@@ -108,6 +108,7 @@ function opened(data: Data<'CaseOpened'>): CaseState {
     ...(data.recordedFromPaper ? { recordedFromPaper: data.recordedFromPaper } : {}),
     currentStep: 0,
     currentStepDueOn: data.firstStepDueOn,
+    governingDeadline: data.governingDeadline ?? null,
     steps: [],
     vetting: {},
     nominees: null,

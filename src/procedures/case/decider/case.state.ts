@@ -1,4 +1,4 @@
-import { LastStep, StepCorrectionNote } from '../../../workflow/step-engine';
+import { GoverningDeadline, LastStep, StepCorrectionNote } from '../../../workflow/step-engine';
 import { VettingEntry, CaseEvent } from './case.events';
 
 type Data<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>['data'];
@@ -20,6 +20,8 @@ export interface CaseFacts {
   /** Index of the current step in the pinned definition's steps. */
   currentStep: number;
   currentStepDueOn: string | null;
+  /** A legal time limit some of its steps may not be due after (null: none). */
+  governingDeadline: GoverningDeadline | null;
   /** Every completed step's event, in order. */
   steps: CaseEvent[];
   vetting: Record<

@@ -21,6 +21,16 @@ export class CurrentStepDto {
       'true when the deadline was counted through a year whose official holiday schedule is not published yet (tạm tính): it may move when the schedule lands',
   })
   provisional!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['discipline.time_limit', 'removal.resignation.talk'],
+    description:
+      'the legal time limit that is the due day, where the step’s own time limit would run past it (or ends the same day): the civil-service time to decide (thời hạn xử lý kỷ luật) or the resignation talk’s limit counted from the letter; null otherwise',
+  })
+  dueLimitedBy!: string | null;
+  @ApiProperty({ description: 'today is past the due day and the step is not done (quá hạn)' })
+  overdue!: boolean;
 }
 
 /** Why the reader is offered no action on the case: they are the person it is about. */

@@ -1,0 +1,157 @@
+import request from 'supertest';
+import * as path from 'node:path';
+import { loadCalendar } from '../../src/workflow/calendar/working-day-calendar';
+import { addDays, buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * A step is never due after the legal time limit that governs it, and once that limit has passed
+ * with the step not done, the case and the inbox say "overdue". Before, a civil-service discipline
+ * case detected long ago showed its first step due 30 days after the opening, past the case's own
+ * time to decide; a resignation opened late showed the talk due 10 working days after the opening
+ * although the talk's limit, counted from the letter, had passed, and nothing was overdue.
+ */
+describe('a legal time limit caps the deadlines of the steps it governs', () => {
+  let t: TestApp;
+  const today = vietnamToday();
+  const calendar = loadCalendar(path.resolve(__dirname, '../../seeds/calendar'));
+  const http = () => request(t.server as never);
+  let staff: Record<string, string>;
+  let inspector: Record<string, string>;
+  let leader: Record<string, string>;
+  const post = {
+    positionId: 'pos-deputy',
+    from: addDays(today, -900),
+    termEnd: addDays(today, 900),
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp('legal_deadline', { RUN_WORKERS: 'true' });
+    staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
+    inspector = { Authorization: `Bearer ${t.token('u-inspector', ['inspector'], 'ou-town')}` };
+    leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-town')}` };
+    await buildRegistry(t, staff, {
+      positions: [{ id: 'pos-deputy', rank: 3 }],
+      people: ['p-soon', 'p-late', 'p-letter'].map((id) => ({ id, posts: [post] })),
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const openDiscipline = (id: string, personId: string, detectedOn: string) =>
+    http()
+      .post('/discipline-cases')
+      .set(inspector)
+      .send({
+        id,
+        definition: 'discipline.civil-service',
+        personId,
+        positionId: 'pos-deputy',
+        orgUnitId: 'ou-town',
+        summary: 'Vi phạm quy định quản lý đất đai',
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(today, -200),
+          detectedOn,
+          description: 'Ký cấp đất sai quy hoạch',
+          source: 'inspection',
+          severity: 'warning',
+        },
+      })
+      .expect(201);
+  const inboxItem = async (
+    who: Record<string, string>,
+    caseId: string,
+    done: (item: never) => boolean,
+  ) =>
+    eventually(
+      async () =>
+        (await http().get('/inbox').set(who).expect(200)).body.items.find(
+          (item: { caseId: string }) => item.caseId === caseId,
+        ),
+      (item) => item !== undefined && done(item as never),
+    );
+
+  it('a discipline step is due no later than the time to decide, and says so', async () => {
+    const opened = await openDiscipline('d-soon', 'p-soon', addDays(today, -70));
+    const decideBy = opened.body.timeLimit.decideBy;
+    // The first step's own 30 days would run past the case's time to decide.
+    expect(calendar.periodEnd(addDays(today, 30)) > decideBy).toBe(true);
+    expect(opened.body.currentStep).toMatchObject({
+      id: 'verification',
+      dueOn: decideBy,
+      dueLimitedBy: 'discipline.time_limit',
+      overdue: false,
+    });
+    const moved = await http()
+      .post('/discipline-cases/d-soon/steps/verification')
+      .set(inspector)
+      .send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'vi phạm', violationConfirmed: true })
+      .expect(200);
+    expect(moved.body.currentStep).toMatchObject({
+      id: 'self-criticism',
+      dueOn: decideBy,
+      dueLimitedBy: 'discipline.time_limit',
+    });
+    const item = await inboxItem(staff, 'd-soon', (i: { dueOn: string }) => i.dueOn === decideBy);
+    expect(item).toMatchObject({ dueOn: decideBy, overdue: false });
+  });
+
+  it('a time to decide that has passed makes the step overdue on the case and in the inbox; extending it gives the step its own day', async () => {
+    const opened = await openDiscipline('d-late', 'p-late', addDays(today, -100));
+    const decideBy = opened.body.timeLimit.decideBy;
+    expect(decideBy < today).toBe(true);
+    expect(opened.body.currentStep).toMatchObject({
+      dueOn: decideBy,
+      dueLimitedBy: 'discipline.time_limit',
+      overdue: true,
+    });
+    const item = await inboxItem(inspector, 'd-late', () => true);
+    expect(item).toMatchObject({ dueOn: decideBy, overdue: true });
+
+    const extended = await http()
+      .post('/discipline-cases/d-late/extend')
+      .set(leader)
+      .send({ reason: 'cần giám định' })
+      .expect(200);
+    // 150 days from detection end after the step's own 30 days from the opening.
+    const own = calendar.periodEnd(addDays(today, 30));
+    expect(extended.body.timeLimit.decideBy > own).toBe(true);
+    expect(extended.body.currentStep).toMatchObject({
+      dueOn: own,
+      dueLimitedBy: null,
+      overdue: false,
+    });
+    const after = await inboxItem(inspector, 'd-late', (i: { dueOn: string }) => i.dueOn === own);
+    expect(after).toMatchObject({ dueOn: own, overdue: false });
+  });
+
+  it('a resignation talk is due by the limit counted from the letter, overdue once it passed', async () => {
+    const letterReceivedOn = addDays(today, -25);
+    const opened = await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'r-late',
+        procedure: 'removal',
+        definition: 'removal.resignation',
+        personId: 'p-letter',
+        positionId: 'pos-deputy',
+        orgUnitId: 'ou-town',
+        summary: 'Đơn xin từ chức',
+        grounds: { letterReceivedOn, reason: 'Lý do sức khỏe' },
+      })
+      .expect(201);
+    const talkDueBy = calendar.addWorkingDays(letterReceivedOn, 10);
+    expect(opened.body.facts).toMatchObject({ talkDueBy, openedAfterTalkDue: true });
+    expect(opened.body.currentStep).toMatchObject({
+      id: 'talk',
+      dueOn: talkDueBy,
+      dueLimitedBy: 'removal.resignation.talk',
+      overdue: true,
+    });
+    const item = await inboxItem(staff, 'r-late', () => true);
+    expect(item).toMatchObject({ dueOn: talkDueBy, overdue: true });
+  });
+});
