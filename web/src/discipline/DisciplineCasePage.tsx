@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
 import { useCatalog } from '../api/hooks';
-import { Definition, RuleSet } from '../api/types';
+import { Definition, RuleSet, StepDefinition } from '../api/types';
+import { Fraction } from '../ballot/ballot-check';
+import { FormBallotRule } from '../ballot/form-ballot-check';
 import { ErrorBox, Loading } from '../components/common';
 import { StepDue } from '../components/StepDue';
 import { formatDay } from '../dates';
@@ -18,7 +20,31 @@ import { DisciplineStepForm, valuesFromRecord } from './DisciplineStepForm';
 const stepKeys = idempotencyKeys();
 const correctionKeys = idempotencyKeys();
 
-type Discipline = { councilSteps?: string[]; councilRecommends?: boolean };
+type Discipline = {
+  councilSteps?: string[];
+  councilRecommends?: boolean;
+  accumulateFromHeaviest?: boolean;
+};
+
+/** The form ballot's rule: its quorum and pass shares from the case's rule set, as the server's. */
+function ballotRule(
+  step: StepDefinition,
+  forms: string[],
+  ruleSet: RuleSet | undefined,
+  discipline: Discipline | undefined,
+): FormBallotRule | null {
+  const fraction = (param: string | undefined) =>
+    param ? (ruleSet?.params[param]?.value as Fraction | undefined) : undefined;
+  const quorum = fraction(step.voteRule?.quorumParam);
+  const pass = fraction(step.voteRule?.passParam);
+  if (step.kind !== 'ballot' || !quorum || !pass) return null;
+  return {
+    forms,
+    quorum,
+    pass,
+    accumulateFromHeaviest: discipline?.accumulateFromHeaviest === true,
+  };
+}
 
 /**
  * The rule set's values the forms need: the track's forms this person may be given (recall only
@@ -312,6 +338,8 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
               councilResolutionForms={councilResolutionForms}
               councilSkipGrounds={beforeCouncil ? skipGrounds : null}
               recommendedForm={recommended}
+              councilRecommends={discipline?.councilRecommends === true}
+              ballotRule={ballotRule(step, forms, ruleSet, discipline)}
               submit={(body) =>
                 write('/discipline-cases/{id}/steps/{stepId}', step.id, body, stepKeys)
               }

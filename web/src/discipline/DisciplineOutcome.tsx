@@ -171,6 +171,19 @@ export function DisciplineRecords({
           {record.minutesRef ? ` · ${record.minutesRef}` : ''}
           {record.form ? ` · ${formName(record.form)}` : ''}
           {tallyLine(record, formName) && <div>{tallyLine(record, formName)}</div>}
+          {typeof record.violationConfirmed === 'boolean' && (
+            <div data-testid="violation-confirmed">
+              {t('discipline.form.violationConfirmed')}:{' '}
+              <strong>
+                {t(record.violationConfirmed ? 'discipline.form.yes' : 'discipline.form.no')}
+              </strong>
+            </div>
+          )}
+          {record.conclusion && (
+            <div className="muted">
+              {t('form.conclusion')}: {record.conclusion}
+            </div>
+          )}
           {withheldResultOf(record) && (
             <div className="muted" data-testid="result-withheld">
               {t(withheldResultKey(withheldResultOf(record)!, record.type))}

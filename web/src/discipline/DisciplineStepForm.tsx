@@ -6,6 +6,8 @@ import { ErrorBox, Field, describedBy } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { formatDay, parseDay, vietnamToday } from '../dates';
 import { useReasonText } from '../server-text/use-reason-text';
+import { FormBallotRule } from '../ballot/form-ballot-check';
+import { FormBallotLive } from './FormBallotLive';
 
 export type Values = Record<string, string>;
 
@@ -17,8 +19,12 @@ export interface DisciplineStepFormProps {
   councilResolutionForms: string[];
   /** The grounds to hold no council, when this meeting comes just before the council steps. */
   councilSkipGrounds: string[] | null;
-  /** The council's recommendation, when the decision may differ from it with a reason. */
+  /** The form the ballot chose: a council's recommendation, or (Party) the form the decision applies. */
   recommendedForm: string | null;
+  /** The ballot only recommends (a civil-service council): the authority may decide another form. */
+  councilRecommends?: boolean;
+  /** The form ballot's rule from the case's rule set, for the live check (null: not known). */
+  ballotRule?: FormBallotRule | null;
   submit(body: Record<string, unknown>): Promise<void>;
   /** A correction: the values recorded, and a required reason. */
   correction?: { values: Values; labelledBy: string };
@@ -169,6 +175,10 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
   };
 
   const chosenForm = values.form ?? props.recommendedForm ?? forms[0];
+  // Party: the decision applies the form the ballot chose (no council recommends, nobody else
+  // proposes a form the decision may depart from), so that form is the only one offered.
+  const appliesBallotForm = !props.councilRecommends && props.recommendedForm !== null;
+  const formsOffered = appliesBallotForm ? [props.recommendedForm!] : forms;
   return (
     <form onSubmit={(e) => void onSubmit(e)} aria-labelledby={correction?.labelledBy} noValidate>
       {input('heldOn', t('form.heldOn'), 'day')}
@@ -232,6 +242,7 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
               'number',
             ),
           )}
+          {props.ballotRule && <FormBallotLive rule={props.ballotRule} values={values} />}
         </fieldset>
       )}
       {step.kind === 'decision' && (
@@ -240,13 +251,18 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
           {input('signer', t('discipline.form.signer'))}
           <Field id="d-form" label={t('discipline.form.form')} error={errors.form}>
             <select id="d-form" value={chosenForm} onChange={(e) => set('form')(e.target.value)}>
-              {forms.map((form) => (
+              {formsOffered.map((form) => (
                 <option key={form} value={form}>
                   {t(`discipline.forms.${form}`, { defaultValue: form })}
                 </option>
               ))}
             </select>
           </Field>
+          {appliesBallotForm && (
+            <p className="hint" data-testid="ballot-form-applies">
+              {t('discipline.form.appliesBallotForm')}
+            </p>
+          )}
           {input('effectiveFrom', t('discipline.form.effectiveFrom'), 'day')}
           {props.councilResolutionForms.includes(chosenForm) && (
             <fieldset data-testid="council-resolution">
@@ -259,7 +275,8 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
               )}
             </fieldset>
           )}
-          {props.recommendedForm &&
+          {props.councilRecommends &&
+            props.recommendedForm &&
             chosenForm !== props.recommendedForm &&
             input('reasonForDifferentForm', t('discipline.form.reasonForDifferentForm'))}
           {input('personRequest', t('discipline.form.personRequestRef'))}

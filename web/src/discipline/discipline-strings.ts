@@ -50,6 +50,17 @@ export const disciplineVi = {
     relievedFromPost: 'Cảnh cáo kèm cho thôi giữ chức vụ: không có thời hạn hết hạn chế bổ nhiệm',
     noEnd: 'không có thời hạn',
   },
+  live: {
+    threshold:
+      'Một hình thức được chọn khi có nhiều hơn {{threshold, number}} phiếu (trên tổng số {{members}} thành viên), tức ít nhất {{needed}} phiếu.',
+    accumulateRule:
+      'Nếu không hình thức nào đạt, cộng dồn số phiếu từ hình thức nặng nhất trở xuống.',
+    chosen: 'Hình thức được chọn: {{form}}.',
+    accumulated: 'Hình thức được chọn: {{form}} (cộng dồn từ hình thức nặng nhất).',
+    noForm: 'Không hình thức nào đạt: không kỷ luật.',
+    sumMismatch:
+      'Số phiếu các hình thức + không kỷ luật + không hợp lệ = {{cast}}, nhưng có mặt {{present}}',
+  },
   closure: 'Lý do đóng hồ sơ',
   skip: {
     title: 'Không thành lập Hội đồng kỷ luật',
@@ -74,6 +85,8 @@ export const disciplineVi = {
     form: 'Hình thức kỷ luật',
     effectiveFrom: 'Hiệu lực từ (dd/mm/yyyy)',
     reasonForDifferentForm: 'Lý do quyết định khác kiến nghị của Hội đồng',
+    appliesBallotForm:
+      'Kỷ luật đảng: quyết định áp dụng hình thức mà cuộc bỏ phiếu kín đã chọn; muốn hình thức khác thì sửa kết quả bỏ phiếu (Sửa bước).',
     personRequestRef: 'Văn bản đề nghị xem xét kỷ luật của người vi phạm (nếu có)',
     sameViolationCaseId: 'Mã hồ sơ kỷ luật cùng vi phạm ở kênh kia (Đảng/chính quyền), nếu có',
     relievedFromPost: 'Cảnh cáo kèm cho thôi giữ chức vụ',
@@ -173,6 +186,15 @@ export const disciplineEn: typeof disciplineVi = {
     relievedFromPost: 'Warning together with relief from post: the bar has no end date',
     noEnd: 'no end date',
   },
+  live: {
+    threshold:
+      'A form is chosen with more than {{threshold, number}} votes (of all {{members}} members), i.e. at least {{needed}}.',
+    accumulateRule: 'If no form passes alone, votes add up from the heaviest form down.',
+    chosen: 'Form chosen: {{form}}.',
+    accumulated: 'Form chosen: {{form}} (added up from the heaviest form).',
+    noForm: 'No form passes: no discipline.',
+    sumMismatch: 'Votes for forms + no discipline + invalid = {{cast}}, but {{present}} present',
+  },
   closure: 'Why the case was closed',
   skip: {
     title: 'No discipline council',
@@ -197,6 +219,8 @@ export const disciplineEn: typeof disciplineVi = {
     form: 'Form of discipline',
     effectiveFrom: 'In effect from (dd/mm/yyyy)',
     reasonForDifferentForm: 'Why the decision differs from the council’s recommendation',
+    appliesBallotForm:
+      'Party discipline: the decision applies the form the secret ballot chose; for another form, correct the ballot (Correct step).',
     personRequestRef: 'The person’s written request to be disciplined (if any)',
     sameViolationCaseId: 'The other track’s discipline case for the same violation (if any)',
     relievedFromPost: 'Warning together with relief from post',
