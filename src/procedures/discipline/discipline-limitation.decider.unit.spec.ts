@@ -3,14 +3,17 @@ import { disciplineDecider } from './discipline.decider';
 import {
   ballot,
   civil,
+  civilDefinition,
   decide,
   inspector,
   leader,
   meeting,
   open,
   party,
+  ruleSetOn,
   secretary,
   staff,
+  track,
   verified,
 } from './testing/discipline-fixtures';
 
@@ -165,6 +168,45 @@ describe('limitation on the civil-service track: judged on the form decided (Lu�
       .then(['DisciplineDecided']);
     expect(decided.data).toMatchObject({
       limitation: { years: 10, endsOn: '2028-06-01', expired: false },
+    });
+  });
+});
+
+describe('limitation on the civil-service track under Nghị định 112/2020 (cases opened before 1 Jul 2025)', () => {
+  /** A civil servant's case pinned to the State set of `openedOn`, up to the decision of `form`. */
+  const toDecisionUnder = (
+    openedOn: string,
+    form: string,
+    violation: Parameters<typeof open>[0],
+  ) => {
+    const t = track(civilDefinition, ruleSetOn(openedOn, 'state'));
+    return {
+      given: givenStream(
+        disciplineDecider,
+        ...historyOf(
+          disciplineDecider,
+          [open(violation), t.as(inspector)],
+          [verified, t.as(inspector)],
+          [meeting('self-criticism'), t.as(staff)],
+          [meeting('review'), t.as(inspector)],
+          [ballot({ [form]: 4 }, 5), t.as(secretary)],
+        ),
+      ),
+      leader: t.as(leader),
+    };
+  };
+
+  it('cites the decree’s article on limitation, art. 5 (thời hiệu, thời hạn xử lý kỷ luật), not art. 6', () => {
+    const { given, leader: by } = toDecisionUnder('2023-01-01', 'warning', {
+      committedOn: '2012-06-01',
+    });
+    const [barred] = given.when(decide('warning'), by).then(['DisciplineTimeBarred']);
+    expect(barred.data).toMatchObject({
+      limitation: {
+        years: 10,
+        endsOn: '2022-06-01',
+        citation: expect.stringMatching(/^Nghị định 112\/2020\/NĐ-CP, art\. 5\(1\)/),
+      },
     });
   });
 });

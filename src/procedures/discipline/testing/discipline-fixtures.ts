@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Actor } from '../../../identity/actor';
 import { loadCalendar } from '../../../workflow/calendar/working-day-calendar';
 import { loadDefinitions } from '../../../workflow/definitions/definition-loader';
-import { RuleSet } from '../../../workflow/rule-sets/rule-set';
+import { RuleSet, RuleTrack, ruleSetInForce } from '../../../workflow/rule-sets/rule-set';
 import { loadRuleSets } from '../../../workflow/rule-sets/rule-set-loader';
 import { DisciplineCommand } from '../discipline.commands';
 import { DisciplineContext } from '../discipline.context';
@@ -14,6 +14,18 @@ const definitions = loadDefinitions(path.join(seeds, 'definitions'));
 const sets = loadRuleSets(path.join(seeds, 'rule-sets'));
 export const partyNow = sets.find((set) => set.id === 'party-2025-10-08')!;
 export const stateNow = sets.find((set) => set.id === 'state-2025-10-08')!;
+/** A rule set by id: a whole set a case pinned (vn-2022) or a composed one (state-2022-08-18). */
+export const ruleSet = (id: string): RuleSet => {
+  const found = sets.find((set) => set.id === id);
+  if (!found) throw new Error(`no rule set ${id} in the seeds`);
+  return found;
+};
+/** The rule set a case of the track opened on the day pins. */
+export const ruleSetOn = (day: string, track: RuleTrack): RuleSet => {
+  const found = ruleSetInForce(sets, day, track);
+  if (!found) throw new Error(`no ${track} rule set composed for ${day}`);
+  return found;
+};
 export const partyDefinition = definitions.get('discipline.party@1')!;
 export const civilDefinition = definitions.get('discipline.civil-service@2')!;
 const calendar = loadCalendar(path.join(seeds, 'calendar'));
