@@ -209,4 +209,26 @@ describe('limitation on the civil-service track under Nghị định 112/2020 (c
       },
     });
   });
+  it('restarts the period from a new violation within it for a case opened from 20 Sep 2023 (Nghị định 71/2023), not before', () => {
+    const violation = { committedOn: '2012-06-01', laterViolationsOn: ['2021-01-01'] };
+    const amended = toDecisionUnder('2024-01-01', 'warning', violation);
+    const [decided] = amended.given
+      .when(decide('warning'), amended.leader)
+      .then(['DisciplineDecided']);
+    expect(decided.data).toMatchObject({
+      limitation: {
+        runsFrom: '2021-01-01',
+        restartedBy: '2021-01-01',
+        endsOn: '2031-01-01',
+        expired: false,
+        citation: expect.stringMatching(/Nghị định 71\/2023\/NĐ-CP, art\. 1\(4\)/),
+      },
+    });
+    // Opened before the amendment, the case keeps the decree as first issued: no restart.
+    const before = toDecisionUnder('2023-01-01', 'warning', violation);
+    const [barred] = before.given
+      .when(decide('warning'), before.leader)
+      .then(['DisciplineTimeBarred']);
+    expect(barred.data).toMatchObject({ limitation: { restartedBy: null, endsOn: '2022-06-01' } });
+  });
 });
