@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+import { loadDefinitions } from '../../workflow/definitions/definition-loader';
 import { givenStream, historyOf } from '../../workflow/testing/decider-spec';
 import { disciplineDecider } from './discipline.decider';
 import {
@@ -10,6 +12,7 @@ import {
   meeting,
   open,
   party,
+  ruleSet,
   ruleSetOn,
   secretary,
   staff,
@@ -230,5 +233,56 @@ describe('limitation on the civil-service track under Nghị định 112/2020 (c
       .when(decide('warning'), before.leader)
       .then(['DisciplineTimeBarred']);
     expect(barred.data).toMatchObject({ limitation: { restartedBy: null, endsOn: '2022-06-01' } });
+  });
+});
+
+describe('limitation in the whole sets a case pinned before the instruments (vn-2022, vn-2025)', () => {
+  // Those cases run discipline.civil-service@1, whose ballot judges the limitation of its form.
+  const civilV1 = loadDefinitions(path.resolve(__dirname, '../../../seeds/definitions')).get(
+    'discipline.civil-service@1',
+  )!;
+  const toBallotUnder = (setId: string, violation: Parameters<typeof open>[0]) => {
+    const t = track(civilV1, ruleSet(setId));
+    return {
+      given: givenStream(
+        disciplineDecider,
+        ...historyOf(
+          disciplineDecider,
+          [open(violation), t.as(inspector)],
+          [verified, t.as(inspector)],
+          [meeting('self-criticism'), t.as(staff)],
+          [meeting('review'), t.as(inspector)],
+        ),
+      ),
+      secretary: t.as(secretary),
+    };
+  };
+
+  it('gives dismissal (buộc thôi việc) 10 years, not none (Luật CBCC art. 80(1) as amended 2019)', () => {
+    for (const setId of ['vn-2022', 'vn-2025']) {
+      const { given, secretary: by } = toBallotUnder(setId, { committedOn: '2015-06-01' });
+      const [, barred] = given
+        .when(ballot({ dismissal: 9 }), by)
+        .then(['DisciplineBallotTallied', 'DisciplineTimeBarred']);
+      expect(barred.data).toMatchObject({
+        limitation: {
+          form: 'dismissal',
+          years: 10,
+          endsOn: '2025-06-01',
+          expired: true,
+          citation: expect.stringMatching(/art\. 80\(1\)/),
+        },
+      });
+    }
+  });
+
+  it('has no period for the exempt kinds, whatever the form: a false diploma (văn bằng giả) of 2010 goes on', () => {
+    for (const setId of ['vn-2022', 'vn-2025']) {
+      const { given, secretary: by } = toBallotUnder(setId, {
+        committedOn: '2010-06-01',
+        category: 'false_diploma',
+      });
+      given.when(ballot({ warning: 9 }), by).then(['DisciplineBallotTallied']);
+    }
   });
 });

@@ -19,7 +19,7 @@ export function judgeLimitation(
   const byForm = ruleValue<Record<string, number | null>>(ruleSet, 'discipline.limitationYears');
   if (byForm[form] === undefined)
     throw new Error(`rule set ${ruleSet.id} has no limitation period for ${form}`);
-  // Whole sets pinned before Dec 2026 (vn-2022, vn-2025) name no exempt kinds and no restart.
+  // The whole sets vn-2022 and vn-2025 name their exempt kinds (since Dec 2026) but no restart.
   const exempt = valueOr<string[]>(ruleSet, 'discipline.limitationExemptCategories', []);
   const exemptCategory = exempt.includes(violation.category) ? violation.category : null;
   const years = exemptCategory ? null : byForm[form];
