@@ -5,6 +5,7 @@ import { loadCalendar } from '../../workflow/calendar/working-day-calendar';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { loadDefinitions } from '../../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
+import { ruleCitation } from '../../workflow/rule-sets/rule-set';
 import { DisciplineCommand } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
 import { complaintWindowCitation, complaintWindowEnd } from './complaint-window';
@@ -316,7 +317,14 @@ describe('discipline case: decision', () => {
     const [extended] = given([open(), c(inspector)])
       .when({ type: 'ExtendTimeLimit', data: { reason: 'phức tạp' } }, c(leader))
       .then(['DisciplineTimeLimitExtended']);
-    expect(extended.data).toMatchObject({ from: '2027-02-18', to: '2027-04-19' });
+    // vn-2025's cases opened from 8 Oct 2025, under Nghị định 172/2025 (it replaced 112 on 1 Jul 2025).
+    expect(extended.data).toMatchObject({
+      from: '2027-02-18',
+      to: '2027-04-19',
+      citation: expect.stringMatching(/^Nghị định 172\/2025\/NĐ-CP .*90 days/),
+    });
+    for (const council of ['discipline.councilQuorum', 'discipline.councilPass'])
+      expect(ruleCitation(vn2025, council)).toMatch(/^Nghị định 172\/2025\/NĐ-CP /);
     given([open(), c(inspector)], [{ type: 'ExtendTimeLimit', data: { reason: 'x' } }, c(leader)])
       .when({ type: 'ExtendTimeLimit', data: { reason: 'again' } }, c(leader))
       .refuses('discipline.time_limit_already_extended');
