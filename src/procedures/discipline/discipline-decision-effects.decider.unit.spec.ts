@@ -3,7 +3,7 @@ import { Actor } from '../../identity/actor';
 import { loadCalendar } from '../../workflow/calendar/working-day-calendar';
 import { loadDefinitions } from '../../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
-import { RuleSet } from '../../workflow/rule-sets/rule-set';
+import { RuleSet, ruleSetInForce } from '../../workflow/rule-sets/rule-set';
 import { givenStream, historyOf, withParams } from '../../workflow/testing/decider-spec';
 import { DisciplineCommand } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
@@ -119,6 +119,21 @@ describe('in effect is not barred: the validity (discipline.effectMonths) and th
       inEffectUntil: '2027-11-15',
       barEndsOn: '2027-11-15',
     });
+  });
+
+  it('a civil servant’s 12 months of effect come from Nghị định 71/2023 (from 20 Sep 2023), not from the Law of 2019', () => {
+    const stateOn = (day: string) => ruleSetInForce(sets, day, 'state')!;
+    expect(decided('warning', track(civil, stateOn('2024-01-01')))).toMatchObject({
+      inEffectUntil: '2027-11-15',
+      inEffectRule: expect.stringMatching(/12 months .*Nghị định 71\/2023\/NĐ-CP/),
+    });
+    // Opened before the amendment: the same 12 months, as what the engine applied, not the Law.
+    const before = decided('warning', track(civil, stateOn('2023-01-01')));
+    expect(before).toMatchObject({
+      inEffectUntil: '2027-11-15',
+      inEffectRule: expect.stringMatching(/12 months .*cadreflow setting/),
+    });
+    expect(before.inEffectRule).not.toMatch(/\(state-[\d-]+: Luật Cán bộ/);
   });
 
   it('expulsion has neither an end of effect nor of its bar: the person has left the Party', () => {
