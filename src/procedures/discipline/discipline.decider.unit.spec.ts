@@ -301,6 +301,42 @@ describe('discipline case: decision', () => {
       .then(['DisciplineDecided']);
   });
 
+  it('is deferred under the pinned sets as the decrees say: leave (civil service, vn-2022), maternity leave, loss of cognitive capacity', () => {
+    const ballotedUnder = (overrides: Partial<DisciplineContext>) =>
+      given(
+        ...([open(), verify, selfCriticism, review] as DisciplineCommand[]).map(
+          (command, i): [DisciplineCommand, DisciplineContext] => [
+            command,
+            ctx([inspector, inspector, staff, inspector][i], overrides),
+          ],
+        ),
+        [ballot({ warning: 8, reprimand: 5 }), ctx(secretary, overrides)],
+      );
+    type Status = DisciplineContext['personStatuses'][number]['status'];
+    const onStatus = (status: Status, overrides: Partial<DisciplineContext>) =>
+      ctx(leader, {
+        ...overrides,
+        personStatuses: [{ status, from: '2026-11-01', until: null, note: '' }],
+      });
+    const civil2022 = { ruleSet: vn2022, definition: civil };
+    for (const status of ['on_leave', 'maternity_leave', 'lost_cognitive_capacity'] as const)
+      ballotedUnder(civil2022)
+        .when(decide('warning'), onStatus(status, civil2022))
+        .refuses('discipline.deferred', new RegExp(status.replace(/_/g, ' ')));
+    // Quy định 69-QĐ/TW defers no Party decision for leave; maternity leave it does.
+    const party2022 = { ruleSet: vn2022 };
+    ballotedUnder(party2022)
+      .when(decide('warning'), onStatus('on_leave', party2022))
+      .then(['DisciplineDecided']);
+    ballotedUnder(party2022)
+      .when(decide('warning'), onStatus('maternity_leave', party2022))
+      .refuses('discipline.deferred', /maternity leave/);
+    for (const status of ['maternity_leave', 'lost_cognitive_capacity'] as const)
+      ballotedUnder({})
+        .when(decide('warning'), onStatus(status, {}))
+        .refuses('discipline.deferred', new RegExp(`${status.replace(/_/g, ' ')}.*172\\/2025`));
+  });
+
   it('keeps the tally recorder from issuing the decision', () => {
     const both: Actor = {
       userId: 'u-both',

@@ -1,5 +1,5 @@
 import { DomainEvent } from '../../common/stream-decider';
-import { ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
+import { ruleCitation } from '../../workflow/rule-sets/rule-set';
 import {
   BegunStep,
   refuse,
@@ -10,7 +10,12 @@ import {
 import { complaintWindowEnd } from './complaint-window';
 import { formEffects } from './decision-effects';
 import { DisciplineContext } from './discipline.context';
-import { refuseFormForStatus, trackForms, valueOr } from './discipline.rules';
+import {
+  refuseFormForStatus,
+  trackDeferralStatuses,
+  trackForms,
+  valueOr,
+} from './discipline.rules';
 import { councilResolutionFor } from './electing-council';
 import { judgeLimitation } from './discipline-limitation';
 import { timeBarred } from './discipline-time-bar';
@@ -31,7 +36,7 @@ export function decision(
   context: DisciplineContext,
 ): DomainEvent {
   const { ruleSet } = context;
-  const waived = refuseDeferred(context, body);
+  const waived = refuseDeferred(context, body, state);
   refuseTallyRecorder(
     state.tallyRecorders,
     context,
@@ -149,8 +154,9 @@ function judgedAtDecision(state: Open, body: Body<'decision'>, context: Discipli
 function refuseDeferred(
   { ruleSet, personStatuses, today }: DisciplineContext,
   body: Body<'decision'>,
+  state: Open,
 ): string[] {
-  const deferralStatuses = ruleValue<string[]>(ruleSet, 'discipline.deferralStatuses');
+  const deferralStatuses = trackDeferralStatuses(ruleSet, state.track);
   const waivable = body.personRequest
     ? valueOr<string[]>(ruleSet, 'discipline.deferralWaivedByWrittenRequest', [])
     : [];

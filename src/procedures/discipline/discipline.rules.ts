@@ -8,6 +8,19 @@ export function trackForms(ruleSet: RuleSet, track: DisciplineTrack): string[] {
   return ruleValue<Record<DisciplineTrack, string[]>>(ruleSet, 'discipline.forms')[track];
 }
 
+/**
+ * The statuses that defer a decision (chưa xem xét kỷ luật) on the case's track: a composed set
+ * holds its track's list; the whole set vn-2022, which serves both tracks, holds one per track
+ * (Nghị định 112/2020 defers during leave, Quy định 69-QĐ/TW does not).
+ */
+export function trackDeferralStatuses(ruleSet: RuleSet, track: DisciplineTrack): string[] {
+  const value = ruleValue<string[] | Record<DisciplineTrack, string[]>>(
+    ruleSet,
+    'discipline.deferralStatuses',
+  );
+  return Array.isArray(value) ? value : value[track];
+}
+
 /** How long a form bars a higher post, by the case's rule set. */
 export function disciplineBar(
   ruleSet: RuleSet,
