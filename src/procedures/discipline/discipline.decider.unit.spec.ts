@@ -503,13 +503,25 @@ describe('discipline case: the complaint window by track', () => {
     sets.find((set) => set.track === track && !set.effectiveTo)!;
 
   // Changed with issue 19: the Party's one month (Điều lệ Đảng art. 39(7)) is applied as 30
-  // working days from the announcement (Hướng dẫn 46/2011), no longer one calendar month.
+  // working days from the announcement (the guidance issued with Quyết định 46-QĐ/TW, 2011),
+  // no longer one calendar month.
   it('gives a Party member 30 working days from the announcement, a civil servant 15 days (Luật Khiếu nại 2011 art. 48)', () => {
     expect(complaintWindowEnd(now('party'), calendar, '2026-11-16')).toBe('2026-12-28');
-    expect(complaintWindowCitation(now('party'))).toMatch(/art\. 39\(7\).*30 working days/);
+    expect(complaintWindowCitation(now('party'))).toMatch(
+      /^Điều lệ Đảng \(2011\), Quyết định 46-QĐ\/TW \(2011\), art\. 39\(7\).*art\. 32 point 5\.2\.1.*30 working days/,
+    );
     // 16 Nov + 15 days is Tuesday 1 Dec.
     expect(complaintWindowEnd(now('state'), calendar, '2026-11-16')).toBe('2026-12-01');
     expect(complaintWindowCitation(now('state'))).toMatch(/Luật Khiếu nại 2011, art\. 48/);
+  });
+
+  it('cites the Charter for the whole sets’ one month (Điều lệ Đảng art. 39(7)), not Quy định 69-QĐ/TW', () => {
+    for (const pinned of [vn2022, vn2025]) {
+      expect(complaintWindowCitation(pinned)).toMatch(
+        /^Điều lệ Đảng art\. 39\(7\): one month from receiving the decision.*Quyết định 46-QĐ\/TW.*30 working days/,
+      );
+      expect(complaintWindowEnd(pinned, calendar, '2026-11-16')).toBe('2026-12-16');
+    }
   });
 
   it('counts from the day the decision was served, not the day it was signed', () => {
