@@ -103,5 +103,9 @@ describe('the Party discipline ballot is judged by its own rule', () => {
       pass: { numerator: 1, denominator: 2 },
     });
     expect(tallied.rule.citation).toMatch(/^Quy định 69-QĐ\/TW, art\. 15/);
+    // Two restatements put the count in Quy định 22-QĐ/TW art. 15 instead: the citation says so.
+    expect(tallied.rule.citation).toMatch(
+      /Article disputed: .*Quy định 22-QĐ\/TW \(2021\) art\. 15, points 3\.1.*Quy định 296-QĐ\/TW/,
+    );
   });
 });
