@@ -3,6 +3,7 @@ import {
   InstrumentParameter,
   LegalInstrument,
   parameterTracks,
+  provisionPeriod,
 } from './legal-instrument';
 import { RULE_TRACKS, RuleParameter, RuleSet, RuleTrack } from './rule-set';
 
@@ -17,6 +18,9 @@ interface Provision {
   instrument: LegalInstrument;
   name: string;
   param: InstrumentParameter;
+  /** The days it applies: its instrument's, or its own where a transitional article says so. */
+  from: string;
+  to?: string;
 }
 
 function nextDay(day: string): string {
@@ -31,13 +35,11 @@ function previousDay(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-function inForce(instrument: LegalInstrument, day: string): boolean {
-  return (
-    instrument.effectiveFrom <= day && (!instrument.effectiveTo || day <= instrument.effectiveTo)
-  );
+function inForce(provision: Provision, day: string): boolean {
+  return provision.from <= day && (!provision.to || day <= provision.to);
 }
 
-/** Per parameter, the provision of the latest instrument in force on the day; two on one day is a defect. */
+/** Per parameter, the latest provision in force on the day; two from one day is a defect. */
 function provisionsOn(
   provisions: Provision[],
   day: string,
@@ -45,11 +47,11 @@ function provisionsOn(
 ): Map<string, Provision> {
   const chosen = new Map<string, Provision>();
   for (const provision of provisions) {
-    if (!inForce(provision.instrument, day)) continue;
+    if (!inForce(provision, day)) continue;
     const current = chosen.get(provision.name);
-    if (!current || current.instrument.effectiveFrom < provision.instrument.effectiveFrom) {
+    if (!current || current.from < provision.from) {
       chosen.set(provision.name, provision);
-    } else if (current.instrument.effectiveFrom === provision.instrument.effectiveFrom) {
+    } else if (current.from === provision.from) {
       throw new RuleCompositionError(
         `${current.instrument.id} and ${provision.instrument.id} both set "${provision.name}" on the ${track} track from ${day}`,
       );
@@ -62,19 +64,14 @@ function provisionsOf(instruments: LegalInstrument[], track: RuleTrack): Provisi
   return instruments.flatMap((instrument) =>
     Object.entries(instrument.params)
       .filter(([, param]) => parameterTracks(instrument, param).includes(track))
-      .map(([name, param]) => ({ instrument, name, param })),
+      .map(([name, param]) => ({ instrument, name, param, ...provisionPeriod(instrument, param) })),
   );
 }
 
-/** The days on which some instrument comes into force or stops being in force, in order. */
+/** The days on which some provision comes into force or stops being in force, in order. */
 function breakpointsOf(provisions: Provision[]): string[] {
   return [
-    ...new Set(
-      provisions.flatMap(({ instrument }) => [
-        instrument.effectiveFrom,
-        ...(instrument.effectiveTo ? [nextDay(instrument.effectiveTo)] : []),
-      ]),
-    ),
+    ...new Set(provisions.flatMap(({ from, to }) => [from, ...(to ? [nextDay(to)] : [])])),
   ].sort();
 }
 
@@ -82,19 +79,19 @@ function breakpointsOf(provisions: Provision[]): string[] {
 function ruleSetOf(chosen: Map<string, Provision>, day: string, track: RuleTrack): RuleSet {
   const params: Record<string, RuleParameter> = {};
   for (const name of [...chosen.keys()].sort()) {
-    const { instrument, param } = chosen.get(name)!;
+    const { instrument, param, from } = chosen.get(name)!;
     params[name] = {
       value: param.value,
       citation: instrumentCitation(instrument, param),
       instrumentId: instrument.id,
-      inForceFrom: instrument.effectiveFrom,
+      inForceFrom: from,
     };
   }
   const regulations = [
     ...new Set(
       [...chosen.values()]
         .filter(({ instrument }) => !instrument.setting)
-        .sort((a, b) => b.instrument.effectiveFrom.localeCompare(a.instrument.effectiveFrom))
+        .sort((a, b) => b.from.localeCompare(a.from))
         .map(({ instrument }) => instrument.short),
     ),
   ];

@@ -64,6 +64,32 @@ describe('rule sets composed from instruments', () => {
     );
   });
 
+  it('applies a provision on its own dates where a transitional article sets them apart from its instrument', () => {
+    const earlier = instrument(
+      'earlier',
+      '2020-01-01',
+      { a: 1, b: 1 },
+      { effectiveTo: '2025-06-15' },
+    );
+    earlier.params.b.effectiveTo = '2025-06-30';
+    const later = instrument('later', '2025-06-16', { a: 2, b: 2 });
+    later.params.b.effectiveFrom = '2025-07-01';
+    const sets = composeRuleSets([earlier, later]);
+    expect(sets.map((set) => [set.id, set.effectiveTo])).toEqual([
+      ['state-2020-01-01', '2025-06-15'],
+      ['state-2025-06-16', '2025-06-30'],
+      ['state-2025-07-01', undefined],
+    ]);
+    const june = ruleSetInForce(sets, '2025-06-20', 'state')!;
+    expect(june.params.a).toMatchObject({ value: 2, instrumentId: 'later' });
+    expect(june.params.b).toMatchObject({ value: 1, instrumentId: 'earlier' });
+    expect(ruleSetInForce(sets, '2025-07-01', 'state')!.params.b).toMatchObject({
+      value: 2,
+      inForceFrom: '2025-07-01',
+      citation: 'LATER, art. 1 (in force from 2025-07-01): b is 2 [text not checked here]',
+    });
+  });
+
   it('refuses two instruments that set one parameter on one track from the same day', () => {
     expect(() =>
       composeRuleSets([
@@ -83,6 +109,27 @@ describe('the seeded instruments', () => {
     expect(ruleSetInForce(sets, '2026-12-01', 'party')!.id).toBe('party-2025-10-08');
     // Quy định 296-QĐ/TW (30 May 2025) sets the validity of a Party discipline since issue 19.
     expect(ruleSetInForce(sets, '2025-08-01', 'party')!.id).toBe('party-2025-05-30');
+  });
+
+  it('follow the local-government laws: Luật 65/2025/QH15 from 1 Mar 2025, Luật 72/2025/QH15 from its adoption on 16 Jun 2025, and the district-free confirmation of an election only from 1 Jul 2025, when the district level ended', () => {
+    const confirmation = (day: string) =>
+      ruleSetInForce(sets, day, 'state')!.params['election.confirmedBy'];
+    expect(confirmation('2025-02-28')).toMatchObject({ instrumentId: 'luat-tccqdp-2015' });
+    expect(confirmation('2025-03-01')).toMatchObject({
+      instrumentId: 'luat-tccqdp-65-2025',
+      value: expect.objectContaining({ district: 'Chủ tịch Ủy ban nhân dân cấp tỉnh' }),
+    });
+    const june = ruleSetInForce(sets, '2025-06-20', 'state')!;
+    expect(june.params['election.pass']).toMatchObject({ instrumentId: 'luat-tccqdp-2025' });
+    expect(june.params['election.confirmedBy']).toMatchObject({
+      instrumentId: 'luat-tccqdp-65-2025',
+      value: expect.objectContaining({ commune: 'Chủ tịch Ủy ban nhân dân cấp huyện' }),
+    });
+    expect(confirmation('2025-07-01')).toMatchObject({
+      instrumentId: 'luat-tccqdp-2025',
+      value: { province: 'Thủ tướng Chính phủ', commune: 'Chủ tịch Ủy ban nhân dân cấp tỉnh' },
+    });
+    expect(confirmation('2025-07-01').citation).toMatch(/\(in force from 2025-07-01\)/);
   });
 
   it('keep every composed set a case may have pinned: a parameter added only to a later instrument would silently drop the earlier sets', () => {

@@ -58,6 +58,14 @@ export function validateInstrument(file: string, raw: unknown): LegalInstrument 
       fail(`params.${name}.source`, 'a figure checked against a restatement names the restatement');
     if (p.tracks !== undefined && !isTrackList(p.tracks))
       fail(`params.${name}.tracks`, `must list tracks among ${RULE_TRACKS.join(', ')}`);
+    for (const field of ['effectiveFrom', 'effectiveTo']) {
+      if (p[field] !== undefined && (typeof p[field] !== 'string' || !DAY.test(p[field])))
+        fail(`params.${name}.${field}`, 'must be a date YYYY-MM-DD');
+    }
+    const from = (p.effectiveFrom ?? instrument.effectiveFrom) as string;
+    const to = (p.effectiveTo ?? instrument.effectiveTo) as string | undefined;
+    if (to !== undefined && to < from)
+      fail(`params.${name}.effectiveTo`, `must be on or after the provision's first day ${from}`);
   }
   return instrument as unknown as LegalInstrument;
 }

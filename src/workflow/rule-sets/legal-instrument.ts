@@ -16,6 +16,14 @@ export interface InstrumentParameter<T = unknown> {
   source?: string;
   /** Overrides the instrument's tracks for this parameter. */
   tracks?: RuleTrack[];
+  /**
+   * The provision's own dates where a transitional article sets them apart from its instrument's:
+   * Luật 72/2025/QH15 is in force from 16 Jun 2025, but its district-free confirmation of an
+   * election applies from 1 Jul 2025, when the district level ended; until then the earlier
+   * Law's provision still applies. Without them, the instrument's dates.
+   */
+  effectiveFrom?: string;
+  effectiveTo?: string;
 }
 
 /**
@@ -40,6 +48,15 @@ export interface LegalInstrument {
   params: Record<string, InstrumentParameter>;
 }
 
+/** The first and last day a provision applies: its own dates, else its instrument's. */
+export function provisionPeriod(
+  instrument: LegalInstrument,
+  param: InstrumentParameter,
+): { from: string; to?: string } {
+  const to = param.effectiveTo ?? instrument.effectiveTo;
+  return { from: param.effectiveFrom ?? instrument.effectiveFrom, ...(to ? { to } : {}) };
+}
+
 export function parameterTracks(
   instrument: LegalInstrument,
   param: InstrumentParameter,
@@ -61,5 +78,6 @@ export function instrumentCitation(
         : param.checked === 'setting'
           ? ''
           : ' [text not checked here]';
-  return `${instrument.short}, ${article} (in force from ${instrument.effectiveFrom}): ${param.text}${checked}`;
+  const { from } = provisionPeriod(instrument, param);
+  return `${instrument.short}, ${article} (in force from ${from}): ${param.text}${checked}`;
 }

@@ -1,4 +1,4 @@
-import { LegalInstrument, parameterTracks } from './legal-instrument';
+import { LegalInstrument, parameterTracks, provisionPeriod } from './legal-instrument';
 
 function showValue(value: unknown): string {
   if (value && typeof value === 'object' && 'numerator' in value && 'denominator' in value)
@@ -23,6 +23,8 @@ function showValue(value: unknown): string {
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+const inForceCell = ({ from, to }: { from: string; to?: string }) => `${from} – ${to ?? ''}`.trim();
 
 /**
  * The README's table of every rule parameter: its value per instrument and track, the article,
@@ -49,7 +51,7 @@ export function ruleParameterTable(instruments: LegalInstrument[]): string {
           showValue(param.value),
           instrument.short,
           param.article ?? 'not identified',
-          `${instrument.effectiveFrom} – ${instrument.effectiveTo ?? ''}`.trim(),
+          inForceCell(provisionPeriod(instrument, param)),
           param.checked === 'restatement' ? `restatement (${param.source})` : param.checked,
         ]
           .map(cell)
