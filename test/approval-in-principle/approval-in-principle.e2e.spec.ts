@@ -116,7 +116,7 @@ describe('approval in principle before an appointment', () => {
     expect(approved.body.status).toBe('decided');
     expect(approved.body.decision).toMatchObject({
       number: '88/UBND-TCCB',
-      termEnd: addCalendarDays(today, 30),
+      termEnd: calendar.addWorkingDays(today, 30),
     });
     // The approval assigns nobody a post: only the appointment's decision will.
     const person = await http().get('/cadres/p-an').set(staff).expect(200);
@@ -149,17 +149,18 @@ describe('approval in principle before an appointment', () => {
     expect(refused.body.message).toMatch(/was rejected: Văn bản 90\/UBND: chưa đồng ý/);
   });
 
-  it('refuses the first step once the 30 days the approval gave have run out', async () => {
+  it('refuses the first step once the 30 working days the approval gave have run out', async () => {
     await openApproval('c-aip-late', 'pos-late').expect(201);
-    const signed = addCalendarDays(today, -31);
+    // 70 calendar days hold more than 30 working days, Tết included.
+    const signed = addCalendarDays(today, -70);
     // The request went out before the answer it got: a step is not dated before the one before it.
-    await request_('c-aip-late', addCalendarDays(today, -40)).expect(200);
+    await request_('c-aip-late', addCalendarDays(today, -80)).expect(200);
     await answer('c-aip-late', signed).expect(200);
     await openAppointment('c-appoint-late', 'pos-late', 'c-aip-late').expect(201);
     const late = await firstStep('c-appoint-late').expect(422);
     expect(late.body.rule).toBe('appointment.approval_in_principle_expired');
     expect(late.body.message).toMatch(
-      `gave until ${addCalendarDays(signed, 30)} to complete the appointment; today is ${today}`,
+      `gave until ${calendar.addWorkingDays(signed, 30)} to complete the appointment; today is ${today}`,
     );
   });
 

@@ -82,14 +82,17 @@ describe('approval in principle (xin chủ trương), approval.in-principle@1', 
     expect(state.status === 'open' && state.currentStepDueOn).toBe('2026-12-11');
   });
 
-  it('approves with a completion period of 30 days from the approval', () => {
+  it('approves with a completion period of 30 working days from the approval (Nghị định 170/2025 art. 33(1)(c))', () => {
     const [issued] = givenStream(caseDecider, ...requested)
       .when(answer('2026-12-01'), context(authority, '2026-12-01'))
       .then(['DecisionIssued']);
     expect(issued.data).toMatchObject({
       number: '88/UBND-TCCB',
-      termEnd: '2026-12-31',
-      termRule: expect.stringMatching(/completed by 2026-12-31: 30 days \(Nghị định 170\/2025/),
+      // Tue 1 Dec 2026 + 30 working days: five weekends and New Year's Day skipped.
+      termEnd: '2027-01-13',
+      termRule: expect.stringMatching(
+        /completed by 2027-01-13: 30 working days \(Nghị định 170\/2025\/NĐ-CP, art\. 33\(1\)\(c\)/,
+      ),
     });
   });
 
@@ -147,11 +150,11 @@ describe('an appointment that needs approval in principle (appointment.approvalI
     given(pending, '2026-11-25')
       .when(refuseWithoutApproval)
       .thenThrows(/c-aip\) has not been given yet: its current step is due on 2026-12-11/);
-    given(approved, '2026-12-31').when(refuseWithoutApproval).then(undefined);
-    given(approved, '2027-01-01')
+    given(approved, '2027-01-13').when(refuseWithoutApproval).then(undefined);
+    given(approved, '2027-01-14')
       .when(refuseWithoutApproval)
       .thenThrows(
-        /88\/UBND-TCCB \(c-aip\) of 2026-12-01 gave until 2026-12-31 .* today is 2027-01-01/,
+        /88\/UBND-TCCB \(c-aip\) of 2026-12-01 gave until 2027-01-13 .* today is 2027-01-14/,
       );
     given(
       { ...approved, status: 'rejected' as const, given: null, endReason: 'post merged' },
