@@ -5,6 +5,7 @@ import { loadCalendar } from '../../workflow/calendar/working-day-calendar';
 import { loadDefinitions } from '../../workflow/definitions/definition-loader';
 import { ruleSetInForce } from '../../workflow/rule-sets/rule-set';
 import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
+import { WorkflowCatalog } from '../../workflow/workflow-catalog';
 import { givenStream, historyOf } from '../../workflow/testing/decider-spec';
 import { CaseCommand } from '../case/decider/case.commands';
 import { CaseContext } from '../case/decider/case.context';
@@ -248,4 +249,32 @@ describe('removal from a post (miễn nhiệm, từ chức, cho thôi giữ ch�
       )
       .then([]);
   });
+
+  it.each(['removal.dismissal', 'removal.relief'])(
+    'a %s opened under Quy định 377-QĐ/TW gives the authority 10 working days to consider and decide: its ballot and its decision share them',
+    (id) => {
+      const definition = new WorkflowCatalog(definitions, ruleSets, calendar).resolveDefinitionOn(
+        id,
+        today,
+      )!;
+      const key = `${id}@${definition.version}`;
+      const talk = step(key, staff, 'talk', { kind: 'meeting', heldOn: today, conclusion: 'ok' });
+      const talked = givenStream(caseDecider, ...historyOf(caseDecider, opening(key), talk))
+        .state as ExistingCase;
+      const balloted = givenStream(
+        caseDecider,
+        ...historyOf(
+          caseDecider,
+          opening(key),
+          talk,
+          step(key, secretary, 'leadership-ballot', ballot(6)),
+        ),
+      ).state as ExistingCase;
+      // Fri 20 Nov 2026: the ballot is due 7 working days on; taken that day, the decision 3 later.
+      expect(talked.currentStepDueOn).toBe(calendar.addWorkingDays(today, 7));
+      expect(balloted.currentStepDueOn).toBe(calendar.addWorkingDays(today, 3));
+      const authority = definition.steps.filter((s) => s.id !== 'talk');
+      expect(authority.reduce((days, s) => days + (s.deadline?.workingDays ?? 0), 0)).toBe(10);
+    },
+  );
 });
