@@ -68,6 +68,12 @@ describe('a dismissal in the browser', () => {
     // No appointment eligibility for a removal (before: "already holds …; use reappointment").
     expect(await page.getByTestId('eligibility').count()).toBe(0);
     await page.getByLabel('Tóm tắt').fill('Xem xét miễn nhiệm Phó Trưởng ban Tổ chức');
+    // Two reprimands in one term (Quy định 41-QĐ/TW art. 5): the record shows none.
+    await page
+      .getByLabel('Căn cứ', { exact: true })
+      .selectOption({ label: 'Bị khiển trách hai lần trở lên trong cùng một nhiệm kỳ' });
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.getByText(/shows 0 decision\(s\) of reprimand .* needs 2 in one term/).waitFor();
     await page.getByLabel('Căn cứ', { exact: true }).selectOption('low_confidence');
     await page.getByLabel('Số phiếu tín nhiệm thấp').fill('30');
     await page.getByLabel('Tổng số phiếu').fill('45');

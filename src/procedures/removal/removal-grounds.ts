@@ -14,8 +14,21 @@ export interface RemovalRecord {
   ratings: { year: number; rating: QualityRating }[];
   /** Discipline decisions in effect today (form and reference). */
   disciplineInEffect: { form: string; decisionRef: string }[];
+  /**
+   * Every discipline decision on the record not annulled by today, however long ago, with the
+   * other track's case on the same violation (one violation disciplined on both tracks).
+   */
+  disciplineDecided: DisciplineDecided[];
   /** Discipline cases about the person still open. */
   openDisciplineCases: string[];
+}
+
+export interface DisciplineDecided {
+  caseId: string;
+  form: string;
+  decidedOn: string;
+  decisionRef: string;
+  sameViolationCaseId?: string;
 }
 
 export interface RemovalOpeningInput {
@@ -117,7 +130,49 @@ function disciplineDecision(record: RemovalRecord, ruleSet: RuleSet): Facts {
   return { decisions: found, rule: ruleCitation(ruleSet, param) };
 }
 
-const DISMISSAL_GROUNDS = ['low_confidence', 'not_completed_duties', 'discipline', 'conclusion'];
+/**
+ * Reprimanded two times or more in one term of the post (khiển trách hai lần trở lên trong cùng
+ * một nhiệm kỳ): the decisions of the named forms taken since the person took up the post, one
+ * violation disciplined on both tracks counted once.
+ */
+function repeatedDiscipline(input: RemovalOpeningInput): Facts {
+  const { record, ruleSet, today, positionId } = input;
+  const param = 'removal.dismissal.repeatedDisciplineInTerm';
+  const { forms, count } = ruleValue<{ forms: string[]; count: number }>(ruleSet, param);
+  const post = record.posts.find((held) => held.positionId === positionId)!;
+  const counted: DisciplineDecided[] = [];
+  for (const decision of [...record.disciplineDecided].sort((a, b) =>
+    a.decidedOn.localeCompare(b.decidedOn),
+  )) {
+    if (!forms.includes(decision.form)) continue;
+    if (decision.decidedOn < post.from || decision.decidedOn > today) continue;
+    const sameViolation = counted.some(
+      (c) => c.caseId === decision.sameViolationCaseId || c.sameViolationCaseId === decision.caseId,
+    );
+    if (!sameViolation) counted.push(decision);
+  }
+  if (counted.length < count)
+    notMet(
+      `the record shows ${counted.length} decision(s) of ${forms.join(', ')} since the person took up post ${positionId} on ${post.from} (${counted.map((c) => `${c.decisionRef} of ${c.decidedOn}`).join(', ') || 'none'}); the ground needs ${count} in one term (${ruleCitation(ruleSet, param)})`,
+    );
+  return {
+    decisions: counted.map(({ form, decisionRef, decidedOn }) => ({
+      form,
+      decisionRef,
+      decidedOn,
+    })),
+    termFrom: post.from,
+    rule: ruleCitation(ruleSet, param),
+  };
+}
+
+const DISMISSAL_GROUNDS = [
+  'low_confidence',
+  'not_completed_duties',
+  'discipline',
+  'repeated_discipline',
+  'conclusion',
+];
 
 /** Miễn nhiệm: the ground named, checked against its figures or the record. */
 function dismissal(input: RemovalOpeningInput, grounds: Facts): Facts {
@@ -132,6 +187,9 @@ function dismissal(input: RemovalOpeningInput, grounds: Facts): Facts {
     case 'discipline':
       onlyFields(grounds, ['kind']);
       return disciplineDecision(record, ruleSet);
+    case 'repeated_discipline':
+      onlyFields(grounds, ['kind']);
+      return repeatedDiscipline(input);
     case 'conclusion':
       // A competent body's conclusion (e.g. on degradation, protecting internal politics).
       onlyFields(grounds, ['kind', 'reference']);

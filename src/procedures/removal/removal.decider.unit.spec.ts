@@ -103,6 +103,7 @@ const record = (overrides: Partial<RemovalRecord> = {}): RemovalRecord => ({
   statuses: [],
   ratings: [],
   disciplineInEffect: [],
+  disciplineDecided: [],
   openDisciplineCases: [],
   ...overrides,
 });
@@ -172,6 +173,48 @@ describe('removal from a post (miễn nhiệm, từ chức, cho thôi giữ ch�
     expect(() =>
       open('removal.dismissal', { kind: 'conclusion', reference: 'KL' }, { posts: [] }),
     ).toThrow(/does not hold post pos-head/);
+  });
+
+  it('dismisses on two reprimands in one term of the post (Quy định 41-QĐ/TW art. 5, carried into 377), a violation disciplined on both tracks counted once', () => {
+    const reprimand = (caseId: string, decidedOn: string, sameViolationCaseId?: string) => ({
+      caseId,
+      form: 'reprimand',
+      decidedOn,
+      decisionRef: `KL-${caseId}`,
+      ...(sameViolationCaseId ? { sameViolationCaseId } : {}),
+    });
+    // The post was taken up on 2023-01-01.
+    const twice = {
+      disciplineDecided: [reprimand('k-1', '2024-03-01'), reprimand('k-2', '2026-02-01')],
+    };
+    expect(open('removal.dismissal', { kind: 'repeated_discipline' }, twice)).toMatchObject({
+      ground: 'repeated_discipline',
+      termFrom: '2023-01-01',
+      decisions: [{ decisionRef: 'KL-k-1' }, { decisionRef: 'KL-k-2' }],
+      rule: expect.stringMatching(/^Quy định 377-QĐ\/TW/),
+    });
+    const before = {
+      disciplineDecided: [reprimand('k-0', '2022-05-01'), reprimand('k-2', '2026-02-01')],
+    };
+    expect(() => open('removal.dismissal', { kind: 'repeated_discipline' }, before)).toThrow(
+      /shows 1 decision\(s\) of reprimand since the person took up post pos-head on 2023-01-01 \(KL-k-2 of 2026-02-01\); the ground needs 2 in one term/,
+    );
+    const bothTracks = {
+      disciplineDecided: [reprimand('k-p', '2025-01-10'), reprimand('k-s', '2025-02-01', 'k-p')],
+    };
+    expect(() => open('removal.dismissal', { kind: 'repeated_discipline' }, bothTracks)).toThrow(
+      /shows 1 decision/,
+    );
+    expect(() =>
+      removalOpening({
+        definitionId: 'removal.dismissal',
+        positionId: 'pos-head',
+        grounds: { kind: 'repeated_discipline' },
+        record: record({ disciplineDecided: [reprimand('k-1', '2023-05-01')] }),
+        today: '2024-06-01',
+        ruleSet: state2024,
+      }),
+    ).toThrow(/Quy định 41-QĐ\/TW, art\. 5 .*khiển trách hai lần trở lên trong cùng một nhiệm kỳ/);
   });
 
   it('refuses a resignation while the cadre is under investigation (QĐ 41 art. 7 under the 2024 rules)', () => {

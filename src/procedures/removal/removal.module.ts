@@ -49,6 +49,15 @@ export const RemovalModule = caseProcedureModule({
           statuses: person.statuses,
           ratings: person.ratings,
           disciplineInEffect: standing.bars,
+          disciplineDecided: person.discipline
+            .filter((d) => !(d.annulled && d.annulled.on <= context.today))
+            .map(({ caseId, form, decidedOn, decisionRef, sameViolationCaseId }) => ({
+              caseId,
+              form,
+              decidedOn,
+              decisionRef,
+              ...(sameViolationCaseId ? { sameViolationCaseId } : {}),
+            })),
           openDisciplineCases: standing.openCases,
         },
         today: context.today,

@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { parseDay } from '../dates';
 import { DayInput } from './DayInput';
 
-const DISMISSAL_GROUNDS = ['low_confidence', 'not_completed_duties', 'discipline', 'conclusion'];
+const DISMISSAL_GROUNDS = [
+  'low_confidence',
+  'not_completed_duties',
+  'discipline',
+  'repeated_discipline',
+  'conclusion',
+];
 
 type Fields = Record<string, string>;
 
