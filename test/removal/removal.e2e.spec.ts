@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import request from 'supertest';
+import { loadCalendar } from '../../src/workflow/calendar/working-day-calendar';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { fireStepDeadline } from '../support/step-deadline-timer';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -219,14 +221,22 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
       b.openCases.some((c) => c.caseId === 'k-1'),
     );
     const opened = await open('s-2', 'p-suspend', 'removal.suspension').expect(201);
-    expect(opened.body.facts).toMatchObject({ disciplineCases: ['k-1'], maxDays: 15 });
+    // The discipline case runs the person as a civil servant: Nghị định 138/2020 art. 68a (added
+    // by Nghị định 116/2024), carried into 170, gives 15 working days (before: 15 calendar days).
+    expect(opened.body.facts).toMatchObject({
+      disciplineCases: ['k-1'],
+      serviceStatus: 'civil_servant',
+      maxDays: 15,
+      unit: 'working_days',
+    });
     await http()
       .post('/cases/s-2/steps/proposal')
       .set(staff)
       .send({ heldOn: today, summary: 'Để xác minh khách quan' })
       .expect(200);
     const decided = await decide('s-2', '7-QĐ/UBND').expect(200);
-    const until = addDays(today, 14);
+    const calendar = loadCalendar(path.resolve(__dirname, '../../seeds/calendar'));
+    const until = calendar.addWorkingDays(today, calendar.isWorkingDay(today) ? 14 : 15);
     expect(decided.body.decision).toMatchObject({
       termEnd: until,
       details: { effect: 'suspends' },

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import { Browser } from 'playwright-core';
+import request from 'supertest';
 import { RegistryService } from '../../src/cadres/registry.service';
 import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { addDays, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   axeViolations,
@@ -108,6 +110,64 @@ describe('a dismissal in the browser', () => {
       .locator('#current-step-title', { hasText: 'Tập thể lãnh đạo biểu quyết bằng phiếu kín' })
       .waitFor();
     await screenshot(page, 'removal-case');
+    await context.close();
+  });
+
+  it('suspends a civil servant under a discipline case for at most 15 working days, said in Vietnamese', async () => {
+    const bearer = (user: string, roles: string[]) => ({
+      Authorization: `Bearer ${t.token(user, roles, 'ou-ha-noi')}`,
+    });
+    const http = () => request(t.app.getHttpServer());
+    await http()
+      .post('/discipline-cases')
+      .set(bearer('inspector-1', ['inspector']))
+      .send({
+        id: 'k-binh',
+        definition: 'discipline.civil-service',
+        personId: 'p-tran-thi-binh',
+        positionId: 'pos-ha-noi-deputy-director-home-affairs',
+        orgUnitId: 'ou-ha-noi-home-affairs',
+        summary: 'Vi phạm quy định quản lý tài chính',
+        violation: {
+          category: 'finance',
+          committedOn: addDays(vietnamToday(), -100),
+          description: 'Chi sai quy định',
+          source: 'inspection',
+          severity: 'warning',
+        },
+      })
+      .expect(201);
+    // The person's record notes the case (a saga) before a suspension can rest on it.
+    for (let tries = 0; tries < 100; tries += 1) {
+      const person = await http()
+        .get('/cadres/p-tran-thi-binh')
+        .set(bearer('staff-1', ['organization_staff']))
+        .expect(200);
+      if (person.body.openCases.some((c: { caseId: string }) => c.caseId === 'k-binh')) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
+    await page.getByLabel('Thủ tục').selectOption('removal');
+    await page.getByLabel('Quy trình').selectOption('removal.suspension');
+    await page.getByLabel('Tìm cán bộ theo tên').fill('tran thi binh');
+    await page
+      .getByLabel('Chọn cán bộ')
+      .locator('option', { hasText: 'Trần Thị Bình' })
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn cán bộ').selectOption('p-tran-thi-binh');
+    await page.getByLabel('Tìm chức vụ').fill('giam doc');
+    await page.getByLabel('Chọn chức vụ').locator('option').nth(1).waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn chức vụ').selectOption('pos-ha-noi-deputy-director-home-affairs');
+    await page.getByLabel('Tóm tắt').fill('Tạm đình chỉ công tác để xem xét kỷ luật');
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.waitForURL(/\/cases\/c-/);
+    const facts = page.getByTestId('removal-grounds-facts');
+    await facts.waitFor();
+    // Nghị định 138/2020 art. 68a (added by Nghị định 116/2024), carried into 170 (before: 15 ngày).
+    expect((await facts.innerText()).replace(/\s+/g, ' ')).toContain(
+      'Thời hạn tạm đình chỉ tối đa: 15 ngày làm việc',
+    );
     await context.close();
   });
 });

@@ -524,6 +524,7 @@ const vi = {
     disciplineCases: 'Hồ sơ kỷ luật đang xem xét',
     maxDays: 'Thời hạn tạm đình chỉ tối đa',
     days: '{{count}} ngày',
+    workingDays: '{{count}} ngày làm việc',
     rule: 'Quy định áp dụng',
     suspensionNote:
       'Chỉ tạm đình chỉ trong thời gian xem xét, xử lý kỷ luật: hệ thống kiểm tra hồ sơ kỷ luật đang mở của cán bộ. Cán bộ vẫn giữ chức vụ.',
@@ -1397,6 +1398,7 @@ const en: Strings<typeof vi> = {
     disciplineCases: 'Discipline cases under consideration',
     maxDays: 'Longest suspension',
     days: '{{count}} days',
+    workingDays: '{{count}} working days',
     rule: 'Rule applied',
     suspensionNote:
       'Suspension only while a discipline case is considered: the service checks the person’s open discipline cases. The person keeps the post.',

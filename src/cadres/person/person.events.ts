@@ -194,6 +194,11 @@ export interface CaseNoted {
     status: 'open' | 'closed';
     stage: string | null;
     on: string;
+    /**
+     * A discipline case's: whether it runs the person as a cadre or a civil servant (a
+     * suspension's period depends on it); absent on notes written before Dec 2026.
+     */
+    serviceStatus?: 'cadre' | 'civil_servant';
   };
 }
 

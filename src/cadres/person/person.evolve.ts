@@ -239,7 +239,13 @@ const circumstanceEvolvers: Pick<
     const others = state.openCases.filter((c) => c.caseId !== data.caseId);
     if (data.status === 'closed') return { ...state, openCases: others };
     const since = state.openCases.find((c) => c.caseId === data.caseId)?.since ?? data.on;
-    const noted = { caseId: data.caseId, procedure: data.procedure, stage: data.stage, since };
+    const noted = {
+      caseId: data.caseId,
+      procedure: data.procedure,
+      stage: data.stage,
+      since,
+      ...(data.serviceStatus ? { serviceStatus: data.serviceStatus } : {}),
+    };
     return { ...state, openCases: [...others, noted] };
   },
 };

@@ -79,6 +79,8 @@ export interface OpenCaseOnRecord {
   procedure: string;
   stage: string | null;
   since: string;
+  /** A discipline case's: the person as a cadre or a civil servant (notes since Dec 2026). */
+  serviceStatus?: 'cadre' | 'civil_servant';
 }
 
 export type PersonState =

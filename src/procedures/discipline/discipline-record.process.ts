@@ -16,11 +16,17 @@ export function noteDisciplineCase(
   state: ExistingDiscipline,
   note: { status: 'open' | 'closed'; stage: string | null; on: string },
 ): RecordWrite[] {
-  const { personId, caseId } = state;
+  const { personId, caseId, serviceStatus } = state;
   return [
     toPerson(personId, 'note', {
       type: 'NoteCase',
-      data: { personId, caseId, procedure: 'discipline', ...note },
+      data: {
+        personId,
+        caseId,
+        procedure: 'discipline',
+        ...note,
+        ...(serviceStatus ? { serviceStatus } : {}),
+      },
     }),
   ];
 }

@@ -252,7 +252,7 @@ describe('discipline-record workflow', () => {
       .thenThrows('discipline case d-1 has no decision');
   });
 
-  it('notes the case at its stage', () => {
+  it('notes the case at its stage, and whether it runs the person as a cadre or a civil servant (a suspension’s period depends on it)', () => {
     given(discipline(opened), { status: 'open' as const, stage: 'verification', on: '2026-11-20' })
       .when(noteDisciplineCase)
       .then([
@@ -269,6 +269,7 @@ describe('discipline-record workflow', () => {
               status: 'open',
               stage: 'verification',
               on: '2026-11-20',
+              serviceStatus: 'civil_servant',
             },
           },
         },

@@ -1,7 +1,8 @@
-import { addCalendarDays } from '../../workflow/calendar/working-day-calendar';
+import { addCalendarDays, WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
-import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
+import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { DecisionTerm } from '../case/decider/case.context';
+import { suspensionPeriod } from './suspension-period';
 
 /** What a removal decision does to the post: ends it, or suspends the person while keeping it. */
 export type RemovalEffect = 'ends_post' | 'suspends';
@@ -11,26 +12,34 @@ export const removalEffectOf = (definitionId: string): RemovalEffect =>
 
 /**
  * The decision's period in the engine's terms: a dismissal, resignation or relief ends the post on
- * the day it takes effect (no term follows); a suspension lasts the rule's days from that day and
- * the person keeps the post.
+ * the day it takes effect (no term follows); a suspension lasts the rule's days from that day (a
+ * civil servant's or a cadre's, as the opening found the person) and the person keeps the post.
  */
 export function removalDecisionTerm(
   definition: ProcedureDefinition,
   ruleSet: RuleSet,
   effectiveFrom: string,
+  calendar: WorkingDayCalendar,
+  openFacts: Record<string, unknown> = {},
 ): DecisionTerm {
   if (removalEffectOf(definition.id) === 'suspends') {
-    const param = 'removal.suspension.maxDays';
-    const { days, extensionDays } = ruleValue<{ days: number; extensionDays: number }>(
-      ruleSet,
-      param,
-    );
-    const until = addCalendarDays(effectiveFrom, days - 1);
+    const serviceStatus = openFacts.serviceStatus as 'cadre' | 'civil_servant' | undefined;
+    const { days, unit, extensionDays, rule } = suspensionPeriod(ruleSet, serviceStatus);
+    // The first day counts: a period of working days starts on the effective day if it is one.
+    const until =
+      unit === 'working_days'
+        ? calendar.addWorkingDays(
+            effectiveFrom,
+            calendar.isWorkingDay(effectiveFrom) ? days - 1 : days,
+          )
+        : addCalendarDays(effectiveFrom, days - 1);
+    const extension =
+      extensionDays === null ? 'no extension found in the rule' : `extendable by ${extensionDays}`;
     return {
       termYears: 0,
       termEnd: until,
-      termRule: `suspended for ${days} days, ${effectiveFrom} to ${until}, extendable by ${extensionDays}; the post is kept (${ruleCitation(ruleSet, param)})`,
-      details: { effect: 'suspends', suspendedUntil: until, days },
+      termRule: `suspended for ${days} ${unit.replace('_', ' ')}${serviceStatus ? ` (${serviceStatus.replace('_', ' ')})` : ''}, ${effectiveFrom} to ${until}, ${extension}; the post is kept (${rule})`,
+      details: { effect: 'suspends', suspendedUntil: until, days, unit },
     };
   }
   return {

@@ -5,6 +5,7 @@ import { isCalendarDate } from '../../common/input/calendar-date';
 import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { suspensionOpening } from './suspension-period';
 
 /** What the person's record says, read by the module before the pure checks. */
 export interface RemovalRecord {
@@ -21,6 +22,8 @@ export interface RemovalRecord {
   disciplineDecided: DisciplineDecided[];
   /** Discipline cases about the person still open. */
   openDisciplineCases: string[];
+  /** How those cases run the person, where their notes say (cadre, civil servant). */
+  openDisciplineCasesAs: ('cadre' | 'civil_servant')[];
 }
 
 export interface DisciplineDecided {
@@ -251,23 +254,6 @@ function resignation(input: RemovalOpeningInput, grounds: Facts): Facts {
   };
 }
 
-/** Tạm đình chỉ công tác: only while a discipline case about the person is being considered. */
-function suspension(input: RemovalOpeningInput): Facts {
-  const { record, ruleSet } = input;
-  const param = 'removal.suspension.maxDays';
-  if (record.openDisciplineCases.length === 0)
-    throw new DomainRuleViolation(
-      'removal.suspension_without_discipline_case',
-      `no discipline case about the person is open: suspension is only for the time a discipline case is considered (${ruleCitation(ruleSet, param)})`,
-      'unprocessable',
-    );
-  return {
-    disciplineCases: record.openDisciplineCases,
-    maxDays: ruleValue<{ days: number }>(ruleSet, param).days,
-    rule: ruleCitation(ruleSet, param),
-  };
-}
-
 /**
  * Whether a removal case may open and the facts it records: the person holds the post, and the
  * ground the request names is met (dismissal, resignation), stated (relief) or on the record
@@ -281,7 +267,8 @@ export function removalOpening(input: RemovalOpeningInput): Facts {
       'unprocessable',
       'positionId',
     );
-  if (input.definitionId === 'removal.suspension') return suspension(input);
+  if (input.definitionId === 'removal.suspension')
+    return suspensionOpening(input.record, input.ruleSet);
   const grounds = input.grounds;
   if (!grounds) return invalid('grounds', 'is required: the ground the case rests on');
   if (input.definitionId === 'removal.resignation') return resignation(input, grounds as Facts);

@@ -36,12 +36,15 @@ function context(definitionKey: string, actor: Actor): CaseContext {
     actor,
     today,
     actorReachesCaseUnit: true,
-    decisionTerm: (_state, effectiveFrom) =>
-      removalDecisionTerm(definition, state2026, effectiveFrom),
+    decisionTerm: (state, effectiveFrom) =>
+      removalDecisionTerm(definition, state2026, effectiveFrom, calendar, state.openFacts),
   };
 }
 
-const opening = (definitionKey: string): [CaseCommand, CaseContext] => [
+const opening = (
+  definitionKey: string,
+  facts?: Record<string, unknown>,
+): [CaseCommand, CaseContext] => [
   {
     type: 'OpenCase',
     data: {
@@ -51,6 +54,7 @@ const opening = (definitionKey: string): [CaseCommand, CaseContext] => [
       positionId: 'pos-head',
       orgUnitId: 'ou-t',
       summary: 'x',
+      ...(facts ? { facts } : {}),
     },
   },
   context(definitionKey, staff),
@@ -105,6 +109,7 @@ const record = (overrides: Partial<RemovalRecord> = {}): RemovalRecord => ({
   disciplineInEffect: [],
   disciplineDecided: [],
   openDisciplineCases: [],
+  openDisciplineCasesAs: [],
   ...overrides,
 });
 const open = (definitionId: string, grounds?: Record<string, unknown>, over = {}) =>
@@ -148,6 +153,58 @@ describe('removal from a post (miễn nhiệm, từ chức, cho thôi giữ ch�
       .then(['DecisionIssued']);
     expect(issued.data).toMatchObject({ termEnd: '2026-12-15', details: { effect: 'suspends' } });
     expect((issued.data as { termRule: string }).termRule).toMatch(/art\. 81|not checked|15 days/);
+  });
+
+  it('suspends a civil servant for at most 15 working days (Nghị định 138/2020 art. 68a, added by Nghị định 116/2024, carried into 170), a cadre for 15 days extendable by 15 (Luật Cán bộ, công chức art. 81)', () => {
+    const underCase = (as: ('cadre' | 'civil_servant')[]) => ({
+      openDisciplineCases: ['k-1'],
+      openDisciplineCasesAs: as,
+    });
+    const civil = open('removal.suspension', undefined, underCase(['civil_servant']));
+    expect(civil).toMatchObject({
+      serviceStatus: 'civil_servant',
+      maxDays: 15,
+      unit: 'working_days',
+      rule: expect.stringMatching(/^Nghị định 170\/2025\/NĐ-CP/),
+    });
+    const decided = (facts: Record<string, unknown>) => {
+      const history = historyOf(
+        caseDecider,
+        opening('removal.suspension@1', facts),
+        step('removal.suspension@1', staff, 'proposal', {
+          kind: 'proposal',
+          heldOn: today,
+          summary: 'x',
+        }),
+      );
+      const [issued] = givenStream(caseDecider, ...history)
+        .when(...step('removal.suspension@1', leader, 'decision', decision))
+        .then(['DecisionIssued']);
+      return issued.data as { termEnd: string; termRule: string };
+    };
+    // From Tue 1 Dec 2026: the 15th working day is Mon 21 Dec (before: 15 calendar days, 15 Dec).
+    expect(decided(civil)).toMatchObject({
+      termEnd: '2026-12-21',
+      termRule: expect.stringMatching(
+        /^suspended for 15 working days \(civil servant\), 2026-12-01 to 2026-12-21/,
+      ),
+    });
+    const cadre = open('removal.suspension', undefined, underCase(['cadre']));
+    expect(decided(cadre)).toMatchObject({
+      termEnd: '2026-12-15',
+      termRule: expect.stringMatching(/^suspended for 15 days \(cadre\), .*extendable by 15/),
+    });
+    // Before Nghị định 116/2024 (17 Sep 2024), the Law's 15 days applied to civil servants too.
+    expect(
+      removalOpening({
+        definitionId: 'removal.suspension',
+        positionId: 'pos-head',
+        grounds: undefined,
+        record: record(underCase(['civil_servant'])),
+        today: '2024-06-01',
+        ruleSet: state2024,
+      }),
+    ).toMatchObject({ maxDays: 15, unit: 'days' });
   });
 
   it('checks the grounds with the figures of the rule set in force', () => {

@@ -59,6 +59,9 @@ export const RemovalModule = caseProcedureModule({
               ...(sameViolationCaseId ? { sameViolationCaseId } : {}),
             })),
           openDisciplineCases: standing.openCases,
+          openDisciplineCasesAs: person.openCases.flatMap((c) =>
+            c.procedure === 'discipline' && c.serviceStatus ? [c.serviceStatus] : [],
+          ),
         },
         today: context.today,
         ruleSet: context.ruleSet,
@@ -66,7 +69,13 @@ export const RemovalModule = caseProcedureModule({
       });
     },
     governingDeadline: resignationTalkDeadline,
-    decisionTerm: async (context) => (_state, effectiveFrom) =>
-      removalDecisionTerm(context.definition, context.ruleSet, effectiveFrom),
+    decisionTerm: async (context) => (state, effectiveFrom) =>
+      removalDecisionTerm(
+        context.definition,
+        context.ruleSet,
+        effectiveFrom,
+        context.calendar,
+        state.openFacts,
+      ),
   }),
 });

@@ -55,7 +55,12 @@ export function RemovalGroundsFacts({
   if (Array.isArray(facts.disciplineCases))
     rows.push([t('removal.disciplineCases'), facts.disciplineCases.join(', ')]);
   if (isCount(facts.maxDays))
-    rows.push([t('removal.maxDays'), t('removal.days', { count: facts.maxDays })]);
+    rows.push([
+      t('removal.maxDays'),
+      t(facts.unit === 'working_days' ? 'removal.workingDays' : 'removal.days', {
+        count: facts.maxDays,
+      }),
+    ]);
   add(t('removal.reference'), facts.reference);
   add(t('removal.rule'), facts.rule, (rule) => citationInVietnamese(rule) ?? rule);
   if (rows.length === 0) return null;
