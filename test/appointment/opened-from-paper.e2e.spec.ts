@@ -133,7 +133,7 @@ describe('a case opened as of a past day (kept on paper until now)', () => {
       .send({ heldOn: '2020-01-01', minutesRef: 'BB-01', conclusion: 'Thống nhất chủ trương' })
       .expect(400);
     expect(beforeItBegan.body).toMatchObject({
-      rule: 'step.held_before_current',
+      rule: 'step.held_before_opening',
       field: 'heldOn',
       detail:
         'heldOn: 2020-01-01 is before 2025-06-15, the day the case began (openedOn, from paper)',
@@ -165,6 +165,49 @@ describe('a case opened as of a past day (kept on paper until now)', () => {
       rule: 'definition.not_in_force',
       field: 'definition',
     });
+  });
+
+  it("opened today by staff, takes no first step dated before today, nor a correction to one; the clerk's opening is the way to an earlier start", async () => {
+    await http()
+      .post('/cases')
+      .set(staff())
+      .send(
+        body({
+          id: 'c-st-2',
+          personId: 'p-b',
+          positionId: 'pos-deputy',
+          openedOn: undefined,
+          paperRecordRef: undefined,
+        }),
+      )
+      .expect(201);
+    const meeting = (heldOn: string) => ({ heldOn, minutesRef: 'BB-01', conclusion: 'ok' });
+    // Before: 200, a case opened today whose first conference sat in 2020.
+    for (const heldOn of ['2020-01-01', addDays(today, -1)]) {
+      const refused = await http()
+        .post('/cases/c-st-2/steps/leadership-round-1')
+        .set(staff())
+        .send(meeting(heldOn))
+        .expect(400);
+      expect(refused.body).toMatchObject({ rule: 'step.held_before_opening', field: 'heldOn' });
+      expect(refused.body.detail).toBe(
+        `heldOn: ${heldOn} is before ${today}, the day the case was opened (openedOn); a case that began earlier on paper is opened by a records clerk as of the day it began`,
+      );
+    }
+    const unchanged = await http().get('/cases/c-st-2').set(staff()).expect(200);
+    expect(unchanged.body).toMatchObject({ revision: 0, steps: [] });
+    await http()
+      .post('/cases/c-st-2/steps/leadership-round-1')
+      .set(staff())
+      .send(meeting(today))
+      .expect(200);
+    // A correction takes the step again on the case as it stood: the same day rule holds.
+    const moved = await http()
+      .post('/cases/c-st-2/steps/leadership-round-1/corrections')
+      .set(staff())
+      .send({ ...meeting('2020-01-01'), reason: 'ngày họp ghi nhầm' })
+      .expect(400);
+    expect(moved.body).toMatchObject({ rule: 'step.held_before_opening', field: 'heldOn' });
   });
 
   it('is audited: who entered it, with which roles, from which paper file, as of which day', async () => {

@@ -150,11 +150,31 @@ describe('approval in principle before an appointment', () => {
   });
 
   it('refuses the first step once the 30 working days the approval gave have run out', async () => {
-    await openApproval('c-aip-late', 'pos-late').expect(201);
+    const asked = addCalendarDays(today, -80);
+    // The approval began on paper 80 days ago: a records clerk opens it as of that day (its first
+    // step is not dated before the case was opened), and the request went out then.
+    const clerk = {
+      Authorization: `Bearer ${t.token('u-clerk', ['organization_staff', 'records_clerk'], 'ou-dept')}`,
+    };
+    await http()
+      .post('/cases')
+      .set(clerk)
+      .send({
+        id: 'c-aip-late',
+        procedure: 'approval_in_principle',
+        definition: 'approval.in-principle',
+        summary: 'Xin chủ trương bổ nhiệm Giám đốc',
+        personId: 'p-an',
+        positionId: 'pos-late',
+        orgUnitId: 'ou-dept',
+        openedOn: asked,
+        paperRecordRef: 'HS-TTr-12',
+      })
+      .expect(201);
     // 70 calendar days hold more than 30 working days, Tết included.
     const signed = addCalendarDays(today, -70);
     // The request went out before the answer it got: a step is not dated before the one before it.
-    await request_('c-aip-late', addCalendarDays(today, -80)).expect(200);
+    await request_('c-aip-late', asked).expect(200);
     await answer('c-aip-late', signed).expect(200);
     await openAppointment('c-appoint-late', 'pos-late', 'c-aip-late').expect(201);
     const late = await firstStep('c-appoint-late').expect(422);

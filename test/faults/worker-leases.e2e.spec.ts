@@ -1,4 +1,6 @@
 import { deleteRedisKeys, testPrefix, waitFor } from '../jobs/support/jobs-harness';
+import { oneYearTermRuleSets } from '../support/one-year-term-rule-sets';
+import { addDays, vietnamToday } from '../support/registry-fixture';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import {
   ClusterInstance,
@@ -9,7 +11,11 @@ import {
 } from './support/lease-cluster';
 
 const CASES = 6;
-const SIGNED_IN_2020 = '2020-01-02';
+/**
+ * The day every case began on paper and was decided: just over a year ago, so under a one-year
+ * term (the suite's rule sets) each decision's term has ended and its term-end timer is due at once.
+ */
+const DECIDED_ON = addDays(vietnamToday(), -380);
 
 /**
  * Three instances of the service on one database: each projection, saga and the timer worker
@@ -23,17 +29,23 @@ describe('worker leases across three instances', () => {
   let prefix: string;
   const cluster: ClusterInstance[] = [];
   const client = clusterClient();
+  const ruleSets = oneYearTermRuleSets();
 
   beforeAll(async () => {
     db = await createTestDatabase('worker_leases');
     prefix = testPrefix('leases');
-    await startCluster(cluster, 3, { DATABASE_URL: db.url, QUEUE_PREFIX: prefix });
+    await startCluster(cluster, 3, {
+      DATABASE_URL: db.url,
+      QUEUE_PREFIX: prefix,
+      RULE_SETS_DIR: ruleSets.dir,
+    });
     await registerTown(cluster[0].base);
   }, 900_000);
   afterAll(async () => {
     await Promise.all(cluster.map((instance) => instance.process.stop()));
     await deleteRedisKeys(prefix);
     await db?.drop();
+    ruleSets.remove();
   }, 60_000);
 
   it('runs each worker on one instance, fails over within 10 s of a kill -9, and does each effect once', async () => {
@@ -63,8 +75,9 @@ describe('worker leases across three instances', () => {
     const afterKill = await Promise.all(survivors.map(leasesOf));
     expect(afterKill.flatMap((view) => view!.held).sort()).toEqual([...holders.keys()].sort());
 
-    // Every decision's effects: its post assigned, then its term's end fired (the term began in
-    // 2020, so its end is past and the timer is due at once) and the post ended — once each. A
+    // Every decision's effects: its post assigned, then its term's end fired (the one-year term
+    // began over a year ago, so its end is past and the timer is due at once) and the post
+    // ended — once each. A
     // timer job the victim had taken is BullMQ's to hand on once its lock lapses (lockDuration +
     // stalledInterval: up to 60 s).
     // Each decision also ends the deputy post its appointee held (not kept concurrently): only the
@@ -163,11 +176,12 @@ describe('worker leases across three instances', () => {
 
   async function driveCase(base: string, i: number, wrote: () => void): Promise<void> {
     const caseId = `c-lease-${i}`;
-    // Signed and effective in 2020: the 5-year term has ended, so its term-end timer fires at once.
-    // Its steps were held by then too (a step is not dated before the one before it).
+    // Began on paper, signed and effective over a year ago: the one-year term has ended, so its
+    // term-end timer fires at once. A records clerk opens it as of that day, and its steps were
+    // held then (a step is not dated before the case was opened, nor before the one before it).
     const personId = `p-${i}`;
     const nomination = {
-      heldOn: SIGNED_IN_2020,
+      heldOn: DECIDED_ON,
       minutesRef: 'BB-2',
       members: 25,
       summoned: 25,
@@ -179,7 +193,7 @@ describe('worker leases across three instances', () => {
       ],
     };
     const ballot = {
-      heldOn: SIGNED_IN_2020,
+      heldOn: DECIDED_ON,
       minutesRef: 'BB-3',
       tally: { members: 13, summoned: 13, present: 12, for: 9, against: 3, abstain: 0, invalid: 0 },
     };
@@ -187,7 +201,7 @@ describe('worker leases across three instances', () => {
       [
         'leadership-round-1',
         'staff',
-        { heldOn: SIGNED_IN_2020, minutesRef: 'BB-1', conclusion: 'agreed' },
+        { heldOn: DECIDED_ON, minutesRef: 'BB-1', conclusion: 'agreed' },
       ],
       ['expanded-nomination', 'secretary', nomination],
       ['leadership-round-2', 'secretary', ballot],
@@ -197,7 +211,7 @@ describe('worker leases across three instances', () => {
         'vetting',
         'staff',
         {
-          heldOn: SIGNED_IN_2020,
+          heldOn: DECIDED_ON,
           items: ['background', 'asset_declaration', 'political_standards']
             .concat(['residence_party_cell_opinion', 'health'])
             .map((item) => ({ item, result: 'cleared', note: 'verified' })),
@@ -207,14 +221,14 @@ describe('worker leases across three instances', () => {
         'decision',
         'leader',
         {
-          heldOn: SIGNED_IN_2020,
+          heldOn: DECIDED_ON,
           number: `${i}-QĐ`,
           signer: 'Bí thư',
-          effectiveFrom: SIGNED_IN_2020,
+          effectiveFrom: DECIDED_ON,
         },
       ],
     ];
-    await client.post(base, '/cases', 'staff', {
+    await client.post(base, '/cases', 'clerk', {
       id: caseId,
       procedure: 'appointment',
       definition: 'appointment.internal',
@@ -222,6 +236,8 @@ describe('worker leases across three instances', () => {
       positionId: `pos-head-${i}`,
       orgUnitId: 'ou-town',
       summary: 'Bổ nhiệm',
+      openedOn: DECIDED_ON,
+      paperRecordRef: `HS-${i}`,
     });
     wrote();
     for (const [step, who, body] of steps) {

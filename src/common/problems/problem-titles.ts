@@ -162,6 +162,10 @@ const TITLE_BY_RULE: Record<string, Titles> = {
     en: 'The step is dated before the case reached it',
     vi: 'Ngày của bước trước ngày hồ sơ đến bước này',
   },
+  'step.held_before_opening': {
+    en: 'The first step is dated before the case was opened',
+    vi: 'Ngày của bước đầu tiên trước ngày mở hồ sơ',
+  },
   'vetting.flagged_item_blocks_decision': {
     en: 'A flagged vetting item blocks the decision',
     vi: 'Nội dung thẩm định bị đánh dấu đang chặn việc ra quyết định',

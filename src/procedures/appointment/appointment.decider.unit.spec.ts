@@ -10,6 +10,9 @@ import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { loadDefinitions } from '../../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
 
+/** The case was opened before its first meeting (a step is not held before the case opened). */
+const openedEarlier = (context: CaseContext): CaseContext => ({ ...context, today: '2026-10-01' });
+
 const seeds = path.resolve(__dirname, '../../../seeds');
 const definitions = loadDefinitions(path.join(seeds, 'definitions'));
 const [vn2022, vn2025] = loadRuleSets(path.join(seeds, 'rule-sets'));
@@ -159,7 +162,7 @@ const decide = step('decision', {
 });
 
 const throughRound3: [CaseCommand, CaseContext][] = [
-  [open, context(staff)],
+  [open, openedEarlier(context(staff))],
   [meeting, context(staff)],
   [nominate('expanded-nomination'), context(secretary)],
   [ballot('leadership-round-2', 9), context(secretary)],
@@ -278,19 +281,19 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
   });
 
   it('refuses steps out of order, naming the current step', () => {
-    given([open, context(staff)])
+    given([open, openedEarlier(context(staff))])
       .when(ballot('leadership-round-3', 9), context(secretary))
       .refuses('step.out_of_order', /current step is leadership-round-1/);
-    given([open, context(staff)], [meeting, context(staff)])
+    given([open, openedEarlier(context(staff))], [meeting, context(staff)])
       .when(meeting, context(staff))
       .refuses('step.out_of_order', /already done/);
   });
 
   it('refuses a role the definition does not allow, and a grant outside the case unit', () => {
-    given([open, context(staff)], [meeting, context(staff)])
+    given([open, openedEarlier(context(staff))], [meeting, context(staff)])
       .when(nominate('expanded-nomination'), context(staff))
       .refuses('step.role_not_allowed', /ballot_secretary/);
-    given([open, context(staff)])
+    given([open, openedEarlier(context(staff))])
       .when(meeting, context(staff, { actorReachesCaseUnit: false }))
       .refuses('step.out_of_scope');
   });
@@ -314,6 +317,18 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
     spec
       .when(thin, context(secretary))
       .refuses('ballot.no_quorum', /8 of 13 summoned present, needs at least 8.67/);
+  });
+
+  it('refuses a first step dated before the case was opened (a case from paper is opened by a records clerk as of its first day)', () => {
+    given([open, context(staff)])
+      .when(meeting, context(staff))
+      .refuses(
+        'step.held_before_opening',
+        /^heldOn: 2026-10-01 is before 2026-11-20, the day the case was opened \(openedOn\)/,
+      );
+    given([open, context(staff, { today: '2026-10-01' })])
+      .when(meeting, context(staff))
+      .then(['MeetingRecorded']);
   });
 
   it('refuses a step dated before the step before it was held: its day would set the next deadline', () => {
@@ -347,7 +362,7 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
     );
     decided.when(decide, context(leader)).refuses('decision.already_issued');
     const withdrawn = given(
-      [open, context(staff)],
+      [open, openedEarlier(context(staff))],
       [{ type: 'WithdrawCase', data: { reason: 'post abolished' } }, context(staff)],
     );
     withdrawn.when(meeting, context(staff)).refuses('case.closed', /withdrawn/);
@@ -428,7 +443,7 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
         { personId: 'p-an', votes: 3 },
       ],
     });
-    given([open, context(staff)], [meeting, context(staff)])
+    given([open, openedEarlier(context(staff))], [meeting, context(staff)])
       .when(other, context(secretary))
       .then(['NominationTallied', 'CaseRejected']);
   });
@@ -446,7 +461,7 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
     expect((vn2025.params['discipline.barMonths'].value as Record<string, number>).reprimand).toBe(
       24,
     );
-    const opened2022 = given([open, context(staff, { ruleSet: vn2022 })]);
+    const opened2022 = given([open, openedEarlier(context(staff, { ruleSet: vn2022 }))]);
     expect(opened2022.history[0].data).toMatchObject({ ruleSetId: 'vn-2022' });
   });
 });
@@ -472,7 +487,7 @@ describe('external appointment: a tie at the candidate’s unit', () => {
 
   it('goes to the head of that unit under version 2 (Nghị định 170/2025 art. 33(3)), with the dissent recorded', () => {
     const at = under(externalV2);
-    const spec = given([open, at(staff)], [consult, at(staff)]);
+    const spec = given([open, openedEarlier(at(staff))], [consult, at(staff)]);
     spec.when(tie(), at(secretary)).refuses('ballot.tie_needs_head', /send headDecision/);
     const [tallied] = spec.when(tie('for'), at(secretary)).then(['BallotTallied']);
     expect(tallied.data).toMatchObject({
@@ -484,7 +499,7 @@ describe('external appointment: a tie at the candidate’s unit', () => {
 
   it('still fails a case that pinned version 1, as it did when it opened', () => {
     const at = under(externalV1);
-    const events = given([open, at(staff)], [consult, at(staff)])
+    const events = given([open, openedEarlier(at(staff))], [consult, at(staff)])
       .when(tie(), at(secretary))
       .then(['BallotTallied', 'CaseRejected']);
     expect(events[1].data).toMatchObject({ rule: 'ballot.failed' });

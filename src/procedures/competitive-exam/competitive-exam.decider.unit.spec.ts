@@ -8,6 +8,9 @@ import { CaseCommand, StepBody } from '../case/decider/case.commands';
 import { CaseContext, PersonFactsForVetting } from '../case/decider/case.context';
 import { caseDecider } from '../case/decider/case.decider';
 
+/** The case was opened before its first meeting (a step is not held before the case opened). */
+const openedEarlier = (context: CaseContext): CaseContext => ({ ...context, today: '2026-10-01' });
+
 const seeds = path.resolve(__dirname, '../../../seeds');
 const definition = loadDefinitions(path.join(seeds, 'definitions')).get('exam.leadership-post@1')!;
 const stateNow = loadRuleSets(path.join(seeds, 'rule-sets')).find(
@@ -82,7 +85,7 @@ const part = (stepId: string, entries: [string, number][], winnerChoice?: string
 const everyone = { 'p-an': facts(), 'p-binh': facts(), 'p-cuong': facts() };
 const registered = historyOf(
   caseDecider,
-  [open, context('organization_staff')],
+  [open, openedEarlier(context('organization_staff'))],
   [scheme, context('organization_staff')],
   [registration(['p-an', 'p-binh', 'p-cuong']), context('organization_staff', everyone)],
 );
@@ -93,7 +96,7 @@ describe('competitive examination (exam.leadership-post@1)', () => {
       caseDecider,
       ...historyOf(
         caseDecider,
-        [open, context('organization_staff')],
+        [open, openedEarlier(context('organization_staff'))],
         [scheme, context('organization_staff')],
       ),
     )
@@ -115,7 +118,7 @@ describe('competitive examination (exam.leadership-post@1)', () => {
       caseDecider,
       ...historyOf(
         caseDecider,
-        [open, context('organization_staff')],
+        [open, openedEarlier(context('organization_staff'))],
         [scheme, context('organization_staff')],
       ),
     )

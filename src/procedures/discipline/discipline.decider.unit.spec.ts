@@ -201,6 +201,15 @@ describe('discipline case: steps and ballot', () => {
       .then(['DisciplineStepRecorded', 'DisciplineCaseClosed']);
   });
 
+  it('takes no first step dated before the violation was committed (its steps from paper keep their own days)', () => {
+    given([open({ committedOn: '2026-11-15' }), ctx(inspector)])
+      .when(verify, ctx(inspector))
+      .refuses(
+        'step.held_before_opening',
+        /^heldOn: 2026-11-10 is before 2026-11-15 \(violation.committedOn\)/,
+      );
+  });
+
   it('takes steps in order', () => {
     given([open(), ctx(inspector)])
       .when(review, ctx(inspector))

@@ -121,6 +121,7 @@ function opened(data: Data<'DisciplineCaseOpened'>): DisciplineState {
     status: 'open',
     ...facts,
     serviceStatus: data.serviceStatus ?? (data.electedCadre ? 'cadre' : 'civil_servant'),
+    firstStepFrom: { day: data.violation.committedOn, field: 'violation.committedOn' },
     currentStep: 0,
     currentStepDueOn: firstStepDueOn,
     steps: [],

@@ -1,4 +1,4 @@
-import { LastStep } from '../../workflow/step-engine';
+import { FirstStepFrom, LastStep } from '../../workflow/step-engine';
 import { StepCorrectionNote } from '../case/decider/case.state';
 import { DisciplineEvent, ServiceStatus } from './discipline.events';
 
@@ -9,6 +9,8 @@ export interface DisciplineStanding extends Omit<
   'firstStepId' | 'firstStepDueOn' | 'procedure' | 'serviceStatus'
 > {
   serviceStatus: ServiceStatus;
+  /** No discipline step is held before the violation (a case from paper is opened today). */
+  firstStepFrom: FirstStepFrom;
   /** Index of the current step in the pinned definition. */
   currentStep: number;
   currentStepDueOn: string | null;

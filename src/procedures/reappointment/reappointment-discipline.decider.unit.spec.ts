@@ -8,6 +8,9 @@ import { CaseCommand, StepBody } from '../case/decider/case.commands';
 import { CaseContext, PersonFactsForVetting } from '../case/decider/case.context';
 import { caseDecider } from '../case/decider/case.decider';
 
+/** The case was opened before its first meeting (a step is not held before the case opened). */
+const openedEarlier = (context: CaseContext): CaseContext => ({ ...context, today: '2026-10-01' });
+
 const seeds = path.resolve(__dirname, '../../../seeds');
 const definition = loadDefinitions(path.join(seeds, 'definitions')).get(
   'reappointment.standard@1',
@@ -72,7 +75,7 @@ const toVetting = historyOf(
         summary: 'end of term',
       },
     },
-    at(staff),
+    openedEarlier(at(staff)),
   ],
   [
     step('self-assessment', { kind: 'meeting', heldOn: '2026-11-02', conclusion: 'done' }),

@@ -1,7 +1,7 @@
 /** One engine for every procedure's steps: prologue, actors, deadlines, vote rules, the step record. */
 export { refuse } from './refuse';
 export type { StepContext } from './step-context';
-export type { StepRecord, StepBodyRecord, StepPosition } from './step-record';
+export type { FirstStepFrom, StepRecord, StepBodyRecord, StepPosition } from './step-record';
 export type { EndingNames } from './step-record';
 export { advanceOn, endedAtStep, withRecorder } from './step-record';
 export type { BodyOf, CommandOf, EventData, InStatus } from './types';

@@ -93,11 +93,12 @@ export function beginStep(
 }
 
 /**
- * A step is held on or after the day it became current: the day the step before it was held. Its
- * `heldOn` sets the next step's deadline, so a day before that would date the case's history
- * backwards and make the next step overdue from the start. A case from paper began on its
- * `openedOn`, so its first step is not before that; a case opened here may record a first
- * meeting held before the day it was typed in.
+ * A step is held on or after the day it became current: the day the step before it was held, and
+ * for the first step the day the case was opened (`openedOn`). Its `heldOn` sets the next step's
+ * deadline, so a day before that would date the case's history backwards and make the next step
+ * overdue from the start. A first meeting held before the case was opened here belongs to a case
+ * that began on paper: the records clerk opens it as of the day it began. A procedure without
+ * that opening names its own earliest day (`firstStepFrom`).
  */
 function refuseHeldBeforeCurrent(position: StepPosition, step: StepDefinition, heldOn: string) {
   if (position.currentStepSince !== undefined) {
@@ -108,10 +109,23 @@ function refuseHeldBeforeCurrent(position: StepPosition, step: StepDefinition, h
         'invalid',
         'heldOn',
       );
-  } else if (position.recordedFromPaper && heldOn < position.openedOn)
+    return;
+  }
+  const { firstStepFrom, openedOn, recordedFromPaper } = position;
+  if (firstStepFrom) {
+    if (heldOn < firstStepFrom.day)
+      refuse(
+        'step.held_before_opening',
+        `heldOn: ${heldOn} is before ${firstStepFrom.day} (${firstStepFrom.field}), the earliest day of the case's first step ${step.id}`,
+        'invalid',
+        'heldOn',
+      );
+  } else if (heldOn < openedOn)
     refuse(
-      'step.held_before_current',
-      `heldOn: ${heldOn} is before ${position.openedOn}, the day the case began (openedOn, from paper)`,
+      'step.held_before_opening',
+      recordedFromPaper
+        ? `heldOn: ${heldOn} is before ${openedOn}, the day the case began (openedOn, from paper)`
+        : `heldOn: ${heldOn} is before ${openedOn}, the day the case was opened (openedOn); a case that began earlier on paper is opened by a records clerk as of the day it began`,
       'invalid',
       'heldOn',
     );

@@ -18,6 +18,12 @@ export interface StepBodyRecord {
   note?: string;
 }
 
+/** A day the case's first step may not precede, and the field of the case it comes from. */
+export interface FirstStepFrom {
+  day: string;
+  field: string;
+}
+
 /** The position of a case in its definition's steps (both procedures' open states have it). */
 export interface StepPosition {
   currentStep: number;
@@ -26,6 +32,12 @@ export interface StepPosition {
   openedOn: string;
   /** Set on a case kept on paper until it was recorded here: its `openedOn` is when it began. */
   recordedFromPaper?: object;
+  /**
+   * The earliest day of the first step, where a procedure's case began before its `openedOn`
+   * without a back-dated opening (a discipline case: its steps kept on paper are recorded with
+   * their own days, none before the violation). Absent: the first step is not before `openedOn`.
+   */
+  firstStepFrom?: FirstStepFrom;
   /**
    * The day the current step became current: the day the step before it was held. Absent until a
    * step has moved the case (the first step is current from `openedOn`).

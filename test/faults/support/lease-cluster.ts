@@ -82,11 +82,13 @@ export async function oneHolderEach(
 /** A client of the cluster: JSON over fetch with a bearer token of the suite's secret. */
 export function clusterClient() {
   const verifier = new JwtVerifier({ secret: TEST_JWT_SECRET, maxLifetimeSeconds: 43_200 });
-  const token = (userId: string, role: string) =>
-    verifier.sign({ userId, roles: [role as never], orgUnit: 'ou-town' }, 3600);
+  const token = (userId: string, ...roles: string[]) =>
+    verifier.sign({ userId, roles: roles as never[], orgUnit: 'ou-town' }, 3600);
   const tokens = {
     admin: token('u-admin', 'admin'),
     staff: token('u-staff', 'organization_staff'),
+    /** Opens a case that began on paper as of the day it began. */
+    clerk: token('u-clerk', 'organization_staff', 'records_clerk'),
     secretary: token('u-secretary', 'ballot_secretary'),
     leader: token('u-leader', 'leadership'),
   };

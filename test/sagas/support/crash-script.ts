@@ -9,17 +9,20 @@ import { TestApp } from '../../support/test-app';
  * driver's next step of that case, and the end state does not depend on timing — only on whether
  * every effect happened exactly once.
  *
- * - A: a re-appointment recorded now that took effect about five years ago, the day the term on
- *   record ended (a new term may not start before it): its full term ends ~100 days out, so the
- *   notice falls due at once in the child's clock and opens the next re-appointment case by
- *   itself. (A term cut at retirement gets no notice: nothing is re-appointed then.)
+ * - A: a re-appointment that began on paper and took effect about 265 days ago, the day the term
+ *   on record ended (a new term may not start before it); a records clerk opens it as of that day.
+ *   Under the suite's one-year term (test/support/one-year-term-rule-sets.ts, RULE_SETS_DIR of
+ *   both processes) its full term ends ~100 days out, so the notice falls due at once in the
+ *   child's clock and opens the next re-appointment case by itself. (A term cut at retirement
+ *   gets no notice: nothing is re-appointed then.)
  * - B: external appointment decided: the post with its term on the record, notice and term end scheduled.
  * - C: a Party discipline case pending while a re-appointment reaches vetting: the discipline item
  *   is flagged from the record (reappointment.blockedWhile); the warning decided later adds nothing.
  * - D: re-appointment vetting cleared, then a civil-service reprimand decided: a decided reprimand
  *   does not hold back the re-appointment to the post held, so the item stays cleared.
  * - E: removal from post decided while a re-appointment is open: post ended, case withdrawn.
- * Every step with a deadline misses it in the child's clock, so DeadlineMissed lands on every case.
+ * Every step with a deadline misses it in the child's clock, so DeadlineMissed lands on every case
+ * opened today (group A's deadlines had passed when it was recorded: it has no step timers).
  * A discipline case opens a phase after the re-appointment it meets: a pending discipline case
  * refuses the opening of a re-appointment (reappointment.blockedWhile), and actions of one phase
  * run concurrently, so opening both in one phase would make the outcome depend on timing.
@@ -27,7 +30,7 @@ import { TestApp } from '../../support/test-app';
 export type Group = 'A' | 'B' | 'C' | 'D' | 'E';
 export const GROUPS: Group[] = ['A', 'B', 'C', 'D', 'E'];
 
-type Who = 'staff' | 'secretary' | 'leader' | 'inspector';
+type Who = 'staff' | 'clerk' | 'secretary' | 'leader' | 'inspector';
 interface Action {
   who: Who;
   method: 'post';
@@ -47,10 +50,11 @@ export interface CrashScript {
 const UNIT = 'ou-crash';
 const today = vietnamToday();
 /**
- * Group A's re-appointment took effect on this day, when its previous term ended; its new term of
- * five years (appointment.termYears) ends about 100 days from today.
+ * Group A's re-appointment began and took effect on this day, when its previous term ended; its
+ * new term of one year (appointment.termYears in the suite's rule sets) ends about 100 days from
+ * today. (Under the seeded five-year term it would have to begin before any rule set is in force.)
  */
-const reappointedOn = addDays(today, 100 - 1826);
+const reappointedOn = addDays(today, 100 - 365);
 const meeting = { heldOn: today, minutesRef: 'BB', conclusion: 'agreed' };
 const ballot = (members: number, forVotes: number, heldOn = today) => ({
   heldOn,
@@ -76,13 +80,17 @@ const decision = (number: string, heldOn = today) => ({
   effectiveFrom: heldOn,
 });
 
-/** A re-appointment's actions; its steps were held on `heldOn` (before the case was typed in). */
+/**
+ * A re-appointment's actions; its steps were held on `heldOn`. One that began on paper before today
+ * is opened by a records clerk as of that day (a step is not dated before its case was opened).
+ */
 function reappointmentSteps(
   caseId: string,
   personId: string,
   upTo: 'leadership-ballot' | 'vetting' | 'decision',
   heldOn = today,
 ): Action[] {
+  const fromPaper = heldOn < today ? { openedOn: heldOn, paperRecordRef: `HS-${caseId}` } : {};
   const step = (stepId: string, who: Who, body: Record<string, unknown>): Action => ({
     who,
     method: 'post',
@@ -92,7 +100,7 @@ function reappointmentSteps(
   });
   const steps: Action[] = [
     {
-      who: 'staff',
+      who: heldOn < today ? 'clerk' : 'staff',
       method: 'post',
       path: '/cases',
       body: {
@@ -103,6 +111,7 @@ function reappointmentSteps(
         positionId: 'pos-dep',
         orgUnitId: UNIT,
         summary: 'Re-appointment',
+        ...fromPaper,
       },
       status: 201,
     },
@@ -289,12 +298,13 @@ export function crashScript(peopleCount: number): CrashScript {
 
   const headers = (t: TestApp, who: Who): Record<string, string> => {
     const roles = {
-      staff: 'organization_staff',
-      secretary: 'ballot_secretary',
-      leader: 'leadership',
-      inspector: 'inspector',
+      staff: ['organization_staff'],
+      clerk: ['organization_staff', 'records_clerk'],
+      secretary: ['ballot_secretary'],
+      leader: ['leadership'],
+      inspector: ['inspector'],
     } as const;
-    return { Authorization: `Bearer ${t.token(`u-${who}`, [roles[who]], UNIT)}` };
+    return { Authorization: `Bearer ${t.token(`u-${who}`, [...roles[who]], UNIT)}` };
   };
 
   async function setup(t: TestApp): Promise<void> {

@@ -8,6 +8,9 @@ import { CaseCommand, StepBody } from './case.commands';
 import { CaseContext, PersonFactsForVetting } from './case.context';
 import { caseDecider } from './case.decider';
 
+/** The case was opened before its first meeting (a step is not held before the case opened). */
+const openedEarlier = (context: CaseContext): CaseContext => ({ ...context, today: '2026-10-01' });
+
 const seeds = path.resolve(__dirname, '../../../../seeds');
 const definition = loadDefinitions(path.join(seeds, 'definitions')).get('appointment.external@2')!;
 const stateNow = loadRuleSets(path.join(seeds, 'rule-sets')).find(
@@ -69,7 +72,7 @@ const openCase: CaseCommand = {
 function caseAtDecision(ruleSet = stateNow) {
   return historyOf(
     caseDecider,
-    [openCase, at(staff, ruleSet)],
+    [openCase, openedEarlier(at(staff, ruleSet))],
     [meeting('consult-receiving-unit'), at(staff, ruleSet)],
     [
       step('candidate-unit-ballot', {
@@ -146,7 +149,11 @@ describe('vetting items staff cannot set aside (vetting.unwaivableItems)', () =>
   };
   /** An open case whose discipline item a discipline decision flagged from the record. */
   const flagged = (ruleSet = stateNow) =>
-    historyOf(caseDecider, [openCase, at(staff, ruleSet)], [flag, at(staff, ruleSet)]);
+    historyOf(
+      caseDecider,
+      [openCase, openedEarlier(at(staff, ruleSet))],
+      [flag, at(staff, ruleSet)],
+    );
   const resolve: CaseCommand = {
     type: 'ResolveVettingItem',
     data: { item: 'discipline_bar', note: 'please' },

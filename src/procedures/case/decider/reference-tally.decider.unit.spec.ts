@@ -9,6 +9,9 @@ import { CaseCommand, StepBody } from './case.commands';
 import { CaseContext } from './case.context';
 import { caseDecider } from './case.decider';
 
+/** The case was opened before its first meeting (a step is not held before the case opened). */
+const openedEarlier = (context: CaseContext): CaseContext => ({ ...context, today: '2026-10-01' });
+
 const seeds = path.resolve(__dirname, '../../../../seeds');
 const definitions = loadDefinitions(path.join(seeds, 'definitions'));
 const stateNow = loadRuleSets(path.join(seeds, 'rule-sets')).find(
@@ -89,7 +92,7 @@ describe('key-officials nomination (appointment.internal@2): one basis, not a pa
   const upToKeyOfficials = (definition: ProcedureDefinition) =>
     historyOf(
       caseDecider,
-      [open('appointment'), at(definition, staff)],
+      [open('appointment'), openedEarlier(at(definition, staff))],
       [meeting('leadership-round-1'), at(definition, staff)],
       [nominate('expanded-nomination', 16), at(definition, secretary)],
       [ballot('leadership-round-2', 13, 12, 9), at(definition, secretary)],
@@ -157,7 +160,7 @@ describe('re-appointment confidence ballot (reappointment.standard@2): one basis
   const assessed = (definition: ProcedureDefinition) =>
     historyOf(
       caseDecider,
-      [open('reappointment'), at(definition, staff)],
+      [open('reappointment'), openedEarlier(at(definition, staff))],
       [meeting('self-assessment', 'targets met'), at(definition, staff)],
     );
 

@@ -9,6 +9,9 @@ import { CaseContext } from './case.context';
 import { caseDecider } from './case.decider';
 import { CaseState } from './case.state';
 
+/** The case was opened before its first meeting (a step is not held before the case opened). */
+const openedEarlier = (context: CaseContext): CaseContext => ({ ...context, today: '2026-10-01' });
+
 const seeds = path.resolve(__dirname, '../../../../seeds');
 const internal = loadDefinitions(path.join(seeds, 'definitions')).get('appointment.internal@1')!;
 const [, vn2025] = loadRuleSets(path.join(seeds, 'rule-sets'));
@@ -118,7 +121,7 @@ const opened: [CaseCommand, CaseContext] = [
       summary: 'fill the post',
     },
   },
-  context(staff),
+  openedEarlier(context(staff)),
 ];
 const toRound3: [CaseCommand, CaseContext][] = [
   opened,

@@ -9,6 +9,9 @@ import { CaseContext, PersonFactsForVetting } from './case.context';
 import { caseDecider } from './case.decider';
 import { VettingEntry } from './case.events';
 
+/** The case was opened before its first meeting (a step is not held before the case opened). */
+const openedEarlier = (context: CaseContext): CaseContext => ({ ...context, today: '2026-10-01' });
+
 const seeds = path.resolve(__dirname, '../../../../seeds');
 const definition = loadDefinitions(path.join(seeds, 'definitions')).get('appointment.external@2')!;
 const stateNow = loadRuleSets(path.join(seeds, 'rule-sets')).find(
@@ -67,7 +70,7 @@ const atVetting = historyOf(
         summary: 'from another unit',
       },
     },
-    at(staff),
+    openedEarlier(at(staff)),
   ],
   [meeting('consult-receiving-unit'), at(staff)],
   [
