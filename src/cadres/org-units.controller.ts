@@ -20,13 +20,7 @@ import { OrgScope } from '../identity/org-scope';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
 import { CreatePositionDto } from './dto/create-position.dto';
-import { unitsWithAuthority } from '../procedures/case/unit-authority';
-import {
-  OrgUnitDto,
-  OrgUnitTreeDto,
-  PositionCaseUnitsDto,
-  PositionDto,
-} from './dto/registry-views.dto';
+import { OrgUnitDto, OrgUnitTreeDto, PositionDto } from './dto/registry-views.dto';
 import { RegistryService } from './registry.service';
 
 /**
@@ -130,20 +124,5 @@ export class OrgUnitsController {
     // The list itself is reference data; a unit named as a filter must lie in the grant.
     if (orgUnit !== undefined) await this.scope.assertUnitInScope(actor, orgUnit, 'orgUnit');
     return this.registry.listPositions(orgUnit);
-  }
-
-  @Allow(...ACCESS.anyRole)
-  @Get('positions/:id/case-units')
-  @ApiOperation({
-    summary:
-      'The units a case about the post may be opened in (the rule POST /cases applies: case.unit_without_authority)',
-  })
-  @ApiOkResponse({ type: PositionCaseUnitsDto })
-  @ApiProblems(404)
-  async positionCaseUnits(@Param('id') id: string): Promise<PositionCaseUnitsDto> {
-    // Posts and units are reference data (GET /positions, GET /org-units list them all).
-    const position = await this.registry.findPosition(id);
-    if (!position) throw new NotFoundException(`position ${id} does not exist`);
-    return { positionId: id, orgUnitIds: await unitsWithAuthority(this.registry, position) };
   }
 }

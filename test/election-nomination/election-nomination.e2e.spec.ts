@@ -49,10 +49,12 @@ describe('nomination for election over HTTP', () => {
         .set(admin)
         .send({ id, name: `Xã ${id}`, kind: 'commune', parentId: 'ou-prov' })
         .expect(201);
-    // The commune's Party committee and its inspection commission (a Party body).
+    // The commune's Party committee and its inspection commission (a Party body); the other
+    // commune's Party committee.
     for (const [id, kind, parentId] of [
       ['ou-commune-party', 'party_committee', 'ou-commune'],
       ['ou-commune-ubkt', 'agency', 'ou-commune-party'],
+      ['ou-commune-b-party', 'party_committee', 'ou-commune-b'],
     ])
       await http().post('/org-units').set(admin).send({ id, name: id, kind, parentId }).expect(201);
     for (const [id, filledBy, orgUnitId] of [
@@ -429,6 +431,25 @@ describe('nomination for election over HTTP', () => {
         .expect(422);
       expect(byCommission.body).toMatchObject({ rule: 'case.unit_without_authority' });
     });
+  });
+
+  it('offers the opening form the commune’s Party committee for a nomination, not for another procedure', async () => {
+    const caseUnits = (query: string) =>
+      http().get(`/positions/pos-vice/case-units${query}`).set(staff);
+    // Before: the appointing authority, the post's unit and the units above only, whatever the
+    // procedure, so the form never offered the Đảng ủy the opening accepts.
+    const nomination = await caseUnits('?procedure=election').expect(200);
+    expect(nomination.body).toEqual({
+      positionId: 'pos-vice',
+      orgUnitIds: ['ou-prov', 'ou-commune', 'ou-commune-party'],
+    });
+    for (const query of ['', '?procedure=appointment']) {
+      const other = await caseUnits(query).expect(200);
+      expect(other.body.orgUnitIds).toEqual(['ou-prov', 'ou-commune']);
+    }
+    const unknown = await caseUnits('?procedure=bau-cu').expect(400);
+    expect(unknown.body).toMatchObject({ rule: 'procedure.unknown', field: 'procedure' });
+    expect(unknown.body.detail).toMatch(/^procedure: "bau-cu" is not one of .*election/);
   });
 
   it('keeps another commune’s staff out of the commune’s nominations', async () => {

@@ -102,6 +102,59 @@ describe('the case-opening form', () => {
     await page.context().close();
   });
 
+  it('offers the Party committees of the post’s territory (Đảng ủy) as Đơn vị thực hiện for a nomination for election', async () => {
+    const { page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/cases/new?procedure=election`);
+    expect(await page.getByLabel('Quy trình').inputValue()).toBe('election.nomination');
+    const unit = page.getByLabel('Đơn vị thực hiện');
+    const units = () =>
+      unit
+        .locator('option')
+        .evaluateAll((options) =>
+          options.map((o) => (o as unknown as { value: string }).value).filter(Boolean),
+        );
+    await page.getByLabel('Tìm cán bộ theo tên').fill('vu thi giang');
+    await page
+      .getByLabel('Chọn cán bộ')
+      .locator('option', { hasText: 'Vũ Thị Giang' })
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn cán bộ').selectOption('p-vu-thi-giang');
+    await page.getByLabel('Tìm chức vụ').fill('Phó Chủ tịch UBND xã Đoài Phương');
+    await page.getByLabel('Chọn chức vụ').selectOption('pos-xa-doai-phuong-vice-chair');
+    // Before: its appointing authority, its unit and the units above them only, so the form
+    // never offered the commune's Đảng ủy, which the server accepts for a nomination.
+    await unit
+      .locator('option[value="ou-xa-doai-phuong-party-committee"]')
+      .waitFor({ state: 'attached' });
+    expect((await units()).sort()).toEqual([
+      'ou-ha-noi',
+      'ou-ha-noi-party-committee',
+      'ou-ha-noi-peoples-committee',
+      'ou-xa-doai-phuong',
+      'ou-xa-doai-phuong-party-committee',
+      'ou-xa-doai-phuong-peoples-committee',
+    ]);
+    // Another commune's Đảng ủy is not the Party committee of this post's territory.
+    expect(await units()).not.toContain('ou-xa-quang-oai-party-committee');
+    await unit.selectOption('ou-xa-doai-phuong-party-committee');
+    // The holder introduced again (tái cử) by the commune's Party committee: the case opens there.
+    await page.getByLabel('Tóm tắt').fill('Đảng ủy xã giới thiệu tái cử Phó Chủ tịch UBND xã');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.waitForURL(/\/cases\/c-/);
+    const caseId = new URL(page.url()).pathname.split('/').pop()!;
+    const opened = await town
+      .http()
+      .get(`/cases/${caseId}`)
+      .set(town.bearer('staff-1', ['organization_staff']))
+      .expect(200);
+    expect(opened.body).toMatchObject({
+      procedure: 'election',
+      orgUnitId: 'ou-xa-doai-phuong-party-committee',
+    });
+    await page.context().close();
+  });
+
   it('names the rule set of the eligibility verdict in Vietnamese, by its day and instruments, not by its id', async () => {
     const { page } = await signIn(town.browser, town.base, 'staff-1');
     await page.goto(`${town.base}/cases/new`);

@@ -43,7 +43,7 @@ export class PositionCaseUnitsDto {
     type: [String],
     example: ['ou-ha-noi', 'ou-ha-noi-party-committee', 'ou-ha-noi-organization-committee'],
     description:
-      'the units a case about the post may be opened in (orgUnitId of POST /cases): its appointing authority, its own unit and the units above either; another is refused (422 case.unit_without_authority)',
+      "the units a case about the post may be opened in (orgUnitId of POST /cases): its appointing authority, its own unit and the units above either, and for an election nomination the Party committees of the post's territories (a party_committee unit under the post's unit or a unit above it); another is refused (422 case.unit_without_authority)",
   })
   orgUnitIds!: string[];
 }

@@ -6,6 +6,7 @@ import { CaseIdReservations } from './case-id-reservations';
 import { CaseContextFactory } from './case-context.factory';
 import { CaseService } from './case.service';
 import { CasesController } from './cases.controller';
+import { CaseUnitsController } from './case-units.controller';
 import { CaseCommandRunner } from './case-command-runner';
 import { CaseRehearsal } from './case-rehearsal';
 import { CASE_COMMAND_HANDLERS } from './commands/case-command-table';
@@ -25,7 +26,7 @@ import { RecordWorkflowRunner } from './record/record-workflow-runner';
 
 @Module({
   imports: [CadresModule],
-  controllers: [CasesController],
+  controllers: [CasesController, CaseUnitsController],
   providers: [
     CaseService,
     CommandWriter,

@@ -9,16 +9,7 @@ export function openingFor(
   contexts: CaseContextFactory,
   input: OpenCaseInput,
 ) {
-  const opening = procedures.forOpening(input.procedure);
-  if (!opening) {
-    throw new DomainRuleViolation(
-      'procedure.unknown',
-      `procedure: "${input.procedure}" is not one of ${procedures.names().join(', ')}`,
-      'invalid',
-      'procedure',
-    );
-  }
-  const { module, definitionIds } = opening;
+  const { module, definitionIds } = procedures.forOpeningOrRefuse(input.procedure);
   // A case kept on paper opens under the definition and rule set in force on its paper day.
   const openedOn = input.fromPaper?.openedOn ?? contexts.today();
   const pinned = contexts.forOpening(input.definition, openedOn);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainRuleViolation } from './decider/domain-rule-violation';
 import type { RegistryReads } from '../../cadres/prefetched-registry';
 import type { CaseIdReservations } from './case-id-reservations';
 import { CaseContext, DecisionTerm } from './decider/case.context';
@@ -115,6 +116,24 @@ export class ProcedureRegistry {
     const module = added ? this.modules.get(added.procedure) : undefined;
     if (added && module) return { module, definitionIds: added.definitionIds };
     return this.openingNames.get(procedure);
+  }
+
+  /**
+   * As `forOpening`, refusing a name no case is opened under (400 procedure.unknown, naming
+   * `field`: the request's field that gave it).
+   */
+  forOpeningOrRefuse(
+    procedure: string,
+    field = 'procedure',
+  ): { module: ProcedureModule; definitionIds: string[] } {
+    const opening = this.forOpening(procedure);
+    if (opening) return opening;
+    throw new DomainRuleViolation(
+      'procedure.unknown',
+      `${field}: "${procedure}" is not one of ${this.names().join(', ')}`,
+      'invalid',
+      field,
+    );
   }
 
   /**

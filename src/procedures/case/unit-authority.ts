@@ -1,4 +1,4 @@
-import { Position } from '../../cadres/registry.service';
+import { OrgUnit, Position, RegistryService } from '../../cadres/registry.service';
 import { RegistryReads } from '../../cadres/prefetched-registry';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 
@@ -19,12 +19,11 @@ export async function refuseUnitWithoutAuthority(
 ): Promise<void> {
   if ((await unitsWithAuthority(registry, target)).includes(orgUnitId)) return;
   if (options.partyCommitteeOfTerritory) {
-    const [unit, post] = await Promise.all(
-      [orgUnitId, target.orgUnitId].map((id) => registry.findOrgUnit(id)),
-    );
-    const postPath = post?.path ?? [target.orgUnitId];
-    const territory = unit?.kind === 'party_committee' ? unit.path.at(-2) : undefined;
-    if (territory !== undefined && postPath.includes(territory)) return;
+    const [unit, postPath] = await Promise.all([
+      registry.findOrgUnit(orgUnitId),
+      pathOfPost(registry, target),
+    ]);
+    if (unit && isPartyCommitteeOfTerritory(unit, postPath)) return;
   }
   throw new DomainRuleViolation(
     'case.unit_without_authority',
@@ -35,8 +34,8 @@ export async function refuseUnitWithoutAuthority(
 }
 
 /**
- * The units that may run a case about the post: its appointing authority, its own unit and every
- * unit above either (the opening form offers only these, GET /positions/:id/case-units).
+ * The units with authority over the post: its appointing authority, its own unit and every unit
+ * above either (every procedure's case about the post may be opened in these).
  */
 export async function unitsWithAuthority(
   registry: Pick<RegistryReads, 'findOrgUnit'>,
@@ -48,6 +47,46 @@ export async function unitsWithAuthority(
     ),
   );
   return [...new Set(paths.flat())];
+}
+
+/**
+ * The units a case of a procedure about the post may be opened in, as the opening judges them
+ * (`refuseUnitWithoutAuthority`): the units with authority over the post and, where the procedure
+ * lets them run it, the Party committees of the territories the post lies in. The opening form
+ * offers only these (GET /positions/:id/case-units?procedure=).
+ */
+export async function caseUnitsOf(
+  registry: Pick<RegistryService, 'findOrgUnit' | 'listOrgUnits'>,
+  target: Position,
+  options: UnitAuthorityOptions = {},
+): Promise<string[]> {
+  const withAuthority = await unitsWithAuthority(registry, target);
+  if (!options.partyCommitteeOfTerritory) return withAuthority;
+  const [units, postPath] = await Promise.all([
+    registry.listOrgUnits(),
+    pathOfPost(registry, target),
+  ]);
+  const committees = units
+    .filter((unit) => isPartyCommitteeOfTerritory(unit, postPath))
+    .map((unit) => unit.id);
+  return [...new Set([...withAuthority, ...committees])];
+}
+
+/**
+ * The Party committee (cấp ủy, a `party_committee` unit) of a territory the post lies in: its
+ * parent unit (the commune, the province) is the post's unit or one above it.
+ */
+function isPartyCommitteeOfTerritory(unit: OrgUnit, postPath: string[]): boolean {
+  const territory = unit.kind === 'party_committee' ? unit.path.at(-2) : undefined;
+  return territory !== undefined && postPath.includes(territory);
+}
+
+/** The post's unit and the units above it (the post's unit alone if it is not found). */
+async function pathOfPost(
+  registry: Pick<RegistryReads, 'findOrgUnit'>,
+  target: Position,
+): Promise<string[]> {
+  return (await registry.findOrgUnit(target.orgUnitId))?.path ?? [target.orgUnitId];
 }
 
 /** Who else may run a procedure's cases besides the appointing authority and the post's unit. */

@@ -37,18 +37,25 @@ export function usePeopleSearch(q: string) {
 }
 
 /**
- * The units a case about the post may be opened in, as the server judges them
- * (case.unit_without_authority): its appointing authority, its own unit, the units above either.
+ * The units a case of `procedure` about the post may be opened in, as the server judges them
+ * (case.unit_without_authority): its appointing authority, its own unit, the units above either,
+ * and for an election nomination the Party committees of the post's territories. Without a
+ * procedure, the units every procedure accepts.
  */
-export function usePostCaseUnits(positionId: string) {
+export function usePostCaseUnits(positionId: string, procedure: string) {
   return useQuery({
-    queryKey: ['post-case-units', positionId],
+    queryKey: ['post-case-units', positionId, procedure],
     enabled: Boolean(positionId),
     staleTime: 60_000,
     queryFn: async () =>
       (
         await unwrap<{ orgUnitIds: string[] }>(
-          api.GET('/positions/{id}/case-units', { params: { path: { id: positionId } } }),
+          api.GET('/positions/{id}/case-units', {
+            params: {
+              path: { id: positionId },
+              query: procedure ? { procedure } : {},
+            },
+          }),
         )
       ).orgUnitIds,
   });

@@ -194,23 +194,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/positions/{id}/case-units": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The units a case about the post may be opened in (the rule POST /cases applies: case.unit_without_authority) */
-        get: operations["OrgUnitsController_positionCaseUnits"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/cadres": {
         parameters: {
             query?: never;
@@ -988,6 +971,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/positions/{id}/case-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The units a case about the post may be opened in (the rule POST /cases applies: case.unit_without_authority) */
+        get: operations["OrgUnitsController_positionCaseUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1237,19 +1237,6 @@ export interface components {
             isLeadership: boolean;
             /** @enum {string} */
             filledBy: "appointment" | "election";
-        };
-        PositionCaseUnitsDto: {
-            /** @example pos-ha-noi-head-organization */
-            positionId: string;
-            /**
-             * @description the units a case about the post may be opened in (orgUnitId of POST /cases): its appointing authority, its own unit and the units above either; another is refused (422 case.unit_without_authority)
-             * @example [
-             *       "ou-ha-noi",
-             *       "ou-ha-noi-party-committee",
-             *       "ou-ha-noi-organization-committee"
-             *     ]
-             */
-            orgUnitIds: string[];
         };
         RegisterPersonDto: {
             /** @example p-nguyen-van-an */
@@ -3219,6 +3206,19 @@ export interface components {
             /** @example Declaration submitted on 3 Nov 2026 and verified. */
             note: string;
         };
+        PositionCaseUnitsDto: {
+            /** @example pos-ha-noi-head-organization */
+            positionId: string;
+            /**
+             * @description the units a case about the post may be opened in (orgUnitId of POST /cases): its appointing authority, its own unit and the units above either, and for an election nomination the Party committees of the post's territories (a party_committee unit under the post's unit or a unit above it); another is refused (422 case.unit_without_authority)
+             * @example [
+             *       "ou-ha-noi",
+             *       "ou-ha-noi-party-committee",
+             *       "ou-ha-noi-organization-committee"
+             *     ]
+             */
+            orgUnitIds: string[];
+        };
     };
     responses: never;
     parameters: never;
@@ -3241,7 +3241,6 @@ export type SchemaOrgUnitDto = components['schemas']['OrgUnitDto'];
 export type SchemaOrgUnitTreeDto = components['schemas']['OrgUnitTreeDto'];
 export type SchemaCreatePositionDto = components['schemas']['CreatePositionDto'];
 export type SchemaPositionDto = components['schemas']['PositionDto'];
-export type SchemaPositionCaseUnitsDto = components['schemas']['PositionCaseUnitsDto'];
 export type SchemaRegisterPersonDto = components['schemas']['RegisterPersonDto'];
 export type SchemaRegistrationMoveDto = components['schemas']['RegistrationMoveDto'];
 export type SchemaPostHeldOnDayDto = components['schemas']['PostHeldOnDayDto'];
@@ -3360,6 +3359,7 @@ export type SchemaNomineeTallyViewDto = components['schemas']['NomineeTallyViewD
 export type SchemaNomineeTalliesDto = components['schemas']['NomineeTalliesDto'];
 export type SchemaCaseViewDto = components['schemas']['CaseViewDto'];
 export type SchemaResolveVettingItemDto = components['schemas']['ResolveVettingItemDto'];
+export type SchemaPositionCaseUnitsDto = components['schemas']['PositionCaseUnitsDto'];
 export type $defs = Record<string, never>;
 export interface operations {
     DevSignInController_info: {
@@ -4275,63 +4275,6 @@ export interface operations {
             };
             /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description rate_limit.exceeded (see Retry-After) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    OrgUnitsController_positionCaseUnits: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PositionCaseUnitsDto"];
-                };
-            };
-            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description the case, person, unit, post or stream does not exist */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8139,6 +8082,75 @@ export interface operations {
             };
             /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    OrgUnitsController_positionCaseUnits: {
+        parameters: {
+            query?: {
+                /** @description the procedure of the case, as POST /cases names it (election: the Party committees of the post's territories too); without it, the units every procedure accepts. Unknown: 400 procedure.unknown */
+                procedure?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionCaseUnitsDto"];
+                };
+            };
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description the case, person, unit, post or stream does not exist */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -115,7 +115,8 @@ export function OpenCase() {
       ),
   });
   const postsHeld = usePostsHeld(ON_A_POST_HELD.includes(procedure) ? personId : '', 'open case');
-  const postCaseUnits = usePostCaseUnits(positionId);
+  // Which units may run it depends on the procedure (the Đảng ủy introduces a candidate for election).
+  const postCaseUnits = usePostCaseUnits(positionId, procedure);
   if (catalog.isPending || positions.isPending) return <Loading />;
   const inForceUnder = (p: string) =>
     newestInForce(
