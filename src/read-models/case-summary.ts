@@ -1,5 +1,6 @@
 import { asCaseStreamEvent, CaseStreamEvent } from '../procedures/case/case-stream';
 import { RecordedEvent } from '../event-store/event-envelope';
+import { namedInStep } from '../procedures/case/decider/case-people';
 
 /** A `case_summaries` row, column by column. */
 export interface CaseSummaryRow {
@@ -20,6 +21,8 @@ export interface CaseSummaryRow {
   deadline_missed: boolean;
   opened_on: string;
   closed_on: string | null;
+  /** The nominees and examination candidates the case's steps named (none may take its steps). */
+  named_people: string[];
   opened_sequence: number;
   updated_sequence: number;
 }
@@ -41,6 +44,7 @@ export const CASE_SUMMARY_COLUMNS: [keyof CaseSummaryRow, string][] = [
   ['deadline_missed', 'boolean'],
   ['opened_on', 'date'],
   ['closed_on', 'date'],
+  ['named_people', 'text[]'],
   ['opened_sequence', 'bigint'],
   ['updated_sequence', 'bigint'],
 ];
@@ -95,21 +99,21 @@ function applyEvent(
         sequence,
       );
     case 'DeadlineMissed':
-      if (row.current_step_id !== e.data.stepId && e.data.stepId !== 'time-limit') return row;
-      return { ...row, deadline_missed: true, updated_sequence: sequence };
-    case 'ProposalRecorded':
-    case 'MeetingRecorded':
+      return deadlineMissed(row, e.data.stepId, sequence);
     case 'NominationTallied':
     case 'BallotTallied':
-    case 'ElectionResultRecorded':
     case 'CandidatesRegistered':
     case 'ExamScoresRecorded':
+      return afterStepNaming(row, e, sequence);
+    case 'ProposalRecorded':
+    case 'MeetingRecorded':
+    case 'ElectionResultRecorded':
     case 'VettingItemsRecorded':
     case 'DisciplineStepRecorded':
     case 'DisciplineBallotTallied':
       return row.status === 'open' ? afterStep(row, e.data, sequence) : row;
     case 'StepCorrected':
-      return corrected(row, e.data.stepId, e.data.corrected.data, sequence);
+      return correctedNaming(row, e.data, sequence);
     case 'StepDeadlineRecomputed':
       return dueCountedAgain(row, e.data, sequence);
     case 'DisciplineTimeLimitExtended':
@@ -123,6 +127,12 @@ function applyEvent(
       return row;
     }
   }
+}
+
+/** The current step's deadline (or the case's time limit, `time-limit`) passed undone. */
+function deadlineMissed(row: CaseSummaryRow, stepId: string, sequence: number): CaseSummaryRow {
+  if (row.current_step_id !== stepId && stepId !== 'time-limit') return row;
+  return { ...row, deadline_missed: true, updated_sequence: sequence };
 }
 
 /** The current step's due day counted again (a new calendar, a longer time to decide). */
@@ -161,6 +171,34 @@ function withAppointee(row: CaseSummaryRow, appointee: string | undefined): Case
   return row.person_id === '' && appointee ? { ...row, person_id: appointee } : row;
 }
 
+type NamingStep = Extract<
+  CaseStreamEvent,
+  { type: 'NominationTallied' | 'BallotTallied' | 'CandidatesRegistered' | 'ExamScoresRecorded' }
+>;
+
+/** A step that names nominees or candidates: they are kept, and an open case moves on. */
+function afterStepNaming(row: CaseSummaryRow, e: NamingStep, sequence: number): CaseSummaryRow {
+  const named = withNamed(row, namedInStep(e.type, e.data));
+  return named.status === 'open' ? afterStep(named, e.data, sequence) : named;
+}
+
+/** A corrected step: whom its corrected version names is kept too (the replaced one's stays). */
+function correctedNaming(
+  row: CaseSummaryRow,
+  { stepId, corrected: version }: { stepId: string; corrected: unknown },
+  sequence: number,
+): CaseSummaryRow {
+  const { type, data } = version as { type: string; data: Record<string, unknown> };
+  return corrected(withNamed(row, namedInStep(type, data)), stepId, data, sequence);
+}
+
+/** The row with more people named (kept once each, in the order first named). */
+function withNamed(row: CaseSummaryRow, people: string[]): CaseSummaryRow {
+  const known = row.named_people ?? [];
+  const added = people.filter((personId) => !known.includes(personId));
+  return added.length ? { ...row, named_people: [...known, ...added] } : row;
+}
+
 type OpenedEvent = Extract<CaseStreamEvent, { type: 'CaseOpened' | 'DisciplineCaseOpened' }>;
 
 /** The row a case starts with: open, at its first step. */
@@ -182,6 +220,7 @@ function openedRow(streamId: string, data: OpenedEvent['data'], sequence: number
     deadline_missed: false,
     opened_on: data.openedOn,
     closed_on: null,
+    named_people: [],
     opened_sequence: sequence,
     updated_sequence: sequence,
   };

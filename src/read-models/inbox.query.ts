@@ -9,8 +9,9 @@ export interface InboxQuery {
   steps: string[];
   includeTasks: boolean;
   /**
-   * The reader's own person record (`person_id` in the token): steps and tasks about them are
-   * left out, since separation of duties refuses them every step of a case about them.
+   * The reader's own person record (`person_id` in the token): steps and tasks about them, and
+   * the steps of a case naming them as a nominee or candidate, are left out, since separation of
+   * duties refuses them every step of such a case.
    */
   readerPersonId?: string;
   orgUnit?: string;
@@ -73,7 +74,10 @@ function inboxFilters(query: InboxQuery) {
   if (query.orgUnit) taskWhere.push(withinUnit('t.org_unit_id', `$${params.length}`));
   if (query.readerPersonId) {
     const p = add(query.readerPersonId);
-    caseWhere.push(`c.person_id IS DISTINCT FROM ${p}::text`);
+    caseWhere.push(
+      `c.person_id IS DISTINCT FROM ${p}::text`,
+      `NOT (${p}::text = ANY (c.named_people))`,
+    );
     taskWhere.push(`t.person_id IS DISTINCT FROM ${p}::text`);
   }
   if (query.procedure) {

@@ -59,7 +59,7 @@ describe('the case page for the person the case is about', () => {
     };
     await buildRegistry(t, staff, {
       positions: [{ id: 'pos-head', rank: 5 }],
-      people: [{ id: 'p-binh', pool: ['pos-head'] }],
+      people: ['p-binh', 'p-an', 'p-dao'].map((id) => ({ id, pool: ['pos-head'] })),
     });
     const http = () => request(t.server as never);
     await http()
@@ -80,6 +80,43 @@ describe('the case page for the person the case is about', () => {
       .post('/cases/c-self/steps/leadership-round-1')
       .set(staff)
       .send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'Thống nhất chủ trương' })
+      .expect(200);
+    // A case for the post, whose nominations named p-an: a nominee takes no step of it either.
+    const secretary = {
+      Authorization: `Bearer ${t.token('u-secretary', ['ballot_secretary'], 'ou-town')}`,
+    };
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'c-post',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'Bổ nhiệm Trưởng ban (giới thiệu nhân sự)',
+      })
+      .expect(201);
+    await http()
+      .post('/cases/c-post/steps/leadership-round-1')
+      .set(staff)
+      .send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'Thống nhất chủ trương' })
+      .expect(200);
+    await http()
+      .post('/cases/c-post/steps/expanded-nomination')
+      .set(secretary)
+      .send({
+        heldOn: today,
+        minutesRef: 'BB-2',
+        members: 15,
+        summoned: 15,
+        present: 15,
+        invalid: 0,
+        candidates: [
+          { personId: 'p-an', votes: 10 },
+          { personId: 'p-dao', votes: 5 },
+        ],
+      })
       .expect(200);
     browser = await launchChromium();
   });
@@ -116,5 +153,23 @@ describe('the case page for the person the case is about', () => {
     expect(await axeViolations(subject)).toEqual([]);
     await screenshot(subject, 'subject-case-page');
     await subject.context().close();
+  });
+
+  it('offers a nominee of a case for a post no step either, and says why', async () => {
+    // Before: the case named no person, so p-an was offered the ballot on himself.
+    const nominee = await signInAs('u-an', 'p-an');
+    await nominee.goto(`${base}/cases/c-post`);
+    await nominee.locator('#current-step-title').waitFor();
+    await nominee
+      .getByText(
+        'Bạn là người được xem xét trong hồ sơ này nên không thực hiện các bước của hồ sơ.',
+      )
+      .waitFor();
+    for (const name of ['Rút hồ sơ', 'Không chấp thuận', 'Sửa bước', 'Ghi nhận'])
+      expect({ name, count: await nominee.getByRole('button', { name }).count() }).toEqual({
+        name,
+        count: 0,
+      });
+    await nominee.context().close();
   });
 });

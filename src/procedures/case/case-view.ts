@@ -6,7 +6,7 @@ import { currentStepOfCase, performStepLink, pinsView } from '../../workflow/ste
 import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engine/correction-view';
 import { postCaseView } from './nominee-tallies-view';
 import { disclosedNominees } from './nominee-disclosure';
-import { subjectRefusal } from '../../workflow/step-engine/actors';
+import { peopleOfCase, personOfCaseRefusal } from './decider/case-people';
 
 export function caseView(
   state: CaseState,
@@ -40,8 +40,8 @@ export function caseView(
     ? correctStepLink(state.lastStep, definition, `/cases/${state.caseId}`)
     : null;
   if (correct) allowedNext.push(correct);
-  // The subject takes no step of their own case: no action is offered, and the view says why.
-  const readerMayNotAct = subjectRefusal(state.personId, { actor });
+  // Its subject, nominees and candidates take no step of a case: none is offered; the view says why.
+  const readerMayNotAct = personOfCaseRefusal(peopleOfCase(state), actor);
   const disclosure = { viewerIsSubject: readerMayNotAct !== null };
   const steps = stepsWithCorrections(state.steps, state.corrections, actor, disclosure);
   const takesCurrentStep = Boolean(current?.actors.roles.some((r) => actor.roles.includes(r)));

@@ -19,7 +19,7 @@ export function evolveExam(state: ExistingCase, e: ExamEvent): ExistingCase {
     ...advanceOn(state, e.data, e.data.outcome === 'passed'),
     steps: [...state.steps, e],
     // Whoever recorded the board's scores may not issue the decision, as for a ballot tally.
-    tallyRecorders: withRecorder(state.tallyRecorders, e.data.recordedBy),
+    tallyRecorders: withRecorder(state.tallyRecorders, e.data),
     nominees: e.data.passed,
     ...(e.data.winner ? { appointee: e.data.winner.personId } : {}),
   };

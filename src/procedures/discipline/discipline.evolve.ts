@@ -45,7 +45,7 @@ function evolveEvent(
         ...advanceOn(state, e.data, moves(e.data)),
         steps: [...state.steps, e],
         ballot: e.data,
-        tallyRecorders: withRecorder(state.tallyRecorders, e.data.recordedBy),
+        tallyRecorders: withRecorder(state.tallyRecorders, e.data),
       };
     case 'DisciplineDecided':
       return decided(state, e);

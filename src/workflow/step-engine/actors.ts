@@ -1,7 +1,7 @@
 import { StepDefinition } from '../definitions/procedure-definition';
 import { refuse } from './refuse';
 import { StepContext } from './step-context';
-import { EndingNames, StepPosition, endedAtStep } from './step-record';
+import { EndingNames, StepPosition, endedAtStep, recorderPerson } from './step-record';
 
 /** Who may take a step: one of its roles, and a grant reaching the case's unit where it says so. */
 export function requireActor(step: StepDefinition, context: StepContext): void {
@@ -56,13 +56,20 @@ export function refuseSubject(
   if (refusal) refuse(refusal.rule, refusal.message, 'forbidden', field);
 }
 
-/** Whoever recorded a tally of the case may not also issue its decision, where the definition says so. */
+/**
+ * Whoever recorded a tally of the case may not also issue its decision, where the definition says
+ * so: neither the same user nor another account of the same person.
+ */
 export function refuseTallyRecorder(
   tallyRecorders: string[],
   context: StepContext,
   message: string,
 ): void {
-  if (context.definition.separateTallyAndDecision && tallyRecorders.includes(context.actor.userId))
+  const { userId, personId } = context.actor;
+  const recorded =
+    tallyRecorders.includes(userId) ||
+    (personId !== undefined && tallyRecorders.includes(recorderPerson(personId)));
+  if (context.definition.separateTallyAndDecision && recorded)
     refuse('separation.tally_and_decision', message, 'forbidden');
 }
 

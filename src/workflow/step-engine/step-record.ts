@@ -5,6 +5,11 @@ export interface StepRecord {
   minutesRef?: string;
   note?: string;
   recordedBy: string;
+  /**
+   * The person record of whoever recorded the step, when they are a cadre: two accounts of one
+   * person are one person to separation of duties.
+   */
+  recordedByPerson?: string;
   /** The step that is current after this one, and its deadline (from the definition). */
   nextStepId: string | null;
   nextStepDueOn: string | null;
@@ -60,10 +65,23 @@ export function advanceOn(
     : {};
 }
 
-/** Adds whoever recorded a tally to the recorders (separation of tally and decision). */
-export const withRecorder = (recorders: string[], recordedBy: string): string[] => [
-  ...new Set([...recorders, recordedBy]),
+/**
+ * Adds whoever recorded a tally to the recorders (separation of tally and decision): their user
+ * and, written `person:<id>` (see `recorderPerson`), their person record.
+ */
+export const withRecorder = (
+  recorders: string[],
+  record: Pick<StepRecord, 'recordedBy' | 'recordedByPerson'>,
+): string[] => [
+  ...new Set([
+    ...recorders,
+    record.recordedBy,
+    ...(record.recordedByPerson ? [recorderPerson(record.recordedByPerson)] : []),
+  ]),
 ];
+
+/** How a recorder's person record stands among the tally recorders (apart from user ids). */
+export const recorderPerson = (personId: string): string => `person:${personId}`;
 
 /** Who ended a case at a step and when, under the names of the procedure's event. */
 export interface EndingNames {

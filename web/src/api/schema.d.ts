@@ -3167,9 +3167,9 @@ export interface components {
             revision: number | null;
             /** @description null once the case is closed */
             currentStep: components["schemas"]["CurrentStepDto"] | null;
-            /** @description empty for the person the case is about (readerMayNotAct says why) */
+            /** @description empty for the person the case is about and for its nominees and candidates (readerMayNotAct says why) */
             allowedNext: components["schemas"]["AllowedActionDto"][];
-            /** @description present when the reader is the person the case is about: separation of duties refuses them every step, withdrawal, rejection and correction */
+            /** @description present when the reader is the person the case is about, or a nominee or examination candidate it has named: separation of duties refuses them every step, withdrawal, rejection and correction */
             readerMayNotAct?: components["schemas"]["ReaderMayNotActDto"];
             /** @description the steps done, in order: { type, stepId, heldOn, actor, … }; an unannounced tally reads "not announced" */
             steps: {

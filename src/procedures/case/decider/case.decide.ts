@@ -1,12 +1,8 @@
 import { DomainEvent } from '../../../common/stream-decider';
 import { correctLastStep, dueOn, endedByStaff, refuse } from '../../../workflow/step-engine';
-import {
-  refuseNotOpen,
-  refuseSubject,
-  requireActor,
-  unreachable,
-} from '../../../workflow/step-engine';
+import { refuseNotOpen, requireActor, unreachable } from '../../../workflow/step-engine';
 import { ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
+import { PersonOfCase, peopleOfCase, peopleOfStepBody, refusePersonOfCase } from './case-people';
 import { CaseCommand } from './case.commands';
 import { CaseContext } from './case.context';
 import { CaseState, ExistingCase } from './case.state';
@@ -18,14 +14,7 @@ export function decideCase(
   command: CaseCommand,
   context: CaseContext,
 ): DomainEvent[] {
-  refuseSubject(
-    command.type === 'OpenCase'
-      ? command.data.personId
-      : state.status === 'none'
-        ? ''
-        : state.personId,
-    context,
-  );
+  refusePersonOfCase(peopleOfCommand(state, command), context.actor);
   if (command.type === 'OpenCase') return openCase(state, command, context);
   if (state.status === 'none') refuse('case.not_found', 'the case does not exist', 'not_found');
   // A step the case's legal time limit governs is due no later than it.
@@ -62,6 +51,20 @@ export function decideCase(
     default:
       return unreachable(command);
   }
+}
+
+/**
+ * Whom separation of duties keeps from this command: the person a case opens for, else whom the
+ * case names so far and whom the step being recorded (or corrected) names.
+ */
+function peopleOfCommand(state: CaseState, command: CaseCommand): PersonOfCase[] {
+  if (command.type === 'OpenCase')
+    return command.data.personId ? [{ personId: command.data.personId, about: 'this case' }] : [];
+  const named =
+    command.type === 'PerformStep' || command.type === 'CorrectStep'
+      ? peopleOfStepBody(command.data.body)
+      : [];
+  return [...named, ...(state.status === 'none' ? [] : peopleOfCase(state))];
 }
 
 /**

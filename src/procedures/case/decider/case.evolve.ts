@@ -49,14 +49,14 @@ function evolveEvent(
         steps: [...state.steps, e],
         // A reference tally leaves the nominees the decisive nominations brought up.
         nominees: e.data.outcome === 'reference' ? state.nominees : e.data.selected,
-        tallyRecorders: withRecorder(state.tallyRecorders, e.data.recordedBy),
+        tallyRecorders: withRecorder(state.tallyRecorders, e.data),
       };
     case 'BallotTallied':
       return {
         ...state,
         ...advanceOn(state, e.data, e.data.outcome !== 'failed'),
         steps: [...state.steps, e],
-        tallyRecorders: withRecorder(state.tallyRecorders, e.data.recordedBy),
+        tallyRecorders: withRecorder(state.tallyRecorders, e.data),
         // A post case: only the nominees who passed go on; the final ballot names the appointee.
         ...(e.data.passed ? { nominees: e.data.passed } : {}),
         ...(e.data.appointee ? { appointee: e.data.appointee.personId } : {}),
@@ -66,7 +66,7 @@ function evolveEvent(
         ...state,
         ...advanceOn(state, e.data, e.data.outcome === 'elected'),
         steps: [...state.steps, e],
-        tallyRecorders: withRecorder(state.tallyRecorders, e.data.recordedBy),
+        tallyRecorders: withRecorder(state.tallyRecorders, e.data),
       };
     case 'CandidatesRegistered':
     case 'ExamScoresRecorded':

@@ -34,7 +34,7 @@ export interface CaseFacts {
   fillsPost: boolean;
   /** A post case: the nominee its final ballot chose, whom the decision appoints. */
   appointee: string | null;
-  /** Users who recorded a ballot or nomination tally (separation of duties). */
+  /** Users (and, as `person:<id>`, their person records) who recorded a tally (separation of duties). */
   tallyRecorders: string[];
   /** The last performed step, while it may still be corrected (see the step engine's last-step). */
   lastStep: LastStep<ExistingCase> | null;

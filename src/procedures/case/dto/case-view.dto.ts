@@ -33,7 +33,7 @@ export class CurrentStepDto {
   overdue!: boolean;
 }
 
-/** Why the reader is offered no action on the case: they are the person it is about. */
+/** Why the reader is offered no action on the case: they are its person, a nominee or a candidate. */
 export class ReaderMayNotActDto {
   @ApiProperty({ enum: ['separation.subject'] }) rule!: 'separation.subject';
   @ApiProperty({
@@ -129,13 +129,14 @@ export class CaseViewDto {
   currentStep!: CurrentStepDto | null;
   @ApiProperty({
     type: [AllowedActionDto],
-    description: 'empty for the person the case is about (readerMayNotAct says why)',
+    description:
+      'empty for the person the case is about and for its nominees and candidates (readerMayNotAct says why)',
   })
   allowedNext!: AllowedActionDto[];
   @ApiPropertyOptional({
     type: ReaderMayNotActDto,
     description:
-      'present when the reader is the person the case is about: separation of duties refuses them every step, withdrawal, rejection and correction',
+      'present when the reader is the person the case is about, or a nominee or examination candidate it has named: separation of duties refuses them every step, withdrawal, rejection and correction',
   })
   readerMayNotAct?: ReaderMayNotActDto;
   @ApiProperty({
