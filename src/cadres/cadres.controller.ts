@@ -36,7 +36,8 @@ import { PersonCommand } from './person/person.decider';
 import { OrgScope } from '../identity/org-scope';
 import { randomUUID } from 'node:crypto';
 import { Clock, CLOCK } from '../common/clock';
-import { Write, WriteRequest } from '../common/http/route-request.decorator';
+import { withEtag } from '../common/http/etag';
+import { Read, ReadRequest, Write, WriteRequest } from '../common/http/route-request.decorator';
 import { metadataFromRequest } from '../common/request-metadata';
 import { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
@@ -93,7 +94,7 @@ export class CadresController {
       // If-Match: the record's revision the writer last read (409 with the current one if moved).
       { idSeed: write.request.idempotencySeed, ifMatch: parseIfMatch(write.ifMatch) },
     );
-    return personView(personId, state, revision, this.today());
+    return withEtag(write.response, personView(personId, state, revision, this.today()));
   }
 
   @Allow(...ACCESS.registryWrite)
@@ -163,10 +164,11 @@ export class CadresController {
   })
   @ApiOkResponse({ type: PersonRecordDto })
   @ApiProblems(404)
-  async person(@Param('id') personId: string, @CurrentActor() actor: Actor) {
+  async person(@Param('id') personId: string, @Read() { actor, response }: ReadRequest) {
     await this.assertPersonInScope(actor, personId);
     const { state, revision } = await this.registry.loadPerson(personId);
-    return personView(personId, state, revision, this.today());
+    // `"<revision>.<digest>"`, the ETag a write's If-Match takes (Express's own weak hash is not).
+    return withEtag(response, personView(personId, state, revision, this.today()));
   }
 
   @Allow(...ACCESS.personRead)

@@ -1,20 +1,18 @@
 import { parseIfMatch } from '../common/http/if-match';
-import { ifMatchHeader } from '../common/http/route-request.decorator';
+import { withEtag } from '../common/http/etag';
+import { Write, WriteRequest } from '../common/http/route-request.decorator';
 import { RegistryRuleViolation } from './registry-rule-violation';
-import { Body, Controller, Inject, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock, CLOCK } from '../common/clock';
-import { IdempotentRequest } from '../common/idempotency.interceptor';
 import {
   ApiAuthenticatedProblems,
   ApiBodyProblems,
   ApiProblems,
 } from '../common/openapi/api-problems.decorator';
-import { metadataFromRequest, RequestLike } from '../common/request-metadata';
+import { metadataFromRequest } from '../common/request-metadata';
 import { vietnamDay } from '../common/vietnam-day';
-import { Actor } from '../identity/actor';
 import { ACCESS, Allow } from '../identity/allow.decorator';
-import { CurrentActor } from '../identity/current-actor.decorator';
 import { OrgScope } from '../identity/org-scope';
 import { WritesPersonRecord } from '../identity/own-record';
 import {
@@ -27,8 +25,6 @@ import { PersonRecordDto } from './dto/registry-views.dto';
 import { PersonProfileCommand } from './person/person-profile';
 import { personView } from './person-view';
 import { RegistryService } from './registry.service';
-
-type Request = RequestLike & IdempotentRequest;
 
 /**
  * The profile facts of a person's record: place of origin, management tier, civil-service rank,
@@ -47,23 +43,19 @@ export class PersonProfileController {
     private readonly scope: OrgScope,
   ) {}
 
-  private async record(
-    personId: string,
-    actor: Actor,
-    request: Request,
-    command: PersonProfileCommand,
-  ) {
-    await this.scope.assertPersonInScope(actor, personId, 'id');
+  /** Runs the command on the record and answers it as it now stands, its ETag what If-Match takes. */
+  private async record(personId: string, write: WriteRequest, command: PersonProfileCommand) {
+    await this.scope.assertPersonInScope(write.actor, personId, 'id');
     const { state, revision } = await this.registry.runPersonCommand(
       personId,
       command,
-      metadataFromRequest(request, actor, this.clock.now()),
-      {
-        idSeed: request.idempotencySeed,
-        ifMatch: parseIfMatch(ifMatchHeader(request.headers)),
-      },
+      metadataFromRequest(write.request, write.actor, this.clock.now()),
+      { idSeed: write.request.idempotencySeed, ifMatch: parseIfMatch(write.ifMatch) },
     );
-    return personView(personId, state, revision, vietnamDay(this.clock.now()));
+    return withEtag(
+      write.response,
+      personView(personId, state, revision, vietnamDay(this.clock.now())),
+    );
   }
 
   @Allow(...ACCESS.registryWrite)
@@ -75,10 +67,9 @@ export class PersonProfileController {
   placeOfOrigin(
     @Param('id') personId: string,
     @Body() dto: RecordPlaceOfOriginDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
+    @Write() write: WriteRequest,
   ) {
-    return this.record(personId, actor, request, {
+    return this.record(personId, write, {
       type: 'RecordPlaceOfOrigin',
       data: { personId, province: dto.province.trim(), locality: dto.locality.trim() },
     });
@@ -93,10 +84,9 @@ export class PersonProfileController {
   managementTier(
     @Param('id') personId: string,
     @Body() dto: RecordManagementTierDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
+    @Write() write: WriteRequest,
   ) {
-    return this.record(personId, actor, request, {
+    return this.record(personId, write, {
       type: 'RecordManagementTier',
       data: { personId, ...dto },
     });
@@ -111,10 +101,9 @@ export class PersonProfileController {
   civilServiceRank(
     @Param('id') personId: string,
     @Body() dto: RecordCivilServiceRankDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
+    @Write() write: WriteRequest,
   ) {
-    return this.record(personId, actor, request, {
+    return this.record(personId, write, {
       type: 'RecordCivilServiceRank',
       data: { personId, ...dto },
     });
@@ -132,8 +121,7 @@ export class PersonProfileController {
   rating(
     @Param('id') personId: string,
     @Body() dto: RecordAnnualRatingDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
+    @Write() write: WriteRequest,
   ) {
     // A rating is made on a day that has come (before: a rating evaluated on a day ahead was kept).
     const today = vietnamDay(this.clock.now());
@@ -144,7 +132,7 @@ export class PersonProfileController {
         'invalid',
         'evaluatedOn',
       );
-    return this.record(personId, actor, request, {
+    return this.record(personId, write, {
       type: 'RecordAnnualRating',
       data: { personId, ...dto, note: dto.note ?? '' },
     });
