@@ -45,7 +45,6 @@ import { refuseOwnRecord, WritesPersonRecord } from '../identity/own-record';
 import {
   AddPlanningPoolEntryDto,
   AssignPostDto,
-  RecordPersonStatusDto,
   RemovePlanningPoolEntryDto,
 } from './dto/person-record.dto';
 import { RegisterPersonDto } from './dto/register-person.dto';
@@ -270,29 +269,6 @@ export class CadresController {
     return this.writePerson(
       personId,
       { type: 'RemovePlanningPoolEntry', data: { personId, positionId, ...dto } },
-      write,
-    );
-  }
-
-  @Allow(...ACCESS.registryWrite)
-  @Post('cadres/:id/statuses')
-  @WritesPersonRecord()
-  @ApiOperation({
-    summary:
-      'Record a period the person is under investigation, abroad, in hospital, on maternity leave, …',
-  })
-  @ApiPersonWrite()
-  async recordStatus(
-    @Param('id') personId: string,
-    @Body() dto: RecordPersonStatusDto,
-    @Write() write: WriteRequest,
-  ) {
-    const { actor } = write;
-    await this.assertPersonInScope(actor, personId);
-    const { status, from, until, note } = dto;
-    return this.writePerson(
-      personId,
-      { type: 'RecordPersonStatus', data: { personId, status, from, until: until ?? null, note } },
       write,
     );
   }

@@ -4,6 +4,7 @@ import { PersonEligibility } from './person-eligibility';
 import { CadresController } from './cadres.controller';
 import { RegistryService } from './registry.service';
 import { PersonProfileController } from './person-profile.controller';
+import { PersonStatusesController } from './person-statuses.controller';
 import { PlanningReviewsController } from './planning/planning-reviews.controller';
 import { PlanningReviews } from './planning/planning-reviews.service';
 
@@ -12,6 +13,7 @@ import { PlanningReviews } from './planning/planning-reviews.service';
     OrgUnitsController,
     CadresController,
     PersonProfileController,
+    PersonStatusesController,
     PlanningReviewsController,
   ],
   providers: [RegistryService, PersonEligibility, PlanningReviews],

@@ -273,6 +273,7 @@ export class RegistryService {
             ? await this.planningSeats.decideContext(state, seat, planning)
             : {}),
           ages,
+          today: day,
         }),
         // The post's seat is claimed once the person's own limit passed, just before the append.
         beforeAppend:

@@ -93,3 +93,33 @@ export class RecordPersonStatusDto {
   @Length(0, 500)
   note!: string;
 }
+
+/** The day a status period recorded open-ended (or with another end) ended. */
+export class EndPersonStatusDto {
+  @ApiProperty({ enum: PERSON_STATUS_KINDS })
+  @IsIn(PERSON_STATUS_KINDS)
+  status!: PersonStatusKind;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    example: '2026-01-10',
+    description: 'the start of the period on record that ended',
+  })
+  @IsCalendarDate()
+  from!: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    example: '2026-11-30',
+    description: 'the last day the status held: not before from, not after today',
+  })
+  @IsCalendarDate()
+  until!: string;
+
+  @ApiProperty({ example: 'Kết luận điều tra số 12/KL ngày 30/11/2026' })
+  @IsString()
+  @Length(0, 500)
+  note!: string;
+}

@@ -10,7 +10,7 @@ import { decidePlanningPoolRestoration } from '../planning/planning-pool-restora
 import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands';
 import { refuseImpossiblePost } from './person-dates';
 import { decidePostRestoration } from './post-restoration';
-import { isStatusRepeat } from './status-periods';
+import { decideStatusEnd, isStatusRepeat } from './status-periods';
 import { PersonState } from './person.state';
 
 type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
@@ -116,6 +116,7 @@ function assertNoOtherTermRunning(
 /** Statuses, discipline, open cases and notices: a redelivered note of the same fact writes nothing. */
 export const recordDeciders: {
   RecordPersonStatus: Decide<'RecordPersonStatus'>;
+  EndPersonStatus: Decide<'EndPersonStatus'>;
   RecordDiscipline: Decide<'RecordDiscipline'>;
   ReviseDiscipline: Decide<'ReviseDiscipline'>;
   NoteReappointmentDue: Decide<'NoteReappointmentDue'>;
@@ -143,6 +144,7 @@ export const recordDeciders: {
     if (!fromDecision && isStatusRepeat(state.statuses, data)) return [];
     return [{ type: 'PersonStatusRecorded', data }];
   },
+  EndPersonStatus: (state, { data }, { today }) => decideStatusEnd(state.statuses, data, today),
   RecordDiscipline: (state, { data }) => {
     const existing = state.discipline.find((d) => d.caseId === data.caseId);
     // A redelivered decision of the same case records nothing new.

@@ -57,6 +57,10 @@ export type PersonCommand =
       /** Written from a case's decision (a suspension), not entered by hand. */
       fromDecision?: boolean;
     }
+  | {
+      type: 'EndPersonStatus';
+      data: Extract<PersonEvent, { type: 'PersonStatusPeriodEnded' }>['data'];
+    }
   | { type: 'RecordDiscipline'; data: Extract<PersonEvent, { type: 'DisciplineRecorded' }>['data'] }
   | { type: 'ReviseDiscipline'; data: Extract<PersonEvent, { type: 'DisciplineRevised' }>['data'] }
   | { type: 'NoteCase'; data: Extract<PersonEvent, { type: 'CaseNoted' }>['data'] }
@@ -75,6 +79,8 @@ export interface PersonDecideContext {
   planning?: PersonPlanningLimits;
   ages?: PersonAgeRules;
   seats?: { plannedOthers: readonly string[]; limit: CitedLimit };
+  /** The day of the change (its business time, in Vietnam). */
+  today?: string;
 }
 
 export type CommandOf<T extends PersonCommand['type']> = Extract<PersonCommand, { type: T }>;

@@ -142,6 +142,25 @@ export interface PersonStatusRecorded {
   };
 }
 
+/**
+ * The day an open-ended status period ended (the investigation closed, back from abroad), learnt
+ * after it was recorded: a fact of its own, so the record replayed as of an earlier day still shows
+ * the period running then, and who closed it and why stays in the history.
+ */
+export interface PersonStatusPeriodEnded {
+  type: 'PersonStatusPeriodEnded';
+  data: {
+    personId: string;
+    status: PersonStatusKind;
+    /** The start of the period it ends, as recorded: which period. */
+    from: string;
+    /** The last day the status held (inclusive, as a recorded period's `until`). */
+    until: string;
+    /** Why it ended: the conclusion, the return, the decision. */
+    note: string;
+  };
+}
+
 /** A discipline decision on the person's record, written by the discipline-record saga. */
 export interface DisciplineRecorded {
   type: 'DisciplineRecorded';
@@ -244,6 +263,7 @@ export type PersonEvent =
   | PlanningPoolEntryRemoved
   | PlanningPoolEntryNotRestored
   | PersonStatusRecorded
+  | PersonStatusPeriodEnded
   | DisciplineRecorded
   | DisciplineRevised
   | CaseNoted

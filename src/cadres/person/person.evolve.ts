@@ -222,7 +222,7 @@ const disciplineEvolvers: Pick<Evolvers, 'DisciplineRecorded' | 'DisciplineRevis
 /** What other procedures see: statuses, open cases and re-appointment notices due. */
 const circumstanceEvolvers: Pick<
   Evolvers,
-  'PersonStatusRecorded' | 'CaseNoted' | 'ReappointmentDue'
+  'PersonStatusRecorded' | 'PersonStatusPeriodEnded' | 'CaseNoted' | 'ReappointmentDue'
 > = {
   PersonStatusRecorded: (state, { data }) => ({
     ...state,
@@ -230,6 +230,14 @@ const circumstanceEvolvers: Pick<
       ...state.statuses,
       { status: data.status, from: data.from, until: data.until, note: data.note },
     ],
+  }),
+  PersonStatusPeriodEnded: (state, { data }) => ({
+    ...state,
+    statuses: state.statuses.map((period) =>
+      period.status === data.status && period.from === data.from && period.until === null
+        ? { ...period, until: data.until }
+        : period,
+    ),
   }),
   ReappointmentDue: (state, { data }) => {
     const { personId: _personId, ...due } = data;

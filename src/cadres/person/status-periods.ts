@@ -1,5 +1,5 @@
 import { RegistryRuleViolation } from '../registry-rule-violation';
-import { PersonStatusRecorded } from './person.events';
+import { PersonStatusPeriodEnded, PersonStatusRecorded } from './person.events';
 
 type StatusPeriod = Omit<PersonStatusRecorded['data'], 'personId'>;
 
@@ -29,12 +29,65 @@ export function isStatusRepeat(
   );
   if (same) return true;
   const overlapping = recorded.find((r) => r.status === period.status && overlap(r, period));
+  // The same open period sent again with an end: the clerk means to close it, which is its own fact.
+  const closing =
+    overlapping &&
+    overlapping.until === null &&
+    overlapping.from === period.from &&
+    period.until !== null
+      ? `; to record the day it ended, POST /cadres/${period.personId}/statuses/end`
+      : '';
   if (overlapping)
     throw new RegistryRuleViolation(
       'status.overlaps',
-      `from: ${period.status} ${shown(period)} overlaps the ${period.status} period on record (${shown(overlapping)}); a status is recorded once for any day`,
+      `from: ${period.status} ${shown(period)} overlaps the ${period.status} period on record (${shown(overlapping)}); a status is recorded once for any day${closing}`,
       'unprocessable',
       'from',
     );
   return false;
+}
+
+/**
+ * The day an open-ended period ended (kết thúc): the period recorded with that status and start,
+ * its end not before its start nor after today. The end is a fact learnt when it happens: a
+ * planned return is not recorded ahead, since every reader would then let a step go ahead on the
+ * strength of a forecast (a resignation, a re-appointment held back by an investigation). The same
+ * end sent again writes nothing; another end of a period already ended is refused.
+ */
+export function decideStatusEnd(
+  recorded: readonly StatusPeriod[],
+  end: PersonStatusPeriodEnded['data'],
+  today: string | undefined,
+): PersonStatusPeriodEnded[] {
+  const period = recorded.find((r) => r.status === end.status && r.from === end.from);
+  if (!period)
+    throw new RegistryRuleViolation(
+      'status.not_on_record',
+      `from: ${end.personId} has no ${end.status} period starting ${end.from} on record`,
+      'unprocessable',
+      'from',
+    );
+  if (end.until < end.from)
+    throw new RegistryRuleViolation(
+      'status.period_reversed',
+      `until: the ${end.status} period ends (${end.until}) before it starts (${end.from})`,
+      'invalid',
+      'until',
+    );
+  if (today !== undefined && end.until > today)
+    throw new RegistryRuleViolation(
+      'status.end_in_future',
+      `until: ${end.until} is after today (${today}); record the day the ${end.status} period ended once it has`,
+      'invalid',
+      'until',
+    );
+  if (period.until === end.until) return [];
+  if (period.until !== null)
+    throw new RegistryRuleViolation(
+      'status.already_ended',
+      `until: the ${end.status} period on record (${shown(period)}) already has its end`,
+      'conflict',
+      'until',
+    );
+  return [{ type: 'PersonStatusPeriodEnded', data: end }];
 }

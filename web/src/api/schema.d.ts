@@ -297,23 +297,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/cadres/{id}/statuses": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record a period the person is under investigation, abroad, in hospital, on maternity leave, … */
-        post: operations["CadresController_recordStatus"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/cadres/{id}/place-of-origin": {
         parameters: {
             query?: never;
@@ -376,6 +359,40 @@ export interface paths {
         put?: never;
         /** Record a year's evaluation and rating (đánh giá, xếp loại chất lượng); a second one for the year corrects it */
         post: operations["PersonProfileController_rating"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cadres/{id}/statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a period the person is under investigation, abroad, in hospital, on maternity leave, … */
+        post: operations["PersonStatusesController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cadres/{id}/statuses/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the day a status period ended (the investigation closed, back from abroad): the period of that status starting on from ends on until */
+        post: operations["PersonStatusesController_end"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1582,22 +1599,6 @@ export interface components {
              */
             decisionRef: string;
         };
-        RecordPersonStatusDto: {
-            /** @enum {string} */
-            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended";
-            /**
-             * Format: date
-             * @example 2026-01-10
-             */
-            from: string;
-            /**
-             * Format: date
-             * @example 2026-07-10
-             */
-            until?: string | null;
-            /** @example study abroad, 6 months */
-            note: string;
-        };
         RecordPlaceOfOriginDto: {
             /**
              * @description the province (tỉnh, thành phố) of origin, as the org unit of that province is named without "Tỉnh"/"Thành phố"
@@ -1663,6 +1664,40 @@ export interface components {
              * @example
              */
             note?: string;
+        };
+        RecordPersonStatusDto: {
+            /** @enum {string} */
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended";
+            /**
+             * Format: date
+             * @example 2026-01-10
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-07-10
+             */
+            until?: string | null;
+            /** @example study abroad, 6 months */
+            note: string;
+        };
+        EndPersonStatusDto: {
+            /** @enum {string} */
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended";
+            /**
+             * Format: date
+             * @description the start of the period on record that ended
+             * @example 2026-01-10
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description the last day the status held: not before from, not after today
+             * @example 2026-11-30
+             */
+            until: string;
+            /** @example Kết luận điều tra số 12/KL ngày 30/11/2026 */
+            note: string;
         };
         PlanningReviewAdditionDto: {
             /** @example p-tran-thi-binh */
@@ -3263,11 +3298,12 @@ export type SchemaEligibilityReasonDto = components['schemas']['EligibilityReaso
 export type SchemaEligibilityDto = components['schemas']['EligibilityDto'];
 export type SchemaAssignPostDto = components['schemas']['AssignPostDto'];
 export type SchemaAddPlanningPoolEntryDto = components['schemas']['AddPlanningPoolEntryDto'];
-export type SchemaRecordPersonStatusDto = components['schemas']['RecordPersonStatusDto'];
 export type SchemaRecordPlaceOfOriginDto = components['schemas']['RecordPlaceOfOriginDto'];
 export type SchemaRecordManagementTierDto = components['schemas']['RecordManagementTierDto'];
 export type SchemaRecordCivilServiceRankDto = components['schemas']['RecordCivilServiceRankDto'];
 export type SchemaRecordAnnualRatingDto = components['schemas']['RecordAnnualRatingDto'];
+export type SchemaRecordPersonStatusDto = components['schemas']['RecordPersonStatusDto'];
+export type SchemaEndPersonStatusDto = components['schemas']['EndPersonStatusDto'];
 export type SchemaPlanningReviewAdditionDto = components['schemas']['PlanningReviewAdditionDto'];
 export type SchemaPlanningReviewRemovalDto = components['schemas']['PlanningReviewRemovalDto'];
 export type SchemaRecordPlanningReviewDto = components['schemas']['RecordPlanningReviewDto'];
@@ -4858,103 +4894,6 @@ export interface operations {
             };
         };
     };
-    CadresController_recordStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RecordPersonStatusDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PersonRecordDto"];
-                };
-            };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description the case, person, unit, post or stream does not exist */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order (with currentRevision), case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description body.too_large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description rate_limit.exceeded (see Retry-After) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
     PersonProfileController_placeOfOrigin: {
         parameters: {
             query?: never;
@@ -5258,6 +5197,200 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RecordAnnualRatingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRecordDto"];
+                };
+            };
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description the case, person, unit, post or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order (with currentRevision), case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description body.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PersonStatusesController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPersonStatusDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRecordDto"];
+                };
+            };
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.* */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description the case, person, unit, post or stream does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description concurrency.stale_revision (with currentRevision), step.out_of_order (with currentRevision), case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description body.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description rate_limit.exceeded (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PersonStatusesController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndPersonStatusDto"];
             };
         };
         responses: {

@@ -16,6 +16,7 @@ import { RegistrationMoves } from '../components/RegistrationMoves';
 import { PastPlanningPool } from '../components/PastPlanningPool';
 import { PlanningRestorations } from '../components/PlanningRestorations';
 import { PostRestorations } from '../components/PostRestorations';
+import { StatusPeriodEnd } from '../components/StatusPeriodEnd';
 
 type Schemas = components['schemas'];
 
@@ -270,6 +271,9 @@ export function PersonPage({ personId }: { personId: string }) {
               ? t('person.period', { from: formatDay(period.from), until: formatDay(period.until) })
               : t('person.since', { from: formatDay(period.from) })}
             {period.note ? ` (${period.note})` : ''}
+            {period.until === null && can.registryWrite(session) && (
+              <StatusPeriodEnd personId={personId} period={period} />
+            )}
           </li>
         ))}
         {p.statuses.length === 0 && <li>{t('app.none')}</li>}

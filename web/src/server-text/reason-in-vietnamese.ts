@@ -574,7 +574,22 @@ const REAPPOINTMENT_START: Sentence[] = [
   ),
 ];
 
+/** The day a status period ended (status-periods.ts), refused. */
+const STATUS_ENDS: Sentence[] = [
+  sentence(
+    `until: ${DAY} is after today \\(${DAY}\\); record the day the ([a-z_]+) period ended once it has`,
+    ([until, today, status], s) =>
+      `Ngày kết thúc ${s.day(until)} sau ngày hôm nay (${s.day(today)}): chỉ ghi nhận ngày kết thúc tình trạng «${s.words.personStatus(status)}» khi tình trạng đã kết thúc`,
+  ),
+  sentence(
+    `until: the ([a-z_]+) period ends \\(${DAY}\\) before it starts \\(${DAY}\\)`,
+    ([status, until, from], s) =>
+      `Ngày kết thúc tình trạng «${s.words.personStatus(status)}» (${s.day(until)}) trước ngày bắt đầu (${s.day(from)})`,
+  ),
+];
+
 const SENTENCES: Sentence[] = [
+  ...STATUS_ENDS,
   ...REAPPOINTMENT_START,
   ...BALLOTS,
   ...ELECTIONS,

@@ -1,0 +1,84 @@
+import request from 'supertest';
+import { Browser } from 'playwright-core';
+import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+import { buildWebApp, launchChromium, listeningPort, signIn, WEB_DIST } from './support/browser';
+
+jest.setTimeout(240_000);
+
+const dmy = (day: string) => day.split('-').reverse().join('/');
+
+/**
+ * The person page in Chromium: staff record the day an open-ended status ended (the investigation
+ * concluded), and the list shows the period closed. Before, the page offered no way to end it and
+ * the server had no route for it: the cadre stayed under investigation for good.
+ */
+describe('the person page: recording the day a status ended', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const today = vietnamToday();
+  const since = addDays(today, -60);
+  const yesterday = addDays(today, -1);
+  const http = () => request(t.server as never);
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp('web_status_period_end', { DEV_SIGN_IN: 'true', WEB_DIR: WEB_DIST });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    const staff = {
+      Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-ha-noi')}`,
+    };
+    await buildRegistry(t, staff, {
+      within: { id: 'ou-ha-noi', name: 'Thành phố Hà Nội', kind: 'province' },
+      positions: [{ id: 'pos-head', rank: 5 }],
+      people: [{ id: 'p-khanh' }],
+    });
+    await http()
+      .post('/cadres/p-khanh/statuses')
+      .set(staff)
+      .send({ status: 'under_investigation', from: since, note: 'Quyết định khởi tố' })
+      .expect(201);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('refuses an end still to come in Vietnamese, then records the last day and shows the period closed', async () => {
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.goto(`${base}/cadres/p-khanh`);
+    const statuses = page.getByTestId('person-statuses');
+    await statuses.getByText(`từ ${dmy(since)}`).waitFor();
+    const form = page.getByRole('form', {
+      name: `Ghi nhận ngày kết thúc: Đang bị điều tra, kiểm tra, xem xét tố cáo từ ${dmy(since)}`,
+    });
+    const until = form.getByLabel('Ngày cuối cùng của tình trạng (dd/mm/yyyy)');
+    await until.fill(dmy(addDays(today, 1)));
+    await form.getByLabel('Căn cứ (kết luận, quyết định)').fill('Kết luận điều tra số 12/KL');
+    await form.getByRole('button', { name: 'Ghi nhận ngày kết thúc' }).click();
+    const refusal = form.getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('Ngày kết thúc tình trạng chưa đến');
+    expect(await refusal.innerText()).toContain(
+      `Ngày kết thúc ${dmy(addDays(today, 1))} sau ngày hôm nay`,
+    );
+
+    await until.fill(dmy(yesterday));
+    await form.getByRole('button', { name: 'Ghi nhận ngày kết thúc' }).click();
+    await statuses.getByText(`từ ${dmy(since)} đến ${dmy(yesterday)}`).waitFor();
+    expect(await statuses.locator('li').allInnerTexts()).toEqual([
+      `Đang bị điều tra, kiểm tra, xem xét tố cáo — từ ${dmy(since)} đến ${dmy(yesterday)} (Quyết định khởi tố)`,
+    ]);
+    expect(await page.getByRole('form', { name: /Ghi nhận ngày kết thúc/ }).count()).toBe(0);
+    const record = await http()
+      .get('/cadres/p-khanh')
+      .set({ Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-ha-noi')}` })
+      .expect(200);
+    expect(record.body.statuses[0].until).toBe(yesterday);
+    await context.close();
+  });
+});
