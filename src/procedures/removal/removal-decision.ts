@@ -1,6 +1,6 @@
 import { addCalendarDays, WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
-import { RuleSet } from '../../workflow/rule-sets/rule-set';
+import { RuleSet, ruleCitation } from '../../workflow/rule-sets/rule-set';
 import { DecisionTerm } from '../case/decider/case.context';
 import { suspensionPeriod } from './suspension-period';
 
@@ -9,6 +9,18 @@ export type RemovalEffect = 'ends_post' | 'suspends';
 
 export const removalEffectOf = (definitionId: string): RemovalEffect =>
   definitionId === 'removal.suspension' ? 'suspends' : 'ends_post';
+
+/**
+ * The instrument a decision ending the post rests on, as the case's rule set has it
+ * (`removal.<kind>.endsPost`): Quy định 41-QĐ/TW for a case pinned before 8 Oct 2025, Quy định
+ * 377-QĐ/TW after (before, the definition's first citation: 41 even under 377). A relief has no
+ * such parameter: it is new in 377, which its definition cites (a parameter only 377 sets would
+ * leave every rule set before 8 Oct 2025 incomplete).
+ */
+function postEndingCitation(definition: ProcedureDefinition, ruleSet: RuleSet): string {
+  const param = `${definition.id}.endsPost`;
+  return ruleSet.params[param] ? ruleCitation(ruleSet, param) : definition.citation.split(';')[0];
+}
 
 /**
  * The decision's period in the engine's terms: a dismissal, resignation or relief ends the post on
@@ -45,7 +57,7 @@ export function removalDecisionTerm(
   return {
     termYears: 0,
     termEnd: effectiveFrom,
-    termRule: `${definition.titleVi}: the post ends on ${effectiveFrom} (${definition.citation.split(';')[0]})`,
+    termRule: `${definition.titleVi}: the post ends on ${effectiveFrom} (${postEndingCitation(definition, ruleSet)})`,
     details: { effect: 'ends_post', postEndsOn: effectiveFrom },
   };
 }

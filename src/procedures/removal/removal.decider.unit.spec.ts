@@ -207,6 +207,21 @@ describe('removal from a post (miễn nhiệm, từ chức, cho thôi giữ ch�
     ).toMatchObject({ maxDays: 15, unit: 'days' });
   });
 
+  it('a decision ending the post cites the instrument in force for the case’s rule set: Quy định 377 from 8 Oct 2025, Quy định 41 before', () => {
+    const resignation = definitions.get('removal.resignation@1')!;
+    // Before: 'Quy định 41-QĐ/TW (2021) art. 6 …' under the 2025 rules too (the definition's text).
+    const under377 = removalDecisionTerm(resignation, state2026, today, calendar).termRule;
+    expect(under377).toMatch(/^Từ chức: the post ends on 2026-11-20 \(Quy định 377-QĐ\/TW, /);
+    expect(under377).toContain('[text not checked here]');
+    expect(under377).not.toContain('41-QĐ/TW,');
+    const under41 = removalDecisionTerm(resignation, state2024, '2024-06-01', calendar).termRule;
+    expect(under41).toMatch(/\(Quy định 41-QĐ\/TW, art\. 6 \(in force from 2021-11-03\)/);
+    const dismissal = definitions.get('removal.dismissal@1')!;
+    expect(removalDecisionTerm(dismissal, state2026, today, calendar).termRule).toMatch(
+      /^Miễn nhiệm: the post ends on 2026-11-20 \(Quy định 377-QĐ\/TW, /,
+    );
+  });
+
   it('checks the grounds with the figures of the rule set in force', () => {
     expect(
       open('removal.dismissal', { kind: 'low_confidence', lowConfidenceVotes: 31, totalVotes: 45 }),
