@@ -29,6 +29,7 @@ export function personView(
     pastPlanningPool: state.pastPlanningPool,
     planningRestorations: state.planningRestorations,
     statuses: state.statuses,
+    partyMembershipEnded: state.partyMembershipEnded ?? null,
     discipline: state.discipline.map((record) => ({
       ...record,
       inEffectUntil: inEffectUntil(record),

@@ -96,6 +96,10 @@ function alreadyOnRecord(state: PersonState, step: PlannedCommand): true | RowPr
 function partyDisciplineOnNonMember(state: PersonState, step: PlannedCommand): RowProblem | null {
   const { command, row } = step;
   if (command.type !== 'RecordDiscipline' || state.status !== 'registered') return null;
+  // The same decision again (a file imported twice): on record already, even if it expelled them.
+  const { caseId, decisionRef } = command.data;
+  if (state.discipline.some((d) => d.caseId === caseId && d.decisionRef === decisionRef))
+    return null;
   const refused = partyDisciplineOfNonMember(
     command.data.track,
     step.personId,

@@ -196,6 +196,14 @@ export class ReappointmentDueDto {
   @ApiProperty() orgUnitId!: string;
 }
 
+/** The expulsion (khai trừ) that ended the person's Party membership. */
+export class PartyMembershipEndedDto {
+  @ApiProperty({ ...DATE, description: 'the day the expulsion took effect' }) on!: string;
+  @ApiProperty({ description: 'the discipline case (or imported record) of the expulsion' })
+  caseId!: string;
+  @ApiProperty() decisionRef!: string;
+}
+
 /** A person's record (stream `cadre-<id>`) as the registry routes answer it. */
 export class PersonRecordDto {
   @ApiProperty({ example: 'p-nguyen-van-an' }) id!: string;
@@ -245,6 +253,13 @@ export class PersonRecordDto {
   })
   planningRestorations!: PlanningPoolRestorationDto[];
   @ApiProperty({ type: [PersonStatusPeriodDto] }) statuses!: PersonStatusPeriodDto[];
+  @ApiProperty({
+    type: PartyMembershipEndedDto,
+    nullable: true,
+    description:
+      'set when an expulsion ended the Party membership (partyMember is then false); an annulment of it gives the membership back',
+  })
+  partyMembershipEnded!: PartyMembershipEndedDto | null;
   @ApiProperty({ type: [DisciplineOnRecordDto] }) discipline!: DisciplineOnRecordDto[];
   @ApiProperty({ type: [OpenCaseOnRecordDto] }) openCases!: OpenCaseOnRecordDto[];
   @ApiProperty({ type: [ReappointmentDueDto] }) reappointmentsDue!: ReappointmentDueDto[];

@@ -11,6 +11,7 @@ import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands
 import { refuseImpossiblePost } from './person-dates';
 import { decidePostRestoration } from './post-restoration';
 import { decideStatusEnd, isStatusRepeat } from './status-periods';
+import { membershipEndedBy, membershipAfterRevision } from './party-membership';
 import { PersonState } from './person.state';
 
 type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
@@ -149,7 +150,7 @@ export const recordDeciders: {
     const existing = state.discipline.find((d) => d.caseId === data.caseId);
     // A redelivered decision of the same case records nothing new.
     if (existing && existing.decisionRef === data.decisionRef) return [];
-    return [{ type: 'DisciplineRecorded', data }];
+    return [{ type: 'DisciplineRecorded', data }, ...membershipEndedBy(state, data)];
   },
   ReviseDiscipline: (state, { data }) => {
     const existing = state.discipline.find((d) => d.caseId === data.caseId);
@@ -160,7 +161,7 @@ export const recordDeciders: {
         'unprocessable',
       );
     if (existing.annulled || existing.decisionRef === data.decisionRef) return [];
-    return [{ type: 'DisciplineRevised', data }];
+    return [{ type: 'DisciplineRevised', data }, ...membershipAfterRevision(state, data)];
   },
   NoteReappointmentDue: (state, { data }) => {
     const noted = state.reappointmentsDue.some(

@@ -216,4 +216,76 @@ describe('person record (cadre-<id>)', () => {
       },
     ]);
   });
+
+  describe('Party membership and expulsion (khai trừ)', () => {
+    const reprimand = {
+      personId: 'p-an',
+      caseId: 'd-1',
+      track: 'party' as const,
+      form: 'reprimand',
+      decidedOn: '2026-05-01',
+      effectiveFrom: '2026-05-02',
+      decisionRef: '45-QĐ/UBKT',
+      barEndsOn: null,
+      ruleSetId: 'party-2025-10-08',
+      violationCategory: 'finance',
+      orgUnitId: 'ou-ha-noi',
+    };
+    const expulsion = { ...reprimand, form: 'expulsion' };
+    const review = {
+      personId: 'p-an',
+      caseId: 'd-1',
+      barEndsOn: null,
+      decisionRef: '10-QĐ/TU',
+      revisedOn: '2026-07-01',
+    };
+
+    it('given a member, when an expulsion is recorded, the membership ends on its effective day', () => {
+      given(registered)
+        .when({ type: 'RecordDiscipline', data: expulsion })
+        .then([
+          { type: 'DisciplineRecorded', data: expulsion },
+          {
+            type: 'PartyMembershipEnded',
+            data: { personId: 'p-an', on: '2026-05-02', caseId: 'd-1', decisionRef: '45-QĐ/UBKT' },
+          },
+        ]);
+    });
+
+    it('given a reprimand, when a review changes it to expulsion, the membership ends on the review’s day', () => {
+      const changed = { ...review, outcome: 'changed' as const, form: 'expulsion' };
+      given(registered, { type: 'DisciplineRecorded', data: reprimand })
+        .when({ type: 'ReviseDiscipline', data: changed })
+        .then([
+          { type: 'DisciplineRevised', data: changed },
+          {
+            type: 'PartyMembershipEnded',
+            data: { personId: 'p-an', on: '2026-07-01', caseId: 'd-1', decisionRef: '10-QĐ/TU' },
+          },
+        ]);
+    });
+
+    it('given an expulsion, when a review lightens it to a warning, the membership is given back', () => {
+      const ended = {
+        type: 'PartyMembershipEnded',
+        data: { personId: 'p-an', on: '2026-05-02', caseId: 'd-1', decisionRef: '45-QĐ/UBKT' },
+      };
+      const lightened = { ...review, outcome: 'changed' as const, form: 'warning' };
+      given(registered, { type: 'DisciplineRecorded', data: expulsion }, ended)
+        .when({ type: 'ReviseDiscipline', data: lightened })
+        .then([
+          { type: 'DisciplineRevised', data: lightened },
+          {
+            type: 'PartyMembershipRestored',
+            data: {
+              personId: 'p-an',
+              on: '2026-07-01',
+              caseId: 'd-1',
+              decisionRef: '10-QĐ/TU',
+              endedBy: '45-QĐ/UBKT',
+            },
+          },
+        ]);
+    });
+  });
 });

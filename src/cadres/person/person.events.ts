@@ -187,6 +187,27 @@ export interface DisciplineRecorded {
   };
 }
 
+/** Party membership ended by an expulsion (khai trừ) on the day its decision took effect. */
+export interface PartyMembershipEnded {
+  type: 'PartyMembershipEnded';
+  data: { personId: string; on: string; caseId: string; decisionRef: string };
+}
+
+/** A complaint review annulled (or lightened) the expulsion: the membership is given back. */
+export interface PartyMembershipRestored {
+  type: 'PartyMembershipRestored';
+  data: {
+    personId: string;
+    /** The review's day. */
+    on: string;
+    caseId: string;
+    /** The review's decision. */
+    decisionRef: string;
+    /** The expulsion decision it undoes. */
+    endedBy: string;
+  };
+}
+
 /** A complaint review changed or annulled a recorded discipline. */
 export interface DisciplineRevised {
   type: 'DisciplineRevised';
@@ -266,6 +287,8 @@ export type PersonEvent =
   | PersonStatusPeriodEnded
   | DisciplineRecorded
   | DisciplineRevised
+  | PartyMembershipEnded
+  | PartyMembershipRestored
   | CaseNoted
   | ReappointmentDue
   | PersonProfileEvent;

@@ -25,6 +25,7 @@ function registered(data: PersonRegistered['data']): RegisteredPerson {
     planningRestorations: [],
     statuses: [],
     discipline: [],
+    partyMembershipEnded: null,
     openCases: [],
     reappointmentsDue: [],
     ...emptyProfileFacts(),
@@ -189,7 +190,23 @@ const planningEvolvers: Pick<
 };
 
 /** Discipline on record (kỷ luật): a complaint review changes the form (history kept) or annuls it. */
-const disciplineEvolvers: Pick<Evolvers, 'DisciplineRecorded' | 'DisciplineRevised'> = {
+const disciplineEvolvers: Pick<
+  Evolvers,
+  'DisciplineRecorded' | 'DisciplineRevised' | 'PartyMembershipEnded' | 'PartyMembershipRestored'
+> = {
+  PartyMembershipEnded: (state, { data }) => {
+    const { personId: _personId, ...ended } = data;
+    return {
+      ...state,
+      profile: { ...state.profile, partyMember: false },
+      partyMembershipEnded: ended,
+    };
+  },
+  PartyMembershipRestored: (state) => ({
+    ...state,
+    profile: { ...state.profile, partyMember: true },
+    partyMembershipEnded: null,
+  }),
   DisciplineRecorded: (state, { data }) => {
     const { personId: _personId, ...record } = data;
     return {

@@ -1,5 +1,6 @@
 import {
   DisciplineRecorded,
+  PartyMembershipEnded,
   PersonRegistered,
   RegistrationMoved,
   PersonStatusKind,
@@ -104,6 +105,8 @@ export type PersonState =
       planningRestorations: PlanningPoolRestoration[];
       statuses: PersonStatusPeriod[];
       discipline: DisciplineOnRecord[];
+      /** The expulsion that ended Party membership (`profile.partyMember` is then false). */
+      partyMembershipEnded: Omit<PartyMembershipEnded['data'], 'personId'> | null;
       openCases: OpenCaseOnRecord[];
       reappointmentsDue: Omit<ReappointmentDue['data'], 'personId'>[];
     } & PersonProfileFacts);

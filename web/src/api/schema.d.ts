@@ -1409,6 +1409,16 @@ export interface components {
             until: string | null;
             note: string;
         };
+        PartyMembershipEndedDto: {
+            /**
+             * Format: date
+             * @description the day the expulsion took effect
+             */
+            on: string;
+            /** @description the discipline case (or imported record) of the expulsion */
+            caseId: string;
+            decisionRef: string;
+        };
         DisciplineOnRecordDto: {
             caseId: string;
             /** @enum {string} */
@@ -1531,6 +1541,8 @@ export interface components {
             /** @description entries a discipline decision had removed, annulled or changed to a form keeping the pool: put back, or why not */
             planningRestorations: components["schemas"]["PlanningPoolRestorationDto"][];
             statuses: components["schemas"]["PersonStatusPeriodDto"][];
+            /** @description set when an expulsion ended the Party membership (partyMember is then false); an annulment of it gives the membership back */
+            partyMembershipEnded: components["schemas"]["PartyMembershipEndedDto"] | null;
             discipline: components["schemas"]["DisciplineOnRecordDto"][];
             openCases: components["schemas"]["OpenCaseOnRecordDto"][];
             reappointmentsDue: components["schemas"]["ReappointmentDueDto"][];
@@ -3286,6 +3298,7 @@ export type SchemaPlanningPoolEntryDto = components['schemas']['PlanningPoolEntr
 export type SchemaPastPlanningPoolEntryDto = components['schemas']['PastPlanningPoolEntryDto'];
 export type SchemaPlanningPoolRestorationDto = components['schemas']['PlanningPoolRestorationDto'];
 export type SchemaPersonStatusPeriodDto = components['schemas']['PersonStatusPeriodDto'];
+export type SchemaPartyMembershipEndedDto = components['schemas']['PartyMembershipEndedDto'];
 export type SchemaDisciplineOnRecordDto = components['schemas']['DisciplineOnRecordDto'];
 export type SchemaOpenCaseOnRecordDto = components['schemas']['OpenCaseOnRecordDto'];
 export type SchemaReappointmentDueDto = components['schemas']['ReappointmentDueDto'];
