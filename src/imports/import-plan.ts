@@ -5,6 +5,7 @@ import { disciplineValidity } from '../procedures/discipline/decision-effects';
 import { DisciplineTrack } from '../procedures/discipline/discipline.events';
 import { RuleSet, RuleTrack } from '../workflow/rule-sets/rule-set';
 import { SHEET_KINDS } from './import-template';
+import { importedCouncilResolution } from './imported-discipline-rules';
 import { ImportRow, ReadRow } from './parse-rows';
 import { RowProblem } from './row-problem';
 
@@ -103,12 +104,14 @@ export function planImport(
 /**
  * A discipline on paper, judged by the rule set in force on its decision day for its track; every
  * check the row fails is told at once (a day after today, a form the rule set lacks, an effective
- * day before the decision).
+ * day before the decision, half of the electing council's resolution).
  */
 function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand | RowProblem[] {
   const v = row.values as Record<string, string> & { track: DisciplineTrack };
   const ruleSet = context.ruleSetOn(v.decidedOn, RULE_TRACK[v.track]);
   const problems = disciplineProblems(row, context.today, ruleSet);
+  const council = importedCouncilResolution(row);
+  if (council.problem) problems.push(council.problem);
   if (problems.length > 0 || !ruleSet) return problems;
   const effectiveFrom = v.effectiveFrom ?? v.decidedOn;
   const orgUnitId = v.orgUnitId ?? context.unitOf(v.personId);
@@ -127,6 +130,7 @@ function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand 
       ruleSetId: ruleSet.id,
       violationCategory: v.violationCategory,
       orgUnitId: orgUnitId ?? '',
+      ...(council.resolution ? { councilResolution: council.resolution } : {}),
     },
   };
 }

@@ -9,6 +9,18 @@ import { RegistryRuleViolation } from '../cadres/registry-rule-violation';
 import { PlannedCommand, problemAt } from './import-plan';
 import { RowProblem } from './row-problem';
 import { partyDisciplineOfNonMember } from '../procedures/discipline/party-discipline-subject';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
+import { RuleSet } from '../workflow/rule-sets/rule-set';
+import { Position } from '../cadres/registry-records';
+import { refusalAt, refuseImportedForm } from './imported-discipline-rules';
+
+/** What the rows' API rules read besides the rows' own records. */
+export interface ImportRowFacts {
+  today: string;
+  /** The posts the rows and the records name. */
+  positions: ReadonlyMap<string, Position>;
+  ruleSet(id: string): RuleSet | undefined;
+}
 
 export interface SimulatedCommand extends PlannedCommand {
   /** `write`: the registry does not hold this yet; `unchanged`: it already does (nothing to append). */
@@ -24,6 +36,7 @@ export function simulateImport(
   planned: PlannedCommand[],
   records: Map<string, PersonState>,
   context: PersonDecideContext = {},
+  facts?: ImportRowFacts,
 ): { commands: SimulatedCommand[]; problems: RowProblem[] } {
   const states = new Map(records);
   const commands: SimulatedCommand[] = [];
@@ -45,10 +58,15 @@ export function simulateImport(
       continue;
     }
     try {
+      if (facts) refuseAsTheApiDoes(step, state, facts);
       const events = decidePerson(state, step.command, context);
       states.set(step.personId, events.reduce(evolvePerson, state));
       commands.push({ ...step, outcome: events.length ? 'write' : 'unchanged' });
     } catch (error) {
+      if (error instanceof DomainRuleViolation) {
+        problems.push(refusalAt(step.row, error));
+        continue;
+      }
       if (!(error instanceof RegistryRuleViolation)) throw error;
       const field = error.rule === 'person.not_found' ? 'personId' : error.field;
       problems.push(problemAt(step.row, field, error.rule, error.message));
@@ -56,6 +74,24 @@ export function simulateImport(
   }
   return { commands, problems };
 }
+
+/**
+ * The rules the API applies to the same record through its own routes, beyond the person decider:
+ * a discipline row's form as the discipline decider judges it for the person's status on the
+ * decision day. Throws the refusal.
+ */
+function refuseAsTheApiDoes(step: PlannedCommand, state: PersonState, facts: ImportRowFacts): void {
+  const { command } = step;
+  if (command.type === 'RecordDiscipline' && !disciplineOnRecord(state, command.data)) {
+    const ruleSet = facts.ruleSet(command.data.ruleSetId);
+    if (ruleSet) refuseImportedForm(command.data, state, ruleSet, facts.positions, facts.today);
+  }
+}
+
+/** The same decision recorded before (imported again): judged when it was written, nothing to write. */
+const disciplineOnRecord = (state: PersonState, data: { caseId: string; decisionRef: string }) =>
+  state.status === 'registered' &&
+  state.discipline.some((d) => d.caseId === data.caseId && d.decisionRef === data.decisionRef);
 
 /**
  * True when the record already holds what the row says (imported before, or entered by hand); a

@@ -142,6 +142,23 @@ export const IMPORT_SHEETS: SheetSpec[] = [
         'budget',
       ),
       col('Mã đơn vị', 'Org unit id', 'orgUnitId', identifier, 'ou-phuong-son-tay', false),
+      // A recall (bãi nhiệm) carries out the electing council's resolution, as a decided one does.
+      col(
+        'Số nghị quyết HĐND',
+        'Council resolution number',
+        'councilResolutionNumber',
+        text(1, 120),
+        '12/NQ-HĐND',
+        false,
+      ),
+      col(
+        'Ngày nghị quyết HĐND',
+        'Council resolution adopted on',
+        'councilResolutionAdoptedOn',
+        day,
+        '05/03/2024',
+        false,
+      ),
     ],
   },
   {

@@ -2,10 +2,7 @@ import { vietnamDay } from '../common/vietnam-day';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { RegistryService } from '../cadres/registry.service';
-import { PersonState } from '../cadres/person/person.state';
 import { needsOwnPath, PersonWrites, writeInChunks } from './chunked-person-writes';
-
-type PersonRecord = { state: PersonState; revision: number | null };
 import { deterministicId } from '../common/deterministic-id';
 import { EventMetadata } from '../event-store/event-envelope';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
@@ -20,6 +17,7 @@ import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-viol
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { checkReferences } from './import-references';
 import { planImport } from './import-plan';
+import { readRowFacts } from './import-row-facts';
 import { importStream, ImportRecorded, SheetCounts } from './import-recorded';
 import { simulateImport, SimulatedCommand } from './import-simulation';
 import { ageRulesOn } from '../cadres/person/age-rules';
@@ -31,6 +29,7 @@ import { listProblems, ProblemList, problemsListedNote } from './problem-list';
 import { ImportRow } from './parse-rows';
 import { RawSheet } from './spreadsheet-reader';
 import { ReadImportFiles } from './read-import-files';
+type PersonRecord = Pick<PersonWrites, 'state' | 'revision'>;
 
 export interface ImportFile {
   name: string;
@@ -151,6 +150,7 @@ export class ImportService {
       plan.planned,
       new Map([...records].map(([personId, { state }]) => [personId, state])),
       { ages: ageRulesOn(this.catalog, today) }, // a person row registers today, as POST /cadres does
+      await readRowFacts(reads, this.catalog, plan.planned, records),
     );
     const problems = listProblems([
       ...read.problems,

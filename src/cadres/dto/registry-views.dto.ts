@@ -1,3 +1,4 @@
+import { CouncilResolutionDto } from '../../procedures/discipline/dto/discipline-parts.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DISCIPLINE_FORMS } from '../../procedures/discipline/discipline-forms';
 import { PERSON_STATUS_KINDS } from '../person/person.events';
@@ -171,6 +172,11 @@ export class DisciplineOnRecordDto {
   inEffectUntil!: string | null;
   @ApiPropertyOptional({ description: "the other track's discipline case on the same violation" })
   sameViolationCaseId?: string;
+  @ApiPropertyOptional({
+    type: CouncilResolutionDto,
+    description: "a recall imported from paper: the electing council's resolution it carried out",
+  })
+  councilResolution?: CouncilResolutionDto;
   @ApiProperty({
     enum: ['in_effect', 'expired', 'annulled'],
     description: 'by the validity, judged today',

@@ -184,6 +184,8 @@ export interface DisciplineRecorded {
     inEffectUntil?: string | null;
     /** The other track's discipline case on the same violation (the longer bar applies). */
     sameViolationCaseId?: string;
+    /** A recall (bãi nhiệm) on paper: the electing council's resolution it carried out. */
+    councilResolution?: { number: string; adoptedOn: string };
   };
 }
 

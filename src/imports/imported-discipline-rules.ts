@@ -1,0 +1,110 @@
+import { PersonState } from '../cadres/person/person.state';
+import { postsHeldOn } from '../cadres/person/posts-held-on';
+import { Position } from '../cadres/registry-records';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
+import { refuseFormForStatus } from '../procedures/discipline/discipline.rules';
+import { electedCadreOnOpening } from '../procedures/discipline/elected-cadre-status';
+import { CouncilResolution, councilResolutionFor } from '../procedures/discipline/electing-council';
+import { RuleSet } from '../workflow/rule-sets/rule-set';
+import { problemAt } from './import-plan';
+import { sheetSpec } from './import-template';
+import { ImportRow, ReadRow } from './parse-rows';
+import { RowProblem } from './row-problem';
+
+/** The row's columns a refusal of the council's resolution names (the decider's field → the sheet's). */
+const RESOLUTION_FIELDS: Record<string, string> = {
+  councilResolution: 'councilResolutionNumber',
+  'councilResolution.adoptedOn': 'councilResolutionAdoptedOn',
+};
+
+/**
+ * The electing council's resolution a discipline row gives, both cells or neither (the decider
+ * takes it whole); a problem naming the empty one otherwise.
+ */
+export function importedCouncilResolution(row: ImportRow): {
+  resolution?: CouncilResolution;
+  problem?: RowProblem;
+} {
+  const v = row.values as Record<string, string | undefined>;
+  const number = v.councilResolutionNumber;
+  const adoptedOn = v.councilResolutionAdoptedOn;
+  if (number !== undefined && adoptedOn !== undefined) return { resolution: { number, adoptedOn } };
+  if (number === undefined && adoptedOn === undefined) return {};
+  const missing = number === undefined ? 'councilResolutionNumber' : 'councilResolutionAdoptedOn';
+  return {
+    problem: problemAtColumn(
+      row,
+      missing,
+      'discipline.council_resolution_incomplete',
+      `${missing}: the council's resolution is given by its number and the day it was adopted, both`,
+    ),
+  };
+}
+
+/** A refusal of the decider's, at the row's cell its field names (a column the file lacks by its header). */
+export function refusalAt(row: ReadRow, error: DomainRuleViolation): RowProblem {
+  const field = RESOLUTION_FIELDS[error.field ?? ''] ?? error.field;
+  return field
+    ? problemAtColumn(row, field, error.rule, error.message)
+    : problemAt(row, undefined, error.rule, error.message);
+}
+
+/**
+ * A form the person's status on the decision day does not take, by the rule the discipline decider
+ * applies (`refuseFormForStatus`): recall only for an elected cadre, dismissal only for a civil
+ * servant, removal from post only for one who holds a post. The status is read from the record as
+ * an opening reads it (`electedCadreOnOpening`: holding a post filled by election makes an elected
+ * cadre, run as a cadre), on the decision's day rather than today: the record is of a past decision.
+ * Then the decider's rule for the electing council's resolution (`councilResolutionFor`: a recall
+ * carries out the council's resolution, adopted by the decision day; no other form takes one).
+ * Throws the decider's refusal.
+ */
+export function refuseImportedForm(
+  data: {
+    personId: string;
+    form: string;
+    decidedOn: string;
+    councilResolution?: CouncilResolution;
+  },
+  state: PersonState,
+  ruleSet: RuleSet,
+  positions: ReadonlyMap<string, Position>,
+  today: string,
+): void {
+  if (state.status !== 'registered') return;
+  const held = postsHeldOn(state, data.decidedOn);
+  const electedPost = held.find((post) => positions.get(post.positionId)?.filledBy === 'election');
+  const electedCadre = electedCadreOnOpening(
+    { personId: data.personId },
+    state.profile,
+    electedPost && {
+      positionId: electedPost.positionId,
+      title: positions.get(electedPost.positionId)!.title,
+      from: electedPost.from,
+    },
+  );
+  refuseFormForStatus(
+    ruleSet,
+    data.form,
+    {
+      electedCadre,
+      // As an opening that does not name the status: an elected cadre is run as a cadre.
+      serviceStatus: electedCadre ? 'cadre' : 'civil_servant',
+      personId: data.personId,
+    },
+    'form',
+    held.map((post) => post.positionId),
+  );
+  councilResolutionFor(
+    ruleSet,
+    { form: data.form, heldOn: data.decidedOn, councilResolution: data.councilResolution },
+    today,
+  );
+}
+
+/** Like `problemAt`, but a column the file lacks is still named by its template header. */
+function problemAtColumn(row: ReadRow, field: string, rule: string, message: string): RowProblem {
+  if (row.cells[field]) return problemAt(row, field, rule, message);
+  const header = sheetSpec(row.kind).columns.find((column) => column.field === field)?.header;
+  return { sheet: row.sheet, line: row.line, column: header ?? null, rule, message };
+}

@@ -1,0 +1,164 @@
+import request from 'supertest';
+import { addDays, buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+import { workbook } from './spreadsheets';
+
+/**
+ * A paper record imported is judged by the rules the API applies to the same record (an outside
+ * tester's finding): a discipline row's form by the discipline decider's rules for the person's
+ * status (recall only for an elected cadre and on the electing council's resolution, dismissal
+ * only for a civil servant, removal from post only for one who holds a post), a post row as
+ * POST /cadres/:id/posts (an elected post with the day of the council's vote) and one holder a
+ * post. Before, each row below was written and the commune chair had two holders.
+ */
+describe('import rows meet the API rules', () => {
+  let t: TestApp;
+  const today = vietnamToday();
+  const http = () => request(t.server as never);
+  const staff = () => ({
+    Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}`,
+  });
+  const upload = (file: Buffer, dryRun: boolean) =>
+    http()
+      .post(`/imports${dryRun ? '?dryRun=true' : ''}`)
+      .set(staff())
+      .attach('file', file, 'so-theo-doi.xlsx');
+  const eventCount = async () =>
+    (await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
+  const problems = (body: { errors: Record<string, unknown>[] }) =>
+    body.errors.map(({ sheet, line, column, rule }) => ({ sheet, line, column, rule }));
+  const electedPost = (id: string, title: string) =>
+    http()
+      .post('/positions')
+      .set(staff())
+      .send({
+        id,
+        title,
+        orgUnitId: 'ou-town',
+        appointingAuthority: 'ou-town',
+        rank: 4,
+        filledBy: 'election',
+      })
+      .expect(201);
+  const elect = (personId: string, positionId: string) =>
+    http()
+      .post(`/cadres/${personId}/posts`)
+      .set(staff())
+      .send({
+        positionId,
+        from: addDays(today, -400),
+        termEnd: addDays(today, 1400),
+        decisionRef: '03/NQ-HĐND',
+        electedOn: addDays(today, -400),
+      })
+      .expect(201);
+  const discipline = (personId: string, form: string, extra: Record<string, string> = {}) => ({
+    'Mã cán bộ': personId,
+    Khối: 'Công chức',
+    'Hình thức': form,
+    'Ngày quyết định': addDays(today, -30),
+    'Số quyết định': `QĐ-${personId}`,
+    'Loại vi phạm': 'land_management',
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp('import_api_rules', { RUN_WORKERS: 'true' });
+    await buildRegistry(t, staff(), {
+      positions: [{ id: 'pos-deputy', rank: 3 }],
+      people: [{ id: 'p-binh' }, { id: 'p-em' }, { id: 'p-cuong' }, { id: 'p-nonmem' }],
+    });
+    await electedPost('pos-chair', 'Chủ tịch UBND xã Demo');
+    await electedPost('pos-vice-chair', 'Phó Chủ tịch UBND xã Demo');
+    await elect('p-em', 'pos-vice-chair');
+    await elect('p-cuong', 'pos-chair');
+    // Who holds a post is read from the registry's projection of posts.
+    await eventually(
+      () => t.db.pool.query('SELECT 1 FROM person_posts'),
+      ({ rowCount }) => rowCount === 2,
+    );
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses a discipline row whose form the person’s status does not take, naming row and column, and writes nothing', async () => {
+    const file = await workbook({
+      discipline: [
+        discipline('p-binh', 'Bãi nhiệm'),
+        discipline('p-em', 'Bãi nhiệm'),
+        discipline('p-cuong', 'Buộc thôi việc'),
+        discipline('p-nonmem', 'Cách chức'),
+      ],
+    });
+    const before = await eventCount();
+    const dry = await upload(file, true).expect(200);
+    expect(dry.body.valid).toBe(false);
+    expect(problems(dry.body)).toEqual([
+      {
+        sheet: 'Kỷ luật',
+        line: 2,
+        column: 'Hình thức',
+        rule: 'discipline.recall_needs_elected_cadre',
+      },
+      {
+        sheet: 'Kỷ luật',
+        line: 3,
+        column: 'Số nghị quyết HĐND',
+        rule: 'discipline.decided_by_electing_council',
+      },
+      {
+        sheet: 'Kỷ luật',
+        line: 4,
+        column: 'Hình thức',
+        rule: 'discipline.dismissal_needs_civil_servant',
+      },
+      { sheet: 'Kỷ luật', line: 5, column: 'Hình thức', rule: 'discipline.removal_without_post' },
+    ]);
+    const refused = await upload(file, false).expect(422);
+    expect(refused.body.rule).toBe('import.invalid_rows');
+    expect(problems(refused.body)).toEqual(problems(dry.body));
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('records a recall of an elected cadre with the council’s resolution it carried out', async () => {
+    const file = await workbook({
+      discipline: [
+        discipline('p-em', 'Bãi nhiệm', {
+          'Số nghị quyết HĐND': '15/NQ-HĐND',
+          'Ngày nghị quyết HĐND': addDays(today, -35),
+        }),
+        discipline('p-cuong', 'Cảnh cáo', {
+          'Số nghị quyết HĐND': '16/NQ-HĐND',
+          'Ngày nghị quyết HĐND': addDays(today, -35),
+        }),
+      ],
+    });
+    const dry = await upload(file, true).expect(200);
+    expect(problems(dry.body)).toEqual([
+      {
+        sheet: 'Kỷ luật',
+        line: 3,
+        column: 'Số nghị quyết HĐND',
+        rule: 'discipline.council_resolution_not_needed',
+      },
+    ]);
+    const recall = await workbook({
+      discipline: [
+        discipline('p-em', 'Bãi nhiệm', {
+          'Số nghị quyết HĐND': '15/NQ-HĐND',
+          'Ngày nghị quyết HĐND': addDays(today, -35),
+        }),
+      ],
+    });
+    const done = await upload(recall, false).expect(200);
+    expect(done.body.counts.discipline).toMatchObject({ written: 1 });
+    const record = await http().get('/cadres/p-em').set(staff()).expect(200);
+    expect(record.body.discipline).toEqual([
+      expect.objectContaining({
+        form: 'recall',
+        councilResolution: { number: '15/NQ-HĐND', adoptedOn: addDays(today, -35) },
+      }),
+    ]);
+  });
+});
