@@ -81,6 +81,7 @@ export function planImport(
             from: v.from,
             termEnd: v.termEnd ?? null,
             decisionRef: v.decisionRef,
+            ...(v.electedOn ? { electedOn: v.electedOn } : {}),
           },
         });
         break;

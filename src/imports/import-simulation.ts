@@ -11,14 +11,15 @@ import { RowProblem } from './row-problem';
 import { partyDisciplineOfNonMember } from '../procedures/discipline/party-discipline-subject';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { RuleSet } from '../workflow/rule-sets/rule-set';
-import { Position } from '../cadres/registry-records';
 import { refusalAt, refuseImportedForm } from './imported-discipline-rules';
+import { PostFacts, refuseImportedPost } from './imported-post-rules';
 
 /** What the rows' API rules read besides the rows' own records. */
 export interface ImportRowFacts {
   today: string;
-  /** The posts the rows and the records name. */
-  positions: ReadonlyMap<string, Position>;
+  posts: PostFacts;
+  /** The records of the people holding the rows' posts, read to judge a second holder. */
+  others: ReadonlyMap<string, PersonState>;
   ruleSet(id: string): RuleSet | undefined;
 }
 
@@ -38,7 +39,8 @@ export function simulateImport(
   context: PersonDecideContext = {},
   facts?: ImportRowFacts,
 ): { commands: SimulatedCommand[]; problems: RowProblem[] } {
-  const states = new Map(records);
+  // The other holders of the rows' posts are read too (never written: only `records` are).
+  const states = new Map([...(facts?.others ?? []), ...records]);
   const commands: SimulatedCommand[] = [];
   const problems: RowProblem[] = [];
   for (const step of planned) {
@@ -58,10 +60,11 @@ export function simulateImport(
       continue;
     }
     try {
-      if (facts) refuseAsTheApiDoes(step, state, facts);
+      if (facts) refuseAsTheApiDoes(step, state, states, facts);
       const events = decidePerson(state, step.command, context);
       states.set(step.personId, events.reduce(evolvePerson, state));
       commands.push({ ...step, outcome: events.length ? 'write' : 'unchanged' });
+      if (step.command.type === 'AssignPost' && facts) holdsAtSomeTime(facts, step.command.data);
     } catch (error) {
       if (error instanceof DomainRuleViolation) {
         problems.push(refusalAt(step.row, error));
@@ -77,14 +80,22 @@ export function simulateImport(
 
 /**
  * The rules the API applies to the same record through its own routes, beyond the person decider:
- * a discipline row's form as the discipline decider judges it for the person's status on the
- * decision day. Throws the refusal.
+ * a post row as `POST /cadres/:id/posts` (and one holder a post), a discipline row's form as the
+ * discipline decider judges it for the person's status on the decision day. Throws the refusal.
  */
-function refuseAsTheApiDoes(step: PlannedCommand, state: PersonState, facts: ImportRowFacts): void {
+function refuseAsTheApiDoes(
+  step: PlannedCommand,
+  state: PersonState,
+  states: ReadonlyMap<string, PersonState>,
+  facts: ImportRowFacts,
+): void {
   const { command } = step;
+  if (command.type === 'AssignPost')
+    refuseImportedPost(command.data, states, facts.posts, facts.today);
   if (command.type === 'RecordDiscipline' && !disciplineOnRecord(state, command.data)) {
     const ruleSet = facts.ruleSet(command.data.ruleSetId);
-    if (ruleSet) refuseImportedForm(command.data, state, ruleSet, facts.positions, facts.today);
+    if (ruleSet)
+      refuseImportedForm(command.data, state, ruleSet, facts.posts.positions, facts.today);
   }
 }
 
@@ -92,6 +103,11 @@ function refuseAsTheApiDoes(step: PlannedCommand, state: PersonState, facts: Imp
 const disciplineOnRecord = (state: PersonState, data: { caseId: string; decisionRef: string }) =>
   state.status === 'registered' &&
   state.discipline.some((d) => d.caseId === data.caseId && d.decisionRef === data.decisionRef);
+
+function holdsAtSomeTime(facts: ImportRowFacts, data: { personId: string; positionId: string }) {
+  const holders = facts.posts.holdersOf.get(data.positionId) ?? new Set<string>();
+  facts.posts.holdersOf.set(data.positionId, holders.add(data.personId));
+}
 
 /**
  * True when the record already holds what the row says (imported before, or entered by hand); a

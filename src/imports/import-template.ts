@@ -110,6 +110,9 @@ export const IMPORT_SHEETS: SheetSpec[] = [
       col('Từ ngày', 'From', 'from', day, '01/03/2023'),
       col('Hết nhiệm kỳ', 'Term ends', 'termEnd', day, '01/03/2028', false),
       DECISION,
+      // A post filled by election (a commune chair) held on paper: the day the council elected the
+      // person, as POST /cadres/:id/posts asks (electedOn); left empty for an appointed post.
+      col('Ngày HĐND bầu', 'Elected by the council on', 'electedOn', day, '25/02/2023', false),
     ],
   },
   {

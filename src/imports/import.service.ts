@@ -150,7 +150,7 @@ export class ImportService {
       plan.planned,
       new Map([...records].map(([personId, { state }]) => [personId, state])),
       { ages: ageRulesOn(this.catalog, today) }, // a person row registers today, as POST /cadres does
-      await readRowFacts(reads, this.catalog, plan.planned, records),
+      await readRowFacts(this.pool, reads, this.catalog, plan.planned, records),
     );
     const problems = listProblems([
       ...read.problems,

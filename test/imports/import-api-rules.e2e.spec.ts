@@ -161,4 +161,38 @@ describe('import rows meet the API rules', () => {
       }),
     ]);
   });
+
+  it('refuses a post row for an elected post without the council’s vote, or a post another person holds that day', async () => {
+    const post = (personId: string, positionId: string, from: string, extra = {}) => ({
+      'Mã cán bộ': personId,
+      'Mã chức vụ': positionId,
+      'Từ ngày': from,
+      'Số quyết định': 'NQ-9',
+      ...extra,
+    });
+    const file = await workbook({
+      posts: [
+        post('p-nonmem', 'pos-chair', addDays(today, -100)),
+        post('p-nonmem', 'pos-chair', addDays(today, -90), {
+          'Ngày HĐND bầu': addDays(today, -90),
+        }),
+        post('p-nonmem', 'pos-deputy', addDays(today, -80), {
+          'Ngày HĐND bầu': addDays(today, -80),
+        }),
+        post('p-binh', 'pos-deputy', addDays(today, -70)),
+        post('p-nonmem', 'pos-deputy', addDays(today, -60)),
+      ],
+    });
+    const before = await eventCount();
+    const dry = await upload(file, true).expect(200);
+    expect(problems(dry.body)).toEqual([
+      { sheet: 'Chức vụ', line: 2, column: 'Mã chức vụ', rule: 'post.held_by_election' },
+      { sheet: 'Chức vụ', line: 3, column: 'Mã chức vụ', rule: 'post.held_by_another' },
+      { sheet: 'Chức vụ', line: 4, column: 'Ngày HĐND bầu', rule: 'post.not_elected' },
+      { sheet: 'Chức vụ', line: 6, column: 'Mã chức vụ', rule: 'post.held_by_another' },
+    ]);
+    expect(dry.body.errors[1].message).toContain('p-cuong');
+    await upload(file, false).expect(422);
+    expect(await eventCount()).toBe(before);
+  });
 });

@@ -1,0 +1,45 @@
+import { PersonState } from '../cadres/person/person.state';
+import { postsHeldOn } from '../cadres/person/posts-held-on';
+import { refusePostHeldByAnother } from '../cadres/post-held-by-another';
+import { PostHolder } from '../cadres/post-holders';
+import { refuseUnelectedHold } from '../cadres/elected-post-record';
+import { Position } from '../cadres/registry-records';
+
+/** The posts rows' facts from the registry: each post, and who may hold one (by post id). */
+export interface PostFacts {
+  positions: ReadonlyMap<string, Position>;
+  /** The people the record or an earlier row of the file puts in each post at some time. */
+  holdersOf: Map<string, Set<string>>;
+}
+
+/**
+ * A post row is refused as `POST /cadres/:id/posts` refuses it (`refuseUnelectedHold`: an elected
+ * post needs the day the council elected the person, an appointed one takes none), and when the
+ * post has another holder on its first day (`refusePostHeldByAnother`), read from the records as
+ * the file leaves them so far (`states`). Throws the registry's refusal.
+ */
+export function refuseImportedPost(
+  data: { personId: string; positionId: string; from: string; electedOn?: string },
+  states: ReadonlyMap<string, PersonState>,
+  facts: PostFacts,
+  today: string,
+): void {
+  const position = facts.positions.get(data.positionId);
+  if (!position) return;
+  refuseUnelectedHold(position, data.electedOn, today);
+  const holders: PostHolder[] = [];
+  for (const personId of facts.holdersOf.get(data.positionId) ?? []) {
+    const state = states.get(personId);
+    if (personId === data.personId || state?.status !== 'registered') continue;
+    const held = postsHeldOn(state, data.from).find((p) => p.positionId === data.positionId);
+    if (held)
+      holders.push({
+        personId,
+        fullName: state.profile.fullName,
+        from: held.from,
+        termEnd: held.termEnd,
+        endsOn: held.endsOn,
+      });
+  }
+  refusePostHeldByAnother(position, data.personId, data.from, holders);
+}
