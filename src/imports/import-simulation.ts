@@ -11,7 +11,7 @@ import { RowProblem } from './row-problem';
 import { partyDisciplineOfNonMember } from '../procedures/discipline/party-discipline-subject';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { RuleSet } from '../workflow/rule-sets/rule-set';
-import { refusalAt, refuseImportedForm } from './imported-discipline-rules';
+import { postsEndedBy, refusalAt, refuseImportedForm } from './imported-discipline-rules';
 import { PostFacts, refuseImportedPost } from './imported-post-rules';
 
 /** What the rows' API rules read besides the rows' own records. */
@@ -26,6 +26,8 @@ export interface ImportRowFacts {
 export interface SimulatedCommand extends PlannedCommand {
   /** `write`: the registry does not hold this yet; `unchanged`: it already does (nothing to append). */
   outcome: 'write' | 'unchanged';
+  /** A change the row's decision makes to the record besides the row's own (not counted as a row). */
+  follows?: true;
 }
 
 /**
@@ -62,8 +64,10 @@ export function simulateImport(
     try {
       if (facts) refuseAsTheApiDoes(step, state, states, facts);
       const events = decidePerson(state, step.command, context);
-      states.set(step.personId, events.reduce(evolvePerson, state));
+      const after = events.reduce(evolvePerson, state);
+      states.set(step.personId, after);
       commands.push({ ...step, outcome: events.length ? 'write' : 'unchanged' });
+      if (events.length && facts) commands.push(...followingDecision(step, after, facts, states));
       if (step.command.type === 'AssignPost' && facts) holdsAtSomeTime(facts, step.command.data);
     } catch (error) {
       if (error instanceof DomainRuleViolation) {
@@ -97,6 +101,29 @@ function refuseAsTheApiDoes(
     if (ruleSet)
       refuseImportedForm(command.data, state, ruleSet, facts.posts.positions, facts.today);
   }
+}
+
+/**
+ * What a discipline row's decision does to the record as a decided one does: a form that ends the
+ * post ends the posts held by its effective day (`postsEndedBy`), decided on the record in turn.
+ */
+function followingDecision(
+  step: PlannedCommand,
+  state: PersonState,
+  facts: ImportRowFacts,
+  states: Map<string, PersonState>,
+): SimulatedCommand[] {
+  const { command } = step;
+  const ruleSet = command.type === 'RecordDiscipline' && facts.ruleSet(command.data.ruleSetId);
+  if (!ruleSet || command.type !== 'RecordDiscipline') return [];
+  let record = state;
+  return postsEndedBy(command.data, state, ruleSet).map((end) => {
+    const events = decidePerson(record, end, {});
+    record = events.reduce(evolvePerson, record);
+    states.set(step.personId, record);
+    const idSeed = `${step.idSeed}:post:${end.data.positionId}`;
+    return { ...step, command: end, idSeed, outcome: 'write', follows: true };
+  });
 }
 
 /** The same decision recorded before (imported again): judged when it was written, nothing to write. */

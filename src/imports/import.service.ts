@@ -288,7 +288,7 @@ function countBySheet(
     SHEET_KINDS.map((kind) => [kind, { rows: 0, written: 0, unchanged: 0 }]),
   ) as SheetCounts;
   for (const sheet of sheets) counts[sheet.spec.kind].rows += sheet.rows.length;
-  for (const command of commands)
+  for (const command of commands.filter((c) => !c.follows))
     counts[command.row.kind][command.outcome === 'write' ? 'written' : 'unchanged'] += 1;
   const outcomeOf = (outcome: 'write' | 'unchanged') =>
     outcome === 'write' ? 'written' : 'unchanged';

@@ -2,7 +2,8 @@ import { PersonState } from '../cadres/person/person.state';
 import { postsHeldOn } from '../cadres/person/posts-held-on';
 import { Position } from '../cadres/registry-records';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
-import { refuseFormForStatus } from '../procedures/discipline/discipline.rules';
+import { postEffect, refuseFormForStatus } from '../procedures/discipline/discipline.rules';
+import { PersonCommand } from '../cadres/person/person.decider';
 import { electedCadreOnOpening } from '../procedures/discipline/elected-cadre-status';
 import { CouncilResolution, councilResolutionFor } from '../procedures/discipline/electing-council';
 import { RuleSet } from '../workflow/rule-sets/rule-set';
@@ -107,4 +108,37 @@ function problemAtColumn(row: ReadRow, field: string, rule: string, message: str
   if (row.cells[field]) return problemAt(row, field, rule, message);
   const header = sheetSpec(row.kind).columns.find((column) => column.field === field)?.header;
   return { sheet: row.sheet, line: row.line, column: header ?? null, rule, message };
+}
+
+/**
+ * The posts an imported discipline ends, as a decided one ends them (`discipline-record.process.ts`):
+ * a form the rule set says ends the post (`postEffect`: removal, dismissal, recall, expulsion under
+ * `discipline.formsEndingPost`) ends every post the person holds, on the effective day. A post
+ * taken up after that day (a later appointment the file also records) is not the one it ended.
+ */
+export function postsEndedBy(
+  data: {
+    personId: string;
+    form: string;
+    effectiveFrom: string;
+    decisionRef: string;
+    caseId: string;
+  },
+  state: PersonState,
+  ruleSet: RuleSet,
+): Extract<PersonCommand, { type: 'EndPost' }>[] {
+  if (state.status !== 'registered' || !postEffect(ruleSet, data.form).endsPost) return [];
+  return state.posts
+    .filter((post) => post.from <= data.effectiveFrom)
+    .map((post) => ({
+      type: 'EndPost',
+      data: {
+        personId: data.personId,
+        positionId: post.positionId,
+        on: data.effectiveFrom,
+        reason: `discipline: ${data.form} (${data.decisionRef}, imported)`,
+        decisionRef: data.decisionRef,
+        caseId: data.caseId,
+      },
+    }));
 }

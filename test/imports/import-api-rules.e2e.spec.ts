@@ -160,6 +160,18 @@ describe('import rows meet the API rules', () => {
         councilResolution: { number: '15/NQ-HĐND', adoptedOn: addDays(today, -35) },
       }),
     ]);
+    // The recall ends the post it recalls from, on its effective day, as a decided recall does.
+    expect(record.body.posts).toEqual([]);
+    expect(record.body.pastPosts).toEqual([
+      expect.objectContaining({
+        positionId: 'pos-vice-chair',
+        endedOn: addDays(today, -30),
+        endedBy: 'QĐ-p-em',
+      }),
+    ]);
+    // Imported again: the record holds it all, nothing is written.
+    const again = await upload(recall, false).expect(200);
+    expect(again.body.counts.discipline).toMatchObject({ written: 0, unchanged: 1 });
   });
 
   it('refuses a post row for an elected post without the council’s vote, or a post another person holds that day', async () => {
