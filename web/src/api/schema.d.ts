@@ -1419,6 +1419,18 @@ export interface components {
             caseId: string;
             decisionRef: string;
         };
+        CouncilResolutionDto: {
+            /**
+             * @description the electing People's Council's resolution, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
+             * @example 07/NQ-HĐND
+             */
+            number: string;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            adoptedOn: string;
+        };
         DisciplineOnRecordDto: {
             caseId: string;
             /** @enum {string} */
@@ -1451,6 +1463,8 @@ export interface components {
             inEffectUntil: string | null;
             /** @description the other track's discipline case on the same violation */
             sameViolationCaseId?: string;
+            /** @description a recall imported from paper: the electing council's resolution it carried out */
+            councilResolution?: components["schemas"]["CouncilResolutionDto"];
             /**
              * @description by the validity, judged today
              * @enum {string}
@@ -2020,18 +2034,6 @@ export interface components {
             receivedOn: string;
             /** @example Đơn ngày 12/11/2026 */
             reference: string;
-        };
-        CouncilResolutionDto: {
-            /**
-             * @description the electing People's Council's resolution, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
-             * @example 07/NQ-HĐND
-             */
-            number: string;
-            /**
-             * Format: date
-             * @example 2026-11-20
-             */
-            adoptedOn: string;
         };
         DisciplineDecisionDto: {
             /**
@@ -3299,6 +3301,7 @@ export type SchemaPastPlanningPoolEntryDto = components['schemas']['PastPlanning
 export type SchemaPlanningPoolRestorationDto = components['schemas']['PlanningPoolRestorationDto'];
 export type SchemaPersonStatusPeriodDto = components['schemas']['PersonStatusPeriodDto'];
 export type SchemaPartyMembershipEndedDto = components['schemas']['PartyMembershipEndedDto'];
+export type SchemaCouncilResolutionDto = components['schemas']['CouncilResolutionDto'];
 export type SchemaDisciplineOnRecordDto = components['schemas']['DisciplineOnRecordDto'];
 export type SchemaOpenCaseOnRecordDto = components['schemas']['OpenCaseOnRecordDto'];
 export type SchemaReappointmentDueDto = components['schemas']['ReappointmentDueDto'];
@@ -3339,7 +3342,6 @@ export type SchemaFormBallotTallyDto = components['schemas']['FormBallotTallyDto
 export type SchemaExpulsionProposalDto = components['schemas']['ExpulsionProposalDto'];
 export type SchemaDisciplineBallotDto = components['schemas']['DisciplineBallotDto'];
 export type SchemaPersonRequestDto = components['schemas']['PersonRequestDto'];
-export type SchemaCouncilResolutionDto = components['schemas']['CouncilResolutionDto'];
 export type SchemaDisciplineDecisionDto = components['schemas']['DisciplineDecisionDto'];
 export type SchemaViolationDto = components['schemas']['ViolationDto'];
 export type SchemaOpenDisciplineCaseDto = components['schemas']['OpenDisciplineCaseDto'];
