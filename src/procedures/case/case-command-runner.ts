@@ -27,6 +27,7 @@ import { CaseReads, stepReads } from './case-reads';
 import { Actor } from '../../identity/actor';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReadsOnce } from '../../cadres/registry-reads-once';
+import { openingInput } from './opening-input';
 
 const WRITTEN_CASES_KEPT = 5_000; // case states one process keeps after writing (a few kB each)
 
@@ -92,19 +93,7 @@ export class CaseCommandRunner {
       () => caseIds.assertFree(input.caseId, module.procedure),
       () => this.contexts.build(actor, pinned, input.orgUnitId, undefined, openedOn),
     ]);
-    const opening = {
-      registry,
-      personId: input.personId,
-      positionId: input.positionId,
-      orgUnitId: input.orgUnitId,
-      definition: pinned.definition,
-      context,
-      ...(input.grounds ? { grounds: input.grounds } : {}),
-      ...(input.approvalInPrincipleCaseId
-        ? { approvalInPrincipleCaseId: input.approvalInPrincipleCaseId }
-        : {}),
-      ...(input.consultationCaseId ? { consultationCaseId: input.consultationCaseId } : {}),
-    };
+    const opening = openingInput(input, registry, pinned.definition, context);
     // The procedure's, its gates' and the unit's checks read side by side (one registry read each,
     // shared); a refusal is the one the first of them in this order would have given.
     const [own, ...gated] = await settleInOrder([
