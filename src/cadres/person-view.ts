@@ -23,7 +23,9 @@ export function personView(
     registrationMoves: state.registrationMoves,
     posts: postsHeldOn(state, today),
     upcomingPosts: postsStartingAfter(state, today),
-    pastPosts: state.pastPosts.filter((post) => post.endedOn <= today),
+    // A post ended on or before the day it was to begin was never held (a record from before
+    // decisions were refused over a post still to begin): it is no past post.
+    pastPosts: state.pastPosts.filter((post) => post.endedOn <= today && post.from < post.endedOn),
     postRestorations: state.postRestorations,
     planningPool: state.planningPool,
     pastPlanningPool: state.pastPlanningPool,

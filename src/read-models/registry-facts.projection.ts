@@ -27,8 +27,9 @@ const handles = (event: RecordedEvent): boolean =>
 export const registryFactsProjection: Projection = {
   name: 'registry_facts',
   // 2: a post ended keeps its row with the day it ends (`ends_on`), held until then; `from_on` is
-  // the day held since (a new term continues the post).
-  version: 2,
+  // the day held since (a new term continues the post). 3: an end earlier than the one stored
+  // (another decision ends the post sooner) moves `ends_on` earlier.
+  version: 3,
   tables: ['person_posts', 'planning_pool_entries', 'planning_reviews'],
   handles,
   handleBatch: (events, tx) =>
@@ -97,7 +98,7 @@ interface PostRow {
 
 /**
  * Folds a run's events of one post the way the person's record does: an end ends the post held
- * (once), an assignment to a post held continues it (a new term, an extension: held since the
+ * (an earlier end brings a later one forward), an assignment to a post held continues it (a new term, an extension: held since the
  * earlier day), one after the post ended on an earlier day starts it again.
  */
 function postRows(run: readonly ProjectedEvent[]): PostRow[] {
@@ -111,7 +112,8 @@ function postRows(run: readonly ProjectedEvent[]): PostRow[] {
     rows.delete(key);
     row.sequence = sequence;
     if (event.type === 'PostEnded') {
-      row.endsOn ??= String(data.on);
+      const on = String(data.on);
+      row.endsOn = row.endsOn === null || on < row.endsOn ? on : row.endsOn;
     } else {
       const from = String(data.from);
       const termEnd = (data.termEnd as string | null | undefined) ?? null;
@@ -155,7 +157,8 @@ async function writePosts(run: readonly ProjectedEvent[], tx: ProjectionTx): Pro
     `WITH ended AS (
        UPDATE person_posts p SET ends_on = e.ends_on, updated_sequence = e.sequence
          FROM unnest($1::text[], $2::text[], $3::date[], $4::bigint[]) AS e(person_id, position_id, ends_on, sequence)
-        WHERE p.person_id = e.person_id AND p.position_id = e.position_id AND p.ends_on IS NULL),
+        WHERE p.person_id = e.person_id AND p.position_id = e.position_id
+          AND (p.ends_on IS NULL OR e.ends_on < p.ends_on)),
      restarted AS (
        INSERT INTO person_posts (person_id, position_id, from_on, term_end, ends_on, updated_sequence)
        SELECT * FROM unnest($5::text[], $6::text[], $7::date[], $8::date[], $9::date[], $10::bigint[])

@@ -202,6 +202,31 @@ describe('the people and posts read models write a batch in runs', () => {
     expect(inRuns).toBe(1);
   });
 
+  it('posts: a post ended on a later day that another decision ends sooner ends on the earlier day', async () => {
+    const ended = (personId: string, positionId: string, day: string) =>
+      on(personId, 'PostEnded', { positionId, on: day, reason: 'ended sooner' });
+    const { inRuns, rows } = await compare(
+      registryFactsProjection,
+      'person_posts',
+      [
+        ended('p-an', 'pos-deputy', '2027-01-10'),
+        ended('p-binh', 'pos-head', '2027-03-01'),
+        ended('p-binh', 'pos-head', '2027-02-15'),
+      ],
+      [
+        assigned('p-an', 'pos-deputy', '2022-01-01', null),
+        ended('p-an', 'pos-deputy', '2027-02-01'),
+        assigned('p-binh', 'pos-head', '2022-01-01', null),
+      ],
+    );
+    // Before: the row kept its later end, and the person held the post three weeks too long.
+    expect(rows.map(post)).toEqual([
+      ['p-an', 'pos-deputy', '4', '2022-01-01', '2027-01-10'],
+      ['p-binh', 'pos-head', '6', '2022-01-01', '2027-02-15'],
+    ]);
+    expect(inRuns).toBe(1);
+  });
+
   /** What a live batch holds besides: the cases' own steps and the record's other events. */
   const elsewhere = (personId: string, type: string): RecordedEvent => ({
     ...on(personId, type, {}),

@@ -12,6 +12,7 @@ import { refuseImpossiblePost } from './person-dates';
 import { decidePostRestoration } from './post-restoration';
 import { decideStatusEnd, isStatusRepeat } from './status-periods';
 import { membershipEndedBy, membershipAfterRevision } from './party-membership';
+import { postsRunningPast } from './posts-held-on';
 import { PersonState } from './person.state';
 
 type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
@@ -22,7 +23,8 @@ type Decide<T extends PersonCommand['type']> = (
 ) => DomainEvent[];
 
 /**
- * Posts held (chức vụ): only a post the person holds can end; one a discipline decision ended
+ * Posts held (chức vụ): only a post the person holds past the day can end (one already ended
+ * on a later day ends earlier); one a discipline decision ended
  * comes back after a review that no longer ends it (`decidePostRestoration`).
  */
 export const postDeciders: {
@@ -35,7 +37,9 @@ export const postDeciders: {
     return [{ type: 'PostAssigned', data: command.data }];
   },
   EndPost: (state, command) => {
-    if (!state.posts.some((p) => p.positionId === command.data.positionId)) {
+    const { positionId, on } = command.data;
+    // A post a decision ends on a later day is still held until then: an earlier end comes first.
+    if (!postsRunningPast(state, on).some((p) => p.positionId === positionId)) {
       throw new RegistryRuleViolation(
         'post.not_held',
         `person ${command.data.personId} does not hold post ${command.data.positionId}`,

@@ -87,6 +87,18 @@ describe('person record (cadre-<id>)', () => {
       .when(end)
       .then([{ type: 'PostEnded', data: end.data }]);
     given(registered).when(end).thenRefuses('post.not_held');
+    // Ended by another decision on a later day: still held on the day, so it ends sooner.
+    const endsLater: DomainEvent = {
+      type: 'PostEnded',
+      data: { ...end.data, on: '2026-06-01', decisionRef: '2-QĐ' },
+    };
+    given(registered, assigned, endsLater)
+      .when(end)
+      .then([{ type: 'PostEnded', data: end.data }]);
+    // Ended on that day or before: no longer held.
+    given(registered, assigned, { ...endsLater, data: { ...endsLater.data, on: '2026-01-01' } })
+      .when(end)
+      .thenRefuses('post.not_held');
   });
 
   it('adds a planning-pool entry once and removes only an existing one', () => {

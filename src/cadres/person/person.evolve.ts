@@ -38,7 +38,8 @@ const withProfile = (state: RegisteredPerson, event: PersonProfileEvent): Regist
 });
 
 /**
- * Posts held (chức vụ): an ended one moves to the past. A new assignment to a post held replaces
+ * Posts held (chức vụ): an ended one moves to the past; one ended on a later day that another
+ * decision ends earlier ends on the earlier day. A new assignment to a post held replaces
  * it: with another start (a re-appointment's new term) the term held moves to the past, ending
  * where the new one starts (before, it was dropped, and the record lost that term); with the same
  * start (an extension moving the term's end) it is the same term. A post given back after a
@@ -76,18 +77,22 @@ const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded' | 'PostNotRestor
     };
   },
   PostEnded: (state, { data }) => {
-    const ended = state.posts.find((p) => p.positionId === data.positionId);
-    const past = ended && {
-      ...ended,
+    const end = {
       endedOn: data.on,
       reason: data.reason,
       endedBy: data.decisionRef,
       caseId: data.caseId ?? null,
     };
+    const ended = state.posts.find((p) => p.positionId === data.positionId);
+    // A term of the post a decision ends on a later day, ended earlier by another: the earlier
+    // end holds (before, the second end was dropped and the person kept the post until the later day).
+    const pastPosts = state.pastPosts.map((p) =>
+      p.positionId === data.positionId && p.endedOn > data.on ? { ...p, ...end } : p,
+    );
     return {
       ...state,
       posts: state.posts.filter((p) => p.positionId !== data.positionId),
-      pastPosts: past ? [...state.pastPosts, past] : state.pastPosts,
+      pastPosts: ended ? [...pastPosts, { ...ended, ...end }] : pastPosts,
     };
   },
   PostNotRestored: (state, { data }) => {

@@ -31,6 +31,19 @@ export function postsStartingAfter(record: PostsOnRecord, day: string): PostHeld
   return record.posts.filter((post) => post.from > day);
 }
 
+/**
+ * The posts a decision effective on `day` can end: no decision has ended them, or one ends them
+ * only after `day` (a decision effective on a later day: the earlier end comes first), one entry
+ * per post. A post ended on `day` or before is not held past it.
+ */
+export function postsRunningPast(record: PostsOnRecord, day: string): PostHeld[] {
+  const open = new Set(record.posts.map((post) => post.positionId));
+  const endingLater = record.pastPosts
+    .filter((post) => post.endedOn > day && !open.has(post.positionId))
+    .map(({ endedOn: _endedOn, ...post }) => withoutEndFields(post));
+  return [...record.posts, ...endingLater];
+}
+
 /** Whether the post is held on `day`. */
 export function holdsPostOn(record: PostsOnRecord, positionId: string, day: string): boolean {
   return postsHeldOn(record, day).some((post) => post.positionId === positionId);

@@ -1,6 +1,6 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { personDecider } from './person.decider';
-import { postsHeldOn, postsStartingAfter } from './posts-held-on';
+import { postsHeldOn, postsRunningPast, postsStartingAfter } from './posts-held-on';
 
 const registered: DomainEvent = {
   type: 'PersonRegistered',
@@ -22,9 +22,9 @@ const assigned = (positionId: string, from: string, decisionRef: string): Domain
   data: { personId: 'p-an', positionId, from, termEnd: null, decisionRef },
 });
 
-const ended = (positionId: string, on: string): DomainEvent => ({
+const ended = (positionId: string, on: string, decisionRef = 'QĐ 2/2026'): DomainEvent => ({
   type: 'PostEnded',
-  data: { personId: 'p-an', positionId, on, reason: 'transferred', decisionRef: 'QĐ 2/2026' },
+  data: { personId: 'p-an', positionId, on, reason: 'transferred', decisionRef },
 });
 
 function recordAfter(...events: DomainEvent[]) {
@@ -79,5 +79,42 @@ describe('posts held on a day', () => {
     );
     expect(held(past, '2024-05-01')).toEqual([]);
     expect(held(past, '2024-04-30')).toEqual([{ positionId: 'pos-old', endsOn: '2024-05-01' }]);
+  });
+
+  it('ends a post on the earlier day when a second decision ends it before the first one does', () => {
+    // An appointment effective 2027-02-01 ends the deputy post then; a removal effective
+    // 2027-01-10 ends it sooner. Before, the second end was dropped: held until 2027-02-01.
+    const sooner = recordAfter(
+      assigned('pos-deputy', '2022-03-01', 'QĐ 1/2022'),
+      assigned('pos-head', '2027-02-01', 'QĐ 5/2026'),
+      ended('pos-deputy', '2027-02-01', 'QĐ 5/2026'),
+      ended('pos-deputy', '2027-01-10', 'QĐ 9/2026'),
+    );
+    expect(held(sooner, '2027-01-09')).toEqual([
+      { positionId: 'pos-deputy', endsOn: '2027-01-10' },
+    ]);
+    expect(held(sooner, '2027-01-10')).toEqual([]);
+    expect(sooner.pastPosts).toEqual([
+      expect.objectContaining({
+        positionId: 'pos-deputy',
+        endedOn: '2027-01-10',
+        endedBy: 'QĐ 9/2026',
+      }),
+    ]);
+  });
+
+  it('counts among the posts a decision can end those ended only on a later day, once each', () => {
+    const endingLater = recordAfter(
+      assigned('pos-deputy', '2022-03-01', 'QĐ 1/2022'),
+      assigned('pos-head', '2027-02-01', 'QĐ 5/2026'),
+      ended('pos-deputy', '2027-02-01', 'QĐ 5/2026'),
+    );
+    expect(postsRunningPast(endingLater, '2027-01-10').map((p) => p.positionId)).toEqual([
+      'pos-head',
+      'pos-deputy',
+    ]);
+    expect(postsRunningPast(endingLater, '2027-02-01').map((p) => p.positionId)).toEqual([
+      'pos-head',
+    ]);
   });
 });

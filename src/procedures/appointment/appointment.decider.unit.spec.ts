@@ -391,6 +391,44 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
       .then(['DecisionIssued']);
   });
 
+  it('refuses the decision while another decision puts the person into another post from a later day', () => {
+    // A transfer decided for pos-director from 2027-01-10 has not begun; this decision takes
+    // effect on 2026-12-01. Before: it ended pos-director before it began and left the person
+    // holding the post the transfer ends beside the new one.
+    const pending = {
+      ...cleanRecord,
+      postsStartingLater: [
+        { positionId: 'pos-director', from: '2027-01-10', decisionRef: '9-QĐ/UBND (2026-11-01)' },
+      ],
+    };
+    given(...throughRound3, [staffItems, context(staff)])
+      .when(decide, context(leader, { personFacts: pending }))
+      .refuses(
+        'decision.pending_post',
+        /takes up pos-director on 2027-01-10 by decision 9-QĐ\/UBND \(2026-11-01\).*annul or withdraw that decision first/,
+      );
+    // Kiêm nhiệm ends no post: nothing stands in the way.
+    const concurrently = step('decision', {
+      kind: 'decision',
+      heldOn: '2026-11-15',
+      number: '215-QĐ/TU',
+      signer: 'Bí thư Thành ủy',
+      effectiveFrom: '2026-12-01',
+      keepsPreviousPost: true,
+    });
+    given(...throughRound3, [staffItems, context(staff)])
+      .when(concurrently, context(leader, { personFacts: pending }))
+      .then(['DecisionIssued']);
+    // A post it begins before this decision takes effect is held by then, and this one ends it.
+    const begunBy = {
+      ...cleanRecord,
+      postsStartingLater: [{ ...pending.postsStartingLater[0], from: '2026-11-20' }],
+    };
+    given(...throughRound3, [staffItems, context(staff)])
+      .when(decide, context(leader, { personFacts: begunBy }))
+      .then(['DecisionIssued']);
+  });
+
   it('leaves an elected post to the council that elected the appointee, unless kiêm nhiệm keeps every post', () => {
     // Before: the appointment decision ended the commune vice-chair's elected post on the record.
     const elected = {

@@ -214,10 +214,9 @@ export class CaseContextFactory {
       disciplineBars: discipline.bars,
       openDisciplineCases: discipline.openCasesPastVerification,
       holdsTargetPost: holdsPostOn(state, positionId, today),
-      postsStartingLater: postsStartingAfter(state, today).map(({ positionId, from }) => ({
-        positionId,
-        from,
-      })),
+      postsStartingLater: postsStartingAfter(state, today).map(
+        ({ positionId, from, decisionRef }) => ({ positionId, from, decisionRef }),
+      ),
       electedPosts: await this.electedPosts(state.posts),
       pendingDisciplineCases: discipline.openCases,
       statuses: state.statuses,

@@ -2,6 +2,7 @@ import { PersonState } from '../../cadres/person/person.state';
 import { decisionRefOf, OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
 import { decisionLeavesPlanningPool } from './decision-effects';
 import { decisionEndsPost } from './decision-ends-post';
+import { postsRunningPast } from '../../cadres/person/posts-held-on';
 import { ExistingDiscipline } from './discipline.state';
 
 type Decided = Extract<ExistingDiscipline, { decision: unknown }>;
@@ -104,7 +105,8 @@ function formEffectsOnRecord(
   );
   const endsPosts = !decisionEndsPost(applied)
     ? []
-    : person.posts
+    : // A post another decision ends on a later day is held until then: the removal ends it sooner.
+      postsRunningPast(person, applied.postEndsOn)
         .filter((post) => !state.positionId || post.positionId === state.positionId)
         .map((post) =>
           toPerson(personId, `post:${post.positionId}`, {

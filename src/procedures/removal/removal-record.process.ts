@@ -1,4 +1,5 @@
 import { PersonState } from '../../cadres/person/person.state';
+import { postsRunningPast } from '../../cadres/person/posts-held-on';
 import { ExistingCase } from '../case/decider/case.state';
 import { decisionRefOf, OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
 import { removalEffectOf } from './removal-decision';
@@ -33,7 +34,8 @@ export function applyRemovalDecision(
       }),
     ];
   const holdsPost =
-    person.status === 'registered' && person.posts.some((p) => p.positionId === positionId);
+    person.status === 'registered' &&
+    postsRunningPast(person, decision.effectiveFrom).some((p) => p.positionId === positionId);
   const withdraw = openCases
     // Which cases run on the post and stop when it ends is their definition's
     // `withdrawnWhenPostEnds` (re-appointment, the term's extension).

@@ -322,6 +322,7 @@ describe('removal from a post (miễn nhiệm, từ chức, cho thôi giữ ch�
     const person = {
       status: 'registered',
       posts: record().posts,
+      pastPosts: [],
     } as unknown as PersonState;
     const openCases = [
       {

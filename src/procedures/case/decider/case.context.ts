@@ -17,7 +17,7 @@ export interface PersonFactsForVetting {
    */
   posts: { positionId: string; rank: number; from: string; until: string | null }[];
   /** Posts a decision puts the person in from a day after today (`from`). */
-  postsStartingLater?: { positionId: string; from: string }[];
+  postsStartingLater?: { positionId: string; from: string; decisionRef?: string }[];
   /** Posts no decision has ended that a council elected the person to (`filledBy: election`). */
   electedPosts?: { positionId: string; title: string }[];
   /** Discipline bars still running today. */

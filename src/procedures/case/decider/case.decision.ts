@@ -41,6 +41,7 @@ export function decision(
   );
   refuseEffectiveBeforeSigned(body);
   refusePostAlreadyHeld(state, context);
+  refusePendingPost(state, body, context);
   const term = context.decisionTerm
     ? context.decisionTerm(state, body.effectiveFrom, body.termYears)
     : ruleSetTerm(body, context);
@@ -73,6 +74,28 @@ function refusePostAlreadyHeld(state: Open, context: CaseContext): void {
       'decision.post_already_held',
       `${state.appointee ?? state.personId} already ${held ? `holds ${state.positionId} since ${held.from}` : `takes up ${state.positionId} on ${comes!.from}`} (another decision); this case cannot put them there again: withdraw it`,
       'conflict',
+    );
+}
+
+/**
+ * Another decision puts the person into a post from a later day than this one takes effect: this
+ * decision would end that post before it began, and the person would hold the post it ends
+ * beside the new one until then. Nobody has said the earlier decision no longer stands, so this
+ * one is refused, naming it: annul or withdraw that decision first. A decision that keeps the
+ * posts held (kiêm nhiệm) ends none of them.
+ */
+function refusePendingPost(state: Open, body: Body<'decision'>, context: CaseContext): void {
+  if (!movesThePerson(state.procedure) || body.keepsPreviousPost) return;
+  const pending = context.personFacts?.postsStartingLater?.find(
+    (post) => post.positionId !== state.positionId && post.from >= body.effectiveFrom,
+  );
+  if (pending)
+    refuse(
+      'decision.pending_post',
+      `${state.appointee ?? state.personId} takes up ${pending.positionId} on ${pending.from} by decision ${pending.decisionRef ?? '(unknown)'}, which has not begun; a decision effective ${body.effectiveFrom} would end it before it begins: annul or withdraw that decision first`,
+      'conflict',
+      'effectiveFrom',
+      { pendingPost: pending },
     );
 }
 

@@ -3,6 +3,7 @@ import { ExistingCase } from '../decider/case.state';
 import { decisionRefOf, RecordWrite, toPerson } from './record-writes';
 import { MOVES_THE_PERSON, movesThePerson } from '../decider/decision-posts';
 import { termRunsToRetirement } from '../decider/term-to-retirement';
+import { postsRunningPast } from '../../../cadres/person/posts-held-on';
 
 /**
  * The case-record workflow, pure: from an appointment, re-appointment or rotation case (and the
@@ -99,8 +100,8 @@ function poolEntryForPostEnded(
 }
 
 /**
- * The posts a decision that moves the person ends: every other post held, unless it says kiêm
- * nhiệm, but for the elected posts it leaves to the council that elected them (`electedPostsKept`).
+ * The posts a decision that moves the person ends: every other post held on its effective day
+ * (`postsRunningPast`), unless it says kiêm nhiệm, but for the elected posts it leaves to the council that elected them (`electedPostsKept`).
  */
 function previousPostsEnded(
   state: Extract<ExistingCase, { status: 'decided' }>,
@@ -114,15 +115,21 @@ function previousPostsEnded(
   if (!person || person.status !== 'registered') return [];
   const personId = appointeeOf(state);
   const kept = new Set((decision.electedPostsKept ?? []).map((post) => post.positionId));
-  return person.posts
-    .filter((post) => post.positionId !== state.positionId && !kept.has(post.positionId))
+  const on = decision.effectiveFrom;
+  // Posts held past the effective day, one another decision ends later among them (that end
+  // comes forward); not one begun on it or later, which this decision would end before it began.
+  return postsRunningPast(person, on)
+    .filter(
+      (post) =>
+        post.from < on && post.positionId !== state.positionId && !kept.has(post.positionId),
+    )
     .map((post) =>
       toPerson(personId, `end-previous:${post.positionId}`, {
         type: 'EndPost',
         data: {
           personId,
           positionId: post.positionId,
-          on: decision.effectiveFrom,
+          on,
           reason: `${moved} ${state.positionId} (case ${state.caseId}) without keeping this post concurrently (kiêm nhiệm)`,
           decisionRef: decision.number,
         },

@@ -331,6 +331,44 @@ describe('case-record workflow', () => {
         ]);
     });
 
+    it('brings forward the end another decision set for a later day, and ends no post before it begins', () => {
+      // Another decision put the person into pos-other from 2026-04-01 and ended the deputy post
+      // then; this one takes effect on 2026-03-02. Before: the deputy post kept its later end
+      // (two posts held for a month) and pos-other was ended on 2026-03-02, before it began.
+      const leavingLater = fold(personDecider, [
+        event('PersonRegistered', { personId: 'p-1' }),
+        event('PostAssigned', {
+          personId: 'p-1',
+          positionId: 'pos-deputy',
+          from: '2021-03-01',
+          termEnd: '2026-03-01',
+          decisionRef: '3/QĐ (2021-02-20)',
+        }),
+        event('PostAssigned', {
+          personId: 'p-1',
+          positionId: 'pos-other',
+          from: '2026-04-01',
+          termEnd: null,
+          decisionRef: '5/QĐ (2026-02-01)',
+        }),
+        event('PostEnded', {
+          personId: 'p-1',
+          positionId: 'pos-deputy',
+          on: '2026-04-01',
+          reason: 'appointed to pos-other',
+          decisionRef: '5/QĐ',
+        }),
+      ]);
+      const written = assignPost(appointment(opened, decided), leavingLater);
+      expect(
+        written.map((w) => [w.command.type, (w.command.data as { positionId: string }).positionId]),
+      ).toEqual([
+        ['EndPost', 'pos-deputy'],
+        ['AssignPost', 'pos-head'],
+      ]);
+      expect(written[0].command.data).toMatchObject({ on: '2026-03-02' });
+    });
+
     it('keeps it when the decision says kiêm nhiệm', () => {
       const concurrent = event('DecisionIssued', {
         ...decided.data,
