@@ -358,6 +358,8 @@ const vi = {
     'ballot.failed': 'Biểu quyết không đạt',
     'reappointment.starts_before_term_end':
       'Nhiệm kỳ mới không bắt đầu trước khi nhiệm kỳ đang giữ kết thúc',
+    'reappointment.post_ending':
+      'Một quyết định khác chấm dứt chức vụ này trước khi hết nhiệm kỳ: không còn nhiệm kỳ để bổ nhiệm lại',
     'transfer_batch.conflict':
       'Trong lúc mở đợt, một người trong danh sách đã có hồ sơ khác được mở (hoặc dữ liệu liên quan vừa thay đổi)',
     'nomination.person_not_selected': 'Người được đề nghị không được giới thiệu',
@@ -1248,6 +1250,8 @@ const en: Strings<typeof vi> = {
     'ballot.failed': 'The ballot did not pass',
     'reappointment.starts_before_term_end':
       'The new term does not start before the current one ends',
+    'reappointment.post_ending':
+      'Another decision ends this post before its term does: there is no term to renew',
     'transfer_batch.conflict':
       'While the batch was being opened, a person on it got another case (or a record it relies on changed)',
     'nomination.person_not_selected': 'The person proposed was not nominated',

@@ -10,6 +10,8 @@ export interface ReappointmentOpeningInput {
   positionId: string;
   /** The posts held today (one a decision effective later ends still is; one it gives, not yet). */
   posts: PostHeld[];
+  /** Posts held today that a decision ends on a later day (`endedOn`), with that decision. */
+  endingLater?: { positionId: string; from: string; endedOn: string; endedBy: string }[];
   statuses: PersonStatusPeriod[];
   /** Discipline cases about the person still open (opened, not yet decided). */
   pendingDisciplineCases: string[];
@@ -84,6 +86,25 @@ function refuseWhileBlocked(input: ReappointmentOpeningInput): void {
 }
 
 /**
+ * A post another decision ends before its term does (the holder appointed or moved elsewhere
+ * from a later day) has no term left to renew: the re-appointment is refused, naming that
+ * decision. Before, it opened and ran for a post the person was leaving.
+ */
+function refusePostEnding(input: ReappointmentOpeningInput, termEnd: string): void {
+  const ending = input.endingLater?.find(
+    (post) => post.positionId === input.positionId && post.endedOn <= termEnd,
+  );
+  if (!ending) return;
+  throw new DomainRuleViolation(
+    'reappointment.post_ending',
+    `positionId: decision ${ending.endedBy} ends ${input.positionId} on ${ending.endedOn}, before its term ends on ${termEnd}: there is no term to renew (annul that decision first if the person is to stay)`,
+    'unprocessable',
+    'positionId',
+    { endsOn: ending.endedOn, endedBy: ending.endedBy },
+  );
+}
+
+/**
  * Whether a re-appointment (bổ nhiệm lại) may open, and the facts auditors need: the notice
  * deadline (term end minus the lead time) and, when opened after it, by how many days.
  */
@@ -98,6 +119,7 @@ export function reappointmentOpening(input: ReappointmentOpeningInput): Record<s
       'positionId',
     );
   }
+  refusePostEnding(input, post.termEnd);
   refuseWhileBlocked(input);
   const lead = ruleValue<LeadTime>(ruleSet, 'reappointment.leadTime');
   const openBy =

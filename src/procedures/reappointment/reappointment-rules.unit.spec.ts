@@ -50,6 +50,28 @@ describe('re-appointment opening (bổ nhiệm lại)', () => {
     ).toBe('reappointment.no_post_with_term');
   });
 
+  it('is refused for a post another decision ends before its term does, naming that decision', () => {
+    // An appointment elsewhere effective 2026-09-01 ends pos-1 then; its term ran to 2026-12-01.
+    const leaving = {
+      ...base,
+      endingLater: [
+        { positionId: 'pos-1', from: '2021-12-01', endedOn: '2026-09-01', endedBy: '77-QĐ/TU' },
+      ],
+    };
+    const refused = refusal(() => reappointmentOpening(leaving));
+    expect(refused).toMatchObject({ rule: 'reappointment.post_ending', field: 'positionId' });
+    expect(refused.message).toMatch(
+      /decision 77-QĐ\/TU ends pos-1 on 2026-09-01, before its term ends on 2026-12-01/,
+    );
+    // Another post ending elsewhere does not hold this one back.
+    expect(
+      reappointmentOpening({
+        ...leaving,
+        endingLater: [{ ...leaving.endingLater[0], positionId: 'pos-2' }],
+      }),
+    ).toMatchObject({ termEnd: '2026-12-01' });
+  });
+
   it('records the notice deadline: 90 working days before the term ends from 8 Oct 2025 (Quy định 377-QĐ/TW), 90 days before (Nghị định 138/2020)', () => {
     expect(reappointmentOpening(base)).toMatchObject({
       termEnd: '2026-12-01',

@@ -38,6 +38,7 @@ export class ReappointmentModule implements OnModuleInit {
         return reappointmentOpening({
           positionId,
           posts: postsHeldOn(person.state, context.today),
+          endingLater: person.state.pastPosts.filter((post) => post.endedOn > context.today),
           statuses: person.state.statuses,
           pendingDisciplineCases: discipline.openCases,
           today: context.today,

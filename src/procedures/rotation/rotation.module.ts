@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { existingPosition, registeredPerson } from '../case/opening-subjects';
-import { refuseElectedPost } from '../appointment/elected-post';
+import { refuseElectedPost, refusePostAlreadyHeld } from '../appointment/elected-post';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReads } from '../../cadres/prefetched-registry';
@@ -31,6 +31,9 @@ export class RotationModule implements OnModuleInit {
         const target = await existingPosition(registry, positionId);
         // An elected post (a commune chair) is filled by its council's election, not moved into.
         refuseElectedPost(target, definition);
+        // Nobody is moved into the post they hold (before: every step ran, and the decision was
+        // refused as decision.post_already_held); its term is renewed by re-appointment.
+        refusePostAlreadyHeld(person, personId, positionId, definition);
         const planningPool = await Promise.all(
           person.planningPool.map(async (entry) => ({
             ...entry,
