@@ -44,6 +44,20 @@ export function postsRunningPast(record: PostsOnRecord, day: string): PostHeld[]
   return [...record.posts, ...endingLater];
 }
 
+/**
+ * The posts held on `day` that a decision ends on a later day, with that day and decision: not a
+ * term a new term of the same post continues (it ends where the new one starts; the post stays).
+ */
+export function postsEndingLater<P extends PostHeld & { endedOn: string }>(
+  record: { posts: readonly PostHeld[]; pastPosts: readonly P[] },
+  day: string,
+): P[] {
+  const continued = new Set(record.posts.map((post) => post.positionId));
+  return record.pastPosts.filter(
+    (post) => post.from <= day && post.endedOn > day && !continued.has(post.positionId),
+  );
+}
+
 /** Whether the post is held on `day`. */
 export function holdsPostOn(record: PostsOnRecord, positionId: string, day: string): boolean {
   return postsHeldOn(record, day).some((post) => post.positionId === positionId);

@@ -1,6 +1,11 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { personDecider } from './person.decider';
-import { postsHeldOn, postsRunningPast, postsStartingAfter } from './posts-held-on';
+import {
+  postsEndingLater,
+  postsHeldOn,
+  postsRunningPast,
+  postsStartingAfter,
+} from './posts-held-on';
 
 const registered: DomainEvent = {
   type: 'PersonRegistered',
@@ -116,5 +121,22 @@ describe('posts held on a day', () => {
     expect(postsRunningPast(endingLater, '2027-02-01').map((p) => p.positionId)).toEqual([
       'pos-head',
     ]);
+  });
+
+  it('names the posts a decision ends on a later day, not a term its own new term continues', () => {
+    const leaving = recordAfter(
+      assigned('pos-deputy', '2022-03-01', 'QĐ 1/2022'),
+      assigned('pos-head', '2027-02-01', 'QĐ 5/2026'),
+      ended('pos-deputy', '2027-02-01', 'QĐ 5/2026'),
+    );
+    expect(postsEndingLater(leaving, '2026-12-01').map((p) => [p.positionId, p.endedBy])).toEqual([
+      ['pos-deputy', 'QĐ 5/2026'],
+    ]);
+    // A re-appointment's new term from 2027-03-01: the post stays, nothing is left.
+    const renewed = recordAfter(
+      assigned('pos-deputy', '2022-03-01', 'QĐ 1/2022'),
+      assigned('pos-deputy', '2027-03-01', 'QĐ 3/2026'),
+    );
+    expect(postsEndingLater(renewed, '2026-12-01')).toEqual([]);
   });
 });

@@ -10,7 +10,10 @@ export interface ReappointmentOpeningInput {
   positionId: string;
   /** The posts held today (one a decision effective later ends still is; one it gives, not yet). */
   posts: PostHeld[];
-  /** Posts held today that a decision ends on a later day (`endedOn`), with that decision. */
+  /**
+   * Posts held today that a decision ends on a later day (`endedOn`), with that decision; not a
+   * term a new term of the same post continues.
+   */
   endingLater?: { positionId: string; from: string; endedOn: string; endedBy: string }[];
   statuses: PersonStatusPeriod[];
   /** Discipline cases about the person still open (opened, not yet decided). */

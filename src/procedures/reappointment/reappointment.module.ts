@@ -2,7 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { registeredPerson } from '../case/opening-subjects';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
-import { postsHeldOn } from '../../cadres/person/posts-held-on';
+import { postsEndingLater, postsHeldOn } from '../../cadres/person/posts-held-on';
 import { CasesModule } from '../case/cases.module';
 import { disciplineStandingFrom } from '../../cadres/discipline-standing';
 import { ProcedureRegistry } from '../case/procedure-registry';
@@ -38,7 +38,7 @@ export class ReappointmentModule implements OnModuleInit {
         return reappointmentOpening({
           positionId,
           posts: postsHeldOn(person.state, context.today),
-          endingLater: person.state.pastPosts.filter((post) => post.endedOn > context.today),
+          endingLater: postsEndingLater(person.state, context.today),
           statuses: person.state.statuses,
           pendingDisciplineCases: discipline.openCases,
           today: context.today,
