@@ -6,7 +6,7 @@ import {
   disciplineStandingFrom,
 } from './discipline-standing';
 import { PersonState } from './person/person.state';
-import { postsHeldOn } from './person/posts-held-on';
+import { postsHeldOn, postsStartingAfter } from './person/posts-held-on';
 import { planningTermCurrent } from './planning/planning-term';
 
 export interface EligibilityReason {
@@ -59,6 +59,14 @@ export function appointmentEligibility(
     reasons.push({
       rule: 'appointment.already_holds_post',
       reason: `already holds ${target.id}${postAlreadyHeld ? `; use ${postAlreadyHeld.route}` : ''}`,
+    });
+  }
+  // A decision effective on a later day has appointed them already: from that day they hold it.
+  const coming = postsStartingAfter(person, day).find((post) => post.positionId === target.id);
+  if (coming) {
+    reasons.push({
+      rule: 'appointment.takes_up_post',
+      reason: `takes up ${target.id} on ${coming.from} (${coming.decisionRef})`,
     });
   }
   reasons.push(...planningAndAge(person, target, poolRanks, ruleSet, day, higher));

@@ -174,6 +174,16 @@ describe('a decision effective on a later day changes the posts held on that day
     // Before: today it "already held" the department post and no longer the commune one.
     expect(await rules('pos-commune-head')).toContain('appointment.already_holds_post');
     expect(await rules('pos-deputy-director')).not.toContain('appointment.already_holds_post');
+    // Today: not held yet, but taken up on the effective day (before: only "not in the
+    // planning pool" was said of a post already decided).
+    const { body } = await http()
+      .get('/cadres/p-moving/eligibility?for=pos-deputy-director')
+      .set(provinceStaff())
+      .expect(200);
+    expect(body.reasons).toContainEqual({
+      rule: 'appointment.takes_up_post',
+      reason: `takes up pos-deputy-director on ${effective} (QĐ-rot-later (${today}))`,
+    });
     expect(await rules('pos-commune-head', effective)).not.toContain(
       'appointment.already_holds_post',
     );

@@ -355,7 +355,7 @@ describe('a rotation decided', () => {
     await page.context().close();
   });
 
-  it('a rotation that takes effect later: both posts held until that day, each with the day it changes', async () => {
+  it('a rotation that takes effect later: the post held until that day, the post to come in its own section', async () => {
     const later = addDays(today, 30);
     const [y, m, d] = later.split('-');
     for (let tries = 0; tries < 100; tries++) {
@@ -368,12 +368,16 @@ describe('a rotation decided', () => {
     const { page } = await signIn(browser, base, 'staff-1');
     await page.goto(`${base}/cadres/p-later`);
     const held = page.getByTestId('posts-held');
-    await held.locator('td', { hasText: 'pos-ward-chair' }).waitFor();
+    await page.getByTestId('upcoming-posts').locator('td', { hasText: 'pos-ward-chair' }).waitFor();
     const rows = await held.locator('tbody tr').allInnerTexts();
-    // Before: only the post to come, from its day, and the post held today among none.
+    // The post held today, with the day it leaves it; the post to come in its own section
+    // (before: listed among the posts held, "Nhận nhiệm vụ từ …" beside the one held).
     expect(rows).toEqual([
       expect.stringMatching(new RegExp(`pos-office-2.*Thôi giữ từ ${d}/${m}/${y}`)),
-      expect.stringMatching(new RegExp(`pos-ward-chair.*Nhận nhiệm vụ từ ${d}/${m}/${y}`)),
+    ]);
+    await page.getByRole('heading', { level: 2, name: 'Chức vụ sẽ đảm nhiệm' }).waitFor();
+    expect(await page.getByTestId('upcoming-posts').locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(new RegExp(`pos-ward-chair\\s+Nhận nhiệm vụ từ ${d}/${m}/${y}`)),
     ]);
     expect(await page.getByTestId('past-posts').isHidden()).toBe(true);
     // The circumstances on the record, with since when (before: not on the page at all).

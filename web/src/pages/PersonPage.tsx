@@ -138,19 +138,10 @@ export function PersonPage({ personId }: { personId: string }) {
   if (person.isPending) return <Loading />;
   if (person.error) return <ErrorBox error={person.error} />;
   const p = person.data;
-  // The server says what is held on its today: a post a decision ends later with the day it
-  // leaves it, one a decision gives later with the day it takes it up, each on its row.
-  const posts = {
-    held: [
-      ...p.posts.map((post) => ({
-        ...post,
-        leavesOn: post.endsOn ?? undefined,
-        startsOn: undefined,
-      })),
-      ...p.upcomingPosts.map((post) => ({ ...post, leavesOn: undefined, startsOn: post.from })),
-    ],
-    past: p.pastPosts,
-  };
+  // The server says what is held on its today (a post a decision ends later, with the day it
+  // leaves it) apart from what a decision gives from a later day: a post not yet taken up is not
+  // held, so it has its own section (before, it sat among the posts held).
+  const posts = { held: p.posts, upcoming: p.upcomingPosts, past: p.pastPosts };
   return (
     <section>
       <h1>
@@ -212,14 +203,36 @@ export function PersonPage({ personId }: { personId: string }) {
               <td>{formatDay(post.from)}</td>
               <td>{formatDay(post.termEnd)}</td>
               <td>{formatDecisionRef(post.decisionRef)}</td>
-              <td>
-                {post.startsOn && t('person.startsOn', { day: formatDay(post.startsOn) })}
-                {post.leavesOn && t('person.leavesOn', { day: formatDay(post.leavesOn) })}
-              </td>
+              <td>{post.endsOn && t('person.leavesOn', { day: formatDay(post.endsOn) })}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {posts.upcoming.length > 0 && (
+        <>
+          <h2>{t('person.upcomingPosts')}</h2>
+          <table className="grid" data-testid="upcoming-posts">
+            <thead>
+              <tr>
+                <th scope="col">{t('case.position')}</th>
+                <th scope="col">{t('person.from')}</th>
+                <th scope="col">{t('person.termEnd')}</th>
+                <th scope="col">{t('person.decisionRef')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {posts.upcoming.map((post) => (
+                <tr key={`${post.positionId}:${post.from}`}>
+                  <td>{title(post.positionId)}</td>
+                  <td>{t('person.startsOn', { day: formatDay(post.from) })}</td>
+                  <td>{formatDay(post.termEnd)}</td>
+                  <td>{formatDecisionRef(post.decisionRef)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
       <h2>{t('person.pastPosts')}</h2>
       {posts.past.length === 0 && <p>{t('app.none')}</p>}
       <table className="grid" hidden={posts.past.length === 0} data-testid="past-posts">

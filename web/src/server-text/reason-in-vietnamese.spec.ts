@@ -282,6 +282,33 @@ describe("a person's eligibility reads in Vietnamese, citing the instrument and 
     );
   });
 
+  it('a post a decision gives from a later day: the person takes it up then', () => {
+    const coming = {
+      ...person,
+      posts: [
+        {
+          positionId: 'pos-1',
+          from: '2027-02-01',
+          termEnd: null,
+          decisionRef: 'QĐ 5 (2026-11-02)',
+        },
+      ],
+    };
+    const { reasons } = appointmentEligibility(
+      coming,
+      { id: 'pos-1', rank: 3 },
+      new Map(),
+      ruleSet,
+      '2026-11-20',
+    );
+    const takesUp = reasons.find((r) => r.rule === 'appointment.takes_up_post')!.reason;
+    // Before: only "not in the planning pool" said anything of a post already decided.
+    expect(takesUp).toBe('takes up pos-1 on 2027-02-01 (QĐ 5 (2026-11-02))');
+    expect(expectRead(takesUp)).toBe(
+      'Sẽ đảm nhiệm chức vụ «chức vụ 1» từ ngày 01/02/2027 (QĐ 5 (2026-11-02))',
+    );
+  });
+
   it('one past the retirement age (before: "-1 whole years left")', () => {
     const retired = { ...person, profile: { ...person.profile, dateOfBirth: '1960-01-01' } };
     const { reasons } = appointmentEligibility(
@@ -412,6 +439,18 @@ describe("a re-appointment's new term before the current one ends", () => {
 describe('what vetting reads off a record, a closure, the end of a post left', () => {
   it('reads each in Vietnamese', () => {
     expectRead('no discipline in effect and no open discipline case');
+    // Cleared beside a discipline in effect that bars a higher post only (a recall), and a case
+    // not yet past the stage that bars: the note says so rather than "no discipline in effect".
+    expect(
+      expectRead(
+        'discipline (recall, 12-QĐ/UBKT) in effect with no end date; it bars a higher post only: pos-head (rank 4) is not higher than the post held (rank 5); open discipline case d-1 is not yet past verification (Quy định 377-QĐ/TW, art. 4 (in force from 2025-10-08): x [text not checked here])',
+      ),
+    ).toMatch(
+      /chỉ hạn chế bổ nhiệm chức vụ cao hơn: .* không cao hơn chức vụ đang giữ \(bậc 5\); Hồ sơ kỷ luật d-1 đang mở, chưa qua bước xác minh/,
+    );
+    expectRead(
+      'no discipline in effect; open discipline case d-1 is past verification (Quy định 377-QĐ/TW, art. 4 (in force from 2025-10-08): x [text not checked here])',
+    );
     expectRead('planning pool 2025-2030 for pos-head (112-QĐ/TU)');
     expectRead(
       'retires on 2040-01-01: 13 whole years left, needs 5 for a full term (Quy định 377-QĐ/TW, art. 4 (in force from 2025-10-08): x [text not checked here])',

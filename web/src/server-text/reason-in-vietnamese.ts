@@ -312,6 +312,11 @@ const ELIGIBILITY: Sentence[] = [
       `Đang có hồ sơ kỷ luật ${caseId}${past ? ' đã qua bước xác minh' : ''} (${s.citation(citation)})`,
   ),
   sentence(
+    `takes up ${ID} on ${DAY} \\((.+)\\)`,
+    ([position, day, ref], s) =>
+      `Sẽ đảm nhiệm chức vụ ${s.words.position(position)} từ ngày ${s.day(day)} (${ref})`,
+  ),
+  sentence(
     `already holds ${ID}(?:; use (\\S+))?`,
     ([position, route], s) =>
       `Đang giữ chức vụ ${s.words.position(position)}${route ? `; dùng thủ tục ${s.words.procedure(route)}` : ''}`,
@@ -405,6 +410,18 @@ const RECORD_NOTES: Sentence[] = [
   sentence(
     'no discipline in effect and no open discipline case',
     () => 'Không đang chịu kỷ luật và không có hồ sơ kỷ luật đang mở',
+  ),
+  sentence('no discipline in effect', () => 'Không đang chịu kỷ luật'),
+  sentence('no open discipline case', () => 'Không có hồ sơ kỷ luật đang mở'),
+  sentence(
+    `it bars a higher post only: ${ID} \\(rank ${N}\\) is not higher than the post held \\(rank ${N}\\)`,
+    ([position, rank, held], s) =>
+      `Kỷ luật chỉ hạn chế bổ nhiệm chức vụ cao hơn: ${s.words.position(position)} (bậc ${s.n(rank)}) không cao hơn chức vụ đang giữ (bậc ${s.n(held)})`,
+  ),
+  sentence(
+    `open discipline case ${ID} is (not yet past verification|pending|past verification) \\((.+)\\)`,
+    ([caseId, stage, citation], s) =>
+      `Hồ sơ kỷ luật ${caseId} đang mở${stage === 'pending' ? '' : stage === 'past verification' ? ', đã qua bước xác minh' : ', chưa qua bước xác minh'} (${s.citation(citation)})`,
   ),
   sentence(
     `planning pool (\\d{4}-\\d{4}) for ${ID} \\((.+)\\)`,

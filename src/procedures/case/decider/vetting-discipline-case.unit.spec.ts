@@ -55,4 +55,25 @@ describe('an open discipline case and the appointment (appointment.disciplineCas
     );
     expect(entry.result).toBe('cleared');
   });
+
+  it('cleared for a post not higher than the one held, the note names the discipline in effect', () => {
+    // A recall (bãi nhiệm) in effect bars a higher post only; pos-head (rank 4) is below the
+    // post held (rank 5). Before: "no discipline in effect and no open discipline case".
+    const [entry] = vettingFromRecord(
+      {
+        ...facts,
+        posts: [{ positionId: 'pos-director', rank: 5, from: '2020-01-01', until: null }],
+        disciplineBars: [{ form: 'recall', endsOn: null, decisionRef: '12-QĐ/UBKT' }],
+        openDisciplineCases: [],
+        pendingDisciplineCases: ['d-just-opened'],
+      },
+      stateNow,
+      '2026-11-20',
+      ['discipline_bar'],
+    );
+    expect(entry.result).toBe('cleared');
+    expect(entry.note).toMatch(
+      /^discipline \(recall, 12-QĐ\/UBKT\) in effect with no end date; it bars a higher post only: pos-head \(rank 4\) is not higher than the post held \(rank 5\); open discipline case d-just-opened is not yet past verification \(/,
+    );
+  });
 });

@@ -63,31 +63,69 @@ function disciplineBar(
   const bars = facts.disciplineBars.filter(
     (bar) => higher && (bar.endsOn === null || bar.endsOn > today),
   );
+  const openCases = facts.pendingDisciplineCases ?? facts.openDisciplineCases;
+  const barring = casesBarringAppointment(
+    { openCasesPastVerification: facts.openDisciplineCases, openCases },
+    barsFrom,
+  );
   const reasons = [
     ...bars.map(
-      (bar) =>
-        `discipline (${bar.form}, ${bar.decisionRef}) bars a higher post ${bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`}`,
+      (bar) => `discipline (${bar.form}, ${bar.decisionRef}) bars a higher post ${until(bar)}`,
     ),
-    ...casesBarringAppointment(
-      {
-        openCasesPastVerification: facts.openDisciplineCases,
-        openCases: facts.pendingDisciplineCases ?? facts.openDisciplineCases,
-      },
-      barsFrom,
-    ).map(
+    ...barring.map(
       (caseId) =>
         `open discipline case ${caseId} ${barsFrom === 'opening' ? 'is pending' : 'is past verification'} (${ruleCitation(ruleSet, BARS_FROM)})`,
     ),
   ];
+  if (reasons.length)
+    return {
+      item: 'discipline_bar',
+      result: 'flagged',
+      note: reasons.join('; '),
+      source: 'record',
+    };
   return {
     item: 'discipline_bar',
-    result: reasons.length ? 'flagged' : 'cleared',
-    note: reasons.length
-      ? reasons.join('; ')
-      : 'no discipline in effect and no open discipline case',
+    result: 'cleared',
+    note: clearedNote(facts, ruleSet, held, openCases, barring),
     source: 'record',
   };
 }
+
+/**
+ * Cleared, saying what the record holds: a discipline in effect that bars a higher post only,
+ * a case not yet at the stage that bars (before, the note read "no discipline in effect and no
+ * open discipline case" beside a recall in effect on the record).
+ */
+function clearedNote(
+  facts: PersonFactsForVetting,
+  ruleSet: RuleSet,
+  held: number | null,
+  openCases: string[],
+  barring: string[],
+): string {
+  const notYet = openCases.filter((caseId) => !barring.includes(caseId));
+  if (!facts.disciplineBars.length && !notYet.length)
+    return 'no discipline in effect and no open discipline case';
+  const inEffect = facts.disciplineBars.length
+    ? [
+        ...facts.disciplineBars.map(
+          (bar) => `discipline (${bar.form}, ${bar.decisionRef}) in effect ${until(bar)}`,
+        ),
+        `it bars a higher post only: ${facts.target.positionId} (rank ${facts.target.rank}) is not higher than the post held (rank ${held})`,
+      ]
+    : ['no discipline in effect'];
+  const cases = notYet.length
+    ? notYet.map(
+        (caseId) =>
+          `open discipline case ${caseId} is not yet past verification (${ruleCitation(ruleSet, BARS_FROM)})`,
+      )
+    : ['no open discipline case'];
+  return [...inEffect, ...cases].join('; ');
+}
+
+const until = (bar: { endsOn: string | null }) =>
+  bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`;
 
 /** What holds a re-appointment back (`reappointment.blockedWhile`): a pending discipline case, an investigation. */
 interface HeldPostBlocks {
@@ -123,7 +161,13 @@ function heldPostDiscipline(
     result: reasons.length ? 'flagged' : 'cleared',
     note: reasons.length
       ? `${reasons.join('; ')}${citation}`
-      : `the post already held: a decided discipline's bar on a higher post does not apply; no discipline case pending, no investigation${citation}`,
+      : `the post already held: a decided discipline's bar on a higher post does not apply${heldBars(facts)}; no discipline case pending, no investigation${citation}`,
     source: 'record',
   };
 }
+
+/** The disciplines in effect a held post's vetting names though their bar does not apply. */
+const heldBars = (facts: PersonFactsForVetting): string =>
+  facts.disciplineBars.length
+    ? `; ${facts.disciplineBars.map((bar) => `discipline (${bar.form}, ${bar.decisionRef}) in effect ${until(bar)}`).join('; ')}`
+    : '';
