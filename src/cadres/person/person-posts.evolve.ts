@@ -1,0 +1,97 @@
+import { Evolvers, RegisteredPerson } from './person-evolvers';
+import { PostHeld, PostRestoration } from './person.state';
+
+/**
+ * Posts held (chức vụ): an ended one moves to the past; one ended on a later day that another
+ * decision ends earlier ends on the earlier day. A new assignment to a post held replaces
+ * it: with another start (a re-appointment's new term) the term held moves to the past, ending
+ * where the new one starts (before, it was dropped, and the record lost that term); with the same
+ * start (an extension moving the term's end) it is the same term. A post given back after a
+ * complaint review leaves the past: the decision that ended it no longer does, and the person
+ * holds it on its own term as before (the record of what happened is `postRestorations`).
+ */
+export const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded' | 'PostNotRestored'> = {
+  PostAssigned: (state, { data }) => {
+    const held = state.posts.find((p) => p.positionId === data.positionId);
+    const newTerm = held !== undefined && held.from !== data.from;
+    const post: PostHeld = {
+      positionId: data.positionId,
+      from: data.from,
+      termEnd: data.termEnd,
+      decisionRef: data.decisionRef,
+      ...(data.electedOn === undefined ? {} : { electedOn: data.electedOn }),
+    };
+    const posts = [...state.posts.filter((p) => p.positionId !== data.positionId), post];
+    if (data.restoredAfter) return restorePost(state, posts, post, data.restoredAfter);
+    return {
+      ...state,
+      posts,
+      pastPosts: newTerm
+        ? [
+            ...state.pastPosts,
+            {
+              ...held,
+              endedOn: data.from,
+              reason: `new term from ${data.from} (${data.decisionRef})`,
+              endedBy: data.decisionRef,
+              caseId: null,
+            },
+          ]
+        : state.pastPosts,
+    };
+  },
+  PostEnded: (state, { data }) => {
+    const end = {
+      endedOn: data.on,
+      reason: data.reason,
+      endedBy: data.decisionRef,
+      caseId: data.caseId ?? null,
+    };
+    const ended = state.posts.find((p) => p.positionId === data.positionId);
+    // A term of the post a decision ends on a later day, ended earlier by another: the earlier
+    // end holds (before, the second end was dropped and the person kept the post until the later day).
+    const pastPosts = state.pastPosts.map((p) =>
+      p.positionId === data.positionId && p.endedOn > data.on ? { ...p, ...end } : p,
+    );
+    return {
+      ...state,
+      posts: state.posts.filter((p) => p.positionId !== data.positionId),
+      pastPosts: ended ? [...pastPosts, { ...ended, ...end }] : pastPosts,
+    };
+  },
+  PostNotRestored: (state, { data }) => {
+    const { personId: _personId, ...outcome } = data;
+    return {
+      ...state,
+      postRestorations: [...state.postRestorations, { ...outcome, restored: false }],
+    };
+  },
+};
+
+/** The post given back is the term that ended (same start, same decision): it leaves the past. */
+function restorePost(
+  state: RegisteredPerson,
+  posts: PostHeld[],
+  post: PostHeld,
+  after: { caseId: string; decisionRef: string },
+): RegisteredPerson {
+  const ended = state.pastPosts.findLast(
+    (p) =>
+      p.positionId === post.positionId &&
+      p.from === post.from &&
+      p.decisionRef === post.decisionRef,
+  );
+  const outcome: PostRestoration = {
+    ...after,
+    positionId: post.positionId,
+    endedOn: ended?.endedOn ?? post.from,
+    restored: true,
+    reason: null,
+  };
+  return {
+    ...state,
+    posts,
+    pastPosts: state.pastPosts.filter((p) => p !== ended),
+    postRestorations: [...state.postRestorations, outcome],
+  };
+}
