@@ -34,14 +34,23 @@ export async function postHolders(
   );
   const records = await Promise.all(rows.map(({ personId }) => loadPerson(personId)));
   return records.flatMap(({ state }, at) => {
-    if (state.status !== 'registered') return [];
-    const held = postsHeldOn(state, day).find((post) => post.positionId === positionId);
-    if (!held) return [];
-    const { from, termEnd, endsOn } = held;
-    return [
-      { personId: rows[at].personId, fullName: state.profile.fullName, from, termEnd, endsOn },
-    ];
+    const holder = holderOn(rows[at].personId, state, positionId, day);
+    return holder ? [holder] : [];
   });
+}
+
+/** The person as the post's holder on `day`, by their record, or null if they do not hold it then. */
+export function holderOn(
+  personId: string,
+  state: PersonState,
+  positionId: string,
+  day: string,
+): PostHolder | null {
+  if (state.status !== 'registered') return null;
+  const held = postsHeldOn(state, day).find((post) => post.positionId === positionId);
+  if (!held) return null;
+  const { from, termEnd, endsOn } = held;
+  return { personId, fullName: state.profile.fullName, from, termEnd, endsOn };
 }
 
 /** The day the holder's seat falls free: the term's end, or a decided end of the post before it. */

@@ -1,7 +1,6 @@
 import { PersonState } from '../cadres/person/person.state';
-import { postsHeldOn } from '../cadres/person/posts-held-on';
 import { refusePostHeldByAnother } from '../cadres/post-held-by-another';
-import { PostHolder } from '../cadres/post-holders';
+import { holderOn, PostHolder } from '../cadres/post-holders';
 import { refuseUnelectedHold } from '../cadres/elected-post-record';
 import { Position } from '../cadres/registry-records';
 
@@ -33,16 +32,11 @@ export function refuseImportedPost(
   const holders: PostHolder[] = [];
   for (const personId of facts.holdersOf.get(data.positionId) ?? []) {
     const state = states.get(personId);
-    if (personId === data.personId || state?.status !== 'registered') continue;
-    const held = postsHeldOn(state, data.from).find((p) => p.positionId === data.positionId);
-    if (held)
-      holders.push({
-        personId,
-        fullName: state.profile.fullName,
-        from: held.from,
-        termEnd: held.termEnd,
-        endsOn: held.endsOn,
-      });
+    const holder =
+      personId === data.personId || !state
+        ? null
+        : holderOn(personId, state, data.positionId, data.from);
+    if (holder) holders.push(holder);
   }
   refusePostHeldByAnother(position, data.personId, data.from, holders);
 }
