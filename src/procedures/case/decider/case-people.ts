@@ -100,6 +100,6 @@ export function personOfCaseRefusal(
 /** Refuses one of the case's people (403 `separation.subject`, naming the field that names them). */
 export function refusePersonOfCase(people: PersonOfCase[], actor: { personId?: string }): void {
   const own = people.find((person) => person.personId === actor.personId);
-  const refusal = personOfCaseRefusal(people, actor);
-  if (refusal) refuse(refusal.rule, refusal.message, 'forbidden', own?.field);
+  const refusal = own && subjectRefusal(own.personId, { actor }, own.about, own.field);
+  if (refusal) refuse(refusal.rule, refusal.message, 'forbidden', own.field);
 }
