@@ -7,7 +7,7 @@ import { Position } from './registry-records';
 const POSITIONS_KEPT = 50_000;
 
 const POSITION_COLUMNS = `id, title, org_unit_id AS "orgUnitId", appointing_authority AS "appointingAuthority",
-  rank, is_leadership AS "isLeadership", filled_by AS "filledBy"`;
+  rank, is_leadership AS "isLeadership", filled_by AS "filledBy", seats`;
 
 /**
  * The posts this process has read, kept for good. Why a kept post is never stale: the service

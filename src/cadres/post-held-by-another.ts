@@ -1,12 +1,14 @@
-import { PostHolder, seatHeldUntil } from './post-holders';
+import { PostHolder } from './post-holders';
+import { othersSittingOn, seatsHeldMessage, seatsOf } from './post-seats';
 import { Position } from './registry-records';
 import { RegistryRuleViolation } from './registry-rule-violation';
 
 /**
- * A post recorded as held from a day someone else holds it then (their seat not yet free: no end
- * of term or end decided by that day) would give it two holders — a commune chair twice over.
- * The record names the sitting holder; their post is ended first (a removal case, or the end of
- * their term on record). The person's own earlier hold of it is theirs to record again.
+ * A post recorded as held from a day its seats are all taken then by others (their seat not yet
+ * free: no end of term or end decided by that day) would give it one holder too many — a commune
+ * chair twice over, a second head of a department. The record names the sitting holders; one of
+ * their posts is ended first (a removal case, or the end of their term on record). The person's own
+ * earlier hold of it is theirs to record again. A post without a seat limit (`seatsOf`) takes any.
  */
 export function refusePostHeldByAnother(
   position: Position,
@@ -14,16 +16,13 @@ export function refusePostHeldByAnother(
   from: string,
   holders: readonly PostHolder[],
 ): void {
-  const sitting = holders.find((holder) => {
-    if (holder.personId === personId || holder.from > from) return false;
-    const until = seatHeldUntil(holder);
-    return until === null || until > from;
-  });
-  if (!sitting) return;
-  const until = seatHeldUntil(sitting);
+  const seats = seatsOf(position);
+  if (seats === null) return;
+  const sitting = othersSittingOn(holders, personId, from);
+  if (sitting.length < seats) return;
   throw new RegistryRuleViolation(
     'post.held_by_another',
-    `positionId: ${position.title} (${position.id}) is held on ${from} by ${sitting.fullName} (${sitting.personId}) from ${sitting.from} ${until === null ? 'with no end of term recorded' : `until ${until}`}; one post has one holder: end that post first, or record this one from the day the seat fell free`,
+    `${seatsHeldMessage(position, from, seats, sitting)}; the post has ${seats === 1 ? 'one holder' : `${seats} holders`} at a time: end one of those posts first, or record this one from the day a seat falls free`,
     'conflict',
     'positionId',
   );

@@ -18,4 +18,9 @@ export interface Position {
   rank: number;
   isLeadership: boolean;
   filledBy: PostFilledBy;
+  /**
+   * How many people may hold the post at once, when the registry says (1..50); absent or null: an
+   * elected post has one, an appointed post no limit (`seatsOf`, post-seats.ts).
+   */
+  seats?: number | null;
 }

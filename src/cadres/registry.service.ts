@@ -136,19 +136,13 @@ export class RegistryService {
       rank: dto.rank ?? 0,
       isLeadership: dto.isLeadership ?? true,
       filledBy: dto.filledBy ?? 'appointment',
+      seats: dto.seats ?? null,
     };
+    const { title, orgUnitId, appointingAuthority, rank, isLeadership, filledBy, seats } = position;
     const { rowCount } = await this.pool.query(
-      `INSERT INTO positions (id, title, org_unit_id, appointing_authority, rank, is_leadership, filled_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
-      [
-        id,
-        position.title,
-        position.orgUnitId,
-        position.appointingAuthority,
-        position.rank,
-        position.isLeadership,
-        position.filledBy,
-      ],
+      `INSERT INTO positions (id, title, org_unit_id, appointing_authority, rank, is_leadership, filled_by, seats)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+      [id, title, orgUnitId, appointingAuthority, rank, isLeadership, filledBy, seats],
     );
     if (rowCount === 0)
       throw new RegistryRuleViolation(
@@ -191,7 +185,7 @@ export class RegistryService {
   async listPositions(orgUnitId?: string): Promise<Position[]> {
     const { rows } = await this.pool.query<Position>(
       `SELECT id, title, org_unit_id AS "orgUnitId", appointing_authority AS "appointingAuthority", rank,
-              is_leadership AS "isLeadership", filled_by AS "filledBy" FROM positions WHERE $1::text IS NULL OR org_unit_id = $1 ORDER BY rank DESC, title`,
+              is_leadership AS "isLeadership", filled_by AS "filledBy", seats FROM positions WHERE $1::text IS NULL OR org_unit_id = $1 ORDER BY rank DESC, title`,
       [orgUnitId ?? null],
     );
     return rows;

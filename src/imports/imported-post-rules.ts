@@ -2,6 +2,7 @@ import { PersonState } from '../cadres/person/person.state';
 import { refusePostHeldByAnother } from '../cadres/post-held-by-another';
 import { holderOn, PostHolder } from '../cadres/post-holders';
 import { refuseUnelectedHold } from '../cadres/elected-post-record';
+import { seatsOf } from '../cadres/post-seats';
 import { Position } from '../cadres/registry-records';
 
 /** The posts rows' facts from the registry: each post, and who may hold one (by post id). */
@@ -13,11 +14,11 @@ export interface PostFacts {
 
 /**
  * A post row is refused as `POST /cadres/:id/posts` refuses it (`refuseUnelectedHold`: an elected
- * post needs the day the council elected the person, an appointed one takes none), and when an
- * elected post has another holder on its first day (`refusePostHeldByAnother`), read from the
- * records as the file leaves them so far (`states`). Only an elected post: the council elects one
- * person to it, while posts carry no seat count and a unit's files put several people in one
- * appointed post (its deputies, a reorganisation's staff). Throws the registry's refusal.
+ * post needs the day the council elected the person, an appointed one takes none), and when a
+ * post's seats are all held by others on its first day (`refusePostHeldByAnother`), read from the
+ * records as the file leaves them so far (`states`). Only a post with a seat limit (`seatsOf`: its
+ * `seats`, or one for an elected post): a unit's files put several people in an appointed post
+ * without one (its deputies, a reorganisation's staff). Throws the registry's refusal.
  */
 export function refuseImportedPost(
   data: { personId: string; positionId: string; from: string; electedOn?: string },
@@ -28,7 +29,7 @@ export function refuseImportedPost(
   const position = facts.positions.get(data.positionId);
   if (!position) return;
   refuseUnelectedHold(position, data.electedOn, today);
-  if (position.filledBy !== 'election') return;
+  if (seatsOf(position) === null) return;
   const holders: PostHolder[] = [];
   for (const personId of facts.holdersOf.get(data.positionId) ?? []) {
     const state = states.get(personId);

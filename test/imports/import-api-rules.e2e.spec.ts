@@ -206,4 +206,54 @@ describe('import rows meet the API rules', () => {
     await upload(file, false).expect(422);
     expect(await eventCount()).toBe(before);
   });
+
+  it('refuses a post row for an appointed post whose seats others hold that day, naming them (one without seats takes any)', async () => {
+    await http()
+      .post('/positions')
+      .set(staff())
+      .send({
+        id: 'pos-head',
+        title: 'Trưởng phòng Nội vụ',
+        orgUnitId: 'ou-town',
+        appointingAuthority: 'ou-town',
+        rank: 5,
+        seats: 1,
+      })
+      .expect(201);
+    await http()
+      .post('/cadres/p-binh/posts')
+      .set(staff())
+      .send({
+        positionId: 'pos-head',
+        from: addDays(today, -300),
+        termEnd: addDays(today, -10),
+        decisionRef: 'QĐ-7',
+      })
+      .expect(201);
+    await eventually(
+      () => t.db.pool.query("SELECT 1 FROM person_posts WHERE position_id = 'pos-head'"),
+      ({ rowCount }) => rowCount === 1,
+    );
+    const post = (personId: string, positionId: string, from: string) => ({
+      'Mã cán bộ': personId,
+      'Mã chức vụ': positionId,
+      'Từ ngày': from,
+      'Số quyết định': `QĐ-${personId}`,
+    });
+    const file = await workbook({
+      posts: [
+        // The seat falls free when p-binh's term ends.
+        post('p-em', 'pos-head', addDays(today, -5)),
+        post('p-nonmem', 'pos-head', addDays(today, -20)),
+        post('p-nonmem', 'pos-deputy', addDays(today, -20)),
+      ],
+    });
+    const dry = await upload(file, true).expect(200);
+    expect(problems(dry.body)).toEqual([
+      { sheet: 'Chức vụ', line: 3, column: 'Mã chức vụ', rule: 'post.held_by_another' },
+    ]);
+    expect(dry.body.errors[0].message).toContain(
+      `is held on ${addDays(today, -20)} by 1 of 1 seat: Người p-binh (p-binh)`,
+    );
+  });
 });

@@ -11,6 +11,7 @@ import {
   Min,
 } from 'class-validator';
 import { POST_FILLED_BY, PostFilledBy } from '../post-filled-by';
+import { POST_SEATS_MAX, POST_SEATS_MIN } from '../post-seats';
 import { HasText } from '../../common/input/has-text.decorator';
 import { OneLine } from '../../common/input/one-line.decorator';
 
@@ -64,4 +65,21 @@ export class CreatePositionDto {
   @IsOptional()
   @IsIn(POST_FILLED_BY, { message: 'filledBy: appointment or election' })
   filledBy?: PostFilledBy;
+
+  @ApiPropertyOptional({
+    example: 1,
+    minimum: POST_SEATS_MIN,
+    maximum: POST_SEATS_MAX,
+    description:
+      'how many people may hold the post at once (a head post: 1); a post recorded, imported or opened for a case while that many others hold it is refused (post.held_by_another). Absent: an elected post has one seat, an appointed post no limit',
+  })
+  @IsOptional()
+  @IsInt({ message: `seats: a whole number from ${POST_SEATS_MIN} to ${POST_SEATS_MAX}` })
+  @Min(POST_SEATS_MIN, {
+    message: `seats: a whole number from ${POST_SEATS_MIN} to ${POST_SEATS_MAX}`,
+  })
+  @Max(POST_SEATS_MAX, {
+    message: `seats: a whole number from ${POST_SEATS_MIN} to ${POST_SEATS_MAX}`,
+  })
+  seats?: number;
 }

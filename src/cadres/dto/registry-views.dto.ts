@@ -27,6 +27,8 @@ export class OrgUnitTreeDto extends OrgUnitDto {
   subtree!: OrgUnitDto[];
 }
 
+const POSITION_SEATS = 'people who may hold it at once; null: 1 if elected, else no limit';
+
 export class PositionDto {
   @ApiProperty({ example: 'pos-ha-noi-deputy-head-organization' }) id!: string;
   @ApiProperty({ example: 'Phó Trưởng ban Tổ chức Thành ủy Hà Nội' }) title!: string;
@@ -36,6 +38,7 @@ export class PositionDto {
   @ApiProperty({ description: 'higher is more senior' }) rank!: number;
   @ApiProperty() isLeadership!: boolean;
   @ApiProperty({ enum: POST_FILLED_BY }) filledBy!: PostFilledBy;
+  @ApiProperty({ type: Number, nullable: true, description: POSITION_SEATS }) seats!: number | null;
 }
 
 export class PositionCaseUnitsDto {

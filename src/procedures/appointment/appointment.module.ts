@@ -5,6 +5,7 @@ import { ProcedureRegistry } from '../case/procedure-registry';
 import { RegistryService } from '../../cadres/registry.service';
 import { CadresModule } from '../../cadres/cadres.module';
 import { refuseElectedPost, refusePostAlreadyHeld } from './elected-post';
+import { refuseSeatsFullAtOpening } from './post-seats-at-opening';
 
 /** Appointment (bổ nhiệm): internal and external source, on the generic case engine. */
 @Module({ imports: [CasesModule, CadresModule] })
@@ -18,9 +19,15 @@ export class AppointmentModule implements OnModuleInit {
     this.procedures.register({
       procedure: 'appointment',
       definitionIds: ['appointment.internal', 'appointment.external'],
-      onOpen: async ({ personId, positionId, definition, registry = this.registry }) => {
+      onOpen: async ({ personId, positionId, definition, context, registry = this.registry }) => {
         const position = await existingPosition(registry, positionId);
         refuseElectedPost(position, definition);
+        await refuseSeatsFullAtOpening(
+          (id, day) => this.registry.postHolders(id, day),
+          position,
+          personId,
+          context.today,
+        );
         // A post case opened without a proposed person: the nominations will name the people.
         if (!personId) return;
         const person = { state: await registeredPerson(registry, personId) };

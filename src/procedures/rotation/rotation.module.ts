@@ -1,12 +1,15 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { existingPosition, registeredPerson } from '../case/opening-subjects';
 import { refuseElectedPost, refusePostAlreadyHeld } from '../appointment/elected-post';
+import { refuseSeatsFullAtOpening } from '../appointment/post-seats-at-opening';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReads } from '../../cadres/prefetched-registry';
 import { postsHeldOn } from '../../cadres/person/posts-held-on';
 import { CasesModule } from '../case/cases.module';
-import { ProcedureRegistry } from '../case/procedure-registry';
+import { OpeningInput, ProcedureRegistry } from '../case/procedure-registry';
+import { Position } from '../../cadres/registry-records';
+import { PostHolder } from '../../cadres/post-holders';
 import { leadershipPostTerm, rotationOpening, rotationTerm } from './rotation-rules';
 
 type RegisteredPerson = Awaited<ReturnType<typeof registeredPerson>>;
@@ -29,11 +32,9 @@ export class RotationModule implements OnModuleInit {
         const registry = opening.registry ?? this.registry;
         const person = await registeredPerson(registry, personId);
         const target = await existingPosition(registry, positionId);
-        // An elected post (a commune chair) is filled by its council's election, not moved into.
-        refuseElectedPost(target, definition);
-        // Nobody is moved into the post they hold (before: every step ran, and the decision was
-        // refused as decision.post_already_held); its term is renewed by re-appointment.
-        refusePostAlreadyHeld(person, personId, positionId, definition);
+        await refuseMoveInto(target, person, opening, (id, day) =>
+          this.registry.postHolders(id, day),
+        );
         const planningPool = await Promise.all(
           person.planningPool.map(async (entry) => ({
             ...entry,
@@ -78,6 +79,22 @@ export class RotationModule implements OnModuleInit {
       },
     });
   }
+}
+
+/** A post nobody is moved into; throws the refusal. */
+async function refuseMoveInto(
+  target: Position,
+  person: RegisteredPerson,
+  { personId, definition, context }: OpeningInput,
+  holdersOn: (positionId: string, day: string) => Promise<PostHolder[]>,
+): Promise<void> {
+  // An elected post (a commune chair) is filled by its council's election, not moved into.
+  refuseElectedPost(target, definition);
+  // Nobody is moved into the post they hold (before: every step ran, and the decision was
+  // refused as decision.post_already_held); its term is renewed by re-appointment.
+  refusePostAlreadyHeld(person, personId, target.id, definition);
+  // Nor into a post whose seats others all hold that day (a head post someone holds).
+  await refuseSeatsFullAtOpening(holdersOn, target, personId, context.today);
 }
 
 /** The name of the province unit above (or at) a unit, if any. */

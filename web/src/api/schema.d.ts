@@ -1240,6 +1240,11 @@ export interface components {
              * @enum {string}
              */
             filledBy: "appointment" | "election";
+            /**
+             * @description how many people may hold the post at once (a head post: 1); a post recorded, imported or opened for a case while that many others hold it is refused (post.held_by_another). Absent: an elected post has one seat, an appointed post no limit
+             * @example 1
+             */
+            seats?: number;
         };
         PositionDto: {
             /** @example pos-ha-noi-deputy-head-organization */
@@ -1254,6 +1259,8 @@ export interface components {
             isLeadership: boolean;
             /** @enum {string} */
             filledBy: "appointment" | "election";
+            /** @description people who may hold it at once; null: 1 if elected, else no limit */
+            seats: number | null;
         };
         RegisterPersonDto: {
             /** @example p-nguyen-van-an */
