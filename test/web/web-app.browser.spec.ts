@@ -519,7 +519,7 @@ describe('the web app in a browser', () => {
     expect(commune.every((id) => pathOf.get(id)!.includes('ou-xa-doai-phuong'))).toBe(true);
   });
 
-  it('an admin adds an org unit and a post, and sees the server refuse a bad or taken id on that field', async () => {
+  it('an admin adds an org unit and a post with one seat, and sees the server refuse a bad or taken id or seat count on that field', async () => {
     const { context, page } = await signIn(browser, base, 'admin-1');
     await page.getByRole('link', { name: 'Quản trị' }).click();
     await page.getByRole('heading', { name: 'Thêm đơn vị' }).waitFor();
@@ -561,8 +561,23 @@ describe('the web app in a browser', () => {
       .getByText(/Máy chủ từ chối: .*already exists|Máy chủ từ chối: .*đã có/)
       .waitFor();
     await positionId.fill('pos-phuong-hoan-kiem-chair');
+    // One holder at a time: a count outside 1..50 is refused on its field, then 1 is taken.
+    const seats = page.getByLabel('Số người giữ chức vụ (tối đa)');
+    await seats.fill('0');
+    await page.getByRole('button', { name: 'Thêm chức vụ' }).click();
+    await page
+      .locator('#position-seats-error')
+      .getByText(/Máy chủ từ chối: .*seats/)
+      .waitFor();
+    expect(await seats.getAttribute('aria-invalid')).toBe('true');
+    await seats.fill('1');
     await page.getByRole('button', { name: 'Thêm chức vụ' }).click();
     await page.getByText('Đã thêm chức vụ Chủ tịch UBND phường Hoàn Kiếm.').waitFor();
+    // The post list says how many may hold it.
+    await page
+      .locator('li', { hasText: 'pos-phuong-hoan-kiem-chair' })
+      .getByText('người giữ: tối đa 1')
+      .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, '09-admin-unit-and-post');
     // The job queue dashboard opens from here, with no token in its URL.
@@ -592,6 +607,7 @@ describe('the web app in a browser', () => {
         rank: 4,
         isLeadership: true,
         filledBy: 'election',
+        seats: 1,
       }),
     ]);
   });

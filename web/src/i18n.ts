@@ -376,6 +376,7 @@ const vi = {
     'status.period_reversed': 'Ngày kết thúc trước ngày bắt đầu',
     'discipline.violation_not_confirmed': 'Xác minh không xác định có vi phạm',
     'position.elected': 'Chức vụ do bầu cử, không bổ nhiệm, luân chuyển hay điều động',
+    'post.held_by_another': 'Chức vụ đã đủ số người giữ vào ngày này',
     'scope.top_level_only': 'Chỉ người được giao quyền ở đơn vị cấp cao nhất (việc của mọi đơn vị)',
     'audit.proof_withholds_ballot':
       'Hồ sơ có kết quả bỏ phiếu không công bố với bạn: không cấp bản chứng minh (bản chứng minh giữ nguyên mọi sự kiện)',
@@ -882,6 +883,10 @@ const vi = {
     filledBy: 'Hình thức bố trí',
     filledByAppointment: 'Bổ nhiệm',
     filledByElection: 'Bầu cử (không lập hồ sơ bổ nhiệm)',
+    seats: 'Số người giữ chức vụ (tối đa)',
+    seatsHint:
+      'Từ 1 đến 50, ví dụ 1 cho chức vụ cấp trưởng; để trống: chức vụ bầu cử có 1 người, chức vụ bổ nhiệm không giới hạn.',
+    seatsListed: 'người giữ: tối đa {{count}}',
     positionId: 'Mã chức vụ (tùy chọn)',
     createPosition: 'Thêm chức vụ',
     positionCreated: 'Đã thêm chức vụ {{title}}.',
@@ -1269,6 +1274,7 @@ const en: Strings<typeof vi> = {
     'status.period_reversed': 'The period ends before it starts',
     'discipline.violation_not_confirmed': 'Verification did not confirm the violation',
     'position.elected': 'An elected post: not appointed, rotated into or transferred to',
+    'post.held_by_another': 'Every seat of the post is held on that day',
     'scope.top_level_only': 'For a grant of a top-level unit only (the work of every unit)',
     'audit.proof_withholds_ballot':
       'The case holds ballot counts not disclosed to you: no proof (a proof keeps every event whole)',
@@ -1771,6 +1777,10 @@ const en: Strings<typeof vi> = {
     filledBy: 'Filled by',
     filledByAppointment: 'Appointment',
     filledByElection: 'Election (no appointment case)',
+    seats: 'Number of holders (at most)',
+    seatsHint:
+      '1 to 50, e.g. 1 for a head post; leave empty: an elected post has one holder, an appointed post any number.',
+    seatsListed: 'holders: at most {{count}}',
     positionId: 'Post id (optional)',
     createPosition: 'Add the post',
     positionCreated: 'Post {{title}} added.',

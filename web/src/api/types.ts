@@ -198,6 +198,8 @@ export interface Position {
   isLeadership: boolean;
   /** How the post is filled: an elected post takes no appointment, rotation or transfer. */
   filledBy?: 'appointment' | 'election';
+  /** How many may hold it at once; null: one for an elected post, no limit for an appointed one. */
+  seats?: number | null;
 }
 
 export interface OrgUnit {

@@ -141,6 +141,9 @@ export function Admin() {
         {(positions.data ?? []).map((p) => (
           <li key={p.id}>
             {p.title} <span className="muted mono">{p.id}</span>
+            {p.seats != null && (
+              <span className="muted"> · {t('admin.seatsListed', { count: p.seats })}</span>
+            )}
             {mayOpenCase && (
               <>
                 {' '}
@@ -327,6 +330,8 @@ function NewPosition({ units }: { units: OrgUnit[] }) {
   const [rank, setRank] = useState('0');
   const [isLeadership, setIsLeadership] = useState(true);
   const [filledBy, setFilledBy] = useState<'appointment' | 'election'>('appointment');
+  // Empty: no count (an elected post then has one holder, an appointed post any number).
+  const [seats, setSeats] = useState('');
   const [id, setId] = useState('');
   const unit = orgUnitId || reachable[0]?.id || '';
   const appointing = authority || unit;
@@ -339,6 +344,7 @@ function NewPosition({ units }: { units: OrgUnit[] }) {
       rank: Number(rank),
       isLeadership,
       filledBy,
+      ...(seats.trim() ? { seats: Number(seats) } : {}),
       ...(id.trim() ? { id: id.trim() } : {}),
     };
     const created = await write.run(
@@ -347,7 +353,16 @@ function NewPosition({ units }: { units: OrgUnit[] }) {
           api.POST('/positions', { body: body as never, headers: { 'Idempotency-Key': key } }),
         ),
       body,
-      ['title', 'orgUnitId', 'appointingAuthority', 'rank', 'isLeadership', 'filledBy', 'id'],
+      [
+        'title',
+        'orgUnitId',
+        'appointingAuthority',
+        'rank',
+        'isLeadership',
+        'filledBy',
+        'seats',
+        'id',
+      ],
       'positions',
       t('admin.positionCreated', { title: body.title }),
     );
@@ -434,6 +449,22 @@ function NewPosition({ units }: { units: OrgUnit[] }) {
           <option value="appointment">{t('admin.filledByAppointment')}</option>
           <option value="election">{t('admin.filledByElection')}</option>
         </select>
+      </Field>
+      <Field
+        id="position-seats"
+        label={t('admin.seats')}
+        error={err.seats}
+        hint={t('admin.seatsHint')}
+      >
+        <input
+          id="position-seats"
+          type="number"
+          inputMode="numeric"
+          value={seats}
+          onChange={(e) => setSeats(e.target.value)}
+          aria-invalid={err.seats ? true : undefined}
+          aria-describedby={describedBy('position-seats', true, !!err.seats)}
+        />
       </Field>
       <Field id="position-id" label={t('admin.positionId')} error={err.id} hint={t('admin.idHint')}>
         <input
