@@ -101,6 +101,26 @@ describe('a post’s seats', () => {
         /by 1 of 1 seat: Người p-an \(p-an\).*the day the case opens/,
       );
     }
+    // A transfer batch's entry into it is named as refused on its check.
+    const batch = await http()
+      .post('/transfer-batches/check')
+      .set(staff)
+      .send({
+        entries: [
+          {
+            personId: 'p-binh',
+            currentPositionId: 'pos-deputy',
+            positionId: 'pos-head',
+            orgUnitId: 'ou-town',
+            reason: 'Sắp xếp tổ chức bộ máy',
+          },
+        ],
+      })
+      .expect(200);
+    expect(batch.body).toMatchObject({
+      valid: false,
+      errors: [expect.objectContaining({ index: 0, rule: 'post.held_by_another' })],
+    });
     expect(await eventCount()).toBe(before);
     // A one-seat post nobody holds opens as before.
     await createPost('pos-head-free', { seats: 1 }).expect(201);
