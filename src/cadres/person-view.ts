@@ -32,6 +32,7 @@ export function personView(
     planningRestorations: state.planningRestorations,
     statuses: state.statuses,
     partyMembershipEnded: state.partyMembershipEnded ?? null,
+    partyMembershipRestored: state.partyMembershipRestored ?? null,
     discipline: state.discipline.map((record) => ({
       ...record,
       inEffectUntil: inEffectUntil(record),

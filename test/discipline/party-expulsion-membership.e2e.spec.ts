@@ -163,6 +163,12 @@ describe('an expulsion ends the Party membership on the record', () => {
       (r) => r.body.partyMember === true,
     );
     expect(restored.body.partyMembershipEnded).toBeNull();
+    expect(restored.body.partyMembershipRestored).toMatchObject({
+      on: today,
+      caseId: 'd-review',
+      decisionRef: expect.stringContaining('11-QĐ/TU'),
+      endedBy: expect.stringContaining('45-QĐ/UBKT'),
+    });
     expect(await events('p-holder', 'PartyMembershipRestored')).toEqual([
       expect.objectContaining({
         caseId: 'd-review',

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { Browser, Page } from 'playwright-core';
 import { RegistryService } from '../../src/cadres/registry.service';
 import { loadDemoData } from '../../src/seed/demo-data-loader';
-import { addDays, vietnamToday } from '../support/registry-fixture';
+import { addDays, eventually, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   axeViolations,
@@ -23,7 +23,8 @@ jest.setTimeout(240_000);
  * ballot whose form is past its limitation (the case shows "Vi phạm nhưng hết thời hiệu"); the
  * inspector corrects the mistyped form with "Sửa bước" and the case goes on; on the civil-service
  * track a cadre's case passes over the council, and the authority decides another form than the
- * council recommended, with its reason.
+ * council recommended, with its reason; a Party expulsion shows on the person's page ("Đảng tịch"),
+ * and so does the complaint review that gives the membership back.
  */
 describe('the discipline case page', () => {
   let t: TestApp;
@@ -334,6 +335,76 @@ describe('the discipline case page', () => {
     const records = await page.locator('ol.records').last().innerText();
     expect(records).toContain('Kiểm phiếu hình thức kỷ luật');
     expect(records).not.toMatch(/DisciplineStepRecorded|DisciplineBallotTallied|· verification/);
+    await page.context().close();
+  });
+
+  it('the person page says a Party expulsion ended the membership, then that a complaint review gave it back', async () => {
+    const leader = () => bearer('leader-1', ['leadership']);
+    await openCase('d-web-expel', 'discipline.party', {
+      personId: 'p-bui-thi-hoa',
+      orgUnitId: 'ou-ha-noi',
+    });
+    await step('d-web-expel', 'verification', inspector(), { violationConfirmed: true });
+    await step('d-web-expel', 'self-criticism', staff(), {});
+    await step('d-web-expel', 'review', inspector(), {});
+    const decide = (stepId: string, who: Record<string, string>, body: object) =>
+      http()
+        .post(`/discipline-cases/d-web-expel/steps/${stepId}`)
+        .set(who)
+        .send({ heldOn: today, ...body })
+        .expect(200);
+    await decide('ballot', bearer('secretary-1', ['ballot_secretary']), {
+      minutesRef: 'BB-KP-KT',
+      tally: {
+        members: 13,
+        summoned: 13,
+        present: 13,
+        invalid: 0,
+        noDiscipline: 4,
+        votesByForm: { expulsion: 9 },
+      },
+      expulsionProposal: { cellMembers: 10, for: 8 },
+    });
+    await decide('decision', leader(), {
+      number: '30-QĐ/UBKT',
+      signer: 'Chủ nhiệm Ủy ban Kiểm tra Thành ủy',
+      form: 'expulsion',
+      effectiveFrom: today,
+    });
+    const record = () => http().get('/cadres/p-bui-thi-hoa').set(staff()).expect(200);
+    await eventually(record, (r) => r.body.partyMember === false);
+    const [year, month, day] = today.split('-');
+    const { page } = await signIn(browser, base, 'staff-1');
+    await page.goto(`${base}/cadres/p-bui-thi-hoa`);
+    const membership = page.getByTestId('party-membership');
+    // Before: the page said nothing of the expulsion (the record's partyMembershipEnded went unshown).
+    await membership.getByText('đã bị khai trừ khỏi Đảng').waitFor();
+    const expelled = await membership.innerText();
+    expect(expelled).toContain(`từ ngày ${day}/${month}/${year}`);
+    expect(expelled).toContain('30-QĐ/UBKT');
+    expect(expelled).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(await membership.getByRole('link', { name: 'd-web-expel' }).getAttribute('href')).toBe(
+      '/discipline-cases/d-web-expel',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    await http()
+      .post('/discipline-cases/d-web-expel/complaints')
+      .set(staff())
+      .send({ filedOn: today, grounds: 'Không đủ căn cứ khai trừ' })
+      .expect(200);
+    await http()
+      .post('/discipline-cases/d-web-expel/complaints/review')
+      .set(leader())
+      .send({ heldOn: today, number: '11-QĐ/TU', outcome: 'annul', reason: 'Không đủ căn cứ' })
+      .expect(200);
+    await eventually(record, (r) => r.body.partyMember === true);
+    await page.reload();
+    await membership.getByText('được khôi phục đảng tịch').waitFor();
+    const restored = await membership.innerText();
+    expect(restored).toContain(`từ ngày ${day}/${month}/${year}`);
+    expect(restored).toContain('11-QĐ/TU');
+    expect(restored).toContain('30-QĐ/UBKT');
     await page.context().close();
   });
 

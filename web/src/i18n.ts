@@ -677,6 +677,17 @@ const vi = {
       completed: 'Hoàn thành nhiệm vụ',
       not_completed: 'Không hoàn thành nhiệm vụ',
     },
+    partyMembership: {
+      label: 'Đảng tịch',
+      member: 'Đảng viên',
+      memberSince: 'Đảng viên, vào Đảng ngày {{day}}',
+      notMember: 'Không phải đảng viên',
+      expelled: 'đã bị khai trừ khỏi Đảng từ ngày {{day}} theo quyết định {{ref}}',
+      restored:
+        'Đảng viên — được khôi phục đảng tịch từ ngày {{day}} theo quyết định giải quyết khiếu nại {{ref}} (quyết định khai trừ {{endedBy}} không còn hiệu lực)',
+      case: 'hồ sơ kỷ luật',
+      paperRecord: 'hồ sơ kỷ luật nhập từ hồ sơ giấy',
+    },
   },
   reports: {
     title: 'Báo cáo công tác cán bộ',
@@ -1570,6 +1581,17 @@ const en: Strings<typeof vi> = {
       good: 'Completed duties well',
       completed: 'Completed duties',
       not_completed: 'Did not complete duties',
+    },
+    partyMembership: {
+      label: 'Party membership',
+      member: 'Party member',
+      memberSince: 'Party member since {{day}}',
+      notMember: 'Not a Party member',
+      expelled: 'expelled from the Party from {{day}} by decision {{ref}}',
+      restored:
+        'Party member — membership restored from {{day}} by complaint decision {{ref}} (expulsion decision {{endedBy}} no longer stands)',
+      case: 'discipline case',
+      paperRecord: 'discipline record imported from paper',
     },
   },
   reports: {

@@ -10,6 +10,7 @@ import {
   ManagementTierDto,
   PlaceOfOriginDto,
 } from './person-profile.dto';
+import { PartyMembershipEndedDto, PartyMembershipRestoredDto } from './party-membership.dto';
 
 const DATE = { type: String, format: 'date' } as const;
 
@@ -205,14 +206,6 @@ export class ReappointmentDueDto {
   @ApiProperty() orgUnitId!: string;
 }
 
-/** The expulsion (khai trừ) that ended the person's Party membership. */
-export class PartyMembershipEndedDto {
-  @ApiProperty({ ...DATE, description: 'the day the expulsion took effect' }) on!: string;
-  @ApiProperty({ description: 'the discipline case (or imported record) of the expulsion' })
-  caseId!: string;
-  @ApiProperty() decisionRef!: string;
-}
-
 /** A person's record (stream `cadre-<id>`) as the registry routes answer it. */
 export class PersonRecordDto {
   @ApiProperty({ example: 'p-nguyen-van-an' }) id!: string;
@@ -269,6 +262,13 @@ export class PersonRecordDto {
       'set when an expulsion ended the Party membership (partyMember is then false); an annulment of it gives the membership back',
   })
   partyMembershipEnded!: PartyMembershipEndedDto | null;
+  @ApiProperty({
+    type: PartyMembershipRestoredDto,
+    nullable: true,
+    description:
+      'the last complaint review that gave the membership back; null while none has, or once expelled again',
+  })
+  partyMembershipRestored!: PartyMembershipRestoredDto | null;
   @ApiProperty({ type: [DisciplineOnRecordDto] }) discipline!: DisciplineOnRecordDto[];
   @ApiProperty({ type: [OpenCaseOnRecordDto] }) openCases!: OpenCaseOnRecordDto[];
   @ApiProperty({ type: [ReappointmentDueDto] }) reappointmentsDue!: ReappointmentDueDto[];

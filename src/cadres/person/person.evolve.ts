@@ -21,6 +21,7 @@ function registered(data: PersonRegistered['data']): RegisteredPerson {
     statuses: [],
     discipline: [],
     partyMembershipEnded: null,
+    partyMembershipRestored: null,
     openCases: [],
     reappointmentsDue: [],
     ...emptyProfileFacts(),
@@ -105,13 +106,18 @@ const disciplineEvolvers: Pick<
       ...state,
       profile: { ...state.profile, partyMember: false },
       partyMembershipEnded: ended,
+      partyMembershipRestored: null,
     };
   },
-  PartyMembershipRestored: (state) => ({
-    ...state,
-    profile: { ...state.profile, partyMember: true },
-    partyMembershipEnded: null,
-  }),
+  PartyMembershipRestored: (state, { data }) => {
+    const { personId: _personId, ...restored } = data;
+    return {
+      ...state,
+      profile: { ...state.profile, partyMember: true },
+      partyMembershipEnded: null,
+      partyMembershipRestored: restored,
+    };
+  },
   DisciplineRecorded: (state, { data }) => {
     const { personId: _personId, ...record } = data;
     return {

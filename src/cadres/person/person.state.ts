@@ -1,6 +1,7 @@
 import {
   DisciplineRecorded,
   PartyMembershipEnded,
+  PartyMembershipRestored,
   PersonRegistered,
   RegistrationMoved,
   PersonStatusKind,
@@ -107,6 +108,8 @@ export type PersonState =
       discipline: DisciplineOnRecord[];
       /** The expulsion that ended Party membership (`profile.partyMember` is then false). */
       partyMembershipEnded: Omit<PartyMembershipEnded['data'], 'personId'> | null;
+      /** The last complaint review that gave the membership back (null once expelled again). */
+      partyMembershipRestored?: Omit<PartyMembershipRestored['data'], 'personId'> | null;
       openCases: OpenCaseOnRecord[];
       reappointmentsDue: Omit<ReappointmentDue['data'], 'personId'>[];
     } & PersonProfileFacts);

@@ -1426,6 +1426,19 @@ export interface components {
             caseId: string;
             decisionRef: string;
         };
+        PartyMembershipRestoredDto: {
+            /**
+             * Format: date
+             * @description the day of the complaint review
+             */
+            on: string;
+            /** @description the discipline case whose expulsion the review undid */
+            caseId: string;
+            /** @description the complaint review decision */
+            decisionRef: string;
+            /** @description the expulsion decision it undid */
+            endedBy: string;
+        };
         CouncilResolutionDto: {
             /**
              * @description the electing People's Council's resolution, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
@@ -1564,6 +1577,8 @@ export interface components {
             statuses: components["schemas"]["PersonStatusPeriodDto"][];
             /** @description set when an expulsion ended the Party membership (partyMember is then false); an annulment of it gives the membership back */
             partyMembershipEnded: components["schemas"]["PartyMembershipEndedDto"] | null;
+            /** @description the last complaint review that gave the membership back; null while none has, or once expelled again */
+            partyMembershipRestored: components["schemas"]["PartyMembershipRestoredDto"] | null;
             discipline: components["schemas"]["DisciplineOnRecordDto"][];
             openCases: components["schemas"]["OpenCaseOnRecordDto"][];
             reappointmentsDue: components["schemas"]["ReappointmentDueDto"][];
@@ -3308,6 +3323,7 @@ export type SchemaPastPlanningPoolEntryDto = components['schemas']['PastPlanning
 export type SchemaPlanningPoolRestorationDto = components['schemas']['PlanningPoolRestorationDto'];
 export type SchemaPersonStatusPeriodDto = components['schemas']['PersonStatusPeriodDto'];
 export type SchemaPartyMembershipEndedDto = components['schemas']['PartyMembershipEndedDto'];
+export type SchemaPartyMembershipRestoredDto = components['schemas']['PartyMembershipRestoredDto'];
 export type SchemaCouncilResolutionDto = components['schemas']['CouncilResolutionDto'];
 export type SchemaDisciplineOnRecordDto = components['schemas']['DisciplineOnRecordDto'];
 export type SchemaOpenCaseOnRecordDto = components['schemas']['OpenCaseOnRecordDto'];

@@ -17,6 +17,7 @@ import { PastPlanningPool } from '../components/PastPlanningPool';
 import { PlanningRestorations } from '../components/PlanningRestorations';
 import { PostRestorations } from '../components/PostRestorations';
 import { StatusPeriodEnd } from '../components/StatusPeriodEnd';
+import { PartyMembership } from '../components/PartyMembership';
 
 type Schemas = components['schemas'];
 
@@ -25,6 +26,10 @@ interface PersonView {
   fullName: string;
   dateOfBirth: string;
   orgUnitId: string;
+  partyMember: boolean;
+  partyJoinedOn?: string;
+  partyMembershipEnded: Schemas['PartyMembershipEndedDto'] | null;
+  partyMembershipRestored: Schemas['PartyMembershipRestoredDto'] | null;
   registrationMoves: Schemas['RegistrationMoveDto'][];
   /** Held today; `endsOn`: a decision effective later ends it on that day. */
   posts: Schemas['PostHeldOnDayDto'][];
@@ -168,6 +173,7 @@ export function PersonPage({ personId }: { personId: string }) {
         <dd>
           {p.civilServiceRank ? `${p.civilServiceRank.title} (${p.civilServiceRank.code})` : '—'}
         </dd>
+        <PartyMembership person={p} />
       </dl>
       {can.history(session) && (
         <p>
