@@ -118,6 +118,13 @@ async function startOn(db: TestDatabase): Promise<INestApplication> {
   return app;
 }
 
+/** An event the new code's start wrote into the old store. */
+interface StartWrite {
+  streamId: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
 const byStream = new Map<string, FixtureEvent[]>();
 for (const event of fixture.events)
   byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
@@ -151,6 +158,13 @@ describe('a database written before stored event names carried their version', (
     })}`,
   });
   const http = () => request(app.getHttpServer());
+  /**
+   * What the start itself wrote: the pending step deadlines counted again under today's counting
+   * (deadline-basis.ts). The rest of the store is the fixture's, untouched.
+   */
+  let startWrites: StartWrite[] = [];
+  const fixtureIds = new Set(fixture.events.map((e) => e.eventId));
+  const writtenTo = (streamId: string) => startWrites.filter((e) => e.streamId === streamId);
   const topUnitOf = (unitId: string) => fixture.orgUnits.find((u) => u.id === unitId)!.path[0];
 
   beforeAll(async () => {
@@ -158,6 +172,11 @@ describe('a database written before stored event names carried their version', (
     await loadFixture(db);
     app = await startOn(db);
     store = app.get<EventStore>(EVENT_STORE);
+    const { rows: written } = await db.pool.query<StartWrite & { eventId: string }>(
+      `SELECT stream_id AS "streamId", event_id AS "eventId", split_part(type, '.', 1) AS type, data
+         FROM events ORDER BY global_position`,
+    );
+    startWrites = written.filter((e) => !fixtureIds.has(e.eventId));
     // The read models, rebuilt from the first event by the new code.
     const runners = REGISTERED_PROJECTIONS.map(
       (projection) => new ProjectionRunner({ pool: db.pool, store, projection, log: () => {} }),
@@ -179,6 +198,24 @@ describe('a database written before stored event names carried their version', (
     expect([...types].filter((type) => type.includes('.v'))).toEqual([]);
   });
 
+  it('counts the one stale pending deadline again at the start, and writes nothing else', () => {
+    // The Party case's first step, 30 calendar days from 2 Dec 2026, was stored as 1 Jan 2027, a
+    // public holiday; counted today it ends on the next working day. Before, discipline cases
+    // were never counted again.
+    expect(startWrites).toEqual([
+      expect.objectContaining({
+        streamId: 'discipline-d-b',
+        type: 'StepDeadlineRecomputed',
+        data: expect.objectContaining({
+          stepId: 'verification',
+          previousDueOn: '2027-01-01',
+          dueOn: '2027-01-04',
+        }),
+      }),
+      expect.objectContaining({ streamId: 'calendar-schedule', type: 'CalendarVersionAdopted' }),
+    ]);
+  });
+
   it('folds every stream through the new store to the state its stored events gave', async () => {
     for (const [streamId, events] of byStream) {
       if (kindOf(streamId) === 'caseslot') continue;
@@ -187,21 +224,24 @@ describe('a database written before stored event names carried their version', (
         evolve(state: unknown, event: DomainEvent): unknown;
       };
       let expected = decider.initialState();
-      for (const e of events) expected = decider.evolve(expected, { type: e.type, data: e.data });
+      for (const e of [...events, ...writtenTo(streamId)])
+        expected = decider.evolve(expected, { type: e.type, data: e.data });
       const loaded = await loadStream(store, streamId, decider);
       expect({ streamId, state: loaded.state }).toEqual({ streamId, state: expected });
     }
   });
 
   it('gives the consumers one name per event: the type, never the stored spelling', async () => {
-    const all = await store.readAll('start', { limit: 100000 });
+    const all = (await store.readAll('start', { limit: 100000 })).filter((e) =>
+      fixtureIds.has(e.id),
+    );
     expect(all).toHaveLength(fixture.events.length);
     expect(all.map((e) => e.type)).toEqual(fixture.events.map((e) => e.type));
     const { rows } = await db.pool.query<{ event_type: string }>(
       'SELECT DISTINCT event_type FROM audit_history ORDER BY event_type',
     );
     expect(rows.map((r) => r.event_type)).toEqual(
-      [...new Set(fixture.events.map((e) => e.type))].sort(),
+      [...new Set([...fixture.events, ...startWrites].map((e) => e.type))].sort(),
     );
     const opened = await store.readAll('start', {
       limit: 100000,
@@ -229,7 +269,7 @@ describe('a database written before stored event names carried their version', (
       const types = history.body.events.map((entry: { type: string }) => entry.type);
       expect({ streamId, types }).toEqual({
         streamId,
-        types: byStream.get(streamId)!.map((e) => e.type),
+        types: [...byStream.get(streamId)!, ...writtenTo(streamId)].map((e) => e.type),
       });
     }
     for (const streamId of [...byStream.keys()].filter((id) => kindOf(id) === 'cadre')) {
@@ -258,13 +298,16 @@ describe('a database written before stored event names carried their version', (
       const verified = await store.verifyStream(streamId);
       expect({ streamId, verified }).toEqual({
         streamId,
-        verified: { ok: true, eventsChecked: byStream.get(streamId)!.length },
+        verified: {
+          ok: true,
+          eventsChecked: byStream.get(streamId)!.length + writtenTo(streamId).length,
+        },
       });
     }
     const { rows } = await db.pool.query<{ event_id: string; type: string; hash: string }>(
       "SELECT event_id, type, encode(hash, 'hex') AS hash FROM events ORDER BY global_position",
     );
-    expect(rows).toEqual(
+    expect(rows.filter((row) => fixtureIds.has(row.event_id))).toEqual(
       fixture.events.map((e) => ({ event_id: e.eventId, type: e.type, hash: e.hash })),
     );
   });

@@ -1,4 +1,4 @@
-import { DeadlineMissedEvent } from '../case/decider/case.events';
+import { DeadlineMissedEvent, StepDeadlineRecomputedEvent } from '../case/decider/case.events';
 import { AppliedVoteRule, StepCorrectedData, StepRecord } from '../../workflow/step-engine';
 import { ExpulsionProposal, FormBallotTally } from './form-ballot';
 import { SameViolationLink } from './same-violation';
@@ -226,6 +226,7 @@ export type DisciplineEvent =
     }
   /** A recorded step corrected: `corrected` replaces its effect; the original stays before it. */
   | { type: 'StepCorrected'; data: StepCorrectedData }
-  | DeadlineMissedEvent;
+  | DeadlineMissedEvent
+  | StepDeadlineRecomputedEvent;
 
 export type DisciplineEventType = DisciplineEvent['type'];

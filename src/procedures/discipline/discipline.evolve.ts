@@ -12,6 +12,7 @@ const LAST_STEP_KINDS = {
   // A time bar found by a ballot is that ballot's result: the ballot stays correctable.
   keepsLastStep: (event: DomainEvent) =>
     event.type === 'DeadlineMissed' ||
+    event.type === 'StepDeadlineRecomputed' ||
     event.type === 'DisciplineTimeBarred' ||
     (event.type === 'DisciplineCaseClosed' &&
       STEP_RESULT_CLOSURES.includes(String(event.data.rule))),
@@ -60,12 +61,7 @@ function evolveEvent(
       } as ExistingDiscipline;
     }
     case 'DisciplineTimeLimitExtended':
-      return {
-        ...state,
-        decideBy: e.data.to,
-        timeLimitExtended: true,
-        ...(e.data.currentStepDue ? { currentStepDueOn: e.data.currentStepDue.dueOn } : {}),
-      };
+      return extended(state, e.data);
     case 'DisciplineComplaintFiled':
       return state.status === 'decided'
         ? { ...state, status: 'under_review', complaint: e.data }
@@ -83,12 +79,28 @@ function evolveEvent(
     }
     case 'DeadlineMissed':
       return { ...state, missedDeadlines: [...state.missedDeadlines, e.data.stepId] };
+    // Counted again at a start (calendar, definition or the time to decide's cap: calendar-adoption.ts).
+    case 'StepDeadlineRecomputed':
+      return state.status === 'open' ? { ...state, currentStepDueOn: e.data.dueOn } : state;
     default: {
       const unknownType: never = e;
       void unknownType;
       return state;
     }
   }
+}
+
+/** A longer time to decide; the current step due again on its own day, or the new limit. */
+function extended(
+  state: ExistingDiscipline,
+  data: Data<'DisciplineTimeLimitExtended'>,
+): ExistingDiscipline {
+  return {
+    ...state,
+    decideBy: data.to,
+    timeLimitExtended: true,
+    ...(data.currentStepDue ? { currentStepDueOn: data.currentStepDue.dueOn } : {}),
+  };
 }
 
 /** A meeting; one that passes over the council steps moves past them too. */

@@ -2,10 +2,8 @@ import { vietnamDay } from '../../../common/vietnam-day';
 import { DomainEvent } from '../../../common/stream-decider';
 import { RecordedEvent } from '../../../event-store/event-envelope';
 import { WorkingDayCalendar } from '../../../workflow/calendar/working-day-calendar';
-import { caseDecider } from '../decider/case.decider';
-import { CaseState } from '../decider/case.state';
 import { ProcedureDefinition } from '../../../workflow/definitions/procedure-definition';
-import { dueFrom } from '../../../workflow/step-engine';
+import { dueFrom, GoverningDeadline, withinGoverningDeadline } from '../../../workflow/step-engine';
 
 export interface RecomputeStepDeadline {
   type: 'RecomputeStepDeadline';
@@ -15,7 +13,15 @@ export interface RecomputeStepDeadline {
 export interface RecomputeContext {
   definition: ProcedureDefinition;
   calendar: WorkingDayCalendar;
+  /** The legal limit the case's steps may not be due after (a resignation's talk, the time to decide). */
+  governingDeadline?: GoverningDeadline | null;
 }
+
+/** Where a case (appointment or discipline alike) stands: its current step and that step's due day. */
+type StepPosition = { status: string } & Partial<{
+  currentStep: number;
+  currentStepDueOn: string | null;
+}>;
 
 /**
  * The day a step became current, from which its time limit was counted: the Vietnam day of the
@@ -25,7 +31,7 @@ export function currentStepCountedFrom(events: RecordedEvent[], stepId: string):
   for (let i = events.length - 1; i >= 0; i -= 1) {
     const { type, data, metadata } = events[i];
     const startedHere =
-      type === 'CaseOpened'
+      type === 'CaseOpened' || type === 'DisciplineCaseOpened'
         ? data.firstStepId === stepId
         : data.nextStepId === stepId && data.stepId !== stepId;
     if (startedHere) return vietnamDay(new Date(metadata.occurredAt));
@@ -34,20 +40,25 @@ export function currentStepCountedFrom(events: RecordedEvent[], stepId: string):
 }
 
 /**
- * Counts the current step's time limit again under the calendar now in force. Nothing happens
- * when the case moved on (another step, closed) or the stored due day was already replaced, or
- * when the calendar gives the same day.
+ * Counts the current step's time limit again under the calendar and definition now in force, no
+ * later than the legal limit governing it (a deadline stored before that cap was applied gets
+ * it). Nothing happens when the case moved on (another step, closed) or the stored due day was
+ * already replaced, or when the count gives the same day.
  */
 export function decideStepDeadlineRecompute(
-  state: CaseState,
+  state: StepPosition,
   command: RecomputeStepDeadline,
   context: RecomputeContext,
 ): DomainEvent[] {
-  if (state.status !== 'open') return [];
+  if (state.status !== 'open' || state.currentStep === undefined) return [];
   const { caseId, stepId, countedFrom, previousDueOn } = command.data;
   const step = context.definition.steps[state.currentStep];
   if (step?.id !== stepId || state.currentStepDueOn !== previousDueOn) return [];
-  const dueOn = dueFrom(step, countedFrom, context.calendar);
+  const dueOn = withinGoverningDeadline(
+    step.id,
+    dueFrom(step, countedFrom, context.calendar),
+    context.governingDeadline,
+  );
   if (dueOn === null || dueOn === previousDueOn) return [];
   return [
     {
@@ -64,9 +75,3 @@ export function decideStepDeadlineRecompute(
     },
   ];
 }
-
-export const stepDeadlineRecomputeDecider = {
-  initialState: caseDecider.initialState,
-  evolve: caseDecider.evolve,
-  decide: decideStepDeadlineRecompute,
-};

@@ -86,6 +86,34 @@ describe('recomputing a step deadline when the calendar changes', () => {
     ).toEqual([]);
   });
 
+  it('counts no later than the legal limit governing the step (a resignation talk, a time to decide)', () => {
+    const governingDeadline = {
+      dueOn: '2027-01-08',
+      rule: 'removal.resignation.talk',
+      stepIds: ['leadership-round-1'],
+    };
+    expect(
+      decideStepDeadlineRecompute(fold(caseDecider, [opened]), recompute('2027-01-12'), {
+        definition,
+        calendar: with2027,
+        governingDeadline,
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        type: 'StepDeadlineRecomputed',
+        data: expect.objectContaining({ previousDueOn: '2027-01-12', dueOn: '2027-01-08' }),
+      }),
+    ]);
+    // A limit governing other steps leaves this one on its own day.
+    expect(
+      decideStepDeadlineRecompute(fold(caseDecider, [opened]), recompute('2027-01-12'), {
+        definition,
+        calendar: codeOnly2027,
+        governingDeadline: { ...governingDeadline, stepIds: ['decision'] },
+      }),
+    ).toEqual([]);
+  });
+
   it('finds the day the step became current from the event that made it current', () => {
     const events = [
       { type: 'CaseOpened', data: opened.data, metadata: { occurredAt: '2026-12-20T18:30:00Z' } },

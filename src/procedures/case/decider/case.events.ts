@@ -190,8 +190,11 @@ export interface DeadlineMissedEvent {
 }
 
 /**
- * The current step's deadline moved because the working-day calendar changed (an official
- * year schedule landed or was corrected): counted again from the day the step became current.
+ * The current step's deadline moved when counted again at a start, from the day the step became
+ * current: the working-day calendar changed (an official year schedule landed or was corrected),
+ * the definition's time limit for the step changed, or the legal limit governing the step (a
+ * discipline case's time to decide) caps a day stored before that cap was applied (see
+ * deadline-basis.ts). Also on discipline streams.
  */
 export interface StepDeadlineRecomputedEvent {
   type: 'StepDeadlineRecomputed';
