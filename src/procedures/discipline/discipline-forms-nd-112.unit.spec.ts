@@ -1,8 +1,12 @@
+import { personDecider } from '../../cadres/person/person.decider';
 import { givenStream, historyOf } from '../../workflow/testing/decider-spec';
+import { event, fold } from '../../workflow/testing/process-spec';
+import { applyDisciplineDecision } from './discipline-record.process';
 import { DisciplineCommand } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
-import { disciplineDecider } from './discipline.decider';
+import { disciplineDecider, ExistingDiscipline } from './discipline.decider';
 import {
+  ballot,
   civilDefinition,
   decide,
   inspector,
@@ -10,6 +14,7 @@ import {
   meeting,
   open,
   ruleSetOn,
+  secretary,
   staff,
   track,
   verified,
@@ -36,5 +41,59 @@ describe('the forms of Nghị định 112/2020 art. 7 (cases of 2020 to June 202
       councilResolution: resolution,
       endsPost: true,
     });
+  });
+});
+
+describe('a demotion (giáng chức) ends the leadership post it demotes from', () => {
+  // Luật Cán bộ, công chức 2008 art. 7(8): the civil servant is brought down to a lower post.
+  const holder = fold(personDecider, [
+    event('PersonRegistered', { personId: 'p-1', fullName: 'Nguyễn Văn A', orgUnitId: 'ou-1' }),
+    event('PostAssigned', {
+      personId: 'p-1',
+      positionId: 'pos-1',
+      from: '2022-01-01',
+      termEnd: '2027-01-01',
+      decisionRef: 'QĐ 1',
+    }),
+    event('CaseNoted', {
+      personId: 'p-1',
+      caseId: 'r-1',
+      procedure: 'reappointment',
+      status: 'open',
+      stage: null,
+      on: '2026-10-01',
+    }),
+  ]);
+  const reappointmentOpen = {
+    caseId: 'r-1',
+    procedure: 'reappointment',
+    status: 'open',
+    orgUnitId: 'ou-1',
+    withdrawnWhenPostEnds: true,
+  };
+
+  it('under Nghị định 112/2020: the decision ends the case’s post and withdraws its re-appointment', () => {
+    const history = historyOf(
+      disciplineDecider,
+      [open(), in2023.as(inspector)],
+      [verified, in2023.as(inspector)],
+      [meeting('self-criticism'), in2023.as(staff)],
+      [meeting('review'), in2023.as(inspector)],
+      [ballot({ demotion: 3 }, 5), in2023.as(secretary)],
+      [decide('demotion'), in2023.as(leader)],
+    );
+    expect(history.at(-1)!.data).toMatchObject({
+      form: 'demotion',
+      endsPost: true,
+      endsPostRule: expect.stringContaining('demotion: ends the post'),
+    });
+    const state = givenStream(disciplineDecider, ...history).state as ExistingDiscipline;
+    const writes = applyDisciplineDecision(state, holder, [reappointmentOpen]);
+    expect(writes.map((write) => write.command.type)).toEqual([
+      'RecordDiscipline',
+      'WithdrawCase',
+      'EndPost',
+    ]);
+    expect(writes.at(-1)!.command.data).toMatchObject({ positionId: 'pos-1', on: '2026-11-15' });
   });
 });
