@@ -1,9 +1,13 @@
+import { RunningBar } from './discipline-bar-scope';
 import { DisciplineOnRecord, OpenCaseOnRecord } from './person/person.state';
 
 /** Where a person stands on discipline on a day: bars still running and cases not decided (vetting reads it). */
 export interface DisciplineStanding {
-  /** Bars on a higher post still running on the day asked; `endsOn` null: the form has no end (expulsion, dismissal). */
-  bars: { form: string; endsOn: string | null; decisionRef: string }[];
+  /**
+   * Bars still running on the day asked; `endsOn` null: the form has no end (expulsion, dismissal);
+   * `scope`: the posts it covers besides a higher one.
+   */
+  bars: RunningBar[];
   openCasesPastVerification: string[];
   /** Every discipline case about the person not yet decided, closed or withdrawn. */
   openCases: string[];
@@ -44,6 +48,7 @@ export function disciplineStandingFrom(
         form: record.form,
         endsOn: record.barEndsOn,
         decisionRef: record.decisionRef,
+        ...(record.barScope ? { scope: record.barScope } : {}),
       })),
     openCasesPastVerification: openCases
       .filter((c) => c.procedure === 'discipline' && c.stage === 'past_verification')

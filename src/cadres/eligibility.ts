@@ -5,6 +5,7 @@ import {
   DisciplineCaseBarsFrom,
   disciplineStandingFrom,
 } from './discipline-standing';
+import { barCoverage, barCoversPost } from './discipline-bar-scope';
 import { PersonState } from './person/person.state';
 import { postsHeldOn, postsStartingAfter } from './person/posts-held-on';
 import { planningTermCurrent } from './planning/planning-term';
@@ -39,13 +40,15 @@ export function appointmentEligibility(
 ): Eligibility {
   const reasons: EligibilityReason[] = [];
   const facts = disciplineStandingFrom(person.discipline, person.openCases, day);
-  // A decided discipline bars a higher post (Quy định 80/377; Luật CBCC art. 82(2)), not one of the
-  // same or a lower rank; `barEndsOn` is the bar's end, not the discipline's own validity.
-  const higher = isHigherPost(person, target, poolRanks, day);
-  for (const bar of higher ? facts.bars : []) {
+  // A decided discipline bars a higher post (Quy định 80/377; Luật CBCC art. 82(2)); its recorded
+  // scope may bar an equivalent post (Điều lệ Đảng art. 40(3)) or any appointment (Luật CBCC art.
+  // 82(3)) too. `barEndsOn` is the bar's end, not the discipline's own validity.
+  const held = highestRankHeldOn(person, poolRanks, day);
+  const higher = held === null || target.rank > held;
+  for (const bar of facts.bars.filter((b) => barCoversPost(b, target.rank, held, day))) {
     reasons.push({
       rule: 'discipline.in_effect',
-      reason: `discipline (${bar.form}, ${bar.decisionRef}) bars a higher post ${bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`}`,
+      reason: `discipline (${bar.form}, ${bar.decisionRef}) bars ${barCoverage(bar, day)} ${bar.endsOn === null ? 'with no end date' : `until ${bar.endsOn}`}`,
     });
   }
   const barsFrom = ruleValue<DisciplineCaseBarsFrom>(ruleSet, 'appointment.disciplineCaseBarsFrom');
@@ -84,15 +87,14 @@ export function appointmentEligibility(
   return { eligible: reasons.length === 0, asOf: day, ruleSet: ruleSet.id, reasons };
 }
 
-/** A first post, or a post above every post the person holds on the day. */
-function isHigherPost(
+/** The highest rank among the posts the person holds on the day; null: none (a first post). */
+function highestRankHeldOn(
   person: Registered,
-  target: { rank: number },
   ranks: Map<string, number>,
   day: string,
-): boolean {
+): number | null {
   const heldRanks = postsHeldOn(person, day).map((post) => ranks.get(post.positionId) ?? -Infinity);
-  return !heldRanks.length || target.rank > Math.max(...heldRanks);
+  return heldRanks.length ? Math.max(...heldRanks) : null;
 }
 
 /** The planning-pool entry (a term not over), the minimum age and, for a higher post or a first one, the years to retirement. */

@@ -116,6 +116,7 @@ function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand 
   if (problems.length > 0 || !ruleSet) return problems;
   const effectiveFrom = v.effectiveFrom ?? v.decidedOn;
   const orgUnitId = v.orgUnitId ?? context.unitOf(v.personId);
+  const bar = disciplineBar(ruleSet, v.form, effectiveFrom);
   return {
     type: 'RecordDiscipline',
     data: {
@@ -126,7 +127,8 @@ function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand 
       decidedOn: v.decidedOn,
       effectiveFrom,
       decisionRef: v.decisionRef,
-      barEndsOn: disciplineBar(ruleSet, v.form, effectiveFrom).barEndsOn,
+      barEndsOn: bar.barEndsOn,
+      ...(bar.barScope ? { barScope: bar.barScope } : {}),
       ...inEffectUntilOf(disciplineValidity(ruleSet, v.form, effectiveFrom)),
       ruleSetId: ruleSet.id,
       violationCategory: v.violationCategory,

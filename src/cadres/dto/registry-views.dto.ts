@@ -1,6 +1,5 @@
-import { CouncilResolutionDto } from '../../procedures/discipline/dto/discipline-parts.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DISCIPLINE_FORMS } from '../../procedures/discipline/discipline-forms';
+import { DisciplineOnRecordDto } from './discipline-on-record.dto';
 import { PERSON_STATUS_KINDS } from '../person/person.events';
 import { ORG_UNIT_KINDS } from './create-org-unit.dto';
 import { POST_FILLED_BY, PostFilledBy } from '../post-filled-by';
@@ -146,47 +145,6 @@ export class PersonStatusPeriodDto {
   @ApiProperty(DATE) from!: string;
   @ApiProperty({ ...DATE, nullable: true }) until!: string | null;
   @ApiProperty() note!: string;
-}
-
-export class DisciplineOnRecordDto {
-  @ApiProperty() caseId!: string;
-  @ApiProperty({ enum: ['party', 'civil_service'] }) track!: string;
-  @ApiProperty({ enum: DISCIPLINE_FORMS }) form!: string;
-  @ApiProperty(DATE) decidedOn!: string;
-  @ApiProperty(DATE) effectiveFrom!: string;
-  @ApiProperty() decisionRef!: string;
-  @ApiProperty({
-    ...DATE,
-    nullable: true,
-    description: 'until when the person may not take a higher post',
-  })
-  barEndsOn!: string | null;
-  @ApiProperty() ruleSetId!: string;
-  @ApiProperty() violationCategory!: string;
-  @ApiProperty() orgUnitId!: string;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })
-  annulled!: { on: string; decisionRef: string } | null;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
-  revisions!: Record<string, unknown>[];
-  @ApiProperty({
-    ...DATE,
-    nullable: true,
-    description: "end of the discipline's own validity (hiệu lực); null: no end",
-  })
-  inEffectUntil!: string | null;
-  @ApiPropertyOptional({ description: "the other track's discipline case on the same violation" })
-  sameViolationCaseId?: string;
-  @ApiPropertyOptional({
-    type: CouncilResolutionDto,
-    description: "a recall imported from paper: the electing council's resolution it carried out",
-  })
-  councilResolution?: CouncilResolutionDto;
-  @ApiProperty({
-    enum: ['in_effect', 'expired', 'annulled'],
-    description: 'by the validity, judged today',
-  })
-  status!: string;
-  @ApiProperty({ description: 'the bar on a higher post still runs today' }) barred!: boolean;
 }
 
 export class OpenCaseOnRecordDto {

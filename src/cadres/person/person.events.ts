@@ -1,3 +1,4 @@
+import { WiderBarScope } from '../discipline-bar-scope';
 import { PersonProfileEvent } from './person-profile.events';
 
 /** Events of a person's record (stream `cadre-<id>`). Stored names are stable; never rename. */
@@ -174,6 +175,8 @@ export interface DisciplineRecorded {
     decisionRef: string;
     /** Until when the person may not be appointed to a higher post; null when the form sets no bar. */
     barEndsOn: string | null;
+    /** The posts the bar covers besides a higher one, and until when; absent: a higher post only. */
+    barScope?: WiderBarScope;
     ruleSetId: string;
     violationCategory: string;
     orgUnitId: string;
@@ -219,6 +222,7 @@ export interface DisciplineRevised {
     outcome: 'changed' | 'annulled';
     form: string | null;
     barEndsOn: string | null;
+    barScope?: WiderBarScope;
     /** A changed form's own validity (null: no end); absent on annulments and older revisions. */
     inEffectUntil?: string | null;
     decisionRef: string;

@@ -135,10 +135,13 @@ const disciplineEvolvers: Pick<
       if (data.outcome === 'annulled')
         return { ...d, annulled: { on: data.revisedOn, decisionRef: data.decisionRef } };
       const replaced = { form: d.form, barEndsOn: d.barEndsOn, decisionRef: d.decisionRef };
+      // The changed form's scope replaces the old one: a removal reduced to a reprimand bars a higher post only.
+      const { barScope: _replacedScope, ...kept } = d;
       return {
-        ...d,
+        ...kept,
         form: data.form ?? d.form,
         barEndsOn: data.barEndsOn,
+        ...(data.barScope ? { barScope: data.barScope } : {}),
         ...('inEffectUntil' in data ? { inEffectUntil: data.inEffectUntil } : {}),
         revisions: [...d.revisions, { ...replaced, revisedOn: data.revisedOn }],
         decisionRef: data.decisionRef,

@@ -1,3 +1,4 @@
+import { WiderBarScope } from '../../cadres/discipline-bar-scope';
 import { DeadlineMissedEvent, StepDeadlineRecomputedEvent } from '../case/decider/case.events';
 import { AppliedVoteRule, StepCorrectedData, StepRecord } from '../../workflow/step-engine';
 import { ExpulsionProposal, FormBallotTally } from './form-ballot';
@@ -125,6 +126,12 @@ export type DisciplineEvent =
         barEndsOn: string | null;
         barRule: string;
         /**
+         * The posts the bar covers besides a higher one (`discipline.barScope`), with its rule;
+         * absent when it covers a higher post only, and on decisions recorded before Dec 2026.
+         */
+        barScope?: WiderBarScope;
+        barScopeRule?: string;
+        /**
          * Whether the form ends the post the person holds, by the case's rule set
          * (`discipline.formsEndingPost`); absent on decisions recorded before Dec 2026 (see
          * `decisionEndsPost`).
@@ -200,6 +207,9 @@ export type DisciplineEvent =
         form: string | null;
         barEndsOn: string | null;
         barRule: string | null;
+        /** A changed form's wider bar (`discipline.barScope`), as a decision of it records it. */
+        barScope?: WiderBarScope;
+        barScopeRule?: string;
         /**
          * A changed form's validity, post and planning-pool effects, as a decision of that form
          * records them; absent on a kept or annulled form, and on reviews recorded before Jan 2027.

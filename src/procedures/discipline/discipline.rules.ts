@@ -1,6 +1,8 @@
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { addMonths } from '../../workflow/rules/retirement';
 import { refuse } from '../../workflow/step-engine';
+import { WiderBarScope } from '../../cadres/discipline-bar-scope';
+import { barScopeOf } from './bar-scope.rules';
 import { DisciplineTrack, ServiceStatus } from './discipline.events';
 
 /** The forms of discipline a track may apply under the case's rule set, lightest first. */
@@ -21,12 +23,25 @@ export function trackDeferralStatuses(ruleSet: RuleSet, track: DisciplineTrack):
   return Array.isArray(value) ? value : value[track];
 }
 
-/** How long a form bars a higher post, by the case's rule set. */
+/**
+ * How long a form bars a higher post, by the case's rule set, and which other posts it bars
+ * meanwhile (`barScope`: an equivalent one, or any appointment).
+ */
 export function disciplineBar(
   ruleSet: RuleSet,
   form: string,
   effectiveFrom: string,
   relievedFromPost = false,
+): { barEndsOn: string | null; barRule: string; barScope?: WiderBarScope; barScopeRule?: string } {
+  const period = barPeriod(ruleSet, form, effectiveFrom, relievedFromPost);
+  return { ...period, ...barScopeOf(ruleSet, form, effectiveFrom, period.barEndsOn) };
+}
+
+function barPeriod(
+  ruleSet: RuleSet,
+  form: string,
+  effectiveFrom: string,
+  relievedFromPost: boolean,
 ): { barEndsOn: string | null; barRule: string } {
   const relieved = relievedFromPost ? barIfRelieved(ruleSet, form, effectiveFrom) : undefined;
   if (relieved) return relieved;

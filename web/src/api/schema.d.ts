@@ -1439,6 +1439,18 @@ export interface components {
             /** @description the expulsion decision it undid */
             endedBy: string;
         };
+        BarScopeDto: {
+            /**
+             * @description an equivalent post too, or any appointment
+             * @enum {string}
+             */
+            scope: "equivalent_or_higher" | "any";
+            /**
+             * Format: date
+             * @description the day it narrows to a higher post only
+             */
+            until: string | null;
+        };
         CouncilResolutionDto: {
             /**
              * @description the electing People's Council's resolution, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
@@ -1467,6 +1479,8 @@ export interface components {
              * @description until when the person may not take a higher post
              */
             barEndsOn: string | null;
+            /** @description the posts the bar covers besides a higher one (discipline.barScope), until when; absent: a higher post only */
+            barScope?: components["schemas"]["BarScopeDto"];
             ruleSetId: string;
             violationCategory: string;
             orgUnitId: string;
@@ -3324,6 +3338,7 @@ export type SchemaPlanningPoolRestorationDto = components['schemas']['PlanningPo
 export type SchemaPersonStatusPeriodDto = components['schemas']['PersonStatusPeriodDto'];
 export type SchemaPartyMembershipEndedDto = components['schemas']['PartyMembershipEndedDto'];
 export type SchemaPartyMembershipRestoredDto = components['schemas']['PartyMembershipRestoredDto'];
+export type SchemaBarScopeDto = components['schemas']['BarScopeDto'];
 export type SchemaCouncilResolutionDto = components['schemas']['CouncilResolutionDto'];
 export type SchemaDisciplineOnRecordDto = components['schemas']['DisciplineOnRecordDto'];
 export type SchemaOpenCaseOnRecordDto = components['schemas']['OpenCaseOnRecordDto'];

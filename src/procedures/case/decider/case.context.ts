@@ -1,3 +1,4 @@
+import { RunningBar } from '../../../cadres/discipline-bar-scope';
 import { PersonStatusPeriod } from '../../../cadres/person/person.state';
 import { PostHolder } from '../../../cadres/post-holders';
 import { StepContext } from '../../../workflow/step-engine';
@@ -20,8 +21,8 @@ export interface PersonFactsForVetting {
   postsStartingLater?: { positionId: string; from: string; decisionRef?: string }[];
   /** Posts no decision has ended that a council elected the person to (`filledBy: election`). */
   electedPosts?: { positionId: string; title: string }[];
-  /** Discipline bars still running today. */
-  disciplineBars: { form: string; endsOn: string | null; decisionRef: string }[];
+  /** Discipline bars still running today, each with the posts it covers besides a higher one. */
+  disciplineBars: RunningBar[];
   /** Open discipline cases past verification. */
   openDisciplineCases: string[];
   /** The person already holds the post the case is about (a re-appointment): no higher-post bar applies. */

@@ -5,6 +5,7 @@ import {
   casesBarringAppointment,
   DisciplineCaseBarsFrom,
 } from '../../../cadres/discipline-standing';
+import { barCoverage, barCoversPost } from '../../../cadres/discipline-bar-scope';
 
 /** From which stage an open discipline case holds back an appointment to a higher post. */
 const BARS_FROM = 'appointment.disciplineCaseBarsFrom';
@@ -57,11 +58,13 @@ function disciplineBar(
 ): VettingEntry {
   if (facts.holdsTargetPost) return heldPostDiscipline(facts, ruleSet, today);
   const barsFrom = ruleValue<DisciplineCaseBarsFrom>(ruleSet, BARS_FROM);
-  // A decided discipline bars a higher post only: a post of the same or a lower rank is clear of it.
+  // A decided discipline bars a higher post; its recorded scope may bar an equivalent post or
+  // any appointment too (Luật CBCC art. 82(3), Điều lệ Đảng art. 40(3)).
   const held = highestRankHeld(facts.posts);
-  const higher = held === null || facts.target.rank > held;
   const bars = facts.disciplineBars.filter(
-    (bar) => higher && (bar.endsOn === null || bar.endsOn > today),
+    (bar) =>
+      (bar.endsOn === null || bar.endsOn > today) &&
+      barCoversPost(bar, facts.target.rank, held, today),
   );
   const openCases = facts.pendingDisciplineCases ?? facts.openDisciplineCases;
   const barring = casesBarringAppointment(
@@ -70,7 +73,8 @@ function disciplineBar(
   );
   const reasons = [
     ...bars.map(
-      (bar) => `discipline (${bar.form}, ${bar.decisionRef}) bars a higher post ${until(bar)}`,
+      (bar) =>
+        `discipline (${bar.form}, ${bar.decisionRef}) bars ${barCoverage(bar, today)} ${until(bar)}`,
     ),
     ...barring.map(
       (caseId) =>
@@ -87,7 +91,7 @@ function disciplineBar(
   return {
     item: 'discipline_bar',
     result: 'cleared',
-    note: clearedNote(facts, ruleSet, held, openCases, barring),
+    note: clearedNote(facts, ruleSet, { held, today }, openCases, barring),
     source: 'record',
   };
 }
@@ -100,7 +104,7 @@ function disciplineBar(
 function clearedNote(
   facts: PersonFactsForVetting,
   ruleSet: RuleSet,
-  held: number | null,
+  { held, today }: { held: number | null; today: string },
   openCases: string[],
   barring: string[],
 ): string {
@@ -112,7 +116,9 @@ function clearedNote(
         ...facts.disciplineBars.map(
           (bar) => `discipline (${bar.form}, ${bar.decisionRef}) in effect ${until(bar)}`,
         ),
-        `it bars a higher post only: ${facts.target.positionId} (rank ${facts.target.rank}) is not higher than the post held (rank ${held})`,
+        facts.disciplineBars.some((bar) => bar.scope)
+          ? `${facts.target.positionId} (rank ${facts.target.rank}) is outside what it bars (${facts.disciplineBars.map((bar) => `${bar.form}: ${barCoverage(bar, today)}`).join('; ')}), beside the post held (rank ${held})`
+          : `it bars a higher post only: ${facts.target.positionId} (rank ${facts.target.rank}) is not higher than the post held (rank ${held})`,
       ]
     : ['no discipline in effect'];
   const cases = notYet.length
