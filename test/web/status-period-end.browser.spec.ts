@@ -33,8 +33,13 @@ describe('the person page: recording the day a status ended', () => {
     await buildRegistry(t, staff, {
       within: { id: 'ou-ha-noi', name: 'Thành phố Hà Nội', kind: 'province' },
       positions: [{ id: 'pos-head', rank: 5 }],
-      people: [{ id: 'p-khanh' }],
+      people: [{ id: 'p-khanh' }, { id: 'p-an' }],
     });
+    await http()
+      .post('/cadres/p-an/statuses')
+      .set(staff)
+      .send({ status: 'on_trial', from: since, note: 'Quyết định đưa vụ án ra xét xử' })
+      .expect(201);
     await http()
       .post('/cadres/p-khanh/statuses')
       .set(staff)
@@ -79,6 +84,22 @@ describe('the person page: recording the day a status ended', () => {
       .set({ Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-ha-noi')}` })
       .expect(200);
     expect(record.body.statuses[0].until).toBe(yesterday);
+    await context.close();
+  });
+
+  it('names a trial (đang bị xét xử, which holds a re-appointment back) in Vietnamese, and its end form too', async () => {
+    // Before, the record had no such status: a 400 for `on_trial`, nothing to show.
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.goto(`${base}/cadres/p-an`);
+    const statuses = page.getByTestId('person-statuses');
+    await statuses.getByText(`từ ${dmy(since)}`).waitFor();
+    expect(await statuses.locator('li').first().innerText()).toContain(
+      `Đang bị xét xử — từ ${dmy(since)} (Quyết định đưa vụ án ra xét xử)`,
+    );
+    const form = page.getByRole('form', {
+      name: `Ghi nhận ngày kết thúc: Đang bị xét xử từ ${dmy(since)}`,
+    });
+    await form.getByLabel('Ngày cuối cùng của tình trạng (dd/mm/yyyy)').waitFor();
     await context.close();
   });
 });

@@ -1,3 +1,4 @@
+import type { PersonStatusKind } from './person-status-kinds';
 import { WiderBarScope } from '../discipline-bar-scope';
 import { PersonProfileEvent } from './person-profile.events';
 
@@ -263,22 +264,8 @@ export interface ReappointmentDue {
   };
 }
 
-export const PERSON_STATUS_KINDS = [
-  'under_investigation',
-  'abroad',
-  'in_hospital',
-  'maternity_leave',
-  'seriously_ill',
-  'pregnant',
-  'child_under_12_months',
-  'prosecuted',
-  'detained',
-  /** Deferral reasons of discipline (chưa xem xét kỷ luật): loss of cognitive capacity, leave. */
-  'lost_cognitive_capacity',
-  'on_leave',
-  'suspended',
-] as const;
-export type PersonStatusKind = (typeof PERSON_STATUS_KINDS)[number];
+export { PERSON_STATUS_KINDS } from './person-status-kinds';
+export type { PersonStatusKind };
 
 export type PersonEvent =
   | PersonRegistered

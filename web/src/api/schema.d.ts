@@ -1409,7 +1409,7 @@ export interface components {
         };
         PersonStatusPeriodDto: {
             /** @enum {string} */
-            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended";
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "on_trial" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended";
             /** Format: date */
             from: string;
             /** Format: date */
@@ -1729,7 +1729,7 @@ export interface components {
         };
         RecordPersonStatusDto: {
             /** @enum {string} */
-            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended";
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "on_trial" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended";
             /**
              * Format: date
              * @example 2026-01-10
@@ -1745,7 +1745,7 @@ export interface components {
         };
         EndPersonStatusDto: {
             /** @enum {string} */
-            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended";
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "on_trial" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended";
             /**
              * Format: date
              * @description the start of the period on record that ended

@@ -1,0 +1,19 @@
+/** The circumstances a person's record holds as periods (`POST /cadres/:id/statuses`). */
+export const PERSON_STATUS_KINDS = [
+  'under_investigation',
+  'abroad',
+  'in_hospital',
+  'maternity_leave',
+  'seriously_ill',
+  'pregnant',
+  'child_under_12_months',
+  'prosecuted',
+  /** On trial (đang bị xét xử): holds a re-appointment back (Nghị định 138/2020 art. 49(5)(a)). */
+  'on_trial',
+  'detained',
+  /** Deferral reasons of discipline (chưa xem xét kỷ luật): loss of cognitive capacity, leave. */
+  'lost_cognitive_capacity',
+  'on_leave',
+  'suspended',
+] as const;
+export type PersonStatusKind = (typeof PERSON_STATUS_KINDS)[number];
