@@ -55,9 +55,31 @@ describe('the bar’s scope on the decision and the record (discipline.barScope)
       ),
     });
     const state = givenStream(disciplineDecider, ...history).state as ExistingDiscipline;
-    const [recorded] = applyDisciplineDecision(state, holder, []);
+    const appointmentOpen = {
+      caseId: 'a-1',
+      procedure: 'appointment',
+      status: 'open',
+      orgUnitId: 'ou-1',
+      withdrawnWhenPostEnds: false,
+    };
+    const noted = fold(personDecider, [
+      event('PersonRegistered', { personId: 'p-1', fullName: 'Nguyễn Văn A', orgUnitId: 'ou-1' }),
+      event('CaseNoted', {
+        personId: 'p-1',
+        caseId: 'a-1',
+        procedure: 'appointment',
+        status: 'open',
+        stage: null,
+        on: '2026-10-02',
+      }),
+    ]);
+    const [recorded, flagged] = applyDisciplineDecision(state, noted, [appointmentOpen]);
     expect(recorded.command.data).toMatchObject({
       barScope: { scope: 'any', until: '2028-11-15' },
+    });
+    // The open appointment's vetting is flagged with what the bar covers (any post, a lower one too).
+    expect(flagged.command.data).toMatchObject({
+      note: 'discipline decided: demotion (45/QĐ-UBND (2026-11-15), case d-1), bars any appointment until 2028-11-15',
     });
     // A reprimand records no wider scope: it bars a higher post only (art. 82(2)).
     expect(decided('reprimand').at(-1)!.data).not.toHaveProperty('barScope');

@@ -1,3 +1,4 @@
+import { barCoverage, WiderBarScope } from '../../cadres/discipline-bar-scope';
 import { PersonState } from '../../cadres/person/person.state';
 import { decisionRefOf, OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
 import { decisionLeavesPlanningPool } from './decision-effects';
@@ -36,6 +37,7 @@ export function noteDisciplineCase(
 interface FormApplied {
   form: string;
   barEndsOn: string | null;
+  barScope?: WiderBarScope;
   endsPost?: boolean;
   leavesPlanningPool?: boolean;
   /** The day a post the form ends is left. */
@@ -135,7 +137,11 @@ function carryIntoOpenCases(
 ): RecordWrite[] {
   const { form, barEndsOn: bar, decisionRef } = applied;
   const endsPost = decisionEndsPost(applied);
-  const note = `discipline decided: ${form} (${decisionRef}, case ${caseId})${bar ? `, bars a higher post until ${bar}` : ''}`;
+  // What the bar covers from the day the form applies (a wider scope may end before the bar).
+  const covers = bar
+    ? barCoverage({ form, endsOn: bar, decisionRef, scope: applied.barScope }, applied.postEndsOn)
+    : '';
+  const note = `discipline decided: ${form} (${decisionRef}, case ${caseId})${bar ? `, bars ${covers} until ${bar}` : ''}`;
   return openCases
     .filter((open) => open.procedure !== 'discipline' && open.status === 'open')
     .flatMap((open): RecordWrite[] => {
