@@ -10,7 +10,7 @@ import {
 } from './audit-entry';
 import { CASE_PROCEDURES } from '../procedures/case/case-stream';
 import { PERSON_STREAM_KIND } from './stream-name';
-import { streamsInSubtreeSql, UNITLESS_STREAM_KINDS } from './stream-ownership';
+import { caseNotesWithinSql, streamsInSubtreeSql, UNITLESS_STREAM_KINDS } from './stream-ownership';
 
 /** The stored columns and, beside the ids, the names of the person, post and unit. */
 const COLUMNS = [
@@ -76,7 +76,9 @@ export class AuditHistoryQueries {
     let inScope = '';
     if (withinUnit !== undefined) {
       params.push(withinUnit, CASE_PROCEDURES);
-      inScope = `AND (${ownStream} OR history.stream_id IN ${streamsInSubtreeSql('$3', '$4')})`;
+      const subtree = streamsInSubtreeSql('$3', '$4');
+      inScope = `AND (${ownStream} OR history.stream_id IN ${subtree})
+                 AND ${caseNotesWithinSql('history', subtree)}`;
     }
     const { rows } = await this.pool.query<NamedAuditRow>(
       `SELECT ${COLUMNS} FROM audit_history history
@@ -127,11 +129,13 @@ export class AuditHistoryQueries {
     if (range.scope) {
       // Every stream lies in a unit (stream-ownership.ts); a grant reaches its unit's subtree.
       params.push(range.scope.unit, CASE_PROCEDURES);
-      const inSubtree = `history.stream_id IN ${streamsInSubtreeSql(`$${params.length - 1}`, `$${params.length}`)}`;
+      const subtree = streamsInSubtreeSql(`$${params.length - 1}`, `$${params.length}`);
+      const inSubtree = `history.stream_id IN ${subtree}`;
       if (range.scope.withUnitlessStreams) {
         params.push(UNITLESS_STREAM_KINDS);
         where.push(`(${inSubtree} OR history.stream_kind = ANY ($${params.length}))`);
       } else where.push(inSubtree);
+      where.push(caseNotesWithinSql('history', subtree));
     }
     const sql = `SELECT ${COLUMNS}, ${subject} FROM audit_history history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY history.sequence`;
     return client.query(new QueryStream(sql, params, { batchSize: 1000 }));

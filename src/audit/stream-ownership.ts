@@ -32,6 +32,8 @@ const TIMER_STREAM_KIND = 'timer';
 const PLANNING_SEAT_STREAM_KIND = 'planningseat';
 /** The event after which a person's stream lies in the unit it names (`orgUnitId`). */
 const REGISTRATION_MOVED = 'RegistrationMoved';
+/** A person stream's note of a case about them (person.events.ts). */
+const CASE_NOTED = 'CaseNoted';
 
 const textOf = (data: unknown, key: string): string | null => {
   const value = (data as Record<string, unknown> | null | undefined)?.[key];
@@ -103,4 +105,15 @@ export function streamsInSubtreeSql(unitParam: string, caseKindsParam: string): 
     SELECT s.stream_id FROM audit_history s JOIN positions p ON p.id = split_part(s.stream_key, '/', 1)
      WHERE ${first('s')} AND s.stream_kind = '${PLANNING_SEAT_STREAM_KIND}'
        AND p.org_unit_id IN (SELECT id FROM units))`;
+}
+
+/**
+ * A condition on `alias`, a history row read within a grant's subtree (`subtreeSql`: the
+ * subtree's streams, `streamsInSubtreeSql`): a note in a person's stream that a case about them
+ * opened, moved or closed (`CaseNoted`) is kept only when that case's stream lies in the subtree.
+ * A unit reads its official's record, but none of the cases a unit above opened about them.
+ */
+export function caseNotesWithinSql(alias: string, subtreeSql: string): string {
+  return `NOT (${alias}.event_type = '${CASE_NOTED}' AND ${alias}.stream_kind = '${PERSON_STREAM_KIND}'
+      AND (${alias}.data->>'procedure') || '-' || (${alias}.data->>'caseId') NOT IN ${subtreeSql})`;
 }

@@ -32,6 +32,7 @@ import { vietnamDay } from '../common/vietnam-day';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { PersonEligibility } from './person-eligibility';
 import { personView } from './person-view';
+import { withOpenCasesInGrant } from './open-cases-in-grant';
 import { PersonCommand } from './person/person.decider';
 import { OrgScope } from '../identity/org-scope';
 import { randomUUID } from 'node:crypto';
@@ -95,7 +96,8 @@ export class CadresController {
       // If-Match: the record's revision the writer last read (409 with the current one if moved).
       { idSeed: write.request.idempotencySeed, ifMatch: parseIfMatch(write.ifMatch) },
     );
-    return withEtag(write.response, personView(personId, state, revision, this.today()));
+    const view = personView(personId, state, revision, this.today());
+    return withEtag(write.response, await withOpenCasesInGrant(view, this.scope, write.actor));
   }
 
   @Allow(...ACCESS.registryWrite)
@@ -169,7 +171,8 @@ export class CadresController {
     await this.assertPersonInScope(actor, personId);
     const { state, revision } = await this.registry.loadPerson(personId);
     // `"<revision>.<digest>"`, the ETag a write's If-Match takes (Express's own weak hash is not).
-    return withEtag(response, personView(personId, state, revision, this.today()));
+    const view = personView(personId, state, revision, this.today());
+    return withEtag(response, await withOpenCasesInGrant(view, this.scope, actor));
   }
 
   @Allow(...ACCESS.personRead)

@@ -24,6 +24,7 @@ import {
 import { PersonRecordDto } from './dto/registry-views.dto';
 import { PersonProfileCommand } from './person/person-profile';
 import { personView } from './person-view';
+import { withOpenCasesInGrant } from './open-cases-in-grant';
 import { RegistryService } from './registry.service';
 
 /**
@@ -52,10 +53,8 @@ export class PersonProfileController {
       metadataFromRequest(write.request, write.actor, this.clock.now()),
       { idSeed: write.request.idempotencySeed, ifMatch: parseIfMatch(write.ifMatch) },
     );
-    return withEtag(
-      write.response,
-      personView(personId, state, revision, vietnamDay(this.clock.now())),
-    );
+    const view = personView(personId, state, revision, vietnamDay(this.clock.now()));
+    return withEtag(write.response, await withOpenCasesInGrant(view, this.scope, write.actor));
   }
 
   @Allow(...ACCESS.registryWrite)

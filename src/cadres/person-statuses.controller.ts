@@ -17,6 +17,7 @@ import { EndPersonStatusDto, RecordPersonStatusDto } from './dto/person-record.d
 import { PersonRecordDto } from './dto/registry-views.dto';
 import { PersonCommand } from './person/person.decider';
 import { personView } from './person-view';
+import { withOpenCasesInGrant } from './open-cases-in-grant';
 import { RegistryService } from './registry.service';
 
 /**
@@ -45,7 +46,8 @@ export class PersonStatusesController {
       // If-Match: the record's revision the writer last read (409 with the current one if moved).
       { idSeed: write.request.idempotencySeed, ifMatch: parseIfMatch(write.ifMatch) },
     );
-    return personView(personId, state, revision, vietnamDay(this.clock.now()));
+    const view = personView(personId, state, revision, vietnamDay(this.clock.now()));
+    return withOpenCasesInGrant(view, this.scope, write.actor);
   }
 
   @Allow(...ACCESS.registryWrite)

@@ -7,6 +7,7 @@ import { Actor } from '../identity/actor';
 import { ACCESS } from '../identity/allow.decorator';
 import { OrgScope } from '../identity/org-scope';
 import { CaseRehearsal, RehearsedOutcome } from '../procedures/case/case-rehearsal';
+import { refusalForReader } from '../procedures/case/duplicate-open-case';
 import { OpenCase, PerformCaseStep } from '../procedures/case/commands/case-commands';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
@@ -74,8 +75,15 @@ export class CaseImport {
         continue;
       }
       const result = await this.rehearsal.rehearse(planned.input, planned.steps, actor);
+      const opening =
+        result.opening.outcome === 'refused'
+          ? {
+              ...result.opening,
+              refusal: await refusalForReader(result.opening.refusal, this.scope, actor),
+            }
+          : result.opening;
       const caseProblems = [
-        refusalAt(planned.row, result.opening, 'caseId'),
+        refusalAt(planned.row, opening, 'caseId'),
         ...planned.steps.map((step, i) => refusalAt(step.row, result.steps[i], 'stepId')),
       ].filter((p): p is RowProblem => p !== null);
       problems.push(...caseProblems);

@@ -12,6 +12,7 @@ import { caseDecider } from './decider/case.decider';
 import { CaseState } from './decider/case.state';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { OpenCaseSlots } from './open-case-slots';
+import { DuplicateOpenCase } from './duplicate-open-case';
 import { stepReads } from './case-reads';
 
 /** What would happen to the opening (index -1) or to one step: written, already there, or refused. */
@@ -143,12 +144,7 @@ export class CaseRehearsal {
       positionId: input.positionId,
     };
     const holder = await this.slots.holderOf(slot);
-    if (holder)
-      throw new DomainRuleViolation(
-        'case.duplicate_open',
-        `${input.personId} already has an open ${module.procedure} case for post ${input.positionId}: ${holder}`,
-        'conflict',
-      );
+    if (holder) throw new DuplicateOpenCase(slot, holder);
     const events = caseDecider.decide(caseDecider.initialState(), command, context);
     const state = events.reduce(caseDecider.evolve, caseDecider.initialState());
     return { procedure: module.procedure, state, outcome: 'write' as const };

@@ -4,6 +4,7 @@ import { Body, Inject, Param, Post } from '@nestjs/common';
 import { ACCESS, Allow } from '../../identity/allow.decorator';
 import { randomUUID } from 'node:crypto';
 import { CommandWriter } from '../../common/http/command-writer';
+import { refusalForReader } from './duplicate-open-case';
 import { CaseEngineController } from '../../common/http/case-routes';
 import { CaseEngineRoutes } from '../../common/http/case-engine-routes';
 import { WriteOptions } from '../../common/http/write-options';
@@ -135,6 +136,15 @@ export class CasesController extends CaseEngineRoutes({
     if (body.kind === 'scores') await this.assertCandidatesInScope(actor, body.scores, 'scores');
   }
 
+  /** Sends the opening; a duplicate-open refusal names the holding case only within the grant. */
+  private async opened(actor: Actor, write: WriteRequest, command: OpenCase): Promise<unknown> {
+    try {
+      return await this.writer.send(write, command);
+    } catch (error) {
+      throw await refusalForReader(error, this.scope, actor);
+    }
+  }
+
   /**
    * A case that ran on paper before the unit adopted the service opens as of the day it began:
    * only a records clerk may (on top of the first step's role), and only with the paper file's
@@ -193,7 +203,8 @@ export class CasesController extends CaseEngineRoutes({
     const options = this.writer.newStreamOptions(write);
     // Audited: the event's metadata says the opening was back-dated, by whom and with which roles.
     if (fromPaper) options.metadata.openedAsOf = fromPaper.openedOn;
-    return this.writer.send(
+    return this.opened(
+      actor,
       write,
       new OpenCase(
         {

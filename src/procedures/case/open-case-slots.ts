@@ -9,7 +9,7 @@ import { BoundedCache } from '../../common/bounded-cache';
 import { deterministicId } from '../../common/deterministic-id';
 import { PG_POOL } from '../../common/tokens';
 import { caseDecider } from './decider/case.decider';
-import { DomainRuleViolation } from './decider/domain-rule-violation';
+import { DuplicateOpenCase } from './duplicate-open-case';
 import { caseStream } from './case-stream';
 import { OpenCaseSlotCoverage } from './open-case-slot-coverage';
 import {
@@ -278,14 +278,6 @@ export class OpenCaseSlots {
   }
 }
 
-function duplicateOpen(slot: OpenCaseSlotKey, holder: SlotClaim | null): DomainRuleViolation {
-  return new DomainRuleViolation(
-    'case.duplicate_open',
-    `${slot.personId || 'the post (opened without a person)'} already has an open ${slot.procedure} case for post ${slot.positionId}${
-      holder ? `: ${holder.caseId}` : ''
-    }; close it (decide, withdraw or reject) before opening another`,
-    'conflict',
-    undefined,
-    holder ? { openCaseId: holder.caseId } : undefined,
-  );
+function duplicateOpen(slot: OpenCaseSlotKey, holder: SlotClaim | null): DuplicateOpenCase {
+  return new DuplicateOpenCase(slot, holder?.caseId ?? null);
 }

@@ -21,6 +21,8 @@ import { CaseCommandRunner } from '../case/case-command-runner';
 import { caseStream } from '../case/case-stream';
 import { caseDecider } from '../case/decider/case.decider';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { refusalForReader } from '../case/duplicate-open-case';
+import { OrgScope } from '../../identity/org-scope';
 import { TransferBatchEntryDto } from './dto/open-transfer-batch.dto';
 import { batchCaseId } from './transfer-batch.events';
 import { entryProblem, TransferBatchProblem } from './transfer-batch-problem';
@@ -70,6 +72,7 @@ export class TransferBatchEntries {
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly coverage: CaseIdCoverage,
     private readonly slotCoverage: OpenCaseSlotCoverage,
+    private readonly scope: OrgScope,
   ) {}
 
   async check(
@@ -160,7 +163,9 @@ export class TransferBatchEntries {
       result.planned.push(await this.plan(entry, index, frame, reads));
     } catch (error) {
       if (!(error instanceof DomainRuleViolation)) throw error;
-      result.problems.push(entryProblem(index, error));
+      result.problems.push(
+        entryProblem(index, await refusalForReader(error, this.scope, frame.actor)),
+      );
     }
   }
 

@@ -1,0 +1,25 @@
+import { Actor } from '../identity/actor';
+import { OrgScope } from '../identity/org-scope';
+import { OpenCaseOnRecord } from './person/person.state';
+
+/**
+ * A person's record as `actor` may read it: the open cases about them that were opened in a unit
+ * the reader's grant does not cover are left out. A unit above may open a case about a unit's
+ * official (the city's discipline case or transfer of a commune's official); the commune reads
+ * the official's record, but none of the city's cases — not even that one is open, its id or its
+ * stage (`GET /discipline-cases/:id` is 403 to it).
+ */
+export async function withOpenCasesInGrant<V extends { openCases: OpenCaseOnRecord[] }>(
+  view: V,
+  scope: Pick<OrgScope, 'anyCaseUnit' | 'reaches'>,
+  actor: Actor,
+): Promise<V> {
+  const readable = await Promise.all(
+    view.openCases.map(async ({ caseId }) => {
+      const unit = await scope.anyCaseUnit(caseId);
+      return unit !== null && (await scope.reaches(actor, unit));
+    }),
+  );
+  const openCases = view.openCases.filter((_, i) => readable[i]);
+  return openCases.length === view.openCases.length ? view : { ...view, openCases };
+}
