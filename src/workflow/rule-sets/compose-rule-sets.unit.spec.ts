@@ -111,6 +111,12 @@ describe('the seeded instruments', () => {
     expect(ruleSetInForce(sets, '2025-08-01', 'party')!.id).toBe('party-2025-05-30');
   });
 
+  it('date Nghị định 112/2020/NĐ-CP from 20 Sep 2020, the day it came into force, not 18 Sep, the day it was signed', () => {
+    const forms = ruleSetInForce(sets, '2022-09-01', 'state')!.params['discipline.forms'];
+    expect(forms).toMatchObject({ instrumentId: 'nd-112-2020', inForceFrom: '2020-09-20' });
+    expect(forms.citation).toMatch(/^Nghị định 112\/2020\/NĐ-CP, .*\(in force from 2020-09-20\)/);
+  });
+
   it('follow the local-government laws: Luật 65/2025/QH15 from 1 Mar 2025, Luật 72/2025/QH15 from its adoption on 16 Jun 2025, and the district-free confirmation of an election only from 1 Jul 2025, when the district level ended', () => {
     const confirmation = (day: string) =>
       ruleSetInForce(sets, day, 'state')!.params['election.confirmedBy'];
