@@ -200,14 +200,15 @@ describe('limitation on the civil-service track under Nghị định 112/2020 (c
   };
 
   it('cites the decree’s article on limitation, art. 5 (thời hiệu, thời hạn xử lý kỷ luật), not art. 6', () => {
-    const { given, leader: by } = toDecisionUnder('2023-01-01', 'warning', {
+    // Opened before Nghị quyết 76/2022/QH15 (15 Nov 2022): the decree's own 5 years for a warning.
+    const { given, leader: by } = toDecisionUnder('2022-10-01', 'warning', {
       committedOn: '2012-06-01',
     });
     const [barred] = given.when(decide('warning'), by).then(['DisciplineTimeBarred']);
     expect(barred.data).toMatchObject({
       limitation: {
-        years: 10,
-        endsOn: '2022-06-01',
+        years: 5,
+        endsOn: '2017-06-01',
         citation: expect.stringMatching(/^Nghị định 112\/2020\/NĐ-CP, art\. 5\(1\)/),
       },
     });

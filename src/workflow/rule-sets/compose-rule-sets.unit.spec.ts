@@ -150,6 +150,7 @@ describe('the seeded instruments', () => {
         'party-2025-05-30',
         'party-2025-10-08',
         'state-2022-08-18',
+        'state-2022-11-15',
         'state-2023-09-20',
         'state-2025-07-01',
         'state-2025-10-08',
