@@ -4,10 +4,10 @@ import { lunarNewYear, lunarToGregorian } from './vietnamese-lunar';
  * The public holidays of any year as the Labour Code sets them, before the year's official
  * schedule (per-year overrides in seeds/calendar) is known.
  *
- * Bộ luật Lao động 2019 (Luật 45/2019/QH14) art. 112(1): Tết Dương lịch 1 day (1 Jan); Tết Âm
- * lịch 5 days; Victory Day 1 day (30 Apr); International Labour Day 1 day (1 May); National Day
- * 2 days (2 Sep and one day right before or after it); Giỗ Tổ Hùng Vương 1 day (10th of the 3rd
- * lunar month). Art. 112(3): the Prime Minister fixes which 5 Tết days and which National Day day
+ * Bộ luật Lao động 2019 (Luật 45/2019/QH14) art. 112(1): (a) Tết Dương lịch 1 day (1 Jan); (b)
+ * Tết Âm lịch 5 days; (c) Victory Day 1 day (30 Apr); (d) International Labour Day 1 day (1 May);
+ * (đ) National Day 2 days (2 Sep and one day right before or after it); (e) Giỗ Tổ Hùng Vương 1
+ * day (10th of the 3rd lunar month). Art. 112(3): the Prime Minister fixes which 5 Tết days and which National Day day
  * each year; neither the Code nor Nghị định 145/2020/NĐ-CP names a default. Until the decision is
  * published this module takes the usual choice:
  * - Tết: the last day of the lunar year and the first four of the new one (2026: 29 Chạp to mùng

@@ -66,12 +66,12 @@ describe('statutory holidays of any year (Bộ luật Lao động 2019 art. 111(
     );
   });
 
-  it('gives Giỗ Tổ Hùng Vương on the 10th of the 3rd lunar month (art. 112(1)(đ))', () => {
+  it('gives Giỗ Tổ Hùng Vương on the 10th of the 3rd lunar month (art. 112(1)(e))', () => {
     expect(statutoryHolidays(2027).daysOff).toContain('2027-04-16');
     expect(statutoryHolidays(2031).daysOff).toContain('2031-04-01');
   });
 
-  it('pairs National Day with the adjacent day that joins the weekend (art. 112(1)(d), (3))', () => {
+  it('pairs National Day with the adjacent day that joins the weekend (art. 112(1)(đ), (3))', () => {
     expect(nationalDayPair(2024)).toEqual(['2024-09-02', '2024-09-03']); // Monday (2024 practice)
     expect(nationalDayPair(2027)).toEqual(['2027-09-02', '2027-09-03']); // Thursday (2021 practice)
     expect(nationalDayPair(2030)).toEqual(['2030-09-02', '2030-09-03']); // Monday
