@@ -308,14 +308,19 @@ describe('disciplinary action over HTTP', () => {
       })
       .expect(200);
     const decision = (sameViolationCaseId: string) =>
-      http().post('/discipline-cases/d-party-civil/steps/decision').set(as('leader')).send({
-        heldOn: today,
-        number: '13/QĐ-UBND',
-        signer: 'Chủ tịch UBND',
-        form: 'warning',
-        effectiveFrom: today,
-        sameViolationCaseId,
-      });
+      http()
+        .post('/discipline-cases/d-party-civil/steps/decision')
+        .set(as('leader'))
+        .send({
+          heldOn: today,
+          number: '13/QĐ-UBND',
+          signer: 'Chủ tịch UBND',
+          form: 'warning',
+          // In effect some days after the Party's decision: its effect still counts from the
+          // Party decision's day (Nghị định 112/2020 art. 2 as amended by Nghị định 71/2023).
+          effectiveFrom: addDays(today, 5),
+          sameViolationCaseId,
+        });
     // A case that does not exist answers as one outside the grant (before: 422 not_found, while
     // another unit's case answered 403 naming its unit: whether it existed, and where).
     const missing = await decision('d-nowhere').expect(403);
@@ -325,11 +330,16 @@ describe('disciplinary action over HTTP', () => {
     );
     const decided = await decision('d-party').expect(200);
     expect(decided.body).toMatchObject({
-      // The civil servant's own bar is 12 months; the Party's warning on the same violation, 36.
+      // The civil servant's own bar is 12 months; the Party's warning on the same violation, 36;
+      // both count from the Party decision's day, not this decision's own.
       barEndsOn: addMonths(today, 12),
       inEffectUntil: addMonths(today, 12),
+      decision: {
+        effectiveFrom: addDays(today, 5),
+        effectCountedFrom: { on: today },
+        carriedBarEndsOn: addMonths(today, 36),
+      },
       sameViolationAs: { caseId: 'd-party', track: 'party', barEndsOn: addMonths(today, 36) },
-      decision: { carriedBarEndsOn: addMonths(today, 36) },
       // Civil service: 15 days from receipt (Luật Khiếu nại 2011 art. 48), moved off a day off.
     });
     expect(decided.body.decision.complaintWindowEndsOn).toBe(periodEnd(addDays(today, 15)));

@@ -408,6 +408,46 @@ describe('the discipline case page', () => {
     await page.context().close();
   });
 
+  it('a civil servant’s decision after the Party’s on the same violation says its effect counts from the Party decision', async () => {
+    // The Party decided d-web-old in the test before; a civil-service case on the same violation.
+    await openCase('d-web-after-party', 'discipline.civil-service', {});
+    await step('d-web-after-party', 'verification', inspector(), { violationConfirmed: true });
+    await step('d-web-after-party', 'self-criticism', staff(), {});
+    await step('d-web-after-party', 'review', inspector(), {});
+    await http()
+      .post('/discipline-cases/d-web-after-party/steps/ballot')
+      .set(bearer('secretary-1', ['ballot_secretary']))
+      .send({
+        heldOn: today,
+        minutesRef: 'BB-HDKL-2',
+        tally: {
+          members: 5,
+          summoned: 5,
+          present: 5,
+          invalid: 0,
+          noDiscipline: 1,
+          votesByForm: { warning: 4 },
+        },
+      })
+      .expect(200);
+    const { page } = await signIn(browser, base, 'leader-1');
+    await page.goto(`${base}/discipline-cases/d-web-after-party`);
+    await page.locator('#current-step-title', { hasText: 'quyết định kỷ luật' }).waitFor();
+    await page.getByLabel('Số quyết định').fill('16/QĐ-UBND');
+    await page.getByLabel('Người ký').fill('Chủ tịch UBND thành phố');
+    await page.getByLabel('Hình thức kỷ luật').selectOption('warning');
+    await page
+      .getByLabel('Mã hồ sơ kỷ luật cùng vi phạm ở kênh kia (Đảng/chính quyền), nếu có')
+      .fill('d-web-old');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await status(page, 'Đã quyết định kỷ luật');
+    // Before: the decision counted its 12 months from its own day and said nothing of the Party's.
+    const line = await page.getByTestId('effect-counted-from').innerText();
+    expect(line).toContain('hồ sơ d-web-old');
+    expect(line).toContain('tính từ ngày quyết định kỷ luật về đảng có hiệu lực');
+    await page.context().close();
+  });
+
   it('an auditor replays a discipline case as of a moment (before: 403 from the case route)', async () => {
     const { page } = await signIn(browser, base, 'auditor-1');
     await page.goto(`${base}/cases/d-web-servant/history`);

@@ -137,7 +137,9 @@ function formAfterReview(
   // the decision applies while a complaint is reviewed (state `under_review`), and its validity
   // runs from its announcement ("kể từ ngày công bố", Quy định 30-QĐ/TW art. 40(3.2), restated);
   // the review changes the form, not the day the discipline began.
-  return { form, ...formEffects(context.ruleSet, form, state.decision.effectiveFrom) };
+  // A decision whose effect counts from the Party decision's day (Nghị định 71/2023) keeps it.
+  const from = state.decision.effectCountedFrom?.on ?? state.decision.effectiveFrom;
+  return { form, ...formEffects(context.ruleSet, form, from) };
 }
 
 function changedForm(

@@ -20,6 +20,7 @@ import { councilResolutionFor } from './electing-council';
 import { judgeLimitation } from './discipline-limitation';
 import { timeBarred } from './discipline-time-bar';
 import { Body, Open } from './discipline.types';
+import { effectCountedFrom } from './party-decision-effect';
 import { linkSameViolation } from './same-violation';
 
 const activeOn = (day: string) => (s: { from: string; until: string | null }) =>
@@ -49,7 +50,10 @@ export function decision(
   const judgement = judgedAtDecision(state, body, context);
   if (judgement?.expired)
     return timeBarred(begun, judgement, { number: body.number, signer: body.signer });
-  const effects = formEffects(ruleSet, body.form, body.effectiveFrom, body.relievedFromPost);
+  const linked = body.sameViolationCaseId ? context.sameViolationCase : undefined;
+  const countedFrom = effectCountedFrom(ruleSet, state, linked);
+  const effectFrom = countedFrom?.on ?? body.effectiveFrom;
+  const effects = formEffects(ruleSet, body.form, effectFrom, body.relievedFromPost);
   return {
     type: 'DisciplineDecided',
     data: {
@@ -57,6 +61,7 @@ export function decision(
       form: body.form,
       effectiveFrom: body.effectiveFrom,
       ...effects,
+      ...(countedFrom ? { effectCountedFrom: countedFrom } : {}),
       ...(body.relievedFromPost ? { relievedFromPost: true } : {}),
       servedOn,
       complaintWindowEndsOn: complaintWindowEnd(ruleSet, context.calendar, servedOn),

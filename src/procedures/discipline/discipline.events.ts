@@ -160,6 +160,11 @@ export type DisciplineEvent =
         planningPoolRule?: string;
         /** The form came with relief from post (miễn nhiệm, cho thôi giữ chức vụ). */
         relievedFromPost?: boolean;
+        /**
+         * Civil service under Nghị định 71/2023: the Party decision's day, from which this
+         * decision's validity and bar count instead of `effectiveFrom` (absent: its own day).
+         */
+        effectCountedFrom?: { on: string; rule: string };
         /** The other track's decision on the same violation, and the longer bar the person carries. */
         sameViolationAs?: SameViolationLink['sameViolationAs'];
         carriedBarEndsOn?: string | null;

@@ -85,6 +85,7 @@ export class DisciplineService {
       form: decided ? decided.form : null,
       barEndsOn: decided ? decided.barEndsOn : null,
       decisionRef: decided ? decisionRefOf(decided.decision) : null,
+      effectiveFrom: decided ? decided.decision.effectiveFrom : null,
     };
   }
 

@@ -10,6 +10,8 @@ export interface SameViolationCase {
   form: string | null;
   barEndsOn: string | null;
   decisionRef: string | null;
+  /** The day its decision took effect (absent on links recorded before Dec 2026). */
+  effectiveFrom?: string | null;
 }
 
 /** What a decision records about the other track's decision on the same violation. */

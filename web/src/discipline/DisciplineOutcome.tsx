@@ -98,6 +98,14 @@ export function DisciplineOutcome({ view }: { view: DisciplineCaseView }) {
           })}
         </p>
       )}
+      {decision.effectCountedFrom && (
+        <p data-testid="effect-counted-from" title={decision.effectCountedFrom.rule}>
+          {t('discipline.decision.effectCountedFrom', {
+            caseId: decision.sameViolationAs?.caseId ?? '—',
+            day: formatDay(decision.effectCountedFrom.on),
+          })}
+        </p>
+      )}
       {decision.relievedFromPost && (
         <p data-testid="relieved-from-post">{t('discipline.decision.relievedFromPost')}</p>
       )}

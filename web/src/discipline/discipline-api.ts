@@ -61,6 +61,8 @@ export interface DisciplineDecision {
     decisionRef: string | null;
   };
   carriedBarEndsOn?: string | null;
+  /** Civil service: the Party decision's day its validity and bar count from (Nghị định 71/2023). */
+  effectCountedFrom?: { on: string; rule: string };
 }
 
 /** `GET /discipline-cases/:id`, as the screen reads it. */

@@ -48,6 +48,8 @@ export const disciplineVi = {
     sameViolation:
       'Cùng một vi phạm với hồ sơ {{caseId}} ({{decisionRef}}): hạn chế bổ nhiệm theo thời hạn dài hơn, đến {{until}}',
     relievedFromPost: 'Cảnh cáo kèm cho thôi giữ chức vụ: không có thời hạn hết hạn chế bổ nhiệm',
+    effectCountedFrom:
+      'Đã có quyết định kỷ luật về đảng (hồ sơ {{caseId}}): hiệu lực của quyết định này tính từ ngày quyết định kỷ luật về đảng có hiệu lực, {{day}}',
     noEnd: 'không có thời hạn',
   },
   live: {
@@ -184,6 +186,8 @@ export const disciplineEn: typeof disciplineVi = {
     sameViolation:
       'Same violation as case {{caseId}} ({{decisionRef}}): the longer bar holds, until {{until}}',
     relievedFromPost: 'Warning together with relief from post: the bar has no end date',
+    effectCountedFrom:
+      'A Party decision on the same violation (case {{caseId}}): this decision’s effect counts from the day the Party decision took effect, {{day}}',
     noEnd: 'no end date',
   },
   live: {

@@ -1,0 +1,35 @@
+import { RuleSet, ruleCitation } from '../../workflow/rule-sets/rule-set';
+import { DisciplineTrack } from './discipline.events';
+import { valueOr } from './discipline.rules';
+import { SameViolationCase } from './same-violation';
+
+const RULE = 'discipline.effectFromPartyDecision';
+
+/** The day a civil-service decision's effect counts from when it is not its own, and why. */
+export interface EffectCountedFrom {
+  on: string;
+  rule: string;
+}
+
+/**
+ * Where the person already has a Party decision for the same violation, the civil-service
+ * decision's effect (its validity, and the bar that runs with it) counts from the day the Party
+ * decision took effect (`discipline.effectFromPartyDecision`, Nghị định 71/2023). Null where the
+ * rule set does not say so, the case is the Party's, or no decided Party case is named: the
+ * decision's own `effectiveFrom` then. A named case that is not the person's, not the other
+ * track's or not decided is refused by the link itself (`linkSameViolation`).
+ */
+export function effectCountedFrom(
+  ruleSet: RuleSet,
+  own: { track: DisciplineTrack; personId: string },
+  linked: SameViolationCase | undefined,
+): EffectCountedFrom | null {
+  if (!valueOr(ruleSet, RULE, false) || own.track !== 'civil_service') return null;
+  if (!linked?.effectiveFrom || linked.track !== 'party' || linked.personId !== own.personId)
+    return null;
+  if (linked.status !== 'decided' && linked.status !== 'under_review') return null;
+  return {
+    on: linked.effectiveFrom,
+    rule: `the Party decision on the same violation (case ${linked.caseId}, ${linked.decisionRef}) took effect on ${linked.effectiveFrom}: this decision's effect counts from that day (${ruleSet.id}: ${ruleCitation(ruleSet, RULE)})`,
+  };
+}
