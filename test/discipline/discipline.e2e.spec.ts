@@ -218,7 +218,8 @@ describe('disciplinary action over HTTP', () => {
       form: 'warning',
       barEndsOn,
       // Party: one month from receipt (Điều lệ Đảng art. 39(7)) applied as 30 working days
-      // (Quyết định 46-QĐ/TW, 2011); changed with issue 19 from one calendar month.
+      // (Quy định 296-QĐ/TW, restating the earlier guidance); changed with issue 19 from one
+      // calendar month.
       decision: { complaintWindowEndsOn: calendar.addWorkingDays(today, 30) },
       // The discipline's own validity, apart from its bar (Quy định 296-QĐ/TW: 12 months).
       inEffectUntil: addMonths(today, 12),

@@ -512,12 +512,17 @@ describe('discipline case: the complaint window by track', () => {
     sets.find((set) => set.track === track && !set.effectiveTo)!;
 
   // Changed with issue 19: the Party's one month (Điều lệ Đảng art. 39(7)) is applied as 30
-  // working days from the announcement (the guidance issued with Quyết định 46-QĐ/TW, 2011),
-  // no longer one calendar month.
+  // working days from the announcement, no longer one calendar month; cited to the regulation in
+  // force on the day (Quy định 22-QĐ/TW, then 296-QĐ/TW), not to the 2011 guidance they replaced.
   it('gives a Party member 30 working days from the announcement, a civil servant 15 days (Luật Khiếu nại 2011 art. 48)', () => {
     expect(complaintWindowEnd(now('party'), calendar, '2026-11-16')).toBe('2026-12-28');
     expect(complaintWindowCitation(now('party'))).toMatch(
-      /^Điều lệ Đảng \(2011\), Quyết định 46-QĐ\/TW \(2011\), art\. 39\(7\).*art\. 32 point 5\.2\.1.*30 working days/,
+      /^Quy định 296-QĐ\/TW, article not identified here \(in force from 2025-05-30\): .*30 working days/,
+    );
+    const party2024 = sets.find((set) => set.id === 'party-2022-08-18')!;
+    expect(complaintWindowEnd(party2024, calendar, '2026-11-16')).toBe('2026-12-28');
+    expect(complaintWindowCitation(party2024)).toMatch(
+      /^Quy định 22-QĐ\/TW, article not identified here \(in force from 2021-07-28\): .*30 working days/,
     );
     // 16 Nov + 15 days is Tuesday 1 Dec.
     expect(complaintWindowEnd(now('state'), calendar, '2026-11-16')).toBe('2026-12-01');

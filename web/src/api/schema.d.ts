@@ -2100,7 +2100,7 @@ export interface components {
             effectiveFrom: string;
             /**
              * Format: date
-             * @description the day the person received the decision or it was announced to them (default: the decision date; not before it, not after today); the complaint window runs from it: on the Party track one month, applied as 30 working days (Điều lệ Đảng art. 39(7), counted by the guidance issued with Quyết định 46-QĐ/TW of 2011, art. 32 point 5.2.1), on the civil-service track 15 days (Luật Khiếu nại 2011 art. 48); a window in days that ends on a day off ends on the next working day
+             * @description the day the person received the decision or it was announced to them (default: the decision date; not before it, not after today); the complaint window runs from it: on the Party track one month, applied as 30 working days (Điều lệ Đảng art. 39(7), counted as the Party regulation in force says: Quy định 22-QĐ/TW, then 296-QĐ/TW), on the civil-service track 15 days (Luật Khiếu nại 2011 art. 48); a window in days that ends on a day off ends on the next working day
              * @example 2026-11-16
              */
             servedOn?: string;
