@@ -467,4 +467,62 @@ describe('the discipline case page', () => {
     expect(width).toBeLessThanOrEqual(380);
     await page.context().close();
   });
+
+  it('a civil servant the Party expelled for the same violation: no limitation, said on the decision', async () => {
+    // Eleven years old: past the civil service's 10 years, unless the kind has no limitation.
+    const old = { violation: { committedOn: addDays(today, -(11 * 366)) } };
+    const ballotBy = (id: string, votesByForm: Record<string, number>, extra: object = {}) =>
+      http()
+        .post(`/discipline-cases/${id}/steps/ballot`)
+        .set(bearer('secretary-1', ['ballot_secretary']))
+        .send({
+          heldOn: today,
+          minutesRef: `BB-${id}`,
+          tally: { members: 5, summoned: 5, present: 5, invalid: 0, noDiscipline: 1, votesByForm },
+          ...extra,
+        })
+        .expect(200);
+    for (const [id, definition] of [
+      ['d-web-expelled', 'discipline.party'],
+      ['d-web-civil-old', 'discipline.civil-service'],
+    ]) {
+      await openCase(id, definition, old);
+      await step(id, 'verification', inspector(), { violationConfirmed: true });
+      await step(id, 'self-criticism', staff(), {});
+      await step(id, 'review', inspector(), {});
+    }
+    await ballotBy(
+      'd-web-expelled',
+      { expulsion: 4 },
+      { expulsionProposal: { cellMembers: 5, for: 4 } },
+    );
+    await http()
+      .post('/discipline-cases/d-web-expelled/steps/decision')
+      .set(bearer('leader-1', ['leadership']))
+      .send({
+        heldOn: today,
+        number: '46-QĐ/UBKT',
+        signer: 'Chủ nhiệm UBKT',
+        form: 'expulsion',
+        effectiveFrom: today,
+      })
+      .expect(200);
+    await ballotBy('d-web-civil-old', { warning: 4 });
+    const { page } = await signIn(browser, base, 'leader-1');
+    await page.goto(`${base}/discipline-cases/d-web-civil-old`);
+    await page.locator('#current-step-title', { hasText: 'quyết định kỷ luật' }).waitFor();
+    await page.getByLabel('Số quyết định').fill('17/QĐ-UBND');
+    await page.getByLabel('Người ký').fill('Chủ tịch UBND thành phố');
+    await page.getByLabel('Hình thức kỷ luật').selectOption('warning');
+    await page
+      .getByLabel('Mã hồ sơ kỷ luật cùng vi phạm ở kênh kia (Đảng/chính quyền), nếu có')
+      .fill('d-web-expelled');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    // Before: "Vi phạm nhưng hết thời hiệu" — the Law's fourth kind was not modelled.
+    await status(page, 'Đã quyết định kỷ luật');
+    expect(await page.getByTestId('decision-limitation').innerText()).toContain(
+      'Không áp dụng thời hiệu: đảng viên có hành vi vi phạm đến mức phải kỷ luật bằng hình thức khai trừ',
+    );
+    await page.context().close();
+  });
 });

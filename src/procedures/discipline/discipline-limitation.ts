@@ -6,22 +6,25 @@ import { valueOr } from './discipline.rules';
 /**
  * The limitation period (thời hiệu) of a form, judged when the form is voted or decided (Party
  * practice: vote the form first, then apply its limitation): none for the forms and violation
- * kinds the rule set exempts (`discipline.limitationExemptCategories`); where the track says so
- * (`discipline.limitationRestartsOnNewViolation`), a later violation within the running period
- * restarts it from that violation's day.
+ * kinds the rule set exempts (`discipline.limitationExemptCategories`): the violation's category,
+ * or a kind the case knows otherwise (`alsoOfKinds`: a Party expulsion for the same violation);
+ * where the track says so (`discipline.limitationRestartsOnNewViolation`), a later violation
+ * within the running period restarts it from that violation's day.
  */
 export function judgeLimitation(
   ruleSet: RuleSet,
   violation: Violation,
   form: string,
   judgedOn: string,
+  alsoOfKinds: string[] = [],
 ): LimitationJudgement {
   const byForm = ruleValue<Record<string, number | null>>(ruleSet, 'discipline.limitationYears');
   if (byForm[form] === undefined)
     throw new Error(`rule set ${ruleSet.id} has no limitation period for ${form}`);
   // The whole sets vn-2022 and vn-2025 name their exempt kinds (since Dec 2026) but no restart.
   const exempt = valueOr<string[]>(ruleSet, 'discipline.limitationExemptCategories', []);
-  const exemptCategory = exempt.includes(violation.category) ? violation.category : null;
+  const exemptCategory =
+    [violation.category, ...alsoOfKinds].find((kind) => exempt.includes(kind)) ?? null;
   const years = exemptCategory ? null : byForm[form];
   const citations = [
     ruleCitation(ruleSet, 'discipline.limitationYears'),

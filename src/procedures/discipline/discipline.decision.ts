@@ -20,7 +20,7 @@ import { councilResolutionFor } from './electing-council';
 import { judgeLimitation } from './discipline-limitation';
 import { timeBarred } from './discipline-time-bar';
 import { Body, Open } from './discipline.types';
-import { effectCountedFrom } from './party-decision-effect';
+import { effectCountedFrom, kindsShownByPartyDecision } from './party-decision-effect';
 import { linkSameViolation } from './same-violation';
 
 const activeOn = (day: string) => (s: { from: string; until: string | null }) =>
@@ -145,10 +145,15 @@ function servedOnDay(body: Body<'decision'>, today: string): string {
   return servedOn;
 }
 
-/** Where the council only recommends, the limitation is judged on the form decided. */
+/**
+ * Where the council only recommends, the limitation is judged on the form decided; a Party
+ * expulsion named as the same violation makes it a kind without limitation where the set says so.
+ */
 function judgedAtDecision(state: Open, body: Body<'decision'>, context: DisciplineContext) {
   if (state.limitation !== null || !context.definition.discipline?.councilRecommends) return null;
-  return judgeLimitation(context.ruleSet, state.violation, body.form, body.heldOn);
+  const linked = body.sameViolationCaseId ? context.sameViolationCase : undefined;
+  const kinds = kindsShownByPartyDecision(state, linked);
+  return judgeLimitation(context.ruleSet, state.violation, body.form, body.heldOn, kinds);
 }
 
 /**

@@ -73,3 +73,42 @@ describe('a civil-service decision after a Party decision on the same violation 
     expect(before).toMatchObject({ barEndsOn: '2027-11-15' });
   });
 });
+
+describe('no limitation for a Party member whose violation warrants expulsion (Luật CBCC art. 80(2))', () => {
+  const expelled: SameViolationCase = { ...partyCase, form: 'expulsion', barEndsOn: null };
+  /** A civil servant's warning for a violation of 2010, decided on 15 Nov 2026, naming `linked`. */
+  const warningOf2010 = (linked?: SameViolationCase) => {
+    const t = track(civilDefinition, ruleSetOn('2025-10-08', 'state'), {
+      sameViolationCase: linked,
+    });
+    return givenStream(
+      disciplineDecider,
+      ...historyOf(
+        disciplineDecider,
+        [open({ committedOn: '2010-06-01' }), t.as(inspector)],
+        [verified, t.as(inspector)],
+        [meeting('self-criticism'), t.as(staff)],
+        [meeting('review'), t.as(inspector)],
+        [ballot({ warning: 4 }, 5), t.as(secretary)],
+      ),
+    ).when(decide('warning', linked ? { sameViolationCaseId: linked.caseId } : {}), t.as(leader));
+  };
+
+  it('decides a violation past its 10 years when the Party expelled the person for it', () => {
+    const [decided] = warningOf2010(expelled).then(['DisciplineDecided']);
+    expect(decided.data).toMatchObject({
+      limitation: {
+        years: null,
+        endsOn: null,
+        expired: false,
+        exemptCategory: 'party_member_expulsion',
+        citation: expect.stringContaining('a Party member and whose violation warrants expulsion'),
+      },
+    });
+  });
+
+  it('still bars it without the Party’s expulsion: none named, or a lighter Party form', () => {
+    warningOf2010().then(['DisciplineTimeBarred']);
+    warningOf2010({ ...partyCase, form: 'warning' }).then(['DisciplineTimeBarred']);
+  });
+});

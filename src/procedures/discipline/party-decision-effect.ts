@@ -33,3 +33,21 @@ export function effectCountedFrom(
     rule: `the Party decision on the same violation (case ${linked.caseId}, ${linked.decisionRef}) took effect on ${linked.effectiveFrom}: this decision's effect counts from that day (${ruleSet.id}: ${ruleCitation(ruleSet, RULE)})`,
   };
 }
+
+/** The exempt kind a Party expulsion for the same violation makes of it (Luật CBCC art. 80(2)). */
+export const PARTY_EXPULSION_KIND = 'party_member_expulsion';
+
+/**
+ * A civil servant who is a Party member and whose violation warrants expulsion (khai trừ) has no
+ * limitation; a decided Party expulsion named as the same violation shows it. The rule set's
+ * `discipline.limitationExemptCategories` still decides whether the kind is exempt.
+ */
+export function kindsShownByPartyDecision(
+  own: { track: DisciplineTrack; personId: string },
+  linked: SameViolationCase | undefined,
+): string[] {
+  if (own.track !== 'civil_service' || linked?.track !== 'party') return [];
+  if (linked.personId !== own.personId || linked.form !== 'expulsion') return [];
+  if (linked.status !== 'decided' && linked.status !== 'under_review') return [];
+  return [PARTY_EXPULSION_KIND];
+}

@@ -119,9 +119,15 @@ export function DisciplineOutcome({ view }: { view: DisciplineCaseView }) {
         </p>
       )}
       {limitation && (
-        <p className="muted">
+        <p className="muted" data-testid="decision-limitation">
           {limitation.years === null
-            ? t('discipline.decision.noLimitation')
+            ? limitation.exemptCategory
+              ? t('discipline.decision.noLimitationFor', {
+                  kind: t(`discipline.exemptKinds.${limitation.exemptCategory}`, {
+                    defaultValue: limitation.exemptCategory,
+                  }),
+                })
+              : t('discipline.decision.noLimitation')
             : t('discipline.decision.limitation', {
                 years: limitation.years,
                 from: formatDay(limitation.runsFrom),

@@ -45,6 +45,7 @@ export const disciplineVi = {
       'Người vi phạm có văn bản đề nghị xem xét kỷ luật ({{reference}}, ngày {{day}}): không còn hoãn vì {{waived}}',
     limitation: 'Thời hiệu: {{years}} năm từ {{from}}, đến {{until}}',
     noLimitation: 'Không áp dụng thời hiệu',
+    noLimitationFor: 'Không áp dụng thời hiệu: {{kind}}',
     sameViolation:
       'Cùng một vi phạm với hồ sơ {{caseId}} ({{decisionRef}}): hạn chế bổ nhiệm theo thời hạn dài hơn, đến {{until}}',
     relievedFromPost: 'Cảnh cáo kèm cho thôi giữ chức vụ: không có thời hạn hết hạn chế bổ nhiệm',
@@ -120,6 +121,16 @@ export const disciplineVi = {
     detectedOn: 'Ngày phát hiện (để trống: ngày mở hồ sơ)',
     description: 'Nội dung vi phạm',
   },
+  /** The kinds of violation without limitation (discipline.limitationExemptCategories). */
+  exemptKinds: {
+    internal_politics: 'vi phạm quy định về công tác bảo vệ chính trị nội bộ',
+    national_security: 'xâm hại lợi ích quốc gia trong lĩnh vực an ninh',
+    defence: 'xâm hại lợi ích quốc gia trong lĩnh vực quốc phòng',
+    foreign_affairs: 'xâm hại lợi ích quốc gia trong lĩnh vực đối ngoại',
+    false_diploma: 'sử dụng văn bằng, chứng chỉ giả hoặc không hợp pháp',
+    party_member_expulsion:
+      'đảng viên có hành vi vi phạm đến mức phải kỷ luật bằng hình thức khai trừ',
+  },
   categories: {
     land_management: 'Quản lý đất đai',
     budget: 'Tài chính, ngân sách',
@@ -183,6 +194,7 @@ export const disciplineEn: typeof disciplineVi = {
       'The person asked in writing to be disciplined ({{reference}}, {{day}}): no longer deferred for {{waived}}',
     limitation: 'Limitation: {{years}} years from {{from}}, until {{until}}',
     noLimitation: 'No limitation period',
+    noLimitationFor: 'No limitation period: {{kind}}',
     sameViolation:
       'Same violation as case {{caseId}} ({{decisionRef}}): the longer bar holds, until {{until}}',
     relievedFromPost: 'Warning together with relief from post: the bar has no end date',
@@ -255,6 +267,14 @@ export const disciplineEn: typeof disciplineVi = {
     severity: 'Form expected',
     detectedOn: 'Detected on (empty: the opening day)',
     description: 'What was done',
+  },
+  exemptKinds: {
+    internal_politics: 'a violation of internal political protection',
+    national_security: 'harm to national interests in security',
+    defence: 'harm to national interests in defence',
+    foreign_affairs: 'harm to national interests in foreign affairs',
+    false_diploma: 'use of false or unlawful diplomas or certificates',
+    party_member_expulsion: 'a Party member whose violation warrants expulsion',
   },
   categories: {
     land_management: 'Land management',
