@@ -24,6 +24,7 @@ import { CadresModule } from './cadres/cadres.module';
 import { ImportsModule } from './imports/imports.module';
 import { TransferBatchModule } from './procedures/transfer-batch/transfer-batch.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { IdempotentAnswersSweep } from './common/idempotent-answers-sweep';
 import { RequestInputGuard } from './common/input/request-input.guard';
 import { KnownQueryParametersGuard } from './common/input/known-query-parameters.guard';
 import { AppConfig } from './config/app-config';
@@ -42,7 +43,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { RedisThrottlerStorage } from './infrastructure/redis-throttler-storage';
 import { ADDRESS_RATE_LIMIT, AddressRateLimitGuard } from './identity/address-rate-limit.guard';
 import { RATE_LIMIT_COUNTERS } from './identity/rate-limit-setting';
-import { REDIS } from './common/tokens';
+import { IDEMPOTENCY_TTL_HOURS, REDIS } from './common/tokens';
 import { JobsModule } from './jobs/jobs.module';
 import { SagasModule } from './sagas/sagas.module';
 import { WorkflowModule } from './workflow/workflow.module';
@@ -142,7 +143,9 @@ function requestPipeline(config: AppConfig) {
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_GUARD, useClass: GrantUnitGuard },
     { provide: APP_INTERCEPTOR, useClass: PrivateAnswersInterceptor },
+    { provide: IDEMPOTENCY_TTL_HOURS, useValue: config.IDEMPOTENCY_TTL_HOURS },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    IdempotentAnswersSweep,
   ];
 }
 

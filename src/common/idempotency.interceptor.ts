@@ -6,7 +6,8 @@ import { catchError, from, Observable, of, switchMap } from 'rxjs';
 import { canonicalJson } from '../event-store/canonical-json';
 import { Actor } from '../identity/actor';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
-import { PG_POOL } from './tokens';
+import { grantFingerprint } from './grant-fingerprint';
+import { IDEMPOTENCY_TTL_HOURS, PG_POOL } from './tokens';
 
 export interface IdempotentRequest {
   method: string;
@@ -27,10 +28,18 @@ interface IdempotentResponse {
 
 interface StoredRequest {
   request_hash: string;
+  grant_fingerprint: string | null;
   status_code: number | null;
   response: unknown;
   etag: string | null;
   lease_expired: boolean;
+}
+
+/** Who asks with a key: the user (the key's owner) and the grant they ask under now. */
+interface KeyHolder {
+  actorId: string;
+  key: string;
+  grant: string;
 }
 
 /** What a request holding an Idempotency-Key does: run (it holds the key) or answer as the first one did. */
@@ -51,10 +60,19 @@ const LONGEST_POLL_MS = 200;
  * it (an in-process lock would not stop a second instance). A request that fails gives its key
  * back, so the next retry runs afresh. The events themselves get ids derived from the key, so a
  * retry that takes over the key of a crashed request appends nothing twice.
+ *
+ * An answer is replayed only to the grant it was given under (sub, roles, unit, person record):
+ * the same user under another grant is refused (422 `idempotency.key_reused`), since what the
+ * first grant could see (a ballot's tally, a case out of the new unit) is not the new one's. An
+ * answer is kept IDEMPOTENCY_TTL_HOURS; after that its key is free again (IdempotentAnswersSweep
+ * deletes it; a request finding it first takes it over).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(IDEMPOTENCY_TTL_HOURS) private readonly ttlHours: number,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
@@ -76,14 +94,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
         'Idempotency-Key',
       );
     const actorId = request.actor?.userId ?? 'anonymous';
+    const holder: KeyHolder = { actorId, key, grant: grantFingerprint(request.actor) };
     // Canonical, so a retry whose client wrote the same object's keys in another order is the
     // same request; a list's order still counts.
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
       .digest('hex');
-    request.idempotencySeed = `${actorId}\u001f${key}`;
+    // With the grant: a write under another grant decides afresh, never on the first one's ids.
+    request.idempotencySeed = `${actorId}\u001f${holder.grant}\u001f${key}`;
 
-    return from(this.takeTurn(actorId, key, requestHash)).pipe(
+    return from(this.takeTurn(holder, requestHash)).pipe(
       switchMap((turn) => {
         if (!turn.run) {
           response.status(turn.statusCode);
@@ -98,18 +118,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
   }
 
-  /** Claims the key, or waits for the request holding it and returns its answer. */
-  private async takeTurn(actorId: string, key: string, requestHash: string): Promise<Turn> {
+  /**
+   * Claims the key (or takes over one whose answer outlived its lifetime), or waits for the
+   * request holding it and returns its answer.
+   */
+  private async takeTurn(holder: KeyHolder, requestHash: string): Promise<Turn> {
+    const { actorId, key } = holder;
     const deadline = Date.now() + WAIT_LIMIT_MS;
     for (let poll = FIRST_POLL_MS; ; poll = Math.min(poll * 2, LONGEST_POLL_MS)) {
-      const claimed = await this.pool.query(
-        `INSERT INTO idempotent_requests (actor_id, idem_key, request_hash) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING`,
-        [actorId, key, requestHash],
-      );
-      if (claimed.rowCount === 1) return { run: true };
+      if (await this.claim(holder, requestHash)) return { run: true };
       const { rows } = await this.pool.query<StoredRequest>(
-        `SELECT request_hash, status_code, response, etag,
+        `SELECT request_hash, grant_fingerprint, status_code, response, etag,
                 claimed_at < now() - make_interval(secs => $3) AS lease_expired
            FROM idempotent_requests WHERE actor_id = $1 AND idem_key = $2`,
         [actorId, key, LEASE_SECONDS],
@@ -117,14 +136,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const stored = rows[0];
       // Gone between the two statements: the first request failed and gave the key back.
       if (!stored) continue;
-      if (stored.request_hash !== requestHash) {
-        throw new DomainRuleViolation(
-          'idempotency.key_reused',
-          'Idempotency-Key was already used for a different request: use a new key for a new request',
-          'unprocessable',
-          'Idempotency-Key',
-        );
-      }
+      refuseAnotherRequest(stored, holder, requestHash);
       if (stored.status_code !== null)
         return {
           run: false,
@@ -150,6 +162,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
         );
       await sleep(poll);
     }
+  }
+
+  /** Whether this request now holds the key: it was free, or its answer outlived its lifetime. */
+  private async claim(holder: KeyHolder, requestHash: string): Promise<boolean> {
+    const claimed = await this.pool.query(
+      `INSERT INTO idempotent_requests (actor_id, idem_key, request_hash, grant_fingerprint)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (actor_id, idem_key) DO UPDATE
+          SET request_hash = EXCLUDED.request_hash, grant_fingerprint = EXCLUDED.grant_fingerprint,
+              status_code = NULL, response = NULL, etag = NULL, created_at = now(), claimed_at = now()
+        WHERE idempotent_requests.created_at < now() - make_interval(hours => $5)`,
+      [holder.actorId, holder.key, requestHash, holder.grant, this.ttlHours],
+    );
+    return claimed.rowCount === 1;
   }
 
   private async storeAnswer(
@@ -184,4 +210,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .catch(() => undefined);
     throw error;
   }
+}
+
+/** The key's stored request is not this one: another grant asked it, or another body. */
+function refuseAnotherRequest(stored: StoredRequest, holder: KeyHolder, requestHash: string): void {
+  if (stored.grant_fingerprint !== holder.grant)
+    throw new DomainRuleViolation(
+      'idempotency.key_reused',
+      'Idempotency-Key was used by this user under another grant (roles, unit or person record): its answer is not replayed to this one; use a new key',
+      'unprocessable',
+      'Idempotency-Key',
+    );
+  if (stored.request_hash !== requestHash)
+    throw new DomainRuleViolation(
+      'idempotency.key_reused',
+      'Idempotency-Key was already used for a different request: use a new key for a new request',
+      'unprocessable',
+      'Idempotency-Key',
+    );
 }

@@ -152,6 +152,10 @@ export class AppConfig {
   })
   QUEUE_PREFIX = 'cadreflow';
 
+  /** How long a write's answer is kept for retries with its Idempotency-Key (then forgotten). */
+  @WholeNumberBetween('IDEMPOTENCY_TTL_HOURS', 1, 720, 24)
+  IDEMPOTENCY_TTL_HOURS = 24;
+
   /**
    * How long this process's caught-up projections and sagas may hold their next read while an
    * import or a transfer batch writes (event-store/bulk-writes.ts); 0 = never.
