@@ -1,4 +1,5 @@
 import { parseIfMatch } from '../common/http/if-match';
+import { generatedId } from '../common/generated-id';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -35,7 +36,6 @@ import { personView } from './person-view';
 import { withOpenCasesInGrant } from './open-cases-in-grant';
 import { PersonCommand } from './person/person.decider';
 import { OrgScope } from '../identity/org-scope';
-import { randomUUID } from 'node:crypto';
 import { Clock, CLOCK } from '../common/clock';
 import { withEtag } from '../common/http/etag';
 import { Read, ReadRequest, Write, WriteRequest } from '../common/http/route-request.decorator';
@@ -125,7 +125,7 @@ export class CadresController {
     // the answer must not tell whether someone outside the grant is registered.
     if (dto.id && (await this.scope.personUnit(dto.id)) !== null)
       await this.scope.assertPersonInScope(actor, dto.id, 'id');
-    const personId = dto.id ?? `p-${randomUUID()}`;
+    const personId = dto.id ?? generatedId('p', write.request.idempotencySeed);
     const { id: _ignored, ...profile } = dto;
     return this.writePerson(
       personId,

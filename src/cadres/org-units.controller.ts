@@ -22,6 +22,7 @@ import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
 import { CreatePositionDto } from './dto/create-position.dto';
 import { OrgUnitDto, OrgUnitTreeDto, PositionDto } from './dto/registry-views.dto';
 import { RegistryService } from './registry.service';
+import { Write, WriteRequest } from '../common/http/route-request.decorator';
 
 /**
  * The organisation's tree and its posts: the reference data every case names. Its operation ids
@@ -48,7 +49,8 @@ export class OrgUnitsController {
   @ApiCreatedResponse({ type: OrgUnitDto })
   @ApiBodyProblems()
   @ApiProblems(409, 422)
-  async createOrgUnit(@Body() dto: CreateOrgUnitDto, @CurrentActor() actor: Actor) {
+  async createOrgUnit(@Body() dto: CreateOrgUnitDto, @Write() write: WriteRequest) {
+    const { actor } = write;
     if (dto.parentId) {
       // The one route GrantUnitGuard lets an unregistered grant reach: it is asked here instead.
       await this.scope.assertGrantUnitKnown(actor);
@@ -67,7 +69,7 @@ export class OrgUnitsController {
       // registry's first); any other unit needs a grant the registry knows.
       await this.scope.assertGrantUnitKnown(actor);
     }
-    return this.registry.createOrgUnit(dto);
+    return this.registry.createOrgUnit(dto, write.request.idempotencySeed);
   }
 
   @Allow(...ACCESS.anyRole)
@@ -106,10 +108,10 @@ export class OrgUnitsController {
   @ApiCreatedResponse({ type: PositionDto })
   @ApiBodyProblems()
   @ApiProblems(409, 422)
-  async createPosition(@Body() dto: CreatePositionDto, @CurrentActor() actor: Actor) {
-    await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
-    await this.scope.assertUnitInScope(actor, dto.appointingAuthority, 'appointingAuthority');
-    return this.registry.createPosition(dto);
+  async createPosition(@Body() dto: CreatePositionDto, @Write() write: WriteRequest) {
+    await this.scope.assertUnitInScope(write.actor, dto.orgUnitId, 'orgUnitId');
+    await this.scope.assertUnitInScope(write.actor, dto.appointingAuthority, 'appointingAuthority');
+    return this.registry.createPosition(dto, write.request.idempotencySeed);
   }
 
   @Allow(...ACCESS.anyRole)

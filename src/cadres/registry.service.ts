@@ -1,7 +1,8 @@
 import { OrgUnit, Position } from './registry-records';
 import { personStream } from './person-stream';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { generatedId } from '../common/generated-id';
+import { insertOrgUnit, insertPosition } from './registry-rows';
 import { Pool } from 'pg';
 import { PG_POOL } from '../common/tokens';
 import { loadStream, runStreamCommand } from '../common/stream-command-runner';
@@ -69,23 +70,15 @@ export class RegistryService {
     );
   }
 
-  async createOrgUnit(dto: CreateOrgUnitDto): Promise<OrgUnit> {
-    const id = dto.id ?? `ou-${randomUUID()}`;
+  /** `idSeed`: the request's Idempotency-Key seed, which names the unit when `dto.id` does not. */
+  async createOrgUnit(dto: CreateOrgUnitDto, idSeed?: string): Promise<OrgUnit> {
+    const id = dto.id ?? generatedId('ou', idSeed);
     let path = [id];
     if (dto.parentId)
       path = [...placedUnder(dto.kind, dto.parentId, await this.findOrgUnit(dto.parentId)), id];
-    const { rowCount } = await this.pool.query(
-      'INSERT INTO org_units (id, name, kind, parent_id, path) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
-      [id, dto.name, dto.kind, dto.parentId ?? null, path],
-    );
-    if (rowCount === 0)
-      throw new RegistryRuleViolation(
-        'org_unit.exists',
-        `id: org unit ${id} already exists`,
-        'conflict',
-        'id',
-      );
-    return { id, name: dto.name, kind: dto.kind, parentId: dto.parentId ?? null, path };
+    const unit = { id, name: dto.name, kind: dto.kind, parentId: dto.parentId ?? null, path };
+    await insertOrgUnit(this.pool, unit, !dto.id && idSeed !== undefined);
+    return unit;
   }
 
   /** The unit as read at most ORG_UNIT_FRESH_MS ago (its name and kind may change since). */
@@ -109,8 +102,9 @@ export class RegistryService {
     return rows;
   }
 
-  async createPosition(dto: CreatePositionDto): Promise<Position> {
-    const id = dto.id ?? `pos-${randomUUID()}`;
+  /** `idSeed`: as for createOrgUnit. */
+  async createPosition(dto: CreatePositionDto, idSeed?: string): Promise<Position> {
+    const id = dto.id ?? generatedId('pos', idSeed);
     const unitNamed = async (field: string, unitId: string): Promise<OrgUnit> => {
       const unit = await this.findOrgUnit(unitId);
       if (unit) return unit;
@@ -138,19 +132,8 @@ export class RegistryService {
       filledBy: dto.filledBy ?? 'appointment',
       seats: dto.seats ?? null,
     };
-    const { title, orgUnitId, appointingAuthority, rank, isLeadership, filledBy, seats } = position;
-    const { rowCount } = await this.pool.query(
-      `INSERT INTO positions (id, title, org_unit_id, appointing_authority, rank, is_leadership, filled_by, seats)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-      [id, title, orgUnitId, appointingAuthority, rank, isLeadership, filledBy, seats],
-    );
-    if (rowCount === 0)
-      throw new RegistryRuleViolation(
-        'position.exists',
-        `id: position ${id} already exists`,
-        'conflict',
-        'id',
-      );
+    const retried = !dto.id && idSeed !== undefined;
+    await insertPosition(this.pool, position, () => this.findPosition(id), retried);
     KeptPositions.of(this.pool).keep(position);
     return position;
   }

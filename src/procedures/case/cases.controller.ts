@@ -2,7 +2,7 @@ import { ApiOperation } from '@nestjs/swagger';
 import { CaseViewDto } from './dto/case-view.dto';
 import { Body, Inject, Param, Post } from '@nestjs/common';
 import { ACCESS, Allow } from '../../identity/allow.decorator';
-import { randomUUID } from 'node:crypto';
+import { generatedId } from '../../common/generated-id';
 import { CommandWriter } from '../../common/http/command-writer';
 import { refusalForReader } from './duplicate-open-case';
 import { CaseEngineController } from '../../common/http/case-routes';
@@ -199,7 +199,7 @@ export class CasesController extends CaseEngineRoutes({
       await this.scope.assertCaseInScope(actor, dto.consultationCaseId, 'consultationCaseId');
     const fromPaper = this.paperOpening(dto, actor);
     const { id, procedure, definition, personId, positionId, orgUnitId, summary } = dto;
-    const caseId = id ?? `c-${randomUUID()}`;
+    const caseId = id ?? generatedId('c', write.request.idempotencySeed);
     const options = this.writer.newStreamOptions(write);
     // Audited: the event's metadata says the opening was back-dated, by whom and with which roles.
     if (fromPaper) options.metadata.openedAsOf = fromPaper.openedOn;

@@ -4,9 +4,9 @@ import { DISCIPLINE_STEP_BODY_EXAMPLES } from './dto/discipline-step-examples';
 import { Body, Inject, Param, Post } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../common/tokens';
+import { generatedId } from '../../common/generated-id';
 import { displayNames } from '../../read-models/display-names';
 import { ACCESS, Allow } from '../../identity/allow.decorator';
-import { randomUUID } from 'node:crypto';
 import { ReasonDto } from '../case/dto/open-case.dto';
 import { CommandWriter } from '../../common/http/command-writer';
 import { CaseEngineController } from '../../common/http/case-routes';
@@ -124,7 +124,7 @@ export class DisciplineController extends CaseEngineRoutes({
     // A commune may not discipline a sibling commune's cadre (nor name its post).
     await this.assertOpeningInScope(write.actor, dto);
     const opening = {
-      caseId: dto.id ?? `d-${randomUUID()}`,
+      caseId: dto.id ?? generatedId('d', write.request.idempotencySeed),
       definition: dto.definition,
       personId: dto.personId,
       positionId: dto.positionId ?? null,
