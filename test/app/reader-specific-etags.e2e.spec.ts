@@ -92,6 +92,35 @@ describe('ETags of views that depend on the reader', () => {
     expect(written.headers.etag).toMatch(/^"2\./);
   });
 
+  it('refuses a weak tag, a digest the service never answers and a revision past 2^53 - 1 with 400 header.if_match, and writes nothing', async () => {
+    const read = await http().get('/cases/a-etag').set(staff).expect(200);
+    const revision = read.body.revision as number;
+    const refusals: [string, RegExp][] = [
+      // Before: accepted as revision `revision` (weak tags and any digest were read as the revision).
+      [`W/"${revision}.abc"`, /weak entity tag .*RFC 9110/],
+      [`W/${read.headers.etag}`, /weak entity tag/],
+      [`"${revision}.abc"`, /the ETag you last read/],
+      // Before: 409 "expected revision 10000000000000000000".
+      ['"9999999999999999999"', /revision 9999999999999999999 is beyond any revision/],
+    ];
+    for (const [ifMatch, detail] of refusals) {
+      const refused = await http()
+        .post('/cases/a-etag/withdraw')
+        .set(staff)
+        .set('If-Match', ifMatch)
+        .send({ reason: 'thử' });
+      expect({ ifMatch, status: refused.status, rule: refused.body.rule }).toEqual({
+        ifMatch,
+        status: 400,
+        rule: 'header.if_match',
+      });
+      expect(refused.body).toMatchObject({ field: 'If-Match' });
+      expect(refused.body.detail).toMatch(detail);
+    }
+    const after = await http().get('/cases/a-etag').set(staff).expect(200);
+    expect(after.body.revision).toBe(revision);
+  });
+
   it("revalidating the leader's answer as the auditor is a 200 with the tally withheld, not a 304", async () => {
     const byLeader = await http().get('/cases/a-etag').set(leader).expect(200);
     const tallied = byLeader.body.steps.find(
