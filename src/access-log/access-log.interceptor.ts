@@ -10,6 +10,7 @@ import { Reflector } from '@nestjs/core';
 import { Pool } from 'pg';
 import { catchError, concatMap, from, Observable, throwError } from 'rxjs';
 import { toHttpError } from '../common/domain-error-mapping';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { PG_POOL } from '../common/tokens';
 import { Actor } from '../identity/actor';
 import { SENSITIVE_READ } from './sensitive-read.decorator';
@@ -23,6 +24,20 @@ interface LoggedRequest {
   headers: Record<string, string | string[] | undefined>;
   actor?: Actor;
   id?: unknown;
+}
+
+/**
+ * Longest purpose kept (`?purpose=` or `X-Purpose`), in characters. Not a legal number: room for
+ * a sentence and a file or ticket reference, not for a document pasted into every log row.
+ */
+export const PURPOSE_MAX_CHARS = 500;
+
+/** Why the reader says they read, and where they said it. */
+function purposeOf(request: LoggedRequest): { why: string | undefined; field: string } {
+  const { purpose } = request.query ?? {};
+  if (typeof purpose === 'string') return { why: purpose, field: 'purpose' };
+  const header = request.headers['x-purpose'];
+  return { why: Array.isArray(header) ? header[0] : header, field: 'X-Purpose' };
 }
 
 /**
@@ -41,6 +56,17 @@ export class AccessLogInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<LoggedRequest>();
     if (!what || !request.actor) return next.handle();
     const record = (status: number) => this.record(request, what, status);
+    const { why, field } = purposeOf(request);
+    if (why !== undefined && why.length > PURPOSE_MAX_CHARS) {
+      // Refused before the read, and logged too: with the purpose cut, marked as cut.
+      const refusal = new DomainRuleViolation(
+        'access_log.purpose_too_long',
+        `${field}: at most ${PURPOSE_MAX_CHARS} characters (${why.length} sent)`,
+        'invalid',
+        field,
+      );
+      return from(record(400)).pipe(concatMap(() => throwError(() => refusal)));
+    }
     return next.handle().pipe(
       concatMap((value) => from(record(200).then(() => value))),
       catchError((error: unknown) => {
@@ -55,9 +81,12 @@ export class AccessLogInterceptor implements NestInterceptor {
 
   private async record(request: LoggedRequest, what: string, status: number): Promise<void> {
     const actor = request.actor!;
-    const { purpose, ...query } = request.query ?? {};
-    const header = request.headers['x-purpose'];
-    const why = typeof purpose === 'string' ? purpose : Array.isArray(header) ? header[0] : header;
+    const { purpose: _purpose, ...query } = request.query ?? {};
+    const { why } = purposeOf(request);
+    const kept =
+      why !== undefined && why.length > PURPOSE_MAX_CHARS
+        ? `${why.slice(0, PURPOSE_MAX_CHARS)}… [cut]`
+        : why;
     const resource = Object.keys(request.params ?? {}).length
       ? `${what} ${Object.values(request.params ?? {}).join('/')}`
       : what;
@@ -72,7 +101,7 @@ export class AccessLogInterceptor implements NestInterceptor {
         (request.originalUrl ?? request.url).split('?')[0],
         resource,
         JSON.stringify(query),
-        why ?? null,
+        kept ?? null,
         status,
         typeof request.id === 'string' ? request.id : null,
       ],

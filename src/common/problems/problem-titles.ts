@@ -180,6 +180,10 @@ const TITLE_BY_RULE: Record<string, Titles> = {
   },
   'field.required': { en: 'A required field is missing', vi: 'Thiếu trường bắt buộc' },
   'query.as_of': { en: 'asOf is not a valid time', vi: 'asOf không phải thời điểm hợp lệ' },
+  'access_log.purpose_too_long': {
+    en: 'The purpose given for the read is too long',
+    vi: 'Mục đích truy cập quá dài',
+  },
   'header.if_match': {
     en: 'If-Match is not a revision',
     vi: 'If-Match không phải số phiên bản hồ sơ',

@@ -1,0 +1,61 @@
+import request from 'supertest';
+import { buildRegistry } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * The purpose a reader gives for a sensitive read (`X-Purpose` or `?purpose=`) is kept in the
+ * access log; one longer than 500 characters is refused with a 400 naming where it was sent,
+ * before the record is read, and the refusal is logged with the purpose cut and marked as cut.
+ */
+describe('the purpose of a logged read', () => {
+  let t: TestApp;
+  let staff: Record<string, string>;
+  const http = () => request(t.server as never);
+  const logged = async () =>
+    (
+      await t.db.pool.query<{ purpose: string | null; status: number }>(
+        "SELECT purpose, status FROM access_log WHERE resource = 'person record p-read' ORDER BY id",
+      )
+    ).rows;
+
+  beforeAll(async () => {
+    t = await startTestApp('access-log-purpose');
+    staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
+    await buildRegistry(t, staff, { positions: [], people: [{ id: 'p-read' }] });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('keeps a purpose of 500 characters whole, and refuses 5,000 in X-Purpose or 501 in ?purpose= with 400 access_log.purpose_too_long', async () => {
+    const whole = 'Kiem tra ho so, ticket 42 '.padEnd(500, 'x');
+    await http().get('/cadres/p-read').set(staff).set('X-Purpose', whole).expect(200);
+
+    // Before: 200 with the record, and all 5,000 characters stored in the log.
+    const tooLong = await http()
+      .get('/cadres/p-read')
+      .set(staff)
+      .set('X-Purpose', 'y'.repeat(5000));
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body).toMatchObject({
+      rule: 'access_log.purpose_too_long',
+      field: 'X-Purpose',
+      detail: 'X-Purpose: at most 500 characters (5000 sent)',
+    });
+    expect(tooLong.body).not.toHaveProperty('fullName');
+
+    const inQuery = await http()
+      .get(`/cadres/p-read?purpose=${'z'.repeat(501)}`)
+      .set(staff);
+    expect({ status: inQuery.status, field: inQuery.body.field }).toEqual({
+      status: 400,
+      field: 'purpose',
+    });
+
+    expect(await logged()).toEqual([
+      { purpose: whole, status: 200 },
+      { purpose: `${'y'.repeat(500)}… [cut]`, status: 400 },
+      { purpose: `${'z'.repeat(500)}… [cut]`, status: 400 },
+    ]);
+  });
+});
