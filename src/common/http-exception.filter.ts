@@ -6,6 +6,7 @@ import { translatedMessage } from './problems/invalid-body';
 import { PROBLEM_CONTENT_TYPE, renderProblem } from './problems/problem-details';
 import {
   lostDependency,
+  retryKindOf,
   RETRY_AFTER_SECONDS,
   SERVICE_UNAVAILABLE,
   serviceUnavailableBody,
@@ -95,7 +96,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         { err: exception, requestId: request.id, method: request.method, dependency },
         'connection lost during the request: answered 503',
       );
-      return serviceUnavailableBody(dependency);
+      return serviceUnavailableBody(dependency, retryKindOf(request.headers));
     }
     this.logger.error(
       {

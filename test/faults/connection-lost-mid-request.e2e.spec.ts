@@ -5,6 +5,7 @@ import { REDIS } from '../../src/common/tokens';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_SERVER_URL } from '../support/test-database';
 import { waitFor } from '../jobs/support/jobs-harness';
+import { csv } from '../imports/spreadsheets';
 
 /**
  * A dependency lost in the middle of a request is a 503 the client can act on (Retry-After, retry
@@ -47,29 +48,10 @@ describe('a connection lost during a request', () => {
   });
 
   it('answers 503 service.unavailable with Retry-After when PostgreSQL terminates the backend, and the retry with the same key succeeds', async () => {
-    // The service's read of the person's stream waits on this lock, then its backend is terminated.
-    const locker = new Client({ connectionString: t.db.url });
-    await locker.connect();
-    await locker.query('BEGIN');
-    await locker.query('LOCK TABLE events IN ACCESS EXCLUSIVE MODE');
+    // The service's read of the person's stream waits on the lock, then its backend is terminated.
     const register = () =>
       http().post('/cadres').set(staff).set('Idempotency-Key', 'k-lost-1').send(person);
-    const pending = register().then((response) => response);
-    await waitFor(
-      async () =>
-        (
-          await admin.query<{ n: number }>(
-            `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
-              WHERE datname = $1 AND wait_event_type = 'Lock' AND pid <> $2`,
-            [database(), (locker as unknown as { processID: number }).processID],
-          )
-        ).rows[0].n > 0,
-      'the request to wait on the lock',
-      10_000,
-    );
-    const lost = await pending;
-    await locker.query('ROLLBACK');
-    await locker.end();
+    const lost = await whileEventsLocked(register);
 
     // Before: 500 internal.unexpected "unexpected error".
     expect(lost.status).toBe(503);
@@ -90,6 +72,62 @@ describe('a connection lost during a request', () => {
     );
     expect(rows[0].n).toBe(1);
   });
+
+  it('POST /imports: the 503 says to send the same file again (imports keep no Idempotency-Key), and that retry stores the row once', async () => {
+    const file = csv('people', [
+      {
+        'Mã cán bộ': 'p-lost-import',
+        'Họ và tên': 'Lê Văn Nhập',
+        'Ngày sinh': '12/04/1978',
+        'Giới tính': 'Nam',
+        'Dân tộc': 'Kinh',
+        'Đảng viên': 'Không',
+        'Trình độ chuyên môn': 'Đại học',
+        'Lý luận chính trị': 'Trung cấp',
+        'Mã đơn vị': 'ou-town',
+      },
+    ]);
+    const upload = () => http().post('/imports').set(staff).attach('file', file, 'lost.csv');
+    const lost = await whileEventsLocked(upload);
+
+    expect(lost.status).toBe(503);
+    expect(lost.body).toMatchObject({ rule: 'service.unavailable', dependency: 'PostgreSQL' });
+    // Before: "retry it after 3 s with the same Idempotency-Key", which this route does not keep.
+    expect(lost.body.detail).toMatch(/send the same file again after 3 s: an import is idempotent/);
+    expect(lost.body.detail).not.toMatch(/retry it .* with the same Idempotency-Key/);
+
+    const retried = await upload();
+    expect(retried.status).toBe(200);
+    const { rows } = await t.db.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM events WHERE stream_id = 'cadre-p-lost-import'`,
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  /** The request's answer, its backend terminated while it waits on a lock of the events table. */
+  async function whileEventsLocked(send: () => PromiseLike<request.Response>) {
+    const locker = new Client({ connectionString: t.db.url });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE events IN ACCESS EXCLUSIVE MODE');
+    const pending = Promise.resolve(send());
+    await waitFor(
+      async () =>
+        (
+          await admin.query<{ n: number }>(
+            `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+              WHERE datname = $1 AND wait_event_type = 'Lock' AND pid <> $2`,
+            [database(), (locker as unknown as { processID: number }).processID],
+          )
+        ).rows[0].n > 0,
+      'the request to wait on the lock',
+      10_000,
+    );
+    const answer = await pending;
+    await locker.query('ROLLBACK');
+    await locker.end();
+    return answer;
+  }
 
   it('/health is a 503 problem naming Redis while its connection is down, and 200 once it is back', async () => {
     const redis = t.app.get<Redis>(REDIS);

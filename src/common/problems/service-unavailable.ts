@@ -46,17 +46,42 @@ export function lostDependency(error: unknown): string | null {
 }
 
 /**
+ * What a client does to retry safely. A JSON write: send it again with the same Idempotency-Key.
+ * A file upload (`POST /imports`, the one multipart route) keeps no key — its file is read after
+ * the key would be checked — but an import is idempotent by its rows' content (src/imports): the
+ * same file again writes what the first attempt did not and counts the rest `unchanged`.
+ */
+export type RetryKind = 'idempotency_key' | 'same_file';
+
+const HOW_TO_RETRY: Record<RetryKind, string> = {
+  idempotency_key: `retry it after ${RETRY_AFTER_SECONDS} s with the same Idempotency-Key, which stores a write once`,
+  same_file: `send the same file again after ${RETRY_AFTER_SECONDS} s: an import is idempotent by its rows' content, so the rows already stored are counted unchanged and only the rest are written (Idempotency-Key is not used for a file upload)`,
+};
+
+/** How a request with these headers is retried: a multipart upload by its file, any other by its key. */
+export function retryKindOf(
+  headers: Record<string, string | string[] | undefined> = {},
+): RetryKind {
+  return String(headers['content-type'] ?? '').startsWith('multipart/')
+    ? 'same_file'
+    : 'idempotency_key';
+}
+
+/**
  * A connection lost in the middle of a request: 503 with Retry-After, never "unexpected". A write
  * is not retried here: its append may have committed before the connection went, and only the
- * client's retry with the same Idempotency-Key can tell (the key's event ids append nothing twice).
+ * client's retry can tell (a key's event ids, or an import's row ids, append nothing twice).
  */
-export function serviceUnavailableBody(dependency: string): HttpErrorBody {
+export function serviceUnavailableBody(
+  dependency: string,
+  retry: RetryKind = 'idempotency_key',
+): HttpErrorBody {
   return {
     statusCode: 503,
     error: 'Service Unavailable',
     rule: SERVICE_UNAVAILABLE,
     dependency,
     retryAfterSeconds: RETRY_AFTER_SECONDS,
-    message: `${dependency} dropped the connection while the request ran; it may or may not have been stored: retry it after ${RETRY_AFTER_SECONDS} s with the same Idempotency-Key, which stores a write once`,
+    message: `${dependency} dropped the connection while the request ran; it may or may not have been stored: ${HOW_TO_RETRY[retry]}`,
   };
 }
