@@ -23,6 +23,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
+import { Pool } from 'pg';
 import { ApiAuthenticatedProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
 import { StreamCheckDto } from './dto/history-entry.dto';
 import {
@@ -34,7 +35,6 @@ import { CheckpointService, CheckpointsNotConfigured } from './checkpoints/check
 import {
   CaseProof,
   CheckpointRefused,
-  CheckpointVerification,
   CreatedCheckpoint,
   StoreDisagrees,
   StreamCheckpointCheck,
@@ -48,9 +48,20 @@ import { ACCESS, Allow } from '../identity/allow.decorator';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { StreamCheck } from './audit-verification';
 import { assertProofDisclosedTo } from './checkpoints/proof-disclosure';
+import { HistoryDisagreement, streamHistoryDisagreements } from './history-agreement';
+import { StoreVerification } from './store-verification';
+import { PG_POOL } from '../common/tokens';
 
-/** A stream's own chain check, with its verdict against the latest signed checkpoint. */
-export type StreamCheckWithCheckpoint = StreamCheck & { checkpoint?: StreamCheckpointCheck };
+/**
+ * A stream's own chain check, with its verdict against the latest signed checkpoint and against
+ * the audit history. `intact`: all three agree; a chain that agrees with itself alone is not
+ * integrity (whoever rewrites an event can recompute it).
+ */
+export type StreamCheckWithCheckpoint = StreamCheck & {
+  checkpoint?: StreamCheckpointCheck;
+  historyDisagreements: HistoryDisagreement[];
+  intact: boolean;
+};
 
 /**
  * Tamper evidence for auditors: a stream's hash chain recomputed from the event store, the whole
@@ -65,6 +76,7 @@ export type StreamCheckWithCheckpoint = StreamCheck & { checkpoint?: StreamCheck
 export class AuditCheckpointsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
     // Absent only where the module runs without identity (its own integration test).
     @Optional() private readonly scope?: OrgScope,
     @Optional() private readonly checkpoints?: CheckpointService,
@@ -99,7 +111,7 @@ export class AuditCheckpointsController {
   async verify(
     @Query('stream') stream: string | undefined,
     @MaybeActor() actor?: Actor,
-  ): Promise<StreamCheckWithCheckpoint | CheckpointVerification> {
+  ): Promise<StreamCheckWithCheckpoint | StoreVerification> {
     if (!stream) return this.verifyWholeStore(actor);
     // Before the chain is read: a stream outside the grant must not answer with its event count.
     if (actor && this.scope) await this.scope.assertStreamInScope(actor, stream, 'stream');
@@ -109,11 +121,20 @@ export class AuditCheckpointsController {
     const checkpoint = this.checkpoints?.configured()
       ? await this.checkpoints.verifyStream(stream)
       : undefined;
-    return { streamId: stream, ...result, ...(checkpoint ? { checkpoint } : {}) };
+    const historyDisagreements = await streamHistoryDisagreements(this.pool, this.store, stream);
+    const intact =
+      result.ok && checkpoint?.status !== 'parted' && historyDisagreements.length === 0;
+    return {
+      streamId: stream,
+      ...result,
+      ...(checkpoint ? { checkpoint } : {}),
+      historyDisagreements,
+      intact,
+    };
   }
 
   /** Every stream against the latest signed checkpoint: for auditors and admins only. */
-  private async verifyWholeStore(actor: Actor | undefined): Promise<CheckpointVerification> {
+  private async verifyWholeStore(actor: Actor | undefined): Promise<StoreVerification> {
     if (!this.checkpoints?.configured())
       throw new BadRequestException({
         rule: 'query.stream_required',
@@ -135,7 +156,7 @@ export class AuditCheckpointsController {
   @ApiOperation({
     operationId: 'AuditController_createCheckpoint',
     summary:
-      'Signs a checkpoint over the whole store now (Ed25519), kept in CHECKPOINT_DIR and the database',
+      'Signs a checkpoint over the whole store now (Ed25519), kept in CHECKPOINT_DIR and the database; refused (409 checkpoint.store_disagrees) while verifying the store finds it changed',
   })
   @ApiResponse({ status: 201, type: CreatedCheckpointDto })
   @ApiProblems(409)
@@ -149,7 +170,7 @@ export class AuditCheckpointsController {
           'signed checkpoints are not configured (CHECKPOINT_DIR, CHECKPOINT_SIGNING_KEY_FILE)',
       });
     try {
-      return await this.checkpoints.create();
+      return await this.checkpoints.createOnRequest();
     } catch (error) {
       throw checkpointConflict(error);
     }

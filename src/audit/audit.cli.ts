@@ -9,14 +9,22 @@ import {
   verifyAgainstCheckpoint,
 } from './checkpoints/checkpoint-ledger';
 import { signCheckpoint } from './checkpoints/sign-checkpoint';
+import {
+  describeDisagreement,
+  HistoryDisagreement,
+  streamHistoryDisagreements,
+  wholeStoreHistoryDisagreements,
+} from './history-agreement';
+import { assertStoreAgrees, verifyWholeStore } from './store-verification';
 
 /**
  * npm run audit -- verify --all            every stream's hash chain, then the whole store against
  *                                          the latest signed checkpoint (when CHECKPOINT_DIR is set)
  * npm run audit -- verify --stream <id>    one stream
- * npm run audit -- checkpoint              sign a checkpoint now (CHECKPOINT_* settings)
- * Exits 1 when any chain is broken or the store parts from the checkpoint, naming the stream and
- * the revision.
+ * npm run audit -- checkpoint              sign a checkpoint now (CHECKPOINT_* settings), after
+ *                                          verifying the store as POST /audit/checkpoints does
+ * Exits 1 when any chain is broken, the store parts from the checkpoint or the audit history
+ * disagrees with the store, naming the stream and the revision.
  */
 const program = cliProgram('audit', 'tamper evidence checks on the event store');
 
@@ -66,6 +74,7 @@ program
         `${checked - empty.length} streams checked, ${broken.length} broken${empty.length > 0 ? `, ${empty.length} not found` : ''}\n`,
       );
       if (broken.length > 0 || empty.length > 0) process.exitCode = 1;
+      if (!(await historyAgrees(db, options))) process.exitCode = 1;
       const settings = resolveCheckpointSettings(process.env);
       if (options.all && settings.dir && settings.keyring) {
         const report = await verifyAgainstCheckpoint({
@@ -107,6 +116,8 @@ program
     const db = openCliDatabase('audit');
     try {
       const started = Date.now();
+      // As POST /audit/checkpoints: never signed over a store already changed behind the service.
+      assertStoreAgrees(await verifyWholeStore({ pool: db.pool, store: db.store, dir, keyring }));
       const { created, signed } = await signCheckpoint({
         pool: db.pool,
         store: db.store,
@@ -126,6 +137,23 @@ program
       await db.close();
     }
   });
+
+/** The audit history's lines against the store (every stream or the named ones), printed. */
+async function historyAgrees(
+  db: ReturnType<typeof openCliDatabase>,
+  options: { all?: boolean; stream: string[] },
+): Promise<boolean> {
+  const disagreements: HistoryDisagreement[] = options.all
+    ? await wholeStoreHistoryDisagreements(db.pool, db.store)
+    : (
+        await Promise.all(
+          options.stream.map((id) => streamHistoryDisagreements(db.pool, db.store, id)),
+        )
+      ).flat();
+  for (const found of disagreements) process.stdout.write(`${describeDisagreement(found)}\n`);
+  process.stdout.write(`audit history: ${disagreements.length} line(s) disagree with the store\n`);
+  return disagreements.length === 0;
+}
 
 /** The checkpoint verdict in lines an auditor can act on. */
 function describeCheckpointVerification(report: CheckpointVerification): string {

@@ -96,9 +96,19 @@ export interface StoredEventRecord {
   recordedAt: string;
 }
 
+/** Why a chain breaks, for a reader in any language: a revision is missing, or content ≠ hash. */
+export type ChainBreak = 'revision_missing' | 'content_mismatch';
+
 export type StreamVerification =
   | { ok: true; eventsChecked: number }
-  | { ok: false; eventsChecked: number; brokenAtRevision: number; eventId: string; reason: string };
+  | {
+      ok: false;
+      eventsChecked: number;
+      brokenAtRevision: number;
+      eventId: string;
+      reason: string;
+      reasonCode: ChainBreak;
+    };
 
 /** Where a stream ends: its last event's revision and id. */
 export interface StreamHead {

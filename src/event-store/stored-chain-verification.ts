@@ -17,6 +17,7 @@ export function verifyStoredChain(records: readonly StoredEventRecord[]): Stream
         brokenAtRevision: index,
         eventId: record.id,
         reason: `revision ${index} is missing`,
+        reasonCode: 'revision_missing',
       };
     }
     // The hash covers the event's type and version, not the spelling of its stored name.
@@ -39,6 +40,7 @@ export function verifyStoredChain(records: readonly StoredEventRecord[]): Stream
         brokenAtRevision: record.revision,
         eventId: record.id,
         reason: 'stored content does not match its hash',
+        reasonCode: 'content_mismatch',
       };
     }
     previous = link;

@@ -205,7 +205,13 @@ describe('audit HTTP API', () => {
     const clean = await request(app.getHttpServer())
       .get(`/audit/verify?stream=${stream}`)
       .expect(200);
-    expect(clean.body).toEqual({ streamId: stream, ok: true, eventsChecked: 3 });
+    expect(clean.body).toEqual({
+      streamId: stream,
+      ok: true,
+      eventsChecked: 3,
+      historyDisagreements: [],
+      intact: true,
+    });
 
     await db.pool.query(
       `UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"someone-else"') WHERE stream_id = $1 AND revision = 2`,
@@ -214,7 +220,13 @@ describe('audit HTTP API', () => {
     const broken = await request(app.getHttpServer())
       .get(`/audit/verify?stream=${stream}`)
       .expect(200);
-    expect(broken.body).toMatchObject({ streamId: stream, ok: false, brokenAtRevision: 2 });
+    expect(broken.body).toMatchObject({
+      streamId: stream,
+      ok: false,
+      brokenAtRevision: 2,
+      reasonCode: 'content_mismatch',
+      intact: false,
+    });
 
     await request(app.getHttpServer()).get('/audit/verify').expect(400);
     await request(app.getHttpServer()).get('/audit/verify?stream=appointment-nothing').expect(404);

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync, KeyObject } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +14,7 @@ import {
   verifyAgainstCheckpoint,
 } from '../../src/audit/checkpoints/checkpoint-ledger';
 import { WitnessDirectory } from '../../src/audit/checkpoints/witness-directory';
+import { CheckpointService } from '../../src/audit/checkpoints/checkpoint.service';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -97,6 +98,8 @@ describe('signed checkpoints', () => {
       CHECKPOINT_KEY_ID: 'k1',
       CHECKPOINT_PUBLIC_KEYS_DIR: keysDir,
       CHECKPOINT_INTERVAL_MS: '0',
+      // The audit history projection runs: the verification compares it with the store.
+      RUN_WORKERS: 'true',
     });
     store = t.app.get(EVENT_STORE);
     staff = bearer(t.token('u-staff', ['organization_staff'], 'ou-town'));
@@ -291,6 +294,15 @@ describe('signed checkpoints', () => {
         (await pool.query('SELECT max(revision) AS r FROM events WHERE stream_id = $1', [stream]))
           .rows[0].r,
       );
+    // The history has copied every event of the case before anything is changed.
+    for (let i = 0; i < 40; i++) {
+      const { rows: copied } = await pool.query(
+        `SELECT (SELECT count(*) FROM audit_history WHERE stream_id = 'appointment-a-1') =
+                (SELECT count(*) FROM events WHERE stream_id = 'appointment-a-1') AS done`,
+      );
+      if (copied[0].done) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     // 1. UPDATE one event's data: cadre-p-2, revision 0.
     await pool.query(
       `UPDATE events SET data = jsonb_set(data, '{fullName}', '"Người khác"')
@@ -306,6 +318,7 @@ describe('signed checkpoints', () => {
          FROM events WHERE stream_id = 'appointment-a-1' ORDER BY revision`,
     );
     let previous: Buffer | null = null;
+    const recomputed: string[] = [];
     for (const row of rows) {
       const digest = contentDigest({
         streamId: row.stream_id,
@@ -322,6 +335,7 @@ describe('signed checkpoints', () => {
         row.event_id,
       ]);
       previous = link;
+      recomputed.push(link.toString('hex'));
     }
     const selfCheck = await http()
       .get('/audit/verify?stream=appointment-a-1')
@@ -332,6 +346,24 @@ describe('signed checkpoints', () => {
       ok: true,
       checkpoint: { status: 'parted', finding: { kind: 'rewritten', revision: 0 } },
     });
+    // Not intact (before: nothing said so but the checkpoint's own status). The audit history,
+    // a copy taken at append, still shows the original hash; the check names both.
+    const shown = await http().get('/cases/a-1/history').set(auditor).expect(200);
+    expect(shown.body.events).toHaveLength(rows.length);
+    expect(shown.body.events[0].hash).not.toBe(recomputed[0]);
+    expect(selfCheck.body.intact).toBe(false);
+    expect(selfCheck.body.historyDisagreements[0]).toEqual({
+      code: 'history_disagrees',
+      streamId: 'appointment-a-1',
+      revision: 0,
+      eventId: rows[0].event_id,
+      historyHash: shown.body.events[0].hash,
+      storeHash: recomputed[0],
+    });
+    // Every later link changed with the recomputed chain: each line is named.
+    expect(
+      selfCheck.body.historyDisagreements.map((found: { revision: number }) => found.revision),
+    ).toEqual(rows.map((_, revision) => revision));
     // 3. DELETE a whole stream.
     await pool.query("DELETE FROM events WHERE stream_id = 'appointment-a-3'");
     // 4. DELETE a stream's tail.
@@ -376,15 +408,72 @@ describe('signed checkpoints', () => {
       'appointment-forged',
       'cadre-p-2',
     ]);
+    // Only the recomputed stream changed hashes the history had copied.
+    const historyStreams = (report.body.historyDisagreements as { streamId: string }[]).map(
+      (found) => found.streamId,
+    );
+    expect([...new Set(historyStreams)]).toEqual(['appointment-a-1']);
     // A deleted stream no longer lies in any unit: only the whole-store check names it.
     await http().get('/audit/verify?stream=appointment-a-3').set(auditor).expect(403);
-    // A later checkpoint only adds what is new: the covered history stays what was signed.
     await openCase('a-6');
-    await http().post('/audit/checkpoints').set(auditor).expect(201);
+    // Asked for, a checkpoint is refused over a changed store, naming where (before: 201).
+    const asked = await http().post('/audit/checkpoints').set(auditor).expect(409);
+    expect(asked.body).toMatchObject({ rule: 'checkpoint.store_disagrees' });
+    expect(asked.body.message).toMatch(/appointment-a-1 revision 0 \(rewritten\)/);
+    expect(asked.body.message).toMatch(/cadre-p-2 revision 0 \(rewritten\)/);
+    // The timer's still adds what is new: the covered history stays what was signed.
+    expect((await t.app.get(CheckpointService).create()).created).toBe(true);
     const still = await http().get('/audit/verify').set(auditor).expect(200);
     expect(still.body.status).toBe('tampered');
     expect(still.body.findings).toHaveLength(5);
-    // No checkpoint is signed over a new event that chains onto a rewritten history.
+  });
+
+  it('npm run audit: checkpoint refuses the changed store as the API does; verify names the history line', async () => {
+    const root = join(__dirname, '../..');
+    await run(process.execPath, ['scripts/build-if-stale.js'], { cwd: root });
+    const env = {
+      ...process.env,
+      DATABASE_URL: t.db.url,
+      CHECKPOINT_DIR: checkpointDir,
+      CHECKPOINT_SIGNING_KEY_FILE: join(work, 'signer.pem'),
+      CHECKPOINT_KEY_ID: 'k1',
+      CHECKPOINT_PUBLIC_KEYS_DIR: keysDir,
+    };
+    const cli = (...args: string[]) =>
+      run(process.execPath, ['dist/audit/audit.cli.js', ...args], { cwd: root, env }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+    // Something new to sign that does not chain onto the rewritten history.
+    await store.append(
+      'cadre-p-cli',
+      [
+        {
+          id: 'new-after-the-rewrite',
+          type: 'AuditNote',
+          data: {},
+          metadata: { actorId: 'dba', correlationId: 'c', causationId: null, occurredAt: today },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
+    const files = readdirSync(checkpointDir).sort();
+    // Before: "signed checkpoint 5", rc 0.
+    const signing = await cli('checkpoint');
+    expect(signing.code).toBe(1);
+    expect(signing.stderr).toMatch(
+      /audit: checkpoint not signed: the store was changed behind the service at .*appointment-a-1 revision 0 \(rewritten\)/,
+    );
+    expect(readdirSync(checkpointDir).sort()).toEqual(files);
+    const verify = await cli('verify', '--stream', 'appointment-a-1');
+    expect(verify.code).toBe(1);
+    expect(verify.stdout).toContain('1 streams checked, 0 broken');
+    expect(verify.stdout).toMatch(
+      /^appointment-a-1: HISTORY DISAGREES at revision 0 \(event [^)]+\): audit history hash [0-9a-f]{64}, store hash [0-9a-f]{64}$/m,
+    );
+  }, 240_000);
+
+  it('signs no checkpoint over a new event that chains onto a rewritten history', async () => {
     await store.append(
       'appointment-a-1',
       [
@@ -400,6 +489,20 @@ describe('signed checkpoints', () => {
     const refused = await http().post('/audit/checkpoints').set(auditor).expect(409);
     expect(refused.body).toMatchObject({ rule: 'checkpoint.store_disagrees' });
     expect(refused.body.message).toMatch(/appointment-a-1 revision \d+/);
+    // The timer, which signs without verifying first, refuses it too (once the store's reads
+    // reach the new event: nothing new to sign until then).
+    let timer: unknown;
+    for (let i = 0; i < 40; i++) {
+      timer = await t.app
+        .get(CheckpointService)
+        .create()
+        .catch((error: unknown) => error);
+      if (timer instanceof Error || (timer as { created: boolean }).created) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(String(timer)).toMatch(
+      /appointment-a-1 revision \d+: stored hash does not extend the covered chain/,
+    );
     // The outside copy is untouched by all of it.
     expect(readFileSync(join(checkpointDir, '0000000001.checkpoint.json'), 'utf8')).toContain(
       '"sequence": 1',

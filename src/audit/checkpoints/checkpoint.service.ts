@@ -15,12 +15,11 @@ import {
   caseProof,
   checkStreamAgainstCheckpoint,
   StreamCheckpointCheck,
-  CheckpointVerification,
   CreatedCheckpoint,
-  verifyAgainstCheckpoint,
 } from './checkpoint-ledger';
 import { CheckpointSettings } from './checkpoint-settings';
 import { signCheckpoint } from './sign-checkpoint';
+import { assertStoreAgrees, StoreVerification, verifyWholeStore } from '../store-verification';
 
 export const CHECKPOINT_SETTINGS = Symbol('CHECKPOINT_SETTINGS');
 export const CHECKPOINT_AUTO_START = Symbol('CHECKPOINT_AUTO_START');
@@ -102,9 +101,21 @@ export class CheckpointService implements OnModuleInit, OnModuleDestroy {
     return result;
   }
 
-  async verify(): Promise<CheckpointVerification> {
+  /**
+   * Signs on an auditor's request only after verifying the whole store: one changed behind the
+   * service is refused (StoreDisagrees naming where). The timer does not verify first, so the
+   * events appended after a tampering are still covered while it is investigated.
+   */
+  async createOnRequest(): Promise<CreatedCheckpoint> {
+    if (!this.settings.key) throw new CheckpointsNotConfigured('CHECKPOINT_SIGNING_KEY_FILE');
+    assertStoreAgrees(await this.verify());
+    return this.create();
+  }
+
+  /** The whole store against the latest checkpoint and against the audit history. */
+  async verify(): Promise<StoreVerification> {
     const { dir, keyring } = this.verifying();
-    return verifyAgainstCheckpoint({ store: this.store, dir, keyring });
+    return verifyWholeStore({ pool: this.pool, store: this.store, dir, keyring });
   }
 
   async verifyStream(streamId: string): Promise<StreamCheckpointCheck> {

@@ -36,6 +36,22 @@ export class CheckpointFindingDto {
   @ApiProperty({ description: 'further differing events of the same stream' }) further!: number;
 }
 
+/** An audit history line whose hash is not the store's hash of its event now. */
+export class HistoryDisagreementDto {
+  @ApiProperty({ enum: ['history_disagrees'] }) code!: string;
+  @ApiProperty({ example: 'appointment-c-2026-0042' }) streamId!: string;
+  @ApiProperty() revision!: number;
+  @ApiProperty() eventId!: string;
+  @ApiProperty({ description: 'the hash the audit history copied when the event was appended' })
+  historyHash!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "the store's hash of the event now; null: the store no longer holds it",
+  })
+  storeHash!: string | null;
+}
+
 export class CheckpointVerificationDto {
   @ApiProperty({ enum: ['no-checkpoint', 'intact', 'tampered', 'refused'] }) status!: string;
   @ApiProperty({ type: CheckpointSummaryDto, nullable: true })
@@ -47,6 +63,11 @@ export class CheckpointVerificationDto {
   findings!: CheckpointFindingDto[];
   @ApiProperty({ required: false, description: 'why the outside copy cannot be relied on' })
   refusedBecause?: string;
+  @ApiProperty({
+    type: [HistoryDisagreementDto],
+    description: 'audit history lines whose hash differs from the store (tampered when any)',
+  })
+  historyDisagreements!: HistoryDisagreementDto[];
 }
 
 export class StreamCheckpointCheckDto {

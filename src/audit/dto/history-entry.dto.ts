@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NOT_ANNOUNCED, WITHHELD_FROM_SUBJECT } from '../../identity/ballot-disclosure';
+import { HistoryDisagreementDto, StreamCheckpointCheckDto } from './checkpoint.dto';
 
 const TEXT_OR_NULL = { type: String, nullable: true } as const;
 
@@ -58,4 +59,19 @@ export class StreamCheckDto {
   brokenAtRevision?: number;
   @ApiProperty({ required: false, description: 'when not ok: that event' }) eventId?: string;
   @ApiProperty({ required: false, description: 'when not ok: why' }) reason?: string;
+  @ApiProperty({ required: false, enum: ['revision_missing', 'content_mismatch'] })
+  reasonCode?: string;
+  @ApiProperty({
+    type: StreamCheckpointCheckDto,
+    required: false,
+    description: 'the stream against the latest signed checkpoint (when checkpoints are set up)',
+  })
+  checkpoint?: StreamCheckpointCheckDto;
+  @ApiProperty({ type: [HistoryDisagreementDto] })
+  historyDisagreements!: HistoryDisagreementDto[];
+  @ApiProperty({
+    description:
+      'the chain holds, the checkpoint does not part from it and the audit history agrees: false is tampering',
+  })
+  intact!: boolean;
 }

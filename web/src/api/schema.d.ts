@@ -784,7 +784,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Signs a checkpoint over the whole store now (Ed25519), kept in CHECKPOINT_DIR and the database */
+        /** Signs a checkpoint over the whole store now (Ed25519), kept in CHECKPOINT_DIR and the database; refused (409 checkpoint.store_disagrees) while verifying the store finds it changed */
         post: operations["AuditController_createCheckpoint"];
         delete?: never;
         options?: never;
@@ -2653,19 +2653,6 @@ export interface components {
             id: string;
             events: components["schemas"]["HistoryEntryDto"][];
         };
-        StreamCheckDto: {
-            /** @example appointment-c-2026-0042 */
-            streamId: string;
-            /** @description true when every hash matches its chain */
-            ok: boolean;
-            eventsChecked: number;
-            /** @description when not ok: the first revision that fails */
-            brokenAtRevision?: number;
-            /** @description when not ok: that event */
-            eventId?: string;
-            /** @description when not ok: why */
-            reason?: string;
-        };
         CheckpointSummaryDto: {
             /** @example 12 */
             sequence: number;
@@ -2696,6 +2683,47 @@ export interface components {
             /** @description further differing events of the same stream */
             further: number;
         };
+        StreamCheckpointCheckDto: {
+            /** @enum {string} */
+            status: "no-checkpoint" | "covered" | "not-yet-covered" | "parted" | "refused";
+            checkpoint: components["schemas"]["CheckpointSummaryDto"] | null;
+            coveredRevision: number | null;
+            notYetCovered: number;
+            finding?: components["schemas"]["CheckpointFindingDto"];
+            refusedBecause?: string;
+        };
+        HistoryDisagreementDto: {
+            /** @enum {string} */
+            code: "history_disagrees";
+            /** @example appointment-c-2026-0042 */
+            streamId: string;
+            revision: number;
+            eventId: string;
+            /** @description the hash the audit history copied when the event was appended */
+            historyHash: string;
+            /** @description the store's hash of the event now; null: the store no longer holds it */
+            storeHash: string | null;
+        };
+        StreamCheckDto: {
+            /** @example appointment-c-2026-0042 */
+            streamId: string;
+            /** @description true when every hash matches its chain */
+            ok: boolean;
+            eventsChecked: number;
+            /** @description when not ok: the first revision that fails */
+            brokenAtRevision?: number;
+            /** @description when not ok: that event */
+            eventId?: string;
+            /** @description when not ok: why */
+            reason?: string;
+            /** @enum {string} */
+            reasonCode?: "revision_missing" | "content_mismatch";
+            /** @description the stream against the latest signed checkpoint (when checkpoints are set up) */
+            checkpoint?: components["schemas"]["StreamCheckpointCheckDto"];
+            historyDisagreements: components["schemas"]["HistoryDisagreementDto"][];
+            /** @description the chain holds, the checkpoint does not part from it and the audit history agrees: false is tampering */
+            intact: boolean;
+        };
         CheckpointVerificationDto: {
             /** @enum {string} */
             status: "no-checkpoint" | "intact" | "tampered" | "refused";
@@ -2708,6 +2736,8 @@ export interface components {
             findings: components["schemas"]["CheckpointFindingDto"][];
             /** @description why the outside copy cannot be relied on */
             refusedBecause?: string;
+            /** @description audit history lines whose hash differs from the store (tampered when any) */
+            historyDisagreements: components["schemas"]["HistoryDisagreementDto"][];
         };
         CheckpointPayloadDto: {
             /** @example 12 */
@@ -3412,9 +3442,11 @@ export type SchemaPoolSectionDto = components['schemas']['PoolSectionDto'];
 export type SchemaPersonnelReportDto = components['schemas']['PersonnelReportDto'];
 export type SchemaHistoryEntryDto = components['schemas']['HistoryEntryDto'];
 export type SchemaHistoryDto = components['schemas']['HistoryDto'];
-export type SchemaStreamCheckDto = components['schemas']['StreamCheckDto'];
 export type SchemaCheckpointSummaryDto = components['schemas']['CheckpointSummaryDto'];
 export type SchemaCheckpointFindingDto = components['schemas']['CheckpointFindingDto'];
+export type SchemaStreamCheckpointCheckDto = components['schemas']['StreamCheckpointCheckDto'];
+export type SchemaHistoryDisagreementDto = components['schemas']['HistoryDisagreementDto'];
+export type SchemaStreamCheckDto = components['schemas']['StreamCheckDto'];
 export type SchemaCheckpointVerificationDto = components['schemas']['CheckpointVerificationDto'];
 export type SchemaCheckpointPayloadDto = components['schemas']['CheckpointPayloadDto'];
 export type SchemaSignedCheckpointDto = components['schemas']['SignedCheckpointDto'];
