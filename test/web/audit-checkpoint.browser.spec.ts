@@ -185,8 +185,17 @@ describe('the audit screen against signed checkpoints', () => {
     await session.close();
   });
 
-  it('after a rewrite with a recomputed chain, the chain holds but the checkpoint says where it parts', async () => {
+  it('after a rewrite with a recomputed chain, the case reads as tampered in red, from the revision the checkpoint names', async () => {
     const pool = t.db.pool;
+    // The audit history has copied every event before anything is changed.
+    for (let i = 0; i < 40; i++) {
+      const { rows: copied } = await pool.query(
+        `SELECT (SELECT count(*) FROM audit_history WHERE stream_id = 'appointment-a-web-cp') =
+                (SELECT count(*) FROM events WHERE stream_id = 'appointment-a-web-cp') AS done`,
+      );
+      if (copied[0].done) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     await pool.query(
       `UPDATE events SET data = jsonb_set(data, '{summary}', '"Đã sửa"')
         WHERE stream_id = 'appointment-a-web-cp' AND revision = 0`,
@@ -212,16 +221,48 @@ describe('the audit screen against signed checkpoints', () => {
         row.event_id,
       ]);
     }
-    const session = await checkAsAuditor();
+    let session = await checkAsAuditor();
+    // Before: a green "Toàn vẹn: 2 sự kiện, chuỗi băm hợp lệ." over a yellow note.
+    const verdict = session.page.getByTestId('verify-result');
+    await verdict.getByText('Bị sửa đổi: hồ sơ không còn toàn vẹn từ phiên bản 0.').waitFor();
+    expect(await verdict.getAttribute('class')).toBe('error');
+    expect(await verdict.innerText()).toMatch(
+      /Bản chốt ký số số 1 \(.+\) cho biết từ phiên bản 0: nội dung sự kiện bị sửa\./,
+    );
+    // The history copied at append still holds the original hashes: named, and marked below.
+    expect(await verdict.innerText()).toMatch(
+      /Lịch sử kiểm toán \(bản sao lúc ghi\) khác với kho sự kiện tại phiên bản 0(, \d+)*\./,
+    );
+    expect(await verdict.innerText()).not.toContain('Toàn vẹn');
+    // The chain's own consistency and the checkpoint's note stay below as details.
     await session.page
-      .getByTestId('verify-result')
-      .getByText(/Toàn vẹn: \d+ sự kiện/)
+      .getByTestId('chain-detail')
+      .getByText(/Chuỗi băm tự khớp \(\d+ sự kiện\), nhưng chuỗi có thể đã được tính lại/)
       .waitFor();
     await session.page
       .getByTestId('checkpoint-result')
       .getByText(/Khác với bản chốt ký số số 1 từ phiên bản 0: nội dung sự kiện bị sửa/)
       .waitFor();
+    const first = session.page.locator('ol.timeline > li').first();
+    expect(await first.getAttribute('class')).toContain('disagrees');
+    expect(await first.getByTestId('timeline-disagrees').innerText()).toMatch(
+      /khác với kho sự kiện Mã băm trong kho sự kiện hiện là [0-9a-f]{64}\./,
+    );
+    expect(await axeViolations(session.page)).toEqual([]);
     await screenshot(session.page, '06-audit-checkpoint-parted');
+    await session.close();
+
+    // A plain rewrite (the hash left as it was) is named in Vietnamese, not in the store's English.
+    await pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{minutesRef}', '"BB-99"')
+        WHERE stream_id = 'appointment-a-web-cp' AND revision = 1`,
+    );
+    session = await checkAsAuditor();
+    const broken = await session.page.getByTestId('verify-result').innerText();
+    expect(broken).toContain(
+      'Chuỗi băm bị phá vỡ tại phiên bản 1: nội dung đã lưu không khớp với mã băm của nó',
+    );
+    expect(broken).not.toContain('stored content does not match its hash');
     await session.close();
   });
 });

@@ -769,6 +769,22 @@ const vi = {
     verify: 'Kiểm tra chuỗi băm',
     verifyOk: 'Toàn vẹn: {{count}} sự kiện, chuỗi băm hợp lệ.',
     verifyBroken: 'Chuỗi băm bị phá vỡ tại phiên bản {{revision}}: {{reason}}',
+    chainBreaks: {
+      content_mismatch: 'nội dung đã lưu không khớp với mã băm của nó',
+      revision_missing: 'thiếu phiên bản này trong kho sự kiện',
+    },
+    tamperedHeadline: 'Bị sửa đổi: hồ sơ không còn toàn vẹn từ phiên bản {{revision}}.',
+    tamperedCheckpoint:
+      'Bản chốt ký số số {{sequence}} ({{at}}) cho biết từ phiên bản {{revision}}: {{kind}}.',
+    tamperedHistory:
+      'Lịch sử kiểm toán (bản sao lúc ghi) khác với kho sự kiện tại phiên bản {{revisions}}.',
+    chainSelfConsistent:
+      'Chuỗi băm tự khớp ({{count}} sự kiện), nhưng chuỗi có thể đã được tính lại sau khi sửa: điều đó không chứng minh hồ sơ toàn vẹn.',
+    historyDisagrees:
+      'Phiên bản {{revision}}: lịch sử kiểm toán ghi mã băm {{historyHash}}, kho sự kiện ghi {{storeHash}}.',
+    storeHashGone: '(sự kiện không còn trong kho)',
+    differsFromStore: 'khác với kho sự kiện',
+    storeHashNow: 'Mã băm trong kho sự kiện hiện là {{hash}}.',
     checkpointNone:
       'Chưa có bản chốt ký số nào: lịch sử này chưa được đối chiếu với bản lưu ngoài cơ sở dữ liệu.',
     checkpointCovered:
@@ -1675,6 +1691,22 @@ const en: Strings<typeof vi> = {
     verify: 'Check the hash chain',
     verifyOk: 'Intact: {{count}} events, the hash chain holds.',
     verifyBroken: 'The hash chain breaks at revision {{revision}}: {{reason}}',
+    chainBreaks: {
+      content_mismatch: 'the stored content does not match its hash',
+      revision_missing: 'this revision is missing from the event store',
+    },
+    tamperedHeadline: 'Tampered: the case is not intact from revision {{revision}}.',
+    tamperedCheckpoint:
+      'Signed checkpoint {{sequence}} ({{at}}) says from revision {{revision}}: {{kind}}.',
+    tamperedHistory:
+      'The audit history (the copy taken at append) differs from the event store at revision {{revisions}}.',
+    chainSelfConsistent:
+      'The hash chain agrees with itself ({{count}} events), but it may have been recomputed after the change: that does not prove integrity.',
+    historyDisagrees:
+      'Revision {{revision}}: the audit history holds hash {{historyHash}}, the event store {{storeHash}}.',
+    storeHashGone: '(the event is no longer in the store)',
+    differsFromStore: 'differs from the event store',
+    storeHashNow: 'The event store now holds hash {{hash}}.',
     exportCsv: 'Download the history (CSV)',
     accessLog: 'Access log',
     accessWho: 'Who',

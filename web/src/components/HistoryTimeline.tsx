@@ -3,28 +3,36 @@ import { useTranslation } from 'react-i18next';
 import { AuditEntry } from '../api/types';
 import { formatDateTime } from '../dates';
 import { isWithheld, withheldResultKey } from '../withheld';
+import { HistoryDisagreement } from './HashCheckVerdict';
 
 /**
  * A history's events in order, each with who acted, in which role and unit, under which rule
  * version, its correlation and causation ids and its hash: the case history and the person's
  * history read the same. `reached`: the events up to this index are drawn as replayed (the case
  * history's "as of" slider). `about`: what each line adds before its facts (the person's history
- * names the case an event belongs to).
+ * names the case an event belongs to). `disagreements`: lines the hash check found differing from
+ * the event store (the history is a copy taken at append time), marked red with the store's hash.
  */
 export function HistoryTimeline({
   events,
   reached = events.length - 1,
   about,
+  disagreements = [],
 }: {
   events: AuditEntry[];
   reached?: number;
   about?: (event: AuditEntry) => ReactNode;
+  disagreements?: HistoryDisagreement[];
 }) {
   const { t } = useTranslation();
+  const differing = new Map(disagreements.map((found) => [found.eventId, found]));
   return (
     <ol className="timeline">
       {events.map((e, index) => (
-        <li key={e.eventId} className={index <= reached ? 'in' : 'after'}>
+        <li
+          key={e.eventId}
+          className={`${index <= reached ? 'in' : 'after'}${differing.has(e.eventId) ? ' disagrees' : ''}`}
+        >
           <div>
             <strong>
               {e.revision}. {t(`record.${e.type}`, { defaultValue: e.type })}
@@ -33,6 +41,14 @@ export function HistoryTimeline({
             <span className="muted mono">{e.type}</span> — {formatDateTime(e.recordedAt)}
           </div>
           {about?.(e)}
+          {differing.has(e.eventId) && (
+            <p data-testid="timeline-disagrees">
+              <span className="badge danger">{t('audit.differsFromStore')}</span>{' '}
+              {t('audit.storeHashNow', {
+                hash: differing.get(e.eventId)!.storeHash ?? t('audit.storeHashGone'),
+              })}
+            </p>
+          )}
           {isWithheld(e.withheldBecause) && (
             <p className="muted" data-testid="timeline-withheld">
               {t(withheldResultKey(e.withheldBecause, e.type))}

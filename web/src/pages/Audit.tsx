@@ -11,6 +11,7 @@ import { ErrorBox, Field, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { ProcedureDiagram } from '../components/ProcedureDiagram';
 import { HistoryTimeline } from '../components/HistoryTimeline';
+import { HashCheckVerdict, StreamCheck } from '../components/HashCheckVerdict';
 import { CaseFacts, StepRecords } from './CasePage';
 import { AuditCaseList } from './AuditCaseList';
 import { useDisciplineCase } from '../discipline/discipline-api';
@@ -30,64 +31,6 @@ interface AccessEntry {
   occurredAt?: string;
   status?: number;
   [key: string]: unknown;
-}
-
-/** A stream's chain check as `GET /audit/verify?stream=` answers it. */
-interface StreamCheck {
-  ok: boolean;
-  eventsChecked: number;
-  brokenAtRevision?: number;
-  reason?: string;
-  checkpoint?: CheckpointCheck;
-}
-
-/** The stream against the latest signed checkpoint kept outside the database. */
-interface CheckpointCheck {
-  status: 'no-checkpoint' | 'covered' | 'not-yet-covered' | 'parted' | 'refused';
-  checkpoint: { sequence: number; createdAt: string } | null;
-  coveredRevision: number | null;
-  notYetCovered: number;
-  finding?: { kind: string; revision: number };
-  refusedBecause?: string;
-}
-
-/** Covered / not yet covered (with the count) / where the case parts from the signed checkpoint. */
-function CheckpointVerdict({ check }: { check: CheckpointCheck }) {
-  const { t } = useTranslation();
-  const signed = check.checkpoint;
-  const lines: string[] = [];
-  if (check.status === 'refused')
-    lines.push(t('audit.checkpointRefused', { reason: check.refusedBecause ?? '' }));
-  else if (check.status === 'parted' && signed && check.finding)
-    lines.push(
-      t('audit.checkpointParted', {
-        sequence: signed.sequence,
-        revision: check.finding.revision,
-        kind: t(`audit.checkpointKinds.${check.finding.kind}`),
-      }),
-    );
-  else if (!signed) lines.push(t('audit.checkpointNone'));
-  else if (check.coveredRevision !== null)
-    lines.push(
-      t('audit.checkpointCovered', {
-        sequence: signed.sequence,
-        at: formatDateTime(signed.createdAt),
-        revision: check.coveredRevision,
-      }),
-    );
-  if (check.status !== 'parted' && check.status !== 'refused' && check.notYetCovered > 0)
-    lines.push(t('audit.checkpointNotYet', { count: check.notYetCovered }));
-  const good = check.status === 'covered' || check.status === 'not-yet-covered';
-  return (
-    <p
-      className={good ? 'notice' : 'warning'}
-      role="status"
-      data-testid="checkpoint-result"
-      data-status={check.status}
-    >
-      {lines.join(' ')}
-    </p>
-  );
 }
 
 /** The auditor's start: open a case's history, the access log, exports. */
@@ -295,21 +238,7 @@ export function AuditHistory({ caseId }: { caseId: string }) {
           {t('audit.exportCsv')}
         </button>
       </div>
-      {verify.data && (
-        <p
-          className={verify.data.ok ? 'notice' : 'warning'}
-          role="status"
-          data-testid="verify-result"
-        >
-          {verify.data.ok
-            ? t('audit.verifyOk', { count: verify.data.eventsChecked })
-            : t('audit.verifyBroken', {
-                revision: verify.data.brokenAtRevision,
-                reason: verify.data.reason ?? '',
-              })}
-        </p>
-      )}
-      {verify.data?.checkpoint && <CheckpointVerdict check={verify.data.checkpoint} />}
+      {verify.data && <HashCheckVerdict check={verify.data} />}
       <ErrorBox error={verify.error ?? error} />
       <section className="card" aria-labelledby="as-of-title">
         <h2 id="as-of-title">{t('audit.asOf')}</h2>
@@ -375,7 +304,11 @@ export function AuditHistory({ caseId }: { caseId: string }) {
         {!isDiscipline && view && <StepRecords view={view} definition={definition} />}
       </section>
       <h2>{t('audit.timeline')}</h2>
-      <HistoryTimeline events={events} reached={slider} />
+      <HistoryTimeline
+        events={events}
+        reached={slider}
+        disagreements={verify.data?.historyDisagreements}
+      />
     </section>
   );
 }
