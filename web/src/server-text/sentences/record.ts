@@ -1,0 +1,217 @@
+import { withDaysFormatted } from '../../dates';
+import { N, DAY, ID, Sentence, sentence } from './sentence';
+
+/** Whether a person may be appointed (eligibility.ts) and a rotation's placement (placement-group.ts). */
+export const ELIGIBILITY: Sentence[] = [
+  sentence(
+    `discipline \\(${ID}, (.+)\\) (?:in effect|bars a higher post) (?:(with no end date)|until ${DAY})`,
+    ([form, ref, noEnd, until], s) =>
+      `Kỷ luật (${s.words.form(form)}, ${ref}) hạn chế bổ nhiệm chức vụ cao hơn ${noEnd ? 'không có thời hạn kết thúc' : `đến ngày ${s.day(until)}`}`,
+  ),
+  sentence(
+    `discipline case ${ID} is open( past verification)? \\((.+)\\)`,
+    ([caseId, past, citation], s) =>
+      `Đang có hồ sơ kỷ luật ${caseId}${past ? ' đã qua bước xác minh' : ''} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `takes up ${ID} on ${DAY} \\((.+)\\)`,
+    ([position, day, ref], s) =>
+      `Sẽ đảm nhiệm chức vụ ${s.words.position(position)} từ ngày ${s.day(day)} (${ref})`,
+  ),
+  sentence(
+    `already holds ${ID}(?:; use (\\S+))?`,
+    ([position, route], s) =>
+      `Đang giữ chức vụ ${s.words.position(position)}${route ? `; dùng thủ tục ${s.words.procedure(route)}` : ''}`,
+  ),
+  sentence(
+    `([a-z ]+) since ${DAY}(?: until ${DAY})? \\((.+)\\)`,
+    ([status, from, until, citation], s) =>
+      `${s.words.personStatus(status.replace(/ /g, '_'))} từ ngày ${s.day(from)}${until ? ` đến ngày ${s.day(until)}` : ''} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `not in the planning pool for ${ID} or an equivalent or higher post`,
+    ([position], s) =>
+      `Chưa được quy hoạch vào chức vụ ${s.words.position(position)} hoặc chức vụ tương đương, cao hơn`,
+  ),
+  sentence(
+    `over the age limit of ${ID}: retired on ${DAY}, past the retirement age \\((.+)\\)`,
+    ([ruleSet, retired, citation], s) =>
+      `Quá tuổi theo ${ruleSet}: đã đến tuổi nghỉ hưu ngày ${s.day(retired)} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `over the age limit of ${ID}: retires on ${DAY}, ${N} whole years left, needs ${N} \\((.+)\\)`,
+    ([ruleSet, retires, left, needs, citation], s) =>
+      `Quá tuổi theo ${ruleSet}: nghỉ hưu ngày ${s.day(retires)}, còn ${left} năm tròn, cần ${needs} năm (${s.citation(citation)})`,
+  ),
+  sentence(
+    `leadership post ${ID} in (.+); from (.+)`,
+    ([position, province, origin], s) =>
+      `Chức vụ lãnh đạo ${s.words.position(position)} tại ${province}; quê quán ${origin}`,
+  ),
+  sentence(
+    `holds (.+) past a first term`,
+    ([positions], s) =>
+      `Giữ chức vụ ${positions
+        .split(', ')
+        .map((p) => s.words.position(p))
+        .join(', ')} quá một nhiệm kỳ`,
+  ),
+];
+
+/** How a step ended a case (case.steps.ts, case.nominees.ts, case.election.ts, exam-scores.ts). */
+export const ENDINGS: Sentence[] = [
+  sentence(
+    `${ID} averaged ${N} of ${N}, (at or above|below) the pass mark ${N}`,
+    ([id, average, scale, side, mark], s) =>
+      `${s.words.person(id)}: điểm trung bình ${s.n(average)}/${s.n(scale)}, ${side === 'below' ? 'dưới' : 'đạt'} điểm đạt ${s.n(mark)}`,
+  ),
+  sentence(
+    `no candidate reached the pass mark of ${N} of ${N} at ${ID}: (.+) \\((.+)\\)`,
+    ([mark, scale, , scores, citation], s) =>
+      `Không ứng viên nào đạt điểm ${s.n(mark)}/${s.n(scale)}: ${s.reason(scores)} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `${ID} was not nominated: (.+)`,
+    ([id, inner], s) => `${s.words.person(id)} không được giới thiệu: ${s.reason(inner)}`,
+  ),
+  sentence(
+    `nobody was nominated: (.+)`,
+    ([inner], s) => `Không ai được giới thiệu: ${s.reason(inner)}`,
+  ),
+  sentence(
+    `the council did not elect the person introduced: (.+) \\((.+)\\)`,
+    ([inner, citation], s) =>
+      `Hội đồng không bầu người được giới thiệu: ${s.reason(inner)} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `${ID} ((?:passed|failed|tie)\\b.+)`,
+    ([id, inner], s) => `${s.words.person(id)} — ${s.reason(inner)}`,
+  ),
+  sentence(
+    `no nominee passed: (.+)`,
+    ([inner], s) => `Không người được giới thiệu nào đạt: ${s.reason(inner)}`,
+  ),
+  sentence(
+    `tallies\\[(\\d+)\\]: ${ID} (.+)`,
+    ([index, id, inner], s) =>
+      `Phiếu thứ ${Number(index) + 1}, ${s.words.person(id)} — ${s.reason(inner)}`,
+  ),
+  sentence(
+    `((?:tally|tallies\\[\\d+\\])\\.\\w+): (.+)`,
+    ([field, inner], s) => `${field}: ${s.reason(inner)}`,
+  ),
+  sentence(
+    `(.+): send headDecision "for" or "against"`,
+    ([inner], s) =>
+      `${s.reason(inner)}: gửi quyết định của người đứng đầu (headDecision "for" hoặc "against")`,
+  ),
+];
+
+/** What vetting reads off the person's record, a closure, the end of a post left. */
+export const RECORD_NOTES: Sentence[] = [
+  sentence(
+    'no discipline in effect and no open discipline case',
+    () => 'Không đang chịu kỷ luật và không có hồ sơ kỷ luật đang mở',
+  ),
+  sentence('no discipline in effect', () => 'Không đang chịu kỷ luật'),
+  sentence('no open discipline case', () => 'Không có hồ sơ kỷ luật đang mở'),
+  sentence(
+    `it bars a higher post only: ${ID} \\(rank ${N}\\) is not higher than the post held \\(rank ${N}\\)`,
+    ([position, rank, held], s) =>
+      `Kỷ luật chỉ hạn chế bổ nhiệm chức vụ cao hơn: ${s.words.position(position)} (bậc ${s.n(rank)}) không cao hơn chức vụ đang giữ (bậc ${s.n(held)})`,
+  ),
+  sentence(
+    `open discipline case ${ID} is (not yet past verification|pending|past verification) \\((.+)\\)`,
+    ([caseId, stage, citation], s) =>
+      `Hồ sơ kỷ luật ${caseId} đang mở${stage === 'pending' ? '' : stage === 'past verification' ? ', đã qua bước xác minh' : ', chưa qua bước xác minh'} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `planning pool (\\d{4}-\\d{4}) for ${ID} \\((.+)\\)`,
+    ([term, position, ref], s) =>
+      `Trong quy hoạch nhiệm kỳ ${term} vào chức vụ ${s.words.position(position)} (${ref})`,
+  ),
+  sentence(
+    `retires on ${DAY}: ${N} whole years left, needs ${N} for a full term \\((.+)\\)`,
+    ([day, left, needs, citation], s) =>
+      `Nghỉ hưu ngày ${s.day(day)}: còn ${left} năm tròn, cần ${needs} năm cho một nhiệm kỳ (${s.citation(citation)})`,
+  ),
+  sentence(
+    `verification did not confirm the violation: (.+)`,
+    ([conclusion]) => `Kết quả xác minh không xác định có vi phạm: ${conclusion}`,
+  ),
+  sentence(
+    `(appointed|rotated or transferred) to ${ID} \\(case ${ID}\\) without keeping this post concurrently \\(kiêm nhiệm\\)`,
+    ([how, position, caseId], s) =>
+      `${how === 'appointed' ? 'Được bổ nhiệm' : 'Được luân chuyển, điều động'} giữ chức vụ ${s.words.position(position)} (hồ sơ ${caseId}), không kiêm nhiệm chức vụ này`,
+  ),
+  sentence(
+    `new term from ${DAY} \\((.+)\\)`,
+    ([day, ref], s) => `Bổ nhiệm lại, nhiệm kỳ mới từ ngày ${s.day(day)} (${ref})`,
+  ),
+  sentence(`term ended \\(case ${ID}\\)`, ([caseId]) => `Hết nhiệm kỳ (hồ sơ ${caseId})`),
+  // A planning entry left once the person takes up its post (case-record.process.ts).
+  sentence(
+    `took up the post \\(case ${ID}\\); planned for it in (\\d{4}-\\d{4}) by (.+)`,
+    ([caseId, term, ref]) =>
+      `Đã nhận chức vụ (hồ sơ ${caseId}); được quy hoạch vào chức vụ này giai đoạn ${term} theo ${withDaysFormatted(ref)}`,
+  ),
+  sentence(
+    `discipline: ${ID} \\(case ${ID}\\)`,
+    ([form, caseId], s) => `Kỷ luật: ${s.words.form(form)} (hồ sơ ${caseId})`,
+  ),
+  sentence(`(dismissal|relief|resignation|suspension) \\(case ${ID}\\)`, ([kind, caseId]) => {
+    const how = REMOVALS[kind as keyof typeof REMOVALS];
+    return `${how} (hồ sơ ${caseId})`;
+  }),
+];
+
+/**
+ * Why an annulled discipline decision could not put a pool entry back (planning-pool-restoration.ts):
+ * the person is planned for the post again, the term has ended, or a limit of the pool is reached.
+ */
+export const PLANNING_RESTORATIONS: Sentence[] = [
+  sentence(
+    `the person is planned for ${ID} again \\((\\d{4}-\\d{4}), (.+)\\)`,
+    ([position, term, ref], s) =>
+      `Đã được quy hoạch lại vào chức vụ ${s.words.position(position)} (giai đoạn ${term}, ${withDaysFormatted(ref)})`,
+  ),
+  sentence(
+    'planning term (\\d{4}-\\d{4}) has ended',
+    ([term]) => `Giai đoạn quy hoạch ${term} đã kết thúc`,
+  ),
+  sentence(
+    `planning_pool\\.post_full: planning pool full: post ${ID} has ${N} of ${N} people in term (\\d{4}-\\d{4}) \\((.*?)\\) \\((.+)\\)`,
+    ([position, planned, limit, term, people, citation], s) =>
+      `Quy hoạch chức vụ ${s.words.position(position)} giai đoạn ${term} đã đủ ${planned}/${limit} người (${s.list(people, (id) => s.words.person(id))}) (${s.citation(citation)})`,
+  ),
+  sentence(
+    `planning_pool\\.person_full: planning pool full: person ${ID} is planned for ${N} of ${N} posts of level ${N} in term (\\d{4}-\\d{4}) \\((.*?)\\) \\((.+)\\)`,
+    ([person, planned, limit, level, term, posts, citation], s) =>
+      `${s.words.person(person)} đã được quy hoạch vào ${planned}/${limit} chức vụ cấp ${level} trong giai đoạn ${term} (${s.list(posts, (id) => s.words.position(id))}) (${s.citation(citation)})`,
+  ),
+];
+
+/**
+ * Why a complaint review could not give back a post the reviewed discipline decision ended
+ * (post-restoration.ts): the person holds the post again, or its term ended before the review.
+ */
+export const POST_RESTORATIONS: Sentence[] = [
+  sentence(
+    `post\\.held_again: the person holds ${ID} again \\(from ${DAY}, (.+)\\)`,
+    ([position, day, ref], s) =>
+      `Đang giữ lại chức vụ ${s.words.position(position)} theo quyết định khác (từ ngày ${s.day(day)}, ${withDaysFormatted(ref)})`,
+  ),
+  sentence(
+    `post\\.term_ended: the term of ${ID} \\((.+)\\) ended on ${DAY}, before ${DAY}`,
+    ([position, ref, ended, reviewed], s) =>
+      `Nhiệm kỳ chức vụ ${s.words.position(position)} (${withDaysFormatted(ref)}) đã kết thúc ngày ${s.day(ended)}, trước ngày ${s.day(reviewed)}`,
+  ),
+];
+
+/** How a removal case ended the post (`removal-record.process.ts`: the definition's kind). */
+const REMOVALS = {
+  dismissal: 'Miễn nhiệm',
+  relief: 'Cho thôi giữ chức vụ',
+  resignation: 'Từ chức',
+  suspension: 'Tạm đình chỉ công tác',
+};

@@ -1,0 +1,93 @@
+import { withDaysFormatted } from '../../dates';
+import { N, DAY, ID, Sentence, sentence } from './sentence';
+
+/** A decision's term and its ground (`termRule`: case.decision.ts and each procedure's rules). */
+export const TERMS: Sentence[] = [
+  sentence(
+    `full term of ${N} years \\((.+)\\)`,
+    ([years, citation], s) => `Đủ nhiệm kỳ ${years} năm (${s.citation(citation)})`,
+  ),
+  sentence(
+    `extended to retirement on ${DAY} \\((.+)\\)`,
+    ([day, citation], s) => `Kéo dài đến ngày nghỉ hưu ${s.day(day)} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `extended to retirement: ${N} whole years left, fewer than ${N} \\((.+)\\)`,
+    ([left, threshold, citation], s) =>
+      `Kéo dài đến khi nghỉ hưu: còn ${left} năm tròn, dưới ${threshold} năm (${s.citation(citation)})`,
+  ),
+  sentence(
+    `the term ends at retirement on ${DAY}`,
+    ([day], s) => `Thời hạn kết thúc khi nghỉ hưu ngày ${s.day(day)}`,
+  ),
+  sentence(
+    `planned duration ${N} years, at least ${N} \\((\\S+), (\\S+)\\)`,
+    ([years, minimum, param, ruleSet], s) =>
+      `Thời gian dự kiến ${years} năm, tối thiểu ${minimum} năm (${s.ruleGround(ruleSet, param)})`,
+  ),
+  // A rotation's or transfer's duration out of its bounds (rotation-rules.ts, rotationTerm).
+  sentence(
+    `termYears: the move lasts at least ${N} years, ${N} given \\((\\S+): (.+)\\)`,
+    ([minimum, given, param, citation], s) =>
+      `termYears: thời gian luân chuyển, điều động ít nhất ${s.n(minimum)} năm, đã nhập ${s.n(given)} (${param}: ${s.citation(citation)})`,
+  ),
+  sentence(
+    `termYears: must not be greater than ${N} \\((.+)\\)`,
+    ([maximum, citation], s) =>
+      `termYears: không được lớn hơn ${s.n(maximum)} năm (${s.citation(citation)})`,
+  ),
+  sentence(
+    `planned duration ${N} years, as the decision states`,
+    ([years]) => `Thời gian dự kiến ${years} năm, theo quyết định`,
+  ),
+  sentence(
+    'no planned period: the transfer decision states none, and no instrument read sets a least period for a transfer \\(điều động\\)',
+    () =>
+      'Không định thời gian: quyết định điều động không nêu, và không văn bản nào đã đối chiếu quy định thời gian tối thiểu của việc điều động',
+  ),
+  sentence(
+    `leadership post held on an appointment term: ${ID}: (.+)`,
+    // The rule set's id stays in the record; its instrument names the ground for a reader.
+    ([, citation], s) =>
+      `Chức vụ lãnh đạo, quản lý giữ theo thời hạn bổ nhiệm: ${s.citation(citation)}`,
+  ),
+  sentence(
+    `the council's term from ${DAY}: (.+)`,
+    ([day, rule], s) =>
+      `Theo nhiệm kỳ của Hội đồng nhân dân từ ngày ${s.day(day)}: ${s.citation(rule)}`,
+  ),
+  sentence(
+    `an agreement \\(hiệp y\\) has no term: it holds for the appointment it was asked for`,
+    () => 'Ý kiến hiệp y không có thời hạn: có giá trị cho việc bổ nhiệm đã đề nghị',
+  ),
+  // `<rule set>: <citation>` — the appointment term of the rule set the case pinned: its
+  // instrument names it for a reader (the rule set's id stays in the record).
+  sentence(`${ID}: (.+)`, ([, citation], s) => s.citation(citation)),
+];
+
+/**
+ * A re-appointment's new term set to start before the current one ends (reappointment-rules.ts):
+ * the term's ground (Nghị định 138/2020 art. 41(1), 49(1), as restated) and the notice's lead
+ * time as the case's rule set has it.
+ */
+export const REAPPOINTMENT_START: Sentence[] = [
+  sentence(
+    `effectiveFrom: ${DAY} is before ${DAY}, when the term of ${ID} held since ${DAY} \\((.+?)\\) (ends|ended); the new term starts on that day or later \\((Nghị định 138/2020/NĐ-CP art\\. 41\\(1\\).+?)\\); the re-appointment notice: ${N} (days|working days) before the term ends \\((.+)\\)`,
+    ([from, endsOn, position, since, ref, ends, , amount, unit, citation], s) =>
+      `Ngày hiệu lực ${s.day(from)} trước ngày ${s.day(endsOn)}, ngày ${ends === 'ends' ? 'kết thúc' : 'đã kết thúc'} nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(since)} (${withDaysFormatted(ref)}); nhiệm kỳ mới bắt đầu từ ngày đó trở đi (Nghị định 138/2020/NĐ-CP, Điều 41(1), Điều 49(1) — đối chiếu với bản tóm lược, chưa với văn bản gốc); thông báo bổ nhiệm lại chậm nhất ${amount} ${unit === 'days' ? 'ngày' : 'ngày làm việc'} trước ngày hết nhiệm kỳ (${s.citation(citation)})`,
+  ),
+];
+
+/** The day a status period ended (status-periods.ts), refused. */
+export const STATUS_ENDS: Sentence[] = [
+  sentence(
+    `until: ${DAY} is after today \\(${DAY}\\); record the day the ([a-z_]+) period ended once it has`,
+    ([until, today, status], s) =>
+      `Ngày kết thúc ${s.day(until)} sau ngày hôm nay (${s.day(today)}): chỉ ghi nhận ngày kết thúc tình trạng «${s.words.personStatus(status)}» khi tình trạng đã kết thúc`,
+  ),
+  sentence(
+    `until: the ([a-z_]+) period ends \\(${DAY}\\) before it starts \\(${DAY}\\)`,
+    ([status, until, from], s) =>
+      `Ngày kết thúc tình trạng «${s.words.personStatus(status)}» (${s.day(until)}) trước ngày bắt đầu (${s.day(from)})`,
+  ),
+];
