@@ -23,6 +23,8 @@ const TALLY = ['members', 'summoned', 'present', 'for', 'against', 'abstain', 'i
 export interface StepFormProps {
   view: CaseView & { names?: { people: Record<string, string> } };
   step: StepDefinition;
+  /** The procedure's steps, for a refusal that names one ("the current step is …"). */
+  steps?: readonly StepDefinition[];
   ruleSet: RuleSet | undefined;
   /** Sends the body; throws ApiError on a refusal. */
   submit(body: Record<string, unknown>): Promise<void>;
@@ -48,13 +50,24 @@ function numberOrNull(text: string | undefined): number | null {
 export function StepForm({
   view,
   step,
+  steps,
   ruleSet,
   submit,
   recordFindings,
   correction,
 }: StepFormProps) {
   const { t, i18n } = useTranslation();
-  const reasonText = useReasonText(view.names);
+  const english = i18n.language === 'en';
+  const names = useMemo(
+    () => ({
+      ...view.names,
+      steps: Object.fromEntries(
+        (steps ?? [step]).map((s) => [s.id, english ? s.title : s.titleVi]),
+      ),
+    }),
+    [view.names, steps, step, english],
+  );
+  const reasonText = useReasonText(names);
   const [values, setValues] = useState<Values>(() => ({
     ...initialValues(view, step),
     ...correction?.values,
@@ -596,7 +609,7 @@ export function StepForm({
       )}
       {textarea('note', t('form.note'), false)}
       {correction && textarea('reason', t('correction.reason'))}
-      <ErrorBox error={error} />
+      <ErrorBox error={error} names={names} />
       {confirmFail && (
         <div className="confirm" role="alertdialog" aria-labelledby="fail-warning">
           <p id="fail-warning">{t('form.failWarning')}</p>

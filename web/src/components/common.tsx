@@ -2,7 +2,7 @@ import { ReactNode } from 'react';
 import { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { useReasonText } from '../server-text/use-reason-text';
+import { KnownNames, useReasonText } from '../server-text/use-reason-text';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -22,10 +22,13 @@ export function ruleTitle(t: TFunction, error: ApiError): string {
   return t(`rules.${error.rule}`, { defaultValue: title });
 }
 
-/** A refusal as the user should read it: the rule in Vietnamese (when known) and the server's message. */
-export function ErrorBox({ error }: { error: unknown }) {
+/**
+ * A refusal as the user should read it: the rule in Vietnamese (when known) and the server's
+ * message in Vietnamese, naming the people, posts and steps by the page's `names`.
+ */
+export function ErrorBox({ error, names }: { error: unknown; names?: KnownNames }) {
   const { t } = useTranslation();
-  const reasonText = useReasonText();
+  const reasonText = useReasonText(names);
   if (!error) return null;
   const api = error instanceof ApiError ? error : null;
   const rule = api?.rule ? ruleTitle(t, api) : null;

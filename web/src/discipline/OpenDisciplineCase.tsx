@@ -6,6 +6,7 @@ import { parseDay, typedButNotADay, vietnamToday } from '../dates';
 import { DayInput } from '../components/DayInput';
 import { PersonPicker } from '../components/PersonPicker';
 import { ErrorBox, Field, Loading } from '../components/common';
+import { useReasonText } from '../server-text/use-reason-text';
 import { navigate } from '../router';
 import { useOrgUnits } from '../pages/Inbox';
 import { unitsWithinGrant } from '../org-unit-tree';
@@ -21,6 +22,7 @@ const keys = idempotencyKeys();
  */
 export function OpenDisciplineCase() {
   const { t, i18n } = useTranslation();
+  const reasonText = useReasonText();
   const catalog = useCatalog();
   const positions = usePositions();
   const units = useOrgUnits();
@@ -70,7 +72,7 @@ export function OpenDisciplineCase() {
   const committed = parseDay(committedOn);
   const detected = detectedOn.trim() ? parseDay(detectedOn) : null;
   const fieldError = (field: string) =>
-    error instanceof ApiError && error.field === field ? error.message : null;
+    error instanceof ApiError && error.field === field ? reasonText(error.message) : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -9,6 +9,7 @@ import { describedBy, ErrorBox, Field, Loading, ruleTitle } from '../components/
 import { can, getSession } from '../session';
 import { Link } from '../router';
 import { useOrgUnits } from './Inbox';
+import { useReasonText } from '../server-text/use-reason-text';
 
 /** Kinds of org unit the registry knows (CreateOrgUnitDto). */
 const UNIT_KINDS = [
@@ -177,6 +178,7 @@ function unitLabel(unit: OrgUnit, units: OrgUnit[]): string {
  */
 function useRegistryWrite() {
   const { t } = useTranslation();
+  const reasonText = useReasonText();
   const queryClient = useQueryClient();
   const [keys] = useState(() => idempotencyKeys());
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -204,7 +206,7 @@ function useRegistryWrite() {
       if (e instanceof ApiError && field && fields.includes(field)) {
         // The rule in the user's language when the app knows it, and the server's own words.
         const rule = e.rule ? ruleTitle(t, e) : '';
-        const message = rule ? `${rule} (${e.message})` : e.message;
+        const message = rule ? `${rule} (${reasonText(e.message)})` : reasonText(e.message);
         setFieldErrors({ [field]: t('form.refused', { message }) });
       } else setError(e);
       return false;

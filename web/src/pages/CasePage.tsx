@@ -394,6 +394,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               key={`${step.id}:${data.revision}`}
               view={data}
               step={step}
+              steps={definition?.steps}
               ruleSet={ruleSet}
               submit={submitStep}
               recordFindings={eligibility.data?.reasons ?? null}

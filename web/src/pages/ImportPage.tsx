@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, download } from '../api/client';
 import { ErrorBox } from '../components/common';
+import { useReasonText } from '../server-text/use-reason-text';
 import { getSession } from '../session';
 
 const KINDS = ['people', 'posts', 'planning', 'discipline', 'cases', 'caseSteps'] as const;
@@ -64,6 +65,8 @@ function ProblemsTable({
   problems: Problems;
 }) {
   const { t } = useTranslation();
+  // A row's problem is the server's sentence: the reader gets it in their language.
+  const reasonText = useReasonText();
   return (
     <>
       <table className="grid" data-testid="import-errors">
@@ -85,7 +88,7 @@ function ProblemsTable({
               <td>{p.line}</td>
               <td>{p.column ?? '—'}</td>
               <td>{p.cell ?? '—'}</td>
-              <td>{p.message}</td>
+              <td>{reasonText(p.message)}</td>
               <td className="muted">{p.rule}</td>
             </tr>
           ))}

@@ -67,7 +67,8 @@ export function OpenCase() {
   const { t, i18n } = useTranslation();
   const catalog = useCatalog();
   const positions = usePositions();
-  const reasonText = useReasonText(usePositionNames(positions.data));
+  const postNames = usePositionNames(positions.data);
+  const reasonText = useReasonText(postNames);
   const units = useOrgUnits();
   // Opened from a post (`?procedure=competitive_exam&position=…`): both come filled in. Opened
   // from the menu, nothing is: the user says what they came for (no procedure is the usual one).
@@ -413,7 +414,7 @@ export function OpenCase() {
             </div>
           </div>
         )}
-        <ErrorBox error={eligibility.error ?? error} />
+        <ErrorBox error={eligibility.error ?? error} names={postNames} />
         <button
           type="submit"
           disabled={

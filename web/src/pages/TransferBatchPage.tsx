@@ -2,6 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { ErrorBox } from '../components/common';
+import { useReasonText } from '../server-text/use-reason-text';
 import { Link, navigate, useLocation } from '../router';
 import { getSession } from '../session';
 
@@ -86,6 +87,8 @@ async function call<T>(path: string, body?: unknown): Promise<T> {
 
 function ProblemsTable({ problems }: { problems: Problem[] }) {
   const { t } = useTranslation();
+  // A row's problem is the server's sentence: the reader gets it in their language.
+  const reasonText = useReasonText();
   return (
     <table className="grid" data-testid="batch-errors">
       <caption>{t('transferBatch.errors')}</caption>
@@ -104,7 +107,7 @@ function ProblemsTable({ problems }: { problems: Problem[] }) {
             <td>
               {t(`transferBatch.columns.${p.field.replace(/^entries\[\d+\]\./, '')}`, p.field)}
             </td>
-            <td>{p.message}</td>
+            <td>{reasonText(p.message)}</td>
             <td className="muted">{p.rule}</td>
           </tr>
         ))}

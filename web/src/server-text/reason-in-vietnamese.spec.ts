@@ -38,6 +38,10 @@ const words: ReasonVocabulary = {
   form: (id) => `«hình thức ${id.length}»`,
   procedure: (id) => `«thủ tục ${id.length}»`,
   personStatus: (id) => `«tình trạng ${id.length}»`,
+  step: (id) => `«bước ${id.length}»`,
+  orgUnit: (id) => `«đơn vị ${id.slice(3)}»`,
+  role: (id) => `«vai trò ${id.length}»`,
+  vettingItem: (id) => `«nội dung ${id.length}»`,
   ruleSet: (id) => `«bộ quy định ${id.length}»`,
   ruleGround: (id, param) => (param === 'rotation.minYears' ? `«căn cứ ${id.length}»` : null),
 };

@@ -10,6 +10,15 @@ import {
   RECORD_NOTES,
 } from './sentences/record';
 import { REAPPOINTMENT_START, STATUS_ENDS, TERMS } from './sentences/terms';
+import { STEP_REFUSALS } from './sentences/step-refusals';
+import { OPENING_REFUSALS } from './sentences/opening-refusals';
+import {
+  ADMIN_REFUSALS,
+  BATCH_REFUSALS,
+  PERSON_REFUSALS,
+  PLANNING_REFUSALS,
+} from './sentences/registry-refusals';
+import { DISCIPLINE_REFUSALS } from './sentences/discipline-refusals';
 
 /**
  * The words a reason names by id, in the reader's language (a person's name, a post's title, a
@@ -21,6 +30,14 @@ export interface ReasonVocabulary {
   form(id: string): string;
   procedure(id: string): string;
   personStatus(id: string): string;
+  /** A step of the case's procedure by its title (`conference` → "Hội nghị tập thể lãnh đạo"). */
+  step(id: string): string;
+  /** An org unit by its name. */
+  orgUnit(id: string): string;
+  /** A role of the access rules (`organization_staff`). */
+  role(id: string): string;
+  /** An item vetting checks (`asset_declaration`). */
+  vettingItem(id: string): string;
   /** A rule set by its title ("Các quy định có hiệu lực ngày 08/10/2025"). */
   ruleSet(id: string): string;
   /** Parameter `param` of rule set `ruleSetId` by its instrument and article, null when unknown. */
@@ -31,9 +48,11 @@ export interface ReasonVocabulary {
  * The server records a step's reasons in English, with their numbers ("passed: 7 of 13 members
  * for, needs more than 6.5"): they are the case's record and stay as written. A Vietnamese reader
  * gets the same sentence in Vietnamese, read back from its parts: every template the vote rules,
- * the eligibility check and the procedures write has its sentence here. A text no template reads
- * whole (a reason a user typed, a template added later) is shown as the server wrote it, never
- * half translated. `reason-in-vietnamese.spec.ts` feeds it what the server writes.
+ * the eligibility check and the procedures write has its sentence here, and so has the `detail`
+ * of each refusal a form of the web app can meet (sentences/*-refusals.ts). A text no template
+ * reads whole (a reason a user typed, a template added later) is shown as the server wrote it,
+ * never half translated. `reason-in-vietnamese.spec.ts` and `refusals-in-vietnamese.spec.ts`
+ * feed it what the server writes.
  */
 export function reasonInVietnamese(text: string, words: ReasonVocabulary): string | null {
   for (const [pattern, say] of SENTENCES) {
@@ -100,6 +119,55 @@ export class Say {
     return read;
   }
 
+  /** `organization_staff or leadership` (the roles a rule allows) with their names. */
+  roles(list: string, joiner = ' or '): string {
+    if (list === 'no role') return 'không có vai trò nào';
+    return list
+      .split(joiner)
+      .map((id) => this.words.role(id))
+      .join(joiner === ' or ' ? ' hoặc ' : ', ');
+  }
+
+  /** `asset_declaration (note); health (note)`: flagged vetting items with their notes. */
+  flagged(list: string): string {
+    return list
+      .split('; ')
+      .map((entry) => {
+        const m = /^(\S+) \((.*)\)$/.exec(entry);
+        if (!m) throw new Untranslated();
+        return `${this.words.vettingItem(m[1])} (${m[2]})`;
+      })
+      .join('; ');
+  }
+
+  /** `pos-a (2025-2030), pos-b (2020-2025, term over on 2025-12-31)`: planning entries. */
+  poolEntries(list: string): string {
+    const entry = /(\S+) \((\d{4}-\d{4})(?:, term over on (\d{4}-\d{2}-\d{2}))?\)(?:, |$)/y;
+    const read: string[] = [];
+    while (entry.lastIndex < list.length) {
+      const m = entry.exec(list);
+      if (!m) throw new Untranslated();
+      const over = m[3] ? `, đã hết giai đoạn ngày ${this.day(m[3])}` : '';
+      read.push(`${this.words.position(m[1])} (${m[2]}${over})`);
+    }
+    return read.join(', ');
+  }
+
+  /** `abroad (from 2026-01-05 until 2026-03-01), in hospital (from …)` with the statuses' names. */
+  statusPeriods(list: string): string {
+    const entry = /([a-z ]+) \(from (\d{4}-\d{2}-\d{2})(?: until (\d{4}-\d{2}-\d{2}))?\)(?:, |$)/y;
+    const read: string[] = [];
+    while (entry.lastIndex < list.length) {
+      const m = entry.exec(list);
+      if (!m) throw new Untranslated();
+      const until = m[3] ? ` đến ngày ${this.day(m[3])}` : '';
+      read.push(
+        `${this.words.personStatus(m[1].replace(/ /g, '_'))} (từ ngày ${this.day(m[2])}${until})`,
+      );
+    }
+    return read.join(', ');
+  }
+
   /** `p-an, p-binh` (ids the reason lists) with names. */
   list(ids: string, name: (id: string) => string): string {
     return ids.split(', ').map(name).join(', ');
@@ -160,6 +228,13 @@ const FIELDS: Record<string, string> = {
 };
 
 const SENTENCES: Sentence[] = [
+  // Refusals of a form (problem `detail`), each a whole sentence of its own.
+  ...OPENING_REFUSALS,
+  ...PERSON_REFUSALS,
+  ...PLANNING_REFUSALS,
+  ...ADMIN_REFUSALS,
+  ...BATCH_REFUSALS,
+  ...DISCIPLINE_REFUSALS,
   ...STATUS_ENDS,
   ...REAPPOINTMENT_START,
   ...BALLOTS,
@@ -171,4 +246,5 @@ const SENTENCES: Sentence[] = [
   ...ENDINGS,
   ...TERMS,
   ...RECORD_NOTES,
+  ...STEP_REFUSALS,
 ];

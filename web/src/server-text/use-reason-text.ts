@@ -8,6 +8,9 @@ import { ruleParameterGround, ruleSetTitle } from '../pinned-rules';
 export interface KnownNames {
   people?: Record<string, string>;
   positions?: Record<string, string>;
+  orgUnits?: Record<string, string>;
+  /** The case's steps by their titles in the reader's language. */
+  steps?: Record<string, string>;
 }
 
 /**
@@ -29,6 +32,10 @@ export function useReasonText(names?: KnownNames): (text: string) => string {
         // A definition names its route as `re-appointment`; the procedure is `reappointment`.
         procedure: (id) => t(`procedure.${id.replace(/-/g, '')}`, { defaultValue: id }),
         personStatus: (id) => t(`personStatus.${id}`, { defaultValue: id.replace(/_/g, ' ') }),
+        step: (id) => names?.steps?.[id] ?? id,
+        orgUnit: (id) => names?.orgUnits?.[id] ?? id,
+        role: (id) => t(`roles.${id}`, { defaultValue: id }),
+        vettingItem: (id) => t(`vetting.${id}`, { defaultValue: id }),
         ruleSet: (id) => ruleSetTitle(catalog, id, t),
         ruleGround: (id, param) => ruleParameterGround(catalog, id, param),
       };

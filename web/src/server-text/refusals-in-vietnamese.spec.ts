@@ -1,0 +1,348 @@
+import * as path from 'node:path';
+import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
+import { loadRuleSets } from '../../../src/workflow/rule-sets/rule-set-loader';
+import { ruleCitation } from '../../../src/workflow/rule-sets/rule-set';
+import { refusePostHeldByAnother } from '../../../src/cadres/post-held-by-another';
+import { decideStatusEnd, isStatusRepeat } from '../../../src/cadres/person/status-periods';
+import {
+  assertPlanningTermNotEnded,
+  assertPlanningTermSpan,
+} from '../../../src/cadres/planning/planning-term';
+import { ageRulesOn, refuseUnderage } from '../../../src/cadres/person/age-rules';
+import {
+  refuseEffectiveBeforeSigned,
+  refuseNotOpen,
+} from '../../../src/workflow/step-engine/prologue';
+import { ProcedureDefinition } from '../../../src/workflow/definitions/procedure-definition';
+
+/** Every id is given a Vietnamese word, so what is left in English is the translator's fault. */
+const words: ReasonVocabulary = {
+  person: (id) => `«người ${id.slice(2)}»`,
+  position: (id) => `«chức vụ ${id.slice(4)}»`,
+  form: (id) => `«hình thức ${id.length}»`,
+  procedure: (id) => `«thủ tục ${id.length}»`,
+  personStatus: (id) => `«tình trạng ${id.length}»`,
+  ruleSet: (id) => `«bộ quy định ${id.length}»`,
+  ruleGround: () => null,
+  step: (id) => `«bước ${id.length}»`,
+  orgUnit: (id) => `«đơn vị ${id.slice(3)}»`,
+  role: (id) => `«vai trò ${id.length}»`,
+  vettingItem: (id) => `«nội dung ${id.length}»`,
+};
+
+const ruleSet = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets')).find(
+  (set) => set.id === 'state-2025-10-08',
+)!;
+const partyRuleSet = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets')).find(
+  (set) => set.track === 'party',
+)!;
+const cite = (name: string) => ruleCitation(ruleSet, name);
+
+/** The detail the server refuses with (it throws it; the web reads its message). */
+function refusalOf(write: () => unknown): string {
+  try {
+    write();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('the server function did not refuse');
+}
+
+/**
+ * The refusal read in Vietnamese, whole: no word of the English sentence is left in it (ids,
+ * API field names in camelCase and the server's own Vietnamese words aside).
+ */
+function expectRead(detail: string): string {
+  const read = reasonInVietnamese(detail, words);
+  expect({ detail, read }).toEqual({ detail, read: expect.any(String) });
+  const english = new Set(
+    detail
+      .split(/\s+/)
+      .map((token) => token.replace(/^[("«]+|[)",;:.»]+$/g, ''))
+      .filter((w) => /^[a-z]{3,}$/.test(w)),
+  );
+  const left = (read!.match(/\p{L}+/gu) ?? []).filter((w) => english.has(w));
+  expect({ detail, english: left }).toEqual({ detail, english: [] });
+  return read!;
+}
+
+describe('the refusals of a step form read in Vietnamese, with dd/mm/yyyy days', () => {
+  it('a step dated before the case was opened, or after today', () => {
+    expect(
+      expectRead(
+        'heldOn: 2026-01-05 is before 2026-01-10, the day the case was opened (openedOn); a case that began earlier on paper is opened by a records clerk as of the day it began',
+      ),
+    ).toBe(
+      'Ngày thực hiện 05/01/2026 trước ngày 10/01/2026, ngày mở hồ sơ; hồ sơ đã bắt đầu trước đó trên giấy thì do văn thư lưu trữ mở theo ngày hồ sơ bắt đầu',
+    );
+    expectRead(
+      'heldOn: 2026-01-05 is before 2026-01-10, the day the case began (openedOn, from paper)',
+    );
+    expectRead(
+      "heldOn: 2026-01-05 is before 2026-01-10 (violation.committedOn), the earliest day of the case's first step verification",
+    );
+    expectRead('heldOn: 2026-01-05 is before 2026-01-10, the day the step before vetting was held');
+    expect(expectRead('heldOn: 2026-12-31 is after today (2026-12-06)')).toBe(
+      'Ngày thực hiện 31/12/2026 sau ngày hôm nay (06/12/2026)',
+    );
+    expectRead('openedOn: 2026-12-31 is after today (2026-12-06)');
+  });
+
+  it('a step out of turn, a field it requires, a case no longer open', () => {
+    expectRead('step decision is already done; the current step is handover');
+    expectRead('step decision cannot be taken yet; the current step is vetting');
+    expectRead('minutesRef: step conference requires it');
+    const definition = { steps: [{ id: 'decision', kind: 'decision' }] } as ProcedureDefinition;
+    expect(
+      expectRead(
+        refusalOf(() =>
+          refuseNotOpen('decided', 'decision', definition, {
+            number: '12/QĐ-UBND',
+            heldOn: '2026-03-02',
+          }),
+        ),
+      ),
+    ).toBe('Quyết định đã được ban hành (số 12/QĐ-UBND ngày 02/03/2026)');
+    expectRead(refusalOf(() => refuseNotOpen('rejected', null, definition, null)));
+    expectRead(
+      refusalOf(() =>
+        refuseEffectiveBeforeSigned({ effectiveFrom: '2026-03-01', heldOn: '2026-03-02' }),
+      ),
+    );
+  });
+
+  it('a role or a unit the step is not for, and a correction refused', () => {
+    expectRead(
+      'step conference is performed by ballot_secretary or leadership; you act as organization_staff',
+    );
+    expectRead('step conference is performed by ballot_secretary; you act as no role');
+    expectRead("your grant for org unit ou-xa does not cover this case's org unit");
+    expectRead('appointment.internal@2 names no role that may correct a step');
+    expectRead(
+      'a step of appointment.internal is corrected by organization_staff; you act as leadership',
+    );
+    expectRead('step vetting has not been performed yet');
+    expectRead(
+      'step vetting cannot be corrected: a later step (conference) has been performed since',
+    );
+    expectRead('step vetting cannot be corrected: the case changed since (CaseWithdrawn)');
+    expectRead(
+      'the decision of step decision has been issued and has taken effect (the post and its term are assigned); it cannot be corrected here',
+    );
+  });
+
+  it('the decision: a flagged vetting item, a post already held, a term the rule set sets', () => {
+    expectRead(
+      'flagged vetting items block the decision: asset_declaration (chưa nộp bản kê); health (đang điều trị); resolve them or reject the case',
+    );
+    expectRead(
+      'p-an already holds pos-pho-ct since 2025-01-01 (another decision); this case cannot put them there again: withdraw it',
+    );
+    expectRead(
+      'p-an takes up pos-pho-ct on 2026-05-01 by decision 9/QĐ-UBND, which has not begun; a decision effective 2026-04-01 would end it before it begins: annul or withdraw that decision first',
+    );
+    expectRead(
+      `termYears: the term is 5 years under ${ruleSet.id} (${cite('appointment.termYears')}); leave termYears out or give 5, not 3`,
+    );
+    expectRead('items[2].note: a flagged item needs a note saying why');
+    expectRead('vetting item health is not flagged');
+    expectRead('tallies: a tally for each nominee is required (p-an, p-binh)');
+  });
+});
+
+describe('the refusals of opening a case read in Vietnamese', () => {
+  it('a post held by another on the day (the record names the sitting holder)', () => {
+    const post = {
+      id: 'pos-ct-xa',
+      title: 'Chủ tịch UBND xã',
+      orgUnitId: 'ou-xa',
+      appointingAuthority: 'ou-tinh',
+      rank: 3,
+      isLeadership: true,
+      filledBy: 'appointment' as const,
+    };
+    const holder = { personId: 'p-binh', fullName: 'Trần Văn Bình', from: '2024-01-01' };
+    const heldOn = refusalOf(() =>
+      refusePostHeldByAnother(post, 'p-an', '2026-02-01', [
+        { ...holder, termEnd: '2029-01-01', endsOn: null },
+      ]),
+    );
+    expect(expectRead(heldOn)).toBe(
+      'Chức vụ Chủ tịch UBND xã vào ngày 01/02/2026 do Trần Văn Bình đảm nhiệm từ ngày 01/01/2024 đến ngày 01/01/2029; mỗi chức vụ chỉ có một người đảm nhiệm: cần kết thúc việc giữ chức vụ đó trước, hoặc ghi nhận từ ngày chức vụ trống',
+    );
+    expectRead(
+      refusalOf(() =>
+        refusePostHeldByAnother(post, 'p-an', '2026-02-01', [
+          { ...holder, termEnd: null, endsOn: null },
+        ]),
+      ),
+    );
+  });
+
+  it('the opening form: duplicate, unit, day, definition, people and posts', () => {
+    expectRead(
+      'p-an already has an open appointment case for post pos-ct-xa: hs-7; close it (decide, withdraw or reject) before opening another',
+    );
+    expectRead(
+      'the post (opened without a person) already has an open competitive_exam case for post pos-ct-xa; close it (decide, withdraw or reject) before opening another',
+    );
+    expectRead(
+      "orgUnitId: ou-khac neither appoints to pos-ct-xa nor holds it, nor is it the Party committee of a territory the post lies in; open the case in ou-tinh (its appointing authority), ou-xa or a unit above them, or in the Party committee of the post's territory",
+    );
+    expectRead(
+      'orgUnitId: ou-khac neither appoints to pos-ct-xa nor holds it; open the case in ou-tinh (its appointing authority), ou-xa or a unit above them',
+    );
+    expectRead('openedOn: the day the paper case began goes with paperRecordRef');
+    expectRead('openedOn: opening a case as of a past day needs the role records_clerk');
+    expectRead(
+      'definition: appointment.internal@2 was not in force on 2025-01-01 (from 2025-10-08)',
+    );
+    expectRead("openedOn: no rule set of appointment.internal's track is in force on 2020-01-01");
+    expectRead('personId: person p-x is not registered');
+    expectRead('positionId: position pos-x does not exist');
+    expectRead('orgUnitId: org unit ou-x does not exist');
+    expectRead('p-an already holds pos-ct-xa; use re-appointment');
+    expectRead('id: case id hs-7 is already used by an appointment case; choose another id');
+    expectRead(
+      'personId: appointment.internal@2 opens for a person (only a definition that fills a post opens without one)',
+    );
+  });
+
+  it("each procedure's own opening rules", () => {
+    expectRead(
+      'positionId: rotation needs a current planning-pool entry for pos-ct-xa or a higher post; the person has pos-pho (2020-2025, term over on 2025-12-31), pos-khac (2025-2030)',
+    );
+    expectRead(
+      'positionId: rotation needs a current planning-pool entry for pos-ct-xa or a higher post; the person has none',
+    );
+    expectRead(
+      `retires on 2028-05-01: 1 whole years left, rotation needs 2 (${cite('rotation.minYearsToRetirement')})`,
+    );
+    expectRead('positionId: the person holds no post pos-ct-xa with a term');
+    expectRead(
+      "positionId: the term of pos-ct-xa already runs to 2027-05-01, the holder's retirement on 2027-05-01; there is nothing to extend",
+    );
+    expectRead(
+      `a discipline case about the holder is pending (dc-1, dc-2): re-appointment waits for its decision (${cite('appointment.termYears')})`,
+    );
+    expectRead(
+      `the holder is under investigation since 2026-01-05 until 2026-03-01 (${cite('appointment.termYears')})`,
+    );
+    expectRead(
+      'positionId: decision 5/QĐ ends pos-ct-xa on 2026-06-01, before its term ends on 2027-01-01: there is no term to renew (annul that decision first if the person is to stay)',
+    );
+    expectRead(
+      'positionId: Chủ tịch xã (pos-ct-xa) is filled by appointment, not by election; open an appointment instead',
+    );
+    expectRead('positionId: the person does not hold post pos-ct-xa');
+    expectRead(
+      'grounds.letterReceivedOn: 2024-01-01 is before the person took up post pos-ct-xa on 2024-05-01; a letter resigning from it cannot come earlier',
+    );
+  });
+});
+
+describe('the person page, planning, admin, batch and import refusals read in Vietnamese', () => {
+  const period = {
+    personId: 'p-an',
+    status: 'abroad' as const,
+    from: '2026-01-05',
+    note: 'Công tác',
+  };
+
+  it('a status period that overlaps, ends before it starts, or already ended', () => {
+    const recorded = [{ ...period, until: null }];
+    expectRead(
+      refusalOf(() =>
+        isStatusRepeat(recorded, { ...period, from: '2026-02-01', until: '2026-03-01' }),
+      ),
+    );
+    expectRead(refusalOf(() => isStatusRepeat(recorded, { ...period, until: '2026-03-01' })));
+    const ended = [{ ...period, until: '2026-02-01' }];
+    expectRead(
+      refusalOf(() => decideStatusEnd(ended, { ...period, until: '2026-02-02' }, '2026-12-06')),
+    );
+    expectRead(
+      refusalOf(() => decideStatusEnd([], { ...period, until: '2026-02-02' }, '2026-12-06')),
+    );
+    expectRead('status period ends (2026-01-01) before it starts (2026-02-01)');
+    expectRead('from: 1960-01-01 is before p-an was born (1970-01-01)');
+  });
+
+  it('a registration under age, a party day without membership, a rating before its year', () => {
+    const rules = ageRulesOn(
+      { ruleSetOn: (_day, track) => (track === 'party' ? partyRuleSet : ruleSet) },
+      '2026-12-06',
+    );
+    const young = { personId: 'p-an', dateOfBirth: '2012-01-01' } as Parameters<
+      typeof refuseUnderage
+    >[0];
+    expectRead(refusalOf(() => refuseUnderage(young, rules)));
+    const member = { ...young, dateOfBirth: '1990-01-01', partyJoinedOn: '2005-01-01' };
+    expectRead(refusalOf(() => refuseUnderage(member, rules)));
+    expectRead('partyJoinedOn: given for a person who is not a party member (partyMember: false)');
+    expectRead('year: 1960 is before p-an was born (1970-01-01)');
+    expectRead('evaluatedOn: 2024-12-01 is before the year 2025 it rates');
+    expectRead('person p-an is already registered');
+    expectRead('person p-an does not hold post pos-ct-xa');
+  });
+
+  it('planning: a term too long or over, a pool full, an entry twice', () => {
+    const span = { value: 5, citation: cite('planning.termYears') };
+    expectRead(refusalOf(() => assertPlanningTermSpan('2025-2035', span)));
+    expectRead(refusalOf(() => assertPlanningTermNotEnded('2015-2020', '2026-12-06')));
+    expectRead(
+      `planning pool full: post pos-ct-xa would have 4 of 3 people in term 2025-2030 (p-a, p-b, p-c, p-d) (${cite('planning.termYears')})`,
+    );
+    expectRead(
+      `planning pool full: person p-an is planned for 3 of 3 posts of level 2 in term 2025-2030 (pos-a, pos-b, pos-c) (${cite('planning.termYears')})`,
+    );
+    expectRead('added[2]: p-an for pos-ct-xa is already added[0]');
+    expectRead('person p-an has no planning-pool entry for pos-ct-xa');
+    expectRead(
+      'term: p-an is planned for pos-ct-xa in 2025-2030 (12-QĐ/TU of 2025-06-01), which has not ended; the record keeps one entry per post: remove that entry first to plan 2030-2035',
+    );
+  });
+
+  it("the admin's unit and post forms, a transfer batch, an import", () => {
+    expectRead('id: org unit ou-xa already exists');
+    expectRead('id: position pos-ct-xa already exists');
+    expectRead(
+      'parentId: a province cannot sit under ou-xa (a commune); it belongs under a territory of a higher level (a province has no parent)',
+    );
+    expectRead(
+      'parentId: a unit with no parent (a new top-level unit) is created by an admin only',
+    );
+    expectRead('personId: p-an is already moved by entry 1');
+    expectRead('currentPositionId: p-an does not hold pos-ct-xa (holds: pos-a, pos-b)');
+    expectRead('currentPositionId: p-an does not hold pos-ct-xa (holds: no post)');
+    expectRead('positionId: the receiving post is the post p-an holds (pos-ct-xa)');
+    expectRead(
+      'entries: 3 problem(s) in the batch; nothing was opened (every one is listed in errors)',
+    );
+    expectRead(
+      'file: 7 problem(s) in the file; nothing was imported (every one is listed in errors)',
+    );
+    expectRead(
+      'file: 70 problem(s) in the file; nothing was imported (the first 50 are listed in errors, and 20 more)',
+    );
+  });
+});
+
+describe('the discipline forms read in Vietnamese', () => {
+  it('a complaint, a review, a decision against the ballot, days out of order', () => {
+    expectRead('a complaint filed on 2026-02-01 is still under review');
+    expectRead('the case is open; a complaint needs a decision');
+    expectRead('filedOn: 2026-01-01 is before the decision of 2026-02-01');
+    expectRead('heldOn: 2026-01-01 is before the complaint, filed on 2026-02-01');
+    expectRead('form: the decision already applies warning; use outcome "keep"');
+    expectRead(
+      'reasonForDifferentForm: the council recommended warning; deciding reprimand instead needs the reason (the council recommends, the authority decides)',
+    );
+    expectRead('servedOn: 2026-01-01 is before the decision date 2026-02-01');
+    expectRead('violation.detectedOn: 2025-01-01 is before the violation (2025-02-01)');
+    expectRead('the time limit was already extended once, to 2026-05-01');
+    expectRead(
+      `the decision is deferred while the person is in hospital (from 2026-01-05 until 2026-03-01), abroad (from 2026-02-01) (${cite('appointment.termYears')})`,
+    );
+  });
+});

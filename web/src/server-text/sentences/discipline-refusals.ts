@@ -1,0 +1,142 @@
+import { fieldName } from './field-names';
+import { caseStatus } from './step-refusals';
+import { DAY, ID, Sentence, sentence } from './sentence';
+
+/** `under investigation (from 2026-01-05 until 2026-03-01)`, unnumbered groups. */
+const STATUS_PERIOD = '[a-z ]+ \\(from \\d{4}-\\d{2}-\\d{2}(?: until \\d{4}-\\d{2}-\\d{2})?\\)';
+
+/**
+ * The discipline forms: opening, steps, decision, complaint and its review (discipline.*.ts,
+ * discipline-command-runner.ts, electing-council.ts).
+ */
+export const DISCIPLINE_REFUSALS: Sentence[] = [
+  sentence(
+    `a complaint filed on ${DAY} is still under review`,
+    ([filed], s) => `Đơn khiếu nại nộp ngày ${s.day(filed)} đang được xem xét`,
+  ),
+  sentence(
+    `the case is ([a-z_]+); a complaint needs a decision`,
+    ([status]) => `Hồ sơ ${caseStatus(status)}; chỉ khiếu nại khi đã có quyết định kỷ luật`,
+  ),
+  sentence(
+    `the case is ([a-z_]+); there is no complaint to review`,
+    ([status]) => `Hồ sơ ${caseStatus(status)}; không có khiếu nại nào để xem xét`,
+  ),
+  sentence(
+    `filedOn: ${DAY} is before the decision of ${DAY}`,
+    ([filed, decided], s) =>
+      `Ngày nộp đơn khiếu nại ${s.day(filed)} trước ngày quyết định kỷ luật ${s.day(decided)}`,
+  ),
+  sentence(
+    `the complaint was reviewed \\((.+)\\); the rule set ${ID} allows no further complaint in this case`,
+    ([number, ruleSet], s) =>
+      `Khiếu nại đã được giải quyết (${number}); theo ${s.words.ruleSet(ruleSet)}, hồ sơ này không được khiếu nại tiếp`,
+  ),
+  sentence(
+    `filedOn: the (second )?complaint window closed on ${DAY} \\((.+)\\); filed on ${DAY}`,
+    ([second, closed, citation, filed], s) =>
+      `Thời hạn khiếu nại${second ? ' lần hai' : ''} đã hết ngày ${s.day(closed)} (${s.citation(citation)}); đơn nộp ngày ${s.day(filed)}`,
+  ),
+  sentence(
+    `heldOn: ${DAY} is before the complaint, filed on ${DAY}`,
+    ([held, filed], s) =>
+      `Ngày giải quyết ${s.day(held)} trước ngày nộp đơn khiếu nại ${s.day(filed)}`,
+  ),
+  sentence(
+    `form: a change needs one of (.+)`,
+    ([forms], s) =>
+      `Thay đổi hình thức kỷ luật cần chọn một trong: ${s.list(forms, (f) => s.words.form(f))}`,
+  ),
+  sentence(
+    `form: the decision already applies ${ID}; use outcome "keep"`,
+    ([form], s) =>
+      `Quyết định đã áp dụng hình thức ${s.words.form(form)}; hãy chọn «Giữ nguyên quyết định»`,
+  ),
+  sentence(
+    `(?:violation\\.severity|form): "(\\S+)" is not a ([a-z_]+) form under ${ID} \\((.+)\\)`,
+    ([form, , ruleSet, forms], s) =>
+      `«${s.words.form(form)}» không phải là hình thức kỷ luật của đối tượng này theo ${s.words.ruleSet(ruleSet)} (${s.list(forms, (f) => s.words.form(f))})`,
+  ),
+  sentence(
+    `(\\S+): ${DAY} is before the violation \\(${DAY}\\)`,
+    ([field, day, committed], s) =>
+      `${fieldName(field)} ${s.day(day)} trước ngày vi phạm (${s.day(committed)})`,
+  ),
+  sentence(
+    `(\\S+): ${DAY} must be after the violation \\(${DAY}\\) and not after today \\(${DAY}\\)`,
+    ([field, day, committed, today], s) =>
+      `${fieldName(field)} ${s.day(day)} phải sau ngày vi phạm (${s.day(committed)}) và không sau ngày hôm nay (${s.day(today)})`,
+  ),
+  sentence(
+    `the ([a-z_]+) track of ${ID} has no time limit to extend`,
+    () => 'Hồ sơ kỷ luật loại này không có thời hạn xử lý để gia hạn',
+  ),
+  sentence(
+    `the time limit was already extended once, to ${DAY}`,
+    ([to], s) => `Thời hạn xử lý đã được gia hạn một lần, đến ngày ${s.day(to)}`,
+  ),
+  sentence(
+    `the ballot has chosen a form; the case ends with the deciding authority's decision, and a mistyped ballot is corrected \\(POST \\S+\\)`,
+    () =>
+      'Biểu quyết đã chọn hình thức kỷ luật; hồ sơ kết thúc bằng quyết định của cấp có thẩm quyền, và kết quả biểu quyết nhập sai thì được đính chính',
+  ),
+  sentence(
+    `form: the ballot chose ${ID} \\((.+)\\); the decision applies that form, not ${ID}`,
+    ([chosen, reason, given], s) =>
+      `Biểu quyết đã chọn hình thức ${s.words.form(chosen)} (${s.reason(reason)}); quyết định áp dụng hình thức đó, không phải ${s.words.form(given)}`,
+  ),
+  sentence(
+    `reasonForDifferentForm: the council recommended ${ID}; deciding ${ID} instead needs the reason \\(the council recommends, the authority decides\\)`,
+    ([recommended, decided], s) =>
+      `Hội đồng kỷ luật đề nghị hình thức ${s.words.form(recommended)}; quyết định hình thức ${s.words.form(decided)} cần nêu lý do (Hội đồng đề nghị, cấp có thẩm quyền quyết định)`,
+  ),
+  sentence(
+    `servedOn: ${DAY} is before the decision date ${DAY}`,
+    ([served, signed], s) =>
+      `Ngày giao quyết định ${s.day(served)} trước ngày ký quyết định ${s.day(signed)}`,
+  ),
+  sentence(
+    `servedOn: ${DAY} is after today \\(${DAY}\\); record the day the person received the decision once they have`,
+    ([served, today], s) =>
+      `Ngày giao quyết định ${s.day(served)} sau ngày hôm nay (${s.day(today)}); chỉ ghi nhận ngày người bị kỷ luật nhận quyết định sau khi đã nhận`,
+  ),
+  sentence(
+    `personRequest\\.receivedOn: ${DAY} is after the decision date ${DAY}`,
+    ([received, signed], s) =>
+      `Ngày nhận đơn đề nghị ${s.day(received)} sau ngày ký quyết định ${s.day(signed)}`,
+  ),
+  sentence(
+    `the decision is deferred while the person is (${STATUS_PERIOD}(?:, ${STATUS_PERIOD})*) \\((.+)\\)`,
+    ([statuses, citation], s) =>
+      `Chưa xem xét xử lý kỷ luật trong thời gian người này ${s.statusPeriods(statuses)} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `(\\S+): removal_from_post \\(cách chức\\) removes a person from a post, and ${ID} holds none`,
+    ([, person], s) =>
+      `Cách chức là đưa người ra khỏi chức vụ, nhưng ${s.words.person(person)} không giữ chức vụ nào`,
+  ),
+  sentence(
+    `violationConfirmed: step ${ID} must say whether the violation is confirmed \\(true or false\\)`,
+    ([step], s) => `Bước «${s.words.step(step)}» phải nêu kết luận có vi phạm hay không`,
+  ),
+  sentence(
+    `positionId: ${ID} does not hold ${ID}`,
+    ([person, position], s) =>
+      `${s.words.person(person)} không giữ chức vụ ${s.words.position(position)}`,
+  ),
+  sentence(
+    `councilResolution\\.adoptedOn: ${DAY} is after the decision of ${DAY}; the decision carries out a resolution already adopted`,
+    ([adopted, decided], s) =>
+      `Ngày thông qua nghị quyết ${s.day(adopted)} sau ngày quyết định ${s.day(decided)}; quyết định thi hành nghị quyết đã được thông qua`,
+  ),
+  sentence(
+    `councilResolution: ${ID} is decided by the competent authority, not by the electing council's resolution; leave councilResolution out`,
+    ([form], s) =>
+      `Hình thức ${s.words.form(form)} do cấp có thẩm quyền quyết định, không theo nghị quyết của Hội đồng nhân dân đã bầu; để trống nghị quyết`,
+  ),
+  sentence(
+    `councilResolution: ${ID}(?: \\(bãi nhiệm\\))? is decided by the council that elected the person, not by the signer of this decision; give the council's resolution \\(number, adoptedOn\\) the decision carries out \\((.+)\\)`,
+    ([form, citation], s) =>
+      `Hình thức ${s.words.form(form)} do Hội đồng nhân dân đã bầu người này quyết định, không do người ký quyết định này; nhập nghị quyết của Hội đồng (số, ngày thông qua) mà quyết định thi hành (${s.citation(citation)})`,
+  ),
+];

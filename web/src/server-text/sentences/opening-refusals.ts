@@ -1,0 +1,162 @@
+import { N, DAY, ID, Sentence, sentence } from './sentence';
+
+/** How a post is filled (`filledBy`). */
+const FILLED_BY: Record<string, string> = { appointment: 'bổ nhiệm', election: 'bầu cử' };
+const filledBy = (how: string) => FILLED_BY[how] ?? how;
+
+/** A post's title and id (`Chủ tịch UBND xã (pos-ct-xa)`), as the refusal names it. */
+const POST = '(.+) \\((\\S+)\\)';
+
+/**
+ * Why a case could not be opened (cases.controller.ts, case-context.factory.ts, open-case-slots.ts,
+ * unit-authority.ts, post-held-by-another.ts, case-id-reservations.ts and each procedure's rules).
+ */
+export const OPENING_REFUSALS: Sentence[] = [
+  sentence(
+    'openedOn: the day the paper case began goes with paperRecordRef',
+    () => 'Ngày bắt đầu của hồ sơ giấy đi kèm số, ký hiệu hồ sơ giấy',
+  ),
+  sentence(
+    `openedOn: opening a case as of a past day needs the role (.+)`,
+    ([roles], s) => `Mở hồ sơ theo một ngày trong quá khứ cần vai trò ${s.roles(roles)}`,
+  ),
+  sentence(
+    `definition: (\\S+)@${N} was not in force on ${DAY} \\(from ${DAY}\\)`,
+    ([definition, version, day, from], s) =>
+      `Quy trình ${definition} (phiên bản ${version}) chưa có hiệu lực vào ngày ${s.day(day)} (có hiệu lực từ ngày ${s.day(from)})`,
+  ),
+  sentence(
+    `(?:openedOn: )?no rule set of ${ID}'s track is in force on ${DAY}`,
+    ([, day], s) => `Không có bộ quy định nào của quy trình này có hiệu lực vào ngày ${s.day(day)}`,
+  ),
+  sentence(
+    `(?:(?:asOf|to): )?no rule set is in force on ${DAY}`,
+    ([day], s) => `Không có bộ quy định nào có hiệu lực vào ngày ${s.day(day)}`,
+  ),
+  sentence(
+    `(?:\\S+: )?person ${ID} is not registered`,
+    ([person], s) => `${s.words.person(person)} chưa được đăng ký trong hồ sơ cán bộ`,
+  ),
+  sentence(
+    `(?:\\S+: )?position ${ID} does not exist`,
+    ([position]) => `Chức vụ ${position} không tồn tại`,
+  ),
+  sentence(
+    `(?:\\S+: )?org unit ${ID} does not exist`,
+    ([unit], s) => `Đơn vị ${s.words.orgUnit(unit)} không tồn tại`,
+  ),
+  sentence(
+    `(?:${ID}|the post \\(opened without a person\\)) already has an open ${ID} case for post ${ID}(?:: ${ID})?; close it \\(decide, withdraw or reject\\) before opening another`,
+    ([person, procedure, position, caseId], s) =>
+      `${person ? s.words.person(person) : 'Chức vụ (hồ sơ mở không gắn với người)'} đã có hồ sơ ${s.words.procedure(procedure)} đang mở cho chức vụ ${s.words.position(position)}${caseId ? `: ${caseId}` : ''}; cần kết thúc hồ sơ đó (ra quyết định, rút hoặc từ chối) trước khi mở hồ sơ khác`,
+  ),
+  sentence(
+    `orgUnitId: ${ID} neither appoints to ${ID} nor holds it(, nor is it the Party committee of a territory the post lies in)?; open the case in ${ID} \\(its appointing authority\\), ${ID} or a unit above them(, or in the Party committee of the post's territory)?`,
+    ([unit, position, party, authority, home], s) =>
+      `${s.words.orgUnit(unit)} không có thẩm quyền bổ nhiệm chức vụ ${s.words.position(position)} và không phải đơn vị có chức vụ này${party ? ', cũng không phải cấp ủy của địa bàn có chức vụ' : ''}; mở hồ sơ tại ${s.words.orgUnit(authority)} (cơ quan có thẩm quyền bổ nhiệm), ${s.words.orgUnit(home)} hoặc đơn vị cấp trên của các đơn vị đó${party ? ', hoặc tại cấp ủy của địa bàn có chức vụ' : ''}`,
+  ),
+  sentence(
+    `orgUnitId: ${ID} has no authority over ${ID}, the person's unit: open the case there, in a unit above it, or in an organ of a territory it lies in`,
+    ([unit, personUnit], s) =>
+      `${s.words.orgUnit(unit)} không có thẩm quyền đối với ${s.words.orgUnit(personUnit)}, đơn vị của người này: mở hồ sơ tại đơn vị đó, tại đơn vị cấp trên, hoặc tại cơ quan của địa bàn có đơn vị đó`,
+  ),
+  sentence(
+    `positionId: ${POST} is held on ${DAY} by (.+) \\((\\S+)\\) from ${DAY} (?:(with no end of term recorded)|until ${DAY}); one post has one holder: end that post first, or record this one from the day the seat fell free`,
+    ([title, , on, name, , from, noEnd, until], s) =>
+      `Chức vụ ${title} vào ngày ${s.day(on)} do ${name} đảm nhiệm từ ngày ${s.day(from)} ${noEnd ? '(chưa ghi nhận ngày hết nhiệm kỳ)' : `đến ngày ${s.day(until)}`}; mỗi chức vụ chỉ có một người đảm nhiệm: cần kết thúc việc giữ chức vụ đó trước, hoặc ghi nhận từ ngày chức vụ trống`,
+  ),
+  sentence(
+    `${ID} already holds ${ID}; use (\\S+)`,
+    ([person, position, route], s) =>
+      `${s.words.person(person)} đang giữ chức vụ ${s.words.position(position)}; dùng thủ tục ${s.words.procedure(route)}`,
+  ),
+  sentence(
+    `id: case id ${ID} is already used by an? ${ID} case; choose another id`,
+    ([caseId, procedure], s) =>
+      `Mã hồ sơ ${caseId} đã được dùng cho hồ sơ ${s.words.procedure(procedure)}; hãy chọn mã khác`,
+  ),
+  sentence(
+    `personId: (\\S+?)(?:@${N})? opens for a person \\(only a definition that fills a post opens without one\\)`,
+    () =>
+      'Quy trình này phải mở cho một người cụ thể (chỉ quy trình tuyển chọn vào chức vụ mới được mở mà không gắn với người)',
+  ),
+  sentence(
+    `positionId: ${POST} is filled by ${ID}, not by election; open an appointment instead`,
+    ([title, , how]) =>
+      `Chức vụ ${title} được thực hiện theo hình thức ${filledBy(how)}, không phải bầu cử; hãy mở hồ sơ bổ nhiệm`,
+  ),
+  sentence(
+    `positionId: rotation needs a current planning-pool entry for ${ID} or a higher post; the person has (.+)`,
+    ([position, entries], s) =>
+      `Luân chuyển cần người được quy hoạch (còn hiệu lực) vào chức vụ ${s.words.position(position)} hoặc chức vụ cao hơn; người này có: ${entries === 'none' ? 'không có quy hoạch nào' : s.poolEntries(entries)}`,
+  ),
+  sentence(
+    `retires on ${DAY}: ${N} whole years left, rotation(?: as (.+))? needs ${N} \\((.+)\\)`,
+    ([day, left, group, needs, citation], s) =>
+      `Nghỉ hưu ngày ${s.day(day)}: còn ${left} năm tròn, luân chuyển${group ? ` (${group})` : ''} cần ít nhất ${needs} năm (${s.citation(citation)})`,
+  ),
+  sentence(
+    `positionId: the person holds no post ${ID} with a term`,
+    ([position], s) =>
+      `Người này không giữ chức vụ ${s.words.position(position)} có thời hạn bổ nhiệm`,
+  ),
+  sentence(
+    `positionId: the term of ${ID} already runs to ${DAY}, the holder's retirement on ${DAY}; there is nothing to extend`,
+    ([position, end, retires], s) =>
+      `Thời hạn giữ chức vụ ${s.words.position(position)} đã kéo dài đến ngày ${s.day(end)}, ngày nghỉ hưu ${s.day(retires)}; không còn gì để kéo dài`,
+  ),
+  sentence(
+    `at the term's end on ${DAY} the holder has ${N} whole years to retirement on ${DAY}; a term is extended to retirement only below ${N} \\((.+)\\); open a re-appointment instead`,
+    ([end, left, retires, below, citation], s) =>
+      `Khi hết thời hạn ngày ${s.day(end)}, người giữ chức vụ còn ${left} năm tròn đến ngày nghỉ hưu ${s.day(retires)}; chỉ kéo dài thời hạn đến khi nghỉ hưu khi còn dưới ${below} năm (${s.citation(citation)}); hãy mở hồ sơ bổ nhiệm lại`,
+  ),
+  sentence(
+    `a discipline case about the holder is pending \\((.+)\\): re-appointment waits for its decision \\((.+)\\)`,
+    ([cases, citation], s) =>
+      `Đang có hồ sơ kỷ luật đối với người giữ chức vụ (${cases}): việc bổ nhiệm lại chờ quyết định của hồ sơ đó (${s.citation(citation)})`,
+  ),
+  sentence(
+    `the holder is ([a-z ]+) since ${DAY}(?: until ${DAY})? \\((.+)\\)`,
+    ([status, from, until, citation], s) =>
+      `Người giữ chức vụ: ${s.words.personStatus(status.replace(/ /g, '_'))} từ ngày ${s.day(from)}${until ? ` đến ngày ${s.day(until)}` : ''} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `the holder is ([a-z ]+) from ${DAY} (?:to ${DAY}|(with no end date)): ${N} months or more \\((.+)\\)`,
+    ([status, from, to, , months, citation], s) =>
+      `Người giữ chức vụ: ${s.words.personStatus(status.replace(/ /g, '_'))} từ ngày ${s.day(from)} ${to ? `đến ngày ${s.day(to)}` : 'chưa xác định ngày kết thúc'}: từ ${months} tháng trở lên (${s.citation(citation)})`,
+  ),
+  sentence(
+    `positionId: decision (.+) ends ${ID} on ${DAY}, before its term ends on ${DAY}: there is no term to renew \\(annul that decision first if the person is to stay\\)`,
+    ([ref, position, ended, termEnd], s) =>
+      `Quyết định ${ref} chấm dứt việc giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(ended)}, trước ngày hết nhiệm kỳ ${s.day(termEnd)}: không còn nhiệm kỳ để bổ nhiệm lại (hủy quyết định đó trước nếu người này tiếp tục giữ chức vụ)`,
+  ),
+  sentence(
+    `termYears: an elected post's term ends with the council's term on ${DAY} \\((.+)\\); leave termYears out`,
+    ([end, rule], s) =>
+      `Nhiệm kỳ của chức vụ do bầu kết thúc cùng nhiệm kỳ của Hội đồng nhân dân ngày ${s.day(end)} (${s.citation(rule)}); để trống thời hạn`,
+  ),
+  sentence(
+    `effectiveFrom: ${DAY} is not before the end of the council's term on ${DAY} \\((.+)\\)`,
+    ([from, end, rule], s) =>
+      `Ngày có hiệu lực ${s.day(from)} không trước ngày kết thúc nhiệm kỳ của Hội đồng nhân dân ${s.day(end)} (${s.citation(rule)})`,
+  ),
+  sentence(
+    `positionId: the person does not hold post ${ID}`,
+    ([position], s) => `Người này không giữ chức vụ ${s.words.position(position)}`,
+  ),
+  sentence(
+    `grounds\\.letterReceivedOn: ${DAY} is before the person took up post ${ID} on ${DAY}; a letter resigning from it cannot come earlier`,
+    ([received, position, from], s) =>
+      `Ngày nhận đơn từ chức ${s.day(received)} trước ngày người này nhận chức vụ ${s.words.position(position)} (${s.day(from)}); đơn từ chức không thể có trước đó`,
+  ),
+  sentence(
+    `the cadre is ([a-z ]+) since ${DAY} and may not resign while it lasts \\((.+)\\)`,
+    ([status, from, citation], s) =>
+      `Cán bộ ${s.words.personStatus(status.replace(/ /g, '_'))} từ ngày ${s.day(from)} nên không được từ chức trong thời gian này (${s.citation(citation)})`,
+  ),
+  sentence(
+    `no discipline case about the person is open: suspension is only for the time a discipline case is considered \\((.+)\\)`,
+    ([rule], s) =>
+      `Không có hồ sơ kỷ luật nào đang mở đối với người này: chỉ tạm đình chỉ công tác trong thời gian xem xét xử lý kỷ luật (${s.citation(rule)})`,
+  ),
+];

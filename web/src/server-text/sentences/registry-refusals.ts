@@ -1,0 +1,192 @@
+import { fieldName } from './field-names';
+import { N, DAY, ID, Sentence, sentence } from './sentence';
+
+/** A status period as the refusal shows it: `2026-01-05 – open-ended`. */
+const PERIOD = `${DAY} – (?:(open-ended)|${DAY})`;
+const period = (from: string, open: string, until: string, day: (d: string) => string) =>
+  `${day(from)} – ${open ? 'chưa xác định ngày kết thúc' : day(until)}`;
+
+/** A planning term (`2025-2030`). */
+const TERM = '(\\d{4}-\\d{4})';
+
+/** The person page: registration, statuses, posts, ratings (the registry's deciders). */
+export const PERSON_REFUSALS: Sentence[] = [
+  sentence(
+    `from: ([a-z_]+) ${PERIOD} overlaps the ([a-z_]+) period on record \\(${PERIOD}\\); a status is recorded once for any day(; to record the day it ended, POST /cadres/\\S+/statuses/end)?`,
+    ([status, from, open, until, , recFrom, recOpen, recUntil, closing], s) =>
+      `Tình trạng «${s.words.personStatus(status)}» ${period(from, open, until, s.day)} trùng với thời gian đã ghi nhận (${period(recFrom, recOpen, recUntil, s.day)}); mỗi ngày chỉ ghi nhận một lần mỗi tình trạng${closing ? '; để ghi nhận ngày kết thúc, dùng chức năng «Ghi nhận ngày kết thúc»' : ''}`,
+  ),
+  sentence(
+    `from: ${ID} has no ([a-z_]+) period starting ${DAY} on record`,
+    ([person, status, from], s) =>
+      `${s.words.person(person)} không có tình trạng «${s.words.personStatus(status)}» bắt đầu từ ngày ${s.day(from)} trong hồ sơ`,
+  ),
+  sentence(
+    `until: the ([a-z_]+) period on record \\(${PERIOD}\\) already has its end`,
+    ([status, from, open, until], s) =>
+      `Tình trạng «${s.words.personStatus(status)}» đã ghi nhận (${period(from, open, until, s.day)}) đã có ngày kết thúc`,
+  ),
+  sentence(
+    `status period ends \\(${DAY}\\) before it starts \\(${DAY}\\)`,
+    ([until, from], s) =>
+      `Ngày kết thúc (${s.day(until)}) trước ngày bắt đầu (${s.day(from)}) của tình trạng`,
+  ),
+  sentence(
+    `(\\S+): ${DAY} is before ${ID} was born \\(${DAY}\\)`,
+    ([field, day, person, born], s) =>
+      `${fieldName(field)} ${s.day(day)} trước ngày sinh của ${s.words.person(person)} (${s.day(born)})`,
+  ),
+  sentence(
+    `year: (\\d{4}) is before ${ID} was born \\(${DAY}\\)`,
+    ([year, person, born], s) =>
+      `Năm ${year} trước năm sinh của ${s.words.person(person)} (${s.day(born)})`,
+  ),
+  sentence(
+    `evaluatedOn: ${DAY} is before the year (\\d{4}) it rates`,
+    ([day, year], s) => `Ngày đánh giá ${s.day(day)} trước năm được đánh giá (${year})`,
+  ),
+  sentence(
+    `person ${ID} is already registered`,
+    ([person], s) => `${s.words.person(person)} đã được đăng ký`,
+  ),
+  sentence(
+    `person ${ID} does not hold post ${ID}`,
+    ([person, position], s) =>
+      `${s.words.person(person)} không giữ chức vụ ${s.words.position(position)}`,
+  ),
+  sentence(
+    `person ${ID} has no discipline from case ${ID}`,
+    ([person, caseId], s) => `${s.words.person(person)} không có kỷ luật theo hồ sơ ${caseId}`,
+  ),
+  sentence(
+    'partyJoinedOn: given for a person who is not a party member \\(partyMember: false\\)',
+    () => 'Có ngày vào Đảng nhưng người này không phải là đảng viên',
+  ),
+  sentence(
+    `dateOfBirth: born ${DAY}, ${N} years old on ${DAY}; a cadre or civil servant is at least ${N} \\((.+)\\)`,
+    ([born, age, on, least, citation], s) =>
+      `Sinh ngày ${s.day(born)}, đến ngày ${s.day(on)} mới ${age} tuổi; cán bộ, công chức phải từ đủ ${least} tuổi (${s.citation(citation)})`,
+  ),
+  sentence(
+    `partyJoinedOn: ${DAY} is before the ${N}th birthday \\(born ${DAY}\\); the Party admits members from ${N} \\((.+)\\)`,
+    ([joined, age, born, , citation], s) =>
+      `Ngày vào Đảng ${s.day(joined)} trước khi đủ ${age} tuổi (sinh ngày ${s.day(born)}); Đảng kết nạp đảng viên từ đủ ${age} tuổi (${s.citation(citation)})`,
+  ),
+  sentence(
+    `positionId: (.+) \\((\\S+)\\) is filled by election \\(bầu cử\\): run an election case \\(procedure election\\), or, to record an election held outside the system, give electedOn, the day the council elected the person`,
+    ([title]) =>
+      `Chức vụ ${title} được bầu (bầu cử): hãy mở hồ sơ bầu cử, hoặc, để ghi nhận kết quả bầu ngoài hệ thống, nhập ngày Hội đồng nhân dân bầu người này`,
+  ),
+  sentence(
+    `electedOn: (.+) \\((\\S+)\\) is filled by ${ID}, not by election; leave electedOn out`,
+    ([title, , how]) =>
+      `Chức vụ ${title} được thực hiện theo hình thức ${how === 'appointment' ? 'bổ nhiệm' : how}, không phải bầu cử; để trống ngày được bầu`,
+  ),
+  sentence(
+    `electedOn: ${DAY} is after today \\(${DAY}\\); record an election once it has been held`,
+    ([day, today], s) =>
+      `Ngày được bầu ${s.day(day)} sau ngày hôm nay (${s.day(today)}); chỉ ghi nhận kết quả bầu sau khi đã bầu`,
+  ),
+];
+
+/** The planning pool and its reviews (planning-*.ts, person-record.decide.ts). */
+export const PLANNING_REFUSALS: Sentence[] = [
+  sentence(
+    `(?:\\S+: )?person ${ID} has no planning-pool entry for ${ID}`,
+    ([person, position], s) =>
+      `${s.words.person(person)} không có trong quy hoạch chức vụ ${s.words.position(position)}`,
+  ),
+  sentence(
+    `term: ${ID} is planned for ${ID} in ${TERM} \\((.+)\\), which has not ended; the record keeps one entry per post: remove that entry first to plan ${TERM}`,
+    ([person, position, term, ref, next], s) =>
+      `${s.words.person(person)} đang được quy hoạch vào chức vụ ${s.words.position(position)} giai đoạn ${term} (${ref}), giai đoạn chưa kết thúc; mỗi chức vụ chỉ ghi một quy hoạch: cần đưa ra khỏi quy hoạch đó trước khi quy hoạch giai đoạn ${next}`,
+  ),
+  sentence(
+    `planning pool full: post ${ID} (?:has|would have) ${N} of ${N} people in term ${TERM} \\((.*?)\\) \\((.+)\\)`,
+    ([position, planned, limit, term, people, citation], s) =>
+      `Quy hoạch chức vụ ${s.words.position(position)} giai đoạn ${term} đã đủ số lượng: ${planned}/${limit} người (${s.list(people, (id) => s.words.person(id))}) (${s.citation(citation)})`,
+  ),
+  sentence(
+    `planning pool full: person ${ID} (?:is|would be) planned for ${N} of ${N} posts of level ${N} in term ${TERM} \\((.*?)\\) \\((.+)\\)`,
+    ([person, planned, limit, level, term, posts, citation], s) =>
+      `${s.words.person(person)} được quy hoạch vào ${planned}/${limit} chức vụ cùng cấp ${level} trong giai đoạn ${term} (${s.list(posts, (id) => s.words.position(id))}) (${s.citation(citation)})`,
+  ),
+  sentence(
+    `(\\S+): ${TERM} spans ${N} years; a planning term spans ${N} \\(e\\.g\\. (\\d{4}-\\d{4})\\) \\((.+)\\)`,
+    ([, term, years, span, example, citation], s) =>
+      `Giai đoạn ${term} kéo dài ${years} năm; giai đoạn quy hoạch là ${span} năm (ví dụ ${example}) (${s.citation(citation)})`,
+  ),
+  sentence(
+    `(\\S+): the planning term ${TERM} ended on ${DAY}, before today \\(${DAY}\\); planning is for a term running or to come`,
+    ([, term, ended, today], s) =>
+      `Giai đoạn quy hoạch ${term} đã kết thúc ngày ${s.day(ended)}, trước ngày hôm nay (${s.day(today)}); chỉ quy hoạch cho giai đoạn đang diễn ra hoặc sắp tới`,
+  ),
+  sentence(
+    `id: review ${ID} is already recorded with other content`,
+    ([review]) => `Đợt rà soát ${review} đã được ghi nhận với nội dung khác`,
+  ),
+  sentence(
+    `(added|removed)\\[(\\d+)\\]: ${ID} for ${ID} is already (?:added|removed)\\[(\\d+)\\]`,
+    ([list, index, person, position, first], s) =>
+      `Dòng ${Number(index) + 1} (${list === 'added' ? 'bổ sung' : 'đưa ra'}): ${s.words.person(person)} – ${s.words.position(position)} trùng với dòng ${Number(first) + 1}`,
+  ),
+];
+
+/** The admin's unit and post forms (registry.service.ts, org-unit-levels.ts, authority-above-post.ts). */
+export const ADMIN_REFUSALS: Sentence[] = [
+  sentence(`id: org unit ${ID} already exists`, ([unit]) => `Đơn vị ${unit} đã tồn tại`),
+  sentence(`id: position ${ID} already exists`, ([position]) => `Chức vụ ${position} đã tồn tại`),
+  sentence(
+    `parentId: a ([a-z_]+) cannot sit under ${ID} \\(a ([a-z_]+)\\); it belongs under a territory of a higher level( \\(a province has no parent\\))?`,
+    ([, parent, , province], s) =>
+      `Đơn vị loại này không thể trực thuộc ${s.words.orgUnit(parent)}; đơn vị phải trực thuộc địa bàn cấp cao hơn${province ? ' (cấp tỉnh không có đơn vị cấp trên)' : ''}`,
+  ),
+  sentence(
+    'parentId: a unit with no parent \\(a new top-level unit\\) is created by an admin only',
+    () => 'Chỉ quản trị viên được tạo đơn vị không có đơn vị cấp trên (đơn vị cấp cao nhất)',
+  ),
+  sentence(
+    `appointingAuthority: ${ID} is not ${ID}, a unit above it or the Party or people's committee of a territory above it; a post is appointed by its own level or a higher one`,
+    ([authority, unit], s) =>
+      `${s.words.orgUnit(authority)} không phải là ${s.words.orgUnit(unit)}, đơn vị cấp trên của đơn vị đó, hoặc cấp ủy, Ủy ban nhân dân của địa bàn cấp trên; chức vụ do cấp mình hoặc cấp trên bổ nhiệm`,
+  ),
+];
+
+/** A transfer batch and its dry run, an import (transfer-batch*.ts, import.service.ts). */
+export const BATCH_REFUSALS: Sentence[] = [
+  sentence(
+    `entries: a batch has 1 to ${N} entries \\(TRANSFER_BATCH_MAX_ENTRIES\\); this one has ${N}`,
+    ([max, count]) => `Một đợt điều động có từ 1 đến ${max} dòng; đợt này có ${count} dòng`,
+  ),
+  sentence(
+    `id: transfer batch ${ID} was opened with other entries; choose another id`,
+    ([batch]) => `Đợt điều động ${batch} đã được mở với các dòng khác; hãy chọn mã khác`,
+  ),
+  sentence(
+    `entries: ${N} problem\\(s\\) in the batch; nothing was opened \\(every one is listed in errors\\)`,
+    ([count]) => `Đợt điều động có ${count} lỗi; chưa mở hồ sơ nào (từng lỗi được liệt kê)`,
+  ),
+  sentence(
+    `personId: ${ID} is already moved by entry ${N}`,
+    ([person, entry], s) => `${s.words.person(person)} đã được điều động ở dòng ${entry}`,
+  ),
+  sentence(
+    `personId: the case id ${ID} this entry would open is already reserved by another case`,
+    ([caseId]) => `Mã hồ sơ ${caseId} mà dòng này sẽ mở đã được hồ sơ khác sử dụng`,
+  ),
+  sentence(
+    `positionId: the receiving post is the post ${ID} holds \\(${ID}\\)`,
+    ([person, position], s) =>
+      `Chức vụ nơi đến chính là chức vụ ${s.words.person(person)} đang giữ (${s.words.position(position)})`,
+  ),
+  sentence(
+    `currentPositionId: ${ID} does not hold ${ID} \\(holds: (.+)\\)`,
+    ([person, position, held], s) =>
+      `${s.words.person(person)} không giữ chức vụ ${s.words.position(position)} (đang giữ: ${held === 'no post' ? 'không giữ chức vụ nào' : s.list(held, (id) => s.words.position(id))})`,
+  ),
+  sentence(
+    `file: ${N} problem\\(s\\) in the file; nothing was imported \\((?:(every one is listed in errors)|the first ${N} are listed in errors, and ${N} more)\\)`,
+    ([count, all, listed, more]) =>
+      `Tệp có ${count} lỗi; chưa nhập dữ liệu nào (${all ? 'từng lỗi được liệt kê' : `liệt kê ${listed} lỗi đầu tiên, còn ${more} lỗi khác`})`,
+  ),
+];

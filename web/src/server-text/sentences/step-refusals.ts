@@ -1,0 +1,189 @@
+import { fieldName } from './field-names';
+import { N, DAY, ID, Sentence, sentence } from './sentence';
+
+/** A case's status as a refusal names it (`the case is rejected`). */
+const CASE_STATUS: Record<string, string> = {
+  open: 'đang xử lý',
+  decided: 'đã có quyết định',
+  rejected: 'đã bị từ chối',
+  withdrawn: 'đã rút',
+  closed: 'đã đóng',
+  under_review: 'đang xem xét khiếu nại',
+  annulled: 'đã bị hủy',
+  time_barred: 'đã hết thời hiệu xử lý',
+  in_effect: 'có quyết định đang có hiệu lực',
+  expired: 'có quyết định đã hết hiệu lực',
+};
+
+export const caseStatus = (status: string): string => CASE_STATUS[status] ?? status;
+
+/**
+ * Why a step, its correction or the case's end was refused (prologue.ts, actors.ts,
+ * correction.ts, case.decision.ts, case.vetting.ts, rule-set-term.ts, case.election.ts).
+ */
+export const STEP_REFUSALS: Sentence[] = [
+  // A day after today, on any form (step.in_the_future, case.opened_in_the_future, …).
+  sentence(
+    `(\\S+): ${DAY} is after today \\(${DAY}\\)`,
+    ([field, day, today], s) =>
+      `${fieldName(field)} ${s.day(day)} sau ngày hôm nay (${s.day(today)})`,
+  ),
+  sentence(
+    `heldOn: ${DAY} is before ${DAY}, the day the step before ${ID} was held`,
+    ([day, since], s) =>
+      `Ngày thực hiện ${s.day(day)} trước ngày ${s.day(since)}, ngày thực hiện bước liền trước bước này`,
+  ),
+  sentence(
+    `heldOn: ${DAY} is before ${DAY} \\((\\S+)\\), the earliest day of the case's first step ${ID}`,
+    ([day, earliest, field], s) =>
+      `Ngày thực hiện ${s.day(day)} trước ngày ${s.day(earliest)} (${fieldName(field)}), ngày sớm nhất của bước đầu tiên của hồ sơ`,
+  ),
+  sentence(
+    `heldOn: ${DAY} is before ${DAY}, the day the case began \\(openedOn, from paper\\)`,
+    ([day, opened], s) =>
+      `Ngày thực hiện ${s.day(day)} trước ngày ${s.day(opened)}, ngày hồ sơ bắt đầu (theo hồ sơ giấy)`,
+  ),
+  sentence(
+    `heldOn: ${DAY} is before ${DAY}, the day the case was opened \\(openedOn\\); a case that began earlier on paper is opened by a records clerk as of the day it began`,
+    ([day, opened], s) =>
+      `Ngày thực hiện ${s.day(day)} trước ngày ${s.day(opened)}, ngày mở hồ sơ; hồ sơ đã bắt đầu trước đó trên giấy thì do văn thư lưu trữ mở theo ngày hồ sơ bắt đầu`,
+  ),
+  sentence(
+    `step ${ID} is already done; the current step is ${ID}`,
+    ([step, current], s) =>
+      `Bước «${s.words.step(step)}» đã thực hiện xong; bước hiện tại là «${s.words.step(current)}»`,
+  ),
+  sentence(
+    `step ${ID} cannot be taken yet; the current step is ${ID}`,
+    ([step, current], s) =>
+      `Chưa đến lượt bước «${s.words.step(step)}»; bước hiện tại là «${s.words.step(current)}»`,
+  ),
+  sentence(
+    `(\\S+): step ${ID} requires it`,
+    ([field, step], s) => `Bước «${s.words.step(step)}» bắt buộc phải có ${fieldName(field)}`,
+  ),
+  sentence(
+    `the decision was already issued \\((.+) of ${DAY}\\)`,
+    ([number, day], s) => `Quyết định đã được ban hành (số ${number} ngày ${s.day(day)})`,
+  ),
+  sentence(
+    `the case is ([a-z_]+); no further step can be taken`,
+    ([status]) => `Hồ sơ ${caseStatus(status)}; không thể thực hiện thêm bước nào`,
+  ),
+  sentence(
+    `effectiveFrom: ${DAY} is before the decision date ${DAY}`,
+    ([from, signed], s) =>
+      `Ngày có hiệu lực ${s.day(from)} trước ngày ký quyết định ${s.day(signed)}`,
+  ),
+  sentence(
+    `step ${ID} is performed by (.+); you act as (.+)`,
+    ([step, allowed, acting], s) =>
+      `Bước «${s.words.step(step)}» do ${s.roles(allowed)} thực hiện; vai trò của bạn: ${s.roles(acting, ', ')}`,
+  ),
+  sentence(
+    `your grant for org unit ${ID} does not cover this case's org unit`,
+    ([unit], s) =>
+      `Phạm vi được giao (${s.words.orgUnit(unit)}) không bao gồm đơn vị của hồ sơ này`,
+  ),
+  ...CORRECTIONS(),
+  ...DECISIONS(),
+];
+
+/** A correction of a step already recorded (correction.ts). */
+function CORRECTIONS(): Sentence[] {
+  return [
+    sentence(
+      `${ID}@${N} names no role that may correct a step`,
+      ([definition, version]) =>
+        `Quy trình ${definition} (phiên bản ${version}) không quy định vai trò nào được đính chính bước`,
+    ),
+    sentence(
+      `a step of ${ID} is corrected by (.+); you act as (.+)`,
+      ([, allowed, acting], s) =>
+        `Việc đính chính bước của quy trình này do ${s.roles(allowed)} thực hiện; vai trò của bạn: ${s.roles(acting, ', ')}`,
+    ),
+    sentence(
+      `step ${ID} has not been performed yet`,
+      ([step], s) => `Bước «${s.words.step(step)}» chưa được thực hiện`,
+    ),
+    sentence(
+      `step ${ID} cannot be corrected: a later step \\(${ID}\\) has been performed since`,
+      ([step, later], s) =>
+        `Không thể đính chính bước «${s.words.step(step)}»: bước sau («${s.words.step(later)}») đã được thực hiện`,
+    ),
+    sentence(
+      `step ${ID} cannot be corrected: the case changed since \\((.+)\\)`,
+      ([step, event], s) =>
+        `Không thể đính chính bước «${s.words.step(step)}»: hồ sơ đã thay đổi kể từ đó (${event})`,
+    ),
+    sentence(
+      `the decision of step ${ID} has been issued and has taken effect \\(the post and its term are assigned\\); it cannot be corrected here`,
+      ([step], s) =>
+        `Quyết định của bước «${s.words.step(step)}» đã được ban hành và đã có hiệu lực (chức vụ và thời hạn đã được giao); không thể đính chính tại đây`,
+    ),
+  ];
+}
+
+/** The decision step and vetting (case.decision.ts, case.vetting.ts, rule-set-term.ts, case.election.ts). */
+function DECISIONS(): Sentence[] {
+  return [
+    sentence(
+      `flagged vetting items block the decision: (.+); resolve them or reject the case`,
+      ([items], s) =>
+        `Nội dung thẩm định bị đánh dấu đang chặn việc ra quyết định: ${s.flagged(items)}; cần giải quyết các nội dung này hoặc từ chối hồ sơ`,
+    ),
+    sentence(
+      `${ID} already (?:holds ${ID} since ${DAY}|takes up ${ID} on ${DAY}) \\(another decision\\); this case cannot put them there again: withdraw it`,
+      ([person, heldPost, since, comingPost, on], s) =>
+        `${s.words.person(person)} ${heldPost ? `đã giữ chức vụ ${s.words.position(heldPost)} từ ngày ${s.day(since)}` : `sẽ nhận chức vụ ${s.words.position(comingPost)} từ ngày ${s.day(on)}`} (theo quyết định khác); hồ sơ này không thể bổ nhiệm lại vào chức vụ đó: hãy rút hồ sơ`,
+    ),
+    sentence(
+      `${ID} takes up ${ID} on ${DAY} by decision (.+), which has not begun; a decision effective ${DAY} would end it before it begins: annul or withdraw that decision first`,
+      ([person, position, from, ref, effective], s) =>
+        `${s.words.person(person)} sẽ nhận chức vụ ${s.words.position(position)} từ ngày ${s.day(from)} theo quyết định ${ref}, chưa có hiệu lực; quyết định có hiệu lực từ ngày ${s.day(effective)} sẽ chấm dứt chức vụ đó trước khi bắt đầu: cần hủy hoặc rút quyết định kia trước`,
+    ),
+    sentence(
+      `(\\S+): ${ID} is not checked by step ${ID}`,
+      ([, item, step], s) =>
+        `Nội dung «${s.words.vettingItem(item)}» không thuộc nội dung thẩm định của bước «${s.words.step(step)}»`,
+    ),
+    sentence(
+      `(\\S+): ${ID} is decided from the person's record, not entered`,
+      ([, item], s) =>
+        `Nội dung «${s.words.vettingItem(item)}» được xác định từ hồ sơ cán bộ, không nhập tay`,
+    ),
+    sentence(
+      `items\\[(\\d+)\\]\\.note: a flagged item needs a note saying why`,
+      ([index]) => `Nội dung thứ ${Number(index) + 1} bị đánh dấu cần ghi chú lý do`,
+    ),
+    sentence(
+      `vetting item ${ID} is not flagged`,
+      ([item], s) => `Nội dung thẩm định «${s.words.vettingItem(item)}» không bị đánh dấu`,
+    ),
+    sentence(
+      `a running ([a-z ]+) cannot be waived: (.+) \\((.+)\\)`,
+      ([item, note, citation], s) =>
+        `Không thể bỏ qua nội dung «${s.words.vettingItem(item.replace(/ /g, '_'))}» đang diễn ra: ${note} (${s.citation(citation)})`,
+    ),
+    sentence(
+      `termYears: the term is ${N} years under ${ID} \\((.+)\\); leave termYears out or give ${N}, not ${N}`,
+      ([years, , citation, , given], s) =>
+        `Thời hạn là ${years} năm (${s.citation(citation)}); để trống thời hạn hoặc nhập ${years}, không phải ${given}`,
+    ),
+    sentence(
+      `councilTermFrom: ${DAY} is after the session that elected \\(${DAY}\\)`,
+      ([from, session], s) =>
+        `Ngày bắt đầu nhiệm kỳ của Hội đồng nhân dân ${s.day(from)} sau kỳ họp bầu (${s.day(session)})`,
+    ),
+    sentence(
+      `councilTermFrom: the council's term from ${DAY} ended on ${DAY} \\((.+)\\); the session of ${DAY} is not within it, and an elected post's term ends with the council's`,
+      ([from, ended, rule, session], s) =>
+        `Nhiệm kỳ của Hội đồng nhân dân từ ngày ${s.day(from)} đã kết thúc ngày ${s.day(ended)} (${s.citation(rule)}); kỳ họp ngày ${s.day(session)} không thuộc nhiệm kỳ đó, và nhiệm kỳ của chức vụ do bầu kết thúc cùng nhiệm kỳ của Hội đồng`,
+    ),
+    sentence(
+      `tallies: a tally for each nominee is required \\((.+)\\)`,
+      ([ids], s) =>
+        `Cần kết quả kiểm phiếu cho từng người được giới thiệu (${ids === 'none' ? 'không có ai' : s.list(ids, (id) => s.words.person(id))})`,
+    ),
+  ];
+}
