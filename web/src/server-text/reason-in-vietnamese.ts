@@ -1,6 +1,6 @@
 import { formatDay } from '../dates';
 import { citationInVietnamese } from './legal-citation';
-import { Sentence } from './sentences/sentence';
+import { Sentence, Untranslated } from './sentences/sentence';
 import { BALLOTS, DISCIPLINE, ELECTIONS } from './sentences/ballots';
 import {
   ELIGIBILITY,
@@ -11,14 +11,17 @@ import {
 } from './sentences/record';
 import { REAPPOINTMENT_START, STATUS_ENDS, TERMS } from './sentences/terms';
 import { STEP_REFUSALS } from './sentences/step-refusals';
-import { OPENING_REFUSALS } from './sentences/opening-refusals';
+import { ELECTED_POST_REFUSALS, OPENING_REFUSALS } from './sentences/opening-refusals';
 import {
   ADMIN_REFUSALS,
   BATCH_REFUSALS,
   PERSON_REFUSALS,
   PLANNING_REFUSALS,
 } from './sentences/registry-refusals';
-import { DISCIPLINE_REFUSALS } from './sentences/discipline-refusals';
+import { DISCIPLINE_REFUSALS, DISCIPLINE_SUBJECT_REFUSALS } from './sentences/discipline-refusals';
+import { PREREQUISITE_REFUSALS } from './sentences/prerequisite-refusals';
+import { EXAM_REFUSALS } from './sentences/exam-refusals';
+import { SCOPE_REFUSALS } from './sentences/scope-import-refusals';
 
 /**
  * The words a reason names by id, in the reader's language (a person's name, a post's title, a
@@ -72,8 +75,6 @@ export function reasonInVietnamese(text: string, words: ReasonVocabulary): strin
   return read.every((part) => part !== null) ? read.join('; ') : null;
 }
 
-class Untranslated extends Error {}
-
 /** The pieces a sentence is built of, in Vietnamese. */
 export class Say {
   constructor(readonly words: ReasonVocabulary) {}
@@ -106,6 +107,11 @@ export class Say {
     const read = reasonInVietnamese(text, this.words);
     if (read === null) throw new Untranslated();
     return read;
+  }
+
+  /** A part that may be a reason or a user's own words: read when a template reads it, else as typed. */
+  asRecorded(text: string): string {
+    return reasonInVietnamese(text, this.words) ?? text;
   }
 
   /** A rule set's parameter by its instrument, else the rule set by its title (never the ids). */
@@ -230,11 +236,16 @@ const FIELDS: Record<string, string> = {
 const SENTENCES: Sentence[] = [
   // Refusals of a form (problem `detail`), each a whole sentence of its own.
   ...OPENING_REFUSALS,
+  ...ELECTED_POST_REFUSALS,
+  ...PREREQUISITE_REFUSALS,
+  ...EXAM_REFUSALS,
+  ...SCOPE_REFUSALS,
   ...PERSON_REFUSALS,
   ...PLANNING_REFUSALS,
   ...ADMIN_REFUSALS,
   ...BATCH_REFUSALS,
   ...DISCIPLINE_REFUSALS,
+  ...DISCIPLINE_SUBJECT_REFUSALS,
   ...STATUS_ENDS,
   ...REAPPOINTMENT_START,
   ...BALLOTS,

@@ -14,6 +14,12 @@ import {
   refuseNotOpen,
 } from '../../../src/workflow/step-engine/prologue';
 import { ProcedureDefinition } from '../../../src/workflow/definitions/procedure-definition';
+import { ruleValue } from '../../../src/workflow/rule-sets/rule-set';
+import {
+  approvalInPrincipleOpening,
+  refuseWithoutApproval,
+} from '../../../src/procedures/approval-in-principle/approval-in-principle-rules';
+import { consultationOpening } from '../../../src/procedures/consultation/consultation-rules';
 
 /** Every id is given a Vietnamese word, so what is left in English is the translator's fault. */
 const words: ReasonVocabulary = {
@@ -30,12 +36,9 @@ const words: ReasonVocabulary = {
   vettingItem: (id) => `«nội dung ${id.length}»`,
 };
 
-const ruleSet = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets')).find(
-  (set) => set.id === 'state-2025-10-08',
-)!;
-const partyRuleSet = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets')).find(
-  (set) => set.track === 'party',
-)!;
+const ruleSets = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets'));
+const ruleSet = ruleSets.find((set) => set.id === 'state-2025-10-08')!;
+const partyRuleSet = ruleSets.find((set) => set.track === 'party')!;
 const cite = (name: string) => ruleCitation(ruleSet, name);
 
 /** The detail the server refuses with (it throws it; the web reads its message). */
@@ -343,6 +346,157 @@ describe('the discipline forms read in Vietnamese', () => {
     expectRead('the time limit was already extended once, to 2026-05-01');
     expectRead(
       `the decision is deferred while the person is in hospital (from 2026-01-05 until 2026-03-01), abroad (from 2026-02-01) (${cite('appointment.termYears')})`,
+    );
+  });
+});
+
+describe('an appointment waiting for an approval in principle or an agreement reads in Vietnamese', () => {
+  const asks = (param: string, value: (v: unknown) => boolean) =>
+    ruleSets.find((set) => set.params[param] && value(ruleValue(set, param)))!;
+  const approvalSet = asks(
+    'appointment.approvalInPrincipleWhen',
+    (v) => v === 'authority_elsewhere',
+  );
+  const consultationSet = asks(
+    'appointment.consultationWhen',
+    (v) => (v as { appointingAuthorityKinds: string[] }).appointingAuthorityKinds.length > 0,
+  );
+  const post = { id: 'pos-gd-so', appointingAuthority: 'ou-ubnd-tinh' };
+  const approval = {
+    caseId: 'hs-cht-1',
+    procedure: 'approval_in_principle',
+    positionId: 'pos-gd-so',
+    personId: 'p-an',
+    status: 'open' as const,
+    dueOn: '2026-03-01',
+    given: null,
+    endReason: null,
+  };
+
+  it('the approval or agreement required, another kind of case, another post', () => {
+    const opening = (named: string | undefined, approvalCase: typeof approval | null) =>
+      refusalOf(() =>
+        approvalInPrincipleOpening({
+          ruleSet: approvalSet,
+          post,
+          caseUnitId: 'ou-so',
+          named,
+          approvalCase,
+        }),
+      );
+    expectRead(opening(undefined, null));
+    expectRead(opening('hs-x', null));
+    expectRead(opening('hs-cht-1', { ...approval, positionId: 'pos-khac' }));
+    expectRead(
+      refusalOf(() =>
+        consultationOpening({
+          ruleSet: consultationSet,
+          post: { ...post, rank: 9, appointingAuthorityKind: 'peoples_committee' },
+          named: undefined,
+          consultationCase: null,
+        }),
+      ),
+    );
+  });
+
+  it('not given yet, refused, run out', () => {
+    expectRead(refusalOf(() => refuseWithoutApproval(approval, '2026-02-01')));
+    expectRead(
+      refusalOf(() =>
+        refuseWithoutApproval(
+          { ...approval, status: 'rejected', endReason: 'Không đủ tiêu chuẩn' },
+          '2026-02-01',
+        ),
+      ),
+    );
+    const given = { number: '15-CV/TU', heldOn: '2026-01-05', holdsUntil: '2026-04-05' };
+    expectRead(
+      refusalOf(() =>
+        refuseWithoutApproval({ ...approval, status: 'decided', given }, '2026-05-01'),
+      ),
+    );
+  });
+});
+
+describe('the examination, the elected posts, scope and import refusals read in Vietnamese', () => {
+  it('the examination and level candidates', () => {
+    expectRead(
+      `candidates: 1 registered; the examination is held with at least 2 (${cite('appointment.termYears')})`,
+    );
+    expectRead('candidates[1].personId: p-an is listed twice');
+    expectRead('candidates[0].personId: p-an has no record in the registry');
+    expectRead("board.present: 6 present is more than the board's 5 members");
+    expectRead(
+      `board.present: 2 members scored; the board scores with at least 3 present (${cite('appointment.termYears')})`,
+    );
+    expectRead(
+      'scores[0].memberScores: 2 scores for p-an; each of the 3 members present gives one',
+    );
+    expectRead(
+      `scores[0].memberScores[1]: 11 is outside the scale 0 to 10 (${cite('appointment.termYears')})`,
+    );
+    expectRead(
+      `winnerChoice: p-an (total 16, this part 8.5), p-binh (total 16, this part 8.5) are level; the appointing authority chooses one of them (${cite('appointment.termYears')})`,
+    );
+    expectRead(
+      `headChoice: p-an (12 for), p-binh (12 for) passed level; the head of the collective chooses one of them (${cite('appointment.termYears')})`,
+    );
+  });
+
+  it('a post the council elects', () => {
+    expectRead(
+      "positionId: Chủ tịch UBND xã (pos-ct-xa) is filled by election (bầu cử), not by appointment: introduce the candidate to the council or congress that elects it (procedure election, definition election.nomination, for a People's Council)",
+    );
+    expectRead(
+      "positionId: Bí thư Đảng ủy xã (pos-bt-xa) is a Party post (ou-dang-uy is a Party committee); the People's Council does not elect it (election.nomination: Luật Tổ chức chính quyền địa phương 2025), the Party's congress or committee does",
+    );
+    expectRead(
+      "positionId: Chủ tịch UBND xã (pos-ct-xa) is held by Trần Văn Bình (p-binh) from 2024-01-01 until 2029-01-01, past the day the People's Council's vote is due (2026-03-01, by the deadlines of election.nomination@1's steps): the person elected would take a seat that is not free (election.nomination: Luật Tổ chức chính quyền địa phương 2025, a post the council elects is held for its term; text not checked); end that post first (a removal case), or open the nomination when the seat falls free by the council's vote",
+    );
+    expectRead(
+      "councilTermFrom: pos-ct-xa is held by Trần Văn Bình (p-binh) from 2024-01-01 with no end of term recorded, after the council's term from 2026-03-01 begins: the person elected would take a seat that is not free (election.nomination: Luật Tổ chức chính quyền địa phương 2025, a post the council elects is held for its term; text not checked); end that post first (a removal case), or give the term the seat falls free for",
+    );
+  });
+
+  it('outside the grant, and what an import refuses of its own', () => {
+    expectRead('orgUnitId: org unit ou-khac is outside your grant for ou-xa');
+    expectRead(
+      'positionId: position pos-ct-xa belongs to org unit ou-khac, which your grant for ou-xa does not cover',
+    );
+    expectRead('personId: person p-an is not registered in any unit your grant for ou-xa covers');
+    expectRead(
+      'personId: person p-an is not registered in any unit your grant for ou-xa covers; 2 entry(ies) name a unit, post or person outside your grant (each in errors), nothing was opened',
+    );
+    expectRead(
+      'file: 2 row(s) name a unit, post or person outside your grant; nothing was imported (3 problem(s) in all: every one is listed in errors)',
+    );
+    expectRead(
+      'file: 1 row(s) are about you (p-an), and you may not write your own record; nothing was imported (each in errors)',
+    );
+    expectRead(
+      'case hs-9 is not on the sheet of cases (Hồ sơ đang giải quyết); a step is imported with its case',
+    );
+    expectRead(
+      'decidedOn: 2026-12-31 is after today (2026-12-06); a discipline on record was decided by then',
+    );
+    expectRead('no rule set of the party track is in force on 2000-01-01');
+    expectRead('effective 2026-01-01 before the decision of 2026-02-01');
+    expectRead(
+      'heldOn: step vetting of case hs-9 is already recorded with another heldOn; the import does not change a recorded step (correct it on the service, with its reason)',
+    );
+  });
+
+  it('a form for elected cadres or civil servants only, the same violation linked', () => {
+    expectRead(
+      `form: recall (bãi nhiệm) applies only to elected cadres, and this case runs p-an as a civil servant (${cite('appointment.termYears')})`,
+    );
+    expectRead(
+      `form: dismissal (buộc thôi việc) applies only to civil servants, not to a cadre (${cite('appointment.termYears')})`,
+    );
+    expectRead('sameViolationCaseId: case dc-2 is about p-binh, this case about p-an');
+    expectRead('sameViolationCaseId: case dc-2 is open, not decided');
+    expectRead(
+      'electedCadre: the record shows Nguyễn Văn An (p-an) holding Chủ tịch UBND xã (pos-ct-xa) since 2024-01-01, a post filled by election; leave electedCadre out or end that post first',
     );
   });
 });

@@ -140,3 +140,60 @@ export const DISCIPLINE_REFUSALS: Sentence[] = [
       `Hình thức ${s.words.form(form)} do Hội đồng nhân dân đã bầu người này quyết định, không do người ký quyết định này; nhập nghị quyết của Hội đồng (số, ngày thông qua) mà quyết định thi hành (${s.citation(citation)})`,
   ),
 ];
+
+/** Which person a form may be applied to, the council passed over, the same violation's other case. */
+export const DISCIPLINE_SUBJECT_REFUSALS: Sentence[] = [
+  sentence(
+    `\\S+: ${ID}(?: \\(bãi nhiệm\\))? applies only to elected cadres(?:, and this case runs ${ID} as a ([a-z ]+))? \\((.+)\\)`,
+    ([form, person, status, citation], s) =>
+      `Hình thức ${s.words.form(form)} chỉ áp dụng với cán bộ do bầu cử${person ? `, còn hồ sơ này xử lý ${s.words.person(person)} với tư cách ${SERVICE[status.replace(/ /g, '_')] ?? status}` : ''} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `\\S+: ${ID}(?: \\(buộc thôi việc\\))? applies only to civil servants, not to a ([a-z_]+) \\((.+)\\)`,
+    ([form, status, citation], s) =>
+      `Hình thức ${s.words.form(form)} chỉ áp dụng với công chức, không áp dụng với ${SERVICE[status] ?? status} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `councilSkip: only the step before the discipline council \\((.+)\\) may pass over it; this is ${ID}`,
+    ([council, step], s) =>
+      `Chỉ bước liền trước Hội đồng kỷ luật (${s.words.step(council)}) mới được bỏ qua Hội đồng; bước này là «${s.words.step(step)}»`,
+  ),
+  sentence(
+    `councilSkip\\.ground: "(.+)" is not a ground to hold no council under ${ID} \\((.+); (.+)\\)`,
+    ([ground, ruleSet, grounds, citation], s) =>
+      `«${ground}» không phải là trường hợp không thành lập Hội đồng kỷ luật theo ${s.words.ruleSet(ruleSet)} (${grounds}; ${s.citation(citation)})`,
+  ),
+  sentence(
+    `electedCadre: the record shows (.+) \\((\\S+)\\) holding (.+) \\((\\S+)\\) since ${DAY}, a post filled by election; leave electedCadre out or end that post first`,
+    ([name, , title, , since], s) =>
+      `Hồ sơ cán bộ ghi ${name} đang giữ chức vụ ${title} từ ngày ${s.day(since)}, chức vụ do bầu cử; để trống ô «cán bộ do bầu cử» hoặc kết thúc chức vụ đó trước`,
+  ),
+  sentence(
+    `sameViolationCaseId: names this case itself \\(${ID}\\)`,
+    ([caseId]) => `Hồ sơ ${caseId} chính là hồ sơ này`,
+  ),
+  sentence(
+    `sameViolationCaseId: discipline case ${ID} does not exist`,
+    ([caseId]) => `Hồ sơ kỷ luật ${caseId} không tồn tại`,
+  ),
+  sentence(
+    `sameViolationCaseId: case ${ID} is about ${ID}, this case about ${ID}`,
+    ([caseId, other, own], s) =>
+      `Hồ sơ ${caseId} về ${s.words.person(other)}, còn hồ sơ này về ${s.words.person(own)}`,
+  ),
+  sentence(
+    `sameViolationCaseId: case ${ID} is on the ([a-z_]+) track too; one violation is disciplined once per track`,
+    ([caseId]) =>
+      `Hồ sơ ${caseId} cũng thuộc khối này; mỗi vi phạm chỉ bị xử lý kỷ luật một lần trong mỗi khối (Đảng, chính quyền)`,
+  ),
+  sentence(
+    `sameViolationCaseId: case ${ID} is ([a-z_]+), not decided`,
+    ([caseId, status]) => `Hồ sơ ${caseId} ${caseStatus(status)}, chưa có quyết định kỷ luật`,
+  ),
+];
+
+/** A person's standing in the service (`serviceStatus`). */
+const SERVICE: Record<string, string> = {
+  cadre: 'cán bộ',
+  civil_servant: 'công chức',
+};

@@ -160,3 +160,32 @@ export const OPENING_REFUSALS: Sentence[] = [
       `Không có hồ sơ kỷ luật nào đang mở đối với người này: chỉ tạm đình chỉ công tác trong thời gian xem xét xử lý kỷ luật (${s.citation(rule)})`,
   ),
 ];
+
+/** The sitting holder as a refusal names them: `Trần Văn B (p-b) from 2024-01-01 until 2029-01-01`. */
+const HOLDER = `(.+) \\((\\S+)\\) from ${DAY} (?:(with no end of term recorded)|until ${DAY})`;
+const held = (from: string, noEnd: string, until: string, day: (d: string) => string) =>
+  `từ ngày ${day(from)} ${noEnd ? '(chưa ghi nhận ngày hết nhiệm kỳ)' : `đến ngày ${day(until)}`}`;
+
+/** A post the council elects: not opened as another procedure, nor while it is held (election-rules.ts). */
+export const ELECTED_POST_REFUSALS: Sentence[] = [
+  sentence(
+    `positionId: ${POST} is filled by election \\(bầu cử\\), not by ${ID}: introduce the candidate to the council or congress that elects it( \\(procedure election, definition election\\.nomination, for a People's Council\\))?`,
+    ([title, , , council]) =>
+      `Chức vụ ${title} do bầu cử, không theo thủ tục này: hãy giới thiệu người ứng cử để Hội đồng nhân dân hoặc đại hội bầu${council ? ' (thủ tục bầu cử, quy trình giới thiệu để Hội đồng nhân dân bầu)' : ''}`,
+  ),
+  sentence(
+    `positionId: ${POST} is a Party post \\(${ID} is a Party committee\\); the People's Council does not elect it \\(election\\.nomination: (.+)\\), the Party's congress or committee does`,
+    ([title, , party, law], s) =>
+      `Chức vụ ${title} là chức vụ trong Đảng (${s.words.orgUnit(party)} là cấp ủy); Hội đồng nhân dân không bầu chức vụ này (${law}), mà đại hội hoặc cấp ủy bầu`,
+  ),
+  sentence(
+    `positionId: ${POST} is held by ${HOLDER}, past the day the People's Council's vote is due \\((?:${DAY}|no deadline), by the deadlines of \\S+'s steps\\): the person elected would take a seat that is not free \\(.+\\); end that post first \\(a removal case\\), or open the nomination when the seat falls free by the council's vote`,
+    ([title, , name, , from, noEnd, until, due], s) =>
+      `Chức vụ ${title} do ${name} đảm nhiệm ${held(from, noEnd, until, s.day)}, quá ngày Hội đồng nhân dân phải biểu quyết (${due ? s.day(due) : 'không có thời hạn'}): người được bầu sẽ nhận một chức vụ chưa trống (chức vụ do Hội đồng nhân dân bầu được giữ trong nhiệm kỳ); cần kết thúc chức vụ đó trước (hồ sơ miễn nhiệm, cho thôi giữ chức vụ), hoặc mở hồ sơ giới thiệu khi chức vụ trống vào ngày Hội đồng biểu quyết`,
+  ),
+  sentence(
+    `councilTermFrom: ${ID} is held by ${HOLDER}, after the council's term from ${DAY} begins: the person elected would take a seat that is not free \\(.+\\); end that post first \\(a removal case\\), or give the term the seat falls free for`,
+    ([position, name, , from, noEnd, until, termFrom], s) =>
+      `Chức vụ ${s.words.position(position)} do ${name} đảm nhiệm ${held(from, noEnd, until, s.day)}, sau ngày bắt đầu nhiệm kỳ của Hội đồng nhân dân ${s.day(termFrom)}: người được bầu sẽ nhận một chức vụ chưa trống (chức vụ do Hội đồng nhân dân bầu được giữ trong nhiệm kỳ); cần kết thúc chức vụ đó trước (hồ sơ miễn nhiệm, cho thôi giữ chức vụ), hoặc nhập nhiệm kỳ bắt đầu khi chức vụ trống`,
+  ),
+];

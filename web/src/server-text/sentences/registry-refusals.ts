@@ -1,3 +1,4 @@
+import { withDaysFormatted } from '../../dates';
 import { fieldName } from './field-names';
 import { N, DAY, ID, Sentence, sentence } from './sentence';
 
@@ -99,17 +100,17 @@ export const PLANNING_REFUSALS: Sentence[] = [
   sentence(
     `term: ${ID} is planned for ${ID} in ${TERM} \\((.+)\\), which has not ended; the record keeps one entry per post: remove that entry first to plan ${TERM}`,
     ([person, position, term, ref, next], s) =>
-      `${s.words.person(person)} đang được quy hoạch vào chức vụ ${s.words.position(position)} giai đoạn ${term} (${ref}), giai đoạn chưa kết thúc; mỗi chức vụ chỉ ghi một quy hoạch: cần đưa ra khỏi quy hoạch đó trước khi quy hoạch giai đoạn ${next}`,
+      `${s.words.person(person)} đang được quy hoạch vào chức vụ ${s.words.position(position)} giai đoạn ${term} (${withDaysFormatted(ref)}), giai đoạn chưa kết thúc; mỗi chức vụ chỉ ghi một quy hoạch: cần đưa ra khỏi quy hoạch đó trước khi quy hoạch giai đoạn ${next}`,
   ),
   sentence(
-    `planning pool full: post ${ID} (?:has|would have) ${N} of ${N} people in term ${TERM} \\((.*?)\\) \\((.+)\\)`,
-    ([position, planned, limit, term, people, citation], s) =>
-      `Quy hoạch chức vụ ${s.words.position(position)} giai đoạn ${term} đã đủ số lượng: ${planned}/${limit} người (${s.list(people, (id) => s.words.person(id))}) (${s.citation(citation)})`,
+    `planning pool full: post ${ID} (has|would have) ${N} of ${N} people in term ${TERM} \\((.*?)\\) \\((.+)\\)`,
+    ([position, would, planned, limit, term, people, citation], s) =>
+      `Quy hoạch chức vụ ${s.words.position(position)} giai đoạn ${term} ${would === 'has' ? 'đã đủ số lượng' : 'sẽ vượt số lượng'}: ${planned}/${limit} người (${s.list(people, (id) => s.words.person(id))}) (${s.citation(citation)})`,
   ),
   sentence(
-    `planning pool full: person ${ID} (?:is|would be) planned for ${N} of ${N} posts of level ${N} in term ${TERM} \\((.*?)\\) \\((.+)\\)`,
-    ([person, planned, limit, level, term, posts, citation], s) =>
-      `${s.words.person(person)} được quy hoạch vào ${planned}/${limit} chức vụ cùng cấp ${level} trong giai đoạn ${term} (${s.list(posts, (id) => s.words.position(id))}) (${s.citation(citation)})`,
+    `planning pool full: person ${ID} (is|would be) planned for ${N} of ${N} posts of level ${N} in term ${TERM} \\((.*?)\\) \\((.+)\\)`,
+    ([person, would, planned, limit, level, term, posts, citation], s) =>
+      `${s.words.person(person)} ${would === 'is' ? 'đã' : 'sẽ'} được quy hoạch vào ${planned}/${limit} chức vụ cùng cấp ${level} trong giai đoạn ${term} (${s.list(posts, (id) => s.words.position(id))}) (${s.citation(citation)})`,
   ),
   sentence(
     `(\\S+): ${TERM} spans ${N} years; a planning term spans ${N} \\(e\\.g\\. (\\d{4}-\\d{4})\\) \\((.+)\\)`,

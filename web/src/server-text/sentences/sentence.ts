@@ -12,3 +12,6 @@ export const sentence = (source: string, say: Sentence[1]): Sentence => [
   new RegExp(`^${source}$`),
   say,
 ];
+
+/** Thrown by a part that no template reads: the sentence is left to the next template. */
+export class Untranslated extends Error {}
