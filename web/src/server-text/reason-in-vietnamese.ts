@@ -68,6 +68,13 @@ export function reasonInVietnamese(text: string, words: ReasonVocabulary): strin
       throw error;
     }
   }
+  // A transfer batch's entry names its field by the entry (`entries[1].positionId: …`, the
+  // entry's own field prefix replaced, transfer-batch-problem.ts): the row is in its own column.
+  const entry = /^entries\[\d+\]\.([\w.[\]]+): (.*)$/s.exec(text);
+  if (entry)
+    return (
+      reasonInVietnamese(`${entry[1]}: ${entry[2]}`, words) ?? reasonInVietnamese(entry[2], words)
+    );
   // Several reasons joined ("p-an averaged 8 of 10, …; p-binh averaged …"): each must be read.
   const parts = text.split('; ');
   if (parts.length < 2) return null;

@@ -20,6 +20,8 @@ import {
   refuseWithoutApproval,
 } from '../../../src/procedures/approval-in-principle/approval-in-principle-rules';
 import { consultationOpening } from '../../../src/procedures/consultation/consultation-rules';
+import { entryProblem } from '../../../src/procedures/transfer-batch/transfer-batch-problem';
+import { DomainRuleViolation } from '../../../src/procedures/case/decider/domain-rule-violation';
 
 /** Every id is given a Vietnamese word, so what is left in English is the translator's fault. */
 const words: ReasonVocabulary = {
@@ -319,6 +321,16 @@ describe('the person page, planning, admin, batch and import refusals read in Vi
     expectRead('currentPositionId: p-an does not hold pos-ct-xa (holds: pos-a, pos-b)');
     expectRead('currentPositionId: p-an does not hold pos-ct-xa (holds: no post)');
     expectRead('positionId: the receiving post is the post p-an holds (pos-ct-xa)');
+    // A batch's dry run lists each entry's refusal under the entry's field (transfer-batch-problem.ts).
+    const entry = (message: string, field?: string) =>
+      entryProblem(1, new DomainRuleViolation('rule', message, 'unprocessable', field)).message;
+    expect(
+      expectRead(
+        entry('currentPositionId: p-an does not hold pos-a (holds: pos-b)', 'currentPositionId'),
+      ),
+    ).toBe('«người an» không giữ chức vụ «chức vụ a» (đang giữ: «chức vụ b»)');
+    expectRead(entry('p-an already holds pos-ct-xa; use re-appointment', 'positionId'));
+    expectRead(entry('openedOn: 2026-12-31 is after today (2026-12-06)', 'openedOn'));
     expectRead(
       'entries: 3 problem(s) in the batch; nothing was opened (every one is listed in errors)',
     );
