@@ -22,6 +22,7 @@ import { DISCIPLINE_REFUSALS, DISCIPLINE_SUBJECT_REFUSALS } from './sentences/di
 import { PREREQUISITE_REFUSALS } from './sentences/prerequisite-refusals';
 import { EXAM_REFUSALS } from './sentences/exam-refusals';
 import { SCOPE_REFUSALS } from './sentences/scope-import-refusals';
+import { REMOVAL_REFUSALS } from './sentences/removal-refusals';
 
 /**
  * The words a reason names by id, in the reader's language (a person's name, a post's title, a
@@ -247,6 +248,7 @@ const SENTENCES: Sentence[] = [
   ...PREREQUISITE_REFUSALS,
   ...EXAM_REFUSALS,
   ...SCOPE_REFUSALS,
+  ...REMOVAL_REFUSALS,
   ...PERSON_REFUSALS,
   ...PLANNING_REFUSALS,
   ...ADMIN_REFUSALS,

@@ -20,6 +20,7 @@ import {
   refuseWithoutApproval,
 } from '../../../src/procedures/approval-in-principle/approval-in-principle-rules';
 import { consultationOpening } from '../../../src/procedures/consultation/consultation-rules';
+import { removalOpening } from '../../../src/procedures/removal/removal-grounds';
 import { entryProblem } from '../../../src/procedures/transfer-batch/transfer-batch-problem';
 import { DomainRuleViolation } from '../../../src/procedures/case/decider/domain-rule-violation';
 
@@ -510,5 +511,70 @@ describe('the examination, the elected posts, scope and import refusals read in 
     expectRead(
       'electedCadre: the record shows Nguyễn Văn An (p-an) holding Chủ tịch UBND xã (pos-ct-xa) since 2024-01-01, a post filled by election; leave electedCadre out or end that post first',
     );
+  });
+});
+
+describe('a removal whose ground is missing or not on the record reads in Vietnamese', () => {
+  const record = {
+    posts: [{ positionId: 'pos-ct-xa', from: '2024-01-01', termEnd: '2029-01-01' }],
+    statuses: [
+      {
+        personId: 'p-an',
+        status: 'under_investigation',
+        from: '2026-01-05',
+        until: null,
+        note: 'x',
+      },
+    ],
+    ratings: [{ year: 2025, rating: 'completed' }],
+    disciplineInEffect: [],
+    disciplineDecided: [],
+    openDisciplineCases: [],
+    openDisciplineCasesAs: [],
+  };
+  const open = (definitionId: string, grounds?: Record<string, unknown>) =>
+    refusalOf(() =>
+      removalOpening({
+        definitionId,
+        positionId: 'pos-ct-xa',
+        grounds,
+        record: record as never,
+        today: '2026-12-06',
+        ruleSet,
+      }),
+    );
+
+  it('each ground of a dismissal, a resignation while under investigation', () => {
+    expectRead(open('removal.dismissal'));
+    expectRead(open('removal.dismissal', { kind: 'sacked' }));
+    expectRead(
+      open('removal.dismissal', { kind: 'low_confidence', lowConfidenceVotes: 2, totalVotes: 10 }),
+    );
+    expectRead(
+      open('removal.dismissal', { kind: 'low_confidence', lowConfidenceVotes: 12, totalVotes: 10 }),
+    );
+    expectRead(
+      open('removal.dismissal', { kind: 'low_confidence', lowConfidenceVotes: -1, totalVotes: 10 }),
+    );
+    expectRead(open('removal.dismissal', { kind: 'discipline', reference: 'x' }));
+    expectRead(open('removal.dismissal', { kind: 'not_completed_duties' }));
+    expectRead(open('removal.dismissal', { kind: 'discipline' }));
+    expectRead(open('removal.dismissal', { kind: 'repeated_discipline' }));
+    expectRead(open('removal.dismissal', { kind: 'conclusion' }));
+    expectRead(open('removal.resignation', { letterReceivedOn: '2027-01-01', reason: 'Sức khỏe' }));
+    expectRead(open('removal.resignation', { letterReceivedOn: '2026-11-01', reason: 'Sức khỏe' }));
+    expectRead(open('removal.dismissal', { kind: 'low_confidence' }));
+  });
+
+  it('the person page: days out of order, the subject of a record, a vetting item twice', () => {
+    expectRead('partyJoinedOn: 1960-01-01 is before the date of birth (1970-01-01)');
+    expectRead("termEnd: 2024-01-01 is before the post's start (from 2025-01-01)");
+    expectRead("electedOn: 2025-02-01 is after the post's start (from 2025-01-01)");
+    expectRead('personId: you are the subject of this record (p-an) and may not act on it');
+    expectRead(
+      "candidates[0].personId: you are the subject of this case's examination (p-an) and may not act on it",
+    );
+    expectRead('items[1].item: health is listed twice');
+    expectRead('case hs-1 already exists');
   });
 });

@@ -27,6 +27,7 @@ const FIELD_NAMES: Record<string, string> = {
   term: 'Giai đoạn quy hoạch',
   'added.term': 'Giai đoạn quy hoạch',
   termYears: 'Thời hạn (năm)',
+  termEnd: 'Ngày hết nhiệm kỳ',
 };
 
 /** A field by its meaning (`violation.laterViolationsOn[1]` as the list it is in). */

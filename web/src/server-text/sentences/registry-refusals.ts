@@ -38,6 +38,20 @@ export const PERSON_REFUSALS: Sentence[] = [
       `${fieldName(field)} ${s.day(day)} trước ngày sinh của ${s.words.person(person)} (${s.day(born)})`,
   ),
   sentence(
+    `(\\S+): ${DAY} is before the date of birth \\(${DAY}\\)`,
+    ([field, day, born], s) => `${fieldName(field)} ${s.day(day)} trước ngày sinh (${s.day(born)})`,
+  ),
+  sentence(
+    `termEnd: ${DAY} is before the post's start \\(from ${DAY}\\)`,
+    ([end, from], s) =>
+      `Ngày hết nhiệm kỳ ${s.day(end)} trước ngày bắt đầu giữ chức vụ (${s.day(from)})`,
+  ),
+  sentence(
+    `electedOn: ${DAY} is after the post's start \\(from ${DAY}\\)`,
+    ([elected, from], s) =>
+      `Ngày được bầu ${s.day(elected)} sau ngày bắt đầu giữ chức vụ (${s.day(from)})`,
+  ),
+  sentence(
     `year: (\\d{4}) is before ${ID} was born \\(${DAY}\\)`,
     ([year, person, born], s) =>
       `Năm ${year} trước năm sinh của ${s.words.person(person)} (${s.day(born)})`,

@@ -15,6 +15,14 @@ const CASE_STATUS: Record<string, string> = {
   expired: 'có quyết định đã hết hiệu lực',
 };
 
+/** What the subject may not act on (actors.ts, case-people.ts). */
+const SUBJECT_OF: Record<string, string> = {
+  'this case': 'hồ sơ này',
+  'this record': 'hồ sơ cán bộ này',
+  "this case's nominations": 'việc giới thiệu của hồ sơ này',
+  "this case's examination": 'kỳ thi của hồ sơ này',
+};
+
 export const caseStatus = (status: string): string => CASE_STATUS[status] ?? status;
 
 /**
@@ -84,6 +92,17 @@ export const STEP_REFUSALS: Sentence[] = [
     `your grant for org unit ${ID} does not cover this case's org unit`,
     ([unit], s) =>
       `Phạm vi được giao (${s.words.orgUnit(unit)}) không bao gồm đơn vị của hồ sơ này`,
+  ),
+  sentence(
+    `(?:\\S+: )?you are the subject of (this case|this record|this case's nominations|this case's examination) \\(${ID}\\) and may not act on it`,
+    ([about]) =>
+      `Bạn là người được xem xét trong ${SUBJECT_OF[about]} nên không được thao tác trên đó`,
+  ),
+  sentence(`case ${ID} already exists`, ([caseId]) => `Hồ sơ ${caseId} đã tồn tại`),
+  sentence(
+    `items\\[(\\d+)\\]\\.item: ${ID} is listed twice`,
+    ([index, item], s) =>
+      `Nội dung thứ ${Number(index) + 1}: «${s.words.vettingItem(item)}» có tên hai lần`,
   ),
   ...CORRECTIONS(),
   ...DECISIONS(),
