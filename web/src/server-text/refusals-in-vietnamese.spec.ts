@@ -576,5 +576,16 @@ describe('a removal whose ground is missing or not on the record reads in Vietna
     );
     expectRead('items[1].item: health is listed twice');
     expectRead('case hs-1 already exists');
+    expectRead('case hs-1 does not exist');
+    expectRead('the discipline case does not exist');
+    expectRead('appointment.internal@2 has no step "vote"');
+    expectRead('this route is for admin, auditor; you act as organization_staff');
+    expectRead(
+      'definition: rotation.standard is not an appointment procedure (use appointment.internal or appointment.external)',
+    );
+    expectRead('positionId: the planning pool of pos-ct-xa kept changing; try again');
+    expectRead(
+      'file: importing cases under way (sheets Hồ sơ đang giải quyết, Bước đã thực hiện) needs the role records_clerk; nothing was imported',
+    );
   });
 });

@@ -137,6 +137,11 @@ export const PLANNING_REFUSALS: Sentence[] = [
       `Giai đoạn quy hoạch ${term} đã kết thúc ngày ${s.day(ended)}, trước ngày hôm nay (${s.day(today)}); chỉ quy hoạch cho giai đoạn đang diễn ra hoặc sắp tới`,
   ),
   sentence(
+    `positionId: the planning pool of ${ID} kept changing; try again`,
+    ([position], s) =>
+      `Quy hoạch chức vụ ${s.words.position(position)} liên tục thay đổi trong lúc ghi; hãy thử lại`,
+  ),
+  sentence(
     `id: review ${ID} is already recorded with other content`,
     ([review]) => `Đợt rà soát ${review} đã được ghi nhận với nội dung khác`,
   ),

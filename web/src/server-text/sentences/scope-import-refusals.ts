@@ -44,6 +44,11 @@ export const SCOPE_REFUSALS: Sentence[] = [
       `Tệp có ${rows} dòng về chính bạn (${s.list(own, (id) => s.words.person(id))}), và bạn không được tự ghi hồ sơ của mình; chưa nhập dữ liệu nào (từng dòng được liệt kê)`,
   ),
   sentence(
+    'file: importing cases under way \\(sheets Hồ sơ đang giải quyết, Bước đã thực hiện\\) needs the role (.+); nothing was imported',
+    ([roles], s) =>
+      `Nhập hồ sơ đang giải quyết (trang «Hồ sơ đang giải quyết», «Bước đã thực hiện») cần vai trò ${s.roles(roles)}; chưa nhập dữ liệu nào`,
+  ),
+  sentence(
     `case ${ID} is not on the sheet of cases \\(Hồ sơ đang giải quyết\\); a step is imported with its case`,
     ([caseId]) =>
       `Hồ sơ ${caseId} không có trong trang «Hồ sơ đang giải quyết»; bước chỉ được nhập cùng hồ sơ của bước đó`,

@@ -99,6 +99,33 @@ export const STEP_REFUSALS: Sentence[] = [
       `Bạn là người được xem xét trong ${SUBJECT_OF[about]} nên không được thao tác trên đó`,
   ),
   sentence(`case ${ID} already exists`, ([caseId]) => `Hồ sơ ${caseId} đã tồn tại`),
+  sentence(`(?:the (?:discipline )?case|(?:discipline )?case ${ID}) does not exist`, ([caseId]) =>
+    caseId ? `Hồ sơ ${caseId} không tồn tại` : 'Hồ sơ không tồn tại',
+  ),
+  sentence(
+    `(?:${ID}@${N}|case ${ID}|discipline case ${ID}) has no step "(.+)"(?: \\((.+)\\))?`,
+    ([, , , , step], s) => `Quy trình không có bước «${s.words.step(step)}»`,
+  ),
+  sentence(
+    `this route is for (.+); you act as (.+)`,
+    ([allowed, acting], s) =>
+      `Chức năng này dành cho ${s.roles(allowed, ', ')}; vai trò của bạn: ${s.roles(acting, ', ')}`,
+  ),
+  sentence(
+    `definition: (\\S+) is not an? ([a-z_]+) procedure \\(use .+\\)`,
+    // The definitions it lists are ids: the form offers that procedure's own by their titles.
+    ([definition, procedure], s) =>
+      `${definition} không phải là quy trình của thủ tục ${s.words.procedure(procedure)}; hãy chọn một quy trình của thủ tục này`,
+  ),
+  sentence(
+    `definition: "(.+)" is not a discipline procedure \\(use (.+)\\)`,
+    ([definition, use]) =>
+      `«${definition}» không phải là quy trình kỷ luật (dùng ${use.replace(/ or /g, ' hoặc ')})`,
+  ),
+  sentence(
+    `definition: no procedure definition "(.+)" \\(known: (.+)\\)`,
+    ([definition, known]) => `Không có quy trình «${definition}» (các quy trình: ${known})`,
+  ),
   sentence(
     `items\\[(\\d+)\\]\\.item: ${ID} is listed twice`,
     ([index, item], s) =>
