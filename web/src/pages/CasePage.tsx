@@ -451,7 +451,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                   onChange={(e) => setReason(e.target.value)}
                 />
               </div>
-              <ErrorBox error={closeError} />
+              <ErrorBox error={closeError} names={data.names} />
               <button
                 type="button"
                 className="danger"
