@@ -184,7 +184,9 @@ describe('reports, profile facts and planning review in a browser', () => {
     await page.getByRole('button', { name: 'Ghi nhận đợt rà soát' }).click();
     await page
       .getByRole('alert')
-      .getByText(/post pos-ha-noi-head-organization would have 4 of 3 people/)
+      .getByText(
+        /Quy hoạch chức vụ Trưởng ban Tổ chức Thành ủy Hà Nội giai đoạn \S+ sẽ vượt số lượng: 4\/3 người/,
+      )
       .waitFor();
     await context.close();
   });

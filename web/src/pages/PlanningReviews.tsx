@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../api/schema';
@@ -10,6 +10,8 @@ import { DayInput } from '../components/DayInput';
 import { PlanningChange, PlanningChangeRows } from '../components/PlanningChangeRows';
 import { useOrgUnits } from './Inbox';
 import { unitsWithinGrant } from '../org-unit-tree';
+import { usePositions } from '../api/hooks';
+import { usePositionNames } from '../server-text/use-reason-text';
 
 type Review = components['schemas']['PlanningReviewDto'];
 
@@ -24,6 +26,15 @@ export function PlanningReviews() {
   const { t } = useTranslation();
   const session = getSession()!;
   const units = useOrgUnits();
+  // A refusal (an overfull pool) names its posts and units by name.
+  const postNames = usePositionNames(usePositions().data);
+  const names = useMemo(
+    () => ({
+      ...postNames,
+      orgUnits: Object.fromEntries((units.data ?? []).map((u) => [u.id, u.name])),
+    }),
+    [postNames, units.data],
+  );
   const queryClient = useQueryClient();
   const [form, setForm] = useState({
     id: '',
@@ -118,7 +129,7 @@ export function PlanningReviews() {
           <button type="submit" disabled={record.isPending}>
             {t('reviews.record')}
           </button>
-          <ErrorBox error={record.error} />
+          <ErrorBox error={record.error} names={names} />
           {record.data && (
             <p role="status">{t('reviews.recorded', { id: record.data.reviewId })}</p>
           )}
