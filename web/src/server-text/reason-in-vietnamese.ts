@@ -167,6 +167,12 @@ export class Say {
     return read.join(', ');
   }
 
+  /** A status (`in hospital`) inside a sentence: "đang điều trị tại bệnh viện", not capitalised. */
+  statusInSentence(words: string): string {
+    const name = this.words.personStatus(words.replace(/ /g, '_'));
+    return name.charAt(0).toLocaleLowerCase('vi') + name.slice(1);
+  }
+
   /** `abroad (from 2026-01-05 until 2026-03-01), in hospital (from …)` with the statuses' names. */
   statusPeriods(list: string): string {
     const entry = /([a-z ]+) \(from (\d{4}-\d{2}-\d{2})(?: until (\d{4}-\d{2}-\d{2}))?\)(?:, |$)/y;
@@ -175,9 +181,7 @@ export class Say {
       const m = entry.exec(list);
       if (!m) throw new Untranslated();
       const until = m[3] ? ` đến ngày ${this.day(m[3])}` : '';
-      read.push(
-        `${this.words.personStatus(m[1].replace(/ /g, '_'))} (từ ngày ${this.day(m[2])}${until})`,
-      );
+      read.push(`${this.statusInSentence(m[1])} (từ ngày ${this.day(m[2])}${until})`);
     }
     return read.join(', ');
   }

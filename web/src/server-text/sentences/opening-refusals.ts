@@ -152,7 +152,7 @@ export const OPENING_REFUSALS: Sentence[] = [
   sentence(
     `the cadre is ([a-z ]+) since ${DAY} and may not resign while it lasts \\((.+)\\)`,
     ([status, from, citation], s) =>
-      `Cán bộ ${s.words.personStatus(status.replace(/ /g, '_'))} từ ngày ${s.day(from)} nên không được từ chức trong thời gian này (${s.citation(citation)})`,
+      `Cán bộ ${s.statusInSentence(status)} từ ngày ${s.day(from)} nên không được từ chức trong thời gian này (${s.citation(citation)})`,
   ),
   sentence(
     `no discipline case about the person is open: suspension is only for the time a discipline case is considered \\((.+)\\)`,
