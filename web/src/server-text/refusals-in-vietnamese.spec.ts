@@ -3,6 +3,7 @@ import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
 import { loadRuleSets } from '../../../src/workflow/rule-sets/rule-set-loader';
 import { ruleCitation } from '../../../src/workflow/rule-sets/rule-set';
 import { refusePostHeldByAnother } from '../../../src/cadres/post-held-by-another';
+import { refuseSeatsFullAtOpening } from '../../../src/procedures/appointment/post-seats-at-opening';
 import { decideStatusEnd, isStatusRepeat } from '../../../src/cadres/person/status-periods';
 import {
   assertPlanningTermNotEnded,
@@ -166,6 +167,7 @@ describe('the refusals of opening a case read in Vietnamese', () => {
       rank: 3,
       isLeadership: true,
       filledBy: 'appointment' as const,
+      seats: 1,
     };
     const holder = { personId: 'p-binh', fullName: 'Trần Văn Bình', from: '2024-01-01' };
     const heldOn = refusalOf(() =>
@@ -174,7 +176,7 @@ describe('the refusals of opening a case read in Vietnamese', () => {
       ]),
     );
     expect(expectRead(heldOn)).toBe(
-      'Chức vụ Chủ tịch UBND xã vào ngày 01/02/2026 do Trần Văn Bình đảm nhiệm từ ngày 01/01/2024 đến ngày 01/01/2029; mỗi chức vụ chỉ có một người đảm nhiệm: cần kết thúc việc giữ chức vụ đó trước, hoặc ghi nhận từ ngày chức vụ trống',
+      'Chức vụ Chủ tịch UBND xã vào ngày 01/02/2026 đã đủ 1 người đảm nhiệm (Trần Văn Bình từ ngày 01/01/2024 đến ngày 01/01/2029); cần kết thúc việc giữ chức vụ của một người trong số đó trước, hoặc ghi nhận từ ngày có chỗ trống',
     );
     expectRead(
       refusalOf(() =>
@@ -185,12 +187,56 @@ describe('the refusals of opening a case read in Vietnamese', () => {
     );
   });
 
+  it("a post whose seats are all held on the case's opening day", async () => {
+    const post = {
+      id: 'pos-pgd',
+      title: 'Phó Giám đốc Sở',
+      orgUnitId: 'ou-so',
+      appointingAuthority: 'ou-tinh',
+      rank: 3,
+      isLeadership: true,
+      filledBy: 'appointment' as const,
+      seats: 2,
+    };
+    const holders = [
+      {
+        personId: 'p-binh',
+        fullName: 'Trần Văn Bình',
+        from: '2024-01-01',
+        termEnd: null,
+        endsOn: null,
+      },
+      {
+        personId: 'p-chi',
+        fullName: 'Lê Thị Chi',
+        from: '2025-03-01',
+        termEnd: '2030-03-01',
+        endsOn: null,
+      },
+    ];
+    const refusal = await refuseSeatsFullAtOpening(
+      async () => holders,
+      post,
+      'p-an',
+      '2026-02-01',
+    ).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(expectRead(refusal!)).toBe(
+      'Chức vụ Phó Giám đốc Sở vào ngày mở hồ sơ (01/02/2026) đã đủ 2 người đảm nhiệm (Trần Văn Bình từ ngày 01/01/2024 (chưa ghi nhận ngày hết nhiệm kỳ); Lê Thị Chi từ ngày 01/03/2025 đến ngày 01/03/2030): không còn chỗ trống; cần kết thúc việc giữ chức vụ của một người trong số đó trước (hồ sơ miễn nhiệm, hoặc ngày hết nhiệm kỳ đã ghi nhận), hoặc mở hồ sơ khi có chỗ trống',
+    );
+  });
+
   it('the opening form: duplicate, unit, day, definition, people and posts', () => {
     expectRead(
       'p-an already has an open appointment case for post pos-ct-xa: hs-7; close it (decide, withdraw or reject) before opening another',
     );
     expectRead(
       'the post (opened without a person) already has an open competitive_exam case for post pos-ct-xa; close it (decide, withdraw or reject) before opening another',
+    );
+    expectRead(
+      'p-an already has an open transfer case for post pos-ct-xa, opened in a unit your grant for ou-xa does not cover; it must be closed (decided, withdrawn or rejected) before another is opened',
     );
     expectRead(
       "orgUnitId: ou-khac neither appoints to pos-ct-xa nor holds it, nor is it the Party committee of a territory the post lies in; open the case in ou-tinh (its appointing authority), ou-xa or a unit above them, or in the Party committee of the post's territory",

@@ -1,4 +1,5 @@
-import { N, DAY, ID, Sentence, sentence } from './sentence';
+import { N, DAY, ID, Sentence, sentence, Untranslated } from './sentence';
+import type { Say } from '../reason-in-vietnamese';
 
 /** How a post is filled (`filledBy`). */
 const FILLED_BY: Record<string, string> = { appointment: 'bổ nhiệm', election: 'bầu cử' };
@@ -46,6 +47,11 @@ export const OPENING_REFUSALS: Sentence[] = [
     ([unit], s) => `Đơn vị ${s.words.orgUnit(unit)} không tồn tại`,
   ),
   sentence(
+    `(?:${ID}|the post \\(opened without a person\\)) already has an open ${ID} case for post ${ID}, opened in a unit your grant for ${ID} does not cover; it must be closed \\(decided, withdrawn or rejected\\) before another is opened`,
+    ([person, procedure, position], s) =>
+      `${person ? s.words.person(person) : 'Chức vụ (hồ sơ mở không gắn với người)'} đã có hồ sơ ${s.words.procedure(procedure)} đang mở cho chức vụ ${s.words.position(position)} tại một đơn vị ngoài phạm vi được phân quyền của bạn; hồ sơ đó phải được kết thúc (ra quyết định, rút hoặc từ chối) trước khi mở hồ sơ khác`,
+  ),
+  sentence(
     `(?:${ID}|the post \\(opened without a person\\)) already has an open ${ID} case for post ${ID}(?:: ${ID})?; close it \\(decide, withdraw or reject\\) before opening another`,
     ([person, procedure, position, caseId], s) =>
       `${person ? s.words.person(person) : 'Chức vụ (hồ sơ mở không gắn với người)'} đã có hồ sơ ${s.words.procedure(procedure)} đang mở cho chức vụ ${s.words.position(position)}${caseId ? `: ${caseId}` : ''}; cần kết thúc hồ sơ đó (ra quyết định, rút hoặc từ chối) trước khi mở hồ sơ khác`,
@@ -61,9 +67,14 @@ export const OPENING_REFUSALS: Sentence[] = [
       `${s.words.orgUnit(unit)} không có thẩm quyền đối với ${s.words.orgUnit(personUnit)}, đơn vị của người này: mở hồ sơ tại đơn vị đó, tại đơn vị cấp trên, hoặc tại cơ quan của địa bàn có đơn vị đó`,
   ),
   sentence(
-    `positionId: ${POST} is held on ${DAY} by (.+) \\((\\S+)\\) from ${DAY} (?:(with no end of term recorded)|until ${DAY}); one post has one holder: end that post first, or record this one from the day the seat fell free`,
-    ([title, , on, name, , from, noEnd, until], s) =>
-      `Chức vụ ${title} vào ngày ${s.day(on)} do ${name} đảm nhiệm từ ngày ${s.day(from)} ${noEnd ? '(chưa ghi nhận ngày hết nhiệm kỳ)' : `đến ngày ${s.day(until)}`}; mỗi chức vụ chỉ có một người đảm nhiệm: cần kết thúc việc giữ chức vụ đó trước, hoặc ghi nhận từ ngày chức vụ trống`,
+    `positionId: ${POST} is held on ${DAY} by ${N} of ${N} seats?: (.+); the post has (?:one holder|\\d+ holders) at a time: end one of those posts first, or record this one from the day a seat falls free`,
+    ([title, , on, , seats, holders], s) =>
+      `Chức vụ ${title} vào ngày ${s.day(on)} đã đủ ${seats} người đảm nhiệm (${holdersInVietnamese(holders, s)}); cần kết thúc việc giữ chức vụ của một người trong số đó trước, hoặc ghi nhận từ ngày có chỗ trống`,
+  ),
+  sentence(
+    `positionId: ${POST} is held on ${DAY} by ${N} of ${N} seats?: (.+), the day the case opens: the post has no seat free to fill; end one of those posts first \\(a removal case, or the end of a term on record\\), or open the case when a seat falls free`,
+    ([title, , on, , seats, holders], s) =>
+      `Chức vụ ${title} vào ngày mở hồ sơ (${s.day(on)}) đã đủ ${seats} người đảm nhiệm (${holdersInVietnamese(holders, s)}): không còn chỗ trống; cần kết thúc việc giữ chức vụ của một người trong số đó trước (hồ sơ miễn nhiệm, hoặc ngày hết nhiệm kỳ đã ghi nhận), hoặc mở hồ sơ khi có chỗ trống`,
   ),
   sentence(
     `${ID} already holds ${ID}; use (\\S+)`,
@@ -189,3 +200,19 @@ export const ELECTED_POST_REFUSALS: Sentence[] = [
       `Chức vụ ${s.words.position(position)} do ${name} đảm nhiệm ${held(from, noEnd, until, s.day)}, sau ngày bắt đầu nhiệm kỳ của Hội đồng nhân dân ${s.day(termFrom)}: người được bầu sẽ nhận một chức vụ chưa trống (chức vụ do Hội đồng nhân dân bầu được giữ trong nhiệm kỳ); cần kết thúc chức vụ đó trước (hồ sơ miễn nhiệm, cho thôi giữ chức vụ), hoặc nhập nhiệm kỳ bắt đầu khi chức vụ trống`,
   ),
 ];
+
+/** The sitting holders a seat refusal lists: "A (p-a) from 2024-01-01 until 2029-01-01; B (p-b) …". */
+function holdersInVietnamese(holders: string, s: Say): string {
+  return holders
+    .split('; ')
+    .map((holder) => {
+      const m =
+        /^(.+) \((\S+)\) from (\d{4}-\d{2}-\d{2}) (?:(with no end of term recorded)|until (\d{4}-\d{2}-\d{2}))$/.exec(
+          holder,
+        );
+      if (!m) throw new Untranslated();
+      const [, name, , from, noEnd, until] = m;
+      return `${name} từ ngày ${s.day(from)} ${noEnd ? '(chưa ghi nhận ngày hết nhiệm kỳ)' : `đến ngày ${s.day(until)}`}`;
+    })
+    .join('; ');
+}
