@@ -87,6 +87,15 @@ export class WorkflowCatalog {
       .sort((a, b) => b.version - a.version)[0];
   }
 
+  /**
+   * The newer version of the same procedure in force on `day` that replaces `definition` for a case
+   * opened then (its newest), or undefined while `definition` is still the one in force.
+   */
+  supersedingOn(definition: ProcedureDefinition, day: string): ProcedureDefinition | undefined {
+    const newest = this.resolveDefinitionOn(definition.id, day);
+    return newest && newest.version > definition.version ? newest : undefined;
+  }
+
   ruleSet(id: string): RuleSet | undefined {
     return this.ruleSets.find((set) => set.id === id);
   }

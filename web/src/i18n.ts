@@ -426,6 +426,8 @@ const vi = {
     'case.opened_on_needs_records_clerk':
       'Chỉ văn thư lưu trữ được mở hồ sơ theo ngày trong quá khứ',
     'definition.not_in_force': 'Quy trình này chưa có hiệu lực vào ngày đó',
+    'definition.superseded':
+      'Phiên bản quy trình này đã được thay thế bằng phiên bản mới hơn vào ngày đó',
     'case.revision_mismatch': 'Hồ sơ đã thay đổi',
     'appointment.approval_in_principle_required':
       'Chức vụ do cấp trên bổ nhiệm: cần có hồ sơ xin chủ trương trước khi mở hồ sơ bổ nhiệm',
@@ -1349,6 +1351,7 @@ const en: Strings<typeof vi> = {
     'import.invalid_rows': 'The file has bad rows: nothing was imported',
     'case.opened_on_needs_records_clerk': 'Only a records clerk may open a case as of a past day',
     'definition.not_in_force': 'That procedure version was not in force on that day',
+    'definition.superseded': 'A newer version of that procedure replaced this one by that day',
     'case.revision_mismatch': 'The case has changed',
     'appointment.approval_in_principle_required':
       'The post is appointed by a higher body: open an approval-in-principle case first',

@@ -18,6 +18,7 @@ import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { StepContext } from '../../workflow/step-engine';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
 import { disciplineStandingFrom } from '../../cadres/discipline-standing';
+import { refuseSupersededDefinition } from './superseded-definition';
 
 /** Gathers what a decision needs (definition, rule set, calendar, scope, the person's record): all I/O here. */
 @Injectable()
@@ -73,6 +74,7 @@ export class CaseContextFactory {
         'definition',
       );
     }
+    refuseSupersededDefinition(this.catalog, definition, openedOn);
     const ruleSet = this.catalog.ruleSetFor(definition, openedOn);
     if (!ruleSet)
       throw new DomainRuleViolation(

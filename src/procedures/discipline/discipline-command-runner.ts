@@ -11,6 +11,7 @@ import { CaseContextFactory } from '../case/case-context.factory';
 import { CaseIdReservations } from '../case/case-id-reservations';
 import { isTerritorial } from '../../cadres/org-unit-levels';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { refuseSupersededDefinition } from '../case/superseded-definition';
 import { OpenDisciplineInput } from './commands/discipline-commands';
 import { disciplineStream } from './discipline-stream';
 import { ElectedPostOnRecord, electedCadreOnOpening } from './elected-cadre-status';
@@ -49,6 +50,7 @@ export class DisciplineCommandRunner {
 
   async open(input: OpenDisciplineInput, options: DisciplineWriteOptions) {
     const definition = this.disciplineDefinition(input.definition);
+    refuseSupersededDefinition(this.catalog, definition, this.cases.today());
     // One case id space: an id used by a case of another procedure is refused before any rule.
     await this.caseIds.assertFree(input.caseId, 'discipline');
     const ruleSet = this.catalog.ruleSetFor(definition, this.cases.today());
