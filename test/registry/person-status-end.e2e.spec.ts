@@ -47,6 +47,7 @@ describe('person record: the day a status period ended', () => {
           id: 'p-khanh',
           posts: [{ positionId: 'pos-head', from: addDays(today, -900), termEnd: null }],
         },
+        { id: 'p-lan' },
       ],
     });
     await http()
@@ -111,5 +112,24 @@ describe('person record: the day a status period ended', () => {
     const other = await end({ until: addDays(since, 5) }).expect(409);
     expect(other.body).toMatchObject({ rule: 'status.already_ended', field: 'until' });
     await resign('r-free').expect(201);
+  });
+
+  it('brings a planned end still to come forward to the day the period really ended; that end, once past, is final', async () => {
+    const planned = addDays(today, 180);
+    const lan = (path: string, body: Record<string, unknown>) =>
+      http()
+        .post(`/cadres/p-lan/statuses${path}`)
+        .set(staff)
+        .send({ status: 'abroad', from: since, ...body });
+    await lan('', { until: planned, note: 'Đi học tập ở nước ngoài' }).expect(201);
+    const beforeStart = await lan('/end', { until: addDays(since, -1), note: 'x' }).expect(400);
+    expect(beforeStart.body).toMatchObject({ rule: 'status.period_reversed', field: 'until' });
+    // Before: 409 status.already_ended, the planned end could never be brought forward.
+    const back = await lan('/end', { until: yesterday, note: 'Về nước sớm' }).expect(201);
+    expect(back.body.statuses).toEqual([
+      { status: 'abroad', from: since, until: yesterday, note: 'Đi học tập ở nước ngoài' },
+    ]);
+    const again = await lan('/end', { until: addDays(since, 3), note: 'x' }).expect(409);
+    expect(again.body).toMatchObject({ rule: 'status.already_ended', field: 'until' });
   });
 });

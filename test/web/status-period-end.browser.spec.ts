@@ -33,7 +33,7 @@ describe('the person page: recording the day a status ended', () => {
     await buildRegistry(t, staff, {
       within: { id: 'ou-ha-noi', name: 'Thành phố Hà Nội', kind: 'province' },
       positions: [{ id: 'pos-head', rank: 5 }],
-      people: [{ id: 'p-khanh' }, { id: 'p-an' }],
+      people: [{ id: 'p-khanh' }, { id: 'p-an' }, { id: 'p-lan' }],
     });
     await http()
       .post('/cadres/p-an/statuses')
@@ -44,6 +44,11 @@ describe('the person page: recording the day a status ended', () => {
       .post('/cadres/p-khanh/statuses')
       .set(staff)
       .send({ status: 'under_investigation', from: since, note: 'Quyết định khởi tố' })
+      .expect(201);
+    await http()
+      .post('/cadres/p-lan/statuses')
+      .set(staff)
+      .send({ status: 'abroad', from: since, until: addDays(today, 180), note: 'Đi học' })
       .expect(201);
     browser = await launchChromium();
   });
@@ -100,6 +105,24 @@ describe('the person page: recording the day a status ended', () => {
       name: `Ghi nhận ngày kết thúc: Đang bị xét xử từ ${dmy(since)}`,
     });
     await form.getByLabel('Ngày cuối cùng của tình trạng (dd/mm/yyyy)').waitFor();
+    await context.close();
+  });
+
+  it('offers the form for a period whose planned end is still to come, and records the earlier real end', async () => {
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.goto(`${base}/cadres/p-lan`);
+    const statuses = page.getByTestId('person-statuses');
+    await statuses.getByText(`từ ${dmy(since)} đến ${dmy(addDays(today, 180))}`).waitFor();
+    // Before: only an open-ended period had the form; a planned end could never be brought forward.
+    const form = page.getByRole('form', {
+      name: `Ghi nhận ngày kết thúc: Đang ở nước ngoài từ ${dmy(since)}`,
+    });
+    await form.getByLabel('Ngày cuối cùng của tình trạng (dd/mm/yyyy)').fill(dmy(yesterday));
+    await form.getByLabel('Căn cứ (kết luận, quyết định)').fill('Về nước trước thời hạn');
+    await form.getByRole('button', { name: 'Ghi nhận ngày kết thúc' }).click();
+    await statuses.getByText(`từ ${dmy(since)} đến ${dmy(yesterday)}`).waitFor();
+    // An end already past is final: no form any more.
+    expect(await page.getByRole('form', { name: /Ghi nhận ngày kết thúc/ }).count()).toBe(0);
     await context.close();
   });
 });

@@ -165,7 +165,8 @@ const circumstanceEvolvers: Pick<
   PersonStatusPeriodEnded: (state, { data }) => ({
     ...state,
     statuses: state.statuses.map((period) =>
-      period.status === data.status && period.from === data.from && period.until === null
+      // An open period, or one whose planned end the day it really ended replaced.
+      period.status === data.status && period.from === data.from
         ? { ...period, until: data.until }
         : period,
     ),

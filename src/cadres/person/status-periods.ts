@@ -48,11 +48,13 @@ export function isStatusRepeat(
 }
 
 /**
- * The day an open-ended period ended (kết thúc): the period recorded with that status and start,
- * its end not before its start nor after today. The end is a fact learnt when it happens: a
- * planned return is not recorded ahead, since every reader would then let a step go ahead on the
- * strength of a forecast (a resignation, a re-appointment held back by an investigation). The same
- * end sent again writes nothing; another end of a period already ended is refused.
+ * The day a period ended (kết thúc): the period recorded with that status and start, its end not
+ * before its start nor after today. The end is a fact learnt when it happens: a planned return is
+ * not recorded ahead, since every reader would then let a step go ahead on the strength of a
+ * forecast (a resignation, a re-appointment held back by an investigation). A period recorded with
+ * a planned end still to come may end earlier (back from abroad before the planned day); an end
+ * already past is final. The same end sent again writes nothing; another end of a period already
+ * ended is refused.
  */
 export function decideStatusEnd(
   recorded: readonly StatusPeriod[],
@@ -82,7 +84,9 @@ export function decideStatusEnd(
       'until',
     );
   if (period.until === end.until) return [];
-  if (period.until !== null)
+  // An end still to come was planned, not learnt: the day it really ended (not after today) replaces it.
+  const planned = period.until !== null && today !== undefined && period.until > today;
+  if (period.until !== null && !planned)
     throw new RegistryRuleViolation(
       'status.already_ended',
       `until: the ${end.status} period on record (${shown(period)}) already has its end`,

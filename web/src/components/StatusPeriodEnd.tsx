@@ -11,8 +11,9 @@ type Status = components['schemas']['EndPersonStatusDto']['status'];
 
 /**
  * Ghi nhận ngày kết thúc: the day an open-ended status ended (the investigation concluded, back
- * from abroad). Until it is recorded the status holds a resignation, a re-appointment or a
- * discipline decision back, so the clerk records it here once it has happened.
+ * from abroad), or the real end of one whose planned end is still to come (back early). Until it
+ * is recorded the status holds a resignation, a re-appointment or a discipline decision back, so
+ * the clerk records it here once it has happened.
  */
 export function StatusPeriodEnd({
   personId,

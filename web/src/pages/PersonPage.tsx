@@ -5,7 +5,7 @@ import { api, unwrap } from '../api/client';
 import { useCatalog, usePeopleSearch, usePositions } from '../api/hooks';
 import { useOrgUnits } from './Inbox';
 import { postsWithin, unitsWithinGrant } from '../org-unit-tree';
-import { formatDay, formatDecisionRef } from '../dates';
+import { formatDay, formatDecisionRef, vietnamToday } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
@@ -147,6 +147,7 @@ export function PersonPage({ personId }: { personId: string }) {
   // leaves it) apart from what a decision gives from a later day: a post not yet taken up is not
   // held, so it has its own section (before, it sat among the posts held).
   const posts = { held: p.posts, upcoming: p.upcomingPosts, past: p.pastPosts };
+  const today = vietnamToday();
   return (
     <section>
       <h1>
@@ -290,7 +291,8 @@ export function PersonPage({ personId }: { personId: string }) {
               ? t('person.period', { from: formatDay(period.from), until: formatDay(period.until) })
               : t('person.since', { from: formatDay(period.from) })}
             {period.note ? ` (${period.note})` : ''}
-            {period.until === null && can.registryWrite(session) && (
+            {/* Open-ended, or a planned end still to come that the real one may bring forward. */}
+            {(period.until === null || period.until > today) && can.registryWrite(session) && (
               <StatusPeriodEnd personId={personId} period={period} />
             )}
           </li>
