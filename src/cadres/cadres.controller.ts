@@ -14,6 +14,7 @@ import {
   ApiProblems,
 } from '../common/openapi/api-problems.decorator';
 import { EligibilityDto, PersonRecordDto } from './dto/registry-views.dto';
+import { PersonRecordReadDto } from './dto/person-record-read.dto';
 import {
   applyDecorators,
   Body,
@@ -38,6 +39,7 @@ import { PersonCommand } from './person/person.decider';
 import { OrgScope } from '../identity/org-scope';
 import { Clock, CLOCK } from '../common/clock';
 import { withEtag } from '../common/http/etag';
+import { subjectRefusal } from '../workflow/step-engine/actors';
 import { Read, ReadRequest, Write, WriteRequest } from '../common/http/route-request.decorator';
 import { metadataFromRequest } from '../common/request-metadata';
 import { Actor } from '../identity/actor';
@@ -165,14 +167,23 @@ export class CadresController {
     summary:
       "A person's record: posts and terms, planning pool, statuses, discipline with status, open cases, re-appointment notices",
   })
-  @ApiOkResponse({ type: PersonRecordDto })
+  @ApiOkResponse({ type: PersonRecordReadDto })
   @ApiProblems(404)
   async person(@Param('id') personId: string, @Read() { actor, response }: ReadRequest) {
     await this.assertPersonInScope(actor, personId);
     const { state, revision } = await this.registry.loadPerson(personId);
     // `"<revision>.<digest>"`, the ETag a write's If-Match takes (Express's own weak hash is not).
-    const view = personView(personId, state, revision, this.today());
-    return withEtag(response, await withOpenCasesInGrant(view, this.scope, actor));
+    const view = withEtag(
+      response,
+      await withOpenCasesInGrant(
+        personView(personId, state, revision, this.today()),
+        this.scope,
+        actor,
+      ),
+    );
+    // Said beside the record, not in it: the ETag stays the record's whoever reads it.
+    const readerMayNotWrite = subjectRefusal(personId, { actor }, 'this record');
+    return readerMayNotWrite ? { ...view, readerMayNotWrite } : view;
   }
 
   @Allow(...ACCESS.personRead)

@@ -33,7 +33,7 @@ describe('the person page: recording the day a status ended', () => {
     await buildRegistry(t, staff, {
       within: { id: 'ou-ha-noi', name: 'Thành phố Hà Nội', kind: 'province' },
       positions: [{ id: 'pos-head', rank: 5 }],
-      people: [{ id: 'p-khanh' }, { id: 'p-an' }, { id: 'p-lan' }],
+      people: [{ id: 'p-khanh' }, { id: 'p-an' }, { id: 'p-lan' }, { id: 'p-minh' }],
     });
     await http()
       .post('/cadres/p-an/statuses')
@@ -49,6 +49,11 @@ describe('the person page: recording the day a status ended', () => {
       .post('/cadres/p-lan/statuses')
       .set(staff)
       .send({ status: 'abroad', from: since, until: addDays(today, 180), note: 'Đi học' })
+      .expect(201);
+    await http()
+      .post('/cadres/p-minh/statuses')
+      .set(staff)
+      .send({ status: 'under_investigation', from: since, note: 'Quyết định kiểm tra' })
       .expect(201);
     browser = await launchChromium();
   });
@@ -123,6 +128,44 @@ describe('the person page: recording the day a status ended', () => {
     await statuses.getByText(`từ ${dmy(since)} đến ${dmy(yesterday)}`).waitFor();
     // An end already past is final: no form any more.
     expect(await page.getByRole('form', { name: /Ghi nhận ngày kết thúc/ }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('offers the person no write form on their own page and says why; a colleague with the same roles keeps it', async () => {
+    const roles = ['organization_staff'];
+    // The demo sign-in has no user who is a cadre: the session carries a token with person_id.
+    const own = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    await own.addInitScript(
+      (value: string) => {
+        sessionStorage.setItem('cadreflow.session', value);
+      },
+      JSON.stringify({
+        token: t.token('u-minh', roles, 'ou-ha-noi', 'p-minh'),
+        userId: 'u-minh',
+        name: 'u-minh',
+        roles,
+        orgUnit: 'ou-ha-noi',
+        expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+        via: 'dev',
+      }),
+    );
+    const page = await own.newPage();
+    await page.goto(`${base}/cadres/p-minh`);
+    await page
+      .getByTestId('person-statuses')
+      .getByText(`từ ${dmy(since)}`)
+      .waitFor();
+    // Before: the form was there, and the server refused it 403 separation.subject.
+    expect(await page.getByTestId('own-record').innerText()).toBe(
+      'Bạn không thể ghi nhận hồ sơ của chính mình',
+    );
+    expect(await page.getByRole('form', { name: /Ghi nhận ngày kết thúc/ }).count()).toBe(0);
+    await own.close();
+
+    const { context, page: colleague } = await signIn(browser, base, 'staff-1');
+    await colleague.goto(`${base}/cadres/p-minh`);
+    await colleague.getByRole('form', { name: /Ghi nhận ngày kết thúc/ }).waitFor();
+    expect(await colleague.getByTestId('own-record').count()).toBe(0);
     await context.close();
   });
 });

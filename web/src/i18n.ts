@@ -637,6 +637,7 @@ const vi = {
     statuses: 'Tình trạng',
     period: 'từ {{from}} đến {{until}}',
     since: 'từ {{from}}',
+    ownRecord: 'Bạn không thể ghi nhận hồ sơ của chính mình',
     statusEnd: {
       title: 'Ghi nhận ngày kết thúc: {{status}} từ {{from}}',
       until: 'Ngày cuối cùng của tình trạng (dd/mm/yyyy)',
@@ -1560,6 +1561,7 @@ const en: Strings<typeof vi> = {
     statuses: 'Circumstances',
     period: 'from {{from}} to {{until}}',
     since: 'since {{from}}',
+    ownRecord: 'You cannot record anything on your own record',
     statusEnd: {
       title: 'Record the end: {{status}} since {{from}}',
       until: 'Last day of the status (dd/mm/yyyy)',

@@ -1602,6 +1602,61 @@ export interface components {
             /** @description one per year, oldest first */
             ratings: components["schemas"]["AnnualRatingDto"][];
         };
+        ReaderMayNotActDto: {
+            /** @enum {string} */
+            rule: "separation.subject";
+            /** @example you are the subject of this case (p-tran-thi-binh) and may not act on it */
+            message: string;
+        };
+        PersonRecordReadDto: {
+            /** @example p-nguyen-van-an */
+            id: string;
+            revision: number | null;
+            /** @example p-nguyen-van-an */
+            personId: string;
+            /** @example Nguyễn Văn An */
+            fullName: string;
+            /** Format: date */
+            dateOfBirth: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            ethnicity: string;
+            partyMember: boolean;
+            /** Format: date */
+            partyJoinedOn?: string;
+            educationLevel: string;
+            politicalTheoryLevel: string;
+            /** @description the unit managing the record (its registration): where it was registered, or where the last decision moving the person into a post of another unit moved it */
+            orgUnitId: string;
+            /** @description oldest first */
+            registrationMoves: components["schemas"]["RegistrationMoveDto"][];
+            /** @description posts held today; one a decision ends on a later day is held until then (`endsOn`) */
+            posts: components["schemas"]["PostHeldOnDayDto"][];
+            /** @description posts a decision effective on a later day puts the person in, from `from` */
+            upcomingPosts: components["schemas"]["PostHeldDto"][];
+            /** @description posts ended on or before today */
+            pastPosts: components["schemas"]["PastPostDto"][];
+            /** @description posts a discipline decision ended and a complaint review annulled or lightened: held again, or why not */
+            postRestorations: components["schemas"]["PostRestorationDto"][];
+            planningPool: components["schemas"]["PlanningPoolEntryDto"][];
+            /** @description entries taken off the pool */
+            pastPlanningPool: components["schemas"]["PastPlanningPoolEntryDto"][];
+            /** @description entries a discipline decision had removed, annulled or changed to a form keeping the pool: put back, or why not */
+            planningRestorations: components["schemas"]["PlanningPoolRestorationDto"][];
+            statuses: components["schemas"]["PersonStatusPeriodDto"][];
+            /** @description set when an expulsion ended the Party membership (partyMember is then false); an annulment of it gives the membership back */
+            partyMembershipEnded: components["schemas"]["PartyMembershipEndedDto"] | null;
+            discipline: components["schemas"]["DisciplineOnRecordDto"][];
+            openCases: components["schemas"]["OpenCaseOnRecordDto"][];
+            reappointmentsDue: components["schemas"]["ReappointmentDueDto"][];
+            placeOfOrigin: components["schemas"]["PlaceOfOriginDto"] | null;
+            managementTier: components["schemas"]["ManagementTierDto"] | null;
+            civilServiceRank: components["schemas"]["CivilServiceRankDto"] | null;
+            /** @description one per year, oldest first */
+            ratings: components["schemas"]["AnnualRatingDto"][];
+            /** @description when the reader is the person (the token's person_id): they write nothing on their own record (403 separation.subject), so a client offers no write form */
+            readerMayNotWrite?: components["schemas"]["ReaderMayNotActDto"];
+        };
         EligibilityReasonDto: {
             /** @example discipline.in_effect */
             rule: string;
@@ -2253,12 +2308,6 @@ export interface components {
              * @description file-complaint: last day
              */
             until?: string;
-        };
-        ReaderMayNotActDto: {
-            /** @enum {string} */
-            rule: "separation.subject";
-            /** @example you are the subject of this case (p-tran-thi-binh) and may not act on it */
-            message: string;
         };
         DisciplineCaseViewDto: {
             /** @example d-2026-0007 */
@@ -3378,6 +3427,8 @@ export type SchemaManagementTierDto = components['schemas']['ManagementTierDto']
 export type SchemaCivilServiceRankDto = components['schemas']['CivilServiceRankDto'];
 export type SchemaAnnualRatingDto = components['schemas']['AnnualRatingDto'];
 export type SchemaPersonRecordDto = components['schemas']['PersonRecordDto'];
+export type SchemaReaderMayNotActDto = components['schemas']['ReaderMayNotActDto'];
+export type SchemaPersonRecordReadDto = components['schemas']['PersonRecordReadDto'];
 export type SchemaEligibilityReasonDto = components['schemas']['EligibilityReasonDto'];
 export type SchemaEligibilityDto = components['schemas']['EligibilityDto'];
 export type SchemaAssignPostDto = components['schemas']['AssignPostDto'];
@@ -3416,7 +3467,6 @@ export type SchemaOpenDisciplineCaseDto = components['schemas']['OpenDisciplineC
 export type SchemaDisciplineTimeLimitDto = components['schemas']['DisciplineTimeLimitDto'];
 export type SchemaCurrentStepDto = components['schemas']['CurrentStepDto'];
 export type SchemaAllowedActionDto = components['schemas']['AllowedActionDto'];
-export type SchemaReaderMayNotActDto = components['schemas']['ReaderMayNotActDto'];
 export type SchemaDisciplineCaseViewDto = components['schemas']['DisciplineCaseViewDto'];
 export type SchemaReasonDto = components['schemas']['ReasonDto'];
 export type SchemaComplaintDto = components['schemas']['ComplaintDto'];
@@ -4575,7 +4625,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PersonRecordDto"];
+                    "application/json": components["schemas"]["PersonRecordReadDto"];
                 };
             };
             /** @description no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query) */

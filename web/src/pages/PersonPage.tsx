@@ -70,6 +70,8 @@ interface PersonView {
     noticeOn?: string;
     [key: string]: unknown;
   }[];
+  /** The reader is this person: they record nothing on their own record (separation.subject). */
+  readerMayNotWrite?: { rule: 'separation.subject'; message: string };
 }
 
 export function PeopleSearch() {
@@ -148,11 +150,18 @@ export function PersonPage({ personId }: { personId: string }) {
   // held, so it has its own section (before, it sat among the posts held).
   const posts = { held: p.posts, upcoming: p.upcomingPosts, past: p.pastPosts };
   const today = vietnamToday();
+  // The server refuses a write on one's own record (403 separation.subject): no form is offered.
+  const mayWrite = can.registryWrite(session) && !p.readerMayNotWrite;
   return (
     <section>
       <h1>
         {t('person.title')}: {p.fullName}
       </h1>
+      {p.readerMayNotWrite && (
+        <p className="notice" data-testid="own-record">
+          {t('person.ownRecord')}
+        </p>
+      )}
       <dl className="facts">
         <dt>{t('person.born')}</dt>
         <dd>{formatDay(p.dateOfBirth)}</dd>
@@ -292,7 +301,7 @@ export function PersonPage({ personId }: { personId: string }) {
               : t('person.since', { from: formatDay(period.from) })}
             {period.note ? ` (${period.note})` : ''}
             {/* Open-ended, or a planned end still to come that the real one may bring forward. */}
-            {(period.until === null || period.until > today) && can.registryWrite(session) && (
+            {(period.until === null || period.until > today) && mayWrite && (
               <StatusPeriodEnd personId={personId} period={period} />
             )}
           </li>
