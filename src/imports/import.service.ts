@@ -20,7 +20,7 @@ import { planImport } from './import-plan';
 import { readRowFacts } from './import-row-facts';
 import { importStream, ImportRecorded, SheetCounts } from './import-recorded';
 import { simulateImport, SimulatedCommand } from './import-simulation';
-import { ageRulesOn } from '../cadres/person/age-rules';
+import { rowRulesOn } from './row-rules';
 import { SHEET_KINDS, SheetKind } from './import-template';
 import { CaseImport, CheckedCase } from './case-import';
 import { RowProblem } from './row-problem';
@@ -149,7 +149,7 @@ export class ImportService {
     const simulated = simulateImport(
       plan.planned,
       new Map([...records].map(([personId, { state }]) => [personId, state])),
-      { ages: ageRulesOn(this.catalog, today) }, // a person row registers today, as POST /cadres does
+      rowRulesOn(this.catalog, today),
       await readRowFacts(this.pool, reads, this.catalog, plan.planned, records),
     );
     const problems = listProblems([

@@ -1,6 +1,7 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { assertPersonHasRoomInPool } from '../planning/planning-pool-limits';
+import { refusePlanningUnderDiscipline } from '../planning/planning-discipline';
 import {
   assertPlanningTermNotEnded,
   assertPlanningTermSpan,
@@ -73,6 +74,7 @@ export const planningDeciders: {
   AddPlanningPoolEntry: (state, { data }, context) => {
     if (state.planningPool.some((p) => p.positionId === data.positionId && p.term === data.term))
       return [];
+    refusePlanningUnderDiscipline(data.personId, state.discipline, context.planningDiscipline);
     if (context.planning) {
       assertPlanningTermSpan(data.term, context.planning.termYears);
       assertPlanningTermNotEnded(data.term, context.planning.day);

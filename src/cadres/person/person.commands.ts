@@ -1,6 +1,7 @@
 import { PersonEvent } from './person.events';
 import { PersonProfileCommand } from './person-profile';
 import { CitedLimit, PersonPlanningLimits } from '../planning/planning-pool-limits';
+import { PlanningDisciplineRule } from '../planning/planning-discipline';
 import { PersonAgeRules } from './age-rules';
 
 export type PersonCommand =
@@ -79,6 +80,8 @@ export interface PersonDecideContext {
   planning?: PersonPlanningLimits;
   ages?: PersonAgeRules;
   seats?: { plannedOthers: readonly string[]; limit: CitedLimit };
+  /** For a new pool entry: the forms whose discipline keeps a cadre off the pool while in effect. */
+  planningDiscipline?: PlanningDisciplineRule;
   /** The day of the change (its business time, in Vietnam). */
   today?: string;
 }

@@ -9,6 +9,7 @@ import { PersonState } from '../person/person.state';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { personStream } from '../person-stream';
 import { assertPostHasRoomInPool, CitedLimit, PersonPlanningLimits } from './planning-pool-limits';
+import { PlanningDisciplineRule, planningDisciplineRule } from './planning-discipline';
 
 /** A claim whose person record still lacks the entry this long after is taken as abandoned. */
 const ABANDONED_CLAIM_MS = 60_000;
@@ -44,7 +45,7 @@ export function planningLimits(ruleSet: RuleSet): PlanningLimits {
 export function planningLimitsOn(
   rules: { ruleSetOn(day: string, track: RuleTrack): RuleSet | undefined },
   day: string,
-): { limits: PlanningLimits; day: string } {
+): { limits: PlanningLimits; day: string; discipline?: PlanningDisciplineRule } {
   const ruleSet = rules.ruleSetOn(day, 'state');
   if (!ruleSet)
     throw new RegistryRuleViolation(
@@ -52,7 +53,7 @@ export function planningLimitsOn(
       `no rule set is in force on ${day}`,
       'unprocessable',
     );
-  return { limits: planningLimits(ruleSet), day };
+  return { limits: planningLimits(ruleSet), day, discipline: planningDisciplineRule(ruleSet, day) };
 }
 
 type LoadPerson = (personId: string) => Promise<{ state: PersonState }>;
@@ -97,10 +98,16 @@ export class PlanningPoolSeats {
   async decideContext(
     state: PersonState,
     seat: { personId: string; positionId: string; term: string; restored: boolean },
-    { limits, day }: { limits: PlanningLimits; day: string },
+    {
+      limits,
+      day,
+      discipline,
+    }: { limits: PlanningLimits; day: string; discipline?: PlanningDisciplineRule },
   ): Promise<PersonDecideContext> {
     const planning = await this.personLimits(state, seat.positionId, limits, day);
-    if (!seat.restored) return { planning };
+    // A new entry is refused while a discipline keeps the person off the pool.
+    if (!seat.restored)
+      return { planning, ...(discipline ? { planningDiscipline: discipline } : {}) };
     const plannedOthers = await this.plannedFor(seat.positionId, seat.term, seat.personId);
     return { planning, seats: { plannedOthers, limit: limits.maxPeoplePerPost } };
   }

@@ -13,6 +13,7 @@ import { RegistryRuleViolation } from '../registry-rule-violation';
 import { RegistryService } from '../registry.service';
 import { assertPlanningTermNotEnded, assertPlanningTermSpan } from './planning-term';
 import { planningLimits } from './planning-pool-seats';
+import { planningDisciplineRule, refusePlanningUnderDiscipline } from './planning-discipline';
 import {
   assertReviewWithinLimits,
   PlanningPoolReviewed,
@@ -78,7 +79,10 @@ export class PlanningReviews {
     return ruleSet;
   }
 
-  /** Every removal names an entry on record, every addition a registered person; limits hold after. */
+  /**
+   * Every removal names an entry on record, every addition a registered person no discipline keeps
+   * off the pool (refused at apply, the removals would stand written); limits hold after.
+   */
   private async check(review: Review, metadata: EventMetadata): Promise<void> {
     const day = vietnamDay(new Date(metadata.occurredAt));
     refuseReviewOutOfReason(review, day);
@@ -86,6 +90,7 @@ export class PlanningReviews {
     // leave the review's removals written.
     assertPlanningTermNotEnded(review.term, day);
     const ruleSet = this.ruleSetOn(day);
+    const discipline = planningDisciplineRule(ruleSet, day);
     const before: PoolsBeforeReview = {
       plannedByPost: new Map(),
       entriesByPerson: new Map(),
@@ -104,16 +109,16 @@ export class PlanningReviews {
           'unprocessable',
           `${field}.personId`,
         );
-      if (
-        index < review.removed.length &&
-        !state.planningPool.some((e) => e.positionId === change.positionId)
-      )
+      const removal = index < review.removed.length;
+      if (removal && !state.planningPool.some((e) => e.positionId === change.positionId))
         throw new RegistryRuleViolation(
           'planning_pool.no_entry',
           `${field}: person ${change.personId} has no planning-pool entry for ${change.positionId}`,
           'unprocessable',
           field,
         );
+      if (!removal)
+        refusePlanningUnderDiscipline(change.personId, state.discipline, discipline, field);
       before.entriesByPerson.set(change.personId, state.planningPool);
     }
     for (const positionId of new Set(review.added.map((a) => a.positionId)))
