@@ -9,6 +9,7 @@ import { barCoverage, barCoversPost } from './discipline-bar-scope';
 import { PersonState } from './person/person.state';
 import { postsHeldOn, postsStartingAfter } from './person/posts-held-on';
 import { planningTermCurrent } from './planning/planning-term';
+import { appointmentBlockingStatuses } from './blocking-statuses';
 
 export interface EligibilityReason {
   rule: string;
@@ -74,16 +75,8 @@ export function appointmentEligibility(
   }
   reasons.push(...planningAndAge(person, target, poolRanks, ruleSet, day, higher));
   // Statuses that hold an appointment back while they last (under investigation …).
-  const blocking = ruleValue<string[]>(ruleSet, 'appointment.blockingStatuses');
-  for (const status of person.statuses) {
-    const active = status.from <= day && (status.until === null || status.until >= day);
-    if (active && blocking.includes(status.status)) {
-      reasons.push({
-        rule: `status.${status.status}`,
-        reason: `${status.status.replace(/_/g, ' ')} since ${status.from}${status.until ? ` until ${status.until}` : ''} (${ruleCitation(ruleSet, 'appointment.blockingStatuses')})`,
-      });
-    }
-  }
+  for (const { rule, reason } of appointmentBlockingStatuses(person.statuses, ruleSet, day))
+    reasons.push({ rule, reason });
   return { eligible: reasons.length === 0, asOf: day, ruleSet: ruleSet.id, reasons };
 }
 

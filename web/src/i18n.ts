@@ -374,6 +374,8 @@ const vi = {
     'status.not_on_record': 'Hồ sơ không có tình trạng này từ ngày đã nêu',
     'status.already_ended': 'Tình trạng này đã được ghi nhận ngày kết thúc khác',
     'status.period_reversed': 'Ngày kết thúc trước ngày bắt đầu',
+    'status.under_investigation':
+      'Người này đang bị điều tra, kiểm tra, xem xét tố cáo: chưa bổ nhiệm',
     'discipline.violation_not_confirmed': 'Xác minh không xác định có vi phạm',
     'position.elected': 'Chức vụ do bầu cử, không bổ nhiệm, luân chuyển hay điều động',
     'post.held_by_another': 'Chức vụ đã đủ số người giữ vào ngày này',
@@ -1303,6 +1305,7 @@ const en: Strings<typeof vi> = {
     'status.not_on_record': 'No such status from that day on the record',
     'status.already_ended': 'Another end of this status is on record',
     'status.period_reversed': 'The period ends before it starts',
+    'status.under_investigation': 'The person is under investigation: not appointed',
     'discipline.violation_not_confirmed': 'Verification did not confirm the violation',
     'position.elected': 'An elected post: not appointed, rotated into or transferred to',
     'post.held_by_another': 'Every seat of the post is held on that day',

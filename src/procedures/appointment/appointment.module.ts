@@ -6,6 +6,7 @@ import { RegistryService } from '../../cadres/registry.service';
 import { CadresModule } from '../../cadres/cadres.module';
 import { refuseElectedPost, refusePostAlreadyHeld } from './elected-post';
 import { refuseSeatsFullAtOpening } from './post-seats-at-opening';
+import { refuseBlockingStatus } from '../case/decider/blocking-status';
 
 /** Appointment (bổ nhiệm): internal and external source, on the generic case engine. */
 @Module({ imports: [CasesModule, CadresModule] })
@@ -32,6 +33,11 @@ export class AppointmentModule implements OnModuleInit {
         if (!personId) return;
         const person = { state: await registeredPerson(registry, personId) };
         refusePostAlreadyHeld(person.state, personId, positionId, definition);
+        const on = { ruleSet: context.ruleSet, day: context.today };
+        refuseBlockingStatus(personId, person.state.statuses, on, {
+          step: 'the appointment',
+          field: 'personId',
+        });
       },
     });
   }

@@ -19,13 +19,16 @@ export function stepReadsPersonRecord(body: { kind: string }): boolean {
 }
 
 /**
- * What a step reads: the person's record (above), an examination's registration its candidates',
- * and a council's election who holds the post (whether the seat is free for the council's term).
+ * What a step reads: the person's record (above), an examination's registration and a
+ * nomination their candidates' (a status holding an appointment back), and a council's election
+ * who holds the post (whether the seat is free for the council's term).
  */
 export function stepReads(body: StepBody): CaseReads {
   return {
     personRecord: stepReadsPersonRecord(body),
-    ...(body.kind === 'registration' ? { candidates: body.candidates.map((c) => c.personId) } : {}),
+    ...(body.kind === 'registration' || body.kind === 'nomination'
+      ? { candidates: body.candidates.map((c) => c.personId) }
+      : {}),
     ...(body.kind === 'election' ? { postHolders: true } : {}),
   };
 }

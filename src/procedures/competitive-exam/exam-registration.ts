@@ -67,7 +67,8 @@ function eligibilityOf(
       'unprocessable',
       field,
     );
-  const entries = vettingFromRecord(facts, context.ruleSet, context.today, standards);
+  // The examination appoints its winner: a status holding an appointment back counts too.
+  const entries = vettingFromRecord(facts, context.ruleSet, context.today, standards, true);
   const unmet = entries.filter((entry) => entry.result === 'flagged');
   if (unmet.length)
     refuse(

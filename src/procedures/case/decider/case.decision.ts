@@ -14,6 +14,7 @@ import { ruleSetTermYears } from './rule-set-term';
 import { Body, Open } from './case.types';
 import { movesThePerson } from './decision-posts';
 import { termRunsToRetirement } from './term-to-retirement';
+import { refuseBlockingStatus } from './blocking-status';
 
 /** The decision (quyết định): no flagged vetting item open, the term and the re-appointment notice. */
 export function decision(
@@ -40,6 +41,17 @@ export function decision(
     'whoever recorded a ballot tally of this case may not also issue its decision',
   );
   refuseEffectiveBeforeSigned(body);
+  // A status recorded since the vetting (an investigation opened) holds the decision back too.
+  if (state.procedure === 'appointment')
+    refuseBlockingStatus(
+      state.appointee ?? state.personId,
+      context.personFacts?.statuses,
+      {
+        ruleSet: context.ruleSet,
+        day: context.today,
+      },
+      { step: 'the decision' },
+    );
   refusePostAlreadyHeld(state, context);
   refusePendingPost(state, body, context);
   const term = context.decisionTerm

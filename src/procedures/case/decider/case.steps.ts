@@ -21,6 +21,7 @@ import { councilElection } from './case.election';
 import { ballotOnNominees, nominationOfPost, standingNominees } from './case.nominees';
 import { withDecisionPosts } from './decision-posts';
 import { vetting } from './case.vetting';
+import { refuseBlockingStatus } from './blocking-status';
 import { Body, Open } from './case.types';
 import { registerCandidates } from '../../competitive-exam/exam-registration';
 import { recordScores } from '../../competitive-exam/exam-scores';
@@ -81,6 +82,7 @@ function nomination(
     pass: rule.pass,
     fallbackCount: ruleValue<number>(context.ruleSet, 'nomination.fallbackCount'),
   };
+  if (state.procedure === 'appointment') refuseBlockedNominees(body, context);
   if (rule.reference) {
     // A case for a post counts each nominee still standing; another case, its person.
     const about = state.fillsPost ? standingNominees(state) : [state.personId];
@@ -112,6 +114,17 @@ function nomination(
       `${state.personId} was not nominated: ${result.reason}`,
     ),
   ];
+}
+
+/** An appointment's nomination names no one whose status holds the appointment back that day. */
+function refuseBlockedNominees(body: Body<'nomination'>, context: CaseContext): void {
+  const on = { ruleSet: context.ruleSet, day: context.today };
+  body.candidates.forEach(({ personId }, i) =>
+    refuseBlockingStatus(personId, context.candidateFacts?.[personId]?.statuses, on, {
+      step: 'the nomination',
+      field: `candidates[${i}].personId`,
+    }),
+  );
 }
 
 function ballot(begun: BegunStep, body: Body<'ballot'>, context: CaseContext): DomainEvent[] {

@@ -29,7 +29,13 @@ export function vetting(
         'unprocessable',
       );
     entries.push(
-      ...vettingFromRecord(context.personFacts, context.ruleSet, context.today, recordItems),
+      ...vettingFromRecord(
+        context.personFacts,
+        context.ruleSet,
+        context.today,
+        recordItems,
+        state.procedure === 'appointment',
+      ),
     );
   }
   const done = new Set<string>([...Object.keys(state.vetting), ...entries.map((e) => e.item)]);

@@ -10,6 +10,7 @@ import { barCoverage, barCoversPost } from '../../../cadres/discipline-bar-scope
 /** From which stage an open discipline case holds back an appointment to a higher post. */
 const BARS_FROM = 'appointment.disciplineCaseBarsFrom';
 import { PersonFactsForVetting } from './case.context';
+import { appointmentBlockingStatuses } from '../../../cadres/blocking-statuses';
 import {
   highestRankHeld,
   planningPoolItem,
@@ -33,15 +34,22 @@ export function vettingFromRecord(
   ruleSet: RuleSet,
   today: string,
   items: VettingItem[],
+  /** An appointment's vetting: a status holding it back (`appointment.blockingStatuses`) flags too. */
+  appointment = false,
 ): VettingEntry[] {
   const wanted = new Set(items);
   // Entries come in this fixed order, whatever the order the definition lists the items in.
   return RECORD_ITEMS.filter((item) => wanted.has(item)).map((item) =>
-    FROM_RECORD[item](facts, ruleSet, today),
+    FROM_RECORD[item](facts, ruleSet, today, appointment),
   );
 }
 
-type RecordCheck = (facts: PersonFactsForVetting, ruleSet: RuleSet, today: string) => VettingEntry;
+type RecordCheck = (
+  facts: PersonFactsForVetting,
+  ruleSet: RuleSet,
+  today: string,
+  appointment: boolean,
+) => VettingEntry;
 
 const FROM_RECORD: Record<ItemFromRecord, RecordCheck> = {
   planning_pool: (facts, _ruleSet, today) => planningPoolItem(facts, today),
@@ -50,11 +58,15 @@ const FROM_RECORD: Record<ItemFromRecord, RecordCheck> = {
   discipline_bar: disciplineBar,
 };
 
-/** A discipline still in effect, or a discipline case still open, bars a higher post. */
+/**
+ * A discipline still in effect, or a discipline case still open, bars a higher post; for an
+ * appointment, so does a status the rule set names (under investigation), as eligibility says.
+ */
 function disciplineBar(
   facts: PersonFactsForVetting,
   ruleSet: RuleSet,
   today: string,
+  appointment: boolean,
 ): VettingEntry {
   if (facts.holdsTargetPost) return heldPostDiscipline(facts, ruleSet, today);
   const barsFrom = ruleValue<DisciplineCaseBarsFrom>(ruleSet, BARS_FROM);
@@ -79,6 +91,9 @@ function disciplineBar(
     ...barring.map(
       (caseId) =>
         `open discipline case ${caseId} ${barsFrom === 'opening' ? 'is pending' : 'is past verification'} (${ruleCitation(ruleSet, BARS_FROM)})`,
+    ),
+    ...(appointment ? appointmentBlockingStatuses(facts.statuses ?? [], ruleSet, today) : []).map(
+      (blocking) => blocking.reason,
     ),
   ];
   if (reasons.length)
