@@ -376,6 +376,8 @@ const vi = {
     'status.period_reversed': 'Ngày kết thúc trước ngày bắt đầu',
     'status.under_investigation':
       'Người này đang bị điều tra, kiểm tra, xem xét tố cáo: chưa bổ nhiệm',
+    'planning.discipline_bar':
+      'Kỷ luật còn hiệu lực: chưa đưa lại vào quy hoạch cho đến khi hết thời hạn kỷ luật',
     'discipline.violation_not_confirmed': 'Xác minh không xác định có vi phạm',
     'position.elected': 'Chức vụ do bầu cử, không bổ nhiệm, luân chuyển hay điều động',
     'post.held_by_another': 'Chức vụ đã đủ số người giữ vào ngày này',
@@ -1306,6 +1308,8 @@ const en: Strings<typeof vi> = {
     'status.already_ended': 'Another end of this status is on record',
     'status.period_reversed': 'The period ends before it starts',
     'status.under_investigation': 'The person is under investigation: not appointed',
+    'planning.discipline_bar':
+      'A discipline in effect: not planned again until it has run its term',
     'discipline.violation_not_confirmed': 'Verification did not confirm the violation',
     'position.elected': 'An elected post: not appointed, rotated into or transferred to',
     'post.held_by_another': 'Every seat of the post is held on that day',
