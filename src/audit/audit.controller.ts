@@ -66,7 +66,7 @@ export class AuditController {
   }
 
   private async assertPersonHistoryInScope(actor: Actor | undefined, personId: string) {
-    if (actor && this.scope) await this.scope.assertPersonInScope(actor, personId, 'id');
+    if (actor && this.scope) await this.scope.assertManagesPersonRecord(actor, personId, 'id');
   }
 
   /** History lines as this reader may see them: secret ballot counts withheld by the one rule. */

@@ -78,11 +78,17 @@ export class CadresController {
   ) {}
 
   /**
-   * The person's record is read and written only within the unit they belong to (and above). A
-   * person who does not exist is refused like one outside the grant (existence is not revealed).
+   * The person's record is read within the unit managing it and the units of the posts they hold
+   * (and above). A person who does not exist is refused like one outside the grant (existence is
+   * not revealed).
    */
   private assertPersonInScope(actor: Actor, personId: string): Promise<void> {
     return this.scope.assertPersonInScope(actor, personId, 'id');
+  }
+
+  /** The record is written only within the unit managing it (and above). */
+  private assertManagesRecord(actor: Actor, personId: string): Promise<void> {
+    return this.scope.assertManagesPersonRecord(actor, personId, 'id');
   }
 
   private today(): string {
@@ -126,7 +132,7 @@ export class CadresController {
     // An id taken by a person of another unit is refused as out of scope, not "already exists":
     // the answer must not tell whether someone outside the grant is registered.
     if (dto.id && (await this.scope.personUnit(dto.id)) !== null)
-      await this.scope.assertPersonInScope(actor, dto.id, 'id');
+      await this.scope.assertManagesPersonRecord(actor, dto.id, 'id');
     const personId = dto.id ?? generatedId('p', write.request.idempotencySeed);
     const { id: _ignored, ...profile } = dto;
     return this.writePerson(
@@ -140,7 +146,7 @@ export class CadresController {
   @Get('cadres')
   @ApiOperation({
     summary:
-      'People in your unit (and below) whose name contains q, diacritics ignored ("nguyen van" finds "Nguyễn Văn An")',
+      'People in your unit (and below), or holding a post there today, whose name contains q, diacritics ignored ("nguyen van" finds "Nguyễn Văn An")',
   })
   @ApiQuery({ name: 'q', required: false })
   @ApiQuery({ name: 'limit', required: false })
@@ -157,7 +163,7 @@ export class CadresController {
     const max = limit === undefined ? 20 : Number(limit);
     if (!Number.isInteger(max) || max < 1 || max > 100)
       throw new DomainRuleViolation('query.limit', 'limit: 1 to 100', 'invalid', 'limit');
-    return this.registry.searchPeople(actor.orgUnit, q ?? '', max);
+    return this.registry.searchPeople(actor.orgUnit, q ?? '', max, this.today());
   }
 
   @Allow(...ACCESS.personRead)
@@ -226,7 +232,7 @@ export class CadresController {
     @Write() write: WriteRequest,
   ) {
     const { actor } = write;
-    await this.assertPersonInScope(actor, personId);
+    await this.assertManagesRecord(actor, personId);
     const { positionId, from, termEnd, decisionRef, electedOn } = dto;
     await this.scope.assertPositionInScope(actor, positionId, 'positionId');
     const position = await this.registry.findPosition(positionId);
@@ -261,7 +267,7 @@ export class CadresController {
     @Write() write: WriteRequest,
   ) {
     const { actor } = write;
-    await this.assertPersonInScope(actor, personId);
+    await this.assertManagesRecord(actor, personId);
     await this.scope.assertPositionInScope(actor, dto.positionId, 'positionId');
     return this.writePerson(
       personId,
@@ -288,7 +294,7 @@ export class CadresController {
     @Write() write: WriteRequest,
   ) {
     const { actor } = write;
-    await this.assertPersonInScope(actor, personId);
+    await this.assertManagesRecord(actor, personId);
     await this.scope.assertPositionInScope(actor, positionId, 'positionId');
     return this.writePerson(
       personId,

@@ -46,7 +46,7 @@ export class PersonProfileController {
 
   /** Runs the command on the record and answers it as it now stands, its ETag what If-Match takes. */
   private async record(personId: string, write: WriteRequest, command: PersonProfileCommand) {
-    await this.scope.assertPersonInScope(write.actor, personId, 'id');
+    await this.scope.assertManagesPersonRecord(write.actor, personId, 'id');
     const { state, revision } = await this.registry.runPersonCommand(
       personId,
       command,

@@ -38,7 +38,7 @@ export class PersonStatusesController {
   ) {}
 
   private async write(personId: string, command: PersonCommand, write: WriteRequest) {
-    await this.scope.assertPersonInScope(write.actor, personId, 'id');
+    await this.scope.assertManagesPersonRecord(write.actor, personId, 'id');
     const { state, revision } = await this.registry.runPersonCommand(
       personId,
       command,

@@ -13,7 +13,7 @@ import { CreatePositionDto } from './dto/create-position.dto';
 import { RegistryRuleViolation } from './registry-rule-violation';
 import { PersonCommand, personDecider } from './person/person.decider';
 import { PersonState } from './person/person.state';
-import { searchName } from '../read-models/people.projection';
+import { PersonFound, searchPeople } from './people-search';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { vietnamDay } from '../common/vietnam-day';
 import { planningLimitsOn, PlanningPoolSeats } from './planning/planning-pool-seats';
@@ -148,21 +148,9 @@ export class RegistryService {
     return new Map([...found].map(([id, position]) => [id, position.rank]));
   }
 
-  /** People within a unit's subtree whose name contains the words typed, diacritics ignored. */
-  async searchPeople(
-    scopeUnit: string,
-    q: string,
-    limit: number,
-  ): Promise<{ id: string; fullName: string; dateOfBirth: string | null; orgUnitId: string }[]> {
-    const { rows } = await this.pool.query(
-      `SELECT person_id AS id, full_name AS "fullName", date_of_birth::text AS "dateOfBirth", org_unit_id AS "orgUnitId"
-         FROM people
-        WHERE org_unit_id IN (SELECT id FROM org_units WHERE path @> ARRAY[$1::text])
-          AND search_name LIKE '%' || $2 || '%'
-        ORDER BY full_name, person_id LIMIT $3`,
-      [scopeUnit, searchName(q).replace(/[\\%_]/g, (c) => `\\${c}`), limit],
-    );
-    return rows;
+  /** People the unit's grant sees whose name contains the words typed (`people-search.ts`). */
+  searchPeople(scopeUnit: string, q: string, limit: number, day: string): Promise<PersonFound[]> {
+    return searchPeople(this.pool, scopeUnit, q, limit, day);
   }
 
   async listPositions(orgUnitId?: string): Promise<Position[]> {

@@ -1,14 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Pool } from 'pg';
 import { StreamOwner, streamOwnerOf } from '../audit/stream-ownership';
 import { CASE_PROCEDURES, caseStream } from '../procedures/case/case-stream';
 import { KeptPositions } from '../cadres/kept-positions';
 import { BoundedCache } from '../common/bounded-cache';
+import { Clock, CLOCK, systemClock } from '../common/clock';
+import { vietnamDay } from '../common/vietnam-day';
+import { postsHeldOn } from '../cadres/person/posts-held-on';
 import { PG_POOL } from '../common/tokens';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { Actor } from './actor';
 import { keptUnitPaths } from './kept-unit-paths';
-import { PersonRegistrations } from './person-registrations';
+import { PersonRegistrations, ScopeRecord } from './person-registrations';
 import { RecordOrigins, StreamOrigin } from './record-origins';
 import {
   outOfScope,
@@ -42,6 +45,7 @@ export class OrgScope {
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly origins: RecordOrigins,
     private readonly registrations: PersonRegistrations,
+    @Optional() @Inject(CLOCK) private readonly clock: Clock = systemClock,
   ) {
     this.unitPaths = keptUnitPaths(pool);
   }
@@ -108,11 +112,33 @@ export class OrgScope {
       throw positionOutsideGrant(field, positionId, position.orgUnitId, actor);
   }
 
-  /** A person lies in the unit managing their record (registered there, or moved there since). */
+  /**
+   * A person lies in the unit managing their record (registered there, or moved there since), and
+   * is seen (read, searched, named by a case) also by a grant reaching a post they hold today: a
+   * commune's elected vice chair rotated to a department stays the commune's to relieve.
+   */
   async assertPersonInScope(actor: Actor, personId: string, field: string): Promise<void> {
+    const record = await this.registrations.recordOf(personId);
+    if (!record || !(await this.reachesPersonOf(actor, record)))
+      throw personOutsideGrant(field, personId, actor);
+  }
+
+  /** The record itself (its posts, pool, statuses, profile, audit) is kept by its managing unit only. */
+  async assertManagesPersonRecord(actor: Actor, personId: string, field: string): Promise<void> {
     const unit = await this.personUnit(personId);
     if (!unit || !(await this.reaches(actor, unit)))
       throw personOutsideGrant(field, personId, actor);
+  }
+
+  /** Whether the grant reaches the record's managing unit or the unit of a post it holds today. */
+  private async reachesPersonOf(actor: Actor, record: ScopeRecord): Promise<boolean> {
+    if (await this.reaches(actor, record.unit)) return true;
+    const positions = KeptPositions.of(this.pool);
+    for (const post of postsHeldOn(record, vietnamDay(this.clock.now()))) {
+      const unit = (await positions.find(post.positionId))?.orgUnitId;
+      if (unit && (await this.reaches(actor, unit))) return true;
+    }
+    return false;
   }
 
   /** A case lies in the unit it was opened in (whatever its procedure). */

@@ -1,4 +1,7 @@
 import { PrefetchedRegistry } from '../cadres/prefetched-registry';
+import { postsHeldOn } from '../cadres/person/posts-held-on';
+import { Clock, systemClock } from '../common/clock';
+import { vietnamDay } from '../common/vietnam-day';
 import { Actor } from './actor';
 import { OrgScope } from './org-scope';
 import {
@@ -22,9 +25,14 @@ export type EntryScope = Pick<
  * A grant reaches a unit when the grant's unit is on the unit's path, as `OrgScope.reaches` asks.
  */
 export class PrefetchedScope
-  implements EntryScope, Pick<OrgScope, 'reaches' | 'unitExists' | 'personUnit'>
+  implements
+    EntryScope,
+    Pick<OrgScope, 'reaches' | 'unitExists' | 'personUnit' | 'assertManagesPersonRecord'>
 {
-  constructor(private readonly registry: PrefetchedRegistry) {}
+  constructor(
+    private readonly registry: PrefetchedRegistry,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async reaches(actor: Actor, unitId: string): Promise<boolean> {
     const unit = await this.registry.findOrgUnit(unitId);
@@ -52,7 +60,22 @@ export class PrefetchedScope
       throw positionOutsideGrant(field, positionId, unit.id, actor);
   }
 
+  /** As OrgScope's: the record's managing unit, or the unit of a post the record holds today. */
   async assertPersonInScope(actor: Actor, personId: string, field: string): Promise<void> {
+    const unit = await this.registry.personUnit(personId);
+    if (!unit) throw personOutsideGrant(field, personId, actor);
+    if (await this.reaches(actor, unit)) return;
+    const { state } = await this.registry.loadPerson(personId);
+    const held =
+      state.status === 'registered' ? postsHeldOn(state, vietnamDay(this.clock.now())) : [];
+    for (const post of held) {
+      const position = await this.registry.findPosition(post.positionId);
+      if (position && (await this.reaches(actor, position.orgUnitId))) return;
+    }
+    throw personOutsideGrant(field, personId, actor);
+  }
+
+  async assertManagesPersonRecord(actor: Actor, personId: string, field: string): Promise<void> {
     const unit = await this.registry.personUnit(personId);
     if (!unit || !(await this.reaches(actor, unit)))
       throw personOutsideGrant(field, personId, actor);

@@ -38,9 +38,20 @@ describe('PrefetchedScope answers as OrgScope does', () => {
       ['pos-sibling', 'ou-sibling'],
     ])
       await registry.createPosition({ id, title: id, orgUnitId, appointingAuthority: orgUnitId });
-    for (const [id, orgUnitId] of [
-      ['p-inside', 'ou-commune'],
-      ['p-outside', 'ou-sibling'],
+    const metadata = { actorId: 'u', correlationId: 'c', causationId: null, occurredAt: '' };
+    const post = (personId: string, positionId: string, from: string) => ({
+      id: randomUUID(),
+      type: 'PostAssigned',
+      data: { personId, positionId, from, termEnd: null, decisionRef: '1/NQ-HĐND' },
+      metadata,
+    });
+    // p-holder: registered in the sibling district, holding the commune's post (seen there too);
+    // p-later: the same, from a day to come (not held yet: not seen).
+    for (const [id, orgUnitId, held] of [
+      ['p-inside', 'ou-commune', null],
+      ['p-outside', 'ou-sibling', null],
+      ['p-holder', 'ou-sibling', '2021-06-25'],
+      ['p-later', 'ou-sibling', '2999-01-01'],
     ])
       await store.append(
         `cadre-${id}`,
@@ -49,8 +60,9 @@ describe('PrefetchedScope answers as OrgScope does', () => {
             id: randomUUID(),
             type: 'PersonRegistered',
             data: { personId: id, fullName: id, orgUnitId },
-            metadata: { actorId: 'u', correlationId: 'c', causationId: null, occurredAt: '' },
+            metadata,
           },
+          ...(held ? [post(id!, 'pos-commune', held)] : []),
         ],
         { expectedRevision: 'no_stream' },
       );
@@ -79,7 +91,7 @@ describe('PrefetchedScope answers as OrgScope does', () => {
     const prefetched = new PrefetchedRegistry(registry, db.pool, store);
     const units = ['ou-commune', 'ou-sibling', 'ou-nowhere'];
     const positions = ['pos-commune', 'pos-sibling', 'pos-nowhere'];
-    const people = ['p-inside', 'p-outside', 'p-nobody'];
+    const people = ['p-inside', 'p-outside', 'p-holder', 'p-later', 'p-nobody'];
     if (prefetch) await prefetched.prefetch({ people, positions, units });
     const copy = new PrefetchedScope(prefetched);
     for (const unit of units) {
@@ -99,7 +111,17 @@ describe('PrefetchedScope answers as OrgScope does', () => {
         await outcome(scope.assertPersonInScope(actor, person, 'personId')),
       );
       expect(await copy.personUnit(person)).toBe(await scope.personUnit(person));
+      expect(await outcome(copy.assertManagesPersonRecord(actor, person, 'id'))).toEqual(
+        await outcome(scope.assertManagesPersonRecord(actor, person, 'id')),
+      );
     }
+    expect(await outcome(copy.assertPersonInScope(actor, 'p-holder', 'personId'))).toBe('passed');
+    expect(await outcome(copy.assertPersonInScope(actor, 'p-later', 'personId'))).not.toBe(
+      'passed',
+    );
+    expect(await outcome(copy.assertManagesPersonRecord(actor, 'p-holder', 'id'))).not.toBe(
+      'passed',
+    );
     expect(await outcome(copy.assertUnitInScope(actor, 'ou-commune', 'orgUnitId'))).toBe('passed');
     expect(await outcome(copy.assertPersonInScope(actor, 'p-outside', 'personId'))).toMatchObject({
       rule: 'scope.out_of_scope',

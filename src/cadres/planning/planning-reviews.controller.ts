@@ -60,7 +60,11 @@ export class PlanningReviewsController {
     ] as const) {
       for (const [index, change] of changes.entries()) {
         refuseOwnRecord(actor, change.personId, `${list}[${index}].personId`);
-        await this.scope.assertPersonInScope(actor, change.personId, `${list}[${index}].personId`);
+        await this.scope.assertManagesPersonRecord(
+          actor,
+          change.personId,
+          `${list}[${index}].personId`,
+        );
         await this.scope.assertPositionInScope(
           actor,
           change.positionId,

@@ -201,7 +201,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** People in your unit (and below) whose name contains q, diacritics ignored ("nguyen van" finds "Nguyễn Văn An") */
+        /** People in your unit (and below), or holding a post there today, whose name contains q, diacritics ignored ("nguyen van" finds "Nguyễn Văn An") */
         get: operations["CadresController_searchPeople"];
         put?: never;
         /** Register a person (opens the stream cadre-<id>) */
