@@ -1,11 +1,13 @@
-import { Evolvers, RegisteredPerson } from './person-evolvers';
+import { EventOf, Evolvers, RegisteredPerson } from './person-evolvers';
 import { PostHeld, PostRestoration } from './person.state';
 
 /**
  * Posts held (chức vụ): an ended one moves to the past; one ended on a later day that another
  * decision ends earlier ends on the earlier day. A new assignment to a post held replaces
- * it: with another start (a re-appointment's new term) the term held moves to the past, ending
- * where the new one starts (before, it was dropped, and the record lost that term); with the same
+ * it: with another start (a re-appointment's or re-election's new term) the term held moves to
+ * the past, ending at its own term end or where the new one starts, whichever is earlier (before,
+ * it was dropped, and the record lost that term; then it ended where the new one started, months
+ * after a council's term had run out); with the same
  * start (an extension moving the term's end) it is the same term. A post given back after a
  * complaint review leaves the past: the decision that ended it no longer does, and the person
  * holds it on its own term as before (the record of what happened is `postRestorations`).
@@ -31,8 +33,8 @@ export const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded' | 'PostNo
             ...state.pastPosts,
             {
               ...held,
-              endedOn: data.from,
-              reason: `new term from ${data.from} (${data.decisionRef})`,
+              endedOn: endOfTermRenewed(held, data.from),
+              reason: renewalReason(data),
               endedBy: data.decisionRef,
               caseId: null,
             },
@@ -94,4 +96,24 @@ function restorePost(
     pastPosts: state.pastPosts.filter((p) => p !== ended),
     postRestorations: [...state.postRestorations, outcome],
   };
+}
+
+/** A term renewed ends at its own end, or where the new term starts if that comes first. */
+function endOfTermRenewed(held: PostHeld, newTermFrom: string): string {
+  return held.termEnd !== null && held.termEnd < newTermFrom ? held.termEnd : newTermFrom;
+}
+
+/**
+ * Why the term held ended: re-elected (an election case, or an election recorded by hand) or
+ * re-appointed, for the new term from its day, by its decision. A decision's reference made by a
+ * case carries its own day (`99/QĐ-UBND (2026-12-06)`): the same day is not said twice.
+ */
+function renewalReason(data: EventOf<'PostAssigned'>['data']): string {
+  const how =
+    data.procedure === 'election' || data.electedOn !== undefined ? 're-elected' : 're-appointed';
+  const sameDay = ` (${data.from})`;
+  const decision = data.decisionRef.endsWith(sameDay)
+    ? data.decisionRef.slice(0, -sameDay.length)
+    : data.decisionRef;
+  return `${how}: new term from ${data.from} by ${decision}`;
 }

@@ -222,10 +222,50 @@ describe('person record (cadre-<id>)', () => {
         termEnd: '2027-03-01',
         decisionRef: '45-QĐ/TU',
         endedOn: '2027-03-01',
-        reason: 'new term from 2027-03-01 (77-QĐ/TU)',
+        reason: 're-appointed: new term from 2027-03-01 by 77-QĐ/TU',
         endedBy: '77-QĐ/TU',
         caseId: null,
       },
+    ]);
+  });
+  it("ends a re-elected person's old term at its own end when the council's term ran out before the new one began", () => {
+    const state = [
+      registered,
+      {
+        type: 'PostAssigned' as const,
+        data: {
+          personId: 'p-an',
+          positionId: 'pos-1',
+          from: '2021-03-27',
+          termEnd: '2026-03-27',
+          decisionRef: '12/NQ-HĐND',
+          electedOn: '2021-03-27',
+        },
+      },
+      // The election case's decision: its reference carries its own day, the new term's first.
+      {
+        type: 'PostAssigned' as const,
+        data: {
+          personId: 'p-an',
+          positionId: 'pos-1',
+          from: '2026-12-06',
+          termEnd: '2031-03-27',
+          decisionRef: '99/QĐ-UBND (2026-12-06)',
+          caseId: 'c-el',
+          procedure: 'election',
+        },
+      },
+    ].reduce(personDecider.evolve, personDecider.initialState());
+    if (state.status !== 'registered') throw new Error('not registered');
+    // Before: ended 2026-12-06, 'new term from 2026-12-06 (99/QĐ-UBND (2026-12-06))' (read as a
+    // re-appointment, the day twice, brackets nested).
+    expect(state.pastPosts).toEqual([
+      expect.objectContaining({
+        from: '2021-03-27',
+        endedOn: '2026-03-27',
+        reason: 're-elected: new term from 2026-12-06 by 99/QĐ-UBND',
+        endedBy: '99/QĐ-UBND (2026-12-06)',
+      }),
     ]);
   });
 

@@ -28,6 +28,11 @@ export interface PostAssigned {
     termEnd: string | null;
     decisionRef: string;
     caseId?: string;
+    /**
+     * The procedure of the case whose decision assigned the post (absent before it was recorded,
+     * and for a post recorded by hand): a new term by an election is a re-election.
+     */
+    procedure?: string;
     /** The day the council elected the person, for an elected post recorded by hand. */
     electedOn?: string;
     /**

@@ -66,6 +66,7 @@ export function assignPost(state: ExistingCase, person?: PersonState): RecordWri
         termEnd: postTermEndOf(state),
         decisionRef: decisionRefOf(decision),
         caseId: state.caseId,
+        procedure: state.procedure,
       },
     }),
     ...poolEntryForPostEnded(state, person),

@@ -85,6 +85,7 @@ describe('case-record workflow', () => {
               termEnd: '2031-03-02',
               decisionRef: '7/QĐ (2026-03-01)',
               caseId: 'a-1',
+              procedure: 'appointment',
             },
           },
         },
@@ -303,6 +304,7 @@ describe('case-record workflow', () => {
           termEnd: '2031-03-02',
           decisionRef: '7/QĐ (2026-03-01)',
           caseId: 'a-1',
+          procedure: 'appointment',
         },
       },
     };
