@@ -118,11 +118,12 @@ function previousPostsEnded(
   const kept = new Set((decision.electedPostsKept ?? []).map((post) => post.positionId));
   const on = decision.effectiveFrom;
   // Posts held past the effective day, one another decision ends later among them (that end
-  // comes forward); not one begun on it or later, which this decision would end before it began.
+  // comes forward), and one begun on that very day (a deputy post given and left the same day:
+  // before, both were held); not one begun later, which this decision would end before it began.
   return postsRunningPast(person, on)
     .filter(
       (post) =>
-        post.from < on && post.positionId !== state.positionId && !kept.has(post.positionId),
+        post.from <= on && post.positionId !== state.positionId && !kept.has(post.positionId),
     )
     .map((post) =>
       toPerson(personId, `end-previous:${post.positionId}`, {

@@ -371,6 +371,29 @@ describe('case-record workflow', () => {
       expect(written[0].command.data).toMatchObject({ on: '2026-03-02' });
     });
 
+    it('ends a post begun on the effective day itself, not the post the decision gives', () => {
+      // Appointed deputy head from the day the transfer to head takes effect. Before: both were
+      // held (a post begun on the day was left alone), and no PostEnded was written.
+      const sameDay = fold(personDecider, [
+        event('PersonRegistered', { personId: 'p-1' }),
+        event('PostAssigned', {
+          personId: 'p-1',
+          positionId: 'pos-deputy',
+          from: '2026-03-02',
+          termEnd: '2031-03-02',
+          decisionRef: '3/QĐ (2026-03-02)',
+        }),
+      ]);
+      const written = assignPost(appointment(opened, decided), sameDay);
+      expect(
+        written.map((w) => [w.command.type, (w.command.data as { positionId: string }).positionId]),
+      ).toEqual([
+        ['EndPost', 'pos-deputy'],
+        ['AssignPost', 'pos-head'],
+      ]);
+      expect(written[0].command.data).toMatchObject({ on: '2026-03-02' });
+    });
+
     it('keeps it when the decision says kiêm nhiệm', () => {
       const concurrent = event('DecisionIssued', {
         ...decided.data,
