@@ -189,6 +189,13 @@ describe('a nomination for election in the browser', () => {
     await leader.getByLabel('Hiệu lực từ (dd/mm/yyyy)').fill(dmy(today));
     await leader.getByRole('button', { name: 'Ghi nhận' }).click();
     await leader.getByTestId('case-status').filter({ hasText: 'Đã quyết định' }).waitFor();
+    // Elected 120 days into the council's term: the term runs to the council's end, not 5 years
+    // (before: 'Thời hạn: 5 năm, đến ngày …').
+    const card = leader.getByTestId('decision');
+    await card
+      .filter({ hasText: /Đến hết nhiệm kỳ Hội đồng nhân dân \(\d{2}\/\d{2}\/\d{4}\)/ })
+      .waitFor();
+    expect(await card.textContent()).not.toMatch(/\d+ năm, đến ngày/);
     await screenshot(leader, 'election-confirmed');
     await leader.context().close();
   });

@@ -18,6 +18,8 @@ interface Decision {
   electedPostsKept?: { positionId: string; title: string }[];
   /** A rotation or transfer into a leadership post: the term the post is held on. */
   postTerm?: { termYears: number; termEnd: string; termRule: string };
+  /** `applied: council_term`: an elected post's term, which ends with the council's. */
+  details?: { applied?: unknown };
 }
 
 /** A case's decision as its reader expects it: number, signer, dates, the term and its ground. */
@@ -49,11 +51,16 @@ export function DecisionCard({
   const hasTerm = procedure !== 'removal' && !holdsUntil;
   if (holdsUntil) add(t('decision.holdsUntil'), d.termEnd && formatDay(d.termEnd));
   const move = procedure === 'rotation' || procedure === 'transfer';
+  // An elected post's term ends with the council's: its `termYears` are the council's (5), not
+  // what the person serves when elected late in the council's term.
+  const withCouncil = d.details?.applied === 'council_term';
   if (hasTerm)
     add(
       t(move ? 'decision.plannedDuration' : 'decision.term'),
       d.termEnd
-        ? t('decision.termValue', { years: d.termYears, end: formatDay(d.termEnd) })
+        ? withCouncil
+          ? t('decision.untilCouncilTermEnd', { end: formatDay(d.termEnd) })
+          : t('decision.termValue', { years: d.termYears, end: formatDay(d.termEnd) })
         : d.termYears
           ? t('decision.termYears', { years: d.termYears })
           : move
