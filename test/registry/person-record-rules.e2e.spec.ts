@@ -156,6 +156,38 @@ describe('person record: planning pool limits, review, profile facts', () => {
     expect(stream.rows[0].n).toBe(1);
   });
 
+  it('refuses a review adding someone already in that pool, naming the row and the decision that planned them', async () => {
+    // p-2 is planned for pos-head in 2025-2030 by 112-QĐ/TU. Before: 201, p-2 listed as added
+    // under 120-QĐ/TU while the record kept the 112-QĐ/TU entry (and p-3 was taken off).
+    const refused = await http()
+      .post('/planning-reviews')
+      .set(staff)
+      .send({
+        id: 'rv-t2-1',
+        orgUnitId: 'ou-town',
+        term: '2025-2030',
+        reviewedOn: '2026-11-30',
+        decisionRef: '120-QĐ/TU',
+        added: [{ personId: 'p-2', positionId: 'pos-head' }],
+        removed: [{ personId: 'p-3', positionId: 'pos-head', reason: 'moved away' }],
+      })
+      .expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'planning_review.already_in_pool',
+      field: 'added[0]',
+    });
+    expect(refused.body.message).toMatch(
+      /^added\[0\]: p-2 is already in the planning pool for pos-head in 2025-2030 \(112-QĐ\/TU\)/,
+    );
+    const stream = await t.db.pool.query(
+      `SELECT count(*)::int AS n FROM events WHERE stream_id = 'planningreview-rv-t2-1'`,
+    );
+    expect(stream.rows[0].n).toBe(0);
+    expect((await record('p-3')).planningPool).toEqual([
+      expect.objectContaining({ positionId: 'pos-head', decisionRef: '112-QĐ/TU' }),
+    ]);
+  });
+
   it('takes If-Match on a record: a stale revision is 409 with the current one, a malformed one 400', async () => {
     const { revision } = await record('p-3');
     const status = { status: 'under_investigation', from: '2026-01-05', until: null, note: 'x' };

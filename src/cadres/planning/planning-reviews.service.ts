@@ -11,6 +11,7 @@ import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catal
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { RegistryService } from '../registry.service';
+import { PlanningPoolEntry } from '../person/person.state';
 import { assertPlanningTermNotEnded, assertPlanningTermSpan } from './planning-term';
 import { planningLimits } from './planning-pool-seats';
 import { planningDisciplineRule, refusePlanningUnderDiscipline } from './planning-discipline';
@@ -109,16 +110,10 @@ export class PlanningReviews {
           'unprocessable',
           `${field}.personId`,
         );
-      const removal = index < review.removed.length;
-      if (removal && !state.planningPool.some((e) => e.positionId === change.positionId))
-        throw new RegistryRuleViolation(
-          'planning_pool.no_entry',
-          `${field}: person ${change.personId} has no planning-pool entry for ${change.positionId}`,
-          'unprocessable',
-          field,
-        );
-      if (!removal)
-        refusePlanningUnderDiscipline(change.personId, state.discipline, discipline, field);
+      if (index < review.removed.length)
+        refuseRemovalWithoutEntry(change, state.planningPool, field);
+      else refusePlanningUnderDiscipline(change.personId, state.discipline, discipline, field);
+      refuseAddingOneInPool(review, index - review.removed.length, state.planningPool);
       before.entriesByPerson.set(change.personId, state.planningPool);
     }
     for (const positionId of new Set(review.added.map((a) => a.positionId)))
@@ -243,4 +238,46 @@ function refuseReviewOutOfReason(review: Review, today: string): void {
       seen.set(key, index);
     }
   }
+}
+
+/**
+ * A review adds people not in the pool yet: one already planned for the post in the review's term
+ * (and not taken off by this review) would be listed as added under this review's decision while
+ * the record keeps the entry of the decision that planned them (the record's add is a no-op).
+ */
+/** A review takes off only an entry on record. */
+function refuseRemovalWithoutEntry(
+  change: { personId: string; positionId: string },
+  pool: readonly PlanningPoolEntry[],
+  field: string,
+): void {
+  if (pool.some((e) => e.positionId === change.positionId)) return;
+  throw new RegistryRuleViolation(
+    'planning_pool.no_entry',
+    `${field}: person ${change.personId} has no planning-pool entry for ${change.positionId}`,
+    'unprocessable',
+    field,
+  );
+}
+
+function refuseAddingOneInPool(
+  review: Review,
+  /** The row in `added` (a negative one is a removal: nothing to judge). */
+  index: number,
+  pool: readonly PlanningPoolEntry[],
+): void {
+  if (index < 0) return;
+  const field = `added[${index}]`;
+  const { personId, positionId } = review.added[index];
+  const entry = pool.find((e) => e.positionId === positionId && e.term === review.term);
+  const takenOff = review.removed.some(
+    (r) => r.personId === personId && r.positionId === positionId,
+  );
+  if (!entry || takenOff) return;
+  throw new RegistryRuleViolation(
+    'planning_review.already_in_pool',
+    `${field}: ${personId} is already in the planning pool for ${positionId} in ${review.term} (${entry.decisionRef}); a review adds only people not yet planned for the post`,
+    'unprocessable',
+    field,
+  );
 }
