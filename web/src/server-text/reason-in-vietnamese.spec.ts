@@ -472,6 +472,12 @@ describe('what vetting reads off a record, a closure, the end of a post left', (
     // The other ends of a post the person page lists (case-record, discipline and removal records).
     expect(expectRead('term ended (case a-1)')).toBe('Hết nhiệm kỳ (hồ sơ a-1)');
     expectRead('new term from 2027-03-01 (77-QĐ/TU (2026-12-06))');
+    expect(reasonInVietnamese('re-elected: new term from 2026-12-06 by 99/QĐ-UBND', words)).toBe(
+      'Tái cử, nhiệm kỳ mới từ ngày 06/12/2026 theo 99/QĐ-UBND',
+    );
+    expect(
+      reasonInVietnamese('re-appointed: new term from 2027-03-01 by 77-QĐ/TU (2026-12-06)', words),
+    ).toBe('Bổ nhiệm lại, nhiệm kỳ mới từ ngày 01/03/2027 theo 77-QĐ/TU (06/12/2026)');
     expectRead('discipline: removal_from_post (case d-1)');
     // The end of a planning entry the person page lists once its post is taken up.
     expect(

@@ -144,9 +144,16 @@ export const RECORD_NOTES: Sentence[] = [
     ([how, position, caseId], s) =>
       `${how === 'appointed' ? 'Được bổ nhiệm' : 'Được luân chuyển, điều động'} giữ chức vụ ${s.words.position(position)} (hồ sơ ${caseId}), không kiêm nhiệm chức vụ này`,
   ),
+  // Before Dec 2026 (kept in stored records): the decision's reference with its own day inside.
   sentence(
     `new term from ${DAY} \\((.+)\\)`,
-    ([day, ref], s) => `Bổ nhiệm lại, nhiệm kỳ mới từ ngày ${s.day(day)} (${ref})`,
+    ([day, ref], s) =>
+      `Bổ nhiệm lại, nhiệm kỳ mới từ ngày ${s.day(day)} (${withDaysFormatted(ref)})`,
+  ),
+  sentence(
+    `(re-elected|re-appointed): new term from ${DAY} by (.+)`,
+    ([how, day, ref], s) =>
+      `${how === 're-elected' ? 'Tái cử' : 'Bổ nhiệm lại'}, nhiệm kỳ mới từ ngày ${s.day(day)} theo ${withDaysFormatted(ref)}`,
   ),
   sentence(`term ended \\(case ${ID}\\)`, ([caseId]) => `Hết nhiệm kỳ (hồ sơ ${caseId})`),
   // A planning entry left once the person takes up its post (case-record.process.ts).
