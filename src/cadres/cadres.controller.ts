@@ -33,8 +33,7 @@ import { parseAsOf } from '../common/as-of';
 import { vietnamDay } from '../common/vietnam-day';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { PersonEligibility } from './person-eligibility';
-import { personView } from './person-view';
-import { withOpenCasesInGrant } from './open-cases-in-grant';
+import { personViewFor } from './open-cases-in-grant';
 import { PersonCommand } from './person/person.decider';
 import { OrgScope } from '../identity/org-scope';
 import { Clock, CLOCK } from '../common/clock';
@@ -97,15 +96,17 @@ export class CadresController {
 
   /** Runs a command on the person's stream and answers their record as it now stands. */
   private async writePerson(personId: string, command: PersonCommand, write: WriteRequest) {
-    const { state, revision } = await this.registry.runPersonCommand(
+    const written = await this.registry.runPersonCommand(
       personId,
       command,
       metadataFromRequest(write.request, write.actor, this.clock.now()),
       // If-Match: the record's revision the writer last read (409 with the current one if moved).
       { idSeed: write.request.idempotencySeed, ifMatch: parseIfMatch(write.ifMatch) },
     );
-    const view = personView(personId, state, revision, this.today());
-    return withEtag(write.response, await withOpenCasesInGrant(view, this.scope, write.actor));
+    return withEtag(
+      write.response,
+      await personViewFor(this.scope, write.actor, personId, written, this.today()),
+    );
   }
 
   @Allow(...ACCESS.registryWrite)
@@ -177,15 +178,11 @@ export class CadresController {
   @ApiProblems(404)
   async person(@Param('id') personId: string, @Read() { actor, response }: ReadRequest) {
     await this.assertPersonInScope(actor, personId);
-    const { state, revision } = await this.registry.loadPerson(personId);
+    const loaded = await this.registry.loadPerson(personId);
     // `"<revision>.<digest>"`, the ETag a write's If-Match takes (Express's own weak hash is not).
     const view = withEtag(
       response,
-      await withOpenCasesInGrant(
-        personView(personId, state, revision, this.today()),
-        this.scope,
-        actor,
-      ),
+      await personViewFor(this.scope, actor, personId, loaded, this.today()),
     );
     // Said beside the record, not in it: the ETag stays the record's whoever reads it.
     const readerMayNotWrite = subjectRefusal(personId, { actor }, 'this record');
@@ -266,9 +263,8 @@ export class CadresController {
     @Body() dto: AddPlanningPoolEntryDto,
     @Write() write: WriteRequest,
   ) {
-    const { actor } = write;
-    await this.assertManagesRecord(actor, personId);
-    await this.scope.assertPositionInScope(actor, dto.positionId, 'positionId');
+    await this.assertManagesRecord(write.actor, personId);
+    await this.scope.assertPositionInScope(write.actor, dto.positionId, 'positionId');
     return this.writePerson(
       personId,
       { type: 'AddPlanningPoolEntry', data: { personId, ...dto } },
@@ -293,9 +289,8 @@ export class CadresController {
     @Query() dto: RemovePlanningPoolEntryDto,
     @Write() write: WriteRequest,
   ) {
-    const { actor } = write;
-    await this.assertManagesRecord(actor, personId);
-    await this.scope.assertPositionInScope(actor, positionId, 'positionId');
+    await this.assertManagesRecord(write.actor, personId);
+    await this.scope.assertPositionInScope(write.actor, positionId, 'positionId');
     return this.writePerson(
       personId,
       { type: 'RemovePlanningPoolEntry', data: { personId, positionId, ...dto } },

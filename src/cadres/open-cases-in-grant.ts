@@ -1,6 +1,7 @@
 import { Actor } from '../identity/actor';
 import { OrgScope } from '../identity/org-scope';
-import { OpenCaseOnRecord } from './person/person.state';
+import { OpenCaseOnRecord, PersonState } from './person/person.state';
+import { personView } from './person-view';
 
 /**
  * A person's record as `actor` may read it: the open cases about them that were opened in a unit
@@ -22,4 +23,15 @@ export async function withOpenCasesInGrant<V extends { openCases: OpenCaseOnReco
   );
   const openCases = view.openCases.filter((_, i) => readable[i]);
   return openCases.length === view.openCases.length ? view : { ...view, openCases };
+}
+
+/** A person's record (`personView` on `today`) as `actor` may read it: the open cases within the grant. */
+export function personViewFor(
+  scope: Pick<OrgScope, 'anyCaseUnit' | 'reaches'>,
+  actor: Actor,
+  personId: string,
+  { state, revision }: { state: PersonState; revision: number | null },
+  today: string,
+) {
+  return withOpenCasesInGrant(personView(personId, state, revision, today), scope, actor);
 }

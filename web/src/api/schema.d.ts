@@ -1646,6 +1646,8 @@ export interface components {
             statuses: components["schemas"]["PersonStatusPeriodDto"][];
             /** @description set when an expulsion ended the Party membership (partyMember is then false); an annulment of it gives the membership back */
             partyMembershipEnded: components["schemas"]["PartyMembershipEndedDto"] | null;
+            /** @description the last complaint review that gave the membership back; null while none has, or once expelled again */
+            partyMembershipRestored: components["schemas"]["PartyMembershipRestoredDto"] | null;
             discipline: components["schemas"]["DisciplineOnRecordDto"][];
             openCases: components["schemas"]["OpenCaseOnRecordDto"][];
             reappointmentsDue: components["schemas"]["ReappointmentDueDto"][];
