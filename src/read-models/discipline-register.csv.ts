@@ -19,6 +19,8 @@ const REGISTER_COLUMNS: (keyof RegisterRecord)[] = [
   'inEffect',
   'barred',
   'decisionRef',
+  'revisedByRef',
+  'revisedOn',
   'ruleSet',
   'sameViolationCaseId',
 ];

@@ -18,7 +18,7 @@ const handles = (event: RecordedEvent): boolean =>
  */
 export const disciplineRegisterProjection: Projection = {
   name: 'discipline_register',
-  version: 3,
+  version: 4,
   tables: ['discipline_records'],
   handles,
   async handle(event, tx, { sequence }) {
@@ -54,18 +54,17 @@ export const disciplineRegisterProjection: Projection = {
           [data.sameViolationCaseId, data.caseId, data.personId],
         );
     } else if (event.type === 'DisciplineRevised') {
+      // The decision keeps its own number; the complaint decision that changed or annulled it is
+      // named apart, with its day (before: a change replaced the decision's number with the review's).
       if (data.outcome === 'annulled') {
-        // The decision annulled keeps its own number: the register names what was decided, and
-        // the annulment's day says since when it no longer applies (before: the annulment's number
-        // replaced the decision's, and the decision could no longer be found by its number).
         await tx.query(
-          'UPDATE discipline_records SET annulled_on = $2, updated_sequence = $3 WHERE case_id = $1',
-          [data.caseId, data.revisedOn, sequence],
+          'UPDATE discipline_records SET annulled_on = $2, revised_by_ref = $3, revised_on = $2, updated_sequence = $4 WHERE case_id = $1',
+          [data.caseId, data.revisedOn, data.decisionRef, sequence],
         );
       } else {
         // A revision recorded before a changed form carried its validity keeps the decision's.
         await tx.query(
-          'UPDATE discipline_records SET form = $2, bar_ends_on = $3, decision_ref = $4, updated_sequence = $5, in_effect_until = CASE WHEN $6::boolean THEN $7::date ELSE in_effect_until END WHERE case_id = $1',
+          'UPDATE discipline_records SET form = $2, bar_ends_on = $3, revised_by_ref = $4, revised_on = $8, updated_sequence = $5, in_effect_until = CASE WHEN $6::boolean THEN $7::date ELSE in_effect_until END WHERE case_id = $1',
           [
             data.caseId,
             data.form,
@@ -74,6 +73,7 @@ export const disciplineRegisterProjection: Projection = {
             sequence,
             'inEffectUntil' in data,
             data.inEffectUntil ?? null,
+            data.revisedOn,
           ],
         );
       }

@@ -43,7 +43,11 @@ export interface RegisterRecord {
   status: 'in_effect' | 'expired' | 'annulled';
   inEffect: boolean;
   barred: boolean;
+  /** The decision's own number ("16-QĐ/UBKT (2026-11-27)"), kept when a review changes it. */
   decisionRef: string;
+  /** The complaint decision that changed or annulled the form, and its day; null: none. */
+  revisedByRef: string | null;
+  revisedOn: string | null;
   ruleSet: string;
   /** The other track's discipline case on the same violation. */
   sameViolationCaseId: string | null;
@@ -93,7 +97,7 @@ export async function disciplineRegister(
   params.push(query.limit + 1);
   const { rows } = await pool.query(
     `SELECT case_id, person_id, ${personNameSql('discipline_records.person_id')} AS person_name, org_unit_id, ${orgUnitNameSql('discipline_records.org_unit_id')} AS org_unit_name, track, form, violation_category, decided_on::text AS decided_on, effective_from::text AS effective_from,
-            in_effect_until::text AS in_effect_until, bar_ends_on::text AS bar_ends_on, CASE WHEN annulled_on <= $2::date THEN annulled_on::text END AS annulled_on, decision_ref, rule_set,
+            in_effect_until::text AS in_effect_until, bar_ends_on::text AS bar_ends_on, CASE WHEN annulled_on <= $2::date THEN annulled_on::text END AS annulled_on, decision_ref, revised_by_ref, revised_on::text AS revised_on, rule_set,
             ${STATUS_SQL('$2::date')} AS status, ${IN_EFFECT_SQL('$2::date')} AS in_effect, ${BARRED_SQL('$2::date')} AS barred, same_violation_case_id
        FROM discipline_records WHERE ${where.join(' AND ')}
       ORDER BY decided_on DESC, case_id DESC LIMIT $${params.length}`,
@@ -129,6 +133,8 @@ function registerRecord(row: Record<string, never>): RegisterRecord {
     inEffect: row.in_effect,
     barred: row.barred,
     decisionRef: row.decision_ref,
+    revisedByRef: row.revised_by_ref,
+    revisedOn: row.revised_on,
     ruleSet: row.rule_set,
     sameViolationCaseId: row.same_violation_case_id,
   };

@@ -193,6 +193,11 @@ describe('a complaint review that changes the form applies the new form as its d
       status: 'in_effect',
       inEffect: true,
       barred: true,
+      // The decision keeps its own number; the review that changed the form is named apart
+      // (before: the review's number replaced the decision's, beside the decision's day).
+      decisionRef: expect.stringMatching(/^45-QĐ\/UBKT/),
+      revisedByRef: `10-QĐ/TU (${today})`,
+      revisedOn: today,
     });
   });
 });

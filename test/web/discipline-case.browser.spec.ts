@@ -448,6 +448,99 @@ describe('the discipline case page', () => {
     await page.context().close();
   });
 
+  it('a complaint review that changes the form: the page shows the new form with its own dates, the complaint and the review, and no further complaint', async () => {
+    const leader = () => bearer('leader-1', ['leadership']);
+    const id = 'd-web-review';
+    await openCase(id, 'discipline.party', { personId: 'p-ngo-thi-lan', orgUnitId: 'ou-ha-noi' });
+    await step(id, 'verification', inspector(), { violationConfirmed: true });
+    await step(id, 'self-criticism', staff(), {});
+    await step(id, 'review', inspector(), {});
+    const send = (path: string, who: Record<string, string>, body: object) =>
+      http().post(`/discipline-cases/${id}${path}`).set(who).send(body).expect(200);
+    await send('/steps/ballot', bearer('secretary-1', ['ballot_secretary']), {
+      heldOn: today,
+      minutesRef: 'BB-KP-CC',
+      tally: {
+        members: 5,
+        summoned: 5,
+        present: 5,
+        invalid: 0,
+        noDiscipline: 0,
+        votesByForm: { warning: 5 },
+      },
+    });
+    const decided = await send('/steps/decision', leader(), {
+      heldOn: today,
+      number: '40-QĐ/UBKTTU',
+      signer: 'Chủ nhiệm UBKT Thành ủy',
+      form: 'warning',
+      effectiveFrom: today,
+    });
+    const dmy = (day: string) => day.split('-').reverse().join('/');
+    const { page } = await signIn(browser, base, 'inspector-1');
+    await page.goto(`${base}/discipline-cases/${id}`);
+    const window = page.getByTestId('complaint-window');
+    await window.getByText('Khiếu nại đến hết ngày').waitFor();
+    expect(await window.innerText()).toContain(dmy(decided.body.decision.complaintWindowEndsOn));
+
+    await send('/complaints', staff(), { filedOn: today, grounds: 'Hình thức quá nặng' });
+    const reviewed = await send('/complaints/review', leader(), {
+      heldOn: today,
+      number: '16-QĐ/UBKTTU',
+      outcome: 'change',
+      form: 'reprimand',
+      reason: 'Vi phạm lần đầu, đã khắc phục',
+    });
+    const warningBar = reviewed.body.decision.barEndsOn as string;
+    expect(reviewed.body.barEndsOn).not.toBe(warningBar);
+    // The Party track allows no second complaint: the server refuses one, so the page offers none.
+    expect(reviewed.body.complaintWindow).toBeNull();
+    await http()
+      .post(`/discipline-cases/${id}/complaints`)
+      .set(staff())
+      .send({ filedOn: today, grounds: 'Khiếu nại lần hai' })
+      .expect(409);
+
+    await page.reload();
+    await page.getByTestId('discipline-complaints').waitFor();
+    // Before: "Khiển trách" beside the warning's bar (36 months), no validity, no complaint shown.
+    expect(await page.getByTestId('decision-form').innerText()).toBe('Khiển trách');
+    const bar = await page.getByTestId('decision-bar-ends').innerText();
+    expect(bar).toBe(dmy(reviewed.body.barEndsOn));
+    expect(bar).not.toBe(dmy(warningBar));
+    expect(await page.getByTestId('decision-in-effect-until').innerText()).toBe(
+      dmy(reviewed.body.inEffectUntil),
+    );
+    const [year, month, day] = today.split('-');
+    const complaint = await page.getByTestId('complaint-filed').innerText();
+    expect(complaint).toContain(`nộp ngày ${day}/${month}/${year}`);
+    expect(complaint).toContain('staff-1');
+    const review = await page.getByTestId('complaint-review').innerText();
+    expect(review).toContain('16-QĐ/UBKTTU');
+    expect(review).toContain(`ngày ${day}/${month}/${year}`);
+    expect(review).toContain('đổi hình thức sang Khiển trách');
+    expect(await window.innerText()).toContain('Không được khiếu nại tiếp');
+    expect(await page.getByText('Khiếu nại đến hết ngày').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The register and the person page: the decision's own number, the review's apart.
+    const revised = `Giải quyết khiếu nại: 16-QĐ/UBKTTU (${day}/${month}/${year})`;
+    await page.goto(`${base}/discipline-records`);
+    const row = page.locator('tr', { hasText: 'Ngô Thị Lan' });
+    for (let i = 0; i < 40 && !(await row.getByText(revised).isVisible()); i++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    const registerRef = await row.getByTestId('register-decision-ref').innerText();
+    expect(registerRef).toContain(`40-QĐ/UBKTTU (${day}/${month}/${year})`);
+    expect(registerRef).toContain(revised);
+    await page.goto(`${base}/cadres/p-ngo-thi-lan`);
+    const personRef = await page.getByTestId('discipline-decision-ref').innerText();
+    expect(personRef).toContain(`40-QĐ/UBKTTU (${day}/${month}/${year})`);
+    expect(personRef).toContain(revised);
+    await page.context().close();
+  });
+
   it('an auditor replays a discipline case as of a moment (before: 403 from the case route)', async () => {
     const { page } = await signIn(browser, base, 'auditor-1');
     await page.goto(`${base}/cases/d-web-servant/history`);

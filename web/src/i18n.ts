@@ -863,6 +863,7 @@ const vi = {
     effective: 'Hiệu lực từ',
     barEnds: 'Hết hạn chế bổ nhiệm',
     decisionRef: 'Số quyết định',
+    revisedBy: 'Giải quyết khiếu nại: {{ref}}',
     empty: 'Không có bản ghi.',
   },
   personStatus: {
@@ -1791,6 +1792,7 @@ const en: Strings<typeof vi> = {
     effective: 'In effect from',
     barEnds: 'Bar ends',
     decisionRef: 'Decision number',
+    revisedBy: 'Complaint decision: {{ref}}',
     empty: 'No records.',
   },
   personStatus: {

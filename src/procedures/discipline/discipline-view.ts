@@ -122,7 +122,7 @@ export function disciplineView(
     allowedNext,
     ...(readerMayNotAct ? { readerMayNotAct } : {}),
     steps: stepsWithCorrections(state.steps, state.corrections, actor, disclosure),
-    ...decisionView(state),
+    ...decisionView(state, today, { ruleSet, calendar }),
     ...(state.status === 'closed'
       ? { closure: closureView(state.closure, actor, disclosure) }
       : {}),
@@ -137,7 +137,11 @@ const governed = (state: ExistingDiscipline, definition: ProcedureDefinition) =>
 });
 
 /** The decision, form, validity and bar of a decided case (none before the decision). */
-function decisionView(state: Exclude<DisciplineState, { status: 'none' }>) {
+function decisionView(
+  state: Exclude<DisciplineState, { status: 'none' }>,
+  today: string,
+  rules: { ruleSet: RuleSet; calendar: WorkingDayCalendar },
+) {
   if (state.status !== 'decided' && state.status !== 'under_review' && state.status !== 'annulled')
     return {};
   const annulled = state.status === 'annulled';
@@ -149,6 +153,25 @@ function decisionView(state: Exclude<DisciplineState, { status: 'none' }>) {
     ...('inEffectUntil' in state ? { inEffectUntil: annulled ? null : state.inEffectUntil } : {}),
     ...(state.decision.sameViolationAs ? { sameViolationAs: state.decision.sameViolationAs } : {}),
     complaint: state.complaint,
+    complaints: state.complaints ?? (state.complaint ? [state.complaint] : []),
     reviews: state.reviews,
+    complaintWindow: openComplaintWindow(state, today, rules),
   };
+}
+
+/**
+ * Until when a complaint may still be filed, whoever reads the case (the person too): null once
+ * the window closed, while a complaint is under review, after an annulment, and after the last
+ * review the rule set allows a complaint against (the Party track: no second complaint).
+ */
+function openComplaintWindow(
+  state: Exclude<DisciplineState, { status: 'none' }> & {
+    status: 'decided' | 'under_review' | 'annulled';
+  },
+  today: string,
+  { ruleSet, calendar }: { ruleSet: RuleSet; calendar: WorkingDayCalendar },
+) {
+  if (state.status !== 'decided') return null;
+  const deadline = complaintDeadline(ruleSet, calendar, state.decision, state.reviews, state.form);
+  return deadline && today <= deadline.endsOn ? deadline : null;
 }

@@ -63,9 +63,7 @@ function evolveEvent(
     case 'DisciplineTimeLimitExtended':
       return extended(state, e.data);
     case 'DisciplineComplaintFiled':
-      return state.status === 'decided'
-        ? { ...state, status: 'under_review', complaint: e.data }
-        : state;
+      return complaintFiled(state, e.data);
     case 'DisciplineComplaintReviewed':
       return reviewed(state, e.data);
     case 'DisciplineCaseClosed': {
@@ -162,8 +160,19 @@ function decided(
     barEndsOn: e.data.barEndsOn,
     ...validityOf(e.data),
     complaint: null,
+    complaints: [],
     reviews: [],
   } as ExistingDiscipline;
+}
+
+/** A complaint against the decision puts it under review; every complaint is kept, in order. */
+function complaintFiled(
+  state: ExistingDiscipline,
+  data: Data<'DisciplineComplaintFiled'>,
+): ExistingDiscipline {
+  if (state.status !== 'decided') return state;
+  const complaints = [...(state.complaints ?? []), data];
+  return { ...state, status: 'under_review', complaint: data, complaints };
 }
 
 /** A complaint review keeps, changes or annuls the form; the case is decided again (or annulled). */

@@ -42,6 +42,8 @@ export type DisciplineState =
       /** The form's validity, as decided or as a review changed it (absent on older decisions). */
       inEffectUntil?: string | null;
       complaint: Data<'DisciplineComplaintFiled'> | null;
+      /** Every complaint filed, in order (the latest is `complaint`). */
+      complaints?: Data<'DisciplineComplaintFiled'>[];
       reviews: Data<'DisciplineComplaintReviewed'>[];
     } & DisciplineStanding)
   | ({ status: 'closed'; closure: Data<'DisciplineCaseClosed'> } & DisciplineStanding)

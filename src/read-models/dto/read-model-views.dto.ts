@@ -102,7 +102,15 @@ export class RegisterRowDto {
   status!: string;
   @ApiProperty({ description: 'the validity still runs on asOf' }) inEffect!: boolean;
   @ApiProperty({ description: 'the bar on a higher post still runs on asOf' }) barred!: boolean;
-  @ApiProperty() decisionRef!: string;
+  @ApiProperty({ description: "the decision's own number and day, kept when a review changes it" })
+  decisionRef!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the complaint decision that changed or annulled the form (number and day)',
+  })
+  revisedByRef!: string | null;
+  @ApiProperty({ ...DATE, nullable: true }) revisedOn!: string | null;
   @ApiProperty() ruleSet!: string;
   @ApiProperty({
     type: String,

@@ -2385,9 +2385,18 @@ export interface components {
             complaint?: {
                 [key: string]: unknown;
             } | null;
+            /** @description every complaint filed against the decision, in order (filedOn, grounds, recordedBy) */
+            complaints?: {
+                [key: string]: unknown;
+            }[];
+            /** @description each review of a complaint (heldOn, number, outcome keep/change/annul, form, barEndsOn, inEffectUntil, reason) */
             reviews?: {
                 [key: string]: unknown;
             }[];
+            /** @description until when a complaint may still be filed (endsOn, citation, second); null once the window closed, while a complaint is reviewed, and after the last review the rule set allows a complaint against (the Party track allows no second complaint) */
+            complaintWindow?: {
+                [key: string]: unknown;
+            } | null;
             /** @description when closed without discipline */
             closure?: {
                 [key: string]: unknown;
@@ -2526,7 +2535,12 @@ export interface components {
             inEffect: boolean;
             /** @description the bar on a higher post still runs on asOf */
             barred: boolean;
+            /** @description the decision's own number and day, kept when a review changes it */
             decisionRef: string;
+            /** @description the complaint decision that changed or annulled the form (number and day) */
+            revisedByRef: string | null;
+            /** Format: date */
+            revisedOn: string | null;
             ruleSet: string;
             /** @description the other track's discipline case on the same violation */
             sameViolationCaseId: string | null;

@@ -253,7 +253,11 @@ export interface RegisterRecord {
   status: 'in_effect' | 'expired' | 'annulled';
   inEffect: boolean;
   barred: boolean;
+  /** The decision's own number and day, kept when a complaint review changes the form. */
   decisionRef: string;
+  /** The complaint decision that changed or annulled the form; null: none. */
+  revisedByRef: string | null;
+  revisedOn: string | null;
   ruleSet: string;
   sameViolationCaseId: string | null;
 }

@@ -5,6 +5,7 @@ import { useReasonText } from '../server-text/use-reason-text';
 import { Definition } from '../api/types';
 import { stepTitleOf } from '../step-title';
 import { withheldResultKey, withheldResultOf } from '../withheld';
+import { DisciplineComplaints } from './DisciplineComplaints';
 
 function useFormName() {
   const { t } = useTranslation();
@@ -41,7 +42,6 @@ function TimeBarred({ limitation }: { limitation: LimitationJudgement }) {
 /** The case's outcome: confirmed but time-barred, the decision (and how it differs), or the closure. */
 export function DisciplineOutcome({ view }: { view: DisciplineCaseView }) {
   const { t } = useTranslation();
-  const formName = useFormName();
   const reasonText = useReasonText();
   if (view.timeBarred) return <TimeBarred limitation={view.timeBarred.limitation} />;
   if (view.closure)
@@ -55,22 +55,93 @@ export function DisciplineOutcome({ view }: { view: DisciplineCaseView }) {
   if (!decision) return null;
   const limitation = decision.limitation;
   return (
-    <section className="card" data-testid="discipline-decision" aria-labelledby="decision-title">
-      <h2 id="decision-title">{t('discipline.decision.title')}</h2>
-      <dl className="facts">
-        <dt>{t('discipline.decision.number')}</dt>
-        <dd>
-          {decision.number} ({formatDay(decision.heldOn)}) — {decision.signer}
-        </dd>
+    <>
+      <section className="card" data-testid="discipline-decision" aria-labelledby="decision-title">
+        <h2 id="decision-title">{t('discipline.decision.title')}</h2>
+        <dl className="facts">
+          <dt>{t('discipline.decision.number')}</dt>
+          <dd>
+            {decision.number} ({formatDay(decision.heldOn)}) — {decision.signer}
+          </dd>
+          <dt>{t('discipline.decision.effective')}</dt>
+          <dd>{formatDay(decision.effectiveFrom)}</dd>
+          <InForce view={view} />
+        </dl>
+        <DecisionNotes view={view} />
+        {limitation && (
+          <p className="muted">
+            {limitation.years === null
+              ? t('discipline.decision.noLimitation')
+              : t('discipline.decision.limitation', {
+                  years: limitation.years,
+                  from: formatDay(limitation.runsFrom),
+                  until: formatDay(limitation.endsOn),
+                })}
+          </p>
+        )}
+      </section>
+      <DisciplineComplaints view={view} />
+    </>
+  );
+}
+
+/**
+ * The form in force and its dates, from the case's own fields: a complaint review that changed the
+ * form changed its validity and its bar with it (before, the changed form showed beside the
+ * decided form's bar). An annulled decision has none.
+ */
+function InForce({ view }: { view: DisciplineCaseView }) {
+  const { t } = useTranslation();
+  const formName = useFormName();
+  const decision = view.decision!;
+  if (view.status === 'annulled')
+    return (
+      <>
         <dt>{t('discipline.decision.form')}</dt>
-        <dd>{formName(view.form ?? decision.form)}</dd>
-        <dt>{t('discipline.decision.effective')}</dt>
-        <dd>{formatDay(decision.effectiveFrom)}</dd>
-        <dt>{t('discipline.decision.barEnds')}</dt>
-        <dd>{formatDay(decision.barEndsOn)}</dd>
-        <dt>{t('discipline.decision.complaintUntil')}</dt>
-        <dd>{formatDay(decision.complaintWindowEndsOn)}</dd>
-      </dl>
+        <dd data-testid="decision-annulled">
+          {formName(decision.form)} — {t('discipline.complaints.annulled')}
+        </dd>
+      </>
+    );
+  const form = view.form ?? decision.form;
+  const dayOrNoEnd = (day: string | null | undefined) =>
+    day ? formatDay(day) : t('discipline.complaints.noEnd');
+  return (
+    <>
+      {form !== decision.form && (
+        <>
+          <dt>{t('discipline.complaints.decidedForm')}</dt>
+          <dd>{formName(decision.form)}</dd>
+        </>
+      )}
+      <dt>
+        {t(
+          form !== decision.form ? 'discipline.complaints.currentForm' : 'discipline.decision.form',
+        )}
+      </dt>
+      <dd data-testid="decision-form">{formName(form)}</dd>
+      {'inEffectUntil' in view && (
+        <>
+          <dt>{t('discipline.complaints.inEffectUntil')}</dt>
+          <dd data-testid="decision-in-effect-until">{dayOrNoEnd(view.inEffectUntil)}</dd>
+        </>
+      )}
+      <dt>{t('discipline.decision.barEnds')}</dt>
+      <dd data-testid="decision-bar-ends">
+        {dayOrNoEnd('barEndsOn' in view ? view.barEndsOn : decision.barEndsOn)}
+      </dd>
+    </>
+  );
+}
+
+/** What else the decision says: another form than recommended, the council's resolution, … */
+function DecisionNotes({ view }: { view: DisciplineCaseView }) {
+  const { t } = useTranslation();
+  const formName = useFormName();
+  const decision = view.decision!;
+  const limitation = decision.limitation;
+  return (
+    <>
       {decision.differsFromRecommendation && (
         <p data-testid="differs-from-recommendation">
           {t('discipline.decision.differs', {
@@ -135,7 +206,7 @@ export function DisciplineOutcome({ view }: { view: DisciplineCaseView }) {
               })}
         </p>
       )}
-    </section>
+    </>
   );
 }
 

@@ -65,6 +65,21 @@ export interface DisciplineDecision {
   effectCountedFrom?: { on: string; rule: string };
 }
 
+export interface DisciplineComplaint {
+  filedOn: string;
+  grounds: string;
+  recordedBy: string;
+}
+
+/** A complaint's review: keeps, changes (to `form`) or annuls the decision. */
+export interface DisciplineReview {
+  heldOn: string;
+  number: string;
+  outcome: 'keep' | 'change' | 'annul';
+  form: string | null;
+  reason?: string;
+}
+
 /** `GET /discipline-cases/:id`, as the screen reads it. */
 export interface DisciplineCaseView {
   id: string;
@@ -102,7 +117,15 @@ export interface DisciplineCaseView {
   readerMayNotAct?: { rule: 'separation.subject'; message: string };
   steps: DisciplineStepRecord[];
   decision?: DisciplineDecision;
+  /** The form in force: the decision's, or the one a complaint review changed it to; null: annulled. */
   form?: string | null;
+  barEndsOn?: string | null;
+  /** The discipline's own validity (hết hiệu lực kỷ luật); absent on older decisions. */
+  inEffectUntil?: string | null;
+  complaints?: DisciplineComplaint[];
+  reviews?: DisciplineReview[];
+  /** Until when a complaint may still be filed; null: no (further) complaint. */
+  complaintWindow?: { endsOn: string; citation: string; second: boolean } | null;
   timeBarred?: { limitation: LimitationJudgement; reason: string; stepId: string };
   closure?: { reason: string; rule: string };
 }

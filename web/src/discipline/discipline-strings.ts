@@ -1,5 +1,8 @@
+import { complaintsEn, complaintsVi } from './complaint-strings';
+
 /** The discipline case screen's strings (merged into i18n.ts under `discipline`). */
 export const disciplineVi = {
+  complaints: complaintsVi,
   title: 'Hồ sơ kỷ luật {{id}}',
   track: 'Loại kỷ luật',
   party: 'Kỷ luật đảng',
@@ -148,6 +151,7 @@ export const disciplineVi = {
 };
 
 export const disciplineEn: typeof disciplineVi = {
+  complaints: complaintsEn,
   title: 'Discipline case {{id}}',
   track: 'Track',
   party: 'Party discipline',

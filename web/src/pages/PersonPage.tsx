@@ -55,7 +55,10 @@ interface PersonView {
     /** The discipline's own validity (hiệu lực) and the bar on a higher post: two dates. */
     inEffectUntil: string | null;
     barEndsOn: string | null;
+    /** The latest: a review's that changed the form (the decision's own is the first revision's). */
     decisionRef: string;
+    revisions: { decisionRef: string }[];
+    annulled: { on: string; decisionRef: string } | null;
     status: string;
     sameViolationCaseId?: string;
   }[];
@@ -329,8 +332,16 @@ export function PersonPage({ personId }: { personId: string }) {
               <td>{formatDay(d.inEffectUntil)}</td>
               <td>{formatDay(d.barEndsOn)}</td>
               <td>{t(`status.${d.status}`, { defaultValue: d.status })}</td>
-              <td>
-                {formatDecisionRef(d.decisionRef)}
+              <td data-testid="discipline-decision-ref">
+                {/* The decision's own number; a review that changed the form is named apart. */}
+                {formatDecisionRef(d.revisions[0]?.decisionRef ?? d.decisionRef)}
+                {(d.annulled || d.revisions.length > 0) && (
+                  <div className="muted">
+                    {t('register.revisedBy', {
+                      ref: formatDecisionRef(d.annulled?.decisionRef ?? d.decisionRef),
+                    })}
+                  </div>
+                )}
                 {d.sameViolationCaseId
                   ? ` · ${t('register.sameViolation')}: ${d.sameViolationCaseId}`
                   : ''}

@@ -227,7 +227,14 @@ export function Register() {
                 <td>{formatDay(r.barEndsOn)}</td>
                 <td>{t(`status.${r.status}`)}</td>
                 <td>{r.barred ? t('register.yes') : t('register.no')}</td>
-                <td>{formatDecisionRef(r.decisionRef)}</td>
+                <td data-testid="register-decision-ref">
+                  {formatDecisionRef(r.decisionRef)}
+                  {r.revisedByRef && (
+                    <div className="muted">
+                      {t('register.revisedBy', { ref: formatDecisionRef(r.revisedByRef) })}
+                    </div>
+                  )}
+                </td>
                 <td>{r.sameViolationCaseId ?? ''}</td>
               </tr>
             ))}

@@ -106,7 +106,27 @@ export class DisciplineCaseViewDto {
     string,
     unknown
   > | null;
-  @ApiPropertyOptional({ type: 'array', items: FREE_OBJECT }) reviews?: Record<string, unknown>[];
+  @ApiPropertyOptional({
+    type: 'array',
+    items: FREE_OBJECT,
+    description:
+      'every complaint filed against the decision, in order (filedOn, grounds, recordedBy)',
+  })
+  complaints?: Record<string, unknown>[];
+  @ApiPropertyOptional({
+    type: 'array',
+    items: FREE_OBJECT,
+    description:
+      'each review of a complaint (heldOn, number, outcome keep/change/annul, form, barEndsOn, inEffectUntil, reason)',
+  })
+  reviews?: Record<string, unknown>[];
+  @ApiPropertyOptional({
+    ...FREE_OBJECT,
+    nullable: true,
+    description:
+      'until when a complaint may still be filed (endsOn, citation, second); null once the window closed, while a complaint is reviewed, and after the last review the rule set allows a complaint against (the Party track allows no second complaint)',
+  })
+  complaintWindow?: Record<string, unknown> | null;
   @ApiPropertyOptional({ ...FREE_OBJECT, description: 'when closed without discipline' })
   closure?: Record<string, unknown>;
   @ApiPropertyOptional({

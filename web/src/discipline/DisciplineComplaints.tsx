@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import { formatDay } from '../dates';
+import { DisciplineCaseView, DisciplineReview } from './discipline-api';
+
+/**
+ * "Khiếu nại và giải quyết khiếu nại": each complaint against the decision (its day, who recorded
+ * it) and each review (its decision number, day and outcome), and whether one may still complain.
+ */
+export function DisciplineComplaints({ view }: { view: DisciplineCaseView }) {
+  const { t } = useTranslation();
+  const complaints = view.complaints ?? [];
+  const reviews = view.reviews ?? [];
+  const formName = (form: string | null) =>
+    form ? t(`discipline.forms.${form}`, { defaultValue: form }) : '—';
+  const outcome = (review: DisciplineReview) =>
+    t(`discipline.complaints.${review.outcome}`, {
+      form: formName(
+        review.outcome === 'keep' ? (review.form ?? view.decision!.form) : review.form,
+      ),
+    });
+  return (
+    <section
+      className="card"
+      data-testid="discipline-complaints"
+      aria-labelledby="complaints-title"
+    >
+      <h2 id="complaints-title">{t('discipline.complaints.title')}</h2>
+      {complaints.length === 0 && <p>{t('discipline.complaints.none')}</p>}
+      <ol>
+        {complaints.map((complaint, i) => (
+          <li key={i}>
+            <p data-testid="complaint-filed">
+              {t('discipline.complaints.filed', {
+                day: formatDay(complaint.filedOn),
+                by: complaint.recordedBy,
+                grounds: complaint.grounds,
+              })}
+            </p>
+            {reviews[i] && (
+              <p data-testid="complaint-review">
+                {t('discipline.complaints.reviewed', {
+                  number: reviews[i].number,
+                  day: formatDay(reviews[i].heldOn),
+                  outcome: outcome(reviews[i]),
+                })}
+                {reviews[i].reason && (
+                  <>
+                    <br />
+                    <span className="muted">
+                      {t('discipline.complaints.reason', { reason: reviews[i].reason })}
+                    </span>
+                  </>
+                )}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      <p className="muted" data-testid="complaint-window">
+        {complaintWindowLine(view, t)}
+      </p>
+    </section>
+  );
+}
+
+/** Whether a complaint may still be filed, as the server judges it (`complaintWindow`). */
+function complaintWindowLine(view: DisciplineCaseView, t: (key: string) => string): string {
+  if (view.status === 'under_review') return t('discipline.complaints.underReview');
+  const window = view.complaintWindow;
+  if (window)
+    return `${t(window.second ? 'discipline.complaints.secondUntil' : 'discipline.decision.complaintUntil')} ${formatDay(window.endsOn)}`;
+  return (view.reviews ?? []).length > 0
+    ? t('discipline.complaints.noFurther')
+    : t('discipline.complaints.windowClosed');
+}
