@@ -179,6 +179,81 @@ describe('the discipline case page', () => {
     await page.context().close();
   });
 
+  it('a violation of a kind exempt from the limitation is filed under its own category and is not time-barred', async () => {
+    // The categories the rule sets exempt (before: the screen offered none of them, only "Khác").
+    const catalog = await http().get('/catalog').set(inspector()).expect(200);
+    const exempt = new Set<string>(
+      (catalog.body.ruleSets as { params: Record<string, { value: unknown }> }[]).flatMap(
+        (r) => (r.params['discipline.limitationExemptCategories']?.value as string[]) ?? [],
+      ),
+    );
+    expect([...exempt]).toEqual(expect.arrayContaining(['false_diploma', 'internal_politics']));
+    const { page } = await signIn(browser, base, 'inspector-1');
+    await page.goto(`${base}/discipline-cases/new`);
+    await page.getByLabel('Loại kỷ luật').selectOption('discipline.party');
+    const options = await page
+      .getByLabel('Loại vi phạm')
+      .locator('option')
+      .evaluateAll((all) =>
+        all.map((o) => ({
+          value: (o as unknown as { value: string }).value,
+          label: (o as unknown as { textContent: string }).textContent,
+        })),
+      );
+    for (const category of exempt) {
+      const option = options.find((o) => o.value === category);
+      expect(option).toBeDefined();
+      // A Vietnamese name, not the code.
+      expect(option!.label).not.toBe(category);
+    }
+    await page.getByLabel('Tìm cán bộ theo tên').fill('nguyen van an');
+    await page
+      .getByLabel('Chọn cán bộ')
+      .locator('option', { hasText: 'Nguyễn Văn An' })
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn cán bộ').selectOption('p-nguyen-van-an');
+    await page.getByLabel('Tóm tắt').fill('Sử dụng bằng đại học giả');
+    await page
+      .getByLabel('Loại vi phạm')
+      .selectOption({ label: 'Sử dụng văn bằng, chứng chỉ giả, không hợp pháp' });
+    await page.getByLabel('Nguồn phát hiện').selectOption('inspection');
+    // Twelve years ago: a warning's ten years have run out, but this kind has no limitation.
+    const [y, m, d] = addDays(today, -(12 * 366)).split('-');
+    await page.getByLabel('Ngày vi phạm').fill(`${d}/${m}/${y}`);
+    await page.getByLabel('Nội dung vi phạm').fill('Dùng bằng giả để được bổ nhiệm');
+    await page.getByRole('button', { name: 'Mở hồ sơ kỷ luật' }).last().click();
+    await page.waitForURL(/\/discipline-cases\/d-/);
+    const caseId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    expect(await page.getByTestId('discipline-category').innerText()).toBe(
+      'Sử dụng văn bằng, chứng chỉ giả, không hợp pháp',
+    );
+    await step(caseId, 'verification', inspector(), { violationConfirmed: true });
+    await step(caseId, 'self-criticism', staff(), {});
+    await step(caseId, 'review', inspector(), {});
+    const ballot = await http()
+      .post(`/discipline-cases/${caseId}/steps/ballot`)
+      .set(bearer('secretary-1', ['ballot_secretary']))
+      .send({
+        heldOn: today,
+        minutesRef: 'BB-KP-BG',
+        tally: {
+          members: 5,
+          summoned: 5,
+          present: 5,
+          invalid: 0,
+          noDiscipline: 0,
+          votesByForm: { warning: 5 },
+        },
+      })
+      .expect(200);
+    // Filed as "Khác", the warning was time-barred here.
+    expect(ballot.body.status).toBe('open');
+    await page.reload();
+    await status(page, 'Đang xử lý');
+    expect(await page.getByTestId('time-barred').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('the secretary records a form ballot past its limitation: "Vi phạm nhưng hết thời hiệu"', async () => {
     const { page } = await signIn(browser, base, 'secretary-1');
     await page.goto(`${base}/discipline-cases/d-web-old`);

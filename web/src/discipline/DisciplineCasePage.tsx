@@ -127,6 +127,12 @@ export function DisciplineFacts({ view }: { view: DisciplineCaseView }) {
       <dd title={view.ruleSet} data-testid="discipline-rule-set">
         {pinned.ruleSet}
       </dd>
+      <dt>{t('register.category')}</dt>
+      <dd data-testid="discipline-category">
+        {t(`discipline.categories.${view.violation.category}`, {
+          defaultValue: view.violation.category,
+        })}
+      </dd>
       <dt>{t('discipline.committedOn')}</dt>
       <dd>{formatDay(view.violation.committedOn)}</dd>
       {later.length > 0 && (

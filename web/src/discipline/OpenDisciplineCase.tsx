@@ -12,7 +12,7 @@ import { useOrgUnits } from '../pages/Inbox';
 import { unitsWithinGrant } from '../org-unit-tree';
 import { ChoiceSelect } from '../components/ChoiceSelect';
 import { newestInForce } from '../definitions-in-force';
-import { VIOLATION_CATEGORIES, VIOLATION_SOURCES } from './violation-kinds';
+import { violationCategories, VIOLATION_SOURCES } from './violation-kinds';
 
 const keys = idempotencyKeys();
 /**
@@ -33,7 +33,7 @@ export function OpenDisciplineCase() {
   const [serviceStatus, setServiceStatus] = useState('');
   const [electedCadre, setElectedCadre] = useState(false);
   const [summary, setSummary] = useState('');
-  const [category, setCategory] = useState(VIOLATION_CATEGORIES[0]);
+  const [category, setCategory] = useState('');
   const [committedOn, setCommittedOn] = useState('');
   const [detectedOn, setDetectedOn] = useState('');
   const [description, setDescription] = useState('');
@@ -50,6 +50,7 @@ export function OpenDisciplineCase() {
     vietnamToday(),
   );
   const chosen = definition || definitions[0]?.id || '';
+  const categories = violationCategories(catalog.data?.ruleSets ?? []);
   const civilService = chosen.startsWith('discipline.civil-service');
   // The forms of the track, from the newest rule set in force that lists them (a form of the
   // other track would be refused once the form is sent).
@@ -87,7 +88,7 @@ export function OpenDisciplineCase() {
       ...(civilService && electedCadre ? { electedCadre } : {}),
       summary,
       violation: {
-        category,
+        category: category || categories[0],
         committedOn: committed ?? committedOn,
         ...(detectedOn.trim() ? { detectedOn: detected ?? detectedOn } : {}),
         description,
@@ -203,11 +204,11 @@ export function OpenDisciplineCase() {
             <Field id="violation-category" label={t('register.category')}>
               <ChoiceSelect
                 id="violation-category"
-                value={category}
+                value={category || categories[0]}
                 onChoose={setCategory}
-                choices={VIOLATION_CATEGORIES.map((c) => ({
+                choices={categories.map((c) => ({
                   value: c,
-                  label: t(`discipline.categories.${c}`),
+                  label: t(`discipline.categories.${c}`, { defaultValue: c }),
                 }))}
               />
             </Field>

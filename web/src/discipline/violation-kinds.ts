@@ -1,16 +1,28 @@
 /**
  * The categories a violation is filed under (the register filters by them) and where a report
  * came from (VIOLATION_SOURCES of discipline.events.ts). The server takes any category written as
- * lower-case words joined by `_`; these are the ones the screen offers, each with its name.
+ * lower-case words joined by `_`; the screen offers the usual ones and every category a rule set
+ * exempts from the limitation period (`discipline.limitationExemptCategories`: bảo vệ chính trị
+ * nội bộ, quốc phòng, an ninh, đối ngoại, văn bằng giả), read from the catalog so the list follows
+ * the rule sets. Before, an exempt kind could only be filed as "Khác" and was wrongly time-barred.
  */
-export const VIOLATION_CATEGORIES = [
+const USUAL_CATEGORIES = [
   'land_management',
   'budget',
   'public_investment',
   'personnel_work',
   'asset_declaration',
   'ethics',
-  'other',
 ];
+
+const EXEMPT_RULE = 'discipline.limitationExemptCategories';
+
+/** The categories to offer: the usual ones, those of the rule sets' exemptions, then "other". */
+export function violationCategories(
+  ruleSets: { params: Record<string, { value: unknown } | undefined> }[],
+): string[] {
+  const exempt = ruleSets.flatMap((r) => (r.params[EXEMPT_RULE]?.value as string[] | null) ?? []);
+  return [...new Set([...USUAL_CATEGORIES, ...exempt]), 'other'];
+}
 
 export const VIOLATION_SOURCES = ['report', 'inspection', 'denunciation'] as const;
