@@ -362,6 +362,19 @@ describe('the discipline case page', () => {
     const resolution = await page.getByTestId('council-resolution').innerText();
     expect(resolution).toContain('nghị quyết bãi nhiệm số 07/NQ-HĐND');
     expect(resolution).toContain('Hội đồng nhân dân đã bầu');
+    // The past post names the decision that ended it and the council's resolution (before: the
+    // resolution that elected him, 03/NQ-HĐND, beside "Kỷ luật: Bãi nhiệm").
+    await eventually(
+      () => http().get('/cadres/p-do-van-khanh').set(staff()).expect(200),
+      (r) => r.body.pastPosts.length > 0,
+    );
+    await page.goto(`${base}/cadres/p-do-van-khanh`);
+    const endedBy = page.getByTestId('past-post-ended-by');
+    await endedBy.waitFor();
+    const ended = await endedBy.innerText();
+    expect(ended).toContain(`15/QĐ-UBND (${day}/${month}/${year})`);
+    expect(ended).toContain(`nghị quyết bãi nhiệm số 07/NQ-HĐND ngày ${day}/${month}/${year}`);
+    expect(ended).not.toContain('03/NQ-HĐND');
     await page.context().close();
   });
 

@@ -637,6 +637,9 @@ const vi = {
     endedByDecision: 'thôi giữ từ {{day}}',
     endedOn: 'Đến',
     endReason: 'Lý do thôi giữ',
+    endedBy: 'Quyết định thôi giữ',
+    recallResolution:
+      'Thực hiện nghị quyết bãi nhiệm số {{number}} ngày {{day}} của Hội đồng nhân dân',
     change: 'Thay đổi',
     startsOn: 'Nhận nhiệm vụ từ {{day}}',
     statuses: 'Tình trạng',
@@ -1566,6 +1569,9 @@ const en: Strings<typeof vi> = {
     endedByDecision: 'ended on {{day}}',
     endedOn: 'Until',
     endReason: 'Why it ended',
+    endedBy: 'Ended by',
+    recallResolution:
+      'Carrying out recall resolution {{number}} of {{day}} of the People’s Council',
     change: 'Change',
     startsOn: 'Takes it up on {{day}}',
     statuses: 'Circumstances',

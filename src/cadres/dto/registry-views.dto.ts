@@ -10,6 +10,7 @@ import {
   PlaceOfOriginDto,
 } from './person-profile.dto';
 import { PartyMembershipEndedDto, PartyMembershipRestoredDto } from './party-membership.dto';
+import { PastPostDto, PostHeldDto, PostHeldOnDayDto } from './posts-held.dto';
 
 const DATE = { type: String, format: 'date' } as const;
 
@@ -50,42 +51,6 @@ export class PositionCaseUnitsDto {
       "the units a case about the post may be opened in (orgUnitId of POST /cases): its appointing authority, its own unit and the units above either, and for an election nomination the Party committees of the post's territories (a party_committee unit under the post's unit or a unit above it); another is refused (422 case.unit_without_authority)",
   })
   orgUnitIds!: string[];
-}
-
-export class PostHeldDto {
-  @ApiProperty() positionId!: string;
-  @ApiProperty(DATE) from!: string;
-  @ApiProperty({ ...DATE, nullable: true, description: 'end of the term, null without a term' })
-  termEnd!: string | null;
-  @ApiProperty() decisionRef!: string;
-  @ApiPropertyOptional({
-    ...DATE,
-    description: 'the day the council elected the person, for an elected post recorded by hand',
-  })
-  electedOn?: string;
-}
-
-/** A post held on the day asked, with the day a decision ends it (a decision effective later). */
-export class PostHeldOnDayDto extends PostHeldDto {
-  @ApiProperty({
-    ...DATE,
-    nullable: true,
-    description:
-      'the day a decision ends the post (no longer held from that day), null when none does',
-  })
-  endsOn!: string | null;
-}
-
-export class PastPostDto extends PostHeldDto {
-  @ApiProperty(DATE) endedOn!: string;
-  @ApiProperty() reason!: string;
-  @ApiProperty({ description: 'the decision that ended it' }) endedBy!: string;
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'the discipline case whose decision ended it, null otherwise',
-  })
-  caseId!: string | null;
 }
 
 export class PostRestorationDto {

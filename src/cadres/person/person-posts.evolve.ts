@@ -48,6 +48,7 @@ export const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded' | 'PostNo
       reason: data.reason,
       endedBy: data.decisionRef,
       caseId: data.caseId ?? null,
+      ...(data.councilResolution ? { councilResolution: data.councilResolution } : {}),
     };
     const ended = state.posts.find((p) => p.positionId === data.positionId);
     // A term of the post a decision ends on a later day, ended earlier by another: the earlier

@@ -53,6 +53,8 @@ export interface PostEnded {
     decisionRef: string;
     /** The discipline case whose decision ended it (absent otherwise, and before Dec 2026). */
     caseId?: string;
+    /** A recall (bãi nhiệm): the electing council's resolution the decision carried out. */
+    councilResolution?: { number: string; adoptedOn: string };
   };
 }
 

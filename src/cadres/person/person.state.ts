@@ -36,8 +36,11 @@ export interface PlanningPoolEntryLeft extends PlanningPoolEntry {
 export interface PastPost extends PostHeld {
   endedOn: string;
   reason: string;
+  /** The decision that ended it (`decisionRef` is the one that gave it). */
   endedBy: string;
   caseId: string | null;
+  /** A recall: the electing council's resolution the ending decision carried out. */
+  councilResolution?: { number: string; adoptedOn: string };
 }
 
 /** What became of a post a reviewed discipline decision ended: given back, or why not. */

@@ -43,6 +43,8 @@ interface FormApplied {
   /** The day a post the form ends is left. */
   postEndsOn: string;
   decisionRef: string;
+  /** A recall: the electing council's resolution (on the decision; a review records none). */
+  councilResolution?: { number: string; adoptedOn: string };
 }
 
 /**
@@ -121,6 +123,10 @@ function formEffectsOnRecord(
               reason,
               decisionRef,
               caseId,
+              // A recall carries out the electing council's resolution: the record names it.
+              ...(applied.councilResolution
+                ? { councilResolution: applied.councilResolution }
+                : {}),
             },
           }),
         );

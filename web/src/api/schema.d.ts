@@ -1340,6 +1340,18 @@ export interface components {
              */
             electedOn?: string;
         };
+        CouncilResolutionDto: {
+            /**
+             * @description the electing People's Council's resolution, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
+             * @example 07/NQ-HĐND
+             */
+            number: string;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            adoptedOn: string;
+        };
         PastPostDto: {
             positionId: string;
             /** Format: date */
@@ -1362,6 +1374,8 @@ export interface components {
             endedBy: string;
             /** @description the discipline case whose decision ended it, null otherwise */
             caseId: string | null;
+            /** @description a recall: the council's resolution */
+            councilResolution?: components["schemas"]["CouncilResolutionDto"];
         };
         PostRestorationDto: {
             /** @description the discipline case whose decision had ended the post */
@@ -1450,18 +1464,6 @@ export interface components {
              * @description the day it narrows to a higher post only
              */
             until: string | null;
-        };
-        CouncilResolutionDto: {
-            /**
-             * @description the electing People's Council's resolution, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
-             * @example 07/NQ-HĐND
-             */
-            number: string;
-            /**
-             * Format: date
-             * @example 2026-11-20
-             */
-            adoptedOn: string;
         };
         DisciplineOnRecordDto: {
             caseId: string;
@@ -3425,6 +3427,7 @@ export type SchemaRegisterPersonDto = components['schemas']['RegisterPersonDto']
 export type SchemaRegistrationMoveDto = components['schemas']['RegistrationMoveDto'];
 export type SchemaPostHeldOnDayDto = components['schemas']['PostHeldOnDayDto'];
 export type SchemaPostHeldDto = components['schemas']['PostHeldDto'];
+export type SchemaCouncilResolutionDto = components['schemas']['CouncilResolutionDto'];
 export type SchemaPastPostDto = components['schemas']['PastPostDto'];
 export type SchemaPostRestorationDto = components['schemas']['PostRestorationDto'];
 export type SchemaPlanningPoolEntryDto = components['schemas']['PlanningPoolEntryDto'];
@@ -3434,7 +3437,6 @@ export type SchemaPersonStatusPeriodDto = components['schemas']['PersonStatusPer
 export type SchemaPartyMembershipEndedDto = components['schemas']['PartyMembershipEndedDto'];
 export type SchemaPartyMembershipRestoredDto = components['schemas']['PartyMembershipRestoredDto'];
 export type SchemaBarScopeDto = components['schemas']['BarScopeDto'];
-export type SchemaCouncilResolutionDto = components['schemas']['CouncilResolutionDto'];
 export type SchemaDisciplineOnRecordDto = components['schemas']['DisciplineOnRecordDto'];
 export type SchemaOpenCaseOnRecordDto = components['schemas']['OpenCaseOnRecordDto'];
 export type SchemaReappointmentDueDto = components['schemas']['ReappointmentDueDto'];

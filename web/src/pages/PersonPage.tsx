@@ -35,14 +35,8 @@ interface PersonView {
   posts: Schemas['PostHeldOnDayDto'][];
   /** Decided to start on a later day (`from`). */
   upcomingPosts: Schemas['PostHeldDto'][];
-  pastPosts: {
-    positionId: string;
-    from: string;
-    termEnd: string | null;
-    endedOn: string;
-    reason: string;
-    decisionRef: string;
-  }[];
+  /** `endedBy`: the decision that ended it (`decisionRef` gave it), with a recall's resolution. */
+  pastPosts: Schemas['PastPostDto'][];
   planningPool: { positionId: string; term: string; decisionRef: string }[];
   pastPlanningPool: Schemas['PastPlanningPoolEntryDto'][];
   planningRestorations: Schemas['PlanningPoolRestorationDto'][];
@@ -261,7 +255,7 @@ export function PersonPage({ personId }: { personId: string }) {
             <th scope="col">{t('person.from')}</th>
             <th scope="col">{t('person.endedOn')}</th>
             <th scope="col">{t('person.endReason')}</th>
-            <th scope="col">{t('person.decisionRef')}</th>
+            <th scope="col">{t('person.endedBy')}</th>
           </tr>
         </thead>
         <tbody>
@@ -271,7 +265,18 @@ export function PersonPage({ personId }: { personId: string }) {
               <td>{formatDay(post.from)}</td>
               <td>{formatDay(post.endedOn)}</td>
               <td>{reasonText(post.reason)}</td>
-              <td>{formatDecisionRef(post.decisionRef)}</td>
+              {/* The decision that ended the post (before: the one that gave it). */}
+              <td data-testid="past-post-ended-by">
+                {formatDecisionRef(post.endedBy)}
+                {post.councilResolution && (
+                  <div className="muted">
+                    {t('person.recallResolution', {
+                      number: post.councilResolution.number,
+                      day: formatDay(post.councilResolution.adoptedOn),
+                    })}
+                  </div>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CouncilResolutionDto } from '../../procedures/discipline/dto/discipline-parts.dto';
+
+const DATE = { type: String, format: 'date' } as const;
+
+/** A post on the person's record: held, to begin, or ended (with what ended it). */
+export class PostHeldDto {
+  @ApiProperty() positionId!: string;
+  @ApiProperty(DATE) from!: string;
+  @ApiProperty({ ...DATE, nullable: true, description: 'end of the term, null without a term' })
+  termEnd!: string | null;
+  @ApiProperty() decisionRef!: string;
+  @ApiPropertyOptional({
+    ...DATE,
+    description: 'the day the council elected the person, for an elected post recorded by hand',
+  })
+  electedOn?: string;
+}
+
+/** A post held on the day asked, with the day a decision ends it (a decision effective later). */
+export class PostHeldOnDayDto extends PostHeldDto {
+  @ApiProperty({
+    ...DATE,
+    nullable: true,
+    description:
+      'the day a decision ends the post (no longer held from that day), null when none does',
+  })
+  endsOn!: string | null;
+}
+
+export class PastPostDto extends PostHeldDto {
+  @ApiProperty(DATE) endedOn!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ description: 'the decision that ended it' }) endedBy!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the discipline case whose decision ended it, null otherwise',
+  })
+  caseId!: string | null;
+  @ApiPropertyOptional({
+    type: CouncilResolutionDto,
+    description: "a recall: the council's resolution",
+  })
+  councilResolution?: CouncilResolutionDto;
+}
