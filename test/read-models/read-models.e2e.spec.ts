@@ -7,6 +7,7 @@ import { caseSummariesProjection } from '../../src/read-models/case-summaries.pr
 import { disciplineRegisterProjection } from '../../src/read-models/discipline-register.projection';
 import { addMonths } from '../../src/workflow/rules/retirement';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { movableClock } from '../support/movable-clock';
 import { startTestApp, TestApp } from '../support/test-app';
 
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
@@ -24,8 +25,15 @@ describe('read models', () => {
   const h: Record<string, Record<string, string>> = {};
   const today = vietnamToday();
   const longAgo = addDays(today, -4 * 365);
+  /**
+   * The old case was opened when it was decided, four years ago, and pins the rules of then:
+   * Quy định 80-QĐ/TW (2022) bars a higher post for 30 months after a warning (36 from 377-QĐ/TW).
+   */
+  const WARNING_BAR_THEN = 30;
   const http = () => request(t.server as never);
+  const clock = movableClock();
 
+  /** A Party case opened and decided on `heldOn` (the service's clock set back to that day). */
   const discipline = async (
     id: string,
     personId: string,
@@ -33,6 +41,7 @@ describe('read models', () => {
     heldOn: string,
     category: string,
   ) => {
+    clock.setDay(heldOn);
     await http()
       .post('/discipline-cases')
       .set(h.inspector)
@@ -83,10 +92,11 @@ describe('read models', () => {
       .set(h.leader)
       .send({ heldOn, number: `${id}-QĐ`, signer: 'x', form, effectiveFrom: heldOn })
       .expect(200);
+    clock.reset();
   };
 
   beforeAll(async () => {
-    t = await startTestApp('read_models', { RUN_WORKERS: 'true' });
+    t = await startTestApp('read_models', { RUN_WORKERS: 'true' }, { clock });
     for (const [who, roles] of Object.entries({
       staff: ['organization_staff'],
       inspector: ['inspector'],
@@ -156,7 +166,7 @@ describe('read models', () => {
       expect.objectContaining({
         caseId: 'd-old',
         status: 'expired',
-        barEndsOn: addMonths(longAgo, 36),
+        barEndsOn: addMonths(longAgo, WARNING_BAR_THEN),
         violationCategory: 'land_management',
       }),
     ]);
@@ -211,14 +221,14 @@ describe('read models', () => {
   });
 
   it('in effect is not barred: two dates, and the inspector filters by either', async () => {
-    // Two years after the old warning: its validity (12 months) is over, its bar (36) runs.
+    // Two years after the old warning: its validity (12 months) is over, its bar (30) runs.
     const asOf = addDays(longAgo, 2 * 365);
     const all = await http().get(`/discipline-records?asOf=${asOf}`).set(h.inspector).expect(200);
     expect(all.body.items).toEqual([
       expect.objectContaining({
         caseId: 'd-old',
         inEffectUntil: addMonths(longAgo, 12),
-        barEndsOn: addMonths(longAgo, 36),
+        barEndsOn: addMonths(longAgo, WARNING_BAR_THEN),
         status: 'expired',
         inEffect: false,
         barred: true,

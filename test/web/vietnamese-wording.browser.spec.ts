@@ -1,6 +1,7 @@
 import { addDays, vietnamToday } from '../support/registry-fixture';
 import { signIn } from './support/browser';
 import { DemoTown, startDemoTown } from './support/town-fixture';
+import { movableClock } from '../support/movable-clock';
 
 jest.setTimeout(300_000);
 
@@ -15,10 +16,13 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
   let town: DemoTown;
   const today = vietnamToday();
   const decidedOn = addDays(today, -10);
+  // Set back while a case is opened and decided on its day: no step is dated before the opening.
+  const clock = movableClock();
   const inspector = () => town.bearer('inspector-1', ['inspector']);
 
   /** A Party warning decided on `heldOn` with decision number `number`. */
   async function decidedDiscipline(id: string, personId: string, number: string, heldOn: string) {
+    clock.setDay(heldOn);
     await town
       .http()
       .post('/discipline-cases')
@@ -72,6 +76,7 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
       .set(town.bearer('leader-1', ['leadership']))
       .send({ heldOn, number, signer: 'Chủ nhiệm UBKT', form: 'warning', effectiveFrom: heldOn })
       .expect(200);
+    clock.reset();
   }
 
   /** A re-appointment of `personId` to the post they hold, its steps taken up to the decision. */
@@ -126,7 +131,7 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
   }
 
   beforeAll(async () => {
-    town = await startDemoTown('web_vietnamese_wording');
+    town = await startDemoTown('web_vietnamese_wording', { clock });
     await decidedDiscipline('d-wording', 'p-le-van-cuong', '120-QĐ/TU', decidedOn);
     await reappointmentUpToDecision('r-binh', 'p-tran-thi-binh');
   });

@@ -5,6 +5,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { RegistryService } from '../../src/cadres/registry.service';
 import { loadDemoData } from '../../src/seed/demo-data-loader';
 import { addDays, vietnamToday } from '../support/registry-fixture';
+import { movableClock } from '../support/movable-clock';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   axeViolations,
@@ -41,11 +42,11 @@ describe('the web app in a browser', () => {
 
   beforeAll(async () => {
     buildWebApp();
-    t = await startTestApp('web_app', {
-      RUN_WORKERS: 'true',
-      DEV_SIGN_IN: 'true',
-      WEB_DIR: WEB_DIST,
-    });
+    t = await startTestApp(
+      'web_app',
+      { RUN_WORKERS: 'true', DEV_SIGN_IN: 'true', WEB_DIR: WEB_DIST },
+      { clock },
+    );
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
     await loadDemoData(
@@ -67,6 +68,9 @@ describe('the web app in a browser', () => {
     await t?.close();
   });
 
+  // Set back while a case is opened and decided on its day: no step is dated before the opening.
+  const clock = movableClock();
+
   /** A decided Party discipline case through the API (the register's data). */
   async function disciplineRecord(
     id: string,
@@ -75,6 +79,7 @@ describe('the web app in a browser', () => {
     form: string,
     heldOn: string,
   ) {
+    clock.setDay(heldOn);
     const inspector = bearer('inspector-1', ['inspector']);
     await http()
       .post('/discipline-cases')
@@ -132,6 +137,7 @@ describe('the web app in a browser', () => {
         effectiveFrom: heldOn,
       })
       .expect(200);
+    clock.reset();
   }
 
   /** Reloads until the text appears (read models and sagas follow the event store by a moment). */

@@ -1,4 +1,4 @@
-import { givenStream, historyOf } from '../../workflow/testing/decider-spec';
+import { givenStream } from '../../workflow/testing/decider-spec';
 import { DisciplineCommand } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
 import { disciplineDecider } from './discipline.decider';
@@ -16,10 +16,11 @@ import {
   stateNow,
   track,
   verified,
+  disciplineHistoryOf,
 } from './testing/discipline-fixtures';
 
 const given = (...steps: [DisciplineCommand, DisciplineContext][]) =>
-  givenStream(disciplineDecider, ...historyOf(disciplineDecider, ...steps));
+  givenStream(disciplineDecider, ...disciplineHistoryOf(disciplineDecider, ...steps));
 
 const civilServantToCouncil: [DisciplineCommand, DisciplineContext][] = [
   [open(), civil.as(inspector)],

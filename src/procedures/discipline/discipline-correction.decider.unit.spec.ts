@@ -1,9 +1,10 @@
+import { disciplineHistoryOf } from './testing/discipline-fixtures';
 import * as path from 'node:path';
 import { Actor } from '../../identity/actor';
 import { loadCalendar } from '../../workflow/calendar/working-day-calendar';
 import { loadDefinitions } from '../../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
-import { givenStream, historyOf } from '../../workflow/testing/decider-spec';
+import { givenStream } from '../../workflow/testing/decider-spec';
 import { DisciplineCommand, DisciplineStepBody } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
 import { disciplineDecider } from './discipline.decider';
@@ -85,7 +86,10 @@ const throughReview: [DisciplineCommand, DisciplineContext][] = [
 
 /** The shared given/when/then over a history of commands, with the state after the events. */
 function given(...commands: [DisciplineCommand, DisciplineContext][]) {
-  const spec = givenStream(disciplineDecider, ...historyOf(disciplineDecider, ...commands));
+  const spec = givenStream(
+    disciplineDecider,
+    ...disciplineHistoryOf(disciplineDecider, ...commands),
+  );
   return {
     state: spec.state,
     when(command: DisciplineCommand, context: DisciplineContext) {

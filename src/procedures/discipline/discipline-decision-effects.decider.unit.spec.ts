@@ -1,10 +1,11 @@
+import { disciplineHistoryOf } from './testing/discipline-fixtures';
 import * as path from 'node:path';
 import { Actor } from '../../identity/actor';
 import { loadCalendar } from '../../workflow/calendar/working-day-calendar';
 import { loadDefinitions } from '../../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
 import { RuleSet, ruleSetInForce } from '../../workflow/rule-sets/rule-set';
-import { givenStream, historyOf, withParams } from '../../workflow/testing/decider-spec';
+import { givenStream, withParams } from '../../workflow/testing/decider-spec';
 import { DisciplineCommand } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
 import { disciplineDecider } from './discipline.decider';
@@ -89,7 +90,7 @@ const decide = (form: string, extra: Record<string, unknown> = {}) =>
 
 /** A case of a track balloted to a form, ready for its decision. */
 const balloted = (form: string, t: Track = track()) =>
-  historyOf(
+  disciplineHistoryOf(
     disciplineDecider,
     [opening(), t.as(inspector)],
     [meeting('verification', { violationConfirmed: true }), t.as(inspector)],
@@ -347,11 +348,11 @@ describe('the complaint window by track, first and second (Luật Khiếu nại 
 
 /** The events appended by commands decided after a given history. */
 function historyOfFrom(
-  before: ReturnType<typeof historyOf>,
+  before: ReturnType<typeof disciplineHistoryOf>,
   steps: [DisciplineCommand, DisciplineContext][],
 ) {
   let state = before.reduce(disciplineDecider.evolve, disciplineDecider.initialState());
-  const appended: ReturnType<typeof historyOf> = [];
+  const appended: ReturnType<typeof disciplineHistoryOf> = [];
   for (const [command, context] of steps) {
     for (const event of disciplineDecider.decide(state, command, context)) {
       appended.push(event);

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { loadDefinitions } from '../../workflow/definitions/definition-loader';
-import { givenStream, historyOf } from '../../workflow/testing/decider-spec';
+import { givenStream } from '../../workflow/testing/decider-spec';
 import { disciplineDecider } from './discipline.decider';
 import {
   ballot,
@@ -18,13 +18,14 @@ import {
   staff,
   track,
   verified,
+  disciplineHistoryOf,
 } from './testing/discipline-fixtures';
 
 /** A Party case up to its ballot, for a violation of the given day, kind and later violations. */
 const partyAtBallot = (violation: Parameters<typeof open>[0]) =>
   givenStream(
     disciplineDecider,
-    ...historyOf(
+    ...disciplineHistoryOf(
       disciplineDecider,
       [open(violation), party.as(inspector)],
       [verified, party.as(inspector)],
@@ -89,7 +90,7 @@ describe('limitation (thời hiệu): judged on the form voted, Party track (Quy
   });
 
   it('leaves a case opened before Dec 2026 with the check it made at opening', () => {
-    const [opened, ...rest] = historyOf(
+    const [opened, ...rest] = disciplineHistoryOf(
       disciplineDecider,
       [open({ committedOn: '2021-06-01' }), party.as(inspector)],
       [verified, party.as(inspector)],
@@ -110,7 +111,7 @@ describe('limitation (thời hiệu): judged on the form voted, Party track (Quy
   });
 
   it('ends the case as time_barred: a decided outcome, not a closure, and no decision may follow', () => {
-    const history = historyOf(
+    const history = disciplineHistoryOf(
       disciplineDecider,
       [open({ committedOn: '2021-06-01' }), party.as(inspector)],
       [verified, party.as(inspector)],
@@ -124,7 +125,7 @@ describe('limitation (thời hiệu): judged on the form voted, Party track (Quy
   });
 
   it('lets the ballot that found the time bar be corrected ("Sửa bước"): a warning goes on', () => {
-    const history = historyOf(
+    const history = disciplineHistoryOf(
       disciplineDecider,
       [open({ committedOn: '2021-06-01' }), party.as(inspector)],
       [verified, party.as(inspector)],
@@ -148,7 +149,7 @@ describe('limitation on the civil-service track: judged on the form decided (Lu�
   const toDecision = (committedOn: string) =>
     givenStream(
       disciplineDecider,
-      ...historyOf(
+      ...disciplineHistoryOf(
         disciplineDecider,
         [open({ committedOn }), civil.as(inspector)],
         [verified, civil.as(inspector)],
@@ -186,7 +187,7 @@ describe('limitation on the civil-service track under Nghị định 112/2020 (c
     return {
       given: givenStream(
         disciplineDecider,
-        ...historyOf(
+        ...disciplineHistoryOf(
           disciplineDecider,
           [open(violation), t.as(inspector)],
           [verified, t.as(inspector)],
@@ -247,7 +248,7 @@ describe('limitation in the whole sets a case pinned before the instruments (vn-
     return {
       given: givenStream(
         disciplineDecider,
-        ...historyOf(
+        ...disciplineHistoryOf(
           disciplineDecider,
           [open(violation), t.as(inspector)],
           [verified, t.as(inspector)],

@@ -1,3 +1,4 @@
+import { disciplineHistoryOf } from './testing/discipline-fixtures';
 import * as path from 'node:path';
 import { personDecider } from '../../cadres/person/person.decider';
 import { Actor } from '../../identity/actor';
@@ -5,7 +6,7 @@ import { loadCalendar } from '../../workflow/calendar/working-day-calendar';
 import { loadDefinitions } from '../../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
-import { givenStream, historyOf, withParams } from '../../workflow/testing/decider-spec';
+import { givenStream, withParams } from '../../workflow/testing/decider-spec';
 import { event, fold } from '../../workflow/testing/process-spec';
 import { decisionEndsPost } from './decision-ends-post';
 import { applyDisciplineDecision } from './discipline-record.process';
@@ -89,7 +90,7 @@ const toBallot = (severity: string, t = track()): [DisciplineCommand, Discipline
   [meeting('review'), t.as(inspector)],
 ];
 const atBallot = (severity: string, t = track()) =>
-  historyOf(disciplineDecider, ...toBallot(severity, t));
+  disciplineHistoryOf(disciplineDecider, ...toBallot(severity, t));
 
 describe('which forms end the post (discipline.formsEndingPost)', () => {
   const person = fold(personDecider, [
@@ -103,7 +104,7 @@ describe('which forms end the post (discipline.formsEndingPost)', () => {
     }),
   ]);
   const decided = (t: ReturnType<typeof track>) =>
-    historyOf(
+    disciplineHistoryOf(
       disciplineDecider,
       ...toBallot('removal_from_post', t),
       [ballot({ removal_from_post: 9, warning: 4 }), t.as(secretary)],

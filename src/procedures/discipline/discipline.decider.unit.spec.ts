@@ -1,3 +1,4 @@
+import { openedBeforeSteps } from './testing/discipline-fixtures';
 import * as path from 'node:path';
 import { DomainEvent } from '../../common/stream-decider';
 import { Actor } from '../../identity/actor';
@@ -91,7 +92,12 @@ const decide = (form: string, heldOn = '2026-11-15') =>
     heldOn,
   });
 
+/** The case opened on CASE_OPENED_ON, before the steps the specs date from 10 Nov 2026. */
 function given(...history: [DisciplineCommand, DisciplineContext][]) {
+  return givenAsIs(...history.map(openedBeforeSteps));
+}
+
+function givenAsIs(...history: [DisciplineCommand, DisciplineContext][]) {
   let state: DisciplineState = disciplineDecider.initialState();
   for (const [command, context] of history) {
     for (const event of disciplineDecider.decide(state, command, context))
@@ -201,13 +207,21 @@ describe('discipline case: steps and ballot', () => {
       .then(['DisciplineStepRecorded', 'DisciplineCaseClosed']);
   });
 
-  it('takes no first step dated before the violation was committed (its steps from paper keep their own days)', () => {
-    given([open({ committedOn: '2026-11-15' }), ctx(inspector)])
+  it('takes no step dated before the case was opened, as the appointment procedures', () => {
+    // Before: a case opened on 20 Nov took its verification of 10 Nov, and the audit listed it
+    // as opened after it ended. Discipline has no records clerk's paper opening: none is exempt.
+    const openedToday = givenAsIs([open(), ctx(inspector)]);
+    expect(openedToday.state).toMatchObject({ openedOn: TODAY });
+    openedToday
       .when(verify, ctx(inspector))
-      .refuses(
-        'step.held_before_opening',
-        /^heldOn: 2026-11-10 is before 2026-11-15 \(violation.committedOn\)/,
-      );
+      .refuses('step.held_before_opening', /^heldOn: 2026-11-10 is before 2026-11-20 \(openedOn\)/);
+    const onTheDay = step('verification', {
+      kind: 'meeting',
+      conclusion: 'có vi phạm',
+      violationConfirmed: true,
+      heldOn: TODAY,
+    });
+    openedToday.when(onTheDay, ctx(inspector)).then(['DisciplineStepRecorded']);
   });
 
   it('takes steps in order', () => {
@@ -363,9 +377,10 @@ describe('discipline case: decision', () => {
       .when({ type: 'ExtendTimeLimit', data: { reason: 'phức tạp' } }, c(leader))
       .then(['DisciplineTimeLimitExtended']);
     // vn-2025's cases opened from 8 Oct 2025, under Nghị định 172/2025 (it replaced 112 on 1 Jul 2025).
+    // Counted from the opening on CASE_OPENED_ON (9 Nov 2026).
     expect(extended.data).toMatchObject({
-      from: '2027-02-18',
-      to: '2027-04-19',
+      from: '2027-02-12',
+      to: '2027-04-08',
       citation: expect.stringMatching(/^Nghị định 172\/2025\/NĐ-CP .*90 days/),
     });
     for (const council of ['discipline.councilQuorum', 'discipline.councilPass'])
@@ -382,7 +397,7 @@ describe('discipline case: decision', () => {
     const c = (actor: Actor) => ctx(actor, { definition: civil });
     const miss: DisciplineCommand = {
       type: 'RecordTimeLimitMissed',
-      data: { dueOn: '2027-02-18', missedAt: '2027-02-18T17:00:00Z' },
+      data: { dueOn: '2027-02-12', missedAt: '2027-02-12T17:00:00Z' },
     };
     given([open(), c(inspector)])
       .when(miss, c(leader))

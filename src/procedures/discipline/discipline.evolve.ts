@@ -125,13 +125,26 @@ function stepRecorded(
   };
 }
 
+/**
+ * No step is held before the case was opened, as on the appointment procedures
+ * (`step.held_before_opening`): a step dated earlier wrote a history that ended before it began
+ * (the audit listed a case opened on 6 Dec and ended on 20 Nov). A discipline case has no paper
+ * opening (a records clerk's `fromPaper`), so none is exempt. Nor before the violation, which is
+ * never after the opening day.
+ */
+function firstStepFromOf(data: Data<'DisciplineCaseOpened'>) {
+  return data.violation.committedOn > data.openedOn
+    ? { day: data.violation.committedOn, field: 'violation.committedOn' }
+    : { day: data.openedOn, field: 'openedOn' };
+}
+
 function opened(data: Data<'DisciplineCaseOpened'>): DisciplineState {
   const { firstStepId: _first, firstStepDueOn, procedure: _procedure, ...facts } = data;
   return {
     status: 'open',
     ...facts,
     serviceStatus: data.serviceStatus ?? (data.electedCadre ? 'cadre' : 'civil_servant'),
-    firstStepFrom: { day: data.violation.committedOn, field: 'violation.committedOn' },
+    firstStepFrom: firstStepFromOf(data),
     currentStep: 0,
     currentStepDueOn: firstStepDueOn,
     steps: [],

@@ -9,7 +9,7 @@ export interface DisciplineStanding extends Omit<
   'firstStepId' | 'firstStepDueOn' | 'procedure' | 'serviceStatus'
 > {
   serviceStatus: ServiceStatus;
-  /** No discipline step is held before the violation (a case from paper is opened today). */
+  /** No discipline step is held before the case was opened (nor before the violation). */
   firstStepFrom: FirstStepFrom;
   /** Index of the current step in the pinned definition. */
   currentStep: number;

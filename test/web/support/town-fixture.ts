@@ -1,3 +1,4 @@
+import { Clock } from '../../../src/common/clock';
 import * as path from 'node:path';
 import request from 'supertest';
 import { Browser } from 'playwright-core';
@@ -29,14 +30,17 @@ export interface DemoTown {
   close(): Promise<void>;
 }
 
-/** Starts the demo town on a fresh database named after the suite. */
-export async function startDemoTown(suite: string): Promise<DemoTown> {
+/** Starts the demo town on a fresh database named after the suite (`clock`: the service's time). */
+export async function startDemoTown(
+  suite: string,
+  options: { clock?: Clock } = {},
+): Promise<DemoTown> {
   buildWebApp();
-  const t = await startTestApp(suite, {
-    RUN_WORKERS: 'true',
-    DEV_SIGN_IN: 'true',
-    WEB_DIR: WEB_DIST,
-  });
+  const t = await startTestApp(
+    suite,
+    { RUN_WORKERS: 'true', DEV_SIGN_IN: 'true', WEB_DIR: WEB_DIST },
+    options,
+  );
   try {
     await t.app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;

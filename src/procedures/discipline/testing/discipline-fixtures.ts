@@ -7,6 +7,8 @@ import { loadRuleSets } from '../../../workflow/rule-sets/rule-set-loader';
 import { DisciplineCommand } from '../discipline.commands';
 import { DisciplineContext } from '../discipline.context';
 import { Violation } from '../discipline.events';
+import { disciplineDecider } from '../discipline.decider';
+import { historyOf } from '../../../workflow/testing/decider-spec';
 
 /** Seeds, actors and commands the discipline decider specs share (today: 20 Nov 2026). */
 const seeds = path.resolve(__dirname, '../../../../seeds');
@@ -105,3 +107,24 @@ export const decide = (form: string, extra: Record<string, unknown> = {}) =>
     heldOn: '2026-11-15',
     ...extra,
   });
+
+/**
+ * The day the specs' cases are opened: before the steps they record (2026-11-10 on), since no
+ * step may be held before the case was opened (`step.held_before_opening`).
+ */
+export const CASE_OPENED_ON = '2026-11-09';
+
+/** A command's context, the opening decided on CASE_OPENED_ON (the others on their own day). */
+export const openedBeforeSteps = <C extends { type: string }>([command, context]: [
+  C,
+  DisciplineContext,
+]): [C, DisciplineContext] =>
+  command.type === 'OpenDisciplineCase'
+    ? [command, { ...context, today: CASE_OPENED_ON }]
+    : [command, context];
+
+/** The events of a discipline history whose case was opened on CASE_OPENED_ON. */
+export const disciplineHistoryOf = (
+  decider: typeof disciplineDecider,
+  ...steps: [DisciplineCommand, DisciplineContext][]
+) => historyOf(decider, ...steps.map(openedBeforeSteps));
