@@ -1,5 +1,5 @@
 import { RecordedEvent } from '../event-store/event-envelope';
-import { Projection } from '../projections/projection';
+import { Projection, ProjectionTx } from '../projections/projection';
 
 type Data = Record<string, unknown>;
 
@@ -7,10 +7,51 @@ type Data = Record<string, unknown>;
 const inEffectUntil = (data: Data) =>
   'inEffectUntil' in data ? (data.inEffectUntil ?? null) : (data.barEndsOn ?? null);
 
+/** The form a decision has from a day on: a report for a period counts the one at its end. */
+const formSince = (
+  tx: ProjectionTx,
+  caseId: unknown,
+  since: unknown,
+  form: unknown,
+  sequence: number,
+) =>
+  tx.query(
+    'INSERT INTO discipline_record_forms (case_id, since, form, sequence) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+    [caseId, since, form, sequence],
+  );
+
 /** The record's decisions and their revisions, on the person's own stream. */
 const handles = (event: RecordedEvent): boolean =>
   event.streamId.startsWith('cadre-') &&
   (event.type === 'DisciplineRecorded' || event.type === 'DisciplineRevised');
+
+/** A review's outcome on the decision: annulled from its day, or its form changed from then on. */
+async function applyRevision(tx: ProjectionTx, data: Data, sequence: number): Promise<void> {
+  // The decision keeps its own number; the complaint decision that changed or annulled it is
+  // named apart, with its day (before: a change replaced the decision's number with the review's).
+  if (data.outcome === 'annulled') {
+    await tx.query(
+      'UPDATE discipline_records SET annulled_on = $2, revised_by_ref = $3, revised_on = $2, updated_sequence = $4 WHERE case_id = $1',
+      [data.caseId, data.revisedOn, data.decisionRef, sequence],
+    );
+  } else {
+    // A revision recorded before a changed form carried its validity keeps the decision's.
+    await tx.query(
+      'UPDATE discipline_records SET form = $2, bar_ends_on = $3, revised_by_ref = $4, revised_on = $8, updated_sequence = $5, in_effect_until = CASE WHEN $6::boolean THEN $7::date ELSE in_effect_until END WHERE case_id = $1',
+      [
+        data.caseId,
+        data.form,
+        data.barEndsOn ?? null,
+        data.decisionRef,
+        sequence,
+        'inEffectUntil' in data,
+        data.inEffectUntil ?? null,
+        data.revisedOn,
+      ],
+    );
+    await formSince(tx, data.caseId, data.revisedOn, data.form, sequence);
+  }
+}
 
 /**
  * The inspectors' register: each discipline decision on a person's record, as revised by reviews,
@@ -19,7 +60,7 @@ const handles = (event: RecordedEvent): boolean =>
 export const disciplineRegisterProjection: Projection = {
   name: 'discipline_register',
   version: 4,
-  tables: ['discipline_records'],
+  tables: ['discipline_records', 'discipline_record_forms'],
   handles,
   async handle(event, tx, { sequence }) {
     if (!handles(event)) return;
@@ -47,6 +88,9 @@ export const disciplineRegisterProjection: Projection = {
           data.sameViolationCaseId ?? null,
         ],
       );
+      // A decision recorded again restates it: its form stands from its day, as the row says.
+      await tx.query('DELETE FROM discipline_record_forms WHERE case_id = $1', [data.caseId]);
+      await formSince(tx, data.caseId, data.decidedOn, data.form, sequence);
       // The earlier decision names the later one too, so either row leads to the other.
       if (data.sameViolationCaseId)
         await tx.query(
@@ -54,29 +98,7 @@ export const disciplineRegisterProjection: Projection = {
           [data.sameViolationCaseId, data.caseId, data.personId],
         );
     } else if (event.type === 'DisciplineRevised') {
-      // The decision keeps its own number; the complaint decision that changed or annulled it is
-      // named apart, with its day (before: a change replaced the decision's number with the review's).
-      if (data.outcome === 'annulled') {
-        await tx.query(
-          'UPDATE discipline_records SET annulled_on = $2, revised_by_ref = $3, revised_on = $2, updated_sequence = $4 WHERE case_id = $1',
-          [data.caseId, data.revisedOn, data.decisionRef, sequence],
-        );
-      } else {
-        // A revision recorded before a changed form carried its validity keeps the decision's.
-        await tx.query(
-          'UPDATE discipline_records SET form = $2, bar_ends_on = $3, revised_by_ref = $4, revised_on = $8, updated_sequence = $5, in_effect_until = CASE WHEN $6::boolean THEN $7::date ELSE in_effect_until END WHERE case_id = $1',
-          [
-            data.caseId,
-            data.form,
-            data.barEndsOn ?? null,
-            data.decisionRef,
-            sequence,
-            'inEffectUntil' in data,
-            data.inEffectUntil ?? null,
-            data.revisedOn,
-          ],
-        );
-      }
+      await applyRevision(tx, data, sequence);
     }
   },
 };

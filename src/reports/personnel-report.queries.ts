@@ -60,13 +60,21 @@ export class PersonnelReportQueries {
     return rows;
   }
 
-  /** Discipline decided in the period and not annulled, by unit, track and form. */
+  /**
+   * Discipline decided in the period, by unit, track and form, as it stood at the period's end: a
+   * decision annulled after the period is counted, in the form a review gave it by then, so the
+   * report for a closed period reads the same whatever reviews come later.
+   */
   async disciplined(unit: string, period: ReportPeriod): Promise<DisciplinedRow[]> {
     const { rows } = await this.pool.query<DisciplinedRow>(
-      `SELECT d.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", d.track, d.form,
+      `SELECT d.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", d.track,
+              COALESCE(f.form, d.form) AS form,
               count(DISTINCT d.person_id)::int AS people, count(*)::int AS decisions
          FROM discipline_records d JOIN org_units u ON u.id = d.org_unit_id
-        WHERE d.annulled_on IS NULL AND d.decided_on BETWEEN $2 AND $3
+         LEFT JOIN LATERAL (SELECT form FROM discipline_record_forms
+                             WHERE case_id = d.case_id AND since <= $3::date
+                             ORDER BY since DESC, sequence DESC LIMIT 1) f ON true
+        WHERE (d.annulled_on IS NULL OR d.annulled_on > $3::date) AND d.decided_on BETWEEN $2 AND $3
           AND ${withinUnit('d.org_unit_id', '$1')}
         GROUP BY 1, 2, 3, 4 ORDER BY 2, 3, 4`,
       [unit, period.from, period.to],
