@@ -57,9 +57,10 @@ const RULE_TRACK: Record<DisciplineTrack, RuleTrack> = { party: 'party', civil_s
 export function planImport(
   rows: ImportRow[],
   context: PlanContext,
+  partlyRead: ReadRow[] = [],
 ): { planned: PlannedCommand[]; problems: RowProblem[] } {
   const planned: PlannedCommand[] = [];
-  const problems: RowProblem[] = [];
+  const problems = partlyRead.flatMap((row) => partlyReadDisciplineProblems(row, context));
   const ordered = [...rows].sort(
     (a, b) => SHEET_KINDS.indexOf(a.kind) - SHEET_KINDS.indexOf(b.kind) || a.line - b.line,
   );
@@ -138,9 +139,28 @@ function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand 
   };
 }
 
-/** Every rule a discipline row breaks (each independent of the others, so all are told). */
+/**
+ * The rules a discipline row with a cell that could not be read breaks in the cells that could:
+ * a clerk meets the form the rule set lacks together with the unreadable category, not after
+ * fixing it. The rule set needs the row's day and track.
+ */
+function partlyReadDisciplineProblems(row: ReadRow, context: PlanContext): RowProblem[] {
+  if (row.kind !== 'discipline') return [];
+  const v = row.values as Partial<Record<string, string>> & { track?: DisciplineTrack };
+  if (v.decidedOn === undefined || v.track === undefined) return [];
+  return disciplineProblems(
+    row,
+    context.today,
+    context.ruleSetOn(v.decidedOn, RULE_TRACK[v.track]),
+  );
+}
+
+/**
+ * Every rule a discipline row breaks (each independent of the others, so all are told); of a row
+ * read in part, those its read cells break (a form left unread is not judged).
+ */
 function disciplineProblems(
-  row: ImportRow,
+  row: ReadRow,
   today: string,
   ruleSet: RuleSet | undefined,
 ): RowProblem[] {
@@ -165,7 +185,7 @@ function disciplineProblems(
         `no rule set of the ${v.track} track is in force on ${v.decidedOn}`,
       ),
     );
-  else if (!forms.includes(v.form))
+  else if (v.form !== undefined && !forms.includes(v.form))
     problems.push(
       problemAt(
         row,

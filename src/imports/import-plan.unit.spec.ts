@@ -111,6 +111,48 @@ describe('import rows → registry commands', () => {
     ]);
   });
 
+  it('a discipline row with a category that cannot be read still tells the form its rule set lacks (before: only the category)', () => {
+    const civilServiceDemotion = {
+      'Mã cán bộ': 'p-a',
+      Khối: 'Công chức',
+      'Hình thức': 'Giáng chức',
+      'Ngày quyết định': '01/09/2026',
+      'Số quyết định': '3-QĐ',
+    };
+    const { rows, partlyRead, problems } = parseRows([
+      sheet('discipline', [{ ...civilServiceDemotion, 'Loại vi phạm': 'Ngân sách?' }]),
+    ]);
+    const plan = planImport(rows, context, partlyRead);
+    expect([...problems, ...plan.problems].map((p) => [p.column, p.rule])).toEqual([
+      ['Loại vi phạm', 'import.choice'],
+      ['Hình thức', 'discipline.form_not_in_rule_set'],
+    ]);
+  });
+
+  it('"Loại vi phạm" takes the category by its Vietnamese name, as the other columns take labels, or by its code', () => {
+    const row = (category: string, ref: string) => ({
+      'Mã cán bộ': 'p-a',
+      Khối: 'Đảng',
+      'Hình thức': 'Cảnh cáo',
+      'Ngày quyết định': '01/09/2026',
+      'Số quyết định': ref,
+      'Loại vi phạm': category,
+    });
+    const { rows, problems } = parseRows([
+      sheet('discipline', [
+        row('Tài chính, ngân sách', '1'),
+        row('budget', '2'),
+        row('land_management', '3'),
+      ]),
+    ]);
+    expect(problems).toEqual([]);
+    expect(rows.map((r) => r.values.violationCategory)).toEqual([
+      'budget',
+      'budget',
+      'land_management',
+    ]);
+  });
+
   it('a person already registered with the same data is unchanged; with other data, the differing cell is refused', () => {
     const { rows } = parseRows([sheet('people', [person])]);
     const { planned } = planImport(rows, context);

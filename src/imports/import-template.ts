@@ -1,12 +1,12 @@
 import { DisciplineTrack } from '../procedures/discipline/discipline.events';
 import { candidateVotes, count, vettingItems } from './case-cell-parsers';
+import { violationCategory } from './violation-category-cell';
 import {
   birthDay,
   CellParser,
   choice,
   day,
   identifier,
-  pattern,
   planningTerm,
   text,
   yesNo,
@@ -141,8 +141,8 @@ export const IMPORT_SHEETS: SheetSpec[] = [
         'Loại vi phạm',
         'Violation category',
         'violationCategory',
-        pattern(/^[a-z][a-z0-9_]{1,59}$/, 'mã loại vi phạm, ví dụ land_management'),
-        'budget',
+        violationCategory,
+        'Tài chính, ngân sách',
       ),
       col('Mã đơn vị', 'Org unit id', 'orgUnitId', identifier, 'ou-phuong-son-tay', false),
       // A recall (bãi nhiệm) carries out the electing council's resolution, as a decided one does.

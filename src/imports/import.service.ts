@@ -21,12 +21,11 @@ import { readRowFacts } from './import-row-facts';
 import { importStream, ImportRecorded, SheetCounts } from './import-recorded';
 import { simulateImport, SimulatedCommand } from './import-simulation';
 import { rowRulesOn } from './row-rules';
-import { SHEET_KINDS, SheetKind } from './import-template';
+import { SHEET_KINDS } from './import-template';
 import { CaseImport, CheckedCase } from './case-import';
-import { RowProblem } from './row-problem';
 import { refuseOwnRecordRows } from './own-record-rows';
 import { listProblems, ProblemList, problemsListedNote } from './problem-list';
-import { ImportRow } from './parse-rows';
+import { REGISTRY_KINDS, rowsWithinGrant } from './rows-within-grant';
 import { RawSheet } from './spreadsheet-reader';
 import { ReadImportFiles } from './read-import-files';
 type PersonRecord = Pick<PersonWrites, 'state' | 'revision'>;
@@ -140,11 +139,15 @@ export class ImportService {
     const cases = await this.cases.check(rows, actor);
     const registryRows = rows.filter((row) => REGISTRY_KINDS.includes(row.kind));
     const today = vietnamDay(new Date());
-    const plan = planImport(registryRows, {
-      ruleSetOn: (day, track) => this.catalog.ruleSetOn(day, track),
-      unitOf: (personId) => refs.unitOf.get(personId),
-      today,
-    });
+    const plan = planImport(
+      registryRows,
+      {
+        ruleSetOn: (day, track) => this.catalog.ruleSetOn(day, track),
+        unitOf: (personId) => refs.unitOf.get(personId),
+        today,
+      },
+      rowsWithinGrant(parsed.partlyRead, refs.outOfScope, named),
+    );
     const records = await this.records(plan.planned, reads);
     const simulated = simulateImport(
       plan.planned,
@@ -249,34 +252,9 @@ export class ImportService {
   }
 }
 
-const REGISTRY_KINDS: SheetKind[] = ['people', 'posts', 'planning', 'discipline'];
-
 /** The problems as a refusal's body carries them: listed up to the cap, with the count. */
 function problemsOf({ errors, errorCount, errorsNotListed }: ProblemList) {
   return { errors, errorCount, errorsNotListed };
-}
-
-/**
- * The rows to judge further: not one outside the grant, nor a row of a person whose row in the
- * people sheet is outside it, nor a step of a case whose row is.
- */
-function rowsWithinGrant(rows: ImportRow[], outOfScope: RowProblem[]): ImportRow[] {
-  if (outOfScope.length === 0) return rows;
-  const outside = new Set(outOfScope.map((p) => `${p.sheet}\u001f${p.line}`));
-  const isOutside = (row: ImportRow) => outside.has(`${row.sheet}\u001f${row.line}`);
-  const value = (row: ImportRow, field: string) => (row.values as Record<string, unknown>)[field];
-  const people = new Set(
-    rows.filter((row) => row.kind === 'people' && isOutside(row)).map((r) => value(r, 'personId')),
-  );
-  const cases = new Set(
-    rows.filter((row) => row.kind === 'cases' && isOutside(row)).map((r) => value(r, 'caseId')),
-  );
-  return rows.filter(
-    (row) =>
-      !isOutside(row) &&
-      !(REGISTRY_KINDS.includes(row.kind) && people.has(value(row, 'personId'))) &&
-      !(row.kind === 'caseSteps' && cases.has(value(row, 'caseId'))),
-  );
 }
 
 function countBySheet(

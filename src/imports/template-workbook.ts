@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { VIOLATION_CATEGORY_NAMES } from '../procedures/discipline/violation-category-names';
 import { IMPORT_SHEETS } from './import-template';
 
 /**
@@ -37,8 +38,21 @@ export async function templateWorkbook(): Promise<Buffer> {
     data.getRow(1).font = { bold: true };
     data.views = [{ state: 'frozen', ySplit: 1 }];
   }
+  addNotes(help);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Notes below the columns: how days, categories and the list cells are written. */
+function addNotes(help: ExcelJS.Worksheet): void {
   help.addRow([]);
   help.addRow(['Ngày (days)', 'dd/mm/yyyy', 'or a date cell', '', '12/04/1978']);
+  help.addRow([
+    'Loại vi phạm',
+    Object.values(VIOLATION_CATEGORY_NAMES).join('; '),
+    'violation category: by its name (or its code)',
+    '',
+    VIOLATION_CATEGORY_NAMES.budget,
+  ]);
   // The two cells of the steps sheet that hold a list, in the compact form the reader takes.
   help.addRow([
     'Giới thiệu',
@@ -59,5 +73,4 @@ export async function templateWorkbook(): Promise<Buffer> {
     'một dòng mỗi bước, theo thứ tự; chỉ điền các cột của loại bước',
     'one row per step taken, in order; only the columns its kind takes',
   ]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
