@@ -111,6 +111,11 @@ describe("a person's history in the web app", () => {
     );
     const timeline = await page.locator('ol.timeline').innerText();
     expect(timeline).not.toMatch(/p-nguyen-van-an/);
+    // Every event by its Vietnamese name, the stored type beside it once (before: the record's
+    // events read "PersonRegistered PersonRegistered").
+    const registered = page.locator('ol.timeline > li', { hasText: 'PersonRegistered' }).first();
+    expect(await registered.locator('strong').innerText()).toMatch(/^\d+\. Lập hồ sơ cán bộ$/);
+    expect((await registered.innerText()).match(/PersonRegistered/g)).toHaveLength(1);
     // The person's own record's events (registered by the demo data) are in the same timeline.
     expect(
       await page

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { disciplineEn, disciplineVi } from './discipline/discipline-strings';
+import { eventTypeNamesEn, eventTypeNamesVi } from './event-type-names';
 
 /** Vietnamese first; English second. Keys are grouped by screen. */
 const vi = {
@@ -142,31 +143,7 @@ const vi = {
     reappointmentNoticeOn: 'Ngày nhắc xem xét bổ nhiệm lại',
     termRule: 'Căn cứ thời hạn',
   },
-  record: {
-    MeetingRecorded: 'Họp, kết luận',
-    NominationTallied: 'Kiểm phiếu giới thiệu',
-    BallotTallied: 'Kiểm phiếu biểu quyết',
-    VettingItemsRecorded: 'Thẩm định, xác minh',
-    VettingItemResolved: 'Giải quyết nội dung thẩm định',
-    VettingItemFlaggedFromRecord: 'Vướng mắc theo hồ sơ cán bộ',
-    DecisionIssued: 'Ban hành quyết định',
-    CaseRejected: 'Dừng hồ sơ',
-    CaseWithdrawn: 'Rút hồ sơ',
-    ElectionResultRecorded: 'Kết quả bầu',
-    CandidatesRegistered: 'Đăng ký dự tuyển',
-    ExamScoresRecorded: 'Kết quả thi tuyển',
-    ProposalRecorded: 'Tờ trình, đề xuất',
-    StepCorrected: 'Đính chính bước',
-    DeadlineMissed: 'Quá hạn',
-    DisciplineStepRecorded: 'Ghi nhận bước',
-    DisciplineBallotTallied: 'Kiểm phiếu hình thức kỷ luật',
-    DisciplineDecided: 'Quyết định kỷ luật',
-    DisciplineCaseClosed: 'Kết thúc hồ sơ',
-    DisciplineTimeBarred: 'Hết thời hiệu kỷ luật',
-    DisciplineTimeLimitExtended: 'Kéo dài thời hạn xử lý',
-    DisciplineComplaintFiled: 'Khiếu nại quyết định kỷ luật',
-    DisciplineComplaintReviewed: 'Giải quyết khiếu nại',
-  },
+  record: eventTypeNamesVi,
   case: {
     title: 'Hồ sơ {{id}}',
     ruleSetFrom: 'Các quy định có hiệu lực ngày {{date}}',
@@ -1087,31 +1064,7 @@ const en: Strings<typeof vi> = {
     reappointmentNoticeOn: 'Re-appointment reminder on',
     termRule: 'Ground of the term',
   },
-  record: {
-    MeetingRecorded: 'Meeting and conclusion',
-    NominationTallied: 'Nomination tally',
-    BallotTallied: 'Ballot tally',
-    VettingItemsRecorded: 'Vetting',
-    VettingItemResolved: 'Vetting item resolved',
-    VettingItemFlaggedFromRecord: 'Flagged from the record',
-    DecisionIssued: 'Decision issued',
-    CaseRejected: 'Case stopped',
-    CaseWithdrawn: 'Case withdrawn',
-    ElectionResultRecorded: 'Election result',
-    CandidatesRegistered: 'Candidates registered',
-    ExamScoresRecorded: 'Examination scores',
-    ProposalRecorded: 'Proposal',
-    StepCorrected: 'Step corrected',
-    DeadlineMissed: 'Deadline missed',
-    DisciplineStepRecorded: 'Step recorded',
-    DisciplineBallotTallied: 'Ballot on the form of discipline',
-    DisciplineDecided: 'Discipline decided',
-    DisciplineCaseClosed: 'Case closed',
-    DisciplineTimeBarred: 'Time-barred',
-    DisciplineTimeLimitExtended: 'Time limit extended',
-    DisciplineComplaintFiled: 'Complaint filed',
-    DisciplineComplaintReviewed: 'Complaint reviewed',
-  },
+  record: eventTypeNamesEn,
   case: {
     title: 'Case {{id}}',
     ruleSetFrom: 'The rules in force on {{date}}',

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CaseStepRecord, CaseView, RuleSet, StepDefinition } from '../api/types';
+import { eventTypeName } from '../event-type-names';
 import { formatDay } from '../dates';
 import { tallyLine, valuesFromRecord } from './correction-values';
 import { StepForm, StepFormProps } from './StepForm';
@@ -31,7 +32,7 @@ export function CorrectStep({ view, step, record, ruleSet, submit, cancel }: Cor
       <dl className="facts" data-testid="correct-step-original">
         <dt>{t('correction.original')}</dt>
         <dd>
-          {record.type}
+          {eventTypeName(t, record.type) ?? record.type}
           {record.outcome
             ? ` · ${t(`outcome.${record.outcome}`, { defaultValue: record.outcome })}`
             : ''}

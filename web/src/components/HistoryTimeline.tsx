@@ -4,6 +4,7 @@ import { AuditEntry } from '../api/types';
 import { formatDateTime } from '../dates';
 import { isWithheld, withheldResultKey } from '../withheld';
 import { HistoryDisagreement } from './HashCheckVerdict';
+import { eventTypeName } from '../event-type-names';
 
 /**
  * A history's events in order, each with who acted, in which role and unit, under which rule
@@ -35,10 +36,11 @@ export function HistoryTimeline({
         >
           <div>
             <strong>
-              {e.revision}. {t(`record.${e.type}`, { defaultValue: e.type })}
+              {e.revision}. {eventTypeName(t, e.type) ?? e.type}
             </strong>{' '}
-            {/* The stored type stays beside its reading: it is what the hash covers. */}
-            <span className="muted mono">{e.type}</span> — {formatDateTime(e.recordedAt)}
+            {/* The stored type stays beside its reading, once: it is what the hash covers. */}
+            {eventTypeName(t, e.type) && <span className="muted mono">{e.type} </span>}—{' '}
+            {formatDateTime(e.recordedAt)}
           </div>
           {about?.(e)}
           {differing.has(e.eventId) && (

@@ -10,6 +10,7 @@ import { can, getSession } from '../session';
 import { ErrorBox, Field, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { ProcedureDiagram } from '../components/ProcedureDiagram';
+import { eventTypeName } from '../event-type-names';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { HashCheckVerdict, StreamCheck } from '../components/HashCheckVerdict';
 import { CaseFacts, StepRecords } from './CasePage';
@@ -245,7 +246,8 @@ export function AuditHistory({ caseId }: { caseId: string }) {
         <div className="row wrap">
           <div className="field grow">
             <label htmlFor="as-of-slider">
-              {t('audit.asOfSlider')} {slider + 1}/{events.length}: {events[slider]?.type}
+              {t('audit.asOfSlider')} {slider + 1}/{events.length}:{' '}
+              {events[slider] && (eventTypeName(t, events[slider].type) ?? events[slider].type)}
             </label>
             <input
               id="as-of-slider"
