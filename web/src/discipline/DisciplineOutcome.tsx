@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDay } from '../dates';
+import { formatDay, formatDecisionRef } from '../dates';
 import { DisciplineCaseView, DisciplineStepRecord, LimitationJudgement } from './discipline-api';
 import { useReasonText } from '../server-text/use-reason-text';
 import { Definition } from '../api/types';
@@ -162,7 +162,7 @@ function DecisionNotes({ view }: { view: DisciplineCaseView }) {
         <p data-testid="same-violation">
           {t('discipline.decision.sameViolation', {
             caseId: decision.sameViolationAs.caseId,
-            decisionRef: decision.sameViolationAs.decisionRef ?? '—',
+            decisionRef: formatDecisionRef(decision.sameViolationAs.decisionRef),
             until: decision.carriedBarEndsOn
               ? formatDay(decision.carriedBarEndsOn)
               : t('discipline.decision.noEnd'),

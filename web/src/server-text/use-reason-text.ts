@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
 import { useCatalog } from '../api/hooks';
 import { ruleParameterGround, ruleSetTitle } from '../pinned-rules';
+import { namesAndDaysInText } from './ids-in-vietnamese-text';
 
 /** The names a page already has for the ids a reason may carry (a case view's `names`). */
 export interface KnownNames {
@@ -39,7 +40,10 @@ export function useReasonText(names?: KnownNames): (text: string) => string {
         ruleSet: (id) => ruleSetTitle(catalog, id, t),
         ruleGround: (id, param) => ruleParameterGround(catalog, id, param),
       };
-      return reasonInVietnamese(text, words) ?? text;
+      const vietnamese = reasonInVietnamese(text, words);
+      return vietnamese === null
+        ? text
+        : namesAndDaysInText(vietnamese, t, catalog?.ruleSets ?? []);
     },
     [english, names, t, catalog],
   );
