@@ -1,4 +1,6 @@
 import { CSV_BOM, csvLine } from '../common/csv';
+import { Language } from '../common/problems/accept-language';
+import { REGISTER_HEADERS_VI, registerCellVi } from './discipline-register-vietnamese';
 import { ReadModelQueries, RegisterQuery, RegisterRecord } from './read-model.queries';
 
 const REGISTER_COLUMNS: (keyof RegisterRecord)[] = [
@@ -30,17 +32,26 @@ const CSV_PAGE = 500;
 
 /**
  * Every record matching the query (its limit and cursor are ignored) as CSV with a BOM, read page
- * by page along the same keyset as the JSON pages so the export and the pages agree.
+ * by page along the same keyset as the JSON pages so the export and the pages agree. In `vi` (the
+ * web app's download) headed and labelled in Vietnamese; otherwise (an API client) the fields'
+ * names and codes, as the JSON has them.
  */
 export async function disciplineRegisterCsv(
   queries: ReadModelQueries,
   query: RegisterQuery,
+  language: Language = 'en',
 ): Promise<string> {
-  let csv = CSV_BOM + csvLine(REGISTER_COLUMNS);
+  const vi = language === 'vi';
+  const header = vi
+    ? REGISTER_COLUMNS.map((column) => REGISTER_HEADERS_VI[column])
+    : REGISTER_COLUMNS;
+  const cell = (record: RegisterRecord, column: keyof RegisterRecord) =>
+    vi ? registerCellVi(record, column) : record[column];
+  let csv = CSV_BOM + csvLine(header);
   let page = await queries.disciplineRecords({ ...query, limit: CSV_PAGE, cursor: undefined });
   for (;;) {
     for (const record of page.items)
-      csv += csvLine(REGISTER_COLUMNS.map((column) => record[column]));
+      csv += csvLine(REGISTER_COLUMNS.map((column) => cell(record, column)));
     if (!page.nextCursor) return csv;
     page = await queries.disciplineRecords({ ...query, limit: CSV_PAGE, cursor: page.nextCursor });
   }

@@ -60,7 +60,7 @@ export const DisciplineRegisterDocs = () =>
     ApiProduces('application/json', 'text/csv'),
     ApiOkResponse({
       description:
-        'a JSON page, or with format=csv every matching row as CSV (UTF-8 with BOM, names beside ids)',
+        'a JSON page, or with format=csv every matching row as CSV (UTF-8 with BOM, names beside ids; with Accept-Language: vi headed and labelled in Vietnamese, otherwise field names and codes)',
       content: {
         'application/json': { schema: { $ref: getSchemaPath(RegisterPageDto) } },
         'text/csv': { schema: { type: 'string' } },

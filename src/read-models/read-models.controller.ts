@@ -1,7 +1,7 @@
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiAuthenticatedProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
 import { CaseSummaryPageDto, InboxPageDto } from './dto/read-model-views.dto';
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { ServerResponse } from 'node:http';
@@ -19,6 +19,7 @@ import { parseChoice, parseFlag, parseLimit } from './cursor';
 import { stepsPerformedBy } from './inbox-steps';
 import { ReadModelQueries, RegisterQuery } from './read-model.queries';
 import { disciplineRegisterCsv } from './discipline-register.csv';
+import { preferredLanguage } from '../common/problems/accept-language';
 import {
   DisciplineRegisterDocs,
   RECORD_STATUSES,
@@ -190,6 +191,7 @@ export class ReadModelsController {
     @Query('format') format?: string,
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
+    @Headers('accept-language') acceptLanguage?: string,
   ) {
     await this.assertFiltersInScope(actor, { orgUnit, person });
     const query: RegisterQuery = {
@@ -211,6 +213,6 @@ export class ReadModelsController {
       return this.queries.disciplineRecords(query);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', 'attachment; filename="discipline-records.csv"');
-    return disciplineRegisterCsv(this.queries, query);
+    return disciplineRegisterCsv(this.queries, query, preferredLanguage(acceptLanguage));
   }
 }

@@ -264,6 +264,22 @@ describe('read models', () => {
     );
   });
 
+  it('the web app’s CSV (Accept-Language: vi) is headed and labelled in Vietnamese (before: English headers and codes)', async () => {
+    const csv = await http()
+      .get('/discipline-records?format=csv')
+      .set(h.inspector)
+      .set('Accept-Language', 'vi')
+      .expect(200);
+    const lines = csv.text.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'Mã hồ sơ,Mã cán bộ,Cán bộ,Mã đơn vị,Đơn vị,Khối,Hình thức,Loại vi phạm,Ngày quyết định,Hiệu lực từ,Hết hiệu lực kỷ luật,Hết hạn chế bổ nhiệm,Ngày bị hủy,Tình trạng,Còn hiệu lực kỷ luật,Đang bị hạn chế bổ nhiệm,Số quyết định,Bộ quy định,Cùng vi phạm (khối kia)',
+    );
+    expect(lines[1]).toContain(',Đảng,Khiển trách,"Tài chính, ngân sách",');
+    expect(lines[1]).toContain(
+      `${addMonths(today, 12)},${addMonths(today, 24)},,Đang có hiệu lực,Có,Có,`,
+    );
+  });
+
   it('the inbox shows each role its own open steps, soonest deadline first', async () => {
     const staff = await http().get('/inbox').set(h.staff).expect(200);
     expect(

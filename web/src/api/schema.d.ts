@@ -7121,13 +7121,15 @@ export interface operations {
                 limit?: string;
                 cursor?: string;
             };
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description a JSON page, or with format=csv every matching row as CSV (UTF-8 with BOM, names beside ids) */
+            /** @description a JSON page, or with format=csv every matching row as CSV (UTF-8 with BOM, names beside ids; with Accept-Language: vi headed and labelled in Vietnamese, otherwise field names and codes) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,62 @@
+import {
+  DISCIPLINE_FORM_NAMES,
+  DISCIPLINE_TRACK_NAMES,
+} from '../procedures/discipline/discipline-names-vi';
+import { VIOLATION_CATEGORY_NAMES } from '../procedures/discipline/violation-category-names';
+import { RegisterRecord } from './read-model.queries';
+
+type Column = keyof RegisterRecord;
+
+/** The register's CSV columns as the screen heads them (web/src/i18n.ts `register`). */
+export const REGISTER_HEADERS_VI: Record<Column, string> = {
+  caseId: 'Mã hồ sơ',
+  personId: 'Mã cán bộ',
+  personName: 'Cán bộ',
+  orgUnitId: 'Mã đơn vị',
+  orgUnitName: 'Đơn vị',
+  track: 'Khối',
+  form: 'Hình thức',
+  violationCategory: 'Loại vi phạm',
+  decidedOn: 'Ngày quyết định',
+  effectiveFrom: 'Hiệu lực từ',
+  inEffectUntil: 'Hết hiệu lực kỷ luật',
+  barEndsOn: 'Hết hạn chế bổ nhiệm',
+  annulledOn: 'Ngày bị hủy',
+  status: 'Tình trạng',
+  inEffect: 'Còn hiệu lực kỷ luật',
+  barred: 'Đang bị hạn chế bổ nhiệm',
+  decisionRef: 'Số quyết định',
+  ruleSet: 'Bộ quy định',
+  sameViolationCaseId: 'Cùng vi phạm (khối kia)',
+};
+
+const STATUS_NAMES: Record<RegisterRecord['status'], string> = {
+  in_effect: 'Đang có hiệu lực',
+  expired: 'Hết hiệu lực',
+  annulled: 'Đã hủy',
+};
+
+const named = (names: Readonly<Record<string, string>>, code: string) => names[code] ?? code;
+
+/**
+ * A register cell as a Vietnamese reader reads it: a track, form, category and status by name,
+ * yes/no as Có/Không; ids, days and decision numbers as recorded (they are data).
+ */
+export function registerCellVi(record: RegisterRecord, column: Column): unknown {
+  const value = record[column];
+  switch (column) {
+    case 'track':
+      return named(DISCIPLINE_TRACK_NAMES, record.track);
+    case 'form':
+      return named(DISCIPLINE_FORM_NAMES, record.form);
+    case 'violationCategory':
+      return named(VIOLATION_CATEGORY_NAMES, record.violationCategory);
+    case 'status':
+      return STATUS_NAMES[record.status] ?? record.status;
+    case 'inEffect':
+    case 'barred':
+      return value ? 'Có' : 'Không';
+    default:
+      return value;
+  }
+}
