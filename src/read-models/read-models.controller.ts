@@ -1,7 +1,7 @@
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiAuthenticatedProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
 import { CaseSummaryPageDto, InboxPageDto } from './dto/read-model-views.dto';
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { ServerResponse } from 'node:http';
@@ -191,7 +191,6 @@ export class ReadModelsController {
     @Query('format') format?: string,
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
-    @Headers('accept-language') acceptLanguage?: string,
   ) {
     await this.assertFiltersInScope(actor, { orgUnit, person });
     const query: RegisterQuery = {
@@ -213,6 +212,10 @@ export class ReadModelsController {
       return this.queries.disciplineRecords(query);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', 'attachment; filename="discipline-records.csv"');
-    return disciplineRegisterCsv(this.queries, query, preferredLanguage(acceptLanguage));
+    return disciplineRegisterCsv(
+      this.queries,
+      query,
+      preferredLanguage(response.req.headers['accept-language']),
+    );
   }
 }

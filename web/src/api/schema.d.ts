@@ -7121,9 +7121,7 @@ export interface operations {
                 limit?: string;
                 cursor?: string;
             };
-            header: {
-                "accept-language": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
