@@ -101,6 +101,15 @@ export class PersonnelReportQueries {
     return rows;
   }
 
+  /** A unit's name, null for an id the registry does not have. */
+  async unitName(id: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ name: string }>(
+      'SELECT name FROM org_units WHERE id = $1',
+      [id],
+    );
+    return rows[0]?.name ?? null;
+  }
+
   /** Names of the province units (kind `province`) by id. */
   async provinces(): Promise<Map<string, string>> {
     const { rows } = await this.pool.query<{ id: string; name: string }>(

@@ -1,3 +1,5 @@
+import { percentVi } from './report-workbook';
+import { ruleSetNameVi } from '../workflow/rule-sets/rule-set-name-vi';
 import { isNonLocal, provinceKey } from './non-local';
 import { ageOn, poolAgainstTargets } from './planning-targets';
 
@@ -42,5 +44,24 @@ describe('planning pool against its targets', () => {
   it('ages in whole years', () => {
     expect(ageOn('1986-12-02', '2026-12-01')).toBe(39);
     expect(ageOn('1986-12-02', '2026-12-02')).toBe(40);
+  });
+});
+
+describe('the workbook in Vietnamese', () => {
+  it('writes a share with a decimal comma as the screen does (before: "66.7%")', () => {
+    expect(percentVi(66.7)).toBe('66,7%');
+    expect(percentVi(100)).toBe('100%');
+    expect(percentVi(null)).toBe('');
+  });
+
+  it('names a rule set by the day its rules took effect and its instruments, never its id', () => {
+    expect(
+      ruleSetNameVi({
+        title: 'State track from 2025-10-08: Nghị định 170/2025; Luật Cán bộ, công chức 2025',
+        effectiveFrom: '2025-10-08',
+      }),
+    ).toBe(
+      'Các quy định có hiệu lực ngày 08/10/2025: Nghị định 170/2025; Luật Cán bộ, công chức 2025',
+    );
   });
 });

@@ -1,5 +1,17 @@
 import { Workbook, Worksheet } from 'exceljs';
+import {
+  DISCIPLINE_FORM_NAMES,
+  DISCIPLINE_TRACK_NAMES,
+} from '../procedures/discipline/discipline-names-vi';
+import { citationInVietnamese } from '../workflow/rule-sets/citation-in-vietnamese';
+import { dayVi } from '../workflow/rule-sets/rule-set-name-vi';
 import { PersonnelReport } from './personnel-report';
+
+/** What the workbook names that the report gives by id: its unit, and its rule set (ruleSetNameVi). */
+export interface WorkbookNames {
+  orgUnitName: string;
+  ruleSetName: string;
+}
 
 const PROCEDURE_VI: Record<string, string> = {
   appointment: 'Bổ nhiệm',
@@ -16,17 +28,6 @@ const PROCEDURE_VI: Record<string, string> = {
   removal_relief: 'Cho thôi giữ chức vụ',
   removal_suspension: 'Tạm đình chỉ công tác',
 };
-const TRACK_VI: Record<string, string> = { party: 'Đảng', civil_service: 'Chính quyền' };
-const FORM_VI: Record<string, string> = {
-  reprimand: 'Khiển trách',
-  warning: 'Cảnh cáo',
-  demotion: 'Hạ bậc lương / giáng chức',
-  removal_from_post: 'Cách chức',
-  expulsion: 'Khai trừ',
-  dismissal: 'Buộc thôi việc',
-  recall: 'Bãi nhiệm',
-};
-
 function sheet(
   book: Workbook,
   name: string,
@@ -44,19 +45,22 @@ function sheet(
   return ws;
 }
 
-const percent = (value: number | null) => (value === null ? '' : `${value}%`);
+// 66,7% with a decimal comma, as the screen writes it in Vietnamese.
+const DECIMAL = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+export const percentVi = (value: number | null) =>
+  value === null ? '' : `${DECIMAL.format(value)}%`;
 
 /** The first sheet: every count of the report on one page. */
-function summarySheet(book: Workbook, report: PersonnelReport): void {
+function summarySheet(book: Workbook, report: PersonnelReport, names: WorkbookNames): void {
   const pool = report.planningPool;
   sheet(
     book,
     'Tổng hợp',
     ['Chỉ tiêu', 'Số lượng', 'Ghi chú'],
     [
-      ['Đơn vị', report.orgUnitId, ''],
-      ['Từ ngày', report.period.from, ''],
-      ['Đến ngày', report.period.to, ''],
+      ['Đơn vị', names.orgUnitName, ''],
+      ['Từ ngày', dayVi(report.period.from), ''],
+      ['Đến ngày', dayVi(report.period.to), ''],
       ...Object.entries(report.decisions.totals).map(([procedure, count]) => [
         `${PROCEDURE_VI[procedure] ?? procedure} (đã quyết định)`,
         count,
@@ -66,29 +70,32 @@ function summarySheet(book: Workbook, report: PersonnelReport): void {
       [
         'Cán bộ lãnh đạo không phải người địa phương',
         report.nonLocalLeaders.nonLocal,
-        `trên ${report.nonLocalLeaders.withOrigin} người có quê quán (${report.nonLocalLeaders.leaders} người giữ chức vụ lãnh đạo), ngày ${report.asOf}`,
+        `trên ${report.nonLocalLeaders.withOrigin} người có quê quán (${report.nonLocalLeaders.leaders} người giữ chức vụ lãnh đạo), ngày ${dayVi(report.asOf)}`,
       ],
-      ['Người trong quy hoạch', pool.people, `ngày ${report.asOf}`],
+      ['Người trong quy hoạch', pool.people, `ngày ${dayVi(report.asOf)}`],
       [
         'Nữ trong quy hoạch',
         pool.women.count,
-        `${percent(pool.women.percent)} (chỉ tiêu ≥ ${pool.women.targetPercent}%)`,
+        `${percentVi(pool.women.percent)} (chỉ tiêu ≥ ${pool.women.targetPercent}%)`,
       ],
       [
         'Trẻ (dưới ' + pool.young.underAge + ' tuổi) trong quy hoạch',
         pool.young.count,
-        `${percent(pool.young.percent)} (chỉ tiêu ≥ ${pool.young.targetPercent}%)`,
+        `${percentVi(pool.young.percent)} (chỉ tiêu ≥ ${pool.young.targetPercent}%)`,
       ],
-      ['Căn cứ', report.ruleSet, pool.citation],
+      ['Căn cứ', names.ruleSetName, citationInVietnamese(pool.citation) ?? pool.citation],
     ],
   );
 }
 
 /** The report as an Excel workbook (xlsx), one sheet per section, Vietnamese headers. */
-export async function reportWorkbook(report: PersonnelReport): Promise<Buffer> {
+export async function reportWorkbook(
+  report: PersonnelReport,
+  names: WorkbookNames,
+): Promise<Buffer> {
   const book = new Workbook();
   book.creator = 'cadreflow';
-  summarySheet(book, report);
+  summarySheet(book, report, names);
   sheet(
     book,
     'Quyết định',
@@ -103,12 +110,12 @@ export async function reportWorkbook(report: PersonnelReport): Promise<Buffer> {
   sheet(
     book,
     'Kỷ luật',
-    ['Mã đơn vị', 'Đơn vị', 'Hệ thống', 'Hình thức', 'Số người', 'Số quyết định'],
+    ['Mã đơn vị', 'Đơn vị', 'Khối', 'Hình thức', 'Số người', 'Số quyết định'],
     report.discipline.rows.map((r) => [
       r.orgUnitId,
       r.orgUnitName,
-      TRACK_VI[r.track] ?? r.track,
-      FORM_VI[r.form] ?? r.form,
+      DISCIPLINE_TRACK_NAMES[r.track] ?? r.track,
+      DISCIPLINE_FORM_NAMES[r.form] ?? r.form,
       r.people,
       r.decisions,
     ]),

@@ -27,6 +27,7 @@ import { buildPersonnelReport } from './personnel-report';
 import { PersonnelReportQueries } from './personnel-report.queries';
 import { parseReportPeriod } from './report-period';
 import { reportWorkbook } from './report-workbook';
+import { ruleSetNameVi } from '../workflow/rule-sets/rule-set-name-vi';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -110,7 +111,11 @@ export class ReportsController {
     });
     if (!asXlsx) return report;
     // A Buffer returned as is would be serialised as JSON: a StreamableFile is sent as bytes.
-    return new StreamableFile(await reportWorkbook(report), {
+    const names = {
+      orgUnitName: (await this.queries.unitName(report.orgUnitId)) ?? report.orgUnitId,
+      ruleSetName: ruleSetNameVi(ruleSet),
+    };
+    return new StreamableFile(await reportWorkbook(report, names), {
       type: XLSX,
       disposition: `attachment; filename="bao-cao-can-bo-${period.from}-${period.to}.xlsx"`,
     });

@@ -297,4 +297,23 @@ describe('personnel report over HTTP', () => {
       'p-far',
     );
   });
+
+  it('names in the workbook what the screen names: the unit, days, the rule set, its citation, the track (before: ids, ISO days, English)', async () => {
+    const res = await report('staff', '?format=xlsx').buffer(true).parse(binary).expect(200);
+    const book = new Workbook();
+    await book.xlsx.load(res.body as Parameters<typeof book.xlsx.load>[0]);
+    const rows = book.getWorksheet('Tổng hợp')!.getSheetValues().filter(Boolean) as unknown[][];
+    const row = (label: string) => rows.find((r) => r[1] === label)!.slice(1);
+    expect(row('Đơn vị')[1]).toBe('Thị xã Demo');
+    const vietnameseDay = (day: string) => day.split('-').reverse().join('/');
+    expect(row('Từ ngày')[1]).toBe(`01/01/${today.slice(0, 4)}`);
+    expect(row('Đến ngày')[1]).toBe(vietnameseDay(today));
+    expect(row('Nữ trong quy hoạch')[2]).toBe('100% (chỉ tiêu ≥ 25%)');
+    const [, ruleSet, citation] = row('Căn cứ') as string[];
+    expect(ruleSet).toMatch(/^Các quy định có hiệu lực ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(citation).not.toMatch(/in force from/);
+    const discipline = book.getWorksheet('Kỷ luật')!;
+    expect(discipline.getRow(1).getCell(3).value).toBe('Khối');
+    expect(discipline.getRow(2).getCell(3).value).toBe('Đảng');
+  });
 });
