@@ -26,6 +26,8 @@ export const REGISTER_HEADERS_VI: Record<Column, string> = {
   inEffect: 'Còn hiệu lực kỷ luật',
   barred: 'Đang bị hạn chế bổ nhiệm',
   decisionRef: 'Số quyết định',
+  revisedByRef: 'Quyết định giải quyết khiếu nại',
+  revisedOn: 'Ngày giải quyết khiếu nại',
   ruleSet: 'Bộ quy định',
   sameViolationCaseId: 'Cùng vi phạm (khối kia)',
 };

@@ -167,11 +167,14 @@ describe('the discipline register: in effect is not barred', () => {
       .toString('utf8')
       .trim()
       .split(/\r?\n/);
-    expect(lines[0]).toContain('inEffectUntil,barEndsOn,annulledOn,status,inEffect,barred');
+    // The web app's download in Vietnamese, as the screen heads and labels it.
+    expect(lines[0]).toContain(
+      'Hết hiệu lực kỷ luật,Hết hạn chế bổ nhiệm,Ngày bị hủy,Tình trạng,Còn hiệu lực kỷ luật,Đang bị hạn chế bổ nhiệm',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('d-old-warning');
     expect(lines[1]).toContain(
-      `${addMonths(old, 12)},${barEndsOn['d-old-warning']},,expired,false,true`,
+      `${addMonths(old, 12)},${barEndsOn['d-old-warning']},,Hết hiệu lực,Không,Có`,
     );
 
     // Still in effect: only the recent reprimand.

@@ -442,11 +442,11 @@ describe('the web app in a browser', () => {
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split(/\r?\n/);
-    expect(lines[0]).toContain('personName');
+    expect(lines[0]).toContain('Mã cán bộ,Cán bộ,');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('d-web-1');
     expect(lines[1]).toContain('Lê Văn Cường');
-    expect(lines[1]).toContain('warning');
+    expect(lines[1]).toContain('Cảnh cáo');
     await context.close();
   });
 
