@@ -39,11 +39,13 @@ export function seatsHeldMessage(
   day: string,
   seats: number,
   sitting: readonly PostHolder[],
+  /** The field the refusal names: the post's id, or the day it is asked for. */
+  field = 'positionId',
 ): string {
   const names = sitting.map((holder) => {
     const until = seatHeldUntil(holder);
     const term = until === null ? 'with no end of term recorded' : `until ${until}`;
     return `${holder.fullName} (${holder.personId}) from ${holder.from} ${term}`;
   });
-  return `positionId: ${position.title} (${position.id}) is held on ${day} by ${sitting.length} of ${seats} ${seats === 1 ? 'seat' : 'seats'}: ${names.join('; ')}`;
+  return `${field}: ${position.title} (${position.id}) is held on ${day} by ${sitting.length} of ${seats} ${seats === 1 ? 'seat' : 'seats'}: ${names.join('; ')}`;
 }

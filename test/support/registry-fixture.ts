@@ -8,7 +8,7 @@ export async function buildRegistry(
   spec: {
     /** A territory the town belongs to (created first, the town under it). */
     within?: { id: string; name: string; kind: string };
-    positions: { id: string; rank: number }[];
+    positions: { id: string; rank: number; seats?: number }[];
     people: {
       id: string;
       dateOfBirth?: string;
@@ -43,6 +43,7 @@ export async function buildRegistry(
         orgUnitId: 'ou-town',
         appointingAuthority: 'ou-town',
         rank: position.rank,
+        ...(position.seats === undefined ? {} : { seats: position.seats }),
       })
       .expect(201);
   }

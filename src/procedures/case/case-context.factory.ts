@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../common/tokens';
 import { postHolders } from '../../cadres/post-holders';
+import { seatsOf } from '../../cadres/post-seats';
+import { movesThePerson } from './decider/decision-posts';
 import { holdsPostOn, postsStartingAfter } from '../../cadres/person/posts-held-on';
 import { CaseReads } from './case-reads';
 import { Clock, CLOCK } from '../../common/clock';
@@ -110,10 +112,15 @@ export class CaseContextFactory {
 
   /** What a step of an existing case reads besides the person's record (`CaseReads`). */
   async caseFacts(
-    state: { positionId: string },
+    state: { positionId: string; procedure: string },
     reads: CaseReads,
-  ): Promise<Pick<CaseContext, 'candidateFacts' | 'postHolders'>> {
+  ): Promise<Pick<CaseContext, 'candidateFacts' | 'postHolders' | 'seatsOnEffectiveDay'>> {
+    const seats =
+      reads.postSeatsOn !== undefined && movesThePerson(state.procedure)
+        ? await this.seatsOn(state.positionId, reads.postSeatsOn)
+        : undefined;
     return {
+      ...(seats ? { seatsOnEffectiveDay: seats } : {}),
       ...(reads.candidates
         ? { candidateFacts: await this.candidateFacts(reads.candidates, state) }
         : {}),
@@ -128,6 +135,17 @@ export class CaseContextFactory {
           }
         : {}),
     };
+  }
+
+  /** A post with a seat limit, its seats and its holders on `day`; undefined for a post without one. */
+  private async seatsOn(
+    positionId: string,
+    day: string,
+  ): Promise<CaseContext['seatsOnEffectiveDay']> {
+    const position = await this.registry.findPosition(positionId);
+    const seats = position ? seatsOf(position) : null;
+    if (!position || seats === null) return undefined;
+    return { position, seats, day, holders: await this.registry.postHolders(positionId, day) };
   }
 
   /** Each candidate's record as vetting would read it, for the post the case fills. */

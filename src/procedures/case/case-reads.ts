@@ -8,6 +8,8 @@ export interface CaseReads {
   personRecord?: boolean;
   candidates?: string[];
   postHolders?: boolean;
+  /** A decision: the post's seats and who holds it on this day, its effective day. */
+  postSeatsOn?: string;
 }
 
 /**
@@ -20,8 +22,9 @@ export function stepReadsPersonRecord(body: { kind: string }): boolean {
 
 /**
  * What a step reads: the person's record (above), an examination's registration and a
- * nomination their candidates' (a status holding an appointment back), and a council's election
- * who holds the post (whether the seat is free for the council's term).
+ * nomination their candidates' (a status holding an appointment back), a council's election who
+ * holds the post (whether the seat is free for the council's term), and a decision who holds it on
+ * its effective day (whether a seat is free for the person it moves).
  */
 export function stepReads(body: StepBody): CaseReads {
   return {
@@ -30,5 +33,6 @@ export function stepReads(body: StepBody): CaseReads {
       ? { candidates: body.candidates.map((c) => c.personId) }
       : {}),
     ...(body.kind === 'election' ? { postHolders: true } : {}),
+    ...(body.kind === 'decision' ? { postSeatsOn: body.effectiveFrom } : {}),
   };
 }

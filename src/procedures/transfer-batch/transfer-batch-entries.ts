@@ -26,6 +26,7 @@ import { OrgScope } from '../../identity/org-scope';
 import { TransferBatchEntryDto } from './dto/open-transfer-batch.dto';
 import { batchCaseId } from './transfer-batch.events';
 import { entryProblem, TransferBatchProblem } from './transfer-batch-problem';
+import { refuseSeatsTakenInBatch } from './transfer-batch-seats';
 
 /**
  * Entries whose reads are fetched together (one query per kind); the next chunk's are fetched
@@ -111,6 +112,8 @@ export class TransferBatchEntries {
         chunkAt(start).map(({ entry, index }) => this.checkOne(entry, index, frame, result, reads)),
       );
     }
+    const day = vietnamDay(new Date(frame.metadata.occurredAt));
+    await refuseSeatsTakenInBatch(entries, result, reads.registry, this.registry, day);
     const byIndex = (a: { index: number }, b: { index: number }) => a.index - b.index;
     result.planned.sort(byIndex);
     result.problems.sort(byIndex);

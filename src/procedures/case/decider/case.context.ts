@@ -1,6 +1,7 @@
 import { RunningBar } from '../../../cadres/discipline-bar-scope';
 import { PersonStatusPeriod } from '../../../cadres/person/person.state';
 import { PostHolder } from '../../../cadres/post-holders';
+import { Position } from '../../../cadres/registry-records';
 import { StepContext } from '../../../workflow/step-engine';
 import { ExistingCase } from './case.state';
 
@@ -67,6 +68,11 @@ export interface CaseContext extends StepContext {
   candidateFacts?: Record<string, PersonFactsForVetting | undefined>;
   /** A council's election: who holds the case's post now, with their terms. */
   postHolders?: PostHolder[];
+  /**
+   * A decision that moves the person into a post with a seat limit: the post, its seats and who
+   * holds it on the decision's effective day (`day`). Absent for a post without a limit.
+   */
+  seatsOnEffectiveDay?: { position: Position; seats: number; day: string; holders: PostHolder[] };
   /** A procedure's own term rule (re-appointment extends to retirement); default: the rule set's term. */
   decisionTerm?: (
     state: ExistingCase,

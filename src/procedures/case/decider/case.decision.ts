@@ -15,6 +15,7 @@ import { Body, Open } from './case.types';
 import { movesThePerson } from './decision-posts';
 import { termRunsToRetirement } from './term-to-retirement';
 import { refuseBlockingStatus } from './blocking-status';
+import { refuseSeatsFullOnEffectiveDay } from './decision-seats';
 
 /** The decision (quyết định): no flagged vetting item open, the term and the re-appointment notice. */
 export function decision(
@@ -54,6 +55,7 @@ export function decision(
     );
   refusePostAlreadyHeld(state, context);
   refusePendingPost(state, body, context);
+  refuseSeatsFullOnEffectiveDay(state, body, context);
   const term = context.decisionTerm
     ? context.decisionTerm(state, body.effectiveFrom, body.termYears)
     : ruleSetTerm(body, context);
