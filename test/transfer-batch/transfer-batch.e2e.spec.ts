@@ -201,6 +201,22 @@ describe('transfer batches over HTTP', () => {
       field: 'entries[0].orgUnitId',
     });
     expect(outside.body.errors[0]).toMatchObject({ index: 0, field: 'entries[0].orgUnitId' });
+    // The other lines' problems are listed with the one outside the grant (before: only it, and
+    // the corrected list was refused again for what the first answer had not said).
+    const mixed = await http()
+      .post('/transfer-batches/check')
+      .set(staff)
+      .send({
+        entries: [
+          { ...entry('p-an', 'pos-old-1', 'pos-new-1'), orgUnitId: 'ou-other' },
+          entry('p-chi', 'pos-old-1', 'pos-new-3'),
+        ],
+      })
+      .expect(403);
+    expect(mixed.body.errors).toEqual([
+      expect.objectContaining({ index: 0, rule: 'scope.out_of_scope' }),
+      expect.objectContaining({ index: 1, rule: 'transfer_batch.post_not_held' }),
+    ]);
     // A batch of another unit answers exactly like one that does not exist: neither tells
     // whether the id is used nor (before: "belongs to org unit …") which unit opened it.
     const missing = await http().get('/transfer-batches/tb-outside').set(staff).expect(403);

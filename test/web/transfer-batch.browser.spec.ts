@@ -5,6 +5,7 @@ import { RegistryService } from '../../src/cadres/registry.service';
 import { BULK_WRITES } from '../../src/common/tokens';
 import { BulkWrites } from '../../src/event-store/bulk-writes';
 import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { eventually } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   axeViolations,
@@ -31,7 +32,12 @@ describe('opening a transfer batch in the browser', () => {
 
   beforeAll(async () => {
     buildWebApp();
-    t = await startTestApp('web_transfer_batch', { DEV_SIGN_IN: 'true', WEB_DIR: WEB_DIST });
+    t = await startTestApp('web_transfer_batch', {
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: WEB_DIST,
+      // The people search that turns names into ids reads the registry's projection.
+      RUN_WORKERS: 'true',
+    });
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
     await loadDemoData(
@@ -156,6 +162,93 @@ describe('opening a transfer batch in the browser', () => {
       .getByTestId('batch-stopped')
       .getByText(/^Đã dừng: /)
       .waitFor();
+    await page.context().close();
+  });
+
+  it('takes names as a spreadsheet has them: unknown and shared names named on their line before anything is sent, the rest opened by id', async () => {
+    // A second "Ngô Thị Lan" in the grant: her name alone does not say who is moved.
+    await request(t.app.getHttpServer())
+      .post('/cadres')
+      .set({ Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-ha-noi')}` })
+      .send({
+        id: 'p-ngo-thi-lan-2',
+        fullName: 'Ngô Thị Lan',
+        dateOfBirth: '1986-02-02',
+        gender: 'female',
+        ethnicity: 'Kinh',
+        partyMember: true,
+        educationLevel: 'Cử nhân',
+        politicalTheoryLevel: 'Trung cấp',
+        orgUnitId: 'ou-xa-quang-oai-peoples-committee',
+      })
+      .expect(201);
+    await eventually(
+      () => t.db.pool.query("SELECT 1 FROM people WHERE full_name = 'Ngô Thị Lan'"),
+      ({ rowCount }) => rowCount === 2,
+    );
+    const page = await signInAs('staff-1');
+    await page.goto(`${base}/transfer-batches`);
+    await page.getByLabel('Mã đợt').fill('tb-web-names');
+    const named = line(
+      'Bùi Thị Hoa',
+      'Phó Chủ tịch UBND phường Tùng Thiện',
+      'Phó Trưởng phòng Văn hóa - Xã hội phường Sơn Tây',
+      'Phòng Văn hóa - Xã hội phường Sơn Tây',
+    );
+    const lines = [
+      named,
+      line(
+        'Nguyễn Văn Không Có',
+        'Phó Chủ tịch UBND xã Đoài Phương',
+        'Phó Chủ tịch UBND phường Sơn Tây',
+        'UBND phường Sơn Tây',
+      ),
+      line(
+        'Ngô Thị Lan',
+        'Phó Chủ tịch UBND xã Đoài Phương',
+        'Phó Chủ tịch UBND phường Sơn Tây',
+        'Phòng Văn hóa phường Sơn Tây',
+      ),
+      // A line the service refuses, listed with the names not found.
+      line(
+        'Trần Thị Bình',
+        'Giám đốc Sở Nội vụ thành phố Hà Nội',
+        'Phó Trưởng ban Tổ chức Thành ủy Hà Nội',
+        'Ban Tổ chức Thành ủy Hà Nội',
+      ),
+    ];
+    await page.getByLabel('Danh sách điều động').fill(lines.join('\n'));
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByTestId('batch-check').getByText('Có 4 lỗi; chưa mở hồ sơ nào.').waitFor();
+    const rows = await page.getByTestId('batch-errors').locator('tbody tr').allInnerTexts();
+    expect(rows).toEqual([
+      expect.stringMatching(
+        /^2\tCán bộ \(họ tên hoặc mã\)\tkhông tìm thấy cán bộ tên “Nguyễn Văn Không Có”/,
+      ),
+      expect.stringMatching(
+        /^3\tCán bộ \(họ tên hoặc mã\)\tcó 2 cán bộ tên “Ngô Thị Lan”: ghi mã \(p-ngo-thi-lan, p-ngo-thi-lan-2\)/,
+      ),
+      expect.stringMatching(
+        /^3\tĐơn vị tiếp nhận\tkhông tìm thấy đơn vị tên “Phòng Văn hóa phường Sơn Tây”/,
+      ),
+      expect.stringMatching(/^4\tChức vụ đang giữ\t.*transfer_batch\.post_not_held$/),
+    ]);
+    expect(await page.getByRole('button', { name: 'Mở hồ sơ' }).isDisabled()).toBe(true);
+    await screenshot(page, 'transfer-batch-names');
+
+    await page.getByLabel('Danh sách điều động').fill(named);
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByText('Danh sách hợp lệ: sẽ mở 1 hồ sơ điều động (đợt tb-web-names).').waitFor();
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.getByTestId('batch-progress').getByText('Đã mở 1/1 hồ sơ').waitFor();
+    const opened = await request(t.app.getHttpServer())
+      .get('/cases/tb-web-names-1')
+      .set({ Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-ha-noi')}` })
+      .expect(200);
+    expect(opened.body).toMatchObject({
+      personId: 'p-bui-thi-hoa',
+      positionId: 'pos-phuong-son-tay-deputy-head-culture-society',
+    });
     await page.context().close();
   });
 });

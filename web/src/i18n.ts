@@ -525,7 +525,7 @@ const vi = {
   transferBatch: {
     title: 'Điều động hàng loạt',
     intro:
-      'Mở một lần hồ sơ điều động cho nhiều cán bộ khi sắp xếp tổ chức bộ máy. Mỗi dòng một người: mã cán bộ, chức vụ đang giữ, chức vụ tiếp nhận, đơn vị tiếp nhận, lý do hoặc số quyết định (dán từ bảng tính hoặc chọn tệp CSV). Kiểm tra trước: mọi dòng sai được nêu với trường và quy định; nếu còn dòng sai thì không hồ sơ nào được mở. Gửi lại cùng danh sách không mở thêm hồ sơ nào.',
+      'Mở một lần hồ sơ điều động cho nhiều cán bộ khi sắp xếp tổ chức bộ máy. Mỗi dòng một người: họ và tên cán bộ, chức vụ đang giữ, chức vụ tiếp nhận, đơn vị tiếp nhận (ghi tên như trong danh mục, hoặc mã), lý do hoặc số quyết định (dán từ bảng tính hoặc chọn tệp CSV). Kiểm tra trước: tên không tìm thấy hoặc trùng (ghi mã thay tên) và mọi dòng sai khác được nêu cùng lúc với trường và quy định; nếu còn dòng sai thì không hồ sơ nào được mở. Gửi lại cùng danh sách không mở thêm hồ sơ nào.',
     batchId: 'Mã đợt (để trống: hệ thống tự đặt theo danh sách)',
     file: 'Tệp danh sách (CSV)',
     entries: 'Danh sách điều động',
@@ -544,7 +544,7 @@ const vi = {
     stopped:
       'Đã dừng: {{reason}}. Sửa danh sách hoặc xử lý hồ sơ đó rồi gửi lại đợt để mở tiếp từ chỗ dừng.',
     columns: {
-      personId: 'Mã cán bộ',
+      personId: 'Cán bộ (họ tên hoặc mã)',
       currentPositionId: 'Chức vụ đang giữ',
       positionId: 'Chức vụ tiếp nhận',
       orgUnitId: 'Đơn vị tiếp nhận',
@@ -1433,7 +1433,7 @@ const en: Strings<typeof vi> = {
   transferBatch: {
     title: 'Transfers in bulk',
     intro:
-      'Open transfer cases for many people at once when units are reorganised. One person a line: person id, post held, receiving post, receiving unit, reason or decision number (pasted from a spreadsheet, or a CSV file). Check first: every bad line is named with its field and rule; while one is bad, no case is opened. Sending the same list again opens nothing more.',
+      'Open transfer cases for many people at once when units are reorganised. One person a line: their full name, post held, receiving post, receiving unit (names as the registry has them, or ids), reason or decision number (pasted from a spreadsheet, or a CSV file). Check first: a name not found or shared (give the id instead) and every other bad line are named together with their field and rule; while one is bad, no case is opened. Sending the same list again opens nothing more.',
     batchId: 'Batch id (empty: derived from the list)',
     file: 'List file (CSV)',
     entries: 'Transfers',
@@ -1452,7 +1452,7 @@ const en: Strings<typeof vi> = {
     stopped:
       'Stopped: {{reason}}. Correct the list or deal with that case, then send the batch again to continue where it stopped.',
     columns: {
-      personId: 'Person id',
+      personId: 'Person (full name or id)',
       currentPositionId: 'Post held',
       positionId: 'Receiving post',
       orgUnitId: 'Receiving unit',

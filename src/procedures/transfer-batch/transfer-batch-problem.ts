@@ -18,3 +18,33 @@ export function entryProblem(index: number, violation: DomainRuleViolation): Tra
   const path = BATCH_FIELDS.has(field) ? field : `entries[${index}].${field}`;
   return { index, field: path, rule: violation.rule, message: `${path}: ${rest}` };
 }
+
+/**
+ * A batch naming an id outside the grant is refused as any route is (403), with every entry's
+ * problem listed, those outside the grant and the others: nothing was opened.
+ */
+export function refuseOutOfScope(
+  outOfScope: TransferBatchProblem[],
+  problems: TransferBatchProblem[],
+): void {
+  if (outOfScope.length)
+    throw new DomainRuleViolation(
+      'scope.out_of_scope',
+      `${outOfScope[0].message}; ${outOfScope.length} entry(ies) name a unit, post or person outside your grant, ${problems.length} other problem(s) in the batch (each in errors), nothing was opened`,
+      'forbidden',
+      outOfScope[0].field,
+      { errors: [...outOfScope, ...problems].sort((a, b) => a.index - b.index) },
+    );
+}
+
+/** A batch with a bad entry opens nothing: every problem is listed. */
+export function refuseInvalid(problems: TransferBatchProblem[]): void {
+  if (problems.length)
+    throw new DomainRuleViolation(
+      'transfer_batch.invalid_entries',
+      `entries: ${problems.length} problem(s) in the batch; nothing was opened (every one is listed in errors)`,
+      'unprocessable',
+      'entries',
+      { errors: problems },
+    );
+}

@@ -16,7 +16,7 @@ import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { OpenTransferBatchDto } from './dto/open-transfer-batch.dto';
 import { TransferBatchCheckDto, TransferBatchViewDto } from './dto/transfer-batch-view.dto';
 import { PlannedEntry, TransferBatchEntries } from './transfer-batch-entries';
-import { TransferBatchProblem } from './transfer-batch-problem';
+import { refuseInvalid, refuseOutOfScope } from './transfer-batch-problem';
 import { batchConflict, stopOnConflict } from './transfer-batch-stop';
 import {
   evolveTransferBatch,
@@ -87,8 +87,9 @@ export class TransferBatchService {
       actor,
       metadata: { ...metadata, causationId: openedEventId, transferBatchId: batchId },
     });
-    // As on every route, an id outside the grant is refused before anything else is told.
-    refuseOutOfScope(checks.outOfScope);
+    // As on every route, an id outside the grant is refused (403); the other lines' problems are
+    // listed with it, so a corrected list is not refused again for what it did not say.
+    refuseOutOfScope(checks.outOfScope, checks.problems);
     if (dryRun)
       return {
         batchId,
@@ -241,28 +242,6 @@ export class TransferBatchService {
 function derivedBatchId(orgUnit: string, contentHash: string): string {
   const digest = createHash('sha256').update(`${orgUnit}\u001f${contentHash}`).digest('hex');
   return `tb-${digest.slice(0, 20)}`;
-}
-
-function refuseOutOfScope(outOfScope: TransferBatchProblem[]): void {
-  if (outOfScope.length)
-    throw new DomainRuleViolation(
-      'scope.out_of_scope',
-      `${outOfScope[0].message}; ${outOfScope.length} entry(ies) name a unit, post or person outside your grant (each in errors), nothing was opened`,
-      'forbidden',
-      outOfScope[0].field,
-      { errors: outOfScope },
-    );
-}
-
-function refuseInvalid(problems: TransferBatchProblem[]): void {
-  if (problems.length)
-    throw new DomainRuleViolation(
-      'transfer_batch.invalid_entries',
-      `entries: ${problems.length} problem(s) in the batch; nothing was opened (every one is listed in errors)`,
-      'unprocessable',
-      'entries',
-      { errors: problems },
-    );
 }
 
 function viewOf({ state, first }: LoadedBatch): TransferBatchViewDto {

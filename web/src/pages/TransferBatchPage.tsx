@@ -5,29 +5,11 @@ import { ErrorBox } from '../components/common';
 import { useReasonText } from '../server-text/use-reason-text';
 import { Link, navigate, useLocation } from '../router';
 import { getSession } from '../session';
+import { BatchCheck, checkBatch } from './transfer-batch-check';
+import { BatchEntry, LineProblem } from './transfer-batch-names';
 
-interface Entry {
-  personId: string;
-  currentPositionId: string;
-  positionId: string;
-  orgUnitId: string;
-  reason: string;
-}
-
-interface Problem {
-  index: number;
-  field: string;
-  rule: string;
-  message: string;
-}
-
-interface Check {
-  batchId: string;
-  valid: boolean;
-  total: number;
-  alreadyOpened: number;
-  errors: Problem[];
-}
+type Entry = BatchEntry;
+type Problem = LineProblem;
 
 interface Progress {
   batchId: string;
@@ -41,12 +23,15 @@ interface Progress {
 
 const COLUMNS = ['personId', 'currentPositionId', 'positionId', 'orgUnitId', 'reason'] as const;
 
-/** One entry a line, its five cells separated by tabs (pasted from a spreadsheet) or commas. */
+/**
+ * One entry a line, its five cells separated by tabs (pasted from a spreadsheet) or commas: each
+ * an id, or a name (full name, post title, unit name) turned into one before the check.
+ */
 export function parseEntries(text: string): Entry[] {
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line && !/^(mã cán bộ|personid)/i.test(line))
+    .filter((line) => line && !/^(mã cán bộ|họ (và )?tên|personid)/i.test(line))
     .map((line) => {
       const cells = line.includes('\t') ? line.split('\t') : line.split(',');
       const [personId, currentPositionId, positionId, orgUnitId, ...reason] = cells.map((c) =>
@@ -121,7 +106,7 @@ export function TransferBatchPage() {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [batchId, setBatchId] = useState('');
-  const [check, setCheck] = useState<Check | null>(null);
+  const [check, setCheck] = useState<BatchCheck | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [opening, setOpening] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -136,7 +121,8 @@ export function TransferBatchPage() {
       .catch(setError);
   }, [shownBatch, progress]);
   const entries = parseEntries(text);
-  const body = () => ({ ...(batchId ? { id: batchId } : {}), entries });
+  // Opened as checked: with the ids the names were turned into.
+  const body = () => ({ ...(batchId ? { id: batchId } : {}), entries: check?.entries ?? entries });
 
   // While the batch opens, its progress is read from the service (the chunks written so far).
   useEffect(() => {
@@ -153,7 +139,7 @@ export function TransferBatchPage() {
     setError(null);
     setProgress(null);
     try {
-      setCheck(await call<Check>('/transfer-batches/check', body()));
+      setCheck(await checkBatch(entries, batchId, call));
     } catch (e) {
       setCheck(null);
       setError(e);
