@@ -22,6 +22,7 @@ import { StreamFoldCache } from '../common/stream-fold-cache';
 import { WrittenStreamFolds } from '../common/written-stream-folds';
 import { KeptPositions } from './kept-positions';
 import { refuseAuthorityNotAbovePost } from './authority-above-post';
+import { refuseAuthorityOtherBranch } from './authority-branch';
 import { RecentOrgUnits } from './recent-org-units';
 import {
   assertReferencesExist,
@@ -122,6 +123,7 @@ export class RegistryService {
       authority,
       authority.parentId ? await this.findOrgUnit(authority.parentId) : null,
     );
+    await refuseAuthorityOtherBranch(postUnit, authority, (at) => this.findOrgUnit(at));
     const position: Position = {
       id,
       title: dto.title,

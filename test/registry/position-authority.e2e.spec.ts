@@ -61,10 +61,34 @@ describe("a post's appointing authority", () => {
     for (const [id, orgUnitId, appointingAuthority] of [
       ['pos-t-7', 'ou-phuong-son-tay-culture-society', 'ou-phuong-son-tay-culture-society'],
       ['pos-t-8', 'ou-phuong-son-tay-culture-society', 'ou-phuong-son-tay-peoples-committee'],
-      ['pos-t-9', 'ou-phuong-son-tay-culture-society', 'ou-phuong-son-tay-party-committee'],
+      ['pos-t-9', 'ou-ha-noi-organization-committee', 'ou-ha-noi-party-committee'],
       ['pos-t-10', 'ou-phuong-son-tay-culture-society', 'ou-ha-noi-peoples-committee'],
+      // A territory is of neither branch: it may appoint to either.
       ['pos-t-11', 'ou-ha-noi-home-affairs', 'ou-ha-noi'],
+      ['pos-t-12', 'ou-ha-noi-organization-committee', 'ou-ha-noi'],
     ])
       await createPost(id, orgUnitId, appointingAuthority).expect(201);
+  });
+
+  it("refuses a people's committee for a Party body's post and a Party committee for a State body's", async () => {
+    for (const [id, orgUnitId, appointingAuthority] of [
+      // Ban Tổ chức Thành ủy by the city's People's Committee (before: 201).
+      ['pos-b-1', 'ou-ha-noi-organization-committee', 'ou-ha-noi-peoples-committee'],
+      // A commune's Party committee by the commune's People's Committee (before: 201).
+      ['pos-b-2', 'ou-xa-doai-phuong-party-committee', 'ou-xa-doai-phuong-peoples-committee'],
+      // A ward's State department by the ward's Party committee.
+      ['pos-b-3', 'ou-phuong-son-tay-culture-society', 'ou-phuong-son-tay-party-committee'],
+    ]) {
+      const refused = await createPost(id, orgUnitId, appointingAuthority).expect(422);
+      expect(refused.body).toMatchObject({
+        rule: 'position.authority_other_branch',
+        field: 'appointingAuthority',
+      });
+      expect(refused.body.message).toMatch(
+        new RegExp(`^appointingAuthority: ${appointingAuthority} \\(`),
+      );
+    }
+    const posts = await http().get('/positions').set(admin()).expect(200);
+    expect(posts.body.filter((post: { id: string }) => post.id.startsWith('pos-b-'))).toEqual([]);
   });
 });

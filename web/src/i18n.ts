@@ -431,6 +431,8 @@ const vi = {
     'position.exists': 'Mã chức vụ đã được dùng',
     'position.authority_not_above':
       'Đơn vị bổ nhiệm phải là chính đơn vị có chức vụ, đơn vị cấp trên hoặc cấp ủy, UBND cùng cấp hay cấp trên',
+    'position.authority_other_branch':
+      'Đơn vị bổ nhiệm phải cùng khối với đơn vị có chức vụ: UBND không bổ nhiệm chức vụ của cơ quan Đảng, cấp ủy không bổ nhiệm chức vụ của cơ quan nhà nước',
     'scope.top_level_needs_admin': 'Chỉ quản trị hệ thống được thêm đơn vị cấp cao nhất',
     'scope.unknown_unit': 'Đơn vị của tài khoản chưa có trong danh mục',
   },
@@ -1340,6 +1342,8 @@ const en: Strings<typeof vi> = {
     'position.exists': 'This post id is taken',
     'position.authority_not_above':
       "The appointing authority must be the post's unit, a unit above it or a Party or people's committee of its level or higher",
+    'position.authority_other_branch':
+      "The appointing authority must be of the post's branch: a people's committee does not appoint to a Party body's post, nor a Party committee to a State body's",
     'scope.top_level_needs_admin': 'Only an administrator adds a top-level unit',
     'scope.unknown_unit': "Your account's unit is not in the registry",
   },
