@@ -12,6 +12,7 @@ import {
   TRANSFER_BATCH_BYTES_PER_ENTRY,
 } from './procedures/transfer-batch/dto/open-transfer-batch.dto';
 import { acceptValidTransferBatch } from './procedures/transfer-batch/dto/transfer-batch-body-check';
+import { verifyTransferBatchBody } from './procedures/transfer-batch/transfer-batch-body-size';
 import { json } from 'body-parser';
 import { trustProxySetting } from './config/trust-proxy';
 import { APP_CONFIG } from './infrastructure/app-config.token';
@@ -52,7 +53,8 @@ export function configureApp(
     '/transfer-batches',
     json({
       limit: config.TRANSFER_BATCH_MAX_ENTRIES * TRANSFER_BATCH_BYTES_PER_ENTRY,
-      verify: verifyUtf8Body,
+      // Its size is kept: once the entries are counted, it may be no more than theirs allow.
+      verify: verifyTransferBatchBody,
     }),
   );
   (app as NestExpressApplication).useBodyParser('json', {

@@ -190,6 +190,24 @@ describe('transfer batches over HTTP', () => {
     expect(malformed.body.field).toBe('entries[1].reason');
   });
 
+  it('reads a body of 3,072 bytes an entry: one entry padded past that is 413, naming the limit', async () => {
+    const body = { entries: [entry('p-chi', 'pos-old-3', 'pos-new-3')] };
+    // Within the route's limit for TRANSFER_BATCH_MAX_ENTRIES (5 × 3,072), past one entry's.
+    const padded = JSON.stringify(body).replace(/^\{/, `{${' '.repeat(12_000)}`);
+    const refused = await http()
+      .post('/transfer-batches/check')
+      .set({ ...staff, 'Content-Type': 'application/json' })
+      .send(padded)
+      .expect(413);
+    expect(refused.body).toMatchObject({
+      rule: 'body.too_large',
+      field: 'entries',
+      limitBytes: 3072 + 4096,
+    });
+    expect(refused.body.message).toMatch(/a batch of 1 entry is read up to 7168 bytes/);
+    await http().post('/transfer-batches/check').set(staff).send(body).expect(200);
+  });
+
   it('keeps to the caller’s scope: entries and batches of another unit are refused', async () => {
     const outside = await http()
       .post('/transfer-batches')

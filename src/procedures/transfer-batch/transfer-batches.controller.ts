@@ -19,6 +19,7 @@ import { CurrentActor } from '../../identity/current-actor.decorator';
 import { OpenTransferBatchDto } from './dto/open-transfer-batch.dto';
 import { TransferBatchCheckDto, TransferBatchViewDto } from './dto/transfer-batch-view.dto';
 import { TransferBatchService } from './transfer-batch.service';
+import { refuseBodyPastEntries, SizedRequest } from './transfer-batch-body-size';
 
 @ApiTags('transfer-batches')
 @ApiBearerAuth()
@@ -38,13 +39,14 @@ export class TransferBatchesController {
       'Dry run of a transfer batch: every entry judged by the rules of POST /cases and the batch’s own (the person holds the post they leave, one entry per person); writes nothing',
   })
   @ApiOkResponse({ type: TransferBatchCheckDto })
-  @ApiProblems(403, 409, 422)
+  @ApiProblems(403, 409, 413, 422)
   @ApiBodyProblems()
   check(
     @Body() dto: OpenTransferBatchDto,
     @CurrentActor() actor: Actor,
-    @Req() request: RequestLike,
+    @Req() request: RequestLike & SizedRequest,
   ) {
+    refuseBodyPastEntries(request, dto.entries.length);
     return this.batches.open(
       dto,
       actor,
@@ -60,13 +62,14 @@ export class TransferBatchesController {
       'Open a transfer (điều động) case for every entry: all entries checked first and nothing opened if one is bad (422 transfer_batch.invalid_entries lists each by index, field and rule; 403 if one is outside your grant); then the cases in chunks, each chunk one transaction with the batch’s progress. The same batch again opens nothing new; a batch cut short continues',
   })
   @ApiCreatedResponse({ type: TransferBatchViewDto })
-  @ApiProblems(403, 409, 422)
+  @ApiProblems(403, 409, 413, 422)
   @ApiBodyProblems()
   open(
     @Body() dto: OpenTransferBatchDto,
     @CurrentActor() actor: Actor,
-    @Req() request: RequestLike,
+    @Req() request: RequestLike & SizedRequest,
   ) {
+    refuseBodyPastEntries(request, dto.entries.length);
     return this.batches.open(dto, actor, metadataFromRequest(request, actor, this.clock.now()));
   }
 

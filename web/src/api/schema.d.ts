@@ -5958,7 +5958,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description body.too_large */
+            /**
+             * @description body.too_large
+             *
+             *     body.too_large
+             */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6044,7 +6048,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description body.too_large */
+            /**
+             * @description body.too_large
+             *
+             *     body.too_large
+             */
             413: {
                 headers: {
                     [name: string]: unknown;
