@@ -215,7 +215,7 @@ export class CadresController {
     const day = parseAsOf(asOf)?.day ?? this.today();
     const target = await this.eligibilities.targetPost(wanted);
     await this.scope.assertPositionInScope(actor, wanted, 'for');
-    return this.eligibilities.on(personId, target, day);
+    return this.eligibilities.on(personId, target, day, actor);
   }
 
   @Allow(...ACCESS.registryWrite)

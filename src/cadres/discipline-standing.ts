@@ -11,7 +11,21 @@ export interface DisciplineStanding {
   openCasesPastVerification: string[];
   /** Every discipline case about the person not yet decided, closed or withdrawn. */
   openCases: string[];
+  /**
+   * The open cases the reader's grant does not reach, counted but not named (those lists leave
+   * them out): they weigh as the others do.
+   */
+  elsewhere: DisciplineCasesElsewhere;
 }
+
+/** How many open discipline cases opened by a unit above a reader may not be told the ids of. */
+export interface DisciplineCasesElsewhere {
+  open: number;
+  pastVerification: number;
+}
+
+/** How a reader who may not be told a discipline case's id is told of it. */
+export const CASE_OPENED_ABOVE = 'a discipline case opened by a unit above';
 
 /** The last day a recorded discipline has effect (hiệu lực); records written before it was recorded: the bar's end. */
 export function inEffectUntil(record: DisciplineOnRecord): string | null {
@@ -40,7 +54,13 @@ export function disciplineStandingFrom(
   discipline: DisciplineOnRecord[],
   openCases: OpenCaseOnRecord[],
   day: string,
+  /** The open cases the reader's grant does not reach (`disciplineCasesOutOfGrant`). */
+  outOfGrant: ReadonlySet<string> = new Set(),
 ): DisciplineStanding {
+  const open = openCases.filter((c) => c.procedure === 'discipline');
+  const past = open.filter((c) => c.stage === 'past_verification');
+  const named = (cases: OpenCaseOnRecord[]) =>
+    cases.filter((c) => !outOfGrant.has(c.caseId)).map((c) => c.caseId);
   return {
     bars: discipline
       .filter((record) => record.decidedOn <= day && barredOn(record, day))
@@ -50,10 +70,12 @@ export function disciplineStandingFrom(
         decisionRef: record.decisionRef,
         ...(record.barScope ? { scope: record.barScope } : {}),
       })),
-    openCasesPastVerification: openCases
-      .filter((c) => c.procedure === 'discipline' && c.stage === 'past_verification')
-      .map((c) => c.caseId),
-    openCases: openCases.filter((c) => c.procedure === 'discipline').map((c) => c.caseId),
+    openCasesPastVerification: named(past),
+    openCases: named(open),
+    elsewhere: {
+      open: open.length - named(open).length,
+      pastVerification: past.length - named(past).length,
+    },
   };
 }
 
@@ -66,4 +88,13 @@ export function casesBarringAppointment(
   from: DisciplineCaseBarsFrom,
 ): string[] {
   return from === 'opening' ? standing.openCases : standing.openCasesPastVerification;
+}
+
+/** How many open discipline cases a reader may not name hold back an appointment, by the rule set's stage. */
+export function casesElsewhereBarringAppointment(
+  elsewhere: DisciplineCasesElsewhere | undefined,
+  from: DisciplineCaseBarsFrom,
+): number {
+  if (!elsewhere) return 0;
+  return from === 'opening' ? elsewhere.open : elsewhere.pastVerification;
 }

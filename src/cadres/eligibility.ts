@@ -1,7 +1,9 @@
 import { RuleSet, ruleCitation, ruleValue } from '../workflow/rule-sets/rule-set';
 import { retirementDate, wholeYearsBetween } from '../workflow/rules/retirement';
 import {
+  CASE_OPENED_ABOVE,
   casesBarringAppointment,
+  casesElsewhereBarringAppointment,
   DisciplineCaseBarsFrom,
   disciplineStandingFrom,
 } from './discipline-standing';
@@ -38,9 +40,11 @@ export function appointmentEligibility(
   day: string,
   /** The route the appointment definition names for a post already held (`postAlreadyHeld`). */
   postAlreadyHeld?: { route: string },
+  /** The open discipline cases the reader's grant does not reach: told of, not named. */
+  outOfGrant?: ReadonlySet<string>,
 ): Eligibility {
   const reasons: EligibilityReason[] = [];
-  const facts = disciplineStandingFrom(person.discipline, person.openCases, day);
+  const facts = disciplineStandingFrom(person.discipline, person.openCases, day, outOfGrant);
   // A decided discipline bars a higher post (Quy định 80/377; Luật CBCC art. 82(2)); its recorded
   // scope may bar an equivalent post (Điều lệ Đảng art. 40(3)) or any appointment (Luật CBCC art.
   // 82(3)) too. `barEndsOn` is the bar's end, not the discipline's own validity.
@@ -53,10 +57,16 @@ export function appointmentEligibility(
     });
   }
   const barsFrom = ruleValue<DisciplineCaseBarsFrom>(ruleSet, 'appointment.disciplineCaseBarsFrom');
-  for (const caseId of casesBarringAppointment(facts, barsFrom)) {
+  const barring = [
+    ...casesBarringAppointment(facts, barsFrom).map((caseId) => `discipline case ${caseId}`),
+    ...Array<string>(casesElsewhereBarringAppointment(facts.elsewhere, barsFrom)).fill(
+      CASE_OPENED_ABOVE,
+    ),
+  ];
+  for (const named of barring) {
     reasons.push({
       rule: 'discipline.case_open',
-      reason: `discipline case ${caseId} is open${barsFrom === 'opening' ? '' : ' past verification'} (${ruleCitation(ruleSet, 'appointment.disciplineCaseBarsFrom')})`,
+      reason: `${named} is open${barsFrom === 'opening' ? '' : ' past verification'} (${ruleCitation(ruleSet, 'appointment.disciplineCaseBarsFrom')})`,
     });
   }
   if (postsHeldOn(person, day).some((post) => post.positionId === target.id)) {

@@ -35,3 +35,24 @@ export function personViewFor(
 ) {
   return withOpenCasesInGrant(personView(personId, state, revision, today), scope, actor);
 }
+
+/**
+ * The open discipline cases about a person that a grant for `grantUnit` does not reach (opened in
+ * a unit above, or whose unit is unknown): they still hold back a re-appointment or a higher post
+ * and ground a suspension, but a refusal, an eligibility reason, a vetting note or a case's facts
+ * read under that grant must not name them (`GET /discipline-cases/:id` is 403 there).
+ */
+export async function disciplineCasesOutOfGrant(
+  openCases: OpenCaseOnRecord[],
+  scope: Pick<OrgScope, 'anyCaseUnit' | 'grantReaches'>,
+  grantUnit: string,
+): Promise<ReadonlySet<string>> {
+  const discipline = openCases.filter((open) => open.procedure === 'discipline');
+  const reached = await Promise.all(
+    discipline.map(async ({ caseId }) => {
+      const unit = await scope.anyCaseUnit(caseId);
+      return unit !== null && (await scope.grantReaches(grantUnit, unit));
+    }),
+  );
+  return new Set(discipline.filter((_, i) => !reached[i]).map((open) => open.caseId));
+}

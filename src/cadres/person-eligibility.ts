@@ -2,7 +2,10 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { endOfVietnamDay } from '../common/vietnam-day';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
+import { Actor } from '../identity/actor';
+import { OrgScope } from '../identity/org-scope';
 import { appointmentEligibility } from './eligibility';
+import { disciplineCasesOutOfGrant } from './open-cases-in-grant';
 import { postsHeldOn } from './person/posts-held-on';
 import { Position, RegistryService } from './registry.service';
 
@@ -12,6 +15,7 @@ export class PersonEligibility {
   constructor(
     private readonly registry: RegistryService,
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
+    private readonly scope: OrgScope,
   ) {}
 
   /** The post asked about (`for`): without it there is nothing to check. */
@@ -39,7 +43,8 @@ export class PersonEligibility {
     return target;
   }
 
-  async on(personId: string, target: Position, day: string) {
+  /** `reader`: who asks; an open discipline case their grant does not reach is not named. */
+  async on(personId: string, target: Position, day: string, reader: Actor) {
     // Eligibility for a post is the appointment procedure's question: the State track's rules.
     const ruleSet = this.catalog.ruleSetOn(day, 'state');
     if (!ruleSet)
@@ -68,6 +73,7 @@ export class PersonEligibility {
         ruleSet,
         day,
         this.postAlreadyHeld(day),
+        await disciplineCasesOutOfGrant(state.openCases, this.scope, reader.orgUnit),
       ),
     };
   }

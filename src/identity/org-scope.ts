@@ -85,7 +85,15 @@ export class OrgScope {
 
   /** Whether the grant covers the unit: the grant's unit is on the unit's path from the root. */
   async reaches(actor: Actor, unitId: string): Promise<boolean> {
-    return (await this.pathOf(unitId))?.includes(actor.orgUnit) ?? false;
+    return this.grantReaches(actor.orgUnit, unitId);
+  }
+
+  /**
+   * Whether a grant for `grantUnit` covers the unit: what a case opened there may be told (its
+   * stored texts are read by whoever reaches the case's unit).
+   */
+  async grantReaches(grantUnit: string, unitId: string): Promise<boolean> {
+    return (await this.pathOf(unitId))?.includes(grantUnit) ?? false;
   }
 
   /** Refuses with 403 naming both units when the caller's grant does not cover `unitId`. */

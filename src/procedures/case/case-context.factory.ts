@@ -20,6 +20,7 @@ import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { StepContext } from '../../workflow/step-engine';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
 import { disciplineStandingFrom } from '../../cadres/discipline-standing';
+import { disciplineCasesOutOfGrant } from '../../cadres/open-cases-in-grant';
 import { refuseSupersededDefinition } from './superseded-definition';
 
 /** Gathers what a decision needs (definition, rule set, calendar, scope, the person's record): all I/O here. */
@@ -104,6 +105,7 @@ export class CaseContextFactory {
               personFactsFor.personId,
               personFactsFor.positionId,
               today,
+              caseUnit,
             ),
           }
         : {}),
@@ -112,7 +114,7 @@ export class CaseContextFactory {
 
   /** What a step of an existing case reads besides the person's record (`CaseReads`). */
   async caseFacts(
-    state: { positionId: string; procedure: string },
+    state: { positionId: string; procedure: string; orgUnitId: string },
     reads: CaseReads,
   ): Promise<Pick<CaseContext, 'candidateFacts' | 'postHolders' | 'seatsOnEffectiveDay'>> {
     const seats =
@@ -151,11 +153,14 @@ export class CaseContextFactory {
   /** Each candidate's record as vetting would read it, for the post the case fills. */
   async candidateFacts(
     personIds: string[],
-    state: { positionId: string },
+    state: { positionId: string; orgUnitId: string },
   ): Promise<Record<string, PersonFactsForVetting | undefined>> {
     const today = this.today();
     const entries = await Promise.all(
-      personIds.map(async (id) => [id, await this.personFacts(id, state.positionId, today)]),
+      personIds.map(async (id) => [
+        id,
+        await this.personFacts(id, state.positionId, today, state.orgUnitId),
+      ]),
     );
     return Object.fromEntries(entries) as Record<string, PersonFactsForVetting | undefined>;
   }
@@ -192,11 +197,16 @@ export class CaseContextFactory {
     );
   }
 
-  /** What vetting reads from the person's record: planning pool, posts with their ranks, discipline. */
+  /**
+   * What vetting reads from the person's record: planning pool, posts with their ranks, discipline.
+   * Its notes are stored in the case of `caseUnit`: a discipline case out of that unit's reach is
+   * counted apart, never named.
+   */
   async personFacts(
     personId: string,
     positionId: string,
     today: string,
+    caseUnit?: string,
   ): Promise<PersonFactsForVetting | undefined> {
     const { state } = await this.registry.loadPerson(personId);
     if (state.status !== 'registered') return undefined;
@@ -224,7 +234,12 @@ export class CaseContextFactory {
     const posts = held
       .map((post) => ({ ...post, rank: rankOf(post.positionId) }))
       .filter((post): post is typeof post & { rank: number } => post.rank !== null);
-    const discipline = disciplineStandingFrom(state.discipline, state.openCases, today);
+    const discipline = disciplineStandingFrom(
+      state.discipline,
+      state.openCases,
+      today,
+      caseUnit ? await disciplineCasesOutOfGrant(state.openCases, this.scope, caseUnit) : undefined,
+    );
     return {
       dateOfBirth: state.profile.dateOfBirth,
       gender: state.profile.gender,
@@ -239,6 +254,7 @@ export class CaseContextFactory {
       ),
       electedPosts: await this.electedPosts(state.posts),
       pendingDisciplineCases: discipline.openCases,
+      disciplineCasesElsewhere: discipline.elsewhere,
       statuses: state.statuses,
     };
   }

@@ -1,6 +1,7 @@
 import { DynamicModule, Inject, Injectable, Module, OnModuleInit, Provider } from '@nestjs/common';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
+import { OrgScope } from '../../identity/org-scope';
 import { CaseService } from './case.service';
 import { CasesModule } from './cases.module';
 import { ProcedureGate, ProcedureModule, ProcedureRegistry } from './procedure-registry';
@@ -9,6 +10,8 @@ import { ProcedureGate, ProcedureModule, ProcedureRegistry } from './procedure-r
 export interface ProcedureServices {
   registry: RegistryService;
   cases: CaseService;
+  /** Whose grant reaches which unit: what the case's unit may be told of another unit's case. */
+  scope: OrgScope;
 }
 
 /** A procedure on the generic case engine, as its module gives it. */
@@ -31,10 +34,11 @@ class CaseProcedureRegistration implements OnModuleInit {
     private readonly procedures: ProcedureRegistry,
     private readonly registry: RegistryService,
     private readonly cases: CaseService,
+    private readonly scope: OrgScope,
   ) {}
 
   onModuleInit(): void {
-    const services = { registry: this.registry, cases: this.cases };
+    const services = { registry: this.registry, cases: this.cases, scope: this.scope };
     this.procedures.register(this.spec.procedure(services));
     for (const [gated, gate] of Object.entries(this.spec.gates?.(services) ?? {}))
       this.procedures.addGate(gated, gate);

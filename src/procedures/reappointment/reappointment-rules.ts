@@ -16,8 +16,10 @@ export interface ReappointmentOpeningInput {
    */
   endingLater?: { positionId: string; from: string; endedOn: string; endedBy: string }[];
   statuses: PersonStatusPeriod[];
-  /** Discipline cases about the person still open (opened, not yet decided). */
+  /** Discipline cases about the person still open (opened, not yet decided) the opener may be told of. */
   pendingDisciplineCases: string[];
+  /** How many more are open that a unit above opened, out of the opener's grant: not named. */
+  pendingDisciplineCasesElsewhere?: number;
   today: string;
   ruleSet: RuleSet;
   calendar: WorkingDayCalendar;
@@ -58,10 +60,15 @@ function refuseWhileBlocked(input: ReappointmentOpeningInput): void {
   // what holds it back is a discipline case still pending or an investigation.
   const blocks = ruleValue<ReappointmentBlocks>(ruleSet, 'reappointment.blockedWhile');
   const blockCitation = ruleCitation(ruleSet, 'reappointment.blockedWhile');
-  if (blocks.disciplineCasePending && input.pendingDisciplineCases.length > 0) {
+  const elsewhere = input.pendingDisciplineCasesElsewhere ?? 0;
+  if (blocks.disciplineCasePending && input.pendingDisciplineCases.length + elsewhere > 0) {
+    const pending = [
+      ...input.pendingDisciplineCases,
+      ...(elsewhere ? [`${elsewhere} opened by a unit above`] : []),
+    ];
     throw new DomainRuleViolation(
       'reappointment.discipline_pending',
-      `a discipline case about the holder is pending (${input.pendingDisciplineCases.join(', ')}): re-appointment waits for its decision (${blockCitation})`,
+      `a discipline case about the holder is pending (${pending.join(', ')}): re-appointment waits for its decision (${blockCitation})`,
       'unprocessable',
     );
   }

@@ -5,6 +5,8 @@ import { RegistryService } from '../../cadres/registry.service';
 import { postsEndingLater, postsHeldOn } from '../../cadres/person/posts-held-on';
 import { CasesModule } from '../case/cases.module';
 import { disciplineStandingFrom } from '../../cadres/discipline-standing';
+import { disciplineCasesOutOfGrant } from '../../cadres/open-cases-in-grant';
+import { OrgScope } from '../../identity/org-scope';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { refuseElectedPost } from '../appointment/elected-post';
 import {
@@ -19,6 +21,7 @@ export class ReappointmentModule implements OnModuleInit {
   constructor(
     private readonly procedures: ProcedureRegistry,
     private readonly registry: RegistryService,
+    private readonly scope: OrgScope,
   ) {}
 
   onModuleInit(): void {
@@ -29,11 +32,17 @@ export class ReappointmentModule implements OnModuleInit {
         const person = { state: await registeredPerson(registry, personId) };
         const position = await registry.findPosition(positionId);
         if (position) refuseElectedPost(position, definition);
-        // The record just read says which discipline cases are pending: no second read.
+        // The record just read says which discipline cases are pending: no second read. The
+        // refusal is read by the opener: a case a unit above opened out of their grant is not named.
         const discipline = disciplineStandingFrom(
           person.state.discipline,
           person.state.openCases,
           context.today,
+          await disciplineCasesOutOfGrant(
+            person.state.openCases,
+            this.scope,
+            context.actor.orgUnit,
+          ),
         );
         return reappointmentOpening({
           positionId,
@@ -41,6 +50,7 @@ export class ReappointmentModule implements OnModuleInit {
           endingLater: postsEndingLater(person.state, context.today),
           statuses: person.state.statuses,
           pendingDisciplineCases: discipline.openCases,
+          pendingDisciplineCasesElsewhere: discipline.elsewhere.open,
           today: context.today,
           ruleSet: context.ruleSet,
           calendar: context.calendar,

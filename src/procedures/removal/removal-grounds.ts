@@ -20,8 +20,10 @@ export interface RemovalRecord {
    * other track's case on the same violation (one violation disciplined on both tracks).
    */
   disciplineDecided: DisciplineDecided[];
-  /** Discipline cases about the person still open. */
+  /** Discipline cases about the person still open that the case's unit may be told of. */
   openDisciplineCases: string[];
+  /** How many more are open that a unit above opened, out of the case's unit's reach. */
+  openDisciplineCasesElsewhere?: number;
   /** How those cases run the person, where their notes say (cadre, civil servant). */
   openDisciplineCasesAs: ('cadre' | 'civil_servant')[];
 }

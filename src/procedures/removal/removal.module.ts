@@ -1,4 +1,5 @@
 import { disciplineStandingFrom } from '../../cadres/discipline-standing';
+import { disciplineCasesOutOfGrant } from '../../cadres/open-cases-in-grant';
 import { postsHeldOn } from '../../cadres/person/posts-held-on';
 import { sagaRegistration } from '../../sagas/saga-registration';
 import { caseProcedureModule } from '../case/case-procedure.module';
@@ -26,12 +27,13 @@ export const RemovalRecordRegistration = sagaRegistration({ saga: removalRecordS
  */
 export const RemovalModule = caseProcedureModule({
   providers: [...REMOVAL_RECORD_HANDLERS, RemovalRecordRegistration],
-  procedure: ({ registry }) => ({
+  procedure: ({ registry, scope }) => ({
     procedure: 'removal',
     definitionIds: REMOVAL_DEFINITIONS,
     onOpen: async ({
       personId,
       positionId,
+      orgUnitId,
       definition,
       context,
       grounds,
@@ -39,7 +41,13 @@ export const RemovalModule = caseProcedureModule({
     }) => {
       const person = await registeredPerson(reads, personId);
       const talkDays = definition.steps[0].deadline?.workingDays;
-      const standing = disciplineStandingFrom(person.discipline, person.openCases, context.today);
+      // Stored facts, read under the case unit's grant: a case opened above it is counted, not named.
+      const standing = disciplineStandingFrom(
+        person.discipline,
+        person.openCases,
+        context.today,
+        await disciplineCasesOutOfGrant(person.openCases, scope, orgUnitId),
+      );
       return removalOpening({
         definitionId: definition.id,
         positionId,
@@ -59,6 +67,7 @@ export const RemovalModule = caseProcedureModule({
               ...(sameViolationCaseId ? { sameViolationCaseId } : {}),
             })),
           openDisciplineCases: standing.openCases,
+          openDisciplineCasesElsewhere: standing.elsewhere.open,
           openDisciplineCasesAs: person.openCases.flatMap((c) =>
             c.procedure === 'discipline' && c.serviceStatus ? [c.serviceStatus] : [],
           ),

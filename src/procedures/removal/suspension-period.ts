@@ -45,16 +45,19 @@ export function suspensionPeriod(
 
 /**
  * Tạm đình chỉ công tác: only while a discipline case about the person is being considered; its
- * period is the civil servant's when an open case runs the person as one, else the cadre's.
+ * period is the civil servant's when an open case runs the person as one, else the cadre's. The
+ * facts name the cases the case's unit reaches and count those a unit above opened.
  */
 export function suspensionOpening(
   record: {
     openDisciplineCases: string[];
+    openDisciplineCasesElsewhere?: number;
     openDisciplineCasesAs: ('cadre' | 'civil_servant')[];
   },
   ruleSet: RuleSet,
 ): Record<string, unknown> {
-  if (record.openDisciplineCases.length === 0)
+  const elsewhere = record.openDisciplineCasesElsewhere ?? 0;
+  if (record.openDisciplineCases.length + elsewhere === 0)
     throw new DomainRuleViolation(
       'removal.suspension_without_discipline_case',
       `no discipline case about the person is open: suspension is only for the time a discipline case is considered (${suspensionPeriod(ruleSet).rule})`,
@@ -69,6 +72,8 @@ export function suspensionOpening(
   const period = suspensionPeriod(ruleSet, serviceStatus);
   return {
     disciplineCases: record.openDisciplineCases,
+    // A case a unit above opened grounds the suspension too; the case's unit may not read its id.
+    ...(elsewhere ? { disciplineCasesElsewhere: elsewhere } : {}),
     ...(serviceStatus ? { serviceStatus } : {}),
     maxDays: period.days,
     unit: period.unit,

@@ -1,4 +1,5 @@
 import { RunningBar } from '../../../cadres/discipline-bar-scope';
+import { DisciplineCasesElsewhere } from '../../../cadres/discipline-standing';
 import { PersonStatusPeriod } from '../../../cadres/person/person.state';
 import { PostHolder } from '../../../cadres/post-holders';
 import { Position } from '../../../cadres/registry-records';
@@ -30,6 +31,11 @@ export interface PersonFactsForVetting {
   holdsTargetPost?: boolean;
   /** Every discipline case about the person not yet decided, from opening on. */
   pendingDisciplineCases?: string[];
+  /**
+   * Open discipline cases out of the case's unit's reach (a unit above opened them): left out of
+   * the two lists above, counted here; they bar as those do, but the notes do not name them.
+   */
+  disciplineCasesElsewhere?: DisciplineCasesElsewhere;
   /** The person's circumstances (under investigation …) from their record. */
   statuses?: PersonStatusPeriod[];
 }

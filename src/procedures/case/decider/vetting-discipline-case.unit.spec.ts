@@ -77,3 +77,42 @@ describe('an open discipline case and the appointment (appointment.disciplineCas
     );
   });
 });
+
+describe('an open discipline case a unit above opened, out of the case unit’s reach', () => {
+  // The context factory left `d-above` out of the lists and counted it: the notes never name it.
+  const above: PersonFactsForVetting = {
+    ...facts,
+    openDisciplineCases: [],
+    pendingDisciplineCases: [],
+    disciplineCasesElsewhere: { open: 1, pastVerification: 1 },
+  };
+
+  it('bars the higher post as a named one would, told of as opened by a unit above', () => {
+    const [entry] = vettingFromRecord(above, stateNow, '2026-11-20', ['discipline_bar']);
+    expect(entry.result).toBe('flagged');
+    expect(entry.note).toMatch(
+      /^a discipline case opened by a unit above is past verification \(Quy định 377-QĐ\/TW/,
+    );
+  });
+
+  it('not yet past verification, it clears the item and the note says so without its id', () => {
+    const [entry] = vettingFromRecord(
+      { ...above, disciplineCasesElsewhere: { open: 1, pastVerification: 0 } },
+      stateNow,
+      '2026-11-20',
+      ['discipline_bar'],
+    );
+    expect(entry.result).toBe('cleared');
+    expect(entry.note).toContain(
+      'a discipline case opened by a unit above is not yet past verification',
+    );
+  });
+
+  it('holds back a re-appointment (the post already held) as pending', () => {
+    const [entry] = vettingFromRecord({ ...above, holdsTargetPost: true }, stateNow, '2026-11-20', [
+      'discipline_bar',
+    ]);
+    expect(entry.result).toBe('flagged');
+    expect(entry.note).toMatch(/^a discipline case opened by a unit above is pending/);
+  });
+});

@@ -2,7 +2,9 @@ import { VettingItem } from '../../../workflow/definitions/procedure-definition'
 import { RuleSet, ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { VettingEntry } from './case.events';
 import {
+  CASE_OPENED_ABOVE,
   casesBarringAppointment,
+  casesElsewhereBarringAppointment,
   DisciplineCaseBarsFrom,
 } from '../../../cadres/discipline-standing';
 import { barCoverage, barCoversPost } from '../../../cadres/discipline-bar-scope';
@@ -83,14 +85,18 @@ function disciplineBar(
     { openCasesPastVerification: facts.openDisciplineCases, openCases },
     barsFrom,
   );
+  const elsewhere = casesElsewhereBarringAppointment(facts.disciplineCasesElsewhere, barsFrom);
   const reasons = [
     ...bars.map(
       (bar) =>
         `discipline (${bar.form}, ${bar.decisionRef}) bars ${barCoverage(bar, today)} ${until(bar)}`,
     ),
-    ...barring.map(
-      (caseId) =>
-        `open discipline case ${caseId} ${barsFrom === 'opening' ? 'is pending' : 'is past verification'} (${ruleCitation(ruleSet, BARS_FROM)})`,
+    ...[
+      ...barring.map((caseId) => `open discipline case ${caseId}`),
+      ...Array<string>(elsewhere).fill(CASE_OPENED_ABOVE),
+    ].map(
+      (named) =>
+        `${named} ${barsFrom === 'opening' ? 'is pending' : 'is past verification'} (${ruleCitation(ruleSet, BARS_FROM)})`,
     ),
     ...(appointment ? appointmentBlockingStatuses(facts.statuses ?? [], ruleSet, today) : []).map(
       (blocking) => blocking.reason,
@@ -106,7 +112,7 @@ function disciplineBar(
   return {
     item: 'discipline_bar',
     result: 'cleared',
-    note: clearedNote(facts, ruleSet, { held, today }, openCases, barring),
+    note: clearedNote(facts, ruleSet, { held, today }, openCases, barring, barsFrom),
     source: 'record',
   };
 }
@@ -122,8 +128,17 @@ function clearedNote(
   { held, today }: { held: number | null; today: string },
   openCases: string[],
   barring: string[],
+  barsFrom: DisciplineCaseBarsFrom,
 ): string {
-  const notYet = openCases.filter((caseId) => !barring.includes(caseId));
+  const elsewhere = facts.disciplineCasesElsewhere;
+  const notYet = [
+    ...openCases
+      .filter((caseId) => !barring.includes(caseId))
+      .map((caseId) => `open discipline case ${caseId}`),
+    ...Array<string>(
+      (elsewhere?.open ?? 0) - casesElsewhereBarringAppointment(elsewhere, barsFrom),
+    ).fill(CASE_OPENED_ABOVE),
+  ];
   if (!facts.disciplineBars.length && !notYet.length)
     return 'no discipline in effect and no open discipline case';
   const inEffect = facts.disciplineBars.length
@@ -138,8 +153,7 @@ function clearedNote(
     : ['no discipline in effect'];
   const cases = notYet.length
     ? notYet.map(
-        (caseId) =>
-          `open discipline case ${caseId} is not yet past verification (${ruleCitation(ruleSet, BARS_FROM)})`,
+        (named) => `${named} is not yet past verification (${ruleCitation(ruleSet, BARS_FROM)})`,
       )
     : ['no open discipline case'];
   return [...inEffect, ...cases].join('; ');
@@ -169,9 +183,13 @@ function heldPostDiscipline(
     : { statuses: [], disciplineCasePending: true };
   const citation = ruleSet.params[name] ? ` (${ruleCitation(ruleSet, name)})` : '';
   const reasons = [
-    ...(blocks.disciplineCasePending ? (facts.pendingDisciplineCases ?? []) : []).map(
-      (caseId) => `discipline case ${caseId} is pending`,
-    ),
+    ...(blocks.disciplineCasePending
+      ? [
+          ...(facts.pendingDisciplineCases ?? []).map((caseId) => `discipline case ${caseId}`),
+          ...Array<string>(facts.disciplineCasesElsewhere?.open ?? 0).fill(CASE_OPENED_ABOVE),
+        ]
+      : []
+    ).map((named) => `${named} is pending`),
     ...(facts.statuses ?? [])
       .filter((s) => blocks.statuses.includes(s.status))
       .filter((s) => s.from <= today && (s.until === null || s.until >= today))
