@@ -170,4 +170,55 @@ describe('a dismissal in the browser', () => {
     );
     await context.close();
   });
+
+  it("a ward's suspension resting on the city's discipline case counts it, never names it", async () => {
+    const http = () => request(t.app.getHttpServer());
+    const city = { Authorization: `Bearer ${t.token('inspector-1', ['inspector'], 'ou-ha-noi')}` };
+    const ward = {
+      Authorization: `Bearer ${t.token('staff-doai-phuong', ['organization_staff'], 'ou-xa-doai-phuong')}`,
+    };
+    await http()
+      .post('/discipline-cases')
+      .set(city)
+      .send({
+        id: 'k-city-giang',
+        definition: 'discipline.party',
+        personId: 'p-vu-thi-giang',
+        orgUnitId: 'ou-ha-noi',
+        summary: 'Vi phạm quy định về đất đai',
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(vietnamToday(), -100),
+          description: 'Ký cấp đất sai quy hoạch',
+          source: 'inspection',
+        },
+      })
+      .expect(201);
+    for (let tries = 0; tries < 100; tries += 1) {
+      const person = await http().get('/cadres/p-vu-thi-giang').set(city).expect(200);
+      if (person.body.openCases.some((c: { caseId: string }) => c.caseId === 'k-city-giang')) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await http()
+      .post('/cases')
+      .set(ward)
+      .send({
+        id: 'c-ward-suspension',
+        procedure: 'removal',
+        definition: 'removal.suspension',
+        personId: 'p-vu-thi-giang',
+        positionId: 'pos-xa-doai-phuong-vice-chair',
+        orgUnitId: 'ou-xa-doai-phuong',
+        summary: 'Tạm đình chỉ công tác để xem xét kỷ luật',
+      })
+      .expect(201);
+    const { context, page } = await signIn(browser, base, 'staff-doai-phuong');
+    await page.goto(`${base}/cases/c-ward-suspension`);
+    const facts = page.getByTestId('removal-grounds-facts');
+    await facts.waitFor();
+    const text = (await facts.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('Hồ sơ kỷ luật đang xem xét: 1 hồ sơ do cấp trên mở');
+    expect(text).not.toContain('k-city-giang');
+    await context.close();
+  });
 });

@@ -53,7 +53,16 @@ export function RemovalGroundsFacts({
         .join('; '),
     ]);
   if (Array.isArray(facts.disciplineCases))
-    rows.push([t('removal.disciplineCases'), facts.disciplineCases.join(', ')]);
+    rows.push([
+      t('removal.disciplineCases'),
+      [
+        ...facts.disciplineCases,
+        // A case a unit above opened grounds the suspension too; this unit may not read its id.
+        ...(isCount(facts.disciplineCasesElsewhere) && facts.disciplineCasesElsewhere > 0
+          ? [t('removal.disciplineCasesElsewhere', { count: facts.disciplineCasesElsewhere })]
+          : []),
+      ].join(', '),
+    ]);
   if (isCount(facts.maxDays))
     rows.push([
       t('removal.maxDays'),

@@ -286,6 +286,35 @@ describe("a person's eligibility reads in Vietnamese, citing the instrument and 
     );
   });
 
+  it("a discipline case a unit above opened, out of the reader's grant: told of, not named", () => {
+    const underCase = {
+      ...person,
+      statuses: [],
+      openCases: [
+        {
+          caseId: 'dc-above',
+          procedure: 'discipline',
+          stage: 'past_verification',
+          since: '2026-11-01',
+        },
+      ],
+    };
+    const { reasons } = appointmentEligibility(
+      underCase,
+      { id: 'pos-1', rank: 3 },
+      new Map(),
+      ruleSet,
+      '2026-11-20',
+      undefined,
+      new Set(['dc-above']),
+    );
+    const open = reasons.find((r) => r.rule === 'discipline.case_open')!;
+    expect(open.reason).not.toContain('dc-above');
+    expect(expectRead(open.reason)).toMatch(
+      /^Đang có hồ sơ kỷ luật do cấp trên mở đã qua bước xác minh \(Quy định 377-QĐ\/TW/,
+    );
+  });
+
   it('a post a decision gives from a later day: the person takes it up then', () => {
     const coming = {
       ...person,
@@ -455,6 +484,13 @@ describe('what vetting reads off a record, a closure, the end of a post left', (
     expectRead(
       'no discipline in effect; open discipline case d-1 is past verification (Quy định 377-QĐ/TW, art. 4 (in force from 2025-10-08): x [text not checked here])',
     );
+    for (const stage of ['pending', 'past verification', 'not yet past verification'])
+      expect(
+        expectRead(
+          `no discipline in effect; a discipline case opened by a unit above is ${stage} (Quy định 377-QĐ/TW, art. 4 (in force from 2025-10-08): x [text not checked here])`,
+        ),
+      ).toMatch(/Hồ sơ kỷ luật do cấp trên mở đang mở/);
+    expectRead('a discipline case opened by a unit above is pending');
     expectRead('planning pool 2025-2030 for pos-head (112-QĐ/TU)');
     expectRead(
       'retires on 2040-01-01: 13 whole years left, needs 5 for a full term (Quy định 377-QĐ/TW, art. 4 (in force from 2025-10-08): x [text not checked here])',

@@ -277,6 +277,11 @@ describe('the refusals of opening a case read in Vietnamese', () => {
     expectRead(
       `a discipline case about the holder is pending (dc-1, dc-2): re-appointment waits for its decision (${cite('appointment.termYears')})`,
     );
+    expect(
+      expectRead(
+        `a discipline case about the holder is pending (dc-1, 1 opened by a unit above): re-appointment waits for its decision (${cite('appointment.termYears')})`,
+      ),
+    ).toContain('(dc-1, 1 hồ sơ do cấp trên mở)');
     expectRead(
       `the holder is under investigation since 2026-01-05 until 2026-03-01 (${cite('appointment.termYears')})`,
     );

@@ -124,7 +124,7 @@ export const OPENING_REFUSALS: Sentence[] = [
   sentence(
     `a discipline case about the holder is pending \\((.+)\\): re-appointment waits for its decision \\((.+)\\)`,
     ([cases, citation], s) =>
-      `Đang có hồ sơ kỷ luật đối với người giữ chức vụ (${cases}): việc bổ nhiệm lại chờ quyết định của hồ sơ đó (${s.citation(citation)})`,
+      `Đang có hồ sơ kỷ luật đối với người giữ chức vụ (${cases.replace(/(\d+) opened by a unit above/, '$1 hồ sơ do cấp trên mở')}): việc bổ nhiệm lại chờ quyết định của hồ sơ đó (${s.citation(citation)})`,
   ),
   sentence(
     `the holder is ([a-z ]+) since ${DAY}(?: until ${DAY})? \\((.+)\\)`,

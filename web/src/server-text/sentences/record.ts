@@ -13,6 +13,12 @@ export const ELIGIBILITY: Sentence[] = [
     ([caseId, past, citation], s) =>
       `Đang có hồ sơ kỷ luật ${caseId}${past ? ' đã qua bước xác minh' : ''} (${s.citation(citation)})`,
   ),
+  // A case a unit above opened, out of the reader's grant: told of, not named.
+  sentence(
+    `a discipline case opened by a unit above is open( past verification)? \\((.+)\\)`,
+    ([past, citation], s) =>
+      `Đang có hồ sơ kỷ luật do cấp trên mở${past ? ' đã qua bước xác minh' : ''} (${s.citation(citation)})`,
+  ),
   sentence(
     `takes up ${ID} on ${DAY} \\((.+)\\)`,
     ([position, day, ref], s) =>
@@ -124,6 +130,11 @@ export const RECORD_NOTES: Sentence[] = [
     `open discipline case ${ID} is (not yet past verification|pending|past verification) \\((.+)\\)`,
     ([caseId, stage, citation], s) =>
       `Hồ sơ kỷ luật ${caseId} đang mở${stage === 'pending' ? '' : stage === 'past verification' ? ', đã qua bước xác minh' : ', chưa qua bước xác minh'} (${s.citation(citation)})`,
+  ),
+  sentence(
+    `a discipline case opened by a unit above is (not yet past verification|pending|past verification)(?: \\((.+)\\))?`,
+    ([stage, citation], s) =>
+      `Hồ sơ kỷ luật do cấp trên mở đang mở${stage === 'pending' ? '' : stage === 'past verification' ? ', đã qua bước xác minh' : ', chưa qua bước xác minh'}${citation ? ` (${s.citation(citation)})` : ''}`,
   ),
   sentence(
     `planning pool (\\d{4}-\\d{4}) for ${ID} \\((.+)\\)`,
