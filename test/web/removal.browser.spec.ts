@@ -75,12 +75,15 @@ describe('a dismissal in the browser', () => {
       .getByLabel('Căn cứ', { exact: true })
       .selectOption({ label: 'Bị khiển trách hai lần trở lên trong cùng một nhiệm kỳ' });
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
-    await page.getByText(/shows 0 decision\(s\) of reprimand .* needs 2 in one term/).waitFor();
+    // The refusal reads in Vietnamese (the server records it in English: "shows 0 decision(s) …").
+    await page
+      .getByText(/Hồ sơ cán bộ có 0 quyết định .* căn cứ này cần 2 quyết định trong một nhiệm kỳ/)
+      .waitFor();
     await page.getByLabel('Căn cứ', { exact: true }).selectOption('low_confidence');
     await page.getByLabel('Số phiếu tín nhiệm thấp').fill('30');
     await page.getByLabel('Tổng số phiếu').fill('45');
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
-    await page.getByText('30 of 45 low-confidence votes is not more than 2/3').waitFor();
+    await page.getByText('30/45 phiếu tín nhiệm thấp, không quá 2/3 tổng số phiếu').waitFor();
     await page.getByLabel('Số phiếu tín nhiệm thấp').fill('31');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'removal-open');
