@@ -58,8 +58,9 @@ const LONGEST_POLL_MS = 200;
  * nothing new. The first request claims the key in PostgreSQL before it runs; a retry arriving
  * meanwhile, on this instance or another, polls that row until the answer is stored and replays
  * it (an in-process lock would not stop a second instance). A request that fails gives its key
- * back, so the next retry runs afresh. The events themselves get ids derived from the key, so a
- * retry that takes over the key of a crashed request appends nothing twice.
+ * back, so the next retry runs afresh. The events themselves get ids derived from the key and
+ * the request (method, path, canonical body), so a retry that takes over the key of a crashed
+ * request appends nothing twice, and another request under a freed key writes anew.
  *
  * An answer is replayed only to the grant it was given under (sub, roles, unit, person record):
  * the same user under another grant is refused (422 `idempotency.key_reused`), since what the
@@ -101,7 +102,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
       .digest('hex');
     // With the grant: a write under another grant decides afresh, never on the first one's ids.
-    request.idempotencySeed = `${actorId}\u001f${holder.grant}\u001f${key}`;
+    // With the request: once the key is free again (its answer expired, swept or given back), a
+    // different request under it is a new write with new ids, not taken for the old one's retry.
+    request.idempotencySeed = `${actorId}\u001f${holder.grant}\u001f${key}\u001f${requestHash}`;
 
     return from(this.takeTurn(holder, requestHash)).pipe(
       switchMap((turn) => {

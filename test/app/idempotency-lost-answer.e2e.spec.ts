@@ -24,10 +24,13 @@ describe('a retry after the answer was lost, for records the service names', () 
     await buildRegistry(t, staff, {
       positions: [
         { id: 'pos-deputy', rank: 5 },
+        { id: 'pos-head', rank: 6 },
         { id: 'pos-clerk', rank: 2 },
       ],
       people: [
         { id: 'p-pooled', pool: ['pos-deputy'] },
+        { id: 'p-head-one', pool: ['pos-head'] },
+        { id: 'p-head-two', pool: ['pos-head'] },
         {
           id: 'p-held',
           posts: [
@@ -140,23 +143,96 @@ describe('a retry after the answer was lost, for records the service names', () 
     expect(posts.rows).toEqual([{ id: post.first.body.id }]);
   });
 
-  it('still refuses a unit under the same key with another body after the answer was lost (409 org_unit.exists)', async () => {
+  it('a unit under the same key with another body after the answer was lost is a new unit (was 409 org_unit.exists)', async () => {
     const key = 'dup-unit-2';
-    await http()
+    const one = await http()
       .post('/org-units')
       .set(admin)
       .set('Idempotency-Key', key)
       .send({ name: 'Phòng Một', kind: 'department', parentId: 'ou-town' })
       .expect(201);
     await t.db.pool.query('DELETE FROM idempotent_requests WHERE idem_key = $1', [key]);
-    const other = await http()
+    const two = await http()
       .post('/org-units')
       .set(admin)
       .set('Idempotency-Key', key)
-      .send({ name: 'Phòng Hai', kind: 'department', parentId: 'ou-town' });
-    expect({ status: other.status, rule: other.body.rule }).toEqual({
-      status: 409,
-      rule: 'org_unit.exists',
+      .send({ name: 'Phòng Hai', kind: 'department', parentId: 'ou-town' })
+      .expect(201);
+    expect(two.body.id).not.toBe(one.body.id);
+    expect(two.body.name).toBe('Phòng Hai');
+  });
+
+  /** The first write, its kept answer aged past IDEMPOTENCY_TTL_HOURS, then another body under the key. */
+  async function reusedAfterExpiry(
+    path: string,
+    headers: Record<string, string>,
+    key: string,
+    bodies: [object, object],
+  ) {
+    const first = await http().post(path).set(headers).set('Idempotency-Key', key).send(bodies[0]);
+    expect(first.status).toBe(201);
+    await t.db.pool.query(
+      "UPDATE idempotent_requests SET created_at = now() - interval '1000 hours' WHERE idem_key = $1",
+      [key],
+    );
+    const second = await http().post(path).set(headers).set('Idempotency-Key', key).send(bodies[1]);
+    return { first, second };
+  }
+
+  it('a key reused for another request once its answer expired writes the new one (was the old record, nothing written)', async () => {
+    const person = (fullName: string) => ({
+      fullName,
+      dateOfBirth: '1980-01-01',
+      gender: 'female',
+      ethnicity: 'Kinh',
+      partyMember: true,
+      educationLevel: 'Đại học',
+      politicalTheoryLevel: 'Trung cấp',
+      orgUnitId: 'ou-town',
     });
+    const cadres = await reusedAfterExpiry('/cadres', staff, 'daily-key-1', [
+      person('Người Một Hết Hạn'),
+      person('Người Hai Hết Hạn'),
+    ]);
+    expect(cadres.second.status).toBe(201);
+    expect(cadres.second.body.id).not.toBe(cadres.first.body.id);
+    expect(await streamsWith('fullName', 'Người Một Hết Hạn')).toBe(1);
+    expect(await streamsWith('fullName', 'Người Hai Hết Hạn')).toBe(1);
+
+    const caseFor = (personId: string, summary: string) => ({
+      procedure: 'appointment',
+      definition: 'appointment.internal',
+      personId,
+      positionId: 'pos-head',
+      orgUnitId: 'ou-town',
+      summary,
+    });
+    const cases = await reusedAfterExpiry('/cases', staff, 'daily-key-2', [
+      caseFor('p-head-one', 'Bổ nhiệm người một, khoá hết hạn'),
+      caseFor('p-head-two', 'Bổ nhiệm người hai, khoá hết hạn'),
+    ]);
+    expect(cases.second.status).toBe(201);
+    expect(cases.second.body.id).not.toBe(cases.first.body.id);
+    expect(await streamsWith('summary', 'Bổ nhiệm người một, khoá hết hạn')).toBe(1);
+    expect(await streamsWith('summary', 'Bổ nhiệm người hai, khoá hết hạn')).toBe(1);
+
+    const post = (title: string) => ({
+      title,
+      orgUnitId: 'ou-town',
+      appointingAuthority: 'ou-town',
+      rank: 3,
+    });
+    const posts = await reusedAfterExpiry('/positions', staff, 'daily-key-3', [
+      post('Phó chánh văn phòng một'),
+      post('Phó chánh văn phòng hai'),
+    ]);
+    expect({ status: posts.second.status, rule: posts.second.body.rule }).toEqual({ status: 201 });
+    const kept = await t.db.pool.query<{ title: string }>(
+      "SELECT title FROM positions WHERE title LIKE 'Phó chánh văn phòng %' ORDER BY title",
+    );
+    expect(kept.rows.map((row) => row.title)).toEqual([
+      'Phó chánh văn phòng hai',
+      'Phó chánh văn phòng một',
+    ]);
   });
 });
