@@ -1,96 +1,181 @@
 import { Pool } from 'pg';
-import { EventStore, StoredEventRecord } from '../event-store/event-store.port';
+import { RecordedEvent } from '../event-store/event-envelope';
+import { EventStore } from '../event-store/event-store.port';
+import { readCheckpoint } from '../projections/checkpoint';
+import { isAtOrBefore, postgresPositionOrder } from '../projections/position-order';
+import { AuditRow } from './audit-entry';
+import { auditHistoryProjection } from './audit-history.projection';
+import { differingColumns, HISTORY_LINE_COLUMNS } from './history-line-comparison';
 import { parseStreamName } from './stream-name';
 
 /**
- * A line of the audit history (`audit_history`, copied when the event was first appended) whose
- * hash is not the store's hash of that event now: one of the two copies was changed behind the
- * service. `storeHash` null: the store no longer holds the event.
+ * The audit history (`audit_history`, copied when the event was first appended) parting from the
+ * store: `history_disagrees`, a line that is not the store's event now (`columns` names what
+ * differs; `storeHash` null: the store holds no such event, the line was deleted from the store or
+ * forged into the history), or `history_line_missing`, an event the history projection has passed
+ * whose line is gone (`historyHash` null).
  */
 export interface HistoryDisagreement {
-  code: 'history_disagrees';
+  code: 'history_disagrees' | 'history_line_missing';
   streamId: string;
   revision: number;
   eventId: string;
-  historyHash: string;
+  historyHash: string | null;
   storeHash: string | null;
+  columns: string[];
 }
 
-interface HistoryHashRow {
-  event_id: string;
-  stream_id: string;
-  revision: string;
-  hash: string;
-}
+type HistoryLine = AuditRow & { event_id: string; stream_id: string; hash: string };
 
-const disagreement = (row: HistoryHashRow, storeHash: string | null): HistoryDisagreement => ({
+const byPlace = (a: HistoryDisagreement, b: HistoryDisagreement) =>
+  a.streamId.localeCompare(b.streamId) || a.revision - b.revision;
+
+const lineWithoutEvent = (line: HistoryLine): HistoryDisagreement => ({
   code: 'history_disagrees',
-  streamId: row.stream_id,
-  revision: Number(row.revision),
-  eventId: row.event_id,
-  historyHash: row.hash,
-  storeHash,
+  streamId: line.stream_id,
+  revision: Number(line.revision),
+  eventId: line.event_id,
+  historyHash: line.hash,
+  storeHash: null,
+  columns: [],
 });
 
 /**
- * These stored events against their history lines. An event without a line is not yet projected
- * (the history follows the store a moment behind), not a disagreement.
+ * Whether the history projection has passed this event: its line must exist. Later events are
+ * not yet projected (the history follows the store a moment behind). A position the PostgreSQL
+ * order cannot read (another store's) counts as not yet projected.
  */
-export async function compareWithHistory(
-  pool: Pool,
-  stored: readonly StoredEventRecord[],
-): Promise<HistoryDisagreement[]> {
-  if (stored.length === 0) return [];
-  const { rows } = await pool.query<HistoryHashRow>(
-    'SELECT event_id, stream_id, revision, hash FROM audit_history WHERE event_id = ANY ($1)',
-    [stored.map((event) => event.id)],
-  );
-  const storeHashOf = new Map(stored.map((event) => [event.id, event.hash]));
-  return rows
-    .filter((row) => storeHashOf.get(row.event_id) !== row.hash)
-    .map((row) => disagreement(row, storeHashOf.get(row.event_id) ?? null))
-    .sort((a, b) => a.streamId.localeCompare(b.streamId) || a.revision - b.revision);
+async function projectedUpTo(pool: Pool): Promise<(event: RecordedEvent) => boolean> {
+  const checkpoint = (await readCheckpoint(pool, auditHistoryProjection.name))?.position ?? null;
+  return (event) => {
+    try {
+      return isAtOrBefore(postgresPositionOrder, event.position, checkpoint);
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** These store events against their lines: lines that differ, and lines missing below the checkpoint. */
+function compareEvents(
+  events: readonly RecordedEvent[],
+  lines: readonly HistoryLine[],
+  projected: (event: RecordedEvent) => boolean,
+): HistoryDisagreement[] {
+  const lineOf = new Map(lines.map((line) => [line.event_id, line]));
+  const found: HistoryDisagreement[] = [];
+  for (const event of events) {
+    const line = lineOf.get(event.id);
+    const at = { streamId: event.streamId, revision: event.revision, eventId: event.id };
+    if (!line) {
+      if (projected(event))
+        found.push({
+          code: 'history_line_missing',
+          ...at,
+          historyHash: null,
+          storeHash: event.hash,
+          columns: [],
+        });
+      continue;
+    }
+    const columns = differingColumns(event, line);
+    if (columns.length > 0)
+      found.push({
+        code: 'history_disagrees',
+        ...at,
+        streamId: line.stream_id,
+        revision: Number(line.revision),
+        historyHash: line.hash,
+        storeHash: event.hash,
+        columns,
+      });
+  }
+  return found;
 }
 
 /**
- * One stream's history lines against the store, both ways: a line whose hash differs, and a line
- * whose event the store no longer holds. Only the verification reads this, never a history read.
+ * One stream's history lines against the store, both ways: a line that differs from its event, a
+ * line whose event the store does not hold, an event past the projection without its line. Only
+ * the verification reads this, never a history read.
  */
 export async function streamHistoryDisagreements(
   pool: Pool,
   store: EventStore,
   streamId: string,
 ): Promise<HistoryDisagreement[]> {
-  const stored = await store.readStreamStored(streamId);
-  const { kind, id } = parseStreamName(streamId);
-  const { rows } = await pool.query<HistoryHashRow>(
-    `SELECT event_id, stream_id, revision, hash FROM audit_history
-      WHERE stream_key = $1 AND stream_kind = $2 AND stream_id = $3 ORDER BY revision`,
-    [id, kind, streamId],
+  const events = await store.readStream(streamId);
+  const { rows } = await pool.query<HistoryLine>(
+    `SELECT ${HISTORY_LINE_COLUMNS} FROM audit_history
+      WHERE stream_key = $1 AND stream_id = $2 ORDER BY revision`,
+    [parseStreamName(streamId).id, streamId],
   );
-  const storeHashOf = new Map(stored.map((event) => [event.id, event.hash]));
-  return rows
-    .filter((row) => storeHashOf.get(row.event_id) !== row.hash)
-    .map((row) => disagreement(row, storeHashOf.get(row.event_id) ?? null));
+  const inStore = new Set(events.map((event) => event.id));
+  return [
+    ...compareEvents(events, rows, await projectedUpTo(pool)),
+    ...rows.filter((line) => !inStore.has(line.event_id)).map(lineWithoutEvent),
+  ].sort(byPlace);
 }
 
-/** Every stored event against its history line, page by page in the store's order. */
+/**
+ * Every stored event against its history line, page by page in the store's order, then the lines
+ * no stored event matched (a line forged into the history, or left by an event deleted from the
+ * store): each stream's lines are counted against those the walk matched, and a stream with more
+ * is read whole to name them.
+ */
 export async function wholeStoreHistoryDisagreements(
   pool: Pool,
   store: EventStore,
   pageSize = 2000,
 ): Promise<HistoryDisagreement[]> {
+  const projected = await projectedUpTo(pool);
   const found: HistoryDisagreement[] = [];
-  let from = 'start';
-  for (;;) {
-    const page = await store.readAllStored(from, pageSize);
-    found.push(...(await compareWithHistory(pool, page)));
-    if (page.length < pageSize) return found;
+  const matchedPerStream = new Map<string, number>();
+  for (let from = 'start'; ;) {
+    const page = await store.readAll(from, { limit: pageSize });
+    if (page.length > 0) {
+      const { rows } = await pool.query<HistoryLine>(
+        `SELECT ${HISTORY_LINE_COLUMNS} FROM audit_history WHERE event_id = ANY ($1)`,
+        [page.map((event) => event.id)],
+      );
+      for (const line of rows)
+        matchedPerStream.set(line.stream_id, (matchedPerStream.get(line.stream_id) ?? 0) + 1);
+      found.push(...compareEvents(page, rows, projected));
+    }
+    if (page.length < pageSize) break;
     from = page[page.length - 1].position;
   }
+  found.push(...(await linesWithoutEvents(pool, store, matchedPerStream)));
+  const named = new Set<string>();
+  return found.sort(byPlace).filter((one) => !named.has(one.eventId) && named.add(one.eventId));
+}
+
+/** The lines of every stream holding more lines than the walk matched whose event the store lacks. */
+async function linesWithoutEvents(
+  pool: Pool,
+  store: EventStore,
+  matchedPerStream: ReadonlyMap<string, number>,
+): Promise<HistoryDisagreement[]> {
+  const { rows: counts } = await pool.query<{ stream_id: string; lines: number }>(
+    'SELECT stream_id, count(*)::int AS lines FROM audit_history GROUP BY stream_id',
+  );
+  const found: HistoryDisagreement[] = [];
+  for (const { stream_id: streamId, lines } of counts) {
+    if (lines <= (matchedPerStream.get(streamId) ?? 0)) continue;
+    const inStore = new Set((await store.readStream(streamId)).map((event) => event.id));
+    const { rows } = await pool.query<HistoryLine>(
+      `SELECT ${HISTORY_LINE_COLUMNS} FROM audit_history WHERE stream_id = $1 ORDER BY revision`,
+      [streamId],
+    );
+    found.push(...rows.filter((line) => !inStore.has(line.event_id)).map(lineWithoutEvent));
+  }
+  return found;
 }
 
 /** One line an auditor can act on. */
 export function describeDisagreement(found: HistoryDisagreement): string {
-  return `${found.streamId}: HISTORY DISAGREES at revision ${found.revision} (event ${found.eventId}): audit history hash ${found.historyHash}, store hash ${found.storeHash ?? '(event gone from the store)'}`;
+  const at = `${found.streamId}: HISTORY DISAGREES at revision ${found.revision} (event ${found.eventId})`;
+  if (found.code === 'history_line_missing')
+    return `${at}: the audit history's line is gone, though the history was projected past it; store hash ${found.storeHash}`;
+  const what = found.columns.length > 0 ? ` (differs in ${found.columns.join(', ')})` : '';
+  return `${at}${what}: audit history hash ${found.historyHash}, store hash ${found.storeHash ?? '(event gone from the store)'}`;
 }

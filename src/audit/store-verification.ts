@@ -42,7 +42,7 @@ export function assertStoreAgrees(report: StoreVerification): void {
       (finding) => `${finding.streamId} revision ${finding.revision} (${finding.kind})`,
     ),
     ...report.historyDisagreements.map(
-      (found) => `${found.streamId} revision ${found.revision} (history_disagrees)`,
+      (found) => `${found.streamId} revision ${found.revision} (${found.code})`,
     ),
   ];
   const shown = places.slice(0, 10).join('; ');

@@ -359,6 +359,7 @@ describe('signed checkpoints', () => {
       eventId: rows[0].event_id,
       historyHash: shown.body.events[0].hash,
       storeHash: recomputed[0],
+      columns: ['hash', 'data'],
     });
     // Every later link changed with the recomputed chain: each line is named.
     expect(
@@ -408,11 +409,19 @@ describe('signed checkpoints', () => {
       'appointment-forged',
       'cadre-p-2',
     ]);
-    // Only the recomputed stream changed hashes the history had copied.
+    // The history parts from each changed stream: lines that differ (a-1, cadre-p-2), lines whose
+    // events were deleted (a-2, a-3), and the inserted event's line, missing below the history's
+    // checkpoint (before: a-1 only, the one whose hashes changed).
     const historyStreams = (report.body.historyDisagreements as { streamId: string }[]).map(
       (found) => found.streamId,
     );
-    expect([...new Set(historyStreams)]).toEqual(['appointment-a-1']);
+    expect([...new Set(historyStreams)]).toEqual([
+      'appointment-a-1',
+      'appointment-a-2',
+      'appointment-a-3',
+      'appointment-forged',
+      'cadre-p-2',
+    ]);
     // A deleted stream no longer lies in any unit: only the whole-store check names it.
     await http().get('/audit/verify?stream=appointment-a-3').set(auditor).expect(403);
     await openCase('a-6');
@@ -469,7 +478,22 @@ describe('signed checkpoints', () => {
     expect(verify.code).toBe(1);
     expect(verify.stdout).toContain('1 streams checked, 0 broken');
     expect(verify.stdout).toMatch(
-      /^appointment-a-1: HISTORY DISAGREES at revision 0 \(event [^)]+\): audit history hash [0-9a-f]{64}, store hash [0-9a-f]{64}$/m,
+      /^appointment-a-1: HISTORY DISAGREES at revision 0 \(event [^)]+\) \(differs in hash, data\): audit history hash [0-9a-f]{64}, store hash [0-9a-f]{64}$/m,
+    );
+    // A line forged into the history with no event behind it (before: not named by verify --all;
+    // checkpoint refuses on the same whole-store comparison).
+    await t.db.pool.query(
+      `INSERT INTO audit_history
+         SELECT 'forged-line', 99999, global_position, 'appointment-ghost', stream_kind, 'ghost',
+                0, event_type, schema_version, actor_id, roles, org_unit, definition_version,
+                rule_set, occurred_at, recorded_at, correlation_id, causation_id, hash, person_id,
+                data
+           FROM audit_history WHERE stream_id = 'appointment-a-4' AND revision = 0`,
+    );
+    const all = await cli('verify', '--all');
+    expect(all.code).toBe(1);
+    expect(all.stdout).toMatch(
+      /^appointment-ghost: HISTORY DISAGREES at revision 0 \(event forged-line\): audit history hash [0-9a-f]{64}, store hash \(event gone from the store\)$/m,
     );
   }, 240_000);
 

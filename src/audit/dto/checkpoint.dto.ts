@@ -36,20 +36,36 @@ export class CheckpointFindingDto {
   @ApiProperty({ description: 'further differing events of the same stream' }) further!: number;
 }
 
-/** An audit history line whose hash is not the store's hash of its event now. */
+/** An audit history line that is not the store's event now, or an event whose line is gone. */
 export class HistoryDisagreementDto {
-  @ApiProperty({ enum: ['history_disagrees'] }) code!: string;
+  @ApiProperty({
+    enum: ['history_disagrees', 'history_line_missing'],
+    description:
+      'history_disagrees: the line differs from the store, or the store holds no such event; history_line_missing: the history was projected past the event and its line is gone',
+  })
+  code!: string;
   @ApiProperty({ example: 'appointment-c-2026-0042' }) streamId!: string;
   @ApiProperty() revision!: number;
   @ApiProperty() eventId!: string;
-  @ApiProperty({ description: 'the hash the audit history copied when the event was appended' })
-  historyHash!: string;
   @ApiProperty({
     type: String,
     nullable: true,
-    description: "the store's hash of the event now; null: the store no longer holds it",
+    description:
+      'the hash the audit history copied when the event was appended; null: the line is gone',
+  })
+  historyHash!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "the store's hash of the event now; null: the store does not hold it",
   })
   storeHash!: string | null;
+  @ApiProperty({
+    type: [String],
+    example: ['actor_id', 'data'],
+    description: "the line's columns that differ from the store's event (audit_history names)",
+  })
+  columns!: string[];
 }
 
 export class CheckpointVerificationDto {
@@ -65,7 +81,8 @@ export class CheckpointVerificationDto {
   refusedBecause?: string;
   @ApiProperty({
     type: [HistoryDisagreementDto],
-    description: 'audit history lines whose hash differs from the store (tampered when any)',
+    description:
+      'audit history lines that differ from the store, lines without an event, events whose line is gone (tampered when any)',
   })
   historyDisagreements!: HistoryDisagreementDto[];
 }

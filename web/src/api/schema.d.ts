@@ -2760,16 +2760,27 @@ export interface components {
             refusedBecause?: string;
         };
         HistoryDisagreementDto: {
-            /** @enum {string} */
-            code: "history_disagrees";
+            /**
+             * @description history_disagrees: the line differs from the store, or the store holds no such event; history_line_missing: the history was projected past the event and its line is gone
+             * @enum {string}
+             */
+            code: "history_disagrees" | "history_line_missing";
             /** @example appointment-c-2026-0042 */
             streamId: string;
             revision: number;
             eventId: string;
-            /** @description the hash the audit history copied when the event was appended */
-            historyHash: string;
-            /** @description the store's hash of the event now; null: the store no longer holds it */
+            /** @description the hash the audit history copied when the event was appended; null: the line is gone */
+            historyHash: string | null;
+            /** @description the store's hash of the event now; null: the store does not hold it */
             storeHash: string | null;
+            /**
+             * @description the line's columns that differ from the store's event (audit_history names)
+             * @example [
+             *       "actor_id",
+             *       "data"
+             *     ]
+             */
+            columns: string[];
         };
         StreamCheckDto: {
             /** @example appointment-c-2026-0042 */
@@ -2803,7 +2814,7 @@ export interface components {
             findings: components["schemas"]["CheckpointFindingDto"][];
             /** @description why the outside copy cannot be relied on */
             refusedBecause?: string;
-            /** @description audit history lines whose hash differs from the store (tampered when any) */
+            /** @description audit history lines that differ from the store, lines without an event, events whose line is gone (tampered when any) */
             historyDisagreements: components["schemas"]["HistoryDisagreementDto"][];
         };
         CheckpointPayloadDto: {

@@ -2,13 +2,16 @@ import { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../dates';
 
-/** An audit history line whose hash is not the store's hash of its event now. */
+/** An audit history line that is not the store's event now, or an event whose line is gone. */
 export interface HistoryDisagreement {
+  code?: 'history_disagrees' | 'history_line_missing';
   streamId: string;
   revision: number;
   eventId: string;
-  historyHash: string;
+  historyHash: string | null;
   storeHash: string | null;
+  /** The line's columns that differ from the store's event. */
+  columns?: string[];
 }
 
 /** The stream against the latest signed checkpoint kept outside the database. */
