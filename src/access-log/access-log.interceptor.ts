@@ -32,12 +32,67 @@ interface LoggedRequest {
  */
 export const PURPOSE_MAX_CHARS = 500;
 
-/** Why the reader says they read, and where they said it. */
-function purposeOf(request: LoggedRequest): { why: string | undefined; field: string } {
+/** Why the reader says they read, where they said it, and whether its bytes were UTF-8. */
+interface Purpose {
+  why: string | undefined;
+  field: string;
+  notUtf8?: true;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A header's text. Node hands header values over as latin1 (one character a byte), so
+ * `Thẩm định` sent as UTF-8 would read `Tháº©m Äá»nh`: its bytes are decoded as UTF-8 here.
+ * Bytes that are not UTF-8 are kept with U+FFFD in their place, and marked.
+ */
+function headerText(value: string): { text: string; notUtf8?: true } {
+  const bytes = Buffer.from(value, 'latin1');
+  try {
+    return { text: UTF8.decode(bytes) };
+  } catch {
+    return { text: bytes.toString('utf8'), notUtf8: true };
+  }
+}
+
+function purposeOf(request: LoggedRequest): Purpose {
   const { purpose } = request.query ?? {};
   if (typeof purpose === 'string') return { why: purpose, field: 'purpose' };
   const header = request.headers['x-purpose'];
-  return { why: Array.isArray(header) ? header[0] : header, field: 'X-Purpose' };
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined) return { why: undefined, field: 'X-Purpose' };
+  const { text, notUtf8 } = headerText(value);
+  return { why: text, field: 'X-Purpose', ...(notUtf8 ? { notUtf8 } : {}) };
+}
+
+/** Characters, not UTF-16 units: a Vietnamese letter or an emoji counts once. */
+const charactersIn = (text: string): number => [...text].length;
+
+/** Why this purpose is refused before the read, if it is. */
+function purposeRefusal({ why, field, notUtf8 }: Purpose): DomainRuleViolation | null {
+  if (notUtf8)
+    return new DomainRuleViolation(
+      'access_log.purpose_not_utf8',
+      `${field}: not UTF-8 text; send the purpose's UTF-8 bytes, or use ?purpose=`,
+      'invalid',
+      field,
+    );
+  if (why === undefined || charactersIn(why) <= PURPOSE_MAX_CHARS) return null;
+  return new DomainRuleViolation(
+    'access_log.purpose_too_long',
+    `${field}: at most ${PURPOSE_MAX_CHARS} characters (${charactersIn(why)} sent)`,
+    'invalid',
+    field,
+  );
+}
+
+/** The purpose as logged: whole, or its first PURPOSE_MAX_CHARS characters marked as cut. */
+function keptPurpose(why: string | undefined): string | undefined {
+  if (why === undefined) return undefined;
+  const characters = [...why];
+  return characters.length > PURPOSE_MAX_CHARS
+    ? `${characters.slice(0, PURPOSE_MAX_CHARS).join('')}… [cut]`
+    : why;
 }
 
 /**
@@ -56,17 +111,9 @@ export class AccessLogInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<LoggedRequest>();
     if (!what || !request.actor) return next.handle();
     const record = (status: number) => this.record(request, what, status);
-    const { why, field } = purposeOf(request);
-    if (why !== undefined && why.length > PURPOSE_MAX_CHARS) {
-      // Refused before the read, and logged too: with the purpose cut, marked as cut.
-      const refusal = new DomainRuleViolation(
-        'access_log.purpose_too_long',
-        `${field}: at most ${PURPOSE_MAX_CHARS} characters (${why.length} sent)`,
-        'invalid',
-        field,
-      );
-      return from(record(400)).pipe(concatMap(() => throwError(() => refusal)));
-    }
+    const refusal = purposeRefusal(purposeOf(request));
+    // Refused before the read, and logged too: with the purpose cut, marked as cut.
+    if (refusal) return from(record(400)).pipe(concatMap(() => throwError(() => refusal)));
     return next.handle().pipe(
       concatMap((value) => from(record(200).then(() => value))),
       catchError((error: unknown) => {
@@ -82,11 +129,7 @@ export class AccessLogInterceptor implements NestInterceptor {
   private async record(request: LoggedRequest, what: string, status: number): Promise<void> {
     const actor = request.actor!;
     const { purpose: _purpose, ...query } = request.query ?? {};
-    const { why } = purposeOf(request);
-    const kept =
-      why !== undefined && why.length > PURPOSE_MAX_CHARS
-        ? `${why.slice(0, PURPOSE_MAX_CHARS)}… [cut]`
-        : why;
+    const kept = keptPurpose(purposeOf(request).why);
     const resource = Object.keys(request.params ?? {}).length
       ? `${what} ${Object.values(request.params ?? {}).join('/')}`
       : what;

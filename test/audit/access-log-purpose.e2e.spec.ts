@@ -58,4 +58,45 @@ describe('the purpose of a logged read', () => {
       { purpose: `${'z'.repeat(500)}… [cut]`, status: 400 },
     ]);
   });
+
+  it('reads X-Purpose as UTF-8 and counts characters: Vietnamese kept as written, 450 letters accepted; bytes that are not UTF-8 refused', async () => {
+    await t.db.pool.query('DELETE FROM access_log');
+    // Node sends a header's string one byte a character: the UTF-8 bytes, as a browser sends them.
+    const asSent = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+    // Before: stored as 'Tháº©m Äá»\x8bnh há»\x93 sÆ¡'.
+    await http()
+      .get('/cadres/p-read')
+      .set(staff)
+      .set('X-Purpose', asSent('Thẩm định hồ sơ'))
+      .expect(200);
+    // 450 characters, 665 bytes in UTF-8. Before: 400, "at most 500 characters (665 sent)".
+    const long = `${'Thẩm định hồ sơ bổ nhiệm '.repeat(20).slice(0, 449)}.`;
+    expect(Buffer.byteLength(long)).toBeGreaterThan(500);
+    await http().get('/cadres/p-read').set(staff).set('X-Purpose', asSent(long)).expect(200);
+    // 501 Vietnamese characters are still too long, counted as characters.
+    const over = await http()
+      .get('/cadres/p-read')
+      .set(staff)
+      .set('X-Purpose', asSent('ệ'.repeat(501)));
+    expect(over.body).toMatchObject({
+      rule: 'access_log.purpose_too_long',
+      detail: 'X-Purpose: at most 500 characters (501 sent)',
+    });
+    const notUtf8 = await http()
+      .get('/cadres/p-read')
+      .set(staff)
+      .set('X-Purpose', Buffer.from([0x54, 0xe9, 0x74, 0xe9]).toString('latin1'));
+    expect(notUtf8.status).toBe(400);
+    expect(notUtf8.body).toMatchObject({
+      rule: 'access_log.purpose_not_utf8',
+      field: 'X-Purpose',
+    });
+    expect(notUtf8.body).not.toHaveProperty('fullName');
+    expect(await logged()).toEqual([
+      { purpose: 'Thẩm định hồ sơ', status: 200 },
+      { purpose: long, status: 200 },
+      { purpose: `${'ệ'.repeat(500)}… [cut]`, status: 400 },
+      { purpose: 'T\ufffdt\ufffd', status: 400 },
+    ]);
+  });
 });

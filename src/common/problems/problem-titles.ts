@@ -184,6 +184,10 @@ const TITLE_BY_RULE: Record<string, Titles> = {
     en: 'The purpose given for the read is too long',
     vi: 'Mục đích truy cập quá dài',
   },
+  'access_log.purpose_not_utf8': {
+    en: 'The purpose given for the read is not UTF-8 text',
+    vi: 'Mục đích truy cập không phải văn bản UTF-8',
+  },
   'header.if_match': {
     en: 'If-Match is not a revision',
     vi: 'If-Match không phải số phiên bản hồ sơ',
