@@ -158,4 +158,28 @@ describe('ETags of views that depend on the reader', () => {
       expect(answer.headers.vary).toMatch(/\bAuthorization\b/);
     }
   });
+
+  it('If-Match: * matches the case as it is now (RFC 9110 §13.1.1): the write runs without a revision check', async () => {
+    const before = await http().get('/cases/a-etag').set(staff).expect(200);
+    // Before: 400 header.if_match.
+    const withdrawn = await http()
+      .post('/cases/a-etag/withdraw')
+      .set(staff)
+      .set('If-Match', '*')
+      .send({ reason: 'Rút hồ sơ theo đề nghị' });
+    expect({ status: withdrawn.status, rule: withdrawn.body.rule }).toEqual({ status: 200 });
+    const after = await http().get('/cases/a-etag').set(staff).expect(200);
+    expect(after.body.revision).toBe(before.body.revision + 1);
+    expect(after.body.status).toBe('withdrawn');
+    // No current representation: nothing to match; refused as without the header.
+    const withdraw = (headers: Record<string, string>) =>
+      http().post('/cases/a-none/withdraw').set(staff).set(headers).send({ reason: 'thử' });
+    const none = await withdraw({ 'If-Match': '*' });
+    const plain = await withdraw({});
+    expect(none.status).toBeGreaterThanOrEqual(400);
+    expect({ status: none.status, rule: none.body.rule }).toEqual({
+      status: plain.status,
+      rule: plain.body.rule,
+    });
+  });
 });

@@ -15,11 +15,14 @@ function refused(message: string): DomainRuleViolation {
  * A header that names no revision is a 400 naming the header, so a typo never turns into an
  * unchecked write: a weak tag too, since If-Match compares strongly and a weak tag never matches
  * (RFC 9110 §13.1.1), a digest not of the form the service answers, and a revision past 2^53 − 1
- * (no stream has it, and it would be read rounded).
+ * (no stream has it, and it would be read rounded). `*` matches any current representation
+ * (RFC 9110 §13.1.1): undefined, as without the header, so the write checks no revision; a write
+ * to a case or record that does not exist is refused as it is without the header.
  */
 export function parseIfMatch(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const tag = value.trim();
+  if (tag === '*') return undefined;
   if (tag.startsWith('W/'))
     throw refused(
       `a weak entity tag (${tag}) never matches: If-Match uses strong comparison (RFC 9110 §13.1.1); send the ETag as it was answered, e.g. "3"`,
