@@ -384,6 +384,24 @@ describe('signed checkpoints', () => {
       )
     ).rows[0].position as string;
 
+    // 6. Swap two covered events' places in the global order (in no hash; before: not found).
+    const placeOf = async (stream: string) =>
+      (
+        await pool.query(
+          'SELECT global_position::text AS gp FROM events WHERE stream_id = $1 AND revision = 0',
+          [stream],
+        )
+      ).rows[0].gp as string;
+    const [caseAt, personAt] = [await placeOf('appointment-a-4'), await placeOf('cadre-p-a-4')];
+    await pool.query('UPDATE events SET global_position = -1 WHERE global_position = $1', [caseAt]);
+    await pool.query('UPDATE events SET global_position = $1 WHERE global_position = $2', [
+      caseAt,
+      personAt,
+    ]);
+    await pool.query('UPDATE events SET global_position = $1 WHERE global_position = -1', [
+      personAt,
+    ]);
+
     const report = await http().get('/audit/verify').set(auditor).expect(200);
     expect(report.body.status).toBe('tampered');
     const byStream = Object.fromEntries(
@@ -402,16 +420,24 @@ describe('signed checkpoints', () => {
       revision: 0,
       position: forged,
     });
+    expect(byStream['appointment-a-4']).toMatchObject({
+      kind: 'moved',
+      revision: 0,
+      detail: expect.stringMatching(/^covered at position \d+\/\d+, now stored at /),
+    });
+    expect(byStream['cadre-p-a-4']).toMatchObject({ kind: 'moved', revision: 0 });
     expect(Object.keys(byStream).sort()).toEqual([
       'appointment-a-1',
       'appointment-a-2',
       'appointment-a-3',
+      'appointment-a-4',
       'appointment-forged',
       'cadre-p-2',
+      'cadre-p-a-4',
     ]);
-    // The history parts from each changed stream: lines that differ (a-1, cadre-p-2), lines whose
-    // events were deleted (a-2, a-3), and the inserted event's line, missing below the history's
-    // checkpoint (before: a-1 only, the one whose hashes changed).
+    // The history parts from each changed stream: lines that differ (a-1, cadre-p-2, and the
+    // swapped places), lines whose events were deleted (a-2, a-3), and the inserted event's line,
+    // missing below the history's checkpoint (before: a-1 only, the one whose hashes changed).
     const historyStreams = (report.body.historyDisagreements as { streamId: string }[]).map(
       (found) => found.streamId,
     );
@@ -419,9 +445,16 @@ describe('signed checkpoints', () => {
       'appointment-a-1',
       'appointment-a-2',
       'appointment-a-3',
+      'appointment-a-4',
       'appointment-forged',
       'cadre-p-2',
+      'cadre-p-a-4',
     ]);
+    expect(
+      (report.body.historyDisagreements as { streamId: string; columns: string[] }[]).find(
+        (found) => found.streamId === 'cadre-p-a-4',
+      ),
+    ).toMatchObject({ revision: 0, columns: ['global_position'] });
     // A deleted stream no longer lies in any unit: only the whole-store check names it.
     await http().get('/audit/verify?stream=appointment-a-3').set(auditor).expect(403);
     await openCase('a-6');
@@ -434,7 +467,7 @@ describe('signed checkpoints', () => {
     expect((await t.app.get(CheckpointService).create()).created).toBe(true);
     const still = await http().get('/audit/verify').set(auditor).expect(200);
     expect(still.body.status).toBe('tampered');
-    expect(still.body.findings).toHaveLength(5);
+    expect(still.body.findings).toHaveLength(7);
   });
 
   it('npm run audit: checkpoint refuses the changed store as the API does; verify names the history line', async () => {

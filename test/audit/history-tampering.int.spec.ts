@@ -116,6 +116,24 @@ describe('the audit history table changed behind the service', () => {
     ]);
   });
 
+  it("names an event whose recorded_at was moved back 400 days in the store alone: the history's copy of it", async () => {
+    const stream = `cadre-${scenario.personId}`;
+    await db.pool.query(
+      `UPDATE events SET recorded_at = recorded_at - interval '400 days' WHERE stream_id = $1`,
+      [stream],
+    );
+    const checked = await verify(stream);
+    // The chain does not cover recorded_at: only the history's copy shows the change.
+    expect(checked.body).toMatchObject({ ok: true, intact: false });
+    expect(checked.body.historyDisagreements).toMatchObject([
+      { code: 'history_disagrees', revision: 0, columns: ['recorded_at'] },
+    ]);
+    await db.pool.query(
+      `UPDATE events SET recorded_at = recorded_at + interval '400 days' WHERE stream_id = $1`,
+      [stream],
+    );
+  });
+
   it('the whole-store check names lines forged with no event behind them (was missed), with the rest', async () => {
     const other = `appointment-${scenario.otherCaseId}`;
     const forge = (eventId: string, streamId: string, revision: number, sequence: number) =>

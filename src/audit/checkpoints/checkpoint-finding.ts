@@ -66,6 +66,15 @@ export function coveredEventFinding(
       ...at,
       detail: "content as signed, but its stored chain link differs from the checkpoint's",
     };
+  // The global order is in no hash: the outside copy's record of where each covered event lay is
+  // what shows two events' places swapped, or one moved among the covered ones.
+  const coveredAt = stream.positions?.[event.revision];
+  if (coveredAt !== undefined && coveredAt !== event.position)
+    return {
+      kind: 'moved',
+      ...at,
+      detail: `covered at position ${coveredAt}, now stored at ${event.position}`,
+    };
   return null;
 }
 
