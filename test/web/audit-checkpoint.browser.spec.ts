@@ -245,8 +245,9 @@ describe('the audit screen against signed checkpoints', () => {
       .waitFor();
     const first = session.page.locator('ol.timeline > li').first();
     expect(await first.getAttribute('class')).toContain('disagrees');
+    // With what differs (before: the hash only).
     expect(await first.getByTestId('timeline-disagrees').innerText()).toMatch(
-      /khác với kho sự kiện Mã băm trong kho sự kiện hiện là [0-9a-f]{64}\./,
+      /khác với kho sự kiện Mã băm trong kho sự kiện hiện là [0-9a-f]{64}\. Khác ở: mã băm, nội dung\./,
     );
     expect(await axeViolations(session.page)).toEqual([]);
     await screenshot(session.page, '06-audit-checkpoint-parted');

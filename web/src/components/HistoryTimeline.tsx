@@ -1,3 +1,4 @@
+import { TFunction } from 'i18next';
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditEntry } from '../api/types';
@@ -6,13 +7,24 @@ import { isWithheld, withheldResultKey } from '../withheld';
 import { HistoryDisagreement } from './HashCheckVerdict';
 import { eventTypeName } from '../event-type-names';
 
+/** What of the line differs from the store's event (the hash check names the columns). */
+function differsIn(found: HistoryDisagreement, t: TFunction): string {
+  const columns = found.columns ?? [];
+  if (columns.length === 0) return '';
+  const named = columns.map((column) =>
+    t(`audit.historyColumns.${column}`, { defaultValue: column }),
+  );
+  return ` ${t('audit.differsIn', { columns: named.join(', ') })}`;
+}
+
 /**
  * A history's events in order, each with who acted, in which role and unit, under which rule
  * version, its correlation and causation ids and its hash: the case history and the person's
  * history read the same. `reached`: the events up to this index are drawn as replayed (the case
  * history's "as of" slider). `about`: what each line adds before its facts (the person's history
  * names the case an event belongs to). `disagreements`: lines the hash check found differing from
- * the event store (the history is a copy taken at append time), marked red with the store's hash.
+ * the event store (the history is a copy taken at append time), marked red with the store's hash
+ * and what differs.
  */
 export function HistoryTimeline({
   events,
@@ -49,6 +61,7 @@ export function HistoryTimeline({
               {t('audit.storeHashNow', {
                 hash: differing.get(e.eventId)!.storeHash ?? t('audit.storeHashGone'),
               })}
+              {differsIn(differing.get(e.eventId)!, t)}
             </p>
           )}
           {isWithheld(e.withheldBecause) && (
