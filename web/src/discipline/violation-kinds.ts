@@ -17,11 +17,20 @@ const USUAL_CATEGORIES = [
 
 const EXEMPT_RULE = 'discipline.limitationExemptCategories';
 
+/**
+ * Exemptions that are not a violation's subject: a civil servant the Party expelled for the same
+ * violation (Nghị định 112/2020 art. 5(2) as amended) is exempt by that decision, which the case
+ * names; nobody files a violation under it.
+ */
+export const EXEMPTIONS_NOT_FILED = ['party_member_expulsion'];
+
 /** The categories to offer: the usual ones, those of the rule sets' exemptions, then "other". */
 export function violationCategories(
   ruleSets: { params: Record<string, { value: unknown } | undefined> }[],
 ): string[] {
-  const exempt = ruleSets.flatMap((r) => (r.params[EXEMPT_RULE]?.value as string[] | null) ?? []);
+  const exempt = ruleSets
+    .flatMap((r) => (r.params[EXEMPT_RULE]?.value as string[] | null) ?? [])
+    .filter((category) => !EXEMPTIONS_NOT_FILED.includes(category));
   return [...new Set([...USUAL_CATEGORIES, ...exempt]), 'other'];
 }
 
