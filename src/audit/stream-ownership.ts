@@ -14,7 +14,8 @@ import { parseStreamName, PERSON_STREAM_KIND } from './stream-name';
  *   event names (`orgUnitId`);
  * - a case id's reservation and an open-case slot: the case its first event names (`caseId`);
  * - a timer: the stream its first event targets (`target`, a case's or a person's);
- * - a planning-pool seat (`planningseat-<post>/<term>`): the post's unit.
+ * - a planning-pool seat (`planningseat-<post>/<term>`) and a post's seat (`postseat-<post>`): the
+ *   post's unit.
  */
 export type StreamOwner =
   | { owner: 'none' }
@@ -29,7 +30,8 @@ export type StreamOwner =
 export const UNITLESS_STREAM_KINDS: readonly string[] = ['caseids', 'caseslots'];
 const CASE_LINKED_STREAM_KINDS: readonly string[] = ['caseid', 'caseslot'];
 const TIMER_STREAM_KIND = 'timer';
-const PLANNING_SEAT_STREAM_KIND = 'planningseat';
+/** The streams where claims on a post's places meet: its planning pool's, its seats. */
+const POSITION_SEAT_STREAM_KINDS: readonly string[] = ['planningseat', 'postseat'];
 /** The event after which a person's stream lies in the unit it names (`orgUnitId`). */
 const REGISTRATION_MOVED = 'RegistrationMoved';
 /** A person stream's note of a case about them (person.events.ts). */
@@ -49,7 +51,7 @@ export function streamOwnerOf(streamId: string, firstData: unknown): StreamOwner
   const { kind, id } = parseStreamName(streamId);
   if (UNITLESS_STREAM_KINDS.includes(kind)) return { owner: 'none' };
   if (kind === PERSON_STREAM_KIND) return { owner: 'person', personId: id };
-  if (kind === PLANNING_SEAT_STREAM_KIND) {
+  if (POSITION_SEAT_STREAM_KINDS.includes(kind)) {
     const positionId = safeDecode(id.split('/')[0]);
     return positionId ? { owner: 'position', positionId } : { owner: 'unknown' };
   }
@@ -103,7 +105,7 @@ export function streamsInSubtreeSql(unitParam: string, caseKindsParam: string): 
        AND t.data->>'target' IN (SELECT stream_id FROM owned)
     UNION ALL
     SELECT s.stream_id FROM audit_history s JOIN positions p ON p.id = split_part(s.stream_key, '/', 1)
-     WHERE ${first('s')} AND s.stream_kind = '${PLANNING_SEAT_STREAM_KIND}'
+     WHERE ${first('s')} AND s.stream_kind = ANY ('{${POSITION_SEAT_STREAM_KINDS.join(',')}}')
        AND p.org_unit_id IN (SELECT id FROM units))`;
 }
 

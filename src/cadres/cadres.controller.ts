@@ -53,8 +53,6 @@ import { RegisterPersonDto } from './dto/register-person.dto';
 import { RegistryRuleViolation } from './registry-rule-violation';
 import { RegistryService } from './registry.service';
 import { refuseUnelectedHold } from './elected-post-record';
-import { refusePostHeldByAnother } from './post-held-by-another';
-import { seatsOf } from './post-seats';
 
 /** A write to a person's record: 201 with the record, or a bad body, no such person, a refusal. */
 const ApiPersonWrite = () =>
@@ -234,14 +232,10 @@ export class CadresController {
     await this.scope.assertPositionInScope(actor, positionId, 'positionId');
     const position = await this.registry.findPosition(positionId);
     if (position) refuseUnelectedHold(position, electedOn, this.today());
-    // A post with a seat limit (a head post, an elected one) takes no holder past it (the import's rule).
-    if (position && seatsOf(position) !== null)
-      refusePostHeldByAnother(
-        position,
-        personId,
-        from,
-        await this.registry.postHolders(positionId, from),
-      );
+    // No holder past the post's seats on any day of the term; two records meet on its seat stream.
+    const hold = { personId, from, termEnd: termEnd ?? null };
+    const metadata = metadataFromRequest(write.request, actor, this.clock.now());
+    if (position) await this.registry.postSeats.claim(position, hold, metadata);
     const elected = electedOn === undefined ? {} : { electedOn };
     return this.writePerson(
       personId,

@@ -58,3 +58,23 @@ export function seatHeldUntil(holder: PostHolder): string | null {
   if (holder.endsOn === null) return holder.termEnd;
   return holder.termEnd !== null && holder.termEnd < holder.endsOn ? holder.termEnd : holder.endsOn;
 }
+
+/**
+ * Every hold of the post on the person's record, whenever it lies: a post no decision ended (one
+ * beginning on a later day too) and one a decision ended (`endsOn`), not one ended on its first day.
+ */
+export function holdsOnRecord(
+  personId: string,
+  state: PersonState,
+  positionId: string,
+): PostHolder[] {
+  if (state.status !== 'registered') return [];
+  const fullName = state.profile.fullName;
+  const open = state.posts
+    .filter((post) => post.positionId === positionId)
+    .map(({ from, termEnd }) => ({ personId, fullName, from, termEnd, endsOn: null }));
+  const ended = state.pastPosts
+    .filter((post) => post.positionId === positionId && post.endedOn > post.from)
+    .map(({ from, termEnd, endedOn }) => ({ personId, fullName, from, termEnd, endsOn: endedOn }));
+  return [...open, ...ended];
+}

@@ -49,3 +49,28 @@ export function seatsHeldMessage(
   });
   return `${field}: ${position.title} (${position.id}) is held on ${day} by ${sitting.length} of ${seats} ${seats === 1 ? 'seat' : 'seats'}: ${names.join('; ')}`;
 }
+
+/**
+ * The day of a new hold [from, until) with the most other holders sitting at once, and those
+ * holders (until null: no end). The count changes only where someone's hold begins, so the days
+ * weighed are its first day and each day another hold begins within it: a holder recorded from a
+ * later day (a successor from 1 December beside a hold from 1 November with no end) shares the
+ * seat from their first day, not only from the new hold's.
+ */
+export function busiestDayOfHold(
+  holds: readonly PostHolder[],
+  personId: string | null,
+  from: string,
+  until: string | null,
+): { day: string; sitting: PostHolder[] } {
+  const laterStarts = holds
+    .filter((hold) => hold.personId !== personId && hold.from > from)
+    .filter((hold) => until === null || hold.from < until)
+    .map((hold) => hold.from);
+  let busiest = { day: from, sitting: othersSittingOn(holds, personId, from) };
+  for (const day of [...new Set(laterStarts)].sort()) {
+    const sitting = othersSittingOn(holds, personId, day);
+    if (sitting.length > busiest.sitting.length) busiest = { day, sitting };
+  }
+  return busiest;
+}

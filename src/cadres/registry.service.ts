@@ -34,6 +34,7 @@ import { appendCommandsAtOnce, SeededCommand } from '../common/stream-commands-a
 import { placedUnder } from './org-unit-levels';
 import { ageRulesOn } from './person/age-rules';
 import { PostHolder, postHolders } from './post-holders';
+import { PostSeatClaims } from './post-seat-claims';
 
 /**
  * How many people's folded records one process keeps (a few kB each): enough for every person a
@@ -49,6 +50,8 @@ export { personStream };
 @Injectable()
 export class RegistryService {
   readonly planningSeats: PlanningPoolSeats;
+  /** Where two records of holders of one post at once meet (`POST /cadres/:id/posts`). */
+  readonly postSeats: PostSeatClaims;
   /**
    * People's records as last folded here; bulk jobs load many at once and extend what they wrote.
    * A record read here after another instance wrote it moves the state kept for the next note.
@@ -69,6 +72,7 @@ export class RegistryService {
     this.planningSeats = new PlanningPoolSeats(store, pool, (personId) =>
       this.loadPerson(personId),
     );
+    this.postSeats = new PostSeatClaims(store, pool, (personId) => this.loadPerson(personId));
   }
 
   /** `idSeed`: the request's Idempotency-Key seed, which names the unit when `dto.id` does not. */

@@ -1,6 +1,6 @@
 import { PersonState } from '../cadres/person/person.state';
 import { refusePostHeldByAnother } from '../cadres/post-held-by-another';
-import { holderOn, PostHolder } from '../cadres/post-holders';
+import { holdsOnRecord, PostHolder } from '../cadres/post-holders';
 import { refuseUnelectedHold } from '../cadres/elected-post-record';
 import { seatsOf } from '../cadres/post-seats';
 import { Position } from '../cadres/registry-records';
@@ -15,13 +15,19 @@ export interface PostFacts {
 /**
  * A post row is refused as `POST /cadres/:id/posts` refuses it (`refuseUnelectedHold`: an elected
  * post needs the day the council elected the person, an appointed one takes none), and when a
- * post's seats are all held by others on its first day (`refusePostHeldByAnother`), read from the
- * records as the file leaves them so far (`states`). Only a post with a seat limit (`seatsOf`: its
+ * post's seats are all held by others on a day of its term (`refusePostHeldByAnother`: any hold of
+ * the post, one beginning later too), read from the records as the file leaves them so far (`states`). Only a post with a seat limit (`seatsOf`: its
  * `seats`, or one for an elected post): a unit's files put several people in an appointed post
  * without one (its deputies, a reorganisation's staff). Throws the registry's refusal.
  */
 export function refuseImportedPost(
-  data: { personId: string; positionId: string; from: string; electedOn?: string },
+  data: {
+    personId: string;
+    positionId: string;
+    from: string;
+    termEnd: string | null;
+    electedOn?: string;
+  },
   states: ReadonlyMap<string, PersonState>,
   facts: PostFacts,
   today: string,
@@ -33,11 +39,8 @@ export function refuseImportedPost(
   const holders: PostHolder[] = [];
   for (const personId of facts.holdersOf.get(data.positionId) ?? []) {
     const state = states.get(personId);
-    const holder =
-      personId === data.personId || !state
-        ? null
-        : holderOn(personId, state, data.positionId, data.from);
-    if (holder) holders.push(holder);
+    if (personId !== data.personId && state)
+      holders.push(...holdsOnRecord(personId, state, data.positionId));
   }
-  refusePostHeldByAnother(position, data.personId, data.from, holders);
+  refusePostHeldByAnother(position, data.personId, data.from, holders, data.termEnd);
 }

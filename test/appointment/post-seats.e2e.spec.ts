@@ -140,4 +140,31 @@ describe('a post’s seats', () => {
     // p-dung's term ended on 2025-06-01: the seat is free from then.
     await record('p-binh', 'pos-vice', '2025-06-01', null).expect(201);
   });
+
+  it('counts a holder recorded from a later day: a hold reaching into their term is refused on the day it begins', async () => {
+    await createPost('pos-later', { seats: 1 }).expect(201);
+    await record('p-cuong', 'pos-later', '2023-06-01', null).expect(201);
+    // Read at once from the records, not the lagging projection. Before: free on 2023-03-01, 201.
+    const before = await eventCount();
+    const reaching = await record('p-dung', 'pos-later', '2023-03-01', null).expect(409);
+    expect(reaching.body).toMatchObject({ rule: 'post.held_by_another', field: 'positionId' });
+    expect(reaching.body.message).toContain(
+      'is held on 2023-06-01 by 1 of 1 seat: Người p-cuong (p-cuong) from 2023-06-01 with no end of term recorded',
+    );
+    expect(await eventCount()).toBe(before);
+    // A term ending the day the later holder's begins shares no day with it.
+    await record('p-dung', 'pos-later', '2023-03-01', '2023-06-01').expect(201);
+  });
+
+  it('takes one of two records of two people into a one-seat post sent at once, and refuses the other', async () => {
+    await createPost('pos-race', { seats: 1 }).expect(201);
+    const [first, second] = await Promise.all([
+      record('p-cuong', 'pos-race', '2024-05-02', null),
+      record('p-dung', 'pos-race', '2024-05-02', null),
+    ]);
+    // Before: both 201, two heads of one post.
+    expect([first.status, second.status].sort()).toEqual([201, 409]);
+    const refused = first.status === 409 ? first : second;
+    expect(refused.body).toMatchObject({ rule: 'post.held_by_another', field: 'positionId' });
+  });
 });

@@ -234,11 +234,12 @@ describe('import rows meet the API rules', () => {
       () => t.db.pool.query("SELECT 1 FROM person_posts WHERE position_id = 'pos-head'"),
       ({ rowCount }) => rowCount === 1,
     );
-    const post = (personId: string, positionId: string, from: string) => ({
+    const post = (personId: string, positionId: string, from: string, termEnd?: string) => ({
       'Mã cán bộ': personId,
       'Mã chức vụ': positionId,
       'Từ ngày': from,
       'Số quyết định': `QĐ-${personId}`,
+      ...(termEnd ? { 'Hết nhiệm kỳ': termEnd } : {}),
     });
     const file = await workbook({
       posts: [
@@ -246,14 +247,22 @@ describe('import rows meet the API rules', () => {
         post('p-em', 'pos-head', addDays(today, -5)),
         post('p-nonmem', 'pos-head', addDays(today, -20)),
         post('p-nonmem', 'pos-deputy', addDays(today, -20)),
+        // Free on its first day, but p-binh sits from day -300 of its term (before: written).
+        post('p-cuong', 'pos-head', addDays(today, -400), addDays(today, -250)),
+        // A term ending the day p-binh's begins shares no day with it.
+        post('p-nonmem', 'pos-head', addDays(today, -400), addDays(today, -300)),
       ],
     });
     const dry = await upload(file, true).expect(200);
     expect(problems(dry.body)).toEqual([
       { sheet: 'Chức vụ', line: 3, column: 'Mã chức vụ', rule: 'post.held_by_another' },
+      { sheet: 'Chức vụ', line: 5, column: 'Mã chức vụ', rule: 'post.held_by_another' },
     ]);
     expect(dry.body.errors[0].message).toContain(
       `is held on ${addDays(today, -20)} by 1 of 1 seat: Người p-binh (p-binh)`,
+    );
+    expect(dry.body.errors[1].message).toContain(
+      `is held on ${addDays(today, -300)} by 1 of 1 seat: Người p-binh (p-binh)`,
     );
   });
 });

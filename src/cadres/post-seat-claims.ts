@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { EventMetadata } from '../event-store/event-envelope';
+import { WrongExpectedRevision } from '../event-store/event-store.errors';
+import { EventStore } from '../event-store/event-store.port';
+import { PersonState } from './person/person.state';
+import { refusePostHeldByAnother } from './post-held-by-another';
+import { holdsOnRecord, PostHolder } from './post-holders';
+import { seatsOf } from './post-seats';
+import { Position } from './registry-records';
+import { RegistryRuleViolation } from './registry-rule-violation';
+
+/** A claim whose person record still lacks the hold this long after is taken as abandoned. */
+const ABANDONED_CLAIM_MS = 60_000;
+const CLAIM_ATTEMPTS = 5;
+
+/** The seat stream of a post (its id escaped so that a hyphen in it cannot merge two streams). */
+export const postSeatStream = (positionId: string): string =>
+  `postseat-${encodeURIComponent(positionId)}`;
+
+export interface PostHoldClaim {
+  personId: string;
+  from: string;
+  termEnd: string | null;
+}
+
+interface Claim extends PostHoldClaim {
+  recordedAt: string;
+}
+
+type LoadPerson = (personId: string) => Promise<{ state: PersonState }>;
+
+/**
+ * Two staff recording two people into one seat at once meet on the post's seat stream: each
+ * appends its claim at the revision it read, the store lets one through, the other reads again and
+ * counts the winner. The holds are read from the people's records (the store), not from the
+ * `person_posts` projection alone, which lags: a claim not yet on its person's record counts while
+ * it is fresh (the record is written just after it).
+ */
+export class PostSeatClaims {
+  constructor(
+    private readonly store: EventStore,
+    private readonly pool: Pool,
+    private readonly loadPerson: LoadPerson,
+  ) {}
+
+  /** Claims a seat for the hold (post with a seat limit), or refuses with `post.held_by_another` naming the holders. */
+  async claim(position: Position, hold: PostHoldClaim, metadata: EventMetadata): Promise<void> {
+    // A post without a seat limit (a unit's deputies) is not read at all.
+    if (seatsOf(position) === null) return;
+    const streamId = postSeatStream(position.id);
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt += 1) {
+      const revision = await this.store.streamRevision(streamId);
+      const { holds, mine } = await this.holdsOf(position.id, hold);
+      refusePostHeldByAnother(position, hold.personId, hold.from, holds, hold.termEnd);
+      // A retried request already holds its seat: claiming again would move everyone's stream.
+      if (mine) return;
+      try {
+        // `claimant`, not `personId`: the stream is the post's, not part of the claimant's history.
+        const { personId: claimant, from, termEnd } = hold;
+        const data = { claimant, from, termEnd };
+        await this.store.append(
+          streamId,
+          [{ id: randomUUID(), type: 'PostSeatClaimed', data, metadata }],
+          { expectedRevision: revision === null ? 'no_stream' : revision },
+        );
+        return;
+      } catch (error) {
+        // Another claim came first: count again with it.
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+      }
+    }
+    throw new RegistryRuleViolation(
+      'post.busy',
+      `positionId: the holders of ${position.id} kept changing; try again`,
+      'conflict',
+      'positionId',
+    );
+  }
+
+  /**
+   * Every hold of the post that has not ended by the new hold's first day, from the records of the
+   * people the projection or a claim names, and whether the person already claimed this hold.
+   */
+  private async holdsOf(
+    positionId: string,
+    hold: PostHoldClaim,
+  ): Promise<{ holds: PostHolder[]; mine: boolean }> {
+    const claims = await this.claims(positionId);
+    const { rows } = await this.pool.query<{ personId: string }>(
+      `SELECT person_id AS "personId" FROM person_posts
+        WHERE position_id = $1 AND (ends_on IS NULL OR ends_on > $2::date)`,
+      [positionId, hold.from],
+    );
+    const candidates = new Set([
+      ...rows.map((row) => row.personId),
+      ...claims.map((c) => c.personId),
+    ]);
+    const holds: PostHolder[] = [];
+    let mine = false;
+    for (const personId of [...candidates].sort()) {
+      const { state } = await this.loadPerson(personId);
+      const onRecord = holdsOnRecord(personId, state, positionId);
+      const fullName = state.status === 'registered' ? state.profile.fullName : personId;
+      const pending = claims
+        .filter((claim) => claim.personId === personId)
+        .filter((claim) => !onRecord.some((held) => held.from === claim.from))
+        .filter((claim) => Date.now() - Date.parse(claim.recordedAt) < ABANDONED_CLAIM_MS);
+      if (personId === hold.personId)
+        mine = [...onRecord, ...pending].some((held) => held.from === hold.from);
+      holds.push(
+        ...onRecord,
+        ...pending.map(({ from, termEnd }) => ({
+          personId,
+          fullName,
+          from,
+          termEnd,
+          endsOn: null,
+        })),
+      );
+    }
+    return { holds, mine };
+  }
+
+  private async claims(positionId: string): Promise<Claim[]> {
+    const events = await this.store.readStream(postSeatStream(positionId));
+    return events.map((event) => {
+      const { claimant, from, termEnd } = event.data as {
+        claimant: string;
+        from: string;
+        termEnd: string | null;
+      };
+      return { personId: claimant, from, termEnd, recordedAt: event.recordedAt };
+    });
+  }
+}
