@@ -78,6 +78,11 @@ export class PostSeatClaims {
     );
   }
 
+  /** Every hold of the post not ended by `from`, on the records (a fresh claim's too). */
+  async holdsSince(positionId: string, from: string): Promise<PostHolder[]> {
+    return (await this.holdsOf(positionId, { personId: '', from, termEnd: null })).holds;
+  }
+
   /**
    * Every hold of the post that has not ended by the new hold's first day, from the records of the
    * people the projection or a claim names, and whether the person already claimed this hold.

@@ -74,3 +74,16 @@ export function busiestDayOfHold(
   }
   return busiest;
 }
+
+/**
+ * "<title> (<id>) is held on <day> by 1 of 1 seat: A (p-a) from … until …": the holders named as
+ * `seatsHeldMessage` names them, for a sentence not about a request's field (a post not given back).
+ */
+export function seatsHeldOnRecord(
+  position: Position,
+  day: string,
+  seats: number,
+  sitting: readonly PostHolder[],
+): string {
+  return seatsHeldMessage(position, day, seats, sitting).slice('positionId: '.length);
+}

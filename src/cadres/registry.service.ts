@@ -35,6 +35,7 @@ import { placedUnder } from './org-unit-levels';
 import { ageRulesOn } from './person/age-rules';
 import { PostHolder, postHolders } from './post-holders';
 import { PostSeatClaims } from './post-seat-claims';
+import { seatsOf } from './post-seats';
 
 /**
  * How many people's folded records one process keeps (a few kB each): enough for every person a
@@ -204,7 +205,7 @@ export class RegistryService {
   ): Promise<void> {
     if (
       commands.length > 1 &&
-      commands.every(({ command }) => !reservesSeat(command)) &&
+      commands.every(({ command }) => !reservesSeat(command) && command.type !== 'RestorePost') &&
       (await referencesExist(this, commands))
     ) {
       const atOnce = {
@@ -218,6 +219,21 @@ export class RegistryService {
     }
     for (const { command, idSeed } of commands)
       await this.runPersonCommand(personId, command, metadata, { idSeed });
+  }
+
+  /**
+   * A post given back after a review, when it has a seat limit: who held it from the day it was
+   * taken away (a successor keeps the seat; `decidePostRestoration` says so on the record).
+   */
+  private async restoredPostSeats(data: {
+    positionId: string;
+    endedOn: string;
+  }): Promise<Pick<PersonDecideContext, 'postSeats'>> {
+    const position = await this.findPosition(data.positionId);
+    const seats = position ? seatsOf(position) : null;
+    if (!position || seats === null) return {};
+    const holds = await this.postSeats.holdsSince(data.positionId, data.endedOn);
+    return { postSeats: { position, seats, holds } };
   }
 
   async runPersonCommand(
@@ -245,6 +261,7 @@ export class RegistryService {
             : {}),
           ages,
           today: day,
+          ...(command.type === 'RestorePost' ? await this.restoredPostSeats(command.data) : {}),
         }),
         // The post's seat is claimed once the person's own limit passed, just before the append.
         beforeAppend:

@@ -67,6 +67,7 @@ describe('a complaint review to a lighter form gives back what only the heavier 
         { id: 'p-b', pool: ['pos-head'] },
         { id: 'p-c', pool: ['pos-head'] },
         { id: 'p-d' },
+        { id: 'p-e' },
       ],
     });
   });
@@ -75,15 +76,19 @@ describe('a complaint review to a lighter form gives back what only the heavier 
     if (ruleSets) rmSync(ruleSets, { recursive: true, force: true });
   });
 
-  async function decideRemovalFromPost(caseId: string) {
+  async function decideRemovalFromPost(
+    caseId: string,
+    personId = 'p-an',
+    positionId = 'pos-deputy',
+  ) {
     await http()
       .post('/discipline-cases')
       .set(h.inspector)
       .send({
         id: caseId,
         definition: 'discipline.party',
-        personId: 'p-an',
-        positionId: 'pos-deputy',
+        personId,
+        positionId,
         orgUnitId: 'ou-town',
         summary: 'Vi phạm quy định quản lý đất đai',
         violation: {
@@ -217,5 +222,69 @@ describe('a complaint review to a lighter form gives back what only the heavier 
       "SELECT count(*)::int AS n FROM person_posts WHERE person_id = 'p-an' AND position_id = 'pos-deputy'",
     );
     expect(rows[0].n).toBe(1);
+  });
+
+  it('removal from a one-seat post reduced to reprimand: a successor seated meanwhile keeps the seat, the record says why the post is not given back', async () => {
+    await http()
+      .post('/positions')
+      .set(h.staff)
+      .send({
+        id: 'pos-office',
+        title: 'Chánh Văn phòng',
+        orgUnitId: 'ou-town',
+        appointingAuthority: 'ou-town',
+        rank: 4,
+        seats: 1,
+      })
+      .expect(201);
+    await http()
+      .post('/cadres/p-e/posts')
+      .set(h.staff)
+      .send({ positionId: 'pos-office', from: postFrom, termEnd, decisionRef: '20-QĐ/UBND' })
+      .expect(201);
+    await decideRemovalFromPost('d-office', 'p-e', 'pos-office');
+    await eventually(
+      () => record('p-e'),
+      (body) => body.posts.length === 0,
+    );
+    // The seat is free from the day the post ended: a successor is appointed to it.
+    await http()
+      .post('/cadres/p-d/posts')
+      .set(h.staff)
+      .send({ positionId: 'pos-office', from: today, termEnd: null, decisionRef: '31-QĐ/UBND' })
+      .expect(201);
+    await http()
+      .post('/discipline-cases/d-office/complaints')
+      .set(h.staff)
+      .send({ filedOn: today, grounds: 'hình thức quá nặng' })
+      .expect(200);
+    await http()
+      .post('/discipline-cases/d-office/complaints/review')
+      .set(h.leader)
+      .send({
+        heldOn: today,
+        number: '13-QĐ/TU',
+        outcome: 'change',
+        form: 'reprimand',
+        reason: 'giảm hình thức kỷ luật',
+      })
+      .expect(200);
+    const after = await eventually(
+      () => record('p-e'),
+      (body) => body.postRestorations?.length === 1,
+    );
+    // Before: given back beside the successor, two holders of a one-seat post.
+    expect(after.posts).toEqual([]);
+    expect(after.postRestorations).toEqual([
+      expect.objectContaining({
+        positionId: 'pos-office',
+        restored: false,
+        reason: expect.stringMatching(
+          new RegExp(
+            `^post\\.held_by_another: Chánh Văn phòng \\(pos-office\\) is held on ${today} by 1 of 1 seat: Người p-d \\(p-d\\)`,
+          ),
+        ),
+      }),
+    ]);
   });
 });

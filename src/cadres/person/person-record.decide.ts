@@ -49,7 +49,7 @@ export const postDeciders: {
     }
     return [{ type: 'PostEnded', data: command.data }];
   },
-  RestorePost: (state, { data }) => decidePostRestoration(state, data),
+  RestorePost: (state, { data }, context) => decidePostRestoration(state, data, context.postSeats),
 };
 
 /**

@@ -3,6 +3,8 @@ import { PersonProfileCommand } from './person-profile';
 import { CitedLimit, PersonPlanningLimits } from '../planning/planning-pool-limits';
 import { PlanningDisciplineRule } from '../planning/planning-discipline';
 import { PersonAgeRules } from './age-rules';
+import { PostHolder } from '../post-holders';
+import { Position } from '../registry-records';
 
 export type PersonCommand =
   | { type: 'RegisterPerson'; data: Extract<PersonEvent, { type: 'PersonRegistered' }>['data'] }
@@ -84,6 +86,11 @@ export interface PersonDecideContext {
   planningDiscipline?: PlanningDisciplineRule;
   /** The day of the change (its business time, in Vietnam). */
   today?: string;
+  /**
+   * For a post given back (RestorePost) whose post has a seat limit: the post, its seats and every
+   * hold of it on the records that had not ended by the day it was taken away.
+   */
+  postSeats?: { position: Position; seats: number; holds: readonly PostHolder[] };
 }
 
 export type CommandOf<T extends PersonCommand['type']> = Extract<PersonCommand, { type: T }>;

@@ -1,5 +1,6 @@
 import { DomainEvent } from '../../common/stream-decider';
-import { CommandOf } from './person.commands';
+import { busiestDayOfHold, seatsHeldOnRecord } from '../post-seats';
+import { CommandOf, PersonDecideContext } from './person.commands';
 import { PastPost, PersonState } from './person.state';
 
 type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
@@ -11,13 +12,15 @@ type RestorePostData = CommandOf<'RestorePost'>['data'];
  * person holds it again on the term it had, from the day and under the decision that first gave
  * it, as if it had not been ended. Not a new assignment from the review's day: a term is the
  * appointment's (5 years), and the re-appointment notice and the end of the term already scheduled
- * for it find the post again by that term. A post the person holds again (appointed anew) or
- * whose term ended by the review's day is not given back, and the record says why. One outcome
- * per end of the post: a redelivered review writes nothing more.
+ * for it find the post again by that term. A post the person holds again (appointed anew), whose
+ * term ended by the review's day, or whose seats others held meanwhile (a successor appointed to a
+ * head post: giving it back would seat two heads) is not given back, and the record says why. One
+ * outcome per end of the post: a redelivered review writes nothing more.
  */
 export function decidePostRestoration(
   state: RegisteredPerson,
   data: RestorePostData,
+  postSeats?: PersonDecideContext['postSeats'],
 ): DomainEvent[] {
   const { personId, positionId, caseId, revisedBy, endedOn } = data;
   const decided = state.postRestorations.some(
@@ -27,7 +30,8 @@ export function decidePostRestoration(
     (p) => p.positionId === positionId && p.endedOn === endedOn && p.endedBy === data.endedBy,
   );
   if (decided || !ended) return [];
-  const refusal = whyNotRestored(state, ended, data.on);
+  const refusal =
+    whyNotRestored(state, ended, data.on) ?? seatsTakenSince(personId, ended, postSeats);
   if (refusal !== null)
     return [
       {
@@ -58,4 +62,21 @@ function whyNotRestored(state: RegisteredPerson, ended: PastPost, on: string): s
   if (ended.termEnd !== null && ended.termEnd < on)
     return `post.term_ended: the term of ${ended.positionId} (${ended.decisionRef}) ended on ${ended.termEnd}, before ${on}`;
   return null;
+}
+
+/**
+ * The days given back run from the day the post was taken away to the end of its term: a holder
+ * another decision seated in them (a successor) keeps the seat, and the post is not given back
+ * past the post's seats (`post.held_by_another`). A post without a seat limit has no `postSeats`.
+ */
+function seatsTakenSince(
+  personId: string,
+  ended: PastPost,
+  postSeats: PersonDecideContext['postSeats'],
+): string | null {
+  if (!postSeats) return null;
+  const { position, seats, holds } = postSeats;
+  const { day, sitting } = busiestDayOfHold(holds, personId, ended.endedOn, ended.termEnd);
+  if (sitting.length < seats) return null;
+  return `post.held_by_another: ${seatsHeldOnRecord(position, day, seats, sitting)}, since the post was taken away on ${ended.endedOn}`;
 }

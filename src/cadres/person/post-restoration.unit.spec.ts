@@ -136,6 +136,46 @@ describe('a post a reviewed discipline decision ended (RestorePost)', () => {
     ]);
   });
 
+  it('is not given back past the post’s seats: a successor seated since it was taken keeps it', () => {
+    const position = {
+      id: 'pos-deputy',
+      title: 'Phó Chánh Văn phòng',
+      orgUnitId: 'ou-1',
+      appointingAuthority: 'ou-1',
+      rank: 4,
+      isLeadership: true,
+      filledBy: 'appointment' as const,
+      seats: 1,
+    };
+    const successor = {
+      personId: 'p-binh',
+      fullName: 'Trần Văn Bình',
+      from: '2026-11-25',
+      termEnd: '2031-11-25',
+      endsOn: null,
+    };
+    const seated = (holds: (typeof successor)[]) => ({
+      postSeats: { position, seats: 1, holds },
+    });
+    // Before: given back beside the successor, two people in one seat.
+    expect(personDecider.decide(fold(removed), restore('2026-12-01'), seated([successor]))).toEqual(
+      [
+        expect.objectContaining({
+          type: 'PostNotRestored',
+          data: expect.objectContaining({
+            reason:
+              'post.held_by_another: Phó Chánh Văn phòng (pos-deputy) is held on 2026-11-25 by 1 of 1 seat: Trần Văn Bình (p-binh) from 2026-11-25 until 2031-11-25, since the post was taken away on 2026-11-21',
+          }),
+        }),
+      ],
+    );
+    // A holder whose term ended before the post was taken leaves the seat free: it comes back.
+    const before = { ...successor, from: '2019-06-01', termEnd: '2024-06-01' };
+    expect(personDecider.decide(fold(removed), restore('2026-12-01'), seated([before]))).toEqual([
+      expect.objectContaining({ type: 'PostAssigned' }),
+    ]);
+  });
+
   it('gives back nothing that this end did not take', () => {
     const other = { ...restore('2026-12-01') } as Extract<PersonCommand, { type: 'RestorePost' }>;
     other.data = { ...other.data, endedBy: '40-QĐ/TU' };

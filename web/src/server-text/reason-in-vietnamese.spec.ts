@@ -650,6 +650,36 @@ describe('why a complaint review could not give back a post the decision ended',
       'Nhiệm kỳ chức vụ «chức vụ head» (45-QĐ/TU (25/11/2021)) đã kết thúc ngày 30/11/2026, trước ngày 06/12/2026',
     );
   });
+
+  it('its seats are held by a successor seated since it was taken away', () => {
+    const position = {
+      id: 'pos-head',
+      title: 'Trưởng phòng Nội vụ',
+      orgUnitId: 'ou-1',
+      appointingAuthority: 'ou-1',
+      rank: 5,
+      isLeadership: true,
+      filledBy: 'appointment' as const,
+      seats: 1,
+    };
+    const successor = { personId: 'p-2', fullName: 'Trần Văn Bình', from: '2026-11-25' };
+    const [outcome] = decidePostRestoration(
+      removed,
+      {
+        personId: 'p-1',
+        positionId: 'pos-head',
+        caseId: 'd-1',
+        endedOn: '2026-11-21',
+        endedBy: '12-QĐ (2026-11-20)',
+        revisedBy: '20-QĐ (2026-11-28)',
+        on: '2026-11-28',
+      },
+      { position, seats: 1, holds: [{ ...successor, termEnd: null, endsOn: null }] },
+    );
+    expect(expectRead((outcome.data as { reason: string }).reason)).toBe(
+      'Chức vụ Trưởng phòng Nội vụ vào ngày 25/11/2026 đã đủ 1 người đảm nhiệm (Trần Văn Bình từ ngày 25/11/2026 (chưa ghi nhận ngày hết nhiệm kỳ)), sau ngày bị thôi giữ chức vụ 21/11/2026: không thể trả lại chức vụ',
+    );
+  });
 });
 
 describe('what no template reads is shown as the server wrote it', () => {

@@ -202,7 +202,7 @@ export const ELECTED_POST_REFUSALS: Sentence[] = [
 ];
 
 /** The sitting holders a seat refusal lists: "A (p-a) from 2024-01-01 until 2029-01-01; B (p-b) …". */
-function holdersInVietnamese(holders: string, s: Say): string {
+export function holdersInVietnamese(holders: string, s: Say): string {
   return holders
     .split('; ')
     .map((holder) => {

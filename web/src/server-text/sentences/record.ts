@@ -1,5 +1,6 @@
 import { withDaysFormatted } from '../../dates';
 import { N, DAY, ID, Sentence, sentence } from './sentence';
+import { holdersInVietnamese } from './opening-refusals';
 
 /** Whether a person may be appointed (eligibility.ts) and a rotation's placement (placement-group.ts). */
 export const ELIGIBILITY: Sentence[] = [
@@ -211,7 +212,8 @@ export const PLANNING_RESTORATIONS: Sentence[] = [
 
 /**
  * Why a complaint review could not give back a post the reviewed discipline decision ended
- * (post-restoration.ts): the person holds the post again, or its term ended before the review.
+ * (post-restoration.ts): the person holds the post again, its term ended before the review, or
+ * its seats are held by others seated since it was taken away (a successor).
  */
 export const POST_RESTORATIONS: Sentence[] = [
   sentence(
@@ -223,6 +225,11 @@ export const POST_RESTORATIONS: Sentence[] = [
     `post\\.term_ended: the term of ${ID} \\((.+)\\) ended on ${DAY}, before ${DAY}`,
     ([position, ref, ended, reviewed], s) =>
       `Nhiệm kỳ chức vụ ${s.words.position(position)} (${withDaysFormatted(ref)}) đã kết thúc ngày ${s.day(ended)}, trước ngày ${s.day(reviewed)}`,
+  ),
+  sentence(
+    `post\\.held_by_another: (.+) \\((\\S+)\\) is held on ${DAY} by ${N} of ${N} seats?: (.+), since the post was taken away on ${DAY}`,
+    ([title, , on, , seats, holders, taken], s) =>
+      `Chức vụ ${title} vào ngày ${s.day(on)} đã đủ ${seats} người đảm nhiệm (${holdersInVietnamese(holders, s)}), sau ngày bị thôi giữ chức vụ ${s.day(taken)}: không thể trả lại chức vụ`,
   ),
 ];
 
