@@ -39,6 +39,9 @@ describe('re-appointment over HTTP', () => {
           ],
         },
         { id: 'p-none' },
+        { id: 'p-e' },
+        { id: 'p-f' },
+        { id: 'p-g' },
       ],
     });
     await http()
@@ -241,5 +244,65 @@ describe('re-appointment over HTTP', () => {
       "SELECT count(*)::int AS n FROM events WHERE stream_id IN ('reappointment-r-2', 'reappointment-r-3')",
     );
     expect(rows[0].n).toBe(0);
+  });
+
+  it('is refused when the one seat is already given to a successor from the term’s end: at the decision, and at the opening', async () => {
+    const termEnd = addDays(today, 300);
+    const post = (id: string) =>
+      http()
+        .post('/positions')
+        .set(staff)
+        .send({
+          id,
+          title: `Trưởng ${id}`,
+          orgUnitId: 'ou-town',
+          appointingAuthority: 'ou-town',
+          rank: 5,
+          seats: 1,
+        })
+        .expect(201);
+    const hold = (personId: string, positionId: string, from: string, end: string | null) =>
+      http()
+        .post(`/cadres/${personId}/posts`)
+        .set(staff)
+        .send({ positionId, from, termEnd: end, decisionRef: `QĐ-${personId}-${positionId}` })
+        .expect(201);
+    const openFor = (id: string, personId: string, positionId: string) =>
+      http().post('/cases').set(staff).send({
+        id,
+        procedure: 'reappointment',
+        definition: 'reappointment.standard',
+        personId,
+        positionId,
+        orgUnitId: 'ou-town',
+        summary: 'Bổ nhiệm lại',
+      });
+    await post('pos-seat');
+    await hold('p-e', 'pos-seat', addDays(today, -1800), termEnd);
+    await openFor('r-seat', 'p-e', 'pos-seat').expect(201);
+    await takeStepsToDecision('r-seat');
+    // The seat is free from the end of p-e's term: p-f is recorded in it from then.
+    await hold('p-f', 'pos-seat', termEnd, null);
+    const decided = await http()
+      .post('/cases/r-seat/steps/decision')
+      .set(leader)
+      .send({ heldOn: today, number: '303-QĐ/TU', signer: 'Bí thư', effectiveFrom: termEnd })
+      .expect(422);
+    // Before: decided, p-e and p-f both holding the one seat from the term's end.
+    expect(decided.body).toMatchObject({ rule: 'post.held_by_another', field: 'effectiveFrom' });
+    expect(decided.body.message).toContain(
+      `is held on ${termEnd} by 1 of 1 seat: Người p-f (p-f) from ${termEnd} with no end of term recorded`,
+    );
+    const person = await http().get('/cadres/p-e').set(staff).expect(200);
+    expect(person.body.posts).toEqual([
+      expect.objectContaining({ positionId: 'pos-seat', termEnd }),
+    ]);
+
+    await post('pos-seat2');
+    await hold('p-g', 'pos-seat2', addDays(today, -1800), termEnd);
+    await hold('p-f', 'pos-seat2', termEnd, null);
+    const opened = await openFor('r-seat2', 'p-g', 'pos-seat2').expect(422);
+    expect(opened.body).toMatchObject({ rule: 'post.held_by_another', field: 'positionId' });
+    expect(opened.body.message).toContain('Người p-f (p-f)');
   });
 });

@@ -9,11 +9,17 @@ import { disciplineCasesOutOfGrant } from '../../cadres/open-cases-in-grant';
 import { OrgScope } from '../../identity/org-scope';
 import { ProcedureRegistry } from '../case/procedure-registry';
 import { refuseElectedPost } from '../appointment/elected-post';
+import { seatsOf } from '../../cadres/post-seats';
+import { Position } from '../../cadres/registry-records';
+import { ReappointmentSeats, refuseSeatGivenToAnother } from './reappointment-seats';
 import {
   reappointmentOpening,
   reappointmentTerm,
   refuseStartBeforeTermEnds,
 } from './reappointment-rules';
+
+/** A day before any hold of a post on the records: read them all. */
+const EVERY_HOLD = '1900-01-01';
 
 /** Re-appointment (bổ nhiệm lại) at the end of a term, on the generic case engine. */
 @Module({ imports: [CasesModule, CadresModule] })
@@ -44,7 +50,7 @@ export class ReappointmentModule implements OnModuleInit {
             context.actor.orgUnit,
           ),
         );
-        return reappointmentOpening({
+        const opening = reappointmentOpening({
           positionId,
           posts: postsHeldOn(person.state, context.today),
           endingLater: postsEndingLater(person.state, context.today),
@@ -55,6 +61,11 @@ export class ReappointmentModule implements OnModuleInit {
           ruleSet: context.ruleSet,
           calendar: context.calendar,
         });
+        // The seat given to another from the term's end leaves no seat for a new term.
+        const seats = position ? await this.seatsOf(position) : null;
+        const from = opening.termEnd as string;
+        if (seats) refuseSeatGivenToAnother(seats, personId, { from, until: null }, 'positionId');
+        return opening;
       },
       decisionTerm: async (context, state) => {
         const person = await this.registry.loadPerson(state.personId);
@@ -62,6 +73,8 @@ export class ReappointmentModule implements OnModuleInit {
           throw new Error(`person ${state.personId} of case ${state.caseId} is not registered`);
         const { profile, posts, pastPosts } = person.state;
         const { dateOfBirth, gender } = profile;
+        const position = await this.registry.findPosition(state.positionId);
+        const seats = position ? await this.seatsOf(position) : null;
         return (_state, effectiveFrom, years) => {
           refuseStartBeforeTermEnds(
             { posts, pastPosts },
@@ -69,9 +82,26 @@ export class ReappointmentModule implements OnModuleInit {
             effectiveFrom,
             context.ruleSet,
           );
-          return reappointmentTerm(context.ruleSet, { dateOfBirth, gender }, effectiveFrom, years);
+          const term = reappointmentTerm(
+            context.ruleSet,
+            { dateOfBirth, gender },
+            effectiveFrom,
+            years,
+          );
+          const newTerm = { from: effectiveFrom, until: term.termEnd ?? null };
+          if (seats) refuseSeatGivenToAnother(seats, state.personId, newTerm, 'effectiveFrom');
+          return term;
         };
       },
     });
+  }
+
+  /** A post with a seat limit and every hold of it on the records; null for a post without one. */
+  private async seatsOf(position: Position): Promise<ReappointmentSeats | null> {
+    const seats = seatsOf(position);
+    if (seats === null) return null;
+    // Every hold ever: a renewed term begins where the old one ends, whenever that is.
+    const holds = await this.registry.postSeats.holdsSince(position.id, EVERY_HOLD);
+    return { position, seats, holds };
   }
 }

@@ -4,6 +4,7 @@ import { loadRuleSets } from '../../../src/workflow/rule-sets/rule-set-loader';
 import { ruleCitation } from '../../../src/workflow/rule-sets/rule-set';
 import { refusePostHeldByAnother } from '../../../src/cadres/post-held-by-another';
 import { refuseSeatsFullAtOpening } from '../../../src/procedures/appointment/post-seats-at-opening';
+import { refuseSeatGivenToAnother } from '../../../src/procedures/reappointment/reappointment-seats';
 import { decideStatusEnd, isStatusRepeat } from '../../../src/cadres/person/status-periods';
 import {
   assertPlanningTermNotEnded,
@@ -225,6 +226,44 @@ describe('the refusals of opening a case read in Vietnamese', () => {
     );
     expect(expectRead(refusal!)).toBe(
       'Chức vụ Phó Giám đốc Sở vào ngày mở hồ sơ (01/02/2026) đã đủ 2 người đảm nhiệm (Trần Văn Bình từ ngày 01/01/2024 (chưa ghi nhận ngày hết nhiệm kỳ); Lê Thị Chi từ ngày 01/03/2025 đến ngày 01/03/2030): không còn chỗ trống; cần kết thúc việc giữ chức vụ của một người trong số đó trước (hồ sơ miễn nhiệm, hoặc ngày hết nhiệm kỳ đã ghi nhận), hoặc mở hồ sơ khi có chỗ trống',
+    );
+  });
+
+  it('a re-appointment to a seat already given to a successor from the term’s end', () => {
+    const seats = {
+      position: {
+        id: 'pos-tp',
+        title: 'Trưởng phòng Nội vụ',
+        orgUnitId: 'ou-huyen',
+        appointingAuthority: 'ou-huyen',
+        rank: 5,
+        isLeadership: true,
+        filledBy: 'appointment' as const,
+        seats: 1,
+      },
+      seats: 1,
+      holds: [
+        {
+          personId: 'p-f',
+          fullName: 'Lê Văn Phúc',
+          from: '2027-01-10',
+          termEnd: null,
+          endsOn: null,
+        },
+      ],
+    };
+    const from = '2027-01-10';
+    expect(
+      expectRead(
+        refusalOf(() =>
+          refuseSeatGivenToAnother(seats, 'p-e', { from, until: '2032-01-10' }, 'effectiveFrom'),
+        ),
+      ),
+    ).toBe(
+      'Chức vụ Trưởng phòng Nội vụ vào ngày 10/01/2027 đã đủ 1 người đảm nhiệm (Lê Văn Phúc từ ngày 10/01/2027 (chưa ghi nhận ngày hết nhiệm kỳ)), trong nhiệm kỳ mới từ ngày 10/01/2027 đến ngày 10/01/2032: chức vụ đã được giao cho người khác từ ngày hết nhiệm kỳ; cần kết thúc chức vụ đó trước (hồ sơ miễn nhiệm), hoặc không bổ nhiệm lại',
+    );
+    expectRead(
+      refusalOf(() => refuseSeatGivenToAnother(seats, 'p-e', { from, until: null }, 'positionId')),
     );
   });
 

@@ -77,6 +77,11 @@ export const OPENING_REFUSALS: Sentence[] = [
       `Chức vụ ${title} vào ngày mở hồ sơ (${s.day(on)}) đã đủ ${seats} người đảm nhiệm (${holdersInVietnamese(holders, s)}): không còn chỗ trống; cần kết thúc việc giữ chức vụ của một người trong số đó trước (hồ sơ miễn nhiệm, hoặc ngày hết nhiệm kỳ đã ghi nhận), hoặc mở hồ sơ khi có chỗ trống`,
   ),
   sentence(
+    `(?:positionId|effectiveFrom): ${POST} is held on ${DAY} by ${N} of ${N} seats?: (.+), within the new term from ${DAY}(?: to ${DAY})?: the seat is given to another from the end of the term renewed; end that post first \\(a removal case\\), or do not re-appoint`,
+    ([title, , on, , seats, holders, from, until], s) =>
+      `Chức vụ ${title} vào ngày ${s.day(on)} đã đủ ${seats} người đảm nhiệm (${holdersInVietnamese(holders, s)}), trong nhiệm kỳ mới từ ngày ${s.day(from)}${until ? ` đến ngày ${s.day(until)}` : ''}: chức vụ đã được giao cho người khác từ ngày hết nhiệm kỳ; cần kết thúc chức vụ đó trước (hồ sơ miễn nhiệm), hoặc không bổ nhiệm lại`,
+  ),
+  sentence(
     `${ID} already holds ${ID}; use (\\S+)`,
     ([person, position, route], s) =>
       `${s.words.person(person)} đang giữ chức vụ ${s.words.position(position)}; dùng thủ tục ${s.words.procedure(route)}`,
