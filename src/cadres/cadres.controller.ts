@@ -52,6 +52,7 @@ import {
 import { RegisterPersonDto } from './dto/register-person.dto';
 import { RegistryRuleViolation } from './registry-rule-violation';
 import { RegistryService } from './registry.service';
+import { Position } from './registry-records';
 import { refuseUnelectedHold } from './elected-post-record';
 
 /** A write to a person's record: 201 with the record, or a bad body, no such person, a refusal. */
@@ -92,14 +93,22 @@ export class CadresController {
     return vietnamDay(this.clock.now());
   }
 
-  /** Runs a command on the person's stream and answers their record as it now stands. */
-  private async writePerson(personId: string, command: PersonCommand, write: WriteRequest) {
+  /**
+   * Runs a command on the person's stream and answers their record as it now stands; `seatOf`:
+   * the post a post record claims a seat of (`PostSeatClaims`).
+   */
+  private async writePerson(
+    personId: string,
+    command: PersonCommand,
+    write: WriteRequest,
+    seatOf?: Position,
+  ) {
     const written = await this.registry.runPersonCommand(
       personId,
       command,
       metadataFromRequest(write.request, write.actor, this.clock.now()),
       // If-Match: the record's revision the writer last read (409 with the current one if moved).
-      { idSeed: write.request.idempotencySeed, ifMatch: parseIfMatch(write.ifMatch) },
+      { idSeed: write.request.idempotencySeed, ifMatch: parseIfMatch(write.ifMatch), seatOf },
     );
     return withEtag(
       write.response,
@@ -232,19 +241,10 @@ export class CadresController {
     await this.scope.assertPositionInScope(actor, positionId, 'positionId');
     const position = await this.registry.findPosition(positionId);
     if (position) refuseUnelectedHold(position, electedOn, this.today());
-    // No holder past the post's seats on any day of the term; two records meet on its seat stream.
-    const hold = { personId, from, termEnd: termEnd ?? null };
-    const metadata = metadataFromRequest(write.request, actor, this.clock.now());
-    if (position) await this.registry.postSeats.claim(position, hold, metadata);
     const elected = electedOn === undefined ? {} : { electedOn };
-    return this.writePerson(
-      personId,
-      {
-        type: 'AssignPost',
-        data: { personId, positionId, from, termEnd: termEnd ?? null, decisionRef, ...elected },
-      },
-      write,
-    );
+    const data = { personId, positionId, from, termEnd: termEnd ?? null, decisionRef, ...elected };
+    // No holder past the post's seats on any day of the term; two records meet on its seat stream.
+    return this.writePerson(personId, { type: 'AssignPost', data }, write, position ?? undefined);
   }
 
   @Allow(...ACCESS.registryWrite)

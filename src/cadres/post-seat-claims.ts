@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { EventMetadata } from '../event-store/event-envelope';
 import { WrongExpectedRevision } from '../event-store/event-store.errors';
 import { EventStore } from '../event-store/event-store.port';
+import { PersonCommand } from './person/person.commands';
 import { PersonState } from './person/person.state';
 import { refusePostHeldByAnother } from './post-held-by-another';
 import { holdsOnRecord, PostHolder } from './post-holders';
@@ -138,4 +139,17 @@ export class PostSeatClaims {
       return { personId: claimant, from, termEnd, recordedAt: event.recordedAt };
     });
   }
+}
+
+/**
+ * The hold a post record claims on its post's seat stream, when the caller asks (`seatOf`: the
+ * registry's `POST /cadres/:id/posts`) and the post has a seat limit.
+ */
+export function postSeatClaimedBy(
+  command: PersonCommand,
+  position: Position | undefined,
+): { position: Position; hold: PostHoldClaim } | null {
+  if (command.type !== 'AssignPost' || !position || seatsOf(position) === null) return null;
+  const { personId, from, termEnd } = command.data;
+  return { position, hold: { personId, from, termEnd } };
 }

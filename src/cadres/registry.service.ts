@@ -34,7 +34,7 @@ import { appendCommandsAtOnce, SeededCommand } from '../common/stream-commands-a
 import { placedUnder } from './org-unit-levels';
 import { ageRulesOn } from './person/age-rules';
 import { PostHolder, postHolders } from './post-holders';
-import { PostSeatClaims } from './post-seat-claims';
+import { postSeatClaimedBy, PostSeatClaims } from './post-seat-claims';
 import { seatsOf } from './post-seats';
 
 /**
@@ -240,10 +240,11 @@ export class RegistryService {
     personId: string,
     command: PersonCommand,
     metadata: EventMetadata,
-    options: { idSeed?: string; ifMatch?: number } = {},
+    options: { idSeed?: string; ifMatch?: number; seatOf?: Position } = {},
   ): Promise<{ state: PersonState; revision: number | null }> {
     await assertReferencesExist(this, command);
     const seat = seatClaimedBy(command);
+    const postSeat = postSeatClaimedBy(command, options.seatOf);
     // The rules in force on the day of the change (its business time); unchecked without a catalog.
     const day = vietnamDay(new Date(metadata.occurredAt));
     const planning = seat && this.catalog ? planningLimitsOn(this.catalog, day) : null;
@@ -263,12 +264,15 @@ export class RegistryService {
           today: day,
           ...(command.type === 'RestorePost' ? await this.restoredPostSeats(command.data) : {}),
         }),
-        // The post's seat is claimed once the person's own limit passed, just before the append.
+        // The post's seat is claimed once the person's own limit passed, just before the append;
+        // a post's seat once the record takes the post (a refused record claims nothing).
         beforeAppend:
-          seat && planning
+          (seat && planning) || postSeat
             ? async (_state, decided) => {
-                if (decided[0]?.type === 'PlanningPoolEntryAdded')
+                if (seat && planning && decided[0]?.type === 'PlanningPoolEntryAdded')
                   await this.planningSeats.claim(seat, planning.limits.maxPeoplePerPost, metadata);
+                if (postSeat && decided[0]?.type === 'PostAssigned')
+                  await this.postSeats.claim(postSeat.position, postSeat.hold, metadata);
               }
             : undefined,
         // A record of 2,000 events costs a note what one of 20 does; one written here, no read.
