@@ -7,7 +7,7 @@ import { CasesModule } from '../case/cases.module';
 import { disciplineStandingFrom } from '../../cadres/discipline-standing';
 import { disciplineCasesOutOfGrant } from '../../cadres/open-cases-in-grant';
 import { OrgScope } from '../../identity/org-scope';
-import { ProcedureRegistry } from '../case/procedure-registry';
+import { OpeningInput, ProcedureRegistry } from '../case/procedure-registry';
 import { refuseElectedPost } from '../appointment/elected-post';
 import { seatsOf } from '../../cadres/post-seats';
 import { Position } from '../../cadres/registry-records';
@@ -34,39 +34,7 @@ export class ReappointmentModule implements OnModuleInit {
     this.procedures.register({
       procedure: 'reappointment',
       definitionIds: ['reappointment.standard'],
-      onOpen: async ({ personId, positionId, definition, context, registry = this.registry }) => {
-        const person = { state: await registeredPerson(registry, personId) };
-        const position = await registry.findPosition(positionId);
-        if (position) refuseElectedPost(position, definition);
-        // The record just read says which discipline cases are pending: no second read. The
-        // refusal is read by the opener: a case a unit above opened out of their grant is not named.
-        const discipline = disciplineStandingFrom(
-          person.state.discipline,
-          person.state.openCases,
-          context.today,
-          await disciplineCasesOutOfGrant(
-            person.state.openCases,
-            this.scope,
-            context.actor.orgUnit,
-          ),
-        );
-        const opening = reappointmentOpening({
-          positionId,
-          posts: postsHeldOn(person.state, context.today),
-          endingLater: postsEndingLater(person.state, context.today),
-          statuses: person.state.statuses,
-          pendingDisciplineCases: discipline.openCases,
-          pendingDisciplineCasesElsewhere: discipline.elsewhere.open,
-          today: context.today,
-          ruleSet: context.ruleSet,
-          calendar: context.calendar,
-        });
-        // The seat given to another from the term's end leaves no seat for a new term.
-        const seats = position ? await this.seatsOf(position) : null;
-        const from = opening.termEnd as string;
-        if (seats) refuseSeatGivenToAnother(seats, personId, { from, until: null }, 'positionId');
-        return opening;
-      },
+      onOpen: (input) => this.open(input),
       decisionTerm: async (context, state) => {
         const person = await this.registry.loadPerson(state.personId);
         if (person.state.status !== 'registered')
@@ -94,6 +62,43 @@ export class ReappointmentModule implements OnModuleInit {
         };
       },
     });
+  }
+
+  /** The opening's checks and facts: the term ending, what holds it back, the seat still free. */
+  private async open({
+    personId,
+    positionId,
+    definition,
+    context,
+    registry = this.registry,
+  }: OpeningInput) {
+    const person = { state: await registeredPerson(registry, personId) };
+    const position = await registry.findPosition(positionId);
+    if (position) refuseElectedPost(position, definition);
+    // The record just read says which discipline cases are pending: no second read. The
+    // refusal is read by the opener: a case a unit above opened out of their grant is not named.
+    const discipline = disciplineStandingFrom(
+      person.state.discipline,
+      person.state.openCases,
+      context.today,
+      await disciplineCasesOutOfGrant(person.state.openCases, this.scope, context.actor.orgUnit),
+    );
+    const opening = reappointmentOpening({
+      positionId,
+      posts: postsHeldOn(person.state, context.today),
+      endingLater: postsEndingLater(person.state, context.today),
+      statuses: person.state.statuses,
+      pendingDisciplineCases: discipline.openCases,
+      pendingDisciplineCasesElsewhere: discipline.elsewhere.open,
+      today: context.today,
+      ruleSet: context.ruleSet,
+      calendar: context.calendar,
+    });
+    // The seat given to another from the term's end leaves no seat for a new term.
+    const seats = position ? await this.seatsOf(position) : null;
+    const from = opening.termEnd as string;
+    if (seats) refuseSeatGivenToAnother(seats, personId, { from, until: null }, 'positionId');
+    return opening;
   }
 
   /** A post with a seat limit and every hold of it on the records; null for a post without one. */
