@@ -26,12 +26,17 @@ describe('the case page for the person the case is about', () => {
   const today = vietnamToday();
 
   /** A tab signed in with the token of `userId` (the demo sign-in has no user who is a cadre). */
-  const signInAs = async (userId: string, personId?: string): Promise<Page> => {
+  const signInAs = async (
+    userId: string,
+    personId?: string,
+    as: string[] = roles,
+    name = userId,
+  ): Promise<Page> => {
     const session = {
-      token: t.token(userId, roles, 'ou-town', personId),
+      token: t.token(userId, as, 'ou-town', personId),
       userId,
-      name: userId,
-      roles,
+      name,
+      roles: as,
       orgUnit: 'ou-town',
       expiresAt: new Date(Date.now() + 3600_000).toISOString(),
       via: 'dev',
@@ -171,5 +176,24 @@ describe('the case page for the person the case is about', () => {
         count: 0,
       });
     await nominee.context().close();
+  });
+
+  it('offers withdrawal and rejection only to the role that opens the case', async () => {
+    // Before: a leader was offered both on every open case, and the server refused both (only
+    // the role of the first step, organization_staff, may end a case).
+    const leader = await signInAs('u-leader', undefined, ['leadership']);
+    await leader.goto(`${base}/cases/c-self`);
+    await leader.locator('#current-step-title').waitFor();
+    for (const name of ['Rút hồ sơ', 'Không chấp thuận'])
+      expect({ name, count: await leader.getByRole('button', { name }).count() }).toEqual({
+        name,
+        count: 0,
+      });
+    await leader.context().close();
+    const staff = await signInAs('u-staff-2', undefined, ['organization_staff']);
+    await staff.goto(`${base}/cases/c-self`);
+    await staff.getByRole('button', { name: 'Rút hồ sơ' }).waitFor();
+    await staff.getByRole('button', { name: 'Không chấp thuận' }).waitFor();
+    await staff.context().close();
   });
 });

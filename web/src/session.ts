@@ -52,7 +52,6 @@ export const can = {
   openDiscipline: (s: Session) =>
     s.roles.some((r) => ['inspector', 'organization_staff'].includes(r)),
   openCase: (s: Session) => s.roles.includes('organization_staff'),
-  closeCase: (s: Session) => s.roles.some((r) => ['organization_staff', 'leadership'].includes(r)),
   readPerson: (s: Session) =>
     s.roles.some((r) =>
       ['organization_staff', 'leadership', 'inspector', 'auditor', 'admin'].includes(r),

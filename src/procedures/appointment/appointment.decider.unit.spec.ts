@@ -289,6 +289,20 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
       .refuses('step.out_of_order', /already done/);
   });
 
+  it('lets only the role that opens the case withdraw or reject it, and says so', () => {
+    // Before: the refusal named the first step ("step leadership-round-1 is performed by …"),
+    // which the leader took for a step still to come.
+    const closing =
+      /only the role that opens the case — organization_staff — may withdraw or reject it/;
+    for (const command of [
+      { type: 'WithdrawCase', data: { reason: 'post abolished' } },
+      { type: 'RejectCase', data: { reason: 'not suitable' } },
+    ] as CaseCommand[])
+      given([open, openedEarlier(context(staff))], [meeting, context(staff)])
+        .when(command, context(leader))
+        .refuses('step.role_not_allowed', closing);
+  });
+
   it('refuses a role the definition does not allow, and a grant outside the case unit', () => {
     given([open, openedEarlier(context(staff))], [meeting, context(staff)])
       .when(nominate('expanded-nomination'), context(staff))

@@ -3,6 +3,7 @@ import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar
 import { CaseState } from './decider/case.state';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { currentStepOfCase, performStepLink, pinsView } from '../../workflow/step-engine/step-view';
+import { mayClose } from '../../workflow/step-engine/closing';
 import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engine/correction-view';
 import { postCaseView } from './nominee-tallies-view';
 import { disclosedNominees } from './nominee-disclosure';
@@ -29,10 +30,7 @@ export function caseView(
         });
       }
     }
-    allowedNext.push(
-      { action: 'withdraw', href: `/cases/${state.caseId}/withdraw` },
-      { action: 'reject', href: `/cases/${state.caseId}/reject` },
-    );
+    allowedNext.push(...closingLinks(state.caseId, definition, actor));
   }
   // A case its last step's result rejected may still have that step corrected.
   const correctable = state.status === 'open' || state.status === 'rejected';
@@ -67,4 +65,13 @@ export function caseView(
     ...(state.status === 'rejected' ? { rejection: state.rejection } : {}),
     ...(state.status === 'withdrawn' ? { withdrawal: state.withdrawal } : {}),
   };
+}
+
+/** Withdraw and reject, offered by the rule the server closes by: only the role that opens the case. */
+function closingLinks(caseId: string, definition: ProcedureDefinition, actor: Actor) {
+  if (!mayClose(definition, actor)) return [];
+  return [
+    { action: 'withdraw', href: `/cases/${caseId}/withdraw` },
+    { action: 'reject', href: `/cases/${caseId}/reject` },
+  ];
 }

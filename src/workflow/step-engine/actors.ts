@@ -1,4 +1,5 @@
 import { StepDefinition } from '../definitions/procedure-definition';
+import { requireCloser } from './closing';
 import { refuse } from './refuse';
 import { StepContext } from './step-context';
 import { EndingNames, StepPosition, endedAtStep, recorderPerson } from './step-record';
@@ -85,7 +86,7 @@ export function endedByStaff<T extends string>(
   end: { rule: string; reason: string },
 ): { type: T; data: Record<string, unknown> } {
   const { definition } = context;
-  requireActor(definition.steps[0], context);
+  requireCloser(context);
   return endedAtStep(type, names, {
     ...end,
     stepId: definition.steps[position.currentStep]?.id ?? null,

@@ -18,6 +18,7 @@ export {
   subjectRefusal,
 } from './actors';
 export type { SubjectRefusal } from './actors';
+export { closingRoles, mayClose, requireCloser } from './closing';
 export type { BegunStep, PrologueOptions } from './prologue';
 export type { StepKindTable } from './step-kinds';
 export { performStepWith } from './step-kinds';

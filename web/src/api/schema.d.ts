@@ -3360,7 +3360,7 @@ export interface components {
             revision: number | null;
             /** @description null once the case is closed */
             currentStep: components["schemas"]["CurrentStepDto"] | null;
-            /** @description empty for the person the case is about and for its nominees and candidates (readerMayNotAct says why) */
+            /** @description empty for the person the case is about and for its nominees and candidates (readerMayNotAct says why); withdraw and reject only for the role that opens the case (its first step's), who alone may end it */
             allowedNext: components["schemas"]["AllowedActionDto"][];
             /** @description present when the reader is the person the case is about, or a nominee or examination candidate it has named: separation of duties refuses them every step, withdrawal, rejection and correction */
             readerMayNotAct?: components["schemas"]["ReaderMayNotActDto"];

@@ -221,6 +221,9 @@ export function CasePage({ caseId }: { caseId: string }) {
   // The person the case is about takes none of its steps (separation.subject): the server offers
   // them no action and says so; the page hides every form and button and tells them why.
   const isSubject = Boolean(view?.readerMayNotAct);
+  // Withdrawal and rejection: offered when the server's view does (only the role that opens the case).
+  const mayWithdraw = Boolean(view?.allowedNext.some((next) => next.action === 'withdraw'));
+  const mayReject = Boolean(view?.allowedNext.some((next) => next.action === 'reject'));
   const mayAct = Boolean(
     !isSubject && step && step.actors.roles.some((r) => session.roles.includes(r)),
   );
@@ -427,16 +430,20 @@ export function CasePage({ caseId }: { caseId: string }) {
           <p>{reasonText(String(data.rejection.reason ?? ''))}</p>
         </section>
       )}
-      {data.status === 'open' && can.closeCase(session) && !isSubject && (
+      {data.status === 'open' && (mayWithdraw || mayReject) && (
         <section className="card">
           {!closing ? (
             <>
-              <button type="button" className="secondary" onClick={() => setClosing('withdraw')}>
-                {t('case.withdraw')}
-              </button>{' '}
-              <button type="button" className="danger" onClick={() => setClosing('reject')}>
-                {t('case.reject')}
-              </button>
+              {mayWithdraw && (
+                <button type="button" className="secondary" onClick={() => setClosing('withdraw')}>
+                  {t('case.withdraw')}
+                </button>
+              )}{' '}
+              {mayReject && (
+                <button type="button" className="danger" onClick={() => setClosing('reject')}>
+                  {t('case.reject')}
+                </button>
+              )}
             </>
           ) : (
             <div className="confirm" role="alertdialog" aria-labelledby="close-confirm">

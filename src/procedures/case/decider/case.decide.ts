@@ -1,6 +1,11 @@
 import { DomainEvent } from '../../../common/stream-decider';
 import { correctLastStep, dueOn, endedByStaff, refuse } from '../../../workflow/step-engine';
-import { refuseNotOpen, requireActor, unreachable } from '../../../workflow/step-engine';
+import {
+  refuseNotOpen,
+  requireActor,
+  requireCloser,
+  unreachable,
+} from '../../../workflow/step-engine';
 import { ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { PersonOfCase, peopleOfCase, peopleOfStepBody, refusePersonOfCase } from './case-people';
 import { CaseCommand } from './case.commands';
@@ -33,7 +38,7 @@ export function decideCase(
     case 'ResolveVettingItem':
       return resolveVettingItem(state, command, context);
     case 'WithdrawCase':
-      requireActor(context.definition.steps[0], context);
+      requireCloser(context);
       return [
         {
           type: 'CaseWithdrawn',
