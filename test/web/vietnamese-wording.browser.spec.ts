@@ -251,4 +251,41 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
     await page.getByRole('status').first().waitFor();
     await context.close();
   });
+
+  /** An appointment case of the city's Party committee (for a post when `personId` is null). */
+  async function openAppointment(id: string, personId: string | null, positionId: string) {
+    await town
+      .http()
+      .post('/cases')
+      .set(town.bearer('staff-1', ['organization_staff']))
+      .send({
+        id,
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        ...(personId ? { personId } : {}),
+        positionId,
+        orgUnitId: 'ou-ha-noi-party-committee',
+        summary: 'Bổ nhiệm',
+      })
+      .expect(201);
+  }
+
+  it('a withdrawn case says why, by whom and on which day', async () => {
+    await openAppointment('c-withdrawn', 'p-nguyen-van-an', 'pos-ha-noi-head-organization');
+    const { context, page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/cases/c-withdrawn`);
+    await page.getByRole('button', { name: 'Rút hồ sơ' }).click();
+    await page.getByLabel('Lý do').fill('Đơn vị đề nghị dừng');
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.locator('[data-testid="case-status"]', { hasText: 'Đã rút' }).waitFor();
+    // Before: only "Trạng thái: Đã rút", nothing of why, who or when.
+    const withdrawal = page.getByTestId('case-withdrawal');
+    await withdrawal.waitFor();
+    const text = await withdrawal.innerText();
+    expect(text).toContain('Đơn vị đề nghị dừng');
+    expect(text).toContain('Cán bộ Ban Tổ chức Thành ủy');
+    expect(text).toContain(dmy(today));
+    expect(text).not.toContain(today);
+    await context.close();
+  });
 });

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { disciplineEn, disciplineVi } from './discipline/discipline-strings';
 import { eventTypeNamesEn, eventTypeNamesVi } from './event-type-names';
+import { closingEn, closingVi } from './case-closing/closing-strings';
 
 /** Vietnamese first; English second. Keys are grouped by screen. */
 const vi = {
@@ -332,6 +333,7 @@ const vi = {
     health: 'Sức khỏe',
     discipline_bar: 'Kỷ luật',
   },
+  closing: closingVi,
   rules: {
     'ballot.failed': 'Biểu quyết không đạt',
     'reappointment.starts_before_term_end':
@@ -1264,6 +1266,7 @@ const en: Strings<typeof vi> = {
     health: 'Health',
     discipline_bar: 'Discipline',
   },
+  closing: closingEn,
   rules: {
     'ballot.failed': 'The ballot did not pass',
     'reappointment.starts_before_term_end':

@@ -19,6 +19,7 @@ import { ExamResults } from '../components/ExamResults';
 import { CaseCorrection, CorrectionNotes } from '../components/CaseCorrection';
 import { stepTitleOf } from '../step-title';
 import { useReasonText } from '../server-text/use-reason-text';
+import { CaseClosure } from '../components/CaseClosure';
 import { DecisionCard } from '../components/DecisionCard';
 import { StepDue } from '../components/StepDue';
 import { RemovalGroundsFacts } from '../components/RemovalGroundsFacts';
@@ -214,7 +215,6 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [closeError, setCloseError] = useState<unknown>(null);
   const [correcting, setCorrecting] = useState(false);
   const view = current.data;
-  const reasonText = useReasonText(view?.names);
   const definition = catalog.data?.definitions.find((d) => d.key === view?.definition);
   const ruleSet = catalog.data?.ruleSets.find((r) => r.id === view?.ruleSet);
   const step = definition?.steps.find((s) => s.id === view?.currentStep?.id);
@@ -419,17 +419,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <DecisionCard decision={data.decision} procedure={data.procedure} names={data.names} />
         </section>
       )}
-      {data.rejection && (
-        <section className="card">
-          <h2>{t('case.rejection')}</h2>
-          <p data-testid="rejection-rule">
-            {t(`rules.${String(data.rejection.rule)}`, {
-              defaultValue: String(data.rejection.rule),
-            })}
-          </p>
-          <p>{reasonText(String(data.rejection.reason ?? ''))}</p>
-        </section>
-      )}
+      <CaseClosure view={data} />
       {data.status === 'open' && (mayWithdraw || mayReject) && (
         <section className="card">
           {!closing ? (
