@@ -273,7 +273,14 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
   it('a withdrawn case says why, by whom and on which day', async () => {
     await openAppointment('c-withdrawn', 'p-nguyen-van-an', 'pos-ha-noi-head-organization');
     const { context, page } = await signIn(town.browser, town.base, 'staff-1');
-    await page.goto(`${town.base}/cases/c-withdrawn`);
+    // From the person page to the case and back, as a user goes: the app's own links.
+    await page.goto(`${town.base}/cadres/p-nguyen-van-an`);
+    const openCase = page.getByRole('link', { name: 'c-withdrawn' });
+    for (let i = 0; i < 40 && !(await openCase.isVisible()); i++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    await openCase.click();
     await page.getByRole('button', { name: 'Rút hồ sơ' }).click();
     await page.getByLabel('Lý do').fill('Đơn vị đề nghị dừng');
     await page.getByRole('button', { name: 'Xác nhận' }).click();
@@ -286,6 +293,11 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
     expect(text).toContain('Cán bộ Ban Tổ chức Thành ủy');
     expect(text).toContain(dmy(today));
     expect(text).not.toContain(today);
+    // Back on the person page the case is no longer open (before: the page read seconds ago
+    // was shown again as it was, the withdrawn case still listed as open).
+    await page.locator('dl.facts').getByRole('link', { name: 'Nguyễn Văn An' }).click();
+    await page.getByRole('heading', { name: 'Hồ sơ đang xử lý' }).waitFor();
+    await page.getByRole('link', { name: 'c-withdrawn' }).waitFor({ state: 'detached' });
     await context.close();
   });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../api/schema';
 import { api, unwrap } from '../api/client';
+import { afterRecordWrite } from '../api/record-queries';
 import { formatDay, parseDay } from '../dates';
 import { ErrorBox } from './common';
 import { DayInput } from './DayInput';
@@ -39,7 +40,7 @@ export function StatusPeriodEnd({
           },
         }),
       ),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['person', personId] }),
+    onSuccess: () => void afterRecordWrite(queryClient),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
 import { useCatalog } from '../api/hooks';
+import { afterRecordWrite } from '../api/record-queries';
 import { Definition, RuleSet, StepDefinition } from '../api/types';
 import { Fraction } from '../ballot/ballot-check';
 import { FormBallotRule } from '../ballot/form-ballot-check';
@@ -235,7 +236,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
       throw e;
     }
     await queryClient.invalidateQueries({ queryKey: ['discipline-case', caseId] });
-    await queryClient.invalidateQueries({ queryKey: ['inbox'] });
+    await afterRecordWrite(queryClient);
     // A ballot whose result this reader's role may not see was still recorded: say so.
     const recorded = queryClient
       .getQueryData<DisciplineCaseView>(['discipline-case', caseId, null])

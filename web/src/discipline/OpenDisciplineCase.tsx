@@ -1,6 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
+import { afterRecordWrite } from '../api/record-queries';
 import { useCatalog, usePositions, usePostsHeld } from '../api/hooks';
 import { parseDay, typedButNotADay, vietnamToday } from '../dates';
 import { DayInput } from '../components/DayInput';
@@ -23,6 +25,7 @@ const keys = idempotencyKeys();
 export function OpenDisciplineCase() {
   const { t, i18n } = useTranslation();
   const reasonText = useReasonText();
+  const queryClient = useQueryClient();
   const catalog = useCatalog();
   const positions = usePositions();
   const units = useOrgUnits();
@@ -103,6 +106,7 @@ export function OpenDisciplineCase() {
           headers: { 'Idempotency-Key': keys(body) },
         }),
       );
+      await afterRecordWrite(queryClient);
       navigate(`/discipline-cases/${opened.id}`);
     } catch (e) {
       setError(e);

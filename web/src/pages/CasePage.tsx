@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
 import { CaseWithNames, useCase, useCatalog } from '../api/hooks';
+import { afterRecordWrite } from '../api/record-queries';
 import { CaseView, Definition } from '../api/types';
 import { formatDay } from '../dates';
 import { Link } from '../router';
@@ -258,7 +259,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   };
   const afterWrite = async (stepId?: string) => {
     await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
-    await queryClient.invalidateQueries({ queryKey: ['inbox'] });
+    await afterRecordWrite(queryClient);
     setNotice(noticeAfter(stepId));
   };
   const headers = (body: unknown, keys: (body: unknown) => string) => ({

@@ -1,7 +1,8 @@
 import { foldDiacritics } from '../fold-diacritics';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { afterRecordWrite } from '../api/record-queries';
 import { api, idempotencyKeys, unwrap } from '../api/client';
 import { useCatalog, usePostCaseUnits, usePostsHeld, usePositions } from '../api/hooks';
 import { formatDay, parseDay, vietnamToday } from '../dates';
@@ -65,6 +66,7 @@ const ASKS_APPOINTMENT_ELIGIBILITY = ['appointment', 'competitive_exam', 'approv
 /** Open a case: procedure and definition, the person and the post by name, the eligibility verdict first. */
 export function OpenCase() {
   const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
   const catalog = useCatalog();
   const positions = usePositions();
   const postNames = usePositionNames(positions.data);
@@ -192,6 +194,7 @@ export function OpenCase() {
       const opened = await unwrap<{ id: string }>(
         api.POST('/cases', { body: body as never, headers: { 'Idempotency-Key': keys(body) } }),
       );
+      await afterRecordWrite(queryClient);
       navigate(`/cases/${opened.id}`);
     } catch (e) {
       setError(e);

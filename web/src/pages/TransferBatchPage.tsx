@@ -1,6 +1,8 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
+import { afterRecordWrite } from '../api/record-queries';
 import { ErrorBox } from '../components/common';
 import { useReasonText } from '../server-text/use-reason-text';
 import { Link, navigate, useLocation } from '../router';
@@ -110,6 +112,7 @@ export function TransferBatchPage() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [opening, setOpening] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
   // The batch opened is kept in the address (`?batch=`): back from one of its cases, its
   // progress and cases are read again instead of an empty form.
   const { query } = useLocation();
@@ -152,6 +155,7 @@ export function TransferBatchPage() {
     try {
       const opened = await call<Progress>('/transfer-batches', body());
       setProgress(opened);
+      await afterRecordWrite(queryClient);
       navigate(`/transfer-batches?batch=${encodeURIComponent(opened.batchId)}`, true);
     } catch (e) {
       setError(e);
