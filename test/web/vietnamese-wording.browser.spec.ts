@@ -300,4 +300,23 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
     await page.getByRole('link', { name: 'c-withdrawn' }).waitFor({ state: 'detached' });
     await context.close();
   });
+
+  it("on a 390 px phone every inbox row opens from the screen, by the person's name or 'Mở'", async () => {
+    await openAppointment('c-phone', 'p-ngo-thi-lan', 'pos-ha-noi-head-organization');
+    const { context, page } = await signIn(town.browser, town.base, 'staff-1', {
+      viewport: { width: 390, height: 844 },
+    });
+    const row = page.locator('table.grid tbody tr', { hasText: 'Ngô Thị Lan' });
+    await row.waitFor();
+    // Before: "Mở" sat at x = 382–404, past the screen's edge, and the name was not a link.
+    const open = row.getByRole('link', { name: /^Mở/ });
+    const box = (await open.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+    expect(width).toBeLessThanOrEqual(390);
+    await row.getByRole('link', { name: 'Ngô Thị Lan', exact: true }).click();
+    await page.waitForURL(/\/cases\/c-phone$/);
+    await page.locator('#current-step-title').waitFor();
+    await context.close();
+  });
 });
