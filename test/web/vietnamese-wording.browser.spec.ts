@@ -319,4 +319,24 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
     await page.locator('#current-step-title').waitFor();
     await context.close();
   });
+
+  it('a case staff did not approve says so in Vietnamese, not by its code', async () => {
+    await openAppointment('c-rejected', 'p-phan-thi-quynh', 'pos-ha-noi-deputy-head-organization');
+    await town
+      .http()
+      .post('/cases/c-rejected/reject')
+      .set(town.bearer('staff-1', ['organization_staff']))
+      .send({ reason: 'Chưa đủ thời gian công tác' })
+      .expect(200);
+    const { context, page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/cases/c-rejected`);
+    const rule = page.getByTestId('rejection-rule');
+    await rule.waitFor();
+    // Before: "case.rejected_by_staff" under "Lý do dừng".
+    expect(await rule.innerText()).toBe('Cán bộ tổ chức không chấp thuận hồ sơ');
+    const card = await page.getByTestId('case-rejection').innerText();
+    expect(card).toContain('Chưa đủ thời gian công tác');
+    expect(card).toContain(dmy(today));
+    await context.close();
+  });
 });

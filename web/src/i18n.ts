@@ -2,7 +2,12 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { disciplineEn, disciplineVi } from './discipline/discipline-strings';
 import { eventTypeNamesEn, eventTypeNamesVi } from './event-type-names';
-import { closingEn, closingVi } from './case-closing/closing-strings';
+import {
+  closingEn,
+  closingRulesEn,
+  closingRulesVi,
+  closingVi,
+} from './case-closing/closing-strings';
 
 /** Vietnamese first; English second. Keys are grouped by screen. */
 const vi = {
@@ -335,6 +340,7 @@ const vi = {
   },
   closing: closingVi,
   rules: {
+    ...closingRulesVi,
     'ballot.failed': 'Biểu quyết không đạt',
     'reappointment.starts_before_term_end':
       'Nhiệm kỳ mới không bắt đầu trước khi nhiệm kỳ đang giữ kết thúc',
@@ -1268,6 +1274,7 @@ const en: Strings<typeof vi> = {
   },
   closing: closingEn,
   rules: {
+    ...closingRulesEn,
     'ballot.failed': 'The ballot did not pass',
     'reappointment.starts_before_term_end':
       'The new term does not start before the current one ends',

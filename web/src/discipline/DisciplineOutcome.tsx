@@ -48,6 +48,9 @@ export function DisciplineOutcome({ view }: { view: DisciplineCaseView }) {
     return (
       <section className="card">
         <h2>{t('discipline.closure')}</h2>
+        <p data-testid="closure-rule">
+          {t(`rules.${view.closure.rule}`, { defaultValue: view.closure.rule })}
+        </p>
         <p>{reasonText(view.closure.reason)}</p>
       </section>
     );
