@@ -94,8 +94,8 @@ export const caseSummariesProjection: Projection = {
   name: 'case_summaries',
   // 2: inbox_due, the inbox's sort key. 3: a case opened for a post takes its appointee as its
   // person at the decision. 4: named_people, the nominees and candidates the inbox leaves the
-  // case out for.
-  version: 4,
+  // case out for. 5: nominees, who stands for a case opened for a post, which the inbox names.
+  version: 5,
   tables: ['case_summaries', 'inbox_tasks'],
   handles,
   handle: (event, tx, { sequence }) => handleBatch([{ event, sequence }], tx),

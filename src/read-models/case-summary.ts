@@ -1,6 +1,7 @@
 import { asCaseStreamEvent, CaseStreamEvent } from '../procedures/case/case-stream';
 import { RecordedEvent } from '../event-store/event-envelope';
 import { namedInStep } from '../procedures/case/decider/case-people';
+import { standingAfter } from './case-summary-nominees';
 
 /** A `case_summaries` row, column by column. */
 export interface CaseSummaryRow {
@@ -23,6 +24,8 @@ export interface CaseSummaryRow {
   closed_on: string | null;
   /** The nominees and examination candidates the case's steps named (none may take its steps). */
   named_people: string[];
+  /** A case for a post: the nominees still standing (see case-summary-nominees.ts). */
+  nominees: string[];
   opened_sequence: number;
   updated_sequence: number;
 }
@@ -45,6 +48,7 @@ export const CASE_SUMMARY_COLUMNS: [keyof CaseSummaryRow, string][] = [
   ['opened_on', 'date'],
   ['closed_on', 'date'],
   ['named_people', 'text[]'],
+  ['nominees', 'text[]'],
   ['opened_sequence', 'bigint'],
   ['updated_sequence', 'bigint'],
 ];
@@ -178,7 +182,7 @@ type NamingStep = Extract<
 
 /** A step that names nominees or candidates: they are kept, and an open case moves on. */
 function afterStepNaming(row: CaseSummaryRow, e: NamingStep, sequence: number): CaseSummaryRow {
-  const named = withNamed(row, namedInStep(e.type, e.data));
+  const named = withNamed(withStanding(row, e.type, e.data), namedInStep(e.type, e.data));
   return named.status === 'open' ? afterStep(named, e.data, sequence) : named;
 }
 
@@ -189,7 +193,13 @@ function correctedNaming(
   sequence: number,
 ): CaseSummaryRow {
   const { type, data } = version as { type: string; data: Record<string, unknown> };
-  return corrected(withNamed(row, namedInStep(type, data)), stepId, data, sequence);
+  const named = withNamed(withStanding(row, type, data), namedInStep(type, data));
+  return corrected(named, stepId, data, sequence);
+}
+
+/** The row with the nominees standing after the step (a correction replaces the last step). */
+function withStanding(row: CaseSummaryRow, type: string, data: object): CaseSummaryRow {
+  return { ...row, nominees: standingAfter(row.nominees ?? [], type, data) };
 }
 
 /** The row with more people named (kept once each, in the order first named). */
@@ -221,6 +231,7 @@ function openedRow(streamId: string, data: OpenedEvent['data'], sequence: number
     opened_on: data.openedOn,
     closed_on: null,
     named_people: [],
+    nominees: [],
     opened_sequence: sequence,
     updated_sequence: sequence,
   };

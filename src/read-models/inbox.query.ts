@@ -30,6 +30,11 @@ export interface InboxItem {
   definition: string | null;
   personId: string;
   personName: string | null;
+  /**
+   * A case opened for a post (no person): its nominees still standing, by name; empty before a
+   * nomination selected any, and for other items.
+   */
+  nominees: { personId: string; name: string | null }[];
   positionId: string | null;
   positionTitle: string | null;
   orgUnitId: string;
@@ -112,8 +117,13 @@ function inboxFilters(query: InboxQuery) {
 /** The inbox's SQL: each unit's open steps from the deadline index, a page at most, then staff tasks. */
 function inboxSql(caseWhere: string[], taskWhere: string[], unitFilter: string): string {
   return `
-    SELECT inbox.*, p.full_name AS person_name, pos.title AS position_title, ou.name AS org_unit_name FROM (
+    SELECT inbox.*, p.full_name AS person_name, pos.title AS position_title, ou.name AS org_unit_name,
+           (SELECT COALESCE(json_agg(json_build_object('personId', n.id, 'name', np.full_name) ORDER BY n.i), '[]'::json)
+              FROM unnest(inbox.nominees) WITH ORDINALITY AS n(id, i)
+              LEFT JOIN people np ON np.person_id = n.id) AS named
+      FROM (
       SELECT 'step' AS kind, c.case_id, c.procedure, c.definition, c.person_id, c.position_id, c.org_unit_id, c.current_step_id AS step, c.summary AS detail,
+             CASE WHEN COALESCE(c.person_id, '') = '' THEN c.nominees ELSE '{}'::text[] END AS nominees,
              c.current_step_due_on::text AS due_on, c.deadline_missed, c.inbox_due::text AS sort_due, 'c:' || c.case_id AS sort_id
         FROM org_units u
         CROSS JOIN LATERAL (
@@ -124,7 +134,7 @@ function inboxSql(caseWhere: string[], taskWhere: string[], unitFilter: string):
         ) c
        WHERE u.path @> ARRAY[$1::text]${unitFilter}
       UNION ALL
-      SELECT 'task', NULL, NULL, NULL, t.person_id, t.position_id, t.org_unit_id, NULL, t.detail, t.due_on::text, false,
+      SELECT 'task', NULL, NULL, NULL, t.person_id, t.position_id, t.org_unit_id, NULL, t.detail, '{}'::text[], t.due_on::text, false,
              COALESCE(t.due_on, DATE '9999-12-31')::text, 't:' || t.task_id
         FROM inbox_tasks t WHERE ${taskWhere.join(' AND ')}
     ) inbox
@@ -146,6 +156,7 @@ function inboxItem(row: any, today: string): InboxItem {
     definition: row.definition,
     personId: row.person_id,
     personName: row.person_name,
+    nominees: row.named ?? [],
     positionId: row.position_id,
     positionTitle: row.position_title,
     orgUnitId: row.org_unit_id,

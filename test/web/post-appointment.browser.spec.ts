@@ -90,12 +90,32 @@ describe('appointment to a post in the browser', () => {
     await page.getByTestId('case-for-post').waitFor();
     caseId = new URL(page.url()).pathname.split('/').pop()!;
     await screenshot(page, 'post-case-opened');
+    // In the inbox, before any nomination: "Chưa xác định" (before: a blank cell).
+    await page.getByRole('link', { name: 'Hộp việc' }).click();
+    const row = page.locator('table.grid tbody tr', {
+      has: page.locator(`a[href="/cases/${caseId}"]`),
+    });
+    for (let i = 0; i < 40 && !(await row.first().isVisible()); i++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    expect(await row.first().locator('td').first().innerText()).toBe('Chưa xác định');
     await page.context().close();
   });
 
   it('the secretary records the final ballot per nominee; the page shows their tallies and who was chosen', async () => {
     await upToFinalBallot();
     const { page } = await signIn(town.browser, town.base, 'secretary-1');
+    // The inbox names the nominees standing; Lê Văn Cường, dropped at the first round, is not.
+    const row = page.locator('table.grid tbody tr', {
+      has: page.locator(`a[href="/cases/${caseId}"]`),
+    });
+    for (let i = 0; i < 40 && !(await row.first().isVisible()); i++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    await row.first().getByText('Nguyễn Văn An, Trần Thị Bình').waitFor();
+    expect(await row.first().innerText()).not.toContain('Lê Văn Cường');
     await page.goto(`${town.base}/cases/${caseId}`);
     const form = page.getByTestId('nominee-ballot');
     await form.waitFor();

@@ -62,6 +62,7 @@ const vi = {
   },
   inbox: {
     title: 'Hộp việc',
+    nobodyYet: 'Chưa xác định',
     empty: 'Không có việc nào đang chờ bạn.',
     procedure: 'Thủ tục',
     unit: 'Đơn vị',
@@ -1003,6 +1004,7 @@ const en: Strings<typeof vi> = {
   },
   inbox: {
     title: 'Inbox',
+    nobodyYet: 'Not yet named',
     empty: 'Nothing is waiting on you.',
     procedure: 'Procedure',
     unit: 'Unit',

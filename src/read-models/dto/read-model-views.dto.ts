@@ -8,12 +8,24 @@ const NEXT_CURSOR = {
   description: 'pass as cursor for the next page; null on the last page',
 } as const;
 
+export class InboxNamedPersonDto {
+  @ApiProperty() personId!: string;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+}
+
 export class InboxItemDto {
   @ApiProperty({ enum: ['step', 'task'], description: 'a case step or a staff task' })
   kind!: string;
   @ApiProperty({ type: String, nullable: true }) caseId!: string | null;
   @ApiProperty({ type: String, nullable: true }) procedure!: string | null;
-  @ApiProperty() personId!: string;
+  @ApiProperty({ description: 'empty for a case opened for a post (nominees names who stands)' })
+  personId!: string;
+  @ApiProperty({
+    type: [InboxNamedPersonDto],
+    description:
+      'a case opened for a post: its nominees still standing (whom the nominations selected and the ballots passed), as its case view has them; empty before a nomination selected any, and for other items',
+  })
+  nominees!: InboxNamedPersonDto[];
   @ApiProperty({ type: String, nullable: true }) positionId!: string | null;
   @ApiProperty() orgUnitId!: string;
   @ApiProperty({ type: String, nullable: true, description: 'the step id' }) step!: string | null;

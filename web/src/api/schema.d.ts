@@ -2443,6 +2443,10 @@ export interface components {
             /** @example The review found mitigating circumstances. */
             reason: string;
         };
+        InboxNamedPersonDto: {
+            personId: string;
+            name: string | null;
+        };
         InboxItemDto: {
             /**
              * @description a case step or a staff task
@@ -2451,7 +2455,10 @@ export interface components {
             kind: "step" | "task";
             caseId: string | null;
             procedure: string | null;
+            /** @description empty for a case opened for a post (nominees names who stands) */
             personId: string;
+            /** @description a case opened for a post: its nominees still standing (whom the nominations selected and the ballots passed), as its case view has them; empty before a nomination selected any, and for other items */
+            nominees: components["schemas"]["InboxNamedPersonDto"][];
             positionId: string | null;
             orgUnitId: string;
             /** @description the step id */
@@ -3500,6 +3507,7 @@ export type SchemaDisciplineCaseViewDto = components['schemas']['DisciplineCaseV
 export type SchemaReasonDto = components['schemas']['ReasonDto'];
 export type SchemaComplaintDto = components['schemas']['ComplaintDto'];
 export type SchemaComplaintReviewDto = components['schemas']['ComplaintReviewDto'];
+export type SchemaInboxNamedPersonDto = components['schemas']['InboxNamedPersonDto'];
 export type SchemaInboxItemDto = components['schemas']['InboxItemDto'];
 export type SchemaInboxPageDto = components['schemas']['InboxPageDto'];
 export type SchemaCaseSummaryStepDto = components['schemas']['CaseSummaryStepDto'];

@@ -6,6 +6,8 @@ export interface InboxItem {
   definition: string | null;
   personId: string;
   personName: string | null;
+  /** A case for a post: its nominees still standing. */
+  nominees?: { personId: string; name: string | null }[];
   positionId: string | null;
   positionTitle: string | null;
   orgUnitId: string;

@@ -57,6 +57,15 @@ export function Inbox() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = inbox.data?.pages.flatMap((page) => page.items) ?? [];
+  /**
+   * Whom the item is about: its person, or for a case opened for a post its nominees standing
+   * ("Chưa xác định" before a nomination selected any; before, the cell was blank).
+   */
+  const whoOf = (item: InboxItem) => {
+    if (item.personId) return item.personName ?? item.personId;
+    const named = (item.nominees ?? []).map((p) => p.name ?? p.personId);
+    return named.length ? named.join(', ') : t('inbox.nobodyYet');
+  };
   return (
     <section>
       <h1>{t('inbox.title')}</h1>
@@ -121,6 +130,7 @@ export function Inbox() {
                   : item.procedure === 'discipline'
                     ? `/discipline-cases/${item.caseId}`
                     : `/cases/${item.caseId}`;
+              const who = whoOf(item);
               const stepTitle =
                 item.kind === 'task'
                   ? `${t('inbox.task')}: ${item.detail}`
@@ -131,7 +141,7 @@ export function Inbox() {
                 >
                   {/* The name opens the item too: on a phone it is the first thing under the thumb. */}
                   <td data-label={t('inbox.person')}>
-                    <Link to={href}>{item.personName ?? item.personId}</Link>
+                    <Link to={href}>{who}</Link>
                   </td>
                   <td data-label={t('inbox.position')}>
                     {item.positionTitle ?? item.positionId ?? '—'}
@@ -147,10 +157,7 @@ export function Inbox() {
                     {item.overdue && <span className="badge danger">{t('inbox.overdue')}</span>}
                   </td>
                   <td>
-                    <Link
-                      to={href}
-                      aria-label={`${t('inbox.open')}: ${item.personName ?? item.personId} — ${stepTitle}`}
-                    >
+                    <Link to={href} aria-label={`${t('inbox.open')}: ${who} — ${stepTitle}`}>
                       {t('inbox.open')}
                     </Link>
                   </td>
