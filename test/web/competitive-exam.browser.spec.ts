@@ -41,6 +41,10 @@ describe('competitive examination in the browser', () => {
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
     await page.getByTestId('case-for-post').waitFor();
     caseId = new URL(page.url()).pathname.split('/').pop()!;
+    // Titled by what was opened (before: "— Bổ nhiệm", the procedure it runs as).
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(
+      /— Thi tuyển chức danh lãnh đạo, quản lý$/,
+    );
     await town
       .http()
       .post(`/cases/${caseId}/steps/exam-scheme`)

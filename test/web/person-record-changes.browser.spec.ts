@@ -269,6 +269,14 @@ describe("the person page: the record's moves, the entries taken off the pool an
       ),
     ]);
     expect(restorations.join('\n')).not.toContain('planning pool full');
+    // The cases the reasons name open from them (before: plain text, the id copied by hand).
+    const href = (within: string, id: string) =>
+      page.getByTestId(within).getByRole('link', { name: id }).first().getAttribute('href');
+    expect(await href('past-pool', 'd-warn')).toBe('/discipline-cases/d-warn');
+    expect(await href('past-pool', 'rot-dept')).toBe('/cases/rot-dept');
+    expect(await href('planning-restorations', 'd-warn')).toBe('/discipline-cases/d-warn');
+    await page.getByTestId('past-pool').getByRole('link', { name: 'rot-dept' }).click();
+    await page.waitForURL(/\/cases\/rot-dept$/);
     await context.close();
   });
 });

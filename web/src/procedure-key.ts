@@ -13,5 +13,9 @@ export function procedureKey(procedure: string, definition?: string | null): str
   if (procedure === 'rotation' && definition?.startsWith('transfer.')) return 'transfer';
   if (procedure === 'removal' && definition?.startsWith('removal.'))
     return `removal_${definition.split('@')[0].split('.')[1]}`;
+  // An examination runs as an appointment (stream appointment-…) and reads by its definition's
+  // family: "Thi tuyển chức danh lãnh đạo, quản lý", not "Bổ nhiệm".
+  const family = definition?.split('.')[0];
+  if (family && FAMILY_PROCEDURE[family]) return FAMILY_PROCEDURE[family];
   return FAMILY_PROCEDURE[procedure] ?? procedure;
 }

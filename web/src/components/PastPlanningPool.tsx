@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
 import { formatDecisionRef, withDaysFormatted } from '../dates';
@@ -12,7 +13,7 @@ export function PastPlanningPool({
 }: {
   entries: PastPlanningPoolEntry[];
   title: (positionId: string) => string;
-  reasonText: (reason: string) => string;
+  reasonText: (reason: string) => ReactNode;
 }) {
   const { t } = useTranslation();
   return (

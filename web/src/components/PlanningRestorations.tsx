@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
 import { formatDecisionRef } from '../dates';
@@ -13,10 +14,13 @@ export function PlanningRestorations({
   restorations,
   title,
   reasonText,
+  linkCases,
 }: {
   restorations: PlanningRestoration[];
   title: (positionId: string) => string;
   reasonText: (reason: string) => string;
+  /** The sentence with the cases it names as links. */
+  linkCases: (text: string) => ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -28,8 +32,12 @@ export function PlanningRestorations({
             {title(r.positionId)} — {t('person.term')} {r.term}:{' '}
             {r.restored
               ? t('person.restored')
-              : t('person.notRestored', { reason: reasonText(r.reason ?? '') })}{' '}
-            ({t('person.reviewedBy', { ref: formatDecisionRef(r.decisionRef), id: r.caseId })})
+              : linkCases(t('person.notRestored', { reason: reasonText(r.reason ?? '') }))}{' '}
+            (
+            {linkCases(
+              t('person.reviewedBy', { ref: formatDecisionRef(r.decisionRef), id: r.caseId }),
+            )}
+            )
           </li>
         ))}
         {restorations.length === 0 && <li>{t('app.none')}</li>}

@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
 import { formatDay, formatDecisionRef } from '../dates';
@@ -13,10 +14,13 @@ export function PostRestorations({
   restorations,
   title,
   reasonText,
+  linkCases,
 }: {
   restorations: PostRestoration[];
   title: (positionId: string) => string;
   reasonText: (reason: string) => string;
+  /** The sentence with the cases it names as links. */
+  linkCases: (text: string) => ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -28,8 +32,12 @@ export function PostRestorations({
             {title(r.positionId)} — {t('person.endedByDecision', { day: formatDay(r.endedOn) })}:{' '}
             {r.restored
               ? t('person.postRestored')
-              : t('person.notRestored', { reason: reasonText(r.reason ?? '') })}{' '}
-            ({t('person.reviewedBy', { ref: formatDecisionRef(r.decisionRef), id: r.caseId })})
+              : linkCases(t('person.notRestored', { reason: reasonText(r.reason ?? '') }))}{' '}
+            (
+            {linkCases(
+              t('person.reviewedBy', { ref: formatDecisionRef(r.decisionRef), id: r.caseId }),
+            )}
+            )
           </li>
         ))}
         {restorations.length === 0 && <li>{t('app.none')}</li>}

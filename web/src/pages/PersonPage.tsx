@@ -10,6 +10,7 @@ import { Link } from '../router';
 import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
 import { stepTitleOf } from '../step-title';
+import { withCaseLinks } from '../components/CaseLinks';
 import { usePositionNames, useReasonText } from '../server-text/use-reason-text';
 import type { components } from '../api/schema';
 import { RegistrationMoves } from '../components/RegistrationMoves';
@@ -149,6 +150,12 @@ export function PersonPage({ personId }: { personId: string }) {
   const today = vietnamToday();
   // The server refuses a write on one's own record (403 separation.subject): no form is offered.
   const mayWrite = can.registryWrite(session) && !p.readerMayNotWrite;
+  const disciplineCases = new Set([
+    ...p.discipline.map((d) => d.caseId),
+    ...p.openCases.filter((c) => c.procedure === 'discipline').map((c) => c.caseId),
+  ]);
+  const linkCases = (text: string) => withCaseLinks(text, (id) => disciplineCases.has(id));
+  const reasonWithLinks = (reason: string) => linkCases(reasonText(reason));
   return (
     <section>
       <h1>
@@ -264,7 +271,7 @@ export function PersonPage({ personId }: { personId: string }) {
               <td>{title(post.positionId)}</td>
               <td>{formatDay(post.from)}</td>
               <td>{formatDay(post.endedOn)}</td>
-              <td>{reasonText(post.reason)}</td>
+              <td>{reasonWithLinks(post.reason)}</td>
               {/* The decision that ended the post (before: the one that gave it). */}
               <td data-testid="past-post-ended-by">
                 {formatDecisionRef(post.endedBy)}
@@ -281,7 +288,12 @@ export function PersonPage({ personId }: { personId: string }) {
           ))}
         </tbody>
       </table>
-      <PostRestorations restorations={p.postRestorations} title={title} reasonText={reasonText} />
+      <PostRestorations
+        restorations={p.postRestorations}
+        title={title}
+        reasonText={reasonText}
+        linkCases={linkCases}
+      />
       <h2>{t('person.pool')}</h2>
       <ul>
         {p.planningPool.map((entry) => (
@@ -292,11 +304,12 @@ export function PersonPage({ personId }: { personId: string }) {
         ))}
         {p.planningPool.length === 0 && <li>{t('app.none')}</li>}
       </ul>
-      <PastPlanningPool entries={p.pastPlanningPool} title={title} reasonText={reasonText} />
+      <PastPlanningPool entries={p.pastPlanningPool} title={title} reasonText={reasonWithLinks} />
       <PlanningRestorations
         restorations={p.planningRestorations}
         title={title}
         reasonText={reasonText}
+        linkCases={linkCases}
       />
       <h2>{t('person.statuses')}</h2>
       {/* A suspension, an investigation: what holds a step back while it lasts, and since when. */}
