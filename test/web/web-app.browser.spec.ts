@@ -235,7 +235,21 @@ describe('the web app in a browser', () => {
       'Số phiếu của người 1': '16',
     });
     await page.getByRole('button', { name: 'Thêm người' }).click();
-    await fill(page, { 'Người được giới thiệu 2': 'p-tran-thi-binh', 'Số phiếu của người 2': '7' });
+    // More nominations than people present: the live check says so, and the form is not sent
+    // (before: it passed, and the server refused "32 ballots counted, but 24 present").
+    await fill(page, {
+      'Người được giới thiệu 2': 'p-tran-thi-binh',
+      'Số phiếu của người 2': '15',
+    });
+    await page
+      .getByTestId('nomination-check')
+      .getByText(
+        'Số liệu chưa khớp: số phiếu giới thiệu và phiếu không hợp lệ (32) nhiều hơn số có mặt (24).',
+      )
+      .waitFor();
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.locator('#f-present-error', { hasText: 'nhiều hơn số có mặt (24)' }).waitFor();
+    await fill(page, { 'Số phiếu của người 2': '7' });
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     // The nomination is not announced to the secretary's role: the page says it was recorded and
     // why its result does not show (before: "Đã ghi nhận." gone with the form, "không công bố"
@@ -247,6 +261,13 @@ describe('the web app in a browser', () => {
     expect(await nomination.getByTestId('result-withheld').innerText()).toBe(notAnnounced);
     expect(await nomination.innerText()).not.toMatch(/\b(16|7)\b/);
 
+    // Counts that do not add up: the verdict says which (before: "Số liệu chưa khớp." alone).
+    await fill(page, { 'Tổng số thành viên': '13', 'Số được triệu tập': '15' });
+    await page
+      .locator('[data-verdict="invalid"]', {
+        hasText: 'Số liệu chưa khớp: 15 được triệu tập nhưng tập thể chỉ có 13 thành viên.',
+      })
+      .waitFor();
     // A failing tally: the live check says so on the field as the clerk types …
     await fill(page, {
       'Số biên bản': 'BB-03',

@@ -289,6 +289,9 @@ const vi = {
     cast: 'Tổng phiếu: {{cast}}',
     verdict_incomplete: 'Nhập đủ các số để kiểm tra.',
     verdict_invalid: 'Số liệu chưa khớp.',
+    verdict_invalid_because: 'Số liệu chưa khớp: {{what}}.',
+    nominations_over_present:
+      'số phiếu giới thiệu và phiếu không hợp lệ ({{cast}}) nhiều hơn số có mặt ({{present}})',
     verdict_no_quorum: 'Không đủ túc số.',
     verdict_passes: 'Đạt.',
     verdict_fails: 'Không đạt.',
@@ -1228,6 +1231,9 @@ const en: Strings<typeof vi> = {
     cast: 'Ballots cast: {{cast}}',
     verdict_incomplete: 'Fill in every count to check.',
     verdict_invalid: 'The counts do not add up.',
+    verdict_invalid_because: 'The counts do not add up: {{what}}.',
+    nominations_over_present:
+      'nominations and invalid ballots ({{cast}}) are more than those present ({{present}})',
     verdict_no_quorum: 'No quorum.',
     verdict_passes: 'Passes.',
     verdict_fails: 'Fails.',

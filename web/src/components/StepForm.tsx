@@ -10,6 +10,7 @@ import {
   TallyInput,
 } from '../ballot/ballot-check';
 import { checkElection, VOTE_COUNTS } from '../ballot/election-check';
+import { nominationsOverPresent } from '../ballot/nomination-check';
 import { formatDay, parseDay, vietnamToday } from '../dates';
 import { describedBy, ErrorBox, Field, ruleTitle } from './common';
 import { DayInput } from './DayInput';
@@ -129,6 +130,20 @@ export function StepForm({
   if (ballot)
     for (const finding of ballot.findings)
       live[`tally.${finding.field}`] ??= t(`ballot.${finding.key}`, finding.values);
+  // What does not add up, said in the verdict too (before: only "Số liệu chưa khớp.").
+  const mismatches = (ballot?.findings ?? [])
+    .filter((finding) => finding.key !== 'no_quorum')
+    .map((finding) => t(`ballot.${finding.key}`, finding.values));
+  // A nomination: one per member present (the server refuses more as candidates).
+  const overPresent =
+    step.kind === 'nomination'
+      ? nominationsOverPresent(
+          candidates.filter((c) => c.personId.trim()).map((c) => numberOrNull(c.votes)),
+          numberOrNull(values.invalid),
+          numberOrNull(values.present),
+        )
+      : null;
+  if (overPresent) live.present = t('ballot.nominations_over_present', { ...overPresent });
 
   const body = (): { body: Record<string, unknown>; errors: Record<string, string> } => {
     const errors: Record<string, string> = {};
@@ -169,6 +184,7 @@ export function StepForm({
         break;
       case 'nomination':
         for (const k of ['members', 'summoned', 'present', 'invalid']) result[k] = count(k);
+        if (overPresent) errors.present = t('ballot.nominations_over_present', { ...overPresent });
         result.candidates = candidates
           .filter((c) => c.personId.trim())
           .map((c, i) => {
@@ -371,7 +387,9 @@ export function StepForm({
               data-verdict={verdict}
             >
               {ballot.cast !== null && <>{t('ballot.cast', { cast: ballot.cast })} · </>}
-              {t(`ballot.verdict_${verdict}`)}
+              {verdict === 'invalid' && mismatches.length
+                ? t('ballot.verdict_invalid_because', { what: mismatches.join('; ') })
+                : t(`ballot.verdict_${verdict}`)}
             </p>
           )}
           {(verdict === 'tie' || values.headDecision) && (
@@ -420,6 +438,13 @@ export function StepForm({
                 })}
               </p>
             )}
+          {overPresent && (
+            <p className="verdict invalid" role="status" data-testid="nomination-check">
+              {t('ballot.verdict_invalid_because', {
+                what: t('ballot.nominations_over_present', { ...overPresent }),
+              })}
+            </p>
+          )}
           {members !== null && summoned !== null && summoned > members && (
             <p className="verdict invalid" role="status">
               {t('ballot.summoned_over_members', { summoned, members })}
