@@ -87,7 +87,16 @@ describe('competitive examination in the browser', () => {
       await form.getByLabel('Điểm của từng thành viên hội đồng — Trần Thị Bình').fill(binh);
       return form;
     };
-    const written = await part('BB-CH-01', '80, 82, 78, 80, 80', '70, 70, 70, 70, 70');
+    // Four scores for five members present: the refusal shows on Nguyễn Văn An's field, by
+    // name (before: in the box under the form, "4 scores for p-nguyen-van-an").
+    const short = await part('BB-CH-01', '80, 82, 78, 80', '70, 70, 70, 70, 70');
+    await short.getByRole('button', { name: 'Ghi nhận' }).click();
+    const refused = short.locator(`#ex-scores\\.${AN}-error`);
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain('Nguyễn Văn An');
+    expect(await refused.innerText()).not.toContain(AN);
+    // Decimals as Vietnamese writes them: 80,5 is 80.5 (before: two scores, 80 and 5).
+    const written = await part('BB-CH-01', '80,5; 82; 77,5; 80; 80', '70, 70, 70, 70, 70');
     expect(await axeViolations(page)).toEqual([]);
     await written.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.getByText('Trình bày đề án và phỏng vấn', { exact: false }).first().waitFor();

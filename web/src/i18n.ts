@@ -493,7 +493,8 @@ const vi = {
     boardPresent: 'Số thành viên có mặt chấm điểm',
     scoresOf: 'Điểm của từng thành viên hội đồng — {{name}}',
     scoresHint:
-      'Mỗi thành viên có mặt một điểm, cách nhau bằng dấu phẩy; số lẻ dùng dấu chấm (75.5)',
+      'Mỗi thành viên có mặt một điểm, cách nhau bằng dấu chấm phẩy hoặc dấu phẩy và khoảng trắng; số lẻ viết 80,5 (hoặc 80.5)',
+    notAScore: '“{{token}}” không phải là điểm',
     winnerChoice: 'Người trúng tuyển do cấp có thẩm quyền chọn (khi bằng điểm)',
     winnerChoiceHint: 'Chỉ dùng khi hai người bằng tổng điểm và bằng điểm phần thi cuối',
     results: 'Kết quả thi tuyển',
@@ -1425,7 +1426,9 @@ const en: Strings<typeof vi> = {
     boardMembers: 'Board members',
     boardPresent: 'Members present who scored',
     scoresOf: "Each board member's score — {{name}}",
-    scoresHint: 'One score per member present, separated by commas; decimals with a dot (75.5)',
+    scoresHint:
+      'One score per member present, separated by semicolons or a comma and a space; decimals as 80,5 (or 80.5)',
+    notAScore: '“{{token}}” is not a score',
     winnerChoice: 'Winner chosen by the authority (level scores)',
     winnerChoiceHint: 'Only when two candidates are level on the total and on the last part',
     results: 'Examination result',

@@ -3,16 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { CaseWithNames } from '../api/hooks';
 import { StepDefinition } from '../api/types';
 import { formatDay, parseDay, vietnamToday } from '../dates';
-import { ErrorBox } from './common';
+import { ApiError } from '../api/client';
+import { parseScoreList, unreadableScore } from '../exam/score-list';
+import { useReasonText } from '../server-text/use-reason-text';
+import { ErrorBox, ruleTitle } from './common';
 import { PersonPicker } from './PersonPicker';
 
-/** A score list as typed: numbers separated by commas, semicolons or spaces, decimals with a dot. */
-function parseScores(text: string): number[] {
-  return text
-    .split(/[\s;,]+/)
-    .filter(Boolean)
-    .map(Number);
-}
+/** The candidate a refusal's field names: `scores[1].memberScores[0]` → the second standing. */
+const SCORES_FIELD = /^scores\[(\d+)\]\.memberScores/;
 
 /**
  * The examination's own steps (thi tuyển): the candidates who registered, whose records the
@@ -35,6 +33,8 @@ export function ExamStepForm({
   });
   const [candidates, setCandidates] = useState<{ id: string; name: string }[]>([]);
   const [error, setError] = useState<unknown>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const reasonText = useReasonText(view.names);
   const [busy, setBusy] = useState(false);
   const set = (key: string) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   const standing = view.nominees ?? [];
@@ -52,39 +52,75 @@ export function ExamStepForm({
       board: { members: Number(values.members ?? ''), present: Number(values.present ?? '') },
       scores: standing.map((personId) => ({
         personId,
-        memberScores: parseScores(values[`scores.${personId}`] ?? ''),
+        memberScores: parseScoreList(values[`scores.${personId}`] ?? ''),
       })),
       ...(values.winnerChoice ? { winnerChoice: values.winnerChoice } : {}),
     };
   };
+  /** A refusal in the reader's words: people by name, not by id (before: "4 scores for p-…"). */
+  const withNames = (text: string) =>
+    [...standing, ...Object.keys(view.names?.people ?? {})].reduce(
+      (said, id) => said.split(id).join(name(id)),
+      reasonText(text).replace(/^[\w.[\]]+: /, ''),
+    );
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    setFieldErrors({});
+    if (step.kind !== 'registration') {
+      const unreadable = Object.fromEntries(
+        standing
+          .map((id) => [id, unreadableScore(values[`scores.${id}`] ?? '')] as const)
+          .filter(([, token]) => token !== null)
+          .map(([id, token]) => [`scores.${id}`, t('exam.notAScore', { token })]),
+      );
+      setFieldErrors(unreadable);
+      if (Object.keys(unreadable).length) return;
+    }
     setBusy(true);
     try {
       await submit(body());
     } catch (e) {
-      setError(e);
+      // A refusal about one candidate's scores shows on their field, in names.
+      const at = e instanceof ApiError ? SCORES_FIELD.exec(e.field ?? '') : null;
+      const personId = at ? standing[Number(at[1])] : undefined;
+      if (e instanceof ApiError && personId)
+        setFieldErrors({
+          [`scores.${personId}`]: t('form.refused', {
+            message: `${e.rule ? `${ruleTitle(t, e)}: ` : ''}${withNames(e.message)}`,
+          }),
+        });
+      else setError(e);
     } finally {
       setBusy(false);
     }
   };
-  const field = (id: string, label: string, hint?: string) => (
-    <div className="field" key={id}>
-      <label htmlFor={`ex-${id}`}>{label}</label>
-      <input
-        id={`ex-${id}`}
-        value={values[id] ?? ''}
-        onChange={(e) => set(id)(e.target.value)}
-        aria-describedby={hint ? `ex-${id}-hint` : undefined}
-      />
-      {hint && (
-        <div className="hint" id={`ex-${id}-hint`}>
-          {hint}
-        </div>
-      )}
-    </div>
-  );
+  const field = (id: string, label: string, hint?: string) => {
+    const err = fieldErrors[id];
+    const describedBy = [hint && `ex-${id}-hint`, err && `ex-${id}-error`].filter(Boolean);
+    return (
+      <div className={`field${err ? ' has-error' : ''}`} key={id}>
+        <label htmlFor={`ex-${id}`}>{label}</label>
+        <input
+          id={`ex-${id}`}
+          value={values[id] ?? ''}
+          onChange={(e) => set(id)(e.target.value)}
+          aria-invalid={err ? true : undefined}
+          aria-describedby={describedBy.length ? describedBy.join(' ') : undefined}
+        />
+        {hint && (
+          <div className="hint" id={`ex-${id}-hint`}>
+            {hint}
+          </div>
+        )}
+        {err && (
+          <div className="field-error" id={`ex-${id}-error`} role="alert">
+            {err}
+          </div>
+        )}
+      </div>
+    );
+  };
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} data-testid="exam-step">
