@@ -290,6 +290,9 @@ const vi = {
     verdict_incomplete: 'Nhập đủ các số để kiểm tra.',
     verdict_invalid: 'Số liệu chưa khớp.',
     verdict_invalid_because: 'Số liệu chưa khớp: {{what}}.',
+    level_nominees: 'Ngang phiếu: {{names}} cùng đạt với số phiếu đồng ý bằng nhau.',
+    level_nominees_need_head_first:
+      'Hai nhân sự ngang phiếu: chọn người được người đứng đầu lựa chọn trước khi ghi nhận',
     nominations_over_present:
       'số phiếu giới thiệu và phiếu không hợp lệ ({{cast}}) nhiều hơn số có mặt ({{present}})',
     verdict_no_quorum: 'Không đủ túc số.',
@@ -1233,6 +1236,9 @@ const en: Strings<typeof vi> = {
     verdict_incomplete: 'Fill in every count to check.',
     verdict_invalid: 'The counts do not add up.',
     verdict_invalid_because: 'The counts do not add up: {{what}}.',
+    level_nominees: 'Level: {{names}} pass with the same number of votes for.',
+    level_nominees_need_head_first:
+      'Two nominees level: choose whom the head chose before recording',
     nominations_over_present:
       'nominations and invalid ballots ({{cast}}) are more than those present ({{present}})',
     verdict_no_quorum: 'No quorum.',

@@ -2,6 +2,9 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseWithNames } from '../api/hooks';
 import { formatDay, parseDay, vietnamToday } from '../dates';
+import { RuleSet, StepDefinition } from '../api/types';
+import { Fraction, TallyInput } from '../ballot/ballot-check';
+import { levelNominees } from '../ballot/level-nominees';
 import { ErrorBox } from './common';
 
 const COMMON = ['members', 'summoned', 'present'] as const;
@@ -14,9 +17,13 @@ const PER_NOMINEE = ['for', 'against', 'abstain', 'invalid'] as const;
  */
 export function NomineeBallotForm({
   view,
+  step,
+  ruleSet,
   submit,
 }: {
   view: CaseWithNames;
+  step: StepDefinition;
+  ruleSet?: RuleSet;
   submit: (body: Record<string, unknown>) => Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -29,10 +36,17 @@ export function NomineeBallotForm({
   const set = (name: string) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
   const count = (name: string) => Number(values[name] ?? '');
   const name = (id: string) => view.names?.people[id] ?? id;
+  const [headChoiceError, setHeadChoiceError] = useState<string | null>(null);
+  // Two nominees level: the head's choice is asked for before sending (before: only the
+  // server's refusal, ballot.level_nominees_need_head, said so).
+  const level = useLevelNominees(step, ruleSet, nominees, values);
+  const needsChoice = level.length > 1 && !level.includes(values.headChoice ?? '');
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    setHeadChoiceError(needsChoice ? t('ballot.level_nominees_need_head_first') : null);
+    if (needsChoice) return;
     const common = Object.fromEntries(COMMON.map((k) => [k, count(k)]));
     const body = {
       heldOn: parseDay(values.heldOn ?? '') ?? values.heldOn,
@@ -70,7 +84,7 @@ export function NomineeBallotForm({
   );
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} data-testid="nominee-ballot">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate data-testid="nominee-ballot">
       <div className="row wrap">
         {field('heldOn', t('form.heldOn'))}
         {field('minutesRef', t('form.minutesRef'))}
@@ -101,14 +115,21 @@ export function NomineeBallotForm({
           </div>
         </fieldset>
       ))}
+      {level.length > 1 && (
+        <p className="verdict tie" role="status" data-testid="level-nominees">
+          {t('ballot.level_nominees', { names: level.map(name).join(', ') })}
+        </p>
+      )}
       {nominees.length > 1 && (
-        <div className="field">
+        <div className={`field${headChoiceError ? ' has-error' : ''}`}>
           <label htmlFor="nb-headChoice">{t('nomineeBallot.headChoice')}</label>
           <select
             id="nb-headChoice"
             value={values.headChoice ?? ''}
             onChange={(e) => set('headChoice')(e.target.value)}
-            aria-describedby="nb-headChoice-hint"
+            required={level.length > 1}
+            aria-invalid={headChoiceError ? true : undefined}
+            aria-describedby={`nb-headChoice-hint${headChoiceError ? ' nb-headChoice-error' : ''}`}
           >
             <option value="">—</option>
             {nominees.map((personId) => (
@@ -120,6 +141,11 @@ export function NomineeBallotForm({
           <div className="hint" id="nb-headChoice-hint">
             {t('nomineeBallot.headChoiceHint')}
           </div>
+          {headChoiceError && (
+            <div className="field-error" id="nb-headChoice-error" role="alert">
+              {headChoiceError}
+            </div>
+          )}
         </div>
       )}
       <ErrorBox error={error} />
@@ -127,5 +153,42 @@ export function NomineeBallotForm({
         {busy ? t('form.submitting') : t('form.submit')}
       </button>
     </form>
+  );
+}
+
+/** The nominees the typed counts leave level, by the step's vote rule in the case's rule set. */
+function useLevelNominees(
+  step: StepDefinition,
+  ruleSet: RuleSet | undefined,
+  nominees: string[],
+  values: Record<string, string>,
+): string[] {
+  const fraction = (param: string | undefined): Fraction | null =>
+    param && ruleSet?.params[param] ? (ruleSet.params[param].value as Fraction) : null;
+  const quorum = fraction(step.voteRule?.quorumParam);
+  const pass = fraction(step.voteRule?.passParam);
+  if (!quorum || !pass || !step.voteRule) return [];
+  const number = (name: string) => {
+    const text = (values[name] ?? '').trim();
+    return text === '' ? null : Number(text);
+  };
+  const tally = (personId: string): TallyInput => ({
+    members: number('members'),
+    summoned: number('summoned'),
+    present: number('present'),
+    for: number(`${personId}.for`),
+    against: number(`${personId}.against`),
+    abstain: number(`${personId}.abstain`),
+    invalid: number(`${personId}.invalid`),
+  });
+  const rule = {
+    quorum,
+    pass,
+    base: step.voteRule.base,
+    headBreaksTie: step.voteRule.headBreaksTie,
+  };
+  return levelNominees(
+    rule,
+    nominees.map((personId) => ({ personId, tally: tally(personId) })),
   );
 }

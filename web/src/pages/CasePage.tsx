@@ -391,6 +391,8 @@ export function CasePage({ caseId }: { caseId: string }) {
             <NomineeBallotForm
               key={`${step.id}:${data.revision}`}
               view={data}
+              step={step}
+              ruleSet={ruleSet}
               submit={submitStep}
             />
           ) : mayAct ? (
