@@ -329,6 +329,9 @@ describe('the web app in a browser', () => {
       .waitFor({ state: 'attached' });
     await fill(page, { 'Người được giới thiệu 2': 'p-tran-thi-binh' });
     await page.locator('#f-candidate-1-name', { hasText: 'Trần Thị Bình' }).waitFor();
+    // The fields read as names, the ids going in behind them (before: the raw ids).
+    expect(await page.getByLabel('Người được giới thiệu 2').inputValue()).toBe('Trần Thị Bình');
+    expect(await page.getByLabel('Người được giới thiệu 1').inputValue()).toBe('Nguyễn Văn An');
     await record(page, /lần 3/);
     await page
       .getByTestId('reference-share')

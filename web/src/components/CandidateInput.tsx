@@ -1,11 +1,11 @@
-import { InputHTMLAttributes, useRef } from 'react';
+import { InputHTMLAttributes, useRef, useState } from 'react';
 import { usePeopleSearch } from '../api/hooks';
 import { formatDay } from '../dates';
 
 /**
  * A nominee typed by name or id: what is typed searches the registry (two characters at least)
- * and the people found are offered (their id goes in, their name and birthday are shown); the
- * name of the one chosen is shown under the field.
+ * and the people found are offered. Choosing one puts their id in the form and their name in the
+ * field (before: the raw id stayed in the field); the name is shown under the field too.
  */
 export function CandidateInput({
   id,
@@ -20,20 +20,34 @@ export function CandidateInput({
   knownName?: string;
   onChange: (value: string) => void;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id' | 'list'>) {
-  const people = usePeopleSearch(value);
-  // The names of everyone offered so far: choosing one puts their id in, and the search for the
-  // id itself finds nobody.
+  const [text, setText] = useState(knownName ?? value);
+  // The value this field last gave the form: another value comes from outside (a line removed
+  // above it), and the field shows that one.
+  const emitted = useRef(value);
+  if (emitted.current !== value) {
+    emitted.current = value;
+    setText(knownName ?? value);
+  }
+  const people = usePeopleSearch(text);
+  // The names of everyone offered so far: choosing one puts their id in the form.
   const offered = useRef(new Map<string, string>());
   for (const p of people.data ?? []) offered.current.set(p.id, p.fullName);
   const name = knownName ?? offered.current.get(value) ?? '';
+  const type = (typed: string) => {
+    const chosen = offered.current.get(typed.trim());
+    const next = chosen ? typed.trim() : typed;
+    setText(chosen ?? typed);
+    emitted.current = next;
+    onChange(next);
+  };
   return (
     <>
       <input
         id={id}
-        value={value}
+        value={text}
         list={`${id}-people`}
         autoComplete="off"
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => type(e.target.value)}
         aria-describedby={`${id}-name`}
         {...rest}
       />
@@ -43,7 +57,7 @@ export function CandidateInput({
         ))}
       </datalist>
       <span className="hint" id={`${id}-name`}>
-        {name}
+        {name && name !== text ? name : name ? `${name} (${value})` : ''}
       </span>
     </>
   );
