@@ -35,7 +35,8 @@ describe('opening a transfer batch in the browser', () => {
     t = await startTestApp('web_transfer_batch', {
       DEV_SIGN_IN: 'true',
       WEB_DIR: WEB_DIST,
-      // The people search that turns names into ids reads the registry's projection.
+      // Workers on: the people search that turns names into ids and the names of the batch's
+      // cases read the registry's projections, as in the running service.
       RUN_WORKERS: 'true',
     });
     await t.app.listen(0, '127.0.0.1');
@@ -100,13 +101,18 @@ describe('opening a transfer batch in the browser', () => {
     await page.getByText('Danh sách hợp lệ: sẽ mở 2 hồ sơ điều động (đợt tb-web-1).').waitFor();
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
     await page.getByTestId('batch-progress').getByText('Đã mở 2/2 hồ sơ').waitFor();
-    expect(await page.getByTestId('batch-cases').innerText()).toContain('tb-web-1-2');
-    await page.getByRole('link', { name: 'tb-web-1-1' }).click();
+    // Each case by its person and the post they move to (before: "tb-web-1-2" alone).
+    const listed = await page.getByTestId('batch-cases').locator('li').allInnerTexts();
+    expect(listed).toEqual([
+      'Phan Thị Quỳnh → điều động đến Trưởng phòng Văn hóa - Xã hội phường Sơn Tây (tb-web-1-1)',
+      'Trần Thị Bình → điều động đến Phó Trưởng ban Tổ chức Thành ủy Hà Nội (tb-web-1-2)',
+    ]);
+    await page.getByRole('link', { name: 'Phan Thị Quỳnh' }).click();
     await page.locator('[data-testid="case-status"]', { hasText: 'Đang xử lý' }).waitFor();
     // Back to the batch: its progress and cases are there again (before: an empty form).
     await page.goBack();
     await page.getByTestId('batch-progress').getByText('Đã mở 2/2 hồ sơ').waitFor();
-    expect(await page.getByTestId('batch-cases').innerText()).toContain('tb-web-1-2');
+    expect(await page.getByTestId('batch-cases').innerText()).toContain('Trần Thị Bình');
     await page.context().close();
   });
 

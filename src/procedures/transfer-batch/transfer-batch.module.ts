@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CadresModule } from '../../cadres/cadres.module';
 import { CasesModule } from '../case/cases.module';
+import { TransferBatchCases } from './transfer-batch-cases';
 import { TransferBatchEntries } from './transfer-batch-entries';
 import { TransferBatchService } from './transfer-batch.service';
 import { TransferBatchesController } from './transfer-batches.controller';
@@ -9,6 +10,6 @@ import { TransferBatchesController } from './transfer-batches.controller';
 @Module({
   imports: [CasesModule, CadresModule],
   controllers: [TransferBatchesController],
-  providers: [TransferBatchEntries, TransferBatchService],
+  providers: [TransferBatchEntries, TransferBatchService, TransferBatchCases],
 })
 export class TransferBatchModule {}

@@ -18,6 +18,7 @@ import { ACCESS, Allow } from '../../identity/allow.decorator';
 import { CurrentActor } from '../../identity/current-actor.decorator';
 import { OpenTransferBatchDto } from './dto/open-transfer-batch.dto';
 import { TransferBatchCheckDto, TransferBatchViewDto } from './dto/transfer-batch-view.dto';
+import { TransferBatchCases } from './transfer-batch-cases';
 import { TransferBatchService } from './transfer-batch.service';
 import { refuseBodyPastEntries, SizedRequest } from './transfer-batch-body-size';
 
@@ -28,6 +29,7 @@ import { refuseBodyPastEntries, SizedRequest } from './transfer-batch-body-size'
 export class TransferBatchesController {
   constructor(
     private readonly batches: TransferBatchService,
+    private readonly cases: TransferBatchCases,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -64,13 +66,15 @@ export class TransferBatchesController {
   @ApiCreatedResponse({ type: TransferBatchViewDto })
   @ApiProblems(403, 409, 413, 422)
   @ApiBodyProblems()
-  open(
+  async open(
     @Body() dto: OpenTransferBatchDto,
     @CurrentActor() actor: Actor,
     @Req() request: RequestLike & SizedRequest,
   ) {
     refuseBodyPastEntries(request, dto.entries.length);
-    return this.batches.open(dto, actor, metadataFromRequest(request, actor, this.clock.now()));
+    return this.cases.withCases(
+      await this.batches.open(dto, actor, metadataFromRequest(request, actor, this.clock.now())),
+    );
   }
 
   @Allow(...ACCESS.anyRole)
@@ -80,7 +84,7 @@ export class TransferBatchesController {
   })
   @ApiOkResponse({ type: TransferBatchViewDto })
   @ApiProblems(403, 404)
-  progress(@Param('id') id: string, @CurrentActor() actor: Actor) {
-    return this.batches.progress(id, actor);
+  async progress(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.cases.withCases(await this.batches.progress(id, actor));
   }
 }

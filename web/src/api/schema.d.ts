@@ -2016,6 +2016,17 @@ export interface components {
             alreadyOpened: number;
             errors: components["schemas"]["TransferBatchProblemDto"][];
         };
+        TransferBatchCaseDto: {
+            /** @example tb-2026-sap-xep-01-1 */
+            caseId: string;
+            /** @example p-nguyen-van-an */
+            personId: string;
+            /** @example Nguyễn Văn An */
+            personName: string | null;
+            /** @description the post the person moves to */
+            positionId: string | null;
+            positionTitle: string | null;
+        };
         TransferBatchStopDto: {
             /** @example transfer_batch.conflict */
             rule: string;
@@ -2046,6 +2057,8 @@ export interface components {
             openedAt: string;
             /** @description the cases opened, in the order of the entries */
             caseIds: string[];
+            /** @description the first 50 cases opened, each with the person and the post they move to, by name */
+            cases?: components["schemas"]["TransferBatchCaseDto"][];
             /** @description why it stopped, while it is stopped; null otherwise */
             stoppedBecause: components["schemas"]["TransferBatchStopDto"] | null;
             /** @description the cases this request opened (0 when it repeated a batch) */
@@ -3489,6 +3502,7 @@ export type SchemaTransferBatchEntryDto = components['schemas']['TransferBatchEn
 export type SchemaOpenTransferBatchDto = components['schemas']['OpenTransferBatchDto'];
 export type SchemaTransferBatchProblemDto = components['schemas']['TransferBatchProblemDto'];
 export type SchemaTransferBatchCheckDto = components['schemas']['TransferBatchCheckDto'];
+export type SchemaTransferBatchCaseDto = components['schemas']['TransferBatchCaseDto'];
 export type SchemaTransferBatchStopDto = components['schemas']['TransferBatchStopDto'];
 export type SchemaTransferBatchViewDto = components['schemas']['TransferBatchViewDto'];
 export type SchemaCouncilSkipDto = components['schemas']['CouncilSkipDto'];

@@ -20,8 +20,29 @@ interface Progress {
   opened: number;
   openedNow?: number;
   caseIds: string[];
+  /** The first cases, with whom and which post each is about. */
+  cases?: BatchCase[];
   stoppedBecause: { rule: string; message: string } | null;
 }
+
+interface BatchCase {
+  caseId: string;
+  personId: string;
+  personName: string | null;
+  positionId: string | null;
+  positionTitle: string | null;
+}
+
+/** The cases the page lists: as the server names them, else (an older answer) by id alone. */
+const listedCases = (progress: Progress): BatchCase[] =>
+  progress.cases ??
+  progress.caseIds.slice(0, 50).map((caseId) => ({
+    caseId,
+    personId: '',
+    personName: null,
+    positionId: null,
+    positionTitle: null,
+  }));
 
 const COLUMNS = ['personId', 'currentPositionId', 'positionId', 'orgUnitId', 'reason'] as const;
 
@@ -261,9 +282,13 @@ export function TransferBatchPage() {
       )}
       {progress && progress.caseIds.length > 0 && (
         <ul data-testid="batch-cases">
-          {progress.caseIds.slice(0, 50).map((id) => (
-            <li key={id}>
-              <Link to={`/cases/${id}`}>{id}</Link>
+          {/* Each case by its person and the post they move to (before: its id alone). */}
+          {listedCases(progress).map((c) => (
+            <li key={c.caseId}>
+              <Link to={`/cases/${c.caseId}`}>{c.personName ?? (c.personId || c.caseId)}</Link>
+              {(c.positionTitle ?? c.positionId) &&
+                ` → ${t('transferBatch.movesTo', { post: c.positionTitle ?? c.positionId })}`}{' '}
+              <span className="muted">({c.caseId})</span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+/** A case a batch opened, with whom and which post it is about. */
+export class TransferBatchCaseDto {
+  @ApiProperty({ example: 'tb-2026-sap-xep-01-1' }) caseId!: string;
+  @ApiProperty({ example: 'p-nguyen-van-an' }) personId!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Nguyễn Văn An' })
+  personName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the post the person moves to' })
+  positionId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) positionTitle!: string | null;
+}
+
 export class TransferBatchProblemDto {
   @ApiProperty({ example: 3, description: 'the entry (0-based) the problem is about' })
   index!: number;
@@ -70,6 +81,13 @@ export class TransferBatchViewDto {
 
   @ApiProperty({ type: [String], description: 'the cases opened, in the order of the entries' })
   caseIds!: string[];
+
+  @ApiPropertyOptional({
+    type: [TransferBatchCaseDto],
+    description:
+      'the first 50 cases opened, each with the person and the post they move to, by name',
+  })
+  cases?: TransferBatchCaseDto[];
 
   @ApiProperty({
     type: TransferBatchStopDto,
