@@ -130,7 +130,7 @@ export class CaseViewDto {
   @ApiProperty({
     type: [AllowedActionDto],
     description:
-      'empty for the person the case is about and for its nominees and candidates (readerMayNotAct says why); withdraw and reject only for the role that opens the case (its first step\'s), who alone may end it',
+      "empty for the person the case is about and for its nominees and candidates (readerMayNotAct says why); withdraw and reject only for the role that opens the case (its first step's), who alone may end it",
   })
   allowedNext!: AllowedActionDto[];
   @ApiPropertyOptional({
