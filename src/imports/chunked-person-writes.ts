@@ -43,6 +43,7 @@ export async function writeInChunks(
   metadata: EventMetadata,
   alone: (person: PersonWrites) => Promise<void>,
   folds: StreamFoldCache<PersonState>,
+  written: (person: PersonWrites) => void = () => undefined,
 ): Promise<void> {
   let next = 0;
   let stopped = false;
@@ -51,7 +52,7 @@ export async function writeInChunks(
     while (next < people.length && !stopped) {
       const chunk = people.slice(next, next + PEOPLE_PER_CHUNK);
       next += PEOPLE_PER_CHUNK;
-      await writeChunk(store, chunk, metadata, alone, folds).catch((error: unknown) => {
+      await writeChunk(store, chunk, metadata, alone, folds, written).catch((error: unknown) => {
         stopped = true;
         throw error;
       });
@@ -70,6 +71,7 @@ async function writeChunk(
   metadata: EventMetadata,
   alone: (person: PersonWrites) => Promise<void>,
   folds: StreamFoldCache<PersonState>,
+  written: (person: PersonWrites) => void,
 ): Promise<void> {
   try {
     const appends = chunk.map((person) => appendOf(person, metadata));
@@ -78,6 +80,7 @@ async function writeChunk(
     chunk.forEach((person, at) =>
       folds.appended(appends[at].streamId, person.revision, appends[at].events),
     );
+    chunk.forEach(written);
   } catch (error) {
     if (!(error instanceof WrongExpectedRevision)) throw error;
     for (const person of chunk) await alone(person);

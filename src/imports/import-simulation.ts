@@ -13,6 +13,7 @@ import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-viol
 import { RuleSet } from '../workflow/rule-sets/rule-set';
 import { postsEndedBy, refusalAt, refuseImportedForm } from './imported-discipline-rules';
 import { PostFacts, refuseImportedPost } from './imported-post-rules';
+import { ImportPlanningLimits, takeImportedPoolPlace } from './import-planning-limits';
 
 /** What the rows' API rules read besides the rows' own records. */
 export interface ImportRowFacts {
@@ -21,6 +22,8 @@ export interface ImportRowFacts {
   /** The records of the people holding the rows' posts, read to judge a second holder. */
   others: ReadonlyMap<string, PersonState>;
   ruleSet(id: string): RuleSet | undefined;
+  /** The planning-pool limits of the rows' pools, when the file has planning rows. */
+  planning?: ImportPlanningLimits;
 }
 
 export interface SimulatedCommand extends PlannedCommand {
@@ -45,6 +48,8 @@ export function simulateImport(
   const states = new Map([...(facts?.others ?? []), ...records]);
   const commands: SimulatedCommand[] = [];
   const problems: RowProblem[] = [];
+  // A planning row is judged by the limits its route judges it by (person_full, the term's span).
+  const decideContext = facts?.planning ? { ...context, planning: facts.planning.person } : context;
   for (const step of planned) {
     const state = states.get(step.personId) ?? initialPersonState();
     const same = alreadyOnRecord(state, step);
@@ -63,7 +68,10 @@ export function simulateImport(
     }
     try {
       if (facts) refuseAsTheApiDoes(step, state, states, facts);
-      const events = decidePerson(state, step.command, context);
+      const events = decidePerson(state, step.command, decideContext);
+      // The post's pool, as the registry claims its seat once the person's own limit passed.
+      if (step.command.type === 'AddPlanningPoolEntry' && events.length > 0 && facts?.planning)
+        takeImportedPoolPlace(facts.planning, step.command.data);
       const after = events.reduce(evolvePerson, state);
       states.set(step.personId, after);
       commands.push({ ...step, outcome: events.length ? 'write' : 'unchanged' });

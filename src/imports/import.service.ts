@@ -18,6 +18,7 @@ import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog'
 import { checkReferences } from './import-references';
 import { planImport } from './import-plan';
 import { readRowFacts } from './import-row-facts';
+import { planningReadsOf, readImportPlanningLimits } from './import-planning-limits';
 import { importStream, ImportRecorded, SheetCounts } from './import-recorded';
 import { simulateImport, SimulatedCommand } from './import-simulation';
 import { rowRulesOn } from './row-rules';
@@ -27,6 +28,7 @@ import { refuseOwnRecordRows } from './own-record-rows';
 import { listProblems, ProblemList, problemsListedNote } from './problem-list';
 import { REGISTRY_KINDS, rowsWithinGrant } from './rows-within-grant';
 import { RawSheet } from './spreadsheet-reader';
+import { WrittenRows } from './import-partly-written';
 import { ReadImportFiles } from './read-import-files';
 type PersonRecord = Pick<PersonWrites, 'state' | 'revision'>;
 
@@ -149,11 +151,18 @@ export class ImportService {
       rowsWithinGrant(parsed.partlyRead, refs.outOfScope, named),
     );
     const records = await this.records(plan.planned, reads);
+    const facts = await readRowFacts(this.pool, reads, this.catalog, plan.planned, records);
+    const planning = await readImportPlanningLimits(
+      plan.planned,
+      records,
+      planningReadsOf(this.catalog, this.registry),
+      today,
+    );
     const simulated = simulateImport(
       plan.planned,
       new Map([...records].map(([personId, { state }]) => [personId, state])),
       rowRulesOn(this.catalog, today),
-      await readRowFacts(this.pool, reads, this.catalog, plan.planned, records),
+      { ...facts, ...(planning ? { planning } : {}) },
     );
     const problems = listProblems([
       ...read.problems,
@@ -211,11 +220,16 @@ export class ImportService {
       byPerson.set(step.personId, person);
     }
     const people = [...byPerson.values()];
+    const tally = new WrittenRows();
     const alone = async ({ personId, steps }: PersonWrites) => {
-      for (const step of steps)
-        await this.registry.runPersonCommand(personId, step.command, metadata, {
-          idSeed: step.idSeed,
-        });
+      for (const step of steps) {
+        await this.registry
+          .runPersonCommand(personId, step.command, metadata, { idSeed: step.idSeed })
+          .catch((error: unknown) => {
+            throw tally.refusal(step, error);
+          });
+        tally.written(step);
+      }
     };
     await inParallel(people.filter(needsOwnPath), alone);
     await writeInChunks(
@@ -224,6 +238,7 @@ export class ImportService {
       metadata,
       alone,
       this.registry.personFolds,
+      (person) => person.steps.forEach((step) => tally.written(step)),
     );
     return writes.length;
   }
