@@ -80,4 +80,22 @@ describe('what holds a re-appointment back (Nghị định 138/2020 art. 49(5))'
       }),
     ).toMatchObject({ termEnd: '2026-12-01' });
   });
+
+  it('measures an absence with no end date by how long it has lasted on the day judged', () => {
+    const inHospital = (today: string) =>
+      reappointmentOpening({
+        ...base,
+        today,
+        ruleSet: stateNow,
+        statuses: [period('in_hospital', '2026-12-05', null)],
+      });
+    // Before: refused the day after it began, as "with no end date: 3 months or more".
+    expect(inHospital('2026-12-06')).toMatchObject({ termEnd: '2026-12-01' });
+    expect(inHospital('2027-03-04')).toMatchObject({ termEnd: '2026-12-01' });
+    const lasted = refusal(() => inHospital('2027-04-10'));
+    expect(lasted.rule).toBe('reappointment.in_hospital');
+    expect(lasted.message).toMatch(
+      /^the holder is in hospital from 2026-12-05 with no end date: 4 months by 2027-04-10, 3 months or more \(/,
+    );
+  });
 });

@@ -72,7 +72,6 @@ function refuseWhileBlocked(input: ReappointmentOpeningInput): void {
       'unprocessable',
     );
   }
-  const blockingMonths = ruleValue<number>(ruleSet, 'reappointment.blockingAbsenceMonths');
   const absences = ruleValue<string[]>(ruleSet, 'reappointment.blockingAbsenceStatuses');
   for (const status of input.statuses.filter((s) => activeOn(s, today))) {
     if (blocks.statuses.includes(status.status)) {
@@ -82,17 +81,39 @@ function refuseWhileBlocked(input: ReappointmentOpeningInput): void {
         'unprocessable',
       );
     }
-    if (absences.includes(status.status)) {
-      const long = status.until === null || status.until >= addMonths(status.from, blockingMonths);
-      if (long) {
-        throw new DomainRuleViolation(
-          `reappointment.${status.status}`,
-          `the holder is ${status.status.replace(/_/g, ' ')} from ${status.from} ${status.until ? `to ${status.until}` : 'with no end date'}: ${blockingMonths} months or more (${ruleCitation(ruleSet, 'reappointment.blockingAbsenceMonths')})`,
-          'unprocessable',
-        );
-      }
-    }
+    if (absences.includes(status.status)) refuseLongAbsence(status, today, ruleSet);
   }
+}
+
+/** Whole months from one day to another (floor): how long an absence has lasted by a day. */
+function wholeMonthsBetween(from: string, to: string): number {
+  let months = 0;
+  while (addMonths(from, months + 1) <= to) months += 1;
+  return months;
+}
+
+/**
+ * An absence holds the re-appointment back when it lasts `reappointment.blockingAbsenceMonths`:
+ * one with a planned end by its planned length; one with no end by how long it has lasted by
+ * the day judged (an absence begun last week is not yet 3 months, whatever comes of it).
+ */
+function refuseLongAbsence(status: PersonStatusPeriod, day: string, ruleSet: RuleSet): void {
+  const months = ruleValue<number>(ruleSet, 'reappointment.blockingAbsenceMonths');
+  const citation = ruleCitation(ruleSet, 'reappointment.blockingAbsenceMonths');
+  const what = `the holder is ${status.status.replace(/_/g, ' ')} from ${status.from}`;
+  if (status.until !== null && status.until >= addMonths(status.from, months))
+    throw new DomainRuleViolation(
+      `reappointment.${status.status}`,
+      `${what} to ${status.until}: ${months} months or more (${citation})`,
+      'unprocessable',
+    );
+  const lasted = wholeMonthsBetween(status.from, day);
+  if (status.until === null && lasted >= months)
+    throw new DomainRuleViolation(
+      `reappointment.${status.status}`,
+      `${what} with no end date: ${lasted} months by ${day}, ${months} months or more (${citation})`,
+      'unprocessable',
+    );
 }
 
 /**

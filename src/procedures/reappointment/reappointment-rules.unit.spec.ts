@@ -115,7 +115,7 @@ describe('re-appointment opening (bổ nhiệm lại)', () => {
       'reappointment.abroad',
     ],
     [
-      { status: 'in_hospital', from: '2026-05-20', until: null, note: '' },
+      { status: 'in_hospital', from: '2026-02-20', until: null, note: '' },
       'reappointment.in_hospital',
     ],
   ] as const)('is refused while the holder is %j', (status, rule) => {

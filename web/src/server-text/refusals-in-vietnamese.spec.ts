@@ -324,6 +324,14 @@ describe('the refusals of opening a case read in Vietnamese', () => {
     expectRead(
       `the holder is under investigation since 2026-01-05 until 2026-03-01 (${cite('appointment.termYears')})`,
     );
+    expect(
+      expectRead(
+        `the holder is in hospital from 2026-12-05 with no end date: 4 months by 2027-04-10, 3 months or more (${cite('reappointment.blockingAbsenceMonths')})`,
+      ),
+    ).toContain('đã 4 tháng tính đến ngày 10/04/2027');
+    expectRead(
+      `the holder is abroad from 2026-04-01 to 2026-07-01: 3 months or more (${cite('reappointment.blockingAbsenceMonths')})`,
+    );
     expectRead(
       'positionId: decision 5/QĐ ends pos-ct-xa on 2026-06-01, before its term ends on 2027-01-01: there is no term to renew (annul that decision first if the person is to stay)',
     );

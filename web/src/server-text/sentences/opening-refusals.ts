@@ -137,9 +137,14 @@ export const OPENING_REFUSALS: Sentence[] = [
       `Người giữ chức vụ: ${s.words.personStatus(status.replace(/ /g, '_'))} từ ngày ${s.day(from)}${until ? ` đến ngày ${s.day(until)}` : ''} (${s.citation(citation)})`,
   ),
   sentence(
-    `the holder is ([a-z ]+) from ${DAY} (?:to ${DAY}|(with no end date)): ${N} months or more \\((.+)\\)`,
-    ([status, from, to, , months, citation], s) =>
-      `Người giữ chức vụ: ${s.words.personStatus(status.replace(/ /g, '_'))} từ ngày ${s.day(from)} ${to ? `đến ngày ${s.day(to)}` : 'chưa xác định ngày kết thúc'}: từ ${months} tháng trở lên (${s.citation(citation)})`,
+    `the holder is ([a-z ]+) from ${DAY} to ${DAY}: ${N} months or more \\((.+)\\)`,
+    ([status, from, to, months, citation], s) =>
+      `Người giữ chức vụ: ${s.words.personStatus(status.replace(/ /g, '_'))} từ ngày ${s.day(from)} đến ngày ${s.day(to)}: từ ${months} tháng trở lên (${s.citation(citation)})`,
+  ),
+  sentence(
+    `the holder is ([a-z ]+) from ${DAY} with no end date: ${N} months by ${DAY}, ${N} months or more \\((.+)\\)`,
+    ([status, from, lasted, day, months, citation], s) =>
+      `Người giữ chức vụ: ${s.words.personStatus(status.replace(/ /g, '_'))} từ ngày ${s.day(from)}, chưa xác định ngày kết thúc: đã ${lasted} tháng tính đến ngày ${s.day(day)}, từ ${months} tháng trở lên (${s.citation(citation)})`,
   ),
   sentence(
     `positionId: decision (.+) ends ${ID} on ${DAY}, before its term ends on ${DAY}: there is no term to renew \\(annul that decision first if the person is to stay\\)`,
