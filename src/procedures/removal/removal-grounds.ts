@@ -38,6 +38,8 @@ export interface DisciplineDecided {
 
 export interface RemovalOpeningInput {
   definitionId: string;
+  /** The kinds of ground the case's definition lists (relief), when it lists them. */
+  groundKinds?: readonly string[];
   positionId: string;
   grounds: Record<string, unknown> | undefined;
   record: RemovalRecord;
@@ -277,6 +279,9 @@ export function removalOpening(input: RemovalOpeningInput): Facts {
   const kind = text(grounds as Facts, 'kind');
   if (input.definitionId !== 'removal.dismissal')
     onlyFields(grounds as Facts, ['kind', 'reference']);
+  // A relief rests on one of the cases its definition lists: any other word opened a case before.
+  if (input.groundKinds && !input.groundKinds.includes(kind))
+    invalid('grounds.kind', `must be one of ${input.groundKinds.join(', ')}`);
   const checked =
     input.definitionId === 'removal.dismissal'
       ? dismissal(input, grounds as Facts)

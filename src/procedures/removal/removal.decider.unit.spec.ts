@@ -247,6 +247,30 @@ describe('removal from a post (miễn nhiệm, từ chức, cho thôi giữ ch�
     ).toThrow(/does not hold post pos-head/);
   });
 
+  it("refuses a relief whose grounds.kind is not among its definition's grounds (Quy định 377-QĐ/TW's cases of relief)", () => {
+    const { groundKinds } = definitions.get('removal.relief@2')!;
+    const relief = (kind: string) =>
+      removalOpening({
+        definitionId: 'removal.relief',
+        groundKinds,
+        positionId: 'pos-head',
+        grounds: { kind, reference: 'x' },
+        record: record(),
+        today,
+        ruleSet: state2026,
+      });
+    // Before: opened, with facts.ground 'nonsense'.
+    expect(() => relief('nonsense')).toThrow(
+      expect.objectContaining({
+        rule: 'removal.grounds_invalid',
+        field: 'grounds.kind',
+        message:
+          'grounds.kind: must be one of head_targets_not_met, assigned_targets_not_met, own_request, other',
+      }),
+    );
+    expect(relief('own_request')).toEqual({ ground: 'own_request', reference: 'x' });
+  });
+
   it('dismisses on two reprimands in one term of the post (Quy định 41-QĐ/TW art. 5, carried into 377), a violation disciplined on both tracks counted once', () => {
     const reprimand = (caseId: string, decidedOn: string, sameViolationCaseId?: string) => ({
       caseId,

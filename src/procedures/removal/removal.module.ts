@@ -50,6 +50,7 @@ export const RemovalModule = caseProcedureModule({
       );
       return removalOpening({
         definitionId: definition.id,
+        ...(definition.groundKinds ? { groundKinds: definition.groundKinds } : {}),
         positionId,
         grounds,
         record: {
@@ -59,12 +60,9 @@ export const RemovalModule = caseProcedureModule({
           disciplineInEffect: standing.bars,
           disciplineDecided: person.discipline
             .filter((d) => !(d.annulled && d.annulled.on <= context.today))
-            .map(({ caseId, form, decidedOn, decisionRef, sameViolationCaseId }) => ({
-              caseId,
-              form,
-              decidedOn,
-              decisionRef,
-              ...(sameViolationCaseId ? { sameViolationCaseId } : {}),
+            .map(({ caseId, form, decidedOn, decisionRef, sameViolationCaseId: same }) => ({
+              ...{ caseId, form, decidedOn, decisionRef },
+              ...(same ? { sameViolationCaseId: same } : {}),
             })),
           openDisciplineCases: standing.openCases,
           openDisciplineCasesElsewhere: standing.elsewhere.open,

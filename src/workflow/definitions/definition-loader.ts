@@ -67,6 +67,13 @@ function validateHeader(file: string, def: Record<string, unknown>): void {
       def.openingChecks.some((check) => !OPENING_CHECKS.includes(check as never)))
   )
     fail(file, 'openingChecks', `must list checks among ${OPENING_CHECKS.join(', ')}`);
+  if (
+    def.groundKinds !== undefined &&
+    (!isStringList(def.groundKinds) || def.groundKinds.length === 0)
+  )
+    fail(file, 'groundKinds', 'must list at least one kind of ground');
+  if (def.groundKinds !== undefined && typeof def.groundKindsCitation !== 'string')
+    fail(file, 'groundKindsCitation', 'is required with groundKinds: where the list comes from');
   for (const flag of ['decisionGivesReappointmentNotice', 'withdrawnWhenPostEnds'])
     if (def[flag] !== undefined && typeof def[flag] !== 'boolean')
       fail(file, flag, 'must be true or false');

@@ -133,6 +133,13 @@ export interface ProcedureDefinition {
    */
   openingChecks?: OpeningCheck[];
   /**
+   * The kinds of ground a case of the procedure may rest on (`grounds.kind`), where the definition
+   * lists them (relief: the cases of its instrument). Absent: the procedure's code knows them.
+   */
+  groundKinds?: string[];
+  /** Where `groundKinds` come from: the instrument, its article, how it was read. */
+  groundKindsCitation?: string;
+  /**
    * The case fills a post (internal appointment, Nghị định 170/2025 art. 33 / Quy định 377-QĐ/TW):
    * it may open without a person; the nominations bring up one or two nominees, the ballots tally
    * each nominee and the final ballot chooses the one the decision names. Absent: the case is

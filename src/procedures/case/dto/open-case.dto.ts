@@ -94,7 +94,7 @@ export class OpenCaseDto {
     additionalProperties: true,
     example: { kind: 'low_confidence', lowConfidenceVotes: 31, totalVotes: 45 },
     description:
-      'removal cases: the ground the case rests on, checked by the procedure when it opens (dismissal: low_confidence with lowConfidenceVotes and totalVotes, not_completed_duties, discipline, repeated_discipline (reprimanded twice in one term of the post, removal.dismissal.repeatedDisciplineInTerm), or conclusion with reference; resignation: letterReceivedOn and reason, optionally lowConfidenceVotes and totalVotes; relief: kind and reference); ignored by the other procedures',
+      'removal cases: the ground the case rests on, checked by the procedure when it opens (dismissal: low_confidence with lowConfidenceVotes and totalVotes, not_completed_duties, discipline, repeated_discipline (reprimanded twice in one term of the post, removal.dismissal.repeatedDisciplineInTerm), or conclusion with reference; resignation: letterReceivedOn and reason, optionally lowConfidenceVotes and totalVotes; relief: kind (head_targets_not_met, assigned_targets_not_met, own_request or other: the groundKinds of the definition) and reference); ignored by the other procedures',
   })
   @IsOptional()
   @IsObject({ message: 'grounds: must be an object' })
