@@ -3,6 +3,7 @@ import { Actor } from '../../identity/actor';
 import { loadCalendar } from '../../workflow/calendar/working-day-calendar';
 import { loadDefinitions } from '../../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
+import { ruleValue } from '../../workflow/rule-sets/rule-set';
 import { givenStream, historyOf, withParams } from '../../workflow/testing/decider-spec';
 import { given } from '../../workflow/testing/process-spec';
 import { CaseCommand } from '../case/decider/case.commands';
@@ -94,6 +95,17 @@ describe('approval in principle (xin chủ trương), approval.in-principle@1', 
         /completed by 2027-01-13: 30 working days \(Nghị định 170\/2025\/NĐ-CP, art\. 33\(1\)\(c\)/,
       ),
     });
+  });
+
+  it('states the completion period in its citation as the rule set applies it: 30 working days, not 30 days', () => {
+    const period = ruleValue<{ amount: number; unit: string }>(
+      stateNow,
+      'approvalInPrinciple.completionPeriod',
+    );
+    // Before: "completes the appointment within 30 days of the approval".
+    expect(definition.citation).toContain(
+      `completes the appointment within ${period.amount} ${period.unit.replace('_', ' ')} of the approval`,
+    );
   });
 
   it('lets only the authority (leadership) give the answer', () => {
