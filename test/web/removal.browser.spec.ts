@@ -224,4 +224,41 @@ describe('a dismissal in the browser', () => {
     expect(text).not.toContain('k-city-giang');
     await context.close();
   });
+
+  it("opens a relief on one of Quy định 377's cases of relief, chosen from a list and shown in Vietnamese", async () => {
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
+    await page.getByLabel('Thủ tục').selectOption('removal');
+    await page.getByLabel('Quy trình').selectOption('removal.relief');
+    await page.getByLabel('Tìm cán bộ theo tên').fill('pham thi dung');
+    await page
+      .getByLabel('Chọn cán bộ')
+      .locator('option', { hasText: 'Phạm Thị Dung' })
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn cán bộ').selectOption('p-pham-thi-dung');
+    await page.getByLabel('Chọn chức vụ').locator('option').nth(1).waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn chức vụ').selectOption('pos-phuong-son-tay-vice-chair');
+    await page.getByLabel('Tóm tắt').fill('Xem xét cho thôi giữ chức vụ');
+    // Before: a free text box, where any word opened a case ("nonsense" as its ground).
+    const kinds = page.getByLabel('Căn cứ', { exact: true }).locator('option');
+    expect(await kinds.allInnerTexts()).toEqual([
+      'Người đứng đầu chịu trách nhiệm: đơn vị hoàn thành dưới 70% chỉ tiêu, nhiệm vụ trong năm hoặc không hoàn thành 5 chỉ tiêu kinh tế - xã hội cơ bản',
+      'Không hoàn thành chỉ tiêu, nhiệm vụ được giao',
+      'Cán bộ tự nguyện xin thôi giữ chức vụ',
+      'Khác',
+    ]);
+    await page
+      .getByLabel('Căn cứ', { exact: true })
+      .selectOption({ label: 'Cán bộ tự nguyện xin thôi giữ chức vụ' });
+    await page.getByLabel('Số, ký hiệu văn bản làm căn cứ').fill('Đơn ngày 01/12');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.waitForURL(/\/cases\/c-/);
+    const grounds = page.getByTestId('removal-grounds-facts');
+    await grounds.waitFor();
+    const shown = (await grounds.innerText()).replace(/\s+/g, ' ');
+    expect(shown).toContain('Căn cứ: Cán bộ tự nguyện xin thôi giữ chức vụ');
+    expect(shown).not.toContain('own_request');
+    await context.close();
+  });
 });

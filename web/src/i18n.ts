@@ -529,7 +529,13 @@ const vi = {
     reason: 'Lý do xin từ chức',
     letterReceived: 'Ngày nhận đơn xin từ chức',
     talkDueBy: 'Hạn trao đổi với cán bộ',
-    otherGround: 'Khác',
+    reliefGround: {
+      head_targets_not_met:
+        'Người đứng đầu chịu trách nhiệm: đơn vị hoàn thành dưới 70% chỉ tiêu, nhiệm vụ trong năm hoặc không hoàn thành 5 chỉ tiêu kinh tế - xã hội cơ bản',
+      assigned_targets_not_met: 'Không hoàn thành chỉ tiêu, nhiệm vụ được giao',
+      own_request: 'Cán bộ tự nguyện xin thôi giữ chức vụ',
+      other: 'Khác',
+    },
     yearsNotCompleted: 'Các năm không hoàn thành nhiệm vụ',
     disciplineDecisions: 'Quyết định kỷ luật đang có hiệu lực',
     disciplineCases: 'Hồ sơ kỷ luật đang xem xét',
@@ -1467,7 +1473,13 @@ const en: Strings<typeof vi> = {
     reason: 'Reason for resigning',
     letterReceived: 'Resignation letter received on',
     talkDueBy: 'Talk due by',
-    otherGround: 'Other',
+    reliefGround: {
+      head_targets_not_met:
+        "The head answers for the unit's under 70% of the year's targets or the 5 basic socio-economic targets missed",
+      assigned_targets_not_met: 'Assigned targets or tasks not met',
+      own_request: 'The cadre asks to be relieved',
+      other: 'Other',
+    },
     yearsNotCompleted: 'Years not completing duties',
     disciplineDecisions: 'Discipline decisions in effect',
     disciplineCases: 'Discipline cases under consideration',

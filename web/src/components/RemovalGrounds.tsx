@@ -11,6 +11,9 @@ const DISMISSAL_GROUNDS = [
   'conclusion',
 ];
 
+/** The cases of relief the relief definitions list (`groundKinds`, Quy định 377-QĐ/TW). */
+const RELIEF_GROUNDS = ['head_targets_not_met', 'assigned_targets_not_met', 'own_request', 'other'];
+
 type Fields = Record<string, string>;
 
 /** The grounds the removal procedure checks when the case opens, as the API takes them. */
@@ -19,7 +22,7 @@ function groundsOf(definition: string, f: Fields): Record<string, unknown> | und
   if (definition === 'removal.resignation')
     return { letterReceivedOn: parseDay(f.letterReceivedOn ?? '') ?? '', reason: f.reason ?? '' };
   if (definition === 'removal.relief')
-    return { kind: f.kind || 'other', reference: f.reference ?? '' };
+    return { kind: f.kind || RELIEF_GROUNDS[0], reference: f.reference ?? '' };
   const kind = f.kind || DISMISSAL_GROUNDS[0];
   if (kind === 'low_confidence')
     return {
@@ -65,7 +68,23 @@ export function RemovalGrounds(props: {
         <div className="row wrap">{[input('letterReceivedOn', 'day'), input('reason')]}</div>
       )}
       {props.definition === 'removal.relief' && (
-        <div className="row wrap">{[input('kind'), input('reference')]}</div>
+        <div className="row wrap">
+          <div className="field">
+            <label htmlFor="grounds-kind">{t('removal.kind')}</label>
+            <select
+              id="grounds-kind"
+              value={fields.kind || RELIEF_GROUNDS[0]}
+              onChange={set('kind')}
+            >
+              {RELIEF_GROUNDS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`removal.reliefGround.${g}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {input('reference')}
+        </div>
       )}
       {props.definition === 'removal.dismissal' && (
         <div className="row wrap">

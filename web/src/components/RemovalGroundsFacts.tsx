@@ -30,7 +30,8 @@ export function RemovalGroundsFacts({
   if (kind === 'removal.relief' && isText(facts.ground))
     rows.push([
       t('removal.kind'),
-      facts.ground === 'other' ? t('removal.otherGround') : facts.ground,
+      // A case opened before the list was checked may rest on a word of its own: shown as written.
+      t(`removal.reliefGround.${facts.ground}`, { defaultValue: facts.ground }),
     ]);
   add(t('removal.letterReceived'), facts.letterReceivedOn, formatDay);
   add(t('removal.reason'), facts.reason);
