@@ -326,6 +326,11 @@ describe('the refusals of opening a case read in Vietnamese', () => {
     );
     expect(
       expectRead(
+        `file: Quy hoạch line 2 was refused while writing (planning_pool.post_full: planning pool full: post pos-head has 3 of 3 people in term 2025-2030 (p-1, p-2, p-3) (${cite('planning.maxPeoplePerPost')})), after every row had passed the checks: the record changed in between; 2 row(s) written before it (listed in written) stay written; it and every row not listed were not written; import the file again once the refusal is resolved (rows already on record are left as they are)`,
+      ),
+    ).toContain('Dòng 2 của trang Quy hoạch bị từ chối khi ghi (Quy hoạch chức vụ');
+    expect(
+      expectRead(
         `the holder is in hospital from 2026-12-05 with no end date: 4 months by 2027-04-10, 3 months or more (${cite('reappointment.blockingAbsenceMonths')})`,
       ),
     ).toContain('đã 4 tháng tính đến ngày 10/04/2027');

@@ -209,4 +209,10 @@ export const BATCH_REFUSALS: Sentence[] = [
     ([count, all, listed, more]) =>
       `Tệp có ${count} lỗi; chưa nhập dữ liệu nào (${all ? 'từng lỗi được liệt kê' : `liệt kê ${listed} lỗi đầu tiên, còn ${more} lỗi khác`})`,
   ),
+  // A row refused while writing, after the checks passed (import-partly-written.ts).
+  sentence(
+    `file: (.+) line ${N} was refused while writing \\([a-z_.]+: (.+)\\), after every row had passed the checks: the record changed in between; ${N} row\\(s\\) written before it \\(listed in written\\) stay written; it and every row not listed were not written; import the file again once the refusal is resolved \\(rows already on record are left as they are\\)`,
+    ([sheet, line, reason, written], s) =>
+      `Dòng ${line} của trang ${sheet} bị từ chối khi ghi (${s.reason(reason)}), dù mọi dòng đã qua kiểm tra: hồ sơ đã thay đổi trong lúc đó; ${written} dòng đã ghi trước đó (được liệt kê trong phản hồi) được giữ nguyên; dòng này và các dòng không được liệt kê chưa được ghi; hãy nhập lại tệp khi lý do từ chối đã được giải quyết (các dòng đã có trong hồ sơ được giữ nguyên)`,
+  ),
 ];
