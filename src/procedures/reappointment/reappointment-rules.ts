@@ -23,6 +23,8 @@ export interface ReappointmentOpeningInput {
   today: string;
   ruleSet: RuleSet;
   calendar: WorkingDayCalendar;
+  /** The holder, whose retirement day a term may already run to. */
+  person?: { dateOfBirth: string; gender: 'male' | 'female' };
 }
 
 /** What holds a re-appointment back while it lasts (rule-set parameter `reappointment.blockedWhile`). */
@@ -136,6 +138,24 @@ function refusePostEnding(input: ReappointmentOpeningInput, termEnd: string): vo
 }
 
 /**
+ * A term that runs to the holder's retirement (extended to it, or ending at it) is not renewed:
+ * nothing is re-appointed when the holder retires. Before, a re-appointment opened after an
+ * extension had moved the term's end to the retirement day.
+ */
+function refuseTermToRetirement(input: ReappointmentOpeningInput, post: PostHeld): void {
+  if (!input.person || !post.termEnd) return;
+  const retires = retirementDate(input.ruleSet, input.person.dateOfBirth, input.person.gender);
+  if (post.termEnd < retires) return;
+  throw new DomainRuleViolation(
+    'reappointment.term_to_retirement',
+    `positionId: the term of ${input.positionId} runs to ${post.termEnd} by decision ${post.decisionRef}, the holder's retirement on ${retires}: nothing is re-appointed when the holder retires`,
+    'unprocessable',
+    'positionId',
+    { termEnd: post.termEnd, retirementDate: retires, decisionRef: post.decisionRef },
+  );
+}
+
+/**
  * Whether a re-appointment (bổ nhiệm lại) may open, and the facts auditors need: the notice
  * deadline (term end minus the lead time) and, when opened after it, by how many days.
  */
@@ -151,6 +171,7 @@ export function reappointmentOpening(input: ReappointmentOpeningInput): Record<s
     );
   }
   refusePostEnding(input, post.termEnd);
+  refuseTermToRetirement(input, post);
   refuseWhileBlocked(input);
   const lead = ruleValue<LeadTime>(ruleSet, 'reappointment.leadTime');
   const openBy =

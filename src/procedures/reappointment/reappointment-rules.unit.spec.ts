@@ -72,6 +72,35 @@ describe('re-appointment opening (bổ nhiệm lại)', () => {
     ).toMatchObject({ termEnd: '2026-12-01' });
   });
 
+  it('is refused for a term an extension already runs to the holder’s retirement, naming its decision and the day', () => {
+    // Born 1966-03-15, a man retires on 2027-12-31; the extension 77/QĐ-UBND moved the term's end there.
+    const holder = { dateOfBirth: '1966-03-15', gender: 'male' as const };
+    const extended = {
+      ...post,
+      from: '2022-09-01',
+      termEnd: '2027-12-31',
+      decisionRef: '77/QĐ-UBND',
+    };
+    const refused = refusal(() =>
+      reappointmentOpening({ ...base, posts: [extended], person: holder, today: '2026-12-06' }),
+    );
+    expect(refused).toMatchObject({
+      rule: 'reappointment.term_to_retirement',
+      field: 'positionId',
+      details: { retirementDate: '2027-12-31', decisionRef: '77/QĐ-UBND' },
+    });
+    expect(refused.message).toMatch(/pos-1 runs to 2027-12-31 by decision 77\/QĐ-UBND/);
+    // The term before the extension, ending before retirement, is still renewed.
+    expect(
+      reappointmentOpening({
+        ...base,
+        posts: [{ ...extended, termEnd: '2027-09-01' }],
+        person: holder,
+        today: '2026-12-06',
+      }),
+    ).toMatchObject({ termEnd: '2027-09-01' });
+  });
+
   it('records the notice deadline: 90 working days before the term ends from 8 Oct 2025 (Quy định 377-QĐ/TW), 90 days before (Nghị định 138/2020)', () => {
     expect(reappointmentOpening(base)).toMatchObject({
       termEnd: '2026-12-01',

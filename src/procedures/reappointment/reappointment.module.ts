@@ -93,6 +93,7 @@ export class ReappointmentModule implements OnModuleInit {
       today: context.today,
       ruleSet: context.ruleSet,
       calendar: context.calendar,
+      person: person.state.profile,
     });
     // The seat given to another from the term's end leaves no seat for a new term.
     const seats = position ? await this.seatsOf(position) : null;
