@@ -220,7 +220,18 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
     await recordOf('p-suspend', (b: { openCases: { caseId: string }[] }) =>
       b.openCases.some((c) => c.caseId === 'k-1'),
     );
+    // A dismissal already open for the same post does not hold the suspension back (before: 409
+    // case.duplicate_open, all removal kinds sharing one slot); a second post-ending case still waits.
+    await open('s-dismiss', 'p-suspend', 'removal.dismissal', {
+      kind: 'conclusion',
+      reference: 'KL 07-KL/UBKT',
+    }).expect(201);
     const opened = await open('s-2', 'p-suspend', 'removal.suspension').expect(201);
+    const second = await open('s-dismiss-2', 'p-suspend', 'removal.dismissal', {
+      kind: 'conclusion',
+      reference: 'KL 07-KL/UBKT',
+    }).expect(409);
+    expect(second.body).toMatchObject({ rule: 'case.duplicate_open', openCaseId: 's-dismiss' });
     // The discipline case runs the person as a civil servant: Nghị định 138/2020 art. 68a (added
     // by Nghị định 116/2024), carried into 170, gives 15 working days (before: 15 calendar days).
     expect(opened.body.facts).toMatchObject({

@@ -18,6 +18,7 @@ import { CaseService, CaseWriteOptions } from './case.service';
 import { caseStream } from './case-stream';
 import { caseView } from './case-view';
 import { OpenCaseSlots } from './open-case-slots';
+import { openCaseSlotOf } from './open-case-slot';
 import { keepOpenedCase } from './opened-case-origins';
 import { RecordOrigins } from '../../identity/record-origins';
 import { OpeningReads, ProcedureRegistry } from './procedure-registry';
@@ -143,7 +144,7 @@ export class CaseCommandRunner {
     options: CaseWriteOptions,
     caseIds: Pick<CaseIdReservations, 'planReservation'> = this.caseIds,
   ): Promise<StreamAppend[]> {
-    const slot = { procedure, personId: input.personId, positionId: input.positionId };
+    const slot = openCaseSlotOf({ ...input, procedure, definitionId: input.definition });
     const planned = await settleInOrder([
       () => caseIds.planReservation(input.caseId, procedure, options.metadata),
       () => this.slots.planClaim(slot, input.caseId, options.metadata),
@@ -197,8 +198,7 @@ export class CaseCommandRunner {
     const context = this.contextOf(procedure, caseId, options.actor, stepReads(correction.body));
     const reclaimSlot = async (state: CaseState) => {
       if (state.status !== 'rejected') return;
-      const { personId, positionId } = state;
-      const slot = { procedure: state.procedure, personId, positionId };
+      const slot = openCaseSlotOf(state);
       const claimed = await this.slots.claim(slot, caseId, options.metadata);
       return {
         undo: async () => {

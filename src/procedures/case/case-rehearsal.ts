@@ -12,6 +12,7 @@ import { caseDecider } from './decider/case.decider';
 import { CaseState } from './decider/case.state';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 import { OpenCaseSlots } from './open-case-slots';
+import { openCaseSlotOf } from './open-case-slot';
 import { DuplicateOpenCase } from './duplicate-open-case';
 import { stepReads } from './case-reads';
 
@@ -138,11 +139,11 @@ export class CaseRehearsal {
       return { procedure, state, outcome: 'unchanged' as const };
     }
     const { module, context, command } = await this.runner.prepareOpening(input, actor);
-    const slot = {
+    const slot = openCaseSlotOf({
+      ...input,
       procedure: module.procedure,
-      personId: input.personId,
-      positionId: input.positionId,
-    };
+      definitionId: context.definition.id,
+    });
     const holder = await this.slots.holderOf(slot);
     if (holder) throw new DuplicateOpenCase(slot, holder);
     const events = caseDecider.decide(caseDecider.initialState(), command, context);

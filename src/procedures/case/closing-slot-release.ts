@@ -1,11 +1,13 @@
 import { evolveAll } from '../../common/decided-append';
 import { AlongsideWrite } from '../../common/stream-command-runner';
+import { StreamAppend } from '../../event-store/event-store.port';
 import { EventMetadata, NewEvent } from '../../event-store/event-envelope';
 import { writtenWith } from '../../sagas/written-with';
 import { OPEN_CASE_SLOT_RELEASE_SAGA } from './open-case-slot-release.saga';
 import { caseDecider } from './decider/case.decider';
 import { CaseState } from './decider/case.state';
 import { OpenCaseSlots } from './open-case-slots';
+import { openCaseSlotOf, slotsToRelease } from './open-case-slot';
 
 /**
  * A command that closes an open case (decides, rejects, withdraws it) frees the case's open-case
@@ -35,12 +37,9 @@ export class ClosingSlotRelease {
     if (state.status !== 'open') return unchanged;
     const after = evolveAll(caseDecider, state, events);
     if (after.status === 'open' || after.status === 'none') return unchanged;
-    const slot = {
-      procedure: after.procedure,
-      personId: after.personId,
-      positionId: after.positionId,
-    };
-    const release = await this.slots.planRelease(slot, this.caseId, after.status, this.metadata);
+    let release: StreamAppend | null = null;
+    for (const slot of slotsToRelease(after))
+      release ??= await this.slots.planRelease(slot, this.caseId, after.status, this.metadata);
     this.planned = true;
     return {
       appends: release ? [release] : [],
@@ -66,14 +65,10 @@ export class ClosingSlotRelease {
     // An opening's claim went with it: its closing here may release the slot without a read.
     const opened = !result.replayed && result.appended[0]?.type === 'CaseOpened';
     if (this.atomic && opened && state.status !== 'none')
-      this.slots.claimWritten(state, this.caseId);
+      this.slots.claimWritten(openCaseSlotOf(state), this.caseId);
     if (state.status === 'open' || state.status === 'none' || result.appended.length === 0) return;
     if (this.planned && !result.replayed) return;
-    await this.slots.release(
-      { procedure: state.procedure, personId: state.personId, positionId: state.positionId },
-      this.caseId,
-      state.status,
-      this.metadata,
-    );
+    for (const slot of slotsToRelease(state))
+      await this.slots.release(slot, this.caseId, state.status, this.metadata);
   }
 }

@@ -6,7 +6,12 @@ import { WrongExpectedRevision } from '../../event-store/event-store.errors';
 import { EventStore, StreamAppend } from '../../event-store/event-store.port';
 import { caseOpeningPages } from './case-opening-pages';
 import { caseDecider } from './decider/case.decider';
-import { OpenCaseSlotEvent, OpenCaseSlotKey, openCaseSlotStream } from './open-case-slot';
+import {
+  OpenCaseSlotEvent,
+  OpenCaseSlotKey,
+  openCaseSlotOf,
+  openCaseSlotStream,
+} from './open-case-slot';
 import { OpenCaseSlotCoverage, OPEN_CASE_SLOT_COVERAGE_STREAM } from './open-case-slot-coverage';
 
 const ACTOR = 'system:case-slots';
@@ -72,7 +77,7 @@ export class OpenCaseSlotBackfill {
     cases.forEach((events) => {
       const state = events.reduce(caseDecider.evolve, caseDecider.initialState());
       if (state.status !== 'open') return;
-      const streamId = openCaseSlotStream(state);
+      const streamId = openCaseSlotStream(openCaseSlotOf(state));
       if (claimedHere.has(streamId)) return;
       claimedHere.add(streamId);
       const claim: OpenCaseSlotEvent = {
@@ -115,10 +120,11 @@ export class OpenCaseSlotBackfill {
 
 /** The slot a case's opening names (as its state holds it: procedure, person, post). */
 function slotOpenedFor(opening: RecordedEvent): OpenCaseSlotKey {
-  const data = opening.data as Partial<OpenCaseSlotKey>;
-  return {
+  const data = opening.data as Partial<Record<keyof OpenCaseSlotKey | 'definitionId', string>>;
+  return openCaseSlotOf({
     procedure: String(data.procedure ?? ''),
+    definitionId: String(data.definitionId ?? ''),
     personId: String(data.personId ?? ''),
     positionId: String(data.positionId ?? ''),
-  };
+  });
 }

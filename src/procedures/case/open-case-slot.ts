@@ -5,6 +5,38 @@ export interface OpenCaseSlotKey {
   procedure: string;
   personId: string;
   positionId: string;
+  /** The kinds of a procedure that run alongside its others keep their own slot (see SEPARATE_SLOTS). */
+  lane?: string;
+}
+
+/**
+ * Definitions whose cases hold their own slot beside their procedure's: a suspension (tạm đình
+ * chỉ) keeps the post and runs while a discipline case is weighed, alongside a dismissal of the
+ * same person from the same post. Dismissal, resignation and relief all end the post and share
+ * `removal`'s slot. Before, a suspension was refused 409 while a dismissal was open.
+ */
+const SEPARATE_SLOTS: Readonly<Record<string, string>> = { 'removal.suspension': 'suspension' };
+
+/** The slot a case of this definition (`id` or `id@version`) holds. */
+export function openCaseSlotOf(opening: {
+  procedure: string;
+  definitionId: string;
+  personId: string;
+  positionId: string;
+}): OpenCaseSlotKey {
+  const { procedure, personId, positionId } = opening;
+  // A hand-written or very old opening may name no definition: it holds the shared slot.
+  const lane = SEPARATE_SLOTS[(opening.definitionId ?? '').split('@')[0]];
+  return { procedure, personId, positionId, ...(lane ? { lane } : {}) };
+}
+
+/**
+ * The slots a case may hold, to release: its own, then for a kind with its own slot the shared one
+ * (a suspension opened before suspensions had theirs claimed `removal`'s).
+ */
+export function slotsToRelease(opening: Parameters<typeof openCaseSlotOf>[0]): OpenCaseSlotKey[] {
+  const { lane, ...shared } = openCaseSlotOf(opening);
+  return lane ? [{ ...shared, lane }, shared] : [shared];
 }
 
 export type OpenCaseSlotEvent =
@@ -21,7 +53,7 @@ export type OpenCaseSlotEvent =
  * escaped id never holds: ids may contain hyphens, so hyphens could make two slots one stream.
  */
 export const openCaseSlotStream = (slot: OpenCaseSlotKey): string =>
-  `caseslot-${slot.procedure}/${encodeURIComponent(slot.personId)}/${encodeURIComponent(slot.positionId)}`;
+  `caseslot-${slot.procedure}${slot.lane ? `.${slot.lane}` : ''}/${encodeURIComponent(slot.personId)}/${encodeURIComponent(slot.positionId)}`;
 
 export interface SlotClaim {
   caseId: string;

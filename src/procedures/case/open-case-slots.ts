@@ -15,6 +15,7 @@ import { OpenCaseSlotCoverage } from './open-case-slot-coverage';
 import {
   OpenCaseSlotEvent,
   OpenCaseSlotKey,
+  openCaseSlotOf,
   openCaseSlotStream,
   SlotClaim,
   slotHolder,
@@ -253,13 +254,17 @@ export class OpenCaseSlots {
     return this.isOpenIn(slot, holder.caseId);
   }
 
-  /** The case is open, and for this person and post (a case id is chosen by the client). */
+  /**
+   * The case is open, for this person and post (a case id is chosen by the client), and of a kind
+   * holding this slot (a suspension from before it had its own does not hold the shared one).
+   */
   private async isOpenIn(slot: OpenCaseSlotKey, caseId: string): Promise<boolean> {
     const { state } = await loadStream(this.store, caseStream(slot.procedure, caseId), caseDecider);
     return (
       state.status === 'open' &&
       state.personId === slot.personId &&
-      state.positionId === slot.positionId
+      state.positionId === slot.positionId &&
+      openCaseSlotOf(state).lane === slot.lane
     );
   }
 

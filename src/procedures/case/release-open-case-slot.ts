@@ -5,6 +5,7 @@ import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { WorkflowCommand } from '../../sagas/workflow-command';
 import { caseDecider } from './decider/case.decider';
 import { OpenCaseSlots } from './open-case-slots';
+import { slotsToRelease } from './open-case-slot';
 
 /** A case closed: free the open-case slot it held (nothing to do once it no longer holds it). */
 export class ReleaseOpenCaseSlot extends WorkflowCommand {
@@ -27,11 +28,7 @@ export class ReleaseOpenCaseSlotHandler implements ICommandHandler<ReleaseOpenCa
   async execute({ stream, reason, dispatch }: ReleaseOpenCaseSlot): Promise<void> {
     const { state } = await loadStream(this.store, stream, caseDecider);
     if (state.status === 'none' || state.status === 'open') return;
-    await this.slots.releaseHeldBy(
-      { procedure: state.procedure, personId: state.personId, positionId: state.positionId },
-      state.caseId,
-      reason,
-      dispatch.metadata,
-    );
+    for (const slot of slotsToRelease(state))
+      await this.slots.releaseHeldBy(slot, state.caseId, reason, dispatch.metadata);
   }
 }
