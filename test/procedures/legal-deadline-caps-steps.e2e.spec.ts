@@ -32,7 +32,7 @@ describe('a legal time limit caps the deadlines of the steps it governs', () => 
     leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-town')}` };
     await buildRegistry(t, staff, {
       positions: [{ id: 'pos-deputy', rank: 3 }],
-      people: ['p-soon', 'p-late', 'p-letter'].map((id) => ({ id, posts: [post] })),
+      people: ['p-soon', 'p-late', 'p-letter', 'p-resigns'].map((id) => ({ id, posts: [post] })),
     });
   });
   afterAll(async () => {
@@ -153,5 +153,49 @@ describe('a legal time limit caps the deadlines of the steps it governs', () => 
     });
     const item = await inboxItem(staff, 'r-late', () => true);
     expect(item).toMatchObject({ dueOn: talkDueBy, overdue: true });
+  });
+
+  it('a resignation decision is due by the limit counted from the letter (Quy định 377-QĐ/TW: 10 + 10 working days), and says so', async () => {
+    const letterReceivedOn = addDays(today, -25);
+    const secretary = {
+      Authorization: `Bearer ${t.token('u-secretary', ['ballot_secretary'], 'ou-town')}`,
+    };
+    const opened = await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'r-decide',
+        procedure: 'removal',
+        definition: 'removal.resignation',
+        personId: 'p-resigns',
+        positionId: 'pos-deputy',
+        orgUnitId: 'ou-town',
+        summary: 'Đơn xin từ chức',
+        grounds: { letterReceivedOn, reason: 'Lý do sức khỏe' },
+      })
+      .expect(201);
+    const decisionDueBy = calendar.addWorkingDays(letterReceivedOn, 20);
+    expect(opened.body.facts).toMatchObject({ decisionDueBy });
+    await http()
+      .post('/cases/r-decide/steps/talk')
+      .set(staff)
+      .send({ heldOn: today, conclusion: 'Giữ nguyện vọng từ chức' })
+      .expect(200);
+    const balloted = await http()
+      .post('/cases/r-decide/steps/leadership-ballot')
+      .set(secretary)
+      .send({
+        heldOn: today,
+        minutesRef: 'BB-1',
+        tally: { members: 9, summoned: 9, present: 9, for: 6, against: 3, abstain: 0, invalid: 0 },
+      })
+      .expect(200);
+    // Its own 5 working days from the ballot would fall after the limit: the limit is the day.
+    expect(calendar.addWorkingDays(today, 5) > decisionDueBy).toBe(true);
+    expect(balloted.body.currentStep).toMatchObject({
+      id: 'decision',
+      dueOn: decisionDueBy,
+      dueLimitedBy: 'removal.resignation.decisionLimit',
+    });
   });
 });

@@ -180,7 +180,10 @@ const vi = {
     dueLimitedBy: {
       discipline: { time_limit: 'Hạn theo thời hạn xử lý kỷ luật' },
       removal: {
-        resignation: { talk: 'Hạn theo hạn trao đổi với cán bộ (tính từ ngày nhận đơn)' },
+        resignation: {
+          talk: 'Hạn theo hạn trao đổi với cán bộ (tính từ ngày nhận đơn)',
+          decisionLimit: 'Hạn theo thời hạn quyết định cho từ chức (tính từ ngày nhận đơn)',
+        },
       },
     },
     provisional: 'tạm tính',
@@ -1135,7 +1138,12 @@ const en: Strings<typeof vi> = {
     due: 'Due: {{date}}',
     dueLimitedBy: {
       discipline: { time_limit: 'due by the time limit to decide the discipline' },
-      removal: { resignation: { talk: 'due by the talk’s limit, counted from the letter' } },
+      removal: {
+        resignation: {
+          talk: 'due by the talk’s limit, counted from the letter',
+          decisionLimit: 'due by the time limit to decide the resignation, counted from the letter',
+        },
+      },
     },
     provisional: 'provisional',
     provisionalHint:

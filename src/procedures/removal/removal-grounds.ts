@@ -1,4 +1,5 @@
 import { consecutiveYearsNotCompleted } from '../../cadres/person/consecutive-ratings';
+import { resignationDecisionDueBy } from './resignation-talk';
 import { QualityRating } from '../../cadres/person/person-profile.events';
 import { PersonStatusPeriod, PostHeld } from '../../cadres/person/person.state';
 import { isCalendarDate } from '../../common/input/calendar-date';
@@ -250,10 +251,15 @@ function resignation(input: RemovalOpeningInput, grounds: Facts): Facts {
   const talkDueBy = input.talk
     ? input.talk.calendar.addWorkingDays(letterReceivedOn, input.talk.workingDays)
     : undefined;
+  // So is the decision, by the rule set's limit (before: 5 working days from the ballot, whenever).
+  const decisionDueBy = input.talk
+    ? resignationDecisionDueBy(letterReceivedOn, ruleSet, input.talk.calendar)
+    : null;
   return {
     letterReceivedOn,
     reason,
     ...(talkDueBy ? { talkDueBy, openedAfterTalkDue: today > talkDueBy } : {}),
+    ...(decisionDueBy ? { decisionDueBy } : {}),
     ...tally,
   };
 }

@@ -15,6 +15,17 @@ export interface GoverningDeadline {
   rule: string;
   /** The steps it governs. */
   stepIds: string[];
+  /** More limits, each on other steps (a resignation's talk and its decision). */
+  others?: Omit<GoverningDeadline, 'others'>[];
+}
+
+/** The limit that governs this step, of the case's (null: none does). */
+export function limitGoverning(
+  stepId: string | undefined,
+  governing: GoverningDeadline | null | undefined,
+): Omit<GoverningDeadline, 'others'> | null {
+  if (!governing || stepId === undefined) return null;
+  return [governing, ...(governing.others ?? [])].find((l) => l.stepIds.includes(stepId)) ?? null;
 }
 
 /** A step's own due day, no later than the legal limit governing it (when one does). */
@@ -23,9 +34,9 @@ export function withinGoverningDeadline(
   due: string | null,
   governing: GoverningDeadline | null | undefined,
 ): string | null {
-  if (due === null || !governing || stepId === undefined || !governing.stepIds.includes(stepId))
-    return due;
-  return governing.dueOn < due ? governing.dueOn : due;
+  const limit = limitGoverning(stepId, governing);
+  if (due === null || !limit) return due;
+  return limit.dueOn < due ? limit.dueOn : due;
 }
 
 /**

@@ -3,7 +3,7 @@ import { DisclosureContext, discloseBallot } from '../../identity/ballot-disclos
 import { withheldPlaceholders } from '../../identity/withheld-placeholders';
 import { StepDefinition } from '../definitions/procedure-definition';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
-import { GoverningDeadline, withinGoverningDeadline } from './deadlines';
+import { GoverningDeadline, limitGoverning, withinGoverningDeadline } from './deadlines';
 
 /** A step event as shown to the caller: ballot counts only as the disclosure rule allows. */
 export function stepView(
@@ -93,7 +93,7 @@ export function currentStepOfCase(
   calendar: Pick<WorkingDayCalendar, 'isProvisionalBetween'>,
   today?: string,
 ) {
-  const governing = state.governingDeadline ?? null;
+  const governing = limitGoverning(current?.id, state.governingDeadline);
   const dueOn = withinGoverningDeadline(current?.id, state.currentStepDueOn, governing);
   const limited = governing !== null && dueOn !== null && dueOn === governing.dueOn;
   return currentStepView(

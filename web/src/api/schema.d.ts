@@ -2299,10 +2299,10 @@ export interface components {
             /** @description true when the deadline was counted through a year whose official holiday schedule is not published yet (tạm tính): it may move when the schedule lands */
             provisional: boolean;
             /**
-             * @description the legal time limit that is the due day, where the step’s own time limit would run past it (or ends the same day): the civil-service time to decide (thời hạn xử lý kỷ luật) or the resignation talk’s limit counted from the letter; null otherwise
+             * @description the legal time limit that is the due day, where the step’s own time limit would run past it (or ends the same day): the civil-service time to decide (thời hạn xử lý kỷ luật), or the resignation talk’s or decision’s limit counted from the letter; null otherwise
              * @enum {string|null}
              */
-            dueLimitedBy: "discipline.time_limit" | "removal.resignation.talk" | null;
+            dueLimitedBy: "discipline.time_limit" | "removal.resignation.talk" | "removal.resignation.decisionLimit" | null;
             /** @description today is past the due day and the step is not done (quá hạn) */
             overdue: boolean;
         };

@@ -24,9 +24,13 @@ export class CurrentStepDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    enum: ['discipline.time_limit', 'removal.resignation.talk'],
+    enum: [
+      'discipline.time_limit',
+      'removal.resignation.talk',
+      'removal.resignation.decisionLimit',
+    ],
     description:
-      'the legal time limit that is the due day, where the step’s own time limit would run past it (or ends the same day): the civil-service time to decide (thời hạn xử lý kỷ luật) or the resignation talk’s limit counted from the letter; null otherwise',
+      'the legal time limit that is the due day, where the step’s own time limit would run past it (or ends the same day): the civil-service time to decide (thời hạn xử lý kỷ luật), or the resignation talk’s or decision’s limit counted from the letter; null otherwise',
   })
   dueLimitedBy!: string | null;
   @ApiProperty({ description: 'today is past the due day and the step is not done (quá hạn)' })
