@@ -64,6 +64,16 @@ describe('term extension to retirement over HTTP', () => {
         tally: { members: 9, summoned: 9, present: 9, for: 7, against: 2, abstain: 0, invalid: 0 },
       })
       .expect(200);
+    // Taking effect before the term ends would cut it short: refused, naming the term's end.
+    const early = await http()
+      .post('/cases/k-1/steps/decision')
+      .set(leader)
+      .send({ heldOn: today, number: '54-QĐ/UBND', signer: 'Chủ tịch', effectiveFrom: today })
+      .expect(422);
+    expect(early.body).toMatchObject({
+      rule: 'extension.starts_before_term_end',
+      field: 'effectiveFrom',
+    });
     const decided = await http()
       .post('/cases/k-1/steps/decision')
       .set(leader)
@@ -76,10 +86,12 @@ describe('term extension to retirement over HTTP', () => {
     for (let tries = 0; tries < 100; tries += 1) {
       const { body } = await http().get('/cadres/p-near').set(staff).expect(200);
       if (body.posts[0]?.termEnd === retires) {
+        // The appointing decision stays on the post, the extension beside it (before, it replaced it).
         expect(body.posts[0]).toMatchObject({
           from: post.from,
-          decisionRef: expect.stringMatching(/55-QĐ/),
+          extendedBy: { decisionRef: expect.stringMatching(/55-QĐ/), on: termEnd },
         });
+        expect(body.posts[0].decisionRef).not.toMatch(/55-QĐ/);
         // The term now runs to retirement: a second extension has nothing to extend (before: 201).
         const again = await open('k-again', 'p-near').expect(422);
         expect(again.body).toMatchObject({

@@ -3,6 +3,12 @@ import { CouncilResolutionDto } from '../../procedures/discipline/dto/discipline
 
 const DATE = { type: String, format: 'date' } as const;
 
+/** The extension of a post's term to retirement (kéo dài thời hạn giữ chức vụ). */
+export class PostExtensionDto {
+  @ApiProperty() decisionRef!: string;
+  @ApiProperty({ ...DATE, description: 'the day the extension takes effect' }) on!: string;
+}
+
 /** A post on the person's record: held, to begin, or ended (with what ended it). */
 export class PostHeldDto {
   @ApiProperty() positionId!: string;
@@ -15,6 +21,11 @@ export class PostHeldDto {
     description: 'the day the council elected the person, for an elected post recorded by hand',
   })
   electedOn?: string;
+  @ApiPropertyOptional({
+    type: PostExtensionDto,
+    description: 'the decision that extended the term to retirement, beside the appointing one',
+  })
+  extendedBy?: PostExtensionDto;
 }
 
 /** A post held on the day asked, with the day a decision ends it (a decision effective later). */

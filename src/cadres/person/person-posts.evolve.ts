@@ -22,6 +22,7 @@ export const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded' | 'PostNo
       termEnd: data.termEnd,
       decisionRef: data.decisionRef,
       ...(data.electedOn === undefined ? {} : { electedOn: data.electedOn }),
+      ...(data.extendedBy ? { extendedBy: data.extendedBy } : {}),
     };
     const posts = [...state.posts.filter((p) => p.positionId !== data.positionId), post];
     if (data.restoredAfter) return restorePost(state, posts, post, data.restoredAfter);

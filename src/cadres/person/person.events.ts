@@ -40,6 +40,8 @@ export interface PostAssigned {
      * annulled that decision or changed it to a form that does not end the post.
      */
     restoredAfter?: { caseId: string; decisionRef: string };
+    /** The term extended to retirement by this decision (the post keeps the one appointing). */
+    extendedBy?: { decisionRef: string; on: string };
   };
 }
 

@@ -9,6 +9,12 @@ import {
 } from './person.events';
 import { PersonProfileFacts } from './person-profile';
 
+/** An extension of a post's term to retirement: its decision and the day it takes effect. */
+export interface PostExtension {
+  decisionRef: string;
+  on: string;
+}
+
 export interface PostHeld {
   positionId: string;
   from: string;
@@ -17,6 +23,8 @@ export interface PostHeld {
   decisionRef: string;
   /** The day the council elected the person, for an elected post recorded by hand. */
   electedOn?: string;
+  /** The decision extending the term to retirement, beside the one that appointed. */
+  extendedBy?: PostExtension;
 }
 
 export interface PlanningPoolEntry {

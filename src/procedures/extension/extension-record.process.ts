@@ -5,7 +5,8 @@ import { statedTermEnd } from '../case/decider/stated-term-end';
 
 /**
  * The extension decision on the record, pure: the post the person holds keeps its start and its
- * decision of appointment and runs to the new term's end. A post no longer held writes nothing.
+ * decision of appointment and runs to the new term's end, the extension's decision beside it
+ * (`extendedBy`; before, it replaced the appointing one). A post no longer held writes nothing.
  */
 export function extendTerm(state: ExistingCase, person: PersonState): RecordWrite[] {
   if (state.status !== 'decided') throw new Error(`case ${state.caseId} has no decision`);
@@ -21,7 +22,9 @@ export function extendTerm(state: ExistingCase, person: PersonState): RecordWrit
         positionId,
         from: post.from,
         termEnd: statedTermEnd(decision),
-        decisionRef: decisionRefOf(decision),
+        decisionRef: post.decisionRef,
+        extendedBy: { decisionRef: decisionRefOf(decision), on: decision.effectiveFrom },
+        ...(post.electedOn ? { electedOn: post.electedOn } : {}),
         caseId,
       },
     }),

@@ -4,6 +4,7 @@ import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-
 import { retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
 import { DecisionTerm } from '../case/decider/case.context';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { TERM_RENEWED_AT_ITS_END } from '../reappointment/reappointment-rules';
 
 export interface ExtensionOpeningInput {
   positionId: string;
@@ -67,6 +68,27 @@ export function extensionOpening(input: ExtensionOpeningInput): Record<string, u
     late: today > noticeBy,
     rule: ruleCitation(ruleSet, BELOW_YEARS),
   };
+}
+
+/**
+ * The extension is decided before the term ends and takes effect when it ends (as a
+ * re-appointment's new term does, `reappointment.starts_before_term_end`): an earlier day would
+ * cut the current term short. Before, one took effect months before the term's end.
+ */
+export function refuseExtensionBeforeTermEnds(
+  posts: PostHeld[],
+  positionId: string,
+  effectiveFrom: string,
+): void {
+  const held = posts.find((post) => post.positionId === positionId && post.termEnd);
+  if (!held?.termEnd || effectiveFrom >= held.termEnd) return;
+  throw new DomainRuleViolation(
+    'extension.starts_before_term_end',
+    `effectiveFrom: ${effectiveFrom} is before ${held.termEnd}, when the term of ${positionId} held since ${held.from} (${held.decisionRef}) ends; the extension takes effect on that day or later (${TERM_RENEWED_AT_ITS_END})`,
+    'unprocessable',
+    'effectiveFrom',
+    { termEnd: held.termEnd },
+  );
 }
 
 /** The extended term: from the decision to the retirement date. */

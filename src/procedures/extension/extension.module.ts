@@ -5,7 +5,7 @@ import { caseProcedureModule } from '../case/case-procedure.module';
 import { registeredPerson } from '../case/opening-subjects';
 import { extensionRecordSaga } from './extension-record.saga';
 import { EXTENSION_RECORD_HANDLERS } from './extension-record.handlers';
-import { extensionOpening, extensionTerm } from './extension-rules';
+import { extensionOpening, extensionTerm, refuseExtensionBeforeTermEnds } from './extension-rules';
 
 /** Its record saga, registered at start like every saga. */
 export const ExtensionRecordRegistration = sagaRegistration({ saga: extensionRecordSaga });
@@ -33,8 +33,10 @@ export const ExtensionModule = caseProcedureModule({
     decisionTerm: async (context, state) => {
       const person = await registeredPerson(registry, state.personId);
       const { dateOfBirth, gender } = person.profile;
-      return (_state, effectiveFrom) =>
-        extensionTerm(context.ruleSet, { dateOfBirth, gender }, effectiveFrom);
+      return (_state, effectiveFrom) => {
+        refuseExtensionBeforeTermEnds(person.posts, state.positionId, effectiveFrom);
+        return extensionTerm(context.ruleSet, { dateOfBirth, gender }, effectiveFrom);
+      };
     },
   }),
 });

@@ -146,12 +146,13 @@ function refuseTermToRetirement(input: ReappointmentOpeningInput, post: PostHeld
   if (!input.person || !post.termEnd) return;
   const retires = retirementDate(input.ruleSet, input.person.dateOfBirth, input.person.gender);
   if (post.termEnd < retires) return;
+  const decisionRef = post.extendedBy?.decisionRef ?? post.decisionRef;
   throw new DomainRuleViolation(
     'reappointment.term_to_retirement',
-    `positionId: the term of ${input.positionId} runs to ${post.termEnd} by decision ${post.decisionRef}, the holder's retirement on ${retires}: nothing is re-appointed when the holder retires`,
+    `positionId: the term of ${input.positionId} runs to ${post.termEnd} by decision ${decisionRef}, the holder's retirement on ${retires}: nothing is re-appointed when the holder retires`,
     'unprocessable',
     'positionId',
-    { termEnd: post.termEnd, retirementDate: retires, decisionRef: post.decisionRef },
+    { termEnd: post.termEnd, retirementDate: retires, decisionRef },
   );
 }
 
@@ -199,7 +200,7 @@ export function reappointmentOpening(input: ReappointmentOpeningInput): Record<s
  * time is the case's rule set's `reappointment.leadTime`, cited beside it: 90 days under Nghị định
  * 138/2020 and 170/2025, 90 working days under Quy định 377-QĐ/TW from 8 Oct 2025.)
  */
-const TERM_RENEWED_AT_ITS_END =
+export const TERM_RENEWED_AT_ITS_END =
   'Nghị định 138/2020/NĐ-CP art. 41(1): a term is 5 years from the day its decision takes effect; art. 49(1): re-appointment is considered when the term ends (both as restated by thuvienphapluat.vn) [the instrument’s own text not checked here]';
 
 /**

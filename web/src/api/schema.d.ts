@@ -1303,6 +1303,14 @@ export interface components {
             caseId: string;
             decisionRef: string;
         };
+        PostExtensionDto: {
+            decisionRef: string;
+            /**
+             * Format: date
+             * @description the day the extension takes effect
+             */
+            on: string;
+        };
         PostHeldOnDayDto: {
             positionId: string;
             /** Format: date */
@@ -1318,6 +1326,8 @@ export interface components {
              * @description the day the council elected the person, for an elected post recorded by hand
              */
             electedOn?: string;
+            /** @description the decision that extended the term to retirement, beside the appointing one */
+            extendedBy?: components["schemas"]["PostExtensionDto"];
             /**
              * Format: date
              * @description the day a decision ends the post (no longer held from that day), null when none does
@@ -1339,6 +1349,8 @@ export interface components {
              * @description the day the council elected the person, for an elected post recorded by hand
              */
             electedOn?: string;
+            /** @description the decision that extended the term to retirement, beside the appointing one */
+            extendedBy?: components["schemas"]["PostExtensionDto"];
         };
         CouncilResolutionDto: {
             /**
@@ -1367,6 +1379,8 @@ export interface components {
              * @description the day the council elected the person, for an elected post recorded by hand
              */
             electedOn?: string;
+            /** @description the decision that extended the term to retirement, beside the appointing one */
+            extendedBy?: components["schemas"]["PostExtensionDto"];
             /** Format: date */
             endedOn: string;
             reason: string;
@@ -3456,6 +3470,7 @@ export type SchemaCreatePositionDto = components['schemas']['CreatePositionDto']
 export type SchemaPositionDto = components['schemas']['PositionDto'];
 export type SchemaRegisterPersonDto = components['schemas']['RegisterPersonDto'];
 export type SchemaRegistrationMoveDto = components['schemas']['RegistrationMoveDto'];
+export type SchemaPostExtensionDto = components['schemas']['PostExtensionDto'];
 export type SchemaPostHeldOnDayDto = components['schemas']['PostHeldOnDayDto'];
 export type SchemaPostHeldDto = components['schemas']['PostHeldDto'];
 export type SchemaCouncilResolutionDto = components['schemas']['CouncilResolutionDto'];

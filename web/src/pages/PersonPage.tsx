@@ -222,7 +222,17 @@ export function PersonPage({ personId }: { personId: string }) {
               <td>{title(post.positionId)}</td>
               <td>{formatDay(post.from)}</td>
               <td>{formatDay(post.termEnd)}</td>
-              <td>{formatDecisionRef(post.decisionRef)}</td>
+              <td>
+                {formatDecisionRef(post.decisionRef)}
+                {post.extendedBy && (
+                  <div data-testid="post-extended-by">
+                    {t('person.extendedBy', {
+                      decision: formatDecisionRef(post.extendedBy.decisionRef),
+                      day: formatDay(post.extendedBy.on),
+                    })}
+                  </div>
+                )}
+              </td>
               <td>{post.endsOn && t('person.leavesOn', { day: formatDay(post.endsOn) })}</td>
             </tr>
           ))}
