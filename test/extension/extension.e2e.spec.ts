@@ -98,6 +98,25 @@ describe('term extension to retirement over HTTP', () => {
           rule: 'extension.already_to_retirement',
           field: 'positionId',
         });
+        // Nor is it re-appointed: nothing is re-appointed when the holder retires (before: 201).
+        const renewal = await http()
+          .post('/cases')
+          .set(staff)
+          .send({
+            id: 'r-after',
+            procedure: 'reappointment',
+            definition: 'reappointment.standard',
+            personId: 'p-near',
+            positionId: 'pos-head',
+            orgUnitId: 'ou-town',
+            summary: 'Bổ nhiệm lại',
+          })
+          .expect(422);
+        expect(renewal.body).toMatchObject({
+          rule: 'reappointment.term_to_retirement',
+          field: 'positionId',
+        });
+        expect(renewal.body.message).toMatch(new RegExp(`55-QĐ/UBND.*retirement on ${retires}`));
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
