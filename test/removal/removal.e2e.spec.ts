@@ -1,9 +1,12 @@
 import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { loadCalendar } from '../../src/workflow/calendar/working-day-calendar';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { fireStepDeadline } from '../support/step-deadline-timer';
 import { startTestApp, TestApp } from '../support/test-app';
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { openCaseSlotStream } from '../../src/procedures/case/open-case-slot';
 
 /** Dismissal, resignation and suspension over HTTP, with the person's record following them. */
 describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đình chỉ)', () => {
@@ -25,12 +28,18 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
     leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-town')}` };
     await buildRegistry(t, staff, {
       positions: [{ id: 'pos-head', rank: 5 }],
-      people: ['p-low', 'p-ratings', 'p-letter', 'p-early-letter', 'p-suspend', 'p-deadline'].map(
-        (id) => ({
-          id,
-          posts: [post],
-        }),
-      ),
+      people: [
+        'p-low',
+        'p-ratings',
+        'p-letter',
+        'p-early-letter',
+        'p-suspend',
+        'p-deadline',
+        'p-old-suspension',
+      ].map((id) => ({
+        id,
+        posts: [post],
+      })),
     });
     for (const [y, rating] of [
       [year - 2, 'completed'],
@@ -268,5 +277,71 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
     }).expect(201);
     const missed = await fireStepDeadline(t, 'removal-d-1');
     expect(missed.map((m) => m.stepId)).toEqual(['talk']);
+  });
+
+  it('a suspension opened when all removals shared one slot frees that slot when it closes', async () => {
+    const inspector = {
+      Authorization: `Bearer ${t.token('u-inspector', ['inspector'], 'ou-town')}`,
+    };
+    await http()
+      .post('/discipline-cases')
+      .set(inspector)
+      .send({
+        id: 'k-old',
+        definition: 'discipline.civil-service',
+        personId: 'p-old-suspension',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'Vi phạm quy định quản lý đất đai',
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(today, -200),
+          description: 'Ký cấp đất sai quy hoạch',
+          source: 'inspection',
+          severity: 'warning',
+        },
+      })
+      .expect(201);
+    await recordOf('p-old-suspension', (b: { openCases: { caseId: string }[] }) =>
+      b.openCases.some((c) => c.caseId === 'k-old'),
+    );
+    await open('s-old', 'p-old-suspension', 'removal.suspension').expect(201);
+    // As the store holds one from before: its claim in removal's shared slot, none in its own.
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const slot = { procedure: 'removal', personId: 'p-old-suspension', positionId: 'pos-head' };
+    const metadata = {
+      actorId: 'u-staff',
+      correlationId: 'legacy-slot',
+      causationId: null,
+      occurredAt: new Date().toISOString(),
+    };
+    const own = openCaseSlotStream({ ...slot, lane: 'suspension' });
+    await store.append(
+      own,
+      [
+        {
+          id: randomUUID(),
+          type: 'OpenCaseSlotReleased',
+          data: { caseId: 's-old', reason: 'moved' },
+          metadata,
+        },
+      ],
+      { expectedRevision: 0 },
+    );
+    const shared = openCaseSlotStream(slot);
+    await store.append(
+      shared,
+      [{ id: randomUUID(), type: 'OpenCaseSlotClaimed', data: { caseId: 's-old' }, metadata }],
+      { expectedRevision: 'no_stream' },
+    );
+    await http().post('/cases/s-old/withdraw').set(staff).send({ reason: 'test' }).expect(200);
+    expect((await store.readStream(shared)).map((e) => [e.type, e.data])).toEqual([
+      ['OpenCaseSlotClaimed', { caseId: 's-old' }],
+      ['OpenCaseSlotReleased', { caseId: 's-old', reason: 'withdrawn' }],
+    ]);
+    await open('d-old', 'p-old-suspension', 'removal.dismissal', {
+      kind: 'conclusion',
+      reference: 'KL 08-KL/UBKT',
+    }).expect(201);
   });
 });
