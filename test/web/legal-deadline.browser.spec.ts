@@ -108,4 +108,35 @@ describe('legal time limits on the case pages and the inbox', () => {
     expect(await row.innerText()).toContain('Quá hạn');
     await context.close();
   });
+
+  it('the resignation decision is due by the limit counted from the letter, and the page says so', async () => {
+    const staff = town.bearer('staff-1', ['organization_staff']);
+    await town
+      .http()
+      .post('/cases/r-web-late/steps/talk')
+      .set(staff)
+      .send({ heldOn: today, conclusion: 'Giữ nguyện vọng từ chức' })
+      .expect(200);
+    await town
+      .http()
+      .post('/cases/r-web-late/steps/leadership-ballot')
+      .set(town.bearer('secretary-1', ['ballot_secretary']))
+      .send({
+        heldOn: today,
+        minutesRef: 'BB-1',
+        tally: { members: 9, summoned: 9, present: 9, for: 6, against: 3, abstain: 0, invalid: 0 },
+      })
+      .expect(200);
+    const { context, page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/cases/r-web-late`);
+    await page.locator('#current-step-title').waitFor();
+    const due = await page.getByTestId('step-due').innerText();
+    // Its own 5 working days from the ballot would run past the limit (before: that was the day).
+    expect(due).toContain('Hạn theo thời hạn quyết định cho từ chức');
+    const decisionDueBy = /Hạn: (\d{2}\/\d{2}\/\d{4})/.exec(due)![1];
+    expect(await page.locator('main').innerText()).toMatch(
+      new RegExp(`Hạn quyết định cho từ chức:\\s+${decisionDueBy}`),
+    );
+    await context.close();
+  });
 });

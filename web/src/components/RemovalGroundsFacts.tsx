@@ -36,6 +36,7 @@ export function RemovalGroundsFacts({
   add(t('removal.letterReceived'), facts.letterReceivedOn, formatDay);
   add(t('removal.reason'), facts.reason);
   add(t('removal.talkDueBy'), facts.talkDueBy, formatDay);
+  add(t('removal.decisionDueBy'), facts.decisionDueBy, formatDay);
   if (isCount(facts.lowConfidenceVotes) && isCount(facts.totalVotes))
     rows.push(
       [t('removal.lowConfidenceVotes'), String(facts.lowConfidenceVotes)],
