@@ -1,6 +1,6 @@
 import { personDecider } from '../../cadres/person/person.decider';
 import { PersonState } from '../../cadres/person/person.state';
-import { givenStream, historyOf } from '../../workflow/testing/decider-spec';
+import { givenStream } from '../../workflow/testing/decider-spec';
 import { event, fold } from '../../workflow/testing/process-spec';
 import { applyDisciplineDecision, reviseDisciplineRecord } from './discipline-record.process';
 import { DisciplineCommand } from './discipline.commands';
@@ -18,12 +18,13 @@ import {
   staff,
   track,
   verified,
+  disciplineHistoryOf,
 } from './testing/discipline-fixtures';
 
 /** A civil servant's case opened in 2023 (Luật CBCC 2008 as amended in 2019, Nghị định 112/2020). */
 const in2023 = track(civilDefinition, ruleSetOn('2023-10-02', 'state'));
 const decided = (form: string) =>
-  historyOf(
+  disciplineHistoryOf(
     disciplineDecider,
     [open(), in2023.as(inspector)],
     [verified, in2023.as(inspector)],

@@ -1,5 +1,5 @@
 import { personDecider } from '../../cadres/person/person.decider';
-import { givenStream, historyOf } from '../../workflow/testing/decider-spec';
+import { givenStream } from '../../workflow/testing/decider-spec';
 import { event, fold } from '../../workflow/testing/process-spec';
 import { applyDisciplineDecision } from './discipline-record.process';
 import { DisciplineCommand } from './discipline.commands';
@@ -18,13 +18,14 @@ import {
   staff,
   track,
   verified,
+  disciplineHistoryOf,
 } from './testing/discipline-fixtures';
 
 /** A State case opened in 2023: its rule set is Nghị định 112/2020's (as amended by 71/2023). */
 const in2023 = track(civilDefinition, ruleSetOn('2023-10-02', 'state'));
 
 const given = (...steps: [DisciplineCommand, DisciplineContext][]) =>
-  givenStream(disciplineDecider, ...historyOf(disciplineDecider, ...steps));
+  givenStream(disciplineDecider, ...disciplineHistoryOf(disciplineDecider, ...steps));
 
 describe('the forms of Nghị định 112/2020 art. 7 (cases of 2020 to June 2025)', () => {
   it('recalls an elected cadre (bãi nhiệm, art. 7(1)) by the council’s resolution, and the recall ends the post', () => {
@@ -73,7 +74,7 @@ describe('a demotion (giáng chức) ends the leadership post it demotes from', 
   };
 
   it('under Nghị định 112/2020: the decision ends the case’s post and withdraws its re-appointment', () => {
-    const history = historyOf(
+    const history = disciplineHistoryOf(
       disciplineDecider,
       [open(), in2023.as(inspector)],
       [verified, in2023.as(inspector)],

@@ -1,4 +1,4 @@
-import { givenStream, historyOf } from '../../workflow/testing/decider-spec';
+import { givenStream } from '../../workflow/testing/decider-spec';
 import { disciplineDecider } from './discipline.decider';
 import { SameViolationCase } from './same-violation';
 import {
@@ -14,6 +14,7 @@ import {
   staff,
   track,
   verified,
+  disciplineHistoryOf,
 } from './testing/discipline-fixtures';
 
 /** The Party's decision on the same violation, in effect from 1 Oct 2026. */
@@ -33,7 +34,7 @@ const reprimandLinkedTo = (openedOn: string, named?: string) => {
   const t = track(civilDefinition, ruleSetOn(openedOn, 'state'), { sameViolationCase: partyCase });
   return givenStream(
     disciplineDecider,
-    ...historyOf(
+    ...disciplineHistoryOf(
       disciplineDecider,
       [open({ committedOn: '2026-01-01' }), t.as(inspector)],
       [verified, t.as(inspector)],
@@ -83,7 +84,7 @@ describe('no limitation for a Party member whose violation warrants expulsion (L
     });
     return givenStream(
       disciplineDecider,
-      ...historyOf(
+      ...disciplineHistoryOf(
         disciplineDecider,
         [open({ committedOn: '2010-06-01' }), t.as(inspector)],
         [verified, t.as(inspector)],
