@@ -1,9 +1,10 @@
-import { givenStream, historyOf } from '../../workflow/testing/decider-spec';
+import { givenStream } from '../../workflow/testing/decider-spec';
 import { disciplineDecider } from './discipline.decider';
 import {
   ballot,
   civilDefinition,
   decide,
+  disciplineHistoryOf,
   inspector,
   leader,
   meeting,
@@ -23,7 +24,7 @@ const decidedUnder = (openedOn: string, form: string, committedOn: string) => {
   const t = track(civilDefinition, ruleSetOn(openedOn, 'state'));
   return givenStream(
     disciplineDecider,
-    ...historyOf(
+    ...disciplineHistoryOf(
       disciplineDecider,
       [open({ committedOn }), t.as(inspector)],
       [verified, t.as(inspector)],
