@@ -23,8 +23,7 @@ import {
 } from './dto/person-profile.dto';
 import { PersonRecordDto } from './dto/registry-views.dto';
 import { PersonProfileCommand } from './person/person-profile';
-import { personView } from './person-view';
-import { withOpenCasesInGrant } from './open-cases-in-grant';
+import { personViewFor } from './open-cases-in-grant';
 import { RegistryService } from './registry.service';
 
 /**
@@ -47,14 +46,15 @@ export class PersonProfileController {
   /** Runs the command on the record and answers it as it now stands, its ETag what If-Match takes. */
   private async record(personId: string, write: WriteRequest, command: PersonProfileCommand) {
     await this.scope.assertManagesPersonRecord(write.actor, personId, 'id');
-    const { state, revision } = await this.registry.runPersonCommand(
+    const written = await this.registry.runPersonCommand(
       personId,
       command,
       metadataFromRequest(write.request, write.actor, this.clock.now()),
       { idSeed: write.request.idempotencySeed, ifMatch: parseIfMatch(write.ifMatch) },
     );
-    const view = personView(personId, state, revision, vietnamDay(this.clock.now()));
-    return withEtag(write.response, await withOpenCasesInGrant(view, this.scope, write.actor));
+    const today = vietnamDay(this.clock.now());
+    const view = await personViewFor(this.scope, write.actor, personId, written, today);
+    return withEtag(write.response, view);
   }
 
   @Allow(...ACCESS.registryWrite)

@@ -16,8 +16,7 @@ import { WritesPersonRecord } from '../identity/own-record';
 import { EndPersonStatusDto, RecordPersonStatusDto } from './dto/person-record.dto';
 import { PersonRecordDto } from './dto/registry-views.dto';
 import { PersonCommand } from './person/person.decider';
-import { personView } from './person-view';
-import { withOpenCasesInGrant } from './open-cases-in-grant';
+import { personViewFor } from './open-cases-in-grant';
 import { RegistryService } from './registry.service';
 
 /**
@@ -39,15 +38,15 @@ export class PersonStatusesController {
 
   private async write(personId: string, command: PersonCommand, write: WriteRequest) {
     await this.scope.assertManagesPersonRecord(write.actor, personId, 'id');
-    const { state, revision } = await this.registry.runPersonCommand(
+    const written = await this.registry.runPersonCommand(
       personId,
       command,
       metadataFromRequest(write.request, write.actor, this.clock.now()),
       // If-Match: the record's revision the writer last read (409 with the current one if moved).
       { idSeed: write.request.idempotencySeed, ifMatch: parseIfMatch(write.ifMatch) },
     );
-    const view = personView(personId, state, revision, vietnamDay(this.clock.now()));
-    return withOpenCasesInGrant(view, this.scope, write.actor);
+    const today = vietnamDay(this.clock.now());
+    return personViewFor(this.scope, write.actor, personId, written, today);
   }
 
   @Allow(...ACCESS.registryWrite)

@@ -42,12 +42,7 @@ export function seatsHeldMessage(
   /** The field the refusal names: the post's id, or the day it is asked for. */
   field = 'positionId',
 ): string {
-  const names = sitting.map((holder) => {
-    const until = seatHeldUntil(holder);
-    const term = until === null ? 'with no end of term recorded' : `until ${until}`;
-    return `${holder.fullName} (${holder.personId}) from ${holder.from} ${term}`;
-  });
-  return `${field}: ${position.title} (${position.id}) is held on ${day} by ${sitting.length} of ${seats} ${seats === 1 ? 'seat' : 'seats'}: ${names.join('; ')}`;
+  return `${field}: ${seatsHeldOnRecord(position, day, seats, sitting)}`;
 }
 
 /**
@@ -77,7 +72,7 @@ export function busiestDayOfHold(
 
 /**
  * "<title> (<id>) is held on <day> by 1 of 1 seat: A (p-a) from … until …": the holders named as
- * `seatsHeldMessage` names them, for a sentence not about a request's field (a post not given back).
+ * a refusal names them, for a sentence not about a request's field (a post not given back).
  */
 export function seatsHeldOnRecord(
   position: Position,
@@ -85,5 +80,10 @@ export function seatsHeldOnRecord(
   seats: number,
   sitting: readonly PostHolder[],
 ): string {
-  return seatsHeldMessage(position, day, seats, sitting).slice('positionId: '.length);
+  const names = sitting.map((holder) => {
+    const until = seatHeldUntil(holder);
+    const term = until === null ? 'with no end of term recorded' : `until ${until}`;
+    return `${holder.fullName} (${holder.personId}) from ${holder.from} ${term}`;
+  });
+  return `${position.title} (${position.id}) is held on ${day} by ${sitting.length} of ${seats} ${seats === 1 ? 'seat' : 'seats'}: ${names.join('; ')}`;
 }
