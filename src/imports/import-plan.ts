@@ -130,7 +130,9 @@ function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand 
       decisionRef: v.decisionRef,
       barEndsOn: bar.barEndsOn,
       ...(bar.barScope ? { barScope: bar.barScope } : {}),
-      ...inEffectUntilOf(disciplineValidity(ruleSet, v.form, effectiveFrom)),
+      // The sheet has no day of announcement: a Party decision's months of effect count from
+      // its effective day (the Charter has it take effect on its announcement), else its date.
+      ...inEffectUntilOf(disciplineValidity(ruleSet, v.form, { effectiveFrom })),
       ruleSetId: ruleSet.id,
       violationCategory: v.violationCategory,
       orgUnitId: orgUnitId ?? '',

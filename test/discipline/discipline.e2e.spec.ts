@@ -221,7 +221,8 @@ describe('disciplinary action over HTTP', () => {
       // (Quy định 296-QĐ/TW, restating the earlier guidance); changed with issue 19 from one
       // calendar month.
       decision: { complaintWindowEndsOn: calendar.addWorkingDays(today, 30) },
-      // The discipline's own validity, apart from its bar (Quy định 296-QĐ/TW: 12 months).
+      // The discipline's own validity, apart from its bar (Quy định 69-QĐ/TW art. 2(5): 12 months
+      // from its announcement, here the day it was decided).
       inEffectUntil: addMonths(today, 12),
     });
 

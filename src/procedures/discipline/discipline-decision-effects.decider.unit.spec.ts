@@ -9,6 +9,7 @@ import { givenStream, withParams } from '../../workflow/testing/decider-spec';
 import { DisciplineCommand } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
 import { disciplineDecider } from './discipline.decider';
+import { disciplineValidity } from './decision-effects';
 import { SameViolationCase } from './same-violation';
 
 const seeds = path.resolve(__dirname, '../../../seeds');
@@ -107,7 +108,7 @@ const decided = (form: string, t: Track = track(), extra: Record<string, unknown
     .then(['DisciplineDecided'])[0].data as Record<string, unknown>;
 
 describe('in effect is not barred: the validity (discipline.effectMonths) and the bar are two dates', () => {
-  it('a Party warning has effect 12 months from 15 Nov 2026 (Quy định 296-QĐ/TW) and bars a higher post 36 (Quy định 377-QĐ/TW)', () => {
+  it('a Party warning has effect 12 months from 15 Nov 2026 (Quy định 69-QĐ/TW art. 2(5)) and bars a higher post 36 (Quy định 377-QĐ/TW)', () => {
     expect(decided('warning')).toMatchObject({
       inEffectUntil: '2027-11-15',
       inEffectRule: expect.stringContaining('in effect for 12 months'),
@@ -148,13 +149,56 @@ describe('in effect is not barred: the validity (discipline.effectMonths) and th
   });
 });
 
+describe('a Party decision has effect 12 months from its announcement, not from its effective day (Quy định 69-QĐ/TW art. 2(5))', () => {
+  // Held and in effect on 15 Nov 2026, announced to the member ten days later.
+  const announcedLater = (t: Track) =>
+    givenStream(disciplineDecider, ...balloted('warning', t))
+      .when(decide('warning', { servedOn: '2026-11-25' }), t.as(leader, '2026-11-26'))
+      .then(['DisciplineDecided'])[0].data as Record<string, unknown>;
+
+  it('the Party warning is in effect until 25 Nov 2027, twelve months from the announcement; its bar still runs from 15 Nov', () => {
+    expect(announcedLater(track())).toMatchObject({
+      effectiveFrom: '2026-11-15',
+      servedOn: '2026-11-25',
+      inEffectUntil: '2027-11-25',
+      inEffectRule: expect.stringMatching(
+        /in effect for 12 months from its announcement on 2026-11-25 .*Quy định 69-QĐ\/TW, art\. 2\(5\)/,
+      ),
+      barEndsOn: '2029-11-15',
+    });
+  });
+
+  it('a civil servant’s warning announced later keeps 12 months from its effect (Nghị định 112/2020 art. 2 as amended)', () => {
+    expect(announcedLater(track(civil, stateNow))).toMatchObject({
+      inEffectUntil: '2027-11-15',
+      inEffectRule: expect.stringContaining('from the day it took effect on 2026-11-15'),
+    });
+  });
+
+  it('disciplineValidity: the Party set counts from the announcement, the State set from the effect, a decision without an announcement from its effect', () => {
+    const days = { effectiveFrom: '2026-01-10', servedOn: '2026-01-20' };
+    expect(disciplineValidity(partyNow, 'reprimand', days)).toMatchObject({
+      inEffectUntil: '2027-01-20',
+    });
+    expect(disciplineValidity(stateNow, 'reprimand', days)).toMatchObject({
+      inEffectUntil: '2027-01-10',
+    });
+    expect(
+      disciplineValidity(partyNow, 'reprimand', { effectiveFrom: '2026-01-10' }),
+    ).toMatchObject({
+      inEffectUntil: '2027-01-10',
+      inEffectRule: expect.stringContaining('no announcement recorded'),
+    });
+  });
+});
+
 describe('a complaint review that changes the form: the new form does what its decision would', () => {
   const t = track();
-  const reviewedTo = (form: string) => {
+  const reviewedTo = (form: string, decision: Record<string, unknown> = {}) => {
     const complained = [
       ...balloted('reprimand', t),
       ...historyOfFrom(balloted('reprimand', t), [
-        [decide('reprimand'), t.as(leader)],
+        [decide('reprimand', decision), t.as(leader)],
         [{ type: 'FileComplaint', data: { filedOn: '2026-11-20', grounds: 'g' } }, t.as(staff)],
       ]),
     ];
@@ -182,6 +226,13 @@ describe('a complaint review that changes the form: the new form does what its d
       inEffectUntil: '2027-11-15',
       barEndsOn: '2029-11-15',
       endsPost: false,
+    });
+  });
+
+  it('a Party decision announced on 18 Nov 2026: the changed form is in effect 12 months from that day, barred 36 from 15 Nov', () => {
+    expect(reviewedTo('warning', { servedOn: '2026-11-18' })).toMatchObject({
+      inEffectUntil: '2027-11-18',
+      barEndsOn: '2029-11-15',
     });
   });
 });

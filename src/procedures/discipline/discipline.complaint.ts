@@ -133,13 +133,18 @@ function formAfterReview(
   if (command.data.outcome === 'keep')
     return { form: state.form, barEndsOn: state.barEndsOn, barRule: null };
   const form = changedForm(state, command, track, context);
-  // The changed form runs from the day the decision took effect, as its bar always did here:
-  // the decision applies while a complaint is reviewed (state `under_review`), and its validity
-  // runs from its announcement ("kể từ ngày công bố", Quy định 30-QĐ/TW art. 40(3.2), restated);
-  // the review changes the form, not the day the discipline began.
+  // The changed form runs from the days the decision did, as its bar always did here: the
+  // decision applies while a complaint is reviewed (state `under_review`), and the review changes
+  // the form, not the day the discipline began. Its validity runs from the day the rule set names
+  // (`discipline.effectMonthsFrom`): a Party decision's from its announcement (servedOn).
+  // Quy định 69-QĐ/TW art. 2(5) also names the announcement of the decision on a complaint; a
+  // review records no day of announcement, so the decision's is kept.
   // A decision whose effect counts from the Party decision's day (Nghị định 71/2023) keeps it.
-  const from = state.decision.effectCountedFrom?.on ?? state.decision.effectiveFrom;
-  return { form, ...formEffects(context.ruleSet, form, from) };
+  const days = {
+    effectiveFrom: state.decision.effectCountedFrom?.on ?? state.decision.effectiveFrom,
+    servedOn: state.decision.servedOn,
+  };
+  return { form, ...formEffects(context.ruleSet, form, days) };
 }
 
 function changedForm(

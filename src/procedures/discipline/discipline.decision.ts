@@ -53,7 +53,12 @@ export function decision(
   const linked = body.sameViolationCaseId ? context.sameViolationCase : undefined;
   const countedFrom = effectCountedFrom(ruleSet, state, linked);
   const effectFrom = countedFrom?.on ?? body.effectiveFrom;
-  const effects = formEffects(ruleSet, body.form, effectFrom, body.relievedFromPost);
+  const effects = formEffects(
+    ruleSet,
+    body.form,
+    { effectiveFrom: effectFrom, servedOn },
+    body.relievedFromPost,
+  );
   return {
     type: 'DisciplineDecided',
     data: {
