@@ -3,6 +3,8 @@ import request from 'supertest';
 import { Browser, Page } from 'playwright-core';
 import { RegistryService } from '../../src/cadres/registry.service';
 import { loadDemoData } from '../../src/seed/demo-data-loader';
+import { addMonths } from '../../src/workflow/rules/retirement';
+import { movableClock } from '../support/movable-clock';
 import { addDays, eventually, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
@@ -36,6 +38,8 @@ describe('the discipline case page', () => {
   });
   const today = vietnamToday();
   const inspector = () => bearer('inspector-1', ['inspector']);
+  // Set back while a case is opened on a past day (no step may be dated before its opening).
+  const clock = movableClock();
   const staff = () => bearer('staff-1', ['organization_staff']);
 
   async function openCase(id: string, definition: string, extra: Record<string, unknown>) {
@@ -69,11 +73,11 @@ describe('the discipline case page', () => {
 
   beforeAll(async () => {
     buildWebApp();
-    t = await startTestApp('web_discipline', {
-      RUN_WORKERS: 'true',
-      DEV_SIGN_IN: 'true',
-      WEB_DIR: WEB_DIST,
-    });
+    t = await startTestApp(
+      'web_discipline',
+      { RUN_WORKERS: 'true', DEV_SIGN_IN: 'true', WEB_DIR: WEB_DIST },
+      { clock },
+    );
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
     await loadDemoData(
@@ -426,6 +430,62 @@ describe('the discipline case page', () => {
     const records = await page.locator('ol.records').last().innerText();
     expect(records).toContain('Kiểm phiếu hình thức kỷ luật');
     expect(records).not.toMatch(/DisciplineStepRecorded|DisciplineBallotTallied|· verification/);
+    await page.context().close();
+  });
+
+  it('a Party decision announced ten days after it was signed is in effect 12 months from the announcement (Quy định 69-QĐ/TW art. 2(5))', async () => {
+    const signed = addDays(today, -20);
+    const served = addDays(signed, 10);
+    const dmy = (day: string) => day.split('-').reverse().join('/');
+    clock.setDay(signed);
+    await openCase('d-web-served', 'discipline.party', {
+      personId: 'p-bui-thi-hoa',
+      orgUnitId: 'ou-ha-noi',
+    });
+    for (const [stepId, who, extra] of [
+      ['verification', inspector(), { violationConfirmed: true }],
+      ['self-criticism', staff(), {}],
+      ['review', inspector(), {}],
+    ] as const)
+      await step('d-web-served', stepId, who, { heldOn: signed, ...extra });
+    await http()
+      .post('/discipline-cases/d-web-served/steps/ballot')
+      .set(bearer('secretary-1', ['ballot_secretary']))
+      .send({
+        heldOn: signed,
+        minutesRef: 'BB-KP',
+        tally: {
+          members: 5,
+          summoned: 5,
+          present: 5,
+          invalid: 0,
+          noDiscipline: 0,
+          votesByForm: { reprimand: 5 },
+        },
+      })
+      .expect(200);
+    clock.reset();
+    const { page } = await signIn(browser, base, 'leader-1');
+    await page.goto(`${base}/discipline-cases/d-web-served`);
+    await page.locator('#current-step-title', { hasText: 'Quyết định kỷ luật' }).waitFor();
+    await page.getByLabel('Ngày họp / thực hiện (dd/mm/yyyy)').fill(dmy(signed));
+    await page.getByLabel('Số quyết định').fill('41-QĐ/UBKT');
+    await page.getByLabel('Người ký').fill('Chủ nhiệm Ủy ban Kiểm tra Thành ủy');
+    await page.getByLabel('Hiệu lực từ (dd/mm/yyyy)').fill(dmy(signed));
+    await page.getByTestId('served-on-hint').waitFor();
+    await page.getByLabel('Ngày giao quyết định (dd/mm/yyyy)').fill(dmy(served));
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await status(page, 'Đã quyết định kỷ luật');
+    expect(await page.getByTestId('decision-served-on').innerText()).toBe(dmy(served));
+    // Before: 12 months from the effective day, ten days earlier.
+    expect(await page.getByTestId('decision-in-effect-until').innerText()).toBe(
+      dmy(addMonths(served, 12)),
+    );
+    // The bar on a higher post still runs from the effective day (Quy định 377-QĐ/TW: 24 months).
+    expect(await page.getByTestId('decision-bar-ends').innerText()).toBe(
+      dmy(addMonths(signed, 24)),
+    );
+    await screenshot(page, 'discipline-decision-served-later');
     await page.context().close();
   });
 

@@ -68,6 +68,12 @@ export function DisciplineOutcome({ view }: { view: DisciplineCaseView }) {
           </dd>
           <dt>{t('discipline.decision.effective')}</dt>
           <dd>{formatDay(decision.effectiveFrom)}</dd>
+          {decision.servedOn && (
+            <>
+              <dt>{t('discipline.decision.served')}</dt>
+              <dd data-testid="decision-served-on">{formatDay(decision.servedOn)}</dd>
+            </>
+          )}
           <InForce view={view} />
         </dl>
         <DecisionNotes view={view} />

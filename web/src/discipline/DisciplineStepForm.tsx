@@ -129,6 +129,7 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
         signer: text('signer'),
         form: values.form ?? props.recommendedForm ?? forms[0],
         effectiveFrom: day('effectiveFrom'),
+        servedOn: text('servedOn') ? day('servedOn') : undefined,
         reasonForDifferentForm: text('reasonForDifferentForm'),
         personRequest: text('personRequest')
           ? { receivedOn: result.heldOn, reference: text('personRequest') }
@@ -264,6 +265,10 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
             </p>
           )}
           {input('effectiveFrom', t('discipline.form.effectiveFrom'), 'day')}
+          {input('servedOn', t('discipline.form.servedOn'), 'day')}
+          <p className="hint" data-testid="served-on-hint">
+            {t('discipline.form.servedOnHint')}
+          </p>
           {props.councilResolutionForms.includes(chosenForm) && (
             <fieldset data-testid="council-resolution">
               <legend>{t('discipline.form.councilResolution')}</legend>

@@ -44,6 +44,8 @@ export interface DisciplineDecision {
   heldOn: string;
   form: string;
   effectiveFrom: string;
+  /** The day it was announced and handed to the person (absent on older decisions). */
+  servedOn?: string;
   barEndsOn: string | null;
   complaintWindowEndsOn: string;
   differsFromRecommendation?: { recommended: string | null; reason: string };

@@ -39,6 +39,7 @@ export const disciplineVi = {
     number: 'Số quyết định',
     form: 'Hình thức',
     effective: 'Hiệu lực từ',
+    served: 'Ngày giao quyết định',
     barEnds: 'Hạn chế bổ nhiệm đến',
     complaintUntil: 'Khiếu nại đến hết ngày',
     differs: 'Khác kiến nghị của Hội đồng kỷ luật (kiến nghị: {{recommended}}) — lý do: {{reason}}',
@@ -90,6 +91,9 @@ export const disciplineVi = {
     signer: 'Người ký',
     form: 'Hình thức kỷ luật',
     effectiveFrom: 'Hiệu lực từ (dd/mm/yyyy)',
+    servedOn: 'Ngày giao quyết định (dd/mm/yyyy)',
+    servedOnHint:
+      'Ngày công bố, giao quyết định cho người bị kỷ luật; để trống nếu là ngày ký. Thời hạn khiếu nại tính từ ngày này; thời hạn hiệu lực của kỷ luật đảng cũng vậy.',
     reasonForDifferentForm: 'Lý do quyết định khác kiến nghị của Hội đồng',
     appliesBallotForm:
       'Kỷ luật đảng: quyết định áp dụng hình thức mà cuộc bỏ phiếu kín đã chọn; muốn hình thức khác thì sửa kết quả bỏ phiếu (Sửa bước).',
@@ -194,6 +198,7 @@ export const disciplineEn: typeof disciplineVi = {
     number: 'Decision number',
     form: 'Form',
     effective: 'In effect from',
+    served: 'Served on',
     barEnds: 'No higher post until',
     complaintUntil: 'Complaints until',
     differs:
@@ -244,6 +249,9 @@ export const disciplineEn: typeof disciplineVi = {
     signer: 'Signed by',
     form: 'Form of discipline',
     effectiveFrom: 'In effect from (dd/mm/yyyy)',
+    servedOn: 'Served on (dd/mm/yyyy)',
+    servedOnHint:
+      'The day the decision was announced and handed to the person; leave empty if it was the day it was signed. The complaint period runs from it, and so does a Party discipline’s period of effect.',
     reasonForDifferentForm: 'Why the decision differs from the council’s recommendation',
     appliesBallotForm:
       'Party discipline: the decision applies the form the secret ballot chose; for another form, correct the ballot (Correct step).',
