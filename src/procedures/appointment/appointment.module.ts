@@ -24,7 +24,7 @@ export class AppointmentModule implements OnModuleInit {
         const position = await existingPosition(registry, positionId);
         refuseElectedPost(position, definition);
         await refuseSeatsFullAtOpening(
-          (id, day) => this.registry.postHolders(id, day),
+          (id, from) => this.registry.postSeats.holdsSince(id, from),
           position,
           personId,
           context.today,

@@ -116,13 +116,13 @@ export class CaseContextFactory {
   async caseFacts(
     state: { positionId: string; procedure: string; orgUnitId: string },
     reads: CaseReads,
-  ): Promise<Pick<CaseContext, 'candidateFacts' | 'postHolders' | 'seatsOnEffectiveDay'>> {
+  ): Promise<Pick<CaseContext, 'candidateFacts' | 'postHolders' | 'seatsFromEffectiveDay'>> {
     const seats =
       reads.postSeatsOn !== undefined && movesThePerson(state.procedure)
-        ? await this.seatsOn(state.positionId, reads.postSeatsOn)
+        ? await this.seatsFrom(state.positionId, reads.postSeatsOn)
         : undefined;
     return {
-      ...(seats ? { seatsOnEffectiveDay: seats } : {}),
+      ...(seats ? { seatsFromEffectiveDay: seats } : {}),
       ...(reads.candidates
         ? { candidateFacts: await this.candidateFacts(reads.candidates, state) }
         : {}),
@@ -139,15 +139,23 @@ export class CaseContextFactory {
     };
   }
 
-  /** A post with a seat limit, its seats and its holders on `day`; undefined for a post without one. */
-  private async seatsOn(
+  /**
+   * A post with a seat limit, its seats and its holds not ended by `day` (from the records, fresh
+   * seat claims too: the projection lags); undefined for a post without one.
+   */
+  private async seatsFrom(
     positionId: string,
     day: string,
-  ): Promise<CaseContext['seatsOnEffectiveDay']> {
+  ): Promise<CaseContext['seatsFromEffectiveDay']> {
     const position = await this.registry.findPosition(positionId);
     const seats = position ? seatsOf(position) : null;
     if (!position || seats === null) return undefined;
-    return { position, seats, day, holders: await this.registry.postHolders(positionId, day) };
+    return {
+      position,
+      seats,
+      day,
+      holds: await this.registry.postSeats.holdsSince(positionId, day),
+    };
   }
 
   /** Each candidate's record as vetting would read it, for the post the case fills. */

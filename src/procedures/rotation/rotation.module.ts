@@ -32,8 +32,8 @@ export class RotationModule implements OnModuleInit {
         const registry = opening.registry ?? this.registry;
         const person = await registeredPerson(registry, personId);
         const target = await existingPosition(registry, positionId);
-        await refuseMoveInto(target, person, opening, (id, day) =>
-          this.registry.postHolders(id, day),
+        await refuseMoveInto(target, person, opening, (id, from) =>
+          this.registry.postSeats.holdsSince(id, from),
         );
         const planningPool = await Promise.all(
           person.planningPool.map(async (entry) => ({
@@ -86,15 +86,15 @@ async function refuseMoveInto(
   target: Position,
   person: RegisteredPerson,
   { personId, definition, context }: OpeningInput,
-  holdersOn: (positionId: string, day: string) => Promise<PostHolder[]>,
+  holdsSince: (positionId: string, from: string) => Promise<PostHolder[]>,
 ): Promise<void> {
   // An elected post (a commune chair) is filled by its council's election, not moved into.
   refuseElectedPost(target, definition);
   // Nobody is moved into the post they hold (before: every step ran, and the decision was
   // refused as decision.post_already_held); its term is renewed by re-appointment.
   refusePostAlreadyHeld(person, personId, target.id, definition);
-  // Nor into a post whose seats others all hold that day (a head post someone holds).
-  await refuseSeatsFullAtOpening(holdersOn, target, personId, context.today);
+  // Nor into a post whose seats others all hold (a head post someone holds, or will from a later day).
+  await refuseSeatsFullAtOpening(holdsSince, target, personId, context.today);
 }
 
 /** The name of the province unit above (or at) a unit, if any. */

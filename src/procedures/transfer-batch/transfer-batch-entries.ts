@@ -113,7 +113,7 @@ export class TransferBatchEntries {
       );
     }
     const day = vietnamDay(new Date(frame.metadata.occurredAt));
-    await refuseSeatsTakenInBatch(entries, result, reads.registry, this.registry, day);
+    await refuseSeatsTakenInBatch(entries, result, reads.registry, this.registry.postSeats, day);
     const byIndex = (a: { index: number }, b: { index: number }) => a.index - b.index;
     result.planned.sort(byIndex);
     result.problems.sort(byIndex);

@@ -1,4 +1,4 @@
-import { othersSittingOn, seatsOf } from '../../cadres/post-seats';
+import { busiestDayOfHold, seatsOf } from '../../cadres/post-seats';
 import { PostHolder } from '../../cadres/post-holders';
 import { RegistryReads } from '../../cadres/prefetched-registry';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
@@ -8,16 +8,18 @@ import { entryProblem, TransferBatchProblem } from './transfer-batch-problem';
 /**
  * Each entry's opening finds a seat free in its receiving post, but the batch's own entries do not
  * hold it yet: two entries into one free one-seat post would both open, and both decisions would
- * give the post two holders. The entries past the post's free seats (its seats less those others
- * hold on `day`) are refused, each naming the entry before it that takes the last seat; a post
- * without a seat limit takes any. The entries before `from` of a batch
- * continued opened their cases already and are not counted.
+ * give the post two holders. The entries past the post's free seats are refused, each naming the
+ * entry before it that takes the last seat: its seats less the most others hold on any day from
+ * `day` on (the holds the cases would give have no end known yet: a successor recorded from a
+ * later day takes a seat from then, `busiestDayOfHold`; before, `day` alone was judged). A post
+ * without a seat limit takes any. The entries before `from` of a batch continued opened their
+ * cases already and are not counted.
  */
 export async function refuseSeatsTakenInBatch<Planned extends { index: number }>(
   batch: TransferBatchEntryDto[],
   result: { planned: Planned[]; problems: TransferBatchProblem[] },
   registry: RegistryReads,
-  holders: { postHolders(positionId: string, day: string): Promise<PostHolder[]> },
+  holds: { holdsSince(positionId: string, from: string): Promise<PostHolder[]> },
   day: string,
 ): Promise<void> {
   const entries = result.planned.map(({ index }) => ({ index, entry: batch[index] }));
@@ -32,8 +34,12 @@ export async function refuseSeatsTakenInBatch<Planned extends { index: number }>
     const position = into.length > 1 ? await registry.findPosition(positionId) : undefined;
     const seats = position ? seatsOf(position) : null;
     if (!position || seats === null) continue;
-    const free =
-      seats - othersSittingOn(await holders.postHolders(positionId, day), null, day).length;
+    const busiest = busiestDayOfHold(await holds.holdsSince(positionId, day), null, day, null);
+    const free = seats - busiest.sitting.length;
+    const freeWhen =
+      busiest.day === day
+        ? `on ${day}`
+        : `from ${busiest.day}, when a hold recorded from then begins`;
     const sorted = [...into].sort((a, b) => a.index - b.index);
     sorted.slice(Math.max(free, 0)).forEach(({ index }) => {
       refused.add(index);
@@ -43,7 +49,7 @@ export async function refuseSeatsTakenInBatch<Planned extends { index: number }>
           index,
           new DomainRuleViolation(
             'post.held_by_another',
-            `positionId: ${position.title} (${position.id}) has ${seats === 1 ? 'one seat' : `${seats} seats`}, ${Math.max(free, 0)} free on ${day}, and entry ${last} already moves someone into it: the post would have a holder past its seats; move this person into another post, or into this one in a later batch once a seat falls free`,
+            `positionId: ${position.title} (${position.id}) has ${seats === 1 ? 'one seat' : `${seats} seats`}, ${Math.max(free, 0)} free ${freeWhen}, and entry ${last} already moves someone into it: the post would have a holder past its seats; move this person into another post, or into this one in a later batch once a seat falls free`,
             'unprocessable',
             'positionId',
           ),

@@ -75,10 +75,11 @@ export interface CaseContext extends StepContext {
   /** A council's election: who holds the case's post now, with their terms. */
   postHolders?: PostHolder[];
   /**
-   * A decision that moves the person into a post with a seat limit: the post, its seats and who
-   * holds it on the decision's effective day (`day`). Absent for a post without a limit.
+   * A decision that moves the person into a post with a seat limit: the post, its seats and every
+   * hold of it not ended by the decision's effective day (`day`). Absent for a post without a
+   * limit.
    */
-  seatsOnEffectiveDay?: { position: Position; seats: number; day: string; holders: PostHolder[] };
+  seatsFromEffectiveDay?: { position: Position; seats: number; day: string; holds: PostHolder[] };
   /** A procedure's own term rule (re-appointment extends to retirement); default: the rule set's term. */
   decisionTerm?: (
     state: ExistingCase,

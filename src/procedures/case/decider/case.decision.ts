@@ -12,7 +12,7 @@ import {
 import { CaseContext, DecisionTerm } from './case.context';
 import { ruleSetTermYears } from './rule-set-term';
 import { Body, Open } from './case.types';
-import { movesThePerson } from './decision-posts';
+import { heldTermEnd, movesThePerson } from './decision-posts';
 import { termRunsToRetirement } from './term-to-retirement';
 import { refuseBlockingStatus } from './blocking-status';
 import { refuseSeatsFullOnEffectiveDay } from './decision-seats';
@@ -55,10 +55,11 @@ export function decision(
     );
   refusePostAlreadyHeld(state, context);
   refusePendingPost(state, body, context);
-  refuseSeatsFullOnEffectiveDay(state, body, context);
   const term = context.decisionTerm
     ? context.decisionTerm(state, body.effectiveFrom, body.termYears)
     : ruleSetTerm(body, context);
+  // The seats are weighed over the whole term the post is held on, which the term gives.
+  refuseSeatsFullOnEffectiveDay(state, body, context, heldTermEnd(state.procedure, term));
   return {
     type: 'DecisionIssued',
     data: {

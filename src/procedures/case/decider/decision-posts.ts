@@ -18,6 +18,20 @@ export const movesThePerson = (procedure: string): boolean =>
   Object.hasOwn(MOVES_THE_PERSON, procedure);
 
 /**
+ * The end of the term the decided post is held on. A rotation (luân chuyển) or transfer (điều
+ * động) decision's `termEnd` is the end of its planned period, not a term of the post: a
+ * leadership post taken up through it has its own term (`postTerm`), any other post none (held
+ * until another decision ends it).
+ */
+export function heldTermEnd(
+  procedure: string,
+  term: { termEnd?: string; postTerm?: { termEnd: string } },
+): string | null {
+  if (procedure === 'rotation') return term.postTerm?.termEnd ?? null;
+  return term.termEnd ?? null;
+}
+
+/**
  * What a decision says about the person's posts, beside its term: whom it appoints (a post case:
  * the nominee its final ballot chose), whether the appointee keeps the posts they hold (kiêm
  * nhiệm), which the record otherwise ends when the new post begins, and, for a decision that

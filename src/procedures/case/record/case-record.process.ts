@@ -1,7 +1,7 @@
 import { PersonState } from '../../../cadres/person/person.state';
 import { ExistingCase } from '../decider/case.state';
 import { decisionRefOf, RecordWrite, toPerson } from './record-writes';
-import { MOVES_THE_PERSON, movesThePerson } from '../decider/decision-posts';
+import { heldTermEnd, MOVES_THE_PERSON, movesThePerson } from '../decider/decision-posts';
 import { termRunsToRetirement } from '../decider/term-to-retirement';
 import { postsRunningPast } from '../../../cadres/person/posts-held-on';
 
@@ -32,16 +32,9 @@ export function noteCase(
   ];
 }
 
-/**
- * The end of the term the decided post is held on. A rotation (luân chuyển) or transfer (điều
- * động) decision's `termEnd` is the end of its planned period, not a term of the post: a
- * leadership post taken up through it has its own term (`postTerm`), any other post none (held
- * until another decision ends it).
- */
+/** The end of the term the decided post is held on (`heldTermEnd`). */
 export function postTermEndOf(state: Extract<ExistingCase, { status: 'decided' }>): string | null {
-  const { decision } = state;
-  if (state.procedure === 'rotation') return decision.postTerm?.termEnd ?? null;
-  return decision.termEnd ?? null;
+  return heldTermEnd(state.procedure, state.decision);
 }
 
 /**
