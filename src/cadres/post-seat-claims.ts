@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { EventMetadata } from '../event-store/event-envelope';
 import { WrongExpectedRevision } from '../event-store/event-store.errors';
-import { EventStore } from '../event-store/event-store.port';
+import { EventStore, StreamAppend } from '../event-store/event-store.port';
 import { PersonCommand } from './person/person.commands';
 import { PersonState } from './person/person.state';
 import { refusePostHeldByAnother } from './post-held-by-another';
@@ -57,14 +57,13 @@ export class PostSeatClaims {
       // A retried request already holds its seat: claiming again would move everyone's stream.
       if (mine) return;
       try {
-        // `claimant`, not `personId`: the stream is the post's, not part of the claimant's history.
-        const { personId: claimant, from, termEnd } = hold;
-        const data = { claimant, from, termEnd };
-        await this.store.append(
-          streamId,
-          [{ id: randomUUID(), type: 'PostSeatClaimed', data, metadata }],
-          { expectedRevision: revision === null ? 'no_stream' : revision },
+        const { events, expectedRevision } = postSeatClaimAppend(
+          position.id,
+          hold,
+          revision,
+          metadata,
         );
+        await this.store.append(streamId, events, { expectedRevision });
         return;
       } catch (error) {
         // Another claim came first: count again with it.
@@ -82,6 +81,19 @@ export class PostSeatClaims {
   /** Every hold of the post not ended by `from`, on the records (a fresh claim's too). */
   async holdsSince(positionId: string, from: string): Promise<PostHolder[]> {
     return (await this.holdsOf(positionId, { personId: '', from, termEnd: null })).holds;
+  }
+
+  /**
+   * The seat stream's revision, then the holds not ended by `from` (`holdsSince`): a claim
+   * appended at that revision (`postSeatClaimAppend`) is refused if another came since, which the
+   * holds read may have missed. A case decision placing a holder claims its seat so.
+   */
+  async holdsToClaimFrom(
+    positionId: string,
+    from: string,
+  ): Promise<{ revision: number | null; holds: PostHolder[] }> {
+    const revision = await this.store.streamRevision(postSeatStream(positionId));
+    return { revision, holds: await this.holdsSince(positionId, from) };
   }
 
   /**
@@ -139,6 +151,26 @@ export class PostSeatClaims {
       return { personId: claimant, from, termEnd, recordedAt: event.recordedAt };
     });
   }
+}
+
+/**
+ * The claim of a hold on its post's seat stream, appended at the revision read before the holds
+ * were counted (`holdsToClaimFrom`). `claimant`, not `personId`: the stream is the post's, not
+ * part of the claimant's history; `caseId`: the case whose decision placed the holder.
+ */
+export function postSeatClaimAppend(
+  positionId: string,
+  hold: PostHoldClaim & { caseId?: string },
+  revision: number | null,
+  metadata: EventMetadata,
+): StreamAppend {
+  const { personId: claimant, from, termEnd, caseId } = hold;
+  const data = { claimant, from, termEnd, ...(caseId ? { caseId } : {}) };
+  return {
+    streamId: postSeatStream(positionId),
+    events: [{ id: randomUUID(), type: 'PostSeatClaimed', data, metadata }],
+    expectedRevision: revision === null ? 'no_stream' : revision,
+  };
 }
 
 /**

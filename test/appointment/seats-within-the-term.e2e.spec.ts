@@ -6,7 +6,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  * The seat checks of a case's opening, its decision and a transfer batch weigh the whole period
  * the new hold would cover, as the registry's record does: a successor recorded from a later day
  * within it holds the seat from then (before: only the opening's or the effective day was judged,
- * and the post got two holders from the successor's first day).
+ * and the post got two holders from the successor's first day). A decision placing a holder
+ * claims the seat on the post's seat stream, so a record sent at the same time cannot take it too.
  */
 describe('a post’s seats over the term a case would give', () => {
   let t: TestApp;
@@ -168,5 +169,19 @@ describe('a post’s seats over the term a case would give', () => {
       expect.objectContaining({ index: 1, rule: 'post.held_by_another' }),
     ]);
     expect(checked.body.errors[0].message).toContain('entry 0 already moves someone into it');
+  });
+
+  it('lets one of a decision and a record sent at once take a one-seat post’s last seat', async () => {
+    await open('c-race', 'p-em', 'pos-race').expect(201);
+    await stepsBeforeDecision('c-race', 'p-em', 'p-dung');
+    const [decided, recorded] = await Promise.all([
+      decide('c-race'),
+      record('p-dung', 'pos-race', today),
+    ]);
+    // Before: 200 and 201, two heads of the post.
+    const won = [decided.status === 200, recorded.status === 201];
+    expect(won.filter(Boolean)).toHaveLength(1);
+    const refused = won[0] ? recorded : decided;
+    expect(refused.body).toMatchObject({ rule: 'post.held_by_another' });
   });
 });

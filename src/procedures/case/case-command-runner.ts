@@ -29,6 +29,7 @@ import { Actor } from '../../identity/actor';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReadsOnce } from '../../cadres/registry-reads-once';
 import { openingInput } from './opening-input';
+import { DecisionSeatClaim } from './decision-seat-claim';
 
 const WRITTEN_CASES_KEPT = 5_000; // case states one process keeps after writing (a few kB each)
 
@@ -249,12 +250,14 @@ export class CaseCommandRunner {
     const atomic = this.store.appendManyIsAtomic;
     const closing = new ClosingSlotRelease(this.slots, caseId, options.metadata, atomic);
     const timers = new StepTimersAlongside(stream, atomic, this.clock);
+    const seatClaim = new DecisionSeatClaim(options.metadata);
     const result = await runStreamCommand(this.store, stream, caseDecider, command, {
       ifMatch: options.ifMatch,
       idSeed: options.idSeed,
       metadata: options.metadata,
       context: async (state) => {
         const built = await context(state);
+        seatClaim.keep(built);
         pinned = { definition: built.definition, ruleSet: built.ruleSet };
         // Every case event records the definition version and rule set it was decided under.
         options.metadata.definitionVersion = `${built.definition.id}@${built.definition.version}`;
@@ -262,13 +265,16 @@ export class CaseCommandRunner {
         return built;
       },
       beforeAppend,
-      // An opening writes its id and slot alongside; any other command, a closing's slot release.
+      // An opening writes its id and slot alongside; any other command, a closing's slot release
+      // and a decision's seat claim.
       alongside: async (state, events, refused): Promise<AlongsideWrite> => {
         const own = alongside
           ? { appends: await alongside(state), events: [...events] }
           : await closing.plan(state, events);
+        const claim = seatClaim.plan(state, own.events ?? events);
         const withTimers = timers.plan(state, own.events ?? events, refused);
-        return { events: withTimers.events, appends: [...own.appends, ...withTimers.appends] };
+        const appends = [...own.appends, ...claim, ...withTimers.appends];
+        return { events: withTimers.events, appends };
       },
       written: this.writtenCases,
       expectNew: pinnedAtOpen !== undefined, // an opening: its first attempt is without a read

@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { PG_POOL } from '../../common/tokens';
 import { postHolders } from '../../cadres/post-holders';
 import { seatsOf } from '../../cadres/post-seats';
-import { movesThePerson } from './decider/decision-posts';
+import { placesAHolder } from './decider/decision-posts';
 import { holdsPostOn, postsStartingAfter } from '../../cadres/person/posts-held-on';
 import { CaseReads } from './case-reads';
 import { Clock, CLOCK } from '../../common/clock';
@@ -118,7 +118,7 @@ export class CaseContextFactory {
     reads: CaseReads,
   ): Promise<Pick<CaseContext, 'candidateFacts' | 'postHolders' | 'seatsFromEffectiveDay'>> {
     const seats =
-      reads.postSeatsOn !== undefined && movesThePerson(state.procedure)
+      reads.postSeatsOn !== undefined && placesAHolder(state.procedure)
         ? await this.seatsFrom(state.positionId, reads.postSeatsOn)
         : undefined;
     return {
@@ -140,8 +140,9 @@ export class CaseContextFactory {
   }
 
   /**
-   * A post with a seat limit, its seats and its holds not ended by `day` (from the records, fresh
-   * seat claims too: the projection lags); undefined for a post without one.
+   * A post with a seat limit, its seats, its holds not ended by `day` (from the records, fresh
+   * seat claims too: the projection lags) and the seat stream's revision read before them;
+   * undefined for a post without one.
    */
   private async seatsFrom(
     positionId: string,
@@ -150,12 +151,8 @@ export class CaseContextFactory {
     const position = await this.registry.findPosition(positionId);
     const seats = position ? seatsOf(position) : null;
     if (!position || seats === null) return undefined;
-    return {
-      position,
-      seats,
-      day,
-      holds: await this.registry.postSeats.holdsSince(positionId, day),
-    };
+    const { revision, holds } = await this.registry.postSeats.holdsToClaimFrom(positionId, day);
+    return { position, seats, day, holds, seatStreamRevision: revision };
   }
 
   /** Each candidate's record as vetting would read it, for the post the case fills. */

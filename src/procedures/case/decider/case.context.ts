@@ -75,11 +75,18 @@ export interface CaseContext extends StepContext {
   /** A council's election: who holds the case's post now, with their terms. */
   postHolders?: PostHolder[];
   /**
-   * A decision that moves the person into a post with a seat limit: the post, its seats and every
-   * hold of it not ended by the decision's effective day (`day`). Absent for a post without a
+   * A decision that places a holder in a post with a seat limit: the post, its seats, every hold
+   * of it not ended by the decision's effective day (`day`), and the revision of the post's seat
+   * stream read before them, at which the decision claims its seat. Absent for a post without a
    * limit.
    */
-  seatsFromEffectiveDay?: { position: Position; seats: number; day: string; holds: PostHolder[] };
+  seatsFromEffectiveDay?: {
+    position: Position;
+    seats: number;
+    day: string;
+    holds: PostHolder[];
+    seatStreamRevision: number | null;
+  };
   /** A procedure's own term rule (re-appointment extends to retirement); default: the rule set's term. */
   decisionTerm?: (
     state: ExistingCase,

@@ -18,6 +18,13 @@ export const movesThePerson = (procedure: string): boolean =>
   Object.hasOwn(MOVES_THE_PERSON, procedure);
 
 /**
+ * The procedures whose decision places the person in the case's post (their record is given the
+ * post from its effective day): the moves, and a re-appointment, whose new term is a new hold.
+ */
+export const placesAHolder = (procedure: string): boolean =>
+  movesThePerson(procedure) || procedure === 'reappointment';
+
+/**
  * The end of the term the decided post is held on. A rotation (luân chuyển) or transfer (điều
  * động) decision's `termEnd` is the end of its planned period, not a term of the post: a
  * leadership post taken up through it has its own term (`postTerm`), any other post none (held

@@ -1,0 +1,44 @@
+import { postSeatClaimAppend } from '../../cadres/post-seat-claims';
+import { evolveAll } from '../../common/decided-append';
+import { EventMetadata, NewEvent } from '../../event-store/event-envelope';
+import { StreamAppend } from '../../event-store/event-store.port';
+import { CaseContext } from './decider/case.context';
+import { caseDecider } from './decider/case.decider';
+import { CaseState } from './decider/case.state';
+import { placesAHolder } from './decider/decision-posts';
+import { appointeeOf, postTermEndOf } from './record/case-record.process';
+
+/**
+ * A decision that places a holder in a post with a seat limit claims the seat on the post's seat
+ * stream (`postseat-<post>`) in the same write as the decision, at the revision read before the
+ * holds it was judged on. The registry's record of a holder (`POST /cadres/:id/posts`) claims
+ * there too, so of a decision and a record taking the last seat at once the store lets one
+ * through and the other, decided again, counts it. Before, a decision claimed nothing: until the
+ * person's record and the projection had its holder, a record of another went through beside it.
+ * `keep` runs with each attempt's context, `plan` with the events it decided.
+ */
+export class DecisionSeatClaim {
+  private read: CaseContext['seatsFromEffectiveDay'];
+
+  constructor(private readonly metadata: EventMetadata) {}
+
+  keep(context: Pick<CaseContext, 'seatsFromEffectiveDay'>): void {
+    this.read = context.seatsFromEffectiveDay;
+  }
+
+  /** The claim to append with the events: none unless they decide the case into a seated post. */
+  plan(state: CaseState, events: readonly NewEvent[]): StreamAppend[] {
+    const read = this.read;
+    if (!read || state.status !== 'open' || !placesAHolder(state.procedure)) return [];
+    const after = evolveAll(caseDecider, state, events);
+    if (after.status !== 'decided' || after.decision.effectiveFrom !== read.day) return [];
+    const hold = {
+      personId: appointeeOf(after),
+      from: read.day,
+      // The term the record will hold the post on: a claim weighs it as a record's does.
+      termEnd: postTermEndOf(after),
+      caseId: after.caseId,
+    };
+    return [postSeatClaimAppend(read.position.id, hold, read.seatStreamRevision, this.metadata)];
+  }
+}
