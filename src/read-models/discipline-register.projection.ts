@@ -7,18 +7,54 @@ type Data = Record<string, unknown>;
 const inEffectUntil = (data: Data) =>
   'inEffectUntil' in data ? (data.inEffectUntil ?? null) : (data.barEndsOn ?? null);
 
-/** The form a decision has from a day on: a report for a period counts the one at its end. */
-const formSince = (
-  tx: ProjectionTx,
-  caseId: unknown,
-  since: unknown,
-  form: unknown,
-  sequence: number,
-) =>
+/** What a decision's row says from a day on: its form, validity and bar, and the review that made it so. */
+interface StateSince {
+  since: unknown;
+  form: unknown;
+  inEffectUntil: unknown;
+  barEndsOn: unknown;
+  revisedByRef: unknown;
+}
+
+/**
+ * The decision's state from a day on: a report for a period counts the form at its end, and the
+ * register judged on a day shows the state of that day (a review only from its own day).
+ */
+const stateSince = (tx: ProjectionTx, caseId: unknown, state: StateSince, sequence: number) =>
   tx.query(
-    'INSERT INTO discipline_record_forms (case_id, since, form, sequence) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-    [caseId, since, form, sequence],
+    `INSERT INTO discipline_record_forms (case_id, since, form, sequence, in_effect_until, bar_ends_on, revised_by_ref, revised_on)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7::text IS NULL THEN NULL ELSE $2::date END) ON CONFLICT DO NOTHING`,
+    [
+      caseId,
+      state.since,
+      state.form,
+      sequence,
+      state.inEffectUntil,
+      state.barEndsOn,
+      state.revisedByRef,
+    ],
   );
+
+/** The row as a review left it, kept from the review's day. */
+async function stateAfterRevision(tx: ProjectionTx, data: Data, sequence: number): Promise<void> {
+  const { rows } = await tx.query(
+    'SELECT form, in_effect_until::text AS in_effect_until, bar_ends_on::text AS bar_ends_on FROM discipline_records WHERE case_id = $1',
+    [data.caseId],
+  );
+  if (!rows[0]) return;
+  await stateSince(
+    tx,
+    data.caseId,
+    {
+      since: data.revisedOn,
+      form: rows[0].form,
+      inEffectUntil: rows[0].in_effect_until,
+      barEndsOn: rows[0].bar_ends_on,
+      revisedByRef: data.decisionRef,
+    },
+    sequence,
+  );
+}
 
 /** The record's decisions and their revisions, on the person's own stream. */
 const handles = (event: RecordedEvent): boolean =>
@@ -49,8 +85,8 @@ async function applyRevision(tx: ProjectionTx, data: Data, sequence: number): Pr
         data.revisedOn,
       ],
     );
-    await formSince(tx, data.caseId, data.revisedOn, data.form, sequence);
   }
+  await stateAfterRevision(tx, data, sequence);
 }
 
 /**
@@ -59,7 +95,7 @@ async function applyRevision(tx: ProjectionTx, data: Data, sequence: number): Pr
  */
 export const disciplineRegisterProjection: Projection = {
   name: 'discipline_register',
-  version: 4,
+  version: 5,
   tables: ['discipline_records', 'discipline_record_forms'],
   handles,
   async handle(event, tx, { sequence }) {
@@ -90,7 +126,18 @@ export const disciplineRegisterProjection: Projection = {
       );
       // A decision recorded again restates it: its form stands from its day, as the row says.
       await tx.query('DELETE FROM discipline_record_forms WHERE case_id = $1', [data.caseId]);
-      await formSince(tx, data.caseId, data.decidedOn, data.form, sequence);
+      await stateSince(
+        tx,
+        data.caseId,
+        {
+          since: data.decidedOn,
+          form: data.form,
+          inEffectUntil: inEffectUntil(data),
+          barEndsOn: data.barEndsOn ?? null,
+          revisedByRef: null,
+        },
+        sequence,
+      );
       // The earlier decision names the later one too, so either row leads to the other.
       if (data.sameViolationCaseId)
         await tx.query(

@@ -66,6 +66,23 @@ const STATUS_SQL = (day: string) =>
         WHEN ${IN_EFFECT_SQL(day)} THEN 'in_effect'
         ELSE 'expired' END`;
 
+/**
+ * Each decision as it stood on a day ($2): its form, validity and bar and the review behind them
+ * from the latest state recorded on or before that day (a review only from its own day), else
+ * the row's present state (a decision recorded before its states were kept).
+ */
+const RECORDS_AS_OF = `(SELECT d.case_id, d.person_id, d.org_unit_id, d.track, d.violation_category, d.decided_on,
+         d.effective_from, d.annulled_on, d.decision_ref, d.rule_set, d.same_violation_case_id,
+         COALESCE(s.form, d.form) AS form,
+         CASE WHEN s.case_id IS NULL THEN d.in_effect_until ELSE s.in_effect_until END AS in_effect_until,
+         CASE WHEN s.case_id IS NULL THEN d.bar_ends_on ELSE s.bar_ends_on END AS bar_ends_on,
+         CASE WHEN s.case_id IS NULL THEN d.revised_by_ref ELSE s.revised_by_ref END AS revised_by_ref,
+         CASE WHEN s.case_id IS NULL THEN d.revised_on ELSE s.revised_on END AS revised_on
+    FROM discipline_records d
+    LEFT JOIN LATERAL (SELECT * FROM discipline_record_forms
+                        WHERE case_id = d.case_id AND since <= $2::date
+                        ORDER BY since DESC, sequence DESC LIMIT 1) s ON true) AS discipline_records`;
+
 /** The register, newest decision first, with each record's status on `asOf`. */
 export async function disciplineRegister(
   pool: Pool,
@@ -99,7 +116,7 @@ export async function disciplineRegister(
     `SELECT case_id, person_id, ${personNameSql('discipline_records.person_id')} AS person_name, org_unit_id, ${orgUnitNameSql('discipline_records.org_unit_id')} AS org_unit_name, track, form, violation_category, decided_on::text AS decided_on, effective_from::text AS effective_from,
             in_effect_until::text AS in_effect_until, bar_ends_on::text AS bar_ends_on, CASE WHEN annulled_on <= $2::date THEN annulled_on::text END AS annulled_on, decision_ref, revised_by_ref, revised_on::text AS revised_on, rule_set,
             ${STATUS_SQL('$2::date')} AS status, ${IN_EFFECT_SQL('$2::date')} AS in_effect, ${BARRED_SQL('$2::date')} AS barred, same_violation_case_id
-       FROM discipline_records WHERE ${where.join(' AND ')}
+       FROM ${RECORDS_AS_OF} WHERE ${where.join(' AND ')}
       ORDER BY decided_on DESC, case_id DESC LIMIT $${params.length}`,
     params,
   );
