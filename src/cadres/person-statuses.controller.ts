@@ -1,6 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock, CLOCK } from '../common/clock';
+import { withEtag } from '../common/http/etag';
 import { parseIfMatch } from '../common/http/if-match';
 import { Write, WriteRequest } from '../common/http/route-request.decorator';
 import {
@@ -36,6 +37,7 @@ export class PersonStatusesController {
     private readonly scope: OrgScope,
   ) {}
 
+  /** Runs the command on the record and answers it as it now stands, its ETag what If-Match takes. */
   private async write(personId: string, command: PersonCommand, write: WriteRequest) {
     await this.scope.assertManagesPersonRecord(write.actor, personId, 'id');
     const written = await this.registry.runPersonCommand(
@@ -46,7 +48,10 @@ export class PersonStatusesController {
       { idSeed: write.request.idempotencySeed, ifMatch: parseIfMatch(write.ifMatch) },
     );
     const today = vietnamDay(this.clock.now());
-    return personViewFor(this.scope, write.actor, personId, written, today);
+    // The record's ETag, as its profile and post writes answer it, so the next write can send it
+    // back as If-Match (before: no ETag here, and a client had to read the record again).
+    const view = await personViewFor(this.scope, write.actor, personId, written, today);
+    return withEtag(write.response, view);
   }
 
   @Allow(...ACCESS.registryWrite)

@@ -54,6 +54,40 @@ describe('person record ETag and If-Match', () => {
     expect(stale.body).toMatchObject({ currentRevision: read.body.revision + 2 });
   });
 
+  it("a status write answers the record's ETag, the next write takes it back, and a stale one is 409", async () => {
+    const read = await http().get('/cadres/p-nga').set(staff).expect(200);
+    const period = { status: 'abroad', from: '2026-02-02', note: 'Công tác nước ngoài' };
+    const recorded = await http()
+      .post('/cadres/p-nga/statuses')
+      .set(staff)
+      .set('If-Match', read.headers.etag as string)
+      .send({ ...period, until: null })
+      .expect(201);
+    // Before: no ETag on a status write, as the profile writes answer one.
+    const recordedTag = recorded.headers.etag as string;
+    expect(recordedTag).toMatch(new RegExp(`^"${recorded.body.revision}\\.[\\w-]+"$`));
+    const ended = await http()
+      .post('/cadres/p-nga/statuses/end')
+      .set(staff)
+      .set('If-Match', recordedTag)
+      .send({ status: period.status, from: period.from, until: '2026-03-01', note: 'Về nước' })
+      .expect(201);
+    expect(ended.headers.etag).toMatch(new RegExp(`^"${ended.body.revision}\\.[\\w-]+"$`));
+    // The record moved on since: the status write's own tag is stale, for either status route.
+    for (const [route, body] of [
+      ['/cadres/p-nga/statuses', { ...period, from: '2026-04-01', until: null }],
+      ['/cadres/p-nga/statuses/end', { ...period, until: '2026-03-02' }],
+    ] as const) {
+      const stale = await http()
+        .post(route)
+        .set(staff)
+        .set('If-Match', recordedTag)
+        .send(body)
+        .expect(409);
+      expect(stale.body).toMatchObject({ currentRevision: ended.body.revision });
+    }
+  });
+
   it('answers 304 to a reader revalidating the record it holds', async () => {
     const read = await http().get('/cadres/p-nga').set(staff).expect(200);
     await http()
