@@ -2,6 +2,7 @@ import request from 'supertest';
 import { movableClock } from '../support/movable-clock';
 import { addDays, buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
+import { bearerIn, partyReprimand } from './support/party-reprimand';
 
 /** The register's row fields this suite reads. */
 interface RegisterRow {
@@ -20,9 +21,7 @@ describe('the discipline register judged on a day shows the decision as it stood
   const reviewedOn = addDays(today, -5);
   const clock = movableClock();
   const http = () => request(t.server as never);
-  const as = (who: string, role: string) => ({
-    Authorization: `Bearer ${t.token(`u-${who}`, [role], 'ou-town')}`,
-  });
+  const as = (who: string, role: string) => bearerIn(t)(who, role);
   const inspector = () => as('inspector', 'inspector');
   const leader = () => as('leader', 'leadership');
 
@@ -42,55 +41,17 @@ describe('the discipline register judged on a day shows the decision as it stood
     await t?.close();
   });
 
-  /** A Party case opened and decided (reprimand, 45-QĐ/UBKT) on `decidedOn`. */
+  /** A Party case opened and decided (reprimand, 45-QĐ/UBKT) on `day`. */
   async function reprimandedOn(day: string) {
     clock.setDay(day);
-    await http()
-      .post('/discipline-cases')
-      .set(inspector())
-      .send({
-        id: 'd-asof',
-        definition: 'discipline.party',
-        personId: 'p-held',
-        orgUnitId: 'ou-town',
-        summary: 'Vi phạm quy định quản lý tài chính',
-        violation: {
-          category: 'finance',
-          committedOn: addDays(day, -60),
-          description: 'Chi sai quy định',
-          source: 'inspection',
-        },
-      })
-      .expect(201);
-    for (const [stepId, who, extra] of [
-      ['verification', inspector(), { violationConfirmed: true }],
-      ['self-criticism', as('staff', 'organization_staff'), {}],
-      ['review', inspector(), {}],
-    ] as const)
-      await http()
-        .post(`/discipline-cases/d-asof/steps/${stepId}`)
-        .set(who)
-        .send({ heldOn: day, minutesRef: 'BB', conclusion: 'Kết luận', ...extra })
-        .expect(200);
-    const tally = { members: 5, summoned: 5, present: 5, invalid: 0, noDiscipline: 0 };
-    await http()
-      .post('/discipline-cases/d-asof/steps/ballot')
-      .set(as('secretary', 'ballot_secretary'))
-      .send({ heldOn: day, minutesRef: 'BB', tally: { ...tally, votesByForm: { reprimand: 5 } } })
-      .expect(200);
-    const decided = await http()
-      .post('/discipline-cases/d-asof/steps/decision')
-      .set(leader())
-      .send({
-        heldOn: day,
-        number: '45-QĐ/UBKT',
-        signer: 'Chủ nhiệm UBKT',
-        form: 'reprimand',
-        effectiveFrom: day,
-      })
-      .expect(200);
+    const decided = await partyReprimand(t, {
+      caseId: 'd-asof',
+      personId: 'p-held',
+      day,
+      number: '45-QĐ/UBKT',
+    });
     clock.reset();
-    return decided.body as { inEffectUntil: string | null; barEndsOn: string | null };
+    return decided;
   }
 
   const registerOn = (day: string, done: (row: RegisterRow | undefined) => boolean) =>

@@ -665,7 +665,14 @@ describe('the discipline case page', () => {
     const [year, month, day] = today.split('-');
     const complaint = await page.getByTestId('complaint-filed').innerText();
     expect(complaint).toContain(`nộp ngày ${day}/${month}/${year}`);
-    expect(complaint).toContain('staff-1');
+    // Who complains (the disciplined person: no other was named), and apart who recorded it.
+    // Before: only "ghi nhận bởi staff-1", the staff user standing where the complainant should.
+    expect(await page.getByTestId('complaint-complainant').innerText()).toBe(
+      'Người khiếu nại: Ngô Thị Lan',
+    );
+    expect(await page.getByTestId('complaint-recorder').innerText()).toBe(
+      'Người ghi nhận: staff-1',
+    );
     const review = await page.getByTestId('complaint-review').innerText();
     expect(review).toContain('16-QĐ/UBKTTU');
     expect(review).toContain(`ngày ${day}/${month}/${year}`);

@@ -15,6 +15,7 @@ import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engin
 import { subjectRefusal } from '../../workflow/step-engine/actors';
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { complaintDeadline } from './complaint-window';
+import { complainantOf } from './discipline.complaint';
 import { DisciplineState, ExistingDiscipline } from './discipline.state';
 import { disciplineTimeLimit } from './discipline-time-limit';
 
@@ -153,7 +154,14 @@ function decisionView(
     ...('inEffectUntil' in state ? { inEffectUntil: annulled ? null : state.inEffectUntil } : {}),
     ...(state.decision.sameViolationAs ? { sameViolationAs: state.decision.sameViolationAs } : {}),
     complaint: state.complaint,
-    complaints: state.complaints ?? (state.complaint ? [state.complaint] : []),
+    complaints: (state.complaints ?? (state.complaint ? [state.complaint] : [])).map(
+      // A complaint recorded before the complainant was kept: the disciplined person's, the
+      // only one the routes then took (recordedBy is the user who typed it in, not who complains).
+      (complaint) => ({
+        ...complaint,
+        complainant: complaint.complainant ?? complainantOf(state, undefined),
+      }),
+    ),
     reviews: state.reviews,
     complaintWindow: openComplaintWindow(state, today, rules),
   };

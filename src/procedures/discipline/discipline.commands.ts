@@ -65,7 +65,7 @@ export type DisciplineCommand =
       data: { stepId: string; body: DisciplineStepBody; reason: string };
     }
   | { type: 'ExtendTimeLimit'; data: { reason: string } }
-  | { type: 'FileComplaint'; data: { filedOn: string; grounds: string } }
+  | { type: 'FileComplaint'; data: { filedOn: string; grounds: string; complainantName?: string } }
   | {
       type: 'ReviewComplaint';
       data: {

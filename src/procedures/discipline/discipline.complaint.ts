@@ -2,6 +2,7 @@ import { DomainEvent } from '../../common/stream-decider';
 import { refuse, requireActor } from '../../workflow/step-engine';
 import { complaintDeadline } from './complaint-window';
 import { DisciplineContext } from './discipline.context';
+import { Complainant } from './discipline.events';
 import { formEffects } from './decision-effects';
 import { refuseFormForStatus, trackForms } from './discipline.rules';
 import { Command, Decided, Existing, Track } from './discipline.types';
@@ -45,9 +46,23 @@ export function fileComplaint(
   return [
     {
       type: 'DisciplineComplaintFiled',
-      data: { filedOn, grounds: command.data.grounds, recordedBy: actor.userId },
+      data: {
+        filedOn,
+        grounds: command.data.grounds,
+        recordedBy: actor.userId,
+        complainant: complainantOf(state, command.data.complainantName),
+      },
     },
   ];
+}
+
+/** The complainant: the person named, else the disciplined person (who may complain of it). */
+export function complainantOf(
+  state: { personId: string },
+  complainantName: string | undefined,
+): Complainant {
+  const name = complainantName?.trim();
+  return name ? { personId: null, name } : { personId: state.personId, name: null };
 }
 
 /** A complaint after the window, or after the last complaint the rule set allows, is refused. */

@@ -21,9 +21,8 @@ import { DisciplineCommand } from './discipline.commands';
 import { DisciplineService } from './discipline.service';
 import { DISCIPLINE_STEP_BODIES, parseDisciplineStepBody } from './discipline-step-body';
 import { Violation } from './discipline.events';
+import { ComplaintDto, ComplaintReviewDto } from './dto/discipline-complaint.dto';
 import {
-  ComplaintDto,
-  ComplaintReviewDto,
   DisciplineBallotDto,
   DisciplineMeetingDto,
   OpenDisciplineCaseDto,
@@ -158,8 +157,9 @@ export class DisciplineController extends CaseEngineRoutes({
   })
   @ApiCaseWrite(DisciplineCaseViewDto)
   complain(@Param('id') id: string, @Body() dto: ComplaintDto, @Write() write: WriteRequest) {
-    const { filedOn, grounds } = dto;
-    return this.act(id, { type: 'FileComplaint', data: { filedOn, grounds } }, write);
+    const { filedOn, grounds, complainantName } = dto;
+    const data = { filedOn, grounds, ...(complainantName ? { complainantName } : {}) };
+    return this.act(id, { type: 'FileComplaint', data }, write);
   }
 
   @Allow(...ACCESS.disciplineDecide)

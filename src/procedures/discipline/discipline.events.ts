@@ -56,6 +56,9 @@ export interface SkippedSteps {
 export type DisciplineStepRecord = StepRecord;
 
 /** Events of a discipline case (stream `discipline-<id>`). Stored names are stable; never rename. */
+/** Who complains against a discipline decision: the disciplined person, or someone named. */
+export type Complainant = { personId: string; name: null } | { personId: null; name: string };
+
 export type DisciplineEvent =
   | {
       type: 'DisciplineCaseOpened';
@@ -201,7 +204,17 @@ export type DisciplineEvent =
     }
   | {
       type: 'DisciplineComplaintFiled';
-      data: { filedOn: string; grounds: string; recordedBy: string };
+      data: {
+        filedOn: string;
+        grounds: string;
+        /** The user who recorded the complaint (staff), not who complains. */
+        recordedBy: string;
+        /**
+         * Who complains: the disciplined person (`personId`), or someone the deciding body named
+         * (`name`). Absent on complaints recorded before it was kept: the disciplined person.
+         */
+        complainant?: Complainant;
+      };
     }
   | {
       type: 'DisciplineComplaintReviewed';

@@ -2414,7 +2414,7 @@ export interface components {
             complaint?: {
                 [key: string]: unknown;
             } | null;
-            /** @description every complaint filed against the decision, in order (filedOn, grounds, recordedBy) */
+            /** @description every complaint filed against the decision, in order (filedOn, grounds, complainant: {personId} the disciplined person or {name} whom the deciding body named, recordedBy: the user who recorded it) */
             complaints?: {
                 [key: string]: unknown;
             }[];
@@ -2447,6 +2447,11 @@ export interface components {
             filedOn: string;
             /** @example The form is too heavy for the violation. */
             grounds: string;
+            /**
+             * @description who complains, when it is not the disciplined person (someone the deciding body names as complainant); absent: the disciplined person. The case keeps the complainant apart from the user who recorded the complaint
+             * @example Nguyễn Văn An
+             */
+            complainantName?: string;
         };
         ComplaintReviewDto: {
             /**

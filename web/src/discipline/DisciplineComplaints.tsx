@@ -1,10 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../dates';
-import { DisciplineCaseView, DisciplineReview } from './discipline-api';
+import { DisciplineCaseView, DisciplineComplaint, DisciplineReview } from './discipline-api';
+
+/** The complainant by name: the disciplined person's from the case's names, or as named. */
+function complainantName(view: DisciplineCaseView, complaint: DisciplineComplaint): string {
+  if (complaint.complainant?.name) return complaint.complainant.name;
+  // Absent on a complaint recorded before it was kept: the disciplined person's, as the server says.
+  const id = complaint.complainant?.personId ?? view.personId;
+  return view.names?.people[id] ?? id;
+}
 
 /**
- * "Khiếu nại và giải quyết khiếu nại": each complaint against the decision (its day, who recorded
- * it) and each review (its decision number, day and outcome), and whether one may still complain.
+ * "Khiếu nại và giải quyết khiếu nại": each complaint against the decision (its day, who complains
+ * and, apart, who recorded it) and each review (its decision number, day and outcome), and whether
+ * one may still complain.
  */
 export function DisciplineComplaints({ view }: { view: DisciplineCaseView }) {
   const { t } = useTranslation();
@@ -32,9 +41,18 @@ export function DisciplineComplaints({ view }: { view: DisciplineCaseView }) {
             <p data-testid="complaint-filed">
               {t('discipline.complaints.filed', {
                 day: formatDay(complaint.filedOn),
-                by: complaint.recordedBy,
                 grounds: complaint.grounds,
               })}
+              <br />
+              <span data-testid="complaint-complainant">
+                {t('discipline.complaints.complainant', {
+                  name: complainantName(view, complaint),
+                })}
+              </span>
+              <br />
+              <span className="muted" data-testid="complaint-recorder">
+                {t('discipline.complaints.recordedBy', { by: complaint.recordedBy })}
+              </span>
             </p>
             {reviews[i] && (
               <p data-testid="complaint-review">

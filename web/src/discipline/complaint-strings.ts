@@ -5,7 +5,9 @@
 export const complaintsVi = {
   title: 'Khiếu nại và giải quyết khiếu nại',
   none: 'Chưa có khiếu nại.',
-  filed: 'Khiếu nại nộp ngày {{day}} (ghi nhận bởi {{by}}): {{grounds}}',
+  filed: 'Khiếu nại nộp ngày {{day}}: {{grounds}}',
+  complainant: 'Người khiếu nại: {{name}}',
+  recordedBy: 'Người ghi nhận: {{by}}',
   reviewed: 'Quyết định giải quyết khiếu nại số {{number}} ngày {{day}}: {{outcome}}',
   keep: 'giữ nguyên hình thức {{form}}',
   change: 'đổi hình thức sang {{form}}',
@@ -25,7 +27,9 @@ export const complaintsVi = {
 export const complaintsEn: typeof complaintsVi = {
   title: 'Complaints and their resolution',
   none: 'No complaint filed.',
-  filed: 'Complaint filed on {{day}} (recorded by {{by}}): {{grounds}}',
+  filed: 'Complaint filed on {{day}}: {{grounds}}',
+  complainant: 'Complainant: {{name}}',
+  recordedBy: 'Recorded by {{by}}',
   reviewed: 'Complaint decision {{number}} of {{day}}: {{outcome}}',
   keep: 'kept the form, {{form}}',
   change: 'changed the form to {{form}}',

@@ -70,7 +70,10 @@ export interface DisciplineDecision {
 export interface DisciplineComplaint {
   filedOn: string;
   grounds: string;
+  /** The user who recorded the complaint, not who complains. */
   recordedBy: string;
+  /** Who complains: the disciplined person (`personId`), or someone the deciding body named. */
+  complainant?: { personId: string | null; name: string | null };
 }
 
 /** A complaint's review: keeps, changes (to `form`) or annuls the decision. */

@@ -110,7 +110,7 @@ export class DisciplineCaseViewDto {
     type: 'array',
     items: FREE_OBJECT,
     description:
-      'every complaint filed against the decision, in order (filedOn, grounds, recordedBy)',
+      'every complaint filed against the decision, in order (filedOn, grounds, complainant: {personId} the disciplined person or {name} whom the deciding body named, recordedBy: the user who recorded it)',
   })
   complaints?: Record<string, unknown>[];
   @ApiPropertyOptional({

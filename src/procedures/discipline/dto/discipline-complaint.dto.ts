@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsCalendarDate } from '../../../common/input/calendar-date';
+import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
+import { HasText } from '../../../common/input/has-text.decorator';
+import { DISCIPLINE_FORMS } from '../discipline-forms';
+
+/** The bodies of a complaint against a discipline decision and of its review. */
+export class ComplaintDto {
+  @ApiProperty({ type: String, format: 'date', example: '2026-11-25' })
+  @IsCalendarDate()
+  filedOn!: string;
+  @ApiProperty({ example: 'The form is too heavy for the violation.' })
+  @IsString()
+  @Length(1, 4000)
+  @HasText()
+  grounds!: string;
+  @ApiPropertyOptional({
+    example: 'Nguyễn Văn An',
+    description:
+      'who complains, when it is not the disciplined person (someone the deciding body names as complainant); absent: the disciplined person. The case keeps the complainant apart from the user who recorded the complaint',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @HasText()
+  complainantName?: string;
+}
+
+export class ComplaintReviewDto {
+  @ApiProperty({ type: String, format: 'date', example: '2026-12-10' })
+  @IsCalendarDate()
+  heldOn!: string;
+  @ApiProperty({ example: '9-QĐ/TU', description: `decision number, ${DECISION_NUMBER_FORMS}` })
+  @IsString()
+  @Length(1, 120)
+  @HasText()
+  number!: string;
+  @ApiProperty({ enum: ['keep', 'change', 'annul'] })
+  @IsIn(['keep', 'change', 'annul'], { message: 'outcome: keep, change or annul' })
+  outcome!: 'keep' | 'change' | 'annul';
+  @ApiPropertyOptional({
+    example: 'reprimand',
+    enum: DISCIPLINE_FORMS,
+    description: 'the new form when the outcome is change',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  @HasText()
+  form?: string;
+  @ApiProperty({ example: 'The review found mitigating circumstances.' })
+  @IsString()
+  @Length(1, 4000)
+  @HasText()
+  reason!: string;
+}
