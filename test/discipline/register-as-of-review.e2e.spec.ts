@@ -7,6 +7,7 @@ import { bearerIn, partyReprimand } from './support/party-reprimand';
 /** The register's row fields this suite reads. */
 interface RegisterRow {
   form: string;
+  status: string;
   inEffectUntil: string | null;
   barEndsOn: string | null;
   decisionRef: string;
@@ -34,6 +35,7 @@ describe('the discipline register judged on a day shows the decision as it stood
           id: 'p-held',
           posts: [{ positionId: 'pos-deputy', from: addDays(today, -900), termEnd: null }],
         },
+        { id: 'p-annulled' },
       ],
     });
   });
@@ -42,24 +44,23 @@ describe('the discipline register judged on a day shows the decision as it stood
   });
 
   /** A Party case opened and decided (reprimand, 45-QĐ/UBKT) on `day`. */
-  async function reprimandedOn(day: string) {
+  async function reprimandedOn(day: string, caseId = 'd-asof', personId = 'p-held') {
     clock.setDay(day);
-    const decided = await partyReprimand(t, {
-      caseId: 'd-asof',
-      personId: 'p-held',
-      day,
-      number: '45-QĐ/UBKT',
-    });
+    const decided = await partyReprimand(t, { caseId, personId, day, number: '45-QĐ/UBKT' });
     clock.reset();
     return decided;
   }
 
-  const registerOn = (day: string, done: (row: RegisterRow | undefined) => boolean) =>
+  const registerOn = (
+    day: string,
+    done: (row: RegisterRow | undefined) => boolean,
+    person = 'p-held',
+  ) =>
     eventually(
       async () =>
         (
           await http()
-            .get(`/discipline-records?person=p-held&asOf=${day}`)
+            .get(`/discipline-records?person=${person}&asOf=${day}`)
             .set(inspector())
             .expect(200)
         ).body.items[0] as RegisterRow | undefined,
@@ -102,6 +103,29 @@ describe('the discipline register judged on a day shows the decision as it stood
       revisedOn: null,
       inEffectUntil: decision.inEffectUntil,
       barEndsOn: decision.barEndsOn,
+    });
+  });
+
+  it('a review annulling the decision is named only from its own day', async () => {
+    await reprimandedOn(decidedOn, 'd-annulled', 'p-annulled');
+    await http()
+      .post('/discipline-cases/d-annulled/complaints')
+      .set(as('staff', 'organization_staff'))
+      .send({ filedOn: addDays(today, -15), grounds: 'Không vi phạm' })
+      .expect(200);
+    await http()
+      .post('/discipline-cases/d-annulled/complaints/review')
+      .set(leader())
+      .send({ heldOn: reviewedOn, number: '11-QĐ/TU', outcome: 'annul', reason: 'Không vi phạm' })
+      .expect(200);
+    const now = await registerOn(today, (row) => row?.revisedByRef != null, 'p-annulled');
+    expect(now).toMatchObject({ status: 'annulled', revisedByRef: `11-QĐ/TU (${reviewedOn})` });
+    const before = await registerOn(addDays(reviewedOn, -1), (row) => !!row, 'p-annulled');
+    expect(before).toMatchObject({
+      form: 'reprimand',
+      status: 'in_effect',
+      revisedByRef: null,
+      revisedOn: null,
     });
   });
 });
