@@ -138,14 +138,21 @@ export class JwtVerifier {
     if (typeof claims.org_unit !== 'string' || claims.org_unit === '') {
       throw new TokenRejected('token claim "org_unit" is missing');
     }
+    // A person_id the service cannot read would make the caller nobody's subject: separation of
+    // duties would no longer keep them off their own record, so such a token is refused, not trimmed.
+    if (
+      claims.person_id !== undefined &&
+      claims.person_id !== null &&
+      (typeof claims.person_id !== 'string' || claims.person_id === '')
+    ) {
+      throw new TokenRejected('token claim "person_id" must be one person id (a non-empty string)');
+    }
     const actor: Actor = {
       userId: claims.sub,
       roles: claims.roles as string[],
       orgUnit: claims.org_unit,
       ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
-      ...(typeof claims.person_id === 'string' && claims.person_id
-        ? { personId: claims.person_id }
-        : {}),
+      ...(typeof claims.person_id === 'string' ? { personId: claims.person_id } : {}),
     };
     return { claims, actor };
   }

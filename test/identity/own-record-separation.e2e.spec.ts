@@ -1,7 +1,8 @@
+import * as jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { workbook } from '../imports/spreadsheets';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
 
 /**
  * Separation of duties on the registry: a staff member who is also a cadre (`person_id` in the
@@ -119,6 +120,24 @@ describe('separation.subject: nobody writes their own personnel record', () => {
       orgUnitId: 'ou-town',
     });
     refusedAsSubject(again.body, 'id');
+  });
+
+  it('refuses a token whose person_id is not one id (a list, a number, empty): no writing to her own record through it', async () => {
+    const before = await eventCount();
+    for (const personId of [['p-binh'], 123, '', { id: 'p-binh' }]) {
+      const token = jwt.sign(
+        { roles: ['organization_staff'], org_unit: 'ou-town', person_id: personId },
+        TEST_JWT_SECRET,
+        { algorithm: 'HS256', subject: 'u-binh', expiresIn: 300 },
+      );
+      const refused = await http()
+        .post('/cadres/p-binh/ratings')
+        .set({ Authorization: `Bearer ${token}` })
+        .send({ year: 2024, rating: 'excellent', evaluatedOn: today, decisionRef: '5-QĐ' })
+        .expect(401);
+      expect(JSON.stringify(refused.body)).toContain('person_id');
+    }
+    expect(await eventCount()).toBe(before);
   });
 
   it('refuses a planning review that adds or removes her, naming the entry', async () => {
