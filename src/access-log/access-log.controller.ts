@@ -11,6 +11,7 @@ import { ACCESS, Allow } from '../identity/allow.decorator';
 import { decodeCursor, encodeCursor, parseLimit } from '../read-models/cursor';
 import { parseInstantParam } from '../common/input/calendar-date';
 import { PERSON_READ_KINDS, readKindOf } from './sensitive-read-kind';
+import { OrgScope } from '../identity/org-scope';
 
 /** The auditors' view of who read which sensitive record. */
 @ApiTags('audit')
@@ -18,7 +19,10 @@ import { PERSON_READ_KINDS, readKindOf } from './sensitive-read-kind';
 @ApiAuthenticatedProblems()
 @Controller('audit/access-log')
 export class AccessLogController {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly scope: OrgScope,
+  ) {}
 
   @Allow(...ACCESS.auditorOnly)
   @Get()
@@ -68,20 +72,25 @@ export class AccessLogController {
          FROM access_log WHERE ${where.join(' AND ')} ORDER BY access_log.id DESC LIMIT $${params.length}`,
       params,
     );
-    const items = await this.named(rows.slice(0, size));
+    const items = await this.named(caller, rows.slice(0, size));
     return { items, nextCursor: rows.length > size ? encodeCursor([items.at(-1)!.id]) : null };
   }
 
-  /** Each entry with what it read split into kind and subject, and a person read by name. */
-  private async named(rows: { resource: string; id: string }[]) {
+  /**
+   * Each entry with what it read split into kind and subject, and a person read by name — only a
+   * person the caller's grant sees: a refused read of someone outside it (any id typed) must not
+   * tell the unit's auditor who that is, or that the id exists.
+   */
+  private async named(caller: Actor, rows: { resource: string; id: string }[]) {
     const entries = rows.map((row) => ({ ...row, ...readKindOf(row.resource) }));
-    const people = [
-      ...new Set(
-        entries
-          .filter((e) => e.kind && PERSON_READ_KINDS.includes(e.kind) && e.subject)
-          .map((e) => e.subject!),
-      ),
-    ];
+    const subjects = new Set(
+      entries
+        .filter((e) => e.kind && PERSON_READ_KINDS.includes(e.kind) && e.subject)
+        .map((e) => e.subject!),
+    );
+    const people: string[] = [];
+    for (const personId of subjects)
+      if (await this.scope.seesPerson(caller, personId)) people.push(personId);
     const names = new Map<string, string>();
     if (people.length > 0) {
       const { rows: found } = await this.pool.query<{ person_id: string; full_name: string }>(

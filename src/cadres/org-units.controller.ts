@@ -68,6 +68,15 @@ export class OrgUnitsController {
       // An admin whose grant names no registered unit yet may create that one unit (a new
       // registry's first); any other unit needs a grant the registry knows.
       await this.scope.assertGrantUnitKnown(actor);
+      // A new top of the tree sits beside every unit and takes the top-level grants' reach (the
+      // whole store's audit, metrics, dead letters): an admin below the top may not add one.
+      if (!(await this.scope.grantIsTopLevel(actor)))
+        throw new DomainRuleViolation(
+          'scope.top_level_only',
+          `parentId: a new top-level unit is created by an admin of a top-level unit (${actor.orgUnit} is not one)`,
+          'forbidden',
+          'parentId',
+        );
     }
     return this.registry.createOrgUnit(dto, write.request.idempotencySeed);
   }

@@ -126,9 +126,13 @@ export class OrgScope {
    * commune's elected vice chair rotated to a department stays the commune's to relieve.
    */
   async assertPersonInScope(actor: Actor, personId: string, field: string): Promise<void> {
+    if (!(await this.seesPerson(actor, personId))) throw personOutsideGrant(field, personId, actor);
+  }
+
+  /** Whether the grant sees the person, as `assertPersonInScope` judges, without refusing. */
+  async seesPerson(actor: Actor, personId: string): Promise<boolean> {
     const record = await this.registrations.recordOf(personId);
-    if (!record || !(await this.reachesPersonOf(actor, record)))
-      throw personOutsideGrant(field, personId, actor);
+    return !!record && (await this.reachesPersonOf(actor, record));
   }
 
   /** The record itself (its posts, pool, statuses, profile, audit) is kept by its managing unit only. */
@@ -224,6 +228,11 @@ export class OrgScope {
       default:
         return null;
     }
+  }
+
+  /** Whether the grant names a unit at the top of the tree. */
+  async grantIsTopLevel(actor: Actor): Promise<boolean> {
+    return (await this.pathOf(actor.orgUnit))?.length === 1;
   }
 
   /**

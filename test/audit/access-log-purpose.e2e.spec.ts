@@ -1,5 +1,8 @@
 import request from 'supertest';
-import { buildRegistry } from '../support/registry-fixture';
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { rebuildProjection } from '../../src/projections/projection-rebuild';
+import { peopleProjection } from '../../src/read-models/people.projection';
+import { buildRegistry, eventually } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -98,5 +101,45 @@ describe('the purpose of a logged read', () => {
       { purpose: `${'ệ'.repeat(500)}… [cut]`, status: 400 },
       { purpose: 'T\ufffdt\ufffd', status: 400 },
     ]);
+  });
+
+  it("names in the log only a person the auditor's grant sees: a commune refused a read of the town's official learns no name from it", async () => {
+    const admin = { Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` };
+    await http()
+      .post('/org-units')
+      .set(admin)
+      .send({ id: 'ou-xa', name: 'Xã Demo', kind: 'commune', parentId: 'ou-town' })
+      .expect(201);
+    const communeStaff = {
+      Authorization: `Bearer ${t.token('u-xa', ['organization_staff'], 'ou-xa')}`,
+    };
+    // The workers do not run in this suite: the names come from the people read model, rebuilt
+    // until it holds the person (a rebuild reads only what the store's order has made safe).
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const named = async () =>
+      (await t.db.pool.query("SELECT 1 FROM people WHERE person_id = 'p-read'")).rowCount === 1;
+    await eventually(
+      async () => {
+        await rebuildProjection({ pool: t.db.pool, store, projection: peopleProjection });
+        return named();
+      },
+      (done) => done,
+    );
+    await http().get('/cadres/p-read').set(communeStaff).expect(403);
+    await http().get('/cadres/p-no-such-person').set(communeStaff).expect(403);
+    const entries = async (unit: string) =>
+      (
+        await http()
+          .get('/audit/access-log?actor=u-xa')
+          .set({ Authorization: `Bearer ${t.token(`u-audit-${unit}`, ['auditor'], unit)}` })
+          .expect(200)
+      ).body.items as { resource: string; subjectName: string | null; status: number }[];
+    // Before: the commune's auditor read "Người p-read" beside the refused read, null beside the
+    // made-up id — a way to test any id and learn its name.
+    expect((await entries('ou-xa')).map((e) => [e.resource, e.subjectName, e.status])).toEqual([
+      ['person record p-no-such-person', null, 403],
+      ['person record p-read', null, 403],
+    ]);
+    expect((await entries('ou-town')).map((e) => e.subjectName)).toEqual([null, 'Người p-read']);
   });
 });

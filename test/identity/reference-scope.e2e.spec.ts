@@ -720,6 +720,14 @@ describe('authorization: every id a request names lies in the caller’s grant',
       .send({ id: 'ou-prov-3', name: 'Tỉnh 3', kind: 'province' })
       .expect(403);
     expect(self.body.rule).toBe('scope.top_level_needs_admin');
+    // An admin of a commune may not add a unit beside the province (its grant would then be
+    // a top-level one: whole-store audit, metrics, dead letters).
+    const communeAdmin = await http()
+      .post('/org-units')
+      .set(as(['admin'], 'ou-com-a'))
+      .send({ id: 'ou-beside', name: 'Bên cạnh', kind: 'province' })
+      .expect(403);
+    expect(communeAdmin.body).toMatchObject({ rule: 'scope.top_level_only', field: 'parentId' });
     await http()
       .post('/org-units')
       .set(as(['admin'], 'ou-prov'))
