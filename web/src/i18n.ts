@@ -372,6 +372,9 @@ const vi = {
     'status.period_reversed': 'Ngày kết thúc trước ngày bắt đầu',
     'status.under_investigation':
       'Người này đang bị điều tra, kiểm tra, xem xét tố cáo: chưa bổ nhiệm',
+    'status.prosecuted': 'Người này đang bị truy cứu trách nhiệm hình sự: chưa bổ nhiệm',
+    'status.on_trial': 'Người này đang bị xét xử: chưa bổ nhiệm',
+    'status.detained': 'Người này đang bị tạm giữ, tạm giam: chưa bổ nhiệm',
     'planning.discipline_bar':
       'Kỷ luật còn hiệu lực: chưa đưa lại vào quy hoạch cho đến khi hết thời hạn kỷ luật',
     'discipline.violation_not_confirmed': 'Xác minh không xác định có vi phạm',
@@ -1327,6 +1330,9 @@ const en: Strings<typeof vi> = {
     'status.already_ended': 'Another end of this status is on record',
     'status.period_reversed': 'The period ends before it starts',
     'status.under_investigation': 'The person is under investigation: not appointed',
+    'status.prosecuted': 'The person is prosecuted: not appointed',
+    'status.on_trial': 'The person is on trial: not appointed',
+    'status.detained': 'The person is held in custody: not appointed',
     'planning.discipline_bar':
       'A discipline in effect: not planned again until it has run its term',
     'discipline.violation_not_confirmed': 'Verification did not confirm the violation',

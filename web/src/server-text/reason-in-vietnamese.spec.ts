@@ -315,6 +315,29 @@ describe("a person's eligibility reads in Vietnamese, citing the instrument and 
     );
   });
 
+  it.each(['prosecuted', 'on_trial', 'detained'])(
+    'a person %s reads as that status with its period and the rule',
+    (status) => {
+      const held = {
+        ...person,
+        statuses: [{ status, from: '2026-10-01', until: null, note: '' }],
+      } as typeof person;
+      const { reasons } = appointmentEligibility(
+        held,
+        { id: 'pos-1', rank: 3 },
+        new Map(),
+        ruleSet,
+        '2026-11-20',
+      );
+      const reason = reasons.find((r) => r.rule === `status.${status}`)!;
+      expect(expectRead(reason.reason)).toMatch(
+        new RegExp(
+          `^«tình trạng ${status.length}» từ ngày 01/10/2026 \\(Quy định 377-QĐ/TW, Điều 20`,
+        ),
+      );
+    },
+  );
+
   it('a post a decision gives from a later day: the person takes it up then', () => {
     const coming = {
       ...person,

@@ -1,0 +1,175 @@
+import request from 'supertest';
+import {
+  addDays,
+  buildPostAppointmentTown,
+  townHeaders,
+  vietnamToday,
+} from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * No one is appointed who is "đang bị khởi tố, điều tra, truy tố, xét xử" (the appointment
+ * condition, restated; Quy định 377-QĐ/TW's rule sets). Before, a person recorded as detained and
+ * on trial was eligible and their appointment went through to its decision (only
+ * under_investigation held it back).
+ */
+describe('an appointment of a person prosecuted, on trial or in custody', () => {
+  let t: TestApp;
+  let h: Record<string, Record<string, string>> = {};
+  const today = vietnamToday();
+  const since = addDays(today, -10);
+  const http = () => request(t.server as never);
+  const eventCount = async () =>
+    (await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
+  const record = (personId: string, status: string, from: string) =>
+    http()
+      .post(`/cadres/${personId}/statuses`)
+      .set(h.staff)
+      .send({ status, from, note: 'Quyết định của cơ quan tiến hành tố tụng' })
+      .expect(201);
+  const eligibility = async (personId: string, positionId: string) =>
+    (await http().get(`/cadres/${personId}/eligibility?for=${positionId}`).set(h.staff).expect(200))
+      .body as { eligible: boolean; reasons: { rule: string; reason: string }[] };
+  const step = (caseId: string, stepId: string, who: string, body: object) =>
+    http().post(`/cases/${caseId}/steps/${stepId}`).set(h[who]).send(body);
+  const open = (caseId: string, positionId: string, personId?: string) =>
+    http()
+      .post('/cases')
+      .set(h.staff)
+      .send({
+        id: caseId,
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        positionId,
+        ...(personId ? { personId } : {}),
+        orgUnitId: 'ou-town',
+        summary: 'Bổ nhiệm Trưởng phòng',
+      });
+  const nomination = (candidates: [string, number][]) => ({
+    heldOn: today,
+    minutesRef: 'BB-2',
+    members: 15,
+    summoned: 15,
+    present: 15,
+    invalid: 0,
+    candidates: candidates.map(([personId, votes]) => ({ personId, votes })),
+  });
+  const ballot = (personId: string) => ({
+    heldOn: today,
+    minutesRef: 'BB-3',
+    tallies: [
+      {
+        personId,
+        tally: { members: 9, summoned: 9, present: 9, for: 8, against: 1, abstain: 0, invalid: 0 },
+      },
+    ],
+  });
+  const vetting = {
+    heldOn: today,
+    items: [
+      'background',
+      'asset_declaration',
+      'political_standards',
+      'residence_party_cell_opinion',
+      'health',
+    ].map((item) => ({ item, result: 'cleared', note: 'verified' })),
+  };
+  const decision = {
+    heldOn: today,
+    number: '216-QĐ/TU',
+    signer: 'Bí thư Thị ủy',
+    effectiveFrom: today,
+  };
+
+  /** A post case carried to its vetting with one nominee chosen at every step. */
+  async function toVetting(caseId: string, positionId: string, personId: string) {
+    await open(caseId, positionId).expect(201);
+    const round1 = { heldOn: today, minutesRef: 'BB-1', conclusion: 'post agreed' };
+    await step(caseId, 'leadership-round-1', 'staff', round1).expect(200);
+    await step(caseId, 'expanded-nomination', 'secretary', nomination([[personId, 12]])).expect(
+      200,
+    );
+    await step(caseId, 'leadership-round-2', 'secretary', ballot(personId)).expect(200);
+    await step(
+      caseId,
+      'key-officials-nomination',
+      'secretary',
+      nomination([[personId, 12]]),
+    ).expect(200);
+    const final = await step(caseId, 'leadership-round-3', 'secretary', ballot(personId));
+    expect(final.body).toMatchObject({ appointee: personId, currentStep: { id: 'vetting' } });
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp('appt_prosecution');
+    h = townHeaders(t, {
+      staff: ['organization_staff'],
+      secretary: ['ballot_secretary'],
+      leader: ['leadership'],
+    });
+    await buildPostAppointmentTown(t, h.staff, today);
+    await record('p-cuong', 'detained', since);
+    await record('p-cuong', 'on_trial', since);
+    await record('p-dung', 'prosecuted', since);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('the eligibility names custody and the trial; the opening naming them is refused, nothing written', async () => {
+    const read = await eligibility('p-cuong', 'pos-head-1');
+    expect(read.eligible).toBe(false);
+    const rules = read.reasons.map((r) => r.rule);
+    expect(rules).toEqual(expect.arrayContaining(['status.detained', 'status.on_trial']));
+    const custody = read.reasons.find((r) => r.rule === 'status.detained')!;
+    expect(custody.reason).toMatch(new RegExp(`^detained since ${since} \\(Quy định 377-QĐ/TW`));
+    expect(custody.reason).toContain('đang bị khởi tố, điều tra, truy tố, xét xử');
+    const before = await eventCount();
+    const refused = await open('c-custody', 'pos-head-1', 'p-cuong').expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'status.detained',
+      field: 'personId',
+      status: { status: 'detained', from: since, until: null },
+    });
+    expect(refused.body.detail).toContain(`p-cuong is ${custody.reason}`);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('the nomination naming a person prosecuted is refused at their place in the list', async () => {
+    expect((await eligibility('p-dung', 'pos-head-5')).reasons).toContainEqual({
+      rule: 'status.prosecuted',
+      reason: expect.stringMatching(new RegExp(`^prosecuted since ${since} \\(`)),
+    });
+    await open('c-nominated', 'pos-head-2').expect(201);
+    const round1 = { heldOn: today, minutesRef: 'BB-1', conclusion: 'post agreed' };
+    await step('c-nominated', 'leadership-round-1', 'staff', round1).expect(200);
+    const refused = await step(
+      'c-nominated',
+      'expanded-nomination',
+      'secretary',
+      nomination([
+        ['p-an', 8],
+        ['p-dung', 7],
+      ]),
+    ).expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'status.prosecuted',
+      field: 'candidates[1].personId',
+    });
+    expect(refused.body.detail).toContain(`prosecuted since ${since}`);
+  });
+
+  it('the decision is refused when the trial began after the vetting cleared the appointee', async () => {
+    await toVetting('c-trial', 'pos-head-3', 'p-binh');
+    const vetted = await step('c-trial', 'vetting', 'staff', vetting).expect(200);
+    expect(vetted.body.vetting.discipline_bar).toMatchObject({ result: 'cleared' });
+    await record('p-binh', 'on_trial', today);
+    const refused = await step('c-trial', 'decision', 'leader', decision).expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'status.on_trial',
+      status: { status: 'on_trial', from: today, until: null },
+    });
+    expect(refused.body.detail).toContain('p-binh is on trial since');
+    expect(refused.body.detail).toContain('the decision cannot go ahead');
+  });
+});
