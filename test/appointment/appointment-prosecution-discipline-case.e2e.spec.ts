@@ -2,18 +2,21 @@ import request from 'supertest';
 import {
   addDays,
   buildPostAppointmentTown,
+  eventually,
   townHeaders,
   vietnamToday,
 } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * No one is appointed who is "đang bị khởi tố, điều tra, truy tố, xét xử" (the appointment
- * condition, restated; Quy định 377-QĐ/TW's rule sets). Before, a person recorded as detained and
- * on trial was eligible and their appointment went through to its decision (only
- * under_investigation held it back).
+ * No one is appointed who is "đang trong thời hạn xử lý kỷ luật, đang bị khởi tố, điều tra, truy
+ * tố, xét xử" (the appointment condition, restated; Quy định 377-QĐ/TW's rule sets). Before, a
+ * person recorded as detained and on trial was eligible and their appointment went through to its
+ * decision (only under_investigation held it back), and an open discipline case held it back only
+ * once its verification had confirmed the violation, though Nghị định 172/2025 counts the period
+ * of handling from the violation's detection (the case's opening) to the decision.
  */
-describe('an appointment of a person prosecuted, on trial or in custody', () => {
+describe('an appointment of a person prosecuted, on trial, in custody or in a discipline case', () => {
   let t: TestApp;
   let h: Record<string, Record<string, string>> = {};
   const today = vietnamToday();
@@ -101,11 +104,12 @@ describe('an appointment of a person prosecuted, on trial or in custody', () => 
   }
 
   beforeAll(async () => {
-    t = await startTestApp('appt_prosecution');
+    t = await startTestApp('appt_prosecution', { RUN_WORKERS: 'true' });
     h = townHeaders(t, {
       staff: ['organization_staff'],
       secretary: ['ballot_secretary'],
       leader: ['leadership'],
+      inspector: ['inspector'],
     });
     await buildPostAppointmentTown(t, h.staff, today);
     await record('p-cuong', 'detained', since);
@@ -171,5 +175,47 @@ describe('an appointment of a person prosecuted, on trial or in custody', () => 
     });
     expect(refused.body.detail).toContain('p-binh is on trial since');
     expect(refused.body.detail).toContain('the decision cannot go ahead');
+  });
+
+  it('a discipline case holds the appointment back from its opening, before any verification', async () => {
+    await http()
+      .post('/discipline-cases')
+      .set(h.inspector)
+      .send({
+        id: 'd-an',
+        definition: 'discipline.party',
+        personId: 'p-an',
+        orgUnitId: 'ou-town',
+        summary: 'Vi phạm quy định về quản lý tài chính',
+        violation: {
+          category: 'finance',
+          committedOn: addDays(today, -60),
+          description: 'chi tiết vụ việc',
+          source: 'inspection',
+        },
+      })
+      .expect(201);
+    // The record notes the case by a saga: wait until the record shows it open.
+    await eventually(
+      async () => (await http().get('/cadres/p-an').set(h.staff).expect(200)).body,
+      (body: { openCases: { caseId: string }[] }) =>
+        body.openCases.some((c) => c.caseId === 'd-an'),
+    );
+    const read = await eligibility('p-an', 'pos-head-4');
+    expect(read.eligible).toBe(false);
+    const open = read.reasons.find((r) => r.rule === 'discipline.case_open')!;
+    expect(open.reason).toMatch(/^discipline case d-an is open \(Quy định 377-QĐ\/TW/);
+    expect(open.reason).toContain('Nghị định 172/2025');
+    await toVetting('c-disciplined', 'pos-head-4', 'p-an');
+    const vetted = await step('c-disciplined', 'vetting', 'staff', vetting).expect(200);
+    expect(vetted.body.vetting.discipline_bar).toMatchObject({
+      result: 'flagged',
+      note: expect.stringMatching(/^open discipline case d-an is pending \(Quy định 377-QĐ\/TW/),
+    });
+    const refused = await step('c-disciplined', 'decision', 'leader', decision).expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'vetting.flagged_item_blocks_decision',
+      flaggedItems: ['discipline_bar'],
+    });
   });
 });

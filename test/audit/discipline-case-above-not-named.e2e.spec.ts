@@ -89,9 +89,7 @@ describe('a discipline case a unit above opened, as the unit below is told of it
     expect(town.body.eligible).toBe(false);
     expect(town.body.reasons).toContainEqual({
       rule: 'discipline.case_open',
-      reason: expect.stringMatching(
-        /^a discipline case opened by a unit above is open past verification \(/,
-      ),
+      reason: expect.stringMatching(/^a discipline case opened by a unit above is open \(/),
     });
     noIdAbove(town.body);
     // The province, whose case it is, reads its id.
@@ -155,9 +153,7 @@ describe('a discipline case a unit above opened, as the unit below is told of it
     expect(vetted.body.vetting.discipline_bar).toMatchObject({
       result: 'flagged',
       source: 'record',
-      note: expect.stringMatching(
-        /^a discipline case opened by a unit above is past verification \(/,
-      ),
+      note: expect.stringMatching(/^a discipline case opened by a unit above is pending \(/),
     });
     noIdAbove(vetted.body);
     // The stored vetting note, as the case's history (the audit's reading) gives it.

@@ -310,8 +310,9 @@ describe("a person's eligibility reads in Vietnamese, citing the instrument and 
     );
     const open = reasons.find((r) => r.rule === 'discipline.case_open')!;
     expect(open.reason).not.toContain('dc-above');
+    // Quy định 377-QĐ/TW bars from the case's opening (Nghị định 172/2025's period of handling).
     expect(expectRead(open.reason)).toMatch(
-      /^Đang có hồ sơ kỷ luật do cấp trên mở đã qua bước xác minh \(Quy định 377-QĐ\/TW/,
+      /^Đang có hồ sơ kỷ luật do cấp trên mở \(Quy định 377-QĐ\/TW/,
     );
   });
 

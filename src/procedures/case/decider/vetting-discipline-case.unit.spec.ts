@@ -5,9 +5,10 @@ import { PersonFactsForVetting } from './case.context';
 import { vettingFromRecord } from './vetting-from-record';
 
 const seeds = path.resolve(__dirname, '../../../../seeds');
-const stateNow = loadRuleSets(path.join(seeds, 'rule-sets')).find(
-  (set) => set.id === 'state-2025-10-08',
-)!;
+const ruleSets = loadRuleSets(path.join(seeds, 'rule-sets'));
+const stateNow = ruleSets.find((set) => set.id === 'state-2025-10-08')!;
+/** Quy định 80-QĐ/TW's days: an open case barred once its violation was confirmed. */
+const state2022 = ruleSets.find((set) => set.id === 'state-2022-08-18')!;
 
 /** A person with one discipline case opened, its violation not yet confirmed, and one past it. */
 const facts: PersonFactsForVetting = {
@@ -30,12 +31,27 @@ const withStage = (value: string): RuleSet => ({
 });
 
 describe('an open discipline case and the appointment (appointment.disciplineCaseBarsFrom)', () => {
-  it('under the rule sets in force, bars the appointment once its violation is confirmed, citing the rule', () => {
-    const [entry] = vettingFromRecord(facts, stateNow, '2026-11-20', ['discipline_bar']);
+  it('under Quy định 80-QĐ/TW, bars the appointment once its violation is confirmed, citing the rule', () => {
+    const [entry] = vettingFromRecord(facts, state2022, '2024-11-20', ['discipline_bar']);
     expect(entry.result).toBe('flagged');
     expect(entry.note).toContain('d-confirmed is past verification');
-    expect(entry.note).toContain('Quy định 377-QĐ/TW');
+    expect(entry.note).toContain('Quy định 80-QĐ/TW');
     expect(entry.note).not.toContain('d-just-opened');
+  });
+
+  it('under the rule sets in force (Quy định 377-QĐ/TW), a case just opened bars it, citing Nghị định 172/2025', () => {
+    // Before: cleared, "d-just-opened is not yet past verification", and the decision went ahead.
+    const [entry] = vettingFromRecord(
+      { ...facts, openDisciplineCases: [], pendingDisciplineCases: ['d-just-opened'] },
+      stateNow,
+      '2026-11-20',
+      ['discipline_bar'],
+    );
+    expect(entry.result).toBe('flagged');
+    expect(entry.note).toMatch(
+      /^open discipline case d-just-opened is pending \(Quy định 377-QĐ\/TW/,
+    );
+    expect(entry.note).toContain('Nghị định 172/2025');
   });
 
   it('under a rule set that bars from the opening, a case just opened bars it too', () => {
@@ -49,8 +65,8 @@ describe('an open discipline case and the appointment (appointment.disciplineCas
   it('with no case past the stage, the item is cleared', () => {
     const [entry] = vettingFromRecord(
       { ...facts, openDisciplineCases: [], pendingDisciplineCases: ['d-just-opened'] },
-      stateNow,
-      '2026-11-20',
+      state2022,
+      '2024-11-20',
       ['discipline_bar'],
     );
     expect(entry.result).toBe('cleared');
@@ -67,8 +83,8 @@ describe('an open discipline case and the appointment (appointment.disciplineCas
         openDisciplineCases: [],
         pendingDisciplineCases: ['d-just-opened'],
       },
-      stateNow,
-      '2026-11-20',
+      state2022,
+      '2024-11-20',
       ['discipline_bar'],
     );
     expect(entry.result).toBe('cleared');
@@ -91,15 +107,26 @@ describe('an open discipline case a unit above opened, out of the case unit’s 
     const [entry] = vettingFromRecord(above, stateNow, '2026-11-20', ['discipline_bar']);
     expect(entry.result).toBe('flagged');
     expect(entry.note).toMatch(
-      /^a discipline case opened by a unit above is past verification \(Quy định 377-QĐ\/TW/,
+      /^a discipline case opened by a unit above is pending \(Quy định 377-QĐ\/TW/,
     );
   });
 
-  it('not yet past verification, it clears the item and the note says so without its id', () => {
+  it('not yet past verification, it bars under the rule sets in force, without its id', () => {
     const [entry] = vettingFromRecord(
       { ...above, disciplineCasesElsewhere: { open: 1, pastVerification: 0 } },
       stateNow,
       '2026-11-20',
+      ['discipline_bar'],
+    );
+    expect(entry.result).toBe('flagged');
+    expect(entry.note).toMatch(/^a discipline case opened by a unit above is pending \(/);
+  });
+
+  it('not yet past verification under Quy định 80-QĐ/TW, it clears the item and the note says so without its id', () => {
+    const [entry] = vettingFromRecord(
+      { ...above, disciplineCasesElsewhere: { open: 1, pastVerification: 0 } },
+      state2022,
+      '2024-11-20',
       ['discipline_bar'],
     );
     expect(entry.result).toBe('cleared');
