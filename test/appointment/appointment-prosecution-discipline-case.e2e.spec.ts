@@ -84,6 +84,32 @@ describe('an appointment of a person prosecuted, on trial, in custody or in a di
     effectiveFrom: today,
   };
 
+  /** A Party discipline case about the person, opened by the town's inspector; the record notes it by a saga. */
+  async function openDisciplineCase(caseId: string, personId: string) {
+    await http()
+      .post('/discipline-cases')
+      .set(h.inspector)
+      .send({
+        id: caseId,
+        definition: 'discipline.party',
+        personId,
+        orgUnitId: 'ou-town',
+        summary: 'Vi phạm quy định về quản lý tài chính',
+        violation: {
+          category: 'finance',
+          committedOn: addDays(today, -60),
+          description: 'chi tiết vụ việc',
+          source: 'inspection',
+        },
+      })
+      .expect(201);
+    await eventually(
+      async () => (await http().get(`/cadres/${personId}`).set(h.staff).expect(200)).body,
+      (body: { openCases: { caseId: string }[] }) =>
+        body.openCases.some((c) => c.caseId === caseId),
+    );
+  }
+
   /** A post case carried to its vetting with one nominee chosen at every step. */
   async function toVetting(caseId: string, positionId: string, personId: string) {
     await open(caseId, positionId).expect(201);
@@ -178,29 +204,7 @@ describe('an appointment of a person prosecuted, on trial, in custody or in a di
   });
 
   it('a discipline case holds the appointment back from its opening, before any verification', async () => {
-    await http()
-      .post('/discipline-cases')
-      .set(h.inspector)
-      .send({
-        id: 'd-an',
-        definition: 'discipline.party',
-        personId: 'p-an',
-        orgUnitId: 'ou-town',
-        summary: 'Vi phạm quy định về quản lý tài chính',
-        violation: {
-          category: 'finance',
-          committedOn: addDays(today, -60),
-          description: 'chi tiết vụ việc',
-          source: 'inspection',
-        },
-      })
-      .expect(201);
-    // The record notes the case by a saga: wait until the record shows it open.
-    await eventually(
-      async () => (await http().get('/cadres/p-an').set(h.staff).expect(200)).body,
-      (body: { openCases: { caseId: string }[] }) =>
-        body.openCases.some((c) => c.caseId === 'd-an'),
-    );
+    await openDisciplineCase('d-an', 'p-an');
     const read = await eligibility('p-an', 'pos-head-4');
     expect(read.eligible).toBe(false);
     const open = read.reasons.find((r) => r.rule === 'discipline.case_open')!;
@@ -217,5 +221,54 @@ describe('an appointment of a person prosecuted, on trial, in custody or in a di
       rule: 'vetting.flagged_item_blocks_decision',
       flaggedItems: ['discipline_bar'],
     });
+  });
+
+  it('the decision is refused for a discipline case opened after the vetting cleared the appointee', async () => {
+    await http()
+      .post('/cadres')
+      .set(h.staff)
+      .send({
+        id: 'p-em',
+        fullName: 'Người p-em',
+        dateOfBirth: '1982-05-05',
+        gender: 'female',
+        ethnicity: 'Kinh',
+        partyMember: true,
+        educationLevel: 'Thạc sĩ',
+        politicalTheoryLevel: 'Cao cấp',
+        orgUnitId: 'ou-town',
+      })
+      .expect(201);
+    await http()
+      .post('/cadres/p-em/posts')
+      .set(h.staff)
+      .send({
+        positionId: 'pos-deputy',
+        from: addDays(today, -1500),
+        termEnd: null,
+        decisionRef: '1-QĐ',
+      })
+      .expect(201);
+    await http()
+      .post('/cadres/p-em/planning-pool')
+      .set(h.staff)
+      .send({ positionId: 'pos-head-5', term: '2025-2030', decisionRef: '112-QĐ/TU' })
+      .expect(201);
+    await toVetting('c-late-case', 'pos-head-5', 'p-em');
+    const vetted = await step('c-late-case', 'vetting', 'staff', vetting).expect(200);
+    expect(vetted.body.vetting.discipline_bar).toMatchObject({ result: 'cleared' });
+    await openDisciplineCase('d-em', 'p-em');
+    const before = await eventCount();
+    const refused = await step('c-late-case', 'decision', 'leader', decision).expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'discipline.case_open',
+      disciplineCases: ['d-em'],
+      disciplineCasesElsewhere: 0,
+    });
+    expect(refused.body.detail).toMatch(
+      /^p-em is within the period of a discipline case \(discipline case d-em\), open \(Quy định 377-QĐ\/TW/,
+    );
+    expect(refused.body.detail).toContain('the decision cannot go ahead until it is decided');
+    expect(await eventCount()).toBe(before);
   });
 });

@@ -375,6 +375,7 @@ const vi = {
     'status.prosecuted': 'Người này đang bị truy cứu trách nhiệm hình sự: chưa bổ nhiệm',
     'status.on_trial': 'Người này đang bị xét xử: chưa bổ nhiệm',
     'status.detained': 'Người này đang bị tạm giữ, tạm giam: chưa bổ nhiệm',
+    'discipline.case_open': 'Người này đang trong thời hạn xử lý kỷ luật: chưa bổ nhiệm',
     'planning.discipline_bar':
       'Kỷ luật còn hiệu lực: chưa đưa lại vào quy hoạch cho đến khi hết thời hạn kỷ luật',
     'discipline.violation_not_confirmed': 'Xác minh không xác định có vi phạm',
@@ -1333,6 +1334,7 @@ const en: Strings<typeof vi> = {
     'status.prosecuted': 'The person is prosecuted: not appointed',
     'status.on_trial': 'The person is on trial: not appointed',
     'status.detained': 'The person is held in custody: not appointed',
+    'discipline.case_open': 'A discipline case about the person is open: not appointed',
     'planning.discipline_bar':
       'A discipline in effect: not planned again until it has run its term',
     'discipline.violation_not_confirmed': 'Verification did not confirm the violation',

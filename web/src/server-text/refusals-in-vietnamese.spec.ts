@@ -25,6 +25,8 @@ import { consultationOpening } from '../../../src/procedures/consultation/consul
 import { removalOpening } from '../../../src/procedures/removal/removal-grounds';
 import { entryProblem } from '../../../src/procedures/transfer-batch/transfer-batch-problem';
 import { DomainRuleViolation } from '../../../src/procedures/case/decider/domain-rule-violation';
+import { refuseBlockingStatus } from '../../../src/procedures/case/decider/blocking-status';
+import { refuseOpenDisciplineCase } from '../../../src/procedures/case/decider/open-discipline-case';
 
 /** Every id is given a Vietnamese word, so what is left in English is the translator's fault. */
 const words: ReasonVocabulary = {
@@ -136,6 +138,44 @@ describe('the refusals of a step form read in Vietnamese, with dd/mm/yyyy days',
     expectRead('step vetting cannot be corrected: the case changed since (CaseWithdrawn)');
     expectRead(
       'the decision of step decision has been issued and has taken effect (the post and its term are assigned); it cannot be corrected here',
+    );
+  });
+
+  it('an appointment held back by a status or by an open discipline case, at each step', () => {
+    const on = { ruleSet, day: '2026-11-20' };
+    const detained = [{ status: 'detained' as const, from: '2026-10-01', until: null, note: '' }];
+    expect(
+      expectRead(
+        refusalOf(() =>
+          refuseBlockingStatus('p-an', detained, on, {
+            step: 'the appointment',
+            field: 'personId',
+          }),
+        ),
+      ),
+    ).toMatch(/^«người an» «tình trạng 8» từ ngày 01\/10\/2026 \(Quy định 377-QĐ\/TW/);
+    const onTrial = [
+      { status: 'on_trial' as const, from: '2026-10-01', until: '2026-12-31', note: '' },
+    ];
+    expectRead(
+      refusalOf(() => refuseBlockingStatus('p-an', onTrial, on, { step: 'the decision' })),
+    );
+    const facts = {
+      dateOfBirth: '1980-04-12',
+      gender: 'female' as const,
+      target: { positionId: 'pos-head', rank: 4 },
+      planningPool: [],
+      posts: [],
+      disciplineBars: [],
+      openDisciplineCases: [],
+      pendingDisciplineCases: ['d-1'],
+      disciplineCasesElsewhere: { open: 1, pastVerification: 0 },
+    };
+    const read = expectRead(
+      refusalOf(() => refuseOpenDisciplineCase('p-an', facts, ruleSet, 'the decision')),
+    );
+    expect(read).toMatch(
+      /^«người an» đang có hồ sơ kỷ luật chưa có quyết định \(hồ sơ kỷ luật d-1; hồ sơ kỷ luật do cấp trên mở\) \(Quy định 377-QĐ\/TW/,
     );
   });
 

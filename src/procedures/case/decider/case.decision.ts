@@ -15,6 +15,7 @@ import { Body, Open } from './case.types';
 import { heldTermEnd, movesThePerson } from './decision-posts';
 import { termRunsToRetirement } from './term-to-retirement';
 import { refuseBlockingStatus } from './blocking-status';
+import { refuseOpenDisciplineCase } from './open-discipline-case';
 import { refuseSeatsFullOnEffectiveDay } from './decision-seats';
 
 /** The decision (quyết định): no flagged vetting item open, the term and the re-appointment notice. */
@@ -42,17 +43,14 @@ export function decision(
     'whoever recorded a ballot tally of this case may not also issue its decision',
   );
   refuseEffectiveBeforeSigned(body);
-  // A status recorded since the vetting (an investigation opened) holds the decision back too.
-  if (state.procedure === 'appointment')
-    refuseBlockingStatus(
-      state.appointee ?? state.personId,
-      context.personFacts?.statuses,
-      {
-        ruleSet: context.ruleSet,
-        day: context.today,
-      },
-      { step: 'the decision' },
-    );
+  // A status recorded since the vetting (an investigation opened), or a discipline case opened
+  // since, holds the decision back too.
+  if (state.procedure === 'appointment') {
+    const appointee = state.appointee ?? state.personId;
+    const on = { ruleSet: context.ruleSet, day: context.today };
+    refuseBlockingStatus(appointee, context.personFacts?.statuses, on, { step: 'the decision' });
+    refuseOpenDisciplineCase(appointee, context.personFacts, context.ruleSet, 'the decision');
+  }
   refusePostAlreadyHeld(state, context);
   refusePendingPost(state, body, context);
   const term = context.decisionTerm

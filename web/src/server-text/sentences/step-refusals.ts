@@ -1,5 +1,5 @@
 import { fieldName } from './field-names';
-import { N, DAY, ID, Sentence, sentence } from './sentence';
+import { N, DAY, ID, Sentence, sentence, Untranslated } from './sentence';
 
 /** A case's status as a refusal names it (`the case is rejected`). */
 const CASE_STATUS: Record<string, string> = {
@@ -170,9 +170,42 @@ function CORRECTIONS(): Sentence[] {
   ];
 }
 
+/** An appointment's step a refusal names (`the decision cannot go ahead …`). */
+const APPOINTMENT_STEP: Record<string, string> = {
+  appointment: 'việc bổ nhiệm',
+  nomination: 'việc giới thiệu',
+  decision: 'việc ra quyết định',
+};
+
+/** `discipline case d-1; a discipline case opened by a unit above`: named, or told of without an id. */
+function disciplineCasesInVietnamese(list: string): string {
+  return list
+    .split('; ')
+    .map((entry) => {
+      if (entry === 'a discipline case opened by a unit above')
+        return 'hồ sơ kỷ luật do cấp trên mở';
+      const m = /^discipline case (\S+)$/.exec(entry);
+      if (!m) throw new Untranslated();
+      return `hồ sơ kỷ luật ${m[1]}`;
+    })
+    .join('; ');
+}
+
 /** The decision step and vetting (case.decision.ts, case.vetting.ts, rule-set-term.ts, case.election.ts). */
 function DECISIONS(): Sentence[] {
   return [
+    // An appointment held back by a status on the record (blocking-status.ts).
+    sentence(
+      `(?:(\\S+): )?${ID} is ([a-z ]+) since ${DAY}(?: until ${DAY})? \\((.+)\\) on ${DAY}: the (appointment|nomination|decision) cannot go ahead while it lasts; the competent authority decides the cases the rule leaves to it`,
+      ([, person, status, from, until, citation, day, step], s) =>
+        `${s.words.person(person)} ${s.statusInSentence(status)} từ ngày ${s.day(from)}${until ? ` đến ngày ${s.day(until)}` : ''} (${s.citation(citation)}) vào ngày ${s.day(day)}: ${APPOINTMENT_STEP[step]} không thể tiến hành khi tình trạng này còn kéo dài; các trường hợp quy định dành cho cấp có thẩm quyền do cấp đó quyết định`,
+    ),
+    // An appointment held back by an open discipline case (open-discipline-case.ts).
+    sentence(
+      `${ID} is within the period of a discipline case \\((.+?)\\), open( past verification)? \\((.+)\\): the (appointment|nomination|decision) cannot go ahead until it is decided`,
+      ([person, cases, past, citation, step], s) =>
+        `${s.words.person(person)} đang có hồ sơ kỷ luật chưa có quyết định (${disciplineCasesInVietnamese(cases)})${past ? ', đã qua bước xác minh' : ''} (${s.citation(citation)}): ${APPOINTMENT_STEP[step]} không thể tiến hành đến khi hồ sơ đó có quyết định`,
+    ),
     sentence(
       `flagged vetting items block the decision: (.+); resolve them or reject the case`,
       ([items], s) =>
