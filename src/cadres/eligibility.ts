@@ -12,6 +12,7 @@ import { PersonState } from './person/person.state';
 import { postsHeldOn, postsStartingAfter } from './person/posts-held-on';
 import { planningTermCurrent } from './planning/planning-term';
 import { appointmentBlockingStatuses } from './blocking-statuses';
+import { yearsInPostCheck } from '../procedures/case/decider/vetting-posts';
 
 export interface EligibilityReason {
   rule: string;
@@ -84,10 +85,42 @@ export function appointmentEligibility(
     });
   }
   reasons.push(...planningAndAge(person, target, poolRanks, ruleSet, day, higher));
+  reasons.push(...yearsInPost(person, poolRanks, ruleSet, day));
   // Statuses that hold an appointment back while they last (under investigation …).
   for (const { rule, reason } of appointmentBlockingStatuses(person.statuses, ruleSet, day))
     reasons.push({ rule, reason });
   return { eligible: reasons.length === 0, asOf: day, ruleSet: ruleSet.id, reasons };
+}
+
+/**
+ * Asked as the appointment's vetting reads it from the record (`years_in_post`), so that
+ * "eligible" is not followed by a decision refused for it.
+ */
+function yearsInPost(
+  person: Registered,
+  ranks: Map<string, number>,
+  ruleSet: RuleSet,
+  day: string,
+): EligibilityReason[] {
+  const inPost = yearsInPostCheck(postsUpTo(person, ranks, day), ruleSet, day);
+  return inPost.cleared ? [] : [{ rule: 'appointment.years_in_post', reason: inPost.note }];
+}
+
+/** The posts held up to the day with their ranks, as the appointment's vetting reads them. */
+function postsUpTo(person: Registered, ranks: Map<string, number>, day: string) {
+  return [
+    ...person.posts.map((p) => ({ positionId: p.positionId, from: p.from, until: null })),
+    ...person.pastPosts.map((p) => ({
+      positionId: p.positionId,
+      from: p.from,
+      until: p.endedOn > day ? null : p.endedOn,
+    })),
+  ]
+    .filter((post) => post.from <= day)
+    .flatMap((post) => {
+      const rank = ranks.get(post.positionId);
+      return rank === undefined ? [] : [{ ...post, rank }];
+    });
 }
 
 /** The highest rank among the posts the person holds on the day; null: none (a first post). */

@@ -59,7 +59,10 @@ export class PersonEligibility {
     if (state.status !== 'registered')
       throw new NotFoundException(`person ${personId} was not registered on ${day}`);
     const ranks = new Map<string, number>();
-    for (const { positionId } of [...state.planningPool, ...postsHeldOn(state, day)]) {
+    const everHeld = [...postsHeldOn(state, day), ...state.pastPosts];
+    for (const positionId of new Set(
+      [...state.planningPool, ...everHeld].map((e) => e.positionId),
+    )) {
       const position = await this.registry.findPosition(positionId);
       if (position) ranks.set(position.id, position.rank);
     }

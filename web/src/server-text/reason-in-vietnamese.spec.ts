@@ -366,6 +366,26 @@ describe("a person's eligibility reads in Vietnamese, citing the instrument and 
     );
   });
 
+  it('too short a time in post, as the vetting will read it (before: eligible, then the decision refused)', () => {
+    const deputy = {
+      ...person,
+      posts: [{ positionId: 'pos-deputy', from: '2025-06-20', termEnd: null, decisionRef: 'QĐ 1' }],
+    };
+    const { eligible, reasons } = appointmentEligibility(
+      deputy,
+      { id: 'pos-1', rank: 4 },
+      new Map([['pos-deputy', 3]]),
+      ruleSet,
+      '2026-11-20',
+    );
+    expect(eligible).toBe(false);
+    const inPost = reasons.find((r) => r.rule === 'appointment.years_in_post')!.reason;
+    expect(inPost).toMatch(/^17 months in posts of rank 3 .*, needs 24 months \(2 years; /);
+    expect(expectRead(inPost)).toMatch(
+      /^Giữ chức vụ hiện tại và chức vụ tương đương \(cộng dồn\) 17 tháng, cần 24 tháng \(2 năm; /,
+    );
+  });
+
   it('one past the retirement age (before: "-1 whole years left")', () => {
     const retired = { ...person, profile: { ...person.profile, dateOfBirth: '1960-01-01' } };
     const { reasons } = appointmentEligibility(

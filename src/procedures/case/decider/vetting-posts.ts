@@ -91,23 +91,29 @@ export function yearsInPostItem(
   ruleSet: RuleSet,
   today: string,
 ): VettingEntry {
+  const { cleared, note } = yearsInPostCheck(facts.posts, ruleSet, today);
+  return { item: 'years_in_post', result: cleared ? 'cleared' : 'flagged', note, source: 'record' };
+}
+
+/** The years-in-post condition on the posts a person held up to `today` (eligibility asks it too). */
+export function yearsInPostCheck(
+  posts: Posts,
+  ruleSet: RuleSet,
+  today: string,
+): { cleared: boolean; note: string } {
   const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsInPost');
   const citation = ruleCitation(ruleSet, 'appointment.minYearsInPost');
-  if (firstAppointment(facts.posts))
+  if (firstAppointment(posts))
     return {
-      item: 'years_in_post',
-      result: 'cleared',
+      cleared: true,
       note: `first appointment (bổ nhiệm lần đầu): exempt from ${minimum} years in post (${citation})`,
-      source: 'record',
     };
-  const rank = highestRankHeld(facts.posts) ?? Math.max(...facts.posts.map((post) => post.rank));
-  const months = monthsAtRank(facts.posts, rank, today);
+  const rank = highestRankHeld(posts) ?? Math.max(...posts.map((post) => post.rank));
+  const months = monthsAtRank(posts, rank, today);
   const counted = `${months} months in posts of rank ${rank} (current and equivalent, added up)`;
   return {
-    item: 'years_in_post',
-    result: months >= minimum * 12 ? 'cleared' : 'flagged',
+    cleared: months >= minimum * 12,
     note: `${counted}, needs ${minimum * 12} months (${minimum} years; ${citation})`,
-    source: 'record',
   };
 }
 

@@ -35,6 +35,12 @@ export const ELIGIBILITY: Sentence[] = [
     ([status, from, until, citation], s) =>
       `${s.words.personStatus(status.replace(/ /g, '_'))} từ ngày ${s.day(from)}${until ? ` đến ngày ${s.day(until)}` : ''} (${s.citation(citation)})`,
   ),
+  // The years in post, as the appointment's vetting reads it (vetting-posts.ts).
+  sentence(
+    `${N} months in posts of rank ${N} \\(current and equivalent, added up\\), needs ${N} months \\(${N} years; (.+)\\)`,
+    ([months, , needed, years, citation], s) =>
+      `Giữ chức vụ hiện tại và chức vụ tương đương (cộng dồn) ${months} tháng, cần ${needed} tháng (${years} năm; ${s.citation(citation)})`,
+  ),
   sentence(
     `not in the planning pool for ${ID} or an equivalent or higher post`,
     ([position], s) =>
