@@ -21,6 +21,7 @@ import { DisciplineContext } from './discipline.context';
 import { disciplineDecider } from './discipline.decider';
 import { DisciplineState } from './discipline.state';
 import { DisciplineService, DisciplineWriteOptions } from './discipline.service';
+import { heavierFormView } from './repeat-violation';
 
 type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
 
@@ -209,6 +210,7 @@ export class DisciplineCommandRunner {
     beforeAppend?: () => Promise<{ undo(): Promise<void> }>,
   ) {
     let pinned: { definition: ProcedureDefinition; ruleSet: RuleSet } | undefined;
+    let person: PersonState | undefined;
     const result = await runStreamCommand(
       this.store,
       disciplineStream(caseId),
@@ -223,16 +225,19 @@ export class DisciplineCommandRunner {
           pinned = pins;
           options.metadata.definitionVersion = `${pinned.definition.id}@${pinned.definition.version}`;
           options.metadata.ruleSet = pinned.ruleSet.id;
-          const person = await this.registry.loadPerson(personId);
+          const loaded = await this.registry.loadPerson(personId);
+          person = loaded.state;
           return {
             ...(await this.contexts.stepContext(options.actor, pinned, caseUnit)),
-            personStatuses: person.state.status === 'registered' ? person.state.statuses : [],
+            personStatuses: loaded.state.status === 'registered' ? loaded.state.statuses : [],
             partyMember:
-              person.state.status === 'registered' ? person.state.profile.partyMember : undefined,
+              loaded.state.status === 'registered' ? loaded.state.profile.partyMember : undefined,
             postsHeld:
-              person.state.status === 'registered'
-                ? postsHeldOn(person.state, this.cases.today()).map((post) => post.positionId)
+              loaded.state.status === 'registered'
+                ? postsHeldOn(loaded.state, this.cases.today()).map((post) => post.positionId)
                 : undefined,
+            disciplineOnRecord:
+              loaded.state.status === 'registered' ? loaded.state.discipline : undefined,
             ...(await this.sameViolationCase(command, options)),
           };
         },
@@ -240,7 +245,7 @@ export class DisciplineCommandRunner {
       },
     );
     const pins = pinned ?? this.cases.pinned(result.state);
-    return disciplineView(
+    const view = disciplineView(
       result.state,
       pins.definition,
       result.revision,
@@ -249,5 +254,7 @@ export class DisciplineCommandRunner {
       this.catalog.calendar,
       pins.ruleSet,
     );
+    if (!view || !person) return view;
+    return { ...view, ...heavierFormView(result.state, pins.ruleSet, person, this.cases.today()) };
   }
 }

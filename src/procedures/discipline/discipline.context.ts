@@ -1,4 +1,4 @@
-import { PersonStatusPeriod } from '../../cadres/person/person.state';
+import { DisciplineOnRecord, PersonStatusPeriod } from '../../cadres/person/person.state';
 import { StepContext } from '../../workflow/step-engine';
 import { SameViolationCase } from './same-violation';
 
@@ -10,6 +10,11 @@ export interface DisciplineContext extends StepContext {
   partyMember?: boolean;
   /** The posts the person holds (removal from post needs one); absent where not read. */
   postsHeld?: readonly string[];
+  /**
+   * The disciplines on the person's record (a violation committed while one of the track was in
+   * effect takes a heavier form); absent where not read.
+   */
+  disciplineOnRecord?: readonly DisciplineOnRecord[];
   /** The case a decision names as the same violation on the other track, read before deciding. */
   sameViolationCase?: SameViolationCase;
 }

@@ -22,6 +22,7 @@ import { timeBarred } from './discipline-time-bar';
 import { Body, Open } from './discipline.types';
 import { effectCountedFrom, kindsShownByPartyDecision } from './party-decision-effect';
 import { linkSameViolation } from './same-violation';
+import { refuseLighterThanServed } from './repeat-violation';
 
 const activeOn = (day: string) => (s: { from: string; until: string | null }) =>
   s.from <= day && (s.until === null || s.until >= day);
@@ -44,6 +45,7 @@ export function decision(
     'whoever recorded the ballot tally of this case may not also issue its decision',
   );
   const differs = formDecided(state, body, context);
+  refuseLighterThanServed(ruleSet, state, body.form, 'form', context);
   const councilResolution = councilResolutionFor(ruleSet, body, context.today);
   refuseEffectiveBeforeSigned(body);
   const servedOn = servedOnDay(body, context.today);

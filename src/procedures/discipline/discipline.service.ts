@@ -16,6 +16,8 @@ import { disciplineView } from './discipline-view';
 import { disciplineDecider } from './discipline.decider';
 import { DisciplineState } from './discipline.state';
 import { SameViolationCase } from './same-violation';
+import { heavierFormView } from './repeat-violation';
+import { RegistryService } from '../../cadres/registry.service';
 import { decisionRefOf } from '../case/record/record-writes';
 
 /** What a write carries besides its command (built from the request by CommandWriter). */
@@ -30,6 +32,7 @@ export class DisciplineService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly scope: OrgScope,
     private readonly origins: RecordOrigins,
+    private readonly registry: RegistryService,
   ) {}
 
   today(): string {
@@ -94,15 +97,19 @@ export class DisciplineService {
     if (state.status !== 'none')
       await this.scope.assertReaches(actor, state.orgUnitId, `discipline case ${caseId}`);
     const { definition, ruleSet } = this.pinned(state);
-    return disciplineView(
+    const day = asOf ? vietnamDay(asOf) : this.today();
+    const view = disciplineView(
       state,
       definition,
       revision,
       actor,
-      asOf ? vietnamDay(asOf) : this.today(),
+      day,
       this.catalog.calendar,
       ruleSet,
     );
+    if (!view || state.status !== 'open') return view;
+    const person = await this.registry.loadPerson(state.personId, asOf);
+    return { ...view, ...heavierFormView(state, ruleSet, person.state, day) };
   }
 
   /**

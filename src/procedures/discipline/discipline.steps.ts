@@ -18,6 +18,7 @@ import { judgeLimitation } from './discipline-limitation';
 import { timeBarred } from './discipline-time-bar';
 import { evaluateFormBallot } from './form-ballot';
 import { Body, Open } from './discipline.types';
+import { refuseLighterThanServed } from './repeat-violation';
 
 /** What each kind of step decides, after the engine's prologue. */
 export const DISCIPLINE_STEP_KINDS: StepKindTable<Open, DisciplineStepBody, DisciplineContext> = {
@@ -164,12 +165,16 @@ function cellProposal(ruleSet: DisciplineContext['ruleSet'], forms: string[]) {
   };
 }
 
-/** A form the ballot may not apply: one without the cell's proposal, one for elected cadres only. */
+/**
+ * A form the ballot may not apply: one without the cell's proposal, one for elected cadres only,
+ * one too light for a violation committed while an earlier discipline was in effect.
+ */
 function refuseFormOutcome(
   result: ReturnType<typeof evaluateFormBallot>,
   state: Open,
-  { ruleSet, postsHeld }: DisciplineContext,
+  context: DisciplineContext,
 ): void {
+  const { ruleSet, postsHeld } = context;
   if (result.outcome === 'expulsion_not_proposed')
     refuse(
       'discipline.expulsion_not_proposed',
@@ -177,8 +182,12 @@ function refuseFormOutcome(
       'unprocessable',
       'expulsionProposal',
     );
-  if (result.outcome === 'form_chosen')
-    refuseFormForStatus(ruleSet, result.form, state, `tally.votesByForm.${result.form}`, postsHeld);
+  if (result.outcome !== 'form_chosen') return;
+  const field = `tally.votesByForm.${result.form}`;
+  refuseFormForStatus(ruleSet, result.form, state, field, postsHeld);
+  // Where the ballot chooses the form the decision applies (no council that only recommends).
+  if (!context.definition.discipline?.councilRecommends)
+    refuseLighterThanServed(ruleSet, state, result.form, field, context);
 }
 
 /**

@@ -2426,6 +2426,10 @@ export interface components {
             complaintWindow?: {
                 [key: string]: unknown;
             } | null;
+            /** @description open case whose violation was committed while a decision of its track was in effect on the person's record (Nghị định 172/2025/NĐ-CP art. 2(3)): rule, inEffect (form, decisionRef, effectiveFrom, inEffectUntil), leastForm, formsAllowed (lightest first), citation; absent when no heavier form is required */
+            heavierFormRequired?: {
+                [key: string]: unknown;
+            };
             /** @description when closed without discipline */
             closure?: {
                 [key: string]: unknown;

@@ -27,6 +27,7 @@ import { entryProblem } from '../../../src/procedures/transfer-batch/transfer-ba
 import { DomainRuleViolation } from '../../../src/procedures/case/decider/domain-rule-violation';
 import { refuseBlockingStatus } from '../../../src/procedures/case/decider/blocking-status';
 import { refuseOpenDisciplineCase } from '../../../src/procedures/case/decider/open-discipline-case';
+import { refuseLighterThanServed } from '../../../src/procedures/discipline/repeat-violation';
 
 /** Every id is given a Vietnamese word, so what is left in English is the translator's fault. */
 const words: ReasonVocabulary = {
@@ -502,6 +503,44 @@ describe('the discipline forms read in Vietnamese', () => {
     expectRead('the time limit was already extended once, to 2026-05-01');
     expectRead(
       `the decision is deferred while the person is in hospital (from 2026-01-05 until 2026-03-01), abroad (from 2026-02-01) (${cite('appointment.termYears')})`,
+    );
+  });
+});
+
+describe('a repeat violation refused a form too light reads in Vietnamese', () => {
+  it('names the decision served, the least form and the article', () => {
+    const served = {
+      caseId: 'd-0',
+      track: 'civil_service' as const,
+      form: 'reprimand',
+      decidedOn: '2026-01-05',
+      effectiveFrom: '2026-01-10',
+      decisionRef: '12/QĐ-UBND (2026-01-05)',
+      barEndsOn: '2027-01-10',
+      inEffectUntil: '2027-01-10',
+      ruleSetId: ruleSet.id,
+      violationCategory: 'land_management',
+      orgUnitId: 'ou-1',
+      annulled: null,
+      revisions: [],
+    };
+    const subject = {
+      caseId: 'd-1',
+      personId: 'p-1',
+      track: 'civil_service' as const,
+      serviceStatus: 'civil_servant' as const,
+      electedCadre: false,
+      violation: { committedOn: '2026-03-01' },
+    };
+    const read = expectRead(
+      refusalOf(() =>
+        refuseLighterThanServed(ruleSet, subject, 'reprimand', 'form', {
+          disciplineOnRecord: [served],
+        }),
+      ),
+    );
+    expect(read).toBe(
+      'Vi phạm ngày 01/03/2026 xảy ra khi đang trong thời gian thi hành kỷ luật «hình thức 9» (QĐ số 12/QĐ-UBND (2026-01-05), có hiệu lực đến 10/01/2027): phải áp dụng hình thức nặng hơn một mức, ít nhất là «hình thức 7», không áp dụng «hình thức 9» (Nghị định 172/2025/NĐ-CP, Điều 2(3) — đối chiếu với bản tóm lược, chưa với văn bản gốc)',
     );
   });
 });

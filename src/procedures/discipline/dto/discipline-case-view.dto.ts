@@ -127,6 +127,12 @@ export class DisciplineCaseViewDto {
       'until when a complaint may still be filed (endsOn, citation, second); null once the window closed, while a complaint is reviewed, and after the last review the rule set allows a complaint against (the Party track allows no second complaint)',
   })
   complaintWindow?: Record<string, unknown> | null;
+  @ApiPropertyOptional({
+    ...FREE_OBJECT,
+    description:
+      "open case whose violation was committed while a decision of its track was in effect on the person's record (Nghị định 172/2025/NĐ-CP art. 2(3)): rule, inEffect (form, decisionRef, effectiveFrom, inEffectUntil), leastForm, formsAllowed (lightest first), citation; absent when no heavier form is required",
+  })
+  heavierFormRequired?: Record<string, unknown>;
   @ApiPropertyOptional({ ...FREE_OBJECT, description: 'when closed without discipline' })
   closure?: Record<string, unknown>;
   @ApiPropertyOptional({

@@ -116,6 +116,11 @@ export const DISCIPLINE_REFUSALS: Sentence[] = [
       `Cách chức là đưa người ra khỏi chức vụ, nhưng ${s.words.person(person)} không giữ chức vụ nào`,
   ),
   sentence(
+    `(\\S+): the violation of ${DAY} was committed while ${ID} \\((.+)\\) was in effect(?: until ${DAY})?; a form at least one level heavier applies: ${ID} or heavier, not ${ID} \\((.+)\\)`,
+    ([, committed, served, ref, until, least, form, citation], s) =>
+      `Vi phạm ngày ${s.day(committed)} xảy ra khi đang trong thời gian thi hành kỷ luật ${s.words.form(served)} (QĐ số ${ref}${until ? `, có hiệu lực đến ${s.day(until)}` : ''}): phải áp dụng hình thức nặng hơn một mức, ít nhất là ${s.words.form(least)}, không áp dụng ${s.words.form(form)} (${s.citation(citation)})`,
+  ),
+  sentence(
     `violationConfirmed: step ${ID} must say whether the violation is confirmed \\(true or false\\)`,
     ([step], s) => `Bước «${s.words.step(step)}» phải nêu kết luận có vi phạm hay không`,
   ),
