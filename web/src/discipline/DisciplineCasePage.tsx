@@ -347,6 +347,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
               recommendedForm={recommended}
               councilRecommends={discipline?.councilRecommends === true}
               ballotRule={ballotRule(step, forms, ruleSet, discipline)}
+              heavierForm={view.heavierFormRequired}
               submit={(body) =>
                 write('/discipline-cases/{id}/steps/{stepId}', step.id, body, stepKeys)
               }

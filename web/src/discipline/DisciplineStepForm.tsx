@@ -8,6 +8,8 @@ import { formatDay, parseDay, vietnamToday } from '../dates';
 import { useReasonText } from '../server-text/use-reason-text';
 import { FormBallotRule } from '../ballot/form-ballot-check';
 import { FormBallotLive } from './FormBallotLive';
+import { HeavierFormRequired } from './discipline-api';
+import { HeavierFormNotice } from './HeavierFormNotice';
 
 export type Values = Record<string, string>;
 
@@ -25,6 +27,8 @@ export interface DisciplineStepFormProps {
   councilRecommends?: boolean;
   /** The form ballot's rule from the case's rule set, for the live check (null: not known). */
   ballotRule?: FormBallotRule | null;
+  /** A discipline of the track was in effect on the violation's day: the forms still allowed. */
+  heavierForm?: HeavierFormRequired;
   submit(body: Record<string, unknown>): Promise<void>;
   /** A correction: the values recorded, and a required reason. */
   correction?: { values: Values; labelledBy: string };
@@ -90,6 +94,7 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
     );
   };
 
+  const chosenForm = values.form ?? defaultForm(props);
   const body = (): Record<string, unknown> | null => {
     const problems: Record<string, string> = {};
     const day = (name: string) => {
@@ -127,7 +132,7 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
       Object.assign(result, {
         number: text('number'),
         signer: text('signer'),
-        form: values.form ?? props.recommendedForm ?? forms[0],
+        form: chosenForm,
         effectiveFrom: day('effectiveFrom'),
         servedOn: text('servedOn') ? day('servedOn') : undefined,
         reasonForDifferentForm: text('reasonForDifferentForm'),
@@ -175,7 +180,6 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
     }
   };
 
-  const chosenForm = values.form ?? props.recommendedForm ?? forms[0];
   // Party: the decision applies the form the ballot chose (no council recommends, nobody else
   // proposes a form the decision may depart from), so that form is the only one offered.
   const appliesBallotForm = !props.councilRecommends && props.recommendedForm !== null;
@@ -244,6 +248,7 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
             ),
           )}
           {props.ballotRule && <FormBallotLive rule={props.ballotRule} values={values} />}
+          {props.heavierForm && <HeavierFormNotice required={props.heavierForm} />}
         </fieldset>
       )}
       {step.kind === 'decision' && (
@@ -253,12 +258,17 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
           <Field id="d-form" label={t('discipline.form.form')} error={errors.form}>
             <select id="d-form" value={chosenForm} onChange={(e) => set('form')(e.target.value)}>
               {formsOffered.map((form) => (
-                <option key={form} value={form}>
+                <option
+                  key={form}
+                  value={form}
+                  disabled={props.heavierForm && !props.heavierForm.formsAllowed.includes(form)}
+                >
                   {t(`discipline.forms.${form}`, { defaultValue: form })}
                 </option>
               ))}
             </select>
           </Field>
+          {props.heavierForm && <HeavierFormNotice required={props.heavierForm} />}
           {appliesBallotForm && (
             <p className="hint" data-testid="ballot-form-applies">
               {t('discipline.form.appliesBallotForm')}
@@ -307,4 +317,14 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
       <button type="submit">{t('discipline.form.submit')}</button>
     </form>
   );
+}
+
+/**
+ * The form a decision starts from: the ballot's, unless a discipline in effect requires a heavier
+ * one (then the lightest allowed); else the track's lightest.
+ */
+function defaultForm({ recommendedForm, forms, heavierForm }: DisciplineStepFormProps): string {
+  const allowed = heavierForm?.formsAllowed;
+  if (recommendedForm && (!allowed || allowed.includes(recommendedForm))) return recommendedForm;
+  return allowed?.[0] ?? recommendedForm ?? forms[0];
 }

@@ -85,6 +85,23 @@ export interface DisciplineReview {
   reason?: string;
 }
 
+/**
+ * The violation was committed while an earlier discipline of the case's track was in effect
+ * (Nghị định 172/2025/NĐ-CP art. 2(3)): the forms the decision may apply.
+ */
+export interface HeavierFormRequired {
+  rule: string;
+  inEffect: {
+    form: string;
+    decisionRef: string;
+    effectiveFrom: string;
+    inEffectUntil: string | null;
+  };
+  leastForm: string;
+  formsAllowed: string[];
+  citation: string;
+}
+
 /** `GET /discipline-cases/:id`, as the screen reads it. */
 export interface DisciplineCaseView {
   id: string;
@@ -133,6 +150,8 @@ export interface DisciplineCaseView {
   complaintWindow?: { endsOn: string; citation: string; second: boolean } | null;
   timeBarred?: { limitation: LimitationJudgement; reason: string; stepId: string };
   closure?: { reason: string; rule: string };
+  /** An open case whose form must be heavier than a discipline in effect on the violation's day. */
+  heavierFormRequired?: HeavierFormRequired;
 }
 
 /** A discipline case (optionally as of a time, for the auditors' replay). */

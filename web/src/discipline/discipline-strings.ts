@@ -79,6 +79,14 @@ export const disciplineVi = {
     no_council_for_cadre: 'Cán bộ: không thành lập Hội đồng kỷ luật',
     reference: 'Văn bản căn cứ',
   },
+  heavierForm: {
+    inEffectDated: 'Đang trong thời gian thi hành kỷ luật {{form}} (QĐ số {{number}} ngày {{day}}',
+    inEffect: 'Đang trong thời gian thi hành kỷ luật {{form}} (QĐ số {{number}}',
+    until: ', hiệu lực đến {{until}}',
+    mustBeHeavier: '): phải áp dụng hình thức nặng hơn một mức.',
+    least: 'Hình thức được áp dụng: {{forms}}.',
+    ground: 'Căn cứ: {{ground}}',
+  },
   form: {
     violationConfirmed: 'Xác định có vi phạm',
     yes: 'Có vi phạm',
@@ -236,6 +244,14 @@ export const disciplineEn: typeof disciplineVi = {
     party_decision: 'A Party decision on the same violation',
     no_council_for_cadre: 'A cadre: no discipline council',
     reference: 'Paper it rests on',
+  },
+  heavierForm: {
+    inEffectDated: 'A {{form}} is still in effect (decision {{number}} of {{day}}',
+    inEffect: 'A {{form}} is still in effect (decision {{number}}',
+    until: ', in effect until {{until}}',
+    mustBeHeavier: '): a form at least one level heavier must be applied.',
+    least: 'Forms that may be applied: {{forms}}.',
+    ground: 'Ground: {{ground}}',
   },
   form: {
     violationConfirmed: 'Violation confirmed',
