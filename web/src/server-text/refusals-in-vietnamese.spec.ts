@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
+import { refuseLighterThanServed } from '../../../src/procedures/discipline/repeat-violation';
 import { loadRuleSets } from '../../../src/workflow/rule-sets/rule-set-loader';
 import { ruleCitation } from '../../../src/workflow/rule-sets/rule-set';
 import { refusePostHeldByAnother } from '../../../src/cadres/post-held-by-another';
@@ -27,7 +28,6 @@ import { entryProblem } from '../../../src/procedures/transfer-batch/transfer-ba
 import { DomainRuleViolation } from '../../../src/procedures/case/decider/domain-rule-violation';
 import { refuseBlockingStatus } from '../../../src/procedures/case/decider/blocking-status';
 import { refuseOpenDisciplineCase } from '../../../src/procedures/case/decider/open-discipline-case';
-import { refuseLighterThanServed } from '../../../src/procedures/discipline/repeat-violation';
 
 /** Every id is given a Vietnamese word, so what is left in English is the translator's fault. */
 const words: ReasonVocabulary = {
