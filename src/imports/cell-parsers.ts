@@ -1,3 +1,4 @@
+import { invisibleTextProblem } from '../common/input/visible-text.decorator';
 import { LINE_BREAK_OR_TAB } from '../common/input/one-line.decorator';
 import { isCalendarDate } from '../common/input/calendar-date';
 import { EARLIEST_DATE_OF_BIRTH } from '../common/input/plausible-birth-date';
@@ -28,7 +29,8 @@ export const isEmptyCell = (cell: CellValue): boolean => cellText(cell) === null
 export const text =
   (min: number, max: number, lines: 'one line' | 'lines' = 'one line'): CellParser<string> =>
   (cell) => {
-    const value = cellText(cell) ?? '';
+    // Composed (NFC) as the API stores names and titles: one "Vũ" whatever keyboard typed it.
+    const value = (cellText(cell) ?? '').normalize('NFC');
     if (value.length < min || value.length > max)
       return bad(
         'import.text_length',
@@ -38,6 +40,12 @@ export const text =
       return bad(
         'import.text_one_line',
         'một dòng, không có tab hay xuống dòng (one line: no tab or line break)',
+      );
+    const invisible = lines === 'one line' ? invisibleTextProblem(value) : null;
+    if (invisible)
+      return bad(
+        'import.text_invisible_character',
+        `không có ký tự định dạng không nhìn thấy hay dấu chồng (${invisible})`,
       );
     return ok(value);
   };

@@ -14,6 +14,7 @@ import { POST_FILLED_BY, PostFilledBy } from '../post-filled-by';
 import { POST_SEATS_MAX, POST_SEATS_MIN } from '../post-seats';
 import { HasText } from '../../common/input/has-text.decorator';
 import { OneLine } from '../../common/input/one-line.decorator';
+import { VisibleText } from '../../common/input/visible-text.decorator';
 
 export class CreatePositionDto {
   @ApiPropertyOptional({ example: 'pos-ha-noi-deputy-head-organization' })
@@ -28,6 +29,7 @@ export class CreatePositionDto {
   @Length(2, 200)
   @HasText()
   @OneLine()
+  @VisibleText()
   title!: string;
 
   @ApiProperty({ example: 'ou-ha-noi-organization-committee' })

@@ -4,6 +4,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { HasText } from '../../common/input/has-text.decorator';
 import { OneLine } from '../../common/input/one-line.decorator';
+import { VisibleText } from '../../common/input/visible-text.decorator';
 
 export class RegisterPersonDto {
   @ApiPropertyOptional({ example: 'p-nguyen-van-an' })
@@ -18,6 +19,7 @@ export class RegisterPersonDto {
   @Length(2, 200)
   @HasText()
   @OneLine()
+  @VisibleText()
   fullName!: string;
 
   @ApiProperty({ type: String, format: 'date', example: '1978-04-12' })

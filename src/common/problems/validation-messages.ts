@@ -23,6 +23,16 @@ const BY_CONSTRAINT: Record<string, Humanize> = {
     en: `${field} must not be blank (only spaces)`,
     vi: `${field} không được để trống (chỉ có dấu cách)`,
   }),
+  visibleText: (field, raw) => {
+    const problem = raw.slice(raw.indexOf(' must not hold ') + ' must not hold '.length);
+    const character = /\(U\+([0-9A-F]{4,})\) at position (\d+)/.exec(problem);
+    return {
+      en: `${field} must not hold ${problem}: write the text as it shows`,
+      vi: character
+        ? `${field} chứa ký tự định dạng không nhìn thấy (U+${character[1]}) ở vị trí ${character[2]}: hãy nhập đúng như chữ hiển thị`
+        : `${field} có từ ba dấu trở lên chồng trên một chữ`,
+    };
+  },
   oneLine: (field) => ({
     en: `${field} must be one line: no tab or line break`,
     vi: `${field} phải trên một dòng: không có tab hay xuống dòng`,
