@@ -62,7 +62,7 @@ describe('ballot secrecy on every read path', () => {
       people: ['p-subject', 'p-rival'].map((id) => ({
         id,
         posts: [
-          { positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 100) },
+          { positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 160) },
         ],
         pool: ['pos-head'],
       })),

@@ -114,7 +114,7 @@ describe('signed checkpoints', () => {
         ...caseIds.map((id) => ({
           id: `p-${id}`,
           posts: [
-            { positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 100) },
+            { positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 160) },
           ],
           pool: [`pos-head-${id}`],
         })),

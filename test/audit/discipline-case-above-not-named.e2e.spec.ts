@@ -35,7 +35,7 @@ describe('a discipline case a unit above opened, as the unit below is told of it
         {
           id: 'p-official',
           posts: [
-            { positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 60) },
+            { positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 160) },
           ],
           pool: ['pos-head'],
         },

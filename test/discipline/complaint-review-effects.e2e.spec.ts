@@ -47,7 +47,7 @@ describe('a complaint review that changes the form applies the new form as its d
         {
           id: 'p-holder',
           posts: [
-            { positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 100) },
+            { positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 160) },
           ],
         },
       ],

@@ -44,7 +44,7 @@ describe('disciplinary action over HTTP', () => {
         {
           id: 'p-party',
           posts: [
-            { positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 100) },
+            { positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 160) },
           ],
           pool: ['pos-head'],
         },

@@ -20,6 +20,7 @@ import { OpenCaseSlots } from './open-case-slots';
 import { ProcedureRegistry } from './procedure-registry';
 import { CASE_RECORD_HANDLERS } from './record/case-record.handlers';
 import { CaseRecordRegistration } from './record/case-record.registration';
+import { RECORDED_TERM_NOTICE_PROVIDERS } from './record/recorded-term-notice';
 import { ReleaseOpenCaseSlotHandler } from './release-open-case-slot';
 import { RecordWriter } from './record/record-writer';
 import { RecordWorkflowRunner } from './record/record-workflow-runner';
@@ -48,6 +49,7 @@ import { RecordWorkflowRunner } from './record/record-workflow-runner';
     ReleaseOpenCaseSlotHandler,
     RecordStepDeadlineMissedHandler,
     ...CASE_RECORD_HANDLERS,
+    ...RECORDED_TERM_NOTICE_PROVIDERS,
   ],
   exports: [
     CaseService,

@@ -3,11 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { deterministicId } from '../../../common/deterministic-id';
 import { handlersFor, row } from '../../../common/command-table';
 import { WorkflowDispatch } from '../../../sagas/workflow-command';
-import { ruleValue } from '../../../workflow/rule-sets/rule-set';
+import { RuleSet, ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../../workflow/workflow-catalog';
 import { OpenCase } from '../commands/case-commands';
 import { caseDecider } from '../decider/case.decider';
-import { ExistingCase } from '../decider/case.state';
 import { DomainRuleViolation } from '../decider/domain-rule-violation';
 import {
   AssignPostFromDecision,
@@ -24,6 +23,8 @@ import {
   moveRegistration,
   moveRegistrationOnEffectiveDay,
   noteCase,
+  NoticeTarget,
+  noticeTargetOf,
   reappointmentCase,
   reappointmentDue,
   reappointmentFollows,
@@ -44,31 +45,41 @@ export class ReappointmentNotice {
     const person = await this.record.personOf(appointeeOf(state));
     if (!reappointmentFollows(person, state, termEnd)) return;
     const ruleSet = this.catalog.ruleSet(state.ruleSetId)!;
+    await this.notify(noticeTargetOf(state), { termEnd, noticeOn }, ruleSet, dispatch);
+  }
+
+  /**
+   * Opens the re-appointment or leaves the task, as the rule set's `reappointment.reminderAction`
+   * says, and notes the notice on the record (once per post and term: the record's rule).
+   */
+  async notify(
+    target: NoticeTarget,
+    notice: { termEnd: string; noticeOn: string },
+    ruleSet: RuleSet,
+    dispatch: WorkflowDispatch,
+  ): Promise<void> {
     const action = ruleValue<'open_case' | 'inbox_task'>(ruleSet, 'reappointment.reminderAction');
     const outcome =
       action === 'open_case'
-        ? await this.openReappointment(state, termEnd, dispatch)
+        ? await this.openReappointment(target, notice.termEnd, dispatch)
         : { caseId: null, refusal: null };
-    await this.record.write(
-      reappointmentDue(state, { termEnd, noticeOn }, action, outcome),
-      dispatch,
-    );
+    await this.record.write(reappointmentDue(target, notice, action, outcome), dispatch);
   }
 
   /** Opens the re-appointment case; a refused opening (e.g. a discipline period) says why. */
   private async openReappointment(
-    state: ExistingCase,
+    target: NoticeTarget,
     termEnd: string,
     dispatch: WorkflowDispatch,
   ): Promise<{ caseId: string | null; refusal: string | null }> {
     const id = `r-${deterministicId(dispatch.idSeed, 'case').slice(0, 18)}`;
     try {
       await this.commands.execute(
-        new OpenCase(reappointmentCase(state, termEnd, id), {
+        new OpenCase(reappointmentCase(target, termEnd, id), {
           actor: {
             userId: dispatch.metadata.actorId,
             roles: ['organization_staff'],
-            orgUnit: state.orgUnitId,
+            orgUnit: target.orgUnitId,
           },
           metadata: { ...dispatch.metadata },
           idSeed: deterministicId(dispatch.idSeed, 'open'),

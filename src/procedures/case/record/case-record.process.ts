@@ -234,38 +234,52 @@ export function endTerm(state: ExistingCase, person: PersonState, termEnd: strin
   ];
 }
 
+/** Whose term a notice is for, and the unit whose staff act on it (and run its case). */
+export interface NoticeTarget {
+  personId: string;
+  positionId: string;
+  orgUnitId: string;
+}
+
+/** A decided case's notice: for its appointee's post, acted on in the case's unit. */
+export const noticeTargetOf = (state: ExistingCase): NoticeTarget => ({
+  personId: appointeeOf(state),
+  positionId: state.positionId,
+  orgUnitId: state.orgUnitId,
+});
+
 /** The re-appointment case a term's notice opens (when the rule set says to open one). */
-export function reappointmentCase(state: ExistingCase, termEnd: string, caseId: string) {
+export function reappointmentCase(target: NoticeTarget, termEnd: string, caseId: string) {
   return {
     caseId,
     procedure: 'reappointment',
     definition: 'reappointment.standard',
-    personId: appointeeOf(state),
-    positionId: state.positionId,
-    orgUnitId: state.orgUnitId,
+    personId: target.personId,
+    positionId: target.positionId,
+    orgUnitId: target.orgUnitId,
     summary: `Re-appointment: the term ends on ${termEnd}`,
   };
 }
 
 /** The notice is due: noted on the record with the case opened, or the refusal as an inbox task. */
 export function reappointmentDue(
-  state: ExistingCase,
+  target: NoticeTarget,
   notice: { termEnd: string; noticeOn: string },
   action: 'open_case' | 'inbox_task',
   outcome: { caseId: string | null; refusal: string | null },
 ): RecordWrite[] {
-  const personId = appointeeOf(state);
+  const { personId, positionId, orgUnitId } = target;
   return [
     toPerson(personId, 'due', {
       type: 'NoteReappointmentDue',
       data: {
         personId,
-        positionId: state.positionId,
+        positionId,
         termEnd: notice.termEnd,
         noticeOn: notice.noticeOn,
         action,
         ...outcome,
-        orgUnitId: state.orgUnitId,
+        orgUnitId,
       },
     }),
   ];

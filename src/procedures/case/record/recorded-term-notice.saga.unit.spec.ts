@@ -1,0 +1,76 @@
+import * as path from 'node:path';
+import { RecordedEvent } from '../../../event-store/event-envelope';
+import { WorkflowCatalog } from '../../../workflow/workflow-catalog';
+import { recordedTermNotice } from './recorded-term-notice.saga';
+
+const catalog = WorkflowCatalog.load(
+  { definitions: 'seeds/definitions', ruleSets: 'seeds/rule-sets', calendar: 'seeds/calendar' },
+  path.resolve(__dirname, '../../../..'),
+);
+
+const postAssigned = (data: Record<string, unknown>, occurredAt: string): RecordedEvent => ({
+  id: 'ev-1',
+  streamId: 'cadre-p-an',
+  revision: 1,
+  position: '1',
+  type: 'PostAssigned',
+  schemaVersion: 1,
+  data: {
+    personId: 'p-an',
+    positionId: 'pos-head',
+    from: '2022-03-01',
+    termEnd: '2027-03-01',
+    decisionRef: '12-QĐ/UBND',
+    ...data,
+  },
+  metadata: { actorId: 'u-staff', correlationId: 'c', causationId: null, occurredAt },
+  recordedAt: occurredAt,
+  hash: 'h',
+});
+
+describe('the re-appointment notice of a term recorded by hand or imported', () => {
+  it('is scheduled 90 working days before the term ends when recorded under Quy định 377-QĐ/TW, once per hold', () => {
+    const event = postAssigned({}, '2026-12-06T03:00:00.000Z');
+    const outputs = recordedTermNotice(event, catalog);
+    expect(outputs).toEqual([
+      expect.objectContaining({
+        kind: 'Schedule',
+        timer: expect.objectContaining({
+          kind: 'recorded-term-notice',
+          target: 'cadre-p-an',
+          dueAt: `${catalog.calendar.subtractWorkingDays('2027-03-01', 90)}T01:00:00.000Z`,
+          cause: 'p-an/pos-head/2027-03-01',
+          payload: expect.objectContaining({
+            termEnd: '2027-03-01',
+            decisionRef: '12-QĐ/UBND',
+            definition: expect.stringMatching(/^reappointment\.standard@\d+$/),
+          }),
+        }),
+      }),
+    ]);
+    // Delivered again (at-least-once): the same timer, the same id.
+    expect(recordedTermNotice(event, catalog)).toEqual(outputs);
+  });
+
+  it('counts calendar days under the rule set in force on the day it was recorded (Nghị định 138/2020 before 1 July 2025)', () => {
+    const [output] = recordedTermNotice(
+      postAssigned({ termEnd: '2024-06-30' }, '2023-05-02T03:00:00.000Z'),
+      catalog,
+    );
+    expect(output).toMatchObject({ timer: { dueAt: '2024-04-01T01:00:00.000Z' } });
+  });
+
+  it('is not scheduled for a decided, restored, elected or already ended term, nor one without an end', () => {
+    const at = '2026-12-06T03:00:00.000Z';
+    for (const data of [
+      { caseId: 'appointment-1' },
+      { restoredAfter: { caseId: 'discipline-1', decisionRef: 'x' } },
+      { electedOn: '2021-06-20' },
+      { termEnd: null },
+      { termEnd: '2026-12-01' },
+    ])
+      expect(recordedTermNotice(postAssigned(data, at), catalog)).toEqual([
+        expect.objectContaining({ kind: 'Ignore' }),
+      ]);
+  });
+});
