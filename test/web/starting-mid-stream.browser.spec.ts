@@ -4,6 +4,7 @@ import request from 'supertest';
 import { RegistryService } from '../../src/cadres/registry.service';
 import { loadDemoData } from '../../src/seed/demo-data-loader';
 import { workbook } from '../imports/spreadsheets';
+import { addDays, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   axeViolations,
@@ -267,6 +268,50 @@ describe('the web app: importing the paper registry and opening a paper case', (
       .first()
       .waitFor();
     await page.getByText('15/06/2025').first().waitFor();
+    await context.close();
+  });
+  it('an imported term ending within its notice window shows its re-appointment notice and the case it opened on the person page', async () => {
+    const termEnd = addDays(vietnamToday(), 60);
+    const ddmmyyyy = (day: string) => day.split('-').reverse().join('/');
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.getByRole('link', { name: 'Nhập dữ liệu' }).click();
+    const file = await workbook({
+      people: [newPerson('p-pham-van-minh', { 'Họ và tên': 'Phạm Văn Minh', 'Giới tính': 'Nam' })],
+      posts: [
+        {
+          'Mã cán bộ': 'p-pham-van-minh',
+          'Mã chức vụ': 'pos-ha-noi-director-home-affairs',
+          'Từ ngày': ddmmyyyy(addDays(termEnd, -1826)),
+          'Hết nhiệm kỳ': ddmmyyyy(termEnd),
+          'Số quyết định': '210/QĐ-UBND',
+        },
+      ],
+    });
+    await page
+      .getByLabel('Tệp dữ liệu (xlsx hoặc CSV)')
+      .setInputFiles({ name: 'giam-doc.xlsx', mimeType: XLSX, buffer: file });
+    await page.getByRole('button', { name: 'Kiểm tra (chạy thử, không ghi)' }).click();
+    await page.getByText('Tệp hợp lệ: có thể nhập.').waitFor();
+    await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+    await page.getByText('Đã nhập xong tệp giam-doc.xlsx.').waitFor();
+
+    // Its notice day (90 working days before the term ends) has passed: given at once.
+    const notices = page
+      .locator('h2', { hasText: 'Thông báo bổ nhiệm lại' })
+      .locator('xpath=following-sibling::ul[1]');
+    const notice = `Giám đốc Sở Nội vụ thành phố Hà Nội · Hết nhiệm kỳ ${ddmmyyyy(termEnd)}`;
+    for (let tries = 0; tries < 20; tries++) {
+      await page.goto(`${base}/cadres/p-pham-van-minh`);
+      await page.getByText('Phạm Văn Minh').first().waitFor();
+      if ((await notices.innerText()).includes(notice)) break;
+      await page.waitForTimeout(250);
+    }
+    expect(await notices.innerText()).toContain(notice);
+    const openCases = page
+      .locator('h2', { hasText: 'Hồ sơ đang xử lý' })
+      .locator('xpath=following-sibling::ul[1]');
+    expect(await openCases.innerText()).toContain('Bổ nhiệm lại');
+    await screenshot(page, 'imported-term-notice');
     await context.close();
   });
 });
