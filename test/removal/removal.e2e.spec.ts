@@ -119,7 +119,13 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
     expect(decided.body.status).toBe('decided');
     expect(decided.body.decision.details).toMatchObject({ effect: 'ends_post', postEndsOn: today });
     const record = await recordOf('p-low', (b: { posts: unknown[] }) => b.posts.length === 0);
-    expect(record.pastPosts[0]).toMatchObject({ positionId: 'pos-head', endedOn: today });
+    // The past post names the case and decision that ended it (before: caseId null).
+    expect(record.pastPosts[0]).toMatchObject({
+      positionId: 'pos-head',
+      endedOn: today,
+      caseId: 'm-1',
+      endedBy: expect.stringContaining('12-QĐ/TU'),
+    });
   });
 
   it('refuses a dismissal whose ground is not met, naming the rule with the figures, and writes nothing', async () => {

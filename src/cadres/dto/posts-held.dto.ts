@@ -46,7 +46,8 @@ export class PastPostDto extends PostHeldDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'the discipline case whose decision ended it, null otherwise',
+    description:
+      'the case whose decision ended it (a discipline or removal case), null otherwise and on ends recorded before they named it',
   })
   caseId!: string | null;
   @ApiPropertyOptional({

@@ -53,7 +53,7 @@ export interface PostEnded {
     on: string;
     reason: string;
     decisionRef: string;
-    /** The discipline case whose decision ended it (absent otherwise, and before Dec 2026). */
+    /** The discipline or removal case that ended it (absent otherwise, and before Dec 2026). */
     caseId?: string;
     /** A recall (bãi nhiệm): the electing council's resolution the decision carried out. */
     councilResolution?: { number: string; adoptedOn: string };

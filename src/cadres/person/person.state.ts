@@ -40,7 +40,7 @@ export interface PlanningPoolEntryLeft extends PlanningPoolEntry {
   caseId: string | null;
 }
 
-/** A post that ended, with what ended it (`endedBy`: the decision; `caseId`: its discipline case). */
+/** A post that ended, with what ended it (`endedBy`: the decision; `caseId`: its discipline or removal case). */
 export interface PastPost extends PostHeld {
   endedOn: string;
   reason: string;

@@ -53,7 +53,8 @@ export function applyRemovalDecision(
   const reason = `${state.definitionId.replace('removal.', '')} (case ${caseId})`;
   const endPost = toPerson(personId, null, {
     type: 'EndPost',
-    data: { personId, positionId, on: decision.effectiveFrom, reason, decisionRef },
+    // The case is named as a discipline case's end names it (before: null, the end's case unknown).
+    data: { personId, positionId, on: decision.effectiveFrom, reason, decisionRef, caseId },
   });
   return [...(holdsPost ? [endPost] : []), ...withdraw];
 }
