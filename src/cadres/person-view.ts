@@ -1,7 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { barredOn, disciplineStatusOn, inEffectUntil } from './discipline-standing';
 import { PersonState } from './person/person.state';
-import { postsHeldOn, postsStartingAfter } from './person/posts-held-on';
+import { postsOnPage } from './person/posts-held-on';
 
 /**
  * A person's record as the API answers it, on `today`: the posts held that day (one a decision
@@ -16,13 +16,14 @@ export function personView(
 ) {
   if (state.status !== 'registered')
     throw new NotFoundException(`person ${personId} is not registered`);
+  const posts = postsOnPage(state, today);
   return {
     id: personId,
     revision,
     ...state.profile,
     registrationMoves: state.registrationMoves,
-    posts: postsHeldOn(state, today),
-    upcomingPosts: postsStartingAfter(state, today),
+    posts: posts.held,
+    upcomingPosts: posts.upcoming,
     // A post ended on or before the day it was to begin was never held (a record from before
     // decisions were refused over a post still to begin): it is no past post.
     pastPosts: state.pastPosts.filter((post) => post.endedOn <= today && post.from < post.endedOn),
@@ -41,9 +42,24 @@ export function personView(
     })),
     openCases: state.openCases,
     reappointmentsDue: state.reappointmentsDue,
+    reappointmentNoticesAhead: reappointmentNoticesAhead(state),
     placeOfOrigin: state.placeOfOrigin,
     managementTier: state.managementTier,
     civilServiceRank: state.civilServiceRank,
     ratings: state.ratings,
   };
+}
+
+/**
+ * The re-appointment notices the decisions set for the terms on record and not yet given (a
+ * given one is in `reappointmentsDue`): before, the page said there was none until the day came.
+ */
+function reappointmentNoticesAhead(state: Extract<PersonState, { status: 'registered' }>) {
+  const given = (positionId: string, termEnd: string | null) =>
+    state.reappointmentsDue.some((due) => due.positionId === positionId && due.termEnd === termEnd);
+  return state.posts.flatMap(({ positionId, termEnd, reappointmentNoticeOn, decisionRef }) =>
+    reappointmentNoticeOn && termEnd && !given(positionId, termEnd)
+      ? [{ positionId, termEnd, noticeOn: reappointmentNoticeOn, decisionRef }]
+      : [],
+  );
 }

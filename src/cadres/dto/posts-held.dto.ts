@@ -26,6 +26,19 @@ export class PostHeldDto {
     description: 'the decision that extended the term to retirement, beside the appointing one',
   })
   extendedBy?: PostExtensionDto;
+  @ApiPropertyOptional({
+    ...DATE,
+    description:
+      "the day the decision set for the term's re-appointment notice (absent: none, or assigned before Dec 2026)",
+  })
+  reappointmentNoticeOn?: string;
+}
+
+/** The new term of a post held, from the day the term held ends (a re-appointment, a re-election). */
+export class TermRenewalDto {
+  @ApiProperty(DATE) from!: string;
+  @ApiProperty({ ...DATE, nullable: true }) termEnd!: string | null;
+  @ApiProperty() decisionRef!: string;
 }
 
 /** A post held on the day asked, with the day a decision ends it (a decision effective later). */
@@ -37,6 +50,12 @@ export class PostHeldOnDayDto extends PostHeldDto {
       'the day a decision ends the post (no longer held from that day), null when none does',
   })
   endsOn!: string | null;
+  @ApiPropertyOptional({
+    type: TermRenewalDto,
+    description:
+      'a new term of this post decided to follow this one from its end: the post is held on (endsOn is then null)',
+  })
+  renewedBy?: TermRenewalDto;
 }
 
 export class PastPostDto extends PostHeldDto {

@@ -119,6 +119,14 @@ export class OpenCaseOnRecordDto {
   @ApiProperty(DATE) since!: string;
 }
 
+/** A term's re-appointment notice its decision set, not yet given. */
+export class ReappointmentNoticeAheadDto {
+  @ApiProperty() positionId!: string;
+  @ApiProperty(DATE) termEnd!: string;
+  @ApiProperty(DATE) noticeOn!: string;
+  @ApiProperty({ description: 'the decision that set it' }) decisionRef!: string;
+}
+
 export class ReappointmentDueDto {
   @ApiProperty() positionId!: string;
   @ApiProperty(DATE) termEnd!: string;
@@ -195,6 +203,12 @@ export class PersonRecordDto {
   @ApiProperty({ type: [DisciplineOnRecordDto] }) discipline!: DisciplineOnRecordDto[];
   @ApiProperty({ type: [OpenCaseOnRecordDto] }) openCases!: OpenCaseOnRecordDto[];
   @ApiProperty({ type: [ReappointmentDueDto] }) reappointmentsDue!: ReappointmentDueDto[];
+  @ApiProperty({
+    type: [ReappointmentNoticeAheadDto],
+    description:
+      "the notices the terms' decisions set and not yet given (those given: reappointmentsDue)",
+  })
+  reappointmentNoticesAhead!: ReappointmentNoticeAheadDto[];
   @ApiProperty({ type: PlaceOfOriginDto, nullable: true }) placeOfOrigin!: PlaceOfOriginDto | null;
   @ApiProperty({ type: ManagementTierDto, nullable: true })
   managementTier!: ManagementTierDto | null;

@@ -23,6 +23,7 @@ export const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded' | 'PostNo
       decisionRef: data.decisionRef,
       ...(data.electedOn === undefined ? {} : { electedOn: data.electedOn }),
       ...(data.extendedBy ? { extendedBy: data.extendedBy } : {}),
+      ...(data.reappointmentNoticeOn ? { reappointmentNoticeOn: data.reappointmentNoticeOn } : {}),
     };
     const posts = [...state.posts.filter((p) => p.positionId !== data.positionId), post];
     if (data.restoredAfter) return restorePost(state, posts, post, data.restoredAfter);

@@ -42,6 +42,8 @@ export interface PostAssigned {
     restoredAfter?: { caseId: string; decisionRef: string };
     /** The term extended to retirement by this decision (the post keeps the one appointing). */
     extendedBy?: { decisionRef: string; on: string };
+    /** The day the case's decision set for the term's re-appointment notice, if it set one. */
+    reappointmentNoticeOn?: string;
   };
 }
 

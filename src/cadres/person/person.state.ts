@@ -25,6 +25,8 @@ export interface PostHeld {
   electedOn?: string;
   /** The decision extending the term to retirement, beside the one that appointed. */
   extendedBy?: PostExtension;
+  /** The day the decision set for the term's re-appointment notice (absent: none, or not recorded). */
+  reappointmentNoticeOn?: string;
 }
 
 export interface PlanningPoolEntry {

@@ -26,6 +26,33 @@ export function postsHeldOn(record: PostsOnRecord, day: string): PostHeldOnDay[]
   );
 }
 
+/** The new term of a post held, from the day the term held ends (a re-appointment, a re-election). */
+export type TermRenewal = Pick<PostHeld, 'from' | 'termEnd' | 'decisionRef'>;
+
+/**
+ * The posts on a person's page on `day`: those held, and those decided to start later. A term
+ * held that a new term of the same post continues from its end (a re-appointment effective
+ * later) is not left: it is held on, with the new term (`renewedBy`), which is no post to take
+ * up (before, the page said the person left the post they were re-appointed to).
+ */
+export function postsOnPage(
+  record: PostsOnRecord,
+  day: string,
+): { held: (PostHeldOnDay & { renewedBy?: TermRenewal })[]; upcoming: PostHeld[] } {
+  const upcoming = postsStartingAfter(record, day);
+  const renewalOf = (post: PostHeldOnDay) =>
+    upcoming.find((next) => next.positionId === post.positionId && next.from === post.endsOn);
+  const renewals = new Set<PostHeld>();
+  const held = postsHeldOn(record, day).map((post) => {
+    const renewal = renewalOf(post);
+    if (!renewal) return post;
+    renewals.add(renewal);
+    const { from, termEnd, decisionRef } = renewal;
+    return { ...post, endsOn: null, renewedBy: { from, termEnd, decisionRef } };
+  });
+  return { held, upcoming: upcoming.filter((post) => !renewals.has(post)) };
+}
+
 /** The posts decided to start after `day` (a decision effective on a later day), not ended since. */
 export function postsStartingAfter(record: PostsOnRecord, day: string): PostHeld[] {
   return record.posts.filter((post) => post.from > day);

@@ -1311,6 +1311,13 @@ export interface components {
              */
             on: string;
         };
+        TermRenewalDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            termEnd: string | null;
+            decisionRef: string;
+        };
         PostHeldOnDayDto: {
             positionId: string;
             /** Format: date */
@@ -1330,9 +1337,16 @@ export interface components {
             extendedBy?: components["schemas"]["PostExtensionDto"];
             /**
              * Format: date
+             * @description the day the decision set for the term's re-appointment notice (absent: none, or assigned before Dec 2026)
+             */
+            reappointmentNoticeOn?: string;
+            /**
+             * Format: date
              * @description the day a decision ends the post (no longer held from that day), null when none does
              */
             endsOn: string | null;
+            /** @description a new term of this post decided to follow this one from its end: the post is held on (endsOn is then null) */
+            renewedBy?: components["schemas"]["TermRenewalDto"];
         };
         PostHeldDto: {
             positionId: string;
@@ -1351,6 +1365,11 @@ export interface components {
             electedOn?: string;
             /** @description the decision that extended the term to retirement, beside the appointing one */
             extendedBy?: components["schemas"]["PostExtensionDto"];
+            /**
+             * Format: date
+             * @description the day the decision set for the term's re-appointment notice (absent: none, or assigned before Dec 2026)
+             */
+            reappointmentNoticeOn?: string;
         };
         CouncilResolutionDto: {
             /**
@@ -1381,12 +1400,17 @@ export interface components {
             electedOn?: string;
             /** @description the decision that extended the term to retirement, beside the appointing one */
             extendedBy?: components["schemas"]["PostExtensionDto"];
+            /**
+             * Format: date
+             * @description the day the decision set for the term's re-appointment notice (absent: none, or assigned before Dec 2026)
+             */
+            reappointmentNoticeOn?: string;
             /** Format: date */
             endedOn: string;
             reason: string;
             /** @description the decision that ended it */
             endedBy: string;
-            /** @description the discipline case whose decision ended it, null otherwise */
+            /** @description the case whose decision ended it (a discipline or removal case), null otherwise and on ends recorded before they named it */
             caseId: string | null;
             /** @description a recall: the council's resolution */
             councilResolution?: components["schemas"]["CouncilResolutionDto"];
@@ -1542,6 +1566,15 @@ export interface components {
             refusal: string | null;
             orgUnitId: string;
         };
+        ReappointmentNoticeAheadDto: {
+            positionId: string;
+            /** Format: date */
+            termEnd: string;
+            /** Format: date */
+            noticeOn: string;
+            /** @description the decision that set it */
+            decisionRef: string;
+        };
         PlaceOfOriginDto: {
             province: string;
             locality: string;
@@ -1612,6 +1645,8 @@ export interface components {
             discipline: components["schemas"]["DisciplineOnRecordDto"][];
             openCases: components["schemas"]["OpenCaseOnRecordDto"][];
             reappointmentsDue: components["schemas"]["ReappointmentDueDto"][];
+            /** @description the notices the terms' decisions set and not yet given (those given: reappointmentsDue) */
+            reappointmentNoticesAhead: components["schemas"]["ReappointmentNoticeAheadDto"][];
             placeOfOrigin: components["schemas"]["PlaceOfOriginDto"] | null;
             managementTier: components["schemas"]["ManagementTierDto"] | null;
             civilServiceRank: components["schemas"]["CivilServiceRankDto"] | null;
@@ -1667,6 +1702,8 @@ export interface components {
             discipline: components["schemas"]["DisciplineOnRecordDto"][];
             openCases: components["schemas"]["OpenCaseOnRecordDto"][];
             reappointmentsDue: components["schemas"]["ReappointmentDueDto"][];
+            /** @description the notices the terms' decisions set and not yet given (those given: reappointmentsDue) */
+            reappointmentNoticesAhead: components["schemas"]["ReappointmentNoticeAheadDto"][];
             placeOfOrigin: components["schemas"]["PlaceOfOriginDto"] | null;
             managementTier: components["schemas"]["ManagementTierDto"] | null;
             civilServiceRank: components["schemas"]["CivilServiceRankDto"] | null;
@@ -3480,6 +3517,7 @@ export type SchemaPositionDto = components['schemas']['PositionDto'];
 export type SchemaRegisterPersonDto = components['schemas']['RegisterPersonDto'];
 export type SchemaRegistrationMoveDto = components['schemas']['RegistrationMoveDto'];
 export type SchemaPostExtensionDto = components['schemas']['PostExtensionDto'];
+export type SchemaTermRenewalDto = components['schemas']['TermRenewalDto'];
 export type SchemaPostHeldOnDayDto = components['schemas']['PostHeldOnDayDto'];
 export type SchemaPostHeldDto = components['schemas']['PostHeldDto'];
 export type SchemaCouncilResolutionDto = components['schemas']['CouncilResolutionDto'];
@@ -3495,6 +3533,7 @@ export type SchemaBarScopeDto = components['schemas']['BarScopeDto'];
 export type SchemaDisciplineOnRecordDto = components['schemas']['DisciplineOnRecordDto'];
 export type SchemaOpenCaseOnRecordDto = components['schemas']['OpenCaseOnRecordDto'];
 export type SchemaReappointmentDueDto = components['schemas']['ReappointmentDueDto'];
+export type SchemaReappointmentNoticeAheadDto = components['schemas']['ReappointmentNoticeAheadDto'];
 export type SchemaPlaceOfOriginDto = components['schemas']['PlaceOfOriginDto'];
 export type SchemaManagementTierDto = components['schemas']['ManagementTierDto'];
 export type SchemaCivilServiceRankDto = components['schemas']['CivilServiceRankDto'];

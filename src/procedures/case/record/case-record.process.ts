@@ -60,6 +60,10 @@ export function assignPost(state: ExistingCase, person?: PersonState): RecordWri
         decisionRef: decisionRefOf(decision),
         caseId: state.caseId,
         procedure: state.procedure,
+        // The record shows the next notice from the day the decision is taken (its timer fires later).
+        ...(decision.reappointmentNoticeOn
+          ? { reappointmentNoticeOn: decision.reappointmentNoticeOn }
+          : {}),
       },
     }),
     ...poolEntryForPostEnded(state, person),
