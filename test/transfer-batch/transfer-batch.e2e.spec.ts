@@ -78,6 +78,17 @@ describe('transfer batches over HTTP', () => {
     });
     const progress = await http().get('/transfer-batches/tb-good').set(staff).expect(200);
     expect(progress.body).toMatchObject({ total: 2, opened: 2, status: 'opened' });
+    // Each case with the post its person leaves (before: only the post they move to).
+    expect(
+      progress.body.cases.map((c: Record<string, string>) => [
+        c.caseId,
+        c.leavesPositionId,
+        c.positionId,
+      ]),
+    ).toEqual([
+      ['tb-good-1', 'pos-old-1', 'pos-new-1'],
+      ['tb-good-2', 'pos-old-2', 'pos-new-2'],
+    ]);
 
     // The same batch again opens nothing new.
     const again = await http().post('/transfer-batches').set(staff).send(body).expect(201);

@@ -4,6 +4,11 @@ import { PG_POOL } from '../../common/tokens';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { displayNames } from '../../read-models/display-names';
 import { caseStream } from '../case/case-stream';
+import {
+  evolveTransferBatch,
+  initialTransferBatchState,
+  transferBatchStream,
+} from './transfer-batch.events';
 import { TransferBatchCaseDto, TransferBatchViewDto } from './dto/transfer-batch-view.dto';
 
 /** The cases a batch's screen lists: the first ones, as many as it shows. */
@@ -29,13 +34,20 @@ export class TransferBatchCases {
     const openings = await this.store.readStreams(
       caseIds.map((caseId) => ({ streamId: caseStream('rotation', caseId), limit: 1 })),
     );
+    const leaves = await this.leavesOf((view as unknown as TransferBatchViewDto).batchId);
     const opened = openings.map((events, i) => {
       const data = (events[0]?.data ?? {}) as { personId?: string; positionId?: string };
-      return { caseId: caseIds[i], personId: data.personId ?? '', positionId: data.positionId };
+      const caseId = caseIds[i];
+      return {
+        caseId,
+        personId: data.personId ?? '',
+        positionId: data.positionId,
+        leaves: leaves[caseId],
+      };
     });
     const names = await displayNames(this.pool, {
       people: opened.map((c) => c.personId),
-      positions: opened.flatMap((c) => (c.positionId ? [c.positionId] : [])),
+      positions: opened.flatMap((c) => [c.positionId, c.leaves].filter((id) => id !== undefined)),
     });
     const cases: TransferBatchCaseDto[] = opened.map((c) => ({
       caseId: c.caseId,
@@ -43,7 +55,16 @@ export class TransferBatchCases {
       personName: names.people[c.personId] ?? null,
       positionId: c.positionId ?? null,
       positionTitle: (c.positionId && names.positions[c.positionId]) || null,
+      leavesPositionId: c.leaves ?? null,
+      leavesPositionTitle: (c.leaves && names.positions[c.leaves]) || null,
     }));
     return { ...view, cases };
+  }
+
+  /** The post each case's person leaves, as the batch's chunks recorded it (none before Dec 2026). */
+  private async leavesOf(batchId: string): Promise<Record<string, string>> {
+    const events = await this.store.readStream(transferBatchStream(batchId));
+    const state = events.reduce(evolveTransferBatch, initialTransferBatchState());
+    return state.status === 'none' ? {} : state.leaves;
   }
 }

@@ -22,6 +22,8 @@ export type TransferBatchChunkOpenedData = {
   /** Index (0-based) of the chunk's first entry. */
   first: number;
   caseIds: string[];
+  /** The post each case's person leaves (its entry's currentPositionId), in `caseIds`' order. */
+  leaves?: string[];
 };
 
 /** Why the batch stopped before its last case: the refusal its request answered. */
@@ -47,6 +49,8 @@ export type TransferBatchState =
       orgUnitId: string;
       definition: string;
       caseIds: string[];
+      /** The post each case's person leaves, by case id (cases of chunks that recorded it). */
+      leaves: Record<string, string>;
       stoppedBecause: TransferBatchStoppedData | null;
     };
 
@@ -64,6 +68,7 @@ export function evolveTransferBatch(
       ...data,
       opened: 0,
       caseIds: [],
+      leaves: {},
       stoppedBecause: null,
     };
   }
@@ -74,6 +79,12 @@ export function evolveTransferBatch(
       ...state,
       opened,
       caseIds: [...state.caseIds, ...data.caseIds],
+      leaves: {
+        ...state.leaves,
+        ...Object.fromEntries(
+          data.caseIds.flatMap((id, i) => (data.leaves ? [[id, data.leaves[i]]] : [])),
+        ),
+      },
       status: opened >= state.total ? 'opened' : 'opening',
       // Sent again and moving: the earlier stop is over.
       stoppedBecause: null,

@@ -117,9 +117,8 @@ export class TransferBatchService {
         })
       ).nextRevision;
     }
-    await this.bulkWrites.during(() =>
-      this.writeChunks(streamId, revision, checks.planned, metadata),
-    );
+    const planned = withPostsLeft(checks.planned, dto);
+    await this.bulkWrites.during(() => this.writeChunks(streamId, revision, planned, metadata));
     return { ...viewOf(await this.load(streamId)), openedNow: checks.planned.length };
   }
 
@@ -155,7 +154,7 @@ export class TransferBatchService {
   private async writeChunks(
     streamId: string,
     revision: number,
-    planned: PlannedEntry[],
+    planned: ChunkEntry[],
     metadata: EventMetadata,
   ): Promise<void> {
     // The chunks written or waiting to be, oldest first; the last is the one the next follows.
@@ -239,6 +238,14 @@ export class TransferBatchService {
   }
 }
 
+/** An entry planned, with the post its person leaves. */
+type ChunkEntry = PlannedEntry & { leaves: string };
+
+/** Each chunk records the post each case's person leaves (before: nowhere), for the screen. */
+function withPostsLeft(planned: PlannedEntry[], dto: OpenTransferBatchDto): ChunkEntry[] {
+  return planned.map((entry) => ({ ...entry, leaves: dto.entries[entry.index].currentPositionId }));
+}
+
 function derivedBatchId(orgUnit: string, contentHash: string): string {
   const digest = createHash('sha256').update(`${orgUnit}\u001f${contentHash}`).digest('hex');
   return `tb-${digest.slice(0, 20)}`;
@@ -264,12 +271,16 @@ function viewOf({ state, first }: LoadedBatch): TransferBatchViewDto {
 function progressAppend(
   streamId: string,
   expectedRevision: number,
-  chunk: PlannedEntry[],
+  chunk: ChunkEntry[],
   metadata: EventMetadata,
 ): StreamAppend {
   const progress: TransferBatchEvent = {
     type: 'TransferBatchChunkOpened',
-    data: { first: chunk[0].index, caseIds: chunk.map((entry) => entry.caseId) },
+    data: {
+      first: chunk[0].index,
+      caseIds: chunk.map((entry) => entry.caseId),
+      leaves: chunk.map((entry) => entry.leaves),
+    },
   };
   return {
     streamId,

@@ -2077,6 +2077,9 @@ export interface components {
             /** @description the post the person moves to */
             positionId: string | null;
             positionTitle: string | null;
+            /** @description the post the person leaves (the entry's currentPositionId); null for batches opened before Dec 2026 */
+            leavesPositionId: string | null;
+            leavesPositionTitle: string | null;
         };
         TransferBatchStopDto: {
             /** @example transfer_batch.conflict */

@@ -9,6 +9,14 @@ export class TransferBatchCaseDto {
   @ApiProperty({ type: String, nullable: true, description: 'the post the person moves to' })
   positionId!: string | null;
   @ApiProperty({ type: String, nullable: true }) positionTitle!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "the post the person leaves (the entry's currentPositionId); null for batches opened before Dec 2026",
+  })
+  leavesPositionId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) leavesPositionTitle!: string | null;
 }
 
 export class TransferBatchProblemDto {
