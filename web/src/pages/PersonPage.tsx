@@ -19,6 +19,7 @@ import { PlanningRestorations } from '../components/PlanningRestorations';
 import { PostRestorations } from '../components/PostRestorations';
 import { StatusPeriodEnd } from '../components/StatusPeriodEnd';
 import { PartyMembership } from '../components/PartyMembership';
+import { ReappointmentNotices } from '../components/ReappointmentNotices';
 
 type Schemas = components['schemas'];
 
@@ -68,6 +69,8 @@ interface PersonView {
     noticeOn?: string;
     [key: string]: unknown;
   }[];
+  /** The notices the terms' decisions set, not yet given (absent from an older server). */
+  reappointmentNoticesAhead?: Schemas['ReappointmentNoticeAheadDto'][];
   /** The reader is this person: they record nothing on their own record (separation.subject). */
   readerMayNotWrite?: { rule: 'separation.subject'; message: string };
 }
@@ -206,7 +209,9 @@ export function PersonPage({ personId }: { personId: string }) {
         {p.ratings.length === 0 && <li>{t('app.none')}</li>}
       </ul>
       <h2>{t('person.posts')}</h2>
-      <table className="grid" data-testid="posts-held">
+      {/* Before: a bare table header when no post was held (after a dismissal, say). */}
+      {posts.held.length === 0 && <p data-testid="no-posts-held">{t('person.noPostsHeld')}</p>}
+      <table className="grid" hidden={posts.held.length === 0} data-testid="posts-held">
         <thead>
           <tr>
             <th scope="col">{t('case.position')}</th>
@@ -221,9 +226,20 @@ export function PersonPage({ personId }: { personId: string }) {
             <tr key={`${post.positionId}:${post.from}`}>
               <td>{title(post.positionId)}</td>
               <td>{formatDay(post.from)}</td>
-              <td>{formatDay(post.termEnd)}</td>
+              <td>
+                {/* A re-appointment decided ahead: the post runs on into the new term. */}
+                {formatDay(post.renewedBy ? post.renewedBy.termEnd : post.termEnd)}
+              </td>
               <td>
                 {formatDecisionRef(post.decisionRef)}
+                {post.renewedBy && (
+                  <div data-testid="post-renewed-by">
+                    {t('person.renewedFrom', {
+                      day: formatDay(post.renewedBy.from),
+                      decision: formatDecisionRef(post.renewedBy.decisionRef),
+                    })}
+                  </div>
+                )}
                 {post.extendedBy && (
                   <div data-testid="post-extended-by">
                     {t('person.extendedBy', {
@@ -394,15 +410,11 @@ export function PersonPage({ personId }: { personId: string }) {
         {p.openCases.length === 0 && <li>{t('app.none')}</li>}
       </ul>
       <h2>{t('person.reappointments')}</h2>
-      <ul>
-        {p.reappointmentsDue.map((n, i) => (
-          <li key={i}>
-            {n.positionId ? title(n.positionId) : ''}{' '}
-            {n.termEnd ? `· ${t('person.termEnd')} ${formatDay(n.termEnd)}` : ''}
-          </li>
-        ))}
-        {p.reappointmentsDue.length === 0 && <li>{t('app.none')}</li>}
-      </ul>
+      <ReappointmentNotices
+        given={p.reappointmentsDue}
+        ahead={p.reappointmentNoticesAhead ?? []}
+        title={title}
+      />
       {can.readPerson(session) && (
         <section className="card">
           <div className="field">
