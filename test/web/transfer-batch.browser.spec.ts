@@ -101,11 +101,12 @@ describe('opening a transfer batch in the browser', () => {
     await page.getByText('Danh sách hợp lệ: sẽ mở 2 hồ sơ điều động (đợt tb-web-1).').waitFor();
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
     await page.getByTestId('batch-progress').getByText('Đã mở 2/2 hồ sơ').waitFor();
-    // Each case by its person and the post they move to (before: "tb-web-1-2" alone).
+    // Each case by its person, the post they leave and the post they move to (before: "tb-web-1-2"
+    // alone; then without the post left).
     const listed = await page.getByTestId('batch-cases').locator('li').allInnerTexts();
     expect(listed).toEqual([
-      'Phan Thị Quỳnh → điều động đến Trưởng phòng Văn hóa - Xã hội phường Sơn Tây (tb-web-1-1)',
-      'Trần Thị Bình → điều động đến Phó Trưởng ban Tổ chức Thành ủy Hà Nội (tb-web-1-2)',
+      'Phan Thị Quỳnh: thôi giữ Phó Trưởng phòng Văn hóa - Xã hội phường Sơn Tây → điều động đến Trưởng phòng Văn hóa - Xã hội phường Sơn Tây (tb-web-1-1)',
+      'Trần Thị Bình: thôi giữ Phó Giám đốc Sở Nội vụ thành phố Hà Nội → điều động đến Phó Trưởng ban Tổ chức Thành ủy Hà Nội (tb-web-1-2)',
     ]);
     await page.getByRole('link', { name: 'Phan Thị Quỳnh' }).click();
     await page.locator('[data-testid="case-status"]', { hasText: 'Đang xử lý' }).waitFor();

@@ -558,6 +558,7 @@ const vi = {
   transferBatch: {
     title: 'Điều động hàng loạt',
     movesTo: 'điều động đến {{post}}',
+    leaves: 'thôi giữ {{post}}',
     intro:
       'Mở một lần hồ sơ điều động cho nhiều cán bộ khi sắp xếp tổ chức bộ máy. Mỗi dòng một người: họ và tên cán bộ, chức vụ đang giữ, chức vụ tiếp nhận, đơn vị tiếp nhận (ghi tên như trong danh mục, hoặc mã), lý do hoặc số quyết định (dán từ bảng tính hoặc chọn tệp CSV). Kiểm tra trước: tên không tìm thấy hoặc trùng (ghi mã thay tên) và mọi dòng sai khác được nêu cùng lúc với trường và quy định; nếu còn dòng sai thì không hồ sơ nào được mở. Gửi lại cùng danh sách không mở thêm hồ sơ nào.',
     batchId: 'Mã đợt (để trống: hệ thống tự đặt theo danh sách)',
@@ -1515,6 +1516,7 @@ const en: Strings<typeof vi> = {
   },
   transferBatch: {
     movesTo: 'moves to {{post}}',
+    leaves: 'leaves {{post}}',
     title: 'Transfers in bulk',
     intro:
       'Open transfer cases for many people at once when units are reorganised. One person a line: their full name, post held, receiving post, receiving unit (names as the registry has them, or ids), reason or decision number (pasted from a spreadsheet, or a CSV file). Check first: a name not found or shared (give the id instead) and every other bad line are named together with their field and rule; while one is bad, no case is opened. Sending the same list again opens nothing more.',

@@ -31,6 +31,9 @@ interface BatchCase {
   personName: string | null;
   positionId: string | null;
   positionTitle: string | null;
+  /** The post the person leaves (null from an older batch, or an older server). */
+  leavesPositionId?: string | null;
+  leavesPositionTitle?: string | null;
 }
 
 /** The cases the page lists: as the server names them, else (an older answer) by id alone. */
@@ -282,10 +285,12 @@ export function TransferBatchPage() {
       )}
       {progress && progress.caseIds.length > 0 && (
         <ul data-testid="batch-cases">
-          {/* Each case by its person and the post they move to (before: its id alone). */}
+          {/* Each case by its person, the post they leave and the one they move to. */}
           {listedCases(progress).map((c) => (
             <li key={c.caseId}>
               <Link to={`/cases/${c.caseId}`}>{c.personName ?? (c.personId || c.caseId)}</Link>
+              {(c.leavesPositionTitle ?? c.leavesPositionId) &&
+                `: ${t('transferBatch.leaves', { post: c.leavesPositionTitle ?? c.leavesPositionId })}`}
               {(c.positionTitle ?? c.positionId) &&
                 ` → ${t('transferBatch.movesTo', { post: c.positionTitle ?? c.positionId })}`}{' '}
               <span className="muted">({c.caseId})</span>
