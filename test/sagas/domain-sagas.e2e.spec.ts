@@ -191,20 +191,27 @@ describe('domain sagas', () => {
 
     const assigned = await eventually(
       () => record('p-term'),
-      // The new term starts when the recorded term ends: until then it is the record's post to come.
-      (body) => body.upcomingPosts[0]?.termEnd === termEnd && body.openCases.length === 0,
+      // The new term starts where the recorded term ends: the post is held on.
+      (body) => body.posts[0]?.renewedBy?.termEnd === termEnd && body.openCases.length === 0,
     );
-    expect(assigned.upcomingPosts).toEqual([
+    // Before: the term held had endsOn the new term's first day, and the new term was a post to
+    // come (upcomingPosts), as though the holder left the post they were re-appointed to.
+    expect(assigned.posts).toEqual([
       expect.objectContaining({
         positionId: 'pos-head',
-        from: effectiveFrom,
-        termEnd,
-        decisionRef: `301-QĐ/TU (${today})`,
+        endsOn: null,
+        renewedBy: { from: effectiveFrom, termEnd, decisionRef: `301-QĐ/TU (${today})` },
       }),
     ]);
-    // Until then the holder keeps the term running now, which ends when the new one begins.
-    expect(assigned.posts).toEqual([
-      expect.objectContaining({ positionId: 'pos-head', endsOn: effectiveFrom }),
+    expect(assigned.upcomingPosts).toEqual([]);
+    // The notice the decision set is named before it is given.
+    expect(assigned.reappointmentNoticesAhead).toEqual([
+      {
+        positionId: 'pos-head',
+        termEnd,
+        noticeOn: decided.body.decision.reappointmentNoticeOn,
+        decisionRef: `301-QĐ/TU (${today})`,
+      },
     ]);
 
     const timers = await eventually(
@@ -234,6 +241,8 @@ describe('domain sagas', () => {
       termEnd,
       refusal: null,
     });
+    // Given, it is no longer ahead.
+    expect(after.reappointmentNoticesAhead).toEqual([]);
     const { rows } = await t.db.pool.query(
       "SELECT count(*)::int AS n FROM events WHERE type = 'CaseOpened.v1' AND data->>'personId' = 'p-term'",
     );
@@ -262,11 +271,12 @@ describe('domain sagas', () => {
     expect(details).toMatchObject({ applied: 'extended_to_retirement', retirementDate: termEnd });
     // Before: a notice 90 working days before the day the holder retires.
     expect(decided.body.decision.reappointmentNoticeOn).toBeUndefined();
-    await eventually(
+    const renewed = await eventually(
       () => record('p-retiring'),
-      // The new term starts when the recorded term ends: until then it is the record's post to come.
-      (body) => body.upcomingPosts[0]?.termEnd === termEnd && body.openCases.length === 0,
+      // The new term starts where the recorded term ends: the post is held on.
+      (body) => body.posts[0]?.renewedBy?.termEnd === termEnd && body.openCases.length === 0,
     );
+    expect(renewed.reappointmentNoticesAhead).toEqual([]);
     const timers = await eventually(
       async () =>
         (
