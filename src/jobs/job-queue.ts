@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { settlesWithin } from '../common/settles-within';
 import { JobsConfig } from './jobs.tokens';
 
 /** The job kinds carried by the cadreflow queue. */
@@ -31,7 +32,7 @@ export class JobQueue {
 
   constructor(
     readonly config: JobsConfig,
-    log: (message: string) => void = (line) => process.stderr.write(`${line}\n`),
+    private readonly log: (message: string) => void = (line) => process.stderr.write(`${line}\n`),
   ) {
     if (config.queueName.includes(':'))
       throw new Error(`queue name "${config.queueName}" must not contain ":"`);
@@ -111,8 +112,12 @@ export class JobQueue {
     return this.queue.getJobState(jobId);
   }
 
+  /** Within `stopGraceMs`: a close waiting for a Redis that cut the connection is given up. */
   async close(): Promise<void> {
-    await this.queue.close();
+    if (!(await settlesWithin(this.queue.close(), this.config.stopGraceMs))) {
+      this.log(`[jobs] the queue did not close within ${this.config.stopGraceMs} ms; disconnected`);
+      void this.queue.disconnect().catch(() => undefined);
+    }
     this.redis.disconnect();
   }
 }

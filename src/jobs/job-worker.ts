@@ -1,4 +1,5 @@
 import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
+import { settlesWithin } from '../common/settles-within';
 import { DeadLetterSource, DeadLetterStore } from './dead-letters/dead-letter-store';
 import { bullConnection } from './job-queue';
 import { JobsConfig } from './jobs.tokens';
@@ -44,6 +45,8 @@ export class JobProcessorRegistry {
  */
 export class JobWorker {
   private worker: Worker | null = null;
+  /** The jobs this worker is carrying out now: a stop lets them finish, up to `stopGraceMs`. */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(
     private readonly config: JobsConfig,
@@ -54,7 +57,7 @@ export class JobWorker {
 
   start(): void {
     if (this.worker) return;
-    const worker = new Worker(this.config.queueName, (job, token) => this.process(job, token), {
+    const worker = new Worker(this.config.queueName, (job, token) => this.tracked(job, token), {
       connection: bullConnection(this.config),
       prefix: this.config.prefix,
       concurrency: this.config.concurrency,
@@ -79,10 +82,36 @@ export class JobWorker {
     await this.worker?.waitUntilReady();
   }
 
+  /**
+   * Stops taking jobs, within at most twice `stopGraceMs` whatever Redis does. The jobs running
+   * get `stopGraceMs` to finish; then BullMQ's worker is closed by force. Its graceful close waits
+   * for the running jobs and for its blocking connection to end — after Redis cut that connection
+   * (CLIENT KILL, a restart) it never does, and the close hung for good, holding up the timer
+   * lease's stop. A job let go of keeps its lock until it lapses and is then run again by whoever
+   * holds the timers' lease (our jobs are idempotent).
+   */
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
-    await worker?.close();
+    if (!worker) return;
+    const graceMs = this.config.stopGraceMs;
+    if (!(await settlesWithin(Promise.allSettled([...this.running]), graceMs)))
+      this.log(
+        `[jobs] ${this.running.size} job(s) still running ${graceMs} ms after the worker was asked to stop; it stops without waiting for them (they run again once their lock lapses)`,
+      );
+    if (!(await settlesWithin(worker.close(true), graceMs)))
+      this.log(`[jobs] the BullMQ worker did not close within ${graceMs} ms; left behind`);
+  }
+
+  private tracked(job: Job, token: string | undefined): Promise<void> {
+    const running = this.process(job, token);
+    const settled = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running.add(settled);
+    void settled.then(() => this.running.delete(settled));
+    return running;
   }
 
   private async process(job: Job, token: string | undefined): Promise<void> {

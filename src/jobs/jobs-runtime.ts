@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { settlesWithin } from '../common/settles-within';
 import { Clock } from '../common/clock';
 import { EventStore } from '../event-store/event-store.port';
 import { DeadLetterStore } from './dead-letters/dead-letter-store';
@@ -42,6 +43,9 @@ export class JobsRuntime {
   private starting: Promise<unknown> = Promise.resolve();
   /** Closed for good (shutdown): no later start opens a worker. */
   private closed = false;
+  /** Counts the stops: a start that outlived its wait in a stop opens nothing afterwards. */
+  private stops = 0;
+  private readonly log: (message: string) => void;
 
   constructor(readonly deps: JobsRuntimeDeps) {
     // Checked before anything connects: a refused configuration leaves no connection behind.
@@ -51,6 +55,7 @@ export class JobsRuntime {
         `queueHorizonMs (${horizonMs}) must be at least twice reconcileIntervalMs (${intervalMs}): a timer must be queued before it falls due`,
       );
     const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+    this.log = log;
     this.queue = new JobQueue(deps.config, log);
     this.deadLetters = new DeadLetterStore(deps.pool, deps.clock);
     this.deadLetterService = new DeadLetterService(this.deadLetters, this.queue);
@@ -84,10 +89,14 @@ export class JobsRuntime {
   }
 
   private async startOnce(options: { worker?: boolean }): Promise<ReconcileReport> {
+    const stops = this.stops;
+    const stoppedSince = (): boolean => this.closed || this.stops !== stops;
     const report = await this.reconciler.reconcile();
-    if (options.worker !== false && !this.started && !this.closed) {
+    if (options.worker !== false && !this.started && !stoppedSince()) {
       this.worker.start();
       await this.worker.ready();
+      // A stop that gave up waiting for this start has closed the worker already.
+      if (stoppedSince()) return report;
       this.reconcileLoop.start();
       this.started = true;
     }
@@ -99,11 +108,20 @@ export class JobsRuntime {
     return this.start({ worker: true });
   }
 
-  /** Stops taking jobs and reconciling (the lease moved on); the queue stays open for enqueues. */
+  /**
+   * Stops taking jobs and reconciling (the lease moved on); the queue stays open for enqueues.
+   * Bounded whatever PostgreSQL and Redis do: each wait below lasts at most `stopGraceMs`, as a
+   * stop that hangs holds up the lease keeper and, with it, every other leased work.
+   */
   async stopWorker(): Promise<void> {
-    // A start still reconciling would open its BullMQ worker after this stop, left running.
-    await this.starting;
-    await this.reconcileLoop.stop();
+    this.stops += 1;
+    const graceMs = this.deps.config.stopGraceMs;
+    // A start still reconciling would open its BullMQ worker after this stop: it is waited for,
+    // and one that does not settle in time sees the stop and opens nothing.
+    if (!(await settlesWithin(this.starting, graceMs)))
+      this.log(`[jobs] a worker start was still under way after ${graceMs} ms; stopping anyway`);
+    if (!(await settlesWithin(this.reconcileLoop.stop(), graceMs)))
+      this.log(`[timers] a reconcile run was still under way after ${graceMs} ms; stopping anyway`);
     await this.worker.close();
     this.started = false;
   }

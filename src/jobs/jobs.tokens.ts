@@ -34,6 +34,11 @@ export interface JobsConfig {
    * nothing when it is cancelled). At least twice `reconcileIntervalMs`.
    */
   queueHorizonMs: number;
+  /**
+   * Stopping the worker (the timers' lease lost, a shutdown) waits this long for the jobs it runs,
+   * then as long again at most for BullMQ to close: a stop never hangs on Redis.
+   */
+  stopGraceMs: number;
 }
 
 export const JOBS_CONFIG = Symbol('JOBS_CONFIG');
@@ -50,5 +55,6 @@ export const defaultJobsConfig = (overrides: Partial<JobsConfig> = {}): JobsConf
   maxStalledCount: 5,
   reconcileIntervalMs: 30_000,
   queueHorizonMs: 15 * 60_000,
+  stopGraceMs: 5_000,
   ...overrides,
 });

@@ -35,6 +35,11 @@ export class PrivateRedis {
     await this.withClient((client) => client.flushall());
   }
 
+  /** Cuts every client's connection (CLIENT KILL TYPE normal); the server runs on. */
+  async killClients(): Promise<void> {
+    await this.withClient((client) => client.call('CLIENT', 'KILL', 'TYPE', 'normal'));
+  }
+
   async keyCount(): Promise<number> {
     return this.withClient((client) => client.dbsize());
   }
