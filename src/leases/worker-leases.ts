@@ -1,5 +1,7 @@
 import { hostname } from 'node:os';
 import { Client } from 'pg';
+import { settlesWithin } from '../common/settles-within';
+import { LeaseWatch } from './lease-watch';
 
 /** Work that must run on one instance at a time: a projection, a saga, the timer worker. */
 export interface LeasedWork {
@@ -14,8 +16,21 @@ export interface WorkerLeasesOptions {
   connectionString: string;
   /** How often a lease not held is tried again, and the lease connection checked. */
   retryMs: number;
+  /**
+   * How long a leased work's stop is waited for: past it the lease keeper goes on without it (and
+   * logs it), as one stop hanging on a dependency must not keep every other lease from being retaken.
+   */
+  stopTimeoutMs?: number;
+  /**
+   * A lease held by no instance this long (this one cannot take it, or does not get to try) is a
+   * problem `/health` reports, as is a keeper that has not finished a round in this long.
+   */
+  unclaimedAlarmMs?: number;
   log?: (message: string) => void;
 }
+
+export const DEFAULT_LEASE_STOP_TIMEOUT_MS = 15_000;
+export const DEFAULT_UNCLAIMED_ALARM_MS = 10_000;
 
 /** First key of every lease's advisory lock ('cflw'): keeps clear of other users of advisory locks. */
 const LOCK_SPACE = 0x63666c77;
@@ -44,15 +59,20 @@ export class WorkerLeases {
   private lastProblem: string | null = null;
   /** The lease connection's queries, one at a time (withdraw() may run beside the loop's). */
   private inFlight: Promise<unknown> = Promise.resolve();
+  private readonly watch: LeaseWatch;
 
-  constructor(private readonly options: WorkerLeasesOptions) {}
+  constructor(private readonly options: WorkerLeasesOptions) {
+    this.watch = new LeaseWatch(options.unclaimedAlarmMs ?? DEFAULT_UNCLAIMED_ALARM_MS);
+  }
 
   /** Contends for the work's lease from now on (at once if the keeper runs). */
   add(work: LeasedWork): void {
     if (this.works.has(work.name)) throw new Error(`lease "${work.name}" is already added`);
     this.works.set(work.name, work);
+    this.watch.unclaimed(work.name);
     if (!this.running) {
       this.running = true;
+      this.watch.roundFinished();
       this.loop = this.run();
     }
     this.wake?.();
@@ -62,6 +82,7 @@ export class WorkerLeases {
   async withdraw(name: string): Promise<void> {
     const work = this.works.get(name);
     this.works.delete(name);
+    this.watch.claimed(name);
     if (!work || !this.held.has(name)) return;
     this.held.delete(name);
     await this.stopHeld(work);
@@ -79,7 +100,7 @@ export class WorkerLeases {
       instance: this.instance,
       held: this.heldNames(),
       waiting: [...this.works.keys()].filter((name) => !this.held.has(name)).sort(),
-      problem: this.lastProblem,
+      problem: this.lastProblem ?? (this.running ? this.watch.problem() : null),
     };
   }
 
@@ -99,6 +120,7 @@ export class WorkerLeases {
   resume(): void {
     if (this.running || this.works.size === 0) return;
     this.running = true;
+    this.watch.roundFinished();
     this.loop = this.run();
   }
 
@@ -117,6 +139,7 @@ export class WorkerLeases {
         await this.query('SELECT 1');
         await this.contend();
         this.lastProblem = null;
+        this.watch.roundFinished();
       } catch (error) {
         if (!this.running) break;
         this.lastProblem = (error as Error).message;
@@ -135,7 +158,11 @@ export class WorkerLeases {
         'SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked',
         [LOCK_SPACE, name],
       );
-      if (!rows[0].locked) continue;
+      if (!rows[0].locked) {
+        // Another instance holds it: the work is done, if not here.
+        this.watch.claimed(name);
+        continue;
+      }
       // Withdrawn (or stopped) while the lock was asked for: nothing may start it any more.
       if (this.works.get(name) !== work || !this.running) {
         await this.unlock(name);
@@ -159,13 +186,23 @@ export class WorkerLeases {
    * would finish starting after its stop and run on (a connection left open after shutdown).
    */
   private async stopHeld(work: LeasedWork): Promise<void> {
-    await this.starting.get(work.name);
-    await stopQuietly(work, this.log);
+    if (this.works.get(work.name) === work) this.watch.unclaimed(work.name);
+    const stopping = (async () => {
+      await this.starting.get(work.name);
+      await stopQuietly(work, this.log);
+    })();
+    const timeoutMs = this.options.stopTimeoutMs ?? DEFAULT_LEASE_STOP_TIMEOUT_MS;
+    if (!(await settlesWithin(stopping, timeoutMs)))
+      this.log(
+        `stopping ${work.name} did not finish within ${timeoutMs} ms; its lease is given up without waiting for it`,
+      );
   }
 
   private async startOrGiveUp(work: LeasedWork): Promise<void> {
     try {
       await work.start();
+      // Unless lost while it started (the connection dropped): then it waits to be retaken.
+      if (this.held.has(work.name)) this.watch.claimed(work.name);
       this.log(`took the lease ${work.name}`);
     } catch (error) {
       this.held.delete(work.name);
@@ -197,6 +234,7 @@ export class WorkerLeases {
       application_name: 'cadreflow-leases',
       keepAlive: true,
       query_timeout: Math.max(5000, this.options.retryMs * 2),
+      connectionTimeoutMillis: Math.max(5000, this.options.retryMs * 2),
     });
     const lost = (): void => {
       if (this.client !== client) return;
@@ -231,7 +269,8 @@ export class WorkerLeases {
     const client = this.client;
     this.client = null;
     this.connectionLost = false;
-    await client?.end().catch(() => undefined);
+    // Bounded: the keeper must go on contending whatever the old connection does.
+    if (client) await settlesWithin(client.end(), Math.max(5000, this.options.retryMs * 2));
   }
 
   private sleep(ms: number): Promise<void> {
