@@ -137,6 +137,8 @@ export class AppConfig {
   // death), so the maximum keeps failover under 10 s.
   @WholeNumberBetween('WORKER_LEASE_RETRY_MS', 100, 5000, 2000)
   WORKER_LEASE_RETRY_MS = 2000;
+  @WholeNumberBetween('SHUTDOWN_TIMEOUT_MS', 1000, 300_000, 25_000)
+  SHUTDOWN_TIMEOUT_MS = 25_000;
 
   @IsString()
   DEFINITIONS_DIR = 'seeds/definitions';
