@@ -2,6 +2,7 @@ import { asCaseStreamEvent, CaseStreamEvent } from '../procedures/case/case-stre
 import { RecordedEvent } from '../event-store/event-envelope';
 import { namedInStep } from '../procedures/case/decider/case-people';
 import { standingAfter } from './case-summary-nominees';
+import { COMPLAINT_REVIEW } from './inbox-steps';
 
 /** A `case_summaries` row, column by column. */
 export interface CaseSummaryRow {
@@ -253,10 +254,6 @@ function afterStep(
   };
 }
 
-/**
- * A corrected step: the case stands where the corrected version sends it, open again if the
- * replaced version had ended it (an ending the corrected result brings follows as its own event).
- */
 /** A complaint filed (null) is the leadership's next task on the case; a review ends it. */
 function complaint(
   row: CaseSummaryRow,
@@ -267,7 +264,7 @@ function complaint(
     return {
       ...row,
       status: 'under_review',
-      current_step_id: 'complaint-review',
+      current_step_id: COMPLAINT_REVIEW.id,
       current_step_due_on: null,
       updated_sequence: sequence,
     };
@@ -275,6 +272,10 @@ function complaint(
   return { ...row, status, current_step_id: null, updated_sequence: sequence };
 }
 
+/**
+ * A corrected step: the case stands where the corrected version sends it, open again if the
+ * replaced version had ended it (an ending the corrected result brings follows as its own event).
+ */
 function corrected(
   row: CaseSummaryRow,
   stepId: string,

@@ -16,7 +16,7 @@ import { OrgScope } from '../identity/org-scope';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { parseDayRange } from '../common/input/calendar-date';
 import { parseChoice, parseFlag, parseLimit } from './cursor';
-import { stepsPerformedBy } from './inbox-steps';
+import { COMPLAINT_REVIEW, stepsPerformedBy } from './inbox-steps';
 import { ReadModelQueries, RegisterQuery } from './read-model.queries';
 import { disciplineRegisterCsv } from './discipline-register.csv';
 import { preferredLanguage } from '../common/problems/accept-language';
@@ -112,20 +112,17 @@ export class ReadModelsController {
       limit: parseLimit(limit),
       cursor,
     });
-    // Each step with its title from the definition the case pinned.
+    // Each step with its title from the definition the case pinned; a complaint's review by its own.
     return {
       ...page,
       items: page.items.map((item) => {
+        if (item.procedure === 'discipline' && item.step === COMPLAINT_REVIEW.id)
+          return { ...item, ...titled(COMPLAINT_REVIEW), stepKind: null };
         const step =
           item.definition && item.step
             ? this.catalog.definition(item.definition)?.steps.find((s) => s.id === item.step)
             : undefined;
-        return {
-          ...item,
-          stepTitle: step?.title ?? null,
-          stepTitleVi: step?.titleVi ?? null,
-          stepKind: step?.kind ?? null,
-        };
+        return { ...item, ...titled(step), stepKind: step?.kind ?? null };
       }),
     };
   }
@@ -218,4 +215,9 @@ export class ReadModelsController {
       preferredLanguage(response.req.headers['accept-language']),
     );
   }
+}
+
+/** A step's titles in both languages, null where the step is not known. */
+function titled(step: { title: string; titleVi: string } | undefined) {
+  return { stepTitle: step?.title ?? null, stepTitleVi: step?.titleVi ?? null };
 }

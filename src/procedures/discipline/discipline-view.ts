@@ -14,6 +14,7 @@ import {
 import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engine/correction-view';
 import { subjectRefusal } from '../../workflow/step-engine/actors';
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
+import { ACCESS } from '../../identity/allow.decorator';
 import { complaintDeadline } from './complaint-window';
 import { complainantOf } from './discipline.complaint';
 import { DisciplineState, ExistingDiscipline } from './discipline.state';
@@ -29,21 +30,44 @@ function closureView(closure: object, actor: Actor, context: DisclosureContext) 
   return shown;
 }
 
+/**
+ * The roles that may take an action beside the steps: those its route allows (ACCESS) that the
+ * decider's own check names too — the first step's for filing a complaint or closing (whoever may
+ * open the case), the decision's for extending the time or reviewing a complaint.
+ */
+function actionRoles(definition: ProcedureDefinition) {
+  const first = definition.steps[0].actors.roles;
+  const decision = definition.steps[definition.steps.length - 1].actors.roles;
+  const both = (route: readonly string[], step: readonly string[]) =>
+    route.filter((role) => step.includes(role));
+  return {
+    opener: both(ACCESS.disciplineOpen, first),
+    decider: both(ACCESS.disciplineDecide, decision),
+  };
+}
+
+interface ActionContext {
+  ruleSet: RuleSet;
+  calendar: WorkingDayCalendar;
+  definition: ProcedureDefinition;
+}
+
 /** What the caller may do next: the current step, extend or close; file or review a complaint. */
 function allowedNextActions(
   state: Exclude<DisciplineState, { status: 'none' }>,
   current: StepDefinition | undefined,
   today: string,
-  { ruleSet, calendar }: { ruleSet: RuleSet; calendar: WorkingDayCalendar },
+  { ruleSet, calendar, definition }: ActionContext,
 ): Record<string, unknown>[] {
   const base = `/discipline-cases/${state.caseId}`;
+  const { opener, decider } = actionRoles(definition);
   const allowedNext: Record<string, unknown>[] = [];
   if (state.status === 'open' && current) {
     allowedNext.push(performStepLink(current, base));
     if (state.decideBy && !state.timeLimitExtended)
-      allowedNext.push({ action: 'extend-time-limit', href: `${base}/extend` });
+      allowedNext.push({ action: 'extend-time-limit', roles: decider, href: `${base}/extend` });
     if (state.ballot?.outcome !== 'form_chosen')
-      allowedNext.push({ action: 'close', href: `${base}/close` });
+      allowedNext.push({ action: 'close', roles: opener, href: `${base}/close` });
   }
   const deadline =
     state.status === 'decided'
@@ -52,12 +76,17 @@ function allowedNextActions(
   if (deadline && today <= deadline.endsOn)
     allowedNext.push({
       action: 'file-complaint',
+      roles: opener,
       until: deadline.endsOn,
       ...(deadline.second ? { second: true } : {}),
       href: `${base}/complaints`,
     });
   if (state.status === 'under_review')
-    allowedNext.push({ action: 'review-complaint', href: `${base}/complaints/review` });
+    allowedNext.push({
+      action: 'review-complaint',
+      roles: decider,
+      href: `${base}/complaints/review`,
+    });
   return allowedNext;
 }
 
@@ -94,7 +123,7 @@ export function disciplineView(
   const allowedNext = readerMayNotAct
     ? []
     : [
-        ...allowedNextActions(state, current, today, { ruleSet, calendar }),
+        ...allowedNextActions(state, current, today, { ruleSet, calendar, definition }),
         ...(correct ? [correct] : []),
       ];
   return {
