@@ -400,6 +400,14 @@ const vi = {
     'discipline.different_form_needs_reason':
       'Quyết định khác kiến nghị của Hội đồng kỷ luật cần nêu lý do',
     'discipline.deferred': 'Chưa xem xét kỷ luật',
+    'discipline.complaint_before_decision': 'Ngày nộp đơn khiếu nại trước ngày quyết định kỷ luật',
+    'discipline.complaint_window_closed': 'Đã hết thời hạn khiếu nại',
+    'discipline.no_further_complaint': 'Không được khiếu nại tiếp',
+    'discipline.complaint_under_review': 'Đang xem xét một khiếu nại khác',
+    'discipline.review_before_complaint': 'Ngày giải quyết khiếu nại trước ngày nộp đơn',
+    'discipline.change_to_same_form': 'Hình thức mới trùng hình thức đang áp dụng',
+    'discipline.time_limit_already_extended': 'Thời hạn xử lý đã được gia hạn',
+    'discipline.close_after_form_ballot': 'Biểu quyết đã chọn hình thức kỷ luật: không đóng hồ sơ',
     'discipline.dismissal_needs_civil_servant': 'Buộc thôi việc chỉ áp dụng với công chức',
     'discipline.recall_needs_elected_cadre': 'Bãi nhiệm chỉ áp dụng với cán bộ được bầu',
     'discipline.elected_cadre_not_civil_servant':
@@ -1366,6 +1374,14 @@ const en: Strings<typeof vi> = {
     'discipline.different_form_needs_reason':
       'A decision other than the council recommended needs its reason',
     'discipline.deferred': 'Discipline deferred',
+    'discipline.complaint_before_decision': 'Complaint filed before the decision',
+    'discipline.complaint_window_closed': 'The time to complain is over',
+    'discipline.no_further_complaint': 'No further complaint',
+    'discipline.complaint_under_review': 'Another complaint is under review',
+    'discipline.review_before_complaint': 'Review dated before the complaint',
+    'discipline.change_to_same_form': 'The new form is the one already applied',
+    'discipline.time_limit_already_extended': 'The time limit was already extended',
+    'discipline.close_after_form_ballot': 'The ballot chose a form: the case is not closed',
     'discipline.dismissal_needs_civil_servant': 'Dismissal is for civil servants only',
     'discipline.recall_needs_elected_cadre': 'Recall is for elected cadres only',
     'discipline.elected_cadre_not_civil_servant':

@@ -15,11 +15,13 @@ import { can, getSession } from '../session';
 import { withheldResultKey, withheldResultOf } from '../withheld';
 import { usePinnedRuleNames } from '../pinned-rules';
 import { DisciplineCaseView, useDisciplineCase } from './discipline-api';
+import { ActionPath, ComplaintActions, OpenCaseActions } from './DisciplineCaseActions';
 import { DisciplineOutcome, DisciplineRecords } from './DisciplineOutcome';
 import { DisciplineStepForm, valuesFromRecord } from './DisciplineStepForm';
 
 const stepKeys = idempotencyKeys();
 const correctionKeys = idempotencyKeys();
+const actionKeys = idempotencyKeys();
 
 type Discipline = {
   councilSteps?: string[];
@@ -213,9 +215,11 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
     .reverse()
     .find((r) => r.stepId === correct?.stepId && r.type !== 'DisciplineTimeBarred');
 
+  // A step's write names the step; an action beside the steps (complaint, extension…) does not,
+  // and its key is per route: the same reason sent to extend and then to close is two writes.
   const write = async (
     path: string,
-    stepId: string,
+    stepId: string | null,
     body: unknown,
     keys: (b: unknown) => string,
   ) => {
@@ -223,9 +227,12 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
     try {
       await unwrap(
         api.POST(path as '/discipline-cases/{id}/steps/{stepId}', {
-          params: { path: { id: caseId, stepId } },
+          params: { path: { id: caseId, stepId: stepId ?? '' } },
           body: body as never,
-          headers: { 'If-Match': `"${view.revision}"`, 'Idempotency-Key': keys({ stepId, body }) },
+          headers: {
+            'If-Match': `"${view.revision}"`,
+            'Idempotency-Key': keys({ path, stepId, body }),
+          },
         }),
       );
     } catch (e) {
@@ -238,12 +245,17 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
     await queryClient.invalidateQueries({ queryKey: ['discipline-case', caseId] });
     await afterRecordWrite(queryClient);
     // A ballot whose result this reader's role may not see was still recorded: say so.
-    const recorded = queryClient
-      .getQueryData<DisciplineCaseView>(['discipline-case', caseId, null])
-      ?.steps.findLast((record) => record.stepId === stepId);
+    const recorded = stepId
+      ? queryClient
+          .getQueryData<DisciplineCaseView>(['discipline-case', caseId, null])
+          ?.steps.findLast((record) => record.stepId === stepId)
+      : undefined;
     const withheld = recorded ? withheldResultOf(recorded) : null;
     setNotice(withheld ? t(withheldResultKey(withheld, recorded!.type)) : t('case.recorded'));
   };
+
+  const act = (path: ActionPath, body: Record<string, string>) =>
+    write(path, null, body, actionKeys);
 
   return (
     <section>
@@ -285,6 +297,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
         {definition && <StepList view={view} definition={definition} />}
       </div>
       <DisciplineOutcome view={view} />
+      <ComplaintActions view={view} forms={forms} act={act} />
       {mayCorrect && correctedStep && correctedRecord && !correcting && (
         <p>
           <button type="button" className="secondary" onClick={() => setCorrecting(true)}>
@@ -360,6 +373,9 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
             </p>
           )}
         </section>
+      )}
+      {!correcting && view.status === 'open' && (
+        <OpenCaseActions view={view} forms={forms} act={act} />
       )}
       <section>
         <h2>{t('case.records')}</h2>

@@ -22,6 +22,24 @@ export const complaintsVi = {
   currentForm: 'Hình thức đang áp dụng',
   decidedForm: 'Hình thức theo quyết định',
   annulled: 'Quyết định kỷ luật đã bị hủy',
+  fileTitle: 'Ghi nhận khiếu nại',
+  fileUntil: 'Thời hạn khiếu nại đến hết ngày {{day}}.',
+  filedOn: 'Ngày nộp đơn khiếu nại (dd/mm/yyyy)',
+  grounds: 'Nội dung khiếu nại',
+  complainantName: 'Người khiếu nại',
+  complainantHint:
+    'Để trống nếu người bị kỷ luật tự khiếu nại; ghi họ tên nếu người khác khiếu nại.',
+  reviewTitle: 'Giải quyết khiếu nại',
+  reviewHeldOn: 'Ngày quyết định giải quyết khiếu nại (dd/mm/yyyy)',
+  reviewNumber: 'Số quyết định giải quyết khiếu nại',
+  outcome: 'Kết quả giải quyết',
+  outcomes: {
+    keep: 'Giữ nguyên quyết định',
+    change: 'Thay đổi hình thức kỷ luật',
+    annul: 'Hủy quyết định kỷ luật',
+  },
+  newForm: 'Hình thức kỷ luật mới',
+  reviewReason: 'Lý do',
 };
 
 export const complaintsEn: typeof complaintsVi = {
@@ -44,4 +62,22 @@ export const complaintsEn: typeof complaintsVi = {
   currentForm: 'Form in force',
   decidedForm: 'Form decided',
   annulled: 'The disciplinary decision was annulled',
+  fileTitle: 'Record a complaint',
+  fileUntil: 'A complaint may be filed until {{day}}.',
+  filedOn: 'Complaint filed on (dd/mm/yyyy)',
+  grounds: 'Grounds of the complaint',
+  complainantName: 'Complainant',
+  complainantHint:
+    'Leave empty when the disciplined person complains; give the name of anyone else.',
+  reviewTitle: 'Resolve the complaint',
+  reviewHeldOn: 'Day of the decision on the complaint (dd/mm/yyyy)',
+  reviewNumber: 'Number of the decision on the complaint',
+  outcome: 'Outcome',
+  outcomes: {
+    keep: 'Keep the decision',
+    change: 'Change the form',
+    annul: 'Annul the decision',
+  },
+  newForm: 'New form',
+  reviewReason: 'Reason',
 };

@@ -134,7 +134,14 @@ export interface DisciplineCaseView {
     dueLimitedBy?: string | null;
     overdue?: boolean;
   } | null;
-  allowedNext: { action: string; stepId?: string; roles?: string[]; href?: string }[];
+  /** What the reader may do next, with the roles that may (`until`: a complaint's last day). */
+  allowedNext: {
+    action: string;
+    stepId?: string;
+    roles?: string[];
+    href?: string;
+    until?: string;
+  }[];
   /** The reader is the person the case is about: no action is offered (allowedNext is empty). */
   readerMayNotAct?: { rule: 'separation.subject'; message: string };
   steps: DisciplineStepRecord[];

@@ -3,6 +3,18 @@ import { complaintsEn, complaintsVi } from './complaint-strings';
 /** The discipline case screen's strings (merged into i18n.ts under `discipline`). */
 export const disciplineVi = {
   complaints: complaintsVi,
+  actions: {
+    title: 'Gia hạn hoặc đóng hồ sơ',
+    extend: 'Gia hạn thời hạn xử lý',
+    extendTitle: 'Gia hạn thời hạn xử lý kỷ luật',
+    extendExplain:
+      'Thời hạn xử lý được gia hạn một lần, đến thời hạn tối đa theo bộ quy tắc của hồ sơ; ghi lý do gia hạn.',
+    close: 'Đóng hồ sơ',
+    closeTitle: 'Đóng hồ sơ, không kỷ luật',
+    closeExplain:
+      'Hồ sơ kết thúc không có quyết định kỷ luật (ví dụ: đơn tố cáo được rút); ghi lý do đóng hồ sơ.',
+    reason: 'Lý do',
+  },
   title: 'Hồ sơ kỷ luật {{id}}',
   track: 'Loại kỷ luật',
   party: 'Kỷ luật đảng',
@@ -170,6 +182,18 @@ export const disciplineVi = {
 
 export const disciplineEn: typeof disciplineVi = {
   complaints: complaintsEn,
+  actions: {
+    title: 'Extend or close the case',
+    extend: 'Extend the time limit',
+    extendTitle: 'Extend the time to decide',
+    extendExplain:
+      "The time to decide is extended once, to the longest the case's rule set allows; give the reason.",
+    close: 'Close the case',
+    closeTitle: 'Close the case without discipline',
+    closeExplain:
+      'The case ends with no disciplinary decision (e.g. the report was withdrawn); give the reason.',
+    reason: 'Reason',
+  },
   title: 'Discipline case {{id}}',
   track: 'Track',
   party: 'Party discipline',
