@@ -68,10 +68,14 @@ export class PersonStatusesController {
     @Body() dto: RecordPersonStatusDto,
     @Write() write: WriteRequest,
   ) {
-    const { status, from, until, note } = dto;
+    const { status, from, until, note, fatherCareGround } = dto;
+    const data = { personId, status, from, until: until ?? null, note };
     return this.write(
       personId,
-      { type: 'RecordPersonStatus', data: { personId, status, from, until: until ?? null, note } },
+      {
+        type: 'RecordPersonStatus',
+        data: fatherCareGround ? { ...data, fatherCareGround } : data,
+      },
       write,
     );
   }

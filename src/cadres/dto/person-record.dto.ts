@@ -1,7 +1,12 @@
 import { IsCalendarDate } from '../../common/input/calendar-date';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
-import { PERSON_STATUS_KINDS, PersonStatusKind } from '../person/person.events';
+import {
+  FATHER_CARE_GROUNDS,
+  FatherCareGround,
+  PERSON_STATUS_KINDS,
+  PersonStatusKind,
+} from '../person/person.events';
 import { DECISION_NUMBER_FORMS } from '../../common/input/decision-number';
 import { HasText } from '../../common/input/has-text.decorator';
 import { IsPlanningTerm } from './is-planning-term.decorator';
@@ -92,6 +97,17 @@ export class RecordPersonStatusDto {
   @IsString()
   @Length(0, 500)
   note!: string;
+
+  @ApiPropertyOptional({
+    enum: FATHER_CARE_GROUNDS,
+    description:
+      'child_under_12_months of a man only: why he raises the child himself (wife_died; wife_unable_to_care: she cannot by force majeure or an objective obstacle). Nghị định 172/2025 defers a man’s discipline only on such a ground (discipline.childDeferralForFathers); without it his period defers nothing',
+  })
+  @IsOptional()
+  @IsIn(FATHER_CARE_GROUNDS, {
+    message: `fatherCareGround: one of ${FATHER_CARE_GROUNDS.join(', ')}`,
+  })
+  fatherCareGround?: FatherCareGround;
 }
 
 /** The day a status period recorded open-ended (or with another end) ended. */

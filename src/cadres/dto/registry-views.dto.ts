@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DisciplineOnRecordDto } from './discipline-on-record.dto';
-import { PERSON_STATUS_KINDS } from '../person/person.events';
+import { FATHER_CARE_GROUNDS, PERSON_STATUS_KINDS } from '../person/person.events';
 import { ORG_UNIT_KINDS } from './create-org-unit.dto';
 import { POST_FILLED_BY, PostFilledBy } from '../post-filled-by';
 import {
@@ -110,6 +110,11 @@ export class PersonStatusPeriodDto {
   @ApiProperty(DATE) from!: string;
   @ApiProperty({ ...DATE, nullable: true }) until!: string | null;
   @ApiProperty() note!: string;
+  @ApiPropertyOptional({
+    enum: FATHER_CARE_GROUNDS,
+    description: 'a man’s child_under_12_months period: why he raises the child himself',
+  })
+  fatherCareGround?: string;
 }
 
 export class OpenCaseOnRecordDto {

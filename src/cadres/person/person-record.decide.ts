@@ -146,6 +146,7 @@ export const recordDeciders: {
         'until',
       );
     }
+    refuseFatherCareGround(state.profile.gender, data);
     // A decision's period (a suspension) is recorded as decided; one entered by hand is checked
     // against those on record.
     if (!fromDecision && isStatusRepeat(state.statuses, data)) return [];
@@ -181,3 +182,28 @@ export const recordDeciders: {
     return [{ type: 'CaseNoted', data }];
   },
 };
+
+/**
+ * A father's ground (fatherCareGround) says why a man raises a child under 12 months himself:
+ * it belongs to a child_under_12_months period of a man, nowhere else.
+ */
+function refuseFatherCareGround(
+  gender: 'male' | 'female',
+  data: { status: string; fatherCareGround?: string },
+): void {
+  if (data.fatherCareGround === undefined) return;
+  if (data.status !== 'child_under_12_months')
+    throw new RegistryRuleViolation(
+      'status.father_care_ground_without_child',
+      `fatherCareGround: a father's ground belongs to a child_under_12_months period, not to ${data.status}`,
+      'invalid',
+      'fatherCareGround',
+    );
+  if (gender !== 'male')
+    throw new RegistryRuleViolation(
+      'status.father_care_ground_for_a_woman',
+      "fatherCareGround: the record shows a woman; a father's ground (wife died, wife unable to raise the child) is stated for a man only",
+      'invalid',
+      'fatherCareGround',
+    );
+}

@@ -17,3 +17,7 @@ export const PERSON_STATUS_KINDS = [
   'suspended',
 ] as const;
 export type PersonStatusKind = (typeof PERSON_STATUS_KINDS)[number];
+
+/** Why a father raises a child under 12 months himself (Nghị định 172/2025's deferral for men). */
+export const FATHER_CARE_GROUNDS = ['wife_died', 'wife_unable_to_care'] as const;
+export type FatherCareGround = (typeof FATHER_CARE_GROUNDS)[number];

@@ -160,6 +160,27 @@ describe('person record (cadre-<id>)', () => {
       .thenRefuses('status.period_reversed');
   });
 
+  it('keeps a father’s ground for a child under 12 months, on a man’s child period only', () => {
+    const child = {
+      personId: 'p-an',
+      status: 'child_under_12_months' as const,
+      from: '2026-05-01',
+      until: null,
+      note: 'vợ mất',
+      fatherCareGround: 'wife_died' as const,
+    };
+    given(registered)
+      .when({ type: 'RecordPersonStatus', data: child })
+      .then([{ type: 'PersonStatusRecorded', data: child }]);
+    given(registered)
+      .when({ type: 'RecordPersonStatus', data: { ...child, status: 'abroad' } })
+      .thenRefuses('status.father_care_ground_without_child');
+    const woman = { ...registered, data: { ...registered.data, gender: 'female' } };
+    given(woman)
+      .when({ type: 'RecordPersonStatus', data: child })
+      .thenRefuses('status.father_care_ground_for_a_woman');
+  });
+
   it('folds posts, ended posts and planning pool into the record', () => {
     const state = [
       registered,

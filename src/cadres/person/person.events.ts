@@ -1,4 +1,4 @@
-import type { PersonStatusKind } from './person-status-kinds';
+import type { FatherCareGround, PersonStatusKind } from './person-status-kinds';
 import { WiderBarScope } from '../discipline-bar-scope';
 import { PersonProfileEvent } from './person-profile.events';
 
@@ -152,6 +152,8 @@ export interface PersonStatusRecorded {
     from: string;
     until: string | null;
     note: string;
+    /** A man's child_under_12_months: why he raises the child himself (Nghị định 172/2025). */
+    fatherCareGround?: FatherCareGround;
   };
 }
 
@@ -275,8 +277,8 @@ export interface ReappointmentDue {
   };
 }
 
-export { PERSON_STATUS_KINDS } from './person-status-kinds';
-export type { PersonStatusKind };
+export { FATHER_CARE_GROUNDS, PERSON_STATUS_KINDS } from './person-status-kinds';
+export type { FatherCareGround, PersonStatusKind };
 
 export type PersonEvent =
   | PersonRegistered

@@ -159,7 +159,13 @@ const circumstanceEvolvers: Pick<
     ...state,
     statuses: [
       ...state.statuses,
-      { status: data.status, from: data.from, until: data.until, note: data.note },
+      {
+        status: data.status,
+        from: data.from,
+        until: data.until,
+        note: data.note,
+        ...(data.fatherCareGround ? { fatherCareGround: data.fatherCareGround } : {}),
+      },
     ],
   }),
   PersonStatusPeriodEnded: (state, { data }) => ({

@@ -1,5 +1,6 @@
 import {
   DisciplineRecorded,
+  FatherCareGround,
   PartyMembershipEnded,
   PartyMembershipRestored,
   PersonRegistered,
@@ -81,6 +82,8 @@ export interface PersonStatusPeriod {
   from: string;
   until: string | null;
   note: string;
+  /** A father's ground for raising a child under 12 months (child_under_12_months only). */
+  fatherCareGround?: FatherCareGround;
 }
 
 export interface DisciplineOnRecord extends Omit<DisciplineRecorded['data'], 'personId'> {

@@ -189,6 +189,32 @@ describe('civil-service track: deferral (chưa xem xét kỷ luật) and the wri
   });
 });
 
+describe('civil-service track: a father of a child under 12 months (Nghị định 172/2025)', () => {
+  const parent = (gender: 'male' | 'female', fatherCareGround?: string) =>
+    track(civilDefinition, stateNow, {
+      gender,
+      personStatuses: [
+        { status: 'child_under_12_months', from: '2026-09-01', until: null, note: '' },
+      ].map((p) => (fatherCareGround ? { ...p, fatherCareGround } : p)) as never,
+    });
+  const decidedFor = (t: ReturnType<typeof parent>) =>
+    given(...civilServantToCouncil, [ballot({ warning: 3 }, 5), t.as(secretary)]).when(
+      decide('warning'),
+      t.as(leader),
+    );
+
+  it('defers a mother, and a father whose wife died or cannot raise the child', () => {
+    decidedFor(parent('female')).refuses('discipline.deferred', /child under 12 months/);
+    for (const ground of ['wife_died', 'wife_unable_to_care'])
+      decidedFor(parent('male', ground)).refuses('discipline.deferred', /child under 12 months/);
+  });
+
+  it('does not defer a father who states no such ground: the decision goes ahead', () => {
+    const [decided] = decidedFor(parent('male')).then(['DisciplineDecided']);
+    expect(decided.data).toMatchObject({ form: 'warning' });
+  });
+});
+
 describe('civil-service track: the time to decide runs from detection (ngày phát hiện)', () => {
   it('counts 90 days from the detection day, and the extension 150 from it too', () => {
     const [opened] = given()

@@ -230,6 +230,7 @@ export class DisciplineCommandRunner {
           return {
             ...(await this.contexts.stepContext(options.actor, pinned, caseUnit)),
             personStatuses: loaded.state.status === 'registered' ? loaded.state.statuses : [],
+            gender: loaded.state.status === 'registered' ? loaded.state.profile.gender : undefined,
             partyMember:
               loaded.state.status === 'registered' ? loaded.state.profile.partyMember : undefined,
             postsHeld:

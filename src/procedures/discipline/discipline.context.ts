@@ -6,6 +6,8 @@ import { SameViolationCase } from './same-violation';
 export interface DisciplineContext extends StepContext {
   /** The person's circumstances from their record (deferral reads them). */
   personStatuses: PersonStatusPeriod[];
+  /** The person's gender from their record (a father's deferral needs a ground); absent where not read. */
+  gender?: 'male' | 'female';
   /** Whether the person's record says they are a Party member (Party discipline needs one); absent where not read. */
   partyMember?: boolean;
   /** The posts the person holds (removal from post needs one); absent where not read. */

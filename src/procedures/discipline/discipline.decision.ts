@@ -1,5 +1,6 @@
 import { DomainEvent } from '../../common/stream-decider';
-import { ruleCitation } from '../../workflow/rule-sets/rule-set';
+import { PersonStatusPeriod } from '../../cadres/person/person.state';
+import { RuleSet, ruleCitation } from '../../workflow/rule-sets/rule-set';
 import {
   BegunStep,
   refuse,
@@ -169,7 +170,7 @@ function judgedAtDecision(state: Open, body: Body<'decision'>, context: Discipli
  * (`discipline.deferralWaivedByWrittenRequest`). Returns the statuses the request waived.
  */
 function refuseDeferred(
-  { ruleSet, personStatuses, today }: DisciplineContext,
+  { ruleSet, personStatuses, today, gender }: DisciplineContext,
   body: Body<'decision'>,
   state: Open,
 ): string[] {
@@ -186,7 +187,8 @@ function refuseDeferred(
     );
   const active = personStatuses
     .filter((s) => deferralStatuses.includes(s.status))
-    .filter(activeOn(today));
+    .filter(activeOn(today))
+    .filter((s) => defersForGender(ruleSet, s, gender));
   const waived = active.filter((s) => waivable.includes(s.status)).map((s) => s.status);
   const deferring = active.filter((s) => !waivable.includes(s.status));
   if (deferring.length) {
@@ -197,4 +199,23 @@ function refuseDeferred(
     );
   }
   return waived;
+}
+
+const FATHERS = 'discipline.childDeferralForFathers';
+
+/**
+ * A child under 12 months defers a woman's discipline; a man's only on a ground the rule set names
+ * (`discipline.childDeferralForFathers`, Nghị định 172/2025: his wife died or cannot raise the
+ * child), stated on his period as fatherCareGround. Sets without the grounds (null, or no parameter:
+ * those pinned before Dec 2026) defer any parent.
+ */
+function defersForGender(
+  ruleSet: RuleSet,
+  period: PersonStatusPeriod,
+  gender: 'male' | 'female' | undefined,
+): boolean {
+  if (period.status !== 'child_under_12_months' || gender !== 'male') return true;
+  const grounds = valueOr<string[] | null>(ruleSet, FATHERS, null);
+  if (grounds === null) return true;
+  return period.fatherCareGround !== undefined && grounds.includes(period.fatherCareGround);
 }

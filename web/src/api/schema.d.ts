@@ -1467,6 +1467,11 @@ export interface components {
             /** Format: date */
             until: string | null;
             note: string;
+            /**
+             * @description a man’s child_under_12_months period: why he raises the child himself
+             * @enum {string}
+             */
+            fatherCareGround?: "wife_died" | "wife_unable_to_care";
         };
         PartyMembershipEndedDto: {
             /**
@@ -1852,6 +1857,11 @@ export interface components {
             until?: string | null;
             /** @example study abroad, 6 months */
             note: string;
+            /**
+             * @description child_under_12_months of a man only: why he raises the child himself (wife_died; wife_unable_to_care: she cannot by force majeure or an objective obstacle). Nghị định 172/2025 defers a man’s discipline only on such a ground (discipline.childDeferralForFathers); without it his period defers nothing
+             * @enum {string}
+             */
+            fatherCareGround?: "wife_died" | "wife_unable_to_care";
         };
         EndPersonStatusDto: {
             /** @enum {string} */
