@@ -15,6 +15,12 @@ export const PERSON_STATUS_KINDS = [
   'lost_cognitive_capacity',
   'on_leave',
   'suspended',
+  /**
+   * Out of the service: retired (nghỉ hưu) or left it (thôi việc, nghỉ việc). A violation found
+   * after leaving has its own forms (Luật Cán bộ, công chức 2025 art. 43(3)).
+   */
+  'retired',
+  'left_service',
 ] as const;
 export type PersonStatusKind = (typeof PERSON_STATUS_KINDS)[number];
 

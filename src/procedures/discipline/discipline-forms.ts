@@ -11,7 +11,9 @@ export const DISCIPLINE_FORMS = [
   'dismissal',
   'recall',
   'expulsion',
+  /** Xóa tư cách chức vụ đã đảm nhiệm: for one who left the service or retired only. */
+  'removal_of_former_title',
 ] as const;
 
 export const DISCIPLINE_FORMS_NOTE =
-  'party: reprimand, warning, removal_from_post, expulsion; civil service: reprimand, warning, removal_from_post, dismissal, and demotion until vn-2025, recall (elected cadres) from vn-2025';
+  'party: reprimand, warning, removal_from_post, expulsion; civil service: reprimand, warning, removal_from_post, dismissal, and demotion until vn-2025, recall (elected cadres) from vn-2025; one who left the service or retired (a retired or left_service status on the record on the detection day), from 1 Jul 2025: reprimand, warning, removal_of_former_title only (Luật 80/2025 art. 43(3)(c))';

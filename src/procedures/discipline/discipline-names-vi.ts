@@ -16,4 +16,5 @@ export const DISCIPLINE_FORM_NAMES: Readonly<Record<string, string>> = {
   dismissal: 'Buộc thôi việc',
   recall: 'Bãi nhiệm',
   expulsion: 'Khai trừ',
+  removal_of_former_title: 'Xóa tư cách chức vụ đã đảm nhiệm',
 };

@@ -134,6 +134,7 @@ export function disciplineView(
     ...pinsView(state),
     electedCadre: state.electedCadre,
     serviceStatus: state.serviceStatus,
+    ...(state.leftService ? { leftService: state.leftService } : {}),
     violation: state.violation,
     limitation: state.limitation,
     openedOn: state.openedOn,

@@ -5,6 +5,7 @@ import { DisciplineContext } from './discipline.context';
 import { Complainant } from './discipline.events';
 import { formEffects } from './decision-effects';
 import { refuseFormForStatus, trackForms } from './discipline.rules';
+import { refuseFormByService } from './left-service';
 import { Command, Decided, Existing, Track } from './discipline.types';
 
 /** A complaint (khiếu nại) against the decision, within the track's complaint window. */
@@ -168,7 +169,8 @@ function changedForm(
   track: Track,
   { ruleSet, postsHeld }: DisciplineContext,
 ): string {
-  const forms = trackForms(ruleSet, track.track);
+  if (command.data.form) refuseFormByService(ruleSet, command.data.form, state, 'form');
+  const forms = trackForms(ruleSet, track.track, state.leftService);
   if (!command.data.form || !forms.includes(command.data.form))
     refuse(
       'discipline.unknown_form',

@@ -11,7 +11,7 @@ import {
 import { fileComplaint, reviewComplaint } from './discipline.complaint';
 import { DisciplineCommand } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
-import { trackForms } from './discipline.rules';
+import { leftServiceAtOpening } from './left-service';
 import { DisciplineState } from './discipline.state';
 import { DISCIPLINE_STEP_KINDS, performStep } from './discipline.steps';
 import { Command, Data, Existing, Track } from './discipline.types';
@@ -113,20 +113,12 @@ function openCase(
   const { violation } = command.data;
   refuseNonMember(track, command.data.personId, context);
   refuseViolationDays(violation, today);
-  const forms = trackForms(ruleSet, track.track);
-  if (violation.severity !== undefined && !forms.includes(violation.severity)) {
-    refuse(
-      'discipline.unknown_form',
-      `violation.severity: "${violation.severity}" is not a ${track.track} form under ${ruleSet.id} (${forms.join(', ')})`,
-      'invalid',
-      'violation.severity',
-    );
-  }
+  const decideFrom = violation.detectedOn ?? today;
+  const leftService = leftServiceAtOpening(command, track, context, decideFrom);
   // Only a track with a time limit has (and reads) one; it runs from detection, not opening.
   const decideDays = track.timeLimit
     ? ruleValue<TimeToDecide>(ruleSet, 'discipline.decideDays')
     : null;
-  const decideFrom = violation.detectedOn ?? today;
   const decideBy = decideDays
     ? endOfPeriod(context.calendar, decideFrom, decideDays.standard, decideDays.unit)
     : null;
@@ -143,6 +135,7 @@ function openCase(
     electedCadre: command.data.electedCadre,
     serviceStatus:
       command.data.serviceStatus ?? (command.data.electedCadre ? 'cadre' : 'civil_servant'),
+    ...(leftService ? { leftService } : {}),
     violation: { ...violation, detectedOn: decideFrom },
     // Judged on the form voted or decided (discipline-limitation.ts), not on a severity typed in.
     limitation: null,

@@ -24,6 +24,7 @@ import { Body, Open } from './discipline.types';
 import { effectCountedFrom, kindsShownByPartyDecision } from './party-decision-effect';
 import { linkSameViolation } from './same-violation';
 import { refuseLighterThanServed } from './repeat-violation';
+import { refuseFormByService } from './left-service';
 
 const activeOn = (day: string) => (s: { from: string; until: string | null }) =>
   s.from <= day && (s.until === null || s.until >= day);
@@ -109,7 +110,8 @@ function formDecided(
       );
     return null;
   }
-  const forms = trackForms(ruleSet, state.track);
+  refuseFormByService(ruleSet, body.form, state, 'form');
+  const forms = trackForms(ruleSet, state.track, state.leftService);
   if (!forms.includes(body.form))
     refuse(
       'discipline.unknown_form',

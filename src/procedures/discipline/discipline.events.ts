@@ -4,6 +4,12 @@ import { AppliedVoteRule, StepCorrectedData, StepRecord } from '../../workflow/s
 import { ExpulsionProposal, FormBallotTally } from './form-ballot';
 import { SameViolationLink } from './same-violation';
 
+/** The record's period that puts the person out of the service on the detection day. */
+export interface LeftService {
+  status: 'retired' | 'left_service';
+  from: string;
+}
+
 export type DisciplineTrack = 'party' | 'civil_service';
 export const VIOLATION_SOURCES = ['report', 'inspection', 'denunciation'] as const;
 export type ViolationSource = (typeof VIOLATION_SOURCES)[number];
@@ -82,6 +88,11 @@ export type DisciplineEvent =
         limitation: { years: number | null; endsOn: string | null; citation: string } | null;
         /** Absent on cases opened before Dec 2026: an elected cadre was a cadre, else a civil servant. */
         serviceStatus?: ServiceStatus;
+        /**
+         * The violation was found after the person left the service or retired (the record's
+         * period covering the detection day): only the forms for those who left apply. Absent: serving.
+         */
+        leftService?: LeftService;
         /** The day the time to decide runs from (detection); absent before Dec 2026: openedOn. */
         decideFrom?: string;
         openedOn: string;

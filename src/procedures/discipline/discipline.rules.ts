@@ -3,10 +3,22 @@ import { addMonths } from '../../workflow/rules/retirement';
 import { refuse } from '../../workflow/step-engine';
 import { WiderBarScope } from '../../cadres/discipline-bar-scope';
 import { barScopeOf } from './bar-scope.rules';
-import { DisciplineTrack, ServiceStatus } from './discipline.events';
+import { DisciplineTrack, LeftService, ServiceStatus } from './discipline.events';
 
-/** The forms of discipline a track may apply under the case's rule set, lightest first. */
-export function trackForms(ruleSet: RuleSet, track: DisciplineTrack): string[] {
+/** The forms for a violation found after the person left the service (Luật 80/2025 art. 43(3)(c)). */
+export const AFTER_LEAVING = 'discipline.formsAfterLeavingService';
+
+/**
+ * The forms of discipline a track may apply under the case's rule set, lightest first: for one who
+ * left the service or retired, those the rule set names for them (Luật 80/2025 art. 43(3)(c)).
+ */
+export function trackForms(
+  ruleSet: RuleSet,
+  track: DisciplineTrack,
+  leftService?: LeftService | null,
+): string[] {
+  if (leftService && ruleSet.params[AFTER_LEAVING])
+    return ruleValue<string[]>(ruleSet, AFTER_LEAVING);
   return ruleValue<Record<DisciplineTrack, string[]>>(ruleSet, 'discipline.forms')[track];
 }
 

@@ -111,7 +111,7 @@ function ballot(
 ): DomainEvent[] {
   const { ruleSet, definition } = context;
   const rule = appliedRule(begun.step, ruleSet, false);
-  const forms = trackForms(ruleSet, state.track);
+  const forms = trackForms(ruleSet, state.track, state.leftService);
   const result = evaluateFormBallot(
     {
       forms,

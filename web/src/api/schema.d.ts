@@ -1461,7 +1461,7 @@ export interface components {
         };
         PersonStatusPeriodDto: {
             /** @enum {string} */
-            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "on_trial" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended";
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "on_trial" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended" | "retired" | "left_service";
             /** Format: date */
             from: string;
             /** Format: date */
@@ -1513,7 +1513,7 @@ export interface components {
             /** @enum {string} */
             track: "party" | "civil_service";
             /** @enum {string} */
-            form: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion";
+            form: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion" | "removal_of_former_title";
             /** Format: date */
             decidedOn: string;
             /** Format: date */
@@ -1844,7 +1844,7 @@ export interface components {
         };
         RecordPersonStatusDto: {
             /** @enum {string} */
-            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "on_trial" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended";
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "on_trial" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended" | "retired" | "left_service";
             /**
              * Format: date
              * @example 2026-01-10
@@ -1865,7 +1865,7 @@ export interface components {
         };
         EndPersonStatusDto: {
             /** @enum {string} */
-            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "on_trial" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended";
+            status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "on_trial" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended" | "retired" | "left_service";
             /**
              * Format: date
              * @description the start of the period on record that ended
@@ -2224,11 +2224,11 @@ export interface components {
             /** @example Chủ nhiệm Ủy ban Kiểm tra */
             signer: string;
             /**
-             * @description the form the ballot chose (party: reprimand, warning, removal_from_post, expulsion; civil service: reprimand, warning, removal_from_post, dismissal, and demotion until vn-2025, recall (elected cadres) from vn-2025)
+             * @description the form the ballot chose (party: reprimand, warning, removal_from_post, expulsion; civil service: reprimand, warning, removal_from_post, dismissal, and demotion until vn-2025, recall (elected cadres) from vn-2025; one who left the service or retired (a retired or left_service status on the record on the detection day), from 1 Jul 2025: reprimand, warning, removal_of_former_title only (Luật 80/2025 art. 43(3)(c)))
              * @example warning
              * @enum {string}
              */
-            form: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion";
+            form: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion" | "removal_of_former_title";
             /**
              * Format: date
              * @example 2026-11-15
@@ -2276,11 +2276,11 @@ export interface components {
             /** @enum {string} */
             source: "report" | "inspection" | "denunciation";
             /**
-             * @description the form staff expect (kept for the record; party: reprimand, warning, removal_from_post, expulsion; civil service: reprimand, warning, removal_from_post, dismissal, and demotion until vn-2025, recall (elected cadres) from vn-2025). The limitation period is judged on the form voted (Party) or decided (civil service), not on this
+             * @description the form staff expect (kept for the record; party: reprimand, warning, removal_from_post, expulsion; civil service: reprimand, warning, removal_from_post, dismissal, and demotion until vn-2025, recall (elected cadres) from vn-2025; one who left the service or retired (a retired or left_service status on the record on the detection day), from 1 Jul 2025: reprimand, warning, removal_of_former_title only (Luật 80/2025 art. 43(3)(c))). The limitation period is judged on the form voted (Party) or decided (civil service), not on this
              * @example warning
              * @enum {string}
              */
-            severity?: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion";
+            severity?: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion" | "removal_of_former_title";
             /**
              * Format: date
              * @description the day the violation was detected (ngày phát hiện); the civil-service time to decide runs from it. Default: the opening day
@@ -2328,6 +2328,12 @@ export interface components {
             /** @example Land allocation in ward X. */
             summary: string;
             violation: components["schemas"]["ViolationDto"];
+        };
+        LeftServiceDto: {
+            /** @enum {string} */
+            status: "retired" | "left_service";
+            /** Format: date */
+            from: string;
         };
         DisciplineTimeLimitDto: {
             /**
@@ -2415,6 +2421,8 @@ export interface components {
              * @enum {string}
              */
             serviceStatus: "cadre" | "civil_servant";
+            /** @description civil-service track, from 1 Jul 2025: the violation was found after the person left the service or retired (a retired or left_service period on the record covering the detection day); only discipline.formsAfterLeavingService apply (reprimand, warning, removal_of_former_title: Luật 80/2025 art. 43(3)(c)). Absent: serving */
+            leftService?: components["schemas"]["LeftServiceDto"];
             /** @description category, committedOn, detectedOn, laterViolationsOn, description, source, severity (as typed at opening) */
             violation: {
                 [key: string]: unknown;
@@ -2446,7 +2454,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string|null} */
-            form?: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion" | null;
+            form?: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion" | "removal_of_former_title" | null;
             /**
              * Format: date
              * @description end of the bar on appointment to a higher post
@@ -2525,7 +2533,7 @@ export interface components {
              * @example reprimand
              * @enum {string}
              */
-            form?: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion";
+            form?: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion" | "removal_of_former_title";
             /** @example The review found mitigating circumstances. */
             reason: string;
         };
@@ -2603,7 +2611,7 @@ export interface components {
             /** @enum {string} */
             track: "party" | "civil_service";
             /** @enum {string} */
-            form: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion";
+            form: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion" | "removal_of_former_title";
             violationCategory: string;
             /** Format: date */
             decidedOn: string;
@@ -3590,6 +3598,7 @@ export type SchemaPersonRequestDto = components['schemas']['PersonRequestDto'];
 export type SchemaDisciplineDecisionDto = components['schemas']['DisciplineDecisionDto'];
 export type SchemaViolationDto = components['schemas']['ViolationDto'];
 export type SchemaOpenDisciplineCaseDto = components['schemas']['OpenDisciplineCaseDto'];
+export type SchemaLeftServiceDto = components['schemas']['LeftServiceDto'];
 export type SchemaDisciplineTimeLimitDto = components['schemas']['DisciplineTimeLimitDto'];
 export type SchemaCurrentStepDto = components['schemas']['CurrentStepDto'];
 export type SchemaAllowedActionDto = components['schemas']['AllowedActionDto'];
@@ -7219,7 +7228,7 @@ export interface operations {
                 /** @description a unit and its subtree */
                 orgUnit?: string;
                 track?: "party" | "civil_service";
-                form?: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion";
+                form?: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion" | "removal_of_former_title";
                 /** @description violation category */
                 category?: string;
                 /** @description decided on or after */

@@ -4,6 +4,11 @@ import { DISCIPLINE_FORMS } from '../discipline-forms';
 
 const FREE_OBJECT = { type: 'object', additionalProperties: true } as const;
 
+export class LeftServiceDto {
+  @ApiProperty({ enum: ['retired', 'left_service'] }) status!: string;
+  @ApiProperty({ type: String, format: 'date' }) from!: string;
+}
+
 export class DisciplineTimeLimitDto {
   @ApiProperty({
     type: String,
@@ -39,6 +44,12 @@ export class DisciplineCaseViewDto {
       'civil-service track: a cadre goes through their own body, a civil servant through a discipline council; a Party case records the default and does not read it',
   })
   serviceStatus!: string;
+  @ApiPropertyOptional({
+    type: LeftServiceDto,
+    description:
+      'civil-service track, from 1 Jul 2025: the violation was found after the person left the service or retired (a retired or left_service period on the record covering the detection day); only discipline.formsAfterLeavingService apply (reprimand, warning, removal_of_former_title: Luật 80/2025 art. 43(3)(c)). Absent: serving',
+  })
+  leftService?: LeftServiceDto;
   @ApiProperty({
     ...FREE_OBJECT,
     description:
