@@ -922,6 +922,13 @@ const vi = {
     lost_cognitive_capacity: 'Mất năng lực nhận thức',
     on_leave: 'Đang nghỉ phép',
     suspended: 'Đang bị tạm đình chỉ công tác',
+    retired: 'Đã nghỉ hưu',
+    left_service: 'Đã thôi việc',
+  },
+  /** Why a father raises a child under 12 months himself (Nghị định 172/2025). */
+  fatherCareGround: {
+    wife_died: 'vợ chết',
+    wife_unable_to_care: 'vợ không thể nuôi con vì bất khả kháng, trở ngại khách quan',
   },
   forms: {
     reprimand: 'Khiển trách',
@@ -931,6 +938,7 @@ const vi = {
     expulsion: 'Khai trừ',
     demotion: 'Giáng chức',
     dismissal: 'Buộc thôi việc',
+    removal_of_former_title: 'Xóa tư cách chức vụ đã đảm nhiệm',
   },
   admin: {
     title: 'Quản trị',
@@ -1889,6 +1897,12 @@ const en: Strings<typeof vi> = {
     lost_cognitive_capacity: 'Lost cognitive capacity',
     on_leave: 'On leave',
     suspended: 'Suspended from work',
+    retired: 'Retired',
+    left_service: 'Left the service',
+  },
+  fatherCareGround: {
+    wife_died: 'his wife died',
+    wife_unable_to_care: 'his wife cannot raise the child (force majeure, objective obstacle)',
   },
   forms: {
     reprimand: 'Reprimand',
@@ -1898,6 +1912,7 @@ const en: Strings<typeof vi> = {
     expulsion: 'Expulsion',
     demotion: 'Demotion',
     dismissal: 'Dismissal',
+    removal_of_former_title: 'Removal of the title of posts held',
   },
   admin: {
     title: 'Administration',

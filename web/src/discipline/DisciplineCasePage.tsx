@@ -51,15 +51,20 @@ function ballotRule(
 
 /**
  * The rule set's values the forms need: the track's forms this person may be given (recall only
- * for an elected cadre run as a cadre, dismissal only for a civil servant, as the server judges),
- * the grounds to hold no council and the forms whose decision carries the electing council's
- * resolution.
+ * for an elected cadre run as a cadre, dismissal only for a civil servant; one who left the
+ * service or retired only the forms for them, as the server judges), the grounds to hold no
+ * council and the forms whose decision carries the electing council's resolution.
  */
 function ruleValues(view: DisciplineCaseView, ruleSet: RuleSet | undefined) {
   const value = <T,>(name: string): T | undefined => ruleSet?.params[name]?.value as T | undefined;
   const electedOnly = value<string[]>('discipline.electedCadreOnlyForms') ?? [];
   const servantOnly = value<string[]>('discipline.civilServantOnlyForms') ?? [];
-  const forms = (value<Record<string, string[]>>('discipline.forms')?.[view.track] ?? []).filter(
+  const afterLeaving = value<string[]>('discipline.formsAfterLeavingService');
+  const trackForms =
+    view.leftService && afterLeaving
+      ? afterLeaving
+      : (value<Record<string, string[]>>('discipline.forms')?.[view.track] ?? []);
+  const forms = trackForms.filter(
     (form) =>
       (!electedOnly.includes(form) || (view.electedCadre && view.serviceStatus === 'cadre')) &&
       (!servantOnly.includes(form) || view.serviceStatus === 'civil_servant'),
@@ -120,6 +125,17 @@ export function DisciplineFacts({ view }: { view: DisciplineCaseView }) {
         <>
           <dt>{t('discipline.serviceStatus')}</dt>
           <dd data-testid="discipline-service-status">{t(`discipline.${view.serviceStatus}`)}</dd>
+        </>
+      )}
+      {view.leftService && (
+        <>
+          <dt>{t('discipline.leftService')}</dt>
+          <dd data-testid="discipline-left-service">
+            {t('discipline.leftServiceValue', {
+              status: t(`personStatus.${view.leftService.status}`),
+              from: formatDay(view.leftService.from),
+            })}
+          </dd>
         </>
       )}
       <dt>{t('case.definition')}</dt>

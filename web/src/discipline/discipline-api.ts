@@ -116,6 +116,8 @@ export interface DisciplineCaseView {
   orgUnitId: string;
   electedCadre: boolean;
   serviceStatus: 'cadre' | 'civil_servant';
+  /** The violation was found after the person retired or left: only the forms for them apply. */
+  leftService?: { status: 'retired' | 'left_service'; from: string };
   violation: {
     category: string;
     committedOn: string;

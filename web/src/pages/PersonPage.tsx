@@ -43,7 +43,14 @@ interface PersonView {
   pastPlanningPool: Schemas['PastPlanningPoolEntryDto'][];
   planningRestorations: Schemas['PlanningPoolRestorationDto'][];
   postRestorations: Schemas['PostRestorationDto'][];
-  statuses: { status: string; from: string; until: string | null; note: string }[];
+  statuses: {
+    status: string;
+    from: string;
+    until: string | null;
+    note: string;
+    /** A father's ground for raising a child under 12 months (Nghị định 172/2025). */
+    fatherCareGround?: string;
+  }[];
   discipline: {
     caseId: string;
     form: string;
@@ -346,6 +353,9 @@ export function PersonPage({ personId }: { personId: string }) {
             {period.until
               ? t('person.period', { from: formatDay(period.from), until: formatDay(period.until) })
               : t('person.since', { from: formatDay(period.from) })}
+            {period.fatherCareGround
+              ? ` (${t(`fatherCareGround.${period.fatherCareGround}`, { defaultValue: period.fatherCareGround })})`
+              : ''}
             {period.note ? ` (${period.note})` : ''}
             {/* Open-ended, or a planned end still to come that the real one may bring forward. */}
             {(period.until === null || period.until > today) && mayWrite && (

@@ -18,6 +18,7 @@ const FORMS = [
   'dismissal',
   'recall',
   'expulsion',
+  'removal_of_former_title',
 ];
 
 interface Filters {

@@ -28,6 +28,7 @@ import { entryProblem } from '../../../src/procedures/transfer-batch/transfer-ba
 import { DomainRuleViolation } from '../../../src/procedures/case/decider/domain-rule-violation';
 import { refuseBlockingStatus } from '../../../src/procedures/case/decider/blocking-status';
 import { refuseOpenDisciplineCase } from '../../../src/procedures/case/decider/open-discipline-case';
+import { refuseFormByService } from '../../../src/procedures/discipline/left-service';
 
 /** Every id is given a Vietnamese word, so what is left in English is the translator's fault. */
 const words: ReasonVocabulary = {
@@ -687,6 +688,22 @@ describe('the examination, the elected posts, scope and import refusals read in 
     );
     expectRead(
       `form: dismissal (buộc thôi việc) applies only to civil servants, not to a cadre (${cite('appointment.termYears')})`,
+    );
+    const retired = { status: 'retired' as const, from: '2026-01-01' };
+    for (const [form, leftService] of [
+      ['removal_of_former_title', null],
+      ['removal_from_post', retired],
+    ] as const)
+      expectRead(
+        refusalOf(() =>
+          refuseFormByService(ruleSet, form, { personId: 'p-an', leftService }, 'form'),
+        ),
+      );
+    expectRead(
+      "fatherCareGround: a father's ground belongs to a child_under_12_months period, not to abroad",
+    );
+    expectRead(
+      "fatherCareGround: the record shows a woman; a father's ground (wife died, wife unable to raise the child) is stated for a man only",
     );
     expectRead('sameViolationCaseId: case dc-2 is about p-binh, this case about p-an');
     expectRead('sameViolationCaseId: case dc-2 is open, not decided');

@@ -121,6 +121,19 @@ export const DISCIPLINE_REFUSALS: Sentence[] = [
       `Vi phạm ngày ${s.day(committed)} xảy ra khi đang trong thời gian thi hành kỷ luật ${s.words.form(served)} (QĐ số ${ref}${until ? `, có hiệu lực đến ${s.day(until)}` : ''}): phải áp dụng hình thức nặng hơn một mức, ít nhất là ${s.words.form(least)}, không áp dụng ${s.words.form(form)} (${s.citation(citation)})`,
   ),
   sentence(
+    `(\\S+): ${ID} \\(xóa tư cách chức vụ đã đảm nhiệm\\) is for one who left the service or retired, and the record shows no retired or left_service period of ${ID} on the detection day \\((.+)\\)`,
+    ([, form, person, citation], s) =>
+      `Hình thức ${s.words.form(form)} chỉ áp dụng với người đã nghỉ việc, nghỉ hưu; hồ sơ của ${s.words.person(person)} không ghi nhận nghỉ hưu hay thôi việc vào ngày phát hiện vi phạm (${s.citation(citation)})`,
+  ),
+  sentence(
+    `(\\S+): ${ID} left the service \\((retired|left_service) from ${DAY}\\); the forms for a violation found after leaving are ([a-z_, ]+), not ${ID} \\((.+)\\)`,
+    ([, person, status, from, forms, form, citation], s) =>
+      `${s.words.person(person)} đã ${status === 'retired' ? 'nghỉ hưu' : 'thôi việc'} từ ngày ${s.day(from)}; người đã nghỉ việc, nghỉ hưu chỉ bị xử lý kỷ luật bằng ${forms
+        .split(', ')
+        .map((f) => s.words.form(f))
+        .join(', ')}, không phải ${s.words.form(form)} (${s.citation(citation)})`,
+  ),
+  sentence(
     `violationConfirmed: step ${ID} must say whether the violation is confirmed \\(true or false\\)`,
     ([step], s) => `Bước «${s.words.step(step)}» phải nêu kết luận có vi phạm hay không`,
   ),

@@ -13,6 +13,16 @@ const TERM = '(\\d{4}-\\d{4})';
 /** The person page: registration, statuses, posts, ratings (the registry's deciders). */
 export const PERSON_REFUSALS: Sentence[] = [
   sentence(
+    `fatherCareGround: a father's ground belongs to a child_under_12_months period, not to ([a-z_]+)`,
+    ([status], s) =>
+      `Lý do người cha trực tiếp nuôi con chỉ ghi cho tình trạng đang nuôi con dưới 12 tháng tuổi, không cho «${s.words.personStatus(status)}»`,
+  ),
+  sentence(
+    `fatherCareGround: the record shows a woman; a father's ground \\(wife died, wife unable to raise the child\\) is stated for a man only`,
+    () =>
+      'Hồ sơ ghi người này là nữ; lý do vợ chết hoặc vợ không thể nuôi con chỉ ghi cho cán bộ, công chức nam',
+  ),
+  sentence(
     `from: ([a-z_]+) ${PERIOD} overlaps the ([a-z_]+) period on record \\(${PERIOD}\\); a status is recorded once for any day(; to record the day it ended, POST /cadres/\\S+/statuses/end)?`,
     ([status, from, open, until, , recFrom, recOpen, recUntil, closing], s) =>
       `Tình trạng «${s.words.personStatus(status)}» ${period(from, open, until, s.day)} trùng với thời gian đã ghi nhận (${period(recFrom, recOpen, recUntil, s.day)}); mỗi ngày chỉ ghi nhận một lần mỗi tình trạng${closing ? '; để ghi nhận ngày kết thúc, dùng chức năng «Ghi nhận ngày kết thúc»' : ''}`,
