@@ -38,6 +38,12 @@ describe('re-appointment over HTTP', () => {
             { positionId: 'pos-head', from: addDays(today, -1600), termEnd: addDays(today, 200) },
           ],
         },
+        {
+          id: 'p-rated',
+          posts: [
+            { positionId: 'pos-head', from: addDays(today, -1500), termEnd: addDays(today, 200) },
+          ],
+        },
         { id: 'p-none' },
         { id: 'p-e' },
         { id: 'p-f' },
@@ -229,6 +235,45 @@ describe('re-appointment over HTTP', () => {
       status: 'decided',
       decision: { effectiveFrom: termEnd, details: { applied: 'full_term' } },
     });
+  });
+
+  it('refuses the decision while a year of the term is rated not completed, naming the year and the rule, writing nothing; once the year is corrected it is decided', async () => {
+    const year = Number(today.slice(0, 4)) - 2;
+    const rate = (rating: string) =>
+      http()
+        .post('/cadres/p-rated/ratings')
+        .set(staff)
+        .send({ year, rating, evaluatedOn: `${year + 1}-01-15`, decisionRef: `XL-${rating}` })
+        .expect(201);
+    await rate('not_completed');
+    await open('r-rated', 'p-rated').expect(201);
+    await takeStepsToDecision('r-rated');
+    const decide = () =>
+      http()
+        .post('/cases/r-rated/steps/decision')
+        .set(leader)
+        .send({
+          heldOn: today,
+          number: '304-QĐ/TU',
+          signer: 'Bí thư',
+          effectiveFrom: addDays(today, 200),
+        });
+    const refused = await decide().expect(422);
+    // Before: decided, a re-appointment for a term with a year the holder did not complete.
+    expect(refused.body).toMatchObject({
+      rule: 'reappointment.term_rated_below',
+      years: [year],
+      least: 'completed',
+    });
+    expect(refused.body.message).toContain(`rated not completed in ${year} (XL-not_completed)`);
+    expect(refused.body.message).toMatch(/Nghị định 170\/2025\/NĐ-CP/);
+    const { rows } = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM events WHERE stream_id = 'reappointment-r-rated' AND type = 'DecisionIssued.v1'",
+    );
+    expect(rows[0].n).toBe(0);
+
+    await rate('completed');
+    await decide().expect(200);
   });
 
   it('is refused for a person without a post with a term, and while the holder is abroad for 3 months or more', async () => {

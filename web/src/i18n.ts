@@ -356,6 +356,8 @@ const vi = {
       'Nhiệm kỳ mới không bắt đầu trước khi nhiệm kỳ đang giữ kết thúc',
     'reappointment.post_ending':
       'Một quyết định khác chấm dứt chức vụ này trước khi hết nhiệm kỳ: không còn nhiệm kỳ để bổ nhiệm lại',
+    'reappointment.term_rated_below':
+      'Có năm trong nhiệm kỳ không được đánh giá hoàn thành nhiệm vụ: không bổ nhiệm lại',
     'transfer_batch.conflict':
       'Trong lúc mở đợt, một người trong danh sách đã có hồ sơ khác được mở (hoặc dữ liệu liên quan vừa thay đổi)',
     'nomination.person_not_selected': 'Người được đề nghị không được giới thiệu',
@@ -1336,6 +1338,8 @@ const en: Strings<typeof vi> = {
       'The new term does not start before the current one ends',
     'reappointment.post_ending':
       'Another decision ends this post before its term does: there is no term to renew',
+    'reappointment.term_rated_below':
+      'A year of the term was rated below completing duties: no re-appointment',
     'transfer_batch.conflict':
       'While the batch was being opened, a person on it got another case (or a record it relies on changed)',
     'nomination.person_not_selected': 'The person proposed was not nominated',

@@ -17,6 +17,7 @@ import {
   reappointmentTerm,
   refuseStartBeforeTermEnds,
 } from './reappointment-rules';
+import { refuseTermRatedBelow } from './term-ratings';
 
 /** A day before any hold of a post on the records: read them all. */
 const EVERY_HOLD = '1900-01-01';
@@ -39,7 +40,7 @@ export class ReappointmentModule implements OnModuleInit {
         const person = await this.registry.loadPerson(state.personId);
         if (person.state.status !== 'registered')
           throw new Error(`person ${state.personId} of case ${state.caseId} is not registered`);
-        const { profile, posts, pastPosts } = person.state;
+        const { profile, posts, pastPosts, ratings } = person.state;
         const { dateOfBirth, gender } = profile;
         const position = await this.registry.findPosition(state.positionId);
         const seats = position ? await this.seatsOf(position) : null;
@@ -50,6 +51,7 @@ export class ReappointmentModule implements OnModuleInit {
             effectiveFrom,
             context.ruleSet,
           );
+          refuseTermRatedBelow({ posts, pastPosts, ratings }, state.positionId, context.ruleSet);
           const term = reappointmentTerm(
             context.ruleSet,
             { dateOfBirth, gender },

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
 import { refuseStartBeforeTermEnds } from '../../../src/procedures/reappointment/reappointment-rules';
+import { refuseTermRatedBelow } from '../../../src/procedures/reappointment/term-ratings';
 import {
   evaluateMajorityBallot,
   MajorityRule,
@@ -509,6 +510,41 @@ describe("a re-appointment's new term before the current one ends", () => {
     }
     expect(expectRead(message)).toMatch(
       /^Ngày hiệu lực 06\/12\/2026 trước ngày 15\/06\/2027, .*\(45-QĐ\/TU \(10\/06\/2022\)\).*thông báo bổ nhiệm lại chậm nhất 90 ngày làm việc trước ngày hết nhiệm kỳ \(Quy định 377-QĐ\/TW/,
+    );
+  });
+});
+
+describe('a re-appointment refused for a year of the term rated below completing duties', () => {
+  it('reads each year with its rating and decision, the term and the rule', () => {
+    const ruleSet = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets')).find(
+      (set) => set.id === 'state-2025-10-08',
+    )!;
+    let message = '';
+    try {
+      refuseTermRatedBelow(
+        {
+          posts: [
+            {
+              positionId: 'pos-head',
+              from: '2022-06-15',
+              termEnd: '2027-06-15',
+              decisionRef: '45-QĐ/TU',
+            },
+          ],
+          pastPosts: [],
+          ratings: [
+            { year: 2023, rating: 'not_completed', decisionRef: '12-QĐ/TU (2024-01-10)' },
+            { year: 2024, rating: 'not_completed' },
+          ],
+        },
+        'pos-head',
+        ruleSet,
+      );
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(expectRead(message)).toMatch(
+      /^Năm 2023 xếp loại «không hoàn thành nhiệm vụ» \(12-QĐ\/TU \(10\/01\/2024\)\), năm 2024 xếp loại «không hoàn thành nhiệm vụ», trong nhiệm kỳ giữ chức vụ «chức vụ head» từ ngày 15\/06\/2022 đến ngày 15\/06\/2027: bổ nhiệm lại cần mọi năm của nhiệm kỳ được xếp loại từ «hoàn thành nhiệm vụ» trở lên \(Nghị định 170\/2025\/NĐ-CP/,
     );
   });
 });

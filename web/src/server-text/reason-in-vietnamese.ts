@@ -9,7 +9,7 @@ import {
   POST_RESTORATIONS,
   RECORD_NOTES,
 } from './sentences/record';
-import { REAPPOINTMENT_START, STATUS_ENDS, TERMS } from './sentences/terms';
+import { REAPPOINTMENT_RATINGS, REAPPOINTMENT_START, STATUS_ENDS, TERMS } from './sentences/terms';
 import { STEP_REFUSALS } from './sentences/step-refusals';
 import { ELECTED_POST_REFUSALS, OPENING_REFUSALS } from './sentences/opening-refusals';
 import {
@@ -261,6 +261,7 @@ const SENTENCES: Sentence[] = [
   ...DISCIPLINE_SUBJECT_REFUSALS,
   ...STATUS_ENDS,
   ...REAPPOINTMENT_START,
+  ...REAPPOINTMENT_RATINGS,
   ...BALLOTS,
   ...ELECTIONS,
   ...DISCIPLINE,

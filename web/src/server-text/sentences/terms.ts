@@ -1,5 +1,5 @@
 import { withDaysFormatted } from '../../dates';
-import { N, DAY, ID, Sentence, sentence } from './sentence';
+import { N, DAY, ID, Sentence, sentence, Untranslated } from './sentence';
 
 /** A decision's term and its ground (`termRule`: case.decision.ts and each procedure's rules). */
 export const TERMS: Sentence[] = [
@@ -75,6 +75,36 @@ export const REAPPOINTMENT_START: Sentence[] = [
     `effectiveFrom: ${DAY} is before ${DAY}, when the term of ${ID} held since ${DAY} \\((.+?)\\) (ends|ended); the new term starts on that day or later \\((Nghị định 138/2020/NĐ-CP art\\. 41\\(1\\).+?)\\); the re-appointment notice: ${N} (days|working days) before the term ends \\((.+)\\)`,
     ([from, endsOn, position, since, ref, ends, , amount, unit, citation], s) =>
       `Ngày hiệu lực ${s.day(from)} trước ngày ${s.day(endsOn)}, ngày ${ends === 'ends' ? 'kết thúc' : 'đã kết thúc'} nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(since)} (${withDaysFormatted(ref)}); nhiệm kỳ mới bắt đầu từ ngày đó trở đi (Nghị định 138/2020/NĐ-CP, Điều 41(1), Điều 49(1) — đối chiếu với bản tóm lược, chưa với văn bản gốc); thông báo bổ nhiệm lại chậm nhất ${amount} ${unit === 'days' ? 'ngày' : 'ngày làm việc'} trước ngày hết nhiệm kỳ (${s.citation(citation)})`,
+  ),
+];
+
+/** A year's quality rating as the server's sentences write it (`not completed`). */
+const RATING_WORDS: Record<string, string> = {
+  excellent: 'hoàn thành xuất sắc nhiệm vụ',
+  good: 'hoàn thành tốt nhiệm vụ',
+  completed: 'hoàn thành nhiệm vụ',
+  'not completed': 'không hoàn thành nhiệm vụ',
+};
+const RATED_YEAR = /^(excellent|good|not completed|completed) in (\d{4})(?: \((.*)\))?$/;
+
+/**
+ * A re-appointment decided while a year of the term is rated below the rule set's least rating
+ * (term-ratings.ts): each year with its rating and the rating decision.
+ */
+export const REAPPOINTMENT_RATINGS: Sentence[] = [
+  sentence(
+    `the holder was rated (.+?), in the term of ${ID} from ${DAY} to ${DAY}: re-appointment needs every year of the term rated (\\w+) or better \\((.+)\\)`,
+    ([list, position, from, until, least, citation], s) => {
+      const rated = list
+        .split(/, (?=(?:excellent|good|not completed|completed) in \d{4})/)
+        .map((entry) => {
+          const [, rating, year, ref] = RATED_YEAR.exec(entry) ?? [];
+          if (!rating) throw new Untranslated();
+          return `năm ${year} xếp loại «${RATING_WORDS[rating]}»${ref ? ` (${withDaysFormatted(ref)})` : ''}`;
+        });
+      const years = rated.join(', ');
+      return `${years.charAt(0).toUpperCase()}${years.slice(1)}, trong nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(from)} đến ngày ${s.day(until)}: bổ nhiệm lại cần mọi năm của nhiệm kỳ được xếp loại từ «${RATING_WORDS[least] ?? least}» trở lên (${s.citation(citation)})`;
+    },
   ),
 ];
 
