@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { HttpErrorBody, toHttpError } from './domain-error-mapping';
 import { ProblemAnswer, redactUrl } from './http-logger-options';
 import { preferredLanguage } from './problems/accept-language';
-import { translatedMessage } from './problems/invalid-body';
+import { InvalidBody, translatedMessage } from './problems/invalid-body';
 import { PROBLEM_CONTENT_TYPE, renderProblem } from './problems/problem-details';
 import {
   lostDependency,
@@ -56,7 +56,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = http.getResponse<ErrorResponse>();
     const request = http.getRequest<ErrorRequest>();
     if (response.headersSent) return;
-    sendProblem(response, request, exception, this.errorBody(exception, request));
+    const refused = multipartRefusal(exception) ?? exception;
+    sendProblem(response, request, refused, this.errorBody(refused, request));
   }
 
   private errorBody(exception: unknown, request: ErrorRequest): HttpErrorBody {
@@ -66,7 +67,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       toHttpError(exception) ??
       (exception instanceof HttpException ? toHttpError(exception.cause) : null);
     if (domain) return domain;
-    const parser = bodyParserError(exception) ?? unexpectedFileField(exception);
+    const parser = bodyParserError(exception);
     if (parser) return parser;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -148,18 +149,53 @@ function bodyParserError(exception: unknown): HttpErrorBody | null {
   return null;
 }
 
-/** A file sent in a multipart field the route does not read (multer's code, kept as the cause). */
-function unexpectedFileField(exception: unknown): HttpErrorBody | null {
+/**
+ * A multipart body over the route's limits (multer's code, kept as the cause): a file in a field
+ * the route does not read, a second file, a form field beside the file — each a 400 naming the
+ * field, in English and Vietnamese, instead of multer's "Too many files".
+ */
+function multipartRefusal(exception: unknown): InvalidBody | null {
   const cause = (exception as { cause?: { code?: unknown; field?: unknown } } | null)?.cause;
-  if (cause?.code !== 'LIMIT_UNEXPECTED_FILE') return null;
-  const field = typeof cause.field === 'string' ? cause.field : 'body';
-  return {
-    statusCode: 400,
-    error: 'Bad Request',
-    rule: 'body.unexpected_file_field',
-    field,
-    message: `${field}: this request takes no file in that field (an import's file goes in the field "file")`,
-  };
+  const named = typeof cause?.field === 'string' ? cause.field : undefined;
+  switch (cause?.code) {
+    case 'LIMIT_UNEXPECTED_FILE': {
+      const field = named ?? 'body';
+      return new InvalidBody(
+        field,
+        {
+          en: `${field}: this request takes no file in that field (an import's file goes in the field "file")`,
+          vi: `${field}: yêu cầu này không nhận tệp ở trường đó (tệp nhập gửi trong trường "file")`,
+        },
+        'body',
+        'body.unexpected_file_field',
+      );
+    }
+    case 'LIMIT_FILE_COUNT':
+      return new InvalidBody(
+        'file',
+        {
+          en: 'file: send one file (more than one was sent)',
+          vi: 'file: chỉ gửi một tệp (đã gửi nhiều hơn một tệp)',
+        },
+        'body',
+        'body.too_many_files',
+      );
+    case 'LIMIT_FIELD_COUNT':
+    case 'LIMIT_FIELD_KEY':
+    case 'LIMIT_FIELD_VALUE':
+    case 'LIMIT_PART_COUNT':
+      return new InvalidBody(
+        named ?? 'body',
+        {
+          en: `${named ?? 'body'}: this request takes only the file in the field "file", no other form field`,
+          vi: `${named ?? 'body'}: yêu cầu này chỉ nhận tệp trong trường "file", không nhận trường nào khác`,
+        },
+        'body',
+        'body.unexpected_field',
+      );
+    default:
+      return null;
+  }
 }
 
 /** Writes the error as a problem in the language the caller asked for (Accept-Language). */

@@ -562,6 +562,28 @@ describe('bad input', () => {
       .attach('other', Buffer.from('a,b\n'), 'people.csv');
     expect(wrongField.status).toBe(400);
     expect(wrongField.body).toMatchObject({ rule: 'body.unexpected_file_field', field: 'other' });
+    // Before: 400 request.invalid, "Too many files" / "Too many fields", in English whatever the
+    // language asked, naming no field.
+    const twoFiles = await http()
+      .post('/imports?dryRun=true')
+      .set(everyone())
+      .set('Accept-Language', 'vi')
+      .attach('file', Buffer.from('a,b\n'), 'one.csv')
+      .attach('file', Buffer.from('a,b\n'), 'two.csv');
+    expect(twoFiles.status).toBe(400);
+    expect(twoFiles.body).toMatchObject({
+      rule: 'body.too_many_files',
+      field: 'file',
+      detail: 'file: chỉ gửi một tệp (đã gửi nhiều hơn một tệp)',
+    });
+    const extraField = await http()
+      .post('/imports?dryRun=true')
+      .set(everyone())
+      .field('note', 'x')
+      .attach('file', Buffer.from('a,b\n'), 'one.csv');
+    expect(extraField.status).toBe(400);
+    expect(extraField.body).toMatchObject({ rule: 'body.unexpected_field' });
+    expect(extraField.body.detail).toMatch(/takes only the file in the field "file"/);
     const badFrom = await http().get('/audit/export?from=abc').set(everyone());
     expectRefusal(badFrom, 'from', 'query.invalid');
     const reversed = await http()

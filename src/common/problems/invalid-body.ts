@@ -10,8 +10,10 @@ export class InvalidBody extends DomainRuleViolation {
     field: string,
     readonly messages: Record<Language, string>,
     where: 'body' | 'query' = 'body',
+    /** A rule more precise than `body.invalid` (a multipart body's own limits). */
+    rule = `${where}.invalid`,
   ) {
-    super(`${where}.invalid`, messages.en, 'invalid', field);
+    super(rule, messages.en, 'invalid', field);
     this.name = 'InvalidBody';
   }
 }
