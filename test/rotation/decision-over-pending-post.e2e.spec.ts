@@ -7,7 +7,12 @@ import { startTestApp, TestApp } from '../support/test-app';
  * their commune post then. A transfer into another post decided next, effective in 10 days, would
  * end the deputy post before it began and leave the commune post held beside the new one for
  * twenty days. It is refused, naming the decision still to begin (before: it was recorded, the
- * deputy post vanished from the record and two posts overlapped).
+ * deputy post vanished from the record and two posts overlapped), and saying what can be done: a
+ * decided decision is neither withdrawn nor corrected (before, the refusal said "annul or
+ * withdraw that decision first", which nobody could do). A transfer opened once the rotation is
+ * decided is refused at its opening, and a batch's dry run flags its entry, by the same rule
+ * (before: the batch check said the list was valid, every step ran and the decision alone was
+ * refused).
  */
 describe('a decision that would end a post another decision has not yet begun is refused', () => {
   let t: TestApp;
@@ -45,17 +50,18 @@ describe('a decision that would end a post another decision has not yet begun is
         .set(admin)
         .send({ id, name, kind, parentId: 'ou-province' })
         .expect(201);
-    for (const [id, unit] of [
-      ['pos-commune-head', 'ou-commune'],
-      ['pos-deputy-director', 'ou-department'],
-      ['pos-office-head', 'ou-department'],
+    for (const [id, unit, title] of [
+      ['pos-commune-head', 'ou-commune', 'Chủ tịch UBND xã'],
+      ['pos-deputy-director', 'ou-department', 'Phó Giám đốc Sở Nội vụ'],
+      ['pos-office-head', 'ou-department', 'Chánh Văn phòng Sở'],
+      ['pos-inspector', 'ou-department', 'Chánh Thanh tra Sở'],
     ])
       await http()
         .post('/positions')
         .set(provinceStaff())
         .send({
           id,
-          title: id,
+          title,
           orgUnitId: unit,
           appointingAuthority: unit,
           rank: 5,
@@ -100,7 +106,9 @@ describe('a decision that would end a post another decision has not yet begun is
   const record = () => http().get('/cadres/p-quynh').set(provinceStaff()).expect(200);
 
   it('the first decision: the deputy post comes on its day, the commune post ends then', async () => {
-    await open('rot-deputy', 'rotation.standard', 'pos-deputy-director');
+    // A transfer opened while nothing was pending yet: its decision meets the rotation's.
+    await open('tr-office', 'transfer.standard', 'pos-office-head').expect(201);
+    await open('rot-deputy', 'rotation.standard', 'pos-deputy-director').expect(201);
     const steps: [string, Record<string, string>, object][] = [
       ['proposal', staff(), { summary: 'Luân chuyển' }],
       ['discussion', staff(), { minutesRef: 'BB-1', conclusion: 'Both units agree' }],
@@ -125,8 +133,41 @@ describe('a decision that would end a post another decision has not yet begun is
     ]);
   });
 
-  it('a transfer effective before that day is refused at its decision, naming the decision still to begin', async () => {
-    await open('tr-office', 'transfer.standard', 'pos-office-head');
+  it('a transfer opened now is refused at its opening, and flagged by a batch check, naming the post by its title', async () => {
+    const refused = await open('tr-inspector', 'transfer.standard', 'pos-inspector').expect(422);
+    // Before: 201, every step ran and the decision was refused.
+    expect(refused.body).toMatchObject({ rule: 'decision.pending_post', field: 'personId' });
+    expect(refused.body.message).toContain(
+      `takes up Phó Giám đốc Sở Nội vụ (pos-deputy-director) on ${rotationEffective} by decision QĐ-rot (${today})`,
+    );
+    expect(refused.body.message).toContain(`open this case from ${rotationEffective}`);
+    const entry = {
+      personId: 'p-quynh',
+      currentPositionId: 'pos-commune-head',
+      positionId: 'pos-inspector',
+      orgUnitId: 'ou-department',
+      reason: 'Sắp xếp tổ chức bộ máy',
+    };
+    const checked = await http()
+      .post('/transfer-batches/check')
+      .set(provinceStaff())
+      .send({ entries: [entry] })
+      .expect(200);
+    // Before: valid, and the batch opened the case.
+    expect(checked.body).toMatchObject({
+      valid: false,
+      errors: [
+        expect.objectContaining({
+          index: 0,
+          field: 'entries[0].personId',
+          rule: 'decision.pending_post',
+          message: expect.stringContaining('Phó Giám đốc Sở Nội vụ (pos-deputy-director)'),
+        }),
+      ],
+    });
+  });
+
+  it('a transfer opened before and effective before that day is refused at its decision, naming the decision and what can be done', async () => {
     const steps: [string, Record<string, string>, object][] = [
       ['consult-receiving-unit', staff(), { minutesRef: 'BB-T1', conclusion: 'Agreed' }],
       ['candidate-unit-ballot', secretary(), { minutesRef: 'BB-T2', tally }],
@@ -152,9 +193,19 @@ describe('a decision that would end a post another decision has not yet begun is
     // Before: 200, and the record lost the deputy post and held two posts for twenty days.
     expect(refused.body).toMatchObject({ rule: 'decision.pending_post' });
     expect(refused.body.message).toContain(
-      `takes up pos-deputy-director on ${rotationEffective} by decision QĐ-rot (${today})`,
+      `takes up Phó Giám đốc Sở Nội vụ (pos-deputy-director) on ${rotationEffective} by decision QĐ-rot (${today})`,
     );
-    expect(refused.body.message).toMatch(/annul or withdraw that decision first/);
+    // Before: "annul or withdraw that decision first", which no route does.
+    expect(refused.body.message).not.toMatch(/annul|withdraw that decision/);
+    expect(refused.body.message).toContain(
+      `give this decision an effective day after ${rotationEffective}, or keep the posts held (keepsPreviousPost)`,
+    );
+    // Indeed: the decided rotation is not withdrawn.
+    await http()
+      .post('/cases/rot-deputy/withdraw')
+      .set(staff())
+      .send({ reason: 'Để điều động' })
+      .expect(409);
     const { body } = await record();
     expect(body.posts).toEqual([
       expect.objectContaining({ positionId: 'pos-commune-head', endsOn: rotationEffective }),
@@ -180,19 +231,15 @@ describe('a decision that would end a post another decision has not yet begun is
     expect(decided.body).toMatchObject({ status: 'decided' });
   });
 
-  async function open(id: string, definition: string, positionId: string) {
-    await http()
-      .post('/cases')
-      .set(provinceStaff())
-      .send({
-        id,
-        procedure: 'rotation',
-        definition,
-        personId: 'p-quynh',
-        positionId,
-        orgUnitId: 'ou-department',
-        summary: 'Điều động, luân chuyển',
-      })
-      .expect(201);
+  function open(id: string, definition: string, positionId: string) {
+    return http().post('/cases').set(provinceStaff()).send({
+      id,
+      procedure: 'rotation',
+      definition,
+      personId: 'p-quynh',
+      positionId,
+      orgUnitId: 'ou-department',
+      summary: 'Điều động, luân chuyển',
+    });
   }
 });

@@ -364,8 +364,7 @@ const vi = {
     'nomination.nobody_nominated': 'Không ai được giới thiệu',
     'case.unit_without_authority': 'Đơn vị không có thẩm quyền với chức vụ hoặc người này',
     'decision.post_already_held': 'Người này đã giữ chức vụ theo một quyết định khác',
-    'decision.pending_post':
-      'Người này sẽ nhận một chức vụ khác theo quyết định chưa có hiệu lực; hãy hủy hoặc rút quyết định đó trước',
+    'decision.pending_post': 'Người này sẽ nhận một chức vụ khác theo quyết định chưa có hiệu lực',
     'discipline.violation_before_birth': 'Ngày vi phạm trước ngày sinh',
     'discipline.not_party_member': 'Người này không phải đảng viên: không thi hành kỷ luật Đảng',
     'status.end_in_future': 'Ngày kết thúc tình trạng chưa đến',
@@ -1346,8 +1345,7 @@ const en: Strings<typeof vi> = {
     'nomination.nobody_nominated': 'Nobody was nominated',
     'case.unit_without_authority': 'The unit has no authority over this post or person',
     'decision.post_already_held': 'Another decision already gave the person this post',
-    'decision.pending_post':
-      'The person takes up another post by a decision not yet in effect: annul or withdraw that decision first',
+    'decision.pending_post': 'The person takes up another post by a decision not yet in effect',
     'discipline.violation_before_birth': 'The violation is dated before birth',
     'discipline.not_party_member': 'Not a Party member: Party discipline does not apply',
     'status.end_in_future': 'The end of the status is still to come',

@@ -419,7 +419,7 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
       .when(decide, context(leader, { personFacts: pending }))
       .refuses(
         'decision.pending_post',
-        /takes up pos-director on 2027-01-10 by decision 9-QĐ\/UBND \(2026-11-01\).*annul or withdraw that decision first/,
+        /takes up pos-director \(pos-director\) on 2027-01-10 by decision 9-QĐ\/UBND \(2026-11-01\).*give this decision an effective day after 2027-01-10, or keep the posts held/,
       );
     // Kiêm nhiệm ends no post: nothing stands in the way.
     const concurrently = step('decision', {

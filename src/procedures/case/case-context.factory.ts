@@ -5,7 +5,8 @@ import { PG_POOL } from '../../common/tokens';
 import { postHolders } from '../../cadres/post-holders';
 import { seatsOf } from '../../cadres/post-seats';
 import { placesAHolder } from './decider/decision-posts';
-import { holdsPostOn, postsStartingAfter } from '../../cadres/person/posts-held-on';
+import { holdsPostOn, PostsOnRecord, postsStartingAfter } from '../../cadres/person/posts-held-on';
+import { PendingPost } from './decider/pending-post';
 import { CaseReads } from './case-reads';
 import { Clock, CLOCK } from '../../common/clock';
 import { vietnamDay } from '../../common/vietnam-day';
@@ -190,6 +191,18 @@ export class CaseContextFactory {
     };
   }
 
+  /** The posts a decision gives the person from a day after `today`, each with its title. */
+  private async postsComing(state: PostsOnRecord, today: string): Promise<PendingPost[]> {
+    return Promise.all(
+      postsStartingAfter(state, today).map(async ({ positionId, from, decisionRef }) => ({
+        positionId,
+        title: (await this.registry.findPosition(positionId))?.title ?? positionId,
+        from,
+        decisionRef,
+      })),
+    );
+  }
+
   /** The posts among these that a council fills by election (a person holds few posts). */
   private async electedPosts(
     posts: { positionId: string }[],
@@ -254,9 +267,7 @@ export class CaseContextFactory {
       disciplineBars: discipline.bars,
       openDisciplineCases: discipline.openCasesPastVerification,
       holdsTargetPost: holdsPostOn(state, positionId, today),
-      postsStartingLater: postsStartingAfter(state, today).map(
-        ({ positionId, from, decisionRef }) => ({ positionId, from, decisionRef }),
-      ),
+      postsStartingLater: await this.postsComing(state, today),
       electedPosts: await this.electedPosts(state.posts),
       pendingDisciplineCases: discipline.openCases,
       disciplineCasesElsewhere: discipline.elsewhere,

@@ -5,7 +5,8 @@ import { refuseSeatsFullAtOpening } from '../appointment/post-seats-at-opening';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReads } from '../../cadres/prefetched-registry';
-import { postsHeldOn } from '../../cadres/person/posts-held-on';
+import { postsHeldOn, postsStartingAfter } from '../../cadres/person/posts-held-on';
+import { pendingPostAtOpening, pendingPostOtherThan } from '../case/decider/pending-post';
 import { CasesModule } from '../case/cases.module';
 import { OpeningInput, ProcedureRegistry } from '../case/procedure-registry';
 import { Position } from '../../cadres/registry-records';
@@ -32,7 +33,7 @@ export class RotationModule implements OnModuleInit {
         const registry = opening.registry ?? this.registry;
         const person = await registeredPerson(registry, personId);
         const target = await existingPosition(registry, positionId);
-        await refuseMoveInto(target, person, opening, (id, from) =>
+        await refuseMoveInto(target, person, opening, registry, (id, from) =>
           this.registry.postSeats.holdsSince(id, from),
         );
         const planningPool = await Promise.all(
@@ -86,6 +87,7 @@ async function refuseMoveInto(
   target: Position,
   person: RegisteredPerson,
   { personId, definition, context }: OpeningInput,
+  registry: RegistryReads,
   holdsSince: (positionId: string, from: string) => Promise<PostHolder[]>,
 ): Promise<void> {
   // An elected post (a commune chair) is filled by its council's election, not moved into.
@@ -95,6 +97,14 @@ async function refuseMoveInto(
   refusePostAlreadyHeld(person, personId, target.id, definition);
   // Nor into a post whose seats others all hold (a head post someone holds, or will from a later day).
   await refuseSeatsFullAtOpening(holdsSince, target, personId, context.today);
+  // Nor while a decided decision's post is still to come (before: every step ran, and the
+  // decision was refused as decision.pending_post).
+  const pending = pendingPostOtherThan(postsStartingAfter(person, context.today), target.id);
+  if (pending)
+    throw pendingPostAtOpening(personId, {
+      ...pending,
+      title: (await registry.findPosition(pending.positionId))?.title,
+    });
 }
 
 /** The name of the province unit above (or at) a unit, if any. */

@@ -29,6 +29,10 @@ import { DomainRuleViolation } from '../../../src/procedures/case/decider/domain
 import { refuseBlockingStatus } from '../../../src/procedures/case/decider/blocking-status';
 import { refuseOpenDisciplineCase } from '../../../src/procedures/case/decider/open-discipline-case';
 import { refuseFormByService } from '../../../src/procedures/discipline/left-service';
+import {
+  pendingPostAtDecision,
+  pendingPostAtOpening,
+} from '../../../src/procedures/case/decider/pending-post';
 
 /** Every id is given a Vietnamese word, so what is left in English is the translator's fault. */
 const words: ReasonVocabulary = {
@@ -188,9 +192,24 @@ describe('the refusals of a step form read in Vietnamese, with dd/mm/yyyy days',
     expectRead(
       'p-an already holds pos-pho-ct since 2025-01-01 (another decision); this case cannot put them there again: withdraw it',
     );
-    expectRead(
-      'p-an takes up pos-pho-ct on 2026-05-01 by decision 9/QĐ-UBND, which has not begun; a decision effective 2026-04-01 would end it before it begins: annul or withdraw that decision first',
+    const pending = {
+      positionId: 'pos-pho-ct',
+      title: 'Phó Chủ tịch UBND xã',
+      from: '2026-05-01',
+      decisionRef: '9/QĐ-UBND (2026-03-01)',
+    };
+    // What can be done, not an annulment nobody can make: a later effective day, or kiêm nhiệm.
+    expect(expectRead(pendingPostAtDecision('p-an', pending, '2026-04-01').message)).toBe(
+      '«người an» sẽ nhận chức vụ «chức vụ pho-ct» từ ngày 01/05/2026 theo quyết định 9/QĐ-UBND (2026-03-01), chưa có hiệu lực; quyết định này có hiệu lực từ ngày 01/04/2026 sẽ chấm dứt chức vụ đó trước khi bắt đầu. Quyết định đã ban hành không rút hay sửa được: hãy đặt ngày có hiệu lực của quyết định này sau ngày 01/05/2026, hoặc chọn «Kiêm nhiệm: vẫn giữ chức vụ đang đảm nhiệm»',
     );
+    // At a transfer's opening (a batch's entry too): the post by its title where the page has no name.
+    const atOpening = pendingPostAtOpening('p-an', pending);
+    expect(
+      reasonInVietnamese(entryProblem(3, atOpening).message, { ...words, position: (id) => id }),
+    ).toBe(
+      '«người an» sẽ nhận chức vụ Phó Chủ tịch UBND xã từ ngày 01/05/2026 theo quyết định 9/QĐ-UBND (2026-03-01), chưa có hiệu lực; điều động, luân chuyển có hiệu lực trước ngày đó sẽ chấm dứt chức vụ đó trước khi bắt đầu, và quyết định đã ban hành không rút hay sửa được: chờ đến ngày 01/05/2026, khi quyết định đó có hiệu lực, rồi mở hồ sơ này',
+    );
+    expectRead(atOpening.message);
     expectRead(
       `termYears: the term is 5 years under ${ruleSet.id} (${cite('appointment.termYears')}); leave termYears out or give 5, not 3`,
     );

@@ -5,6 +5,7 @@ import { PostHolder } from '../../../cadres/post-holders';
 import { Position } from '../../../cadres/registry-records';
 import { StepContext } from '../../../workflow/step-engine';
 import { ExistingCase } from './case.state';
+import { PendingPost } from './pending-post';
 
 /** What the person's record says, gathered by the handler before vetting (the decider does no I/O). */
 export interface PersonFactsForVetting {
@@ -19,8 +20,8 @@ export interface PersonFactsForVetting {
    * each with its rank; not those a decision puts the person in from a later day.
    */
   posts: { positionId: string; rank: number; from: string; until: string | null }[];
-  /** Posts a decision puts the person in from a day after today (`from`). */
-  postsStartingLater?: { positionId: string; from: string; decisionRef?: string }[];
+  /** Posts a decision puts the person in from a day after today (`from`), with their titles. */
+  postsStartingLater?: PendingPost[];
   /** Posts no decision has ended that a council elected the person to (`filledBy: election`). */
   electedPosts?: { positionId: string; title: string }[];
   /** Discipline bars still running today, each with the posts it covers besides a higher one. */

@@ -17,6 +17,7 @@ import { termRunsToRetirement } from './term-to-retirement';
 import { refuseBlockingStatus } from './blocking-status';
 import { refuseOpenDisciplineCase } from './open-discipline-case';
 import { refuseSeatsFullOnEffectiveDay } from './decision-seats';
+import { pendingPostAtDecision, pendingPostOtherThan } from './pending-post';
 
 /** The decision (quyết định): no flagged vetting item open, the term and the re-appointment notice. */
 export function decision(
@@ -94,22 +95,18 @@ function refusePostAlreadyHeld(state: Open, context: CaseContext): void {
  * Another decision puts the person into a post from a later day than this one takes effect: this
  * decision would end that post before it began, and the person would hold the post it ends
  * beside the new one until then. Nobody has said the earlier decision no longer stands, so this
- * one is refused, naming it: annul or withdraw that decision first. A decision that keeps the
- * posts held (kiêm nhiệm) ends none of them.
+ * one is refused, naming it and what can be done. A decision that keeps the posts held (kiêm
+ * nhiệm) ends none of them.
  */
 function refusePendingPost(state: Open, body: Body<'decision'>, context: CaseContext): void {
   if (!movesThePerson(state.procedure) || body.keepsPreviousPost) return;
-  const pending = context.personFacts?.postsStartingLater?.find(
-    (post) => post.positionId !== state.positionId && post.from >= body.effectiveFrom,
+  const pending = pendingPostOtherThan(
+    context.personFacts?.postsStartingLater,
+    state.positionId,
+    body.effectiveFrom,
   );
   if (pending)
-    refuse(
-      'decision.pending_post',
-      `${state.appointee ?? state.personId} takes up ${pending.positionId} on ${pending.from} by decision ${pending.decisionRef ?? '(unknown)'}, which has not begun; a decision effective ${body.effectiveFrom} would end it before it begins: annul or withdraw that decision first`,
-      'conflict',
-      'effectiveFrom',
-      { pendingPost: pending },
-    );
+    throw pendingPostAtDecision(state.appointee ?? state.personId, pending, body.effectiveFrom);
 }
 
 function ruleSetTerm(body: Body<'decision'>, context: CaseContext): DecisionTerm {

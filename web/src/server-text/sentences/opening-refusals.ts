@@ -1,5 +1,6 @@
 import { N, DAY, ID, Sentence, sentence, Untranslated } from './sentence';
 import type { Say } from '../reason-in-vietnamese';
+import { pendingPostTitle } from './step-refusals';
 
 /** How a post is filled (`filledBy`). */
 const FILLED_BY: Record<string, string> = { appointment: 'bổ nhiệm', election: 'bầu cử' };
@@ -145,6 +146,11 @@ export const OPENING_REFUSALS: Sentence[] = [
     `the holder is ([a-z ]+) from ${DAY} with no end date: ${N} months by ${DAY}, ${N} months or more \\((.+)\\)`,
     ([status, from, lasted, day, months, citation], s) =>
       `Người giữ chức vụ: ${s.words.personStatus(status.replace(/ /g, '_'))} từ ngày ${s.day(from)}, chưa xác định ngày kết thúc: đã ${lasted} tháng tính đến ngày ${s.day(day)}, từ ${months} tháng trở lên (${s.citation(citation)})`,
+  ),
+  sentence(
+    `personId: ${ID} takes up ${POST} on ${DAY} by decision (.+), which has not taken effect; a move decided before then would end that post before it begins, and a decided decision is neither withdrawn nor corrected: open this case from ${DAY}, when that decision takes effect`,
+    ([person, title, position, from, ref, openFrom], s) =>
+      `${s.words.person(person)} sẽ nhận chức vụ ${pendingPostTitle(s, position, title)} từ ngày ${s.day(from)} theo quyết định ${ref}, chưa có hiệu lực; điều động, luân chuyển có hiệu lực trước ngày đó sẽ chấm dứt chức vụ đó trước khi bắt đầu, và quyết định đã ban hành không rút hay sửa được: chờ đến ngày ${s.day(openFrom)}, khi quyết định đó có hiệu lực, rồi mở hồ sơ này`,
   ),
   sentence(
     `positionId: decision (.+) ends ${ID} on ${DAY}, before its term ends on ${DAY}: there is no term to renew \\(annul that decision first if the person is to stay\\)`,

@@ -1,4 +1,5 @@
 import { fieldName } from './field-names';
+import type { Say } from '../reason-in-vietnamese';
 import { N, DAY, ID, Sentence, sentence, Untranslated } from './sentence';
 
 /** A case's status as a refusal names it (`the case is rejected`). */
@@ -24,6 +25,12 @@ const SUBJECT_OF: Record<string, string> = {
 };
 
 export const caseStatus = (status: string): string => CASE_STATUS[status] ?? status;
+
+/** A post another decision gives: the page's name for it, else the title the server wrote. */
+export const pendingPostTitle = (s: Say, id: string, title: string): string => {
+  const named = s.words.position(id);
+  return named === id ? title : named;
+};
 
 /**
  * Why a step, its correction or the case's end was refused (prologue.ts, actors.ts,
@@ -217,9 +224,9 @@ function DECISIONS(): Sentence[] {
         `${s.words.person(person)} ${heldPost ? `đã giữ chức vụ ${s.words.position(heldPost)} từ ngày ${s.day(since)}` : `sẽ nhận chức vụ ${s.words.position(comingPost)} từ ngày ${s.day(on)}`} (theo quyết định khác); hồ sơ này không thể bổ nhiệm lại vào chức vụ đó: hãy rút hồ sơ`,
     ),
     sentence(
-      `${ID} takes up ${ID} on ${DAY} by decision (.+), which has not begun; a decision effective ${DAY} would end it before it begins: annul or withdraw that decision first`,
-      ([person, position, from, ref, effective], s) =>
-        `${s.words.person(person)} sẽ nhận chức vụ ${s.words.position(position)} từ ngày ${s.day(from)} theo quyết định ${ref}, chưa có hiệu lực; quyết định có hiệu lực từ ngày ${s.day(effective)} sẽ chấm dứt chức vụ đó trước khi bắt đầu: cần hủy hoặc rút quyết định kia trước`,
+      `${ID} takes up (.+) \\((\\S+)\\) on ${DAY} by decision (.+), which has not taken effect; this decision, effective ${DAY}, would end that post before it begins\\. A decided decision is neither withdrawn nor corrected: give this decision an effective day after ${DAY}, or keep the posts held \\(keepsPreviousPost\\)`,
+      ([person, title, position, from, ref, effective, after], s) =>
+        `${s.words.person(person)} sẽ nhận chức vụ ${pendingPostTitle(s, position, title)} từ ngày ${s.day(from)} theo quyết định ${ref}, chưa có hiệu lực; quyết định này có hiệu lực từ ngày ${s.day(effective)} sẽ chấm dứt chức vụ đó trước khi bắt đầu. Quyết định đã ban hành không rút hay sửa được: hãy đặt ngày có hiệu lực của quyết định này sau ngày ${s.day(after)}, hoặc chọn «Kiêm nhiệm: vẫn giữ chức vụ đang đảm nhiệm»`,
     ),
     sentence(
       `(\\S+): ${ID} is not checked by step ${ID}`,
