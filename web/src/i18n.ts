@@ -278,7 +278,7 @@ const vi = {
     fromRecord: 'Theo hồ sơ: {{result}}{{note}}',
     cleared: 'Đạt',
     flagged: 'Có vấn đề',
-    fromRecordOption: 'Theo hồ sơ (tự tính)',
+    readFromRecord: 'Lấy từ hồ sơ: không chọn, hệ thống tự xác định',
     failWarning: 'Kết quả này không đạt: ghi nhận sẽ dừng hồ sơ. Vẫn ghi nhận?',
   },
   ballot: {
@@ -1264,7 +1264,7 @@ const en: Strings<typeof vi> = {
     fromRecord: 'From the record: {{result}}{{note}}',
     cleared: 'Cleared',
     flagged: 'Flagged',
-    fromRecordOption: 'From the record (computed)',
+    readFromRecord: 'Read from the record: nothing to choose, the system decides it',
     failWarning: 'This result fails: recording it stops the case. Record anyway?',
   },
   ballot: {

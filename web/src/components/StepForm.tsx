@@ -17,8 +17,8 @@ import { DayInput } from './DayInput';
 import { CandidateInput } from './CandidateInput';
 import { useReasonText } from '../server-text/use-reason-text';
 import { citationInVietnamese } from '../server-text/legal-citation';
+import { RECORD_ITEMS, VettingItems, vettingErrorSlot } from './VettingItems';
 
-const RECORD_ITEMS = ['planning_pool', 'years_in_post', 'years_to_retirement', 'discipline_bar'];
 const TALLY = ['members', 'summoned', 'present', 'for', 'against', 'abstain', 'invalid'] as const;
 
 export interface StepFormProps {
@@ -195,8 +195,9 @@ export function StepForm({
           });
         break;
       case 'vetting':
+        // The items read from the record are the server's to fill: never sent.
         result.items = (step.vettingItems ?? [])
-          .filter((item) => values[`item.${item}`] && values[`item.${item}`] !== 'record')
+          .filter((item) => !RECORD_ITEMS.includes(item) && values[`item.${item}`])
           .map((item) => ({
             item,
             result: values[`item.${item}`],
@@ -239,7 +240,11 @@ export function StepForm({
       await submit(payload);
     } catch (e) {
       // The server names nested fields as candidates[1].personId; the form's keys use dots.
-      const field = e instanceof ApiError ? e.field?.replace(/\[(\d+)\]/g, '.$1') : undefined;
+      const named = e instanceof ApiError ? e.field?.replace(/\[(\d+)\]/g, '.$1') : undefined;
+      // A vetting item's refusal names it by its place in the items sent: shown on its row.
+      const field =
+        named &&
+        (vettingErrorSlot(named, payload.items as { item: string }[] | undefined) ?? named);
       if (e instanceof ApiError && field && e.status !== 409 && errorSlots.current.has(field)) {
         setFieldErrors({
           [field]: t('form.refused', {
@@ -519,55 +524,14 @@ export function StepForm({
         </fieldset>
       )}
       {step.kind === 'vetting' && (
-        <fieldset>
-          <legend>{t('form.vettingItem')}</legend>
-          <table className="grid">
-            <tbody>
-              {(step.vettingItems ?? []).map((item) => {
-                const fromRecord = RECORD_ITEMS.includes(item);
-                const finding = recordFindings?.find((f) => ruleItem(f.rule) === item);
-                return (
-                  <tr key={item}>
-                    <th scope="row">{t(`vetting.${item}`)}</th>
-                    <td>
-                      <label className="sr-only" htmlFor={`f-item-${item}`}>
-                        {t('form.vettingResult', { item: t(`vetting.${item}`) })}
-                      </label>
-                      <select
-                        id={`f-item-${item}`}
-                        value={values[`item.${item}`] ?? ''}
-                        onChange={(e) => set(`item.${item}`)(e.target.value)}
-                      >
-                        {fromRecord && <option value="record">{t('form.fromRecordOption')}</option>}
-                        <option value="cleared">{t('form.cleared')}</option>
-                        <option value="flagged">{t('form.flagged')}</option>
-                      </select>
-                      {fromRecord && recordFindings && (
-                        <div className="hint">
-                          {t('form.fromRecord', {
-                            result: finding ? t('form.flagged') : t('form.cleared'),
-                            // "Đạt" alone, without a dangling dash, when the record raised nothing.
-                            note: finding ? ` — ${reasonText(finding.reason)}` : '',
-                          })}
-                        </div>
-                      )}
-                    </td>
-                    <td>
-                      <label className="sr-only" htmlFor={`f-itemNote-${item}`}>
-                        {t('form.vettingNote', { item: t(`vetting.${item}`) })}
-                      </label>
-                      <input
-                        id={`f-itemNote-${item}`}
-                        value={values[`itemNote.${item}`] ?? ''}
-                        onChange={(e) => set(`itemNote.${item}`)(e.target.value)}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </fieldset>
+        <VettingItems
+          items={step.vettingItems ?? []}
+          values={values}
+          set={set}
+          slot={slot}
+          recordFindings={recordFindings}
+          reasonText={reasonText}
+        />
       )}
       {step.kind === 'election' && (
         <fieldset>
@@ -667,15 +631,6 @@ function termHint(
   return ground ? t('form.termFromRuleSetCited', { ground }) : t('form.termFromRuleSet');
 }
 
-/** The vetting item an eligibility reason is about. */
-function ruleItem(rule: string): string | null {
-  if (rule.startsWith('discipline.')) return 'discipline_bar';
-  if (rule.startsWith('planning_pool')) return 'planning_pool';
-  if (rule.includes('retirement')) return 'years_to_retirement';
-  if (rule.includes('years_in_post')) return 'years_in_post';
-  return null;
-}
-
 /**
  * The day a decision takes effect unless the user types another: today, but a re-appointment's
  * new term starts on the day the current one ends or later (reappointment.starts_before_term_end),
@@ -694,6 +649,6 @@ function initialValues(view: CaseView, step: StepDefinition): Values {
   if (step.kind === 'decision') values.effectiveFrom = formatDay(effectiveFromOf(view, today));
   if (step.kind === 'vetting')
     for (const item of step.vettingItems ?? [])
-      values[`item.${item}`] = RECORD_ITEMS.includes(item) ? 'record' : 'cleared';
+      if (!RECORD_ITEMS.includes(item)) values[`item.${item}`] = 'cleared';
   return values;
 }

@@ -1,0 +1,132 @@
+import { useTranslation } from 'react-i18next';
+import { describedBy } from './common';
+
+/**
+ * The items the server fills from the person's record (vetting-from-record.ts): the form shows
+ * them as read, with no choice, and never sends them (the server refuses one entered by hand as
+ * vetting.item_from_record).
+ */
+export const RECORD_ITEMS = [
+  'planning_pool',
+  'years_in_post',
+  'years_to_retirement',
+  'discipline_bar',
+];
+
+/** The step's vetting items: a result and a note for each item the officer enters. */
+export function VettingItems({
+  items,
+  values,
+  set,
+  slot,
+  recordFindings,
+  reasonText,
+}: {
+  items: readonly string[];
+  values: Record<string, string>;
+  set(name: string): (value: string) => void;
+  /** The refusal shown on a field, registering it as one the form can show an error on. */
+  slot(name: string): string | null;
+  recordFindings?: { rule: string; reason: string }[] | null;
+  reasonText(text: string): string;
+}) {
+  const { t } = useTranslation();
+  const error = (id: string, message: string | null) =>
+    message && (
+      <div className="field-error" id={`${id}-error`} role="alert">
+        {message}
+      </div>
+    );
+  return (
+    <fieldset>
+      <legend>{t('form.vettingItem')}</legend>
+      <table className="grid">
+        <tbody>
+          {items.map((item) => {
+            if (RECORD_ITEMS.includes(item)) {
+              const finding = recordFindings?.find((f) => ruleItem(f.rule) === item);
+              return (
+                <tr key={item} data-testid={`vetting-item-${item}`}>
+                  <th scope="row">{t(`vetting.${item}`)}</th>
+                  <td colSpan={2}>
+                    <span className="hint">{t('form.readFromRecord')}</span>
+                    {recordFindings && (
+                      <div className="hint">
+                        {t('form.fromRecord', {
+                          result: finding ? t('form.flagged') : t('form.cleared'),
+                          // "Đạt" alone, without a dangling dash, when the record raised nothing.
+                          note: finding ? ` — ${reasonText(finding.reason)}` : '',
+                        })}
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              );
+            }
+            const resultId = `f-item-${item}`;
+            const noteId = `f-itemNote-${item}`;
+            const resultError = slot(`item.${item}`);
+            const noteError = slot(`itemNote.${item}`);
+            return (
+              <tr key={item} data-testid={`vetting-item-${item}`}>
+                <th scope="row">{t(`vetting.${item}`)}</th>
+                <td>
+                  <label className="sr-only" htmlFor={resultId}>
+                    {t('form.vettingResult', { item: t(`vetting.${item}`) })}
+                  </label>
+                  <select
+                    id={resultId}
+                    value={values[`item.${item}`] ?? ''}
+                    onChange={(e) => set(`item.${item}`)(e.target.value)}
+                    aria-invalid={resultError ? true : undefined}
+                    aria-describedby={describedBy(resultId, false, Boolean(resultError))}
+                  >
+                    <option value="cleared">{t('form.cleared')}</option>
+                    <option value="flagged">{t('form.flagged')}</option>
+                  </select>
+                  {error(resultId, resultError)}
+                </td>
+                <td>
+                  <label className="sr-only" htmlFor={noteId}>
+                    {t('form.vettingNote', { item: t(`vetting.${item}`) })}
+                  </label>
+                  <input
+                    id={noteId}
+                    value={values[`itemNote.${item}`] ?? ''}
+                    onChange={(e) => set(`itemNote.${item}`)(e.target.value)}
+                    aria-invalid={noteError ? true : undefined}
+                    aria-describedby={describedBy(noteId, false, Boolean(noteError))}
+                  />
+                  {error(noteId, noteError)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </fieldset>
+  );
+}
+
+/**
+ * The form's key for a refusal of `items[N].<field>` (`items.N.note` once the form's dots replace
+ * the brackets): the item sent at N, whose row shows it.
+ */
+export function vettingErrorSlot(
+  field: string,
+  sent: readonly { item: string }[] | undefined,
+): string | undefined {
+  const m = /^items\.(\d+)\.(\w+)$/.exec(field);
+  const item = m && sent?.[Number(m[1])]?.item;
+  if (!m || !item) return undefined;
+  return m[2] === 'note' ? `itemNote.${item}` : `item.${item}`;
+}
+
+/** The vetting item an eligibility reason is about. */
+function ruleItem(rule: string): string | null {
+  if (rule.startsWith('discipline.')) return 'discipline_bar';
+  if (rule.startsWith('planning_pool')) return 'planning_pool';
+  if (rule.includes('retirement')) return 'years_to_retirement';
+  if (rule.includes('years_in_post')) return 'years_in_post';
+  return null;
+}
