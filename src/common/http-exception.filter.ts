@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { HttpErrorBody, toHttpError } from './domain-error-mapping';
 import { ProblemAnswer, redactUrl } from './http-logger-options';
@@ -86,7 +87,10 @@ export class HttpErrorFilter implements ExceptionFilter {
         rule: RULE_BY_STATUS[status],
         ...rest,
         statusCode: status,
-        error: String((rest as { error?: unknown }).error ?? exception.name),
+        // The status's own phrase ("Bad Request"), never the exception's class name.
+        error: String(
+          (rest as { error?: unknown }).error ?? STATUS_CODES[status] ?? exception.name,
+        ),
         message: messages ? messages.join('; ') : String(message ?? exception.message),
         ...(messages ? { errors: messages } : {}),
       };

@@ -603,6 +603,8 @@ describe('bad input', () => {
       ['/audit/verify', 'stream', 'query.stream_required'],
     ])
       expectRefusal(await http().get(path).set(everyone()), field, rule);
+    // Before: "error": "BadRequestException", a class name.
+    expect((await http().get('/audit/verify').set(everyone())).body.error).toBe('Bad Request');
   });
 
   it('places a territorial unit under a territory of a higher level only', async () => {
