@@ -1,3 +1,4 @@
+import { complaintWindowState } from './complaint-window-state';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../dates';
 import { DisciplineCaseView, DisciplineComplaint, DisciplineReview } from './discipline-api';
@@ -83,11 +84,15 @@ export function DisciplineComplaints({ view }: { view: DisciplineCaseView }) {
 
 /** Whether a complaint may still be filed, as the server judges it (`complaintWindow`). */
 function complaintWindowLine(view: DisciplineCaseView, t: (key: string) => string): string {
-  if (view.status === 'under_review') return t('discipline.complaints.underReview');
-  const window = view.complaintWindow;
-  if (window)
-    return `${t(window.second ? 'discipline.complaints.secondUntil' : 'discipline.decision.complaintUntil')} ${formatDay(window.endsOn)}`;
-  return (view.reviews ?? []).length > 0
-    ? t('discipline.complaints.noFurther')
-    : t('discipline.complaints.windowClosed');
+  const state = complaintWindowState(view);
+  switch (state.say) {
+    case 'underReview':
+      return t('discipline.complaints.underReview');
+    case 'firstUntil':
+      return `${t('discipline.decision.complaintUntil')} ${formatDay(state.endsOn)}`;
+    case 'secondUntil':
+      return `${t('discipline.complaints.secondUntil')} ${formatDay(state.endsOn)}`;
+    default:
+      return t(`discipline.complaints.${state.say}`);
+  }
 }
