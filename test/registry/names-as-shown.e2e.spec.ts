@@ -64,6 +64,21 @@ describe('names and titles as they show', () => {
     );
   });
 
+  it("refuses the same in a unit's name, and composes a decomposed one", async () => {
+    const admin = { Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` };
+    const unit = (id: string, name: string) =>
+      http().post('/org-units').set(admin).send({ id, name, kind: 'commune', parentId: 'ou-town' });
+    const refused = await unit('ou-rlo', 'Phòng \u202EThử').expect(400);
+    expect(refused.body).toMatchObject({ rule: 'body.invalid', field: 'name' });
+    await unit('ou-nfd', 'Xã Sơn Tây'.normalize('NFD')).expect(201);
+    const units = (await http().get('/org-units').set(staff).expect(200)).body as {
+      id: string;
+      name: string;
+    }[];
+    expect(units.find((u) => u.id === 'ou-nfd')?.name).toBe('Xã Sơn Tây');
+    expect(units.some((u) => u.id === 'ou-rlo')).toBe(false);
+  });
+
   it('stores a name typed decomposed (NFD) composed, so it reads and searches as the same name', async () => {
     const decomposed = 'Vũ Thị Giang'.normalize('NFD');
     expect(decomposed).not.toBe('Vũ Thị Giang');

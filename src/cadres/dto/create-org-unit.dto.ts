@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { HasText } from '../../common/input/has-text.decorator';
+import { OneLine } from '../../common/input/one-line.decorator';
+import { VisibleText } from '../../common/input/visible-text.decorator';
 
 export const ORG_UNIT_KINDS = [
   'province',
@@ -29,6 +31,8 @@ export class CreateOrgUnitDto {
   @IsString()
   @Length(2, 200)
   @HasText()
+  @OneLine()
+  @VisibleText()
   name!: string;
 
   @ApiProperty({ enum: ORG_UNIT_KINDS, example: 'party_committee' })

@@ -1,5 +1,3 @@
-import type { DisciplineCaseView } from './discipline-api';
-
 /** What the case page says of complaining, as the server judges it (`complaintWindow`). */
 export type ComplaintWindowState =
   | { say: 'underReview' }
@@ -11,9 +9,12 @@ export type ComplaintWindowState =
  * takes one (Luật Khiếu nại art. 48), so a State case reviewed once has run out of time rather
  * than out of complaints — it is told so, not that the review ended it.
  */
-export function complaintWindowState(
-  view: Pick<DisciplineCaseView, 'status' | 'complaintWindow' | 'reviews' | 'track'>,
-): ComplaintWindowState {
+export function complaintWindowState(view: {
+  status: string;
+  track: 'party' | 'civil_service';
+  complaintWindow?: { endsOn: string; second: boolean } | null;
+  reviews?: readonly unknown[];
+}): ComplaintWindowState {
   if (view.status === 'under_review') return { say: 'underReview' };
   const window = view.complaintWindow;
   if (window) return { say: window.second ? 'secondUntil' : 'firstUntil', endsOn: window.endsOn };

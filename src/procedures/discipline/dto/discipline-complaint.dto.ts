@@ -1,3 +1,5 @@
+import { OneLine } from '../../../common/input/one-line.decorator';
+import { VisibleText } from '../../../common/input/visible-text.decorator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsCalendarDate } from '../../../common/input/calendar-date';
@@ -24,6 +26,8 @@ export class ComplaintDto {
   @IsString()
   @Length(1, 200)
   @HasText()
+  @OneLine()
+  @VisibleText()
   complainantName?: string;
 }
 
