@@ -50,7 +50,7 @@ import {
   RemovePlanningPoolEntryDto,
 } from './dto/person-record.dto';
 import { RegisterPersonDto } from './dto/register-person.dto';
-import { RegistryRuleViolation } from './registry-rule-violation';
+import { personDaysAfterToday } from './person/registration-violations';
 import { RegistryService } from './registry.service';
 import { Position } from './registry-records';
 import { refuseUnelectedHold } from './elected-post-record';
@@ -125,16 +125,8 @@ export class CadresController {
   async register(@Body() dto: RegisterPersonDto, @Write() write: WriteRequest) {
     const { actor } = write;
     const today = this.today();
-    for (const field of ['dateOfBirth', 'partyJoinedOn'] as const) {
-      const day = dto[field];
-      if (day !== undefined && day > today)
-        throw new RegistryRuleViolation(
-          'person.date_in_the_future',
-          `${field}: ${day} is after today (${today})`,
-          'invalid',
-          field,
-        );
-    }
+    const [afterToday] = personDaysAfterToday(dto, today);
+    if (afterToday) throw afterToday;
     refuseOwnRecord(actor, dto.id);
     await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
     // An id taken by a person of another unit is refused as out of scope, not "already exists":

@@ -6,6 +6,7 @@ import {
 } from '../cadres/person/person.decider';
 import { PersonState } from '../cadres/person/person.state';
 import { RegistryRuleViolation } from '../cadres/registry-rule-violation';
+import { registrationViolations } from '../cadres/person/registration-violations';
 import { PlannedCommand, problemAt } from './import-plan';
 import { RowProblem } from './row-problem';
 import { partyDisciplineOfNonMember } from '../procedures/discipline/party-discipline-subject';
@@ -61,9 +62,11 @@ export function simulateImport(
       problems.push(same);
       continue;
     }
+    const refused = registrationProblems(step, state, context, facts?.today);
     const nonMember = partyDisciplineOnNonMember(state, step);
-    if (nonMember) {
-      problems.push(nonMember);
+    if (nonMember) refused.push(nonMember);
+    if (refused.length > 0) {
+      problems.push(...refused);
       continue;
     }
     try {
@@ -174,6 +177,25 @@ function alreadyOnRecord(state: PersonState, step: PlannedCommand): true | RowPr
       return true;
   }
   return null;
+}
+
+/**
+ * Every rule a person row's registration breaks, all at once (the decider would stop at the
+ * first): a day after today, days out of a life's order, the ages in force today. Without today
+ * (no facts), the ages' own day stands in for it.
+ */
+function registrationProblems(
+  { command, row }: PlannedCommand,
+  state: PersonState,
+  context: PersonDecideContext,
+  today: string | undefined,
+): RowProblem[] {
+  if (command.type !== 'RegisterPerson' || state.status !== 'unknown') return [];
+  const day = today ?? context.ages?.day;
+  if (day === undefined) return [];
+  return registrationViolations(command.data, day, context.ages).map((violation) =>
+    problemAt(row, violation.field, violation.rule, violation.message),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { vietnamDay } from '../../src/common/vietnam-day';
 import { startTestApp, TestApp } from '../support/test-app';
 import { csv, workbook } from './spreadsheets';
 
@@ -161,6 +162,42 @@ describe('an import dry run reports every problem at once', () => {
         ['Quy hoạch', 3, 'Mã chức vụ', 'position.not_found'],
       ]);
     }
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('a person row with days after today: each day told as such, with every other problem of the row', async () => {
+    const later = Number(vietnamDay(new Date()).slice(0, 4)) + 4;
+    const file = csv('people', [
+      // Born after today, a Party joining day before that birth, a unit that does not exist.
+      person('p-unborn-member', {
+        'Ngày sinh': `02/05/${later}`,
+        'Ngày vào Đảng': '19/05/2003',
+        'Mã đơn vị': 'ou-khong-co',
+      }),
+      // Born after today, nothing else wrong: not "0 years old" under the minimum age.
+      person('p-unborn', {
+        'Ngày sinh': `02/05/${later}`,
+        'Đảng viên': 'Không',
+        'Ngày vào Đảng': '',
+      }),
+      // Joined the Party after today, and not a member: both told.
+      person('p-joins-later', { 'Đảng viên': 'Không', 'Ngày vào Đảng': `01/01/${later}` }),
+    ]);
+    const before = await eventCount();
+    const dry = await upload(file, 'ngay-sau-hom-nay.csv', true).expect(200);
+    expect(dry.body.valid).toBe(false);
+    expect(where(dry.body.errors)).toEqual([
+      ['Cán bộ', 2, 'Mã đơn vị', 'org_unit.not_found'],
+      ['Cán bộ', 2, 'Ngày sinh', 'person.date_in_the_future'],
+      ['Cán bộ', 2, 'Ngày vào Đảng', 'person.dates_out_of_order'],
+      ['Cán bộ', 3, 'Ngày sinh', 'person.date_in_the_future'],
+      ['Cán bộ', 4, 'Ngày vào Đảng', 'person.date_in_the_future'],
+      ['Cán bộ', 4, 'Ngày vào Đảng', 'person.party_joined_without_membership'],
+    ]);
+    expect(dry.body.errors[3].message).toBe(
+      `dateOfBirth: ${later}-05-02 is after today (${vietnamDay(new Date())})`,
+    );
+    await upload(file, 'ngay-sau-hom-nay.csv', false).expect(422);
     expect(await eventCount()).toBe(before);
   });
 

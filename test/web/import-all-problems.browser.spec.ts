@@ -1,5 +1,6 @@
 import { Browser } from 'playwright-core';
 import request from 'supertest';
+import { vietnamDay } from '../../src/common/vietnam-day';
 import { csv } from '../imports/spreadsheets';
 import { startTestApp, TestApp } from '../support/test-app';
 import { buildWebApp, launchChromium, listeningPort, signIn, WEB_DIST } from './support/browser';
@@ -74,6 +75,44 @@ describe('the import screen: every problem at once', () => {
     expect(await page.getByTestId('import-errors-not-listed').innerText()).toBe(
       'Bảng trên liệt kê 1000 lỗi đầu tiên; còn 2 lỗi khác chưa liệt kê. Sửa các lỗi này rồi kiểm tra lại để xem tiếp.',
     );
+    await context.close();
+  });
+
+  it('a row born after today: the screen says so with the row\'s other problems, not "0 tuổi"', async () => {
+    const today = vietnamDay(new Date());
+    const later = Number(today.slice(0, 4)) + 4;
+    const shown = (day: string) => day.split('-').reverse().join('/');
+    const rows = [
+      person('p-chua-sinh', {
+        'Ngày sinh': `02/05/${later}`,
+        'Ngày vào Đảng': '19/05/2003',
+        'Mã đơn vị': 'ou-khong-co',
+      }),
+    ];
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.getByRole('link', { name: 'Nhập dữ liệu' }).click();
+    await page
+      .getByLabel('Tệp dữ liệu (xlsx hoặc CSV)')
+      .setInputFiles({ name: 'chua-sinh.csv', mimeType: 'text/csv', buffer: csv('people', rows) });
+    await page.getByRole('button', { name: 'Kiểm tra (chạy thử, không ghi)' }).click();
+    await page.getByText('Có 3 lỗi').waitFor();
+    const listed = page.getByTestId('import-errors').locator('tbody tr');
+    const cells = async (n: number) => listed.nth(n).locator('td').allInnerTexts();
+    expect(await cells(1)).toEqual([
+      'Cán bộ',
+      '2',
+      'Ngày sinh',
+      'C2',
+      `Ngày sinh 02/05/${later} sau ngày hôm nay (${shown(today)})`,
+      'person.date_in_the_future',
+    ]);
+    expect(await cells(2)).toEqual(
+      expect.arrayContaining([
+        'Ngày vào Đảng',
+        `Ngày vào Đảng 19/05/2003 trước ngày sinh (02/05/${later})`,
+      ]),
+    );
+    expect(await page.getByTestId('import-errors').innerText()).not.toContain('tuổi');
     await context.close();
   });
 });

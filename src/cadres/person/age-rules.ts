@@ -47,23 +47,42 @@ export function ageRulesOn(
  * record is made (tuyển dụng: "đủ 18 tuổi trở lên"), and a Party member only from the joining age on.
  */
 export function refuseUnderage(data: PersonRegistered['data'], rules: PersonAgeRules): void {
+  const [first] = underageViolations(data, rules);
+  if (first) throw first;
+}
+
+/**
+ * Every age rule of `refuseUnderage` the registration breaks (an import lists them all). A Party
+ * joining day before the birth is out of order (`person.dates_out_of_order`), not under age.
+ */
+export function underageViolations(
+  data: PersonRegistered['data'],
+  rules: PersonAgeRules,
+): RegistryRuleViolation[] {
   const { dateOfBirth, partyJoinedOn } = data;
+  const violations: RegistryRuleViolation[] = [];
   const age = wholeYearsBetween(dateOfBirth, rules.day);
   if (age < rules.minimumAge.value)
-    throw new RegistryRuleViolation(
-      'person.under_minimum_age',
-      `dateOfBirth: born ${dateOfBirth}, ${Math.max(age, 0)} years old on ${rules.day}; a cadre or civil servant is at least ${rules.minimumAge.value} (${rules.minimumAge.citation})`,
-      'unprocessable',
-      'dateOfBirth',
+    violations.push(
+      new RegistryRuleViolation(
+        'person.under_minimum_age',
+        `dateOfBirth: born ${dateOfBirth}, ${Math.max(age, 0)} years old on ${rules.day}; a cadre or civil servant is at least ${rules.minimumAge.value} (${rules.minimumAge.citation})`,
+        'unprocessable',
+        'dateOfBirth',
+      ),
     );
   if (
     partyJoinedOn !== undefined &&
+    partyJoinedOn >= dateOfBirth &&
     wholeYearsBetween(dateOfBirth, partyJoinedOn) < rules.partyJoiningAge.value
   )
-    throw new RegistryRuleViolation(
-      'person.party_joined_under_age',
-      `partyJoinedOn: ${partyJoinedOn} is before the ${rules.partyJoiningAge.value}th birthday (born ${dateOfBirth}); the Party admits members from ${rules.partyJoiningAge.value} (${rules.partyJoiningAge.citation})`,
-      'unprocessable',
-      'partyJoinedOn',
+    violations.push(
+      new RegistryRuleViolation(
+        'person.party_joined_under_age',
+        `partyJoinedOn: ${partyJoinedOn} is before the ${rules.partyJoiningAge.value}th birthday (born ${dateOfBirth}); the Party admits members from ${rules.partyJoiningAge.value} (${rules.partyJoiningAge.citation})`,
+        'unprocessable',
+        'partyJoinedOn',
+      ),
     );
+  return violations;
 }

@@ -10,20 +10,36 @@ const outOfOrder = (field: string, message: string): never => {
  * of joining only for a party member. (Days after today are the API's to refuse: it knows today.)
  */
 export function refuseImpossibleRegistration(data: PersonRegistered['data']): void {
+  const [first] = impossibleRegistrationDays(data);
+  if (first) throw first;
+}
+
+/** Every rule of `refuseImpossibleRegistration` the registration breaks (an import lists them all). */
+export function impossibleRegistrationDays(
+  data: PersonRegistered['data'],
+): RegistryRuleViolation[] {
   const { dateOfBirth, partyMember, partyJoinedOn } = data;
-  if (partyJoinedOn === undefined) return;
+  if (partyJoinedOn === undefined) return [];
+  const violations: RegistryRuleViolation[] = [];
   if (!partyMember)
-    throw new RegistryRuleViolation(
-      'person.party_joined_without_membership',
-      'partyJoinedOn: given for a person who is not a party member (partyMember: false)',
-      'invalid',
-      'partyJoinedOn',
+    violations.push(
+      new RegistryRuleViolation(
+        'person.party_joined_without_membership',
+        'partyJoinedOn: given for a person who is not a party member (partyMember: false)',
+        'invalid',
+        'partyJoinedOn',
+      ),
     );
   if (partyJoinedOn < dateOfBirth)
-    outOfOrder(
-      'partyJoinedOn',
-      `partyJoinedOn: ${partyJoinedOn} is before the date of birth (${dateOfBirth})`,
+    violations.push(
+      new RegistryRuleViolation(
+        'person.dates_out_of_order',
+        `partyJoinedOn: ${partyJoinedOn} is before the date of birth (${dateOfBirth})`,
+        'invalid',
+        'partyJoinedOn',
+      ),
     );
+  return violations;
 }
 
 /**

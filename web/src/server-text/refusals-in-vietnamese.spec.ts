@@ -12,6 +12,7 @@ import {
   assertPlanningTermSpan,
 } from '../../../src/cadres/planning/planning-term';
 import { ageRulesOn, refuseUnderage } from '../../../src/cadres/person/age-rules';
+import { registrationViolations } from '../../../src/cadres/person/registration-violations';
 import {
   refuseEffectiveBeforeSigned,
   refuseNotOpen,
@@ -450,6 +451,19 @@ describe('the person page, planning, admin, batch and import refusals read in Vi
     const member = { ...young, dateOfBirth: '1990-01-01', partyJoinedOn: '2005-01-01' };
     expectRead(refusalOf(() => refuseUnderage(member, rules)));
     expectRead('partyJoinedOn: given for a person who is not a party member (partyMember: false)');
+    // An import row born after today: told so (not "0 tuổi"), with its Party day out of order.
+    const unborn = {
+      ...member,
+      partyMember: true,
+      dateOfBirth: '2030-05-02',
+      partyJoinedOn: '2003-05-19',
+    };
+    expect(
+      registrationViolations(unborn, '2026-12-06', rules).map((v) => expectRead(v.message)),
+    ).toEqual([
+      'Ngày sinh 02/05/2030 sau ngày hôm nay (06/12/2026)',
+      'Ngày vào Đảng 19/05/2003 trước ngày sinh (02/05/2030)',
+    ]);
     expectRead('year: 1960 is before p-an was born (1970-01-01)');
     expectRead('evaluatedOn: 2024-12-01 is before the year 2025 it rates');
     expectRead('person p-an is already registered');
