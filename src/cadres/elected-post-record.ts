@@ -13,25 +13,43 @@ export function refuseUnelectedHold(
   electedOn: string | undefined,
   today: string,
 ): void {
+  const [first] = unelectedHoldViolations(position, electedOn, today);
+  if (first) throw first;
+}
+
+/** Every rule of `refuseUnelectedHold` the write breaks (an import lists them all). */
+export function unelectedHoldViolations(
+  position: Position,
+  electedOn: string | undefined,
+  today: string,
+): RegistryRuleViolation[] {
+  const violations: RegistryRuleViolation[] = [];
   if (position.filledBy === 'election' && electedOn === undefined)
-    throw new RegistryRuleViolation(
-      'post.held_by_election',
-      `positionId: ${position.title} (${position.id}) is filled by election (bầu cử): run an election case (procedure election), or, to record an election held outside the system, give electedOn, the day the council elected the person`,
-      'unprocessable',
-      'positionId',
+    violations.push(
+      new RegistryRuleViolation(
+        'post.held_by_election',
+        `positionId: ${position.title} (${position.id}) is filled by election (bầu cử): run an election case (procedure election), or, to record an election held outside the system, give electedOn, the day the council elected the person`,
+        'unprocessable',
+        'positionId',
+      ),
     );
   if (position.filledBy !== 'election' && electedOn !== undefined)
-    throw new RegistryRuleViolation(
-      'post.not_elected',
-      `electedOn: ${position.title} (${position.id}) is filled by ${position.filledBy}, not by election; leave electedOn out`,
-      'unprocessable',
-      'electedOn',
+    violations.push(
+      new RegistryRuleViolation(
+        'post.not_elected',
+        `electedOn: ${position.title} (${position.id}) is filled by ${position.filledBy}, not by election; leave electedOn out`,
+        'unprocessable',
+        'electedOn',
+      ),
     );
   if (electedOn !== undefined && electedOn > today)
-    throw new RegistryRuleViolation(
-      'person.date_in_the_future',
-      `electedOn: ${electedOn} is after today (${today}); record an election once it has been held`,
-      'invalid',
-      'electedOn',
+    violations.push(
+      new RegistryRuleViolation(
+        'person.date_in_the_future',
+        `electedOn: ${electedOn} is after today (${today}); record an election once it has been held`,
+        'invalid',
+        'electedOn',
+      ),
     );
+  return violations;
 }

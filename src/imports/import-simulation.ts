@@ -13,7 +13,7 @@ import { partyDisciplineOfNonMember } from '../procedures/discipline/party-disci
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { RuleSet } from '../workflow/rule-sets/rule-set';
 import { postsEndedBy, refusalAt, refuseImportedForm } from './imported-discipline-rules';
-import { PostFacts, refuseImportedPost } from './imported-post-rules';
+import { importedPostViolations, PostFacts } from './imported-post-rules';
 import { ImportPlanningLimits, takeImportedPoolPlace } from './import-planning-limits';
 
 /** What the rows' API rules read besides the rows' own records. */
@@ -62,7 +62,10 @@ export function simulateImport(
       problems.push(same);
       continue;
     }
-    const refused = registrationProblems(step, state, context, facts?.today);
+    const refused = [
+      ...registrationProblems(step, state, context, facts?.today),
+      ...postProblems(step, states, facts),
+    ];
     const nonMember = partyDisciplineOnNonMember(state, step);
     if (nonMember) refused.push(nonMember);
     if (refused.length > 0) {
@@ -95,8 +98,8 @@ export function simulateImport(
 
 /**
  * The rules the API applies to the same record through its own routes, beyond the person decider:
- * a post row as `POST /cadres/:id/posts` (and one holder a post), a discipline row's form as the
- * discipline decider judges it for the person's status on the decision day. Throws the refusal.
+ * a discipline row's form as the discipline decider judges it for the person's status on the
+ * decision day (a post row's are `postProblems`). Throws the refusal.
  */
 function refuseAsTheApiDoes(
   step: PlannedCommand,
@@ -105,8 +108,6 @@ function refuseAsTheApiDoes(
   facts: ImportRowFacts,
 ): void {
   const { command } = step;
-  if (command.type === 'AssignPost')
-    refuseImportedPost(command.data, states, facts.posts, facts.today);
   if (command.type === 'RecordDiscipline' && !disciplineOnRecord(state, command.data)) {
     const ruleSet = facts.ruleSet(command.data.ruleSetId);
     if (ruleSet)
@@ -194,6 +195,18 @@ function registrationProblems(
   const day = today ?? context.ages?.day;
   if (day === undefined) return [];
   return registrationViolations(command.data, day, context.ages).map((violation) =>
+    problemAt(row, violation.field, violation.rule, violation.message),
+  );
+}
+
+/** Every rule a post row breaks, all at once (`importedPostViolations`); none without the facts. */
+function postProblems(
+  { command, row }: PlannedCommand,
+  states: ReadonlyMap<string, PersonState>,
+  facts: ImportRowFacts | undefined,
+): RowProblem[] {
+  if (command.type !== 'AssignPost' || !facts) return [];
+  return importedPostViolations(command.data, states, facts.posts, facts.today).map((violation) =>
     problemAt(row, violation.field, violation.rule, violation.message),
   );
 }

@@ -1,7 +1,10 @@
 import { PersonState } from '../cadres/person/person.state';
 import { refusePostHeldByAnother } from '../cadres/post-held-by-another';
 import { holdsOnRecord, PostHolder } from '../cadres/post-holders';
-import { refuseUnelectedHold } from '../cadres/elected-post-record';
+import { unelectedHoldViolations } from '../cadres/elected-post-record';
+import { impossiblePostDays } from '../cadres/person/person-dates';
+import { PostAssigned } from '../cadres/person/person.events';
+import { RegistryRuleViolation } from '../cadres/registry-rule-violation';
 import { seatsOf } from '../cadres/post-seats';
 import { Position } from '../cadres/registry-records';
 
@@ -13,34 +16,40 @@ export interface PostFacts {
 }
 
 /**
- * A post row is refused as `POST /cadres/:id/posts` refuses it (`refuseUnelectedHold`: an elected
- * post needs the day the council elected the person, an appointed one takes none), and when a
- * post's seats are all held by others on a day of its term (`refusePostHeldByAnother`: any hold of
- * the post, one beginning later too), read from the records as the file leaves them so far (`states`). Only a post with a seat limit (`seatsOf`: its
- * `seats`, or one for an elected post): a unit's files put several people in an appointed post
- * without one (its deputies, a reorganisation's staff). Throws the registry's refusal.
+ * Every rule a post row breaks, as `POST /cadres/:id/posts` and the person decider judge it, all
+ * at once: the election's day (`unelectedHoldViolations`: an elected post needs the day the
+ * council elected the person, an appointed one takes none, and that day is not after today), the
+ * days in a life's order (`impossiblePostDays`, for a person registered or registering in the
+ * file: `holder`), and, with its days in order, a post whose seats are all held by others on a
+ * day of its term (`refusePostHeldByAnother`: any hold of the post, one beginning later too), read
+ * from the records as the file leaves them so far (`states`). Only a post with a seat limit
+ * (`seatsOf`: its `seats`, or one for an elected post): a unit's files put several people in an
+ * appointed post without one (its deputies, a reorganisation's staff).
  */
-export function refuseImportedPost(
-  data: {
-    personId: string;
-    positionId: string;
-    from: string;
-    termEnd: string | null;
-    electedOn?: string;
-  },
+export function importedPostViolations(
+  data: PostAssigned['data'],
   states: ReadonlyMap<string, PersonState>,
   facts: PostFacts,
   today: string,
-): void {
+): RegistryRuleViolation[] {
   const position = facts.positions.get(data.positionId);
-  if (!position) return;
-  refuseUnelectedHold(position, data.electedOn, today);
-  if (seatsOf(position) === null) return;
+  const holder = states.get(data.personId);
+  const violations = [
+    ...(position ? unelectedHoldViolations(position, data.electedOn, today) : []),
+    ...(holder?.status === 'registered' ? impossiblePostDays(holder.profile, data) : []),
+  ];
+  if (violations.length > 0 || !position || seatsOf(position) === null) return violations;
   const holders: PostHolder[] = [];
   for (const personId of facts.holdersOf.get(data.positionId) ?? []) {
     const state = states.get(personId);
     if (personId !== data.personId && state)
       holders.push(...holdsOnRecord(personId, state, data.positionId));
   }
-  refusePostHeldByAnother(position, data.personId, data.from, holders, data.termEnd);
+  try {
+    refusePostHeldByAnother(position, data.personId, data.from, holders, data.termEnd);
+  } catch (error) {
+    if (error instanceof RegistryRuleViolation) return [error];
+    throw error;
+  }
+  return [];
 }

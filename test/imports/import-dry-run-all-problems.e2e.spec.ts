@@ -201,6 +201,29 @@ describe('an import dry run reports every problem at once', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('a post row with its days out of order and an election after today: every problem of the row', async () => {
+    const later = Number(vietnamDay(new Date()).slice(0, 4)) + 4;
+    const file = csv('posts', [
+      {
+        'Mã cán bộ': 'p-old',
+        'Mã chức vụ': 'pos-a-head',
+        'Từ ngày': '01/01/1970',
+        'Hết nhiệm kỳ': '01/01/1960',
+        'Số quyết định': '12/QĐ',
+        'Ngày HĐND bầu': `01/01/${later}`,
+      },
+    ]);
+    const dry = await upload(file, 'chuc-vu.csv', true).expect(200);
+    expect(where(dry.body.errors)).toEqual([
+      // Appointed, so no election day; and that day is after today, and after the start.
+      ['Chức vụ', 2, 'Ngày HĐND bầu', 'post.not_elected'],
+      ['Chức vụ', 2, 'Ngày HĐND bầu', 'person.date_in_the_future'],
+      ['Chức vụ', 2, 'Hết nhiệm kỳ', 'person.dates_out_of_order'],
+      ['Chức vụ', 2, 'Từ ngày', 'person.dates_out_of_order'],
+      ['Chức vụ', 2, 'Ngày HĐND bầu', 'person.dates_out_of_order'],
+    ]);
+  });
+
   it('lists the first 1,000 problems and says how many more there are', async () => {
     const rows = Array.from({ length: 1005 }, (_, i) =>
       person(`p-bad-${i}`, { 'Ngày sinh': '31/02/1980' }),

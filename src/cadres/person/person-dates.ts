@@ -1,9 +1,8 @@
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { PersonRegistered, PostAssigned } from './person.events';
 
-const outOfOrder = (field: string, message: string): never => {
-  throw new RegistryRuleViolation('person.dates_out_of_order', message, 'invalid', field);
-};
+const outOfOrder = (field: string, message: string): RegistryRuleViolation =>
+  new RegistryRuleViolation('person.dates_out_of_order', message, 'invalid', field);
 
 /**
  * A registration's days in the order a life has them: party membership after birth, and a day
@@ -32,11 +31,9 @@ export function impossibleRegistrationDays(
     );
   if (partyJoinedOn < dateOfBirth)
     violations.push(
-      new RegistryRuleViolation(
-        'person.dates_out_of_order',
-        `partyJoinedOn: ${partyJoinedOn} is before the date of birth (${dateOfBirth})`,
-        'invalid',
+      outOfOrder(
         'partyJoinedOn',
+        `partyJoinedOn: ${partyJoinedOn} is before the date of birth (${dateOfBirth})`,
       ),
     );
   return violations;
@@ -50,17 +47,34 @@ export function refuseImpossiblePost(
   profile: PersonRegistered['data'],
   post: PostAssigned['data'],
 ): void {
+  const [first] = impossiblePostDays(profile, post);
+  if (first) throw first;
+}
+
+/** Every rule of `refuseImpossiblePost` the post breaks (an import lists them all). */
+export function impossiblePostDays(
+  profile: PersonRegistered['data'],
+  post: PostAssigned['data'],
+): RegistryRuleViolation[] {
+  const violations: RegistryRuleViolation[] = [];
   if (post.termEnd !== null && post.termEnd < post.from)
-    outOfOrder(
-      'termEnd',
-      `termEnd: ${post.termEnd} is before the post's start (from ${post.from})`,
+    violations.push(
+      outOfOrder(
+        'termEnd',
+        `termEnd: ${post.termEnd} is before the post's start (from ${post.from})`,
+      ),
     );
   if (post.from < profile.dateOfBirth)
-    outOfOrder('from', `from: ${post.from} is before the date of birth (${profile.dateOfBirth})`);
+    violations.push(
+      outOfOrder('from', `from: ${post.from} is before the date of birth (${profile.dateOfBirth})`),
+    );
   // Elected, the person takes up the post from the council's vote on, not before it.
   if (post.electedOn !== undefined && post.electedOn > post.from)
-    outOfOrder(
-      'electedOn',
-      `electedOn: ${post.electedOn} is after the post's start (from ${post.from})`,
+    violations.push(
+      outOfOrder(
+        'electedOn',
+        `electedOn: ${post.electedOn} is after the post's start (from ${post.from})`,
+      ),
     );
+  return violations;
 }
