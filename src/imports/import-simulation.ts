@@ -62,14 +62,10 @@ export function simulateImport(
       problems.push(same);
       continue;
     }
-    const refused = [
-      ...registrationProblems(step, state, context, facts?.today),
-      ...postProblems(step, states, facts),
-    ];
-    const nonMember = partyDisciplineOnNonMember(state, step);
-    if (nonMember) refused.push(nonMember);
+    const refused = refusedBeforeDeciding(step, state, states, context, facts);
     if (refused.length > 0) {
       problems.push(...refused);
+      registerAsTheRowGivesIt(states, state, step);
       continue;
     }
     try {
@@ -178,6 +174,39 @@ function alreadyOnRecord(state: PersonState, step: PlannedCommand): true | RowPr
       return true;
   }
   return null;
+}
+
+/**
+ * Every rule a row breaks that is judged before the decider (which would stop at the first): a
+ * person row's registration, a post row's days and seats, a Party discipline of a non-member.
+ */
+function refusedBeforeDeciding(
+  step: PlannedCommand,
+  state: PersonState,
+  states: ReadonlyMap<string, PersonState>,
+  context: PersonDecideContext,
+  facts: ImportRowFacts | undefined,
+): RowProblem[] {
+  const nonMember = partyDisciplineOnNonMember(state, step);
+  return [
+    ...registrationProblems(step, state, context, facts?.today),
+    ...postProblems(step, states, facts),
+    ...(nonMember ? [nonMember] : []),
+  ];
+}
+
+/**
+ * A refused person row still registers the person for the rest of the dry run (nothing is written
+ * while any row is refused): their other rows are judged against the row as the file gives it
+ * (its birth day, its unit), not told that the person is not registered.
+ */
+function registerAsTheRowGivesIt(
+  states: Map<string, PersonState>,
+  state: PersonState,
+  { command, personId }: PlannedCommand,
+): void {
+  if (command.type === 'RegisterPerson')
+    states.set(personId, evolvePerson(state, { type: 'PersonRegistered', data: command.data }));
 }
 
 /**

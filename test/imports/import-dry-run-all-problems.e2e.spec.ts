@@ -201,6 +201,26 @@ describe('an import dry run reports every problem at once', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('the rows of a person whose own row is refused are judged against it, not told the person is not registered', async () => {
+    const later = Number(vietnamDay(new Date()).slice(0, 4)) + 4;
+    const file = await workbook({
+      people: [person('p-unborn', { 'Ngày sinh': `02/05/${later}`, 'Ngày vào Đảng': '' })],
+      posts: [
+        {
+          'Mã cán bộ': 'p-unborn',
+          'Mã chức vụ': 'pos-a-head',
+          'Từ ngày': '01/01/2020',
+          'Số quyết định': '5/QĐ',
+        },
+      ],
+    });
+    const dry = await upload(file, 'nguoi-va-chuc-vu.xlsx', true).expect(200);
+    expect(where(dry.body.errors)).toEqual([
+      ['Cán bộ', 2, 'Ngày sinh', 'person.date_in_the_future'],
+      ['Chức vụ', 2, 'Từ ngày', 'person.dates_out_of_order'],
+    ]);
+  });
+
   it('a post row with its days out of order and an election after today: every problem of the row', async () => {
     const later = Number(vietnamDay(new Date()).slice(0, 4)) + 4;
     const file = csv('posts', [
