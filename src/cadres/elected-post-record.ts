@@ -42,14 +42,22 @@ export function unelectedHoldViolations(
         'electedOn',
       ),
     );
-  if (electedOn !== undefined && electedOn > today)
-    violations.push(
-      new RegistryRuleViolation(
+  const afterToday = electionAfterToday(electedOn, today);
+  if (afterToday) violations.push(afterToday);
+  return violations;
+}
+
+/** The day a council elected the person is one already past: an election is recorded once held. */
+export function electionAfterToday(
+  electedOn: string | undefined,
+  today: string,
+): RegistryRuleViolation | null {
+  return electedOn !== undefined && electedOn > today
+    ? new RegistryRuleViolation(
         'person.date_in_the_future',
         `electedOn: ${electedOn} is after today (${today}); record an election once it has been held`,
         'invalid',
         'electedOn',
-      ),
-    );
-  return violations;
+      )
+    : null;
 }

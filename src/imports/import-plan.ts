@@ -8,6 +8,7 @@ import { SHEET_KINDS } from './import-template';
 import { importedCouncilResolution } from './imported-discipline-rules';
 import { ImportRow, ReadRow } from './parse-rows';
 import { RowProblem } from './row-problem';
+import { partlyReadDayProblems } from './partly-read-days';
 
 /** One registry command an import row asks for, with the seed of its event ids. */
 export interface PlannedCommand {
@@ -60,7 +61,10 @@ export function planImport(
   partlyRead: ReadRow[] = [],
 ): { planned: PlannedCommand[]; problems: RowProblem[] } {
   const planned: PlannedCommand[] = [];
-  const problems = partlyRead.flatMap((row) => partlyReadDisciplineProblems(row, context));
+  const problems = partlyRead.flatMap((row) => [
+    ...partlyReadDisciplineProblems(row, context),
+    ...partlyReadDayProblems(row, context.today),
+  ]);
   const ordered = [...rows].sort(
     (a, b) => SHEET_KINDS.indexOf(a.kind) - SHEET_KINDS.indexOf(b.kind) || a.line - b.line,
   );

@@ -221,6 +221,31 @@ describe('an import dry run reports every problem at once', () => {
     ]);
   });
 
+  it('a row with a cell that cannot be read still has its other days judged', async () => {
+    const later = Number(vietnamDay(new Date()).slice(0, 4)) + 4;
+    const file = await workbook({
+      people: [
+        person('p-unborn', { 'Ngày sinh': `02/05/${later}`, 'Ngày vào Đảng': '31/02/2003' }),
+      ],
+      posts: [
+        {
+          'Mã cán bộ': 'p-old',
+          'Mã chức vụ': 'pos-a-head',
+          'Từ ngày': '31/04/2020',
+          'Số quyết định': '6/QĐ',
+          'Ngày HĐND bầu': `01/01/${later}`,
+        },
+      ],
+    });
+    const dry = await upload(file, 'o-khong-doc-duoc.xlsx', true).expect(200);
+    expect(where(dry.body.errors)).toEqual([
+      ['Cán bộ', 2, 'Ngày vào Đảng', 'import.day'],
+      ['Cán bộ', 2, 'Ngày sinh', 'person.date_in_the_future'],
+      ['Chức vụ', 2, 'Từ ngày', 'import.day'],
+      ['Chức vụ', 2, 'Ngày HĐND bầu', 'person.date_in_the_future'],
+    ]);
+  });
+
   it('a post row with its days out of order and an election after today: every problem of the row', async () => {
     const later = Number(vietnamDay(new Date()).slice(0, 4)) + 4;
     const file = csv('posts', [
