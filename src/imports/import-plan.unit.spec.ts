@@ -178,5 +178,17 @@ describe('import rows → registry commands', () => {
     expect(problems).toEqual([
       expect.objectContaining({ line: 3, column: 'Mã cán bộ', rule: 'import.duplicate_row' }),
     ]);
+    expect(problems[0].message).toBe('trùng với dòng 2 (the same record as line 2: p-a)');
+  });
+
+  it('the same person twice with other data is told as such, not as the same record', () => {
+    const renamed = { ...person, 'Họ và tên': 'Nguyễn Văn B' };
+    const { problems } = parseRows([sheet('people', [person, renamed])]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 3, column: 'Mã cán bộ', rule: 'import.duplicate_row' }),
+    ]);
+    expect(problems[0].message).toBe(
+      'trùng mã với dòng 2 nhưng khác nội dung; mỗi mã chỉ một dòng (the same key as line 2 with other data: p-a; one row per key)',
+    );
   });
 });

@@ -42,7 +42,7 @@ export function parseRows(sheets: RawSheet[]): {
   const problems: RowProblem[] = [];
   for (const sheet of sheets) {
     problems.push(...headerProblems(sheet));
-    const seen = new Map<string, number>();
+    const seen = new Map<string, { line: number; contentHash: string }>();
     for (const raw of sheet.rows) {
       const { row: read, readable, problems: cellProblems } = readCells(sheet, raw);
       const { values, cells } = read;
@@ -52,6 +52,7 @@ export function parseRows(sheets: RawSheet[]): {
         continue;
       }
       const key = sheet.spec.key.map((field) => String(values[field])).join(' | ');
+      const contentHash = createHash('sha256').update(canonicalJson(values)).digest('hex');
       const first = seen.get(key);
       if (first !== undefined) {
         const field = sheet.spec.key[0];
@@ -59,13 +60,13 @@ export function parseRows(sheets: RawSheet[]): {
           sheet: sheet.name,
           line: raw.line,
           column: cells[field]?.header ?? null,
+          ...(cells[field] ? { cell: cells[field].cell } : {}),
           rule: 'import.duplicate_row',
-          message: `trùng với dòng ${first} (the same record as line ${first}: ${key})`,
+          message: duplicateMessage(first, contentHash, key),
         });
         continue;
       }
-      seen.set(key, raw.line);
-      const contentHash = createHash('sha256').update(canonicalJson(values)).digest('hex');
+      seen.set(key, { line: raw.line, contentHash });
       rows.push({
         kind: sheet.spec.kind,
         sheet: sheet.name,
@@ -78,6 +79,20 @@ export function parseRows(sheets: RawSheet[]): {
     }
   }
   return { rows, partlyRead, problems };
+}
+
+/**
+ * A second row of a key: the same record again, or the same key with other data (the same
+ * person's row with another name or birth day), which the clerk must choose between.
+ */
+function duplicateMessage(
+  first: { line: number; contentHash: string },
+  contentHash: string,
+  key: string,
+): string {
+  return first.contentHash === contentHash
+    ? `trùng với dòng ${first.line} (the same record as line ${first.line}: ${key})`
+    : `trùng mã với dòng ${first.line} nhưng khác nội dung; mỗi mã chỉ một dòng (the same key as line ${first.line} with other data: ${key}; one row per key)`;
 }
 
 /** A row's cells read into its fields; `readable` when every required field is there and read. */

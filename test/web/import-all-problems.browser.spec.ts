@@ -115,4 +115,28 @@ describe('the import screen: every problem at once', () => {
     expect(await page.getByTestId('import-errors').innerText()).not.toContain('tuổi');
     await context.close();
   });
+
+  it('the same person twice with other data: the screen says the key repeats with other data', async () => {
+    const rows = [
+      person('p-hai-lan', { 'Mã đơn vị': 'ou-ha-noi' }),
+      person('p-hai-lan', { 'Họ và tên': 'Lê Thị Hoà' }),
+    ];
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.getByRole('link', { name: 'Nhập dữ liệu' }).click();
+    await page
+      .getByLabel('Tệp dữ liệu (xlsx hoặc CSV)')
+      .setInputFiles({ name: 'hai-lan.csv', mimeType: 'text/csv', buffer: csv('people', rows) });
+    await page.getByRole('button', { name: 'Kiểm tra (chạy thử, không ghi)' }).click();
+    await page.getByText('Có 1 lỗi').waitFor();
+    const listed = page.getByTestId('import-errors').locator('tbody tr');
+    expect(await listed.nth(0).locator('td').allInnerTexts()).toEqual([
+      'Cán bộ',
+      '3',
+      'Mã cán bộ',
+      'A3',
+      'trùng mã với dòng 2 nhưng khác nội dung; mỗi mã chỉ một dòng (the same key as line 2 with other data: p-hai-lan; one row per key)',
+      'import.duplicate_row',
+    ]);
+    await context.close();
+  });
 });
