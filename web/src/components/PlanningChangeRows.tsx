@@ -12,6 +12,8 @@ export interface PlanningChange {
   /** Tells the rows apart while they are added and taken away (never sent). */
   key: number;
   personId: string;
+  /** The person's name as picked (never sent): a refusal names them by it, not by their id. */
+  personName: string;
   positionId: string;
   reason: string;
 }
@@ -20,6 +22,7 @@ let nextKey = 0;
 export const emptyChange = (): PlanningChange => ({
   key: nextKey++,
   personId: '',
+  personName: '',
   positionId: '',
   reason: '',
 });
@@ -93,7 +96,14 @@ function PlanningChangeRow({
         searchLabel={t('open.person')}
         pickLabel={t('open.pickPerson')}
         value={change.personId}
-        onPick={(person) => onChange({ ...change, personId: person?.id ?? '', positionId: '' })}
+        onPick={(person) =>
+          onChange({
+            ...change,
+            personId: person?.id ?? '',
+            personName: person?.fullName ?? '',
+            positionId: '',
+          })
+        }
       />
       <div className="row wrap">
         <div className="field">

@@ -2,16 +2,16 @@ import { FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../api/schema';
-import { api, unwrap } from '../api/client';
+import { api, ApiError, unwrap } from '../api/client';
 import { formatDay, formatDecisionRef, parseDay, vietnamToday } from '../dates';
 import { can, getSession } from '../session';
-import { ErrorBox, Loading } from '../components/common';
+import { describedBy, ErrorBox, Field, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { PlanningChange, PlanningChangeRows } from '../components/PlanningChangeRows';
 import { useOrgUnits } from './Inbox';
 import { unitsWithinGrant } from '../org-unit-tree';
 import { usePositions } from '../api/hooks';
-import { usePositionNames } from '../server-text/use-reason-text';
+import { usePositionNames, useReasonText } from '../server-text/use-reason-text';
 
 type Review = components['schemas']['PlanningReviewDto'];
 
@@ -21,6 +21,18 @@ const picked = (changes: PlanningChange[]) =>
 const person = (review: Review, id: string) => review.names.people[id] ?? id;
 const post = (review: Review, id: string) => review.names.positions[id] ?? id;
 
+/** The fields typed as text: a refusal of one of them is shown on it. */
+const TEXT_FIELDS = ['id', 'term', 'decisionRef'];
+
+/**
+ * A fresh id for the next review, filled in for the user: the server keys a retry by it (the
+ * same id sent again completes the review and writes nothing twice), so it is made once per
+ * review, not per click, and the user need not invent one (before, the field was empty and
+ * required). The day says when it was made, the rest tells two reviews of a day apart.
+ */
+const newReviewId = () =>
+  `rv-${vietnamToday().replace(/-/g, '')}-${Math.random().toString(36).slice(2, 8).padEnd(6, '0')}`;
+
 /** Rà soát, bổ sung quy hoạch: the periodic review of the pools, recorded as one event. */
 export function PlanningReviews() {
   const { t } = useTranslation();
@@ -28,23 +40,27 @@ export function PlanningReviews() {
   const units = useOrgUnits();
   // A refusal (an overfull pool) names its posts and units by name.
   const postNames = usePositionNames(usePositions().data);
+  const [added, setAdded] = useState<PlanningChange[]>([]);
+  const [removed, setRemoved] = useState<PlanningChange[]>([]);
+  // A refusal names the people of the rows by the names they were picked by (never their ids).
   const names = useMemo(
     () => ({
       ...postNames,
+      people: Object.fromEntries(
+        [...added, ...removed].map((change) => [change.personId, change.personName]),
+      ),
       orgUnits: Object.fromEntries((units.data ?? []).map((u) => [u.id, u.name])),
     }),
-    [postNames, units.data],
+    [postNames, units.data, added, removed],
   );
   const queryClient = useQueryClient();
   const [form, setForm] = useState({
-    id: '',
+    id: newReviewId(),
     orgUnitId: session.orgUnit,
     term: '2025-2030',
     reviewedOn: formatDay(vietnamToday()),
     decisionRef: '',
   });
-  const [added, setAdded] = useState<PlanningChange[]>([]);
-  const [removed, setRemoved] = useState<PlanningChange[]>([]);
   // The list is a read model, a moment behind the write: after recording, look again until the
   // new review is in it (or a few seconds have passed).
   const [awaited, setAwaited] = useState<{ id: string; until: number } | null>(null);
@@ -79,6 +95,8 @@ export function PlanningReviews() {
       ),
     onSuccess: () => {
       setAwaited({ id: form.id, until: Date.now() + 10_000 });
+      // The next review is another: its own id (the recorded one sent again would be refused).
+      setForm((recorded) => ({ ...recorded, id: newReviewId() }));
       void queryClient.invalidateQueries({ queryKey: ['planning-reviews'] });
     },
   });
@@ -87,11 +105,21 @@ export function PlanningReviews() {
     event.preventDefault();
     record.mutate();
   };
+  const reasonText = useReasonText(names);
+  const refusal = record.error instanceof ApiError ? record.error : null;
+  // A refusal of one field is shown on it; the others under the form, as before.
+  const onField = (key: keyof typeof form) =>
+    refusal?.field === key ? reasonText(refusal.message) : null;
   const text = (id: string, key: keyof typeof form, label: string) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} value={form[key]} onChange={(e) => set(key)(e.target.value)} />
-    </div>
+    <Field id={id} label={label} error={onField(key)}>
+      <input
+        id={id}
+        value={form[key]}
+        onChange={(e) => set(key)(e.target.value)}
+        aria-invalid={onField(key) ? true : undefined}
+        aria-describedby={describedBy(id, false, Boolean(onField(key)))}
+      />
+    </Field>
   );
   return (
     <section>
@@ -129,7 +157,10 @@ export function PlanningReviews() {
           <button type="submit" disabled={record.isPending}>
             {t('reviews.record')}
           </button>
-          <ErrorBox error={record.error} names={names} />
+          <ErrorBox
+            error={refusal && TEXT_FIELDS.includes(refusal.field ?? '') ? null : record.error}
+            names={names}
+          />
           {record.data && (
             <p role="status">{t('reviews.recorded', { id: record.data.reviewId })}</p>
           )}

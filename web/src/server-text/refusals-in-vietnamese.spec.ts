@@ -11,6 +11,11 @@ import {
   assertPlanningTermNotEnded,
   assertPlanningTermSpan,
 } from '../../../src/cadres/planning/planning-term';
+import {
+  planningDisciplineRule,
+  refusePlanningUnderDiscipline,
+} from '../../../src/cadres/planning/planning-discipline';
+import { DisciplineOnRecord } from '../../../src/cadres/person/person.state';
 import { ageRulesOn, refuseUnderage } from '../../../src/cadres/person/age-rules';
 import { registrationViolations } from '../../../src/cadres/person/registration-violations';
 import {
@@ -485,6 +490,27 @@ describe('the person page, planning, admin, batch and import refusals read in Vi
     expectRead(
       'term: p-an is planned for pos-ct-xa in 2025-2030 (12-QĐ/TU of 2025-06-01), which has not ended; the record keeps one entry per post: remove that entry first to plan 2030-2035',
     );
+  });
+
+  it('planning a person a discipline in effect keeps off the pool, by the row and by name', () => {
+    const rule = planningDisciplineRule(ruleSet, '2026-12-06');
+    const reprimand = {
+      form: rule!.forms[0],
+      decisionRef: '45-QĐ/UBND',
+      decidedOn: '2026-12-01',
+      inEffectUntil: '2027-12-06',
+      annulled: null,
+    } as DisciplineOnRecord;
+    const inReview = expectRead(
+      refusalOf(() => refusePlanningUnderDiscipline('p-khanh', [reprimand], rule, 'added[1]')),
+    );
+    expect(inReview).toMatch(
+      /^Dòng 2 \(bổ sung\): «người khanh» đang chịu kỷ luật «hình thức \d+» \(45-QĐ\/UBND\) có hiệu lực đến ngày 06\/12\/2027: /,
+    );
+    const noEnd = { ...reprimand, inEffectUntil: null };
+    expect(
+      expectRead(refusalOf(() => refusePlanningUnderDiscipline('p-khanh', [noEnd], rule))),
+    ).toMatch(/^«người khanh» đang chịu kỷ luật .* chưa có ngày hết hiệu lực: /);
   });
 
   it("the admin's unit and post forms, a transfer batch, an import", () => {

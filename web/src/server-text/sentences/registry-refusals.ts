@@ -151,6 +151,12 @@ export const PLANNING_REFUSALS: Sentence[] = [
     ([position], s) =>
       `Quy hoạch chức vụ ${s.words.position(position)} liên tục thay đổi trong lúc ghi; hãy thử lại`,
   ),
+  // A review's row names itself (`added[1]`), the person's own entry its field (`positionId`).
+  sentence(
+    `(?:added\\[(\\d+)\\]|\\S+): ${ID} is under discipline \\(${ID}, (.+)\\) in effect (?:with no end date|until ${DAY}): a cadre it took off the planning pool may be planned again once that discipline has run its term \\((.+)\\)`,
+    ([row, person, form, decisionRef, until, citation], s) =>
+      `${row === undefined ? '' : `Dòng ${Number(row) + 1} (bổ sung): `}${s.words.person(person)} đang chịu kỷ luật ${s.words.form(form)} (${withDaysFormatted(decisionRef)}) ${until ? `có hiệu lực đến ngày ${s.day(until)}` : 'chưa có ngày hết hiệu lực'}: cán bộ bị đưa ra khỏi quy hoạch do kỷ luật chỉ được quy hoạch lại khi kỷ luật đó đã hết thời hạn (${s.citation(citation)})`,
+  ),
   sentence(
     `id: review ${ID} is already recorded with other content`,
     ([review]) => `Đợt rà soát ${review} đã được ghi nhận với nội dung khác`,
