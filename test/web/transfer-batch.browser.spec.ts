@@ -110,11 +110,30 @@ describe('opening a transfer batch in the browser', () => {
     ]);
     await page.getByRole('link', { name: 'Phan Thị Quỳnh' }).click();
     await page.locator('[data-testid="case-status"]', { hasText: 'Đang xử lý' }).waitFor();
+    const stepOnCasePage = (await page.locator('#current-step-title').innerText()).replace(
+      /^Bước hiện tại: /,
+      '',
+    );
     // Back to the batch: its progress and cases are there again (before: an empty form).
     await page.goBack();
     await page.getByTestId('batch-progress').getByText('Đã mở 2/2 hồ sơ').waitFor();
     expect(await page.getByTestId('batch-cases').innerText()).toContain('Trần Thị Bình');
     await page.context().close();
+
+    // Her page on a phone: the case by the name the case page gives it, with its current step
+    // (before: "Luân chuyển", no step), and her empty lists (no moves, past posts, discipline)
+    // without their headers (before: the phone's `table.grid { display: block }` showed them).
+    const { context: phone, page: person } = await signIn(browser, base, 'staff-1', {
+      viewport: { width: 390, height: 844 },
+    });
+    await person.goto(`${base}/cadres/p-phan-thi-quynh`);
+    const open = person.getByTestId('open-cases').locator('li', { hasText: 'tb-web-1-1' });
+    await open.getByText(`Điều động · ${stepOnCasePage}`).waitFor();
+    expect(await open.innerText()).not.toContain('Luân chuyển');
+    expect(await person.locator('table.grid[hidden]').count()).toBeGreaterThanOrEqual(3);
+    for (const table of await person.locator('table.grid[hidden]').all())
+      expect(await table.isVisible()).toBe(false);
+    await phone.close();
   });
 
   it('shows a batch refused as a conflict as stopped, with the reason, also when read again', async () => {

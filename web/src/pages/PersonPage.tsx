@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
-import { useCatalog, usePeopleSearch, usePositions } from '../api/hooks';
+import { usePeopleSearch, usePositions } from '../api/hooks';
 import { useOrgUnits } from './Inbox';
 import { postsWithin, unitsWithinGrant } from '../org-unit-tree';
 import { formatDay, formatDecisionRef, vietnamToday } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
-import { stepTitleOf } from '../step-title';
 import { withCaseLinks } from '../components/CaseLinks';
 import { usePositionNames, useReasonText } from '../server-text/use-reason-text';
 import type { components } from '../api/schema';
@@ -20,6 +19,7 @@ import { PostRestorations } from '../components/PostRestorations';
 import { StatusPeriodEnd } from '../components/StatusPeriodEnd';
 import { PartyMembership } from '../components/PartyMembership';
 import { ReappointmentNotices } from '../components/ReappointmentNotices';
+import { OpenCasesList } from '../components/OpenCasesList';
 
 type Schemas = components['schemas'];
 
@@ -108,12 +108,11 @@ export function PeopleSearch() {
 
 /** A person's record: posts with terms, planning pool, discipline with its bar, open cases, notices, eligibility. */
 export function PersonPage({ personId }: { personId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = getSession()!;
   const positions = usePositions();
   const reasonText = useReasonText(usePositionNames(positions.data));
   const units = useOrgUnits();
-  const catalog = useCatalog();
   const [target, setTarget] = useState('');
   const person = useQuery({
     queryKey: ['person', personId],
@@ -143,13 +142,6 @@ export function PersonPage({ personId }: { personId: string }) {
   });
   const title = (id: string) => positions.data?.find((p) => p.id === id)?.title ?? id;
   const unitName = (id: string) => units.data?.find((u) => u.id === id)?.name ?? id;
-  /** A step's title from any definition of the procedure that has it (the record keeps its id). */
-  const stepTitle = (procedure: string, stepId: string) =>
-    stepTitleOf(
-      catalog.data?.definitions.filter((d) => d.procedure === procedure).flatMap((d) => d.steps),
-      stepId,
-      i18n.language,
-    );
   if (person.isPending) return <Loading />;
   if (person.error) return <ErrorBox error={person.error} />;
   const p = person.data;
@@ -405,20 +397,7 @@ export function PersonPage({ personId }: { personId: string }) {
         </tbody>
       </table>
       <h2>{t('person.openCases')}</h2>
-      <ul>
-        {p.openCases.map((c) => (
-          <li key={c.caseId}>
-            <Link
-              to={`/${c.procedure === 'discipline' ? 'discipline-cases' : 'cases'}/${c.caseId}`}
-            >
-              {c.caseId}
-            </Link>{' '}
-            — {t(`procedure.${c.procedure}`, { defaultValue: c.procedure })}
-            {c.stage ? ` · ${stepTitle(c.procedure, c.stage)}` : ''} · {formatDay(c.since)}
-          </li>
-        ))}
-        {p.openCases.length === 0 && <li>{t('app.none')}</li>}
-      </ul>
+      <OpenCasesList openCases={p.openCases} />
       <h2>{t('person.reappointments')}</h2>
       <ReappointmentNotices
         given={p.reappointmentsDue}
