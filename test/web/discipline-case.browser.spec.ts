@@ -165,6 +165,8 @@ describe('the discipline case page', () => {
     await page.getByText('Ngày không hợp lệ (dd/mm/yyyy)').first().waitFor();
     const [y, m, d] = addDays(today, -30).split('-');
     await page.getByLabel('Ngày vi phạm').fill(`${d}/${m}/${y}`);
+    const [dy, dm, dd] = addDays(today, -10).split('-');
+    await page.getByLabel('Ngày phát hiện (để trống: ngày mở hồ sơ)').fill(`${dd}/${dm}/${dy}`);
     await page.getByLabel('Nội dung vi phạm').fill('Phê duyệt dự án sai thẩm quyền');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'discipline-open');
@@ -172,6 +174,8 @@ describe('the discipline case page', () => {
     await page.waitForURL(/\/discipline-cases\/d-/);
     await status(page, 'Đang xử lý');
     await page.locator('#current-step-title', { hasText: 'xác minh' }).waitFor();
+    // The detection day as typed (before: only the committed day; the time to decide runs from it).
+    expect(await page.getByTestId('discipline-detected-on').innerText()).toBe(`${dd}/${dm}/${dy}`);
     const caseId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     const opened = await http().get(`/discipline-cases/${caseId}`).set(inspector()).expect(200);
     expect(opened.body).toMatchObject({

@@ -154,6 +154,13 @@ export function DisciplineFacts({ view }: { view: DisciplineCaseView }) {
       </dd>
       <dt>{t('discipline.committedOn')}</dt>
       <dd>{formatDay(view.violation.committedOn)}</dd>
+      {/* The civil-service time to decide runs from it: the opening day when none was given. */}
+      <dt>{t('discipline.detectedOn')}</dt>
+      <dd data-testid="discipline-detected-on">
+        {view.violation.detectedOn
+          ? formatDay(view.violation.detectedOn)
+          : t('discipline.detectedOnOpening', { day: formatDay(view.openedOn) })}
+      </dd>
       {later.length > 0 && (
         <>
           <dt>{t('discipline.laterViolations')}</dt>
