@@ -299,6 +299,8 @@ describe('the web app in a browser', () => {
     expect(await refusal.innerText()).toContain(
       'Không đủ túc số: 8/13 người được triệu tập có mặt, cần ít nhất 8,67',
     );
+    // The rule said once (before: "Không đủ túc số: Không đủ túc số: 8/13 …").
+    expect(await refusal.innerText()).not.toContain('Không đủ túc số: Không đủ túc số');
     expect(await page.locator('[data-testid="case-status"]').innerText()).toBe('Đang xử lý');
     // A passing one.
     await fill(page, { 'Số có mặt': '12', 'Đồng ý': '10', 'Không đồng ý': '2' });
@@ -334,6 +336,9 @@ describe('the web app in a browser', () => {
     // The fields read as names, the ids going in behind them (before: the raw ids).
     expect(await page.getByLabel('Người được giới thiệu 2').inputValue()).toBe('Trần Thị Bình');
     expect(await page.getByLabel('Người được giới thiệu 1').inputValue()).toBe('Nguyễn Văn An');
+    // The hint names them, without their ids (before: "Nguyễn Văn An (p-nguyen-van-an)").
+    expect(await page.locator('#f-candidate-0-name').innerText()).toBe('Nguyễn Văn An');
+    expect(await page.locator('#f-candidate-1-name').innerText()).toBe('Trần Thị Bình');
     await record(page, /lần 3/);
     await page
       .getByTestId('reference-share')

@@ -57,7 +57,8 @@ export function CandidateInput({
         ))}
       </datalist>
       <span className="hint" id={`${id}-name`}>
-        {name && name !== text ? name : name ? `${name} (${value})` : ''}
+        {/* The name alone: the id is the record's, not the reader's (before: "Tên (p-…)"). */}
+        {name}
       </span>
     </>
   );

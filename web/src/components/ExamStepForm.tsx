@@ -6,7 +6,7 @@ import { formatDay, parseDay, vietnamToday } from '../dates';
 import { ApiError } from '../api/client';
 import { parseScoreList, unreadableScore } from '../exam/score-list';
 import { useReasonText } from '../server-text/use-reason-text';
-import { ErrorBox, ruleTitle } from './common';
+import { ErrorBox, refusalLine, ruleTitle } from './common';
 import { PersonPicker } from './PersonPicker';
 
 /** The candidate a refusal's field names: `scores[1].memberScores[0]` → the second standing. */
@@ -87,7 +87,7 @@ export function ExamStepForm({
       if (e instanceof ApiError && personId)
         setFieldErrors({
           [`scores.${personId}`]: t('form.refused', {
-            message: `${e.rule ? `${ruleTitle(t, e)}: ` : ''}${withNames(e.message)}`,
+            message: refusalLine(e.rule ? ruleTitle(t, e) : null, withNames(e.message)),
           }),
         });
       else setError(e);

@@ -12,7 +12,7 @@ import {
 import { checkElection, VOTE_COUNTS } from '../ballot/election-check';
 import { nominationsOverPresent } from '../ballot/nomination-check';
 import { formatDay, parseDay, vietnamToday } from '../dates';
-import { describedBy, ErrorBox, Field, ruleTitle } from './common';
+import { describedBy, ErrorBox, Field, refusalLine, ruleTitle } from './common';
 import { DayInput } from './DayInput';
 import { CandidateInput } from './CandidateInput';
 import { useReasonText } from '../server-text/use-reason-text';
@@ -248,7 +248,7 @@ export function StepForm({
       if (e instanceof ApiError && field && e.status !== 409 && errorSlots.current.has(field)) {
         setFieldErrors({
           [field]: t('form.refused', {
-            message: `${e.rule ? `${ruleTitle(t, e)}: ` : ''}${reasonText(e.message)}`,
+            message: refusalLine(e.rule ? ruleTitle(t, e) : null, reasonText(e.message)),
           }),
         });
       } else setError(e);

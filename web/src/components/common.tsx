@@ -3,6 +3,9 @@ import { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { KnownNames, useReasonText } from '../server-text/use-reason-text';
+import { withoutRulePrefix } from '../server-text/refusal-line';
+
+export { refusalLine } from '../server-text/refusal-line';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -35,7 +38,9 @@ export function ErrorBox({ error, names }: { error: unknown; names?: KnownNames 
   return (
     <div className="error" role="alert">
       <strong>{rule ?? t('app.error')}</strong>
-      {api ? ` — ${reasonText(api.message)}` : ` — ${(error as Error).message ?? String(error)}`}
+      {api
+        ? ` — ${rule ? withoutRulePrefix(rule, reasonText(api.message)) : reasonText(api.message)}`
+        : ` — ${(error as Error).message ?? String(error)}`}
     </div>
   );
 }

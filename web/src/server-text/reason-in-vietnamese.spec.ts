@@ -50,7 +50,7 @@ const vi = (text: string) => reasonInVietnamese(text, words);
 
 /**
  * English left in a translation: the reason's own lowercase words still in it, once the field
- * names a user sends to the API (headDecision "for"/"against", expulsionProposal, tally fields)
+ * names a user sends to the API (expulsionProposal, tally fields)
  * are taken out. Vietnamese words are told apart by their letters (\\p{L}), not by \\b.
  */
 function englishIn(reason: string, read: string): string[] {
@@ -59,7 +59,6 @@ function englishIn(reason: string, read: string): string[] {
   const tokens = reason.split(/\s+/).map((token) => token.replace(/^[("]+|[)",;:.]+$/g, ''));
   const english = new Set(tokens.filter((w) => /^[a-z]{3,}$/.test(w)));
   const kept = read
-    .replace(/headDecision "for" hoặc "against"/g, '')
     .replace(/expulsionProposal: cellMembers và for/g, '')
     .replace(/\b(?:tally|tallies)(?:\[\d+\])?\.\w+/g, '')
     // A rule parameter's name (rotation.minYears) is an id the reader looks up, not a word.
@@ -429,9 +428,12 @@ describe('how a step ended a case', () => {
       abstain: 0,
       invalid: 0,
     };
-    expectRead(
-      `${evaluateMajorityBallot(ballot, even).reason}: send headDecision "for" or "against"`,
-    );
+    // The form's own words for the head's choice (before: `headDecision "for" hoặc "against"`).
+    expect(
+      expectRead(
+        `${evaluateMajorityBallot(ballot, even).reason}: send headDecision "for" or "against"`,
+      ),
+    ).toMatch(/quyết định của người đứng đầu khi ngang phiếu \(«Đồng ý» hoặc «Không đồng ý»\)$/);
   });
 });
 

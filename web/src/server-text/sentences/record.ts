@@ -116,7 +116,7 @@ export const ENDINGS: Sentence[] = [
   sentence(
     `(.+): send headDecision "for" or "against"`,
     ([inner], s) =>
-      `${s.reason(inner)}: gửi quyết định của người đứng đầu (headDecision "for" hoặc "against")`,
+      `${s.reason(inner)}: chọn quyết định của người đứng đầu khi ngang phiếu («Đồng ý» hoặc «Không đồng ý»)`,
   ),
 ];
 
