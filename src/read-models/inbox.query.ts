@@ -2,6 +2,7 @@ import { procedureFilterSql } from './procedure-filter';
 import { Pool } from 'pg';
 import { decodeCursor, encodeCursor, Page } from './cursor';
 import { withinUnit } from './within-unit';
+import { WorkingDayCalendar } from '../workflow/calendar/working-day-calendar';
 
 export interface InboxQuery {
   /** The caller's grant: their unit (subtree) and the `definition/step` pairs their roles perform. */
@@ -18,6 +19,8 @@ export interface InboxQuery {
   procedure?: string;
   overdueOnly?: boolean;
   today: string;
+  /** The calendar a case's deadline was counted with: it says when the due day is provisional. */
+  calendar: Pick<WorkingDayCalendar, 'isProvisionalBetween'>;
   limit: number;
   cursor?: string;
 }
@@ -42,6 +45,11 @@ export interface InboxItem {
   step: string | null;
   detail: string;
   dueOn: string | null;
+  /**
+   * A step's due day counted through a year whose official holidays are not published yet: it
+   * may move (as the case view's `currentStep.provisional`); false for a staff task.
+   */
+  provisional: boolean;
   overdue: boolean;
   deadlineMissed: boolean;
   href: string;
@@ -57,7 +65,7 @@ export async function inbox(pool: Pool, query: InboxQuery): Promise<Page<InboxIt
   const { rows } = await pool.query(inboxSql(caseWhere, taskWhere, unitFilter), params);
   const page = rows.slice(0, query.limit);
   return {
-    items: page.map((row) => inboxItem(row, query.today)),
+    items: page.map((row) => inboxItem(row, query.today, query.calendar)),
     nextCursor:
       rows.length > query.limit ? encodeCursor([page.at(-1).sort_due, page.at(-1).sort_id]) : null,
   };
@@ -124,7 +132,7 @@ function inboxSql(caseWhere: string[], taskWhere: string[], unitFilter: string):
       FROM (
       SELECT 'step' AS kind, c.case_id, c.procedure, c.definition, c.person_id, c.position_id, c.org_unit_id, c.current_step_id AS step, c.summary AS detail,
              CASE WHEN COALESCE(c.person_id, '') = '' THEN c.nominees ELSE '{}'::text[] END AS nominees,
-             c.current_step_due_on::text AS due_on, c.deadline_missed, c.inbox_due::text AS sort_due, 'c:' || c.case_id AS sort_id
+             c.current_step_due_on::text AS due_on, c.opened_on::text AS opened_on, c.deadline_missed, c.inbox_due::text AS sort_due, 'c:' || c.case_id AS sort_id
         FROM org_units u
         CROSS JOIN LATERAL (
           SELECT * FROM case_summaries c
@@ -134,7 +142,7 @@ function inboxSql(caseWhere: string[], taskWhere: string[], unitFilter: string):
         ) c
        WHERE u.path @> ARRAY[$1::text]${unitFilter}
       UNION ALL
-      SELECT 'task', NULL, NULL, NULL, t.person_id, t.position_id, t.org_unit_id, NULL, t.detail, '{}'::text[], t.due_on::text, false,
+      SELECT 'task', NULL, NULL, NULL, t.person_id, t.position_id, t.org_unit_id, NULL, t.detail, '{}'::text[], t.due_on::text, NULL, false,
              COALESCE(t.due_on, DATE '9999-12-31')::text, 't:' || t.task_id
         FROM inbox_tasks t WHERE ${taskWhere.join(' AND ')}
     ) inbox
@@ -147,8 +155,9 @@ function inboxSql(caseWhere: string[], taskWhere: string[], unitFilter: string):
 
 /** A row of the inbox as the API answers it, with its link. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row as pg returns it
-function inboxItem(row: any, today: string): InboxItem {
+function inboxItem(row: any, today: string, calendar: InboxQuery['calendar']): InboxItem {
   const dueOn: string | null = row.due_on;
+  const openedOn: string | null = row.opened_on;
   return {
     kind: row.kind,
     caseId: row.case_id,
@@ -164,6 +173,8 @@ function inboxItem(row: any, today: string): InboxItem {
     step: row.step,
     detail: row.detail,
     dueOn,
+    provisional:
+      dueOn !== null && openedOn !== null && calendar.isProvisionalBetween(openedOn, dueOn),
     overdue: dueOn !== null && dueOn < today,
     deadlineMissed: row.deadline_missed,
     href:

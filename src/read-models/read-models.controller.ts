@@ -109,6 +109,7 @@ export class ReadModelsController {
       orgUnit,
       overdueOnly: parseChoice('overdue', overdue, ['true', 'false'] as const) === 'true',
       today: this.today(),
+      calendar: this.catalog.calendar,
       limit: parseLimit(limit),
       cursor,
     });

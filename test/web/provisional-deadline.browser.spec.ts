@@ -40,6 +40,8 @@ describe('a provisional deadline in the browser', () => {
       DEV_SIGN_IN: 'true',
       WEB_DIR: WEB_DIST,
       CALENDAR_DIR: calendarDir,
+      // The inbox reads the case summaries the workers project.
+      RUN_WORKERS: 'true',
     });
     await t.app.listen(0, '127.0.0.1');
     await loadDemoData(
@@ -88,6 +90,15 @@ describe('a provisional deadline in the browser', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByText('provisional', { exact: true }).waitFor();
     await page.getByText(/official schedule is not published yet/).waitFor();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+
+    // The inbox says so too (before: the plain day there, "tạm tính" on the case page only).
+    await page.getByRole('link', { name: 'Hộp việc' }).click();
+    const row = page.locator('table.grid tbody tr', { hasText: 'Nguyễn Văn An' });
+    await row.waitFor();
+    expect(await row.locator('td[data-label="Hạn"]').innerText()).toMatch(
+      /^\d{2}\/\d{2}\/\d{4} tạm tính/,
+    );
     await context.close();
   });
 });

@@ -31,6 +31,11 @@ export class InboxItemDto {
   @ApiProperty({ type: String, nullable: true, description: 'the step id' }) step!: string | null;
   @ApiProperty() detail!: string;
   @ApiProperty({ ...DATE, nullable: true }) dueOn!: string | null;
+  @ApiProperty({
+    description:
+      "the due day was counted through a year whose official holidays are not published yet and may move (the case view's currentStep.provisional); false for a task",
+  })
+  provisional!: boolean;
   @ApiProperty() overdue!: boolean;
   @ApiProperty() deadlineMissed!: boolean;
   @ApiProperty({ example: '/cases/c-2026-0042' }) href!: string;

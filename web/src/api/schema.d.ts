@@ -2560,6 +2560,8 @@ export interface components {
             detail: string;
             /** Format: date */
             dueOn: string | null;
+            /** @description the due day was counted through a year whose official holidays are not published yet and may move (the case view's currentStep.provisional); false for a task */
+            provisional: boolean;
             overdue: boolean;
             deadlineMissed: boolean;
             /** @example /cases/c-2026-0042 */

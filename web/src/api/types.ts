@@ -18,6 +18,8 @@ export interface InboxItem {
   stepKind: string | null;
   detail: string;
   dueOn: string | null;
+  /** The due day may move: counted through a year whose official holidays are not published. */
+  provisional?: boolean;
   overdue: boolean;
   deadlineMissed: boolean;
   href: string;

@@ -154,6 +154,10 @@ export function Inbox() {
                   </td>
                   <td data-label={t('inbox.due')}>
                     {formatDay(item.dueOn)}{' '}
+                    {/* As on the case page: a day that may move says so (before: a plain day). */}
+                    {item.provisional && (
+                      <span className="badge">{t('case.provisional')}</span>
+                    )}{' '}
                     {item.overdue && <span className="badge danger">{t('inbox.overdue')}</span>}
                   </td>
                   <td>
