@@ -3,6 +3,8 @@ import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
 import { refuseLighterThanServed } from '../../../src/procedures/discipline/repeat-violation';
 import { loadRuleSets } from '../../../src/workflow/rule-sets/rule-set-loader';
 import { ruleCitation } from '../../../src/workflow/rule-sets/rule-set';
+import { toHttpError } from '../../../src/common/domain-error-mapping';
+import { WrongExpectedRevision } from '../../../src/event-store/event-store.errors';
 import { refusePostHeldByAnother } from '../../../src/cadres/post-held-by-another';
 import { refuseSeatsFullAtOpening } from '../../../src/procedures/appointment/post-seats-at-opening';
 import { refuseSeatGivenToAnother } from '../../../src/procedures/reappointment/reappointment-seats';
@@ -442,6 +444,11 @@ describe('the person page, planning, admin, batch and import refusals read in Vi
     );
     expectRead('status period ends (2026-01-01) before it starts (2026-02-01)');
     expectRead('from: 1960-01-01 is before p-an was born (1970-01-01)');
+  });
+
+  it('a record another writer changed since the page read it (If-Match)', () => {
+    const stale = toHttpError(new WrongExpectedRevision('cadre-p-an', 3, 4))!.message;
+    expect(expectRead(stale)).toContain('bạn đọc phiên bản 3, nay là phiên bản 4');
   });
 
   it('a registration under age, a party day without membership, a rating before its year', () => {

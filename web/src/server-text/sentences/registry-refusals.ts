@@ -70,6 +70,12 @@ export const PERSON_REFUSALS: Sentence[] = [
     `evaluatedOn: ${DAY} is before the year (\\d{4}) it rates`,
     ([day, year], s) => `Ngày đánh giá ${s.day(day)} trước năm được đánh giá (${year})`,
   ),
+  // A write sent with If-Match after another writer changed the record (any stream's 409).
+  sentence(
+    `stream ${ID}: expected revision ${N}, but it is at revision ${N}: reload the case and retry with If-Match: ${N}`,
+    ([, read, current]) =>
+      `Hồ sơ đã được cập nhật sau khi bạn mở (bạn đọc phiên bản ${read}, nay là phiên bản ${current}): hãy xem lại hồ sơ đã tải lại rồi ghi nhận lại`,
+  ),
   sentence(
     `person ${ID} is already registered`,
     ([person], s) => `${s.words.person(person)} đã được đăng ký`,
