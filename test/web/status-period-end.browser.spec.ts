@@ -160,11 +160,13 @@ describe('the person page: recording the day a status ended', () => {
       'Bạn không thể ghi nhận hồ sơ của chính mình',
     );
     expect(await page.getByRole('form', { name: /Ghi nhận ngày kết thúc/ }).count()).toBe(0);
+    expect(await page.getByRole('form', { name: 'Ghi nhận tình trạng' }).count()).toBe(0);
     await own.close();
 
     const { context, page: colleague } = await signIn(browser, base, 'staff-1');
     await colleague.goto(`${base}/cadres/p-minh`);
     await colleague.getByRole('form', { name: /Ghi nhận ngày kết thúc/ }).waitFor();
+    await colleague.getByRole('form', { name: 'Ghi nhận tình trạng' }).waitFor();
     expect(await colleague.getByTestId('own-record').count()).toBe(0);
     await context.close();
   });

@@ -371,6 +371,11 @@ const vi = {
     'status.not_on_record': 'Hồ sơ không có tình trạng này từ ngày đã nêu',
     'status.already_ended': 'Tình trạng này đã được ghi nhận ngày kết thúc khác',
     'status.period_reversed': 'Ngày kết thúc trước ngày bắt đầu',
+    'status.before_birth': 'Tình trạng bắt đầu trước ngày sinh',
+    'status.overlaps': 'Trùng với thời gian đã ghi nhận của tình trạng này',
+    'status.father_care_ground_without_child':
+      'Lý do người cha nuôi con chỉ ghi cho tình trạng nuôi con dưới 12 tháng tuổi',
+    'status.father_care_ground_for_a_woman': 'Lý do người cha nuôi con chỉ ghi cho cán bộ nam',
     'status.under_investigation':
       'Người này đang bị điều tra, kiểm tra, xem xét tố cáo: chưa bổ nhiệm',
     'status.prosecuted': 'Người này đang bị truy cứu trách nhiệm hình sự: chưa bổ nhiệm',
@@ -667,6 +672,22 @@ const vi = {
     period: 'từ {{from}} đến {{until}}',
     since: 'từ {{from}}',
     ownRecord: 'Bạn không thể ghi nhận hồ sơ của chính mình',
+    statusRecord: {
+      title: 'Ghi nhận tình trạng',
+      status: 'Tình trạng',
+      from: 'Từ ngày (dd/mm/yyyy)',
+      until: 'Đến ngày (dd/mm/yyyy; để trống nếu chưa xác định)',
+      note: 'Căn cứ, ghi chú (quyết định, văn bản)',
+      fatherCareGround: 'Lý do người cha trực tiếp nuôi con',
+      fatherCareGroundHint:
+        'Thời gian cán bộ, công chức nam nuôi con dưới 12 tháng tuổi chỉ được tính để chưa xem xét kỷ luật khi vợ chết hoặc vợ không thể nuôi con vì sự kiện bất khả kháng, trở ngại khách quan',
+      noGround: '— Không có —',
+      grounds: {
+        wife_died: 'Vợ đã mất',
+        wife_unable_to_care: 'Vợ không thể nuôi con vì sự kiện bất khả kháng, trở ngại khách quan',
+      },
+      record: 'Ghi nhận tình trạng',
+    },
     statusEnd: {
       title: 'Ghi nhận ngày kết thúc: {{status}} từ {{from}}',
       until: 'Ngày cuối cùng của tình trạng (dd/mm/yyyy)',
@@ -1352,6 +1373,11 @@ const en: Strings<typeof vi> = {
     'status.not_on_record': 'No such status from that day on the record',
     'status.already_ended': 'Another end of this status is on record',
     'status.period_reversed': 'The period ends before it starts',
+    'status.before_birth': 'The status starts before birth',
+    'status.overlaps': 'It overlaps a period of this status on record',
+    'status.father_care_ground_without_child':
+      "A father's ground belongs to a child under 12 months only",
+    'status.father_care_ground_for_a_woman': "A father's ground is stated for a man only",
     'status.under_investigation': 'The person is under investigation: not appointed',
     'status.prosecuted': 'The person is prosecuted: not appointed',
     'status.on_trial': 'The person is on trial: not appointed',
@@ -1643,6 +1669,22 @@ const en: Strings<typeof vi> = {
     period: 'from {{from}} to {{until}}',
     since: 'since {{from}}',
     ownRecord: 'You cannot record anything on your own record',
+    statusRecord: {
+      title: 'Record a status',
+      status: 'Status',
+      from: 'From (dd/mm/yyyy)',
+      until: 'Until (dd/mm/yyyy; empty if not known)',
+      note: 'Grounds, note (decision, document)',
+      fatherCareGround: "The father's ground for raising the child himself",
+      fatherCareGroundHint:
+        'A man raising a child under 12 months has his discipline deferred only when his wife died or cannot raise the child by force majeure or an objective obstacle',
+      noGround: '— None —',
+      grounds: {
+        wife_died: 'His wife died',
+        wife_unable_to_care: 'His wife cannot raise the child (force majeure, objective obstacle)',
+      },
+      record: 'Record the status',
+    },
     statusEnd: {
       title: 'Record the end: {{status}} since {{from}}',
       until: 'Last day of the status (dd/mm/yyyy)',

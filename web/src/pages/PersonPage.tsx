@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
+import { api, unwrap, unwrapWithEtag } from '../api/client';
 import { usePeopleSearch, usePositions } from '../api/hooks';
 import { useOrgUnits } from './Inbox';
 import { postsWithin, unitsWithinGrant } from '../org-unit-tree';
@@ -17,6 +17,7 @@ import { PastPlanningPool } from '../components/PastPlanningPool';
 import { PlanningRestorations } from '../components/PlanningRestorations';
 import { PostRestorations } from '../components/PostRestorations';
 import { StatusPeriodEnd } from '../components/StatusPeriodEnd';
+import { StatusPeriodRecord } from '../components/StatusPeriodRecord';
 import { PartyMembership } from '../components/PartyMembership';
 import { ReappointmentNotices } from '../components/ReappointmentNotices';
 import { OpenCasesList } from '../components/OpenCasesList';
@@ -27,6 +28,9 @@ interface PersonView {
   id: string;
   fullName: string;
   dateOfBirth: string;
+  gender: 'male' | 'female';
+  /** The record's revision, from its ETag: what a write sends back in If-Match. */
+  revision: number | null;
   orgUnitId: string;
   partyMember: boolean;
   partyJoinedOn?: string;
@@ -116,13 +120,15 @@ export function PersonPage({ personId }: { personId: string }) {
   const [target, setTarget] = useState('');
   const person = useQuery({
     queryKey: ['person', personId],
-    queryFn: () =>
-      unwrap<PersonView>(
+    queryFn: async () => {
+      const { data, etag } = await unwrapWithEtag<PersonView>(
         api.GET('/cadres/{id}', {
           params: { path: { id: personId } },
           headers: { 'X-Purpose': 'person page' },
         }),
-      ),
+      );
+      return { ...data, revision: etag ?? data.revision };
+    },
   });
   const eligibility = useQuery({
     queryKey: ['eligibility', personId, target],
@@ -357,6 +363,9 @@ export function PersonPage({ personId }: { personId: string }) {
         ))}
         {p.statuses.length === 0 && <li>{t('app.none')}</li>}
       </ul>
+      {mayWrite && (
+        <StatusPeriodRecord personId={personId} gender={p.gender} revision={p.revision} />
+      )}
       <h2>{t('person.discipline')}</h2>
       {p.discipline.length === 0 && <p>{t('app.none')}</p>}
       <table className="grid" hidden={p.discipline.length === 0}>

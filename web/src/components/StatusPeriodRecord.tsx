@@ -1,0 +1,191 @@
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { components } from '../api/schema';
+import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
+import { afterRecordWrite } from '../api/record-queries';
+import { parseDay, typedButNotADay } from '../dates';
+import { useReasonText } from '../server-text/use-reason-text';
+import { describedBy, ErrorBox, Field, ruleTitle } from './common';
+import { DayInput } from './DayInput';
+
+type Body = components['schemas']['RecordPersonStatusDto'];
+type Status = Body['status'];
+type FatherCareGround = NonNullable<Body['fatherCareGround']>;
+
+/** Every status the server records (RecordPersonStatusDto), in the order the form offers them. */
+const STATUSES = [
+  'under_investigation',
+  'prosecuted',
+  'on_trial',
+  'detained',
+  'suspended',
+  'abroad',
+  'in_hospital',
+  'seriously_ill',
+  'pregnant',
+  'maternity_leave',
+  'child_under_12_months',
+  'lost_cognitive_capacity',
+  'on_leave',
+  'retired',
+  'left_service',
+] as const satisfies readonly Status[];
+// A status the server adds fails to compile here until the form offers it.
+const everyStatusOffered: [Exclude<Status, (typeof STATUSES)[number]>] extends [never]
+  ? true
+  : false = true;
+void everyStatusOffered;
+
+const FATHER_CARE_GROUNDS = [
+  'wife_died',
+  'wife_unable_to_care',
+] as const satisfies readonly FatherCareGround[];
+
+/** The fields the form has: a refusal naming one of them is shown on it. */
+const FIELDS = ['status', 'from', 'until', 'note', 'fatherCareGround'] as const;
+
+/**
+ * Ghi nhận tình trạng: a period the person is under investigation, detained, abroad, on maternity
+ * leave … While it lasts it holds an appointment or a re-appointment back and defers discipline,
+ * so the managing unit's staff record it here (before, only through the API). A father raising a
+ * child under 12 months states his ground (Nghị định 172/2025): without it his period defers no
+ * discipline. Sent with the record's revision (If-Match): a record changed meanwhile is refused,
+ * not overwritten.
+ */
+export function StatusPeriodRecord({
+  personId,
+  gender,
+  revision,
+}: {
+  personId: string;
+  gender: 'male' | 'female';
+  revision: number | null;
+}) {
+  const { t } = useTranslation();
+  const reasonText = useReasonText();
+  const queryClient = useQueryClient();
+  const [keys] = useState(idempotencyKeys);
+  const [status, setStatus] = useState<Status>('under_investigation');
+  const [from, setFrom] = useState('');
+  const [until, setUntil] = useState('');
+  const [note, setNote] = useState('');
+  const [ground, setGround] = useState<FatherCareGround | ''>('');
+  const asksGround = status === 'child_under_12_months' && gender === 'male';
+  const record = useMutation({
+    mutationFn: () => {
+      const body: Body = {
+        status,
+        from: parseDay(from) ?? from,
+        until: until.trim() ? (parseDay(until) ?? until) : null,
+        note: note.trim(),
+        ...(asksGround && ground ? { fatherCareGround: ground } : {}),
+      };
+      return unwrap(
+        api.POST('/cadres/{id}/statuses', {
+          params: { path: { id: personId } },
+          body,
+          headers: {
+            'Idempotency-Key': keys(body),
+            ...(revision !== null ? { 'If-Match': `"${revision}"` } : {}),
+          },
+        }),
+      );
+    },
+    onSuccess: () => {
+      setFrom('');
+      setUntil('');
+      setNote('');
+      setGround('');
+      void afterRecordWrite(queryClient);
+    },
+    onError: (error) => {
+      // The record moved since the page read it: read it again, so the next try sends its revision.
+      if (error instanceof ApiError && error.status === 409)
+        void queryClient.invalidateQueries({ queryKey: ['person', personId] });
+    },
+  });
+  const refusal = record.error instanceof ApiError ? record.error : null;
+  const onField = refusal?.field && (FIELDS as readonly string[]).includes(refusal.field);
+  const fieldError = (field: (typeof FIELDS)[number]) =>
+    refusal && refusal.field === field
+      ? `${ruleTitle(t, refusal)} — ${reasonText(refusal.message)}`
+      : null;
+  const dayError = (text: string, field: 'from' | 'until') =>
+    typedButNotADay(text) ? t('open.badDay') : fieldError(field);
+  const fromError = dayError(from, 'from');
+  const untilError = dayError(until, 'until');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    record.mutate();
+  };
+  const label = (key: string) => t(`person.statusRecord.${key}`);
+  return (
+    <form className="card" onSubmit={submit} aria-label={label('title')}>
+      <h3>{label('title')}</h3>
+      <Field id="status-record-status" label={label('status')} error={fieldError('status')}>
+        <select
+          id="status-record-status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as Status)}
+        >
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`personStatus.${s}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {asksGround && (
+        <Field
+          id="status-record-ground"
+          label={label('fatherCareGround')}
+          error={fieldError('fatherCareGround')}
+          hint={label('fatherCareGroundHint')}
+        >
+          <select
+            id="status-record-ground"
+            value={ground}
+            onChange={(e) => setGround(e.target.value as FatherCareGround | '')}
+          >
+            <option value="">{label('noGround')}</option>
+            {FATHER_CARE_GROUNDS.map((g) => (
+              <option key={g} value={g}>
+                {label(`grounds.${g}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      <div className="row wrap">
+        <Field id="status-record-from" label={label('from')} error={fromError}>
+          <DayInput
+            id="status-record-from"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            aria-describedby={describedBy('status-record-from', false, Boolean(fromError))}
+          />
+        </Field>
+        <Field id="status-record-until" label={label('until')} error={untilError}>
+          <DayInput
+            id="status-record-until"
+            value={until}
+            onChange={(e) => setUntil(e.target.value)}
+            aria-describedby={describedBy('status-record-until', false, Boolean(untilError))}
+          />
+        </Field>
+      </div>
+      <Field id="status-record-note" label={label('note')} error={fieldError('note')}>
+        <input id="status-record-note" value={note} onChange={(e) => setNote(e.target.value)} />
+      </Field>
+      {/* A refusal that names no field of the form (a record changed meanwhile, a grant). */}
+      {!onField && <ErrorBox error={record.error} />}
+      <button
+        type="submit"
+        disabled={record.isPending || !parseDay(from) || typedButNotADay(until)}
+      >
+        {label('record')}
+      </button>
+    </form>
+  );
+}
