@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { EventMetadata } from '../event-store/event-envelope';
+import { EventMetadata, RecordedEvent } from '../event-store/event-envelope';
 import { WrongExpectedRevision } from '../event-store/event-store.errors';
 import { EventStore, StreamAppend } from '../event-store/event-store.port';
 import { PersonCommand } from './person/person.commands';
@@ -25,8 +25,41 @@ export interface PostHoldClaim {
   termEnd: string | null;
 }
 
-interface Claim extends PostHoldClaim {
+/** A hold claimed on a post's seat stream, and when. */
+export interface PostSeatClaim extends PostHoldClaim {
   recordedAt: string;
+}
+
+/** The claims a post's seat stream holds, oldest first. */
+export function seatClaimsOf(events: readonly RecordedEvent[]): PostSeatClaim[] {
+  return events.map((event) => {
+    const { claimant, from, termEnd } = event.data as {
+      claimant: string;
+      from: string;
+      termEnd: string | null;
+    };
+    return { personId: claimant, from, termEnd, recordedAt: event.recordedAt };
+  });
+}
+
+/**
+ * The claims that still hold a seat if their record lacks the hold: the record is written just
+ * after its claim, so a claim without its hold this long after (ABANDONED_CLAIM_MS) was refused
+ * or lost.
+ */
+export function freshClaims(claims: readonly PostSeatClaim[], now: number): PostSeatClaim[] {
+  return claims.filter((claim) => now - Date.parse(claim.recordedAt) < ABANDONED_CLAIM_MS);
+}
+
+/** The person's fresh claims (`freshClaims`) not yet on their record (`onRecord`: their holds of the post). */
+export function pendingClaimsOf(
+  fresh: readonly PostSeatClaim[],
+  personId: string,
+  onRecord: readonly { from: string }[],
+): PostSeatClaim[] {
+  return fresh
+    .filter((claim) => claim.personId === personId)
+    .filter((claim) => !onRecord.some((held) => held.from === claim.from));
 }
 
 type LoadPerson = (personId: string) => Promise<{ state: PersonState }>;
@@ -120,10 +153,7 @@ export class PostSeatClaims {
       const { state } = await this.loadPerson(personId);
       const onRecord = holdsOnRecord(personId, state, positionId);
       const fullName = state.status === 'registered' ? state.profile.fullName : personId;
-      const pending = claims
-        .filter((claim) => claim.personId === personId)
-        .filter((claim) => !onRecord.some((held) => held.from === claim.from))
-        .filter((claim) => Date.now() - Date.parse(claim.recordedAt) < ABANDONED_CLAIM_MS);
+      const pending = pendingClaimsOf(freshClaims(claims, Date.now()), personId, onRecord);
       if (personId === hold.personId)
         mine = [...onRecord, ...pending].some((held) => held.from === hold.from);
       holds.push(
@@ -140,16 +170,8 @@ export class PostSeatClaims {
     return { holds, mine };
   }
 
-  private async claims(positionId: string): Promise<Claim[]> {
-    const events = await this.store.readStream(postSeatStream(positionId));
-    return events.map((event) => {
-      const { claimant, from, termEnd } = event.data as {
-        claimant: string;
-        from: string;
-        termEnd: string | null;
-      };
-      return { personId: claimant, from, termEnd, recordedAt: event.recordedAt };
-    });
+  private async claims(positionId: string): Promise<PostSeatClaim[]> {
+    return seatClaimsOf(await this.store.readStream(postSeatStream(positionId)));
   }
 }
 

@@ -29,11 +29,24 @@ export interface PersonWrites {
 export const needsOwnPath = (person: PersonWrites): boolean =>
   person.steps.some((step) => step.command.type === 'AddPlanningPoolEntry');
 
+/** What a chunked write does besides appending the people's own events. */
+export interface ChunkWriting {
+  /** The registry's path for a person of a chunk that met a record moved since it was read. */
+  alone: (person: PersonWrites) => Promise<void>;
+  folds: StreamFoldCache<PersonState>;
+  written?: (person: PersonWrites) => void;
+  /**
+   * Appends that go in the same write as a chunk's people (the seats their post rows take), taken
+   * as each chunk is prepared, in the order of the chunks.
+   */
+  alsoAppend?: (chunk: PersonWrites[]) => StreamAppend[];
+}
+
 /**
  * Appends the people's rows chunk by chunk, each chunk one append over its people's streams at the
  * revisions the checks read. The rules decide again on those records (pure, as the simulation
  * did); event ids are seeded by each row as on the one-by-one path, so either path after the other
- * appends nothing twice. A chunk that meets a record moved since it was read is handed to `alone`
+ * appends nothing twice. A chunk that meets a stream moved since it was read is handed to `alone`
  * (the registry's path, which reads and decides again, person by person). Chunks name distinct
  * people, so two are written at once: one is prepared while the other's statement runs.
  */
@@ -41,9 +54,7 @@ export async function writeInChunks(
   store: EventStore,
   people: PersonWrites[],
   metadata: EventMetadata,
-  alone: (person: PersonWrites) => Promise<void>,
-  folds: StreamFoldCache<PersonState>,
-  written: (person: PersonWrites) => void = () => undefined,
+  writing: ChunkWriting,
 ): Promise<void> {
   let next = 0;
   let stopped = false;
@@ -52,7 +63,7 @@ export async function writeInChunks(
     while (next < people.length && !stopped) {
       const chunk = people.slice(next, next + PEOPLE_PER_CHUNK);
       next += PEOPLE_PER_CHUNK;
-      await writeChunk(store, chunk, metadata, alone, folds, written).catch((error: unknown) => {
+      await writeChunk(store, chunk, metadata, writing).catch((error: unknown) => {
         stopped = true;
         throw error;
       });
@@ -69,13 +80,12 @@ async function writeChunk(
   store: EventStore,
   chunk: PersonWrites[],
   metadata: EventMetadata,
-  alone: (person: PersonWrites) => Promise<void>,
-  folds: StreamFoldCache<PersonState>,
-  written: (person: PersonWrites) => void,
+  { alone, folds, written = () => undefined, alsoAppend }: ChunkWriting,
 ): Promise<void> {
   try {
     const appends = chunk.map((person) => appendOf(person, metadata));
-    await store.appendMany(appends.filter((append) => append.events.length > 0));
+    const besides = alsoAppend?.(chunk) ?? [];
+    await store.appendMany([...appends.filter((append) => append.events.length > 0), ...besides]);
     // The next bulk job on these people (their posts, a transfer batch) then reads their heads only.
     chunk.forEach((person, at) =>
       folds.appended(appends[at].streamId, person.revision, appends[at].events),

@@ -2,7 +2,8 @@ import { vietnamDay } from '../common/vietnam-day';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { RegistryService } from '../cadres/registry.service';
-import { needsOwnPath, PersonWrites, writeInChunks } from './chunked-person-writes';
+import { PersonWrites } from './chunked-person-writes';
+import { writeRegistryRows } from './registry-row-writes';
 import { deterministicId } from '../common/deterministic-id';
 import { EventMetadata } from '../event-store/event-envelope';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
@@ -16,7 +17,7 @@ import { Pool } from 'pg';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { checkReferences } from './import-references';
-import { planImport } from './import-plan';
+import { PlannedCommand, planImport } from './import-plan';
 import { readRowFacts } from './import-row-facts';
 import { planningReadsOf, readImportPlanningLimits } from './import-planning-limits';
 import { importStream, ImportRecorded, SheetCounts } from './import-recorded';
@@ -28,7 +29,6 @@ import { refuseOwnRecordRows } from './own-record-rows';
 import { listProblems, ProblemList, problemsListedNote } from './problem-list';
 import { REGISTRY_KINDS, rowsWithinGrant } from './rows-within-grant';
 import { RawSheet } from './spreadsheet-reader';
-import { WrittenRows } from './import-partly-written';
 import { ReadImportFiles } from './read-import-files';
 type PersonRecord = Pick<PersonWrites, 'state' | 'revision'>;
 
@@ -44,25 +44,6 @@ export interface ImportReport extends ProblemList {
   /** True when no row is bad: the import can run (or ran). */
   valid: boolean;
   counts: SheetCounts;
-}
-
-/** How many people an import writes at once on the registry's own path. */
-const IMPORT_WRITERS = 8;
-
-/** Runs `work` over the items with IMPORT_WRITERS workers, each taking the next item as it frees up. */
-async function inParallel<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  await Promise.all(
-    Array.from({ length: Math.min(IMPORT_WRITERS, items.length) }, async () => {
-      // After a failure the others finish the person in hand and take no new one.
-      while (!failed && next < items.length)
-        await work(items[next++]).catch((error: unknown) => {
-          failed = true;
-          throw error;
-        });
-    }),
-  );
 }
 
 /** Reads an import file, checks every row by the registry's rules and, unless a dry run, writes it. */
@@ -84,7 +65,8 @@ export class ImportService {
     metadata: EventMetadata,
     dryRun: boolean,
   ): Promise<ImportReport> {
-    const { report, outOfScope, commands, cases, records } = await this.check(file, actor, dryRun);
+    const checked = await this.check(file, actor, dryRun);
+    const { report, outOfScope, commands, cases, records, posts } = checked;
     // A row naming anything outside the grant refuses the whole file, dry run or not.
     if (outOfScope > 0)
       throw new DomainRuleViolation(
@@ -112,8 +94,12 @@ export class ImportService {
     // The registry first: a case's person and post are judged on the record as the file leaves it.
     const written = await this.bulkWrites.during(
       async () =>
-        (await this.write(commands, records, importMetadata)) +
-        (await this.cases.write(cases.cases, actor, importMetadata)),
+        (await writeRegistryRows(
+          this.registry,
+          this.store,
+          { commands, records, posts },
+          importMetadata,
+        )) + (await this.cases.write(cases.cases, actor, importMetadata)),
     );
     // An import that found everything already on record changed nothing and appends nothing.
     if (written > 0) await this.recordImport(report, actor, importMetadata);
@@ -150,20 +136,7 @@ export class ImportService {
       },
       rowsWithinGrant(parsed.partlyRead, refs.outOfScope, named),
     );
-    const records = await this.records(plan.planned, reads);
-    const facts = await readRowFacts(this.pool, reads, this.catalog, plan.planned, records);
-    const planning = await readImportPlanningLimits(
-      plan.planned,
-      records,
-      planningReadsOf(this.catalog, this.registry),
-      today,
-    );
-    const simulated = simulateImport(
-      plan.planned,
-      new Map([...records].map(([personId, { state }]) => [personId, state])),
-      rowRulesOn(this.catalog, today),
-      { ...facts, ...(planning ? { planning } : {}) },
-    );
+    const { records, facts, simulated } = await this.simulate(plan.planned, reads, today);
     const problems = listProblems([
       ...read.problems,
       ...parsed.problems,
@@ -183,7 +156,30 @@ export class ImportService {
       ...problems,
     };
     const outOfScope = refs.outOfScope.length + cases.outOfScope.length;
-    return { report, outOfScope, commands: simulated.commands, cases, records };
+    const { commands } = simulated;
+    return { report, outOfScope, commands, cases, records, posts: facts.posts };
+  }
+
+  /**
+   * The rows run through the registry's rules on the records they touch, with the facts those
+   * rules read besides (the posts' other holders and seat claims, the planning pools' places).
+   */
+  private async simulate(planned: PlannedCommand[], reads: PrefetchedRegistry, today: string) {
+    const records = await this.records(planned, reads);
+    const facts = await readRowFacts(this.pool, this.store, reads, this.catalog, planned, records);
+    const planning = await readImportPlanningLimits(
+      planned,
+      records,
+      planningReadsOf(this.catalog, this.registry),
+      today,
+    );
+    const simulated = simulateImport(
+      planned,
+      new Map([...records].map(([personId, { state }]) => [personId, state])),
+      rowRulesOn(this.catalog, today),
+      { ...facts, ...(planning ? { planning } : {}) },
+    );
+    return { records, facts, simulated };
   }
 
   /** The records the rows touch, as they stand now. */
@@ -195,52 +191,6 @@ export class ImportService {
     for (const personId of new Set(planned.map((p) => p.personId)))
       records.set(personId, await reads.loadPerson(personId));
     return records;
-  }
-
-  /**
-   * In chunks of people, each one append over their records at the revisions the checks read
-   * (chunked-person-writes.ts); people whose rows claim a planning-pool seat, and a chunk that
-   * meets a record moved since, go through the registry's own command path one by one. Ids
-   * seeded by each row make a repeat append nothing on either path.
-   */
-  private async write(
-    commands: SimulatedCommand[],
-    records: Map<string, PersonRecord>,
-    metadata: EventMetadata,
-  ): Promise<number> {
-    const writes = commands.filter((c) => c.outcome === 'write');
-    const byPerson = new Map<string, PersonWrites>();
-    for (const step of writes) {
-      const person = byPerson.get(step.personId) ?? {
-        personId: step.personId,
-        ...(records.get(step.personId) ?? { state: { status: 'unknown' }, revision: null }),
-        steps: [],
-      };
-      person.steps.push(step);
-      byPerson.set(step.personId, person);
-    }
-    const people = [...byPerson.values()];
-    const tally = new WrittenRows();
-    const alone = async ({ personId, steps }: PersonWrites) => {
-      for (const step of steps) {
-        await this.registry
-          .runPersonCommand(personId, step.command, metadata, { idSeed: step.idSeed })
-          .catch((error: unknown) => {
-            throw tally.refusal(step, error);
-          });
-        tally.written(step);
-      }
-    };
-    await inParallel(people.filter(needsOwnPath), alone);
-    await writeInChunks(
-      this.store,
-      people.filter((person) => !needsOwnPath(person)),
-      metadata,
-      alone,
-      this.registry.personFolds,
-      (person) => person.steps.forEach((step) => tally.written(step)),
-    );
-    return writes.length;
   }
 
   /** Once per file content: a second import of the same bytes appends nothing here either. */

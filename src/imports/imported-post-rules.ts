@@ -7,12 +7,21 @@ import { PostAssigned } from '../cadres/person/person.events';
 import { RegistryRuleViolation } from '../cadres/registry-rule-violation';
 import { seatsOf } from '../cadres/post-seats';
 import { Position } from '../cadres/registry-records';
+import { pendingClaimsOf, PostSeatClaim } from '../cadres/post-seat-claims';
+import { ImportSeatStream } from './import-post-seats';
 
 /** The posts rows' facts from the registry: each post, and who may hold one (by post id). */
 export interface PostFacts {
   positions: ReadonlyMap<string, Position>;
-  /** The people the record or an earlier row of the file puts in each post at some time. */
+  /** The people the record, a fresh claim or an earlier row of the file puts in each post at some time. */
   holdersOf: Map<string, Set<string>>;
+  /**
+   * The fresh claims on each seated post's seat stream (`freshClaims`): a claim whose record does
+   * not hold it yet (another clerk's record being written) holds its seat all the same.
+   */
+  claims: ReadonlyMap<string, readonly PostSeatClaim[]>;
+  /** The seat streams of the rows' seated posts as read before the holds, for the import's claims. */
+  seatStreams: ReadonlyMap<string, ImportSeatStream>;
 }
 
 /**
@@ -22,7 +31,8 @@ export interface PostFacts {
  * days in a life's order (`impossiblePostDays`, for a person registered or registering in the
  * file: `holder`), and, with its days in order, a post whose seats are all held by others on a
  * day of its term (`refusePostHeldByAnother`: any hold of the post, one beginning later too), read
- * from the records as the file leaves them so far (`states`). Only a post with a seat limit
+ * from the records as the file leaves them so far (`states`) and the fresh seat claims not on their
+ * records yet, as the registry reads them. Only a post with a seat limit
  * (`seatsOf`: its `seats`, or one for an elected post): a unit's files put several people in an
  * appointed post without one (its deputies, a reorganisation's staff).
  */
@@ -40,10 +50,16 @@ export function importedPostViolations(
   ];
   if (violations.length > 0 || !position || seatsOf(position) === null) return violations;
   const holders: PostHolder[] = [];
+  const claims = facts.claims.get(data.positionId) ?? [];
   for (const personId of facts.holdersOf.get(data.positionId) ?? []) {
     const state = states.get(personId);
-    if (personId !== data.personId && state)
-      holders.push(...holdsOnRecord(personId, state, data.positionId));
+    if (personId === data.personId || !state) continue;
+    const onRecord = holdsOnRecord(personId, state, data.positionId);
+    const fullName = state.status === 'registered' ? state.profile.fullName : personId;
+    const pending = pendingClaimsOf(claims, personId, onRecord).map(
+      ({ from, termEnd }): PostHolder => ({ personId, fullName, from, termEnd, endsOn: null }),
+    );
+    holders.push(...onRecord, ...pending);
   }
   try {
     refusePostHeldByAnother(position, data.personId, data.from, holders, data.termEnd);
