@@ -98,11 +98,9 @@ function applyEvent(
       return close('time_barred', e.data.heldOn);
     case 'DisciplineComplaintFiled':
     case 'DisciplineComplaintReviewed':
-      return complaint(
-        row,
-        e.type === 'DisciplineComplaintFiled' ? null : e.data.outcome,
-        sequence,
-      );
+      return e.type === 'DisciplineComplaintFiled'
+        ? complaint(row, { filed: e.data.reviewDueOn ?? null }, sequence)
+        : complaint(row, { outcome: e.data.outcome }, sequence);
     case 'DeadlineMissed':
       return deadlineMissed(row, e.data.stepId, sequence);
     case 'NominationTallied':
@@ -254,22 +252,26 @@ function afterStep(
   };
 }
 
-/** A complaint filed (null) is the leadership's next task on the case; a review ends it. */
+/**
+ * A complaint filed is the leadership's next task on the case, due on the day the law gives to
+ * resolve it (`filed`: null when the rule set sets none); a review ends it.
+ */
 function complaint(
   row: CaseSummaryRow,
-  outcome: 'keep' | 'change' | 'annul' | null,
+  event: { filed: string | null } | { outcome: 'keep' | 'change' | 'annul' },
   sequence: number,
 ): CaseSummaryRow {
-  if (outcome === null)
+  if ('filed' in event)
     return {
       ...row,
       status: 'under_review',
       current_step_id: COMPLAINT_REVIEW.id,
-      current_step_due_on: null,
+      current_step_due_on: event.filed,
       updated_sequence: sequence,
     };
-  const status = outcome === 'annul' ? 'annulled' : 'decided';
-  return { ...row, status, current_step_id: null, updated_sequence: sequence };
+  const status = event.outcome === 'annul' ? 'annulled' : 'decided';
+  const ended = { current_step_id: null, current_step_due_on: null };
+  return { ...row, status, ...ended, updated_sequence: sequence };
 }
 
 /**

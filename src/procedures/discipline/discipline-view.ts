@@ -16,6 +16,7 @@ import { subjectRefusal } from '../../workflow/step-engine/actors';
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { ACCESS } from '../../identity/allow.decorator';
 import { complaintDeadline } from './complaint-window';
+import { complaintUnderReviewDue } from './complaint-resolution';
 import { complainantOf } from './discipline.complaint';
 import { DisciplineState, ExistingDiscipline } from './discipline.state';
 import { disciplineTimeLimit } from './discipline-time-limit';
@@ -194,6 +195,11 @@ function decisionView(
     ),
     reviews: state.reviews,
     complaintWindow: openComplaintWindow(state, today, rules),
+    // The last day to resolve the complaint under review (null: none set, or none under review).
+    complaintReviewDue:
+      state.status === 'under_review'
+        ? complaintUnderReviewDue(rules.ruleSet, rules.calendar, state.complaint)
+        : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { refuse, requireActor } from '../../workflow/step-engine';
 import { complaintDeadline } from './complaint-window';
+import { complaintResolutionDue } from './complaint-resolution';
 import { DisciplineContext } from './discipline.context';
 import { Complainant } from './discipline.events';
 import { formEffects } from './decision-effects';
@@ -52,6 +53,8 @@ export function fileComplaint(
         grounds: command.data.grounds,
         recordedBy: actor.userId,
         complainant: complainantOf(state, command.data.complainantName),
+        reviewDueOn:
+          complaintResolutionDue(context.ruleSet, context.calendar, filedOn)?.dueOn ?? null,
       },
     },
   ];

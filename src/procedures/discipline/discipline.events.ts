@@ -225,6 +225,11 @@ export type DisciplineEvent =
          * (`name`). Absent on complaints recorded before it was kept: the disciplined person.
          */
         complainant?: Complainant;
+        /**
+         * The last day to resolve the complaint (`discipline.complaintResolution`): null when the
+         * rule set sets no period; absent on complaints recorded before it was counted.
+         */
+        reviewDueOn?: string | null;
       };
     }
   | {

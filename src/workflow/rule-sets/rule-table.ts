@@ -4,12 +4,21 @@ function showValue(value: unknown): string {
   if (value && typeof value === 'object' && 'numerator' in value && 'denominator' in value)
     return `${(value as { numerator: number }).numerator}/${(value as { denominator: number }).denominator}`;
   if (value && typeof value === 'object' && 'amount' in value && 'unit' in value) {
-    const period = value as { amount: number; unit: string; byForm?: Record<string, number> };
+    const period = value as {
+      amount: number;
+      unit: string;
+      byForm?: Record<string, number>;
+      acceptWithin?: number;
+    };
     const unit = period.unit.replace('_', ' ');
     const byForm = Object.entries(period.byForm ?? {}).map(
       ([form, n]) => `; ${form}: ${n} ${unit}`,
     );
-    return `${period.amount} ${unit}${byForm.join('')}`;
+    const accepted =
+      period.acceptWithin === undefined
+        ? ''
+        : ` from acceptance, itself within ${period.acceptWithin} days of receipt`;
+    return `${period.amount} ${unit}${byForm.join('')}${accepted}`;
   }
   if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
   if (value && typeof value === 'object')

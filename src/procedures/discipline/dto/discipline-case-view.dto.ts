@@ -140,6 +140,13 @@ export class DisciplineCaseViewDto {
   complaintWindow?: Record<string, unknown> | null;
   @ApiPropertyOptional({
     ...FREE_OBJECT,
+    nullable: true,
+    description:
+      'while a complaint is under review: the last day to resolve it (dueOn, citation), its day received plus the days to accept and to resolve it (discipline.complaintResolution, Luật Khiếu nại 2011 art. 50 on the civil-service track); null when the rule set sets no period (the Party track) or no complaint is under review',
+  })
+  complaintReviewDue?: Record<string, unknown> | null;
+  @ApiPropertyOptional({
+    ...FREE_OBJECT,
     description:
       "open case whose violation was committed while a decision of its track was in effect on the person's record (Nghị định 172/2025/NĐ-CP art. 2(3)): rule, inEffect (form, decisionRef, effectiveFrom, inEffectUntil), leastForm, formsAllowed (lightest first), citation; absent when no heavier form is required",
   })

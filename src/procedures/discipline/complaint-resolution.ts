@@ -1,0 +1,52 @@
+import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
+import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
+import { endOfPeriod, PeriodUnit } from '../../workflow/rules/rule-period';
+
+/**
+ * How long the deciding body has to resolve a complaint against its decision: so many units from
+ * the complaint's acceptance (thụ lý), itself due within `acceptWithin` days of its receipt.
+ */
+interface ComplaintResolutionRule {
+  amount: number;
+  unit: PeriodUnit;
+  from: 'accepted';
+  acceptWithin: number;
+}
+
+const RULE = 'discipline.complaintResolution';
+
+/**
+ * The day a complaint received on `receivedOn` must be resolved by, with the rule's citation; null
+ * when the rule set sets no period (the Party track, where none was found, and sets pinned before
+ * the parameter existed). The acceptance is not recorded, so the period runs from the last day
+ * the law allows for it: the latest lawful day of the review.
+ */
+export function complaintResolutionDue(
+  ruleSet: RuleSet,
+  calendar: WorkingDayCalendar,
+  receivedOn: string,
+): { dueOn: string; citation: string } | null {
+  if (!ruleSet.params[RULE]) return null;
+  const rule = ruleValue<ComplaintResolutionRule | null>(ruleSet, RULE);
+  if (!rule) return null;
+  const acceptedBy = endOfPeriod(calendar, receivedOn, rule.acceptWithin, 'days');
+  return {
+    dueOn: endOfPeriod(calendar, acceptedBy, rule.amount, rule.unit),
+    citation: ruleCitation(ruleSet, RULE),
+  };
+}
+
+/**
+ * The due day of a complaint under review, as the case shows it: the day counted when it was
+ * filed, with the rule's citation; null when none was counted (no period set, or a complaint
+ * recorded before the day was counted, which the inbox shows without a day too).
+ */
+export function complaintUnderReviewDue(
+  ruleSet: RuleSet,
+  calendar: WorkingDayCalendar,
+  complaint: { filedOn: string; reviewDueOn?: string | null } | null,
+): { dueOn: string; citation: string } | null {
+  if (!complaint?.reviewDueOn) return null;
+  const counted = complaintResolutionDue(ruleSet, calendar, complaint.filedOn);
+  return counted && { dueOn: complaint.reviewDueOn, citation: counted.citation };
+}
