@@ -158,7 +158,7 @@ describe('a discipline complaint and its review on the case page', () => {
     await row.waitFor();
     const cells = await row.locator('td').allInnerTexts();
     expect(cells[2]).toBe('Giải quyết khiếu nại');
-    // No rule set holds a period to resolve a complaint: no deadline is made up.
+    // No period to resolve a Party complaint was found: no deadline is made up.
     expect(cells[4].trim()).toBe('—');
     await row.getByRole('link', { name: 'Mở: Ngô Thị Lan — Giải quyết khiếu nại' }).click();
 

@@ -1,6 +1,8 @@
+import { TFunction } from 'i18next';
 import { complaintWindowState } from './complaint-window-state';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../dates';
+import { citationInVietnamese } from '../server-text/legal-citation';
 import { DisciplineCaseView, DisciplineComplaint, DisciplineReview } from './discipline-api';
 
 /** The complainant by name: the disciplined person's from the case's names, or as named. */
@@ -17,7 +19,7 @@ function complainantName(view: DisciplineCaseView, complaint: DisciplineComplain
  * one may still complain.
  */
 export function DisciplineComplaints({ view }: { view: DisciplineCaseView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const complaints = view.complaints ?? [];
   const reviews = view.reviews ?? [];
   const formName = (form: string | null) =>
@@ -78,6 +80,9 @@ export function DisciplineComplaints({ view }: { view: DisciplineCaseView }) {
       <p className="muted" data-testid="complaint-window">
         {complaintWindowLine(view, t)}
       </p>
+      {view.status === 'under_review' && (
+        <p data-testid="complaint-review-due">{reviewDueLine(view, t, i18n.language)}</p>
+      )}
     </section>
   );
 }
@@ -95,4 +100,13 @@ function complaintWindowLine(view: DisciplineCaseView, t: (key: string) => strin
     default:
       return t(`discipline.complaints.${state.say}`);
   }
+}
+
+/** The last day to resolve the complaint under review and the rule that sets it, or that none does. */
+function reviewDueLine(view: DisciplineCaseView, t: TFunction, language: string): string {
+  const due = view.complaintReviewDue;
+  if (!due) return t('discipline.complaints.reviewNoDue');
+  const rule =
+    language === 'en' ? due.citation : (citationInVietnamese(due.citation) ?? due.citation);
+  return t('discipline.complaints.reviewDue', { day: formatDay(due.dueOn), rule });
 }

@@ -157,6 +157,8 @@ export interface DisciplineCaseView {
   reviews?: DisciplineReview[];
   /** Until when a complaint may still be filed; null: no (further) complaint. */
   complaintWindow?: { endsOn: string; citation: string; second: boolean } | null;
+  /** While a complaint is under review: the last day to resolve it; null: no period set. */
+  complaintReviewDue?: { dueOn: string; citation: string } | null;
   timeBarred?: { limitation: LimitationJudgement; reason: string; stepId: string };
   closure?: { reason: string; rule: string };
   /** An open case whose form must be heavier than a discipline in effect on the violation's day. */
