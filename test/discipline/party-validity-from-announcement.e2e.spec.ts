@@ -14,10 +14,10 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 }
 
 /**
- * A Party reprimand held and in effect on one day and announced to the member ten days later:
- * its 12 months of effect run from the announcement (Quy định 69-QĐ/TW art. 2(5)), and the
- * person page and the register read that end; the bar on a higher post still runs from the
- * effective day. Before, the 12 months ran from the effective day.
+ * A Party reprimand held on one day and announced to the member ten days later: it may not take
+ * effect before the announcement (Điều lệ Đảng art. 39(6); before, an effective day ten days
+ * earlier was accepted and the bar ran from it), its 12 months of effect run from the
+ * announcement (Quy định 69-QĐ/TW art. 2(5)), and the person page and the register read that end.
  */
 describe('a Party decision is in effect 12 months from its announcement', () => {
   let t: TestApp;
@@ -46,7 +46,7 @@ describe('a Party decision is in effect 12 months from its announcement', () => 
     await t?.close();
   });
 
-  it('decided on D1, announced on D1+10, effective D1: in effect until D1+10 plus 12 months on the person page and in the register', async () => {
+  it('decided on D1, announced on D1+10: effective D1 is refused; effective D1+10 is in effect until D1+10 plus 12 months on the person page and in the register', async () => {
     clock.setDay(heldOn);
     await http()
       .post('/discipline-cases')
@@ -85,22 +85,29 @@ describe('a Party decision is in effect 12 months from its announcement', () => 
       .expect(200);
     // The decision is recorded once it has been announced, ten days after it was signed.
     clock.setDay(servedOn);
-    const decided = await http()
-      .post('/discipline-cases/d-a/steps/decision')
-      .set(h.leader)
-      .send({
+    const decision = (effectiveFrom: string) =>
+      http().post('/discipline-cases/d-a/steps/decision').set(h.leader).send({
         heldOn,
         number: '7-QĐ/UBKT',
         signer: 'x',
         form: 'reprimand',
-        effectiveFrom: heldOn,
+        effectiveFrom,
         servedOn,
-      })
-      .expect(200);
+      });
+    const before = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+    const early = await decision(heldOn).expect(422);
+    expect(early.body).toMatchObject({
+      rule: 'discipline.effective_before_announced',
+      field: 'effectiveFrom',
+      detail: expect.stringMatching(/Điều lệ Đảng .*art\. 39\(6\)/),
+    });
+    const after = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    const decided = await decision(servedOn).expect(200);
     clock.reset();
     const inEffectUntil = addMonths(servedOn, 12);
     // Quy định 377-QĐ/TW: 24 months' bar after a reprimand, from the effective day.
-    const barEndsOn = addMonths(heldOn, 24);
+    const barEndsOn = addMonths(servedOn, 24);
     expect(decided.body).toMatchObject({ inEffectUntil, barEndsOn });
 
     const person = await eventually(
@@ -121,7 +128,7 @@ describe('a Party decision is in effect 12 months from its announcement', () => 
     expect(register.items).toEqual([
       expect.objectContaining({
         caseId: 'd-a',
-        effectiveFrom: heldOn,
+        effectiveFrom: servedOn,
         inEffectUntil,
         status: 'in_effect',
         inEffect: true,

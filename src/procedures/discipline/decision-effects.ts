@@ -13,6 +13,8 @@ const POOL = 'planning.formsLeavingPool';
 export interface EffectDays {
   effectiveFrom: string;
   servedOn?: string;
+  /** What was announced on servedOn, for the record's rule; absent: the decision itself. */
+  announced?: string;
 }
 
 /**
@@ -66,7 +68,7 @@ export function disciplineValidity(
 /** The day the months of effect run from, what that day is, and the rule that names it. */
 function validityStart(
   ruleSet: RuleSet,
-  { effectiveFrom, servedOn }: EffectDays,
+  { effectiveFrom, servedOn, announced = 'its announcement' }: EffectDays,
 ): { on: string; what: string; rule: string } {
   if (!ruleSet.params[VALIDITY_FROM])
     return { on: effectiveFrom, what: 'the day it took effect', rule: '' };
@@ -75,7 +77,7 @@ function validityStart(
     return { on: effectiveFrom, what: 'the day it took effect', rule };
   if (!servedOn)
     return { on: effectiveFrom, what: 'the day it took effect (no announcement recorded)', rule };
-  return { on: servedOn, what: 'its announcement', rule };
+  return { on: servedOn, what: announced, rule };
 }
 
 /**

@@ -150,26 +150,42 @@ describe('in effect is not barred: the validity (discipline.effectMonths) and th
 });
 
 describe('a Party decision has effect 12 months from its announcement, not from its effective day (Quy định 69-QĐ/TW art. 2(5))', () => {
-  // Held and in effect on 15 Nov 2026, announced to the member ten days later.
-  const announcedLater = (t: Track) =>
-    givenStream(disciplineDecider, ...balloted('warning', t))
-      .when(decide('warning', { servedOn: '2026-11-25' }), t.as(leader, '2026-11-26'))
-      .then(['DisciplineDecided'])[0].data as Record<string, unknown>;
+  // Held on 15 Nov 2026, announced to the member ten days later.
+  const announcedLater = (t: Track, effectiveFrom = '2026-11-15') =>
+    givenStream(disciplineDecider, ...balloted('warning', t)).when(
+      decide('warning', { servedOn: '2026-11-25', effectiveFrom }),
+      t.as(leader, '2026-11-26'),
+    );
 
-  it('the Party warning is in effect until 25 Nov 2027, twelve months from the announcement; its bar still runs from 15 Nov', () => {
-    expect(announcedLater(track())).toMatchObject({
-      effectiveFrom: '2026-11-15',
-      servedOn: '2026-11-25',
-      inEffectUntil: '2027-11-25',
-      inEffectRule: expect.stringMatching(
-        /in effect for 12 months from its announcement on 2026-11-25 .*Quy định 69-QĐ\/TW, art\. 2\(5\)/,
-      ),
-      barEndsOn: '2029-11-15',
-    });
+  it('the Party warning in effect from its announcement is in effect until 25 Nov 2027, twelve months from it, and barred 36 from it', () => {
+    expect(announcedLater(track(), '2026-11-25').then(['DisciplineDecided'])[0].data).toMatchObject(
+      {
+        effectiveFrom: '2026-11-25',
+        servedOn: '2026-11-25',
+        inEffectUntil: '2027-11-25',
+        inEffectRule: expect.stringMatching(
+          /in effect for 12 months from its announcement on 2026-11-25 .*Quy định 69-QĐ\/TW, art\. 2\(5\)/,
+        ),
+        barEndsOn: '2029-11-25',
+      },
+    );
+  });
+
+  it('a Party decision may not take effect before its announcement: 15 Nov is refused, naming effectiveFrom and Điều lệ Đảng art. 39(6)', () => {
+    const refused = announcedLater(track()).refuses(
+      'discipline.effective_before_announced',
+      /effectiveFrom: 2026-11-15 is before the decision was announced on 2026-11-25 .*Điều lệ Đảng.*art\. 39\(6\)/,
+    );
+    expect(refused.field).toBe('effectiveFrom');
+    expect(announcedLater(track(), '2026-11-30').then(['DisciplineDecided'])[0].data).toMatchObject(
+      { effectiveFrom: '2026-11-30', inEffectUntil: '2027-11-25' },
+    );
   });
 
   it('a civil servant’s warning announced later keeps 12 months from its effect (Nghị định 112/2020 art. 2 as amended)', () => {
-    expect(announcedLater(track(civil, stateNow))).toMatchObject({
+    expect(
+      announcedLater(track(civil, stateNow)).then(['DisciplineDecided'])[0].data,
+    ).toMatchObject({
       inEffectUntil: '2027-11-15',
       inEffectRule: expect.stringContaining('from the day it took effect on 2026-11-15'),
     });
@@ -194,7 +210,12 @@ describe('a Party decision has effect 12 months from its announcement, not from 
 
 describe('a complaint review that changes the form: the new form does what its decision would', () => {
   const t = track();
-  const reviewedTo = (form: string, decision: Record<string, unknown> = {}) => {
+  const reviewedTo = (
+    form: string,
+    decision: Record<string, unknown> = {},
+    reviewExtra: Record<string, unknown> = {},
+    context = t,
+  ) => {
     const complained = [
       ...balloted('reprimand', t),
       ...historyOfFrom(balloted('reprimand', t), [
@@ -204,10 +225,17 @@ describe('a complaint review that changes the form: the new form does what its d
     ];
     const review: DisciplineCommand = {
       type: 'ReviewComplaint',
-      data: { heldOn: '2026-11-25', number: '10-QĐ/TU', outcome: 'change', form, reason: 'r' },
+      data: {
+        heldOn: '2026-11-25',
+        number: '10-QĐ/TU',
+        outcome: 'change',
+        form,
+        reason: 'r',
+        ...reviewExtra,
+      } as never,
     };
     return givenStream(disciplineDecider, ...complained)
-      .when(review, t.as(leader, '2026-11-25'))
+      .when(review, context.as(leader, '2026-11-30'))
       .then(['DisciplineComplaintReviewed'])[0].data as Record<string, unknown>;
   };
 
@@ -221,19 +249,69 @@ describe('a complaint review that changes the form: the new form does what its d
     });
   });
 
-  it('a warning runs from the decision’s 15 Nov 2026, as its bar did: 12 months of effect, 36 barred', () => {
-    expect(reviewedTo('warning')).toMatchObject({
-      inEffectUntil: '2027-11-15',
-      barEndsOn: '2029-11-15',
+  it('a Party warning is in effect 12 months from the complaint decision’s announcement (its day, 25 Nov 2026, unless told), barred 36 from the decision’s 18 Nov (Quy định 69-QĐ/TW art. 2(5))', () => {
+    const announced18 = { servedOn: '2026-11-18', effectiveFrom: '2026-11-18' };
+    expect(reviewedTo('warning', announced18)).toMatchObject({
+      servedOn: '2026-11-25',
+      inEffectUntil: '2027-11-25',
+      inEffectRule: expect.stringContaining(
+        'from the announcement of the decision on the complaint on 2026-11-25',
+      ),
+      barEndsOn: '2029-11-18',
       endsPost: false,
     });
   });
 
-  it('a Party decision announced on 18 Nov 2026: the changed form is in effect 12 months from that day, barred 36 from 15 Nov', () => {
-    expect(reviewedTo('warning', { servedOn: '2026-11-18' })).toMatchObject({
-      inEffectUntil: '2027-11-18',
-      barEndsOn: '2029-11-15',
+  it('the complaint decision announced on 28 Nov 2026: the changed form is in effect until 28 Nov 2027', () => {
+    expect(reviewedTo('warning', {}, { servedOn: '2026-11-28' })).toMatchObject({
+      servedOn: '2026-11-28',
+      inEffectUntil: '2027-11-28',
     });
+  });
+
+  it('a civil servant’s changed form keeps 12 months from the decision’s effect (Nghị định 112/2020 art. 2 as amended)', () => {
+    const civilTrack = track(civil, stateNow);
+    const complained = [
+      ...balloted('reprimand', civilTrack),
+      ...historyOfFrom(balloted('reprimand', civilTrack), [
+        [decide('reprimand'), civilTrack.as(leader)],
+        [
+          { type: 'FileComplaint', data: { filedOn: '2026-11-20', grounds: 'g' } },
+          civilTrack.as(staff),
+        ],
+      ]),
+    ];
+    const review: DisciplineCommand = {
+      type: 'ReviewComplaint',
+      data: {
+        heldOn: '2026-11-25',
+        servedOn: '2026-11-28',
+        number: '10-QĐ/UBND',
+        outcome: 'change',
+        form: 'warning',
+        reason: 'r',
+      },
+    };
+    expect(
+      givenStream(disciplineDecider, ...complained)
+        .when(review, civilTrack.as(leader, '2026-11-30'))
+        .then(['DisciplineComplaintReviewed'])[0].data,
+    ).toMatchObject({ servedOn: '2026-11-28', inEffectUntil: '2027-11-15' });
+  });
+
+  it('refuses an announcement before the complaint decision or after today, naming servedOn', () => {
+    expect(() => reviewedTo('warning', {}, { servedOn: '2026-11-24' })).toThrow(
+      expect.objectContaining({
+        rule: 'decision.served_before_signed',
+        field: 'servedOn',
+      }) as never,
+    );
+    expect(() => reviewedTo('warning', {}, { servedOn: '2026-12-01' })).toThrow(
+      expect.objectContaining({
+        rule: 'decision.served_in_the_future',
+        field: 'servedOn',
+      }) as never,
+    );
   });
 });
 

@@ -70,6 +70,8 @@ export type DisciplineCommand =
       type: 'ReviewComplaint';
       data: {
         heldOn: string;
+        /** The day the complaint decision was announced; absent: its decision date. */
+        servedOn?: string;
         number: string;
         outcome: 'keep' | 'change' | 'annul';
         form?: string;

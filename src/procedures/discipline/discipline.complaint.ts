@@ -126,14 +126,16 @@ export function reviewComplaint(
       'invalid',
       'heldOn',
     );
+  const servedOn = reviewServedOn(command, today);
   return [
     {
       type: 'DisciplineComplaintReviewed',
       data: {
         heldOn,
+        servedOn,
         number: command.data.number,
         outcome,
-        ...formAfterReview(state, command, track, context),
+        ...formAfterReview(state, command, track, servedOn, context),
         reason: command.data.reason,
         reviewedBy: actor.userId,
       },
@@ -141,27 +143,53 @@ export function reviewComplaint(
   ];
 }
 
+/**
+ * The day the decision on the complaint was announced to the person: its decision date unless
+ * told, not before it and not after today (a Party form's months of effect run from it).
+ */
+function reviewServedOn(command: Command<'ReviewComplaint'>, today: string): string {
+  const { heldOn, servedOn = heldOn } = command.data;
+  if (servedOn < heldOn)
+    refuse(
+      'decision.served_before_signed',
+      `servedOn: ${servedOn} is before the decision date ${heldOn}`,
+      'invalid',
+      'servedOn',
+    );
+  if (servedOn > today)
+    refuse(
+      'decision.served_in_the_future',
+      `servedOn: ${servedOn} is after today (${today}); record the day the person received the decision once they have`,
+      'invalid',
+      'servedOn',
+    );
+  return servedOn;
+}
+
 /** The form after the review and what it does: kept, changed (with its own effects) or annulled. */
 function formAfterReview(
   state: Decided,
   command: Command<'ReviewComplaint'>,
   track: Track,
+  servedOn: string,
   context: DisciplineContext,
 ) {
   if (command.data.outcome === 'annul') return { form: null, barEndsOn: null, barRule: null };
   if (command.data.outcome === 'keep')
     return { form: state.form, barEndsOn: state.barEndsOn, barRule: null };
   const form = changedForm(state, command, track, context);
-  // The changed form runs from the days the decision did, as its bar always did here: the
-  // decision applies while a complaint is reviewed (state `under_review`), and the review changes
-  // the form, not the day the discipline began. Its validity runs from the day the rule set names
-  // (`discipline.effectMonthsFrom`): a Party decision's from its announcement (servedOn).
-  // Quy định 69-QĐ/TW art. 2(5) also names the announcement of the decision on a complaint; a
-  // review records no day of announcement, so the decision's is kept.
-  // A decision whose effect counts from the Party decision's day (Nghị định 71/2023) keeps it.
+  // The changed form's bar runs from the day the decision took effect: the decision applies while
+  // a complaint is reviewed (state `under_review`), and the review changes the form, not the day
+  // the discipline began. A decision whose effect counts from the Party decision's day (Nghị định
+  // 71/2023) keeps it. Its validity runs from the day the rule set names
+  // (`discipline.effectMonthsFrom`): on the Party track the announcement, here the complaint
+  // decision's, which Quy định 69-QĐ/TW art. 2(5) names beside the discipline decision's.
+  // A kept form keeps the validity the decision recorded: whether art. 2(5) restarts it from an
+  // upholding complaint decision too is not clear from the restated clause, so it is not done.
   const days = {
     effectiveFrom: state.decision.effectCountedFrom?.on ?? state.decision.effectiveFrom,
-    servedOn: state.decision.servedOn,
+    servedOn,
+    announced: 'the announcement of the decision on the complaint',
   };
   return { form, ...formEffects(context.ruleSet, form, days) };
 }

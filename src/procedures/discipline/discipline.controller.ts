@@ -169,8 +169,15 @@ export class DisciplineController extends CaseEngineRoutes({
   })
   @ApiCaseWrite(DisciplineCaseViewDto)
   review(@Param('id') id: string, @Body() dto: ComplaintReviewDto, @Write() write: WriteRequest) {
-    const { heldOn, number, outcome, form, reason } = dto;
-    const data = { heldOn, number, outcome, ...(form ? { form } : {}), reason };
+    const { heldOn, servedOn, number, outcome, form, reason } = dto;
+    const data = {
+      heldOn,
+      ...(servedOn ? { servedOn } : {}),
+      number,
+      outcome,
+      ...(form ? { form } : {}),
+      reason,
+    };
     return this.act(id, { type: 'ReviewComplaint', data }, write);
   }
 

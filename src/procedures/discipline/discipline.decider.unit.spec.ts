@@ -568,7 +568,8 @@ describe('discipline case: the complaint window by track', () => {
         number: '45-QĐ/UBKT',
         signer: 'Chủ nhiệm UBKT',
         form: 'warning',
-        effectiveFrom: '2026-11-15',
+        // A Party decision takes effect when announced (Điều lệ Đảng art. 39(6)).
+        effectiveFrom: day < '2026-11-15' ? '2026-11-15' : day,
         heldOn: '2026-11-15',
         servedOn: day,
       });

@@ -21,7 +21,11 @@ import { councilResolutionFor } from './electing-council';
 import { judgeLimitation } from './discipline-limitation';
 import { timeBarred } from './discipline-time-bar';
 import { Body, Open } from './discipline.types';
-import { effectCountedFrom, kindsShownByPartyDecision } from './party-decision-effect';
+import {
+  effectCountedFrom,
+  kindsShownByPartyDecision,
+  refuseEffectiveBeforeAnnounced,
+} from './party-decision-effect';
 import { linkSameViolation } from './same-violation';
 import { refuseLighterThanServed } from './repeat-violation';
 import { refuseFormByService } from './left-service';
@@ -51,6 +55,7 @@ export function decision(
   const councilResolution = councilResolutionFor(ruleSet, body, context.today);
   refuseEffectiveBeforeSigned(body);
   const servedOn = servedOnDay(body, context.today);
+  refuseEffectiveBeforeAnnounced(ruleSet, body.effectiveFrom, servedOn);
   const judgement = judgedAtDecision(state, body, context);
   if (judgement?.expired)
     return timeBarred(begun, judgement, { number: body.number, signer: body.signer });

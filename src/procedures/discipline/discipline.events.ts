@@ -236,6 +236,11 @@ export type DisciplineEvent =
       type: 'DisciplineComplaintReviewed';
       data: {
         heldOn: string;
+        /**
+         * The day the decision on the complaint was announced to the person (its decision date
+         * unless told); absent on reviews recorded before Dec 2026.
+         */
+        servedOn?: string;
         number: string;
         outcome: 'keep' | 'change' | 'annul';
         form: string | null;

@@ -1,9 +1,30 @@
 import { RuleSet, ruleCitation } from '../../workflow/rule-sets/rule-set';
+import { refuse } from '../../workflow/step-engine';
 import { DisciplineTrack } from './discipline.events';
 import { valueOr } from './discipline.rules';
 import { SameViolationCase } from './same-violation';
 
 const RULE = 'discipline.effectFromPartyDecision';
+const ON_ANNOUNCEMENT = 'discipline.takesEffectOnAnnouncement';
+
+/**
+ * A Party decision takes effect when it is announced (`discipline.takesEffectOnAnnouncement`,
+ * Điều lệ Đảng art. 39(6)): an effective day before the announcement would have its bar run from
+ * a day it was not yet in effect and the register show it in effect before the member knew of it.
+ */
+export function refuseEffectiveBeforeAnnounced(
+  ruleSet: RuleSet,
+  effectiveFrom: string,
+  servedOn: string,
+): void {
+  if (!valueOr(ruleSet, ON_ANNOUNCEMENT, false) || effectiveFrom >= servedOn) return;
+  refuse(
+    'discipline.effective_before_announced',
+    `effectiveFrom: ${effectiveFrom} is before the decision was announced on ${servedOn} (servedOn); a Party decision takes effect when it is announced (${ruleSet.id}: ${ruleCitation(ruleSet, ON_ANNOUNCEMENT)})`,
+    'unprocessable',
+    'effectiveFrom',
+  );
+}
 
 /** The day a civil-service decision's effect counts from when it is not its own, and why. */
 export interface EffectCountedFrom {

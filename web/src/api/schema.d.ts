@@ -2476,7 +2476,7 @@ export interface components {
             complaints?: {
                 [key: string]: unknown;
             }[];
-            /** @description each review of a complaint (heldOn, number, outcome keep/change/annul, form, barEndsOn, inEffectUntil, reason) */
+            /** @description each review of a complaint (heldOn, servedOn: the day it was announced, number, outcome keep/change/annul, form, barEndsOn, inEffectUntil, reason) */
             reviews?: {
                 [key: string]: unknown;
             }[];
@@ -2525,6 +2525,12 @@ export interface components {
              * @example 2026-12-10
              */
             heldOn: string;
+            /**
+             * Format: date
+             * @description the day the decision on the complaint was announced to the person (default: its decision date; not before it, not after today). On the Party track a changed form is in effect for its months from this day (Quy định 69-QĐ/TW art. 2(5): "kể từ ngày công bố … quyết định giải quyết khiếu nại kỷ luật")
+             * @example 2026-12-12
+             */
+            servedOn?: string;
             /**
              * @description decision number, as the issuer writes it: a State decision 201/QĐ-UBND, a Party one 215-QĐ/TU
              * @example 9-QĐ/TU

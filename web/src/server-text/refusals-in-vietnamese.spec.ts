@@ -37,6 +37,7 @@ import { DomainRuleViolation } from '../../../src/procedures/case/decider/domain
 import { refuseBlockingStatus } from '../../../src/procedures/case/decider/blocking-status';
 import { refuseOpenDisciplineCase } from '../../../src/procedures/case/decider/open-discipline-case';
 import { refuseFormByService } from '../../../src/procedures/discipline/left-service';
+import { refuseEffectiveBeforeAnnounced } from '../../../src/procedures/discipline/party-decision-effect';
 import {
   pendingPostAtDecision,
   pendingPostAtOpening,
@@ -566,6 +567,9 @@ describe('the discipline forms read in Vietnamese', () => {
       'reasonForDifferentForm: the council recommended warning; deciding reprimand instead needs the reason (the council recommends, the authority decides)',
     );
     expectRead('servedOn: 2026-01-01 is before the decision date 2026-02-01');
+    expectRead(
+      refusalOf(() => refuseEffectiveBeforeAnnounced(partyRuleSet, '2026-01-01', '2026-01-10')),
+    );
     expectRead('violation.detectedOn: 2025-01-01 is before the violation (2025-02-01)');
     expectRead('the time limit was already extended once, to 2026-05-01');
     expectRead(

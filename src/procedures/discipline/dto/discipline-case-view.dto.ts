@@ -128,7 +128,7 @@ export class DisciplineCaseViewDto {
     type: 'array',
     items: FREE_OBJECT,
     description:
-      'each review of a complaint (heldOn, number, outcome keep/change/annul, form, barEndsOn, inEffectUntil, reason)',
+      'each review of a complaint (heldOn, servedOn: the day it was announced, number, outcome keep/change/annul, form, barEndsOn, inEffectUntil, reason)',
   })
   reviews?: Record<string, unknown>[];
   @ApiPropertyOptional({

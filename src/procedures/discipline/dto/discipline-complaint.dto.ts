@@ -35,6 +35,16 @@ export class ComplaintReviewDto {
   @ApiProperty({ type: String, format: 'date', example: '2026-12-10' })
   @IsCalendarDate()
   heldOn!: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    example: '2026-12-12',
+    description:
+      'the day the decision on the complaint was announced to the person (default: its decision date; not before it, not after today). On the Party track a changed form is in effect for its months from this day (Quy định 69-QĐ/TW art. 2(5): "kể từ ngày công bố … quyết định giải quyết khiếu nại kỷ luật")',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  servedOn?: string;
   @ApiProperty({ example: '9-QĐ/TU', description: `decision number, ${DECISION_NUMBER_FORMS}` })
   @IsString()
   @Length(1, 120)

@@ -101,6 +101,11 @@ export const DISCIPLINE_REFUSALS: Sentence[] = [
       `Ngày giao quyết định ${s.day(served)} sau ngày hôm nay (${s.day(today)}); chỉ ghi nhận ngày người bị kỷ luật nhận quyết định sau khi đã nhận`,
   ),
   sentence(
+    `effectiveFrom: ${DAY} is before the decision was announced on ${DAY} \\(servedOn\\); a Party decision takes effect when it is announced \\([^:\\s]+: (.+)\\)`,
+    ([effective, announced, citation], s) =>
+      `Ngày có hiệu lực ${s.day(effective)} trước ngày công bố quyết định ${s.day(announced)}; quyết định kỷ luật đảng viên có hiệu lực từ ngày công bố (${s.citation(citation)})`,
+  ),
+  sentence(
     `personRequest\\.receivedOn: ${DAY} is after the decision date ${DAY}`,
     ([received, signed], s) =>
       `Ngày nhận đơn đề nghị ${s.day(received)} sau ngày ký quyết định ${s.day(signed)}`,
