@@ -437,7 +437,7 @@ describe('the discipline case page', () => {
     await page.context().close();
   });
 
-  it('a Party decision announced ten days after it was signed is in effect 12 months from the announcement (Quy định 69-QĐ/TW art. 2(5))', async () => {
+  it('a Party decision announced ten days after it was signed takes effect then, for 12 months, and a complaint decision announced later restarts them (Quy định 69-QĐ/TW art. 2(5))', async () => {
     const signed = addDays(today, -20);
     const served = addDays(signed, 10);
     const dmy = (day: string) => day.split('-').reverse().join('/');
@@ -479,17 +479,56 @@ describe('the discipline case page', () => {
     await page.getByTestId('served-on-hint').waitFor();
     await page.getByLabel('Ngày giao quyết định (dd/mm/yyyy)').fill(dmy(served));
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    // Before: accepted, in effect from ten days before the member was told, the bar from then.
+    const effectiveError = page.locator('#d-effectiveFrom-error');
+    await effectiveError.waitFor();
+    expect(await effectiveError.innerText()).toContain(
+      `trước ngày công bố quyết định ${dmy(served)}`,
+    );
+    await page.getByLabel('Hiệu lực từ (dd/mm/yyyy)').fill(dmy(served));
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
     await status(page, 'Đã quyết định kỷ luật');
     expect(await page.getByTestId('decision-served-on').innerText()).toBe(dmy(served));
-    // Before: 12 months from the effective day, ten days earlier.
     expect(await page.getByTestId('decision-in-effect-until').innerText()).toBe(
       dmy(addMonths(served, 12)),
     );
-    // The bar on a higher post still runs from the effective day (Quy định 377-QĐ/TW: 24 months).
+    // The bar on a higher post runs from the effective day (Quy định 377-QĐ/TW: 24 months).
     expect(await page.getByTestId('decision-bar-ends').innerText()).toBe(
-      dmy(addMonths(signed, 24)),
+      dmy(addMonths(served, 24)),
     );
     await screenshot(page, 'discipline-decision-served-later');
+
+    // A complaint; its decision, changing the form, is signed on D+14 and announced on D+16.
+    await http()
+      .post('/discipline-cases/d-web-served/complaints')
+      .set(staff())
+      .send({ filedOn: addDays(served, 1), grounds: 'Hình thức quá nặng' })
+      .expect(200);
+    const reviewed = addDays(signed, 14);
+    const announced = addDays(signed, 16);
+    await page.reload();
+    const form = page.getByTestId('review-complaint');
+    await form.getByRole('heading', { name: 'Giải quyết khiếu nại' }).waitFor();
+    await form.getByLabel('Ngày quyết định giải quyết khiếu nại (dd/mm/yyyy)').fill(dmy(reviewed));
+    await form
+      .getByLabel('Ngày công bố quyết định giải quyết khiếu nại (dd/mm/yyyy)')
+      .fill(dmy(announced));
+    await form.getByLabel('Số quyết định giải quyết khiếu nại').fill('70-QĐ/UBKTTU');
+    await form
+      .getByLabel('Kết quả giải quyết')
+      .selectOption({ label: 'Thay đổi hình thức kỷ luật' });
+    await form.getByLabel('Hình thức kỷ luật mới').selectOption({ label: 'Cảnh cáo' });
+    await form.getByLabel('Lý do').fill('Xem xét lại tính chất vi phạm');
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await status(page, 'Đã quyết định kỷ luật');
+    expect(await page.getByTestId('complaint-review-served').innerText()).toContain(
+      `công bố ngày ${dmy(announced)}`,
+    );
+    // Before: still 12 months from the first decision's announcement.
+    expect(await page.getByTestId('decision-in-effect-until').innerText()).toBe(
+      dmy(addMonths(announced, 12)),
+    );
+    await screenshot(page, 'discipline-review-announced-later');
     await page.context().close();
   });
 

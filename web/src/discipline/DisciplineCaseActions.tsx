@@ -92,6 +92,12 @@ export function ComplaintActions({ view, forms, act }: DisciplineCaseActionsProp
               fields={[
                 { name: 'heldOn', label: t('discipline.complaints.reviewHeldOn'), kind: 'day' },
                 {
+                  name: 'servedOn',
+                  label: t('discipline.complaints.reviewServedOn'),
+                  kind: 'day',
+                  hint: t('discipline.complaints.reviewServedOnHint'),
+                },
+                {
                   name: 'number',
                   label: t('discipline.complaints.reviewNumber'),
                   kind: 'text',
@@ -122,8 +128,10 @@ export function ComplaintActions({ view, forms, act }: DisciplineCaseActionsProp
                   required: true,
                 },
               ]}
+              // Left empty, the server takes the decision's own day as its announcement.
+              initial={{ servedOn: '' }}
               shown={(values) =>
-                ['heldOn', 'number', 'outcome', 'form', 'reason'].filter(
+                ['heldOn', 'servedOn', 'number', 'outcome', 'form', 'reason'].filter(
                   (name) => name !== 'form' || values.outcome === 'change',
                 )
               }

@@ -64,6 +64,16 @@ export function DisciplineComplaints({ view }: { view: DisciplineCaseView }) {
                   day: formatDay(reviews[i].heldOn),
                   outcome: outcome(reviews[i]),
                 })}
+                {reviews[i].servedOn && reviews[i].servedOn !== reviews[i].heldOn && (
+                  <span data-testid="complaint-review-served">
+                    {' '}
+                    (
+                    {t('discipline.complaints.reviewServed', {
+                      day: formatDay(reviews[i].servedOn!),
+                    })}
+                    )
+                  </span>
+                )}
                 {reviews[i].reason && (
                   <>
                     <br />

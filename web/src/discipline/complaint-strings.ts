@@ -33,6 +33,10 @@ export const complaintsVi = {
     'Để trống nếu người bị kỷ luật tự khiếu nại; ghi họ tên nếu người khác khiếu nại.',
   reviewTitle: 'Giải quyết khiếu nại',
   reviewHeldOn: 'Ngày quyết định giải quyết khiếu nại (dd/mm/yyyy)',
+  reviewServedOn: 'Ngày công bố quyết định giải quyết khiếu nại (dd/mm/yyyy)',
+  reviewServedOnHint:
+    'Để trống nếu công bố ngay ngày quyết định. Kỷ luật đảng viên đổi hình thức có hiệu lực 12 tháng kể từ ngày công bố này (Quy định 69-QĐ/TW, Điều 2(5)).',
+  reviewServed: 'công bố ngày {{day}}',
   reviewNumber: 'Số quyết định giải quyết khiếu nại',
   outcome: 'Kết quả giải quyết',
   outcomes: {
@@ -75,6 +79,10 @@ export const complaintsEn: typeof complaintsVi = {
     'Leave empty when the disciplined person complains; give the name of anyone else.',
   reviewTitle: 'Resolve the complaint',
   reviewHeldOn: 'Day of the decision on the complaint (dd/mm/yyyy)',
+  reviewServedOn: 'Day the decision on the complaint was announced (dd/mm/yyyy)',
+  reviewServedOnHint:
+    'Leave empty when it was announced on its day. A Party form changed by it is in effect 12 months from this announcement (Quy định 69-QĐ/TW, art. 2(5)).',
+  reviewServed: 'announced on {{day}}',
   reviewNumber: 'Number of the decision on the complaint',
   outcome: 'Outcome',
   outcomes: {

@@ -79,6 +79,8 @@ export interface DisciplineComplaint {
 /** A complaint's review: keeps, changes (to `form`) or annuls the decision. */
 export interface DisciplineReview {
   heldOn: string;
+  /** The day it was announced (absent on reviews recorded before Dec 2026). */
+  servedOn?: string;
   number: string;
   outcome: 'keep' | 'change' | 'annul';
   form: string | null;
