@@ -64,6 +64,10 @@ export class OrgUnitsController {
         'forbidden',
         'parentId',
       );
+    } else if (dto.id === actor.orgUnit && !(await this.scope.registryEmpty())) {
+      // Its own unit only as a new registry's first: beside units already registered, an
+      // unregistered grant would make itself a top-level one (whole-store audit, metrics).
+      await this.scope.assertGrantUnitKnown(actor);
     } else if (dto.id !== actor.orgUnit) {
       // An admin whose grant names no registered unit yet may create that one unit (a new
       // registry's first); any other unit needs a grant the registry knows.

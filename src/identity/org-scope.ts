@@ -230,6 +230,11 @@ export class OrgScope {
     }
   }
 
+  /** Whether the registry holds no unit yet (a new registry's first unit is its admin's own). */
+  async registryEmpty(): Promise<boolean> {
+    return (await this.pool.query('SELECT 1 FROM org_units LIMIT 1')).rowCount === 0;
+  }
+
   /** Whether the grant names a unit at the top of the tree. */
   async grantIsTopLevel(actor: Actor): Promise<boolean> {
     return (await this.pathOf(actor.orgUnit))?.length === 1;

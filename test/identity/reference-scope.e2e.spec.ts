@@ -742,11 +742,14 @@ describe('authorization: every id a request names lies in the caller’s grant',
       .send({ id: 'ou-evil', name: 'Khác', kind: 'province' })
       .expect(403);
     expect(other.body.rule).toBe('scope.unknown_unit');
-    await http()
+    // Nor its own unit beside those registered: that is a new registry's first unit only.
+    // Before: 201, and its grant was a top-level one beside the province.
+    const beside = await http()
       .post('/org-units')
       .set(newAdmin)
       .send({ id: 'ou-first', name: 'Tỉnh đầu tiên', kind: 'province' })
-      .expect(201);
+      .expect(403);
+    expect(beside.body.rule).toBe('scope.unknown_unit');
   });
 
   it('the audit export holds the streams of the caller’s subtree only', async () => {

@@ -120,10 +120,12 @@ describe('GET /metrics', () => {
   });
 
   it('times appends and counts the statements of group commit', async () => {
+    // Under the province the test above registered: a unit of its own beside it is a new
+    // registry's first unit only.
     await request(t.server as never)
       .post('/org-units')
-      .set(staff())
-      .send({ id: 'ou-metrics', name: 'Xã Đo Lường', kind: 'commune' })
+      .set({ Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-metrics-top')}` })
+      .send({ id: 'ou-metrics', name: 'Xã Đo Lường', kind: 'commune', parentId: 'ou-metrics-top' })
       .expect(201);
     await request(t.server as never)
       .post('/cadres')
