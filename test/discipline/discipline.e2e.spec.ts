@@ -373,6 +373,18 @@ describe('disciplinary action over HTTP', () => {
         }),
       ]),
     );
+    // The person record links the two as the register does, both ways (before: the Party's
+    // record, decided first, named no civil-service case).
+    const person = await eventually(
+      async () => (await http().get('/cadres/p-party').set(as('staff')).expect(200)).body,
+      (body: { discipline: { caseId: string }[] }) =>
+        body.discipline.some((d) => d.caseId === 'd-party-civil'),
+    );
+    const records = person.discipline as { caseId: string; sameViolationCaseId?: string }[];
+    const linkOf = (caseId: string) =>
+      records.find((d) => d.caseId === caseId)?.sameViolationCaseId;
+    expect(linkOf('d-party-civil')).toBe('d-party');
+    expect(linkOf('d-party')).toBe('d-party-civil');
     // Eligibility lists both bars: the longer one holds until the Party's ends.
     const eligibility = await http()
       .get('/cadres/p-party/eligibility?for=pos-head')

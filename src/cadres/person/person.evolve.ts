@@ -120,11 +120,24 @@ const disciplineEvolvers: Pick<
   },
   DisciplineRecorded: (state, { data }) => {
     const { personId: _personId, ...record } = data;
+    // Only the later of two decisions on one violation names the other: the earlier record is
+    // linked back here, so either leads to the other, as in the discipline register.
+    const namedByOther = state.discipline.find((d) => d.sameViolationCaseId === data.caseId);
+    const linked =
+      record.sameViolationCaseId || !namedByOther
+        ? record
+        : { ...record, sameViolationCaseId: namedByOther.caseId };
     return {
       ...state,
       discipline: [
-        ...state.discipline.filter((d) => d.caseId !== data.caseId),
-        { ...record, annulled: null, revisions: [] },
+        ...state.discipline
+          .filter((d) => d.caseId !== data.caseId)
+          .map((d) =>
+            data.sameViolationCaseId && d.caseId === data.sameViolationCaseId
+              ? { ...d, sameViolationCaseId: data.caseId }
+              : d,
+          ),
+        { ...linked, annulled: null, revisions: [] },
       ],
     };
   },
