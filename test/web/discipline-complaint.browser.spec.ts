@@ -136,6 +136,10 @@ describe('a discipline complaint and its review on the case page', () => {
     expect(await page.getByTestId('complaint-complainant').innerText()).toBe(
       'Người khiếu nại: Ngô Thị Lan',
     );
+    // Who recorded it by the name their sign-in gave (before: the user id, "staff-1").
+    expect(await page.getByTestId('complaint-recorder').innerText()).toBe(
+      'Người ghi nhận: Cán bộ Ban Tổ chức Thành ủy',
+    );
     expect(await page.getByTestId('file-complaint').count()).toBe(0);
     // Staff do not decide the complaint: the page says who does.
     expect(await page.getByTestId('review-complaint').innerText()).toContain(

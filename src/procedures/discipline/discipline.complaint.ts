@@ -52,6 +52,7 @@ export function fileComplaint(
         filedOn,
         grounds: command.data.grounds,
         recordedBy: actor.userId,
+        ...(actor.name ? { recordedByName: actor.name } : {}),
         complainant: complainantOf(state, command.data.complainantName),
         reviewDueOn:
           complaintResolutionDue(context.ruleSet, context.calendar, filedOn)?.dueOn ?? null,

@@ -221,6 +221,11 @@ export type DisciplineEvent =
         /** The user who recorded the complaint (staff), not who complains. */
         recordedBy: string;
         /**
+         * That user's name as their sign-in token gave it (the `name` claim), so the case page
+         * names them; absent when the token had none, and on complaints recorded before Dec 2026.
+         */
+        recordedByName?: string;
+        /**
          * Who complains: the disciplined person (`personId`), or someone the deciding body named
          * (`name`). Absent on complaints recorded before it was kept: the disciplined person.
          */

@@ -2472,7 +2472,7 @@ export interface components {
             complaint?: {
                 [key: string]: unknown;
             } | null;
-            /** @description every complaint filed against the decision, in order (filedOn, grounds, complainant: {personId} the disciplined person or {name} whom the deciding body named, recordedBy: the user who recorded it) */
+            /** @description every complaint filed against the decision, in order (filedOn, grounds, complainant: {personId} the disciplined person or {name} whom the deciding body named, recordedBy: the user who recorded it, recordedByName: their name when their token gave one) */
             complaints?: {
                 [key: string]: unknown;
             }[];

@@ -54,7 +54,9 @@ export function DisciplineComplaints({ view }: { view: DisciplineCaseView }) {
               </span>
               <br />
               <span className="muted" data-testid="complaint-recorder">
-                {t('discipline.complaints.recordedBy', { by: complaint.recordedBy })}
+                {t('discipline.complaints.recordedBy', {
+                  by: complaint.recordedByName ?? complaint.recordedBy,
+                })}
               </span>
             </p>
             {reviews[i] && (

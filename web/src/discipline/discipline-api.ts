@@ -72,6 +72,8 @@ export interface DisciplineComplaint {
   grounds: string;
   /** The user who recorded the complaint, not who complains. */
   recordedBy: string;
+  /** The recorder's name from their sign-in token (absent when it had none, and on older complaints). */
+  recordedByName?: string;
   /** Who complains: the disciplined person (`personId`), or someone the deciding body named. */
   complainant?: { personId: string | null; name: string | null };
 }

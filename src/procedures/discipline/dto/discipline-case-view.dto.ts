@@ -121,7 +121,7 @@ export class DisciplineCaseViewDto {
     type: 'array',
     items: FREE_OBJECT,
     description:
-      'every complaint filed against the decision, in order (filedOn, grounds, complainant: {personId} the disciplined person or {name} whom the deciding body named, recordedBy: the user who recorded it)',
+      'every complaint filed against the decision, in order (filedOn, grounds, complainant: {personId} the disciplined person or {name} whom the deciding body named, recordedBy: the user who recorded it, recordedByName: their name when their token gave one)',
   })
   complaints?: Record<string, unknown>[];
   @ApiPropertyOptional({
