@@ -408,6 +408,9 @@ describe('the discipline case page', () => {
     const differs = await page.getByTestId('differs-from-recommendation').innerText();
     expect(differs).toContain('kiến nghị: Cảnh cáo');
     expect(differs).toContain('đã khắc phục hậu quả');
+    // The limitation once (before: "Thời hiệu: 5 năm từ …" printed twice on the decision).
+    const decisionCard = await page.getByTestId('discipline-decision').innerText();
+    expect(decisionCard.match(/Thời hiệu: \d+ năm/g)).toHaveLength(1);
     await screenshot(page, 'discipline-decision-differs');
     await page.context().close();
   });

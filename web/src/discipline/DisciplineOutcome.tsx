@@ -56,7 +56,6 @@ export function DisciplineOutcome({ view }: { view: DisciplineCaseView }) {
     );
   const decision = view.decision;
   if (!decision) return null;
-  const limitation = decision.limitation;
   return (
     <>
       <section className="card" data-testid="discipline-decision" aria-labelledby="decision-title">
@@ -76,18 +75,8 @@ export function DisciplineOutcome({ view }: { view: DisciplineCaseView }) {
           )}
           <InForce view={view} />
         </dl>
+        {/* The limitation is among the notes, once (before: printed again here). */}
         <DecisionNotes view={view} />
-        {limitation && (
-          <p className="muted">
-            {limitation.years === null
-              ? t('discipline.decision.noLimitation')
-              : t('discipline.decision.limitation', {
-                  years: limitation.years,
-                  from: formatDay(limitation.runsFrom),
-                  until: formatDay(limitation.endsOn),
-                })}
-          </p>
-        )}
       </section>
       <DisciplineComplaints view={view} />
     </>
