@@ -745,6 +745,49 @@ describe('the discipline case page', () => {
     await page.context().close();
   });
 
+  it('an auditor sees what was decided, complained of and reviewed, on each timeline line and as of any event', async () => {
+    // d-web-review: a warning decided, a complaint, a review changing it to a reprimand.
+    const history = await http()
+      .get('/cases/d-web-review/history')
+      .set(bearer('auditor-1', ['auditor']))
+      .set('X-Purpose', 'audit')
+      .expect(200);
+    const types = (history.body.events as { type: string }[]).map((e) => e.type);
+    const [year, month, day] = today.split('-');
+    const shown = `${day}/${month}/${year}`;
+    const { page } = await signIn(browser, base, 'auditor-1');
+    await page.goto(`${base}/cases/d-web-review/history`);
+    const state = page.getByTestId('as-of-state');
+    await state.getByTestId('complaint-review').waitFor();
+    // As of the last event: the form in force, the decision's number, the complaint, the review.
+    expect(await state.getByTestId('decision-form').innerText()).toBe('Khiển trách');
+    expect(await state.getByTestId('discipline-decision').innerText()).toContain('40-QĐ/UBKTTU');
+    expect(await state.getByTestId('complaint-filed').innerText()).toContain('Hình thức quá nặng');
+    expect(await state.getByTestId('complaint-review').innerText()).toContain('16-QĐ/UBKTTU');
+    // Each line says what its event decided (before: only actor, role, unit and hash).
+    const line = (type: string) =>
+      page.locator('ol.timeline > li').nth(types.indexOf(type)).getByTestId('timeline-substance');
+    const decided = await line('DisciplineDecided').innerText();
+    expect(decided).toContain(`Quyết định số 40-QĐ/UBKTTU ngày ${shown}: Cảnh cáo`);
+    expect(decided).toContain(`Hiệu lực từ ${shown}`);
+    expect(decided).toContain('hết hiệu lực kỷ luật:');
+    const filed = await line('DisciplineComplaintFiled').innerText();
+    expect(filed).toContain(`Khiếu nại nộp ngày ${shown}: Hình thức quá nặng`);
+    expect(filed).toContain('Người khiếu nại: Ngô Thị Lan');
+    expect(await line('DisciplineComplaintReviewed').innerText()).toContain(
+      `Quyết định giải quyết khiếu nại số 16-QĐ/UBKTTU ngày ${shown}: đổi hình thức sang Khiển trách`,
+    );
+    // The ballot's line says nothing of its votes.
+    expect(await page.locator('ol.timeline').innerText()).not.toContain('votesByForm');
+    // As of the decision: the warning as decided, no complaint yet.
+    await page.locator('#as-of-slider').fill(String(types.indexOf('DisciplineDecided')));
+    await state.getByTestId('decision-form').getByText('Cảnh cáo').waitFor();
+    expect(await state.getByTestId('discipline-decision').innerText()).toContain('40-QĐ/UBKTTU');
+    expect(await state.getByTestId('complaint-filed').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('an auditor replays a discipline case as of a moment (before: 403 from the case route)', async () => {
     const { page } = await signIn(browser, base, 'auditor-1');
     await page.goto(`${base}/cases/d-web-servant/history`);

@@ -46,6 +46,13 @@ export const complaintsVi = {
   },
   newForm: 'Hình thức kỷ luật mới',
   reviewReason: 'Lý do',
+  /** The audit timeline's line on a decision, a complaint and its review (what was decided). */
+  timeline: {
+    decided: 'Quyết định số {{number}} ngày {{day}}: {{form}}',
+    effective: 'Hiệu lực từ {{day}}',
+    served: 'giao quyết định ngày {{day}}',
+    inEffectUntil: 'hết hiệu lực kỷ luật: {{day}}',
+  },
 };
 
 export const complaintsEn: typeof complaintsVi = {
@@ -92,4 +99,10 @@ export const complaintsEn: typeof complaintsVi = {
   },
   newForm: 'New form',
   reviewReason: 'Reason',
+  timeline: {
+    decided: 'Decision {{number}} of {{day}}: {{form}}',
+    effective: 'In effect from {{day}}',
+    served: 'served on {{day}}',
+    inEffectUntil: 'discipline in effect until {{day}}',
+  },
 };

@@ -17,7 +17,8 @@ import { CaseFacts, StepRecords } from './CasePage';
 import { AuditCaseList } from './AuditCaseList';
 import { useDisciplineCase } from '../discipline/discipline-api';
 import { DisciplineFacts } from '../discipline/DisciplineCasePage';
-import { DisciplineRecords } from '../discipline/DisciplineOutcome';
+import { DisciplineOutcome, DisciplineRecords } from '../discipline/DisciplineOutcome';
+import { DisciplineEventLine } from '../discipline/DisciplineEventLine';
 
 interface AccessEntry {
   id?: string;
@@ -153,6 +154,12 @@ export function AuditHome() {
       )}
     </section>
   );
+}
+
+/** The form the discipline decision in a history gave (a review keeping it does not repeat it). */
+function decidedForm(events: AuditEntry[]): string | null {
+  const decided = events.find((e) => e.type === 'DisciplineDecided');
+  return typeof decided?.data?.form === 'string' ? decided.data.form : null;
 }
 
 /** A case's history as a timeline, its state as of any moment, the hash-chain check, the CSV export. */
@@ -295,6 +302,8 @@ export function AuditHistory({ caseId }: { caseId: string }) {
         ) : isDiscipline && disciplineView ? (
           <div data-testid="as-of-state">
             <DisciplineFacts view={disciplineView} />
+            {/* What was decided, complained of and reviewed by then, as the case page shows it. */}
+            <DisciplineOutcome view={disciplineView} />
             <DisciplineRecords view={disciplineView} definition={definition} />
           </div>
         ) : view ? (
@@ -310,6 +319,17 @@ export function AuditHistory({ caseId }: { caseId: string }) {
         events={events}
         reached={slider}
         disagreements={verify.data?.historyDisagreements}
+        about={
+          isDiscipline
+            ? (event) => (
+                <DisciplineEventLine
+                  event={event}
+                  names={disciplineView?.names}
+                  decidedForm={decidedForm(events)}
+                />
+              )
+            : undefined
+        }
       />
     </section>
   );
