@@ -5,6 +5,7 @@ import { PostAssigned } from '../../../cadres/person/person.events';
 import { ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { addCalendarDays } from '../../../workflow/calendar/working-day-calendar';
 import { WorkflowCatalog } from '../../../workflow/workflow-catalog';
+import { PostFilledBy } from '../../../cadres/post-filled-by';
 
 export const RECORDED_TERM_NOTICE_SAGA = 'recorded-term-notice';
 export const RECORDED_TERM_NOTICE_TIMER = 'recorded-term-notice';
@@ -27,16 +28,21 @@ export interface RecordedTermNoticePayload {
 
 type LeadTime = { amount: number; unit: 'days' | 'working_days' };
 
+/** How the post is filled, as the registry's position says (null: not in the registry). */
+export type FilledByOf = (positionId: string) => Promise<PostFilledBy | null>;
+
 /**
  * Why a post assigned on the record gets no notice of its own: a case's decision schedules its
  * notice (case-record saga), a restored or extended post keeps the one it had, an elected post is
- * renewed by an election, not a re-appointment.
+ * renewed by an election, not a re-appointment. An elected post is known by its position's
+ * `filledBy`: seeded posts and those recorded before `electedOn` existed carry no election day.
  */
-function noNoticeBecause(data: PostAssigned['data']): string | null {
+function noNoticeBecause(data: PostAssigned['data'], filledBy: PostFilledBy | null): string | null {
   if (data.caseId) return "a case's decision schedules its own notice";
   if (data.restoredAfter) return 'a post given back keeps the notice of the decision that gave it';
   if (data.extendedBy) return 'a term extended to retirement is not re-appointed';
-  if (data.electedOn) return 'an elected post is renewed by an election';
+  if (data.electedOn || filledBy === 'election')
+    return 'an elected post is renewed by an election, not a re-appointment';
   if (!data.termEnd) return 'a post without a term end has no re-appointment';
   return null;
 }
@@ -46,14 +52,16 @@ function noNoticeBecause(data: PostAssigned['data']): string | null {
  * decision's term gets (term end minus `reappointment.leadTime`), counted with the rule set the
  * re-appointment definition pins on the day the hold was recorded (the event's own day, so a
  * redelivery computes the same). A notice day already past fires at once; a term already ended on
- * that day is history and gets none.
+ * that day is history and gets none. A post recorded to start later is not held before its first
+ * day (its re-appointment would be refused), so a notice day before that day moves to it.
  */
 export function recordedTermNotice(
   recorded: RecordedEvent,
   catalog: WorkflowCatalog,
+  filledBy: PostFilledBy | null,
 ): SagaOutput[] {
   const data = recorded.data as PostAssigned['data'];
-  const skipped = noNoticeBecause(data);
+  const skipped = noNoticeBecause(data, filledBy);
   if (skipped) return [Ignore(skipped)];
   const termEnd = data.termEnd!;
   const recordedOn = vietnamDay(new Date(recorded.metadata.occurredAt));
@@ -63,10 +71,11 @@ export function recordedTermNotice(
   if (!definition || !ruleSet)
     throw new Error(`no ${REAPPOINTMENT_DEFINITION} or rule set in force on ${recordedOn}`);
   const lead = ruleValue<LeadTime>(ruleSet, 'reappointment.leadTime');
-  const noticeOn =
+  const leadDay =
     lead.unit === 'working_days'
       ? catalog.calendar.subtractWorkingDays(termEnd, lead.amount)
       : addCalendarDays(termEnd, -lead.amount);
+  const noticeOn = leadDay < data.from ? data.from : leadDay;
   const payload: RecordedTermNoticePayload = {
     personId: data.personId,
     positionId: data.positionId,
@@ -89,11 +98,16 @@ export function recordedTermNotice(
 }
 
 /** Schedules the re-appointment notice of every term recorded by hand or imported. */
-export function recordedTermNoticeSaga(catalog: WorkflowCatalog): Saga {
+export function recordedTermNoticeSaga(catalog: WorkflowCatalog, filledByOf: FilledByOf): Saga {
   return {
     name: RECORDED_TERM_NOTICE_SAGA,
     filter: { streamPrefix: 'cadre-', eventTypes: ['PostAssigned'] },
-    handle: (recorded) => recordedTermNotice(recorded, catalog),
+    handle: async (recorded) =>
+      recordedTermNotice(
+        recorded,
+        catalog,
+        await filledByOf((recorded.data as PostAssigned['data']).positionId),
+      ),
     // It only schedules timers: the people's posts need no order between them.
     orderingKey: (recorded) => `record:${recorded.streamId}`,
   };

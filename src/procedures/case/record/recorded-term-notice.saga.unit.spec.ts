@@ -31,7 +31,7 @@ const postAssigned = (data: Record<string, unknown>, occurredAt: string): Record
 describe('the re-appointment notice of a term recorded by hand or imported', () => {
   it('is scheduled 90 working days before the term ends when recorded under Quy định 377-QĐ/TW, once per hold', () => {
     const event = postAssigned({}, '2026-12-06T03:00:00.000Z');
-    const outputs = recordedTermNotice(event, catalog);
+    const outputs = recordedTermNotice(event, catalog, 'appointment');
     expect(outputs).toEqual([
       expect.objectContaining({
         kind: 'Schedule',
@@ -49,13 +49,14 @@ describe('the re-appointment notice of a term recorded by hand or imported', () 
       }),
     ]);
     // Delivered again (at-least-once): the same timer, the same id.
-    expect(recordedTermNotice(event, catalog)).toEqual(outputs);
+    expect(recordedTermNotice(event, catalog, 'appointment')).toEqual(outputs);
   });
 
   it('counts calendar days under the rule set in force on the day it was recorded (Nghị định 138/2020 before 1 July 2025)', () => {
     const [output] = recordedTermNotice(
       postAssigned({ termEnd: '2024-06-30' }, '2023-05-02T03:00:00.000Z'),
       catalog,
+      'appointment',
     );
     expect(output).toMatchObject({ timer: { dueAt: '2024-04-01T01:00:00.000Z' } });
   });
@@ -69,8 +70,31 @@ describe('the re-appointment notice of a term recorded by hand or imported', () 
       { termEnd: null },
       { termEnd: '2026-12-01' },
     ])
-      expect(recordedTermNotice(postAssigned(data, at), catalog)).toEqual([
+      expect(recordedTermNotice(postAssigned(data, at), catalog, 'appointment')).toEqual([
         expect.objectContaining({ kind: 'Ignore' }),
       ]);
+  });
+
+  it('is not scheduled for a post whose position is filled by election, though the hold names no election day', () => {
+    // Seeded holders of a chair's post, and posts recorded before electedOn existed, carry none.
+    const outputs = recordedTermNotice(
+      postAssigned({}, '2026-12-06T03:00:00.000Z'),
+      catalog,
+      'election',
+    );
+    expect(outputs).toEqual([
+      { kind: 'Ignore', reason: 'an elected post is renewed by an election, not a re-appointment' },
+    ]);
+  });
+
+  it('is due on the first day of a post recorded to start after its notice day, not at once', () => {
+    const [output] = recordedTermNotice(
+      postAssigned({ from: '2027-01-15', termEnd: '2027-03-01' }, '2026-12-06T03:00:00.000Z'),
+      catalog,
+      'appointment',
+    );
+    expect(output).toMatchObject({
+      timer: { dueAt: '2027-01-15T01:00:00.000Z', payload: { noticeOn: '2027-01-15' } },
+    });
   });
 });

@@ -23,21 +23,29 @@ export class GiveRecordedTermNotice extends WorkflowCommand {
 }
 
 /**
- * Whether the person still holds the recorded hold the notice was set for (the same post, term
- * end and decision): one ended since (a removal, a discipline, another decision) or replaced by a
- * decided term gets no notice.
+ * Whether the notice is still the one due: the person holds the post now with the term end the
+ * timer was set for. A hold ended since (a removal, a discipline, another decision), extended to
+ * retirement, or corrected to another term end (whose own timer gives that term's notice) gets
+ * none. The decision number is not matched: correcting only it keeps the same term.
  */
 export function holdsRecordedTerm(person: PersonState, notice: RecordedTermNoticePayload): boolean {
-  return (
-    person.status === 'registered' &&
-    person.posts.some(
-      (post) =>
-        post.positionId === notice.positionId &&
-        post.termEnd === notice.termEnd &&
-        post.decisionRef === notice.decisionRef &&
-        !post.extendedBy,
-    )
+  if (person.status !== 'registered') return false;
+  const post = person.posts.find((held) => held.positionId === notice.positionId);
+  return !!post && post.termEnd === notice.termEnd && !post.extendedBy;
+}
+
+/**
+ * A re-appointment of the post that an earlier notice opened and is still open (the notice of the
+ * term before a correction of its end): it already runs the re-appointment, and opening another
+ * would be refused as case.duplicate_open.
+ */
+export function reappointmentUnderway(person: PersonState, positionId: string): string | null {
+  if (person.status !== 'registered') return null;
+  const open = new Set(person.openCases.map((c) => c.caseId));
+  const underway = person.reappointmentsDue.find(
+    (due) => due.positionId === positionId && due.caseId !== null && open.has(due.caseId),
   );
+  return underway?.caseId ?? null;
 }
 
 /** Gives the notice as a decided term's: acted on by the post's appointing authority. */
@@ -52,10 +60,13 @@ export class RecordedTermNotice {
 
   async give({ notice, dispatch }: GiveRecordedTermNotice): Promise<void> {
     const person = await this.record.personOf(notice.personId);
-    if (!holdsRecordedTerm(person, notice)) return;
+    if (!holdsRecordedTerm(person, notice) || reappointmentUnderway(person, notice.positionId))
+      return;
     const position = await this.registry.findPosition(notice.positionId);
     if (!position)
       throw new Error(`post ${notice.positionId} on the record is not in the registry`);
+    // Timers set before elected posts were told apart by their position: an election renews it.
+    if (position.filledBy === 'election') return;
     const ruleSet = this.catalog.ruleSet(notice.ruleSetId);
     if (!ruleSet) throw new Error(`rule set ${notice.ruleSetId} of a notice is not loaded`);
     const target = {
@@ -74,11 +85,17 @@ export class RecordedTermNoticeRegistration implements OnModuleInit {
     private readonly sagas: SagasRuntime,
     private readonly timers: TimerHandlerRegistry,
     private readonly commands: CommandBus,
+    private readonly registry: RegistryService,
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
   ) {}
 
   onModuleInit(): void {
-    this.sagas.register(recordedTermNoticeSaga(this.catalog));
+    this.sagas.register(
+      recordedTermNoticeSaga(
+        this.catalog,
+        async (positionId) => (await this.registry.findPosition(positionId))?.filledBy ?? null,
+      ),
+    );
     this.timers.register(
       RECORDED_TERM_NOTICE_TIMER,
       sendsCommand(

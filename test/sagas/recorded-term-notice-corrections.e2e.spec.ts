@@ -1,0 +1,220 @@
+import request from 'supertest';
+import { RegistryService } from '../../src/cadres/registry.service';
+import { TimerHandlerRegistry } from '../../src/jobs/timers/timer-handlers';
+import { addDays, buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+interface TimerData {
+  timerId: string;
+  kind: string;
+  target: string;
+  dueAt: string;
+  payload: Record<string, unknown>;
+}
+
+const metadata = () => ({
+  actorId: 'u-staff',
+  correlationId: 'c',
+  causationId: null,
+  occurredAt: new Date().toISOString(),
+});
+
+/**
+ * The notice of a recorded term follows the post as it stands: none for an elected post, the
+ * corrected term's own, and none before a post recorded to start later is held.
+ */
+describe('re-appointment notices of recorded terms: elected posts, corrections, later starts', () => {
+  let t: TestApp;
+  const today = vietnamToday();
+  const http = () => request(t.server as never);
+  const staff = () => ({
+    Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}`,
+  });
+  const record = (personId: string) =>
+    http()
+      .get(`/cadres/${personId}`)
+      .set(staff())
+      .expect(200)
+      .then((r) => r.body);
+  const timersOf = async (personId: string): Promise<TimerData[]> =>
+    (
+      await t.db.pool.query(
+        "SELECT data FROM events WHERE type = 'TimerScheduled.v1' AND data->>'kind' = 'recorded-term-notice' AND data->>'target' = $1 ORDER BY global_position",
+        [`cadre-${personId}`],
+      )
+    ).rows.map((row) => row.data as TimerData);
+  const timerFor = (personId: string, termEnd: string) =>
+    eventually(
+      () => timersOf(personId),
+      (timers) => timers.some((timer) => timer.payload.termEnd === termEnd),
+    ).then((timers) => timers.find((timer) => timer.payload.termEnd === termEnd)!);
+  const fire = async (timer: TimerData) => {
+    const handler = t.app.get(TimerHandlerRegistry).get('recorded-term-notice')!;
+    await handler(
+      { ...timer, dueAt: new Date(timer.dueAt) },
+      {
+        idSeed: `timer:${timer.timerId}`,
+        metadata: { ...metadata(), actorId: 'system:timer:recorded-term-notice' },
+        now: new Date(),
+      },
+    );
+  };
+  const recordPost = (personId: string, post: Record<string, unknown>) =>
+    http()
+      .post(`/cadres/${personId}/posts`)
+      .set(staff())
+      .send({ decisionRef: '1-QĐ', ...post })
+      .expect(201);
+
+  beforeAll(async () => {
+    t = await startTestApp('recorded-term-notice-fix', { RUN_WORKERS: 'true' });
+    await buildRegistry(t, staff(), {
+      positions: [
+        { id: 'pos-deputy', rank: 4 },
+        { id: 'pos-fix', rank: 4 },
+        { id: 'pos-ref', rank: 4 },
+        { id: 'pos-later', rank: 4 },
+      ],
+      people: [{ id: 'p-chair' }, { id: 'p-fix' }, { id: 'p-ref' }, { id: 'p-later' }],
+    });
+    await http()
+      .post('/positions')
+      .set(staff())
+      .send({
+        id: 'pos-chair',
+        title: 'Chủ tịch UBND',
+        orgUnitId: 'ou-town',
+        appointingAuthority: 'ou-town',
+        rank: 6,
+        filledBy: 'election',
+      })
+      .expect(201);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('an elected post recorded without its election day (as the demo data is) gets no notice, nor does a timer set for it before', async () => {
+    const registry = t.app.get(RegistryService);
+    const chairTerm = addDays(today, 60);
+    await registry.runPersonCommand(
+      'p-chair',
+      {
+        type: 'AssignPost',
+        data: {
+          personId: 'p-chair',
+          positionId: 'pos-chair',
+          from: addDays(today, -1765),
+          termEnd: chairTerm,
+          decisionRef: '5-NQ/HĐND',
+        },
+      },
+      metadata(),
+    );
+    // The same person's appointed post, recorded after: once its timer is there, the chair's was seen.
+    await recordPost('p-chair', {
+      positionId: 'pos-deputy',
+      from: today,
+      termEnd: addDays(today, 900),
+    });
+    await timerFor('p-chair', addDays(today, 900));
+    expect((await timersOf('p-chair')).map((timer) => timer.payload.positionId)).toEqual([
+      'pos-deputy',
+    ]);
+
+    // A timer the old saga set for it fires: nothing is given, no task is left.
+    await fire({
+      timerId: 'old-chair-timer',
+      kind: 'recorded-term-notice',
+      target: 'cadre-p-chair',
+      dueAt: new Date().toISOString(),
+      payload: {
+        personId: 'p-chair',
+        positionId: 'pos-chair',
+        termEnd: chairTerm,
+        decisionRef: '5-NQ/HĐND',
+        noticeOn: today,
+        definition: 'reappointment.standard@1',
+        ruleSetId: (await timersOf('p-chair'))[0].payload.ruleSetId,
+      },
+    });
+    expect((await record('p-chair')).reappointmentsDue).toEqual([]);
+  });
+
+  it('a term end corrected after its notice opened the re-appointment gives no second notice refused as a duplicate', async () => {
+    const from = addDays(today, -1765);
+    await recordPost('p-fix', { positionId: 'pos-fix', from, termEnd: addDays(today, 60) });
+    await eventually(
+      () => record('p-fix'),
+      (body) => body.reappointmentsDue.length > 0,
+    );
+    await recordPost('p-fix', { positionId: 'pos-fix', from, termEnd: addDays(today, 70) });
+    await fire(await timerFor('p-fix', addDays(today, 70)));
+    const after = await record('p-fix');
+    expect(after.reappointmentsDue).toEqual([
+      expect.objectContaining({
+        termEnd: addDays(today, 60),
+        refusal: null,
+        caseId: expect.any(String),
+      }),
+    ]);
+  });
+
+  it('a corrected decision number keeps the notice; a term end corrected before the notice leaves the old timer with nothing to give', async () => {
+    const from = addDays(today, -1400);
+    await recordPost('p-ref', { positionId: 'pos-ref', from, termEnd: addDays(today, 400) });
+    const first = await timerFor('p-ref', addDays(today, 400));
+    await recordPost('p-ref', {
+      positionId: 'pos-ref',
+      from,
+      termEnd: addDays(today, 400),
+      decisionRef: '2-QĐ',
+    });
+    await recordPost('p-ref', { positionId: 'pos-ref', from, termEnd: addDays(today, 410) });
+    const corrected = await timerFor('p-ref', addDays(today, 410));
+    await fire(first);
+    expect((await record('p-ref')).reappointmentsDue).toEqual([]);
+
+    await fire(corrected);
+    expect((await record('p-ref')).reappointmentsDue).toEqual([
+      expect.objectContaining({ termEnd: addDays(today, 410), refusal: null }),
+    ]);
+  });
+
+  it('a decision number corrected alone still gives the notice when it is due', async () => {
+    await recordPost('p-later', {
+      positionId: 'pos-fix',
+      from: addDays(today, -1400),
+      termEnd: addDays(today, 420),
+    });
+    const timer = await timerFor('p-later', addDays(today, 420));
+    await recordPost('p-later', {
+      positionId: 'pos-fix',
+      from: addDays(today, -1400),
+      termEnd: addDays(today, 420),
+      decisionRef: '7-QĐ',
+    });
+    await fire(timer);
+    expect((await record('p-later')).reappointmentsDue).toEqual([
+      expect.objectContaining({
+        positionId: 'pos-fix',
+        termEnd: addDays(today, 420),
+        refusal: null,
+      }),
+    ]);
+  });
+
+  it('a post recorded to start after its notice day gets its notice on its first day, not at once', async () => {
+    const from = addDays(today, 30);
+    await recordPost('p-later', { positionId: 'pos-later', from, termEnd: addDays(today, 60) });
+    const timer = await timerFor('p-later', addDays(today, 60));
+    expect(timer.dueAt).toBe(`${from}T01:00:00.000Z`);
+    expect(timer.payload.noticeOn).toBe(from);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(
+      (await record('p-later')).reappointmentsDue.filter(
+        (due: { positionId: string }) => due.positionId === 'pos-later',
+      ),
+    ).toEqual([]);
+  });
+});
