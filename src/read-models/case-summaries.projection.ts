@@ -55,8 +55,8 @@ async function onPersonEvent(
     ? `re-appointment for ${data.positionId} (term ends ${data.termEnd}) could not be opened: ${data.refusal}`
     : `re-appointment for ${data.positionId} is due: the term ends on ${data.termEnd}`;
   await tx.query(
-    `INSERT INTO inbox_tasks (task_id, kind, person_id, position_id, org_unit_id, due_on, detail, created_sequence)
-     VALUES ($1, 'reappointment_due', $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO inbox_tasks (task_id, kind, person_id, position_id, org_unit_id, due_on, detail, refusal_rule, created_sequence)
+     VALUES ($1, 'reappointment_due', $2, $3, $4, $5, $6, $7, $8)`,
     [
       `reappointment:${data.personId}:${data.positionId}:${data.termEnd}`,
       data.personId,
@@ -64,10 +64,15 @@ async function onPersonEvent(
       data.orgUnitId,
       data.termEnd,
       detail,
+      refusalRuleOf(data.refusal as string | null),
       sequence,
     ],
   );
 }
+
+/** The rule of a refusal the notice noted as `<rule>: <message>` (the case opening's). */
+const refusalRuleOf = (refusal: string | null | undefined): string | null =>
+  refusal ? (/^([a-z_]+\.[a-z0-9_.]+):/.exec(refusal)?.[1] ?? null) : null;
 
 // Every procedure with its own case streams (approval in principle and consultation included).
 const CASE_STREAM = new RegExp(`^(${CASE_PROCEDURES.join('|')})-`);
@@ -95,7 +100,8 @@ export const caseSummariesProjection: Projection = {
   // 2: inbox_due, the inbox's sort key. 3: a case opened for a post takes its appointee as its
   // person at the decision. 4: named_people, the nominees and candidates the inbox leaves the
   // case out for. 5: nominees, who stands for a case opened for a post, which the inbox names.
-  version: 5,
+  // 6: a task's refusal_rule, the rule that refused opening the re-appointment.
+  version: 6,
   tables: ['case_summaries', 'inbox_tasks'],
   handles,
   handle: (event, tx, { sequence }) => handleBatch([{ event, sequence }], tx),

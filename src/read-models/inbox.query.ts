@@ -44,6 +44,11 @@ export interface InboxItem {
   orgUnitName: string | null;
   step: string | null;
   detail: string;
+  /**
+   * A re-appointment notice's task whose case could not be opened: the rule that refused it
+   * (`position.elected`, `case.duplicate_open`); null for a step and for a task that only asks.
+   */
+  refusalRule: string | null;
   dueOn: string | null;
   /**
    * A step's due day counted through a year whose official holidays are not published yet: it
@@ -130,7 +135,7 @@ function inboxSql(caseWhere: string[], taskWhere: string[], unitFilter: string):
               FROM unnest(inbox.nominees) WITH ORDINALITY AS n(id, i)
               LEFT JOIN people np ON np.person_id = n.id) AS named
       FROM (
-      SELECT 'step' AS kind, c.case_id, c.procedure, c.definition, c.person_id, c.position_id, c.org_unit_id, c.current_step_id AS step, c.summary AS detail,
+      SELECT 'step' AS kind, c.case_id, c.procedure, c.definition, c.person_id, c.position_id, c.org_unit_id, c.current_step_id AS step, c.summary AS detail, NULL::text AS refusal_rule,
              CASE WHEN COALESCE(c.person_id, '') = '' THEN c.nominees ELSE '{}'::text[] END AS nominees,
              c.current_step_due_on::text AS due_on, c.opened_on::text AS opened_on, c.deadline_missed, c.inbox_due::text AS sort_due, 'c:' || c.case_id AS sort_id
         FROM org_units u
@@ -142,7 +147,7 @@ function inboxSql(caseWhere: string[], taskWhere: string[], unitFilter: string):
         ) c
        WHERE u.path @> ARRAY[$1::text]${unitFilter}
       UNION ALL
-      SELECT 'task', NULL, NULL, NULL, t.person_id, t.position_id, t.org_unit_id, NULL, t.detail, '{}'::text[], t.due_on::text, NULL, false,
+      SELECT 'task', NULL, NULL, NULL, t.person_id, t.position_id, t.org_unit_id, NULL, t.detail, t.refusal_rule, '{}'::text[], t.due_on::text, NULL, false,
              COALESCE(t.due_on, DATE '9999-12-31')::text, 't:' || t.task_id
         FROM inbox_tasks t WHERE ${taskWhere.join(' AND ')}
     ) inbox
@@ -172,6 +177,7 @@ function inboxItem(row: any, today: string, calendar: InboxQuery['calendar']): I
     orgUnitName: row.org_unit_name,
     step: row.step,
     detail: row.detail,
+    refusalRule: row.refusal_rule,
     dueOn,
     provisional:
       dueOn !== null && openedOn !== null && calendar.isProvisionalBetween(openedOn, dueOn),

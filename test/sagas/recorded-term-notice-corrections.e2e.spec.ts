@@ -217,4 +217,45 @@ describe('re-appointment notices of recorded terms: elected posts, corrections, 
       ),
     ).toEqual([]);
   });
+
+  it('a notice whose case could not be opened is an inbox task naming the rule that refused it', async () => {
+    const termEnd = addDays(today, 30);
+    await t.app.get(RegistryService).runPersonCommand(
+      'p-ref',
+      {
+        type: 'NoteReappointmentDue',
+        data: {
+          personId: 'p-ref',
+          positionId: 'pos-deputy',
+          termEnd,
+          noticeOn: today,
+          action: 'open_case',
+          caseId: null,
+          refusal: 'case.duplicate_open: a reappointment case is already open',
+          orgUnitId: 'ou-town',
+        },
+      },
+      metadata(),
+    );
+    const inbox = await eventually(
+      () =>
+        http()
+          .get('/inbox')
+          .set(staff())
+          .expect(200)
+          .then((r) => r.body.items),
+      (items: { kind: string; personId: string }[]) =>
+        items.some((item) => item.kind === 'task' && item.personId === 'p-ref'),
+    );
+    const task = inbox.find(
+      (item: { kind: string; personId: string }) =>
+        item.kind === 'task' && item.personId === 'p-ref',
+    );
+    expect(task).toMatchObject({
+      kind: 'task',
+      positionId: 'pos-deputy',
+      dueOn: termEnd,
+      refusalRule: 'case.duplicate_open',
+    });
+  });
 });

@@ -76,6 +76,8 @@ const vi = {
     open: 'Mở',
     task: 'Việc',
     more: 'Xem thêm',
+    reappointmentDue: 'Xem xét bổ nhiệm lại: hết nhiệm kỳ ngày {{day}}',
+    reappointmentNotOpened: 'Chưa mở được hồ sơ bổ nhiệm lại (hết nhiệm kỳ ngày {{day}}): {{rule}}',
   },
   procedure: {
     appointment: 'Bổ nhiệm',
@@ -352,6 +354,8 @@ const vi = {
   rules: {
     ...closingRulesVi,
     'ballot.failed': 'Biểu quyết không đạt',
+    'case.duplicate_open': 'Đã có hồ sơ đang mở cùng quy trình cho người và chức vụ này',
+    'reappointment.no_post_with_term': 'Người này không giữ chức vụ này với nhiệm kỳ có hạn',
     'reappointment.starts_before_term_end':
       'Nhiệm kỳ mới không bắt đầu trước khi nhiệm kỳ đang giữ kết thúc',
     'reappointment.post_ending':
@@ -698,6 +702,8 @@ const vi = {
     renewedFrom: 'Nhiệm kỳ mới từ {{day}} theo {{decision}}',
     noPostsHeld: 'Không giữ chức vụ nào',
     noticeOn: 'Thông báo ngày {{day}}',
+    noticeCase: 'Đã mở hồ sơ bổ nhiệm lại',
+    noticeRefused: 'Chưa mở được hồ sơ bổ nhiệm lại: {{rule}}',
     extendedBy: 'Kéo dài thời hạn giữ chức vụ đến tuổi nghỉ hưu theo {{decision}}, từ {{day}}',
     from: 'Từ',
     termEnd: 'Hết nhiệm kỳ',
@@ -1083,6 +1089,9 @@ const en: Strings<typeof vi> = {
     open: 'Open',
     task: 'Task',
     more: 'More',
+    reappointmentDue: 'Consider the re-appointment: the term ends on {{day}}',
+    reappointmentNotOpened:
+      'The re-appointment (term ending {{day}}) could not be opened: {{rule}}',
   },
   procedure: {
     appointment: 'Appointment',
@@ -1354,6 +1363,8 @@ const en: Strings<typeof vi> = {
   rules: {
     ...closingRulesEn,
     'ballot.failed': 'The ballot did not pass',
+    'case.duplicate_open': 'A case of this procedure is already open for this person and post',
+    'reappointment.no_post_with_term': 'The person holds no such post with a term',
     'reappointment.starts_before_term_end':
       'The new term does not start before the current one ends',
     'reappointment.post_ending':
@@ -1695,6 +1706,8 @@ const en: Strings<typeof vi> = {
     renewedFrom: 'New term from {{day}} by {{decision}}',
     noPostsHeld: 'Holds no post',
     noticeOn: 'Notice on {{day}}',
+    noticeCase: 'Re-appointment case opened',
+    noticeRefused: 'The re-appointment case could not be opened: {{rule}}',
     extendedBy: 'Term extended to retirement by {{decision}}, from {{day}}',
     from: 'From',
     termEnd: 'Term ends',

@@ -30,6 +30,14 @@ export class InboxItemDto {
   @ApiProperty() orgUnitId!: string;
   @ApiProperty({ type: String, nullable: true, description: 'the step id' }) step!: string | null;
   @ApiProperty() detail!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'position.elected',
+    description:
+      "a re-appointment notice's task whose case could not be opened: the rule that refused it; null for a step and for a task that only asks staff to act",
+  })
+  refusalRule!: string | null;
   @ApiProperty({ ...DATE, nullable: true }) dueOn!: string | null;
   @ApiProperty({
     description:

@@ -2568,6 +2568,11 @@ export interface components {
             /** @description the step id */
             step: string | null;
             detail: string;
+            /**
+             * @description a re-appointment notice's task whose case could not be opened: the rule that refused it; null for a step and for a task that only asks staff to act
+             * @example position.elected
+             */
+            refusalRule: string | null;
             /** Format: date */
             dueOn: string | null;
             /** @description the due day was counted through a year whose official holidays are not published yet and may move (the case view's currentStep.provisional); false for a task */

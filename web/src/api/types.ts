@@ -17,6 +17,8 @@ export interface InboxItem {
   stepTitleVi: string | null;
   stepKind: string | null;
   detail: string;
+  /** A re-appointment notice's task: the rule that refused opening its case (null: none). */
+  refusalRule?: string | null;
   dueOn: string | null;
   /** The due day may move: counted through a year whose official holidays are not published. */
   provisional?: boolean;

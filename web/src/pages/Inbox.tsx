@@ -1,5 +1,6 @@
 import { procedureKey } from '../procedure-key';
 import { useState } from 'react';
+import { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
@@ -133,7 +134,7 @@ export function Inbox() {
               const who = whoOf(item);
               const stepTitle =
                 item.kind === 'task'
-                  ? `${t('inbox.task')}: ${item.detail}`
+                  ? `${t('inbox.task')}: ${taskTitle(item, t)}`
                   : ((i18n.language === 'en' ? item.stepTitle : item.stepTitleVi) ?? item.step);
               return (
                 <tr
@@ -178,4 +179,15 @@ export function Inbox() {
       )}
     </section>
   );
+}
+
+/**
+ * A staff task in the reader's language: a re-appointment notice's (the only tasks there are),
+ * with the rule that refused opening its case by its title; before, the server's English detail.
+ */
+function taskTitle(item: InboxItem, t: TFunction): string {
+  const day = formatDay(item.dueOn);
+  if (!item.refusalRule) return t('inbox.reappointmentDue', { day });
+  const rule = t(`rules.${item.refusalRule}`, { defaultValue: item.refusalRule });
+  return t('inbox.reappointmentNotOpened', { day, rule });
 }
