@@ -153,6 +153,23 @@ describe('import rows → registry commands', () => {
     ]);
   });
 
+  it('"Loại vi phạm" refuses a code outside the closed list the API takes, naming the codes (before: any lower-case code was taken)', () => {
+    const row = (category: string, ref: string) => ({
+      'Mã cán bộ': 'p-a',
+      Khối: 'Đảng',
+      'Hình thức': 'Cảnh cáo',
+      'Ngày quyết định': '01/09/2026',
+      'Số quyết định': ref,
+      'Loại vi phạm': category,
+    });
+    const { rows, problems } = parseRows([
+      sheet('discipline', [row('zzz_bogus', '1'), row('land', '2'), row('Đất đai', '3')]),
+    ]);
+    expect(problems.map((p) => [p.column, p.rule])).toEqual([['Loại vi phạm', 'import.choice']]);
+    expect(problems[0].message).toMatch(/land_management, land, budget/);
+    expect(rows.map((r) => r.values.violationCategory)).toEqual(['land', 'land']);
+  });
+
   it('a person already registered with the same data is unchanged; with other data, the differing cell is refused', () => {
     const { rows } = parseRows([sheet('people', [person])]);
     const { planned } = planImport(rows, context);

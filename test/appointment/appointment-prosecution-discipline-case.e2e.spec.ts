@@ -96,7 +96,7 @@ describe('an appointment of a person prosecuted, on trial, in custody or in a di
         orgUnitId: 'ou-town',
         summary: 'Vi phạm quy định về quản lý tài chính',
         violation: {
-          category: 'finance',
+          category: 'budget',
           committedOn: addDays(today, -60),
           description: 'chi tiết vụ việc',
           source: 'inspection',

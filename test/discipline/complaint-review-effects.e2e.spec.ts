@@ -82,7 +82,7 @@ describe('a complaint review that changes the form applies the new form as its d
         orgUnitId: 'ou-town',
         summary: 'Vi phạm quy định quản lý tài chính',
         violation: {
-          category: 'finance',
+          category: 'budget',
           committedOn: addDays(today, -200),
           description: 'Chi sai quy định',
           source: 'inspection',

@@ -226,7 +226,7 @@ describe('discipline rules by track over HTTP', () => {
       .send({ status: 'maternity_leave', from: addDays(today, -20), note: 'nghỉ thai sản' })
       .expect(201);
     await open('d-mother', 'p-mother', 'discipline.civil-service', {
-      violation: { category: 'criminal_conviction_case' },
+      violation: { category: 'other' },
     }).expect(201);
     await meeting('d-mother', 'verification', 'inspector', { violationConfirmed: true }).expect(
       200,

@@ -52,7 +52,7 @@ describe('a father’s deferral of discipline for a child under 12 months, over 
         orgUnitId: 'ou-town',
         summary: 'Vi phạm trong thời gian công tác',
         violation: {
-          category: 'criminal_conviction_case',
+          category: 'other',
           committedOn: addDays(today, -400),
           description: 'Ký cấp đất sai quy hoạch',
           source: 'inspection',

@@ -62,7 +62,7 @@ describe('discipline of one who left the service, over HTTP', () => {
         orgUnitId: 'ou-town',
         summary: 'Vi phạm trong thời gian công tác',
         violation: {
-          category: 'criminal_conviction_case',
+          category: 'other',
           committedOn: addDays(today, -400),
           description: 'Ký cấp đất sai quy hoạch',
           source: 'inspection',

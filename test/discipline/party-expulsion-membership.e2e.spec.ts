@@ -28,7 +28,7 @@ describe('an expulsion ends the Party membership on the record', () => {
         orgUnitId: 'ou-town',
         summary: 'Vi phạm quy định quản lý tài chính',
         violation: {
-          category: 'finance',
+          category: 'budget',
           committedOn: addDays(today, -20),
           description: 'Chi sai quy định',
           source: 'inspection',
@@ -69,7 +69,7 @@ describe('an expulsion ends the Party membership on the record', () => {
         'Hình thức': 'Khai trừ',
         'Ngày quyết định': '01/06/2026',
         'Số quyết định': '21-QĐ/UBKT',
-        'Loại vi phạm': 'finance',
+        'Loại vi phạm': 'budget',
       },
     ]);
     await http().post('/imports').set(as('staff')).attach('file', file, 'ky-luat.csv').expect(200);

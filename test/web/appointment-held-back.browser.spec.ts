@@ -60,7 +60,7 @@ describe('a person held back from an appointment, as the person page says', () =
         orgUnitId: 'ou-town',
         summary: 'Vi phạm quy định về quản lý tài chính',
         violation: {
-          category: 'finance',
+          category: 'budget',
           committedOn: addDays(today, -60),
           description: 'chi tiết vụ việc',
           source: 'inspection',

@@ -53,7 +53,7 @@ describe('a discipline complaint and its review on the case page', () => {
         orgUnitId: unit,
         summary: 'Vi phạm quy định quản lý tài chính',
         violation: {
-          category: 'finance',
+          category: 'budget',
           committedOn: addDays(today, -100),
           description: 'Chi sai quy định',
           source: 'inspection',

@@ -35,7 +35,7 @@ describe('the discipline of one who retired, and a father’s ground, on screen'
         orgUnitId,
         summary: 'Vi phạm trong thời gian công tác',
         violation: {
-          category: 'criminal_conviction_case',
+          category: 'other',
           committedOn: addDays(today, -400),
           description: 'Ký cấp đất sai quy hoạch',
           source: 'inspection',

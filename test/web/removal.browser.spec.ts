@@ -132,7 +132,7 @@ describe('a dismissal in the browser', () => {
         orgUnitId: 'ou-ha-noi-home-affairs',
         summary: 'Vi phạm quy định quản lý tài chính',
         violation: {
-          category: 'finance',
+          category: 'budget',
           committedOn: addDays(vietnamToday(), -100),
           description: 'Chi sai quy định',
           source: 'inspection',

@@ -30,7 +30,7 @@ export async function partyReprimand(
       orgUnitId: 'ou-town',
       summary: 'Vi phạm quy định quản lý tài chính',
       violation: {
-        category: 'finance',
+        category: 'budget',
         committedOn: addDays(day, -60),
         description: 'Chi sai quy định',
         source: 'inspection',

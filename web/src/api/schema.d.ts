@@ -2262,10 +2262,11 @@ export interface components {
         };
         ViolationDto: {
             /**
-             * @description violation category (for the register filters)
+             * @description violation category (for the register filters), one of a closed list; `land` is the older code for land cases, kept for the cases recorded with it
              * @example land_management
+             * @enum {string}
              */
-            category: string;
+            category: "land_management" | "land" | "budget" | "public_investment" | "personnel_work" | "asset_declaration" | "ethics" | "internal_politics" | "national_security" | "defence" | "foreign_affairs" | "false_diploma" | "other";
             /**
              * Format: date
              * @example 2025-06-01

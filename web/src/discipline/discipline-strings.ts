@@ -1,3 +1,7 @@
+import {
+  VIOLATION_CATEGORY_NAMES,
+  ViolationCategory,
+} from '../../../src/procedures/discipline/violation-category-names';
 import { complaintsEn, complaintsVi } from './complaint-strings';
 
 /** The discipline case screen's strings (merged into i18n.ts under `discipline`). */
@@ -163,21 +167,8 @@ export const disciplineVi = {
     party_member_expulsion:
       'đảng viên có hành vi vi phạm đến mức phải kỷ luật bằng hình thức khai trừ',
   },
-  categories: {
-    land_management: 'Quản lý đất đai',
-    budget: 'Tài chính, ngân sách',
-    public_investment: 'Đầu tư công',
-    personnel_work: 'Công tác cán bộ',
-    asset_declaration: 'Kê khai tài sản, thu nhập',
-    ethics: 'Đạo đức, lối sống',
-    internal_politics: 'Bảo vệ chính trị nội bộ',
-    national_security: 'An ninh quốc gia',
-    defence: 'Quốc phòng',
-    foreign_affairs: 'Đối ngoại',
-    false_diploma: 'Sử dụng văn bằng, chứng chỉ giả, không hợp pháp',
-    land: 'Đất đai',
-    other: 'Khác',
-  },
+  /** By code, from the server's closed list (one place for the API, the CSV and the screen). */
+  categories: VIOLATION_CATEGORY_NAMES as Record<ViolationCategory, string>,
   sources: {
     report: 'Phản ánh, báo cáo',
     inspection: 'Thanh tra, kiểm tra',

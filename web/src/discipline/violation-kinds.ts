@@ -1,7 +1,10 @@
+import { isViolationCategory } from '../../../src/procedures/discipline/violation-category-names';
+
 /**
  * The categories a violation is filed under (the register filters by them) and where a report
- * came from (VIOLATION_SOURCES of discipline.events.ts). The server takes any category written as
- * lower-case words joined by `_`; the screen offers the usual ones and every category a rule set
+ * came from (VIOLATION_SOURCES of discipline.events.ts). The server takes only the categories of
+ * its closed list (violation-category-names.ts, which names them in Vietnamese for this screen
+ * too); the screen offers the usual ones and every category a rule set
  * exempts from the limitation period (`discipline.limitationExemptCategories`: bảo vệ chính trị
  * nội bộ, quốc phòng, an ninh, đối ngoại, văn bằng giả), read from the catalog so the list follows
  * the rule sets. Before, an exempt kind could only be filed as "Khác" and was wrongly time-barred.
@@ -30,7 +33,9 @@ export function violationCategories(
 ): string[] {
   const exempt = ruleSets
     .flatMap((r) => (r.params[EXEMPT_RULE]?.value as string[] | null) ?? [])
-    .filter((category) => !EXEMPTIONS_NOT_FILED.includes(category));
+    .filter((category) => !EXEMPTIONS_NOT_FILED.includes(category))
+    // A kind the list lacks would be refused by the server: offered, it could never be filed.
+    .filter(isViolationCategory);
   return [...new Set([...USUAL_CATEGORIES, ...exempt]), 'other'];
 }
 

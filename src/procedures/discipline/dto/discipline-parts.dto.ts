@@ -15,6 +15,7 @@ import {
 import { IsCalendarDate } from '../../../common/input/calendar-date';
 import { DISCIPLINE_FORMS, DISCIPLINE_FORMS_NOTE } from '../discipline-forms';
 import { VIOLATION_SOURCES } from '../discipline.events';
+import { VIOLATION_CATEGORIES } from '../violation-category-names';
 import { HasText } from '../../../common/input/has-text.decorator';
 import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
 
@@ -22,10 +23,12 @@ import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
 export class ViolationDto {
   @ApiProperty({
     example: 'land_management',
-    description: 'violation category (for the register filters)',
+    enum: VIOLATION_CATEGORIES,
+    description:
+      'violation category (for the register filters), one of a closed list; `land` is the older code for land cases, kept for the cases recorded with it',
   })
-  @Matches(/^[a-z][a-z0-9_]{1,63}$/, {
-    message: 'category: lower-case words joined by _, e.g. land_management',
+  @IsIn(VIOLATION_CATEGORIES, {
+    message: `category: one of ${VIOLATION_CATEGORIES.join(', ')}`,
   })
   category!: string;
 

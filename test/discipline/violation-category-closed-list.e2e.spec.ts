@@ -1,0 +1,59 @@
+import request from 'supertest';
+import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+import { bearerIn } from './support/party-reprimand';
+
+/** A violation's category is one of a closed list (violation-category-names.ts), not free text. */
+describe('the violation category is a closed list', () => {
+  let t: TestApp;
+  const today = vietnamToday();
+  const http = () => request(t.server as never);
+  const inspector = () => bearerIn(t)('inspector', 'inspector');
+  const open = (id: string, category: string) =>
+    http()
+      .post('/discipline-cases')
+      .set(inspector())
+      .send({
+        id,
+        definition: 'discipline.party',
+        personId: 'p-a',
+        orgUnitId: 'ou-town',
+        summary: 'Vi phạm',
+        violation: {
+          category,
+          committedOn: addDays(today, -30),
+          description: 'x',
+          source: 'inspection',
+        },
+      });
+  const written = async (caseId: string) =>
+    (
+      await t.db.pool.query('SELECT count(*)::int AS n FROM events WHERE stream_id LIKE $1', [
+        `%${caseId}%`,
+      ])
+    ).rows[0].n;
+
+  beforeAll(async () => {
+    t = await startTestApp('violation_category_closed');
+    await buildRegistry(t, bearerIn(t)('staff', 'organization_staff'), {
+      positions: [],
+      people: [{ id: 'p-a' }],
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses an unknown category with 400 naming the field and the allowed values, and writes nothing (before: "zzz_bogus" was filed)', async () => {
+    const refused = await open('d-bogus', 'zzz_bogus').expect(400);
+    expect(refused.body.field).toBe('violation.category');
+    expect(refused.body.message).toMatch(/land_management, land, budget, .*, other/);
+    expect(await written('d-bogus')).toBe(0);
+  });
+
+  it('takes both land codes: `land`, which older cases were filed under, and `land_management`', async () => {
+    await open('d-land', 'land').expect(201);
+    await open('d-land-management', 'land_management').expect(201);
+    expect(await written('d-land')).toBeGreaterThan(0);
+  });
+});
