@@ -37,6 +37,13 @@ export interface PoolEntryRow {
   dateOfBirth: string | null;
 }
 
+/**
+ * A decision (alias `d`) the report for unit $1 and the period $2..$3 counts: decided in the
+ * period and not annulled by its end, by a unit within $1.
+ */
+const DISCIPLINED_IN_PERIOD = `(d.annulled_on IS NULL OR d.annulled_on > $3::date)
+  AND d.decided_on BETWEEN $2 AND $3 AND ${withinUnit('d.org_unit_id', '$1')}`;
+
 /** The read models the personnel report counts, always within one unit's subtree. */
 export class PersonnelReportQueries {
   constructor(private readonly pool: Pool) {}
@@ -74,12 +81,24 @@ export class PersonnelReportQueries {
          LEFT JOIN LATERAL (SELECT form FROM discipline_record_forms
                              WHERE case_id = d.case_id AND since <= $3::date
                              ORDER BY since DESC, sequence DESC LIMIT 1) f ON true
-        WHERE (d.annulled_on IS NULL OR d.annulled_on > $3::date) AND d.decided_on BETWEEN $2 AND $3
-          AND ${withinUnit('d.org_unit_id', '$1')}
+        WHERE ${DISCIPLINED_IN_PERIOD}
         GROUP BY 1, 2, 3, 4 ORDER BY 2, 3, 4`,
       [unit, period.from, period.to],
     );
     return rows;
+  }
+
+  /**
+   * How many people were disciplined in the period, each once: a person with a reprimand, a
+   * warning and a removal is one person, not three (the per-form rows cannot be added up).
+   */
+  async disciplinedPeople(unit: string, period: ReportPeriod): Promise<number> {
+    const { rows } = await this.pool.query<{ people: number }>(
+      `SELECT count(DISTINCT d.person_id)::int AS people FROM discipline_records d
+        WHERE ${DISCIPLINED_IN_PERIOD}`,
+      [unit, period.from, period.to],
+    );
+    return rows[0]?.people ?? 0;
   }
 
   /**

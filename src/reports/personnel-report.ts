@@ -24,9 +24,10 @@ export async function buildPersonnelReport(
   input: { orgUnitId: string; period: ReportPeriod; today: string; ruleSet: RuleSet },
 ) {
   const { orgUnitId, period, today, ruleSet } = input;
-  const [decided, disciplined, leaders, provinces, pool] = await Promise.all([
+  const [decided, disciplined, disciplinedPeople, leaders, provinces, pool] = await Promise.all([
     queries.decidedCases(orgUnitId, period),
     queries.disciplined(orgUnitId, period),
+    queries.disciplinedPeople(orgUnitId, period),
     queries.leaderPosts(orgUnitId, today),
     queries.provinces(),
     queries.poolEntries(orgUnitId),
@@ -48,7 +49,7 @@ export async function buildPersonnelReport(
     asOf: today,
     ruleSet: ruleSet.id,
     decisions: { rows: decided, totals },
-    discipline: { rows: disciplined, totals: disciplineTotals },
+    discipline: { people: disciplinedPeople, rows: disciplined, totals: disciplineTotals },
     nonLocalLeaders: {
       leaders: new Set(judged.map((r) => r.personId)).size,
       withOrigin: new Set(judged.filter((r) => r.nonLocal !== null).map((r) => r.personId)).size,

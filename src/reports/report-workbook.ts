@@ -66,7 +66,7 @@ function summarySheet(book: Workbook, report: PersonnelReport, names: WorkbookNa
         count,
         '',
       ]),
-      ['Cán bộ bị kỷ luật', report.discipline.totals.reduce((n, r) => n + r.people, 0), ''],
+      ['Cán bộ bị kỷ luật', report.discipline.people, 'mỗi người tính một lần'],
       [
         'Cán bộ lãnh đạo không phải người địa phương',
         report.nonLocalLeaders.nonLocal,

@@ -185,4 +185,20 @@ describe('the discipline register: in effect is not barred', () => {
     expect(await rows.first().innerText()).toContain('Phạm Thị Dung');
     await context.close();
   });
+
+  it('the report screen gives the people disciplined in the period, each once, under its Vietnamese label', async () => {
+    const base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.getByRole('link', { name: 'Báo cáo' }).click();
+    await page.getByRole('heading', { name: 'Báo cáo công tác cán bộ' }).waitFor();
+    await page.getByLabel('Từ ngày').fill(dmy(old));
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+    // The two people of the ward, one warning and one reprimand: two people, each once.
+    await page
+      .getByTestId('disciplined-people')
+      .filter({ hasText: 'Tổng số cán bộ bị kỷ luật (mỗi người tính một lần): 2' })
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

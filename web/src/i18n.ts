@@ -766,6 +766,7 @@ const vi = {
     track: 'Hệ thống',
     form: 'Hình thức',
     people: 'Số người',
+    disciplinedPeople: 'Tổng số cán bộ bị kỷ luật (mỗi người tính một lần)',
     nonLocal: 'Cán bộ lãnh đạo không phải người địa phương (ngày {{date}})',
     nonLocalSummary:
       '{{nonLocal}} trên {{withOrigin}} người có quê quán ({{leaders}} người giữ chức vụ lãnh đạo)',
@@ -1770,6 +1771,7 @@ const en: Strings<typeof vi> = {
     track: 'Track',
     form: 'Form',
     people: 'People',
+    disciplinedPeople: 'People disciplined in all (each counted once)',
     nonLocal: 'Leaders not from the province they serve in (on {{date}})',
     nonLocalSummary:
       '{{nonLocal}} of {{withOrigin}} people with a place of origin ({{leaders}} holding leadership posts)',

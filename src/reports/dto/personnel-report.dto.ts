@@ -38,6 +38,11 @@ export class DisciplinedRowDto extends DisciplineTotalDto {
 }
 
 export class DisciplineSectionDto {
+  @ApiProperty({
+    description:
+      'distinct people disciplined in the period, each once whatever their tracks and forms (the rows and totals count per form and cannot be added up)',
+  })
+  people!: number;
   @ApiProperty({ type: [DisciplinedRowDto] }) rows!: DisciplinedRowDto[];
   @ApiProperty({ type: [DisciplineTotalDto] }) totals!: DisciplineTotalDto[];
 }

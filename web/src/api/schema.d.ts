@@ -2720,6 +2720,8 @@ export interface components {
             decisions: number;
         };
         DisciplineSectionDto: {
+            /** @description distinct people disciplined in the period, each once whatever their tracks and forms (the rows and totals count per form and cannot be added up) */
+            people: number;
             rows: components["schemas"]["DisciplinedRowDto"][];
             totals: components["schemas"]["DisciplineTotalDto"][];
         };

@@ -154,6 +154,10 @@ function ReportBody({ report }: { report: PersonnelReport }) {
         </tbody>
       </table>
       <h2>{t('reports.discipline')}</h2>
+      {/* Each person once: the rows below count per form and do not add up to it. */}
+      <p data-testid="disciplined-people">
+        {t('reports.disciplinedPeople')}: {report.discipline.people}
+      </p>
       <table className="grid" aria-label={t('reports.discipline')}>
         <thead>
           <tr>

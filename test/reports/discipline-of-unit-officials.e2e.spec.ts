@@ -1,0 +1,158 @@
+import { Workbook } from 'exceljs';
+import request from 'supertest';
+import { addDays, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let tries = 0; tries < 200 && !done(value); tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+/**
+ * What an inspector found: the report's "Cán bộ bị kỷ luật" added up forms, not people; a ward's
+ * report and register missed its own officials disciplined by the city. Two officials of the ward are disciplined by the city: one twice, one once.
+ */
+describe('discipline of a unit’s officials in its report and register', () => {
+  let t: TestApp;
+  const h: Record<string, Record<string, string>> = {};
+  const today = vietnamToday();
+  const http = () => request(t.server as never);
+
+  const person = (id: string, orgUnitId: string) =>
+    http()
+      .post('/cadres')
+      .set(h.cityStaff)
+      .send({
+        id,
+        fullName: `Người ${id}`,
+        dateOfBirth: '1975-05-05',
+        gender: 'male',
+        ethnicity: 'Kinh',
+        partyMember: true,
+        educationLevel: 'Thạc sĩ',
+        politicalTheoryLevel: 'Cao cấp',
+        orgUnitId,
+      })
+      .expect(201);
+
+  const open = (id: string, personId: string, category: string) =>
+    http()
+      .post('/discipline-cases')
+      .set(h.inspector)
+      .send({
+        id,
+        definition: 'discipline.party',
+        personId,
+        orgUnitId: 'ou-city',
+        summary: `Kỷ luật ${personId}`,
+        violation: {
+          category,
+          committedOn: addDays(today, -30),
+          description: 'x',
+          source: 'inspection',
+        },
+      });
+
+  const discipline = async (id: string, personId: string, form: string, category: string) => {
+    await open(id, personId, category).expect(201);
+    for (const [stepId, who, extra] of [
+      ['verification', 'inspector', { violationConfirmed: true }],
+      ['self-criticism', 'cityStaff', {}],
+      ['review', 'inspector', {}],
+    ] as const)
+      await http()
+        .post(`/discipline-cases/${id}/steps/${stepId}`)
+        .set(h[who])
+        .send({ heldOn: today, minutesRef: 'B', conclusion: 'x', ...extra })
+        .expect(200);
+    await http()
+      .post(`/discipline-cases/${id}/steps/ballot`)
+      .set(h.secretary)
+      .send({
+        heldOn: today,
+        minutesRef: 'B',
+        tally: {
+          members: 5,
+          summoned: 5,
+          present: 5,
+          invalid: 0,
+          noDiscipline: 0,
+          votesByForm: { [form]: 5 },
+        },
+      })
+      .expect(200);
+    await http()
+      .post(`/discipline-cases/${id}/steps/decision`)
+      .set(h.leader)
+      .send({ heldOn: today, number: `${id}-QĐ`, signer: 'x', form, effectiveFrom: today })
+      .expect(200);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp('unit_officials_discipline', { RUN_WORKERS: 'true' });
+    const admin = { Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-city')}` };
+    for (const unit of [
+      { id: 'ou-city', name: 'Thành phố Demo', kind: 'province' },
+      { id: 'ou-ward', name: 'Phường Một', kind: 'ward', parentId: 'ou-city' },
+    ])
+      await http().post('/org-units').set(admin).send(unit).expect(201);
+    for (const [who, roles, unit] of [
+      ['cityStaff', ['organization_staff'], 'ou-city'],
+      ['inspector', ['inspector'], 'ou-city'],
+      ['secretary', ['ballot_secretary'], 'ou-city'],
+      ['leader', ['leadership'], 'ou-city'],
+      ['wardStaff', ['organization_staff'], 'ou-ward'],
+      ['wardInspector', ['inspector'], 'ou-ward'],
+    ] as const)
+      h[who] = { Authorization: `Bearer ${t.token(`u-${who}`, [...roles], unit)}` };
+    await person('p-twice', 'ou-ward');
+    await person('p-once', 'ou-ward');
+    await person('p-city', 'ou-city');
+    await person('p-open', 'ou-ward');
+    await discipline('d-1', 'p-twice', 'reprimand', 'budget');
+    await discipline('d-2', 'p-twice', 'warning', 'budget');
+    await discipline('d-3', 'p-once', 'reprimand', 'land');
+    await discipline('d-4', 'p-city', 'reprimand', 'budget');
+    // Opened above the ward and still open: the ward's register must never name it.
+    await open('d-open', 'p-open', 'ethics').expect(201);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  // The read models follow the store by a moment: read until every decision is in.
+  const report = (who: string, decisions: number) =>
+    eventually(
+      () => http().get('/reports/personnel').set(h[who]).expect(200),
+      (r) =>
+        r.body.discipline.rows.reduce(
+          (n: number, row: { decisions: number }) => n + row.decisions,
+          0,
+        ) === decisions,
+    );
+
+  it('counts each disciplined person once in the report and its workbook (before: 4 forms summed, for 3 people)', async () => {
+    const { body } = await report('cityStaff', 4);
+    expect(body.discipline.people).toBe(3);
+    const res = await http()
+      .get('/reports/personnel?format=xlsx')
+      .set(h.cityStaff)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const book = new Workbook();
+    await book.xlsx.load(res.body as Parameters<typeof book.xlsx.load>[0]);
+    const rows = book.getWorksheet('Tổng hợp')!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.find((r) => r[1] === 'Cán bộ bị kỷ luật')![2]).toBe(3);
+  });
+});
