@@ -7,6 +7,8 @@ const REGISTER_COLUMNS: (keyof RegisterRecord)[] = [
   'caseId',
   'personId',
   'personName',
+  'personOrgUnitId',
+  'personOrgUnitName',
   'orgUnitId',
   'orgUnitName',
   'track',

@@ -23,7 +23,12 @@ export const DisciplineRegisterDocs = () =>
         'The discipline register: filtered, newest decision first, each with its status on asOf; JSON pages or CSV',
     }),
     ApiQuery({ name: 'person', required: false }),
-    ApiQuery({ name: 'orgUnit', required: false, description: 'a unit and its subtree' }),
+    ApiQuery({
+      name: 'orgUnit',
+      required: false,
+      description:
+        'a unit and its subtree: decisions taken there, and decisions by any unit on people whose record it manages',
+    }),
     ApiQuery({ name: 'track', required: false, enum: REGISTER_TRACKS }),
     ApiQuery({ name: 'form', required: false, enum: DISCIPLINE_FORMS }),
     ApiQuery({ name: 'category', required: false, description: 'violation category' }),

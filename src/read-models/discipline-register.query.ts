@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { orgUnitNameSql, personNameSql } from '../cadres/registry-names';
 import { decodeCursor, encodeCursor, Page } from './cursor';
-import { withinUnit } from './within-unit';
+import { disciplineWithinUnit } from './within-unit';
 
 export interface RegisterQuery {
   scopeUnit: string;
@@ -27,6 +27,10 @@ export interface RegisterRecord {
   personId: string;
   /** From the registry, beside the id; null if the person is not (yet) in the read model. */
   personName: string | null;
+  /** The unit that manages the person's record (as the registry stands); null: not in the registry. */
+  personOrgUnitId: string | null;
+  personOrgUnitName: string | null;
+  /** The unit that decided the discipline (the case's unit). */
   orgUnitId: string;
   orgUnitName: string | null;
   track: string;
@@ -89,13 +93,13 @@ export async function disciplineRegister(
   query: RegisterQuery,
 ): Promise<Page<RegisterRecord>> {
   const params: unknown[] = [query.scopeUnit, query.asOf];
-  const where = [withinUnit('org_unit_id', '$1'), 'decided_on <= $2::date'];
+  const where = [disciplineWithinUnit('discipline_records', '$1'), 'decided_on <= $2::date'];
   const add = (condition: (p: string) => string, value: unknown) => {
     params.push(value);
     where.push(condition(`$${params.length}`));
   };
   if (query.person) add((p) => `person_id = ${p}`, query.person);
-  if (query.orgUnit) add((p) => withinUnit('org_unit_id', p), query.orgUnit);
+  if (query.orgUnit) add((p) => disciplineWithinUnit('discipline_records', p), query.orgUnit);
   if (query.track) add((p) => `track = ${p}`, query.track);
   if (query.form) add((p) => `form = ${p}`, query.form);
   if (query.category) add((p) => `violation_category = ${p}`, query.category);
@@ -113,10 +117,12 @@ export async function disciplineRegister(
   }
   params.push(query.limit + 1);
   const { rows } = await pool.query(
-    `SELECT case_id, person_id, ${personNameSql('discipline_records.person_id')} AS person_name, org_unit_id, ${orgUnitNameSql('discipline_records.org_unit_id')} AS org_unit_name, track, form, violation_category, decided_on::text AS decided_on, effective_from::text AS effective_from,
+    `SELECT case_id, person_id, ${personNameSql('discipline_records.person_id')} AS person_name, person_unit.person_org_unit_id, ${orgUnitNameSql('person_unit.person_org_unit_id')} AS person_org_unit_name, org_unit_id, ${orgUnitNameSql('discipline_records.org_unit_id')} AS org_unit_name, track, form, violation_category, decided_on::text AS decided_on, effective_from::text AS effective_from,
             in_effect_until::text AS in_effect_until, bar_ends_on::text AS bar_ends_on, CASE WHEN annulled_on <= $2::date THEN annulled_on::text END AS annulled_on, decision_ref, revised_by_ref, revised_on::text AS revised_on, rule_set,
             ${STATUS_SQL('$2::date')} AS status, ${IN_EFFECT_SQL('$2::date')} AS in_effect, ${BARRED_SQL('$2::date')} AS barred, same_violation_case_id
-       FROM ${RECORDS_AS_OF} WHERE ${where.join(' AND ')}
+       FROM ${RECORDS_AS_OF}
+       LEFT JOIN LATERAL (SELECT org_unit_id AS person_org_unit_id FROM people WHERE people.person_id = discipline_records.person_id) person_unit ON true
+      WHERE ${where.join(' AND ')}
       ORDER BY decided_on DESC, case_id DESC LIMIT $${params.length}`,
     params,
   );
@@ -136,6 +142,8 @@ function registerRecord(row: Record<string, never>): RegisterRecord {
     caseId: row.case_id,
     personId: row.person_id,
     personName: row.person_name,
+    personOrgUnitId: row.person_org_unit_id,
+    personOrgUnitName: row.person_org_unit_name,
     orgUnitId: row.org_unit_id,
     orgUnitName: row.org_unit_name,
     track: row.track,

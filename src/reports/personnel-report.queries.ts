@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { postHeldOnSql } from '../read-models/registry-facts.projection';
-import { withinUnit } from '../read-models/within-unit';
+import { disciplineWithinUnit, withinUnit } from '../read-models/within-unit';
 import { ReportPeriod } from './report-period';
 
 export interface DecidedCasesRow {
@@ -39,10 +39,11 @@ export interface PoolEntryRow {
 
 /**
  * A decision (alias `d`) the report for unit $1 and the period $2..$3 counts: decided in the
- * period and not annulled by its end, by a unit within $1.
+ * period and not annulled by its end, by a unit within $1 or on a person whose record a unit
+ * within $1 manages (disciplineWithinUnit).
  */
 const DISCIPLINED_IN_PERIOD = `(d.annulled_on IS NULL OR d.annulled_on > $3::date)
-  AND d.decided_on BETWEEN $2 AND $3 AND ${withinUnit('d.org_unit_id', '$1')}`;
+  AND d.decided_on BETWEEN $2 AND $3 AND ${disciplineWithinUnit('d', '$1')}`;
 
 /** The read models the personnel report counts, always within one unit's subtree. */
 export class PersonnelReportQueries {

@@ -256,7 +256,7 @@ describe('read models', () => {
     expect(csv.text.startsWith('\uFEFFcaseId,')).toBe(true);
     const lines = csv.text.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'caseId,personId,personName,orgUnitId,orgUnitName,track,form,violationCategory,decidedOn,effectiveFrom,inEffectUntil,barEndsOn,annulledOn,status,inEffect,barred,decisionRef,revisedByRef,revisedOn,ruleSet,sameViolationCaseId',
+      'caseId,personId,personName,personOrgUnitId,personOrgUnitName,orgUnitId,orgUnitName,track,form,violationCategory,decidedOn,effectiveFrom,inEffectUntil,barEndsOn,annulledOn,status,inEffect,barred,decisionRef,revisedByRef,revisedOn,ruleSet,sameViolationCaseId',
     );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(
@@ -272,7 +272,7 @@ describe('read models', () => {
       .expect(200);
     const lines = csv.text.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'Mã hồ sơ,Mã cán bộ,Cán bộ,Mã đơn vị,Đơn vị,Khối,Hình thức,Loại vi phạm,Ngày quyết định,Hiệu lực từ,Hết hiệu lực kỷ luật,Hết hạn chế bổ nhiệm,Ngày bị hủy,Tình trạng,Còn hiệu lực kỷ luật,Đang bị hạn chế bổ nhiệm,Số quyết định,Quyết định giải quyết khiếu nại,Ngày giải quyết khiếu nại,Bộ quy định,Cùng vi phạm (khối kia)',
+      'Mã hồ sơ,Mã cán bộ,Cán bộ,Mã đơn vị,Đơn vị,Mã đơn vị quyết định,Đơn vị quyết định,Khối,Hình thức,Loại vi phạm,Ngày quyết định,Hiệu lực từ,Hết hiệu lực kỷ luật,Hết hạn chế bổ nhiệm,Ngày bị hủy,Tình trạng,Còn hiệu lực kỷ luật,Đang bị hạn chế bổ nhiệm,Số quyết định,Quyết định giải quyết khiếu nại,Ngày giải quyết khiếu nại,Bộ quy định,Cùng vi phạm (khối kia)',
     );
     expect(lines[1]).toContain(',Đảng,Khiển trách,"Tài chính, ngân sách",');
     expect(lines[1]).toContain(

@@ -155,4 +155,53 @@ describe('discipline of a unit’s officials in its report and register', () => 
     const rows = book.getWorksheet('Tổng hợp')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows.find((r) => r[1] === 'Cán bộ bị kỷ luật')![2]).toBe(3);
   });
+
+  it('gives the ward its own officials disciplined by the city, in its report and register, and not the city’s own (before: none)', async () => {
+    const { body } = await report('wardStaff', 3);
+    expect(body.discipline.people).toBe(2);
+    expect(
+      body.discipline.totals.map((r: { form: string; people: number }) => [r.form, r.people]),
+    ).toEqual([
+      ['reprimand', 2],
+      ['warning', 1],
+    ]);
+    const viaFilter = await http()
+      .get('/reports/personnel?orgUnit=ou-ward')
+      .set(h.cityStaff)
+      .expect(200);
+    expect(viaFilter.body.discipline.people).toBe(2);
+
+    const register = await http().get('/discipline-records').set(h.wardInspector).expect(200);
+    expect(register.body.items.map((r: { caseId: string }) => r.caseId).sort()).toEqual([
+      'd-1',
+      'd-2',
+      'd-3',
+    ]);
+    expect(register.body.items[0]).toMatchObject({
+      personOrgUnitId: 'ou-ward',
+      personOrgUnitName: 'Phường Một',
+      orgUnitId: 'ou-city',
+      orgUnitName: 'Thành phố Demo',
+    });
+    const filtered = await http()
+      .get('/discipline-records?orgUnit=ou-ward')
+      .set(h.inspector)
+      .expect(200);
+    expect(filtered.body.items).toHaveLength(3);
+    expect(JSON.stringify(register.body)).not.toContain('p-open');
+  });
+
+  it('heads the person’s unit and the deciding unit apart in the Vietnamese CSV, and names both land categories', async () => {
+    const csv = await http()
+      .get('/discipline-records?format=csv')
+      .set(h.wardInspector)
+      .set('Accept-Language', 'vi')
+      .expect(200);
+    const [header, ...lines] = csv.text.slice(1).trim().split('\r\n');
+    expect(header).toContain('Mã đơn vị,Đơn vị,Mã đơn vị quyết định,Đơn vị quyết định,');
+    const once = lines.find((line) => line.startsWith('d-3,'))!;
+    expect(once).toContain(',ou-ward,Phường Một,ou-city,Thành phố Demo,');
+    // `land` (older cases) is named like `land_management`, not left as the code.
+    expect(once).toContain(',Đất đai,');
+  });
 });

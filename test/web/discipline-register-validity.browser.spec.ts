@@ -201,4 +201,28 @@ describe('the discipline register: in effect is not barred', () => {
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it('the register shows the person’s unit and the deciding unit apart, and a ward inspector sees the officials decided above it', async () => {
+    const base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    const { context, page } = await signIn(browser, base, 'inspector-1');
+    await page.getByRole('link', { name: 'Sổ theo dõi kỷ luật' }).click();
+    await page.getByText('Lê Văn Cường').waitFor();
+    await page.getByRole('columnheader', { name: 'Đơn vị quyết định' }).waitFor();
+    const row = await page.locator('table.grid tbody tr', { hasText: 'Lê Văn Cường' }).innerText();
+    expect(row).toContain('UBND phường Sơn Tây');
+    expect(row).toContain('Đảng ủy phường Sơn Tây');
+    await context.close();
+    // The ward's Party committee decided both; the people's committee beside it manages both
+    // records, and its register lists them (before: nothing).
+    const ward = await http()
+      .get('/discipline-records')
+      .set({
+        Authorization: `Bearer ${t.token('inspector-w', ['inspector'], 'ou-phuong-son-tay-peoples-committee')}`,
+      })
+      .expect(200);
+    expect(ward.body.items.map((r: { caseId: string }) => r.caseId).sort()).toEqual([
+      'd-new-reprimand',
+      'd-old-warning',
+    ]);
+  });
 });

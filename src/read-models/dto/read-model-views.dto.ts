@@ -99,7 +99,16 @@ export class RegisterRowDto {
   @ApiProperty() personId!: string;
   @ApiProperty({ type: String, nullable: true, example: 'Trần Thị Bình' }) personName!:
     string | null;
-  @ApiProperty() orgUnitId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "the unit that manages the person's record, as the registry stands",
+  })
+  personOrgUnitId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'UBND phường Ba Đình' })
+  personOrgUnitName!: string | null;
+  @ApiProperty({ description: 'the unit that decided the discipline (the case’s unit)' })
+  orgUnitId!: string;
   @ApiProperty({ type: String, nullable: true, example: 'Thành ủy Hà Nội' }) orgUnitName!:
     string | null;
   @ApiProperty({ enum: ['party', 'civil_service'] }) track!: string;

@@ -2623,6 +2623,11 @@ export interface components {
             personId: string;
             /** @example Trần Thị Bình */
             personName: string | null;
+            /** @description the unit that manages the person's record, as the registry stands */
+            personOrgUnitId: string | null;
+            /** @example UBND phường Ba Đình */
+            personOrgUnitName: string | null;
+            /** @description the unit that decided the discipline (the case’s unit) */
             orgUnitId: string;
             /** @example Thành ủy Hà Nội */
             orgUnitName: string | null;
@@ -7245,7 +7250,7 @@ export interface operations {
         parameters: {
             query?: {
                 person?: string;
-                /** @description a unit and its subtree */
+                /** @description a unit and its subtree: decisions taken there, and decisions by any unit on people whose record it manages */
                 orgUnit?: string;
                 track?: "party" | "civil_service";
                 form?: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion" | "removal_of_former_title";

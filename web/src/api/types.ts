@@ -244,6 +244,9 @@ export interface RegisterRecord {
   caseId: string;
   personId: string;
   personName: string | null;
+  /** The unit that manages the person's record; orgUnitId is the unit that decided. */
+  personOrgUnitId: string | null;
+  personOrgUnitName: string | null;
   orgUnitId: string;
   orgUnitName: string | null;
   track: string;

@@ -195,6 +195,7 @@ export function Register() {
             <tr>
               <th scope="col">{t('register.person')}</th>
               <th scope="col">{t('inbox.unit')}</th>
+              <th scope="col">{t('register.decidingUnit')}</th>
               <th scope="col">{t('register.track')}</th>
               <th scope="col">{t('register.form')}</th>
               <th scope="col">{t('register.category')}</th>
@@ -214,6 +215,9 @@ export function Register() {
                 <td>
                   <Link to={`/cadres/${r.personId}`}>{r.personName ?? r.personId}</Link>
                 </td>
+                {/* The person's unit and the unit that decided apart: a ward's register lists its
+                    officials the city disciplined. */}
+                <td>{r.personOrgUnitName ?? r.personOrgUnitId ?? ''}</td>
                 <td>{r.orgUnitName ?? r.orgUnitId}</td>
                 <td>{t(`register.${r.track}`)}</td>
                 <td>{t(`forms.${r.form}`, { defaultValue: r.form })}</td>
