@@ -153,7 +153,7 @@ describe('the service over HTTP', () => {
     };
     await request(t.server as never)
       .post('/org-units')
-      .set({ Authorization: `Bearer ${t.token('admin-1', ['admin'], 'ou-idem')}` })
+      .set({ Authorization: `Bearer ${t.token('admin-1', ['admin'], 'ou-province')}` })
       .send({ id: 'ou-idem', name: 'Xã Idem', kind: 'commune' })
       .expect(201);
     const body = {
@@ -199,7 +199,7 @@ describe('the service over HTTP', () => {
     };
     await request(t.server as never)
       .post('/org-units')
-      .set({ Authorization: `Bearer ${t.token('admin-1', ['admin'], 'ou-idem-order')}` })
+      .set({ Authorization: `Bearer ${t.token('admin-1', ['admin'], 'ou-province')}` })
       .send({ id: 'ou-idem-order', name: 'Xã Idem Order', kind: 'commune' })
       .expect(201);
     const body = {

@@ -101,7 +101,8 @@ describe('import of cases under way on paper', () => {
         { id: 'p-b', pool: ['pos-head'] },
       ],
     });
-    const admin = as('u-admin', ['admin'], 'ou-other');
+    // A unit beside the town is added by an admin of a top-level unit (the town's).
+    const admin = as('u-admin', ['admin'], 'ou-town');
     await http()
       .post('/org-units')
       .set(admin)

@@ -31,7 +31,8 @@ describe('transfer batches over HTTP', () => {
         { id: 'p-dung', posts: held('pos-old-1') },
       ],
     });
-    const admin = { Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-other')}` };
+    // A unit beside the town is added by an admin of a top-level unit (the town's).
+    const admin = { Authorization: `Bearer ${t.token('u-admin', ['admin'], 'ou-town')}` };
     await http()
       .post('/org-units')
       .set(admin)
