@@ -13,6 +13,7 @@ import { postsHeldOn, postsStartingAfter } from './person/posts-held-on';
 import { planningTermCurrent } from './planning/planning-term';
 import { appointmentBlockingStatuses } from './blocking-statuses';
 import { yearsInPostCheck } from '../procedures/case/decider/vetting-posts';
+import { termRatedBelow } from '../procedures/reappointment/term-ratings';
 
 export interface EligibilityReason {
   rule: string;
@@ -70,12 +71,7 @@ export function appointmentEligibility(
       reason: `${named} is open${barsFrom === 'opening' ? '' : ' past verification'} (${ruleCitation(ruleSet, 'appointment.disciplineCaseBarsFrom')})`,
     });
   }
-  if (postsHeldOn(person, day).some((post) => post.positionId === target.id)) {
-    reasons.push({
-      rule: 'appointment.already_holds_post',
-      reason: `already holds ${target.id}${postAlreadyHeld ? `; use ${postAlreadyHeld.route}` : ''}`,
-    });
-  }
+  reasons.push(...postHeld(person, target.id, ruleSet, day, postAlreadyHeld));
   // A decision effective on a later day has appointed them already: from that day they hold it.
   const coming = postsStartingAfter(person, day).find((post) => post.positionId === target.id);
   if (coming) {
@@ -90,6 +86,28 @@ export function appointmentEligibility(
   for (const { rule, reason } of appointmentBlockingStatuses(person.statuses, ruleSet, day))
     reasons.push({ rule, reason });
   return { eligible: reasons.length === 0, asOf: day, ruleSet: ruleSet.id, reasons };
+}
+
+/**
+ * A post already held is not appointed to; its re-appointment's vetting (`term_rating`) and
+ * decision refuse a term rated below the least, told here beforehand with the same sentence.
+ */
+function postHeld(
+  person: Registered,
+  positionId: string,
+  ruleSet: RuleSet,
+  day: string,
+  postAlreadyHeld?: { route: string },
+): EligibilityReason[] {
+  if (!postsHeldOn(person, day).some((post) => post.positionId === positionId)) return [];
+  const below = termRatedBelow(person, positionId, ruleSet);
+  return [
+    {
+      rule: 'appointment.already_holds_post',
+      reason: `already holds ${positionId}${postAlreadyHeld ? `; use ${postAlreadyHeld.route}` : ''}`,
+    },
+    ...(below ? [{ rule: 'reappointment.term_rated_below', reason: below.message }] : []),
+  ];
 }
 
 /**

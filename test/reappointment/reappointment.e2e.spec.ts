@@ -44,6 +44,12 @@ describe('re-appointment over HTTP', () => {
             { positionId: 'pos-head', from: addDays(today, -1500), termEnd: addDays(today, 200) },
           ],
         },
+        {
+          id: 'p-rated-early',
+          posts: [
+            { positionId: 'pos-head', from: addDays(today, -1500), termEnd: addDays(today, 200) },
+          ],
+        },
         { id: 'p-none' },
         { id: 'p-e' },
         { id: 'p-f' },
@@ -103,7 +109,7 @@ describe('re-appointment over HTTP', () => {
       })
       .expect(200);
     // 12 of 40 (30 %) is kept as one basis for the leadership ballot, not a pass mark (version 2).
-    expect(opened.body.definition).toBe('reappointment.standard@2');
+    expect(opened.body.definition).toBe('reappointment.standard@3');
     expect(confidence.body).toMatchObject({
       status: 'open',
       currentStep: { id: 'head-evaluation' },
@@ -245,9 +251,10 @@ describe('re-appointment over HTTP', () => {
         .set(staff)
         .send({ year, rating, evaluatedOn: `${year + 1}-01-15`, decisionRef: `XL-${rating}` })
         .expect(201);
-    await rate('not_completed');
     await open('r-rated', 'p-rated').expect(201);
     await takeStepsToDecision('r-rated');
+    // Rated after the vetting read the record: the decision reads the ratings again.
+    await rate('not_completed');
     const decide = () =>
       http()
         .post('/cases/r-rated/steps/decision')
@@ -273,6 +280,61 @@ describe('re-appointment over HTTP', () => {
     expect(rows[0].n).toBe(0);
 
     await rate('completed');
+    await decide().expect(200);
+  });
+
+  it("flags the vetting's term_rating from the record with the decision's sentence, holding the decision back until resolved", async () => {
+    const year = Number(today.slice(0, 4)) - 2;
+    const rate = (rating: string) =>
+      http()
+        .post('/cadres/p-rated-early/ratings')
+        .set(staff)
+        .send({ year, rating, evaluatedOn: `${year + 1}-01-15`, decisionRef: `XL-${rating}` })
+        .expect(201);
+    await rate('not_completed');
+    await open('r-rated-early', 'p-rated-early').expect(201);
+    await takeStepsToDecision('r-rated-early');
+    const seen = await http().get('/cases/r-rated-early').set(staff).expect(200);
+    // Before: no term_rating item; the rating surfaced only as the decision's refusal.
+    expect(seen.body.vetting.term_rating).toMatchObject({ result: 'flagged', source: 'record' });
+    const note: string = seen.body.vetting.term_rating.note;
+    expect(note).toContain(
+      `rated not completed in ${year} (XL-not_completed), in the term of pos-head`,
+    );
+    expect(note).toMatch(
+      /re-appointment needs every year of the term rated completed or better \(Nghị định 170\/2025\/NĐ-CP/,
+    );
+    // The eligibility the vetting form shows beforehand (the post already held) names it too.
+    const eligibility = await http()
+      .get('/cadres/p-rated-early/eligibility')
+      .query({ for: 'pos-head' })
+      .set(staff)
+      .expect(200);
+    expect(eligibility.body.reasons).toContainEqual({
+      rule: 'reappointment.term_rated_below',
+      reason: note,
+    });
+    const decide = () =>
+      http()
+        .post('/cases/r-rated-early/steps/decision')
+        .set(leader)
+        .send({
+          heldOn: today,
+          number: '305-QĐ/TU',
+          signer: 'Bí thư',
+          effectiveFrom: addDays(today, 200),
+        });
+    const refused = await decide().expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'vetting.flagged_item_blocks_decision',
+      flaggedItems: ['term_rating'],
+    });
+    await rate('completed');
+    await http()
+      .post('/cases/r-rated-early/vetting/term_rating/resolve')
+      .set(staff)
+      .send({ note: 'Năm được đánh giá lại: hoàn thành nhiệm vụ' })
+      .expect(200);
     await decide().expect(200);
   });
 

@@ -9,7 +9,8 @@ jest.setTimeout(240_000);
 /**
  * A re-appointment whose holder was rated "did not complete duties" in a year of the term: the
  * decision is refused and the form says so in Vietnamese, with the year, its rating and the rule
- * (before: the decision was recorded, no rating read).
+ * (before: the decision was recorded, no rating read); one rated before the vetting is flagged on
+ * the vetting form's term_rating row (before: no such row).
  */
 describe('a re-appointment with a year of the term rated not completed', () => {
   let t: TestApp;
@@ -35,7 +36,10 @@ describe('a re-appointment with a year of the term rated not completed', () => {
     };
     await buildRegistry(t, staff, {
       within: { id: 'ou-ha-noi', name: 'Thành phố Hà Nội', kind: 'province' },
-      positions: [{ id: 'pos-head', rank: 4 }],
+      positions: [
+        { id: 'pos-head', rank: 4 },
+        { id: 'pos-deputy', rank: 3 },
+      ],
       people: [
         {
           id: 'p-holder',
@@ -44,31 +48,45 @@ describe('a re-appointment with a year of the term rated not completed', () => {
             { positionId: 'pos-head', from: addDays(today, -1500), termEnd: addDays(today, 200) },
           ],
         },
+        {
+          id: 'p-early',
+          dateOfBirth: '1981-06-06',
+          posts: [
+            { positionId: 'pos-deputy', from: addDays(today, -1500), termEnd: addDays(today, 200) },
+          ],
+        },
       ],
     });
-    await http()
-      .post('/cadres/p-holder/ratings')
-      .set(staff)
-      .send({
-        year: ratedYear,
-        rating: 'not_completed',
-        evaluatedOn: `${ratedYear + 1}-01-15`,
-        decisionRef: '12-QĐ/UBND',
-      })
-      .expect(201);
-    await http()
-      .post('/cases')
-      .set(staff)
-      .send({
-        id: 're-rated',
-        procedure: 'reappointment',
-        definition: 'reappointment.standard',
-        personId: 'p-holder',
-        positionId: 'pos-head',
-        orgUnitId: 'ou-town',
-        summary: 'Bổ nhiệm lại',
-      })
-      .expect(201);
+    const rateNotCompleted = (personId: string) =>
+      http()
+        .post(`/cadres/${personId}/ratings`)
+        .set(staff)
+        .send({
+          year: ratedYear,
+          rating: 'not_completed',
+          evaluatedOn: `${ratedYear + 1}-01-15`,
+          decisionRef: '12-QĐ/UBND',
+        })
+        .expect(201);
+    // Rated before its opening: the vetting reads it from the record.
+    await rateNotCompleted('p-early');
+    for (const [caseId, personId, positionId] of [
+      ['re-rated', 'p-holder', 'pos-head'],
+      ['re-early', 'p-early', 'pos-deputy'],
+    ])
+      await http()
+        .post('/cases')
+        .set(staff)
+        .send({
+          id: caseId,
+          procedure: 'reappointment',
+          definition: 'reappointment.standard',
+          personId,
+          positionId,
+          orgUnitId: 'ou-town',
+          summary: 'Bổ nhiệm lại',
+        })
+        .expect(201);
     const tally = (members: number, forVotes: number) => ({
       members,
       summoned: members,
@@ -99,12 +117,40 @@ describe('a re-appointment with a year of the term rated not completed', () => {
         .set(who)
         .send({ heldOn: today, ...body })
         .expect(200);
+    for (const [stepId, who, body] of steps.slice(0, -1))
+      await http()
+        .post(`/cases/re-early/steps/${stepId}`)
+        .set(who)
+        .send({ heldOn: today, ...body })
+        .expect(200);
+    // Rated after the vetting read the record: the decision reads the ratings again.
+    await rateNotCompleted('p-holder');
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+  });
+
+  it('the vetting form shows the term ratings read from the record, flagged with the year, its rating and the rule in Vietnamese', async () => {
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.goto(`${base}/cases/re-early`);
+    const row = page.getByTestId('vetting-item-term_rating');
+    await row.getByText('Có vấn đề').waitFor();
+    // Before: no such row; the rating surfaced only when the decision was refused.
+    const text = await row.innerText();
+    expect(text).toContain('Đánh giá, xếp loại trong nhiệm kỳ');
+    expect(text).toContain('Lấy từ hồ sơ');
+    expect(text).toContain(
+      `Năm ${ratedYear} xếp loại «không hoàn thành nhiệm vụ» (12-QĐ/UBND), trong nhiệm kỳ giữ chức vụ`,
+    );
+    expect(text).toContain(
+      'được xếp loại từ «hoàn thành nhiệm vụ» trở lên (Nghị định 170/2025/NĐ-CP',
+    );
+    expect(text).not.toMatch(/not completed|term_rat/);
+    expect(await row.locator('select, input').count()).toBe(0);
+    await context.close();
   });
 
   it('refuses the decision, naming the year, its rating and the rule in Vietnamese', async () => {

@@ -349,6 +349,7 @@ const vi = {
     years_to_retirement: 'Thời gian công tác còn lại',
     health: 'Sức khỏe',
     discipline_bar: 'Kỷ luật',
+    term_rating: 'Đánh giá, xếp loại trong nhiệm kỳ',
   },
   closing: closingVi,
   rules: {
@@ -1360,6 +1361,7 @@ const en: Strings<typeof vi> = {
     years_to_retirement: 'Years to retirement',
     health: 'Health',
     discipline_bar: 'Discipline',
+    term_rating: 'Ratings in the term',
   },
   closing: closingEn,
   rules: {

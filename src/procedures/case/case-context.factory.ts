@@ -272,6 +272,7 @@ export class CaseContextFactory {
       pendingDisciplineCases: discipline.openCases,
       disciplineCasesElsewhere: discipline.elsewhere,
       statuses: state.statuses,
+      termRecord: { posts: state.posts, pastPosts: state.pastPosts, ratings: state.ratings },
     };
   }
 }

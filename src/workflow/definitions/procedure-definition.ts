@@ -25,6 +25,7 @@ export const VETTING_ITEMS = [
   'years_to_retirement',
   'health',
   'discipline_bar',
+  'term_rating',
 ] as const;
 export type VettingItem = (typeof VETTING_ITEMS)[number];
 

@@ -3163,7 +3163,7 @@ export interface components {
         };
         VettingItemDto: {
             /**
-             * @description an item the vetting officer enters. planning_pool, years_in_post, years_to_retirement, discipline_bar come from the person's record (planning pool, years in post, years to retirement, discipline bar) and are refused here (vetting.item_from_record)
+             * @description an item the vetting officer enters. planning_pool, years_in_post, years_to_retirement, discipline_bar, term_rating come from the person's record (planning pool, years in post, years to retirement, discipline bar, a re-appointment's term ratings) and are refused here (vetting.item_from_record)
              * @enum {string}
              */
             item: "background" | "asset_declaration" | "political_standards" | "residence_party_cell_opinion" | "health";
@@ -3186,7 +3186,7 @@ export interface components {
             minutesRef?: string;
             /** @example The committee agreed on the post, standards and conditions. */
             note?: string;
-            /** @description the items entered by staff (background, asset_declaration, political_standards, residence_party_cell_opinion, health); planning_pool, years_in_post, years_to_retirement, discipline_bar are computed from the person's record */
+            /** @description the items entered by staff (background, asset_declaration, political_standards, residence_party_cell_opinion, health); planning_pool, years_in_post, years_to_retirement, discipline_bar, term_rating are computed from the person's record */
             items: components["schemas"]["VettingItemDto"][];
         };
         DecisionStepDto: {

@@ -11,6 +11,7 @@ export const RECORD_ITEMS = [
   'years_in_post',
   'years_to_retirement',
   'discipline_bar',
+  'term_rating',
 ];
 
 /** The step's vetting items: a result and a note for each item the officer enters. */
@@ -128,5 +129,6 @@ function ruleItem(rule: string): string | null {
   if (rule.startsWith('planning_pool')) return 'planning_pool';
   if (rule.includes('retirement')) return 'years_to_retirement';
   if (rule.includes('years_in_post')) return 'years_in_post';
+  if (rule === 'reappointment.term_rated_below') return 'term_rating';
   return null;
 }

@@ -554,6 +554,17 @@ describe('a re-appointment refused for a year of the term rated below completing
 describe('what vetting reads off a record, a closure, the end of a post left', () => {
   it('reads each in Vietnamese', () => {
     expectRead('no discipline in effect and no open discipline case');
+    // A re-appointment's term_rating cleared from the record.
+    expect(
+      expectRead(
+        'no year of the term rated below completed (Nghị định 170/2025/NĐ-CP, art. 1 (in force from 2025-07-01): x [text not checked here])',
+      ),
+    ).toMatch(
+      /^Không có năm nào trong nhiệm kỳ bị xếp loại dưới «hoàn thành nhiệm vụ» \(Nghị định 170\/2025/,
+    );
+    expect(expectRead('the rule set asks no rating of the term')).toBe(
+      'Bộ quy tắc không đòi hỏi kết quả xếp loại trong nhiệm kỳ',
+    );
     // Cleared beside a discipline in effect that bars a higher post only (a recall), and a case
     // not yet past the stage that bars: the note says so rather than "no discipline in effect".
     expect(

@@ -9,7 +9,13 @@ import {
   POST_RESTORATIONS,
   RECORD_NOTES,
 } from './sentences/record';
-import { REAPPOINTMENT_RATINGS, REAPPOINTMENT_START, STATUS_ENDS, TERMS } from './sentences/terms';
+import {
+  REAPPOINTMENT_RATINGS,
+  REAPPOINTMENT_START,
+  STATUS_ENDS,
+  TERM_RATING_CLEARED,
+  TERMS,
+} from './sentences/terms';
 import { STEP_REFUSALS } from './sentences/step-refusals';
 import { ELECTED_POST_REFUSALS, OPENING_REFUSALS } from './sentences/opening-refusals';
 import {
@@ -262,6 +268,7 @@ const SENTENCES: Sentence[] = [
   ...STATUS_ENDS,
   ...REAPPOINTMENT_START,
   ...REAPPOINTMENT_RATINGS,
+  ...TERM_RATING_CLEARED,
   ...BALLOTS,
   ...ELECTIONS,
   ...DISCIPLINE,

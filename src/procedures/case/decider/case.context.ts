@@ -1,3 +1,4 @@
+import { TermRecord } from '../../reappointment/term-ratings';
 import { RunningBar } from '../../../cadres/discipline-bar-scope';
 import { DisciplineCasesElsewhere } from '../../../cadres/discipline-standing';
 import { PersonStatusPeriod } from '../../../cadres/person/person.state';
@@ -39,6 +40,8 @@ export interface PersonFactsForVetting {
   disciplineCasesElsewhere?: DisciplineCasesElsewhere;
   /** The person's circumstances (under investigation …) from their record. */
   statuses?: PersonStatusPeriod[];
+  /** The posts held and ended with their terms, and the yearly ratings (a re-appointment's vetting). */
+  termRecord?: TermRecord;
 }
 /**
  * The term a post is held on (nhiệm kỳ, thời hạn bổ nhiệm) when it is not the decision's own

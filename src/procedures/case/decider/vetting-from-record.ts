@@ -8,6 +8,7 @@ import {
   DisciplineCaseBarsFrom,
 } from '../../../cadres/discipline-standing';
 import { barCoverage, barCoversPost } from '../../../cadres/discipline-bar-scope';
+import { MIN_TERM_RATING, termRatedBelow } from '../../reappointment/term-ratings';
 
 /** From which stage an open discipline case holds back an appointment to a higher post. */
 const BARS_FROM = 'appointment.disciplineCaseBarsFrom';
@@ -26,6 +27,7 @@ const RECORD_ITEMS = [
   'years_in_post',
   'years_to_retirement',
   'discipline_bar',
+  'term_rating',
 ] as const satisfies readonly VettingItem[];
 export const ITEMS_FROM_RECORD: VettingItem[] = [...RECORD_ITEMS];
 type ItemFromRecord = (typeof RECORD_ITEMS)[number];
@@ -58,7 +60,30 @@ const FROM_RECORD: Record<ItemFromRecord, RecordCheck> = {
   years_in_post: yearsInPostItem,
   years_to_retirement: yearsToRetirementItem,
   discipline_bar: disciplineBar,
+  term_rating: termRating,
 };
+
+/**
+ * A re-appointment's term rated below the rule set's least (`reappointment.minTermRating`), read
+ * from the record at vetting with the sentence the decision refuses with, so staff see it before
+ * the last step: flagged, it holds the decision back until resolved (the rating corrected) or the
+ * case rejected; the decision reads the ratings again.
+ */
+function termRating(facts: PersonFactsForVetting, ruleSet: RuleSet): VettingEntry {
+  const below = facts.termRecord
+    ? termRatedBelow(facts.termRecord, facts.target.positionId, ruleSet)
+    : null;
+  if (below)
+    return { item: 'term_rating', result: 'flagged', note: below.message, source: 'record' };
+  return {
+    item: 'term_rating',
+    result: 'cleared',
+    note: ruleSet.params[MIN_TERM_RATING]
+      ? `no year of the term rated below ${ruleValue<string>(ruleSet, MIN_TERM_RATING).replace(/_/g, ' ')} (${ruleCitation(ruleSet, MIN_TERM_RATING)})`
+      : 'the rule set asks no rating of the term',
+    source: 'record',
+  };
+}
 
 /**
  * A discipline still in effect, or a discipline case still open, bars a higher post; for an

@@ -232,7 +232,7 @@ export class NominationStepDto extends StepRecordDto {
 export class VettingItemDto {
   @ApiProperty({
     enum: ITEMS_ENTERED,
-    description: `an item the vetting officer enters. ${ITEMS_FROM_RECORD.join(', ')} come from the person's record (planning pool, years in post, years to retirement, discipline bar) and are refused here (vetting.item_from_record)`,
+    description: `an item the vetting officer enters. ${ITEMS_FROM_RECORD.join(', ')} come from the person's record (planning pool, years in post, years to retirement, discipline bar, a re-appointment's term ratings) and are refused here (vetting.item_from_record)`,
   })
   @IsIn(VETTING_ITEMS)
   item!: VettingItem;

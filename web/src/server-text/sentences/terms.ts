@@ -108,6 +108,19 @@ export const REAPPOINTMENT_RATINGS: Sentence[] = [
   ),
 ];
 
+/** A re-appointment's term_rating vetting item cleared from the record (vetting-from-record.ts). */
+export const TERM_RATING_CLEARED: Sentence[] = [
+  sentence(
+    `no year of the term rated below (\\w+(?: \\w+)?) \\((.+)\\)`,
+    ([least, citation], s) =>
+      `Không có năm nào trong nhiệm kỳ bị xếp loại dưới «${RATING_WORDS[least] ?? least}» (${s.citation(citation)})`,
+  ),
+  sentence(
+    'the rule set asks no rating of the term',
+    () => 'Bộ quy tắc không đòi hỏi kết quả xếp loại trong nhiệm kỳ',
+  ),
+];
+
 /** The day a status period ended (status-periods.ts), refused. */
 export const STATUS_ENDS: Sentence[] = [
   sentence(
