@@ -433,6 +433,98 @@ describe('nomination for election over HTTP', () => {
     });
   });
 
+  describe('the confirmation claims the elected post’s seat (postseat-<post>)', () => {
+    const recordHolder = (personId: string, positionId: string) =>
+      http()
+        .post(`/cadres/${personId}/posts`)
+        .set(staff)
+        .send({
+          positionId,
+          from: today,
+          termEnd: addMonths(councilTermFrom, 60),
+          decisionRef: '07/NQ-HĐND',
+          electedOn: today,
+        });
+    const confirm = (caseId: string) =>
+      step(caseId, 'confirmation', province, {
+        number: `9-${caseId}/QĐ-UBND`,
+        signer: 'Chủ tịch UBND tỉnh',
+        effectiveFrom: today,
+      });
+    const elect = async (caseId: string, personId: string, positionId: string) => {
+      await untilElection(caseId, personId, positionId);
+      const vote = { delegates: 30, present: 28, for: 20, against: 8, invalid: 0 };
+      await step(caseId, 'council-election', secretary, electionBody(vote)).expect(200);
+    };
+
+    beforeAll(async () => {
+      for (const id of ['pos-seat-a', 'pos-seat-b'])
+        await http()
+          .post('/positions')
+          .set({
+            Authorization: `Bearer ${t.token('u-prov-staff', ['organization_staff'], 'ou-prov')}`,
+          })
+          .send({
+            id,
+            title: id,
+            orgUnitId: 'ou-commune',
+            appointingAuthority: 'ou-prov',
+            rank: 4,
+            filledBy: 'election',
+          })
+          .expect(201);
+      for (const id of ['p-seat-1', 'p-seat-2', 'p-seat-3', 'p-seat-4'])
+        await http()
+          .post('/cadres')
+          .set(staff)
+          .send({
+            id,
+            fullName: `Người ${id}`,
+            dateOfBirth: '1982-03-04',
+            gender: 'male',
+            ethnicity: 'Kinh',
+            partyMember: true,
+            educationLevel: 'Thạc sĩ',
+            politicalTheoryLevel: 'Cao cấp',
+            orgUnitId: 'ou-commune',
+          })
+          .expect(201);
+    });
+
+    it('refuses the confirmation while a holder recorded since the council’s vote takes the one seat, writing nothing', async () => {
+      await elect('e-seat-a', 'p-seat-1', 'pos-seat-a');
+      await recordHolder('p-seat-2', 'pos-seat-a').expect(201);
+      // Before: 200, and the record had two holders of the one-seat elected post.
+      const refused = await confirm('e-seat-a').expect(422);
+      expect(refused.body).toMatchObject({ rule: 'post.held_by_another', field: 'effectiveFrom' });
+      expect(refused.body.message).toContain('p-seat-2');
+      expect(refused.body.message).toContain("the post was filled since the council's election");
+      const { rows } = await t.db.pool.query(
+        "SELECT count(*)::int AS n FROM events WHERE stream_id = 'election-e-seat-a' AND type LIKE 'DecisionIssued%'",
+      );
+      expect(rows[0].n).toBe(0);
+    });
+
+    it('lets one of a confirmation and a record sent at once take the seat, and the confirmation writes its claim', async () => {
+      await elect('e-seat-b', 'p-seat-3', 'pos-seat-b');
+      const [confirmed, recorded] = await Promise.all([
+        confirm('e-seat-b'),
+        recordHolder('p-seat-4', 'pos-seat-b'),
+      ]);
+      // Before: 200 and 201, two holders of the post.
+      const won = [confirmed.status === 200, recorded.status === 201];
+      expect(won.filter(Boolean)).toHaveLength(1);
+      const refused = won[0] ? recorded : confirmed;
+      expect(refused.body).toMatchObject({ rule: 'post.held_by_another' });
+      const claims = await t.db.pool.query(
+        "SELECT data FROM events WHERE stream_id = 'postseat-pos-seat-b' ORDER BY global_position",
+      );
+      expect(claims.rows.map((row) => row.data.claimant)).toEqual([
+        won[0] ? 'p-seat-3' : 'p-seat-4',
+      ]);
+    });
+  });
+
   it('offers the opening form the commune’s Party committee for a nomination, not for another procedure', async () => {
     const caseUnits = (query: string) =>
       http().get(`/positions/pos-vice/case-units${query}`).set(staff);

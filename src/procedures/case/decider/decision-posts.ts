@@ -19,10 +19,12 @@ export const movesThePerson = (procedure: string): boolean =>
 
 /**
  * The procedures whose decision places the person in the case's post (their record is given the
- * post from its effective day): the moves, and a re-appointment, whose new term is a new hold.
+ * post from its effective day): the moves, a re-appointment, whose new term is a new hold, and an
+ * election's confirmation (phê chuẩn), which puts the person elected on the record for the
+ * council's term.
  */
 export const placesAHolder = (procedure: string): boolean =>
-  movesThePerson(procedure) || procedure === 'reappointment';
+  movesThePerson(procedure) || procedure === 'reappointment' || procedure === 'election';
 
 /**
  * The end of the term the decided post is held on. A rotation (luân chuyển) or transfer (điều
