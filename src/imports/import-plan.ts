@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { PersonCommand } from '../cadres/person/person.decider';
-import { disciplineBar, trackForms } from '../procedures/discipline/discipline.rules';
+import { disciplineBar } from '../procedures/discipline/discipline.rules';
 import { disciplineValidity } from '../procedures/discipline/decision-effects';
 import { DisciplineTrack } from '../procedures/discipline/discipline.events';
 import { RuleSet, RuleTrack } from '../workflow/rule-sets/rule-set';
 import { SHEET_KINDS } from './import-template';
-import { importedCouncilResolution } from './imported-discipline-rules';
+import { importableForms, importedCouncilResolution } from './imported-discipline-rules';
 import { ImportRow, ReadRow } from './parse-rows';
 import { RowProblem } from './row-problem';
 import { partlyReadDayProblems } from './partly-read-days';
@@ -181,7 +181,7 @@ function disciplineProblems(
         `decidedOn: ${v.decidedOn} is after today (${today}); a discipline on record was decided by then`,
       ),
     );
-  const forms = ruleSet ? trackForms(ruleSet, v.track) : [];
+  const forms = ruleSet ? importableForms(ruleSet, v.track) : [];
   if (!ruleSet)
     problems.push(
       problemAt(

@@ -69,6 +69,9 @@ const FORMS: Record<string, string> = {
   'Buộc thôi việc': 'dismissal',
   'Bãi nhiệm': 'recall',
   'Khai trừ': 'expulsion',
+  // For one who left the service or retired only (Luật 80/2025 art. 43(3)(c)): the row is judged
+  // against the record's retired / left_service period, as a case's opening judges it.
+  'Xóa tư cách chức vụ đã đảm nhiệm': 'removal_of_former_title',
 };
 
 /** The procedures a case under way on paper can be imported into (opened as POST /cases opens them). */

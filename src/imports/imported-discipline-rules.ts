@@ -2,11 +2,18 @@ import { PersonState } from '../cadres/person/person.state';
 import { postsHeldOn } from '../cadres/person/posts-held-on';
 import { Position } from '../cadres/registry-records';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
-import { postEffect, refuseFormForStatus } from '../procedures/discipline/discipline.rules';
+import {
+  AFTER_LEAVING,
+  postEffect,
+  refuseFormForStatus,
+  trackForms,
+} from '../procedures/discipline/discipline.rules';
+import { leftServiceOn, refuseFormByService } from '../procedures/discipline/left-service';
+import { DisciplineTrack } from '../procedures/discipline/discipline.events';
 import { PersonCommand } from '../cadres/person/person.decider';
 import { electedCadreOnOpening } from '../procedures/discipline/elected-cadre-status';
 import { CouncilResolution, councilResolutionFor } from '../procedures/discipline/electing-council';
-import { RuleSet } from '../workflow/rule-sets/rule-set';
+import { RuleSet, ruleValue } from '../workflow/rule-sets/rule-set';
 import { problemAt } from './import-plan';
 import { sheetSpec } from './import-template';
 import { ImportRow, ReadRow } from './parse-rows';
@@ -51,11 +58,24 @@ export function refusalAt(row: ReadRow, error: DomainRuleViolation): RowProblem 
 }
 
 /**
+ * The forms a discipline row may name: its track's, and on the State track those for one who left
+ * the service or retired (`discipline.formsAfterLeavingService`, Luật 80/2025 art. 43(3)(c)),
+ * which `refuseImportedForm` then judges against the person's record.
+ */
+export function importableForms(ruleSet: RuleSet, track: DisciplineTrack): string[] {
+  const forms = trackForms(ruleSet, track);
+  if (track !== 'civil_service' || !ruleSet.params[AFTER_LEAVING]) return forms;
+  return [...new Set([...forms, ...ruleValue<string[]>(ruleSet, AFTER_LEAVING)])];
+}
+
+/**
  * A form the person's status on the decision day does not take, by the rule the discipline decider
  * applies (`refuseFormForStatus`): recall only for an elected cadre, dismissal only for a civil
  * servant, removal from post only for one who holds a post. The status is read from the record as
  * an opening reads it (`electedCadreOnOpening`: holding a post filled by election makes an elected
- * cadre, run as a cadre), on the decision's day rather than today: the record is of a past decision.
+ * cadre, run as a cadre), on the decision's day rather than today: the record is of a past decision;
+ * removal of the former title only for one the record shows retired or gone on that day, and only
+ * the forms for them to such a one.
  * Then the decider's rule for the electing council's resolution (`councilResolutionFor`: a recall
  * carries out the council's resolution, adopted by the decision day; no other form takes one).
  * Throws the decider's refusal.
@@ -63,6 +83,7 @@ export function refusalAt(row: ReadRow, error: DomainRuleViolation): RowProblem 
 export function refuseImportedForm(
   data: {
     personId: string;
+    track: DisciplineTrack;
     form: string;
     decidedOn: string;
     councilResolution?: CouncilResolution;
@@ -73,6 +94,10 @@ export function refuseImportedForm(
   today: string,
 ): void {
   if (state.status !== 'registered') return;
+  // Out of the service or not, as an opening judges it on the detection day (`leftServiceOn`,
+  // `refuseFormByService`): the sheet gives no detection day, so the decision's day stands for it.
+  const leftService = leftServiceOn(ruleSet, data.track, state.statuses, data.decidedOn);
+  refuseFormByService(ruleSet, data.form, { personId: data.personId, leftService }, 'form');
   const held = postsHeldOn(state, data.decidedOn);
   const electedPost = held.find((post) => positions.get(post.positionId)?.filledBy === 'election');
   const electedCadre = electedCadreOnOpening(

@@ -66,7 +66,14 @@ describe('import rows meet the API rules', () => {
     t = await startTestApp('import_api_rules', { RUN_WORKERS: 'true' });
     await buildRegistry(t, staff(), {
       positions: [{ id: 'pos-deputy', rank: 3 }],
-      people: [{ id: 'p-binh' }, { id: 'p-em' }, { id: 'p-cuong' }, { id: 'p-nonmem' }],
+      people: [
+        { id: 'p-binh' },
+        { id: 'p-em' },
+        { id: 'p-cuong' },
+        { id: 'p-nonmem' },
+        { id: 'p-retired' },
+        { id: 'p-serving' },
+      ],
     });
     await electedPost('pos-chair', 'Chủ tịch UBND xã Demo');
     await electedPost('pos-vice-chair', 'Phó Chủ tịch UBND xã Demo');
@@ -119,6 +126,47 @@ describe('import rows meet the API rules', () => {
     expect(refused.body.rule).toBe('import.invalid_rows');
     expect(problems(refused.body)).toEqual(problems(dry.body));
     expect(await eventCount()).toBe(before);
+  });
+
+  it('records a removal of the former title (Xóa tư cách chức vụ đã đảm nhiệm) for one retired on the decision day, and refuses it, or a serving form, as a case does', async () => {
+    await http()
+      .post('/cadres/p-retired/statuses')
+      .set(staff())
+      .send({ status: 'retired', from: addDays(today, -90), note: 'Nghỉ hưu' })
+      .expect(201);
+    const removal = 'Xóa tư cách chức vụ đã đảm nhiệm';
+    const wrong = await workbook({
+      discipline: [
+        discipline('p-serving', removal),
+        { ...discipline('p-retired', 'Buộc thôi việc'), 'Số quyết định': 'QĐ-p-retired-2' },
+      ],
+    });
+    const before = await eventCount();
+    const dry = await upload(wrong, true).expect(200);
+    // Before: the form's cell could not be read (import.invalid_choice) for either row's form.
+    expect(problems(dry.body)).toEqual([
+      {
+        sheet: 'Kỷ luật',
+        line: 2,
+        column: 'Hình thức',
+        rule: 'discipline.form_after_leaving_service_only',
+      },
+      {
+        sheet: 'Kỷ luật',
+        line: 3,
+        column: 'Hình thức',
+        rule: 'discipline.form_not_after_leaving_service',
+      },
+    ]);
+    expect(await eventCount()).toBe(before);
+    const file = await workbook({ discipline: [discipline('p-retired', removal)] });
+    expect((await upload(file, true).expect(200)).body.valid).toBe(true);
+    const done = await upload(file, false).expect(200);
+    expect(done.body.counts.discipline).toMatchObject({ written: 1 });
+    const record = await http().get('/cadres/p-retired').set(staff()).expect(200);
+    expect(record.body.discipline).toEqual([
+      expect.objectContaining({ form: 'removal_of_former_title', decisionRef: 'QĐ-p-retired' }),
+    ]);
   });
 
   it('records a recall of an elected cadre with the council’s resolution it carried out', async () => {
