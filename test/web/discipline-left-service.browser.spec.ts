@@ -132,6 +132,46 @@ describe('the discipline of one who retired, and a father’s ground, on screen'
     await context.close();
   });
 
+  it('the opening form offers one the record shows retired only the three forms, and a serving official the others', async () => {
+    const { context, page } = await signIn(town.browser, town.base, 'inspector-1');
+    await page.goto(`${town.base}/discipline-cases/new`);
+    await page.getByLabel('Loại kỷ luật').selectOption('discipline.civil-service');
+    const pick = async (search: string, name: string, id: string) => {
+      await page.getByLabel('Tìm cán bộ theo tên').fill(search);
+      await page
+        .getByLabel('Chọn cán bộ')
+        .locator('option', { hasText: name })
+        .waitFor({ state: 'attached' });
+      await page.getByLabel('Chọn cán bộ').selectOption(id);
+    };
+    const expected = () => page.getByLabel('Hình thức dự kiến').locator('option').allInnerTexts();
+    await pick('ngo thi lan', 'Ngô Thị Lan', LAN);
+    const left = page.getByTestId('discipline-open-left-service');
+    await left.waitFor();
+    expect(await left.innerText()).toContain('Đã nghỉ hưu từ');
+    // Before: the serving forms (Cách chức, Buộc thôi việc …), none of them hers to be given.
+    expect(await expected()).toEqual([
+      '—',
+      'Khiển trách',
+      'Cảnh cáo',
+      'Xóa tư cách chức vụ đã đảm nhiệm',
+    ]);
+    // Found before she retired: she is judged as serving.
+    const [y, m, d] = addDays(today, -300).split('-');
+    await page.getByLabel('Ngày phát hiện (để trống: ngày mở hồ sơ)').fill(`${d}/${m}/${y}`);
+    await left.waitFor({ state: 'detached' });
+    expect(await expected()).not.toContain('Xóa tư cách chức vụ đã đảm nhiệm');
+    await page.getByLabel('Ngày phát hiện (để trống: ngày mở hồ sơ)').fill('');
+    await pick('tran thi binh', 'Trần Thị Bình', BINH);
+    await page.getByText('Xóa tư cách chức vụ đã đảm nhiệm').waitFor({ state: 'detached' });
+    const serving = await expected();
+    expect(serving).toContain('Cảnh cáo');
+    expect(serving).not.toContain('Xóa tư cách chức vụ đã đảm nhiệm');
+    expect(await left.count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it("shows a father's ground beside his child period on the person page", async () => {
     const { context, page } = await signIn(town.browser, town.base, 'staff-1');
     await page.goto(`${town.base}/cadres/${MINH}`);

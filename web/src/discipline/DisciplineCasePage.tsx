@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formsByService } from './left-service';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
@@ -59,12 +60,7 @@ function ruleValues(view: DisciplineCaseView, ruleSet: RuleSet | undefined) {
   const value = <T,>(name: string): T | undefined => ruleSet?.params[name]?.value as T | undefined;
   const electedOnly = value<string[]>('discipline.electedCadreOnlyForms') ?? [];
   const servantOnly = value<string[]>('discipline.civilServantOnlyForms') ?? [];
-  const afterLeaving = value<string[]>('discipline.formsAfterLeavingService');
-  const trackForms =
-    view.leftService && afterLeaving
-      ? afterLeaving
-      : (value<Record<string, string[]>>('discipline.forms')?.[view.track] ?? []);
-  const forms = trackForms.filter(
+  const forms = formsByService(ruleSet?.params, view.track, Boolean(view.leftService)).filter(
     (form) =>
       (!electedOnly.includes(form) || (view.electedCadre && view.serviceStatus === 'cadre')) &&
       (!servantOnly.includes(form) || view.serviceStatus === 'civil_servant'),

@@ -1,10 +1,10 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
 import { afterRecordWrite } from '../api/record-queries';
-import { useCatalog, usePositions, usePostsHeld } from '../api/hooks';
-import { parseDay, typedButNotADay, vietnamToday } from '../dates';
+import { useCatalog, usePositions } from '../api/hooks';
+import { formatDay, parseDay, typedButNotADay, vietnamToday } from '../dates';
 import { DayInput } from '../components/DayInput';
 import { PersonPicker } from '../components/PersonPicker';
 import { ErrorBox, Field, Loading } from '../components/common';
@@ -15,8 +15,11 @@ import { unitsWithinGrant } from '../org-unit-tree';
 import { ChoiceSelect } from '../components/ChoiceSelect';
 import { newestInForce } from '../definitions-in-force';
 import { violationCategories, VIOLATION_SOURCES } from './violation-kinds';
+import { formsByService, leftServiceOn, StatusPeriod } from './left-service';
 
 const keys = idempotencyKeys();
+/** The rule sets' track of each discipline track (the server's RULE_TRACK). */
+const RULE_TRACK: Record<string, string> = { civil_service: 'state-', party: 'party-' };
 /**
  * Opening a discipline case (inspection team or organization staff): the track, the person and
  * their unit, and the violation as reported — when it was committed and detected, where the report
@@ -44,8 +47,19 @@ export function OpenDisciplineCase() {
   const [severity, setSeverity] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  // The server refuses a post the person does not hold (422 discipline.post_not_held).
-  const postsHeld = usePostsHeld(personId, 'discipline case opening');
+  // The server refuses a post the person does not hold (422 discipline.post_not_held), and a form
+  // one who retired or left the service may not be given: the record read once says both.
+  const record = useQuery({
+    queryKey: ['discipline-opening-record', personId],
+    enabled: Boolean(personId),
+    queryFn: () =>
+      unwrap<{ posts: { positionId: string }[]; statuses: StatusPeriod[] }>(
+        api.GET('/cadres/{id}', {
+          params: { path: { id: personId } },
+          headers: { 'X-Purpose': 'discipline case opening' },
+        }),
+      ),
+  });
   if (catalog.isPending || positions.isPending || units.isPending) return <Loading />;
 
   const definitions = newestInForce(
@@ -61,20 +75,33 @@ export function OpenDisciplineCase() {
   const track = civilService ? 'civil_service' : 'party';
   const formsOf = (r: { params: Record<string, { value: unknown }> }) =>
     (r.params['discipline.forms']?.value as Record<string, string[]> | undefined)?.[track];
-  const severities =
-    (catalog.data?.ruleSets ?? [])
-      .filter((r) => r.effectiveFrom <= today && formsOf(r))
-      .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))
-      .map(formsOf)[0] ?? [];
+  // A civil-service case is pinned to the State track's set in force (`state-<day>`), a Party case
+  // to the Party's; the whole sets (vn-2022, vn-2025) only where no track set lists the forms.
+  const inForce = (catalog.data?.ruleSets ?? [])
+    .filter((r) => {
+      const until = (r as { effectiveTo?: string }).effectiveTo;
+      return r.effectiveFrom <= today && (!until || today <= until) && formsOf(r);
+    })
+    .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
+  const ruleSet = inForce.find((r) => r.id.startsWith(RULE_TRACK[track])) ?? inForce[0];
+  const detected = detectedOn.trim() ? parseDay(detectedOn) : null;
+  // One the record shows retired or gone on the detection day (the opening day when none is
+  // typed) is offered only the forms for them, as the case page offers them.
+  const leftService = leftServiceOn(track, record.data?.statuses ?? [], detected ?? today);
+  const severities = formsByService(
+    ruleSet?.params,
+    track,
+    Boolean(leftService && ruleSet?.params['discipline.formsAfterLeavingService']),
+  );
+  const severityChosen = severities.includes(severity) ? severity : '';
   const grantedUnits = unitsWithinGrant(units.data ?? []);
   const granted = new Set(grantedUnits.map((u) => u.id));
   const titles = new Map((positions.data ?? []).map((p) => [p.id, p.title]));
-  const personsPosts = (postsHeld.data ?? []).map((id) => ({
+  const personsPosts = (record.data?.posts ?? []).map(({ positionId: id }) => ({
     value: id,
     label: titles.get(id) ?? id,
   }));
   const committed = parseDay(committedOn);
-  const detected = detectedOn.trim() ? parseDay(detectedOn) : null;
   const fieldError = (field: string) =>
     error instanceof ApiError && error.field === field ? reasonText(error.message) : null;
 
@@ -96,7 +123,7 @@ export function OpenDisciplineCase() {
         ...(detectedOn.trim() ? { detectedOn: detected ?? detectedOn } : {}),
         description,
         source,
-        ...(severity ? { severity } : {}),
+        ...(severityChosen ? { severity: severityChosen } : {}),
       },
     };
     try {
@@ -202,6 +229,15 @@ export function OpenDisciplineCase() {
             onChange={(e) => setSummary(e.target.value)}
           />
         </Field>
+        {leftService && (
+          <p className="notice" role="status" data-testid="discipline-open-left-service">
+            {t('discipline.leftService')}:{' '}
+            {t('discipline.leftServiceValue', {
+              status: t(`personStatus.${leftService.status}`),
+              from: formatDay(leftService.from),
+            })}
+          </p>
+        )}
         <fieldset className="card">
           <legend>{t('discipline.openForm.violation')}</legend>
           <div className="row wrap">
@@ -234,7 +270,7 @@ export function OpenDisciplineCase() {
             >
               <ChoiceSelect
                 id="violation-severity"
-                value={severity}
+                value={severityChosen}
                 onChoose={setSeverity}
                 empty="—"
                 choices={severities.map((form) => ({
