@@ -7,6 +7,7 @@ import { Complainant } from './discipline.events';
 import { formEffects } from './decision-effects';
 import { refuseFormForStatus, trackForms } from './discipline.rules';
 import { refuseFormByService } from './left-service';
+import { servedOnDay } from './served-on';
 import { Command, Decided, Existing, Track } from './discipline.types';
 
 /** A complaint (khiếu nại) against the decision, within the track's complaint window. */
@@ -127,7 +128,8 @@ export function reviewComplaint(
       'invalid',
       'heldOn',
     );
-  const servedOn = reviewServedOn(command, today);
+  // The decision on the complaint, announced on its own day (a Party form's months run from it).
+  const servedOn = servedOnDay(command.data.heldOn, command.data.servedOn, today);
   return [
     {
       type: 'DisciplineComplaintReviewed',
@@ -142,29 +144,6 @@ export function reviewComplaint(
       },
     },
   ];
-}
-
-/**
- * The day the decision on the complaint was announced to the person: its decision date unless
- * told, not before it and not after today (a Party form's months of effect run from it).
- */
-function reviewServedOn(command: Command<'ReviewComplaint'>, today: string): string {
-  const { heldOn, servedOn = heldOn } = command.data;
-  if (servedOn < heldOn)
-    refuse(
-      'decision.served_before_signed',
-      `servedOn: ${servedOn} is before the decision date ${heldOn}`,
-      'invalid',
-      'servedOn',
-    );
-  if (servedOn > today)
-    refuse(
-      'decision.served_in_the_future',
-      `servedOn: ${servedOn} is after today (${today}); record the day the person received the decision once they have`,
-      'invalid',
-      'servedOn',
-    );
-  return servedOn;
 }
 
 /** The form after the review and what it does: kept, changed (with its own effects) or annulled. */

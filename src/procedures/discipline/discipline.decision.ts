@@ -29,6 +29,7 @@ import {
 import { linkSameViolation } from './same-violation';
 import { refuseLighterThanServed } from './repeat-violation';
 import { refuseFormByService } from './left-service';
+import { servedOnDay } from './served-on';
 
 const activeOn = (day: string) => (s: { from: string; until: string | null }) =>
   s.from <= day && (s.until === null || s.until >= day);
@@ -54,7 +55,7 @@ export function decision(
   refuseLighterThanServed(ruleSet, state, body.form, 'form', context);
   const councilResolution = councilResolutionFor(ruleSet, body, context.today);
   refuseEffectiveBeforeSigned(body);
-  const servedOn = servedOnDay(body, context.today);
+  const servedOn = servedOnDay(body.heldOn, body.servedOn, context.today);
   refuseEffectiveBeforeAnnounced(ruleSet, body.effectiveFrom, servedOn);
   const judgement = judgedAtDecision(state, body, context);
   if (judgement?.expired)
@@ -135,29 +136,6 @@ function formDecided(
       'reasonForDifferentForm',
     );
   return { recommended: ballotForm, reason };
-}
-
-/**
- * The day the person received the decision: not before it was signed, and not after today (the
- * complaint window runs from it, so a day still to come would open a window before receipt).
- */
-function servedOnDay(body: Body<'decision'>, today: string): string {
-  const servedOn = body.servedOn ?? body.heldOn;
-  if (servedOn < body.heldOn)
-    refuse(
-      'decision.served_before_signed',
-      `servedOn: ${servedOn} is before the decision date ${body.heldOn}`,
-      'invalid',
-      'servedOn',
-    );
-  if (servedOn > today)
-    refuse(
-      'decision.served_in_the_future',
-      `servedOn: ${servedOn} is after today (${today}); record the day the person received the decision once they have`,
-      'invalid',
-      'servedOn',
-    );
-  return servedOn;
 }
 
 /**
