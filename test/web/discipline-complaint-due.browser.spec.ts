@@ -52,7 +52,7 @@ describe('the time to resolve a discipline complaint on the case page and in the
         orgUnitId: 'ou-ha-noi',
         summary: 'Vi phạm quy định quản lý tài chính',
         violation: {
-          category: 'finance',
+          category: 'budget',
           committedOn: addDays(today, -100),
           description: 'Chi sai quy định',
           source: 'inspection',
@@ -136,7 +136,8 @@ describe('the time to resolve a discipline complaint on the case page and in the
     await row.waitFor();
     const cells = await row.locator('td').allInnerTexts();
     expect(cells[2]).toBe('Giải quyết khiếu nại');
-    expect(cells[4].trim()).toBe(dmy(dueOn));
+    // Marked "tạm tính" when the day is counted through a year whose holidays are not published.
+    expect(cells[4].trim()).toMatch(new RegExp(`^${dmy(dueOn)}( tạm tính)?$`));
     await page.context().close();
   });
 });

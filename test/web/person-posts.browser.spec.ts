@@ -73,7 +73,10 @@ describe('the person page after a re-appointment and after a dismissal', () => {
     expect(await page.getByText('Thôi giữ từ').count()).toBe(0);
     expect(await page.getByTestId('upcoming-posts').count()).toBe(0);
     // Before: "Không có" although the decision names the notice's day.
-    expect((await page.getByTestId('reappointment-notices').innerText()).trim()).toBe(
+    // (The demo's recorded term ending 01/03/2027 has had its own notice given, listed first.)
+    expect(
+      (await page.getByTestId('reappointment-notices').innerText()).trim().split('\n').at(-1),
+    ).toBe(
       'Phó Trưởng ban Tổ chức Thành ủy Hà Nội · Hết nhiệm kỳ 01/03/2032 · Thông báo ngày 01/12/2031',
     );
     expect(await axeViolations(page)).toEqual([]);

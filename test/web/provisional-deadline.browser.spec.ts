@@ -94,7 +94,10 @@ describe('a provisional deadline in the browser', () => {
 
     // The inbox says so too (before: the plain day there, "tạm tính" on the case page only).
     await page.getByRole('link', { name: 'Hộp việc' }).click();
-    const row = page.locator('table.grid tbody tr', { hasText: 'Nguyễn Văn An' });
+    // This case's row (An also has the re-appointment his recorded term's notice opened).
+    const row = page.locator('table.grid tbody tr', {
+      has: page.locator('a[href="/cases/c-provisional"]'),
+    });
     await row.waitFor();
     expect(await row.locator('td[data-label="Hạn"]').innerText()).toMatch(
       /^\d{2}\/\d{2}\/\d{4} tạm tính/,

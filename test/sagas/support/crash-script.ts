@@ -247,11 +247,16 @@ function place(phases: Action[][], actions: Action[], at: number[]): void {
  */
 export const newPostOf = (personId: string) => `pos-new-${personId}`;
 
-/** The term each person holds on record: group A's ended the day its re-appointment took effect. */
+/**
+ * The term each person holds on record: group A's ended the day its re-appointment took effect;
+ * the others' ends past the re-appointment notice's lead time (90 working days) as the workers'
+ * clock (40 days ahead) reads it, or the notice a recorded term gets would open the
+ * re-appointment the script opens itself.
+ */
 const termOnRecord = (group: Group) =>
   group === 'A'
     ? { from: addDays(reappointedOn, -1826), termEnd: reappointedOn }
-    : { from: addDays(today, -1700), termEnd: addDays(today, 100) };
+    : { from: addDays(today, -1700), termEnd: addDays(today, 220) };
 
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 
