@@ -79,9 +79,12 @@ describe("cases a unit above opened, as the unit below reads its official's reco
 
     const history = await eventually(
       async () =>
-        (await http().get('/cadres/p-official/history').set(townAuditor()).expect(200)).body,
-      (body: { events: { type: string; data: { caseId?: string } }[] }) =>
-        body.events.some((event) => event.type === 'CaseNoted' && event.data.caseId === 'd-here'),
+        // 404 until the history projection has reached the person: read again.
+        (await http().get('/cadres/p-official/history').set(townAuditor())).body,
+      (body: { events?: { type: string; data: { caseId?: string } }[] }) =>
+        !!body.events?.some(
+          (event) => event.type === 'CaseNoted' && event.data.caseId === 'd-here',
+        ),
     );
     expect(JSON.stringify(history)).not.toContain('d-above');
 
