@@ -1,4 +1,5 @@
 import { RuleSet, ruleCitation, ruleValue } from '../workflow/rule-sets/rule-set';
+import { statusPeriodCovers } from './person/status-period-covers';
 import { PersonStatusPeriod } from './person/person.state';
 
 /** Statuses that hold an appointment back while they last (under investigation …). */
@@ -30,7 +31,7 @@ export function appointmentBlockingStatuses(
   const blocking = ruleValue<string[]>(ruleSet, BLOCKING);
   return statuses
     .filter((s) => blocking.includes(s.status))
-    .filter((s) => s.from <= day && (s.until === null || s.until >= day))
+    .filter((s) => statusPeriodCovers(s, day))
     .map((s) => ({
       status: s.status,
       from: s.from,

@@ -1,4 +1,5 @@
 import { DomainEvent } from '../../common/stream-decider';
+import { statusPeriodCovers } from '../../cadres/person/status-period-covers';
 import { PersonStatusPeriod } from '../../cadres/person/person.state';
 import { RuleSet, ruleCitation } from '../../workflow/rule-sets/rule-set';
 import {
@@ -32,7 +33,7 @@ import { refuseFormByService } from './left-service';
 import { servedOnDay } from './served-on';
 
 const activeOn = (day: string) => (s: { from: string; until: string | null }) =>
-  s.from <= day && (s.until === null || s.until >= day);
+  statusPeriodCovers(s, day);
 
 /**
  * The discipline decision (quyết định kỷ luật): not while the person's circumstances defer it,

@@ -1,4 +1,5 @@
 import { PersonStatusPeriod } from '../../cadres/person/person.state';
+import { statusPeriodCovers } from '../../cadres/person/status-period-covers';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { refuse } from '../../workflow/step-engine';
 import { DisciplineContext } from './discipline.context';
@@ -22,10 +23,7 @@ export function leftServiceOn(
 ): LeftService | null {
   if (track !== 'civil_service' || !ruleSet.params[AFTER_LEAVING]) return null;
   const period = statuses.find(
-    (s) =>
-      OUT_OF_SERVICE.includes(s.status) &&
-      s.from <= detectedOn &&
-      (s.until === null || s.until >= detectedOn),
+    (s) => OUT_OF_SERVICE.includes(s.status) && statusPeriodCovers(s, detectedOn),
   );
   return period ? { status: period.status as LeftService['status'], from: period.from } : null;
 }

@@ -1,4 +1,5 @@
 import { PersonStatusPeriod, PostHeld } from '../../cadres/person/person.state';
+import { statusPeriodCovers } from '../../cadres/person/status-period-covers';
 import { WorkingDayCalendar, addCalendarDays } from '../../workflow/calendar/working-day-calendar';
 import { DecisionTerm } from '../case/decider/case.context';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
@@ -48,8 +49,7 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const activeOn = (status: PersonStatusPeriod, day: string) =>
-  status.from <= day && (status.until === null || status.until >= day);
+const activeOn = (status: PersonStatusPeriod, day: string) => statusPeriodCovers(status, day);
 
 /**
  * What holds the re-appointment back while it lasts: a pending discipline case and the statuses

@@ -1,4 +1,5 @@
 import { consecutiveYearsNotCompleted } from '../../cadres/person/consecutive-ratings';
+import { statusPeriodCovers } from '../../cadres/person/status-period-covers';
 import { resignationDecisionDueBy } from './resignation-talk';
 import { QualityRating } from '../../cadres/person/person-profile.events';
 import { PersonStatusPeriod, PostHeld } from '../../cadres/person/person.state';
@@ -235,7 +236,7 @@ function resignation(input: RemovalOpeningInput, grounds: Facts): Facts {
   const param = 'removal.resignation.blockingStatuses';
   const blocking = ruleValue<string[]>(ruleSet, param);
   const active = record.statuses.find(
-    (s) => blocking.includes(s.status) && s.from <= today && (s.until === null || s.until >= today),
+    (s) => blocking.includes(s.status) && statusPeriodCovers(s, today),
   );
   if (active)
     throw new DomainRuleViolation(

@@ -1,4 +1,5 @@
 import { VettingItem } from '../../../workflow/definitions/procedure-definition';
+import { statusPeriodCovers } from '../../../cadres/person/status-period-covers';
 import { RuleSet, ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { VettingEntry } from './case.events';
 import {
@@ -217,7 +218,7 @@ function heldPostDiscipline(
     ).map((named) => `${named} is pending`),
     ...(facts.statuses ?? [])
       .filter((s) => blocks.statuses.includes(s.status))
-      .filter((s) => s.from <= today && (s.until === null || s.until >= today))
+      .filter((s) => statusPeriodCovers(s, today))
       .map((s) => `${s.status.replace(/_/g, ' ')} since ${s.from}`),
   ];
   return {
