@@ -9,11 +9,21 @@ import {
 } from '@nestjs/swagger';
 import { ApiProblems } from '../common/openapi/api-problems.decorator';
 import { DISCIPLINE_FORMS } from '../procedures/discipline/discipline-forms';
+import { VIOLATION_CATEGORIES } from '../procedures/discipline/violation-category-names';
 import { RegisterPageDto } from './dto/read-model-views.dto';
 
 /** The register's filters that take one of a fixed set of values. */
 export const REGISTER_TRACKS = ['party', 'civil_service'] as const;
 export const RECORD_STATUSES = ['in_effect', 'expired', 'annulled'] as const;
+
+/** The violation category filter: the closed list a case is filed under, nothing else. */
+const CATEGORY_FILTER = ApiQuery({
+  name: 'category',
+  required: false,
+  enum: VIOLATION_CATEGORIES,
+  description:
+    'violation category, one of the closed list cases are filed under (`land` is the older code for land cases, kept for the cases recorded with it); any other is a 400 naming `category`',
+});
 
 /** The OpenAPI description of GET /discipline-records: its filters and its two formats. */
 export const DisciplineRegisterDocs = () =>
@@ -31,7 +41,7 @@ export const DisciplineRegisterDocs = () =>
     }),
     ApiQuery({ name: 'track', required: false, enum: REGISTER_TRACKS }),
     ApiQuery({ name: 'form', required: false, enum: DISCIPLINE_FORMS }),
-    ApiQuery({ name: 'category', required: false, description: 'violation category' }),
+    CATEGORY_FILTER,
     ApiQuery({ name: 'from', required: false, description: 'decided on or after' }),
     ApiQuery({ name: 'to', required: false, description: 'decided on or before' }),
     ApiQuery({

@@ -26,6 +26,7 @@ import {
   REGISTER_TRACKS,
 } from './discipline-register.docs';
 import { CASE_PROCEDURES } from '../procedures/case/case-stream';
+import { VIOLATION_CATEGORIES } from '../procedures/discipline/violation-category-names';
 import { FILTERED_PROCEDURES_BESIDES_CASES } from './procedure-filter';
 
 const PROCEDURES = [...CASE_PROCEDURES, ...FILTERED_PROCEDURES_BESIDES_CASES];
@@ -197,7 +198,7 @@ export class ReadModelsController {
       orgUnit,
       track: parseChoice('track', track, REGISTER_TRACKS),
       form,
-      category,
+      category: parseChoice('category', category, VIOLATION_CATEGORIES),
       ...parseDayRange(from, to),
       status: parseChoice('status', status, RECORD_STATUSES),
       inEffect: parseFlag('inEffect', inEffect),

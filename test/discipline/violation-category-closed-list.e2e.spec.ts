@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
+import { VIOLATION_CATEGORIES } from '../../src/procedures/discipline/violation-category-names';
 import { bearerIn } from './support/party-reprimand';
 
 /** A violation's category is one of a closed list (violation-category-names.ts), not free text. */
@@ -55,5 +56,21 @@ describe('the violation category is a closed list', () => {
     await open('d-land', 'land').expect(201);
     await open('d-land-management', 'land_management').expect(201);
     expect(await written('d-land')).toBeGreaterThan(0);
+  });
+
+  it('the register refuses an unknown `category` filter with 400 naming the query field and the list, and takes every code of the list (before: 200 with an empty page)', async () => {
+    const register = (category: string) =>
+      http()
+        .get(`/discipline-records?category=${encodeURIComponent(category)}`)
+        .set(inspector());
+    for (const unknown of ['zzz_bogus', 'Budget', 'land management', ''])
+      expect(await register(unknown).then((r) => [r.status, r.body.field, r.body.rule])).toEqual([
+        400,
+        'category',
+        'query.category',
+      ]);
+    const refused = await register('zzz_bogus');
+    expect(refused.body.message).toBe(`category: one of ${VIOLATION_CATEGORIES.join(', ')}`);
+    for (const category of VIOLATION_CATEGORIES) await register(category).expect(200);
   });
 });

@@ -7254,8 +7254,8 @@ export interface operations {
                 orgUnit?: string;
                 track?: "party" | "civil_service";
                 form?: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion" | "removal_of_former_title";
-                /** @description violation category */
-                category?: string;
+                /** @description violation category, one of the closed list cases are filed under (`land` is the older code for land cases, kept for the cases recorded with it); any other is a 400 naming `category` */
+                category?: "land_management" | "land" | "budget" | "public_investment" | "personnel_work" | "asset_declaration" | "ethics" | "internal_politics" | "national_security" | "defence" | "foreign_affairs" | "false_diploma" | "other";
                 /** @description decided on or after */
                 from?: string;
                 /** @description decided on or before */
