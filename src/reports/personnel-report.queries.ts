@@ -10,13 +10,18 @@ export interface DecidedCasesRow {
   count: number;
 }
 
-export interface DisciplinedRow {
-  orgUnitId: string;
-  orgUnitName: string;
+/** Discipline under one track and form: distinct people, and decisions. */
+export interface DisciplineTotal {
   track: string;
   form: string;
   people: number;
   decisions: number;
+}
+
+/** Discipline under one track and form decided by one unit. */
+export interface DisciplinedRow extends DisciplineTotal {
+  orgUnitId: string;
+  orgUnitName: string;
 }
 
 export interface LeaderPostRow {
@@ -38,12 +43,19 @@ export interface PoolEntryRow {
 }
 
 /**
- * A decision (alias `d`) the report for unit $1 and the period $2..$3 counts: decided in the
- * period and not annulled by its end, by a unit within $1 or on a person whose record a unit
- * within $1 manages (disciplineWithinUnit).
+ * The decisions the report for unit $1 and the period $2..$3 counts, one row each (alias `d`):
+ * decided in the period and not annulled by its end, by a unit within $1 or on a person whose
+ * record a unit within $1 manages (disciplineWithinUnit), with the form as it stood at the
+ * period's end: a decision annulled after the period is counted, in the form a review gave it by
+ * then, so the report for a closed period reads the same whatever reviews come later.
  */
-const DISCIPLINED_IN_PERIOD = `(d.annulled_on IS NULL OR d.annulled_on > $3::date)
-  AND d.decided_on BETWEEN $2 AND $3 AND ${disciplineWithinUnit('d', '$1')}`;
+const DISCIPLINED_IN_PERIOD = `(SELECT d.org_unit_id, d.person_id, d.track, COALESCE(f.form, d.form) AS form
+    FROM discipline_records d
+    LEFT JOIN LATERAL (SELECT form FROM discipline_record_forms
+                        WHERE case_id = d.case_id AND since <= $3::date
+                        ORDER BY since DESC, sequence DESC LIMIT 1) f ON true
+   WHERE (d.annulled_on IS NULL OR d.annulled_on > $3::date)
+     AND d.decided_on BETWEEN $2 AND $3 AND ${disciplineWithinUnit('d', '$1')}) d`;
 
 /** The read models the personnel report counts, always within one unit's subtree. */
 export class PersonnelReportQueries {
@@ -68,22 +80,28 @@ export class PersonnelReportQueries {
     return rows;
   }
 
-  /**
-   * Discipline decided in the period, by unit, track and form, as it stood at the period's end: a
-   * decision annulled after the period is counted, in the form a review gave it by then, so the
-   * report for a closed period reads the same whatever reviews come later.
-   */
+  /** Discipline decided in the period, by deciding unit, track and form. */
   async disciplined(unit: string, period: ReportPeriod): Promise<DisciplinedRow[]> {
     const { rows } = await this.pool.query<DisciplinedRow>(
-      `SELECT d.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", d.track,
-              COALESCE(f.form, d.form) AS form,
+      `SELECT d.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", d.track, d.form,
               count(DISTINCT d.person_id)::int AS people, count(*)::int AS decisions
-         FROM discipline_records d JOIN org_units u ON u.id = d.org_unit_id
-         LEFT JOIN LATERAL (SELECT form FROM discipline_record_forms
-                             WHERE case_id = d.case_id AND since <= $3::date
-                             ORDER BY since DESC, sequence DESC LIMIT 1) f ON true
-        WHERE ${DISCIPLINED_IN_PERIOD}
+         FROM ${DISCIPLINED_IN_PERIOD} JOIN org_units u ON u.id = d.org_unit_id
         GROUP BY 1, 2, 3, 4 ORDER BY 2, 3, 4`,
+      [unit, period.from, period.to],
+    );
+    return rows;
+  }
+
+  /**
+   * Discipline decided in the period by track and form over every unit, counted from the
+   * decisions, not by adding up the units' rows: a person reprimanded by two units (the city and
+   * the ward managing her record) is one person reprimanded, twice.
+   */
+  async disciplineTotals(unit: string, period: ReportPeriod): Promise<DisciplineTotal[]> {
+    const { rows } = await this.pool.query<DisciplineTotal>(
+      `SELECT d.track, d.form, count(DISTINCT d.person_id)::int AS people, count(*)::int AS decisions
+         FROM ${DISCIPLINED_IN_PERIOD}
+        GROUP BY 1, 2 ORDER BY 1, 2`,
       [unit, period.from, period.to],
     );
     return rows;
@@ -95,8 +113,7 @@ export class PersonnelReportQueries {
    */
   async disciplinedPeople(unit: string, period: ReportPeriod): Promise<number> {
     const { rows } = await this.pool.query<{ people: number }>(
-      `SELECT count(DISTINCT d.person_id)::int AS people FROM discipline_records d
-        WHERE ${DISCIPLINED_IN_PERIOD}`,
+      `SELECT count(DISTINCT d.person_id)::int AS people FROM ${DISCIPLINED_IN_PERIOD}`,
       [unit, period.from, period.to],
     );
     return rows[0]?.people ?? 0;

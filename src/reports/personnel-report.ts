@@ -24,18 +24,18 @@ export async function buildPersonnelReport(
   input: { orgUnitId: string; period: ReportPeriod; today: string; ruleSet: RuleSet },
 ) {
   const { orgUnitId, period, today, ruleSet } = input;
-  const [decided, disciplined, disciplinedPeople, leaders, provinces, pool] = await Promise.all([
-    queries.decidedCases(orgUnitId, period),
-    queries.disciplined(orgUnitId, period),
-    queries.disciplinedPeople(orgUnitId, period),
-    queries.leaderPosts(orgUnitId, today),
-    queries.provinces(),
-    queries.poolEntries(orgUnitId),
-  ]);
+  const [decided, disciplined, disciplineTotals, disciplinedPeople, leaders, provinces, pool] =
+    await Promise.all([
+      queries.decidedCases(orgUnitId, period),
+      queries.disciplined(orgUnitId, period),
+      queries.disciplineTotals(orgUnitId, period),
+      queries.disciplinedPeople(orgUnitId, period),
+      queries.leaderPosts(orgUnitId, today),
+      queries.provinces(),
+      queries.poolEntries(orgUnitId),
+    ]);
   const totals: Record<string, number> = Object.fromEntries(REPORTED_PROCEDURES.map((p) => [p, 0]));
   for (const row of decided) totals[row.procedure] = (totals[row.procedure] ?? 0) + row.count;
-
-  const disciplineTotals = totalsByTrackAndForm(disciplined);
 
   const judged = leaders.map((row) => {
     const provinceId = [...row.unitPath].reverse().find((id) => provinces.has(id));
@@ -64,24 +64,4 @@ export async function buildPersonnelReport(
       citation: ruleCitation(ruleSet, 'planning.targets'),
     },
   };
-}
-
-/** People and decisions per track and form, summed over units. */
-function totalsByTrackAndForm(
-  rows: { track: string; form: string; people: number; decisions: number }[],
-) {
-  const totals = new Map<
-    string,
-    { track: string; form: string; people: number; decisions: number }
-  >();
-  for (const row of rows) {
-    const key = `${row.track}/${row.form}`;
-    const total = totals.get(key) ?? { track: row.track, form: row.form, people: 0, decisions: 0 };
-    totals.set(key, {
-      ...total,
-      people: total.people + row.people,
-      decisions: total.decisions + row.decisions,
-    });
-  }
-  return [...totals.values()];
 }

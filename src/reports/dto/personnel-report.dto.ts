@@ -44,7 +44,12 @@ export class DisciplineSectionDto {
   })
   people!: number;
   @ApiProperty({ type: [DisciplinedRowDto] }) rows!: DisciplinedRowDto[];
-  @ApiProperty({ type: [DisciplineTotalDto] }) totals!: DisciplineTotalDto[];
+  @ApiProperty({
+    type: [DisciplineTotalDto],
+    description:
+      'per track and form over every unit: each person once however many units decided on them (not the rows added up), each decision once',
+  })
+  totals!: DisciplineTotalDto[];
 }
 
 export class NonLocalLeaderDto {

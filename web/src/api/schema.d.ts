@@ -2728,6 +2728,7 @@ export interface components {
             /** @description distinct people disciplined in the period, each once whatever their tracks and forms (the rows and totals count per form and cannot be added up) */
             people: number;
             rows: components["schemas"]["DisciplinedRowDto"][];
+            /** @description per track and form over every unit: each person once however many units decided on them (not the rows added up), each decision once */
             totals: components["schemas"]["DisciplineTotalDto"][];
         };
         NonLocalLeaderDto: {
