@@ -16,6 +16,7 @@ import { OrgScope } from '../identity/org-scope';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { parseDayRange } from '../common/input/calendar-date';
 import { parseChoice, parseFlag, parseLimit } from './cursor';
+import { DISCIPLINE_FORMS } from '../procedures/discipline/discipline-forms';
 import { COMPLAINT_REVIEW, stepsPerformedBy } from './inbox-steps';
 import { ReadModelQueries, RegisterQuery } from './read-model.queries';
 import { disciplineRegisterCsv } from './discipline-register.csv';
@@ -197,7 +198,7 @@ export class ReadModelsController {
       person,
       orgUnit,
       track: parseChoice('track', track, REGISTER_TRACKS),
-      form,
+      form: parseChoice('form', form, DISCIPLINE_FORMS),
       category: parseChoice('category', category, VIOLATION_CATEGORIES),
       ...parseDayRange(from, to),
       status: parseChoice('status', status, RECORD_STATUSES),

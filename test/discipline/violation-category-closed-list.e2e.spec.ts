@@ -2,6 +2,7 @@ import request from 'supertest';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 import { VIOLATION_CATEGORIES } from '../../src/procedures/discipline/violation-category-names';
+import { DISCIPLINE_FORMS } from '../../src/procedures/discipline/discipline-forms';
 import { bearerIn } from './support/party-reprimand';
 
 /** A violation's category is one of a closed list (violation-category-names.ts), not free text. */
@@ -72,5 +73,21 @@ describe('the violation category is a closed list', () => {
     const refused = await register('zzz_bogus');
     expect(refused.body.message).toBe(`category: one of ${VIOLATION_CATEGORIES.join(', ')}`);
     for (const category of VIOLATION_CATEGORIES) await register(category).expect(200);
+  });
+
+  it('the register refuses an unknown `form` filter the same way, and takes every form (before: 200 with an empty page)', async () => {
+    const register = (form: string) =>
+      http()
+        .get(`/discipline-records?form=${encodeURIComponent(form)}`)
+        .set(inspector());
+    for (const unknown of ['khiển trách', 'Reprimand', 'removal', ''])
+      expect(await register(unknown).then((r) => [r.status, r.body.field, r.body.rule])).toEqual([
+        400,
+        'form',
+        'query.form',
+      ]);
+    const refused = await register('removal');
+    expect(refused.body.message).toBe(`form: one of ${DISCIPLINE_FORMS.join(', ')}`);
+    for (const form of DISCIPLINE_FORMS) await register(form).expect(200);
   });
 });
