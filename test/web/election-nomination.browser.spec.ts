@@ -33,6 +33,12 @@ describe('a nomination for election in the browser', () => {
     Authorization: `Bearer ${t.token(user, [role], 'ou-ha-noi')}`,
   });
   const today = vietnamToday();
+  const SEAT_FILLED = {
+    caseId: 'c-web-seat-filled',
+    positionId: 'pos-xa-doai-phuong-vice-chair-2',
+    title: 'Phó Chủ tịch UBND xã Đoài Phương phụ trách kinh tế',
+    holderTermEnd: addDays(today, 1700),
+  };
   const dmy = (iso: string) => iso.split('-').reverse().join('/');
   const tally = {
     members: 11,
@@ -120,6 +126,69 @@ describe('a nomination for election in the browser', () => {
       await page.getByLabel(label, { exact: true }).fill(value);
   };
 
+  /**
+   * A third post the council elects, whose one seat fills after its vote: the council elects
+   * p-ngo-thi-hoa to it, then the registry records p-le-van-phuc into it (elected outside the
+   * system, on the day the confirmation would take effect), so the province's confirmation is
+   * refused with post.held_by_another (decision-seats.ts).
+   */
+  const electedThenSeatFilled = async () => {
+    const staff = bearer('staff-1', 'organization_staff');
+    await http()
+      .post('/positions')
+      .set(staff)
+      .send({
+        id: SEAT_FILLED.positionId,
+        title: SEAT_FILLED.title,
+        orgUnitId: 'ou-xa-doai-phuong-peoples-committee',
+        appointingAuthority: 'ou-ha-noi-peoples-committee',
+        rank: 3,
+        filledBy: 'election',
+      })
+      .expect(201);
+    for (const [id, fullName] of [
+      ['p-ngo-thi-hoa', 'Ngô Thị Hoa'],
+      ['p-le-van-phuc', 'Lê Văn Phúc'],
+    ])
+      await http()
+        .post('/cadres')
+        .set(staff)
+        .send({
+          id,
+          fullName,
+          dateOfBirth: '1982-03-04',
+          gender: 'female',
+          ethnicity: 'Kinh',
+          partyMember: true,
+          educationLevel: 'Thạc sĩ',
+          politicalTheoryLevel: 'Cao cấp',
+          orgUnitId: 'ou-xa-doai-phuong-peoples-committee',
+        })
+        .expect(201);
+    await untilElection(SEAT_FILLED.caseId, 'p-ngo-thi-hoa', SEAT_FILLED.positionId);
+    await http()
+      .post(`/cases/${SEAT_FILLED.caseId}/steps/council-election`)
+      .set(bearer('secretary-2', 'ballot_secretary'))
+      .send({
+        heldOn: today,
+        minutesRef: 'NQ-06/NQ-HĐND',
+        councilTermFrom: addDays(today, -120),
+        vote: { delegates: 30, present: 28, for: 20, against: 8, invalid: 0 },
+      })
+      .expect(200);
+    await http()
+      .post('/cadres/p-le-van-phuc/posts')
+      .set(staff)
+      .send({
+        positionId: SEAT_FILLED.positionId,
+        from: today,
+        termEnd: SEAT_FILLED.holderTermEnd,
+        decisionRef: '07/NQ-HĐND',
+        electedOn: today,
+      })
+      .expect(201);
+  };
+
   beforeAll(async () => {
     buildWebApp();
     t = await startTestApp('web_election', {
@@ -138,6 +207,7 @@ describe('a nomination for election in the browser', () => {
     browser = await launchChromium();
     await untilElection('c-web-elected', 'p-vu-thi-giang', 'pos-xa-doai-phuong-chair');
     await untilElection('c-web-not-elected', 'p-duong-van-minh', 'pos-xa-doai-phuong-vice-chair');
+    await electedThenSeatFilled();
   });
   afterAll(async () => {
     await browser?.close();
@@ -225,6 +295,34 @@ describe('a nomination for election in the browser', () => {
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'election-not-elected');
+    await page.context().close();
+  });
+
+  it('refuses the confirmation of a seat filled since the vote in Vietnamese, naming the holder', async () => {
+    const { page } = await signIn(browser, base, 'leader-1');
+    await page.goto(`${base}/cases/${SEAT_FILLED.caseId}`);
+    await page
+      .locator('#current-step-title', { hasText: 'Cấp có thẩm quyền phê chuẩn kết quả bầu' })
+      .waitFor();
+    await page.getByLabel('Ngày họp / thực hiện (dd/mm/yyyy)').fill(dmy(today));
+    await page.getByLabel('Số quyết định').fill('89/QĐ-UBND');
+    await page.getByLabel('Người ký').fill('Chủ tịch UBND thành phố');
+    await page.getByLabel('Hiệu lực từ (dd/mm/yyyy)').fill(dmy(today));
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    const refusal = page.locator('#f-effectiveFrom-error');
+    await refusal.waitFor();
+    const text = await refusal.innerText();
+    // Before: the server's English ("effectiveFrom: … is held on … by 1 of 1 seat: …, the day the
+    // decision takes effect: the post was filled since the council's election; …").
+    expect(text).toContain('Chức vụ đã đủ số người giữ vào ngày này');
+    expect(text).toContain(
+      `Chức vụ ${SEAT_FILLED.title} vào ngày ${dmy(today)} đã đủ 1 người đảm nhiệm (Lê Văn Phúc từ ngày ${dmy(today)} đến ngày ${dmy(SEAT_FILLED.holderTermEnd)}), ngày quyết định có hiệu lực: chức vụ đã có người đảm nhiệm kể từ khi Hội đồng nhân dân bầu; cần kết thúc việc giữ chức vụ của một người trong số đó trước (hồ sơ miễn nhiệm), ghi ngày có hiệu lực là ngày có chỗ trống, hoặc rút hồ sơ này`,
+    );
+    expect(text).not.toMatch(/\b(?:is held|seats?|council|effectiveFrom|withdraw)\b/);
+    // Refused, the case still waits on the confirmation.
+    await page.getByTestId('case-status').filter({ hasText: 'Đang xử lý' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'election-confirmation-seat-filled');
     await page.context().close();
   });
 });

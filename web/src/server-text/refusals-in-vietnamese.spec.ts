@@ -8,6 +8,9 @@ import { WrongExpectedRevision } from '../../../src/event-store/event-store.erro
 import { refusePostHeldByAnother } from '../../../src/cadres/post-held-by-another';
 import { refuseSeatsFullAtOpening } from '../../../src/procedures/appointment/post-seats-at-opening';
 import { refuseSeatGivenToAnother } from '../../../src/procedures/reappointment/reappointment-seats';
+import { refuseSeatsFullOnEffectiveDay } from '../../../src/procedures/case/decider/decision-seats';
+import { CaseContext } from '../../../src/procedures/case/decider/case.context';
+import { Body, Open } from '../../../src/procedures/case/decider/case.types';
 import { decideStatusEnd, isStatusRepeat } from '../../../src/cadres/person/status-periods';
 import {
   assertPlanningTermNotEnded,
@@ -297,6 +300,64 @@ describe('the refusals of opening a case read in Vietnamese', () => {
     expect(expectRead(refusal!)).toBe(
       'Chức vụ Phó Giám đốc Sở vào ngày mở hồ sơ (01/02/2026) đã đủ 2 người đảm nhiệm (Trần Văn Bình từ ngày 01/01/2024 (chưa ghi nhận ngày hết nhiệm kỳ); Lê Thị Chi từ ngày 01/03/2025 đến ngày 01/03/2030): không còn chỗ trống; cần kết thúc việc giữ chức vụ của một người trong số đó trước (hồ sơ miễn nhiệm, hoặc ngày hết nhiệm kỳ đã ghi nhận), hoặc mở hồ sơ khi có chỗ trống',
     );
+  });
+
+  it('an election’s confirmation, or a decision, into a post filled since (decision-seats.ts)', () => {
+    const post = {
+      id: 'pos-ct-xa',
+      title: 'Chủ tịch UBND xã',
+      orgUnitId: 'ou-xa',
+      appointingAuthority: 'ou-tinh',
+      rank: 4,
+      isLeadership: true,
+      filledBy: 'election' as const,
+    };
+    const holds = [
+      {
+        personId: 'p-binh',
+        fullName: 'Trần Văn Bình',
+        from: '2026-03-01',
+        termEnd: null,
+        endsOn: null,
+      },
+      {
+        personId: 'p-chi',
+        fullName: 'Lê Thị Chi',
+        from: '2026-09-01',
+        termEnd: '2031-03-01',
+        endsOn: null,
+      },
+    ];
+    const decide = (
+      procedure: string,
+      seats: number,
+      termEnd: string | null,
+      sitting = holds.slice(0, seats),
+    ) =>
+      refusalOf(() =>
+        refuseSeatsFullOnEffectiveDay(
+          { procedure, personId: 'p-an', appointee: null, positionId: post.id } as Open,
+          { effectiveFrom: '2026-03-01' } as Body<'decision'>,
+          {
+            seatsFromEffectiveDay: {
+              position: { ...post, seats },
+              seats,
+              day: '2026-03-01',
+              holds: sitting,
+              seatStreamRevision: null,
+            },
+          } as unknown as CaseContext,
+          termEnd,
+        ),
+      );
+    expect(expectRead(decide('election', 1, '2031-03-01'))).toBe(
+      'Chức vụ Chủ tịch UBND xã vào ngày 01/03/2026 đã đủ 1 người đảm nhiệm (Trần Văn Bình từ ngày 01/03/2026 (chưa ghi nhận ngày hết nhiệm kỳ)), ngày quyết định có hiệu lực: chức vụ đã có người đảm nhiệm kể từ khi Hội đồng nhân dân bầu; cần kết thúc việc giữ chức vụ của một người trong số đó trước (hồ sơ miễn nhiệm), ghi ngày có hiệu lực là ngày có chỗ trống, hoặc rút hồ sơ này',
+    );
+    // Two seats, the second taken within the term: both holders named, the term's days read.
+    expect(expectRead(decide('appointment', 2, null))).toBe(
+      'Chức vụ Chủ tịch UBND xã vào ngày 01/09/2026 đã đủ 2 người đảm nhiệm (Trần Văn Bình từ ngày 01/03/2026 (chưa ghi nhận ngày hết nhiệm kỳ); Lê Thị Chi từ ngày 01/09/2026 đến ngày 01/03/2031), trong nhiệm kỳ quyết định giao (từ ngày 01/03/2026 không có ngày kết thúc): một quyết định khác đã giao chức vụ này kể từ khi mở hồ sơ; cần kết thúc việc giữ chức vụ của một người trong số đó trước (hồ sơ miễn nhiệm), ghi ngày có hiệu lực là ngày có chỗ trống, hoặc rút hồ sơ này',
+    );
+    expectRead(decide('election', 2, '2031-03-01'));
   });
 
   it('a re-appointment to a seat already given to a successor from the term’s end', () => {

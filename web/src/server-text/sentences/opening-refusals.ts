@@ -82,6 +82,13 @@ export const OPENING_REFUSALS: Sentence[] = [
     ([title, , on, , seats, holders, from, until], s) =>
       `Chức vụ ${title} vào ngày ${s.day(on)} đã đủ ${seats} người đảm nhiệm (${holdersInVietnamese(holders, s)}), trong nhiệm kỳ mới từ ngày ${s.day(from)}${until ? ` đến ngày ${s.day(until)}` : ''}: chức vụ đã được giao cho người khác từ ngày hết nhiệm kỳ; cần kết thúc chức vụ đó trước (hồ sơ miễn nhiệm), hoặc không bổ nhiệm lại`,
   ),
+  // A decision (an election's confirmation too) whose post filled since the case opened
+  // (decision-seats.ts): on its effective day, or later within the term it gives.
+  sentence(
+    `effectiveFrom: ${POST} is held on ${DAY} by ${N} of ${N} seats?: (.+), (?:(the day the decision takes effect)|within the term the decision gives \\(${DAY} to (?:${DAY}|no end)\\)): (?:(the post was filled since the council's election)|another decision has filled the post since this case opened); end one of those posts first \\(a removal case\\), give the decision the day a seat falls free, or withdraw this case`,
+    ([title, , on, , seats, holders, onEffectiveDay, from, until, sinceElection], s) =>
+      `Chức vụ ${title} vào ngày ${s.day(on)} đã đủ ${seats} người đảm nhiệm (${holdersInVietnamese(holders, s)}), ${onEffectiveDay ? 'ngày quyết định có hiệu lực' : `trong nhiệm kỳ quyết định giao (từ ngày ${s.day(from)} ${until ? `đến ngày ${s.day(until)}` : 'không có ngày kết thúc'})`}: ${sinceElection ? 'chức vụ đã có người đảm nhiệm kể từ khi Hội đồng nhân dân bầu' : 'một quyết định khác đã giao chức vụ này kể từ khi mở hồ sơ'}; cần kết thúc việc giữ chức vụ của một người trong số đó trước (hồ sơ miễn nhiệm), ghi ngày có hiệu lực là ngày có chỗ trống, hoặc rút hồ sơ này`,
+  ),
   sentence(
     `${ID} already holds ${ID}; use (\\S+)`,
     ([person, position, route], s) =>
