@@ -23,7 +23,8 @@ const CASE = 'c-web-correction';
 /**
  * "Sửa bước" in Chromium against the real service: a final ballot typed 6 of 13 rejected the case;
  * the clerk sees the original values, corrects them to 10 with a reason and the case goes on; the
- * secretary is offered no correction; the auditor sees both versions and who corrected what.
+ * secretary is offered no correction; the auditor sees both versions and who corrected what, the
+ * corrector by name.
  */
 describe('correcting a step in the browser', () => {
   let t: TestApp;
@@ -165,8 +166,11 @@ describe('correcting a step in the browser', () => {
     expect(timeline).toContain('Đính chính bước');
     expect(timeline).not.toMatch(/organization_staff|ballot_secretary/);
     expect(timeline).not.toMatch(/\bou-ha-noi\b/);
+    // The corrector by the name their sign-in gave, not the user id (before: "bởi staff-1").
     await page.getByTestId('step-correction').waitFor();
-    expect(await page.getByTestId('step-correction').innerText()).toContain('staff-1');
+    const note = await page.getByTestId('step-correction').innerText();
+    expect(note).toContain('bởi Cán bộ Ban Tổ chức Thành ủy');
+    expect(note).not.toContain('staff-1');
     await screenshot(page, 'correct-step-history');
     await page.context().close();
   });

@@ -7,6 +7,8 @@ export interface StepCorrectionNote {
   stepId: string;
   reason: string;
   correctedBy: string;
+  /** The corrector's name, when their token gave one (`StepCorrectedData.correctedByName`). */
+  correctedByName?: string;
   correctedOn: string;
   replaced: { type: string; data: Record<string, unknown> };
 }
@@ -67,14 +69,21 @@ export function correctableEvolve<
     const next = evolve(last.before, data.corrected);
     if (next.status === 'none') return next;
     const after = next as State & Existing;
-    const { stepId, reason, correctedBy, correctedOn } = data;
+    const { stepId, reason, correctedBy, correctedByName, correctedOn } = data;
     return {
       ...after,
       tallyRecorders: [...new Set([...state.tallyRecorders, ...after.tallyRecorders])],
       ...spec.keptOnCorrection?.(state),
       corrections: [
         ...state.corrections,
-        { stepId, reason, correctedBy, correctedOn, replaced: last.event },
+        {
+          stepId,
+          reason,
+          correctedBy,
+          ...(correctedByName ? { correctedByName } : {}),
+          correctedOn,
+          replaced: last.event,
+        },
       ],
     };
   };

@@ -10,6 +10,8 @@ export interface CorrectionNoteView {
   stepId: string;
   reason: string;
   correctedBy: string;
+  /** The corrector's name, when their token gave one. */
+  correctedByName?: string;
   correctedOn: string;
   replaced: { type: string; data: Record<string, unknown> };
 }

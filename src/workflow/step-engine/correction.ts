@@ -19,6 +19,12 @@ export interface StepCorrectedData {
   stepId: string;
   reason: string;
   correctedBy: string;
+  /**
+   * The corrector's name when their token gave one: a screen names the corrector by it, as a
+   * complaint names who recorded it (`recordedByName`); a user id alone ("staff-1") tells a
+   * reader nothing. Corrections recorded before it, or by a token without a name, have the id only.
+   */
+  correctedByName?: string;
   correctedOn: string;
   /** The type of the event it replaces (the original, or an earlier correction's). */
   replaces: string;
@@ -81,6 +87,7 @@ export function correctStepWith<
     stepId: step.id,
     reason: correction.reason,
     correctedBy: context.actor.userId,
+    ...(context.actor.name ? { correctedByName: context.actor.name } : {}),
     correctedOn: context.today,
     replaces: last.event.type,
     replacedNextStepId: (last.event.data.nextStepId as string | null | undefined) ?? null,

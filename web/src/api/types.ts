@@ -111,6 +111,8 @@ export interface StepCorrectionNote {
   stepId: string;
   reason: string;
   correctedBy: string;
+  /** The corrector's name when their token gave one; absent, the screen shows the id. */
+  correctedByName?: string;
   correctedOn: string;
   replaced: CaseStepRecord;
 }

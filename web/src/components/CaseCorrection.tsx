@@ -63,7 +63,10 @@ export function CaseCorrection(props: CaseCorrectionProps) {
   );
 }
 
-/** A step's corrections under its record: when, by whom, why, and the version replaced. */
+/**
+ * A step's corrections under its record: when, by whom (their name, as a complaint names who
+ * recorded it; the user id only when no name was recorded), why, and the version replaced.
+ */
 export function CorrectionNotes({ record }: { record: CaseStepRecord }) {
   const { t } = useTranslation();
   return (
@@ -72,7 +75,7 @@ export function CorrectionNotes({ record }: { record: CaseStepRecord }) {
         <div key={index} className="muted" data-testid="step-correction">
           {t('correction.corrected', {
             date: formatDay(note.correctedOn),
-            by: note.correctedBy,
+            by: note.correctedByName ?? note.correctedBy,
             reason: isWithheld(note.reason) ? t('case.hidden') : note.reason,
           })}
           <br />

@@ -285,7 +285,7 @@ export function DisciplineRecords({
             <div key={n} className="muted" data-testid="step-correction">
               {t('discipline.corrected', {
                 date: formatDay(note.correctedOn),
-                by: note.correctedBy,
+                by: note.correctedByName ?? note.correctedBy,
                 reason: note.reason,
               })}
               {tallyLine(note.replaced, formName) && (

@@ -32,6 +32,8 @@ export interface DisciplineStepRecord {
   corrections?: {
     correctedOn: string;
     correctedBy: string;
+    /** The corrector's name when their token gave one; absent, the screen shows the id. */
+    correctedByName?: string;
     reason: string;
     replaced: Record<string, unknown>;
   }[];

@@ -159,6 +159,26 @@ function given(...commands: [CaseCommand, CaseContext][]) {
 }
 
 describe('correcting a recorded step (sửa bước đã ghi)', () => {
+  it('keeps the corrector’s name their token gave, for the screens to name them by', () => {
+    const named = { ...staff, name: 'Cán bộ Ban Tổ chức Thành ủy' };
+    const { events, state } = given(...toRound3, round3(6))
+      .when(correction('leadership-round-3', ballotBody(10)), context(named))
+      .then(['StepCorrected']);
+    expect(events[0].data).toMatchObject({
+      correctedBy: 'u-staff',
+      correctedByName: 'Cán bộ Ban Tổ chức Thành ủy',
+    });
+    expect(openOf(state).corrections[0]).toMatchObject({
+      correctedBy: 'u-staff',
+      correctedByName: 'Cán bộ Ban Tổ chức Thành ủy',
+    });
+    // A token without a name: the id alone, no empty name.
+    const unnamed = given(...toRound3, round3(6))
+      .when(correction('leadership-round-3', ballotBody(10)), context(staff))
+      .then(['StepCorrected']);
+    expect(unnamed.events[0].data).not.toHaveProperty('correctedByName');
+  });
+
   it('a ballot typed 6 of 13 rejected the case; corrected to 10 it is open and goes on', () => {
     const rejected = given(...toRound3, round3(6));
     expect(rejected.state.status).toBe('rejected');
