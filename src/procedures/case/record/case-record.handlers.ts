@@ -8,6 +8,7 @@ import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../../workflow/workflow-ca
 import { OpenCase } from '../commands/case-commands';
 import { caseDecider } from '../decider/case.decider';
 import { DomainRuleViolation } from '../decider/domain-rule-violation';
+import { DuplicateOpenCase } from '../duplicate-open-case';
 import {
   AssignPostFromDecision,
   EndTermOnRecord,
@@ -66,7 +67,12 @@ export class ReappointmentNotice {
     await this.record.write(reappointmentDue(target, notice, action, outcome), dispatch);
   }
 
-  /** Opens the re-appointment case; a refused opening (e.g. a discipline period) says why. */
+  /**
+   * Opens the re-appointment case; a refused opening (e.g. a discipline period) says why. A
+   * re-appointment of the post already open (opened by hand before the notice fell due) is the one
+   * the notice asks for: the notice notes that case. Before, it was noted as refused
+   * case.duplicate_open, an inbox task asking to open a case that was open.
+   */
   private async openReappointment(
     target: NoticeTarget,
     termEnd: string,
@@ -87,6 +93,8 @@ export class ReappointmentNotice {
       );
       return { caseId: id, refusal: null };
     } catch (error) {
+      if (error instanceof DuplicateOpenCase && error.openCaseId)
+        return { caseId: error.openCaseId, refusal: null };
       if (!(error instanceof DomainRuleViolation)) throw error;
       return { caseId: null, refusal: `${error.rule}: ${error.message}` };
     }
