@@ -123,6 +123,7 @@ function applyEvent(
       return dueCountedAgain(row, e.data.currentStepDue, sequence);
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
+    case 'RenewedTermCorrected':
       return row;
     default: {
       const unknownType: never = e;

@@ -59,6 +59,19 @@ describe('re-appointment notices of recorded terms: elected posts, corrections, 
       },
     );
   };
+  const caseEvents = async (caseId: string) =>
+    (
+      await t.db.pool.query(
+        'SELECT event_id, type, data, metadata FROM events WHERE stream_id = $1 ORDER BY revision',
+        [`reappointment-${caseId}`],
+      )
+    ).rows as { event_id: string; type: string; data: unknown; metadata: unknown }[];
+  const caseView = (caseId: string) =>
+    http()
+      .get(`/cases/${caseId}`)
+      .set(staff())
+      .expect(200)
+      .then((r) => r.body);
   const recordPost = (personId: string, post: Record<string, unknown>) =>
     http()
       .post(`/cadres/${personId}/posts`)
@@ -74,8 +87,17 @@ describe('re-appointment notices of recorded terms: elected posts, corrections, 
         { id: 'pos-fix', rank: 4 },
         { id: 'pos-ref', rank: 4 },
         { id: 'pos-later', rank: 4 },
+        { id: 'pos-moved', rank: 4 },
+        { id: 'pos-hand', rank: 4 },
       ],
-      people: [{ id: 'p-chair' }, { id: 'p-fix' }, { id: 'p-ref' }, { id: 'p-later' }],
+      people: [
+        { id: 'p-chair' },
+        { id: 'p-fix' },
+        { id: 'p-ref' },
+        { id: 'p-later' },
+        { id: 'p-moved' },
+        { id: 'p-hand' },
+      ],
     });
     await http()
       .post('/positions')
@@ -158,6 +180,97 @@ describe('re-appointment notices of recorded terms: elected posts, corrections, 
         caseId: expect.any(String),
       }),
     ]);
+  });
+
+  it('a term end corrected after its notice opened the re-appointment is noted on that case, whose facts then give the corrected term end', async () => {
+    const from = addDays(today, -1765);
+    await recordPost('p-moved', { positionId: 'pos-moved', from, termEnd: addDays(today, 60) });
+    const noticed = await eventually(
+      () => record('p-moved'),
+      (body) => body.reappointmentsDue.length > 0,
+    );
+    const caseId = noticed.reappointmentsDue[0].caseId as string;
+    expect((await caseView(caseId)).facts.termEnd).toBe(addDays(today, 60));
+
+    await recordPost('p-moved', { positionId: 'pos-moved', from, termEnd: addDays(today, 95) });
+    const view = await eventually(
+      () => caseView(caseId),
+      (body) => body.facts.termEnd === addDays(today, 95),
+    );
+    expect(view.facts).toMatchObject({
+      termEnd: addDays(today, 95),
+      termEndAtOpening: addDays(today, 60),
+    });
+    const correction = (await caseEvents(caseId)).filter(
+      (e) => e.type === 'RenewedTermCorrected.v1',
+    );
+    expect(correction).toEqual([
+      expect.objectContaining({
+        data: {
+          previousTermEnd: addDays(today, 60),
+          termEnd: addDays(today, 95),
+          decisionRef: '1-QĐ',
+          correctedOn: today,
+        },
+      }),
+    ]);
+    // Set off by the correction itself: its actor is the saga, its cause the corrected hold.
+    const corrected = (
+      await t.db.pool.query(
+        "SELECT event_id, metadata FROM events WHERE stream_id = 'cadre-p-moved' AND type = 'PostAssigned.v1' ORDER BY revision DESC LIMIT 1",
+      )
+    ).rows[0];
+    expect(correction[0].metadata).toMatchObject({
+      actorId: 'system:saga:recorded-term-notice',
+      correlationId: corrected.metadata.correlationId,
+      causationId: corrected.event_id,
+    });
+    // The corrected term's own notice gives no second one; the record keeps the notice given.
+    await fire(await timerFor('p-moved', addDays(today, 95)));
+    expect((await record('p-moved')).reappointmentsDue).toEqual([
+      expect.objectContaining({ termEnd: addDays(today, 60), caseId, refusal: null }),
+    ]);
+  });
+
+  it('a re-appointment opened by hand before the notice: the notice notes that case, opens none and leaves no task; a later correction of the term end reaches it', async () => {
+    const from = addDays(today, -1400);
+    await recordPost('p-hand', { positionId: 'pos-hand', from, termEnd: addDays(today, 400) });
+    const timer = await timerFor('p-hand', addDays(today, 400));
+    await http()
+      .post('/cases')
+      .set(staff())
+      .send({
+        id: 'r-hand',
+        procedure: 'reappointment',
+        definition: 'reappointment.standard',
+        personId: 'p-hand',
+        positionId: 'pos-hand',
+        orgUnitId: 'ou-town',
+        summary: 'Bổ nhiệm lại, mở trước khi đến hạn',
+      })
+      .expect(201);
+
+    await fire(timer);
+    expect((await record('p-hand')).reappointmentsDue).toEqual([
+      expect.objectContaining({
+        positionId: 'pos-hand',
+        termEnd: addDays(today, 400),
+        action: 'open_case',
+        caseId: 'r-hand',
+        refusal: null,
+      }),
+    ]);
+    const opened = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM events WHERE type = 'CaseOpened.v1' AND data->>'personId' = 'p-hand'",
+    );
+    expect(opened.rows[0].n).toBe(1);
+
+    await recordPost('p-hand', { positionId: 'pos-hand', from, termEnd: addDays(today, 410) });
+    const view = await eventually(
+      () => caseView('r-hand'),
+      (body) => body.facts.termEnd === addDays(today, 410),
+    );
+    expect(view.facts.termEnd).toBe(addDays(today, 410));
   });
 
   it('a corrected decision number keeps the notice; a term end corrected before the notice leaves the old timer with nothing to give', async () => {

@@ -182,6 +182,7 @@ export function stepDeadlineOutputs(event: StepDeadlineEvent): SagaOutput[] {
     case 'DisciplineCaseOpened':
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
+    case 'RenewedTermCorrected':
     case 'CaseRejected':
     case 'CaseWithdrawn':
     case 'DeadlineMissed':

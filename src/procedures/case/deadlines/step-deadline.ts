@@ -74,6 +74,7 @@ export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): D
       return dueCountedAgain(state, e.data.currentStepDue);
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
+    case 'RenewedTermCorrected':
     case 'DisciplineComplaintFiled':
     case 'DisciplineComplaintReviewed':
       return state;

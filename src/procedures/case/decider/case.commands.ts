@@ -98,4 +98,6 @@ export type CaseCommand =
   | {
       type: 'FlagVettingItemFromRecord';
       data: { item: VettingItem; note: string; causeRef: string };
-    };
+    }
+  /** A workflow notes on an open re-appointment that the term it renews was corrected on the record. */
+  | { type: 'CorrectRenewedTerm'; data: { termEnd: string; decisionRef: string } };

@@ -51,6 +51,8 @@ export function decideCase(
       ];
     case 'FlagVettingItemFromRecord':
       return flagFromRecord(state, command, context);
+    case 'CorrectRenewedTerm':
+      return correctRenewedTerm(state, command, context);
     case 'RejectCase':
       return rejectCase(state, command, context);
     default:
@@ -186,6 +188,32 @@ function flagFromRecord(
         note: command.data.note,
         flaggedOn: context.today,
         causeRef: command.data.causeRef,
+      },
+    },
+  ];
+}
+
+/**
+ * A re-appointment follows the term it renews as the record now gives it: the corrected end
+ * replaces the one it opened with. The same end again (a redelivery) appends nothing, and a case
+ * of another procedure or one whose opening named no term end has nothing to follow.
+ */
+function correctRenewedTerm(
+  state: Open,
+  command: Command<'CorrectRenewedTerm'>,
+  context: CaseContext,
+): DomainEvent[] {
+  const previousTermEnd = state.openFacts.termEnd;
+  if (state.procedure !== 'reappointment' || typeof previousTermEnd !== 'string') return [];
+  if (previousTermEnd === command.data.termEnd) return [];
+  return [
+    {
+      type: 'RenewedTermCorrected',
+      data: {
+        previousTermEnd,
+        termEnd: command.data.termEnd,
+        decisionRef: command.data.decisionRef,
+        correctedOn: context.today,
       },
     },
   ];

@@ -178,10 +178,27 @@ export type CaseEvent =
   | { type: 'CaseWithdrawn'; data: { reason: string; withdrawnBy: string; withdrawnOn: string } }
   /** A recorded step corrected: `corrected` replaces its effect; the original stays before it. */
   | { type: 'StepCorrected'; data: StepCorrectedData }
+  | RenewedTermCorrectedEvent
   /** Competitive examination for a leadership post: candidates admitted, a part's scores. */
   | ExamEvent
   | DeadlineMissedEvent
   | StepDeadlineRecomputedEvent;
+
+/**
+ * The term an open re-appointment renews was corrected on the person's record (its end recorded
+ * again by hand or by an import) after the case opened: the case's facts give the corrected end
+ * from then on, the one it opened with stays in this event and in `termEndAtOpening`.
+ */
+export interface RenewedTermCorrectedEvent {
+  type: 'RenewedTermCorrected';
+  data: {
+    previousTermEnd: string;
+    termEnd: string;
+    /** The decision number of the hold as it was recorded again. */
+    decisionRef: string;
+    correctedOn: string;
+  };
+}
 
 /** A step's time limit passed while the step was current: recorded on the case, never a log line. */
 export interface DeadlineMissedEvent {

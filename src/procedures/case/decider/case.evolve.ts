@@ -84,12 +84,23 @@ function evolveEvent(
       return state;
     case 'StepDeadlineRecomputed':
       return state.status === 'open' ? { ...state, currentStepDueOn: e.data.dueOn } : state;
+    case 'RenewedTermCorrected':
+      return renewedTermCorrected(state, e.data);
     default: {
       const unknownType: never = e;
       void unknownType;
       return state;
     }
   }
+}
+
+/** The opening's facts give the corrected term end; the first one it opened with is kept beside it. */
+function renewedTermCorrected(
+  state: ExistingCase,
+  data: Data<'RenewedTermCorrected'>,
+): ExistingCase {
+  const { termEndAtOpening = data.previousTermEnd } = state.openFacts;
+  return { ...state, openFacts: { ...state.openFacts, termEnd: data.termEnd, termEndAtOpening } };
 }
 
 function opened(data: Data<'CaseOpened'>): CaseState {

@@ -1,5 +1,6 @@
 import { RecordedEvent } from '../../../event-store/event-envelope';
-import { Ignore, Saga, SagaOutput, Schedule } from '../../../sagas/saga';
+import { Ignore, Saga, SagaOutput, Schedule, Send } from '../../../sagas/saga';
+import { FollowRecordedTerm } from './renewed-term-correction';
 import { vietnamDay } from '../../../common/vietnam-day';
 import { PostAssigned } from '../../../cadres/person/person.events';
 import { ruleValue } from '../../../workflow/rule-sets/rule-set';
@@ -94,6 +95,16 @@ export function recordedTermNotice(
       // One timer per hold and term, however often the event is delivered.
       cause: `${data.personId}/${data.positionId}/${termEnd}`,
     }),
+    // The term recorded again after its notice opened the re-appointment: the case follows it.
+    Send(
+      new FollowRecordedTerm({
+        personId: data.personId,
+        positionId: data.positionId,
+        termEnd,
+        decisionRef: data.decisionRef,
+      }),
+      'term',
+    ),
   ];
 }
 

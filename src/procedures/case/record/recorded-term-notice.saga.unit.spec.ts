@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import { RecordedEvent } from '../../../event-store/event-envelope';
 import { WorkflowCatalog } from '../../../workflow/workflow-catalog';
+import { SagaOutput } from '../../../sagas/saga';
 import { recordedTermNotice } from './recorded-term-notice.saga';
+import { FollowRecordedTerm } from './renewed-term-correction';
 
 const catalog = WorkflowCatalog.load(
   { definitions: 'seeds/definitions', ruleSets: 'seeds/rule-sets', calendar: 'seeds/calendar' },
@@ -32,7 +34,9 @@ describe('the re-appointment notice of a term recorded by hand or imported', () 
   it('is scheduled 90 working days before the term ends when recorded under Quy định 377-QĐ/TW, once per hold', () => {
     const event = postAssigned({}, '2026-12-06T03:00:00.000Z');
     const outputs = recordedTermNotice(event, catalog, 'appointment');
-    expect(outputs).toEqual([
+    const [schedule, follow] = outputs;
+    expect(outputs).toHaveLength(2);
+    expect([schedule]).toEqual([
       expect.objectContaining({
         kind: 'Schedule',
         timer: expect.objectContaining({
@@ -48,8 +52,27 @@ describe('the re-appointment notice of a term recorded by hand or imported', () 
         }),
       }),
     ]);
-    // Delivered again (at-least-once): the same timer, the same id.
-    expect(recordedTermNotice(event, catalog, 'appointment')).toEqual(outputs);
+    // The open re-appointment of the post follows the term as recorded (a corrected end).
+    expect(follow).toMatchObject({
+      kind: 'Send',
+      key: 'term',
+      command: {
+        term: {
+          personId: 'p-an',
+          positionId: 'pos-head',
+          termEnd: '2027-03-01',
+          decisionRef: '12-QĐ/UBND',
+        },
+      },
+    });
+    expect(follow.kind === 'Send' && follow.command).toBeInstanceOf(FollowRecordedTerm);
+    // Delivered again (at-least-once): the same timer, the same id, the same term to follow.
+    const again = recordedTermNotice(event, catalog, 'appointment');
+    expect(again[0]).toEqual(schedule);
+    const followed = (output: SagaOutput) =>
+      output.kind === 'Send' ? (output.command as FollowRecordedTerm).term : null;
+    expect(again[1]).toMatchObject({ kind: 'Send', key: 'term' });
+    expect(followed(again[1])).toEqual(followed(follow));
   });
 
   it('counts calendar days under the rule set in force on the day it was recorded (Nghị định 138/2020 before 1 July 2025)', () => {

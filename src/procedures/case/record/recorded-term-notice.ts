@@ -9,6 +9,13 @@ import { sendsCommand, WorkflowCommand } from '../../../sagas/workflow-command';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../../workflow/workflow-catalog';
 import { ReappointmentNotice } from './case-record.handlers';
 import { RecordWorkflowRunner } from './record-workflow-runner';
+import { caseDecider } from '../decider/case.decider';
+import { caseStream } from '../case-stream';
+import {
+  FollowRecordedTerm,
+  noticedReappointment,
+  renewedTermCorrection,
+} from './renewed-term-correction';
 import {
   RECORDED_TERM_NOTICE_TIMER,
   RecordedTermNoticePayload,
@@ -35,9 +42,9 @@ export function holdsRecordedTerm(person: PersonState, notice: RecordedTermNotic
 }
 
 /**
- * A re-appointment of the post that an earlier notice opened and is still open (the notice of the
- * term before a correction of its end): it already runs the re-appointment, and opening another
- * would be refused as case.duplicate_open.
+ * A re-appointment of the post that an earlier notice opened (or found opened by hand) and is
+ * still open (the notice of the term before a correction of its end): it already runs the
+ * re-appointment, and follows the corrected end (`followTerm`).
  */
 export function reappointmentUnderway(person: PersonState, positionId: string): string | null {
   if (person.status !== 'registered') return null;
@@ -76,6 +83,23 @@ export class RecordedTermNotice {
     };
     await this.notices.notify(target, notice, ruleSet, dispatch);
   }
+
+  /**
+   * A term end recorded again after the post's notice opened its re-appointment: the open case
+   * notes the corrected end (its facts give it from then on, and the decision form starts the new
+   * term on it). Before, its facts kept the end it opened with, and the decision form offered that
+   * day as the new term's start (refused reappointment.starts_before_term_end when the end moved later).
+   */
+  async followTerm({ term, dispatch }: FollowRecordedTerm): Promise<void> {
+    const person = await this.record.personOf(term.personId);
+    const caseId = noticedReappointment(person, term.positionId);
+    if (!caseId) return;
+    const reappointment = await this.record.caseOf(
+      caseStream('reappointment', caseId),
+      caseDecider,
+    );
+    await this.record.write(renewedTermCorrection(person, reappointment, term), dispatch);
+  }
 }
 
 /** Registers the saga (built on the catalog) and the command its timer sends. */
@@ -112,5 +136,6 @@ export const RECORDED_TERM_NOTICE_PROVIDERS = [
   RecordedTermNoticeRegistration,
   ...handlersFor(RecordedTermNotice, [
     row(GiveRecordedTermNotice, (notices: RecordedTermNotice, command) => notices.give(command)),
+    row(FollowRecordedTerm, (notices: RecordedTermNotice, command) => notices.followTerm(command)),
   ]),
 ];
