@@ -14,7 +14,9 @@ import { startTestApp, TestApp } from '../support/test-app';
  * person recorded as detained and on trial was eligible and their appointment went through to its
  * decision (only under_investigation held it back), and an open discipline case held it back only
  * once its verification had confirmed the violation, though Nghị định 172/2025 counts the period
- * of handling from the violation's detection (the case's opening) to the decision.
+ * of handling from the violation's detection (the case's opening) to the decision. And an open
+ * discipline case held the appointment back only at its vetting and decision: the opening naming
+ * the person and the nominations naming them went through, as a status holding it back does not.
  */
 describe('an appointment of a person prosecuted, on trial, in custody or in a discipline case', () => {
   let t: TestApp;
@@ -210,14 +212,14 @@ describe('an appointment of a person prosecuted, on trial, in custody or in a di
     expect(refused.body.detail).toContain('the decision cannot go ahead');
   });
 
-  it('a discipline case holds the appointment back from its opening, before any verification', async () => {
+  it('a discipline case opened before the vetting flags it, before any verification', async () => {
+    await toVetting('c-disciplined', 'pos-head-4', 'p-an');
     await openDisciplineCase('d-an', 'p-an');
     const read = await eligibility('p-an', 'pos-head-4');
     expect(read.eligible).toBe(false);
     const open = read.reasons.find((r) => r.rule === 'discipline.case_open')!;
     expect(open.reason).toMatch(/^discipline case d-an is open \(Quy định 377-QĐ\/TW/);
     expect(open.reason).toContain('Nghị định 172/2025');
-    await toVetting('c-disciplined', 'pos-head-4', 'p-an');
     const vetted = await step('c-disciplined', 'vetting', 'staff', vetting).expect(200);
     expect(vetted.body.vetting.discipline_bar).toMatchObject({
       result: 'flagged',
@@ -228,6 +230,41 @@ describe('an appointment of a person prosecuted, on trial, in custody or in a di
       rule: 'vetting.flagged_item_blocks_decision',
       flaggedItems: ['discipline_bar'],
     });
+  });
+
+  it('the opening naming a person in an open discipline case is refused, nothing written', async () => {
+    // d-an is open (no verification yet) since the test before.
+    const before = await eventCount('c-opened-in-case');
+    const refused = await open('c-opened-in-case', 'pos-head-1', 'p-an').expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'discipline.case_open',
+      field: 'personId',
+      disciplineCases: ['d-an'],
+      disciplineCasesElsewhere: 0,
+    });
+    expect(refused.body.detail).toMatch(
+      /^personId: p-an is within the period of a discipline case \(discipline case d-an\), open \(Quy định 377-QĐ\/TW/,
+    );
+    expect(refused.body.detail).toContain('the appointment cannot go ahead until it is decided');
+    expect(await eventCount('c-opened-in-case')).toBe(before);
+  });
+
+  it('the nomination naming a person in an open discipline case is refused at their place', async () => {
+    await open('c-nominated-in-case', 'pos-head-1').expect(201);
+    const round1 = { heldOn: today, minutesRef: 'BB-1', conclusion: 'post agreed' };
+    await step('c-nominated-in-case', 'leadership-round-1', 'staff', round1).expect(200);
+    const refused = await step(
+      'c-nominated-in-case',
+      'expanded-nomination',
+      'secretary',
+      nomination([['p-an', 12]]),
+    ).expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'discipline.case_open',
+      field: 'candidates[0].personId',
+      disciplineCases: ['d-an'],
+    });
+    expect(refused.body.detail).toContain('the nomination cannot go ahead until it is decided');
   });
 
   it('the decision is refused for a discipline case opened after the vetting cleared the appointee', async () => {

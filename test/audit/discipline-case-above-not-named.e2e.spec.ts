@@ -8,7 +8,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  * the town may not read the case (`GET /discipline-cases/:id` is 403 to it), so what it is told and
  * what its cases store speak of "a discipline case opened by a unit above", never its id. Before,
  * the re-appointment refusal, the suspension's facts, the eligibility reason and the vetting note
- * each named `d-above`.
+ * each named `d-above`. The refusal of an appointment's opening naming the official, which the
+ * case holds back from its opening, tells of it the same way.
  */
 describe('a discipline case a unit above opened, as the unit below is told of it', () => {
   let t: TestApp;
@@ -30,6 +31,7 @@ describe('a discipline case a unit above opened, as the unit below is told of it
       positions: [
         { id: 'pos-deputy', rank: 3 },
         { id: 'pos-head', rank: 4 },
+        { id: 'pos-head-2', rank: 4 },
       ],
       people: [
         {
@@ -42,6 +44,47 @@ describe('a discipline case a unit above opened, as the unit below is told of it
         { id: 'p-runner-up' },
       ],
     });
+    // The town's appointment of the official, carried to its vetting before the case above opens
+    // (from its opening the case refuses an opening or a nomination naming the official).
+    const meeting = { heldOn: today, minutesRef: 'BB-1', conclusion: 'agreed' };
+    const nomination = {
+      heldOn: today,
+      minutesRef: 'BB-2',
+      members: 25,
+      summoned: 25,
+      present: 24,
+      invalid: 0,
+      candidates: [
+        { personId: 'p-official', votes: 17 },
+        { personId: 'p-runner-up', votes: 7 },
+      ],
+    };
+    const ballot = {
+      heldOn: today,
+      minutesRef: 'BB-3',
+      tally: { members: 13, summoned: 13, present: 12, for: 9, against: 3, abstain: 0, invalid: 0 },
+    };
+    await http()
+      .post('/cases')
+      .set(townStaff())
+      .send({
+        id: 'c-appoint',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-official',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'Bổ nhiệm trưởng',
+      })
+      .expect(201);
+    for (const [step, who, body] of [
+      ['leadership-round-1', townStaff, meeting],
+      ['expanded-nomination', townSecretary, nomination],
+      ['leadership-round-2', townSecretary, ballot],
+      ['key-officials-nomination', townSecretary, nomination],
+      ['leadership-round-3', townSecretary, ballot],
+    ] as const)
+      await http().post(`/cases/c-appoint/steps/${step}`).set(who()).send(body).expect(200);
     await http()
       .post('/discipline-cases')
       .set(provInspector())
@@ -100,46 +143,33 @@ describe('a discipline case a unit above opened, as the unit below is told of it
     expect(JSON.stringify(province.body)).toContain('discipline case d-above is open');
   });
 
-  it("the town's appointment vetting flags the case without naming it", async () => {
-    const meeting = { heldOn: today, minutesRef: 'BB-1', conclusion: 'agreed' };
-    const nomination = {
-      heldOn: today,
-      minutesRef: 'BB-2',
-      members: 25,
-      summoned: 25,
-      present: 24,
-      invalid: 0,
-      candidates: [
-        { personId: 'p-official', votes: 17 },
-        { personId: 'p-runner-up', votes: 7 },
-      ],
-    };
-    const ballot = {
-      heldOn: today,
-      minutesRef: 'BB-3',
-      tally: { members: 13, summoned: 13, present: 12, for: 9, against: 3, abstain: 0, invalid: 0 },
-    };
-    await http()
+  it('the opening naming the official is refused for the case, not naming it', async () => {
+    const refused = await http()
       .post('/cases')
       .set(townStaff())
       .send({
-        id: 'c-appoint',
+        id: 'c-appoint-later',
         procedure: 'appointment',
         definition: 'appointment.internal',
         personId: 'p-official',
-        positionId: 'pos-head',
+        positionId: 'pos-head-2',
         orgUnitId: 'ou-town',
         summary: 'Bổ nhiệm trưởng',
       })
-      .expect(201);
-    for (const [step, who, body] of [
-      ['leadership-round-1', townStaff, meeting],
-      ['expanded-nomination', townSecretary, nomination],
-      ['leadership-round-2', townSecretary, ballot],
-      ['key-officials-nomination', townSecretary, nomination],
-      ['leadership-round-3', townSecretary, ballot],
-    ] as const)
-      await http().post(`/cases/c-appoint/steps/${step}`).set(who()).send(body).expect(200);
+      .expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'discipline.case_open',
+      field: 'personId',
+      disciplineCases: [],
+      disciplineCasesElsewhere: 1,
+    });
+    expect(refused.body.detail).toContain(
+      'p-official is within the period of a discipline case (a discipline case opened by a unit above), open (',
+    );
+    noIdAbove(refused.body);
+  });
+
+  it("the town's appointment vetting flags the case without naming it", async () => {
     const vetted = await http()
       .post('/cases/c-appoint/steps/vetting')
       .set(townStaff())

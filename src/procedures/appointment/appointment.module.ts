@@ -7,6 +7,10 @@ import { CadresModule } from '../../cadres/cadres.module';
 import { refuseElectedPost, refusePostAlreadyHeld } from './elected-post';
 import { refuseSeatsFullAtOpening } from './post-seats-at-opening';
 import { refuseBlockingStatus } from '../case/decider/blocking-status';
+import { refuseOpenDisciplineCase } from '../case/decider/open-discipline-case';
+import { disciplineStandingFrom } from '../../cadres/discipline-standing';
+import { disciplineCasesOutOfGrant } from '../../cadres/open-cases-in-grant';
+import { OrgScope } from '../../identity/org-scope';
 
 /** Appointment (bổ nhiệm): internal and external source, on the generic case engine. */
 @Module({ imports: [CasesModule, CadresModule] })
@@ -14,6 +18,7 @@ export class AppointmentModule implements OnModuleInit {
   constructor(
     private readonly procedures: ProcedureRegistry,
     private readonly registry: RegistryService,
+    private readonly scope: OrgScope,
   ) {}
 
   onModuleInit(): void {
@@ -34,10 +39,19 @@ export class AppointmentModule implements OnModuleInit {
         const person = { state: await registeredPerson(registry, personId) };
         refusePostAlreadyHeld(person.state, personId, positionId, definition);
         const on = { ruleSet: context.ruleSet, day: context.today };
-        refuseBlockingStatus(personId, person.state.statuses, on, {
-          step: 'the appointment',
-          field: 'personId',
-        });
+        const where = { step: 'the appointment', field: 'personId' };
+        refuseBlockingStatus(personId, person.state.statuses, on, where);
+        // An open discipline case holds it back from the opening as it does at the decision. The
+        // refusal is read by the opener: a case a unit above opened out of their grant is told of,
+        // not named.
+        const outOfGrant = await disciplineCasesOutOfGrant(
+          person.state.openCases,
+          this.scope,
+          context.actor.orgUnit,
+        );
+        const { discipline, openCases } = person.state;
+        const standing = disciplineStandingFrom(discipline, openCases, on.day, outOfGrant);
+        refuseOpenDisciplineCase(personId, standing, on.ruleSet, where);
       },
     });
   }

@@ -38,7 +38,10 @@ import { removalOpening } from '../../../src/procedures/removal/removal-grounds'
 import { entryProblem } from '../../../src/procedures/transfer-batch/transfer-batch-problem';
 import { DomainRuleViolation } from '../../../src/procedures/case/decider/domain-rule-violation';
 import { refuseBlockingStatus } from '../../../src/procedures/case/decider/blocking-status';
-import { refuseOpenDisciplineCase } from '../../../src/procedures/case/decider/open-discipline-case';
+import {
+  openDisciplineCasesOf,
+  refuseOpenDisciplineCase,
+} from '../../../src/procedures/case/decider/open-discipline-case';
 import { refuseFormByService } from '../../../src/procedures/discipline/left-service';
 import { refuseEffectiveBeforeAnnounced } from '../../../src/procedures/discipline/party-decision-effect';
 import {
@@ -189,12 +192,21 @@ describe('the refusals of a step form read in Vietnamese, with dd/mm/yyyy days',
       pendingDisciplineCases: ['d-1'],
       disciplineCasesElsewhere: { open: 1, pastVerification: 0 },
     };
+    const cases = openDisciplineCasesOf(facts);
     const read = expectRead(
-      refusalOf(() => refuseOpenDisciplineCase('p-an', facts, ruleSet, 'the decision')),
+      refusalOf(() => refuseOpenDisciplineCase('p-an', cases, ruleSet, { step: 'the decision' })),
     );
     expect(read).toMatch(
       /^«người an» đang có hồ sơ kỷ luật chưa có quyết định \(hồ sơ kỷ luật d-1; hồ sơ kỷ luật do cấp trên mở\) \(Quy định 377-QĐ\/TW/,
     );
+    // At the opening and a nomination, the field naming the person comes first.
+    for (const where of [
+      { step: 'the appointment', field: 'personId' },
+      { step: 'the nomination', field: 'candidates[1].personId' },
+    ])
+      expect(
+        expectRead(refusalOf(() => refuseOpenDisciplineCase('p-an', cases, ruleSet, where))),
+      ).toMatch(/^«người an» đang có hồ sơ kỷ luật chưa có quyết định \(hồ sơ kỷ luật d-1;/);
   });
 
   it('the decision: a flagged vetting item, a post already held, a term the rule set sets', () => {

@@ -15,7 +15,7 @@ import { Body, Open } from './case.types';
 import { heldTermEnd, movesThePerson } from './decision-posts';
 import { termRunsToRetirement } from './term-to-retirement';
 import { refuseBlockingStatus } from './blocking-status';
-import { refuseOpenDisciplineCase } from './open-discipline-case';
+import { openDisciplineCasesOf, refuseOpenDisciplineCase } from './open-discipline-case';
 import { refuseSeatsFullOnEffectiveDay } from './decision-seats';
 import { pendingPostAtDecision, pendingPostOtherThan } from './pending-post';
 
@@ -50,7 +50,10 @@ export function decision(
     const appointee = state.appointee ?? state.personId;
     const on = { ruleSet: context.ruleSet, day: context.today };
     refuseBlockingStatus(appointee, context.personFacts?.statuses, on, { step: 'the decision' });
-    refuseOpenDisciplineCase(appointee, context.personFacts, context.ruleSet, 'the decision');
+    const facts = context.personFacts;
+    refuseOpenDisciplineCase(appointee, facts && openDisciplineCasesOf(facts), context.ruleSet, {
+      step: 'the decision',
+    });
   }
   refusePostAlreadyHeld(state, context);
   refusePendingPost(state, body, context);

@@ -22,6 +22,7 @@ import { ballotOnNominees, nominationOfPost, standingNominees } from './case.nom
 import { withDecisionPosts } from './decision-posts';
 import { vetting } from './case.vetting';
 import { refuseBlockingStatus } from './blocking-status';
+import { openDisciplineCasesOf, refuseOpenDisciplineCase } from './open-discipline-case';
 import { Body, Open } from './case.types';
 import { registerCandidates } from '../../competitive-exam/exam-registration';
 import { recordScores } from '../../competitive-exam/exam-scores';
@@ -116,15 +117,19 @@ function nomination(
   ];
 }
 
-/** An appointment's nomination names no one whose status holds the appointment back that day. */
+/**
+ * An appointment's nomination names no one whose status, or an open discipline case about whom,
+ * holds the appointment back that day (the candidate's facts count a case out of the case's
+ * unit's reach without naming it).
+ */
 function refuseBlockedNominees(body: Body<'nomination'>, context: CaseContext): void {
   const on = { ruleSet: context.ruleSet, day: context.today };
-  body.candidates.forEach(({ personId }, i) =>
-    refuseBlockingStatus(personId, context.candidateFacts?.[personId]?.statuses, on, {
-      step: 'the nomination',
-      field: `candidates[${i}].personId`,
-    }),
-  );
+  body.candidates.forEach(({ personId }, i) => {
+    const facts = context.candidateFacts?.[personId];
+    const where = { step: 'the nomination', field: `candidates[${i}].personId` };
+    refuseBlockingStatus(personId, facts?.statuses, on, where);
+    refuseOpenDisciplineCase(personId, facts && openDisciplineCasesOf(facts), on.ruleSet, where);
+  });
 }
 
 function ballot(begun: BegunStep, body: Body<'ballot'>, context: CaseContext): DomainEvent[] {

@@ -207,10 +207,11 @@ function DECISIONS(): Sentence[] {
       ([, person, status, from, until, citation, day, step], s) =>
         `${s.words.person(person)} ${s.statusInSentence(status)} từ ngày ${s.day(from)}${until ? ` đến ngày ${s.day(until)}` : ''} (${s.citation(citation)}) vào ngày ${s.day(day)}: ${APPOINTMENT_STEP[step]} không thể tiến hành khi tình trạng này còn kéo dài; các trường hợp quy định dành cho cấp có thẩm quyền do cấp đó quyết định`,
     ),
-    // An appointment held back by an open discipline case (open-discipline-case.ts).
+    // An appointment held back by an open discipline case (open-discipline-case.ts): at the
+    // opening and a nomination the field naming the person comes first, left out as above.
     sentence(
-      `${ID} is within the period of a discipline case \\((.+?)\\), open( past verification)? \\((.+)\\): the (appointment|nomination|decision) cannot go ahead until it is decided`,
-      ([person, cases, past, citation, step], s) =>
+      `(?:(\\S+): )?${ID} is within the period of a discipline case \\((.+?)\\), open( past verification)? \\((.+)\\): the (appointment|nomination|decision) cannot go ahead until it is decided`,
+      ([, person, cases, past, citation, step], s) =>
         `${s.words.person(person)} đang có hồ sơ kỷ luật chưa có quyết định (${disciplineCasesInVietnamese(cases)})${past ? ', đã qua bước xác minh' : ''} (${s.citation(citation)}): ${APPOINTMENT_STEP[step]} không thể tiến hành đến khi hồ sơ đó có quyết định`,
     ),
     sentence(
