@@ -44,7 +44,9 @@ describe('the appointment decision and a discipline case opened since the vettin
   });
 
   it('under Quy định 80-QĐ/TW only a case past verification refuses it', () => {
-    expect(() => refuseOpenDisciplineCase('p-an', openDisciplineCasesOf(facts), state2022, atDecision)).not.toThrow();
+    expect(() =>
+      refuseOpenDisciplineCase('p-an', openDisciplineCasesOf(facts), state2022, atDecision),
+    ).not.toThrow();
     const refused = refusal(() =>
       refuseOpenDisciplineCase(
         'p-an',
