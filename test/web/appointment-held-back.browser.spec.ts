@@ -12,6 +12,8 @@ const dmy = (day: string) => day.split('-').reverse().join('/');
  * The person page's eligibility verdict in Chromium, in Vietnamese: a person held in custody and
  * on trial, and a person in a discipline case just opened (no verification yet), are not
  * eligible, each reason naming its rule (Quy định 377-QĐ/TW). Before, both were "đủ điều kiện".
+ * The case-opening form naming the person in the discipline case is refused, the refusal read
+ * in Vietnamese.
  */
 describe('a person held back from an appointment, as the person page says', () => {
   let t: TestApp;
@@ -106,5 +108,32 @@ describe('a person held back from an appointment, as the person page says', () =
     const text = await verdictFor('p-binh');
     expect(text).toContain('Đang có hồ sơ kỷ luật d-binh (Quy định 377-QĐ/TW');
     expect(text).not.toContain('đã qua bước xác minh');
+  });
+
+  it('the case-opening form naming the person in that case is refused, in Vietnamese', async () => {
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.goto(`${base}/cases/new?procedure=appointment`);
+    await page.getByLabel('Quy trình').selectOption('appointment.internal');
+    await page.getByLabel('Tìm cán bộ theo tên').fill('p-binh');
+    await page
+      .getByLabel('Chọn cán bộ')
+      .locator('option[value="p-binh"]')
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn cán bộ').selectOption('p-binh');
+    await page.getByLabel('Tìm chức vụ').fill('pos-head');
+    await page.getByLabel('Chọn chức vụ').selectOption('pos-head');
+    await page.getByLabel('Tóm tắt').fill('Bổ nhiệm trưởng phòng');
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    const refusal = page.locator('.error[role="alert"]', { hasText: 'hồ sơ kỷ luật' });
+    await refusal.waitFor();
+    const text = await refusal.innerText();
+    // Before, the form opened the case: the discipline case weighed only at its vetting and decision.
+    expect(text).toContain('Người này đang trong thời hạn xử lý kỷ luật: chưa bổ nhiệm');
+    expect(text).toContain('đang có hồ sơ kỷ luật chưa có quyết định (hồ sơ kỷ luật d-binh)');
+    expect(text).toContain('Quy định 377-QĐ/TW');
+    expect(text).toContain('việc bổ nhiệm không thể tiến hành đến khi hồ sơ đó có quyết định');
+    expect(text).not.toMatch(/\b(?:within|discipline case|cannot go ahead|personId)\b/);
+    expect(new URL(page.url()).pathname).toBe('/cases/new');
+    await context.close();
   });
 });
