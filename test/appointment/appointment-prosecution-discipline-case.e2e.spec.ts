@@ -145,6 +145,7 @@ describe('an appointment of a person prosecuted, on trial, in custody or in a di
       secretary: ['ballot_secretary'],
       leader: ['leadership'],
       inspector: ['inspector'],
+      clerk: ['organization_staff', 'records_clerk'],
     });
     await buildPostAppointmentTown(t, h.staff, today);
     await record('p-cuong', 'detained', since);
@@ -247,6 +248,23 @@ describe('an appointment of a person prosecuted, on trial, in custody or in a di
     );
     expect(refused.body.detail).toContain('the appointment cannot go ahead until it is decided');
     expect(await eventCount('c-opened-in-case')).toBe(before);
+  });
+
+  it('a case kept on paper that began before the discipline case opened is recorded', async () => {
+    const began = addDays(today, -5);
+    const recorded = await http().post('/cases').set(h.clerk).send({
+      id: 'c-on-paper',
+      procedure: 'appointment',
+      definition: 'appointment.internal',
+      positionId: 'pos-head-3',
+      personId: 'p-an',
+      orgUnitId: 'ou-town',
+      summary: 'Bổ nhiệm Trưởng phòng',
+      openedOn: began,
+      paperRecordRef: 'HS-2026/001',
+    });
+    expect(recorded.body).toMatchObject({ openedOn: began });
+    expect(recorded.status).toBe(201);
   });
 
   it('the nomination naming a person in an open discipline case is refused at their place', async () => {

@@ -41,15 +41,17 @@ export class AppointmentModule implements OnModuleInit {
         const on = { ruleSet: context.ruleSet, day: context.today };
         const where = { step: 'the appointment', field: 'personId' };
         refuseBlockingStatus(personId, person.state.statuses, on, where);
-        // An open discipline case holds it back from the opening as it does at the decision. The
-        // refusal is read by the opener: a case a unit above opened out of their grant is told of,
-        // not named.
+        // An open discipline case holds it back from the opening as it does at the decision; one
+        // opened after the day a case kept on paper began did not hold that opening back. The
+        // refusal is read by the opener: a case a unit above opened out of their grant is told
+        // of, not named.
+        const openCases = person.state.openCases.filter((open) => open.since <= on.day);
         const outOfGrant = await disciplineCasesOutOfGrant(
-          person.state.openCases,
+          openCases,
           this.scope,
           context.actor.orgUnit,
         );
-        const { discipline, openCases } = person.state;
+        const { discipline } = person.state;
         const standing = disciplineStandingFrom(discipline, openCases, on.day, outOfGrant);
         refuseOpenDisciplineCase(personId, standing, on.ruleSet, where);
       },
