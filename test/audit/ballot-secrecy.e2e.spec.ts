@@ -69,6 +69,32 @@ describe('ballot secrecy on every read path', () => {
     });
 
     await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'a-secret',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-subject',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'Fill the post of head',
+      })
+      .expect(201);
+    await http()
+      .post('/cases/a-secret/steps/leadership-round-1')
+      .set(staff)
+      .send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'post and standards agreed' })
+      .expect(200);
+    await http()
+      .post('/cases/a-secret/steps/expanded-nomination')
+      .set(secretary)
+      .send(nomination)
+      .expect(200);
+
+    // The discipline case opens after the appointment's nominations: an open discipline case
+    // refuses a nomination naming its person (discipline.case_open).
+    await http()
       .post('/discipline-cases')
       .set(inspector)
       .send({
@@ -107,30 +133,6 @@ describe('ballot secrecy on every read path', () => {
       .post('/discipline-cases/d-secret/steps/ballot')
       .set(secretary)
       .send({ heldOn: today, minutesRef: 'BB-KP', tally: disciplineTally })
-      .expect(200);
-
-    await http()
-      .post('/cases')
-      .set(staff)
-      .send({
-        id: 'a-secret',
-        procedure: 'appointment',
-        definition: 'appointment.internal',
-        personId: 'p-subject',
-        positionId: 'pos-head',
-        orgUnitId: 'ou-town',
-        summary: 'Fill the post of head',
-      })
-      .expect(201);
-    await http()
-      .post('/cases/a-secret/steps/leadership-round-1')
-      .set(staff)
-      .send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'post and standards agreed' })
-      .expect(200);
-    await http()
-      .post('/cases/a-secret/steps/expanded-nomination')
-      .set(secretary)
-      .send(nomination)
       .expect(200);
 
     // The audit history is a projection: wait until both ballots are in it.
