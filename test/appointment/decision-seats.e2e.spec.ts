@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
+import { streamEventCount } from '../support/stream-event-count';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -13,8 +14,14 @@ describe('a decision into a post whose seats are all held', () => {
   const h: Record<string, Record<string, string>> = {};
   const today = vietnamToday();
   const http = () => request(t.server as never);
-  const eventCount = async () =>
-    (await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
+  // The streams a batch moving these people into the post would write: the batch's, each entry's
+  // case slot, the post's seats and the people's records (the decisions' sagas write elsewhere).
+  const eventCount = (personIds: string[], positionId: string) =>
+    streamEventCount(t.db.pool, [
+      'transferbatch-%',
+      `postseat-${positionId}`,
+      ...personIds.flatMap((id) => [`caseslot-%/${id}/${positionId}`, `cadre-${id}`]),
+    ]);
 
   beforeAll(async () => {
     t = await startTestApp('decision_seats', { RUN_WORKERS: 'true' });
@@ -132,7 +139,7 @@ describe('a decision into a post whose seats are all held', () => {
   });
 
   it('refuses a batch’s second entry into one free one-seat post', async () => {
-    const before = await eventCount();
+    const before = await eventCount(['p-cuong', 'p-dung'], 'pos-chief');
     const entry = (personId: string) => ({
       personId,
       currentPositionId: 'pos-deputy',
@@ -154,6 +161,6 @@ describe('a decision into a post whose seats are all held', () => {
       }),
     ]);
     expect(checked.body.errors[0].message).toContain('entry 0 already moves someone into it');
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount(['p-cuong', 'p-dung'], 'pos-chief')).toBe(before);
   });
 });

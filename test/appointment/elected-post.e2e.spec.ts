@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { buildRegistry } from '../support/registry-fixture';
+import { streamEventCount } from '../support/stream-event-count';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Elected posts (a commune chair) are filled by election: no appointment or re-appointment case. */
@@ -71,7 +72,15 @@ describe('an elected post', () => {
     expect(refused.body.message).toMatch(/filled by election \(bầu cử\)/);
     // Nor is it moved into: a rotation or a transfer is refused the same way, and a transfer
     // batch's check names it on its entry. Before: both opened, and the decision filled the post.
-    const before = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+    // The streams an opening or a batch moving p-candidate into the post would write: the slot
+    // every opening claims, any batch's, the post's seats (other cases' sagas write elsewhere).
+    const moves = () =>
+      streamEventCount(t.db.pool, [
+        'caseslot-%/p-candidate/pos-commune-chair',
+        'transferbatch-%',
+        'postseat-pos-commune-chair',
+      ]);
+    const before = await moves();
     for (const [procedure, definition] of [
       ['rotation', 'rotation.standard'],
       ['transfer', 'transfer.standard'],
@@ -109,8 +118,7 @@ describe('an elected post', () => {
       valid: false,
       errors: [expect.objectContaining({ index: 0, rule: 'position.elected' })],
     });
-    const after = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
-    expect(after.rows[0].n).toBe(before.rows[0].n);
+    expect(await moves()).toBe(before);
     const listed = await http().get('/positions?orgUnit=ou-town').set(staff).expect(200);
     expect(listed.body).toEqual(
       expect.arrayContaining([
@@ -143,7 +151,14 @@ describe('an elected post', () => {
           decisionRef: '05/NQ-HĐND',
           ...body,
         });
-    const before = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+    // The streams a post record of p-candidate writes: her record and the posts' seats.
+    const records = () =>
+      streamEventCount(t.db.pool, [
+        'cadre-p-candidate',
+        'postseat-pos-commune-vice-chair',
+        'postseat-pos-vice',
+      ]);
+    const before = await records();
     // Before: the elected post went on the record as if the clerk had appointed to it.
     const unelected = await record({}).expect(422);
     expect(unelected.body).toMatchObject({ rule: 'post.held_by_election', field: 'positionId' });
@@ -165,8 +180,7 @@ describe('an elected post', () => {
       })
       .expect(422);
     expect(appointed.body).toMatchObject({ rule: 'post.not_elected', field: 'electedOn' });
-    const after = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
-    expect(after.rows[0].n).toBe(before.rows[0].n);
+    expect(await records()).toBe(before);
 
     const recorded = await record({ electedOn: '2021-06-25' }).expect(201);
     expect(recorded.body.posts).toEqual(

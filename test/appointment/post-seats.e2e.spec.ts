@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { buildRegistry, eventually } from '../support/registry-fixture';
+import { streamEventCount } from '../support/stream-event-count';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -12,8 +13,15 @@ describe('a post’s seats', () => {
   let t: TestApp;
   let staff: Record<string, string>;
   const http = () => request(t.server as never);
-  const eventCount = async () =>
-    (await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
+  // The streams a record of the person in the post, or an opening or batch naming them for it, would
+  // write: the person's record, the post's seats, the slot any opening claims, any batch.
+  const eventCount = (personId: string, positionId: string) =>
+    streamEventCount(t.db.pool, [
+      `cadre-${personId}`,
+      `postseat-${positionId}`,
+      `caseslot-%/${personId}/${positionId}`,
+      'transferbatch-%',
+    ]);
   const createPost = (id: string, body: Record<string, unknown>) =>
     http()
       .post('/positions')
@@ -84,7 +92,7 @@ describe('a post’s seats', () => {
   it('refuses a second holder of a one-seat post on the record and at an appointment’s, a rotation’s or a transfer’s opening, naming the holder', async () => {
     await record('p-an', 'pos-head', '2024-01-02', null).expect(201);
     await projected('p-an', 'pos-head');
-    const before = await eventCount();
+    const before = await eventCount('p-binh', 'pos-head');
     const second = await record('p-binh', 'pos-head', '2025-03-01', null).expect(409);
     expect(second.body).toMatchObject({ rule: 'post.held_by_another', field: 'positionId' });
     expect(second.body.message).toContain(
@@ -121,7 +129,7 @@ describe('a post’s seats', () => {
       valid: false,
       errors: [expect.objectContaining({ index: 0, rule: 'post.held_by_another' })],
     });
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount('p-binh', 'pos-head')).toBe(before);
     // A one-seat post nobody holds opens as before.
     await createPost('pos-head-free', { seats: 1 }).expect(201);
     await open('appointment', 'appointment.internal', 'p-binh', 'pos-head-free').expect(201);
@@ -145,13 +153,13 @@ describe('a post’s seats', () => {
     await createPost('pos-later', { seats: 1 }).expect(201);
     await record('p-cuong', 'pos-later', '2023-06-01', null).expect(201);
     // Read at once from the records, not the lagging projection. Before: free on 2023-03-01, 201.
-    const before = await eventCount();
+    const before = await eventCount('p-dung', 'pos-later');
     const reaching = await record('p-dung', 'pos-later', '2023-03-01', null).expect(409);
     expect(reaching.body).toMatchObject({ rule: 'post.held_by_another', field: 'positionId' });
     expect(reaching.body.message).toContain(
       'is held on 2023-06-01 by 1 of 1 seat: Người p-cuong (p-cuong) from 2023-06-01 with no end of term recorded',
     );
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount('p-dung', 'pos-later')).toBe(before);
     // A term ending the day the later holder's begins shares no day with it.
     await record('p-dung', 'pos-later', '2023-03-01', '2023-06-01').expect(201);
   });
