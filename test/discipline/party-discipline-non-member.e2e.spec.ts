@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { csv } from '../imports/spreadsheets';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { streamEventCount } from '../support/stream-event-count';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -13,8 +14,12 @@ describe('Party discipline for a person who is not a Party member', () => {
   let staff: Record<string, string>;
   const today = vietnamToday();
   const http = () => request(t.server as never);
-  const eventCount = async () =>
-    (await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
+  // The streams an opening writes: the case's own, its id's reservation, the person's slot.
+  const openingEvents = (caseId: string, personId: string) =>
+    streamEventCount(t.db.pool, [`%-${caseId}`, `caseslot-%/${personId}/%`]);
+  // The streams an import of these people's discipline writes: their records and the import's.
+  const importEvents = (personIds: string[]) =>
+    streamEventCount(t.db.pool, ['import-%', ...personIds.map((id) => `cadre-${id}`)]);
   const open = (id: string, personId: string, definition: string) =>
     http()
       .post('/discipline-cases')
@@ -58,13 +63,13 @@ describe('Party discipline for a person who is not a Party member', () => {
   });
 
   it('refuses opening a Party case, naming personId and the rule, and writes nothing', async () => {
-    const before = await eventCount();
+    const before = await openingEvents('d-dp-np', 'p-t-3');
     const refused = await open('d-dp-np', 'p-t-3', 'discipline.party').expect(422);
     expect(refused.body).toMatchObject({ rule: 'discipline.not_party_member', field: 'personId' });
     expect(refused.body.message).toMatch(
       /^personId: p-t-3 is not a Party member on the record \(partyMember: false\).*Quy định 69-QĐ\/TW/,
     );
-    expect(await eventCount()).toBe(before);
+    expect(await openingEvents('d-dp-np', 'p-t-3')).toBe(before);
     // The id stays free: the civil-service track opens under it, and a member's Party case opens.
     await open('d-dp-np', 'p-t-3', 'discipline.civil-service').expect(201);
     await open('d-dp-m', 'p-member', 'discipline.party').expect(201);
@@ -80,7 +85,7 @@ describe('Party discipline for a person who is not a Party member', () => {
       'Loại vi phạm': 'land_management',
     });
     const file = csv('discipline', [rows('p-member', '14/QĐ'), rows('p-t-3', '15/QĐ')]);
-    const before = await eventCount();
+    const before = await importEvents(['p-member', 'p-t-3']);
     const dry = await http()
       .post('/imports?dryRun=true')
       .set(staff)
@@ -101,6 +106,6 @@ describe('Party discipline for a person who is not a Party member', () => {
       .attach('file', file, 'ky-luat.csv')
       .expect(422);
     expect(refused.body.errors).toEqual(dry.body.errors);
-    expect(await eventCount()).toBe(before);
+    expect(await importEvents(['p-member', 'p-t-3'])).toBe(before);
   });
 });
