@@ -14,14 +14,21 @@ describe('a decision into a post whose seats are all held', () => {
   const h: Record<string, Record<string, string>> = {};
   const today = vietnamToday();
   const http = () => request(t.server as never);
-  // The streams a batch moving these people into the post would write: the batch's, each entry's
-  // case slot, the post's seats and the people's records (the decisions' sagas write elsewhere).
+  // The streams a batch moving these people into the post would write: the batch's, its entries'
+  // cases (rotation streams, ids' reservations, slots), the post's seats and the people's records.
+  // Only what requests wrote: the decisions' sagas and timers write as `system:…`, and keep going.
   const eventCount = (personIds: string[], positionId: string) =>
-    streamEventCount(t.db.pool, [
-      'transferbatch-%',
-      `postseat-${positionId}`,
-      ...personIds.flatMap((id) => [`caseslot-%/${id}/${positionId}`, `cadre-${id}`]),
-    ]);
+    streamEventCount(
+      t.db.pool,
+      [
+        'transferbatch-%',
+        'rotation-%',
+        'caseid-%',
+        `postseat-${positionId}`,
+        ...personIds.flatMap((id) => [`caseslot-%/${id}/${positionId}`, `cadre-${id}`]),
+      ],
+      { requestsOnly: true },
+    );
 
   beforeAll(async () => {
     t = await startTestApp('decision_seats', { RUN_WORKERS: 'true' });

@@ -72,11 +72,13 @@ describe('an elected post', () => {
     expect(refused.body.message).toMatch(/filled by election \(bầu cử\)/);
     // Nor is it moved into: a rotation or a transfer is refused the same way, and a transfer
     // batch's check names it on its entry. Before: both opened, and the decision filled the post.
-    // The streams an opening or a batch moving p-candidate into the post would write: the slot
-    // every opening claims, any batch's, the post's seats (other cases' sagas write elsewhere).
+    // The streams an opening or a batch moving p-candidate into the post would write: its slot,
+    // the case's stream and id (chosen by the service), any batch's, the post's seats.
     const moves = () =>
       streamEventCount(t.db.pool, [
         'caseslot-%/p-candidate/pos-commune-chair',
+        'rotation-%',
+        'caseid-%',
         'transferbatch-%',
         'postseat-pos-commune-chair',
       ]);

@@ -45,9 +45,17 @@ describe('a case opened as of a past day (kept on paper until now)', () => {
     paperRecordRef: 'HS-2025/017',
     ...overrides,
   });
-  // An opening of p-a to pos-head (its id chosen by the service) claims this slot in the write of
-  // its case's first event; the sagas and timers of the other cases write elsewhere meanwhile.
-  const eventCount = () => streamEventCount(t.db.pool, ['caseslot-appointment/p-a/pos-head']);
+  // What an opening of p-a to pos-head (its id chosen by the service) writes: its slot, its id's
+  // reservation, its case's stream. Only what requests wrote there: the workers write as
+  // `system:…` (the other cases' sagas and timers), and keep writing while this runs.
+  const eventCount = () =>
+    streamEventCount(
+      t.db.pool,
+      ['caseslot-appointment/p-a/pos-head', 'caseid-%', 'appointment-%'],
+      {
+        requestsOnly: true,
+      },
+    );
   let ruleSets: CatalogRuleSet[];
   const stateSetOn = (day: string) =>
     ruleSets.find(

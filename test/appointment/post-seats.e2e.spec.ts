@@ -14,14 +14,22 @@ describe('a post’s seats', () => {
   let staff: Record<string, string>;
   const http = () => request(t.server as never);
   // The streams a record of the person in the post, or an opening or batch naming them for it, would
-  // write: the person's record, the post's seats, the slot any opening claims, any batch.
+  // write: the person's record, the post's seats, the slot, id and stream of any case opened (its
+  // id chosen by the service), any batch. Only what requests wrote: the workers write as `system:…`.
   const eventCount = (personId: string, positionId: string) =>
-    streamEventCount(t.db.pool, [
-      `cadre-${personId}`,
-      `postseat-${positionId}`,
-      `caseslot-%/${personId}/${positionId}`,
-      'transferbatch-%',
-    ]);
+    streamEventCount(
+      t.db.pool,
+      [
+        `cadre-${personId}`,
+        `postseat-${positionId}`,
+        `caseslot-%/${personId}/${positionId}`,
+        'caseid-%',
+        'appointment-%',
+        'rotation-%',
+        'transferbatch-%',
+      ],
+      { requestsOnly: true },
+    );
   const createPost = (id: string, body: Record<string, unknown>) =>
     http()
       .post('/positions')
