@@ -2,6 +2,7 @@ import request from 'supertest';
 import { addMonths } from '../../src/workflow/rules/retirement';
 import { addDays, eventually, vietnamToday } from '../support/registry-fixture';
 import { fireStepDeadline } from '../support/step-deadline-timer';
+import { streamEventCount } from '../support/stream-event-count';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -210,12 +211,15 @@ describe('nomination for election over HTTP', () => {
       field: 'positionId',
     });
     // Elected, but by the Party's committee, not by the People's Council: refused, nothing written.
-    const events = () => t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
-    const before = (await events()).rows[0].n;
+    // The streams its opening writes (the case's own, its id's, its slot): the earlier cases'
+    // sagas may still be writing elsewhere in the store.
+    const events = () =>
+      streamEventCount(t.db.pool, ['%-e-party', 'caseslot-%/p-other/pos-ubkt-deputy']);
+    const before = await events();
     const party = await open('e-party', 'p-other', 'pos-ubkt-deputy').expect(422);
     expect(party.body).toMatchObject({ rule: 'election.party_post', field: 'positionId' });
     expect(party.body.message).toMatch(/ou-commune-party is a Party committee/);
-    expect((await events()).rows[0].n).toBe(before);
+    expect(await events()).toBe(before);
     const { body } = await http().get('/cases/e-3').set(staff).expect(200);
     expect(body.steps).toEqual([]);
   });
@@ -389,15 +393,16 @@ describe('nomination for election over HTTP', () => {
     });
 
     it('refuses the nomination at opening, naming the holder and the post, and writes nothing', async () => {
-      const before = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
+      // The streams its opening writes (the case's own, its id's, its slot), not the whole store.
+      const events = () => streamEventCount(t.db.pool, ['%-e-8', 'caseslot-%/p-nga/pos-vice-3']);
+      const before = await events();
       // Before: opened, and only the council's vote, four steps later, refused the seat.
       const taken = await open('e-8', 'p-nga', 'pos-vice-3').expect(422);
       expect(taken.body).toMatchObject({ rule: 'election.post_not_free', field: 'positionId' });
       expect(taken.body.message).toContain(
         `Phó Chủ tịch UBND xã (thứ ba) (pos-vice-3) is held by Đỗ Văn Khánh (p-khanh) from ${councilTermFrom} until ${runningUntil}`,
       );
-      const after = await t.db.pool.query('SELECT count(*)::int AS n FROM events');
-      expect(after.rows[0].n).toBe(before.rows[0].n);
+      expect(await events()).toBe(before);
     });
 
     it('lets the commune’s Party committee run the holder’s re-election (tái cử), not a body under it', async () => {
