@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { buildRegistry } from '../support/registry-fixture';
+import { streamEventCount } from '../support/stream-event-count';
 import { startTestApp, TestApp } from '../support/test-app';
 import { importPeopleInPost } from './people-in-post';
 
@@ -14,8 +15,14 @@ describe('transfer batches of many entries', () => {
   let t: TestApp;
   let staff: Record<string, string>;
   const http = () => request(t.server as never);
-  const eventCount = async () =>
-    (await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
+  // What a batch writes: its own stream, its entries' cases (`<batch>-<n>`) with their ids'
+  // reservations, and their slots into pos-new. Not the whole store.
+  const eventCount = (batchId: string) =>
+    streamEventCount(t.db.pool, [
+      `transferbatch-${batchId}`,
+      `%-${batchId}-%`,
+      'caseslot-%/pos-new',
+    ]);
   const personId = (i: number) => `p-many-${i}`;
   const entry = (i: number, currentPositionId = 'pos-old') => ({
     personId: personId(i),
@@ -53,7 +60,7 @@ describe('transfer batches of many entries', () => {
       i === BAD ? entry(i, 'pos-other') : entry(i),
     );
     const body = { id: 'tb-many', entries };
-    const before = await eventCount();
+    const before = await eventCount('tb-many');
     const dryRun = await http().post('/transfer-batches/check').set(staff).send(body).expect(200);
     const refused = await http().post('/transfer-batches').set(staff).send(body).expect(422);
     expect(refused.body).toMatchObject({
@@ -69,7 +76,7 @@ describe('transfer batches of many entries', () => {
       },
     ]);
     expect(dryRun.body).toMatchObject({ valid: false, total: PEOPLE, errors: refused.body.errors });
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount('tb-many')).toBe(before);
     await http().get('/transfer-batches/tb-many').set(staff).expect(403);
   }, 120_000);
 
@@ -84,7 +91,7 @@ describe('transfer batches of many entries', () => {
           .send({ id: 'tb-malformed', entries: [...entries.slice(0, last), malformed] })
           .expect(400)
       ).body;
-    const before = await eventCount();
+    const before = await eventCount('tb-malformed');
     expect(await refusedWith({ ...entry(last), personId: '' })).toMatchObject({
       rule: 'body.invalid',
       field: `entries[${last}].personId`,
@@ -98,7 +105,7 @@ describe('transfer batches of many entries', () => {
       field: `entries[${last}].note`,
       message: `entries[${last}].note: unknown field`,
     });
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount('tb-malformed')).toBe(before);
     await http().get('/transfer-batches/tb-malformed').set(staff).expect(403);
   }, 120_000);
 
@@ -111,10 +118,10 @@ describe('transfer batches of many entries', () => {
     );
     const last = await http().get(`/cases/tb-many-${PEOPLE}`).set(staff).expect(200);
     expect(last.body).toMatchObject({ personId: personId(PEOPLE - 1), status: 'open' });
-    const before = await eventCount();
+    const before = await eventCount('tb-many');
     const again = await http().post('/transfer-batches').set(staff).send(body).expect(201);
     expect(again.body).toMatchObject({ opened: PEOPLE, openedNow: 0 });
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount('tb-many')).toBe(before);
     // Each person's transfer holds its slot: a second batch moving one of them is refused by name.
     const twice = await http()
       .post('/transfer-batches/check')
