@@ -18,9 +18,11 @@ describe('bad input', () => {
   const http = () => request(t.server as never);
   const everyone = () => ({ Authorization: `Bearer ${t.token('u-all', [...ROLES], 'ou-prov')}` });
 
+  // Events any request wrote, in whatever stream a route writes; what the workers write as
+  // `system:…` (sagas, timers) is left out, as it moves for reasons of its own.
   const written = async () => {
     const { rows } = await t.db.pool.query(
-      `SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM org_units)::int AS units,
+      `SELECT (SELECT count(*) FROM events WHERE metadata->>'actorId' NOT LIKE 'system:%')::int AS events, (SELECT count(*) FROM org_units)::int AS units,
               (SELECT count(*) FROM positions)::int AS positions, (SELECT count(*) FROM idempotent_requests)::int AS idempotent`,
     );
     return rows[0];

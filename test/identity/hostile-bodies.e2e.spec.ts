@@ -257,9 +257,11 @@ describe('hostile request bodies', () => {
       .replace(':item', 'health')
       .replace(':positionId', 'pos-a');
 
+  // Events any request wrote, in whatever stream a route writes; what the workers write as
+  // `system:…` (sagas, timers) is left out, as it moves for reasons of its own.
   const fingerprint = async () => {
     const { rows } = await t.db.pool.query(
-      `SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM org_units)::int AS units,
+      `SELECT (SELECT count(*) FROM events WHERE metadata->>'actorId' NOT LIKE 'system:%')::int AS events, (SELECT count(*) FROM org_units)::int AS units,
               (SELECT count(*) FROM positions)::int AS positions, (SELECT count(*) FROM dead_letters)::int AS dead_letters,
               (SELECT count(*) FROM idempotent_requests)::int AS idempotent`,
     );
