@@ -6,7 +6,7 @@ import { EventStore, StreamAppend } from '../event-store/event-store.port';
 import { PersonCommand } from './person/person.commands';
 import { PersonState } from './person/person.state';
 import { refusePostHeldByAnother } from './post-held-by-another';
-import { holdsOnRecord, PostHolder } from './post-holders';
+import { holdsOnRecord, PostHolder, seatHeldUntil } from './post-holders';
 import { seatsOf } from './post-seats';
 import { Position } from './registry-records';
 import { RegistryRuleViolation } from './registry-rule-violation';
@@ -51,15 +51,33 @@ export function freshClaims(claims: readonly PostSeatClaim[], now: number): Post
   return claims.filter((claim) => now - Date.parse(claim.recordedAt) < ABANDONED_CLAIM_MS);
 }
 
-/** The person's fresh claims (`freshClaims`) not yet on their record (`onRecord`: their holds of the post). */
+/**
+ * The person's fresh claims (`freshClaims`) not yet on their record (`onRecord`: their holds of the
+ * post): a claim is on record when a hold begins on its first day, or begins before it and runs at
+ * least to its end. An extension's claim (from its effective day to retirement) is on record once
+ * the post it extends runs to retirement: counted beside that hold as well, the one holder would
+ * fill two seats.
+ */
 export function pendingClaimsOf(
   fresh: readonly PostSeatClaim[],
   personId: string,
-  onRecord: readonly { from: string }[],
+  onRecord: readonly PostHolder[],
 ): PostSeatClaim[] {
   return fresh
     .filter((claim) => claim.personId === personId)
-    .filter((claim) => !onRecord.some((held) => held.from === claim.from));
+    .filter((claim) => !onRecord.some((held) => holdCoversClaim(held, claim)));
+}
+
+/**
+ * Whether the hold on record is the claim's: it begins on the claim's first day (as before), or
+ * begins before it and keeps the seat (`seatHeldUntil`: a post a decision ended keeps it no
+ * longer) at least to the claim's end.
+ */
+function holdCoversClaim(held: PostHolder, claim: PostHoldClaim): boolean {
+  if (held.from === claim.from) return true;
+  if (held.from > claim.from) return false;
+  const until = seatHeldUntil(held);
+  return until === null || (claim.termEnd !== null && claim.termEnd <= until);
 }
 
 type LoadPerson = (personId: string) => Promise<{ state: PersonState }>;

@@ -22,12 +22,22 @@ describe('term extension to retirement over HTTP', () => {
     };
     leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-town')}` };
     const near = addDays(today, -(61 * 365 + 120));
+    // One-seat posts, each held by someone near retirement to `termEnd`.
+    const seated = ['pos-x1', 'pos-x2', 'pos-x3', 'pos-x4'];
+    const holdTo = (positionId: string) => ({ ...post, positionId });
     await buildRegistry(t, staff, {
-      positions: [{ id: 'pos-head', rank: 5 }],
+      positions: [{ id: 'pos-head', rank: 5 }, ...seated.map((id) => ({ id, rank: 5, seats: 1 }))],
       people: [
         { id: 'p-near', dateOfBirth: near, gender: 'male', posts: [post] },
         { id: 'p-young', dateOfBirth: '1982-05-05', gender: 'male', posts: [post] },
         { id: 'p-late', dateOfBirth: near, gender: 'male', posts: [post] },
+        ...seated.map((positionId, at) => ({
+          id: `p-x${2 * at + 1}`,
+          dateOfBirth: near,
+          gender: 'male' as const,
+          posts: [holdTo(positionId)],
+        })),
+        ...seated.map((_, at) => ({ id: `p-x${2 * at + 2}` })),
       ],
     });
   });
@@ -35,16 +45,50 @@ describe('term extension to retirement over HTTP', () => {
     await t?.close();
   });
 
-  const open = (id: string, personId: string) =>
+  const open = (id: string, personId: string, positionId = 'pos-head') =>
     http().post('/cases').set(staff).send({
       id,
       procedure: 'extension',
       definition: 'extension.to-retirement',
       personId,
-      positionId: 'pos-head',
+      positionId,
       orgUnitId: 'ou-town',
       summary: 'Kéo dài thời hạn giữ chức vụ đến tuổi nghỉ hưu',
     });
+  const takeStepsToDecision = async (caseId: string) => {
+    await http()
+      .post(`/cases/${caseId}/steps/self-report`)
+      .set(staff)
+      .send({ heldOn: today, conclusion: 'Hoàn thành tốt nhiệm vụ' })
+      .expect(200);
+    await http()
+      .post(`/cases/${caseId}/steps/leadership-ballot`)
+      .set(secretary)
+      .send({
+        heldOn: today,
+        minutesRef: `BB-${caseId}`,
+        tally: { members: 9, summoned: 9, present: 9, for: 7, against: 2, abstain: 0, invalid: 0 },
+      })
+      .expect(200);
+  };
+  const decide = (caseId: string, effectiveFrom: string) =>
+    http()
+      .post(`/cases/${caseId}/steps/decision`)
+      .set(leader)
+      .send({ heldOn: today, number: `QĐ-${caseId}`, signer: 'Chủ tịch', effectiveFrom });
+  /** The successor's hold recorded by hand from the term's end, with no end. */
+  const recordFromTermEnd = (personId: string, positionId: string) =>
+    http()
+      .post(`/cadres/${personId}/posts`)
+      .set(staff)
+      .send({ positionId, from: termEnd, termEnd: null, decisionRef: `QĐ-${personId}` });
+  const eventsIn = async (streamId: string): Promise<number> => {
+    const { rows } = await t.db.pool.query(
+      'SELECT count(*)::int AS n FROM events WHERE stream_id = $1',
+      [streamId],
+    );
+    return rows[0].n as number;
+  };
 
   it('extends the term to the retirement date after the self-report and ballot', async () => {
     const opened = await open('k-1', 'p-near').expect(201);
@@ -134,5 +178,92 @@ describe('term extension to retirement over HTTP', () => {
     await open('k-3', 'p-late').expect(201);
     const missed = await fireStepDeadline(t, 'extension-k-3');
     expect(missed.map((m) => m.stepId)).toEqual(['self-report']);
+  });
+
+  describe('a one-seat post (seats: 1) whose seat another holds from the term’s end', () => {
+    it('refuses the decision extending the term into the successor’s days, naming them and writing nothing', async () => {
+      await open('k-x1', 'p-x1', 'pos-x1').expect(201);
+      await takeStepsToDecision('k-x1');
+      // The seat is free from the end of p-x1's term: p-x2 is recorded in it from then.
+      await recordFromTermEnd('p-x2', 'pos-x1').expect(201);
+      const streams = ['extension-k-x1', 'cadre-p-x1', 'postseat-pos-x1'];
+      const before = await Promise.all(streams.map(eventsIn));
+      const refused = await decide('k-x1', termEnd);
+      // Before: 200, and p-x1 and p-x2 both held the one seat from the term's end to retirement.
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ rule: 'post.held_by_another', field: 'effectiveFrom' });
+      expect(refused.body.message).toContain(
+        `is held on ${termEnd} by 1 of 1 seat: Người p-x2 (p-x2) from ${termEnd} with no end of term recorded, within the extended term from ${termEnd} to `,
+      );
+      expect(await Promise.all(streams.map(eventsIn))).toEqual(before);
+      const still = await http().get('/cases/k-x1').set(staff).expect(200);
+      expect(still.body).toMatchObject({ status: 'open', currentStep: { id: 'decision' } });
+      const person = await http().get('/cadres/p-x1').set(staff).expect(200);
+      expect(person.body.posts).toEqual([
+        expect.objectContaining({ positionId: 'pos-x1', termEnd }),
+      ]);
+      expect(person.body.posts[0].extendedBy).toBeUndefined();
+    });
+
+    it('refuses the opening when the extended term could not be given', async () => {
+      await recordFromTermEnd('p-x4', 'pos-x2').expect(201);
+      const refused = await open('k-x2', 'p-x3', 'pos-x2');
+      // Before: 201, an extension opened that no decision could give.
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ rule: 'post.held_by_another', field: 'positionId' });
+      expect(refused.body.message).toContain(
+        `Người p-x4 (p-x4) from ${termEnd} with no end of term recorded, within the extended term from ${termEnd} to `,
+      );
+      expect(await eventsIn('extension-k-x2')).toBe(0);
+    });
+
+    it('extends the term while the seat is free, claiming its days on the seat stream: a later record into them is refused', async () => {
+      const opened = await open('k-x3', 'p-x5', 'pos-x3').expect(201);
+      const retires = opened.body.facts.retirementDate as string;
+      await takeStepsToDecision('k-x3');
+      const decided = await decide('k-x3', termEnd).expect(200);
+      expect(decided.body.decision).toMatchObject({ termEnd: retires });
+      const claims = await t.db.pool.query(
+        "SELECT data FROM events WHERE stream_id = 'postseat-pos-x3' ORDER BY global_position",
+      );
+      // Before: only the hand record's claim (to termEnd); the extended days were claimed by none.
+      expect(claims.rows.map((row) => row.data)).toEqual([
+        expect.objectContaining({ claimant: 'p-x5', termEnd }),
+        { claimant: 'p-x5', from: termEnd, termEnd: retires, caseId: 'k-x3' },
+      ]);
+      const taken = await recordFromTermEnd('p-x6', 'pos-x3');
+      expect(taken.status).toBe(409);
+      expect(taken.body).toMatchObject({ rule: 'post.held_by_another', field: 'positionId' });
+      expect(taken.body.message).toContain('Người p-x5 (p-x5)');
+      for (let tries = 0; tries < 100; tries += 1) {
+        const { body } = await http().get('/cadres/p-x5').set(staff).expect(200);
+        if (body.posts[0]?.termEnd === retires) {
+          expect(body.posts[0]).toMatchObject({
+            positionId: 'pos-x3',
+            extendedBy: { on: termEnd },
+          });
+          // The extended term on the record is the claim: a record from it is refused still.
+          const later = await recordFromTermEnd('p-x6', 'pos-x3');
+          expect(later.status).toBe(409);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error('the record did not take the extended term');
+    });
+
+    it('of a decision and a record of another taking the same days at once, one is refused', async () => {
+      await open('k-x4', 'p-x7', 'pos-x4').expect(201);
+      await takeStepsToDecision('k-x4');
+      const [decided, recorded] = await Promise.all([
+        decide('k-x4', termEnd),
+        recordFromTermEnd('p-x8', 'pos-x4'),
+      ]);
+      // Before: both went through, p-x7 and p-x8 holding the one seat together.
+      const won = [decided.status === 200, recorded.status === 201];
+      expect(won.filter(Boolean)).toHaveLength(1);
+      const refused = won[0] ? recorded : decided;
+      expect(refused.body).toMatchObject({ rule: 'post.held_by_another' });
+    });
   });
 });

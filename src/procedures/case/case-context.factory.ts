@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { PG_POOL } from '../../common/tokens';
 import { postHolders } from '../../cadres/post-holders';
 import { seatsOf } from '../../cadres/post-seats';
-import { placesAHolder } from './decider/decision-posts';
+import { claimsSeatDays } from './decider/decision-posts';
 import { holdsPostOn, PostsOnRecord, postsStartingAfter } from '../../cadres/person/posts-held-on';
 import { PendingPost } from './decider/pending-post';
 import { CaseReads } from './case-reads';
@@ -119,7 +119,7 @@ export class CaseContextFactory {
     reads: CaseReads,
   ): Promise<Pick<CaseContext, 'candidateFacts' | 'postHolders' | 'seatsFromEffectiveDay'>> {
     const seats =
-      reads.postSeatsOn !== undefined && placesAHolder(state.procedure)
+      reads.postSeatsOn !== undefined && claimsSeatDays(state.procedure)
         ? await this.seatsFrom(state.positionId, reads.postSeatsOn)
         : undefined;
     return {

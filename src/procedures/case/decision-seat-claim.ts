@@ -5,12 +5,12 @@ import { StreamAppend } from '../../event-store/event-store.port';
 import { CaseContext } from './decider/case.context';
 import { caseDecider } from './decider/case.decider';
 import { CaseState } from './decider/case.state';
-import { placesAHolder } from './decider/decision-posts';
+import { claimsSeatDays } from './decider/decision-posts';
 import { appointeeOf, postTermEndOf } from './record/case-record.process';
 
 /**
- * A decision that places a holder in a post with a seat limit claims the seat on the post's seat
- * stream (`postseat-<post>`) in the same write as the decision, at the revision read before the
+ * A decision that places a holder in a post with a seat limit, or extends a holder's term in it
+ * (`claimsSeatDays`), claims the seat for the days it gives on the post's seat stream (`postseat-<post>`) in the same write as the decision, at the revision read before the
  * holds it was judged on. The registry's record of a holder (`POST /cadres/:id/posts`) claims
  * there too, so of a decision and a record taking the last seat at once the store lets one
  * through and the other, decided again, counts it. Before, a decision claimed nothing: until the
@@ -29,7 +29,7 @@ export class DecisionSeatClaim {
   /** The claim to append with the events: none unless they decide the case into a seated post. */
   plan(state: CaseState, events: readonly NewEvent[]): StreamAppend[] {
     const read = this.read;
-    if (!read || state.status !== 'open' || !placesAHolder(state.procedure)) return [];
+    if (!read || state.status !== 'open' || !claimsSeatDays(state.procedure)) return [];
     const after = evolveAll(caseDecider, state, events);
     if (after.status !== 'decided' || after.decision.effectiveFrom !== read.day) return [];
     const hold = {

@@ -6,6 +6,7 @@ import { registeredPerson } from '../case/opening-subjects';
 import { extensionRecordSaga } from './extension-record.saga';
 import { EXTENSION_RECORD_HANDLERS } from './extension-record.handlers';
 import { extensionOpening, extensionTerm, refuseExtensionBeforeTermEnds } from './extension-rules';
+import { extensionSeats, refuseExtendedTermHeldByAnother } from './extension-seats';
 
 /** Its record saga, registered at start like every saga. */
 export const ExtensionRecordRegistration = sagaRegistration({ saga: extensionRecordSaga });
@@ -21,7 +22,7 @@ export const ExtensionModule = caseProcedureModule({
       const position = await reads.findPosition(positionId);
       if (position) refuseElectedPost(position, definition);
       const { dateOfBirth, gender } = person.profile;
-      return extensionOpening({
+      const opening = extensionOpening({
         positionId,
         posts: postsHeldOn(person, context.today),
         person: { dateOfBirth, gender },
@@ -29,13 +30,28 @@ export const ExtensionModule = caseProcedureModule({
         ruleSet: context.ruleSet,
         calendar: context.calendar,
       });
+      // A seat given to another from the term's end leaves none for the extended days.
+      const seats = await extensionSeats(registry, position);
+      const extended = {
+        from: opening.termEnd as string,
+        until: opening.retirementDate as string,
+      };
+      if (seats) refuseExtendedTermHeldByAnother(seats, personId, extended, 'positionId');
+      return opening;
     },
     decisionTerm: async (context, state) => {
       const person = await registeredPerson(registry, state.personId);
       const { dateOfBirth, gender } = person.profile;
+      const seats = await extensionSeats(registry, await registry.findPosition(state.positionId));
       return (_state, effectiveFrom) => {
         refuseExtensionBeforeTermEnds(person.posts, state.positionId, effectiveFrom);
-        return extensionTerm(context.ruleSet, { dateOfBirth, gender }, effectiveFrom);
+        const term = extensionTerm(context.ruleSet, { dateOfBirth, gender }, effectiveFrom);
+        // The case engine claims these days on the post's seat stream with the decision
+        // (`claimsSeatDays`), so a record of another made meanwhile refuses one of the two.
+        const extended = { from: effectiveFrom, until: term.termEnd as string };
+        if (seats)
+          refuseExtendedTermHeldByAnother(seats, state.personId, extended, 'effectiveFrom');
+        return term;
       };
     },
   }),

@@ -27,6 +27,16 @@ export const placesAHolder = (procedure: string): boolean =>
   movesThePerson(procedure) || procedure === 'reappointment' || procedure === 'election';
 
 /**
+ * The procedures whose decision takes days of the case's post for the person, to claim on the
+ * post's seat stream (`postseat-<post>`) with the decision: those that place a holder, and an
+ * extension (kéo dài thời hạn giữ chức vụ), whose person keeps the post from its effective day to
+ * retirement. Before, an extension claimed nothing, and a record of another into the extended
+ * days went through beside it.
+ */
+export const claimsSeatDays = (procedure: string): boolean =>
+  placesAHolder(procedure) || procedure === 'extension';
+
+/**
  * The end of the term the decided post is held on. A rotation (luân chuyển) or transfer (điều
  * động) decision's `termEnd` is the end of its planned period, not a term of the post: a
  * leadership post taken up through it has its own term (`postTerm`), any other post none (held
