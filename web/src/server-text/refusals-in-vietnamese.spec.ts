@@ -8,6 +8,7 @@ import { WrongExpectedRevision } from '../../../src/event-store/event-store.erro
 import { refusePostHeldByAnother } from '../../../src/cadres/post-held-by-another';
 import { refuseSeatsFullAtOpening } from '../../../src/procedures/appointment/post-seats-at-opening';
 import { refuseSeatGivenToAnother } from '../../../src/procedures/reappointment/reappointment-seats';
+import { refuseExtendedTermHeldByAnother } from '../../../src/procedures/extension/extension-seats';
 import { refuseSeatsFullOnEffectiveDay } from '../../../src/procedures/case/decider/decision-seats';
 import { CaseContext } from '../../../src/procedures/case/decider/case.context';
 import { Body, Open } from '../../../src/procedures/case/decider/case.types';
@@ -407,6 +408,42 @@ describe('the refusals of opening a case read in Vietnamese', () => {
     );
     expectRead(
       refusalOf(() => refuseSeatGivenToAnother(seats, 'p-e', { from, until: null }, 'positionId')),
+    );
+  });
+
+  it('an extension to retirement into days the seat is given to a successor from the term’s end', () => {
+    const seats = {
+      position: {
+        id: 'pos-tp',
+        title: 'Trưởng phòng Nội vụ',
+        orgUnitId: 'ou-huyen',
+        appointingAuthority: 'ou-huyen',
+        rank: 5,
+        isLeadership: true,
+        filledBy: 'appointment' as const,
+        seats: 1,
+      },
+      seats: 1,
+      holds: [
+        {
+          personId: 'p-f',
+          fullName: 'Lê Văn Phúc',
+          from: '2027-02-05',
+          termEnd: null,
+          endsOn: null,
+        },
+      ],
+    };
+    const extended = { from: '2027-02-05', until: '2027-05-31' };
+    expect(
+      expectRead(
+        refusalOf(() => refuseExtendedTermHeldByAnother(seats, 'p-e', extended, 'effectiveFrom')),
+      ),
+    ).toBe(
+      'Chức vụ Trưởng phòng Nội vụ vào ngày 05/02/2027 đã đủ 1 người đảm nhiệm (Lê Văn Phúc từ ngày 05/02/2027 (chưa ghi nhận ngày hết nhiệm kỳ)), trong thời hạn kéo dài từ ngày 05/02/2027 đến ngày 31/05/2027: chức vụ đã được giao cho người khác từ ngày hết nhiệm kỳ; cần kết thúc chức vụ đó trước (hồ sơ miễn nhiệm), hoặc không kéo dài thời hạn giữ chức vụ',
+    );
+    expectRead(
+      refusalOf(() => refuseExtendedTermHeldByAnother(seats, 'p-e', extended, 'positionId')),
     );
   });
 

@@ -82,6 +82,12 @@ export const OPENING_REFUSALS: Sentence[] = [
     ([title, , on, , seats, holders, from, until], s) =>
       `Chức vụ ${title} vào ngày ${s.day(on)} đã đủ ${seats} người đảm nhiệm (${holdersInVietnamese(holders, s)}), trong nhiệm kỳ mới từ ngày ${s.day(from)}${until ? ` đến ngày ${s.day(until)}` : ''}: chức vụ đã được giao cho người khác từ ngày hết nhiệm kỳ; cần kết thúc chức vụ đó trước (hồ sơ miễn nhiệm), hoặc không bổ nhiệm lại`,
   ),
+  // An extension to retirement into days the seat is given to another (extension-seats.ts).
+  sentence(
+    `(?:positionId|effectiveFrom): ${POST} is held on ${DAY} by ${N} of ${N} seats?: (.+), within the extended term from ${DAY} to ${DAY}: the seat is given to another from the end of the term extended; end that post first \\(a removal case\\), or do not extend the term`,
+    ([title, , on, , seats, holders, from, until], s) =>
+      `Chức vụ ${title} vào ngày ${s.day(on)} đã đủ ${seats} người đảm nhiệm (${holdersInVietnamese(holders, s)}), trong thời hạn kéo dài từ ngày ${s.day(from)} đến ngày ${s.day(until)}: chức vụ đã được giao cho người khác từ ngày hết nhiệm kỳ; cần kết thúc chức vụ đó trước (hồ sơ miễn nhiệm), hoặc không kéo dài thời hạn giữ chức vụ`,
+  ),
   // A decision (an election's confirmation too) whose post filled since the case opened
   // (decision-seats.ts): on its effective day, or later within the term it gives.
   sentence(
