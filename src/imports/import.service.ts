@@ -155,7 +155,10 @@ export class ImportService {
       counts: countBySheet(read.sheets, simulated.commands, cases.cases),
       ...problems,
     };
-    const outOfScope = refs.outOfScope.length + cases.outOfScope.length;
+    // Rows, not cells: a row naming two things outside the grant is one row refused.
+    const outOfScope = new Set(
+      [...refs.outOfScope, ...cases.outOfScope].map(({ sheet, line }) => `${sheet}\u001f${line}`),
+    ).size;
     const { commands } = simulated;
     return { report, outOfScope, commands, cases, records, posts: facts.posts };
   }
