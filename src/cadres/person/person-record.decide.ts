@@ -11,6 +11,7 @@ import { decidePlanningPoolRestoration } from '../planning/planning-pool-restora
 import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands';
 import { refuseImpossiblePost } from './person-dates';
 import { decidePostRestoration } from './post-restoration';
+import { isPostRepeat } from './post-term-on-record';
 import { decideStatusEnd, isStatusRepeat } from './status-periods';
 import { membershipEndedBy, membershipAfterRevision } from './party-membership';
 import { postsRunningPast } from './posts-held-on';
@@ -24,7 +25,8 @@ type Decide<T extends PersonCommand['type']> = (
 ) => DomainEvent[];
 
 /**
- * Posts held (chức vụ): only a post the person holds past the day can end (one already ended
+ * Posts held (chức vụ): a post recorded again on the term held writes nothing (`isPostRepeat`);
+ * only a post the person holds past the day can end (one already ended
  * on a later day ends earlier); one a discipline decision ended
  * comes back after a review that no longer ends it (`decidePostRestoration`).
  */
@@ -35,6 +37,8 @@ export const postDeciders: {
 } = {
   AssignPost: (state, command) => {
     refuseImpossiblePost(state.profile, command.data);
+    // Sent again (a double submission, a retry): decided on the record after the first, nothing new.
+    if (isPostRepeat(state.posts, command.data)) return [];
     return [{ type: 'PostAssigned', data: command.data }];
   },
   EndPost: (state, command) => {
