@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { initialPersonState, evolvePerson } from '../cadres/person/person.decider';
 import { PersonState } from '../cadres/person/person.state';
+import { PostAssigned } from '../cadres/person/person.events';
 import { loadRuleSets } from '../workflow/rule-sets/rule-set-loader';
 import { ruleSetInForce } from '../workflow/rule-sets/rule-set';
 import { CellValue } from './cell-parsers';
@@ -188,6 +189,57 @@ describe('import rows → registry commands', () => {
         rule: 'person.already_registered',
       }),
     ]);
+  });
+
+  it('a post row is unchanged only on the very term on record; another term end is a change, the term before an extension on record', () => {
+    const { rows: people } = parseRows([sheet('people', [person])]);
+    const registration = planImport(people, context).planned[0].command;
+    if (registration.type !== 'RegisterPerson') throw new Error('a people row registers');
+    const registered = evolvePerson(initialPersonState(), {
+      type: 'PersonRegistered',
+      data: registration.data,
+    });
+    const holding = (post: Partial<PostAssigned['data']>): PersonState =>
+      evolvePerson(registered, {
+        type: 'PostAssigned',
+        data: {
+          personId: 'p-a',
+          positionId: 'pos-n2',
+          from: '2022-01-01',
+          termEnd: '2027-01-10',
+          decisionRef: 'N2-1b',
+          ...post,
+        },
+      });
+    const outcome = (termEnd: string, record: PersonState) => {
+      const { rows } = parseRows([
+        sheet('posts', [
+          {
+            'Mã cán bộ': 'p-a',
+            'Mã chức vụ': 'pos-n2',
+            'Từ ngày': '01/01/2022',
+            'Hết nhiệm kỳ': termEnd,
+            'Số quyết định': 'N2-1b',
+          },
+        ]),
+      ]);
+      const { commands, problems } = simulateImport(
+        planImport(rows, context).planned,
+        new Map([['p-a', record]]),
+      );
+      expect(problems).toEqual([]);
+      return commands.map((c) => c.outcome);
+    };
+    expect(outcome('10/01/2027', holding({}))).toEqual(['unchanged']);
+    // Before: unchanged too, the record keeping 2027-01-10.
+    expect(outcome('10/01/2028', holding({}))).toEqual(['write']);
+    // Extended to retirement since: the file's own term is the one before the extension.
+    const extended = holding({
+      termEnd: '2040-02-01',
+      extendedBy: { decisionRef: 'KD-1', on: '2027-01-10' },
+    });
+    expect(outcome('10/01/2027', extended)).toEqual(['unchanged']);
+    expect(outcome('10/01/2041', extended)).toEqual(['write']);
   });
 
   it('the same record twice in a sheet is refused at the later line', () => {
