@@ -265,14 +265,21 @@ export class RegistryService {
           ...(command.type === 'RestorePost' ? await this.restoredPostSeats(command.data) : {}),
         }),
         // The post's seat is claimed once the person's own limit passed, just before the append;
-        // a post's seat once the record takes the post (a refused record claims nothing).
+        // a post's seat once the record takes the post (a refused record claims nothing), and
+        // withdrawn at once if the append is then refused (a stale If-Match): else it held the
+        // seat a minute (ABANDONED_CLAIM_MS) for someone who never held the post.
         beforeAppend:
           (seat && planning) || postSeat
             ? async (_state, decided) => {
                 if (seat && planning && decided[0]?.type === 'PlanningPoolEntryAdded')
                   await this.planningSeats.claim(seat, planning.limits.maxPeoplePerPost, metadata);
-                if (postSeat && decided[0]?.type === 'PostAssigned')
-                  await this.postSeats.claim(postSeat.position, postSeat.hold, metadata);
+                const claimed =
+                  postSeat && decided[0]?.type === 'PostAssigned'
+                    ? await this.postSeats.claim(postSeat.position, postSeat.hold, metadata)
+                    : null;
+                return {
+                  undo: () => this.postSeats.withdraw(claimed, 'record_not_written', metadata),
+                };
               }
             : undefined,
         // A record of 2,000 events costs a note what one of 20 does; one written here, no read.

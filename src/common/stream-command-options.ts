@@ -18,7 +18,8 @@ export interface RunCommandOptions<State, Context> {
   /**
    * Runs once the command is decided, just before its events are appended: a reservation the
    * append depends on (the one-open-case slot), given the events decided. Its `undo` runs if the
-   * append then fails.
+   * append then fails. With `ifMatch`, the stream's revision is read again just before: a caller's
+   * stale revision is refused before anything is reserved.
    */
   beforeAppend?: (
     state: State,
@@ -68,6 +69,12 @@ export interface AlongsideWrite {
   appends: StreamAppend[];
   /** The command's events as they go with these appends, when the plan re-stamped their metadata. */
   events?: NewEvent[];
+  /**
+   * Runs if the write is refused: where the store's write is not all or nothing
+   * (`appendManyIsAtomic` false), appends of other streams may have landed before the command's
+   * own was refused; this takes back those that must not stand alone (a decision's seat claim).
+   */
+  undo?: () => Promise<void>;
 }
 
 export interface RunCommandResult<State> {

@@ -157,18 +157,37 @@ async function decideOnWholeRead<State, Command, Context>(
   if (decided.length === 0) {
     return { state: loaded.state, revision: loaded.revision, appended: [], replayed: false };
   }
+  if (options.beforeAppend && options.ifMatch !== undefined)
+    await refuseMovedSinceRead(store, streamId, options.ifMatch, loaded.revision);
   const reservation = await options.beforeAppend?.(loaded.state, decided);
-  const { events, appends } = await withAlongside(loaded.state, decided, options, refused);
+  const plan = await withAlongside(loaded.state, decided, options, refused);
   const expected = loaded.revision === null ? 'no_stream' : loaded.revision;
-  const result = await appendDecided(store, streamId, events, expected, appends).catch(
+  const result = await appendDecided(store, streamId, plan.events, expected, plan.appends).catch(
     async (error: unknown) => {
       // Best effort: the caller must hear why the append failed, not why the undo did.
       await reservation?.undo().catch(() => undefined);
+      await plan.undo?.().catch(() => undefined);
       throw error;
     },
   );
   const state = evolveAll(decider, loaded.state, decided);
   return { state, revision: result.nextRevision, appended: decided, replayed: false };
+}
+
+/**
+ * The stream read at `read` has moved while the command was decided (its context may read other
+ * streams a while): a caller that named the revision (If-Match) gets the conflict before any
+ * reservation is made (`beforeAppend`: a post's seat claimed for a record that is then refused).
+ * The append still checks the revision; a write landing after this is undone there.
+ */
+async function refuseMovedSinceRead(
+  store: EventStore,
+  streamId: string,
+  ifMatch: number,
+  read: number | null,
+): Promise<void> {
+  const now = await store.streamRevision(streamId);
+  if (now !== read) throw new WrongExpectedRevision(streamId, ifMatch, now);
 }
 
 /**
@@ -197,9 +216,14 @@ async function decideOnKeptState<State, Command, Context>(
   }
   if (decided.length === 0) return null;
   try {
-    const { events, appends } = await withAlongside(kept.state, decided, options, refused);
+    const plan = await withAlongside(kept.state, decided, options, refused);
     const expected = kept.revision === null ? 'no_stream' : kept.revision;
-    const result = await appendDecided(store, streamId, events, expected, appends);
+    const result = await appendDecided(store, streamId, plan.events, expected, plan.appends).catch(
+      async (error: unknown) => {
+        await plan.undo?.().catch(() => undefined);
+        throw error;
+      },
+    );
     const state = evolveAll(decider, kept.state, decided);
     written?.remember(streamId, state, result.nextRevision);
     return { state, revision: result.nextRevision, appended: decided, replayed: false };
@@ -251,15 +275,18 @@ async function decideOnFold<State, Command, Context>(
   }
 }
 
-/** The command's events and what goes with them (`alongside`), as one write takes them. */
+/**
+ * The command's events and what goes with them (`alongside`), as one write takes them, and what
+ * takes back the part of them a refused write left written (`AlongsideWrite.undo`).
+ */
 async function withAlongside<State>(
   state: State,
   decided: DomainEvent[],
   options: RunCommandOptions<State, unknown>,
   refused: ReadonlySet<string>,
-): Promise<{ events: NewEvent[]; appends: StreamAppend[] }> {
+): Promise<{ events: NewEvent[]; appends: StreamAppend[]; undo?: () => Promise<void> }> {
   const events = newEvents(decided, options);
   if (!options.alongside) return { events, appends: [] };
   const plan = await options.alongside(state, events, refused);
-  return { events: plan.events ?? events, appends: plan.appends };
+  return { events: plan.events ?? events, appends: plan.appends, undo: plan.undo };
 }

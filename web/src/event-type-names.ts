@@ -30,6 +30,9 @@ export const eventTypeNamesVi = {
   CaseIdReleased: 'Trả lại mã hồ sơ',
   OpenCaseSlotClaimed: 'Ghi nhận hồ sơ đang giải quyết',
   OpenCaseSlotReleased: 'Hết hồ sơ đang giải quyết',
+  // A post's seat stream (postseat-<post>).
+  PostSeatClaimed: 'Giữ chỗ người giữ chức vụ',
+  PostSeatClaimWithdrawn: 'Bỏ giữ chỗ chức vụ (bản ghi không được lưu)',
   // A discipline case.
   DisciplineCaseOpened: 'Mở hồ sơ kỷ luật',
   DisciplineStepRecorded: 'Ghi nhận bước',
@@ -95,6 +98,8 @@ export const eventTypeNamesEn: Record<keyof typeof eventTypeNamesVi, string> = {
   CaseIdReleased: 'Case id released',
   OpenCaseSlotClaimed: 'Open case noted',
   OpenCaseSlotReleased: 'Open case no longer open',
+  PostSeatClaimed: 'Post seat claimed',
+  PostSeatClaimWithdrawn: 'Post seat claim withdrawn (its write was refused)',
   DisciplineCaseOpened: 'Discipline case opened',
   DisciplineStepRecorded: 'Step recorded',
   DisciplineBallotTallied: 'Ballot on the form of discipline',

@@ -250,7 +250,7 @@ export class CaseCommandRunner {
     const atomic = this.store.appendManyIsAtomic;
     const closing = new ClosingSlotRelease(this.slots, caseId, options.metadata, atomic);
     const timers = new StepTimersAlongside(stream, atomic, this.clock);
-    const seatClaim = new DecisionSeatClaim(options.metadata);
+    const seatClaim = new DecisionSeatClaim(options.metadata, this.store);
     const result = await runStreamCommand(this.store, stream, caseDecider, command, {
       ifMatch: options.ifMatch,
       idSeed: options.idSeed,
@@ -274,7 +274,12 @@ export class CaseCommandRunner {
         const claim = seatClaim.plan(state, own.events ?? events);
         const withTimers = timers.plan(state, own.events ?? events, refused);
         const appends = [...own.appends, ...claim, ...withTimers.appends];
-        return { events: withTimers.events, appends };
+        // A refused write that left the seat claim written (a store writing stream by stream) withdraws it.
+        return {
+          events: withTimers.events,
+          appends,
+          undo: () => seatClaim.withdrawIfWrittenAlone(),
+        };
       },
       written: this.writtenCases,
       expectNew: pinnedAtOpen !== undefined, // an opening: its first attempt is without a read

@@ -1,7 +1,8 @@
 import { postSeatClaimAppend } from '../../cadres/post-seat-claims';
+import { withdrawClaimIfWritten } from '../../cadres/post-seat-claim-withdrawal';
 import { evolveAll } from '../../common/decided-append';
 import { EventMetadata, NewEvent } from '../../event-store/event-envelope';
-import { StreamAppend } from '../../event-store/event-store.port';
+import { EventStore, StreamAppend } from '../../event-store/event-store.port';
 import { CaseContext } from './decider/case.context';
 import { caseDecider } from './decider/case.decider';
 import { CaseState } from './decider/case.state';
@@ -19,8 +20,12 @@ import { appointeeOf, postTermEndOf } from './record/case-record.process';
  */
 export class DecisionSeatClaim {
   private read: CaseContext['seatsFromEffectiveDay'];
+  private planned: StreamAppend | null = null;
 
-  constructor(private readonly metadata: EventMetadata) {}
+  constructor(
+    private readonly metadata: EventMetadata,
+    private readonly store: Pick<EventStore, 'appendManyIsAtomic' | 'readStream' | 'append'>,
+  ) {}
 
   keep(context: Pick<CaseContext, 'seatsFromEffectiveDay'>): void {
     this.read = context.seatsFromEffectiveDay;
@@ -28,6 +33,7 @@ export class DecisionSeatClaim {
 
   /** The claim to append with the events: none unless they decide the case into a seated post. */
   plan(state: CaseState, events: readonly NewEvent[]): StreamAppend[] {
+    this.planned = null;
     const read = this.read;
     if (!read || state.status !== 'open' || !claimsSeatDays(state.procedure)) return [];
     const after = evolveAll(caseDecider, state, events);
@@ -39,6 +45,25 @@ export class DecisionSeatClaim {
       termEnd: postTermEndOf(after),
       caseId: after.caseId,
     };
-    return [postSeatClaimAppend(read.position.id, hold, read.seatStreamRevision, this.metadata)];
+    this.planned = postSeatClaimAppend(
+      read.position.id,
+      hold,
+      read.seatStreamRevision,
+      this.metadata,
+    );
+    return [this.planned];
+  }
+
+  /**
+   * After the write planned last was refused: where the store's write is not all or nothing
+   * (KurrentDB appends stream by stream, the case's last), the claim may have landed without the
+   * decision; it is withdrawn at once, else it held the seat for a minute for a holder no
+   * decision placed. Where the write is all or nothing, nothing landed.
+   */
+  async withdrawIfWrittenAlone(): Promise<void> {
+    const planned = this.planned;
+    this.planned = null;
+    if (!planned || this.store.appendManyIsAtomic) return;
+    await withdrawClaimIfWritten(this.store, planned, 'decision_not_written', this.metadata);
   }
 }
