@@ -1,4 +1,10 @@
-import { invisibleTextProblem } from '../common/input/visible-text.decorator';
+import {
+  storedText,
+  textProblemInEnglish,
+  textProblemInVietnamese,
+  visibleTextProblem,
+  TextLayout,
+} from '../common/input/text-characters';
 import { LINE_BREAK_OR_TAB } from '../common/input/one-line.decorator';
 import { isCalendarDate } from '../common/input/calendar-date';
 import { EARLIEST_DATE_OF_BIRTH } from '../common/input/plausible-birth-date';
@@ -25,12 +31,15 @@ export function cellText(cell: CellValue): string | null {
 
 export const isEmptyCell = (cell: CellValue): boolean => cellText(cell) === null;
 
-/** Text of a bounded length, on one line unless it is free text (`lines`: a summary, a note). */
+/**
+ * Text of a bounded length, on one line unless it is free text (`lines`: a summary, a note), kept
+ * and refused as the API keeps and refuses it (`text-characters.ts`): composed (NFC), spaces made
+ * ordinary, no invisible or private-use character.
+ */
 export const text =
-  (min: number, max: number, lines: 'one line' | 'lines' = 'one line'): CellParser<string> =>
+  (min: number, max: number, lines: TextLayout = 'one line'): CellParser<string> =>
   (cell) => {
-    // Composed (NFC) as the API stores names and titles: one "Vũ" whatever keyboard typed it.
-    const value = (cellText(cell) ?? '').normalize('NFC');
+    const value = storedText(cellText(cell) ?? '', lines);
     if (value.length < min || value.length > max)
       return bad(
         'import.text_length',
@@ -41,11 +50,11 @@ export const text =
         'import.text_one_line',
         'một dòng, không có tab hay xuống dòng (one line: no tab or line break)',
       );
-    const invisible = lines === 'one line' ? invisibleTextProblem(value) : null;
-    if (invisible)
+    const problem = visibleTextProblem(value);
+    if (problem)
       return bad(
         'import.text_invisible_character',
-        `không có ký tự định dạng không nhìn thấy hay dấu chồng (${invisible})`,
+        `hãy bỏ ${textProblemInVietnamese(problem)} (remove ${textProblemInEnglish(problem)})`,
       );
     return ok(value);
   };

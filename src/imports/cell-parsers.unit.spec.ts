@@ -22,3 +22,23 @@ describe('a text cell', () => {
     expect(text(1, 4000, 'lines')('Dòng 1\nDòng 2')).toEqual({ ok: true, value: 'Dòng 1\nDòng 2' });
   });
 });
+
+describe('a text cell’s characters, held to the API’s rule (text-characters.ts)', () => {
+  it('refuses tag characters in a name and a zero-width space in a note (before: a note took any)', () => {
+    expect(text(2, 200)('\u{E0041}\u{E0042}')).toEqual({
+      ok: false,
+      rule: 'import.text_invisible_character',
+      message:
+        'hãy bỏ ký tự định dạng không nhìn thấy (U+E0041) ở vị trí 1 (remove an invisible formatting character (U+E0041) at position 1)',
+    });
+    expect(text(1, 4000, 'lines')('\u200B\u200B')).toMatchObject({
+      ok: false,
+      rule: 'import.text_invisible_character',
+    });
+  });
+
+  it('stores a decomposed ethnicity composed and a no-break space in a name as a space', () => {
+    expect(text(1, 60)('Mường'.normalize('NFD'))).toEqual({ ok: true, value: 'Mường' });
+    expect(text(2, 200)('Phạm\u00A0Thị\u3000 Lụa')).toEqual({ ok: true, value: 'Phạm Thị Lụa' });
+  });
+});

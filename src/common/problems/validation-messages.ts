@@ -1,5 +1,6 @@
 import { ValidationError } from '@nestjs/common';
 import { Language } from './accept-language';
+import { textProblemInVietnamese } from '../input/text-characters';
 
 export type Messages = Record<Language, string>;
 
@@ -25,12 +26,19 @@ const BY_CONSTRAINT: Record<string, Humanize> = {
   }),
   visibleText: (field, raw) => {
     const problem = raw.slice(raw.indexOf(' must not hold ') + ' must not hold '.length);
-    const character = /\(U\+([0-9A-F]{4,})\) at position (\d+)/.exec(problem);
+    const character = /\((U\+[0-9A-F]{4,})\) at position (\d+)/.exec(problem);
+    const vietnamese = !character
+      ? textProblemInVietnamese({ kind: 'stacked_marks' })
+      : textProblemInVietnamese({
+          kind: problem.startsWith('a private-use') ? 'private_use' : 'invisible',
+          codePoint: character[1],
+          position: Number(character[2]),
+        });
     return {
       en: `${field} must not hold ${problem}: write the text as it shows`,
       vi: character
-        ? `${field} chứa ký tự định dạng không nhìn thấy (U+${character[1]}) ở vị trí ${character[2]}: hãy nhập đúng như chữ hiển thị`
-        : `${field} có từ ba dấu trở lên chồng trên một chữ`,
+        ? `${field} chứa ${vietnamese}: hãy nhập đúng như chữ hiển thị`
+        : `${field} có ${vietnamese}`,
     };
   },
   oneLine: (field) => ({

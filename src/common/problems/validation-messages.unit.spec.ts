@@ -81,3 +81,23 @@ describe('validation messages for people', () => {
     });
   });
 });
+
+describe('the message of a text holding a character that does not show', () => {
+  it('names a private-use character as such, in English and Vietnamese', () => {
+    const raw =
+      'signer must not hold ' +
+      'a private-use character (U+E000) at position 7, which each computer shows differently';
+    const errors = [
+      {
+        property: 'signer',
+        value: 'Bí thư\uE000',
+        constraints: { visibleText: raw },
+        children: [],
+      },
+    ];
+    expect(firstValidationProblem(errors).messages).toEqual({
+      en: 'signer must not hold a private-use character (U+E000) at position 7, which each computer shows differently: write the text as it shows',
+      vi: 'signer chứa ký tự dùng riêng (U+E000) ở vị trí 7, mỗi máy hiển thị một khác: hãy nhập đúng như chữ hiển thị',
+    });
+  });
+});
