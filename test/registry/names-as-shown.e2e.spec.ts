@@ -37,7 +37,10 @@ describe('names and titles as they show', () => {
   beforeAll(async () => {
     t = await startTestApp('names_as_shown');
     staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
-    await buildRegistry(t, staff, { positions: [], people: [] });
+    await buildRegistry(t, staff, {
+      positions: [{ id: 'pos-ref', rank: 3 }],
+      people: [{ id: 'p-ref' }],
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -87,7 +90,127 @@ describe('names and titles as they show', () => {
     expect(record.body.fullName).toBe('Vũ Thị Giang');
   });
 
-  it('an import refuses a name cell with an invisible character and writes nothing', async () => {
+  it('refuses names and titles of characters that show nothing or differently: tags, Hangul fillers, Braille blanks, a Mongolian vowel separator, private use', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['p-tags', '\u{E0041}\u{E0042}', /\(U\+E0041\) at position 1/],
+      ['p-hangul', '\u3164\u3164', /\(U\+3164\) at position 1/],
+      ['p-braille', '\u2800\u2800\u2800', /\(U\+2800\) at position 1/],
+      ['p-mvs', 'Phạm\u180EThị', /\(U\+180E\) at position 5/],
+      ['p-pua', 'Phạm \uE000', /private-use character \(U\+E000\) at position 6/],
+    ];
+    for (const [id, fullName, problem] of cases) {
+      const refused = await register(id, fullName).expect(400);
+      expect(refused.body).toMatchObject({ rule: 'body.invalid', field: 'fullName' });
+      expect(refused.body.message).toMatch(problem);
+      expect(await cadreEvents(id)).toBe(0);
+    }
+    const title = await http()
+      .post('/positions')
+      .set(staff)
+      .send({
+        id: 'pos-tags',
+        title: '\u{E0054}\u{E0045}',
+        orgUnitId: 'ou-town',
+        appointingAuthority: 'ou-town',
+        rank: 3,
+      })
+      .expect(400);
+    expect(title.body).toMatchObject({ rule: 'body.invalid', field: 'title' });
+    const positions = (await http().get('/positions').set(staff).expect(200)).body as {
+      id: string;
+    }[];
+    expect(positions.some((p) => p.id === 'pos-tags')).toBe(false);
+  });
+
+  it('stores no-break and ideographic spaces in a name as ordinary spaces (one between words, none at the ends), the name a search typed with a space compares', async () => {
+    await register('p-nbsp', 'Phạm\u00A0Thị  Nhàn').expect(201);
+    await register('p-ideo', '\u3000Phạm\u3000Thị Lụa').expect(201);
+    expect((await http().get('/cadres/p-nbsp').set(staff).expect(200)).body.fullName).toBe(
+      'Phạm Thị Nhàn',
+    );
+    expect((await http().get('/cadres/p-ideo').set(staff).expect(200)).body.fullName).toBe(
+      'Phạm Thị Lụa',
+    );
+  });
+
+  it('stores an ethnicity and an education level typed decomposed composed (NFC)', async () => {
+    await http()
+      .post('/cadres')
+      .set(staff)
+      .send({
+        ...person,
+        id: 'p-muong',
+        fullName: 'Bùi Văn Mạnh',
+        ethnicity: 'Mường'.normalize('NFD'),
+        educationLevel: 'Thạc sĩ'.normalize('NFD'),
+      })
+      .expect(201);
+    const record = (await http().get('/cadres/p-muong').set(staff).expect(200)).body;
+    expect([record.ethnicity, record.educationLevel]).toEqual(['Mường', 'Thạc sĩ']);
+  });
+
+  it('refuses a decision reference, a reason or a note of invisible characters or with a direction override, naming the field, and writes nothing', async () => {
+    const before = await cadreEvents('p-ref');
+    const refusals: [string, Record<string, unknown>, string, RegExp][] = [
+      [
+        '/cadres/p-ref/posts',
+        { positionId: 'pos-ref', from: '2026-01-01', decisionRef: '\u200B\u200B\u200B' },
+        'decisionRef',
+        /U\+200B\) at position 1/,
+      ],
+      [
+        '/cadres/p-ref/ratings',
+        { year: 2025, rating: 'excellent', evaluatedOn: '2026-01-15', decisionRef: 'XL\u202E2026' },
+        'decisionRef',
+        /U\+202E\) at position 3/,
+      ],
+      [
+        '/cadres/p-ref/statuses',
+        { status: 'abroad', from: '2026-01-10', note: '\u200B' },
+        'note',
+        /U\+200B/,
+      ],
+      [
+        '/cadres/p-ref/statuses/end',
+        { status: 'abroad', from: '2026-01-10', until: '2026-02-10', note: 'Kết luận \u{E0041}' },
+        'note',
+        /U\+E0041\) at position 10/,
+      ],
+    ];
+    for (const [path, body, field, problem] of refusals) {
+      const refused = await http().post(path).set(staff).send(body).expect(400);
+      expect(refused.body).toMatchObject({ rule: 'body.invalid', field });
+      expect(refused.body.message).toMatch(problem);
+    }
+    expect(await cadreEvents('p-ref')).toBe(before);
+
+    const review = (id: string, changes: Record<string, unknown>) =>
+      http()
+        .post('/planning-reviews')
+        .set(staff)
+        .send({
+          id,
+          orgUnitId: 'ou-town',
+          term: '2025-2030',
+          reviewedOn: '2026-11-30',
+          decisionRef: '9-QĐ/TU',
+          added: [],
+          removed: [],
+          ...changes,
+        });
+    const reference = await review('rv-zwsp', { decisionRef: '\u200B' }).expect(400);
+    expect(reference.body).toMatchObject({ rule: 'body.invalid', field: 'decisionRef' });
+    const reason = await review('rv-reason', {
+      removed: [{ personId: 'p-ref', positionId: 'pos-ref', reason: '\u200B\u200B' }],
+    }).expect(400);
+    expect(reason.body).toMatchObject({ rule: 'body.invalid', field: 'removed[0].reason' });
+    const written = await t.db.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE stream_id LIKE '%rv-zwsp%' OR stream_id LIKE '%rv-reason%'",
+    );
+    expect(written.rows[0].n).toBe(0);
+  });
+
+  it('an import refuses a name cell with an invisible character (a direction override, tag characters) or an ethnicity with a zero-width space, and writes nothing', async () => {
     const row = (id: string, name: string) => ({
       'Mã cán bộ': id,
       'Họ và tên': name,
@@ -102,6 +225,8 @@ describe('names and titles as they show', () => {
     const file = csv('people', [
       row('p-imp-rlo', 'Nguyễn Văn \u202EAn'),
       row('p-imp-ok', 'Lê Văn B'),
+      row('p-imp-tags', '\u{E0041}\u{E0042}'),
+      { ...row('p-imp-muong', 'Hà Văn C'), 'Dân tộc': 'Mường\u200B' },
     ]);
     const dry = await http()
       .post('/imports?dryRun=true')
@@ -114,8 +239,13 @@ describe('names and titles as they show', () => {
         e.column,
         e.rule,
       ]),
-    ).toEqual([[2, 'Họ và tên', 'import.text_invisible_character']]);
+    ).toEqual([
+      [2, 'Họ và tên', 'import.text_invisible_character'],
+      [4, 'Họ và tên', 'import.text_invisible_character'],
+      [5, 'Dân tộc', 'import.text_invisible_character'],
+    ]);
     await http().post('/imports').set(staff).attach('file', file, 'can-bo.csv').expect(422);
-    for (const id of ['p-imp-rlo', 'p-imp-ok']) expect(await cadreEvents(id)).toBe(0);
+    for (const id of ['p-imp-rlo', 'p-imp-ok', 'p-imp-tags', 'p-imp-muong'])
+      expect(await cadreEvents(id)).toBe(0);
   });
 });

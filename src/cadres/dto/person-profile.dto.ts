@@ -8,6 +8,7 @@ import {
   QualityRating,
 } from '../person/person-profile.events';
 import { HasText } from '../../common/input/has-text.decorator';
+import { VisibleText } from '../../common/input/visible-text.decorator';
 
 const DATE = { type: String, format: 'date' } as const;
 
@@ -20,11 +21,13 @@ export class RecordPlaceOfOriginDto {
   @IsString()
   @Length(2, 80)
   @HasText()
+  @VisibleText()
   province!: string;
 
   @ApiProperty({ example: 'xã Đường Lâm', description: 'the commune or district, as written' })
   @IsString()
   @Length(0, 200)
+  @VisibleText()
   locality!: string;
 }
 
@@ -44,6 +47,7 @@ export class RecordManagementTierDto {
   @IsString()
   @Length(1, 120)
   @HasText()
+  @VisibleText()
   decisionRef!: string;
 }
 
@@ -56,6 +60,7 @@ export class RecordCivilServiceRankDto {
   @IsString()
   @Length(1, 120)
   @HasText()
+  @VisibleText()
   title!: string;
 
   @ApiProperty({ ...DATE, example: '2020-01-01' })
@@ -66,6 +71,7 @@ export class RecordCivilServiceRankDto {
   @IsString()
   @Length(1, 120)
   @HasText()
+  @VisibleText()
   decisionRef!: string;
 }
 
@@ -92,12 +98,14 @@ export class RecordAnnualRatingDto {
   @IsString()
   @Length(1, 120)
   @HasText()
+  @VisibleText()
   decisionRef!: string;
 
   @ApiPropertyOptional({ example: '', description: 'optional; empty when left out' })
   @IsOptional()
   @IsString()
   @Length(0, 500)
+  @VisibleText('lines')
   note?: string;
 }
 

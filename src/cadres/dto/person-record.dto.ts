@@ -10,6 +10,7 @@ import {
 import { DECISION_NUMBER_FORMS } from '../../common/input/decision-number';
 import { HasText } from '../../common/input/has-text.decorator';
 import { IsPlanningTerm } from './is-planning-term.decorator';
+import { VisibleText } from '../../common/input/visible-text.decorator';
 
 export class AssignPostDto {
   @ApiProperty({ example: 'pos-ha-noi-deputy-head-organization' })
@@ -32,6 +33,7 @@ export class AssignPostDto {
   @IsString()
   @Length(1, 120)
   @HasText()
+  @VisibleText()
   decisionRef!: string;
 
   @ApiPropertyOptional({
@@ -62,6 +64,7 @@ export class AddPlanningPoolEntryDto {
   @IsString()
   @Length(1, 120)
   @HasText()
+  @VisibleText()
   decisionRef!: string;
 }
 
@@ -70,12 +73,14 @@ export class RemovePlanningPoolEntryDto {
   @IsString()
   @Length(1, 120)
   @HasText()
+  @VisibleText()
   decisionRef!: string;
 
   @ApiProperty({ example: 'no longer meets the standards' })
   @IsString()
   @Length(1, 500)
   @HasText()
+  @VisibleText('lines')
   reason!: string;
 }
 
@@ -96,6 +101,7 @@ export class RecordPersonStatusDto {
   @ApiProperty({ example: 'study abroad, 6 months' })
   @IsString()
   @Length(0, 500)
+  @VisibleText('lines')
   note!: string;
 
   @ApiPropertyOptional({
@@ -137,5 +143,6 @@ export class EndPersonStatusDto {
   @ApiProperty({ example: 'Kết luận điều tra số 12/KL ngày 30/11/2026' })
   @IsString()
   @Length(0, 500)
+  @VisibleText('lines')
   note!: string;
 }

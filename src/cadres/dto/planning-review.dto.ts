@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, IsString, Length, Matches, ValidateNested } from
 import { IsCalendarDate } from '../../common/input/calendar-date';
 import { HasText } from '../../common/input/has-text.decorator';
 import { IsPlanningTerm } from './is-planning-term.decorator';
+import { VisibleText } from '../../common/input/visible-text.decorator';
 
 const DATE = { type: String, format: 'date' } as const;
 
@@ -26,6 +27,7 @@ export class PlanningReviewRemovalDto extends PlanningReviewAdditionDto {
   @IsString()
   @Length(1, 500)
   @HasText()
+  @VisibleText('lines')
   reason!: string;
 }
 
@@ -55,6 +57,7 @@ export class RecordPlanningReviewDto {
   @IsString()
   @Length(1, 120)
   @HasText()
+  @VisibleText()
   decisionRef!: string;
 
   @ApiProperty({ type: [PlanningReviewAdditionDto], description: 'people added (bổ sung)' })

@@ -35,6 +35,7 @@ export class RegisterPersonDto {
   @IsString()
   @Length(1, 60)
   @HasText()
+  @VisibleText()
   ethnicity!: string;
 
   @ApiProperty({ example: true })
@@ -50,12 +51,14 @@ export class RegisterPersonDto {
   @IsString()
   @Length(1, 120)
   @HasText()
+  @VisibleText()
   educationLevel!: string;
 
   @ApiProperty({ example: 'Cao cấp' })
   @IsString()
   @Length(1, 60)
   @HasText()
+  @VisibleText()
   politicalTheoryLevel!: string;
 
   @ApiProperty({ example: 'ou-ha-noi-organization-committee' })

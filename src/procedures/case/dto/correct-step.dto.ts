@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { HasText } from '../../../common/input/has-text.decorator';
+import { VisibleText } from '../../../common/input/visible-text.decorator';
 
 /** Why a recorded step is corrected; the rest of the body is the corrected step body. */
 export class CorrectionReasonDto {
@@ -11,5 +12,6 @@ export class CorrectionReasonDto {
   @IsString()
   @Length(1, 4000)
   @HasText()
+  @VisibleText('lines')
   reason!: string;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../../../common/input/calendar-date';
 import { HasText } from '../../../common/input/has-text.decorator';
+import { VisibleText } from '../../../common/input/visible-text.decorator';
 
 export class OpenCaseDto {
   @ApiPropertyOptional({ example: 'c-2026-0042', description: 'case id; generated when omitted' })
@@ -66,6 +67,7 @@ export class OpenCaseDto {
   @IsString()
   @Length(1, 4000)
   @HasText()
+  @VisibleText('lines')
   summary!: string;
 
   @ApiPropertyOptional({
@@ -87,6 +89,7 @@ export class OpenCaseDto {
   @IsString({ message: "paperRecordRef: the paper file's reference is required with openedOn" })
   @Length(1, 200)
   @HasText()
+  @VisibleText()
   paperRecordRef?: string;
 
   @ApiPropertyOptional({
@@ -128,6 +131,7 @@ export class ReasonDto {
   @IsString()
   @Length(1, 4000)
   @HasText()
+  @VisibleText('lines')
   reason!: string;
 }
 
@@ -136,5 +140,6 @@ export class ResolveVettingItemDto {
   @IsString()
   @Length(1, 4000)
   @HasText()
+  @VisibleText('lines')
   note!: string;
 }

@@ -22,40 +22,17 @@ import {
 } from 'class-validator';
 import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
 import { HasText } from '../../../common/input/has-text.decorator';
+import { VisibleText } from '../../../common/input/visible-text.decorator';
+import { StepRecordDto } from './step-record.dto';
 
-/** Fields every step record carries: when it happened and the document that records it. */
-export class StepRecordDto {
-  @ApiProperty({
-    type: String,
-    format: 'date',
-    example: '2026-03-02',
-    description: 'date of the meeting, ballot or document',
-  })
-  @IsCalendarDate()
-  heldOn!: string;
-
-  @ApiPropertyOptional({
-    example: 'BB-12/2026',
-    description: 'minutes or document reference (biên bản)',
-  })
-  @IsOptional()
-  @IsString()
-  @Length(1, 120)
-  @HasText()
-  minutesRef?: string;
-
-  @ApiPropertyOptional({ example: 'The committee agreed on the post, standards and conditions.' })
-  @IsOptional()
-  @IsString()
-  @Length(0, 4000)
-  note?: string;
-}
+export { StepRecordDto };
 
 export class ProposalStepDto extends StepRecordDto {
   @ApiProperty({ example: 'Proposal to fill the vacant post of deputy head.' })
   @IsString()
   @Length(1, 4000)
   @HasText()
+  @VisibleText('lines')
   summary!: string;
 }
 
@@ -64,6 +41,7 @@ export class MeetingStepDto extends StepRecordDto {
   @IsString()
   @Length(1, 4000)
   @HasText()
+  @VisibleText('lines')
   conclusion!: string;
 
   @ApiPropertyOptional({
@@ -73,6 +51,7 @@ export class MeetingStepDto extends StepRecordDto {
   @IsOptional()
   @IsString()
   @Length(0, 4000)
+  @VisibleText('lines')
   personOpinion?: string;
 }
 
@@ -245,6 +224,7 @@ export class VettingItemDto {
   @IsOptional()
   @IsString()
   @Length(0, 2000)
+  @VisibleText('lines')
   note?: string;
 }
 
@@ -265,12 +245,14 @@ export class DecisionStepDto extends StepRecordDto {
   @IsString()
   @Length(1, 120)
   @HasText()
+  @VisibleText()
   number!: string;
 
   @ApiProperty({ example: 'Bí thư Thành ủy Nguyễn Văn Tâm' })
   @IsString()
   @Length(1, 200)
   @HasText()
+  @VisibleText()
   signer!: string;
 
   @ApiProperty({ type: String, format: 'date', example: '2026-04-01' })

@@ -24,6 +24,7 @@ import {
 } from './discipline-parts.dto';
 import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
 import { HasText } from '../../../common/input/has-text.decorator';
+import { VisibleText } from '../../../common/input/visible-text.decorator';
 
 const ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
@@ -85,6 +86,7 @@ export class OpenDisciplineCaseDto {
   @IsString()
   @Length(1, 4000)
   @HasText()
+  @VisibleText('lines')
   summary!: string;
 
   @ApiProperty({ type: ViolationDto })
@@ -106,12 +108,14 @@ class DisciplineStepRecordDto {
   @IsString()
   @Length(1, 120)
   @HasText()
+  @VisibleText()
   minutesRef?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @Length(0, 4000)
+  @VisibleText('lines')
   note?: string;
 }
 
@@ -120,6 +124,7 @@ export class DisciplineMeetingDto extends DisciplineStepRecordDto {
   @IsString()
   @Length(1, 4000)
   @HasText()
+  @VisibleText('lines')
   conclusion!: string;
 
   @ApiPropertyOptional({
@@ -175,11 +180,13 @@ export class DisciplineDecisionDto extends DisciplineStepRecordDto {
   @IsString()
   @Length(1, 120)
   @HasText()
+  @VisibleText()
   number!: string;
   @ApiProperty({ example: 'Chủ nhiệm Ủy ban Kiểm tra' })
   @IsString()
   @Length(1, 200)
   @HasText()
+  @VisibleText()
   signer!: string;
   @ApiProperty({
     example: 'warning',
@@ -213,6 +220,7 @@ export class DisciplineDecisionDto extends DisciplineStepRecordDto {
   @IsString()
   @Length(1, 4000)
   @HasText()
+  @VisibleText('lines')
   reasonForDifferentForm?: string;
 
   @ApiPropertyOptional({

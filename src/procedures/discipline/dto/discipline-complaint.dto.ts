@@ -16,6 +16,7 @@ export class ComplaintDto {
   @IsString()
   @Length(1, 4000)
   @HasText()
+  @VisibleText('lines')
   grounds!: string;
   @ApiPropertyOptional({
     example: 'Nguyễn Văn An',
@@ -49,6 +50,7 @@ export class ComplaintReviewDto {
   @IsString()
   @Length(1, 120)
   @HasText()
+  @VisibleText()
   number!: string;
   @ApiProperty({ enum: ['keep', 'change', 'annul'] })
   @IsIn(['keep', 'change', 'annul'], { message: 'outcome: keep, change or annul' })
@@ -67,5 +69,6 @@ export class ComplaintReviewDto {
   @IsString()
   @Length(1, 4000)
   @HasText()
+  @VisibleText('lines')
   reason!: string;
 }

@@ -18,6 +18,7 @@ import { VIOLATION_SOURCES } from '../discipline.events';
 import { VIOLATION_CATEGORIES } from '../violation-category-names';
 import { HasText } from '../../../common/input/has-text.decorator';
 import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
+import { VisibleText } from '../../../common/input/visible-text.decorator';
 
 /** Parts of the discipline bodies: the violation, a skip path, the written request, the council's resolution, the tally. */
 export class ViolationDto {
@@ -40,6 +41,7 @@ export class ViolationDto {
   @IsString()
   @Length(1, 4000)
   @HasText()
+  @VisibleText('lines')
   description!: string;
 
   @ApiProperty({ enum: VIOLATION_SOURCES })
@@ -57,6 +59,7 @@ export class ViolationDto {
   @IsString()
   @Length(1, 40)
   @HasText()
+  @VisibleText()
   severity?: string;
 
   @ApiPropertyOptional({
@@ -95,6 +98,7 @@ export class CouncilSkipDto {
   @IsString()
   @Length(1, 200)
   @HasText()
+  @VisibleText()
   reference!: string;
 }
 
@@ -106,6 +110,7 @@ export class PersonRequestDto {
   @IsString()
   @Length(1, 200)
   @HasText()
+  @VisibleText()
   reference!: string;
 }
 
@@ -117,6 +122,7 @@ export class CouncilResolutionDto {
   @IsString()
   @Length(1, 120)
   @HasText()
+  @VisibleText()
   number!: string;
   @ApiProperty({ type: String, format: 'date', example: '2026-11-20' })
   @IsCalendarDate()

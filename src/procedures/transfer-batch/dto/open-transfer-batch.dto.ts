@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { HasText } from '../../../common/input/has-text.decorator';
+import { VisibleText } from '../../../common/input/visible-text.decorator';
 
 /** An entry's JSON is at most this long (four ids of 100 characters and a reason of 2,000). */
 export const TRANSFER_BATCH_BYTES_PER_ENTRY = 3072;
@@ -48,6 +49,7 @@ export class TransferBatchEntryDto {
   @IsString()
   @Length(1, 2000)
   @HasText()
+  @VisibleText('lines')
   reason!: string;
 }
 

@@ -1,4 +1,5 @@
 import { isString, length, matches } from 'class-validator';
+import { storedText, TextLayout, visibleTextProblem } from '../../../common/input/text-characters';
 import {
   OpenTransferBatchDto,
   TRANSFER_BATCH_ID_PATTERN,
@@ -7,16 +8,27 @@ import {
 
 type Plain = Record<string, unknown>;
 
-/** The entry's fields and the lengths its DTO allows, in the DTO's order. */
-const ENTRY_FIELDS: readonly (readonly [keyof TransferBatchEntryDto, number, number])[] = [
-  ['personId', 1, 100],
-  ['currentPositionId', 1, 100],
-  ['positionId', 1, 100],
-  ['orgUnitId', 1, 100],
-  ['reason', 1, 2000],
+/**
+ * The entry's fields, the lengths its DTO allows and, for text kept as people read it
+ * (`@VisibleText`), its layout, in the DTO's order. Every field is `@HasText`.
+ */
+const ENTRY_FIELDS: readonly (readonly [
+  keyof TransferBatchEntryDto,
+  number,
+  number,
+  TextLayout | null,
+])[] = [
+  ['personId', 1, 100, null],
+  ['currentPositionId', 1, 100, null],
+  ['positionId', 1, 100, null],
+  ['orgUnitId', 1, 100, null],
+  ['reason', 1, 2000, 'lines'],
 ];
 const ENTRY_KEYS = new Set<string>(ENTRY_FIELDS.map(([field]) => field));
 const BATCH_KEYS = new Set(['id', 'definition', 'entries']);
+
+/** `@HasText`'s test: a character that is not white space. */
+const HAS_TEXT = /\S/u;
 
 const isPlainObject = (value: unknown): value is Plain =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -60,9 +72,12 @@ export function acceptValidTransferBatch(body: unknown): OpenTransferBatchDto | 
 function acceptValidEntry(value: unknown): TransferBatchEntryDto | null {
   if (!isPlainObject(value) || !onlyKeys(value, ENTRY_KEYS)) return null;
   const entry = new TransferBatchEntryDto();
-  for (const [field, min, max] of ENTRY_FIELDS) {
-    const text = value[field];
-    if (!isString(text) || !length(text, min, max)) return null;
+  for (const [field, min, max, layout] of ENTRY_FIELDS) {
+    const sent = value[field];
+    if (!isString(sent)) return null;
+    const text = layout ? storedText(sent, layout) : sent;
+    if (!length(text, min, max) || !HAS_TEXT.test(text)) return null;
+    if (layout && visibleTextProblem(text)) return null;
     entry[field] = text;
   }
   return entry;

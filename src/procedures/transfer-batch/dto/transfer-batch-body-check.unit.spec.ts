@@ -27,6 +27,10 @@ const valid: [string, unknown][] = [
     'a variation selector counted with its letter',
     { entries: [entry({ personId: '✔\uFE0F'.repeat(100) })] },
   ],
+  [
+    'a reason composed and its no-break spaces made spaces, as the DTO stores it',
+    { entries: [entry({ reason: 'Sắp xếp\u00A0bộ máy'.normalize('NFD') })] },
+  ],
 ];
 
 const invalid: [string, unknown][] = [
@@ -39,6 +43,10 @@ const invalid: [string, unknown][] = [
   ['a number for text', { entries: [entry({ orgUnitId: 7 })] }],
   ['a field too long', { entries: [entry({ currentPositionId: 'x'.repeat(101) })] }],
   ['a reason too long', { entries: [entry({ reason: 'r'.repeat(2001) })] }],
+  ['a blank reason', { entries: [entry({ reason: '   ' })] }],
+  ['a blank id', { entries: [entry({ personId: ' ' })] }],
+  ['a reason of zero-width spaces', { entries: [entry({ reason: '\u200B\u200B' })] }],
+  ['a reason with a direction override', { entries: [entry({ reason: 'Lý do \u202Ekhác' })] }],
   ['an entry that is not an object', { entries: [entry(), 'p-an'] }],
   ['a null entry', { entries: [null] }],
   ['entries not a list', { entries: entry() }],
