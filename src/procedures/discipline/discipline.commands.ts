@@ -65,7 +65,16 @@ export type DisciplineCommand =
       data: { stepId: string; body: DisciplineStepBody; reason: string };
     }
   | { type: 'ExtendTimeLimit'; data: { reason: string } }
-  | { type: 'FileComplaint'; data: { filedOn: string; grounds: string; complainantName?: string } }
+  | {
+      type: 'FileComplaint';
+      data: {
+        filedOn: string;
+        grounds: string;
+        complainantName?: string;
+        /** The deciding body judged the case complex (vụ việc phức tạp): the longer time to resolve it. */
+        complex?: boolean;
+      };
+    }
   | {
       type: 'ReviewComplaint';
       data: {

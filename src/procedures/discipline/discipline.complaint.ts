@@ -46,6 +46,9 @@ export function fileComplaint(
       'filedOn',
     );
   refuseOutsideWindow(state, filedOn, context);
+  // A complaint after a review is against the first complaint's resolution: the second round
+  // (khiếu nại lần hai), with its own time to resolve (discipline.complaintResolution).
+  const round = { second: state.reviews.length > 0, complex: command.data.complex ?? false };
   return [
     {
       type: 'DisciplineComplaintFiled',
@@ -55,8 +58,9 @@ export function fileComplaint(
         recordedBy: actor.userId,
         ...(actor.name ? { recordedByName: actor.name } : {}),
         complainant: complainantOf(state, command.data.complainantName),
+        ...round,
         reviewDueOn:
-          complaintResolutionDue(context.ruleSet, context.calendar, filedOn)?.dueOn ?? null,
+          complaintResolutionDue(context.ruleSet, context.calendar, filedOn, round)?.dueOn ?? null,
       },
     },
   ];

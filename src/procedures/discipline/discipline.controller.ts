@@ -157,8 +157,13 @@ export class DisciplineController extends CaseEngineRoutes({
   })
   @ApiCaseWrite(DisciplineCaseViewDto)
   complain(@Param('id') id: string, @Body() dto: ComplaintDto, @Write() write: WriteRequest) {
-    const { filedOn, grounds, complainantName } = dto;
-    const data = { filedOn, grounds, ...(complainantName ? { complainantName } : {}) };
+    const { filedOn, grounds, complainantName, complex } = dto;
+    const data = {
+      filedOn,
+      grounds,
+      ...(complainantName ? { complainantName } : {}),
+      ...(complex ? { complex } : {}),
+    };
     return this.act(id, { type: 'FileComplaint', data }, write);
   }
 

@@ -231,6 +231,13 @@ export type DisciplineEvent =
          */
         complainant?: Complainant;
         /**
+         * A second complaint (khiếu nại lần hai: filed after a review of the first), and one the
+         * deciding body judged complex (vụ việc phức tạp): each has its own time to resolve it.
+         * Absent on complaints recorded before Dec 2026: counted as a first, ordinary one.
+         */
+        second?: boolean;
+        complex?: boolean;
+        /**
          * The last day to resolve the complaint (`discipline.complaintResolution`): null when the
          * rule set sets no period; absent on complaints recorded before it was counted.
          */

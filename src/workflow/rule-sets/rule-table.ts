@@ -1,6 +1,21 @@
 import { LegalInstrument, parameterTracks, provisionPeriod } from './legal-instrument';
 
+/** A period per round of complaint (first, second), each with its longer figure for a complex case. */
+function showRoundPeriods(value: {
+  unit: string;
+  acceptWithin: number;
+  first: { amount: number; complex: number };
+  second: { amount: number; complex: number };
+}): string {
+  const unit = value.unit.replace('_', ' ');
+  const round = (name: string, period: { amount: number; complex: number }) =>
+    `${name}: ${period.amount} ${unit} (complex: ${period.complex})`;
+  return `${round('first', value.first)}; ${round('second', value.second)}; from acceptance, itself within ${value.acceptWithin} days of receipt`;
+}
+
 function showValue(value: unknown): string {
+  if (value && typeof value === 'object' && 'first' in value && 'second' in value)
+    return showRoundPeriods(value as Parameters<typeof showRoundPeriods>[0]);
   if (value && typeof value === 'object' && 'numerator' in value && 'denominator' in value)
     return `${(value as { numerator: number }).numerator}/${(value as { denominator: number }).denominator}`;
   if (value && typeof value === 'object' && 'amount' in value && 'unit' in value) {

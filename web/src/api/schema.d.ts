@@ -2473,7 +2473,7 @@ export interface components {
             complaint?: {
                 [key: string]: unknown;
             } | null;
-            /** @description every complaint filed against the decision, in order (filedOn, grounds, complainant: {personId} the disciplined person or {name} whom the deciding body named, recordedBy: the user who recorded it, recordedByName: their name when their token gave one) */
+            /** @description every complaint filed against the decision, in order (filedOn, grounds, complainant: {personId} the disciplined person or {name} whom the deciding body named, recordedBy: the user who recorded it, recordedByName: their name when their token gave one, second: filed after a review of the first (khiếu nại lần hai), complex: judged complex (vụ việc phức tạp), reviewDueOn: the last day to resolve it; second and complex absent on complaints recorded before Dec 2026) */
             complaints?: {
                 [key: string]: unknown;
             }[];
@@ -2485,7 +2485,7 @@ export interface components {
             complaintWindow?: {
                 [key: string]: unknown;
             } | null;
-            /** @description while a complaint is under review: the last day to resolve it (dueOn, citation), its day received plus the days to accept and to resolve it (discipline.complaintResolution, Luật Khiếu nại 2011 art. 50 on the civil-service track); null when the rule set sets no period (the Party track) or no complaint is under review */
+            /** @description while a complaint is under review: the last day to resolve it (dueOn, citation), its day received plus the days to accept and to resolve it (discipline.complaintResolution, Luật Khiếu nại 2011 art. 50 on the civil-service track: 10 to accept, then 30 for a first complaint, 45 for a second, 45 and 60 for a complex case); null when the rule set sets no period (the Party track) or no complaint is under review */
             complaintReviewDue?: {
                 [key: string]: unknown;
             } | null;
@@ -2519,6 +2519,11 @@ export interface components {
              * @example Nguyễn Văn An
              */
             complainantName?: string;
+            /**
+             * @description the deciding body judges the case complex (vụ việc phức tạp): the complaint is due to be resolved within the longer period of discipline.complaintResolution (on the civil-service track 45 days from its acceptance for a first complaint, 60 for a second one, against 30 and 45; Luật Khiếu nại 2011 art. 50). Default false. A complaint filed after a review of the first is the second (lần hai) by itself
+             * @example false
+             */
+            complex?: boolean;
         };
         ComplaintReviewDto: {
             /**

@@ -121,7 +121,7 @@ export class DisciplineCaseViewDto {
     type: 'array',
     items: FREE_OBJECT,
     description:
-      'every complaint filed against the decision, in order (filedOn, grounds, complainant: {personId} the disciplined person or {name} whom the deciding body named, recordedBy: the user who recorded it, recordedByName: their name when their token gave one)',
+      'every complaint filed against the decision, in order (filedOn, grounds, complainant: {personId} the disciplined person or {name} whom the deciding body named, recordedBy: the user who recorded it, recordedByName: their name when their token gave one, second: filed after a review of the first (khiếu nại lần hai), complex: judged complex (vụ việc phức tạp), reviewDueOn: the last day to resolve it; second and complex absent on complaints recorded before Dec 2026)',
   })
   complaints?: Record<string, unknown>[];
   @ApiPropertyOptional({
@@ -142,7 +142,7 @@ export class DisciplineCaseViewDto {
     ...FREE_OBJECT,
     nullable: true,
     description:
-      'while a complaint is under review: the last day to resolve it (dueOn, citation), its day received plus the days to accept and to resolve it (discipline.complaintResolution, Luật Khiếu nại 2011 art. 50 on the civil-service track); null when the rule set sets no period (the Party track) or no complaint is under review',
+      'while a complaint is under review: the last day to resolve it (dueOn, citation), its day received plus the days to accept and to resolve it (discipline.complaintResolution, Luật Khiếu nại 2011 art. 50 on the civil-service track: 10 to accept, then 30 for a first complaint, 45 for a second, 45 and 60 for a complex case); null when the rule set sets no period (the Party track) or no complaint is under review',
   })
   complaintReviewDue?: Record<string, unknown> | null;
   @ApiPropertyOptional({

@@ -1,7 +1,7 @@
 import { OneLine } from '../../../common/input/one-line.decorator';
 import { VisibleText } from '../../../common/input/visible-text.decorator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsCalendarDate } from '../../../common/input/calendar-date';
 import { DECISION_NUMBER_FORMS } from '../../../common/input/decision-number';
 import { HasText } from '../../../common/input/has-text.decorator';
@@ -30,6 +30,15 @@ export class ComplaintDto {
   @OneLine()
   @VisibleText()
   complainantName?: string;
+  @ApiPropertyOptional({
+    type: Boolean,
+    example: false,
+    description:
+      'the deciding body judges the case complex (vụ việc phức tạp): the complaint is due to be resolved within the longer period of discipline.complaintResolution (on the civil-service track 45 days from its acceptance for a first complaint, 60 for a second one, against 30 and 45; Luật Khiếu nại 2011 art. 50). Default false. A complaint filed after a review of the first is the second (lần hai) by itself',
+  })
+  @IsOptional()
+  @IsBoolean()
+  complex?: boolean;
 }
 
 export class ComplaintReviewDto {
