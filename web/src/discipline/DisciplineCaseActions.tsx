@@ -16,7 +16,7 @@ export interface DisciplineCaseActionsProps {
   view: DisciplineCaseView;
   /** The forms of the case's track this person may be given, lightest first. */
   forms: string[];
-  act(path: ActionPath, body: Record<string, string>): Promise<void>;
+  act(path: ActionPath, body: Record<string, string | boolean>): Promise<void>;
 }
 
 /** The action the case offers now, when one of the reader's roles may take it (else null). */
@@ -24,6 +24,14 @@ function offered(view: DisciplineCaseView, action: string) {
   const roles = getSession()?.roles ?? [];
   const next = view.allowedNext.find((a) => a.action === action);
   return next && next.roles?.some((role) => roles.includes(role)) ? next : null;
+}
+
+/**
+ * The complaint's body as the API takes it: "Phức tạp" chosen sends `complex: true` (the longer
+ * time to resolve it, Luật Khiếu nại 2011 art. 50); "Thông thường" sends nothing.
+ */
+function complaintBody({ complex, ...rest }: Record<string, string>) {
+  return complex === 'complex' ? { ...rest, complex: true } : rest;
 }
 
 /** Whoever may not take it is told which role does, as on a step (the subject is told already). */
@@ -69,9 +77,30 @@ export function ComplaintActions({ view, forms, act }: DisciplineCaseActionsProp
                 kind: 'text',
                 hint: t('discipline.complaints.complainantHint'),
               },
+              {
+                name: 'complex',
+                label: t('discipline.complaints.complex'),
+                kind: 'choice',
+                choices: (['ordinary', 'complex'] as const).map((value) => ({
+                  value,
+                  label: t(`discipline.complaints.complexChoices.${value}`),
+                })),
+                hint: t('discipline.complaints.complexHint'),
+              },
             ]}
-            submit={(body) => act('/discipline-cases/{id}/complaints', body)}
+            // Only the civil-service track sets a time to resolve a complaint (none found for the Party's).
+            shown={() =>
+              ['filedOn', 'grounds', 'complainantName', 'complex'].filter(
+                (name) => name !== 'complex' || view.track === 'civil_service',
+              )
+            }
+            submit={(body) => act('/discipline-cases/{id}/complaints', complaintBody(body))}
           >
+            {view.complaintWindow?.second && (
+              <p className="hint" data-testid="second-complaint">
+                {t('discipline.complaints.secondRound')}
+              </p>
+            )}
             <p className="hint">
               {t('discipline.complaints.fileUntil', { day: formatDay(complaint.until) })}
             </p>

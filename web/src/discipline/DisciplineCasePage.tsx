@@ -273,7 +273,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
     setNotice(withheld ? t(withheldResultKey(withheld, recorded!.type)) : t('case.recorded'));
   };
 
-  const act = (path: ActionPath, body: Record<string, string>) =>
+  const act = (path: ActionPath, body: Record<string, string | boolean>) =>
     write(path, null, body, actionKeys);
 
   return (

@@ -46,6 +46,21 @@ export function DisciplineComplaints({ view }: { view: DisciplineCaseView }) {
                 day: formatDay(complaint.filedOn),
                 grounds: complaint.grounds,
               })}
+              {(complaint.second || complaint.complex) && (
+                <>
+                  {' '}
+                  <span data-testid="complaint-round">
+                    (
+                    {[
+                      complaint.second && t('discipline.complaints.roundSecond'),
+                      complaint.complex && t('discipline.complaints.roundComplex'),
+                    ]
+                      .filter(Boolean)
+                      .join(', ')}
+                    )
+                  </span>
+                </>
+              )}
               <br />
               <span data-testid="complaint-complainant">
                 {t('discipline.complaints.complainant', {

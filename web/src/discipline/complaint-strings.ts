@@ -31,6 +31,14 @@ export const complaintsVi = {
   complainantName: 'Người khiếu nại',
   complainantHint:
     'Để trống nếu người bị kỷ luật tự khiếu nại; ghi họ tên nếu người khác khiếu nại.',
+  complex: 'Tính chất vụ việc',
+  complexChoices: { ordinary: 'Thông thường', complex: 'Phức tạp' },
+  complexHint:
+    'Vụ việc phức tạp được giải quyết trong thời hạn dài hơn, kể từ ngày thụ lý: khiếu nại lần đầu 45 ngày (thông thường 30 ngày), lần hai 60 ngày (thông thường 45 ngày) (Luật Khiếu nại 2011, Điều 50).',
+  secondRound:
+    'Đây là khiếu nại lần hai (đối với quyết định giải quyết khiếu nại lần đầu): thời hạn giải quyết 45 ngày kể từ ngày thụ lý, vụ việc phức tạp 60 ngày.',
+  roundSecond: 'khiếu nại lần hai',
+  roundComplex: 'vụ việc phức tạp',
   reviewTitle: 'Giải quyết khiếu nại',
   reviewHeldOn: 'Ngày quyết định giải quyết khiếu nại (dd/mm/yyyy)',
   reviewServedOn: 'Ngày công bố quyết định giải quyết khiếu nại (dd/mm/yyyy)',
@@ -84,6 +92,14 @@ export const complaintsEn: typeof complaintsVi = {
   complainantName: 'Complainant',
   complainantHint:
     'Leave empty when the disciplined person complains; give the name of anyone else.',
+  complex: 'Kind of case',
+  complexChoices: { ordinary: 'Ordinary', complex: 'Complex' },
+  complexHint:
+    'A complex case has longer to be resolved, from its acceptance: a first complaint 45 days (ordinary: 30), a second 60 days (ordinary: 45) (Luật Khiếu nại 2011, art. 50).',
+  secondRound:
+    'This is a second complaint (against the decision on the first): to be resolved within 45 days of its acceptance, 60 for a complex case.',
+  roundSecond: 'second complaint',
+  roundComplex: 'complex case',
   reviewTitle: 'Resolve the complaint',
   reviewHeldOn: 'Day of the decision on the complaint (dd/mm/yyyy)',
   reviewServedOn: 'Day the decision on the complaint was announced (dd/mm/yyyy)',

@@ -78,6 +78,10 @@ export interface DisciplineComplaint {
   recordedByName?: string;
   /** Who complains: the disciplined person (`personId`), or someone the deciding body named. */
   complainant?: { personId: string | null; name: string | null };
+  /** Filed after a review of the first (khiếu nại lần hai); absent on complaints before Dec 2026. */
+  second?: boolean;
+  /** Judged complex (vụ việc phức tạp): the longer time to resolve it. */
+  complex?: boolean;
 }
 
 /** A complaint's review: keeps, changes (to `form`) or annuls the decision. */
