@@ -4,9 +4,8 @@ import {
   initialPersonState,
   PersonDecideContext,
 } from '../cadres/person/person.decider';
-import { PersonState, PostHeld } from '../cadres/person/person.state';
-import { PostAssigned } from '../cadres/person/person.events';
-import { isTermOnRecord } from '../cadres/person/post-term-on-record';
+import { PersonState } from '../cadres/person/person.state';
+import { isExtendedSince, isTermOnRecord } from '../cadres/person/post-term-on-record';
 import { RegistryRuleViolation } from '../cadres/registry-rule-violation';
 import { registrationViolations } from '../cadres/person/registration-violations';
 import { PlannedCommand, problemAt } from './import-plan';
@@ -148,7 +147,8 @@ function holdsAtSomeTime(facts: ImportRowFacts, data: { personId: string; positi
 
 /**
  * True when the record already holds what the row says (imported before, or entered by hand): a
- * post row on the very term on record (`isTermOnRecord`: its term end and election day too); a
+ * post row on the very term on record (`isTermOnRecord`: its term end and election day too) or on
+ * the term before an extension to retirement moved it (`isExtendedSince`, as a hand record); a
  * problem when it holds the same person with other data (the file does not overwrite the registry).
  */
 function alreadyOnRecord(state: PersonState, step: PlannedCommand): true | RowProblem | null {
@@ -167,29 +167,10 @@ function alreadyOnRecord(state: PersonState, step: PlannedCommand): true | RowPr
   }
   if (command.type === 'AssignPost') {
     const held = [...state.posts, ...state.pastPosts];
-    if (held.some((p) => isTermOnRecord(p, command.data) || extendedSince(p, command.data)))
+    if (held.some((p) => isTermOnRecord(p, command.data) || isExtendedSince(p, command.data)))
       return true;
   }
   return null;
-}
-
-/**
- * The row's term as it was before an extension to retirement moved its end (`extendedBy`, the
- * appointing decision kept beside it): the record holds that appointment, extended since, and a
- * file imported again does not take the extension away. Another term end of a post held (a
- * later one, or one not extended) is a change of the term, judged and written as
- * `POST /cadres/:id/posts` writes it, never counted `unchanged`.
- */
-function extendedSince(post: PostHeld, data: PostAssigned['data']): boolean {
-  return (
-    post.extendedBy !== undefined &&
-    post.positionId === data.positionId &&
-    post.from === data.from &&
-    post.decisionRef === data.decisionRef &&
-    data.termEnd !== null &&
-    post.termEnd !== null &&
-    data.termEnd < post.termEnd
-  );
 }
 
 /**

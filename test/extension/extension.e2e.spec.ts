@@ -23,7 +23,7 @@ describe('term extension to retirement over HTTP', () => {
     leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-town')}` };
     const near = addDays(today, -(61 * 365 + 120));
     // One-seat posts, each held by someone near retirement to `termEnd`.
-    const seated = ['pos-x1', 'pos-x2', 'pos-x3', 'pos-x4'];
+    const seated = ['pos-x1', 'pos-x2', 'pos-x3', 'pos-x4', 'pos-x5'];
     const holdTo = (positionId: string) => ({ ...post, positionId });
     await buildRegistry(t, staff, {
       positions: [{ id: 'pos-head', rank: 5 }, ...seated.map((id) => ({ id, rank: 5, seats: 1 }))],
@@ -250,6 +250,43 @@ describe('term extension to retirement over HTTP', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       throw new Error('the record did not take the extended term');
+    });
+
+    it('keeps the extension when the appointment is recorded again by hand on the term before it', async () => {
+      const opened = await open('k-x5', 'p-x9', 'pos-x5').expect(201);
+      const retires = opened.body.facts.retirementDate as string;
+      await takeStepsToDecision('k-x5');
+      await decide('k-x5', termEnd).expect(200);
+      const extended = async () => {
+        for (let tries = 0; tries < 100; tries += 1) {
+          const { body } = await http().get('/cadres/p-x9').set(staff).expect(200);
+          if (body.posts[0]?.termEnd === retires) return;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        throw new Error('the record did not take the extended term');
+      };
+      await extended();
+      const onRecord = await eventsIn('cadre-p-x9');
+      const seatClaims = await eventsIn('postseat-pos-x5');
+      // The hand record buildRegistry made, sent again; then one ending before the extended end.
+      const original = { positionId: 'pos-x5', from: post.from, termEnd, decisionRef: '1-QĐ' };
+      for (const body of [original, { ...original, termEnd: addDays(termEnd, 30) }]) {
+        const again = await http().post('/cadres/p-x9/posts').set(staff).send(body).expect(201);
+        // Before: a PostAssigned to the original end without the extension, the extension gone.
+        expect(again.body.posts).toEqual([
+          expect.objectContaining({
+            positionId: 'pos-x5',
+            termEnd: retires,
+            decisionRef: '1-QĐ',
+            extendedBy: expect.objectContaining({ on: termEnd }),
+          }),
+        ]);
+      }
+      expect(await eventsIn('cadre-p-x9')).toBe(onRecord);
+      expect(await eventsIn('postseat-pos-x5')).toBe(seatClaims);
+      // The term still runs to retirement: a second extension has nothing to extend.
+      const second = await open('k-x5-again', 'p-x9', 'pos-x5').expect(422);
+      expect(second.body).toMatchObject({ rule: 'extension.already_to_retirement' });
     });
 
     it('of a decision and a record of another taking the same days at once, one is refused', async () => {

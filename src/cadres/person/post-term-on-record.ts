@@ -18,10 +18,30 @@ export function isTermOnRecord(post: PostHeld, data: PostAssigned['data']): bool
 }
 
 /**
+ * The command's term as it was before an extension to retirement moved its end (`extendedBy`, the
+ * appointing decision kept beside it): the record holds that appointment, extended since, and
+ * recording it again (by hand or by a file imported again) does not take the extension away. Any
+ * end not after the extended one counts: the extended term already runs past it. Another term
+ * end of a post held (a later one, or one not extended) is a change of the term, written as such.
+ */
+export function isExtendedSince(post: PostHeld, data: PostAssigned['data']): boolean {
+  return (
+    post.extendedBy !== undefined &&
+    post.positionId === data.positionId &&
+    post.from === data.from &&
+    post.decisionRef === data.decisionRef &&
+    data.termEnd !== null &&
+    post.termEnd !== null &&
+    data.termEnd < post.termEnd
+  );
+}
+
+/**
  * A post recorded again by hand (no case's decision, extension or restoration in it) that the
- * person holds on exactly that term: nothing to write, as a repeated status period or
- * planning-pool entry. A decision's assignment is decided as such (its events' ids keep a
- * redelivery from writing twice).
+ * person holds on exactly that term, or on the term an extension to retirement has moved since
+ * (`isExtendedSince`, as the import counts it unchanged): nothing to write, as a repeated status
+ * period or planning-pool entry. A decision's assignment is decided as such (its events' ids keep
+ * a redelivery from writing twice).
  */
 export function isPostRepeat(posts: readonly PostHeld[], data: PostAssigned['data']): boolean {
   const decided =
@@ -30,5 +50,7 @@ export function isPostRepeat(posts: readonly PostHeld[], data: PostAssigned['dat
     data.restoredAfter !== undefined ||
     data.extendedBy !== undefined ||
     data.reappointmentNoticeOn !== undefined;
-  return !decided && posts.some((post) => isTermOnRecord(post, data));
+  return (
+    !decided && posts.some((post) => isTermOnRecord(post, data) || isExtendedSince(post, data))
+  );
 }
