@@ -34,21 +34,35 @@ describe('a violation while a reprimand is in effect is not decided as a reprima
       leader: ['leadership'],
     }))
       h[who] = { Authorization: `Bearer ${t.token(`u-${who}`, roles, 'ou-town')}` };
-    await buildRegistry(t, h.staff, { positions: [], people: [{ id: 'p-a' }] });
+    await buildRegistry(t, h.staff, {
+      positions: [{ id: 'pos-head', rank: 2 }],
+      people: [
+        { id: 'p-a' },
+        { id: 'p-b', posts: [{ positionId: 'pos-head', from: '2020-01-01', termEnd: null }] },
+      ],
+    });
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  /** A civil servant's case up to the council's recommendation of `recommended`, held on `day`. */
-  async function toCouncilRecommendation(id: string, committedOn: string, day: string) {
+  /**
+   * A civil servant's case up to the council's recommendation of `recommended` (a reprimand
+   * unless said), held on `day`; `severity`: the form the violation warrants on its own.
+   */
+  async function toCouncilRecommendation(
+    id: string,
+    committedOn: string,
+    day: string,
+    { personId = 'p-a', severity, recommended = 'reprimand' }: CaseOf = {},
+  ) {
     await http()
       .post('/discipline-cases')
       .set(h.inspector)
       .send({
         id,
         definition: 'discipline.civil-service',
-        personId: 'p-a',
+        personId,
         orgUnitId: 'ou-town',
         summary: 'Vi phạm',
         violation: {
@@ -56,6 +70,7 @@ describe('a violation while a reprimand is in effect is not decided as a reprima
           committedOn,
           description: 'Ký cấp đất sai quy hoạch',
           source: 'inspection',
+          ...(severity ? { severity } : {}),
         },
       })
       .expect(201);
@@ -76,7 +91,7 @@ describe('a violation while a reprimand is in effect is not decided as a reprima
       .send({
         heldOn: day,
         minutesRef: 'BB-KP',
-        tally: { ...tally, votesByForm: { reprimand: 5 } },
+        tally: { ...tally, votesByForm: { [recommended]: 5 } },
       })
       .expect(200);
   }
@@ -113,7 +128,9 @@ describe('a violation while a reprimand is in effect is not decided as a reprima
       field: 'form',
     });
     expect(refused.body.message).toContain(`reprimand (12/QĐ-UBND (${firstDecidedOn}))`);
-    expect(refused.body.message).toContain('warning or heavier, not reprimand');
+    expect(refused.body.message).toContain(
+      'served reprimand (the form the new violation warrants on its own is not on record), needs at least warning (one level above the form served), not reprimand',
+    );
     expect(refused.body.message).toContain('Nghị định 172/2025/NĐ-CP, art. 2(3)');
     const unchanged = await http().get('/discipline-cases/d-second').set(h.leader).expect(200);
     expect(unchanged.body.status).toBe('open');
@@ -123,4 +140,52 @@ describe('a violation while a reprimand is in effect is not decided as a reprima
     }).expect(200);
     expect(decided.body).toMatchObject({ status: 'decided', form: 'warning' });
   });
+
+  it('art. 2(3)(b): a new violation warranting a warning on its own while a reprimand is served needs one level above the warning, not a warning', async () => {
+    const day = addDays(today, -100);
+    clock.setDay(day);
+    await toCouncilRecommendation('d-first-b', addDays(day, -30), day, { personId: 'p-b' });
+    await decide('d-first-b', '13/QĐ-UBND', day, 'reprimand').expect(200);
+    clock.reset();
+    await eventually(
+      async () => (await http().get('/cadres/p-b').set(h.staff).expect(200)).body,
+      (body) => body.discipline.length === 1,
+    );
+
+    await toCouncilRecommendation('d-second-b', addDays(day, 10), today, {
+      personId: 'p-b',
+      severity: 'warning',
+      recommended: 'warning',
+    });
+    const atDecision = await http().get('/discipline-cases/d-second-b').set(h.leader).expect(200);
+    expect(atDecision.body.heavierFormRequired).toMatchObject({
+      newViolationForm: 'warning',
+      basis: 'new_violation',
+      leastForm: 'removal_from_post',
+    });
+
+    const refused = await decide('d-second-b', '31/QĐ-UBND', today, 'warning').expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'discipline.repeat_violation_needs_heavier_form',
+      field: 'form',
+      newViolationForm: 'warning',
+      leastForm: 'removal_from_post',
+    });
+    expect(refused.body.message).toContain(
+      "served reprimand, the new violation warrants warning on its own, needs at least removal_from_post (one level above the new violation's own form), not warning",
+    );
+    const unchanged = await http().get('/discipline-cases/d-second-b').set(h.leader).expect(200);
+    expect(unchanged.body.status).toBe('open');
+
+    const decided = await decide('d-second-b', '31/QĐ-UBND', today, 'removal_from_post', {
+      reasonForDifferentForm: 'vi phạm trong thời gian thi hành kỷ luật khiển trách',
+    }).expect(200);
+    expect(decided.body).toMatchObject({ status: 'decided', form: 'removal_from_post' });
+  });
 });
+
+interface CaseOf {
+  personId?: string;
+  severity?: string;
+  recommended?: string;
+}

@@ -1,9 +1,10 @@
 import { DisciplineOnRecord } from '../../cadres/person/person.state';
+import { ruleValue } from '../../workflow/rule-sets/rule-set';
 import { givenStream } from '../../workflow/testing/decider-spec';
 import { DisciplineCommand } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
 import { disciplineDecider } from './discipline.decider';
-import { heavierFormRequired } from './repeat-violation';
+import { heavierFormRequired, leastLevel } from './repeat-violation';
 import {
   ballot,
   civilDefinition,
@@ -48,14 +49,15 @@ const given = (...steps: [DisciplineCommand, DisciplineContext][]) =>
 function atDecision(
   record: DisciplineOnRecord[],
   recommended: string,
-  opts: { ruleSet?: typeof stateNow; committedOn?: string } = {},
+  opts: { ruleSet?: typeof stateNow; committedOn?: string; severity?: string } = {},
 ) {
   const context = track(civilDefinition, opts.ruleSet ?? stateNow, { disciplineOnRecord: record });
   const committedOn = opts.committedOn ?? whileServed.committedOn;
+  const severity = opts.severity ? { severity: opts.severity } : {};
   return {
     context,
     case: given(
-      [open({ committedOn }), context.as(inspector)],
+      [open({ committedOn, ...severity }), context.as(inspector)],
       [verified, context.as(inspector)],
       [meeting('self-criticism'), context.as(staff)],
       [meeting('review'), context.as(inspector)],
@@ -73,7 +75,7 @@ describe('a violation while a discipline is in effect takes a heavier form (Ngh�
       .when(decide('reprimand'), context.as(leader))
       .refuses(
         'discipline.repeat_violation_needs_heavier_form',
-        /^form: the violation of 2026-03-01 was committed while reprimand \(12\/QĐ-UBND \(2026-01-05\)\) was in effect until 2027-01-10; a form at least one level heavier applies: warning or heavier, not reprimand \(Nghị định 172\/2025\/NĐ-CP, art\. 2\(3\)/,
+        /^form: the violation of 2026-03-01 was committed while reprimand \(12\/QĐ-UBND \(2026-01-05\)\) was in effect until 2027-01-10; served reprimand \(the form the new violation warrants on its own is not on record\), needs at least warning \(one level above the form served\), not reprimand \(Nghị định 172\/2025\/NĐ-CP, art\. 2\(3\)/,
       );
     expect(refusal.category).toBe('unprocessable');
     expect(refusal.field).toBe('form');
@@ -147,18 +149,78 @@ describe('a violation while a discipline is in effect takes a heavier form (Ngh�
       .when(ballot({ reprimand: 5 }, 5), context.as(secretary))
       .refuses(
         'discipline.repeat_violation_needs_heavier_form',
-        /^tally\.votesByForm\.reprimand: .*warning or heavier/,
+        /^tally\.votesByForm\.reprimand: .*needs at least warning/,
       );
   });
 });
 
-function subject() {
+describe('art. 2(3)(a)–(b): one level above the heavier of the form served and the new violation own form', () => {
+  // The ladder of the set in force: reprimand, warning, demotion, removal, dismissal or recall.
+  const { levels } = ruleValue<{ levels: string[][] }>(
+    stateNow,
+    'discipline.repeatViolationHeavierForm',
+  );
+
+  it('(a) a new violation warranting a lighter or equal form: one level above the form served', () => {
+    expect(leastLevel(levels, 1, 0)).toEqual({ least: 2, basis: 'served' });
+    expect(leastLevel(levels, 1, 1)).toEqual({ least: 2, basis: 'served' });
+    expect(leastLevel(levels, 1, -1)).toEqual({ least: 2, basis: 'served' });
+  });
+
+  it('(b) a new violation warranting a heavier form: one level above its own form', () => {
+    expect(leastLevel(levels, 0, 3)).toEqual({ least: 4, basis: 'new_violation' });
+    expect(leastLevel(levels, 0, 1)).toEqual({ least: 2, basis: 'new_violation' });
+  });
+
+  it('at the top of the ladder, with no level above: the heaviest form itself', () => {
+    expect(leastLevel(levels, 4, 0)).toEqual({ least: 4, basis: 'heaviest' });
+    expect(leastLevel(levels, 0, 4)).toEqual({ least: 4, basis: 'heaviest' });
+  });
+
+  it('reads the new violation own form from the case (violation.severity) and requires one level above it', () => {
+    const required = heavierFormRequired(
+      stateNow,
+      subject({ severity: 'removal_from_post' }),
+      [reprimand],
+      ['pos-1'],
+    );
+    expect(required).toMatchObject({
+      inEffect: { form: 'reprimand' },
+      newViolationForm: 'removal_from_post',
+      basis: 'new_violation',
+      leastForm: 'dismissal',
+      formsAllowed: ['dismissal'],
+    });
+    expect(
+      heavierFormRequired(stateNow, subject({ severity: 'reprimand' }), [reprimand]),
+    ).toMatchObject({ newViolationForm: 'reprimand', basis: 'served', leastForm: 'warning' });
+  });
+
+  it('refuses the decision one level above the form served when the new violation warrants more on its own', () => {
+    const { case: decided, context } = atDecision([reprimand], 'removal_from_post', {
+      severity: 'removal_from_post',
+    });
+    const refusal = decided
+      .when(decide('removal_from_post'), context.as(leader))
+      .refuses(
+        'discipline.repeat_violation_needs_heavier_form',
+        /^form: .*; served reprimand, the new violation warrants removal_from_post on its own, needs at least dismissal \(one level above the new violation's own form\), not removal_from_post \(Nghị định 172\/2025\/NĐ-CP, art\. 2\(3\)/,
+      );
+    expect(refusal.details).toMatchObject({
+      newViolationForm: 'removal_from_post',
+      basis: 'new_violation',
+      leastForm: 'dismissal',
+    });
+  });
+});
+
+function subject(violation: { severity?: string } = {}) {
   return {
     caseId: 'd-1',
     personId: 'p-1',
     track: 'civil_service' as const,
     serviceStatus: 'civil_servant' as const,
     electedCadre: false,
-    violation: whileServed,
+    violation: { ...whileServed, ...violation },
   };
 }

@@ -11,19 +11,30 @@ import { DisciplineState } from './discipline.state';
 const PARAM = 'discipline.repeatViolationHeavierForm';
 export const REPEAT_VIOLATION_RULE = 'discipline.repeat_violation_needs_heavier_form';
 
-/** The case as the repeat-violation rule reads it: whose, which track, the violation's day. */
+/**
+ * The case as the repeat-violation rule reads it: whose, which track, the violation's day and
+ * the form the new violation warrants on its own (`severity`, typed at opening; absent: unknown).
+ */
 export interface RepeatViolationCase {
   caseId: string;
   personId: string;
   track: DisciplineTrack;
   serviceStatus: ServiceStatus;
   electedCadre: boolean;
-  violation: { committedOn: string };
+  violation: { committedOn: string; severity?: string };
 }
 
 /**
+ * What the least form is one level above: the form served (point a: the new violation warrants
+ * a lighter or equal form, or its form is not on record), the new violation's own form (point b:
+ * it warrants a heavier one), or neither where that form is already the heaviest (no level above).
+ */
+export type HeavierFormBasis = 'served' | 'new_violation' | 'heaviest';
+
+/**
  * A violation committed while an earlier decision of the same track was still being served
- * (đang trong thời gian thi hành quyết định kỷ luật) takes a form at least one level heavier.
+ * (đang trong thời gian thi hành quyết định kỷ luật) takes a form one level heavier than the
+ * heavier of the form served and the form the new violation warrants on its own.
  */
 export interface HeavierFormRequired {
   rule: typeof REPEAT_VIOLATION_RULE;
@@ -37,6 +48,9 @@ export interface HeavierFormRequired {
     effectiveFrom: string;
     inEffectUntil: string | null;
   };
+  /** The form the new violation warrants on its own, as the case records it (null: not recorded). */
+  newViolationForm: string | null;
+  basis: HeavierFormBasis;
   /** The lightest form the decision may apply; the forms it may apply, lightest first. */
   leastForm: string;
   formsAllowed: string[];
@@ -64,7 +78,13 @@ export function heavierFormRequired(
     .filter((r) => r.effectiveFrom <= day && inEffectOn(r, day) && level(r.form) >= 0)
     .sort((a, b) => level(b.form) - level(a.form))[0];
   if (!served) return null;
-  const least = Math.min(level(served.form) + 1, levels.length - 1);
+  const own = subject.violation.severity;
+  const newViolationForm = own !== undefined && level(own) >= 0 ? own : null;
+  const { least, basis } = leastLevel(
+    levels,
+    level(served.form),
+    newViolationForm ? level(newViolationForm) : -1,
+  );
   const heavier = trackForms(ruleSet, subject.track).filter((form) => level(form) >= least);
   const formsAllowed = heavier.filter((form) => appliesTo(ruleSet, form, subject, postsHeld));
   return {
@@ -75,9 +95,30 @@ export function heavierFormRequired(
       effectiveFrom: served.effectiveFrom,
       inEffectUntil: inEffectUntil(served),
     },
+    newViolationForm,
+    basis,
     leastForm: formsAllowed[0] ?? heavier[0],
     formsAllowed,
     citation: ruleCitation(ruleSet, PARAM),
+  };
+}
+
+/**
+ * Art. 2(3): one level above the form served where the new violation warrants a lighter or equal
+ * form (point a), one level above the new violation's own form where it warrants a heavier one
+ * (point b); the heaviest level has none above it, so the heaviest form itself.
+ */
+export function leastLevel(
+  levels: readonly string[][],
+  servedLevel: number,
+  newViolationLevel: number,
+): { least: number; basis: HeavierFormBasis } {
+  const heavierOfTwo = Math.max(servedLevel, newViolationLevel);
+  const top = levels.length - 1;
+  if (heavierOfTwo >= top) return { least: top, basis: 'heaviest' };
+  return {
+    least: heavierOfTwo + 1,
+    basis: newViolationLevel > servedLevel ? 'new_violation' : 'served',
   };
 }
 
@@ -96,18 +137,35 @@ export function refuseLighterThanServed(
     context.postsHeld,
   );
   if (!required) return;
-  const { inEffect } = required;
+  const { inEffect, newViolationForm, basis, leastForm } = required;
   const { levels } = ruleValue<{ levels: string[][] }>(ruleSet, PARAM);
   const level = (name: string) => levels.findIndex((forms) => forms.includes(name));
-  if (level(form) >= Math.min(level(inEffect.form) + 1, levels.length - 1)) return;
+  const ownLevel = newViolationForm ? level(newViolationForm) : -1;
+  if (level(form) >= leastLevel(levels, level(inEffect.form), ownLevel).least) return;
+  const warrants = newViolationForm
+    ? `, the new violation warrants ${newViolationForm} on its own`
+    : ' (the form the new violation warrants on its own is not on record)';
   refuse(
     REPEAT_VIOLATION_RULE,
-    `${field}: the violation of ${subject.violation.committedOn} was committed while ${inEffect.form} (${inEffect.decisionRef}) was in effect${inEffect.inEffectUntil ? ` until ${inEffect.inEffectUntil}` : ''}; a form at least one level heavier applies: ${required.leastForm} or heavier, not ${form} (${required.citation})`,
+    `${field}: the violation of ${subject.violation.committedOn} was committed while ${inEffect.form} (${inEffect.decisionRef}) was in effect${inEffect.inEffectUntil ? ` until ${inEffect.inEffectUntil}` : ''}; served ${inEffect.form}${warrants}, needs at least ${leastForm} (${BASIS_WORDS[basis]}), not ${form} (${required.citation})`,
     'unprocessable',
     field,
-    { inEffect, leastForm: required.leastForm, formsAllowed: required.formsAllowed },
+    {
+      inEffect,
+      newViolationForm,
+      basis,
+      leastForm,
+      formsAllowed: required.formsAllowed,
+    },
   );
 }
+
+/** Why the least form is what it is, in the refusal's words. */
+const BASIS_WORDS: Record<HeavierFormBasis, string> = {
+  served: 'one level above the form served',
+  new_violation: "one level above the new violation's own form",
+  heaviest: 'the heaviest form: there is no level above it',
+};
 
 /** In effect on the day by its own validity (hiệu lực), not by the bar on higher posts. */
 function inEffectOn(record: DisciplineOnRecord, day: string): boolean {
