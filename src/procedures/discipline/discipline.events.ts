@@ -21,8 +21,10 @@ export interface Violation {
   description: string;
   source: ViolationSource;
   /**
-   * The form staff expected when opening (kept for the record). The limitation period no longer
-   * follows from it: it is judged on the form voted or decided (see `discipline-limitation.ts`).
+   * The form staff expected when opening, the form the violation warrants on its own (kept for
+   * the record). The limitation period no longer follows from it: it is judged on the form voted
+   * or decided (see `discipline-limitation.ts`); a violation while a discipline is served reads
+   * it for art. 2(3)(b) of Nghị định 172/2025 (`repeat-violation.ts`).
    */
   severity?: string;
   /** The day the violation was detected (ngày phát hiện): the time to decide runs from it. */

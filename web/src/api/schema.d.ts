@@ -2277,7 +2277,7 @@ export interface components {
             /** @enum {string} */
             source: "report" | "inspection" | "denunciation";
             /**
-             * @description the form staff expect (kept for the record; party: reprimand, warning, removal_from_post, expulsion; civil service: reprimand, warning, removal_from_post, dismissal, and demotion until vn-2025, recall (elected cadres) from vn-2025; one who left the service or retired (a retired or left_service status on the record on the detection day), from 1 Jul 2025: reprimand, warning, removal_of_former_title only (Luật 80/2025 art. 43(3)(c))). The limitation period is judged on the form voted (Party) or decided (civil service), not on this
+             * @description the form staff expect, the form the violation warrants on its own (kept for the record; party: reprimand, warning, removal_from_post, expulsion; civil service: reprimand, warning, removal_from_post, dismissal, and demotion until vn-2025, recall (elected cadres) from vn-2025; one who left the service or retired (a retired or left_service status on the record on the detection day), from 1 Jul 2025: reprimand, warning, removal_of_former_title only (Luật 80/2025 art. 43(3)(c))). The limitation period is judged on the form voted (Party) or decided (civil service), not on this; a violation committed while a discipline is served needs at least one level above the heavier of the form served and this (Nghị định 172/2025/NĐ-CP art. 2(3))
              * @example warning
              * @enum {string}
              */
@@ -2489,7 +2489,7 @@ export interface components {
             complaintReviewDue?: {
                 [key: string]: unknown;
             } | null;
-            /** @description open case whose violation was committed while a decision of its track was in effect on the person's record (Nghị định 172/2025/NĐ-CP art. 2(3)): rule, inEffect (form, decisionRef, effectiveFrom, inEffectUntil), leastForm, formsAllowed (lightest first), citation; absent when no heavier form is required */
+            /** @description open case whose violation was committed while a decision of its track was in effect on the person's record (Nghị định 172/2025/NĐ-CP art. 2(3)): rule, inEffect (form, decisionRef, effectiveFrom, inEffectUntil), newViolationForm (the form the violation warrants on its own, its severity; null: not recorded), basis (served, new_violation or heaviest: what leastForm is one level above), leastForm, formsAllowed (lightest first), citation; absent when no heavier form is required */
             heavierFormRequired?: {
                 [key: string]: unknown;
             };

@@ -148,7 +148,7 @@ export class DisciplineCaseViewDto {
   @ApiPropertyOptional({
     ...FREE_OBJECT,
     description:
-      "open case whose violation was committed while a decision of its track was in effect on the person's record (Nghị định 172/2025/NĐ-CP art. 2(3)): rule, inEffect (form, decisionRef, effectiveFrom, inEffectUntil), leastForm, formsAllowed (lightest first), citation; absent when no heavier form is required",
+      "open case whose violation was committed while a decision of its track was in effect on the person's record (Nghị định 172/2025/NĐ-CP art. 2(3)): rule, inEffect (form, decisionRef, effectiveFrom, inEffectUntil), newViolationForm (the form the violation warrants on its own, its severity; null: not recorded), basis (served, new_violation or heaviest: what leastForm is one level above), leastForm, formsAllowed (lightest first), citation; absent when no heavier form is required",
   })
   heavierFormRequired?: Record<string, unknown>;
   @ApiPropertyOptional({ ...FREE_OBJECT, description: 'when closed without discipline' })

@@ -53,7 +53,7 @@ export class ViolationDto {
   @ApiPropertyOptional({
     example: 'warning',
     enum: DISCIPLINE_FORMS,
-    description: `the form staff expect (kept for the record; ${DISCIPLINE_FORMS_NOTE}). The limitation period is judged on the form voted (Party) or decided (civil service), not on this`,
+    description: `the form staff expect, the form the violation warrants on its own (kept for the record; ${DISCIPLINE_FORMS_NOTE}). The limitation period is judged on the form voted (Party) or decided (civil service), not on this; a violation committed while a discipline is served needs at least one level above the heavier of the form served and this (Nghị định 172/2025/NĐ-CP art. 2(3))`,
   })
   @IsOptional()
   @IsString()
