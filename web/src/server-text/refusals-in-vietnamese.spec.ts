@@ -689,30 +689,30 @@ describe('the discipline forms read in Vietnamese', () => {
 });
 
 describe('a repeat violation refused a form too light reads in Vietnamese', () => {
+  const served = {
+    caseId: 'd-0',
+    track: 'civil_service' as const,
+    form: 'reprimand',
+    decidedOn: '2026-01-05',
+    effectiveFrom: '2026-01-10',
+    decisionRef: '12/QĐ-UBND (2026-01-05)',
+    barEndsOn: '2027-01-10',
+    inEffectUntil: '2027-01-10',
+    ruleSetId: ruleSet.id,
+    violationCategory: 'land_management',
+    orgUnitId: 'ou-1',
+    annulled: null,
+    revisions: [],
+  };
+  const subject = {
+    caseId: 'd-1',
+    personId: 'p-1',
+    track: 'civil_service' as const,
+    serviceStatus: 'civil_servant' as const,
+    electedCadre: false,
+    violation: { committedOn: '2026-03-01' },
+  };
   it('names the decision served, the least form and the article', () => {
-    const served = {
-      caseId: 'd-0',
-      track: 'civil_service' as const,
-      form: 'reprimand',
-      decidedOn: '2026-01-05',
-      effectiveFrom: '2026-01-10',
-      decisionRef: '12/QĐ-UBND (2026-01-05)',
-      barEndsOn: '2027-01-10',
-      inEffectUntil: '2027-01-10',
-      ruleSetId: ruleSet.id,
-      violationCategory: 'land_management',
-      orgUnitId: 'ou-1',
-      annulled: null,
-      revisions: [],
-    };
-    const subject = {
-      caseId: 'd-1',
-      personId: 'p-1',
-      track: 'civil_service' as const,
-      serviceStatus: 'civil_servant' as const,
-      electedCadre: false,
-      violation: { committedOn: '2026-03-01' },
-    };
     const read = expectRead(
       refusalOf(() =>
         refuseLighterThanServed(ruleSet, subject, 'reprimand', 'form', {
@@ -721,7 +721,24 @@ describe('a repeat violation refused a form too light reads in Vietnamese', () =
       ),
     );
     expect(read).toBe(
-      'Vi phạm ngày 01/03/2026 xảy ra khi đang trong thời gian thi hành kỷ luật «hình thức 9» (QĐ số 12/QĐ-UBND (2026-01-05), có hiệu lực đến 10/01/2027): phải áp dụng hình thức nặng hơn một mức, ít nhất là «hình thức 7», không áp dụng «hình thức 9» (Nghị định 172/2025/NĐ-CP, Điều 2(3) — đối chiếu với bản tóm lược, chưa với văn bản gốc)',
+      'Vi phạm ngày 01/03/2026 xảy ra khi đang trong thời gian thi hành kỷ luật «hình thức 9» (QĐ số 12/QĐ-UBND (2026-01-05), có hiệu lực đến 10/01/2027): phải áp dụng hình thức kỷ luật nặng hơn một mức so với hình thức kỷ luật đang thi hành, ít nhất là «hình thức 7», không áp dụng «hình thức 9» (Nghị định 172/2025/NĐ-CP, Điều 2(3) — đối chiếu với bản tóm lược, chưa với văn bản gốc)',
+    );
+  });
+
+  it('point b: names the form the new violation warrants on its own and the form one level above it', () => {
+    const read = expectRead(
+      refusalOf(() =>
+        refuseLighterThanServed(
+          ruleSet,
+          { ...subject, violation: { ...subject.violation, severity: 'warning' } },
+          'warning',
+          'form',
+          { disciplineOnRecord: [served], postsHeld: ['pos-1'] },
+        ),
+      ),
+    );
+    expect(read).toBe(
+      'Vi phạm ngày 01/03/2026 xảy ra khi đang trong thời gian thi hành kỷ luật «hình thức 9» (QĐ số 12/QĐ-UBND (2026-01-05), có hiệu lực đến 10/01/2027); hành vi vi phạm mới tự nó bị xử lý ở hình thức «hình thức 7»: hình thức này nặng hơn hình thức kỷ luật đang thi hành, nên phải áp dụng hình thức kỷ luật nặng hơn một mức so với hình thức áp dụng đối với hành vi vi phạm mới, ít nhất là «hình thức 17», không áp dụng «hình thức 7» (Nghị định 172/2025/NĐ-CP, Điều 2(3) — đối chiếu với bản tóm lược, chưa với văn bản gốc)',
     );
   });
 });

@@ -2,6 +2,16 @@ import { fieldName } from './field-names';
 import { caseStatus } from './step-refusals';
 import { DAY, ID, Sentence, sentence } from './sentence';
 
+/** What the least form is one level above (repeat-violation.ts), in the decree's words. */
+const HEAVIER_FORM_BASIS: Record<string, string> = {
+  'one level above the form served':
+    'phải áp dụng hình thức kỷ luật nặng hơn một mức so với hình thức kỷ luật đang thi hành',
+  "one level above the new violation's own form":
+    'hình thức này nặng hơn hình thức kỷ luật đang thi hành, nên phải áp dụng hình thức kỷ luật nặng hơn một mức so với hình thức áp dụng đối với hành vi vi phạm mới',
+  'the heaviest form: there is no level above it':
+    'đã là hình thức kỷ luật nặng nhất, không còn mức nào nặng hơn, nên áp dụng chính hình thức nặng nhất',
+};
+
 /** `under investigation (from 2026-01-05 until 2026-03-01)`, unnumbered groups. */
 const STATUS_PERIOD = '[a-z ]+ \\(from \\d{4}-\\d{2}-\\d{2}(?: until \\d{4}-\\d{2}-\\d{2})?\\)';
 
@@ -121,9 +131,9 @@ export const DISCIPLINE_REFUSALS: Sentence[] = [
       `Cách chức là đưa người ra khỏi chức vụ, nhưng ${s.words.person(person)} không giữ chức vụ nào`,
   ),
   sentence(
-    `(\\S+): the violation of ${DAY} was committed while ${ID} \\((.+)\\) was in effect(?: until ${DAY})?; a form at least one level heavier applies: ${ID} or heavier, not ${ID} \\((.+)\\)`,
-    ([, committed, served, ref, until, least, form, citation], s) =>
-      `Vi phạm ngày ${s.day(committed)} xảy ra khi đang trong thời gian thi hành kỷ luật ${s.words.form(served)} (QĐ số ${ref}${until ? `, có hiệu lực đến ${s.day(until)}` : ''}): phải áp dụng hình thức nặng hơn một mức, ít nhất là ${s.words.form(least)}, không áp dụng ${s.words.form(form)} (${s.citation(citation)})`,
+    `(\\S+): the violation of ${DAY} was committed while ${ID} \\((.+)\\) was in effect(?: until ${DAY})?; served ${ID}(?:, the new violation warrants ${ID} on its own| \\(the form the new violation warrants on its own is not on record\\)), needs at least ${ID} \\((one level above the form served|one level above the new violation's own form|the heaviest form: there is no level above it)\\), not ${ID} \\((.+)\\)`,
+    ([, committed, served, ref, until, , own, least, basis, form, citation], s) =>
+      `Vi phạm ngày ${s.day(committed)} xảy ra khi đang trong thời gian thi hành kỷ luật ${s.words.form(served)} (QĐ số ${ref}${until ? `, có hiệu lực đến ${s.day(until)}` : ''})${own ? `; hành vi vi phạm mới tự nó bị xử lý ở hình thức ${s.words.form(own)}` : ''}: ${HEAVIER_FORM_BASIS[basis]}, ít nhất là ${s.words.form(least)}, không áp dụng ${s.words.form(form)} (${s.citation(citation)})`,
   ),
   sentence(
     `(\\S+): ${ID} \\(xóa tư cách chức vụ đã đảm nhiệm\\) is for one who left the service or retired, and the record shows no retired or left_service period of ${ID} on the detection day \\((.+)\\)`,
