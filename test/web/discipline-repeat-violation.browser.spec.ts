@@ -39,7 +39,13 @@ describe('the decision form when a discipline is still in effect', () => {
   const firstDay = addDays(today, -100);
   const clock = movableClock();
 
-  async function toCouncilRecommendation(id: string, committedOn: string, day: string) {
+  /** `severity`: the form the new violation warrants on its own, the council's recommendation. */
+  async function toCouncilRecommendation(
+    id: string,
+    committedOn: string,
+    day: string,
+    severity?: string,
+  ) {
     await http()
       .post('/discipline-cases')
       .set(bearer('inspector-1', ['inspector']))
@@ -54,6 +60,7 @@ describe('the decision form when a discipline is still in effect', () => {
           committedOn,
           description: 'Ký cấp đất sai quy hoạch',
           source: 'inspection',
+          ...(severity ? { severity } : {}),
         },
       })
       .expect(201);
@@ -79,7 +86,7 @@ describe('the decision form when a discipline is still in effect', () => {
           present: 5,
           invalid: 0,
           noDiscipline: 0,
-          votesByForm: { reprimand: 5 },
+          votesByForm: { [severity ?? 'reprimand']: 5 },
         },
       })
       .expect(200);
@@ -156,6 +163,23 @@ describe('the decision form when a discipline is still in effect', () => {
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.getByText('Đã quyết định kỷ luật').first().waitFor();
     expect(await page.getByTestId('heavier-form-required').count()).toBe(0);
+    await context.close();
+  });
+
+  it('art. 2(3)(b): a new violation warranting a warning on its own says one level above the warning', async () => {
+    await toCouncilRecommendation('d-third', addDays(firstDay, 20), today, 'warning');
+    const base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    const { context, page } = await signIn(browser, base, 'leader-1');
+    await page.goto(`${base}/discipline-cases/d-third`);
+    await page.locator('#current-step-title', { hasText: 'quyết định kỷ luật' }).waitFor();
+    const notice = await page.getByTestId('heavier-form-required').innerText();
+    expect(notice).toContain(
+      `Đang trong thời gian thi hành kỷ luật khiển trách (QĐ số 12/QĐ-UBND ngày ${dmy(firstDay)}, hiệu lực đến ${dmy(addMonths(firstDay, 12))}); hành vi vi phạm mới tự nó bị xử lý ở hình thức cảnh cáo, nặng hơn hình thức đang thi hành: phải áp dụng hình thức nặng hơn một mức so với hình thức cảnh cáo.`,
+    );
+    // The warning the council recommended cannot be chosen.
+    const form = page.getByLabel('Hình thức kỷ luật');
+    expect(await form.locator('option[value="warning"]').isDisabled()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });

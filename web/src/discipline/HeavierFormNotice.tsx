@@ -11,7 +11,8 @@ function decisionNamed(ref: string): { number: string; day: string | null } {
 
 /**
  * Where the form is chosen: the violation was committed while an earlier discipline of the track
- * was in effect, so the form must be at least one level heavier (the server refuses a lighter one).
+ * was in effect, so the form must be at least one level heavier than the form served, or than the
+ * new violation's own form where that is heavier (art. 2(3)(b)); the server refuses a lighter one.
  */
 export function HeavierFormNotice({ required }: { required: HeavierFormRequired }) {
   const { t, i18n } = useTranslation();
@@ -31,7 +32,11 @@ export function HeavierFormNotice({ required }: { required: HeavierFormRequired 
         })}
         {required.inEffect.inEffectUntil &&
           t('discipline.heavierForm.until', { until: formatDay(required.inEffect.inEffectUntil) })}
-        {t('discipline.heavierForm.mustBeHeavier')}
+        {required.basis === 'new_violation' && required.newViolationForm
+          ? t('discipline.heavierForm.mustBeHeavierThanOwn', {
+              own: form(required.newViolationForm),
+            })
+          : t('discipline.heavierForm.mustBeHeavier')}
       </p>
       <p>
         {t('discipline.heavierForm.least', {

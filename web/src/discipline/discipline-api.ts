@@ -107,6 +107,10 @@ export interface HeavierFormRequired {
     effectiveFrom: string;
     inEffectUntil: string | null;
   };
+  /** The form the new violation warrants on its own (its severity); null: not on record. */
+  newViolationForm?: string | null;
+  /** What leastForm is one level above: the form served (art. 2(3)(a)), the new violation's (b). */
+  basis?: 'served' | 'new_violation' | 'heaviest';
   leastForm: string;
   formsAllowed: string[];
   citation: string;

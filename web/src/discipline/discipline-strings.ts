@@ -104,6 +104,8 @@ export const disciplineVi = {
     inEffect: 'Đang trong thời gian thi hành kỷ luật {{form}} (QĐ số {{number}}',
     until: ', hiệu lực đến {{until}}',
     mustBeHeavier: '): phải áp dụng hình thức nặng hơn một mức.',
+    mustBeHeavierThanOwn:
+      '); hành vi vi phạm mới tự nó bị xử lý ở hình thức {{own}}, nặng hơn hình thức đang thi hành: phải áp dụng hình thức nặng hơn một mức so với hình thức {{own}}.',
     least: 'Hình thức được áp dụng: {{forms}}.',
     ground: 'Căn cứ: {{ground}}',
   },
@@ -274,6 +276,8 @@ export const disciplineEn: typeof disciplineVi = {
     inEffect: 'A {{form}} is still in effect (decision {{number}}',
     until: ', in effect until {{until}}',
     mustBeHeavier: '): a form at least one level heavier must be applied.',
+    mustBeHeavierThanOwn:
+      '); the new violation warrants a {{own}} on its own, heavier than the form served: a form one level heavier than a {{own}} must be applied.',
     least: 'Forms that may be applied: {{forms}}.',
     ground: 'Ground: {{ground}}',
   },
