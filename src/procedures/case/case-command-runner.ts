@@ -229,7 +229,7 @@ export class CaseCommandRunner {
           ? { personId: state.appointee ?? state.personId, positionId: state.positionId }
           : undefined,
       );
-      const facts = await this.contexts.caseFacts(state, reads);
+      const facts = await this.contexts.caseFacts(state, reads, actor);
       const term = await this.procedures.get(procedure)?.decisionTerm?.(context, state);
       return { ...context, ...facts, ...(term ? { decisionTerm: term } : {}) };
     };

@@ -117,6 +117,7 @@ export class CaseContextFactory {
   async caseFacts(
     state: { positionId: string; procedure: string; orgUnitId: string },
     reads: CaseReads,
+    actor: Actor,
   ): Promise<Pick<CaseContext, 'candidateFacts' | 'postHolders' | 'seatsFromEffectiveDay'>> {
     const seats =
       reads.postSeatsOn !== undefined && claimsSeatDays(state.procedure)
@@ -125,7 +126,12 @@ export class CaseContextFactory {
     return {
       ...(seats ? { seatsFromEffectiveDay: seats } : {}),
       ...(reads.candidates
-        ? { candidateFacts: await this.candidateFacts(reads.candidates, state) }
+        ? {
+            candidateFacts: await this.candidateFacts(reads.candidates, {
+              positionId: state.positionId,
+              grantUnit: reads.candidatesReadByCaller ? actor.orgUnit : state.orgUnitId,
+            }),
+          }
         : {}),
       ...(reads.postHolders
         ? {
@@ -156,17 +162,17 @@ export class CaseContextFactory {
     return { position, seats, day, holds, seatStreamRevision: revision };
   }
 
-  /** Each candidate's record as vetting would read it, for the post the case fills. */
+  /**
+   * Each candidate's record as vetting would read it, for the post the case fills, its open
+   * discipline cases named as far as a grant for `grantUnit` reaches (`CaseReads`).
+   */
   async candidateFacts(
     personIds: string[],
-    state: { positionId: string; orgUnitId: string },
+    { positionId, grantUnit }: { positionId: string; grantUnit: string },
   ): Promise<Record<string, PersonFactsForVetting | undefined>> {
     const today = this.today();
     const entries = await Promise.all(
-      personIds.map(async (id) => [
-        id,
-        await this.personFacts(id, state.positionId, today, state.orgUnitId),
-      ]),
+      personIds.map(async (id) => [id, await this.personFacts(id, positionId, today, grantUnit)]),
     );
     return Object.fromEntries(entries) as Record<string, PersonFactsForVetting | undefined>;
   }
@@ -217,8 +223,8 @@ export class CaseContextFactory {
 
   /**
    * What vetting reads from the person's record: planning pool, posts with their ranks, discipline.
-   * Its notes are stored in the case of `caseUnit`: a discipline case out of that unit's reach is
-   * counted apart, never named.
+   * A discipline case out of a grant for `caseUnit` is counted apart, never named: the case's unit
+   * where its notes are stored in the case, the caller's where only a refusal reads them.
    */
   async personFacts(
     personId: string,

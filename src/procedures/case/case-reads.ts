@@ -7,6 +7,13 @@ import { StepBody } from './decider/case.commands';
 export interface CaseReads {
   personRecord?: boolean;
   candidates?: string[];
+  /**
+   * The candidates' open discipline cases are named as the caller's grant reaches them, not the
+   * case's unit's: a nomination keeps no note from their records, its only use of them is a
+   * refusal, and a refusal is read by the caller (an examination's registration stores its
+   * vetting notes in the case, read by whoever reads the case's unit).
+   */
+  candidatesReadByCaller?: boolean;
   postHolders?: boolean;
   /** A decision: the post's seats and who holds it on this day, its effective day. */
   postSeatsOn?: string;
@@ -32,6 +39,7 @@ export function stepReads(body: StepBody): CaseReads {
     ...(body.kind === 'registration' || body.kind === 'nomination'
       ? { candidates: body.candidates.map((c) => c.personId) }
       : {}),
+    ...(body.kind === 'nomination' ? { candidatesReadByCaller: true } : {}),
     ...(body.kind === 'election' ? { postHolders: true } : {}),
     ...(body.kind === 'decision' ? { postSeatsOn: body.effectiveFrom } : {}),
   };

@@ -119,8 +119,8 @@ function nomination(
 
 /**
  * An appointment's nomination names no one whose status, or an open discipline case about whom,
- * holds the appointment back that day (the candidate's facts count a case out of the case's
- * unit's reach without naming it).
+ * holds the appointment back that day (the candidate's facts count a case out of the caller's
+ * grant without naming it: the refusal is the caller's to read, `CaseReads`).
  */
 function refuseBlockedNominees(body: Body<'nomination'>, context: CaseContext): void {
   const on = { ruleSet: context.ruleSet, day: context.today };
