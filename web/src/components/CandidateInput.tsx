@@ -1,4 +1,4 @@
-import { InputHTMLAttributes, useRef, useState } from 'react';
+import { InputHTMLAttributes, useEffect, useRef, useState } from 'react';
 import { usePeopleSearch } from '../api/hooks';
 import { formatDay } from '../dates';
 
@@ -12,6 +12,7 @@ export function CandidateInput({
   value,
   knownName,
   onChange,
+  onNamed,
   ...rest
 }: {
   id: string;
@@ -19,6 +20,11 @@ export function CandidateInput({
   /** The name the case already knows for this id (a nominee of an earlier step). */
   knownName?: string;
   onChange: (value: string) => void;
+  /**
+   * The name found for the id in the form: a refusal naming the nominee by id (an open
+   * discipline case about them) reads with their name, not the id.
+   */
+  onNamed?: (personId: string, fullName: string) => void;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id' | 'list'>) {
   const [text, setText] = useState(knownName ?? value);
   // The value this field last gave the form: another value comes from outside (a line removed
@@ -33,6 +39,9 @@ export function CandidateInput({
   const offered = useRef(new Map<string, string>());
   for (const p of people.data ?? []) offered.current.set(p.id, p.fullName);
   const name = knownName ?? offered.current.get(value) ?? '';
+  useEffect(() => {
+    if (value && name) onNamed?.(value, name);
+  }, [value, name, onNamed]);
   const type = (typed: string) => {
     const chosen = offered.current.get(typed.trim());
     const next = chosen ? typed.trim() : typed;

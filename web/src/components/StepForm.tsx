@@ -1,4 +1,4 @@
-import { FormEvent, ReactNode, useMemo, useRef, useState } from 'react';
+import { FormEvent, ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { CaseView, RuleSet, StepDefinition } from '../api/types';
@@ -59,14 +59,24 @@ export function StepForm({
 }: StepFormProps) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
+  // The nominees the form found by name (not yet on the case): its refusals name them too.
+  const [nomineeNames, setNomineeNames] = useState<Record<string, string>>({});
+  const nameNominee = useCallback(
+    (personId: string, fullName: string) =>
+      setNomineeNames((known) =>
+        known[personId] === fullName ? known : { ...known, [personId]: fullName },
+      ),
+    [],
+  );
   const names = useMemo(
     () => ({
       ...view.names,
+      people: { ...nomineeNames, ...view.names?.people },
       steps: Object.fromEntries(
         (steps ?? [step]).map((s) => [s.id, english ? s.title : s.titleVi]),
       ),
     }),
-    [view.names, steps, step, english],
+    [view.names, nomineeNames, steps, step, english],
   );
   const reasonText = useReasonText(names);
   const [values, setValues] = useState<Values>(() => ({
@@ -480,6 +490,7 @@ export function StepForm({
                   id={`f-candidate-${i}`}
                   value={candidate.personId}
                   knownName={view.names?.people[candidate.personId]}
+                  onNamed={nameNominee}
                   onChange={(personId) =>
                     setCandidates(candidates.map((c, j) => (j === i ? { ...c, personId } : c)))
                   }
