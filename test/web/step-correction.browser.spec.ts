@@ -154,8 +154,16 @@ describe('correcting a step in the browser', () => {
     await page.goto(`${base}/cases/${CASE}/history`);
     const line = page.getByTestId('timeline-correction');
     await line.waitFor();
-    expect(await line.innerText()).toContain('Sửa bước leadership-round-3');
+    // The step by its Vietnamese title, as the case page names it (before: "Sửa bước leadership-round-3").
+    expect(await line.innerText()).toContain(
+      'Sửa bước «Hội nghị tập thể lãnh đạo lần 3 – biểu quyết»',
+    );
+    expect(await line.innerText()).not.toContain('leadership-round-3');
     expect(await line.innerText()).toContain('Nhập nhầm 6 thay vì 10');
+    // Who corrected it, by the name the event keeps (before: "Người thực hiện staff-1").
+    const corrected = page.locator('ol.timeline > li', { has: line });
+    expect(await corrected.innerText()).toContain('Cán bộ Ban Tổ chức Thành ủy');
+    expect(await corrected.innerText()).not.toContain('staff-1');
     // The timeline keeps the original tally and the rejection before the correction.
     const timeline = await page.locator('ol.timeline').innerText();
     expect(timeline.indexOf('BallotTallied')).toBeLessThan(timeline.indexOf('CaseRejected'));

@@ -126,7 +126,7 @@ const vi = {
     reason: 'Lý do sửa',
     corrected: 'Đã sửa ngày {{date}} bởi {{by}}: {{reason}}',
     replaced: 'Bản trước khi sửa: {{summary}}',
-    timeline: 'Sửa bước {{stepId}} — lý do: {{reason}}',
+    timeline: 'Sửa bước «{{step}}» — lý do: {{reason}}',
     done: 'Đã sửa bước.',
   },
   decision: {
@@ -1143,7 +1143,7 @@ const en: Strings<typeof vi> = {
     reason: 'Why it is corrected',
     corrected: 'Corrected on {{date}} by {{by}}: {{reason}}',
     replaced: 'Before the correction: {{summary}}',
-    timeline: 'Step {{stepId}} corrected — reason: {{reason}}',
+    timeline: 'Step “{{step}}” corrected — reason: {{reason}}',
     done: 'Step corrected.',
   },
   decision: {

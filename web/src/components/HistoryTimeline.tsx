@@ -1,11 +1,21 @@
 import { TFunction } from 'i18next';
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AuditEntry } from '../api/types';
+import { AuditEntry, StepDefinition } from '../api/types';
 import { formatDateTime } from '../dates';
 import { isWithheld, withheldResultKey } from '../withheld';
 import { HistoryDisagreement } from './HashCheckVerdict';
 import { eventTypeName } from '../event-type-names';
+import { stepTitleOf } from '../step-title';
+
+/**
+ * Who acted, by name where the event carries it: a correction keeps its corrector's name
+ * (`correctedByName`, from their token); otherwise the actor's id.
+ */
+function actorOf(e: AuditEntry): string | null {
+  const named = e.type === 'StepCorrected' ? e.data.correctedByName : undefined;
+  return typeof named === 'string' && named ? named : e.actorId;
+}
 
 /** What of the line differs from the store's event (the hash check names the columns). */
 function differsIn(found: HistoryDisagreement, t: TFunction): string {
@@ -24,20 +34,23 @@ function differsIn(found: HistoryDisagreement, t: TFunction): string {
  * history's "as of" slider). `about`: what each line adds before its facts (the person's history
  * names the case an event belongs to). `disagreements`: lines the hash check found differing from
  * the event store (the history is a copy taken at append time), marked red with the store's hash
- * and what differs.
+ * and what differs. `steps`: the procedure's steps, a correction's step named by its title (the
+ * case page's reading) rather than its id.
  */
 export function HistoryTimeline({
   events,
   reached = events.length - 1,
   about,
   disagreements = [],
+  steps,
 }: {
   events: AuditEntry[];
+  steps?: readonly StepDefinition[];
   reached?: number;
   about?: (event: AuditEntry) => ReactNode;
   disagreements?: HistoryDisagreement[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const differing = new Map(disagreements.map((found) => [found.eventId, found]));
   return (
     <ol className="timeline">
@@ -72,14 +85,14 @@ export function HistoryTimeline({
           {e.type === 'StepCorrected' && (
             <p data-testid="timeline-correction">
               {t('correction.timeline', {
-                stepId: String(e.data.stepId),
+                step: stepTitleOf(steps, String(e.data.stepId), i18n.language),
                 reason: String(e.data.reason),
               })}
             </p>
           )}
           <dl className="facts small">
             <dt>{t('audit.actor')}</dt>
-            <dd>{e.actorId ?? '—'}</dd>
+            <dd>{actorOf(e) ?? '—'}</dd>
             <dt>{t('audit.role')}</dt>
             <dd>
               {e.roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join(', ') || '—'}

@@ -319,6 +319,7 @@ export function AuditHistory({ caseId }: { caseId: string }) {
         events={events}
         reached={slider}
         disagreements={verify.data?.historyDisagreements}
+        steps={definition?.steps}
         about={
           isDiscipline
             ? (event) => (
