@@ -2,6 +2,7 @@ import { asCaseStreamEvent, CaseStreamEvent } from '../procedures/case/case-stre
 import { RecordedEvent } from '../event-store/event-envelope';
 import { namedInStep } from '../procedures/case/decider/case-people';
 import { standingAfter } from './case-summary-nominees';
+import { termCorrected } from './case-summary-term-corrected';
 import { COMPLAINT_REVIEW } from './inbox-steps';
 
 /** A `case_summaries` row, column by column. */
@@ -123,8 +124,9 @@ function applyEvent(
       return dueCountedAgain(row, e.data.currentStepDue, sequence);
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
-    case 'RenewedTermCorrected':
       return row;
+    case 'RenewedTermCorrected':
+      return termCorrected(row, e.data.summary, sequence);
     default: {
       const unknownType: never = e;
       void unknownType;

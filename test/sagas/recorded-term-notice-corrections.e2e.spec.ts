@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { RegistryService } from '../../src/cadres/registry.service';
 import { TimerHandlerRegistry } from '../../src/jobs/timers/timer-handlers';
+import { noticeDeadline } from '../../src/procedures/reappointment/notice-deadline';
+import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../src/workflow/workflow-catalog';
 import { addDays, buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -72,6 +74,11 @@ describe('re-appointment notices of recorded terms: elected posts, corrections, 
       .set(staff())
       .expect(200)
       .then((r) => r.body);
+  /** The notice deadline the case's rule set gives a term end, for the day the case opened. */
+  const deadlineFor = (view: { ruleSet: string; openedOn: string }, termEnd: string) => {
+    const catalog = t.app.get<WorkflowCatalog>(WORKFLOW_CATALOG);
+    return noticeDeadline(catalog.ruleSet(view.ruleSet)!, catalog.calendar, termEnd, view.openedOn);
+  };
   const recordPost = (personId: string, post: Record<string, unknown>) =>
     http()
       .post(`/cadres/${personId}/posts`)
@@ -89,6 +96,7 @@ describe('re-appointment notices of recorded terms: elected posts, corrections, 
         { id: 'pos-later', rank: 4 },
         { id: 'pos-moved', rank: 4 },
         { id: 'pos-hand', rank: 4 },
+        { id: 'pos-hand-first', rank: 4 },
       ],
       people: [
         { id: 'p-chair' },
@@ -97,6 +105,7 @@ describe('re-appointment notices of recorded terms: elected posts, corrections, 
         { id: 'p-later' },
         { id: 'p-moved' },
         { id: 'p-hand' },
+        { id: 'p-hand-first' },
       ],
     });
     await http()
@@ -201,6 +210,20 @@ describe('re-appointment notices of recorded terms: elected posts, corrections, 
       termEnd: addDays(today, 95),
       termEndAtOpening: addDays(today, 60),
     });
+    // The notice deadline and lateness follow the corrected end (counted for the opening day with
+    // the case's rule set), and so does the notice's heading. Before, both kept the opening's.
+    const deadline = deadlineFor(view, addDays(today, 95));
+    const atOpening = deadlineFor(view, addDays(today, 60));
+    expect(deadline.openBy).not.toBe(atOpening.openBy);
+    expect(view.facts).toMatchObject(deadline);
+    expect(view.facts.openBy < view.facts.termEnd).toBe(true);
+    if (!deadline.late) expect(view.facts).not.toHaveProperty('daysLate');
+    expect(view.summary).toBe(`Re-appointment: the term ends on ${addDays(today, 95)}`);
+    const listed = await eventually(
+      () => t.db.pool.query('SELECT summary FROM case_summaries WHERE case_id = $1', [caseId]),
+      (result) => result.rows[0]?.summary === view.summary,
+    );
+    expect(listed.rows[0].summary).toBe(view.summary);
     const correction = (await caseEvents(caseId)).filter(
       (e) => e.type === 'RenewedTermCorrected.v1',
     );
@@ -211,6 +234,8 @@ describe('re-appointment notices of recorded terms: elected posts, corrections, 
           termEnd: addDays(today, 95),
           decisionRef: '1-QĐ',
           correctedOn: today,
+          ...deadline,
+          summary: `Re-appointment: the term ends on ${addDays(today, 95)}`,
         },
       }),
     ]);
@@ -271,6 +296,60 @@ describe('re-appointment notices of recorded terms: elected posts, corrections, 
       (body) => body.facts.termEnd === addDays(today, 410),
     );
     expect(view.facts.termEnd).toBe(addDays(today, 410));
+  });
+
+  it('a re-appointment opened by hand is reached by the first correction of the term end, the one that fires the notice that notes it', async () => {
+    const from = addDays(today, -1400);
+    await recordPost('p-hand-first', {
+      positionId: 'pos-hand-first',
+      from,
+      termEnd: addDays(today, 400),
+    });
+    await timerFor('p-hand-first', addDays(today, 400));
+    await http()
+      .post('/cases')
+      .set(staff())
+      .send({
+        id: 'r-hand-first',
+        procedure: 'reappointment',
+        definition: 'reappointment.standard',
+        personId: 'p-hand-first',
+        positionId: 'pos-hand-first',
+        orgUnitId: 'ou-town',
+        summary: 'Bổ nhiệm lại, mở sớm',
+      })
+      .expect(201);
+    const opening = await caseView('r-hand-first');
+    expect(opening.facts).toMatchObject({ termEnd: addDays(today, 400), late: false });
+
+    // Moved close: its notice is due at once and notes the case opened by hand, which follows it.
+    await recordPost('p-hand-first', {
+      positionId: 'pos-hand-first',
+      from,
+      termEnd: addDays(today, 60),
+    });
+    await eventually(
+      () => record('p-hand-first'),
+      (body) =>
+        body.reappointmentsDue.some((due: { caseId: string }) => due.caseId === 'r-hand-first'),
+    );
+    const view = await eventually(
+      () => caseView('r-hand-first'),
+      (body) => body.facts.termEnd === addDays(today, 60),
+    );
+    const deadline = deadlineFor(view, addDays(today, 60));
+    expect(view.facts).toMatchObject({
+      termEnd: addDays(today, 60),
+      termEndAtOpening: addDays(today, 400),
+      ...deadline,
+      late: true,
+    });
+    // A summary written by hand is the staff's: it stays as written.
+    expect(view.summary).toBe('Bổ nhiệm lại, mở sớm');
+    const corrections = (await caseEvents('r-hand-first')).filter(
+      (e) => e.type === 'RenewedTermCorrected.v1',
+    );
+    expect(corrections).toHaveLength(1);
   });
 
   it('a corrected decision number keeps the notice; a term end corrected before the notice leaves the old timer with nothing to give', async () => {

@@ -1,9 +1,10 @@
 import { PersonStatusPeriod, PostHeld } from '../../cadres/person/person.state';
 import { statusPeriodCovers } from '../../cadres/person/status-period-covers';
-import { WorkingDayCalendar, addCalendarDays } from '../../workflow/calendar/working-day-calendar';
+import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { DecisionTerm } from '../case/decider/case.context';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { ruleSetTermYears } from '../case/decider/rule-set-term';
+import { noticeDeadline } from './notice-deadline';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { addMonths, retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
 
@@ -43,10 +44,6 @@ interface LeadTime {
 function leadTimeText(ruleSet: RuleSet): string {
   const lead = ruleValue<LeadTime>(ruleSet, 'reappointment.leadTime');
   return `${lead.amount} ${lead.unit.replace('_', ' ')}`;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 const activeOn = (status: PersonStatusPeriod, day: string) => statusPeriodCovers(status, day);
@@ -174,23 +171,13 @@ export function reappointmentOpening(input: ReappointmentOpeningInput): Record<s
   refusePostEnding(input, post.termEnd);
   refuseTermToRetirement(input, post);
   refuseWhileBlocked(input);
-  const lead = ruleValue<LeadTime>(ruleSet, 'reappointment.leadTime');
-  const openBy =
-    lead.unit === 'working_days'
-      ? input.calendar.subtractWorkingDays(post.termEnd, lead.amount)
-      : addCalendarDays(post.termEnd, -lead.amount);
-  const late = today > openBy;
-  const daysLate = late
-    ? lead.unit === 'working_days'
-      ? input.calendar.workingDaysBetween(openBy, today)
-      : daysBetween(openBy, today)
-    : 0;
+  const deadline = noticeDeadline(ruleSet, input.calendar, post.termEnd, today);
   return {
     termEnd: post.termEnd,
-    openBy,
+    openBy: deadline.openBy,
     leadTime: `${leadTimeText(ruleSet)} (${ruleSet.id})`,
-    late,
-    ...(late ? { daysLate, lateUnit: lead.unit } : {}),
+    late: deadline.late,
+    ...(deadline.late ? { daysLate: deadline.daysLate, lateUnit: deadline.lateUnit } : {}),
   };
 }
 

@@ -1,4 +1,6 @@
 import { DomainEvent } from '../../../common/stream-decider';
+import { noticeDeadline } from '../../reappointment/notice-deadline';
+import { reappointmentNoticeSummary } from '../../reappointment/reappointment-notice-summary';
 import { correctLastStep, dueOn, endedByStaff, refuse } from '../../../workflow/step-engine';
 import {
   refuseNotOpen,
@@ -206,14 +208,24 @@ function correctRenewedTerm(
   const previousTermEnd = state.openFacts.termEnd;
   if (state.procedure !== 'reappointment' || typeof previousTermEnd !== 'string') return [];
   if (previousTermEnd === command.data.termEnd) return [];
+  const { termEnd } = command.data;
+  // The notice deadline follows the end: before, a case whose term was moved earlier kept a
+  // deadline after its term's end and was not shown as opened late.
+  const deadline =
+    typeof state.openFacts.openBy === 'string'
+      ? noticeDeadline(context.ruleSet, context.calendar, termEnd, state.openedOn)
+      : {};
+  const noticeSummary = state.summary === reappointmentNoticeSummary(previousTermEnd);
   return [
     {
       type: 'RenewedTermCorrected',
       data: {
         previousTermEnd,
-        termEnd: command.data.termEnd,
+        termEnd,
         decisionRef: command.data.decisionRef,
         correctedOn: context.today,
+        ...deadline,
+        ...(noticeSummary ? { summary: reappointmentNoticeSummary(termEnd) } : {}),
       },
     },
   ];

@@ -197,6 +197,17 @@ export interface RenewedTermCorrectedEvent {
     /** The decision number of the hold as it was recorded again. */
     decisionRef: string;
     correctedOn: string;
+    /**
+     * The notice deadline and lateness counted again from the corrected end for the day the case
+     * opened (reappointment/notice-deadline.ts, the case's rule set). Absent on events written
+     * before they were carried: those cases keep the deadline they opened with.
+     */
+    openBy?: string;
+    late?: boolean;
+    daysLate?: number;
+    lateUnit?: 'days' | 'working_days';
+    /** The notice's summary written again with the corrected end; absent for a summary by hand. */
+    summary?: string;
   };
 }
 

@@ -100,7 +100,22 @@ function renewedTermCorrected(
   data: Data<'RenewedTermCorrected'>,
 ): ExistingCase {
   const { termEndAtOpening = data.previousTermEnd } = state.openFacts;
-  return { ...state, openFacts: { ...state.openFacts, termEnd: data.termEnd, termEndAtOpening } };
+  const openFacts: Record<string, unknown> = {
+    ...state.openFacts,
+    termEnd: data.termEnd,
+    termEndAtOpening,
+  };
+  if (data.openBy !== undefined) {
+    // The deadline and lateness are the corrected end's; the days late are kept only when late.
+    delete openFacts.daysLate;
+    delete openFacts.lateUnit;
+    Object.assign(
+      openFacts,
+      { openBy: data.openBy, late: data.late === true },
+      data.late ? { daysLate: data.daysLate, lateUnit: data.lateUnit } : {},
+    );
+  }
+  return { ...state, openFacts, summary: data.summary ?? state.summary };
 }
 
 function opened(data: Data<'CaseOpened'>): CaseState {

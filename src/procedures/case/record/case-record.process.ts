@@ -1,4 +1,5 @@
 import { PersonState } from '../../../cadres/person/person.state';
+import { reappointmentNoticeSummary } from '../../reappointment/reappointment-notice-summary';
 import { ExistingCase } from '../decider/case.state';
 import { decisionRefOf, RecordWrite, toPerson } from './record-writes';
 import { heldTermEnd, MOVES_THE_PERSON, movesThePerson } from '../decider/decision-posts';
@@ -261,7 +262,7 @@ export function reappointmentCase(target: NoticeTarget, termEnd: string, caseId:
     personId: target.personId,
     positionId: target.positionId,
     orgUnitId: target.orgUnitId,
-    summary: `Re-appointment: the term ends on ${termEnd}`,
+    summary: reappointmentNoticeSummary(termEnd),
   };
 }
 

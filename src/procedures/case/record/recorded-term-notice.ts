@@ -5,7 +5,7 @@ import { RegistryService } from '../../../cadres/registry.service';
 import { handlersFor, row } from '../../../common/command-table';
 import { TimerHandlerRegistry } from '../../../jobs/timers/timer-handlers';
 import { SagasRuntime } from '../../../sagas/sagas-runtime';
-import { sendsCommand, WorkflowCommand } from '../../../sagas/workflow-command';
+import { sendsCommand, WorkflowCommand, WorkflowDispatch } from '../../../sagas/workflow-command';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../../workflow/workflow-catalog';
 import { ReappointmentNotice } from './case-record.handlers';
 import { RecordWorkflowRunner } from './record-workflow-runner';
@@ -14,6 +14,7 @@ import { caseStream } from '../case-stream';
 import {
   FollowRecordedTerm,
   noticedReappointment,
+  RecordedTerm,
   renewedTermCorrection,
 } from './renewed-term-correction';
 import {
@@ -82,6 +83,11 @@ export class RecordedTermNotice {
       orgUnitId: position.appointingAuthority,
     };
     await this.notices.notify(target, notice, ruleSet, dispatch);
+    // A re-appointment opened by hand that the notice has just noted: the correction that fired
+    // the notice ran before the case was noted (followTerm found none), so the noting brings the
+    // case to the term as recorded. A case the notice opened already has it (nothing written).
+    const { personId, positionId, termEnd, decisionRef } = notice;
+    await this.follow({ personId, positionId, termEnd, decisionRef }, dispatch);
   }
 
   /**
@@ -91,6 +97,10 @@ export class RecordedTermNotice {
    * day as the new term's start (refused reappointment.starts_before_term_end when the end moved later).
    */
   async followTerm({ term, dispatch }: FollowRecordedTerm): Promise<void> {
+    await this.follow(term, dispatch);
+  }
+
+  private async follow(term: RecordedTerm, dispatch: WorkflowDispatch): Promise<void> {
     const person = await this.record.personOf(term.personId);
     const caseId = noticedReappointment(person, term.positionId);
     if (!caseId) return;
