@@ -76,6 +76,12 @@ describe('the outcome of a re-appointment notice on the person page and in the i
     expect(await link.getAttribute('href')).toMatch(/^\/cases\/r-/);
     await link.click();
     await page.waitForURL(/\/cases\/r-/);
+    // The notice's summary is the case's heading: in Vietnamese, not the server's English.
+    const summary = page.getByTestId('case-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toBe(
+      'Bổ nhiệm lại: nhiệm kỳ đang giữ kết thúc ngày 01/03/2027',
+    );
     await page.context().close();
   });
 });

@@ -8,6 +8,7 @@ import { procedureKey } from '../procedure-key';
 import { Link } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { useOrgUnits } from './Inbox';
+import { useReasonText } from '../server-text/use-reason-text';
 
 type CaseSummary = components['schemas']['CaseSummaryDto'];
 type ListQuery = NonNullable<operations['ReadModelsController_cases']['parameters']['query']>;
@@ -43,6 +44,8 @@ const STATUSES = [
  */
 export function AuditCaseList() {
   const { t } = useTranslation();
+  // A summary the server wrote (a notice's re-appointment) is read in the reader's language.
+  const summaryText = useReasonText();
   const [procedure, setProcedure] = useState('');
   const [status, setStatus] = useState('');
   const units = useOrgUnits();
@@ -132,7 +135,7 @@ export function AuditCaseList() {
                   </Link>
                 </td>
                 <td>{t(`procedure.${procedureKey(c.procedure, c.definition)}`)}</td>
-                <td>{c.summary}</td>
+                <td>{summaryText(c.summary)}</td>
                 <td>{unitName(c.orgUnitId)}</td>
                 <td>{formatDay(c.openedOn)}</td>
                 <td>{c.closedOn ? formatDay(c.closedOn) : '—'}</td>

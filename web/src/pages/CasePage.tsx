@@ -216,6 +216,8 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [closeError, setCloseError] = useState<unknown>(null);
   const [correcting, setCorrecting] = useState(false);
   const view = current.data;
+  // A summary the server wrote (a notice's re-appointment) is read in the reader's language.
+  const summaryText = useReasonText(view?.names);
   const definition = catalog.data?.definitions.find((d) => d.key === view?.definition);
   const ruleSet = catalog.data?.ruleSets.find((r) => r.id === view?.ruleSet);
   const step = definition?.steps.find((s) => s.id === view?.currentStep?.id);
@@ -328,7 +330,9 @@ export function CasePage({ caseId }: { caseId: string }) {
           defaultValue: data.procedure,
         })}
       </h1>
-      <p className="muted">{data.summary}</p>
+      <p className="muted" data-testid="case-summary">
+        {summaryText(data.summary)}
+      </p>
       {isSubject && (
         <p className="notice" data-testid="subject-may-not-act">
           {t('case.subjectMayNotAct')}

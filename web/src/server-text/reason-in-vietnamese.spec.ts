@@ -447,6 +447,10 @@ describe("a decision's term and its ground", () => {
     // The rule set's id is for the record: a reader gets the instrument.
     expect(expectRead(`${ruleSet.id}: ${term}`)).toMatch(/^Quy định 377-QĐ\/TW/);
     expectRead(`full term of 5 years (${term})`);
+    // A notice's re-appointment summary, the case's heading.
+    expect(expectRead('Re-appointment: the term ends on 2027-02-20')).toBe(
+      'Bổ nhiệm lại: nhiệm kỳ đang giữ kết thúc ngày 20/02/2027',
+    );
     expectRead(`extended to retirement on 2029-04-12 (${term})`);
     expectRead(`extended to retirement: 3 whole years left, fewer than 5 (${term})`);
     expectRead('the term ends at retirement on 2029-04-12');

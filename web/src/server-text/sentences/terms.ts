@@ -3,6 +3,12 @@ import { N, DAY, ID, Sentence, sentence, Untranslated } from './sentence';
 
 /** A decision's term and its ground (`termRule`: case.decision.ts and each procedure's rules). */
 export const TERMS: Sentence[] = [
+  // The summary of a re-appointment a term's notice opened (reappointment-notice-summary.ts),
+  // written again when the term end is corrected: a case's heading.
+  sentence(
+    `Re-appointment: the term ends on ${DAY}`,
+    ([day], s) => `Bổ nhiệm lại: nhiệm kỳ đang giữ kết thúc ngày ${s.day(day)}`,
+  ),
   sentence(
     `full term of ${N} years \\((.+)\\)`,
     ([years, citation], s) => `Đủ nhiệm kỳ ${years} năm (${s.citation(citation)})`,
