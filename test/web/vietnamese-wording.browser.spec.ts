@@ -236,6 +236,8 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
         );
     await page.goto(`${town.base}/planning-reviews`);
     await page.getByLabel('Đơn vị').waitFor();
+    // The units arrive after the form is drawn: read them once the first has.
+    await page.locator('#rv-unit option:not([value=""])').first().waitFor({ state: 'attached' });
     const units = await values('#rv-unit');
     // Before: every unit of the city, each refused 403 but the commune's.
     expect(units.length).toBeGreaterThan(0);
