@@ -151,6 +151,13 @@ describe('correcting a step in the browser', () => {
 
   it('the auditor sees both versions and who corrected what', async () => {
     const { page } = await signIn(browser, base, 'auditor-1');
+    // The case's state as of a moment answers late (as on a loaded server): the timeline titles
+    // its correction from the history it already has, not once that state arrives (before, the
+    // line showed "leadership-round-3" until then).
+    await page.route(`${base}/cases/${CASE}`, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await page.goto(`${base}/cases/${CASE}/history`);
     const line = page.getByTestId('timeline-correction');
     await line.waitFor();

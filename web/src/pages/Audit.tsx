@@ -219,9 +219,12 @@ export function AuditHistory({ caseId }: { caseId: string }) {
   if (history.error) return <ErrorBox error={history.error} />;
   const view = caseAsOf.data;
   const disciplineView = disciplineAsOf.data;
-  const definition = catalog.data?.definitions.find(
-    (d) => d.key === (isDiscipline ? disciplineView?.definition : view?.definition),
-  );
+  // The history names its definition on every step: the timeline titles its corrections from it
+  // without waiting for the as-of state (which reloads as the slider moves).
+  const definitionKey =
+    (isDiscipline ? disciplineView?.definition : view?.definition) ??
+    events.find((e) => e.definitionVersion)?.definitionVersion;
+  const definition = catalog.data?.definitions.find((d) => d.key === definitionKey);
   const slider = position ?? events.length - 1;
   return (
     <section>
