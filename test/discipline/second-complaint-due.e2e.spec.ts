@@ -2,7 +2,9 @@ import request from 'supertest';
 import { movableClock } from '../support/movable-clock';
 import { buildRegistry, eventually } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
-import { bearerIn } from './support/party-reprimand';
+import { streamEventCount } from '../support/stream-event-count';
+import { disciplineStream } from '../../src/procedures/discipline/discipline-stream';
+import { bearerIn, partyReprimand } from './support/party-reprimand';
 
 interface InboxRow {
   caseId: string | null;
@@ -37,7 +39,7 @@ describe('the due day of a second or complex complaint against a civil-service d
     t = await startTestApp('discipline_second_complaint', { RUN_WORKERS: 'true' }, { clock });
     await buildRegistry(t, staff(), {
       positions: [],
-      people: [{ id: 'p-one' }, { id: 'p-two' }, { id: 'p-three' }],
+      people: [{ id: 'p-one' }, { id: 'p-two' }, { id: 'p-three' }, { id: 'p-party' }],
     });
   });
   afterAll(async () => {
@@ -166,5 +168,28 @@ describe('the due day of a second or complex complaint against a civil-service d
     const after = await view('d-bad');
     expect(after.complaints).toEqual([]);
     expect(after.status).toBe('decided');
+  });
+
+  it('a complaint against a Party decision marked complex is 422 naming complex and the rule, and nothing is written', async () => {
+    clock.setDay(DAY);
+    await partyReprimand(t, { caseId: 'd-party', personId: 'p-party', day: DAY, number: '5-QĐ' });
+    const before = await streamEventCount(t.db.pool, [disciplineStream('d-party')]);
+    const refused = await complain('d-party', { complex: true });
+    // Before: 200, the complaint stored as complex with no due day, the flag changing nothing.
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      rule: 'discipline.no_complex_period_on_party_track',
+      field: 'complex',
+    });
+    expect(await streamEventCount(t.db.pool, [disciplineStream('d-party')])).toBe(before);
+    const after = await view('d-party');
+    expect(after.complaints).toEqual([]);
+    expect(after.status).toBe('decided');
+    // An ordinary complaint (complex left out, or false) is still taken on the Party track.
+    await complain('d-party', { complex: false }).expect(200);
+    clock.reset();
+    expect((await view('d-party')).complaints).toEqual([
+      expect.objectContaining({ complex: false, reviewDueOn: null }),
+    ]);
   });
 });

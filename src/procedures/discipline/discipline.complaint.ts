@@ -14,6 +14,7 @@ import { Command, Decided, Existing, Track } from './discipline.types';
 export function fileComplaint(
   state: Existing,
   command: Command<'FileComplaint'>,
+  track: Track,
   context: DisciplineContext,
 ): DomainEvent[] {
   const { definition, actor, today } = context;
@@ -30,6 +31,7 @@ export function fileComplaint(
       'conflict',
     );
   requireActor(definition.steps[0], context);
+  refuseComplexOnPartyTrack(command.data.complex, track, context);
   const { filedOn } = command.data;
   if (filedOn > today)
     refuse(
@@ -64,6 +66,25 @@ export function fileComplaint(
       },
     },
   ];
+}
+
+/**
+ * A complex case (vụ việc phức tạp) only lengthens the time to resolve a complaint on the State
+ * track (Luật Khiếu nại 2011 art. 50); the Party track's rules set no period for it at all, so a
+ * complaint marked complex there would be stored and change nothing. Refused rather than ignored.
+ */
+function refuseComplexOnPartyTrack(
+  complex: boolean | undefined,
+  track: Track,
+  { ruleSet }: DisciplineContext,
+): void {
+  if (complex && track.track === 'party')
+    refuse(
+      'discipline.no_complex_period_on_party_track',
+      `complex: the Party track's rules (${ruleSet.id}) set no period to resolve a complaint, and none longer for a complex case; leave complex out`,
+      'unprocessable',
+      'complex',
+    );
 }
 
 /** The complainant: the person named, else the disciplined person (who may complain of it). */

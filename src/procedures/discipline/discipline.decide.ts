@@ -67,7 +67,7 @@ export function decideDiscipline(
     case 'ExtendTimeLimit':
       return extendTimeLimit(state, command, track, context);
     case 'FileComplaint':
-      return fileComplaint(state, command, context);
+      return fileComplaint(state, command, track, context);
     case 'ReviewComplaint':
       return reviewComplaint(state, command, track, context);
     case 'CloseDisciplineCase':

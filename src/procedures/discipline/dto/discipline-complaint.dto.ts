@@ -34,7 +34,7 @@ export class ComplaintDto {
     type: Boolean,
     example: false,
     description:
-      'the deciding body judges the case complex (vụ việc phức tạp): the complaint is due to be resolved within the longer period of discipline.complaintResolution (on the civil-service track 45 days from its acceptance for a first complaint, 60 for a second one, against 30 and 45; Luật Khiếu nại 2011 art. 50). Default false. A complaint filed after a review of the first is the second (lần hai) by itself',
+      'the deciding body judges the case complex (vụ việc phức tạp): the complaint is due to be resolved within the longer period of discipline.complaintResolution (on the civil-service track 45 days from its acceptance for a first complaint, 60 for a second one, against 30 and 45; Luật Khiếu nại 2011 art. 50). Civil-service track only: on the Party track, whose rules set no period, true is 422 discipline.no_complex_period_on_party_track. Default false. A complaint filed after a review of the first is the second (lần hai) by itself',
   })
   @IsOptional()
   @IsBoolean()
