@@ -8,12 +8,14 @@ import { Clock, CLOCK, systemClock } from '../common/clock';
 import { vietnamDay } from '../common/vietnam-day';
 import { postsHeldOn } from '../cadres/person/posts-held-on';
 import { PG_POOL } from '../common/tokens';
-import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { Actor } from './actor';
 import { keptUnitPaths } from './kept-unit-paths';
 import { PersonRegistrations, ScopeRecord } from './person-registrations';
 import { RecordOrigins, StreamOrigin } from './record-origins';
+import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
+import { CaseKind, otherKind, proceduresOf } from './case-kind';
 import {
+  caseOfOtherKind,
   outOfScope,
   personOutsideGrant,
   positionNotFound,
@@ -21,9 +23,6 @@ import {
   unitNotFound,
   unitOutsideGrant,
 } from './scope-refusals';
-
-/** Which kind of case a path or body names: the case engine's procedures, or discipline cases. */
-export type CaseKind = 'case' | 'discipline case';
 
 /**
  * A grant reaches its own org unit and every unit below it, never a sibling or a parent.
@@ -161,12 +160,21 @@ export class OrgScope {
     kind: CaseKind = 'case',
   ): Promise<void> {
     const unit = await this.caseUnit(caseId, kind);
+    if (!unit) await this.refuseCaseOfOtherKind(actor, caseId, field, kind);
     if (!unit || !(await this.reaches(actor, unit))) {
       throw outOfScope(
         `${field}: ${kind} ${caseId} is not in any unit your grant for ${actor.orgUnit} covers`,
         field,
       );
     }
+  }
+
+  /** The other engine's case id is told apart from one out of the grant, to a grant reaching it. */
+  private async refuseCaseOfOtherKind(actor: Actor, caseId: string, field: string, kind: CaseKind) {
+    const other = otherKind(kind);
+    const unit = await this.caseUnit(caseId, other.kind);
+    if (unit && (await this.reaches(actor, unit)))
+      throw caseOfOtherKind(field, caseId, kind, other.kind, other.route);
   }
 
   /** Any case of any procedure, discipline included (audit history is read across procedures). */
@@ -288,11 +296,4 @@ export class OrgScope {
 function unitNamedBy(first: StreamOrigin | null): string | null {
   const unit = (first?.data as { orgUnitId?: unknown } | undefined)?.orgUnitId;
   return typeof unit === 'string' ? unit : null;
-}
-
-/** The procedures a case id may belong to: the case engine's, or the discipline engine's. */
-function proceduresOf(kind: CaseKind): string[] {
-  return CASE_PROCEDURES.filter((procedure) =>
-    kind === 'discipline case' ? procedure === 'discipline' : procedure !== 'discipline',
-  );
 }

@@ -56,3 +56,20 @@ export function personOutsideGrant(
     field,
   );
 }
+
+/** A case id of the other engine, to a grant that reaches it: a path's is not found here, a body's is of the wrong kind. */
+export function caseOfOtherKind(
+  field: string,
+  caseId: string,
+  kind: string,
+  other: string,
+  route: string,
+): DomainRuleViolation {
+  return new DomainRuleViolation(
+    'case.other_kind',
+    `${field}: ${caseId} is a ${other}, not a ${kind}: it is read at ${route}${caseId}`,
+    field === 'id' ? 'not_found' : 'unprocessable',
+    field,
+    { kind: other, path: `${route}${caseId}` },
+  );
+}

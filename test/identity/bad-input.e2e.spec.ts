@@ -137,6 +137,56 @@ describe('bad input', () => {
     if (rule) expect(response.body.rule).toMatch(rule);
   };
 
+  it('tells a discipline case read as a case (and the reverse) apart from one out of the grant, to a grant that reaches it', async () => {
+    // Before: 403 "case d-a is not in any unit your grant for ou-prov covers", from the grant
+    // that opened it.
+    const asCase = await http().get('/cases/d-a').set(everyone());
+    expect({ status: asCase.status, rule: asCase.body.rule, field: asCase.body.field }).toEqual({
+      status: 404,
+      rule: 'case.other_kind',
+      field: 'id',
+    });
+    expect(asCase.body.message).toContain('/discipline-cases/d-a');
+    const asDiscipline = await http().get('/discipline-cases/c-a').set(everyone());
+    expect({ status: asDiscipline.status, rule: asDiscipline.body.rule }).toEqual({
+      status: 404,
+      rule: 'case.other_kind',
+    });
+    expect(asDiscipline.body.message).toContain('/cases/c-a');
+    // Named in a body, it is the wrong kind of case; nothing is opened.
+    const before = await written();
+    const opened = await http().post('/cases').set(everyone()).send({
+      procedure: 'appointment',
+      definition: 'appointment.internal',
+      personId: 'p-a',
+      positionId: 'pos-a',
+      orgUnitId: 'ou-prov',
+      summary: 'x',
+      approvalInPrincipleCaseId: 'd-a',
+    });
+    expect({ status: opened.status, rule: opened.body.rule, field: opened.body.field }).toEqual({
+      status: 422,
+      rule: 'case.other_kind',
+      field: 'approvalInPrincipleCaseId',
+    });
+    expect(await written()).toEqual(before);
+    // A grant that does not reach it learns nothing more than of an id that does not exist.
+    await http()
+      .post('/org-units')
+      .set(everyone())
+      .send({ id: 'ou-far', name: 'Tỉnh khác', kind: 'province' })
+      .expect(201);
+    const elsewhere = { Authorization: `Bearer ${t.token('u-far', [...ROLES], 'ou-far')}` };
+    for (const path of ['/cases/d-a', '/discipline-cases/c-a', '/cases/d-none']) {
+      const far = await http().get(path).set(elsewhere);
+      expect({ path, status: far.status, rule: far.body.rule }).toEqual({
+        path,
+        status: 403,
+        rule: 'scope.out_of_scope',
+      });
+    }
+  });
+
   it('refuses a NUL byte in a path id, a query value or a body string, naming the field, writing nothing', async () => {
     const before = await written();
     expectRefusal(await http().get('/cadres/p%00a').set(everyone()), 'id', 'path.invalid_text');

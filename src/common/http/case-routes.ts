@@ -11,7 +11,8 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { Actor } from '../../identity/actor';
-import { CaseKind, OrgScope } from '../../identity/org-scope';
+import { CaseKind } from '../../identity/case-kind';
+import { OrgScope } from '../../identity/org-scope';
 import { ApiAuthenticatedProblems, ApiProblems } from '../openapi/api-problems.decorator';
 import { CommandWriter } from './command-writer';
 import { ApiAsOfQuery, ApiCaseWrite, ApiIfMatchHeader } from './route-docs';
