@@ -5,7 +5,7 @@ import {
   PersonDecideContext,
 } from '../cadres/person/person.decider';
 import { PersonState } from '../cadres/person/person.state';
-import { isExtendedSince, isTermOnRecord } from '../cadres/person/post-term-on-record';
+import { isPostRepeat } from '../cadres/person/post-term-on-record';
 import { RegistryRuleViolation } from '../cadres/registry-rule-violation';
 import { registrationViolations } from '../cadres/person/registration-violations';
 import { PlannedCommand, problemAt } from './import-plan';
@@ -147,8 +147,8 @@ function holdsAtSomeTime(facts: ImportRowFacts, data: { personId: string; positi
 
 /**
  * True when the record already holds what the row says (imported before, or entered by hand): a
- * post row on the very term on record (`isTermOnRecord`: its term end and election day too) or on
- * the term before an extension to retirement moved it (`isExtendedSince`, as a hand record); a
+ * post row on the very term on record, held or ended (`isPostRepeat`, as a hand record: its term
+ * end and election day too, or the term before an extension to retirement moved it); a
  * problem when it holds the same person with other data (the file does not overwrite the registry).
  */
 function alreadyOnRecord(state: PersonState, step: PlannedCommand): true | RowProblem | null {
@@ -165,11 +165,7 @@ function alreadyOnRecord(state: PersonState, step: PlannedCommand): true | RowPr
       `person ${step.personId} is already registered with ${differs[0]} = ${JSON.stringify(profile[differs[0]] ?? null)}; the import does not change a registered person`,
     );
   }
-  if (command.type === 'AssignPost') {
-    const held = [...state.posts, ...state.pastPosts];
-    if (held.some((p) => isTermOnRecord(p, command.data) || isExtendedSince(p, command.data)))
-      return true;
-  }
+  if (command.type === 'AssignPost' && isPostRepeat(state, command.data)) return true;
   return null;
 }
 

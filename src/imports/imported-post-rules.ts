@@ -3,6 +3,7 @@ import { refusePostHeldByAnother } from '../cadres/post-held-by-another';
 import { holdsOnRecord, PostHolder } from '../cadres/post-holders';
 import { unelectedHoldViolations } from '../cadres/elected-post-record';
 import { impossiblePostDays } from '../cadres/person/person-dates';
+import { endedTermViolation } from '../cadres/person/ended-post-term';
 import { PostAssigned } from '../cadres/person/person.events';
 import { RegistryRuleViolation } from '../cadres/registry-rule-violation';
 import { seatsOf } from '../cadres/post-seats';
@@ -29,12 +30,14 @@ export interface PostFacts {
  * at once: the election's day (`unelectedHoldViolations`: an elected post needs the day the
  * council elected the person, an appointed one takes none, and that day is not after today), the
  * days in a life's order (`impossiblePostDays`, for a person registered or registering in the
- * file: `holder`), and, with its days in order, a post whose seats are all held by others on a
- * day of its term (`refusePostHeldByAnother`: any hold of the post, one beginning later too), read
- * from the records as the file leaves them so far (`states`) and the fresh seat claims not on their
- * records yet, as the registry reads them. Only a post with a seat limit
- * (`seatsOf`: its `seats`, or one for an elected post): a unit's files put several people in an
- * appointed post without one (its deputies, a reorganisation's staff).
+ * file: `holder`), a term the record shows ended given another term end, decision or election day
+ * (`endedTermViolation`: the file does not reopen it, and is not told of the seats instead), and,
+ * with none of those, a post whose seats are all held by others on a day of its term
+ * (`refusePostHeldByAnother`: any hold of the post, one beginning later too), read from the
+ * records as the file leaves them so far (`states`) and the fresh seat claims not on their records
+ * yet, as the registry reads them. Only a post with a seat limit (`seatsOf`: its `seats`, or one
+ * for an elected post): a unit's files put several people in an appointed post without one (its
+ * deputies, a reorganisation's staff).
  */
 export function importedPostViolations(
   data: PostAssigned['data'],
@@ -44,9 +47,11 @@ export function importedPostViolations(
 ): RegistryRuleViolation[] {
   const position = facts.positions.get(data.positionId);
   const holder = states.get(data.personId);
+  const reopened = holder?.status === 'registered' && endedTermViolation(holder, data, today);
   const violations = [
     ...(position ? unelectedHoldViolations(position, data.electedOn, today) : []),
     ...(holder?.status === 'registered' ? impossiblePostDays(holder.profile, data) : []),
+    ...(reopened ? [reopened] : []),
   ];
   if (violations.length > 0 || !position || seatsOf(position) === null) return violations;
   const holders: PostHolder[] = [];

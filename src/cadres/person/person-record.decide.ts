@@ -12,6 +12,7 @@ import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands
 import { refuseImpossiblePost } from './person-dates';
 import { decidePostRestoration } from './post-restoration';
 import { isPostRepeat } from './post-term-on-record';
+import { endedTermViolation } from './ended-post-term';
 import { decideStatusEnd, isStatusRepeat } from './status-periods';
 import { membershipEndedBy, membershipAfterRevision } from './party-membership';
 import { postsRunningPast } from './posts-held-on';
@@ -25,7 +26,8 @@ type Decide<T extends PersonCommand['type']> = (
 ) => DomainEvent[];
 
 /**
- * Posts held (chức vụ): a post recorded again on the term held writes nothing (`isPostRepeat`);
+ * Posts held (chức vụ): a post recorded again on the term on record writes nothing (`isPostRepeat`),
+ * one ended is not reopened by another term end, decision or election day (`endedTermViolation`);
  * only a post the person holds past the day can end (one already ended
  * on a later day ends earlier); one a discipline decision ended
  * comes back after a review that no longer ends it (`decidePostRestoration`).
@@ -35,10 +37,12 @@ export const postDeciders: {
   EndPost: Decide<'EndPost'>;
   RestorePost: Decide<'RestorePost'>;
 } = {
-  AssignPost: (state, command) => {
+  AssignPost: (state, command, context) => {
     refuseImpossiblePost(state.profile, command.data);
     // Sent again (a double submission, a retry): decided on the record after the first, nothing new.
-    if (isPostRepeat(state.posts, command.data)) return [];
+    if (isPostRepeat(state, command.data)) return [];
+    const reopened = endedTermViolation(state, command.data, context.today);
+    if (reopened) throw reopened;
     return [{ type: 'PostAssigned', data: command.data }];
   },
   EndPost: (state, command) => {

@@ -101,6 +101,40 @@ describe('person record (cadre-<id>)', () => {
       .thenRefuses('post.not_held');
   });
 
+  it('keeps an ended post ended: the very term writes nothing, another term end is refused, a new term or a review writes', () => {
+    const term = {
+      personId: 'p-an',
+      positionId: 'pos-1',
+      from: '2024-01-01',
+      termEnd: '2029-01-01',
+      decisionRef: '12-QĐ',
+    };
+    const ended: DomainEvent[] = [
+      registered,
+      { type: 'PostAssigned', data: term },
+      {
+        type: 'PostEnded',
+        data: { ...term, on: '2026-01-01', reason: 'removed from post', decisionRef: '3-QĐ' },
+      },
+    ];
+    // Before: both were written, and the post was held again.
+    given(...ended)
+      .when({ type: 'AssignPost', data: term })
+      .then([]);
+    given(...ended)
+      .when({ type: 'AssignPost', data: { ...term, termEnd: '2030-01-01' } })
+      .thenRefuses('post.ended');
+    const renewed = { ...term, from: '2027-01-01', decisionRef: '20-QĐ' };
+    given(...ended)
+      .when({ type: 'AssignPost', data: renewed })
+      .then([{ type: 'PostAssigned', data: renewed }]);
+    // A complaint review gives back the term that ended: decided as such, not refused.
+    const restored = { ...term, restoredAfter: { caseId: 'kl-1', decisionRef: '9-QĐ' } };
+    given(...ended)
+      .when({ type: 'AssignPost', data: restored })
+      .then([{ type: 'PostAssigned', data: restored }]);
+  });
+
   it('adds a planning-pool entry once and removes only an existing one', () => {
     const entry = {
       personId: 'p-an',

@@ -1,5 +1,11 @@
 import { PostAssigned } from './person.events';
-import { PostHeld } from './person.state';
+import { PastPost, PostHeld } from './person.state';
+
+/** The posts a record holds and those it shows ended, as the person decider folds them. */
+export interface PostsOnRecord {
+  posts: readonly PostHeld[];
+  pastPosts: readonly PastPost[];
+}
 
 /**
  * True when the post is the very term the command states: the same post, start, term end,
@@ -37,20 +43,30 @@ export function isExtendedSince(post: PostHeld, data: PostAssigned['data']): boo
 }
 
 /**
- * A post recorded again by hand (no case's decision, extension or restoration in it) that the
- * person holds on exactly that term, or on the term an extension to retirement has moved since
- * (`isExtendedSince`, as the import counts it unchanged): nothing to write, as a repeated status
- * period or planning-pool entry. A decision's assignment is decided as such (its events' ids keep
- * a redelivery from writing twice).
+ * A post recorded by hand or imported: no case's decision, extension, restoration or notice day in
+ * it. Only such a record is judged against the term on record (a decision is decided as such).
  */
-export function isPostRepeat(posts: readonly PostHeld[], data: PostAssigned['data']): boolean {
-  const decided =
-    data.caseId !== undefined ||
-    data.procedure !== undefined ||
-    data.restoredAfter !== undefined ||
-    data.extendedBy !== undefined ||
-    data.reappointmentNoticeOn !== undefined;
+export function isRecordedByHand(data: PostAssigned['data']): boolean {
   return (
-    !decided && posts.some((post) => isTermOnRecord(post, data) || isExtendedSince(post, data))
+    data.caseId === undefined &&
+    data.procedure === undefined &&
+    data.restoredAfter === undefined &&
+    data.extendedBy === undefined &&
+    data.reappointmentNoticeOn === undefined
+  );
+}
+
+/**
+ * A post recorded again by hand (`isRecordedByHand`) on exactly a term on record, held or ended
+ * (`pastPosts`), or on the term an extension to retirement has moved since (`isExtendedSince`), as
+ * the import counts it unchanged: nothing to write, as a repeated status period or planning-pool
+ * entry. Before, the very term of an ended post was written again and reopened it. A decision's
+ * assignment is decided as such (its events' ids keep a redelivery from writing twice).
+ */
+export function isPostRepeat(record: PostsOnRecord, data: PostAssigned['data']): boolean {
+  const onRecord = [...record.posts, ...record.pastPosts];
+  return (
+    isRecordedByHand(data) &&
+    onRecord.some((post) => isTermOnRecord(post, data) || isExtendedSince(post, data))
   );
 }
