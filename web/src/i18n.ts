@@ -392,6 +392,8 @@ const vi = {
     'discipline.violation_not_confirmed': 'Xác minh không xác định có vi phạm',
     'position.elected': 'Chức vụ do bầu cử, không bổ nhiệm, luân chuyển hay điều động',
     'post.held_by_another': 'Chức vụ đã đủ số người giữ vào ngày này',
+    'post.ended':
+      'Nhiệm kỳ này của chức vụ đã kết thúc trong hồ sơ: không ghi nhận lại với nội dung khác',
     'scope.top_level_only': 'Chỉ người được giao quyền ở đơn vị cấp cao nhất (việc của mọi đơn vị)',
     'audit.proof_withholds_ballot':
       'Hồ sơ có kết quả bỏ phiếu không công bố với bạn: không cấp bản chứng minh (bản chứng minh giữ nguyên mọi sự kiện)',
@@ -1403,6 +1405,7 @@ const en: Strings<typeof vi> = {
     'discipline.violation_not_confirmed': 'Verification did not confirm the violation',
     'position.elected': 'An elected post: not appointed, rotated into or transferred to',
     'post.held_by_another': 'Every seat of the post is held on that day',
+    'post.ended': 'This term of the post has ended on the record',
     'scope.top_level_only': 'For a grant of a top-level unit only (the work of every unit)',
     'audit.proof_withholds_ballot':
       'The case holds ballot counts not disclosed to you: no proof (a proof keeps every event whole)',

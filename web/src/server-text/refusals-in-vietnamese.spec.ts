@@ -13,6 +13,7 @@ import { refuseSeatsFullOnEffectiveDay } from '../../../src/procedures/case/deci
 import { CaseContext } from '../../../src/procedures/case/decider/case.context';
 import { Body, Open } from '../../../src/procedures/case/decider/case.types';
 import { decideStatusEnd, isStatusRepeat } from '../../../src/cadres/person/status-periods';
+import { endedTermViolation } from '../../../src/cadres/person/ended-post-term';
 import {
   assertPlanningTermNotEnded,
   assertPlanningTermSpan,
@@ -555,6 +556,30 @@ describe('the person page, planning, admin, batch and import refusals read in Vi
     );
     expectRead('status period ends (2026-01-01) before it starts (2026-02-01)');
     expectRead('from: 1960-01-01 is before p-an was born (1970-01-01)');
+  });
+
+  it('a post the record shows ended, recorded again with another term end or decision', () => {
+    const term = {
+      personId: 'p-an',
+      positionId: 'pos-ct-xa',
+      from: '2024-01-01',
+      termEnd: '2029-01-01',
+      decisionRef: '12/QĐ-UBND',
+    };
+    const ended = {
+      ...term,
+      endedOn: '2026-03-01',
+      reason: 'discipline: removal',
+      endedBy: '3/QĐ-KL',
+      caseId: null,
+    };
+    const record = { posts: [], pastPosts: [ended] };
+    const later = endedTermViolation(record, { ...term, termEnd: '2030-01-01' }, '2026-12-06');
+    expect(expectRead(later!.message)).toBe(
+      'Chức vụ «chức vụ ct-xa» từ ngày 01/01/2024 (12/QĐ-UBND) đã kết thúc ngày 01/03/2026 theo 3/QĐ-KL; nhiệm kỳ đã kết thúc không ghi nhận lại với ngày hết nhiệm kỳ, quyết định hay ngày được bầu khác: hãy ghi nhận nhiệm kỳ mới từ ngày bắt đầu của nhiệm kỳ đó; chức vụ bị thôi giữ do quyết định kỷ luật thì được trả lại khi giải quyết khiếu nại đối với quyết định ấy',
+    );
+    const ahead = endedTermViolation(record, { ...term, decisionRef: '13' }, '2025-12-06');
+    expect(expectRead(ahead!.message)).toContain('kết thúc ngày 01/03/2026');
   });
 
   it('a record another writer changed since the page read it (If-Match)', () => {

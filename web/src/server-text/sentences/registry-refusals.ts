@@ -61,6 +61,12 @@ export const PERSON_REFUSALS: Sentence[] = [
     ([elected, from], s) =>
       `Ngày được bầu ${s.day(elected)} sau ngày bắt đầu giữ chức vụ (${s.day(from)})`,
   ),
+  // A term the record shows ended, recorded again with another term end, decision or election day.
+  sentence(
+    `(?:termEnd|decisionRef|electedOn): post ${ID} from ${DAY} \\((.+)\\) (ended|ends) on ${DAY} by (.+); an ended term is not recorded again with another term end, decision or election day: record a new term from its own start, or, for a post a discipline decision took away, a complaint review of that decision gives it back`,
+    ([position, from, ref, ended, on, by], s) =>
+      `Chức vụ ${s.words.position(position)} từ ngày ${s.day(from)} (${ref}) ${ended === 'ended' ? 'đã kết thúc' : 'kết thúc'} ngày ${s.day(on)} theo ${by}; nhiệm kỳ đã kết thúc không ghi nhận lại với ngày hết nhiệm kỳ, quyết định hay ngày được bầu khác: hãy ghi nhận nhiệm kỳ mới từ ngày bắt đầu của nhiệm kỳ đó; chức vụ bị thôi giữ do quyết định kỷ luật thì được trả lại khi giải quyết khiếu nại đối với quyết định ấy`,
+  ),
   sentence(
     `year: (\\d{4}) is before ${ID} was born \\(${DAY}\\)`,
     ([year, person, born], s) =>
