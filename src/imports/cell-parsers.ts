@@ -1,11 +1,13 @@
 import {
+  lineBreakIn,
+  lineBreakInEnglish,
+  lineBreakInVietnamese,
   storedText,
   textProblemInEnglish,
   textProblemInVietnamese,
   visibleTextProblem,
   TextLayout,
 } from '../common/input/text-characters';
-import { LINE_BREAK_OR_TAB } from '../common/input/one-line.decorator';
 import { isCalendarDate } from '../common/input/calendar-date';
 import { EARLIEST_DATE_OF_BIRTH } from '../common/input/plausible-birth-date';
 import { isForwardPlanningTerm } from '../cadres/planning/planning-term';
@@ -34,7 +36,7 @@ export const isEmptyCell = (cell: CellValue): boolean => cellText(cell) === null
 /**
  * Text of a bounded length, on one line unless it is free text (`lines`: a summary, a note), kept
  * and refused as the API keeps and refuses it (`text-characters.ts`): composed (NFC), spaces made
- * ordinary, no invisible or private-use character.
+ * ordinary, no invisible or private-use character, no accent marks alone, no line break on one line.
  */
 export const text =
   (min: number, max: number, lines: TextLayout = 'one line'): CellParser<string> =>
@@ -45,10 +47,11 @@ export const text =
         'import.text_length',
         `${min} đến ${max} ký tự (${min} to ${max} characters), có ${value.length}`,
       );
-    if (lines === 'one line' && LINE_BREAK_OR_TAB.test(value))
+    const lineBreak = lines === 'one line' ? lineBreakIn(value) : null;
+    if (lineBreak)
       return bad(
         'import.text_one_line',
-        'một dòng, không có tab hay xuống dòng (one line: no tab or line break)',
+        `${lineBreakInVietnamese(lineBreak)} (${lineBreakInEnglish(lineBreak)})`,
       );
     const problem = visibleTextProblem(value);
     if (problem)

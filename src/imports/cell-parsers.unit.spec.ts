@@ -21,6 +21,23 @@ describe('a text cell', () => {
     expect(text(2, 200)('Nguyễn Văn A')).toEqual({ ok: true, value: 'Nguyễn Văn A' });
     expect(text(1, 4000, 'lines')('Dòng 1\nDòng 2')).toEqual({ ok: true, value: 'Dòng 1\nDòng 2' });
   });
+
+  it.each([
+    ['a next line', '215\u0085QĐ/TU', 'U+0085', 4],
+    ['a vertical tab', 'Bí thư\vThành ủy', 'U+000B', 7],
+    ['a form feed', 'BB\f01', 'U+000C', 3],
+    ['a line separator', 'HS\u2028017', 'U+2028', 3],
+  ])(
+    'refuses %s in a one-line column, naming it (before: a next line, vertical tab or form feed was written)',
+    (_, cell, codePoint, position) => {
+      expect(text(1, 120)(cell)).toEqual({
+        ok: false,
+        rule: 'import.text_one_line',
+        message: `một dòng, không có tab hay xuống dòng (${codePoint} ở vị trí ${position}) (one line: no tab or line break (${codePoint} at position ${position}))`,
+      });
+      expect(text(1, 4000, 'lines')(cell)).toMatchObject({ ok: true });
+    },
+  );
 });
 
 describe('a text cell’s characters, held to the API’s rule (text-characters.ts)', () => {
@@ -35,6 +52,22 @@ describe('a text cell’s characters, held to the API’s rule (text-characters.
       ok: false,
       rule: 'import.text_invisible_character',
     });
+  });
+
+  it.each([
+    ['two combining acutes', '\u0301\u0301', 'one line'],
+    ['a combining acute between spaces', ' \u0301 ', 'one line'],
+    ['combining marks on two lines of a note', '\u0301\n \u0300', 'lines'],
+  ] as const)('refuses %s, as blank as an empty cell (before: written)', (_, cell, layout) => {
+    expect(text(1, 4000, layout)(cell)).toEqual({
+      ok: false,
+      rule: 'import.text_invisible_character',
+      message: 'hãy bỏ dấu không nằm trên chữ nào (remove accent marks with no letter under them)',
+    });
+  });
+
+  it('takes a combining mark after its letter, composed', () => {
+    expect(text(1, 120)('Nguye\u0302\u0303n')).toEqual({ ok: true, value: 'Nguyễn' });
   });
 
   it('stores a decomposed ethnicity composed and a no-break space in a name as a space', () => {

@@ -248,4 +248,154 @@ describe('names and titles as they show', () => {
     for (const id of ['p-imp-rlo', 'p-imp-ok', 'p-imp-tags', 'p-imp-muong'])
       expect(await cadreEvents(id)).toBe(0);
   });
+
+  it('refuses a decision reference or a name of accent marks alone (nothing under them), as blank as spaces, and writes nothing; a mark after its letter is taken', async () => {
+    const before = await cadreEvents('p-ref');
+    const refusals: [string, Record<string, unknown>, string][] = [
+      [
+        '/cadres/p-ref/posts',
+        { positionId: 'pos-ref', from: '2026-01-01', decisionRef: '\u0301\u0301' },
+        'decisionRef',
+      ],
+      [
+        '/cadres/p-ref/ratings',
+        { year: 2024, rating: 'excellent', evaluatedOn: '2025-01-15', decisionRef: ' \u0301 ' },
+        'decisionRef',
+      ],
+      [
+        '/cadres/p-ref/statuses',
+        { status: 'abroad', from: '2026-01-10', note: '\u0301\n\u0300' },
+        'note',
+      ],
+    ];
+    for (const [path, body, field] of refusals) {
+      const refused = await http().post(path).set(staff).send(body).expect(400);
+      expect(refused.body).toMatchObject({ rule: 'body.invalid', field });
+      expect(refused.body.message).toMatch(/accent marks with no letter under them/);
+    }
+    expect(await cadreEvents('p-ref')).toBe(before);
+
+    const name = await register('p-marks', '\u0301 \u0323')
+      .set('Accept-Language', 'vi')
+      .expect(400);
+    expect(name.body).toMatchObject({ rule: 'body.invalid', field: 'fullName' });
+    expect(name.body.detail).toBe('fullName có dấu không nằm trên chữ nào');
+    expect(await cadreEvents('p-marks')).toBe(0);
+
+    await register('p-marks-ok', 'Le\u0302 Thi\u0323 Be\u0301').expect(201);
+    expect((await http().get('/cadres/p-marks-ok').set(staff).expect(200)).body.fullName).toBe(
+      'Lê Thị Bé',
+    );
+  });
+
+  it('refuses a decision reference with a line break (line feed, CR LF, U+2028, U+2029), naming the field, the character and its position, and writes nothing; a note keeps its lines', async () => {
+    const before = await cadreEvents('p-ref');
+    const refusals: [string, Record<string, unknown>, RegExp][] = [
+      [
+        '/cadres/p-ref/posts',
+        { positionId: 'pos-ref', from: '2026-01-01', decisionRef: '125-QĐ/TU\n' },
+        /one line: no tab or line break \(U\+000A at position 10\)/,
+      ],
+      [
+        '/cadres/p-ref/posts',
+        { positionId: 'pos-ref', from: '2026-01-01', decisionRef: '125\u2028QĐ/TU' },
+        /\(U\+2028 at position 4\)/,
+      ],
+      [
+        '/cadres/p-ref/ratings',
+        { year: 2024, rating: 'good', evaluatedOn: '2025-01-15', decisionRef: 'XL\r\n2025' },
+        /\(U\+000D at position 3\)/,
+      ],
+      [
+        '/cadres/p-ref/civil-service-rank',
+        { code: '01.003', title: 'Chuyên viên', from: '2025-01-01', decisionRef: '\u202988-QĐ' },
+        /\(U\+2029 at position 1\)/,
+      ],
+    ];
+    for (const [path, body, problem] of refusals) {
+      const refused = await http().post(path).set(staff).send(body).expect(400);
+      expect(refused.body).toMatchObject({ rule: 'body.invalid', field: 'decisionRef' });
+      expect(refused.body.message).toMatch(problem);
+    }
+    const vietnamese = await http()
+      .post('/cadres/p-ref/posts')
+      .set(staff)
+      .set('Accept-Language', 'vi')
+      .send({ positionId: 'pos-ref', from: '2026-01-01', decisionRef: '125\u2028QĐ/TU' })
+      .expect(400);
+    expect(vietnamese.body.detail).toBe(
+      'decisionRef phải trên một dòng, không có tab hay xuống dòng (U+2028 ở vị trí 4)',
+    );
+    expect(await cadreEvents('p-ref')).toBe(before);
+
+    const review = await http()
+      .post('/planning-reviews')
+      .set(staff)
+      .send({
+        id: 'rv-line-break',
+        orgUnitId: 'ou-town',
+        term: '2025-2030',
+        reviewedOn: '2026-11-30',
+        decisionRef: '9-QĐ\nTU',
+        added: [],
+        removed: [],
+      })
+      .expect(400);
+    expect(review.body).toMatchObject({ rule: 'body.invalid', field: 'decisionRef' });
+    const written = await t.db.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE stream_id LIKE '%rv-line-break%'",
+    );
+    expect(written.rows[0].n).toBe(0);
+
+    await http()
+      .post('/cadres/p-ref/statuses')
+      .set(staff)
+      .send({ status: 'abroad', from: '2026-03-01', note: 'Học tập\nTheo quyết định 12' })
+      .expect(201);
+    expect(await cadreEvents('p-ref')).toBe(before + 1);
+  });
+
+  it('an import refuses a name of accent marks alone, and a name or an ethnicity with a next line (U+0085), a vertical tab or a form feed, and writes nothing', async () => {
+    const row = (id: string, name: string, ethnicity = 'Kinh') => ({
+      'Mã cán bộ': id,
+      'Họ và tên': name,
+      'Ngày sinh': '02/05/1985',
+      'Giới tính': 'Nữ',
+      'Dân tộc': ethnicity,
+      'Đảng viên': 'Không',
+      'Trình độ chuyên môn': 'Đại học',
+      'Lý luận chính trị': 'Sơ cấp',
+      'Mã đơn vị': 'ou-town',
+    });
+    const file = csv('people', [
+      row('p-imp-marks', '\u0301\u0301'),
+      row('p-imp-fine', 'Lê Văn E'),
+      row('p-imp-nel', 'Nguyễn\u0085Văn An'),
+      row('p-imp-vt', 'Trần Văn F', 'Kinh\vMường'),
+      row('p-imp-ff', 'Hà\fVăn G'),
+    ]);
+    const dry = await http()
+      .post('/imports?dryRun=true')
+      .set(staff)
+      .attach('file', file, 'can-bo.csv')
+      .expect(200);
+    expect(
+      (dry.body.errors as { line: number; column: string; rule: string; message: string }[]).map(
+        (e) => [e.line, e.column, e.rule, e.message],
+      ),
+    ).toEqual([
+      [
+        2,
+        'Họ và tên',
+        'import.text_invisible_character',
+        expect.stringContaining('remove accent marks with no letter under them'),
+      ],
+      [4, 'Họ và tên', 'import.text_one_line', expect.stringContaining('(U+0085 at position 7)')],
+      [5, 'Dân tộc', 'import.text_one_line', expect.stringContaining('(U+000B at position 5)')],
+      [6, 'Họ và tên', 'import.text_one_line', expect.stringContaining('(U+000C at position 3)')],
+    ]);
+    await http().post('/imports').set(staff).attach('file', file, 'can-bo.csv').expect(422);
+    for (const id of ['p-imp-marks', 'p-imp-fine', 'p-imp-nel', 'p-imp-vt', 'p-imp-ff'])
+      expect(await cadreEvents(id)).toBe(0);
+  });
 });

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { HasText } from '../../common/input/has-text.decorator';
-import { OneLine } from '../../common/input/one-line.decorator';
 import { VisibleText } from '../../common/input/visible-text.decorator';
 
 export const ORG_UNIT_KINDS = [
@@ -31,7 +30,6 @@ export class CreateOrgUnitDto {
   @IsString()
   @Length(2, 200)
   @HasText()
-  @OneLine()
   @VisibleText()
   name!: string;
 

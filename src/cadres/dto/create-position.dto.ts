@@ -13,7 +13,6 @@ import {
 import { POST_FILLED_BY, PostFilledBy } from '../post-filled-by';
 import { POST_SEATS_MAX, POST_SEATS_MIN } from '../post-seats';
 import { HasText } from '../../common/input/has-text.decorator';
-import { OneLine } from '../../common/input/one-line.decorator';
 import { VisibleText } from '../../common/input/visible-text.decorator';
 
 export class CreatePositionDto {
@@ -28,7 +27,6 @@ export class CreatePositionDto {
   @IsString()
   @Length(2, 200)
   @HasText()
-  @OneLine()
   @VisibleText()
   title!: string;
 

@@ -3,7 +3,6 @@ import { IsPlausibleBirthDate } from '../../common/input/plausible-birth-date';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { HasText } from '../../common/input/has-text.decorator';
-import { OneLine } from '../../common/input/one-line.decorator';
 import { VisibleText } from '../../common/input/visible-text.decorator';
 
 export class RegisterPersonDto {
@@ -18,7 +17,6 @@ export class RegisterPersonDto {
   @IsString()
   @Length(2, 200)
   @HasText()
-  @OneLine()
   @VisibleText()
   fullName!: string;
 

@@ -1,4 +1,7 @@
 import {
+  lineBreakIn,
+  lineBreakInEnglish,
+  lineBreakInVietnamese,
   storedText,
   textProblemInEnglish,
   textProblemInVietnamese,
@@ -39,6 +42,33 @@ describe('the characters stored text may hold', () => {
   });
 
   it.each([
+    ['two combining acutes', '\u0301\u0301'],
+    ['a combining acute between spaces (one line: the spaces go)', ' \u0301 '],
+    ['combining marks across spaces', '\u0301 \u0323'],
+    ['a lone combining hook above', '\u0309'],
+  ])('refuses accent marks with no letter under them: %s (before: taken as text)', (_, value) => {
+    expect(problemOf(value)).toEqual({ kind: 'marks_only' });
+  });
+
+  it('refuses accent marks alone in free text too, across its lines', () => {
+    expect(visibleTextProblem(storedText(' \u0301\n\u0300 ', 'lines'))).toEqual({
+      kind: 'marks_only',
+    });
+  });
+
+  it('names an invisible character before the marks around it', () => {
+    expect(problemOf('\u0301\u200B')).toMatchObject({ kind: 'invisible', codePoint: 'U+200B' });
+  });
+
+  it.each([
+    ['decomposed Vietnamese, NFC composing it', 'Nguye\u0302\u0303n'],
+    ['a mark NFC cannot compose, after its letter', 'q\u0301'],
+    ['a mark after a letter and a space before', 'A e\u0301'],
+  ])('takes a combining mark after its letter: %s', (_, value) => {
+    expect(problemOf(value)).toBeNull();
+  });
+
+  it.each([
     'Nguyễn Văn An',
     '215-QĐ/TU',
     'Bí thư Thành ủy',
@@ -64,6 +94,12 @@ describe('the characters stored text may hold', () => {
     expect(storedText('Lý do\u00A0\u00A0một\n  hai', 'lines')).toBe('Lý do  một\n  hai');
   });
 
+  it('says accent marks alone in English and Vietnamese', () => {
+    const marks = problemOf('\u0301')!;
+    expect(textProblemInEnglish(marks)).toBe('accent marks with no letter under them');
+    expect(textProblemInVietnamese(marks)).toBe('dấu không nằm trên chữ nào');
+  });
+
   it('says the problem in English and Vietnamese', () => {
     const tag = problemOf('\u{E0041}')!;
     expect(textProblemInEnglish(tag)).toBe(
@@ -74,6 +110,39 @@ describe('the characters stored text may hold', () => {
     );
     expect(textProblemInEnglish(problemOf('A\uE000')!)).toMatch(
       /^a private-use character \(U\+E000\) at position 2/,
+    );
+  });
+});
+
+describe('a line break in text that must be one line', () => {
+  it.each([
+    ['a line feed', '215\nQĐ/TU', 'U+000A', 4],
+    ['a carriage return', '215-QĐ/TU\r', 'U+000D', 10],
+    ['a vertical tab', 'Bí thư\vThành ủy', 'U+000B', 7],
+    ['a form feed', 'BB\f01', 'U+000C', 3],
+    ['a next line', 'HS\u0085017', 'U+0085', 3],
+    ['a line separator', '125-QĐ/TU\u2028', 'U+2028', 10],
+    ['a paragraph separator', '\u2029125', 'U+2029', 1],
+    ['a tab', 'Nguyễn\tVăn', 'U+0009', 7],
+    ['a break after an emoji (position in characters)', '👍\n', 'U+000A', 2],
+  ])('finds %s, naming it and its position', (_, value, codePoint, position) => {
+    expect(lineBreakIn(storedText(value, 'one line'))).toEqual({ codePoint, position });
+  });
+
+  it.each(['215-QĐ/TU', 'Bí thư Thành ủy', 'Phạm\u00A0Thị', ' BB-01/2025 '])(
+    'finds none in %p',
+    (value) => {
+      expect(lineBreakIn(storedText(value, 'one line'))).toBeNull();
+    },
+  );
+
+  it('says it in English and Vietnamese', () => {
+    const lineBreak = lineBreakIn('A\u2028B')!;
+    expect(lineBreakInEnglish(lineBreak)).toBe(
+      'one line: no tab or line break (U+2028 at position 2)',
+    );
+    expect(lineBreakInVietnamese(lineBreak)).toBe(
+      'một dòng, không có tab hay xuống dòng (U+2028 ở vị trí 2)',
     );
   });
 });

@@ -2,6 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidationOptions } from 'class-validator';
 import {
+  lineBreakIn,
+  lineBreakInEnglish,
   storedText,
   TextLayout,
   textProblemInEnglish,
@@ -14,33 +16,53 @@ const stored = (value: unknown, layout: TextLayout): unknown => {
   return value;
 };
 
+/** `visibleText`: no character that shows nothing or differently, no accent marks alone. */
+const visibleCharacters = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'visibleText',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value !== 'string' || visibleTextProblem(value) === null,
+        defaultMessage: (args) => {
+          const problem = visibleTextProblem(String(args?.value));
+          return `${args?.property} must not hold ${problem ? textProblemInEnglish(problem) : 'this text'}`;
+        },
+      },
+    },
+    options,
+  );
+
+/** `oneLine`: no tab and no line break of any kind. */
+const oneLine = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'oneLine',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || lineBreakIn(value) === null,
+        defaultMessage: (args) => {
+          const lineBreak = lineBreakIn(String(args?.value));
+          return `${args?.property} must be ${lineBreak ? lineBreakInEnglish(lineBreak) : 'one line'}`;
+        },
+      },
+    },
+    options,
+  );
+
 /**
  * Text as people read it (the rules are `text-characters.ts`'s): stored composed (NFC) with its
  * space separators made ordinary spaces (on one line, runs of spaces one space, none at the ends),
  * and refused, naming the character and its position, when it holds a character that shows
- * nothing or shows differently on each computer, or stacked accent marks. For names and titles
- * (`one line`, the default), numbers, references and signers, and for free text (`lines`):
- * reasons, grounds, notes.
+ * nothing or shows differently on each computer, accent marks with no letter, or stacked accent
+ * marks. For names and titles, numbers, references, signers and minutes (`one line`, the default,
+ * also refused holding a tab or a line break: `oneLine`), and for free text that may hold line
+ * breaks (`lines`): reasons, grounds, summaries, notes.
  */
 export function VisibleText(
   layout: TextLayout = 'one line',
   options?: ValidationOptions,
 ): PropertyDecorator {
-  return applyDecorators(
-    Transform(({ value }: { value: unknown }) => stored(value, layout)),
-    ValidateBy(
-      {
-        name: 'visibleText',
-        validator: {
-          validate: (value: unknown) =>
-            typeof value !== 'string' || visibleTextProblem(value) === null,
-          defaultMessage: (args) => {
-            const problem = visibleTextProblem(String(args?.value));
-            return `${args?.property} must not hold ${problem ? textProblemInEnglish(problem) : 'this text'}`;
-          },
-        },
-      },
-      options,
-    ),
-  );
+  const transform = Transform(({ value }: { value: unknown }) => stored(value, layout));
+  if (layout === 'lines') return applyDecorators(transform, visibleCharacters(options));
+  return applyDecorators(transform, visibleCharacters(options), oneLine(options));
 }

@@ -1,6 +1,11 @@
 import { ValidationError } from '@nestjs/common';
 import { Language } from './accept-language';
-import { textProblemInVietnamese } from '../input/text-characters';
+import {
+  lineBreakInEnglish,
+  lineBreakInVietnamese,
+  textProblemInEnglish,
+  textProblemInVietnamese,
+} from '../input/text-characters';
 
 export type Messages = Record<Language, string>;
 
@@ -13,6 +18,10 @@ const NUMBER = /(-?\d+(?:\.\d+)?)/g;
 const numbersIn = (text: string): string[] => text.match(NUMBER) ?? [];
 
 type Humanize = (field: string, libraryMessage: string) => Messages;
+
+/** Which of the problems that name no character the English says (`textProblemInEnglish`'s words). */
+const markProblemOf = (english: string): 'marks_only' | 'stacked_marks' =>
+  english === textProblemInEnglish({ kind: 'marks_only' }) ? 'marks_only' : 'stacked_marks';
 
 const BY_CONSTRAINT: Record<string, Humanize> = {
   whitelistValidation: (field) => ({
@@ -28,7 +37,7 @@ const BY_CONSTRAINT: Record<string, Humanize> = {
     const problem = raw.slice(raw.indexOf(' must not hold ') + ' must not hold '.length);
     const character = /\((U\+[0-9A-F]{4,})\) at position (\d+)/.exec(problem);
     const vietnamese = !character
-      ? textProblemInVietnamese({ kind: 'stacked_marks' })
+      ? textProblemInVietnamese({ kind: markProblemOf(problem) })
       : textProblemInVietnamese({
           kind: problem.startsWith('a private-use') ? 'private_use' : 'invisible',
           codePoint: character[1],
@@ -41,10 +50,19 @@ const BY_CONSTRAINT: Record<string, Humanize> = {
         : `${field} có ${vietnamese}`,
     };
   },
-  oneLine: (field) => ({
-    en: `${field} must be one line: no tab or line break`,
-    vi: `${field} phải trên một dòng: không có tab hay xuống dòng`,
-  }),
+  oneLine: (field, raw) => {
+    const character = /\((U\+[0-9A-F]{4,}) at position (\d+)\)/.exec(raw);
+    if (!character)
+      return {
+        en: `${field} must be one line: no tab or line break`,
+        vi: `${field} phải trên một dòng: không có tab hay xuống dòng`,
+      };
+    const lineBreak = { codePoint: character[1], position: Number(character[2]) };
+    return {
+      en: `${field} must be ${lineBreakInEnglish(lineBreak)}`,
+      vi: `${field} phải trên ${lineBreakInVietnamese(lineBreak)}`,
+    };
+  },
   isLength: (field, message) => {
     const [first, second] = numbersIn(message);
     if (/longer.*and shorter/.test(message))

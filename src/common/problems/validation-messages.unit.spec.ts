@@ -101,3 +101,37 @@ describe('the message of a text holding a character that does not show', () => {
     });
   });
 });
+
+describe('the message of a text of accent marks alone or with a line break', () => {
+  const messagesOf = (property: string, value: string, constraint: string, raw: string) =>
+    firstValidationProblem([{ property, value, constraints: { [constraint]: raw }, children: [] }])
+      .messages;
+
+  it('says accent marks alone have no letter under them, in English and Vietnamese', () => {
+    expect(
+      messagesOf(
+        'number',
+        '\u0301\u0301',
+        'visibleText',
+        'number must not hold accent marks with no letter under them',
+      ),
+    ).toEqual({
+      en: 'number must not hold accent marks with no letter under them: write the text as it shows',
+      vi: 'number có dấu không nằm trên chữ nào',
+    });
+  });
+
+  it('names the line break and its position, in English and Vietnamese', () => {
+    expect(
+      messagesOf(
+        'decisionRef',
+        '125\u2028QĐ',
+        'oneLine',
+        'decisionRef must be one line: no tab or line break (U+2028 at position 4)',
+      ),
+    ).toEqual({
+      en: 'decisionRef must be one line: no tab or line break (U+2028 at position 4)',
+      vi: 'decisionRef phải trên một dòng, không có tab hay xuống dòng (U+2028 ở vị trí 4)',
+    });
+  });
+});

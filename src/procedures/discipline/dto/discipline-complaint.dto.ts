@@ -1,4 +1,3 @@
-import { OneLine } from '../../../common/input/one-line.decorator';
 import { VisibleText } from '../../../common/input/visible-text.decorator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
@@ -27,7 +26,6 @@ export class ComplaintDto {
   @IsString()
   @Length(1, 200)
   @HasText()
-  @OneLine()
   @VisibleText()
   complainantName?: string;
   @ApiPropertyOptional({

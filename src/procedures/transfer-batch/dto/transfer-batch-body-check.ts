@@ -1,5 +1,10 @@
 import { isString, length, matches } from 'class-validator';
-import { storedText, TextLayout, visibleTextProblem } from '../../../common/input/text-characters';
+import {
+  lineBreakIn,
+  storedText,
+  TextLayout,
+  visibleTextProblem,
+} from '../../../common/input/text-characters';
 import {
   OpenTransferBatchDto,
   TRANSFER_BATCH_ID_PATTERN,
@@ -78,6 +83,7 @@ function acceptValidEntry(value: unknown): TransferBatchEntryDto | null {
     const text = layout ? storedText(sent, layout) : sent;
     if (!length(text, min, max) || !HAS_TEXT.test(text)) return null;
     if (layout && visibleTextProblem(text)) return null;
+    if (layout === 'one line' && lineBreakIn(text)) return null;
     entry[field] = text;
   }
   return entry;

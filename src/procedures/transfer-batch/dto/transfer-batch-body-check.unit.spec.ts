@@ -31,6 +31,10 @@ const valid: [string, unknown][] = [
     'a reason composed and its no-break spaces made spaces, as the DTO stores it',
     { entries: [entry({ reason: 'Sắp xếp\u00A0bộ máy'.normalize('NFD') })] },
   ],
+  [
+    'a reason on several lines (free text keeps them)',
+    { entries: [entry({ reason: 'Sắp xếp\r\nbộ máy\u2028theo Đề án' })] },
+  ],
 ];
 
 const invalid: [string, unknown][] = [
@@ -46,6 +50,7 @@ const invalid: [string, unknown][] = [
   ['a blank reason', { entries: [entry({ reason: '   ' })] }],
   ['a blank id', { entries: [entry({ personId: ' ' })] }],
   ['a reason of zero-width spaces', { entries: [entry({ reason: '\u200B\u200B' })] }],
+  ['a reason of accent marks alone', { entries: [entry({ reason: ' \u0301\n\u0301 ' })] }],
   ['a reason with a direction override', { entries: [entry({ reason: 'Lý do \u202Ekhác' })] }],
   ['an entry that is not an object', { entries: [entry(), 'p-an'] }],
   ['a null entry', { entries: [null] }],
