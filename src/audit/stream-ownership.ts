@@ -15,7 +15,7 @@ import { parseStreamName, PERSON_STREAM_KIND } from './stream-name';
  * - a case id's reservation and an open-case slot: the case its first event names (`caseId`);
  * - a timer: the stream its first event targets (`target`, a case's or a person's);
  * - a planning-pool seat (`planningseat-<post>/<term>`) and a post's seat (`postseat-<post>`): the
- *   post's unit.
+ *   post's unit, by the name alone, for its claims and their withdrawals alike.
  */
 export type StreamOwner =
   | { owner: 'none' }

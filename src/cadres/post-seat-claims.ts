@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { EventMetadata, NewEvent, RecordedEvent } from '../event-store/event-envelope';
+import { EventMetadata, RecordedEvent } from '../event-store/event-envelope';
 import { WrongExpectedRevision } from '../event-store/event-store.errors';
 import { EventStore, StreamAppend } from '../event-store/event-store.port';
 import { PersonCommand } from './person/person.commands';
 import {
-  appendPostSeatClaimWithdrawal,
-  POST_SEAT_CLAIM_WITHDRAWN,
-  PostSeatClaimWithdrawalReason,
-} from './post-seat-claim-withdrawal';
+  claimsNotWithdrawn,
+  SeatClaimMade,
+  SeatClaimType,
+  SeatClaimWithdrawalReason,
+} from './seat-claim-withdrawal';
 import { PersonState } from './person/person.state';
 import { refusePostHeldByAnother } from './post-held-by-another';
 import { holdsOnRecord, PostHolder, seatHeldUntil } from './post-holders';
@@ -51,39 +52,32 @@ export type PostSeatEvent =
         claimId: string;
         claimant: string;
         from: string;
-        reason: PostSeatClaimWithdrawalReason;
+        reason: SeatClaimWithdrawalReason;
       };
     };
 
-const POST_SEAT_CLAIMED: PostSeatEvent['type'] = 'PostSeatClaimed';
+const POST_SEAT_CLAIMED: PostSeatEvent['type'] & SeatClaimType = 'PostSeatClaimed';
 
 /**
  * The claims a post's seat stream holds, oldest first: each `PostSeatClaimed` not withdrawn since
  * (`PostSeatClaimWithdrawn` naming its id: the write it was made for was refused).
  */
 export function seatClaimsOf(events: readonly RecordedEvent[]): PostSeatClaim[] {
-  const withdrawn = new Set(
-    events
-      .filter((event) => event.type === POST_SEAT_CLAIM_WITHDRAWN)
-      .map((event) => (event.data as { claimId: string }).claimId),
-  );
-  return events
-    .filter((event) => event.type === POST_SEAT_CLAIMED && !withdrawn.has(event.id))
-    .map((event) => {
-      const { claimant, from, termEnd } = event.data as {
-        claimant: string;
-        from: string;
-        termEnd: string | null;
-      };
-      return { personId: claimant, from, termEnd, recordedAt: event.recordedAt };
-    });
+  return claimsNotWithdrawn(events, POST_SEAT_CLAIMED).map((event) => {
+    const { claimant, from, termEnd } = event.data as {
+      claimant: string;
+      from: string;
+      termEnd: string | null;
+    };
+    return { personId: claimant, from, termEnd, recordedAt: event.recordedAt };
+  });
 }
 
 /**
  * The claims that still hold a seat if their record lacks the hold: the record is written just
  * after its claim, so a claim without its hold this long after (ABANDONED_CLAIM_MS) was lost (a
  * process stopped between the two). One whose record was refused is withdrawn at once
- * (`PostSeatClaims.withdraw`), and `seatClaimsOf` no longer lists it.
+ * (`withdrawSeatClaim`), and `seatClaimsOf` no longer lists it.
  */
 export function freshClaims(claims: readonly PostSeatClaim[], now: number): PostSeatClaim[] {
   return claims.filter((claim) => now - Date.parse(claim.recordedAt) < ABANDONED_CLAIM_MS);
@@ -136,15 +130,15 @@ export class PostSeatClaims {
 
   /**
    * Claims a seat for the hold (post with a seat limit), or refuses with `post.held_by_another`
-   * naming the holders. Answers the claim appended (`withdraw` takes it back when the record is
-   * then refused), null when none was: no seat limit, or the person's fresh claim of this hold
-   * already there (a retried request's, which is not this call's to withdraw).
+   * naming the holders. Answers the claim appended (`withdrawSeatClaim` takes it back when the
+   * record is then refused), null when none was: no seat limit, or the person's fresh claim of
+   * this hold already there (a retried request's, which is not this call's to withdraw).
    */
   async claim(
     position: Position,
     hold: PostHoldClaim,
     metadata: EventMetadata,
-  ): Promise<PostSeatClaimMade | null> {
+  ): Promise<SeatClaimMade | null> {
     // A post without a seat limit (a unit's deputies) is not read at all.
     if (seatsOf(position) === null) return null;
     const streamId = postSeatStream(position.id);
@@ -162,7 +156,7 @@ export class PostSeatClaims {
           metadata,
         );
         await this.store.append(streamId, events, { expectedRevision });
-        return { positionId: position.id, claim: events[0] };
+        return { seatStream: streamId, claim: events[0] };
       } catch (error) {
         // Another claim came first: count again with it.
         if (!(error instanceof WrongExpectedRevision)) throw error;
@@ -174,21 +168,6 @@ export class PostSeatClaims {
       'conflict',
       'positionId',
     );
-  }
-
-  /**
-   * Takes back a claim (none: nothing) whose record was refused after it (a stale If-Match, another writer first):
-   * at once, not ABANDONED_CLAIM_MS later, when the claim would stop counting. Until then others
-   * were refused the seat naming a holder who never held it.
-   */
-  async withdraw(
-    made: PostSeatClaimMade | null,
-    reason: PostSeatClaimWithdrawalReason,
-    metadata: EventMetadata,
-  ): Promise<void> {
-    if (!made) return;
-    const seatStream = postSeatStream(made.positionId);
-    await appendPostSeatClaimWithdrawal(this.store, seatStream, made.claim, reason, metadata);
   }
 
   /** Every hold of the post not ended by `from`, on the records (a fresh claim's too). */
@@ -273,12 +252,6 @@ export function postSeatClaimAppend(
     events: [{ id: randomUUID(), type: POST_SEAT_CLAIMED, data, metadata }],
     expectedRevision: revision === null ? 'no_stream' : revision,
   };
-}
-
-/** A claim this process appended on a post's seat stream (`PostSeatClaims.claim`). */
-export interface PostSeatClaimMade {
-  positionId: string;
-  claim: Pick<NewEvent, 'id' | 'data'>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { RecordedEvent, systemMetadata } from '../event-store/event-envelope';
 import { AppendOptions, StreamAppend } from '../event-store/event-store.port';
-import { postSeatClaimWithdrawal, withdrawClaimIfWritten } from './post-seat-claim-withdrawal';
+import { seatClaimWithdrawal, withdrawClaimIfWritten } from './seat-claim-withdrawal';
 import { postSeatClaimAppend, seatClaimsOf } from './post-seat-claims';
 
 /**
@@ -34,7 +34,7 @@ describe('post seat claims withdrawn', () => {
       'p-nfd2',
       'p-d2',
     ]);
-    const withdrawal = postSeatClaimWithdrawal(mine, 'record_not_written', metadata);
+    const withdrawal = seatClaimWithdrawal(mine, 'record_not_written', metadata);
     expect(withdrawal).toMatchObject({
       type: 'PostSeatClaimWithdrawn',
       data: { claimId: mine.id, claimant: 'p-nfd2', from: '2026-01-01' },

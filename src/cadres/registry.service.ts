@@ -35,6 +35,7 @@ import { placedUnder } from './org-unit-levels';
 import { ageRulesOn } from './person/age-rules';
 import { PostHolder, postHolders } from './post-holders';
 import { postSeatClaimedBy, PostSeatClaims } from './post-seat-claims';
+import { claimRecordSeat } from './record-seat-claim';
 import { seatsOf } from './post-seats';
 
 /**
@@ -264,24 +265,15 @@ export class RegistryService {
           today: day,
           ...(command.type === 'RestorePost' ? await this.restoredPostSeats(command.data) : {}),
         }),
-        // The post's seat is claimed once the person's own limit passed, just before the append;
-        // a post's seat once the record takes the post (a refused record claims nothing), and
-        // withdrawn at once if the append is then refused (a stale If-Match): else it held the
-        // seat a minute (ABANDONED_CLAIM_MS) for someone who never held the post.
-        beforeAppend:
-          (seat && planning) || postSeat
-            ? async (_state, decided) => {
-                if (seat && planning && decided[0]?.type === 'PlanningPoolEntryAdded')
-                  await this.planningSeats.claim(seat, planning.limits.maxPeoplePerPost, metadata);
-                const claimed =
-                  postSeat && decided[0]?.type === 'PostAssigned'
-                    ? await this.postSeats.claim(postSeat.position, postSeat.hold, metadata)
-                    : null;
-                return {
-                  undo: () => this.postSeats.withdraw(claimed, 'record_not_written', metadata),
-                };
-              }
-            : undefined,
+        // The seat claimed just before the append, withdrawn if the append is refused.
+        beforeAppend: claimRecordSeat(
+          { store: this.store, planningSeats: this.planningSeats, postSeats: this.postSeats },
+          {
+            planning: seat && planning ? { seat, limit: planning.limits.maxPeoplePerPost } : null,
+            post: postSeat,
+          },
+          metadata,
+        ),
         // A record of 2,000 events costs a note what one of 20 does; one written here, no read.
         fold: (streamId) => this.personFolds.load(streamId),
         written: this.writtenPeople,

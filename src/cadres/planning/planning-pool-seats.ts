@@ -8,10 +8,19 @@ import { PersonDecideContext } from '../person/person.commands';
 import { PersonState } from '../person/person.state';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { personStream } from '../person-stream';
+import {
+  claimsNotWithdrawn,
+  SeatClaimMade,
+  SeatClaimType,
+  SeatClaimWithdrawalReason,
+} from '../seat-claim-withdrawal';
 import { assertPostHasRoomInPool, CitedLimit, PersonPlanningLimits } from './planning-pool-limits';
 import { PlanningDisciplineRule, planningDisciplineRule } from './planning-discipline';
 
-/** A claim whose person record still lacks the entry this long after is taken as abandoned. */
+/**
+ * A claim whose person record still lacks the entry this long after is taken as abandoned (a
+ * process stopped between the two); one whose entry was refused is withdrawn at once.
+ */
 const ABANDONED_CLAIM_MS = 60_000;
 const CLAIM_ATTEMPTS = 5;
 
@@ -21,6 +30,21 @@ const CLAIM_ATTEMPTS = 5;
  */
 export const planningSeatStream = (positionId: string, term: string): string =>
   `planningseat-${encodeURIComponent(positionId)}/${term}`;
+
+/**
+ * The events of a pool's seat stream: a place claimed for a person about to be added, and a claim
+ * withdrawn (`claimId`) because the entry it was made for was refused after it (a stale If-Match,
+ * a later check). `claimant`, not `personId`: the seat stream is about the post, so it must not
+ * join the claimant's history (where every other claimant of the post would show too).
+ */
+export type PlanningSeatEvent =
+  | { type: 'PlanningPoolSeatClaimed'; data: { claimant: string } }
+  | {
+      type: 'PlanningPoolSeatClaimWithdrawn';
+      data: { claimId: string; claimant: string; reason: SeatClaimWithdrawalReason };
+    };
+
+const PLANNING_SEAT_CLAIMED: PlanningSeatEvent['type'] & SeatClaimType = 'PlanningPoolSeatClaimed';
 
 export interface PlanningLimits {
   maxPeoplePerPost: CitedLimit;
@@ -133,41 +157,37 @@ export class PlanningPoolSeats {
     return planned;
   }
 
-  /** Claims a seat for the person, or refuses with the counts and the rule. */
+  /**
+   * Claims a seat for the person, or refuses with the counts and the rule. Answers the claim
+   * appended (`withdrawSeatClaim` takes it back when the entry is then refused), null when the
+   * person's claim already holds the seat (a retried command's, which is not this call's to
+   * withdraw).
+   */
   async claim(
     { positionId, term, personId }: { positionId: string; term: string; personId: string },
     limit: CitedLimit,
     metadata: EventMetadata,
-  ): Promise<void> {
+  ): Promise<SeatClaimMade | null> {
     const streamId = planningSeatStream(positionId, term);
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt += 1) {
       const revision = await this.store.streamRevision(streamId);
       // A retried command (its person's record moved under it) already holds its seat: claiming
       // again would move the seat stream under everyone else's claims for nothing.
       const mine = (await this.claims(positionId, term)).get(personId);
-      if (mine && (await this.holdsClaim(personId, positionId, term, mine))) return;
+      if (mine && (await this.holdsClaim(personId, positionId, term, mine))) return null;
       assertPostHasRoomInPool(
         positionId,
         term,
         await this.plannedFor(positionId, term, personId),
         limit,
       );
+      const data = { claimant: personId };
+      const claim = { id: randomUUID(), type: PLANNING_SEAT_CLAIMED, data, metadata };
       try {
-        await this.store.append(
-          streamId,
-          // `claimant`, not `personId`: the seat stream is about the post, so it must not join the
-          // claimant's history (where every other claimant of the post would show too).
-          [
-            {
-              id: randomUUID(),
-              type: 'PlanningPoolSeatClaimed',
-              data: { claimant: personId },
-              metadata,
-            },
-          ],
-          { expectedRevision: revision === null ? 'no_stream' : revision },
-        );
-        return;
+        await this.store.append(streamId, [claim], {
+          expectedRevision: revision === null ? 'no_stream' : revision,
+        });
+        return { seatStream: streamId, claim };
       } catch (error) {
         // Another claim came first: count again with it.
         if (!(error instanceof WrongExpectedRevision)) throw error;
@@ -181,10 +201,13 @@ export class PlanningPoolSeats {
     );
   }
 
+  /** Each claimant's latest claim not withdrawn (`claimsNotWithdrawn`), by when it was made. */
   private async claims(positionId: string, term: string): Promise<Map<string, string>> {
     const events = await this.store.readStream(planningSeatStream(positionId, term));
     return new Map(
-      events.map((e) => [(e.data as { claimant: string }).claimant, e.recordedAt] as const),
+      claimsNotWithdrawn(events, PLANNING_SEAT_CLAIMED).map(
+        (e) => [(e.data as { claimant: string }).claimant, e.recordedAt] as const,
+      ),
     );
   }
 

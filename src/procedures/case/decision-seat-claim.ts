@@ -1,5 +1,5 @@
 import { postSeatClaimAppend } from '../../cadres/post-seat-claims';
-import { withdrawClaimIfWritten } from '../../cadres/post-seat-claim-withdrawal';
+import { withdrawClaimIfWritten } from '../../cadres/seat-claim-withdrawal';
 import { evolveAll } from '../../common/decided-append';
 import { EventMetadata, NewEvent } from '../../event-store/event-envelope';
 import { EventStore, StreamAppend } from '../../event-store/event-store.port';
