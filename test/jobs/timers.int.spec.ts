@@ -242,6 +242,12 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
     await projectTimers(projected.map((t) => t.timerId));
     const tail = await schedule(10, 5 * MINUTE);
     const all = [...projected, ...tail];
+    // The reconciler reads the log's settled part, which a transaction still running elsewhere in
+    // the cluster holds back: wait until every schedule is in it.
+    await untilSettled(
+      all.map(({ timerId }) => timerId),
+      'TimerScheduled',
+    );
 
     expect(await deleteRedisKeys(h.prefix)).toBeGreaterThan(0);
     for (const { timerId } of all) expect(await jobs.queue.state(timerId)).toBe('unknown');
@@ -348,6 +354,9 @@ describe('durable timers (PostgreSQL + BullMQ)', () => {
       },
       meta,
     );
+    // The reconcile loop reads the log's settled part: a transaction still running elsewhere in
+    // the cluster holds the schedule back from it (a fresh-clone run under load found none).
+    await untilSettled([timerId], 'TimerScheduled');
     // Two days ahead: nothing in Redis, and the reconcile loop leaves it there.
     expect(await jobs.queue.state(timerId)).toBe('unknown');
     expect((await jobs.reconciler.requeueMissing()).beyondHorizon).toBeGreaterThanOrEqual(1);
