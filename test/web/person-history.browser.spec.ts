@@ -3,7 +3,7 @@ import request from 'supertest';
 import { Browser } from 'playwright-core';
 import { RegistryService } from '../../src/cadres/registry.service';
 import { loadDemoData } from '../../src/seed/demo-data-loader';
-import { vietnamToday } from '../support/registry-fixture';
+import { addDays, eventually, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   axeViolations,
@@ -30,6 +30,11 @@ describe("a person's history in the web app", () => {
   const http = () => request(t.server as never);
   const bearer = (user: string, role: string) => ({
     Authorization: `Bearer ${t.token(user, [role], 'ou-ha-noi')}`,
+  });
+  const meeting = (minutesRef: string, conclusion: string) => ({
+    heldOn: vietnamToday(),
+    minutesRef,
+    conclusion,
   });
 
   beforeAll(async () => {
@@ -63,7 +68,14 @@ describe("a person's history in the web app", () => {
     await http()
       .post('/cases/a-web-ph/steps/leadership-round-1')
       .set(staff)
-      .send({ heldOn: vietnamToday(), minutesRef: 'BB-01', conclusion: 'Đồng ý' })
+      .send(meeting('BB-01', 'Đồng ý'))
+      .expect(200);
+    // A correction in each of two cases under different definitions (appointment.internal@3,
+    // discipline.party@2): each line's step is found in its own event's definition.
+    await http()
+      .post('/cases/a-web-ph/steps/leadership-round-1/corrections')
+      .set(staff)
+      .send({ ...meeting('BB-01', 'Thống nhất'), reason: 'Ghi nhầm kết luận' })
       .expect(200);
     await http()
       .post('/cases/a-web-ph/steps/expanded-nomination')
@@ -79,6 +91,38 @@ describe("a person's history in the web app", () => {
           { personId: 'p-tran-thi-binh', votes: 12 },
           { personId: 'p-nguyen-van-an', votes: 3 },
         ],
+      })
+      .expect(200);
+    const inspector = bearer('inspector-ph', 'inspector');
+    await http()
+      .post('/discipline-cases')
+      .set(inspector)
+      .send({
+        id: 'd-web-ph',
+        definition: 'discipline.party',
+        personId: 'p-tran-thi-binh',
+        orgUnitId: 'ou-ha-noi-home-affairs',
+        summary: 'Vi phạm quy định quản lý đất đai',
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(vietnamToday(), -200),
+          description: 'Ký cấp đất sai quy hoạch',
+          source: 'inspection',
+        },
+      })
+      .expect(201);
+    await http()
+      .post('/discipline-cases/d-web-ph/steps/verification')
+      .set(inspector)
+      .send({ ...meeting('BB-KT', 'Có vi phạm'), violationConfirmed: true })
+      .expect(200);
+    await http()
+      .post('/discipline-cases/d-web-ph/steps/verification/corrections')
+      .set(inspector)
+      .send({
+        ...meeting('BB-KT', 'Có vi phạm'),
+        violationConfirmed: true,
+        reason: 'Sai số biên bản',
       })
       .expect(200);
     browser = await launchChromium();
@@ -129,6 +173,48 @@ describe("a person's history in the web app", () => {
     await nomination.getByRole('link', { name: 'hồ sơ a-web-ph' }).click();
     await page.waitForURL(/\/cases\/a-web-ph\/history$/);
     await page.locator('ol.timeline > li').first().waitFor();
+    await context.close();
+  });
+
+  it("names each correction's step by its title from its own case's definition, in Vietnamese and in English", async () => {
+    // The history is a read model, a moment behind the writes.
+    const corrections = await eventually(
+      async () =>
+        (
+          await http()
+            .get('/cadres/p-tran-thi-binh/history')
+            .set(bearer('auditor-1', 'auditor'))
+            .set('X-Purpose', 'audit')
+        ).body.events.filter((e: { type: string }) => e.type === 'StepCorrected'),
+      (found: unknown[]) => found.length === 2,
+    );
+    expect(corrections).toHaveLength(2);
+    const { context, page } = await signIn(browser, base, 'auditor-1');
+    // The catalog (which names the steps) answers late, as on a loaded server: the timeline must
+    // not show a step's id until then (the fresh-clone run saw "leadership-round-3" on the case
+    // history for that reason).
+    await page.route(`${base}/catalog`, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(`${base}/cadres/p-tran-thi-binh/history`);
+    await page.locator('ol.timeline > li').first().waitFor();
+    // Read as soon as the timeline is drawn: before, "Sửa bước «leadership-round-1»" and
+    // "Sửa bước «verification»".
+    expect(await page.getByTestId('timeline-correction').allInnerTexts()).toEqual([
+      'Sửa bước «Hội nghị tập thể lãnh đạo lần 1» — lý do: Ghi nhầm kết luận',
+      'Sửa bước «Kiểm tra, xác minh vi phạm» — lý do: Sai số biên bản',
+    ]);
+    const timeline = await page.locator('ol.timeline').innerText();
+    expect(timeline).not.toMatch(/leadership-round-1|«verification»/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+    const english = page.getByTestId('timeline-correction');
+    await english.filter({ hasText: 'Leadership conference, round 1' }).waitFor();
+    expect(await english.allInnerTexts()).toEqual([
+      'Step “Leadership conference, round 1: post, standards, conditions, planning pool” corrected — reason: Ghi nhầm kết luận',
+      'Step “Verification of the violation” corrected — reason: Sai số biên bản',
+    ]);
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 import { TFunction } from 'i18next';
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AuditEntry, StepDefinition } from '../api/types';
+import { AuditEntry, Definition, StepDefinition } from '../api/types';
 import { formatDateTime } from '../dates';
 import { isWithheld, withheldResultKey } from '../withheld';
 import { HistoryDisagreement } from './HashCheckVerdict';
@@ -35,7 +35,9 @@ function differsIn(found: HistoryDisagreement, t: TFunction): string {
  * names the case an event belongs to). `disagreements`: lines the hash check found differing from
  * the event store (the history is a copy taken at append time), marked red with the store's hash
  * and what differs. `steps`: the procedure's steps, a correction's step named by its title (the
- * case page's reading) rather than its id.
+ * case page's reading) rather than its id. `definitions`: for a history mixing cases under
+ * different definitions (the person's), the catalog's; each line's steps are then those of the
+ * definition its own event names (`definitionVersion`).
  */
 export function HistoryTimeline({
   events,
@@ -43,15 +45,19 @@ export function HistoryTimeline({
   about,
   disagreements = [],
   steps,
+  definitions,
 }: {
   events: AuditEntry[];
   steps?: readonly StepDefinition[];
+  definitions?: readonly Definition[];
   reached?: number;
   about?: (event: AuditEntry) => ReactNode;
   disagreements?: HistoryDisagreement[];
 }) {
   const { t, i18n } = useTranslation();
   const differing = new Map(disagreements.map((found) => [found.eventId, found]));
+  const stepsOf = (e: AuditEntry) =>
+    steps ?? definitions?.find((d) => d.key === e.definitionVersion)?.steps;
   return (
     <ol className="timeline">
       {events.map((e, index) => (
@@ -85,7 +91,7 @@ export function HistoryTimeline({
           {e.type === 'StepCorrected' && (
             <p data-testid="timeline-correction">
               {t('correction.timeline', {
-                step: stepTitleOf(steps, String(e.data.stepId), i18n.language),
+                step: stepTitleOf(stepsOf(e), String(e.data.stepId), i18n.language),
                 reason: String(e.data.reason),
               })}
             </p>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../api/client';
+import { useCatalog } from '../api/hooks';
 import { AuditEntry } from '../api/types';
 import { Link } from '../router';
 import { procedureKey } from '../procedure-key';
@@ -45,6 +46,8 @@ function EventSource({ event }: { event: AuditEntry }) {
  */
 export function PersonHistory({ personId }: { personId: string }) {
   const { t } = useTranslation();
+  // The definitions name each case's steps: a correction's step is read by its title.
+  const catalog = useCatalog();
   const person = useQuery({
     queryKey: ['person', personId],
     queryFn: () =>
@@ -75,7 +78,8 @@ export function PersonHistory({ personId }: { personId: string }) {
       <p>
         <Link to={`/cadres/${encodeURIComponent(personId)}`}>{t('personHistory.back')}</Link>
       </p>
-      {history.isPending ? (
+      {/* The timeline waits for the catalog too: drawn before it, a step shows its id first. */}
+      {history.isPending || catalog.isPending ? (
         <Loading />
       ) : nothingYet ? (
         <p className="notice">{t('personHistory.empty')}</p>
@@ -86,6 +90,7 @@ export function PersonHistory({ personId }: { personId: string }) {
           <h2>{t('audit.timeline')}</h2>
           <HistoryTimeline
             events={history.data.events}
+            definitions={catalog.data?.definitions}
             about={(event) => <EventSource event={event} />}
           />
         </>
