@@ -125,6 +125,21 @@ describe("a person's history in the web app", () => {
         reason: 'Sai số biên bản',
       })
       .expect(200);
+    // Her resignation from her post: a removal case of its own kind.
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'r-web-ph',
+        procedure: 'removal',
+        definition: 'removal.resignation',
+        personId: 'p-tran-thi-binh',
+        positionId: 'pos-ha-noi-deputy-director-home-affairs',
+        orgUnitId: 'ou-ha-noi-peoples-committee',
+        summary: 'Đơn xin từ chức Phó Giám đốc Sở Nội vụ',
+        grounds: { letterReceivedOn: vietnamToday(), reason: 'Lý do sức khỏe' },
+      })
+      .expect(201);
     browser = await launchChromium();
   });
 
@@ -215,6 +230,20 @@ describe("a person's history in the web app", () => {
       'Step “Leadership conference, round 1: post, standards, conditions, planning pool” corrected — reason: Ghi nhầm kết luận',
       'Step “Verification of the violation” corrected — reason: Sai số biên bản',
     ]);
+    await context.close();
+  });
+
+  it('names each case by the procedure its definition reads as, as the case page does', async () => {
+    const { context, page } = await signIn(browser, base, 'auditor-1');
+    await page.goto(`${base}/cadres/p-tran-thi-binh/history`);
+    // The history is a read model, a moment behind the writes.
+    const opened = page.locator('ol.timeline > li', { hasText: 'hồ sơ r-web-ph' }).first();
+    for (let i = 0; i < 60 && !(await opened.count()); i++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    // Before: "Miễn nhiệm, từ chức, cho thôi giữ chức vụ, tạm đình chỉ" (the stream's kind alone).
+    expect(await opened.getByTestId('history-source').innerText()).toBe('Từ chức: hồ sơ r-web-ph');
     await context.close();
   });
 

@@ -29,7 +29,9 @@ function EventSource({ event }: { event: AuditEntry }) {
         t('personHistory.ownRecord')
       ) : (
         <>
-          {t(`procedure.${procedureKey(kind)}`, { defaultValue: kind })}:{' '}
+          {/* By its definition too, as the case page reads it: a resignation is "Từ chức", a
+              transfer "Điều động", not their stream's kind (removal, rotation). */}
+          {t(`procedure.${procedureKey(kind, event.definitionVersion)}`, { defaultValue: kind })}:{' '}
           <Link to={`/cases/${encodeURIComponent(id)}/history`}>
             {t('personHistory.case', { id })}
           </Link>
