@@ -175,6 +175,8 @@ describe("a person's history in the web app", () => {
     const registered = page.locator('ol.timeline > li', { hasText: 'PersonRegistered' }).first();
     expect(await registered.locator('strong').innerText()).toMatch(/^\d+\. Lập hồ sơ cán bộ$/);
     expect((await registered.innerText()).match(/PersonRegistered/g)).toHaveLength(1);
+    // The demo data's loader wrote it: the system, its writer's id beside (before: "system:seed" alone).
+    expect(await registered.getByTestId('timeline-actor').innerText()).toBe('Hệ thống system:seed');
     // The person's own record's events (registered by the demo data) are in the same timeline.
     expect(
       await page

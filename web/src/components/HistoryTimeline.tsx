@@ -17,6 +17,21 @@ function actorOf(e: AuditEntry): string | null {
   return typeof named === 'string' && named ? named : e.actorId;
 }
 
+/** The service's own writers (`system:seed`, `system:saga:case-record`, a timer): no person acted. */
+const SYSTEM_ACTOR_PREFIX = 'system:';
+
+/** Who acted; the service's own writes read as the system, the writer's id beside it (as the stored type). */
+function ActorName({ event }: { event: AuditEntry }) {
+  const { t } = useTranslation();
+  const actor = actorOf(event);
+  if (!actor?.startsWith(SYSTEM_ACTOR_PREFIX)) return <>{actor ?? '—'}</>;
+  return (
+    <>
+      {t('audit.systemActor')} <span className="muted mono">{actor}</span>
+    </>
+  );
+}
+
 /** What of the line differs from the store's event (the hash check names the columns). */
 function differsIn(found: HistoryDisagreement, t: TFunction): string {
   const columns = found.columns ?? [];
@@ -98,7 +113,9 @@ export function HistoryTimeline({
           )}
           <dl className="facts small">
             <dt>{t('audit.actor')}</dt>
-            <dd>{actorOf(e) ?? '—'}</dd>
+            <dd data-testid="timeline-actor">
+              <ActorName event={e} />
+            </dd>
             <dt>{t('audit.role')}</dt>
             <dd>
               {e.roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join(', ') || '—'}
