@@ -202,7 +202,7 @@ describe("a person's history in the web app", () => {
             .get('/cadres/p-tran-thi-binh/history')
             .set(bearer('auditor-1', 'auditor'))
             .set('X-Purpose', 'audit')
-        ).body.events.filter((e: { type: string }) => e.type === 'StepCorrected'),
+        ).body.events?.filter((e: { type: string }) => e.type === 'StepCorrected') ?? [],
       (found: unknown[]) => found.length === 2,
     );
     expect(corrections).toHaveLength(2);
