@@ -113,6 +113,16 @@ describe('a planning-pool addition refused on a stale If-Match', () => {
   it('shows the withdrawal to the auditors of the post’s unit, beside the claim it names', async () => {
     // The workers do not run in this suite: fill the audit history read model once.
     const store = t.app.get<EventStore>(EVENT_STORE);
+    // A rebuild reads the log's settled part, which a transaction still running elsewhere in the
+    // cluster holds back for a moment: wait until the withdrawal is in it.
+    for (let tries = 0; tries < 300; tries += 1) {
+      const settled = await store.readAll('start', {
+        limit: 1000,
+        filter: { streamPrefix: 'planningseat-' },
+      });
+      if (settled.some((event) => event.type === 'PlanningPoolSeatClaimWithdrawn')) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await rebuildProjection({ pool: t.db.pool, store, projection: auditHistoryProjection });
     const auditor = {
       Authorization: `Bearer ${t.token('u-auditor', ['auditor'], 'ou-town')}`,
