@@ -70,6 +70,7 @@ export async function readImportPlanningLimits(
       maxPostsPerLevel: limits.maxPostsPerPersonPerLevel,
       levelOf: Object.fromEntries(ranks),
       termYears: limits.termYears,
+      plannableTerms: limits.plannableTerms,
       day: today,
     },
     maxPeoplePerPost: limits.maxPeoplePerPost,

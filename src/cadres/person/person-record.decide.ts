@@ -5,6 +5,7 @@ import { refusePlanningUnderDiscipline } from '../planning/planning-discipline';
 import {
   assertPlanningTermNotEnded,
   assertPlanningTermSpan,
+  assertPlannableTerm,
   planningTermCurrent,
 } from '../planning/planning-term';
 import { decidePlanningPoolRestoration } from '../planning/planning-pool-restoration';
@@ -86,6 +87,8 @@ export const planningDeciders: {
     if (context.planning) {
       assertPlanningTermSpan(data.term, context.planning.termYears);
       assertPlanningTermNotEnded(data.term, context.planning.day);
+      const { plannableTerms, termYears, day } = context.planning;
+      assertPlannableTerm(data.term, plannableTerms, termYears.value, day);
       assertNoOtherTermRunning(state, data, context.planning.day);
       assertPersonHasRoomInPool(data.personId, state.planningPool, data, context.planning);
     }

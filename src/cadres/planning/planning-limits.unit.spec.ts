@@ -7,6 +7,7 @@ const limits = {
   maxPeoplePerPost: { value: 3, citation: 'QĐ 50' },
   maxPostsPerPersonPerLevel: { value: 3, citation: 'QĐ 50' },
   termYears: { value: 5, citation: 'QĐ 50' },
+  plannableTerms: { value: { termOfOffice: '2025-2030', termsAhead: 1 }, citation: 'QĐ 50' },
 };
 const refusal = (fn: () => void): RegistryRuleViolation => {
   try {

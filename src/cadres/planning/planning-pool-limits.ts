@@ -1,4 +1,5 @@
 import { RegistryRuleViolation } from '../registry-rule-violation';
+import type { CitedPlannableTerms } from './planning-term';
 
 /** A limit from the rule set in force, with the citation a refusal names. */
 export interface CitedLimit {
@@ -16,6 +17,8 @@ export interface PersonPlanningLimits {
   levelOf: Record<string, number>;
   /** How many years a planning term spans (`planning.termYears`). */
   termYears: CitedLimit;
+  /** The terms of office an entry may be made for (`planning.plannableTerms`). */
+  plannableTerms: CitedPlannableTerms;
   /** The day the entry is made: an entry for another term of the post that has not ended stays. */
   day: string;
 }

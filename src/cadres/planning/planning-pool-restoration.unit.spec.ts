@@ -36,6 +36,7 @@ const planning = {
   maxPostsPerLevel: limit,
   levelOf: { 'pos-head': 5 },
   termYears: { value: 5, citation: 'x' },
+  plannableTerms: { value: { termOfOffice: '2025-2030', termsAhead: 1 }, citation: 'x' },
   day: '2026-12-01',
 };
 const withSeats = (...plannedOthers: string[]): PersonDecideContext => ({

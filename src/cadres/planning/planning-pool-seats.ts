@@ -16,6 +16,7 @@ import {
 } from '../seat-claim-withdrawal';
 import { assertPostHasRoomInPool, CitedLimit, PersonPlanningLimits } from './planning-pool-limits';
 import { PlanningDisciplineRule, planningDisciplineRule } from './planning-discipline';
+import { CitedPlannableTerms, PlannableTermsRule } from './planning-term';
 
 /**
  * A claim whose person record still lacks the entry this long after is taken as abandoned (a
@@ -50,6 +51,7 @@ export interface PlanningLimits {
   maxPeoplePerPost: CitedLimit;
   maxPostsPerPersonPerLevel: CitedLimit;
   termYears: CitedLimit;
+  plannableTerms: CitedPlannableTerms;
 }
 
 /** The planning limits of the rule set in force (Quy định 50-QĐ/TW, then 377-QĐ/TW). */
@@ -62,6 +64,10 @@ export function planningLimits(ruleSet: RuleSet): PlanningLimits {
     maxPeoplePerPost: cited('planning.maxPeoplePerPost'),
     maxPostsPerPersonPerLevel: cited('planning.maxPostsPerPersonPerLevel'),
     termYears: cited('planning.termYears'),
+    plannableTerms: {
+      value: ruleValue<PlannableTermsRule>(ruleSet, 'planning.plannableTerms'),
+      citation: ruleCitation(ruleSet, 'planning.plannableTerms'),
+    },
   };
 }
 
@@ -114,6 +120,7 @@ export class PlanningPoolSeats {
       maxPostsPerLevel: limits.maxPostsPerPersonPerLevel,
       levelOf: Object.fromEntries(rows.map((r) => [r.id, r.rank])),
       termYears: limits.termYears,
+      plannableTerms: limits.plannableTerms,
       day,
     };
   }

@@ -12,7 +12,11 @@ import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { RegistryService } from '../registry.service';
 import { PlanningPoolEntry } from '../person/person.state';
-import { assertPlanningTermNotEnded, assertPlanningTermSpan } from './planning-term';
+import {
+  assertPlannableTerm,
+  assertPlanningTermNotEnded,
+  assertPlanningTermSpan,
+} from './planning-term';
 import { planningLimits } from './planning-pool-seats';
 import { planningDisciplineRule, refusePlanningUnderDiscipline } from './planning-discipline';
 import {
@@ -136,6 +140,9 @@ export class PlanningReviews {
     before.levelOf = Object.fromEntries(rows.map((r) => [r.id, r.rank]));
     const limits = planningLimits(ruleSet);
     assertPlanningTermSpan(review.term, limits.termYears);
+    // An addition for a term not open to planning would be refused at apply, its removals written.
+    if (review.added.length > 0)
+      assertPlannableTerm(review.term, limits.plannableTerms, limits.termYears.value, day);
     assertReviewWithinLimits(review, before, limits);
   }
 

@@ -659,6 +659,7 @@ describe('why an annulled discipline decision could not put a pool entry back', 
     maxPostsPerLevel: limits.maxPostsPerPersonPerLevel,
     levelOf: { 'pos-head': 5, 'pos-chief': 5, 'pos-other': 5 },
     termYears: limits.termYears,
+    plannableTerms: limits.plannableTerms,
     day: '2026-12-06',
   };
 

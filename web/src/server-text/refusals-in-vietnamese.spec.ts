@@ -15,8 +15,10 @@ import { Body, Open } from '../../../src/procedures/case/decider/case.types';
 import { decideStatusEnd, isStatusRepeat } from '../../../src/cadres/person/status-periods';
 import { endedTermViolation } from '../../../src/cadres/person/ended-post-term';
 import {
+  assertPlannableTerm,
   assertPlanningTermNotEnded,
   assertPlanningTermSpan,
+  PlannableTermsRule,
 } from '../../../src/cadres/planning/planning-term';
 import {
   planningDisciplineRule,
@@ -622,6 +624,12 @@ describe('the person page, planning, admin, batch and import refusals read in Vi
     const span = { value: 5, citation: cite('planning.termYears') };
     expectRead(refusalOf(() => assertPlanningTermSpan('2025-2035', span)));
     expectRead(refusalOf(() => assertPlanningTermNotEnded('2015-2020', '2026-12-06')));
+    const plannable = {
+      value: ruleSet.params['planning.plannableTerms'].value as PlannableTermsRule,
+      citation: cite('planning.plannableTerms'),
+    };
+    for (const term of ['2051-2056', '2035-2040', '2026-2031', '2020-2025'])
+      expectRead(refusalOf(() => assertPlannableTerm(term, plannable, 5, '2026-12-06')));
     expectRead(
       `planning pool full: post pos-ct-xa would have 4 of 3 people in term 2025-2030 (p-a, p-b, p-c, p-d) (${cite('planning.termYears')})`,
     );

@@ -159,6 +159,17 @@ export const PLANNING_REFUSALS: Sentence[] = [
       `Giai đoạn quy hoạch ${term} đã kết thúc ngày ${s.day(ended)}, trước ngày hôm nay (${s.day(today)}); chỉ quy hoạch cho giai đoạn đang diễn ra hoặc sắp tới`,
   ),
   sentence(
+    `(\\S+): ${TERM} (is not a term of office)?(?: and )?(?:starts in (\\d{4}), after ${TERM})?(?:comes before ${TERM})?; on ${DAY} the terms open to planning are ((?:\\d{4}-\\d{4}(?:, )?)+) \\((.+)\\)`,
+    ([, term, notTerm, starts, last, before, day, open, citation], s) =>
+      `Giai đoạn ${term} ${[
+        ...(notTerm ? ['không trùng một nhiệm kỳ'] : []),
+        ...(starts ? [`bắt đầu năm ${starts}, sau nhiệm kỳ ${last}`] : []),
+        ...(before ? [`trước nhiệm kỳ ${before}`] : []),
+      ].join(
+        ' và ',
+      )}; ngày ${s.day(day)} chỉ quy hoạch cho các nhiệm kỳ ${open} (${s.citation(citation)})`,
+  ),
+  sentence(
     `positionId: the planning pool of ${ID} kept changing; try again`,
     ([position], s) =>
       `Quy hoạch chức vụ ${s.words.position(position)} liên tục thay đổi trong lúc ghi; hãy thử lại`,
