@@ -12,6 +12,7 @@ import { useOrgUnits } from './Inbox';
 import { unitsWithinGrant } from '../org-unit-tree';
 import { usePositions } from '../api/hooks';
 import { usePositionNames, useReasonText } from '../server-text/use-reason-text';
+import { useOpenPlanningTerms } from '../planning-terms';
 
 type Review = components['schemas']['PlanningReviewDto'];
 
@@ -21,8 +22,8 @@ const picked = (changes: PlanningChange[]) =>
 const person = (review: Review, id: string) => review.names.people[id] ?? id;
 const post = (review: Review, id: string) => review.names.positions[id] ?? id;
 
-/** The fields typed as text: a refusal of one of them is shown on it. */
-const TEXT_FIELDS = ['id', 'term', 'decisionRef'];
+/** The fields of the form above the rows: a refusal of one of them is shown on it. */
+const FORM_FIELDS = ['id', 'term', 'decisionRef'];
 
 /**
  * A fresh id for the next review, filled in for the user: the server keys a retry by it (the
@@ -54,13 +55,16 @@ export function PlanningReviews() {
     [postNames, units.data, added, removed],
   );
   const queryClient = useQueryClient();
+  const openTerms = useOpenPlanningTerms();
   const [form, setForm] = useState({
     id: newReviewId(),
     orgUnitId: session.orgUnit,
-    term: '2025-2030',
+    // Chosen among the terms open to planning; the first of them until the user picks another.
+    term: '',
     reviewedOn: formatDay(vietnamToday()),
     decisionRef: '',
   });
+  const term = openTerms?.terms.includes(form.term) ? form.term : (openTerms?.terms[0] ?? '');
   // The list is a read model, a moment behind the write: after recording, look again until the
   // new review is in it (or a few seconds have passed).
   const [awaited, setAwaited] = useState<{ id: string; until: number } | null>(null);
@@ -81,7 +85,7 @@ export function PlanningReviews() {
           body: {
             id: form.id,
             orgUnitId: form.orgUnitId,
-            term: form.term,
+            term,
             reviewedOn: parseDay(form.reviewedOn) ?? form.reviewedOn,
             decisionRef: form.decisionRef,
             added: picked(added).map(({ personId, positionId }) => ({ personId, positionId })),
@@ -142,7 +146,32 @@ export function PlanningReviews() {
               ))}
             </select>
           </div>
-          {text('rv-term', 'term', t('reviews.term'))}
+          <Field
+            id="rv-term"
+            label={t('reviews.term')}
+            error={onField('term')}
+            hint={openTerms?.ground ? t('reviews.termHint', { ground: openTerms.ground }) : null}
+          >
+            {/* Only the terms the server plans for today (before: any text, 2051-2056 taken). */}
+            <select
+              id="rv-term"
+              value={term}
+              disabled={!openTerms}
+              onChange={(e) => set('term')(e.target.value)}
+              aria-invalid={onField('term') ? true : undefined}
+              aria-describedby={describedBy(
+                'rv-term',
+                Boolean(openTerms?.ground),
+                Boolean(onField('term')),
+              )}
+            >
+              {openTerms?.terms.map((open) => (
+                <option key={open} value={open}>
+                  {open}
+                </option>
+              ))}
+            </select>
+          </Field>
           <div className="field">
             <label htmlFor="rv-on">{t('reviews.reviewedOn')}</label>
             <DayInput
@@ -154,11 +183,12 @@ export function PlanningReviews() {
           {text('rv-decision', 'decisionRef', t('reviews.decisionRef'))}
           <PlanningChangeRows list="added" changes={added} onChange={setAdded} />
           <PlanningChangeRows list="removed" changes={removed} onChange={setRemoved} />
-          <button type="submit" disabled={record.isPending}>
+          {/* Sent once the terms open to planning are known: never an empty term. */}
+          <button type="submit" disabled={record.isPending || !term}>
             {t('reviews.record')}
           </button>
           <ErrorBox
-            error={refusal && TEXT_FIELDS.includes(refusal.field ?? '') ? null : record.error}
+            error={refusal && FORM_FIELDS.includes(refusal.field ?? '') ? null : record.error}
             names={names}
           />
           {record.data && (
