@@ -17,7 +17,7 @@ import { RuleSet, RuleTrack } from '../workflow/rule-sets/rule-set';
  * the file's own earlier rows (`plannedFor` grows as the simulation adds them).
  */
 export interface ImportPlanningLimits {
-  /** What the person decider judges a new entry by (its per-person limit, the term's span). */
+  /** What the person decider judges a new entry by (per-person limit, term span, open terms). */
   person: PersonPlanningLimits;
   maxPeoplePerPost: CitedLimit;
   /** Per `poolKey`: who the registry has planned now, then the file's additions. */

@@ -50,7 +50,8 @@ export function simulateImport(
   const states = new Map([...(facts?.others ?? []), ...records]);
   const commands: SimulatedCommand[] = [];
   const problems: RowProblem[] = [];
-  // A planning row is judged by the limits its route judges it by (person_full, the term's span).
+  // A planning row is judged by the limits its route judges it by (person_full, the term's span,
+  // the terms open to planning).
   const decideContext = facts?.planning ? { ...context, planning: facts.planning.person } : context;
   for (const step of planned) {
     const state = states.get(step.personId) ?? initialPersonState();

@@ -40,8 +40,7 @@ export function assertPlanningTermSpan(term: string, span: CitedLimit, field = '
 /**
  * A planning term that has ended (its last year before the year of `day`) plans nobody for a post
  * any more (before: 2010-2015 was taken, with a seat of its own). How far ahead a term may lie is
- * not limited: Quy định 50-QĐ/TW and 377-QĐ/TW plan for the next term, but no article setting a
- * limit was read here.
+ * the rule set's `planning.plannableTerms` (`assertPlannableTerm`).
  */
 export function assertPlanningTermNotEnded(term: string, day: string, field = 'term'): void {
   if (!planningTermCurrent(term, day))
