@@ -45,7 +45,11 @@ export class RecordPlanningReviewDto {
   @IsString()
   orgUnitId!: string;
 
-  @ApiProperty({ example: '2025-2030', description: 'planning term (nhiệm kỳ quy hoạch)' })
+  @ApiProperty({
+    example: '2025-2030',
+    description:
+      'planning term (nhiệm kỳ quy hoạch): the current term of office or the next (planning.plannableTerms); another is refused 422 planning_pool.term_not_plannable',
+  })
   @IsPlanningTerm()
   term!: string;
 

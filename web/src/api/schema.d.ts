@@ -1766,7 +1766,7 @@ export interface components {
             /** @example pos-ha-noi-head-organization */
             positionId: string;
             /**
-             * @description planning term (nhiệm kỳ quy hoạch)
+             * @description planning term (nhiệm kỳ quy hoạch): the current term of office or the next (planning.plannableTerms); another is refused 422 planning_pool.term_not_plannable
              * @example 2025-2030
              */
             term: string;
@@ -1907,7 +1907,7 @@ export interface components {
              */
             orgUnitId: string;
             /**
-             * @description planning term (nhiệm kỳ quy hoạch)
+             * @description planning term (nhiệm kỳ quy hoạch): the current term of office or the next (planning.plannableTerms); another is refused 422 planning_pool.term_not_plannable
              * @example 2025-2030
              */
             term: string;
