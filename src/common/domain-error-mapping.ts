@@ -1,4 +1,5 @@
 import { refusalRevision } from './refusal-revision';
+import { parseStreamName, PERSON_STREAM_KIND } from '../audit/stream-name';
 import { EventIdConflict, WrongExpectedRevision } from '../event-store/event-store.errors';
 
 export interface HttpErrorBody {
@@ -38,6 +39,15 @@ function isRuleRefusal(error: unknown): error is RuleRefusal {
   );
 }
 
+/**
+ * What the writer reads again after a stale If-Match: a person's own stream is their record (hồ sơ
+ * cán bộ), every other stream a case. Before, a write to a person's ratings or planning pool was
+ * told to reload "the case".
+ */
+function whatToReload(streamId: string): string {
+  return parseStreamName(streamId).kind === PERSON_STREAM_KIND ? "the person's record" : 'the case';
+}
+
 /** Maps the errors the write side throws on purpose to an HTTP answer; null for anything else. */
 export function toHttpError(error: unknown): HttpErrorBody | null {
   if (error instanceof WrongExpectedRevision) {
@@ -45,7 +55,7 @@ export function toHttpError(error: unknown): HttpErrorBody | null {
       statusCode: 409,
       error: 'Conflict',
       rule: 'concurrency.stale_revision',
-      message: `${error.message}: reload the case and retry with If-Match: ${error.actual ?? 'none'}`,
+      message: `${error.message}: reload ${whatToReload(error.streamId)} and retry with If-Match: ${error.actual ?? 'none'}`,
       currentRevision: error.actual,
     };
   }

@@ -38,7 +38,7 @@ describe('a father’s deferral of discipline for a child under 12 months, over 
     http()
       .post(`/cadres/${personId}/statuses`)
       .set(as('staff'))
-      .send({ from: addDays(today, -60), note: '', ...body });
+      .send({ from: addDays(today, -60), note: 'Giấy khai sinh', ...body });
   /** A civil-service case at its decision: a conviction passes over the council. */
   const atDecision = async (id: string, personId: string) => {
     await http()

@@ -48,7 +48,7 @@ describe('discipline of one who left the service, over HTTP', () => {
     http()
       .post(`/cadres/${personId}/statuses`)
       .set(as('staff'))
-      .send({ from: addDays(today, -60), note: '', ...body });
+      .send({ from: addDays(today, -60), note: 'Quyết định nghỉ hưu, thôi việc', ...body });
   /** A civil-service case at its decision: a conviction passes over the council. */
   const atDecision = async (id: string, personId: string) => {
     await http()

@@ -64,7 +64,7 @@ describe('the discipline of one who retired, and a father’s ground, on screen'
     await status(MINH, {
       status: 'child_under_12_months',
       from: addDays(today, -30),
-      note: '',
+      note: 'Giấy chứng tử của vợ',
       fatherCareGround: 'wife_died',
     });
     await toDecision('d-web-retired', LAN, 'ou-ha-noi-inspection-commission');

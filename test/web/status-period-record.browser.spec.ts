@@ -116,14 +116,22 @@ describe('the person page: recording a status period', () => {
     await http()
       .post('/cadres/p-lan/statuses')
       .set(staff())
-      .send({ status: 'abroad', from: addDays(since, -30), until: addDays(since, -20), note: '' })
+      .send({
+        status: 'abroad',
+        from: addDays(since, -30),
+        until: addDays(since, -20),
+        note: 'Đi công tác',
+      })
       .expect(201);
     await form.getByLabel('Tình trạng', { exact: true }).selectOption('under_investigation');
     await form.getByLabel('Từ ngày (dd/mm/yyyy)').fill(dmy(since));
+    await form.getByLabel('Căn cứ, ghi chú (quyết định, văn bản)').fill('Quyết định kiểm tra số 3');
     await form.getByRole('button', { name: 'Ghi nhận tình trạng' }).click();
     const refusal = form.getByRole('alert');
     await refusal.waitFor();
     expect(await refusal.innerText()).toContain('Hồ sơ đã thay đổi kể từ lần bạn đọc');
+    // The person's record, not a case (before: "reload the case", read as a case's "Hồ sơ").
+    expect(await refusal.innerText()).toContain('Hồ sơ cán bộ đã được cập nhật sau khi bạn mở');
     expect(await refusal.innerText()).toContain(
       `bạn đọc phiên bản ${revision}, nay là phiên bản ${revision + 1}`,
     );
@@ -135,11 +143,15 @@ describe('the person page: recording a status period', () => {
     await context.close();
   });
 
-  it("asks a man's ground for raising a child under 12 months (not a woman's) and lists it", async () => {
+  it("asks a man's ground for raising a child under 12 months (not a woman's), offers him no pregnancy, and lists it", async () => {
     const { context, page } = await signIn(browser, base, 'staff-1');
     await page.goto(`${base}/cadres/p-hung`);
     const form = recordForm(page);
-    await form.getByLabel('Tình trạng', { exact: true }).selectOption('child_under_12_months');
+    const kind = form.getByLabel('Tình trạng', { exact: true });
+    await kind.selectOption('child_under_12_months');
+    // Pregnancy and maternity leave are a woman's (the server refuses them for him: status.women_only).
+    for (const womans of ['pregnant', 'maternity_leave'])
+      expect(await kind.locator(`option[value="${womans}"]`).count()).toBe(0);
     const ground = form.getByLabel('Lý do người cha trực tiếp nuôi con');
     expect(await ground.locator('option').allInnerTexts()).toEqual([
       '— Không có —',
@@ -148,20 +160,21 @@ describe('the person page: recording a status period', () => {
     ]);
     await ground.selectOption({ label: 'Vợ đã mất' });
     await form.getByLabel('Từ ngày (dd/mm/yyyy)').fill(dmy(since));
+    await form.getByLabel('Căn cứ, ghi chú (quyết định, văn bản)').fill('Giấy chứng tử');
     await form.getByRole('button', { name: 'Ghi nhận tình trạng' }).click();
     const statuses = page.getByTestId('person-statuses');
     await statuses.getByText('Đang nuôi con dưới 12 tháng tuổi').waitFor();
     expect(await statuses.locator('li').first().innerText()).toContain(
-      `Đang nuôi con dưới 12 tháng tuổi — từ ${dmy(since)} (vợ chết)`,
+      `Đang nuôi con dưới 12 tháng tuổi — từ ${dmy(since)} (vợ chết) (Giấy chứng tử)`,
     );
     const record = await http().get('/cadres/p-hung').set(staff()).expect(200);
     expect(record.body.statuses[0].fatherCareGround).toBe('wife_died');
 
     await page.goto(`${base}/cadres/p-lan`);
-    await recordForm(page)
-      .getByLabel('Tình trạng', { exact: true })
-      .selectOption('child_under_12_months');
+    const herKind = recordForm(page).getByLabel('Tình trạng', { exact: true });
+    await herKind.selectOption('child_under_12_months');
     expect(await page.getByLabel('Lý do người cha trực tiếp nuôi con').count()).toBe(0);
+    expect(await herKind.locator('option[value="pregnant"]').innerText()).toBe('Đang mang thai');
     await context.close();
   });
 

@@ -381,6 +381,7 @@ const vi = {
     'status.father_care_ground_without_child':
       'Lý do người cha nuôi con chỉ ghi cho tình trạng nuôi con dưới 12 tháng tuổi',
     'status.father_care_ground_for_a_woman': 'Lý do người cha nuôi con chỉ ghi cho cán bộ nam',
+    'status.women_only': 'Tình trạng mang thai, nghỉ thai sản chỉ ghi cho cán bộ nữ',
     'status.under_investigation':
       'Người này đang bị điều tra, kiểm tra, xem xét tố cáo: chưa bổ nhiệm',
     'status.prosecuted': 'Người này đang bị truy cứu trách nhiệm hình sự: chưa bổ nhiệm',
@@ -1397,6 +1398,7 @@ const en: Strings<typeof vi> = {
     'status.father_care_ground_without_child':
       "A father's ground belongs to a child under 12 months only",
     'status.father_care_ground_for_a_woman': "A father's ground is stated for a man only",
+    'status.women_only': 'Pregnancy and maternity leave are recorded for a woman only',
     'status.under_investigation': 'The person is under investigation: not appointed',
     'status.prosecuted': 'The person is prosecuted: not appointed',
     'status.on_trial': 'The person is on trial: not appointed',

@@ -89,7 +89,11 @@ export class RemovePlanningPoolEntryDto {
 }
 
 export class RecordPersonStatusDto {
-  @ApiProperty({ enum: PERSON_STATUS_KINDS })
+  @ApiProperty({
+    enum: PERSON_STATUS_KINDS,
+    description:
+      'pregnant and maternity_leave are recorded on a woman’s record only (400 status.women_only on a man’s): a man’s leave when his wife gives birth is on_leave',
+  })
   @IsIn(PERSON_STATUS_KINDS)
   status!: PersonStatusKind;
 
@@ -102,9 +106,14 @@ export class RecordPersonStatusDto {
   @IsCalendarDate()
   until?: string | null;
 
-  @ApiProperty({ example: 'study abroad, 6 months' })
+  @ApiProperty({
+    example: 'Quyết định cử đi học số 12/QĐ-UBND, 6 tháng',
+    description:
+      'the grounds of the period (the decision, certificate or document it rests on), not blank: the period holds procedures back',
+  })
   @IsString()
-  @Length(0, 500)
+  @Length(1, 500)
+  @HasText()
   @VisibleText('lines')
   note!: string;
 

@@ -18,6 +18,7 @@ import { decideStatusEnd, isStatusRepeat } from './status-periods';
 import { membershipEndedBy, membershipAfterRevision } from './party-membership';
 import { postsRunningPast } from './posts-held-on';
 import { PersonState } from './person.state';
+import { WOMEN_ONLY_STATUSES } from './person-status-kinds';
 
 type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
 type Decide<T extends PersonCommand['type']> = (
@@ -157,6 +158,7 @@ export const recordDeciders: {
         'until',
       );
     }
+    refuseWomenOnlyStatusForAMan(state.profile.gender, data.status);
     refuseFatherCareGround(state.profile.gender, data);
     // A decision's period (a suspension) is recorded as decided; one entered by hand is checked
     // against those on record.
@@ -193,6 +195,20 @@ export const recordDeciders: {
     return [{ type: 'CaseNoted', data }];
   },
 };
+
+/**
+ * Pregnancy and maternity leave are a woman's (`WOMEN_ONLY_STATUSES`), by the sex on the record.
+ * Before, a man's record took them and they deferred his discipline as a woman's would.
+ */
+export function refuseWomenOnlyStatusForAMan(gender: 'male' | 'female', status: string): void {
+  if (gender !== 'male' || !(WOMEN_ONLY_STATUSES as readonly string[]).includes(status)) return;
+  throw new RegistryRuleViolation(
+    'status.women_only',
+    `status: the record shows a man; ${status} is a woman's period (Nghị định 172/2025 defers a woman's discipline while she is pregnant or on maternity leave, a man's while he raises a child under 12 months himself: child_under_12_months with fatherCareGround); a man's leave when his wife gives birth is on_leave`,
+    'invalid',
+    'status',
+  );
+}
 
 /**
  * A father's ground (fatherCareGround) says why a man raises a child under 12 months himself:

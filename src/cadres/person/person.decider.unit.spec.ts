@@ -215,6 +215,19 @@ describe('person record (cadre-<id>)', () => {
       .thenRefuses('status.father_care_ground_for_a_woman');
   });
 
+  it('refuses a man’s pregnancy or maternity leave on the status, and takes them for a woman', () => {
+    const period = { personId: 'p-an', from: '2026-03-01', until: null, note: 'x' };
+    for (const status of ['pregnant', 'maternity_leave'] as const) {
+      given(registered)
+        .when({ type: 'RecordPersonStatus', data: { ...period, status } })
+        .thenRefuses('status.women_only');
+      const woman = { ...registered, data: { ...registered.data, gender: 'female' } };
+      given(woman)
+        .when({ type: 'RecordPersonStatus', data: { ...period, status } })
+        .then([{ type: 'PersonStatusRecorded', data: { ...period, status } }]);
+    }
+  });
+
   it('folds posts, ended posts and planning pool into the record', () => {
     const state = [
       registered,

@@ -111,7 +111,8 @@ const TITLE_BY_RULE: Record<string, Titles> = {
   'org_unit.not_found': { en: 'The org unit does not exist', vi: 'Đơn vị không tồn tại' },
   'resource.not_found': { en: 'Not found', vi: 'Không tìm thấy' },
   'concurrency.stale_revision': {
-    en: 'The case moved since you read it',
+    // A case's or a person's record alike: the detail names which.
+    en: 'The record moved since you read it',
     vi: 'Hồ sơ đã thay đổi kể từ lần bạn đọc',
   },
   'idempotency.id_reused': {

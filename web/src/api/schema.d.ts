@@ -1843,7 +1843,10 @@ export interface components {
             note?: string;
         };
         RecordPersonStatusDto: {
-            /** @enum {string} */
+            /**
+             * @description pregnant and maternity_leave are recorded on a woman’s record only (400 status.women_only on a man’s): a man’s leave when his wife gives birth is on_leave
+             * @enum {string}
+             */
             status: "under_investigation" | "abroad" | "in_hospital" | "maternity_leave" | "seriously_ill" | "pregnant" | "child_under_12_months" | "prosecuted" | "on_trial" | "detained" | "lost_cognitive_capacity" | "on_leave" | "suspended" | "retired" | "left_service";
             /**
              * Format: date
@@ -1855,7 +1858,10 @@ export interface components {
              * @example 2026-07-10
              */
             until?: string | null;
-            /** @example study abroad, 6 months */
+            /**
+             * @description the grounds of the period (the decision, certificate or document it rests on), not blank: the period holds procedures back
+             * @example Quyết định cử đi học số 12/QĐ-UBND, 6 tháng
+             */
             note: string;
             /**
              * @description child_under_12_months of a man only: why he raises the child himself (wife_died; wife_unable_to_care: she cannot by force majeure or an objective obstacle). Nghị định 172/2025 defers a man’s discipline only on such a ground (discipline.childDeferralForFathers); without it his period defers nothing

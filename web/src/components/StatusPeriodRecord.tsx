@@ -37,6 +37,12 @@ const everyStatusOffered: [Exclude<Status, (typeof STATUSES)[number]>] extends [
   : false = true;
 void everyStatusOffered;
 
+/**
+ * A woman's periods: the server refuses them on a man's record (status.women_only), so the form
+ * does not offer them to him.
+ */
+const WOMEN_ONLY = ['pregnant', 'maternity_leave'] as const satisfies readonly Status[];
+
 const FATHER_CARE_GROUNDS = [
   'wife_died',
   'wife_unable_to_care',
@@ -72,6 +78,9 @@ export function StatusPeriodRecord({
   const [note, setNote] = useState('');
   const [ground, setGround] = useState<FatherCareGround | ''>('');
   const asksGround = status === 'child_under_12_months' && gender === 'male';
+  const offered = STATUSES.filter(
+    (s) => gender === 'female' || !(WOMEN_ONLY as readonly Status[]).includes(s),
+  );
   const record = useMutation({
     mutationFn: () => {
       const body: Body = {
@@ -129,7 +138,7 @@ export function StatusPeriodRecord({
           value={status}
           onChange={(e) => setStatus(e.target.value as Status)}
         >
-          {STATUSES.map((s) => (
+          {offered.map((s) => (
             <option key={s} value={s}>
               {t(`personStatus.${s}`)}
             </option>

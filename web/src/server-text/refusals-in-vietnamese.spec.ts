@@ -14,6 +14,7 @@ import { CaseContext } from '../../../src/procedures/case/decider/case.context';
 import { Body, Open } from '../../../src/procedures/case/decider/case.types';
 import { decideStatusEnd, isStatusRepeat } from '../../../src/cadres/person/status-periods';
 import { endedTermViolation } from '../../../src/cadres/person/ended-post-term';
+import { refuseWomenOnlyStatusForAMan } from '../../../src/cadres/person/person-record.decide';
 import {
   assertPlannableTerm,
   assertPlanningTermNotEnded,
@@ -586,7 +587,11 @@ describe('the person page, planning, admin, batch and import refusals read in Vi
 
   it('a record another writer changed since the page read it (If-Match)', () => {
     const stale = toHttpError(new WrongExpectedRevision('cadre-p-an', 3, 4))!.message;
-    expect(expectRead(stale)).toContain('bạn đọc phiên bản 3, nay là phiên bản 4');
+    expect(expectRead(stale)).toMatch(
+      /^Hồ sơ cán bộ đã được cập nhật .*bạn đọc phiên bản 3, nay là phiên bản 4/,
+    );
+    const staleCase = toHttpError(new WrongExpectedRevision('appointment-c-1', 3, 4))!.message;
+    expect(expectRead(staleCase)).toMatch(/^Hồ sơ đã được cập nhật /);
   });
 
   it('a registration under age, a party day without membership, a rating before its year', () => {
@@ -935,6 +940,10 @@ describe('the examination, the elected posts, scope and import refusals read in 
     expectRead(
       "fatherCareGround: the record shows a woman; a father's ground (wife died, wife unable to raise the child) is stated for a man only",
     );
+    for (const status of ['pregnant', 'maternity_leave'])
+      expect(expectRead(refusalOf(() => refuseWomenOnlyStatusForAMan('male', status)))).toContain(
+        'chỉ ghi cho cán bộ, công chức nữ',
+      );
     expectRead('sameViolationCaseId: case dc-2 is about p-binh, this case about p-an');
     expectRead('sameViolationCaseId: case dc-2 is open, not decided');
     expectRead(

@@ -23,6 +23,11 @@ export const PERSON_REFUSALS: Sentence[] = [
       'Hồ sơ ghi người này là nữ; lý do vợ chết hoặc vợ không thể nuôi con chỉ ghi cho cán bộ, công chức nam',
   ),
   sentence(
+    `status: the record shows a man; ([a-z_]+) is a woman's period \\(Nghị định 172/2025 defers a woman's discipline while she is pregnant or on maternity leave, a man's while he raises a child under 12 months himself: child_under_12_months with fatherCareGround\\); a man's leave when his wife gives birth is on_leave`,
+    ([status], s) =>
+      `Hồ sơ ghi người này là nam; «${s.words.personStatus(status)}» chỉ ghi cho cán bộ, công chức nữ (Nghị định 172/2025 chưa xem xét kỷ luật người nữ đang mang thai, nghỉ thai sản, và người nam trực tiếp nuôi con dưới 12 tháng tuổi: ghi «${s.words.personStatus('child_under_12_months')}» kèm lý do người cha nuôi con); ngày nghỉ chế độ thai sản của người nam khi vợ sinh con ghi là «${s.words.personStatus('on_leave')}»`,
+  ),
+  sentence(
     `from: ([a-z_]+) ${PERIOD} overlaps the ([a-z_]+) period on record \\(${PERIOD}\\); a status is recorded once for any day(; to record the day it ended, POST /cadres/\\S+/statuses/end)?`,
     ([status, from, open, until, , recFrom, recOpen, recUntil, closing], s) =>
       `Tình trạng «${s.words.personStatus(status)}» ${period(from, open, until, s.day)} trùng với thời gian đã ghi nhận (${period(recFrom, recOpen, recUntil, s.day)}); mỗi ngày chỉ ghi nhận một lần mỗi tình trạng${closing ? '; để ghi nhận ngày kết thúc, dùng chức năng «Ghi nhận ngày kết thúc»' : ''}`,
@@ -76,11 +81,12 @@ export const PERSON_REFUSALS: Sentence[] = [
     `evaluatedOn: ${DAY} is before the year (\\d{4}) it rates`,
     ([day, year], s) => `Ngày đánh giá ${s.day(day)} trước năm được đánh giá (${year})`,
   ),
-  // A write sent with If-Match after another writer changed the record (any stream's 409).
+  // A write sent with If-Match after another writer changed the record (any stream's 409): a
+  // person's own record (hồ sơ cán bộ) or a case.
   sentence(
-    `stream ${ID}: expected revision ${N}, but it is at revision ${N}: reload the case and retry with If-Match: ${N}`,
-    ([, read, current]) =>
-      `Hồ sơ đã được cập nhật sau khi bạn mở (bạn đọc phiên bản ${read}, nay là phiên bản ${current}): hãy xem lại hồ sơ đã tải lại rồi ghi nhận lại`,
+    `stream ${ID}: expected revision ${N}, but it is at revision ${N}: reload (the person's record|the case) and retry with If-Match: ${N}`,
+    ([, read, current, reload]) =>
+      `${reload === 'the case' ? 'Hồ sơ' : 'Hồ sơ cán bộ'} đã được cập nhật sau khi bạn mở (bạn đọc phiên bản ${read}, nay là phiên bản ${current}): hãy xem lại hồ sơ đã tải lại rồi ghi nhận lại`,
   ),
   sentence(
     `person ${ID} is already registered`,
