@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { fireStepDeadline } from '../support/step-deadline-timer';
+import { streamEventCount } from '../support/stream-event-count';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Extension of a term to retirement (kéo dài thời hạn giữ chức vụ đến tuổi nghỉ hưu) over HTTP. */
@@ -31,6 +32,7 @@ describe('term extension to retirement over HTTP', () => {
         { id: 'p-near', dateOfBirth: near, gender: 'male', posts: [post] },
         { id: 'p-young', dateOfBirth: '1982-05-05', gender: 'male', posts: [post] },
         { id: 'p-late', dateOfBirth: near, gender: 'male', posts: [post] },
+        { id: 'p-gap', dateOfBirth: near, gender: 'male', posts: [post] },
         ...seated.map((positionId, at) => ({
           id: `p-x${2 * at + 1}`,
           dateOfBirth: near,
@@ -166,6 +168,37 @@ describe('term extension to retirement over HTTP', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error('the record did not take the extended term');
+  });
+
+  it('refuses an extension taking effect after the term it continues ends, past retirement or before it, writing nothing; from the term’s end it is decided', async () => {
+    const opened = await open('k-gap', 'p-gap').expect(201);
+    const retires = opened.body.facts.retirementDate as string;
+    await takeStepsToDecision('k-gap');
+    const streams = ['extension-k-gap'];
+    const before = await streamEventCount(t.db.pool, streams, { requestsOnly: true });
+    // Before: 200, the record showing the term extended to retirement from a day after it.
+    for (const effectiveFrom of [addDays(retires, 32), addDays(termEnd, 30)]) {
+      const refused = await decide('k-gap', effectiveFrom).expect(422);
+      expect(refused.body).toMatchObject({
+        rule: 'extension.starts_after_term_end',
+        field: 'effectiveFrom',
+        termEnd,
+        continuesOn: termEnd,
+      });
+      expect(refused.body.message).toContain(
+        `effectiveFrom: ${effectiveFrom} is after ${termEnd}, the day the extension continues the term of pos-head`,
+      );
+    }
+    expect(await streamEventCount(t.db.pool, streams, { requestsOnly: true })).toBe(before);
+    const still = await http().get('/cases/k-gap').set(staff).expect(200);
+    expect(still.body).toMatchObject({ status: 'open', currentStep: { id: 'decision' } });
+    const person = await http().get('/cadres/p-gap').set(staff).expect(200);
+    expect(person.body.posts).toEqual([
+      expect.objectContaining({ positionId: 'pos-head', termEnd }),
+    ]);
+    expect(person.body.posts[0].extendedBy).toBeUndefined();
+    const decided = await decide('k-gap', termEnd).expect(200);
+    expect(decided.body.decision).toMatchObject({ effectiveFrom: termEnd, termEnd: retires });
   });
 
   it('is refused when the holder has 2 years or more to retirement at the term’s end', async () => {

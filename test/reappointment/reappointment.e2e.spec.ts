@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { streamEventCount } from '../support/stream-event-count';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('re-appointment over HTTP', () => {
@@ -48,6 +49,12 @@ describe('re-appointment over HTTP', () => {
           id: 'p-rated-early',
           posts: [
             { positionId: 'pos-head', from: addDays(today, -1500), termEnd: addDays(today, 200) },
+          ],
+        },
+        {
+          id: 'p-gap',
+          posts: [
+            { positionId: 'pos-head', from: addDays(today, -1600), termEnd: addDays(today, 200) },
           ],
         },
         { id: 'p-none' },
@@ -241,6 +248,39 @@ describe('re-appointment over HTTP', () => {
       status: 'decided',
       decision: { effectiveFrom: termEnd, details: { applied: 'full_term' } },
     });
+  });
+
+  it('refuses a new term that starts after the current one ends, leaving the seat empty, writing nothing; from its end it is decided', async () => {
+    await open('r-gap', 'p-gap').expect(201);
+    await takeStepsToDecision('r-gap');
+    const termEnd = addDays(today, 200);
+    const decide = (effectiveFrom: string) =>
+      http()
+        .post('/cases/r-gap/steps/decision')
+        .set(leader)
+        .send({ heldOn: today, number: '306-QĐ/TU', signer: 'Bí thư', effectiveFrom });
+    const streams = ['reappointment-r-gap', 'cadre-p-gap'];
+    const before = await streamEventCount(t.db.pool, streams);
+    // Before: 200, the old term ending on termEnd and the new one beginning four years later.
+    const gap = await decide(addDays(termEnd, 4 * 365)).expect(422);
+    expect(gap.body).toMatchObject({
+      rule: 'reappointment.starts_after_term_end',
+      field: 'effectiveFrom',
+      termEnd,
+      continuesOn: termEnd,
+    });
+    expect(gap.body.message).toContain(
+      `is after ${termEnd}, the day the new term continues the term of pos-head`,
+    );
+    // A day later is a gap too.
+    const dayLate = await decide(addDays(termEnd, 1)).expect(422);
+    expect(dayLate.body.rule).toBe('reappointment.starts_after_term_end');
+    expect(await streamEventCount(t.db.pool, streams)).toBe(before);
+    const still = await http().get('/cases/r-gap').set(staff).expect(200);
+    expect(still.body).toMatchObject({ status: 'open', currentStep: { id: 'decision' } });
+
+    const decided = await decide(termEnd).expect(200);
+    expect(decided.body.decision).toMatchObject({ effectiveFrom: termEnd });
   });
 
   it('refuses the decision while a year of the term is rated not completed, naming the year and the rule, writing nothing; once the year is corrected it is decided', async () => {

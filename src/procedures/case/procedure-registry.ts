@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainRuleViolation } from './decider/domain-rule-violation';
 import type { RegistryReads } from '../../cadres/prefetched-registry';
 import type { CaseIdReservations } from './case-id-reservations';
-import { CaseContext, DecisionTerm } from './decider/case.context';
+import { CaseContext } from './decider/case.context';
 import { ExistingCase } from './decider/case.state';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import type { GoverningDeadline } from '../../workflow/step-engine';
@@ -80,9 +80,7 @@ export interface ProcedureModule {
   decisionTerm?: (
     context: CaseContext,
     state: ExistingCase,
-  ) => Promise<
-    ((state: ExistingCase, effectiveFrom: string, years?: number) => DecisionTerm) | undefined
-  >;
+  ) => Promise<CaseContext['decisionTerm']>;
 }
 
 /** Procedure modules register here at start; the cases API finds them by name. */

@@ -5,6 +5,7 @@ import { retirementDate, wholeYearsBetween } from '../../workflow/rules/retireme
 import { DecisionTerm } from '../case/decider/case.context';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { TERM_RENEWED_AT_ITS_END } from '../reappointment/reappointment-rules';
+import { continuationWords, termContinuesOn } from '../reappointment/term-continuation';
 
 export interface ExtensionOpeningInput {
   positionId: string;
@@ -88,6 +89,50 @@ export function refuseExtensionBeforeTermEnds(
     'unprocessable',
     'effectiveFrom',
     { termEnd: held.termEnd },
+  );
+}
+
+/**
+ * Nor does it take effect later than the day it continues the term (`termContinuesOn`): the day
+ * the term ends, or the decision's own day when it was taken after that. Before, an extension of
+ * a term ending 2027-03-01 took effect on 2028-06-01, after the retirement it ran to, and the
+ * record showed the term extended from a day past its own end.
+ */
+export function refuseExtensionAfterTermContinues(
+  posts: PostHeld[],
+  positionId: string,
+  decision: { effectiveFrom: string; heldOn: string },
+): void {
+  const held = posts.find((post) => post.positionId === positionId && post.termEnd);
+  if (!held?.termEnd) return;
+  const continuesOn = termContinuesOn(held.termEnd, decision.heldOn);
+  if (decision.effectiveFrom <= continuesOn) return;
+  throw new DomainRuleViolation(
+    'extension.starts_after_term_end',
+    `effectiveFrom: ${decision.effectiveFrom} is after ${continuesOn}, the day the extension continues the term of ${positionId} held since ${held.from} (${held.decisionRef}), which ends on ${held.termEnd}; ${continuationWords(held.termEnd, decision.heldOn)}; a later day leaves the post without its holder from ${continuesOn} (${TERM_RENEWED_AT_ITS_END})`,
+    'unprocessable',
+    'effectiveFrom',
+    { termEnd: held.termEnd, continuesOn },
+  );
+}
+
+/**
+ * An extension runs to the holder's retirement: one taking effect on that day or later gives no
+ * day of term (its end would be on or before its start).
+ */
+export function refuseExtensionFromRetirement(
+  ruleSet: RuleSet,
+  person: { dateOfBirth: string; gender: 'male' | 'female' },
+  effectiveFrom: string,
+): void {
+  const retires = retirementDate(ruleSet, person.dateOfBirth, person.gender);
+  if (effectiveFrom < retires) return;
+  throw new DomainRuleViolation(
+    'extension.starts_at_retirement',
+    `effectiveFrom: ${effectiveFrom} is on or after the holder's retirement on ${retires} (${ruleCitation(ruleSet, 'retirement.age')}), the day the extended term ends: it would extend nothing`,
+    'unprocessable',
+    'effectiveFrom',
+    { retirementDate: retires },
   );
 }
 

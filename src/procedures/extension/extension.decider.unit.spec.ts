@@ -9,7 +9,12 @@ import { retirementDate } from '../../workflow/rules/retirement';
 import { CaseCommand } from '../case/decider/case.commands';
 import { CaseContext } from '../case/decider/case.context';
 import { caseDecider } from '../case/decider/case.decider';
-import { extensionOpening, extensionTerm } from './extension-rules';
+import {
+  extensionOpening,
+  extensionTerm,
+  refuseExtensionAfterTermContinues,
+  refuseExtensionFromRetirement,
+} from './extension-rules';
 
 const seeds = path.resolve(__dirname, '../../../seeds');
 const definition = loadDefinitions(path.join(seeds, 'definitions')).get(
@@ -106,5 +111,29 @@ describe('extension of the term to retirement (kéo dài thời hạn giữ ch�
     expect(() => extensionOpening({ ...input, posts: post(retires) })).toThrow(
       /already runs to .* nothing to extend/,
     );
+  });
+
+  it('takes effect on the day the term ends (decided late: the decision’s day), never on or after retirement', () => {
+    const posts = post('2027-01-15');
+    const from = (effectiveFrom: string, heldOn: string) => () =>
+      refuseExtensionAfterTermContinues(posts, 'pos-head', { effectiveFrom, heldOn });
+    expect(from('2027-01-15', today)).not.toThrow();
+    // Before: an extension from after the retirement it runs to was decided.
+    expect(from(retires, today)).toThrow(
+      expect.objectContaining({ rule: 'extension.starts_after_term_end', field: 'effectiveFrom' }),
+    );
+    expect(from('2027-02-01', '2027-02-01')).not.toThrow();
+    expect(from('2027-02-02', '2027-02-01')).toThrow(/is after 2027-02-01/);
+    const extend = (effectiveFrom: string) => () =>
+      refuseExtensionFromRetirement(ruleSet, near, effectiveFrom);
+    expect(extend('2027-01-15')).not.toThrow();
+    for (const day of [retires, '2040-01-01'])
+      expect(extend(day)).toThrow(
+        expect.objectContaining({
+          rule: 'extension.starts_at_retirement',
+          field: 'effectiveFrom',
+          details: { retirementDate: retires },
+        }),
+      );
   });
 });

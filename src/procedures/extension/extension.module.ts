@@ -5,7 +5,13 @@ import { caseProcedureModule } from '../case/case-procedure.module';
 import { registeredPerson } from '../case/opening-subjects';
 import { extensionRecordSaga } from './extension-record.saga';
 import { EXTENSION_RECORD_HANDLERS } from './extension-record.handlers';
-import { extensionOpening, extensionTerm, refuseExtensionBeforeTermEnds } from './extension-rules';
+import {
+  extensionOpening,
+  extensionTerm,
+  refuseExtensionAfterTermContinues,
+  refuseExtensionBeforeTermEnds,
+  refuseExtensionFromRetirement,
+} from './extension-rules';
 import { extensionSeats, refuseExtendedTermHeldByAnother } from './extension-seats';
 
 /** Its record saga, registered at start like every saga. */
@@ -43,8 +49,13 @@ export const ExtensionModule = caseProcedureModule({
       const person = await registeredPerson(registry, state.personId);
       const { dateOfBirth, gender } = person.profile;
       const seats = await extensionSeats(registry, await registry.findPosition(state.positionId));
-      return (_state, effectiveFrom) => {
+      return (_state, effectiveFrom, _years, heldOn) => {
         refuseExtensionBeforeTermEnds(person.posts, state.positionId, effectiveFrom);
+        refuseExtensionAfterTermContinues(person.posts, state.positionId, {
+          effectiveFrom,
+          heldOn,
+        });
+        refuseExtensionFromRetirement(context.ruleSet, { dateOfBirth, gender }, effectiveFrom);
         const term = extensionTerm(context.ruleSet, { dateOfBirth, gender }, effectiveFrom);
         // The case engine claims these days on the post's seat stream with the decision
         // (`claimsSeatDays`), so a record of another made meanwhile refuses one of the two.

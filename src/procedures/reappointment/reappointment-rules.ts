@@ -5,6 +5,7 @@ import { DecisionTerm } from '../case/decider/case.context';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { ruleSetTermYears } from '../case/decider/rule-set-term';
 import { noticeDeadline } from './notice-deadline';
+import { continuationWords, termContinuesOn } from './term-continuation';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { addMonths, retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
 
@@ -191,6 +192,22 @@ export const TERM_RENEWED_AT_ITS_END =
   'Nghị định 138/2020/NĐ-CP art. 41(1): a term is 5 years from the day its decision takes effect; art. 49(1): re-appointment is considered when the term ends (both as restated by thuvienphapluat.vn) [the instrument’s own text not checked here]';
 
 /**
+ * The term a re-appointment renews: the post held now, or the last holding of it when it has
+ * already ended (a decision taken late), with the day it ends or ended.
+ */
+function renewedTerm(
+  person: { posts: PostHeld[]; pastPosts: (PostHeld & { endedOn: string })[] },
+  positionId: string,
+): { term: PostHeld; endsOn: string; held: boolean } | null {
+  const held = person.posts.find((post) => post.positionId === positionId && post.termEnd);
+  if (held?.termEnd) return { term: held, endsOn: held.termEnd, held: true };
+  const lastHeld = person.pastPosts
+    .filter((post) => post.positionId === positionId)
+    .sort((a, b) => b.endedOn.localeCompare(a.endedOn))[0];
+  return lastHeld ? { term: lastHeld, endsOn: lastHeld.endedOn, held: false } : null;
+}
+
+/**
  * The new term does not start before the one it renews ends (the post held now, or the last
  * holding of it when it has already ended): an earlier start would cut the current term short.
  * The refusal cites the notice's lead time as the case's rule set has it, as the case's facts do.
@@ -201,19 +218,40 @@ export function refuseStartBeforeTermEnds(
   effectiveFrom: string,
   ruleSet: RuleSet,
 ): void {
-  const held = person.posts.find((post) => post.positionId === positionId && post.termEnd);
-  const lastHeld = person.pastPosts
-    .filter((post) => post.positionId === positionId)
-    .sort((a, b) => b.endedOn.localeCompare(a.endedOn))[0];
-  const endsOn = held?.termEnd ?? lastHeld?.endedOn;
-  if (!endsOn || effectiveFrom >= endsOn) return;
-  const term = held ?? lastHeld!;
+  const renewed = renewedTerm(person, positionId);
+  if (!renewed || effectiveFrom >= renewed.endsOn) return;
+  const { term, endsOn, held } = renewed;
   throw new DomainRuleViolation(
     'reappointment.starts_before_term_end',
     `effectiveFrom: ${effectiveFrom} is before ${endsOn}, when the term of ${positionId} held since ${term.from} (${term.decisionRef}) ${held ? 'ends' : 'ended'}; the new term starts on that day or later (${TERM_RENEWED_AT_ITS_END}); the re-appointment notice: ${leadTimeText(ruleSet)} before the term ends (${ruleCitation(ruleSet, 'reappointment.leadTime')})`,
     'unprocessable',
     'effectiveFrom',
     { termEnd: endsOn },
+  );
+}
+
+/**
+ * Nor does it start later than the day it continues the one it renews (`termContinuesOn`): the
+ * day that term ends, or the decision's own day when it was taken after that. A later day left
+ * the post without its holder in between: before, a term ending 2027-02-01 was renewed from
+ * 2031-01-01, four years with nobody in the seat.
+ */
+export function refuseStartAfterTermContinues(
+  person: { posts: PostHeld[]; pastPosts: (PostHeld & { endedOn: string })[] },
+  positionId: string,
+  decision: { effectiveFrom: string; heldOn: string },
+): void {
+  const renewed = renewedTerm(person, positionId);
+  if (!renewed) return;
+  const { term, endsOn, held } = renewed;
+  const continuesOn = termContinuesOn(endsOn, decision.heldOn);
+  if (decision.effectiveFrom <= continuesOn) return;
+  throw new DomainRuleViolation(
+    'reappointment.starts_after_term_end',
+    `effectiveFrom: ${decision.effectiveFrom} is after ${continuesOn}, the day the new term continues the term of ${positionId} held since ${term.from} (${term.decisionRef}), which ${held ? 'ends' : 'ended'} on ${endsOn}; ${continuationWords(endsOn, decision.heldOn)}; a later day leaves the post without its holder from ${continuesOn} (${TERM_RENEWED_AT_ITS_END})`,
+    'unprocessable',
+    'effectiveFrom',
+    { termEnd: endsOn, continuesOn },
   );
 }
 

@@ -5,6 +5,7 @@ import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
 import {
   reappointmentOpening,
   reappointmentTerm,
+  refuseStartAfterTermContinues,
   refuseStartBeforeTermEnds,
 } from './reappointment-rules';
 
@@ -229,5 +230,37 @@ describe('re-appointment start', () => {
     expect(() => refuseStartBeforeTermEnds(former, 'pos-1', '2026-12-02', stateNow)).not.toThrow();
     // Another post's term says nothing about this one.
     expect(() => refuseStartBeforeTermEnds(former, 'pos-2', '2026-01-01', stateNow)).not.toThrow();
+  });
+
+  it('continues the term: decided in time, on the day it ends; decided late, on the decision’s day; no later', () => {
+    type Holder = Parameters<typeof refuseStartAfterTermContinues>[0];
+    const holder: Holder = { posts: [post], pastPosts: [] };
+    const start = (person: Holder, effectiveFrom: string, heldOn: string) => () =>
+      refuseStartAfterTermContinues(person, 'pos-1', { effectiveFrom, heldOn });
+    expect(start(holder, '2026-12-01', '2026-09-01')).not.toThrow();
+    // Before: a new term from 2031 renewed one ending 2026-12-01, four years with the seat empty.
+    const gap = refusal(start(holder, '2031-01-01', '2026-09-01'));
+    expect(gap).toMatchObject({
+      rule: 'reappointment.starts_after_term_end',
+      field: 'effectiveFrom',
+      details: { termEnd: '2026-12-01', continuesOn: '2026-12-01' },
+    });
+    expect(gap.message).toMatch(/taken before the term ends: it takes effect on 2026-12-01/);
+    // Decided after the term ended on the record: from the decision's day, not later.
+    const ended = { ...post, endedOn: '2026-12-01', reason: 'term ended' };
+    const former = { posts: [], pastPosts: [ended] };
+    expect(start(former, '2026-12-20', '2026-12-20')).not.toThrow();
+    const late = refusal(start(former, '2027-01-05', '2026-12-20'));
+    expect(late).toMatchObject({
+      rule: 'reappointment.starts_after_term_end',
+      details: { termEnd: '2026-12-01', continuesOn: '2026-12-20' },
+    });
+    expect(late.message).toMatch(/ended on 2026-12-01; the decision of 2026-12-20 was taken after/);
+    expect(() =>
+      refuseStartAfterTermContinues(holder, 'pos-2', {
+        effectiveFrom: '2031-01-01',
+        heldOn: '2026-09-01',
+      }),
+    ).not.toThrow();
   });
 });

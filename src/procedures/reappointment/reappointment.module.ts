@@ -15,6 +15,7 @@ import { ReappointmentSeats, refuseSeatGivenToAnother } from './reappointment-se
 import {
   reappointmentOpening,
   reappointmentTerm,
+  refuseStartAfterTermContinues,
   refuseStartBeforeTermEnds,
 } from './reappointment-rules';
 import { refuseTermRatedBelow } from './term-ratings';
@@ -44,13 +45,17 @@ export class ReappointmentModule implements OnModuleInit {
         const { dateOfBirth, gender } = profile;
         const position = await this.registry.findPosition(state.positionId);
         const seats = position ? await this.seatsOf(position) : null;
-        return (_state, effectiveFrom, years) => {
+        return (_state, effectiveFrom, years, heldOn) => {
           refuseStartBeforeTermEnds(
             { posts, pastPosts },
             state.positionId,
             effectiveFrom,
             context.ruleSet,
           );
+          refuseStartAfterTermContinues({ posts, pastPosts }, state.positionId, {
+            effectiveFrom,
+            heldOn,
+          });
           refuseTermRatedBelow({ posts, pastPosts, ratings }, state.positionId, context.ruleSet);
           const term = reappointmentTerm(
             context.ruleSet,

@@ -96,5 +96,7 @@ export interface CaseContext extends StepContext {
     state: ExistingCase,
     effectiveFrom: string,
     requestedYears: number | undefined,
+    /** The decision's own day (`heldOn`): a term renewed late continues from it. */
+    heldOn: string,
   ) => DecisionTerm;
 }

@@ -17,6 +17,7 @@ import { termRunsToRetirement } from './term-to-retirement';
 import { refuseBlockingStatus } from './blocking-status';
 import { openDisciplineCasesOf, refuseOpenDisciplineCase } from './open-discipline-case';
 import { refuseSeatsFullOnEffectiveDay } from './decision-seats';
+import { refuseEffectiveFromRetirement } from './effective-before-retirement';
 import { pendingPostAtDecision, pendingPostOtherThan } from './pending-post';
 
 /** The decision (quyết định): no flagged vetting item open, the term and the re-appointment notice. */
@@ -54,11 +55,12 @@ export function decision(
     refuseOpenDisciplineCase(appointee, facts && openDisciplineCasesOf(facts), context.ruleSet, {
       step: 'the decision',
     });
+    refuseEffectiveFromRetirement(appointee, facts, context.ruleSet, body.effectiveFrom);
   }
   refusePostAlreadyHeld(state, context);
   refusePendingPost(state, body, context);
   const term = context.decisionTerm
-    ? context.decisionTerm(state, body.effectiveFrom, body.termYears)
+    ? context.decisionTerm(state, body.effectiveFrom, body.termYears, body.heldOn)
     : ruleSetTerm(body, context);
   // The seats are weighed over the whole term the post is held on, which the term gives.
   refuseSeatsFullOnEffectiveDay(state, body, context, heldTermEnd(state.procedure, term));
