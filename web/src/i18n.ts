@@ -359,6 +359,16 @@ const vi = {
     'reappointment.no_post_with_term': 'Người này không giữ chức vụ này với nhiệm kỳ có hạn',
     'reappointment.starts_before_term_end':
       'Nhiệm kỳ mới không bắt đầu trước khi nhiệm kỳ đang giữ kết thúc',
+    'reappointment.starts_after_term_end':
+      'Nhiệm kỳ mới bắt đầu ngay khi nhiệm kỳ đang giữ kết thúc, không để trống chức vụ',
+    'extension.starts_before_term_end':
+      'Thời hạn kéo dài không bắt đầu trước khi nhiệm kỳ đang giữ kết thúc',
+    'extension.starts_after_term_end':
+      'Thời hạn kéo dài bắt đầu ngay khi nhiệm kỳ đang giữ kết thúc, không để trống chức vụ',
+    'extension.starts_at_retirement':
+      'Quyết định kéo dài không có hiệu lực từ ngày nghỉ hưu trở đi',
+    'appointment.effective_at_or_after_retirement':
+      'Quyết định bổ nhiệm không có hiệu lực từ ngày người được bổ nhiệm nghỉ hưu trở đi',
     'reappointment.post_ending':
       'Một quyết định khác chấm dứt chức vụ này trước khi hết nhiệm kỳ: không còn nhiệm kỳ để bổ nhiệm lại',
     'reappointment.term_rated_below':
@@ -1376,6 +1386,14 @@ const en: Strings<typeof vi> = {
     'reappointment.no_post_with_term': 'The person holds no such post with a term',
     'reappointment.starts_before_term_end':
       'The new term does not start before the current one ends',
+    'reappointment.starts_after_term_end':
+      'The new term starts when the current one ends, leaving the post never empty',
+    'extension.starts_before_term_end': 'The extension does not start before the current term ends',
+    'extension.starts_after_term_end':
+      'The extension starts when the current term ends, leaving the post never empty',
+    'extension.starts_at_retirement': 'An extension does not take effect on or after retirement',
+    'appointment.effective_at_or_after_retirement':
+      'An appointment does not take effect on or after the appointee retires',
     'reappointment.post_ending':
       'Another decision ends this post before its term does: there is no term to renew',
     'reappointment.term_rated_below':

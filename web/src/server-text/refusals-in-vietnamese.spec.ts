@@ -53,6 +53,12 @@ import {
   pendingPostAtDecision,
   pendingPostAtOpening,
 } from '../../../src/procedures/case/decider/pending-post';
+import { refuseStartAfterTermContinues } from '../../../src/procedures/reappointment/reappointment-rules';
+import {
+  refuseExtensionAfterTermContinues,
+  refuseExtensionFromRetirement,
+} from '../../../src/procedures/extension/extension-rules';
+import { refuseEffectiveFromRetirement } from '../../../src/procedures/case/decider/effective-before-retirement';
 
 /** Every id is given a Vietnamese word, so what is left in English is the translator's fault. */
 const words: ReasonVocabulary = {
@@ -103,6 +109,50 @@ function expectRead(detail: string): string {
 }
 
 describe('the refusals of a step form read in Vietnamese, with dd/mm/yyyy days', () => {
+  it('a decision effective later than the day it continues the term, or from retirement', () => {
+    const post = {
+      positionId: 'pos-truong',
+      from: '2022-02-01',
+      termEnd: '2027-02-01',
+      decisionRef: '5-QĐ/UBND',
+    };
+    const onTime = { effectiveFrom: '2031-01-01', heldOn: '2026-12-01' };
+    expect(
+      expectRead(
+        refusalOf(() =>
+          refuseStartAfterTermContinues({ posts: [post], pastPosts: [] }, 'pos-truong', onTime),
+        ),
+      ),
+    ).toBe(
+      'Ngày hiệu lực 01/01/2031 sau ngày 01/02/2027, ngày nhiệm kỳ mới nối tiếp nhiệm kỳ giữ chức vụ «chức vụ truong» từ ngày 01/02/2022 (5-QĐ/UBND), kết thúc ngày 01/02/2027; quyết định ký ngày 01/12/2026, trước khi hết nhiệm kỳ: có hiệu lực từ ngày 01/02/2027, ngày hết nhiệm kỳ; ngày muộn hơn để chức vụ không có người giữ từ ngày 01/02/2027 (Nghị định 138/2020/NĐ-CP, Điều 41(1), Điều 49(1) — đối chiếu với bản tóm lược, chưa với văn bản gốc)',
+    );
+    const ended = { ...post, endedOn: '2027-02-01', reason: 'term ended' };
+    const late = { effectiveFrom: '2027-03-01', heldOn: '2027-02-10' };
+    expect(
+      expectRead(
+        refusalOf(() =>
+          refuseStartAfterTermContinues({ posts: [], pastPosts: [ended] }, 'pos-truong', late),
+        ),
+      ),
+    ).toContain(
+      'đã kết thúc ngày 01/02/2027; quyết định ký ngày 10/02/2027, sau khi nhiệm kỳ đã kết thúc ngày 01/02/2027: có hiệu lực từ ngày ký',
+    );
+    expect(
+      expectRead(refusalOf(() => refuseExtensionAfterTermContinues([post], 'pos-truong', onTime))),
+    ).toMatch(/^Ngày hiệu lực 01\/01\/2031 sau ngày 01\/02\/2027, ngày thời hạn kéo dài nối tiếp/);
+    const person = { dateOfBirth: '1966-04-10', gender: 'male' as const };
+    expect(
+      expectRead(refusalOf(() => refuseExtensionFromRetirement(ruleSet, person, '2028-06-01'))),
+    ).toMatch(
+      /^Ngày hiệu lực 01\/06\/2028 từ ngày nghỉ hưu 30\/04\/2028 của người giữ chức vụ trở đi/,
+    );
+    expect(
+      expectRead(
+        refusalOf(() => refuseEffectiveFromRetirement('p-an', person, ruleSet, '2040-01-01')),
+      ),
+    ).toMatch(/^Ngày hiệu lực 01\/01\/2040 từ ngày 30\/04\/2028 trở đi, ngày «người an» nghỉ hưu/);
+  });
+
   it('a step dated before the case was opened, or after today', () => {
     expect(
       expectRead(

@@ -84,6 +84,42 @@ export const REAPPOINTMENT_START: Sentence[] = [
   ),
 ];
 
+/** The term's ground of a renewed or extended term (`TERM_RENEWED_AT_ITS_END`), as the page says it. */
+const TERM_RENEWED_GROUND =
+  'Nghị định 138/2020/NĐ-CP, Điều 41(1), Điều 49(1) — đối chiếu với bản tóm lược, chưa với văn bản gốc';
+
+/** Why the decision takes effect on the day it continues the term (term-continuation.ts). */
+const CONTINUATION = `the decision of ${DAY} was taken (before the term ends: it takes effect on ${DAY}, the day the term ends|after the term ended on ${DAY}: it takes effect on its own day)`;
+
+/**
+ * A re-appointment or an extension effective later than the day it continues the term
+ * (reappointment-rules.ts, extension-rules.ts: `*.starts_after_term_end`), one effective on or
+ * after the holder's retirement (`extension.starts_at_retirement`), and an appointment effective
+ * on or after the appointee's (`appointment.effective_at_or_after_retirement`).
+ */
+export const TERM_CONTINUATION: Sentence[] = [
+  sentence(
+    `effectiveFrom: ${DAY} is after ${DAY}, the day the (new term|extension) continues the term of ${ID} held since ${DAY} \\((.+?)\\), which (ends|ended) on ${DAY}; ${CONTINUATION}; a later day leaves the post without its holder from ${DAY} \\(Nghị định 138/2020/NĐ-CP art\\. 41\\(1\\).+\\)`,
+    ([from, continuesOn, what, position, since, ref, ends, endsOn, decidedOn], s) => {
+      const late = decidedOn > endsOn;
+      const why = late
+        ? `quyết định ký ngày ${s.day(decidedOn)}, sau khi nhiệm kỳ đã kết thúc ngày ${s.day(endsOn)}: có hiệu lực từ ngày ký`
+        : `quyết định ký ngày ${s.day(decidedOn)}, trước khi hết nhiệm kỳ: có hiệu lực từ ngày ${s.day(endsOn)}, ngày hết nhiệm kỳ`;
+      return `Ngày hiệu lực ${s.day(from)} sau ngày ${s.day(continuesOn)}, ngày ${what === 'extension' ? 'thời hạn kéo dài' : 'nhiệm kỳ mới'} nối tiếp nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(since)} (${withDaysFormatted(ref)}), ${ends === 'ends' ? 'kết thúc' : 'đã kết thúc'} ngày ${s.day(endsOn)}; ${why}; ngày muộn hơn để chức vụ không có người giữ từ ngày ${s.day(continuesOn)} (${TERM_RENEWED_GROUND})`;
+    },
+  ),
+  sentence(
+    `effectiveFrom: ${DAY} is on or after the holder's retirement on ${DAY} \\((.+)\\), the day the extended term ends: it would extend nothing`,
+    ([from, retires, citation], s) =>
+      `Ngày hiệu lực ${s.day(from)} từ ngày nghỉ hưu ${s.day(retires)} của người giữ chức vụ trở đi (${s.citation(citation)}), ngày thời hạn kéo dài kết thúc: không còn gì để kéo dài`,
+  ),
+  sentence(
+    `effectiveFrom: ${DAY} is on or after ${DAY}, when ${ID} retires \\((.+)\\): an appointment takes effect before the appointee retires`,
+    ([from, retires, person, citation], s) =>
+      `Ngày hiệu lực ${s.day(from)} từ ngày ${s.day(retires)} trở đi, ngày ${s.words.person(person)} nghỉ hưu (${s.citation(citation)}): quyết định bổ nhiệm có hiệu lực trước ngày người được bổ nhiệm nghỉ hưu`,
+  ),
+];
+
 /** A year's quality rating as the server's sentences write it (`not completed`). */
 const RATING_WORDS: Record<string, string> = {
   excellent: 'hoàn thành xuất sắc nhiệm vụ',
