@@ -38,41 +38,54 @@ describe('the person page: a term extended to retirement', () => {
       within: { id: 'ou-ha-noi', name: 'Thành phố Hà Nội', kind: 'province' },
       positions: [{ id: 'pos-head', rank: 5 }],
       people: [
-        {
-          id: 'p-near',
+        ...['p-near', 'p-form'].map((id) => ({
+          id,
           dateOfBirth: addDays(today, -(61 * 365 + 120)),
-          gender: 'male',
+          gender: 'male' as const,
           posts: [{ positionId: 'pos-head', from: addDays(today, -1765), termEnd }],
-        },
+        })),
       ],
     });
-    await http()
-      .post('/cases')
-      .set(staff)
-      .send({
-        id: 'k-1',
-        procedure: 'extension',
-        definition: 'extension.to-retirement',
-        personId: 'p-near',
-        positionId: 'pos-head',
-        orgUnitId: 'ou-town',
-        summary: 'Kéo dài thời hạn giữ chức vụ đến tuổi nghỉ hưu',
-      })
-      .expect(201);
-    await http()
-      .post('/cases/k-1/steps/self-report')
-      .set(staff)
-      .send({ heldOn: today, conclusion: 'Hoàn thành tốt nhiệm vụ' })
-      .expect(200);
-    await http()
-      .post('/cases/k-1/steps/leadership-ballot')
-      .set(bearer('secretary-1', ['ballot_secretary']))
-      .send({
-        heldOn: today,
-        minutesRef: 'BB-1',
-        tally: { members: 9, summoned: 9, present: 9, for: 7, against: 2, abstain: 0, invalid: 0 },
-      })
-      .expect(200);
+    for (const [caseId, personId] of [
+      ['k-1', 'p-near'],
+      ['k-form', 'p-form'],
+    ]) {
+      await http()
+        .post('/cases')
+        .set(staff)
+        .send({
+          id: caseId,
+          procedure: 'extension',
+          definition: 'extension.to-retirement',
+          personId,
+          positionId: 'pos-head',
+          orgUnitId: 'ou-town',
+          summary: 'Kéo dài thời hạn giữ chức vụ đến tuổi nghỉ hưu',
+        })
+        .expect(201);
+      await http()
+        .post(`/cases/${caseId}/steps/self-report`)
+        .set(staff)
+        .send({ heldOn: today, conclusion: 'Hoàn thành tốt nhiệm vụ' })
+        .expect(200);
+      await http()
+        .post(`/cases/${caseId}/steps/leadership-ballot`)
+        .set(bearer('secretary-1', ['ballot_secretary']))
+        .send({
+          heldOn: today,
+          minutesRef: `BB-${caseId}`,
+          tally: {
+            members: 9,
+            summoned: 9,
+            present: 9,
+            for: 7,
+            against: 2,
+            abstain: 0,
+            invalid: 0,
+          },
+        })
+        .expect(200);
+    }
     await http()
       .post('/cases/k-1/steps/decision')
       .set(bearer('leader-1', ['leadership']))
@@ -102,6 +115,20 @@ describe('the person page: a term extended to retirement', () => {
     );
     const row = await page.getByTestId('posts-held').locator('tbody tr').innerText();
     expect(row).toMatch(/1-QĐ/);
+    await context.close();
+  });
+
+  it('starts the decision form’s effective day at the term’s end, where the extension takes effect', async () => {
+    const { context, page } = await signIn(browser, base, 'leader-1');
+    await page.goto(`${base}/cases/k-form`);
+    const effective = page.getByLabel('Hiệu lực từ (dd/mm/yyyy)');
+    await effective.waitFor();
+    // Before: today, refused (extension.starts_before_term_end) while the term runs.
+    expect(await effective.inputValue()).toBe(dmy(termEnd));
+    await page.getByLabel('Số quyết định').fill('78-QĐ/UBND');
+    await page.getByLabel('Người ký').fill('Chủ tịch');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.locator('[data-testid="case-status"]', { hasText: 'Đã quyết định' }).waitFor();
     await context.close();
   });
 });

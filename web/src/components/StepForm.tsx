@@ -642,14 +642,21 @@ function termHint(
   return ground ? t('form.termFromRuleSetCited', { ground }) : t('form.termFromRuleSet');
 }
 
+/** The procedures whose decision continues the term held: from the day it ends, no earlier or later. */
+const CONTINUES_THE_TERM = ['reappointment', 'extension'];
+
 /**
  * The day a decision takes effect unless the user types another: today, but a re-appointment's
- * new term starts on the day the current one ends or later (reappointment.starts_before_term_end),
- * so it starts on that day (`termEnd` of the case's opening facts) when that is still to come.
+ * new term and an extension start on the day the current term ends, neither before nor after it
+ * (`*.starts_before_term_end`, `*.starts_after_term_end`), so they start on that day (`termEnd`
+ * of the case's opening facts) when that is still to come. Before, an extension's form started at
+ * today, which the server refuses while the term runs.
  */
 function effectiveFromOf(view: CaseView, today: string): string {
   const termEnd = (view as { facts?: { termEnd?: unknown } }).facts?.termEnd;
-  return view.procedure === 'reappointment' && typeof termEnd === 'string' && termEnd > today
+  return CONTINUES_THE_TERM.includes(view.procedure) &&
+    typeof termEnd === 'string' &&
+    termEnd > today
     ? termEnd
     : today;
 }
