@@ -11,6 +11,7 @@ import {
 } from '../../src/procedures/case/open-case-slot-coverage';
 import { OpenCaseSlots } from '../../src/procedures/case/open-case-slots';
 import { FailingAfter } from '../support/failing-after';
+import { untilLogSettled } from '../support/settled-log';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const metadata: EventMetadata = {
@@ -88,6 +89,8 @@ describe('open-case slot backfill', () => {
     const free = slotOf('p-9', 'pos-9');
     const askedBefore = await caseListQueries(() => slots.planClaim(free, 'c-free', metadata));
 
+    // The backfill reads the log's settled part: wait until the cases above are in it.
+    await untilLogSettled(store, db.pool);
     const report = await new OpenCaseSlotBackfill(store, coverage, clock).run();
 
     expect(report).toEqual({ alreadyComplete: false, cases: 4, claimed: 1 });
@@ -127,6 +130,7 @@ describe('open-case slot backfill', () => {
           ],
         })),
       );
+    await untilLogSettled(store, db.pool);
     const cut = new OpenCaseSlotBackfill(
       new FailingAfter(store, 1),
       new OpenCaseSlotCoverage(store),
@@ -160,6 +164,7 @@ describe('open-case slot backfill', () => {
         return super.appendMany(appends);
       }
     })(store);
+    await untilLogSettled(store, db.pool);
     await expect(
       new OpenCaseSlotBackfill(racing, new OpenCaseSlotCoverage(store), clock).run(),
     ).rejects.toMatchObject({ name: expect.stringMatching(/WrongExpectedRevision/) });
