@@ -6,7 +6,8 @@ import { postsOnPage } from './person/posts-held-on';
 /**
  * A person's record as the API answers it, on `today`: the posts held that day (one a decision
  * ends on a later day with that day, `endsOn`), those decided to start later (`upcomingPosts`),
- * those ended by then (`pastPosts`), and each discipline record with its status.
+ * those ended by then (`pastPosts`): every post held some day is in one of them. And each
+ * discipline record with its status.
  */
 export function personView(
   personId: string,
@@ -23,9 +24,10 @@ export function personView(
     ...state.profile,
     registrationMoves: state.registrationMoves,
     posts: posts.held,
-    upcomingPosts: posts.upcoming,
+    upcomingPosts: [...posts.upcoming, ...upcomingPostsEnding(state, today)],
     // A post ended on or before the day it was to begin was never held (a record from before
-    // decisions were refused over a post still to begin): it is no past post.
+    // decisions were refused over a post still to begin, or a term ending the day it began): it
+    // is no past post.
     pastPosts: state.pastPosts.filter((post) => post.endedOn <= today && post.from < post.endedOn),
     postRestorations: state.postRestorations,
     planningPool: state.planningPool,
@@ -48,6 +50,20 @@ export function personView(
     civilServiceRank: state.civilServiceRank,
     ratings: state.ratings,
   };
+}
+
+/**
+ * The posts to begin after `today` that a decision already ends on a later day (a term a new one
+ * renews, both decided ahead), with that day (`endsOn`): before, such a post was in no list, not
+ * held yet, not upcoming (it sits among the ended), not past.
+ */
+function upcomingPostsEnding(state: Extract<PersonState, { status: 'registered' }>, today: string) {
+  return state.pastPosts
+    .filter((post) => post.from > today && post.endedOn > post.from)
+    .map(({ endedOn, reason: _r, endedBy: _b, caseId: _c, councilResolution: _cr, ...post }) => ({
+      ...post,
+      endsOn: endedOn,
+    }));
 }
 
 /**

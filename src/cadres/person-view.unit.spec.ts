@@ -63,3 +63,60 @@ describe('the person view', () => {
     expect(view.upcomingPosts).toEqual([]);
   });
 });
+
+describe('the person view of terms of one post recorded out of order', () => {
+  const registered = events[0];
+  const assigned = (from: string, termEnd: string | null, decisionRef: string): DomainEvent => ({
+    type: 'PostAssigned',
+    data: { personId: 'p-quynh', positionId: 'pos-head', from, termEnd, decisionRef },
+  });
+
+  it('shows a term from 2040 that a term from 2026 recorded after it ran into (a record from before such terms were refused)', () => {
+    const state = [
+      registered,
+      assigned('2040-01-01', null, 'QĐ 40'),
+      assigned('2026-01-01', '2099-01-01', 'QĐ 26'),
+    ].reduce(personDecider.evolve, personDecider.initialState());
+    const view = personView('p-quynh', state, 3, '2026-12-06');
+    // Before: the 2040 term went to the past "ended" 2026-01-01, before it began, and was in no list.
+    expect(view.posts).toEqual([
+      expect.objectContaining({
+        from: '2026-01-01',
+        endsOn: null,
+        renewedBy: { from: '2040-01-01', termEnd: null, decisionRef: 'QĐ 40' },
+      }),
+    ]);
+    expect(view.pastPosts).toEqual([]);
+  });
+
+  it('lists an earlier term recorded after a later one as past, the later one held on', () => {
+    const state = [
+      registered,
+      assigned('2021-06-01', '2026-06-01', 'QĐ 21'),
+      assigned('2016-06-01', '2021-06-01', 'QĐ 16'),
+    ].reduce(personDecider.evolve, personDecider.initialState());
+    const view = personView('p-quynh', state, 3, '2024-01-01');
+    expect(view.posts).toEqual([expect.objectContaining({ from: '2021-06-01', endsOn: null })]);
+    expect(view.pastPosts).toEqual([
+      expect.objectContaining({ from: '2016-06-01', endedOn: '2021-06-01', endedBy: 'QĐ 21' }),
+    ]);
+  });
+
+  it('lists as upcoming a term to begin later that a new term decided ahead renews, with its end', () => {
+    const state = [
+      registered,
+      assigned('2030-01-01', '2035-01-01', 'QĐ 30'),
+      assigned('2035-01-01', '2040-01-01', 'QĐ 35'),
+    ].reduce(personDecider.evolve, personDecider.initialState());
+    const view = personView('p-quynh', state, 3, '2026-12-06');
+    // Before: only the 2035 term was listed; the 2030 one sat among the ended, shown nowhere.
+    expect(view.upcomingPosts.map((post) => post.from).sort()).toEqual([
+      '2030-01-01',
+      '2035-01-01',
+    ]);
+    expect(view.upcomingPosts).toContainEqual(
+      expect.objectContaining({ from: '2030-01-01', endsOn: '2035-01-01' }),
+    );
+    expect(view.pastPosts).toEqual([]);
+  });
+});

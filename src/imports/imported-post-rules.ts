@@ -4,6 +4,7 @@ import { holdsOnRecord, PostHolder } from '../cadres/post-holders';
 import { unelectedHoldViolations } from '../cadres/elected-post-record';
 import { impossiblePostDays } from '../cadres/person/person-dates';
 import { endedTermViolation } from '../cadres/person/ended-post-term';
+import { overlappingTermViolation } from '../cadres/person/overlapping-post-term';
 import { PostAssigned } from '../cadres/person/person.events';
 import { RegistryRuleViolation } from '../cadres/registry-rule-violation';
 import { seatsOf } from '../cadres/post-seats';
@@ -31,7 +32,9 @@ export interface PostFacts {
  * council elected the person, an appointed one takes none, and that day is not after today), the
  * days in a life's order (`impossiblePostDays`, for a person registered or registering in the
  * file: `holder`), a term the record shows ended given another term end, decision or election day
- * (`endedTermViolation`: the file does not reopen it, and is not told of the seats instead), and,
+ * (`endedTermViolation`: the file does not reopen it, and is not told of the seats instead), a
+ * term sharing days with another of the same post on record or in an earlier row
+ * (`overlappingTermViolation`), and,
  * with none of those, a post whose seats are all held by others on a day of its term
  * (`refusePostHeldByAnother`: any hold of the post, one beginning later too), read from the
  * records as the file leaves them so far (`states`) and the fresh seat claims not on their records
@@ -47,11 +50,14 @@ export function importedPostViolations(
 ): RegistryRuleViolation[] {
   const position = facts.positions.get(data.positionId);
   const holder = states.get(data.personId);
-  const reopened = holder?.status === 'registered' && endedTermViolation(holder, data, today);
+  const registered = holder?.status === 'registered' ? holder : null;
+  const reopened = registered && endedTermViolation(registered, data, today);
+  const overlap = registered && !reopened && overlappingTermViolation(registered, data);
   const violations = [
     ...(position ? unelectedHoldViolations(position, data.electedOn, today) : []),
-    ...(holder?.status === 'registered' ? impossiblePostDays(holder.profile, data) : []),
+    ...(registered ? impossiblePostDays(registered.profile, data) : []),
     ...(reopened ? [reopened] : []),
+    ...(overlap ? [overlap] : []),
   ];
   if (violations.length > 0 || !position || seatsOf(position) === null) return violations;
   const holders: PostHolder[] = [];

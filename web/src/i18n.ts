@@ -405,6 +405,9 @@ const vi = {
     'post.held_by_another': 'Chức vụ đã đủ số người giữ vào ngày này',
     'post.ended':
       'Nhiệm kỳ này của chức vụ đã kết thúc trong hồ sơ: không ghi nhận lại với nội dung khác',
+    'post.term_overlaps': 'Trùng thời gian với một nhiệm kỳ khác của chức vụ này trong hồ sơ',
+    'planning_pool.other_decision':
+      'Người này đã được quy hoạch vào chức danh này theo quyết định khác: đưa ra khỏi quy hoạch trước khi ghi nhận theo quyết định mới',
     'scope.top_level_only': 'Chỉ người được giao quyền ở đơn vị cấp cao nhất (việc của mọi đơn vị)',
     'audit.proof_withholds_ballot':
       'Hồ sơ có kết quả bỏ phiếu không công bố với bạn: không cấp bản chứng minh (bản chứng minh giữ nguyên mọi sự kiện)',
@@ -1428,6 +1431,9 @@ const en: Strings<typeof vi> = {
     'position.elected': 'An elected post: not appointed, rotated into or transferred to',
     'post.held_by_another': 'Every seat of the post is held on that day',
     'post.ended': 'This term of the post has ended on the record',
+    'post.term_overlaps': 'Overlaps another term of this post on the record',
+    'planning_pool.other_decision':
+      'Already in the planning pool for this post by another decision: remove the entry first to record the new one',
     'scope.top_level_only': 'For a grant of a top-level unit only (the work of every unit)',
     'audit.proof_withholds_ballot':
       'The case holds ballot counts not disclosed to you: no proof (a proof keeps every event whole)',

@@ -58,6 +58,16 @@ export class PostHeldOnDayDto extends PostHeldDto {
   renewedBy?: TermRenewalDto;
 }
 
+/** A post to begin on a later day; `endsOn` when a decision already ends it on a day after that. */
+export class UpcomingPostDto extends PostHeldDto {
+  @ApiPropertyOptional({
+    ...DATE,
+    description:
+      'the day a decision already ends it (a term a new one renews, both decided ahead), absent when none does',
+  })
+  endsOn?: string;
+}
+
 export class PastPostDto extends PostHeldDto {
   @ApiProperty(DATE) endedOn!: string;
   @ApiProperty() reason!: string;

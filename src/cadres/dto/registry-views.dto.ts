@@ -10,7 +10,7 @@ import {
   PlaceOfOriginDto,
 } from './person-profile.dto';
 import { PartyMembershipEndedDto, PartyMembershipRestoredDto } from './party-membership.dto';
-import { PastPostDto, PostHeldDto, PostHeldOnDayDto } from './posts-held.dto';
+import { PastPostDto, PostHeldOnDayDto, UpcomingPostDto } from './posts-held.dto';
 
 const DATE = { type: String, format: 'date' } as const;
 
@@ -169,10 +169,10 @@ export class PersonRecordDto {
   })
   posts!: PostHeldOnDayDto[];
   @ApiProperty({
-    type: [PostHeldDto],
+    type: [UpcomingPostDto],
     description: 'posts a decision effective on a later day puts the person in, from `from`',
   })
-  upcomingPosts!: PostHeldDto[];
+  upcomingPosts!: UpcomingPostDto[];
   @ApiProperty({ type: [PastPostDto], description: 'posts ended on or before today' })
   pastPosts!: PastPostDto[];
   @ApiProperty({

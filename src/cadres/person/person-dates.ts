@@ -57,11 +57,12 @@ export function impossiblePostDays(
   post: PostAssigned['data'],
 ): RegistryRuleViolation[] {
   const violations: RegistryRuleViolation[] = [];
-  if (post.termEnd !== null && post.termEnd < post.from)
+  // A term ends after the day it starts: one ending that day is held no day (before, it was taken).
+  if (post.termEnd !== null && post.termEnd <= post.from)
     violations.push(
       outOfOrder(
         'termEnd',
-        `termEnd: ${post.termEnd} is before the post's start (from ${post.from})`,
+        `termEnd: ${post.termEnd} is not after the post's start (from ${post.from}): a term ends after it starts`,
       ),
     );
   if (post.from < profile.dateOfBirth)

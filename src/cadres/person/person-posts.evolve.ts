@@ -1,5 +1,5 @@
 import { EventOf, Evolvers, RegisteredPerson } from './person-evolvers';
-import { PostHeld, PostRestoration } from './person.state';
+import { PastPost, PostHeld, PostRestoration } from './person.state';
 
 /**
  * Posts held (chức vụ): an ended one moves to the past; one ended on a later day that another
@@ -8,7 +8,8 @@ import { PostHeld, PostRestoration } from './person.state';
  * the past, ending at its own term end or where the new one starts, whichever is earlier (before,
  * it was dropped, and the record lost that term; then it ended where the new one started, months
  * after a council's term had run out); with the same
- * start (an extension moving the term's end) it is the same term. A post given back after a
+ * start (an extension moving the term's end) it is the same term; one starting before the term
+ * held is an earlier term, past (`earlierTerm`). A post given back after a
  * complaint review leaves the past: the decision that ended it no longer does, and the person
  * holds it on its own term as before (the record of what happened is `postRestorations`).
  */
@@ -25,6 +26,8 @@ export const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded' | 'PostNo
       ...(data.extendedBy ? { extendedBy: data.extendedBy } : {}),
       ...(data.reappointmentNoticeOn ? { reappointmentNoticeOn: data.reappointmentNoticeOn } : {}),
     };
+    if (!data.restoredAfter && held && data.from < held.from)
+      return { ...state, pastPosts: [...state.pastPosts, earlierTerm(post, held)] };
     const posts = [...state.posts.filter((p) => p.positionId !== data.positionId), post];
     if (data.restoredAfter) return restorePost(state, posts, post, data.restoredAfter);
     return {
@@ -101,6 +104,23 @@ function restorePost(
   };
 }
 
+/**
+ * A term starting before the one held, recorded after it (an earlier term entered later, or, on a
+ * record from before overlapping terms were refused, one over it): the later term held goes on,
+ * and the earlier one is past, renewed by it — as if recorded in the order of their starts. Before,
+ * it replaced the term held, which went to the past ending before it began, and the person's page
+ * showed that term nowhere (a term from 2040 under one recorded after it from 2026).
+ */
+function earlierTerm(post: PostHeld, later: PostHeld): PastPost {
+  return {
+    ...post,
+    endedOn: endOfTermRenewed(post, later.from),
+    reason: renewalReason(later),
+    endedBy: later.decisionRef,
+    caseId: null,
+  };
+}
+
 /** A term renewed ends at its own end, or where the new term starts if that comes first. */
 function endOfTermRenewed(held: PostHeld, newTermFrom: string): string {
   return held.termEnd !== null && held.termEnd < newTermFrom ? held.termEnd : newTermFrom;
@@ -111,7 +131,9 @@ function endOfTermRenewed(held: PostHeld, newTermFrom: string): string {
  * re-appointed, for the new term from its day, by its decision. A decision's reference made by a
  * case carries its own day (`99/QĐ-UBND (2026-12-06)`): the same day is not said twice.
  */
-function renewalReason(data: EventOf<'PostAssigned'>['data']): string {
+function renewalReason(
+  data: Pick<EventOf<'PostAssigned'>['data'], 'procedure' | 'electedOn' | 'from' | 'decisionRef'>,
+): string {
   const how =
     data.procedure === 'election' || data.electedOn !== undefined ? 're-elected' : 're-appointed';
   const sameDay = ` (${data.from})`;

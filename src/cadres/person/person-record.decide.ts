@@ -9,11 +9,13 @@ import {
   planningTermCurrent,
 } from '../planning/planning-term';
 import { decidePlanningPoolRestoration } from '../planning/planning-pool-restoration';
+import { isPlanningPoolRepeat } from '../planning/planning-pool-repeat';
 import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands';
 import { refuseImpossiblePost } from './person-dates';
 import { decidePostRestoration } from './post-restoration';
 import { isPostRepeat } from './post-term-on-record';
 import { endedTermViolation } from './ended-post-term';
+import { overlappingTermViolation } from './overlapping-post-term';
 import { decideStatusEnd, isStatusRepeat } from './status-periods';
 import { membershipEndedBy, membershipAfterRevision } from './party-membership';
 import { postsRunningPast } from './posts-held-on';
@@ -29,7 +31,8 @@ type Decide<T extends PersonCommand['type']> = (
 
 /**
  * Posts held (chức vụ): a post recorded again on the term on record writes nothing (`isPostRepeat`),
- * one ended is not reopened by another term end, decision or election day (`endedTermViolation`);
+ * one ended is not reopened by another term end, decision or election day (`endedTermViolation`),
+ * nor does a term share days with another of the same post (`overlappingTermViolation`);
  * only a post the person holds past the day can end (one already ended
  * on a later day ends earlier); one a discipline decision ended
  * comes back after a review that no longer ends it (`decidePostRestoration`).
@@ -45,6 +48,8 @@ export const postDeciders: {
     if (isPostRepeat(state, command.data)) return [];
     const reopened = endedTermViolation(state, command.data, context.today);
     if (reopened) throw reopened;
+    const overlap = overlappingTermViolation(state, command.data);
+    if (overlap) throw overlap;
     return [{ type: 'PostAssigned', data: command.data }];
   },
   EndPost: (state, command) => {
@@ -75,15 +80,17 @@ export const registrationDeciders: { MoveRegistration: Decide<'MoveRegistration'
   },
 };
 
-/** The planning pool (quy hoạch): an entry already there for the same term writes nothing. */
+/**
+ * The planning pool (quy hoạch): the same entry again writes nothing; another decision for an entry
+ * there is refused (`isPlanningPoolRepeat`).
+ */
 export const planningDeciders: {
   AddPlanningPoolEntry: Decide<'AddPlanningPoolEntry'>;
   RemovePlanningPoolEntry: Decide<'RemovePlanningPoolEntry'>;
   RestorePlanningPoolEntry: Decide<'RestorePlanningPoolEntry'>;
 } = {
   AddPlanningPoolEntry: (state, { data }, context) => {
-    if (state.planningPool.some((p) => p.positionId === data.positionId && p.term === data.term))
-      return [];
+    if (isPlanningPoolRepeat(state.planningPool, data)) return [];
     refusePlanningUnderDiscipline(data.personId, state.discipline, context.planningDiscipline);
     if (context.planning) {
       assertPlanningTermSpan(data.term, context.planning.termYears);

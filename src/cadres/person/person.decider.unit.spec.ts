@@ -47,6 +47,38 @@ describe('person record (cadre-<id>)', () => {
       .thenRefuses('person.already_registered');
   });
 
+  it('refuses a term that ends the day it starts: a term ends after it starts', () => {
+    const assign = (termEnd: string): PersonCommand => ({
+      type: 'AssignPost',
+      data: {
+        personId: 'p-an',
+        positionId: 'pos-1',
+        from: '2026-01-01',
+        termEnd,
+        decisionRef: '1',
+      },
+    });
+    // Before: taken, a term held no day.
+    given(registered).when(assign('2026-01-01')).thenRefuses('person.dates_out_of_order');
+    given(registered)
+      .when(assign('2026-01-02'))
+      .then([{ type: 'PostAssigned', data: assign('2026-01-02').data }]);
+  });
+
+  it('refuses a term of a post running into another term of it on record', () => {
+    const assign = (from: string, termEnd: string | null): PersonCommand => ({
+      type: 'AssignPost',
+      data: { personId: 'p-an', positionId: 'pos-1', from, termEnd, decisionRef: from },
+    });
+    const later: DomainEvent = { type: 'PostAssigned', data: assign('2040-01-01', null).data };
+    given(registered, later)
+      .when(assign('2026-01-01', '2099-01-01'))
+      .thenRefuses('post.term_overlaps');
+    given(registered, later)
+      .when(assign('2026-01-01', '2031-01-01'))
+      .then([{ type: 'PostAssigned', data: assign('2026-01-01', '2031-01-01').data }]);
+  });
+
   it('refuses changes to a person who is not registered', () => {
     given()
       .when({

@@ -1348,7 +1348,7 @@ export interface components {
             /** @description a new term of this post decided to follow this one from its end: the post is held on (endsOn is then null) */
             renewedBy?: components["schemas"]["TermRenewalDto"];
         };
-        PostHeldDto: {
+        UpcomingPostDto: {
             positionId: string;
             /** Format: date */
             from: string;
@@ -1370,6 +1370,11 @@ export interface components {
              * @description the day the decision set for the term's re-appointment notice (absent: none, or assigned before Dec 2026)
              */
             reappointmentNoticeOn?: string;
+            /**
+             * Format: date
+             * @description the day a decision already ends it (a term a new one renews, both decided ahead), absent when none does
+             */
+            endsOn?: string;
         };
         CouncilResolutionDto: {
             /**
@@ -1632,7 +1637,7 @@ export interface components {
             /** @description posts held today; one a decision ends on a later day is held until then (`endsOn`) */
             posts: components["schemas"]["PostHeldOnDayDto"][];
             /** @description posts a decision effective on a later day puts the person in, from `from` */
-            upcomingPosts: components["schemas"]["PostHeldDto"][];
+            upcomingPosts: components["schemas"]["UpcomingPostDto"][];
             /** @description posts ended on or before today */
             pastPosts: components["schemas"]["PastPostDto"][];
             /** @description posts a discipline decision ended and a complaint review annulled or lightened: held again, or why not */
@@ -1689,7 +1694,7 @@ export interface components {
             /** @description posts held today; one a decision ends on a later day is held until then (`endsOn`) */
             posts: components["schemas"]["PostHeldOnDayDto"][];
             /** @description posts a decision effective on a later day puts the person in, from `from` */
-            upcomingPosts: components["schemas"]["PostHeldDto"][];
+            upcomingPosts: components["schemas"]["UpcomingPostDto"][];
             /** @description posts ended on or before today */
             pastPosts: components["schemas"]["PastPostDto"][];
             /** @description posts a discipline decision ended and a complaint review annulled or lightened: held again, or why not */
@@ -3577,7 +3582,7 @@ export type SchemaRegistrationMoveDto = components['schemas']['RegistrationMoveD
 export type SchemaPostExtensionDto = components['schemas']['PostExtensionDto'];
 export type SchemaTermRenewalDto = components['schemas']['TermRenewalDto'];
 export type SchemaPostHeldOnDayDto = components['schemas']['PostHeldOnDayDto'];
-export type SchemaPostHeldDto = components['schemas']['PostHeldDto'];
+export type SchemaUpcomingPostDto = components['schemas']['UpcomingPostDto'];
 export type SchemaCouncilResolutionDto = components['schemas']['CouncilResolutionDto'];
 export type SchemaPastPostDto = components['schemas']['PastPostDto'];
 export type SchemaPostRestorationDto = components['schemas']['PostRestorationDto'];

@@ -40,7 +40,7 @@ interface PersonView {
   /** Held today; `endsOn`: a decision effective later ends it on that day. */
   posts: Schemas['PostHeldOnDayDto'][];
   /** Decided to start on a later day (`from`). */
-  upcomingPosts: Schemas['PostHeldDto'][];
+  upcomingPosts: Schemas['UpcomingPostDto'][];
   /** `endedBy`: the decision that ended it (`decisionRef` gave it), with a recall's resolution. */
   pastPosts: Schemas['PastPostDto'][];
   planningPool: { positionId: string; term: string; decisionRef: string }[];
