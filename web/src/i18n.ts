@@ -379,6 +379,8 @@ const vi = {
     'nomination.nobody_nominated': 'Không ai được giới thiệu',
     'case.unit_without_authority': 'Đơn vị không có thẩm quyền với chức vụ hoặc người này',
     'decision.post_already_held': 'Người này đã giữ chức vụ theo một quyết định khác',
+    'appointment.already_holds_post':
+      'Người này đang giữ chức vụ này: không bổ nhiệm, giới thiệu lại (dùng thủ tục bổ nhiệm lại)',
     'decision.pending_post': 'Người này sẽ nhận một chức vụ khác theo quyết định chưa có hiệu lực',
     'discipline.violation_before_birth': 'Ngày vi phạm trước ngày sinh',
     'discipline.not_party_member': 'Người này không phải đảng viên: không thi hành kỷ luật Đảng',
@@ -1407,6 +1409,8 @@ const en: Strings<typeof vi> = {
     'nomination.nobody_nominated': 'Nobody was nominated',
     'case.unit_without_authority': 'The unit has no authority over this post or person',
     'decision.post_already_held': 'Another decision already gave the person this post',
+    'appointment.already_holds_post':
+      'The person holds this post already: not appointed or nominated to it (use re-appointment)',
     'decision.pending_post': 'The person takes up another post by a decision not yet in effect',
     'discipline.violation_before_birth': 'The violation is dated before birth',
     'discipline.not_party_member': 'Not a Party member: Party discipline does not apply',

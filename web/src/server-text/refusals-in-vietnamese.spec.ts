@@ -10,7 +10,11 @@ import { refuseSeatsFullAtOpening } from '../../../src/procedures/appointment/po
 import { refuseSeatGivenToAnother } from '../../../src/procedures/reappointment/reappointment-seats';
 import { refuseExtendedTermHeldByAnother } from '../../../src/procedures/extension/extension-seats';
 import { refuseSeatsFullOnEffectiveDay } from '../../../src/procedures/case/decider/decision-seats';
-import { CaseContext } from '../../../src/procedures/case/decider/case.context';
+import {
+  CaseContext,
+  PersonFactsForVetting,
+} from '../../../src/procedures/case/decider/case.context';
+import { refuseCandidateHoldingPost } from '../../../src/procedures/case/decider/candidate-holding-post';
 import { Body, Open } from '../../../src/procedures/case/decider/case.types';
 import { decideStatusEnd, isStatusRepeat } from '../../../src/cadres/person/status-periods';
 import { endedTermViolation } from '../../../src/cadres/person/ended-post-term';
@@ -262,6 +266,28 @@ describe('the refusals of a step form read in Vietnamese, with dd/mm/yyyy days',
       expect(
         expectRead(refusalOf(() => refuseOpenDisciplineCase('p-an', cases, ruleSet, where))),
       ).toMatch(/^«người an» đang có hồ sơ kỷ luật chưa có quyết định \(hồ sơ kỷ luật d-1;/);
+  });
+
+  it('a nomination naming the holder of the post, on their field', () => {
+    const holder = {
+      target: { positionId: 'pos-ct-xa', rank: 5 },
+      holdsTargetPost: true,
+      termRecord: {
+        posts: [
+          { positionId: 'pos-ct-xa', from: '2025-07-01', termEnd: '2030-07-01', decisionRef: '15' },
+        ],
+        pastPosts: [],
+        ratings: [],
+      },
+    } as unknown as PersonFactsForVetting;
+    const on = { definition: { postAlreadyHeld: { route: 're-appointment' } }, day: '2026-12-01' };
+    const field = 'candidates[1].personId';
+    // The route is read by the app's vocabulary of procedures (bổ nhiệm lại), a stand-in here.
+    expect(
+      expectRead(refusalOf(() => refuseCandidateHoldingPost('p-an', holder, on, field))),
+    ).toMatch(
+      /^«người an» đang giữ chức vụ «chức vụ ct-xa» từ ngày 01\/07\/2025 \(nhiệm kỳ đến ngày 01\/07\/2030\): việc giới thiệu chỉ đề nghị người chưa giữ chức vụ này; để giữ chức vụ khi hết nhiệm kỳ, dùng thủ tục «/,
+    );
   });
 
   it('the decision: a flagged vetting item, a post already held, a term the rule set sets', () => {

@@ -22,6 +22,7 @@ import { ballotOnNominees, nominationOfPost, standingNominees } from './case.nom
 import { withDecisionPosts } from './decision-posts';
 import { vetting } from './case.vetting';
 import { refuseBlockingStatus } from './blocking-status';
+import { refuseCandidateHoldingPost } from './candidate-holding-post';
 import { openDisciplineCasesOf, refuseOpenDisciplineCase } from './open-discipline-case';
 import { Body, Open } from './case.types';
 import { registerCandidates } from '../../competitive-exam/exam-registration';
@@ -118,15 +119,22 @@ function nomination(
 }
 
 /**
- * An appointment's nomination names no one whose status, or an open discipline case about whom,
- * holds the appointment back that day (the candidate's facts count a case out of the caller's
- * grant without naming it: the refusal is the caller's to read, `CaseReads`).
+ * An appointment's nomination names no one who holds the post already, nor anyone whose status,
+ * or an open discipline case about whom, holds the appointment back that day (the candidate's
+ * facts count a case out of the caller's grant without naming it: the refusal is the caller's to
+ * read, `CaseReads`).
  */
 function refuseBlockedNominees(body: Body<'nomination'>, context: CaseContext): void {
   const on = { ruleSet: context.ruleSet, day: context.today };
   body.candidates.forEach(({ personId }, i) => {
     const facts = context.candidateFacts?.[personId];
     const where = { step: 'the nomination', field: `candidates[${i}].personId` };
+    refuseCandidateHoldingPost(
+      personId,
+      facts,
+      { ...on, definition: context.definition },
+      where.field,
+    );
     refuseBlockingStatus(personId, facts?.statuses, on, where);
     refuseOpenDisciplineCase(personId, facts && openDisciplineCasesOf(facts), on.ruleSet, where);
   });

@@ -214,6 +214,13 @@ function DECISIONS(): Sentence[] {
       ([, person, cases, past, citation, step], s) =>
         `${s.words.person(person)} đang có hồ sơ kỷ luật chưa có quyết định (${disciplineCasesInVietnamese(cases)})${past ? ', đã qua bước xác minh' : ''} (${s.citation(citation)}): ${APPOINTMENT_STEP[step]} không thể tiến hành đến khi hồ sơ đó có quyết định`,
     ),
+    // A nominee who holds the post the case fills (candidate-holding-post.ts): the field naming
+    // them comes first, left out as above.
+    sentence(
+      `(?:\\S+: )?${ID} already holds ${ID}(?: since ${DAY})?(?: \\(term until ${DAY}\\))?: a nomination puts forward someone for a post they do not hold; to renew the term held, use (\\S+)`,
+      ([person, position, since, termEnd, route], s) =>
+        `${s.words.person(person)} đang giữ chức vụ ${s.words.position(position)}${since ? ` từ ngày ${s.day(since)}` : ''}${termEnd ? ` (nhiệm kỳ đến ngày ${s.day(termEnd)})` : ''}: việc giới thiệu chỉ đề nghị người chưa giữ chức vụ này; để giữ chức vụ khi hết nhiệm kỳ, dùng thủ tục ${s.words.procedure(route)}`,
+    ),
     sentence(
       `flagged vetting items block the decision: (.+); resolve them or reject the case`,
       ([items], s) =>
