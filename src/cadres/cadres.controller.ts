@@ -33,7 +33,10 @@ import { parseAsOf } from '../common/as-of';
 import { vietnamDay } from '../common/vietnam-day';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { PersonEligibility } from './person-eligibility';
-import { personViewFor } from './open-cases-in-grant';
+import { openCasesInGrant, personViewFor } from './open-cases-in-grant';
+import { openCasesNominating } from '../read-models/open-cases-nominating';
+import { PG_POOL } from '../common/tokens';
+import { Pool } from 'pg';
 import { PersonCommand } from './person/person.decider';
 import { OrgScope } from '../identity/org-scope';
 import { Clock, CLOCK } from '../common/clock';
@@ -73,6 +76,7 @@ export class CadresController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly eligibilities: PersonEligibility,
     private readonly scope: OrgScope,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
   /**
@@ -178,11 +182,13 @@ export class CadresController {
   async person(@Param('id') personId: string, @Read() { actor, response }: ReadRequest) {
     await this.assertPersonInScope(actor, personId);
     const loaded = await this.registry.loadPerson(personId);
-    // `"<revision>.<digest>"`, the ETag a write's If-Match takes (Express's own weak hash is not).
-    const view = withEtag(
-      response,
-      await personViewFor(this.scope, actor, personId, loaded, this.today()),
-    );
+    const record = await personViewFor(this.scope, actor, personId, loaded, this.today());
+    // Beside the cases the record notes, those naming the person a nominee, within the grant too.
+    const nominated = await openCasesNominating(this.pool, personId);
+    const nominatedIn = await openCasesInGrant(nominated, this.scope, actor);
+    // `"<revision>.<digest>"`, the ETag a write's If-Match takes (Express's own weak hash is not):
+    // its digest names the nominations too, which move without the record.
+    const view = withEtag(response, { ...record, nominatedIn });
     // Said beside the record, not in it: the ETag stays the record's whoever reads it.
     const readerMayNotWrite = subjectRefusal(personId, { actor }, 'this record');
     return readerMayNotWrite ? { ...view, readerMayNotWrite } : view;

@@ -15,14 +15,23 @@ export async function withOpenCasesInGrant<V extends { openCases: OpenCaseOnReco
   scope: Pick<OrgScope, 'anyCaseUnit' | 'reaches'>,
   actor: Actor,
 ): Promise<V> {
+  const openCases = await openCasesInGrant(view.openCases, scope, actor);
+  return openCases.length === view.openCases.length ? view : { ...view, openCases };
+}
+
+/** The cases among these opened in a unit the reader's grant covers (see above). */
+export async function openCasesInGrant(
+  cases: OpenCaseOnRecord[],
+  scope: Pick<OrgScope, 'anyCaseUnit' | 'reaches'>,
+  actor: Actor,
+): Promise<OpenCaseOnRecord[]> {
   const readable = await Promise.all(
-    view.openCases.map(async ({ caseId }) => {
+    cases.map(async ({ caseId }) => {
       const unit = await scope.anyCaseUnit(caseId);
       return unit !== null && (await scope.reaches(actor, unit));
     }),
   );
-  const openCases = view.openCases.filter((_, i) => readable[i]);
-  return openCases.length === view.openCases.length ? view : { ...view, openCases };
+  return cases.filter((_, i) => readable[i]);
 }
 
 /** A person's record (`personView` on `today`) as `actor` may read it: the open cases within the grant. */

@@ -1719,6 +1719,8 @@ export interface components {
             civilServiceRank: components["schemas"]["CivilServiceRankDto"] | null;
             /** @description one per year, oldest first */
             ratings: components["schemas"]["AnnualRatingDto"][];
+            /** @description the open cases for a post that name the person a standing nominee (chosen at the final ballot too), within the reader's grant, `since` the day the case opened; `openCases` are those opened for the person. Read from the case list, a moment behind the cases */
+            nominatedIn: components["schemas"]["OpenCaseOnRecordDto"][];
             /** @description when the reader is the person (the token's person_id): they write nothing on their own record (403 separation.subject), so a client offers no write form */
             readerMayNotWrite?: components["schemas"]["ReaderMayNotActDto"];
         };

@@ -17,21 +17,32 @@ export interface OpenCaseOnRecord {
  * "Hồ sơ đang xử lý" on the person page: each open case by the name its own page, the inbox and
  * the batch page give it and with its current step. The record notes only the procedure (a
  * transfer runs as a `rotation` case: it read "Luân chuyển") and the stages other procedures
- * look at, so a case's line reads the case itself for its definition and current step.
+ * look at, so a case's line reads the case itself for its definition and current step. The cases
+ * for a post naming the person a nominee follow, said so (before, a chosen nominee's page read
+ * "Không có").
  */
-export function OpenCasesList({ openCases }: { openCases: OpenCaseOnRecord[] }) {
+export function OpenCasesList({
+  openCases,
+  nominatedIn = [],
+}: {
+  openCases: OpenCaseOnRecord[];
+  nominatedIn?: OpenCaseOnRecord[];
+}) {
   const { t } = useTranslation();
   return (
     <ul data-testid="open-cases">
       {openCases.map((open) => (
         <OpenCaseLine key={open.caseId} open={open} />
       ))}
-      {openCases.length === 0 && <li>{t('app.none')}</li>}
+      {nominatedIn.map((open) => (
+        <OpenCaseLine key={open.caseId} open={open} asNominee />
+      ))}
+      {openCases.length + nominatedIn.length === 0 && <li>{t('app.none')}</li>}
     </ul>
   );
 }
 
-function OpenCaseLine({ open }: { open: OpenCaseOnRecord }) {
+function OpenCaseLine({ open, asNominee }: { open: OpenCaseOnRecord; asNominee?: boolean }) {
   const { t, i18n } = useTranslation();
   const catalog = useCatalog();
   /** A step of the procedure by its title, from any of its definitions (the record keeps its id). */
@@ -55,6 +66,7 @@ function OpenCaseLine({ open }: { open: OpenCaseOnRecord }) {
       <Link to={`/${discipline ? 'discipline-cases' : 'cases'}/${open.caseId}`}>{open.caseId}</Link>{' '}
       — {t(`procedure.${name}`, { defaultValue: open.procedure })}
       {step ? ` · ${step}` : ''} · {formatDay(open.since)}
+      {asNominee ? ` · ${t('person.asNominee')}` : ''}
     </li>
   );
 }

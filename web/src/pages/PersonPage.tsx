@@ -70,6 +70,8 @@ interface PersonView {
     sameViolationCaseId?: string;
   }[];
   openCases: { caseId: string; procedure: string; stage: string | null; since: string }[];
+  /** The open cases for a post naming the person a standing nominee. */
+  nominatedIn: { caseId: string; procedure: string; stage: string | null; since: string }[];
   placeOfOrigin: { province: string; locality: string } | null;
   managementTier: { tier: string; from: string; decisionRef: string } | null;
   civilServiceRank: { code: string; title: string; from: string } | null;
@@ -406,7 +408,7 @@ export function PersonPage({ personId }: { personId: string }) {
         </tbody>
       </table>
       <h2>{t('person.openCases')}</h2>
-      <OpenCasesList openCases={p.openCases} />
+      <OpenCasesList openCases={p.openCases} nominatedIn={p.nominatedIn} />
       <h2>{t('person.reappointments')}</h2>
       <ReappointmentNotices
         given={p.reappointmentsDue}
