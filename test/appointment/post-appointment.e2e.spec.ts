@@ -108,7 +108,8 @@ describe('appointment to a post over HTTP', () => {
       .expect(201);
     expect(opened.body).toMatchObject({
       definition: 'appointment.internal@3',
-      personId: '',
+      // Nobody chosen yet: null (before: "", which the web app sent as an empty person id).
+      personId: null,
       fillsPost: true,
       nominees: null,
     });
@@ -166,6 +167,9 @@ describe('appointment to a post over HTTP', () => {
       appointee: 'p-binh',
       currentStep: { id: 'vetting' },
     });
+    // The case is now about the nominee the ballot chose: the vetting screen reads their record
+    // by it (before: personId "" until the end, so it asked for /cadres//eligibility).
+    expect(final.body.personId).toBe('p-binh');
     // Until the decision the case names nobody: the person filter does not reveal the appointee.
     await eventually(
       () => listedCase('procedure=appointment', 'c-post-one'),
@@ -177,6 +181,9 @@ describe('appointment to a post over HTTP', () => {
     expect(vetted.body.vetting.planning_pool).toMatchObject({ result: 'cleared' });
     const decided = await step('c-post-one', 'decision', 'leader', decision()).expect(200);
     expect(decided.body).toMatchObject({ status: 'decided', decision: { appointee: 'p-binh' } });
+    // The case view names the appointee as the list does (before: personId "" after the decision).
+    const read = await http().get('/cases/c-post-one').set(h.staff).expect(200);
+    expect(read.body).toMatchObject({ personId: 'p-binh', appointee: 'p-binh' });
     // The decision names the appointee: the case is theirs in the list (before: personId "")
     // and in their history (before: absent although it put them into the post).
     const linked = await eventually(

@@ -137,7 +137,7 @@ describe('competitive examination for a leadership post over HTTP', () => {
     expect(opened.body).toMatchObject({
       definition: 'exam.leadership-post@1',
       procedure: 'appointment',
-      personId: '',
+      personId: null,
       fillsPost: true,
     });
     await step('c-exam', 'exam-scheme', 'staff', {

@@ -49,6 +49,7 @@ export function caseView(
     procedure: state.procedure,
     status: state.status,
     ...pinsView(state),
+    personId: personOfView(state),
     openedOn: state.openedOn,
     ...(state.recordedFromPaper ? { recordedFromPaper: state.recordedFromPaper } : {}),
     summary: state.summary,
@@ -65,6 +66,16 @@ export function caseView(
     ...(state.status === 'rejected' ? { rejection: state.rejection } : {}),
     ...(state.status === 'withdrawn' ? { withdrawal: state.withdrawal } : {}),
   };
+}
+
+/**
+ * Whom the case is now about: a post case's appointee once its final ballot chose one (whose
+ * record the vetting reads and the decision writes, appointeeOf), else the person it was opened
+ * for; null for a case opened for a post before its steps chose anyone (before: "", which the web
+ * app sent as an empty person id, and kept after the decision while GET /cases named the appointee).
+ */
+function personOfView(state: { personId: string; appointee: string | null }): string | null {
+  return state.appointee ?? (state.personId || null);
 }
 
 /** Withdraw and reject, offered by the rule the server closes by: only the role that opens the case. */

@@ -98,7 +98,11 @@ export class CasesController extends CaseEngineRoutes({
     const view = await this.cases.view(id, actor, at);
     if (!view) return view;
     const names = await displayNames(this.pool, {
-      people: [view.personId, ...(view.nominees ?? []), ...peopleInSteps(view.steps)],
+      people: [
+        ...(view.personId ? [view.personId] : []),
+        ...(view.nominees ?? []),
+        ...peopleInSteps(view.steps),
+      ],
       positions: view.positionId ? [view.positionId] : [],
       orgUnits: [view.orgUnitId],
     });

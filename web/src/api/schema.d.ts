@@ -3486,8 +3486,11 @@ export interface components {
             definition: string;
             /** @example vn-2025 */
             ruleSet: string;
-            /** @example p-nguyen-van-an */
-            personId: string;
+            /**
+             * @description whom the case is about: a post case names the appointee its final ballot chose (as appointee), else the person it was opened for; null for a case opened for a post until its steps choose someone
+             * @example p-nguyen-van-an
+             */
+            personId: string | null;
             /** @example pos-ha-noi-head-organization */
             positionId: string;
             /** @example ou-ha-noi-party-committee */

@@ -90,7 +90,7 @@ export function StepForm({
   const [candidates, setCandidates] = useState<{ personId: string; votes: string }[]>(
     () =>
       correction?.candidates ??
-      [view.personId, ...(view.nominees ?? []).filter((id) => id !== view.personId)].map(
+      [view.personId ?? '', ...(view.nominees ?? []).filter((id) => id !== view.personId)].map(
         (personId) => ({
           personId,
           votes: '',

@@ -23,6 +23,7 @@ import { useReasonText } from '../server-text/use-reason-text';
 import { CaseClosure } from '../components/CaseClosure';
 import { DecisionCard } from '../components/DecisionCard';
 import { StepDue } from '../components/StepDue';
+import { VettingRecord } from '../components/VettingRecord';
 import { RemovalGroundsFacts } from '../components/RemovalGroundsFacts';
 import { usePinnedRuleNames } from '../pinned-rules';
 
@@ -37,16 +38,22 @@ export function CaseFacts({ view }: { view: ReturnType<typeof useCase>['data'] &
   const openFacts = (view as { facts?: Record<string, unknown> }).facts;
   return (
     <dl className="facts">
-      <dt>{t('case.person')}</dt>
-      <dd>
-        {view.personId ? (
-          <Link to={`/cadres/${view.personId}`}>
-            {names?.people[view.personId] ?? view.personId}
-          </Link>
-        ) : (
-          <span data-testid="case-for-post">{t('case.forPost')}</span>
-        )}
-      </dd>
+      {/* A post case whose ballot chose someone is about them (personId is the appointee too):
+          one row, "Nhân sự được chọn", says whom and how. */}
+      {!view.appointee && (
+        <>
+          <dt>{t('case.person')}</dt>
+          <dd>
+            {view.personId ? (
+              <Link to={`/cadres/${view.personId}`}>
+                {names?.people[view.personId] ?? view.personId}
+              </Link>
+            ) : (
+              <span data-testid="case-for-post">{t('case.forPost')}</span>
+            )}
+          </dd>
+        </>
+      )}
       {view.appointee && (
         <>
           <dt>{t('case.appointee')}</dt>
@@ -145,6 +152,7 @@ export function StepRecords({
           )}
           <ReferenceShare record={record} names={view.names?.people} />
           <ElectionResult record={record} />
+          <VettingRecord record={record} now={view.vetting} reasonText={reasonText} />
           <CorrectionNotes record={record} />
         </li>
       ))}
@@ -230,15 +238,22 @@ export function CasePage({ caseId }: { caseId: string }) {
   const mayAct = Boolean(
     !isSubject && step && step.actors.roles.some((r) => session.roles.includes(r)),
   );
+  // What the record says of the person the case is now about: a post case's chosen nominee, whose
+  // record the server's vetting reads (before: the person it was opened with, "" for a post case,
+  // so the form asked for /cadres//eligibility and showed nothing).
   const eligibility = useQuery({
     queryKey: ['eligibility', view?.personId, view?.positionId],
     enabled: Boolean(
-      step?.kind === 'vetting' && mayAct && view?.positionId && can.readPerson(session),
+      step?.kind === 'vetting' &&
+      mayAct &&
+      view?.personId &&
+      view?.positionId &&
+      can.readPerson(session),
     ),
     queryFn: () =>
       unwrap<{ reasons: { rule: string; reason: string }[] }>(
         api.GET('/cadres/{id}/eligibility', {
-          params: { path: { id: view!.personId }, query: { for: view!.positionId! } },
+          params: { path: { id: view!.personId! }, query: { for: view!.positionId! } },
           headers: { 'X-Purpose': 'vetting' },
         }),
       ),

@@ -107,7 +107,14 @@ export class CaseViewDto {
   @ApiProperty({ enum: ['open', 'decided', 'rejected', 'withdrawn'] }) status!: string;
   @ApiProperty({ example: 'appointment.internal@1' }) definition!: string;
   @ApiProperty({ example: 'vn-2025' }) ruleSet!: string;
-  @ApiProperty({ example: 'p-nguyen-van-an' }) personId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'p-nguyen-van-an',
+    description:
+      'whom the case is about: a post case names the appointee its final ballot chose (as appointee), else the person it was opened for; null for a case opened for a post until its steps choose someone',
+  })
+  personId!: string | null;
   @ApiProperty({ example: 'pos-ha-noi-head-organization' }) positionId!: string;
   @ApiProperty({ example: 'ou-ha-noi-party-committee' }) orgUnitId!: string;
   @ApiProperty({ type: String, format: 'date' }) openedOn!: string;

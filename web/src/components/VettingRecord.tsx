@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+
+/** One item of a recorded vetting step (VettingItemsRecorded's `items`). */
+interface RecordedItem {
+  item: string;
+  result: 'cleared' | 'flagged';
+  note?: string;
+  source?: 'staff' | 'record';
+}
+
+/** Where an item stands now (the case view's `vetting`): a flagged one may have been resolved since. */
+type VettingNow = Record<string, unknown>;
+
+function resolutionOf(now: VettingNow | undefined, item: string): { note?: string } | null {
+  const entry = now?.[item] as { resolved?: { note?: string } } | undefined;
+  return entry?.resolved ?? null;
+}
+
+/**
+ * A recorded vetting step's results: each item's verdict and note, those read from the person's
+ * record said so, flagged ones marked (and whether resolved since). Before, the step's line showed
+ * its day and minutes only, so staff never learned the record had flagged, say, the years in post.
+ */
+export function VettingRecord({
+  record,
+  now,
+  reasonText,
+}: {
+  record: Record<string, unknown>;
+  now?: VettingNow;
+  reasonText(text: string): string;
+}) {
+  const { t } = useTranslation();
+  if (record.type !== 'VettingItemsRecorded' || !Array.isArray(record.items)) return null;
+  const items = record.items as RecordedItem[];
+  if (!items.length) return null;
+  return (
+    <ul
+      className="vetting-results"
+      aria-label={t('case.vettingResults')}
+      data-testid="vetting-results"
+    >
+      {items.map((entry) => {
+        const flagged = entry.result === 'flagged';
+        const resolved = flagged ? resolutionOf(now, entry.item) : null;
+        return (
+          <li key={entry.item} data-item={entry.item} data-result={entry.result}>
+            {t(`vetting.${entry.item}`, { defaultValue: entry.item })}:{' '}
+            <span className={flagged ? 'badge danger' : undefined}>
+              {t(flagged ? 'form.flagged' : 'form.cleared')}
+            </span>
+            {entry.source === 'record' && (
+              <span className="muted"> ({t('case.vettingFromRecord')})</span>
+            )}
+            {entry.note ? <span className="muted"> — {reasonText(entry.note)}</span> : null}
+            {resolved && (
+              <span className="muted">
+                {' '}
+                · {t('case.vettingResolved', { note: resolved.note ?? '' })}
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
