@@ -22,6 +22,7 @@ import {
   FormBallotTally,
 } from '../../../src/procedures/discipline/form-ballot';
 import { appointmentEligibility } from '../../../src/cadres/eligibility';
+import { planningPoolItem } from '../../../src/procedures/case/decider/vetting-posts';
 import { loadRuleSets } from '../../../src/workflow/rule-sets/rule-set-loader';
 import { ruleCitation } from '../../../src/workflow/rule-sets/rule-set';
 import { event, fold } from '../../../src/workflow/testing/process-spec';
@@ -556,6 +557,27 @@ describe('a re-appointment refused for a year of the term rated below completing
 });
 
 describe('what vetting reads off a record, a closure, the end of a post left', () => {
+  it('the planning pool vetting flags: no entry, or only entries whose term is over (before: in English)', () => {
+    const flag = (planningPool: object[]) =>
+      planningPoolItem(
+        { target: { positionId: 'pos-head', rank: 4 }, planningPool } as never,
+        '2031-03-01',
+      );
+    const none = flag([]);
+    expect(none.result).toBe('flagged');
+    expect(expectRead(none.note)).toBe(
+      'Chưa được quy hoạch vào chức vụ «chức vụ head» hoặc chức vụ tương đương, cao hơn',
+    );
+    const over = flag([
+      { positionId: 'pos-head', rank: 4, term: '2020-2025', decisionRef: '9-QĐ/TU' },
+      { positionId: 'pos-chair', rank: 5, term: '2020-2025', decisionRef: '10-QĐ/TU' },
+    ]);
+    expect(over.result).toBe('flagged');
+    expect(expectRead(over.note)).toMatch(
+      /^Quy hoạch đã hết nhiệm kỳ: «chức vụ head» nhiệm kỳ 2020-2025 \(9-QĐ\/TU\) hết ngày \d{2}\/\d{2}\/\d{4}; «chức vụ chair» .*, trước ngày 01\/03\/2031; không còn quy hoạch vào chức vụ «chức vụ head»/,
+    );
+  });
+
   it('reads each in Vietnamese', () => {
     expectRead('no discipline in effect and no open discipline case');
     // A re-appointment's term_rating cleared from the record.

@@ -90,6 +90,37 @@ export function reasonInVietnamese(text: string, words: ReasonVocabulary): strin
   return read.every((part) => part !== null) ? read.join('; ') : null;
 }
 
+/** `item (note)`, one entry of a list of flagged vetting items. */
+function entryOfItem(entry: string): { item: string; note: string } {
+  const m = /^(\S+) \((.*)\)$/.exec(entry);
+  if (!m) throw new Untranslated();
+  return { item: m[1], note: m[2] };
+}
+
+/**
+ * `item (note); item (note)` with each note up to the bracket closing it; null when the brackets
+ * do not pair up (a note typed with a bracket left open), for the plain split to try.
+ */
+function flaggedEntries(list: string): { item: string; note: string }[] | null {
+  const entries: { item: string; note: string }[] = [];
+  let at = 0;
+  while (at < list.length) {
+    const head = /^(\S+) \(/.exec(list.slice(at));
+    if (!head) return null;
+    let end = at + head[0].length;
+    for (let depth = 1; depth > 0; end++) {
+      if (end >= list.length) return null;
+      if (list[end] === '(') depth++;
+      else if (list[end] === ')') depth--;
+    }
+    entries.push({ item: head[1], note: list.slice(at + head[0].length, end - 1) });
+    if (end === list.length) break;
+    if (!list.startsWith('; ', end)) return null;
+    at = end + 2;
+  }
+  return entries;
+}
+
 /** The pieces a sentence is built of, in Vietnamese. */
 export class Say {
   constructor(readonly words: ReasonVocabulary) {}
@@ -149,15 +180,17 @@ export class Say {
       .join(joiner === ' or ' ? ' hoặc ' : ', ');
   }
 
-  /** `asset_declaration (note); health (note)`: flagged vetting items with their notes. */
+  /**
+   * `asset_declaration (note); years_in_post (note)`: flagged vetting items with their notes. A
+   * note the record gave is itself a reason, with its own "; " and brackets ("… needs 24 months
+   * (2 years; Quy định … (in force from 2025-10-08))"): each note runs to its closing bracket and
+   * is read as a reason where a template reads it, else kept as staff typed it (before: the list
+   * was cut at every "; ", so a record's note left the whole refusal in English).
+   */
   flagged(list: string): string {
-    return list
-      .split('; ')
-      .map((entry) => {
-        const m = /^(\S+) \((.*)\)$/.exec(entry);
-        if (!m) throw new Untranslated();
-        return `${this.words.vettingItem(m[1])} (${m[2]})`;
-      })
+    const entries = flaggedEntries(list) ?? list.split('; ').map(entryOfItem);
+    return entries
+      .map(({ item, note }) => `${this.words.vettingItem(item)} (${this.asRecorded(note)})`)
       .join('; ');
   }
 

@@ -46,6 +46,8 @@ import { consultationOpening } from '../../../src/procedures/consultation/consul
 import { removalOpening } from '../../../src/procedures/removal/removal-grounds';
 import { entryProblem } from '../../../src/procedures/transfer-batch/transfer-batch-problem';
 import { DomainRuleViolation } from '../../../src/procedures/case/decider/domain-rule-violation';
+import { decision } from '../../../src/procedures/case/decider/case.decision';
+import { yearsInPostCheck } from '../../../src/procedures/case/decider/vetting-posts';
 import { refuseBlockingStatus } from '../../../src/procedures/case/decider/blocking-status';
 import {
   openDisciplineCasesOf,
@@ -294,6 +296,33 @@ describe('the refusals of a step form read in Vietnamese, with dd/mm/yyyy days',
     expectRead(
       'flagged vetting items block the decision: asset_declaration (chưa nộp bản kê); health (đang điều trị); resolve them or reject the case',
     );
+    // The record's own note, with its "; " and nested brackets (before: left whole in English).
+    const shortInPost = yearsInPostCheck(
+      [{ positionId: 'pos-deputy', rank: 1, from: '2025-06-20', until: null }],
+      ruleSet,
+      '2026-11-20',
+    );
+    const vetting = {
+      years_in_post: { item: 'years_in_post', result: 'flagged', ...shortInPost, source: 'record' },
+      health: {
+        item: 'health',
+        result: 'flagged',
+        note: 'đang điều trị (tháng 11)',
+        source: 'staff',
+      },
+    };
+    const blocked = refusalOf(() =>
+      decision({ vetting } as unknown as Open, {} as never, {} as never, {} as CaseContext),
+    );
+    expect(blocked).toMatch(/^flagged vetting items block the decision: years_in_post \(17 months/);
+    const read = expectRead(blocked);
+    expect(read).toMatch(
+      /^Còn nội dung thẩm định bị đánh dấu chưa được giải quyết, chưa thể ra quyết định: «nội dung 13» \(Giữ chức vụ hiện tại và chức vụ tương đương \(cộng dồn\) 17 tháng, cần 24 tháng \(2 năm; /,
+    );
+    expect(read).toContain('); «nội dung 6» (đang điều trị (tháng 11)). ');
+    expect(read).toContain('«Sửa bước»');
+    expect(read).toContain('«Không chấp thuận»');
+    expect(read).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expectRead(
       'p-an already holds pos-pho-ct since 2025-01-01 (another decision); this case cannot put them there again: withdraw it',
     );

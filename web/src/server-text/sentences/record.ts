@@ -1,5 +1,5 @@
 import { withDaysFormatted } from '../../dates';
-import { N, DAY, ID, Sentence, sentence } from './sentence';
+import { N, DAY, ID, Sentence, sentence, Untranslated } from './sentence';
 import { holdersInVietnamese } from './opening-refusals';
 
 /** Whether a person may be appointed (eligibility.ts) and a rotation's placement (placement-group.ts). */
@@ -147,6 +147,27 @@ export const RECORD_NOTES: Sentence[] = [
     `planning pool (\\d{4}-\\d{4}) for ${ID} \\((.+)\\)`,
     ([term, position, ref], s) =>
       `Trong quy hoạch nhiệm kỳ ${term} vào chức vụ ${s.words.position(position)} (${ref})`,
+  ),
+  // The planning-pool item vetting flags (vetting-posts.ts planningPoolItem): no entry at all, or
+  // only entries whose term is over.
+  sentence(
+    `no planning-pool entry for ${ID} or an equivalent or higher post`,
+    ([position], s) =>
+      `Chưa được quy hoạch vào chức vụ ${s.words.position(position)} hoặc chức vụ tương đương, cao hơn`,
+  ),
+  sentence(
+    `planning term over: (.+), before ${DAY}; no current entry for ${ID} or an equivalent or higher post`,
+    ([entries, day, position], s) =>
+      `Quy hoạch đã hết nhiệm kỳ: ${entries
+        .split('; ')
+        .map((entry) => {
+          const m = /^(\S+) (\d{4}-\d{4}) \((.+)\) ended (\d{4}-\d{2}-\d{2})$/.exec(entry);
+          if (!m) throw new Untranslated();
+          return `${s.words.position(m[1])} nhiệm kỳ ${m[2]} (${m[3]}) hết ngày ${s.day(m[4])}`;
+        })
+        .join(
+          '; ',
+        )}, trước ngày ${s.day(day)}; không còn quy hoạch vào chức vụ ${s.words.position(position)} hoặc chức vụ tương đương, cao hơn`,
   ),
   sentence(
     `retires on ${DAY}: ${N} whole years left, needs ${N} for a full term \\((.+)\\)`,

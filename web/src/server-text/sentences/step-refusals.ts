@@ -223,8 +223,11 @@ function DECISIONS(): Sentence[] {
     ),
     sentence(
       `flagged vetting items block the decision: (.+); resolve them or reject the case`,
+      // What can be done, by whom the case's definition lets: the vetting step's actors resolve an
+      // item or redo the step (its correction, "Sửa bước") once the record is right; the role that
+      // opens the case rejects it ("Không chấp thuận").
       ([items], s) =>
-        `Nội dung thẩm định bị đánh dấu đang chặn việc ra quyết định: ${s.flagged(items)}; cần giải quyết các nội dung này hoặc từ chối hồ sơ`,
+        `Còn nội dung thẩm định bị đánh dấu chưa được giải quyết, chưa thể ra quyết định: ${s.flagged(items)}. Người thực hiện bước thẩm định cần giải quyết các nội dung này, hoặc làm lại bước thẩm định («Sửa bước») khi hồ sơ cán bộ đã được cập nhật; nếu không, hồ sơ kết thúc bằng «Không chấp thuận»`,
     ),
     sentence(
       `${ID} already (?:holds ${ID} since ${DAY}|takes up ${ID} on ${DAY}) \\(another decision\\); this case cannot put them there again: withdraw it`,
