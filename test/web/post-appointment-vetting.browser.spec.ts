@@ -4,6 +4,9 @@ import { AN, DemoTown, ORGANIZATION_HEAD_POST, startDemoTown } from './support/t
 
 jest.setTimeout(300_000);
 
+/** The items the server reads from the nominee's record. */
+const RECORD_ITEMS = ['planning_pool', 'years_in_post', 'years_to_retirement', 'discipline_bar'];
+
 /**
  * Lê Văn Cường: chair of a ward since 27/03/2026, in no planning pool; the final ballot chooses
  * him, and his record flags the planning pool (and the years in post until 2028).
@@ -109,11 +112,14 @@ describe('vetting and deciding a case opened for a post, in the browser', () => 
     });
     await page.goto(`${town.base}/cases/${caseId}`);
     // Each item read from the record says what Cường's record gives, not only "Lấy từ hồ sơ…".
-    for (const item of ['planning_pool', 'years_in_post', 'years_to_retirement', 'discipline_bar'])
-      await page
+    const preview: Record<string, string> = {};
+    for (const item of RECORD_ITEMS) {
+      const hint = page
         .getByTestId(`vetting-item-${item}`)
-        .locator('.hint', { hasText: 'Theo hồ sơ:' })
-        .waitFor();
+        .locator('.hint', { hasText: 'Theo hồ sơ:' });
+      await hint.waitFor();
+      preview[item] = await hint.innerText();
+    }
     expect(eligibilityAsked).toEqual([`/cadres/${CUONG}/eligibility`]);
     expect(await page.getByTestId('case-appointee').innerText()).toContain('Lê Văn Cường');
     expect(await axeViolations(page)).toEqual([]);
@@ -134,7 +140,16 @@ describe('vetting and deciding a case opened for a post, in the browser', () => 
       .set(town.bearer('staff-1', ['organization_staff']))
       .expect(200);
     const vetting = view.body.vetting as Record<string, { result: string }>;
-    for (const item of [...STAFF_ITEMS, 'planning_pool', 'years_in_post', 'discipline_bar']) {
+    // What the form said beforehand is what the vetting then recorded from the record (before:
+    // the years to retirement said "Đạt" and were flagged).
+    for (const item of RECORD_ITEMS)
+      expect({ item, preview: preview[item] }).toEqual({
+        item,
+        preview: expect.stringMatching(
+          vetting[item].result === 'flagged' ? /^Theo hồ sơ: Có vấn đề — / : /^Theo hồ sơ: Đạt/,
+        ),
+      });
+    for (const item of [...STAFF_ITEMS, ...RECORD_ITEMS]) {
       const line = results.locator(`li[data-item="${item}"]`);
       expect(await line.getAttribute('data-result')).toBe(vetting[item].result);
       const text = await line.innerText();

@@ -123,11 +123,16 @@ export function vettingErrorSlot(
   return m[2] === 'note' ? `itemNote.${item}` : `item.${item}`;
 }
 
-/** The vetting item an eligibility reason is about. */
+/**
+ * The vetting item an eligibility reason is about: what the server's vetting reads off the record
+ * (vetting-from-record.ts). Too few years left before retirement for a higher post is eligibility's
+ * `age.over_limit` (before: not matched, so the form said "Đạt" where vetting then flagged it); a
+ * status holding an appointment back (`status.*`) is flagged under discipline_bar.
+ */
 function ruleItem(rule: string): string | null {
-  if (rule.startsWith('discipline.')) return 'discipline_bar';
+  if (rule.startsWith('discipline.') || rule.startsWith('status.')) return 'discipline_bar';
   if (rule.startsWith('planning_pool')) return 'planning_pool';
-  if (rule.includes('retirement')) return 'years_to_retirement';
+  if (rule === 'age.over_limit' || rule.includes('retirement')) return 'years_to_retirement';
   if (rule.includes('years_in_post')) return 'years_in_post';
   if (rule === 'reappointment.term_rated_below') return 'term_rating';
   return null;
