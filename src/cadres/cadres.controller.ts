@@ -31,7 +31,7 @@ import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { parseAsOf } from '../common/as-of';
 import { vietnamDay } from '../common/vietnam-day';
-import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
+import { parseLimit } from '../read-models/cursor';
 import { PersonEligibility } from './person-eligibility';
 import { openCasesInGrant, personViewFor } from './open-cases-in-grant';
 import { openCasesNominating } from '../read-models/open-cases-nominating';
@@ -164,10 +164,12 @@ export class CadresController {
     @Query('q') q?: string,
     @Query('limit') limit?: string,
   ) {
-    const max = limit === undefined ? 20 : Number(limit);
-    if (!Number.isInteger(max) || max < 1 || max > 100)
-      throw new DomainRuleViolation('query.limit', 'limit: 1 to 100', 'invalid', 'limit');
-    return this.registry.searchPeople(actor.orgUnit, q ?? '', max, this.today());
+    return this.registry.searchPeople(
+      actor.orgUnit,
+      q ?? '',
+      parseLimit(limit, 20, 100),
+      this.today(),
+    );
   }
 
   @Allow(...ACCESS.personRead)

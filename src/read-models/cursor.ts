@@ -50,7 +50,8 @@ export function decodeCursor(cursor: string | undefined, parts: CursorPart[]): u
 
 export function parseLimit(limit: string | undefined, fallback = 50, max = 500): number {
   if (limit === undefined) return fallback;
-  const value = Number(limit);
+  // Digits only: Number() also reads `1e2`, `0x10`, ` 5` and `5.0` as whole numbers.
+  const value = /^\d{1,6}$/.test(limit) ? Number(limit) : NaN;
   if (!Number.isInteger(value) || value < 1 || value > max)
     throw new DomainRuleViolation(
       'query.limit',

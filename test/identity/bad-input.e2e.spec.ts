@@ -247,6 +247,114 @@ describe('bad input', () => {
     expect(await written()).toEqual(before);
   });
 
+  it('refuses a direction override or another invisible character in a path id or a query, naming the parameter, never echoing it', async () => {
+    const before = await written();
+    // Before: 403 "person \u202e is not registered…", the override echoed into the message.
+    for (const [path, field] of [
+      ['/cadres/%E2%80%AE', 'id'],
+      ['/cases/c-a%E2%80%8B', 'id'],
+      ['/org-units/ou-prov%E2%80%A8', 'id'],
+    ]) {
+      const refused = await http().get(path).set(everyone());
+      expectRefusal(refused, field, 'path.invalid_text');
+      expect(refused.body.message).toMatch(/U\+(202E|200B|2028|FEFF)/);
+      expect(refused.body.message).not.toMatch(/[\u200b\u2028\u202e\ufeff]/);
+    }
+    const write = await http()
+      .post('/cadres/p-a%E2%80%AE/statuses')
+      .set(everyone())
+      .send({ status: 'abroad', from: today, note: 'x' });
+    expectRefusal(write, 'id', 'path.invalid_text');
+    const step = await http()
+      .post('/cases/c-a/steps/%EF%BB%BFleadership-round-1')
+      .set(everyone())
+      .send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'ok' });
+    expectRefusal(step, 'stepId', 'path.invalid_text');
+    expect(step.body.message).toMatch(/U\+FEFF\) at position 1/);
+    const query = await http().get('/cases?orgUnit=ou-prov%E2%80%AE').set(everyone());
+    expectRefusal(query, 'orgUnit', 'query.invalid_text');
+    expect(query.body.message).not.toContain('\u202e');
+    const name = await http().get('/cases?%E2%80%AEorgUnit=ou-prov').set(everyone());
+    expect(name.status).toBe(400);
+    expect(name.body.rule).toBe('query.invalid_text');
+    expect(JSON.stringify(name.body)).not.toContain('\u202e');
+    expect(await written()).toEqual(before);
+  });
+
+  it('refuses an empty query value and a limit that is not digits, naming the parameter', async () => {
+    // Before: 422 org_unit.not_found "org unit  does not exist" for `?orgUnit=`.
+    const empty = await http().get('/cases?orgUnit=').set(everyone());
+    expectRefusal(empty, 'orgUnit', 'query.empty');
+    expect(empty.body.message).toBe('orgUnit: must not be empty; leave the parameter out instead');
+    for (const [path, field] of [
+      ['/inbox?procedure=', 'procedure'],
+      ['/cases?limit=5&person=', 'person'],
+      ['/cadres?q=', 'q'],
+      ['/discipline-records?purpose=', 'purpose'],
+    ])
+      expectRefusal(await http().get(path).set(everyone()), field, 'query.empty');
+    // Before: `limit=1e2` was read as 100 (200), though `limit=1.5` was refused.
+    for (const path of [
+      '/cases?limit=1e2',
+      '/cases?limit=0x10',
+      '/inbox?limit=%2B5',
+      '/audit/access-log?limit=5.0',
+      '/cadres?q=Lê&limit=1e1',
+    ])
+      expectRefusal(await http().get(path).set(everyone()), 'limit', 'query.limit');
+    await http().get('/cases?limit=100').set(everyone()).expect(200);
+    await http().get('/cadres?q=Lê&limit=10').set(everyone()).expect(200);
+  });
+
+  it('refuses a body that is an array, or gives a key twice at any depth, naming its path, writing nothing', async () => {
+    const before = await written();
+    const raw = (path: string, json: string) =>
+      http().post(path).set(everyone()).set('Content-Type', 'application/json').send(json);
+    // Before: 400 "0: unknown field", while `"x"` and `null` were told to send one JSON object.
+    for (const json of ['[1,2]', '[]', '[{"id":"p-arr"}]']) {
+      const array = await raw('/cadres', json);
+      expectRefusal(array, 'body', 'body.not_object');
+      expect(array.body.message).toMatch(/send one JSON object/);
+    }
+    // Before: 201, the last fullName registered and the first dropped without a word.
+    const person = (fullName: string) =>
+      `"id":"p-dup","fullName":"${fullName}","dateOfBirth":"1985-03-03","gender":"male","ethnicity":"Kinh","partyMember":false,"educationLevel":"x","politicalTheoryLevel":"y","orgUnitId":"ou-prov"`;
+    const twice = await raw('/cadres', `{${person('Dup')},"fullName":"Nguyễn Văn Thử"}`);
+    expectRefusal(twice, 'fullName', 'body.repeated_key');
+    expect(twice.body.message).toBe(
+      'fullName: the key is given more than once in its object; send each key once',
+    );
+    // The same key spelt with an escape is the same key once parsed.
+    expectRefusal(
+      await raw('/cadres', `{${person('Dup')},"full\\u004eame" : "Khác"}`),
+      'fullName',
+      'body.repeated_key',
+    );
+    expectRefusal(
+      await raw(
+        '/cases/c-a/steps/vetting',
+        `{"heldOn":"${today}","items":[{"item":"background","result":"cleared"},{"item":"health","result":"flagged","note":"a, {\\"result\\": 1}","result":"cleared"}]}`,
+      ),
+      'items[1].result',
+      'body.repeated_key',
+    );
+    expectRefusal(
+      await raw(
+        '/discipline-cases/d-a/steps/ballot',
+        `{"heldOn":"${today}","tally":{"members":7,"summoned":7,"present":7,"invalid":0,"noDiscipline":0,"votesByForm":{"warning":3,"warning":4}}}`,
+      ),
+      'tally.votesByForm.warning',
+      'body.repeated_key',
+    );
+    expect(await written()).toEqual(before);
+    // The same key in two objects is no repeat; malformed JSON is still refused as such.
+    expect((await raw('/cadres', `{${person('Dup')},"fullName":`)).body).toMatchObject({
+      status: 400,
+      rule: 'body.malformed_json',
+    });
+    await raw('/cadres', `{${person('Trần Văn Một')}}`).expect(201);
+  });
+
   it('refuses days that are not on the calendar, in query parameters and in every kind of body', async () => {
     const before = await written();
     expectRefusal(await http().get('/cases?from=2026-02-30').set(everyone()), 'from', 'query.from');

@@ -24,6 +24,10 @@ interface RouteArgument {
  */
 export const PassesQueryThrough = () => SetMetadata(QUERY_PASSED_THROUGH, true);
 
+/** Whether `PassesQueryThrough` marks the controller: its query is another application's. */
+export const passesQueryThrough = (controller: Type): boolean =>
+  Reflect.getMetadata(QUERY_PASSED_THROUGH, controller) === true;
+
 type Handler = (...args: unknown[]) => unknown;
 
 /** The fields of a whole-query DTO, as the validation pipe's whitelist knows them. */
@@ -40,7 +44,7 @@ function dtoFields(dto: unknown): string[] | null {
  * than a validated DTO (left to the validation pipe, which refuses what a DTO does not declare).
  */
 function queryParametersRead(controller: Type, handler: Handler): Set<string> | null {
-  if (Reflect.getMetadata(QUERY_PASSED_THROUGH, controller)) return null;
+  if (passesQueryThrough(controller)) return null;
   const routeArguments: Record<string, RouteArgument> =
     Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler.name) ?? {};
   const names = new Set<string>(Reflect.getMetadata(QUERY_READ_ELSEWHERE, handler) ?? []);

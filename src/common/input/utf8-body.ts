@@ -1,4 +1,5 @@
 import { DomainRuleViolation } from '../../procedures/case/decider/domain-rule-violation';
+import { noteRepeatedKey } from './repeated-keys';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -31,9 +32,10 @@ function firstInvalidByte(raw: Buffer): number {
 /**
  * The JSON parser's `verify` hook: the raw body must be UTF-8. Left to itself the parser turns
  * invalid bytes into U+FFFD and the damaged text would be stored as if the user had typed it.
+ * The decoded text is also where a key given twice can still be seen (`noteRepeatedKey`).
  */
 export function verifyUtf8Body(
-  _request: unknown,
+  request: object,
   _response: unknown,
   raw: Buffer,
   encoding: string | null,
@@ -43,12 +45,14 @@ export function verifyUtf8Body(
       'body.charset',
       `the body must be UTF-8 JSON; Content-Type names charset ${encoding}`,
     );
+  let text: string;
   try {
-    strictUtf8.decode(raw);
+    text = strictUtf8.decode(raw);
   } catch {
     throw new BodyRefusal(
       'body.invalid_utf8',
       `the body is not valid UTF-8 (near byte ${firstInvalidByte(raw)}); send text encoded as UTF-8`,
     );
   }
+  noteRepeatedKey(request, text);
 }

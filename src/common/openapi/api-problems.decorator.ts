@@ -3,7 +3,7 @@ import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ProblemDetailsDto } from './problem-details.dto';
 
 const WHEN: Record<number, string> = {
-  400: 'invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match',
+  400: 'invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match',
   401: 'no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query)',
   403: 'role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.*',
   404: 'the case, person, unit, post or stream does not exist',

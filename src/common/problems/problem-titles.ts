@@ -39,6 +39,14 @@ const TITLE_BY_RULE: Record<string, Titles> = {
     en: 'The request body holds a forbidden key',
     vi: 'Nội dung yêu cầu chứa khóa không được phép',
   },
+  'body.repeated_key': {
+    en: 'The request body gives a key twice',
+    vi: 'Nội dung yêu cầu có một khóa lặp lại',
+  },
+  'body.not_object': {
+    en: 'The request body is not one JSON object',
+    vi: 'Nội dung yêu cầu không phải một đối tượng JSON',
+  },
   'body.too_deep': {
     en: 'The request body is nested too deeply',
     vi: 'Nội dung yêu cầu lồng nhau quá sâu',
@@ -54,6 +62,10 @@ const TITLE_BY_RULE: Record<string, Titles> = {
   'query.repeated': {
     en: 'A query parameter is given more than once',
     vi: 'Tham số truy vấn bị lặp lại',
+  },
+  'query.empty': {
+    en: 'A query parameter is empty',
+    vi: 'Tham số truy vấn để trống',
   },
   'query.unknown_parameter': {
     en: 'The route does not take this query parameter',

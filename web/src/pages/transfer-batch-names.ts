@@ -47,7 +47,11 @@ export function serviceDirectory(get: <T>(path: string) => Promise<T>): NameDire
   let positions: Promise<PostListed[]> | null = null;
   let units: Promise<UnitListed[]> | null = null;
   return {
-    peopleNamed: (name) => get(`/cadres?q=${encodeURIComponent(name)}&limit=100`),
+    // A blank cell names no one; the service refuses an empty `q` (query.empty).
+    peopleNamed: (name) =>
+      name.trim() === ''
+        ? Promise.resolve([])
+        : get(`/cadres?q=${encodeURIComponent(name)}&limit=100`),
     positions: () => (positions ??= get('/positions')),
     units: () => (units ??= get('/org-units')),
   };
