@@ -13,6 +13,7 @@ import { toHttpError } from '../common/domain-error-mapping';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { PG_POOL } from '../common/tokens';
 import { Actor } from '../identity/actor';
+import { PURPOSE_MAX_CHARS } from './purpose-max-chars';
 import { SENSITIVE_READ } from './sensitive-read.decorator';
 
 interface LoggedRequest {
@@ -25,12 +26,6 @@ interface LoggedRequest {
   actor?: Actor;
   id?: unknown;
 }
-
-/**
- * Longest purpose kept (`?purpose=` or `X-Purpose`), in characters. Not a legal number: room for
- * a sentence and a file or ticket reference, not for a document pasted into every log row.
- */
-export const PURPOSE_MAX_CHARS = 500;
 
 /** Why the reader says they read, where they said it, and whether its bytes were UTF-8. */
 interface Purpose {

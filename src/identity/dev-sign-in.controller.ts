@@ -134,7 +134,10 @@ export class DevSignInController {
   @Post('dev-sign-in')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Development only (DEV_SIGN_IN=true): a token for a demo user, valid 8 hours',
+    summary:
+      'Development only (DEV_SIGN_IN=true, never in production): a token for any user id, roles and unit the body names, valid 8 hours',
+    description:
+      'Nothing is checked against a directory: the token carries the userId, roles, orgUnit and name sent (the demo users of GET /auth/dev-sign-in are only suggestions). Off, it answers 404.',
   })
   @ApiOkResponse({ type: DevSignInAnswerDto })
   @ApiProblems(400, 401, 403, 413, 429)

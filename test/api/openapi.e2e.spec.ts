@@ -168,6 +168,31 @@ describe('OpenAPI document', () => {
     expect(refused).toEqual([]);
   });
 
+  it('documents `purpose` wherever a read takes it for the access log, and says what the dev sign-in mints', async () => {
+    // Before: GET /cases/{id}/history (and .csv) listed only `id`, yet took `purpose` (and
+    // refused one over 500 characters, access_log.purpose_too_long).
+    for (const path of ['/cases/{id}/history', '/cases/{id}/history.csv']) {
+      const purpose = doc.paths[path].get.parameters?.find((p) => p.name === 'purpose');
+      expect({ path, in: purpose?.in }).toEqual({ path, in: 'query' });
+    }
+    const auth = { Authorization: `Bearer ${t.token('admin-openapi', ['admin'], 'ou-none')}` };
+    const undocumented: string[] = [];
+    for (const { route, method, operation } of operations) {
+      if (method !== 'get' || route === 'GET /admin/queues') continue;
+      if (operation.parameters?.some((p) => p.name === 'purpose')) continue;
+      const path = route.split(' ')[1].replace(/\{[^}]+\}/g, 'x');
+      const answer = await request(t.server as never)
+        .get(`${path}?purpose=x`)
+        .set(auth);
+      if (answer.body.field !== 'purpose') undocumented.push(route);
+    }
+    expect(undocumented).toEqual([]);
+    // Before: "a token for a demo user", though it signs whatever userId, roles and unit it is sent.
+    const summary = doc.paths['/auth/dev-sign-in'].post.summary!;
+    expect(summary).not.toMatch(/demo user/);
+    expect(summary).toMatch(/Development only.*any user id, roles and unit/);
+  });
+
   it('has no DELETE with a body', () => {
     const deletes = operations.filter((o) => o.method === 'delete');
     expect(deletes.length).toBeGreaterThan(0);

@@ -14,7 +14,10 @@ export interface paths {
         /** Whether the development sign-in is on, and its demo users */
         get: operations["DevSignInController_info"];
         put?: never;
-        /** Development only (DEV_SIGN_IN=true): a token for a demo user, valid 8 hours */
+        /**
+         * Development only (DEV_SIGN_IN=true, never in production): a token for any user id, roles and unit the body names, valid 8 hours
+         * @description Nothing is checked against a directory: the token carries the userId, roles, orgUnit and name sent (the demo users of GET /auth/dev-sign-in are only suggestions). Off, it answers 404.
+         */
         post: operations["DevSignInController_signIn"];
         delete?: never;
         options?: never;
@@ -3783,7 +3786,7 @@ export interface operations {
                     "application/json": components["schemas"]["DevSignInAnswerDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3897,7 +3900,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetterView"][];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4084,7 +4087,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccessLogPageDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +4394,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrgUnitDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4582,7 +4585,7 @@ export interface operations {
                     "application/json": components["schemas"]["PositionDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4668,7 +4671,7 @@ export interface operations {
                     "application/json": Record<string, never>[];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4727,7 +4730,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonRecordDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4794,7 +4797,10 @@ export interface operations {
     };
     CadresController_person: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description why you read it, written to the access log (or the X-Purpose header); at most 500 characters (access_log.purpose_too_long) */
+                purpose?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -4856,6 +4862,8 @@ export interface operations {
                 asOf?: unknown;
                 /** @description the position id */
                 for: unknown;
+                /** @description why you read it, written to the access log (or the X-Purpose header); at most 500 characters (access_log.purpose_too_long) */
+                purpose?: unknown;
             };
             header?: never;
             path: {
@@ -4873,7 +4881,7 @@ export interface operations {
                     "application/json": components["schemas"]["EligibilityDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4952,7 +4960,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonRecordDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5049,7 +5057,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonRecordDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5147,7 +5155,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonRecordDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5235,7 +5243,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonRecordDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5332,7 +5340,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonRecordDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5429,7 +5437,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonRecordDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5526,7 +5534,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonRecordDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5623,7 +5631,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonRecordDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5720,7 +5728,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonRecordDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5813,7 +5821,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanningReviewDto"][];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5872,7 +5880,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanningReviewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6010,7 +6018,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReportDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6087,7 +6095,7 @@ export interface operations {
                     "application/json": components["schemas"]["TransferBatchCheckDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6177,7 +6185,7 @@ export interface operations {
                     "application/json": components["schemas"]["TransferBatchViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6324,7 +6332,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisciplineCaseViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6412,7 +6420,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisciplineCaseViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6509,7 +6517,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisciplineCaseViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6606,7 +6614,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisciplineCaseViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6703,7 +6711,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisciplineCaseViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6782,6 +6790,8 @@ export interface operations {
             query?: {
                 /** @description the case as it stood then: a day YYYY-MM-DD means the end of that day in Vietnam; an ISO date-time is that instant */
                 asOf?: unknown;
+                /** @description why you read it, written to the access log (or the X-Purpose header); at most 500 characters (access_log.purpose_too_long) */
+                purpose?: unknown;
             };
             header?: never;
             path: {
@@ -6799,7 +6809,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisciplineCaseViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6876,7 +6886,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisciplineCaseViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6979,7 +6989,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisciplineCaseViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7077,7 +7087,7 @@ export interface operations {
                     "application/json": components["schemas"]["InboxPageDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7143,7 +7153,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseSummaryPageDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7203,7 +7213,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7293,6 +7303,8 @@ export interface operations {
                 format?: "json" | "csv";
                 limit?: string;
                 cursor?: string;
+                /** @description why you read it, written to the access log (or the X-Purpose header); at most 500 characters (access_log.purpose_too_long) */
+                purpose?: unknown;
             };
             header?: never;
             path?: never;
@@ -7310,7 +7322,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7358,6 +7370,8 @@ export interface operations {
                 /** @description a unit within your grant (default your own) */
                 orgUnit?: string;
                 format?: "json" | "xlsx";
+                /** @description why you read it, written to the access log (or the X-Purpose header); at most 500 characters (access_log.purpose_too_long) */
+                purpose?: unknown;
             };
             header?: never;
             path?: never;
@@ -7375,7 +7389,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7415,7 +7429,10 @@ export interface operations {
     };
     AuditController_caseHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description why you read it, written to the access log (or the X-Purpose header); at most 500 characters (access_log.purpose_too_long) */
+                purpose?: unknown;
+            };
             header?: never;
             path: {
                 /** @description case id (the stream name without its kind) */
@@ -7474,7 +7491,10 @@ export interface operations {
     };
     AuditController_caseHistoryCsv: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description why you read it, written to the access log (or the X-Purpose header); at most 500 characters (access_log.purpose_too_long) */
+                purpose?: unknown;
+            };
             header?: never;
             path: {
                 /** @description case id */
@@ -7533,7 +7553,10 @@ export interface operations {
     };
     AuditController_personHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description why you read it, written to the access log (or the X-Purpose header); at most 500 characters (access_log.purpose_too_long) */
+                purpose?: unknown;
+            };
             header?: never;
             path: {
                 /** @description person id */
@@ -7610,7 +7633,7 @@ export interface operations {
                     "application/json": components["schemas"]["StreamCheckDto"] | components["schemas"]["CheckpointVerificationDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7723,7 +7746,10 @@ export interface operations {
     };
     AuditController_caseProof: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description why you read it, written to the access log (or the X-Purpose header); at most 500 characters (access_log.purpose_too_long) */
+                purpose?: unknown;
+            };
             header?: never;
             path: {
                 /** @description case id */
@@ -7797,6 +7823,8 @@ export interface operations {
                 to?: unknown;
                 /** @description ISO 8601, inclusive (recorded time) */
                 from?: unknown;
+                /** @description why you read it, written to the access log (or the X-Purpose header); at most 500 characters (access_log.purpose_too_long) */
+                purpose?: unknown;
             };
             header?: never;
             path?: never;
@@ -7814,7 +7842,7 @@ export interface operations {
                     "application/x-ndjson": components["schemas"]["HistoryEntryDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8016,7 +8044,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8113,7 +8141,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8210,7 +8238,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8306,7 +8334,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8382,7 +8410,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8485,7 +8513,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseViewDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8581,7 +8609,7 @@ export interface operations {
                     "application/json": components["schemas"]["PositionCaseUnitsDto"];
                 };
             };
-            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.invalid_utf8, body.forbidden_key, body.invalid_text, query.invalid_text, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
+            /** @description invalid input: body.invalid or query.invalid (field named), body.malformed_json, body.not_object, body.invalid_utf8, body.forbidden_key, body.repeated_key, body.invalid_text, query.invalid_text, query.empty, query.repeated, query.unknown_parameter (a parameter the route does not take, named), path.invalid_text, query.<name> (query.as_of for an impossible asOf), header.if_match */
             400: {
                 headers: {
                     [name: string]: unknown;
