@@ -278,6 +278,13 @@ describe('bad input', () => {
     expect(name.status).toBe(400);
     expect(name.body.rule).toBe('query.invalid_text');
     expect(JSON.stringify(name.body)).not.toContain('\u202e');
+    // In a body's key too: before, 400 "\u202e: unknown field", the override echoed.
+    const key = await http()
+      .post('/org-units')
+      .set(everyone())
+      .send({ id: 'ou-key', name: 'Xã Khóa', kind: 'commune', '\u202e': 1 });
+    expectRefusal(key, '["\\u202E"]', 'body.invalid_text');
+    expect(JSON.stringify(key.body)).not.toContain('\u202e');
     expect(await written()).toEqual(before);
   });
 

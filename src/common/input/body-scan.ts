@@ -1,4 +1,5 @@
 import { childPath } from './field-path';
+import { textProblemInEnglish, visibleTextProblem } from './text-characters';
 import { unsafeTextProblem } from './unsafe-text';
 
 /**
@@ -90,7 +91,11 @@ function keyProblemOf(key: string, trail: KeyTrail): BodyProblem | null {
       message: `${field}: the key "${key}" is not accepted anywhere in a body`,
     };
   }
-  const problem = unsafeTextProblem(key, 'token');
+  // No field is named with a character that shows nothing: `{"\u202e":1}` was refused as
+  // "\u202e: unknown field", the override echoed. The path names it by code point.
+  const unseen = visibleTextProblem(key);
+  const problem =
+    unsafeTextProblem(key, 'token') ?? (unseen && `holds ${textProblemInEnglish(unseen)}`);
   if (!problem) return null;
   const field = childPath(pathOf(trail), key);
   return { rule: 'body.invalid_text', field, message: `${field}: the key ${problem}` };

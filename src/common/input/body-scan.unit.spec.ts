@@ -41,6 +41,18 @@ describe('findBodyProblem', () => {
     });
   });
 
+  it('refuses an invisible character in a key, naming it by code point, never showing it', () => {
+    const problem = scanned('{"a":{"x\\u202e":1}}');
+    expect(problem).toEqual({
+      rule: 'body.invalid_text',
+      field: 'a["x\\u202E"]',
+      message:
+        'a["x\\u202E"]: the key holds an invisible formatting character (U+202E) at position 2',
+    });
+    expect(scanned('{"\\udb40\\udc41":1}')?.field).toBe('["\\u{E0041}"]');
+    expect(scanned('{"tên":1,"👍🏻":2}')).toBeNull();
+  });
+
   it('reports the first problem in document order: an object’s keys before what its values hold', () => {
     expect(scanned('{"a":{"x":"\\u0000"},"b":{"constructor":1}}')?.field).toBe('a.x');
     expect(scanned('{"a":{"x":"\\u0000"},"constructor":1}')?.field).toBe('constructor');
