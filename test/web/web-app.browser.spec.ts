@@ -318,14 +318,14 @@ describe('the web app in a browser', () => {
       'Số phiếu của người 1': '12',
     });
     await page.getByRole('button', { name: 'Thêm người' }).click();
-    // A nominee typed as a name the registry does not hold as an id: the server's refusal names
-    // candidates[1].personId, and it shows on that field (before: nothing appeared at all).
+    // A nominee typed as a name and not chosen from the list: the form says so on that field and
+    // sends nothing (before: the name went out as personId and the server refused it).
     await fill(page, {
       'Người được giới thiệu 2': 'Trần Thị Bình',
       'Số phiếu của người 2': '26',
     });
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
-    await page.locator('#f-candidate-1-error', { hasText: 'Máy chủ từ chối' }).waitFor();
+    await page.locator('#f-candidate-1-error', { hasText: 'Chọn người từ danh sách' }).waitFor();
     // Typing the name offers the people it finds; their id goes in, their name shows.
     await page.getByLabel('Người được giới thiệu 2').fill('tran thi');
     await page

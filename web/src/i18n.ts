@@ -264,6 +264,8 @@ const vi = {
     votes: 'Số phiếu của người {{n}}',
     addCandidate: 'Thêm người',
     removeCandidate: 'Bỏ người {{n}}',
+    pickPersonFromList:
+      'Chọn người từ danh sách: gõ tên rồi chọn một người được gợi ý (tên gõ tay không được gửi)',
     number: 'Số quyết định',
     signer: 'Người ký',
     effectiveFrom: 'Hiệu lực từ (dd/mm/yyyy)',
@@ -1305,6 +1307,8 @@ const en: Strings<typeof vi> = {
     votes: 'Votes for nominee {{n}}',
     addCandidate: 'Add a nominee',
     removeCandidate: 'Remove nominee {{n}}',
+    pickPersonFromList:
+      'Choose the person from the list: type the name, then pick one of the people offered (a typed name is not sent)',
     number: 'Decision number',
     signer: 'Signed by',
     effectiveFrom: 'In effect from (dd/mm/yyyy)',

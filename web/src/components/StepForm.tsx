@@ -47,6 +47,16 @@ function numberOrNull(text: string | undefined): number | null {
   return Number.isFinite(value) ? value : NaN;
 }
 
+/**
+ * The nominees a nomination starts with: the case's person, then the nominees carried over. A
+ * case opened for a post has no person: its carried-over nominees alone (before: a blank
+ * "Người được giới thiệu 1" above them), or one blank row when there are none.
+ */
+function startingCandidates(view: CaseView): { personId: string; votes: string }[] {
+  const ids = [...new Set([view.personId, ...(view.nominees ?? [])].filter((id) => !!id))];
+  return (ids.length ? ids : ['']).map((personId) => ({ personId, votes: '' }));
+}
+
 /** The current step's form, generated from its kind; the server's refusal lands on the field it names. */
 export function StepForm({
   view,
@@ -88,15 +98,15 @@ export function StepForm({
   const [busy, setBusy] = useState(false);
   const [confirmFail, setConfirmFail] = useState(false);
   const [candidates, setCandidates] = useState<{ personId: string; votes: string }[]>(
-    () =>
-      correction?.candidates ??
-      [view.personId ?? '', ...(view.nominees ?? []).filter((id) => id !== view.personId)].map(
-        (personId) => ({
-          personId,
-          votes: '',
-        }),
-      ),
+    () => correction?.candidates ?? startingCandidates(view),
   );
+  // The ids the form started with (the case's person, its nominees, a correction's): any other
+  // value of a nominee's field is one the secretary chose from the list, or text typed and not
+  // chosen, which is never sent as an id (before: a typed name went out as personId and came
+  // back as an English 403 about a person "not registered in any unit").
+  const startingIds = useRef(new Set(candidates.map((c) => c.personId)));
+  // The row of each candidate sent, by its place in the body: a refusal names candidates[N].
+  const sentRows = useRef<number[]>([]);
   const inFlight = useRef(false);
   const set = (name: string) => (value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
@@ -195,14 +205,18 @@ export function StepForm({
       case 'nomination':
         for (const k of ['members', 'summoned', 'present', 'invalid']) result[k] = count(k);
         if (overPresent) errors.present = t('ballot.nominations_over_present', { ...overPresent });
-        result.candidates = candidates
-          .filter((c) => c.personId.trim())
-          .map((c, i) => {
-            const votes = numberOrNull(c.votes);
-            if (votes === null || Number.isNaN(votes))
-              errors[`candidates.${i}.votes`] = t('form.required');
-            return { personId: c.personId.trim(), votes };
-          });
+        sentRows.current = [];
+        result.candidates = candidates.flatMap((c, i) => {
+          const personId = c.personId.trim();
+          if (!personId) return [];
+          if (!startingIds.current.has(personId) && !names.people[personId])
+            errors[`candidates.${i}.personId`] = t('form.pickPersonFromList');
+          const votes = numberOrNull(c.votes);
+          if (votes === null || Number.isNaN(votes))
+            errors[`candidates.${i}.votes`] = t('form.required');
+          sentRows.current.push(i);
+          return [{ personId, votes }];
+        });
         break;
       case 'vetting':
         // The items read from the record are the server's to fill: never sent.
@@ -250,7 +264,14 @@ export function StepForm({
       await submit(payload);
     } catch (e) {
       // The server names nested fields as candidates[1].personId; the form's keys use dots.
-      const named = e instanceof ApiError ? e.field?.replace(/\[(\d+)\]/g, '.$1') : undefined;
+      const named =
+        e instanceof ApiError
+          ? e.field
+              ?.replace(/^candidates\[(\d+)\]/, (_, n: string) => {
+                return `candidates.${sentRows.current[Number(n)] ?? n}`;
+              })
+              .replace(/\[(\d+)\]/g, '.$1')
+          : undefined;
       // A vetting item's refusal names it by its place in the items sent: shown on its row.
       const field =
         named &&
