@@ -530,6 +530,15 @@ const vi = {
     fromPaperNote:
       'Hồ sơ áp dụng quy trình và bộ quy định có hiệu lực vào ngày bắt đầu; mỗi bước ghi đúng ngày đã họp. Việc mở hồ sơ theo ngày trong quá khứ được ghi vào nhật ký kiểm toán.',
     badDay: 'Ngày không hợp lệ (dd/mm/yyyy)',
+    requiredFields:
+      'Bắt buộc: thủ tục, quy trình, cán bộ (trừ quy trình mở theo vị trí), chức vụ, đơn vị thực hiện và tóm tắt.',
+    required: 'Bắt buộc',
+    missingFields: 'Chưa mở hồ sơ: còn ô bắt buộc chưa điền (xem các ô báo lỗi ở trên).',
+    approvalNeeded:
+      '{{unit}} không phải cơ quan bổ nhiệm chức vụ này: việc bổ nhiệm cần có ý kiến chủ trương của {{authority}} trước. Hãy mở hồ sơ xin chủ trương và ghi mã hồ sơ đó vào ô “Mã hồ sơ xin chủ trương”, hoặc chọn {{authority}} làm đơn vị thực hiện.',
+    approvalNeededNamed:
+      '{{unit}} không phải cơ quan bổ nhiệm chức vụ này: việc bổ nhiệm dựa trên ý kiến chủ trương của {{authority}} trong hồ sơ đã ghi mã dưới đây.',
+    existingCase: 'Xem hồ sơ đang mở {{id}}',
   },
   exam: {
     openFromPost: 'Tổ chức thi tuyển chức danh này',
@@ -855,6 +864,10 @@ const vi = {
     asOf: 'Trạng thái tại thời điểm',
     asOfInput: 'Thời điểm (dd/mm/yyyy HH:mm:ss, giờ Việt Nam)',
     asOfSlider: 'Sau sự kiện thứ',
+    asOfBeforeFirst: 'Trước sự kiện thứ 1/{{count}}: hồ sơ chưa được mở',
+    notOpenYet: 'Hồ sơ chưa được mở vào thời điểm {{moment}}.',
+    badMoment:
+      'Thời điểm không hợp lệ: nhập dd/mm/yyyy hh:mm:ss (giây có thể bỏ), ví dụ 07/12/2026 14:30:00',
     asOfShow: 'Xem',
     now: 'Hiện tại',
     verify: 'Kiểm tra chuỗi băm',
@@ -944,6 +957,8 @@ const vi = {
     form: 'Hình thức',
     from: 'Quyết định từ (dd/mm/yyyy)',
     to: 'đến (dd/mm/yyyy)',
+    badDay: 'Ngày không hợp lệ: nhập dd/mm/yyyy, ví dụ 01/12/2026',
+    toBeforeFrom: 'Ngày “đến” ({{to}}) trước ngày “từ” ({{from}}): nhập ngày từ {{from}} trở đi',
     status: 'Tình trạng',
     asOf: 'Tính tại ngày (dd/mm/yyyy)',
     barred: 'Đang bị hạn chế bổ nhiệm',
@@ -1560,6 +1575,15 @@ const en: Strings<typeof vi> = {
     fromPaperNote:
       'The case takes the procedure and rule set in force on the day it began; each step is recorded with the day it was held. Opening as of a past day is written to the audit trail.',
     badDay: 'Not a valid day (dd/mm/yyyy)',
+    requiredFields:
+      'Required: procedure, definition, person (except for a definition that fills a post), post, unit in charge and summary.',
+    required: 'Required',
+    missingFields: 'Not opened: a required field is empty (see the fields marked above).',
+    approvalNeeded:
+      '{{unit}} does not appoint to this post: the appointment needs the approval in principle of {{authority}} first. Open an approval-in-principle case and enter its id under “Approval-in-principle case id”, or choose {{authority}} as the unit in charge.',
+    approvalNeededNamed:
+      '{{unit}} does not appoint to this post: the appointment rests on the approval in principle of {{authority}} in the case named below.',
+    existingCase: 'See the open case {{id}}',
   },
   exam: {
     openFromPost: 'Fill this post by competitive examination',
@@ -1885,6 +1909,10 @@ const en: Strings<typeof vi> = {
     asOf: 'State as of',
     asOfInput: 'Moment (dd/mm/yyyy HH:mm:ss, Vietnam time)',
     asOfSlider: 'After event number',
+    asOfBeforeFirst: 'Before event 1/{{count}}: the case was not open yet',
+    notOpenYet: 'The case was not open yet at {{moment}}.',
+    badMoment:
+      'Not a valid moment: type dd/mm/yyyy hh:mm:ss (seconds optional), e.g. 07/12/2026 14:30:00',
     asOfShow: 'Show',
     now: 'Now',
     verify: 'Check the hash chain',
@@ -1974,6 +2002,8 @@ const en: Strings<typeof vi> = {
     form: 'Form',
     from: 'Decided from (dd/mm/yyyy)',
     to: 'to (dd/mm/yyyy)',
+    badDay: 'Not a valid day: type dd/mm/yyyy, e.g. 01/12/2026',
+    toBeforeFrom: '“To” ({{to}}) is before “from” ({{from}}): type a day from {{from}} on',
     status: 'Status',
     asOf: 'As of (dd/mm/yyyy)',
     barred: 'Barred from appointment',

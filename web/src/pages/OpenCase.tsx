@@ -1,9 +1,9 @@
 import { foldDiacritics } from '../fold-diacritics';
-import { FormEvent, useState } from 'react';
+import { FormEvent, ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { afterRecordWrite } from '../api/record-queries';
-import { api, idempotencyKeys, unwrap } from '../api/client';
+import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
 import { useCatalog, usePostCaseUnits, usePostsHeld, usePositions } from '../api/hooks';
 import { formatDay, parseDay, vietnamToday } from '../dates';
 import { can, getSession } from '../session';
@@ -11,13 +11,15 @@ import { DayInput } from '../components/DayInput';
 import { PersonPicker } from '../components/PersonPicker';
 import { RemovalGrounds } from '../components/RemovalGrounds';
 import { navigate, useLocation } from '../router';
-import { ErrorBox, Loading } from '../components/common';
+import { ErrorBox, Loading, refusalLine, ruleTitle } from '../components/common';
 import { useOrgUnits } from './Inbox';
 import { postsWithin, unitsWithinGrant } from '../org-unit-tree';
 import { ChoiceSelect } from '../components/ChoiceSelect';
 import { newestInForce } from '../definitions-in-force';
 import { usePositionNames, useReasonText } from '../server-text/use-reason-text';
 import { ruleSetName } from '../server-text/rule-set-name';
+import { approvalInPrincipleNeededFrom } from '../approval-in-principle';
+import { Link } from '../router';
 
 const keys = idempotencyKeys();
 const PROCEDURES = [
@@ -60,6 +62,31 @@ const NOT_FOR_ELECTED_POSTS = [
 const FOR_ELECTED_POSTS_ONLY = ['election'];
 /** Procedures that appoint: an approval in principle or an agreement (hiệp y) may be named. */
 const APPOINTS = ['appointment', 'competitive_exam'];
+/** The form's fields a refusal may name (its `field`), each shown under its own control. */
+type FormField =
+  | 'procedure'
+  | 'definition'
+  | 'personId'
+  | 'positionId'
+  | 'orgUnitId'
+  | 'summary'
+  | 'approvalInPrincipleCaseId'
+  | 'consultationCaseId'
+  | 'openedOn'
+  | 'paperRecordRef';
+const FORM_FIELDS: readonly string[] = [
+  'procedure',
+  'definition',
+  'personId',
+  'positionId',
+  'orgUnitId',
+  'summary',
+  'approvalInPrincipleCaseId',
+  'consultationCaseId',
+  'openedOn',
+  'paperRecordRef',
+];
+
 /** Procedures the eligibility for an appointment (GET /cadres/:id/eligibility) speaks to. */
 const ASKS_APPOINTMENT_ELIGIBILITY = ['appointment', 'competitive_exam', 'approval_in_principle'];
 
@@ -70,8 +97,19 @@ export function OpenCase() {
   const catalog = useCatalog();
   const positions = usePositions();
   const postNames = usePositionNames(positions.data);
-  const reasonText = useReasonText(postNames);
   const units = useOrgUnits();
+  const [person, setPerson] = useState<{ id: string; fullName: string } | null>(null);
+  // A refusal names the units, the post and the person by the names the form shows (before:
+  // "… do ou-phuong-son-tay-culture-society thực hiện …", "p-nguyen-van-an đã có hồ sơ …").
+  const names = useMemo(
+    () => ({
+      ...postNames,
+      orgUnits: Object.fromEntries((units.data ?? []).map((u) => [u.id, u.name])),
+      people: person ? { [person.id]: person.fullName } : {},
+    }),
+    [postNames, units.data, person],
+  );
+  const reasonText = useReasonText(names);
   // Opened from a post (`?procedure=competitive_exam&position=…`): both come filled in. Opened
   // from the menu, nothing is: the user says what they came for (no procedure is the usual one).
   const { query } = useLocation();
@@ -79,9 +117,10 @@ export function OpenCase() {
     PROCEDURES.includes(query.get('procedure') ?? '') ? query.get('procedure')! : '',
   );
   const [definition, setDefinition] = useState(() => query.get('definition') ?? '');
-  // Sent without a procedure or definition: the field says so (nothing is sent).
-  const [missing, setMissing] = useState<{ procedure?: boolean; definition?: boolean }>({});
-  const [personId, setPersonId] = useState('');
+  // Sent without a field it needs: the field says so (nothing is sent). The button stays enabled
+  // (before: disabled until Tóm tắt was filled, with nothing to say why).
+  const [missing, setMissing] = useState<Partial<Record<FormField, boolean>>>({});
+  const personId = person?.id ?? '';
   const [positionQuery, setPositionQuery] = useState('');
   const [positionId, setPositionId] = useState(() => query.get('position') ?? '');
   const [orgUnitId, setOrgUnitId] = useState('');
@@ -164,16 +203,67 @@ export function OpenCase() {
     offeredUnit(position?.orgUnitId) ||
     (caseUnits.length === 1 ? caseUnits[0].id : '');
 
+  // Needs the authority's approval in principle first (chủ trương): said before opening, under
+  // the unit, with what to do (before: only the server's refusal after Mở hồ sơ).
+  const approvalFrom = APPOINTS.includes(procedure)
+    ? approvalInPrincipleNeededFrom(
+        catalog.data?.ruleSets ?? [],
+        (fromPaper && openedOn) || vietnamToday(),
+        position,
+        caseUnit,
+      )
+    : null;
+  const unitName = (id: string) => names.orgUnits[id] ?? id;
+  // A refusal that names one of the form's fields shows under it; any other in the box below.
+  const refused = error instanceof ApiError ? error : null;
+  const refusedField =
+    refused?.field && FORM_FIELDS.includes(refused.field) ? (refused.field as FormField) : null;
+  const problem = (field: FormField): ReactNode =>
+    missing[field]
+      ? t('open.required')
+      : refusedField === field && refused
+        ? t('form.refused', {
+            message: refusalLine(
+              refused.rule ? ruleTitle(t, refused) : null,
+              reasonText(refused.message),
+            ),
+          })
+        : null;
+  const problemOf = (field: FormField, id: string) => {
+    const text = problem(field);
+    return {
+      className: `field${text ? ' has-error' : ''}`,
+      invalid: text ? true : undefined,
+      describedBy: text ? `${id}-error` : undefined,
+      message: text ? (
+        <span className="field-error" id={`${id}-error`} role="alert">
+          {text}
+        </span>
+      ) : null,
+    };
+  };
+  // The case that already holds the slot (case.duplicate_open names it): a link to go and close it.
+  const openCaseId =
+    refused?.rule === 'case.duplicate_open' && typeof refused.body.openCaseId === 'string'
+      ? refused.body.openCaseId
+      : null;
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const unset = {
+    const unset: Partial<Record<FormField, boolean>> = {
       procedure: !offered.includes(procedure),
       definition: offered.includes(procedure) && !chosenDefinition,
+      personId: !personId && !fillsPost,
+      positionId: !positionId,
+      orgUnitId: !caseUnit,
+      summary: !summary.trim(),
+      openedOn: fromPaper && !openedOn,
+      paperRecordRef: fromPaper && !paperRecordRef.trim(),
     };
     setMissing(unset);
-    if (unset.procedure || unset.definition) return;
-    setBusy(true);
     setError(null);
+    if (Object.values(unset).some(Boolean)) return;
+    setBusy(true);
     const body = {
       procedure,
       definition: chosenDefinition,
@@ -206,7 +296,10 @@ export function OpenCase() {
   return (
     <section>
       <h1>{t('open.title')}</h1>
-      <form className="card" onSubmit={submit}>
+      <form className="card" onSubmit={submit} noValidate>
+        <p className="hint" data-testid="open-required">
+          {t('open.requiredFields')}
+        </p>
         <div className="row wrap">
           <div className={`field${missing.procedure ? ' has-error' : ''}`}>
             <label htmlFor="open-procedure">{t('open.procedure')}</label>
@@ -273,13 +366,17 @@ export function OpenCase() {
           searchLabel={t('open.person')}
           pickLabel={t('open.pickPerson')}
           value={personId}
-          onPick={(person) => setPersonId(person?.id ?? '')}
+          onPick={(picked) => {
+            setPerson(picked ? { id: picked.id, fullName: picked.fullName } : null);
+            setMissing(({ personId: _picked, ...rest }) => rest);
+          }}
         >
           {fillsPost && (
             <div className="hint" data-testid="open-person-optional">
               {t('open.personOptional')}
             </div>
           )}
+          {problemOf('personId', 'open-person').message}
         </PersonPicker>
         <div className="row wrap">
           <div className="field">
@@ -291,51 +388,97 @@ export function OpenCase() {
               autoComplete="off"
             />
           </div>
-          <div className="field">
+          <div className={problemOf('positionId', 'open-position').className}>
             <label htmlFor="open-position">{t('open.pickPosition')}</label>
             <ChoiceSelect
               id="open-position"
               value={positionId}
-              onChoose={setPositionId}
+              onChoose={(id) => {
+                setPositionId(id);
+                setMissing(({ positionId: _chosen, ...rest }) => rest);
+              }}
               empty="—"
               choices={matchingPositions.map((p) => ({ value: p.id, label: p.title }))}
+              aria-required
+              aria-invalid={problemOf('positionId', 'open-position').invalid}
+              aria-describedby={problemOf('positionId', 'open-position').describedBy}
             />
+            {problemOf('positionId', 'open-position').message}
           </div>
-          <div className="field">
+          <div className={problemOf('orgUnitId', 'open-unit').className}>
             <label htmlFor="open-unit">{t('open.unit')}</label>
             <ChoiceSelect
               id="open-unit"
               value={caseUnit}
-              onChoose={setOrgUnitId}
+              onChoose={(id) => {
+                setOrgUnitId(id);
+                setMissing(({ orgUnitId: _chosen, ...rest }) => rest);
+              }}
               empty="—"
               choices={caseUnits.map((u) => ({ value: u.id, label: u.name }))}
+              aria-required
+              aria-invalid={problemOf('orgUnitId', 'open-unit').invalid}
+              aria-describedby={
+                [
+                  problemOf('orgUnitId', 'open-unit').describedBy,
+                  approvalFrom ? 'open-unit-approval' : undefined,
+                ]
+                  .filter(Boolean)
+                  .join(' ') || undefined
+              }
             />
+            {approvalFrom && (
+              <div className="hint" id="open-unit-approval" data-testid="approval-needed">
+                {t(approvalCaseId.trim() ? 'open.approvalNeededNamed' : 'open.approvalNeeded', {
+                  unit: unitName(caseUnit),
+                  authority: unitName(approvalFrom),
+                })}
+              </div>
+            )}
+            {problemOf('orgUnitId', 'open-unit').message}
           </div>
         </div>
-        <div className="field">
+        <div className={problemOf('summary', 'open-summary').className}>
           <label htmlFor="open-summary">{t('open.summary')}</label>
-          <input id="open-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
+          <input
+            id="open-summary"
+            value={summary}
+            onChange={(e) => {
+              setSummary(e.target.value);
+              setMissing(({ summary: _typed, ...rest }) => rest);
+            }}
+            aria-required
+            aria-invalid={problemOf('summary', 'open-summary').invalid}
+            aria-describedby={problemOf('summary', 'open-summary').describedBy}
+          />
+          {problemOf('summary', 'open-summary').message}
         </div>
         {APPOINTS.includes(procedure) && (
-          <div className="field">
+          <div className={problemOf('approvalInPrincipleCaseId', 'open-approval').className}>
             <label htmlFor="open-approval">{t('open.approvalInPrinciple')}</label>
             <input
               id="open-approval"
               value={approvalCaseId}
               onChange={(e) => setApprovalCaseId(e.target.value)}
               autoComplete="off"
+              aria-invalid={problemOf('approvalInPrincipleCaseId', 'open-approval').invalid}
+              aria-describedby={problemOf('approvalInPrincipleCaseId', 'open-approval').describedBy}
             />
+            {problemOf('approvalInPrincipleCaseId', 'open-approval').message}
           </div>
         )}
         {APPOINTS.includes(procedure) && (
-          <div className="field">
+          <div className={problemOf('consultationCaseId', 'open-consultation').className}>
             <label htmlFor="open-consultation">{t('open.consultation')}</label>
             <input
               id="open-consultation"
               value={consultationCaseId}
               onChange={(e) => setConsultationCaseId(e.target.value)}
               autoComplete="off"
+              aria-invalid={problemOf('consultationCaseId', 'open-consultation').invalid}
+              aria-describedby={problemOf('consultationCaseId', 'open-consultation').describedBy}
             />
+            {problemOf('consultationCaseId', 'open-consultation').message}
           </div>
         )}
         {procedure === 'removal' && chosenDefinition && (
@@ -361,26 +504,35 @@ export function OpenCase() {
               <>
                 <p className="muted">{t('open.fromPaperNote')}</p>
                 <div className="row wrap">
-                  <div className={`field${openedOnText && !openedOn ? ' has-error' : ''}`}>
+                  <div
+                    className={`field${(openedOnText && !openedOn) || problem('openedOn') ? ' has-error' : ''}`}
+                  >
                     <label htmlFor="open-opened-on">{t('open.openedOn')}</label>
                     <DayInput
                       id="open-opened-on"
                       value={openedOnText}
                       onChange={(e) => setOpenedOnText(e.target.value)}
+                      aria-required
                       aria-invalid={Boolean(openedOnText && !openedOn)}
                     />
-                    {openedOnText && !openedOn && (
+                    {openedOnText && !openedOn ? (
                       <span className="field-error">{t('open.badDay')}</span>
+                    ) : (
+                      problemOf('openedOn', 'open-opened-on').message
                     )}
                   </div>
-                  <div className="field">
+                  <div className={problemOf('paperRecordRef', 'open-paper-ref').className}>
                     <label htmlFor="open-paper-ref">{t('open.paperRecordRef')}</label>
                     <input
                       id="open-paper-ref"
                       value={paperRecordRef}
                       onChange={(e) => setPaperRecordRef(e.target.value)}
                       autoComplete="off"
+                      aria-required
+                      aria-invalid={problemOf('paperRecordRef', 'open-paper-ref').invalid}
+                      aria-describedby={problemOf('paperRecordRef', 'open-paper-ref').describedBy}
                     />
+                    {problemOf('paperRecordRef', 'open-paper-ref').message}
                   </div>
                 </div>
               </>
@@ -417,18 +569,18 @@ export function OpenCase() {
             </div>
           </div>
         )}
-        <ErrorBox error={eligibility.error ?? error} names={postNames} />
-        <button
-          type="submit"
-          disabled={
-            busy ||
-            (!personId && !fillsPost) ||
-            !positionId ||
-            !caseUnit ||
-            !summary.trim() ||
-            (fromPaper && (!openedOn || !paperRecordRef.trim()))
-          }
-        >
+        <ErrorBox error={eligibility.error ?? (refusedField ? null : error)} names={names} />
+        {openCaseId && (
+          <p data-testid="open-case-existing">
+            <Link to={`/cases/${openCaseId}`}>{t('open.existingCase', { id: openCaseId })}</Link>
+          </p>
+        )}
+        {Object.values(missing).some(Boolean) && (
+          <p className="field-error" role="status" data-testid="open-missing">
+            {t('open.missingFields')}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
           {t('open.submit')}
         </button>
       </form>
