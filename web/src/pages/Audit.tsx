@@ -181,6 +181,10 @@ export function AuditHistory({ caseId }: { caseId: string }) {
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState<string | null>(null);
   const [asOf, setAsOf] = useState<string | undefined>(undefined);
+  // A moment typed before the case's first event: the case was not open yet, said here in
+  // Vietnamese and not asked of the server (before: its English 404 "case … did not exist yet on
+  // 2019-12-31T17:00:00.000Z" under "Sau sự kiện thứ 1/7: Mở hồ sơ").
+  const [beforeOpening, setBeforeOpening] = useState<string | null>(null);
   const streamId = events[0]?.streamId;
   // A discipline case is replayed by its own route: the case engine's answers 403 for its id.
   const isDiscipline = streamId?.startsWith('discipline-') ?? false;
@@ -201,18 +205,25 @@ export function AuditHistory({ caseId }: { caseId: string }) {
     setAsOf(index === events.length - 1 ? undefined : at);
     setTyped(formatDateTime(at));
     setTypedError(null);
+    setBeforeOpening(null);
   };
   const applyTyped = (event: FormEvent) => {
     event.preventDefault();
     const iso = parseDateTime(typed);
     if (!iso) {
-      setTypedError(t('form.badDay'));
+      setTypedError(t('audit.badMoment'));
       return;
     }
     setTypedError(null);
-    setAsOf(iso);
     const index = events.filter((e) => Date.parse(e.recordedAt) <= Date.parse(iso)).length - 1;
-    setPosition(index >= 0 ? index : 0);
+    if (index < 0) {
+      setBeforeOpening(formatDateTime(iso));
+      setPosition(0);
+      return;
+    }
+    setBeforeOpening(null);
+    setAsOf(iso);
+    setPosition(index);
   };
 
   if (history.isPending || catalog.isPending) return <Loading />;
@@ -255,9 +266,15 @@ export function AuditHistory({ caseId }: { caseId: string }) {
         <h2 id="as-of-title">{t('audit.asOf')}</h2>
         <div className="row wrap">
           <div className="field grow">
-            <label htmlFor="as-of-slider">
-              {t('audit.asOfSlider')} {slider + 1}/{events.length}:{' '}
-              {events[slider] && (eventTypeName(t, events[slider].type) ?? events[slider].type)}
+            <label htmlFor="as-of-slider" data-testid="as-of-position">
+              {beforeOpening ? (
+                t('audit.asOfBeforeFirst', { count: events.length })
+              ) : (
+                <>
+                  {t('audit.asOfSlider')} {slider + 1}/{events.length}:{' '}
+                  {events[slider] && (eventTypeName(t, events[slider].type) ?? events[slider].type)}
+                </>
+              )}
             </label>
             <input
               id="as-of-slider"
@@ -277,9 +294,10 @@ export function AuditHistory({ caseId }: { caseId: string }) {
                 placeholder="dd/mm/yyyy HH:mm:ss"
                 onChange={(e) => setTyped(e.target.value)}
                 aria-invalid={typedError ? true : undefined}
+                aria-describedby={typedError ? 'as-of-time-error' : undefined}
               />
               {typedError && (
-                <div className="field-error" role="alert">
+                <div className="field-error" id="as-of-time-error" role="alert">
                   {typedError}
                 </div>
               )}
@@ -292,13 +310,18 @@ export function AuditHistory({ caseId }: { caseId: string }) {
                 setAsOf(undefined);
                 setPosition(null);
                 setTyped('');
+                setBeforeOpening(null);
               }}
             >
               {t('audit.now')}
             </button>
           </form>
         </div>
-        {stateAsOf.isPending ? (
+        {beforeOpening ? (
+          <p className="notice" role="status" data-testid="as-of-before-opening">
+            {t('audit.notOpenYet', { moment: beforeOpening })}
+          </p>
+        ) : stateAsOf.isPending ? (
           <Loading />
         ) : stateAsOf.error ? (
           <ErrorBox error={stateAsOf.error} />
@@ -315,7 +338,9 @@ export function AuditHistory({ caseId }: { caseId: string }) {
             {definition && <ProcedureDiagram view={view} definition={definition} />}
           </div>
         ) : null}
-        {!isDiscipline && view && <StepRecords view={view} definition={definition} />}
+        {!beforeOpening && !isDiscipline && view && (
+          <StepRecords view={view} definition={definition} />
+        )}
       </section>
       <h2>{t('audit.timeline')}</h2>
       <HistoryTimeline
