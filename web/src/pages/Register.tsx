@@ -1,10 +1,11 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TFunction } from 'i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, download, unwrap } from '../api/client';
 import { Page, RegisterRecord } from '../api/types';
 import { formatDay, formatDecisionRef, parseDay, vietnamToday } from '../dates';
-import { Link } from '../router';
+import { Link, navigate, useLocation } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { useOrgUnits } from './Inbox';
@@ -50,22 +51,60 @@ function registerQuery(filters: Filters): Record<string, string> {
   return query;
 }
 
+/**
+ * The filters an address names (`?orgUnit=…&from=2026-12-01`, as the register's query): a reload,
+ * a link or the back button keeps them (before: a reload reset them). Without `asOf`, today.
+ */
+function filtersOf(search: URLSearchParams): Filters {
+  const text = (key: keyof Filters) => search.get(key) ?? '';
+  const day = (key: 'from' | 'to' | 'asOf') => (search.get(key) ? formatDay(search.get(key)) : '');
+  return {
+    orgUnit: text('orgUnit'),
+    track: text('track'),
+    form: text('form'),
+    from: day('from'),
+    to: day('to'),
+    status: text('status'),
+    inEffect: text('inEffect'),
+    barred: text('barred'),
+    asOf: day('asOf') || formatDay(vietnamToday()),
+  };
+}
+
+type DayField = 'from' | 'to' | 'asOf';
+
+/**
+ * What is wrong with the days typed, by field, checked before the register is asked (before: a
+ * day not dd/mm/yyyy was dropped silently, and "to" before "from" came back as the server's
+ * English "to: 2026-11-30 is before from (2026-12-01)" in the box above the table).
+ */
+function dayProblems(filters: Filters, t: TFunction): Partial<Record<DayField, string>> {
+  const problems: Partial<Record<DayField, string>> = {};
+  for (const key of ['from', 'to', 'asOf'] as const)
+    if (filters[key].trim() && !parseDay(filters[key])) problems[key] = t('register.badDay');
+  const from = parseDay(filters.from);
+  const to = parseDay(filters.to);
+  if (from && to && to < from)
+    problems.to = t('register.toBeforeFrom', { from: formatDay(from), to: formatDay(to) });
+  return problems;
+}
+
 /** Sổ theo dõi kỷ luật: the discipline register for inspectors, filtered, with a spreadsheet download. */
 export function Register() {
   const { t } = useTranslation();
   const units = useOrgUnits();
-  const [draft, setDraft] = useState<Filters>({
-    orgUnit: '',
-    track: '',
-    form: '',
-    from: '',
-    to: '',
-    status: '',
-    inEffect: '',
-    barred: '',
-    asOf: formatDay(vietnamToday()),
-  });
-  const [filters, setFilters] = useState<Filters>(draft);
+  const { path, query: search } = useLocation();
+  const address = search.toString();
+  const filters = filtersOf(search);
+  const [draft, setDraft] = useState<Filters>(filters);
+  const [problems, setProblems] = useState<Partial<Record<DayField, string>>>({});
+  // Another address (back, forward, a link): the form shows its filters.
+  const [draftOf, setDraftOf] = useState(address);
+  if (draftOf !== address) {
+    setDraftOf(address);
+    setDraft(filters);
+    setProblems({});
+  }
   const [error, setError] = useState<unknown>(null);
   const query = registerQuery(filters);
   const records = useQuery({
@@ -79,11 +118,35 @@ export function Register() {
         }),
       ),
   });
-  const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value });
+  const set = (key: keyof Filters) => (value: string) => {
+    setDraft({ ...draft, [key]: value });
+    if (key === 'from' || key === 'to' || key === 'asOf')
+      setProblems(({ [key]: _fixed, ...rest }) => rest);
+  };
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    setFilters(draft);
+    const found = dayProblems(draft, t);
+    setProblems(found);
+    if (Object.keys(found).length) return;
+    navigate(`${path}?${new URLSearchParams(registerQuery(draft)).toString()}`);
   };
+  const dayField = (key: DayField, id: string, label: string) => (
+    <div className={`field${problems[key] ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <DayInput
+        id={id}
+        value={draft[key]}
+        onChange={(e) => set(key)(e.target.value)}
+        aria-invalid={problems[key] ? true : undefined}
+        aria-describedby={problems[key] ? `${id}-error` : undefined}
+      />
+      {problems[key] && (
+        <span className="field-error" id={`${id}-error`} role="alert">
+          {problems[key]}
+        </span>
+      )}
+    </div>
+  );
   const spreadsheet = async () => {
     setError(null);
     const params = new URLSearchParams({ ...query, format: 'csv', purpose: 'inspection register' });
@@ -98,7 +161,7 @@ export function Register() {
   return (
     <section>
       <h1>{t('register.title')}</h1>
-      <form className="card filters" onSubmit={apply} aria-label={t('register.title')}>
+      <form className="card filters" onSubmit={apply} noValidate aria-label={t('register.title')}>
         <div className="field">
           <label htmlFor="reg-unit">{t('register.unit')}</label>
           <select
@@ -134,18 +197,8 @@ export function Register() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="reg-from">{t('register.from')}</label>
-          <DayInput
-            id="reg-from"
-            value={draft.from}
-            onChange={(e) => set('from')(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="reg-to">{t('register.to')}</label>
-          <DayInput id="reg-to" value={draft.to} onChange={(e) => set('to')(e.target.value)} />
-        </div>
+        {dayField('from', 'reg-from', t('register.from'))}
+        {dayField('to', 'reg-to', t('register.to'))}
         <div className="field">
           <label htmlFor="reg-status">{t('register.status')}</label>
           <select
@@ -171,14 +224,7 @@ export function Register() {
           value={draft.barred}
           onChange={set('barred')}
         />
-        <div className="field">
-          <label htmlFor="reg-as-of">{t('register.asOf')}</label>
-          <DayInput
-            id="reg-as-of"
-            value={draft.asOf}
-            onChange={(e) => set('asOf')(e.target.value)}
-          />
-        </div>
+        {dayField('asOf', 'reg-as-of', t('register.asOf'))}
         <button type="submit">{t('register.filter')}</button>
         <button type="button" className="secondary" onClick={() => void spreadsheet()}>
           {t('register.download')}
