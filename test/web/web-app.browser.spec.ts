@@ -237,6 +237,12 @@ describe('the web app in a browser', () => {
       'Số phiếu của người 1': '16',
     });
     await page.getByRole('button', { name: 'Thêm người' }).click();
+    // A nominee is chosen from the people the name typed finds (a typed id or name alone is
+    // never sent).
+    await page.getByLabel('Người được giới thiệu 2').fill('tran thi');
+    await page
+      .locator('#f-candidate-1-people option[value="p-tran-thi-binh"]')
+      .waitFor({ state: 'attached' });
     // More nominations than people present: the live check says so, and the form is not sent
     // (before: it passed, and the server refused "32 ballots counted, but 24 present").
     await fill(page, {
