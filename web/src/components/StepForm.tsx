@@ -53,7 +53,9 @@ function numberOrNull(text: string | undefined): number | null {
  * "Người được giới thiệu 1" above them), or one blank row when there are none.
  */
 function startingCandidates(view: CaseView): { personId: string; votes: string }[] {
-  const ids = [...new Set([view.personId, ...(view.nominees ?? [])].filter((id) => !!id))];
+  const ids = [
+    ...new Set([view.personId, ...(view.nominees ?? [])].filter((id): id is string => !!id)),
+  ];
   return (ids.length ? ids : ['']).map((personId) => ({ personId, votes: '' }));
 }
 
