@@ -1,4 +1,6 @@
+import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../dates';
 
 /** One item of a recorded vetting step (VettingItemsRecorded's `items`). */
 interface RecordedItem {
@@ -11,8 +13,15 @@ interface RecordedItem {
 /** Where an item stands now (the case view's `vetting`): a flagged one may have been resolved since. */
 type VettingNow = Record<string, unknown>;
 
-function resolutionOf(now: VettingNow | undefined, item: string): { note?: string } | null {
-  const entry = now?.[item] as { resolved?: { note?: string } } | undefined;
+/** How a flagged item was resolved (VettingItemResolved): by whom, on what day, on what grounds. */
+interface Resolution {
+  note?: string;
+  resolvedBy?: string;
+  resolvedOn?: string;
+}
+
+function resolutionOf(now: VettingNow | undefined, item: string): Resolution | null {
+  const entry = now?.[item] as { resolved?: Resolution } | undefined;
   return entry?.resolved ?? null;
 }
 
@@ -25,10 +34,13 @@ export function VettingRecord({
   record,
   now,
   reasonText,
+  resolveAction,
 }: {
   record: Record<string, unknown>;
   now?: VettingNow;
   reasonText(text: string): string;
+  /** «Giải quyết» on a flagged item still open, where the reader may resolve it (else nothing). */
+  resolveAction?: (item: string) => ReactNode;
 }) {
   const { t } = useTranslation();
   if (record.type !== 'VettingItemsRecorded' || !Array.isArray(record.items)) return null;
@@ -54,11 +66,17 @@ export function VettingRecord({
             )}
             {entry.note ? <span className="muted"> — {reasonText(entry.note)}</span> : null}
             {resolved && (
-              <span className="muted">
+              <span className="muted" data-testid="vetting-resolved">
                 {' '}
-                · {t('case.vettingResolved', { note: resolved.note ?? '' })}
+                ·{' '}
+                {t('case.vettingResolved', {
+                  note: resolved.note ?? '',
+                  by: resolved.resolvedBy ?? '—',
+                  day: resolved.resolvedOn ? formatDay(resolved.resolvedOn) : '—',
+                })}
               </span>
             )}
+            {flagged && !resolved && resolveAction?.(entry.item)}
           </li>
         );
       })}

@@ -1,6 +1,6 @@
 import { isWithheld, withheldResultKey, withheldResultOf } from '../withheld';
 import { procedureKey } from '../procedure-key';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
@@ -24,11 +24,13 @@ import { CaseClosure } from '../components/CaseClosure';
 import { DecisionCard } from '../components/DecisionCard';
 import { StepDue } from '../components/StepDue';
 import { VettingRecord } from '../components/VettingRecord';
+import { VettingResolution } from '../components/VettingResolution';
 import { RemovalGroundsFacts } from '../components/RemovalGroundsFacts';
 import { usePinnedRuleNames } from '../pinned-rules';
 
 const stepKeys = idempotencyKeys();
 const closeKeys = idempotencyKeys();
+const resolveKeys = idempotencyKeys();
 
 export function CaseFacts({ view }: { view: ReturnType<typeof useCase>['data'] & object }) {
   const { t } = useTranslation();
@@ -124,13 +126,17 @@ function ReappointmentTiming({ facts }: { facts?: Record<string, unknown> }) {
 export function StepRecords({
   view,
   definition,
+  resolveAction,
 }: {
   view: CaseWithNames;
   definition?: Definition;
+  /** «Giải quyết» on a flagged vetting item, offered on the latest recorded vetting only. */
+  resolveAction?: (item: string) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const stepTitle = (stepId: string) => stepTitleOf(definition?.steps, stepId, i18n.language);
   const reasonText = useReasonText(view.names);
+  const latestVetting = view.steps.findLastIndex((r) => r.type === 'VettingItemsRecorded');
   return (
     <ol className="records">
       {view.steps.map((record, i) => (
@@ -152,7 +158,12 @@ export function StepRecords({
           )}
           <ReferenceShare record={record} names={view.names?.people} />
           <ElectionResult record={record} />
-          <VettingRecord record={record} now={view.vetting} reasonText={reasonText} />
+          <VettingRecord
+            record={record}
+            now={view.vetting}
+            reasonText={reasonText}
+            resolveAction={i === latestVetting ? resolveAction : undefined}
+          />
           <CorrectionNotes record={record} />
         </li>
       ))}
@@ -235,6 +246,18 @@ export function CasePage({ caseId }: { caseId: string }) {
   // Withdrawal and rejection: offered when the server's view does (only the role that opens the case).
   const mayWithdraw = Boolean(view?.allowedNext.some((next) => next.action === 'withdraw'));
   const mayReject = Boolean(view?.allowedNext.some((next) => next.action === 'reject'));
+  // A flagged item is resolved by whoever performs the vetting step (its roles) and opens cases
+  // (the route's grant); the server offers it in allowedNext while it is flagged and open.
+  const vettingStep = definition?.steps.find((s) => s.kind === 'vetting');
+  const mayResolve = (item: string) =>
+    !isSubject &&
+    can.openCase(session) &&
+    Boolean(vettingStep?.actors.roles.some((r) => session.roles.includes(r))) &&
+    Boolean(
+      view?.allowedNext.some(
+        (next) => next.action === 'resolve-vetting-item' && next.item === item,
+      ),
+    );
   const mayAct = Boolean(
     !isSubject && step && step.actors.roles.some((r) => session.roles.includes(r)),
   );
@@ -488,7 +511,26 @@ export function CasePage({ caseId }: { caseId: string }) {
       )}
       <section>
         <h2>{t('case.records')}</h2>
-        <StepRecords view={data} definition={definition} />
+        <StepRecords
+          view={data}
+          definition={definition}
+          resolveAction={(item) =>
+            mayResolve(item) ? (
+              <VettingResolution
+                caseId={caseId}
+                item={item}
+                headers={headers}
+                keys={resolveKeys}
+                names={data.names}
+                stale={() => setStale(true)}
+                done={async () => {
+                  await afterWrite();
+                  setNotice(t('case.resolved'));
+                }}
+              />
+            ) : null
+          }
+        />
       </section>
     </section>
   );

@@ -320,6 +320,8 @@ describe('the refusals of a step form read in Vietnamese, with dd/mm/yyyy days',
       /^Còn nội dung thẩm định bị đánh dấu chưa được giải quyết, chưa thể ra quyết định: «nội dung 13» \(Giữ chức vụ hiện tại và chức vụ tương đương \(cộng dồn\) 17 tháng, cần 24 tháng \(2 năm; /,
     );
     expect(read).toContain('); «nội dung 6» (đang điều trị (tháng 11)). ');
+    // The button on the case page that resolves a flagged item, by its label.
+    expect(read).toContain('«Giải quyết» ở từng nội dung trong kết quả thẩm định');
     expect(read).toContain('«Sửa bước»');
     expect(read).toContain('«Không chấp thuận»');
     expect(read).not.toMatch(/\d{4}-\d{2}-\d{2}/);

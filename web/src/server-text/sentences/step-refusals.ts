@@ -227,7 +227,7 @@ function DECISIONS(): Sentence[] {
       // item or redo the step (its correction, "Sửa bước") once the record is right; the role that
       // opens the case rejects it ("Không chấp thuận").
       ([items], s) =>
-        `Còn nội dung thẩm định bị đánh dấu chưa được giải quyết, chưa thể ra quyết định: ${s.flagged(items)}. Người thực hiện bước thẩm định cần giải quyết các nội dung này, hoặc làm lại bước thẩm định («Sửa bước») khi hồ sơ cán bộ đã được cập nhật; nếu không, hồ sơ kết thúc bằng «Không chấp thuận»`,
+        `Còn nội dung thẩm định bị đánh dấu chưa được giải quyết, chưa thể ra quyết định: ${s.flagged(items)}. Người thực hiện bước thẩm định cần giải quyết các nội dung này («Giải quyết» ở từng nội dung trong kết quả thẩm định), hoặc làm lại bước thẩm định («Sửa bước») khi hồ sơ cán bộ đã được cập nhật; nếu không, hồ sơ kết thúc bằng «Không chấp thuận»`,
     ),
     sentence(
       `${ID} already (?:holds ${ID} since ${DAY}|takes up ${ID} on ${DAY}) \\(another decision\\); this case cannot put them there again: withdraw it`,

@@ -1,0 +1,179 @@
+import { vietnamToday } from '../support/registry-fixture';
+import { axeViolations, screenshot, signIn } from './support/browser';
+import { AN, DemoTown, ORGANIZATION_HEAD_POST, startDemoTown } from './support/town-fixture';
+
+jest.setTimeout(300_000);
+
+/**
+ * Lê Văn Cường: chair of a ward since 27/03/2026, in no planning pool; the final ballot chooses
+ * him, and his record flags the planning pool (and the years in post until 2028).
+ */
+const CUONG = 'p-le-van-cuong';
+
+/** The staff items of appointment.internal@3's vetting; the others are read from the record. */
+const STAFF_ITEMS = [
+  'background',
+  'asset_declaration',
+  'political_standards',
+  'residence_party_cell_opinion',
+  'health',
+];
+
+/**
+ * «Giải quyết» on a flagged vetting item, in Chromium: the final ballot chose Lê Văn Cường, whose
+ * record flags the planning pool; the vetting staff resolve each flagged item on the case page
+ * with their grounds (a note the server refuses is shown on its field), the item then reads as
+ * resolved with who, when and why, and the leader's decision goes through. Before, the decision's
+ * refusal told staff to resolve the items, but the page had no way to.
+ */
+describe('resolving a flagged vetting item on the case page, in the browser', () => {
+  let town: DemoTown;
+  const caseId = 'c-web-vetting-resolve';
+  const today = vietnamToday();
+
+  beforeAll(async () => {
+    town = await startDemoTown('web_vetting_resolve');
+    const staff = town.bearer('staff-1', ['organization_staff']);
+    const secretary = town.bearer('secretary-1', ['ballot_secretary']);
+    await town
+      .http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: caseId,
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        positionId: ORGANIZATION_HEAD_POST,
+        orgUnitId: 'ou-ha-noi-party-committee',
+        summary: 'Kiện toàn chức danh Trưởng ban Tổ chức Thành ủy',
+      })
+      .expect(201);
+    const nomination = (minutesRef: string) => ({
+      heldOn: today,
+      minutesRef,
+      members: 25,
+      summoned: 25,
+      present: 24,
+      invalid: 0,
+      candidates: [
+        { personId: AN, votes: 12 },
+        { personId: CUONG, votes: 11 },
+      ],
+    });
+    const ballot = (minutesRef: string, an: number, cuong: number) => ({
+      heldOn: today,
+      minutesRef,
+      tallies: [
+        { personId: AN, tally: tally(an) },
+        { personId: CUONG, tally: tally(cuong) },
+      ],
+    });
+    const steps: [string, Record<string, string>, object][] = [
+      [
+        'leadership-round-1',
+        staff,
+        { heldOn: today, minutesRef: 'BB-01', conclusion: 'Thống nhất' },
+      ],
+      ['expanded-nomination', secretary, nomination('BB-02')],
+      ['leadership-round-2', secretary, ballot('BB-03', 9, 8)],
+      ['key-officials-nomination', secretary, nomination('BB-04')],
+      // The final ballot: Cường passes, An does not; Cường is the nominee the case is now about.
+      ['leadership-round-3', secretary, ballot('BB-05', 4, 9)],
+      // The vetting: the staff items cleared; the record flags Cường's planning pool.
+      [
+        'vetting',
+        staff,
+        {
+          heldOn: today,
+          minutesRef: 'BB-06',
+          items: STAFF_ITEMS.map((item) => ({ item, result: 'cleared', note: 'Đạt' })),
+        },
+      ],
+    ];
+    for (const [stepId, who, body] of steps)
+      await town.http().post(`/cases/${caseId}/steps/${stepId}`).set(who).send(body).expect(200);
+  });
+
+  afterAll(async () => {
+    await town?.close();
+  });
+
+  function tally(yes: number) {
+    return {
+      members: 13,
+      summoned: 13,
+      present: 13,
+      for: yes,
+      against: 13 - yes,
+      abstain: 0,
+      invalid: 0,
+    };
+  }
+
+  it('the vetting staff resolve each flagged item on screen; the leader then decides', async () => {
+    const staff = town.bearer('staff-1', ['organization_staff']);
+    const before = await town.http().get(`/cases/${caseId}`).set(staff).expect(200);
+    const vetting = before.body.vetting as Record<string, { result: string }>;
+    const flagged = Object.keys(vetting).filter((item) => vetting[item].result === 'flagged');
+    expect(flagged).toContain('planning_pool');
+    expect(flagged).not.toContain('discipline_bar');
+
+    const { page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/cases/${caseId}`);
+    const results = page.getByTestId('vetting-results');
+    const pool = results.locator('li[data-item="planning_pool"]');
+    await pool.getByRole('button', { name: 'Giải quyết nội dung thẩm định: Quy hoạch' }).click();
+    const form = page.getByTestId('resolve-planning_pool');
+    const note = form.getByLabel('Lý do, căn cứ giải quyết');
+    // A note the server refuses (an invisible character) is refused on the note itself.
+    await note.fill('Đã bổ sung\u200b quy hoạch');
+    await form.getByRole('button', { name: 'Ghi nhận giải quyết', exact: true }).click();
+    await form.locator('.field-error').waitFor();
+    expect(await form.locator('.field-error').getAttribute('id')).toBe(
+      'resolve-planning_pool-note-error',
+    );
+    expect(await form.locator('.field-error').innerText()).toContain('U+200B');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'vetting-resolve-refused');
+
+    const grounds: Record<string, string> = {};
+    for (const item of flagged) {
+      const line = results.locator(`li[data-item="${item}"]`);
+      const itemForm = page.getByTestId(`resolve-${item}`);
+      if (!(await itemForm.count()))
+        await line.getByRole('button', { name: /^Giải quyết/ }).click();
+      grounds[item] =
+        `Ban Thường vụ Thành ủy đã xem xét, kết luận số ${flagged.indexOf(item) + 1}-KL/TU`;
+      await itemForm.getByLabel('Lý do, căn cứ giải quyết').fill(grounds[item]);
+      await itemForm.getByRole('button', { name: 'Ghi nhận giải quyết', exact: true }).click();
+      await line.locator('[data-testid="vetting-resolved"]').waitFor();
+      const text = await line.innerText();
+      expect(text).toContain(
+        `đã giải quyết ngày ${today.split('-').reverse().join('/')} (staff-1): ${grounds[item]}`,
+      );
+      expect(await line.getByRole('button', { name: /^Giải quyết/ }).count()).toBe(0);
+    }
+    await screenshot(page, 'vetting-resolved');
+    await page.context().close();
+
+    const after = await town.http().get(`/cases/${caseId}`).set(staff).expect(200);
+    for (const item of flagged)
+      expect(after.body.vetting[item].resolved).toEqual({
+        note: grounds[item],
+        resolvedBy: 'staff-1',
+        resolvedOn: today,
+      });
+
+    const leader = await signIn(town.browser, town.base, 'leader-1');
+    await leader.page.goto(`${town.base}/cases/${caseId}`);
+    // The leader does not take the vetting step: no «Giải quyết» is offered to them.
+    await leader.page.getByLabel('Số quyết định').fill('215-QĐ/TU');
+    expect(await leader.page.getByRole('button', { name: /^Giải quyết/ }).count()).toBe(0);
+    await leader.page.getByLabel('Người ký').fill('Bí thư Thành ủy');
+    await leader.page.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+    await leader.page
+      .locator('[data-testid="case-status"]', { hasText: 'Đã quyết định' })
+      .waitFor();
+    await leader.page.context().close();
+  });
+});

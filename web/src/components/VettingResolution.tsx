@@ -1,0 +1,115 @@
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, unwrap } from '../api/client';
+import { KnownNames, useReasonText } from '../server-text/use-reason-text';
+import { ErrorBox, Field, ruleTitle } from './common';
+
+/** The headers every case write sends: the revision read (If-Match) and the body's key. */
+export type CaseWriteHeaders = (
+  body: unknown,
+  keys: (body: unknown) => string,
+) => { 'If-Match': string; 'Idempotency-Key': string };
+
+/**
+ * «Giải quyết» on a flagged vetting item (POST /cases/:id/vetting/:item/resolve): the vetting
+ * step's staff set it aside with their grounds, so the decision it held back can be recorded.
+ * Before, the decision's refusal told staff to resolve the item, but no screen could.
+ */
+export function VettingResolution({
+  caseId,
+  item,
+  headers,
+  keys,
+  names,
+  stale,
+  done,
+}: {
+  caseId: string;
+  item: string;
+  headers: CaseWriteHeaders;
+  keys: (body: unknown) => string;
+  names?: KnownNames;
+  /** A revision moved meanwhile (409): the page offers to read the case again. */
+  stale(): void;
+  done(): Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const reasonText = useReasonText(names);
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const id = `resolve-${item}-note`;
+  const refusal = error instanceof ApiError ? error : null;
+  const noteError =
+    refusal?.field === 'note' ? `${ruleTitle(t, refusal)} — ${reasonText(refusal.message)}` : null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setPending(true);
+    const body = { note: note.trim() };
+    try {
+      await unwrap(
+        api.POST('/cases/{id}/vetting/{item}/resolve', {
+          params: { path: { id: caseId, item } },
+          body,
+          headers: headers({ resolve: item, body }, keys),
+        }),
+      );
+      setOpen(false);
+      setNote('');
+      await done();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && e.rule === 'concurrency.stale_revision')
+        stale();
+      else setError(e);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  if (!open)
+    return (
+      <>
+        {' '}
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setOpen(true)}
+          aria-label={t('case.resolveItem', {
+            item: t(`vetting.${item}`, { defaultValue: item }),
+          })}
+        >
+          {t('case.resolve')}
+        </button>
+      </>
+    );
+  return (
+    <form
+      className="confirm"
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('case.resolveItem', { item: t(`vetting.${item}`, { defaultValue: item }) })}
+      data-testid={`resolve-${item}`}
+    >
+      <p className="hint">{t('case.resolveHint')}</p>
+      <Field id={id} label={t('case.resolveNote')} error={noteError}>
+        <textarea
+          id={id}
+          value={note}
+          required
+          maxLength={4000}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </Field>
+      {/* A refusal naming no field of this form (the item itself, a grant, a closed case). */}
+      {!noteError && <ErrorBox error={error} names={names} />}
+      <button type="submit" disabled={pending || !note.trim()}>
+        {t('case.resolveSubmit')}
+      </button>{' '}
+      <button type="button" className="secondary" onClick={() => setOpen(false)}>
+        {t('case.cancel')}
+      </button>
+    </form>
+  );
+}
