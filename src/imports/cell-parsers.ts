@@ -9,6 +9,7 @@ import {
   TextLayout,
 } from '../common/input/text-characters';
 import { isCalendarDate } from '../common/input/calendar-date';
+import { controlCharacterIn } from '../common/input/unsafe-text';
 import { EARLIEST_DATE_OF_BIRTH } from '../common/input/plausible-birth-date';
 import { isForwardPlanningTerm } from '../cadres/planning/planning-term';
 
@@ -36,7 +37,8 @@ export const isEmptyCell = (cell: CellValue): boolean => cellText(cell) === null
 /**
  * Text of a bounded length, on one line unless it is free text (`lines`: a summary, a note), kept
  * and refused as the API keeps and refuses it (`text-characters.ts`): composed (NFC), spaces made
- * ordinary, no invisible or private-use character, no accent marks alone, no line break on one line.
+ * ordinary, no control, invisible or private-use character, no accent marks alone, no line break
+ * on one line.
  */
 export const text =
   (min: number, max: number, lines: TextLayout = 'one line'): CellParser<string> =>
@@ -52,6 +54,14 @@ export const text =
       return bad(
         'import.text_one_line',
         `${lineBreakInVietnamese(lineBreak)} (${lineBreakInEnglish(lineBreak)})`,
+      );
+    // A control character (NUL, which PostgreSQL cannot store, a bell, an escape) is refused as
+    // the API's bodies refuse it (`unsafe-text.ts`); free text keeps its tabs and line breaks.
+    const control = controlCharacterIn(value, 'text');
+    if (control)
+      return bad(
+        'import.text_control_character',
+        `hãy bỏ ký tự điều khiển (${control.codePoint}) ở vị trí ${control.position} (remove the control character (${control.codePoint}) at position ${control.position})`,
       );
     const problem = visibleTextProblem(value);
     if (problem)
@@ -92,7 +102,7 @@ export const day: CellParser<string> = (cell) => {
   if (!isCalendarDate(iso))
     return bad(
       'import.day',
-      `ngày theo dạng dd/mm/yyyy (a day as dd/mm/yyyy), không có ngày "${value}"`,
+      `ngày theo dạng dd/mm/yyyy hoặc yyyy-mm-dd (a day as dd/mm/yyyy or yyyy-mm-dd), không có ngày "${value}"`,
     );
   return ok(iso);
 };

@@ -66,7 +66,7 @@ export function simulateImport(
     }
     const refused = refusedBeforeDeciding(step, state, states, context, facts);
     if (refused.length > 0) {
-      problems.push(...refused);
+      problems.push(...refused, ...unknownPersonProblems(step, state));
       registerAsTheRowGivesIt(states, state, step);
       continue;
     }
@@ -187,6 +187,22 @@ function refusedBeforeDeciding(
     ...postProblems(step, states, facts),
     ...(nonMember ? [nonMember] : []),
   ];
+}
+
+/**
+ * A row about a person neither on record nor in the file, refused before deciding (a post row's
+ * reversed term): it is told that the person is not registered too, which the decider, not reached,
+ * would have said (before, the one problem hid the other).
+ */
+function unknownPersonProblems(step: PlannedCommand, state: PersonState): RowProblem[] {
+  if (step.command.type === 'RegisterPerson' || state.status === 'registered') return [];
+  try {
+    decidePerson(state, step.command);
+    return [];
+  } catch (error) {
+    if (!(error instanceof RegistryRuleViolation)) throw error;
+    return [problemAt(step.row, 'personId', error.rule, error.message)];
+  }
 }
 
 /**

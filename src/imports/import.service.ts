@@ -29,6 +29,8 @@ import { refuseOwnRecordRows } from './own-record-rows';
 import { listProblems, ProblemList, problemsListedNote } from './problem-list';
 import { REGISTRY_KINDS, rowsWithinGrant } from './rows-within-grant';
 import { RawSheet } from './spreadsheet-reader';
+import { ReadRow } from './parse-rows';
+import { partlyReadDayProblems } from './partly-read-days';
 import { ReadImportFiles } from './read-import-files';
 type PersonRecord = Pick<PersonWrites, 'state' | 'revision'>;
 
@@ -108,8 +110,9 @@ export class ImportService {
 
   /**
    * Every check a dry run makes, each on every row it can judge; writes nothing. A row naming a
-   * unit, post or person outside the grant is told as such and judged no further (nor the rows
-   * of a person or case it brings in), so nothing about what lies outside the grant is told.
+   * unit, post or person outside the grant is told as such and judged on no record (nor the rows
+   * of a person or case it brings in), so nothing about what lies outside the grant is told; only
+   * the days of its own cells are (`partlyReadDayProblems`).
    */
   private async check(file: ImportFile, actor: Actor, dryRun: boolean) {
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
@@ -137,10 +140,17 @@ export class ImportService {
       rowsWithinGrant(parsed.partlyRead, refs.outOfScope, named),
     );
     const { records, facts, simulated } = await this.simulate(plan.planned, reads, today);
+    // A row outside the grant is judged on no record, but the days of its own cells tell nothing
+    // of what lies outside: a term ending before it starts is listed with the scope refusal.
+    const withinGrant = new Set<ReadRow>(rowsWithinGrant(named, refs.outOfScope));
+    const outsideOwnDays = named
+      .filter((row) => !withinGrant.has(row))
+      .flatMap((row) => partlyReadDayProblems(row, today));
     const problems = listProblems([
       ...read.problems,
       ...parsed.problems,
       ...refs.outOfScope,
+      ...outsideOwnDays,
       ...refs.missing,
       ...plan.problems,
       ...simulated.problems,

@@ -2,7 +2,7 @@ import { PersonState } from '../cadres/person/person.state';
 import { refusePostHeldByAnother } from '../cadres/post-held-by-another';
 import { holdsOnRecord, PostHolder } from '../cadres/post-holders';
 import { unelectedHoldViolations } from '../cadres/elected-post-record';
-import { impossiblePostDays } from '../cadres/person/person-dates';
+import { impossiblePostDays, reversedTerm } from '../cadres/person/person-dates';
 import { endedTermViolation } from '../cadres/person/ended-post-term';
 import { overlappingTermViolation } from '../cadres/person/overlapping-post-term';
 import { PostAssigned } from '../cadres/person/person.events';
@@ -31,7 +31,8 @@ export interface PostFacts {
  * at once: the election's day (`unelectedHoldViolations`: an elected post needs the day the
  * council elected the person, an appointed one takes none, and that day is not after today), the
  * days in a life's order (`impossiblePostDays`, for a person registered or registering in the
- * file: `holder`), a term the record shows ended given another term end, decision or election day
+ * file: `holder`; for one the record does not know, the term's own order, `reversedTerm`), a
+ * term the record shows ended given another term end, decision or election day
  * (`endedTermViolation`: the file does not reopen it, and is not told of the seats instead), a
  * term sharing days with another of the same post on record or in an earlier row
  * (`overlappingTermViolation`), and,
@@ -55,7 +56,8 @@ export function importedPostViolations(
   const overlap = registered && !reopened && overlappingTermViolation(registered, data);
   const violations = [
     ...(position ? unelectedHoldViolations(position, data.electedOn, today) : []),
-    ...(registered ? impossiblePostDays(registered.profile, data) : []),
+    // Of a person not on record, the days the row holds are judged still: its term's order.
+    ...(registered ? impossiblePostDays(registered.profile, data) : reversedTerm(data)),
     ...(reopened ? [reopened] : []),
     ...(overlap ? [overlap] : []),
   ];

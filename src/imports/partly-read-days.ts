@@ -1,5 +1,5 @@
 import { electionAfterToday } from '../cadres/elected-post-record';
-import { impossibleRegistrationDays } from '../cadres/person/person-dates';
+import { impossibleRegistrationDays, reversedTerm } from '../cadres/person/person-dates';
 import { PersonRegistered } from '../cadres/person/person.events';
 import { personDaysAfterToday } from '../cadres/person/registration-violations';
 import { RegistryRuleViolation } from '../cadres/registry-rule-violation';
@@ -10,7 +10,8 @@ import { RowProblem } from './row-problem';
 /**
  * The day rules a person or post row with a cell that could not be read breaks in the cells that
  * could: a clerk meets a birth day after today together with the unreadable Party joining day,
- * not after fixing it. A rule needing a cell left unread is not judged.
+ * not after fixing it. A rule needing a cell left unread is not judged. They read no record, so
+ * a row outside the grant, judged on none, is told them too (a term ending before it starts).
  */
 export function partlyReadDayProblems(row: ReadRow, today: string): RowProblem[] {
   const v = row.values;
@@ -32,6 +33,10 @@ export function partlyReadDayProblems(row: ReadRow, today: string): RowProblem[]
   if (row.kind === 'posts') {
     const afterToday = electionAfterToday(day('electedOn'), today);
     if (afterToday) violations.push(afterToday);
+    const from = day('from');
+    const termEnd = day('termEnd');
+    if (from !== undefined && termEnd !== undefined)
+      violations.push(...reversedTerm({ from, termEnd }));
   }
   return violations.map((violation) =>
     problemAt(row, violation.field, violation.rule, violation.message),

@@ -45,7 +45,14 @@ export async function templateWorkbook(): Promise<Buffer> {
 /** Notes below the columns: how days, categories and the list cells are written. */
 function addNotes(help: ExcelJS.Worksheet): void {
   help.addRow([]);
-  help.addRow(['Ngày (days)', 'dd/mm/yyyy', 'or a date cell', '', '12/04/1978']);
+  // The reader takes yyyy-mm-dd too (`cell-parsers.ts`, README): the template says so.
+  help.addRow([
+    'Ngày (days)',
+    'dd/mm/yyyy, hoặc yyyy-mm-dd, hoặc ô kiểu ngày',
+    'dd/mm/yyyy, or yyyy-mm-dd, or a date cell',
+    '',
+    '12/04/1978',
+  ]);
   help.addRow([
     'Loại vi phạm',
     Object.values(VIOLATION_CATEGORY_NAMES).join('; '),

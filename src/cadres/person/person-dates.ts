@@ -51,20 +51,29 @@ export function refuseImpossiblePost(
   if (first) throw first;
 }
 
+/**
+ * A term that ends on or before the day it starts, as `[violation]` or `[]`: judged from the row's
+ * own days, whoever holds the post, so an import tells it even of a person it does not know.
+ */
+export function reversedTerm(
+  post: Pick<PostAssigned['data'], 'from' | 'termEnd'>,
+): RegistryRuleViolation[] {
+  // A term ends after the day it starts: one ending that day is held no day (before, it was taken).
+  if (post.termEnd === null || post.termEnd > post.from) return [];
+  return [
+    outOfOrder(
+      'termEnd',
+      `termEnd: ${post.termEnd} is not after the post's start (from ${post.from}): a term ends after it starts`,
+    ),
+  ];
+}
+
 /** Every rule of `refuseImpossiblePost` the post breaks (an import lists them all). */
 export function impossiblePostDays(
   profile: PersonRegistered['data'],
   post: PostAssigned['data'],
 ): RegistryRuleViolation[] {
-  const violations: RegistryRuleViolation[] = [];
-  // A term ends after the day it starts: one ending that day is held no day (before, it was taken).
-  if (post.termEnd !== null && post.termEnd <= post.from)
-    violations.push(
-      outOfOrder(
-        'termEnd',
-        `termEnd: ${post.termEnd} is not after the post's start (from ${post.from}): a term ends after it starts`,
-      ),
-    );
+  const violations: RegistryRuleViolation[] = [...reversedTerm(post)];
   if (post.from < profile.dateOfBirth)
     violations.push(
       outOfOrder('from', `from: ${post.from} is before the date of birth (${profile.dateOfBirth})`),

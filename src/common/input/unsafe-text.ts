@@ -21,12 +21,28 @@ const codePoint = (char: string) =>
  */
 export function unsafeTextProblem(value: string, kind: 'text' | 'token'): string | null {
   if (!MAY_BE_UNSAFE.test(value)) return null;
-  const control = (kind === 'text' ? CONTROL_IN_TEXT : CONTROL).exec(value);
+  const control = controlCharacterIn(value, kind);
   if (control)
-    return control[0] === '\u0000'
+    return control.codePoint === 'U+0000'
       ? 'contains a NUL character (U+0000)'
-      : `contains the control character ${codePoint(control[0])}`;
+      : `contains the control character ${control.codePoint}`;
   if (UNPAIRED_SURROGATE.test(value))
     return 'contains an unpaired UTF-16 surrogate (not Unicode text)';
   return null;
+}
+
+/**
+ * The first control character text of `kind` may not hold (free text keeps tab, line feed and
+ * carriage return), with its position in characters from 1, or null.
+ */
+export function controlCharacterIn(
+  value: string,
+  kind: 'text' | 'token',
+): { codePoint: string; position: number } | null {
+  const control = (kind === 'text' ? CONTROL_IN_TEXT : CONTROL).exec(value);
+  if (!control) return null;
+  return {
+    codePoint: codePoint(control[0]),
+    position: [...value.slice(0, control.index)].length + 1,
+  };
 }

@@ -18,7 +18,8 @@ export class RowProblemDto {
   @ApiProperty({ example: 'C5', required: false }) cell?: string;
   @ApiProperty({ example: 'import.day' }) rule!: string;
   @ApiProperty({
-    example: 'ngày theo dạng dd/mm/yyyy (a day as dd/mm/yyyy), không có ngày "31/02/1980"',
+    example:
+      'ngày theo dạng dd/mm/yyyy hoặc yyyy-mm-dd (a day as dd/mm/yyyy or yyyy-mm-dd), không có ngày "31/02/1980"',
   })
   message!: string;
 }

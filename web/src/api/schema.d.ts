@@ -2011,7 +2011,7 @@ export interface components {
             cell?: string;
             /** @example import.day */
             rule: string;
-            /** @example ngày theo dạng dd/mm/yyyy (a day as dd/mm/yyyy), không có ngày "31/02/1980" */
+            /** @example ngày theo dạng dd/mm/yyyy hoặc yyyy-mm-dd (a day as dd/mm/yyyy or yyyy-mm-dd), không có ngày "31/02/1980" */
             message: string;
         };
         ImportReportDto: {
