@@ -134,9 +134,49 @@ describe('the import screen: every problem at once', () => {
       '3',
       'Mã cán bộ',
       'A3',
-      'trùng mã với dòng 2 nhưng khác nội dung; mỗi mã chỉ một dòng (the same key as line 2 with other data: p-hai-lan; one row per key)',
+      'trùng mã với dòng 2 (p-hai-lan) nhưng khác nội dung; mỗi mã chỉ một dòng',
       'import.duplicate_row',
     ]);
+    await context.close();
+  });
+
+  it("a cell's problem reads in Vietnamese alone, without the English the API writes beside it", async () => {
+    const rows = [
+      person('p-sai-o', {
+        'Ngày sinh': '31/02/1986',
+        'Giới tính': 'x',
+        'Dân tộc': '',
+        'Trình độ chuyên môn': 'Thạc\u0007sĩ',
+      }),
+    ];
+    // The API writes each problem in both languages, for a caller in either.
+    const api = await request(t.server as never)
+      .post('/imports?dryRun=true')
+      .set({ Authorization: `Bearer ${t.token('staff-1', ['organization_staff'], 'ou-ha-noi')}` })
+      .attach('file', csv('people', rows), 'sai-o.csv')
+      .expect(200);
+    expect(api.body.errors.map((e: { message: string }) => e.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('(a day as dd/mm/yyyy or yyyy-mm-dd)')]),
+    );
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.getByRole('link', { name: 'Nhập dữ liệu' }).click();
+    await page
+      .getByLabel('Tệp dữ liệu (xlsx hoặc CSV)')
+      .setInputFiles({ name: 'sai-o.csv', mimeType: 'text/csv', buffer: csv('people', rows) });
+    await page.getByRole('button', { name: 'Kiểm tra (chạy thử, không ghi)' }).click();
+    await page.getByText('Có 4 lỗi').waitFor();
+    const table = page.getByTestId('import-errors');
+    const problemOf = async (column: string) =>
+      (await table.locator('tbody tr', { hasText: column }).locator('td').allInnerTexts())[4];
+    expect(await problemOf('Ngày sinh')).toBe(
+      'ngày theo dạng dd/mm/yyyy hoặc yyyy-mm-dd, không có ngày "31/02/1986"',
+    );
+    expect(await problemOf('Giới tính')).toBe('một trong: Nam, Nữ; có "x"');
+    expect(await problemOf('Dân tộc')).toBe('bắt buộc');
+    expect(await problemOf('Trình độ chuyên môn')).toBe(
+      'hãy bỏ ký tự điều khiển (U+0007) ở vị trí 5',
+    );
+    expect(await table.innerText()).not.toMatch(/\((?:a day as|required|one of|remove)\b/);
     await context.close();
   });
 });

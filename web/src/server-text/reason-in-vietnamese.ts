@@ -29,6 +29,7 @@ import { DISCIPLINE_REFUSALS, DISCIPLINE_SUBJECT_REFUSALS } from './sentences/di
 import { PREREQUISITE_REFUSALS } from './sentences/prerequisite-refusals';
 import { EXAM_REFUSALS } from './sentences/exam-refusals';
 import { SCOPE_REFUSALS } from './sentences/scope-import-refusals';
+import { IMPORT_CELL_REFUSALS } from './sentences/import-cell-refusals';
 import { REMOVAL_REFUSALS } from './sentences/removal-refusals';
 
 /**
@@ -292,6 +293,7 @@ const SENTENCES: Sentence[] = [
   ...PREREQUISITE_REFUSALS,
   ...EXAM_REFUSALS,
   ...SCOPE_REFUSALS,
+  ...IMPORT_CELL_REFUSALS,
   ...REMOVAL_REFUSALS,
   ...PERSON_REFUSALS,
   ...PLANNING_REFUSALS,
