@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { deterministicId } from '../../common/deterministic-id';
-import { EventMetadata, RecordedEvent } from '../../event-store/event-envelope';
-import { WrongExpectedRevision } from '../../event-store/event-store.errors';
-import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
+import { EventMetadata } from '../../event-store/event-envelope';
+import { isWriteRace } from '../../event-store/event-store.errors';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { BulkWrites } from '../../event-store/bulk-writes';
 import { BULK_WRITES } from '../../common/tokens';
 import { Actor } from '../../identity/actor';
@@ -15,42 +15,30 @@ import { AppConfig } from '../../config/app-config';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { OpenTransferBatchDto } from './dto/open-transfer-batch.dto';
 import { TransferBatchCheckDto, TransferBatchViewDto } from './dto/transfer-batch-view.dto';
-import { PlannedEntry, TransferBatchEntries } from './transfer-batch-entries';
+import { TransferBatchEntries } from './transfer-batch-entries';
 import { refuseInvalid, refuseOutOfScope } from './transfer-batch-problem';
-import { batchConflict, stopOnConflict } from './transfer-batch-stop';
-import {
-  evolveTransferBatch,
-  initialTransferBatchState,
-  TransferBatchEvent,
-  TransferBatchState,
-  transferBatchStream,
-} from './transfer-batch.events';
-
-/**
- * Entries whose cases go out in one multi-stream append (one transaction and commit on
- * PostgreSQL): each entry's id reservation, open-case slot claim and case opening. 500 rather
- * than 250: a batch of 10,000 took a median 2.5 s instead of 2.9 s, with less CPU (half the
- * commits, and half the rounds of what each commit sets off; bench/README.md, nineteenth
- * session); 1,000 was no better. Progress still moves every fraction of a second.
- */
-const ENTRIES_PER_CHUNK = 500;
-/** Chunks under way at once: one being written, the next prepared and waiting for it. */
-const CHUNKS_UNDER_WAY = 2;
+import { ChunkWriter, withPostsLeft, writeChunks } from './transfer-batch-chunks';
+import { LoadedBatch, loadTransferBatch } from './loaded-transfer-batch';
+import { settledByOtherCopy } from './transfer-batch-copy-at-once';
+import { TransferBatchEvent, transferBatchStream } from './transfer-batch.events';
 
 const DEFAULT_DEFINITION = 'transfer.standard';
 
-interface LoadedBatch {
-  state: TransferBatchState;
-  revision: number | null;
-  first?: RecordedEvent;
+/** The batch a request names: its id, its stream, its entries' hash and who sends it. */
+interface BatchRequest {
+  batchId: string;
+  streamId: string;
+  contentHash: string;
+  actor: Actor;
 }
 
 /**
  * Opens a reorganisation's transfers as one batch: every entry checked first (nothing is written
  * if one is bad: a committee corrects its list and sends it again, it does not want half a
  * reorganisation opened), then the cases in chunks, each chunk with the batch's progress event.
- * The same batch again opens nothing new; a batch cut short (a crash, a conflict) continues
- * where its last chunk ended.
+ * The same batch again opens nothing new, sent after it or at the same time (each case is written
+ * once; see settledByOtherCopy); a batch cut short (a crash, a conflict) continues where its last
+ * chunk ended.
  */
 @Injectable()
 export class TransferBatchService {
@@ -62,6 +50,10 @@ export class TransferBatchService {
     private readonly origins: RecordOrigins,
     @Inject(BULK_WRITES) private readonly bulkWrites: BulkWrites,
   ) {}
+
+  private get writer(): ChunkWriter {
+    return { store: this.store, origins: this.origins };
+  }
 
   /** Checks the batch (a dry run stops there) and opens what is not opened yet. */
   async open(
@@ -77,6 +69,7 @@ export class TransferBatchService {
       .digest('hex');
     const batchId = dto.id ?? derivedBatchId(actor.orgUnit, contentHash);
     const streamId = transferBatchStream(batchId);
+    const sent: BatchRequest = { batchId, streamId, contentHash, actor };
     const batch = await this.load(streamId);
     await this.assertSameBatch(batch, batchId, contentHash, actor);
     const from = batch.state.status === 'none' ? 0 : batch.state.opened;
@@ -98,28 +91,70 @@ export class TransferBatchService {
         alreadyOpened: from,
         errors: checks.problems,
       };
+    // Problems the batch's own writes made while this request checked it: another request of the
+    // same list has opened these entries' cases since it was read (their ids taken, their people's
+    // slots held); a chunk's cases and its progress are one transaction, so the batch moved too.
+    if (checks.problems.length > 0 && (await this.load(streamId)).revision !== batch.revision)
+      return this.answerAsCopy(sent, 0);
     refuseInvalid(checks.problems);
-    let revision = batch.revision;
-    if (revision === null) {
-      const opened: TransferBatchEvent = {
-        type: 'TransferBatchOpened',
-        data: {
-          batchId,
-          contentHash,
-          total: dto.entries.length,
-          orgUnitId: actor.orgUnit,
-          definition,
-        },
-      };
-      revision = (
-        await this.store.append(streamId, [{ id: openedEventId, ...opened, metadata }], {
-          expectedRevision: 'no_stream',
-        })
-      ).nextRevision;
-    }
+    const revision =
+      batch.revision ??
+      (await this.recordOpening(
+        sent,
+        { eventId: openedEventId, total: dto.entries.length, definition },
+        metadata,
+      ));
+    if (revision === null) return this.answerAsCopy(sent, 0);
     const planned = withPostsLeft(checks.planned, dto);
-    await this.bulkWrites.during(() => this.writeChunks(streamId, revision, planned, metadata));
-    return { ...viewOf(await this.load(streamId)), openedNow: checks.planned.length };
+    const written = await this.bulkWrites.during(() =>
+      writeChunks(this.writer, streamId, revision, planned, metadata),
+    );
+    if (written.metAnotherCopy) return this.answerAsCopy(sent, written.opened);
+    return { ...viewOf(await this.load(streamId)), openedNow: written.opened };
+  }
+
+  /**
+   * The batch's opening event, at its stream's start: its revision, or null when another request
+   * opened the batch first (the event's id is the batch's, its metadata that request's): the same
+   * list sent at once, or another list under the same id.
+   */
+  private async recordOpening(
+    sent: BatchRequest,
+    { eventId, total, definition }: { eventId: string; total: number; definition: string },
+    metadata: EventMetadata,
+  ): Promise<number | null> {
+    const { batchId, contentHash, actor } = sent;
+    const opened: TransferBatchEvent = {
+      type: 'TransferBatchOpened',
+      data: { batchId, contentHash, total, orgUnitId: actor.orgUnit, definition },
+    };
+    try {
+      const appended = await this.store.append(
+        sent.streamId,
+        [{ id: eventId, ...opened, metadata }],
+        {
+          expectedRevision: 'no_stream',
+        },
+      );
+      return appended.nextRevision;
+    } catch (error) {
+      if (isWriteRace(error)) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * The answer of a request that met another request of the same batch writing it: that batch as
+   * it ends, with what this request opened itself (`openedNow`, usually 0), as when the list is
+   * sent again after it. The same id with other entries is refused as that id taken.
+   */
+  private async answerAsCopy(
+    { batchId, streamId, contentHash, actor }: BatchRequest,
+    openedNow: number,
+  ): Promise<TransferBatchViewDto> {
+    const reload = () => this.load(streamId);
+    await this.assertSameBatch(await reload(), batchId, contentHash, actor);
+    return { ...viewOf(await settledByOtherCopy(reload, batchId)), openedNow };
   }
 
   /**
@@ -142,63 +177,6 @@ export class TransferBatchService {
         `id: transfer batch ${batchId} is not in any unit your grant for ${actor.orgUnit} covers`,
         'id',
       );
-  }
-
-  /**
-   * Each chunk's cases (id reservation, open-case slot, case stream) and the batch's progress
-   * event in one append: at expected revisions, so a concurrent writer makes it a 409 and nothing
-   * of that chunk is written. The next chunk is prepared while the database writes this one and
-   * sent once it is done (`after`); its progress event expects this one's, so if this one fails it
-   * is refused and writes nothing, and the first failure is reported (a conflict stops the batch).
-   */
-  private async writeChunks(
-    streamId: string,
-    revision: number,
-    planned: ChunkEntry[],
-    metadata: EventMetadata,
-  ): Promise<void> {
-    // The chunks written or waiting to be, oldest first; the last is the one the next follows.
-    const underWay: Promise<void>[] = [];
-    // Where the first refused chunk expected the batch: chunks settle in order.
-    let refusedAt: number | null = null;
-    try {
-      for (let start = 0, chunkIndex = 0; start < planned.length; start += ENTRIES_PER_CHUNK) {
-        if (underWay.length === CHUNKS_UNDER_WAY) await underWay.shift();
-        // Lets the previous chunk's statement go out before this one is prepared.
-        if (underWay.length > 0) await new Promise((resolve) => setImmediate(resolve));
-        const chunk = planned.slice(start, start + ENTRIES_PER_CHUNK);
-        const expected = revision + chunkIndex;
-        const written = this.store.appendMany(
-          [
-            ...chunk.flatMap((entry) => entry.appends),
-            progressAppend(streamId, expected, chunk, metadata),
-          ],
-          { after: underWay.at(-1) },
-        );
-        chunkIndex += 1;
-        const done = written.then(
-          () => {
-            // Each case stream was appended at no_stream: this process wrote its opening. Keeping
-            // it spares the record saga (and the case's first step) a read of its first event.
-            for (const entry of chunk)
-              this.origins.caseOpened(entry.caseId, entry.opening.procedure, entry.opening.first);
-          },
-          (error: unknown) => {
-            refusedAt ??= expected;
-            throw error instanceof WrongExpectedRevision ? batchConflict(error) : error;
-          },
-        );
-        // Awaited in order below; a later chunk's refusal must not surface as unhandled meanwhile.
-        done.catch(() => undefined);
-        underWay.push(done);
-      }
-      for (const done of underWay) await done;
-    } catch (error) {
-      // The chunk sent after the refused one settles first: a stop recorded before it is the
-      // revision it expects, and it would open its cases past the refused chunk's.
-      await Promise.allSettled(underWay);
-      await stopOnConflict(this.store, streamId, refusedAt, error, metadata);
-    }
   }
 
   private assertSize(dto: OpenTransferBatchDto): void {
@@ -230,20 +208,9 @@ export class TransferBatchService {
       );
   }
 
-  private async load(streamId: string): Promise<LoadedBatch> {
-    const events = await this.store.readStream(streamId);
-    let state = initialTransferBatchState();
-    for (const event of events) state = evolveTransferBatch(state, event);
-    return { state, revision: events.at(-1)?.revision ?? null, first: events[0] };
+  private load(streamId: string): Promise<LoadedBatch> {
+    return loadTransferBatch(this.store, streamId);
   }
-}
-
-/** An entry planned, with the post its person leaves. */
-type ChunkEntry = PlannedEntry & { leaves: string };
-
-/** Each chunk records the post each case's person leaves (before: nowhere), for the screen. */
-function withPostsLeft(planned: PlannedEntry[], dto: OpenTransferBatchDto): ChunkEntry[] {
-  return planned.map((entry) => ({ ...entry, leaves: dto.entries[entry.index].currentPositionId }));
 }
 
 function derivedBatchId(orgUnit: string, contentHash: string): string {
@@ -264,27 +231,5 @@ function viewOf({ state, first }: LoadedBatch): TransferBatchViewDto {
     openedAt: first!.recordedAt,
     caseIds: state.caseIds,
     stoppedBecause: state.stoppedBecause,
-  };
-}
-
-/** A chunk's progress event on the batch's stream, where the chunks before it leave its head. */
-function progressAppend(
-  streamId: string,
-  expectedRevision: number,
-  chunk: ChunkEntry[],
-  metadata: EventMetadata,
-): StreamAppend {
-  const progress: TransferBatchEvent = {
-    type: 'TransferBatchChunkOpened',
-    data: {
-      first: chunk[0].index,
-      caseIds: chunk.map((entry) => entry.caseId),
-      leaves: chunk.map((entry) => entry.leaves),
-    },
-  };
-  return {
-    streamId,
-    expectedRevision,
-    events: [{ id: deterministicId(streamId, String(chunk[0].index)), ...progress, metadata }],
   };
 }
