@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { EventMetadata } from '../event-store/event-envelope';
+import * as path from 'node:path';
+import { projectRoot } from '../common/project-root';
+import { systemMetadata } from '../event-store/event-envelope';
 import { CreateOrgUnitDto } from '../cadres/dto/create-org-unit.dto';
 import { CreatePositionDto } from '../cadres/dto/create-position.dto';
 import { RegistryService } from '../cadres/registry.service';
@@ -38,13 +40,8 @@ export async function loadDemoData(
 ): Promise<SeedReport> {
   const data = JSON.parse(await readFile(file, 'utf8')) as DemoData;
   const report: SeedReport = { orgUnits: 0, positions: 0, people: 0 };
-  const metadata: EventMetadata = {
-    actorId: 'system:seed',
-    roles: ['admin'],
-    correlationId: `seed:${file}`,
-    causationId: null,
-    occurredAt: now.toISOString(),
-  };
+  // The seed writes of its own accord: a system actor acting in no person's role.
+  const metadata = systemMetadata('system:seed', seedCorrelationId(file), now);
   for (const unit of data.orgUnits) {
     if (await registry.findOrgUnit(unit.id)) continue;
     await registry.createOrgUnit(unit);
@@ -87,4 +84,19 @@ export async function loadDemoData(
     }
   }
   return report;
+}
+
+/** Where the demo seeds live, relative to the project (`seeds/demo/ha-noi.json`). */
+const SEEDS_DIR = 'seeds';
+
+/**
+ * The correlation id of a seed's events, named by the seed (`seed:demo/ha-noi`), never by where
+ * the file lies on the server: the hash chain covers metadata, so a path written once stays in
+ * every seeded event's evidence. A file outside the seeds folder is named by its base name.
+ */
+export function seedCorrelationId(file: string): string {
+  const relative = path.relative(path.join(projectRoot(), SEEDS_DIR), path.resolve(file));
+  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  const name = inside ? relative.split(path.sep).join('/') : path.basename(file);
+  return `seed:${name.replace(/\.json$/, '')}`;
 }

@@ -43,6 +43,17 @@ describe('the Hà Nội demo registry', () => {
     expect(again).toEqual({ orgUnits: 0, positions: 0, people: 0 });
   });
 
+  it('names its events after the seed, not the server’s path to its file, and acts in no role', async () => {
+    const { rows } = await t.db.pool.query<{ metadata: Record<string, unknown> }>(
+      `SELECT metadata FROM events WHERE stream_id LIKE 'cadre-%' AND metadata->>'actorId' = 'system:seed'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { metadata } of rows) {
+      expect(metadata).toMatchObject({ correlationId: 'seed:demo/ha-noi' });
+      expect(metadata).not.toHaveProperty('roles');
+    }
+  });
+
   it('has two levels of local government: the city, then its wards and communes', async () => {
     const tree = await http()
       .get('/org-units/ou-ha-noi')
