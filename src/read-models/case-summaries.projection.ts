@@ -100,8 +100,9 @@ export const caseSummariesProjection: Projection = {
   // 2: inbox_due, the inbox's sort key. 3: a case opened for a post takes its appointee as its
   // person at the decision. 4: named_people, the nominees and candidates the inbox leaves the
   // case out for. 5: nominees, who stands for a case opened for a post, which the inbox names.
-  // 6: a task's refusal_rule, the rule that refused opening the re-appointment.
-  version: 6,
+  // 6: a task's refusal_rule, the rule that refused opening the re-appointment. 7: a complaint
+  // under review clears the case's end day, its review sets it again.
+  version: 7,
   tables: ['case_summaries', 'inbox_tasks'],
   handles,
   handle: (event, tx, { sequence }) => handleBatch([{ event, sequence }], tx),

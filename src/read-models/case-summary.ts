@@ -3,7 +3,7 @@ import { RecordedEvent } from '../event-store/event-envelope';
 import { namedInStep } from '../procedures/case/decider/case-people';
 import { standingAfter } from './case-summary-nominees';
 import { termCorrected } from './case-summary-term-corrected';
-import { COMPLAINT_REVIEW } from './inbox-steps';
+import { complaint } from './case-summary-complaint';
 
 /** A `case_summaries` row, column by column. */
 export interface CaseSummaryRow {
@@ -101,7 +101,7 @@ function applyEvent(
     case 'DisciplineComplaintReviewed':
       return e.type === 'DisciplineComplaintFiled'
         ? complaint(row, { filed: e.data.reviewDueOn ?? null }, sequence)
-        : complaint(row, { outcome: e.data.outcome }, sequence);
+        : complaint(row, { outcome: e.data.outcome, on: e.data.heldOn }, sequence);
     case 'DeadlineMissed':
       return deadlineMissed(row, e.data.stepId, sequence);
     case 'NominationTallied':
@@ -253,28 +253,6 @@ function afterStep(
     deadline_missed: nextStepId !== stepId ? false : row.deadline_missed,
     updated_sequence: sequence,
   };
-}
-
-/**
- * A complaint filed is the leadership's next task on the case, due on the day the law gives to
- * resolve it (`filed`: null when the rule set sets none); a review ends it.
- */
-function complaint(
-  row: CaseSummaryRow,
-  event: { filed: string | null } | { outcome: 'keep' | 'change' | 'annul' },
-  sequence: number,
-): CaseSummaryRow {
-  if ('filed' in event)
-    return {
-      ...row,
-      status: 'under_review',
-      current_step_id: COMPLAINT_REVIEW.id,
-      current_step_due_on: event.filed,
-      updated_sequence: sequence,
-    };
-  const status = event.outcome === 'annul' ? 'annulled' : 'decided';
-  const ended = { current_step_id: null, current_step_due_on: null };
-  return { ...row, status, ...ended, updated_sequence: sequence };
 }
 
 /**
