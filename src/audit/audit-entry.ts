@@ -15,6 +15,8 @@ export interface AuditEntry {
   type: string;
   schemaVersion: number;
   actorId: string | null;
+  /** The actor's name from their token (metadata `actorName`), when the event carries it. */
+  actorName: string | null;
   roles: string[];
   orgUnit: string | null;
   /** `definitionId@version` of the procedure the case was pinned to. */
@@ -46,6 +48,7 @@ export const AUDIT_COLUMNS = [
   ['type', 'event_type', 'text'],
   ['schemaVersion', 'schema_version', 'integer'],
   ['actorId', 'actor_id', 'text'],
+  ['actorName', 'actor_name', 'text'],
   ['roles', 'roles', 'text[]'],
   ['orgUnit', 'org_unit', 'text'],
   ['definitionVersion', 'definition_version', 'text'],
@@ -95,6 +98,7 @@ export function toAuditEntry(event: RecordedEvent, sequence: number): AuditEntry
     type: event.type,
     schemaVersion: event.schemaVersion,
     actorId: text(metadata.actorId),
+    actorName: text(metadata.actorName),
     roles,
     orgUnit: text(metadata.orgUnit),
     definitionVersion: text(metadata.definitionVersion),
@@ -151,6 +155,7 @@ export function fromAuditRow(row: AuditRow): AuditEntry {
     type: row.event_type as string,
     schemaVersion: Number(row.schema_version),
     actorId: row.actor_id as string | null,
+    actorName: row.actor_name as string | null,
     roles: (row.roles as string[] | null) ?? [],
     orgUnit: row.org_unit as string | null,
     definitionVersion: row.definition_version as string | null,

@@ -21,6 +21,7 @@ export function metadataFromRequest(
   const requestId = isSafeRequestId(request.id) ? request.id : requestIdFor(request.headers);
   return {
     actorId: actor.userId,
+    ...(actor.name ? { actorName: actor.name } : {}),
     roles: actor.roles,
     orgUnit: actor.orgUnit,
     correlationId: safeIdFromHeader(request.headers['x-correlation-id']) ?? requestId,

@@ -5,6 +5,11 @@
 export interface EventMetadata {
   /** Who performed the step (user id, or `system:<saga>` for process managers). */
   actorId: string;
+  /**
+   * The actor's name as their sign-in token gave it (the `name` claim), so a history names who
+   * acted; absent when the token had none, for system writers, and on events written before Dec 2026.
+   */
+  actorName?: string;
   roles?: string[];
   orgUnit?: string;
   /** Groups every event caused by one user request or one saga chain. */

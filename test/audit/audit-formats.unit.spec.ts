@@ -13,6 +13,7 @@ const entry: NamedAuditEntry = {
   type: 'AppointmentCaseOpened',
   schemaVersion: 1,
   actorId: '=HYPERLINK("x")',
+  actorName: 'Chuyên viên, Ban Tổ chức',
   roles: ['organization_staff', 'leadership'],
   orgUnit: 'ou, "north"',
   definitionVersion: null,
@@ -33,7 +34,7 @@ const entry: NamedAuditEntry = {
 describe('audit CSV', () => {
   it('quotes, neutralises formulas, joins roles, writes JSON data and names beside ids', () => {
     expect(toCsvLine(entry)).toBe(
-      'e1,1,1/1,appointment-1,appointment,1,0,AppointmentCaseOpened,1,"\'=HYPERLINK(""x"")",organization_staff;leadership,"ou, ""north""",Thành ủy Hà Nội,,vn-2025,,2026-03-02T02:00:00.000Z,c,,ab,p-an,Nguyễn Văn An,pos-head,Trưởng ban Tổ chức,"{""a"":1,""positionId"":""pos-head""}",\r\n',
+      'e1,1,1/1,appointment-1,appointment,1,0,AppointmentCaseOpened,1,"\'=HYPERLINK(""x"")","Chuyên viên, Ban Tổ chức",organization_staff;leadership,"ou, ""north""",Thành ủy Hà Nội,,vn-2025,,2026-03-02T02:00:00.000Z,c,,ab,p-an,Nguyễn Văn An,pos-head,Trưởng ban Tổ chức,"{""a"":1,""positionId"":""pos-head""}",\r\n',
     );
     // The last column names the fields of data withheld from the reader.
     expect(

@@ -51,7 +51,17 @@ describe("a person's history in the web app", () => {
       t.app.get(RegistryService),
       new Date(),
     );
-    const staff = bearer('staff-ph', 'organization_staff');
+    // Staff sign in with a name in their token (the development sign-in): their events carry it.
+    const signedIn = await http()
+      .post('/auth/dev-sign-in')
+      .send({
+        userId: 'staff-ph',
+        roles: ['organization_staff'],
+        orgUnit: 'ou-ha-noi',
+        name: 'Nguyễn Thị Hoa',
+      })
+      .expect(200);
+    const staff = { Authorization: `Bearer ${signedIn.body.token as string}` };
     await http()
       .post('/cases')
       .set(staff)
@@ -177,6 +187,14 @@ describe("a person's history in the web app", () => {
     expect((await registered.innerText()).match(/PersonRegistered/g)).toHaveLength(1);
     // The demo data's loader wrote it: the system, its writer's id beside (before: "system:seed" alone).
     expect(await registered.getByTestId('timeline-actor').innerText()).toBe('Hệ thống system:seed');
+    // …acting in no person's role (before: "Quản trị", the role the loader stored for itself).
+    expect(await registered.getByTestId('timeline-roles').innerText()).toBe('Hệ thống');
+    // Staff acted: their name from their token, their id beside it (before: "staff-ph" alone).
+    const opened = page.locator('ol.timeline > li', { hasText: 'CaseOpened' }).filter({
+      hasText: 'hồ sơ a-web-ph',
+    });
+    expect(await opened.getByTestId('timeline-actor').innerText()).toBe('Nguyễn Thị Hoa staff-ph');
+    expect(await opened.getByTestId('timeline-roles').innerText()).toBe('Cán bộ tổ chức');
     // The person's own record's events (registered by the demo data) are in the same timeline.
     expect(
       await page
@@ -206,6 +224,26 @@ describe("a person's history in the web app", () => {
       (found: unknown[]) => found.length === 2,
     );
     expect(corrections).toHaveLength(2);
+    // The history names the actor where their token did (staff's), and only there (the inspector's
+    // token had no name); the hash chain covers the name and the copy agrees with the store.
+    expect(
+      (corrections as { actorId: string; actorName: string | null }[]).map((e) => [
+        e.actorId,
+        e.actorName,
+      ]),
+    ).toEqual([
+      ['staff-ph', 'Nguyễn Thị Hoa'],
+      ['inspector-ph', null],
+    ]);
+    for (const stream of ['appointment-a-web-ph', 'discipline-d-web-ph', 'cadre-p-tran-thi-binh'])
+      expect(
+        (
+          await http()
+            .get(`/audit/verify?stream=${stream}`)
+            .set(bearer('auditor-1', 'auditor'))
+            .expect(200)
+        ).body,
+      ).toMatchObject({ ok: true, intact: true, historyDisagreements: [] });
     const { context, page } = await signIn(browser, base, 'auditor-1');
     // The catalog (which names the steps) answers late, as on a loaded server: the timeline must
     // not show a step's id until then (the fresh-clone run saw "leadership-round-3" on the case

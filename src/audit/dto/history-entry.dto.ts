@@ -16,6 +16,13 @@ export class HistoryEntryDto {
   @ApiProperty({ example: 'BallotTallied' }) type!: string;
   @ApiProperty() schemaVersion!: number;
   @ApiProperty(TEXT_OR_NULL) actorId!: string | null;
+  @ApiProperty({
+    ...TEXT_OR_NULL,
+    description:
+      'the actor’s name from their sign-in token; null when it gave none, and on older events',
+    example: 'Chuyên viên Ban Tổ chức',
+  })
+  actorName!: string | null;
   @ApiProperty({ type: [String] }) roles!: string[];
   @ApiProperty({ ...TEXT_OR_NULL, description: 'the unit of the grant the actor acted under' })
   orgUnit!: string | null;

@@ -2825,6 +2825,11 @@ export interface components {
             type: string;
             schemaVersion: number;
             actorId: string | null;
+            /**
+             * @description the actor’s name from their sign-in token; null when it gave none, and on older events
+             * @example Chuyên viên Ban Tổ chức
+             */
+            actorName: string | null;
             roles: string[];
             /** @description the unit of the grant the actor acted under */
             orgUnit: string | null;

@@ -225,6 +225,8 @@ export interface AuditEntry {
   revision: number;
   type: string;
   actorId: string | null;
+  /** The actor's name from their sign-in token; absent or null on events written without one. */
+  actorName?: string | null;
   roles: string[];
   orgUnit: string | null;
   /** The grant's unit by its name (the history adds it beside the id). */

@@ -9,25 +9,50 @@ import { eventTypeName } from '../event-type-names';
 import { stepTitleOf } from '../step-title';
 
 /**
- * Who acted, by name where the event carries it: a correction keeps its corrector's name
- * (`correctedByName`, from their token); otherwise the actor's id.
+ * Who acted, by name where the event carries it: the actor's name from their token (`actorName`),
+ * or for a correction written before that, its corrector's (`correctedByName`); null otherwise.
  */
-function actorOf(e: AuditEntry): string | null {
-  const named = e.type === 'StepCorrected' ? e.data.correctedByName : undefined;
-  return typeof named === 'string' && named ? named : e.actorId;
+function actorNameOf(e: AuditEntry): string | null {
+  const corrector = e.type === 'StepCorrected' ? e.data.correctedByName : undefined;
+  if (e.actorName) return e.actorName;
+  return typeof corrector === 'string' && corrector ? corrector : null;
 }
 
 /** The service's own writers (`system:seed`, `system:saga:case-record`, a timer): no person acted. */
 const SYSTEM_ACTOR_PREFIX = 'system:';
 
-/** Who acted; the service's own writes read as the system, the writer's id beside it (as the stored type). */
+const isSystemWriter = (e: AuditEntry) => !!e.actorId?.startsWith(SYSTEM_ACTOR_PREFIX);
+
+/**
+ * Who acted: their name, their id beside it (the id is what the hash covers); the service's own
+ * writes read as the system, the writer's id beside it; an event without a name, its actor's id.
+ */
 function ActorName({ event }: { event: AuditEntry }) {
   const { t } = useTranslation();
-  const actor = actorOf(event);
-  if (!actor?.startsWith(SYSTEM_ACTOR_PREFIX)) return <>{actor ?? '—'}</>;
+  const name = isSystemWriter(event) ? t('audit.systemActor') : actorNameOf(event);
+  if (!name) return <>{event.actorId ?? '—'}</>;
   return (
     <>
-      {t('audit.systemActor')} <span className="muted mono">{actor}</span>
+      {name} <span className="muted mono">{event.actorId}</span>
+    </>
+  );
+}
+
+/**
+ * The roles the actor acted in. A system writer acts in none: the line reads "Hệ thống" (the demo
+ * loader once stored `admin` for itself, which read as an administrator's act), any role it stored
+ * kept beside as stored.
+ */
+function ActorRoles({ event }: { event: AuditEntry }) {
+  const { t } = useTranslation();
+  if (!isSystemWriter(event))
+    return (
+      <>{event.roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join(', ') || '—'}</>
+    );
+  return (
+    <>
+      {t('audit.systemActor')}
+      {event.roles.length > 0 && <span className="muted mono"> {event.roles.join(', ')}</span>}
     </>
   );
 }
@@ -117,8 +142,8 @@ export function HistoryTimeline({
               <ActorName event={e} />
             </dd>
             <dt>{t('audit.role')}</dt>
-            <dd>
-              {e.roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join(', ') || '—'}
+            <dd data-testid="timeline-roles">
+              <ActorRoles event={e} />
             </dd>
             <dt>{t('audit.unit')}</dt>
             <dd>{e.orgUnitName ?? e.orgUnit ?? '—'}</dd>
