@@ -113,6 +113,24 @@ describe('a discipline complaint and its review on the case page', () => {
   const status = (page: Page, text: string) =>
     page.locator('[data-testid="discipline-status"]', { hasText: text }).waitFor();
 
+  /** The case's cells in the auditor's case list (/audit) once its row reads `statusText`. */
+  async function auditListCells(caseId: string, statusText: string): Promise<string[]> {
+    const { context, page } = await signIn(browser, base, 'auditor-1');
+    await page.goto(`${base}/audit`);
+    const row = page
+      .getByTestId('audit-cases')
+      .locator('tr', { hasText: caseId })
+      .filter({ hasText: statusText });
+    // The list is a read model, a moment behind the write.
+    for (let i = 0; i < 40 && !(await row.count()); i++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    const cells = await row.locator('td').allInnerTexts();
+    await context.close();
+    return cells;
+  }
+
   it('staff record the complaint on the case page; a day after today is refused on its field', async () => {
     const { page } = await signIn(browser, base, 'staff-1');
     await page.goto(`${base}/discipline-cases/d-cx-party`);
@@ -147,6 +165,12 @@ describe('a discipline complaint and its review on the case page', () => {
     );
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
+  });
+
+  it('the audit case list gives a case under complaint review no end day (before: its decision’s day)', async () => {
+    const cells = await auditListCells('d-cx-party', 'Đang xem xét khiếu nại');
+    // Columns: case, procedure, summary, unit, opened, ended, status.
+    expect([cells[5], cells[6]]).toEqual(['—', 'Đang xem xét khiếu nại']);
   });
 
   it('the leader opens "Giải quyết khiếu nại" from the inbox and changes the form', async () => {
@@ -197,6 +221,11 @@ describe('a discipline complaint and its review on the case page', () => {
     expect(await page.getByTestId('decision-form').innerText()).toBe('Khiển trách');
     expect(await page.getByTestId('review-complaint').count()).toBe(0);
     await page.context().close();
+  });
+
+  it('the audit case list ends the case on the day its complaint’s review was signed', async () => {
+    const cells = await auditListCells('d-cx-party', 'Đã quyết định');
+    expect([cells[5], cells[6]]).toEqual([dmy(today), 'Đã quyết định']);
   });
 
   it('the leader extends an open case’s time limit; an inspector closes it, with a reason', async () => {
