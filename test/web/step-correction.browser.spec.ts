@@ -167,10 +167,12 @@ describe('correcting a step in the browser', () => {
     );
     expect(await line.innerText()).not.toContain('leadership-round-3');
     expect(await line.innerText()).toContain('Nhập nhầm 6 thay vì 10');
-    // Who corrected it, by the name the event keeps (before: "Người thực hiện staff-1").
+    // Who corrected it, by the name their token gave, their id (what the hash covers) beside it
+    // (before: "Người thực hiện staff-1" alone).
     const corrected = page.locator('ol.timeline > li', { has: line });
-    expect(await corrected.innerText()).toContain('Cán bộ Ban Tổ chức Thành ủy');
-    expect(await corrected.innerText()).not.toContain('staff-1');
+    expect(await corrected.getByTestId('timeline-actor').innerText()).toBe(
+      'Cán bộ Ban Tổ chức Thành ủy staff-1',
+    );
     // The timeline keeps the original tally and the rejection before the correction.
     const timeline = await page.locator('ol.timeline').innerText();
     expect(timeline.indexOf('BallotTallied')).toBeLessThan(timeline.indexOf('CaseRejected'));
