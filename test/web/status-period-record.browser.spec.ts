@@ -39,6 +39,7 @@ describe('the person page: recording a status period', () => {
         { id: 'p-an', pool: ['pos-head'] },
         { id: 'p-hung', gender: 'male' },
         { id: 'p-lan', gender: 'female' },
+        { id: 'p-minh', gender: 'male' },
       ],
     });
     browser = await launchChromium();
@@ -175,6 +176,49 @@ describe('the person page: recording a status period', () => {
     await herKind.selectOption('child_under_12_months');
     expect(await page.getByLabel('Lý do người cha trực tiếp nuôi con').count()).toBe(0);
     expect(await herKind.locator('option[value="pregnant"]').innerText()).toBe('Đang mang thai');
+    await context.close();
+  });
+
+  it('asks for the grounds before sending, and shows the server refusing none on that field, in Vietnamese', async () => {
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    const posts: string[] = [];
+    page.on('request', (sent) => {
+      if (sent.method() === 'POST' && sent.url().endsWith('/cadres/p-minh/statuses'))
+        posts.push(sent.postData() ?? '');
+    });
+    await page.goto(`${base}/cadres/p-minh`);
+    const form = recordForm(page);
+    const note = form.getByLabel('Căn cứ, ghi chú (quyết định, văn bản)');
+    await note.waitFor();
+    expect(await note.getAttribute('aria-required')).toBe('true');
+    await form.getByLabel('Tình trạng', { exact: true }).selectOption('abroad');
+    await form.getByLabel('Từ ngày (dd/mm/yyyy)').fill(dmy(since));
+    await form.getByRole('button', { name: 'Ghi nhận tình trạng' }).click();
+    // Before: sent without grounds, refused 400 body.invalid "note là bắt buộc" in the box below.
+    const noteError = form.locator('#status-record-note-error');
+    await noteError.waitFor();
+    expect(await noteError.innerText()).toMatch(/^Căn cứ, ghi chú là bắt buộc/);
+    expect(await note.getAttribute('aria-describedby')).toBe('status-record-note-error');
+    expect(await note.getAttribute('aria-invalid')).toBe('true');
+    expect(posts).toEqual([]);
+
+    // A refusal of the grounds by the server (here: the sent note emptied on the way) names the
+    // field by its label, not by the body's key.
+    await page.route('**/cadres/p-minh/statuses', (route) =>
+      route.continue({
+        postData: JSON.stringify({ ...JSON.parse(route.request().postData() ?? '{}'), note: '' }),
+      }),
+    );
+    await note.fill('Quyết định cử đi học số 12');
+    expect(await noteError.count()).toBe(0);
+    await form.getByRole('button', { name: 'Ghi nhận tình trạng' }).click();
+    await noteError.waitFor();
+    const refused = await noteError.innerText();
+    expect(refused).toContain('Căn cứ, ghi chú là bắt buộc');
+    expect(refused).not.toMatch(/\bnote\b/);
+    await page.unroute('**/cadres/p-minh/statuses');
+    await form.getByRole('button', { name: 'Ghi nhận tình trạng' }).click();
+    await page.getByTestId('person-statuses').getByText('Đang ở nước ngoài').waitFor();
     await context.close();
   });
 

@@ -722,6 +722,9 @@ const vi = {
       from: 'Từ ngày (dd/mm/yyyy)',
       until: 'Đến ngày (dd/mm/yyyy; để trống nếu chưa xác định)',
       note: 'Căn cứ, ghi chú (quyết định, văn bản)',
+      noteName: 'Căn cứ, ghi chú',
+      noteRequired:
+        'Căn cứ, ghi chú là bắt buộc: tình trạng làm tạm dừng các thủ tục nên phải nêu quyết định, văn bản làm căn cứ',
       fatherCareGround: 'Lý do người cha trực tiếp nuôi con',
       fatherCareGroundHint:
         'Thời gian cán bộ, công chức nam nuôi con dưới 12 tháng tuổi chỉ được tính để chưa xem xét kỷ luật khi vợ chết hoặc vợ không thể nuôi con vì sự kiện bất khả kháng, trở ngại khách quan',
@@ -1775,6 +1778,9 @@ const en: Strings<typeof vi> = {
       from: 'From (dd/mm/yyyy)',
       until: 'Until (dd/mm/yyyy; empty if not known)',
       note: 'Grounds, note (decision, document)',
+      noteName: 'Grounds, note',
+      noteRequired:
+        'Grounds, note is required: the status holds procedures back, so name the decision or document it rests on',
       fatherCareGround: "The father's ground for raising the child himself",
       fatherCareGroundHint:
         'A man raising a child under 12 months has his discipline deferred only when his wife died or cannot raise the child by force majeure or an objective obstacle',

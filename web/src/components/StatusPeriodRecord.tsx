@@ -77,6 +77,8 @@ export function StatusPeriodRecord({
   const [until, setUntil] = useState('');
   const [note, setNote] = useState('');
   const [ground, setGround] = useState<FatherCareGround | ''>('');
+  // Set when the clerk sent the form without grounds: the server refuses a period without them.
+  const [noteMissing, setNoteMissing] = useState(false);
   const asksGround = status === 'child_under_12_months' && gender === 'male';
   const offered = STATUSES.filter(
     (s) => gender === 'female' || !(WOMEN_ONLY as readonly Status[]).includes(s),
@@ -116,21 +118,29 @@ export function StatusPeriodRecord({
   });
   const refusal = record.error instanceof ApiError ? record.error : null;
   const onField = refusal?.field && (FIELDS as readonly string[]).includes(refusal.field);
+  const label = (key: string) => t(`person.statusRecord.${key}`);
+  // The server's input check names the body's key (`note là bắt buộc`); the clerk knows the label.
+  const inFieldWords = (field: (typeof FIELDS)[number], message: string) =>
+    field === 'note' ? message.replace(/^note\b/, label('noteName')) : message;
   const fieldError = (field: (typeof FIELDS)[number]) =>
     refusal && refusal.field === field
-      ? `${ruleTitle(t, refusal)} — ${reasonText(refusal.message)}`
+      ? `${ruleTitle(t, refusal)} — ${inFieldWords(field, reasonText(refusal.message))}`
       : null;
   const dayError = (text: string, field: 'from' | 'until') =>
     typedButNotADay(text) ? t('open.badDay') : fieldError(field);
   const fromError = dayError(from, 'from');
   const untilError = dayError(until, 'until');
+  const noteError = noteMissing ? label('noteRequired') : fieldError('note');
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!note.trim()) {
+      setNoteMissing(true);
+      return;
+    }
     record.mutate();
   };
-  const label = (key: string) => t(`person.statusRecord.${key}`);
   return (
-    <form className="card" onSubmit={submit} aria-label={label('title')}>
+    <form className="card" onSubmit={submit} aria-label={label('title')} noValidate>
       <h3>{label('title')}</h3>
       <Field id="status-record-status" label={label('status')} error={fieldError('status')}>
         <select
@@ -184,8 +194,19 @@ export function StatusPeriodRecord({
           />
         </Field>
       </div>
-      <Field id="status-record-note" label={label('note')} error={fieldError('note')}>
-        <input id="status-record-note" value={note} onChange={(e) => setNote(e.target.value)} />
+      <Field id="status-record-note" label={label('note')} error={noteError}>
+        <input
+          id="status-record-note"
+          value={note}
+          onChange={(e) => {
+            setNote(e.target.value);
+            if (e.target.value.trim()) setNoteMissing(false);
+          }}
+          required
+          aria-required
+          aria-invalid={noteError ? true : undefined}
+          aria-describedby={describedBy('status-record-note', false, Boolean(noteError))}
+        />
       </Field>
       {/* A refusal that names no field of the form (a record changed meanwhile, a grant). */}
       {!onField && <ErrorBox error={record.error} />}
