@@ -84,4 +84,39 @@ describe('the planning review form: the terms open to planning', () => {
     ]);
     await context.close();
   });
+
+  it('refuses adding one already planned for the post, in Vietnamese with names, on the row', async () => {
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.goto(`${base}/planning-reviews`);
+    const form = page.getByRole('form', { name: 'Rà soát, bổ sung quy hoạch' });
+    await form.locator('#rv-term option[value="2030-2035"]').waitFor({ state: 'attached' });
+    await form.getByLabel('Giai đoạn quy hoạch', { exact: true }).selectOption('2030-2035');
+    await form.getByLabel('Quyết định', { exact: true }).fill('20-QĐ/TU');
+    const added = form.getByRole('group', { name: 'Bổ sung vào quy hoạch', exact: true });
+    // An empty row first: the refusal's index counts the rows sent, the screen every row.
+    await added.getByRole('button', { name: 'Thêm dòng' }).click();
+    await added.getByRole('button', { name: 'Thêm dòng' }).click();
+    const row = added.getByRole('group').last();
+    await row.getByLabel('Tìm cán bộ theo tên').fill('Người p-an');
+    const found = row.locator('option', { hasText: 'Người p-an' });
+    await found.waitFor({ state: 'attached' });
+    await row.getByLabel('Chọn cán bộ').selectOption({ label: (await found.textContent())! });
+    await row.getByLabel('Tìm chức vụ').fill('pos-head');
+    await row.locator('option', { hasText: 'pos-head' }).first().waitFor({ state: 'attached' });
+    await row.getByLabel('Chọn chức vụ').selectOption({ label: 'pos-head' });
+    await form.getByRole('button', { name: 'Ghi nhận đợt rà soát' }).click();
+    // Before: "added[0]: p-an is already in the planning pool for pos-head in 2030-2035 (98-QĐ/TU)…"
+    // in English under the form.
+    const refusal = row.getByRole('alert');
+    await refusal.waitFor();
+    const text = await refusal.innerText();
+    expect(text).toMatch(/^Đã có trong quy hoạch chức vụ này trong giai đoạn — /);
+    expect(text).toContain('Người p-an');
+    expect(text).toContain('đã có trong quy hoạch chức vụ');
+    expect(text).toContain('giai đoạn 2030-2035 (98-QĐ/TU)');
+    expect(text).not.toMatch(/already|added\[|p-an is/);
+    expect(await added.getByRole('group').first().getByRole('alert').count()).toBe(0);
+    expect(await form.locator('.error[role="alert"]').count()).toBe(0);
+    await context.close();
+  });
 });

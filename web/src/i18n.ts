@@ -420,6 +420,7 @@ const vi = {
     'post.ended':
       'Nhiệm kỳ này của chức vụ đã kết thúc trong hồ sơ: không ghi nhận lại với nội dung khác',
     'post.term_overlaps': 'Trùng thời gian với một nhiệm kỳ khác của chức vụ này trong hồ sơ',
+    'planning_review.already_in_pool': 'Đã có trong quy hoạch chức vụ này trong giai đoạn',
     'planning_pool.other_decision':
       'Người này đã được quy hoạch vào chức danh này theo quyết định khác: đưa ra khỏi quy hoạch trước khi ghi nhận theo quyết định mới',
     'scope.top_level_only': 'Chỉ người được giao quyền ở đơn vị cấp cao nhất (việc của mọi đơn vị)',
@@ -1480,6 +1481,7 @@ const en: Strings<typeof vi> = {
     'post.held_by_another': 'Every seat of the post is held on that day',
     'post.ended': 'This term of the post has ended on the record',
     'post.term_overlaps': 'Overlaps another term of this post on the record',
+    'planning_review.already_in_pool': 'Already in the planning pool for this post in the term',
     'planning_pool.other_decision':
       'Already in the planning pool for this post by another decision: remove the entry first to record the new one',
     'scope.top_level_only': 'For a grant of a top-level unit only (the work of every unit)',

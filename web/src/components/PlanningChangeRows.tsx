@@ -36,10 +36,13 @@ export function PlanningChangeRows({
   list,
   changes,
   onChange,
+  refused,
 }: {
   list: 'added' | 'removed';
   changes: PlanningChange[];
   onChange: (changes: PlanningChange[]) => void;
+  /** The server's refusal of one row (its key), shown on that row. */
+  refused?: { key: number; text: string } | null;
 }) {
   const { t } = useTranslation();
   const replace = (next: PlanningChange) =>
@@ -53,6 +56,7 @@ export function PlanningChangeRows({
           list={list}
           index={index}
           change={change}
+          refusal={refused?.key === change.key ? refused.text : null}
           onChange={replace}
           onRemove={() => onChange(changes.filter((other) => other.key !== change.key))}
         />
@@ -68,12 +72,14 @@ function PlanningChangeRow({
   list,
   index,
   change,
+  refusal,
   onChange,
   onRemove,
 }: {
   list: 'added' | 'removed';
   index: number;
   change: PlanningChange;
+  refusal: string | null;
   onChange: (change: PlanningChange) => void;
   onRemove: () => void;
 }) {
@@ -89,7 +95,10 @@ function PlanningChangeRow({
   const id = `rv-${list}-${change.key}`;
   const row = t('reviews.row', { list: t(`reviews.${list}`), number: index + 1 });
   return (
-    <fieldset>
+    <fieldset
+      className={refusal ? 'has-error' : undefined}
+      aria-describedby={refusal ? `${id}-error` : undefined}
+    >
       <legend>{row}</legend>
       <PersonPicker
         id={`${id}-person`}
@@ -136,6 +145,11 @@ function PlanningChangeRow({
           </div>
         )}
       </div>
+      {refusal && (
+        <div className="field-error" id={`${id}-error`} role="alert">
+          {refusal}
+        </div>
+      )}
       <button type="button" onClick={onRemove}>
         {t('reviews.removeRow')}
       </button>

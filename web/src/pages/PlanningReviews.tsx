@@ -5,7 +5,7 @@ import type { components } from '../api/schema';
 import { api, ApiError, unwrap } from '../api/client';
 import { formatDay, formatDecisionRef, parseDay, vietnamToday } from '../dates';
 import { can, getSession } from '../session';
-import { describedBy, ErrorBox, Field, Loading } from '../components/common';
+import { describedBy, ErrorBox, Field, Loading, ruleTitle } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { PlanningChange, PlanningChangeRows } from '../components/PlanningChangeRows';
 import { useOrgUnits } from './Inbox';
@@ -114,6 +114,19 @@ export function PlanningReviews() {
   // A refusal of one field is shown on it; the others under the form, as before.
   const onField = (key: keyof typeof form) =>
     refusal?.field === key ? reasonText(refusal.message) : null;
+  // A refusal of one row (`added[0]`) is shown on that row: the index counts the rows sent (the
+  // picked ones), and the row's own legend numbers it, so the sentence's "Dòng n" is dropped.
+  const refusedRow = /^(added|removed)\[(\d+)\]$/.exec(refusal?.field ?? '');
+  const refusedChange = refusedRow
+    ? picked(refusedRow[1] === 'added' ? added : removed)[Number(refusedRow[2])]
+    : undefined;
+  const rowRefusal = (list: 'added' | 'removed') =>
+    refusal && refusedChange && refusedRow?.[1] === list
+      ? {
+          key: refusedChange.key,
+          text: `${ruleTitle(t, refusal)} — ${reasonText(refusal.message).replace(/^Dòng \d+ \([^)]*\): /, '')}`,
+        }
+      : null;
   const text = (id: string, key: keyof typeof form, label: string) => (
     <Field id={id} label={label} error={onField(key)}>
       <input
@@ -181,14 +194,28 @@ export function PlanningReviews() {
             />
           </div>
           {text('rv-decision', 'decisionRef', t('reviews.decisionRef'))}
-          <PlanningChangeRows list="added" changes={added} onChange={setAdded} />
-          <PlanningChangeRows list="removed" changes={removed} onChange={setRemoved} />
+          <PlanningChangeRows
+            list="added"
+            changes={added}
+            onChange={setAdded}
+            refused={rowRefusal('added')}
+          />
+          <PlanningChangeRows
+            list="removed"
+            changes={removed}
+            onChange={setRemoved}
+            refused={rowRefusal('removed')}
+          />
           {/* Sent once the terms open to planning are known: never an empty term. */}
           <button type="submit" disabled={record.isPending || !term}>
             {t('reviews.record')}
           </button>
           <ErrorBox
-            error={refusal && FORM_FIELDS.includes(refusal.field ?? '') ? null : record.error}
+            error={
+              refusal && (FORM_FIELDS.includes(refusal.field ?? '') || refusedChange)
+                ? null
+                : record.error
+            }
             names={names}
           />
           {record.data && (

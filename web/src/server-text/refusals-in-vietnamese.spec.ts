@@ -749,6 +749,13 @@ describe('the person page, planning, admin, batch and import refusals read in Vi
       `planning pool full: person p-an is planned for 3 of 3 posts of level 2 in term 2025-2030 (pos-a, pos-b, pos-c) (${cite('planning.termYears')})`,
     );
     expectRead('added[2]: p-an for pos-ct-xa is already added[0]');
+    expect(
+      expectRead(
+        'added[0]: p-pham-thi-dung is already in the planning pool for pos-phuong-son-tay-chair in 2025-2030 (112-QĐ/TU); a review adds only people not yet planned for the post',
+      ),
+    ).toMatch(
+      /^Dòng 1 \(bổ sung\): «.+» đã có trong quy hoạch chức vụ «.+» giai đoạn 2025-2030 \(112-QĐ\/TU\); /,
+    );
     expectRead('person p-an has no planning-pool entry for pos-ct-xa');
     expectRead(
       'term: p-an is planned for pos-ct-xa in 2025-2030 (12-QĐ/TU of 2025-06-01), which has not ended; the record keeps one entry per post: remove that entry first to plan 2030-2035',

@@ -187,6 +187,11 @@ export const PLANNING_REFUSALS: Sentence[] = [
       `${row === undefined ? '' : `Dòng ${Number(row) + 1} (bổ sung): `}${s.words.person(person)} đang chịu kỷ luật ${s.words.form(form)} (${withDaysFormatted(decisionRef)}) ${until ? `có hiệu lực đến ngày ${s.day(until)}` : 'chưa có ngày hết hiệu lực'}: cán bộ bị đưa ra khỏi quy hoạch do kỷ luật chỉ được quy hoạch lại khi kỷ luật đó đã hết thời hạn (${s.citation(citation)})`,
   ),
   sentence(
+    `added\\[(\\d+)\\]: ${ID} is already in the planning pool for ${ID} in ${TERM} \\((.+)\\); a review adds only people not yet planned for the post`,
+    ([row, person, position, term, decisionRef], s) =>
+      `Dòng ${Number(row) + 1} (bổ sung): ${s.words.person(person)} đã có trong quy hoạch chức vụ ${s.words.position(position)} giai đoạn ${term} (${withDaysFormatted(decisionRef)}); rà soát chỉ bổ sung người chưa được quy hoạch vào chức vụ này`,
+  ),
+  sentence(
     `id: review ${ID} is already recorded with other content`,
     ([review]) => `Đợt rà soát ${review} đã được ghi nhận với nội dung khác`,
   ),
