@@ -70,4 +70,41 @@ describe('the discipline register’s filters', () => {
     expect(await page.locator('#reg-to').inputValue()).toBe('30/11/2026');
     await page.context().close();
   });
+
+  it('says on their fields, in Vietnamese, what a hand-edited address names that is not a choice or a day', async () => {
+    const { page } = await signIn(town.browser, town.base, 'inspector-1');
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      // The register's API, not the page's own address (the same path).
+      if (url.pathname === '/discipline-records' && r.resourceType() === 'fetch')
+        asked.push(url.search);
+    });
+    // Before: "Yêu cầu không hợp lệ — form: one of reprimand, warning, …" above the table, and the
+    // impossible day silently became today.
+    await page.goto(`${town.base}/discipline-records?form=bogus&asOf=31/02/2026`);
+    await page
+      .locator('#reg-form-error', { hasText: 'Địa chỉ trang ghi «bogus», không phải một lựa chọn' })
+      .waitFor();
+    await page
+      .locator('#reg-as-of-error', {
+        hasText:
+          'Địa chỉ trang ghi «31/02/2026», không phải một ngày: sổ đang tính tại ngày hôm nay',
+      })
+      .waitFor();
+    expect(await page.locator('#reg-form').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#reg-form').inputValue()).toBe('');
+    expect(await page.locator('#reg-as-of').inputValue()).toBe('31/02/2026');
+    await page.locator('table.grid').or(page.getByText('Không có bản ghi.')).first().waitFor();
+    expect(await page.locator('.error').count()).toBe(0);
+    expect(asked.length).toBeGreaterThan(0);
+    for (const query of asked) {
+      expect(query).not.toContain('form=');
+      expect(query).not.toContain('asOf=');
+    }
+    // Fixing the day clears its message.
+    await page.locator('#reg-as-of').fill('01/12/2026');
+    expect(await page.locator('#reg-as-of-error').count()).toBe(0);
+    await page.context().close();
+  });
 });

@@ -971,6 +971,12 @@ const vi = {
     to: 'đến (dd/mm/yyyy)',
     badDay: 'Ngày không hợp lệ: nhập dd/mm/yyyy, ví dụ 01/12/2026',
     toBeforeFrom: 'Ngày “đến” ({{to}}) trước ngày “từ” ({{from}}): nhập ngày từ {{from}} trở đi',
+    unknownInAddress:
+      'Địa chỉ trang ghi «{{value}}», không phải một lựa chọn của ô này: đã bỏ qua, hiển thị tất cả',
+    badDayInAddress:
+      'Địa chỉ trang ghi «{{value}}», không phải một ngày: chưa lọc theo ngày này; nhập dd/mm/yyyy, ví dụ 01/12/2026',
+    badAsOfInAddress:
+      'Địa chỉ trang ghi «{{value}}», không phải một ngày: sổ đang tính tại ngày hôm nay; nhập dd/mm/yyyy, ví dụ 01/12/2026',
     status: 'Tình trạng',
     asOf: 'Tính tại ngày (dd/mm/yyyy)',
     barred: 'Đang bị hạn chế bổ nhiệm',
@@ -2028,6 +2034,12 @@ const en: Strings<typeof vi> = {
     to: 'to (dd/mm/yyyy)',
     badDay: 'Not a valid day: type dd/mm/yyyy, e.g. 01/12/2026',
     toBeforeFrom: '“To” ({{to}}) is before “from” ({{from}}): type a day from {{from}} on',
+    unknownInAddress:
+      'The address says “{{value}}”, not a choice of this field: ignored, all shown',
+    badDayInAddress:
+      'The address says “{{value}}”, not a day: not filtered by it; type dd/mm/yyyy, e.g. 01/12/2026',
+    badAsOfInAddress:
+      'The address says “{{value}}”, not a day: the register is as of today; type dd/mm/yyyy, e.g. 01/12/2026',
     status: 'Status',
     asOf: 'As of (dd/mm/yyyy)',
     barred: 'Barred from appointment',

@@ -22,6 +22,19 @@ const FORMS = [
   'removal_of_former_title',
 ];
 
+/** The values each choice of the form has: another one in the address is ignored and said so. */
+const CHOICES = {
+  track: ['party', 'civil_service'],
+  form: FORMS,
+  status: ['in_effect', 'expired', 'annulled'],
+  inEffect: ['true', 'false'],
+  barred: ['true', 'false'],
+} as const satisfies Partial<Record<keyof Filters, readonly string[]>>;
+type ChoiceField = keyof typeof CHOICES;
+const CHOICE_FIELDS = Object.keys(CHOICES) as ChoiceField[];
+const isChoice = (key: ChoiceField, value: string) =>
+  (CHOICES[key] as readonly string[]).includes(value);
+
 interface Filters {
   orgUnit: string;
   track: string;
@@ -57,21 +70,46 @@ function registerQuery(filters: Filters): Record<string, string> {
  */
 function filtersOf(search: URLSearchParams): Filters {
   const text = (key: keyof Filters) => search.get(key) ?? '';
+  // A value the form does not offer (a hand-edited address) is not sent: the server would refuse
+  // the whole register in English; addressProblems says so on the field.
+  const choice = (key: ChoiceField) => (isChoice(key, text(key)) ? text(key) : '');
   const day = (key: 'from' | 'to' | 'asOf') => (search.get(key) ? formatDay(search.get(key)) : '');
   return {
     orgUnit: text('orgUnit'),
-    track: text('track'),
-    form: text('form'),
+    track: choice('track'),
+    form: choice('form'),
     from: day('from'),
     to: day('to'),
-    status: text('status'),
-    inEffect: text('inEffect'),
-    barred: text('barred'),
+    status: choice('status'),
+    inEffect: choice('inEffect'),
+    barred: choice('barred'),
     asOf: day('asOf') || formatDay(vietnamToday()),
   };
 }
 
 type DayField = 'from' | 'to' | 'asOf';
+type Problems = Partial<Record<keyof Filters, string>>;
+
+/**
+ * What the address names that the register cannot use, by field (before: an unknown form was the
+ * server's English "form: one of reprimand, …" above the table, and asOf=31/02/2026 silently
+ * became today): an unknown choice is ignored, a day that is not one is not filtered by.
+ */
+function addressProblems(search: URLSearchParams, t: TFunction): Problems {
+  const problems: Problems = {};
+  for (const key of CHOICE_FIELDS) {
+    const value = search.get(key);
+    if (value && !isChoice(key, value)) problems[key] = t('register.unknownInAddress', { value });
+  }
+  for (const key of ['from', 'to', 'asOf'] as const) {
+    const value = search.get(key);
+    if (value && !parseDay(formatDay(value)))
+      problems[key] = t(key === 'asOf' ? 'register.badAsOfInAddress' : 'register.badDayInAddress', {
+        value,
+      });
+  }
+  return problems;
+}
 
 /**
  * What is wrong with the days typed, by field, checked before the register is asked (before: a
@@ -97,13 +135,13 @@ export function Register() {
   const address = search.toString();
   const filters = filtersOf(search);
   const [draft, setDraft] = useState<Filters>(filters);
-  const [problems, setProblems] = useState<Partial<Record<DayField, string>>>({});
+  const [problems, setProblems] = useState<Problems>(() => addressProblems(search, t));
   // Another address (back, forward, a link): the form shows its filters.
   const [draftOf, setDraftOf] = useState(address);
   if (draftOf !== address) {
     setDraftOf(address);
     setDraft(filters);
-    setProblems({});
+    setProblems(addressProblems(search, t));
   }
   const [error, setError] = useState<unknown>(null);
   const query = registerQuery(filters);
@@ -120,8 +158,7 @@ export function Register() {
   });
   const set = (key: keyof Filters) => (value: string) => {
     setDraft({ ...draft, [key]: value });
-    if (key === 'from' || key === 'to' || key === 'asOf')
-      setProblems(({ [key]: _fixed, ...rest }) => rest);
+    setProblems(({ [key]: _fixed, ...rest }) => rest);
   };
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -130,6 +167,16 @@ export function Register() {
     if (Object.keys(found).length) return;
     navigate(`${path}?${new URLSearchParams(registerQuery(draft)).toString()}`);
   };
+  const problemLine = (key: keyof Filters, id: string) =>
+    problems[key] && (
+      <span className="field-error" id={`${id}-error`} role="alert">
+        {problems[key]}
+      </span>
+    );
+  const problemAria = (key: keyof Filters, id: string) => ({
+    'aria-invalid': problems[key] ? true : undefined,
+    'aria-describedby': problems[key] ? `${id}-error` : undefined,
+  });
   const dayField = (key: DayField, id: string, label: string) => (
     <div className={`field${problems[key] ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -178,17 +225,28 @@ export function Register() {
             ))}
           </select>
         </div>
-        <div className="field">
+        <div className={`field${problems.track ? ' has-error' : ''}`}>
           <label htmlFor="reg-track">{t('register.track')}</label>
-          <select id="reg-track" value={draft.track} onChange={(e) => set('track')(e.target.value)}>
+          <select
+            id="reg-track"
+            value={draft.track}
+            onChange={(e) => set('track')(e.target.value)}
+            {...problemAria('track', 'reg-track')}
+          >
             <option value="">{t('inbox.all')}</option>
             <option value="party">{t('register.party')}</option>
             <option value="civil_service">{t('register.civil_service')}</option>
           </select>
+          {problemLine('track', 'reg-track')}
         </div>
-        <div className="field">
+        <div className={`field${problems.form ? ' has-error' : ''}`}>
           <label htmlFor="reg-form">{t('register.form')}</label>
-          <select id="reg-form" value={draft.form} onChange={(e) => set('form')(e.target.value)}>
+          <select
+            id="reg-form"
+            value={draft.form}
+            onChange={(e) => set('form')(e.target.value)}
+            {...problemAria('form', 'reg-form')}
+          >
             <option value="">{t('inbox.all')}</option>
             {FORMS.map((f) => (
               <option key={f} value={f}>
@@ -196,33 +254,38 @@ export function Register() {
               </option>
             ))}
           </select>
+          {problemLine('form', 'reg-form')}
         </div>
         {dayField('from', 'reg-from', t('register.from'))}
         {dayField('to', 'reg-to', t('register.to'))}
-        <div className="field">
+        <div className={`field${problems.status ? ' has-error' : ''}`}>
           <label htmlFor="reg-status">{t('register.status')}</label>
           <select
             id="reg-status"
             value={draft.status}
             onChange={(e) => set('status')(e.target.value)}
+            {...problemAria('status', 'reg-status')}
           >
             <option value="">{t('inbox.all')}</option>
             <option value="in_effect">{t('status.in_effect')}</option>
             <option value="expired">{t('status.expired')}</option>
             <option value="annulled">{t('status.annulled')}</option>
           </select>
+          {problemLine('status', 'reg-status')}
         </div>
         <YesNoFilter
           id="reg-in-effect"
           label={t('register.inEffect')}
           value={draft.inEffect}
           onChange={set('inEffect')}
+          problem={problems.inEffect}
         />
         <YesNoFilter
           id="reg-barred"
           label={t('register.barredFilter')}
           value={draft.barred}
           onChange={set('barred')}
+          problem={problems.barred}
         />
         {dayField('asOf', 'reg-as-of', t('register.asOf'))}
         <button type="submit">{t('register.filter')}</button>
@@ -302,16 +365,29 @@ function YesNoFilter(props: {
   label: string;
   value: string;
   onChange: (value: string) => void;
+  /** What the address named that is not a choice here. */
+  problem?: string;
 }) {
   const { t } = useTranslation();
   return (
-    <div className="field">
+    <div className={`field${props.problem ? ' has-error' : ''}`}>
       <label htmlFor={props.id}>{props.label}</label>
-      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={props.problem ? true : undefined}
+        aria-describedby={props.problem ? `${props.id}-error` : undefined}
+      >
         <option value="">{t('inbox.all')}</option>
         <option value="true">{t('register.yes')}</option>
         <option value="false">{t('register.no')}</option>
       </select>
+      {props.problem && (
+        <span className="field-error" id={`${props.id}-error`} role="alert">
+          {props.problem}
+        </span>
+      )}
     </div>
   );
 }
