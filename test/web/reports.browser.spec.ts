@@ -225,12 +225,14 @@ describe('reports, profile facts and planning review in a browser', () => {
     await fill({ 'Quyết định': '97-QĐ/TU' });
     await addRow('Bổ sung vào quy hoạch', 'Đỗ Văn Khánh', 'Trưởng ban Tổ chức Thành ủy Hà Nội');
     await page.getByRole('button', { name: 'Ghi nhận đợt rà soát' }).click();
-    const refusal = form.locator('.error');
-    await refusal
-      .getByText('Dòng 1 (bổ sung): Đỗ Văn Khánh đang chịu kỷ luật Khiển trách')
-      .waitFor();
+    // On the row it names (the row's legend numbers it), not under the form.
+    const onRow = form.locator('fieldset .field-error', {
+      hasText: 'Đỗ Văn Khánh đang chịu kỷ luật Khiển trách',
+    });
+    await onRow.waitFor();
     // Before: "added[0]: p-do-van-khanh is under discipline (reprimand, …)".
-    expect(await refusal.innerText()).not.toMatch(/p-do-van-khanh|under discipline|added\[/);
+    expect(await onRow.innerText()).not.toMatch(/p-do-van-khanh|under discipline|added\[/);
+    const refusal = form.locator('.error');
     // An id emptied is refused on its own field, not at the bottom of the form.
     await fill({ 'Mã đợt rà soát': '' });
     await page.getByRole('button', { name: 'Ghi nhận đợt rà soát' }).click();
