@@ -127,8 +127,10 @@ describe('one case id space across procedures', () => {
       status: 409,
       body: { rule: 'case.id_taken', procedure: 'discipline' },
     });
-    // The case API does not reach a discipline case, as before: it is not found there.
-    await http().get('/cases/d-1').set(staff).expect(403);
+    // The case API does not reach a discipline case: it is not found there, and a grant that
+    // reaches it is told where it is read (case.other_kind).
+    const asCase = await http().get('/cases/d-1').set(staff).expect(404);
+    expect(asCase.body).toMatchObject({ rule: 'case.other_kind', path: '/discipline-cases/d-1' });
     await http().get('/discipline-cases/d-1').set(inspector).expect(200);
   });
 

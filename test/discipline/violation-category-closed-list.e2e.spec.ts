@@ -68,7 +68,7 @@ describe('the violation category is a closed list', () => {
       expect(await register(unknown).then((r) => [r.status, r.body.field, r.body.rule])).toEqual([
         400,
         'category',
-        'query.category',
+        unknown === '' ? 'query.empty' : 'query.category',
       ]);
     const refused = await register('zzz_bogus');
     expect(refused.body.message).toBe(`category: one of ${VIOLATION_CATEGORIES.join(', ')}`);
@@ -84,7 +84,7 @@ describe('the violation category is a closed list', () => {
       expect(await register(unknown).then((r) => [r.status, r.body.field, r.body.rule])).toEqual([
         400,
         'form',
-        'query.form',
+        unknown === '' ? 'query.empty' : 'query.form',
       ]);
     const refused = await register('removal');
     expect(refused.body.message).toBe(`form: one of ${DISCIPLINE_FORMS.join(', ')}`);

@@ -696,7 +696,7 @@ describe('bad input', () => {
     const backwards = await post({ termEnd: '2020-01-01' });
     expectRefusal(backwards, 'termEnd', 'person.dates_out_of_order');
     expect(backwards.body.message).toBe(
-      "termEnd: 2020-01-01 is before the post's start (from 2026-01-01)",
+      "termEnd: 2020-01-01 is not after the post's start (from 2026-01-01): a term ends after it starts",
     );
     expectRefusal(await post({ from: '1950-01-01' }), 'from', 'person.dates_out_of_order');
     expect(await written()).toEqual(before);

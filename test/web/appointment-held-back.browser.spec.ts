@@ -124,7 +124,8 @@ describe('a person held back from an appointment, as the person page says', () =
     await page.getByLabel('Chọn chức vụ').selectOption('pos-head');
     await page.getByLabel('Tóm tắt').fill('Bổ nhiệm trưởng phòng');
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
-    const refusal = page.locator('.error[role="alert"]', { hasText: 'hồ sơ kỷ luật' });
+    // On the field it names, or under the form when it names none.
+    const refusal = page.locator('[role="alert"]', { hasText: 'hồ sơ kỷ luật' });
     await refusal.waitFor();
     const text = await refusal.innerText();
     // Before, the form opened the case: the discipline case weighed only at its vetting and decision.
