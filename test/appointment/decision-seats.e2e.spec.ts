@@ -135,7 +135,8 @@ describe('a decision into a post whose seats are all held', () => {
         ),
       ({ rowCount }) => rowCount === 1,
     );
-    await stepsBeforeDecision('c-binh', 'p-binh', 'p-an');
+    // Not p-an beside her: a nomination naming the post's holder is refused since this session.
+    await stepsBeforeDecision('c-binh', 'p-binh', 'p-cuong');
     const refused = await decide('c-binh').expect(422);
     expect(refused.body).toMatchObject({ rule: 'post.held_by_another', field: 'effectiveFrom' });
     expect(refused.body.message).toContain(
