@@ -1,3 +1,4 @@
+import { PoolClient } from 'pg';
 import request from 'supertest';
 import { TestApp } from '../support/test-app';
 import { appWithPeopleInPost } from './people-in-post';
@@ -7,7 +8,9 @@ import { appWithPeopleInPost } from './people-in-post';
  * and sagas wait (BULK_WRITE_HOLD_MS): the request does not share the thread with the first
  * chunks' read-model writes, and the read models take every case once it has answered. The third
  * chunk is slowed down in the database (a trigger sleeps on one of its rows), so that without the
- * hold the case list has time to show the first two while the batch is still written.
+ * hold the case list has time to show the first two while the batch is still written. The slowed
+ * row waits on an advisory lock the test holds: without the hold, until the case list shows the
+ * first chunks (however loaded the machine); with it, for two seconds in which it must show none.
  */
 describe.each([
   ['60000', 'lists none of the batch while it is written, then all of it', false],
@@ -24,26 +27,25 @@ describe.each([
         "SELECT count(*)::int AS n FROM case_summaries WHERE case_id LIKE 'tb-wait-%'",
       )
     ).rows[0].n;
-  const stored = async (streamId: string) =>
-    (
-      await t.db.pool.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM events WHERE stream_id = $1',
-        [streamId],
-      )
-    ).rows[0].n > 0;
   /**
-   * The most of the batch's cases the case list showed before `streamId` was written (or `request`
-   * failed). Not until the answer: once the last chunk is written the hold ends, and the read
-   * models may take the batch in the moment before the answer reaches the test.
+   * The most of the batch's cases the case list showed while the third chunk waited: from the moment
+   * it waits, polled until `enough` are listed or `waitMs` has passed (or `request` failed), then
+   * the chunk is let go.
    */
-  const mostListedBefore = async (streamId: string, request: Promise<unknown>) => {
+  const mostListedWhileHeld = async (
+    request: Promise<unknown>,
+    { enough, waitMs }: { enough: number; waitMs: number },
+  ) => {
     let failed = false;
     request.catch(() => (failed = true));
+    while (!failed && !(await rowWaits())) await new Promise((resolve) => setTimeout(resolve, 5));
     let most = 0;
-    while (!failed && !(await stored(streamId))) {
+    const until = Date.now() + waitMs;
+    while (!failed && most < enough && Date.now() < until) {
       most = Math.max(most, await casesListed());
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
+    await releaseRow();
     return most;
   };
   /** A projection still catching up (here: on the import) reads on; a caught-up one holds. */
@@ -56,10 +58,32 @@ describe.each([
     throw new Error('the case list did not catch up with the import');
   };
 
-  /** The INSERT that writes `streamId` takes 2 s longer. */
+  /** Held by the test: the INSERT that writes the slowed row waits for it. */
+  const ROW_LOCK = 7_310_021;
+  let lockHolder: PoolClient | null = null;
+  const releaseRow = async () => {
+    if (!lockHolder) return;
+    await lockHolder.query('SELECT pg_advisory_unlock($1)', [ROW_LOCK]);
+    lockHolder.release();
+    lockHolder = null;
+  };
+
+  /** Whether the slowed row's INSERT is waiting for the test's lock. */
+  const rowWaits = async () =>
+    (
+      await t.db.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_locks
+          WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`,
+        [ROW_LOCK],
+      )
+    ).rows[0].n > 0;
+
+  /** The INSERT that writes `streamId` waits until the test lets it go (`releaseRow`). */
   const slowDownRow = async (streamId: string) => {
+    lockHolder = await t.db.pool.connect();
+    await lockHolder.query('SELECT pg_advisory_lock($1)', [ROW_LOCK]);
     await t.db.pool.query(`CREATE FUNCTION slow_row() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN PERFORM pg_sleep(2); RETURN NEW; END $$`);
+      BEGIN PERFORM pg_advisory_xact_lock_shared(${ROW_LOCK}); RETURN NEW; END $$`);
     await t.db.pool.query(`CREATE TRIGGER slow_row BEFORE INSERT ON events FOR EACH ROW
       WHEN (NEW.stream_id = '${streamId}') EXECUTE FUNCTION slow_row()`);
   };
@@ -72,6 +96,7 @@ describe.each([
     ));
   }, 120_000);
   afterAll(async () => {
+    await releaseRow();
     await t?.close();
   });
 
@@ -92,8 +117,11 @@ describe.each([
         .set(staff)
         .send({ id: 'tb-wait', entries })
         .expect(201);
-      // The third chunk, slowed down in the database: the first two are written by then.
-      const most = await mostListedBefore('caseid-tb-wait-1001', answered);
+      // The third chunk, held in the database: the first two are written by then.
+      const most = await mostListedWhileHeld(
+        answered,
+        listsWhileWriting ? { enough: 500, waitMs: 60_000 } : { enough: 1, waitMs: 2_000 },
+      );
       if (listsWhileWriting) expect(most).toBeGreaterThanOrEqual(500);
       else expect(most).toBe(0);
       expect((await answered).body).toMatchObject({ openedNow: PEOPLE });
