@@ -16,6 +16,7 @@ import {
 import { WitnessDirectory } from '../../src/audit/checkpoints/witness-directory';
 import { CheckpointService } from '../../src/audit/checkpoints/checkpoint.service';
 import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { untilLogSettled } from '../support/settled-log';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const run = promisify(execFile);
@@ -73,18 +74,20 @@ describe('signed checkpoints', () => {
   /**
    * Until the sagas have written what the last request set off (the case noted on the person's
    * record, deadline timers): a checkpoint signed before then would leave those for "not yet
-   * covered", and how long they take depends on the machine's load.
+   * covered", and how long they take depends on the machine's load: the store unchanged for two
+   * seconds (one was once too short on a loaded machine) and every event of it in the settled log.
    */
   const untilQuiet = async () => {
     let last = '';
     let sameFor = 0;
-    for (const started = Date.now(); sameFor < 4;) {
+    for (const started = Date.now(); sameFor < 8;) {
       if (Date.now() - started > 60_000) throw new Error('the store did not settle within 60 s');
       await new Promise((resolve) => setTimeout(resolve, 250));
       const { rows } = await t.db.pool.query('SELECT count(*)::text AS n FROM events');
       sameFor = rows[0].n === last ? sameFor + 1 : 0;
       last = rows[0].n;
     }
+    await untilLogSettled(store, t.db.pool);
   };
 
   beforeAll(async () => {
