@@ -88,9 +88,8 @@ export class AccessLogController {
         .filter((e) => e.kind && PERSON_READ_KINDS.includes(e.kind) && e.subject)
         .map((e) => e.subject!),
     );
-    const people: string[] = [];
-    for (const personId of subjects)
-      if (await this.scope.seesPerson(caller, personId)) people.push(personId);
+    const seen = await this.scope.seesPeople(caller, [...subjects]);
+    const people = [...subjects].filter((_, index) => seen[index]);
     const names = new Map<string, string>();
     if (people.length > 0) {
       const { rows: found } = await this.pool.query<{ person_id: string; full_name: string }>(

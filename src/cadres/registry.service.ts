@@ -184,6 +184,13 @@ export class RegistryService {
     return this.personFolds.load(personStream(personId));
   }
 
+  /** Several records as `loadPerson` reads each today, their heads asked in one read. */
+  async loadPeople(
+    personIds: readonly string[],
+  ): Promise<{ state: PersonState; revision: number | null }[]> {
+    return this.personFolds.loadMany(personIds.map(personStream));
+  }
+
   /**
    * A person's record as a bulk job has just read it: the next command on it (the record saga's
    * note on each case a transfer batch opened) is decided on this state and appended at its

@@ -125,13 +125,14 @@ export class OrgScope {
    * commune's elected vice chair rotated to a department stays the commune's to relieve.
    */
   async assertPersonInScope(actor: Actor, personId: string, field: string): Promise<void> {
-    if (!(await this.seesPerson(actor, personId))) throw personOutsideGrant(field, personId, actor);
+    if (!(await this.seesPeople(actor, [personId]))[0])
+      throw personOutsideGrant(field, personId, actor);
   }
 
-  /** Whether the grant sees the person, as `assertPersonInScope` judges, without refusing. */
-  async seesPerson(actor: Actor, personId: string): Promise<boolean> {
-    const record = await this.registrations.recordOf(personId);
-    return !!record && (await this.reachesPersonOf(actor, record));
+  /** Whether the grant sees each person, as `assertPersonInScope` judges; records read together. */
+  async seesPeople(actor: Actor, personIds: readonly string[]): Promise<boolean[]> {
+    const records = await this.registrations.recordsOf(personIds);
+    return Promise.all(records.map(async (r) => !!r && (await this.reachesPersonOf(actor, r))));
   }
 
   /** The record itself (its posts, pool, statuses, profile, audit) is kept by its managing unit only. */

@@ -77,7 +77,13 @@ export class PersonRegistrations {
 
   /** The record as scope reads it, or null if there is no such person. */
   async recordOf(personId: string): Promise<ScopeRecord | null> {
-    const [loaded] = await this.folds.loadMany([personStream(personId)]);
-    return loaded.state;
+    const [record] = await this.recordsOf([personId]);
+    return record;
+  }
+
+  /** Several records as `recordOf` reads each, their heads asked in one read. */
+  async recordsOf(personIds: readonly string[]): Promise<(ScopeRecord | null)[]> {
+    const loaded = await this.folds.loadMany(personIds.map(personStream));
+    return loaded.map(({ state }) => state);
   }
 }

@@ -13,6 +13,7 @@ import {
 import { Actor } from '../../identity/actor';
 import { CaseKind } from '../../identity/case-kind';
 import { OrgScope } from '../../identity/org-scope';
+import { personOutsideGrant } from '../../identity/scope-refusals';
 import { ApiAuthenticatedProblems, ApiProblems } from '../openapi/api-problems.decorator';
 import { CommandWriter } from './command-writer';
 import { ApiAsOfQuery, ApiCaseWrite, ApiIfMatchHeader } from './route-docs';
@@ -123,7 +124,16 @@ export abstract class CaseRoutes {
     candidates: { personId: string }[],
     field = 'candidates',
   ): Promise<void> {
-    for (const [index, { personId }] of candidates.entries())
-      await this.scope.assertPersonInScope(actor, personId, `${field}[${index}].personId`);
+    const seen = await this.scope.seesPeople(
+      actor,
+      candidates.map(({ personId }) => personId),
+    );
+    const refused = seen.indexOf(false);
+    if (refused >= 0)
+      throw personOutsideGrant(
+        `${field}[${refused}].personId`,
+        candidates[refused].personId,
+        actor,
+      );
   }
 }

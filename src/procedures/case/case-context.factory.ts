@@ -11,6 +11,7 @@ import { CaseReads } from './case-reads';
 import { Clock, CLOCK } from '../../common/clock';
 import { vietnamDay } from '../../common/vietnam-day';
 import { RegistryService } from '../../cadres/registry.service';
+import { PersonState } from '../../cadres/person/person.state';
 import { Actor } from '../../identity/actor';
 import { OrgScope } from '../../identity/org-scope';
 import { CaseContext, PersonFactsForVetting } from './decider/case.context';
@@ -171,8 +172,12 @@ export class CaseContextFactory {
     { positionId, grantUnit }: { positionId: string; grantUnit: string },
   ): Promise<Record<string, PersonFactsForVetting | undefined>> {
     const today = this.today();
+    const records = await this.registry.loadPeople(personIds);
     const entries = await Promise.all(
-      personIds.map(async (id) => [id, await this.personFacts(id, positionId, today, grantUnit)]),
+      personIds.map(async (id, index) => [
+        id,
+        await this.factsFrom(records[index].state, positionId, today, grantUnit),
+      ]),
     );
     return Object.fromEntries(entries) as Record<string, PersonFactsForVetting | undefined>;
   }
@@ -233,6 +238,16 @@ export class CaseContextFactory {
     caseUnit?: string,
   ): Promise<PersonFactsForVetting | undefined> {
     const { state } = await this.registry.loadPerson(personId);
+    return this.factsFrom(state, positionId, today, caseUnit);
+  }
+
+  /** `personFacts` of a record already read. */
+  private async factsFrom(
+    state: PersonState,
+    positionId: string,
+    today: string,
+    caseUnit?: string,
+  ): Promise<PersonFactsForVetting | undefined> {
     if (state.status !== 'registered') return undefined;
     // The record as it stands today: a decision effective on a later day has not yet moved the
     // person (the post it ends is held until then, the one it gives not yet).
