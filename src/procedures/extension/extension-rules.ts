@@ -4,6 +4,7 @@ import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-
 import { retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
 import { DecisionTerm } from '../case/decider/case.context';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { RetirementRefusal } from '../case/decider/effective-before-retirement';
 import { TERM_RENEWED_AT_ITS_END } from '../reappointment/reappointment-rules';
 import { continuationWords, termContinuesOn } from '../reappointment/term-continuation';
 
@@ -118,23 +119,14 @@ export function refuseExtensionAfterTermContinues(
 
 /**
  * An extension runs to the holder's retirement: one taking effect on that day or later gives no
- * day of term (its end would be on or before its start).
+ * day of term (its end would be on or before its start). `refuseEffectiveFromRetirement`, which
+ * refuses an appointment on that day too, refuses it in these words.
  */
-export function refuseExtensionFromRetirement(
-  ruleSet: RuleSet,
-  person: { dateOfBirth: string; gender: 'male' | 'female' },
-  effectiveFrom: string,
-): void {
-  const retires = retirementDate(ruleSet, person.dateOfBirth, person.gender);
-  if (effectiveFrom < retires) return;
-  throw new DomainRuleViolation(
-    'extension.starts_at_retirement',
-    `effectiveFrom: ${effectiveFrom} is on or after the holder's retirement on ${retires} (${ruleCitation(ruleSet, 'retirement.age')}), the day the extended term ends: it would extend nothing`,
-    'unprocessable',
-    'effectiveFrom',
-    { retirementDate: retires },
-  );
-}
+export const EXTENSION_AT_RETIREMENT: RetirementRefusal = {
+  rule: 'extension.starts_at_retirement',
+  onOrAfter: (retires, citation) =>
+    `the holder's retirement on ${retires} (${citation}), the day the extended term ends: it would extend nothing`,
+};
 
 /** The extended term: from the decision to the retirement date. */
 export function extensionTerm(

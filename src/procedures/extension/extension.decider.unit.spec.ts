@@ -9,11 +9,12 @@ import { retirementDate } from '../../workflow/rules/retirement';
 import { CaseCommand } from '../case/decider/case.commands';
 import { CaseContext } from '../case/decider/case.context';
 import { caseDecider } from '../case/decider/case.decider';
+import { refuseEffectiveFromRetirement } from '../case/decider/effective-before-retirement';
 import {
+  EXTENSION_AT_RETIREMENT,
   extensionOpening,
   extensionTerm,
   refuseExtensionAfterTermContinues,
-  refuseExtensionFromRetirement,
 } from './extension-rules';
 
 const seeds = path.resolve(__dirname, '../../../seeds');
@@ -125,7 +126,7 @@ describe('extension of the term to retirement (kéo dài thời hạn giữ ch�
     expect(from('2027-02-01', '2027-02-01')).not.toThrow();
     expect(from('2027-02-02', '2027-02-01')).toThrow(/is after 2027-02-01/);
     const extend = (effectiveFrom: string) => () =>
-      refuseExtensionFromRetirement(ruleSet, near, effectiveFrom);
+      refuseEffectiveFromRetirement(near, ruleSet, effectiveFrom, EXTENSION_AT_RETIREMENT);
     expect(extend('2027-01-15')).not.toThrow();
     for (const day of [retires, '2040-01-01'])
       expect(extend(day)).toThrow(

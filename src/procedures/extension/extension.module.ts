@@ -5,12 +5,13 @@ import { caseProcedureModule } from '../case/case-procedure.module';
 import { registeredPerson } from '../case/opening-subjects';
 import { extensionRecordSaga } from './extension-record.saga';
 import { EXTENSION_RECORD_HANDLERS } from './extension-record.handlers';
+import { refuseEffectiveFromRetirement } from '../case/decider/effective-before-retirement';
 import {
+  EXTENSION_AT_RETIREMENT,
   extensionOpening,
   extensionTerm,
   refuseExtensionAfterTermContinues,
   refuseExtensionBeforeTermEnds,
-  refuseExtensionFromRetirement,
 } from './extension-rules';
 import { extensionSeats, refuseExtendedTermHeldByAnother } from './extension-seats';
 
@@ -55,7 +56,12 @@ export const ExtensionModule = caseProcedureModule({
           effectiveFrom,
           heldOn,
         });
-        refuseExtensionFromRetirement(context.ruleSet, { dateOfBirth, gender }, effectiveFrom);
+        refuseEffectiveFromRetirement(
+          { dateOfBirth, gender },
+          context.ruleSet,
+          effectiveFrom,
+          EXTENSION_AT_RETIREMENT,
+        );
         const term = extensionTerm(context.ruleSet, { dateOfBirth, gender }, effectiveFrom);
         // The case engine claims these days on the post's seat stream with the decision
         // (`claimsSeatDays`), so a record of another made meanwhile refuses one of the two.

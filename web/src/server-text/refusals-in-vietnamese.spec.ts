@@ -61,10 +61,13 @@ import {
 } from '../../../src/procedures/case/decider/pending-post';
 import { refuseStartAfterTermContinues } from '../../../src/procedures/reappointment/reappointment-rules';
 import {
+  EXTENSION_AT_RETIREMENT,
   refuseExtensionAfterTermContinues,
-  refuseExtensionFromRetirement,
 } from '../../../src/procedures/extension/extension-rules';
-import { refuseEffectiveFromRetirement } from '../../../src/procedures/case/decider/effective-before-retirement';
+import {
+  appointmentAtRetirement,
+  refuseEffectiveFromRetirement,
+} from '../../../src/procedures/case/decider/effective-before-retirement';
 
 /** Every id is given a Vietnamese word, so what is left in English is the translator's fault. */
 const words: ReasonVocabulary = {
@@ -148,13 +151,24 @@ describe('the refusals of a step form read in Vietnamese, with dd/mm/yyyy days',
     ).toMatch(/^Ngày hiệu lực 01\/01\/2031 sau ngày 01\/02\/2027, ngày thời hạn kéo dài nối tiếp/);
     const person = { dateOfBirth: '1966-04-10', gender: 'male' as const };
     expect(
-      expectRead(refusalOf(() => refuseExtensionFromRetirement(ruleSet, person, '2028-06-01'))),
+      expectRead(
+        refusalOf(() =>
+          refuseEffectiveFromRetirement(person, ruleSet, '2028-06-01', EXTENSION_AT_RETIREMENT),
+        ),
+      ),
     ).toMatch(
       /^Ngày hiệu lực 01\/06\/2028 từ ngày nghỉ hưu 30\/04\/2028 của người giữ chức vụ trở đi/,
     );
     expect(
       expectRead(
-        refusalOf(() => refuseEffectiveFromRetirement('p-an', person, ruleSet, '2040-01-01')),
+        refusalOf(() =>
+          refuseEffectiveFromRetirement(
+            person,
+            ruleSet,
+            '2040-01-01',
+            appointmentAtRetirement('p-an'),
+          ),
+        ),
       ),
     ).toMatch(/^Ngày hiệu lực 01\/01\/2040 từ ngày 30\/04\/2028 trở đi, ngày «người an» nghỉ hưu/);
   });

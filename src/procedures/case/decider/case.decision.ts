@@ -17,7 +17,10 @@ import { termRunsToRetirement } from './term-to-retirement';
 import { refuseBlockingStatus } from './blocking-status';
 import { openDisciplineCasesOf, refuseOpenDisciplineCase } from './open-discipline-case';
 import { refuseSeatsFullOnEffectiveDay } from './decision-seats';
-import { refuseEffectiveFromRetirement } from './effective-before-retirement';
+import {
+  appointmentAtRetirement,
+  refuseEffectiveFromRetirement,
+} from './effective-before-retirement';
 import { pendingPostAtDecision, pendingPostOtherThan } from './pending-post';
 
 /** The decision (quyết định): no flagged vetting item open, the term and the re-appointment notice. */
@@ -55,7 +58,12 @@ export function decision(
     refuseOpenDisciplineCase(appointee, facts && openDisciplineCasesOf(facts), context.ruleSet, {
       step: 'the decision',
     });
-    refuseEffectiveFromRetirement(appointee, facts, context.ruleSet, body.effectiveFrom);
+    refuseEffectiveFromRetirement(
+      facts,
+      context.ruleSet,
+      body.effectiveFrom,
+      appointmentAtRetirement(appointee),
+    );
   }
   refusePostAlreadyHeld(state, context);
   refusePendingPost(state, body, context);
