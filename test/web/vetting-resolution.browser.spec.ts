@@ -1,3 +1,4 @@
+import { ruleSetsWithParameter } from '../support/edited-rule-sets';
 import { vietnamToday } from '../support/registry-fixture';
 import { axeViolations, screenshot, signIn } from './support/browser';
 import { AN, DemoTown, ORGANIZATION_HEAD_POST, startDemoTown } from './support/town-fixture';
@@ -20,6 +21,81 @@ const STAFF_ITEMS = [
 ];
 
 /**
+ * The case opened for the post and taken through its ballots to the vetting: the final ballot
+ * chooses Cường, the staff items are cleared, and his record flags the rest.
+ */
+async function caseAtVetting(town: DemoTown, caseId: string) {
+  const today = vietnamToday();
+  const staff = town.bearer('staff-1', ['organization_staff']);
+  const secretary = town.bearer('secretary-1', ['ballot_secretary']);
+  await town
+    .http()
+    .post('/cases')
+    .set(staff)
+    .send({
+      id: caseId,
+      procedure: 'appointment',
+      definition: 'appointment.internal',
+      positionId: ORGANIZATION_HEAD_POST,
+      orgUnitId: 'ou-ha-noi-party-committee',
+      summary: 'Kiện toàn chức danh Trưởng ban Tổ chức Thành ủy',
+    })
+    .expect(201);
+  const nomination = (minutesRef: string) => ({
+    heldOn: today,
+    minutesRef,
+    members: 25,
+    summoned: 25,
+    present: 24,
+    invalid: 0,
+    candidates: [
+      { personId: AN, votes: 12 },
+      { personId: CUONG, votes: 11 },
+    ],
+  });
+  const ballot = (minutesRef: string, an: number, cuong: number) => ({
+    heldOn: today,
+    minutesRef,
+    tallies: [
+      { personId: AN, tally: tally(an) },
+      { personId: CUONG, tally: tally(cuong) },
+    ],
+  });
+  const steps: [string, Record<string, string>, object][] = [
+    ['leadership-round-1', staff, { heldOn: today, minutesRef: 'BB-01', conclusion: 'Thống nhất' }],
+    ['expanded-nomination', secretary, nomination('BB-02')],
+    ['leadership-round-2', secretary, ballot('BB-03', 9, 8)],
+    ['key-officials-nomination', secretary, nomination('BB-04')],
+    // The final ballot: Cường passes, An does not; Cường is the nominee the case is now about.
+    ['leadership-round-3', secretary, ballot('BB-05', 4, 9)],
+    // The vetting: the staff items cleared; the record flags Cường's planning pool.
+    [
+      'vetting',
+      staff,
+      {
+        heldOn: today,
+        minutesRef: 'BB-06',
+        items: STAFF_ITEMS.map((item) => ({ item, result: 'cleared', note: 'Đạt' })),
+      },
+    ],
+  ];
+  for (const [stepId, who, body] of steps)
+    await town.http().post(`/cases/${caseId}/steps/${stepId}`).set(who).send(body).expect(200);
+}
+
+function tally(yes: number) {
+  return {
+    members: 13,
+    summoned: 13,
+    present: 13,
+    for: yes,
+    against: 13 - yes,
+    abstain: 0,
+    invalid: 0,
+  };
+}
+
+/**
  * «Giải quyết» on a flagged vetting item, in Chromium: the final ballot chose Lê Văn Cường, whose
  * record flags the planning pool; the vetting staff resolve each flagged item on the case page
  * with their grounds (a note the server refuses is shown on its field), the item then reads as
@@ -33,82 +109,12 @@ describe('resolving a flagged vetting item on the case page, in the browser', ()
 
   beforeAll(async () => {
     town = await startDemoTown('web_vetting_resolve');
-    const staff = town.bearer('staff-1', ['organization_staff']);
-    const secretary = town.bearer('secretary-1', ['ballot_secretary']);
-    await town
-      .http()
-      .post('/cases')
-      .set(staff)
-      .send({
-        id: caseId,
-        procedure: 'appointment',
-        definition: 'appointment.internal',
-        positionId: ORGANIZATION_HEAD_POST,
-        orgUnitId: 'ou-ha-noi-party-committee',
-        summary: 'Kiện toàn chức danh Trưởng ban Tổ chức Thành ủy',
-      })
-      .expect(201);
-    const nomination = (minutesRef: string) => ({
-      heldOn: today,
-      minutesRef,
-      members: 25,
-      summoned: 25,
-      present: 24,
-      invalid: 0,
-      candidates: [
-        { personId: AN, votes: 12 },
-        { personId: CUONG, votes: 11 },
-      ],
-    });
-    const ballot = (minutesRef: string, an: number, cuong: number) => ({
-      heldOn: today,
-      minutesRef,
-      tallies: [
-        { personId: AN, tally: tally(an) },
-        { personId: CUONG, tally: tally(cuong) },
-      ],
-    });
-    const steps: [string, Record<string, string>, object][] = [
-      [
-        'leadership-round-1',
-        staff,
-        { heldOn: today, minutesRef: 'BB-01', conclusion: 'Thống nhất' },
-      ],
-      ['expanded-nomination', secretary, nomination('BB-02')],
-      ['leadership-round-2', secretary, ballot('BB-03', 9, 8)],
-      ['key-officials-nomination', secretary, nomination('BB-04')],
-      // The final ballot: Cường passes, An does not; Cường is the nominee the case is now about.
-      ['leadership-round-3', secretary, ballot('BB-05', 4, 9)],
-      // The vetting: the staff items cleared; the record flags Cường's planning pool.
-      [
-        'vetting',
-        staff,
-        {
-          heldOn: today,
-          minutesRef: 'BB-06',
-          items: STAFF_ITEMS.map((item) => ({ item, result: 'cleared', note: 'Đạt' })),
-        },
-      ],
-    ];
-    for (const [stepId, who, body] of steps)
-      await town.http().post(`/cases/${caseId}/steps/${stepId}`).set(who).send(body).expect(200);
+    await caseAtVetting(town, caseId);
   });
 
   afterAll(async () => {
     await town?.close();
   });
-
-  function tally(yes: number) {
-    return {
-      members: 13,
-      summoned: 13,
-      present: 13,
-      for: yes,
-      against: 13 - yes,
-      abstain: 0,
-      invalid: 0,
-    };
-  }
 
   it('the vetting staff resolve each flagged item on screen; the leader then decides', async () => {
     const staff = town.bearer('staff-1', ['organization_staff']);
@@ -175,5 +181,62 @@ describe('resolving a flagged vetting item on the case page, in the browser', ()
       .locator('[data-testid="case-status"]', { hasText: 'Đã quyết định' })
       .waitFor();
     await leader.page.context().close();
+  });
+});
+
+/**
+ * The items staff may not set aside are the case's rule set's (`vetting.unwaivableItems`), and the
+ * page offers «Giải quyết» only where the server does: under rule sets that bar setting aside the
+ * planning pool instead of a discipline bar, Cường's flagged planning pool has no «Giải quyết»
+ * while his years in post keep theirs. Before, the server's offer hard-coded discipline_bar, so the
+ * page offered the planning pool and the server then refused to resolve it.
+ */
+describe('an item the rule set bars from being set aside, on the case page', () => {
+  let town: DemoTown;
+  let ruleSets: { dir: string; remove: () => void };
+  const caseId = 'c-web-vetting-unwaivable';
+
+  beforeAll(async () => {
+    ruleSets = ruleSetsWithParameter(
+      'vetting.unwaivableItems',
+      ['planning_pool'],
+      'vetting staff cannot set aside a candidate outside the planning pool (a test setting)',
+    );
+    town = await startDemoTown('web_vetting_unwaivable', {
+      env: { RULE_SETS_DIR: ruleSets.dir },
+    });
+    await caseAtVetting(town, caseId);
+  });
+
+  afterAll(async () => {
+    await town?.close();
+    ruleSets?.remove();
+  });
+
+  it('offers «Giải quyết» on the other flagged items only', async () => {
+    const staff = town.bearer('staff-1', ['organization_staff']);
+    const view = await town.http().get(`/cases/${caseId}`).set(staff).expect(200);
+    const vetting = view.body.vetting as Record<string, { result: string }>;
+    expect(vetting.planning_pool.result).toBe('flagged');
+    expect(vetting.years_in_post.result).toBe('flagged');
+
+    const { page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/cases/${caseId}`);
+    const results = page.getByTestId('vetting-results');
+    const years = results.locator('li[data-item="years_in_post"]');
+    await years.getByRole('button', { name: /^Giải quyết/ }).waitFor();
+    const pool = results.locator('li[data-item="planning_pool"]');
+    expect(await pool.innerText()).toContain('Có vấn đề');
+    expect(await pool.getByRole('button', { name: /^Giải quyết/ }).count()).toBe(0);
+    await page.context().close();
+
+    // The server refuses it as the page does not offer it.
+    const refused = await town
+      .http()
+      .post(`/cases/${caseId}/vetting/planning_pool/resolve`)
+      .set(staff)
+      .send({ note: 'Ban Thường vụ đã xem xét' })
+      .expect(422);
+    expect(refused.body.rule).toBe('vetting.planning_pool_unresolvable');
   });
 });

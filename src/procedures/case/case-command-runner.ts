@@ -288,7 +288,7 @@ export class CaseCommandRunner {
     timers.queueDueSoon(result, this.timers);
     if (pinnedAtOpen) keepOpenedCase(this.origins, { caseId, procedure }, result);
     if (!pinned) pinned = this.contexts.pinned(result.state);
-    return caseView(result.state, pinned.definition, result.revision, options.actor, {
+    return caseView(result.state, pinned, result.revision, options.actor, {
       calendar: this.contexts.calendar,
       today: this.contexts.today(),
     });

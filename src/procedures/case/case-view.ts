@@ -2,16 +2,18 @@ import { Actor } from '../../identity/actor';
 import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { CaseState } from './decider/case.state';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
+import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { currentStepOfCase, performStepLink, pinsView } from '../../workflow/step-engine/step-view';
 import { mayClose } from '../../workflow/step-engine/closing';
 import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engine/correction-view';
 import { postCaseView } from './nominee-tallies-view';
 import { disclosedNominees } from './nominee-disclosure';
 import { peopleOfCase, personOfCaseRefusal } from './decider/case-people';
+import { isUnwaivable } from './decider/unwaivable-items';
 
 export function caseView(
   state: CaseState,
-  definition: ProcedureDefinition,
+  { definition, ruleSet }: { definition: ProcedureDefinition; ruleSet: RuleSet },
   revision: number | null,
   actor: Actor,
   { calendar, today }: { calendar: WorkingDayCalendar; today?: string },
@@ -21,8 +23,10 @@ export function caseView(
   const allowedNext: Record<string, unknown>[] = [];
   if (state.status === 'open' && current) {
     allowedNext.push(performStepLink(current, `/cases/${state.caseId}`));
+    // A flagged item is offered for resolution unless the case's rule set bars setting it aside,
+    // as the decider's resolution does.
     for (const entry of Object.values(state.vetting)) {
-      if (entry.result === 'flagged' && !entry.resolved && entry.item !== 'discipline_bar') {
+      if (entry.result === 'flagged' && !entry.resolved && !isUnwaivable(ruleSet, entry.item)) {
         allowedNext.push({
           action: 'resolve-vetting-item',
           item: entry.item,

@@ -64,7 +64,7 @@ export class CaseService {
       );
     }
     await this.scope.assertReaches(actor, state.orgUnitId, `case ${caseId}`);
-    return caseView(state, this.contexts.pinned(state).definition, revision, actor, {
+    return caseView(state, this.contexts.pinned(state), revision, actor, {
       calendar: this.contexts.calendar,
       today: this.contexts.today(),
     });

@@ -30,16 +30,19 @@ export interface DemoTown {
   close(): Promise<void>;
 }
 
-/** Starts the demo town on a fresh database named after the suite (`clock`: the service's time). */
+/**
+ * Starts the demo town on a fresh database named after the suite (`clock`: the service's time;
+ * `env`: more of the service's settings, e.g. RULE_SETS_DIR).
+ */
 export async function startDemoTown(
   suite: string,
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; env?: Record<string, string> } = {},
 ): Promise<DemoTown> {
   buildWebApp();
   const t = await startTestApp(
     suite,
-    { RUN_WORKERS: 'true', DEV_SIGN_IN: 'true', WEB_DIR: WEB_DIST },
-    options,
+    { ...options.env, RUN_WORKERS: 'true', DEV_SIGN_IN: 'true', WEB_DIR: WEB_DIST },
+    { clock: options.clock },
   );
   try {
     await t.app.listen(0, '127.0.0.1');

@@ -2405,7 +2405,7 @@ export interface components {
             /** @enum {string} */
             kind?: "proposal" | "nomination" | "ballot" | "vetting" | "meeting" | "decision" | "election" | "registration" | "scores";
             roles?: string[];
-            /** @description resolve-vetting-item: the flagged item */
+            /** @description resolve-vetting-item: the flagged item, one the case’s rule set lets vetting staff set aside (not in vetting.unwaivableItems) */
             item?: string;
             /**
              * Format: date

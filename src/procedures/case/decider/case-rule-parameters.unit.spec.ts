@@ -4,6 +4,7 @@ import { loadCalendar } from '../../../workflow/calendar/working-day-calendar';
 import { loadDefinitions } from '../../../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../../../workflow/rule-sets/rule-set-loader';
 import { givenStream, historyOf, withParams } from '../../../workflow/testing/decider-spec';
+import { caseView } from '../case-view';
 import { CaseCommand, StepBody } from './case.commands';
 import { CaseContext, PersonFactsForVetting } from './case.context';
 import { caseDecider } from './case.decider';
@@ -170,6 +171,46 @@ describe('vetting items staff cannot set aside (vetting.unwaivableItems)', () =>
     givenStream(caseDecider, ...flagged(waivable))
       .when(resolve, at(staff, waivable))
       .then(['VettingItemResolved']);
+  });
+
+  /** The items the case view offers staff to resolve (the web's «Giải quyết»), under a rule set. */
+  const offeredUnder = (ruleSet: typeof stateNow) => {
+    const flagYears: CaseCommand = {
+      type: 'FlagVettingItemFromRecord',
+      data: { item: 'years_in_post', note: 'one year in post, two asked', causeRef: 'p-1' },
+    };
+    const history = historyOf(
+      caseDecider,
+      [openCase, openedEarlier(at(staff, ruleSet))],
+      [flag, at(staff, ruleSet)],
+      [flagYears, at(staff, ruleSet)],
+    );
+    const view = caseView(
+      givenStream(caseDecider, ...history).state,
+      { definition, ruleSet },
+      3,
+      staff,
+      {
+        calendar,
+        today: '2026-11-20',
+      },
+    );
+    return view!.allowedNext
+      .filter((next) => next.action === 'resolve-vetting-item')
+      .map((next) => next.item);
+  };
+
+  it('offers to resolve the flagged items the rule set does not list, and only those', () => {
+    expect(offeredUnder(stateNow)).toEqual(['years_in_post']);
+    // Before, the view never offered the discipline bar, whatever the rule set said, and offered
+    // an item the rule set bars, which the resolution then refused.
+    expect(offeredUnder(withParams(stateNow, { 'vetting.unwaivableItems': [] }))).toEqual([
+      'discipline_bar',
+      'years_in_post',
+    ]);
+    expect(
+      offeredUnder(withParams(stateNow, { 'vetting.unwaivableItems': ['years_in_post'] })),
+    ).toEqual(['discipline_bar']);
   });
 });
 

@@ -8,13 +8,13 @@ import {
   requireCloser,
   unreachable,
 } from '../../../workflow/step-engine';
-import { ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { PersonOfCase, peopleOfCase, peopleOfStepBody, refusePersonOfCase } from './case-people';
 import { CaseCommand } from './case.commands';
 import { CaseContext } from './case.context';
 import { CaseState, ExistingCase } from './case.state';
 import { CASE_STEP_KINDS, performStep } from './case.steps';
 import { Command, Data, Open } from './case.types';
+import { isUnwaivable, unwaivableCitation } from './unwaivable-items';
 
 export function decideCase(
   state: CaseState,
@@ -145,13 +145,11 @@ function resolveVettingItem(
       'item',
     );
   }
-  // Items the law does not let vetting staff set aside (a running discipline bar): the case is
-  // rejected, or waits for the bar to end.
   const { ruleSet } = context;
-  if (ruleValue<string[]>(ruleSet, 'vetting.unwaivableItems').includes(command.data.item)) {
+  if (isUnwaivable(ruleSet, command.data.item)) {
     refuse(
       `vetting.${command.data.item}_unresolvable`,
-      `a running ${command.data.item.replace(/_/g, ' ')} cannot be waived: ${entry.note} (${ruleCitation(ruleSet, 'vetting.unwaivableItems')})`,
+      `a running ${command.data.item.replace(/_/g, ' ')} cannot be waived: ${entry.note} (${unwaivableCitation(ruleSet)})`,
       'unprocessable',
       'item',
     );

@@ -57,7 +57,11 @@ export class AllowedActionDto {
   @ApiPropertyOptional() stepId?: string;
   @ApiPropertyOptional({ enum: STEP_KINDS }) kind?: string;
   @ApiPropertyOptional({ type: [String] }) roles?: string[];
-  @ApiPropertyOptional({ description: 'resolve-vetting-item: the flagged item' }) item?: string;
+  @ApiPropertyOptional({
+    description:
+      'resolve-vetting-item: the flagged item, one the case’s rule set lets vetting staff set aside (not in vetting.unwaivableItems)',
+  })
+  item?: string;
   @ApiPropertyOptional({ type: String, format: 'date', description: 'file-complaint: last day' })
   until?: string;
 }
