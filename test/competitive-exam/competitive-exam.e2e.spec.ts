@@ -50,15 +50,24 @@ describe('competitive examination for a leadership post over HTTP', () => {
     await buildRegistry(t, h.staff, {
       positions: [
         { id: 'pos-deputy', rank: 4 },
-        ...['pos-head-1', 'pos-head-2', 'pos-head-3', 'pos-head-4', 'pos-head-5'].map((id) => ({
-          id,
-          rank: 5,
-        })),
+        ...['pos-head-1', 'pos-head-2', 'pos-head-3', 'pos-head-4', 'pos-head-5', 'pos-head-6'].map(
+          (id) => ({
+            id,
+            rank: 5,
+          }),
+        ),
       ],
       people: [
         ...['p-an', 'p-binh', 'p-cuong'].map((id) => ({ id, posts: [deputy] })),
         // Near retirement: fewer years left than a full term of a higher post needs.
         { id: 'p-old', dateOfBirth: '1966-06-01', gender: 'male' as const, posts: [deputy] },
+        // The head of the sixth post, in its first term.
+        {
+          id: 'p-dung',
+          posts: [
+            { positionId: 'pos-head-6', from: addDays(today, -400), termEnd: addDays(today, 1400) },
+          ],
+        },
       ],
     });
     await http()
@@ -281,6 +290,27 @@ describe('competitive examination for a leadership post over HTTP', () => {
     const after = await http().get('/cases/c-exam-refused').set(h.staff).expect(200);
     expect(after.body.revision).toBe(before.body.revision);
     expect(after.body.currentStep.id).toBe('registration');
+  });
+
+  it('refuses a candidate who holds the post already, naming the rule and the route, and writes nothing', async () => {
+    await open('c-exam-holder', 'pos-head-6').expect(201);
+    const before = await step('c-exam-holder', 'exam-scheme', 'staff', {
+      heldOn: today,
+      minutesRef: 'KH-06',
+      conclusion: 'Đề án thi tuyển được phê duyệt',
+    }).expect(200);
+    const refused = await register('c-exam-holder', ['p-an', 'p-dung']).expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'exam.candidate_holds_post',
+      field: 'candidates[1].personId',
+    });
+    expect(refused.body.message).toMatch(
+      /p-dung already holds pos-head-6 since .*: an examination is held to fill a post the candidates do not hold; to renew the term held, use re-appointment/,
+    );
+    const after = await http().get('/cases/c-exam-holder').set(h.staff).expect(200);
+    expect(after.body.revision).toBe(before.body.revision);
+    expect(after.body.currentStep.id).toBe('registration');
+    await register('c-exam-holder', ['p-an', 'p-cuong']).expect(200);
   });
 
   it('refuses scores off the scale or from too small a board, and rejects the case when nobody passes', async () => {

@@ -427,6 +427,8 @@ const vi = {
     'audit.proof_withholds_ballot':
       'Hồ sơ có kết quả bỏ phiếu không công bố với bạn: không cấp bản chứng minh (bản chứng minh giữ nguyên mọi sự kiện)',
     'exam.candidate_ineligible': 'Người dự thi không đủ tiêu chuẩn, điều kiện của chức danh',
+    'exam.candidate_holds_post':
+      'Người đăng ký đang giữ chức vụ này: không dự thi tuyển vào chức vụ đang giữ (dùng thủ tục bổ nhiệm lại)',
     'exam.too_few_candidates': 'Không đủ số người đăng ký để tổ chức thi tuyển',
     'exam.score_out_of_scale': 'Điểm ngoài thang điểm',
     'exam.board_too_few_present': 'Hội đồng thi tuyển không đủ số thành viên có mặt',
@@ -1494,6 +1496,8 @@ const en: Strings<typeof vi> = {
     'audit.proof_withholds_ballot':
       'The case holds ballot counts not disclosed to you: no proof (a proof keeps every event whole)',
     'exam.candidate_ineligible': "A candidate does not meet the post's standards",
+    'exam.candidate_holds_post':
+      'A candidate holds this post already: not registered for its examination (use re-appointment)',
     'exam.too_few_candidates': 'Too few candidates to hold the examination',
     'exam.score_out_of_scale': 'A score is off the scale',
     'exam.board_too_few_present': 'Too few board members present',

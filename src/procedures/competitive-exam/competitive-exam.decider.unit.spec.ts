@@ -129,6 +129,46 @@ describe('competitive examination (exam.leadership-post@1)', () => {
       .refuses('exam.candidate_ineligible', /p-binh .*discipline_bar: discipline \(warning/);
   });
 
+  it('refuses a candidate who holds the post already, on their field, naming the route for the holder', () => {
+    const holder = facts({
+      holdsTargetPost: true,
+      posts: [{ positionId: 'pos-director', rank: 5, from: '2024-03-01', until: null }],
+      termRecord: {
+        posts: [
+          {
+            positionId: 'pos-director',
+            from: '2024-03-01',
+            termEnd: '2029-03-01',
+            decisionRef: '7/QĐ',
+          },
+        ],
+        pastPosts: [],
+        ratings: [],
+      } as unknown as PersonFactsForVetting['termRecord'],
+    });
+    const refusal = givenStream(
+      caseDecider,
+      ...historyOf(
+        caseDecider,
+        [open, openedEarlier(context('organization_staff'))],
+        [scheme, context('organization_staff')],
+      ),
+    )
+      .when(
+        registration(['p-an', 'p-binh']),
+        context('organization_staff', { 'p-an': facts(), 'p-binh': holder }),
+      )
+      .refuses(
+        'exam.candidate_holds_post',
+        /^candidates\[1\]\.personId: p-binh already holds pos-director since 2024-03-01 \(term until 2029-03-01\): .*use re-appointment$/,
+      );
+    expect(refusal).toMatchObject({
+      category: 'unprocessable',
+      field: 'candidates[1].personId',
+      details: { personId: 'p-binh', positionId: 'pos-director' },
+    });
+  });
+
   it('breaks level totals by the last part before asking the authority', () => {
     const written = givenStream(caseDecider, ...registered)
       .when(

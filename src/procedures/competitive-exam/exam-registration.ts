@@ -3,6 +3,10 @@ import { ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { BegunStep, refuse } from '../../workflow/step-engine';
 import { CaseContext } from '../case/decider/case.context';
 import { Body } from '../case/decider/case.types';
+import {
+  EXAM_REGISTRATION,
+  refuseCandidateHoldingPost,
+} from '../case/decider/candidate-holding-post';
 import { ITEMS_FROM_RECORD, vettingFromRecord } from '../case/decider/vetting-from-record';
 import { RegisteredCandidate } from './exam.types';
 
@@ -11,8 +15,8 @@ const MIN_CANDIDATES = 'exam.minCandidates';
 /**
  * Registration for the examination (đăng ký dự thi): every candidate's record is checked against
  * the post's standards the record decides (the step's `vettingItems`); one who falls short is
- * refused with the standard and the rule, and nothing is written. Those admitted stand for the
- * first part.
+ * refused with the standard and the rule, and nothing is written, as is one who holds the post
+ * already (their term is renewed by another route). Those admitted stand for the first part.
  */
 export function registerCandidates(
   begun: BegunStep,
@@ -67,6 +71,8 @@ function eligibilityOf(
       'unprocessable',
       field,
     );
+  const on = { definition: context.definition, day: context.today };
+  refuseCandidateHoldingPost(personId, facts, on, field, EXAM_REGISTRATION);
   // The examination appoints its winner: a status holding an appointment back counts too.
   const entries = vettingFromRecord(facts, context.ruleSet, context.today, standards, true);
   const unmet = entries.filter((entry) => entry.result === 'flagged');

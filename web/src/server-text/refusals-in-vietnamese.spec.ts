@@ -14,7 +14,10 @@ import {
   CaseContext,
   PersonFactsForVetting,
 } from '../../../src/procedures/case/decider/case.context';
-import { refuseCandidateHoldingPost } from '../../../src/procedures/case/decider/candidate-holding-post';
+import {
+  EXAM_REGISTRATION,
+  refuseCandidateHoldingPost,
+} from '../../../src/procedures/case/decider/candidate-holding-post';
 import { Body, Open } from '../../../src/procedures/case/decider/case.types';
 import { decideStatusEnd, isStatusRepeat } from '../../../src/cadres/person/status-periods';
 import { endedTermViolation } from '../../../src/cadres/person/ended-post-term';
@@ -984,6 +987,26 @@ describe('the examination, the elected posts, scope and import refusals read in 
     );
     expectRead('candidates[1].personId: p-an is listed twice');
     expectRead('candidates[0].personId: p-an has no record in the registry');
+    const holder = {
+      target: { positionId: 'pos-ct-xa', rank: 5 },
+      holdsTargetPost: true,
+      termRecord: {
+        posts: [
+          { positionId: 'pos-ct-xa', from: '2025-07-01', termEnd: '2030-07-01', decisionRef: '15' },
+        ],
+        pastPosts: [],
+        ratings: [],
+      },
+    } as unknown as PersonFactsForVetting;
+    const on = { definition: { postAlreadyHeld: { route: 're-appointment' } }, day: '2026-12-01' };
+    const field = 'candidates[0].personId';
+    expect(
+      expectRead(
+        refusalOf(() => refuseCandidateHoldingPost('p-an', holder, on, field, EXAM_REGISTRATION)),
+      ),
+    ).toMatch(
+      /^«người an» đang giữ chức vụ «chức vụ ct-xa» từ ngày 01\/07\/2025 \(nhiệm kỳ đến ngày 01\/07\/2030\): thi tuyển chỉ dành cho người chưa giữ chức vụ này; để giữ chức vụ khi hết nhiệm kỳ, dùng thủ tục «/,
+    );
     expectRead("board.present: 6 present is more than the board's 5 members");
     expectRead(
       `board.present: 2 members scored; the board scores with at least 3 present (${cite('appointment.termYears')})`,

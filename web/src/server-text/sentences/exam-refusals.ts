@@ -1,4 +1,4 @@
-import { N, ID, Sentence, sentence, Untranslated } from './sentence';
+import { DAY, N, ID, Sentence, sentence, Untranslated } from './sentence';
 
 /** `p-an (total 16, this part 8.5)` or `p-an (12 for)`: the level candidates with their counts. */
 const LEVEL = (list: string, say: (id: string) => string, n: (v: string) => string) =>
@@ -31,6 +31,12 @@ export const EXAM_REFUSALS: Sentence[] = [
   sentence(
     `\\S+: ${ID} has no record in the registry`,
     ([person], s) => `${s.words.person(person)} không có hồ sơ trong cơ sở dữ liệu cán bộ`,
+  ),
+  // A candidate who holds the post the examination fills (candidate-holding-post.ts).
+  sentence(
+    `\\S+: ${ID} already holds ${ID}(?: since ${DAY})?(?: \\(term until ${DAY}\\))?: an examination is held to fill a post the candidates do not hold; to renew the term held, use (\\S+)`,
+    ([person, position, since, termEnd, route], s) =>
+      `${s.words.person(person)} đang giữ chức vụ ${s.words.position(position)}${since ? ` từ ngày ${s.day(since)}` : ''}${termEnd ? ` (nhiệm kỳ đến ngày ${s.day(termEnd)})` : ''}: thi tuyển chỉ dành cho người chưa giữ chức vụ này; để giữ chức vụ khi hết nhiệm kỳ, dùng thủ tục ${s.words.procedure(route)}`,
   ),
   sentence(
     `\\S+: ${ID} does not meet the post's standards: (.+)`,
