@@ -387,6 +387,14 @@ const vi = {
       'Có năm trong nhiệm kỳ không được đánh giá hoàn thành nhiệm vụ: không bổ nhiệm lại',
     'transfer_batch.conflict':
       'Trong lúc mở đợt, một người trong danh sách đã có hồ sơ khác được mở (hoặc dữ liệu liên quan vừa thay đổi)',
+    'transfer_batch.opening':
+      'Đợt điều động đang được mở bởi một yêu cầu khác cùng danh sách và đã dừng: xem tiến độ của đợt, hoặc gửi lại danh sách để mở tiếp',
+    'transfer_batch.id_taken': 'Mã đợt điều động đã được dùng cho một danh sách khác',
+    'transfer_batch.size': 'Số dòng của đợt điều động vượt giới hạn',
+    'transfer_batch.invalid_entries': 'Đợt điều động có dòng không hợp lệ: chưa mở hồ sơ nào',
+    'transfer_batch.person_twice': 'Một người có tên ở hai dòng của đợt',
+    'transfer_batch.same_post': 'Chức vụ nơi đến là chức vụ người đó đang giữ',
+    'transfer_batch.post_not_held': 'Người này không giữ chức vụ đã ghi',
     'nomination.person_not_selected': 'Người được đề nghị không được giới thiệu',
     'nomination.nobody_nominated': 'Không ai được giới thiệu',
     'case.unit_without_authority': 'Đơn vị không có thẩm quyền với chức vụ hoặc người này',
@@ -1458,6 +1466,14 @@ const en: Strings<typeof vi> = {
       'A year of the term was rated below completing duties: no re-appointment',
     'transfer_batch.conflict':
       'While the batch was being opened, a person on it got another case (or a record it relies on changed)',
+    'transfer_batch.opening':
+      'The batch is being opened by another request with the same list and has stopped: read its progress, or send the list again to continue',
+    'transfer_batch.id_taken': 'The batch id is taken by another list',
+    'transfer_batch.size': 'The batch has too many entries',
+    'transfer_batch.invalid_entries': 'Entries of the batch are invalid: nothing was opened',
+    'transfer_batch.person_twice': 'A person is on two entries of the batch',
+    'transfer_batch.same_post': 'The receiving post is the post the person holds',
+    'transfer_batch.post_not_held': 'The person does not hold the post given',
     'nomination.person_not_selected': 'The person proposed was not nominated',
     'nomination.nobody_nominated': 'Nobody was nominated',
     'case.unit_without_authority': 'The unit has no authority over this post or person',

@@ -809,6 +809,11 @@ describe('the person page, planning, admin, batch and import refusals read in Vi
     expectRead(
       'parentId: a unit with no parent (a new top-level unit) is created by an admin only',
     );
+    expect(
+      expectRead(
+        'id: transfer batch tb-1 is being opened by another request with the same entries (40 of 120 opened) and has not moved for 30 s; read GET /transfer-batches/tb-1 for its progress, or send the same list again to continue where it stopped',
+      ),
+    ).toMatch(/^Đợt điều động tb-1 đang được mở .*\(đã mở 40\/120 hồ sơ\)/);
     expectRead('personId: p-an is already moved by entry 1');
     expectRead('currentPositionId: p-an does not hold pos-ct-xa (holds: pos-a, pos-b)');
     expectRead('currentPositionId: p-an does not hold pos-ct-xa (holds: no post)');

@@ -232,6 +232,12 @@ export const BATCH_REFUSALS: Sentence[] = [
     `id: transfer batch ${ID} was opened with other entries; choose another id`,
     ([batch]) => `Đợt điều động ${batch} đã được mở với các dòng khác; hãy chọn mã khác`,
   ),
+  // A copy of the batch sent at once with another that stopped moving (transfer-batch-copy-at-once.ts).
+  sentence(
+    `id: transfer batch ${ID} is being opened by another request with the same entries \\(${N} of ${N} opened\\) and has not moved for ${N} s; read GET \\S+ for its progress, or send the same list again to continue where it stopped`,
+    ([batch, opened, total, seconds]) =>
+      `Đợt điều động ${batch} đang được mở bởi một yêu cầu khác cùng danh sách (đã mở ${opened}/${total} hồ sơ) và đã ${seconds} giây không tiến triển; xem tiến độ của đợt, hoặc gửi lại đúng danh sách này để mở tiếp từ chỗ đã dừng`,
+  ),
   sentence(
     `entries: ${N} problem\\(s\\) in the batch; nothing was opened \\(every one is listed in errors\\)`,
     ([count]) => `Đợt điều động có ${count} lỗi; chưa mở hồ sơ nào (từng lỗi được liệt kê)`,
