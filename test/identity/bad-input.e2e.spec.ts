@@ -555,6 +555,22 @@ describe('bad input', () => {
       'procedur',
       'query.unknown_parameter',
     );
+    // A parameter not taken and left empty is named as one not taken: before, 400 query.empty
+    // sent the caller to fill in a parameter the route does not read.
+    for (const [path, field] of [
+      ['/cases?bogus=', 'bogus'],
+      ['/cases?limit=5&stauts=', 'stauts'],
+      ['/inbox?procedur=', 'procedur'],
+    ]) {
+      const emptyUnknown = await http().get(path).set(everyone());
+      expectRefusal(emptyUnknown, field, 'query.unknown_parameter');
+      expect(emptyUnknown.body.message).toMatch(new RegExp(`^${field}: not a query parameter`));
+    }
+    expectRefusal(
+      await http().get('/cases?bogus=&orgUnit=').set(everyone()),
+      'bogus',
+      'query.unknown_parameter',
+    );
     const misspelt = await http().get('/cases?procedure=appointment&stauts=open').set(everyone());
     expectRefusal(misspelt, 'stauts', 'query.unknown_parameter');
     expect(misspelt.body.message).toMatch(/it takes .*status/);

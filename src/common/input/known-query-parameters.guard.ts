@@ -63,6 +63,19 @@ function queryParametersRead(controller: Type, handler: Handler): Set<string> | 
   return names;
 }
 
+const acceptedByHandler = new WeakMap<Handler, Set<string> | null>();
+
+/**
+ * The query parameters the request's route takes, or null when the route leaves its query to
+ * something else to judge (a whole-query object, another application's): read once per handler.
+ */
+export function queryParametersOf(context: ExecutionContext): Set<string> | null {
+  const handler = context.getHandler() as Handler;
+  if (!acceptedByHandler.has(handler))
+    acceptedByHandler.set(handler, queryParametersRead(context.getClass(), handler));
+  return acceptedByHandler.get(handler) ?? null;
+}
+
 /**
  * Refuses a query parameter the route does not read, naming it: a misspelt filter
  * (`?procedur=appointment`) was ignored and the whole list came back as if it had been applied.
@@ -71,17 +84,12 @@ function queryParametersRead(controller: Type, handler: Handler): Set<string> | 
  */
 @Injectable()
 export class KnownQueryParametersGuard implements CanActivate {
-  private readonly accepted = new WeakMap<Handler, Set<string> | null>();
-
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const query = context.switchToHttp().getRequest<{ query?: Record<string, unknown> }>().query;
     const names = Object.keys(query ?? {});
     if (names.length === 0) return true;
-    const handler = context.getHandler() as Handler;
-    if (!this.accepted.has(handler))
-      this.accepted.set(handler, queryParametersRead(context.getClass(), handler));
-    const accepted = this.accepted.get(handler);
+    const accepted = queryParametersOf(context);
     if (!accepted) return true;
     const unknown = names.find((name) => !accepted.has(name));
     if (unknown !== undefined) {

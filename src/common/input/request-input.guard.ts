@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { DomainRuleViolation } from '../../procedures/case/decider/domain-rule-violation';
 import { findBodyProblem, FORBIDDEN_KEYS } from './body-scan';
-import { passesQueryThrough } from './known-query-parameters.guard';
+import { passesQueryThrough, queryParametersOf } from './known-query-parameters.guard';
 import { repeatedKeyIn } from './repeated-keys';
 import { lineBreakIn, textProblemInEnglish, visibleTextProblem } from './text-characters';
 import { unsafeTextProblem } from './unsafe-text';
@@ -58,7 +58,18 @@ function tokenProblem(value: string): string | null {
   return null;
 }
 
-function checkQuery(query: Record<string, unknown>, takesEmptyValues: boolean): void {
+/**
+ * `unknown` tells a parameter the route does not take. While the query holds one, no value is
+ * judged empty: the parameter not taken is the bigger mistake, named by the route's own guard
+ * after the token check (`KnownQueryParametersGuard`) as for any value, so `?bogus=` and
+ * `?bogus=&orgUnit=` are 400 `query.unknown_parameter` naming `bogus`, not `query.empty`.
+ */
+function checkQuery(
+  query: Record<string, unknown>,
+  takesEmptyValues: boolean,
+  unknown: (name: string) => boolean,
+): void {
+  const judgesEmpty = !takesEmptyValues && !Object.keys(query).some(unknown);
   for (const name of Object.keys(query)) {
     const nameProblem = tokenProblem(name);
     // The name is not repeated back: it holds the character refused.
@@ -76,7 +87,7 @@ function checkQuery(query: Record<string, unknown>, takesEmptyValues: boolean): 
       refuse('query.repeated', name, `${name}: give the query parameter once, as plain text`);
     // `?orgUnit=` was looked up as the unit "" (422 "org unit  does not exist"); a filter not
     // wanted is left out.
-    if (value === '' && !takesEmptyValues)
+    if (value === '' && judgesEmpty)
       refuse('query.empty', name, `${name}: must not be empty; leave the parameter out instead`);
     const problem = tokenProblem(value as string);
     if (problem) refuse('query.invalid_text', name, `${name}: the query value ${problem}`);
@@ -119,7 +130,12 @@ export class RequestInputGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<InputRequest>();
     checkPathParams(request.params ?? {});
     refuseUndecodableQuery(request.originalUrl ?? request.url);
-    checkQuery(request.query ?? {}, passesQueryThrough(context.getClass()));
+    const taken = queryParametersOf(context);
+    checkQuery(
+      request.query ?? {},
+      passesQueryThrough(context.getClass()),
+      (name) => taken !== null && !taken.has(name),
+    );
     checkBody(request);
     return true;
   }
