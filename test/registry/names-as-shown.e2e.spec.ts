@@ -288,6 +288,30 @@ describe('names and titles as they show', () => {
     );
   });
 
+  it('refuses a name or a note starting with an accent mark (an accent on nothing), naming the field and the mark, and writes nothing; composed Vietnamese is taken', async () => {
+    const name = await register('p-lead-mark', '\u0301Nguyễn Văn An')
+      .set('Accept-Language', 'vi')
+      .expect(400);
+    expect(name.body).toMatchObject({ rule: 'body.invalid', field: 'fullName' });
+    expect(name.body.detail).toBe('fullName có dấu (U+0301) ở đầu, không nằm trên chữ nào');
+    expect(await cadreEvents('p-lead-mark')).toBe(0);
+
+    const before = await cadreEvents('p-ref');
+    const note = await http()
+      .post('/cadres/p-ref/statuses')
+      .set(staff)
+      .send({ status: 'abroad', from: '2026-01-10', note: '\u0300Công tác nước ngoài' })
+      .expect(400);
+    expect(note.body).toMatchObject({ rule: 'body.invalid', field: 'note' });
+    expect(note.body.message).toMatch(/an accent mark \(U\+0300\) at the start/);
+    expect(await cadreEvents('p-ref')).toBe(before);
+
+    await register('p-lead-ok', 'Nguyễn Văn Ứng').expect(201);
+    expect((await http().get('/cadres/p-lead-ok').set(staff).expect(200)).body.fullName).toBe(
+      'Nguyễn Văn Ứng',
+    );
+  });
+
   it('refuses a decision reference with a line break (line feed, CR LF, U+2028, U+2029), naming the field, the character and its position, and writes nothing; a note keeps its lines', async () => {
     const before = await cadreEvents('p-ref');
     const refusals: [string, Record<string, unknown>, RegExp][] = [

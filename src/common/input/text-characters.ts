@@ -8,7 +8,8 @@
  * on every computer. Such a character made "Nguyễn Văn nA" of a name on screen (a direction
  * override), a reference nobody can read ("\u200b\u200b" passed as a decision number), or two
  * records that look alike and never match. Nor is text of accent marks alone ("\u0301\u0301" shows
- * nothing to read), nor a line break in a name, a number, a reference or a signer, which is one
+ * nothing to read) or starting with one ("\u0301An" shows a stray accent before the name), nor a
+ * line break in a name, a number, a reference or a signer, which is one
  * line wherever it is printed.
  */
 
@@ -42,6 +43,13 @@ const MARKS_AND_SPACES_ONLY = /^[\p{M}\s]+$/u;
 const COMBINING_MARK = /\p{M}/u;
 
 /**
+ * A combining mark opening the text (after any white space): "\u0301Nguyễn" or a note starting
+ * "\u0300" shows an accent over nothing, on a dotted circle in some fonts, and no word of it is
+ * found by a search. Composed Vietnamese ("Nguyễn", "Ứng") opens with a letter.
+ */
+const LEADING_MARK = /^\s*(\p{M})/u;
+
+/**
  * A tab or any vertical white space: line feed, vertical tab, form feed, carriage return, next
  * line U+0085, line separator U+2028, paragraph separator U+2029. A name, a number, a reference or
  * a signer holding one ("215-QĐ/TU\u2028") breaks every list, export and letter that prints it,
@@ -72,6 +80,7 @@ const EDGE_SPACES = /^ +| +$/g;
 
 export type TextProblem =
   | { kind: 'invisible' | 'private_use'; codePoint: string; position: number }
+  | { kind: 'leading_mark'; codePoint: string }
   | { kind: 'stacked_marks' | 'marks_only' };
 
 /** A character that ends a line (or a tab) in text that must be one line, and its position (in characters, from 1). */
@@ -99,7 +108,8 @@ const positionOf = (value: string, index: number): number => [...value.slice(0, 
 /**
  * Why stored text (`storedText`'s result) cannot be taken, or null: the first invisible or
  * private-use character with its position (in characters, from 1), accent marks with no letter
- * under them, or stacked accent marks. Line breaks are the layout's: see `lineBreakIn`.
+ * under them (all of the text, or its first character), or stacked accent marks. Line breaks are
+ * the layout's: see `lineBreakIn`.
  */
 export function visibleTextProblem(value: string): TextProblem | null {
   if (MAY_HOLD_PROBLEM.test(value)) {
@@ -115,6 +125,8 @@ export function visibleTextProblem(value: string): TextProblem | null {
   }
   if (MARKS_AND_SPACES_ONLY.test(value) && COMBINING_MARK.test(value))
     return { kind: 'marks_only' };
+  const leading = LEADING_MARK.exec(value);
+  if (leading) return { kind: 'leading_mark', codePoint: codePointOf(leading[1]) };
   if (STACKED_MARKS.test(value)) return { kind: 'stacked_marks' };
   return null;
 }
@@ -140,6 +152,8 @@ export function textProblemInEnglish(problem: TextProblem): string {
       return 'three or more accent marks stacked on one letter';
     case 'marks_only':
       return 'accent marks with no letter under them';
+    case 'leading_mark':
+      return `an accent mark (${problem.codePoint}) at the start, with no letter under it`;
   }
 }
 
@@ -154,6 +168,8 @@ export function textProblemInVietnamese(problem: TextProblem): string {
       return 'từ ba dấu trở lên chồng trên một chữ';
     case 'marks_only':
       return 'dấu không nằm trên chữ nào';
+    case 'leading_mark':
+      return `dấu (${problem.codePoint}) ở đầu, không nằm trên chữ nào`;
   }
 }
 

@@ -56,6 +56,36 @@ describe('the characters stored text may hold', () => {
     });
   });
 
+  it.each([
+    ['a name starting with a combining acute', '\u0301Nguyễn Văn An', 'U+0301'],
+    [
+      'a name starting with a space and a combining hook above (one line: the space goes)',
+      ' \u0309An',
+      'U+0309',
+    ],
+    ['a mark NFC cannot compose with what follows', '\u0323a', 'U+0323'],
+  ])(
+    'refuses a combining mark as the first character: %s (before: taken, an accent on nothing)',
+    (_, value, codePoint) => {
+      expect(problemOf(value)).toEqual({ kind: 'leading_mark', codePoint });
+    },
+  );
+
+  it('refuses free text starting with a combining mark, on its first line', () => {
+    expect(visibleTextProblem(storedText('\u0300Ghi chú\ndòng hai', 'lines'))).toEqual({
+      kind: 'leading_mark',
+      codePoint: 'U+0300',
+    });
+  });
+
+  it('says a leading accent mark in English and Vietnamese, with its code point', () => {
+    const leading = problemOf('\u0301An')!;
+    expect(textProblemInEnglish(leading)).toBe(
+      'an accent mark (U+0301) at the start, with no letter under it',
+    );
+    expect(textProblemInVietnamese(leading)).toBe('dấu (U+0301) ở đầu, không nằm trên chữ nào');
+  });
+
   it('names an invisible character before the marks around it', () => {
     expect(problemOf('\u0301\u200B')).toMatchObject({ kind: 'invisible', codePoint: 'U+200B' });
   });
@@ -64,6 +94,8 @@ describe('the characters stored text may hold', () => {
     ['decomposed Vietnamese, NFC composing it', 'Nguye\u0302\u0303n'],
     ['a mark NFC cannot compose, after its letter', 'q\u0301'],
     ['a mark after a letter and a space before', 'A e\u0301'],
+    ['composed Vietnamese opening with an accented letter', 'Ứng Thị Ánh'],
+    ['decomposed, its first letter carrying the mark', 'U\u031B\u0301ng'],
   ])('takes a combining mark after its letter: %s', (_, value) => {
     expect(problemOf(value)).toBeNull();
   });

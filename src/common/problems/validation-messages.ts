@@ -5,6 +5,7 @@ import {
   lineBreakInVietnamese,
   textProblemInEnglish,
   textProblemInVietnamese,
+  TextProblem,
 } from '../input/text-characters';
 
 export type Messages = Record<Language, string>;
@@ -19,9 +20,21 @@ const numbersIn = (text: string): string[] => text.match(NUMBER) ?? [];
 
 type Humanize = (field: string, libraryMessage: string) => Messages;
 
-/** Which of the problems that name no character the English says (`textProblemInEnglish`'s words). */
-const markProblemOf = (english: string): 'marks_only' | 'stacked_marks' =>
-  english === textProblemInEnglish({ kind: 'marks_only' }) ? 'marks_only' : 'stacked_marks';
+/** The problem `textProblemInEnglish` said, read back from its words (to say it in Vietnamese). */
+function problemFromEnglish(english: string): TextProblem {
+  const leading = /^an accent mark \((U\+[0-9A-F]{4,})\) at the start/.exec(english);
+  if (leading) return { kind: 'leading_mark', codePoint: leading[1] };
+  const character = /\((U\+[0-9A-F]{4,})\) at position (\d+)/.exec(english);
+  if (character)
+    return {
+      kind: english.startsWith('a private-use') ? 'private_use' : 'invisible',
+      codePoint: character[1],
+      position: Number(character[2]),
+    };
+  return {
+    kind: english === textProblemInEnglish({ kind: 'marks_only' }) ? 'marks_only' : 'stacked_marks',
+  };
+}
 
 const BY_CONSTRAINT: Record<string, Humanize> = {
   whitelistValidation: (field) => ({
@@ -35,14 +48,9 @@ const BY_CONSTRAINT: Record<string, Humanize> = {
   }),
   visibleText: (field, raw) => {
     const problem = raw.slice(raw.indexOf(' must not hold ') + ' must not hold '.length);
-    const character = /\((U\+[0-9A-F]{4,})\) at position (\d+)/.exec(problem);
-    const vietnamese = !character
-      ? textProblemInVietnamese({ kind: markProblemOf(problem) })
-      : textProblemInVietnamese({
-          kind: problem.startsWith('a private-use') ? 'private_use' : 'invisible',
-          codePoint: character[1],
-          position: Number(character[2]),
-        });
+    const read = problemFromEnglish(problem);
+    const vietnamese = textProblemInVietnamese(read);
+    const character = read.kind === 'invisible' || read.kind === 'private_use';
     return {
       en: `${field} must not hold ${problem}: write the text as it shows`,
       vi: character

@@ -121,6 +121,20 @@ describe('the message of a text of accent marks alone or with a line break', () 
     });
   });
 
+  it('names an accent mark opening the text by its code point, in English and Vietnamese', () => {
+    expect(
+      messagesOf(
+        'fullName',
+        '\u0301An',
+        'visibleText',
+        'fullName must not hold an accent mark (U+0301) at the start, with no letter under it',
+      ),
+    ).toEqual({
+      en: 'fullName must not hold an accent mark (U+0301) at the start, with no letter under it: write the text as it shows',
+      vi: 'fullName có dấu (U+0301) ở đầu, không nằm trên chữ nào',
+    });
+  });
+
   it('names the line break and its position, in English and Vietnamese', () => {
     expect(
       messagesOf(
