@@ -500,12 +500,16 @@ const vi = {
     'appointment.approval_in_principle_refused': 'Cấp có thẩm quyền không đồng ý chủ trương',
     'appointment.approval_in_principle_expired': 'Đã quá thời hạn hoàn thành sau khi có chủ trương',
     'appointment.approval_in_principle_other_post': 'Hồ sơ xin chủ trương là của chức vụ khác',
+    'appointment.approval_in_principle_other_person':
+      'Chủ trương đã xin là cho người khác: không thể giới thiệu hay bổ nhiệm người này theo chủ trương đó',
     'appointment.approval_in_principle_not_found': 'Không có hồ sơ xin chủ trương này',
     'appointment.consultation_required':
       'Chức vụ cần có văn bản hiệp y của cơ quan khác trước khi mở hồ sơ bổ nhiệm',
     'appointment.consultation_pending': 'Cơ quan được hỏi ý kiến chưa có văn bản hiệp y',
     'appointment.consultation_refused': 'Cơ quan được hỏi ý kiến không đồng ý',
     'appointment.consultation_other_post': 'Hồ sơ hiệp y là của chức vụ khác',
+    'appointment.consultation_other_person':
+      'Văn bản hiệp y là cho người khác: không thể giới thiệu hay bổ nhiệm người này theo hiệp y đó',
     'appointment.consultation_not_found': 'Không có hồ sơ hiệp y này',
     'org_unit.exists': 'Mã đơn vị đã được dùng',
     'org_unit.not_found': 'Không có đơn vị này',
@@ -1574,11 +1578,15 @@ const en: Strings<typeof vi> = {
       'The period to complete the appointment has run out',
     'appointment.approval_in_principle_other_post':
       'That approval-in-principle case is for another post',
+    'appointment.approval_in_principle_other_person':
+      'The approval in principle was asked for another person: this one is not nominated or appointed on it',
     'appointment.approval_in_principle_not_found': 'No such approval-in-principle case',
     'appointment.consultation_required': 'The post needs another body’s agreement (hiệp y) first',
     'appointment.consultation_pending': 'The other body has not agreed yet',
     'appointment.consultation_refused': 'The other body did not agree',
     'appointment.consultation_other_post': 'That consultation case is for another post',
+    'appointment.consultation_other_person':
+      'The agreement (hiệp y) was asked for another person: this one is not nominated or appointed on it',
     'appointment.consultation_not_found': 'No such consultation case',
     'org_unit.exists': 'This unit id is taken',
     'org_unit.not_found': 'No such unit',

@@ -231,7 +231,8 @@ export class CaseCommandRunner {
       );
       const facts = await this.contexts.caseFacts(state, reads, actor);
       const term = await this.procedures.get(procedure)?.decisionTerm?.(context, state);
-      return { ...context, ...facts, ...(term ? { decisionTerm: term } : {}) };
+      const asked = await this.procedures.prerequisitePeople(procedure, state);
+      return { ...context, ...facts, ...(term ? { decisionTerm: term } : {}), ...asked };
     };
   }
 

@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from './decider/domain-rule-violation';
+import { PrerequisitePerson, refuseOtherPerson } from './decider/prerequisite-person';
 import { DynamicModule } from '@nestjs/common';
 import { Position } from '../../cadres/registry.service';
 import { refuseUnlessPersonAndFillablePost } from '../appointment/elected-post';
@@ -66,7 +66,8 @@ function prerequisiteGate(
         named,
         prerequisite: given,
       });
-      refuseOtherPerson(prerequisite.names, given, opening.personId);
+      const askedFor = personAskedFor(prerequisite.names, given);
+      if (askedFor) refuseOtherPerson(askedFor, opening.personId);
       return facts;
     },
     beforeStep: async ({ state, stepId, context }) => {
@@ -78,23 +79,25 @@ function prerequisiteGate(
       const given = await load(named);
       if (given) prerequisite.refuseUntilGiven(given, context.today);
     },
+    personAskedFor: async (state) => {
+      const named = state.openFacts[field];
+      return typeof named === 'string'
+        ? personAskedFor(prerequisite.names, await load(named))
+        : null;
+    },
   };
 }
 
 /**
  * The approval or agreement was asked for one person: an appointment of another does not rest on
- * it (before: an approval given for one person opened the appointment of someone else).
+ * it (before: an approval given for one person opened the appointment of someone else, and a case
+ * opened for the post alone nominated and appointed someone else on it). Null: about the post alone.
  */
-function refuseOtherPerson(
+function personAskedFor(
   names: PrerequisiteProcedure['names'],
   given: PrerequisiteCase | null,
-  personId: string | null | undefined,
-): void {
-  if (!given?.personId || !personId || given.personId === personId) return;
-  throw new DomainRuleViolation(
-    `${names.rule}_other_person`,
-    `${names.field}: ${given.caseId} asks ${names.asks} for ${given.personId}, not ${personId}`,
-    'unprocessable',
-    names.field,
-  );
+): PrerequisitePerson | null {
+  if (!given?.personId) return null;
+  const { rule, field, asks } = names;
+  return { rule, field, asks, caseId: given.caseId, personId: given.personId };
 }

@@ -4,6 +4,7 @@ import type { RegistryReads } from '../../cadres/prefetched-registry';
 import type { CaseIdReservations } from './case-id-reservations';
 import { CaseContext } from './decider/case.context';
 import { ExistingCase } from './decider/case.state';
+import { PrerequisitePerson } from './decider/prerequisite-person';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import type { GoverningDeadline } from '../../workflow/step-engine';
 
@@ -49,6 +50,11 @@ export interface ProcedureGate {
     stepId: string;
     context: CaseContext;
   }) => Promise<void>;
+  /**
+   * The person the case it names was asked for (null: it names none, or one about the post
+   * alone): read before every command on the case, for its steps and their corrections to check.
+   */
+  personAskedFor?: (state: ExistingCase) => Promise<PrerequisitePerson | null>;
 }
 
 /** What a procedure module adds to the generic engine. */
@@ -149,6 +155,16 @@ export class ProcedureRegistry {
 
   gatesOf(procedure: string): ProcedureGate[] {
     return this.gates.get(procedure) ?? [];
+  }
+
+  /** The people the cases a case rests on were asked for, as its gates read them (none: {}). */
+  async prerequisitePeople(
+    procedure: string,
+    state: ExistingCase,
+  ): Promise<Pick<CaseContext, 'prerequisitePeople'>> {
+    const read = this.gatesOf(procedure).map((gate) => gate.personAskedFor?.(state) ?? null);
+    const people = (await Promise.all(read)).filter((p): p is PrerequisitePerson => !!p);
+    return people.length ? { prerequisitePeople: people } : {};
   }
 
   /** Every name a case may be opened under. */

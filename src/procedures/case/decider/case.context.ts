@@ -7,6 +7,7 @@ import { Position } from '../../../cadres/registry-records';
 import { StepContext } from '../../../workflow/step-engine';
 import { ExistingCase } from './case.state';
 import { PendingPost } from './pending-post';
+import { PrerequisitePerson } from './prerequisite-person';
 
 /** What the person's record says, gathered by the handler before vetting (the decider does no I/O). */
 export interface PersonFactsForVetting {
@@ -91,6 +92,11 @@ export interface CaseContext extends StepContext {
     holds: PostHolder[];
     seatStreamRevision: number | null;
   };
+  /**
+   * The cases the case rests on that were asked for one person (an approval in principle, the
+   * other body's agreement): its nominations and its decision name nobody else.
+   */
+  prerequisitePeople?: PrerequisitePerson[];
   /** A procedure's own term rule (re-appointment extends to retirement); default: the rule set's term. */
   decisionTerm?: (
     state: ExistingCase,

@@ -22,6 +22,7 @@ import {
   refuseEffectiveFromRetirement,
 } from './effective-before-retirement';
 import { pendingPostAtDecision, pendingPostOtherThan } from './pending-post';
+import { refuseAppointeeNotAskedFor } from './prerequisite-person';
 
 /** The decision (quyết định): no flagged vetting item open, the term and the re-appointment notice. */
 export function decision(
@@ -52,6 +53,7 @@ export function decision(
   // since, holds the decision back too.
   if (state.procedure === 'appointment') {
     const appointee = state.appointee ?? state.personId;
+    refuseAppointeeNotAskedFor(appointee, context.prerequisitePeople);
     const on = { ruleSet: context.ruleSet, day: context.today };
     refuseBlockingStatus(appointee, context.personFacts?.statuses, on, { step: 'the decision' });
     const facts = context.personFacts;

@@ -242,6 +242,89 @@ describe('an internal appointment that fills a post (appointment.internal@3)', (
     expect(issued.data).toMatchObject({ appointee: 'p-binh', keepsPreviousPost: true });
   });
 
+  // The agreement (hiệp y) and the approval in principle were asked for p-an.
+  const askedForAn = (rule: string, field: string): CaseContext['prerequisitePeople'] => [
+    { rule, field, caseId: 'c-asked', asks: 'agreement', personId: 'p-an' },
+  ];
+
+  it('refuses a nomination bringing up someone the agreement was not asked for, naming the candidate', () => {
+    const given = givenStream(
+      caseDecider,
+      ...historyOf(caseDecider, [open(), context(staff)], [meeting, context(staff)]),
+    );
+    const asked = {
+      ...context(secretary),
+      prerequisitePeople: askedForAn('appointment.consultation', 'consultationCaseId'),
+    };
+    const refusal = given
+      .when(
+        nominate('expanded-nomination', [
+          { personId: 'p-an', votes: 7 },
+          { personId: 'p-binh', votes: 6 },
+        ]),
+        asked,
+      )
+      .refuses(
+        'appointment.consultation_other_person',
+        /candidates\[1\]\.personId: p-binh would become a nominee, but consultationCaseId c-asked asks agreement for p-an, not p-binh/,
+      );
+    expect(refusal.field).toBe('candidates[1].personId');
+    // Someone else among the candidates whom the nomination does not bring up is no nominee.
+    given
+      .when(
+        nominate('expanded-nomination', [
+          { personId: 'p-an', votes: 12 },
+          { personId: 'p-binh', votes: 3 },
+        ]),
+        asked,
+      )
+      .then(['NominationTallied']);
+  });
+
+  it('refuses the decision for an appointee the approval was not asked for (a case nominated before the check)', () => {
+    const vetted = historyOf(
+      caseDecider,
+      ...toRound3,
+      [ballot('leadership-round-3', both(4, 6)), context(secretary)],
+      [
+        step('vetting', {
+          kind: 'vetting',
+          heldOn,
+          items: [
+            'background',
+            'asset_declaration',
+            'political_standards',
+            'residence_party_cell_opinion',
+            'health',
+          ].map((item) => ({ item, result: 'cleared' }) as never),
+        }),
+        context(staff),
+      ],
+    );
+    const refusal = givenStream(caseDecider, ...vetted)
+      .when(
+        step('decision', {
+          kind: 'decision',
+          heldOn,
+          number: '15/QĐ-UBND',
+          signer: 'Chủ tịch',
+          effectiveFrom: '2026-12-01',
+        }),
+        {
+          ...context(leader),
+          prerequisitePeople: askedForAn(
+            'appointment.approval_in_principle',
+            'approvalInPrincipleCaseId',
+          ),
+        },
+      )
+      .refuses(
+        'appointment.approval_in_principle_other_person',
+        /p-binh would become the appointee/,
+      );
+    expect(refusal.field).toBe('approvalInPrincipleCaseId');
+  });
+
   it("a sole nominee's single tally is refused on the fields it was sent in", () => {
     const given = givenStream(
       caseDecider,

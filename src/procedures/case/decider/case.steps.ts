@@ -25,6 +25,7 @@ import { refuseBlockingStatus } from './blocking-status';
 import { refuseCandidateHoldingPost } from './candidate-holding-post';
 import { openDisciplineCasesOf, refuseOpenDisciplineCase } from './open-discipline-case';
 import { Body, Open } from './case.types';
+import { refuseNomineesNotAskedFor } from './prerequisite-person';
 import { registerCandidates } from '../../competitive-exam/exam-registration';
 import { recordScores } from '../../competitive-exam/exam-scores';
 
@@ -105,7 +106,10 @@ function nomination(
     { tally, outcome, selected, reason },
     rule,
   );
-  if (state.fillsPost) return nominationOfPost(begun, event, result);
+  if (state.fillsPost) {
+    refuseNomineesNotAskedFor(selected, body.candidates, context.prerequisitePeople);
+    return nominationOfPost(begun, event, result);
+  }
   if (result.selected.includes(state.personId)) return [event];
   return [
     event,
