@@ -9,6 +9,7 @@ import {
   NamedAuditRow,
 } from './audit-entry';
 import { CASE_PROCEDURES } from '../procedures/case/case-stream';
+import { namesPersonOfCaseSql } from '../procedures/case/people-of-case-stream';
 import { PERSON_STREAM_KIND } from './stream-name';
 import { caseNotesWithinSql, streamsInSubtreeSql, UNITLESS_STREAM_KINDS } from './stream-ownership';
 
@@ -28,20 +29,22 @@ export interface ExportScope {
   withUnitlessStreams: boolean;
 }
 
-/** A row of the export with whether the reader is the person its stream is about. */
+/** A row of the export with whether the reader is one of the people its stream's case names. */
 export type AuditRowForViewer = NamedAuditRow & { viewer_is_subject: boolean };
 
 /**
- * `viewer_is_subject` of an export row: its stream's opening event names the reader as its person.
- * Computed in the statement that reads the rows, so a case opened while an export runs is judged
- * by the same snapshot as its ballots. A reader who is not a cadre is nobody's subject.
+ * `viewer_is_subject` of an export row: an event of its stream names the reader as one of the
+ * case's people (its subject, appointee, a nominee or candidate: people-of-case-stream.ts), as the
+ * case view judges them. Computed in the statement that reads the rows, so a case opened or a
+ * candidate nominated while an export runs is judged by the same snapshot as its ballots. A
+ * reader who is not a cadre is nobody's subject.
  */
 function viewerIsSubjectColumn(params: unknown[], viewerPersonId: string | undefined): string {
   if (!viewerPersonId) return 'false AS viewer_is_subject';
   params.push(viewerPersonId);
-  return `EXISTS (SELECT 1 FROM audit_history opening
-                   WHERE opening.person_id = $${params.length} AND opening.revision = 0
-                     AND opening.stream_id = history.stream_id) AS viewer_is_subject`;
+  return `history.stream_id IN (SELECT naming.stream_id FROM audit_history naming
+                                 WHERE ${namesPersonOfCaseSql('naming', `$${params.length}`)})
+          AS viewer_is_subject`;
 }
 
 /** Reads of the audit history read model. Every list is in the store's global order. */
@@ -95,13 +98,24 @@ export class AuditHistoryQueries {
   }
 
   /**
-   * The streams whose opening event (revision 0) names this person: the cases they are the
-   * subject of. Read after the history lines it judges, so every stream in them is already here.
+   * Of these streams, those an event of names the person as one of the case's people (its
+   * subject, appointee, a nominee or candidate: people-of-case-stream.ts). Read after the history
+   * lines it judges, over each whole stream: a line is judged by every event of its case.
    */
-  async streamsAbout(personId: string): Promise<Set<string>> {
+  async streamsNaming(
+    personId: string,
+    streams: readonly { streamId: string; streamKey: string }[],
+  ): Promise<Set<string>> {
+    if (streams.length === 0) return new Set();
     const { rows } = await this.pool.query<{ stream_id: string }>(
-      `SELECT stream_id FROM audit_history WHERE person_id = $1 AND revision = 0`,
-      [personId],
+      `SELECT DISTINCT naming.stream_id FROM audit_history naming
+        WHERE naming.stream_key = ANY ($2) AND naming.stream_id = ANY ($3)
+          AND ${namesPersonOfCaseSql('naming', '$1')}`,
+      [
+        personId,
+        [...new Set(streams.map((stream) => stream.streamKey))],
+        [...new Set(streams.map((stream) => stream.streamId))],
+      ],
     );
     return new Set(rows.map((row) => row.stream_id));
   }

@@ -74,8 +74,9 @@ export class AuditController {
     actor: Actor | undefined,
     events: NamedAuditEntry[],
   ): Promise<DisclosedNamedAuditEntry[]> {
+    // One of the case's people by any of its events, as the case view judges: not only its subject.
     const subjectOf = actor?.personId
-      ? await this.queries.streamsAbout(actor.personId)
+      ? await this.queries.streamsNaming(actor.personId, events)
       : new Set<string>();
     const disclosure = new AuditEntryDisclosure(actor ?? NO_ROLES_VIEWER);
     return events.map((entry) =>

@@ -25,7 +25,12 @@ export interface BallotVisibility {
 }
 
 export interface DisclosureContext {
-  /** Whether the reader is the person the case is about. */
+  /**
+   * Whether the reader is one of the case's people: the person it is about, or a nominee or
+   * candidate any of its events named (a runner-up a later ballot no longer lists too). Every read
+   * path decides it the same way: peopleOfCase on the case's state, people-of-case-stream.ts on
+   * its stored events.
+   */
   viewerIsSubject: boolean;
   /**
    * For an event that restates a ballot without carrying its rule (a discipline case closed

@@ -1,6 +1,7 @@
 import { BallotDisclosureReader, BallotViewer } from '../../identity/ballot-disclosure';
 import { DomainRuleViolation } from '../../procedures/case/decider/domain-rule-violation';
 import { StoredEventRecord } from '../../event-store/event-store.port';
+import { isPersonOfCaseStream } from '../../procedures/case/people-of-case-stream';
 
 /**
  * A proof carries every event exactly as stored (its hashes are recomputed from them), so no
@@ -14,8 +15,9 @@ export function assertProofDisclosedTo(
   caseId: string,
   events: readonly StoredEventRecord[],
 ): void {
-  const subject = (events[0]?.data as { personId?: unknown } | undefined)?.personId;
-  const viewerIsSubject = Boolean(viewer.personId) && subject === viewer.personId;
+  // The proof holds the whole stream: one of the case's people by any of its events (a runner-up
+  // too, whom a later ballot no longer lists), as the case view and the histories judge.
+  const viewerIsSubject = isPersonOfCaseStream(events, viewer.personId);
   const reader = new BallotDisclosureReader(viewer);
   for (const event of events) {
     const disclosed = reader.disclose(event, viewerIsSubject);

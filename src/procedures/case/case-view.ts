@@ -8,15 +8,26 @@ import { mayClose } from '../../workflow/step-engine/closing';
 import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engine/correction-view';
 import { postCaseView } from './nominee-tallies-view';
 import { disclosedNominees } from './nominee-disclosure';
-import { peopleOfCase, personOfCaseRefusal } from './decider/case-people';
+import { PersonOfCase, peopleOfCase, personOfCaseRefusal } from './decider/case-people';
 import { isUnwaivable } from './decider/unwaivable-items';
+
+/** What the case view reads besides the case: the calendar, today, and whom the case names now. */
+interface CaseViewReads {
+  calendar: WorkingDayCalendar;
+  today?: string;
+  /**
+   * The case's people as the case is now, for a view of it as it stood before (`asOf`): one
+   * named since is withheld that earlier ballot as the case's current view and history do.
+   */
+  people?: PersonOfCase[];
+}
 
 export function caseView(
   state: CaseState,
   { definition, ruleSet }: { definition: ProcedureDefinition; ruleSet: RuleSet },
   revision: number | null,
   actor: Actor,
-  { calendar, today }: { calendar: WorkingDayCalendar; today?: string },
+  { calendar, today, people }: CaseViewReads,
 ) {
   if (state.status === 'none') return null;
   const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
@@ -43,7 +54,7 @@ export function caseView(
     : null;
   if (correct) allowedNext.push(correct);
   // Its subject, nominees and candidates take no step of a case: none is offered; the view says why.
-  const readerMayNotAct = personOfCaseRefusal(peopleOfCase(state), actor);
+  const readerMayNotAct = personOfCaseRefusal(people ?? peopleOfCase(state), actor);
   const disclosure = { viewerIsSubject: readerMayNotAct !== null };
   const steps = stepsWithCorrections(state.steps, state.corrections, actor, disclosure);
   const takesCurrentStep = Boolean(current?.actors.roles.some((r) => actor.roles.includes(r)));

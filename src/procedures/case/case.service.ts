@@ -12,6 +12,7 @@ import { CaseContextFactory } from './case-context.factory';
 import { CaseIdReservations } from './case-id-reservations';
 import { CASE_PROCEDURES, caseStream } from './case-stream';
 import { caseView } from './case-view';
+import { PersonOfCase, peopleOfCase } from './decider/case-people';
 
 export interface PaperOpening {
   openedOn: string;
@@ -67,7 +68,17 @@ export class CaseService {
     return caseView(state, this.contexts.pinned(state), revision, actor, {
       calendar: this.contexts.calendar,
       today: this.contexts.today(),
+      ...(asOf ? { people: await this.peopleNow(procedure, caseId) } : {}),
     });
+  }
+
+  /**
+   * Whom the case names as it is now (its subject, nominees, candidates): a view of it as it
+   * stood before withholds its ballots from the same readers as its current view and history.
+   */
+  private async peopleNow(procedure: string, caseId: string): Promise<PersonOfCase[]> {
+    const { state } = await loadStream(this.store, caseStream(procedure, caseId), caseDecider);
+    return state.status === 'none' ? [] : peopleOfCase(state);
   }
 
   /**

@@ -41,25 +41,31 @@ export function namedInStep(type: string, data: object): string[] {
   return peopleOfStep(type, data as Record<string, unknown>).map(({ personId }) => personId);
 }
 
+/**
+ * Where each stored step that names nominees or candidates lists them: a list of entries with
+ * `personId` at this path of the event's data. The one table the case's people are read from,
+ * whether from the case's state (peopleOfCase) or from its stored events (people-of-case-stream.ts).
+ */
+export const STEPS_NAMING_PEOPLE: Readonly<
+  Record<string, { path: readonly string[]; about: string }>
+> = {
+  NominationTallied: { path: ['tally', 'candidates'], about: NOMINEE },
+  BallotTallied: { path: ['nominees'], about: NOMINEE },
+  CandidatesRegistered: { path: ['candidates'], about: CANDIDATE },
+  ExamScoresRecorded: { path: ['scores'], about: CANDIDATE },
+};
+
 /** Nominees and candidates a stored step names, by its type. */
-function peopleOfStep(type: string, data: Record<string, unknown>) {
-  const ids = (list: unknown, about: string) =>
-    ((list as { personId: string }[] | undefined) ?? []).map(({ personId }) => ({
-      personId,
-      about,
-    }));
-  switch (type) {
-    case 'NominationTallied':
-      return ids((data.tally as { candidates?: unknown } | undefined)?.candidates, NOMINEE);
-    case 'BallotTallied':
-      return ids(data.nominees, NOMINEE);
-    case 'CandidatesRegistered':
-      return ids(data.candidates, CANDIDATE);
-    case 'ExamScoresRecorded':
-      return ids(data.scores, CANDIDATE);
-    default:
-      return [];
-  }
+function peopleOfStep(type: string, data: Record<string, unknown>): PersonOfCase[] {
+  const naming = Object.hasOwn(STEPS_NAMING_PEOPLE, type) ? STEPS_NAMING_PEOPLE[type] : undefined;
+  if (!naming) return [];
+  let list: unknown = data;
+  for (const key of naming.path) list = (list as Record<string, unknown> | undefined)?.[key];
+  if (!Array.isArray(list)) return [];
+  return list
+    .map((entry) => (entry as { personId?: unknown } | null)?.personId)
+    .filter((personId): personId is string => typeof personId === 'string')
+    .map((personId) => ({ personId, about: naming.about }));
 }
 
 /** The nominees and candidates a step being recorded names, with where the body names them. */
