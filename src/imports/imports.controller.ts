@@ -30,6 +30,7 @@ import { ACCESS, Allow } from '../identity/allow.decorator';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { ImportReportDto } from './dto/import-report.dto';
+import { ImportFileSizeRefusal } from './import-file-too-large';
 import { ImportService } from './import.service';
 import { templateWorkbook } from './template-workbook';
 
@@ -77,7 +78,8 @@ export class ImportsController {
   @Allow(...ACCESS.registryWrite)
   @Post()
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file'))
+  // The size refusal wraps the file interceptor, to word multer's 413 with the configured limit.
+  @UseInterceptors(ImportFileSizeRefusal, FileInterceptor('file'))
   @ApiOperation({
     summary:
       'Import people, posts, planning-pool entries, discipline records and (records_clerk) cases under way on paper with the steps they took, from the template (xlsx, or one sheet as CSV); dryRun=true checks every row and writes nothing',

@@ -434,6 +434,10 @@ describe('import from the spreadsheet template', () => {
     ).expect(422);
     expect(latin1.body.rule).toBe('import.not_utf8');
     const big = await upload(Buffer.alloc(6 * 1024 * 1024, 'a'), 'big.csv', true).expect(413);
-    expect(big.body.rule).toBe('body.too_large');
+    // The refusal names the field and the configured limit (before: multer's "File too large").
+    expect(big.body).toMatchObject({ rule: 'body.too_large', field: 'file', limitBytes: 5242880 });
+    expect(big.body.message).toBe(
+      'file: the file is larger than 5 MB (5242880 bytes), the most one import reads; split it into smaller files',
+    );
   });
 });
