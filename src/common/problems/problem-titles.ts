@@ -222,6 +222,10 @@ const TITLE_BY_RULE: Record<string, Titles> = {
     en: 'The file is neither xlsx nor UTF-8 text',
     vi: 'Tệp không phải xlsx hoặc văn bản UTF-8',
   },
+  'import.too_many_rows': {
+    en: 'The file has too many rows for one import',
+    vi: 'Tệp có quá nhiều dòng cho một lần nhập',
+  },
   'case.opened_on_needs_records_clerk': {
     en: 'Opening a case as of a past day needs the records clerk role',
     vi: 'Chỉ văn thư lưu trữ được mở hồ sơ theo ngày trong quá khứ',

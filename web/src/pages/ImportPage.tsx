@@ -43,6 +43,8 @@ async function upload(file: File, dryRun: boolean): Promise<ImportReport> {
     body: form,
     headers: {
       Accept: 'application/json',
+      // The refusal's title in the reader's language, as every other call asks (client.ts).
+      'Accept-Language': document.documentElement.lang === 'en' ? 'en' : 'vi',
       ...(session ? { Authorization: `Bearer ${session.token}` } : {}),
     },
   });

@@ -30,6 +30,7 @@ import { PREREQUISITE_REFUSALS } from './sentences/prerequisite-refusals';
 import { EXAM_REFUSALS } from './sentences/exam-refusals';
 import { SCOPE_REFUSALS } from './sentences/scope-import-refusals';
 import { IMPORT_CELL_REFUSALS } from './sentences/import-cell-refusals';
+import { IMPORT_FILE_REFUSALS } from './sentences/import-file-refusals';
 import { REMOVAL_REFUSALS } from './sentences/removal-refusals';
 
 /**
@@ -294,6 +295,7 @@ const SENTENCES: Sentence[] = [
   ...EXAM_REFUSALS,
   ...SCOPE_REFUSALS,
   ...IMPORT_CELL_REFUSALS,
+  ...IMPORT_FILE_REFUSALS,
   ...REMOVAL_REFUSALS,
   ...PERSON_REFUSALS,
   ...PLANNING_REFUSALS,
