@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { StoredEventRecord } from '../../event-store/event-store.port';
 import { chainHash, contentDigest } from '../../event-store/hash-chain';
 import { Keyring } from './checkpoint-keys';
@@ -5,10 +6,15 @@ import { compareStreamIds, leafHash, merkleRoot, StreamHead } from './merkle';
 import {
   CheckpointPayload,
   checkpointDigest,
+  checkpointFileName,
   SignedCheckpoint,
   signedBytes,
+  UnreadableCheckpointFile,
   WitnessDirectory,
+  WitnessLine,
 } from './witness-directory';
+
+const logger = new Logger('Checkpoints');
 
 /** Both stores' positions are two decimal numbers, `<a>/<b>`, ordered by a then b. */
 export function comparePositions(a: string, b: string): number {
@@ -89,11 +95,13 @@ export function loadWitness(
   let latest: SignedCheckpoint | null = null;
   let events = 0;
   let expected = 1;
-  for (const sequence of dir.sequences()) {
-    const signed = dir.readCheckpoint(sequence);
+  const sequences = dir.sequences();
+  for (const sequence of sequences) {
+    const signed = readSigned(dir, sequence, sequence === sequences[sequences.length - 1]);
+    if (!signed) break;
     const payload = signed.checkpoint;
     checkSignedInSequence(signed, sequence, expected, latest, keyring);
-    for (const [position, streamId, revision, digest] of dir.readEvents(sequence)) {
+    for (const [position, streamId, revision, digest] of readEventLines(dir, sequence)) {
       const stream = streams.get(streamId) ?? { revision: -1, head: '' };
       if (revision !== stream.revision + 1)
         throw new CheckpointRefused(
@@ -128,6 +136,50 @@ export function loadWitness(
       latest.checkpoint.sequence,
     );
   return { latest, streams, events };
+}
+
+/**
+ * The checkpoint in file `sequence`, or null for an unreadable LAST file: a signing that crashed
+ * while writing it in place (before writes went through a temporary file), like an events file
+ * left without its checkpoint. It signed nothing anyone has relied on; the next signing sets it
+ * aside and takes its sequence. An unreadable file with checkpoints after it, or one that is JSON
+ * but no signed checkpoint, is refused, named.
+ */
+function readSigned(
+  dir: WitnessDirectory,
+  sequence: number,
+  last: boolean,
+): SignedCheckpoint | null {
+  let signed: SignedCheckpoint;
+  try {
+    signed = dir.readCheckpoint(sequence);
+  } catch (error) {
+    if (!(error instanceof UnreadableCheckpointFile)) throw error;
+    if (!last) throw new CheckpointRefused(`${error.message}, yet checkpoints follow it`, sequence);
+    logger.warn(
+      `${error.message}: the leftover of a signing that crashed, skipped (the next checkpoint sets it aside and takes its sequence)`,
+    );
+    return null;
+  }
+  const payload = (signed as Partial<SignedCheckpoint> | null)?.checkpoint;
+  if (!payload || typeof payload !== 'object' || typeof signed.signature !== 'string')
+    throw new CheckpointRefused(
+      `checkpoint file ${checkpointFileName(sequence)} holds no signed checkpoint`,
+      sequence,
+    );
+  return signed;
+}
+
+/** The events file of checkpoint `sequence`; one missing or unreadable is refused, named. */
+function* readEventLines(dir: WitnessDirectory, sequence: number): Generator<WitnessLine> {
+  try {
+    yield* dir.readEvents(sequence);
+  } catch (error) {
+    throw new CheckpointRefused(
+      `events file of checkpoint ${sequence} is unreadable: ${(error as Error).message}`,
+      sequence,
+    );
+  }
 }
 
 /**

@@ -1,16 +1,18 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
   existsSync,
   fsyncSync,
+  linkSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
+  renameSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { canonicalize } from 'json-canonicalize';
 
 /**
@@ -52,11 +54,27 @@ export const checkpointDigest = (payload: CheckpointPayload): string =>
 const pad = (sequence: number): string => String(sequence).padStart(10, '0');
 const CHECKPOINT_FILE = /^(\d{10})\.checkpoint\.json$/;
 
+/** The file name of checkpoint `sequence`, as findings name it. */
+export const checkpointFileName = (sequence: number): string => `${pad(sequence)}.checkpoint.json`;
+
+/** A checkpoint file that holds no JSON (empty, cut short): a write that crashed, or damage. */
+export class UnreadableCheckpointFile extends Error {
+  constructor(
+    readonly fileName: string,
+    reason: string,
+  ) {
+    super(`checkpoint file ${fileName} is unreadable: ${reason}`);
+    this.name = 'UnreadableCheckpointFile';
+  }
+}
+
 /**
  * The copy of checkpoints outside the database (CHECKPOINT_DIR): per checkpoint a signed
  * `NNNNNNNNNN.checkpoint.json` and `NNNNNNNNNN.events.ndjson`, the content digest of every event it
- * added since the previous one. Files are created exclusively (`wx`) and never rewritten; point the
- * directory at storage the database's administrators cannot write (another host, a WORM bucket).
+ * added since the previous one. Each file is written whole to a temporary file first and then
+ * linked into place, which fails if the name exists: a crash never leaves a file cut short under its
+ * name, two signers racing cannot both write one, and no file is rewritten. Point the directory at
+ * storage the database's administrators cannot write (another host, a WORM bucket).
  */
 export class WitnessDirectory {
   constructor(readonly dir: string) {}
@@ -70,10 +88,17 @@ export class WitnessDirectory {
       .sort((a, b) => a - b);
   }
 
+  /** The signed checkpoint `sequence`; UnreadableCheckpointFile when its file holds no JSON. */
   readCheckpoint(sequence: number): SignedCheckpoint {
-    return JSON.parse(
-      readFileSync(join(this.dir, `${pad(sequence)}.checkpoint.json`), 'utf8'),
-    ) as SignedCheckpoint;
+    const text = readFileSync(join(this.dir, checkpointFileName(sequence)), 'utf8');
+    try {
+      return JSON.parse(text) as SignedCheckpoint;
+    } catch (error) {
+      throw new UnreadableCheckpointFile(
+        checkpointFileName(sequence),
+        text.trim() === '' ? 'empty' : (error as Error).message,
+      );
+    }
   }
 
   /** The events file of a checkpoint, line by line. */
@@ -82,10 +107,30 @@ export class WitnessDirectory {
     for (const line of text.split('\n')) if (line) yield JSON.parse(line) as WitnessLine;
   }
 
+  /**
+   * Sets aside an unreadable checkpoint file (renamed `….torn-<time>`, kept for inspection) so that
+   * its sequence can be signed: the leftover of a crash while the file was written in place (as
+   * before writes went through a temporary file). Answers the name it was set aside under.
+   */
+  setAsideUnreadable(sequence: number): string | null {
+    const path = join(this.dir, checkpointFileName(sequence));
+    if (!existsSync(path)) return null;
+    try {
+      this.readCheckpoint(sequence);
+      return null;
+    } catch (error) {
+      if (!(error instanceof UnreadableCheckpointFile)) throw error;
+    }
+    const aside = `${path}.torn-${Date.now()}`;
+    renameSync(path, aside);
+    return basename(aside);
+  }
+
   /** Writes the events file, then the signed checkpoint; refuses to overwrite either. */
   write(signed: SignedCheckpoint, lines: readonly WitnessLine[]): void {
     mkdirSync(this.dir, { recursive: true });
     const base = join(this.dir, pad(signed.checkpoint.sequence));
+    this.setAsideUnreadable(signed.checkpoint.sequence);
     // An events file without its checkpoint is a write that crashed before signing: never covered.
     if (existsSync(`${base}.events.ndjson`) && !existsSync(`${base}.checkpoint.json`))
       unlinkSync(`${base}.events.ndjson`);
@@ -97,18 +142,43 @@ export class WitnessDirectory {
   }
 }
 
+/**
+ * Writes `path` whole or not at all, and only if it does not exist: the content goes to a temporary
+ * file beside it (its name matches no checkpoint file), is synced, then hard-linked to `path` —
+ * link fails with EEXIST where another signer got there first — and the directory is synced.
+ */
 function writeExclusive(path: string, chunks: readonly string[]): void {
-  const fd = openSync(path, 'wx');
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
-    let buffer = '';
-    for (const chunk of chunks) {
-      buffer += chunk;
-      if (buffer.length > 1 << 20) {
-        writeSync(fd, buffer);
-        buffer = '';
+    const fd = openSync(temporary, 'wx');
+    try {
+      let buffer = '';
+      for (const chunk of chunks) {
+        buffer += chunk;
+        if (buffer.length > 1 << 20) {
+          writeSync(fd, buffer);
+          buffer = '';
+        }
       }
+      if (buffer) writeSync(fd, buffer);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
     }
-    if (buffer) writeSync(fd, buffer);
+    linkSync(temporary, path);
+  } finally {
+    if (existsSync(temporary)) unlinkSync(temporary);
+  }
+  syncDirectory(dirname(path));
+}
+
+/** Makes a new name in `dir` durable (the file's own data was synced before it was linked). */
+function syncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
