@@ -383,6 +383,12 @@ const vi = {
       'Quyết định bổ nhiệm không có hiệu lực từ ngày người được bổ nhiệm nghỉ hưu trở đi',
     'reappointment.post_ending':
       'Một quyết định khác chấm dứt chức vụ này trước khi hết nhiệm kỳ: không còn nhiệm kỳ để bổ nhiệm lại',
+    'reappointment.post_ended':
+      'Một quyết định khác đã chấm dứt chức vụ này trước khi hết nhiệm kỳ: không còn nhiệm kỳ để bổ nhiệm lại, hãy rút hồ sơ',
+    'extension.post_ended':
+      'Một quyết định khác đã chấm dứt chức vụ này trước khi hết nhiệm kỳ: không còn nhiệm kỳ để kéo dài, hãy rút hồ sơ',
+    'rotation.post_ended':
+      'Người này không còn giữ chức vụ mà hồ sơ điều động ghi là rời đi (một quyết định khác đã chấm dứt chức vụ đó): hãy rút hồ sơ',
     'reappointment.term_rated_below':
       'Có năm trong nhiệm kỳ không được đánh giá hoàn thành nhiệm vụ: không bổ nhiệm lại',
     'transfer_batch.conflict':
@@ -1466,6 +1472,12 @@ const en: Strings<typeof vi> = {
       'An appointment does not take effect on or after the appointee retires',
     'reappointment.post_ending':
       'Another decision ends this post before its term does: there is no term to renew',
+    'reappointment.post_ended':
+      'Another decision has ended this post before its term did: there is no term to renew; withdraw the case',
+    'extension.post_ended':
+      'Another decision has ended this post before its term did: there is no term to extend; withdraw the case',
+    'rotation.post_ended':
+      'The person no longer holds the post this transfer moves them out of (another decision ended it): withdraw the case',
     'reappointment.term_rated_below':
       'A year of the term was rated below completing duties: no re-appointment',
     'transfer_batch.conflict':

@@ -1,4 +1,5 @@
-import { PostHeld } from '../../cadres/person/person.state';
+import { PastPost, PostHeld } from '../../cadres/person/person.state';
+import { postEndedByDecision } from '../../cadres/person/post-ended-by-decision';
 import { addCalendarDays, WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
@@ -70,6 +71,26 @@ export function extensionOpening(input: ExtensionOpeningInput): Record<string, u
     late: today > noticeBy,
     rule: ruleCitation(ruleSet, BELOW_YEARS),
   };
+}
+
+/**
+ * The decision extends a term the person still holds, read from the record when it is taken: a
+ * post another decision has ended (or ends on a later day) before its term ran out has no term to
+ * extend. Before, the extension was decided (200) and its record wrote nothing.
+ */
+export function refuseExtensionOfPostEnded(
+  person: { posts: PostHeld[]; pastPosts: PastPost[] },
+  positionId: string,
+): void {
+  const ended = postEndedByDecision(person, positionId);
+  if (!ended) return;
+  throw new DomainRuleViolation(
+    'extension.post_ended',
+    `positionId: decision ${ended.endedBy} ends ${positionId} (held since ${ended.from}, ${ended.decisionRef}) on ${ended.endedOn}, before its term ends on ${ended.termEnd}: there is no term to extend (${ended.reason}); withdraw this case`,
+    'unprocessable',
+    'positionId',
+    { endedOn: ended.endedOn, endedBy: ended.endedBy, termEnd: ended.termEnd },
+  );
 }
 
 /**

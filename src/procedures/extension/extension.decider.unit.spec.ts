@@ -15,6 +15,7 @@ import {
   extensionOpening,
   extensionTerm,
   refuseExtensionAfterTermContinues,
+  refuseExtensionOfPostEnded,
 } from './extension-rules';
 
 const seeds = path.resolve(__dirname, '../../../seeds');
@@ -136,5 +137,31 @@ describe('extension of the term to retirement (kéo dài thời hạn giữ ch�
           details: { retirementDate: retires },
         }),
       );
+  });
+
+  it('is refused at its decision once another decision has ended the post before its term did', () => {
+    const post = {
+      positionId: 'pos-h',
+      from: '2022-03-01',
+      termEnd: '2027-03-01',
+      decisionRef: 'QĐ-1',
+    };
+    const cut = {
+      ...post,
+      endedOn: '2026-12-01',
+      reason: 'transferred',
+      endedBy: 'QĐ-tr',
+      caseId: null,
+    };
+    expect(() => refuseExtensionOfPostEnded({ posts: [], pastPosts: [cut] }, 'pos-h')).toThrow(
+      expect.objectContaining({
+        rule: 'extension.post_ended',
+        field: 'positionId',
+        details: { endedOn: '2026-12-01', endedBy: 'QĐ-tr', termEnd: '2027-03-01' },
+      }),
+    );
+    expect(() =>
+      refuseExtensionOfPostEnded({ posts: [post], pastPosts: [] }, 'pos-h'),
+    ).not.toThrow();
   });
 });

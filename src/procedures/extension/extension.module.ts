@@ -12,6 +12,7 @@ import {
   extensionTerm,
   refuseExtensionAfterTermContinues,
   refuseExtensionBeforeTermEnds,
+  refuseExtensionOfPostEnded,
 } from './extension-rules';
 import { extensionSeats, refuseExtendedTermHeldByAnother } from './extension-seats';
 
@@ -51,6 +52,7 @@ export const ExtensionModule = caseProcedureModule({
       const { dateOfBirth, gender } = person.profile;
       const seats = await extensionSeats(registry, await registry.findPosition(state.positionId));
       return (_state, effectiveFrom, _years, heldOn) => {
+        refuseExtensionOfPostEnded(person, state.positionId);
         refuseExtensionBeforeTermEnds(person.posts, state.positionId, effectiveFrom);
         refuseExtensionAfterTermContinues(person.posts, state.positionId, {
           effectiveFrom,

@@ -19,6 +19,7 @@ import {
   refuseStartBeforeTermEnds,
 } from './reappointment-rules';
 import { refuseTermRatedBelow } from './term-ratings';
+import { refusePostEndedByDecision } from './post-ended';
 
 /** A day before any hold of a post on the records: read them all. */
 const EVERY_HOLD = '1900-01-01';
@@ -46,6 +47,7 @@ export class ReappointmentModule implements OnModuleInit {
         const position = await this.registry.findPosition(state.positionId);
         const seats = position ? await this.seatsOf(position) : null;
         return (_state, effectiveFrom, years, heldOn) => {
+          refusePostEndedByDecision({ posts, pastPosts }, state.positionId);
           refuseStartBeforeTermEnds(
             { posts, pastPosts },
             state.positionId,

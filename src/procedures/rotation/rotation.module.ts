@@ -1,4 +1,9 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { postLeftByBatchCase } from '../transfer-batch/transfer-batch-post-left';
+import { refuseMoveFromPostNotHeld } from './post-left';
+import { CaseContext } from '../case/decider/case.context';
+import { ExistingCase } from '../case/decider/case.state';
 import { existingPosition, registeredPerson } from '../case/opening-subjects';
 import { refuseElectedPost, refusePostAlreadyHeld } from '../appointment/elected-post';
 import { refuseSeatsFullAtOpening } from '../appointment/post-seats-at-opening';
@@ -21,6 +26,7 @@ export class RotationModule implements OnModuleInit {
   constructor(
     private readonly procedures: ProcedureRegistry,
     private readonly registry: RegistryService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   onModuleInit(): void {
@@ -65,20 +71,41 @@ export class RotationModule implements OnModuleInit {
           ruleSet: context.ruleSet,
         });
       },
-      decisionTerm: async (context, state) => {
-        // A leadership post is held on an appointment term; another post has none of its own.
-        const leadership = (await this.registry.findPosition(state.positionId))?.isLeadership;
-        return (_state, effectiveFrom, years) => ({
-          ...rotationTerm(
-            context.ruleSet,
-            effectiveFrom,
-            years,
-            context.definition.minDurationParam,
-          ),
-          ...(leadership ? { postTerm: leadershipPostTerm(context.ruleSet, effectiveFrom) } : {}),
-        });
-      },
+      decisionTerm: (context, state) => this.decisionTerm(context, state),
     });
+  }
+
+  /** The decision's term; a batch's case is decided only while its person holds the post left. */
+  private async decisionTerm(
+    context: CaseContext,
+    state: ExistingCase,
+  ): Promise<CaseContext['decisionTerm']> {
+    // A leadership post is held on an appointment term; another post has none of its own.
+    const leadership = (await this.registry.findPosition(state.positionId))?.isLeadership;
+    // Only a decision reads the batch and the record: the other steps move no one.
+    const deciding =
+      state.status === 'open' && context.definition.steps[state.currentStep]?.kind === 'decision';
+    const leaving = deciding ? await this.postLeft(state) : null;
+    return (_state, effectiveFrom, years) => {
+      if (leaving) refuseMoveFromPostNotHeld(leaving.person, { ...leaving, effectiveFrom });
+      return {
+        ...rotationTerm(context.ruleSet, effectiveFrom, years, context.definition.minDurationParam),
+        ...(leadership ? { postTerm: leadershipPostTerm(context.ruleSet, effectiveFrom) } : {}),
+      };
+    };
+  }
+
+  /**
+   * The post a transfer batch's case moves its person out of, with their record as it stands
+   * when the decision is taken; null for a case opened on its own, which names no such post.
+   */
+  private async postLeft(state: { caseId: string; personId: string; appointee?: string | null }) {
+    const leaves = await postLeftByBatchCase(this.store, state.caseId);
+    if (!leaves) return null;
+    const personId = state.appointee ?? state.personId;
+    const { state: person } = await this.registry.loadPerson(personId);
+    if (person.status !== 'registered') return null;
+    return { person, personId, leaves };
   }
 }
 
