@@ -5,6 +5,7 @@ import {
   WrongExpectedRevision,
 } from '../event-store/event-store.errors';
 import { EventStore, StreamAppend } from '../event-store/event-store.port';
+import { alongsideRefusal } from './alongside-refusal';
 import { appendDecided, evolveAll, newEvents } from './decided-append';
 import { deterministicId } from './deterministic-id';
 import { decidedAtRevision } from './refusal-revision';
@@ -167,7 +168,7 @@ async function decideOnWholeRead<State, Command, Context>(
       // Best effort: the caller must hear why the append failed, not why the undo did.
       await reservation?.undo().catch(() => undefined);
       await plan.undo?.().catch(() => undefined);
-      throw error;
+      throw await alongsideRefusal(store, error, plan.appends);
     },
   );
   const state = evolveAll(decider, loaded.state, decided);
@@ -221,7 +222,7 @@ async function decideOnKeptState<State, Command, Context>(
     const result = await appendDecided(store, streamId, plan.events, expected, plan.appends).catch(
       async (error: unknown) => {
         await plan.undo?.().catch(() => undefined);
-        throw error;
+        throw await alongsideRefusal(store, error, plan.appends);
       },
     );
     const state = evolveAll(decider, kept.state, decided);
