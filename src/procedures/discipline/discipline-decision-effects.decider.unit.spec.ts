@@ -239,6 +239,27 @@ describe('a complaint review that changes the form: the new form does what its d
       .then(['DisciplineComplaintReviewed'])[0].data as Record<string, unknown>;
   };
 
+  it.each(['annul', 'keep'])(
+    'outcome "%s" with a form is refused naming the form and the rule, not recorded without it',
+    (outcome) => {
+      const complained = [
+        ...balloted('reprimand', t),
+        ...historyOfFrom(balloted('reprimand', t), [
+          [decide('reprimand'), t.as(leader)],
+          [{ type: 'FileComplaint', data: { filedOn: '2026-11-20', grounds: 'g' } }, t.as(staff)],
+        ]),
+      ];
+      const review: DisciplineCommand = {
+        type: 'ReviewComplaint',
+        data: { heldOn: '2026-11-25', number: '10-QĐ/TU', outcome, form: 'warning', reason: 'r' },
+      } as never;
+      const refused = givenStream(disciplineDecider, ...complained)
+        .when(review, t.as(leader, '2026-11-30'))
+        .refuses('discipline.form_without_change', /only with outcome "change"/);
+      expect(refused).toMatchObject({ field: 'form', category: 'invalid' });
+    },
+  );
+
   it('expulsion: no end of effect or bar, the post ends, the pool is left', () => {
     expect(reviewedTo('expulsion')).toMatchObject({
       form: 'expulsion',

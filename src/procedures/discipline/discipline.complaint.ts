@@ -138,6 +138,17 @@ export function reviewComplaint(
     );
   requireActor(definition.steps[definition.steps.length - 1], context);
   const { outcome, heldOn } = command.data;
+  // A form names what the review changes the decision to: with "keep" or "annul" it would be
+  // dropped, and the review recorded as if the clerk had not asked for a form at all.
+  if (outcome !== 'change' && command.data.form !== undefined)
+    refuse(
+      'discipline.form_without_change',
+      `form: a form goes only with outcome "change"; outcome "${outcome}" ${
+        outcome === 'annul' ? 'annuls the decision and leaves no form' : 'keeps the decided form'
+      } (send no form, or outcome "change")`,
+      'invalid',
+      'form',
+    );
   if (heldOn > today)
     refuse(
       'step.in_the_future',
