@@ -464,6 +464,8 @@ const vi = {
     'discipline.complaint_under_review': 'Đang xem xét một khiếu nại khác',
     'discipline.review_before_complaint': 'Ngày giải quyết khiếu nại trước ngày nộp đơn',
     'discipline.change_to_same_form': 'Hình thức mới trùng hình thức đang áp dụng',
+    'discipline.step_passed_over':
+      'Bước này không thực hiện trong vụ việc này (được bỏ qua theo quy định)',
     'discipline.form_without_change':
       'Chỉ ghi hình thức kỷ luật mới khi kết quả là thay đổi hình thức',
     'discipline.time_limit_already_extended': 'Thời hạn xử lý đã được gia hạn',
@@ -1556,6 +1558,7 @@ const en: Strings<typeof vi> = {
     'discipline.complaint_under_review': 'Another complaint is under review',
     'discipline.review_before_complaint': 'Review dated before the complaint',
     'discipline.change_to_same_form': 'The new form is the one already applied',
+    'discipline.step_passed_over': 'This step is passed over in this case, as the rules say',
     'discipline.form_without_change': 'A form goes only with the outcome “change”',
     'discipline.time_limit_already_extended': 'The time limit was already extended',
     'discipline.close_after_form_ballot': 'The ballot chose a form: the case is not closed',

@@ -47,6 +47,30 @@ describe('civil-service track: the discipline council by status (discipline.civi
     });
   });
 
+  it('a council step passed over is refused as not taken in this case, naming why, not as already done', () => {
+    const passedOver = given(
+      [open({}, { serviceStatus: 'cadre' }), civil.as(inspector)],
+      [verified, civil.as(inspector)],
+      [meeting('self-criticism'), civil.as(staff)],
+    );
+    const review = passedOver
+      .when(meeting('review'), civil.as(inspector))
+      .refuses('discipline.step_passed_over', /not taken in this case/);
+    expect(review).toMatchObject({ category: 'conflict', field: 'stepId' });
+    expect(review.message).toMatch(/self-criticism passed over review and ballot/);
+    expect(review.message).toMatch(/held for civil_servant, not for a cadre/);
+    expect(review.message).toMatch(/current step is decision/);
+    expect(review.message).not.toMatch(/already done/);
+    const ballotStep = passedOver
+      .when(ballot({ reprimand: 10 }), civil.as(secretary))
+      .refuses('discipline.step_passed_over');
+    expect(ballotStep.details).toMatchObject({
+      currentStep: 'decision',
+      passedOverBy: 'self-criticism',
+      ground: 'no_council_for_cadre',
+    });
+  });
+
   it('holds a council for a civil servant unless a skip path applies (conviction, conclusion, Party decision)', () => {
     const atSelfCriticism = given([open(), civil.as(inspector)], [verified, civil.as(inspector)]);
     const [plain] = atSelfCriticism

@@ -11,6 +11,7 @@ import {
 } from '../../workflow/step-engine';
 import { DisciplineStepBody } from './discipline.commands';
 import { DisciplineContext } from './discipline.context';
+import { SkippedSteps } from './discipline.events';
 import { decision } from './discipline.decision';
 import { refuseFormForStatus, trackForms } from './discipline.rules';
 import { councilSkip, recordPastCouncil } from './discipline-council';
@@ -34,7 +35,29 @@ export function performStep(
   body: DisciplineStepBody,
   context: DisciplineContext,
 ): DomainEvent[] {
+  refusePassedOver(state, stepId, context);
   return performStepWith(DISCIPLINE_STEP_KINDS, state, { stepId, body }, context);
+}
+
+/**
+ * A council step the case passed over (no council for a cadre, a skip path) is not taken in this
+ * case: before, it was answered as "already done", which it never was. The refusal names the
+ * meeting that passed over it and its rule, and the step the case is at.
+ */
+function refusePassedOver(state: Open, stepId: string, { definition }: DisciplineContext): void {
+  for (const recorded of state.steps) {
+    const skipped = (recorded.data as { skippedSteps?: SkippedSteps }).skippedSteps;
+    if (!skipped?.stepIds.includes(stepId)) continue;
+    const by = (recorded.data as { stepId: string }).stepId;
+    const current = definition.steps[state.currentStep]?.id ?? null;
+    refuse(
+      'discipline.step_passed_over',
+      `step ${stepId} is not taken in this case: ${by} passed over ${skipped.stepIds.join(' and ')} (${skipped.rule}); the current step is ${current}`,
+      'conflict',
+      'stepId',
+      { currentStep: current, passedOverBy: by, ground: skipped.ground },
+    );
+  }
 }
 
 /** A step whose result sends the case no further closes it (violation not confirmed, no form). */

@@ -1073,6 +1073,22 @@ describe('the examination, the elected posts, scope and import refusals read in 
     );
   });
 
+  it('a council step passed over, a form with a review that changes none', () => {
+    const cited = cite('appointment.termYears');
+    expect(
+      expectRead(
+        `step ballot is not taken in this case: self-criticism passed over review and ballot (a discipline council is held for civil_servant, not for a cadre (${cited})); the current step is decision`,
+      ),
+    ).toMatch(/không thực hiện trong vụ việc này.*không đối với cán bộ/);
+    expectRead(
+      `step review is not taken in this case: self-criticism passed over review and ballot (no discipline council: criminal conviction (${cited})); the current step is decision`,
+    );
+    for (const outcome of ['annul', 'keep'])
+      expectRead(
+        `form: a form goes only with outcome "change"; outcome "${outcome}" ${outcome === 'annul' ? 'annuls the decision and leaves no form' : 'keeps the decided form'} (send no form, or outcome "change")`,
+      );
+  });
+
   it('a form for elected cadres or civil servants only, the same violation linked', () => {
     expectRead(
       `form: recall (bãi nhiệm) applies only to elected cadres, and this case runs p-an as a civil servant (${cite('appointment.termYears')})`,

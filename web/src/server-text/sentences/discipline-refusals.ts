@@ -1,6 +1,6 @@
 import { fieldName } from './field-names';
 import { caseStatus } from './step-refusals';
-import { DAY, ID, Sentence, sentence } from './sentence';
+import { DAY, ID, Sentence, sentence, Untranslated } from './sentence';
 
 /** What the least form is one level above (repeat-violation.ts), in the decree's words. */
 const HEAVIER_FORM_BASIS: Record<string, string> = {
@@ -51,6 +51,11 @@ export const DISCIPLINE_REFUSALS: Sentence[] = [
     `heldOn: ${DAY} is before the complaint, filed on ${DAY}`,
     ([held, filed], s) =>
       `Ngày giải quyết ${s.day(held)} trước ngày nộp đơn khiếu nại ${s.day(filed)}`,
+  ),
+  sentence(
+    `form: a form goes only with outcome "change"; outcome "(keep|annul)" (?:annuls the decision and leaves no form|keeps the decided form) \\(send no form, or outcome "change"\\)`,
+    ([outcome]) =>
+      `Chỉ ghi hình thức kỷ luật mới khi kết quả là thay đổi hình thức; kết quả «${outcome === 'annul' ? 'hủy quyết định kỷ luật' : 'giữ nguyên quyết định'}» ${outcome === 'annul' ? 'không còn hình thức kỷ luật nào' : 'giữ hình thức đã quyết định'} (bỏ hình thức, hoặc chọn kết quả thay đổi hình thức)`,
   ),
   sentence(
     `form: a change needs one of (.+)`,
@@ -187,6 +192,11 @@ export const DISCIPLINE_SUBJECT_REFUSALS: Sentence[] = [
       `Hình thức ${s.words.form(form)} chỉ áp dụng với công chức, không áp dụng với ${SERVICE[status] ?? status} (${s.citation(citation)})`,
   ),
   sentence(
+    `step ${ID} is not taken in this case: ${ID} passed over (.+?) \\((.+)\\); the current step is ${ID}`,
+    ([step, by, skipped, rule, current], s) =>
+      `Bước «${s.words.step(step)}» không thực hiện trong vụ việc này: bước «${s.words.step(by)}» đã bỏ qua ${s.list(skipped.replace(/ and /g, ', '), (id) => `«${s.words.step(id)}»`)} (${councilPassedOver(rule, (text) => s.citation(text))}); bước hiện tại là «${s.words.step(current)}»`,
+  ),
+  sentence(
     `councilSkip: only the step before the discipline council \\((.+)\\) may pass over it; this is ${ID}`,
     ([council, step], s) =>
       `Chỉ bước liền trước Hội đồng kỷ luật (${s.words.step(council)}) mới được bỏ qua Hội đồng; bước này là «${s.words.step(step)}»`,
@@ -230,3 +240,25 @@ const SERVICE: Record<string, string> = {
   cadre: 'cán bộ',
   civil_servant: 'công chức',
 };
+
+/** Why the council steps were passed over (discipline-council.ts `rule`), in the decree's words. */
+const NO_COUNCIL_GROUND: Record<string, string> = {
+  'competent conclusion': 'đã có kết luận của cơ quan có thẩm quyền đề xuất hình thức kỷ luật',
+  'criminal conviction': 'đã có bản án hình sự có hiệu lực',
+  'party decision': 'đã có quyết định kỷ luật đảng về cùng hành vi vi phạm',
+};
+
+function councilPassedOver(rule: string, citation: (text: string) => string): string {
+  const byStatus = /^a discipline council is held for (.+), not for a ([a-z_]+) \((.+)\)$/.exec(
+    rule,
+  );
+  if (byStatus) {
+    const [, statuses, status, cited] = byStatus;
+    const held = statuses.split(', ').map((one) => SERVICE[one] ?? one);
+    return `Hội đồng kỷ luật chỉ thành lập đối với ${held.join(', ')}, không đối với ${SERVICE[status] ?? status}; ${citation(cited)}`;
+  }
+  const byGround = /^no discipline council: ([a-z ]+) \((.+)\)$/.exec(rule);
+  const ground = byGround ? NO_COUNCIL_GROUND[byGround[1]] : undefined;
+  if (!byGround || !ground) throw new Untranslated(rule);
+  return `không thành lập Hội đồng kỷ luật: ${ground}; ${citation(byGround[2])}`;
+}
