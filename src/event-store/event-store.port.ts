@@ -26,7 +26,12 @@ export interface ReadStreamOptions {
   from?: number;
   direction?: 'forwards' | 'backwards';
   limit?: number;
-  /** Only events recorded at or before this time (Date) or global position (string): "state as of". */
+  /**
+   * Only events recorded at or before this global position (string), or up to the end of this
+   * millisecond (Date): "state as of". A `Date` names a whole millisecond while the store keeps
+   * finer times, so an event recorded at 00:47:47.505123 is read up to 00:47:47.505 — the
+   * `recordedAt` a history shows for it.
+   */
   until?: Date | string;
 }
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { addDays, buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -11,14 +11,17 @@ describe('asOf a day', () => {
   let t: TestApp;
   let staff: Record<string, string>;
   let inspector: Record<string, string>;
+  let auditor: Record<string, string>;
   const http = () => request(t.server as never);
   const today = vietnamToday();
   const yesterday = addDays(today, -1);
 
   beforeAll(async () => {
-    t = await startTestApp('api_as_of');
+    // The workers keep the audit history an auditor reads the shown times from.
+    t = await startTestApp('api_as_of', { RUN_WORKERS: 'true' });
     staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
     inspector = { Authorization: `Bearer ${t.token('u-insp', ['inspector'], 'ou-town')}` };
+    auditor = { Authorization: `Bearer ${t.token('u-audit', ['auditor'], 'ou-town')}` };
     await buildRegistry(t, staff, {
       positions: [
         { id: 'pos-deputy', rank: 4 },
@@ -113,6 +116,64 @@ describe('asOf a day', () => {
       rule: 'appointment.already_holds_post',
       reason: 'already holds pos-deputy; use re-appointment',
     });
+  });
+
+  /** The case's history as an auditor reads it, once the audit history holds its `events` events. */
+  const historyOf = async (caseId: string, events: number) =>
+    (
+      await eventually(
+        () => http().get(`/cases/${caseId}/history`).set(auditor),
+        (answer) => answer.body.events?.length === events,
+      )
+    ).body.events as { revision: number; recordedAt: string }[];
+
+  // Before: the store keeps microseconds and the history shows milliseconds, so asOf=<the time
+  // shown> came before the event (00:47:47.505 < 00:47:47.505123) and gave the state before it.
+  it('asOf the recordedAt a history shows for an event includes that event', async () => {
+    for (const event of await historyOf('c-today', 2)) {
+      const asOf = await http()
+        .get(`/cases/c-today?asOf=${encodeURIComponent(event.recordedAt)}`)
+        .set(staff);
+      expect({ asOf: event.recordedAt, status: asOf.status, revision: asOf.body.revision }).toEqual(
+        { asOf: event.recordedAt, status: 200, revision: event.revision },
+      );
+    }
+    const [opened] = await historyOf('d-today', 1);
+    const discipline = await http()
+      .get(`/discipline-cases/d-today?asOf=${encodeURIComponent(opened.recordedAt)}`)
+      .set(inspector);
+    expect({ status: discipline.status, revision: discipline.body.revision }).toEqual({
+      status: 200,
+      revision: 0,
+    });
+  });
+
+  it('a time written to the second or the minute takes everything recorded within it', async () => {
+    const [, stepped] = await historyOf('c-today', 2);
+    const second = stepped.recordedAt.slice(0, 19);
+    const inVietnam = new Date(Date.parse(stepped.recordedAt) + 7 * 3600_000).toISOString();
+    for (const asOf of [
+      `${second}Z`,
+      `${second.slice(0, 16)}Z`,
+      inVietnam.slice(0, 19),
+      `${inVietnam.slice(0, 19)}+07:00`,
+    ]) {
+      const read = await http()
+        .get(`/cases/c-today?asOf=${encodeURIComponent(asOf)}`)
+        .set(staff);
+      expect({ asOf, status: read.status, revision: read.body.revision }).toEqual({
+        asOf,
+        status: 200,
+        revision: 1,
+      });
+    }
+    // …and nothing after it: the minute before the opening's is before the case.
+    const [opening] = await historyOf('c-today', 2);
+    const minuteBefore = new Date(Date.parse(opening.recordedAt) - 60_000).toISOString();
+    const before = await http()
+      .get(`/cases/c-today?asOf=${encodeURIComponent(`${minuteBefore.slice(0, 16)}Z`)}`)
+      .set(staff);
+    expect(before.status).toBe(404);
   });
 
   it('every asOf takes a day or an ISO time and refuses anything else naming the field', async () => {

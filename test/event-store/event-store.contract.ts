@@ -345,6 +345,16 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
       expect(await store.readStream(id, { until: new Date(Date.now() + 60_000) })).toHaveLength(3);
     });
 
+    it('reads a stream as of a time through the end of that millisecond, as its recordedAt shows it', async () => {
+      const id = stream();
+      await store.append(id, [anEvent()], { expectedRevision: 'no_stream' });
+      const [recorded] = await store.readStream(id);
+      // The store may keep microseconds; recordedAt (and a Date) has milliseconds.
+      expect(await store.readStream(id, { until: new Date(recorded.recordedAt) })).toHaveLength(1);
+      const justBefore = new Date(Date.parse(recorded.recordedAt) - 1);
+      expect(await store.readStream(id, { until: justBefore })).toHaveLength(0);
+    });
+
     it('reads all events in global order, after a position, filtered by stream prefix or type', async () => {
       const prefix = `all${randomUUID().slice(0, 8)}`;
       const a = `${prefix}a-${randomUUID()}`;

@@ -67,4 +67,27 @@ describe('the audit page’s state as of a moment', () => {
     expect(await page.getByTestId('as-of-position').innerText()).toMatch(/^Sau sự kiện thứ 2\/2/);
     await page.context().close();
   });
+
+  // Before: the typed time was sent as its first millisecond (07:47:47.000), so the time the
+  // timeline shows for an event (recorded at 07:47:47.505…), typed back, gave the state before it.
+  it('the time the timeline shows for an event, typed back, shows the state after that event', async () => {
+    const { page } = await signIn(town.browser, town.base, 'auditor-1');
+    await page.goto(`${town.base}/cases/${caseId}/history`);
+    const asOf = page.locator('section[aria-labelledby="as-of-title"]');
+    await page.getByTestId('as-of-state').waitFor();
+    await page.locator('#as-of-slider').fill('0');
+    await page.getByTestId('as-of-position').getByText('Sau sự kiện thứ 1/2').waitFor();
+    await page.getByTestId('as-of-state').waitFor();
+    expect(await asOf.getByText('BB-01').count()).toBe(0);
+    const shown = /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/.exec(
+      await page.locator('ol.timeline > li').nth(1).innerText(),
+    )?.[0];
+    expect(shown).toBeDefined();
+    await page.getByLabel('Thời điểm (dd/mm/yyyy HH:mm:ss, giờ Việt Nam)').fill(shown!);
+    await page.getByRole('button', { name: 'Xem' }).click();
+    await page.getByTestId('as-of-position').getByText('Sau sự kiện thứ 2/2').waitFor();
+    await asOf.getByText('BB-01').waitFor();
+    expect(await page.locator('.error').count()).toBe(0);
+    await page.context().close();
+  });
 });

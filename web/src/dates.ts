@@ -41,14 +41,25 @@ export function typedButNotADay(text: string): boolean {
   return text.trim() !== '' && parseDay(text) === null;
 }
 
-/** `dd/mm/yyyy HH:mm[:ss]` in Vietnam → ISO instant, or null. */
-export function parseDateTime(text: string): string | null {
+/**
+ * A moment typed `dd/mm/yyyy HH:mm[:ss]` in Vietnam: `iso`, the ISO time as precisely as it was
+ * typed (an `asOf` the server reads as that whole second or minute), and `lastMs`, the last
+ * millisecond of it: every event the history shows within the typed second counts.
+ */
+export interface TypedMoment {
+  iso: string;
+  lastMs: number;
+}
+
+/** `dd/mm/yyyy HH:mm[:ss]` in Vietnam → the moment it names, or null. */
+export function parseDateTime(text: string): TypedMoment | null {
   const m = /^\s*(\d{1,2}\/\d{1,2}\/\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text);
   if (!m) return null;
   const day = parseDay(m[1]);
   if (!day || Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) return null;
-  const hh = m[2].padStart(2, '0');
-  return new Date(`${day}T${hh}:${m[3]}:${m[4] ?? '00'}+07:00`).toISOString();
+  const time = `${m[2].padStart(2, '0')}:${m[3]}${m[4] === undefined ? '' : `:${m[4]}`}`;
+  const iso = `${day}T${time}+07:00`;
+  return { iso, lastMs: Date.parse(iso) + (m[4] === undefined ? 60_000 : 1000) - 1 };
 }
 
 /** Today in Vietnam, `YYYY-MM-DD`. */

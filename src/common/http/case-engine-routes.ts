@@ -70,7 +70,7 @@ export function CaseEngineRoutes(options: CaseEngineRouteOptions) {
       @Read() request: ReadRequest,
     ) {
       await this.assertCaseInScope(request.actor, id);
-      const found = await this.viewOf(id, request.actor, parseAsOf(asOf)?.instant);
+      const found = await this.viewOf(id, request.actor, parseAsOf(asOf)?.lastMillisecond);
       return withEtag(request.response, found);
     }
 

@@ -155,6 +155,7 @@ export class KurrentDbEventStore implements EventStore {
     const raw = await this.readRaw(streamId, { direction: options.direction, from: options.from });
     const until = options.until;
     const kept = raw.filter((event) => {
+      // `created` comes as a Date, to the millisecond: `<=` keeps the whole millisecond `until` names.
       if (until instanceof Date) return event.created.getTime() <= until.getTime();
       if (typeof until === 'string')
         return !event.position || comparePositions(event.position, parseAllPosition(until)) <= 0;

@@ -168,7 +168,8 @@ export function streamReadQuery(
   }
   if (options.until instanceof Date) {
     params.push(options.until);
-    where.push(`recorded_at <= $${params.length}`);
+    // recorded_at keeps microseconds, a Date only milliseconds: the whole millisecond counts.
+    where.push(`recorded_at < $${params.length}::timestamptz + interval '1 millisecond'`);
   } else if (typeof options.until === 'string') {
     const until = parsePosition(options.until);
     params.push(until.tx, until.pos);

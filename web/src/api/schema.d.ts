@@ -6793,7 +6793,7 @@ export interface operations {
     DisciplineController_get: {
         parameters: {
             query?: {
-                /** @description the case as it stood then: a day YYYY-MM-DD means the end of that day in Vietnam; an ISO date-time is that instant */
+                /** @description the case as it stood then: a day YYYY-MM-DD means the end of that day in Vietnam; an ISO date-time is the whole minute, second or millisecond it is written to, so the recordedAt a history shows includes its event */
                 asOf?: unknown;
                 /** @description why you read it, written to the access log (or the X-Purpose header); at most 500 characters (access_log.purpose_too_long) */
                 purpose?: unknown;
@@ -8320,7 +8320,7 @@ export interface operations {
     CasesController_get: {
         parameters: {
             query?: {
-                /** @description the case as it stood then, replayed from its events: a day YYYY-MM-DD means the end of that day in Vietnam (23:59:59.999+07:00); an ISO date-time is that instant (Vietnam time without an offset) */
+                /** @description the case as it stood then, replayed from its events: a day YYYY-MM-DD means the end of that day in Vietnam (23:59:59.999+07:00); an ISO date-time is the whole minute, second or millisecond it is written to (Vietnam time without an offset), so the recordedAt a history shows includes its event */
                 asOf?: unknown;
             };
             header?: never;

@@ -201,7 +201,8 @@ export function AuditHistory({ caseId }: { caseId: string }) {
 
   const moveTo = (index: number) => {
     setPosition(index);
-    const at = new Date(Date.parse(events[index].recordedAt) + 1).toISOString();
+    // The time the history shows: the server reads it as that whole millisecond, the event's own.
+    const at = events[index].recordedAt;
     setAsOf(index === events.length - 1 ? undefined : at);
     setTyped(formatDateTime(at));
     setTypedError(null);
@@ -209,20 +210,22 @@ export function AuditHistory({ caseId }: { caseId: string }) {
   };
   const applyTyped = (event: FormEvent) => {
     event.preventDefault();
-    const iso = parseDateTime(typed);
-    if (!iso) {
+    const moment = parseDateTime(typed);
+    if (!moment) {
       setTypedError(t('audit.badMoment'));
       return;
     }
     setTypedError(null);
-    const index = events.filter((e) => Date.parse(e.recordedAt) <= Date.parse(iso)).length - 1;
+    // Every event within the typed second, as the server replays it: the time the history shows
+    // for an event, typed back, includes that event.
+    const index = events.filter((e) => Date.parse(e.recordedAt) <= moment.lastMs).length - 1;
     if (index < 0) {
-      setBeforeOpening(formatDateTime(iso));
+      setBeforeOpening(formatDateTime(moment.iso));
       setPosition(0);
       return;
     }
     setBeforeOpening(null);
-    setAsOf(iso);
+    setAsOf(moment.iso);
     setPosition(index);
   };
 
