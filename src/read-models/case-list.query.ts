@@ -8,7 +8,11 @@ export interface CaseSummary {
   procedure: string;
   definition: string;
   ruleSet: string;
-  personId: string;
+  /**
+   * Whom the case is about; null for a case opened for a post until its decision names the
+   * appointee, as the case view has it (the row keeps '' for it).
+   */
+  personId: string | null;
   positionId: string | null;
   orgUnitId: string;
   summary: string;
@@ -50,7 +54,7 @@ function toSummary(row: SummaryRow, today: string): CaseSummary {
     procedure: row.procedure,
     definition: row.definition,
     ruleSet: row.rule_set,
-    personId: row.person_id,
+    personId: row.person_id || null,
     positionId: row.position_id,
     orgUnitId: row.org_unit_id,
     summary: row.summary,

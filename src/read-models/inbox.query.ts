@@ -31,7 +31,8 @@ export interface InboxItem {
   procedure: string | null;
   /** `appointment.internal@1` for a step; null for a staff task. */
   definition: string | null;
-  personId: string;
+  /** Null for a step of a case opened for a post (the row keeps ''): `nominees` says who stands. */
+  personId: string | null;
   personName: string | null;
   /**
    * A case opened for a post (no person): its nominees still standing, by name; empty before a
@@ -168,7 +169,7 @@ function inboxItem(row: any, today: string, calendar: InboxQuery['calendar']): I
     caseId: row.case_id,
     procedure: row.procedure,
     definition: row.definition,
-    personId: row.person_id,
+    personId: row.person_id || null,
     personName: row.person_name,
     nominees: row.named ?? [],
     positionId: row.position_id,

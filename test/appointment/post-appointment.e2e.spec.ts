@@ -46,9 +46,14 @@ describe('appointment to a post over HTTP', () => {
       .set(h.auditor)
       .expect(200)
       .then((r) =>
-        (r.body.items as { caseId: string; personId: string; status: string }[]).find(
-          (c) => c.caseId === caseId,
-        ),
+        (
+          r.body.items as {
+            caseId: string;
+            personId: string | null;
+            status: string;
+            currentStep: { id: string } | null;
+          }[]
+        ).find((c) => c.caseId === caseId),
       );
   const nomination = (candidates: [string, number][]) => ({
     heldOn: today,
@@ -170,11 +175,13 @@ describe('appointment to a post over HTTP', () => {
     // The case is now about the nominee the ballot chose: the vetting screen reads their record
     // by it (before: personId "" until the end, so it asked for /cadres//eligibility).
     expect(final.body.personId).toBe('p-binh');
-    // Until the decision the case names nobody: the person filter does not reveal the appointee.
-    await eventually(
+    // Until the decision the case names nobody: the person filter does not reveal the appointee,
+    // and the list says null as the case view did (before: "").
+    const listed = await eventually(
       () => listedCase('procedure=appointment', 'c-post-one'),
-      (item) => item?.personId === '',
+      (item) => item?.currentStep?.id === 'vetting',
     );
+    expect(listed).toMatchObject({ personId: null, currentStep: { id: 'vetting' } });
     expect(await listedCase('person=p-binh', 'c-post-one')).toBeUndefined();
     // Vetting reads the chosen nominee's record (planning pool, years in post, discipline).
     const vetted = await step('c-post-one', 'vetting', 'staff', vetting).expect(200);
@@ -321,14 +328,21 @@ describe('appointment to a post over HTTP', () => {
             i.caseId === 'c-post-bad' && i.step === 'leadership-round-3',
         ),
     );
+    // Nobody named yet: null, as GET /cases/:id says (before: "" in the inbox and the list).
     expect(inbox.items.find((i: { caseId: string }) => i.caseId === 'c-post-bad')).toMatchObject({
-      personId: '',
+      personId: null,
       positionId: 'pos-head-4',
       step: 'leadership-round-3',
     });
     const list = await http().get('/cases').set(h.staff).expect(200);
     expect(list.body.items.map((c: { caseId: string }) => c.caseId)).toEqual(
       expect.arrayContaining(['c-post-one', 'c-post-bad']),
+    );
+    expect(
+      list.body.items.find((c: { caseId: string }) => c.caseId === 'c-post-bad'),
+    ).toMatchObject({ personId: null, positionId: 'pos-head-4' });
+    expect((await http().get('/cases/c-post-bad').set(h.staff).expect(200)).body.personId).toBe(
+      null,
     );
   });
 

@@ -213,7 +213,7 @@ describe('competitive examination for a leadership post over HTTP', () => {
       () => listedCase('candidate', 'procedure=appointment', 'c-exam'),
       (item) => item?.status === 'open',
     );
-    expect(waiting).toMatchObject({ personId: '', status: 'open' });
+    expect(waiting).toMatchObject({ personId: null, status: 'open' });
     expect(await listedCase('candidate', 'person=p-binh', 'c-exam')).toBeUndefined();
     // Whoever recorded the scores may not issue the decision.
     await step('c-exam', 'decision', 'secretary', {

@@ -18,8 +18,12 @@ export class InboxItemDto {
   kind!: string;
   @ApiProperty({ type: String, nullable: true }) caseId!: string | null;
   @ApiProperty({ type: String, nullable: true }) procedure!: string | null;
-  @ApiProperty({ description: 'empty for a case opened for a post (nominees names who stands)' })
-  personId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null for a step of a case opened for a post (nominees names who stands)',
+  })
+  personId!: string | null;
   @ApiProperty({
     type: [InboxNamedPersonDto],
     description:
@@ -77,7 +81,13 @@ export class CaseSummaryDto {
   procedure!: string;
   @ApiProperty({ example: 'appointment.internal@1' }) definition!: string;
   @ApiProperty() ruleSet!: string;
-  @ApiProperty() personId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'whom the case is about; null for a case opened for a post until its decision names the appointee (as GET /cases/:id)',
+  })
+  personId!: string | null;
   @ApiProperty({ type: String, nullable: true }) positionId!: string | null;
   @ApiProperty() orgUnitId!: string;
   @ApiProperty() summary!: string;

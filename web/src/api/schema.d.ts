@@ -2581,8 +2581,8 @@ export interface components {
             kind: "step" | "task";
             caseId: string | null;
             procedure: string | null;
-            /** @description empty for a case opened for a post (nominees names who stands) */
-            personId: string;
+            /** @description null for a step of a case opened for a post (nominees names who stands) */
+            personId: string | null;
             /** @description a case opened for a post: its nominees still standing (whom the nominations selected and the ballots passed), as its case view has them; empty before a nomination selected any, and for other items */
             nominees: components["schemas"]["InboxNamedPersonDto"][];
             positionId: string | null;
@@ -2623,7 +2623,8 @@ export interface components {
             /** @example appointment.internal@1 */
             definition: string;
             ruleSet: string;
-            personId: string;
+            /** @description whom the case is about; null for a case opened for a post until its decision names the appointee (as GET /cases/:id) */
+            personId: string | null;
             positionId: string | null;
             orgUnitId: string;
             summary: string;
