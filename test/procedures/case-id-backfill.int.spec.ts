@@ -10,6 +10,7 @@ import {
 } from '../../src/procedures/case/case-id-coverage';
 import { CaseIdReservations } from '../../src/procedures/case/case-id-reservations';
 import { FailingAfter } from '../support/failing-after';
+import { untilLogSettled } from '../support/settled-log';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const metadata: EventMetadata = {
@@ -60,6 +61,7 @@ describe('case id backfill', () => {
     await reservations.reserve('new-1', 'appointment', metadata);
     await openLegacy('appointment', 'new-1');
     expect(await coverage.probesNeeded()).toBe(true);
+    await untilLogSettled(store, db.pool);
 
     const report = await new CaseIdBackfill(store, coverage, clock).run();
 
@@ -98,12 +100,14 @@ describe('case id backfill', () => {
           ],
         })),
       );
+    await untilLogSettled(store, db.pool);
     const cut = new CaseIdBackfill(new FailingAfter(store, 1), new CaseIdCoverage(store), clock);
     await expect(cut.run()).rejects.toThrow('connection terminated');
     const count = async () =>
       Number((await db.pool.query('SELECT count(*) AS n FROM events')).rows[0].n);
     expect(await count()).toBe(2_500 + 1_000);
     expect(await store.streamRevision(CASE_ID_COVERAGE_STREAM)).toBeNull();
+    await untilLogSettled(store, db.pool);
 
     const coverage = new CaseIdCoverage(store);
     const report = await new CaseIdBackfill(store, coverage, clock).run();
@@ -122,6 +126,7 @@ describe('case id backfill', () => {
   it('leaves an id held by another procedure as it is, and counts it', async () => {
     await openLegacy('appointment', 'twice');
     await openLegacy('rotation', 'twice');
+    await untilLogSettled(store, db.pool);
     const report = await new CaseIdBackfill(store, new CaseIdCoverage(store), clock).run();
     expect(report).toMatchObject({ cases: 2, reserved: 1, heldByAnother: ['twice'] });
     expect(await reservationsOf('twice')).toEqual([
