@@ -394,20 +394,21 @@ describe('PostgreSQL event store (contract)', () => {
       await waitUntil(() => received.length === 1);
       for (let i = 5; i < 10; i += 1)
         await store.append(`other-${i}`, [anEvent('Unwanted')], { expectedRevision: 'no_stream' });
-      const readsBefore = asked.length;
-      await waitUntil(() => asked.length > readsBefore + 1);
-      await subscription.stop();
-
-      expect(received).toEqual(['wanted-late']);
-      // Once the open transaction ended, reads start from the head it had seen, not from the
-      // last wanted event: the unwanted events are not scanned again on every wake-up.
-      const last = asked[asked.length - 1];
-      expect(last).not.toBe('start');
       const { rows } = await db.pool.query<{ position: string }>(
         `SELECT transaction_id::text || '/' || global_position::text AS position FROM events
           WHERE stream_id = 'other-9'`,
       );
-      expect(comparePositions(last as string, rows[0].position)).toBeGreaterThanOrEqual(0);
+      // Once the open transaction ended, reads start from the head it had seen, not from the
+      // last wanted event: the unwanted events are not scanned again on every wake-up. (How
+      // soon depends on other transactions of the cluster, which hold the settled log back.)
+      const readsFromHead = () => {
+        const last = asked[asked.length - 1];
+        return last !== 'start' && comparePositions(last, rows[0].position) >= 0;
+      };
+      await waitUntil(readsFromHead);
+      await subscription.stop();
+
+      expect(received).toEqual(['wanted-late']);
     }));
 });
 
