@@ -20,6 +20,7 @@ import { Reports } from './pages/Reports';
 import { PlanningReviews } from './pages/PlanningReviews';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { OpenDisciplineCase } from './discipline/OpenDisciplineCase';
+import { NotFound } from './pages/NotFound';
 
 function useSession(): Session | null {
   return useSyncExternalStore(subscribeSession, getSession);
@@ -70,9 +71,13 @@ const SCREEN_TITLES: [RegExp, string][] = [
   [/^\/inbox/, 'nav.inbox'],
 ];
 
-function useScreenTitle(path: string): void {
+function useScreenTitle(path: string, known: boolean): void {
   const { t } = useTranslation();
   useEffect(() => {
+    if (!known) {
+      document.title = `${t('app.notFound')} — ${t('app.title')}`;
+      return;
+    }
     const caseId = /^\/(?:discipline-)?cases\/([^/]+)$/.exec(path)?.[1];
     const key = SCREEN_TITLES.find(([pattern]) => pattern.test(path))?.[1];
     const screen =
@@ -82,14 +87,13 @@ function useScreenTitle(path: string): void {
           ? t('case.title', { id: decodeURIComponent(caseId) })
           : null;
     document.title = screen ? `${screen} — ${t('app.title')}` : t('app.title');
-  }, [path, t]);
+  }, [path, known, t]);
 }
 
-function Page({ session }: { session: Session }) {
-  const { path } = useLocation();
-  useScreenTitle(path);
+/** The screen at an address, or null when the app has no page there. */
+function screenAt(path: string, session: Session) {
   let params: Record<string, string> | null;
-  if (path === '/' || path === '') return <Home session={session} />;
+  if (path === '/' || path === '' || path === '/index.html') return <Home session={session} />;
   if (path === '/inbox') return <Inbox />;
   if (path === '/cases/new') return <OpenCase />;
   if ((params = match('/cases/:id/history', path))) return <AuditHistory caseId={params.id} />;
@@ -107,7 +111,14 @@ function Page({ session }: { session: Session }) {
   if (path === '/transfer-batches') return <TransferBatchPage />;
   if (path === '/reports') return <Reports />;
   if (path === '/planning-reviews') return <PlanningReviews />;
-  return <Home session={session} />;
+  return null;
+}
+
+function Page({ session }: { session: Session }) {
+  const { path } = useLocation();
+  const screen = screenAt(path, session);
+  useScreenTitle(path, screen !== null);
+  return screen ?? <NotFound session={session} path={path} />;
 }
 
 export function App() {

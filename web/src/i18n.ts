@@ -22,6 +22,11 @@ const vi = {
     none: 'Không có',
     back: 'Quay lại',
     signedInAs: 'Đăng nhập: {{name}} ({{roles}}) — {{unit}}',
+    notFound: 'Không tìm thấy trang',
+    notFoundBody:
+      'Địa chỉ {{path}} không có trang nào. Có thể địa chỉ đã gõ sai hoặc đường dẫn đã cũ.',
+    toInbox: 'Về Hộp việc',
+    toHome: 'Về trang đầu',
   },
   nav: {
     inbox: 'Hộp việc',
@@ -1121,6 +1126,10 @@ const en: Strings<typeof vi> = {
     none: 'None',
     back: 'Back',
     signedInAs: 'Signed in: {{name}} ({{roles}}) — {{unit}}',
+    notFound: 'Page not found',
+    notFoundBody: 'There is no page at {{path}}. The address may be mistyped or out of date.',
+    toInbox: 'Back to the inbox',
+    toHome: 'Back to the start page',
   },
   nav: {
     inbox: 'Inbox',
