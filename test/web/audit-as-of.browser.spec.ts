@@ -90,4 +90,33 @@ describe('the audit page’s state as of a moment', () => {
     expect(await page.locator('.error').count()).toBe(0);
     await page.context().close();
   });
+
+  it('keeps the moment in the address: a reload, back and forward show the same state', async () => {
+    const { page } = await signIn(town.browser, town.base, 'auditor-1');
+    await page.goto(`${town.base}/cases/${caseId}/history`);
+    await page.getByTestId('as-of-state').waitFor();
+    const moment = page.getByLabel('Thời điểm (dd/mm/yyyy HH:mm:ss, giờ Việt Nam)');
+    await moment.fill('01/01/2020 00:00:00');
+    await page.getByRole('button', { name: 'Xem' }).click();
+    const notOpenYet = page
+      .getByTestId('as-of-before-opening')
+      .getByText('Hồ sơ chưa được mở vào thời điểm 01/01/2020 00:00:00');
+    await notOpenYet.waitFor();
+    // Before: the address stayed …/history, and a reload showed the case as it is now.
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2020-01-01T00:00:00+07:00');
+    await page.reload();
+    await notOpenYet.waitFor();
+    expect(await moment.inputValue()).toBe('01/01/2020 00:00:00');
+    await page.getByRole('button', { name: 'Hiện tại' }).click();
+    await page.getByTestId('as-of-state').waitFor();
+    expect(new URL(page.url()).searchParams.has('asOf')).toBe(false);
+    await page.goBack();
+    await notOpenYet.waitFor();
+    expect(await moment.inputValue()).toBe('01/01/2020 00:00:00');
+    await page.goForward();
+    await page.getByTestId('as-of-state').waitFor();
+    expect(await page.getByTestId('as-of-position').innerText()).toMatch(/^Sau sự kiện thứ 2\/2/);
+    expect(await moment.inputValue()).toBe('');
+    await page.context().close();
+  });
 });

@@ -51,6 +51,24 @@ export interface TypedMoment {
   lastMs: number;
 }
 
+/**
+ * A moment as the address keeps it (an ISO time to the minute, the second or a fraction of it)
+ * and the last millisecond it lasts to, as the server reads an `asOf`; null if it is no time.
+ */
+export function momentInAddress(text: string): TypedMoment | null {
+  const at = Date.parse(text);
+  const written = /T\d{2}:\d{2}(?::\d{2}(?:\.(\d{1,9}))?)?/.exec(text);
+  if (Number.isNaN(at) || !written) return null;
+  const fraction = written[1];
+  const span =
+    written[0].length <= 6
+      ? 60_000
+      : fraction === undefined
+        ? 1000
+        : Math.max(1, 10 ** (3 - fraction.length));
+  return { iso: text, lastMs: at + span - 1 };
+}
+
 /** `dd/mm/yyyy HH:mm[:ss]` in Vietnam → the moment it names, or null. */
 export function parseDateTime(text: string): TypedMoment | null {
   const m = /^\s*(\d{1,2}\/\d{1,2}\/\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text);

@@ -11,6 +11,23 @@ export function navigate(to: string, replace = false): void {
   window.scrollTo(0, 0);
 }
 
+/**
+ * The same page with another view of it kept in the address (`?asOf=…`), so reload, back and a
+ * shared link bring it back; not scrolled to the top. `replace` for a view that moves continuously
+ * (a slider), where one history entry per step would make back useless.
+ */
+export function setQuery(changes: Record<string, string | undefined>, replace = false): void {
+  const url = new URL(location.href);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined) url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+  }
+  if (url.href === location.href) return;
+  if (replace) history.replaceState(null, '', url.href);
+  else history.pushState(null, '', url.href);
+  listeners.forEach((listener) => listener());
+}
+
 function subscribe(listener: () => void) {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -1,11 +1,17 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { api, download, unwrap } from '../api/client';
 import { useCase, useCatalog } from '../api/hooks';
 import { AuditEntry, Page } from '../api/types';
-import { formatDateTime, parseDateTime, parseDay, typedButNotADay } from '../dates';
-import { navigate } from '../router';
+import {
+  formatDateTime,
+  momentInAddress,
+  parseDateTime,
+  parseDay,
+  typedButNotADay,
+} from '../dates';
+import { navigate, setQuery, useLocation } from '../router';
 import { can, getSession } from '../session';
 import { ErrorBox, Field, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
@@ -199,26 +205,32 @@ export function AuditHistory({ caseId }: { caseId: string }) {
   });
   const [error, setError] = useState<unknown>(null);
 
-  const moveTo = (index: number) => {
-    setPosition(index);
-    // The time the history shows: the server reads it as that whole millisecond, the event's own.
-    const at = events[index].recordedAt;
-    setAsOf(index === events.length - 1 ? undefined : at);
-    setTyped(formatDateTime(at));
-    setTypedError(null);
-    setBeforeOpening(null);
-  };
-  const applyTyped = (event: FormEvent) => {
-    event.preventDefault();
-    const moment = parseDateTime(typed);
+  // The moment shown is kept in the address (?asOf=…, as the server reads it): reload,
+  // back/forward and a shared link show the same state (before: the page forgot it, the address
+  // staying …/history).
+  const asOfInAddress = useLocation().query.get('asOf') ?? undefined;
+  useEffect(() => {
+    if (!history.data) return;
+    if (asOfInAddress === undefined) {
+      setAsOf(undefined);
+      setPosition(null);
+      setTyped('');
+      setTypedError(null);
+      setBeforeOpening(null);
+      return;
+    }
+    const moment = momentInAddress(asOfInAddress);
     if (!moment) {
+      setTyped(asOfInAddress);
       setTypedError(t('audit.badMoment'));
       return;
     }
+    setTyped(formatDateTime(moment.iso));
     setTypedError(null);
-    // Every event within the typed second, as the server replays it: the time the history shows
-    // for an event, typed back, includes that event.
-    const index = events.filter((e) => Date.parse(e.recordedAt) <= moment.lastMs).length - 1;
+    // Every event within the moment as written, as the server replays it: the time the history
+    // shows for an event, typed back, includes that event.
+    const index =
+      history.data.events.filter((e) => Date.parse(e.recordedAt) <= moment.lastMs).length - 1;
     if (index < 0) {
       setBeforeOpening(formatDateTime(moment.iso));
       setPosition(0);
@@ -227,6 +239,26 @@ export function AuditHistory({ caseId }: { caseId: string }) {
     setBeforeOpening(null);
     setAsOf(moment.iso);
     setPosition(index);
+  }, [asOfInAddress, history.data, t]);
+
+  const moveTo = (index: number) => {
+    setPosition(index);
+    // The time the history shows: the server reads it as that whole millisecond, the event's own.
+    const at = index === events.length - 1 ? undefined : events[index].recordedAt;
+    setAsOf(at);
+    setTyped(formatDateTime(events[index].recordedAt));
+    setTypedError(null);
+    setBeforeOpening(null);
+    setQuery({ asOf: at }, true);
+  };
+  const applyTyped = (event: FormEvent) => {
+    event.preventDefault();
+    const moment = parseDateTime(typed);
+    if (!moment) {
+      setTypedError(t('audit.badMoment'));
+      return;
+    }
+    setQuery({ asOf: moment.iso });
   };
 
   if (history.isPending || catalog.isPending) return <Loading />;
@@ -313,7 +345,9 @@ export function AuditHistory({ caseId }: { caseId: string }) {
                 setAsOf(undefined);
                 setPosition(null);
                 setTyped('');
+                setTypedError(null);
                 setBeforeOpening(null);
+                setQuery({ asOf: undefined });
               }}
             >
               {t('audit.now')}
