@@ -1,7 +1,8 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { can, getSession, Session, setSession, subscribeSession } from './session';
+import { can, getSession, ROUTE_ROLES, Session, setSession, subscribeSession } from './session';
 import { Link, match, useLocation } from './router';
 import { OidcCallback, SignIn } from './pages/SignIn';
 import { CALLBACK_PATH } from './oidc';
@@ -21,6 +22,7 @@ import { PlanningReviews } from './pages/PlanningReviews';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { OpenDisciplineCase } from './discipline/OpenDisciplineCase';
 import { NotFound } from './pages/NotFound';
+import { ForRoles } from './components/RoleRefusal';
 
 function useSession(): Session | null {
   return useSyncExternalStore(subscribeSession, getSession);
@@ -91,7 +93,7 @@ function useScreenTitle(path: string, known: boolean): void {
 }
 
 /** The screen at an address, or null when the app has no page there. */
-function screenAt(path: string, session: Session) {
+function screenAt(path: string, session: Session, t: TFunction) {
   let params: Record<string, string> | null;
   if (path === '/' || path === '' || path === '/index.html') return <Home session={session} />;
   if (path === '/inbox') return <Inbox />;
@@ -105,18 +107,34 @@ function screenAt(path: string, session: Session) {
   if ((params = match('/cadres/:id/history', path))) return <PersonHistory personId={params.id} />;
   if ((params = match('/cadres/:id', path))) return <PersonPage personId={params.id} />;
   if (path === '/discipline-records') return <Register />;
-  if (path === '/audit') return <AuditHome />;
+  if (path === '/audit')
+    return (
+      <ForRoles session={session} allowed={ROUTE_ROLES.audit} title={t('nav.audit')}>
+        <AuditHome />
+      </ForRoles>
+    );
   if (path === '/admin') return <Admin />;
-  if (path === '/imports') return <ImportPage />;
-  if (path === '/transfer-batches') return <TransferBatchPage />;
+  if (path === '/imports')
+    return (
+      <ForRoles session={session} allowed={ROUTE_ROLES.registryWrite} title={t('nav.imports')}>
+        <ImportPage />
+      </ForRoles>
+    );
+  if (path === '/transfer-batches')
+    return (
+      <ForRoles session={session} allowed={ROUTE_ROLES.caseOpen} title={t('nav.transferBatch')}>
+        <TransferBatchPage />
+      </ForRoles>
+    );
   if (path === '/reports') return <Reports />;
   if (path === '/planning-reviews') return <PlanningReviews />;
   return null;
 }
 
 function Page({ session }: { session: Session }) {
+  const { t } = useTranslation();
   const { path } = useLocation();
-  const screen = screenAt(path, session);
+  const screen = screenAt(path, session, t);
   useScreenTitle(path, screen !== null);
   return screen ?? <NotFound session={session} path={path} />;
 }

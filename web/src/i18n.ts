@@ -27,6 +27,7 @@ const vi = {
       'Địa chỉ {{path}} không có trang nào. Có thể địa chỉ đã gõ sai hoặc đường dẫn đã cũ.',
     toInbox: 'Về Hộp việc',
     toHome: 'Về trang đầu',
+    roleNotAllowed: 'Vai trò của bạn không được dùng chức năng này',
   },
   nav: {
     inbox: 'Hộp việc',
@@ -1130,6 +1131,7 @@ const en: Strings<typeof vi> = {
     notFoundBody: 'There is no page at {{path}}. The address may be mistyped or out of date.',
     toInbox: 'Back to the inbox',
     toHome: 'Back to the start page',
+    roleNotAllowed: 'Your role may not use this route',
   },
   nav: {
     inbox: 'Inbox',

@@ -42,6 +42,21 @@ export function subscribeSession(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * The roles a page's routes allow, as the server's guards say them (src/identity/allow.decorator.ts
+ * `ACCESS`, on the controllers' `@Allow`): a page for none of the caller's roles says so up front.
+ */
+export const ROUTE_ROLES = {
+  /** `/audit`: case histories, the event export, the hash check (`ACCESS.audit`). */
+  audit: ['auditor', 'inspector', 'admin'],
+  /** `/imports`: the registry import and its template (`ACCESS.registryWrite`). */
+  registryWrite: ['organization_staff', 'admin'],
+  /** `/transfer-batches`: checking and opening a batch (`ACCESS.caseOpen`). */
+  caseOpen: ['organization_staff'],
+};
+
+const hasAny = (s: Session, roles: string[]) => s.roles.some((r) => roles.includes(r));
+
 /** What the UI offers by role (the server decides; this only hides what would be refused). */
 export const can = {
   /** Whoever takes steps: an inspector takes a discipline case's verification and review. */
@@ -51,17 +66,17 @@ export const can = {
     ),
   openDiscipline: (s: Session) =>
     s.roles.some((r) => ['inspector', 'organization_staff'].includes(r)),
-  openCase: (s: Session) => s.roles.includes('organization_staff'),
+  openCase: (s: Session) => hasAny(s, ROUTE_ROLES.caseOpen),
   readPerson: (s: Session) =>
     s.roles.some((r) =>
       ['organization_staff', 'leadership', 'inspector', 'auditor', 'admin'].includes(r),
     ),
-  history: (s: Session) => s.roles.some((r) => ['auditor', 'inspector', 'admin'].includes(r)),
+  history: (s: Session) => hasAny(s, ROUTE_ROLES.audit),
   accessLog: (s: Session) => s.roles.some((r) => ['auditor', 'admin'].includes(r)),
   register: (s: Session) =>
     s.roles.some((r) => ['inspector', 'auditor', 'leadership', 'admin'].includes(r)),
   admin: (s: Session) => s.roles.includes('admin'),
-  registryWrite: (s: Session) => s.roles.some((r) => ['organization_staff', 'admin'].includes(r)),
+  registryWrite: (s: Session) => hasAny(s, ROUTE_ROLES.registryWrite),
   /** Opening a case as of a past day: the records clerk, who must also be one who opens cases. */
   openFromPaper: (s: Session) =>
     s.roles.includes('records_clerk') && s.roles.includes('organization_staff'),
