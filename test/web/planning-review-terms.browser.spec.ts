@@ -78,6 +78,10 @@ describe('the planning review form: the terms open to planning', () => {
     await row.getByLabel('Chọn chức vụ').selectOption({ label: 'pos-head' });
     await form.getByRole('button', { name: 'Ghi nhận đợt rà soát' }).click();
     await form.getByText(/^Đã ghi nhận đợt rà soát rv-/).waitFor();
+    // The keyboard goes on from the notice (before: focus fell to BODY).
+    await form
+      .locator('[role="status"]:focus', { hasText: /^Đã ghi nhận đợt rà soát rv-/ })
+      .waitFor();
     const record = await http().get('/cadres/p-an').set(staff()).expect(200);
     expect(record.body.planningPool).toEqual([
       expect.objectContaining({ positionId: 'pos-head', term: '2030-2035' }),

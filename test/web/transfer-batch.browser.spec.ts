@@ -101,6 +101,8 @@ describe('opening a transfer batch in the browser', () => {
     await page.getByText('Danh sách hợp lệ: sẽ mở 2 hồ sơ điều động (đợt tb-web-1).').waitFor();
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
     await page.getByTestId('batch-progress').getByText('Đã mở 2/2 hồ sơ').waitFor();
+    // The keyboard goes on from the batch's progress (before: focus fell to BODY).
+    await page.locator('[data-testid="batch-progress"]:focus').waitFor();
     // Each case by its person, the post they leave and the post they move to (before: "tb-web-1-2"
     // alone; then without the post left).
     const listed = await page.getByTestId('batch-cases').locator('li').allInnerTexts();

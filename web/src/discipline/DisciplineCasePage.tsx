@@ -10,6 +10,7 @@ import { Fraction } from '../ballot/ballot-check';
 import { FormBallotRule } from '../ballot/form-ballot-check';
 import { ErrorBox, Loading } from '../components/common';
 import { StepDue } from '../components/StepDue';
+import { useFocusOnSuccess } from '../components/focus-on-success';
 import { formatDay } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
@@ -196,6 +197,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
   const current = useDisciplineCase(caseId);
   const catalog = useCatalog();
   const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useFocusOnSuccess<HTMLParagraphElement>(notice);
   const [stale, setStale] = useState(false);
   const [correcting, setCorrecting] = useState(false);
   if (current.isPending || catalog.isPending) return <Loading />;
@@ -295,7 +297,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
         </div>
       )}
       {notice && (
-        <p className="notice" role="status">
+        <p className="notice" role="status" tabIndex={-1} ref={noticeRef}>
           {notice}
         </p>
       )}

@@ -27,6 +27,7 @@ import { VettingRecord } from '../components/VettingRecord';
 import { VettingResolution } from '../components/VettingResolution';
 import { RemovalGroundsFacts } from '../components/RemovalGroundsFacts';
 import { usePinnedRuleNames } from '../pinned-rules';
+import { useFocusOnSuccess } from '../components/focus-on-success';
 
 const stepKeys = idempotencyKeys();
 const closeKeys = idempotencyKeys();
@@ -230,6 +231,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const catalog = useCatalog();
   const [stale, setStale] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useFocusOnSuccess<HTMLParagraphElement>(notice);
   const [closing, setClosing] = useState<'withdraw' | 'reject' | null>(null);
   const [reason, setReason] = useState('');
   const [closeError, setCloseError] = useState<unknown>(null);
@@ -385,7 +387,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         </div>
       )}
       {notice && (
-        <p className="notice" role="status">
+        <p className="notice" role="status" tabIndex={-1} ref={noticeRef}>
           {notice}
         </p>
       )}

@@ -7,6 +7,7 @@ import { formatDay, formatDecisionRef, parseDay, vietnamToday } from '../dates';
 import { can, getSession } from '../session';
 import { describedBy, ErrorBox, Field, Loading, ruleTitle } from '../components/common';
 import { DayInput } from '../components/DayInput';
+import { useFocusOnSuccess } from '../components/focus-on-success';
 import { PlanningChange, PlanningChangeRows } from '../components/PlanningChangeRows';
 import { useOrgUnits } from './Inbox';
 import { unitsWithinGrant } from '../org-unit-tree';
@@ -104,6 +105,7 @@ export function PlanningReviews() {
       void queryClient.invalidateQueries({ queryKey: ['planning-reviews'] });
     },
   });
+  const recordedRef = useFocusOnSuccess<HTMLParagraphElement>(record.data?.reviewId);
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -219,7 +221,9 @@ export function PlanningReviews() {
             names={names}
           />
           {record.data && (
-            <p role="status">{t('reviews.recorded', { id: record.data.reviewId })}</p>
+            <p role="status" tabIndex={-1} ref={recordedRef}>
+              {t('reviews.recorded', { id: record.data.reviewId })}
+            </p>
           )}
         </form>
       )}

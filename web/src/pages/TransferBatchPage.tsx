@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
 import { afterRecordWrite } from '../api/record-queries';
 import { ErrorBox } from '../components/common';
+import { useFocusOnSuccess } from '../components/focus-on-success';
 import { useReasonText } from '../server-text/use-reason-text';
 import { Link, navigate, useLocation } from '../router';
 import { getSession } from '../session';
@@ -134,6 +135,9 @@ export function TransferBatchPage() {
   const [batchId, setBatchId] = useState('');
   const [check, setCheck] = useState<BatchCheck | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
+  // The batch this form opened (not one shown again from the address): focus goes to its progress.
+  const [openedHere, setOpenedHere] = useState<string | null>(null);
+  const progressRef = useFocusOnSuccess<HTMLDivElement>(openedHere);
   const [opening, setOpening] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const queryClient = useQueryClient();
@@ -179,6 +183,7 @@ export function TransferBatchPage() {
     try {
       const opened = await call<Progress>('/transfer-batches', body());
       setProgress(opened);
+      setOpenedHere(opened.batchId);
       await afterRecordWrite(queryClient);
       navigate(`/transfer-batches?batch=${encodeURIComponent(opened.batchId)}`, true);
     } catch (e) {
@@ -265,6 +270,8 @@ export function TransferBatchPage() {
           className={progress.stoppedBecause ? 'warning' : 'notice'}
           role="status"
           data-testid="batch-progress"
+          tabIndex={-1}
+          ref={progressRef}
         >
           <progress value={progress.opened} max={progress.total} />{' '}
           {t('transferBatch.progress', { opened: progress.opened, total: progress.total })}
