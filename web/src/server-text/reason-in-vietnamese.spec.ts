@@ -32,6 +32,8 @@ import { decidePlanningPoolRestoration } from '../../../src/cadres/planning/plan
 import { decidePostRestoration } from '../../../src/cadres/person/post-restoration';
 import { planningLimits } from '../../../src/cadres/planning/planning-pool-seats';
 import { rotationTerm } from '../../../src/procedures/rotation/rotation-rules';
+import { vettingFromRecord } from '../../../src/procedures/case/decider/vetting-from-record';
+import { PersonFactsForVetting } from '../../../src/procedures/case/decider/case.context';
 
 /** Every id is given a Vietnamese word, so what is left in English is the translator's fault. */
 const words: ReasonVocabulary = {
@@ -643,6 +645,65 @@ describe('what vetting reads off a record, a closure, the end of a post left', (
     expect(expectRead('relief (case r-1)')).toBe('Cho thôi giữ chức vụ (hồ sơ r-1)');
     expectRead('dismissal (case r-2)');
     expectRead('resignation (case r-3)');
+  });
+});
+
+describe("a re-appointment's discipline item, the post already held (before: in English)", () => {
+  const ruleSet = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets')).find(
+    (set) => set.id === 'state-2025-10-08',
+  )!;
+  const holder: PersonFactsForVetting = {
+    dateOfBirth: '1980-04-12',
+    gender: 'female',
+    target: { positionId: 'pos-head', rank: 4 },
+    planningPool: [],
+    posts: [{ positionId: 'pos-head', rank: 4, from: '2021-12-01', until: null }],
+    disciplineBars: [],
+    openDisciplineCases: [],
+    pendingDisciplineCases: [],
+    holdsTargetPost: true,
+  };
+  const note = (facts: Partial<PersonFactsForVetting>) => {
+    const [entry] = vettingFromRecord({ ...holder, ...facts }, ruleSet, '2026-11-20', [
+      'discipline_bar',
+    ]);
+    return entry.note;
+  };
+
+  it('cleared: no case pending, no investigation, citing the decree', () => {
+    expect(expectRead(note({}))).toBe(
+      'Chức vụ đang giữ: hạn chế bổ nhiệm chức vụ cao hơn của kỷ luật đã quyết định không áp dụng; không có hồ sơ kỷ luật đang mở, không bị điều tra (Nghị định 170/2025/NĐ-CP — chưa đối chiếu văn bản gốc)',
+    );
+  });
+
+  it('cleared beside a decided discipline still in effect, with and without an end', () => {
+    const read = expectRead(
+      note({
+        disciplineBars: [
+          { form: 'reprimand', decisionRef: '12-QĐ/UBKT', endsOn: '2027-03-01' },
+          { form: 'warning', decisionRef: '13-QĐ/UBKT', endsOn: null },
+        ],
+      }),
+    );
+    expect(read).toContain(
+      'không áp dụng; Kỷ luật («hình thức 9», 12-QĐ/UBKT) có hiệu lực đến ngày 01/03/2027; Kỷ luật («hình thức 7», 13-QĐ/UBKT) có hiệu lực, không có thời hạn kết thúc; không có hồ sơ',
+    );
+  });
+
+  it('flagged: a case pending, one opened above, an investigation', () => {
+    expect(expectRead(note({ pendingDisciplineCases: ['d-1'] }))).toBe(
+      'Hồ sơ kỷ luật d-1 đang mở (Nghị định 170/2025/NĐ-CP — chưa đối chiếu văn bản gốc)',
+    );
+    const read = expectRead(
+      note({
+        pendingDisciplineCases: ['d-1'],
+        disciplineCasesElsewhere: { open: 1, pastVerification: 0 },
+        statuses: [{ status: 'under_investigation', from: '2026-10-01', until: null, note: 'x' }],
+      }),
+    );
+    expect(read).toMatch(
+      /^Hồ sơ kỷ luật d-1 đang mở; Hồ sơ kỷ luật do cấp trên mở đang mở; «tình trạng 19» từ ngày 01\/10\/2026 \(Nghị định 170\/2025\/NĐ-CP/,
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { withDaysFormatted } from '../../dates';
 import { N, DAY, ID, Sentence, sentence, Untranslated } from './sentence';
+import type { Say } from '../reason-in-vietnamese';
 import { holdersInVietnamese } from './opening-refusals';
 
 /** Whether a person may be appointed (eligibility.ts) and a rotation's placement (placement-group.ts). */
@@ -120,6 +121,34 @@ export const ENDINGS: Sentence[] = [
   ),
 ];
 
+/** What holds a re-appointment back, as vetting names it: a case pending, one opened above, a status. */
+const HELD_POST_BLOCK =
+  '(?:discipline case \\S+ is pending|a discipline case opened by a unit above is pending|[a-z ]+ since \\d{4}-\\d{2}-\\d{2})';
+
+function heldPostBlockInVietnamese(block: string, s: Say): string {
+  const named = /^discipline case (\S+) is pending$/.exec(block);
+  if (named) return `Hồ sơ kỷ luật ${named[1]} đang mở`;
+  if (block === 'a discipline case opened by a unit above is pending')
+    return 'Hồ sơ kỷ luật do cấp trên mở đang mở';
+  const status = /^([a-z ]+) since (\d{4}-\d{2}-\d{2})$/.exec(block);
+  if (!status) throw new Untranslated();
+  return `${s.words.personStatus(status[1].replace(/ /g, '_'))} từ ngày ${s.day(status[2])}`;
+}
+
+/** `; discipline (reprimand, 12-QĐ/UBKT) in effect until 2027-03-01`: the disciplines a held post's note names. */
+function heldBarsInVietnamese(bars: string, s: Say): string {
+  const bar =
+    /; discipline \((\S+), (.+?)\) in effect (?:(with no end date)|until (\d{4}-\d{2}-\d{2}))/y;
+  let read = '';
+  while (bar.lastIndex < bars.length) {
+    const m = bar.exec(bars);
+    if (!m) throw new Untranslated();
+    const [, form, ref, noEnd, until] = m;
+    read += `; Kỷ luật (${s.words.form(form)}, ${ref}) có hiệu lực${noEnd ? ', không có thời hạn kết thúc' : ` đến ngày ${s.day(until)}`}`;
+  }
+  return read;
+}
+
 /** What vetting reads off the person's record, a closure, the end of a post left. */
 export const RECORD_NOTES: Sentence[] = [
   sentence(
@@ -142,6 +171,22 @@ export const RECORD_NOTES: Sentence[] = [
     `a discipline case opened by a unit above is (not yet past verification|pending|past verification)(?: \\((.+)\\))?`,
     ([stage, citation], s) =>
       `Hồ sơ kỷ luật do cấp trên mở đang mở${stage === 'pending' ? '' : stage === 'past verification' ? ', đã qua bước xác minh' : ', chưa qua bước xác minh'}${citation ? ` (${s.citation(citation)})` : ''}`,
+  ),
+  // A re-appointment's post already held (vetting-from-record.ts heldPostDiscipline): a decided
+  // discipline's bar on a higher post does not apply; a pending case or an investigation holds it
+  // back (`reappointment.blockedWhile`), the rule cited once after all of them.
+  sentence(
+    `the post already held: a decided discipline's bar on a higher post does not apply((?:; discipline \\(\\S+, .+?\\) in effect (?:with no end date|until \\d{4}-\\d{2}-\\d{2}))*); no discipline case pending, no investigation(?: \\((.+)\\))?`,
+    ([bars, citation], s) =>
+      `Chức vụ đang giữ: hạn chế bổ nhiệm chức vụ cao hơn của kỷ luật đã quyết định không áp dụng${heldBarsInVietnamese(bars, s)}; không có hồ sơ kỷ luật đang mở, không bị điều tra${citation ? ` (${s.citation(citation)})` : ''}`,
+  ),
+  sentence(
+    `(${HELD_POST_BLOCK}(?:; ${HELD_POST_BLOCK})*)(?: \\((.+)\\))?`,
+    ([blocks, citation], s) =>
+      `${blocks
+        .split('; ')
+        .map((block) => heldPostBlockInVietnamese(block, s))
+        .join('; ')}${citation ? ` (${s.citation(citation)})` : ''}`,
   ),
   sentence(
     `planning pool (\\d{4}-\\d{4}) for ${ID} \\((.+)\\)`,
