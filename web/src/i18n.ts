@@ -161,6 +161,15 @@ const vi = {
   record: eventTypeNamesVi,
   case: {
     title: 'Hồ sơ {{id}}',
+    // A case id of the other engine (case.other_kind): where that case is read.
+    otherKind: {
+      case: '{{id}} là hồ sơ công tác cán bộ, không phải hồ sơ kỷ luật.',
+      discipline: '{{id}} là hồ sơ kỷ luật, không phải hồ sơ công tác cán bộ.',
+    },
+    otherKindLink: {
+      case: 'Xem hồ sơ {{id}}',
+      discipline: 'Xem hồ sơ kỷ luật {{id}}',
+    },
     ruleSetFrom: 'Các quy định có hiệu lực ngày {{date}}',
     person: 'Cán bộ',
     position: 'Chức vụ',
@@ -374,6 +383,7 @@ const vi = {
     ...closingRulesVi,
     'ballot.failed': 'Biểu quyết không đạt',
     'case.duplicate_open': 'Đã có hồ sơ đang mở cùng quy trình cho người và chức vụ này',
+    'case.other_kind': 'Mã hồ sơ thuộc loại hồ sơ khác',
     'reappointment.no_post_with_term': 'Người này không giữ chức vụ này với nhiệm kỳ có hạn',
     'reappointment.starts_before_term_end':
       'Nhiệm kỳ mới không bắt đầu trước khi nhiệm kỳ đang giữ kết thúc',
@@ -1266,6 +1276,14 @@ const en: Strings<typeof vi> = {
   record: eventTypeNamesEn,
   case: {
     title: 'Case {{id}}',
+    otherKind: {
+      case: '{{id}} is a case, not a discipline case.',
+      discipline: '{{id}} is a discipline case, not a case.',
+    },
+    otherKindLink: {
+      case: 'Open case {{id}}',
+      discipline: 'Open discipline case {{id}}',
+    },
     ruleSetFrom: 'The rules in force on {{date}}',
     person: 'Person',
     position: 'Post',
@@ -1474,6 +1492,7 @@ const en: Strings<typeof vi> = {
     ...closingRulesEn,
     'ballot.failed': 'The ballot did not pass',
     'case.duplicate_open': 'A case of this procedure is already open for this person and post',
+    'case.other_kind': 'The id is of the other kind of case',
     'reappointment.no_post_with_term': 'The person holds no such post with a term',
     'reappointment.starts_before_term_end':
       'The new term does not start before the current one ends',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { KnownNames, useReasonText } from '../server-text/use-reason-text';
 import { withoutRulePrefix } from '../server-text/refusal-line';
+import { CaseOfOtherKind, caseOfOtherKind } from './CaseOfOtherKind';
 
 export { refusalLine } from '../server-text/refusal-line';
 
@@ -33,6 +34,8 @@ export function ErrorBox({ error, names }: { error: unknown; names?: KnownNames 
   const { t } = useTranslation();
   const reasonText = useReasonText(names);
   if (!error) return null;
+  const otherKind = caseOfOtherKind(error);
+  if (otherKind) return <CaseOfOtherKind found={otherKind} />;
   const api = error instanceof ApiError ? error : null;
   const rule = api?.rule ? ruleTitle(t, api) : null;
   return (
