@@ -90,6 +90,33 @@ describe('the discipline ballot, decision and records screens', () => {
     await context.close();
   });
 
+  it("the form opening a discipline case keeps a 390 px phone's width, the violation's fields inside it", async () => {
+    // Before: the page was 517 px wide, the "Vi phạm" box past its card and its fields cut off.
+    const { context, page } = await signIn(town.browser, town.base, 'inspector-1', {
+      viewport: { width: 390, height: 844 },
+    });
+    await page.goto(`${town.base}/discipline-cases/new`);
+    await page.getByLabel('Nội dung vi phạm').waitFor();
+    const width = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+          .document.documentElement.scrollWidth,
+    );
+    expect(width).toBeLessThanOrEqual(390);
+    const past: string[] = [];
+    for (const label of [
+      'Loại vi phạm',
+      'Hình thức dự kiến',
+      'Ngày phát hiện (để trống: ngày mở hồ sơ)',
+      'Nội dung vi phạm',
+    ]) {
+      const box = (await page.getByLabel(label, { exact: true }).boundingBox())!;
+      if (box.x + box.width > 390) past.push(`${label}: ${Math.ceil(box.x + box.width)} px`);
+    }
+    expect(past).toEqual([]);
+    await context.close();
+  });
+
   it('a Party decision offers the form the ballot chose, with no council to differ from', async () => {
     const { context, page } = await signIn(town.browser, town.base, 'leader-1');
     await page.goto(`${town.base}/discipline-cases/d-web-party`);
