@@ -30,6 +30,7 @@ import { listProblems, ProblemList, problemsListedNote } from './problem-list';
 import { REGISTRY_KINDS, rowsWithinGrant } from './rows-within-grant';
 import { RawSheet } from './spreadsheet-reader';
 import { ReadRow } from './parse-rows';
+import { RowProblem } from './row-problem';
 import { partlyReadDayProblems } from './partly-read-days';
 import { ReadImportFiles } from './read-import-files';
 type PersonRecord = Pick<PersonWrites, 'state' | 'revision'>;
@@ -146,7 +147,7 @@ export class ImportService {
     const outsideOwnDays = named
       .filter((row) => !withinGrant.has(row))
       .flatMap((row) => partlyReadDayProblems(row, today));
-    const problems = listProblems([
+    const found = [
       ...read.problems,
       ...parsed.problems,
       ...refs.outOfScope,
@@ -156,13 +157,14 @@ export class ImportService {
       ...simulated.problems,
       ...cases.outOfScope,
       ...cases.problems,
-    ]);
+    ];
+    const problems = listProblems(found);
     const report: ImportReport = {
       dryRun,
       importId: importStream(sha256),
       file: { name: file.name, sha256, format: read.format },
       valid: problems.errorCount === 0,
-      counts: countBySheet(read.sheets, simulated.commands, cases.cases),
+      counts: countBySheet(read.sheets, simulated.commands, cases.cases, found),
       ...problems,
     };
     // Rows, not cells: a row naming two things outside the grant is one row refused.
@@ -235,20 +237,32 @@ function problemsOf({ errors, errorCount, errorsNotListed }: ProblemList) {
   return { errors, errorCount, errorsNotListed };
 }
 
+/**
+ * Each sheet's rows, and of them those the import writes and those already held. A row with a
+ * problem is neither (before: a person row naming a unit that does not exist was still counted as
+ * one to write, "Sẽ ghi mới 1" beside "Chưa ghi gì" for a file whose every row was refused): the
+ * dry run counts what the file, once its refused rows are fixed or left out, would write.
+ */
 function countBySheet(
   sheets: RawSheet[],
   commands: SimulatedCommand[],
   cases: CheckedCase[],
+  problems: readonly RowProblem[],
 ): SheetCounts {
   const counts = Object.fromEntries(
     SHEET_KINDS.map((kind) => [kind, { rows: 0, written: 0, unchanged: 0 }]),
   ) as SheetCounts;
+  const refused = new Set(problems.map(({ sheet, line }) => `${sheet}\u001f${line}`));
+  const isRefused = (row: { sheet: string; line: number }) =>
+    refused.has(`${row.sheet}\u001f${row.line}`);
   for (const sheet of sheets) counts[sheet.spec.kind].rows += sheet.rows.length;
-  for (const command of commands.filter((c) => !c.follows))
+  for (const command of commands.filter((c) => !c.follows && !isRefused(c.row)))
     counts[command.row.kind][command.outcome === 'write' ? 'written' : 'unchanged'] += 1;
   const outcomeOf = (outcome: 'write' | 'unchanged') =>
     outcome === 'write' ? 'written' : 'unchanged';
   for (const checked of cases) {
+    const { planned } = checked;
+    if (isRefused(planned.row) || planned.steps.some((step) => isRefused(step.row))) continue;
     counts.cases[outcomeOf(checked.opening)] += 1;
     for (const step of checked.steps) counts.caseSteps[outcomeOf(step)] += 1;
   }

@@ -142,6 +142,29 @@ describe('an import dry run reports every problem at once', () => {
     expect(await eventCount(['p-new', 'p-old'])).toBe(before);
   });
 
+  it('a row refused is not counted as one to write: two person rows both refused, none to write', async () => {
+    // Before: "Cán bộ: 2 dòng, Sẽ ghi mới 1" beside "Có 2 lỗi … Chưa ghi gì" (the row naming a
+    // unit that does not exist was still counted as written).
+    const file = csv('people', [
+      person('p-feb', { 'Ngày sinh': '31/02/1985' }),
+      person('p-nowhere', { 'Mã đơn vị': 'ou-khong-co' }),
+    ]);
+    const dry = await upload(file, 'hai-dong-sai.csv', true).expect(200);
+    expect(where(dry.body.errors)).toEqual([
+      ['Cán bộ', 2, 'Ngày sinh', 'import.day'],
+      ['Cán bộ', 3, 'Mã đơn vị', 'org_unit.not_found'],
+    ]);
+    expect(dry.body.counts.people).toEqual({ rows: 2, written: 0, unchanged: 0 });
+    // A row with no problem beside them is still counted as the one the import would write.
+    const mixed = csv('people', [
+      person('p-feb', { 'Ngày sinh': '31/02/1985' }),
+      person('p-nowhere', { 'Mã đơn vị': 'ou-khong-co' }),
+      person('p-fine'),
+    ]);
+    const mixedDry = await upload(mixed, 'mot-dong-dung.csv', true).expect(200);
+    expect(mixedDry.body.counts.people).toEqual({ rows: 3, written: 1, unchanged: 0 });
+  });
+
   it('a row outside the grant refuses the file, and the other rows are still checked', async () => {
     const file = await workbook({
       people: [person('p-new', { 'Ngày sinh': '31/02/1980' })],
