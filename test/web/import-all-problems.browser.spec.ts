@@ -104,7 +104,7 @@ describe('the import screen: every problem at once', () => {
       'Ngày sinh',
       'C2',
       `Ngày sinh 02/05/${later} sau ngày hôm nay (${shown(today)})`,
-      'person.date_in_the_future',
+      'Ngày sau ngày hôm nay',
     ]);
     expect(await cells(2)).toEqual(
       expect.arrayContaining([
@@ -135,8 +135,12 @@ describe('the import screen: every problem at once', () => {
       'Mã cán bộ',
       'A3',
       'trùng mã với dòng 2 (p-hai-lan) nhưng khác nội dung; mỗi mã chỉ một dòng',
-      'import.duplicate_row',
+      // The rule by its title (before: the bare code), its code on hover for staff to quote.
+      'Dòng trùng lặp',
     ]);
+    expect(await listed.nth(0).locator('td').last().getAttribute('title')).toBe(
+      'import.duplicate_row',
+    );
     await context.close();
   });
 

@@ -83,7 +83,16 @@ describe('opening a transfer batch in the browser', () => {
     await page.getByTestId('batch-check').getByText('Có 1 lỗi; chưa mở hồ sơ nào.').waitFor();
     const errors = await page.getByTestId('batch-errors').innerText();
     expect(errors).toContain('Chức vụ đang giữ');
-    expect(errors).toContain('transfer_batch.post_not_held');
+    // The rule by its title (before: the bare code), its code on hover for staff to quote.
+    expect(errors).toContain('Người này không giữ chức vụ đã ghi');
+    expect(errors).not.toContain('transfer_batch.post_not_held');
+    expect(
+      await page
+        .getByTestId('batch-errors')
+        .locator('tbody td[title]')
+        .first()
+        .getAttribute('title'),
+    ).toBe('transfer_batch.post_not_held');
     // The problem is the server's sentence read in Vietnamese, with the post's name, not its English.
     expect(errors).toContain('không giữ chức vụ');
     expect(errors).not.toContain('does not hold');
@@ -259,7 +268,7 @@ describe('opening a transfer batch in the browser', () => {
       expect.stringMatching(
         /^3\tĐơn vị tiếp nhận\tkhông tìm thấy đơn vị tên “Phòng Văn hóa phường Sơn Tây”/,
       ),
-      expect.stringMatching(/^4\tChức vụ đang giữ\t.*transfer_batch\.post_not_held$/),
+      expect.stringMatching(/^4\tChức vụ đang giữ\t.*Người này không giữ chức vụ đã ghi$/),
     ]);
     expect(await page.getByRole('button', { name: 'Mở hồ sơ' }).isDisabled()).toBe(true);
     await screenshot(page, 'transfer-batch-names');

@@ -62,3 +62,20 @@ describe('the rule titles of a transfer batch', () => {
     expect(rules.filter((rule) => !titles.has(rule))).toEqual([]);
   });
 });
+
+/**
+ * The rule column of an import's table of problems reads each rule by its title (before: the bare
+ * code, `import.day`): every rule an imported row or file is refused by has one.
+ */
+describe('the rule titles of an import', () => {
+  const rules = refusedRules('import');
+
+  it('are read from the server source', () => {
+    expect(rules).toEqual(expect.arrayContaining(['import.day', 'import.choice']));
+  });
+
+  it.each(['vi', 'en'] as const)('each has a title in %s', (language) => {
+    const titles = ruleTitles(language);
+    expect(rules.filter((rule) => !titles.has(rule))).toEqual([]);
+  });
+});

@@ -91,7 +91,10 @@ function ProblemsTable({
               <td>{p.column ?? '—'}</td>
               <td>{p.cell ?? '—'}</td>
               <td>{reasonText(p.message)}</td>
-              <td className="muted">{p.rule}</td>
+              {/* The rule by its title; its code, which staff may quote, on hover. */}
+              <td className="muted" title={p.rule}>
+                {t(`rules.${p.rule}`, { defaultValue: p.rule })}
+              </td>
             </tr>
           ))}
         </tbody>

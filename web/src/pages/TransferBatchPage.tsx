@@ -120,7 +120,10 @@ function ProblemsTable({ problems }: { problems: Problem[] }) {
               {t(`transferBatch.columns.${p.field.replace(/^entries\[\d+\]\./, '')}`, p.field)}
             </td>
             <td>{reasonText(p.message)}</td>
-            <td className="muted">{p.rule}</td>
+            {/* The rule by its title; its code, which staff may quote, on hover. */}
+            <td className="muted" title={p.rule}>
+              {t(`rules.${p.rule}`, { defaultValue: p.rule })}
+            </td>
           </tr>
         ))}
       </tbody>
