@@ -1,5 +1,5 @@
 import { PastPost, PostHeld } from '../../cadres/person/person.state';
-import { postEndedByDecision } from '../../cadres/person/post-ended-by-decision';
+import { refusePostEndedByDecision } from '../case/decider/post-ended-refusal';
 import { addCalendarDays, WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
@@ -82,15 +82,10 @@ export function refuseExtensionOfPostEnded(
   person: { posts: PostHeld[]; pastPosts: PastPost[] },
   positionId: string,
 ): void {
-  const ended = postEndedByDecision(person, positionId);
-  if (!ended) return;
-  throw new DomainRuleViolation(
-    'extension.post_ended',
-    `positionId: decision ${ended.endedBy} ends ${positionId} (held since ${ended.from}, ${ended.decisionRef}) on ${ended.endedOn}, before its term ends on ${ended.termEnd}: there is no term to extend (${ended.reason}); withdraw this case`,
-    'unprocessable',
-    'positionId',
-    { endedOn: ended.endedOn, endedBy: ended.endedBy, termEnd: ended.termEnd },
-  );
+  refusePostEndedByDecision(person, positionId, {
+    rule: 'extension.post_ended',
+    noTermTo: 'extend',
+  });
 }
 
 /**

@@ -1,6 +1,5 @@
 import { PastPost, PostHeld } from '../../cadres/person/person.state';
-import { postEndedByDecision } from '../../cadres/person/post-ended-by-decision';
-import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
+import { refusePostEndedByDecision as refuseEnded } from '../case/decider/post-ended-refusal';
 
 /**
  * The decision renews a term the person still holds, read from the record when it is taken: a
@@ -13,13 +12,5 @@ export function refusePostEndedByDecision(
   person: { posts: PostHeld[]; pastPosts: PastPost[] },
   positionId: string,
 ): void {
-  const ended = postEndedByDecision(person, positionId);
-  if (!ended) return;
-  throw new DomainRuleViolation(
-    'reappointment.post_ended',
-    `positionId: decision ${ended.endedBy} ends ${positionId} (held since ${ended.from}, ${ended.decisionRef}) on ${ended.endedOn}, before its term ends on ${ended.termEnd}: there is no term to renew (${ended.reason}); withdraw this case`,
-    'unprocessable',
-    'positionId',
-    { endedOn: ended.endedOn, endedBy: ended.endedBy, termEnd: ended.termEnd },
-  );
+  refuseEnded(person, positionId, { rule: 'reappointment.post_ended', noTermTo: 'renew' });
 }
