@@ -185,8 +185,17 @@ describe('the web app: importing the paper registry and opening a paper case', (
     await page.getByRole('button', { name: 'Kiểm tra (chạy thử, không ghi)' }).click();
     await page.getByText('Có 1 lỗi').waitFor();
     const bad = page.getByTestId('import-errors').locator('tbody tr');
+    // The rule by its Vietnamese title, its code on hover.
     expect(await bad.nth(0).locator('td').allInnerTexts()).toEqual(
-      expect.arrayContaining(['Bước đã thực hiện', '3', 'Mã bước', 'step.role_not_allowed']),
+      expect.arrayContaining([
+        'Bước đã thực hiện',
+        '3',
+        'Mã bước',
+        'Vai trò của bạn không thực hiện bước này',
+      ]),
+    );
+    expect(await bad.nth(0).locator('td').last().getAttribute('title')).toBe(
+      'step.role_not_allowed',
     );
     const counts = page.getByTestId('import-counts');
     expect(
