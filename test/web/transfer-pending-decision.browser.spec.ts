@@ -144,7 +144,11 @@ describe('a transfer while another decision has yet to take effect', () => {
     // Before: "Danh sách hợp lệ: sẽ mở 1 hồ sơ điều động".
     await page.getByTestId('batch-check').getByText('Có 1 lỗi; chưa mở hồ sơ nào.').waitFor();
     const errors = await page.getByTestId('batch-errors').innerText();
-    expect(errors).toContain('decision.pending_post');
+    // The rule by its Vietnamese title, its code on hover.
+    expect(errors).toContain('Người này sẽ nhận một chức vụ khác theo quyết định chưa có hiệu lực');
+    expect(
+      await page.getByTestId('batch-errors').locator('[title="decision.pending_post"]').count(),
+    ).toBe(1);
     expect(errors).toContain(
       `sẽ nhận chức vụ Phó Chủ tịch UBND thị xã từ ngày ${formatDay(rotationEffective)} theo quyết định 9-QĐ/UBND`,
     );
