@@ -5,10 +5,11 @@ import { startTestApp, TestApp } from '../support/test-app';
 /**
  * A re-appointment opened while the person held the post, and a transfer batch's case moving them
  * out of it, both run their steps; meanwhile a rotation is decided that ends the post (no
- * kiêm nhiệm). Their decisions, read against the record when taken, are refused, naming the
- * decision that ended the post, and write nothing. Before, both were decided (200): the
- * re-appointment gave the post back beside the new one, the transfer moved the person out of a
- * post they no longer held and ended the one the rotation had just given.
+ * kiêm nhiệm). The rotation withdraws the re-appointment (its definition's
+ * `withdrawnWhenPostEnds`); the transfer's decision, read against the record when taken, is
+ * refused, naming the decision that ended the post; neither writes anything. Before, both were
+ * decided (200): the re-appointment gave the post back beside the new one, the transfer moved the
+ * person out of a post they no longer held and ended the one the rotation had just given.
  */
 describe('a decision about a post another decision has ended', () => {
   let t: TestApp;
@@ -192,22 +193,21 @@ describe('a decision about a post another decision has ended', () => {
     await eventually(record, (r) => r.body.posts?.[0]?.endsOn === rotationEffective);
   });
 
-  it('the re-appointment’s decision is refused, naming the decision that ended the post, and writes nothing', async () => {
-    // The day the post ends was taken before (200): the record then held both posts.
-    for (const effectiveFrom of [rotationEffective, '2028-06-01']) {
-      const refused = await decide('r-commune', 'ou-commune', 'QĐ-bnl', effectiveFrom).expect(422);
-      expect(refused.body).toMatchObject({
-        rule: 'reappointment.post_ended',
-        field: 'positionId',
-        endedOn: rotationEffective,
-        endedBy: 'QĐ-rot',
-      });
-      expect(refused.body.message).toContain(
-        `decision QĐ-rot ends pos-commune-head (held since 2023-06-01, 21-QĐ/UBND) on ${rotationEffective}, before its term ends on 2028-06-01`,
-      );
-    }
+  it('the rotation withdrew the re-appointment of the post it ended; its decision is refused and writes nothing', async () => {
+    // Before: the re-appointment stayed open in the inbox, its decision refused as
+    // reappointment.post_ended (a decision taken before the withdrawal still is).
+    const withdrawn = await eventually(
+      () => http().get('/cases/r-commune').set(provinceStaff()).expect(200),
+      (r) => r.body.status !== 'open',
+    );
+    expect(withdrawn.body.status).toBe('withdrawn');
+    expect(JSON.stringify(withdrawn.body)).toContain(
+      `withdrawn: the post ended by QĐ-rot (${today}) (case rot-deputy)`,
+    );
+    const refused = await decide('r-commune', 'ou-commune', 'QĐ-bnl', '2028-06-01').expect(409);
+    expect(refused.body).toMatchObject({ rule: 'case.closed' });
     const still = await http().get('/cases/r-commune').set(provinceStaff()).expect(200);
-    expect(still.body).toMatchObject({ status: 'open', currentStep: { id: 'decision' } });
+    expect(still.body).toMatchObject({ status: 'withdrawn' });
   });
 
   it('the transfer’s decision is refused: the person no longer holds the post it moves them out of', async () => {

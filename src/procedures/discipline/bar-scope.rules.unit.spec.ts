@@ -61,6 +61,7 @@ describe('the bar’s scope on the decision and the record (discipline.barScope)
       procedure: 'appointment',
       status: 'open',
       orgUnitId: 'ou-1',
+      positionId: 'pos-head',
       withdrawnWhenPostEnds: false,
     };
     const noted = fold(personDecider, [

@@ -70,6 +70,7 @@ describe('a demotion (giáng chức) ends the leadership post it demotes from', 
     procedure: 'reappointment',
     status: 'open',
     orgUnitId: 'ou-1',
+    positionId: 'pos-1',
     withdrawnWhenPostEnds: true,
   };
 

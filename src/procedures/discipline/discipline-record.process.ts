@@ -87,8 +87,8 @@ export function applyDisciplineDecision(
  * What a form does beyond the record: the person leaves the planning pool when the form does;
  * the person's other open cases get their discipline vetting item flagged (an open re-appointment
  * is not); a form that ends the post (its rule set's `discipline.formsEndingPost`, recorded on the
- * decision or the review) withdraws the open cases whose definition says `withdrawnWhenPostEnds`
- * and ends the post (the case's, or all).
+ * decision or the review) withdraws the open cases on the post it ends whose definition says
+ * `withdrawnWhenPostEnds` and ends the post (the case's, or all).
  */
 function formEffectsOnRecord(
   state: ExistingDiscipline,
@@ -132,12 +132,17 @@ function formEffectsOnRecord(
         );
   const known = new Set(person.openCases.map((c) => c.caseId));
   const others = openCases.filter((c) => known.has(c.caseId));
-  return [...leavesPool, ...carryIntoOpenCases(caseId, others, applied), ...endsPosts];
+  return [
+    ...leavesPool,
+    ...carryIntoOpenCases(caseId, state.positionId, others, applied),
+    ...endsPosts,
+  ];
 }
 
 /** Flags the discipline item of each other open case; ending the post withdraws those it empties. */
 function carryIntoOpenCases(
   caseId: string,
+  positionId: string | null,
   openCases: OpenCaseSeen[],
   applied: FormApplied,
 ): RecordWrite[] {
@@ -154,8 +159,10 @@ function carryIntoOpenCases(
       const to = { to: 'case' as const, caseId: open.caseId, orgUnitId: open.orgUnitId };
       // A decided discipline bars a higher post, not the re-appointment to the post held
       // (reappointment.blockedWhile: a pending case, an investigation); a removal withdraws it.
-      // The definition says which open cases a decision ending the post withdraws.
-      if (endsPost && open.withdrawnWhenPostEnds) {
+      // The definition says which open cases a decision ending the post withdraws: those on the
+      // post it ends (the case's, or all); one on a post the person keeps goes on.
+      const onEndedPost = !positionId || open.positionId === positionId;
+      if (endsPost && open.withdrawnWhenPostEnds && onEndedPost) {
         const reason = `withdrawn: the holder was removed from the post by ${decisionRef} (discipline case ${caseId})`;
         return [{ ...to, key: 'withdraw', command: { type: 'WithdrawCase', data: { reason } } }];
       }

@@ -83,6 +83,7 @@ const reappointmentOpen = {
   procedure: 'reappointment',
   status: 'open',
   orgUnitId: 'ou-1',
+  positionId: 'pos-head',
   // reappointment.standard@1 says so: a re-appointment has no term left once the post ends.
   withdrawnWhenPostEnds: true,
 };
@@ -224,6 +225,30 @@ describe('discipline-record workflow', () => {
           },
         },
       ] as never);
+  });
+
+  it('a removal from one post keeps the open re-appointment of the other post the person holds', () => {
+    // Before: every open re-appointment was withdrawn, whichever post it renewed.
+    const otherReappointment = { ...reappointmentOpen, caseId: 'r-2', positionId: 'pos-other' };
+    const noted = personDecider.evolve(
+      person,
+      event('CaseNoted', {
+        personId: 'p-1',
+        caseId: 'r-2',
+        procedure: 'reappointment',
+        status: 'open',
+        stage: null,
+        on: '2026-10-03',
+      }),
+    );
+    const writes = applyDisciplineDecision(
+      discipline(opened, decided('removal_from_post')),
+      noted,
+      [reappointmentOpen, otherReappointment],
+    );
+    expect(
+      writes.filter((w) => w.to === 'case').map((w) => `${w.command.type} ${w.caseId}`),
+    ).toEqual(['WithdrawCase r-1']);
   });
 
   it('a removal only flags an open case whose definition is not withdrawn when the post ends', () => {

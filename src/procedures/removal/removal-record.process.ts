@@ -2,13 +2,14 @@ import { PersonState } from '../../cadres/person/person.state';
 import { postsRunningPast } from '../../cadres/person/posts-held-on';
 import { ExistingCase } from '../case/decider/case.state';
 import { decisionRefOf, OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
+import { withdrawnWithPosts } from '../case/record/withdrawn-with-post';
 import { removalEffectOf } from './removal-decision';
 import { statedTermEnd } from '../case/decider/stated-term-end';
 
 /**
  * The removal decision on the person's record, pure: a suspension (tạm đình chỉ) records the
  * period and keeps the post; a dismissal, resignation or relief ends the post on the day it takes
- * effect and withdraws the person's open re-appointment or extension. A post already ended (a
+ * effect and withdraws the person's open re-appointment or extension of that post. A post already ended (a
  * redelivered event) is not ended twice; a withdrawn case is not withdrawn twice.
  */
 export function applyRemovalDecision(
@@ -36,20 +37,13 @@ export function applyRemovalDecision(
   const holdsPost =
     person.status === 'registered' &&
     postsRunningPast(person, decision.effectiveFrom).some((p) => p.positionId === positionId);
-  const withdraw = openCases
-    // Which cases run on the post and stop when it ends is their definition's
-    // `withdrawnWhenPostEnds` (re-appointment, the term's extension).
-    .filter((open) => open.withdrawnWhenPostEnds && open.status === 'open')
-    .map((open): RecordWrite => ({
-      to: 'case',
-      caseId: open.caseId,
-      orgUnitId: open.orgUnitId,
-      key: `withdraw:${open.caseId}`,
-      command: {
-        type: 'WithdrawCase',
-        data: { reason: `withdrawn: the post ended by ${decisionRef} (case ${caseId})` },
-      },
-    }));
+  // Which cases run on the post and stop when it ends is their definition's
+  // `withdrawnWhenPostEnds` (re-appointment, the term's extension); a case on another post stays.
+  const withdraw = withdrawnWithPosts(
+    openCases,
+    new Set([positionId]),
+    `withdrawn: the post ended by ${decisionRef} (case ${caseId})`,
+  );
   const reason = `${state.definitionId.replace('removal.', '')} (case ${caseId})`;
   const endPost = toPerson(personId, null, {
     type: 'EndPost',

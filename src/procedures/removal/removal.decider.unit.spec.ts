@@ -331,7 +331,7 @@ describe('removal from a post (miễn nhiệm, từ chức, cho thôi giữ ch�
     ).toThrow(/under investigation since 2024-01-01.*Quy định 41-QĐ\/TW.*art\. 7/);
   });
 
-  it('on the record: a dismissal ends the post and withdraws the open re-appointment; a suspension records its period', () => {
+  it("on the record: a dismissal ends the post and withdraws its open re-appointment, not another post's; a suspension records its period", () => {
     const decided = (definitionId: string): ExistingCase => ({
       ...(givenStream(caseDecider, ...dismissalUpToBallot(6)).state as ExistingCase),
       status: 'decided',
@@ -354,6 +354,16 @@ describe('removal from a post (miễn nhiệm, từ chức, cho thôi giữ ch�
         procedure: 'reappointment',
         status: 'open',
         orgUnitId: 'ou-t',
+        positionId: 'pos-head',
+        withdrawnWhenPostEnds: true,
+      },
+      // The re-appointment of another post the person holds: it renews a post not ended.
+      {
+        caseId: 'r-2',
+        procedure: 'reappointment',
+        status: 'open',
+        orgUnitId: 'ou-t',
+        positionId: 'pos-other',
         withdrawnWhenPostEnds: true,
       },
       // Its definition does not run on the post: an appointment elsewhere stays open.
@@ -362,6 +372,7 @@ describe('removal from a post (miễn nhiệm, từ chức, cho thôi giữ ch�
         procedure: 'appointment',
         status: 'open',
         orgUnitId: 'ou-t',
+        positionId: 'pos-elsewhere',
         withdrawnWhenPostEnds: false,
       },
     ];

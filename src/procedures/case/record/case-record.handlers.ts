@@ -114,11 +114,13 @@ const CASE_RECORD_TABLE = [
     const state = await record.caseOf(stream, caseDecider);
     // The appointee: a post case names them at its final ballot (kiêm nhiệm reads their posts).
     const person = await record.personOf(appointeeOf(state));
+    // The appointee's open cases: a post the decision ends withdraws its re-appointment.
+    const openCases = await record.openCasesOf(person);
     const moved =
       state.status === 'decided' && effectiveWhenIssued(state.decision)
         ? moveRegistration(state, person, await record.unitOfPost(state.positionId))
         : [];
-    return record.write([...assignPost(state, person), ...moved], dispatch);
+    return record.write([...assignPost(state, person, openCases), ...moved], dispatch);
   }),
   row(
     MoveRegistrationOnEffectiveDay,

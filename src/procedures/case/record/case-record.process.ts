@@ -1,7 +1,8 @@
 import { PersonState } from '../../../cadres/person/person.state';
 import { reappointmentNoticeSummary } from '../../reappointment/reappointment-notice-summary';
 import { ExistingCase } from '../decider/case.state';
-import { decisionRefOf, RecordWrite, toPerson } from './record-writes';
+import { decisionRefOf, OpenCaseSeen, RecordWrite, toPerson } from './record-writes';
+import { withdrawnWithPostsEndedBy } from './withdrawn-with-post';
 import { heldTermEnd, MOVES_THE_PERSON, movesThePerson } from '../decider/decision-posts';
 import { termRunsToRetirement } from '../decider/term-to-retirement';
 import { postsRunningPast } from '../../../cadres/person/posts-held-on';
@@ -39,18 +40,26 @@ export function postTermEndOf(state: Extract<ExistingCase, { status: 'decided' }
 }
 
 /**
- * The decision assigns the post with its term (`postTermEndOf`). An
- * appointment to a new post ends the posts the appointee held unless the decision keeps them
- * concurrently (kiêm nhiệm), and ends the appointee's planning-pool entry for the post taken up;
- * `person` is the appointee's record as read before (a redelivery finds the old posts and the
- * entry already gone).
+ * The decision assigns the post with its term (`postTermEndOf`). An appointment to a new post
+ * ends the posts the appointee held unless the decision keeps them concurrently (kiêm nhiệm),
+ * withdrawing their open cases on them that stop when they end (a re-appointment, an extension),
+ * as a removal does, and ends the appointee's planning-pool entry for the post taken up; `person`
+ * and `openCases` are read before (a redelivery finds the old posts and the entry already gone).
  */
-export function assignPost(state: ExistingCase, person?: PersonState): RecordWrite[] {
+export function assignPost(
+  state: ExistingCase,
+  person?: PersonState,
+  openCases: OpenCaseSeen[] = [],
+): RecordWrite[] {
   if (state.status !== 'decided') throw new Error(`case ${state.caseId} has no decision`);
   const { decision } = state;
   const personId = appointeeOf(state);
+  const ended = previousPostsEnded(state, person);
+  const reason = `withdrawn: the post ended by ${decisionRefOf(decision)} (case ${state.caseId})`;
   return [
-    ...previousPostsEnded(state, person),
+    // First: a redelivery after the posts ended would find none to end, so none to withdraw.
+    ...withdrawnWithPostsEndedBy(ended, openCases, reason),
+    ...ended,
     toPerson(personId, null, {
       type: 'AssignPost',
       data: {

@@ -443,5 +443,62 @@ describe('case-record workflow', () => {
         .when(noteCase)
         .then([]);
     });
+
+    describe('the post it ends takes its open re-appointment with it', () => {
+      // Seen before the decision: a re-appointment runs on its post and stops when it ends
+      // (reappointment.standard's withdrawnWhenPostEnds); an appointment elsewhere does not.
+      const reappointmentOf = (positionId: string, caseId = 'r-9') => ({
+        caseId,
+        procedure: 'reappointment',
+        status: 'open',
+        orgUnitId: 'ou-1',
+        positionId,
+        withdrawnWhenPostEnds: true,
+      });
+      const withdrawal = (caseId: string): RecordWrite => ({
+        to: 'case',
+        caseId,
+        orgUnitId: 'ou-1',
+        key: `withdraw:${caseId}`,
+        command: {
+          type: 'WithdrawCase',
+          data: { reason: 'withdrawn: the post ended by 7/QĐ (2026-03-01) (case a-1)' },
+        },
+      });
+
+      it('withdraws the re-appointment of the post left, naming the decision and the case', () => {
+        // Before: the re-appointment stayed open, its decision refused as reappointment.post_ended.
+        const written = assignPost(appointment(opened, decided), deputy, [
+          reappointmentOf('pos-deputy'),
+        ]);
+        expect(written).toEqual([
+          withdrawal('r-9'),
+          expect.objectContaining({ key: 'end-previous:pos-deputy' }),
+          assigned,
+        ]);
+      });
+
+      it('leaves a case on another post, one not withdrawn with its post, and one closed meanwhile', () => {
+        const elsewhere = reappointmentOf('pos-elsewhere', 'r-2');
+        const notWithThePost = {
+          ...reappointmentOf('pos-deputy', 'a-2'),
+          withdrawnWhenPostEnds: false,
+        };
+        const withdrawnBefore = { ...reappointmentOf('pos-deputy', 'r-3'), status: 'withdrawn' };
+        const written = assignPost(appointment(opened, decided), deputy, [
+          elsewhere,
+          notWithThePost,
+          withdrawnBefore,
+        ]);
+        expect(written.filter((write) => write.to === 'case')).toEqual([]);
+      });
+
+      it('a post kept concurrently (kiêm nhiệm) keeps its re-appointment', () => {
+        const concurrent = event('DecisionIssued', { ...decided.data, keepsPreviousPost: true });
+        given(appointment(opened, concurrent), deputy, [reappointmentOf('pos-deputy')])
+          .when(assignPost)
+          .then([assigned]);
+      });
+    });
   });
 });

@@ -75,6 +75,7 @@ export class RecordWriter {
         procedure: open.procedure,
         status: view.status,
         orgUnitId: view.orgUnitId,
+        positionId: view.positionId,
         withdrawnWhenPostEnds: definition?.withdrawnWhenPostEnds === true,
       });
     }

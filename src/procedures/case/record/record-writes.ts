@@ -29,6 +29,8 @@ export interface OpenCaseSeen {
   procedure: string;
   status: string;
   orgUnitId: string;
+  /** The post it runs on: a decision ending that post withdraws it when the flag below says so. */
+  positionId: string;
   /** Its definition's `withdrawnWhenPostEnds`: a decision ending the holder's post withdraws it. */
   withdrawnWhenPostEnds: boolean;
 }
