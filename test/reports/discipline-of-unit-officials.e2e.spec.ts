@@ -5,7 +5,8 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   let value = await read();
-  for (let tries = 0; tries < 200 && !done(value); tries += 1) {
+  // Up to a minute: on a loaded machine the read models have lagged more than ten seconds.
+  for (let tries = 0; tries < 1200 && !done(value); tries += 1) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     value = await read();
   }
@@ -130,11 +131,13 @@ describe('discipline of a unit’s officials in its report and register', () => 
     await t?.close();
   });
 
-  // The read models follow the store by a moment: read until every decision is in.
-  const report = (who: string, decisions: number) =>
+  // The read models follow the store by a moment: read until every decision and every person
+  // disciplined is in (the two are counted from different rows, which may arrive apart).
+  const report = (who: string, decisions: number, people: number) =>
     eventually(
       () => http().get('/reports/personnel').set(h[who]).expect(200),
       (r) =>
+        r.body.discipline.people === people &&
         r.body.discipline.rows.reduce(
           (n: number, row: { decisions: number }) => n + row.decisions,
           0,
@@ -142,7 +145,7 @@ describe('discipline of a unit’s officials in its report and register', () => 
     );
 
   it('counts each disciplined person once in the report and its workbook (before: 4 forms summed, for 3 people)', async () => {
-    const { body } = await report('cityStaff', 4);
+    const { body } = await report('cityStaff', 4, 3);
     expect(body.discipline.people).toBe(3);
     const res = await http()
       .get('/reports/personnel?format=xlsx')
@@ -157,7 +160,7 @@ describe('discipline of a unit’s officials in its report and register', () => 
   });
 
   it('gives the ward its own officials disciplined by the city, in its report and register, and not the city’s own (before: none)', async () => {
-    const { body } = await report('wardStaff', 3);
+    const { body } = await report('wardStaff', 3, 2);
     expect(body.discipline.people).toBe(2);
     expect(
       body.discipline.totals.map((r: { form: string; people: number }) => [r.form, r.people]),
@@ -171,7 +174,10 @@ describe('discipline of a unit’s officials in its report and register', () => 
       .expect(200);
     expect(viaFilter.body.discipline.people).toBe(2);
 
-    const register = await http().get('/discipline-records').set(h.wardInspector).expect(200);
+    const register = await eventually(
+      () => http().get('/discipline-records').set(h.wardInspector).expect(200),
+      (r) => r.body.items.length === 3,
+    );
     expect(register.body.items.map((r: { caseId: string }) => r.caseId).sort()).toEqual([
       'd-1',
       'd-2',
