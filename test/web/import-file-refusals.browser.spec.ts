@@ -91,7 +91,7 @@ describe('the import screen: a file refused as a whole, in Vietnamese', () => {
       ['cp1258.csv', cp1258],
     ] as const)
       expect(await refusalShownFor(name, bytes)).toBe(
-        'Tệp không phải xlsx hoặc văn bản UTF-8 — hãy lưu tệp dưới dạng CSV UTF-8',
+        'Tệp CSV không ở mã UTF-8 — Tệp không phải xlsx hoặc văn bản UTF-8: hãy lưu tệp dưới dạng CSV UTF-8',
       );
   });
 
@@ -100,7 +100,7 @@ describe('the import screen: a file refused as a whole, in Vietnamese', () => {
     const file = csv('people', rows);
     expect(file.length).toBeLessThan(LIMIT_BYTES);
     expect(await refusalShownFor('nhieu-dong.csv', file)).toBe(
-      'Tệp có quá nhiều dòng cho một lần nhập — Tệp có 20001 dòng dữ liệu; mỗi lần nhập tối đa 20000 dòng (hãy chia thành nhiều tệp)',
+      'Tệp quá nhiều dòng — Tệp có 20001 dòng dữ liệu; mỗi lần nhập tối đa 20000 dòng (hãy chia thành nhiều tệp)',
     );
   });
 });
