@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Queryable } from '../database/read-snapshot';
 import { postHeldOnSql } from '../read-models/registry-facts.projection';
 import { disciplineWithinUnit, withinUnit } from '../read-models/within-unit';
 import { ReportPeriod } from './report-period';
@@ -59,7 +59,7 @@ const DISCIPLINED_IN_PERIOD = `(SELECT d.org_unit_id, d.person_id, d.track, COAL
 
 /** The read models the personnel report counts, always within one unit's subtree. */
 export class PersonnelReportQueries {
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly pool: Queryable) {}
 
   /**
    * Cases decided in the period, by the unit they were opened in and their procedure (the

@@ -14,6 +14,7 @@ import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { Clock, CLOCK } from '../common/clock';
 import { ApiAuthenticatedProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
 import { PG_POOL } from '../common/tokens';
+import { inReadSnapshot } from '../database/read-snapshot';
 import { vietnamDay } from '../common/vietnam-day';
 import { Actor } from '../identity/actor';
 import { ACCESS, Allow } from '../identity/allow.decorator';
@@ -68,16 +69,12 @@ const ApiPersonnelReport = () =>
 @ApiAuthenticatedProblems()
 @Controller('reports')
 export class ReportsController {
-  private readonly queries: PersonnelReportQueries;
-
   constructor(
-    @Inject(PG_POOL) pool: Pool,
+    @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
     private readonly scope: OrgScope,
-  ) {
-    this.queries = new PersonnelReportQueries(pool);
-  }
+  ) {}
 
   @Allow(...ACCESS.personRead)
   @SensitiveRead('personnel report')
@@ -103,18 +100,18 @@ export class ReportsController {
         'unprocessable',
         'to',
       );
-    const report = await buildPersonnelReport(this.queries, {
-      orgUnitId: orgUnit ?? actor.orgUnit,
-      period,
-      today,
-      ruleSet,
+    const orgUnitId = orgUnit ?? actor.orgUnit;
+    // One snapshot: the people disciplined, the rows and the totals count the same decisions.
+    const { report, orgUnitName } = await inReadSnapshot(this.pool, async (client) => {
+      const queries = new PersonnelReportQueries(client);
+      return {
+        report: await buildPersonnelReport(queries, { orgUnitId, period, today, ruleSet }),
+        orgUnitName: asXlsx ? await queries.unitName(orgUnitId) : null,
+      };
     });
     if (!asXlsx) return report;
     // A Buffer returned as is would be serialised as JSON: a StreamableFile is sent as bytes.
-    const names = {
-      orgUnitName: (await this.queries.unitName(report.orgUnitId)) ?? report.orgUnitId,
-      ruleSetName: ruleSetNameVi(ruleSet),
-    };
+    const names = { orgUnitName: orgUnitName ?? orgUnitId, ruleSetName: ruleSetNameVi(ruleSet) };
     return new StreamableFile(await reportWorkbook(report, names), {
       type: XLSX,
       disposition: `attachment; filename="bao-cao-can-bo-${period.from}-${period.to}.xlsx"`,

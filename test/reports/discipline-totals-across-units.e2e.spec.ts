@@ -4,7 +4,8 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   let value = await read();
-  for (let tries = 0; tries < 200 && !done(value); tries += 1) {
+  // Up to a minute: on a loaded machine the read models have lagged more than ten seconds.
+  for (let tries = 0; tries < 1200 && !done(value); tries += 1) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     value = await read();
   }
