@@ -78,6 +78,26 @@ describe('the import screen: every problem at once', () => {
     await context.close();
   });
 
+  it('the keyboard goes on from the verdict of a dry run and from the import done (before: focus fell to BODY)', async () => {
+    const rows = [person('p-focus', { 'Họ và tên': 'Trần Văn Tiêu' })];
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.getByRole('link', { name: 'Nhập dữ liệu' }).click();
+    await page
+      .getByLabel('Tệp dữ liệu (xlsx hoặc CSV)')
+      .setInputFiles({ name: 'mot-nguoi.csv', mimeType: 'text/csv', buffer: csv('people', rows) });
+    await page.getByRole('button', { name: 'Kiểm tra (chạy thử, không ghi)' }).click();
+    await page
+      .locator('[data-testid="import-result"]:focus', { hasText: 'Tệp hợp lệ: có thể nhập.' })
+      .waitFor();
+    await page.getByRole('button', { name: 'Nhập dữ liệu', exact: true }).click();
+    await page
+      .locator('[data-testid="import-result"]:focus', {
+        hasText: 'Đã nhập xong tệp mot-nguoi.csv.',
+      })
+      .waitFor();
+    await context.close();
+  });
+
   it('a row born after today: the screen says so with the row\'s other problems, not "0 tuổi"', async () => {
     const today = vietnamDay(new Date());
     const later = Number(today.slice(0, 4)) + 4;

@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, download } from '../api/client';
 import { ErrorBox } from '../components/common';
+import { useFocusOnSuccess } from '../components/focus-on-success';
 import { useReasonText } from '../server-text/use-reason-text';
 import { getSession } from '../session';
 
@@ -160,6 +161,9 @@ export function ImportPage() {
     event.preventDefault();
     void run(false);
   };
+  // The buttons are disabled while the file is sent, which drops the focus: it goes on from the
+  // outcome, a dry run's verdict or the import done (a refusal keeps it where it is).
+  const resultRef = useFocusOnSuccess<HTMLDivElement>(report);
   // A refused file (422 bad rows, 403 out of scope) lists its problems like a dry run does.
   const refused =
     error instanceof ApiError && Array.isArray(error.body.errors)
@@ -211,6 +215,8 @@ export function ImportPage() {
           className={report.valid ? 'notice' : 'warning'}
           role="status"
           data-testid="import-result"
+          ref={resultRef}
+          tabIndex={-1}
         >
           {!report.dryRun
             ? t('imports.done', { name: report.file.name })
