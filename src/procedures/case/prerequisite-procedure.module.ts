@@ -47,19 +47,30 @@ export function prerequisiteProcedureModule(prerequisite: PrerequisiteProcedure)
 }
 
 /** Its check on the waiting case: at opening, and before its first step and its decision. */
-function prerequisiteGate(
+export function prerequisiteGate(
   prerequisite: PrerequisiteProcedure,
   { registry, cases }: ProcedureServices,
 ): ProcedureGate {
   const { field } = prerequisite.names;
-  const load = (caseId: string) => loadPrerequisite((id) => cases.stateOf(id), caseId);
+  const loadNow = (caseId: string) => loadPrerequisite((id) => cases.stateOf(id), caseId);
+  // One read per decide attempt: the command's context (personAskedFor) and the gate before its
+  // first step or decision (beforeStep) are given the same case state, and read the same
+  // prerequisite (before: twice). A retried attempt has a new state and reads it afresh.
+  const loadedFor = new WeakMap<object, Map<string, ReturnType<typeof loadNow>>>();
+  const load = (caseId: string, forState: object) => {
+    const loaded = loadedFor.get(forState) ?? new Map<string, ReturnType<typeof loadNow>>();
+    loadedFor.set(forState, loaded);
+    const read = loaded.get(caseId) ?? loadNow(caseId);
+    loaded.set(caseId, read);
+    return read;
+  };
   return {
     onOpen: async (opening) => {
       const reads = opening.registry ?? registry;
       const post = await existingPosition(reads, opening.positionId);
       const authority = await reads.findOrgUnit(post.appointingAuthority);
       const named = opening[field];
-      const given = named ? await load(named) : null;
+      const given = named ? await loadNow(named) : null;
       const facts = prerequisite.opening({
         opening,
         post: { ...post, appointingAuthorityKind: authority?.kind ?? null },
@@ -76,13 +87,13 @@ function prerequisiteGate(
       const checked =
         stepId === steps[0]?.id || steps.find((s) => s.id === stepId)?.kind === 'decision';
       if (typeof named !== 'string' || !checked) return;
-      const given = await load(named);
+      const given = await load(named, state);
       if (given) prerequisite.refuseUntilGiven(given, context.today);
     },
     personAskedFor: async (state) => {
       const named = state.openFacts[field];
       return typeof named === 'string'
-        ? personAskedFor(prerequisite.names, await load(named))
+        ? personAskedFor(prerequisite.names, await load(named, state))
         : null;
     },
   };
