@@ -230,6 +230,39 @@ describe('step-deadline timers: one write per change, idempotent, crash-safe', (
     expect((await liveDeadlines(stream)).map((timer) => timer.timerId)).toEqual([second]);
   });
 
+  it('a correction that takes the case back to a step gives it a deadline again, once however often it is delivered', async () => {
+    const { stream, opened, recorded } = newCase();
+    await deliver(opened);
+    await deliver(recorded());
+    // The first step was left: its timer is superseded, and a timer id is scheduled once.
+    const reopened = caseEvent(stream, 'StepCorrected', {
+      stepId: 'leadership-round-1',
+      replacedNextStepId: 'expanded-nomination',
+      corrected: {
+        type: 'ProposalRecorded',
+        data: {
+          stepId: 'leadership-round-1',
+          nextStepId: 'leadership-round-1',
+          nextStepDueOn: '2026-03-10',
+        },
+      },
+    });
+    await deliver(reopened);
+    clock.advance(1000);
+    await deliver(reopened);
+    await deliver(reopened);
+
+    const live = await liveDeadlines(stream);
+    expect(live.map((timer) => timer.payload)).toEqual([
+      expect.objectContaining({ stepId: 'leadership-round-1', dueOn: '2026-03-10' }),
+    ]);
+    expect(await timerEvents(live[0].timerId)).toEqual(['TimerScheduled']);
+    expect(await timerEvents(stepTimer(stream, 'expanded-nomination'))).toEqual([
+      'TimerScheduled',
+      'TimerCancelled',
+    ]);
+  });
+
   it('a crash before the next step’s timer is written ends, on redelivery, with exactly one live deadline that fires', async () => {
     const { stream, opened, recorded } = newCase();
     await deliver(opened);

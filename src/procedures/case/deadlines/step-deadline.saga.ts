@@ -10,9 +10,19 @@ const cause = (streamId: string, stepId: string) => `${streamId}/${stepId}`;
 /** A recomputed deadline's timer: a new timer per due day (a timer id is scheduled once). */
 const recomputedCause = (streamId: string, stepId: string, dueOn: string) =>
   `${cause(streamId, stepId)}@${dueOn}`;
+/**
+ * The timer of a step a correction makes current: the correction's own. The step may have had
+ * a timer already, settled when the case left it (a vetting found incomplete after all, a ballot
+ * corrected to a failure and back to a pass), and a timer id is scheduled once: under the step's
+ * first id the new deadline would be dropped as a repeat, and nothing would watch the step. The
+ * event id is the same at every delivery of the correction, so repeating it schedules nothing new.
+ */
+const correctedCause = (streamId: string, stepId: string, correctionId: string) =>
+  `${cause(streamId, stepId)}#${correctionId}`;
 
-/** The case event a timer is set or cancelled for: its stream, and the day it was recorded. */
+/** The case event a timer is set or cancelled for: its id and stream, and the day it was recorded. */
 interface StepEvent {
+  id: string;
   streamId: string;
   /** '' when the event carries no business time (events written before it was recorded). */
   recordedOn: string;
@@ -27,24 +37,28 @@ export type StepDeadlineEvent = Pick<
 function stepEventOf(event: StepDeadlineEvent): StepEvent {
   const occurredAt = new Date(event.metadata?.occurredAt ?? Number.NaN);
   const recordedOn = Number.isNaN(occurredAt.getTime()) ? '' : vietnamDay(occurredAt);
-  return { streamId: event.streamId, recordedOn };
+  return { id: event.id, streamId: event.streamId, recordedOn };
 }
 
 /**
- * The timer for a step's due day; `timerCause` names a recomputed day's own timer, `supersedes`
- * the pending timer it takes over from.
+ * The timer for a step's due day: the step's own (`cause`), unless `timerCause` names another (a
+ * recomputed day's, a correction's); `supersedes` the pending timer it takes over from.
  */
 function scheduleStep(
   at: StepEvent,
   stepId: string,
   dueOn: string,
-  { timerCause, supersedes }: { timerCause?: string; supersedes?: string } = {},
+  {
+    timerCause,
+    missedIfPast,
+    supersedes,
+  }: { timerCause?: string; missedIfPast?: boolean; supersedes?: string } = {},
 ): SagaOutput {
   const { streamId, recordedOn } = at;
   // A step entered after the fact (a case kept on paper) may have a deadline that had passed
   // before anyone typed it in: no timer can watch it; the steps' held-on days tell if it was
   // kept. (A recomputed deadline that moved into the past is missed: its timer still fires.)
-  if (!timerCause && dueOn < recordedOn)
+  if (!missedIfPast && dueOn < recordedOn)
     return Ignore(`deadline ${dueOn} had passed when the step was recorded (${recordedOn})`);
   return Schedule({
     kind: STEP_DEADLINE_TIMER,
@@ -96,30 +110,37 @@ function deadlineRecomputed(
       timerIdFor(recomputedCause(streamId, stepId, previousDueOn), STEP_DEADLINE_TIMER),
       'recomputed',
     ),
-    scheduleStep(at, stepId, dueOn, { timerCause: recomputedCause(streamId, stepId, dueOn) }),
+    scheduleStep(at, stepId, dueOn, {
+      timerCause: recomputedCause(streamId, stepId, dueOn),
+      missedIfPast: true,
+    }),
   ];
 }
 
 /**
  * A correction moves the case from where the replaced version sent it to where the corrected one
- * does: the replaced next step's timer goes, the corrected next step's comes (a failed ballot
- * corrected to a pass completes the step; a pass corrected to a failure ends the case).
+ * does: the replaced next step's timer goes, the step the corrected one leaves current gets a
+ * timer of the correction's own (`correctedCause`): the next step (a failed ballot corrected to a
+ * pass completes the step), or the corrected step itself when the case goes back to it (a vetting
+ * corrected as incomplete). A pass corrected to a failure ends the case by the event after it:
+ * its step's timer then fires on a closed case and does nothing, as an original failed ballot's
+ * does. A timer a correction set is not named when the step is left later: it too fires and finds
+ * its step no longer current (decideDeadlineMissed).
  */
-function correctedDeadlines(
-  streamId: string,
-  data: StepCorrectedData,
-  schedule: (stepId: string, dueOn: string) => SagaOutput,
-): SagaOutput[] {
+function correctedDeadlines(at: StepEvent, data: StepCorrectedData): SagaOutput[] {
+  const { streamId } = at;
   const { stepId, replacedNextStepId: before } = data;
   const after = (data.corrected.data.nextStepId as string | null) ?? null;
   const dueOn = (data.corrected.data.nextStepDueOn as string | null) ?? null;
   if (before === after) return [Ignore('no step changed')];
-  const cancel = (id: string, why: string) =>
-    Cancel(timerIdFor(cause(streamId, id), STEP_DEADLINE_TIMER), why);
+  const cancel = (id: string, why: string) => Cancel(stepTimerId(streamId, id), why);
   const outputs: SagaOutput[] = [];
   if (after !== stepId) outputs.push(cancel(stepId, 'step completed by its correction'));
   if (before && before !== stepId) outputs.push(cancel(before, 'step no longer current'));
-  if (after && after !== stepId && dueOn) outputs.push(schedule(after, dueOn));
+  if (after && dueOn)
+    outputs.push(
+      scheduleStep(at, after, dueOn, { timerCause: correctedCause(streamId, after, at.id) }),
+    );
   return outputs.length ? outputs : [Ignore('no step changed')];
 }
 
@@ -164,9 +185,7 @@ export function stepDeadlineOutputs(event: StepDeadlineEvent): SagaOutput[] {
     case 'DisciplineTimeBarred':
       return stepMoved(at, e.data);
     case 'StepCorrected':
-      return correctedDeadlines(at.streamId, e.data, (stepId, dueOn) =>
-        scheduleStep(at, stepId, dueOn),
-      );
+      return correctedDeadlines(at, e.data);
     case 'StepDeadlineRecomputed':
       return deadlineRecomputed(at, e.data);
     // A longer time to decide lets a step the old one cut short run to its own day.

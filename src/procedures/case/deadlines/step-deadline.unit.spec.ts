@@ -143,13 +143,28 @@ describe('step deadlines after a correction', () => {
     });
   });
 
-  it('a pass corrected to a failure cancels the next step’s timer', () => {
+  it('a pass corrected to a failure cancels the next step’s timer and gives its own step one again', () => {
     const outputs = stepDeadlineSaga.handle(corrected('vetting', 'leadership-round-3'), {
       now: new Date(),
     }) as SagaOutput[];
+    // The case the failure ends is closed by the event after it: this timer then does nothing.
     expect(outputs).toMatchObject([
       { kind: 'Cancel', timerId: timerIdFor('appointment-c1/vetting', 'step-deadline') },
+      { kind: 'Schedule', timer: { payload: { stepId: 'leadership-round-3' } } },
     ]);
+  });
+
+  it('the step a correction makes current gets a timer of that correction’s own, the same at every delivery', () => {
+    const causeOf = (event: RecordedEvent) =>
+      (stepDeadlineSaga.handle(event, { now: new Date() }) as SagaOutput[])
+        .map((output) => (output.kind === 'Schedule' ? output.timer.cause : null))
+        .find(Boolean);
+    const first = corrected('leadership-round-3', 'vetting');
+    const again = { ...corrected('leadership-round-3', 'vetting'), id: 'e-StepCorrected-again' };
+    // The step's first timer may be settled (the case was on it before): not its id.
+    expect(causeOf(first)).not.toBe('appointment-c1/vetting');
+    expect(causeOf(first)).toBe(causeOf(first));
+    expect(causeOf(again)).not.toBe(causeOf(first));
   });
 
   it('the deadline watch follows the corrected version', () => {

@@ -1,0 +1,204 @@
+import request from 'supertest';
+import { TimerHandlerRegistry } from '../../src/jobs/timers/timer-handlers';
+import { waitUntilSettled } from '../sagas/support/engine-settled';
+import { buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { startTestApp, TestApp } from '../support/test-app';
+
+interface PendingTimer {
+  timerId: string;
+  dueAt: string;
+  payload: { stepId: string; dueOn: string };
+}
+
+/**
+ * A correction that makes a step current again (vetting found incomplete after all, a failed
+ * ballot corrected back to a pass) gives that step a deadline again: a pending timer, and a
+ * DeadlineMissed on the case when it lapses. Before, a step the case went back to got no timer,
+ * and one it came to again got its first timer's id, already settled: dropped as a repeat.
+ */
+describe('the deadline of a step a correction makes current again', () => {
+  let t: TestApp;
+  const h: Record<string, Record<string, string>> = {};
+  const today = vietnamToday();
+  const http = () => request(t.server as never);
+  const tally = (forVotes: number) => ({
+    heldOn: today,
+    minutesRef: 'BB-05',
+    tally: {
+      members: 13,
+      summoned: 13,
+      present: 13,
+      for: forVotes,
+      against: 13 - forVotes,
+      abstain: 0,
+      invalid: 0,
+    },
+  });
+  const nomination = {
+    heldOn: today,
+    minutesRef: 'BB-02',
+    members: 25,
+    summoned: 25,
+    present: 24,
+    invalid: 0,
+    candidates: [{ personId: 'p-an', votes: 16 }],
+  };
+  const staffItems = [
+    'background',
+    'asset_declaration',
+    'political_standards',
+    'residence_party_cell_opinion',
+    'health',
+  ];
+  const vetting = (items: string[]) => ({
+    heldOn: today,
+    items: items.map((item) => ({ item, result: 'cleared' })),
+  });
+
+  async function openCaseAtRound3(caseId: string, positionId: string) {
+    await http()
+      .post('/cases')
+      .set(h.staff)
+      .send({
+        id: caseId,
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-an',
+        positionId,
+        orgUnitId: 'ou-town',
+        summary: 'Fill the post',
+      })
+      .expect(201);
+    const steps: [string, string, object][] = [
+      ['leadership-round-1', 'staff', { heldOn: today, minutesRef: 'BB-01', conclusion: 'ok' }],
+      ['expanded-nomination', 'secretary', nomination],
+      ['leadership-round-2', 'secretary', tally(10)],
+      ['key-officials-nomination', 'secretary', { ...nomination, minutesRef: 'BB-04' }],
+    ];
+    for (const [stepId, who, body] of steps)
+      await http().post(`/cases/${caseId}/steps/${stepId}`).set(h[who]).send(body).expect(200);
+  }
+
+  const step = (caseId: string, stepId: string, who: string, body: object) =>
+    http().post(`/cases/${caseId}/steps/${stepId}`).set(h[who]).send(body).expect(200);
+  const correct = (caseId: string, stepId: string, body: object) =>
+    http().post(`/cases/${caseId}/steps/${stepId}/corrections`).set(h.staff).send(body).expect(200);
+
+  /** The case's step-deadline timers neither fired, cancelled nor superseded, once the saga has run. */
+  async function pendingDeadlines(caseId: string): Promise<PendingTimer[]> {
+    await waitUntilSettled(t.db.pool, () => new Date(), `case ${caseId}`);
+    const { rows } = await t.db.pool.query<{ data: PendingTimer }>(
+      `SELECT scheduled.data FROM events scheduled
+        WHERE scheduled.type = 'TimerScheduled.v1' AND scheduled.data->>'kind' = 'step-deadline'
+          AND scheduled.data->>'target' = $1
+          AND NOT EXISTS (SELECT 1 FROM events settled WHERE settled.stream_id = scheduled.stream_id
+                            AND settled.type IN ('TimerFired.v1', 'TimerCancelled.v1'))
+          AND NOT EXISTS (SELECT 1 FROM events later WHERE later.type = 'TimerScheduled.v1'
+                            AND later.data->'supersedes' ? (scheduled.data->>'timerId'))`,
+      [`appointment-${caseId}`],
+    );
+    return rows.map((row) => row.data);
+  }
+
+  /** Fires a timer as the worker would when its day has passed, and reads the steps missed. */
+  async function fire(caseId: string, timer: PendingTimer): Promise<string[]> {
+    const handler = t.app.get(TimerHandlerRegistry).get('step-deadline')!;
+    await handler(
+      {
+        timerId: timer.timerId,
+        kind: 'step-deadline',
+        target: `appointment-${caseId}`,
+        dueAt: new Date(timer.dueAt),
+        payload: timer.payload,
+      },
+      {
+        idSeed: `timer:${timer.timerId}`,
+        metadata: {
+          actorId: 'system:timer:step-deadline',
+          correlationId: 'c',
+          causationId: null,
+          occurredAt: new Date().toISOString(),
+        },
+        now: new Date(),
+      },
+    );
+    const missed = await t.db.pool.query<{ data: { stepId: string } }>(
+      "SELECT data FROM events WHERE stream_id = $1 AND type = 'DeadlineMissed.v1'",
+      [`appointment-${caseId}`],
+    );
+    return missed.rows.map((row) => row.data.stepId);
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp('reopened_step_deadline', { RUN_WORKERS: 'true' });
+    for (const [who, roles] of Object.entries({
+      staff: ['organization_staff'],
+      secretary: ['ballot_secretary'],
+    }))
+      h[who] = { Authorization: `Bearer ${t.token(`u-${who}`, roles, 'ou-town')}` };
+    await buildRegistry(t, h.staff, {
+      positions: [
+        { id: 'pos-head', rank: 5 },
+        { id: 'pos-deputy', rank: 4 },
+        { id: 'pos-office', rank: 5 },
+      ],
+      people: [
+        {
+          id: 'p-an',
+          posts: [{ positionId: 'pos-deputy', from: '2021-03-01', termEnd: '2026-03-01' }],
+          pool: ['pos-head', 'pos-office'],
+        },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('vetting completed, then corrected as incomplete: the vetting step has a deadline again and it is missed when it lapses', async () => {
+    await openCaseAtRound3('c-vet', 'pos-head');
+    await step('c-vet', 'leadership-round-3', 'secretary', tally(10));
+    await step('c-vet', 'vetting', 'staff', vetting(staffItems));
+    const reopened = await correct('c-vet', 'vetting', {
+      reason: 'the health certificate had not been received',
+      ...vetting(staffItems.filter((item) => item !== 'health')),
+    });
+    expect(reopened.body).toMatchObject({ status: 'open', currentStep: { id: 'vetting' } });
+    const dueOn = reopened.body.currentStep.dueOn as string;
+    expect(dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const pending = await pendingDeadlines('c-vet');
+    expect(pending).toEqual([
+      expect.objectContaining({
+        dueAt: `${dueOn}T17:00:00.000Z`,
+        payload: expect.objectContaining({ stepId: 'vetting', dueOn }),
+      }),
+    ]);
+    expect(await fire('c-vet', pending[0])).toEqual(['vetting']);
+  });
+
+  it('a passed ballot corrected to a failure and back: the step after it has a deadline again', async () => {
+    await openCaseAtRound3('c-twice', 'pos-office');
+    await step('c-twice', 'leadership-round-3', 'secretary', tally(10));
+    const failed = await correct('c-twice', 'leadership-round-3', {
+      reason: 'minutes say 6',
+      ...tally(6),
+    });
+    expect(failed.body.status).toBe('rejected');
+    const passed = await correct('c-twice', 'leadership-round-3', {
+      reason: 'minutes say 10 after all',
+      ...tally(10),
+    });
+    expect(passed.body).toMatchObject({ status: 'open', currentStep: { id: 'vetting' } });
+    const dueOn = passed.body.currentStep.dueOn as string;
+
+    // (The failing version's timer for the ballot step is left to fire on a step no longer current.)
+    const pending = (await pendingDeadlines('c-twice')).filter(
+      (timer) => timer.payload.stepId === 'vetting',
+    );
+    expect(pending).toEqual([
+      expect.objectContaining({ payload: expect.objectContaining({ stepId: 'vetting', dueOn }) }),
+    ]);
+    expect(await fire('c-twice', pending[0])).toEqual(['vetting']);
+  });
+});
