@@ -108,6 +108,8 @@ describe('approval in principle before an appointment', () => {
     await openAppointment('c-appoint', 'pos-director', 'c-aip').expect(201);
     const waiting = await firstStep('c-appoint').expect(422);
     expect(waiting.body.rule).toBe('appointment.approval_in_principle_pending');
+    // The field the appointment names it by (before: none).
+    expect(waiting.body.field).toBe('approvalInPrincipleCaseId');
     expect(waiting.body.message).toMatch(
       `(c-aip) has not been given yet: its current step is due on ${calendar.addWorkingDays(today, 15)}`,
     );

@@ -88,6 +88,8 @@ describe('inter-level consultation before an appointment', () => {
     await openAppointment('c-appoint', 'pos-director', 'c-hy').expect(201);
     const waiting = await firstStep('c-appoint').expect(422);
     expect(waiting.body.rule).toBe('appointment.consultation_pending');
+    // The field the appointment names it by (before: none).
+    expect(waiting.body.field).toBe('consultationCaseId');
     const agreed = await http()
       .post('/cases/c-hy/steps/agreement')
       .set(staff)

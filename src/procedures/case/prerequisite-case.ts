@@ -54,6 +54,8 @@ export interface PrerequisiteNames {
   rule: string;
   /** "the approval in principle" */
   what: string;
+  /** The waiting case's field that names the prerequisite (`approvalInPrincipleCaseId`). */
+  field: string;
   /** Whether what was given runs out (an approval's completion period; an agreement does not). */
   runsOut: boolean;
 }
@@ -73,12 +75,14 @@ export function refuseUntilGiven(
       `${names.rule}_pending`,
       `${names.what} (${caseId}) has not been given yet${prerequisite.dueOn ? `: its current step is due on ${prerequisite.dueOn}` : ''}`,
       'unprocessable',
+      names.field,
     );
   if (prerequisite.status !== 'decided' || !prerequisite.given)
     throw new DomainRuleViolation(
       `${names.rule}_refused`,
       `${names.what} (${caseId}) was ${prerequisite.status}: ${prerequisite.endReason ?? 'no reason recorded'}`,
       'unprocessable',
+      names.field,
     );
   const { number, heldOn, holdsUntil } = prerequisite.given;
   if (names.runsOut && today > holdsUntil)
@@ -86,6 +90,7 @@ export function refuseUntilGiven(
       `${names.rule}_expired`,
       `${names.what} ${number} (${caseId}) of ${heldOn} gave until ${holdsUntil} to complete the appointment; today is ${today}`,
       'unprocessable',
+      names.field,
     );
 }
 
