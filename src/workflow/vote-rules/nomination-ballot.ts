@@ -45,11 +45,15 @@ function tallyProblem(tally: NominationTally): InvalidTally | null {
       return invalid(field, `${field} must be a whole number ≥ 0 (got ${value})`);
   }
   const ids = new Set<string>();
-  for (const candidate of tally.candidates) {
+  // A line's problem names the line, as every other list's does (before: `candidates` alone).
+  for (const [index, candidate] of tally.candidates.entries()) {
     if (!Number.isInteger(candidate.votes) || candidate.votes < 0)
-      return invalid('candidates', `votes for ${candidate.personId} must be a whole number ≥ 0`);
+      return invalid(
+        `candidates[${index}].votes`,
+        `votes for ${candidate.personId} must be a whole number ≥ 0`,
+      );
     if (ids.has(candidate.personId))
-      return invalid('candidates', `${candidate.personId} is listed twice`);
+      return invalid(`candidates[${index}].personId`, `${candidate.personId} is listed twice`);
     ids.add(candidate.personId);
   }
   const cast = tally.candidates.reduce((sum, c) => sum + c.votes, 0) + tally.invalid;

@@ -73,6 +73,26 @@ describe('nomination ballot (giới thiệu nhân sự)', () => {
     expect(result.outcome).toBe('fallback');
   });
 
+  it('names the line of a candidate listed twice or with votes that are no count', () => {
+    const tally = (candidates: { personId: string; votes: number }[]) =>
+      evaluateNomination(rule, { members: 10, summoned: 10, present: 10, invalid: 0, candidates });
+    expect(
+      tally([
+        { personId: 'p-a', votes: 4 },
+        { personId: 'p-a', votes: 3 },
+      ]),
+    ).toMatchObject({ field: 'candidates[1].personId', reason: 'p-a is listed twice' });
+    expect(
+      tally([
+        { personId: 'p-a', votes: 4 },
+        { personId: 'p-b', votes: -1 },
+      ]),
+    ).toMatchObject({
+      field: 'candidates[1].votes',
+      reason: 'votes for p-b must be a whole number ≥ 0',
+    });
+  });
+
   it('refuses more ballots than members present, and a quorum shortfall', () => {
     expect(
       evaluateNomination(rule, {

@@ -991,6 +991,10 @@ describe('the examination, the elected posts, scope and import refusals read in 
       `candidates: 1 registered; the examination is held with at least 2 (${cite('appointment.termYears')})`,
     );
     expectRead('candidates[1].personId: p-an is listed twice');
+    // A nomination's line names its place too.
+    expect(expectRead('candidates[1].votes: votes for p-an must be a whole number ≥ 0')).toMatch(
+      /^Dòng 2 của danh sách: số phiếu của .+ phải là số nguyên ≥ 0$/,
+    );
     expectRead('candidates[0].personId: p-an has no record in the registry');
     const holder = {
       target: { positionId: 'pos-ct-xa', rank: 5 },

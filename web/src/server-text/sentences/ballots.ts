@@ -58,6 +58,11 @@ export const ELECTIONS: Sentence[] = [
       `${o === 'elected' ? 'Trúng cử' : 'Không trúng cử'}: ${f}/${d} đại biểu tán thành, cần hơn ${s.n(x)}`,
   ),
   sentence(
+    `candidates\\[(\\d+)\\]\\.votes: votes for ${ID} must be a whole number ≥ 0`,
+    ([index, id], s) =>
+      `Dòng ${Number(index) + 1} của danh sách: số phiếu của ${s.words.person(id)} phải là số nguyên ≥ 0`,
+  ),
+  sentence(
     `votes for ${ID} must be a whole number ≥ 0`,
     ([id], s) => `số phiếu của ${s.words.person(id)} phải là số nguyên ≥ 0`,
   ),

@@ -23,10 +23,11 @@ export const EXAM_REFUSALS: Sentence[] = [
     ([count, least, citation], s) =>
       `Có ${count} người đăng ký; kỳ thi chỉ tổ chức khi có ít nhất ${least} người (${s.citation(citation)})`,
   ),
+  // An examination's candidates and a nomination's alike name the line (both `candidates`).
   sentence(
     `candidates\\[(\\d+)\\]\\.personId: ${ID} is listed twice`,
     ([index, person], s) =>
-      `Người dự thi thứ ${Number(index) + 1}: ${s.words.person(person)} có tên hai lần`,
+      `Dòng ${Number(index) + 1} của danh sách: ${s.words.person(person)} có tên hai lần`,
   ),
   sentence(
     `\\S+: ${ID} has no record in the registry`,
