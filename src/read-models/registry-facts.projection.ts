@@ -28,8 +28,11 @@ export const registryFactsProjection: Projection = {
   name: 'registry_facts',
   // 2: a post ended keeps its row with the day it ends (`ends_on`), held until then; `from_on` is
   // the day held since (a new term continues the post). 3: an end earlier than the one stored
-  // (another decision ends the post sooner) moves `ends_on` earlier.
-  version: 3,
+  // (another decision ends the post sooner) moves `ends_on` earlier. 4: `term_from`, the start of
+  // the row's term; a term starting before it, recorded after it, is past on the person's record:
+  // it keeps the row's term and moves `from_on` back only if it runs up to it (before, it replaced
+  // the term's end and moved `from_on` back across any gap between them).
+  version: 4,
   tables: ['person_posts', 'planning_pool_entries', 'planning_reviews'],
   handles,
   handleBatch: (events, tx) =>
@@ -85,13 +88,20 @@ export const registryFactsProjection: Projection = {
 
 /**
  * A post's row as a run of its events leaves it. `assigned`: the run assigns it (from the day held
- * since, `restarts` when that does not continue the row stored), ending on `endsOn` (null: no end
+ * since, on the term from `termFrom` to `termEnd`; `restarts` when that does not continue the row
+ * stored, `resumes` when it continues it after the run ended it), ending on `endsOn` (null: no end
  * decided). Without `assigned` the run only ends the row stored on `endsOn`.
  */
 interface PostRow {
   personId: string;
   positionId: string;
-  assigned: { from: string; termEnd: string | null; restarts: boolean } | null;
+  assigned: {
+    from: string;
+    termFrom: string;
+    termEnd: string | null;
+    restarts: boolean;
+    resumes: boolean;
+  } | null;
   endsOn: string | null;
   sequence: number;
 }
@@ -99,7 +109,8 @@ interface PostRow {
 /**
  * Folds a run's events of one post the way the person's record does: an end ends the post held
  * (an earlier end brings a later one forward), an assignment to a post held continues it (a new term, an extension: held since the
- * earlier day), one after the post ended on an earlier day starts it again.
+ * earlier day), one after the post ended on an earlier day starts it again. A term starting before
+ * the one held is an earlier term, past (`earlierTermHeldSince`).
  */
 function postRows(run: readonly ProjectedEvent[]): PostRow[] {
   const rows = new Map<string, PostRow>();
@@ -117,12 +128,20 @@ function postRows(run: readonly ProjectedEvent[]): PostRow[] {
     } else {
       const from = String(data.from);
       const termEnd = (data.termEnd as string | null | undefined) ?? null;
+      const held = row.endsOn === null ? row.assigned : null;
+      if (held && from < held.termFrom) {
+        held.from = earlierTermHeldSince(from, termEnd, held.from);
+        rows.set(key, row);
+        continue;
+      }
       const continues = row.endsOn === null || row.endsOn >= from;
       const earlier = row.assigned && continues && row.assigned.from < from;
       row.assigned = {
         from: earlier ? row.assigned!.from : from,
+        termFrom: from,
         termEnd,
         restarts: continues ? (row.assigned?.restarts ?? false) : true,
+        resumes: row.endsOn !== null || (row.assigned?.resumes ?? false),
       };
       row.endsOn = null;
     }
@@ -132,8 +151,33 @@ function postRows(run: readonly ProjectedEvent[]): PostRow[] {
 }
 
 /**
+ * The day a post held since `heldSince` is held since once a term of it from `from` to `termEnd`
+ * (null: no end), starting before the term held, is recorded: the person's record keeps the term
+ * held and puts the earlier one in the past, ending at its own end or where the later one starts.
+ * It is held since the earlier start only if that term runs up to the day held since; with days
+ * between them, the post was not held then. The SQL in `writePosts` says the same of a row stored.
+ */
+function earlierTermHeldSince(from: string, termEnd: string | null, heldSince: string): string {
+  return from < heldSince && (termEnd === null || termEnd >= heldSince) ? from : heldSince;
+}
+
+/**
+ * Held since, for a run continuing the row stored (`p`) with its own row (`EXCLUDED`): the earlier
+ * day, unless the row stored ended before the run's start.
+ */
+const HELD_SINCE = `CASE WHEN p.ends_on IS NULL OR p.ends_on >= EXCLUDED.from_on
+                         THEN LEAST(p.from_on, EXCLUDED.from_on) ELSE EXCLUDED.from_on END`;
+
+/**
+ * A post held on (the run did not end it first) whose run's term starts before the term stored: an
+ * earlier term (`earlierTermHeldSince`). A row built before `term_from` was kept reads `from_on`,
+ * the earliest its term can start. The run's end, if any, still ends the post held.
+ */
+const EARLIER_TERM = 'p.ends_on IS NULL AND EXCLUDED.term_from < COALESCE(p.term_from, p.from_on)';
+
+/**
  * One statement for a run of posts assigned and ended: each post's events folded into its row,
- * written by one of three parts that never meet on a row (a different post each). A post a
+ * written by one of four parts that never meet on a row (a different post each). A post a
  * decision ends stays, with the day it ends: the decision may take effect on a later day, and
  * until then the person holds it (who holds a post is asked for a day: `postHeldOnSql`). A
  * decision assigns a post and ends the one held: one round trip instead of two.
@@ -147,12 +191,14 @@ async function writePosts(run: readonly ProjectedEvent[], tx: ProjectionTx): Pro
     column(part, (row) => row.personId),
     column(part, (row) => row.positionId),
     column(part, (row) => row.assigned!.from),
+    column(part, (row) => row.assigned!.termFrom),
     column(part, (row) => row.assigned!.termEnd),
     column(part, (row) => row.endsOn),
     column(part, (row) => row.sequence),
   ];
   const restarted = assigned.filter((row) => row.assigned!.restarts);
-  const continued = assigned.filter((row) => !row.assigned!.restarts);
+  const resumed = assigned.filter((row) => !row.assigned!.restarts && row.assigned!.resumes);
+  const continued = assigned.filter((row) => !row.assigned!.restarts && !row.assigned!.resumes);
   await tx.query(
     `WITH ended AS (
        UPDATE person_posts p SET ends_on = e.ends_on, updated_sequence = e.sequence
@@ -160,22 +206,33 @@ async function writePosts(run: readonly ProjectedEvent[], tx: ProjectionTx): Pro
         WHERE p.person_id = e.person_id AND p.position_id = e.position_id
           AND (p.ends_on IS NULL OR e.ends_on < p.ends_on)),
      restarted AS (
-       INSERT INTO person_posts (person_id, position_id, from_on, term_end, ends_on, updated_sequence)
-       SELECT * FROM unnest($5::text[], $6::text[], $7::date[], $8::date[], $9::date[], $10::bigint[])
-       ON CONFLICT (person_id, position_id) DO UPDATE SET from_on = EXCLUDED.from_on, term_end = EXCLUDED.term_end,
-          ends_on = EXCLUDED.ends_on, updated_sequence = EXCLUDED.updated_sequence)
-     INSERT INTO person_posts AS p (person_id, position_id, from_on, term_end, ends_on, updated_sequence)
-     SELECT * FROM unnest($11::text[], $12::text[], $13::date[], $14::date[], $15::date[], $16::bigint[])
+       INSERT INTO person_posts (person_id, position_id, from_on, term_from, term_end, ends_on, updated_sequence)
+       SELECT * FROM unnest($5::text[], $6::text[], $7::date[], $8::date[], $9::date[], $10::date[], $11::bigint[])
+       ON CONFLICT (person_id, position_id) DO UPDATE SET from_on = EXCLUDED.from_on, term_from = EXCLUDED.term_from,
+          term_end = EXCLUDED.term_end, ends_on = EXCLUDED.ends_on, updated_sequence = EXCLUDED.updated_sequence),
+     resumed AS (
+       INSERT INTO person_posts AS p (person_id, position_id, from_on, term_from, term_end, ends_on, updated_sequence)
+       SELECT * FROM unnest($12::text[], $13::text[], $14::date[], $15::date[], $16::date[], $17::date[], $18::bigint[])
+       ON CONFLICT (person_id, position_id) DO UPDATE SET from_on = ${HELD_SINCE}, term_from = EXCLUDED.term_from,
+          term_end = EXCLUDED.term_end, ends_on = EXCLUDED.ends_on, updated_sequence = EXCLUDED.updated_sequence)
+     INSERT INTO person_posts AS p (person_id, position_id, from_on, term_from, term_end, ends_on, updated_sequence)
+     SELECT * FROM unnest($19::text[], $20::text[], $21::date[], $22::date[], $23::date[], $24::date[], $25::bigint[])
      ON CONFLICT (person_id, position_id) DO UPDATE SET
-        from_on = CASE WHEN p.ends_on IS NULL OR p.ends_on >= EXCLUDED.from_on
-                       THEN LEAST(p.from_on, EXCLUDED.from_on) ELSE EXCLUDED.from_on END,
-        term_end = EXCLUDED.term_end, ends_on = EXCLUDED.ends_on, updated_sequence = EXCLUDED.updated_sequence`,
+        from_on = CASE WHEN ${EARLIER_TERM}
+                       THEN CASE WHEN EXCLUDED.from_on < p.from_on
+                                  AND (EXCLUDED.term_end IS NULL OR EXCLUDED.term_end >= p.from_on)
+                                 THEN EXCLUDED.from_on ELSE p.from_on END
+                       ELSE ${HELD_SINCE} END,
+        term_from = CASE WHEN ${EARLIER_TERM} THEN p.term_from ELSE EXCLUDED.term_from END,
+        term_end = CASE WHEN ${EARLIER_TERM} THEN p.term_end ELSE EXCLUDED.term_end END,
+        ends_on = EXCLUDED.ends_on, updated_sequence = EXCLUDED.updated_sequence`,
     [
       column(endedOnly, (row) => row.personId),
       column(endedOnly, (row) => row.positionId),
       column(endedOnly, (row) => row.endsOn),
       column(endedOnly, (row) => row.sequence),
       ...upsert(restarted),
+      ...upsert(resumed),
       ...upsert(continued),
     ],
   );

@@ -227,6 +227,61 @@ describe('the people and posts read models write a batch in runs', () => {
     expect(inRuns).toBe(1);
   });
 
+  it('posts: an earlier term recorded after a later one keeps the later term; held since its start only if it runs up to it', async () => {
+    const ended = (personId: string, positionId: string, day: string) =>
+      on(personId, 'PostEnded', { positionId, on: day, reason: 'removed' });
+    const stored = [
+      assigned('p-an', 'pos-a', '2026-01-01', '2031-01-01'),
+      assigned('p-chi', 'pos-c', '2026-01-01', null),
+      assigned('p-em', 'pos-e', '2026-01-01', '2031-01-01'),
+      ended('p-em', 'pos-e', '2028-01-01'),
+    ];
+    const batch = [
+      assigned('p-an', 'pos-a', '2015-01-01', '2020-01-01'),
+      assigned('p-binh', 'pos-b', '2026-01-01', '2031-01-01'),
+      assigned('p-binh', 'pos-b', '2021-01-01', '2026-01-01'),
+      assigned('p-binh', 'pos-b', '2016-01-01', '2021-01-01'),
+      assigned('p-chi', 'pos-c', '2021-01-01', '2026-01-01'),
+      ended('p-chi', 'pos-c', '2028-01-01'),
+      assigned('p-dung', 'pos-d', '2020-01-01', '2025-01-01'),
+      assigned('p-dung', 'pos-d', '2025-01-01', '2030-01-01'),
+      assigned('p-em', 'pos-e', '2021-01-01', '2026-01-01'),
+    ];
+    /** Held since, the term the row carries (its start and end), and the day it ends. */
+    const term = (row: Record<string, unknown>) => [
+      row.person_id,
+      day(row.from_on as Date),
+      day(row.term_from as Date),
+      day(row.term_end as Date | null),
+      day(row.ends_on as Date | null),
+    ];
+    const { rows } = await compare(registryFactsProjection, 'person_posts', batch, stored);
+    expect(rows.map(term)).toEqual([
+      // Before: held since 2015 across the years between, with the 2020 term end.
+      ['p-an', '2026-01-01', '2026-01-01', '2031-01-01', null],
+      // Terms running up to one another: held since the first, on the latest term.
+      ['p-binh', '2016-01-01', '2026-01-01', '2031-01-01', null],
+      // The end after the earlier term ends the term held.
+      ['p-chi', '2021-01-01', '2026-01-01', null, '2028-01-01'],
+      // In order, as before: the new term continues the post.
+      ['p-dung', '2020-01-01', '2025-01-01', '2030-01-01', null],
+      // The later term ended, the record holds the earlier one, as before.
+      ['p-em', '2021-01-01', '2021-01-01', '2026-01-01', null],
+    ]);
+    // Applied again (rows and checkpoint commit together, so a batch is applied once; were it
+    // not): each post held since and until the same days, what the readers of the rows ask.
+    const heldWhen = (row: Record<string, unknown>) => [
+      row.person_id,
+      day(row.from_on as Date),
+      day(row.ends_on as Date | null),
+    ];
+    const again = await compare(registryFactsProjection, 'person_posts', batch, [
+      ...stored,
+      ...batch,
+    ]);
+    expect(again.rows.map(heldWhen)).toEqual(rows.map(heldWhen));
+  });
+
   /** What a live batch holds besides: the cases' own steps and the record's other events. */
   const elsewhere = (personId: string, type: string): RecordedEvent => ({
     ...on(personId, type, {}),
