@@ -2,6 +2,7 @@ import request from 'supertest';
 import { addDays, vietnamToday } from '../support/registry-fixture';
 import { movableClock } from '../support/movable-clock';
 import { startTestApp, TestApp } from '../support/test-app';
+import { workbook } from '../imports/spreadsheets';
 
 /**
  * An earlier term of a post recorded after a later one (a clerk entering a person's history, an
@@ -57,8 +58,10 @@ describe('person record: an earlier term of a post recorded after a later one', 
       .expect(201);
     for (const [id, isLeadership] of [
       ['pos-chair', true],
+      ['pos-vice', true],
       ['pos-marker-1', false],
       ['pos-marker-2', false],
+      ['pos-marker-3', false],
     ] as const)
       await http()
         .post('/positions')
@@ -72,7 +75,7 @@ describe('person record: an earlier term of a post recorded after a later one', 
           isLeadership,
         })
         .expect(201);
-    for (const id of ['p-returning', 'p-marker'])
+    for (const id of ['p-returning', 'p-imported', 'p-marker'])
       await http()
         .post('/cadres')
         .set(staff())
@@ -137,5 +140,36 @@ describe('person record: an earlier term of a post recorded after a later one', 
     clock.setDay(addDays(laterFrom, 1));
     expect(await leadersToday()).toBe(1);
     clock.reset();
+  });
+
+  it('an earlier term imported after a later one recorded by hand counts no leader today either', async () => {
+    await record('p-imported', {
+      positionId: 'pos-vice',
+      from: laterFrom,
+      termEnd: null,
+      decisionRef: 'QĐ-vice-later',
+    });
+    const file = await workbook({
+      posts: [
+        {
+          'Mã cán bộ': 'p-imported',
+          'Mã chức vụ': 'pos-vice',
+          'Từ ngày': '2015-01-01',
+          'Hết nhiệm kỳ': '2020-01-01',
+          'Số quyết định': 'QĐ-vice-earlier',
+        },
+      ],
+    });
+    const imported = await http()
+      .post('/imports')
+      .set(staff())
+      .attach('file', file, 'so-theo-doi.xlsx')
+      .expect(200);
+    expect(imported.body).toMatchObject({ counts: { posts: { written: 1 } } });
+    await untilPostsProjected('pos-marker-3');
+    const { body } = await http().get('/cadres/p-imported').set(staff()).expect(200);
+    expect(body.posts).toEqual([]);
+    // p-returning, from the test before; before: 2, p-imported held "since 2015".
+    expect(await leadersToday()).toBe(1);
   });
 });
