@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { getSession } from '../session';
 import { api, unwrap, unwrapWithEtag } from './client';
 import { Catalog, CaseView, PersonSummary, Position } from './types';
 
@@ -13,6 +14,8 @@ export type CaseWithNames = CaseView & {
 export function useCatalog() {
   return useQuery({
     queryKey: ['catalog'],
+    // Only with a session: the sign-in page asked before anyone had signed in, and got a 401.
+    enabled: getSession() !== null,
     queryFn: () => unwrap<Catalog>(api.GET('/catalog')),
     staleTime: Infinity,
   });
