@@ -6,6 +6,8 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { prepareInfrastructure, StartupError } from './bootstrap/startup-checks';
 import { ConfigError, loadConfig } from './config/app-config';
+import { refuseMissingFolders } from './config/configured-folders';
+import { resolveCheckpointSettings } from './audit/checkpoints/checkpoint-settings';
 import { DefinitionFileError } from './workflow/definition-error';
 import { WorkflowCatalog } from './workflow/workflow-catalog';
 import { projectRoot } from './common/project-root';
@@ -27,6 +29,9 @@ function startupLevel(level: string | undefined): string {
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  // The files and folders it names, each refused by its variable before anything starts.
+  refuseMissingFolders(config, projectRoot());
+  resolveCheckpointSettings(config);
   if (!config.JWT_SECRET)
     startup.warn('JWT_SECRET is not set; using the development secret (never in production)');
   // On only with OTEL_EXPORTER_OTLP_ENDPOINT; before the application, so every span is exported.

@@ -1,5 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { ConfigError } from '../../config/app-config';
 import { Keyring, SigningKey, signingKeyFromPem } from './checkpoint-keys';
 import { WitnessDirectory } from './witness-directory';
 
@@ -27,12 +28,21 @@ export interface CheckpointEnv {
  * hourly checkpoint. Without CHECKPOINT_PUBLIC_KEYS_DIR the verifier trusts the signing key alone.
  */
 export function resolveCheckpointSettings(env: CheckpointEnv): CheckpointSettings {
-  const pem = env.CHECKPOINT_SIGNING_KEY_FILE
-    ? readFileSync(env.CHECKPOINT_SIGNING_KEY_FILE, 'utf8')
+  const keyFile = env.CHECKPOINT_SIGNING_KEY_FILE;
+  const pem = keyFile
+    ? setting('CHECKPOINT_SIGNING_KEY_FILE', keyFile, () => readFileSync(keyFile, 'utf8'))
     : env.CHECKPOINT_SIGNING_KEY;
-  const key = pem ? signingKeyFromPem(pem, env.CHECKPOINT_KEY_ID) : null;
-  const keyring = env.CHECKPOINT_PUBLIC_KEYS_DIR
-    ? Keyring.fromDirectory(env.CHECKPOINT_PUBLIC_KEYS_DIR)
+  const key = pem
+    ? setting(
+        keyFile ? 'CHECKPOINT_SIGNING_KEY_FILE' : 'CHECKPOINT_SIGNING_KEY',
+        keyFile ?? '…',
+        () => signingKeyFromPem(pem, env.CHECKPOINT_KEY_ID),
+        'must hold an Ed25519 private key in PEM',
+      )
+    : null;
+  const keysDir = env.CHECKPOINT_PUBLIC_KEYS_DIR;
+  const keyring = keysDir
+    ? setting('CHECKPOINT_PUBLIC_KEYS_DIR', keysDir, () => Keyring.fromDirectory(keysDir))
     : key
       ? new Keyring([{ keyId: key.keyId, publicKey: createPublicKey(key.privateKey) }])
       : null;
@@ -43,4 +53,19 @@ export function resolveCheckpointSettings(env: CheckpointEnv): CheckpointSetting
     tsaUrl: env.CHECKPOINT_TSA_URL ?? null,
     intervalMs: Number(env.CHECKPOINT_INTERVAL_MS ?? 3_600_000),
   };
+}
+
+/**
+ * Reads one setting's file or key, naming the variable when it cannot (before: a bare ENOENT or
+ * "DECODER routines::unsupported", and no word of which variable was at fault).
+ */
+function setting<T>(name: string, shown: string, read: () => T, rule?: string): T {
+  try {
+    return read();
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new ConfigError(
+      `invalid configuration: ${name} ${rule ?? 'cannot be read'} (got "${shown}": ${reason})`,
+    );
+  }
 }
