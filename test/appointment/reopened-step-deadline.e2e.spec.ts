@@ -13,8 +13,9 @@ interface PendingTimer {
 /**
  * A correction that makes a step current again (vetting found incomplete after all, a failed
  * ballot corrected back to a pass) gives that step a deadline again: a pending timer, and a
- * DeadlineMissed on the case when it lapses. Before, a step the case went back to got no timer,
- * and one it came to again got its first timer's id, already settled: dropped as a repeat.
+ * DeadlineMissed on the case when it lapses; so does a step the case comes to again by a step
+ * after such a correction. Before, a step the case went back to got no timer, and one it came to
+ * again got its first timer's id, already settled: dropped as a repeat.
  */
 describe('the deadline of a step a correction makes current again', () => {
   let t: TestApp;
@@ -141,12 +142,13 @@ describe('the deadline of a step a correction makes current again', () => {
         { id: 'pos-head', rank: 5 },
         { id: 'pos-deputy', rank: 4 },
         { id: 'pos-office', rank: 5 },
+        { id: 'pos-inspection', rank: 5 },
       ],
       people: [
         {
           id: 'p-an',
           posts: [{ positionId: 'pos-deputy', from: '2021-03-01', termEnd: '2026-03-01' }],
-          pool: ['pos-head', 'pos-office'],
+          pool: ['pos-head', 'pos-office', 'pos-inspection'],
         },
       ],
     });
@@ -200,5 +202,31 @@ describe('the deadline of a step a correction makes current again', () => {
       expect.objectContaining({ payload: expect.objectContaining({ stepId: 'vetting', dueOn }) }),
     ]);
     expect(await fire('c-twice', pending[0])).toEqual(['vetting']);
+  });
+
+  it('vetting completed, corrected as incomplete and completed again: the decision step has a deadline again', async () => {
+    await openCaseAtRound3('c-again', 'pos-inspection');
+    await step('c-again', 'leadership-round-3', 'secretary', tally(10));
+    await step('c-again', 'vetting', 'staff', vetting(staffItems));
+    await correct('c-again', 'vetting', {
+      reason: 'the health certificate had not been received',
+      ...vetting(staffItems.filter((item) => item !== 'health')),
+    });
+    const completed = await step('c-again', 'vetting', 'staff', vetting(['health']));
+    expect(completed.body).toMatchObject({ status: 'open', currentStep: { id: 'decision' } });
+    const dueOn = completed.body.currentStep.dueOn as string;
+    expect(dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    // (The correction's timer for the vetting step is left to fire on a step no longer current.)
+    const pending = (await pendingDeadlines('c-again')).filter(
+      (timer) => timer.payload.stepId === 'decision',
+    );
+    expect(pending).toEqual([
+      expect.objectContaining({
+        dueAt: `${dueOn}T17:00:00.000Z`,
+        payload: expect.objectContaining({ stepId: 'decision', dueOn }),
+      }),
+    ]);
+    expect(await fire('c-again', pending[0])).toEqual(['decision']);
   });
 });

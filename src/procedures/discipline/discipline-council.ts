@@ -1,5 +1,5 @@
 import { ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
-import { BegunStep, dueOn, refuse } from '../../workflow/step-engine';
+import { BegunStep, dueOn, refuse, withVisits } from '../../workflow/step-engine';
 import { StepRecord } from '../../workflow/step-engine';
 import { DisciplineContext } from './discipline.context';
 import { SkippedSteps } from './discipline.events';
@@ -67,9 +67,9 @@ export function recordPastCouncil(
   heldOn: string,
 ): StepRecord {
   const after = context.definition.steps[state.currentStep + 1 + skipped.stepIds.length];
-  return {
+  return withVisits(state, {
     ...begun.record(true),
     nextStepId: after?.id ?? null,
     nextStepDueOn: dueOn(after, { ...context, today: heldOn }),
-  };
+  });
 }

@@ -30,6 +30,8 @@ export interface StepCorrectedData {
   replaces: string;
   /** Where the replaced version had sent the case (what a deadline or a list must undo). */
   replacedNextStepId: string | null;
+  /** The replaced version's `nextStepVisit` (absent: the first visit): whose timer a deadline must undo. */
+  replacedNextStepVisit?: number;
   /** The step's event as the corrected body records it, judged again by the step's rules. */
   corrected: DomainEvent;
 }
@@ -91,6 +93,9 @@ export function correctStepWith<
     correctedOn: context.today,
     replaces: last.event.type,
     replacedNextStepId: (last.event.data.nextStepId as string | null | undefined) ?? null,
+    ...(typeof last.event.data.nextStepVisit === 'number'
+      ? { replacedNextStepVisit: last.event.data.nextStepVisit }
+      : {}),
     corrected,
   };
   return [

@@ -28,6 +28,7 @@ export {
   refuseNotOpen,
   signedDecision,
   stepById,
+  withVisits,
 } from './prologue';
 export type { FollowsLastStep, LastStep, StepEventKinds } from './last-step';
 export { followLastStep } from './last-step';

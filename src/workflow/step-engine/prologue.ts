@@ -3,6 +3,7 @@ import { requireActor } from './actors';
 import { dueOn } from './deadlines';
 import { refuse } from './refuse';
 import { StepContext } from './step-context';
+import { stepVisits } from './step-visits';
 import { EndingNames, StepBodyRecord, StepPosition, StepRecord, endedAtStep } from './step-record';
 
 export function stepById(
@@ -68,20 +69,21 @@ export function beginStep(
     );
   refuseHeldBeforeCurrent(position, step, body.heldOn);
   const next = context.definition.steps[position.currentStep + 1];
-  const record = (moves: boolean): StepRecord => ({
-    stepId: step.id,
-    heldOn: body.heldOn,
-    ...(body.minutesRef ? { minutesRef: body.minutesRef } : {}),
-    ...(body.note ? { note: body.note } : {}),
-    recordedBy: context.actor.userId,
-    ...(context.actor.personId ? { recordedByPerson: context.actor.personId } : {}),
-    nextStepId: moves ? (next?.id ?? null) : step.id,
-    // The next step became current on the day this one was held (not the day it was typed in),
-    // so a step recorded after the fact, from paper, gets the deadline it really had.
-    nextStepDueOn: moves
-      ? dueOn(next, { ...context, today: body.heldOn })
-      : position.currentStepDueOn,
-  });
+  const record = (moves: boolean): StepRecord =>
+    withVisits(position, {
+      stepId: step.id,
+      heldOn: body.heldOn,
+      ...(body.minutesRef ? { minutesRef: body.minutesRef } : {}),
+      ...(body.note ? { note: body.note } : {}),
+      recordedBy: context.actor.userId,
+      ...(context.actor.personId ? { recordedByPerson: context.actor.personId } : {}),
+      nextStepId: moves ? (next?.id ?? null) : step.id,
+      // The next step became current on the day this one was held (not the day it was typed in),
+      // so a step recorded after the fact, from paper, gets the deadline it really had.
+      nextStepDueOn: moves
+        ? dueOn(next, { ...context, today: body.heldOn })
+        : position.currentStepDueOn,
+    });
   const ends = <T extends string>(type: T, names: EndingNames, rule: string, reason: string) =>
     endedAtStep(type, names, {
       rule,
@@ -91,6 +93,12 @@ export function beginStep(
       today: context.today,
     });
   return { step, record, ends };
+}
+
+/** A step record with its step's visit and the next step's (`stepVisits`), only where not the first. */
+export function withVisits(position: StepPosition, record: StepRecord): StepRecord {
+  const { stepVisit: _stepVisit, nextStepVisit: _nextStepVisit, ...rest } = record;
+  return { ...rest, ...stepVisits(position, record.stepId, record.nextStepId) };
 }
 
 /**

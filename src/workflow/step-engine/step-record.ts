@@ -1,3 +1,5 @@
+import { StepHistory } from './step-visits';
+
 /** Common to every step event: which step, when it happened, its record, who recorded it. */
 export interface StepRecord {
   stepId: string;
@@ -13,6 +15,12 @@ export interface StepRecord {
   /** The step that is current after this one, and its deadline (from the definition). */
   nextStepId: string | null;
   nextStepDueOn: string | null;
+  /**
+   * How many times the step recorded, and the next step, have been current on this visit (absent:
+   * the first; `stepVisits`): a step current again has a deadline timer of its own visit.
+   */
+  stepVisit?: number;
+  nextStepVisit?: number;
 }
 
 /** What every step body carries besides its kind's own fields. */
@@ -30,7 +38,7 @@ export interface FirstStepFrom {
 }
 
 /** The position of a case in its definition's steps (both procedures' open states have it). */
-export interface StepPosition {
+export interface StepPosition extends StepHistory {
   currentStep: number;
   currentStepDueOn: string | null;
   /** The day the case was opened (for a case from paper, the day it began). */

@@ -7,6 +7,15 @@ import { endOfVietnamDay, STEP_DEADLINE_TIMER } from './step-deadline';
 import { vietnamDay } from '../../../common/vietnam-day';
 
 const cause = (streamId: string, stepId: string) => `${streamId}/${stepId}`;
+/**
+ * The timer of a step's visit: the step's first id for the first (as every timer already stored
+ * is named), its own for a later one. A step current again after the case left it (a vetting
+ * completed, corrected as incomplete and completed again makes the decision step current twice)
+ * had its first timer settled, and a timer id is scheduled once: under the first id the new
+ * deadline would be dropped as a repeat, and nothing would watch the step.
+ */
+const visitCause = (streamId: string, stepId: string, visit: number | undefined) =>
+  visit && visit > 1 ? `${cause(streamId, stepId)}~${visit}` : cause(streamId, stepId);
 /** A recomputed deadline's timer: a new timer per due day (a timer id is scheduled once). */
 const recomputedCause = (streamId: string, stepId: string, dueOn: string) =>
   `${cause(streamId, stepId)}@${dueOn}`;
@@ -41,18 +50,19 @@ function stepEventOf(event: StepDeadlineEvent): StepEvent {
 }
 
 /**
- * The timer for a step's due day: the step's own (`cause`), unless `timerCause` names another (a
- * recomputed day's, a correction's); `supersedes` the pending timer it takes over from.
+ * The timer for a step's due day: its visit's own (`visitCause`), unless `timerCause` names
+ * another (a recomputed day's, a correction's); `supersedes` the pending timer it takes over from.
  */
 function scheduleStep(
   at: StepEvent,
   stepId: string,
   dueOn: string,
   {
+    visit,
     timerCause,
     missedIfPast,
     supersedes,
-  }: { timerCause?: string; missedIfPast?: boolean; supersedes?: string } = {},
+  }: { visit?: number; timerCause?: string; missedIfPast?: boolean; supersedes?: string } = {},
 ): SagaOutput {
   const { streamId, recordedOn } = at;
   // A step entered after the fact (a case kept on paper) may have a deadline that had passed
@@ -65,29 +75,36 @@ function scheduleStep(
     dueAt: endOfVietnamDay(dueOn),
     target: streamId,
     payload: { caseId: streamId.slice(streamId.indexOf('-') + 1), stepId, dueOn },
-    cause: timerCause ?? cause(streamId, stepId),
+    cause: timerCause ?? visitCause(streamId, stepId, visit),
     ...(supersedes ? { supersedes: [supersedes] } : {}),
   });
 }
 
-export const stepTimerId = (streamId: string, stepId: string) =>
-  timerIdFor(cause(streamId, stepId), STEP_DEADLINE_TIMER);
+/** The timer of a step's visit (absent: the first), as a step event names it (`stepVisit`, `nextStepVisit`). */
+export const stepTimerId = (streamId: string, stepId: string, visit?: number) =>
+  timerIdFor(visitCause(streamId, stepId, visit), STEP_DEADLINE_TIMER);
 
 /**
  * A step recorded: the next step's timer, if it has a due day, takes over from the step's own (one
  * event where a cancel and a schedule were two: bench/README.md, thirty-second session); with no
- * next timer, the step's own is cancelled.
+ * next timer, the step's own is cancelled. Each is its visit's (the event names both).
  */
 function stepMoved(
   at: StepEvent,
-  data: { stepId: string; nextStepId?: string | null; nextStepDueOn?: string | null },
+  data: {
+    stepId: string;
+    nextStepId?: string | null;
+    nextStepDueOn?: string | null;
+    stepVisit?: number;
+    nextStepVisit?: number;
+  },
 ): SagaOutput[] {
-  const { stepId, nextStepId, nextStepDueOn } = data;
+  const { stepId, nextStepId, nextStepDueOn, stepVisit, nextStepVisit } = data;
   if (nextStepId === stepId) return [Ignore('no step changed')];
-  const own = stepTimerId(at.streamId, stepId);
+  const own = stepTimerId(at.streamId, stepId, stepVisit);
   const next =
     nextStepId && nextStepDueOn
-      ? scheduleStep(at, nextStepId, nextStepDueOn, { supersedes: own })
+      ? scheduleStep(at, nextStepId, nextStepDueOn, { visit: nextStepVisit, supersedes: own })
       : null;
   if (next?.kind === 'Schedule') return [next];
   return next ? [Cancel(own, 'step completed'), next] : [Cancel(own, 'step completed')];
@@ -129,14 +146,17 @@ function deadlineRecomputed(
  */
 function correctedDeadlines(at: StepEvent, data: StepCorrectedData): SagaOutput[] {
   const { streamId } = at;
-  const { stepId, replacedNextStepId: before } = data;
+  const { stepId, replacedNextStepId: before, replacedNextStepVisit } = data;
   const after = (data.corrected.data.nextStepId as string | null) ?? null;
   const dueOn = (data.corrected.data.nextStepDueOn as string | null) ?? null;
+  const stepVisit = data.corrected.data.stepVisit as number | undefined;
   if (before === after) return [Ignore('no step changed')];
-  const cancel = (id: string, why: string) => Cancel(stepTimerId(streamId, id), why);
+  const cancel = (id: string, visit: number | undefined, why: string) =>
+    Cancel(stepTimerId(streamId, id, visit), why);
   const outputs: SagaOutput[] = [];
-  if (after !== stepId) outputs.push(cancel(stepId, 'step completed by its correction'));
-  if (before && before !== stepId) outputs.push(cancel(before, 'step no longer current'));
+  if (after !== stepId) outputs.push(cancel(stepId, stepVisit, 'step completed by its correction'));
+  if (before && before !== stepId)
+    outputs.push(cancel(before, replacedNextStepVisit, 'step no longer current'));
   if (after && dueOn)
     outputs.push(
       scheduleStep(at, after, dueOn, { timerCause: correctedCause(streamId, after, at.id) }),

@@ -74,6 +74,41 @@ describe('step deadlines', () => {
     ]);
   });
 
+  it('a step current again gets its visit’s own timer, and leaving it names that timer', () => {
+    const schedule = (outputs: SagaOutput[]) =>
+      outputs.find((output) => output.kind === 'Schedule') as Extract<
+        SagaOutput,
+        { kind: 'Schedule' }
+      >;
+    const completed = (nextStepVisit?: number) => <SagaOutput[]>stepDeadlineSaga.handle(
+        recorded('VettingItemsRecorded', {
+          stepId: 'vetting',
+          nextStepId: 'decision',
+          nextStepDueOn: '2027-01-05',
+          ...(nextStepVisit ? { nextStepVisit } : {}),
+        }),
+        { now: new Date() },
+      );
+    // Events written before visits were named read as first visits: the step's first timer.
+    expect(schedule(completed()).timer.cause).toBe('appointment-c1/decision');
+    const again = schedule(completed(2)).timer;
+    expect(again.cause).not.toBe('appointment-c1/decision');
+    expect(schedule(completed(2)).timer.cause).toBe(again.cause);
+
+    const decided = <SagaOutput[]>(
+      stepDeadlineSaga.handle(
+        recorded('DecisionIssued', { stepId: 'decision', stepVisit: 2, nextStepId: null }),
+        { now: new Date() },
+      )
+    );
+    expect(decided).toEqual([
+      expect.objectContaining({
+        kind: 'Cancel',
+        timerId: timerIdFor(again.cause ?? '', 'step-deadline'),
+      }),
+    ]);
+  });
+
   it('sets no timer for a deadline that had passed before the step was recorded (a paper case)', () => {
     const event = recorded('MeetingRecorded', {
       stepId: 'leadership-round-1',

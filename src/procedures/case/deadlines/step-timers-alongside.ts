@@ -116,8 +116,11 @@ export class StepTimersAlongside {
    */
   private cancelIsPointless(before: CaseState, event: NewEvent, timerId: string): boolean {
     if (before.status !== 'open' || before.currentStepDueOn !== null) return false;
-    const stepId = event.data.stepId;
-    return typeof stepId === 'string' && timerId === stepTimerId(this.streamId, stepId);
+    const { stepId, stepVisit } = event.data;
+    return (
+      typeof stepId === 'string' &&
+      timerId === stepTimerId(this.streamId, stepId, stepVisit as number | undefined)
+    );
   }
 
   /** As the saga's own writes are stamped (SagaOutputExecutor): its actor, caused by the event. */

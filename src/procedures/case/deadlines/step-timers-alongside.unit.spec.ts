@@ -55,6 +55,23 @@ describe("a step's deadline timers planned with the step", () => {
     expect(plan.events[0].metadata.writtenWith).toEqual(['step-deadlines']);
   });
 
+  it("names a step's later visit as the saga does: its own timer, superseding the visit being left", () => {
+    const again = {
+      ...meeting,
+      data: { ...meeting.data, stepVisit: 2, nextStepVisit: 3 },
+    };
+    const plan = new StepTimersAlongside(STREAM, true, clock).plan(
+      openCase('2026-03-05'),
+      [again],
+      new Set(),
+    );
+    expect(plan.appends.map((a) => [a.streamId, a.expectedRevision])).toEqual([
+      [timerStreamId(stepTimerId(STREAM, 'round-2', 3)), 'no_stream'],
+    ]);
+    expect(stepTimerId(STREAM, 'round-2', 3)).not.toBe(nextTimer);
+    expect(plan.appends[0].events[0].data.supersedes).toEqual([stepTimerId(STREAM, 'round-1', 2)]);
+  });
+
   it('leaves out the cancel of a step that had no due day, so had no timer', () => {
     const decision = { ...meeting, data: { stepId: 'round-1', nextStepId: null } };
     const plan = new StepTimersAlongside(STREAM, true, clock).plan(
