@@ -32,6 +32,7 @@ import { SCOPE_REFUSALS } from './sentences/scope-import-refusals';
 import { IMPORT_CELL_REFUSALS } from './sentences/import-cell-refusals';
 import { IMPORT_FILE_REFUSALS } from './sentences/import-file-refusals';
 import { REMOVAL_REFUSALS } from './sentences/removal-refusals';
+import { QUERY_REFUSALS } from './sentences/query-refusals';
 
 /**
  * The words a reason names by id, in the reader's language (a person's name, a post's title, a
@@ -297,6 +298,7 @@ const SENTENCES: Sentence[] = [
   ...IMPORT_CELL_REFUSALS,
   ...IMPORT_FILE_REFUSALS,
   ...REMOVAL_REFUSALS,
+  ...QUERY_REFUSALS,
   ...PERSON_REFUSALS,
   ...PLANNING_REFUSALS,
   ...ADMIN_REFUSALS,

@@ -49,6 +49,7 @@ import { consultationOpening } from '../../../src/procedures/consultation/consul
 import { removalOpening } from '../../../src/procedures/removal/removal-grounds';
 import { entryProblem } from '../../../src/procedures/transfer-batch/transfer-batch-problem';
 import { DomainRuleViolation } from '../../../src/procedures/case/decider/domain-rule-violation';
+import { parseReportPeriod } from '../../../src/reports/report-period';
 import { decision } from '../../../src/procedures/case/decider/case.decision';
 import { yearsInPostCheck } from '../../../src/procedures/case/decider/vetting-posts';
 import { refuseBlockingStatus } from '../../../src/procedures/case/decider/blocking-status';
@@ -1200,6 +1201,17 @@ describe('a removal whose ground is missing or not on the record reads in Vietna
     expectRead('positionId: the planning pool of pos-ct-xa kept changing; try again');
     expectRead(
       'file: importing cases under way (sheets Hồ sơ đang giải quyết, Bước đã thực hiện) needs the role records_clerk; nothing was imported',
+    );
+  });
+});
+
+describe('a report or a register asked for a period ending before it starts reads in Vietnamese', () => {
+  it('names both days as dd/mm/yyyy', () => {
+    const read = expectRead(
+      refusalOf(() => parseReportPeriod('2026-12-07', '2026-12-01', '2026-12-07')),
+    );
+    expect(read).toBe(
+      'Ngày “đến” (01/12/2026) trước ngày “từ” (07/12/2026): nhập ngày từ 07/12/2026 trở đi',
     );
   });
 });
