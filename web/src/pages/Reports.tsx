@@ -2,14 +2,16 @@ import { procedureKey } from '../procedure-key';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, download, unwrap } from '../api/client';
+import { TFunction } from 'i18next';
+import { api, ApiError, download, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { formatDay, parseDay, typedButNotADay, vietnamToday } from '../dates';
-import { ErrorBox, Field, Loading } from '../components/common';
+import { describedBy, ErrorBox, Field, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { useOrgUnits } from './Inbox';
 import { unitsWithinGrant } from '../org-unit-tree';
 import { citationInVietnamese } from '../server-text/legal-citation';
+import { useReasonText } from '../server-text/use-reason-text';
 
 type PersonnelReport = components['schemas']['PersonnelReportDto'];
 type Share = components['schemas']['TargetShareDto'];
@@ -28,6 +30,24 @@ function reportQuery(filters: Filters): Record<string, string> {
     if (day) query[key] = day;
   }
   return query;
+}
+
+type DayField = 'from' | 'to';
+
+/**
+ * What is wrong with the period typed, by field, checked before the report is asked for or
+ * downloaded (before: "to" before "from" came back as the server's English "to: 2026-12-01 is
+ * before from (2026-12-07)" in the box above the results).
+ */
+function periodProblems(filters: Filters, t: TFunction): Partial<Record<DayField, string>> {
+  const problems: Partial<Record<DayField, string>> = {};
+  for (const key of ['from', 'to'] as const)
+    if (typedButNotADay(filters[key])) problems[key] = t('open.badDay');
+  const from = parseDay(filters.from);
+  const to = parseDay(filters.to);
+  if (from && to && to < from)
+    problems.to = t('register.toBeforeFrom', { from: formatDay(from), to: formatDay(to) });
+  return problems;
 }
 
 /** Báo cáo: the counts the periodic reports quote, for the caller's unit, with an Excel download. */
@@ -54,45 +74,72 @@ export function Reports() {
         }),
       ),
   });
-  const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value });
-  // A day that is typed but is not one (31/02/2026) is named on its field, never quietly dropped.
+  const [problems, setProblems] = useState<Partial<Record<DayField, string>>>({});
+  const set = (key: keyof Filters) => (value: string) => {
+    setDraft({ ...draft, [key]: value });
+    setProblems(({ [key as DayField]: _fixed, ...rest }) => rest);
+  };
+  /**
+   * The period and unit the fields show, checked as the server would check them, or null with
+   * each wrong field named (a day that is typed but is not one, 31/02/2026, is never dropped).
+   */
+  const checked = (): Filters | null => {
+    const found = periodProblems(draft, t);
+    setProblems(found);
+    return Object.keys(found).length ? null : draft;
+  };
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    if (typedButNotADay(draft.from) || typedButNotADay(draft.to)) return;
+    if (!checked()) return;
+    // The refusal of an earlier view or download is not left above the new results.
+    setError(null);
     setFilters(draft);
   };
+  // The download takes what the fields show, and the screen shows what was downloaded (before:
+  // the period last viewed, e.g. the whole year when the dates typed were not viewed first).
   const spreadsheet = async () => {
+    const shown = checked();
+    if (!shown) return;
     setError(null);
-    const params = new URLSearchParams({ ...query, format: 'xlsx', purpose: 'personnel report' });
+    setFilters(shown);
+    const params = new URLSearchParams({
+      ...reportQuery(shown),
+      format: 'xlsx',
+      purpose: 'personnel report',
+    });
     try {
       await download(`/reports/personnel?${params}`, `bao-cao-can-bo-${today}.xlsx`);
     } catch (e) {
       setError(e);
     }
   };
+  // A refusal naming a field of the form is shown on that field, in the reader's language.
+  const reasonText = useReasonText();
+  const refusal = error ?? report.error;
+  const refusedField =
+    refusal instanceof ApiError && (refusal.field === 'from' || refusal.field === 'to')
+      ? refusal.field
+      : null;
+  const fieldError = (key: DayField) =>
+    problems[key] ?? (refusedField === key ? reasonText((refusal as ApiError).message) : null);
+  const dayInput = (key: DayField, id: string) => (
+    <Field id={id} label={t(`reports.${key}`)} error={fieldError(key)}>
+      <DayInput
+        id={id}
+        value={draft[key]}
+        onChange={(e) => set(key)(e.target.value)}
+        aria-invalid={fieldError(key) ? true : undefined}
+        aria-describedby={describedBy(id, false, Boolean(fieldError(key)))}
+      />
+    </Field>
+  );
   const r = report.data;
   return (
     <section>
       <h1>{t('reports.title')}</h1>
-      <form className="card filters" onSubmit={apply} aria-label={t('reports.title')}>
-        <Field
-          id="rep-from"
-          label={t('reports.from')}
-          error={typedButNotADay(draft.from) ? t('open.badDay') : null}
-        >
-          <DayInput
-            id="rep-from"
-            value={draft.from}
-            onChange={(e) => set('from')(e.target.value)}
-          />
-        </Field>
-        <Field
-          id="rep-to"
-          label={t('reports.to')}
-          error={typedButNotADay(draft.to) ? t('open.badDay') : null}
-        >
-          <DayInput id="rep-to" value={draft.to} onChange={(e) => set('to')(e.target.value)} />
-        </Field>
+      <form className="card filters" onSubmit={apply} noValidate aria-label={t('reports.title')}>
+        {dayInput('from', 'rep-from')}
+        {dayInput('to', 'rep-to')}
         <div className="field">
           <label htmlFor="rep-unit">{t('reports.unit')}</label>
           <select
@@ -114,7 +161,7 @@ export function Reports() {
           {t('reports.download')}
         </button>
       </form>
-      <ErrorBox error={error ?? report.error} />
+      {!refusedField && <ErrorBox error={refusal} />}
       {report.isPending ? <Loading /> : r && <ReportBody report={r} />}
     </section>
   );
