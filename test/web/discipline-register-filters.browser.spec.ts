@@ -107,4 +107,43 @@ describe('the discipline register’s filters', () => {
     expect(await page.locator('#reg-as-of-error').count()).toBe(0);
     await page.context().close();
   });
+
+  it('downloads what the fields show, checked as “Lọc” checks them, as a CSV file it says it is', async () => {
+    const { page } = await signIn(town.browser, town.base, 'inspector-1');
+    await page.goto(`${town.base}/discipline-records`);
+    await page.getByRole('button', { name: 'Lọc' }).waitFor();
+    await page.locator('#reg-form').selectOption({ label: 'Khiển trách' });
+    await page.locator('#reg-as-of').fill('01/12/2026');
+    // Before: the filters last applied, `asOf` today and no form, and a button saying Excel.
+    const asking = page.waitForRequest(
+      (r) => new URL(r.url()).searchParams.get('format') === 'csv',
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải tệp CSV' }).click(),
+    ]);
+    const sent = new URL((await asking).url()).searchParams;
+    expect({ form: sent.get('form'), asOf: sent.get('asOf') }).toEqual({
+      form: 'reprimand',
+      asOf: '2026-12-01',
+    });
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    // The list shows what was downloaded.
+    await page.waitForURL(/form=reprimand/);
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2026-12-01');
+
+    // A period that ends before it starts is refused on its field, and nothing is downloaded.
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.locator('#reg-from').fill('07/12/2026');
+    await page.locator('#reg-to').fill('01/12/2026');
+    await page.getByRole('button', { name: 'Tải tệp CSV' }).click();
+    await page
+      .locator('#reg-to-error', { hasText: 'Ngày “đến” (01/12/2026) trước ngày “từ” (07/12/2026)' })
+      .waitFor();
+    expect(await page.locator('#reg-to').getAttribute('aria-invalid')).toBe('true');
+    expect(downloads).toBe(0);
+    expect(await page.getByRole('button', { name: 'Tải bảng tính (Excel)' }).count()).toBe(0);
+    await page.context().close();
+  });
 });

@@ -160,7 +160,7 @@ describe('the discipline register: in effect is not barred', () => {
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Tải bảng tính (Excel)' }).click(),
+      page.getByRole('button', { name: 'Tải tệp CSV' }).click(),
     ]);
     const lines = readFileSync((await download.path())!)
       .subarray(3)

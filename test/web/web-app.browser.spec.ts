@@ -474,7 +474,7 @@ describe('the web app in a browser', () => {
     await screenshot(page, '06-discipline-register');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Tải bảng tính (Excel)' }).click(),
+      page.getByRole('button', { name: 'Tải tệp CSV' }).click(),
     ]);
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

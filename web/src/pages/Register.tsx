@@ -160,12 +160,19 @@ export function Register() {
     setDraft({ ...draft, [key]: value });
     setProblems(({ [key]: _fixed, ...rest }) => rest);
   };
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
+  /** The register's query for what the fields show, or null with each wrong day named. */
+  const checked = (): Record<string, string> | null => {
     const found = dayProblems(draft, t);
     setProblems(found);
-    if (Object.keys(found).length) return;
-    navigate(`${path}?${new URLSearchParams(registerQuery(draft)).toString()}`);
+    return Object.keys(found).length ? null : registerQuery(draft);
+  };
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    const shown = checked();
+    if (!shown) return;
+    // The refusal of an earlier download is not left above the new list.
+    setError(null);
+    navigate(`${path}?${new URLSearchParams(shown).toString()}`);
   };
   const problemLine = (key: keyof Filters, id: string) =>
     problems[key] && (
@@ -194,9 +201,14 @@ export function Register() {
       )}
     </div>
   );
+  // The download takes what the fields show, and the list shows what was downloaded (before: the
+  // filters last applied, e.g. no form and today when Khiển trách and a day were not applied).
   const spreadsheet = async () => {
+    const shown = checked();
+    if (!shown) return;
     setError(null);
-    const params = new URLSearchParams({ ...query, format: 'csv', purpose: 'inspection register' });
+    navigate(`${path}?${new URLSearchParams(shown).toString()}`);
+    const params = new URLSearchParams({ ...shown, format: 'csv', purpose: 'inspection register' });
     try {
       await download(`/discipline-records?${params}`, `so-theo-doi-ky-luat-${vietnamToday()}.csv`, {
         excelBom: true,
