@@ -34,7 +34,8 @@ export interface DisclosureContext {
   viewerIsSubject: boolean;
   /**
    * For an event that restates a ballot without carrying its rule (a discipline case closed
-   * because no form reached the threshold): that ballot's visibility. Unknown → withheld.
+   * because no form reached the threshold, a case rejected because its ballot failed): that
+   * ballot's visibility. Unknown → withheld.
    */
   ballotVisibility?: BallotVisibility | null;
 }
@@ -68,8 +69,29 @@ const SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ExamScoresRecorded: ['scores', 'reason', 'passed'],
 };
 
-/** A discipline case closed by its ballot: the closure's reason restates the ballot's counts. */
-const BALLOT_CLOSURE = { type: 'DisciplineCaseClosed', rule: 'ballot.no_form_reached' } as const;
+/**
+ * Endings a step's result writes, by event type and rule, whose reason restates that step's counts
+ * ("ballot failed: 6 of 13 members for, needs more than 6.5"): a discipline case closed because no
+ * form reached the threshold; a case rejected because its ballot, nomination, the council's vote or
+ * the examination's scores did not carry it. Each is judged by the ballot it restates.
+ */
+const BALLOT_ENDINGS: Readonly<Record<string, readonly string[]>> = {
+  DisciplineCaseClosed: ['ballot.no_form_reached'],
+  CaseRejected: [
+    'ballot.failed',
+    'ballot.no_nominee_passed',
+    'nomination.person_not_selected',
+    'nomination.nobody_nominated',
+    'election.not_elected',
+    'exam.no_candidate_passed',
+  ],
+};
+
+/** Whether the event ends a case for its ballot's result, restating its counts in `reason`. */
+function restatesBallot(event: { type: string; data: Record<string, unknown> }): boolean {
+  const rules = Object.hasOwn(BALLOT_ENDINGS, event.type) ? BALLOT_ENDINGS[event.type] : [];
+  return typeof event.data.rule === 'string' && rules.includes(event.data.rule);
+}
 
 function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
@@ -143,7 +165,7 @@ export function discloseBallot(
     visibility = ballotVisibilityOf(event);
     subject ||=
       viewer.personId !== undefined && namesViewerAsCandidate(event.data, viewer.personId);
-  } else if (event.type === BALLOT_CLOSURE.type && event.data.rule === BALLOT_CLOSURE.rule) {
+  } else if (restatesBallot(event)) {
     secret = ['reason'];
     visibility = context.ballotVisibility;
   } else {

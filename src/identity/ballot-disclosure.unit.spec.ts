@@ -86,6 +86,37 @@ describe('ballot disclosure', () => {
     ).toMatchObject({ withheld: ['reason'], data: { rule: 'ballot.no_form_reached' } });
   });
 
+  it('judges a rejection by a failed ballot as that ballot, and leaves a rejection by staff alone', () => {
+    const ballot = {
+      type: 'BallotTallied',
+      data: {
+        stepId: 'leadership-round-2',
+        reason: 'failed: 6 of 13 members for',
+        announced: false,
+      },
+    };
+    const rejected = (rule: string) => ({
+      type: 'CaseRejected',
+      data: { rule, reason: 'ballot failed: 6 of 13 members for', stepId: 'leadership-round-2' },
+    });
+    const leadership = { roles: ['leadership'] };
+    const reader = new BallotDisclosureReader(leadership);
+    const visible = { ...ballot, data: { ...ballot.data, visibleTo: ['leadership'] } };
+    reader.disclose({ streamId: 'appointment-1', ...visible }, false);
+    expect(
+      reader.disclose({ streamId: 'appointment-1', ...rejected('ballot.failed') }, false).withheld,
+    ).toEqual([]);
+    expect(
+      reader.disclose({ streamId: 'appointment-1', ...rejected('ballot.failed') }, true),
+    ).toMatchObject({ withheld: ['reason'], reason: WITHHELD_FROM_SUBJECT });
+    expect(
+      discloseBallot(staff, rejected('exam.no_candidate_passed'), { viewerIsSubject: false }),
+    ).toMatchObject({ withheld: ['reason'], reason: NOT_ANNOUNCED });
+    expect(
+      discloseBallot(staff, rejected('case.rejected_by_staff'), { viewerIsSubject: true }).withheld,
+    ).toEqual([]);
+  });
+
   it('passes events without ballot counts unchanged', () => {
     const opened = { type: 'CaseOpened', data: { personId: 'p-1', summary: 'x' } };
     expect(discloseBallot(staff, opened, { viewerIsSubject: true })).toEqual({

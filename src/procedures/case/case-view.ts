@@ -3,7 +3,14 @@ import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar
 import { CaseState } from './decider/case.state';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
-import { currentStepOfCase, performStepLink, pinsView } from '../../workflow/step-engine/step-view';
+import {
+  currentStepOfCase,
+  performStepLink,
+  pinsView,
+  stepView,
+} from '../../workflow/step-engine/step-view';
+import { ballotVisibilityOf } from '../../identity/ballot-disclosure';
+import { DomainEvent } from '../../common/stream-decider';
 import { mayClose } from '../../workflow/step-engine/closing';
 import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engine/correction-view';
 import { postCaseView } from './nominee-tallies-view';
@@ -77,10 +84,36 @@ export function caseView(
     vetting: state.vetting,
     ...standing,
     ...postCaseView({ ...state, nominees: standing.nominees }, steps),
-    ...(state.status === 'decided' ? { decision: state.decision } : {}),
-    ...(state.status === 'rejected' ? { rejection: state.rejection } : {}),
-    ...(state.status === 'withdrawn' ? { withdrawal: state.withdrawal } : {}),
+    ...endingView(state, actor, disclosure),
   };
+}
+
+/** How a closed case ended: its decision, its rejection as the reader may see it, its withdrawal. */
+function endingView(state: CaseState, actor: Actor, disclosure: { viewerIsSubject: boolean }) {
+  if (state.status === 'decided') return { decision: state.decision };
+  if (state.status === 'rejected')
+    return { rejection: rejectionView(state.rejection, state.lastStep, actor, disclosure) };
+  if (state.status === 'withdrawn') return { withdrawal: state.withdrawal };
+  return {};
+}
+
+/**
+ * The rejection as shown to the reader: one by a ballot's result (or a nomination's, the council's
+ * vote, an examination's scores) restates its counts in `reason`, withheld as that ballot's are.
+ * That ballot is the case's last step: a rejection by a step's result keeps it (case.evolve.ts).
+ */
+function rejectionView(
+  rejection: object,
+  lastStep: { event: DomainEvent } | null,
+  actor: Actor,
+  { viewerIsSubject }: { viewerIsSubject: boolean },
+) {
+  const ballot = lastStep ? ballotVisibilityOf(lastStep.event) : null;
+  const { type: _type, ...shown } = stepView({ type: 'CaseRejected', data: rejection }, actor, {
+    viewerIsSubject,
+    ballotVisibility: ballot,
+  });
+  return shown;
 }
 
 /**

@@ -3543,7 +3543,7 @@ export interface components {
             decision?: {
                 [key: string]: unknown;
             };
-            /** @description when rejected: rule and reason */
+            /** @description when rejected: rule and reason; a rejection by a ballot's result restates its counts, so its reason is withheld as that ballot's are: "withheld from the subject" or "not announced" in its place, with withheld ["reason"] */
             rejection?: {
                 [key: string]: unknown;
             };

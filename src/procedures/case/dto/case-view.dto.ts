@@ -195,7 +195,11 @@ export class CaseViewDto {
   nomineeTallies?: NomineeTalliesDto[];
   @ApiPropertyOptional({ ...FREE_OBJECT, description: 'when decided: number, signer, term' })
   decision?: Record<string, unknown>;
-  @ApiPropertyOptional({ ...FREE_OBJECT, description: 'when rejected: rule and reason' })
+  @ApiPropertyOptional({
+    ...FREE_OBJECT,
+    description:
+      'when rejected: rule and reason; a rejection by a ballot\'s result restates its counts, so its reason is withheld as that ballot\'s are: "withheld from the subject" or "not announced" in its place, with withheld ["reason"]',
+  })
   rejection?: Record<string, unknown>;
   @ApiPropertyOptional({ ...FREE_OBJECT, description: 'when withdrawn: reason' })
   withdrawal?: Record<string, unknown>;
