@@ -63,8 +63,14 @@ describe('the case page for the person the case is about', () => {
       Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}`,
     };
     await buildRegistry(t, staff, {
-      positions: [{ id: 'pos-head', rank: 5 }],
-      people: ['p-binh', 'p-an', 'p-dao'].map((id) => ({ id, pool: ['pos-head'] })),
+      positions: [
+        { id: 'pos-head', rank: 5 },
+        { id: 'pos-deputy', rank: 3 },
+      ],
+      people: [
+        ...['p-binh', 'p-an', 'p-dao'].map((id) => ({ id, pool: ['pos-head'] })),
+        { id: 'p-em', pool: ['pos-deputy'] },
+      ],
     });
     const http = () => request(t.server as never);
     await http()
@@ -123,6 +129,59 @@ describe('the case page for the person the case is about', () => {
         ],
       })
       .expect(200);
+    // A case its ballot rejected: 6 of 13 for is not more than half of the members.
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'c-failed',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-em',
+        positionId: 'pos-deputy',
+        orgUnitId: 'ou-town',
+        summary: 'Bổ nhiệm Phó ban',
+      })
+      .expect(201);
+    const failing = [
+      [
+        'leadership-round-1',
+        staff,
+        { heldOn: today, minutesRef: 'BB-1', conclusion: 'Thống nhất' },
+      ],
+      [
+        'expanded-nomination',
+        secretary,
+        {
+          heldOn: today,
+          minutesRef: 'BB-2',
+          members: 15,
+          summoned: 15,
+          present: 15,
+          invalid: 0,
+          candidates: [{ personId: 'p-em', votes: 12 }],
+        },
+      ],
+      [
+        'leadership-round-2',
+        secretary,
+        {
+          heldOn: today,
+          minutesRef: 'BB-3',
+          tally: {
+            members: 13,
+            summoned: 13,
+            present: 13,
+            for: 6,
+            against: 7,
+            abstain: 0,
+            invalid: 0,
+          },
+        },
+      ],
+    ] as const;
+    for (const [step, who, body] of failing)
+      await http().post(`/cases/c-failed/steps/${step}`).set(who).send(body).expect(200);
     browser = await launchChromium();
   });
 
@@ -176,6 +235,31 @@ describe('the case page for the person the case is about', () => {
         count: 0,
       });
     await nominee.context().close();
+  });
+
+  it('tells the subject of a case its ballot rejected why it stopped, in Vietnamese, without the counts', async () => {
+    // Before: the rejection's reason was the ballot's text, "ballot failed: 6 of 13 members for, …".
+    const subject = await signInAs('u-em', 'p-em');
+    await subject.goto(`${base}/cases/c-failed`);
+    const rejection = subject.getByTestId('case-rejection');
+    await rejection.waitFor();
+    expect(await subject.getByTestId('rejection-rule').textContent()).toBe('Biểu quyết không đạt');
+    expect(await rejection.textContent()).toContain(
+      'Đã ghi kết quả bỏ phiếu; kết quả không công bố với người được xem xét.',
+    );
+    const page = (await subject.locator('main').textContent()) ?? '';
+    expect(page).not.toMatch(/6 of 13|6\/13|withheld/);
+    expect(await axeViolations(subject)).toEqual([]);
+    await subject.context().close();
+
+    // A colleague with the same roles reads the reason the ballot gave.
+    const colleague = await signInAs('u-cuong');
+    await colleague.goto(`${base}/cases/c-failed`);
+    const shown = colleague.getByTestId('rejection-reason');
+    await shown.waitFor();
+    expect(await shown.textContent()).toMatch(/13/);
+    expect(await shown.textContent()).not.toMatch(/không công bố/);
+    await colleague.context().close();
   });
 
   it('offers withdrawal and rejection only to the role that opens the case', async () => {

@@ -3,6 +3,7 @@ import { CaseWithNames } from '../api/hooks';
 import { formatDay } from '../dates';
 import { getSession } from '../session';
 import { useReasonText } from '../server-text/use-reason-text';
+import { withheldResultKey, withheldResultOf } from '../withheld';
 
 /** A user id as a name where the app knows it (the signed-in user), else the id itself. */
 function userName(userId: unknown): string {
@@ -19,6 +20,13 @@ export function CaseClosure({ view }: { view: CaseWithNames }) {
   const { t } = useTranslation();
   const reasonText = useReasonText(view.names);
   const { rejection, withdrawal } = view;
+  // A rejection by a ballot's result restates its counts: withheld from this reader as the
+  // ballot is, it says so in the words of the step's own line (not the API's placeholder).
+  const withheld = rejection ? withheldResultOf(rejection) : null;
+  const rejectionReason = (reason: string) =>
+    withheld
+      ? t(withheldResultKey(withheld, stepTypeOf(view, rejection?.stepId)))
+      : reasonText(reason);
   if (rejection)
     return (
       <section className="card" data-testid="case-rejection">
@@ -26,7 +34,7 @@ export function CaseClosure({ view }: { view: CaseWithNames }) {
         <p data-testid="rejection-rule">
           {t(`rules.${String(rejection.rule)}`, { defaultValue: String(rejection.rule) })}
         </p>
-        <p>{reasonText(String(rejection.reason ?? ''))}</p>
+        <p data-testid="rejection-reason">{rejectionReason(String(rejection.reason ?? ''))}</p>
         {typeof rejection.rejectedOn === 'string' && (
           <dl className="facts">
             <dt>{t('closing.rejectedOn')}</dt>
@@ -51,4 +59,9 @@ export function CaseClosure({ view }: { view: CaseWithNames }) {
       </dl>
     </section>
   );
+}
+
+/** The type of the step a rejection names (its last record): a ballot's, or an examination's scores. */
+function stepTypeOf(view: CaseWithNames, stepId: unknown): string | undefined {
+  return view.steps.findLast((step) => step.stepId === stepId)?.type;
 }
