@@ -298,6 +298,17 @@ describe('appointment to a post over HTTP', () => {
     expect(failed.body.rejection).toMatchObject({ rule: 'ballot.no_nominee_passed' });
     expect(failed.body.rejection.reason).toMatch(/p-an failed: 4 of 9 members for/);
     expect(failed.body.rejection.reason).toMatch(/p-binh failed: 3 of 9 members for/);
+    // A nominee reads the rule, not the figures the ballot's tallies withhold from them.
+    const nominee = {
+      Authorization: `Bearer ${t.token('u-binh', ['auditor'], 'ou-town', 'p-binh')}`,
+    };
+    const seen = await http().get('/cases/c-post-none').set(nominee).expect(200);
+    expect(seen.body.rejection).toMatchObject({
+      rule: 'ballot.no_nominee_passed',
+      reason: 'withheld from the subject',
+      withheld: ['reason'],
+    });
+    expect(seen.text).not.toMatch(/of 9 members/);
   });
 
   it('a ballot must tally every nominee and only them', async () => {
