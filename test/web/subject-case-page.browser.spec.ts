@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Browser, Page } from 'playwright-core';
-import { buildRegistry, vietnamToday } from '../support/registry-fixture';
+import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   axeViolations,
@@ -70,6 +70,12 @@ describe('the case page for the person the case is about', () => {
       people: [
         ...['p-binh', 'p-an', 'p-dao'].map((id) => ({ id, pool: ['pos-head'] })),
         { id: 'p-em', pool: ['pos-deputy'] },
+        {
+          id: 'p-gia',
+          posts: [
+            { positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 160) },
+          ],
+        },
       ],
     });
     const http = () => request(t.server as never);
@@ -182,6 +188,61 @@ describe('the case page for the person the case is about', () => {
     ] as const;
     for (const [step, who, body] of failing)
       await http().post(`/cases/c-failed/steps/${step}`).set(who).send(body).expect(200);
+    // A discipline case its ballot closed: no form reached more than half of the 11 members.
+    const inspector = {
+      Authorization: `Bearer ${t.token('u-inspector', ['inspector'], 'ou-town')}`,
+    };
+    await http()
+      .post('/discipline-cases')
+      .set(inspector)
+      .send({
+        id: 'd-closed',
+        definition: 'discipline.party',
+        personId: 'p-gia',
+        positionId: 'pos-deputy',
+        orgUnitId: 'ou-town',
+        summary: 'Vi phạm quy định quản lý đất đai',
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(today, -200),
+          description: 'Ký cấp đất sai quy hoạch',
+          source: 'inspection',
+          severity: 'warning',
+        },
+      })
+      .expect(201);
+    for (const [stepId, who] of [
+      ['verification', inspector],
+      ['self-criticism', staff],
+      ['review', inspector],
+    ] as const)
+      await http()
+        .post(`/discipline-cases/d-closed/steps/${stepId}`)
+        .set(who)
+        .send({
+          heldOn: today,
+          minutesRef: `BB-${stepId}`,
+          conclusion: stepId,
+          ...(stepId === 'verification' ? { violationConfirmed: true } : {}),
+        })
+        .expect(200);
+    const closed = await http()
+      .post('/discipline-cases/d-closed/steps/ballot')
+      .set(secretary)
+      .send({
+        heldOn: today,
+        minutesRef: 'BB-KP',
+        tally: {
+          members: 11,
+          summoned: 11,
+          present: 11,
+          invalid: 0,
+          noDiscipline: 6,
+          votesByForm: { warning: 5 },
+        },
+      })
+      .expect(200);
+    expect(closed.body.closure).toMatchObject({ rule: 'ballot.no_form_reached' });
     browser = await launchChromium();
   });
 
@@ -258,6 +319,26 @@ describe('the case page for the person the case is about', () => {
     const shown = colleague.getByTestId('rejection-reason');
     await shown.waitFor();
     expect(await shown.textContent()).toMatch(/13/);
+    expect(await shown.textContent()).not.toMatch(/không công bố/);
+    await colleague.context().close();
+  });
+
+  it('tells the subject of a discipline case its ballot closed, in Vietnamese, that the result is not announced to them', async () => {
+    // Before: the closure's reason read the API's placeholder, "withheld from the subject".
+    const subject = await signInAs('u-gia', 'p-gia', ['inspector']);
+    await subject.goto(`${base}/discipline-cases/d-closed`);
+    const reason = subject.getByTestId('closure-rule').locator('xpath=..');
+    await reason.waitFor();
+    expect(await reason.textContent()).toContain(
+      'Đã ghi kết quả bỏ phiếu; kết quả không công bố với người được xem xét.',
+    );
+    expect((await subject.locator('main').textContent()) ?? '').not.toMatch(/withheld|5 of 11/);
+    await subject.context().close();
+    // An inspector the ballot's rule names reads the reason the ballot gave.
+    const colleague = await signInAs('u-inspector-2', undefined, ['inspector']);
+    await colleague.goto(`${base}/discipline-cases/d-closed`);
+    const shown = colleague.getByTestId('closure-reason');
+    await shown.waitFor();
     expect(await shown.textContent()).not.toMatch(/không công bố/);
     await colleague.context().close();
   });

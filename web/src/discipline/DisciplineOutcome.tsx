@@ -44,6 +44,9 @@ export function DisciplineOutcome({ view }: { view: DisciplineCaseView }) {
   const { t } = useTranslation();
   const reasonText = useReasonText();
   if (view.timeBarred) return <TimeBarred limitation={view.timeBarred.limitation} />;
+  // A closure by the ballot restates its counts: withheld from this reader as the ballot is, it
+  // says so as the ballot's own line does (before: the API's English placeholder).
+  const closureWithheld = view.closure ? withheldResultOf(view.closure) : null;
   if (view.closure)
     return (
       <section className="card">
@@ -51,7 +54,11 @@ export function DisciplineOutcome({ view }: { view: DisciplineCaseView }) {
         <p data-testid="closure-rule">
           {t(`rules.${view.closure.rule}`, { defaultValue: view.closure.rule })}
         </p>
-        <p>{reasonText(view.closure.reason)}</p>
+        <p data-testid="closure-reason">
+          {closureWithheld
+            ? t(withheldResultKey(closureWithheld, 'DisciplineBallotTallied'))
+            : reasonText(view.closure.reason)}
+        </p>
       </section>
     );
   const decision = view.decision;

@@ -174,7 +174,8 @@ export interface DisciplineCaseView {
   /** While a complaint is under review: the last day to resolve it; null: no period set. */
   complaintReviewDue?: { dueOn: string; citation: string } | null;
   timeBarred?: { limitation: LimitationJudgement; reason: string; stepId: string };
-  closure?: { reason: string; rule: string };
+  /** `withheld` ['reason']: a closure by the ballot, whose counts this reader may not see. */
+  closure?: { reason: string; rule: string; withheld?: string[] };
   /** An open case whose form must be heavier than a discipline in effect on the violation's day. */
   heavierFormRequired?: HeavierFormRequired;
 }
