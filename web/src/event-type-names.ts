@@ -33,6 +33,9 @@ export const eventTypeNamesVi = {
   // A post's seat stream (postseat-<post>).
   PostSeatClaimed: 'Giữ chỗ người giữ chức vụ',
   PostSeatClaimWithdrawn: 'Bỏ giữ chỗ chức vụ (bản ghi không được lưu)',
+  // A person's holding of a post (postholding-<person>/<post>).
+  PostHoldingDecided: 'Quyết định về việc giữ chức vụ',
+  PostHoldingDecisionWithdrawn: 'Bỏ quyết định về việc giữ chức vụ (quyết định không được lưu)',
   // A planning pool's seat stream (planningseat-<post>/<term>).
   PlanningPoolSeatClaimed: 'Giữ chỗ quy hoạch chức vụ',
   PlanningPoolSeatClaimWithdrawn: 'Bỏ giữ chỗ quy hoạch chức vụ (bản ghi không được lưu)',
@@ -103,6 +106,8 @@ export const eventTypeNamesEn: Record<keyof typeof eventTypeNamesVi, string> = {
   OpenCaseSlotReleased: 'Open case no longer open',
   PostSeatClaimed: 'Post seat claimed',
   PostSeatClaimWithdrawn: 'Post seat claim withdrawn (its write was refused)',
+  PostHoldingDecided: 'Decision on holding the post',
+  PostHoldingDecisionWithdrawn: 'Decision on holding the post withdrawn (its write was refused)',
   PlanningPoolSeatClaimed: 'Planning pool place claimed',
   PlanningPoolSeatClaimWithdrawn: 'Planning pool place claim withdrawn (its write was refused)',
   DisciplineCaseOpened: 'Discipline case opened',

@@ -29,7 +29,8 @@ import { Actor } from '../../identity/actor';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReadsOnce } from '../../cadres/registry-reads-once';
 import { openingInput } from './opening-input';
-import { DecisionSeatClaim } from './decision-seat-claim';
+import { DecisionAppends } from './decision-appends';
+import { postHoldingReadFor } from './post-holding-decisions';
 
 const WRITTEN_CASES_KEPT = 5_000; // case states one process keeps after writing (a few kB each)
 
@@ -229,10 +230,12 @@ export class CaseCommandRunner {
           ? { personId: state.appointee ?? state.personId, positionId: state.positionId }
           : undefined,
       );
+      const holding = reads.postHolding && (await postHoldingReadFor(this.store, state, context));
+      const withHolding = holding ? { ...context, postHolding: holding } : context;
       const facts = await this.contexts.caseFacts(state, reads, actor);
-      const term = await this.procedures.get(procedure)?.decisionTerm?.(context, state);
+      const term = await this.procedures.get(procedure)?.decisionTerm?.(withHolding, state);
       const asked = await this.procedures.prerequisitePeople(procedure, state);
-      return { ...context, ...facts, ...(term ? { decisionTerm: term } : {}), ...asked };
+      return { ...withHolding, ...facts, ...(term ? { decisionTerm: term } : {}), ...asked };
     };
   }
 
@@ -251,14 +254,14 @@ export class CaseCommandRunner {
     const atomic = this.store.appendManyIsAtomic;
     const closing = new ClosingSlotRelease(this.slots, caseId, options.metadata, atomic);
     const timers = new StepTimersAlongside(stream, atomic, this.clock);
-    const seatClaim = new DecisionSeatClaim(options.metadata, this.store);
+    const decision = new DecisionAppends(options.metadata, this.store);
     const result = await runStreamCommand(this.store, stream, caseDecider, command, {
       ifMatch: options.ifMatch,
       idSeed: options.idSeed,
       metadata: options.metadata,
       context: async (state) => {
         const built = await context(state);
-        seatClaim.keep(built);
+        decision.keep(built);
         pinned = { definition: built.definition, ruleSet: built.ruleSet };
         // Every case event records the definition version and rule set it was decided under.
         options.metadata.definitionVersion = `${built.definition.id}@${built.definition.version}`;
@@ -266,20 +269,20 @@ export class CaseCommandRunner {
         return built;
       },
       beforeAppend,
-      // An opening writes its id and slot alongside; any other command, a closing's slot release
-      // and a decision's seat claim.
+      // An opening writes its id and slot alongside; any other command, a closing's slot release,
+      // a decision's seat claim and its record on the holding of the post it ends or continues.
       alongside: async (state, events, refused): Promise<AlongsideWrite> => {
         const own = alongside
           ? { appends: await alongside(state), events: [...events] }
           : await closing.plan(state, events);
-        const claim = seatClaim.plan(state, own.events ?? events);
+        const claims = decision.plan(state, own.events ?? events);
         const withTimers = timers.plan(state, own.events ?? events, refused);
-        const appends = [...own.appends, ...claim, ...withTimers.appends];
-        // A refused write that left the seat claim written (a store writing stream by stream) withdraws it.
+        const appends = [...own.appends, ...claims, ...withTimers.appends];
+        // A refused write that left them written (a store writing stream by stream) withdraws them.
         return {
           events: withTimers.events,
           appends,
-          undo: () => seatClaim.withdrawIfWrittenAlone(),
+          undo: () => decision.withdrawIfWrittenAlone(),
         };
       },
       written: this.writtenCases,

@@ -17,6 +17,8 @@ export interface CaseReads {
   postHolders?: boolean;
   /** A decision: the post's seats and who holds it on this day, its effective day. */
   postSeatsOn?: string;
+  /** A decision: the decisions ending or continuing its person's holding of the post. */
+  postHolding?: boolean;
 }
 
 /**
@@ -41,6 +43,6 @@ export function stepReads(body: StepBody): CaseReads {
       : {}),
     ...(body.kind === 'nomination' ? { candidatesReadByCaller: true } : {}),
     ...(body.kind === 'election' ? { postHolders: true } : {}),
-    ...(body.kind === 'decision' ? { postSeatsOn: body.effectiveFrom } : {}),
+    ...(body.kind === 'decision' ? { postSeatsOn: body.effectiveFrom, postHolding: true } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { PastPost, PostHeld } from '../../cadres/person/person.state';
 import { refusePostEndedByDecision } from '../case/decider/post-ended-refusal';
+import { PostHoldingRead } from '../case/post-holding-decisions';
 import { addCalendarDays, WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
@@ -76,16 +77,20 @@ export function extensionOpening(input: ExtensionOpeningInput): Record<string, u
 /**
  * The decision extends a term the person still holds, read from the record when it is taken: a
  * post another decision has ended (or ends on a later day) before its term ran out has no term to
- * extend. Before, the extension was decided (200) and its record wrote nothing.
+ * extend. Before, the extension was decided (200) and its record wrote nothing. A removal decided
+ * beside it, not yet on the record, is read from the holding's stream (`holding`).
  */
 export function refuseExtensionOfPostEnded(
   person: { posts: PostHeld[]; pastPosts: PastPost[] },
   positionId: string,
+  holding?: { read: PostHoldingRead | undefined; caseId: string },
 ): void {
-  refusePostEndedByDecision(person, positionId, {
-    rule: 'extension.post_ended',
-    noTermTo: 'extend',
-  });
+  refusePostEndedByDecision(
+    person,
+    positionId,
+    { rule: 'extension.post_ended', noTermTo: 'extend' },
+    holding,
+  );
 }
 
 /**

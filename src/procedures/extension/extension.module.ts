@@ -52,7 +52,10 @@ export const ExtensionModule = caseProcedureModule({
       const { dateOfBirth, gender } = person.profile;
       const seats = await extensionSeats(registry, await registry.findPosition(state.positionId));
       return (_state, effectiveFrom, _years, heldOn) => {
-        refuseExtensionOfPostEnded(person, state.positionId);
+        refuseExtensionOfPostEnded(person, state.positionId, {
+          read: context.postHolding,
+          caseId: state.caseId,
+        });
         refuseExtensionBeforeTermEnds(person.posts, state.positionId, effectiveFrom);
         refuseExtensionAfterTermContinues(person.posts, state.positionId, {
           effectiveFrom,

@@ -34,4 +34,40 @@ describe('a re-appointment decided after another decision ended the post', () =>
       refusePostEndedByDecision({ posts: [post], pastPosts: [] }, 'pos-h'),
     ).not.toThrow();
   });
+
+  it('is refused over a removal decided on the holding’s stream and not on the record yet', () => {
+    const removal = {
+      caseId: 'm-1',
+      procedure: 'removal',
+      orgUnitId: 'ou-town',
+      personId: 'p-1',
+      positionId: 'pos-h',
+      effectiveFrom: '2026-12-07',
+      decisionRef: 'QĐ-m (2026-12-07)',
+      reason: 'relief (case m-1)',
+    };
+    const read = (effect: 'ends' | 'continues', caseId = 'm-1') => ({
+      read: {
+        personId: 'p-1',
+        positionId: 'pos-h',
+        revision: 0,
+        decisions: [{ ...removal, caseId, effect }],
+      },
+      caseId: 'r-1',
+    });
+    expect(() =>
+      refusePostEndedByDecision({ posts: [post], pastPosts: [] }, 'pos-h', read('ends')),
+    ).toThrow(
+      expect.objectContaining({
+        rule: 'reappointment.post_ended',
+        details: { endedOn: '2026-12-07', endedBy: 'QĐ-m (2026-12-07)', termEnd: '2028-06-01' },
+        message: expect.stringContaining('(relief (case m-1))'),
+      }),
+    );
+    // Its own record there, or another continuing the term, ends nothing.
+    for (const holding of [read('ends', 'r-1'), read('continues')])
+      expect(() =>
+        refusePostEndedByDecision({ posts: [post], pastPosts: [] }, 'pos-h', holding),
+      ).not.toThrow();
+  });
 });

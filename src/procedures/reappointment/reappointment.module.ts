@@ -47,7 +47,10 @@ export class ReappointmentModule implements OnModuleInit {
         const position = await this.registry.findPosition(state.positionId);
         const seats = position ? await this.seatsOf(position) : null;
         return (_state, effectiveFrom, years, heldOn) => {
-          refusePostEndedByDecision({ posts, pastPosts }, state.positionId);
+          refusePostEndedByDecision({ posts, pastPosts }, state.positionId, {
+            read: context.postHolding,
+            caseId: state.caseId,
+          });
           refuseStartBeforeTermEnds(
             { posts, pastPosts },
             state.positionId,

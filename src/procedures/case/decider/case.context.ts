@@ -8,6 +8,7 @@ import { StepContext } from '../../../workflow/step-engine';
 import { ExistingCase } from './case.state';
 import { PendingPost } from './pending-post';
 import { PrerequisitePerson } from './prerequisite-person';
+import { PostHoldingRead } from '../post-holding-decisions';
 
 /** What the person's record says, gathered by the handler before vetting (the decider does no I/O). */
 export interface PersonFactsForVetting {
@@ -92,6 +93,12 @@ export interface CaseContext extends StepContext {
     holds: PostHolder[];
     seatStreamRevision: number | null;
   };
+  /**
+   * A decision ending or continuing its person's holding of the case's post (a removal, a
+   * re-appointment, an extension): the decisions about that holding on its stream, and the
+   * revision read, at which the decision records itself there (`DecisionPostHolding`).
+   */
+  postHolding?: PostHoldingRead;
   /**
    * The cases the case rests on that were asked for one person (an approval in principle, the
    * other body's agreement): its nominations and its decision name nobody else.
