@@ -14,6 +14,7 @@ import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands
 import { refuseImpossiblePost } from './person-dates';
 import { decidePostRestoration } from './post-restoration';
 import { isPostRepeat } from './post-term-on-record';
+import { isRenewalOfPostEnded } from './renewal-of-ended-post';
 import { endedTermViolation } from './ended-post-term';
 import { overlappingTermViolation } from './overlapping-post-term';
 import { decideStatusEnd, isStatusRepeat } from './status-periods';
@@ -32,6 +33,7 @@ type Decide<T extends PersonCommand['type']> = (
 /**
  * Posts held (chức vụ): a post recorded again on the term on record writes nothing (`isPostRepeat`),
  * one ended is not reopened by another term end, decision or election day (`endedTermViolation`),
+ * a re-appointment's new term of a post ended before it begins writes nothing (`isRenewalOfPostEnded`),
  * nor does a term share days with another of the same post (`overlappingTermViolation`);
  * only a post the person holds past the day can end (one already ended
  * on a later day ends earlier); one a discipline decision ended
@@ -46,6 +48,7 @@ export const postDeciders: {
     refuseImpossiblePost(state.profile, command.data);
     // Sent again (a double submission, a retry): decided on the record after the first, nothing new.
     if (isPostRepeat(state, command.data)) return [];
+    if (isRenewalOfPostEnded(state, command.data)) return [];
     const reopened = endedTermViolation(state, command.data, context.today);
     if (reopened) throw reopened;
     const overlap = overlappingTermViolation(state, command.data);

@@ -160,6 +160,12 @@ describe('person record (cadre-<id>)', () => {
     given(...ended)
       .when({ type: 'AssignPost', data: renewed })
       .then([{ type: 'PostAssigned', data: renewed }]);
+    // A re-appointment decided before the removal, its term reaching the record after the end:
+    // the end took the renewed term too. Before, the record showed it to come after the end.
+    const reappointed = { ...renewed, caseId: 'r-1', procedure: 'reappointment' };
+    given(...ended)
+      .when({ type: 'AssignPost', data: reappointed })
+      .then([]);
     // A complaint review gives back the term that ended: decided as such, not refused.
     const restored = { ...term, restoredAfter: { caseId: 'kl-1', decisionRef: '9-QĐ' } };
     given(...ended)
