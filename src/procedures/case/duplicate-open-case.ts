@@ -14,7 +14,7 @@ export class DuplicateOpenCase extends DomainRuleViolation {
   ) {
     super(
       'case.duplicate_open',
-      `${subjectOf(slot)} already has an open ${slot.procedure} case for post ${slot.positionId}${
+      `${subjectOf(slot)} already has an open ${procedureOf(slot)} case for post ${slot.positionId}${
         openCaseId ? `: ${openCaseId}` : ''
       }; close it (decide, withdraw or reject) before opening another`,
       'conflict',
@@ -36,7 +36,7 @@ export class DuplicateOpenCase extends DomainRuleViolation {
     if (unit !== null && (await scope.reaches(actor, unit))) return this;
     return new DomainRuleViolation(
       'case.duplicate_open',
-      `${subjectOf(this.slot)} already has an open ${this.slot.procedure} case for post ${this.slot.positionId}, opened in a unit your grant for ${actor.orgUnit} does not cover; it must be closed (decided, withdrawn or rejected) before another is opened`,
+      `${subjectOf(this.slot)} already has an open ${procedureOf(this.slot)} case for post ${this.slot.positionId}, opened in a unit your grant for ${actor.orgUnit} does not cover; it must be closed (decided, withdrawn or rejected) before another is opened`,
       'conflict',
     );
   }
@@ -56,4 +56,9 @@ export async function refusalForReader<E>(
 
 function subjectOf(slot: OpenCaseSlotKey): string {
   return slot.personId || 'the post (opened without a person)';
+}
+
+/** The procedure as the opener named it: a transfer refused for an open rotation-slot case reads as one. */
+function procedureOf(slot: OpenCaseSlotKey): string {
+  return slot.openedAs ?? slot.procedure;
 }

@@ -7,6 +7,12 @@ export interface OpenCaseSlotKey {
   positionId: string;
   /** The kinds of a procedure that run alongside its others keep their own slot (see SEPARATE_SLOTS). */
   lane?: string;
+  /**
+   * The procedure as the opener named it, when it differs from the slot's: a transfer (điều động)
+   * runs as a rotation case and shares its slot, but its refusal names a transfer. No part of the
+   * key: the slot's stream is named without it.
+   */
+  openedAs?: string;
 }
 
 /**
@@ -17,6 +23,12 @@ export interface OpenCaseSlotKey {
  */
 const SEPARATE_SLOTS: Readonly<Record<string, string>> = { 'removal.suspension': 'suspension' };
 
+/**
+ * Definition families opened under a procedure of their own name but run as another's case: a
+ * `transfer.*` case is a rotation case (the rotation module's `transfer` alias).
+ */
+const OPENED_AS: Readonly<Record<string, string>> = { transfer: 'transfer' };
+
 /** The slot a case of this definition (`id` or `id@version`) holds. */
 export function openCaseSlotOf(opening: {
   procedure: string;
@@ -26,8 +38,16 @@ export function openCaseSlotOf(opening: {
 }): OpenCaseSlotKey {
   const { procedure, personId, positionId } = opening;
   // A hand-written or very old opening may name no definition: it holds the shared slot.
-  const lane = SEPARATE_SLOTS[(opening.definitionId ?? '').split('@')[0]];
-  return { procedure, personId, positionId, ...(lane ? { lane } : {}) };
+  const definition = (opening.definitionId ?? '').split('@')[0];
+  const lane = SEPARATE_SLOTS[definition];
+  const openedAs = OPENED_AS[definition.split('.')[0]];
+  return {
+    procedure,
+    personId,
+    positionId,
+    ...(lane ? { lane } : {}),
+    ...(openedAs && openedAs !== procedure ? { openedAs } : {}),
+  };
 }
 
 /**
