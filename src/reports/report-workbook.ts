@@ -8,6 +8,12 @@ import { dayVi } from '../workflow/rule-sets/rule-set-name-vi';
 import { PersonnelReport } from './personnel-report';
 
 /** What the workbook names that the report gives by id: its unit, and its rule set (ruleSetNameVi). */
+/**
+ * The heading of a count of decisions: "Số quyết định" is a decision's number (45/QĐ-UBND) in the
+ * register and on a case, so a count reads as one.
+ */
+const DECISION_COUNT = 'Số lượng quyết định';
+
 export interface WorkbookNames {
   orgUnitName: string;
   ruleSetName: string;
@@ -99,7 +105,7 @@ export async function reportWorkbook(
   sheet(
     book,
     'Quyết định',
-    ['Mã đơn vị', 'Đơn vị', 'Thủ tục', 'Số quyết định'],
+    ['Mã đơn vị', 'Đơn vị', 'Thủ tục', DECISION_COUNT],
     report.decisions.rows.map((r) => [
       r.orgUnitId,
       r.orgUnitName,
@@ -110,7 +116,7 @@ export async function reportWorkbook(
   sheet(
     book,
     'Kỷ luật',
-    ['Mã đơn vị', 'Đơn vị', 'Khối', 'Hình thức', 'Số người', 'Số quyết định'],
+    ['Mã đơn vị', 'Đơn vị', 'Khối', 'Hình thức', 'Số người', DECISION_COUNT],
     report.discipline.rows.map((r) => [
       r.orgUnitId,
       r.orgUnitName,

@@ -315,5 +315,8 @@ describe('personnel report over HTTP', () => {
     const discipline = book.getWorksheet('Kỷ luật')!;
     expect(discipline.getRow(1).getCell(3).value).toBe('Khối');
     expect(discipline.getRow(2).getCell(3).value).toBe('Đảng');
+    // A count of decisions is headed as a count: "Số quyết định" is a decision's number elsewhere.
+    expect(discipline.getRow(1).getCell(6).value).toBe('Số lượng quyết định');
+    expect(book.getWorksheet('Quyết định')!.getRow(1).getCell(4).value).toBe('Số lượng quyết định');
   });
 });

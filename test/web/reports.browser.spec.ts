@@ -91,6 +91,11 @@ describe('reports, profile facts and planning review in a browser', () => {
       .getByText('Nguyễn Văn An — Phó Trưởng ban Tổ chức Thành ủy Hà Nội (Nghệ An)')
       .waitFor();
     expect(await page.getByTestId('pool').innerText()).toMatch(/chỉ tiêu ≥ 25%/);
+    // The track column is headed as in the register and the workbook (before: "Hệ thống").
+    await page
+      .getByRole('table', { name: 'Cán bộ bị kỷ luật trong kỳ' })
+      .getByRole('columnheader', { name: 'Khối', exact: true })
+      .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, '20-report');
     const [download] = await Promise.all([

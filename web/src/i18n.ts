@@ -896,7 +896,8 @@ const vi = {
     procedure: 'Thủ tục',
     count: 'Số lượng',
     discipline: 'Cán bộ bị kỷ luật trong kỳ',
-    track: 'Hệ thống',
+    // As the register and the workbook head it: "Khối" (Đảng, Công chức).
+    track: 'Khối',
     form: 'Hình thức',
     people: 'Số người',
     disciplinedPeople: 'Tổng số cán bộ bị kỷ luật (mỗi người tính một lần)',
