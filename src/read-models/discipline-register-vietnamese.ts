@@ -3,6 +3,8 @@ import {
   DISCIPLINE_TRACK_NAMES,
 } from '../procedures/discipline/discipline-names-vi';
 import { VIOLATION_CATEGORY_NAMES } from '../procedures/discipline/violation-category-names';
+import { RuleSet } from '../workflow/rule-sets/rule-set';
+import { dayVi, ruleSetNameVi } from '../workflow/rule-sets/rule-set-name-vi';
 import { RegisterRecord } from './read-model.queries';
 
 type Column = keyof RegisterRecord;
@@ -42,13 +44,35 @@ const STATUS_NAMES: Record<RegisterRecord['status'], string> = {
 
 const named = (names: Readonly<Record<string, string>>, code: string) => names[code] ?? code;
 
+/** The rule sets a register names by id, for their Vietnamese names. */
+export type RegisterRuleSets = readonly Pick<RuleSet, 'id' | 'title' | 'effectiveFrom'>[];
+
 /**
- * A register cell as a Vietnamese reader reads it: a track, form, category and status by name,
- * yes/no as Có/Không; ids, days and decision numbers as recorded (they are data).
+ * A decision's reference as the screen shows it: the day written into it ("45/QĐ-UBND
+ * (2026-12-07)") as dd/mm/yyyy, like every day a Vietnamese reader sees in a text.
  */
-export function registerCellVi(record: RegisterRecord, column: Column): unknown {
+const decisionRefVi = (ref: string | null): string | null =>
+  ref === null ? null : ref.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, dayVi);
+
+/**
+ * A register cell as a Vietnamese reader reads it: a track, form, category, status and rule set
+ * by name, yes/no as Có/Không, a decision's reference with its day as dd/mm/yyyy; ids, the days of
+ * their own columns and decision numbers as recorded (they are data).
+ */
+export function registerCellVi(
+  record: RegisterRecord,
+  column: Column,
+  ruleSets: RegisterRuleSets = [],
+): unknown {
   const value = record[column];
   switch (column) {
+    case 'ruleSet': {
+      const set = ruleSets.find((s) => s.id === record.ruleSet);
+      return set ? ruleSetNameVi(set) : record.ruleSet;
+    }
+    case 'decisionRef':
+    case 'revisedByRef':
+      return decisionRefVi(record[column]);
     case 'track':
       return named(DISCIPLINE_TRACK_NAMES, record.track);
     case 'form':

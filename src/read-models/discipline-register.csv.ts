@@ -1,6 +1,10 @@
 import { CSV_BOM, csvLine } from '../common/csv';
 import { Language } from '../common/problems/accept-language';
-import { REGISTER_HEADERS_VI, registerCellVi } from './discipline-register-vietnamese';
+import {
+  REGISTER_HEADERS_VI,
+  registerCellVi,
+  RegisterRuleSets,
+} from './discipline-register-vietnamese';
 import { ReadModelQueries, RegisterQuery, RegisterRecord } from './read-model.queries';
 
 const REGISTER_COLUMNS: (keyof RegisterRecord)[] = [
@@ -35,20 +39,21 @@ const CSV_PAGE = 500;
 /**
  * Every record matching the query (its limit and cursor are ignored) as CSV with a BOM, read page
  * by page along the same keyset as the JSON pages so the export and the pages agree. In `vi` (the
- * web app's download) headed and labelled in Vietnamese; otherwise (an API client) the fields'
- * names and codes, as the JSON has them.
+ * web app's download) headed and labelled in Vietnamese, its rule sets named from `ruleSets`;
+ * otherwise (an API client) the fields' names and codes, as the JSON has them.
  */
 export async function disciplineRegisterCsv(
   queries: ReadModelQueries,
   query: RegisterQuery,
   language: Language = 'en',
+  ruleSets: RegisterRuleSets = [],
 ): Promise<string> {
   const vi = language === 'vi';
   const header = vi
     ? REGISTER_COLUMNS.map((column) => REGISTER_HEADERS_VI[column])
     : REGISTER_COLUMNS;
   const cell = (record: RegisterRecord, column: keyof RegisterRecord) =>
-    vi ? registerCellVi(record, column) : record[column];
+    vi ? registerCellVi(record, column, ruleSets) : record[column];
   let csv = CSV_BOM + csvLine(header);
   let page = await queries.disciplineRecords({ ...query, limit: CSV_PAGE, cursor: undefined });
   for (;;) {

@@ -216,6 +216,7 @@ export class ReadModelsController {
       this.queries,
       query,
       preferredLanguage(response.req.headers['accept-language']),
+      this.catalog.ruleSets,
     );
   }
 }

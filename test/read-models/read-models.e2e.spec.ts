@@ -278,6 +278,13 @@ describe('read models', () => {
     expect(lines[1]).toContain(
       `${addMonths(today, 12)},${addMonths(today, 24)},,Đang có hiệu lực,Có,Có,`,
     );
+    // A decision's reference with its day as the screen shows it, and the rule set by its name
+    // (before: "d-new-QĐ (2026-12-07)" and the code "party-…").
+    const dayVi = today.split('-').reverse().join('/');
+    const row = lines.find((line) => line.startsWith('d-new,'))!;
+    expect(row).toContain(`,d-new-QĐ (${dayVi}),`);
+    expect(row).toMatch(/,"?Các quy định có hiệu lực ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(row).not.toMatch(/\d{4}-\d{2}-\d{2}\)|,(party|state)-\d{4}/);
   });
 
   it('the inbox shows each role its own open steps, soonest deadline first', async () => {
