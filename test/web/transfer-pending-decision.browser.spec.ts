@@ -168,6 +168,9 @@ describe('a transfer while another decision has yet to take effect', () => {
     expect(await record.locator('select, input').count()).toBe(0);
     expect(await page.locator('#f-item-discipline_bar').count()).toBe(0);
     // A flagged item without its note: the refusal shows on that item's note, not at the bottom.
+    // (Each item's result is chosen: none starts on "Đạt".)
+    for (const label of ['Kê khai tài sản', 'Tiêu chuẩn chính trị'])
+      await page.getByLabel(`Kết quả: ${label}`).selectOption('cleared');
     await page.getByLabel('Kết quả: Lý lịch').selectOption('flagged');
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     const noteError = page.locator('#f-itemNote-background-error');

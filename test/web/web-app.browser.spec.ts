@@ -381,6 +381,19 @@ describe('the web app in a browser', () => {
       .first()
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    // Each item the clerk enters needs its result chosen: none is recorded as "Đạt" unasked.
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page
+      .locator('#f-item-health-error', { hasText: 'Chưa chọn kết quả cho tiêu chí «Sức khỏe»' })
+      .waitFor();
+    for (const label of [
+      'Lý lịch',
+      'Kê khai tài sản',
+      'Tiêu chuẩn chính trị',
+      'Ý kiến chi bộ nơi cư trú',
+      'Sức khỏe',
+    ])
+      await page.getByLabel(`Kết quả: ${label}`).selectOption('cleared');
     await record(page, /Quyết định bổ nhiệm/);
     await vetting.context.close();
 

@@ -221,9 +221,15 @@ export function StepForm({
         });
         break;
       case 'vetting':
-        // The items read from the record are the server's to fill: never sent.
+        // The items read from the record are the server's to fill: never sent. Every item the
+        // officer enters needs an answer chosen; none is taken as "Đạt" by default.
         result.items = (step.vettingItems ?? [])
-          .filter((item) => !RECORD_ITEMS.includes(item) && values[`item.${item}`])
+          .filter((item) => !RECORD_ITEMS.includes(item))
+          .filter((item) => {
+            if (values[`item.${item}`]) return true;
+            errors[`item.${item}`] = t('form.vettingUnanswered', { item: t(`vetting.${item}`) });
+            return false;
+          })
           .map((item) => ({
             item,
             result: values[`item.${item}`],
@@ -688,8 +694,14 @@ function initialValues(view: CaseView, step: StepDefinition): Values {
   const today = vietnamToday();
   const values: Values = { heldOn: formatDay(today) };
   if (step.kind === 'decision') values.effectiveFrom = formatDay(effectiveFromOf(view, today));
+  // A vetting item starts unanswered, unless this step already recorded it (a vetting entered in
+  // parts, or corrected as incomplete): then from what the officer chose.
   if (step.kind === 'vetting')
-    for (const item of step.vettingItems ?? [])
-      if (!RECORD_ITEMS.includes(item)) values[`item.${item}`] = 'cleared';
+    for (const item of step.vettingItems ?? []) {
+      const recorded = view.vetting?.[item];
+      if (RECORD_ITEMS.includes(item) || recorded?.source !== 'staff') continue;
+      values[`item.${item}`] = recorded.result;
+      if (recorded.note) values[`itemNote.${item}`] = recorded.note;
+    }
   return values;
 }

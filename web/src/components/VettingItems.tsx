@@ -82,6 +82,9 @@ export function VettingItems({
                     aria-invalid={resultError ? true : undefined}
                     aria-describedby={describedBy(resultId, false, Boolean(resultError))}
                   >
+                    {/* No answer until the officer gives one: a criterion left unchosen is not
+                        sent as "Đạt" (before: every select started on it). */}
+                    <option value="">{t('form.chooseResult')}</option>
                     <option value="cleared">{t('form.cleared')}</option>
                     <option value="flagged">{t('form.flagged')}</option>
                   </select>
