@@ -8,10 +8,11 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { Controller, Get, Inject, Optional, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Optional, Query, Res } from '@nestjs/common';
+import { once } from 'node:events';
 import { ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream';
-import { Pool } from 'pg';
+import { pipeline, Readable, Transform } from 'node:stream';
+import { Pool, PoolClient } from 'pg';
 import { ApiAuthenticatedProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
 import { HistoryEntryDto } from './dto/history-entry.dto';
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
@@ -37,6 +38,7 @@ import { parseExportRequest } from './audit-range';
 @Controller()
 export class AuditExportController {
   private readonly queries: AuditHistoryQueries;
+  private readonly logger = new Logger('AuditExport');
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -83,6 +85,7 @@ export class AuditExportController {
     const scope = actor && this.scope ? exportScopeOf(actor) : undefined;
     const client = await checkOutClient(this.pool);
     const rows = this.queries.streamRecorded(client, { ...request, scope }, actor?.personId);
+    await untilFirstRow(rows, client);
     const disclosure = new AuditEntryDisclosure(actor ?? NO_ROLES_VIEWER);
     response.statusCode = 200;
     response.setHeader(
@@ -93,18 +96,51 @@ export class AuditExportController {
       'Content-Disposition',
       `attachment; filename="audit-export.${request.format}"`,
     );
-    await new Promise<void>((resolve) => {
-      pipeline(rows, exportTransform(request.format, disclosure), response, (error) => {
+    await this.send(rows, exportTransform(request.format, disclosure), response, client);
+  }
+
+  /** Streams the export; on a failure the response is cut short, the client discarded. */
+  private send(
+    rows: Readable,
+    lines: Transform,
+    response: ServerResponse,
+    client: PoolClient,
+  ): Promise<void> {
+    return new Promise<void>((resolve) => {
+      // On a failure the pipeline destroys the response: the client sees the transfer cut short
+      // (chunked encoding never terminated), never a clean end of a partial export.
+      pipeline(rows, lines, response, (error) => {
         // A half-read cursor must not go back to the pool: discard that connection.
         client.release(error ?? undefined);
-        if (error && !response.headersSent) {
-          response.statusCode = 500;
-          response.end();
+        if (error && !clientWentAway(error)) {
+          this.logger.error(
+            `audit export failed after streaming began; the response was cut short: ${error.message}`,
+            error.stack,
+          );
         }
         resolve();
       });
     });
   }
+}
+
+/**
+ * Waits for the export's first row (or its end), so that nothing is sent before it: a query that
+ * fails until then, its connection lost included, is still answered as a problem (503 for a lost
+ * connection), not as a 200 cut short.
+ */
+async function untilFirstRow(rows: Readable, client: PoolClient): Promise<void> {
+  try {
+    await once(rows, 'readable');
+  } catch (error) {
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
+}
+
+/** The pipeline's error when the client closed the connection before the export's end. */
+function clientWentAway(error: NodeJS.ErrnoException): boolean {
+  return error.code === 'ERR_STREAM_PREMATURE_CLOSE';
 }
 
 /** What an export may hold for this caller: their subtree, and for an admin the unit-less streams. */

@@ -1,5 +1,6 @@
 import { Pool, PoolClient } from 'pg';
-import QueryStream from 'pg-query-stream';
+import { Readable } from 'node:stream';
+import { connectionBoundQueryStream } from '../database/connection-bound-query-stream';
 import { orgUnitNameSql, personNameSql, positionTitleSql } from '../cadres/registry-names';
 import {
   AUDIT_COLUMNS,
@@ -128,7 +129,7 @@ export class AuditHistoryQueries {
     client: PoolClient,
     range: { from?: Date; to?: Date; scope?: ExportScope },
     viewerPersonId?: string,
-  ): QueryStream {
+  ): Readable {
     const params: unknown[] = [];
     const subject = viewerIsSubjectColumn(params, viewerPersonId);
     const where: string[] = [];
@@ -152,6 +153,6 @@ export class AuditHistoryQueries {
       where.push(caseNotesWithinSql('history', subtree));
     }
     const sql = `SELECT ${COLUMNS}, ${subject} FROM audit_history history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY history.sequence`;
-    return client.query(new QueryStream(sql, params, { batchSize: 1000 }));
+    return connectionBoundQueryStream(client, sql, params, { batchSize: 1000 });
   }
 }
