@@ -8,7 +8,17 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { Controller, Get, Inject, Logger, Optional, Query, Res } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Controller,
+  Get,
+  Inject,
+  Logger,
+  Optional,
+  Query,
+  Res,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { once } from 'node:events';
 import { ServerResponse } from 'node:http';
 import { pipeline, Readable, Transform } from 'node:stream';
@@ -36,9 +46,11 @@ import { parseExportRequest } from './audit-range';
 @ApiBearerAuth()
 @ApiAuthenticatedProblems()
 @Controller()
-export class AuditExportController {
+export class AuditExportController implements BeforeApplicationShutdown {
   private readonly queries: AuditHistoryQueries;
   private readonly logger = new Logger('AuditExport');
+  /** The exports under way, cut short at shutdown (see beforeApplicationShutdown). */
+  private readonly underWay = new Set<Readable>();
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -85,6 +97,7 @@ export class AuditExportController {
     const scope = actor && this.scope ? exportScopeOf(actor) : undefined;
     const client = await checkOutClient(this.pool);
     const rows = this.queries.streamRecorded(client, { ...request, scope }, actor?.personId);
+    this.track(rows);
     await untilFirstRow(rows, client);
     const disclosure = new AuditEntryDisclosure(actor ?? NO_ROLES_VIEWER);
     response.statusCode = 200;
@@ -97,6 +110,20 @@ export class AuditExportController {
       `attachment; filename="audit-export.${request.format}"`,
     );
     await this.send(rows, exportTransform(request.format, disclosure), response, client);
+  }
+
+  /**
+   * An export streams for as long as its reader takes and holds a pooled connection meanwhile;
+   * the pool's end, and so the shutdown, would wait for it (up to SHUTDOWN_TIMEOUT_MS, then exit
+   * 1). It is cut short instead: the reader sees an aborted transfer (or a 503) and exports again.
+   */
+  beforeApplicationShutdown(): void {
+    for (const rows of this.underWay) rows.destroy(new ExportCutByShutdown());
+  }
+
+  private track(rows: Readable): void {
+    this.underWay.add(rows);
+    rows.once('close', () => this.underWay.delete(rows));
   }
 
   /** Streams the export; on a failure the response is cut short, the client discarded. */
@@ -112,7 +139,8 @@ export class AuditExportController {
       pipeline(rows, lines, response, (error) => {
         // A half-read cursor must not go back to the pool: discard that connection.
         client.release(error ?? undefined);
-        if (error && !clientWentAway(error)) {
+        if (error instanceof ExportCutByShutdown) this.logger.warn(error.message);
+        else if (error && !clientWentAway(error)) {
           this.logger.error(
             `audit export failed after streaming began; the response was cut short: ${error.message}`,
             error.stack,
@@ -135,6 +163,12 @@ async function untilFirstRow(rows: Readable, client: PoolClient): Promise<void> 
   } catch (error) {
     client.release(error instanceof Error ? error : true);
     throw error;
+  }
+}
+
+class ExportCutByShutdown extends ServiceUnavailableException {
+  constructor() {
+    super('the service is shutting down: the audit export was cut short; export again');
   }
 }
 

@@ -5,17 +5,13 @@ import { finished } from 'node:stream/promises';
 import { Logger } from 'nestjs-pino';
 import { Client } from 'pg';
 import request from 'supertest';
-import { UNITLESS_STREAM_KINDS } from '../../src/audit/stream-ownership';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_SERVER_URL } from '../support/test-database';
 import { waitFor } from '../jobs/support/jobs-harness';
+import { EXPORT_QUERY, seedAuditHistory } from './support/seeded-audit-history';
 
 /** Each case must end within this; before the fix the export hung for good. */
 const ANSWERED_WITHIN_MS = 20_000;
-/** Rows of about 10 kB each: far more than the sockets buffer, so the export is mid-way when cut. */
-const SEEDED_ROWS = 4000;
-/** The export's query, as pg_stat_activity shows it (AuditHistoryQueries.streamRecorded). */
-const EXPORT_QUERY = '%FROM audit_history history%';
 
 /**
  * GET /audit/export whose PostgreSQL backend is terminated: before anything was sent it is the
@@ -50,15 +46,7 @@ describe('GET /audit/export when its PostgreSQL connection is lost', () => {
       .expect(201);
     // An admin's export holds the unit-less streams: the seeded lines are theirs.
     auditor = top;
-    await t.db.pool.query(
-      `INSERT INTO audit_history (event_id, sequence, global_position, stream_id, stream_kind,
-         stream_key, revision, event_type, schema_version, recorded_at, hash, data)
-       SELECT 'seeded-' || n, 1000000 + n, (1000000 + n)::text, $1 || '-' || n, $1, n::text, 0,
-              'SeededForExport', 1, now(), md5(n::text),
-              jsonb_build_object('padding', repeat('x', 10000))
-         FROM generate_series(1, $2::int) n`,
-      [UNITLESS_STREAM_KINDS[0], SEEDED_ROWS],
-    );
+    await seedAuditHistory(t.db.pool);
     await new Promise<void>((resolve) => (t.server as Server).listen(0, '127.0.0.1', resolve));
   });
   afterAll(async () => {
