@@ -192,7 +192,7 @@ export function ExamStepForm({
           )}
         </>
       )}
-      <ErrorBox error={error} />
+      <ErrorBox error={error} outcomeOfSubmit />
       <button type="submit" disabled={busy}>
         {busy ? t('form.submitting') : t('form.submit')}
       </button>

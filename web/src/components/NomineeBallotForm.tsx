@@ -148,7 +148,7 @@ export function NomineeBallotForm({
           )}
         </div>
       )}
-      <ErrorBox error={error} />
+      <ErrorBox error={error} outcomeOfSubmit />
       <button type="submit" disabled={busy}>
         {busy ? t('form.submitting') : t('form.submit')}
       </button>

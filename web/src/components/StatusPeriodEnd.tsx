@@ -64,7 +64,7 @@ export function StatusPeriodEnd({
       <button type="submit" disabled={end.isPending}>
         {t('person.statusEnd.record')}
       </button>
-      <ErrorBox error={end.error} />
+      <ErrorBox error={end.error} outcomeOfSubmit />
     </form>
   );
 }

@@ -209,7 +209,7 @@ export function StatusPeriodRecord({
         />
       </Field>
       {/* A refusal that names no field of the form (a record changed meanwhile, a grant). */}
-      {!onField && <ErrorBox error={record.error} />}
+      {!onField && <ErrorBox error={record.error} outcomeOfSubmit />}
       <button
         type="submit"
         disabled={record.isPending || !parseDay(from) || typedButNotADay(until)}

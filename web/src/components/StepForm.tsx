@@ -18,6 +18,7 @@ import { CandidateInput } from './CandidateInput';
 import { useReasonText } from '../server-text/use-reason-text';
 import { citationInVietnamese } from '../server-text/legal-citation';
 import { RECORD_ITEMS, VettingItems, vettingErrorSlot } from './VettingItems';
+import { useFocusOnInvalid } from './focus-on-invalid';
 
 const TALLY = ['members', 'summoned', 'present', 'for', 'against', 'abstain', 'invalid'] as const;
 
@@ -110,6 +111,7 @@ export function StepForm({
   // The row of each candidate sent, by its place in the body: a refusal names candidates[N].
   const sentRows = useRef<number[]>([]);
   const inFlight = useRef(false);
+  const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
   const set = (name: string) => (value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
     setFieldErrors(({ [name]: _gone, ...rest }) => rest);
@@ -260,7 +262,10 @@ export function StepForm({
     const { body: payload, errors } = body();
     setFieldErrors(errors);
     setError(null);
-    if (Object.keys(errors).length) return;
+    if (Object.keys(errors).length) {
+      focusFirstInvalid();
+      return;
+    }
     if (!skipConfirm && (verdict === 'fails' || election?.verdict === 'not_elected')) {
       setConfirmFail(true);
       return;
@@ -290,6 +295,7 @@ export function StepForm({
             message: refusalLine(e.rule ? ruleTitle(t, e) : null, reasonText(e.message)),
           }),
         });
+        focusFirstInvalid();
       } else setError(e);
     } finally {
       inFlight.current = false;
@@ -376,6 +382,7 @@ export function StepForm({
 
   return (
     <form
+      ref={formRef}
       className="step-form"
       onSubmit={onSubmit}
       noValidate
@@ -638,7 +645,7 @@ export function StepForm({
       )}
       {textarea('note', t('form.note'), false)}
       {correction && textarea('reason', t('correction.reason'))}
-      <ErrorBox error={error} names={names} />
+      <ErrorBox error={error} names={names} outcomeOfSubmit />
       {confirmFail && (
         <div className="confirm" role="alertdialog" aria-labelledby="fail-warning">
           <p id="fail-warning">{t('form.failWarning')}</p>

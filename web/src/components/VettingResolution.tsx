@@ -1,8 +1,9 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import { KnownNames, useReasonText } from '../server-text/use-reason-text';
 import { ErrorBox, Field, ruleTitle } from './common';
+import { useFocusOnInvalid } from './focus-on-invalid';
 
 /** The headers every case write sends: the revision read (If-Match) and the body's key. */
 export type CaseWriteHeaders = (
@@ -40,6 +41,13 @@ export function VettingResolution({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const id = `resolve-${item}-note`;
+  // The panel opens on its first field, the grounds to write (before: focus stayed on nothing,
+  // the «Giải quyết» button clicked being gone); a refusal of the grounds goes back to them.
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (open) noteRef.current?.focus();
+  }, [open]);
+  const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
   const refusal = error instanceof ApiError ? error : null;
   const noteError =
     refusal?.field === 'note' ? `${ruleTitle(t, refusal)} — ${reasonText(refusal.message)}` : null;
@@ -63,7 +71,10 @@ export function VettingResolution({
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && e.rule === 'concurrency.stale_revision')
         stale();
-      else setError(e);
+      else {
+        setError(e);
+        if (e instanceof ApiError && e.field === 'note') focusFirstInvalid();
+      }
     } finally {
       setPending(false);
     }
@@ -87,6 +98,7 @@ export function VettingResolution({
     );
   return (
     <form
+      ref={formRef}
       className="confirm"
       onSubmit={(e) => void submit(e)}
       aria-label={t('case.resolveItem', { item: t(`vetting.${item}`, { defaultValue: item }) })}
@@ -95,6 +107,7 @@ export function VettingResolution({
       <p className="hint">{t('case.resolveHint')}</p>
       <Field id={id} label={t('case.resolveNote')} error={noteError}>
         <textarea
+          ref={noteRef}
           id={id}
           value={note}
           required
@@ -103,7 +116,7 @@ export function VettingResolution({
         />
       </Field>
       {/* A refusal naming no field of this form (the item itself, a grant, a closed case). */}
-      {!noteError && <ErrorBox error={error} names={names} />}
+      {!noteError && <ErrorBox error={error} names={names} outcomeOfSubmit />}
       <button type="submit" disabled={pending || !note.trim()}>
         {t('case.resolveSubmit')}
       </button>{' '}

@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { ReactNode, useEffect, useRef } from 'react';
 import { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
@@ -29,17 +29,35 @@ export function ruleTitle(t: TFunction, error: ApiError): string {
 /**
  * A refusal as the user should read it: the rule in Vietnamese (when known) and the server's
  * message in Vietnamese, naming the people, posts and steps by the page's `names`.
+ *
+ * `outcomeOfSubmit`: the box shows what a submit came back with, so focus moves to it whenever a
+ * new error arrives and a keyboard or screen-reader user goes on from the refusal (before: the
+ * submit button, disabled while the request ran, dropped focus to BODY). A box showing a query's
+ * error leaves it unset: that error may arrive while the user types, and must not take the focus.
  */
-export function ErrorBox({ error, names }: { error: unknown; names?: KnownNames }) {
+export function ErrorBox({
+  error,
+  names,
+  outcomeOfSubmit = false,
+}: {
+  error: unknown;
+  names?: KnownNames;
+  outcomeOfSubmit?: boolean;
+}) {
   const { t } = useTranslation();
   const reasonText = useReasonText(names);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcomeOfSubmit && error) box.current?.focus();
+    // Only a new error moves the focus, never a re-render of the one shown.
+  }, [error]);
   if (!error) return null;
   const otherKind = caseOfOtherKind(error);
   if (otherKind) return <CaseOfOtherKind found={otherKind} />;
   const api = error instanceof ApiError ? error : null;
   const rule = api?.rule ? ruleTitle(t, api) : null;
   return (
-    <div className="error" role="alert">
+    <div className="error" role="alert" tabIndex={-1} ref={box}>
       <strong>{rule ?? t('app.error')}</strong>
       {api
         ? ` — ${rule ? withoutRulePrefix(rule, reasonText(api.message)) : reasonText(api.message)}`

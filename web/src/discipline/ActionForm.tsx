@@ -132,7 +132,7 @@ export function ActionForm(props: ActionFormProps) {
     <form onSubmit={(e) => void onSubmit(e)} noValidate>
       {props.children}
       {visible.map(control)}
-      <ErrorBox error={error} />
+      <ErrorBox error={error} outcomeOfSubmit />
       <button type="submit">{props.submitLabel}</button>
     </form>
   );

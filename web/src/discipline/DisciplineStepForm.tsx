@@ -313,7 +313,7 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
       )}
       {input('note', t('form.note'))}
       {correction && input('reason', t('correction.reason'))}
-      <ErrorBox error={error} />
+      <ErrorBox error={error} outcomeOfSubmit />
       <button type="submit">{t('discipline.form.submit')}</button>
     </form>
   );

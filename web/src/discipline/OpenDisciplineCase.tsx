@@ -322,7 +322,7 @@ export function OpenDisciplineCase() {
             />
           </Field>
         </fieldset>
-        <ErrorBox error={error} />
+        <ErrorBox error={error} outcomeOfSubmit />
         <button
           type="submit"
           disabled={

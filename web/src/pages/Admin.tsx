@@ -86,7 +86,7 @@ export function Admin() {
         </p>
       )}
       {operator && <h2>{t('admin.deadLetters')}</h2>}
-      <ErrorBox error={error ?? letters.error} />
+      <ErrorBox error={error ?? letters.error} outcomeOfSubmit={Boolean(error)} />
       {!operator ? null : letters.isPending ? (
         <Loading />
       ) : items.length === 0 ? (
@@ -308,7 +308,7 @@ function NewOrgUnit({ units }: { units: OrgUnit[] }) {
           aria-describedby={describedBy('unit-id', true, !!err.id)}
         />
       </Field>
-      <ErrorBox error={write.error} />
+      <ErrorBox error={write.error} outcomeOfSubmit />
       {write.done && (
         <p role="status" className="notice">
           {write.done}
@@ -478,7 +478,7 @@ function NewPosition({ units }: { units: OrgUnit[] }) {
           aria-describedby={describedBy('position-id', true, !!err.id)}
         />
       </Field>
-      <ErrorBox error={write.error} />
+      <ErrorBox error={write.error} outcomeOfSubmit />
       {write.done && (
         <p role="status" className="notice">
           {write.done}

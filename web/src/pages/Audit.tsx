@@ -116,7 +116,7 @@ export function AuditHome() {
         </Field>
         <button type="submit">{t('audit.exportAll')}</button>
       </form>
-      <ErrorBox error={error} />
+      <ErrorBox error={error} outcomeOfSubmit />
       {can.accessLog(session) && (
         <>
           <h2>{t('audit.accessLog')}</h2>
@@ -296,7 +296,7 @@ export function AuditHistory({ caseId }: { caseId: string }) {
         </button>
       </div>
       {verify.data && <HashCheckVerdict check={verify.data} />}
-      <ErrorBox error={verify.error ?? error} />
+      <ErrorBox error={verify.error ?? error} outcomeOfSubmit={!verify.error} />
       <section className="card" aria-labelledby="as-of-title">
         <h2 id="as-of-title">{t('audit.asOf')}</h2>
         <div className="row wrap">

@@ -495,7 +495,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                   onChange={(e) => setReason(e.target.value)}
                 />
               </div>
-              <ErrorBox error={closeError} names={data.names} />
+              <ErrorBox error={closeError} names={data.names} outcomeOfSubmit />
               <button
                 type="button"
                 className="danger"

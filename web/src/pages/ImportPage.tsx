@@ -209,7 +209,7 @@ export function ImportPage() {
           </button>
         </div>
       </form>
-      <ErrorBox error={error} />
+      <ErrorBox error={error} outcomeOfSubmit />
       {report && (
         <div
           className={report.valid ? 'notice' : 'warning'}

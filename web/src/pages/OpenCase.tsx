@@ -569,7 +569,11 @@ export function OpenCase() {
             </div>
           </div>
         )}
-        <ErrorBox error={eligibility.error ?? (refusedField ? null : error)} names={names} />
+        <ErrorBox
+          error={eligibility.error ?? (refusedField ? null : error)}
+          names={names}
+          outcomeOfSubmit={!eligibility.error}
+        />
         {openCaseId && (
           <p data-testid="open-case-existing">
             <Link to={`/cases/${openCaseId}`}>{t('open.existingCase', { id: openCaseId })}</Link>

@@ -219,6 +219,7 @@ export function PlanningReviews() {
                 : record.error
             }
             names={names}
+            outcomeOfSubmit
           />
           {record.data && (
             <p role="status" tabIndex={-1} ref={recordedRef}>

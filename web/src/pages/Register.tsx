@@ -305,7 +305,7 @@ export function Register() {
           {t('register.download')}
         </button>
       </form>
-      <ErrorBox error={error ?? records.error} />
+      <ErrorBox error={error ?? records.error} outcomeOfSubmit={Boolean(error)} />
       {records.isPending ? (
         <Loading />
       ) : records.data && records.data.items.length === 0 ? (

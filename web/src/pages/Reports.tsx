@@ -161,7 +161,7 @@ export function Reports() {
           {t('reports.download')}
         </button>
       </form>
-      {!refusedField && <ErrorBox error={refusal} />}
+      {!refusedField && <ErrorBox error={refusal} outcomeOfSubmit={Boolean(error)} />}
       {report.isPending ? <Loading /> : r && <ReportBody report={r} />}
     </section>
   );

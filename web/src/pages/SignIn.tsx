@@ -72,7 +72,7 @@ export function SignIn() {
         <section className="card narrow" aria-labelledby="oidc-title">
           <h1 id="oidc-title">{t('signIn.title')}</h1>
           <p className="muted">{t('signIn.oidcNote', { issuer: new URL(oidc.issuer).host })}</p>
-          <ErrorBox error={error} />
+          <ErrorBox error={error} outcomeOfSubmit />
           <button type="button" disabled={busy} onClick={() => void signInWithProvider()}>
             {t('signIn.oidcSubmit')}
           </button>
@@ -213,7 +213,7 @@ function DevSignIn() {
           <label htmlFor="dev-unit">{t('signIn.orgUnit')}</label>
           <input id="dev-unit" value={orgUnit} onChange={(e) => setOrgUnit(e.target.value)} />
         </div>
-        <ErrorBox error={error} />
+        <ErrorBox error={error} outcomeOfSubmit />
         <button type="submit" disabled={busy || roles.length === 0 || !orgUnit}>
           {t('signIn.submit')}
         </button>

@@ -258,7 +258,7 @@ export function TransferBatchPage() {
           </button>
         </div>
       </form>
-      <ErrorBox error={error} />
+      <ErrorBox error={error} outcomeOfSubmit />
       {check && !progress && (
         <div className={check.valid ? 'notice' : 'warning'} role="status" data-testid="batch-check">
           {check.valid
