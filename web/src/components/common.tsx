@@ -47,9 +47,14 @@ export function ErrorBox({
   const { t } = useTranslation();
   const reasonText = useReasonText(names);
   const box = useRef<HTMLDivElement>(null);
+  // Only a new error moves the focus: never a re-render of the one shown, nor one shown again
+  // once another (a query's) that hid it is gone.
+  const focused = useRef(new WeakSet<object>());
   useEffect(() => {
-    if (outcomeOfSubmit && error) box.current?.focus();
-    // Only a new error moves the focus, never a re-render of the one shown.
+    if (!outcomeOfSubmit || typeof error !== 'object' || !error || focused.current.has(error))
+      return;
+    focused.current.add(error);
+    box.current?.focus();
   }, [error]);
   if (!error) return null;
   const otherKind = caseOfOtherKind(error);

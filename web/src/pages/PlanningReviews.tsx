@@ -219,7 +219,9 @@ export function PlanningReviews() {
                 : record.error
             }
             names={names}
-            outcomeOfSubmit
+            // A refusal of a row is shown on it: the box showing it once the row is gone (the
+            // list edited) is no submit's outcome.
+            outcomeOfSubmit={!refusedRow}
           />
           {record.data && (
             <p role="status" tabIndex={-1} ref={recordedRef}>
