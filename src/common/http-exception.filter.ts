@@ -127,7 +127,12 @@ export class HttpErrorFilter implements ExceptionFilter {
  */
 function bodyParserError(exception: unknown): HttpErrorBody | null {
   const cause = (exception as { cause?: unknown } | null)?.cause;
-  const error = (cause ?? exception) as { type?: string; message?: string } | null;
+  const error = (cause ?? exception) as {
+    type?: string;
+    message?: string;
+    limit?: unknown;
+    length?: unknown;
+  } | null;
   if (error?.type === 'entity.parse.failed')
     return {
       statusCode: 400,
@@ -135,13 +140,7 @@ function bodyParserError(exception: unknown): HttpErrorBody | null {
       rule: 'body.malformed_json',
       message: `the request body is not valid JSON (${error.message ?? 'parse error'}); send one JSON object`,
     };
-  if (error?.type === 'entity.too.large')
-    return {
-      statusCode: 413,
-      error: 'Payload Too Large',
-      rule: 'body.too_large',
-      message: 'request body is too large',
-    };
+  if (error?.type === 'entity.too.large') return bodyTooLarge(error.limit, error.length);
   if (error?.type === 'charset.unsupported' || error?.type === 'encoding.unsupported')
     return {
       statusCode: 415,
@@ -151,6 +150,27 @@ function bodyParserError(exception: unknown): HttpErrorBody | null {
       message: `the body must be UTF-8 JSON (${error.message ?? 'unsupported charset'})`,
     };
   return null;
+}
+
+/**
+ * A body past the route's limit (BODY_LIMIT_BYTES on most routes), with the limit in bytes as
+ * body-parser knew it, as the imports' and transfer batches' own 413s give theirs (before: "request
+ * body is too large" alone, and a client could not tell by how much).
+ */
+function bodyTooLarge(limit: unknown, length: unknown): HttpErrorBody {
+  const limitBytes = typeof limit === 'number' ? limit : undefined;
+  const size = typeof length === 'number' ? `${length} bytes` : 'larger';
+  return {
+    statusCode: 413,
+    error: 'Payload Too Large',
+    rule: 'body.too_large',
+    field: 'body',
+    ...(limitBytes !== undefined ? { limitBytes } : {}),
+    message:
+      limitBytes !== undefined
+        ? `body: the request body is ${size}; this route reads up to ${limitBytes} bytes`
+        : 'body: the request body is too large',
+  };
 }
 
 /**

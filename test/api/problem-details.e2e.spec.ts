@@ -213,6 +213,13 @@ describe('errors as application/problem+json', () => {
       .set(staff)
       .send({ name: 'x'.repeat(200_000), kind: 'town' });
     expectProblem(huge, 413, 'body.too_large', '/org-units');
+    // The limit it was over, and the body's size (before: "request body is too large" alone).
+    expect(huge.body).toMatchObject({ field: 'body', limitBytes: expect.any(Number) });
+    expect(huge.body.detail).toMatch(
+      new RegExp(
+        `^body: the request body is \\d+ bytes; this route reads up to ${huge.body.limitBytes} bytes$`,
+      ),
+    );
   });
 
   it('422 when a domain rule refuses, with its numbers', async () => {

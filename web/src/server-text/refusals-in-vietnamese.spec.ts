@@ -992,6 +992,9 @@ describe('the examination, the elected posts, scope and import refusals read in 
       `candidates: 1 registered; the examination is held with at least 2 (${cite('appointment.termYears')})`,
     );
     expectRead('candidates[1].personId: p-an is listed twice');
+    expect(
+      expectRead('body: the request body is 200042 bytes; this route reads up to 102400 bytes'),
+    ).toBe('Nội dung gửi lên dài 200042 byte, quá mức 102400 byte mà yêu cầu này nhận');
     // A nomination's line names its place too.
     expect(expectRead('candidates[1].votes: votes for p-an must be a whole number ≥ 0')).toMatch(
       /^Dòng 2 của danh sách: số phiếu của .+ phải là số nguyên ≥ 0$/,
