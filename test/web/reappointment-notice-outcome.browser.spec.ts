@@ -1,5 +1,5 @@
 import { RegistryService } from '../../src/cadres/registry.service';
-import { AN, BINH, DemoTown, startDemoTown } from './support/town-fixture';
+import { AN, BINH, DemoTown, ORGANIZATION_HEAD_POST, startDemoTown } from './support/town-fixture';
 import { axeViolations, signIn } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -62,6 +62,41 @@ describe('the outcome of a re-appointment notice on the person page and in the i
     );
     expect(text).not.toMatch(/could not be opened|re-appointment|position\.elected/);
     expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('titles a rule the web had no title for: a holder under investigation', async () => {
+    // Before: "Chưa mở được hồ sơ bổ nhiệm lại: reappointment.under_investigation", the bare code.
+    await town.t.app.get(RegistryService).runPersonCommand(
+      AN,
+      {
+        type: 'NoteReappointmentDue',
+        data: {
+          personId: AN,
+          positionId: ORGANIZATION_HEAD_POST,
+          termEnd,
+          noticeOn: '2027-05-20',
+          action: 'open_case',
+          caseId: null,
+          refusal:
+            'reappointment.under_investigation: the holder is under investigation since 2027-01-10',
+          orgUnitId: 'ou-ha-noi-peoples-committee',
+        },
+      },
+      {
+        actorId: 'system:timer:recorded-term-notice',
+        correlationId: 'test:an-notice',
+        causationId: null,
+        occurredAt: new Date().toISOString(),
+      },
+    );
+    const { page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/cadres/${AN}`);
+    const refused = page.getByTestId('reappointment-notices').getByTestId('notice-refused');
+    await refused.waitFor();
+    expect(await refused.innerText()).toBe(
+      'Chưa mở được hồ sơ bổ nhiệm lại: Người này đang bị điều tra, kiểm tra, xem xét tố cáo: chưa bổ nhiệm lại',
+    );
     await page.context().close();
   });
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { closingRulesEn, closingRulesVi } from './case-closing/closing-strings';
 
 const SRC = path.resolve(__dirname, '../../src');
 
@@ -116,6 +117,113 @@ describe('the rule titles of the registry rules an imported row is refused by', 
 
   it.each(['vi', 'en'] as const)('each has a title in %s', (language) => {
     const titles = ruleTitles(language);
+    expect(rules.filter((rule) => !titles.has(rule))).toEqual([]);
+  });
+});
+
+/**
+ * Every rule the server refuses or records a closing with reads by its title wherever the page
+ * shows it: the inbox, a case's closing line, a discipline's outcome and a re-appointment notice
+ * fall back to the bare code (before: `discipline.no_complaint`, `removal.post_not_held`,
+ * `reappointment.under_investigation` showed as codes).
+ */
+describe('the rule titles of every rule the server names', () => {
+  /**
+   * Names in the source of the form `ns.name` that are no rule a refusal or a closing carries.
+   * The request-level refusals (a body, a query, a header, an idempotency key, access, rate, the
+   * service's state) come with the server's own title in the reader's language (problem-titles),
+   * are refused before any case is read and are never recorded, so the page titles them by it.
+   */
+  const notRuleNames = new Set([
+    // procedure definitions
+    'appointment.internal',
+    'appointment.external',
+    'election.nomination',
+    'reappointment.standard',
+    'removal.dismissal',
+    'removal.relief',
+    'removal.resignation',
+    'removal.suspension',
+    'rotation.standard',
+    'transfer.standard',
+    'discipline.party',
+    // prerequisite cases' definitions, the stem of their rules (built below)
+    'appointment.approval_in_principle',
+    'appointment.consultation',
+    // rule-set parameters and a definition file's fields
+    'discipline.forms',
+    'discipline.track',
+    'planning.targets',
+    'retirement.age',
+    // a body's fields
+    'board.present',
+    'vote.present',
+    'tally.present',
+    'grounds.kind',
+    'violation.severity',
+    'query.dry_run',
+    // SQL columns and files
+    'c.org_unit_id',
+    't.org_unit_id',
+    'u.id',
+    'pos.org_unit_id',
+    'history.org_unit',
+    'history.person_id',
+    'managed.org_unit_id',
+    'person_unit.person_org_unit_id',
+    'discipline_records.org_unit_id',
+    'discipline_records.person_id',
+    'index.html',
+    'package.json',
+    'url.path',
+    'http.route',
+    // job names and projection names
+    'timer.fire',
+    'saga.replay',
+    'cadreflow.projection',
+    'cadreflow.saga',
+    'token.hours',
+  ]);
+  const requestLevel =
+    /^(access|access_log|auth|body|charset|checkpoint|concurrency|encoding|header|idempotency|internal|path|query|rate_limit|request|resource|route|service|state|token)\./;
+  /**
+   * The rules built from a name in the source: a prerequisite case's refusals
+   * (`<rule>_pending`, …; a consultation does not run out), a discipline form for one kind of
+   * cadre only (the rule sets' `electedCadreOnlyForms`, `civilServantOnlyForms`), a status
+   * holding back an appointment (`appointment.blockingStatuses`) or a re-appointment
+   * (`reappointment.blockedWhile`).
+   */
+  const builtRules = [
+    ...['pending', 'refused', 'expired', 'other_person'].map(
+      (end) => `appointment.approval_in_principle_${end}`,
+    ),
+    ...['pending', 'refused', 'other_person'].map((end) => `appointment.consultation_${end}`),
+    'discipline.recall_needs_elected_cadre',
+    'discipline.dismissal_needs_civil_servant',
+    ...['under_investigation', 'prosecuted', 'on_trial', 'detained'].map((s) => `status.${s}`),
+    ...['under_investigation', 'prosecuted', 'on_trial', 'detained', 'maternity_leave'].map(
+      (s) => `reappointment.${s}`,
+    ),
+  ];
+  const rules = [
+    ...refusedRules('any').filter((rule) => !notRuleNames.has(rule) && !requestLevel.test(rule)),
+    ...builtRules,
+  ];
+  const closing = { vi: closingRulesVi, en: closingRulesEn };
+
+  it('are read from the server source', () => {
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'discipline.no_complaint',
+        'exam.not_a_candidate',
+        'removal.post_not_held',
+        'planning_pool.term_ended',
+      ]),
+    );
+  });
+
+  it.each(['vi', 'en'] as const)('each has a title in %s', (language) => {
+    const titles = new Set([...ruleTitles(language), ...Object.keys(closing[language])]);
     expect(rules.filter((rule) => !titles.has(rule))).toEqual([]);
   });
 });
