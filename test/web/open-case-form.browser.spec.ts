@@ -37,6 +37,8 @@ describe('the case-opening form', () => {
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
     await page.getByText('Chưa chọn thủ tục: chọn thủ tục cần mở hồ sơ').waitFor();
     expect(await procedure.getAttribute('aria-invalid')).toBe('true');
+    // The keyboard is taken to the field to correct (before: it stayed on «Mở hồ sơ»).
+    await page.locator('#open-procedure:focus').waitFor({ timeout: 5_000 });
     expect(new URL(page.url()).pathname).toBe('/cases/new');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'open-case-no-procedure');
@@ -50,6 +52,7 @@ describe('the case-opening form', () => {
     expect(offered.sort()).toEqual(['appointment.external', 'appointment.internal']);
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
     await page.getByText('Chưa chọn quy trình: thủ tục này có nhiều quy trình, chọn một').waitFor();
+    await page.locator('#open-definition:focus').waitFor({ timeout: 5_000 });
     expect(new URL(page.url()).pathname).toBe('/cases/new');
     await definition.selectOption('appointment.internal');
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();

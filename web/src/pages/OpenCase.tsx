@@ -20,6 +20,7 @@ import { usePositionNames, useReasonText } from '../server-text/use-reason-text'
 import { ruleSetName } from '../server-text/rule-set-name';
 import { approvalInPrincipleNeededFrom } from '../approval-in-principle';
 import { Link } from '../router';
+import { useFocusOnInvalid } from '../components/focus-on-invalid';
 
 const keys = idempotencyKeys();
 const PROCEDURES = [
@@ -136,6 +137,9 @@ export function OpenCase() {
   const openedOn = fromPaper ? parseDay(openedOnText) : null;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // A submit the form holds back, or the server refuses on a field: focus goes to the first field
+  // to correct (before: it stayed on «Mở hồ sơ», far below what was wrong).
+  const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
   const eligibility = useQuery({
     queryKey: ['eligibility', personId, positionId],
     // A paper case was vetted on paper; the record here was entered later, so it cannot say
@@ -262,7 +266,10 @@ export function OpenCase() {
     };
     setMissing(unset);
     setError(null);
-    if (Object.values(unset).some(Boolean)) return;
+    if (Object.values(unset).some(Boolean)) {
+      focusFirstInvalid();
+      return;
+    }
     setBusy(true);
     const body = {
       procedure,
@@ -288,6 +295,7 @@ export function OpenCase() {
       navigate(`/cases/${opened.id}`);
     } catch (e) {
       setError(e);
+      if (e instanceof ApiError && e.field && FORM_FIELDS.includes(e.field)) focusFirstInvalid();
     } finally {
       setBusy(false);
     }
@@ -296,7 +304,7 @@ export function OpenCase() {
   return (
     <section>
       <h1>{t('open.title')}</h1>
-      <form className="card" onSubmit={submit} noValidate>
+      <form ref={formRef} className="card" onSubmit={submit} noValidate>
         <p className="hint" data-testid="open-required">
           {t('open.requiredFields')}
         </p>
