@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { StepDefinition } from '../api/types';
 import { ErrorBox, Field, describedBy } from '../components/common';
+import { useFocusOnInvalid } from '../components/focus-on-invalid';
 import { DayInput } from '../components/DayInput';
 import { formatDay, parseDay, vietnamToday } from '../dates';
 import { useReasonText } from '../server-text/use-reason-text';
@@ -70,6 +71,9 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const inFlight = useRef(false);
+  // A submit held back by the form's own check, or refused by the server on a field: focus goes
+  // to the first field to correct (before: it stayed on the submit button).
+  const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
   const set = (name: string) => (value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
     setErrors(({ [name]: _gone, ...rest }) => rest);
@@ -160,7 +164,10 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
     event.preventDefault();
     if (inFlight.current) return;
     const sent = body();
-    if (!sent) return;
+    if (!sent) {
+      focusFirstInvalid();
+      return;
+    }
     inFlight.current = true;
     setError(null);
     try {
@@ -173,7 +180,10 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
           : e instanceof ApiError
             ? e.field
             : undefined;
-      if (e instanceof ApiError && field) setErrors({ [field]: reasonText(e.message) });
+      if (e instanceof ApiError && field) {
+        setErrors({ [field]: reasonText(e.message) });
+        focusFirstInvalid();
+      }
       setError(e);
     } finally {
       inFlight.current = false;
@@ -185,7 +195,12 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
   const appliesBallotForm = !props.councilRecommends && props.recommendedForm !== null;
   const formsOffered = appliesBallotForm ? [props.recommendedForm!] : forms;
   return (
-    <form onSubmit={(e) => void onSubmit(e)} aria-labelledby={correction?.labelledBy} noValidate>
+    <form
+      ref={formRef}
+      onSubmit={(e) => void onSubmit(e)}
+      aria-labelledby={correction?.labelledBy}
+      noValidate
+    >
       {input('heldOn', t('form.heldOn'), 'day')}
       {input('minutesRef', t('form.minutesRef'))}
       {step.kind === 'meeting' && input('conclusion', t('form.conclusion'))}

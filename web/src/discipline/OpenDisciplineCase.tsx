@@ -8,6 +8,7 @@ import { formatDay, parseDay, typedButNotADay, vietnamToday } from '../dates';
 import { DayInput } from '../components/DayInput';
 import { PersonPicker } from '../components/PersonPicker';
 import { ErrorBox, Field, Loading } from '../components/common';
+import { useFocusOnInvalid } from '../components/focus-on-invalid';
 import { useReasonText } from '../server-text/use-reason-text';
 import { navigate } from '../router';
 import { useOrgUnits } from '../pages/Inbox';
@@ -47,6 +48,9 @@ export function OpenDisciplineCase() {
   const [severity, setSeverity] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // A refusal the server names on a field: focus goes to that field (before: it stayed on the
+  // submit button, below the whole form).
+  const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
   // The server refuses a post the person does not hold (422 discipline.post_not_held), and a form
   // one who retired or left the service may not be given: the record read once says both.
   const record = useQuery({
@@ -137,6 +141,7 @@ export function OpenDisciplineCase() {
       navigate(`/discipline-cases/${opened.id}`);
     } catch (e) {
       setError(e);
+      if (e instanceof ApiError && e.field) focusFirstInvalid();
     } finally {
       setBusy(false);
     }
@@ -145,7 +150,7 @@ export function OpenDisciplineCase() {
   return (
     <section>
       <h1>{t('discipline.open')}</h1>
-      <form className="card" onSubmit={submit}>
+      <form ref={formRef} className="card" onSubmit={submit}>
         <div className="row wrap">
           <Field id="discipline-definition" label={t('discipline.track')}>
             <ChoiceSelect
