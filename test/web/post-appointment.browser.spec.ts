@@ -143,6 +143,8 @@ describe('appointment to a post in the browser', () => {
     await form
       .locator('#nb-headChoice-error', { hasText: 'chọn người được người đứng đầu lựa chọn' })
       .waitFor();
+    // The keyboard is taken to the choice to make (before: it stayed on «Ghi nhận»).
+    await form.locator('#nb-headChoice:focus').waitFor({ timeout: 5_000 });
     expect(await form.locator('.error').count()).toBe(0);
     await form.getByLabel('Hai nhân sự ngang phiếu: người đứng đầu chọn').selectOption(AN);
     await form.getByRole('button', { name: 'Ghi nhận' }).click();

@@ -6,6 +6,7 @@ import { RuleSet, StepDefinition } from '../api/types';
 import { Fraction, TallyInput } from '../ballot/ballot-check';
 import { levelNominees } from '../ballot/level-nominees';
 import { ErrorBox } from './common';
+import { useFocusOnInvalid } from './focus-on-invalid';
 
 const COMMON = ['members', 'summoned', 'present'] as const;
 const PER_NOMINEE = ['for', 'against', 'abstain', 'invalid'] as const;
@@ -41,12 +42,17 @@ export function NomineeBallotForm({
   // server's refusal, ballot.level_nominees_need_head, said so).
   const level = useLevelNominees(step, ruleSet, nominees, values);
   const needsChoice = level.length > 1 && !level.includes(values.headChoice ?? '');
+  // Held back for the head's choice: focus goes to it (before: it stayed on «Ghi nhận»).
+  const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     setHeadChoiceError(needsChoice ? t('ballot.level_nominees_need_head_first') : null);
-    if (needsChoice) return;
+    if (needsChoice) {
+      focusFirstInvalid();
+      return;
+    }
     const common = Object.fromEntries(COMMON.map((k) => [k, count(k)]));
     const body = {
       heldOn: parseDay(values.heldOn ?? '') ?? values.heldOn,
@@ -84,7 +90,7 @@ export function NomineeBallotForm({
   );
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate data-testid="nominee-ballot">
+    <form ref={formRef} onSubmit={(e) => void onSubmit(e)} noValidate data-testid="nominee-ballot">
       <div className="row wrap">
         {field('heldOn', t('form.heldOn'))}
         {field('minutesRef', t('form.minutesRef'))}
