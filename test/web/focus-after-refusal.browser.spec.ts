@@ -63,6 +63,20 @@ describe('focus after a refused submit', () => {
     await page.context().close();
   });
 
+  it('«Hủy» on «Giải quyết» goes back to the «Giải quyết» button', async () => {
+    const { page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/cases/${caseId}`);
+    const pool = page.getByTestId('vetting-results').locator('li[data-item="planning_pool"]');
+    const resolve = pool.getByRole('button', { name: 'Giải quyết nội dung thẩm định: Quy hoạch' });
+    await resolve.click();
+    const form = page.getByTestId('resolve-planning_pool');
+    await form.locator('textarea:focus').waitFor();
+    await form.getByRole('button', { name: 'Hủy', exact: true }).click();
+    // Before: the cancel button was gone and focus fell to the page.
+    await pool.locator('button:focus', { hasText: 'Giải quyết' }).waitFor({ timeout: 5_000 });
+    await page.context().close();
+  });
+
   it('a dry run of an import refused for rows outside the grant: focus moves to the refusal', async () => {
     await town
       .http()

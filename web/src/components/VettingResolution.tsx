@@ -43,9 +43,17 @@ export function VettingResolution({
   const id = `resolve-${item}-note`;
   // The panel opens on its first field, the grounds to write (before: focus stayed on nothing,
   // the «Giải quyết» button clicked being gone); a refusal of the grounds goes back to them.
+  // «Hủy» closes it back onto the «Giải quyết» button (before: focus fell to the page, the
+  // cancel button being gone).
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const openButtonRef = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
   useEffect(() => {
     if (open) noteRef.current?.focus();
+    else if (cancelled.current) {
+      cancelled.current = false;
+      openButtonRef.current?.focus();
+    }
   }, [open]);
   const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
   const refusal = error instanceof ApiError ? error : null;
@@ -85,6 +93,7 @@ export function VettingResolution({
       <>
         {' '}
         <button
+          ref={openButtonRef}
           type="button"
           className="secondary"
           onClick={() => setOpen(true)}
@@ -120,7 +129,14 @@ export function VettingResolution({
       <button type="submit" disabled={pending || !note.trim()}>
         {t('case.resolveSubmit')}
       </button>{' '}
-      <button type="button" className="secondary" onClick={() => setOpen(false)}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => {
+          cancelled.current = true;
+          setOpen(false);
+        }}
+      >
         {t('case.cancel')}
       </button>
     </form>
