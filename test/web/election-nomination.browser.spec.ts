@@ -282,7 +282,15 @@ describe('a nomination for election in the browser', () => {
       'Số phiếu không hợp lệ': '1',
     });
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
-    await page.getByRole('alertdialog').waitFor();
+    // The warning opens on «Hủy», and «Hủy» goes back to «Ghi nhận» (before: focus stayed behind
+    // the warning, then fell to the page).
+    const warning = page.getByRole('alertdialog');
+    await warning.locator('button:focus', { hasText: 'Hủy' }).waitFor({ timeout: 5_000 });
+    await warning.getByRole('button', { name: 'Hủy' }).click();
+    await page.locator('button[type="submit"]:focus', { hasText: 'Ghi nhận' }).waitFor({
+      timeout: 5_000,
+    });
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.getByRole('button', { name: 'Xác nhận' }).click();
     await page.getByTestId('case-status').filter({ hasText: 'Không được chấp thuận' }).waitFor();
     await page

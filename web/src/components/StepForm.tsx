@@ -1,4 +1,4 @@
-import { FormEvent, ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { FormEvent, ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { CaseView, RuleSet, StepDefinition } from '../api/types';
@@ -112,6 +112,19 @@ export function StepForm({
   const sentRows = useRef<number[]>([]);
   const inFlight = useRef(false);
   const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
+  // The warning of a failing result opens on its «Hủy» (the choice that stops nothing), and «Hủy»
+  // goes back to «Ghi nhận» (before: focus stayed on «Ghi nhận» behind the warning, then fell
+  // to the page when «Hủy» vanished).
+  const keepButtonRef = useRef<HTMLButtonElement>(null);
+  const submitButtonRef = useRef<HTMLButtonElement>(null);
+  const failCancelled = useRef(false);
+  useEffect(() => {
+    if (confirmFail) keepButtonRef.current?.focus();
+    else if (failCancelled.current) {
+      failCancelled.current = false;
+      submitButtonRef.current?.focus();
+    }
+  }, [confirmFail]);
   const set = (name: string) => (value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
     setFieldErrors(({ [name]: _gone, ...rest }) => rest);
@@ -652,12 +665,20 @@ export function StepForm({
           <button type="button" className="danger" onClick={() => void send(true)}>
             {t('case.confirm')}
           </button>{' '}
-          <button type="button" className="secondary" onClick={() => setConfirmFail(false)}>
+          <button
+            ref={keepButtonRef}
+            type="button"
+            className="secondary"
+            onClick={() => {
+              failCancelled.current = true;
+              setConfirmFail(false);
+            }}
+          >
             {t('case.cancel')}
           </button>
         </div>
       )}
-      <button type="submit" disabled={busy}>
+      <button ref={submitButtonRef} type="submit" disabled={busy}>
         {busy ? t('form.submitting') : t('form.submit')}
       </button>
     </form>
