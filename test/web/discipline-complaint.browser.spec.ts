@@ -143,6 +143,8 @@ describe('a discipline complaint and its review on the case page', () => {
     // The server's refusal, in Vietnamese, under the day it names.
     const fieldError = form.locator('#complaint-filedOn-error');
     await fieldError.waitFor();
+    // The keyboard is taken to the day to correct (before: it stayed on «Ghi nhận»).
+    await form.locator('#complaint-filedOn:focus').waitFor({ timeout: 5_000 });
     await screenshot(page, 'discipline-complaint-refused');
     expect(await fieldError.innerText()).toBe(
       `Ngày nộp đơn khiếu nại ${dmy(addDays(today, 1))} sau ngày hôm nay (${dmy(today)})`,

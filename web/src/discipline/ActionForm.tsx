@@ -2,6 +2,7 @@ import { FormEvent, ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { ErrorBox, Field, describedBy } from '../components/common';
+import { useFocusOnInvalid } from '../components/focus-on-invalid';
 import { DayInput } from '../components/DayInput';
 import { formatDay, parseDay, vietnamToday } from '../dates';
 import { useReasonText } from '../server-text/use-reason-text';
@@ -51,6 +52,9 @@ export function ActionForm(props: ActionFormProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const inFlight = useRef(false);
+  // A submit held back by the form's own check, or refused by the server on a field: focus goes
+  // to the first field to correct (before: it stayed on the submit button).
+  const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
   const shown = new Set(props.shown ? props.shown(values) : fields.map((f) => f.name));
   const visible = fields.filter((f) => shown.has(f.name));
 
@@ -75,14 +79,19 @@ export function ActionForm(props: ActionFormProps) {
     event.preventDefault();
     if (inFlight.current) return;
     const sent = body();
-    if (!sent) return;
+    if (!sent) {
+      focusFirstInvalid();
+      return;
+    }
     inFlight.current = true;
     setError(null);
     try {
       await props.submit(sent);
     } catch (e) {
-      if (e instanceof ApiError && e.field && shown.has(e.field))
+      if (e instanceof ApiError && e.field && shown.has(e.field)) {
         setErrors({ [e.field]: reasonText(e.message) });
+        focusFirstInvalid();
+      }
       setError(e);
     } finally {
       inFlight.current = false;
@@ -129,7 +138,7 @@ export function ActionForm(props: ActionFormProps) {
   };
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form ref={formRef} onSubmit={(e) => void onSubmit(e)} noValidate>
       {props.children}
       {visible.map(control)}
       <ErrorBox error={error} outcomeOfSubmit />
