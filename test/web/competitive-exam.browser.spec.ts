@@ -94,6 +94,8 @@ describe('competitive examination in the browser', () => {
     const refused = short.locator(`#ex-scores\\.${AN}-error`);
     await refused.waitFor();
     expect(await refused.innerText()).toContain('Nguyễn Văn An');
+    // The keyboard is taken to his scores (before: it stayed on «Ghi nhận»).
+    await short.locator(`#ex-scores\\.${AN}:focus`).waitFor({ timeout: 5_000 });
     expect(await refused.innerText()).not.toContain(AN);
     // Decimals as Vietnamese writes them: 80,5 is 80.5 (before: two scores, 80 and 5).
     const written = await part('BB-CH-01', '80,5; 82; 77,5; 80; 80', '70, 70, 70, 70, 70');

@@ -7,6 +7,7 @@ import { ApiError } from '../api/client';
 import { parseScoreList, unreadableScore } from '../exam/score-list';
 import { useReasonText } from '../server-text/use-reason-text';
 import { ErrorBox, refusalLine, ruleTitle } from './common';
+import { useFocusOnInvalid } from './focus-on-invalid';
 import { PersonPicker } from './PersonPicker';
 
 /** The candidate a refusal's field names: `scores[1].memberScores[0]` → the second standing. */
@@ -63,6 +64,9 @@ export function ExamStepForm({
       (said, id) => said.split(id).join(name(id)),
       reasonText(text).replace(/^[\w.[\]]+: /, ''),
     );
+  // A score the form cannot read, or one the server refuses: focus goes to that candidate's
+  // scores (before: it stayed on «Ghi nhận»).
+  const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
@@ -75,7 +79,10 @@ export function ExamStepForm({
           .map(([id, token]) => [`scores.${id}`, t('exam.notAScore', { token })]),
       );
       setFieldErrors(unreadable);
-      if (Object.keys(unreadable).length) return;
+      if (Object.keys(unreadable).length) {
+        focusFirstInvalid();
+        return;
+      }
     }
     setBusy(true);
     try {
@@ -84,13 +91,14 @@ export function ExamStepForm({
       // A refusal about one candidate's scores shows on their field, in names.
       const at = e instanceof ApiError ? SCORES_FIELD.exec(e.field ?? '') : null;
       const personId = at ? standing[Number(at[1])] : undefined;
-      if (e instanceof ApiError && personId)
+      if (e instanceof ApiError && personId) {
         setFieldErrors({
           [`scores.${personId}`]: t('form.refused', {
             message: refusalLine(e.rule ? ruleTitle(t, e) : null, withNames(e.message)),
           }),
         });
-      else setError(e);
+        focusFirstInvalid();
+      } else setError(e);
     } finally {
       setBusy(false);
     }
@@ -123,7 +131,7 @@ export function ExamStepForm({
   };
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} data-testid="exam-step">
+    <form ref={formRef} onSubmit={(e) => void onSubmit(e)} data-testid="exam-step">
       <div className="row wrap">
         {field('heldOn', t('form.heldOn'))}
         {field('minutesRef', t('form.minutesRef'))}
