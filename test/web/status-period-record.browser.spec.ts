@@ -87,6 +87,8 @@ describe('the person page: recording a status period', () => {
       `Ngày kết thúc trước ngày bắt đầu — Ngày kết thúc (${dmy(addDays(since, -1))}) trước ngày bắt đầu (${dmy(since)}) của tình trạng`,
     );
     expect(await until.getAttribute('aria-describedby')).toBe('status-record-until-error');
+    // The keyboard is taken to the day to correct (before: it stayed on «Ghi nhận tình trạng»).
+    await form.locator('#status-record-until:focus').waitFor({ timeout: 5_000 });
     expect(await page.getByTestId('person-statuses').innerText()).toBe('Không có');
 
     await until.fill('');
@@ -201,6 +203,7 @@ describe('the person page: recording a status period', () => {
     expect(await note.getAttribute('aria-describedby')).toBe('status-record-note-error');
     expect(await note.getAttribute('aria-invalid')).toBe('true');
     expect(posts).toEqual([]);
+    await form.locator('#status-record-note:focus').waitFor({ timeout: 5_000 });
 
     // A refusal of the grounds by the server (here: the sent note emptied on the way) names the
     // field by its label, not by the body's key.

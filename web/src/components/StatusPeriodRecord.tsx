@@ -8,6 +8,7 @@ import { parseDay, typedButNotADay } from '../dates';
 import { useReasonText } from '../server-text/use-reason-text';
 import { describedBy, ErrorBox, Field, ruleTitle } from './common';
 import { DayInput } from './DayInput';
+import { useFocusOnInvalid } from './focus-on-invalid';
 
 type Body = components['schemas']['RecordPersonStatusDto'];
 type Status = Body['status'];
@@ -83,6 +84,9 @@ export function StatusPeriodRecord({
   const offered = STATUSES.filter(
     (s) => gender === 'female' || !(WOMEN_ONLY as readonly Status[]).includes(s),
   );
+  // Held back without grounds, or refused by the server on a field: focus goes to the first field
+  // to correct (before: it stayed on «Ghi nhận tình trạng»).
+  const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
   const record = useMutation({
     mutationFn: () => {
       const body: Body = {
@@ -114,6 +118,11 @@ export function StatusPeriodRecord({
       // The record moved since the page read it: read it again, so the next try sends its revision.
       if (error instanceof ApiError && error.status === 409)
         void queryClient.invalidateQueries({ queryKey: ['person', personId] });
+      else if (
+        error instanceof ApiError &&
+        (FIELDS as readonly string[]).includes(error.field ?? '')
+      )
+        focusFirstInvalid();
     },
   });
   const refusal = record.error instanceof ApiError ? record.error : null;
@@ -135,12 +144,13 @@ export function StatusPeriodRecord({
     event.preventDefault();
     if (!note.trim()) {
       setNoteMissing(true);
+      focusFirstInvalid();
       return;
     }
     record.mutate();
   };
   return (
-    <form className="card" onSubmit={submit} aria-label={label('title')} noValidate>
+    <form ref={formRef} className="card" onSubmit={submit} aria-label={label('title')} noValidate>
       <h3>{label('title')}</h3>
       <Field id="status-record-status" label={label('status')} error={fieldError('status')}>
         <select
