@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventMetadata, NewEvent, RecordedEvent } from '../event-store/event-envelope';
 import { EventStore, StreamAppend } from '../event-store/event-store.port';
+import { plannedEventLanded } from '../event-store/planned-event-landed';
 
 /**
  * The claim event of each kind of seat stream, and the event taking one of its claims back: a
@@ -112,10 +113,8 @@ export async function withdrawClaimIfWritten(
   reason: SeatClaimWithdrawalReason,
   metadata: EventMetadata,
 ): Promise<boolean> {
-  const claim = planned.events[0];
+  const claim = await plannedEventLanded(store, planned);
   if (!claim) return false;
-  const written = await store.readStream(planned.streamId);
-  if (!written.some((event) => event.id === claim.id)) return false;
   await appendSeatClaimWithdrawal(store, planned.streamId, claim, reason, metadata);
   return true;
 }

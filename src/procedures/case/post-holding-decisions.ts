@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventMetadata, RecordedEvent } from '../../event-store/event-envelope';
 import { EventStore, StreamAppend } from '../../event-store/event-store.port';
+import { plannedEventLanded } from '../../event-store/planned-event-landed';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { removalEffectOf } from '../removal/removal-decision';
 
@@ -134,10 +135,8 @@ export async function withdrawHoldingDecisionIfWritten(
   planned: StreamAppend,
   metadata: EventMetadata,
 ): Promise<void> {
-  const made = planned.events[0];
+  const made = await plannedEventLanded(store, planned);
   if (!made) return;
-  const written = await store.readStream(planned.streamId);
-  if (!written.some((event) => event.id === made.id)) return;
   const { caseId } = made.data as PostHoldingDecision;
   const withdrawal: PostHoldingEvent = {
     type: 'PostHoldingDecisionWithdrawn',
