@@ -16,6 +16,11 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ JWT_MAX_LIFETIME_SECONDS: '3600' }).JWT_MAX_LIFETIME_SECONDS).toBe(3600);
   });
 
+  it('takes a variable set to nothing as unset, as README says (QUEUE_PREFIX= keeps the default)', () => {
+    const config = loadConfig({ QUEUE_PREFIX: '', PORT: '', LOG_LEVEL: '' });
+    expect(config).toMatchObject({ QUEUE_PREFIX: 'cadreflow', PORT: 3000, LOG_LEVEL: 'info' });
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'invalid configuration: PORT must be a whole number (got "abc")'],
     [{ PORT: '70000' }, 'invalid configuration: PORT must be between 1 and 65535 (got "70000")'],
