@@ -39,7 +39,9 @@ export type PostHoldingDecision = {
 /**
  * The events of a holding's stream: a decision taken (`PostHoldingDecided`), and one withdrawn
  * (`decisionId`) because the write it was made for was refused after it (a store writing stream
- * by stream).
+ * by stream). Nothing else changes a decision once issued: it is neither corrected
+ * (`step.correction_of_decision`) nor withdrawn (`case.closed`), so its record here stays true;
+ * a way to change one would have to append here in the same write.
  */
 export type PostHoldingEvent =
   | { type: 'PostHoldingDecided'; data: PostHoldingDecision }
