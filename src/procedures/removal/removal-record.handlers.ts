@@ -9,7 +9,7 @@ export const REMOVAL_RECORD_HANDLERS = handlersFor(RecordWorkflowRunner, [
   row(ApplyRemovalDecision, async (record: RecordWorkflowRunner, { stream, dispatch }) => {
     const state = await record.caseOf(stream, caseDecider);
     const person = await record.personOf(state.personId);
-    const openCases = await record.openCasesOf(person);
+    const openCases = await record.openCasesOf(person, state);
     return record.write(applyRemovalDecision(state, person, openCases), dispatch);
   }),
 ]);

@@ -115,7 +115,7 @@ const CASE_RECORD_TABLE = [
     // The appointee: a post case names them at its final ballot (kiêm nhiệm reads their posts).
     const person = await record.personOf(appointeeOf(state));
     // The appointee's open cases: a post the decision ends withdraws its re-appointment.
-    const openCases = await record.openCasesOf(person);
+    const openCases = await record.openCasesOf(person, state);
     const moved =
       state.status === 'decided' && effectiveWhenIssued(state.decision)
         ? moveRegistration(state, person, await record.unitOfPost(state.positionId))

@@ -8,6 +8,7 @@ import { WorkflowDispatch } from '../../../sagas/workflow-command';
 import { OpenCaseSeen, RecordWrite } from './record-writes';
 import { RecordWriter } from './record-writer';
 import { RecordOrigins } from '../../../identity/record-origins';
+import { CaseState } from '../decider/case.state';
 
 /**
  * What every procedure's record command does the same way: read the case stream once (and the
@@ -58,8 +59,8 @@ export class RecordWorkflowRunner {
     return position.orgUnitId;
   }
 
-  openCasesOf(person: PersonState): Promise<OpenCaseSeen[]> {
-    return this.writer.openCasesOf(person);
+  openCasesOf(person: PersonState, alreadyRead?: CaseState): Promise<OpenCaseSeen[]> {
+    return this.writer.openCasesOf(person, alreadyRead);
   }
 
   write(writes: RecordWrite[], dispatch: WorkflowDispatch): Promise<void> {

@@ -9,6 +9,7 @@ import { DomainRuleViolation } from '../decider/domain-rule-violation';
 import { CaseService } from '../case.service';
 import { ActOnCase } from '../commands/case-commands';
 import { OpenCaseSeen, RecordWrite } from './record-writes';
+import { CaseState } from '../decider/case.state';
 
 /**
  * Carries out a workflow's writes in order, under the saga's metadata. Each write's id derives
@@ -62,12 +63,19 @@ export class RecordWriter {
     }
   }
 
-  /** The person's open cases other than discipline, as they stand now (a workflow's input). */
-  async openCasesOf(person: PersonState): Promise<OpenCaseSeen[]> {
+  /**
+   * The person's open cases other than discipline, as they stand now (a workflow's input).
+   * `alreadyRead`: a case the caller has just read whole (the deciding case itself, usually still
+   * open on the record), taken as it is instead of reading its stream a second time.
+   */
+  async openCasesOf(person: PersonState, alreadyRead?: CaseState): Promise<OpenCaseSeen[]> {
     if (person.status !== 'registered') return [];
     const seen: OpenCaseSeen[] = [];
     for (const open of person.openCases.filter((c) => c.procedure !== 'discipline')) {
-      const view = await this.cases.stateOf(open.caseId);
+      const view =
+        alreadyRead?.status !== 'none' && alreadyRead?.caseId === open.caseId
+          ? alreadyRead
+          : await this.cases.stateOf(open.caseId);
       if (view.status === 'none') continue;
       const definition = this.catalog.definition(`${view.definitionId}@${view.definitionVersion}`);
       seen.push({
