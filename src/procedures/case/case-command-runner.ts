@@ -30,7 +30,7 @@ import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReadsOnce } from '../../cadres/registry-reads-once';
 import { openingInput } from './opening-input';
 import { DecisionAppends } from './decision-appends';
-import { postHoldingReadFor } from './post-holding-decisions';
+import { holdingReads } from './holding-reads';
 
 const WRITTEN_CASES_KEPT = 5_000; // case states one process keeps after writing (a few kB each)
 
@@ -230,8 +230,8 @@ export class CaseCommandRunner {
           ? { personId: state.appointee ?? state.personId, positionId: state.positionId }
           : undefined,
       );
-      const holding = reads.postHolding && (await postHoldingReadFor(this.store, state, context));
-      const withHolding = holding ? { ...context, postHolding: holding } : context;
+      const held = await holdingReads(this.store, state, context, reads);
+      const withHolding = { ...context, ...held };
       const facts = await this.contexts.caseFacts(state, reads, actor);
       const term = await this.procedures.get(procedure)?.decisionTerm?.(withHolding, state);
       const asked = await this.procedures.prerequisitePeople(procedure, state);

@@ -19,6 +19,11 @@ export interface CaseReads {
   postSeatsOn?: string;
   /** A decision: the decisions ending or continuing its person's holding of the post. */
   postHolding?: boolean;
+  /**
+   * A decision that ends the person's other posts unless it keeps them (kiêm nhiệm): its effective
+   * day, on which their holdings are read when the case moves the person.
+   */
+  postsEndedOn?: string;
 }
 
 /**
@@ -44,5 +49,8 @@ export function stepReads(body: StepBody): CaseReads {
     ...(body.kind === 'nomination' ? { candidatesReadByCaller: true } : {}),
     ...(body.kind === 'election' ? { postHolders: true } : {}),
     ...(body.kind === 'decision' ? { postSeatsOn: body.effectiveFrom, postHolding: true } : {}),
+    ...(body.kind === 'decision' && !body.keepsPreviousPost
+      ? { postsEndedOn: body.effectiveFrom }
+      : {}),
   };
 }

@@ -8,7 +8,7 @@ import { DecisionSeatClaim } from './decision-seat-claim';
 
 /**
  * What a decision appends beside the case's events, each at the revision its context read: its
- * seat on the post's seat stream (`DecisionSeatClaim`) and its record on the holding of the post
+ * seat on the post's seat stream (`DecisionSeatClaim`) and its record on the holding of each post
  * it ends or continues (`DecisionPostHolding`). `keep` runs with each attempt's context, `plan`
  * with the events it decided.
  */
@@ -24,7 +24,12 @@ export class DecisionAppends {
     this.holding = new DecisionPostHolding(metadata, store);
   }
 
-  keep(context: Pick<CaseContext, 'seatsFromEffectiveDay' | 'postHolding' | 'definition'>): void {
+  keep(
+    context: Pick<
+      CaseContext,
+      'seatsFromEffectiveDay' | 'postHolding' | 'postsEndedHoldings' | 'personFacts' | 'definition'
+    >,
+  ): void {
     this.seatClaim.keep(context);
     this.holding.keep(context);
   }

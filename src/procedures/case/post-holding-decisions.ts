@@ -4,16 +4,19 @@ import { EventStore, StreamAppend } from '../../event-store/event-store.port';
 import { plannedEventLanded } from '../../event-store/planned-event-landed';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { removalEffectOf } from '../removal/removal-decision';
+import { PostsOnRecord } from '../../cadres/person/posts-held-on';
+import { postsAMoveEnds } from './decider/posts-a-move-ends';
 
 /**
  * The stream where the decisions about one person's holding of one post meet
  * (`postholding-<person>/<post>`, each part escaped so that a slash in an id cannot merge two
- * streams): a decision that ends the holding (a removal) and one that continues it (a
- * re-appointment, an extension) each append there, in the same write as the decision, at the
- * revision read before it was decided. Of two such decisions taken at once the store lets one
- * through; the other is decided again and reads the first. Before, both read the person's record
- * before either's effects (written by the record saga afterwards) landed, and both were decided:
- * the record showed the post ended by the removal and a new term of it to come.
+ * streams): a decision that ends the holding (a removal, or a move of the person elsewhere: an
+ * appointment, a rotation, a transfer) and one that continues it (a re-appointment, an extension)
+ * each append there, in the same write as the decision, at the revision read before it was
+ * decided. Of two such decisions taken at once the store lets one through; the other is decided
+ * again and reads the first. Before, both read the person's record before either's effects
+ * (written by the record saga afterwards) landed, and both were decided: the record showed the
+ * post ended by the removal and a new term of it to come.
  */
 export const postHoldingStream = (personId: string, positionId: string): string =>
   `postholding-${encodeURIComponent(personId)}/${encodeURIComponent(positionId)}`;
@@ -94,7 +97,31 @@ export async function postHoldingReadFor(
   { definition }: { definition: Pick<ProcedureDefinition, 'withdrawnWhenPostEnds'> },
 ): Promise<PostHoldingRead | undefined> {
   if (!postHoldingEffectOf(state, definition)) return undefined;
-  const { personId, positionId } = state;
+  return readPostHolding(store, state.personId, state.positionId);
+}
+
+/**
+ * The holdings of the posts a decision moving its person (an appointment, a rotation, a transfer)
+ * ends on `effectiveFrom` (`postsAMoveEnds` over the record read, `record`), each read as above:
+ * the decision records its end on each. Read before it is decided, it cannot know the elected posts
+ * the decider leaves alone: it reads them too, and the decision records nothing there.
+ */
+export async function postsEndedHoldingsFor(
+  store: Pick<EventStore, 'readStream'>,
+  move: { procedure: string; caseId: string; positionId: string; personId: string },
+  record: PostsOnRecord | undefined,
+  effectiveFrom: string,
+): Promise<PostHoldingRead[]> {
+  if (!record) return [];
+  const ended = postsAMoveEnds(record, { ...move, effectiveFrom });
+  return Promise.all(ended.map((post) => readPostHolding(store, move.personId, post.positionId)));
+}
+
+async function readPostHolding(
+  store: Pick<EventStore, 'readStream'>,
+  personId: string,
+  positionId: string,
+): Promise<PostHoldingRead> {
   const events = await store.readStream(postHoldingStream(personId, positionId));
   const revision = events.length ? events[events.length - 1].revision : null;
   return { personId, positionId, revision, decisions: postHoldingDecisionsOf(events) };

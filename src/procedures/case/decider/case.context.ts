@@ -100,6 +100,13 @@ export interface CaseContext extends StepContext {
    */
   postHolding?: PostHoldingRead;
   /**
+   * A decision moving its person (an appointment, a rotation, a transfer) without kiêm nhiệm: the
+   * holdings of the other posts it ends on its effective day (`postsAMoveEnds`), each as read. The
+   * decision records its end on each at the revision read (`DecisionPostHolding`), and is refused
+   * over a new term of one decided there and not on the record yet (`decision.pending_post`).
+   */
+  postsEndedHoldings?: PostHoldingRead[];
+  /**
    * The cases the case rests on that were asked for one person (an approval in principle, the
    * other body's agreement): its nominations and its decision name nobody else.
    */

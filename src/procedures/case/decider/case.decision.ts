@@ -22,6 +22,7 @@ import {
   refuseEffectiveFromRetirement,
 } from './effective-before-retirement';
 import { pendingPostAtDecision, pendingPostOtherThan } from './pending-post';
+import { renewalsDecidedBeside } from './renewal-decided-beside';
 import { refuseAppointeeNotAskedFor } from './prerequisite-person';
 
 /** The decision (quyết định): no flagged vetting item open, the term and the re-appointment notice. */
@@ -110,13 +111,17 @@ function refusePostAlreadyHeld(state: Open, context: CaseContext): void {
  * Another decision puts the person into a post from a later day than this one takes effect: this
  * decision would end that post before it began, and the person would hold the post it ends
  * beside the new one until then. Nobody has said the earlier decision no longer stands, so this
- * one is refused, naming it and what can be done. A decision that keeps the posts held (kiêm
+ * one is refused, naming it and what can be done; a re-appointment decided on the holding of a post
+ * it ends, not yet on the record, as well (`renewalsDecidedBeside`). A decision that keeps the posts held (kiêm
  * nhiệm) ends none of them.
  */
 function refusePendingPost(state: Open, body: Body<'decision'>, context: CaseContext): void {
   if (!movesThePerson(state.procedure) || body.keepsPreviousPost) return;
   const pending = pendingPostOtherThan(
-    context.personFacts?.postsStartingLater,
+    [
+      ...(context.personFacts?.postsStartingLater ?? []),
+      ...renewalsDecidedBeside(context.postsEndedHoldings, state.caseId, context.today),
+    ],
     state.positionId,
     body.effectiveFrom,
   );

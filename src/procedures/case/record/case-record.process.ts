@@ -3,9 +3,9 @@ import { reappointmentNoticeSummary } from '../../reappointment/reappointment-no
 import { ExistingCase } from '../decider/case.state';
 import { decisionRefOf, OpenCaseSeen, RecordWrite, toPerson } from './record-writes';
 import { withdrawnWithPostsEndedBy } from './withdrawn-with-post';
-import { heldTermEnd, MOVES_THE_PERSON, movesThePerson } from '../decider/decision-posts';
+import { heldTermEnd, movesThePerson } from '../decider/decision-posts';
+import { moveEndReason, postsAMoveEnds } from '../decider/posts-a-move-ends';
 import { termRunsToRetirement } from '../decider/term-to-retirement';
-import { postsRunningPast } from '../../../cadres/person/posts-held-on';
 
 /**
  * The case-record workflow, pure: from an appointment, re-appointment or rotation case (and the
@@ -107,43 +107,32 @@ function poolEntryForPostEnded(
   ];
 }
 
-/**
- * The posts a decision that moves the person ends: every other post held on its effective day
- * (`postsRunningPast`), unless it says kiêm nhiệm, but for the elected posts it leaves to the council that elected them (`electedPostsKept`).
- */
+/** The posts the decision ends (`postsAMoveEnds`) end on its effective day. */
 function previousPostsEnded(
   state: Extract<ExistingCase, { status: 'decided' }>,
   person: PersonState | undefined,
 ): RecordWrite[] {
-  const { decision } = state;
-  const moved = Object.hasOwn(MOVES_THE_PERSON, state.procedure)
-    ? MOVES_THE_PERSON[state.procedure]
-    : undefined;
-  if (!moved || decision.keepsPreviousPost) return [];
   if (!person || person.status !== 'registered') return [];
+  const { decision } = state;
   const personId = appointeeOf(state);
-  const kept = new Set((decision.electedPostsKept ?? []).map((post) => post.positionId));
-  const on = decision.effectiveFrom;
-  // Posts held past the effective day, one another decision ends later among them (that end
-  // comes forward), and one begun on that very day (a deputy post given and left the same day:
-  // before, both were held); not one begun later, which this decision would end before it began.
-  return postsRunningPast(person, on)
-    .filter(
-      (post) =>
-        post.from <= on && post.positionId !== state.positionId && !kept.has(post.positionId),
-    )
-    .map((post) =>
-      toPerson(personId, `end-previous:${post.positionId}`, {
-        type: 'EndPost',
-        data: {
-          personId,
-          positionId: post.positionId,
-          on,
-          reason: `${moved} ${state.positionId} (case ${state.caseId}) without keeping this post concurrently (kiêm nhiệm)`,
-          decisionRef: decision.number,
-        },
-      }),
-    );
+  const move = {
+    ...decision,
+    procedure: state.procedure,
+    caseId: state.caseId,
+    positionId: state.positionId,
+  };
+  return postsAMoveEnds(person, move).map((post) =>
+    toPerson(personId, `end-previous:${post.positionId}`, {
+      type: 'EndPost',
+      data: {
+        personId,
+        positionId: post.positionId,
+        on: decision.effectiveFrom,
+        reason: moveEndReason(move),
+        decisionRef: decision.number,
+      },
+    }),
+  );
 }
 
 /**
