@@ -35,15 +35,15 @@ describe('the deadline of a step a correction makes current again', () => {
       invalid: 0,
     },
   });
-  const nomination = {
+  const nominationOf = (personId: string) => ({
     heldOn: today,
     minutesRef: 'BB-02',
     members: 25,
     summoned: 25,
     present: 24,
     invalid: 0,
-    candidates: [{ personId: 'p-an', votes: 16 }],
-  };
+    candidates: [{ personId, votes: 16 }],
+  });
   const staffItems = [
     'background',
     'asset_declaration',
@@ -56,7 +56,8 @@ describe('the deadline of a step a correction makes current again', () => {
     items: items.map((item) => ({ item, result: 'cleared' })),
   });
 
-  async function openCaseAtRound3(caseId: string, positionId: string) {
+  async function openCaseAtRound3(caseId: string, positionId: string, personId = 'p-an') {
+    const nomination = nominationOf(personId);
     await http()
       .post('/cases')
       .set(h.staff)
@@ -64,7 +65,7 @@ describe('the deadline of a step a correction makes current again', () => {
         id: caseId,
         procedure: 'appointment',
         definition: 'appointment.internal',
-        personId: 'p-an',
+        personId,
         positionId,
         orgUnitId: 'ou-town',
         summary: 'Fill the post',
@@ -124,7 +125,7 @@ describe('the deadline of a step a correction makes current again', () => {
       },
     );
     const missed = await t.db.pool.query<{ data: { stepId: string } }>(
-      "SELECT data FROM events WHERE stream_id = $1 AND type = 'DeadlineMissed.v1'",
+      "SELECT data FROM events WHERE stream_id = $1 AND type = 'DeadlineMissed.v1' ORDER BY revision",
       [`appointment-${caseId}`],
     );
     return missed.rows.map((row) => row.data.stepId);
@@ -143,12 +144,19 @@ describe('the deadline of a step a correction makes current again', () => {
         { id: 'pos-deputy', rank: 4 },
         { id: 'pos-office', rank: 5 },
         { id: 'pos-inspection', rank: 5 },
+        { id: 'pos-propaganda', rank: 5 },
+        { id: 'pos-vice-office', rank: 4 },
       ],
       people: [
         {
           id: 'p-an',
           posts: [{ positionId: 'pos-deputy', from: '2021-03-01', termEnd: '2026-03-01' }],
           pool: ['pos-head', 'pos-office', 'pos-inspection'],
+        },
+        {
+          id: 'p-binh',
+          posts: [{ positionId: 'pos-vice-office', from: '2021-03-01', termEnd: '2026-03-01' }],
+          pool: ['pos-propaganda'],
         },
       ],
     });
@@ -194,10 +202,8 @@ describe('the deadline of a step a correction makes current again', () => {
     expect(passed.body).toMatchObject({ status: 'open', currentStep: { id: 'vetting' } });
     const dueOn = passed.body.currentStep.dueOn as string;
 
-    // (The failing version's timer for the ballot step is left to fire on a step no longer current.)
-    const pending = (await pendingDeadlines('c-twice')).filter(
-      (timer) => timer.payload.stepId === 'vetting',
-    );
+    // The timer the failing version gave the ballot step went when the pass left it.
+    const pending = await pendingDeadlines('c-twice');
     expect(pending).toEqual([
       expect.objectContaining({ payload: expect.objectContaining({ stepId: 'vetting', dueOn }) }),
     ]);
@@ -217,10 +223,8 @@ describe('the deadline of a step a correction makes current again', () => {
     const dueOn = completed.body.currentStep.dueOn as string;
     expect(dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-    // (The correction's timer for the vetting step is left to fire on a step no longer current.)
-    const pending = (await pendingDeadlines('c-again')).filter(
-      (timer) => timer.payload.stepId === 'decision',
-    );
+    // The timer the correction gave the vetting step went when the vetting was completed again.
+    const pending = await pendingDeadlines('c-again');
     expect(pending).toEqual([
       expect.objectContaining({
         dueAt: `${dueOn}T17:00:00.000Z`,

@@ -11,6 +11,8 @@ export interface StepCorrectionNote {
   correctedByName?: string;
   correctedOn: string;
   replaced: { type: string; data: Record<string, unknown> };
+  /** Where the corrected version sent the case: a step's visits count the corrections that moved it (`stepVisits`). */
+  correctedNextStepId?: string | null;
 }
 
 /** A case whose last step may be corrected (both procedures' case states). */
@@ -83,6 +85,8 @@ export function correctableEvolve<
           ...(correctedByName ? { correctedByName } : {}),
           correctedOn,
           replaced: last.event,
+          correctedNextStepId:
+            (data.corrected.data.nextStepId as string | null | undefined) ?? null,
         },
       ],
     };

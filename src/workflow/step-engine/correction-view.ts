@@ -14,6 +14,8 @@ export interface CorrectionNoteView {
   correctedByName?: string;
   correctedOn: string;
   replaced: { type: string; data: Record<string, unknown> };
+  /** Kept for counting a step's visits; the replaced version and the step itself show it. */
+  correctedNextStepId?: string | null;
 }
 
 /**
@@ -29,7 +31,7 @@ export function correctionsOf(
 ): Record<string, unknown>[] {
   return notes
     .filter((note) => note.stepId === stepId)
-    .map(({ replaced, reason, ...note }) => {
+    .map(({ replaced, reason, correctedNextStepId: _correctedNextStepId, ...note }) => {
       const because = discloseBallot(actor, replaced, context).reason;
       return {
         ...note,

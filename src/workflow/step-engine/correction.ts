@@ -6,6 +6,7 @@ import { refuse } from './refuse';
 import { StepContext } from './step-context';
 import { StepKindTable, performStepWith } from './step-kinds';
 import { StepBodyRecord, StepPosition } from './step-record';
+import { StepHistory, currentVisit } from './step-visits';
 
 /** A correction asked of a case: which step, the corrected body, and why. */
 export interface StepCorrection<B> {
@@ -32,6 +33,14 @@ export interface StepCorrectedData {
   replacedNextStepId: string | null;
   /** The replaced version's `nextStepVisit` (absent: the first visit): whose timer a deadline must undo. */
   replacedNextStepVisit?: number;
+  /**
+   * The visit of the step the corrected version leaves current (the next step, or the corrected
+   * step itself when the case goes back to it), counted with the versions corrections replaced
+   * (`currentVisit`): its deadline timer is that visit's, so leaving the step cancels it. Absent
+   * on corrections recorded before it (their timers are the correction's own) and when the
+   * corrected version leaves no step current.
+   */
+  nextStepVisit?: number;
   /** The step's event as the corrected body records it, judged again by the step's rules. */
   corrected: DomainEvent;
 }
@@ -74,17 +83,19 @@ export function correctStepWith<
   lastStep: LastStep<S> | null,
   correction: StepCorrection<B>,
   context: C,
+  history: StepHistory = {},
 ): DomainEvent[] {
   requireCorrector(context.definition, context);
   const step = correctableStep(lastStep, correction.stepId, context.definition);
   const last = lastStep!;
-  const [corrected, ...consequences] = performStepWith(
+  const [performed, ...consequences] = performStepWith(
     table,
     last.before,
     { stepId: step.id, body: correction.body },
     context,
     { authorise: () => undefined },
   );
+  const { corrected, nextStepVisit } = withCorrectedVisits(performed, last, history);
   const data: StepCorrectedData = {
     stepId: step.id,
     reason: correction.reason,
@@ -96,12 +107,51 @@ export function correctStepWith<
     ...(typeof last.event.data.nextStepVisit === 'number'
       ? { replacedNextStepVisit: last.event.data.nextStepVisit }
       : {}),
+    ...(nextStepVisit !== undefined ? { nextStepVisit } : {}),
     corrected,
   };
   return [
     { type: 'StepCorrected', data: data as unknown as Record<string, unknown> },
     ...consequences,
   ];
+}
+
+/**
+ * The corrected version's visits, counted on the case as the correction leaves it (the version
+ * it replaces among the corrections), not on the case before the step it was judged on: a ballot
+ * corrected to a failure and back to a pass sends the case to vetting a second time. Each is the
+ * visit the case is on (`currentVisit`); where 1, absent, as a step event writes it.
+ */
+function withCorrectedVisits(
+  performed: DomainEvent,
+  last: LastStep<StepHistory>,
+  history: StepHistory,
+): { corrected: DomainEvent; nextStepVisit?: number } {
+  const { stepVisit: _stepVisit, nextStepVisit: _nextStepVisit, ...data } = performed.data;
+  const stepId = String(data.stepId);
+  const nextStepId = (data.nextStepId as string | null | undefined) ?? null;
+  const after: StepHistory = {
+    steps: [...(last.before.steps ?? []), performed],
+    corrections: [
+      ...(history.corrections ?? []),
+      { replaced: last.event, correctedNextStepId: nextStepId },
+    ],
+  };
+  const visit = currentVisit(after, stepId);
+  const nextVisit = nextStepId ? currentVisit(after, nextStepId) : undefined;
+  return {
+    corrected: {
+      ...performed,
+      data: {
+        ...data,
+        ...(visit > 1 ? { stepVisit: visit } : {}),
+        ...(nextStepId !== stepId && nextVisit && nextVisit > 1
+          ? { nextStepVisit: nextVisit }
+          : {}),
+      },
+    },
+    nextStepVisit: nextVisit,
+  };
 }
 
 /** The step may be corrected: it is the last one performed, nothing changed the case since, and it is no decision. */
@@ -158,7 +208,7 @@ export function correctLastStep<
   C extends StepContext,
 >(
   table: StepKindTable<S, B, C>,
-  state: { status: string; lastStep: LastStep<unknown> | null },
+  state: { status: string; lastStep: LastStep<unknown> | null } & StepHistory,
   endedByStep: string | readonly string[],
   correction: StepCorrection<B>,
   context: C,
@@ -168,5 +218,5 @@ export function correctLastStep<
   if (state.status !== 'open' && state.status !== 'decided' && !endedByLastStep)
     refuseNotOpen(state.status, null, context.definition, null);
   // A step is only ever performed on an open case, so the case before it was open.
-  return correctStepWith(table, state.lastStep as LastStep<S> | null, correction, context);
+  return correctStepWith(table, state.lastStep as LastStep<S> | null, correction, context, state);
 }

@@ -20,7 +20,8 @@ const visitCause = (streamId: string, stepId: string, visit: number | undefined)
 const recomputedCause = (streamId: string, stepId: string, dueOn: string) =>
   `${cause(streamId, stepId)}@${dueOn}`;
 /**
- * The timer of a step a correction makes current: the correction's own. The step may have had
+ * The timer of a step a correction recorded before corrections named their visit
+ * (`StepCorrectedData.nextStepVisit`) made current: the correction's own. The step may have had
  * a timer already, settled when the case left it (a vetting found incomplete after all, a ballot
  * corrected to a failure and back to a pass), and a timer id is scheduled once: under the step's
  * first id the new deadline would be dropped as a repeat, and nothing would watch the step. The
@@ -137,16 +138,17 @@ function deadlineRecomputed(
 /**
  * A correction moves the case from where the replaced version sent it to where the corrected one
  * does: the replaced next step's timer goes, the step the corrected one leaves current gets a
- * timer of the correction's own (`correctedCause`): the next step (a failed ballot corrected to a
- * pass completes the step), or the corrected step itself when the case goes back to it (a vetting
- * corrected as incomplete). A pass corrected to a failure ends the case by the event after it:
- * its step's timer then fires on a closed case and does nothing, as an original failed ballot's
- * does. A timer a correction set is not named when the step is left later: it too fires and finds
- * its step no longer current (decideDeadlineMissed).
+ * timer of the visit the correction begins (`nextStepVisit`): the next step (a failed ballot
+ * corrected to a pass completes the step), or the corrected step itself when the case goes back
+ * to it (a vetting corrected as incomplete). Leaving that step later names the same visit, so
+ * its timer is cancelled or superseded as any visit's. A correction recorded before it names
+ * its visit keeps the timer of its own (`correctedCause`), the same at every delivery. A pass
+ * corrected to a failure ends the case by the event after it: its step's timer then fires on a
+ * closed case and does nothing, as an original failed ballot's does.
  */
 function correctedDeadlines(at: StepEvent, data: StepCorrectedData): SagaOutput[] {
   const { streamId } = at;
-  const { stepId, replacedNextStepId: before, replacedNextStepVisit } = data;
+  const { stepId, replacedNextStepId: before, replacedNextStepVisit, nextStepVisit } = data;
   const after = (data.corrected.data.nextStepId as string | null) ?? null;
   const dueOn = (data.corrected.data.nextStepDueOn as string | null) ?? null;
   const stepVisit = data.corrected.data.stepVisit as number | undefined;
@@ -159,7 +161,14 @@ function correctedDeadlines(at: StepEvent, data: StepCorrectedData): SagaOutput[
     outputs.push(cancel(before, replacedNextStepVisit, 'step no longer current'));
   if (after && dueOn)
     outputs.push(
-      scheduleStep(at, after, dueOn, { timerCause: correctedCause(streamId, after, at.id) }),
+      scheduleStep(
+        at,
+        after,
+        dueOn,
+        nextStepVisit === undefined
+          ? { timerCause: correctedCause(streamId, after, at.id) }
+          : { visit: nextStepVisit },
+      ),
     );
   return outputs.length ? outputs : [Ignore('no step changed')];
 }

@@ -202,6 +202,46 @@ describe('step deadlines after a correction', () => {
     expect(causeOf(again)).not.toBe(causeOf(first));
   });
 
+  it('a correction naming the visit it begins gives the step that visit’s timer, which leaving the step names', () => {
+    const handle = (event: RecordedEvent) =>
+      stepDeadlineSaga.handle(event, { now: new Date() }) as SagaOutput[];
+    // Vetting completed, then corrected as incomplete: the case is back on vetting, its second visit.
+    const back = recorded('StepCorrected', {
+      stepId: 'vetting',
+      replacedNextStepId: 'decision',
+      nextStepVisit: 2,
+      corrected: {
+        type: 'VettingItemsRecorded',
+        data: {
+          stepId: 'vetting',
+          stepVisit: 2,
+          nextStepId: 'vetting',
+          nextStepDueOn: '2027-01-05',
+        },
+      },
+    });
+    expect(handle(back)).toMatchObject([
+      { kind: 'Cancel', timerId: timerIdFor('appointment-c1/decision', 'step-deadline') },
+      { kind: 'Schedule', timer: { cause: 'appointment-c1/vetting~2' } },
+    ]);
+    const completed = recorded('VettingItemsRecorded', {
+      stepId: 'vetting',
+      stepVisit: 2,
+      nextStepId: 'decision',
+      nextStepVisit: 2,
+      nextStepDueOn: '2027-01-10',
+    });
+    expect(handle(completed)).toMatchObject([
+      {
+        kind: 'Schedule',
+        timer: {
+          cause: 'appointment-c1/decision~2',
+          supersedes: [timerIdFor('appointment-c1/vetting~2', 'step-deadline')],
+        },
+      },
+    ]);
+  });
+
   it('the deadline watch follows the corrected version', () => {
     const watch = evolveDeadlineWatch(
       { currentStepId: null, currentStepDueOn: null, closed: true, missed: [] },
