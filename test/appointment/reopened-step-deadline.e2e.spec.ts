@@ -233,4 +233,38 @@ describe('the deadline of a step a correction makes current again', () => {
     ]);
     expect(await fire('c-again', pending[0])).toEqual(['decision']);
   });
+
+  it('a step that misses its deadline again on a later visit, and the step after it, each have their miss recorded once', async () => {
+    await openCaseAtRound3('c-late', 'pos-propaganda', 'p-binh');
+    await step('c-late', 'leadership-round-3', 'secretary', tally(10));
+    /** Fires the case's one pending deadline twice, as a repeated delivery would. */
+    const lapse = async (stepId: string) => {
+      const pending = await pendingDeadlines('c-late');
+      expect(pending.map((timer) => timer.payload.stepId)).toEqual([stepId]);
+      await fire('c-late', pending[0]);
+      return fire('c-late', pending[0]);
+    };
+    expect(await lapse('vetting')).toEqual(['vetting']);
+
+    await step('c-late', 'vetting', 'staff', vetting(staffItems));
+    await correct('c-late', 'vetting', {
+      reason: 'the health certificate had not been received',
+      ...vetting(staffItems.filter((item) => item !== 'health')),
+    });
+    expect(await lapse('vetting')).toEqual(['vetting', 'vetting']);
+
+    await step('c-late', 'vetting', 'staff', vetting(['health']));
+    expect(await lapse('decision')).toEqual(['vetting', 'vetting', 'decision']);
+
+    const { rows } = await t.db.pool.query<{ data: { stepId: string; stepVisit?: number } }>(
+      "SELECT data FROM events WHERE stream_id = $1 AND type = 'DeadlineMissed.v1' ORDER BY revision",
+      ['appointment-c-late'],
+    );
+    // Each miss names the visit of the step that missed it (absent: the first).
+    expect(rows.map(({ data }) => [data.stepId, data.stepVisit])).toEqual([
+      ['vetting', undefined],
+      ['vetting', 2],
+      ['decision', 2],
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import { DomainEvent } from '../../../common/stream-decider';
+import { StepCorrectedData } from '../../../workflow/step-engine';
 import { asCaseStreamEvent } from '../case-stream';
 
 export const STEP_DEADLINE_TIMER = 'step-deadline';
@@ -13,16 +14,38 @@ export interface DeadlineWatch {
   currentStepId: string | null;
   /** The current step's due day: a timer for another day is one a recomputation replaced. */
   currentStepDueOn: string | null;
+  /** The current step's visit (`stepVisits`), as the event that made it current names it. */
+  currentStepVisit: number;
   closed: boolean;
-  missed: string[];
+  /**
+   * The current step's deadline was missed on this visit. A step the case comes to again (a
+   * vetting found incomplete after all, a decision step reached again) may miss it again; each
+   * visit's miss is recorded once.
+   */
+  currentStepMissed: boolean;
 }
 
 export const initialDeadlineWatch = (): DeadlineWatch => ({
   currentStepId: null,
   currentStepDueOn: null,
+  currentStepVisit: 1,
   closed: false,
-  missed: [],
+  currentStepMissed: false,
 });
+
+/** The case moved onto a step (again, or another), or stayed on the one it was on. */
+function moved(
+  state: DeadlineWatch,
+  next: { stepId: string | null; dueOn: string | null; visit: number | undefined; anew: boolean },
+): DeadlineWatch {
+  return {
+    ...state,
+    currentStepId: next.stepId,
+    currentStepDueOn: next.dueOn,
+    closed: next.stepId === null,
+    ...(next.anew ? { currentStepVisit: next.visit ?? 1, currentStepMissed: false } : {}),
+  };
+}
 
 /** Follows any procedure's case events, by type, to the step that is current and what lapsed. */
 export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): DeadlineWatch {
@@ -48,24 +71,20 @@ export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): D
     case 'DisciplineBallotTallied':
     case 'DisciplineDecided':
     case 'DisciplineTimeBarred':
-      return {
-        ...state,
-        currentStepId: e.data.nextStepId,
-        currentStepDueOn: e.data.nextStepDueOn ?? null,
-        closed: e.data.nextStepId === null,
-      };
-    case 'StepCorrected': {
-      // The corrected version says where the case stands; a case it ends is closed by the event after it.
-      const next = (e.data.corrected.data.nextStepId as string | null) ?? null;
-      const dueOn = (e.data.corrected.data.nextStepDueOn as string | null) ?? null;
-      return { ...state, currentStepId: next, currentStepDueOn: dueOn, closed: next === null };
-    }
+      return moved(state, {
+        stepId: e.data.nextStepId,
+        dueOn: e.data.nextStepDueOn ?? null,
+        visit: e.data.nextStepVisit,
+        anew: e.data.nextStepId !== e.data.stepId,
+      });
+    case 'StepCorrected':
+      return correctedTo(state, e.data);
     case 'CaseRejected':
     case 'CaseWithdrawn':
     case 'DisciplineCaseClosed':
       return { ...state, closed: true, currentStepId: null };
     case 'DeadlineMissed':
-      return { ...state, missed: [...state.missed, e.data.stepId] };
+      return e.data.stepId === state.currentStepId ? { ...state, currentStepMissed: true } : state;
     case 'StepDeadlineRecomputed':
       return e.data.stepId === state.currentStepId
         ? { ...state, currentStepDueOn: e.data.dueOn }
@@ -86,6 +105,21 @@ export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): D
   }
 }
 
+/**
+ * The corrected version says where the case stands; a case it ends is closed by the event after
+ * it. A step it sends the case to (or back to) is a new visit; one the replaced version had sent
+ * it to already, the same.
+ */
+function correctedTo(state: DeadlineWatch, data: StepCorrectedData): DeadlineWatch {
+  const next = (data.corrected.data.nextStepId as string | null) ?? null;
+  return moved(state, {
+    stepId: next,
+    dueOn: (data.corrected.data.nextStepDueOn as string | null) ?? null,
+    visit: data.nextStepVisit,
+    anew: next !== data.replacedNextStepId,
+  });
+}
+
 /** A longer time to decide that gave the current step another due day. */
 function dueCountedAgain(
   state: DeadlineWatch,
@@ -101,17 +135,20 @@ export type DeadlineCommand = {
 
 /**
  * A missed deadline is an event on the case, not a log line; it does not block the step. Nothing
- * happens when the step was done in time, the case closed, the miss is already recorded, or the
- * timer is for a due day a recomputation replaced (its own timer carries the new day).
+ * happens when the step was done in time, the case closed, the miss is already recorded for the
+ * step's current visit, or the timer is for a due day a recomputation replaced (its own timer
+ * carries the new day). A timer of an earlier visit of the step with the current one's due day
+ * records the current visit's miss: that day passed with the step undone all the same.
  */
 export function decideDeadlineMissed(
   state: DeadlineWatch,
   command: DeadlineCommand,
 ): DomainEvent[] {
   const { stepId } = command.data;
-  if (state.closed || state.currentStepId !== stepId || state.missed.includes(stepId)) return [];
+  if (state.closed || state.currentStepId !== stepId || state.currentStepMissed) return [];
   if (state.currentStepDueOn !== null && state.currentStepDueOn !== command.data.dueOn) return [];
-  return [{ type: 'DeadlineMissed', data: command.data }];
+  const visit = state.currentStepVisit > 1 ? { stepVisit: state.currentStepVisit } : {};
+  return [{ type: 'DeadlineMissed', data: { ...command.data, ...visit } }];
 }
 
 export const deadlineDecider = {

@@ -242,9 +242,41 @@ describe('step deadlines after a correction', () => {
     ]);
   });
 
+  it('records a step’s miss again on a later visit, once a visit', () => {
+    const missed = (stepId: string) => ({
+      type: 'RecordDeadlineMissed' as const,
+      data: { caseId: 'c1', stepId, dueOn: '2027-01-05', missedAt: '2027-01-06T00:00:00Z' },
+    });
+    const events = [
+      { type: 'CaseOpened', data: { firstStepId: 'vetting', firstStepDueOn: '2027-01-05' } },
+      { type: 'DeadlineMissed', data: missed('vetting').data },
+      { type: 'VettingItemsRecorded', data: { stepId: 'vetting', nextStepId: 'decision' } },
+      {
+        type: 'StepCorrected',
+        data: {
+          stepId: 'vetting',
+          replacedNextStepId: 'decision',
+          nextStepVisit: 2,
+          corrected: {
+            type: 'VettingItemsRecorded',
+            data: { stepId: 'vetting', nextStepId: 'vetting', nextStepDueOn: '2027-01-05' },
+          },
+        },
+      },
+    ];
+    const watch = events.reduce(evolveDeadlineWatch, initialDeadlineWatch());
+    const decided = decideDeadlineMissed(watch, missed('vetting'));
+    expect(decided).toEqual([
+      { type: 'DeadlineMissed', data: { ...missed('vetting').data, stepVisit: 2 } },
+    ]);
+    expect(decideDeadlineMissed(evolveDeadlineWatch(watch, decided[0]), missed('vetting'))).toEqual(
+      [],
+    );
+  });
+
   it('the deadline watch follows the corrected version', () => {
     const watch = evolveDeadlineWatch(
-      { currentStepId: null, currentStepDueOn: null, closed: true, missed: [] },
+      { ...initialDeadlineWatch(), closed: true },
       corrected('leadership-round-3', 'vetting'),
     );
     expect(watch).toMatchObject({ currentStepId: 'vetting', closed: false });

@@ -214,7 +214,14 @@ export interface RenewedTermCorrectedEvent {
 /** A step's time limit passed while the step was current: recorded on the case, never a log line. */
 export interface DeadlineMissedEvent {
   type: 'DeadlineMissed';
-  data: { caseId: string; stepId: string; dueOn: string; missedAt: string };
+  data: {
+    caseId: string;
+    stepId: string;
+    dueOn: string;
+    missedAt: string;
+    /** The visit of the step that missed it (`stepVisits`; absent: the first). */
+    stepVisit?: number;
+  };
 }
 
 /**
