@@ -265,8 +265,9 @@ describe('the people and posts read models write a batch in runs', () => {
       ['p-chi', '2021-01-01', '2026-01-01', null, '2028-01-01'],
       // In order, as before: the new term continues the post.
       ['p-dung', '2020-01-01', '2025-01-01', '2030-01-01', null],
-      // The later term ended, the record holds the earlier one, as before.
-      ['p-em', '2021-01-01', '2021-01-01', '2026-01-01', null],
+      // The later term ended keeps its end, held since the earlier term running up to it. Before:
+      // the earlier term, with no end, held today.
+      ['p-em', '2021-01-01', '2026-01-01', '2031-01-01', '2028-01-01'],
     ]);
     // Applied again (rows and checkpoint commit together, so a batch is applied once; were it
     // not): each post held since and until the same days, what the readers of the rows ask.
@@ -280,6 +281,43 @@ describe('the people and posts read models write a batch in runs', () => {
       ...batch,
     ]);
     expect(again.rows.map(heldWhen)).toEqual(rows.map(heldWhen));
+  });
+
+  it('posts: an earlier term recorded after a later one already ended leaves the post ended, whether the end is stored or in the batch', async () => {
+    const ended = (personId: string, positionId: string, day: string) =>
+      on(personId, 'PostEnded', { positionId, on: day, reason: 'removed' });
+    const stored = [
+      assigned('p-an', 'pos-a', '2018-01-01', '2023-01-01'),
+      ended('p-an', 'pos-a', '2021-06-01'),
+      assigned('p-binh', 'pos-b', '2018-01-01', '2023-01-01'),
+      assigned('p-chi', 'pos-c', '2027-03-01', null),
+    ];
+    const batch = [
+      assigned('p-an', 'pos-a', '2013-01-01', '2016-01-01'),
+      ended('p-binh', 'pos-b', '2021-06-01'),
+      assigned('p-binh', 'pos-b', '2013-01-01', '2018-01-01'),
+      assigned('p-dung', 'pos-d', '2018-01-01', '2023-01-01'),
+      ended('p-dung', 'pos-d', '2021-06-01'),
+      assigned('p-dung', 'pos-d', '2013-01-01', '2018-01-01'),
+      // A term never begun (ended before its start) is none to follow: the new one is held.
+      ended('p-chi', 'pos-c', '2026-12-20'),
+      assigned('p-chi', 'pos-c', '2027-01-05', null),
+    ];
+    const held = (row: Record<string, unknown>) => [
+      row.person_id,
+      day(row.from_on as Date),
+      day(row.term_from as Date),
+      day(row.ends_on as Date | null),
+    ];
+    const { rows } = await compare(registryFactsProjection, 'person_posts', batch, stored);
+    // Before: each row held since 2013 with no end (p-chi's as now).
+    expect(rows.map(held)).toEqual([
+      // A gap before the later term: held from its start only.
+      ['p-an', '2018-01-01', '2018-01-01', '2021-06-01'],
+      ['p-binh', '2013-01-01', '2018-01-01', '2021-06-01'],
+      ['p-chi', '2027-01-05', '2027-01-05', null],
+      ['p-dung', '2013-01-01', '2018-01-01', '2021-06-01'],
+    ]);
   });
 
   /** What a live batch holds besides: the cases' own steps and the record's other events. */

@@ -8,8 +8,8 @@ import { PastPost, PostHeld, PostRestoration } from './person.state';
  * the past, ending at its own term end or where the new one starts, whichever is earlier (before,
  * it was dropped, and the record lost that term; then it ended where the new one started, months
  * after a council's term had run out); with the same
- * start (an extension moving the term's end) it is the same term; one starting before the term
- * held is an earlier term, past (`earlierTerm`). A post given back after a
+ * start (an extension moving the term's end) it is the same term; one starting before a term of
+ * the post on record, held or ended, is an earlier term, past (`earlierTerm`). A post given back after a
  * complaint review leaves the past: the decision that ended it no longer does, and the person
  * holds it on its own term as before (the record of what happened is `postRestorations`).
  */
@@ -26,8 +26,8 @@ export const postEvolvers: Pick<Evolvers, 'PostAssigned' | 'PostEnded' | 'PostNo
       ...(data.extendedBy ? { extendedBy: data.extendedBy } : {}),
       ...(data.reappointmentNoticeOn ? { reappointmentNoticeOn: data.reappointmentNoticeOn } : {}),
     };
-    if (!data.restoredAfter && held && data.from < held.from)
-      return { ...state, pastPosts: [...state.pastPosts, earlierTerm(post, held)] };
+    const next = data.restoredAfter ? undefined : nextTermOnRecord(state, data);
+    if (next) return { ...state, pastPosts: [...state.pastPosts, earlierTerm(post, next)] };
     const posts = [...state.posts.filter((p) => p.positionId !== data.positionId), post];
     if (data.restoredAfter) return restorePost(state, posts, post, data.restoredAfter);
     return {
@@ -105,11 +105,34 @@ function restorePost(
 }
 
 /**
- * A term starting before the one held, recorded after it (an earlier term entered later, or, on a
- * record from before overlapping terms were refused, one over it): the later term held goes on,
- * and the earlier one is past, renewed by it — as if recorded in the order of their starts. Before,
- * it replaced the term held, which went to the past ending before it began, and the person's page
- * showed that term nowhere (a term from 2040 under one recorded after it from 2026).
+ * The term of the post on record that follows a term from `data.from`: the one with the nearest
+ * later start, held or ended (an ended one that covered no day, ended on or before it began, is
+ * none: an appointment after it is the post held). Recorded in the order of their starts, that
+ * term would have renewed the earlier one; a term starting after it does not (before, only the
+ * term held was looked at: an earlier term recorded after a later one already ended was taken
+ * for the post held, and the person held it today, both terms past).
+ */
+function nextTermOnRecord(
+  state: Pick<RegisteredPerson, 'posts' | 'pastPosts'>,
+  data: Pick<PostHeld, 'positionId' | 'from'>,
+): PostHeld | undefined {
+  const later = [
+    ...state.posts,
+    ...state.pastPosts.filter((post) => post.from < post.endedOn),
+  ].filter((post) => post.positionId === data.positionId && post.from > data.from);
+  return later.reduce<PostHeld | undefined>(
+    (nearest, post) => (nearest === undefined || post.from < nearest.from ? post : nearest),
+    undefined,
+  );
+}
+
+/**
+ * A term starting before a term of the post on record (`nextTermOnRecord`), recorded after it (an
+ * earlier term entered later or imported, or, on a record from before overlapping terms were
+ * refused, one over it): the later term goes on, held or ended as it was, and the earlier one is
+ * past, renewed by it — as if recorded in the order of their starts. Before, it replaced the term
+ * held, which went to the past ending before it began, and the person's page showed that term
+ * nowhere (a term from 2040 under one recorded after it from 2026).
  */
 function earlierTerm(post: PostHeld, later: PostHeld): PastPost {
   return {
