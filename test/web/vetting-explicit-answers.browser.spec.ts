@@ -164,12 +164,13 @@ describe('a vetting form records only the results chosen for every criterion', (
     await page.context().close();
   });
 
-  it('a vetting entered in part starts from the results already chosen, the rest unanswered', async () => {
+  it('a vetting entered in part shows what was recorded as recorded and sends only the rest; a resolution stays', async () => {
     await caseAtVetting('re-part', 'p-second', 'pos-deputy');
+    const health = { item: 'health', result: 'flagged', note: 'Chờ giấy chứng nhận sức khỏe' };
     await http()
       .post('/cases/re-part/steps/vetting')
       .set(staff())
-      .send({ heldOn: today, items: [{ item: 'background', result: 'cleared' }] })
+      .send({ heldOn: today, items: [{ item: 'background', result: 'cleared' }, health] })
       .expect(200);
     // The server takes no item left out as passed either: the vetting waits for the rest.
     const inPart = await caseView('re-part');
@@ -178,18 +179,56 @@ describe('a vetting form records only the results chosen for every criterion', (
       'cleared',
       undefined,
       undefined,
-      undefined,
+      'flagged',
     ]);
     const { page } = await signIn(browser, base, 'staff-1');
     await page.goto(`${base}/cases/re-part`);
-    await result(page, 'Lý lịch').waitFor();
-    expect(await result(page, 'Lý lịch').inputValue()).toBe('cleared');
-    for (const [, label] of STAFF_ITEMS.slice(1))
+    await result(page, 'Kê khai tài sản').waitFor();
+    // The flagged item is resolved on the page before the rest is entered.
+    const line = page.getByTestId('vetting-results').locator('li[data-item="health"]');
+    await line.getByRole('button', { name: /^Giải quyết/ }).click();
+    const grounds = 'Đã nộp giấy chứng nhận sức khỏe';
+    await page.getByTestId('resolve-health').getByLabel('Lý do, căn cứ giải quyết').fill(grounds);
+    await page
+      .getByTestId('resolve-health')
+      .getByRole('button', { name: 'Ghi nhận giải quyết', exact: true })
+      .click();
+    await line.getByTestId('vetting-resolved').waitFor();
+
+    // What was recorded reads as recorded, with no choice to make again.
+    const recordedRow = (item: string) => page.getByTestId(`vetting-item-${item}`);
+    await recordedRow('health').getByText('đã giải quyết', { exact: false }).waitFor();
+    expect(await recordedRow('health').innerText()).toContain('Đã ghi nhận ở lần trước');
+    expect(await recordedRow('health').innerText()).toContain('Có vấn đề');
+    expect(await recordedRow('background').innerText()).toContain('Đạt');
+    expect(await result(page, 'Lý lịch').count()).toBe(0);
+    expect(await result(page, 'Sức khỏe').count()).toBe(0);
+    for (const [, label] of STAFF_ITEMS.slice(1, 3))
       expect(await result(page, label).inputValue()).toBe('');
-    for (const [, label] of STAFF_ITEMS.slice(1)) await result(page, label).selectOption('cleared');
-    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+
+    const sent: unknown[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/cases/re-part/steps/vetting'))
+        sent.push(request.postDataJSON());
+    });
+    for (const [, label] of STAFF_ITEMS.slice(1, 3))
+      await result(page, label).selectOption('cleared');
+    await page.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
     await page.getByText('Đã ghi nhận.').waitFor();
     await page.locator('#current-step-title', { hasText: /[Qq]uyết định/ }).waitFor();
     await page.context().close();
+    expect(sent).toEqual([
+      expect.objectContaining({
+        items: [
+          { item: 'asset_declaration', result: 'cleared' },
+          { item: 'political_standards', result: 'cleared' },
+        ],
+      }),
+    ]);
+    const done = await caseView('re-part');
+    expect(done.vetting.health).toMatchObject({
+      result: 'flagged',
+      resolved: { note: grounds, resolvedBy: 'staff-1' },
+    });
   });
 });

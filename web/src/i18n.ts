@@ -310,6 +310,7 @@ const vi = {
     cleared: 'Đạt',
     flagged: 'Có vấn đề',
     readFromRecord: 'Lấy từ hồ sơ: không chọn, hệ thống tự xác định',
+    vettingRecorded: 'Đã ghi nhận ở lần trước, không gửi lại:',
     failWarning: 'Kết quả này không đạt: ghi nhận sẽ dừng hồ sơ. Vẫn ghi nhận?',
   },
   ballot: {
@@ -483,6 +484,7 @@ const vi = {
     'step.wrong_kind': 'Sai loại bước',
     'tally.not_a_count': 'Số phiếu phải là số nguyên không âm',
     'vetting.duplicate_item': 'Nội dung thẩm định được ghi hai lần',
+    'vetting.item_already_recorded': 'Nội dung thẩm định đã được ghi nhận',
     'vetting.flagged_item_blocks_decision':
       'Nội dung thẩm định bị đánh dấu đang chặn việc ra quyết định',
     'vetting.item_from_record': 'Nội dung này lấy từ hồ sơ cá nhân, không nhập tay',
@@ -1581,6 +1583,7 @@ const en: Strings<typeof vi> = {
     cleared: 'Cleared',
     flagged: 'Flagged',
     readFromRecord: 'Read from the record: nothing to choose, the system decides it',
+    vettingRecorded: 'Recorded before, not sent again:',
     failWarning: 'This result fails: recording it stops the case. Record anyway?',
   },
   ballot: {
@@ -1748,6 +1751,7 @@ const en: Strings<typeof vi> = {
     'step.wrong_kind': 'Wrong kind of step',
     'tally.not_a_count': 'A count must be a whole number, 0 or more',
     'vetting.duplicate_item': 'A vetting item is listed twice',
+    'vetting.item_already_recorded': 'The vetting item is already recorded',
     'vetting.flagged_item_blocks_decision': 'A flagged vetting item blocks the decision',
     'vetting.item_from_record': 'This item is read from the record, not entered',
     'vetting.nothing_to_resolve': 'The vetting item is not flagged',

@@ -17,7 +17,7 @@ import { DayInput } from './DayInput';
 import { CandidateInput } from './CandidateInput';
 import { useReasonText } from '../server-text/use-reason-text';
 import { citationInVietnamese } from '../server-text/legal-citation';
-import { RECORD_ITEMS, VettingItems, vettingErrorSlot } from './VettingItems';
+import { RECORD_ITEMS, RecordedVettingItem, VettingItems, vettingErrorSlot } from './VettingItems';
 import { useFocusOnInvalid } from './focus-on-invalid';
 
 const TALLY = ['members', 'summoned', 'present', 'for', 'against', 'abstain', 'invalid'] as const;
@@ -92,6 +92,10 @@ export function StepForm({
     [view.names, nomineeNames, steps, step, english],
   );
   const reasonText = useReasonText(names);
+  const recordedItems = useMemo(
+    () => recordedVettingItems(view, step, correction?.values),
+    [view, step, correction?.values],
+  );
   const [values, setValues] = useState<Values>(() => ({
     ...initialValues(view, step),
     ...correction?.values,
@@ -236,10 +240,11 @@ export function StepForm({
         });
         break;
       case 'vetting':
-        // The items read from the record are the server's to fill: never sent. Every item the
+        // The items read from the record are the server's to fill, and those an earlier part
+        // recorded are kept as they are (a resolution with them): never sent. Every item the
         // officer enters needs an answer chosen; none is taken as "Đạt" by default.
         result.items = (step.vettingItems ?? [])
-          .filter((item) => !RECORD_ITEMS.includes(item))
+          .filter((item) => !RECORD_ITEMS.includes(item) && !recordedItems[item])
           .filter((item) => {
             if (values[`item.${item}`]) return true;
             errors[`item.${item}`] = t('form.vettingUnanswered', { item: t(`vetting.${item}`) });
@@ -586,6 +591,7 @@ export function StepForm({
       {step.kind === 'vetting' && (
         <VettingItems
           items={step.vettingItems ?? []}
+          recorded={recordedItems}
           values={values}
           set={set}
           slot={slot}
@@ -722,14 +728,27 @@ function initialValues(view: CaseView, step: StepDefinition): Values {
   const today = vietnamToday();
   const values: Values = { heldOn: formatDay(today) };
   if (step.kind === 'decision') values.effectiveFrom = formatDay(effectiveFromOf(view, today));
-  // A vetting item starts unanswered, unless this step already recorded it (a vetting entered in
-  // parts, or corrected as incomplete): then from what the officer chose.
-  if (step.kind === 'vetting')
-    for (const item of step.vettingItems ?? []) {
-      const recorded = view.vetting?.[item];
-      if (RECORD_ITEMS.includes(item) || recorded?.source !== 'staff') continue;
-      values[`item.${item}`] = recorded.result;
-      if (recorded.note) values[`itemNote.${item}`] = recorded.note;
-    }
+  // A vetting item starts unanswered; one an earlier part recorded is shown as recorded instead.
   return values;
+}
+
+/**
+ * The items staff entered in an earlier part of this vetting step (a vetting entered in parts, or
+ * corrected as incomplete), which the form shows as recorded and does not send again. A
+ * correction's own items (its values) are the ones it changes, so they stay open to it.
+ */
+function recordedVettingItems(
+  view: CaseView,
+  step: StepDefinition,
+  corrected: Values | undefined,
+): Record<string, RecordedVettingItem> {
+  if (step.kind !== 'vetting') return {};
+  const recorded: Record<string, RecordedVettingItem> = {};
+  for (const item of step.vettingItems ?? []) {
+    const entry = view.vetting?.[item];
+    if (RECORD_ITEMS.includes(item) || entry?.source !== 'staff') continue;
+    if (corrected && `item.${item}` in corrected) continue;
+    recorded[item] = entry as RecordedVettingItem;
+  }
+  return recorded;
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../dates';
 import { describedBy } from './common';
 
 /**
@@ -14,9 +15,17 @@ export const RECORD_ITEMS = [
   'term_rating',
 ];
 
+/** An item an earlier part of the vetting recorded (the case view's `vetting`), resolved or not. */
+export interface RecordedVettingItem {
+  result: string;
+  note?: string;
+  resolved?: { note?: string; resolvedBy?: string; resolvedOn?: string } | boolean;
+}
+
 /** The step's vetting items: a result and a note for each item the officer enters. */
 export function VettingItems({
   items,
+  recorded,
   values,
   set,
   slot,
@@ -24,6 +33,12 @@ export function VettingItems({
   reasonText,
 }: {
   items: readonly string[];
+  /**
+   * The items entered by an earlier part of this vetting: shown as recorded, with no choice, and
+   * never sent again (before: the form started from them and sent them back, which replaced a
+   * flagged item's resolution). A correction of the step changes them.
+   */
+  recorded: Readonly<Record<string, RecordedVettingItem>>;
   values: Record<string, string>;
   set(name: string): (value: string) => void;
   /** The refusal shown on a field, registering it as one the form can show an error on. */
@@ -64,6 +79,9 @@ export function VettingItems({
                 </tr>
               );
             }
+            const entry = recorded[item];
+            if (entry)
+              return <RecordedRow key={item} item={item} entry={entry} reasonText={reasonText} />;
             const resultId = `f-item-${item}`;
             const noteId = `f-itemNote-${item}`;
             const resultError = slot(`item.${item}`);
@@ -109,6 +127,43 @@ export function VettingItems({
         </tbody>
       </table>
     </fieldset>
+  );
+}
+
+function RecordedRow({
+  item,
+  entry,
+  reasonText,
+}: {
+  item: string;
+  entry: RecordedVettingItem;
+  reasonText(text: string): string;
+}) {
+  const { t } = useTranslation();
+  const flagged = entry.result === 'flagged';
+  const resolved = typeof entry.resolved === 'object' ? entry.resolved : null;
+  return (
+    <tr data-testid={`vetting-item-${item}`} data-recorded={entry.result}>
+      <th scope="row">{t(`vetting.${item}`)}</th>
+      <td colSpan={2}>
+        <span className="hint">{t('form.vettingRecorded')}</span>{' '}
+        <span className={flagged ? 'badge danger' : undefined}>
+          {t(flagged ? 'form.flagged' : 'form.cleared')}
+        </span>
+        {entry.note ? <span className="muted"> — {reasonText(entry.note)}</span> : null}
+        {resolved && (
+          <span className="muted">
+            {' '}
+            ·{' '}
+            {t('case.vettingResolved', {
+              note: resolved.note ?? '',
+              by: resolved.resolvedBy ?? '—',
+              day: resolved.resolvedOn ? formatDay(resolved.resolvedOn) : '—',
+            })}
+          </span>
+        )}
+      </td>
+    </tr>
   );
 }
 

@@ -1193,6 +1193,12 @@ describe('a removal whose ground is missing or not on the record reads in Vietna
       "candidates[0].personId: you are the subject of this case's examination (p-an) and may not act on it",
     );
     expectRead('items[1].item: health is listed twice');
+    expectRead(
+      'items[0].result: health is already recorded as flagged and resolved; correct the step that recorded it to change it',
+    );
+    expectRead(
+      'items[2].note: background is already recorded as cleared; correct the step that recorded it to change it',
+    );
     expectRead('case hs-1 already exists');
     expectRead('case hs-1 does not exist');
     expectRead('the discipline case does not exist');

@@ -17,7 +17,9 @@ export function vetting(
   context: CaseContext,
 ): DomainEvent {
   const items = begun.step.vettingItems ?? [];
-  const entries = staffEntries(begun, body, items);
+  const entries = staffEntries(begun, body, items).filter(
+    (entry) => !alreadyRecorded(state, entry, body),
+  );
   const recordItems = items.filter(
     (item) => ITEMS_FROM_RECORD.includes(item) && !state.vetting[item],
   );
@@ -44,6 +46,30 @@ export function vetting(
     type: 'VettingItemsRecorded',
     data: { ...begun.record(complete), items: entries, complete },
   };
+}
+
+/**
+ * An item entered by an earlier part of the vetting, sent again: the same result and note are
+ * already there, so nothing is recorded again (a resolution given since stays). A different one
+ * is refused, naming what differs: recording it would replace the entry and drop a resolution
+ * given meanwhile (before: a form re-sending every item undid the «Giải quyết» of a flagged one).
+ * A recorded item is changed by correcting the step that recorded it.
+ */
+function alreadyRecorded(state: Open, entry: VettingEntry, body: Body<'vetting'>): boolean {
+  const recorded = state.vetting[entry.item];
+  if (!recorded) return false;
+  if (recorded.result === entry.result && recorded.note === entry.note) return true;
+  const index = body.items.findIndex((sent) => sent.item === entry.item);
+  const field = recorded.result !== entry.result ? 'result' : 'note';
+  const at = `items[${index}].${field}`;
+  refuse(
+    'vetting.item_already_recorded',
+    `${at}: ${entry.item} is already recorded as ${recorded.result}${
+      recorded.resolved ? ' and resolved' : ''
+    }; correct the step that recorded it to change it`,
+    'unprocessable',
+    at,
+  );
 }
 
 function staffEntries(

@@ -138,6 +138,13 @@ export const STEP_REFUSALS: Sentence[] = [
     ([index, item], s) =>
       `Nội dung thứ ${Number(index) + 1}: «${s.words.vettingItem(item)}» có tên hai lần`,
   ),
+  sentence(
+    `items\\[(\\d+)\\]\\.(?:result|note): ${ID} is already recorded as (cleared|flagged)( and resolved)?; correct the step that recorded it to change it`,
+    ([index, item, result, resolved], s) =>
+      `Nội dung thứ ${Number(index) + 1}: «${s.words.vettingItem(item)}» đã được ghi nhận là «${
+        result === 'flagged' ? 'Có vấn đề' : 'Đạt'
+      }»${resolved ? ' và đã được giải quyết' : ''}; muốn thay đổi, hãy đính chính bước đã ghi nhận nội dung này`,
+  ),
   ...CORRECTIONS(),
   ...DECISIONS(),
 ];
