@@ -121,6 +121,21 @@ describe('the planning review form: the terms open to planning', () => {
     expect(text).not.toMatch(/already|added\[|p-an is/);
     expect(await added.getByRole('group').first().getByRole('alert').count()).toBe(0);
     expect(await form.locator('.error[role="alert"]').count()).toBe(0);
+    // The keyboard is on the refused row, at its first field (before: on the button still).
+    await row.locator('input:focus').waitFor();
+    expect(await row.locator('input:focus').getAttribute('id')).toMatch(/^rv-added-\d+-person/);
+    await context.close();
+  });
+
+  it('a refusal of a field above the rows takes the keyboard to that field', async () => {
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.goto(`${base}/planning-reviews`);
+    const form = page.getByRole('form', { name: 'Rà soát, bổ sung quy hoạch' });
+    await form.locator('#rv-term option[value="2030-2035"]').waitFor({ state: 'attached' });
+    // The decision's number left empty: the server refuses it on its field.
+    await form.getByRole('button', { name: 'Ghi nhận đợt rà soát' }).click();
+    await form.locator('#rv-decision[aria-invalid="true"]:focus').waitFor();
+    expect(await form.locator('#rv-decision-error').innerText()).not.toBe('');
     await context.close();
   });
 });

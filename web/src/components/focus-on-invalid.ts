@@ -6,6 +6,9 @@ const FIRST_INVALID = [
   '.field.has-error select',
   '.field.has-error textarea',
   '[aria-invalid="true"]',
+  // A row refused as a whole (a planning review's `added[0]`): its first control.
+  'fieldset.has-error input',
+  'fieldset.has-error select',
 ].join(', ');
 
 /**

@@ -1,4 +1,4 @@
-import { FormEvent, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../api/schema';
@@ -7,6 +7,7 @@ import { formatDay, formatDecisionRef, parseDay, vietnamToday } from '../dates';
 import { can, getSession } from '../session';
 import { describedBy, ErrorBox, Field, Loading, ruleTitle } from '../components/common';
 import { DayInput } from '../components/DayInput';
+import { useFocusOnInvalid } from '../components/focus-on-invalid';
 import { useFocusOnSuccess } from '../components/focus-on-success';
 import { PlanningChange, PlanningChangeRows } from '../components/PlanningChangeRows';
 import { useOrgUnits } from './Inbox';
@@ -129,6 +130,17 @@ export function PlanningReviews() {
           text: `${ruleTitle(t, refusal)} — ${reasonText(refusal.message).replace(/^Dòng \d+ \([^)]*\): /, '')}`,
         }
       : null;
+  // A refusal shown on a field or a row takes the keyboard there, as the other forms do (before:
+  // focus stayed on «Ghi nhận đợt rà soát», the refusal unseen by a screen-reader user); one
+  // shown in the box below takes it to the box (ErrorBox's outcomeOfSubmit).
+  const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
+  const refusedOnForm = Boolean(
+    refusal && (FORM_FIELDS.includes(refusal.field ?? '') || refusedChange),
+  );
+  useEffect(() => {
+    if (refusedOnForm) focusFirstInvalid();
+    // Each refusal once, when it arrives: not again as the rows are edited.
+  }, [record.error]);
   const text = (id: string, key: keyof typeof form, label: string) => (
     <Field id={id} label={label} error={onField(key)}>
       <input
@@ -144,7 +156,7 @@ export function PlanningReviews() {
     <section>
       <h1>{t('reviews.title')}</h1>
       {can.registryWrite(session) && (
-        <form className="card" onSubmit={submit} aria-label={t('reviews.title')}>
+        <form ref={formRef} className="card" onSubmit={submit} aria-label={t('reviews.title')}>
           {text('rv-id', 'id', t('reviews.id'))}
           <div className="field">
             <label htmlFor="rv-unit">{t('reviews.unit')}</label>
@@ -213,11 +225,7 @@ export function PlanningReviews() {
             {t('reviews.record')}
           </button>
           <ErrorBox
-            error={
-              refusal && (FORM_FIELDS.includes(refusal.field ?? '') || refusedChange)
-                ? null
-                : record.error
-            }
+            error={refusedOnForm ? null : record.error}
             names={names}
             // A refusal of a row is shown on it: the box showing it once the row is gone (the
             // list edited) is no submit's outcome.
