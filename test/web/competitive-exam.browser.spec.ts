@@ -43,7 +43,7 @@ describe('competitive examination in the browser', () => {
     caseId = new URL(page.url()).pathname.split('/').pop()!;
     // Titled by what was opened (before: "— Bổ nhiệm", the procedure it runs as).
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(
-      /— Thi tuyển chức danh lãnh đạo, quản lý$/,
+      /^Thi tuyển chức danh lãnh đạo, quản lý — /,
     );
     await town
       .http()

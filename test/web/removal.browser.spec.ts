@@ -91,7 +91,7 @@ describe('a dismissal in the browser', () => {
     await page.waitForURL(/\/cases\/c-/);
     await page.locator('#current-step-title', { hasText: 'Trao đổi với cán bộ' }).waitFor();
     // The case names its own kind (before: "Miễn nhiệm, từ chức, cho thôi giữ chức vụ, tạm đình chỉ").
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/— Miễn nhiệm$/);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/^Miễn nhiệm — /);
     // The grounds it opened on, under the form's labels (before: not shown anywhere on the case).
     const grounds = page.getByTestId('removal-grounds-facts');
     await grounds.waitFor();

@@ -80,7 +80,9 @@ function useScreenTitle(path: string, known: boolean): void {
       document.title = `${t('app.notFound')} — ${t('app.title')}`;
       return;
     }
-    const caseId = /^\/(?:discipline-)?cases\/([^/]+)$/.exec(path)?.[1];
+    // A case's own page names it by its procedure, person and post once read (case-title.ts).
+    if (/^\/cases\/[^/]+$/.test(path) && path !== '/cases/new') return;
+    const caseId = /^\/discipline-cases\/([^/]+)$/.exec(path)?.[1];
     const key = SCREEN_TITLES.find(([pattern]) => pattern.test(path))?.[1];
     const screen =
       key !== undefined

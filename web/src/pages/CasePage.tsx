@@ -1,5 +1,5 @@
 import { isWithheld, withheldResultKey, withheldResultOf } from '../withheld';
-import { procedureKey } from '../procedure-key';
+import { caseTitle, useCaseDocumentTitle } from './case-title';
 import { ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -237,6 +237,8 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [closeError, setCloseError] = useState<unknown>(null);
   const [correcting, setCorrecting] = useState(false);
   const view = current.data;
+  const title = view ? caseTitle(view, t) : null;
+  useCaseDocumentTitle(caseId, title, t);
   // A summary the server wrote (a notice's re-appointment) is read in the reader's language.
   const summaryText = useReasonText(view?.names);
   const definition = catalog.data?.definitions.find((d) => d.key === view?.definition);
@@ -365,10 +367,10 @@ export function CasePage({ caseId }: { caseId: string }) {
   return (
     <section>
       <h1>
-        {t('case.title', { id: caseId })} —{' '}
-        {t(`procedure.${procedureKey(data.procedure, data.definition)}`, {
-          defaultValue: data.procedure,
-        })}
+        {title} {/* The id stays beside it, smaller: what a reference or a support call names. */}
+        <small className="muted" data-testid="case-id">
+          ({t('case.title', { id: caseId })})
+        </small>
       </h1>
       <p className="muted" data-testid="case-summary">
         {summaryText(data.summary)}
