@@ -18,6 +18,7 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
   const year = Number(today.slice(0, 4));
   const http = () => request(t.server as never);
   const post = { positionId: 'pos-head', from: addDays(today, -900), termEnd: addDays(today, 900) };
+  type Person = Parameters<typeof buildRegistry>[2]['people'][number];
 
   beforeAll(async () => {
     t = await startTestApp('removal', { RUN_WORKERS: 'true' });
@@ -36,10 +37,16 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
         'p-suspend',
         'p-deadline',
         'p-old-suspension',
-      ].map((id) => ({
-        id,
-        posts: [post],
-      })),
+        'p-far',
+      ]
+        .map((id): Person => ({ id, posts: [post] }))
+        // A man born in 1966 retires in 2027, long before the term recorded by hand ends.
+        .concat({
+          id: 'p-retiring',
+          dateOfBirth: '1966-01-15',
+          gender: 'male',
+          posts: [{ ...post, termEnd: addDays(today, 3000) }],
+        }),
     });
     for (const [y, rating] of [
       [year - 2, 'completed'],
@@ -274,6 +281,83 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
       expect.objectContaining({ status: 'suspended', from: today, until }),
     );
     expect(record.posts).toEqual([expect.objectContaining({ positionId: 'pos-head' })]);
+  });
+
+  const readyToDecide = async (caseId: string, personId: string, definition: string) => {
+    const grounds =
+      definition === 'removal.relief'
+        ? { kind: 'own_request', reference: 'Đơn 1' }
+        : { kind: 'conclusion', reference: 'KL 09-KL/UBKT' };
+    await open(caseId, personId, definition, grounds).expect(201);
+    await http()
+      .post(`/cases/${caseId}/steps/talk`)
+      .set(staff)
+      .send({ heldOn: today, conclusion: 'Đã trao đổi' })
+      .expect(200);
+    await http()
+      .post(`/cases/${caseId}/steps/leadership-ballot`)
+      .set(secretary)
+      .send(tally(9))
+      .expect(200);
+  };
+  const decideEffective = (caseId: string, effectiveFrom: string) =>
+    http()
+      .post(`/cases/${caseId}/steps/decision`)
+      .set(leader)
+      .send({ heldOn: today, number: '99-QĐ/TU', signer: 'Bí thư', effectiveFrom });
+  const eventsOf = async (stream: string) =>
+    (
+      await t.db.pool.query('SELECT type FROM events WHERE stream_id = $1 ORDER BY 1', [stream])
+    ).rows.map((row: { type: string }) => row.type);
+
+  it('refuses a removal effective after the term ends, naming the term end, and writes nothing', async () => {
+    await readyToDecide('r-far', 'p-far', 'removal.relief');
+    const before = await eventsOf('removal-r-far');
+    // Before: 200, the post held to 9999-12-31 past its term, the next term refused as overlapping.
+    for (const effectiveFrom of ['9999-12-31', addDays(post.termEnd, 1)]) {
+      const refused = await decideEffective('r-far', effectiveFrom).expect(422);
+      expect(refused.body).toMatchObject({
+        rule: 'removal.effective_after_term_end',
+        field: 'effectiveFrom',
+        termEnd: post.termEnd,
+        lastDay: post.termEnd,
+      });
+      expect(refused.body.message).toContain(
+        `effectiveFrom: ${effectiveFrom} is after ${post.termEnd}, the last day a removal of the post may take effect on: the term of pos-head held since ${post.from} (1-QĐ) ends on ${post.termEnd}`,
+      );
+      expect(refused.body.message).toMatch(/Nghị định 138\/2020/);
+    }
+    expect(await eventsOf('removal-r-far')).toEqual(before);
+    const { body: case_ } = await http().get('/cases/r-far').set(staff).expect(200);
+    expect(case_).toMatchObject({ status: 'open', currentStep: { id: 'decision' } });
+    // The term's last day itself is the latest a removal may end the post on.
+    const decided = await decideEffective('r-far', post.termEnd).expect(200);
+    expect(decided.body.decision.details).toMatchObject({ postEndsOn: post.termEnd });
+    // Held until then: the page shows the post ending on the term's last day.
+    const record = await recordOf('p-far', (b: { posts: { endsOn: string | null }[] }) =>
+      b.posts.some((held) => held.endsOn !== null),
+    );
+    expect(record.posts).toEqual([
+      expect.objectContaining({ positionId: 'pos-head', endsOn: post.termEnd }),
+    ]);
+  });
+
+  it('refuses a dismissal effective after the holder retires, before the term on record ends', async () => {
+    await readyToDecide('d-retiring', 'p-retiring', 'removal.dismissal');
+    const refused = await decideEffective('d-retiring', addDays(today, 2000)).expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'removal.effective_after_term_end',
+      field: 'effectiveFrom',
+      termEnd: addDays(today, 3000),
+    });
+    const retires = refused.body.retirementDate as string;
+    expect(retires < addDays(today, 2000)).toBe(true);
+    expect(refused.body.lastDay).toBe(retires);
+    expect(refused.body.message).toContain(
+      `is after ${retires}, the last day a removal of the post may take effect on: the holder of pos-head retires on ${retires}`,
+    );
+    await decideEffective('d-retiring', addDays(retires, 1)).expect(422);
+    await decideEffective('d-retiring', retires).expect(200);
   });
 
   it('records a missed talk deadline as an event', async () => {

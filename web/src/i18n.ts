@@ -463,6 +463,8 @@ const vi = {
     'reappointment.on_trial': 'Người này đang bị xét xử: chưa bổ nhiệm lại',
     'reappointment.detained': 'Người này đang bị tạm giữ, tạm giam: chưa bổ nhiệm lại',
     'reappointment.maternity_leave': 'Người này đang nghỉ thai sản: chưa bổ nhiệm lại',
+    'removal.effective_after_term_end':
+      'Quyết định thôi giữ chức vụ không có hiệu lực sau ngày hết nhiệm kỳ hoặc ngày nghỉ hưu',
     'removal.ground_not_met': 'Chưa đủ căn cứ',
     'removal.grounds_invalid': 'Căn cứ không hợp lệ',
     'removal.letter_before_post': 'Đơn xin thôi chức trước ngày nhận chức vụ',
@@ -1730,6 +1732,8 @@ const en: Strings<typeof vi> = {
     'reappointment.on_trial': 'The person is on trial: not re-appointed',
     'reappointment.detained': 'The person is held in custody: not re-appointed',
     'reappointment.maternity_leave': 'The person is on maternity leave: not re-appointed',
+    'removal.effective_after_term_end':
+      'A removal does not take effect after the term ends or the holder retires',
     'removal.ground_not_met': 'The ground is not met',
     'removal.grounds_invalid': 'The grounds are invalid',
     'removal.letter_before_post': 'The letter is dated before the person took up the post',

@@ -1,4 +1,5 @@
-import { PersonState } from '../../cadres/person/person.state';
+import { PersonState, PostHeld } from '../../cadres/person/person.state';
+import { termContinuesOn } from '../reappointment/term-continuation';
 import { postsRunningPast } from '../../cadres/person/posts-held-on';
 import { ExistingCase } from '../case/decider/case.state';
 import { decisionRefOf, OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
@@ -34,9 +35,11 @@ export function applyRemovalDecision(
         },
       }),
     ];
+  const on = person.status === 'registered' ? endOnRecord(person, positionId, decision) : null;
   const holdsPost =
     person.status === 'registered' &&
-    postsRunningPast(person, decision.effectiveFrom).some((p) => p.positionId === positionId);
+    on !== null &&
+    postsRunningPast(person, on).some((p) => p.positionId === positionId);
   // Which cases run on the post and stop when it ends is their definition's
   // `withdrawnWhenPostEnds` (re-appointment, the term's extension); a case on another post stays.
   const withdraw = withdrawnWithPosts(
@@ -48,7 +51,24 @@ export function applyRemovalDecision(
   const endPost = toPerson(personId, null, {
     type: 'EndPost',
     // The case is named as a discipline case's end names it (before: null, the end's case unknown).
-    data: { personId, positionId, on: decision.effectiveFrom, reason, decisionRef, caseId },
+    data: { personId, positionId, on: on ?? decision.effectiveFrom, reason, decisionRef, caseId },
   });
   return [...(holdsPost ? [endPost] : []), ...withdraw];
+}
+
+/**
+ * The day the record ends the post on: the decision's, never after the term on the record ends
+ * (or the decision's own day when it was taken after that, `termContinuesOn`). The decision
+ * refuses a later day (`removal.effective_after_term_end`); one decided before that check would
+ * otherwise hold the post past its term, and the next term would be refused as overlapping it.
+ */
+function endOnRecord(
+  person: { posts: readonly PostHeld[] },
+  positionId: string,
+  decision: { effectiveFrom: string; heldOn: string },
+): string {
+  const termEnd = person.posts.find((post) => post.positionId === positionId)?.termEnd;
+  if (!termEnd) return decision.effectiveFrom;
+  const last = termContinuesOn(termEnd, decision.heldOn);
+  return decision.effectiveFrom > last ? last : decision.effectiveFrom;
 }

@@ -389,6 +389,25 @@ describe('removal from a post (miễn nhiệm, từ chức, cho thôi giữ ch�
     });
   });
 
+  it('on the record: a removal decided for after the term ends ends the post when the term does, never later', () => {
+    const decidedOn = (heldOn: string, effectiveFrom: string): ExistingCase => ({
+      ...(givenStream(caseDecider, ...dismissalUpToBallot(6)).state as ExistingCase),
+      status: 'decided',
+      definitionId: 'removal.relief',
+      decision: { number: '99-QĐ/TU', heldOn, effectiveFrom } as never,
+    });
+    const person = { status: 'registered', posts: record().posts, pastPosts: [] };
+    const endOf = (decision: ExistingCase) =>
+      applyRemovalDecision(decision, person as unknown as PersonState, []).map(
+        (write) => write.command.data as { on?: string },
+      )[0]?.on;
+    // Before: the post ended on 9999-12-31, held 7,972 years past its term's end on 2028-01-01.
+    expect(endOf(decidedOn(today, '9999-12-31'))).toBe('2028-01-01');
+    expect(endOf(decidedOn(today, '2027-06-01'))).toBe('2027-06-01');
+    // Taken after the term ran out, it ends the post on its own day at the latest.
+    expect(endOf(decidedOn('2028-02-01', '2028-05-01'))).toBe('2028-02-01');
+  });
+
   it('given an open dismissal, when a discipline decision flags the record, nothing is recorded that could block its decision', () => {
     givenStream(caseDecider, ...dismissalUpToBallot(6))
       .when(

@@ -3,8 +3,10 @@ import { disciplineCasesOutOfGrant } from '../../cadres/open-cases-in-grant';
 import { postsHeldOn } from '../../cadres/person/posts-held-on';
 import { sagaRegistration } from '../../sagas/saga-registration';
 import { caseProcedureModule } from '../case/case-procedure.module';
+import { CaseContext } from '../case/decider/case.context';
 import { registeredPerson } from '../case/opening-subjects';
 import { removalDecisionTerm } from './removal-decision';
+import { refuseRemovalAfterLastDay } from './removal-last-day';
 import { removalOpening } from './removal-grounds';
 import { REMOVAL_RECORD_HANDLERS } from './removal-record.handlers';
 import { resignationTalkDeadline } from './resignation-talk';
@@ -76,13 +78,29 @@ export const RemovalModule = caseProcedureModule({
       });
     },
     governingDeadline: resignationTalkDeadline,
-    decisionTerm: async (context) => (state, effectiveFrom) =>
-      removalDecisionTerm(
-        context.definition,
-        context.ruleSet,
-        effectiveFrom,
-        context.calendar,
-        state.openFacts,
-      ),
+    decisionTerm: async (context) => removalTermFor(context),
   }),
 });
+
+/**
+ * The removal's decision: on or before the last day the post is held (`removalLastDay`), read
+ * from the person's record the decision reads anyway (`stepReadsPersonRecord`), then its effect.
+ */
+function removalTermFor(context: CaseContext): CaseContext['decisionTerm'] {
+  return (state, effectiveFrom, _years, heldOn) => {
+    const facts = context.personFacts;
+    const holder = facts && {
+      dateOfBirth: facts.dateOfBirth,
+      gender: facts.gender,
+      posts: facts.termRecord?.posts ?? [],
+    };
+    refuseRemovalAfterLastDay(holder, state.positionId, context.ruleSet, { effectiveFrom, heldOn });
+    return removalDecisionTerm(
+      context.definition,
+      context.ruleSet,
+      effectiveFrom,
+      context.calendar,
+      state.openFacts,
+    );
+  };
+}

@@ -9,6 +9,7 @@ import { refusePostHeldByAnother } from '../../../src/cadres/post-held-by-anothe
 import { refuseSeatsFullAtOpening } from '../../../src/procedures/appointment/post-seats-at-opening';
 import { refuseSeatGivenToAnother } from '../../../src/procedures/reappointment/reappointment-seats';
 import { refuseExtendedTermHeldByAnother } from '../../../src/procedures/extension/extension-seats';
+import { refuseRemovalAfterLastDay } from '../../../src/procedures/removal/removal-last-day';
 import { refuseSeatsFullOnEffectiveDay } from '../../../src/procedures/case/decider/decision-seats';
 import {
   CaseContext,
@@ -175,6 +176,34 @@ describe('the refusals of a step form read in Vietnamese, with dd/mm/yyyy days',
         ),
       ),
     ).toMatch(/^Ngày hiệu lực 01\/01\/2040 từ ngày 30\/04\/2028 trở đi, ngày «người an» nghỉ hưu/);
+  });
+
+  it('a removal effective after the term ends, or after the holder retires', () => {
+    const post = {
+      positionId: 'pos-truong',
+      from: '2022-03-01',
+      termEnd: '2027-03-01',
+      decisionRef: '5-QĐ/UBND',
+    };
+    const holder = { dateOfBirth: '1975-04-10', gender: 'male' as const, posts: [post] };
+    const far = { effectiveFrom: '9999-12-31', heldOn: '2026-12-07' };
+    expect(
+      expectRead(refusalOf(() => refuseRemovalAfterLastDay(holder, 'pos-truong', ruleSet, far))),
+    ).toBe(
+      'Ngày hiệu lực 31/12/9999 sau ngày 01/03/2027, ngày cuối cùng quyết định thôi giữ hoặc tạm đình chỉ chức vụ có thể có hiệu lực: nhiệm kỳ giữ chức vụ «chức vụ truong» từ ngày 01/03/2022 (5-QĐ/UBND) kết thúc ngày 01/03/2027 (Nghị định 138/2020/NĐ-CP, Điều 41(1), Điều 49(1) — đối chiếu với bản tóm lược, chưa với văn bản gốc)',
+    );
+    const late = { effectiveFrom: '2027-04-01', heldOn: '2027-03-10' };
+    expect(
+      expectRead(refusalOf(() => refuseRemovalAfterLastDay(holder, 'pos-truong', ruleSet, late))),
+    ).toMatch(
+      /^Ngày hiệu lực 01\/04\/2027 sau ngày 10\/03\/2027, .*; quyết định ký ngày 10\/03\/2027, sau ngày đó: có hiệu lực chậm nhất từ ngày ký$/,
+    );
+    const retiring = { ...holder, dateOfBirth: '1966-04-10', posts: [{ ...post, termEnd: null }] };
+    expect(
+      expectRead(refusalOf(() => refuseRemovalAfterLastDay(retiring, 'pos-truong', ruleSet, far))),
+    ).toMatch(
+      /^Ngày hiệu lực 31\/12\/9999 sau ngày 30\/04\/2028, .*: người giữ chức vụ «chức vụ truong» nghỉ hưu ngày 30\/04\/2028 \(/,
+    );
   });
 
   it('a step dated before the case was opened, or after today', () => {

@@ -93,7 +93,8 @@ const CONTINUATION = `the decision of ${DAY} was taken (before the term ends: it
 
 /**
  * A re-appointment or an extension effective later than the day it continues the term
- * (reappointment-rules.ts, extension-rules.ts: `*.starts_after_term_end`), one effective on or
+ * (reappointment-rules.ts, extension-rules.ts: `*.starts_after_term_end`), a removal effective
+ * after the holding ends (removal-last-day.ts: `removal.effective_after_term_end`), one effective on or
  * after the holder's retirement (`extension.starts_at_retirement`), and an appointment effective
  * on or after the appointee's (`appointment.effective_at_or_after_retirement`).
  */
@@ -106,6 +107,18 @@ export const TERM_CONTINUATION: Sentence[] = [
         ? `quyết định ký ngày ${s.day(decidedOn)}, sau khi nhiệm kỳ đã kết thúc ngày ${s.day(endsOn)}: có hiệu lực từ ngày ký`
         : `quyết định ký ngày ${s.day(decidedOn)}, trước khi hết nhiệm kỳ: có hiệu lực từ ngày ${s.day(endsOn)}, ngày hết nhiệm kỳ`;
       return `Ngày hiệu lực ${s.day(from)} sau ngày ${s.day(continuesOn)}, ngày ${what === 'extension' ? 'thời hạn kéo dài' : 'nhiệm kỳ mới'} nối tiếp nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(since)} (${withDaysFormatted(ref)}), ${ends === 'ends' ? 'kết thúc' : 'đã kết thúc'} ngày ${s.day(endsOn)}; ${why}; ngày muộn hơn để chức vụ không có người giữ từ ngày ${s.day(continuesOn)} (${TERM_RENEWED_GROUND})`;
+    },
+  ),
+  sentence(
+    `effectiveFrom: ${DAY} is after ${DAY}, the last day a removal of the post may take effect on: (?:the term of ${ID} held since ${DAY} \\((.+?)\\) ends on ${DAY} \\(Nghị định 138/2020/NĐ-CP art\\. 41\\(1\\).+?\\)|the holder of ${ID} retires on ${DAY} \\((.+?)\\))(?:; the decision of ${DAY} was taken after that: it takes effect on its own day at the latest)?`,
+    ([from, last, position, since, ref, termEnd, retiring, retires, citation, decidedOn], s) => {
+      const cause = position
+        ? `nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(since)} (${withDaysFormatted(ref)}) kết thúc ngày ${s.day(termEnd)} (${TERM_RENEWED_GROUND})`
+        : `người giữ chức vụ ${s.words.position(retiring)} nghỉ hưu ngày ${s.day(retires)} (${s.citation(citation)})`;
+      const late = decidedOn
+        ? `; quyết định ký ngày ${s.day(decidedOn)}, sau ngày đó: có hiệu lực chậm nhất từ ngày ký`
+        : '';
+      return `Ngày hiệu lực ${s.day(from)} sau ngày ${s.day(last)}, ngày cuối cùng quyết định thôi giữ hoặc tạm đình chỉ chức vụ có thể có hiệu lực: ${cause}${late}`;
     },
   ),
   sentence(
