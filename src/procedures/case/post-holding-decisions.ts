@@ -50,7 +50,12 @@ export type PostHoldingEvent =
   | { type: 'PostHoldingDecided'; data: PostHoldingDecision }
   | {
       type: 'PostHoldingDecisionWithdrawn';
-      data: { decisionId: string; caseId: string; reason: 'decision_not_written' };
+      data: {
+        decisionId: string;
+        caseId: string;
+        /** `revised_on_complaint`: a discipline's end a complaint review gave the post back from. */
+        reason: 'decision_not_written' | 'revised_on_complaint';
+      };
     };
 
 /** The holding's stream as a decision read it: its decisions and the revision to append at. */

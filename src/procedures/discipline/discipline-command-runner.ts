@@ -22,6 +22,7 @@ import { disciplineDecider } from './discipline.decider';
 import { DisciplineState } from './discipline.state';
 import { DisciplineService, DisciplineWriteOptions } from './discipline.service';
 import { heavierFormView } from './repeat-violation';
+import { DisciplinePostHolding } from './discipline-post-holding';
 
 type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
 
@@ -202,6 +203,23 @@ export class DisciplineCommandRunner {
     };
   }
 
+  /** What the decider reads of the person's record. */
+  private recordFacts(
+    person: PersonState,
+  ): Pick<
+    DisciplineContext,
+    'personStatuses' | 'gender' | 'partyMember' | 'postsHeld' | 'disciplineOnRecord'
+  > {
+    if (person.status !== 'registered') return { personStatuses: [] };
+    return {
+      personStatuses: person.statuses,
+      gender: person.profile.gender,
+      partyMember: person.profile.partyMember,
+      postsHeld: postsHeldOn(person, this.cases.today()).map((post) => post.positionId),
+      disciplineOnRecord: person.discipline,
+    };
+  }
+
   private async write(
     caseId: string,
     command: DisciplineCommand,
@@ -211,6 +229,7 @@ export class DisciplineCommandRunner {
   ) {
     let pinned: { definition: ProcedureDefinition; ruleSet: RuleSet } | undefined;
     let person: PersonState | undefined;
+    const holding = new DisciplinePostHolding(options.metadata, this.store);
     const result = await runStreamCommand(
       this.store,
       disciplineStream(caseId),
@@ -227,22 +246,20 @@ export class DisciplineCommandRunner {
           options.metadata.ruleSet = pinned.ruleSet.id;
           const loaded = await this.registry.loadPerson(personId);
           person = loaded.state;
+          const postHoldings = await holding.readFor(state, loaded.state, command);
           return {
             ...(await this.contexts.stepContext(options.actor, pinned, caseUnit)),
-            personStatuses: loaded.state.status === 'registered' ? loaded.state.statuses : [],
-            gender: loaded.state.status === 'registered' ? loaded.state.profile.gender : undefined,
-            partyMember:
-              loaded.state.status === 'registered' ? loaded.state.profile.partyMember : undefined,
-            postsHeld:
-              loaded.state.status === 'registered'
-                ? postsHeldOn(loaded.state, this.cases.today()).map((post) => post.positionId)
-                : undefined,
-            disciplineOnRecord:
-              loaded.state.status === 'registered' ? loaded.state.discipline : undefined,
+            ...this.recordFacts(loaded.state),
             ...(await this.sameViolationCase(command, options)),
+            ...(postHoldings ? { postHoldings } : {}),
           };
         },
         beforeAppend,
+        // A decision or review ending or giving back a post records it on the post's holding.
+        alongside: async (state, events) => ({
+          appends: holding.plan(state, events),
+          undo: () => holding.withdrawIfWrittenAlone(),
+        }),
       },
     );
     const pins = pinned ?? this.cases.pinned(result.state);

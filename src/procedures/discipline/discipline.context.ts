@@ -1,5 +1,6 @@
 import { DisciplineOnRecord, PersonStatusPeriod } from '../../cadres/person/person.state';
 import { StepContext } from '../../workflow/step-engine';
+import { DisciplinePostHoldings } from './discipline-post-holding';
 import { SameViolationCase } from './same-violation';
 
 /** Everything the discipline decider needs besides state and command; gathered by the service. */
@@ -19,4 +20,10 @@ export interface DisciplineContext extends StepContext {
   disciplineOnRecord?: readonly DisciplineOnRecord[];
   /** The case a decision names as the same violation on the other track, read before deciding. */
   sameViolationCase?: SameViolationCase;
+  /**
+   * A decision or a complaint's review: the holdings' streams of the posts it can end or give
+   * back, read before it is decided; it records itself there at that revision
+   * (`DisciplinePostHolding`). The decider does not read it.
+   */
+  postHoldings?: DisciplinePostHoldings;
 }
