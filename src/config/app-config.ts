@@ -14,6 +14,7 @@ import {
 import { DEFAULT_BULK_WRITE_HOLD_MS } from '../event-store/bulk-writes';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../identity/token-lifetime';
 import { printableValue } from './printable-value';
+import { IntervalOrOff } from './interval-or-off';
 import { WholeNumberBetween } from './whole-number-between';
 import { TRUST_PROXY_PATTERN } from './trust-proxy';
 
@@ -197,12 +198,9 @@ export class AppConfig {
   /**
    * Signed checkpoints (docs/adr/0010-signed-checkpoints.md): how often one is signed while
    * workers run; 0 = only on demand (`POST /audit/checkpoints`, `npm run audit -- checkpoint`).
+   * The timer waits for the previous signing to end, so the minimum bounds the load, not a pile-up.
    */
-  @Transform(({ value }) => (value === undefined || value === '' ? 3_600_000 : Number(value)))
-  @IsInt({ message: 'CHECKPOINT_INTERVAL_MS must be a whole number' })
-  @Min(0, {
-    message: 'CHECKPOINT_INTERVAL_MS must be 0 (off) or a positive number of milliseconds',
-  })
+  @IntervalOrOff('CHECKPOINT_INTERVAL_MS', 1000, 3_600_000)
   CHECKPOINT_INTERVAL_MS = 3_600_000;
 
   /** The append-only directory outside the database that holds every signed checkpoint. */

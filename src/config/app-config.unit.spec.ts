@@ -99,6 +99,26 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('signs checkpoints at most once a second and no less often than a Node timer can wait', () => {
+    expect(loadConfig({}).CHECKPOINT_INTERVAL_MS).toBe(3_600_000);
+    expect(loadConfig({ CHECKPOINT_INTERVAL_MS: '0' }).CHECKPOINT_INTERVAL_MS).toBe(0);
+    expect(loadConfig({ CHECKPOINT_INTERVAL_MS: '1000' }).CHECKPOINT_INTERVAL_MS).toBe(1000);
+    expect(loadConfig({ CHECKPOINT_INTERVAL_MS: '2147483647' }).CHECKPOINT_INTERVAL_MS).toBe(
+      2_147_483_647,
+    );
+    const range =
+      'CHECKPOINT_INTERVAL_MS must be 0 (off) or between 1000 and 2147483647 (milliseconds)';
+    for (const refused of ['50', '999', '-1', '2592000000', '2147483648'])
+      expect(() => loadConfig({ CHECKPOINT_INTERVAL_MS: refused })).toThrow(
+        new ConfigError(`invalid configuration: ${range} (got "${refused}")`),
+      );
+    expect(() => loadConfig({ CHECKPOINT_INTERVAL_MS: 'hourly' })).toThrow(
+      new ConfigError(
+        'invalid configuration: CHECKPOINT_INTERVAL_MS must be a whole number (got "hourly")',
+      ),
+    );
+  });
+
   it('waits for services at start only when STARTUP_WAIT_SECONDS says so, up to an hour', () => {
     expect(loadConfig({}).STARTUP_WAIT_SECONDS).toBe(0);
     expect(loadConfig({ STARTUP_WAIT_SECONDS: '120' }).STARTUP_WAIT_SECONDS).toBe(120);

@@ -18,7 +18,7 @@ import {
   CreatedCheckpoint,
 } from './checkpoint-ledger';
 import { CheckpointSettings } from './checkpoint-settings';
-import { signCheckpoint } from './sign-checkpoint';
+import { signCheckpoint, signCheckpointUnlessUnderWay } from './sign-checkpoint';
 import { assertStoreAgrees, StoreVerification, verifyWholeStore } from '../store-verification';
 
 export const CHECKPOINT_SETTINGS = Symbol('CHECKPOINT_SETTINGS');
@@ -35,12 +35,19 @@ export class CheckpointsNotConfigured extends Error {
 /**
  * Signs checkpoints on a timer (CHECKPOINT_INTERVAL_MS, where workers run) and on demand, keeps
  * them in CHECKPOINT_DIR and in `audit_checkpoints`, and verifies the store against the outside copy.
+ *
+ * The timer's next signing is due an interval after the previous one ended, never while it runs
+ * (before: one began every tick, each holding a pooled connection while it waited for the lock,
+ * until the pool was spent and the service neither started nor stopped).
  */
 @Injectable()
 export class CheckpointService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Checkpoints');
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+  private timerSigning: Promise<void> = Promise.resolve();
+  /** Fired at the stop: a signing waiting for the time-stamping authority gives up at once. */
+  private readonly stopping = new AbortController();
 
   constructor(
     @Inject(CHECKPOINT_SETTINGS) private readonly settings: CheckpointSettings,
@@ -53,19 +60,37 @@ export class CheckpointService implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     const { intervalMs, dir, key } = this.settings;
     if (!this.autoStart || intervalMs <= 0 || !dir || !key) return;
-    this.timer = setInterval(() => {
-      this.running = this.create().catch((error: unknown) =>
-        this.logger.error(
-          `checkpoint not signed: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      );
+    this.scheduleNext(intervalMs);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.stopping.abort();
+    await this.timerSigning;
+  }
+
+  private scheduleNext(intervalMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timerSigning = this.signOnTimer().finally(() => this.scheduleNext(intervalMs));
     }, intervalMs);
     this.timer.unref();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  private async signOnTimer(): Promise<void> {
+    try {
+      const result = await signCheckpointUnlessUnderWay(this.signingInput());
+      if (result) this.logged(result);
+      else this.logger.debug('checkpoint not signed now: another signing is under way');
+    } catch (error) {
+      const reason = this.stopping.signal.aborted
+        ? 'abandoned as the service stops'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+      this.logger.error(`checkpoint not signed: ${reason}`);
+    }
   }
 
   /** Whether verification (and with `toSign`, signing) is configured. */
@@ -83,15 +108,23 @@ export class CheckpointService implements OnModuleInit, OnModuleDestroy {
 
   /** Signs a checkpoint over everything stored now (or answers the last one if nothing is new). */
   async create(): Promise<CreatedCheckpoint> {
+    return this.logged(await signCheckpoint(this.signingInput()));
+  }
+
+  private signingInput() {
     const { dir, keyring } = this.verifying();
     const key = this.settings.key;
     if (!key) throw new CheckpointsNotConfigured('CHECKPOINT_SIGNING_KEY_FILE');
-    const result = await signCheckpoint({
+    return {
       pool: this.pool,
       store: this.store,
       settings: { ...this.settings, dir, keyring, key },
       now: (this.clock ?? systemClock).now(),
-    });
+      abandon: this.stopping.signal,
+    };
+  }
+
+  private logged(result: CreatedCheckpoint): CreatedCheckpoint {
     if (result.created) {
       const payload = result.signed.checkpoint;
       this.logger.log(

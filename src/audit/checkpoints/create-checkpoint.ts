@@ -21,6 +21,8 @@ export interface CreateCheckpointInput {
   /** Asks an RFC 3161 authority to time-stamp the signed bytes; its answer is kept beside them. */
   timestamp?: (signed: Buffer) => Promise<Buffer>;
   pageSize?: number;
+  /** The service stopping: a long read of new events ends between two pages, nothing signed. */
+  abandon?: AbortSignal;
 }
 
 export interface CreatedCheckpoint {
@@ -41,6 +43,7 @@ export async function createCheckpoint(input: CreateCheckpointInput): Promise<Cr
   let position = previous?.checkpoint.position ?? null;
   const lines: WitnessLine[] = [];
   for (;;) {
+    input.abandon?.throwIfAborted();
     const page = await store.readAllStored(position ?? 'start', input.pageSize ?? 2000);
     for (const event of page) {
       const stream = witness.streams.get(event.streamId) ?? { revision: -1, head: '' };

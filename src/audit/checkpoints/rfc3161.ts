@@ -67,13 +67,21 @@ export function timeStampStatus(response: Buffer): number {
   return response.readUIntBE(status.start, status.length);
 }
 
-/** POSTs the request to the TSA; resolves with its DER response when the stamp was granted. */
-export async function requestTimeStamp(url: string, bytes: Buffer): Promise<Buffer> {
+/**
+ * POSTs the request to the TSA; resolves with its DER response when the stamp was granted. Gives
+ * up after 10 s, or at once when `abandon` fires (the service stopping).
+ */
+export async function requestTimeStamp(
+  url: string,
+  bytes: Buffer,
+  abandon?: AbortSignal,
+): Promise<Buffer> {
+  const timeout = AbortSignal.timeout(10_000);
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/timestamp-query' },
     body: new Uint8Array(timeStampRequest(bytes)),
-    signal: AbortSignal.timeout(10_000),
+    signal: abandon ? AbortSignal.any([timeout, abandon]) : timeout,
   });
   if (!response.ok) throw new Error(`time-stamping authority answered ${response.status}`);
   const body = Buffer.from(await response.arrayBuffer());
