@@ -129,14 +129,33 @@ export async function checkRedis(redisUrl: string): Promise<void> {
   let socketError: unknown;
   redis.on('error', (error: unknown) => (socketError ??= error));
   try {
-    await redis.connect();
-    await redis.ping();
-  } catch (error) {
-    throw new UnreachableError(
-      `Redis at ${address(redisUrl)} is not reachable (${reason(socketError ?? error)}): start it or set REDIS_URL`,
-    );
+    try {
+      await redis.connect();
+      await redis.ping();
+    } catch (error) {
+      throw new UnreachableError(
+        `Redis at ${address(redisUrl)} is not reachable (${reason(socketError ?? error)}): start it or set REDIS_URL`,
+      );
+    }
+    await selectDatabase(redis, redisUrl);
   } finally {
     redis.disconnect();
+  }
+}
+
+/**
+ * Selects REDIS_URL's database again, where a refusal can be seen: ioredis's own SELECT on
+ * connecting only emits an error and leaves the connection on database 0 (before: the service
+ * started on database 0 with a warning, and /health said Redis was up).
+ */
+async function selectDatabase(redis: Redis, redisUrl: string): Promise<void> {
+  const database = redis.options.db ?? 0;
+  try {
+    await redis.select(database);
+  } catch (error) {
+    throw new StartupError(
+      `Redis at ${address(redisUrl)} refused database ${database} (${(error as Error).message}): set REDIS_URL to one of the server's databases (16 by default: 0 to 15)`,
+    );
   }
 }
 

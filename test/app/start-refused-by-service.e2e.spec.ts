@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { freePort } from '../faults/support/private-redis';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+jest.setTimeout(120_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * Starts the service as `npm start` does; resolves when it ends, or when it says it listens (then
+ * it is stopped: it should not have started).
+ */
+async function startWith(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['-r', './test/support/swc-register.js', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(await freePort()),
+      RUN_WORKERS: 'false',
+      JWT_SECRET: 'start-refused-by-service-secret',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let listened = false;
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (!listened && stdout.includes('"msg":"listening on')) {
+      listened = true;
+      child.kill('SIGTERM');
+    }
+  });
+  child.stderr.resume();
+  const status = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const lines = stdout.split('\n').filter((line) => line.trim() !== '');
+  return { status, listened, lines };
+}
+
+function onlyLine(run: { lines: string[] }): { level: number; msg: string } {
+  expect(run.lines).toHaveLength(1);
+  return JSON.parse(run.lines[0]) as { level: number; msg: string };
+}
+
+/**
+ * A service that answers but refuses what the settings ask of it stops the start at
+ * once, with one JSON line naming the variable to change: waiting would not mend it.
+ */
+describe('a start refused by a service that answers', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('start_refused_by_service');
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('stops on a Redis database index the server does not have (before: ran on database 0)', async () => {
+    const run = await startWith({
+      DATABASE_URL: db.url,
+      REDIS_URL: 'redis://127.0.0.1:6379/99',
+      QUEUE_PREFIX: 'cftest-start-refused-redis-db',
+    });
+    expect(run.listened).toBe(false);
+    expect(run.status).toBe(1);
+    const line = onlyLine(run);
+    expect(line.level).toBe(60);
+    expect(line.msg).toMatch(
+      /^Redis at 127\.0\.0\.1:6379 refused database 99 \(ERR DB index is out of range\): set REDIS_URL/,
+    );
+  });
+});
