@@ -86,7 +86,15 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     return;
   } catch (error) {
     await probe.end().catch(() => undefined);
-    if ((error as { code?: string }).code !== '3D000') {
+    const code = (error as { code?: string }).code;
+    // A role or password the server refuses will not mend by waiting (before: reported as "not
+    // reachable" and retried for STARTUP_WAIT_SECONDS).
+    if (code === '28000' || code === '28P01') {
+      throw new StartupError(
+        `PostgreSQL at ${address(databaseUrl)} refused the role or its password (${code}: ${(error as Error).message}): check the user and password in DATABASE_URL`,
+      );
+    }
+    if (code !== '3D000') {
       throw new UnreachableError(
         `PostgreSQL at ${address(databaseUrl)} is not reachable (${reason(error)}): start it or set DATABASE_URL`,
       );

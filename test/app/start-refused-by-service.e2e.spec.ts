@@ -44,7 +44,7 @@ function onlyLine(run: { lines: string[] }): { level: number; msg: string } {
 }
 
 /**
- * A service that answers but refuses what the settings ask of it stops the start at
+ * A PostgreSQL or Redis that answers but refuses what the settings ask of it stops the start at
  * once, with one JSON line naming the variable to change: waiting would not mend it.
  */
 describe('a start refused by a service that answers', () => {
@@ -70,5 +70,21 @@ describe('a start refused by a service that answers', () => {
     expect(line.msg).toMatch(
       /^Redis at 127\.0\.0\.1:6379 refused database 99 \(ERR DB index is out of range\): set REDIS_URL/,
     );
+  });
+
+  it('stops, without waiting, on a role PostgreSQL refuses (before: "not reachable", retried)', async () => {
+    const run = await startWith({
+      DATABASE_URL: 'postgres://cf_no_such_role:pw@127.0.0.1:5432/cf_start_refused_role',
+      QUEUE_PREFIX: 'cftest-start-refused-pg-role',
+      STARTUP_WAIT_SECONDS: '20',
+    });
+    expect(run.listened).toBe(false);
+    expect(run.status).toBe(1);
+    const line = onlyLine(run);
+    expect(line.level).toBe(60);
+    expect(line.msg).toMatch(
+      /^PostgreSQL at 127\.0\.0\.1:5432 refused the role or its password \((28000|28P01): .*cf_no_such_role.*\): check the user and password in DATABASE_URL$/,
+    );
+    expect(line.msg).not.toMatch(/pw/);
   });
 });
