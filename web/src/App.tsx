@@ -115,7 +115,12 @@ function screenAt(path: string, session: Session, t: TFunction) {
         <AuditHome />
       </ForRoles>
     );
-  if (path === '/admin') return <Admin />;
+  if (path === '/admin')
+    return (
+      <ForRoles session={session} allowed={ROUTE_ROLES.adminPage} title={t('nav.admin')}>
+        <Admin />
+      </ForRoles>
+    );
   if (path === '/imports')
     return (
       <ForRoles session={session} allowed={ROUTE_ROLES.registryWrite} title={t('nav.imports')}>
@@ -185,7 +190,7 @@ export function App() {
               {can.history(session) && navItem('/audit', t('nav.audit'))}
               {can.registryWrite(session) && navItem('/imports', t('nav.imports'))}
               {can.openCase(session) && navItem('/transfer-batches', t('nav.transferBatch'))}
-              {can.admin(session) && navItem('/admin', t('nav.admin'))}
+              {can.adminPage(session) && navItem('/admin', t('nav.admin'))}
             </ul>
           </nav>
         )}

@@ -51,6 +51,11 @@ export const ROUTE_ROLES = {
   audit: ['auditor', 'inspector', 'admin'],
   /** `/imports`: the registry import and its template (`ACCESS.registryWrite`). */
   registryWrite: ['organization_staff', 'admin'],
+  /**
+   * `/admin`: adding units and posts (`ACCESS.registryWrite`); its failed jobs and queues are the
+   * admin's alone (`ACCESS.admin`), shown to them only.
+   */
+  adminPage: ['organization_staff', 'admin'],
   /** `/transfer-batches`: checking and opening a batch (`ACCESS.caseOpen`). */
   caseOpen: ['organization_staff'],
 };
@@ -76,6 +81,7 @@ export const can = {
   register: (s: Session) =>
     s.roles.some((r) => ['inspector', 'auditor', 'leadership', 'admin'].includes(r)),
   admin: (s: Session) => s.roles.includes('admin'),
+  adminPage: (s: Session) => hasAny(s, ROUTE_ROLES.adminPage),
   registryWrite: (s: Session) => hasAny(s, ROUTE_ROLES.registryWrite),
   /** Opening a case as of a past day: the records clerk, who must also be one who opens cases. */
   openFromPaper: (s: Session) =>

@@ -45,8 +45,11 @@ export function Admin() {
   const orgUnits = useOrgUnits();
   // useOrgUnits answers them in tree order already.
   const units = orgUnits.data ?? [];
-  // Dead letters and the job queues hold every unit's jobs: an admin of a top-level unit's only.
-  const operator = units.find((u) => u.id === session?.orgUnit)?.path.length === 1;
+  // Dead letters and the job queues hold every unit's jobs: an admin of a top-level unit's only
+  // (before, organization staff of the city were shown the panel and then its 403).
+  const operator =
+    Boolean(session && can.admin(session)) &&
+    units.find((u) => u.id === session?.orgUnit)?.path.length === 1;
   const letters = useQuery({
     queryKey: ['dead-letters'],
     enabled: operator,
