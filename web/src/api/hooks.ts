@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { getSession } from '../session';
+import { unitsWithinGrant } from '../org-unit-tree';
 import { api, unwrap, unwrapWithEtag } from './client';
-import { Catalog, CaseView, PersonSummary, Position } from './types';
+import { Catalog, CaseView, OrgUnit, PersonSummary, Position } from './types';
 
 export type CaseWithNames = CaseView & {
   names?: {
@@ -18,6 +19,22 @@ export function useCatalog() {
     enabled: getSession() !== null,
     queryFn: () => unwrap<Catalog>(api.GET('/catalog')),
     staleTime: Infinity,
+  });
+}
+
+/**
+ * The names of the units the signed-in user's grant reaches, by id, for the server's sentences
+ * that name a unit (their own grant above all); a unit outside the grant keeps its id. The same
+ * `GET /org-units` query the unit pickers read, once signed in.
+ */
+export function useOrgUnitNames() {
+  return useQuery({
+    queryKey: ['org-units'],
+    enabled: getSession() !== null,
+    queryFn: () => unwrap<OrgUnit[]>(api.GET('/org-units')),
+    select: (units: OrgUnit[]) =>
+      Object.fromEntries(unitsWithinGrant(units).map((u) => [u.id, u.name])),
+    staleTime: 60_000,
   });
 }
 

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
-import { useCatalog } from '../api/hooks';
+import { useCatalog, useOrgUnitNames } from '../api/hooks';
 import { ruleParameterGround, ruleSetTitle } from '../pinned-rules';
 import { namesAndDaysInText } from './ids-in-vietnamese-text';
 
@@ -23,6 +23,9 @@ export function useReasonText(names?: KnownNames): (text: string) => string {
   const english = i18n.language === 'en';
   // Rule sets by their titles and parameters by their instruments (the catalog is read once).
   const catalog = useCatalog().data;
+  // A refusal names the caller's own grant by its id ("… in any unit your grant for ou-… covers"):
+  // read by its name (before: «(ou-xa-doai-phuong)»); a unit outside the grant keeps its id.
+  const unitNames = useOrgUnitNames().data;
   return useCallback(
     (text: string) => {
       if (english) return text;
@@ -34,7 +37,7 @@ export function useReasonText(names?: KnownNames): (text: string) => string {
         procedure: (id) => t(`procedure.${id.replace(/-/g, '')}`, { defaultValue: id }),
         personStatus: (id) => t(`personStatus.${id}`, { defaultValue: id.replace(/_/g, ' ') }),
         step: (id) => names?.steps?.[id] ?? id,
-        orgUnit: (id) => names?.orgUnits?.[id] ?? id,
+        orgUnit: (id) => names?.orgUnits?.[id] ?? unitNames?.[id] ?? id,
         role: (id) => t(`roles.${id}`, { defaultValue: id }),
         vettingItem: (id) => t(`vetting.${id}`, { defaultValue: id }),
         ruleSet: (id) => ruleSetTitle(catalog, id, t),
@@ -45,7 +48,7 @@ export function useReasonText(names?: KnownNames): (text: string) => string {
         ? text
         : namesAndDaysInText(vietnamese, t, catalog?.ruleSets ?? []);
     },
-    [english, names, t, catalog],
+    [english, names, t, catalog, unitNames],
   );
 }
 
