@@ -28,6 +28,15 @@ export function setQuery(changes: Record<string, string | undefined>, replace = 
   listeners.forEach((listener) => listener());
 }
 
+/**
+ * A list's filter kept in the address (`?procedure=rotation`), so a reload, back and forward and a
+ * shared link show the same list; empty is no filter. Each change is a step of the history.
+ */
+export function useQueryFilter(name: string): [string, (value: string) => void] {
+  const value = useLocation().query.get(name) ?? '';
+  return [value, (next: string) => setQuery({ [name]: next || undefined })];
+}
+
 function subscribe(listener: () => void) {
   listeners.add(listener);
   return () => listeners.delete(listener);

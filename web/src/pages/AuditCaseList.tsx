@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { components, operations } from '../api/schema';
 import { api, unwrap } from '../api/client';
 import { formatDay } from '../dates';
 import { procedureKey } from '../procedure-key';
-import { Link } from '../router';
+import { Link, useQueryFilter } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { useOrgUnits } from './Inbox';
 import { useReasonText } from '../server-text/use-reason-text';
@@ -46,8 +45,13 @@ export function AuditCaseList() {
   const { t } = useTranslation();
   // A summary the server wrote (a notice's re-appointment) is read in the reader's language.
   const summaryText = useReasonText();
-  const [procedure, setProcedure] = useState('');
-  const [status, setStatus] = useState('');
+  // In the address, as the inbox's: a reload or a shared link shows the same list.
+  const [procedureInAddress, setProcedure] = useQueryFilter('procedure');
+  const [statusInAddress, setStatus] = useQueryFilter('status');
+  const procedure = (PROCEDURES as readonly string[]).includes(procedureInAddress)
+    ? procedureInAddress
+    : '';
+  const status = STATUSES.includes(statusInAddress) ? statusInAddress : '';
   const units = useOrgUnits();
   const unitName = (id: string) => units.data?.find((u) => u.id === id)?.name ?? id;
   const cases = useInfiniteQuery({

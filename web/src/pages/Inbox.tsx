@@ -1,12 +1,11 @@
 import { procedureKey } from '../procedure-key';
-import { useState } from 'react';
 import { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { InboxItem, OrgUnit, Page } from '../api/types';
 import { formatDay } from '../dates';
-import { Link } from '../router';
+import { Link, useQueryFilter } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { treeOrder, unitsWithinGrant } from '../org-unit-tree';
 
@@ -34,9 +33,15 @@ export function useOrgUnits() {
 /** Hộp việc: my open steps and staff tasks, soonest deadline first, with filters. */
 export function Inbox() {
   const { t, i18n } = useTranslation();
-  const [procedure, setProcedure] = useState('');
-  const [orgUnit, setOrgUnit] = useState('');
-  const [overdue, setOverdue] = useState(false);
+  // The filters live in the address: a reload kept none of them (before, «Luân chuyển» became «Tất cả»).
+  const [procedureInAddress, setProcedure] = useQueryFilter('procedure');
+  const [orgUnit, setOrgUnit] = useQueryFilter('orgUnit');
+  const [overdueInAddress, setOverdue] = useQueryFilter('overdue');
+  // A procedure the list does not know (a mistyped address) filters nothing, as «Tất cả».
+  const procedure = (PROCEDURES as readonly string[]).includes(procedureInAddress)
+    ? procedureInAddress
+    : '';
+  const overdue = overdueInAddress === 'true';
   const units = useOrgUnits();
   const inbox = useInfiniteQuery({
     queryKey: ['inbox', procedure, orgUnit, overdue],
@@ -99,7 +104,11 @@ export function Inbox() {
           </select>
         </div>
         <label className="check">
-          <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />{' '}
+          <input
+            type="checkbox"
+            checked={overdue}
+            onChange={(e) => setOverdue(e.target.checked ? 'true' : '')}
+          />{' '}
           {t('inbox.overdueOnly')}
         </label>
       </form>
