@@ -1,6 +1,7 @@
 import { axeViolations, signIn } from './support/browser';
 import { caseAtVetting } from './support/case-at-vetting';
-import { DemoTown, ORGANIZATION_HEAD_POST, startDemoTown } from './support/town-fixture';
+import { addDays, vietnamToday } from '../support/registry-fixture';
+import { BINH, DemoTown, ORGANIZATION_HEAD_POST, startDemoTown } from './support/town-fixture';
 
 jest.setTimeout(300_000);
 
@@ -47,6 +48,88 @@ describe('the case page title, in the browser', () => {
     await page.getByTestId('case-id').waitFor();
     expect(await heading.innerText()).toBe(`${title} (Hồ sơ ${caseId})`);
     expect(await page.title()).toBe(`${title} — Công tác cán bộ`);
+    await page.context().close();
+  });
+
+  it('names a discipline case by the person and its track, then by the form decided, with its id beside it', async () => {
+    const disciplineId = 'd-web-case-title';
+    const today = vietnamToday();
+    const as = (user: string, role: string) => town.bearer(user, [role]);
+    await town
+      .http()
+      .post('/discipline-cases')
+      .set(as('inspector-1', 'inspector'))
+      .send({
+        id: disciplineId,
+        definition: 'discipline.party',
+        personId: BINH,
+        orgUnitId: 'ou-ha-noi-home-affairs',
+        summary: 'Vi phạm quy định quản lý ngân sách',
+        violation: {
+          category: 'budget',
+          committedOn: addDays(today, -30),
+          description: 'Vi phạm quy định quản lý ngân sách',
+          source: 'inspection',
+        },
+      })
+      .expect(201);
+    const idText = `(Hồ sơ kỷ luật ${disciplineId})`;
+    const { page } = await signIn(town.browser, town.base, 'inspector-1');
+    await page.goto(`${town.base}/discipline-cases/${disciplineId}`);
+    const heading = page.locator('h1');
+    await page.getByTestId('case-id').waitFor();
+    // Before: «Hồ sơ kỷ luật d-web-case-title» in the heading and the tab.
+    expect(await heading.innerText()).toBe(`Kỷ luật — Trần Thị Bình — Đảng ${idText}`);
+    expect(await page.getByTestId('case-id').innerText()).toBe(idText);
+    expect(await page.title()).toBe('Kỷ luật — Trần Thị Bình — Đảng — Công tác cán bộ');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Decided: the form names it.
+    const step = { heldOn: today, minutesRef: 'BB', conclusion: 'Kết luận' };
+    for (const [stepId, user, role, extra] of [
+      ['verification', 'inspector-1', 'inspector', { violationConfirmed: true }],
+      ['self-criticism', 'staff-1', 'organization_staff', {}],
+      ['review', 'inspector-1', 'inspector', {}],
+    ] as const)
+      await town
+        .http()
+        .post(`/discipline-cases/${disciplineId}/steps/${stepId}`)
+        .set(as(user, role))
+        .send({ ...step, ...extra })
+        .expect(200);
+    await town
+      .http()
+      .post(`/discipline-cases/${disciplineId}/steps/ballot`)
+      .set(as('secretary-1', 'ballot_secretary'))
+      .send({
+        heldOn: today,
+        minutesRef: 'BB',
+        tally: {
+          members: 5,
+          summoned: 5,
+          present: 5,
+          invalid: 0,
+          noDiscipline: 0,
+          votesByForm: { warning: 5 },
+        },
+      })
+      .expect(200);
+    await town
+      .http()
+      .post(`/discipline-cases/${disciplineId}/steps/decision`)
+      .set(as('leader-1', 'leadership'))
+      .send({
+        heldOn: today,
+        number: '12-QĐ/UBKT',
+        signer: 'Chủ nhiệm UBKT',
+        form: 'warning',
+        effectiveFrom: today,
+      })
+      .expect(200);
+    await page.reload();
+    await page.getByTestId('case-id').waitFor();
+    expect(await heading.innerText()).toBe(`Kỷ luật — Trần Thị Bình — Cảnh cáo ${idText}`);
+    expect(await page.title()).toBe('Kỷ luật — Trần Thị Bình — Cảnh cáo — Công tác cán bộ');
     await page.context().close();
   });
 });

@@ -80,16 +80,11 @@ function useScreenTitle(path: string, known: boolean): void {
       document.title = `${t('app.notFound')} — ${t('app.title')}`;
       return;
     }
-    // A case's own page names it by its procedure, person and post once read (case-title.ts).
-    if (/^\/cases\/[^/]+$/.test(path) && path !== '/cases/new') return;
-    const caseId = /^\/discipline-cases\/([^/]+)$/.exec(path)?.[1];
+    // A case's own page names it by its procedure, person and post once read (case-title.ts,
+    // discipline-title.ts).
+    if (/^\/(?:discipline-)?cases\/[^/]+$/.test(path) && !path.endsWith('/new')) return;
     const key = SCREEN_TITLES.find(([pattern]) => pattern.test(path))?.[1];
-    const screen =
-      key !== undefined
-        ? t(key)
-        : caseId && caseId !== 'new'
-          ? t('case.title', { id: decodeURIComponent(caseId) })
-          : null;
+    const screen = key !== undefined ? t(key) : null;
     document.title = screen ? `${screen} — ${t('app.title')}` : t('app.title');
   }, [path, known, t]);
 }

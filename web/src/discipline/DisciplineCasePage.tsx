@@ -17,6 +17,8 @@ import { can, getSession } from '../session';
 import { withheldResultKey, withheldResultOf } from '../withheld';
 import { usePinnedRuleNames } from '../pinned-rules';
 import { DisciplineCaseView, useDisciplineCase } from './discipline-api';
+import { disciplineCaseTitle } from './discipline-title';
+import { useCaseDocumentTitle } from '../pages/case-title';
 import { ActionPath, ComplaintActions, OpenCaseActions } from './DisciplineCaseActions';
 import { DisciplineOutcome, DisciplineRecords } from './DisciplineOutcome';
 import { DisciplineStepForm, valuesFromRecord } from './DisciplineStepForm';
@@ -196,6 +198,8 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
   const queryClient = useQueryClient();
   const current = useDisciplineCase(caseId);
   const catalog = useCatalog();
+  const title = current.data ? disciplineCaseTitle(current.data, t) : null;
+  useCaseDocumentTitle(caseId, title, t, 'discipline.title');
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useFocusOnSuccess<HTMLParagraphElement>(notice);
   const [stale, setStale] = useState(false);
@@ -280,7 +284,12 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
 
   return (
     <section>
-      <h1>{t('discipline.title', { id: caseId })}</h1>
+      <h1>
+        {title} {/* The id stays beside it, smaller, as on a case's page. */}
+        <small className="muted" data-testid="case-id">
+          ({t('discipline.title', { id: caseId })})
+        </small>
+      </h1>
       <p className="muted">{view.summary}</p>
       {stale && (
         <div className="warning" role="alert">

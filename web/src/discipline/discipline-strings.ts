@@ -20,6 +20,8 @@ export const disciplineVi = {
     reason: 'Lý do',
   },
   title: 'Hồ sơ kỷ luật {{id}}',
+  /** The track in a case's title (`Kỷ luật — Lê Văn Cường — Đảng`) before a form is decided. */
+  titleTrack: { party: 'Đảng', civil_service: 'Cán bộ, công chức' },
   track: 'Loại kỷ luật',
   party: 'Kỷ luật đảng',
   civil_service: 'Kỷ luật cán bộ, công chức',
@@ -193,6 +195,7 @@ export const disciplineEn: typeof disciplineVi = {
     reason: 'Reason',
   },
   title: 'Discipline case {{id}}',
+  titleTrack: { party: 'Party', civil_service: 'Civil service' },
   track: 'Track',
   party: 'Party discipline',
   civil_service: 'Civil-service discipline',

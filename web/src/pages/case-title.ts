@@ -19,9 +19,17 @@ export function caseTitle(view: CaseWithNames, t: TFunction): string {
   return [procedure, person, post].filter(Boolean).join(' — ');
 }
 
-/** The browser's tab reads the case's title once it is known, its id until then. */
-export function useCaseDocumentTitle(caseId: string, title: string | null, t: TFunction): void {
+/**
+ * The browser's tab reads the case's title once it is known, its id until then (`idKey`: how the
+ * id reads, `discipline.title` for a discipline case).
+ */
+export function useCaseDocumentTitle(
+  caseId: string,
+  title: string | null,
+  t: TFunction,
+  idKey = 'case.title',
+): void {
   useEffect(() => {
-    document.title = `${title ?? t('case.title', { id: caseId })} — ${t('app.title')}`;
-  }, [caseId, title, t]);
+    document.title = `${title ?? t(idKey, { id: caseId })} — ${t('app.title')}`;
+  }, [caseId, title, t, idKey]);
 }
