@@ -552,7 +552,8 @@ describe('signed checkpoints', () => {
     // The timer, which signs without verifying first, refuses it too (once the store's reads
     // reach the new event: nothing new to sign until then).
     let timer: unknown;
-    for (let i = 0; i < 40; i++) {
+    // Up to 30 s: on a machine loaded by parallel suites the reads took more than 10 s to reach it.
+    for (let i = 0; i < 120; i++) {
       timer = await t.app
         .get(CheckpointService)
         .create()
