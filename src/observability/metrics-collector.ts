@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { Gauge } from 'prom-client';
 import { Pool } from 'pg';
 import { parsePosition } from '../event-store/postgres/postgres-position';
 import { appendFilter } from '../event-store/postgres/postgres-event-rows';
@@ -7,6 +8,7 @@ import { ProjectionsService } from '../projections/projections.service';
 import { SagaFilter } from '../sagas/saga';
 import { SagasRuntime } from '../sagas/sagas-runtime';
 import { AppMetrics } from './metrics';
+import { SCRAPE_SOURCE_TIMEOUT_MS } from './scrape-pool';
 import { StoredEventNames } from '../event-store/stored-event-names';
 import { WorkerLeases } from '../leases/worker-leases';
 
@@ -14,7 +16,10 @@ import { WorkerLeases } from '../leases/worker-leases';
 export const LAG_CAP = 100_000;
 
 export interface CollectorSources {
+  /** The service's pool, whose connections the pool gauge counts. */
   pool: Pool;
+  /** Where the gauges' own reads run, each statement bounded (see createScrapePool). */
+  scrapePool: Pool;
   /** The names events are stored under, for a saga's event types. */
   names: StoredEventNames;
   projections: ProjectionsService;
@@ -59,21 +64,24 @@ export async function countMatchingEventsAfter(
 /**
  * The gauges Prometheus reads at scrape time: each projection's and saga's lag (what `/health`
  * computes), timers pending and without a job, the BullMQ queue's jobs by state, dead letters by
- * source and status, and the PostgreSQL pool. A source that cannot answer (Redis away) leaves its
- * gauge empty for that scrape and logs why; the other gauges are still served.
+ * source and status, and the PostgreSQL pool. A source that cannot answer (Redis away) or does
+ * not within SCRAPE_SOURCE_TIMEOUT_MS (a table locked) leaves its gauge empty for that scrape and
+ * logs why; the other gauges are still served, and the scrape answers within that time.
  */
 export function registerScrapeGauges(metrics: AppMetrics, sources: CollectorSources): void {
   const logger = new Logger('Metrics');
-  const guarded: Guarded =
-    <T>(what: string, collect: (gauge: T) => Promise<void> | void) =>
-    async (gauge: T & { reset(): void }) => {
-      gauge.reset();
-      try {
-        await collect(gauge);
-      } catch (error) {
-        logger.warn(`could not read ${what} for /metrics: ${(error as Error).message}`);
-      }
-    };
+  const guarded: Guarded = (what, collect) => async (gauge) => {
+    gauge.reset();
+    // Values are set only once the whole source has answered in time: one answering late must
+    // not fill the gauge after the scrape gave up on it, nor a half-read source half of it.
+    const values: Array<[Record<string, string>, number]> = [];
+    try {
+      await withinScrapeTime(collect({ set: (labels, value) => values.push([labels, value]) }));
+      for (const [labels, value] of values) gauge.set(labels, value);
+    } catch (error) {
+      logger.warn(`could not read ${what} for /metrics: ${(error as Error).message}`);
+    }
+  };
   registerPoolGauge(metrics, sources, guarded);
   registerSubscriberGauges(metrics, sources, guarded);
   registerWorkGauges(metrics, sources, guarded);
@@ -90,11 +98,31 @@ export function countPoolConnections(metrics: AppMetrics, pool: Pool): void {
   pool.on('remove', () => metrics.poolConnections.inc({ event: 'closed' }));
 }
 
+/** What a source's collection sets: a gauge's values by their labels. */
+interface GaugeValues {
+  set(labels: Record<string, string>, value: number): void;
+}
+
 /** Wraps a gauge's collection: reset, then collect; a source that fails leaves it empty and is logged. */
-type Guarded = <T>(
+type Guarded = (
   what: string,
-  collect: (gauge: T) => Promise<void> | void,
-) => (gauge: T & { reset(): void }) => Promise<void>;
+  collect: (gauge: GaugeValues) => Promise<void> | void,
+) => (gauge: Gauge<string>) => Promise<void>;
+
+/** A source's collection, given up on (its gauge left empty) when it takes longer than a scrape may. */
+function withinScrapeTime(collecting: Promise<void> | void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${SCRAPE_SOURCE_TIMEOUT_MS} ms`)),
+      SCRAPE_SOURCE_TIMEOUT_MS,
+    );
+  });
+  // A source still running when given up on settles later unobserved: its rejection is dropped.
+  const running = Promise.resolve(collecting);
+  running.catch(() => undefined);
+  return Promise.race([running, late]).finally(() => clearTimeout(timer));
+}
 
 function registerPoolGauge(metrics: AppMetrics, sources: CollectorSources, guarded: Guarded) {
   // First: prom-client starts every gauge's collection at once, and the others queue queries on
@@ -122,7 +150,7 @@ function registerSubscriberGauges(
     `Events in the store after the projection's checkpoint (counted up to ${LAG_CAP})`,
     ['projection'],
     guarded('projection lag', async (gauge) => {
-      for (const status of await sources.projections.status(LAG_CAP))
+      for (const status of await sources.projections.status(LAG_CAP, sources.scrapePool))
         gauge.set({ projection: status.name }, status.lag);
     }),
   );
@@ -140,10 +168,14 @@ function registerSubscriberGauges(
     `Events the saga subscribes to that are after its checkpoint (counted up to ${LAG_CAP})`,
     ['saga'],
     guarded('saga lag', async (gauge) => {
+      const { rows } = await sources.scrapePool.query<{ name: string; position: string | null }>(
+        'SELECT name, position FROM saga_checkpoints',
+      );
+      const checkpoints = new Map(rows.map((row) => [row.name, row.position]));
       for (const runner of sources.sagas.runnerList) {
         const lag = await countMatchingEventsAfter(
-          sources.pool,
-          await runner.checkpoint(),
+          sources.scrapePool,
+          checkpoints.get(runner.name) ?? null,
           runner.saga.filter,
           LAG_CAP,
           sources.names,
@@ -198,9 +230,11 @@ function registerWorkGauges(metrics: AppMetrics, sources: CollectorSources, guar
     'Dead letters by source (timer, saga, job) and status (parked, replayed, resolved)',
     ['source', 'status'],
     guarded('dead letters', async (gauge) => {
-      const { rows } = await sources.pool.query<{ source: string; status: string; n: string }>(
-        'SELECT source, status, count(*) AS n FROM dead_letters GROUP BY source, status',
-      );
+      const { rows } = await sources.scrapePool.query<{
+        source: string;
+        status: string;
+        n: string;
+      }>('SELECT source, status, count(*) AS n FROM dead_letters GROUP BY source, status');
       for (const row of rows) gauge.set({ source: row.source, status: row.status }, Number(row.n));
     }),
   );

@@ -1,4 +1,12 @@
-import { DynamicModule, Inject, Module, OnModuleInit, Optional } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+  OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import { WORKER_LEASES } from '../leases/leases.module';
 import { WorkerLeases } from '../leases/worker-leases';
 import { Pool } from 'pg';
@@ -20,6 +28,7 @@ import {
   QueueDashboardSessionController,
 } from './observability.controllers';
 import { createQueueBoard } from './queue-dashboard';
+import { createScrapePool } from './scrape-pool';
 import { ShutdownLog } from './shutdown-log';
 
 /**
@@ -28,7 +37,9 @@ import { ShutdownLog } from './shutdown-log';
  * configureApp (app.setup.ts).
  */
 @Module({})
-export class ObservabilityModule implements OnModuleInit {
+export class ObservabilityModule implements OnModuleInit, OnApplicationShutdown {
+  private scrapePool?: Pool;
+
   constructor(
     @Inject(APP_METRICS) private readonly metrics: AppMetrics,
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -60,13 +71,20 @@ export class ObservabilityModule implements OnModuleInit {
 
   onModuleInit(): void {
     countPoolConnections(this.metrics, this.pool);
+    const logger = new Logger('Metrics');
+    this.scrapePool = createScrapePool(this.pool, (line) => logger.warn(line));
     registerScrapeGauges(this.metrics, {
       pool: this.pool,
+      scrapePool: this.scrapePool,
       names: this.names,
       projections: this.projections,
       sagas: this.sagas,
       jobs: this.jobs,
       leases: this.leases,
     });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.scrapePool?.end();
   }
 }

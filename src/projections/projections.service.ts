@@ -85,9 +85,12 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     return projectionLags(this.pool, this.projections);
   }
 
-  /** Position, lag (counted up to `lagCap`), version and errors per projection. */
-  status(lagCap?: number): Promise<ProjectionStatus[]> {
-    return readProjectionStatus(this.pool, this.projections, lagCap);
+  /**
+   * Position, lag (counted up to `lagCap`), version and errors per projection; read on `pool`
+   * (default: the service's), e.g. one whose statements are bounded in time.
+   */
+  status(lagCap?: number, pool: Pool = this.pool): Promise<ProjectionStatus[]> {
+    return readProjectionStatus(pool, this.projections, lagCap);
   }
 }
 
