@@ -163,7 +163,7 @@ export class AppModule {
         ...runtimeModules(config, options.logDestination),
         IdentityModule,
         AccessLogModule,
-        HealthModule,
+        HealthModule.forRoot({ stalledAfterMs: config.HEALTH_STALLED_AFTER_MS }),
         WorkflowModule,
         CadresModule,
         ImportsModule,

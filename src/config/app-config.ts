@@ -17,6 +17,9 @@ import { printableValue } from './printable-value';
 import { IntervalOrOff } from './interval-or-off';
 import { WholeNumberBetween } from './whole-number-between';
 import { TRUST_PROXY_PATTERN } from './trust-proxy';
+import { ConfigError } from './config-error';
+
+export { ConfigError };
 
 /** Every setting of the service, read from the environment once at start and validated. */
 export class AppConfig {
@@ -134,6 +137,10 @@ export class AppConfig {
   @WholeNumberBetween('TIMER_RECONCILE_INTERVAL_MS', 100, 30_000, 30_000)
   TIMER_RECONCILE_INTERVAL_MS = 30_000;
 
+  /** Longer than a bulk write holds the writer's subscriptions (BULK_WRITE_HOLD_MS, 3 s a time). */
+  @WholeNumberBetween('HEALTH_STALLED_AFTER_MS', 1000, 3_600_000, 30_000)
+  HEALTH_STALLED_AFTER_MS = 30_000;
+
   // Another instance takes a dead holder's work over within this (plus PostgreSQL noticing the
   // death), so the maximum keeps failover under 10 s.
   @WholeNumberBetween('WORKER_LEASE_RETRY_MS', 100, 5000, 2000)
@@ -238,13 +245,6 @@ export class AppConfig {
   /** The built web application (Vite output) served at `/`; not served when the folder has no index.html. */
   @IsString()
   WEB_DIR = 'web/dist';
-}
-
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
 }
 
 const KNOWN = Object.keys(new AppConfig());

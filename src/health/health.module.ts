@@ -1,7 +1,11 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { Pool } from 'pg';
 import { HealthController } from './health.controller';
 import { HEALTH_EXTRAS } from './health-extras';
+import { stalledSince } from './stalled-since';
+import { PG_POOL } from '../common/tokens';
+import { Clock, CLOCK } from '../common/clock';
 import { projectionsHealth } from '../projections/projection-health';
 import { ProjectionsService } from '../projections/projections.service';
 import { JobsRuntime } from '../jobs/jobs-runtime';
@@ -9,20 +13,58 @@ import { timersHealth } from '../jobs/timers/timers-health';
 import { WORKER_LEASES } from '../leases/leases.module';
 import { leasesHealth } from '../leases/leases-health';
 import { WorkerLeases } from '../leases/worker-leases';
+import { SagasRuntime } from '../sagas/sagas-runtime';
+import { sagasHealth } from '../sagas/sagas-health';
+import { STORED_EVENT_NAMES } from '../infrastructure/stored-event-names.token';
+import { StoredEventNames } from '../event-store/stored-event-names';
 
-@Module({
-  imports: [TerminusModule],
-  controllers: [HealthController],
-  providers: [
-    {
-      provide: HEALTH_EXTRAS,
-      inject: [ProjectionsService, JobsRuntime, { token: WORKER_LEASES, optional: true }],
-      useFactory: (projections: ProjectionsService, jobs: JobsRuntime, leases?: WorkerLeases) => [
-        projectionsHealth(projections),
-        timersHealth(jobs.reconciler),
-        ...(leases ? [leasesHealth(leases)] : []),
+export interface HealthOptions {
+  /** How long work may wait with its checkpoint (or a timer) standing still before it is a problem. */
+  stalledAfterMs: number;
+}
+
+@Module({})
+export class HealthModule {
+  static forRoot(options: HealthOptions): DynamicModule {
+    return {
+      module: HealthModule,
+      imports: [TerminusModule],
+      controllers: [HealthController],
+      providers: [
+        {
+          provide: HEALTH_EXTRAS,
+          inject: [
+            PG_POOL,
+            ProjectionsService,
+            SagasRuntime,
+            STORED_EVENT_NAMES,
+            JobsRuntime,
+            CLOCK,
+            { token: WORKER_LEASES, optional: true },
+          ],
+          useFactory: (
+            pool: Pool,
+            projections: ProjectionsService,
+            sagas: SagasRuntime,
+            names: StoredEventNames,
+            jobs: JobsRuntime,
+            clock: Clock,
+            leases?: WorkerLeases,
+          ) => {
+            const stalled = (checkpoint: Parameters<typeof stalledSince>[1]) =>
+              stalledSince(pool, checkpoint, options.stalledAfterMs);
+            return [
+              projectionsHealth(projections, stalled),
+              sagasHealth(sagas, pool, names, stalled),
+              timersHealth(
+                { reconciler: jobs.reconciler, deadLetters: jobs.deadLetters, clock },
+                options.stalledAfterMs,
+              ),
+              ...(leases ? [leasesHealth(leases)] : []),
+            ];
+          },
+        },
       ],
-    },
-  ],
-})
-export class HealthModule {}
+    };
+  }
+}

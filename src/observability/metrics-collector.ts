@@ -155,6 +155,15 @@ function registerSubscriberGauges(
     }),
   );
   metrics.gauge(
+    'cadreflow_projection_needs_rebuild',
+    "1 while the projection's rows were built by an older version of it (npm run projections -- rebuild <name>), else 0",
+    ['projection'],
+    guarded('projection versions', async (gauge) => {
+      for (const status of await sources.projections.versions(sources.scrapePool))
+        gauge.set({ projection: status.name }, status.needsRebuild ? 1 : 0);
+    }),
+  );
+  metrics.gauge(
     'cadreflow_projection_failing',
     "1 while this instance's runner of the projection is failing (see /health for why), else 0",
     ['projection'],

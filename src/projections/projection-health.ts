@@ -1,62 +1,53 @@
 import { HealthExtra } from '../health/health-extras';
+import { describeStall, Stall } from '../health/stall-message';
+import { SubscriberCheckpoint } from '../health/stalled-since';
 import { ProjectionStatus } from './projection-status';
 import { ProjectionsService } from './projections.service';
 
-/**
- * How long a projection may stay further behind than `maxLag` with its checkpoint standing still
- * before `/health` calls it unhealthy. A bulk write (an import, a transfer batch of 10,000: 30,000
- * events) puts every projection that far behind for a few seconds while it catches up, the more so
- * as the writing process holds its subscriptions meanwhile (BULK_WRITE_HOLD_MS); a load balancer
- * must not take the instance out for that.
- */
-export const STALLED_AFTER_MS = 30_000;
+/** Lags are counted up to this many events, so the check stays fast on a far-behind model. */
+export const HEALTH_LAG_CAP = 10_001;
 
 type HealthSource = Pick<ProjectionsService, 'status' | 'ownFailures'>;
 
 /**
- * The `/health` component for read models: each projection's lag in events, and whether this
- * instance's own runner of it is failing. Lag alone is normal right after a burst of writes; a
- * projection is unhealthy when this instance's runner is failing, or when it is further behind
- * than `maxLag` and its checkpoint has not moved for `STALLED_AFTER_MS` (as seen by these checks).
- * The `last_error` of the shared checkpoint row is not used: another instance (one that cannot
- * reach its event store, say) writes it too, and this instance's health is its own.
+ * The `/health` component for read models: each projection's lag in events, whether this
+ * instance's own runner of it is failing, and whether it has stalled. A projection is unhealthy
+ * when this instance's runner is failing, or when events wait after its shared checkpoint and the
+ * checkpoint has not moved for `stalledAfterMs` — whichever instance should run it (none, with
+ * only API-only instances up; a wedged lease holder): so an API-only instance says so too. Lag
+ * alone is normal right after a burst of writes, while the checkpoint moves. The `last_error` of
+ * the shared checkpoint row is not used: another instance (one that cannot reach its event store,
+ * say) writes it too, and this instance's failures are its own.
+ *
+ * `needsRebuild` names the projections whose rows an older version built: they are served as they
+ * are (healthy) until `npm run projections -- rebuild <name>`.
  */
 export function projectionsHealth(
   projections: HealthSource,
-  maxLag = 10_000,
-  now: () => number = Date.now,
+  stalledSince: (checkpoint: SubscriberCheckpoint) => Promise<Date | null>,
 ): HealthExtra {
-  // Each projection seen further behind than maxLag: where its checkpoint stood, and since when.
-  const farBehind = new Map<string, { position: string | null; since: number }>();
-  const stalledSince = (status: ProjectionStatus): number | null => {
-    if (status.lag <= maxLag) {
-      farBehind.delete(status.name);
-      return null;
-    }
-    const seen = farBehind.get(status.name);
-    if (!seen || seen.position !== status.position) {
-      farBehind.set(status.name, { position: status.position, since: now() });
-      return null;
-    }
-    return now() - seen.since >= STALLED_AFTER_MS ? seen.since : null;
-  };
+  const stallOf = async (status: ProjectionStatus): Promise<Date | null> =>
+    status.lag === 0 ? null : stalledSince(status);
   return {
     name: 'projections',
     async check() {
-      const statuses = await projections.status(maxLag + 1);
+      const statuses = await projections.status(HEALTH_LAG_CAP);
       const failures = projections.ownFailures();
+      const stalls = await Promise.all(statuses.map(stallOf));
+      const stalled: Stall[] = [];
       let healthy = true;
-      const data = Object.fromEntries(
-        statuses.map((s) => {
+      const data: Record<string, unknown> = Object.fromEntries(
+        statuses.map((s, i) => {
           const failure = failures.get(s.name) ?? null;
-          const stalled = stalledSince(s);
-          if (failure || stalled !== null) healthy = false;
+          const since = stalls[i];
+          if (since) stalled.push({ name: s.name, lag: s.lag, since });
+          if (failure || since) healthy = false;
           return [
             s.name,
             {
               lag: s.lag,
               position: s.position,
-              ...(stalled !== null ? { stalledSince: new Date(stalled).toISOString() } : {}),
+              ...(since ? { stalledSince: since.toISOString() } : {}),
               ...(failure
                 ? {
                     failing: failure.message,
@@ -68,6 +59,8 @@ export function projectionsHealth(
           ];
         }),
       );
+      data.needsRebuild = statuses.filter((s) => s.needsRebuild).map((s) => s.name);
+      if (stalled.length) data.message = describeStall('projection', stalled);
       return { healthy, data };
     },
   };

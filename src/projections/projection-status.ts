@@ -75,6 +75,25 @@ export async function readProjectionStatus(
   );
 }
 
+/** Whether each projection's stored rows were built by an older version of it than the code's. */
+export async function readNeedsRebuild(
+  pool: Pool,
+  projections: readonly Projection[],
+): Promise<Array<{ name: string; needsRebuild: boolean }>> {
+  const { rows } = await pool.query<{ name: string; version: number; position: string | null }>(
+    'SELECT name, version, position FROM projection_checkpoints WHERE name = ANY ($1::text[])',
+    [projections.map((projection) => projection.name)],
+  );
+  const stored = new Map(rows.map((row) => [row.name, row]));
+  return projections.map((projection) => {
+    const row = stored.get(projection.name);
+    return {
+      name: projection.name,
+      needsRebuild: !!row && row.position !== null && row.version !== projection.version,
+    };
+  });
+}
+
 /** For `GET /health`: each projection's lag in events (capped, so the check stays fast). */
 export async function projectionLags(
   pool: Pool,

@@ -11,7 +11,12 @@ import { PG_POOL } from '../common/tokens';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { Projection } from './projection';
 import { ProjectionRunner, ProjectionRunnerFailure } from './projection-runner';
-import { projectionLags, readProjectionStatus, ProjectionStatus } from './projection-status';
+import {
+  projectionLags,
+  readNeedsRebuild,
+  readProjectionStatus,
+  ProjectionStatus,
+} from './projection-status';
 import { PROJECTIONS } from './projections.tokens';
 import { WORKER_LEASES } from '../leases/leases.module';
 import { WorkerLeases } from '../leases/worker-leases';
@@ -91,6 +96,11 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
    */
   status(lagCap?: number, pool: Pool = this.pool): Promise<ProjectionStatus[]> {
     return readProjectionStatus(pool, this.projections, lagCap);
+  }
+
+  /** Which projections' rows an older version built (`npm run projections -- rebuild <name>`). */
+  versions(pool: Pool = this.pool): Promise<Array<{ name: string; needsRebuild: boolean }>> {
+    return readNeedsRebuild(pool, this.projections);
   }
 }
 
