@@ -3,7 +3,9 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { loadConfig } from '../../src/config/app-config';
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
 import { JobsRuntime } from '../../src/jobs/jobs-runtime';
+import { anEvent } from '../event-store/event-store.contract';
 import { waitFor } from '../jobs/support/jobs-harness';
 import { startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
 
@@ -78,8 +80,10 @@ describe('/health when no instance runs the work', () => {
 
     const stalled = await waitFor(async () => {
       const answer = await health();
-      return answer.status === 503 ? answer : undefined;
+      // Each projection's stall is judged at its own query's moment: wait for the one looked at.
+      return answer.body.details?.projections?.case_summaries?.stalledSince ? answer : undefined;
     }, 'the API-only instance to call its projections stalled');
+    expect(stalled.status).toBe(503);
     expect(stalled.body.rule).toBe('service.unavailable');
     expect(stalled.body.detail).toMatch(
       /projections \(projections\) is down: projection stalled: .*case_summaries \d+ events behind, not moved since/,
@@ -95,7 +99,9 @@ describe('/health when no instance runs the work', () => {
     try {
       const recovered = await waitFor(async () => {
         const answer = await health();
-        return answer.status === 200 ? answer : undefined;
+        const caseSummaries = answer.body.details?.projections?.case_summaries as
+          ProjectionHealth | undefined;
+        return answer.status === 200 && caseSummaries?.lag === 0 ? answer : undefined;
       }, 'the projections to catch up on the worker instance, as the API-only one sees them');
       const caughtUp = recovered.body.details.projections.case_summaries as ProjectionHealth;
       expect(caughtUp.lag).toBe(0);
@@ -124,6 +130,26 @@ describe('/health when no instance runs the work', () => {
     );
     expect(metrics.text).toMatch(
       /^cadreflow_projection_needs_rebuild\{projection="audit_history"\} 0$/m,
+    );
+  });
+
+  it('is 503 naming a saga whose events wait with its checkpoint standing still', async () => {
+    // An event on a discipline case's stream, which the discipline record saga subscribes to.
+    await api.app
+      .get<EventStore>(EVENT_STORE)
+      .append('discipline-c-nobody-runs', [anEvent()], { expectedRevision: 'no_stream' });
+    const stalled = await waitFor(async () => {
+      const answer = await health();
+      return answer.body.details?.sagas?.['discipline-record'] ? answer : undefined;
+    }, 'the API-only instance to call the discipline record saga stalled');
+    expect(stalled.status).toBe(503);
+    expect(stalled.body.down).toContain('sagas');
+    expect(stalled.body.details.sagas['discipline-record']).toEqual({
+      lag: 1,
+      stalledSince: expect.any(String),
+    });
+    expect(stalled.body.detail).toMatch(
+      /sagas \(sagas\) is down: saga stalled: .*discipline-record 1 events behind, not moved since/,
     );
   });
 
