@@ -2,11 +2,12 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } fr
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
-import { catchError, from, Observable, of, switchMap } from 'rxjs';
+import { catchError, defer, finalize, from, Observable, of, switchMap } from 'rxjs';
 import { canonicalJson } from '../event-store/canonical-json';
 import { Actor } from '../identity/actor';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { grantFingerprint } from './grant-fingerprint';
+import { CLAIM_LEASE_SECONDS, keepClaim } from './idempotency-claim-keeper';
 import { IDEMPOTENCY_TTL_HOURS, PG_POOL } from './tokens';
 
 export interface IdempotentRequest {
@@ -46,10 +47,12 @@ interface KeyHolder {
 type Turn =
   { run: true } | { run: false; statusCode: number; response: unknown; etag: string | null };
 
-/** A request that holds its key this long without answering is taken to be gone (its instance died). */
-const LEASE_SECONDS = 30;
-/** How long a retry waits for the first request before it gives up with a 409. */
-const WAIT_LIMIT_MS = 2 * LEASE_SECONDS * 1000;
+/**
+ * How long a retry waits for a first request that is still running (its claim renewed) before it
+ * gives up with a 409: long, since a slow legitimate write is still answered. A dead one's claim
+ * lapses after CLAIM_LEASE_SECONDS instead, and the retry runs then.
+ */
+const WAIT_LIMIT_MS = 60_000;
 const FIRST_POLL_MS = 10;
 const LONGEST_POLL_MS = 200;
 
@@ -57,10 +60,12 @@ const LONGEST_POLL_MS = 200;
  * With an `Idempotency-Key` header, a retried write returns the first response and writes
  * nothing new. The first request claims the key in PostgreSQL before it runs; a retry arriving
  * meanwhile, on this instance or another, polls that row until the answer is stored and replays
- * it (an in-process lock would not stop a second instance). A request that fails gives its key
- * back, so the next retry runs afresh. The events themselves get ids derived from the key and
- * the request (method, path, canonical body), so a retry that takes over the key of a crashed
- * request appends nothing twice, and another request under a freed key writes anew.
+ * it (an in-process lock would not stop a second instance). The first request renews its claim
+ * while it runs; a claim left unrenewed for CLAIM_LEASE_SECONDS is a dead instance's, and the
+ * retry takes it over. A request that fails gives its key back, so the next retry runs afresh.
+ * The events themselves get ids derived from the key and the request (method, path, canonical
+ * body), so a retry that takes over the key of a crashed request appends nothing twice, and
+ * another request under a freed key writes anew.
  *
  * An answer is replayed only to the grant it was given under (sub, roles, unit, person record):
  * the same user under another grant is refused (422 `idempotency.key_reused`), since what the
@@ -113,7 +118,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
           if (turn.etag) response.setHeader('ETag', turn.etag);
           return of(turn.response);
         }
-        return next.handle().pipe(
+        const claim = keepClaim(this.pool, actorId, key);
+        // Deferred, so a handler that throws at once still ends the renewals: answered, failed or
+        // dropped, a request no longer keeps its claim.
+        return defer(() => next.handle()).pipe(
+          finalize(() => claim.stop()),
           switchMap((body) => from(this.storeAnswer(actorId, key, response, body))),
           catchError((error: unknown) => from(this.giveBack(actorId, key, error))),
         );
@@ -134,7 +143,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         `SELECT request_hash, grant_fingerprint, status_code, response, etag,
                 claimed_at < now() - make_interval(secs => $3) AS lease_expired
            FROM idempotent_requests WHERE actor_id = $1 AND idem_key = $2`,
-        [actorId, key, LEASE_SECONDS],
+        [actorId, key, CLAIM_LEASE_SECONDS],
       );
       const stored = rows[0];
       // Gone between the two statements: the first request failed and gave the key back.
@@ -152,7 +161,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           `UPDATE idempotent_requests SET claimed_at = now()
             WHERE actor_id = $1 AND idem_key = $2 AND status_code IS NULL
               AND claimed_at < now() - make_interval(secs => $3)`,
-          [actorId, key, LEASE_SECONDS],
+          [actorId, key, CLAIM_LEASE_SECONDS],
         );
         if (taken.rowCount === 1) return { run: true };
       }
@@ -204,7 +213,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /** A refused or failed request keeps no answer: its key is free for the next retry. */
   private async giveBack(actorId: string, key: string, error: unknown): Promise<never> {
-    // If even this fails, the claim lapses after the lease; the caller hears of the first error.
+    // If even this fails, the claim lapses after CLAIM_LEASE_SECONDS (no longer renewed); the
+    // caller hears of the first error.
     await this.pool
       .query(
         'DELETE FROM idempotent_requests WHERE actor_id = $1 AND idem_key = $2 AND status_code IS NULL',

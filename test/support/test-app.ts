@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DestinationStream } from 'pino';
 import { AppModule } from '../../src/app.module';
@@ -27,8 +27,11 @@ export interface TestApp {
 export async function startTestApp(
   suite: string,
   env: Record<string, string> = {},
-  /** `clock`: the service's time, for a test that moves it on (default: the system's). */
-  options: { logDestination?: DestinationStream; clock?: Clock } = {},
+  /**
+   * `clock`: the service's time, for a test that moves it on (default: the system's); `modules`:
+   * test-only modules mounted beside the service's (a route a test controls).
+   */
+  options: { logDestination?: DestinationStream; clock?: Clock; modules?: Type[] } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(suite);
   const queuePrefix = env.QUEUE_PREFIX ?? `cftest-${suite}-${process.pid}`;
@@ -42,9 +45,9 @@ export async function startTestApp(
     RATE_LIMIT_PER_USER_PER_MINUTE: env.RATE_LIMIT_PER_USER_PER_MINUTE ?? '100000',
     QUEUE_PREFIX: queuePrefix,
   });
-  const { clock, ...appOptions } = options;
+  const { clock, modules = [], ...appOptions } = options;
   const testing = Test.createTestingModule({
-    imports: [AppModule.forConfig(config, appOptions)],
+    imports: [AppModule.forConfig(config, appOptions), ...modules],
   });
   const moduleRef = await (
     clock ? testing.overrideProvider(CLOCK).useValue(clock) : testing
