@@ -5,6 +5,14 @@ export class AccessLogEntryDto {
   @ApiProperty() id!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty() actorId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Cán bộ Ban Tổ chức Thành ủy',
+    description:
+      "the reader's name from their token; null when it gave none (or logged before Dec 2026)",
+  })
+  actorName!: string | null;
   @ApiProperty({ type: [String] }) roles!: string[];
   @ApiProperty() orgUnit!: string;
   @ApiProperty({ example: 'GET' }) method!: string;

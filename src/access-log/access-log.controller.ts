@@ -68,7 +68,7 @@ export class AccessLogController {
     const size = parseLimit(limit);
     params.push(size + 1);
     const { rows } = await this.pool.query(
-      `SELECT id::text AS id, at, actor_id AS "actorId", roles, org_unit AS "orgUnit", method, route, resource, query, purpose, status, request_id AS "requestId"
+      `SELECT id::text AS id, at, actor_id AS "actorId", actor_name AS "actorName", roles, org_unit AS "orgUnit", method, route, resource, query, purpose, status, request_id AS "requestId"
          FROM access_log WHERE ${where.join(' AND ')} ORDER BY access_log.id DESC LIMIT $${params.length}`,
       params,
     );

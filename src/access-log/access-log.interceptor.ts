@@ -129,8 +129,8 @@ export class AccessLogInterceptor implements NestInterceptor {
       ? `${what} ${Object.values(request.params ?? {}).join('/')}`
       : what;
     await this.pool.query(
-      `INSERT INTO access_log (actor_id, roles, org_unit, method, route, resource, query, purpose, status, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      `INSERT INTO access_log (actor_id, roles, org_unit, method, route, resource, query, purpose, status, request_id, actor_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         actor.userId,
         actor.roles,
@@ -142,6 +142,7 @@ export class AccessLogInterceptor implements NestInterceptor {
         kept ?? null,
         status,
         typeof request.id === 'string' ? request.id : null,
+        actor.name ?? null,
       ],
     );
   }

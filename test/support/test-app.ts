@@ -19,7 +19,14 @@ export interface TestApp {
   /** The Node HTTP server for supertest. */
   server: unknown;
   /** A bearer token for a user with these roles in this org unit. */
-  token(userId: string, roles: string[], orgUnit?: string, personId?: string): string;
+  /** A bearer token; `name`: the display name the token carries (as a sign-in gives one). */
+  token(
+    userId: string,
+    roles: string[],
+    orgUnit?: string,
+    personId?: string,
+    name?: string,
+  ): string;
   close(): Promise<void>;
 }
 
@@ -68,8 +75,14 @@ export async function startTestApp(
     db,
     queuePrefix,
     server: app.getHttpServer(),
-    token: (userId, roles, orgUnit = 'ou-ha-noi', personId) =>
-      verifier.sign({ userId, roles, orgUnit, ...(personId ? { personId } : {}) }),
+    token: (userId, roles, orgUnit = 'ou-ha-noi', personId, name) =>
+      verifier.sign({
+        userId,
+        roles,
+        orgUnit,
+        ...(personId ? { personId } : {}),
+        ...(name ? { name } : {}),
+      }),
     async close() {
       await app.close();
       await db.drop();

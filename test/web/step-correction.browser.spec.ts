@@ -31,8 +31,8 @@ describe('correcting a step in the browser', () => {
   let browser: Browser;
   let base: string;
   const http = () => request(t.server as never);
-  const bearer = (user: string, roles: string[]) => ({
-    Authorization: `Bearer ${t.token(user, roles, 'ou-ha-noi')}`,
+  const bearer = (user: string, roles: string[], name?: string) => ({
+    Authorization: `Bearer ${t.token(user, roles, 'ou-ha-noi', undefined, name)}`,
   });
   const today = vietnamToday();
   const tally = (forVotes: number) => ({
@@ -73,7 +73,8 @@ describe('correcting a step in the browser', () => {
       new Date(),
     );
     const staff = bearer('staff-1', ['organization_staff']);
-    const secretary = bearer('secretary-1', ['ballot_secretary']);
+    // The secretary's token names them, as the sign-in's does.
+    const secretary = bearer('secretary-1', ['ballot_secretary'], 'Thư ký hội nghị');
     await http()
       .post('/cases')
       .set(staff)
@@ -128,6 +129,11 @@ describe('correcting a step in the browser', () => {
     const original = page.getByTestId('correct-step-original');
     await original.getByText('không thông qua').waitFor();
     expect(await original.innerText()).toContain('Đồng ý 6');
+    // Who recorded the step, by the name their token gave (before: "Người ghi nhận: secretary-1").
+    const recorder = page
+      .locator('dt', { hasText: 'Người ghi nhận' })
+      .locator('xpath=following-sibling::dd[1]');
+    expect(await recorder.innerText()).toBe('Thư ký hội nghị');
     // The form starts from what was typed.
     expect(await page.getByLabel('Đồng ý', { exact: true }).inputValue()).toBe('6');
     expect(await axeViolations(page)).toEqual([]);

@@ -65,8 +65,10 @@ describe('resolving a flagged vetting item on the case page, in the browser', ()
       await itemForm.getByRole('button', { name: 'Ghi nhận giải quyết', exact: true }).click();
       await line.locator('[data-testid="vetting-resolved"]').waitFor();
       const text = await line.innerText();
+      // By the name the sign-in gave, not the user id (before: "(staff-1)").
+      expect(text).not.toContain('staff-1');
       expect(text).toContain(
-        `đã giải quyết ngày ${today.split('-').reverse().join('/')} (staff-1): ${grounds[item]}`,
+        `đã giải quyết ngày ${today.split('-').reverse().join('/')} (Cán bộ Ban Tổ chức Thành ủy): ${grounds[item]}`,
       );
       expect(await line.getByRole('button', { name: /^Giải quyết/ }).count()).toBe(0);
     }
@@ -78,6 +80,7 @@ describe('resolving a flagged vetting item on the case page, in the browser', ()
       expect(after.body.vetting[item].resolved).toEqual({
         note: grounds[item],
         resolvedBy: 'staff-1',
+        resolvedByName: 'Cán bộ Ban Tổ chức Thành ủy',
         resolvedOn: today,
       });
 

@@ -76,6 +76,7 @@ export function beginStep(
       ...(body.minutesRef ? { minutesRef: body.minutesRef } : {}),
       ...(body.note ? { note: body.note } : {}),
       recordedBy: context.actor.userId,
+      ...(context.actor.name ? { recordedByName: context.actor.name } : {}),
       ...(context.actor.personId ? { recordedByPerson: context.actor.personId } : {}),
       nextStepId: moves ? (next?.id ?? null) : step.id,
       // The next step became current on the day this one was held (not the day it was typed in),

@@ -8,6 +8,11 @@ export interface StepRecord {
   note?: string;
   recordedBy: string;
   /**
+   * The recorder's name when their token gave one: the correction form names who recorded the
+   * step by it, not by a user id ("staff-1"); absent before Dec 2026 or without a name.
+   */
+  recordedByName?: string;
+  /**
    * The person record of whoever recorded the step, when they are a cadre: two accounts of one
    * person are one person to separation of duties.
    */

@@ -1142,6 +1142,11 @@ export interface components {
             /** Format: date-time */
             at: string;
             actorId: string;
+            /**
+             * @description the reader's name from their token; null when it gave none (or logged before Dec 2026)
+             * @example Cán bộ Ban Tổ chức Thành ủy
+             */
+            actorName: string | null;
             roles: string[];
             orgUnit: string;
             /** @example GET */

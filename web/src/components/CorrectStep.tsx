@@ -46,7 +46,8 @@ export function CorrectStep({ view, step, record, ruleSet, submit, cancel }: Cor
           </>
         )}
         <dt>{t('correction.recordedBy')}</dt>
-        <dd>{String(record.recordedBy ?? '—')}</dd>
+        {/* By name when the step recorded one (before: the user id, "staff-1"). */}
+        <dd>{String(record.recordedByName ?? record.recordedBy ?? '—')}</dd>
       </dl>
       <StepForm
         view={view as CaseView}

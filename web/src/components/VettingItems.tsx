@@ -19,7 +19,8 @@ export const RECORD_ITEMS = [
 export interface RecordedVettingItem {
   result: string;
   note?: string;
-  resolved?: { note?: string; resolvedBy?: string; resolvedOn?: string } | boolean;
+  resolved?:
+    { note?: string; resolvedBy?: string; resolvedByName?: string; resolvedOn?: string } | boolean;
 }
 
 /** The step's vetting items: a result and a note for each item the officer enters. */
@@ -157,7 +158,7 @@ function RecordedRow({
             ·{' '}
             {t('case.vettingResolved', {
               note: resolved.note ?? '',
-              by: resolved.resolvedBy ?? '—',
+              by: resolved.resolvedByName ?? resolved.resolvedBy ?? '—',
               day: resolved.resolvedOn ? formatDay(resolved.resolvedOn) : '—',
             })}
           </span>

@@ -17,6 +17,8 @@ type VettingNow = Record<string, unknown>;
 interface Resolution {
   note?: string;
   resolvedBy?: string;
+  /** The resolver's name when their token gave one (before: only the id, "staff-1", shown). */
+  resolvedByName?: string;
   resolvedOn?: string;
 }
 
@@ -71,7 +73,7 @@ export function VettingRecord({
                 ·{' '}
                 {t('case.vettingResolved', {
                   note: resolved.note ?? '',
-                  by: resolved.resolvedBy ?? '—',
+                  by: resolved.resolvedByName ?? resolved.resolvedBy ?? '—',
                   day: resolved.resolvedOn ? formatDay(resolved.resolvedOn) : '—',
                 })}
               </span>

@@ -29,6 +29,7 @@ import { DisciplineEventLine } from '../discipline/DisciplineEventLine';
 interface AccessEntry {
   id?: string;
   actorId: string;
+  actorName?: string | null;
   resource: string;
   /** What was read (`person record`, …) and of whom or which case; a person by name. */
   kind?: string | null;
@@ -138,7 +139,8 @@ export function AuditHome() {
                 {log.data.items.map((entry, i) => (
                   <tr key={entry.id ?? i}>
                     <td>{formatDateTime(entry.at ?? null)}</td>
-                    <td>{entry.actorId}</td>
+                    {/* By name when the token gave one (before: the user id, "staff-1"). */}
+                    <td title={entry.actorId}>{entry.actorName ?? entry.actorId}</td>
                     <td
                       title={
                         entry.route ? `${String(entry.method)} ${String(entry.route)}` : undefined

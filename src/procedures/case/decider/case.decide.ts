@@ -163,6 +163,7 @@ function resolveVettingItem(
         item: command.data.item,
         note: command.data.note,
         resolvedBy: context.actor.userId,
+        ...(context.actor.name ? { resolvedByName: context.actor.name } : {}),
         resolvedOn: context.today,
       },
     },

@@ -130,7 +130,17 @@ export type CaseEvent =
     }
   | {
       type: 'VettingItemResolved';
-      data: { item: VettingItem; note: string; resolvedBy: string; resolvedOn: string };
+      data: {
+        item: VettingItem;
+        note: string;
+        resolvedBy: string;
+        /**
+         * The resolver's name when their token gave one, for a screen to name them by (a user id
+         * alone, "staff-1", tells a reader nothing); absent before Dec 2026 or without a name.
+         */
+        resolvedByName?: string;
+        resolvedOn: string;
+      };
     }
   | {
       type: 'DecisionIssued';

@@ -162,12 +162,20 @@ function evolveVetting(state: ExistingCase, e: VettingEvent): ExistingCase {
     case 'VettingItemResolved': {
       const entry = state.vetting[e.data.item];
       if (!entry) return state;
-      const { note, resolvedBy, resolvedOn } = e.data;
+      const { note, resolvedBy, resolvedByName, resolvedOn } = e.data;
       return {
         ...state,
         vetting: {
           ...state.vetting,
-          [e.data.item]: { ...entry, resolved: { note, resolvedBy, resolvedOn } },
+          [e.data.item]: {
+            ...entry,
+            resolved: {
+              note,
+              resolvedBy,
+              ...(resolvedByName ? { resolvedByName } : {}),
+              resolvedOn,
+            },
+          },
         },
       };
     }

@@ -26,7 +26,9 @@ export interface CaseFacts {
   steps: CaseEvent[];
   vetting: Record<
     string,
-    VettingEntry & { resolved?: { note: string; resolvedBy: string; resolvedOn: string } }
+    VettingEntry & {
+      resolved?: { note: string; resolvedBy: string; resolvedByName?: string; resolvedOn: string };
+    }
   >;
   /** People the nomination steps sent forward (a post case: and its ballots kept). */
   nominees: string[] | null;
