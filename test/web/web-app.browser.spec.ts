@@ -256,7 +256,14 @@ describe('the web app in a browser', () => {
       )
       .waitFor();
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
-    await page.locator('#f-present-error', { hasText: 'nhiều hơn số có mặt (24)' }).waitFor();
+    // Under the field, a sentence of its own, capitalised (before: "số phiếu giới thiệu …").
+    const presentError = page.locator('#f-present-error', {
+      hasText: 'nhiều hơn số có mặt (24)',
+    });
+    await presentError.waitFor();
+    expect(await presentError.innerText()).toMatch(
+      /^Số phiếu giới thiệu và phiếu không hợp lệ \(32\) nhiều hơn số có mặt \(24\)/,
+    );
     await fill(page, { 'Số phiếu của người 2': '7' });
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     // The nomination is not announced to the secretary's role: the page says it was recorded and

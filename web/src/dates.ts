@@ -94,6 +94,14 @@ export function formatDecisionRef(ref: string | null | undefined): string {
   return ref ? withDaysFormatted(ref) : '—';
 }
 
+/**
+ * A decision number written inside brackets: its day after a comma, not in a bracket of its own
+ * ("Khiển trách (15/QĐ-UBND, 07/12/2026)", before "Khiển trách (15/QĐ-UBND (07/12/2026))").
+ */
+export function decisionRefInBrackets(ref: string): string {
+  return withDaysFormatted(ref.replace(/ \((\d{4}-\d{2}-\d{2})\)$/, ', $1'));
+}
+
 /** Days written into a text as `YYYY-MM-DD` (a decision's "150-QĐ/TU (2026-12-06)") as dd/mm/yyyy. */
 export function withDaysFormatted(text: string): string {
   return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (day) => formatDay(day));

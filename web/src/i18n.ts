@@ -330,6 +330,9 @@ const vi = {
       'Hai nhân sự ngang phiếu: chọn người được người đứng đầu lựa chọn trước khi ghi nhận',
     nominations_over_present:
       'số phiếu giới thiệu và phiếu không hợp lệ ({{cast}}) nhiều hơn số có mặt ({{present}})',
+    // Under the field, a sentence of its own (before: it began in lowercase).
+    nominations_over_present_field:
+      'Số phiếu giới thiệu và phiếu không hợp lệ ({{cast}}) nhiều hơn số có mặt ({{present}})',
     verdict_no_quorum: 'Không đủ túc số.',
     verdict_passes: 'Đạt.',
     verdict_fails: 'Không đạt.',
@@ -1604,6 +1607,8 @@ const en: Strings<typeof vi> = {
       'Two nominees level: choose whom the head chose before recording',
     nominations_over_present:
       'nominations and invalid ballots ({{cast}}) are more than those present ({{present}})',
+    nominations_over_present_field:
+      'Nominations and invalid ballots ({{cast}}) are more than those present ({{present}})',
     verdict_no_quorum: 'No quorum.',
     verdict_passes: 'Passes.',
     verdict_fails: 'Fails.',

@@ -34,6 +34,7 @@ import { Pool } from 'pg';
 import { PG_POOL } from '../../common/tokens';
 import { displayNames } from '../../read-models/display-names';
 import { parseStepBody } from './step-body-validation';
+import { postIdsInVetting } from './posts-named-in-vetting';
 import { StepBody } from './decider/case.commands';
 
 /**
@@ -93,7 +94,7 @@ export class CasesController extends CaseEngineRoutes({
     super(writer, scope, 'case');
   }
 
-  /** The case with the names the screens show: the person, the nominees, the post and the unit. */
+  /** The case with the names the screens show: the person, the nominees, the posts and the unit. */
   protected async viewOf(id: string, actor: Actor, at?: Date) {
     const view = await this.cases.view(id, actor, at);
     if (!view) return view;
@@ -103,7 +104,7 @@ export class CasesController extends CaseEngineRoutes({
         ...(view.nominees ?? []),
         ...peopleInSteps(view.steps),
       ],
-      positions: view.positionId ? [view.positionId] : [],
+      positions: [...(view.positionId ? [view.positionId] : []), ...postIdsInVetting(view.vetting)],
       orgUnits: [view.orgUnitId],
     });
     return { ...view, names };

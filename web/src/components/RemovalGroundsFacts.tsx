@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDay, formatDecisionRef } from '../dates';
+import { decisionRefInBrackets, formatDay } from '../dates';
 import { citationInVietnamese } from '../server-text/legal-citation';
 
 type Facts = Record<string, unknown>;
@@ -50,7 +50,7 @@ export function RemovalGroundsFacts({
       (facts.decisions as { form: string; decisionRef: string }[])
         .map(
           (d) =>
-            `${t(`discipline.forms.${d.form}`, { defaultValue: d.form })} (${formatDecisionRef(d.decisionRef)})`,
+            `${t(`discipline.forms.${d.form}`, { defaultValue: d.form })} (${decisionRefInBrackets(d.decisionRef)})`,
         )
         .join('; '),
     ]);

@@ -184,7 +184,7 @@ export function StepForm({
           numberOrNull(values.present),
         )
       : null;
-  if (overPresent) live.present = t('ballot.nominations_over_present', { ...overPresent });
+  if (overPresent) live.present = t('ballot.nominations_over_present_field', { ...overPresent });
 
   const body = (): { body: Record<string, unknown>; errors: Record<string, string> } => {
     const errors: Record<string, string> = {};
@@ -225,7 +225,8 @@ export function StepForm({
         break;
       case 'nomination':
         for (const k of ['members', 'summoned', 'present', 'invalid']) result[k] = count(k);
-        if (overPresent) errors.present = t('ballot.nominations_over_present', { ...overPresent });
+        if (overPresent)
+          errors.present = t('ballot.nominations_over_present_field', { ...overPresent });
         sentRows.current = [];
         result.candidates = candidates.flatMap((c, i) => {
           const personId = c.personId.trim();

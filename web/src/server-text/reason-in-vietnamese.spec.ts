@@ -365,7 +365,7 @@ describe("a person's eligibility reads in Vietnamese, citing the instrument and 
     // Before: only "not in the planning pool" said anything of a post already decided.
     expect(takesUp).toBe('takes up pos-1 on 2027-02-01 (QĐ 5 (2026-11-02))');
     expect(expectRead(takesUp)).toBe(
-      'Sẽ đảm nhiệm chức vụ «chức vụ 1» từ ngày 01/02/2027 (QĐ 5 (2026-11-02))',
+      'Sẽ đảm nhiệm chức vụ «chức vụ 1» từ ngày 01/02/2027 (QĐ 5, 02/11/2026)',
     );
   });
 
@@ -518,7 +518,7 @@ describe("a re-appointment's new term before the current one ends", () => {
       message = (error as Error).message;
     }
     expect(expectRead(message)).toMatch(
-      /^Ngày hiệu lực 06\/12\/2026 trước ngày 15\/06\/2027, .*\(45-QĐ\/TU \(10\/06\/2022\)\).*thông báo bổ nhiệm lại chậm nhất 90 ngày làm việc trước ngày hết nhiệm kỳ \(Quy định 377-QĐ\/TW/,
+      /^Ngày hiệu lực 06\/12\/2026 trước ngày 15\/06\/2027, .*\(45-QĐ\/TU, 10\/06\/2022\).*thông báo bổ nhiệm lại chậm nhất 90 ngày làm việc trước ngày hết nhiệm kỳ \(Quy định 377-QĐ\/TW/,
     );
   });
 });
@@ -553,7 +553,7 @@ describe('a re-appointment refused for a year of the term rated below completing
       message = (error as Error).message;
     }
     expect(expectRead(message)).toMatch(
-      /^Năm 2023 xếp loại «không hoàn thành nhiệm vụ» \(12-QĐ\/TU \(10\/01\/2024\)\), năm 2024 xếp loại «không hoàn thành nhiệm vụ», trong nhiệm kỳ giữ chức vụ «chức vụ head» từ ngày 15\/06\/2022 đến ngày 15\/06\/2027: bổ nhiệm lại cần mọi năm của nhiệm kỳ được xếp loại từ «hoàn thành nhiệm vụ» trở lên \(Nghị định 170\/2025\/NĐ-CP/,
+      /^Năm 2023 xếp loại «không hoàn thành nhiệm vụ» \(12-QĐ\/TU, 10\/01\/2024\), năm 2024 xếp loại «không hoàn thành nhiệm vụ», trong nhiệm kỳ giữ chức vụ «chức vụ head» từ ngày 15\/06\/2022 đến ngày 15\/06\/2027: bổ nhiệm lại cần mọi năm của nhiệm kỳ được xếp loại từ «hoàn thành nhiệm vụ» trở lên \(Nghị định 170\/2025\/NĐ-CP/,
     );
   });
 });
@@ -707,6 +707,105 @@ describe("a re-appointment's discipline item, the post already held (before: in 
   });
 });
 
+describe('every note vetting reads off a record reads in Vietnamese, posts by their titles', () => {
+  const ruleSet = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets')).find(
+    (set) => set.id === 'state-2025-10-08',
+  )!;
+  const ITEMS = [
+    'planning_pool',
+    'years_in_post',
+    'years_to_retirement',
+    'discipline_bar',
+    'term_rating',
+  ] as const;
+  // An internal move to a post lower than the one held, planned for a higher post.
+  const mover: PersonFactsForVetting = {
+    dateOfBirth: '1980-04-12',
+    gender: 'female',
+    target: { positionId: 'pos-deputy', rank: 1 },
+    planningPool: [
+      { positionId: 'pos-director', rank: 6, term: '2025-2030', decisionRef: '112-QĐ/TU' },
+    ],
+    posts: [{ positionId: 'pos-head', rank: 4, from: '2019-12-01', until: null }],
+    disciplineBars: [],
+    openDisciplineCases: [],
+    pendingDisciplineCases: [],
+  };
+  const notes = (facts: Partial<PersonFactsForVetting>, appointment = true) =>
+    vettingFromRecord({ ...mover, ...facts }, ruleSet, '2026-12-07', [...ITEMS], appointment).map(
+      (entry) => entry.note,
+    );
+  // Every branch of vetting-from-record.ts and vetting-posts.ts that writes a note.
+  const records: Partial<PersonFactsForVetting>[] = [
+    {},
+    // A first appointment: exempt from the years in post, the years to retirement counted.
+    { posts: [], planningPool: [] },
+    { planningPool: [{ ...mover.planningPool[0], term: '2020-2025' }] },
+    // Bars running: on a higher post only, on any appointment for a while, with no end.
+    {
+      target: { positionId: 'pos-director', rank: 6 },
+      disciplineBars: [
+        { form: 'reprimand', decisionRef: '15/QĐ-UBND (2026-12-07)', endsOn: '2027-12-07' },
+        {
+          form: 'demotion',
+          decisionRef: '16/QĐ-UBND',
+          endsOn: null,
+          scope: { scope: 'any', until: '2027-06-01' },
+        },
+      ],
+      openDisciplineCases: ['d-1'],
+      pendingDisciplineCases: ['d-1'],
+      disciplineCasesElsewhere: { open: 1, pastVerification: 1 },
+      statuses: [{ status: 'under_investigation', from: '2026-10-01', until: null, note: 'x' }],
+    },
+    // Bars the post is outside of (each bar's reach listed); a case pending, one opened above.
+    {
+      disciplineBars: [
+        { form: 'reprimand', decisionRef: '15/QĐ-UBND', endsOn: '2027-12-07' },
+        {
+          form: 'removal_from_post',
+          decisionRef: '17-QĐ/UBKT',
+          endsOn: null,
+          scope: { scope: 'equivalent_or_higher', until: null },
+        },
+      ],
+    },
+    { pendingDisciplineCases: ['d-2'], disciplineCasesElsewhere: { open: 1, pastVerification: 0 } },
+    { disciplineBars: [{ form: 'warning', decisionRef: '18-QĐ/UBKT', endsOn: null }] },
+  ];
+
+  it('reads each note, naming no post by its id (before: "not a higher post (pos-… rank 1, …)")', () => {
+    const written = records.flatMap((facts) => notes(facts));
+    for (const note of written) {
+      const read = expectRead(note);
+      expect({ note, ids: read.match(/\bpos-\S+/g) ?? [] }).toEqual({ note, ids: [] });
+    }
+    expect(vi(notes({})[2])).toBe(
+      'Không phải chức vụ cao hơn («chức vụ deputy» bậc 1, đang giữ chức vụ bậc 4): thời gian công tác còn lại chỉ xét khi bổ nhiệm chức vụ cao hơn',
+    );
+    expect(written.map((note) => vi(note)).join('\n')).toContain(
+      '«chức vụ deputy» (bậc 1) nằm ngoài phạm vi hạn chế của kỷ luật («hình thức 9»: chức vụ cao hơn; «hình thức 17»: chức vụ tương đương hoặc cao hơn), so với chức vụ đang giữ (bậc 4)',
+    );
+    expect(vi(notes({ posts: [], planningPool: [] })[1])).toMatch(
+      /^Bổ nhiệm lần đầu: không áp dụng điều kiện giữ chức vụ \d+ năm \(/,
+    );
+  });
+
+  it('reads the discipline a decision carries into an open case', () => {
+    expect(
+      expectRead(
+        'discipline decided: reprimand (15/QĐ-UBND (2026-12-07), case d-1), bars a higher post until 2027-12-07',
+      ),
+    ).toBe(
+      'Đã quyết định kỷ luật: «hình thức 9» (15/QĐ-UBND, 07/12/2026, hồ sơ d-1), hạn chế bổ nhiệm chức vụ cao hơn đến ngày 07/12/2027',
+    );
+    expectRead('discipline decided: warning (16-QĐ/UBKT, case d-2)');
+    expectRead(
+      'discipline decided: demotion (17-QĐ/UBKT, case d-3), bars any appointment (until 2027-06-01) until 2031-12-07',
+    );
+  });
+});
+
 describe('why an annulled discipline decision could not put a pool entry back', () => {
   const ruleSet = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets')).find(
     (set) => set.id === 'state-2025-10-08',
@@ -828,7 +927,7 @@ describe('why a complaint review could not give back a post the decision ended',
       'Đang giữ lại chức vụ «chức vụ head» theo quyết định khác (từ ngày 25/11/2026, 50-QĐ/TU (24/11/2026))',
     );
     expect(expectRead(refusal(removed, '2026-12-06'))).toBe(
-      'Nhiệm kỳ chức vụ «chức vụ head» (45-QĐ/TU (25/11/2021)) đã kết thúc ngày 30/11/2026, trước ngày 06/12/2026',
+      'Nhiệm kỳ chức vụ «chức vụ head» (45-QĐ/TU, 25/11/2021) đã kết thúc ngày 30/11/2026, trước ngày 06/12/2026',
     );
   });
 

@@ -33,6 +33,7 @@ import { IMPORT_CELL_REFUSALS } from './sentences/import-cell-refusals';
 import { IMPORT_FILE_REFUSALS } from './sentences/import-file-refusals';
 import { REMOVAL_REFUSALS } from './sentences/removal-refusals';
 import { QUERY_REFUSALS } from './sentences/query-refusals';
+import { VETTING_NOTES } from './sentences/vetting-notes';
 
 /**
  * The words a reason names by id, in the reader's language (a person's name, a post's title, a
@@ -87,10 +88,32 @@ export function reasonInVietnamese(text: string, words: ReasonVocabulary): strin
       reasonInVietnamese(`${entry[1]}: ${entry[2]}`, words) ?? reasonInVietnamese(entry[2], words)
     );
   // Several reasons joined ("p-an averaged 8 of 10, …; p-binh averaged …"): each must be read.
-  const parts = text.split('; ');
-  if (parts.length < 2) return null;
-  const read = parts.map((part) => reasonInVietnamese(part, words));
-  return read.every((part) => part !== null) ? read.join('; ') : null;
+  // A reason may hold "; " inside its brackets (a vetting note listing what each discipline
+  // bars): split outside brackets first, then, brackets not pairing up, at every "; ".
+  for (const parts of [partsOutsideBrackets(text), text.split('; ')]) {
+    if (!parts || parts.length < 2) continue;
+    const read = parts.map((part) => reasonInVietnamese(part, words));
+    if (read.every((part) => part !== null)) return read.join('; ');
+  }
+  return null;
+}
+
+/** `a; b (c; d); e` → `a`, `b (c; d)`, `e`; null when the brackets do not pair up. */
+function partsOutsideBrackets(text: string): string[] | null {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let at = 0; at < text.length; at++) {
+    if (text[at] === '(') depth++;
+    else if (text[at] === ')' && --depth < 0) return null;
+    else if (depth === 0 && text.startsWith('; ', at)) {
+      parts.push(text.slice(start, at));
+      start = at + 2;
+    }
+  }
+  if (depth !== 0) return null;
+  parts.push(text.slice(start));
+  return parts;
 }
 
 /** `item (note)`, one entry of a list of flagged vetting items. */
@@ -315,6 +338,7 @@ const SENTENCES: Sentence[] = [
   ...DISCIPLINE,
   ...PLANNING_RESTORATIONS,
   ...POST_RESTORATIONS,
+  ...VETTING_NOTES,
   ...ELIGIBILITY,
   ...ENDINGS,
   ...TERMS,

@@ -1,4 +1,4 @@
-import { withDaysFormatted } from '../../dates';
+import { decisionRefInBrackets, withDaysFormatted } from '../../dates';
 import { N, DAY, ID, Sentence, sentence, Untranslated } from './sentence';
 import type { Say } from '../reason-in-vietnamese';
 import { holdersInVietnamese } from './opening-refusals';
@@ -24,7 +24,7 @@ export const ELIGIBILITY: Sentence[] = [
   sentence(
     `takes up ${ID} on ${DAY} \\((.+)\\)`,
     ([position, day, ref], s) =>
-      `Sẽ đảm nhiệm chức vụ ${s.words.position(position)} từ ngày ${s.day(day)} (${ref})`,
+      `Sẽ đảm nhiệm chức vụ ${s.words.position(position)} từ ngày ${s.day(day)} (${decisionRefInBrackets(ref)})`,
   ),
   sentence(
     `already holds ${ID}(?:; use (\\S+))?`,
@@ -191,7 +191,7 @@ export const RECORD_NOTES: Sentence[] = [
   sentence(
     `planning pool (\\d{4}-\\d{4}) for ${ID} \\((.+)\\)`,
     ([term, position, ref], s) =>
-      `Trong quy hoạch nhiệm kỳ ${term} vào chức vụ ${s.words.position(position)} (${ref})`,
+      `Trong quy hoạch nhiệm kỳ ${term} vào chức vụ ${s.words.position(position)} (${decisionRefInBrackets(ref)})`,
   ),
   // The planning-pool item vetting flags (vetting-posts.ts planningPoolItem): no entry at all, or
   // only entries whose term is over.
@@ -232,7 +232,7 @@ export const RECORD_NOTES: Sentence[] = [
   sentence(
     `new term from ${DAY} \\((.+)\\)`,
     ([day, ref], s) =>
-      `Bổ nhiệm lại, nhiệm kỳ mới từ ngày ${s.day(day)} (${withDaysFormatted(ref)})`,
+      `Bổ nhiệm lại, nhiệm kỳ mới từ ngày ${s.day(day)} (${decisionRefInBrackets(ref)})`,
   ),
   sentence(
     `(re-elected|re-appointed): new term from ${DAY} by (.+)`,
@@ -296,7 +296,7 @@ export const POST_RESTORATIONS: Sentence[] = [
   sentence(
     `post\\.term_ended: the term of ${ID} \\((.+)\\) ended on ${DAY}, before ${DAY}`,
     ([position, ref, ended, reviewed], s) =>
-      `Nhiệm kỳ chức vụ ${s.words.position(position)} (${withDaysFormatted(ref)}) đã kết thúc ngày ${s.day(ended)}, trước ngày ${s.day(reviewed)}`,
+      `Nhiệm kỳ chức vụ ${s.words.position(position)} (${decisionRefInBrackets(ref)}) đã kết thúc ngày ${s.day(ended)}, trước ngày ${s.day(reviewed)}`,
   ),
   sentence(
     `post\\.held_by_another: (.+) \\((\\S+)\\) is held on ${DAY} by ${N} of ${N} seats?: (.+), since the post was taken away on ${DAY}`,

@@ -1,4 +1,4 @@
-import { withDaysFormatted } from '../../dates';
+import { decisionRefInBrackets } from '../../dates';
 import { fieldName } from './field-names';
 import { N, DAY, ID, Sentence, sentence } from './sentence';
 
@@ -70,7 +70,7 @@ export const PERSON_REFUSALS: Sentence[] = [
   sentence(
     `(?:termEnd|decisionRef|electedOn): post ${ID} from ${DAY} \\((.+)\\) (ended|ends) on ${DAY} by (.+); an ended term is not recorded again with another term end, decision or election day: record a new term from its own start, or, for a post a discipline decision took away, a complaint review of that decision gives it back`,
     ([position, from, ref, ended, on, by], s) =>
-      `Chức vụ ${s.words.position(position)} từ ngày ${s.day(from)} (${ref}) ${ended === 'ended' ? 'đã kết thúc' : 'kết thúc'} ngày ${s.day(on)} theo ${by}; nhiệm kỳ đã kết thúc không ghi nhận lại với ngày hết nhiệm kỳ, quyết định hay ngày được bầu khác: hãy ghi nhận nhiệm kỳ mới từ ngày bắt đầu của nhiệm kỳ đó; chức vụ bị thôi giữ do quyết định kỷ luật thì được trả lại khi giải quyết khiếu nại đối với quyết định ấy`,
+      `Chức vụ ${s.words.position(position)} từ ngày ${s.day(from)} (${decisionRefInBrackets(ref)}) ${ended === 'ended' ? 'đã kết thúc' : 'kết thúc'} ngày ${s.day(on)} theo ${by}; nhiệm kỳ đã kết thúc không ghi nhận lại với ngày hết nhiệm kỳ, quyết định hay ngày được bầu khác: hãy ghi nhận nhiệm kỳ mới từ ngày bắt đầu của nhiệm kỳ đó; chức vụ bị thôi giữ do quyết định kỷ luật thì được trả lại khi giải quyết khiếu nại đối với quyết định ấy`,
   ),
   sentence(
     `year: (\\d{4}) is before ${ID} was born \\(${DAY}\\)`,
@@ -142,7 +142,7 @@ export const PLANNING_REFUSALS: Sentence[] = [
   sentence(
     `term: ${ID} is planned for ${ID} in ${TERM} \\((.+)\\), which has not ended; the record keeps one entry per post: remove that entry first to plan ${TERM}`,
     ([person, position, term, ref, next], s) =>
-      `${s.words.person(person)} đang được quy hoạch vào chức vụ ${s.words.position(position)} giai đoạn ${term} (${withDaysFormatted(ref)}), giai đoạn chưa kết thúc; mỗi chức vụ chỉ ghi một quy hoạch: cần đưa ra khỏi quy hoạch đó trước khi quy hoạch giai đoạn ${next}`,
+      `${s.words.person(person)} đang được quy hoạch vào chức vụ ${s.words.position(position)} giai đoạn ${term} (${decisionRefInBrackets(ref)}), giai đoạn chưa kết thúc; mỗi chức vụ chỉ ghi một quy hoạch: cần đưa ra khỏi quy hoạch đó trước khi quy hoạch giai đoạn ${next}`,
   ),
   sentence(
     `planning pool full: post ${ID} (has|would have) ${N} of ${N} people in term ${TERM} \\((.*?)\\) \\((.+)\\)`,
@@ -184,12 +184,12 @@ export const PLANNING_REFUSALS: Sentence[] = [
   sentence(
     `(?:added\\[(\\d+)\\]|\\S+): ${ID} is under discipline \\(${ID}, (.+)\\) in effect (?:with no end date|until ${DAY}): a cadre it took off the planning pool may be planned again once that discipline has run its term \\((.+)\\)`,
     ([row, person, form, decisionRef, until, citation], s) =>
-      `${row === undefined ? '' : `Dòng ${Number(row) + 1} (bổ sung): `}${s.words.person(person)} đang chịu kỷ luật ${s.words.form(form)} (${withDaysFormatted(decisionRef)}) ${until ? `có hiệu lực đến ngày ${s.day(until)}` : 'chưa có ngày hết hiệu lực'}: cán bộ bị đưa ra khỏi quy hoạch do kỷ luật chỉ được quy hoạch lại khi kỷ luật đó đã hết thời hạn (${s.citation(citation)})`,
+      `${row === undefined ? '' : `Dòng ${Number(row) + 1} (bổ sung): `}${s.words.person(person)} đang chịu kỷ luật ${s.words.form(form)} (${decisionRefInBrackets(decisionRef)}) ${until ? `có hiệu lực đến ngày ${s.day(until)}` : 'chưa có ngày hết hiệu lực'}: cán bộ bị đưa ra khỏi quy hoạch do kỷ luật chỉ được quy hoạch lại khi kỷ luật đó đã hết thời hạn (${s.citation(citation)})`,
   ),
   sentence(
     `added\\[(\\d+)\\]: ${ID} is already in the planning pool for ${ID} in ${TERM} \\((.+)\\); a review adds only people not yet planned for the post`,
     ([row, person, position, term, decisionRef], s) =>
-      `Dòng ${Number(row) + 1} (bổ sung): ${s.words.person(person)} đã có trong quy hoạch chức vụ ${s.words.position(position)} giai đoạn ${term} (${withDaysFormatted(decisionRef)}); rà soát chỉ bổ sung người chưa được quy hoạch vào chức vụ này`,
+      `Dòng ${Number(row) + 1} (bổ sung): ${s.words.person(person)} đã có trong quy hoạch chức vụ ${s.words.position(position)} giai đoạn ${term} (${decisionRefInBrackets(decisionRef)}); rà soát chỉ bổ sung người chưa được quy hoạch vào chức vụ này`,
   ),
   sentence(
     `id: review ${ID} is already recorded with other content`,

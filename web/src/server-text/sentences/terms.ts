@@ -1,4 +1,4 @@
-import { withDaysFormatted } from '../../dates';
+import { decisionRefInBrackets } from '../../dates';
 import { N, DAY, ID, Sentence, sentence, Untranslated } from './sentence';
 
 /** A decision's term and its ground (`termRule`: case.decision.ts and each procedure's rules). */
@@ -80,7 +80,7 @@ export const REAPPOINTMENT_START: Sentence[] = [
   sentence(
     `effectiveFrom: ${DAY} is before ${DAY}, when the term of ${ID} held since ${DAY} \\((.+?)\\) (ends|ended); the new term starts on that day or later \\((Nghị định 138/2020/NĐ-CP art\\. 41\\(1\\).+?)\\); the re-appointment notice: ${N} (days|working days) before the term ends \\((.+)\\)`,
     ([from, endsOn, position, since, ref, ends, , amount, unit, citation], s) =>
-      `Ngày hiệu lực ${s.day(from)} trước ngày ${s.day(endsOn)}, ngày ${ends === 'ends' ? 'kết thúc' : 'đã kết thúc'} nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(since)} (${withDaysFormatted(ref)}); nhiệm kỳ mới bắt đầu từ ngày đó trở đi (Nghị định 138/2020/NĐ-CP, Điều 41(1), Điều 49(1) — đối chiếu với bản tóm lược, chưa với văn bản gốc); thông báo bổ nhiệm lại chậm nhất ${amount} ${unit === 'days' ? 'ngày' : 'ngày làm việc'} trước ngày hết nhiệm kỳ (${s.citation(citation)})`,
+      `Ngày hiệu lực ${s.day(from)} trước ngày ${s.day(endsOn)}, ngày ${ends === 'ends' ? 'kết thúc' : 'đã kết thúc'} nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(since)} (${decisionRefInBrackets(ref)}); nhiệm kỳ mới bắt đầu từ ngày đó trở đi (Nghị định 138/2020/NĐ-CP, Điều 41(1), Điều 49(1) — đối chiếu với bản tóm lược, chưa với văn bản gốc); thông báo bổ nhiệm lại chậm nhất ${amount} ${unit === 'days' ? 'ngày' : 'ngày làm việc'} trước ngày hết nhiệm kỳ (${s.citation(citation)})`,
   ),
 ];
 
@@ -106,7 +106,7 @@ export const TERM_CONTINUATION: Sentence[] = [
       const why = late
         ? `quyết định ký ngày ${s.day(decidedOn)}, sau khi nhiệm kỳ đã kết thúc ngày ${s.day(endsOn)}: có hiệu lực từ ngày ký`
         : `quyết định ký ngày ${s.day(decidedOn)}, trước khi hết nhiệm kỳ: có hiệu lực từ ngày ${s.day(endsOn)}, ngày hết nhiệm kỳ`;
-      return `Ngày hiệu lực ${s.day(from)} sau ngày ${s.day(continuesOn)}, ngày ${what === 'extension' ? 'thời hạn kéo dài' : 'nhiệm kỳ mới'} nối tiếp nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(since)} (${withDaysFormatted(ref)}), ${ends === 'ends' ? 'kết thúc' : 'đã kết thúc'} ngày ${s.day(endsOn)}; ${why}; ngày muộn hơn để chức vụ không có người giữ từ ngày ${s.day(continuesOn)} (${TERM_RENEWED_GROUND})`;
+      return `Ngày hiệu lực ${s.day(from)} sau ngày ${s.day(continuesOn)}, ngày ${what === 'extension' ? 'thời hạn kéo dài' : 'nhiệm kỳ mới'} nối tiếp nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(since)} (${decisionRefInBrackets(ref)}), ${ends === 'ends' ? 'kết thúc' : 'đã kết thúc'} ngày ${s.day(endsOn)}; ${why}; ngày muộn hơn để chức vụ không có người giữ từ ngày ${s.day(continuesOn)} (${TERM_RENEWED_GROUND})`;
     },
   ),
   sentence(
@@ -155,7 +155,7 @@ export const REAPPOINTMENT_RATINGS: Sentence[] = [
         .map((entry) => {
           const [, rating, year, ref] = RATED_YEAR.exec(entry) ?? [];
           if (!rating) throw new Untranslated();
-          return `năm ${year} xếp loại «${RATING_WORDS[rating]}»${ref ? ` (${withDaysFormatted(ref)})` : ''}`;
+          return `năm ${year} xếp loại «${RATING_WORDS[rating]}»${ref ? ` (${decisionRefInBrackets(ref)})` : ''}`;
         });
       const years = rated.join(', ');
       return `${years.charAt(0).toUpperCase()}${years.slice(1)}, trong nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(from)} đến ngày ${s.day(until)}: bổ nhiệm lại cần mọi năm của nhiệm kỳ được xếp loại từ «${RATING_WORDS[least] ?? least}» trở lên (${s.citation(citation)})`;

@@ -1,0 +1,65 @@
+import { decisionRefInBrackets } from '../../dates';
+import { N, DAY, ID, Sentence, sentence, Untranslated } from './sentence';
+import type { Say } from '../reason-in-vietnamese';
+
+/** Which posts a discipline's bar covers (discipline-bar-scope.ts `barCoverage`). */
+const COVERAGE =
+  '(a higher post|an equivalent or higher post|any appointment)(?: \\(until (\\d{4}-\\d{2}-\\d{2})\\))?';
+
+const COVERAGE_WORDS: Record<string, string> = {
+  'a higher post': 'chức vụ cao hơn',
+  'an equivalent or higher post': 'chức vụ tương đương hoặc cao hơn',
+  'any appointment': 'mọi chức vụ',
+};
+
+function coverageInVietnamese(words: string, until: string | undefined, s: Say): string {
+  const covers = COVERAGE_WORDS[words];
+  if (!covers) throw new Untranslated();
+  return `${covers}${until ? ` (đến ngày ${s.day(until)})` : ''}`;
+}
+
+/** `reprimand: a higher post; warning: any appointment (until 2027-01-01)`: what each bar covers. */
+function barsCoverageInVietnamese(list: string, s: Say): string {
+  return list
+    .split('; ')
+    .map((entry) => {
+      const m = new RegExp(`^(\\S+): ${COVERAGE}$`).exec(entry);
+      if (!m) throw new Untranslated();
+      return `${s.words.form(m[1])}: ${coverageInVietnamese(m[2], m[3], s)}`;
+    })
+    .join('; ');
+}
+
+/**
+ * The notes vetting reads off a person's record (vetting-from-record.ts, vetting-posts.ts) and a
+ * decided discipline carries into open cases (discipline-record.process.ts) that no other list
+ * reads: a first appointment's exemption, a post not higher than the one held, a bar wider than a
+ * higher post. Before, these stayed in English on the case page, the audit and the leader's view.
+ */
+export const VETTING_NOTES: Sentence[] = [
+  sentence(
+    `first appointment \\(bổ nhiệm lần đầu\\): exempt from ${N} years in post \\((.+)\\)`,
+    ([years, citation], s) =>
+      `Bổ nhiệm lần đầu: không áp dụng điều kiện giữ chức vụ ${s.n(years)} năm (${s.citation(citation)})`,
+  ),
+  sentence(
+    `not a higher post \\(${ID} rank ${N}, holds rank ${N}\\): the years to retirement are checked for a higher post only`,
+    ([position, rank, held], s) =>
+      `Không phải chức vụ cao hơn (${s.words.position(position)} bậc ${s.n(rank)}, đang giữ chức vụ bậc ${s.n(held)}): thời gian công tác còn lại chỉ xét khi bổ nhiệm chức vụ cao hơn`,
+  ),
+  sentence(
+    `discipline \\(${ID}, (.+)\\) bars ${COVERAGE} (?:(with no end date)|until ${DAY})`,
+    ([form, ref, covers, coverUntil, noEnd, until], s) =>
+      `Kỷ luật (${s.words.form(form)}, ${decisionRefInBrackets(ref)}) hạn chế bổ nhiệm ${coverageInVietnamese(covers, coverUntil, s)} ${noEnd ? 'không có thời hạn kết thúc' : `đến ngày ${s.day(until)}`}`,
+  ),
+  sentence(
+    `${ID} \\(rank ${N}\\) is outside what it bars \\((.+)\\), beside the post held \\(rank ${N}\\)`,
+    ([position, rank, bars, held], s) =>
+      `${s.words.position(position)} (bậc ${s.n(rank)}) nằm ngoài phạm vi hạn chế của kỷ luật (${barsCoverageInVietnamese(bars, s)}), so với chức vụ đang giữ (bậc ${s.n(held)})`,
+  ),
+  sentence(
+    `discipline decided: ${ID} \\((.+), case ${ID}\\)(?:, bars ${COVERAGE} until ${DAY})?`,
+    ([form, ref, caseId, covers, coverUntil, until], s) =>
+      `Đã quyết định kỷ luật: ${s.words.form(form)} (${decisionRefInBrackets(ref)}, hồ sơ ${caseId})${covers ? `, hạn chế bổ nhiệm ${coverageInVietnamese(covers, coverUntil, s)} đến ngày ${s.day(until)}` : ''}`,
+  ),
+];
