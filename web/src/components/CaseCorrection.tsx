@@ -6,6 +6,7 @@ import { formatDay } from '../dates';
 import { Session } from '../session';
 import { tallyLine } from './correction-values';
 import { CorrectStep } from './CorrectStep';
+import { useDisclosureFocus } from './disclosure-focus';
 
 const correctionKeys = idempotencyKeys();
 
@@ -27,6 +28,9 @@ export interface CaseCorrectionProps {
 export function CaseCorrection(props: CaseCorrectionProps) {
   const { t } = useTranslation();
   const { view, definition, session, open, setOpen } = props;
+  // «Sửa bước» opens the form in its place: its first field takes focus, and «Hủy» gives it back
+  // to the button (before: focus fell to <body>).
+  const focus = useDisclosureFocus(open ? 'correct' : null);
   const link = view.allowedNext.find((next) => next.action === 'correct-step');
   const may = Boolean(link?.roles?.some((role) => session.roles.includes(role)));
   const step = definition?.steps.find((s) => s.id === link?.stepId);
@@ -35,7 +39,12 @@ export function CaseCorrection(props: CaseCorrectionProps) {
   if (!open)
     return (
       <p>
-        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        <button
+          ref={focus.openerRef('correct')}
+          type="button"
+          className="secondary"
+          onClick={() => setOpen(true)}
+        >
           {t('correction.action')}
         </button>
       </p>
@@ -52,14 +61,19 @@ export function CaseCorrection(props: CaseCorrectionProps) {
     await props.done();
   };
   return (
-    <CorrectStep
-      view={view}
-      step={step}
-      record={record}
-      ruleSet={props.ruleSet}
-      submit={submit}
-      cancel={() => setOpen(false)}
-    />
+    <div ref={focus.panelRef}>
+      <CorrectStep
+        view={view}
+        step={step}
+        record={record}
+        ruleSet={props.ruleSet}
+        submit={submit}
+        cancel={() => {
+          focus.cancelled();
+          setOpen(false);
+        }}
+      />
+    </div>
   );
 }
 

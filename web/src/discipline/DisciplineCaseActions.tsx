@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../dates';
 import { getSession } from '../session';
+import { useDisclosureFocus } from '../components/disclosure-focus';
 import { ActionForm } from './ActionForm';
 import { DisciplineCaseView } from './discipline-api';
 
@@ -182,6 +183,9 @@ export function ComplaintActions({ view, forms, act }: DisciplineCaseActionsProp
 export function OpenCaseActions({ view, act }: DisciplineCaseActionsProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<'extend' | 'close' | null>(null);
+  // The reason opens in the buttons' place: it takes focus, and «Hủy» gives it back to the button
+  // (before: focus fell to <body>).
+  const focus = useDisclosureFocus(open);
   const actions = [
     { key: 'extend', action: 'extend-time-limit', path: '/discipline-cases/{id}/extend' },
     { key: 'close', action: 'close', path: '/discipline-cases/{id}/close' },
@@ -195,14 +199,20 @@ export function OpenCaseActions({ view, act }: DisciplineCaseActionsProps) {
       {!chosen && (
         <p>
           {mine.map((a) => (
-            <button key={a.key} type="button" className="secondary" onClick={() => setOpen(a.key)}>
+            <button
+              key={a.key}
+              ref={focus.openerRef(a.key)}
+              type="button"
+              className="secondary"
+              onClick={() => setOpen(a.key)}
+            >
               {t(`discipline.actions.${a.key}`)}
             </button>
           ))}
         </p>
       )}
       {chosen && (
-        <>
+        <div ref={focus.panelRef}>
           <h3>{t(`discipline.actions.${chosen.key}Title`)}</h3>
           <p className="muted">{t(`discipline.actions.${chosen.key}Explain`)}</p>
           <ActionForm
@@ -221,10 +231,17 @@ export function OpenCaseActions({ view, act }: DisciplineCaseActionsProps) {
               setOpen(null);
             }}
           />
-          <button type="button" className="secondary" onClick={() => setOpen(null)}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              focus.cancelled();
+              setOpen(null);
+            }}
+          >
             {t('case.cancel')}
           </button>
-        </>
+        </div>
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import { Definition, RuleSet, StepDefinition } from '../api/types';
 import { Fraction } from '../ballot/ballot-check';
 import { FormBallotRule } from '../ballot/form-ballot-check';
 import { ErrorBox, Loading } from '../components/common';
+import { useDisclosureFocus } from '../components/disclosure-focus';
 import { StepDue } from '../components/StepDue';
 import { useFocusOnSuccess } from '../components/focus-on-success';
 import { formatDay } from '../dates';
@@ -204,6 +205,9 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
   const noticeRef = useFocusOnSuccess<HTMLParagraphElement>(notice);
   const [stale, setStale] = useState(false);
   const [correcting, setCorrecting] = useState(false);
+  // «Sửa bước» opens the form in its place: its first field takes focus, and «Hủy» gives it back
+  // to the button (before: focus fell to <body>).
+  const correctionFocus = useDisclosureFocus(correcting ? 'correct' : null);
   if (current.isPending || catalog.isPending) return <Loading />;
   if (current.error)
     return (
@@ -330,13 +334,23 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
       <ComplaintActions view={view} forms={forms} act={act} />
       {mayCorrect && correctedStep && correctedRecord && !correcting && (
         <p>
-          <button type="button" className="secondary" onClick={() => setCorrecting(true)}>
+          <button
+            ref={correctionFocus.openerRef('correct')}
+            type="button"
+            className="secondary"
+            onClick={() => setCorrecting(true)}
+          >
             {t('correction.action')}
           </button>
         </p>
       )}
       {correcting && correctedStep && correctedRecord && (
-        <section className="card" aria-labelledby="correct-step-title" data-testid="correct-step">
+        <section
+          ref={correctionFocus.panelRef}
+          className="card"
+          aria-labelledby="correct-step-title"
+          data-testid="correct-step"
+        >
           <h2 id="correct-step-title">
             {t('correction.title', {
               title: i18n.language === 'en' ? correctedStep.title : correctedStep.titleVi,
@@ -369,7 +383,14 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
               setNotice(t('correction.done'));
             }}
           />
-          <button type="button" className="secondary" onClick={() => setCorrecting(false)}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              correctionFocus.cancelled();
+              setCorrecting(false);
+            }}
+          >
             {t('case.cancel')}
           </button>
         </section>

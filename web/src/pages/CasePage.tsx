@@ -18,6 +18,7 @@ import { NomineeTallies } from '../components/NomineeTallies';
 import { ExamStepForm } from '../components/ExamStepForm';
 import { ExamResults } from '../components/ExamResults';
 import { CaseCorrection, CorrectionNotes } from '../components/CaseCorrection';
+import { useDisclosureFocus } from '../components/disclosure-focus';
 import { stepTitleOf } from '../step-title';
 import { useReasonText } from '../server-text/use-reason-text';
 import { CaseClosure } from '../components/CaseClosure';
@@ -235,6 +236,9 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [closing, setClosing] = useState<'withdraw' | 'reject' | null>(null);
   const [reason, setReason] = useState('');
   const [closeError, setCloseError] = useState<unknown>(null);
+  // «Rút hồ sơ» / «Không chấp thuận» open the reason in their place: it takes focus, and «Hủy»
+  // gives it back to the button (before: focus fell to <body>).
+  const closingFocus = useDisclosureFocus(closing);
   const [correcting, setCorrecting] = useState(false);
   const view = current.data;
   const title = view ? caseTitle(view, t) : null;
@@ -474,18 +478,33 @@ export function CasePage({ caseId }: { caseId: string }) {
           {!closing ? (
             <>
               {mayWithdraw && (
-                <button type="button" className="secondary" onClick={() => setClosing('withdraw')}>
+                <button
+                  ref={closingFocus.openerRef('withdraw')}
+                  type="button"
+                  className="secondary"
+                  onClick={() => setClosing('withdraw')}
+                >
                   {t('case.withdraw')}
                 </button>
               )}{' '}
               {mayReject && (
-                <button type="button" className="danger" onClick={() => setClosing('reject')}>
+                <button
+                  ref={closingFocus.openerRef('reject')}
+                  type="button"
+                  className="danger"
+                  onClick={() => setClosing('reject')}
+                >
                   {t('case.reject')}
                 </button>
               )}
             </>
           ) : (
-            <div className="confirm" role="alertdialog" aria-labelledby="close-confirm">
+            <div
+              ref={closingFocus.panelRef}
+              className="confirm"
+              role="alertdialog"
+              aria-labelledby="close-confirm"
+            >
               <p id="close-confirm">
                 {t(closing === 'withdraw' ? 'case.confirmWithdraw' : 'case.confirmReject')}
               </p>
@@ -506,7 +525,14 @@ export function CasePage({ caseId }: { caseId: string }) {
               >
                 {t('case.confirm')}
               </button>{' '}
-              <button type="button" className="secondary" onClick={() => setClosing(null)}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  closingFocus.cancelled();
+                  setClosing(null);
+                }}
+              >
                 {t('case.cancel')}
               </button>
             </div>
